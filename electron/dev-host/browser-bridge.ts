@@ -1,0 +1,56 @@
+/**
+ * Browser-side bridge for the hosts that are not Electron: it installs `window.maskwork` built by the
+ * same `buildBridge` as the preload, over either a Playwright binding (e2e harness) or loopback HTTP
+ * with a per-run token (dev host). Bundled as an IIFE; runs before the renderer.
+ */
+import { buildBridge } from '../../shared/ipc/bridge';
+import { decodeWire, encodeWire } from '../../shared/ipc/wire-codec';
+import type { EventName } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/errors';
+
+declare const window: Window & {
+  maskwork?: unknown;
+  __maskworkInvoke?: (channel: string, payload: string) => Promise<string>;
+  __maskworkDeliver?: (name: string, payload: string) => void;
+};
+
+const listeners = new Map<EventName, Set<(p: unknown) => void>>();
+function deliver(name: string, payload: unknown): void {
+  for (const l of listeners.get(name as EventName) ?? []) l(payload);
+}
+
+let invoke: (channel: string, request: unknown) => Promise<Result<unknown>>;
+if (typeof window.__maskworkInvoke === 'function') {
+  const binding = window.__maskworkInvoke;
+  invoke = async (channel, request) => decodeWire(JSON.parse(await binding(channel, JSON.stringify(encodeWire(request))))) as Result<unknown>;
+  Object.defineProperty(window, '__maskworkDeliver', { value: (name: string, payload: string) => deliver(name, decodeWire(JSON.parse(payload))) });
+} else {
+  const m = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  const token = m ? m[1] : sessionStorage.getItem('maskwork-dev-token') ?? '';
+  if (m) {
+    sessionStorage.setItem('maskwork-dev-token', token);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  invoke = async (channel, request) => {
+    const res = await fetch(`./__maskwork/rpc/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-maskwork-token': token },
+      body: JSON.stringify(encodeWire(request)),
+    });
+    if (!res.ok) return { ok: false, error: { kind: 'validation', message: `Dev host refused the call (${res.status}).` } };
+    return decodeWire(await res.json()) as Result<unknown>;
+  };
+  const es = new EventSource(`./__maskwork/events?token=${encodeURIComponent(token)}`);
+  es.onmessage = (ev) => {
+    const { name, payload } = JSON.parse(ev.data) as { name: string; payload: unknown };
+    deliver(name, decodeWire(payload));
+  };
+}
+
+const api = buildBridge(invoke as never, (event, listener) => {
+  const set = listeners.get(event) ?? new Set();
+  listeners.set(event, set);
+  set.add(listener);
+  return () => set.delete(listener);
+});
+Object.defineProperty(window, 'maskwork', { value: api, writable: false, configurable: false });

@@ -1,0 +1,73 @@
+/**
+ * `npm run dev`: the whole app in a browser for machines that cannot run Electron. The renderer is
+ * served on 127.0.0.1 and its `window.maskwork` calls go over loopback HTTP (guarded by a random
+ * per-run token sent in a custom header, which cross-origin pages cannot send) to the SAME handler
+ * table the Electron app registers with ipcMain. Dialogs are answered from the terminal's cwd.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir, homedir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServices } from '../main/create-services';
+import { createHandlers } from '../main/ipc/handlers';
+import { dispatch } from '../main/ipc/dispatch';
+import { decodeWire, encodeWire } from '../../shared/ipc/wire-codec';
+import { startStaticServer } from './static-server';
+import { terminalDialogs } from './terminal-dialogs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const token = randomBytes(18).toString('base64url');
+const clients = new Set<ServerResponse>();
+
+const services = createServices({
+  host: 'dev-host',
+  version: JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')).version,
+  assetDir: await mkdtemp(join(tmpdir(), 'maskwork-dev-')),
+  settingsDir: null,
+  dialogs: terminalDialogs(process.env.MASKWORK_DEV_DIR ? resolve(process.env.MASKWORK_DEV_DIR) : homedir()),
+});
+const table = createHandlers(services);
+
+async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (!url.pathname.startsWith('/__maskwork/') || url.pathname === '/__maskwork/bridge.js') return false;
+  const host = req.headers.host ?? '';
+  if (!/^127\.0\.0\.1:\d+$/.test(host)) return void res.writeHead(403).end(), true;
+  if (url.pathname === '/__maskwork/events') {
+    if (url.searchParams.get('token') !== token) return void res.writeHead(403).end(), true;
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+    clients.add(res);
+    req.on('close', () => clients.delete(res));
+    return true;
+  }
+  if (req.method !== 'POST' || req.headers['x-maskwork-token'] !== token) return void res.writeHead(403).end(), true;
+  const channel = decodeURIComponent(url.pathname.slice('/__maskwork/rpc/'.length));
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  let payload: unknown;
+  try {
+    payload = decodeWire(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+  } catch {
+    return void res.writeHead(400).end(), true;
+  }
+  const result = await dispatch(table, channel, payload, {
+    emit: (name, body) => {
+      const data = JSON.stringify({ name, payload: encodeWire(body) });
+      for (const c of clients) c.write(`data: ${data}\n\n`);
+    },
+  });
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(encodeWire(result)));
+  return true;
+}
+
+const server = await startStaticServer({
+  root: resolve(here, '../renderer'),
+  bridgeScript: readFileSync(join(here, 'bridge.js'), 'utf8'),
+  route,
+  port: process.env.PORT ? Number(process.env.PORT) : 0,
+});
+console.log(`Maskwork dev host (loopback only). Open:\n  ${server.url}#token=${token}`);

@@ -1,0 +1,32 @@
+/** Builds the main-process services for a host (the Electron app, the dev host, the e2e harness, the CLI). */
+import { join } from 'node:path';
+import { AssetStore } from './services/asset-store';
+import type { Dialogs } from './services/dialogs';
+import { GatewayStore } from './services/gateway-store';
+import { KeyStore, memoryBackend, type SecretBackend } from './services/key-store';
+import { JobRunner } from './jobs/job-runner';
+import type { MainServices } from './ipc/handlers';
+
+export interface ServiceOptions {
+  host: MainServices['host'];
+  version: string;
+  /** Folder for session assets (originals, patches). */
+  assetDir: string;
+  /** Folder for settings (keys, gateways); null keeps them in memory. */
+  settingsDir: string | null;
+  dialogs: Dialogs;
+  secretBackend?: SecretBackend;
+  env?: Record<string, string | undefined>;
+}
+
+export function createServices(o: ServiceOptions): MainServices {
+  return {
+    host: o.host,
+    version: o.version,
+    store: new AssetStore(o.assetDir),
+    dialogs: o.dialogs,
+    keys: new KeyStore(o.settingsDir ? join(o.settingsDir, 'keys.json') : null, o.secretBackend ?? memoryBackend, o.env ?? process.env),
+    gateways: new GatewayStore(o.settingsDir ? join(o.settingsDir, 'gateways.json') : null),
+    jobs: new JobRunner(2),
+  };
+}

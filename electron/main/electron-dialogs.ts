@@ -1,0 +1,21 @@
+/** Native dialogs for the Electron app. */
+import { dialog, type BrowserWindow } from 'electron';
+import type { Dialogs } from './services/dialogs';
+
+export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
+  return {
+    async chooseImageToOpen() {
+      const win = getWindow();
+      const opts = { properties: ['openFile' as const], filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif', 'heic'] }] };
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+    },
+    async chooseExportPath(suggestedName, format) {
+      const win = getWindow();
+      const ext = format === 'jpeg' ? ['jpg', 'jpeg'] : [format];
+      const opts = { defaultPath: suggestedName, filters: [{ name: format.toUpperCase(), extensions: ext }] };
+      const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The handler table: the implementation of every contract channel. The Electron `ipcMain`
+ * registration, the dev host and the e2e harness all serve THIS table, so the browser tests exercise
+ * the same code the app runs.
+ */
+import { AppError } from '../../../shared/errors';
+import type { AssetStore } from '../services/asset-store';
+import type { Dialogs } from '../services/dialogs';
+import { openImageFile, exportToFile, suggestedExportName } from '../services/image-files';
+import { importImage } from '../services/image-import';
+import type { HandlerTable } from './dispatch';
+import type { KeyStore } from '../services/key-store';
+import type { JobRunner } from '../jobs/job-runner';
+import type { GatewayStore } from '../services/gateway-store';
+
+export interface MainServices {
+  version: string;
+  host: 'electron' | 'dev-host' | 'test';
+  store: AssetStore;
+  dialogs: Dialogs;
+  keys: KeyStore;
+  gateways: GatewayStore;
+  jobs: JobRunner;
+}
+
+export function createHandlers(svc: MainServices): HandlerTable {
+  return {
+    'app:info': async () => ({ version: svc.version, host: svc.host, platform: process.platform }),
+    'image:open': async () => {
+      const path = await svc.dialogs.chooseImageToOpen();
+      if (!path) return { canceled: true as const };
+      return openImageFile(svc.store, path);
+    },
+    'image:import': async ({ bytes, name }) => importImage(svc.store, bytes, name),
+    'asset:put': async ({ bytes, kind }) => ({ assetId: await svc.store.put(bytes, kind) }),
+    'image:export': async (req) => {
+      const source = svc.store.info(req.layers[0].assetId);
+      if (!source || source.kind !== 'img') throw new AppError({ kind: 'invalid-request', message: 'The first export layer must be an opened image.' });
+      const path = await svc.dialogs.chooseExportPath(req.suggestedName ?? suggestedExportName(source.name, req.format), req.format);
+      if (!path) return { canceled: true as const };
+      return exportToFile(svc.store, req, path);
+    },
+    'keys:status': async () => svc.keys.statusAll(),
+    'keys:set': async ({ provider, key }) => svc.keys.set(provider, key),
+    'keys:remove': async ({ provider }) => svc.keys.remove(provider),
+    'providers:get': async () => ({ gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() }),
+    'job:cancel': async ({ jobId }) => ({ cancelled: svc.jobs.cancel(jobId) }),
+    'job:result': async ({ jobId }) => svc.jobs.result(jobId),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Long jobs (generations, fills, outpaint plans): bounded concurrency, a job id returned at once,
+ * progress pushed as events, cancellation through an AbortSignal that reaches the SDK call, and a
+ * final result the renderer fetches. A job that fails or is cancelled produces no candidates, so it
+ * can never change the document.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError, type AppErrorInfo } from '../../../shared/errors';
+import type { CandidateResult, JobProgress, JobResult } from '../../../shared/ipc/contract-types';
+
+export interface JobContext {
+  signal: AbortSignal;
+  progress(fraction: number, stage: string, preview?: JobProgress['preview']): void;
+}
+
+export type JobFn = (ctx: JobContext) => Promise<CandidateResult[]>;
+
+interface JobRecord {
+  controller: AbortController;
+  result: JobResult;
+  done: Promise<void>;
+}
+
+export class JobRunner {
+  private readonly jobs = new Map<string, JobRecord>();
+  private running = 0;
+  private readonly queue: Array<() => void> = [];
+
+  constructor(private readonly maxConcurrent = 2) {}
+
+  start(fn: JobFn, onProgress: (p: JobProgress) => void): string {
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    const record: JobRecord = { controller, result: { state: 'running', fraction: 0 }, done: Promise.resolve() };
+    this.jobs.set(jobId, record);
+    record.done = this.acquire().then(async () => {
+      try {
+        if (controller.signal.aborted) throw cancelled();
+        const candidates = await fn({
+          signal: controller.signal,
+          progress: (fraction, stage, preview) => {
+            if (controller.signal.aborted || record.result.state !== 'running') return;
+            const f = Math.max(0, Math.min(1, fraction));
+            record.result = { state: 'running', fraction: f };
+            onProgress({ jobId, fraction: f, stage, preview });
+          },
+        });
+        if (controller.signal.aborted) throw cancelled();
+        record.result = { state: 'done', candidates };
+        onProgress({ jobId, fraction: 1, stage: 'done' });
+      } catch (e) {
+        record.result = controller.signal.aborted || (e instanceof AppError && e.kind === 'cancelled') ? { state: 'cancelled' } : { state: 'failed', error: toInfo(e) };
+        onProgress({ jobId, fraction: 1, stage: record.result.state });
+      } finally {
+        this.release();
+      }
+    });
+    return jobId;
+  }
+
+  cancel(jobId: string): boolean {
+    const job = this.jobs.get(jobId);
+    if (!job || job.result.state !== 'running') return false;
+    job.controller.abort(cancelled());
+    return true;
+  }
+
+  /** The job's state; `done` results are handed out once and then forgotten (they can be large). */
+  result(jobId: string): JobResult {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new AppError({ kind: 'not-found', message: `No such job ${jobId}.` });
+    if (job.result.state !== 'running') this.jobs.delete(jobId);
+    return job.result;
+  }
+
+  /** Resolves when the job has finished, whatever the outcome (for tests and the CLI). */
+  async wait(jobId: string): Promise<JobResult> {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new AppError({ kind: 'not-found', message: `No such job ${jobId}.` });
+    await job.done;
+    return job.result;
+  }
+
+  private acquire(): Promise<void> {
+    if (this.running < this.maxConcurrent) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.queue.push(() => (this.running++, resolve())));
+  }
+
+  private release(): void {
+    this.running--;
+    this.queue.shift()?.();
+  }
+}
+
+function cancelled(): AppError {
+  return new AppError({ kind: 'cancelled', message: 'The job was cancelled. The document is unchanged.' });
+}
+
+function toInfo(e: unknown): AppErrorInfo {
+  if (e instanceof AppError) return e.info;
+  return { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
+}

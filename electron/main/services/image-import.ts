@@ -1,0 +1,83 @@
+/**
+ * Opening an image: identify, check the header against the limits BEFORE decoding, decode fully once
+ * to prove the file is intact, apply EXIF orientation for display, and store the original bytes as an
+ * asset. Every failure becomes a clear `bad-image` / `too-large` message naming the file.
+ */
+import { basename } from 'node:path';
+import sharp from 'sharp';
+import type { Metadata } from 'sharp';
+import { AppError } from '../../../shared/errors';
+import type { OpenedImage } from '../../../shared/ipc/contract-types';
+import type { AssetStore } from './asset-store';
+import { sniffImageFormat } from './image-sniff';
+import { MAX_FILE_BYTES, MAX_IMAGE_EDGE, MAX_IMAGE_PIXELS } from './image-limits';
+
+sharp.cache(false);
+
+export async function importImage(store: AssetStore, bytes: Uint8Array, name: string, sourcePath?: string): Promise<OpenedImage> {
+  const label = `“${basename(name)}”`;
+  if (bytes.byteLength === 0) throw badImage(`${label} is empty (0 bytes). Choose another file.`);
+  if (bytes.byteLength > MAX_FILE_BYTES) throw new AppError({ kind: 'too-large', message: `${label} is larger than ${MAX_FILE_BYTES / 2 ** 20} MB.` });
+  const format = sniffImageFormat(bytes);
+  if (!format) throw badImage(`${label} is not an image Maskwork can read (its contents are not JPEG, PNG, WebP, TIFF, GIF, AVIF or HEIF).`);
+
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (e) {
+    throw badImage(`${label} looks like a ${format.toUpperCase()} file but its header is damaged (${reason(e)}).`, e);
+  }
+  const w = meta.width ?? 0;
+  const h = meta.height ?? 0;
+  if (!w || !h) throw badImage(`${label} has no readable image size.`);
+  if (w * h > MAX_IMAGE_PIXELS || w > MAX_IMAGE_EDGE || h > MAX_IMAGE_EDGE) {
+    throw new AppError({
+      kind: 'too-large',
+      message: `${label} claims to be ${w}×${h} (${(w * h / 1e6).toFixed(0)} MP). Maskwork opens images up to ${MAX_IMAGE_PIXELS / 1e6} MP and ${MAX_IMAGE_EDGE} px per side, so it was not decoded.`,
+    });
+  }
+  const orientation = meta.orientation ?? 1;
+  const rotated = orientation >= 5;
+  const width = rotated ? h : w;
+  const height = rotated ? w : h;
+
+  // Decode once, completely: a truncated or corrupt file fails here, not later in an export.
+  let display: Uint8Array;
+  let displayMime: OpenedImage['displayMime'];
+  try {
+    const base = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'warning' }).autoOrient();
+    if (orientation === 1 && (format === 'jpeg' || format === 'png' || format === 'webp')) {
+      await base.raw().toBuffer();
+      display = bytes;
+      displayMime = format === 'jpeg' ? 'image/jpeg' : format === 'png' ? 'image/png' : 'image/webp';
+    } else {
+      display = new Uint8Array(await base.png({ compressionLevel: 1 }).toBuffer());
+      displayMime = 'image/png';
+    }
+  } catch (e) {
+    throw badImage(`${label} is damaged or incomplete and cannot be opened (${reason(e)}).`, e);
+  }
+  const assetId = await store.put(bytes, 'img', { name: basename(name), sourcePath });
+  return {
+    assetId,
+    name: basename(name),
+    width,
+    height,
+    format: format === 'tiff' || format === 'gif' || format === 'avif' || format === 'heif' ? format : format,
+    orientation,
+    hasIcc: !!meta.icc,
+    hasExif: !!meta.exif,
+    display,
+    displayMime,
+    sourcePath,
+  };
+}
+
+function badImage(message: string, cause?: unknown): AppError {
+  return new AppError({ kind: 'bad-image', message }, { cause });
+}
+
+function reason(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split('\n')[0].replace(/^Input (buffer|file) /, '').slice(0, 160);
+}

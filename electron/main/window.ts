@@ -1,0 +1,43 @@
+/** The main window with the security defaults the design requires, and the CSP served with the page. */
+import { BrowserWindow, session, type WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './window-csp';
+
+export { CONTENT_SECURITY_POLICY };
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+export function createMainWindow(preloadPath: string, pageUrl: string): BrowserWindow {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, allow) => allow(permission === 'clipboard-sanitized-write'));
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    backgroundColor: '#1e1e1e',
+    title: 'Maskwork',
+    show: false,
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (e, url) => {
+    if (url !== pageUrl) e.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (e) => e.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(pageUrl);
+  return win;
+}

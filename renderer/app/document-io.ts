@@ -1,0 +1,82 @@
+/** Opening (dialog, drop, paste) and exporting, through the bridge. Failures become toasts; the open document is untouched. */
+import type { OpenedImage } from '../../shared/ipc/contract-types';
+import { createEmptyMask } from '../../shared/mask';
+import { api, errorInfo, unwrap } from '../bridge/api';
+import { decodeToBitmap, putBitmap, putMask } from '../blobs/blob-store';
+import { useEditor } from '../store/store';
+
+let docCounter = 1;
+
+async function adopt(img: OpenedImage): Promise<void> {
+  const bmp = await decodeToBitmap(img.display, img.displayMime);
+  putBitmap(img.assetId, bmp);
+  const maskId = putMask(createEmptyMask(img.width, img.height));
+  const s = useEditor.getState();
+  s.openDocument({
+    id: `doc-${docCounter++}`,
+    canvas: { width: img.width, height: img.height },
+    original: {
+      assetId: img.assetId,
+      name: img.name,
+      width: img.width,
+      height: img.height,
+      x: 0,
+      y: 0,
+      hasIcc: img.hasIcc,
+      hasExif: img.hasExif,
+      sourcePath: img.sourcePath,
+    },
+    maskId,
+    layers: [],
+    versions: [],
+  });
+  s.fitToScreen();
+}
+
+async function guarded(label: string, work: () => Promise<void>): Promise<void> {
+  const s = useEditor.getState();
+  s.setBusy(label);
+  try {
+    await work();
+  } catch (e) {
+    const info = errorInfo(e);
+    s.notify('error', info.message, info.kind);
+  } finally {
+    s.setBusy(null);
+  }
+}
+
+export function openWithDialog(): Promise<void> {
+  return guarded('Opening…', async () => {
+    const r = await unwrap(api().image.open({}));
+    if ('canceled' in r) return;
+    await adopt(r);
+  });
+}
+
+export function importFile(bytes: Uint8Array, name: string): Promise<void> {
+  return guarded(`Opening ${name}…`, async () => {
+    await adopt(await unwrap(api().image.import({ bytes, name })));
+  });
+}
+
+export function exportImage(format: 'png' | 'jpeg' | 'webp', quality?: number): Promise<void> {
+  return guarded('Exporting…', async () => {
+    const doc = useEditor.getState().doc;
+    if (!doc) return;
+    const hidden = useEditor.getState().hiddenLayers;
+    const r = await unwrap(
+      api().image.export({
+        canvas: doc.canvas,
+        layers: [
+          { assetId: doc.original.assetId, x: doc.original.x, y: doc.original.y },
+          ...doc.layers.filter((l) => !hidden[l.id]).map((l) => ({ assetId: l.assetId, x: l.x, y: l.y })),
+        ],
+        format,
+        quality,
+      }),
+    );
+    if ('canceled' in r) return;
+    useEditor.getState().notify('info', `Exported ${r.width}×${r.height} ${r.format.toUpperCase()} to ${r.path}${r.keptIcc ? ' (colour profile kept)' : ''}${r.keptExif ? ' (EXIF kept)' : ''}.`);
+  });
+}

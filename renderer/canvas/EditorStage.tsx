@@ -1,0 +1,228 @@
+/**
+ * The canvas: a Konva stage showing the canvas area, the original and accepted patches, and the mask
+ * overlay; a screen-sized live canvas above it for gestures in progress. Pointer input goes to the
+ * active tool; Space-drag and the middle button pan; the wheel zooms about the cursor.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Stage, Layer, Image as KonvaImage, Rect, Shape } from 'react-konva';
+import type Konva from 'konva';
+import { getBitmap, getMask } from '../blobs/blob-store';
+import { useEditor } from '../store/store';
+import { toolFor, activeGesture } from '../tools/tool-registry';
+import type { LiveSurface, ToolPointer } from '../tools/tool-types';
+import { MaskOverlayPainter } from './mask-overlay';
+import { BrushCursor, moveBrushCursor } from './BrushCursor';
+import { registerStageAccess } from './stage-access';
+
+export function EditorStage() {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const liveRef = useRef<HTMLCanvasElement>(null);
+  const stageRef = useRef<Konva.Stage>(null);
+  const painter = useMemo(() => new MaskOverlayPainter(), []);
+  const doc = useEditor((s) => s.doc);
+  const { scale, offsetX, offsetY, stageWidth, stageHeight } = useEditor(
+    useShallow((s) => ({ scale: s.scale, offsetX: s.offsetX, offsetY: s.offsetY, stageWidth: s.stageWidth, stageHeight: s.stageHeight })),
+  );
+  const maskVisible = useEditor((s) => s.maskVisible);
+  const maskColor = useEditor((s) => s.maskColor);
+  const maskOpacity = useEditor((s) => s.maskOpacity);
+  const hidden = useEditor((s) => s.hiddenLayers);
+  const [spaceDown, setSpaceDown] = useState(false);
+  const [panning, setPanning] = useState(false);
+  const panFrom = useRef<{ x: number; y: number } | null>(null);
+  const cursorRef = useRef<HTMLDivElement>(null);
+  const tool = useEditor((s) => s.tool);
+
+  painter.setColor(maskColor);
+
+  // Stage follows the container size.
+  useEffect(() => {
+    const el = wrapRef.current!;
+    const ro = new ResizeObserver(() => {
+      const r = el.getBoundingClientRect();
+      useEditor.getState().setStageSize(Math.floor(r.width), Math.floor(r.height));
+      const live = liveRef.current!;
+      live.width = Math.floor(r.width);
+      live.height = Math.floor(r.height);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => registerStageAccess(() => stageRef.current), []);
+
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      if (e.code === 'Space' && !(e.target instanceof HTMLInputElement)) {
+        setSpaceDown(true);
+        e.preventDefault();
+      }
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.code === 'Space') setSpaceDown(false);
+    };
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, []);
+
+  const live: LiveSurface = useMemo(
+    () => ({
+      get ctx() {
+        return liveRef.current!.getContext('2d')!;
+      },
+      clear() {
+        const c = liveRef.current!;
+        c.getContext('2d')!.clearRect(0, 0, c.width, c.height);
+      },
+      toScreen(x, y) {
+        const s = useEditor.getState();
+        return { x: x * s.scale + s.offsetX, y: y * s.scale + s.offsetY };
+      },
+      scale: () => useEditor.getState().scale,
+    }),
+    [],
+  );
+
+  function toPointer(e: React.PointerEvent | React.MouseEvent): ToolPointer {
+    const r = wrapRef.current!.getBoundingClientRect();
+    const sx = e.clientX - r.left;
+    const sy = e.clientY - r.top;
+    const s = useEditor.getState();
+    return { doc: { x: (sx - s.offsetX) / s.scale, y: (sy - s.offsetY) / s.scale }, screen: { x: sx, y: sy }, shift: e.shiftKey, alt: e.altKey, button: e.button, detail: e.detail };
+  }
+
+  function onPointerDown(e: React.PointerEvent) {
+    if (!useEditor.getState().doc) return;
+    wrapRef.current!.setPointerCapture(e.pointerId);
+    if (e.button === 1 || spaceDown || tool === 'pan') {
+      setPanning(true);
+      panFrom.current = { x: e.clientX, y: e.clientY };
+      e.preventDefault();
+      return;
+    }
+    toolFor(tool)?.down(toPointer(e), live);
+  }
+
+  function onPointerMove(e: React.PointerEvent) {
+    const p = toPointer(e);
+    moveBrushCursor(cursorRef.current, p.screen);
+    if (panning && panFrom.current) {
+      useEditor.getState().panBy(e.clientX - panFrom.current.x, e.clientY - panFrom.current.y);
+      panFrom.current = { x: e.clientX, y: e.clientY };
+      return;
+    }
+    toolFor(tool)?.move(p, live);
+  }
+
+  function onPointerUp(e: React.PointerEvent) {
+    if (panning) {
+      setPanning(false);
+      panFrom.current = null;
+      return;
+    }
+    toolFor(tool)?.up(toPointer(e), live);
+  }
+
+  function onWheel(e: React.WheelEvent) {
+    if (!useEditor.getState().doc) return;
+    const r = wrapRef.current!.getBoundingClientRect();
+    const anchor = { x: e.clientX - r.left, y: e.clientY - r.top };
+    const s = useEditor.getState();
+    const factor = Math.exp(-e.deltaY * (e.ctrlKey ? 0.01 : 0.0015));
+    s.zoomTo(s.scale * factor, anchor);
+  }
+
+  // Escape cancels any gesture without a trace (handled here so it works whatever has focus).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const g = activeGesture();
+      if (!g) return;
+      if (e.key === 'Escape') {
+        g.cancel(live);
+        e.stopPropagation();
+        e.preventDefault();
+      } else if (g.key?.(e.key, live)) {
+        e.stopPropagation();
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [live]);
+
+  const original = doc ? getBitmap(doc.original.assetId) : undefined;
+  const visibleDoc = { x: -offsetX / scale, y: -offsetY / scale, width: stageWidth / scale, height: stageHeight / scale };
+  const cursor = panning ? 'grabbing' : spaceDown || tool === 'pan' ? 'grab' : tool === 'brush' || tool === 'eraser' ? 'none' : 'crosshair';
+
+  return (
+    <div
+      ref={wrapRef}
+      className="stage-wrap"
+      data-testid="stage"
+      style={{ cursor }}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerLeave={() => moveBrushCursor(cursorRef.current, null)}
+      onDoubleClick={(e) => toolFor(tool)?.dblclick?.(toPointer(e), live)}
+      onWheel={onWheel}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      <Stage ref={stageRef} width={stageWidth} height={stageHeight} scaleX={scale} scaleY={scale} x={offsetX} y={offsetY} listening={false}>
+        <Layer listening={false} imageSmoothingEnabled={scale < 2}>
+          {doc && <Rect name="canvas-area" x={0} y={0} width={doc.canvas.width} height={doc.canvas.height} fillPatternImage={checker() as unknown as HTMLImageElement} fillPatternScaleX={1 / scale} fillPatternScaleY={1 / scale} />}
+          {doc && original && !hidden['original'] && <KonvaImage name="original" image={original} x={doc.original.x} y={doc.original.y} width={doc.original.width} height={doc.original.height} />}
+          {doc?.layers.map((l) => {
+            const bmp = getBitmap(l.assetId);
+            return bmp && !hidden[l.id] ? <KonvaImage key={l.id} name={`patch-${l.id}`} image={bmp} x={l.x} y={l.y} width={l.width} height={l.height} /> : null;
+          })}
+        </Layer>
+        <Layer listening={false} visible={maskVisible && !!doc}>
+          {doc && (
+            <Shape
+              name="mask-overlay"
+              maskId={doc.maskId}
+              sceneFunc={(ctx) => {
+                painter.paint(ctx._context, getMask(doc.maskId), maskOpacity, visibleDoc, scale);
+              }}
+            />
+          )}
+        </Layer>
+      </Stage>
+      <canvas ref={liveRef} className="live-canvas" />
+      {doc && (tool === 'brush' || tool === 'eraser') && !panning && !spaceDown && <BrushCursor ref={cursorRef} />}
+      {!doc && <EmptyState />}
+    </div>
+  );
+}
+
+let checkerCache: HTMLCanvasElement | null = null;
+function checker(): HTMLCanvasElement {
+  if (checkerCache) return checkerCache;
+  const c = document.createElement('canvas');
+  c.width = c.height = 16;
+  const g = c.getContext('2d')!;
+  g.fillStyle = '#3a3a3a';
+  g.fillRect(0, 0, 16, 16);
+  g.fillStyle = '#2c2c2c';
+  g.fillRect(0, 0, 8, 8);
+  g.fillRect(8, 8, 8, 8);
+  checkerCache = c;
+  return c;
+}
+
+function EmptyState() {
+  return (
+    <div className="empty-state">
+      <h2>Open a photo to start</h2>
+      <p>
+        <kbd>Ctrl/⌘ O</kbd> to open, drag a file here, or paste an image with <kbd>Ctrl/⌘ V</kbd>.
+      </p>
+    </div>
+  );
+}

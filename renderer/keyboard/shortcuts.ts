@@ -1,0 +1,60 @@
+/**
+ * Photoshop-style shortcuts. One table; the help overlay and the tooltips read it too.
+ * Ctrl on Windows/Linux, Cmd on macOS (either works everywhere).
+ */
+import { useEditor } from '../store/store';
+import { nextBrushSize } from '../store/tools-slice';
+import { clearCurrentMask, invertCurrentMask } from '../store/mask-commands';
+import { exportImage, openWithDialog } from '../app/document-io';
+import { activeGesture } from '../tools/tool-registry';
+
+export interface Shortcut {
+  keys: string;
+  label: string;
+  match(e: KeyboardEvent): boolean;
+  run(e: KeyboardEvent): void;
+}
+
+const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
+const s = () => useEditor.getState();
+
+export const SHORTCUTS: Shortcut[] = [
+  { keys: 'B', label: 'Brush', match: (e) => plain(e) && e.code === 'KeyB', run: () => s().setTool('brush') },
+  { keys: 'E', label: 'Eraser', match: (e) => plain(e) && e.code === 'KeyE', run: () => s().setTool('eraser') },
+  { keys: 'M', label: 'Rectangle marquee', match: (e) => plain(e) && e.code === 'KeyM', run: () => s().setTool('rect') },
+  { keys: 'L', label: 'Lasso / polygon', match: (e) => plain(e) && e.code === 'KeyL', run: () => s().setTool('lasso') },
+  { keys: 'H', label: 'Hand (pan)', match: (e) => plain(e) && e.code === 'KeyH', run: () => s().setTool('pan') },
+  { keys: '[', label: 'Smaller brush', match: (e) => plain(e) && !e.shiftKey && e.code === 'BracketLeft', run: () => s().setBrush({ size: nextBrushSize(s().brush.size, -1) }) },
+  { keys: ']', label: 'Larger brush', match: (e) => plain(e) && !e.shiftKey && e.code === 'BracketRight', run: () => s().setBrush({ size: nextBrushSize(s().brush.size, 1) }) },
+  { keys: 'Shift+[', label: 'Softer brush', match: (e) => plain(e) && e.shiftKey && e.code === 'BracketLeft', run: () => s().setBrush({ hardness: s().brush.hardness - 0.25 }) },
+  { keys: 'Shift+]', label: 'Harder brush', match: (e) => plain(e) && e.shiftKey && e.code === 'BracketRight', run: () => s().setBrush({ hardness: s().brush.hardness + 0.25 }) },
+  { keys: '1…0', label: 'Brush opacity 10…100 %', match: (e) => plain(e) && !e.shiftKey && /^Digit[0-9]$/.test(e.code), run: (e) => s().setBrush({ opacity: (Number(e.code.slice(5)) || 10) / 10 }) },
+  { keys: '\\', label: 'Toggle mask overlay', match: (e) => plain(e) && e.code === 'Backslash', run: () => s().setMaskVisible(!s().maskVisible) },
+  { keys: 'Ctrl+Z', label: 'Undo', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyZ', run: () => s().undo() },
+  { keys: 'Ctrl+Shift+Z', label: 'Redo', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyZ', run: () => s().redo() },
+  { keys: 'Ctrl+Y', label: 'Redo', match: (e) => mod(e) && e.code === 'KeyY', run: () => s().redo() },
+  { keys: 'Ctrl+0', label: 'Fit on screen', match: (e) => mod(e) && (e.code === 'Digit0' || e.code === 'Numpad0'), run: () => s().fitToScreen() },
+  { keys: 'Ctrl+1', label: 'Zoom 100 %', match: (e) => mod(e) && (e.code === 'Digit1' || e.code === 'Numpad1'), run: () => s().zoomTo(1) },
+  { keys: 'Ctrl++', label: 'Zoom in', match: (e) => mod(e) && (e.code === 'Equal' || e.code === 'NumpadAdd'), run: () => s().zoomStep(1) },
+  { keys: 'Ctrl+-', label: 'Zoom out', match: (e) => mod(e) && (e.code === 'Minus' || e.code === 'NumpadSubtract'), run: () => s().zoomStep(-1) },
+  { keys: 'Ctrl+Shift+I', label: 'Invert mask', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyI', run: () => invertCurrentMask() },
+  { keys: 'Ctrl+D', label: 'Clear mask', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyD', run: () => clearCurrentMask() },
+  { keys: 'Ctrl+O', label: 'Open…', match: (e) => mod(e) && e.code === 'KeyO', run: () => void openWithDialog() },
+  { keys: 'Ctrl+Shift+S', label: 'Export…', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyS', run: () => void exportImage('png') },
+];
+
+export function installShortcuts(): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    const t = e.target as HTMLElement | null;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+    // History and tool switches wait until a gesture is finished or cancelled.
+    if (activeGesture() && !(e.key === 'Escape')) return;
+    const sc = SHORTCUTS.find((x) => x.match(e));
+    if (!sc) return;
+    e.preventDefault();
+    sc.run(e);
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}

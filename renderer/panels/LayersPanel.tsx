@@ -1,0 +1,31 @@
+/** Layers: generated patches (top), the mask, the original (bottom); eye toggles visibility. */
+import { useEditor } from '../store/store';
+
+export function LayersPanel() {
+  const doc = useEditor((s) => s.doc);
+  const hidden = useEditor((s) => s.hiddenLayers);
+  const maskVisible = useEditor((s) => s.maskVisible);
+  const toggle = useEditor((s) => s.toggleLayer);
+  if (!doc) return null;
+  return (
+    <section className="panel" aria-label="Layers">
+      <h3>Layers</h3>
+      <ul className="layers">
+        <li data-layer="mask">
+          <button className="eye" aria-pressed={maskVisible} onClick={() => useEditor.getState().setMaskVisible(!maskVisible)} title="Show mask overlay">{maskVisible ? '👁' : '–'}</button>
+          Mask
+        </li>
+        {[...doc.layers].reverse().map((l) => (
+          <li key={l.id} data-layer={l.id}>
+            <button className="eye" aria-pressed={!hidden[l.id]} onClick={() => toggle(l.id)}>{hidden[l.id] ? '–' : '👁'}</button>
+            {l.name}
+          </li>
+        ))}
+        <li data-layer="original">
+          <button className="eye" aria-pressed={!hidden['original']} onClick={() => toggle('original')}>{hidden['original'] ? '–' : '👁'}</button>
+          {doc.original.name} <span className="muted">(original, locked)</span>
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+/** The options bar: file actions, then the active tool's options, then undo/redo and zoom. */
+import { useEditor } from '../store/store';
+import { exportImage, openWithDialog } from '../app/document-io';
+import type { SelectionMode } from '../store/tools-slice';
+
+export function OptionsBar() {
+  const tool = useEditor((s) => s.tool);
+  const brush = useEditor((s) => s.brush);
+  const setBrush = useEditor((s) => s.setBrush);
+  const mode = useEditor((s) => s.selectionMode);
+  const setMode = useEditor((s) => s.setSelectionMode);
+  const hasDoc = useEditor((s) => !!s.doc);
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const scale = useEditor((s) => s.scale);
+  return (
+    <header className="options-bar">
+      <button onClick={() => void openWithDialog()} title="Open (Ctrl+O)">
+        Open…
+      </button>
+      <span className="export-group">
+        <button disabled={!hasDoc} onClick={() => void exportImage('png')} title="Export PNG (Ctrl+Shift+S)">
+          Export PNG
+        </button>
+        <button disabled={!hasDoc} onClick={() => void exportImage('jpeg', 95)}>
+          JPEG
+        </button>
+        <button disabled={!hasDoc} onClick={() => void exportImage('webp', 100)} title="Lossless WebP">
+          WebP
+        </button>
+      </span>
+      <span className="sep" />
+      {(tool === 'brush' || tool === 'eraser') && (
+        <span className="tool-options" data-testid="brush-options">
+          <label>
+            Size
+            <input type="range" min={1} max={1000} value={Math.min(1000, brush.size)} onChange={(e) => setBrush({ size: Number(e.target.value) })} />
+            <input type="number" className="num" min={1} max={2500} value={brush.size} onChange={(e) => setBrush({ size: Number(e.target.value) })} aria-label="Brush size" />
+            px
+          </label>
+          <label>
+            Hardness
+            <input type="range" min={0} max={100} value={Math.round(brush.hardness * 100)} onChange={(e) => setBrush({ hardness: Number(e.target.value) / 100 })} aria-label="Hardness" />
+            {Math.round(brush.hardness * 100)}%
+          </label>
+          <label>
+            Opacity
+            <input type="range" min={1} max={100} value={Math.round(brush.opacity * 100)} onChange={(e) => setBrush({ opacity: Number(e.target.value) / 100 })} aria-label="Opacity" />
+            {Math.round(brush.opacity * 100)}%
+          </label>
+        </span>
+      )}
+      {(tool === 'rect' || tool === 'lasso') && (
+        <span className="tool-options" role="radiogroup" aria-label="Selection mode">
+          {(['replace', 'add', 'subtract'] as SelectionMode[]).map((m) => (
+            <button key={m} className={mode === m ? 'active' : ''} aria-pressed={mode === m} onClick={() => setMode(m)} title={m === 'add' ? 'Add (hold Shift)' : m === 'subtract' ? 'Subtract (hold Alt)' : 'New mask'}>
+              {m === 'replace' ? 'New' : m === 'add' ? 'Add' : 'Subtract'}
+            </button>
+          ))}
+        </span>
+      )}
+      <span className="spacer" />
+      <button disabled={!canUndo} onClick={() => useEditor.getState().undo()} title="Undo (Ctrl+Z)">
+        Undo
+      </button>
+      <button disabled={!canRedo} onClick={() => useEditor.getState().redo()} title="Redo (Ctrl+Shift+Z)">
+        Redo
+      </button>
+      <span className="zoom" data-testid="zoom">
+        <button onClick={() => useEditor.getState().zoomStep(-1)} title="Zoom out (Ctrl+-)">−</button>
+        {Math.round(scale * 1000) / 10}%
+        <button onClick={() => useEditor.getState().zoomStep(1)} title="Zoom in (Ctrl++)">+</button>
+        <button onClick={() => useEditor.getState().fitToScreen()} title="Fit (Ctrl+0)">Fit</button>
+        <button onClick={() => useEditor.getState().zoomTo(1)} title="100 % (Ctrl+1)">100%</button>
+      </span>
+    </header>
+  );
+}

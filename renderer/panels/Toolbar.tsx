@@ -1,0 +1,25 @@
+/** Left tool strip, Photoshop order. */
+import { useEditor } from '../store/store';
+import type { ToolId } from '../store/tools-slice';
+
+const TOOLS: { id: ToolId; key: string; label: string; glyph: string }[] = [
+  { id: 'brush', key: 'B', label: 'Brush', glyph: '✎' },
+  { id: 'eraser', key: 'E', label: 'Eraser', glyph: '⌫' },
+  { id: 'rect', key: 'M', label: 'Rectangle marquee', glyph: '▭' },
+  { id: 'lasso', key: 'L', label: 'Lasso / polygon (click points, Enter closes)', glyph: '➰' },
+  { id: 'pan', key: 'H', label: 'Hand (or hold Space)', glyph: '✋' },
+];
+
+export function Toolbar() {
+  const tool = useEditor((s) => s.tool);
+  const setTool = useEditor((s) => s.setTool);
+  return (
+    <nav className="toolbar" aria-label="Tools">
+      {TOOLS.map((t) => (
+        <button key={t.id} data-tool={t.id} className={tool === t.id ? 'tool active' : 'tool'} title={`${t.label} (${t.key})`} aria-pressed={tool === t.id} onClick={() => setTool(t.id)}>
+          <span aria-hidden>{t.glyph}</span>
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * Mask commands: each is one undoable step that swaps the document's mask id for a new immutable
+ * mask. All pixel work is in shared/mask; here we only route it into history.
+ */
+import {
+  applyCoverage,
+  clearMask,
+  featherMask,
+  growMask,
+  invertMask,
+  isMaskEmpty,
+  rasterizePolygon,
+  rasterizeRect,
+  rasterizeStroke,
+  type Coverage,
+  type CoverageMode,
+  type Rect,
+  type TiledMask,
+} from '../../shared/mask';
+import { getMask, putMask } from '../blobs/blob-store';
+import { useEditor } from './store';
+import type { BrushSettings, SelectionMode } from './tools-slice';
+
+export interface DocPoint {
+  x: number;
+  y: number;
+}
+
+function currentMask(): TiledMask | null {
+  const doc = useEditor.getState().doc;
+  return doc ? getMask(doc.maskId) : null;
+}
+
+function commitMask(label: string, next: TiledMask, prev: TiledMask): void {
+  if (next === prev) return;
+  const id = putMask(next);
+  useEditor.getState().commit(label, (doc) => ({ ...doc, maskId: id }));
+}
+
+export function paintStroke(points: DocPoint[], brush: BrushSettings, erase: boolean): void {
+  const mask = currentMask();
+  if (!mask || !points.length) return;
+  const cov = rasterizeStroke(points, { size: brush.size, hardness: brush.hardness });
+  commitMask(erase ? 'Eraser stroke' : 'Brush stroke', applyCoverage(mask, cov, erase ? 'subtract' : 'add', brush.opacity), mask);
+}
+
+function selectionCoverage(mode: SelectionMode, cov: Coverage, label: string): void {
+  const mask = currentMask();
+  if (!mask) return;
+  const m: CoverageMode = mode === 'subtract' ? 'subtract' : 'add';
+  const base = mode === 'replace' ? clearMask(mask) : mask;
+  commitMask(label, applyCoverage(base, cov, m, 1), mask);
+}
+
+export function applyLasso(points: DocPoint[], mode: SelectionMode): void {
+  if (points.length < 3) return;
+  selectionCoverage(mode, rasterizePolygon(points, { antialias: true }), mode === 'subtract' ? 'Lasso subtract' : 'Lasso');
+}
+
+export function applyRect(rect: Rect, mode: SelectionMode): void {
+  if (rect.width < 1 || rect.height < 1) return;
+  selectionCoverage(mode, rasterizeRect(rect), mode === 'subtract' ? 'Rectangle subtract' : 'Rectangle');
+}
+
+export function invertCurrentMask(): void {
+  const mask = currentMask();
+  if (mask) commitMask('Invert mask', invertMask(mask), mask);
+}
+
+export function clearCurrentMask(): void {
+  const mask = currentMask();
+  if (mask && !isMaskEmpty(mask)) commitMask('Clear mask', clearMask(mask), mask);
+}
+
+export function growCurrentMask(px: number): void {
+  const mask = currentMask();
+  if (mask && px !== 0) commitMask(px > 0 ? `Grow mask ${px}px` : `Shrink mask ${-px}px`, growMask(mask, px), mask);
+}
+
+export function featherCurrentMask(px: number): void {
+  const mask = currentMask();
+  if (mask && px > 0) commitMask(`Feather mask ${px}px`, featherMask(mask, px), mask);
+}

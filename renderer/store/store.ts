@@ -1,0 +1,15 @@
+/** The one editor store, combined from slices (zustand slices pattern). */
+import { create } from 'zustand';
+import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createToolsSlice, type ToolsSlice } from './tools-slice';
+import { createViewportSlice, type ViewportSlice } from './viewport-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+export type EditorStore = DocumentSlice & ToolsSlice & ViewportSlice & UiSlice;
+
+export const useEditor = create<EditorStore>()((...a) => ({
+  ...createDocumentSlice(...a),
+  ...createToolsSlice(...a),
+  ...createViewportSlice(...a),
+  ...createUiSlice(...a),
+}));

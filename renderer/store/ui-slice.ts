@@ -1,0 +1,48 @@
+/** UI state: overlay look, layer visibility, messages, busy state. Never part of history. */
+import type { StateCreator } from 'zustand';
+import type { AppErrorInfo } from '../../shared/errors';
+import type { EditorStore } from './store';
+
+export interface Toast {
+  id: number;
+  tone: 'error' | 'info';
+  message: string;
+  kind?: AppErrorInfo['kind'];
+}
+
+export interface UiSlice {
+  maskVisible: boolean;
+  maskColor: [number, number, number];
+  maskOpacity: number;
+  hiddenLayers: Record<string, true>;
+  toasts: Toast[];
+  busy: string | null;
+  setMaskVisible(v: boolean): void;
+  setMaskLook(color: [number, number, number], opacity: number): void;
+  toggleLayer(id: string): void;
+  notify(tone: Toast['tone'], message: string, kind?: Toast['kind']): void;
+  dismiss(id: number): void;
+  setBusy(label: string | null): void;
+}
+
+let toastId = 1;
+
+export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, get) => ({
+  maskVisible: true,
+  maskColor: [255, 40, 80],
+  maskOpacity: 0.5,
+  hiddenLayers: {},
+  toasts: [],
+  busy: null,
+  setMaskVisible: (maskVisible) => set({ maskVisible }),
+  setMaskLook: (maskColor, maskOpacity) => set({ maskColor, maskOpacity: Math.min(1, Math.max(0.05, maskOpacity)) }),
+  toggleLayer: (id) => {
+    const hidden = { ...get().hiddenLayers };
+    if (hidden[id]) delete hidden[id];
+    else hidden[id] = true;
+    set({ hiddenLayers: hidden });
+  },
+  notify: (tone, message, kind) => set({ toasts: [...get().toasts.slice(-4), { id: toastId++, tone, message, kind }] }),
+  dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  setBusy: (busy) => set({ busy }),
+});

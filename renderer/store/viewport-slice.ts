@@ -1,0 +1,58 @@
+/**
+ * Viewport: the stage transform (document px → screen px: screen = doc·scale + offset). Zoom keeps
+ * the point under the cursor fixed; fit centres the canvas. Never part of history.
+ */
+import type { StateCreator } from 'zustand';
+import type { EditorStore } from './store';
+
+export const MIN_ZOOM = 0.01;
+export const MAX_ZOOM = 32;
+const ZOOM_STEPS = [0.01, 0.02, 0.03, 0.05, 0.0625, 0.083, 0.125, 0.167, 0.25, 0.333, 0.5, 0.667, 1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32];
+
+export interface ViewportSlice {
+  scale: number;
+  offsetX: number;
+  offsetY: number;
+  stageWidth: number;
+  stageHeight: number;
+  setStageSize(w: number, h: number): void;
+  fitToScreen(): void;
+  zoomTo(scale: number, anchor?: { x: number; y: number }): void;
+  zoomStep(dir: 1 | -1, anchor?: { x: number; y: number }): void;
+  panBy(dx: number, dy: number): void;
+}
+
+export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlice> = (set, get) => ({
+  scale: 1,
+  offsetX: 0,
+  offsetY: 0,
+  stageWidth: 800,
+  stageHeight: 600,
+  setStageSize(w, h) {
+    set({ stageWidth: w, stageHeight: h });
+  },
+  fitToScreen() {
+    const { doc, stageWidth, stageHeight } = get();
+    if (!doc) return;
+    const pad = 24;
+    const scale = Math.min((stageWidth - 2 * pad) / doc.canvas.width, (stageHeight - 2 * pad) / doc.canvas.height, 1 * 4);
+    const s = Math.max(MIN_ZOOM, Math.min(scale, MAX_ZOOM));
+    set({ scale: s, offsetX: (stageWidth - doc.canvas.width * s) / 2, offsetY: (stageHeight - doc.canvas.height * s) / 2 });
+  },
+  zoomTo(scale, anchor) {
+    const { scale: old, offsetX, offsetY, stageWidth, stageHeight } = get();
+    const s = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, scale));
+    const a = anchor ?? { x: stageWidth / 2, y: stageHeight / 2 };
+    const docX = (a.x - offsetX) / old;
+    const docY = (a.y - offsetY) / old;
+    set({ scale: s, offsetX: a.x - docX * s, offsetY: a.y - docY * s });
+  },
+  zoomStep(dir, anchor) {
+    const { scale } = get();
+    const next = dir > 0 ? ZOOM_STEPS.find((z) => z > scale * 1.001) : [...ZOOM_STEPS].reverse().find((z) => z < scale / 1.001);
+    get().zoomTo(next ?? scale, anchor);
+  },
+  panBy(dx, dy) {
+    set({ offsetX: get().offsetX + dx, offsetY: get().offsetY + dy });
+  },
+});

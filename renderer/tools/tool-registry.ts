@@ -1,0 +1,21 @@
+/** One instance per tool id; tools keep their gesture state between events. */
+import type { ToolId } from '../store/tools-slice';
+import { createBrushTool } from './brush-tool';
+import { createLassoTool } from './lasso-tool';
+import { createRectTool } from './rect-tool';
+import type { Tool } from './tool-types';
+
+const tools: Partial<Record<ToolId, Tool>> = {
+  brush: createBrushTool(false),
+  eraser: createBrushTool(true),
+  rect: createRectTool(),
+  lasso: createLassoTool(),
+};
+
+export function toolFor(id: ToolId): Tool | undefined {
+  return tools[id];
+}
+
+export function activeGesture(): Tool | undefined {
+  return Object.values(tools).find((t) => t && t.state() !== 'idle');
+}

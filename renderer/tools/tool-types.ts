@@ -1,0 +1,37 @@
+/** The pointer event tools receive: both coordinate spaces and the modifier keys. */
+export interface ToolPointer {
+  /** Document pixels (may be outside the canvas). */
+  doc: { x: number; y: number };
+  /** Stage (screen) pixels relative to the canvas element. */
+  screen: { x: number; y: number };
+  shift: boolean;
+  alt: boolean;
+  button: number;
+  detail: number;
+}
+
+/** What a tool may draw while a gesture is live: a screen-sized canvas above the stage. */
+export interface LiveSurface {
+  ctx: CanvasRenderingContext2D;
+  clear(): void;
+  /** document px → screen px */
+  toScreen(x: number, y: number): { x: number; y: number };
+  scale(): number;
+}
+
+/**
+ * A tool is a small state machine. `idle` until a pointer goes down; the gesture commits exactly one
+ * history step on completion; `cancel` (Escape) returns to idle leaving no trace.
+ */
+export interface Tool {
+  readonly id: string;
+  state(): string;
+  down(p: ToolPointer, live: LiveSurface): void;
+  move(p: ToolPointer, live: LiveSurface): void;
+  up(p: ToolPointer, live: LiveSurface): void;
+  cancel(live: LiveSurface): void;
+  /** Keys while the tool is active (Enter closes a polygon, Backspace removes a point). Returns true if handled. */
+  key?(key: string, live: LiveSurface): boolean;
+  /** Double-click (polygon close). */
+  dblclick?(p: ToolPointer, live: LiveSurface): void;
+}

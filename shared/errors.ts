@@ -1,0 +1,57 @@
+/**
+ * Typed errors shared by main, the CLI and the renderer. Every failure that reaches a user is one of
+ * these kinds with a message written for a retoucher (what happened, what to do), never a stack trace.
+ */
+export type ErrorKind =
+  | 'validation' // a payload broke the IPC contract
+  | 'bad-image' // corrupt, truncated, unsupported or misnamed image
+  | 'too-large' // decompression bomb / over the pixel or byte limit
+  | 'io' // the file system said no
+  | 'not-found'
+  | 'auth'
+  | 'moderation'
+  | 'rate-limit'
+  | 'invalid-request'
+  | 'network'
+  | 'timeout'
+  | 'server'
+  | 'cancelled'
+  | 'internal';
+
+export interface AppErrorInfo {
+  kind: ErrorKind;
+  message: string;
+  /** Model that refused or failed, when there is one. */
+  model?: string;
+  /** Provider request id, for support tickets. */
+  requestId?: string;
+  /** The rule broken, for invalid-request and validation. */
+  rule?: string;
+  /** Seconds after which a retry may succeed (rate limits). */
+  retryAfterSeconds?: number;
+}
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly info: AppErrorInfo;
+  constructor(info: AppErrorInfo, options?: { cause?: unknown }) {
+    super(info.message, options);
+    this.name = 'AppError';
+    this.kind = info.kind;
+    this.info = info;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(error: AppErrorInfo): { ok: false; error: AppErrorInfo } {
+  return { ok: false, error };
+}

@@ -1,0 +1,87 @@
+/** Response and event payload types of the IPC contract (plain structured-clone data only). */
+import type { AppErrorInfo } from '../errors';
+
+export interface AppInfo {
+  version: string;
+  /** 'electron' in the app, 'dev-host' in `npm run dev`, 'test' under the e2e harness. */
+  host: 'electron' | 'dev-host' | 'test';
+  platform: string;
+}
+
+export interface OpenedImage {
+  assetId: string;
+  name: string;
+  /** Size after EXIF orientation is applied, in pixels. */
+  width: number;
+  height: number;
+  format: 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' | 'avif' | 'heif' | 'other';
+  /** EXIF orientation tag of the file (1 = none); the display bytes already have it applied. */
+  orientation: number;
+  hasIcc: boolean;
+  hasExif: boolean;
+  /** Bytes the renderer can decode for display (the file itself when possible). */
+  display: Uint8Array;
+  displayMime: 'image/jpeg' | 'image/png' | 'image/webp';
+  /** Source file path when the image came from disk (shown in the title, never written to). */
+  sourcePath?: string;
+}
+
+export interface ExportResult {
+  path: string;
+  width: number;
+  height: number;
+  format: 'png' | 'jpeg' | 'webp';
+  bytes: number;
+  keptExif: boolean;
+  keptIcc: boolean;
+}
+
+export interface KeyStatus {
+  provider: string;
+  isSet: boolean;
+  /** Last four characters of the key, for recognition; never more. */
+  last4?: string;
+  /** Where the key comes from. */
+  source?: 'keychain' | 'environment';
+  /** Set when the OS offers no secure storage backend (keys would be stored in plain text). */
+  insecureStorage?: boolean;
+}
+
+export interface GatewaySettings {
+  id: string;
+  name: string;
+  baseURL: string;
+  modelIds: string[];
+}
+
+export interface ProviderSettings {
+  gateways: GatewaySettings[];
+  secureStorageAvailable: boolean;
+}
+
+export interface JobProgress {
+  jobId: string;
+  /** 0..1 over the whole job (all requests and tiles). */
+  fraction: number;
+  stage: string;
+  /** Optional partial preview (encoded PNG/JPEG/WebP) for a candidate index. */
+  preview?: { candidate: number; bytes: Uint8Array };
+}
+
+export interface CandidateResult {
+  index: number;
+  model: string;
+  /** Encoded RGBA PNG of the composited region (same size as `region`), or an asset id in main. */
+  assetId: string;
+  region: { x: number; y: number; width: number; height: number };
+  requestSize: { width: number; height: number };
+  costUsd: number;
+  requestId?: string;
+  seconds: number;
+}
+
+export type JobResult =
+  | { state: 'running'; fraction: number }
+  | { state: 'done'; candidates: CandidateResult[] }
+  | { state: 'failed'; error: AppErrorInfo }
+  | { state: 'cancelled' };

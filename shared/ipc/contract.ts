@@ -1,0 +1,80 @@
+/**
+ * THE IPC contract: every channel between the renderer and main, with its request schema (validated
+ * in main before any handler runs) and its response type. The preload builds one bridge function per
+ * channel from this table; main registers one handler per channel through `registerHandlers`.
+ * Adding a channel here is the only way to open a door between the processes.
+ */
+import * as s from './schema';
+import type { AppInfo, ExportResult, OpenedImage, JobProgress, JobResult, KeyStatus, ProviderSettings } from './contract-types';
+
+const assetId = s.string({ min: 8, max: 128, pattern: /^[a-z0-9-]+$/ });
+const imageFormat = s.oneOf(['png', 'jpeg', 'webp'] as const);
+const rect = s.object({
+  x: s.number({ int: true, min: -1e6, max: 1e6 }),
+  y: s.number({ int: true, min: -1e6, max: 1e6 }),
+  width: s.number({ int: true, min: 1, max: 1e6 }),
+  height: s.number({ int: true, min: 1, max: 1e6 }),
+});
+const placedLayer = s.object({ assetId, x: s.number({ int: true, min: -1e6, max: 1e6 }), y: s.number({ int: true, min: -1e6, max: 1e6 }) });
+
+export const channels = {
+  'app:info': { request: s.object({}), response: s.type<AppInfo>() },
+  /** Shows the OS open dialog in main, then imports the chosen file. */
+  'image:open': { request: s.object({}), response: s.type<OpenedImage | { canceled: true }>() },
+  /** Imports bytes the renderer got from drag-and-drop or the clipboard. */
+  'image:import': {
+    request: s.object({ bytes: s.bytes({ maxBytes: 400 * 1024 * 1024 }), name: s.string({ min: 1, max: 512 }) }),
+    response: s.type<OpenedImage>(),
+  },
+  /** Stores a bitmap the renderer produced (an accepted patch) and returns its asset id. */
+  'asset:put': {
+    request: s.object({ bytes: s.bytes({ maxBytes: 400 * 1024 * 1024 }), kind: s.oneOf(['patch', 'mask', 'reference'] as const) }),
+    response: s.type<{ assetId: string }>(),
+  },
+  /**
+   * Composites the layers at full resolution in main (the first layer is the original, decoded by the
+   * same decoder that opened it) and writes a new file chosen in the save dialog. Never overwrites the
+   * source file unless `allowOverwriteSource` is set.
+   */
+  'image:export': {
+    request: s.object({
+      canvas: s.object({ width: s.number({ int: true, min: 1, max: 100_000 }), height: s.number({ int: true, min: 1, max: 100_000 }) }),
+      layers: s.array(placedLayer, { min: 1, max: 256 }),
+      format: imageFormat,
+      quality: s.optional(s.number({ int: true, min: 1, max: 100 })),
+      suggestedName: s.optional(s.string({ max: 255 })),
+      allowOverwriteSource: s.optional(s.boolean()),
+    }),
+    response: s.type<ExportResult | { canceled: true }>(),
+  },
+  'keys:status': { request: s.object({}), response: s.type<KeyStatus[]>() },
+  'keys:set': {
+    request: s.object({ provider: s.string({ min: 1, max: 64, pattern: /^[a-z0-9:-]+$/ }), key: s.string({ min: 8, max: 512 }) }),
+    response: s.type<KeyStatus>(),
+  },
+  'keys:remove': { request: s.object({ provider: s.string({ min: 1, max: 64, pattern: /^[a-z0-9:-]+$/ }) }), response: s.type<KeyStatus>() },
+  'providers:get': { request: s.object({}), response: s.type<ProviderSettings>() },
+  'job:cancel': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<{ cancelled: boolean }>() },
+  'job:result': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<JobResult>() },
+} as const;
+
+/** Main → renderer pushes. */
+export const events = {
+  'job:progress': s.type<JobProgress>(),
+} as const;
+
+export { rect as rectSchema, assetId as assetIdSchema, placedLayer as placedLayerSchema };
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type EventName = keyof typeof events;
+export type RequestOf<C extends Channel> = s.Infer<Channels[C]['request']>;
+export type ResponseOf<C extends Channel> = s.Infer<Channels[C]['response']>;
+export type EventPayload<E extends EventName> = s.Infer<(typeof events)[E]>;
+
+export const channelNames = Object.keys(channels) as Channel[];
+export const eventNames = Object.keys(events) as EventName[];
+
+/** IPC channel names used on the Electron transport (prefixed so nothing else can collide). */
+export const ipcChannel = (c: Channel): string => `maskwork:${c}`;
+export const IPC_EVENT_CHANNEL = 'maskwork:event';

@@ -1,0 +1,74 @@
+/**
+ * JSON-safe encoding of structured-clone data for the non-Electron transports (dev host over HTTP,
+ * e2e harness over a Playwright binding). Electron IPC passes Uint8Array natively and does not use this.
+ */
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const LOOKUP = new Uint8Array(128);
+for (let i = 0; i < B64.length; i++) LOOKUP[B64.charCodeAt(i)] = i;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 3 * 4096;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, bytes.length);
+    let out = '';
+    let i = start;
+    for (; i + 2 < end; i += 3) {
+      const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+      out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
+    }
+    if (i < end) {
+      const rem = end - i;
+      const n = (bytes[i] << 16) | (rem === 2 ? bytes[i + 1] << 8 : 0);
+      out += B64[n >> 18] + B64[(n >> 12) & 63] + (rem === 2 ? B64[(n >> 6) & 63] : '=') + '=';
+    }
+    parts.push(out);
+  }
+  return parts.join('');
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const clean = b64.replace(/[^A-Za-z0-9+/]/g, '');
+  const len = Math.floor((clean.length * 3) / 4);
+  const out = new Uint8Array(len);
+  let o = 0;
+  for (let i = 0; i < clean.length; i += 4) {
+    const a = LOOKUP[clean.charCodeAt(i)];
+    const b = LOOKUP[clean.charCodeAt(i + 1)];
+    const c = i + 2 < clean.length ? LOOKUP[clean.charCodeAt(i + 2)] : 0;
+    const d = i + 3 < clean.length ? LOOKUP[clean.charCodeAt(i + 3)] : 0;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    if (o < len) out[o++] = n >> 16;
+    if (o < len) out[o++] = (n >> 8) & 255;
+    if (o < len) out[o++] = n & 255;
+  }
+  return out;
+}
+
+const TAG = '__bytes_b64';
+
+/** Replaces every Uint8Array in a value with a tagged base64 string object. */
+export function encodeWire(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { [TAG]: bytesToBase64(value) };
+  if (Array.isArray(value)) return value.map(encodeWire);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = encodeWire(v);
+    return out;
+  }
+  return value;
+}
+
+/** Inverse of {@link encodeWire}. */
+export function decodeWire(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeWire);
+  if (value && typeof value === 'object') {
+    const rec = value as Record<string, unknown>;
+    const keys = Object.keys(rec);
+    if (keys.length === 1 && keys[0] === TAG && typeof rec[TAG] === 'string') return base64ToBytes(rec[TAG] as string);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rec)) out[k] = decodeWire(v);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,101 @@
+/**
+ * Runs the built renderer in Chromium with `window.maskwork` wired, through a Playwright binding, to
+ * the REAL main-process handler table (the same `createHandlers` + `dispatch` the Electron app
+ * registers with ipcMain). Only the Electron transport itself is not exercised.
+ */
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServices } from '../../electron/main/create-services';
+import { createHandlers, type MainServices } from '../../electron/main/ipc/handlers';
+import { dispatch } from '../../electron/main/ipc/dispatch';
+import type { Dialogs } from '../../electron/main/services/dialogs';
+import { startStaticServer } from '../../electron/dev-host/static-server';
+import { decodeWire, encodeWire } from '../../shared/ipc/wire-codec';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
+
+export const REPO = resolve(__dirname, '../..');
+export const PHOTOS = resolve(REPO, process.env.MASKWORK_PHOTOS ?? '../shared/testdata/photos');
+
+/** Dialog answers queued by the test, in order. */
+export class ScriptedDialogs implements Dialogs {
+  readonly opens: (string | null)[] = [];
+  readonly saves: (string | null)[] = [];
+  async chooseImageToOpen(): Promise<string | null> {
+    if (!this.opens.length) throw new Error('test did not queue an open-dialog answer');
+    return this.opens.shift()!;
+  }
+  async chooseExportPath(): Promise<string | null> {
+    if (!this.saves.length) throw new Error('test did not queue a save-dialog answer');
+    return this.saves.shift()!;
+  }
+}
+
+export interface AppHarness {
+  page: Page;
+  context: BrowserContext;
+  services: MainServices;
+  dialogs: ScriptedDialogs;
+  tmp: string;
+  /** Every page error and console error, for assertions that the app kept working. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchApp(opts: { env?: Record<string, string>; viewport?: { width: number; height: number } } = {}): Promise<AppHarness> {
+  const rendererDir = join(REPO, 'out/renderer');
+  const bridgePath = join(REPO, 'out/dev-host/bridge.js');
+  if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(bridgePath)) {
+    throw new Error('The renderer is not built. Run `npm run build` first (npm test does it).');
+  }
+  const tmp = await mkdtemp(join(tmpdir(), 'maskwork-e2e-'));
+  const dialogs = new ScriptedDialogs();
+  const services = createServices({
+    host: 'test',
+    version: '0.0.0-test',
+    assetDir: join(tmp, 'assets'),
+    settingsDir: join(tmp, 'settings'),
+    dialogs,
+    env: opts.env ?? {},
+  });
+  const table = createHandlers(services);
+  const server = await startStaticServer({ root: rendererDir });
+  const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+    executablePath: findChromium(),
+    args: CHROMIUM_ARGS,
+    viewport: opts.viewport ?? { width: 1400, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.exposeBinding('__maskworkInvoke', async (source, channel: string, payload: string) => {
+    if (source.frame !== page.mainFrame()) return JSON.stringify({ ok: false, error: { kind: 'validation', message: 'untrusted frame' } });
+    const result = await dispatch(table, channel, decodeWire(JSON.parse(payload)), {
+      emit: (name, body) => {
+        void page.evaluate(([n, p]) => (window as unknown as { __maskworkDeliver(n: string, p: string): void }).__maskworkDeliver(n, p), [name, JSON.stringify(encodeWire(body))] as const).catch(() => {});
+      },
+    });
+    return JSON.stringify(encodeWire(result));
+  });
+  await page.addInitScript({ content: readFileSync(bridgePath, 'utf8') });
+  await page.goto(server.url);
+  await page.waitForFunction(() => (window as unknown as { __maskworkReady?: boolean }).__maskworkReady === true, null, { timeout: 30_000 });
+  return {
+    page,
+    context,
+    services,
+    dialogs,
+    tmp,
+    errors,
+    async close() {
+      await context.close().catch(() => {});
+      await server.close();
+      await rm(tmp, { recursive: true, force: true });
+    },
+  };
+}

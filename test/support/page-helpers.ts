@@ -1,0 +1,30 @@
+/** Small helpers that drive the editor like a user (mouse in document coordinates) and read its probes. */
+import type { Page } from 'playwright-core';
+
+export async function summary(page: Page): Promise<any> {
+  return page.evaluate(() => (window as any).__maskworkTest.summary());
+}
+
+export async function maskValue(page: Page, x: number, y: number): Promise<number> {
+  return page.evaluate(([px, py]) => (window as any).__maskworkTest.maskValue(px, py), [x, y] as const);
+}
+
+export async function docToClient(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(([px, py]) => (window as any).__maskworkTest.docToClient(px, py), [x, y] as const);
+}
+
+/** Presses at the first point, moves through the others (with `steps` intermediate moves each), releases. */
+export async function dragPath(page: Page, pts: Array<[number, number]>, steps = 8): Promise<void> {
+  const first = await docToClient(page, pts[0][0], pts[0][1]);
+  await page.mouse.move(first.x, first.y);
+  await page.mouse.down();
+  for (const [x, y] of pts.slice(1)) {
+    const c = await docToClient(page, x, y);
+    await page.mouse.move(c.x, c.y, { steps });
+  }
+  await page.mouse.up();
+}
+
+export async function waitIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !(window as any).__maskworkTest.summary().busy);
+}
