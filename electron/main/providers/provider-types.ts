@@ -1,0 +1,61 @@
+/**
+ * What every image provider implements. The edit pipeline has already cut the region, scaled it to
+ * a size the model accepts and built the mask; a provider only speaks its wire protocol through its
+ * SDK and maps every failure to a typed AppError (auth, moderation, rate-limit, invalid-request,
+ * network, timeout, server, cancelled).
+ */
+export interface ProviderEditRequest {
+  /** Catalog model id sent to the service (e.g. `gpt-image-2`, `gemini-3.1-flash-image`, a gateway's id). */
+  model: string;
+  prompt: string;
+  /** The region image at exactly `size`, encoded PNG (RGB or RGBA). */
+  image: Uint8Array;
+  /**
+   * The edit mask at exactly `size`: 8-bit values, row-major, width·height bytes, 255 = change.
+   * Providers convert it to their convention (OpenAI: RGBA PNG with alpha 0 = editable; Gemini: an
+   * extra black/white image plus an instruction).
+   */
+  mask: Uint8Array;
+  size: { width: number; height: number };
+  /** Gemini only: aspect ratio string and tier from the catalog. */
+  aspectRatio?: string;
+  imageSize?: '512' | '1K' | '2K' | '4K';
+  /** Number of candidates (OpenAI native `n`; Gemini = n parallel requests). */
+  n: number;
+  quality?: 'low' | 'medium' | 'high' | 'auto';
+  /** Extra reference images, encoded PNG/JPEG/WebP. */
+  references: Array<{ bytes: Uint8Array; mime: string; name: string }>;
+}
+
+export interface ProviderImage {
+  /** Encoded image bytes as returned (PNG/JPEG/WebP); may not be exactly `size` (Gemini). */
+  bytes: Uint8Array;
+  mime: string;
+  requestId?: string;
+  /** Usage as the service reported it, for reconciling cost. */
+  usage?: Record<string, unknown>;
+}
+
+export interface ProviderCallContext {
+  signal: AbortSignal;
+  /** Partial previews while streaming (encoded bytes), per candidate index. */
+  onPartial?: (candidate: number, bytes: Uint8Array) => void;
+  /** Progress within this call, 0..1 (e.g. candidates finished / n). */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface ImageProvider {
+  readonly kind: 'openai' | 'gemini' | 'gateway' | 'local';
+  edit(req: ProviderEditRequest, ctx: ProviderCallContext): Promise<ProviderImage[]>;
+}
+
+/** How a provider reaches its service (resolved in main from KeyStore/GatewayStore/env; never sent to the renderer). */
+export interface ProviderConnection {
+  apiKey: string;
+  /** OpenAI: full base URL incl. /v1; Gemini: base URL without version. Undefined = SDK default / env. */
+  baseURL?: string;
+  /** Per-attempt timeout in ms. */
+  timeoutMs?: number;
+  /** Retries on 408/409/429/5xx/network (honouring Retry-After). */
+  maxRetries?: number;
+}
