@@ -98,7 +98,11 @@ export function EditorStage() {
 
   function onPointerDown(e: React.PointerEvent) {
     if (!useEditor.getState().doc) return;
-    wrapRef.current!.setPointerCapture(e.pointerId);
+    try {
+      wrapRef.current!.setPointerCapture(e.pointerId);
+    } catch {
+      // Synthetic or already-released pointers cannot be captured; painting still works.
+    }
     if (e.button === 1 || spaceDown || tool === 'pan') {
       setPanning(true);
       panFrom.current = { x: e.clientX, y: e.clientY };

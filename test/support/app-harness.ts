@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServices } from '../../electron/main/create-services';
 import { createHandlers, type MainServices } from '../../electron/main/ipc/handlers';
 import { dispatch } from '../../electron/main/ipc/dispatch';
@@ -16,7 +17,7 @@ import { startStaticServer } from '../../electron/dev-host/static-server';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire-codec';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
-export const REPO = resolve(__dirname, '../..');
+export const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const PHOTOS = resolve(REPO, process.env.MASKWORK_PHOTOS ?? '../shared/testdata/photos');
 
 /** Dialog answers queued by the test, in order. */

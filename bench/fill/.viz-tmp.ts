@@ -1,0 +1,14 @@
+(globalThis as any).__FILL_TUNE = JSON.parse(process.env.TUNE ?? "{}");
+import sharp from 'sharp';
+const { inpaint, diffusionFill, seamScore, textureScore, psnrInMask } = await import('../../shared/engine');
+const { loadMask, loadRgba, photoDir } = await import('./load');
+const [name, kind, ...rest] = process.argv.slice(2);
+const ext = rest[0] ?? 'png';
+const img = await loadRgba(`${photoDir()}/${name}.${ext}`);
+const mask = await loadMask(`${photoDir()}/${name}.mask-${kind}.png`, img.width, img.height);
+const t0 = performance.now();
+const out = inpaint(img, mask, { seed: 1 });
+console.log('time', ((performance.now() - t0) / 1000).toFixed(2), 'psnr', psnrInMask(out, img, mask).toFixed(2), 'seam', seamScore(out, img, mask).toFixed(2), 'tex', textureScore(out, img, mask).toFixed(2));
+await sharp(Buffer.from(out.data.buffer), { raw: { width: img.width, height: img.height, channels: 4 } }).png().toFile(`/tmp/fill/${name}-${kind}.png`);
+const d = diffusionFill(img, mask);
+await sharp(Buffer.from(d.data.buffer), { raw: { width: img.width, height: img.height, channels: 4 } }).png().toFile(`/tmp/fill/${name}-${kind}-diff.png`);

@@ -1,0 +1,115 @@
+/**
+ * Aggregation, target checks and table printing for the fill bench.
+ */
+import type { MaskKind } from './load';
+
+/** Metrics of one method on one photo × mask. */
+export interface RunResult {
+  image: string;
+  kind: MaskKind;
+  method: string;
+  holePixels: number;
+  regionMegapixels: number;
+  seconds: number;
+  secondsPerMegapixel: number;
+  psnr: number;
+  ssim: number;
+  seam: number;
+  texture: number;
+  changedOutside: number;
+  maxRssGrowthMb: number;
+}
+
+/** Means of one method on one mask kind. */
+export interface Aggregate {
+  kind: MaskKind;
+  method: string;
+  runs: number;
+  psnr: number;
+  ssim: number;
+  seam: number;
+  texture: number;
+  /** Total seconds / total processed-region megapixels. */
+  secondsPerMegapixel: number;
+  /** Worst single run. */
+  worstSecondsPerMegapixel: number;
+  changedOutside: number;
+}
+
+/** One target line: what was checked, the numbers, and the verdict. */
+export interface TargetCheck {
+  target: string;
+  detail: string;
+  pass: boolean;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+/** PSNR can be Infinity for a perfect fill; cap it so means stay finite. */
+const cappedPsnr = (p: number) => Math.min(p, 100);
+
+/** Groups results by mask kind × method. */
+export function aggregate(results: RunResult[]): Aggregate[] {
+  const keys = [...new Set(results.map((r) => `${r.kind}\u0000${r.method}`))];
+  return keys.map((key) => {
+    const [kind, method] = key.split('\u0000') as [MaskKind, string];
+    const rs = results.filter((r) => r.kind === kind && r.method === method);
+    const mp = rs.reduce((a, r) => a + r.regionMegapixels, 0);
+    return {
+      kind, method, runs: rs.length,
+      psnr: mean(rs.map((r) => cappedPsnr(r.psnr))),
+      ssim: mean(rs.map((r) => r.ssim)),
+      seam: mean(rs.map((r) => r.seam)),
+      texture: mean(rs.map((r) => r.texture)),
+      secondsPerMegapixel: rs.reduce((a, r) => a + r.seconds, 0) / Math.max(mp, 1e-9),
+      worstSecondsPerMegapixel: Math.max(...rs.map((r) => r.secondsPerMegapixel)),
+      changedOutside: rs.reduce((a, r) => a + r.changedOutside, 0),
+    };
+  });
+}
+
+/** Checks the bench targets for `method` against the `reference` (diffusion) baseline. */
+export function checkTargets(aggs: Aggregate[], method: string, reference: string): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const get = (kind: string, m: string) => aggs.find((a) => a.kind === kind && a.method === m);
+  const f = (x: number, d = 2) => x.toFixed(d);
+  for (const kind of ['thin', 'blob', 'box']) {
+    const a = get(kind, method);
+    const ref = get(kind, reference);
+    if (!a || !ref) continue;
+    if (kind !== 'thin') {
+      out.push({ target: `texture 0.8–1.2 (${kind})`, detail: f(a.texture), pass: a.texture >= 0.8 && a.texture <= 1.2 });
+    }
+    out.push({
+      target: `PSNR ≥ diffusion − 0.5 dB (${kind})`,
+      detail: `${f(a.psnr)} vs ${f(ref.psnr)} (gap ${f(a.psnr - ref.psnr)})`,
+      pass: a.psnr >= ref.psnr - 0.5,
+    });
+    out.push({ target: `seam ≤ diffusion (${kind})`, detail: `${f(a.seam)} vs ${f(ref.seam)}`, pass: a.seam <= ref.seam });
+    out.push({
+      target: `≤ 1.5 s/MP region (${kind})`,
+      detail: `${f(a.secondsPerMegapixel, 3)} s/MP overall, worst ${f(a.worstSecondsPerMegapixel, 3)}`,
+      pass: a.secondsPerMegapixel <= 1.5,
+    });
+  }
+  const changed = aggs.filter((a) => a.method === method).reduce((s, a) => s + a.changedOutside, 0);
+  out.push({ target: '0 px changed outside mask', detail: String(changed), pass: changed === 0 });
+  return out;
+}
+
+/** Renders rows of cells as a fixed-width text table. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Table rows for aggregates. */
+export function aggregateRows(aggs: Aggregate[]): string[][] {
+  return aggs.map((a) => [
+    a.kind, a.method, String(a.runs), a.psnr.toFixed(2), a.ssim.toFixed(3), a.seam.toFixed(2),
+    a.texture.toFixed(2), a.secondsPerMegapixel.toFixed(3), a.worstSecondsPerMegapixel.toFixed(3), String(a.changedOutside),
+  ]);
+}
+
+/** Header matching {@link aggregateRows}. */
+export const AGGREGATE_HEADER = ['mask', 'method', 'n', 'PSNR', 'SSIM', 'seam', 'texture', 's/MP', 'worst s/MP', 'changed'];
