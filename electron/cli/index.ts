@@ -1,4 +1,5 @@
 /** `maskwork` command line: the same main-process services as the app, for scripting and batch work. */
+export {};
 const USAGE = `maskwork <command> [options]
 
 Commands:

@@ -28,5 +28,6 @@ export function createServices(o: ServiceOptions): MainServices {
     keys: new KeyStore(o.settingsDir ? join(o.settingsDir, 'keys.json') : null, o.secretBackend ?? memoryBackend, o.env ?? process.env),
     gateways: new GatewayStore(o.settingsDir ? join(o.settingsDir, 'gateways.json') : null),
     jobs: new JobRunner(2),
+    env: o.env ?? process.env,
   };
 }

@@ -50,8 +50,11 @@ export interface KeyStatus {
 export interface GatewaySettings {
   id: string;
   name: string;
+  /** OpenAI-compatible base URL including its version prefix, e.g. https://gw.example/v1. */
   baseURL: string;
   modelIds: string[];
+  /** Catalog model whose size rules and prices the gateway's models follow (default gpt-image-2). */
+  template?: 'gpt-image-2' | 'gpt-image-1.5' | 'gpt-image-1-mini';
 }
 
 export interface ProviderSettings {
@@ -71,8 +74,10 @@ export interface JobProgress {
 export interface CandidateResult {
   index: number;
   model: string;
-  /** Encoded RGBA PNG of the composited region (same size as `region`), or an asset id in main. */
+  /** Asset id in main of the patch (for export and undo); the same bytes as `patch`. */
   assetId: string;
+  /** The patch: RGBA PNG of `region` size; RGB = generated pixels, alpha = feathered mask (0 outside the band). */
+  patch: Uint8Array;
   region: { x: number; y: number; width: number; height: number };
   requestSize: { width: number; height: number };
   costUsd: number;

@@ -54,6 +54,42 @@ export const channels = {
   },
   'keys:remove': { request: s.object({ provider: s.string({ min: 1, max: 64, pattern: /^[a-z0-9:-]+$/ }) }), response: s.type<KeyStatus>() },
   'providers:get': { request: s.object({}), response: s.type<ProviderSettings>() },
+  /**
+   * Starts a masked edit (any model, including `local`). Main renders the current composite of the
+   * region, plans a model-legal request, calls the provider, and returns candidates as patches
+   * (RGBA, alpha = feathered mask) whose pixels outside the feather band are the original's.
+   */
+  'edit:start': {
+    request: s.object({
+      canvas: s.object({ width: s.number({ int: true, min: 1, max: 100_000 }), height: s.number({ int: true, min: 1, max: 100_000 }) }),
+      layers: s.array(placedLayer, { min: 1, max: 256 }),
+      /** The mask inside `rect` as an encoded PNG (grey: R = value), rect in document px. */
+      mask: s.object({ png: s.bytes({ maxBytes: 200 * 1024 * 1024 }), rect }),
+      prompt: s.string({ max: 32_000 }),
+      /** Catalog id, or `gateway:<gatewayId>/<modelId>`. */
+      model: s.string({ min: 1, max: 200 }),
+      n: s.number({ int: true, min: 1, max: 10 }),
+      quality: s.optional(s.oneOf(['low', 'medium', 'high', 'auto'] as const)),
+      imageSize: s.optional(s.oneOf(['512', '1K', '2K', '4K'] as const)),
+      references: s.array(assetId, { max: 15 }),
+      featherPx: s.number({ int: true, min: 0, max: 256 }),
+      colorMatch: s.boolean(),
+      /** Local engine seed of the first candidate (candidate i uses seed + i). */
+      seed: s.optional(s.number({ int: true, min: 0, max: 2 ** 31 - 1 })),
+    }),
+    response: s.type<{ jobId: string }>(),
+  },
+  'gateways:set': {
+    request: s.object({
+      id: s.string({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }),
+      name: s.string({ min: 1, max: 80 }),
+      baseURL: s.string({ min: 8, max: 500, pattern: /^https?:\/\/[^\s]+$/ }),
+      modelIds: s.array(s.string({ min: 1, max: 120 }), { min: 1, max: 32 }),
+      template: s.optional(s.oneOf(['gpt-image-2', 'gpt-image-1.5', 'gpt-image-1-mini'] as const)),
+    }),
+    response: s.type<ProviderSettings>(),
+  },
+  'gateways:remove': { request: s.object({ id: s.string({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }) }), response: s.type<ProviderSettings>() },
   'job:cancel': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<{ cancelled: boolean }>() },
   'job:result': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<JobResult>() },
 } as const;

@@ -12,6 +12,7 @@ import type { HandlerTable } from './dispatch';
 import type { KeyStore } from '../services/key-store';
 import type { JobRunner } from '../jobs/job-runner';
 import type { GatewayStore } from '../services/gateway-store';
+import { editJob } from '../edit/run-edit';
 
 export interface MainServices {
   version: string;
@@ -21,6 +22,8 @@ export interface MainServices {
   keys: KeyStore;
   gateways: GatewayStore;
   jobs: JobRunner;
+  /** Environment seen by main (OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL, MASKWORK_*); injected for tests. */
+  env: Record<string, string | undefined>;
 }
 
 export function createHandlers(svc: MainServices): HandlerTable {
@@ -44,6 +47,16 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'keys:set': async ({ provider, key }) => svc.keys.set(provider, key),
     'keys:remove': async ({ provider }) => svc.keys.remove(provider),
     'providers:get': async () => ({ gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() }),
+    'edit:start': async (req, ctx) => ({ jobId: svc.jobs.start(editJob(svc, req), (p) => ctx.emit('job:progress', p)) }),
+    'gateways:set': async (g) => {
+      svc.gateways.upsert({ id: g.id, name: g.name, baseURL: g.baseURL.replace(/\/+$/, ''), modelIds: g.modelIds, template: g.template });
+      return { gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() };
+    },
+    'gateways:remove': async ({ id }) => {
+      svc.gateways.remove(id);
+      await svc.keys.remove(`gateway:${id}`);
+      return { gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() };
+    },
     'job:cancel': async ({ jobId }) => ({ cancelled: svc.jobs.cancel(jobId) }),
     'job:result': async ({ jobId }) => svc.jobs.result(jobId),
   };

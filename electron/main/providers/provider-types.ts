@@ -23,6 +23,8 @@ export interface ProviderEditRequest {
   /** Number of candidates (OpenAI native `n`; Gemini = n parallel requests). */
   n: number;
   quality?: 'low' | 'medium' | 'high' | 'auto';
+  /** Local engine only: seed of candidate 0 (candidate i uses seed + i). */
+  seed?: number;
   /** Extra reference images, encoded PNG/JPEG/WebP. */
   references: Array<{ bytes: Uint8Array; mime: string; name: string }>;
 }

@@ -1,0 +1,123 @@
+/**
+ * One masked edit as a job: mask → region (shared planner) → region pixels from main's assets →
+ * request image + mask at the model's size → provider → each result scaled back to the region and
+ * turned into a patch (feathered alpha, optional colour match) stored as an asset. Nothing here
+ * touches the document: the renderer decides what to keep.
+ */
+import sharp from 'sharp';
+import { AppError } from '../../../shared/errors';
+import type { RequestOf } from '../../../shared/ipc/contract';
+import type { CandidateResult } from '../../../shared/ipc/contract-types';
+import { planRegion } from '../../../shared/geometry';
+import { estimateCost } from '../../../shared/models';
+import { growMask, maskFromArray, maskToArray } from '../../../shared/mask';
+import { buildPatch, featherBand } from '../../../shared/pixels/patch';
+import type { MainServices } from '../ipc/handlers';
+import type { JobFn } from '../jobs/job-runner';
+import { sniffImageFormat } from '../services/image-sniff';
+import { cutMask, decodeMaskRect, maskBBox } from './mask-input';
+import { renderRegion, type Rect } from './region-pixels';
+import { resolveModel } from './resolve-model';
+
+export type EditRequest = RequestOf<'edit:start'>;
+
+export function editJob(svc: MainServices, req: EditRequest): JobFn {
+  return async ({ signal, progress }) => {
+    const started = Date.now();
+    progress(0.01, 'Preparing');
+    const model = await resolveModel(svc, req.model);
+    if (model.spec.provider !== 'local' && !req.prompt.trim()) {
+      throw new AppError({ kind: 'invalid-request', message: 'Type a prompt describing the change (the offline engine is the only model that works without one).', rule: 'prompt' });
+    }
+    const prepared = await prepareEdit(svc, req);
+    if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
+    const { region, request, requestImage, requestMask, regionPixels, regionMask } = prepared;
+    const references = await Promise.all(
+      req.references.map(async (id, i) => {
+        const bytes = await svc.store.get(id);
+        return { bytes, mime: `image/${sniffImageFormat(bytes) ?? 'png'}`, name: `reference-${i + 1}` };
+      }),
+    );
+    progress(0.08, `Sending to ${model.spec.name}`);
+    const images = await model.provider.edit(
+      {
+        model: model.wireModel,
+        prompt: req.prompt,
+        image: requestImage,
+        mask: requestMask,
+        size: { width: request.width, height: request.height },
+        aspectRatio: request.aspect,
+        imageSize: request.imageSize,
+        n: req.n,
+        quality: req.quality,
+        references,
+        seed: req.seed,
+      },
+      {
+        signal,
+        onProgress: (f) => progress(0.08 + 0.8 * f, `Generating with ${model.spec.name}`),
+        onPartial: (candidate, bytes) => progress(0.5, `Generating with ${model.spec.name}`, { candidate, bytes }),
+      },
+    );
+    if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
+    if (!images.length) throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image.`, model: req.model });
+    const cost = estimateCost({ modelId: model.spec, width: request.width, height: request.height, quality: req.quality, n: req.n, imageSize: request.imageSize, referenceImages: references.length });
+    const seconds = (Date.now() - started) / 1000;
+    const out: CandidateResult[] = [];
+    for (const [index, img] of images.entries()) {
+      progress(0.9 + (0.1 * index) / images.length, 'Compositing');
+      const generated = await scaleToRegion(img.bytes, region, model.spec.name);
+      const patch = buildPatch({ width: region.width, height: region.height, generated, original: regionPixels, mask: regionMask, featherPx: req.featherPx, colourMatch: req.colorMatch });
+      const png = new Uint8Array(await sharp(patch, { raw: { width: region.width, height: region.height, channels: 4 } }).png({ compressionLevel: 3 }).toBuffer());
+      const assetId = await svc.store.put(png, 'patch');
+      out.push({ index, model: req.model, assetId, patch: png, region, requestSize: { width: request.width, height: request.height }, costUsd: cost.usd / images.length, requestId: img.requestId, seconds });
+    }
+    return out;
+  };
+}
+
+export interface PreparedEdit {
+  region: Rect;
+  request: { width: number; height: number; aspect?: string; imageSize?: '512' | '1K' | '2K' | '4K' };
+  regionPixels: Uint8Array;
+  regionMask: Uint8Array;
+  requestImage: Uint8Array;
+  requestMask: Uint8Array;
+}
+
+/** Everything before the provider call (measured by the bench as "edit prep"). */
+export async function prepareEdit(svc: MainServices, req: EditRequest): Promise<PreparedEdit> {
+  const model = await resolveModel(svc, req.model);
+  const values = await decodeMaskRect(req.mask.png, req.mask.rect);
+  const bbox = maskBBox(values, req.mask.rect);
+  if (!bbox) throw new AppError({ kind: 'invalid-request', message: 'The mask is empty: paint over what should change first.', rule: 'mask' });
+  const plan = planRegion({ canvas: req.canvas, bbox, model: model.spec, quality: req.quality, imageSize: req.imageSize });
+  if (!plan.ok) throw new AppError({ kind: 'invalid-request', message: plan.reason, rule: 'region', model: req.model });
+  const region = plan.region;
+  const regionPixels = await renderRegion(svc.store, req.layers, region);
+  const regionMask = cutMask(values, req.mask.rect, region);
+  // The model repaints the whole feather band, so the blend mixes generated pixels only.
+  const band = featherBand(req.featherPx);
+  const sentMask = band > 0 ? maskToArray(growMask(maskFromArray(region.width, region.height, regionMask), band)) : regionMask;
+  const { width, height } = plan.request;
+  const requestImage = new Uint8Array(
+    await sharp(regionPixels, { raw: { width: region.width, height: region.height, channels: 4 } })
+      .resize(width, height, { fit: 'fill', kernel: 'lanczos3' })
+      .flatten({ background: { r: 128, g: 128, b: 128 } })
+      .png({ compressionLevel: 1 })
+      .toBuffer(),
+  );
+  const scaled = await sharp(sentMask, { raw: { width: region.width, height: region.height, channels: 1 } }).resize(width, height, { fit: 'fill', kernel: 'linear' }).extractChannel(0).raw().toBuffer();
+  const requestMask = new Uint8Array(scaled.length);
+  for (let i = 0; i < scaled.length; i++) requestMask[i] = scaled[i] >= 128 ? 255 : 0;
+  return { region, request: plan.request, regionPixels, regionMask, requestImage, requestMask };
+}
+
+async function scaleToRegion(bytes: Uint8Array, region: Rect, modelName: string): Promise<Uint8Array> {
+  try {
+    const buf = await sharp(bytes).ensureAlpha().resize(region.width, region.height, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  } catch (e) {
+    throw new AppError({ kind: 'server', message: `${modelName} returned an image Maskwork could not decode.` }, { cause: e });
+  }
+}

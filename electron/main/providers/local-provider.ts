@@ -1,0 +1,73 @@
+/**
+ * The built-in offline engine as a provider (`local`): the PatchMatch fill from shared/engine in a
+ * worker thread, one worker per candidate (candidate i uses seed + i). No key, no network.
+ * Cancelling terminates the worker: no result, nothing left running.
+ */
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { AppError } from '../../../shared/errors';
+import type { ImageProvider, ProviderEditRequest, ProviderImage } from './provider-types';
+
+function workerPath(): string {
+  const candidates = ['./local-worker.js', '../main/local-worker.js', '../../../out/main/local-worker.js'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new AppError({ kind: 'internal', message: 'The offline engine is not built (out/main/local-worker.js is missing). Run `npm run build`.' });
+  return found;
+}
+
+export interface LocalFillInput {
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+  mask: Uint8Array;
+  seed: number;
+}
+
+/** Runs one fill in a fresh worker; rejects with a `cancelled` AppError when the signal aborts. */
+export function runFillInWorker(input: LocalFillInput, signal: AbortSignal, onProgress?: (f: number) => void): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new AppError({ kind: 'cancelled', message: 'Cancelled.' }));
+    const worker = new Worker(workerPath(), { workerData: input });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const onAbort = () => {
+      void worker.terminate();
+      finish(() => reject(new AppError({ kind: 'cancelled', message: 'Cancelled.' })));
+    };
+    signal.addEventListener('abort', onAbort);
+    worker.on('message', (m: { type: 'progress'; fraction: number } | { type: 'done'; rgba: Uint8Array }) => {
+      if (m.type === 'progress') onProgress?.(m.fraction);
+      else finish(() => resolve(m.rgba));
+    });
+    worker.on('error', (e) => finish(() => reject(new AppError({ kind: 'internal', message: `The offline engine failed: ${e.message}` }, { cause: e }))));
+    worker.on('exit', (code) => {
+      if (code !== 0) finish(() => reject(new AppError({ kind: 'internal', message: `The offline engine stopped unexpectedly (exit ${code}).` })));
+    });
+  });
+}
+
+export function createLocalProvider(opts: { seed?: number } = {}): ImageProvider {
+  return {
+    kind: 'local',
+    async edit(req: ProviderEditRequest, ctx): Promise<ProviderImage[]> {
+      const { width, height } = req.size;
+      const { data } = await sharp(req.image).ensureAlpha().resize(width, height, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+      const rgba = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      const seed0 = req.seed ?? opts.seed ?? 1;
+      const results: ProviderImage[] = [];
+      for (let i = 0; i < req.n; i++) {
+        const out = await runFillInWorker({ width, height, rgba: rgba.slice(), mask: req.mask.slice(), seed: seed0 + i }, ctx.signal, (f) => ctx.onProgress?.((i + f) / req.n));
+        const png = await sharp(out, { raw: { width, height, channels: 4 } }).png({ compressionLevel: 1 }).toBuffer();
+        results.push({ bytes: new Uint8Array(png), mime: 'image/png' });
+      }
+      return results;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { buildPatch, compositeOver, featherBand } from './patch';
+
+function solid(w: number, h: number, rgb: [number, number, number]): Uint8Array {
+  const b = new Uint8Array(w * h * 4);
+  for (let i = 0; i < w * h; i++) b.set([rgb[0], rgb[1], rgb[2], 255], i * 4);
+  return b;
+}
+
+function noisy(w: number, h: number, seed = 1): Uint8Array {
+  const b = new Uint8Array(w * h * 4);
+  let s = seed;
+  for (let i = 0; i < b.length; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    b[i] = i % 4 === 3 ? 255 : s >>> 24;
+  }
+  return b;
+}
+
+describe('buildPatch', () => {
+  const w = 120;
+  const h = 90;
+  const mask = new Uint8Array(w * h);
+  for (let y = 30; y < 60; y++) for (let x = 40; x < 80; x++) mask[y * w + x] = 255;
+
+  it('leaves alpha 0 everywhere beyond the feather band, so the original shows unchanged there', () => {
+    const original = noisy(w, h);
+    const generated = solid(w, h, [250, 10, 10]);
+    for (const feather of [0, 3, 8]) {
+      const patch = buildPatch({ width: w, height: h, generated, original, mask, featherPx: feather, colourMatch: false });
+      const band = featherBand(feather);
+      const composite = compositeOver(original, patch);
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const dx = Math.max(40 - x, 0, x - 79);
+          const dy = Math.max(30 - y, 0, y - 59);
+          if (Math.hypot(dx, dy) > band) {
+            const q = (y * w + x) * 4;
+            expect(patch[q + 3]).toBe(0);
+            expect(composite.subarray(q, q + 4)).toEqual(original.subarray(q, q + 4));
+          }
+        }
+      }
+      // Deep inside the mask the generated pixels win completely.
+      const c = (45 * w + 60) * 4;
+      expect([...patch.subarray(c, c + 4)]).toEqual([250, 10, 10, 255]);
+    }
+  });
+
+  it('feathers monotonically across the mask edge', () => {
+    const patch = buildPatch({ width: w, height: h, generated: solid(w, h, [0, 0, 0]), original: solid(w, h, [0, 0, 0]), mask, featherPx: 6, colourMatch: false });
+    const row = 45;
+    const alphas = [30, 34, 38, 40, 42, 46, 50].map((x) => patch[(row * w + x) * 4 + 3]);
+    for (let i = 1; i < alphas.length; i++) expect(alphas[i]).toBeGreaterThanOrEqual(alphas[i - 1]);
+    expect(alphas[0]).toBeLessThan(40);
+    expect(alphas[alphas.length - 1]).toBeGreaterThan(240);
+  });
+
+  it('colour match pulls a shifted generation back to the surroundings', () => {
+    const original = solid(w, h, [120, 130, 140]);
+    const generated = solid(w, h, [150, 160, 170]); // provider brightened everything by +30
+    const patch = buildPatch({ width: w, height: h, generated, original, mask, featherPx: 4, colourMatch: true });
+    const c = (45 * w + 60) * 4;
+    expect(Math.abs(patch[c] - 120)).toBeLessThanOrEqual(1);
+    expect(Math.abs(patch[c + 2] - 140)).toBeLessThanOrEqual(1);
+    const off = buildPatch({ width: w, height: h, generated, original, mask, featherPx: 4, colourMatch: false });
+    expect(off[c]).toBe(150);
+  });
+
+  it('rejects mismatched buffers', () => {
+    expect(() => buildPatch({ width: 2, height: 2, generated: new Uint8Array(4), original: new Uint8Array(16), mask: new Uint8Array(4), featherPx: 0, colourMatch: false })).toThrow(RangeError);
+  });
+});

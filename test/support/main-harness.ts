@@ -1,0 +1,77 @@
+/** Main-process services on temp dirs, driven through the same dispatch the IPC transports use. */
+import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { createServices } from '../../electron/main/create-services';
+import { createHandlers, type MainServices } from '../../electron/main/ipc/handlers';
+import { dispatch, type HandlerTable } from '../../electron/main/ipc/dispatch';
+import type { Dialogs } from '../../electron/main/services/dialogs';
+import type { JobProgress, JobResult } from '../../shared/ipc/contract-types';
+
+export interface MainHarness {
+  svc: MainServices;
+  table: HandlerTable;
+  tmp: string;
+  progress: JobProgress[];
+  call<T = any>(channel: string, payload: unknown): Promise<T>;
+  callRaw(channel: string, payload: unknown): Promise<any>;
+  waitJob(jobId: string): Promise<JobResult>;
+  close(): Promise<void>;
+}
+
+const noDialogs: Dialogs = {
+  chooseImageToOpen: async () => null,
+  chooseExportPath: async () => null,
+};
+
+export async function startMain(env: Record<string, string | undefined> = {}, dialogs: Dialogs = noDialogs): Promise<MainHarness> {
+  const tmp = await mkdtemp(join(tmpdir(), 'maskwork-main-'));
+  const svc = createServices({ host: 'test', version: '0.0.0-test', assetDir: join(tmp, 'assets'), settingsDir: join(tmp, 'settings'), dialogs, env });
+  const table = createHandlers(svc);
+  const progress: JobProgress[] = [];
+  const ctx = { emit: (_n: string, p: unknown) => progress.push(p as JobProgress) };
+  const callRaw = (channel: string, payload: unknown) => dispatch(table, channel, payload, ctx as never);
+  return {
+    svc,
+    table,
+    tmp,
+    progress,
+    callRaw,
+    async call(channel, payload) {
+      const r = await callRaw(channel, payload);
+      if (!r.ok) throw Object.assign(new Error(`${channel}: ${r.error.kind}: ${r.error.message}`), { info: r.error });
+      return r.value;
+    },
+    waitJob: (jobId) => svc.jobs.wait(jobId),
+    close: () => rm(tmp, { recursive: true, force: true }),
+  };
+}
+
+/** Loads a dev-set mask (white = hole) as values and the PNG the renderer would send for its bbox. */
+export async function maskForEdit(path: string): Promise<{ values: Uint8Array; width: number; height: number; rect: { x: number; y: number; width: number; height: number }; png: Uint8Array }> {
+  const { data, info } = await sharp(await readFile(path)).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  let x0 = info.width, y0 = info.height, x1 = -1, y1 = -1;
+  for (let y = 0; y < info.height; y++) for (let x = 0; x < info.width; x++) if (data[y * info.width + x] > 127) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+  const rect = { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+  const crop = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height }).png().toBuffer();
+  return { values: new Uint8Array(data), width: info.width, height: info.height, rect, png: new Uint8Array(crop) };
+}
+
+/** Squared-distance-free check: is (x,y) farther than `band` px from every mask pixel? (brute force on a dilated bitmap) */
+export function farFromMask(values: Uint8Array, width: number, height: number, band: number): Uint8Array {
+  // Separable max filter approximating a square dilation of radius `band` (conservative: square ⊇ disc).
+  const tmp = new Uint8Array(width * height);
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+    let m = 0;
+    for (let k = Math.max(0, x - band); k <= Math.min(width - 1, x + band) && !m; k++) if (values[y * width + k] > 127) m = 1;
+    tmp[y * width + x] = m;
+  }
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+    let m = 0;
+    for (let k = Math.max(0, y - band); k <= Math.min(height - 1, y + band) && !m; k++) if (tmp[k * width + x]) m = 1;
+    out[y * width + x] = m ? 0 : 1;
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+/**
+ * The edit pipeline through the real handler table and the real SDKs against the local
+ * wire-protocol servers: candidates land at the region, and after export every pixel outside the
+ * mask's feather band is bit-identical to the original, for every provider.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { startOpenAIServer, startGeminiServer } from '../../servers';
+import { startMain, maskForEdit, farFromMask, type MainHarness } from '../../support/main-harness';
+import { featherBand } from '../../../shared/pixels/patch';
+
+const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
+const workerBuilt = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
+
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
+let main: MainHarness;
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  gemini = await startGeminiServer();
+  main = await startMain({ OPENAI_API_KEY: 'sk-test-openai-key-1234', GEMINI_API_KEY: 'gm-test-gemini-key-5678', OPENAI_BASE_URL: openai.url, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0' });
+});
+afterAll(async () => {
+  await openai?.close();
+  await gemini?.close();
+  await main?.close();
+});
+
+async function openPhoto(name: string) {
+  return main.call('image:import', { bytes: new Uint8Array(await readFile(join(PHOTOS, name))), name });
+}
+
+async function runEdit(model: string, photo: string, maskName: string, extra: Record<string, unknown> = {}) {
+  const img = await openPhoto(photo);
+  const mask = await maskForEdit(join(PHOTOS, maskName));
+  const { jobId } = await main.call('edit:start', {
+    canvas: { width: img.width, height: img.height },
+    layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+    mask: { png: mask.png, rect: mask.rect },
+    prompt: 'remove the object and continue the background',
+    model,
+    n: 2,
+    references: [],
+    featherPx: 6,
+    colorMatch: true,
+    ...extra,
+  });
+  const result = await main.waitJob(jobId);
+  return { img, mask, result };
+}
+
+describe.each([
+  ['gpt-image-2', 'coffee.png', 'coffee.mask-blob.png'],
+  ['gemini-3.1-flash-image', 'building.jpg', 'building.mask-box.png'],
+  ['gemini-3-pro-image', 'smarties.png', 'smarties.mask-thin.png'],
+  ...(workerBuilt ? [['local', 'chelsea.png', 'chelsea.mask-blob.png']] : []),
+])('edit with %s on %s', (model, photo, maskName) => {
+  it('returns candidates and an export that is bit-identical to the original outside the feather band', async () => {
+    const { img, mask, result } = await runEdit(model, photo, maskName);
+    expect(result.state === 'failed' ? result.error : result.state).toBe('done');
+    if (result.state !== 'done') return;
+    expect(result.candidates).toHaveLength(2);
+    const c = result.candidates[0];
+    expect(c.region.x).toBeLessThanOrEqual(mask.rect.x);
+    expect(c.region.x + c.region.width).toBeGreaterThanOrEqual(mask.rect.x + mask.rect.width);
+    const meta = await sharp(c.patch).metadata();
+    expect([meta.width, meta.height]).toEqual([c.region.width, c.region.height]);
+
+    const out = join(main.tmp, `${model}-export.png`);
+    main.svc.dialogs.chooseExportPath = async () => out;
+    await main.call('image:export', { canvas: { width: img.width, height: img.height }, layers: [{ assetId: img.assetId, x: 0, y: 0 }, { assetId: c.assetId, x: c.region.x, y: c.region.y }], format: 'png' });
+    const exported = await sharp(out).raw().toBuffer({ resolveWithObject: true });
+    const original = await sharp(join(PHOTOS, photo)).autoOrient().raw().toBuffer({ resolveWithObject: true });
+    expect(exported.info.channels).toBe(original.info.channels);
+    const far = farFromMask(mask.values, img.width, img.height, featherBand(6));
+    const ch = original.info.channels;
+    let outsideDiff = 0;
+    let insideChanged = 0;
+    for (let i = 0; i < img.width * img.height; i++) {
+      let same = true;
+      for (let k = 0; k < ch; k++) if (exported.data[i * ch + k] !== original.data[i * ch + k]) same = false;
+      if (far[i] && !same) outsideDiff++;
+      if (mask.values[i] > 127 && !same) insideChanged++;
+    }
+    expect(outsideDiff).toBe(0);
+    // The edit did something inside the mask.
+    expect(insideChanged).toBeGreaterThan(0);
+  });
+});
+
+describe('failures never produce candidates', () => {
+  it('a moderation refusal fails the job with the model named', async () => {
+    const { result } = await runEdit('gpt-image-2', 'coffee.png', 'coffee.mask-box.png', { prompt: 'x [[moderate]]' });
+    expect(result.state).toBe('failed');
+    if (result.state === 'failed') {
+      expect(result.error.kind).toBe('moderation');
+      expect(result.error.message).toMatch(/gpt-image-2/);
+      expect(result.error.message).not.toMatch(/sk-test/);
+    }
+  });
+
+  it('an empty prompt for a cloud model is an invalid request', async () => {
+    const { result } = await runEdit('gpt-image-2', 'coffee.png', 'coffee.mask-box.png', { prompt: '  ' });
+    expect(result.state === 'failed' && result.error.kind).toBe('invalid-request');
+  });
+
+  it('a retired model is refused with a clear message', async () => {
+    const { result } = await runEdit('dall-e-2', 'coffee.png', 'coffee.mask-box.png');
+    expect(result.state === 'failed' && result.error.message).toMatch(/retired/i);
+  });
+
+  it('cancelling mid-request ends in cancelled with no candidates', async () => {
+    openai.script({ delayMs: 3000 });
+    const img = await openPhoto('coffee.png');
+    const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-box.png'));
+    const { jobId } = await main.call('edit:start', { canvas: { width: img.width, height: img.height }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], mask: { png: mask.png, rect: mask.rect }, prompt: 'p', model: 'gpt-image-2', n: 1, references: [], featherPx: 4, colorMatch: false });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await main.call('job:cancel', { jobId })).cancelled).toBe(true);
+    const t0 = Date.now();
+    const result = await main.waitJob(jobId);
+    expect(result.state).toBe('cancelled');
+    expect(Date.now() - t0).toBeLessThan(2000);
+    openai.clearScript();
+  });
+
+  it('a missing key is an auth error naming where to add it', async () => {
+    const other = await startMain({});
+    try {
+      const img = await other.call('image:import', { bytes: new Uint8Array(await readFile(join(PHOTOS, 'coffee.png'))), name: 'coffee.png' });
+      const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-box.png'));
+      const { jobId } = await other.call('edit:start', { canvas: { width: img.width, height: img.height }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], mask: { png: mask.png, rect: mask.rect }, prompt: 'p', model: 'gemini-3-pro-image', n: 1, references: [], featherPx: 4, colorMatch: false });
+      const r = await other.waitJob(jobId);
+      expect(r.state === 'failed' && r.error.kind).toBe('auth');
+      expect(r.state === 'failed' && r.error.message).toMatch(/Settings/);
+    } finally {
+      await other.close();
+    }
+  });
+});
