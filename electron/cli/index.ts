@@ -1,19 +1,48 @@
-/** `maskwork` command line: the same main-process services as the app, for scripting and batch work. */
-export {};
-const USAGE = `maskwork <command> [options]
+/**
+ * `maskwork`: the command line over the app's main-process services, for scripting and batch
+ * work. Keys come from OPENAI_API_KEY / GEMINI_API_KEY (and OPENAI_BASE_URL / GOOGLE_GEMINI_BASE_URL
+ * for gateways and local servers). Exit 0 only on success; 1 on a failed edit; 2 on bad usage.
+ */
+import { AppError } from '../../shared/errors';
+import { UsageError } from './args';
+import { EDIT_USAGE, FILL_USAGE, runEdit } from './edit-command';
 
-Commands:
-  help                 Show this help.
+const USAGE = `Maskwork command line
+
+  ${EDIT_USAGE}
+  ${FILL_USAGE}
+
+The mask is a PNG of the image's size; white (luminance > 127) marks what to change.
+With --n k > 1, edit writes <stem>-1.png … <stem>-k.png. --json prints one JSON object.
+Keys: OPENAI_API_KEY, GEMINI_API_KEY (never printed). Models: gpt-image-2, gpt-image-1.5,
+gpt-image-1-mini, gemini-3.1-flash-image, gemini-3-pro-image, local (offline, free).
 `;
 
 async function main(argv: string[]): Promise<number> {
-  const [cmd] = argv;
-  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
-    process.stdout.write(USAGE);
+  const [cmd, ...rest] = argv;
+  const json = rest.includes('--json');
+  try {
+    if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    let result: Record<string, unknown>;
+    if (cmd === 'edit') result = await runEdit(rest, false);
+    else if (cmd === 'fill') result = await runEdit(rest, true);
+    else throw new UsageError(`unknown command “${cmd}”`);
+    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else process.stdout.write(`Wrote ${(result.outputs as string[]).join(', ')}\n`);
     return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`maskwork: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const info = e instanceof AppError ? e.info : { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
+    if (json) process.stdout.write(`${JSON.stringify({ error: info })}\n`);
+    process.stderr.write(`maskwork: ${info.kind}: ${info.message}\n`);
+    return 1;
   }
-  process.stderr.write(`maskwork: unknown command “${cmd}”.\n\n${USAGE}`);
-  return 2;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -4,7 +4,7 @@ import type { AppErrorInfo } from '../errors';
 export interface AppInfo {
   version: string;
   /** 'electron' in the app, 'dev-host' in `npm run dev`, 'test' under the e2e harness. */
-  host: 'electron' | 'dev-host' | 'test';
+  host: 'electron' | 'dev-host' | 'test' | 'cli';
   platform: string;
 }
 

@@ -16,7 +16,7 @@ import { editJob } from '../edit/run-edit';
 
 export interface MainServices {
   version: string;
-  host: 'electron' | 'dev-host' | 'test';
+  host: 'electron' | 'dev-host' | 'test' | 'cli';
   store: AssetStore;
   dialogs: Dialogs;
   keys: KeyStore;

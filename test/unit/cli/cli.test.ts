@@ -1,0 +1,143 @@
+/** The `maskwork` CLI as a user runs it: a child process, real files, local wire-protocol servers. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { startOpenAIServer, startGeminiServer } from '../../servers';
+
+const REPO = resolve(__dirname, '../../..');
+const PHOTOS = resolve(REPO, '../shared/testdata/photos');
+const BIN = join(REPO, 'bin/maskwork.mjs');
+
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
+let tmp: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(REPO, 'out/cli/index.js'))) throw new Error('CLI not built: run `npm run build` (npm test does).');
+  openai = await startOpenAIServer();
+  gemini = await startGeminiServer();
+  tmp = await mkdtemp(join(tmpdir(), 'maskwork-cli-test-'));
+});
+afterAll(async () => {
+  await openai?.close();
+  await gemini?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', OPENAI_API_KEY: 'sk-cli-test-key-0000', GEMINI_API_KEY: 'gm-cli-test-key-1111', OPENAI_BASE_URL: openai.url, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0', ...env }, timeout: 120_000 }, (err, stdout, stderr) => {
+      res({ code: err ? ((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0, stdout, stderr });
+    });
+  });
+}
+
+const img = join(PHOTOS, 'coffee.png');
+const mask = join(PHOTOS, 'coffee.mask-blob.png');
+
+describe('maskwork edit', () => {
+  it('writes n candidates with the input size and prints one JSON object', async () => {
+    const out = join(tmp, 'edited.png');
+    const r = await run(['edit', '--image', img, '--mask', mask, '--prompt', 'replace with wood', '--model', 'gpt-image-2', '--n', '2', '--quality', 'low', '--out', out, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.model).toBe('gpt-image-2');
+    expect(j.outputs).toEqual([join(tmp, 'edited-1.png'), join(tmp, 'edited-2.png')]);
+    expect(j.requestSize.width % 16).toBe(0);
+    expect(j.estimatedCostUsd).toBeGreaterThan(0);
+    expect(j.timings.totalMs).toBeGreaterThan(0);
+    expect(j.region.width).toBeGreaterThan(0);
+    for (const p of j.outputs) {
+      const m = await sharp(p).metadata();
+      expect([m.width, m.height]).toEqual([600, 400]);
+    }
+    // The server saw a legal request: mask the same size as the image.
+    const last = openai.requests[openai.requests.length - 1];
+    expect(last.status).toBe(200);
+  });
+
+  it('works with a Gemini model and writes one file for n = 1', async () => {
+    const out = join(tmp, 'gem.jpg');
+    const r = await run(['edit', '--image', img, '--mask', mask, '--prompt', 'a plant', '--model', 'gemini-3.1-flash-image', '--out', out]);
+    expect(r.code).toBe(0);
+    expect((await sharp(out).metadata()).format).toBe('jpeg');
+  });
+
+  it('fails with exit 1 and the typed message on a moderation refusal', async () => {
+    const r = await run(['edit', '--image', img, '--mask', mask, '--prompt', 'bad [[moderate]]', '--model', 'gpt-image-2', '--out', join(tmp, 'x.png')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/moderation: .*gpt-image-2/);
+    expect(r.stderr).not.toMatch(/sk-cli-test/);
+    expect(existsSync(join(tmp, 'x.png'))).toBe(false);
+  });
+
+  it('rejects a mask of the wrong size', async () => {
+    const wrong = join(tmp, 'wrong-mask.png');
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#fff' } }).png().toFile(wrong);
+    const r = await run(['edit', '--image', img, '--mask', wrong, '--prompt', 'p', '--model', 'gpt-image-2', '--out', join(tmp, 'y.png')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/mask is 300×200 but the image is 600×400/);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    const r = await run(['edit', '--image', img]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--mask is required/);
+    const r2 = await run(['edit', '--bogus', 'x']);
+    expect(r2.code).toBe(2);
+  });
+
+  it('reports a missing key as an auth error', async () => {
+    const r = await run(['edit', '--image', img, '--mask', mask, '--prompt', 'p', '--model', 'gpt-image-2', '--out', join(tmp, 'z.png')], { OPENAI_API_KEY: '' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/auth: No OpenAI key/);
+  });
+});
+
+describe('maskwork fill', () => {
+  it('fills offline; pixels outside the mask are bit-identical', async () => {
+    const out = join(tmp, 'filled.png');
+    const r = await run(['fill', '--image', img, '--mask', mask, '--out', out, '--seed', '3', '--json'], { OPENAI_API_KEY: '', GEMINI_API_KEY: '' });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.model).toBe('local');
+    expect(j.region.width).toBeGreaterThan(0);
+    const a = await sharp(out).raw().toBuffer({ resolveWithObject: true });
+    const b = await sharp(img).raw().toBuffer({ resolveWithObject: true });
+    const m = await sharp(mask).extractChannel(0).raw().toBuffer();
+    expect([a.info.width, a.info.height, a.info.channels]).toEqual([b.info.width, b.info.height, b.info.channels]);
+    let outside = 0;
+    let inside = 0;
+    const ch = b.info.channels;
+    for (let i = 0; i < m.length; i++) {
+      let same = true;
+      for (let k = 0; k < ch; k++) if (a.data[i * ch + k] !== b.data[i * ch + k]) same = false;
+      if (m[i] <= 127 && !same) outside++;
+      if (m[i] > 127 && !same) inside++;
+    }
+    expect(outside).toBe(0);
+    expect(inside).toBeGreaterThan(1000);
+  });
+
+  it('is deterministic for a seed', async () => {
+    const o1 = join(tmp, 'd1.png');
+    const o2 = join(tmp, 'd2.png');
+    await run(['fill', '--image', img, '--mask', mask, '--out', o1, '--seed', '7']);
+    await run(['fill', '--image', img, '--mask', mask, '--out', o2, '--seed', '7']);
+    const [a, b] = await Promise.all([sharp(o1).raw().toBuffer(), sharp(o2).raw().toBuffer()]);
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
+
+  it('refuses a corrupt image with a clear message', async () => {
+    const bad = join(tmp, 'bad.png');
+    await writeFile(bad, 'not an image');
+    const r = await run(['fill', '--image', bad, '--mask', mask, '--out', join(tmp, 'q.png')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad-image: .*not an image/);
+  });
+});
