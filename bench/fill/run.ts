@@ -60,6 +60,7 @@ async function main(): Promise<void> {
           psnr: psnrInMask(out, image, mask),
           ssim: ssimInRect(out, image, bounds),
           seam: seamScore(out, image, mask),
+          truthSeam: seamScore(image, image, mask),
           texture: textureScore(out, image, mask),
           changedOutside: changedOutsideMask(out, image, mask),
           maxRssGrowthMb: maxRssMb() - rssBefore,

@@ -4,34 +4,45 @@
  * where the patch will show (alpha > 0). Gains are clamped so a bad ring cannot wreck the patch.
  */
 export function matchColours(generated: Uint8Array, original: Uint8Array, ring: Uint8Array, alpha: Uint8Array): Uint8Array {
-  const stats = (buf: Uint8Array, c: number) => {
-    let sum = 0;
-    let sq = 0;
-    let k = 0;
-    for (let i = 0; i < ring.length; i++) {
-      if (!ring[i]) continue;
-      const v = buf[i * 4 + c];
-      sum += v;
-      sq += v * v;
-      k++;
+  const gs = [0, 0, 0], gq = [0, 0, 0], os = [0, 0, 0], oq = [0, 0, 0];
+  let k = 0;
+  for (let i = 0; i < ring.length; i++) {
+    if (!ring[i]) continue;
+    const q = i * 4;
+    for (let c = 0; c < 3; c++) {
+      const g = generated[q + c];
+      const o = original[q + c];
+      gs[c] += g;
+      gq[c] += g * g;
+      os[c] += o;
+      oq[c] += o * o;
     }
-    if (k < 16) return null;
-    const mean = sum / k;
-    return { mean, std: Math.sqrt(Math.max(0, sq / k - mean * mean)) };
-  };
-  const out = new Uint8Array(generated);
+    k++;
+  }
+  if (k < 16) return generated;
+  const luts: Uint8Array[] = [];
+  let identity = true;
   for (let c = 0; c < 3; c++) {
-    const g = stats(generated, c);
-    const o = stats(original, c);
-    if (!g || !o) continue;
-    const gain = g.std > 1 ? Math.min(1.25, Math.max(0.8, o.std / g.std)) : 1;
-    const offset = o.mean - g.mean * gain;
-    if (Math.abs(gain - 1) < 0.005 && Math.abs(offset) < 0.5) continue;
-    for (let i = 0; i < alpha.length; i++) {
-      if (!alpha[i]) continue;
-      const q = i * 4 + c;
-      out[q] = Math.max(0, Math.min(255, Math.round(generated[q] * gain + offset)));
-    }
+    const gm = gs[c] / k;
+    const om = os[c] / k;
+    const gsd = Math.sqrt(Math.max(0, gq[c] / k - gm * gm));
+    const osd = Math.sqrt(Math.max(0, oq[c] / k - om * om));
+    const gain = gsd > 1 ? Math.min(1.25, Math.max(0.8, osd / gsd)) : 1;
+    const offset = om - gm * gain;
+    const lut = new Uint8Array(256);
+    for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(v * gain + offset)));
+    if (Math.abs(gain - 1) >= 0.005 || Math.abs(offset) >= 0.5) identity = false;
+    luts.push(lut);
+  }
+  if (identity) return generated;
+  const out = new Uint8Array(generated);
+  const [r, g, b] = luts;
+  for (let i = 0; i < alpha.length; i++) {
+    if (!alpha[i]) continue;
+    const q = i * 4;
+    out[q] = r[generated[q]];
+    out[q + 1] = g[generated[q + 1]];
+    out[q + 2] = b[generated[q + 2]];
   }
   return out;
 }

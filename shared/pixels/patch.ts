@@ -4,7 +4,7 @@
  * pixel whose alpha is 0 — everything outside the feather band — stays the original's bit for bit,
  * whatever the provider did there. All arrays are region-sized, row-major.
  */
-import { featherMask, growMask, maskFromArray, maskToArray } from '../mask';
+import { boxBlur, dilateSquare, maskWindow } from './box-filter';
 import { matchColours } from './colour-match';
 
 export interface PatchInput {
@@ -23,12 +23,26 @@ export interface PatchInput {
 
 /** How far outside the mask a feather of `px` can reach (px); beyond it patch alpha is 0. */
 export function featherBand(px: number): number {
-  return px <= 0 ? 0 : Math.ceil(2 * px) + 2;
+  // Two square boxes of radius r reach 2r along an axis and 2r·√2 at a corner.
+  return px <= 0 ? 0 : Math.ceil(2 * Math.ceil(px / 2) * Math.SQRT2) + 1;
 }
 
+/**
+ * Alpha of a patch: the mask, feathered by two box blurs of radius ⌈px/2⌉ (a smooth ramp about
+ * ±px wide centred on the mask edge), computed only in a window around the mask.
+ */
 export function featheredAlpha(width: number, height: number, mask: Uint8Array, featherPx: number): Uint8Array {
-  const m = maskFromArray(width, height, mask);
-  return featherPx > 0 ? maskToArray(featherMask(m, featherPx)) : maskToArray(m);
+  if (featherPx <= 0) return new Uint8Array(mask);
+  const r = Math.ceil(featherPx / 2);
+  const win = maskWindow(mask, width, height, 2 * r + 1);
+  if (!win) return new Uint8Array(width * height);
+  return boxBlur(boxBlur(mask, width, height, r, win), width, height, r, win);
+}
+
+/** 1 for pixels within `r` px (square) of the mask (values ≥ 128). */
+export function dilatedMask(mask: Uint8Array, width: number, height: number, r: number): Uint8Array {
+  const win = maskWindow(mask, width, height, r);
+  return win ? dilateSquare(mask, width, height, r, win) : new Uint8Array(width * height);
 }
 
 export function buildPatch(p: PatchInput): Uint8Array {
@@ -42,10 +56,9 @@ export function buildPatch(p: PatchInput): Uint8Array {
   if (p.colourMatch) {
     // Statistics from a ring of known pixels just outside the feather band, where generated and
     // original should agree; correct the generated pixels inside.
-    const inner = maskToArray(growMask(maskFromArray(width, height, p.mask), featherBand(p.featherPx) + 1));
-    const outer = maskToArray(growMask(maskFromArray(width, height, p.mask), featherBand(p.featherPx) + 24));
-    const ring = new Uint8Array(n);
-    for (let i = 0; i < n; i++) ring[i] = outer[i] >= 128 && inner[i] < 128 ? 1 : 0;
+    // Ring = near the mask but where the patch is fully transparent (alpha 0).
+    const ring = dilatedMask(p.mask, width, height, featherBand(p.featherPx) + 24);
+    for (let i = 0; i < n; i++) if (ring[i] && alpha[i]) ring[i] = 0;
     rgb = matchColours(p.generated, p.original, ring, alpha);
   }
   const out = new Uint8Array(n * 4);

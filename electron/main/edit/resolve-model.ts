@@ -38,7 +38,7 @@ export async function resolveModel(svc: MainServices, model: string): Promise<Re
   if (spec.provider === 'openai') {
     const key = await svc.keys.get('openai');
     if (!key) throw new AppError({ kind: 'auth', message: 'No OpenAI key is set. Add one in Settings → Keys (or set OPENAI_API_KEY for the CLI).', model });
-    return { spec, wireModel: spec.id, provider: createProvider('openai', conn(svc, key, svc.env.OPENAI_BASE_URL)) };
+    return { spec, wireModel: spec.id, provider: createProvider('openai', conn(svc, key, svc.env.OPENAI_BASE_URL), { stream: svc.env.MASKWORK_STREAM !== '0' }) };
   }
   const key = await svc.keys.get('gemini');
   if (!key) throw new AppError({ kind: 'auth', message: 'No Google Gemini key is set. Add one in Settings → Keys (or set GEMINI_API_KEY for the CLI).', model });

@@ -1,0 +1,46 @@
+/**
+ * Converts the pipeline's edit mask (8-bit, row-major, 255 = change) into each provider's wire
+ * convention. Any non-zero mask value counts as editable: the feathered rim belongs to the edit, so
+ * the model may repaint it, and the pipeline composites the result back with the soft mask anyway.
+ */
+import sharp from 'sharp';
+import { AppError } from '../../../shared/errors';
+
+/** Width and height of a mask in pixels. */
+export interface MaskSize {
+  width: number;
+  height: number;
+}
+
+function checkMask(mask: Uint8Array, size: MaskSize): void {
+  const expected = size.width * size.height;
+  if (!Number.isInteger(size.width) || !Number.isInteger(size.height) || size.width <= 0 || size.height <= 0 || mask.length !== expected) {
+    throw new AppError({
+      kind: 'invalid-request',
+      message: `The edit mask has ${mask.length} values but the region is ${size.width}×${size.height} (${expected} pixels).`,
+      rule: 'mask size must equal width × height',
+    });
+  }
+}
+
+/**
+ * OpenAI convention: an RGBA PNG of exactly `size`, black, where editable pixels have alpha 0 and
+ * pixels to keep have alpha 255.
+ */
+export async function toOpenAIMaskPng(mask: Uint8Array, size: MaskSize): Promise<Buffer> {
+  checkMask(mask, size);
+  const rgba = Buffer.alloc(mask.length * 4);
+  for (let i = 0; i < mask.length; i++) rgba[i * 4 + 3] = mask[i] > 0 ? 0 : 255;
+  return sharp(rgba, { raw: { width: size.width, height: size.height, channels: 4 } }).png({ compressionLevel: 2 }).toBuffer();
+}
+
+/**
+ * Gemini convention (an extra image described in the prompt): an opaque RGB PNG of exactly `size`,
+ * white where the model may change pixels and black where it must keep them.
+ */
+export async function toBlackWhiteMaskPng(mask: Uint8Array, size: MaskSize): Promise<Buffer> {
+  checkMask(mask, size);
+  const rgb = Buffer.alloc(mask.length * 3);
+  for (let i = 0; i < mask.length; i++) if (mask[i] > 0) rgb.fill(255, i * 3, i * 3 + 3);
+  return sharp(rgb, { raw: { width: size.width, height: size.height, channels: 3 } }).png({ compressionLevel: 2 }).toBuffer();
+}

@@ -1,0 +1,135 @@
+/**
+ * OpenAI GPT Image models (and OpenAI-compatible gateways) through the `openai` SDK's
+ * `images.edit` (multipart POST /images/edits).
+ *
+ * The mask becomes an RGBA PNG of exactly the region size (alpha 0 = editable); references are
+ * sent after the source as `image[]`. Retries are the SDK's own (408/409/429/5xx/network, honouring
+ * `retry-after-ms` / `retry-after`, else exponential backoff), bounded by `conn.maxRetries`.
+ */
+import OpenAI, { toFile } from 'openai';
+import type { ImageEditParamsNonStreaming, ImageEditStreamEvent, ImagesResponse } from 'openai/resources/images';
+import { registerSecret } from '../services/redact';
+import { mapOpenAIError, providerError } from './error-mapping';
+import { toOpenAIMaskPng } from './mask-encoding';
+import type { ImageProvider, ProviderCallContext, ProviderConnection, ProviderEditRequest, ProviderImage } from './provider-types';
+
+/** How the OpenAI provider behaves beyond its connection. */
+export interface OpenAIProviderOptions {
+  /** 'gateway' = an OpenAI-compatible service at `conn.baseURL` (messages name it "the gateway"). */
+  kind?: 'openai' | 'gateway';
+  /** Stream partial previews when n == 1. */
+  stream?: boolean;
+  /** Partial images while streaming (default 2). */
+  partialImages?: 0 | 1 | 2 | 3;
+}
+
+/** Images per edit call the service accepts (source + references). */
+export const OPENAI_MAX_INPUT_IMAGES = 16;
+/** SDK default per-attempt timeout. */
+export const OPENAI_DEFAULT_TIMEOUT_MS = 600_000;
+
+/**
+ * `input_fidelity` to send for a model: omitted for gpt-image-2 and newer (always high fidelity)
+ * and for gpt-image-1-mini (low only); 'high' where the model offers a choice, because retouching
+ * must preserve faces and textures of the source.
+ */
+export function inputFidelityFor(model: string): 'high' | undefined {
+  return /^(gpt-image-1\.5|chatgpt-image-latest)/.test(model) ? 'high' : undefined;
+}
+
+const fromB64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
+const mimeOf = (format: string | undefined) => `image/${format === 'jpeg' || format === 'webp' ? format : 'png'}`;
+
+/** Creates the provider for one OpenAI (or gateway) connection. */
+export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProviderOptions = {}): ImageProvider {
+  registerSecret(conn.apiKey);
+  const kind = opts.kind ?? 'openai';
+  const service = kind === 'gateway' ? 'The gateway' : 'OpenAI';
+  const mapCtx = kind === 'gateway' ? { service: 'the gateway', keyHint: 'Settings → Gateways' } : { service: 'OpenAI', keyHint: 'Settings → Keys' };
+  const timeout = conn.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS;
+  const client = new OpenAI({
+    apiKey: conn.apiKey,
+    ...(conn.baseURL ? { baseURL: conn.baseURL } : {}),
+    timeout,
+    maxRetries: conn.maxRetries ?? 2,
+  });
+
+  async function buildParams(req: ProviderEditRequest): Promise<ImageEditParamsNonStreaming> {
+    const total = 1 + req.references.length;
+    if (total > OPENAI_MAX_INPUT_IMAGES) {
+      throw providerError({
+        kind: 'invalid-request',
+        message: `${req.model} accepts at most ${OPENAI_MAX_INPUT_IMAGES} images per edit (the source plus ${OPENAI_MAX_INPUT_IMAGES - 1} references); this edit has ${total}. Remove some references.`,
+        model: req.model,
+        rule: `at most ${OPENAI_MAX_INPUT_IMAGES} images (source + references)`,
+      });
+    }
+    const { width, height } = req.size;
+    const mask = await toOpenAIMaskPng(req.mask, req.size);
+    const source = await toFile(req.image, 'image.png', { type: 'image/png' });
+    const refs = await Promise.all(req.references.map((r, i) => toFile(r.bytes, r.name || `reference-${i + 1}`, { type: r.mime })));
+    const fidelity = inputFidelityFor(req.model);
+    return {
+      model: req.model,
+      prompt: req.prompt,
+      image: refs.length ? [source, ...refs] : source,
+      mask: await toFile(mask, 'mask.png', { type: 'image/png' }),
+      size: `${width}x${height}`,
+      n: req.n,
+      output_format: 'png',
+      ...(req.quality ? { quality: req.quality } : {}),
+      ...(fidelity ? { input_fidelity: fidelity } : {}),
+    };
+  }
+
+  async function editOnce(req: ProviderEditRequest, params: ImageEditParamsNonStreaming, ctx: ProviderCallContext): Promise<ProviderImage[]> {
+    const { data, request_id } = await client.images.edit(params, { signal: ctx.signal, timeout }).withResponse();
+    const requestId = request_id ?? (data as ImagesResponse & { _request_id?: string })._request_id ?? undefined;
+    const usage = data.usage ? ({ ...data.usage } as Record<string, unknown>) : undefined;
+    const images = (data.data ?? []).filter((d) => typeof d.b64_json === 'string' && d.b64_json.length > 0);
+    if (images.length === 0) {
+      throw providerError({ kind: 'server', message: `${service} returned no image for ${req.model}. Try again in a moment.`, model: req.model, requestId });
+    }
+    ctx.onProgress?.(1);
+    return images.map((d) => ({ bytes: fromB64(d.b64_json!), mime: mimeOf(data.output_format), requestId, usage }));
+  }
+
+  async function editStreaming(req: ProviderEditRequest, params: ImageEditParamsNonStreaming, ctx: ProviderCallContext): Promise<ProviderImage[]> {
+    const partials = opts.partialImages ?? 2;
+    const { data: stream, request_id } = await client.images
+      .edit({ ...params, stream: true, partial_images: partials }, { signal: ctx.signal, timeout })
+      .withResponse();
+    const requestId = request_id ?? undefined;
+    let final: Extract<ImageEditStreamEvent, { type: 'image_edit.completed' }> | undefined;
+    for await (const ev of stream) {
+      if (ev.type === 'image_edit.partial_image') {
+        if (ev.b64_json) ctx.onPartial?.(0, fromB64(ev.b64_json));
+        ctx.onProgress?.(Math.min(0.95, (ev.partial_image_index + 1) / (partials + 1)));
+      } else if (ev.type === 'image_edit.completed') {
+        final = ev;
+      }
+    }
+    if (!final?.b64_json) {
+      throw providerError({ kind: 'server', message: `${service} ended the stream without a final image for ${req.model}. Try again in a moment.`, model: req.model, requestId });
+    }
+    ctx.onProgress?.(1);
+    const usage = final.usage ? ({ ...final.usage } as Record<string, unknown>) : undefined;
+    return [{ bytes: fromB64(final.b64_json), mime: mimeOf(final.output_format), requestId, usage }];
+  }
+
+  return {
+    kind,
+    async edit(req: ProviderEditRequest, ctx: ProviderCallContext): Promise<ProviderImage[]> {
+      const cancelled = () => providerError({ kind: 'cancelled', message: `The request to ${req.model} was cancelled.`, model: req.model });
+      try {
+        if (ctx.signal.aborted) throw cancelled();
+        const params = await buildParams(req);
+        return opts.stream && req.n === 1 ? await editStreaming(req, params, ctx) : await editOnce(req, params, ctx);
+      } catch (e) {
+        // An aborted stream may simply end early; whatever we saw after the abort, report the abort.
+        if (ctx.signal.aborted) throw cancelled();
+        throw mapOpenAIError(e, req.model, { ...mapCtx, signal: ctx.signal });
+      }
+    },
+  };
+}

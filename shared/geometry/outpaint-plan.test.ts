@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { offeredModels } from '../models/catalog';
+import { ASPECT_PRESETS, extendBySides, extendToAspect, originalRect } from './outpaint-extend';
+import type { OutpaintInput } from './outpaint-phases';
+import type { OutpaintPlan } from './outpaint-plan';
+import { planOutpaint } from './outpaint-plan';
+import { checkOutpaintPlan, knownLines } from './plan-checks';
+import type { Size } from './rect';
+import { minimumTileCount } from './tile-bounds';
+
+function presetInput(original: Size, preset: string, model: string, anchor: 'centre' | 'left' = 'centre'): OutpaintInput {
+  const ext = extendToAspect(original, preset, anchor);
+  return { canvas: ext.canvas, original: originalRect(original, ext), model };
+}
+
+function planned(input: OutpaintInput): OutpaintPlan {
+  const plan = planOutpaint(input);
+  if (!plan.ok) throw new Error(plan.reason);
+  return plan;
+}
+
+const ORIGINALS: Array<[string, Size]> = [
+  ['1000×1000', { width: 1000, height: 1000 }],
+  ['1080×1920 (9:16)', { width: 1080, height: 1920 }],
+];
+
+describe('planOutpaint for every preset × offered model', () => {
+  for (const [name, original] of ORIGINALS) {
+    for (const m of offeredModels()) {
+      it(`${name} with ${m.id}: legal tiles, full coverage, known context, minimal count`, () => {
+        for (const preset of ASPECT_PRESETS) {
+          const input = presetInput(original, preset, m.id);
+          const plan = planned(input);
+          expect(checkOutpaintPlan(input, plan), preset).toEqual([]);
+          expect(plan.tiles.length, preset).toBe(minimumTileCount(input));
+        }
+      });
+    }
+  }
+
+  it('also plans left-anchored extensions minimally', () => {
+    for (const m of offeredModels()) {
+      for (const preset of ASPECT_PRESETS) {
+        const input = presetInput({ width: 1000, height: 1000 }, preset, m.id, 'left');
+        const plan = planned(input);
+        expect(checkOutpaintPlan(input, plan), `${m.id} ${preset}`).toEqual([]);
+        expect(plan.tiles.length, `${m.id} ${preset}`).toBe(minimumTileCount(input));
+      }
+    }
+  });
+});
+
+describe('planOutpaint decisions', () => {
+  it('extends 1:1 to 8:1 with gpt-image-2 in four 3:1 tiles', () => {
+    const input = presetInput({ width: 1000, height: 1000 }, '8:1', 'gpt-image-2');
+    const plan = planned(input);
+    expect(plan.tiles).toHaveLength(4);
+    for (const t of plan.tiles) {
+      expect(t.rect.width / t.rect.height).toBeLessThanOrEqual(3 * 1.015);
+      expect(t.context).toBeGreaterThanOrEqual(Math.max(64, Math.ceil(t.rect.width / 4)));
+      expect(t.request.width / t.request.height).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('turns a 9:16 poster into 21:9 with gpt-image-2 in two requests', () => {
+    const input = presetInput({ width: 1080, height: 1920 }, '21:9', 'gpt-image-2');
+    const plan = planned(input);
+    expect(input.canvas).toEqual({ width: 4480, height: 1920 });
+    expect(plan.tiles).toHaveLength(2);
+    // One tile cannot do it: the whole canvas would need 25 % of 4480 = 1120 px of context, the poster has 1080.
+    expect(minimumTileCount(input)).toBe(2);
+    expect(checkOutpaintPlan(input, plan)).toEqual([]);
+  });
+
+  it('uses one 4:1 request with Nano Banana 2 where gpt-image-2 needs two', () => {
+    expect(planned(presetInput({ width: 1000, height: 1000 }, '4:1', 'gemini-3.1-flash-image')).tiles).toHaveLength(1);
+    expect(planned(presetInput({ width: 1000, height: 1000 }, '4:1', 'gpt-image-2')).tiles).toHaveLength(2);
+  });
+
+  it('sends the whole canvas to the local engine in one tile', () => {
+    const input = presetInput({ width: 1000, height: 1000 }, '8:1', 'local');
+    const plan = planned(input);
+    expect(plan.tiles).toHaveLength(1);
+    expect(plan.tiles[0].rect).toEqual({ x: 0, y: 0, width: 8000, height: 1000 });
+    expect(plan.tiles[0].request.width * plan.tiles[0].request.height).toBeLessThanOrEqual(4096 * 4096);
+  });
+
+  it('returns no tiles when nothing is new', () => {
+    expect(planned(presetInput({ width: 1000, height: 1000 }, '1:1', 'gpt-image-2')).tiles).toEqual([]);
+  });
+
+  it('grows both axes for a per-side extension, tiles in generation order', () => {
+    const original = { width: 1200, height: 800 };
+    const ext = extendBySides(original, { left: 900, right: 300, top: 500, bottom: 700 });
+    for (const m of offeredModels()) {
+      const input = { canvas: ext.canvas, original: originalRect(original, ext), model: m.id };
+      const plan = planned(input);
+      expect(checkOutpaintPlan(input, plan), m.id).toEqual([]);
+      expect(plan.tiles.length, m.id).toBe(minimumTileCount(input));
+    }
+  });
+
+  it('keeps the feather band inside each tile’s known overlap', () => {
+    const input = { ...presetInput({ width: 1000, height: 1000 }, '16:9', 'gpt-image-1.5'), featherPx: 200 };
+    const plan = planned(input);
+    const known = [input.original];
+    for (const t of plan.tiles) {
+      expect(knownLines(t.rect, t.axis, known)).toBeGreaterThanOrEqual(200);
+      known.push(t.rect);
+    }
+  });
+
+  it('refuses retired models, unknown models and an original outside the canvas', () => {
+    const input = presetInput({ width: 1000, height: 1000 }, '3:1', 'gpt-image-1');
+    expect(planOutpaint(input)).toMatchObject({ ok: false, code: 'retired' });
+    expect(planOutpaint({ ...input, model: 'nope' })).toMatchObject({ ok: false, code: 'unknown-model' });
+    expect(planOutpaint({ ...input, model: 'gpt-image-2', original: { x: 2500, y: 0, width: 1000, height: 1000 } })).toMatchObject({
+      ok: false,
+      code: 'bad-original',
+    });
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Outpaint tiling (design.md "Outpainting"): when a model cannot produce the extended canvas in
+ * one request (gpt-image-2 stops at 3:1; fixed sizes stop at 3:2), split the new area into
+ * overlapping, model-legal tiles generated in sequence, each seeing the previous results.
+ *
+ * Every tile: spans an aspect the model produces (uniform scaling up to the anisotropy
+ * tolerance), overlaps known pixels (original or earlier tiles) by ≥ max(64, 25 % of its extent
+ * along the growth axis) and by the 64 px feather band, and the tiles together cover the new
+ * area. The count is minimal; tile-bounds.ts computes the matching lower bound independently.
+ * The local engine takes the whole canvas in one tile (it fills from the whole image).
+ */
+
+import type { Rect } from './rect';
+import { canvasRect, clipAll, subtractFromAll, subtractRect } from './rect';
+import type { GrowthAxis, OutpaintInput, Phase } from './outpaint-phases';
+import { resolveOutpaint } from './outpaint-phases';
+import type { ModelRequest } from './request-size';
+import { anisotropy, requestFor } from './request-size';
+import type { StripTile } from './strip-solver';
+import { solveStrip } from './strip-solver';
+
+export type { OutpaintInput } from './outpaint-phases';
+
+/** One request of an outpaint job, in generation order. */
+export interface OutpaintTile {
+  /** The tile in canvas px: crop it (known + flat-filled new area), scale to `request`. */
+  readonly rect: Rect;
+  /** What the model is asked for (output px, Gemini aspect/tier). */
+  readonly request: ModelRequest;
+  /** Parts of `rect` no earlier tile or the original covered (canvas px). */
+  readonly newArea: Rect[];
+  /** Axis the tile grows the known area along. */
+  readonly axis: GrowthAxis;
+  /** Overlap with already-known pixels along `axis` (px); the blend band lies inside it. */
+  readonly context: number;
+  /** Request px per tile px (geometric mean of both axes). */
+  readonly scale: number;
+}
+
+/** A tiling of the whole new area. */
+export interface OutpaintPlan {
+  readonly ok: true;
+  readonly tiles: OutpaintTile[];
+  /** Canvas minus original: everything that must be generated (canvas px). */
+  readonly newArea: Rect[];
+}
+
+/** Why no plan exists. */
+export interface OutpaintFailure {
+  readonly ok: false;
+  readonly code: 'unknown-model' | 'retired' | 'bad-original' | 'no-legal-tile';
+  readonly reason: string;
+}
+
+/**
+ * Plans the tiles for extending `input.original` to `input.canvas`.
+ * @example planOutpaint({canvas:{width:8000,height:1000}, original:{x:3500,y:0,width:1000,height:1000}, model:'gpt-image-2'}).tiles.length // 4
+ */
+export function planOutpaint(input: OutpaintInput): OutpaintPlan | OutpaintFailure {
+  const job = resolveOutpaint(input);
+  if (!job.ok) return job;
+  const canvas = canvasRect(input.canvas);
+  const newArea = subtractRect(canvas, input.original);
+  if (newArea.length === 0) return { ok: true, tiles: [], newArea };
+  const opts = { quality: input.quality, imageSize: input.imageSize };
+
+  if (job.spec.sizeRule.kind === 'any') {
+    const axis: GrowthAxis = input.canvas.width - input.original.width >= input.canvas.height - input.original.height ? 'x' : 'y';
+    const context = axis === 'x' ? input.original.width : input.original.height;
+    const request = requestFor(job.spec, canvas.width, canvas.height, opts);
+    const scale = Math.sqrt((request.width * request.height) / (canvas.width * canvas.height));
+    return { ok: true, tiles: [{ rect: canvas, request, newArea, axis, context, scale }], newArea };
+  }
+
+  const solved = [job.orders.xThenY, job.orders.yThenX].map((phases) => solvePhases(phases, job.tolerance));
+  const best = solved
+    .filter((s): s is Array<{ phase: Phase; tiles: StripTile[] }> => s !== undefined)
+    .sort((a, b) => count(a) - count(b))[0];
+  if (!best) {
+    return {
+      ok: false,
+      code: 'no-legal-tile',
+      reason: `${job.spec.id} cannot reach this canvas with tiles that keep enough of the original as context`,
+    };
+  }
+
+  let unknown = newArea;
+  const tiles: OutpaintTile[] = [];
+  for (const { phase, tiles: strip } of best) {
+    for (const t of strip) {
+      const p = phase.problem;
+      const rect: Rect =
+        phase.axis === 'x'
+          ? { x: t.start, y: phase.crossStart, width: t.extent, height: p.cross }
+          : { x: phase.crossStart, y: t.start, width: p.cross, height: t.extent };
+      const request = requestFor(job.spec, rect.width, rect.height, opts);
+      const stretch = anisotropy(rect, request);
+      if (stretch > job.tolerance + 1e-9) {
+        throw new Error(`internal: tile ${rect.width}×${rect.height} stretches ${stretch} onto ${request.width}×${request.height}`);
+      }
+      const scale = Math.sqrt((request.width * request.height) / (rect.width * rect.height));
+      tiles.push({ rect, request, newArea: clipAll(unknown, rect), axis: phase.axis, context: t.context, scale });
+      unknown = subtractFromAll(unknown, rect);
+    }
+  }
+  return { ok: true, tiles, newArea };
+}
+
+/** Solves each phase, preferring exact aspects: the stretch tolerance is used only if it saves tiles. */
+function solvePhases(phases: readonly Phase[], tolerance: number): Array<{ phase: Phase; tiles: StripTile[] }> | undefined {
+  const out: Array<{ phase: Phase; tiles: StripTile[] }> = [];
+  for (const phase of phases) {
+    const exact = solveStrip(phase.problem, 0);
+    const stretched = solveStrip(phase.problem, tolerance);
+    const tiles = !stretched || (exact && exact.length <= stretched.length) ? exact : stretched;
+    if (!tiles) return undefined;
+    out.push({ phase, tiles });
+  }
+  return out;
+}
+
+function count(solution: ReadonlyArray<{ tiles: readonly StripTile[] }>): number {
+  return solution.reduce((n, s) => n + s.tiles.length, 0);
+}

@@ -1,0 +1,130 @@
+/**
+ * Independent checks of planner output. They re-derive every invariant from the inputs with
+ * different code (isSizeLegal, rect sets, line-by-line coverage), so tests can trust them, and
+ * main can run them as a pre-flight assertion before spending money on a request.
+ * Each returns a list of problems in words; empty means the plan is sound.
+ */
+
+import { resolveModel } from '../models/catalog';
+import { isSizeLegal } from '../models/size-rules';
+import type { OutpaintInput } from './outpaint-phases';
+import { DEFAULT_CONTEXT } from './outpaint-phases';
+import type { OutpaintPlan } from './outpaint-plan';
+import type { Rect } from './rect';
+import { canvasRect, containsRect, intersectRects, rectArea, subtractFromAll, subtractRect, totalArea } from './rect';
+import type { RegionInput, RegionPlan } from './region';
+import { DEFAULT_MAX_ANISOTROPY, anisotropy } from './request-size';
+
+/** Problems with a region plan: illegal request, region outside the canvas or missing the mask, stretch. */
+export function checkRegionPlan(input: RegionInput, plan: RegionPlan): string[] {
+  const problems: string[] = [];
+  const { region, request } = plan;
+  const legal = isSizeLegal(input.model, request.width, request.height, request.imageSize);
+  if (!legal.ok) problems.push(`request ${request.width}×${request.height} illegal: ${legal.rule}`);
+  if (!containsRect(canvasRect(input.canvas), region)) problems.push('region leaves the canvas');
+  const bbox = intersectRects(input.bbox, canvasRect(input.canvas));
+  if (!containsRect(region, bbox)) problems.push('region does not contain the mask bbox');
+  const stretch = anisotropy(region, request);
+  if (stretch > (input.maxAnisotropy ?? DEFAULT_MAX_ANISOTROPY) + 1e-12) problems.push(`stretch ${stretch} too large`);
+  if (Math.abs(plan.scaleX - request.width / region.width) > 1e-9) problems.push('scaleX disagrees with the rects');
+  if (Math.abs(plan.scaleY - request.height / region.height) > 1e-9) problems.push('scaleY disagrees with the rects');
+  return problems;
+}
+
+/**
+ * Whether any region inside the canvas holding `bbox` can have an aspect the model produces,
+ * within `tolerance` (|region aspect / model aspect − 1| ≤ tol). Derived from the size rule
+ * directly: a region holding the bbox has width in [bbox.w, canvas.w] and height in
+ * [bbox.h, canvas.h], so its aspect lies in [bbox.w / canvas.h, canvas.w / bbox.h].
+ */
+export function regionAspectReachable(input: RegionInput): boolean {
+  const spec = resolveModel(input.model);
+  if (!spec) return false;
+  const tol = input.maxAnisotropy ?? DEFAULT_MAX_ANISOTROPY;
+  const bbox = intersectRects(input.bbox, canvasRect(input.canvas));
+  const lo = bbox.width / input.canvas.height / (1 + tol);
+  const hi = input.canvas.width / bbox.height / (1 - tol);
+  const rule = spec.sizeRule;
+  switch (rule.kind) {
+    case 'any':
+      return true;
+    case 'grid':
+      return Math.max(lo, 1 / rule.maxAspect) <= Math.min(hi, rule.maxAspect);
+    case 'fixed':
+      return rule.sizes.some(([w, h]) => w / h >= lo && w / h <= hi);
+    case 'aspect-list':
+      return rule.aspects.some((a) => {
+        const d = rule.dimensions[a]?.[rule.imageSizes[0]];
+        return d !== undefined && d[0] / d[1] >= lo && d[0] / d[1] <= hi;
+      });
+  }
+}
+
+/**
+ * Problems with an outpaint plan: illegal or stretched requests, tiles outside the canvas, too
+ * little known context (lines fully known across the tile, counted along its growth axis),
+ * uncovered new pixels, or `newArea` bookkeeping that does not add up.
+ */
+export function checkOutpaintPlan(input: OutpaintInput, plan: OutpaintPlan): string[] {
+  const problems: string[] = [];
+  const spec = resolveModel(input.model);
+  if (!spec) return ['unknown model'];
+  const canvas = canvasRect(input.canvas);
+  const tol = input.maxAnisotropy ?? DEFAULT_MAX_ANISOTROPY;
+  const fraction = input.minContext?.fraction ?? DEFAULT_CONTEXT.fraction;
+  const minPx = input.minContext?.minPx ?? DEFAULT_CONTEXT.minPx;
+  const feather = input.featherPx ?? DEFAULT_CONTEXT.featherPx;
+  const known: Rect[] = [input.original];
+  let newAreaSum = 0;
+  plan.tiles.forEach((tile, i) => {
+    const { rect, request } = tile;
+    const name = `tile ${i + 1} (${rect.x},${rect.y} ${rect.width}×${rect.height})`;
+    if (!containsRect(canvas, rect)) problems.push(`${name} leaves the canvas`);
+    const legal = isSizeLegal(input.model, request.width, request.height, request.imageSize);
+    if (!legal.ok) problems.push(`${name}: ${legal.rule}`);
+    if (anisotropy(rect, request) > tol + 1e-12) problems.push(`${name} stretched by ${anisotropy(rect, request)}`);
+    if (spec.sizeRule.kind !== 'any') {
+      const along = tile.axis === 'x' ? rect.width : rect.height;
+      const originalAlong = tile.axis === 'x' ? input.original.width : input.original.height;
+      const need = Math.max(Math.min(minPx, originalAlong), Math.min(feather, originalAlong), Math.ceil(fraction * along - 1e-9));
+      const have = knownLines(rect, tile.axis, known);
+      if (have < need) problems.push(`${name} has ${have} px of known context, needs ${need}`);
+    }
+    for (const part of tile.newArea) if (!containsRect(rect, part)) problems.push(`${name} newArea leaves the tile`);
+    newAreaSum += totalArea(tile.newArea);
+    known.push(rect);
+  });
+  const expected = totalArea(subtractRect(canvas, input.original));
+  let uncovered = subtractRect(canvas, input.original);
+  for (const t of plan.tiles) uncovered = subtractFromAll(uncovered, t.rect);
+  if (totalArea(uncovered) > 0) problems.push(`${totalArea(uncovered)} new px not covered by any tile`);
+  if (newAreaSum !== expected) problems.push(`tiles claim ${newAreaSum} new px, the canvas has ${expected}`);
+  return problems;
+}
+
+/**
+ * How many lines of `tile` across `axis` are fully known: for axis `'x'` the number of columns
+ * whose whole height within the tile is covered by `known`, for `'y'` the rows.
+ */
+export function knownLines(tile: Rect, axis: 'x' | 'y', known: readonly Rect[]): number {
+  const flip = (r: Rect): Rect => (axis === 'x' ? r : { x: r.y, y: r.x, width: r.height, height: r.width });
+  const t = flip(tile);
+  const rects = known.map(flip).map((r) => intersectRects(r, t)).filter((r) => rectArea(r) > 0);
+  const cuts = [...new Set([t.x, t.x + t.width, ...rects.flatMap((r) => [r.x, r.x + r.width])])].sort((a, b) => a - b);
+  let count = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [lo, hi] = [cuts[i], cuts[i + 1]];
+    const spans = rects.filter((r) => r.x <= lo && r.x + r.width >= hi).map((r) => [r.y, r.y + r.height] as const);
+    if (coversSpan(spans, t.y, t.y + t.height)) count += hi - lo;
+  }
+  return count;
+}
+
+function coversSpan(spans: ReadonlyArray<readonly [number, number]>, from: number, to: number): boolean {
+  let reach = from;
+  for (const [a, b] of [...spans].sort((p, q) => p[0] - q[0])) {
+    if (a > reach) break;
+    reach = Math.max(reach, b);
+  }
+  return reach >= to;
+}

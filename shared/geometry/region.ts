@@ -1,0 +1,199 @@
+/**
+ * Mask → region → request (design.md "One edit, end to end", step 1).
+ *
+ * The region is the mask's bounding box plus context, grown (never cropped) to an aspect the
+ * model produces, shifted to stay inside the canvas. The request is the legal output size the
+ * region is scaled to, uniformly up to {@link DEFAULT_MAX_ANISOTROPY}. A 40 MP photo is edited
+ * through such a region, never sent whole.
+ */
+
+import { resolveModel } from '../models/catalog';
+import type { GeminiImageSize, ModelRef, Quality } from '../models/model-types';
+import { formatCount, retiredRule } from '../models/size-rules';
+import { fitAspect, placeAxis } from './fit';
+import type { Point, Rect, Size } from './rect';
+import { canvasRect, expandRect, intersectRects, isEmptyRect, rectBottom, rectRight } from './rect';
+import type { AspectOptions, ModelRequest } from './request-size';
+import { DEFAULT_MAX_ANISOTROPY, anisotropy, aspectOptions, ratioDistance, requestFor } from './request-size';
+
+/** Context around the mask: `max(minPx, fraction × max(bbox width, bbox height))` px per side. */
+export interface MarginPolicy {
+  /** Smallest margin (px). */
+  readonly minPx: number;
+  /** Margin as a fraction of the bbox's longer side. */
+  readonly fraction: number;
+}
+
+/** 64 px or half the bbox's long side, whichever is larger. */
+export const DEFAULT_MARGIN: MarginPolicy = { minPx: 64, fraction: 0.5 };
+
+/** What to plan. All rects and sizes are in document px. */
+export interface RegionInput {
+  /** Document canvas size (px). */
+  readonly canvas: Size;
+  /** Bounding box of the rasterised mask (px); clipped to the canvas. */
+  readonly bbox: Rect;
+  readonly model: ModelRef;
+  readonly quality?: Quality;
+  /** Gemini: ask for exactly this tier. */
+  readonly imageSize?: GeminiImageSize;
+  readonly margin?: Partial<MarginPolicy>;
+  /** Largest accepted region/request aspect mismatch (fraction). */
+  readonly maxAnisotropy?: number;
+}
+
+/** A successful plan: crop `region`, scale it to `request`. */
+export interface RegionPlan {
+  readonly ok: true;
+  /** Crop rect in document px, inside the canvas, containing `bbox`. */
+  readonly region: Rect;
+  /** What the model is asked for (output px, Gemini aspect/tier). */
+  readonly request: ModelRequest;
+  /** Request px per region px (geometric mean of the two axes). */
+  readonly scale: number;
+  /** Request px per region px along x. */
+  readonly scaleX: number;
+  /** Request px per region px along y. */
+  readonly scaleY: number;
+  /** The mask bbox after clipping to the canvas (px). */
+  readonly bbox: Rect;
+}
+
+/** Why no single region works. `needs-tiling`: split the edit (see outpaint-plan / tiling). */
+export interface RegionFailure {
+  readonly ok: false;
+  readonly code: 'unknown-model' | 'retired' | 'empty-mask' | 'needs-tiling';
+  /** A sentence for the user naming the rule that could not be met. */
+  readonly reason: string;
+}
+
+/**
+ * Plans the region and request for one masked edit.
+ * @returns a {@link RegionPlan}, or a {@link RegionFailure} (e.g. `needs-tiling` when no
+ *   region inside the canvas can hold the bbox at an aspect the model produces).
+ */
+export function planRegion(input: RegionInput): RegionPlan | RegionFailure {
+  const spec = resolveModel(input.model);
+  if (!spec) return { ok: false, code: 'unknown-model', reason: `unknown model '${String(input.model)}'` };
+  if (spec.status === 'retired') return { ok: false, code: 'retired', reason: retiredRule(spec) };
+  const tol = input.maxAnisotropy ?? DEFAULT_MAX_ANISOTROPY;
+  const C = canvasRect(input.canvas);
+  const B = intersectRects(input.bbox, C);
+  if (isEmptyRect(B)) return { ok: false, code: 'empty-mask', reason: 'the mask is empty or outside the canvas' };
+  const policy = { ...DEFAULT_MARGIN, ...input.margin };
+  const margin = Math.round(Math.max(policy.minPx, policy.fraction * Math.max(B.width, B.height)));
+  const D = intersectRects(expandRect(B, margin), C);
+
+  // Any region inside C holding B has width in [B.w, C.w] and height in [B.h, C.h].
+  const aMin = B.width / C.height;
+  const aMax = C.width / B.height;
+  const options = aspectOptions(spec);
+  const chosen = chooseAspect(options, D.width / D.height, aMin, aMax, tol);
+  if (!chosen) {
+    return { ok: false, code: 'needs-tiling', reason: tilingReason(spec.id, options, B, input.canvas) };
+  }
+  let dims = fitAspect(chosen, B, D, C);
+  const request = requestFor(spec, dims.width, dims.height, input);
+  if (options.kind === 'range') {
+    // The 16-grid request is a hair off the region's aspect: grow the region to match it.
+    const target = clamp(request.width / request.height, aMin, aMax);
+    dims = fitAspect(target, B, D, C);
+  }
+  const region: Rect = {
+    x: placeAxis(dims.width, B.x, rectRight(B), D.x + D.width / 2, C.width),
+    y: placeAxis(dims.height, B.y, rectBottom(B), D.y + D.height / 2, C.height),
+    width: dims.width,
+    height: dims.height,
+  };
+  const s = rectScaleFor(region, request);
+  if (s.anisotropy > tol) {
+    return { ok: false, code: 'needs-tiling', reason: tilingReason(spec.id, options, B, input.canvas) };
+  }
+  return { ok: true, region, request, scale: s.scale, scaleX: s.scaleX, scaleY: s.scaleY, bbox: B };
+}
+
+/**
+ * Region aspect (width/height) to aim for: the model aspect closest to the desired one among
+ * those a region in [aMin, aMax] can match within `tol`; `undefined` when none can.
+ */
+function chooseAspect(options: AspectOptions, desired: number, aMin: number, aMax: number, tol: number): number | undefined {
+  const want = clamp(desired, aMin, aMax);
+  const reach = (r: number): boolean => anisotropyOf(clamp(r, aMin, aMax), r) <= tol;
+  switch (options.kind) {
+    case 'free':
+      return want;
+    case 'range': {
+      const r = clamp(want, options.min, options.max);
+      return reach(r) ? clamp(r, aMin, aMax) : undefined;
+    }
+    case 'list': {
+      let best: number | undefined;
+      for (const { ratio } of options.values) {
+        if (!reach(ratio)) continue;
+        if (best === undefined || ratioDistance(ratio, want) < ratioDistance(best, want)) best = ratio;
+      }
+      return best === undefined ? undefined : clamp(best, aMin, aMax);
+    }
+  }
+}
+
+function anisotropyOf(a: number, b: number): number {
+  return Math.abs(a / b - 1);
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+function tilingReason(id: string, options: AspectOptions, B: Rect, canvas: Size): string {
+  const offered =
+    options.kind === 'range'
+      ? `aspects 1:${fmt(1 / options.min)} to ${fmt(options.max)}:1`
+      : options.kind === 'list'
+        ? `only ${options.values.map((v) => v.label).join(', ')}`
+        : 'any aspect';
+  const need =
+    B.width / canvas.height > B.height / canvas.width
+      ? `a region holding the ${formatCount(B.width)} px wide mask would need ≥ ${fmt(B.width / canvas.height)}:1`
+      : `a region holding the ${formatCount(B.height)} px tall mask would need ≥ 1:${fmt(B.height / canvas.width)}`;
+  return `${need} on this ${canvas.width}×${canvas.height} canvas, but ${id} offers ${offered}; edit it in tiles`;
+}
+
+function fmt(x: number): string {
+  return String(Math.round(x * 100) / 100);
+}
+
+/** Per-axis and mean scale (request px per region px) and the aspect mismatch of a mapping. */
+export interface RectScale {
+  readonly scaleX: number;
+  readonly scaleY: number;
+  /** Geometric mean of scaleX and scaleY. */
+  readonly scale: number;
+  /** `|scaleY/scaleX − 1|` = `|region aspect / request aspect − 1|`: 0 when uniform. */
+  readonly anisotropy: number;
+}
+
+/** Scale factors mapping `region` (document px) onto `request` (output px). */
+export function rectScaleFor(region: Size, request: Size): RectScale {
+  const scaleX = request.width / region.width;
+  const scaleY = request.height / region.height;
+  return { scaleX, scaleY, scale: Math.sqrt(scaleX * scaleY), anisotropy: anisotropy(region, request) };
+}
+
+/** The two rects a mapping needs: the crop in document px and the request in output px. */
+export interface RegionMapping {
+  readonly region: Rect;
+  readonly request: Size;
+}
+
+/** Maps a document-px point to request px (the region's top-left corner → 0,0). */
+export function regionToRequest(plan: RegionMapping, pt: Point): Point {
+  const s = rectScaleFor(plan.region, plan.request);
+  return { x: (pt.x - plan.region.x) * s.scaleX, y: (pt.y - plan.region.y) * s.scaleY };
+}
+
+/** Maps a request-px point back to document px; the inverse of {@link regionToRequest}. */
+export function requestToRegion(plan: RegionMapping, pt: Point): Point {
+  const s = rectScaleFor(plan.region, plan.request);
+  return { x: plan.region.x + pt.x / s.scaleX, y: plan.region.y + pt.y / s.scaleY };
+}

@@ -1,0 +1,187 @@
+/**
+ * The one-dimensional core of outpaint tiling.
+ *
+ * Along one axis the canvas is `[0, length)`, the known pixels are `[k0, k1)`, and every tile
+ * spans the full cross extent `cross` (a taller tile would leave the canvas; a shorter one only
+ * shrinks the extent the model's aspect limit allows). A tile is `[start, start + extent)` with
+ * `extent / cross` an aspect the model produces, and it must overlap the known pixels by at least
+ * {@link minContext} px. Each tile turns its span into known pixels, so the known span grows as
+ * an interval.
+ *
+ * The solver is a breadth-first search over known intervals: level n holds every interval
+ * reachable with n tiles, pruned to the Pareto front (an interval containing another is never
+ * worse: any tile legal from the smaller one is legal from the larger). Candidate tiles per step
+ * are the extremes that matter: the longest extent, the longest the available context allows,
+ * and the shortest that finishes a side or both, each pushed as far into the unknown as its
+ * minimum context permits, plus a split that covers both sides at once.
+ */
+
+/** Context rule: overlap with known px ≥ max(minPx, featherPx, ceil(fraction × extent)). */
+export interface ContextPolicy {
+  /** Fraction of the tile's extent along the growth axis (0.25 = 25 %). */
+  readonly fraction: number;
+  /** Smallest context (px). */
+  readonly minPx: number;
+  /** Blend band width (px); the overlap is never narrower than this. */
+  readonly featherPx: number;
+}
+
+/** Extent / cross ratios the model produces along this axis. */
+export type StripRatios =
+  | { readonly kind: 'range'; readonly min: number; readonly max: number }
+  | { readonly kind: 'list'; readonly values: readonly number[] };
+
+/** One axis of an outpaint job (px). */
+export interface StripProblem {
+  /** Canvas length along the axis (px). */
+  readonly length: number;
+  /** Known span `[k0, k1)` along the axis (px). */
+  readonly known: readonly [number, number];
+  /** Tile size across the axis (px). */
+  readonly cross: number;
+  readonly ratios: StripRatios;
+  readonly context: ContextPolicy;
+}
+
+/** One tile along the axis (px). */
+export interface StripTile {
+  readonly start: number;
+  readonly extent: number;
+  /** Overlap with pixels known before this tile (px). */
+  readonly context: number;
+}
+
+/** Minimum overlap (px) a tile of `extent` px needs with known pixels. */
+export function minContext(extent: number, policy: ContextPolicy): number {
+  return Math.max(policy.minPx, policy.featherPx, Math.ceil(policy.fraction * extent - 1e-9));
+}
+
+/**
+ * Integer extents (px) a tile may have, as inclusive intervals, clipped to the canvas length.
+ * With `tolerance` > 0 each ratio widens by that relative stretch (see DEFAULT_MAX_ANISOTROPY).
+ */
+export function extentIntervals(p: StripProblem, tolerance: number): Array<readonly [number, number]> {
+  const t = p.cross;
+  const around = (r: number): readonly [number, number] => [
+    Math.min(Math.round(t * r), Math.ceil((t * r) / (1 + tolerance) - 1e-9)),
+    Math.max(Math.round(t * r), Math.floor(t * r * (1 + tolerance) + 1e-9)),
+  ];
+  const raw =
+    p.ratios.kind === 'range'
+      ? [[around(p.ratios.min)[0], around(p.ratios.max)[1]] as const]
+      : p.ratios.values.map(around);
+  return raw
+    .map(([a, b]) => [Math.max(1, a), Math.min(p.length, b)] as const)
+    .filter(([a, b]) => a <= b);
+}
+
+/** Smallest extent whose new part (extent − minimum context) reaches `gain` px. */
+export function extentForGain(gain: number, policy: ContextPolicy): number {
+  let e = Math.max(gain + Math.max(policy.minPx, policy.featherPx), Math.ceil(gain / (1 - policy.fraction) - 1e-9));
+  while (e - minContext(e, policy) < gain) e++;
+  return e;
+}
+
+/** Largest extent whose minimum context fits in `known` px (0 when none does). */
+export function maxExtentForContext(known: number, policy: ContextPolicy): number {
+  if (known < Math.max(policy.minPx, policy.featherPx)) return 0;
+  let e = Math.floor(known / policy.fraction + 1e-9);
+  while (e > 0 && minContext(e, policy) > known) e--;
+  return e;
+}
+
+interface State {
+  readonly k0: number;
+  readonly k1: number;
+  readonly tiles: readonly StripTile[];
+}
+
+const MAX_TILES = 64;
+
+/**
+ * Fewest tiles covering the whole axis, in generation order.
+ * @returns `[]` when nothing is unknown, `undefined` when no legal sequence exists.
+ */
+export function solveStrip(p: StripProblem, tolerance: number): StripTile[] | undefined {
+  const start: State = { k0: p.known[0], k1: p.known[1], tiles: [] };
+  if (start.k0 <= 0 && start.k1 >= p.length) return [];
+  const intervals = extentIntervals(p, tolerance);
+  if (intervals.length === 0) return undefined;
+  let frontier: State[] = [start];
+  for (let depth = 1; depth <= MAX_TILES && frontier.length > 0; depth++) {
+    const next: State[] = [];
+    let done: State | undefined;
+    for (const st of frontier) {
+      for (const tile of candidates(st, intervals, p)) {
+        const ns: State = {
+          k0: Math.min(st.k0, tile.start),
+          k1: Math.max(st.k1, tile.start + tile.extent),
+          tiles: [...st.tiles, tile],
+        };
+        if (ns.k0 > 0 || ns.k1 < p.length) next.push(ns);
+        else if (!done || totalExtent(ns) < totalExtent(done)) done = ns;
+      }
+    }
+    // Among the fewest-tile plans found, the one with the least total extent: smaller tiles are
+    // cheaper and downscaled less.
+    if (done) return [...done.tiles];
+    frontier = paretoFront(next);
+  }
+  return undefined;
+}
+
+function candidates(st: State, intervals: ReadonlyArray<readonly [number, number]>, p: StripProblem): StripTile[] {
+  const { k0, k1 } = st;
+  const L = p.length;
+  const K = k1 - k0;
+  const left = k0;
+  const right = L - k1;
+  const extents = new Set<number>();
+  const ctxMax = maxExtentForContext(K, p.context);
+  for (const [a, b] of intervals) {
+    extents.add(b);
+    if (ctxMax >= a) extents.add(Math.min(b, ctxMax));
+    for (const gain of [left, right, left + right]) {
+      if (gain <= 0) continue;
+      const e = Math.max(a, extentForGain(gain, p.context));
+      if (e <= b) extents.add(e);
+    }
+  }
+  const out: StripTile[] = [];
+  const push = (s: number, e: number, need: number): void => {
+    const startPx = Math.max(0, Math.min(L - e, s));
+    const overlap = Math.min(k1, startPx + e) - Math.max(k0, startPx);
+    const addsNew = startPx < k0 || startPx + e > k1;
+    if (overlap >= need && addsNew) out.push({ start: startPx, extent: e, context: overlap });
+  };
+  // Ascending, so that of two tiles reaching the same known span the smaller one is kept.
+  for (const e of [...extents].sort((x, y) => x - y)) {
+    const c = minContext(e, p.context);
+    if (c > K) continue;
+    if (right > 0) push(k1 - c, e, c);
+    if (left > 0) push(k0 + c - e, e, c);
+    if (left > 0 && right > 0 && e > K) {
+      const spillLeft = Math.round(((e - K) * left) / (left + right));
+      push(Math.max(k1 - e, k0 - spillLeft), e, c);
+    }
+  }
+  return out;
+}
+
+function totalExtent(st: State): number {
+  return st.tiles.reduce((sum, t) => sum + t.extent, 0);
+}
+
+/** Drops every state whose known interval is inside another's (the first of equals is kept). */
+function paretoFront(states: State[]): State[] {
+  const sorted = [...states].sort((a, b) => a.k0 - b.k0 || b.k1 - a.k1);
+  const front: State[] = [];
+  let bestK1 = -Infinity;
+  for (const s of sorted) {
+    if (s.k1 > bestK1) {
+      front.push(s);
+      bestK1 = s.k1;
+    }
+  }
+  return front;
+}
