@@ -10,8 +10,7 @@ import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
 import { planRegion } from '../../../shared/geometry';
 import { estimateCost } from '../../../shared/models';
-import { growMask, maskFromArray, maskToArray } from '../../../shared/mask';
-import { buildPatch, featherBand } from '../../../shared/pixels/patch';
+import { buildPatch, dilatedMask, featherBand } from '../../../shared/pixels/patch';
 import type { MainServices } from '../ipc/handlers';
 import type { JobFn } from '../jobs/job-runner';
 import { sniffImageFormat } from '../services/image-sniff';
@@ -98,22 +97,37 @@ export async function prepareEdit(svc: MainServices, req: EditRequest): Promise<
   const regionMask = cutMask(values, req.mask.rect, region);
   // The model repaints the whole feather band, so the blend mixes generated pixels only.
   const band = featherBand(req.featherPx);
-  const sentMask = band > 0 ? maskToArray(growMask(maskFromArray(region.width, region.height, regionMask), band)) : regionMask;
-  const { width, height } = plan.request;
-  const requestImage = new Uint8Array(
-    await sharp(regionPixels, { raw: { width: region.width, height: region.height, channels: 4 } })
-      .resize(width, height, { fit: 'fill', kernel: 'lanczos3' })
-      .flatten({ background: { r: 128, g: 128, b: 128 } })
-      .png({ compressionLevel: 1 })
-      .toBuffer(),
-  );
-  const scaled = await sharp(sentMask, { raw: { width: region.width, height: region.height, channels: 1 } }).resize(width, height, { fit: 'fill', kernel: 'linear' }).extractChannel(0).raw().toBuffer();
-  const requestMask = new Uint8Array(scaled.length);
-  for (let i = 0; i < scaled.length; i++) requestMask[i] = scaled[i] >= 128 ? 255 : 0;
+  const sentMask = band > 0 ? dilatedMask(regionMask, region.width, region.height, band).map((v) => v * 255) : regionMask;
+  const { requestImage, requestMask } = await encodeRequest(regionPixels, sentMask, region, plan.request, model.spec.provider === 'local');
   return { region, request: plan.request, regionPixels, regionMask, requestImage, requestMask };
 }
 
-async function scaleToRegion(bytes: Uint8Array, region: Rect, modelName: string): Promise<Uint8Array> {
+/**
+ * The region as the model receives it: the pixels scaled to the request size (PNG for the local
+ * engine, which fills from them; JPEG q95 for cloud models, which only need them as context and
+ * encode 5–10× faster), and the binary mask scaled the same way.
+ */
+export async function encodeRequest(
+  regionPixels: Uint8Array,
+  mask: Uint8Array,
+  region: Rect,
+  request: { width: number; height: number },
+  lossless: boolean,
+): Promise<{ requestImage: Uint8Array; requestMask: Uint8Array }> {
+  const { width, height } = request;
+  let img = sharp(regionPixels, { raw: { width: region.width, height: region.height, channels: 4 } });
+  if (width !== region.width || height !== region.height) img = img.resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
+  img = img.flatten({ background: { r: 128, g: 128, b: 128 } });
+  const requestImage = new Uint8Array(await (lossless ? img.png({ compressionLevel: 1 }) : img.jpeg({ quality: 95, chromaSubsampling: '4:4:4' })).toBuffer());
+  let m = sharp(mask, { raw: { width: region.width, height: region.height, channels: 1 } });
+  if (width !== region.width || height !== region.height) m = m.resize(width, height, { fit: 'fill', kernel: 'linear' });
+  const scaled = await m.extractChannel(0).raw().toBuffer();
+  const requestMask = new Uint8Array(scaled.length);
+  for (let i = 0; i < scaled.length; i++) requestMask[i] = scaled[i] >= 128 ? 255 : 0;
+  return { requestImage, requestMask };
+}
+
+export async function scaleToRegion(bytes: Uint8Array, region: Rect, modelName: string): Promise<Uint8Array> {
   try {
     const buf = await sharp(bytes).ensureAlpha().resize(region.width, region.height, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);

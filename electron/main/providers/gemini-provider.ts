@@ -18,7 +18,7 @@ import { ApiError, GoogleGenAI, type GenerateContentConfig, type GenerateContent
 import { AppError } from '../../../shared/errors';
 import { registerSecret } from '../services/redact';
 import { mapGeminiError, parseGeminiErrorBody, providerError, retryDelayFromBody, transportKind } from './error-mapping';
-import { toBlackWhiteMaskPng } from './mask-encoding';
+import { toBlackWhiteMaskPng, imageMime } from './mask-encoding';
 import type { ImageProvider, ProviderCallContext, ProviderConnection, ProviderEditRequest, ProviderImage } from './provider-types';
 import { withRetries, type RetryDecision } from './retry';
 
@@ -148,7 +148,7 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
       const mask = await toBlackWhiteMaskPng(req.mask, req.size);
       const parts: Part[] = [
         { text: buildGeminiInstruction(req.prompt, req.references.length) },
-        { inlineData: { mimeType: 'image/png', data: b64(req.image) } },
+        { inlineData: { mimeType: imageMime(req.image), data: b64(req.image) } },
         { inlineData: { mimeType: 'image/png', data: b64(mask) } },
         ...req.references.map((r) => ({ inlineData: { mimeType: r.mime, data: b64(r.bytes) } })),
       ];

@@ -44,3 +44,10 @@ export async function toBlackWhiteMaskPng(mask: Uint8Array, size: MaskSize): Pro
   for (let i = 0; i < mask.length; i++) if (mask[i] > 0) rgb.fill(255, i * 3, i * 3 + 3);
   return sharp(rgb, { raw: { width: size.width, height: size.height, channels: 3 } }).png({ compressionLevel: 2 }).toBuffer();
 }
+
+/** MIME type of encoded image bytes from their magic number (PNG when unknown). */
+export function imageMime(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'image/webp' {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
+  if (bytes[0] === 0x52 && bytes[1] === 0x49 && bytes[8] === 0x57 && bytes[9] === 0x45) return 'image/webp';
+  return 'image/png';
+}

@@ -10,7 +10,7 @@ import OpenAI, { toFile } from 'openai';
 import type { ImageEditParamsNonStreaming, ImageEditStreamEvent, ImagesResponse } from 'openai/resources/images';
 import { registerSecret } from '../services/redact';
 import { mapOpenAIError, providerError } from './error-mapping';
-import { toOpenAIMaskPng } from './mask-encoding';
+import { toOpenAIMaskPng, imageMime } from './mask-encoding';
 import type { ImageProvider, ProviderCallContext, ProviderConnection, ProviderEditRequest, ProviderImage } from './provider-types';
 
 /** How the OpenAI provider behaves beyond its connection. */
@@ -66,7 +66,8 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
     }
     const { width, height } = req.size;
     const mask = await toOpenAIMaskPng(req.mask, req.size);
-    const source = await toFile(req.image, 'image.png', { type: 'image/png' });
+    const mime = imageMime(req.image);
+    const source = await toFile(req.image, mime === 'image/jpeg' ? 'image.jpg' : mime === 'image/webp' ? 'image.webp' : 'image.png', { type: mime });
     const refs = await Promise.all(req.references.map((r, i) => toFile(r.bytes, r.name || `reference-${i + 1}`, { type: r.mime })));
     const fidelity = inputFidelityFor(req.model);
     return {
