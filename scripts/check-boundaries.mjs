@@ -4,6 +4,8 @@
 //   renderer/**  runs sandboxed in Chromium: no Electron, no Node built-ins, nothing from electron/.
 //   shared/**    is pure TypeScript used by main, the renderer and the CLI: no UI or Node or native
 //                libraries, nothing from renderer/ or electron/, and (outside tests) no DOM globals.
+//   *.test.ts[x] files run only in Node under vitest: they may use Node built-ins and sharp for
+//                fixtures; every other rule applies to them too.
 //   electron/preload/** is sandboxed and bundled alone: it must not pull in main's code.
 //
 // Usage: node scripts/check-boundaries.mjs [root]   (exit 1 and one line per violation)
@@ -31,6 +33,12 @@ const NODE_BUILTINS = new Set([...EXPLICIT_BUILTINS, ...builtinModules.map((m) =
 
 const SHARED_BANNED_PACKAGES = new Set(['react', 'react-dom', 'konva', 'react-konva', 'zustand', 'zundo', 'electron', 'openai', '@google/genai', 'sharp']);
 const RENDERER_SDK_PACKAGES = new Set(['openai', '@google/genai', 'sharp']);
+/**
+ * Test files (`*.test.ts[x]`) run only under vitest in Node and are never bundled (the shared and
+ * renderer tsconfigs exclude them), so they may load fixtures with Node built-ins and sharp. They
+ * may NOT import UI or SDK packages into shared, electron into the renderer, or cross directories.
+ */
+const TEST_TOOLING = new Set(['sharp']);
 
 const DOM_GLOBALS = [
   { re: /(?<![\w$.])document\s*\./g, name: 'document.' },
@@ -68,7 +76,8 @@ function resolveRelative(root, fromFile, spec) {
 const under = (path, dir) => path === dir || path.startsWith(dir + '/');
 
 /**
- * Replaces comments (and, with `strings`, the contents of string and template literals) by spaces,
+ * Replaces comments and regex literal bodies (and, with `strings`, the contents of string and
+ * template literals) by spaces,
  * keeping every newline so positions still map to the same lines.
  */
 export function blankSource(text, { strings = false } = {}) {
@@ -146,7 +155,7 @@ export function blankSource(text, { strings = false } = {}) {
           else if (text[j] === '/' && !inClass) break;
           else j++;
         }
-        if (strings) blank(i + 1, j);
+        blank(i + 1, j); // a regex body is never code (and may look like `from 'fs'`)
         i = j < n && text[j] === '/' ? j + 1 : j;
         lastSignificant = 'r';
         continue;
@@ -222,7 +231,8 @@ export function checkBoundaries(root = process.cwd()) {
       else if (isRelative(specifier)) {
         const target = resolveRelative(root, file, specifier);
         if (under(target, 'electron')) add(file, line, 'renderer-electron-dir', specifier, WHY.renderer, `${what} (${target})`);
-      } else if (isNodeBuiltin(specifier)) add(file, line, 'renderer-node', specifier, WHY.renderer, `${what} (a Node built-in)`);
+      } else if (isTestFile(file) && (isNodeBuiltin(specifier) || TEST_TOOLING.has(packageName(specifier)))) continue;
+      else if (isNodeBuiltin(specifier)) add(file, line, 'renderer-node', specifier, WHY.renderer, `${what} (a Node built-in)`);
       else if (RENDERER_SDK_PACKAGES.has(packageName(specifier))) add(file, line, 'renderer-sdk', specifier, WHY.rendererSdk, what);
     }
   }
@@ -235,7 +245,8 @@ export function checkBoundaries(root = process.cwd()) {
         const target = resolveRelative(root, file, specifier);
         if (under(target, 'renderer')) add(file, line, 'shared-renderer-dir', specifier, WHY.shared, `${what} (${target})`);
         else if (under(target, 'electron')) add(file, line, 'shared-electron-dir', specifier, WHY.shared, `${what} (${target})`);
-      } else if (isNodeBuiltin(specifier)) add(file, line, 'shared-node', specifier, WHY.shared, `${what} (a Node built-in)`);
+      } else if (isTestFile(file) && (isNodeBuiltin(specifier) || TEST_TOOLING.has(packageName(specifier)))) continue;
+      else if (isNodeBuiltin(specifier)) add(file, line, 'shared-node', specifier, WHY.shared, `${what} (a Node built-in)`);
       else if (SHARED_BANNED_PACKAGES.has(packageName(specifier))) add(file, line, 'shared-package', specifier, WHY.shared, what);
     }
     if (isTestFile(file)) continue;

@@ -5,6 +5,8 @@
 import { getMaskValue, countMaskPixels, maskBounds } from '../../shared/mask';
 import { getMask, maskCount } from '../blobs/blob-store';
 import { useEditor } from '../store/store';
+import { currentEstimate } from '../generate/current-estimate';
+import { totalCost } from '../generate/version-logic';
 
 export function installTestHooks(): void {
   const hooks = {
@@ -24,6 +26,8 @@ export function installTestHooks(): void {
         toasts: s.toasts.map((t) => ({ tone: t.tone, message: t.message, kind: t.kind })),
         busy: s.busy,
         maskBlobs: maskCount(),
+        maskVisible: s.maskVisible,
+        brush: s.brush,
       };
     },
     maskValue(x: number, y: number): number {
@@ -37,6 +41,55 @@ export function installTestHooks(): void {
     maskBounds() {
       const doc = useEditor.getState().doc;
       return doc ? maskBounds(getMask(doc.maskId)) : null;
+    },
+    /** Staged candidates (in strip order) and the selected index (-1 when nothing is staged). */
+    staging() {
+      const { staging, compare } = useEditor.getState();
+      return {
+        items: staging.items.map((c) => ({ index: c.index, key: c.key, jobId: c.jobId, model: c.model, assetId: c.assetId, region: { ...c.region }, costUsd: c.costUsd })),
+        selected: staging.selected,
+        compare: { ...compare },
+      };
+    },
+    /** The running job, or null. */
+    job() {
+      const j = useEditor.getState().job;
+      return j ? { jobId: j.jobId, model: j.model, prompt: j.prompt, startedAt: j.startedAt, fraction: j.fraction, stage: j.stage, previews: Object.keys(j.previews).map(Number), cancelling: j.cancelling } : null;
+    },
+    /** The document's versions (oldest first). */
+    versions() {
+      const doc = useEditor.getState().doc;
+      return (doc?.versions ?? []).map((v) => ({
+        id: v.id,
+        layerId: v.layerId,
+        model: v.model,
+        prompt: v.prompt,
+        requestSize: { ...v.requestSize },
+        region: { ...v.region },
+        costUsd: v.costUsd,
+        seconds: v.seconds,
+        requestId: v.requestId,
+        createdAt: v.createdAt,
+        layersAfter: v.layersAfter?.map((l) => l.id) ?? null,
+      }));
+    },
+    /** Kept versions' total and everything received this session for the open document (USD). */
+    costs() {
+      const s = useEditor.getState();
+      return { keptUsd: totalCost(s.doc?.versions ?? []), sessionUsd: s.doc ? s.spentUsd[s.doc.id] ?? 0 : 0 };
+    },
+    /** The Generate panel's current estimate, or its error (null without a document). */
+    estimate() {
+      const e = currentEstimate(useEditor.getState());
+      if (!e) return null;
+      return e.ok
+        ? { usd: e.usd, request: { ...e.request }, region: { ...e.region }, text: e.costText, size: e.sizeText, basis: e.basis }
+        : { error: e.error, code: e.code };
+    },
+    /** Patch layers, bottom to top. */
+    layerList() {
+      const s = useEditor.getState();
+      return (s.doc?.layers ?? []).map((l) => ({ ...l, hidden: !!s.hiddenLayers[l.id] }));
     },
     /** Document px → viewport (client) px of the stage element, for driving the mouse. */
     docToClient(x: number, y: number) {

@@ -83,6 +83,8 @@ export interface CandidateResult {
   costUsd: number;
   requestId?: string;
   seconds: number;
+  /** Outpainting: how many tile requests produced this candidate. */
+  tiles?: number;
 }
 
 export type JobResult =

@@ -79,6 +79,29 @@ export const channels = {
     }),
     response: s.type<{ jobId: string }>(),
   },
+  /**
+   * Extends the canvas with generated content: the planner's model-legal tiles run in order, each
+   * seeing the ones before; the candidate is one canvas-sized patch (new area + overlap band).
+   */
+  'outpaint:start': {
+    request: s.object({
+      canvas: s.object({ width: s.number({ int: true, min: 1, max: 100_000 }), height: s.number({ int: true, min: 1, max: 100_000 }) }),
+      /** Where the original sits in the canvas. */
+      original: rect,
+      layers: s.array(placedLayer, { min: 1, max: 256 }),
+      prompt: s.string({ max: 32_000 }),
+      model: s.string({ min: 1, max: 200 }),
+      n: s.number({ int: true, min: 1, max: 4 }),
+      quality: s.optional(s.oneOf(['low', 'medium', 'high', 'auto'] as const)),
+      imageSize: s.optional(s.oneOf(['512', '1K', '2K', '4K'] as const)),
+      /** Overlap band blended into known pixels (px). */
+      featherPx: s.number({ int: true, min: 0, max: 256 }),
+      /** How cloud tiles' unknown area is pre-filled before sending: smooth diffusion or the offline engine. */
+      prefill: s.optional(s.oneOf(['smooth', 'local'] as const)),
+      seed: s.optional(s.number({ int: true, min: 0, max: 2 ** 31 - 1 })),
+    }),
+    response: s.type<{ jobId: string }>(),
+  },
   'gateways:set': {
     request: s.object({
       id: s.string({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }),

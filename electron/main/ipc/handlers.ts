@@ -13,6 +13,7 @@ import type { KeyStore } from '../services/key-store';
 import type { JobRunner } from '../jobs/job-runner';
 import type { GatewayStore } from '../services/gateway-store';
 import { editJob } from '../edit/run-edit';
+import { outpaintJob } from '../edit/run-outpaint';
 
 export interface MainServices {
   version: string;
@@ -48,6 +49,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'keys:remove': async ({ provider }) => svc.keys.remove(provider),
     'providers:get': async () => ({ gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() }),
     'edit:start': async (req, ctx) => ({ jobId: svc.jobs.start(editJob(svc, req), (p) => ctx.emit('job:progress', p)) }),
+    'outpaint:start': async (req, ctx) => ({ jobId: svc.jobs.start(outpaintJob(svc, req), (p) => ctx.emit('job:progress', p)) }),
     'gateways:set': async (g) => {
       svc.gateways.upsert({ id: g.id, name: g.name, baseURL: g.baseURL.replace(/\/+$/, ''), modelIds: g.modelIds, template: g.template });
       return { gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() };

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type AppErrorInfo } from '../../../shared/errors';
 import type { CandidateResult, JobProgress, JobResult } from '../../../shared/ipc/contract-types';
+import { redactSecrets } from '../services/redact';
 
 export interface JobContext {
   signal: AbortSignal;
@@ -40,7 +41,9 @@ export class JobRunner {
           signal: controller.signal,
           progress: (fraction, stage, preview) => {
             if (controller.signal.aborted || record.result.state !== 'running') return;
-            const f = Math.max(0, Math.min(1, fraction));
+            // Progress never goes backwards, whatever order the stages report in.
+            const prev = record.result.state === 'running' ? record.result.fraction : 0;
+            const f = Math.max(prev, Math.max(0, Math.min(1, fraction)));
             record.result = { state: 'running', fraction: f };
             onProgress({ jobId, fraction: f, stage, preview });
           },
@@ -100,6 +103,6 @@ function cancelled(): AppError {
 }
 
 function toInfo(e: unknown): AppErrorInfo {
-  if (e instanceof AppError) return e.info;
-  return { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
+  if (e instanceof AppError) return { ...e.info, message: redactSecrets(e.info.message) };
+  return { kind: 'internal', message: redactSecrets(e instanceof Error ? e.message : String(e)) };
 }

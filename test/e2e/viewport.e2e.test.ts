@@ -1,0 +1,280 @@
+/**
+ * Viewport and tool shortcuts in Chromium through the real handlers: Ctrl+1 / Ctrl+0 / Ctrl+= /
+ * Ctrl+-, wheel zoom about the cursor, Space-drag and middle-button pan (no mask change, no history
+ * step), `\` toggles the mask overlay, [ / ] brush size, B/E/M/L/H tools.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { Page } from 'playwright-core';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { docToClient, dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
+
+let app: AppHarness;
+const W = 868;
+const H = 600;
+
+beforeAll(async () => {
+  app = await launchApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function stageRect(page: Page) {
+  const r = await page.locator('[data-testid="stage"]').boundingBox();
+  expect(r).not.toBeNull();
+  return r!;
+}
+
+async function view(page: Page) {
+  const s = await summary(page);
+  return { scale: s.scale as number, x: s.offset.x as number, y: s.offset.y as number };
+}
+
+/** The document point shown at a client (viewport) point. */
+async function docAt(page: Page, clientX: number, clientY: number) {
+  const r = await stageRect(page);
+  const v = await view(page);
+  return { x: (clientX - r.x - v.x) / v.scale, y: (clientY - r.y - v.y) / v.scale };
+}
+
+async function stageCentre(page: Page) {
+  const r = await stageRect(page);
+  // The store's stage size is floor()ed; zoom shortcuts anchor at its centre.
+  return { x: r.x + Math.floor(r.width) / 2, y: r.y + Math.floor(r.height) / 2 };
+}
+
+async function expectDocPointAt(page: Page, doc: { x: number; y: number }, client: { x: number; y: number }) {
+  const c = await docToClient(page, doc.x, doc.y);
+  expect(Math.abs(c.x - client.x), `x: ${c.x} vs ${client.x}`).toBeLessThanOrEqual(1);
+  expect(Math.abs(c.y - client.y), `y: ${c.y} vs ${client.y}`).toBeLessThanOrEqual(1);
+}
+
+async function press(page: Page, key: string) {
+  await page.keyboard.press(key);
+}
+
+async function maskPixels(page: Page): Promise<number> {
+  return page.evaluate(() => (window as any).__maskworkTest.maskPixels());
+}
+
+async function blurFocus(page: Page) {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
+}
+
+/** Mean R, G, B of a small screen area. */
+async function meanColour(page: Page, clip: { x: number; y: number; width: number; height: number }) {
+  const png = await page.screenshot({ clip });
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const sum = [0, 0, 0];
+  for (let i = 0; i < data.length; i += info.channels) for (let c = 0; c < 3; c++) sum[c] += data[i + c];
+  const n = data.length / info.channels;
+  return { r: sum[0] / n, g: sum[1] / n, b: sum[2] / n, raw: data };
+}
+
+describe('viewport', () => {
+  it('opens a photo fitted to the window', async () => {
+    app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
+    await press(app.page, 'Control+o');
+    await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+    await waitIdle(app.page);
+    expect((await summary(app.page)).canvas).toEqual({ width: W, height: H });
+  });
+
+  it('Ctrl+1 → 100 %, keeping the document point at the stage centre fixed', async () => {
+    const page = app.page;
+    const centre = await stageCentre(page);
+    const before = await view(page);
+    expect(before.scale).not.toBe(1);
+    const docPt = await docAt(page, centre.x, centre.y);
+    await press(page, 'Control+Digit1');
+    await expect.poll(async () => (await view(page)).scale).toBe(1);
+    await expectDocPointAt(page, docPt, centre);
+    expect(await page.getByTestId('zoom').innerText()).toContain('100%');
+  });
+
+  it('Ctrl+0 → fits: the whole canvas visible, centred, as large as the padding allows', async () => {
+    const page = app.page;
+    await press(page, 'Control+Equal');
+    await press(page, 'Control+Equal');
+    const zoomed = await view(page);
+    expect(zoomed.scale).toBeGreaterThan(1);
+    await press(page, 'Control+Digit0');
+    await expect.poll(async () => (await view(page)).scale).not.toBe(zoomed.scale);
+    const r = await stageRect(page);
+    const sw = Math.floor(r.width);
+    const sh = Math.floor(r.height);
+    const v = await view(page);
+    const expected = Math.min((sw - 48) / W, (sh - 48) / H, 4);
+    expect(v.scale).toBeCloseTo(expected, 6);
+    expect(v.x).toBeCloseTo((sw - W * v.scale) / 2, 3);
+    expect(v.y).toBeCloseTo((sh - H * v.scale) / 2, 3);
+    expect(v.x).toBeGreaterThanOrEqual(0);
+    expect(v.y).toBeGreaterThanOrEqual(0);
+    expect(v.x + W * v.scale).toBeLessThanOrEqual(sw);
+    expect(v.y + H * v.scale).toBeLessThanOrEqual(sh);
+    // One side touches the padding: it is as large as it can be.
+    expect(Math.min(v.x, v.y)).toBeCloseTo(24, 3);
+  });
+
+  it('Ctrl+= and Ctrl+- step the zoom through the steps, about the stage centre', async () => {
+    const page = app.page;
+    await press(page, 'Control+Digit1');
+    await expect.poll(async () => (await view(page)).scale).toBe(1);
+    const centre = await stageCentre(page);
+    const docPt = await docAt(page, centre.x, centre.y);
+    const seen: number[] = [];
+    for (const key of ['Control+Equal', 'Control+Equal', 'Control+Minus', 'Control+Minus', 'Control+Minus']) {
+      const prev = (await view(page)).scale;
+      await press(page, key);
+      await expect.poll(async () => (await view(page)).scale).not.toBe(prev);
+      seen.push((await view(page)).scale);
+      await expectDocPointAt(page, docPt, centre);
+    }
+    expect(seen).toEqual([1.5, 2, 1.5, 1, 0.667]);
+  });
+
+  it('the mouse wheel zooms about the cursor: the document point under it stays put (±1 px)', async () => {
+    const page = app.page;
+    await press(page, 'Control+Digit0');
+    const r = await stageRect(page);
+    for (const [fx, fy, deltaY] of [[0.3, 0.4, -240], [0.7, 0.65, -120], [0.25, 0.8, 300]] as const) {
+      const cursor = { x: Math.round(r.x + r.width * fx), y: Math.round(r.y + r.height * fy) };
+      await page.mouse.move(cursor.x, cursor.y);
+      const before = await view(page);
+      const docPt = await docAt(page, cursor.x, cursor.y);
+      await page.mouse.wheel(0, deltaY);
+      await expect.poll(async () => (await view(page)).scale).not.toBe(before.scale);
+      const after = await view(page);
+      if (deltaY < 0) expect(after.scale).toBeGreaterThan(before.scale);
+      else expect(after.scale).toBeLessThan(before.scale);
+      await expectDocPointAt(page, docPt, cursor);
+    }
+  });
+
+  it('Space-drag pans by the drag distance: mask unchanged, no history step', async () => {
+    const page = app.page;
+    await press(page, 'Control+Digit0');
+    await press(page, 'b');
+    await blurFocus(page);
+    const before = await summary(page);
+    const pixels = await maskPixels(page);
+    const start = await docToClient(page, 300, 300);
+    const [dx, dy] = [137, -61];
+    await page.keyboard.down('Space');
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + dx, start.y + dy, { steps: 6 });
+    await page.mouse.up();
+    await page.keyboard.up('Space');
+    const after = await summary(page);
+    expect(after.offset.x - before.offset.x).toBeCloseTo(dx, 0);
+    expect(after.offset.y - before.offset.y).toBeCloseTo(dy, 0);
+    expect(after.scale).toBe(before.scale);
+    expect(await maskPixels(page)).toBe(pixels);
+    expect(after.historyLabels).toEqual(before.historyLabels);
+    expect(after.label).toBe(before.label);
+    expect(after.tool).toBe('brush');
+  });
+
+  it('middle-button drag pans too (with the brush active): mask unchanged, no history step', async () => {
+    const page = app.page;
+    const before = await summary(page);
+    const pixels = await maskPixels(page);
+    const start = await docToClient(page, 500, 200);
+    const [dx, dy] = [-90, 75];
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down({ button: 'middle' });
+    await page.mouse.move(start.x + dx, start.y + dy, { steps: 6 });
+    await page.mouse.up({ button: 'middle' });
+    const after = await summary(page);
+    expect(after.offset.x - before.offset.x).toBeCloseTo(dx, 0);
+    expect(after.offset.y - before.offset.y).toBeCloseTo(dy, 0);
+    expect(await maskPixels(page)).toBe(pixels);
+    expect(after.historyLabels).toEqual(before.historyLabels);
+    // Control: the same drag with the left button paints (so the checks above can fail).
+    await dragPath(page, [[150, 150], [700, 150]]);
+    expect(await maskValue(page, 400, 150)).toBe(255);
+    expect(await maskPixels(page)).toBeGreaterThan(pixels);
+    expect((await summary(page)).label).toBe('Brush stroke');
+  });
+
+  it('\\ toggles the mask overlay (layer visibility, the checkbox, and the pixels on screen), with no history step', async () => {
+    const page = app.page;
+    await press(page, 'Control+Digit0');
+    expect(await maskValue(page, 400, 150)).toBe(255);
+    // Move the pointer off the canvas so the brush outline is not in the picture.
+    const tools = await page.locator('nav.toolbar').boundingBox();
+    await page.mouse.move(tools!.x + 5, tools!.y + tools!.height - 5);
+    const at = await docToClient(page, 400, 150);
+    const clip = { x: Math.round(at.x - 15), y: Math.round(at.y - 4), width: 30, height: 8 };
+    const overlayShown = () =>
+      page.evaluate(() => {
+        const shape = (window as any).Konva?.stages?.[0]?.findOne('.mask-overlay');
+        return shape ? shape.getLayer().visible() && shape.isVisible() : null;
+      });
+    const checkbox = page.getByLabel('Show overlay');
+    const before = await summary(page);
+
+    expect(await overlayShown()).toBe(true);
+    expect(await checkbox.isChecked()).toBe(true);
+    const shown = await meanColour(page, clip);
+
+    await press(page, 'Backslash');
+    await expect.poll(overlayShown).toBe(false);
+    expect(await checkbox.isChecked()).toBe(false);
+    const hidden = await meanColour(page, clip);
+    // The overlay is red (255,40,80) at 50 %: with it, the area is much redder than the photo alone.
+    expect(shown.r - shown.g - (hidden.r - hidden.g)).toBeGreaterThan(40);
+
+    await press(page, 'Backslash');
+    await expect.poll(overlayShown).toBe(true);
+    expect(await checkbox.isChecked()).toBe(true);
+    const again = await meanColour(page, clip);
+    expect(Math.abs(again.r - shown.r) + Math.abs(again.g - shown.g) + Math.abs(again.b - shown.b)).toBeLessThan(3);
+
+    const after = await summary(page);
+    expect(after.historyLabels).toEqual(before.historyLabels);
+    expect(after.label).toBe(before.label);
+    expect(await maskValue(page, 400, 150)).toBe(255);
+  });
+
+  it('[ and ] change the brush size in steps', async () => {
+    const page = app.page;
+    await press(page, 'b');
+    const size = page.getByLabel('Brush size');
+    const read = async () => Number(await size.inputValue());
+    const start = await read();
+    expect(start).toBe(60);
+    const seen: number[] = [];
+    for (const key of ['BracketRight', 'BracketRight', 'BracketLeft', 'BracketLeft', 'BracketLeft', 'BracketLeft']) {
+      await press(page, key);
+      seen.push(await read());
+    }
+    // Steps: 10 px between 50 and 100, 5 px below 50.
+    expect(seen).toEqual([70, 80, 70, 60, 50, 40]);
+    await press(page, 'BracketLeft');
+    expect(await read()).toBe(35);
+    // Shift+[ / Shift+] change hardness, not size.
+    const hardness = page.getByLabel('Hardness');
+    const h0 = Number(await hardness.inputValue());
+    await press(page, 'Shift+BracketLeft');
+    expect(await read()).toBe(35);
+    expect(Number(await hardness.inputValue())).toBeLessThan(h0);
+  });
+
+  it('B, E, M, L and H switch tools (state and toolbar)', async () => {
+    const page = app.page;
+    for (const [key, tool] of [['e', 'eraser'], ['m', 'rect'], ['l', 'lasso'], ['h', 'pan'], ['b', 'brush'], ['l', 'lasso']] as const) {
+      await press(page, key);
+      expect((await summary(page)).tool, key).toBe(tool);
+      await expect.poll(() => page.locator(`nav.toolbar [data-tool="${tool}"]`).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('nav.toolbar [aria-pressed="true"]').count()).toBe(1);
+    }
+  });
+
+  it('no page errors or console errors along the way', () => {
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Anchor for shared/ipc/contract.ts + electron/main/ipc/dispatch.ts: no payload reaches a handler
+ * unless it matches the channel's schema. For every channel, null, a string, an unknown extra field
+ * and each wrong-typed field are refused with `{ok:false, error:{kind:'validation'}}`, and the
+ * handler (which would throw) is never called. Unknown channel names are refused too.
+ */
+import { describe, expect, it } from 'vitest';
+import { channelNames, type Channel } from '../../../shared/ipc/contract';
+import { dispatch, type HandlerContext, type HandlerTable } from '../../../electron/main/ipc/dispatch';
+
+const REACHED = 'HANDLER-REACHED';
+
+/** A handler table whose every handler records the call and throws. */
+function trapTable(calls: string[]): HandlerTable {
+  const table: Record<string, unknown> = {};
+  for (const c of channelNames) {
+    table[c] = async () => {
+      calls.push(c);
+      throw new Error(`${REACHED} ${c}`);
+    };
+  }
+  return table as HandlerTable;
+}
+
+const ctx: HandlerContext = { emit: () => {} };
+const bytes = () => new Uint8Array([137, 80, 78, 71]);
+const layer = { assetId: 'img-0123456789abcdef0123456789abcdef', x: 0, y: 0 };
+
+/**
+ * One valid request per channel. A new channel must get a sample here: that is how the anchor knows
+ * its fields are typed (and its wrong-typed variants are refused).
+ */
+const VALID: Record<string, Record<string, unknown>> = {
+  'app:info': {},
+  'image:open': {},
+  'image:import': { bytes: bytes(), name: 'photo.png' },
+  'asset:put': { bytes: bytes(), kind: 'patch' },
+  'image:export': { canvas: { width: 10, height: 10 }, layers: [layer], format: 'png' },
+  'keys:status': {},
+  'keys:set': { provider: 'openai', key: 'sk-test-abcdefgh1234' },
+  'keys:remove': { provider: 'openai' },
+  'providers:get': {},
+  'edit:start': {
+    canvas: { width: 10, height: 10 },
+    layers: [layer],
+    mask: { png: bytes(), rect: { x: 0, y: 0, width: 10, height: 10 } },
+    prompt: 'remove the sign',
+    model: 'local',
+    n: 1,
+    references: [],
+    featherPx: 4,
+    colorMatch: true,
+  },
+  'outpaint:start': {
+    canvas: { width: 30, height: 10 },
+    original: { x: 10, y: 0, width: 10, height: 10 },
+    layers: [layer],
+    prompt: 'extend',
+    model: 'local',
+    n: 1,
+    featherPx: 8,
+  },
+  'gateways:set': { id: 'gw-1', name: 'Gateway', baseURL: 'https://gw.example/v1', modelIds: ['m1'] },
+  'gateways:remove': { id: 'gw-1' },
+  'job:cancel': { jobId: 'job-1' },
+  'job:result': { jobId: 'job-1' },
+};
+
+/** A value of the wrong type for whatever `v` is. */
+function wrongTypeFor(v: unknown): unknown {
+  if (typeof v === 'string') return 12345;
+  if (typeof v === 'number') return 'not a number';
+  if (typeof v === 'boolean') return 'true';
+  if (v instanceof Uint8Array) return 'iVBORw0KGgo='; // base64 text instead of bytes
+  if (Array.isArray(v)) return { length: 0 };
+  if (v && typeof v === 'object') return 'an object was expected';
+  return Symbol('x');
+}
+
+async function expectValidation(channel: unknown, payload: unknown, calls: string[], table: HandlerTable, fieldHint?: string) {
+  const r = await dispatch(table, channel, payload, ctx);
+  expect(r.ok, `${String(channel)} accepted ${describePayload(payload)}`).toBe(false);
+  if (r.ok) return;
+  expect(r.error.kind).toBe('validation');
+  expect(r.error.message).not.toContain(REACHED);
+  if (fieldHint) expect(r.error.message).toContain(fieldHint);
+  expect(calls).toEqual([]);
+}
+
+function describePayload(p: unknown): string {
+  try {
+    return JSON.stringify(p, (_k, v) => (v instanceof Uint8Array ? `<${v.length} bytes>` : v)) ?? String(p);
+  } catch {
+    return String(p);
+  }
+}
+
+describe('shared/ipc/contract.ts validated by electron/main/ipc/dispatch.ts', () => {
+  it('every channel has a valid sample in this anchor, and that sample DOES reach the handler', async () => {
+    const missing = channelNames.filter((c) => !(c in VALID));
+    expect(missing, `add a valid request for ${missing.join(', ')} to VALID in this test`).toEqual([]);
+    for (const c of channelNames) {
+      const calls: string[] = [];
+      const r = await dispatch(trapTable(calls), c, structuredClone(VALID[c]), ctx);
+      expect(calls, `valid ${c} request did not reach its handler: ${describePayload(r)}`).toEqual([c]);
+      expect(r).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    }
+  });
+
+  it('every channel refuses null, a string, a number, an array and undefined', async () => {
+    for (const c of channelNames) {
+      for (const payload of [null, 'image.png', 42, [], undefined]) {
+        const calls: string[] = [];
+        await expectValidation(c, payload, calls, trapTable(calls));
+      }
+    }
+  });
+
+  it('every channel refuses an unknown extra field (on an otherwise valid request)', async () => {
+    for (const c of channelNames) {
+      const calls: string[] = [];
+      await expectValidation(c, { ...structuredClone(VALID[c] ?? {}), smuggled: '../../etc/passwd' }, calls, trapTable(calls), 'smuggled');
+      const calls2: string[] = [];
+      await expectValidation(c, { __proto__: null, smuggled: 1 } as unknown, calls2, trapTable(calls2), 'smuggled');
+    }
+  });
+
+  it('every channel refuses each field given the wrong type, naming the field', async () => {
+    let checked = 0;
+    for (const c of channelNames) {
+      const sample = VALID[c];
+      if (!sample) continue;
+      for (const [field, value] of Object.entries(sample)) {
+        const calls: string[] = [];
+        await expectValidation(c, { ...structuredClone(sample), [field]: wrongTypeFor(value) }, calls, trapTable(calls), field);
+        checked++;
+        // One level down too (e.g. canvas.width, mask.rect).
+        if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array)) {
+          for (const [inner, innerValue] of Object.entries(value)) {
+            const callsInner: string[] = [];
+            const bad = { ...structuredClone(sample), [field]: { ...structuredClone(value), [inner]: wrongTypeFor(innerValue) } };
+            await expectValidation(c, bad, callsInner, trapTable(callsInner), `${field}.${inner}`);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('refuses a request that is a class instance instead of a plain object', async () => {
+    for (const c of channelNames) {
+      const calls: string[] = [];
+      await expectValidation(c, Object.assign(new (class Smuggler {})(), structuredClone(VALID[c] ?? {})), calls, trapTable(calls));
+    }
+  });
+
+  it('refuses unknown channel names, including prototype keys', async () => {
+    for (const name of ['fs:readFile', 'shell:openExternal', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'image:open ', 'IMAGE:OPEN', '', null, 42, { channel: 'app:info' }]) {
+      const calls: string[] = [];
+      const r = await dispatch(trapTable(calls), name as unknown as Channel, {}, ctx);
+      expect(r).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      expect(calls).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Outpainting through the real handler table: tiles planned in shared/, every request accepted by
+ * the local wire-protocol servers (which enforce the services' size rules), one canvas-sized patch,
+ * and the original untouched outside the overlap band in the exported file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { startOpenAIServer, startGeminiServer } from '../../servers';
+import { startMain, type MainHarness } from '../../support/main-harness';
+import { extendToAspect, planOutpaint } from '../../../shared/geometry';
+
+const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
+const workerBuilt = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
+
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
+let main: MainHarness;
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  gemini = await startGeminiServer();
+  main = await startMain({ OPENAI_API_KEY: 'sk-test-outpaint-0000', GEMINI_API_KEY: 'gm-test-outpaint-1111', OPENAI_BASE_URL: openai.url, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' });
+});
+afterAll(async () => {
+  await openai?.close();
+  await gemini?.close();
+  await main?.close();
+});
+
+/** A 9:16 poster cut from a real photo. */
+async function poster(w: number, h: number): Promise<{ bytes: Uint8Array; raw: Buffer }> {
+  const buf = await sharp(join(PHOTOS, 'sign-sports-centre.jpg')).resize(w, h, { fit: 'cover' }).png().toBuffer();
+  return { bytes: new Uint8Array(buf), raw: await sharp(buf).raw().toBuffer() };
+}
+
+async function expand(model: string, src: { w: number; h: number }, aspect: string, anchor: 'centre' | 'left' | 'right' | 'top' | 'bottom' = 'centre', extra: Record<string, unknown> = {}) {
+  const p = await poster(src.w, src.h);
+  const img = await main.call('image:import', { bytes: p.bytes, name: 'poster.png' });
+  const ext = extendToAspect({ width: src.w, height: src.h }, aspect, anchor);
+  const original = { x: ext.originalAt.x, y: ext.originalAt.y, width: src.w, height: src.h };
+  const before = openai.requests.length + gemini.requests.length;
+  const { jobId } = await main.call('outpaint:start', { canvas: ext.canvas, original, layers: [{ assetId: img.assetId, ...ext.originalAt }], prompt: 'extend the street scene', model, n: 1, featherPx: 24, ...extra });
+  const result = await main.waitJob(jobId);
+  const reqs = [...openai.requests, ...gemini.requests].slice(before);
+  return { img, ext, original, result, reqs: openai.requests.slice(-100).concat(gemini.requests.slice(-100)).filter((r) => r.index >= 0).slice(-(reqs.length || 0) || undefined), raw: p.raw, src };
+}
+
+async function checkExport(r: Awaited<ReturnType<typeof expand>>, band: number) {
+  expect(r.result.state === 'failed' ? r.result.error : r.result.state).toBe('done');
+  if (r.result.state !== 'done') return;
+  const c = r.result.candidates[0];
+  const out = join(main.tmp, `outpaint-${Date.now()}.png`);
+  main.svc.dialogs.chooseExportPath = async () => out;
+  await main.call('image:export', { canvas: r.ext.canvas, layers: [{ assetId: r.img.assetId, ...r.ext.originalAt }, { assetId: c.assetId, x: c.region.x, y: c.region.y }], format: 'png' });
+  const { data, info } = await sharp(out).raw().toBuffer({ resolveWithObject: true });
+  expect([info.width, info.height]).toEqual([r.ext.canvas.width, r.ext.canvas.height]);
+  const ch = info.channels;
+  let untouchedDiff = 0;
+  let transparent = 0;
+  const o = r.original;
+  for (let y = 0; y < info.height; y++) {
+    for (let x = 0; x < info.width; x++) {
+      const q = (y * info.width + x) * ch;
+      const inside = x >= o.x && x < o.x + o.width && y >= o.y && y < o.y + o.height;
+      if (!inside) {
+        if (ch === 4 && data[q + 3] !== 255) transparent++;
+        continue;
+      }
+      const d = Math.min(o.x > 0 ? x - o.x : Infinity, o.x + o.width < info.width ? o.x + o.width - 1 - x : Infinity, o.y > 0 ? y - o.y : Infinity, o.y + o.height < info.height ? o.y + o.height - 1 - y : Infinity);
+      if (d >= band) {
+        const s = ((y - o.y) * o.width + (x - o.x)) * 3;
+        if (data[q] !== r.raw[s] || data[q + 1] !== r.raw[s + 1] || data[q + 2] !== r.raw[s + 2]) untouchedDiff++;
+      }
+    }
+  }
+  expect(untouchedDiff).toBe(0);
+  expect(transparent).toBe(0);
+  return c;
+}
+
+describe('outpainting', () => {
+  it('9:16 → 21:9 with gpt-image-2: the planned tiles, all accepted by the service rules', async () => {
+    const src = { w: 288, h: 512 };
+    const ext = extendToAspect({ width: src.w, height: src.h }, '21:9', 'centre');
+    const plan = planOutpaint({ canvas: ext.canvas, original: { ...ext.originalAt, width: src.w, height: src.h }, model: 'gpt-image-2', featherPx: 24 });
+    expect(plan.ok).toBe(true);
+    const before = openai.requests.length;
+    const r = await expand('gpt-image-2', src, '21:9');
+    const sent = openai.requests.slice(before);
+    expect(sent.length).toBe(plan.ok ? plan.tiles.length : -1);
+    expect(sent.every((q) => q.status === 200)).toBe(true);
+    const c = await checkExport(r, 24);
+    expect(c?.tiles).toBe(sent.length);
+  });
+
+  it('1:1 → 8:1 with gpt-image-2 (past its 3:1 limit) needs several tiles, each legal', async () => {
+    const before = openai.requests.length;
+    const r = await expand('gpt-image-2', { w: 256, h: 256 }, '8:1');
+    const sent = openai.requests.slice(before);
+    expect(sent.length).toBeGreaterThan(2);
+    expect(sent.every((q) => q.status === 200)).toBe(true);
+    await checkExport(r, 24);
+  });
+
+  it('Nano Banana 2 reaches 8:1 and Nano Banana Pro is planned within its aspect list', async () => {
+    const before = gemini.requests.length;
+    const r = await expand('gemini-3.1-flash-image', { w: 256, h: 256 }, '8:1');
+    expect(gemini.requests.slice(before).every((q) => q.status === 200)).toBe(true);
+    await checkExport(r, 24);
+    const b2 = gemini.requests.length;
+    const r2 = await expand('gemini-3-pro-image', { w: 256, h: 256 }, '4:1', 'left');
+    expect(gemini.requests.slice(b2).every((q) => q.status === 200)).toBe(true);
+    await checkExport(r2, 24);
+  });
+
+  it.runIf(workerBuilt)('the offline engine extends in one pass', async () => {
+    const r = await expand('local', { w: 160, h: 120 }, '16:9', 'centre');
+    await checkExport(r, 24);
+  });
+
+  it('cancelling between tiles leaves no result', async () => {
+    openai.script({ delayMs: 1500, times: 10 });
+    const p = await poster(256, 256);
+    const img = await main.call('image:import', { bytes: p.bytes, name: 'p.png' });
+    const ext = extendToAspect({ width: 256, height: 256 }, '8:1', 'centre');
+    const { jobId } = await main.call('outpaint:start', { canvas: ext.canvas, original: { ...ext.originalAt, width: 256, height: 256 }, layers: [{ assetId: img.assetId, ...ext.originalAt }], prompt: 'x', model: 'gpt-image-2', n: 1, featherPx: 24 });
+    await new Promise((r) => setTimeout(r, 2200));
+    expect((await main.call('job:cancel', { jobId })).cancelled).toBe(true);
+    const res = await main.waitJob(jobId);
+    expect(res.state).toBe('cancelled');
+    openai.clearScript();
+  });
+
+  it('refuses a canvas that is not extended', async () => {
+    const p = await poster(100, 100);
+    const img = await main.call('image:import', { bytes: p.bytes, name: 'p.png' });
+    const { jobId } = await main.call('outpaint:start', { canvas: { width: 100, height: 100 }, original: { x: 0, y: 0, width: 100, height: 100 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], prompt: 'x', model: 'gpt-image-2', n: 1, featherPx: 24 });
+    const res = await main.waitJob(jobId);
+    expect(res.state === 'failed' && res.error.kind).toBe('invalid-request');
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * electron/main/services/image-import.ts (and openImageFile in image-files.ts): real photos open
+ * with the right size, format and flags; EXIF orientation is applied for display; broken and
+ * hostile files fail with a clear bad-image / too-large message and store nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { AppError } from '../../../shared/errors';
+import { AssetStore } from '../../../electron/main/services/asset-store';
+import { importImage } from '../../../electron/main/services/image-import';
+import { openImageFile } from '../../../electron/main/services/image-files';
+import { NOT_AN_IMAGE, photo, pngHeaderOnly, rotatedP3Jpeg, truncated } from '../../fixtures/bad-images';
+
+let tmp: string;
+let store: AssetStore;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'maskwork-import-'));
+  store = new AssetStore(join(tmp, 'assets'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(
+    () => {
+      throw new Error('expected the import to fail');
+    },
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+async function storedAssets(): Promise<string[]> {
+  return readdir(join(tmp, 'assets')).catch(() => []);
+}
+
+describe('importImage: good files', () => {
+  it('JPEG: size, format, no rotation, display = the file itself, original bytes stored under a content id', async () => {
+    const bytes = new Uint8Array(await readFile(photo('building.jpg')));
+    const img = await importImage(store, bytes, '/some/where/building.jpg');
+    expect(img).toMatchObject({ name: 'building.jpg', width: 868, height: 600, format: 'jpeg', orientation: 1, displayMime: 'image/jpeg', hasIcc: false, hasExif: false });
+    expect(Buffer.compare(Buffer.from(img.display), Buffer.from(bytes))).toBe(0);
+    expect(img.assetId).toMatch(/^img-[0-9a-f]{32}$/);
+    expect(Buffer.compare(Buffer.from(await store.get(img.assetId)), Buffer.from(bytes))).toBe(0);
+    expect(store.info(img.assetId)).toMatchObject({ kind: 'img', name: 'building.jpg' });
+  });
+
+  it('PNG: size, format, ICC flag from the file', async () => {
+    const bytes = new Uint8Array(await readFile(photo('chelsea.png')));
+    const img = await importImage(store, bytes, 'chelsea.png');
+    expect(img).toMatchObject({ width: 451, height: 300, format: 'png', orientation: 1, displayMime: 'image/png', hasIcc: true, hasExif: false });
+    const coffee = await importImage(store, new Uint8Array(await readFile(photo('coffee.png'))), 'coffee.png');
+    expect(coffee).toMatchObject({ width: 600, height: 400, hasIcc: false });
+  });
+
+  it('EXIF orientation 6: width/height swapped, display is an upright PNG, flags for ICC and EXIF', async () => {
+    const bytes = await rotatedP3Jpeg();
+    const stored = await sharp(bytes).metadata();
+    expect([stored.width, stored.height, stored.orientation]).toEqual([868, 600, 6]);
+    const img = await importImage(store, bytes, 'rotated.jpg');
+    expect(img).toMatchObject({ width: 600, height: 868, orientation: 6, format: 'jpeg', displayMime: 'image/png', hasIcc: true, hasExif: true });
+    const shown = await sharp(img.display).raw().toBuffer({ resolveWithObject: true });
+    expect([shown.info.width, shown.info.height]).toEqual([600, 868]);
+    const upright = await sharp(bytes).autoOrient().raw().toBuffer({ resolveWithObject: true });
+    expect(shown.info.channels).toBe(upright.info.channels);
+    expect(Buffer.compare(shown.data, upright.data)).toBe(0);
+    // The stored asset is the file as given (never re-encoded).
+    expect(Buffer.compare(Buffer.from(await store.get(img.assetId)), Buffer.from(bytes))).toBe(0);
+  });
+
+  it('openImageFile records the resolved source path and the file name', async () => {
+    const copy = join(tmp, 'copy of rocket.jpg');
+    await writeFile(copy, await readFile(photo('rocket.jpg')));
+    const img = await openImageFile(store, join(tmp, '.', 'copy of rocket.jpg'));
+    expect(img).toMatchObject({ name: 'copy of rocket.jpg', sourcePath: copy, width: 640, height: 427 });
+    expect(store.info(img.assetId)?.sourcePath).toBe(copy);
+  });
+});
+
+describe('importImage: bad files are refused with a clear message and nothing is stored', () => {
+  it('zero-byte file → bad-image "empty"', async () => {
+    const before = await storedAssets();
+    const e = await rejection(importImage(store, new Uint8Array(0), 'blank.jpg'));
+    expect(e.kind).toBe('bad-image');
+    expect(e.message).toContain('“blank.jpg”');
+    expect(e.message).toMatch(/empty/);
+    expect(await storedAssets()).toEqual(before);
+  });
+
+  it('text file named .png → bad-image "not an image"', async () => {
+    const e = await rejection(importImage(store, NOT_AN_IMAGE, 'photo.png'));
+    expect(e.kind).toBe('bad-image');
+    expect(e.message).toContain('“photo.png”');
+    expect(e.message).toMatch(/not an image/);
+  });
+
+  it('truncated JPEG (first 60 % of building.jpg) → bad-image "damaged or incomplete"', async () => {
+    const before = await storedAssets();
+    const e = await rejection(importImage(store, truncated(photo('building.jpg'), 0.6), 'building-cut.jpg'));
+    expect(e.kind).toBe('bad-image');
+    expect(e.message).toContain('“building-cut.jpg”');
+    expect(e.message).toMatch(/damaged or incomplete/);
+    expect(await storedAssets()).toEqual(before);
+  });
+
+  it('a PNG whose header claims 30000×30000 → too-large, refused from the header, quickly', async () => {
+    const bomb = pngHeaderOnly(30000, 30000);
+    expect(bomb.length).toBeLessThan(200);
+    const before = await storedAssets();
+    const t0 = performance.now();
+    const e = await rejection(importImage(store, bomb, 'bomb.png'));
+    const ms = performance.now() - t0;
+    expect(e.kind).toBe('too-large');
+    expect(e.message).toContain('30000×30000');
+    expect(e.message).toMatch(/not decoded/);
+    expect(ms).toBeLessThan(1500);
+    expect(await storedAssets()).toEqual(before);
+  });
+
+  it('header just under the limits is not refused as too-large (the check is the limit, not a blanket refusal)', async () => {
+    // 100×100 claimed but the data is short: decodes → damaged, not too-large.
+    const e = await rejection(importImage(store, pngHeaderOnly(100, 100), 'short.png'));
+    expect(e.kind).toBe('bad-image');
+  });
+
+  it('openImageFile on a missing path → io, naming the file', async () => {
+    const e = await rejection(openImageFile(store, join(tmp, 'nope.jpg')));
+    expect(e.kind).toBe('io');
+    expect(e.message).toContain('“nope.jpg”');
+  });
+});
