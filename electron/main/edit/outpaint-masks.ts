@@ -9,15 +9,16 @@ import type { Rect } from './region-pixels';
 
 /** Ask mask for a tile: unknown pixels plus everything within `band` px of them (255/0). */
 export function tileAskMask(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
-  if (band <= 0) return unknown.map((v) => (v ? 255 : 0));
-  return dilatedMask(unknown, w, h, band).map((v) => v * 255);
+  const u = unknown.map((v) => (v ? 255 : 0));
+  if (band <= 0) return u;
+  return dilatedMask(u, w, h, band).map((v) => v * 255);
 }
 
 /** Blend weight of a tile's result: 255 on unknown pixels, a smooth ramp over `band` px into known ones. */
 export function tileBlendWeight(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
   if (band <= 0) return unknown.map((v) => (v ? 255 : 0));
   const half = Math.max(1, Math.ceil(band / 2));
-  const grown = dilatedMask(unknown, w, h, half).map((v) => v * 255);
+  const grown = dilatedMask(unknown.map((v) => (v ? 255 : 0)), w, h, half).map((v) => v * 255);
   const ramp = featheredAlpha(w, h, grown, half);
   for (let i = 0; i < ramp.length; i++) if (unknown[i]) ramp[i] = 255;
   return ramp;

@@ -141,3 +141,49 @@ describe('maskwork fill', () => {
     expect(r.stderr).toMatch(/bad-image: .*not an image/);
   });
 });
+
+describe('maskwork expand', () => {
+  it('extends 9:16 to 21:9 with gpt-image-2: exact size, tile plan in JSON, every request legal', async () => {
+    const src = join(tmp, 'poster.png');
+    await sharp(join(PHOTOS, 'sign-sports-centre.jpg')).resize(288, 512, { fit: 'cover' }).png().toFile(src);
+    const out = join(tmp, 'wide.png');
+    const before = openai.requests.length;
+    const r = await run(['expand', '--image', src, '--aspect', '21:9', '--anchor', 'centre', '--model', 'gpt-image-2', '--prompt', 'more street', '--out', out, '--json'], { MASKWORK_STREAM: '0' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.canvas.width / j.canvas.height).toBeCloseTo(21 / 9, 2);
+    expect(j.requests).toBe(j.tiles.length);
+    expect(j.requests).toBe(openai.requests.length - before);
+    expect(openai.requests.slice(before).every((q) => q.status === 200)).toBe(true);
+    expect(j.estimatedCostUsd).toBeGreaterThan(0);
+    const m = await sharp(out).metadata();
+    expect([m.width, m.height]).toEqual([j.canvas.width, j.canvas.height]);
+    // Untouched original outside the 32-px band (default).
+    const a = await sharp(out).raw().toBuffer({ resolveWithObject: true });
+    const b = await sharp(src).raw().toBuffer();
+    let diff = 0;
+    for (let y = 0; y < 512; y++) {
+      for (let x = 32; x < 288 - 32; x++) {
+        const q = (y * a.info.width + x + j.originalAt.x) * a.info.channels;
+        const s = (y * 288 + x) * 3;
+        if (a.data[q] !== b[s] || a.data[q + 1] !== b[s + 1] || a.data[q + 2] !== b[s + 2]) diff++;
+      }
+    }
+    expect(diff).toBe(0);
+  });
+
+  it('extends by pixels per side with the offline engine', async () => {
+    const out = join(tmp, 'sides.png');
+    const r = await run(['expand', '--image', img, '--left', '40', '--right', '60', '--top', '10', '--model', 'local', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const m = await sharp(out).metadata();
+    expect([m.width, m.height]).toEqual([700, 410]);
+    expect(JSON.parse(r.stdout).requests).toBe(1);
+  });
+
+  it('exits 2 when both an aspect and sides are given', async () => {
+    const r = await run(['expand', '--image', img, '--aspect', '3:1', '--left', '10', '--model', 'local', '--out', join(tmp, 'e.png')]);
+    expect(r.code).toBe(2);
+  });
+});

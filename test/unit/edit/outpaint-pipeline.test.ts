@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { startOpenAIServer, startGeminiServer } from '../../servers';
+import { startOpenAIServer, startGeminiServer, PALETTE } from '../../servers';
 import { startMain, type MainHarness } from '../../support/main-harness';
 import { extendToAspect, planOutpaint } from '../../../shared/geometry';
 
@@ -44,7 +44,7 @@ async function expand(model: string, src: { w: number; h: number }, aspect: stri
   const { jobId } = await main.call('outpaint:start', { canvas: ext.canvas, original, layers: [{ assetId: img.assetId, ...ext.originalAt }], prompt: 'extend the street scene', model, n: 1, featherPx: 24, ...extra });
   const result = await main.waitJob(jobId);
   const reqs = [...openai.requests, ...gemini.requests].slice(before);
-  return { img, ext, original, result, reqs: openai.requests.slice(-100).concat(gemini.requests.slice(-100)).filter((r) => r.index >= 0).slice(-(reqs.length || 0) || undefined), raw: p.raw, src };
+  return { model, img, ext, original, result, reqs: openai.requests.slice(-100).concat(gemini.requests.slice(-100)).filter((r) => r.index >= 0).slice(-(reqs.length || 0) || undefined), raw: p.raw, src };
 }
 
 async function checkExport(r: Awaited<ReturnType<typeof expand>>, band: number) {
@@ -77,6 +77,26 @@ async function checkExport(r: Awaited<ReturnType<typeof expand>>, band: number) 
   }
   expect(untouchedDiff).toBe(0);
   expect(transparent).toBe(0);
+  // The new area was generated, not left empty: far from the original it is either the servers'
+  // solid mask paint (their proof that the mask covered it) or, for the offline engine, texture.
+  let painted = 0;
+  let dark = 0;
+  let far = 0;
+  for (let y = 0; y < info.height; y++) {
+    for (let x = 0; x < info.width; x++) {
+      const dx = Math.max(o.x - x, 0, x - (o.x + o.width - 1));
+      const dy = Math.max(o.y - y, 0, y - (o.y + o.height - 1));
+      if (Math.max(dx, dy) <= 48) continue;
+      far++;
+      const q = (y * info.width + x) * ch;
+      if (PALETTE.some((p) => Math.abs(p[0] - data[q]) <= 2 && Math.abs(p[1] - data[q + 1]) <= 2 && Math.abs(p[2] - data[q + 2]) <= 2)) painted++;
+      if (data[q] + data[q + 1] + data[q + 2] < 30) dark++;
+    }
+  }
+  if (far) {
+    if (r.model === 'local') expect(dark / far).toBeLessThan(0.2);
+    else expect(painted / far).toBeGreaterThan(0.9);
+  }
   return c;
 }
 
