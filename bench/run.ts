@@ -5,6 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { runPaintBench } from './paint/run';
 import { runEditBench } from './edit/run';
+import { spawnSync } from 'node:child_process';
+import { planTable, formatPlanTable } from '../shared/geometry';
+import { offeredModels } from '../shared/models';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? (args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null);
@@ -42,6 +45,24 @@ if (want('edit')) {
     'patch PNG encode 2048² ms': { value: r.compositePngMs, target: '', pass: '' },
     'client overhead per request p50 ms': { value: r.clientOverheadMs.p50, target: `≤ ${r.targets.clientMs}`, pass: r.targets.client ? 'PASS' : 'FAIL' },
   });
+}
+
+if (want('plan')) {
+  const models = offeredModels().map((m) => m.id);
+  const square = planTable({ width: 1000, height: 1000 }, models);
+  const poster = planTable({ width: 1080, height: 1920 }, models);
+  all.plan = { square, poster };
+  writeFileSync('bench-results/plan.json', JSON.stringify({ square, poster }, null, 2));
+  console.log('\nOutpaint plans: requests · estimated cost (quality medium), from a 1000×1000 original');
+  console.log(formatPlanTable(square));
+  console.log('\nfrom a 1080×1920 (9:16) poster');
+  console.log(formatPlanTable(poster));
+}
+
+if (want('fill')) {
+  // The fill-quality bench is its own script (it prints its own table and writes bench-results/fill.json).
+  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/fill/run.ts', ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+  if (r.status !== 0) console.error(`fill bench exited with ${r.status}`);
 }
 
 writeFileSync('bench-results/all.json', JSON.stringify(all, null, 2));

@@ -26,10 +26,11 @@ export interface LocalFillInput {
 }
 
 /** Runs one fill in a fresh worker; rejects with a `cancelled` AppError when the signal aborts. */
-export function runFillInWorker(input: LocalFillInput, signal: AbortSignal, onProgress?: (f: number) => void): Promise<Uint8Array> {
+export function runFillInWorker(input: LocalFillInput, signal: AbortSignal, onProgress?: (f: number) => void, onWorker?: (w: Worker) => void): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new AppError({ kind: 'cancelled', message: 'Cancelled.' }));
     const worker = new Worker(workerPath(), { workerData: input });
+    onWorker?.(worker);
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;

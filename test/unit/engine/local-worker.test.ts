@@ -1,0 +1,52 @@
+/** The offline engine in its worker thread: results, progress, and cancel that frees the worker. */
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { runFillInWorker } from '../../../electron/main/providers/local-provider';
+
+const built = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
+
+function synthetic(w: number, h: number) {
+  const rgba = new Uint8Array(w * h * 4);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rgba.set([(x * 7) & 255, (y * 5) & 255, ((x ^ y) * 3) & 255, 255], (y * w + x) * 4);
+  const mask = new Uint8Array(w * h);
+  for (let y = Math.floor(h / 3); y < Math.floor((2 * h) / 3); y++) mask.fill(255, y * w + Math.floor(w / 3), y * w + Math.floor((2 * w) / 3));
+  return { rgba, mask };
+}
+
+describe.runIf(built)('local engine worker', () => {
+  it('fills the hole, reports progress up to 1, and leaves pixels outside the mask as they were', async () => {
+    const { rgba, mask } = synthetic(200, 150);
+    const progress: number[] = [];
+    const out = await runFillInWorker({ width: 200, height: 150, rgba: rgba.slice(), mask, seed: 1 }, new AbortController().signal, (f) => progress.push(f));
+    expect(out.length).toBe(rgba.length);
+    let outside = 0;
+    for (let i = 0; i < mask.length; i++) if (!mask[i] && (out[i * 4] !== rgba[i * 4] || out[i * 4 + 1] !== rgba[i * 4 + 1])) outside++;
+    expect(outside).toBe(0);
+    expect(progress[progress.length - 1]).toBe(1);
+  });
+
+  it('cancel mid-run rejects with cancelled, produces no result and terminates the worker', async () => {
+    const { rgba, mask } = synthetic(1800, 1400);
+    const ac = new AbortController();
+    let exit: Promise<number> | undefined;
+    const pending = runFillInWorker({ width: 1800, height: 1400, rgba, mask, seed: 1 }, ac.signal, undefined, (w: Worker) => {
+      exit = new Promise((res) => w.on('exit', res));
+    });
+    setTimeout(() => ac.abort(), 150);
+    const [outcome] = await Promise.allSettled([pending]);
+    expect(outcome.status).toBe('rejected');
+    expect(outcome.status === 'rejected' && outcome.reason.kind).toBe('cancelled');
+    // terminate() ends the thread with exit code 1; a finished fill would have exited with 0.
+    expect(await exit).toBe(1);
+  });
+
+  it('an already aborted signal starts no worker', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    let started = false;
+    await expect(runFillInWorker({ width: 4, height: 4, rgba: new Uint8Array(64), mask: new Uint8Array(16), seed: 1 }, ac.signal, undefined, () => (started = true))).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(started).toBe(false);
+  });
+});
