@@ -26,7 +26,7 @@ export { DEFAULT_MARGIN, planRegion, rectScaleFor, regionToRequest, requestToReg
 export type { AspectPreset, CanvasExtension, ExtendAnchor, SideExtension } from './outpaint-extend';
 export { ASPECT_PRESETS, extendBySides, extendToAspect, originalRect, parseAspect } from './outpaint-extend';
 export type { ContextPolicy, StripProblem, StripRatios, StripTile } from './strip-solver';
-export { extentForGain, extentIntervals, maxExtentForContext, minContext, solveStrip } from './strip-solver';
+export { MAX_TILES_PER_AXIS, extentForGain, extentIntervals, maxExtentForContext, minContext, solveStrip } from './strip-solver';
 export type { GrowthAxis, OutpaintInput, Phase, PhaseOrders, ResolvedOutpaint } from './outpaint-phases';
 export { DEFAULT_CONTEXT, resolveOutpaint } from './outpaint-phases';
 export { minimumTileCount, stripLowerBound } from './tile-bounds';

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clipAll, containsRect, expandRect, intersectRects, isEmptyRect, rectArea, subtractFromAll, subtractRect, totalArea,
+  canvasRect,
+  clipAll,
+  containsRect,
+  expandRect,
+  intersectRects,
+  isEmptyRect,
+  rectArea,
+  rectBottom,
+  rectFromEdges,
+  rectRight,
+  subtractFromAll,
+  subtractRect,
+  totalArea,
 } from './rect';
 import type { Rect } from './rect';
 
@@ -19,6 +31,14 @@ describe('rect basics', () => {
 
   it('expands on every side', () => {
     expect(expandRect(r(10, 10, 5, 5), 3)).toEqual(r(7, 7, 11, 11));
+  });
+
+  it('builds rects from edges and canvases, and measures them', () => {
+    expect(rectFromEdges(2, 3, 10, 7)).toEqual(r(2, 3, 8, 4));
+    expect(canvasRect({ width: 640, height: 480 })).toEqual(r(0, 0, 640, 480));
+    expect(rectArea(r(0, 0, 8, 4))).toBe(32);
+    expect(rectArea(r(0, 0, -3, 4))).toBe(0);
+    expect([rectRight(r(2, 3, 8, 4)), rectBottom(r(2, 3, 8, 4))]).toEqual([10, 7]);
   });
 });
 

@@ -112,7 +112,10 @@ describe('planRegion decisions', () => {
     const input = { canvas: { width: 8000, height: 1000 }, bbox: { x: 0, y: 0, width: 8000, height: 1000 } };
     const refused = planRegion({ ...input, model: 'gpt-image-2' });
     expect(refused).toMatchObject({ ok: false, code: 'needs-tiling' });
-    expect(!refused.ok && refused.reason).toMatch(/≥ 8:1 .* gpt-image-2 offers aspects 1:3 to 3:1; edit it in tiles/);
+    expect(!refused.ok && refused.reason).toBe(
+      'a region holding the 8000×1000 px mask inside this 8000×1000 canvas must have an aspect exactly 8:1, ' +
+        'but gpt-image-2 offers aspects 1:3 to 3:1; edit it in tiles',
+    );
     expect(planRegion({ ...input, model: 'gemini-3.1-flash-image' })).toMatchObject({ ok: true, request: { aspect: '8:1' } });
   });
 

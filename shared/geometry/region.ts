@@ -9,7 +9,7 @@
 
 import { resolveModel } from '../models/catalog';
 import type { GeminiImageSize, ModelRef, Quality } from '../models/model-types';
-import { formatCount, retiredRule } from '../models/size-rules';
+import { retiredRule } from '../models/size-rules';
 import { fitAspect, placeAxis } from './fit';
 import type { Point, Rect, Size } from './rect';
 import { canvasRect, expandRect, intersectRects, isEmptyRect, rectBottom, rectRight } from './rect';
@@ -148,19 +148,23 @@ function clamp(v: number, lo: number, hi: number): number {
 function tilingReason(id: string, options: AspectOptions, B: Rect, canvas: Size): string {
   const offered =
     options.kind === 'range'
-      ? `aspects 1:${fmt(1 / options.min)} to ${fmt(options.max)}:1`
+      ? `aspects ${fmtAspect(options.min)} to ${fmtAspect(options.max)}`
       : options.kind === 'list'
         ? `only ${options.values.map((v) => v.label).join(', ')}`
         : 'any aspect';
-  const need =
-    B.width / canvas.height > B.height / canvas.width
-      ? `a region holding the ${formatCount(B.width)} px wide mask would need ≥ ${fmt(B.width / canvas.height)}:1`
-      : `a region holding the ${formatCount(B.height)} px tall mask would need ≥ 1:${fmt(B.height / canvas.width)}`;
-  return `${need} on this ${canvas.width}×${canvas.height} canvas, but ${id} offers ${offered}; edit it in tiles`;
+  const lo = fmtAspect(B.width / canvas.height);
+  const hi = fmtAspect(canvas.width / B.height);
+  const range = lo === hi ? `exactly ${lo}` : `from ${lo} to ${hi}`;
+  return (
+    `a region holding the ${B.width}×${B.height} px mask inside this ${canvas.width}×${canvas.height} canvas ` +
+    `must have an aspect ${range}, but ${id} offers ${offered}; edit it in tiles`
+  );
 }
 
-function fmt(x: number): string {
-  return String(Math.round(x * 100) / 100);
+/** Writes a width/height ratio long side first: 3 → "3:1", 0.25 → "1:4". */
+function fmtAspect(ratio: number): string {
+  const r = (x: number): string => String(Math.round(x * 100) / 100);
+  return ratio >= 1 ? `${r(ratio)}:1` : `1:${r(1 / ratio)}`;
 }
 
 /** Per-axis and mean scale (request px per region px) and the aspect mismatch of a mapping. */

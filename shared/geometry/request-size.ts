@@ -88,7 +88,7 @@ export function ratioDistance(a: number, b: number): number {
 export function requestFor(spec: ModelSpec, width: number, height: number, opts: RequestOptions = {}): ModelRequest {
   const rule = spec.sizeRule;
   const high = opts.quality === 'high';
-  const cap = high ? spec.planning.highQualityMaxPixels : spec.planning.preferredMaxPixels;
+  const cap = high ? spec.defaultForPlanning.highQualityMaxPixels : spec.defaultForPlanning.preferredMaxPixels;
   switch (rule.kind) {
     case 'grid': {
       const a = Math.min(rule.maxAspect, Math.max(1 / rule.maxAspect, width / height));
@@ -132,8 +132,8 @@ function chooseTier(spec: ModelSpec, label: string, regionShort: number, opts: R
   if (rule.kind !== 'aspect-list') throw new Error('not a Gemini size rule');
   if (opts.imageSize && rule.imageSizes.includes(opts.imageSize)) return opts.imageSize;
   const capTier = opts.quality === 'high'
-    ? spec.planning.highQualityImageSizeCap ?? '4K'
-    : spec.planning.defaultImageSizeCap ?? '2K';
+    ? spec.defaultForPlanning.highQualityImageSizeCap ?? '4K'
+    : spec.defaultForPlanning.defaultImageSizeCap ?? '2K';
   const allowed = rule.imageSizes.filter((t) => compareTiers(t, capTier) <= 0);
   const tiers = allowed.length > 0 ? allowed : [rule.imageSizes[0]];
   for (const t of tiers) {

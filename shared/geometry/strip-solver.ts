@@ -13,7 +13,9 @@
  * worse: any tile legal from the smaller one is legal from the larger). Candidate tiles per step
  * are the extremes that matter: the longest extent, the longest the available context allows,
  * and the shortest that finishes a side or both, each pushed as far into the unknown as its
- * minimum context permits, plus a split that covers both sides at once.
+ * minimum context permits; plus tiles spanning the known interval, split between the sides so
+ * that a side's remainder is a whole number of full tiles. Candidates are not proven complete;
+ * tile-bounds.ts gives the independent lower bound the plans are tested against.
  */
 
 /** Context rule: overlap with known px ≥ max(minPx, featherPx, ceil(fraction × extent)). */
@@ -57,14 +59,15 @@ export function minContext(extent: number, policy: ContextPolicy): number {
 }
 
 /**
- * Integer extents (px) a tile may have, as inclusive intervals, clipped to the canvas length.
- * With `tolerance` > 0 each ratio widens by that relative stretch (see DEFAULT_MAX_ANISOTROPY).
+ * Integer extents (px) a tile may have, as inclusive intervals, clipped to the canvas length:
+ * those within a relative stretch of `tolerance` of `cross × ratio` (see DEFAULT_MAX_ANISOTROPY).
+ * A tiny tolerance leaves only the integers nearest each exact ratio (possibly none).
  */
 export function extentIntervals(p: StripProblem, tolerance: number): Array<readonly [number, number]> {
   const t = p.cross;
   const around = (r: number): readonly [number, number] => [
-    Math.min(Math.round(t * r), Math.ceil((t * r) / (1 + tolerance) - 1e-9)),
-    Math.max(Math.round(t * r), Math.floor(t * r * (1 + tolerance) + 1e-9)),
+    Math.ceil((t * r) / (1 + tolerance) - 1e-9),
+    Math.floor(t * r * (1 + tolerance) + 1e-9),
   ];
   const raw =
     p.ratios.kind === 'range'
@@ -96,7 +99,8 @@ interface State {
   readonly tiles: readonly StripTile[];
 }
 
-const MAX_TILES = 64;
+/** Most tiles one axis may take; a plan needing more is refused rather than searched for. */
+export const MAX_TILES_PER_AXIS = 32;
 
 /**
  * Fewest tiles covering the whole axis, in generation order.
@@ -108,7 +112,7 @@ export function solveStrip(p: StripProblem, tolerance: number): StripTile[] | un
   const intervals = extentIntervals(p, tolerance);
   if (intervals.length === 0) return undefined;
   let frontier: State[] = [start];
-  for (let depth = 1; depth <= MAX_TILES && frontier.length > 0; depth++) {
+  for (let depth = 1; depth <= MAX_TILES_PER_AXIS && frontier.length > 0; depth++) {
     const next: State[] = [];
     let done: State | undefined;
     for (const st of frontier) {
@@ -138,7 +142,9 @@ function candidates(st: State, intervals: ReadonlyArray<readonly [number, number
   const right = L - k1;
   const extents = new Set<number>();
   const ctxMax = maxExtentForContext(K, p.context);
+  let bestGain = 0;
   for (const [a, b] of intervals) {
+    bestGain = Math.max(bestGain, b - minContext(b, p.context));
     extents.add(b);
     if (ctxMax >= a) extents.add(Math.min(b, ctxMax));
     for (const gain of [left, right, left + right]) {
@@ -161,11 +167,30 @@ function candidates(st: State, intervals: ReadonlyArray<readonly [number, number
     if (right > 0) push(k1 - c, e, c);
     if (left > 0) push(k0 + c - e, e, c);
     if (left > 0 && right > 0 && e > K) {
-      const spillLeft = Math.round(((e - K) * left) / (left + right));
-      push(Math.max(k1 - e, k0 - spillLeft), e, c);
+      for (const x of bridgeSplits(e - K, left, right, bestGain)) push(k0 - x, e, c);
     }
   }
   return out;
+}
+
+/**
+ * Left shares worth trying for a tile spanning the known interval and adding `spill` px in
+ * total: proportional, and those leaving either side an exact multiple of the best later gain
+ * (so the remaining tiles on that side are all full).
+ */
+function bridgeSplits(spill: number, left: number, right: number, gain: number): number[] {
+  const lo = Math.max(1, spill - right);
+  const hi = Math.min(left, spill - 1);
+  if (lo > hi) return [];
+  const xs = new Set<number>([Math.round((spill * left) / (left + right)), lo, hi]);
+  if (gain > 0) {
+    // left − k·gain ∈ [lo, hi] and spill − right + k·gain ∈ [lo, hi], for whole k ≥ 0.
+    for (let k = Math.max(0, Math.ceil((left - hi) / gain)); left - k * gain >= lo; k++) xs.add(left - k * gain);
+    for (let k = Math.max(0, Math.ceil((lo - spill + right) / gain)); spill - right + k * gain <= hi; k++) {
+      xs.add(spill - right + k * gain);
+    }
+  }
+  return [...xs].filter((x) => x >= lo && x <= hi);
 }
 
 function totalExtent(st: State): number {

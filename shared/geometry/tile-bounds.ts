@@ -48,8 +48,11 @@ export function minimumTileCount(input: OutpaintInput): number | undefined {
   return Math.min(total(job.orders.xThenY), total(job.orders.yThenX));
 }
 
-/** Lower bound on tiles for one axis (see the module comment). `Infinity` when impossible. */
-export function stripLowerBound(p: StripProblem, tolerance: number): number {
+/**
+ * Lower bound on tiles for one axis (see the module comment). `Infinity` when impossible.
+ * @param limit - stop searching past this many tiles and return `limit + 1` (a valid bound).
+ */
+export function stripLowerBound(p: StripProblem, tolerance: number, limit = 1000): number {
   const [k0, k1] = p.known;
   const needL = k0;
   const needR = p.length - k1;
@@ -62,6 +65,8 @@ export function stripLowerBound(p: StripProblem, tolerance: number): number {
   const ctx = extents.map((e) => minContext(e, p.context));
   const bestGain: number[] = [];
   extents.forEach((e, i) => bestGain.push(Math.max(bestGain[i - 1] ?? 0, e - ctx[i])));
+  if (bestGain.length === 0 || bestGain[bestGain.length - 1] <= 0) return Infinity;
+  if (Math.ceil(need / bestGain[bestGain.length - 1]) > limit) return limit + 1;
   const prefixEnd = (known: number): number => {
     let lo = 0;
     let hi = extents.length;
@@ -75,7 +80,8 @@ export function stripLowerBound(p: StripProblem, tolerance: number): number {
 
   interface R { readonly a: number; readonly b: number; readonly t: number }
   let level: R[] = [{ a: 0, b: 0, t: 0 }];
-  for (let moves = 1; moves <= 1000 && level.length > 0; moves++) {
+  for (let moves = 1; level.length > 0; moves++) {
+    if (moves > limit) return limit + 1;
     const next: R[] = [];
     for (const s of level) {
       const known = k1 - k0 + s.t;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODEL_CATALOG, gatewayModel, getModel, offeredModels, resolveModel } from './catalog';
+import { MODEL_CATALOG, gatewayModel, getModel, maxReferenceImages, offeredModels, resolveModel } from './catalog';
 import type { GatewayTemplateId } from './catalog';
 import type { AspectListSizeRule } from './model-types';
 
@@ -99,6 +99,12 @@ describe('the model catalog', () => {
     }
     expect(getModel('local')).toMatchObject({ provider: 'local', mask: 'engine', streaming: 'progress', pricing: { kind: 'free' } });
     expect(getModel('gpt-image-1.5')?.qualities).toEqual(['low', 'medium', 'high', 'auto']);
+  });
+
+  it('leaves room for the source (and an emulated mask) when counting reference images', () => {
+    expect(maxReferenceImages(getModel('gpt-image-2')!)).toBe(15);
+    expect(maxReferenceImages(getModel('gemini-3-pro-image')!)).toBe(12);
+    expect(maxReferenceImages(getModel('local')!)).toBe(0);
   });
 });
 

@@ -49,7 +49,7 @@ const GPT_IMAGE_2: ModelSpec = {
     source: '⚠️[OA-P2] 📄[OA-M26]',
   },
   // Sizes above 2560x1440 are "experimental": stay at or below that pixel count unless asked.
-  planning: { preferredMaxPixels: 2560 * 1440, highQualityMaxPixels: 8_294_400 },
+  defaultForPlanning: { preferredMaxPixels: 2560 * 1440, highQualityMaxPixels: 8_294_400 },
   sources: '✅[OA-T] 📄[OA-SPEC][OA-CODEX][OA-M2]',
 };
 
@@ -72,7 +72,7 @@ const GPT_IMAGE_15: ModelSpec = {
     imageInputPerMTok: 8,
     source: '⚠️[OA-P15]',
   },
-  planning: FIXED_PLANNING,
+  defaultForPlanning: FIXED_PLANNING,
   sources: '✅[OA-T] 📄[OA-SPEC][OA-CODEX]',
 };
 
@@ -94,7 +94,7 @@ const GPT_IMAGE_1_MINI: ModelSpec = {
     imageInputPerMTok: 2.5,
     source: '📄[OA-MMINI]',
   },
-  planning: FIXED_PLANNING,
+  defaultForPlanning: FIXED_PLANNING,
   sources: '✅[OA-T] 📄[OA-SPEC][OA-MMINI]',
 };
 
@@ -121,7 +121,7 @@ const GEMINI_31_FLASH: ModelSpec = {
     perImage: { '1K': 0.067, '2K': 0.101, '4K': 0.151 },
     source: '⚠️[G-LZ][G-NGROK]',
   },
-  planning: GEMINI_PLANNING,
+  defaultForPlanning: GEMINI_PLANNING,
   sources: '📄[G-DEP][G-MOD] ⚠️[G-3P][G-NB21]',
 };
 
@@ -142,7 +142,7 @@ const GEMINI_3_PRO: ModelSpec = {
   streaming: 'sse',
   qualities: [],
   pricing: { kind: 'per-image-tier', perImage: { '1K': 0.134, '2K': 0.134, '4K': 0.24 }, source: '📄[G-PRICE]' },
-  planning: GEMINI_PLANNING,
+  defaultForPlanning: GEMINI_PLANNING,
   sources: '📄[G-DEP][G-CB] ⚠️[G-3P]',
 };
 
@@ -159,7 +159,7 @@ const LOCAL_ENGINE: ModelSpec = {
   streaming: 'progress',
   qualities: [],
   pricing: { kind: 'free' },
-  planning: { preferredMaxPixels: 4096 * 4096, highQualityMaxPixels: 4096 * 4096 },
+  defaultForPlanning: { preferredMaxPixels: 4096 * 4096, highQualityMaxPixels: 4096 * 4096 },
   sources: 'design.md "The local engine"',
 };
 
@@ -174,7 +174,7 @@ function retired(spec: Pick<ModelSpec, 'id' | 'name' | 'provider' | 'sizeRule' |
     streaming: 'none',
     qualities: [],
     pricing: { kind: 'free' },
-    planning: FIXED_PLANNING,
+    defaultForPlanning: FIXED_PLANNING,
     ...spec,
   };
 }
@@ -231,6 +231,15 @@ export function getModel(id: string): ModelSpec | undefined {
 /** Models the UI may offer: active and deprecated ones, never retired. */
 export function offeredModels(): readonly ModelSpec[] {
   return MODEL_CATALOG.filter((m) => m.status !== 'retired');
+}
+
+/**
+ * Reference images that fit in one request next to the source image (and, for models whose
+ * mask is emulated, the mask image). The Gemini limits (14) are counted the same way, to be safe.
+ * @example maxReferenceImages(getModel('gpt-image-2')!) // 15
+ */
+export function maxReferenceImages(spec: ModelSpec): number {
+  return Math.max(0, spec.maxInputImages - 1 - (spec.mask === 'emulated' ? 1 : 0));
 }
 
 /**

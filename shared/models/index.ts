@@ -33,7 +33,7 @@ export {
   buildGeminiDimensions,
   compareTiers,
 } from './gemini-dimensions';
-export { MODEL_CATALOG, gatewayModel, getModel, offeredModels, resolveModel } from './catalog';
+export { MODEL_CATALOG, gatewayModel, getModel, maxReferenceImages, offeredModels, resolveModel } from './catalog';
 export type { GatewayTemplateId } from './catalog';
 export { findAspectForSize, formatAspect, formatCount, formatSize, isSizeLegal, retiredRule } from './size-rules';
 export { estimateCost, imageInputTokens } from './cost';

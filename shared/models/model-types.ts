@@ -157,7 +157,8 @@ export interface ModelSpec {
   /** OpenAI `quality` values; empty when the model has no quality knob. */
   readonly qualities: readonly Quality[];
   readonly pricing: Pricing;
-  readonly planning: PlanningDefaults;
+  /** Working sizes the planners aim for (see {@link PlanningDefaults}). */
+  readonly defaultForPlanning: PlanningDefaults;
   /** Gateways only: the catalog model whose rules this entry copies. */
   readonly template?: string;
   /** Gateways only: the model name the gateway expects, if it differs from `id`. */
