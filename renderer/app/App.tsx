@@ -1,28 +1,37 @@
-/** The editor window: options bar, tool strip, canvas, right-hand panels, status bar. */
+/** The editor window: options bar, tool strip, canvas with the staging dock, right-hand panels, status bar. */
 import { useEffect } from 'react';
 import { EditorStage } from '../canvas/EditorStage';
 import { Toolbar } from '../panels/Toolbar';
 import { OptionsBar } from '../panels/OptionsBar';
+import { GeneratePanel } from '../panels/GeneratePanel';
 import { MaskPanel } from '../panels/MaskPanel';
 import { LayersPanel } from '../panels/LayersPanel';
 import { HistoryPanel } from '../panels/HistoryPanel';
+import { StagingDock } from '../panels/StagingDock';
+import { SettingsModal } from '../panels/SettingsModal';
 import { StatusBar } from '../panels/StatusBar';
 import { Toasts } from '../panels/Toasts';
 import { installShortcuts } from '../keyboard/shortcuts';
+import { installGenerate } from '../generate/install-generate';
 import { installDropAndPaste } from './drop-and-paste';
 
 export function App() {
   useEffect(() => installShortcuts(), []);
   useEffect(() => installDropAndPaste(), []);
+  useEffect(() => installGenerate(), []);
   return (
     <div className="app">
       <OptionsBar />
       <div className="workspace">
         <Toolbar />
         <main className="canvas-area">
-          <EditorStage />
+          <div className="canvas-host">
+            <EditorStage />
+          </div>
+          <StagingDock />
         </main>
         <aside className="side-panels">
+          <GeneratePanel />
           <MaskPanel />
           <LayersPanel />
           <HistoryPanel />
@@ -30,6 +39,7 @@ export function App() {
       </div>
       <StatusBar />
       <Toasts />
+      <SettingsModal />
     </div>
   );
 }

@@ -31,14 +31,30 @@ export function maskCount(): number {
 
 const BITMAP_LIMIT = 24;
 const bitmaps = new Map<string, ImageBitmap>();
+/** Assets the document or its history draws (original, patch layers): never evicted. */
+let pinned = new Set<string>();
+
+export function pinBitmaps(ids: Set<string>): void {
+  pinned = ids;
+  evict();
+}
 
 export function putBitmap(assetId: string, bmp: ImageBitmap): void {
   bitmaps.delete(assetId);
   bitmaps.set(assetId, bmp);
-  while (bitmaps.size > BITMAP_LIMIT) {
-    const [oldest, b] = bitmaps.entries().next().value as [string, ImageBitmap];
-    bitmaps.delete(oldest);
+  evict();
+}
+
+/** Drops the least recently used unpinned bitmaps beyond the limit (pinned ones do not count). */
+function evict(): void {
+  let unpinned = 0;
+  for (const id of bitmaps.keys()) if (!pinned.has(id)) unpinned++;
+  for (const [id, b] of bitmaps) {
+    if (unpinned <= BITMAP_LIMIT) break;
+    if (pinned.has(id)) continue;
+    bitmaps.delete(id);
     b.close();
+    unpinned--;
   }
 }
 

@@ -14,6 +14,7 @@ import type { LiveSurface, ToolPointer } from '../tools/tool-types';
 import { MaskOverlayPainter } from './mask-overlay';
 import { BrushCursor, moveBrushCursor } from './BrushCursor';
 import { registerStageAccess } from './stage-access';
+import { StagedCandidateNode } from '../generate/StagedCandidateNode';
 
 export function EditorStage() {
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -28,6 +29,7 @@ export function EditorStage() {
   const maskColor = useEditor((s) => s.maskColor);
   const maskOpacity = useEditor((s) => s.maskOpacity);
   const hidden = useEditor((s) => s.hiddenLayers);
+  const staging = useEditor((s) => s.staging.items.length > 0);
   const [spaceDown, setSpaceDown] = useState(false);
   const [panning, setPanning] = useState(false);
   const panFrom = useRef<{ x: number; y: number } | null>(null);
@@ -185,8 +187,10 @@ export function EditorStage() {
             const bmp = getBitmap(l.assetId);
             return bmp && !hidden[l.id] ? <KonvaImage key={l.id} name={`patch-${l.id}`} image={bmp} x={l.x} y={l.y} width={l.width} height={l.height} /> : null;
           })}
+          {doc && <StagedCandidateNode scale={scale} />}
         </Layer>
-        <Layer listening={false} visible={maskVisible && !!doc}>
+        {/* The mask overlay hides itself while candidates are staged, so they can be judged. */}
+        <Layer listening={false} visible={maskVisible && !!doc && !staging}>
           {doc && (
             <Shape
               name="mask-overlay"

@@ -7,17 +7,22 @@ import { nextBrushSize } from '../store/tools-slice';
 import { clearCurrentMask, invertCurrentMask } from '../store/mask-commands';
 import { exportImage, openWithDialog } from '../app/document-io';
 import { activeGesture } from '../tools/tool-registry';
+import { cancelJob, generate } from '../generate/job-client';
+import { discardAllStaged, discardStaged, keepStaged } from '../store/edit-commands';
 
 export interface Shortcut {
   keys: string;
   label: string;
   match(e: KeyboardEvent): boolean;
   run(e: KeyboardEvent): void;
+  /** Also fires while a text field has focus (Ctrl/Cmd+Enter generates from the prompt box). */
+  global?: boolean;
 }
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
 const s = () => useEditor.getState();
+const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
 
 export const SHORTCUTS: Shortcut[] = [
   { keys: 'B', label: 'Brush', match: (e) => plain(e) && e.code === 'KeyB', run: () => s().setTool('brush') },
@@ -42,15 +47,32 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+D', label: 'Clear mask', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyD', run: () => clearCurrentMask() },
   { keys: 'Ctrl+O', label: 'Open…', match: (e) => mod(e) && e.code === 'KeyO', run: () => void openWithDialog() },
   { keys: 'Ctrl+Shift+S', label: 'Export…', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyS', run: () => void exportImage('png') },
+  { keys: 'Ctrl+Enter', label: 'Generate', global: true, match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === 'Enter' && !s().settingsOpen, run: () => {
+      // Leave the prompt box so Enter, ←/→ and Esc act on the candidates that arrive.
+      const el = document.activeElement;
+      if (el instanceof HTMLElement && el !== document.body) el.blur();
+      void generate();
+    } },
+  { keys: 'Enter', label: 'Keep the selected candidate', match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && staging(), run: () => void keepStaged(true) },
+  { keys: 'Shift+Enter', label: 'Keep as layer (staging stays open)', match: (e) => plain(e) && e.shiftKey && e.key === 'Enter' && staging(), run: () => void keepStaged(false) },
+  { keys: '← / →', label: 'Previous / next candidate', match: (e) => plain(e) && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && staging(), run: (e) => s().flipStaged(e.key === 'ArrowLeft' ? -1 : 1) },
+  { keys: 'Y (hold)', label: 'Compare: show the photo without the candidate', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyY' && staging(), run: () => { if (!s().compare.held) s().setCompare({ held: true }); } },
+  { keys: 'Delete', label: 'Discard the selected candidate', match: (e) => plain(e) && e.key === 'Delete' && staging(), run: () => discardStaged() },
+  {
+    keys: 'Esc',
+    label: 'Cancel the running job, else discard all candidates',
+    match: (e) => e.key === 'Escape' && !activeGesture() && !s().settingsOpen && (!!s().job || s().staging.items.length > 0),
+    run: () => (s().job ? void cancelJob() : discardAllStaged()),
+  },
 ];
 
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
     const t = e.target as HTMLElement | null;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+    const typing = !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
     // History and tool switches wait until a gesture is finished or cancelled.
     if (activeGesture() && !(e.key === 'Escape')) return;
-    const sc = SHORTCUTS.find((x) => x.match(e));
+    const sc = SHORTCUTS.find((x) => (!typing || x.global) && x.match(e));
     if (!sc) return;
     e.preventDefault();
     sc.run(e);

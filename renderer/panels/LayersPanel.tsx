@@ -1,5 +1,6 @@
-/** Layers: generated patches (top), the mask, the original (bottom); eye toggles visibility. */
+/** Layers: generated patches (top), the mask, the original (bottom); eye toggles visibility (stage and export); × deletes a patch (undoable). */
 import { useEditor } from '../store/store';
+import { deleteLayerCmd } from '../store/edit-commands';
 
 export function LayersPanel() {
   const doc = useEditor((s) => s.doc);
@@ -17,8 +18,9 @@ export function LayersPanel() {
         </li>
         {[...doc.layers].reverse().map((l) => (
           <li key={l.id} data-layer={l.id}>
-            <button className="eye" aria-pressed={!hidden[l.id]} onClick={() => toggle(l.id)}>{hidden[l.id] ? '–' : '👁'}</button>
-            {l.name}
+            <button className="eye" aria-pressed={!hidden[l.id]} onClick={() => toggle(l.id)} title="Show layer">{hidden[l.id] ? '–' : '👁'}</button>
+            <span className="layer-name" title={l.name}>{l.name}</span>
+            <button className="layer-delete" data-testid="delete-layer" aria-label={`Delete layer ${l.name}`} title="Delete layer (undoable)" onClick={() => deleteLayerCmd(l.id)}>×</button>
           </li>
         ))}
         <li data-layer="original">

@@ -73,6 +73,9 @@ export function OptionsBar() {
         <button onClick={() => useEditor.getState().fitToScreen()} title="Fit (Ctrl+0)">Fit</button>
         <button onClick={() => useEditor.getState().zoomTo(1)} title="100 % (Ctrl+1)">100%</button>
       </span>
+      <button className="gear" data-testid="open-settings" aria-label="Settings" title="Keys & gateways" onClick={() => useEditor.getState().setSettingsOpen(true)}>
+        ⚙
+      </button>
     </header>
   );
 }

@@ -1,6 +1,7 @@
 /** Messages: errors stay until dismissed; info fades. */
 import { useEffect } from 'react';
 import { useEditor } from '../store/store';
+import { RetryOffer } from './RetryOffer';
 
 export function Toasts() {
   const toasts = useEditor((s) => s.toasts);
@@ -15,7 +16,10 @@ export function Toasts() {
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
         <div key={t.id} className={`toast ${t.tone}`} data-kind={t.kind} role={t.tone === 'error' ? 'alert' : undefined}>
-          <span>{t.message}</span>
+          <span>
+            {t.message}
+            {t.kind === 'moderation' && <RetryOffer toastId={t.id} />}
+          </span>
           <button onClick={() => dismiss(t.id)} aria-label="Dismiss">×</button>
         </div>
       ))}

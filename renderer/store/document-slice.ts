@@ -5,7 +5,7 @@
  * copies pixels. Viewport, visibility and tool settings are elsewhere and never enter history.
  */
 import type { StateCreator } from 'zustand';
-import { retainMasks } from '../blobs/blob-store';
+import { pinBitmaps, retainMasks } from '../blobs/blob-store';
 import type { DocState, Snapshot } from './document-types';
 import type { EditorStore } from './store';
 
@@ -66,7 +66,12 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
 /** Frees masks no snapshot references any more. */
 function collect(s: DocumentSlice): void {
   const live = new Set<string>();
-  for (const snap of [...s.past, ...s.future]) live.add(snap.doc.maskId);
-  if (s.doc) live.add(s.doc.maskId);
+  const assets = new Set<string>();
+  for (const d of [...s.past.map((p) => p.doc), ...s.future.map((f) => f.doc), ...(s.doc ? [s.doc] : [])]) {
+    live.add(d.maskId);
+    assets.add(d.original.assetId);
+    for (const l of d.layers) assets.add(l.assetId);
+  }
   retainMasks(live);
+  pinBitmaps(assets);
 }

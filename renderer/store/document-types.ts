@@ -37,6 +37,8 @@ export interface Version {
   seconds: number;
   requestId?: string;
   createdAt: number;
+  /** The document's patch layers right after this version was kept ("Restore version" sets them back). */
+  layersAfter?: PatchLayer[];
 }
 
 export interface DocState {

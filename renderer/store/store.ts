@@ -4,12 +4,16 @@ import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
 import { createViewportSlice, type ViewportSlice } from './viewport-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createJobsSlice, type JobsSlice } from './jobs-slice';
+import { createStagingSlice, type StagingSlice } from './staging-slice';
 
-export type EditorStore = DocumentSlice & ToolsSlice & ViewportSlice & UiSlice;
+export type EditorStore = DocumentSlice & ToolsSlice & ViewportSlice & UiSlice & JobsSlice & StagingSlice;
 
 export const useEditor = create<EditorStore>()((...a) => ({
   ...createDocumentSlice(...a),
   ...createToolsSlice(...a),
   ...createViewportSlice(...a),
   ...createUiSlice(...a),
+  ...createJobsSlice(...a),
+  ...createStagingSlice(...a),
 }));

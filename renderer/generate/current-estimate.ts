@@ -1,0 +1,80 @@
+/**
+ * Derived Generate state read by the panel, the commands and the test hooks: the model options,
+ * the chosen model, the references that will be sent, the cost estimate and what (if anything)
+ * blocks Generate. The mask bounds are cached per mask id (masks are immutable).
+ */
+import { maskBounds, thresholdMask, type Rect } from '../../shared/mask';
+import { getMask } from '../blobs/blob-store';
+import type { EditorStore } from '../store/store';
+import type { ReferenceImage } from '../store/jobs-slice';
+import { computeEstimate, type Estimate } from './estimate';
+import { buildModelOptions, LOCAL_MODEL, maxReferences, providerLabel, type ModelOption } from './model-options';
+import { qualityFor } from './edit-request';
+
+let boundsCache: { maskId: string; bbox: Rect | null; planBox: Rect | null } | null = null;
+
+function bounds(s: EditorStore) {
+  const doc = s.doc;
+  if (!doc) return null;
+  if (boundsCache?.maskId !== doc.maskId) {
+    const mask = getMask(doc.maskId);
+    const bbox = maskBounds(mask);
+    boundsCache = { maskId: doc.maskId, bbox, planBox: bbox ? maskBounds(thresholdMask(mask, 128)) : null };
+  }
+  return boundsCache;
+}
+
+/** Bounds of every masked pixel (value > 0): what the mask PNG sent to main must cover. */
+export function currentMaskBounds(s: EditorStore): Rect | null {
+  return bounds(s)?.bbox ?? null;
+}
+
+/** Bounds of the pixels at least half masked (≥ 128): the box main plans the region around. */
+export function currentPlanBox(s: EditorStore): Rect | null {
+  return bounds(s)?.planBox ?? null;
+}
+
+let optionsCache: { keys: unknown; settings: unknown; options: ModelOption[] } | null = null;
+
+export function modelOptions(s: EditorStore): ModelOption[] {
+  if (optionsCache?.keys !== s.keyStatus || optionsCache.settings !== s.providerSettings) {
+    optionsCache = { keys: s.keyStatus, settings: s.providerSettings, options: buildModelOptions(s.keyStatus, s.providerSettings.gateways) };
+  }
+  return optionsCache.options;
+}
+
+/** The chosen model's option (the local engine if the chosen one is gone, e.g. a removed gateway). */
+export function currentOption(s: EditorStore): ModelOption {
+  const options = modelOptions(s);
+  return options.find((o) => o.value === s.gen.model) ?? options.find((o) => o.value === LOCAL_MODEL)!;
+}
+
+/** The references that will be sent: the first ones, up to what the model takes. */
+export function sentReferences(s: EditorStore): ReferenceImage[] {
+  return s.gen.references.slice(0, maxReferences(currentOption(s).spec));
+}
+
+export function currentEstimate(s: EditorStore): Estimate | null {
+  if (!s.doc) return null;
+  const { spec } = currentOption(s);
+  return computeEstimate({
+    canvas: s.doc.canvas,
+    bbox: currentPlanBox(s),
+    spec,
+    quality: qualityFor(s.gen.quality, spec),
+    imageSize: s.gen.imageSize,
+    n: s.gen.n,
+    references: sentReferences(s),
+  });
+}
+
+/** Why Generate cannot run now, or null. */
+export function generateBlocker(s: EditorStore, estimate = currentEstimate(s)): string | null {
+  if (!s.doc) return 'Open a photo first';
+  if (s.job) return 'A job is running';
+  if (estimate && !estimate.ok) return estimate.error;
+  const opt = currentOption(s);
+  if (!opt.usable && opt.keyProvider) return `Set a ${providerLabel(opt.keyProvider, s.providerSettings.gateways)} key in Settings (⚙)`;
+  if (opt.spec.provider !== 'local' && !s.gen.prompt.trim()) return 'Type a prompt';
+  return null;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { getModel, gatewayModel } from '../../shared/models';
+import { computeEstimate, formatUsd } from './estimate';
+
+const canvas = { width: 2100, height: 1400 };
+const spec = (id: string) => getModel(id)!;
+
+describe('computeEstimate', () => {
+  it('asks for a mask when there is none', () => {
+    const e = computeEstimate({ canvas, bbox: null, spec: spec('gpt-image-2'), n: 1, references: [] });
+    expect(e).toEqual({ ok: false, code: 'empty-mask', error: 'Paint a mask first' });
+    const z = computeEstimate({ canvas, bbox: { x: 5, y: 5, width: 0, height: 3 }, spec: spec('local'), n: 1, references: [] });
+    expect(z.ok).toBe(false);
+  });
+
+  it('local is free and says so; the request is the region itself', () => {
+    const e = computeEstimate({ canvas, bbox: { x: 900, y: 600, width: 200, height: 100 }, spec: spec('local'), n: 2, references: [] });
+    if (!e.ok) throw new Error(e.error);
+    expect(e.usd).toBe(0);
+    expect(e.costText).toBe('$0.000 — free (offline)');
+    expect(e.request).toMatchObject({ width: e.region.width, height: e.region.height });
+    expect(e.sizeText).toBe(`${e.request.width}×${e.request.height} from a ${e.region.width}×${e.region.height} region`);
+    // The region holds the bbox and stays inside the canvas.
+    expect(e.region.x).toBeLessThanOrEqual(900);
+    expect(e.region.x + e.region.width).toBeGreaterThanOrEqual(1100);
+    expect(e.region.x).toBeGreaterThanOrEqual(0);
+    expect(e.region.y + e.region.height).toBeLessThanOrEqual(1400);
+  });
+
+  it('gpt-image-2: a 16-grid request, priced per image × n plus input tokens, with the basis', () => {
+    const one = computeEstimate({ canvas, bbox: { x: 600, y: 400, width: 900, height: 600 }, spec: spec('gpt-image-2'), quality: 'medium', n: 1, references: [] });
+    const three = computeEstimate({ canvas, bbox: { x: 600, y: 400, width: 900, height: 600 }, spec: spec('gpt-image-2'), quality: 'medium', n: 3, references: [] });
+    if (!one.ok || !three.ok) throw new Error('plan failed');
+    expect(one.request.width % 16).toBe(0);
+    expect(one.request.height % 16).toBe(0);
+    expect(one.usd).toBeGreaterThan(0.01);
+    expect(three.usd).toBeGreaterThan(one.usd * 2);
+    expect(one.basis).toMatch(/medium/);
+    expect(one.costText).toMatch(/^≈ \$\d+\.\d{3}$/);
+  });
+
+  it('references add input tokens; quality high costs more than low', () => {
+    const base = { canvas, bbox: { x: 600, y: 400, width: 900, height: 600 }, spec: spec('gpt-image-2'), n: 1 };
+    const plain = computeEstimate({ ...base, quality: 'low', references: [] });
+    const refs = computeEstimate({ ...base, quality: 'low', references: [{ width: 1024, height: 1024 }, { width: 800, height: 600 }] });
+    const high = computeEstimate({ ...base, quality: 'high', references: [] });
+    if (!plain.ok || !refs.ok || !high.ok) throw new Error('plan failed');
+    expect(refs.usd).toBeGreaterThan(plain.usd);
+    expect(high.usd).toBeGreaterThan(plain.usd);
+  });
+
+  it('Gemini: honours an explicit tier, ignores a quality it does not have', () => {
+    const e = computeEstimate({ canvas, bbox: { x: 600, y: 400, width: 900, height: 600 }, spec: spec('gemini-3.1-flash-image'), quality: 'low', imageSize: '4K', n: 2, references: [] });
+    if (!e.ok) throw new Error(e.error);
+    expect(e.request.imageSize).toBe('4K');
+    expect(e.usd).toBeCloseTo(0.302, 6);
+  });
+
+  it('reports needs-tiling with the planner reason', () => {
+    const wide = { width: 8000, height: 1000 };
+    const e = computeEstimate({ canvas: wide, bbox: { x: 0, y: 400, width: 8000, height: 100 }, spec: spec('gpt-image-1.5'), n: 1, references: [] });
+    expect(e.ok).toBe(false);
+    if (e.ok) return;
+    expect(e.code).toBe('needs-tiling');
+    expect(e.error).toMatch(/tiles/);
+  });
+
+  it('prices gateway models with their template', () => {
+    const gw = gatewayModel({ id: 'gateway:gw/img', name: 'GW: img', upstreamModel: 'img' }, 'gpt-image-2');
+    const e = computeEstimate({ canvas, bbox: { x: 600, y: 400, width: 900, height: 600 }, spec: gw, quality: 'medium', n: 1, references: [] });
+    if (!e.ok) throw new Error(e.error);
+    expect(e.usd).toBeGreaterThan(0);
+    expect(e.basis).toMatch(/gateway/);
+  });
+
+  it('formats dollars with three decimals', () => {
+    expect(formatUsd(0)).toBe('$0.000');
+    expect(formatUsd(0.0534)).toBe('$0.053');
+    expect(formatUsd(1.2)).toBe('$1.200');
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Generate → job → candidates. Sends `edit:start`, follows `job:progress` (with a slow poll as a
+ * safety net for a lost event), fetches `job:result` once when the job ends and stages the
+ * candidates. A failed or cancelled job only produces a message: it never touches the document.
+ */
+import type { AppErrorInfo } from '../../shared/errors';
+import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
+import type { JobState } from '../store/jobs-slice';
+import { api, errorInfo, unwrap } from '../bridge/api';
+import { getMask } from '../blobs/blob-store';
+import { encodeMaskPng } from '../canvas/mask-encode';
+import { useEditor } from '../store/store';
+import { adoptPatch, previewUrl, revokeUrls } from './candidate-assets';
+import { currentEstimate, currentMaskBounds, currentOption, generateBlocker, modelOptions, sentReferences } from './current-estimate';
+import { adaptRequest, maskRectFor, requestLayers, settingsForModel, type EditRequest } from './edit-request';
+import { rememberModel } from './providers-client';
+import type { StagedCandidate } from './staging-logic';
+
+const POLL_MS = 1500;
+const TERMINAL = new Set(['done', 'failed', 'cancelled']);
+
+let last: { req: EditRequest; docId: string } | null = null;
+const early = new Map<string, JobProgress>();
+const fetching = new Set<string>();
+const recheck = new Set<string>();
+let cancelWanted = false;
+let poll: ReturnType<typeof setInterval> | null = null;
+
+const st = () => useEditor.getState();
+
+/** Ctrl/Cmd+Enter and the Generate button. */
+export async function generate(): Promise<void> {
+  const s = st();
+  const blocker = generateBlocker(s, currentEstimate(s));
+  if (blocker) {
+    if (!s.job) s.notify('info', blocker);
+    return;
+  }
+  const doc = s.doc!;
+  const opt = currentOption(s);
+  const settings = settingsForModel(
+    { n: s.gen.n, quality: s.gen.quality, imageSize: s.gen.imageSize, references: sentReferences(s).map((r) => r.assetId), featherPx: s.gen.featherPx, colorMatch: s.gen.colorMatch },
+    opt.spec,
+  );
+  const rect = maskRectFor(currentMaskBounds(s)!, settings.featherPx, doc.canvas);
+  beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt);
+  try {
+    const png = await encodeMaskPng(getMask(doc.maskId), rect);
+    const req: EditRequest = { canvas: { ...doc.canvas }, layers: requestLayers(doc, s.hiddenLayers), mask: { png, rect }, prompt: s.gen.prompt, model: opt.value, ...settings };
+    if (req.quality === undefined) delete req.quality;
+    if (req.imageSize === undefined) delete req.imageSize;
+    await send(req, doc.id);
+  } catch (e) {
+    failStart(e);
+  }
+}
+
+/** Retries the last request (same pixels, mask and prompt) on another model after a refusal. */
+export async function retryOn(model: string, toastId?: number): Promise<void> {
+  const s = st();
+  if (toastId !== undefined) {
+    s.dismiss(toastId);
+    s.setRetryOffer(toastId, null);
+  }
+  const opt = modelOptions(s).find((o) => o.value === model);
+  if (!last || !opt || s.job) return;
+  if (s.doc?.id !== last.docId) {
+    s.notify('info', 'Another photo is open now; paint the mask again and generate.');
+    return;
+  }
+  beginJob(last.docId, opt.value, opt.spec.name, last.req.prompt);
+  try {
+    await send(adaptRequest(last.req, opt.value, opt.spec), last.docId);
+  } catch (e) {
+    failStart(e);
+  }
+}
+
+/** The Cancel button, and Escape while a job runs. */
+export async function cancelJob(): Promise<void> {
+  const job = st().job;
+  if (!job || job.cancelling) return;
+  st().patchJob(job.jobId, { cancelling: true, stage: 'Cancelling…' });
+  if (!job.jobId) {
+    cancelWanted = true;
+    return;
+  }
+  try {
+    const r = await unwrap(api().job.cancel({ jobId: job.jobId }));
+    if (!r.cancelled) void finish(job.jobId);
+  } catch (e) {
+    const info = errorInfo(e);
+    st().notify('error', info.message, info.kind);
+  }
+}
+
+/** Subscribes to job progress; returns the unsubscribe. */
+export function installJobEvents(): () => void {
+  const off = api().events.onJobProgress(onProgress);
+  return () => {
+    off();
+    stopPoll();
+  };
+}
+
+function beginJob(docId: string, model: string, modelName: string, prompt: string): void {
+  cancelWanted = false;
+  st().setJob({ jobId: null, docId, model, modelName, prompt, startedAt: Date.now(), fraction: 0, stage: 'Preparing…', previews: {}, cancelling: false });
+}
+
+async function send(req: EditRequest, docId: string): Promise<void> {
+  last = { req, docId };
+  rememberModel(req.model);
+  const { jobId } = await unwrap(api().edit.start(req));
+  st().patchJob(null, { jobId, stage: st().job?.cancelling ? 'Cancelling…' : 'Queued' });
+  startPoll();
+  if (cancelWanted) {
+    cancelWanted = false;
+    await unwrap(api().job.cancel({ jobId })).catch(() => undefined);
+  }
+  const ev = early.get(jobId);
+  early.delete(jobId);
+  if (ev) onProgress(ev);
+}
+
+function failStart(e: unknown): void {
+  const job = st().job;
+  endJob();
+  report(errorInfo(e), job?.model ?? '', job?.modelName ?? '');
+}
+
+function onProgress(p: JobProgress): void {
+  const job = st().job;
+  if (!job) return;
+  if (job.jobId === null) {
+    early.set(p.jobId, p);
+    if (early.size > 8) early.delete(early.keys().next().value!);
+    return;
+  }
+  if (job.jobId !== p.jobId) return;
+  const patch: Partial<typeof job> = { fraction: p.fraction };
+  if (!job.cancelling || TERMINAL.has(p.stage)) patch.stage = p.stage;
+  if (p.preview) {
+    const old = job.previews[p.preview.candidate];
+    if (old) revokeUrls([old]);
+    patch.previews = { ...job.previews, [p.preview.candidate]: previewUrl(p.preview.bytes) };
+  }
+  st().patchJob(job.jobId, patch);
+  if (TERMINAL.has(p.stage) || p.fraction >= 1) void finish(p.jobId);
+}
+
+async function finish(jobId: string): Promise<void> {
+  if (fetching.has(jobId)) {
+    recheck.add(jobId);
+    return;
+  }
+  fetching.add(jobId);
+  try {
+    const r = await unwrap(api().job.result({ jobId }));
+    if (r.state === 'running') {
+      fetching.delete(jobId);
+      if (recheck.delete(jobId)) void finish(jobId);
+      return;
+    }
+    const job = st().job;
+    if (!job || job.jobId !== jobId) return;
+    if (r.state === 'done') await stage(job, jobId, r.candidates);
+    else if (r.state === 'failed') report(r.error, job.model, job.modelName);
+    else st().notify('info', 'Cancelled — the document is unchanged');
+    endJob();
+  } catch (e) {
+    endJob();
+    const info = errorInfo(e);
+    st().notify('error', info.message, info.kind);
+  } finally {
+    recheck.delete(jobId);
+  }
+}
+
+async function stage(job: JobState, jobId: string, cands: CandidateResult[]): Promise<void> {
+  const { docId, prompt, modelName } = job;
+  const s = st();
+  s.addSpend(docId, cands.reduce((sum, c) => sum + (c.costUsd || 0), 0));
+  if (s.doc?.id !== docId) {
+    s.notify('info', 'Another photo was opened while the job ran; its results were not staged.');
+    return;
+  }
+  const names = new Map(modelOptions(s).map((o) => [o.value, o.spec.name]));
+  const staged: StagedCandidate[] = [];
+  for (const c of cands) {
+    try {
+      await adoptPatch(c.assetId, c.patch);
+    } catch (e) {
+      s.notify('error', `Candidate ${c.index + 1} could not be decoded: ${errorInfo(e).message}`, 'bad-image');
+      continue;
+    }
+    staged.push({
+      key: `${jobId}:${c.index}`,
+      jobId,
+      docId,
+      index: c.index,
+      model: c.model,
+      modelName: names.get(c.model) ?? modelName,
+      prompt,
+      assetId: c.assetId,
+      region: { ...c.region },
+      requestSize: { ...c.requestSize },
+      costUsd: c.costUsd,
+      seconds: c.seconds,
+      requestId: c.requestId,
+      createdAt: Date.now(),
+    });
+  }
+  if (staged.length) st().stageCandidates(staged);
+  else if (!cands.length) s.notify('info', 'The model returned no candidates; the document is unchanged.');
+}
+
+function report(info: AppErrorInfo, model: string, modelName: string): void {
+  const s = st();
+  if (info.kind !== 'moderation') {
+    s.notify('error', info.message, info.kind);
+    return;
+  }
+  const refused = (info.model && modelOptions(s).find((o) => o.value === info.model)?.spec.name) || modelName || info.model || 'The model';
+  const others = modelOptions(s)
+    .filter((o) => o.usable && o.value !== model && o.value !== info.model)
+    .map((o) => ({ value: o.value, name: o.spec.name }));
+  const named = [refused, info.model, model].some((n) => n && info.message.toLowerCase().includes(n.toLowerCase()));
+  const text = named ? info.message : `${refused} refused this request: ${info.message}`;
+  s.notify('error', `${text}${others.length ? ' Retry the same request on another model:' : ''}`, 'moderation');
+  const toastId = st().toasts.at(-1)?.id;
+  if (toastId !== undefined && others.length) s.setRetryOffer(toastId, { refusedModel: model, models: others });
+}
+
+function endJob(): void {
+  const job = st().job;
+  if (job) revokeUrls(Object.values(job.previews));
+  st().setJob(null);
+  stopPoll();
+}
+
+function startPoll(): void {
+  stopPoll();
+  poll = setInterval(() => {
+    const id = st().job?.jobId;
+    if (id) void finish(id);
+    else stopPoll();
+  }, POLL_MS);
+}
+
+function stopPoll(): void {
+  if (poll) clearInterval(poll);
+  poll = null;
+}

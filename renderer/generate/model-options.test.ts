@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { KeyStatus } from '../../shared/ipc/contract-types';
+import { getModel } from '../../shared/models';
+import { buildModelOptions, clampN, defaultModel, maxReferences, nRange, providerLabel } from './model-options';
+import { draftProblem, draftToSettings, EMPTY_DRAFT } from './gateway-draft';
+
+const keys = (...set: string[]): KeyStatus[] => ['openai', 'gemini', ...set.filter((p) => p.startsWith('gateway:'))].map((p) => ({ provider: p, isSet: set.includes(p) }));
+const gw = { id: 'gw', name: 'My GW', baseURL: 'https://gw.example/v1', modelIds: ['img-a', 'img-b'], template: 'gpt-image-1.5' as const };
+
+describe('model options', () => {
+  it('lists the offered catalog models and the gateway models with their key provider and usability', () => {
+    const opts = buildModelOptions(keys('openai', 'gateway:gw'), [gw]);
+    const by = (v: string) => opts.find((o) => o.value === v)!;
+    expect(by('local')).toMatchObject({ keyProvider: null, usable: true });
+    expect(by('gpt-image-2')).toMatchObject({ keyProvider: 'openai', usable: true });
+    expect(by('gemini-3.1-flash-image')).toMatchObject({ keyProvider: 'gemini', usable: false });
+    expect(by('gateway:gw/img-b')).toMatchObject({ keyProvider: 'gateway:gw', usable: true });
+    expect(by('gateway:gw/img-b').spec.template).toBe('gpt-image-1.5');
+    expect(opts.some((o) => o.value === 'gpt-image-1')).toBe(false); // retired
+    expect(by('gemini-3.1-flash-image').label).toMatch(/no key/);
+  });
+
+  it('defaults to local without keys, else the last used model if usable', () => {
+    expect(defaultModel(buildModelOptions(keys(), []), 'gpt-image-2')).toBe('local');
+    const withKey = buildModelOptions(keys('openai'), []);
+    expect(defaultModel(withKey, 'gpt-image-2')).toBe('gpt-image-2');
+    expect(defaultModel(withKey, 'gemini-3-pro-image')).toBe('local');
+    expect(defaultModel(withKey, null)).toBe('local');
+  });
+
+  it('limits references, n and names providers', () => {
+    expect(maxReferences(getModel('gpt-image-2')!)).toBe(15);
+    expect(maxReferences(getModel('gemini-3.1-flash-image')!)).toBe(12);
+    expect(maxReferences(getModel('local')!)).toBe(0);
+    expect(nRange(getModel('gpt-image-2')!)).toEqual({ min: 1, max: 4 });
+    expect(clampN(9, getModel('gemini-3-pro-image')!)).toBe(4);
+    expect(clampN(0, getModel('local')!)).toBe(1);
+    expect(providerLabel('openai')).toBe('OpenAI');
+    expect(providerLabel('gateway:gw', [gw])).toBe('gateway “My GW”');
+  });
+
+  it('checks the gateway form like the contract does', () => {
+    expect(draftProblem(EMPTY_DRAFT)).toMatch(/Id/);
+    const ok = { ...EMPTY_DRAFT, id: 'my-gw', name: ' GW ', baseURL: 'https://gw.example/v1 ', modelIds: 'a, b, ,a' };
+    expect(draftProblem(ok)).toBeNull();
+    expect(draftProblem({ ...ok, baseURL: 'gw.example' })).toMatch(/Base URL/);
+    expect(draftToSettings(ok)).toEqual({ id: 'my-gw', name: 'GW', baseURL: 'https://gw.example/v1', modelIds: ['a', 'b'], template: 'gpt-image-2' });
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_STAGING, addCandidates, flipCandidate, removeCandidate, selectCandidate, selectedCandidate, type StagedCandidate } from './staging-logic';
+
+function cand(job: string, index: number, model = 'local'): StagedCandidate {
+  return {
+    key: `${job}:${index}`, jobId: job, docId: 'd', index, model, modelName: model, prompt: 'p', assetId: `asset-${job}-${index}`,
+    region: { x: 0, y: 0, width: 10, height: 10 }, requestSize: { width: 10, height: 10 }, costUsd: 0, seconds: 1, createdAt: 0,
+  };
+}
+
+describe('staging reducer', () => {
+  it('adds candidates across jobs and selects the first new one', () => {
+    let s = addCandidates(EMPTY_STAGING, [cand('a', 0), cand('a', 1)]);
+    expect(s.selected).toBe(0);
+    s = addCandidates(s, [cand('b', 0, 'gpt-image-2'), cand('b', 1, 'gpt-image-2')]);
+    expect(s.items.map((c) => c.key)).toEqual(['a:0', 'a:1', 'b:0', 'b:1']);
+    expect(selectedCandidate(s)?.key).toBe('b:0');
+    expect(addCandidates(s, [cand('b', 0)])).toBe(s); // duplicates ignored
+  });
+
+  it('flips with wrap-around and selects by index', () => {
+    let s = addCandidates(EMPTY_STAGING, [cand('a', 0), cand('a', 1), cand('a', 2)]);
+    s = flipCandidate(s, -1);
+    expect(s.selected).toBe(2);
+    s = flipCandidate(s, 1);
+    expect(s.selected).toBe(0);
+    s = selectCandidate(s, 1);
+    expect(s.selected).toBe(1);
+    expect(selectCandidate(s, 7)).toBe(s);
+    const one = addCandidates(EMPTY_STAGING, [cand('x', 0)]);
+    expect(flipCandidate(one, 1)).toBe(one);
+  });
+
+  it('removing keeps the selection on the same item or its neighbour', () => {
+    let s = addCandidates(EMPTY_STAGING, [cand('a', 0), cand('a', 1), cand('a', 2)]);
+    s = selectCandidate(s, 2);
+    s = removeCandidate(s, 'a:0');
+    expect(selectedCandidate(s)?.key).toBe('a:2');
+    s = removeCandidate(s, 'a:2');
+    expect(selectedCandidate(s)?.key).toBe('a:1');
+    expect(removeCandidate(s, 'zzz')).toBe(s);
+    s = removeCandidate(s, 'a:1');
+    expect(s).toEqual(EMPTY_STAGING);
+    expect(selectedCandidate(s)).toBeNull();
+  });
+});

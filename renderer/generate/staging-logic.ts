@@ -1,0 +1,71 @@
+/**
+ * Staging as a pure reducer: candidates from any number of jobs and models side by side, one of
+ * them selected (drawn on the stage). Nothing here touches the document.
+ */
+import type { Rect } from '../../shared/geometry';
+
+export interface StagedCandidate {
+  /** Unique in the session: `${jobId}:${index}`. */
+  key: string;
+  jobId: string;
+  /** Document the job ran on; staging is cleared when another document opens. */
+  docId: string;
+  index: number;
+  /** Model value sent to `edit:start` (catalog id or gateway value). */
+  model: string;
+  modelName: string;
+  prompt: string;
+  /** Asset id of the patch in main; its bitmap is in the blob store under the same id. */
+  assetId: string;
+  region: Rect;
+  requestSize: { width: number; height: number };
+  costUsd: number;
+  seconds: number;
+  requestId?: string;
+  createdAt: number;
+}
+
+export interface StagingState {
+  items: StagedCandidate[];
+  /** Index into `items`; -1 when empty. */
+  selected: number;
+}
+
+export const EMPTY_STAGING: StagingState = { items: [], selected: -1 };
+
+/** Appends candidates (skipping keys already staged) and selects the first new one. */
+export function addCandidates(state: StagingState, cands: readonly StagedCandidate[]): StagingState {
+  const known = new Set(state.items.map((c) => c.key));
+  const fresh = cands.filter((c) => !known.has(c.key));
+  if (!fresh.length) return state;
+  return { items: [...state.items, ...fresh], selected: state.items.length };
+}
+
+export function selectCandidate(state: StagingState, index: number): StagingState {
+  if (index < 0 || index >= state.items.length || index === state.selected) return state;
+  return { ...state, selected: index };
+}
+
+/** ←/→: previous/next candidate, wrapping around. */
+export function flipCandidate(state: StagingState, dir: 1 | -1): StagingState {
+  const n = state.items.length;
+  if (n < 2) return state;
+  const from = state.selected < 0 ? 0 : state.selected;
+  return { ...state, selected: (from + dir + n) % n };
+}
+
+/** Removes one candidate; the selection stays on the same item or moves to its neighbour. */
+export function removeCandidate(state: StagingState, key: string): StagingState {
+  const at = state.items.findIndex((c) => c.key === key);
+  if (at < 0) return state;
+  const items = state.items.filter((_, i) => i !== at);
+  if (!items.length) return EMPTY_STAGING;
+  let selected = state.selected;
+  if (at < selected) selected--;
+  else if (at === selected) selected = Math.min(selected, items.length - 1);
+  return { items, selected: Math.max(0, selected) };
+}
+
+export function selectedCandidate(state: StagingState): StagedCandidate | null {
+  return state.items[state.selected] ?? null;
+}

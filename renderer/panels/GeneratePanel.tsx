@@ -1,0 +1,154 @@
+/**
+ * Generate: prompt, model (with key availability), candidates, quality / tier, feather, colour
+ * match, reference images and the cost estimate before sending. Ctrl/Cmd+Enter generates from
+ * anywhere, including the prompt box.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { GeminiImageSize, Quality } from '../../shared/models';
+import { useEditor } from '../store/store';
+import { currentEstimate, currentOption, generateBlocker, modelOptions } from '../generate/current-estimate';
+import { clampN, maxReferences, nRange, tiersOf, type ModelOption } from '../generate/model-options';
+import { qualityFor } from '../generate/edit-request';
+import { generate } from '../generate/job-client';
+import { CostEstimate } from './CostEstimate';
+import { ReferenceImages } from './ReferenceImages';
+
+const GROUPS: { label: string; test: (o: ModelOption) => boolean }[] = [
+  { label: 'This computer', test: (o) => o.spec.provider === 'local' },
+  { label: 'OpenAI', test: (o) => o.spec.provider === 'openai' },
+  { label: 'Google Gemini', test: (o) => o.spec.provider === 'gemini' },
+  { label: 'Gateways', test: (o) => o.spec.provider === 'gateway' },
+];
+
+export function GeneratePanel() {
+  const { doc, gen, keyStatus, providerSettings, job } = useEditor(
+    useShallow((s) => ({ doc: s.doc, gen: s.gen, keyStatus: s.keyStatus, providerSettings: s.providerSettings, job: s.job })),
+  );
+  const setGen = useEditor((s) => s.setGen);
+  const { options, opt, estimate, blocker } = useMemo(() => {
+    const s = useEditor.getState();
+    const estimate = currentEstimate(s);
+    return { options: modelOptions(s), opt: currentOption(s), estimate, blocker: generateBlocker(s, estimate) };
+  }, [doc, gen, keyStatus, providerSettings, job]);
+  const spec = opt.spec;
+  const range = nRange(spec);
+  const tiers = tiersOf(spec);
+  const quality = qualityFor(gen.quality, spec);
+
+  function pickModel(value: string) {
+    const o = options.find((x) => x.value === value);
+    if (!o) return;
+    setGen({ model: value, modelChosen: true, n: clampN(gen.n, o.spec) });
+  }
+
+  return (
+    <section className="panel generate-panel" aria-label="Generate">
+      <h3>Generate</h3>
+      <textarea
+        className="prompt"
+        data-testid="prompt"
+        aria-label="Prompt"
+        rows={3}
+        placeholder="What should fill the mask? (Ctrl/⌘+Enter generates)"
+        value={gen.prompt}
+        onChange={(e) => setGen({ prompt: e.target.value })}
+      />
+      <label className="field">
+        <span>Model</span>
+        <select data-testid="model-select" aria-label="Model" value={opt.value} onChange={(e) => pickModel(e.target.value)}>
+          {GROUPS.map((g) => {
+            const items = options.filter(g.test);
+            return items.length ? (
+              <optgroup key={g.label} label={g.label}>
+                {items.map((o) => (
+                  <option key={o.value} value={o.value} data-usable={o.usable}>
+                    {o.usable ? '● ' : '○ '}
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null;
+          })}
+        </select>
+      </label>
+      <div className="row">
+        <label className="inline" title={`1–${range.max} candidates`}>
+          Candidates
+          <input
+            type="number"
+            className="num"
+            data-testid="n"
+            aria-label="Candidates"
+            min={range.min}
+            max={range.max}
+            value={gen.n}
+            onChange={(e) => setGen({ n: clampN(Number(e.target.value), spec) })}
+          />
+        </label>
+        {quality && (
+          <label className="inline">
+            Quality
+            <select data-testid="quality" aria-label="Quality" value={quality} onChange={(e) => setGen({ quality: e.target.value as Quality })}>
+              {spec.qualities.map((q) => (
+                <option key={q} value={q}>
+                  {q}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {tiers.length > 0 && (
+          <label className="inline">
+            Tier
+            <select
+              data-testid="tier"
+              aria-label="Gemini tier"
+              value={gen.imageSize && tiers.includes(gen.imageSize) ? gen.imageSize : ''}
+              onChange={(e) => setGen({ imageSize: (e.target.value || undefined) as GeminiImageSize | undefined })}
+            >
+              <option value="">Auto</option>
+              {tiers.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <div className="row">
+        <label className="inline" title="Soft edge where the result meets the photo">
+          Edge feather
+          <input
+            type="number"
+            className="num"
+            data-testid="feather"
+            aria-label="Edge feather (px)"
+            min={0}
+            max={256}
+            value={gen.featherPx}
+            onChange={(e) => setGen({ featherPx: Math.max(0, Math.min(256, Math.round(Number(e.target.value) || 0))) })}
+          />
+          px
+        </label>
+        <label className="inline" title="Match the colours of the generated pixels to their surroundings">
+          <input type="checkbox" data-testid="color-match" checked={gen.colorMatch} onChange={(e) => setGen({ colorMatch: e.target.checked })} />
+          Colour match
+        </label>
+      </div>
+      <ReferenceImages max={maxReferences(spec)} modelName={spec.name} />
+      <CostEstimate estimate={estimate} blocker={job ? null : blocker} />
+      <div className="row">
+        <button className="primary" data-testid="generate" disabled={!!blocker} onClick={() => void generate()} title="Generate (Ctrl/⌘+Enter)">
+          Generate
+        </button>
+        {!opt.usable && opt.keyProvider && (
+          <button data-testid="set-key" onClick={() => useEditor.getState().setSettingsOpen(true)}>
+            Set key…
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

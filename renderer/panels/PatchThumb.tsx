@@ -1,0 +1,41 @@
+/**
+ * A thumbnail of a candidate or version: the original under the region with the patch on top, drawn
+ * into a small canvas (the patch alone is transparent outside its mask band).
+ */
+import { useEffect, useRef } from 'react';
+import { getBitmap } from '../blobs/blob-store';
+import { ensureBitmap } from '../generate/candidate-assets';
+import { useEditor } from '../store/store';
+
+interface Props {
+  assetId: string;
+  region: { x: number; y: number; width: number; height: number };
+  maxWidth?: number;
+  maxHeight?: number;
+}
+
+export function PatchThumb({ assetId, region, maxWidth = 112, maxHeight = 72 }: Props) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const original = useEditor((s) => s.doc?.original);
+  const { x, y, width, height } = region;
+  const fit = Math.min(maxWidth / width, maxHeight / height);
+  const w = Math.max(1, Math.round(width * fit));
+  const h = Math.max(1, Math.round(height * fit));
+  useEffect(() => {
+    let live = true;
+    void ensureBitmap(assetId).then((patch) => {
+      const c = ref.current;
+      if (!live || !c) return;
+      const ctx = c.getContext('2d')!;
+      ctx.fillStyle = '#333';
+      ctx.fillRect(0, 0, w, h);
+      const orig = original ? getBitmap(original.assetId) : undefined;
+      if (orig && original) ctx.drawImage(orig, x - original.x, y - original.y, width, height, 0, 0, w, h);
+      if (patch) ctx.drawImage(patch, 0, 0, w, h);
+    });
+    return () => {
+      live = false;
+    };
+  }, [assetId, original, x, y, width, height, w, h]);
+  return <canvas ref={ref} className="patch-thumb" width={w} height={h} />;
+}

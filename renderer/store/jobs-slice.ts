@@ -1,0 +1,115 @@
+/**
+ * Generation state that is NOT the document: the Generate settings, the running job and its
+ * progress, key status and gateways (never keys), retry offers after a refusal, and what this
+ * session spent per document. Never part of history; pixels never live here (previews are object
+ * URLs, candidates are asset ids).
+ */
+import type { StateCreator } from 'zustand';
+import type { KeyStatus, ProviderSettings } from '../../shared/ipc/contract-types';
+import type { GeminiImageSize, Quality } from '../../shared/models';
+import type { EditorStore } from './store';
+
+export interface JobState {
+  /** Null until `edit:start` has answered. */
+  jobId: string | null;
+  docId: string;
+  model: string;
+  modelName: string;
+  prompt: string;
+  startedAt: number;
+  /** 0..1. */
+  fraction: number;
+  stage: string;
+  /** Live partial results: candidate index → object URL of the preview bytes. */
+  previews: Record<number, string>;
+  cancelling: boolean;
+}
+
+export interface ReferenceImage {
+  assetId: string;
+  name: string;
+  width: number;
+  height: number;
+  /** Object URL of the display bytes, for the thumbnail. */
+  thumbUrl: string;
+}
+
+export interface GenSettings {
+  prompt: string;
+  model: string;
+  /** Set once the user picks a model, so loading key status no longer changes it. */
+  modelChosen: boolean;
+  n: number;
+  quality: Quality;
+  /** Gemini tier; undefined = chosen by the planner. */
+  imageSize?: GeminiImageSize;
+  featherPx: number;
+  colorMatch: boolean;
+  references: ReferenceImage[];
+}
+
+export interface RetryOffer {
+  refusedModel: string;
+  models: { value: string; name: string }[];
+}
+
+export interface JobsSlice {
+  job: JobState | null;
+  gen: GenSettings;
+  keyStatus: KeyStatus[];
+  providerSettings: ProviderSettings;
+  settingsOpen: boolean;
+  /** Moderation refusals: toast id → the models the same request can be retried on. */
+  retryOffers: Record<number, RetryOffer>;
+  /** USD received in candidates this session, by document id (kept or not). */
+  spentUsd: Record<string, number>;
+  setJob(job: JobState | null): void;
+  /** Updates the running job if it is still `jobId` (late events of an old job are ignored). */
+  patchJob(jobId: string | null, patch: Partial<JobState>): void;
+  setGen(patch: Partial<GenSettings>): void;
+  setProviderInfo(info: { keyStatus?: KeyStatus[]; providerSettings?: ProviderSettings }): void;
+  setSettingsOpen(open: boolean): void;
+  setRetryOffer(toastId: number, offer: RetryOffer | null): void;
+  addSpend(docId: string, usd: number): void;
+}
+
+export const DEFAULT_GEN: GenSettings = {
+  prompt: '',
+  model: 'local',
+  modelChosen: false,
+  n: 1,
+  quality: 'medium',
+  imageSize: undefined,
+  featherPx: 12,
+  colorMatch: true,
+  references: [],
+};
+
+export const createJobsSlice: StateCreator<EditorStore, [], [], JobsSlice> = (set, get) => ({
+  job: null,
+  gen: DEFAULT_GEN,
+  keyStatus: [],
+  providerSettings: { gateways: [], secureStorageAvailable: true },
+  settingsOpen: false,
+  retryOffers: {},
+  spentUsd: {},
+  setJob: (job) => set({ job }),
+  patchJob(jobId, patch) {
+    const job = get().job;
+    if (job && job.jobId === jobId) set({ job: { ...job, ...patch } });
+  },
+  setGen: (patch) => set({ gen: { ...get().gen, ...patch } }),
+  setProviderInfo: (info) => set(info),
+  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  setRetryOffer(toastId, offer) {
+    const next = { ...get().retryOffers };
+    if (offer) next[toastId] = offer;
+    else delete next[toastId];
+    set({ retryOffers: next });
+  },
+  addSpend(docId, usd) {
+    if (!usd) return;
+    const spent = get().spentUsd;
+    set({ spentUsd: { ...spent, [docId]: Math.round(((spent[docId] ?? 0) + usd) * 1e6) / 1e6 } });
+  },
+});
