@@ -1,0 +1,158 @@
+/**
+ * Cloud edits in the real UI: paint → gpt-image-2 → 3 candidates → keep one → undo → redo, with the
+ * export bit-identical to the original outside the feather band; a moderation refusal and a
+ * cancelled job leave the document unchanged. Main runs the real handlers; the OpenAI SDK talks to
+ * the local protocol server, which enforces the service's rules.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, summary, waitIdle } from '../support/page-helpers';
+import { startOpenAIServer, startGeminiServer } from '../servers';
+import { featherBand } from '../../shared/pixels/patch';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
+const photo = join(PHOTOS, 'coffee.png'); // 600×400
+const hooks = (page: AppHarness['page'], fn: string) => page.evaluate((f) => (window as any).__maskworkTest[f](), fn);
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  gemini = await startGeminiServer();
+  app = await launchApp({
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', GEMINI_API_KEY: 'gm-e2e-test-key-0002', OPENAI_BASE_URL: openai.url, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  app.dialogs.opens.push(photo);
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await app.page.keyboard.press('b');
+  await app.page.getByLabel('Brush size').fill('40');
+  await app.page.getByLabel('Hardness').fill('100');
+  await dragPath(app.page, [ [150, 150], [350, 150] ]);
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+  await gemini?.close();
+});
+
+async function setUp(page: AppHarness['page'], model: string, prompt: string, n: number) {
+  await page.getByTestId('model-select').selectOption(model);
+  await page.getByTestId('n').fill(String(n));
+  await page.getByTestId('prompt').fill(prompt);
+}
+
+async function generate(page: AppHarness['page'], model: string, prompt: string, n: number) {
+  await setUp(page, model, prompt, n);
+  await page.getByTestId('generate').click();
+}
+
+describe('cloud edit in the editor', () => {
+  it('generates 3 gpt-image-2 candidates, keeps one, undoes and redoes', async () => {
+    const page = app.page;
+    const before = await summary(page);
+    const sentBefore = openai.requests.length;
+    await setUp(page, 'gpt-image-2', 'replace the mark with clean wood grain', 3);
+    const est = await hooks(page, 'estimate');
+    expect(est.usd).toBeGreaterThan(0);
+    expect(await page.getByTestId('cost-usd').textContent()).toMatch(/\$/);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 3, null, { timeout: 60_000 });
+    const sent = openai.requests.slice(sentBefore);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].status).toBe(200);
+    expect(Number(sent[0].fields.n)).toBe(3);
+    // The estimate shown before sending matches the request that was made.
+    expect(`${est.request.width}x${est.request.height}`).toBe(sent[0].fields.size);
+    await expect.poll(() => page.getByTestId('candidate').count()).toBe(3);
+
+    await page.keyboard.press('ArrowRight');
+    const staging = await hooks(page, 'staging');
+    expect(staging.selected).toBe(1);
+    await page.getByTestId('keep').click();
+    const kept = await summary(page);
+    expect(kept.layers).toBe(1);
+    expect(kept.label).toMatch(/Keep gpt-image-2/);
+    expect(kept.historyLabels).toEqual([...before.historyLabels, before.label]);
+    const versions = await hooks(page, 'versions');
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({ model: 'gpt-image-2', prompt: 'replace the mark with clean wood grain' });
+    expect(versions[0].costUsd).toBeGreaterThan(0);
+    expect(versions[0].requestSize.width).toBe(est.request.width);
+
+    await page.keyboard.press('Control+z');
+    expect((await summary(page)).layers).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    expect((await summary(page)).layers).toBe(1);
+  });
+
+  it('exports the kept result with every pixel outside the feather band equal to the original', async () => {
+    const out = join(app.tmp, 'kept.png');
+    app.dialogs.saves.push(out);
+    await app.page.getByRole('button', { name: 'Export PNG' }).click();
+    await waitIdle(app.page);
+    const a = await sharp(out).raw().toBuffer({ resolveWithObject: true });
+    const b = await sharp(photo).raw().toBuffer({ resolveWithObject: true });
+    expect([a.info.width, a.info.height, a.info.channels]).toEqual([b.info.width, b.info.height, b.info.channels]);
+    const feather = Number(await app.page.getByTestId('feather').inputValue());
+    const limit = 20 + featherBand(feather) + 1.5; // brush radius + feather band (+ anti-aliasing)
+    let outside = 0;
+    let inside = 0;
+    const ch = a.info.channels;
+    for (let y = 0; y < 400; y++) {
+      for (let x = 0; x < 600; x++) {
+        const d = Math.hypot(Math.max(150 - x, 0, x - 350), y - 150);
+        const q = (y * 600 + x) * ch;
+        const same = a.data[q] === b.data[q] && a.data[q + 1] === b.data[q + 1] && a.data[q + 2] === b.data[q + 2];
+        if (d > limit && !same) outside++;
+        if (d < 15 && !same) inside++;
+      }
+    }
+    expect(outside).toBe(0);
+    expect(inside).toBeGreaterThan(1000);
+  });
+
+  it('a moderation refusal names the model, offers another, and leaves the document unchanged', async () => {
+    const page = app.page;
+    const before = await summary(page);
+    await generate(page, 'gpt-image-2', 'something the safety system refuses [[moderate]]', 1);
+    const toast = page.locator('.toast.error').last();
+    await expect.poll(() => toast.textContent(), { timeout: 30_000 }).toMatch(/gpt-image-2/);
+    await expect.poll(() => page.getByTestId('retry-offer').count()).toBeGreaterThan(0);
+    const after = await summary(page);
+    expect(after.historyLabels).toEqual(before.historyLabels);
+    expect(after.label).toBe(before.label);
+    expect(after.layers).toBe(before.layers);
+    expect((await hooks(page, 'staging')).items).toHaveLength(0);
+    expect(await toast.textContent()).not.toMatch(/sk-e2e/);
+  });
+
+  it('cancel mid-job leaves the document unchanged', async () => {
+    const page = app.page;
+    const before = await summary(page);
+    openai.script({ delayMs: 8000 });
+    await generate(page, 'gpt-image-2', 'a small plant', 1);
+    await page.waitForFunction(() => (window as any).__maskworkTest.job()?.jobId);
+    await page.getByTestId('cancel-job').click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 10_000 });
+    await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/Cancelled/);
+    const after = await summary(page);
+    expect(after.historyLabels).toEqual(before.historyLabels);
+    expect(after.layers).toBe(before.layers);
+    expect((await hooks(page, 'staging')).items).toHaveLength(0);
+    openai.clearScript();
+  });
+
+  it('Nano Banana 2 candidates come back through the same staging', async () => {
+    const page = app.page;
+    const sentBefore = gemini.requests.length;
+    await generate(page, 'gemini-3.1-flash-image', 'a small plant', 2);
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 2, null, { timeout: 60_000 });
+    expect(gemini.requests.slice(sentBefore).map((r) => r.status)).toEqual([200, 200]);
+    await page.keyboard.press('Escape'); // discard all
+    await expect.poll(async () => (await hooks(page, 'staging')).items.length).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});
