@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sep } from 'node:path';
+import { join, sep } from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { ImageProvider, ProviderEditRequest, ProviderImage } from './provider-types';
@@ -14,7 +14,7 @@ import type { ImageProvider, ProviderEditRequest, ProviderImage } from './provid
 function workerPath(): string {
   const near = ['./local-worker.js', '../main/local-worker.js', '../../../out/main/local-worker.js'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
   // In a packaged app the worker is unpacked next to the asar (package.json build.asarUnpack).
-  const candidates = [...near.map((p) => p.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`)), ...near];
+  const candidates = [...near.map((p) => p.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`)), ...near, join(process.cwd(), 'out', 'main', 'local-worker.js')];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new AppError({ kind: 'internal', message: 'The offline engine is not built (out/main/local-worker.js is missing). Run `npm run build`.' });
   return found;
