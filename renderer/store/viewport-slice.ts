@@ -15,8 +15,12 @@ export interface ViewportSlice {
   offsetY: number;
   stageWidth: number;
   stageHeight: number;
+  /** True while the view is "fit on screen": resizing the stage re-fits instead of cropping. */
+  fitted: boolean;
   setStageSize(w: number, h: number): void;
   fitToScreen(): void;
+  /** Fits a rect in document px (e.g. a proposed, larger canvas) in the view, centred. */
+  fitRect(r: { x: number; y: number; width: number; height: number }): void;
   zoomTo(scale: number, anchor?: { x: number; y: number }): void;
   zoomStep(dir: 1 | -1, anchor?: { x: number; y: number }): void;
   panBy(dx: number, dy: number): void;
@@ -28,16 +32,23 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
   offsetY: 0,
   stageWidth: 800,
   stageHeight: 600,
+  fitted: false,
   setStageSize(w, h) {
     set({ stageWidth: w, stageHeight: h });
+    if (get().fitted) get().fitToScreen();
   },
   fitToScreen() {
-    const { doc, stageWidth, stageHeight } = get();
+    const { doc } = get();
     if (!doc) return;
+    get().fitRect({ x: 0, y: 0, width: doc.canvas.width, height: doc.canvas.height });
+  },
+  fitRect(r) {
+    const { stageWidth, stageHeight } = get();
+    if (!(r.width > 0 && r.height > 0)) return;
     const pad = 24;
-    const scale = Math.min((stageWidth - 2 * pad) / doc.canvas.width, (stageHeight - 2 * pad) / doc.canvas.height, 1 * 4);
+    const scale = Math.min((stageWidth - 2 * pad) / r.width, (stageHeight - 2 * pad) / r.height, 1 * 4);
     const s = Math.max(MIN_ZOOM, Math.min(scale, MAX_ZOOM));
-    set({ scale: s, offsetX: (stageWidth - doc.canvas.width * s) / 2, offsetY: (stageHeight - doc.canvas.height * s) / 2 });
+    set({ scale: s, offsetX: (stageWidth - r.width * s) / 2 - r.x * s, offsetY: (stageHeight - r.height * s) / 2 - r.y * s });
   },
   zoomTo(scale, anchor) {
     const { scale: old, offsetX, offsetY, stageWidth, stageHeight } = get();
@@ -45,7 +56,7 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
     const a = anchor ?? { x: stageWidth / 2, y: stageHeight / 2 };
     const docX = (a.x - offsetX) / old;
     const docY = (a.y - offsetY) / old;
-    set({ scale: s, offsetX: a.x - docX * s, offsetY: a.y - docY * s });
+    set({ scale: s, offsetX: a.x - docX * s, offsetY: a.y - docY * s, fitted: false });
   },
   zoomStep(dir, anchor) {
     const { scale } = get();
@@ -53,6 +64,6 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
     get().zoomTo(next ?? scale, anchor);
   },
   panBy(dx, dy) {
-    set({ offsetX: get().offsetX + dx, offsetY: get().offsetY + dy });
+    set({ offsetX: get().offsetX + dx, offsetY: get().offsetY + dy, fitted: false });
   },
 });
