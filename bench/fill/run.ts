@@ -6,7 +6,7 @@
  * For every photo × mask kind (thin, blob, box) it runs `inpaint` (seed 1) and two baselines
  * (`diffusionFill`, a mean-colour fill), scores them against the untouched photo, prints a table
  * per mask kind × method with PASS/FAIL per target, and writes `bench-results/fill.json`.
- * `--quick` only uses photos under 1 MP. Set MASKWORK_PHOTOS to use another photo directory.
+ * `--quick` only uses photos under 1 MP; `--only=NAME,...` and `--kinds=blob,box` pick a subset. Set MASKWORK_PHOTOS to use another photo directory.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,8 +28,13 @@ const METHODS: Method[] = [
   { name: 'mean-colour', run: meanColourFill },
 ];
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const quick = args.has('--quick');
+/** `--only=a,b` restricts to photos whose name contains one of the words; `--kinds=blob,box` to mask kinds. */
+const listArg = (flag: string) => argv.find((a) => a.startsWith(`--${flag}=`))?.slice(flag.length + 3).split(',') ?? null;
+const only = listArg('only');
+const kinds = listArg('kinds');
 const verbose = args.has('--verbose');
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 
@@ -40,9 +45,11 @@ async function main(): Promise<void> {
   const results: RunResult[] = [];
   const started = performance.now();
   for (const photo of photos) {
+    if (only && !only.some((o) => photo.name.includes(o))) continue;
     const image = await loadRgba(photo.path);
     if (quick && image.width * image.height >= 1e6) continue;
     for (const kind of MASK_KINDS) {
+      if (kinds && !kinds.includes(kind)) continue;
       const mask = await loadMask(photo.masks[kind], image.width, image.height);
       const bounds = maskBounds(mask, image.width, image.height);
       if (!bounds) continue;

@@ -7,7 +7,7 @@ import { patchMatchPass, randomNnf, refreshDistances, upsampleNnf } from './patc
 import { buildPyramid, makeLevel, type Level } from './pyramid';
 import { deriveSeed, mulberry32, type Rng } from './random';
 import { cropToLayer, fillRegionFor, maskBounds, pasteHole, type Layer } from './region';
-import { correctSeam } from './seam';
+import { finishFill } from './seam';
 import {
   assertImageAndMask, copyImage, FillCancelledError, type FillOptions, type RgbaImage,
 } from './types';
@@ -23,8 +23,12 @@ const DEFAULT_PATCH = 7;
  * coherent from the coarser level, and more iterations changed the bench scores by < 0.1 dB.
  */
 const DEFAULT_ITERATIONS = 1;
-/** Extra EM iterations per level above the finest (coarse levels are cheap and set the layout). */
-const EXTRA_ITERATIONS_PER_LEVEL = 1;
+/**
+ * Extra EM iterations per level above the finest. 0: the structure now comes from the membrane
+ * (see seam.ts), and more coarse iterations only converged the field towards flat sources
+ * (blob texture 0.83 with 1 extra per level, 0.94 with none; PSNR within 0.05 dB; ~20 % faster).
+ */
+const EXTRA_ITERATIONS_PER_LEVEL = 0;
 /** Cap on EM iterations at any level. */
 const MAX_LEVEL_ITERATIONS = 12;
 /** PatchMatch sweeps per EM iteration. */
@@ -137,8 +141,8 @@ function fillLayer(layer: Layer, s: Settings): void {
 
 /**
  * EM at one level: search (PatchMatch) then vote, `iters` times. On the finest level the last
- * vote copies the single most trusted source pixel deep inside the hole (keeps texture sharp)
- * and the seam membrane is applied afterwards.
+ * vote copies the single most trusted source pixel deep inside the hole (keeps texture sharp),
+ * then {@link finishFill} keeps only its detail and adds the Poisson membrane (structure + seam).
  */
 function runLevel(
   level: Level, r: number, nnf: Int32Array, coarser: Level | null, iters: number, finest: boolean,
@@ -169,5 +173,5 @@ function runLevel(
     writePixels(level, holes, voted);
     onIteration(n);
   }
-  if (finest) correctSeam(level, r, nnf, weights);
+  if (finest) finishFill(level);
 }
