@@ -104,8 +104,8 @@ export async function prepareEdit(svc: MainServices, req: EditRequest): Promise<
 
 /**
  * The region as the model receives it: the pixels scaled to the request size (PNG for the local
- * engine, which fills from them; JPEG q95 for cloud models, which only need them as context and
- * encode 5–10× faster), and the binary mask scaled the same way.
+ * engine, which fills from them; JPEG q92 for cloud models, which only need them as context and
+ * encode 5–10× faster; bilinear scaling is plenty for context), and the binary mask scaled the same way.
  */
 export async function encodeRequest(
   regionPixels: Uint8Array,
@@ -115,10 +115,10 @@ export async function encodeRequest(
   lossless: boolean,
 ): Promise<{ requestImage: Uint8Array; requestMask: Uint8Array }> {
   const { width, height } = request;
-  let img = sharp(regionPixels, { raw: { width: region.width, height: region.height, channels: 4 } });
-  if (width !== region.width || height !== region.height) img = img.resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
-  img = img.flatten({ background: { r: 128, g: 128, b: 128 } });
-  const requestImage = new Uint8Array(await (lossless ? img.png({ compressionLevel: 1 }) : img.jpeg({ quality: 95, chromaSubsampling: '4:4:4' })).toBuffer());
+  // The alpha band is dropped, not flattened: pre-filled outpaint pixels keep their colour.
+  let img = sharp(regionPixels, { raw: { width: region.width, height: region.height, channels: 4 } }).removeAlpha();
+  if (width !== region.width || height !== region.height) img = img.resize(width, height, { fit: 'fill', kernel: lossless ? 'lanczos3' : 'linear' });
+  const requestImage = new Uint8Array(await (lossless ? img.png({ compressionLevel: 1 }) : img.jpeg({ quality: 92 })).toBuffer());
   let m = sharp(mask, { raw: { width: region.width, height: region.height, channels: 1 } });
   if (width !== region.width || height !== region.height) m = m.resize(width, height, { fit: 'fill', kernel: 'linear' });
   const scaled = await m.extractChannel(0).raw().toBuffer();
