@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, basename, extname, dirname } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
 import { AppError } from '../../shared/errors';
-import type { JobProgress, JobResult, OpenedImage } from '../../shared/ipc/contract-types';
+import type { CandidateResult, JobProgress, JobResult, OpenedImage } from '../../shared/ipc/contract-types';
 import { createServices } from '../main/create-services';
 import { createHandlers, type MainServices } from '../main/ipc/handlers';
 import { dispatch, type HandlerTable } from '../main/ipc/dispatch';
@@ -57,6 +57,15 @@ export class CliSession {
 
   async waitJob(jobId: string): Promise<JobResult> {
     return this.svc.jobs.wait(jobId);
+  }
+
+  /** Waits for a job and returns its candidates, or throws its typed error. */
+  async candidatesOf(jobId: string, endProgressLine: boolean): Promise<CandidateResult[]> {
+    const result = await this.waitJob(jobId);
+    if (endProgressLine) process.stderr.write('\n');
+    if (result.state === 'failed') throw new AppError(result.error);
+    if (result.state !== 'done') throw new AppError({ kind: 'cancelled', message: 'The job was cancelled.' });
+    return result.candidates;
   }
 
   async exportTo(path: string, req: Record<string, unknown>): Promise<void> {

@@ -6,7 +6,6 @@
 import { resolve } from 'node:path';
 import { planRegion } from '../../shared/geometry';
 import { estimateCost, getModel } from '../../shared/models';
-import { AppError } from '../../shared/errors';
 import { parseArgs, required, UsageError, type FlagSpec } from './args';
 import { CliSession, candidatePaths, formatOf, readMaskFile } from './cli-session';
 
@@ -63,17 +62,14 @@ export async function runEdit(argv: string[], fill: boolean): Promise<Record<str
       colorMatch: fill ? false : !a['no-color-match'],
       seed: a.seed as number | undefined,
     });
-    const result = await session.waitJob(jobId);
-    if (!json) process.stderr.write('\n');
-    if (result.state === 'failed') throw new AppError(result.error);
-    if (result.state !== 'done') throw new AppError({ kind: 'cancelled', message: 'The job was cancelled.' });
+    const candidates = await session.candidatesOf(jobId, !json);
     const tGen = performance.now();
-    const paths = candidatePaths(out, result.candidates.length);
-    for (const [i, c] of result.candidates.entries()) {
+    const paths = candidatePaths(out, candidates.length);
+    for (const [i, c] of candidates.entries()) {
       await session.exportTo(paths[i], { canvas: { width: img.width, height: img.height }, layers: [{ assetId: img.assetId, x: 0, y: 0 }, { assetId: c.assetId, x: c.region.x, y: c.region.y }] });
     }
     const tEnd = performance.now();
-    const c0 = result.candidates[0];
+    const c0 = candidates[0];
     return {
       model,
       image: { path: image, width: img.width, height: img.height },
@@ -84,7 +80,7 @@ export async function runEdit(argv: string[], fill: boolean): Promise<Record<str
       costBasis: estimate?.basis,
       timings: { openMs: Math.round(tOpen - t0), generateMs: Math.round(tGen - tOpen), writeMs: Math.round(tEnd - tGen), totalMs: Math.round(tEnd - t0) },
       outputs: paths,
-      requestIds: result.candidates.map((c) => c.requestId).filter(Boolean),
+      requestIds: candidates.map((c) => c.requestId).filter(Boolean),
     };
   } finally {
     await session.close();

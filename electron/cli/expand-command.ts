@@ -6,7 +6,6 @@
 import { resolve } from 'node:path';
 import { extendBySides, extendToAspect, planOutpaint, type ExtendAnchor } from '../../shared/geometry';
 import { estimateCost, getModel } from '../../shared/models';
-import { AppError } from '../../shared/errors';
 import { parseArgs, required, UsageError } from './args';
 import { CliSession, formatOf } from './cli-session';
 
@@ -66,12 +65,9 @@ export async function runExpand(argv: string[]): Promise<Record<string, unknown>
       prefill,
       seed: a.seed as number | undefined,
     });
-    const result = await session.waitJob(jobId);
-    if (!json) process.stderr.write('\n');
-    if (result.state === 'failed') throw new AppError(result.error);
-    if (result.state !== 'done') throw new AppError({ kind: 'cancelled', message: 'The job was cancelled.' });
+    const candidates = await session.candidatesOf(jobId, !json);
     const tGen = performance.now();
-    const c = result.candidates[0];
+    const c = candidates[0];
     await session.exportTo(out, { canvas: ext.canvas, layers: [{ assetId: img.assetId, x: original.x, y: original.y }, { assetId: c.assetId, x: c.region.x, y: c.region.y }] });
     const tEnd = performance.now();
     return {
