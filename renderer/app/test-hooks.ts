@@ -7,6 +7,8 @@ import { getMask, maskCount } from '../blobs/blob-store';
 import { useEditor } from '../store/store';
 import { currentEstimate } from '../generate/current-estimate';
 import { totalCost } from '../generate/version-logic';
+import { extendProposal } from '../store/canvas-commands';
+import { currentOutpaintEstimate } from '../generate/outpaint-client';
 
 export function installTestHooks(): void {
   const hooks = {
@@ -54,7 +56,7 @@ export function installTestHooks(): void {
     /** The running job, or null. */
     job() {
       const j = useEditor.getState().job;
-      return j ? { jobId: j.jobId, model: j.model, prompt: j.prompt, startedAt: j.startedAt, fraction: j.fraction, stage: j.stage, previews: Object.keys(j.previews).map(Number), cancelling: j.cancelling } : null;
+      return j ? { jobId: j.jobId, kind: j.kind, model: j.model, prompt: j.prompt, startedAt: j.startedAt, fraction: j.fraction, stage: j.stage, previews: Object.keys(j.previews).map(Number), cancelling: j.cancelling } : null;
     },
     /** The document's versions (oldest first). */
     versions() {
@@ -85,6 +87,17 @@ export function installTestHooks(): void {
       return e.ok
         ? { usd: e.usd, request: { ...e.request }, region: { ...e.region }, text: e.costText, size: e.sizeText, basis: e.basis }
         : { error: e.error, code: e.code };
+    },
+    /** The extend tool's proposal: the new canvas and where the original lands in it, or null. */
+    extendPreview() {
+      const p = extendProposal(useEditor.getState());
+      return p ? { canvas: { ...p.canvas }, originalAt: { ...p.originalAt } } : null;
+    },
+    /** "Fill extension": requests and USD for the chosen model, or why it cannot run (null without a document). */
+    outpaintEstimate() {
+      const e = currentOutpaintEstimate(useEditor.getState());
+      if (!e) return null;
+      return e.ok ? { requests: e.requests, tiles: e.tiles, usd: e.usd, text: e.text } : { error: e.error };
     },
     /** Patch layers, bottom to top. */
     layerList() {

@@ -15,6 +15,8 @@ import { MaskOverlayPainter } from './mask-overlay';
 import { BrushCursor, moveBrushCursor } from './BrushCursor';
 import { registerStageAccess } from './stage-access';
 import { StagedCandidateNode } from '../generate/StagedCandidateNode';
+import { ExtendPreview } from './ExtendPreview';
+import { checker } from './checker';
 
 export function EditorStage() {
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -35,6 +37,7 @@ export function EditorStage() {
   const panFrom = useRef<{ x: number; y: number } | null>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
   const tool = useEditor((s) => s.tool);
+  const [toolCursor, setToolCursor] = useState<string | null>(null);
 
   painter.setColor(maskColor);
 
@@ -122,7 +125,10 @@ export function EditorStage() {
       panFrom.current = { x: e.clientX, y: e.clientY };
       return;
     }
-    toolFor(tool)?.move(p, live);
+    const t = toolFor(tool);
+    t?.move(p, live);
+    const c = t?.cursor?.(p, live) ?? null;
+    if (c !== toolCursor) setToolCursor(c);
   }
 
   function onPointerUp(e: React.PointerEvent) {
@@ -163,7 +169,7 @@ export function EditorStage() {
 
   const original = doc ? getBitmap(doc.original.assetId) : undefined;
   const visibleDoc = { x: -offsetX / scale, y: -offsetY / scale, width: stageWidth / scale, height: stageHeight / scale };
-  const cursor = panning ? 'grabbing' : spaceDown || tool === 'pan' ? 'grab' : tool === 'brush' || tool === 'eraser' ? 'none' : 'crosshair';
+  const cursor = panning ? 'grabbing' : spaceDown || tool === 'pan' ? 'grab' : tool === 'brush' || tool === 'eraser' ? 'none' : (tool === 'extend' && toolCursor) || (tool === 'extend' ? 'default' : 'crosshair');
 
   return (
     <div
@@ -201,27 +207,15 @@ export function EditorStage() {
             />
           )}
         </Layer>
+        <Layer name="extend-preview" listening={false}>
+          {doc && <ExtendPreview scale={scale} />}
+        </Layer>
       </Stage>
       <canvas ref={liveRef} className="live-canvas" />
       {doc && (tool === 'brush' || tool === 'eraser') && !panning && !spaceDown && <BrushCursor ref={cursorRef} />}
       {!doc && <EmptyState />}
     </div>
   );
-}
-
-let checkerCache: HTMLCanvasElement | null = null;
-function checker(): HTMLCanvasElement {
-  if (checkerCache) return checkerCache;
-  const c = document.createElement('canvas');
-  c.width = c.height = 16;
-  const g = c.getContext('2d')!;
-  g.fillStyle = '#3a3a3a';
-  g.fillRect(0, 0, 16, 16);
-  g.fillStyle = '#2c2c2c';
-  g.fillRect(0, 0, 8, 8);
-  g.fillRect(8, 8, 8, 8);
-  checkerCache = c;
-  return c;
 }
 
 function EmptyState() {

@@ -1,11 +1,11 @@
 /**
- * Generate → job → candidates. Sends `edit:start`, follows `job:progress` (with a slow poll as a
+ * Generate → job → candidates. Sends `edit:start` (or `outpaint:start`, see outpaint-client.ts), follows `job:progress` (with a slow poll as a
  * safety net for a lost event), fetches `job:result` once when the job ends and stages the
  * candidates. A failed or cancelled job only produces a message: it never touches the document.
  */
 import type { AppErrorInfo } from '../../shared/errors';
 import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
-import type { JobState } from '../store/jobs-slice';
+import type { JobKind, JobState } from '../store/jobs-slice';
 import { api, errorInfo, unwrap } from '../bridge/api';
 import { getMask } from '../blobs/blob-store';
 import { encodeMaskPng } from '../canvas/mask-encode';
@@ -13,13 +13,17 @@ import { useEditor } from '../store/store';
 import { adoptPatch, previewUrl, revokeUrls } from './candidate-assets';
 import { currentEstimate, currentMaskBounds, currentOption, generateBlocker, modelOptions, sentReferences } from './current-estimate';
 import { adaptRequest, maskRectFor, requestLayers, settingsForModel, type EditRequest } from './edit-request';
+import { adaptOutpaintRequest, type OutpaintRequest } from './outpaint-request';
 import { rememberModel } from './providers-client';
 import type { StagedCandidate } from './staging-logic';
 
 const POLL_MS = 1500;
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
 
-let last: { req: EditRequest; docId: string } | null = null;
+/** What a job was started with: a masked edit or an outpaint. */
+export type JobRequest = { kind: 'edit'; req: EditRequest } | { kind: 'outpaint'; req: OutpaintRequest };
+
+let last: { job: JobRequest; docId: string } | null = null;
 const early = new Map<string, JobProgress>();
 const fetching = new Set<string>();
 const recheck = new Set<string>();
@@ -43,13 +47,13 @@ export async function generate(): Promise<void> {
     opt.spec,
   );
   const rect = maskRectFor(currentMaskBounds(s)!, settings.featherPx, doc.canvas);
-  beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt);
+  beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt, 'edit', doc.canvas);
   try {
     const png = await encodeMaskPng(getMask(doc.maskId), rect);
     const req: EditRequest = { canvas: { ...doc.canvas }, layers: requestLayers(doc, s.hiddenLayers), mask: { png, rect }, prompt: s.gen.prompt, model: opt.value, ...settings };
     if (req.quality === undefined) delete req.quality;
     if (req.imageSize === undefined) delete req.imageSize;
-    await send(req, doc.id);
+    await sendJob({ kind: 'edit', req }, doc.id);
   } catch (e) {
     failStart(e);
   }
@@ -68,9 +72,12 @@ export async function retryOn(model: string, toastId?: number): Promise<void> {
     s.notify('info', 'Another photo is open now; paint the mask again and generate.');
     return;
   }
-  beginJob(last.docId, opt.value, opt.spec.name, last.req.prompt);
+  const prev = last.job;
+  beginJob(last.docId, opt.value, opt.spec.name, prev.req.prompt, prev.kind, prev.req.canvas);
   try {
-    await send(adaptRequest(last.req, opt.value, opt.spec), last.docId);
+    const job: JobRequest =
+      prev.kind === 'edit' ? { kind: 'edit', req: adaptRequest(prev.req, opt.value, opt.spec) } : { kind: 'outpaint', req: adaptOutpaintRequest(prev.req, opt.value, opt.spec) };
+    await sendJob(job, last.docId);
   } catch (e) {
     failStart(e);
   }
@@ -103,15 +110,17 @@ export function installJobEvents(): () => void {
   };
 }
 
-function beginJob(docId: string, model: string, modelName: string, prompt: string): void {
+/** Shows the job (one progress bar) before its start request is answered. */
+export function beginJob(docId: string, model: string, modelName: string, prompt: string, kind: JobKind, canvas: { width: number; height: number }): void {
   cancelWanted = false;
-  st().setJob({ jobId: null, docId, model, modelName, prompt, startedAt: Date.now(), fraction: 0, stage: 'Preparing…', previews: {}, cancelling: false });
+  st().setJob({ jobId: null, kind, docId, canvas: { ...canvas }, model, modelName, prompt, startedAt: Date.now(), fraction: 0, stage: 'Preparing…', previews: {}, cancelling: false });
 }
 
-async function send(req: EditRequest, docId: string): Promise<void> {
-  last = { req, docId };
-  rememberModel(req.model);
-  const { jobId } = await unwrap(api().edit.start(req));
+/** Starts the job in main; progress, cancel and staging then work the same for every kind. */
+export async function sendJob(job: JobRequest, docId: string): Promise<void> {
+  last = { job, docId };
+  rememberModel(job.req.model);
+  const { jobId } = await unwrap(job.kind === 'edit' ? api().edit.start(job.req) : api().outpaint.start(job.req));
   st().patchJob(null, { jobId, stage: st().job?.cancelling ? 'Cancelling…' : 'Queued' });
   startPoll();
   if (cancelWanted) {
@@ -123,7 +132,8 @@ async function send(req: EditRequest, docId: string): Promise<void> {
   if (ev) onProgress(ev);
 }
 
-function failStart(e: unknown): void {
+/** A job that could not start: the bar goes away and the error is shown. */
+export function failStart(e: unknown): void {
   const job = st().job;
   endJob();
   report(errorInfo(e), job?.model ?? '', job?.modelName ?? '');
@@ -178,11 +188,15 @@ async function finish(jobId: string): Promise<void> {
 }
 
 async function stage(job: JobState, jobId: string, cands: CandidateResult[]): Promise<void> {
-  const { docId, prompt, modelName } = job;
+  const { docId, prompt, modelName, canvas } = job;
   const s = st();
   s.addSpend(docId, cands.reduce((sum, c) => sum + (c.costUsd || 0), 0));
   if (s.doc?.id !== docId) {
     s.notify('info', 'Another photo was opened while the job ran; its results were not staged.');
+    return;
+  }
+  if (s.doc.canvas.width !== canvas.width || s.doc.canvas.height !== canvas.height) {
+    s.notify('info', 'The canvas size changed while the job ran; its results were not staged.');
     return;
   }
   const names = new Map(modelOptions(s).map((o) => [o.value, o.spec.name]));
@@ -209,6 +223,7 @@ async function stage(job: JobState, jobId: string, cands: CandidateResult[]): Pr
       seconds: c.seconds,
       requestId: c.requestId,
       createdAt: Date.now(),
+      canvas: { ...canvas },
     });
   }
   if (staged.length) st().stageCandidates(staged);

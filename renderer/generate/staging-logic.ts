@@ -23,6 +23,8 @@ export interface StagedCandidate {
   seconds: number;
   requestId?: string;
   createdAt: number;
+  /** Canvas size the candidate was generated for; keeping it on another size is refused. */
+  canvas?: { width: number; height: number };
 }
 
 export interface StagingState {

@@ -9,6 +9,7 @@ import { exportImage, openWithDialog } from '../app/document-io';
 import { activeGesture } from '../tools/tool-registry';
 import { cancelJob, generate } from '../generate/job-client';
 import { discardAllStaged, discardStaged, keepStaged } from '../store/edit-commands';
+import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../store/canvas-commands';
 
 export interface Shortcut {
   keys: string;
@@ -23,12 +24,15 @@ const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
 const s = () => useEditor.getState();
 const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
+/** The extend tool has a proposal on the stage. */
+const extending = () => !!extendProposal(s()) && !s().settingsOpen;
 
 export const SHORTCUTS: Shortcut[] = [
   { keys: 'B', label: 'Brush', match: (e) => plain(e) && e.code === 'KeyB', run: () => s().setTool('brush') },
   { keys: 'E', label: 'Eraser', match: (e) => plain(e) && e.code === 'KeyE', run: () => s().setTool('eraser') },
   { keys: 'M', label: 'Rectangle marquee', match: (e) => plain(e) && e.code === 'KeyM', run: () => s().setTool('rect') },
   { keys: 'L', label: 'Lasso / polygon', match: (e) => plain(e) && e.code === 'KeyL', run: () => s().setTool('lasso') },
+  { keys: 'C', label: 'Extend canvas (outpaint crop)', match: (e) => plain(e) && e.code === 'KeyC', run: () => s().setTool('extend') },
   { keys: 'H', label: 'Hand (pan)', match: (e) => plain(e) && e.code === 'KeyH', run: () => s().setTool('pan') },
   { keys: '[', label: 'Smaller brush', match: (e) => plain(e) && !e.shiftKey && e.code === 'BracketLeft', run: () => s().setBrush({ size: nextBrushSize(s().brush.size, -1) }) },
   { keys: ']', label: 'Larger brush', match: (e) => plain(e) && !e.shiftKey && e.code === 'BracketRight', run: () => s().setBrush({ size: nextBrushSize(s().brush.size, 1) }) },
@@ -53,6 +57,8 @@ export const SHORTCUTS: Shortcut[] = [
       if (el instanceof HTMLElement && el !== document.body) el.blur();
       void generate();
     } },
+  { keys: 'Enter', label: 'Apply the canvas extension', match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && extending() && !staging(), run: () => applyExtendDraft() },
+  { keys: 'Esc', label: 'Cancel the canvas extension preview', match: (e) => e.key === 'Escape' && !activeGesture() && extending(), run: () => cancelExtendDraft() },
   { keys: 'Enter', label: 'Keep the selected candidate', match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && staging(), run: () => void keepStaged(true) },
   { keys: 'Shift+Enter', label: 'Keep as layer (staging stays open)', match: (e) => plain(e) && e.shiftKey && e.key === 'Enter' && staging(), run: () => void keepStaged(false) },
   { keys: '← / →', label: 'Previous / next candidate', match: (e) => plain(e) && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && staging(), run: (e) => s().flipStaged(e.key === 'ArrowLeft' ? -1 : 1) },

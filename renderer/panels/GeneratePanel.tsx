@@ -13,6 +13,7 @@ import { qualityFor } from '../generate/edit-request';
 import { generate } from '../generate/job-client';
 import { CostEstimate } from './CostEstimate';
 import { ReferenceImages } from './ReferenceImages';
+import { OutpaintSection } from './OutpaintSection';
 
 const GROUPS: { label: string; test: (o: ModelOption) => boolean }[] = [
   { label: 'This computer', test: (o) => o.spec.provider === 'local' },
@@ -149,6 +150,7 @@ export function GeneratePanel() {
           </button>
         )}
       </div>
+      <OutpaintSection />
     </section>
   );
 }

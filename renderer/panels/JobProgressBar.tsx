@@ -15,9 +15,12 @@ export function JobProgressBar() {
   const pct = Math.round(job.fraction * 100);
   const secs = Math.max(0, Math.round((now - job.startedAt) / 1000));
   return (
-    <div className="job-progress" data-testid="job-progress" data-job-id={job.jobId ?? ''}>
+    <div className="job-progress" data-testid="job-progress" data-job-id={job.jobId ?? ''} data-kind={job.kind}>
       <div className="job-head">
-        <span className="job-model">{job.modelName}</span>
+        <span className="job-model">
+          {job.kind === 'outpaint' ? 'Outpaint · ' : ''}
+          {job.modelName}
+        </span>
         <span className="job-stage" data-testid="job-stage">
           {job.stage}
         </span>

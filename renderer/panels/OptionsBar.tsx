@@ -2,6 +2,7 @@
 import { useEditor } from '../store/store';
 import { exportImage, openWithDialog } from '../app/document-io';
 import type { SelectionMode } from '../store/tools-slice';
+import { ExtendOptions } from './ExtendOptions';
 
 export function OptionsBar() {
   const tool = useEditor((s) => s.tool);
@@ -59,6 +60,7 @@ export function OptionsBar() {
           ))}
         </span>
       )}
+      {tool === 'extend' && <ExtendOptions />}
       <span className="spacer" />
       <button disabled={!canUndo} onClick={() => useEditor.getState().undo()} title="Undo (Ctrl+Z)">
         Undo

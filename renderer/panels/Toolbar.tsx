@@ -1,5 +1,6 @@
 /** Left tool strip, Photoshop order. */
 import { useEditor } from '../store/store';
+import { ToolIcon } from './ToolIcon';
 import type { ToolId } from '../store/tools-slice';
 
 const TOOLS: { id: ToolId; key: string; label: string; glyph: string }[] = [
@@ -7,6 +8,7 @@ const TOOLS: { id: ToolId; key: string; label: string; glyph: string }[] = [
   { id: 'eraser', key: 'E', label: 'Eraser', glyph: '⌫' },
   { id: 'rect', key: 'M', label: 'Rectangle marquee', glyph: '▭' },
   { id: 'lasso', key: 'L', label: 'Lasso / polygon (click points, Enter closes)', glyph: '➰' },
+  { id: 'extend', key: 'C', label: 'Extend canvas (outpaint crop)', glyph: '⛶' },
   { id: 'pan', key: 'H', label: 'Hand (or hold Space)', glyph: '✋' },
 ];
 
@@ -17,7 +19,7 @@ export function Toolbar() {
     <nav className="toolbar" aria-label="Tools">
       {TOOLS.map((t) => (
         <button key={t.id} data-tool={t.id} className={tool === t.id ? 'tool active' : 'tool'} title={`${t.label} (${t.key})`} aria-pressed={tool === t.id} onClick={() => setTool(t.id)}>
-          <span aria-hidden>{t.glyph}</span>
+          <ToolIcon tool={t.id} />
         </button>
       ))}
     </nav>

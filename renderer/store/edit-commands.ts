@@ -29,6 +29,10 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
   const c = find(key);
   const doc = st().doc;
   if (!c || !doc || doc.id !== c.docId) return;
+  if (c.canvas && (c.canvas.width !== doc.canvas.width || c.canvas.height !== doc.canvas.height)) {
+    st().notify('info', `This candidate was made for a ${c.canvas.width}×${c.canvas.height} canvas; the canvas is ${doc.canvas.width}×${doc.canvas.height} now. Redo the extension or generate again.`);
+    return;
+  }
   if (!isKept(doc, c.assetId)) {
     // The stage draws patches from the blob store: make sure the bitmap is there first.
     await ensureBitmap(c.assetId);

@@ -9,10 +9,16 @@ import type { KeyStatus, ProviderSettings } from '../../shared/ipc/contract-type
 import type { GeminiImageSize, Quality } from '../../shared/models';
 import type { EditorStore } from './store';
 
+/** A masked edit (`edit:start`) or filling a canvas extension (`outpaint:start`). */
+export type JobKind = 'edit' | 'outpaint';
+
 export interface JobState {
-  /** Null until `edit:start` has answered. */
+  /** Null until `edit:start` / `outpaint:start` has answered. */
   jobId: string | null;
+  kind: JobKind;
   docId: string;
+  /** The canvas size the job was started on (results for another size are not staged). */
+  canvas: { width: number; height: number };
   model: string;
   modelName: string;
   prompt: string;
@@ -46,6 +52,8 @@ export interface GenSettings {
   featherPx: number;
   colorMatch: boolean;
   references: ReferenceImage[];
+  /** The outpaint prompt; null = follow the main prompt. */
+  outpaintPrompt: string | null;
 }
 
 export interface RetryOffer {
@@ -83,6 +91,7 @@ export const DEFAULT_GEN: GenSettings = {
   featherPx: 12,
   colorMatch: true,
   references: [],
+  outpaintPrompt: null,
 };
 
 export const createJobsSlice: StateCreator<EditorStore, [], [], JobsSlice> = (set, get) => ({

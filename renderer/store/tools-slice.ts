@@ -1,8 +1,11 @@
 /** Active tool and its options (not part of the document; never in history). */
 import type { StateCreator } from 'zustand';
+import type { AspectPreset, ExtendAnchor } from '../../shared/geometry';
+import { ZERO_SIDES, type Sides } from '../tools/extend-logic';
+import { DEFAULT_BAND_PX } from './extend-document';
 import type { EditorStore } from './store';
 
-export type ToolId = 'brush' | 'eraser' | 'rect' | 'lasso' | 'pan';
+export type ToolId = 'brush' | 'eraser' | 'rect' | 'lasso' | 'pan' | 'extend';
 export type SelectionMode = 'add' | 'subtract' | 'replace';
 
 export interface BrushSettings {
@@ -14,14 +17,33 @@ export interface BrushSettings {
   opacity: number;
 }
 
+/**
+ * The extend tool's pending proposal (never in history): pixels to add per side of the canvas it
+ * was made on (`docId` + `base`); a proposal made on another document or canvas size is void.
+ */
+export interface ExtendDraft {
+  sides: Sides;
+  docId: string | null;
+  base: { width: number; height: number } | null;
+  /** The preset that produced `sides` (re-applied when the anchor changes); null after a manual edit. */
+  preset: AspectPreset | null;
+  anchor: ExtendAnchor;
+  /** Overlap band into the original: masked on extension and blended by outpainting (px). */
+  bandPx: number;
+}
+
 export interface ToolsSlice {
   tool: ToolId;
   brush: BrushSettings;
   selectionMode: SelectionMode;
+  extend: ExtendDraft;
   setTool(tool: ToolId): void;
   setBrush(patch: Partial<BrushSettings>): void;
   setSelectionMode(mode: SelectionMode): void;
+  setExtend(patch: Partial<ExtendDraft>): void;
 }
+
+export const DEFAULT_EXTEND: ExtendDraft = { sides: ZERO_SIDES, docId: null, base: null, preset: null, anchor: 'centre', bandPx: DEFAULT_BAND_PX };
 
 export const BRUSH_MIN = 1;
 export const BRUSH_MAX = 2500;
@@ -30,7 +52,9 @@ export const createToolsSlice: StateCreator<EditorStore, [], [], ToolsSlice> = (
   tool: 'brush',
   brush: { size: 60, hardness: 0.8, opacity: 1 },
   selectionMode: 'add',
-  setTool: (tool) => set({ tool }),
+  extend: DEFAULT_EXTEND,
+  // Leaving the extend tool drops its preview (the proposal never outlives the tool).
+  setTool: (tool) => set(tool === 'extend' ? { tool } : { tool, extend: { ...get().extend, sides: ZERO_SIDES, preset: null } }),
   setBrush: (patch) => {
     const b = { ...get().brush, ...patch };
     b.size = Math.round(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, b.size)));
@@ -39,6 +63,7 @@ export const createToolsSlice: StateCreator<EditorStore, [], [], ToolsSlice> = (
     set({ brush: b });
   },
   setSelectionMode: (selectionMode) => set({ selectionMode }),
+  setExtend: (patch) => set({ extend: { ...get().extend, ...patch } }),
 });
 
 /** Photoshop-style bracket steps: finer for small brushes, coarser for big ones. */

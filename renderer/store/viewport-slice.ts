@@ -41,6 +41,7 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
     const { doc } = get();
     if (!doc) return;
     get().fitRect({ x: 0, y: 0, width: doc.canvas.width, height: doc.canvas.height });
+    set({ fitted: true });
   },
   fitRect(r) {
     const { stageWidth, stageHeight } = get();
@@ -48,7 +49,8 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
     const pad = 24;
     const scale = Math.min((stageWidth - 2 * pad) / r.width, (stageHeight - 2 * pad) / r.height, 1 * 4);
     const s = Math.max(MIN_ZOOM, Math.min(scale, MAX_ZOOM));
-    set({ scale: s, offsetX: (stageWidth - r.width * s) / 2 - r.x * s, offsetY: (stageHeight - r.height * s) / 2 - r.y * s });
+    // Fitting another rect (a proposed extension) is not "fit on screen": a resize keeps it.
+    set({ scale: s, offsetX: (stageWidth - r.width * s) / 2 - r.x * s, offsetY: (stageHeight - r.height * s) / 2 - r.y * s, fitted: false });
   },
   zoomTo(scale, anchor) {
     const { scale: old, offsetX, offsetY, stageWidth, stageHeight } = get();

@@ -1,6 +1,7 @@
 /** One instance per tool id; tools keep their gesture state between events. */
 import type { ToolId } from '../store/tools-slice';
 import { createBrushTool } from './brush-tool';
+import { createExtendTool } from './extend-tool';
 import { createLassoTool } from './lasso-tool';
 import { createRectTool } from './rect-tool';
 import type { Tool } from './tool-types';
@@ -10,6 +11,7 @@ const tools: Partial<Record<ToolId, Tool>> = {
   eraser: createBrushTool(true),
   rect: createRectTool(),
   lasso: createLassoTool(),
+  extend: createExtendTool(),
 };
 
 export function toolFor(id: ToolId): Tool | undefined {

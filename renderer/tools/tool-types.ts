@@ -34,4 +34,6 @@ export interface Tool {
   key?(key: string, live: LiveSurface): boolean;
   /** Double-click (polygon close). */
   dblclick?(p: ToolPointer, live: LiveSurface): void;
+  /** CSS cursor while hovering at `p` (e.g. a resize cursor over a handle); null = the default. */
+  cursor?(p: ToolPointer, live: LiveSurface): string | null;
 }

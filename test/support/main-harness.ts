@@ -41,7 +41,7 @@ export async function startMain(env: Record<string, string | undefined> = {}, di
     async call(channel, payload) {
       const r = await callRaw(channel, payload);
       if (!r.ok) throw Object.assign(new Error(`${channel}: ${r.error.kind}: ${r.error.message}`), { info: r.error });
-      return r.value;
+      return r.value as never;
     },
     waitJob: (jobId) => svc.jobs.wait(jobId),
     close: () => rm(tmp, { recursive: true, force: true }),

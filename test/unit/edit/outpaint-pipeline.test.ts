@@ -40,11 +40,9 @@ async function expand(model: string, src: { w: number; h: number }, aspect: stri
   const img = await main.call('image:import', { bytes: p.bytes, name: 'poster.png' });
   const ext = extendToAspect({ width: src.w, height: src.h }, aspect, anchor);
   const original = { x: ext.originalAt.x, y: ext.originalAt.y, width: src.w, height: src.h };
-  const before = openai.requests.length + gemini.requests.length;
   const { jobId } = await main.call('outpaint:start', { canvas: ext.canvas, original, layers: [{ assetId: img.assetId, ...ext.originalAt }], prompt: 'extend the street scene', model, n: 1, featherPx: 24, ...extra });
   const result = await main.waitJob(jobId);
-  const reqs = [...openai.requests, ...gemini.requests].slice(before);
-  return { model, img, ext, original, result, reqs: openai.requests.slice(-100).concat(gemini.requests.slice(-100)).filter((r) => r.index >= 0).slice(-(reqs.length || 0) || undefined), raw: p.raw, src };
+  return { model, img, ext, original, result, raw: p.raw, src };
 }
 
 async function checkExport(r: Awaited<ReturnType<typeof expand>>, band: number) {

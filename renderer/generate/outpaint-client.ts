@@ -1,0 +1,60 @@
+/**
+ * "Fill extension": the outpaint estimate for the open document and the chosen model, what blocks
+ * it, and starting the job. The job then runs through job-client.ts like any edit — one progress
+ * bar, Cancel, candidates staged in the same strip, Keep adds the canvas-sized patch layer.
+ */
+import type { EditorStore } from '../store/store';
+import { useEditor } from '../store/store';
+import { providerLabel } from './model-options';
+import { currentOption } from './current-estimate';
+import { beginJob, failStart, sendJob } from './job-client';
+import { buildOutpaintRequest, computeOutpaintEstimate, hasExtension, originalRectOf, type OutpaintEstimate, type OutpaintSettings } from './outpaint-request';
+
+/** The prompt sent: the outpaint prompt if the user typed one, else the main prompt. */
+export function outpaintPrompt(s: EditorStore): string {
+  return s.gen.outpaintPrompt ?? s.gen.prompt;
+}
+
+function settings(s: EditorStore): OutpaintSettings {
+  return { n: s.gen.n, quality: s.gen.quality, imageSize: s.gen.imageSize, featherPx: s.extend.bandPx };
+}
+
+/** Requests and cost of filling the extension with the chosen model (null without a document). */
+export function currentOutpaintEstimate(s: EditorStore): OutpaintEstimate | null {
+  const doc = s.doc;
+  if (!doc) return null;
+  const opt = currentOption(s);
+  const modelLabel = opt.spec.provider === 'gateway' ? opt.spec.name : opt.spec.id;
+  return computeOutpaintEstimate({ canvas: doc.canvas, original: originalRectOf(doc), spec: opt.spec, modelLabel, settings: settings(s) });
+}
+
+/** Why "Fill extension" cannot run now, or null. */
+export function outpaintBlocker(s: EditorStore, estimate = currentOutpaintEstimate(s)): string | null {
+  if (!s.doc) return 'Open a photo first';
+  if (!hasExtension(s.doc)) return 'Extend the canvas first (C)';
+  if (s.job) return 'A job is running';
+  if (estimate && !estimate.ok) return estimate.error;
+  const opt = currentOption(s);
+  if (!opt.usable && opt.keyProvider) return `Set a ${providerLabel(opt.keyProvider, s.providerSettings.gateways)} key in Settings (⚙)`;
+  return null;
+}
+
+/** The "Fill extension" button. */
+export async function generateOutpaint(): Promise<void> {
+  const s = useEditor.getState();
+  const blocker = outpaintBlocker(s);
+  if (blocker) {
+    if (!s.job) s.notify('info', blocker);
+    return;
+  }
+  const doc = s.doc!;
+  const opt = currentOption(s);
+  const prompt = outpaintPrompt(s);
+  const req = buildOutpaintRequest(doc, s.hiddenLayers, prompt, opt.value, opt.spec, settings(s));
+  beginJob(doc.id, opt.value, opt.spec.name, prompt, 'outpaint', doc.canvas);
+  try {
+    await sendJob({ kind: 'outpaint', req }, doc.id);
+  } catch (e) {
+    failStart(e);
+  }
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { extendToAspect } from '../../shared/geometry';
+import {
+  MAX_CANVAS_SIDE,
+  ZERO_SIDES,
+  dragSide,
+  frameRect,
+  handleCentres,
+  hitSide,
+  isZeroSides,
+  newAreaStrips,
+  presetSides,
+  proposalFor,
+  sideCursor,
+  withSide,
+} from './extend-logic';
+
+const poster = { width: 540, height: 960 };
+
+describe('presets', () => {
+  it('21:9 centred around a 9:16 poster: the canvas is 21:9 and the original sits in the middle', () => {
+    const s = presetSides(poster, '21:9', 'centre');
+    expect(s.top).toBe(0);
+    expect(s.bottom).toBe(0);
+    const p = proposalFor(poster, { x: 0, y: 0 }, s);
+    expect(p.canvas.height).toBe(960);
+    expect(p.canvas.width).toBe(Math.round((960 * 21) / 9));
+    expect(Math.abs(s.left - s.right)).toBeLessThanOrEqual(1);
+    expect(p.originalAt).toEqual(extendToAspect(poster, '21:9', 'centre').originalAt);
+  });
+
+  it('anchors: left keeps the photo at the left, bottom at the bottom, a cross-axis anchor centres', () => {
+    expect(presetSides(poster, '16:9', 'left')).toMatchObject({ left: 0, top: 0, bottom: 0 });
+    expect(presetSides(poster, '16:9', 'right')).toMatchObject({ right: 0 });
+    const tall = presetSides({ width: 1000, height: 500 }, '1:4', 'bottom');
+    expect(tall).toEqual({ left: 0, right: 0, top: 3500, bottom: 0 });
+    const crossed = presetSides(poster, '16:9', 'top');
+    expect(Math.abs(crossed.left - crossed.right)).toBeLessThanOrEqual(1);
+  });
+
+  it('a canvas already at the aspect proposes nothing; a wider one grows in height', () => {
+    expect(isZeroSides(presetSides(poster, '9:16', 'centre'))).toBe(true);
+    expect(isZeroSides(presetSides({ width: 1500, height: 500 }, '3:1', 'centre'))).toBe(true);
+    expect(presetSides({ width: 2000, height: 500 }, '3:1', 'centre')).toEqual({ left: 0, right: 0, top: 83, bottom: 84 });
+  });
+
+  it('every preset only grows and reaches its aspect within a pixel', () => {
+    for (const a of ['1:1', '4:5', '3:2', '16:9', '21:9', '3:1', '4:1', '8:1', '9:16', '1:4']) {
+      const s = presetSides({ width: 1200, height: 900 }, a, 'centre');
+      for (const v of Object.values(s)) expect(v).toBeGreaterThanOrEqual(0);
+      const p = proposalFor({ width: 1200, height: 900 }, { x: 0, y: 0 }, s);
+      const [w, h] = a.split(':').map(Number);
+      if (!isZeroSides(s)) expect(Math.abs(p.canvas.width - (p.canvas.height * w) / h)).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('proposal geometry', () => {
+  it('moves the original by left/top, already-extended canvases included', () => {
+    const p = proposalFor({ width: 800, height: 600 }, { x: 100, y: 0 }, { left: 30, right: 5, top: 7, bottom: 0 });
+    expect(p).toEqual({ canvas: { width: 835, height: 607 }, originalAt: { x: 130, y: 7 }, offset: { x: 30, y: 7 } });
+  });
+
+  it('frame, strips and handles are in current document px', () => {
+    const s = { left: 10, right: 20, top: 0, bottom: 40 };
+    const f = frameRect({ width: 100, height: 50 }, s);
+    expect(f).toEqual({ x: -10, y: 0, width: 130, height: 90 });
+    const strips = newAreaStrips({ width: 100, height: 50 }, s);
+    expect(strips).toEqual([
+      { x: -10, y: 50, width: 130, height: 40 },
+      { x: -10, y: 0, width: 10, height: 50 },
+      { x: 100, y: 0, width: 20, height: 50 },
+    ]);
+    const area = strips.reduce((a, r) => a + r.width * r.height, 0);
+    expect(area).toBe(130 * 90 - 100 * 50);
+    expect(handleCentres(f).right).toEqual({ x: 120, y: 45 });
+    expect(handleCentres(f).top).toEqual({ x: 55, y: 0 });
+  });
+});
+
+describe('handles', () => {
+  const frame = { x: 100, y: 100, width: 400, height: 300 };
+
+  it('grabs the nearest side within the tolerance, anywhere along it', () => {
+    expect(hitSide(frame, { x: 103, y: 250 })).toBe('left');
+    expect(hitSide(frame, { x: 506, y: 120 })).toBe('right');
+    expect(hitSide(frame, { x: 300, y: 95 })).toBe('top');
+    expect(hitSide(frame, { x: 300, y: 404 })).toBe('bottom');
+    expect(hitSide(frame, { x: 300, y: 250 })).toBeNull();
+    expect(hitSide(frame, { x: 80, y: 250 })).toBeNull();
+    expect(hitSide(frame, { x: 103, y: 600 })).toBeNull();
+  });
+
+  it('drags snap to whole px, never inward past the canvas, and respect the size limit', () => {
+    const canvas = { width: 540, height: 960 };
+    expect(dragSide(ZERO_SIDES, canvas, 'right', { x: 540, y: 10 }, { x: 640.6, y: 30 })).toEqual({ ...ZERO_SIDES, right: 101 });
+    expect(dragSide(ZERO_SIDES, canvas, 'left', { x: 0, y: 10 }, { x: -50.2, y: 10 })).toEqual({ ...ZERO_SIDES, left: 50 });
+    expect(dragSide({ ...ZERO_SIDES, top: 20 }, canvas, 'top', { x: 0, y: -20 }, { x: 0, y: 200 })).toEqual(ZERO_SIDES);
+    expect(dragSide(ZERO_SIDES, canvas, 'bottom', { x: 0, y: 960 }, { x: 0, y: 1e9 }).bottom).toBe(MAX_CANVAS_SIDE - 960);
+    expect(withSide({ ...ZERO_SIDES, left: 29_000 }, canvas, 'right', 5000).right).toBe(MAX_CANVAS_SIDE - 540 - 29_000);
+    expect(withSide(ZERO_SIDES, canvas, 'top', Number.NaN).top).toBe(0);
+  });
+
+  it('resize cursors', () => {
+    expect(sideCursor('left')).toBe('ew-resize');
+    expect(sideCursor('bottom')).toBe('ns-resize');
+    expect(sideCursor(null)).toBeNull();
+  });
+});

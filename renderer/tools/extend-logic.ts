@@ -1,0 +1,159 @@
+/**
+ * The extend (outpaint crop) tool's geometry, pure: the proposal is "pixels to add per side" of the
+ * current canvas. From it come the proposed canvas, where the original lands, the frame drawn on the
+ * stage (in current document px), the side handles and their hit test, and side drags. Presets come
+ * from the shared planner's `extendToAspect`.
+ */
+import { extendToAspect, type ExtendAnchor } from '../../shared/geometry';
+
+export type Side = 'left' | 'right' | 'top' | 'bottom';
+export const SIDES: readonly Side[] = ['left', 'right', 'top', 'bottom'];
+
+export type Sides = Readonly<Record<Side, number>>;
+export const ZERO_SIDES: Sides = Object.freeze({ left: 0, right: 0, top: 0, bottom: 0 });
+
+/** Largest canvas side the importer and exporter accept (px). */
+export const MAX_CANVAS_SIDE = 30_000;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface FrameRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Proposal {
+  canvas: Size;
+  /** Where the original's top-left lands in the new canvas. */
+  originalAt: { x: number; y: number };
+  /** How far everything already on the canvas moves (= left, top). */
+  offset: { x: number; y: number };
+}
+
+export function isZeroSides(s: Sides): boolean {
+  return !s.left && !s.right && !s.top && !s.bottom;
+}
+
+/** A side value as the inputs and drags produce it: a whole number ≥ 0, small enough for the canvas limit. */
+export function clampSide(v: number, canvasSide: number, otherSide: number): number {
+  const max = Math.max(0, MAX_CANVAS_SIDE - canvasSide - otherSide);
+  return Math.min(max, Math.max(0, Math.round(Number.isFinite(v) ? v : 0)));
+}
+
+/** Sets one side, clamped (the opposite side limits how far it can go). */
+export function withSide(sides: Sides, canvas: Size, side: Side, value: number): Sides {
+  const horizontal = side === 'left' || side === 'right';
+  const other = sides[opposite(side)];
+  return { ...sides, [side]: clampSide(value, horizontal ? canvas.width : canvas.height, other) };
+}
+
+export function opposite(side: Side): Side {
+  return side === 'left' ? 'right' : side === 'right' ? 'left' : side === 'top' ? 'bottom' : 'top';
+}
+
+/** The proposed canvas and positions for `sides` around the current canvas. */
+export function proposalFor(canvas: Size, original: { x: number; y: number }, sides: Sides): Proposal {
+  return {
+    canvas: { width: canvas.width + sides.left + sides.right, height: canvas.height + sides.top + sides.bottom },
+    originalAt: { x: original.x + sides.left, y: original.y + sides.top },
+    offset: { x: sides.left, y: sides.top },
+  };
+}
+
+/** Sides that grow `canvas` to `aspect` around it (the anchor side stays put). Zero when already there. */
+export function presetSides(canvas: Size, aspect: string, anchor: ExtendAnchor): Sides {
+  const ext = extendToAspect(canvas, aspect, anchor);
+  const sides = {
+    left: ext.originalAt.x,
+    top: ext.originalAt.y,
+    right: ext.canvas.width - canvas.width - ext.originalAt.x,
+    bottom: ext.canvas.height - canvas.height - ext.originalAt.y,
+  };
+  return {
+    left: Math.max(0, sides.left),
+    right: Math.max(0, sides.right),
+    top: Math.max(0, sides.top),
+    bottom: Math.max(0, sides.bottom),
+  };
+}
+
+/** The proposed canvas in CURRENT document px (it starts at -left, -top). */
+export function frameRect(canvas: Size, sides: Sides): FrameRect {
+  return { x: 0 - sides.left, y: 0 - sides.top, width: canvas.width + sides.left + sides.right, height: canvas.height + sides.top + sides.bottom };
+}
+
+/** The new area as up to four strips (current document px): full-width top/bottom, left/right between them. */
+export function newAreaStrips(canvas: Size, sides: Sides): FrameRect[] {
+  const f = frameRect(canvas, sides);
+  const out: FrameRect[] = [];
+  if (sides.top) out.push({ x: f.x, y: f.y, width: f.width, height: sides.top });
+  if (sides.bottom) out.push({ x: f.x, y: canvas.height, width: f.width, height: sides.bottom });
+  if (sides.left) out.push({ x: f.x, y: 0, width: sides.left, height: canvas.height });
+  if (sides.right) out.push({ x: canvas.width, y: 0, width: sides.right, height: canvas.height });
+  return out;
+}
+
+/** Centre of each side's handle (document px). */
+export function handleCentres(frame: FrameRect): Record<Side, { x: number; y: number }> {
+  const cx = frame.x + frame.width / 2;
+  const cy = frame.y + frame.height / 2;
+  return {
+    left: { x: frame.x, y: cy },
+    right: { x: frame.x + frame.width, y: cy },
+    top: { x: cx, y: frame.y },
+    bottom: { x: cx, y: frame.y + frame.height },
+  };
+}
+
+/**
+ * Which side a pointer grabs: its handle, or anywhere along its edge, within `tolerance` screen px.
+ * `frame` is in screen px. The closest side wins; null when none is near.
+ */
+export function hitSide(frame: FrameRect, p: { x: number; y: number }, tolerance = 8): Side | null {
+  const x0 = frame.x;
+  const y0 = frame.y;
+  const x1 = frame.x + frame.width;
+  const y1 = frame.y + frame.height;
+  const withinY = p.y >= y0 - tolerance && p.y <= y1 + tolerance;
+  const withinX = p.x >= x0 - tolerance && p.x <= x1 + tolerance;
+  const cands: Array<[Side, number]> = [];
+  if (withinY) {
+    cands.push(['left', Math.abs(p.x - x0)]);
+    cands.push(['right', Math.abs(p.x - x1)]);
+  }
+  if (withinX) {
+    cands.push(['top', Math.abs(p.y - y0)]);
+    cands.push(['bottom', Math.abs(p.y - y1)]);
+  }
+  let best: Side | null = null;
+  let bestD = tolerance + 1e-9;
+  for (const [side, d] of cands) {
+    if (d <= bestD) {
+      best = side;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * A side drag: the side follows the pointer outward (document px moved since the press), never
+ * inward past the current canvas edge. Values snap to whole pixels.
+ */
+export function dragSide(start: Sides, canvas: Size, side: Side, from: { x: number; y: number }, to: { x: number; y: number }): Sides {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const delta = side === 'left' ? -dx : side === 'right' ? dx : side === 'top' ? -dy : dy;
+  return withSide(start, canvas, side, start[side] + delta);
+}
+
+/** The CSS cursor for hovering a side. */
+export function sideCursor(side: Side | null): string | null {
+  if (!side) return null;
+  return side === 'left' || side === 'right' ? 'ew-resize' : 'ns-resize';
+}

@@ -1,0 +1,234 @@
+/**
+ * Outpainting in Chromium through the real handlers: open a 9:16 poster, extend it with the extend
+ * tool (C; a handle drag and Esc leave no trace; 21:9 centred + Apply is one 'Extend canvas' step),
+ * fill the extension with gpt-image-2 against the local OpenAI server (the requests it receives =
+ * the count the panel showed, every one accepted under gpt-image-2's size rules) and with the local
+ * engine, Keep, export (exact 21:9, the original's pixels untouched), undo twice back to the poster;
+ * and cancel mid-outpaint leaves the document as it was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import sharp from 'sharp';
+import type { Page } from 'playwright-core';
+import { extendToAspect } from '../../shared/geometry';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { docToClient, summary, waitIdle } from '../support/page-helpers';
+import { startOpenAIServer, type OpenAIServer } from '../servers';
+
+let app: AppHarness;
+let server: OpenAIServer;
+const SOURCE = join(PHOTOS, 'sign-sports-centre.jpg');
+
+beforeAll(async () => {
+  server = await startOpenAIServer();
+  app = await launchApp({
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: server.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+});
+afterAll(async () => {
+  await app?.close();
+  await server?.close();
+});
+
+const hooks = (page: Page, name: string, ...args: unknown[]) =>
+  page.evaluate(([n, a]) => (window as any).__maskworkTest[n as string](...(a as unknown[])), [name, args] as const);
+
+/** Makes a W×H PNG poster from the test photo, opens it, and waits until it is the document. */
+async function openPoster(name: string, width: number, height: number): Promise<string> {
+  const path = join(app.tmp, name);
+  await sharp(SOURCE).resize(width, height, { fit: 'cover' }).removeAlpha().png().toFile(path);
+  app.dialogs.opens.push(path);
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction((n) => (window as any).__maskworkTest.summary().original?.name === n, name);
+  await waitIdle(app.page);
+  expect((await summary(app.page)).canvas).toEqual({ width, height });
+  return path;
+}
+
+/** C, anchor centre, 21:9, Apply (button or Enter) → the canvas is 21:9 with the original centred; one 'Extend canvas' step. */
+async function extendTo219(width: number, height: number, apply: 'button' | 'enter' = 'button') {
+  const page = app.page;
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
+  await page.keyboard.press('c');
+  expect((await summary(page)).tool).toBe('extend');
+  await page.locator('[data-testid="extend-anchor"][data-anchor="centre"]').click();
+  await page.locator('[data-testid="extend-preset"][data-preset="21:9"]').click();
+  const ext = extendToAspect({ width, height }, '21:9', 'centre');
+  expect(await hooks(page, 'extendPreview')).toEqual({ canvas: ext.canvas, originalAt: ext.originalAt });
+  if (apply === 'button') await page.getByTestId('extend-apply').click();
+  else await page.keyboard.press('Enter');
+  const s = await summary(page);
+  expect(s.canvas).toEqual(ext.canvas);
+  expect(Math.abs(s.canvas.width - (s.canvas.height * 21) / 9)).toBeLessThanOrEqual(1);
+  expect(s.original).toMatchObject({ x: ext.originalAt.x, y: ext.originalAt.y, width, height });
+  expect(s.label).toBe('Extend canvas');
+  expect(await hooks(page, 'extendPreview')).toBeNull();
+  // Fitted: the whole new canvas is visible.
+  const stage = (await page.getByTestId('stage').boundingBox())!;
+  expect(s.canvas.width * s.scale).toBeLessThanOrEqual(stage.width);
+  expect(s.canvas.height * s.scale).toBeLessThanOrEqual(stage.height);
+  expect(s.offset.x).toBeGreaterThanOrEqual(0);
+  return ext;
+}
+
+/** Waits until the view stops changing (the options bar of the new tool may re-wrap and re-fit it). */
+async function settled(page: Page) {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const s = await summary(page);
+      const now = JSON.stringify([s.scale, s.offset]);
+      const same = now === last;
+      last = now;
+      return same;
+    }, { interval: 100 })
+    .toBe(true);
+}
+
+async function chooseModel(model: string) {
+  await app.page.getByTestId('model-select').selectOption(model);
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.outpaintEstimate()?.requests > 0);
+}
+
+async function runOutpaintAndKeep(): Promise<void> {
+  const page = app.page;
+  await page.getByTestId('outpaint-generate').click();
+  await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as any).__maskworkTest.job() === null);
+  const staged = await hooks(page, 'staging');
+  const { canvas } = await summary(page);
+  expect(staged.items[0].region).toEqual({ x: 0, y: 0, width: canvas.width, height: canvas.height });
+  await page.getByTestId('keep').click();
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
+}
+
+/** Exports PNG and checks size, the original's pixels deep inside it, and a filled (opaque) new area. */
+async function exportAndCheck(source: string, ext: ReturnType<typeof extendToAspect>, width: number, height: number) {
+  const out = join(app.tmp, `export-${width}.png`);
+  app.dialogs.saves.push(out);
+  await app.page.getByRole('button', { name: 'Export PNG' }).click();
+  await waitIdle(app.page);
+  expect(existsSync(out)).toBe(true);
+  const meta = await sharp(out).metadata();
+  expect([meta.width, meta.height]).toEqual([ext.canvas.width, ext.canvas.height]);
+  const box = { w: Math.round(width / 4), h: Math.round(height / 4) };
+  const at = { x: Math.round(width / 2 - box.w / 2), y: Math.round(height / 2 - box.h / 2) };
+  const exported = await sharp(out).removeAlpha().extract({ left: ext.originalAt.x + at.x, top: ext.originalAt.y + at.y, width: box.w, height: box.h }).raw().toBuffer();
+  const original = await sharp(source).removeAlpha().extract({ left: at.x, top: at.y, width: box.w, height: box.h }).raw().toBuffer();
+  expect(Buffer.compare(exported, original)).toBe(0);
+  // The new area is filled: the far left and right columns are opaque.
+  const { data, info } = await sharp(out).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  for (const x of [1, info.width - 2]) expect(data[(Math.floor(info.height / 2) * info.width + x) * 4 + 3]).toBe(255);
+}
+
+async function undoToPoster(width: number, height: number) {
+  const page = app.page;
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
+  await page.keyboard.press('Control+z');
+  expect((await summary(page)).layers).toBe(0);
+  expect((await summary(page)).canvas.width).toBeGreaterThan(width);
+  await page.keyboard.press('Control+z');
+  const s = await summary(page);
+  expect(s.canvas).toEqual({ width, height });
+  expect(s.original).toMatchObject({ x: 0, y: 0 });
+  expect(s.layers).toBe(0);
+  expect(await hooks(page, 'maskPixels')).toBe(0);
+}
+
+describe('outpainting', () => {
+  it('a side drag previews with whole pixels; Esc drops it without a trace', async () => {
+    const page = app.page;
+    await openPoster('poster.png', 540, 960);
+    await page.keyboard.press('c');
+    await settled(page);
+    const before = await summary(page);
+    const from = await docToClient(page, 540, 480);
+    const to = await docToClient(page, 640, 480);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    expect(await hooks(page, 'extendPreview')).toEqual({ canvas: { width: 640, height: 960 }, originalAt: { x: 0, y: 0 } });
+    expect(await page.getByTestId('extend-side-right').inputValue()).toBe('100');
+    await page.keyboard.press('Escape');
+    expect(await hooks(page, 'extendPreview')).toBeNull();
+    const after = await summary(page);
+    expect(after.canvas).toEqual({ width: 540, height: 960 });
+    expect(after.historyLabels).toEqual(before.historyLabels);
+    expect(after.label).toBe(before.label);
+  });
+
+  it('gpt-image-2: 21:9 in the requests the panel showed, all accepted; Keep, export, undo ×2', async () => {
+    const page = app.page;
+    const source = join(app.tmp, 'poster.png');
+    const ext = await extendTo219(540, 960);
+    await chooseModel('gpt-image-2');
+    const est = await hooks(page, 'outpaintEstimate');
+    const shown = page.getByTestId('outpaint-estimate');
+    const text = await shown.innerText();
+    expect(text).toMatch(/^\d+ requests? · ≈ \$\d+\.\d{3} \(gpt-image-2, medium\)$/);
+    expect(Number(await shown.getAttribute('data-requests'))).toBe(est.requests);
+    expect(text.startsWith(`${est.requests} request`)).toBe(true);
+    const base = server.requests.length;
+    await runOutpaintAndKeep();
+    const sent = server.requests.slice(base);
+    expect(sent).toHaveLength(est.requests);
+    for (const r of sent) {
+      expect(r.status, JSON.stringify(r.validation)).toBe(200);
+      expect(r.path).toBe('/v1/images/edits');
+      expect(r.fields.model).toBe('gpt-image-2');
+    }
+    const s = await summary(page);
+    expect(s.historyLabels).toContain('Extend canvas');
+    expect(s.label).toBe('Keep gpt-image-2 result');
+    expect(await hooks(page, 'layerList')).toMatchObject([{ x: 0, y: 0, width: ext.canvas.width, height: ext.canvas.height }]);
+    await exportAndCheck(source, ext, 540, 960);
+    await undoToPoster(540, 960);
+  });
+
+  it('the local engine: one pass, no network; Keep, export, undo ×2', async () => {
+    const page = app.page;
+    const source = await openPoster('poster-small.png', 180, 320);
+    const ext = await extendTo219(180, 320, 'enter');
+    await chooseModel('local');
+    expect(await hooks(page, 'outpaintEstimate')).toMatchObject({ requests: 1, usd: 0 });
+    expect(await page.getByTestId('outpaint-estimate').innerText()).toMatch(/^1 pass on this computer · \$0\.000 — free/);
+    const base = server.requests.length;
+    await runOutpaintAndKeep();
+    expect(server.requests.length).toBe(base);
+    expect((await summary(page)).label).toBe('Keep local result');
+    await exportAndCheck(source, ext, 180, 320);
+    await undoToPoster(180, 320);
+  });
+
+  it('cancel mid-outpaint: the document is unchanged', async () => {
+    const page = app.page;
+    await openPoster('poster-cancel.png', 180, 320);
+    await extendTo219(180, 320);
+    await chooseModel('gpt-image-2');
+    const before = await summary(page);
+    server.script({ delayMs: 3000, times: 10 });
+    const base = server.requests.length;
+    await page.getByTestId('outpaint-generate').click();
+    await page.waitForFunction(() => !!(window as any).__maskworkTest.job()?.jobId);
+    expect((await hooks(page, 'job')).kind).toBe('outpaint');
+    await expect.poll(() => server.requests.length, { timeout: 15_000 }).toBeGreaterThan(base);
+    await page.getByTestId('cancel-job').click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 15_000 });
+    server.clearScript();
+    const after = await summary(page);
+    expect(after.historyLabels).toEqual(before.historyLabels);
+    expect(after.label).toBe(before.label);
+    expect(after.canvas).toEqual(before.canvas);
+    expect(after.layers).toBe(0);
+    expect((await hooks(page, 'staging')).items).toEqual([]);
+    expect(after.toasts.map((t: { message: string }) => t.message).join('\n')).toMatch(/Cancelled/);
+    // Cancelling between tiles: no tile after the cancel reached the server.
+    expect(server.requests.length - base).toBe(1);
+  });
+
+  it('no page errors or console errors along the way', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
