@@ -52,7 +52,7 @@ function boxRows(src: Uint8Array | Uint16Array, width: number, win: Window, r: n
     for (let x = 0; x < w; x++) {
       if (x + r < w) sum += src[base + x + r];
       if (x - r - 1 >= 0) sum -= src[base + x - r - 1];
-      out[base + x] = scale === 1 ? sum : (sum * scale + 0.5) | 0;
+      out[base + x] = sum;
     }
   }
 }
@@ -76,15 +76,6 @@ function boxCols(src: Uint16Array | Uint8Array, width: number, win: Window, r: n
       out[o + x] = scale === 1 ? sums[x] : (sums[x] * scale + 0.5) | 0;
     }
   }
-}
-
-/** Box blur of radius r (full (2r+1)² kernel; outside the window counts as 0). */
-export function boxBlur(src: Uint8Array, width: number, height: number, r: number, win: Window): Uint8Array {
-  const tmp = new Uint16Array(width * height);
-  const out = new Uint8Array(width * height);
-  boxRows(src, width, win, r, tmp, 1);
-  boxCols(tmp, width, win, r, out, 1 / ((2 * r + 1) * (2 * r + 1)));
-  return out;
 }
 
 /** 1 where any value ≥ 128 lies within the (2r+1)² square, else 0. */

@@ -4,8 +4,9 @@
  * pixel whose alpha is 0 — everything outside the feather band — stays the original's bit for bit,
  * whatever the provider did there. All arrays are region-sized, row-major.
  */
-import { boxBlur, dilateSquare, maskWindow } from './box-filter';
-import { matchColours } from './colour-match';
+import { dilateSquare, maskWindow } from './box-filter';
+import { triangleBlur } from './triangle-blur';
+import { colourLuts } from './colour-match';
 
 export interface PatchInput {
   width: number;
@@ -36,7 +37,7 @@ export function featheredAlpha(width: number, height: number, mask: Uint8Array, 
   const r = Math.ceil(featherPx / 2);
   const win = maskWindow(mask, width, height, 2 * r + 1);
   if (!win) return new Uint8Array(width * height);
-  return boxBlur(boxBlur(mask, width, height, r, win), width, height, r, win);
+  return triangleBlur(mask, width, height, r, win);
 }
 
 /** 1 for pixels within `r` px (square) of the mask (values ≥ 128). */
@@ -52,25 +53,56 @@ export function buildPatch(p: PatchInput): Uint8Array {
     throw new RangeError(`patch buffers do not match ${width}×${height}`);
   }
   const alpha = featheredAlpha(width, height, p.mask, p.featherPx);
-  let rgb = p.generated;
-  if (p.colourMatch) {
-    // Statistics from a ring of known pixels just outside the feather band, where generated and
-    // original should agree; correct the generated pixels inside.
-    // Ring = near the mask but where the patch is fully transparent (alpha 0).
-    const ring = dilatedMask(p.mask, width, height, featherBand(p.featherPx) + 24);
-    for (let i = 0; i < n; i++) if (ring[i] && alpha[i]) ring[i] = 0;
-    rgb = matchColours(p.generated, p.original, ring, alpha);
-  }
+  // Colour match: statistics from a ring of known pixels just outside the feather band (where
+  // generated and original should agree), applied as per-channel lookup tables.
+  const luts = p.colourMatch ? colourLuts(p.generated, p.original, sampledRing(p.mask, alpha, width, height, featherBand(p.featherPx))) : IDENTITY;
+  const [lr, lg, lb] = luts;
   const out = new Uint8Array(n * 4);
-  for (let i = 0, q = 0; i < n; i++, q += 4) {
-    const a = alpha[i];
-    if (a === 0) continue; // fully transparent: RGB irrelevant, keep zeros (smaller PNGs)
-    out[q] = rgb[q];
-    out[q + 1] = rgb[q + 1];
-    out[q + 2] = rgb[q + 2];
-    out[q + 3] = a;
+  const g = p.generated;
+  const win = maskWindow(alpha, width, height, 0);
+  if (!win) return out;
+  for (let y = win.y0; y < win.y1; y++) {
+    for (let i = y * width + win.x0, e = y * width + win.x1; i < e; i++) {
+      const a = alpha[i];
+      if (a === 0) continue; // fully transparent: RGB irrelevant, keep zeros (smaller PNGs)
+      const q = i * 4;
+      out[q] = lr[g[q]];
+      out[q + 1] = lg[g[q + 1]];
+      out[q + 2] = lb[g[q + 2]];
+      out[q + 3] = a;
+    }
   }
   return out;
+}
+
+const IDENTITY_LUT = Uint8Array.from({ length: 256 }, (_, i) => i);
+const IDENTITY: readonly Uint8Array[] = [IDENTITY_LUT, IDENTITY_LUT, IDENTITY_LUT];
+
+/**
+ * Ring pixels for colour statistics, sampled on a 2-px grid: within `band + 24` px (square) of the
+ * mask but outside the patch (alpha 0). Sampling keeps the dilation cheap; the statistics barely move.
+ */
+function sampledRing(mask: Uint8Array, alpha: Uint8Array, width: number, height: number, band: number): Uint32Array {
+  const S = 2;
+  const sw = Math.ceil(width / S);
+  const sh = Math.ceil(height / S);
+  const small = new Uint8Array(sw * sh);
+  const win = maskWindow(mask, width, height, 0);
+  if (!win) return new Uint32Array(0);
+  for (let y = win.y0; y < win.y1; y++) {
+    const srow = ((y / S) | 0) * sw;
+    for (let x = win.x0, i = y * width + x; x < win.x1; x++, i++) if (mask[i] >= 128) small[srow + ((x / S) | 0)] = 255;
+  }
+  const near = dilatedMask(small, sw, sh, Math.ceil((band + 24) / S));
+  const picks: number[] = [];
+  for (let sy = 0; sy < sh; sy++) {
+    for (let sx = 0; sx < sw; sx++) {
+      if (!near[sy * sw + sx]) continue;
+      const i = Math.min(height - 1, sy * S) * width + Math.min(width - 1, sx * S);
+      if (alpha[i] === 0 && mask[i] < 128) picks.push(i);
+    }
+  }
+  return Uint32Array.from(picks);
 }
 
 /** out = base·(1−a) + patch·a over RGBA buffers of the same size (used to preview and to chain edits). */
