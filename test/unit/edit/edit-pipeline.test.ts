@@ -141,3 +141,38 @@ describe('failures never produce candidates', () => {
     }
   });
 });
+
+describe('a 40 MP photo', () => {
+  it('is edited through a region around the mask, never sent whole, and the result lands at full resolution', async () => {
+    const W = 8000;
+    const H = 5000;
+    const big = await sharp(join(PHOTOS, 'colorful-cups.jpg')).resize(W, H, { fit: 'fill' }).jpeg({ quality: 85 }).toBuffer();
+    const img = await main.call('image:import', { bytes: new Uint8Array(big), name: 'big.jpg' });
+    expect([img.width, img.height]).toEqual([W, H]);
+    const rect = { x: 5200, y: 3100, width: 420, height: 300 };
+    const m = Buffer.alloc(rect.width * rect.height, 255);
+    const png = new Uint8Array(await sharp(m, { raw: { width: rect.width, height: rect.height, channels: 1 } }).png().toBuffer());
+    const before = openai.requests.length;
+    const { jobId } = await main.call('edit:start', { canvas: { width: W, height: H }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], mask: { png, rect }, prompt: 'a cup', model: 'gpt-image-2', n: 1, references: [], featherPx: 8, colorMatch: true });
+    const result = await main.waitJob(jobId);
+    expect(result.state === 'failed' ? result.error : result.state).toBe('done');
+    if (result.state !== 'done') return;
+    const sent = openai.requests.slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].status).toBe(200);
+    const [rw, rh] = String(sent[0].fields.size).split('x').map(Number);
+    expect(rw * rh).toBeLessThanOrEqual(3_686_400); // a region-sized request, not 40 MP
+    const c = result.candidates[0];
+    expect(c.region.x).toBeLessThanOrEqual(rect.x);
+    expect(c.region.y).toBeLessThanOrEqual(rect.y);
+    expect(c.region.x + c.region.width).toBeGreaterThanOrEqual(rect.x + rect.width);
+    expect(c.region.width * c.region.height).toBeLessThan((W * H) / 20);
+    // The patch is at document resolution: one patch pixel per document pixel of the region.
+    const meta = await sharp(c.patch).metadata();
+    expect([meta.width, meta.height]).toEqual([c.region.width, c.region.height]);
+    const { data } = await sharp(c.patch).raw().toBuffer({ resolveWithObject: true });
+    const centre = ((rect.y + 150 - c.region.y) * c.region.width + (rect.x + 210 - c.region.x)) * 4;
+    expect(data[centre + 3]).toBe(255);
+    expect(data[3]).toBe(0); // the region's corner is outside the feather band
+  });
+});
