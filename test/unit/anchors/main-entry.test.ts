@@ -1,0 +1,91 @@
+/**
+ * Anchor for the BUILT Electron entry (out/main/index.js): with a stand-in `electron` module it
+ * registers one IPC handler per contract channel, opens one sandboxed window whose preload and page
+ * exist on disk, denies popups and navigation for every web contents, and stores keys with
+ * safeStorage. This is the closest the build machines get to launching the app.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { channelNames, ipcChannel } from '../../../shared/ipc/contract';
+
+const fake = vi.hoisted(() => {
+  const s = {
+    handled: [] as string[],
+    windows: [] as any[],
+    appListeners: new Map<string, (...a: any[]) => void>(),
+    sandboxEnabled: false,
+    ready: null as null | (() => void),
+  };
+  return s;
+});
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    options: any;
+    url = '';
+    webContents = { setWindowOpenHandler: vi.fn(), on: vi.fn() };
+    constructor(o: any) {
+      this.options = o;
+      fake.windows.push(this);
+    }
+    loadURL(u: string) {
+      this.url = u;
+      return Promise.resolve();
+    }
+    once() {}
+    show() {}
+    static getAllWindows() {
+      return fake.windows;
+    }
+  }
+  const app = {
+    enableSandbox: () => (fake.sandboxEnabled = true),
+    whenReady: () => Promise.resolve(),
+    getVersion: () => '0.0.0',
+    getPath: () => resolve(process.cwd(), 'node_modules/.main-entry-test'),
+    on: (name: string, fn: any) => fake.appListeners.set(name, fn),
+    quit: vi.fn(),
+  };
+  return {
+    app,
+    BrowserWindow,
+    ipcMain: { handle: (name: string) => fake.handled.push(name) },
+    session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn() } },
+    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    default: {},
+  };
+});
+
+const built = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../out/main/index.js');
+
+describe('built main entry (out/main/index.js)', () => {
+  it('registers every contract channel and opens one secure window on a page and preload that exist', async () => {
+    if (!existsSync(built)) throw new Error('out/main/index.js is missing: run `npm run build` (npm test does).');
+    await import(/* @vite-ignore */ built);
+    await vi.waitFor(() => expect(fake.windows.length).toBe(1));
+    expect(fake.sandboxEnabled).toBe(true);
+    expect([...fake.handled].sort()).toEqual(channelNames.map(ipcChannel).sort());
+    const win = fake.windows[0];
+    const wp = win.options.webPreferences;
+    expect(wp).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(existsSync(wp.preload)).toBe(true);
+    expect(wp.preload.endsWith('.cjs')).toBe(true);
+    expect(win.url.startsWith('file://')).toBe(true);
+    expect(existsSync(fileURLToPath(win.url))).toBe(true);
+    expect(win.webContents.setWindowOpenHandler).toHaveBeenCalled();
+    // Every web contents created later (e.g. devtools) gets the same popup/navigation guards.
+    const created = fake.appListeners.get('web-contents-created');
+    expect(created).toBeTypeOf('function');
+    const contents = { setWindowOpenHandler: vi.fn(), on: vi.fn() };
+    created!({}, contents);
+    expect(contents.setWindowOpenHandler.mock.calls[0][0]({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    const [event, guard] = contents.on.mock.calls[0];
+    expect(event).toBe('will-navigate');
+    const ev = { preventDefault: vi.fn() };
+    guard(ev, 'https://example.com');
+    expect(ev.preventDefault).toHaveBeenCalled();
+  });
+});
