@@ -4,7 +4,7 @@
  * pixel whose alpha is 0 — everything outside the feather band — stays the original's bit for bit,
  * whatever the provider did there. All arrays are region-sized, row-major.
  */
-import { dilateSquare, maskWindow } from './box-filter';
+import { dilateSquare, maskWindow, type Window } from './box-filter';
 import { triangleBlur } from './triangle-blur';
 import { colourLuts } from './colour-match';
 
@@ -32,12 +32,16 @@ export function featherBand(px: number): number {
  * Alpha of a patch: the mask, feathered by two box blurs of radius ⌈px/2⌉ (a smooth ramp about
  * ±px wide centred on the mask edge), computed only in a window around the mask.
  */
-export function featheredAlpha(width: number, height: number, mask: Uint8Array, featherPx: number): Uint8Array {
+export function featheredAlpha(width: number, height: number, mask: Uint8Array, featherPx: number, maskWin?: Window | null): Uint8Array {
   if (featherPx <= 0) return new Uint8Array(mask);
   const r = Math.ceil(featherPx / 2);
-  const win = maskWindow(mask, width, height, 2 * r + 1);
-  if (!win) return new Uint8Array(width * height);
-  return triangleBlur(mask, width, height, r, win);
+  const tight = maskWin === undefined ? maskWindow(mask, width, height, 0) : maskWin;
+  if (!tight) return new Uint8Array(width * height);
+  return triangleBlur(mask, width, height, r, padWindow(tight, 2 * r + 1, width, height));
+}
+
+function padWindow(w: Window, pad: number, width: number, height: number): Window {
+  return { x0: Math.max(0, w.x0 - pad), y0: Math.max(0, w.y0 - pad), x1: Math.min(width, w.x1 + pad), y1: Math.min(height, w.y1 + pad) };
 }
 
 /** 1 for pixels within `r` px (square) of the mask (values ≥ 128). */
@@ -52,15 +56,17 @@ export function buildPatch(p: PatchInput): Uint8Array {
   if (p.generated.length !== n * 4 || p.original.length !== n * 4 || p.mask.length !== n) {
     throw new RangeError(`patch buffers do not match ${width}×${height}`);
   }
-  const alpha = featheredAlpha(width, height, p.mask, p.featherPx);
+  // One scan for the mask's window; everything below works inside it (plus the feather's reach).
+  const tight = maskWindow(p.mask, width, height, 0);
+  const out = new Uint8Array(n * 4);
+  if (!tight) return out;
+  const alpha = featheredAlpha(width, height, p.mask, p.featherPx, tight);
   // Colour match: statistics from a ring of known pixels just outside the feather band (where
   // generated and original should agree), applied as per-channel lookup tables.
-  const luts = p.colourMatch ? colourLuts(p.generated, p.original, sampledRing(p.mask, alpha, width, height, featherBand(p.featherPx))) : IDENTITY;
+  const luts = p.colourMatch ? colourLuts(p.generated, p.original, sampledRing(p.mask, alpha, width, height, featherBand(p.featherPx), tight)) : IDENTITY;
   const [lr, lg, lb] = luts;
-  const out = new Uint8Array(n * 4);
   const g = p.generated;
-  const win = maskWindow(alpha, width, height, 0);
-  if (!win) return out;
+  const win = padWindow(tight, 2 * Math.ceil(p.featherPx / 2) + 1, width, height);
   for (let y = win.y0; y < win.y1; y++) {
     for (let i = y * width + win.x0, e = y * width + win.x1; i < e; i++) {
       const a = alpha[i];
@@ -82,13 +88,11 @@ const IDENTITY: readonly Uint8Array[] = [IDENTITY_LUT, IDENTITY_LUT, IDENTITY_LU
  * Ring pixels for colour statistics, sampled on a 2-px grid: within `band + 24` px (square) of the
  * mask but outside the patch (alpha 0). Sampling keeps the dilation cheap; the statistics barely move.
  */
-function sampledRing(mask: Uint8Array, alpha: Uint8Array, width: number, height: number, band: number): Uint32Array {
+function sampledRing(mask: Uint8Array, alpha: Uint8Array, width: number, height: number, band: number, win: Window): Uint32Array {
   const S = 2;
   const sw = Math.ceil(width / S);
   const sh = Math.ceil(height / S);
   const small = new Uint8Array(sw * sh);
-  const win = maskWindow(mask, width, height, 0);
-  if (!win) return new Uint32Array(0);
   for (let y = win.y0; y < win.y1; y++) {
     const srow = ((y / S) | 0) * sw;
     for (let x = win.x0, i = y * width + x; x < win.x1; x++, i++) if (mask[i] >= 128) small[srow + ((x / S) | 0)] = 255;

@@ -18,41 +18,55 @@ export function triangleBlur(src: Uint8Array, width: number, height: number, r: 
   const a = make(W * H);
   const b = make(W * H);
   const row = make(W);
+  const line = make(W);
   for (let y = 0; y < H; y++) {
     const s = (win.y0 + y) * width + win.x0;
-    // First horizontal box: src row → `row`.
-    let sum = 0;
-    for (let x = 0; x < r && x < W; x++) sum += src[s + x];
     let any = false;
     for (let x = 0; x < W; x++) {
-      if (x + r < W) sum += src[s + x + r];
-      if (x - r - 1 >= 0) sum -= src[s + x - r - 1];
-      row[x] = sum;
-      if (sum) any = true;
+      const v = src[s + x];
+      line[x] = v;
+      if (v) any = true;
     }
-    if (!any) continue;
-    // Second horizontal box: `row` → a.
-    const o = y * W;
-    sum = 0;
-    for (let x = 0; x < r && x < W; x++) sum += row[x];
-    for (let x = 0; x < W; x++) {
-      if (x + r < W) sum += row[x + r];
-      if (x - r - 1 >= 0) sum -= row[x - r - 1];
-      a[o + x] = sum;
-    }
+    if (!any) continue; // an empty row stays 0 through both horizontal boxes
+    boxRun(line, row, W, r);
+    boxRun(row, line, W, r);
+    a.set(line, y * W);
   }
   verticalBox(a, W, H, r, b, make(W));
   verticalBox(b, W, H, r, a, make(W));
-  const norm = 1 / ((2 * r + 1) ** 4);
+  const k = (2 * r + 1) ** 4;
+  const full = 255 * k;
+  const norm = 1 / k;
   for (let y = 0; y < H; y++) {
     const o = (win.y0 + y) * width + win.x0;
     const q = y * W;
     for (let x = 0; x < W; x++) {
-      const v = a[q + x] * norm + 0.5;
-      out[o + x] = v >= 255 ? 255 : v | 0;
+      const v = a[q + x];
+      if (v === 0) continue;
+      out[o + x] = v >= full ? 255 : (v * norm + 0.5) | 0;
     }
   }
   return out;
+}
+
+/** out[i] = Σ src[i−r … i+r] (zero outside 0 … n−1), with the head, middle and tail loops unbranched. */
+function boxRun(src: Buf, out: Buf, n: number, r: number): void {
+  let sum = 0;
+  for (let x = 0; x < r && x < n; x++) sum += src[x];
+  const headEnd = Math.min(n, r + 1);
+  for (let x = 0; x < headEnd; x++) {
+    if (x + r < n) sum += src[x + r];
+    out[x] = sum;
+  }
+  const midEnd = n - r;
+  for (let x = headEnd; x < midEnd; x++) {
+    sum += src[x + r] - src[x - r - 1];
+    out[x] = sum;
+  }
+  for (let x = Math.max(headEnd, midEnd); x < n; x++) {
+    sum -= src[x - r - 1];
+    out[x] = sum;
+  }
 }
 
 /** Vertical box of radius r over a W×H window buffer with running column sums. */
