@@ -119,7 +119,7 @@ describe('importImage: bad files are refused with a clear message and nothing is
     expect(e.kind).toBe('too-large');
     expect(e.message).toContain('30000×30000');
     expect(e.message).toMatch(/not decoded/);
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(3000); // decoding 900 MP would take minutes
     expect(await storedAssets()).toEqual(before);
   });
 

@@ -92,7 +92,7 @@ describe('OpenAI provider (real SDK, local server)', () => {
   });
 
   it('abort while streaming stops at once; a broken stream is a server error', async () => {
-    const s = await startOpenAIServer({ acceptedKeys: [KEY], streamFrameDelayMs: 1000 });
+    const s = await startOpenAIServer({ acceptedKeys: [KEY], streamFrameDelayMs: 3000 });
     try {
       const ac = new AbortController();
       const partials: number[] = [];
@@ -104,7 +104,7 @@ describe('OpenAI provider (real SDK, local server)', () => {
       const { value: e, ms } = await timed(async () => appErrorOf(p.edit(await editRequest(), callCtx(ac.signal, { onPartial }))));
       expect(e.kind).toBe('cancelled');
       expect(partials).toEqual([0]);
-      expect(ms).toBeLessThan(900);
+      expect(ms).toBeLessThan(2500); // the whole stream would take ≥ 9 s
     } finally {
       await s.close();
     }

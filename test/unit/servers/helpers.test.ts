@@ -67,7 +67,7 @@ describe('robustness', () => {
     await new Promise((r) => setTimeout(r, 100));
     const t0 = Date.now();
     await oa.close();
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(3000); // the request would hang for 60 s
     expect(await p).toBeInstanceOf(Error);
     expect(oa.requests[0].outcome).toBe('hung');
   });
