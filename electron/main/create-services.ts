@@ -5,6 +5,7 @@ import type { Dialogs } from './services/dialogs';
 import { GatewayStore } from './services/gateway-store';
 import { KeyStore, memoryBackend, type SecretBackend } from './services/key-store';
 import { JobRunner } from './jobs/job-runner';
+import { AutosaveStore } from './services/autosave-store';
 import type { MainServices } from './ipc/handlers';
 
 export interface ServiceOptions {
@@ -19,6 +20,7 @@ export interface ServiceOptions {
   env?: Record<string, string | undefined>;
 }
 
+/** The services every host shares; the autosave lives in `<settingsDir or assetDir>/autosave/`. */
 export function createServices(o: ServiceOptions): MainServices {
   return {
     host: o.host,
@@ -28,6 +30,7 @@ export function createServices(o: ServiceOptions): MainServices {
     keys: new KeyStore(o.settingsDir ? join(o.settingsDir, 'keys.json') : null, o.secretBackend ?? memoryBackend, o.env ?? process.env),
     gateways: new GatewayStore(o.settingsDir ? join(o.settingsDir, 'gateways.json') : null),
     jobs: new JobRunner(2),
+    autosave: new AutosaveStore(join(o.settingsDir ?? o.assetDir, 'autosave')),
     env: o.env ?? process.env,
   };
 }

@@ -14,11 +14,14 @@ import { Toasts } from '../panels/Toasts';
 import { installShortcuts } from '../keyboard/shortcuts';
 import { installGenerate } from '../generate/install-generate';
 import { installDropAndPaste } from './drop-and-paste';
+import { installAutosave } from './autosave';
+import { RecoverBanner } from '../panels/RecoverBanner';
 
 export function App() {
   useEffect(() => installShortcuts(), []);
   useEffect(() => installDropAndPaste(), []);
   useEffect(() => installGenerate(), []);
+  useEffect(() => installAutosave(), []);
   return (
     <div className="app">
       <OptionsBar />
@@ -38,6 +41,7 @@ export function App() {
         </aside>
       </div>
       <StatusBar />
+      <RecoverBanner />
       <Toasts />
       <SettingsModal />
     </div>

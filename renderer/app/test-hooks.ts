@@ -3,12 +3,13 @@
  * they never change the document, so exposing them in the app is harmless.
  */
 import { getMaskValue, countMaskPixels, maskBounds } from '../../shared/mask';
-import { getMask, maskCount } from '../blobs/blob-store';
+import { getBitmap, getMask, maskCount } from '../blobs/blob-store';
 import { useEditor } from '../store/store';
 import { currentEstimate } from '../generate/current-estimate';
 import { totalCost } from '../generate/version-logic';
 import { extendProposal } from '../store/canvas-commands';
 import { currentOutpaintEstimate } from '../generate/outpaint-client';
+import { autosaveStatus } from './autosave';
 
 export function installTestHooks(): void {
   const hooks = {
@@ -103,6 +104,15 @@ export function installTestHooks(): void {
     layerList() {
       const s = useEditor.getState();
       return (s.doc?.layers ?? []).map((l) => ({ ...l, hidden: !!s.hiddenLayers[l.id] }));
+    },
+    /** Autosave progress: completed saves, last save time and document, pending work, last error. */
+    autosave() {
+      return autosaveStatus();
+    },
+    /** Size of the decoded bitmap held for an asset, or null when none is held. */
+    bitmapSize(assetId: string) {
+      const b = getBitmap(assetId);
+      return b ? { width: b.width, height: b.height } : null;
     },
     /** Document px → viewport (client) px of the stage element, for driving the mouse. */
     docToClient(x: number, y: number) {

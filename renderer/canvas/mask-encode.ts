@@ -21,3 +21,23 @@ export async function encodeMaskPng(mask: TiledMask, rect: Rect): Promise<Uint8A
   const blob = await canvas.convertToBlob({ type: 'image/png' });
   return new Uint8Array(await blob.arrayBuffer());
 }
+
+/**
+ * Decodes a mask PNG written by {@link encodeMaskPng} back to values (R channel), `width*height`
+ * row-major. No colour conversion or premultiplication, so the values are exactly the encoded ones.
+ */
+export async function decodeMaskPng(png: Uint8Array, width: number, height: number): Promise<Uint8Array> {
+  const bmp = await createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+  try {
+    if (bmp.width !== width || bmp.height !== height) throw new Error(`mask PNG is ${bmp.width}×${bmp.height}, expected ${width}×${height}`);
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, width, height).data;
+    const out = new Uint8Array(width * height);
+    for (let i = 0, p = 0; i < out.length; i++, p += 4) out[i] = d[p];
+    return out;
+  } finally {
+    bmp.close();
+  }
+}

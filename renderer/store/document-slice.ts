@@ -16,8 +16,8 @@ export interface DocumentSlice {
   label: string;
   past: Snapshot[];
   future: Snapshot[];
-  /** Replaces the document (open); clears history. */
-  openDocument(doc: DocState): void;
+  /** Replaces the document (open, restore); clears history. `label` defaults to "Open <name>". */
+  openDocument(doc: DocState, label?: string): void;
   /** Records one undoable step. `update` must return a new object (never mutate). */
   commit(label: string, update: (doc: DocState) => DocState): void;
   undo(): void;
@@ -31,8 +31,8 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
   label: 'Open',
   past: [],
   future: [],
-  openDocument(doc) {
-    set({ doc, label: `Open ${doc.original.name}`, past: [], future: [] });
+  openDocument(doc, label) {
+    set({ doc, label: label ?? `Open ${doc.original.name}`, past: [], future: [] });
     collect(get());
   },
   commit(label, update) {

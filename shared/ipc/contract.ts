@@ -5,7 +5,10 @@
  * Adding a channel here is the only way to open a door between the processes.
  */
 import * as s from './schema';
-import type { AppInfo, ExportResult, OpenedImage, JobProgress, JobResult, KeyStatus, ProviderSettings } from './contract-types';
+import type { AppInfo, ExportResult, OpenedImage, JobProgress, JobResult, KeyStatus, ProviderSettings, RecoveredSession } from './contract-types';
+
+/** Largest autosaved document record (JSON text, characters); pixels never go in it. */
+export const AUTOSAVE_MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
 
 const assetId = s.string({ min: 8, max: 128, pattern: /^[a-z0-9-]+$/ });
 const imageFormat = s.oneOf(['png', 'jpeg', 'webp'] as const);
@@ -115,6 +118,22 @@ export const channels = {
   'gateways:remove': { request: s.object({ id: s.string({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }) }), response: s.type<ProviderSettings>() },
   'job:cancel': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<{ cancelled: boolean }>() },
   'job:result': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<JobResult>() },
+  /**
+   * Crash-safe autosave of the open document: its records as JSON text (asset ids, no pixels, no
+   * history) and the mask inside its bounds as a grey PNG (none when the mask is empty). Main writes
+   * it atomically; the previous save stays until this one is complete.
+   */
+  'project:autosave': {
+    request: s.object({
+      document: s.jsonText({ maxChars: AUTOSAVE_MAX_DOCUMENT_CHARS }),
+      mask: s.optional(s.object({ png: s.bytes({ maxBytes: 200 * 1024 * 1024 }), rect })),
+    }),
+    response: s.type<{ savedAt: number }>(),
+  },
+  /** The last complete autosave with the bytes of every asset it references, or null. */
+  'project:recover': { request: s.object({}), response: s.type<RecoveredSession | null>() },
+  /** Deletes the autosave (the user chose not to restore it). */
+  'project:discard': { request: s.object({}), response: s.type<{ discarded: boolean }>() },
 } as const;
 
 /** Main → renderer pushes. */

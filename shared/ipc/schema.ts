@@ -68,6 +68,23 @@ export function oneOf<const T extends readonly string[]>(values: T): Schema<T[nu
   });
 }
 
+/**
+ * A string that must be well-formed JSON text (at most `maxChars` characters). The parsed value is
+ * discarded: the string itself is the payload, so the receiver stores exactly what was sent.
+ */
+export function jsonText(opts: { maxChars: number }): Schema<string> {
+  return make('json', (v, path) => {
+    if (typeof v !== 'string') throw new ValidationError(path, 'expected a string');
+    if (v.length > opts.maxChars) throw new ValidationError(path, `must be at most ${opts.maxChars} characters`);
+    try {
+      JSON.parse(v);
+    } catch {
+      throw new ValidationError(path, 'expected JSON text');
+    }
+    return v;
+  });
+}
+
 /** Encoded image bytes (PNG/JPEG/WebP) or other binary data; never a data URL. */
 export function bytes(opts: { maxBytes?: number } = {}): Schema<Uint8Array> {
   const max = opts.maxBytes ?? 512 * 1024 * 1024;

@@ -42,6 +42,11 @@ export interface AppHarness {
   tmp: string;
   /** Every page error and console error, for assertions that the app kept working. */
   errors: string[];
+  /**
+   * Loads the app in a new page of the same browser context, served by the SAME main services (asset
+   * folder, autosave): what the user sees when the app is started again after a crash.
+   */
+  openPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -68,24 +73,28 @@ export async function launchApp(opts: { env?: Record<string, string>; viewport?:
     args: CHROMIUM_ARGS,
     viewport: opts.viewport ?? { width: 1400, height: 900 },
   });
-  const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.exposeBinding('__maskworkInvoke', async (source, channel: string, payload: string) => {
-    if (source.frame !== page.mainFrame()) return JSON.stringify({ ok: false, error: { kind: 'validation', message: 'untrusted frame' } });
-    const result = await dispatch(table, channel, decodeWire(JSON.parse(payload)), {
-      emit: (name, body) => {
-        void page.evaluate(([n, p]) => (window as unknown as { __maskworkDeliver(n: string, p: string): void }).__maskworkDeliver(n, p), [name, JSON.stringify(encodeWire(body))] as const).catch(() => {});
-      },
+  /** Wires a page of the context to the handler table and loads the app in it. */
+  const wire = async (page: Page): Promise<Page> => {
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
-    return JSON.stringify(encodeWire(result));
-  });
-  await page.addInitScript({ content: readFileSync(bridgePath, 'utf8') });
-  await page.goto(server.url);
-  await page.waitForFunction(() => (window as unknown as { __maskworkReady?: boolean }).__maskworkReady === true, null, { timeout: 30_000 });
+    await page.exposeBinding('__maskworkInvoke', async (source, channel: string, payload: string) => {
+      if (source.frame !== page.mainFrame()) return JSON.stringify({ ok: false, error: { kind: 'validation', message: 'untrusted frame' } });
+      const result = await dispatch(table, channel, decodeWire(JSON.parse(payload)), {
+        emit: (name, body) => {
+          void page.evaluate(([n, p]) => (window as unknown as { __maskworkDeliver(n: string, p: string): void }).__maskworkDeliver(n, p), [name, JSON.stringify(encodeWire(body))] as const).catch(() => {});
+        },
+      });
+      return JSON.stringify(encodeWire(result));
+    });
+    await page.addInitScript({ content: readFileSync(bridgePath, 'utf8') });
+    await page.goto(server.url);
+    await page.waitForFunction(() => (window as unknown as { __maskworkReady?: boolean }).__maskworkReady === true, null, { timeout: 30_000 });
+    return page;
+  };
+  const page = await wire(context.pages()[0] ?? (await context.newPage()));
   return {
     page,
     context,
@@ -93,6 +102,7 @@ export async function launchApp(opts: { env?: Record<string, string>; viewport?:
     dialogs,
     tmp,
     errors,
+    openPage: async () => wire(await context.newPage()),
     async close() {
       await context.close().catch(() => {});
       await server.close();

@@ -14,6 +14,8 @@ import type { JobRunner } from '../jobs/job-runner';
 import type { GatewayStore } from '../services/gateway-store';
 import { editJob } from '../edit/run-edit';
 import { outpaintJob } from '../edit/run-outpaint';
+import type { AutosaveStore } from '../services/autosave-store';
+import { recoverSession } from '../services/session-recovery';
 
 export interface MainServices {
   version: string;
@@ -23,6 +25,8 @@ export interface MainServices {
   keys: KeyStore;
   gateways: GatewayStore;
   jobs: JobRunner;
+  /** The crash-safe autosave of the open document (next to the settings, or the assets without them). */
+  autosave: AutosaveStore;
   /** Environment seen by main (OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL, MASKWORK_*); injected for tests. */
   env: Record<string, string | undefined>;
 }
@@ -61,5 +65,12 @@ export function createHandlers(svc: MainServices): HandlerTable {
     },
     'job:cancel': async ({ jobId }) => ({ cancelled: svc.jobs.cancel(jobId) }),
     'job:result': async ({ jobId }) => svc.jobs.result(jobId),
+    'project:autosave': async ({ document, mask }) => {
+      const savedAt = Date.now();
+      await svc.autosave.save({ savedAt, document, mask });
+      return { savedAt };
+    },
+    'project:recover': async () => recoverSession(svc.store, svc.autosave),
+    'project:discard': async () => ({ discarded: await svc.autosave.clear() }),
   };
 }

@@ -40,6 +40,12 @@ export class AssetStore {
     }
   }
 
+  /** True when the bytes of `id` are on disk (false for ids that are not asset ids). */
+  async assetExists(id: string): Promise<boolean> {
+    if (!/^[a-z]+-[0-9a-f]{32}$/.test(id)) return false;
+    return stat(this.pathOf(id)).then((st) => st.isFile(), () => false);
+  }
+
   info(id: string): AssetMeta | undefined {
     return this.meta.get(id);
   }

@@ -64,6 +64,9 @@ const VALID: Record<string, Record<string, unknown>> = {
   'gateways:remove': { id: 'gw-1' },
   'job:cancel': { jobId: 'job-1' },
   'job:result': { jobId: 'job-1' },
+  'project:autosave': { document: '{"id":"doc-1","layers":[]}', mask: { png: bytes(), rect: { x: 0, y: 0, width: 10, height: 10 } } },
+  'project:recover': {},
+  'project:discard': {},
 };
 
 /** A value of the wrong type for whatever `v` is. */

@@ -1,0 +1,144 @@
+/**
+ * Acceptance for crash-safe autosave: open a photo, paint a stroke, wait until main holds the
+ * autosave, then "crash" (close the page without any shutdown) and start the app again in a new page
+ * served by the same main services. The banner offers the session; Restore brings back the original
+ * and the mask value for value, with a fresh history. Opening another photo replaces the autosave,
+ * and Discard deletes it so the next start offers nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
+
+let app: AppHarness;
+const building = join(PHOTOS, 'building.jpg'); // 868×600
+const coffee = join(PHOTOS, 'coffee.png'); // 600×400
+
+/** Points on, near and off the stroke (including its anti-aliased edge). */
+const PROBES: Array<[number, number]> = [
+  [100, 100], [200, 100], [300, 100], [200, 119], [200, 120], [200, 121], [200, 81], [200, 80], [200, 79],
+  [78, 100], [80, 100], [322, 100], [200, 140], [500, 300], [0, 0], [867, 599],
+];
+
+async function probe(page: Page): Promise<number[]> {
+  const out: number[] = [];
+  for (const [x, y] of PROBES) out.push(await maskValue(page, x, y));
+  return out;
+}
+
+async function autosaveSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const a = (window as any).__maskworkTest.autosave();
+    return !a.pending && a.saves > 0;
+  }, null, { timeout: 15_000 });
+}
+
+/** Closes the page abruptly (no unload work awaited) and starts the app again on the same services. */
+async function crashAndRestart(old: Page): Promise<Page> {
+  await old.close({ runBeforeUnload: false });
+  return app.openPage();
+}
+
+beforeAll(async () => {
+  app = await launchApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('autosave and crash recovery in Chromium through the real handlers', () => {
+  let painted: number[];
+
+  it('autosaves the document and the painted mask within about a second', async () => {
+    const page = app.page;
+    expect(await app.services.autosave.load()).toBeNull();
+    app.dialogs.opens.push(building);
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+    await page.keyboard.press('b');
+    await page.getByLabel('Brush size').fill('40');
+    await page.getByLabel('Hardness').fill('100');
+    await dragPath(page, [ [100, 100], [300, 100] ]);
+    painted = await probe(page);
+    expect(painted[1]).toBe(255);
+    expect(painted[12]).toBe(0);
+
+    // The stroke's save lands after the debounce; poll main's store until it holds a mask.
+    const deadline = Date.now() + 15_000;
+    let saved = await app.services.autosave.load();
+    while (!saved?.mask && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      saved = await app.services.autosave.load();
+    }
+    expect(saved?.mask).toBeTruthy();
+    await autosaveSettled(page);
+    const doc = JSON.parse(saved!.document);
+    expect(doc.original.name).toBe('building.jpg');
+    expect(doc.canvas).toEqual({ width: 868, height: 600 });
+    expect(saved!.document).not.toContain('past');
+    // The mask PNG covers the stroke's bounds, not the whole canvas.
+    expect(saved!.mask!.rect.width).toBeLessThan(868);
+    expect(saved!.mask!.rect.height).toBeLessThan(100);
+  });
+
+  it('after a crash, the banner restores the original and the mask value for value', async () => {
+    const page = await crashAndRestart(app.page);
+    const banner = page.getByTestId('recover-banner');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.textContent()).toMatch(/Restore your last session \(building\.jpg, .+\)\?/);
+    expect((await summary(page)).hasDoc).toBe(false);
+
+    await page.getByTestId('recover-restore').click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+    await waitIdle(page);
+    await banner.waitFor({ state: 'detached' });
+    const s = await summary(page);
+    expect(s.canvas).toEqual({ width: 868, height: 600 });
+    expect(s.original.name).toBe('building.jpg');
+    expect(s.label).toBe('Restored session');
+    expect(s.historyLabels).toEqual([]);
+    expect(s.canRedo).toBe(0);
+    const stage = await page.locator('[data-testid="stage"]').boundingBox();
+    expect(868 * s.scale).toBeLessThanOrEqual(stage!.width);
+    expect(s.scale).toBeGreaterThan(0.3);
+    const bmp = await page.evaluate((id) => (window as any).__maskworkTest.bitmapSize(id), s.original.assetId);
+    expect(bmp).toEqual({ width: 868, height: 600 });
+    expect(await probe(page)).toEqual(painted);
+
+    // The restored document keeps working: undo has nothing to undo, a new stroke is one step.
+    await page.keyboard.press('b');
+    await dragPath(page, [ [100, 400], [100, 500] ]);
+    expect(await maskValue(page, 100, 450)).toBe(255);
+    expect((await summary(page)).historyLabels).toEqual(['Restored session']);
+    await autosaveSettled(page);
+    app.page = page;
+  });
+
+  it('opening another photo replaces the autosave; Discard deletes it', async () => {
+    let page = app.page;
+    app.dialogs.opens.push(coffee);
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'coffee.png');
+    await autosaveSettled(page);
+    const saved = await app.services.autosave.load();
+    expect(JSON.parse(saved!.document).original.name).toBe('coffee.png');
+    expect(saved!.mask).toBeUndefined();
+
+    page = await crashAndRestart(page);
+    const banner = page.getByTestId('recover-banner');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.textContent()).toContain('coffee.png');
+    await page.getByTestId('recover-discard').click();
+    await banner.waitFor({ state: 'detached' });
+    expect((await summary(page)).hasDoc).toBe(false);
+    expect(await app.services.autosave.load()).toBeNull();
+
+    page = await crashAndRestart(page);
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('recover-banner').count()).toBe(0);
+    expect((await summary(page)).hasDoc).toBe(false);
+    app.page = page;
+    expect(app.errors).toEqual([]);
+  });
+});
