@@ -21,13 +21,13 @@ export function MaskPanel() {
       <div className="row">
         <input type="number" className="num" min={1} max={500} value={grow} onChange={(e) => setGrow(Math.max(1, Number(e.target.value)))} aria-label="Grow or shrink by px" />
         px
-        <button disabled={!hasDoc} onClick={() => growCurrentMask(grow)}>Grow</button>
-        <button disabled={!hasDoc} onClick={() => growCurrentMask(-grow)}>Shrink</button>
+        <button disabled={!hasDoc} onClick={() => void growCurrentMask(grow)}>Grow</button>
+        <button disabled={!hasDoc} onClick={() => void growCurrentMask(-grow)}>Shrink</button>
       </div>
       <div className="row">
         <input type="number" className="num" min={1} max={500} value={feather} onChange={(e) => setFeather(Math.max(1, Number(e.target.value)))} aria-label="Feather px" />
         px
-        <button disabled={!hasDoc} onClick={() => featherCurrentMask(feather)}>Feather</button>
+        <button disabled={!hasDoc} onClick={() => void featherCurrentMask(feather)}>Feather</button>
       </div>
       <div className="row">
         <label>

@@ -5,8 +5,6 @@
 import {
   applyCoverage,
   clearMask,
-  featherMask,
-  growMask,
   invertMask,
   isMaskEmpty,
   rasterizePolygon,
@@ -19,6 +17,7 @@ import {
 } from '../../shared/mask';
 import { getMask, putMask } from '../blobs/blob-store';
 import { useEditor } from './store';
+import { runMaskOp } from '../workers/mask-ops-client';
 import type { BrushSettings, SelectionMode } from './tools-slice';
 
 export interface DocPoint {
@@ -72,12 +71,34 @@ export function clearCurrentMask(): void {
   if (mask && !isMaskEmpty(mask)) commitMask('Clear mask', clearMask(mask), mask);
 }
 
-export function growCurrentMask(px: number): void {
-  const mask = currentMask();
-  if (mask && px !== 0) commitMask(px > 0 ? `Grow mask ${px}px` : `Shrink mask ${-px}px`, growMask(mask, px), mask);
+/**
+ * Runs a slow whole-mask operation off the UI thread and commits it as one step — unless the
+ * document moved on meanwhile (another stroke, undo, a new photo), in which case the result is
+ * dropped rather than overwriting newer work.
+ */
+async function offThread(label: string, op: 'grow' | 'feather', px: number): Promise<void> {
+  const s = useEditor.getState();
+  const doc = s.doc;
+  if (!doc || s.busy) return;
+  const before = getMask(doc.maskId);
+  s.setBusy(`${label}…`);
+  try {
+    const next = await runMaskOp(op, before, px);
+    if (useEditor.getState().doc?.maskId !== doc.maskId) return;
+    commitMask(label, next, before);
+  } catch (e) {
+    useEditor.getState().notify('error', `${label} failed: ${e instanceof Error ? e.message : e}`);
+  } finally {
+    useEditor.getState().setBusy(null);
+  }
 }
 
-export function featherCurrentMask(px: number): void {
-  const mask = currentMask();
-  if (mask && px > 0) commitMask(`Feather mask ${px}px`, featherMask(mask, px), mask);
+export function growCurrentMask(px: number): Promise<void> {
+  if (px === 0) return Promise.resolve();
+  return offThread(px > 0 ? `Grow mask ${px}px` : `Shrink mask ${-px}px`, 'grow', px);
+}
+
+export function featherCurrentMask(px: number): Promise<void> {
+  if (px <= 0) return Promise.resolve();
+  return offThread(`Feather mask ${px}px`, 'feather', px);
 }

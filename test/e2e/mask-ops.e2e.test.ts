@@ -1,0 +1,68 @@
+/**
+ * Mask refinement from the Mask panel, run in the mask worker: grow, shrink and feather change the
+ * mask at full resolution as one undo step each, and undo restores the exact previous mask.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, maskValue, summary } from '../support/page-helpers';
+
+let app: AppHarness;
+
+beforeAll(async () => {
+  app = await launchApp();
+  app.dialogs.opens.push(join(PHOTOS, 'building.jpg')); // 868×600
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await app.page.keyboard.press('m');
+  await dragPath(app.page, [ [200, 150], [500, 400] ]);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function step(label: RegExp) {
+  await app.page.waitForFunction(() => !(window as any).__maskworkTest.summary().busy);
+  await expect.poll(async () => (await summary(app.page)).label).toMatch(label);
+}
+
+describe('mask panel operations', () => {
+  it('grow by 10 px reaches 10 px further, as one undo step', async () => {
+    const page = app.page;
+    const rect = await page.evaluate(() => (window as any).__maskworkTest.maskBounds());
+    expect(await maskValue(page, rect.x - 6, rect.y + 50)).toBe(0);
+    await page.getByLabel('Grow or shrink by px').fill('10');
+    await page.getByRole('button', { name: 'Grow', exact: true }).click();
+    await step(/Grow mask 10px/);
+    expect(await maskValue(page, rect.x - 6, rect.y + 50)).toBe(255);
+    expect(await maskValue(page, rect.x - 14, rect.y + 50)).toBe(0);
+    await page.keyboard.press('Control+z');
+    expect(await maskValue(page, rect.x - 6, rect.y + 50)).toBe(0);
+  });
+
+  it('shrink by 10 px pulls the edge in', async () => {
+    const page = app.page;
+    const rect = await page.evaluate(() => (window as any).__maskworkTest.maskBounds());
+    await page.getByRole('button', { name: 'Shrink', exact: true }).click();
+    await step(/Shrink mask 10px/);
+    expect(await maskValue(page, rect.x + 5, rect.y + 50)).toBe(0);
+    expect(await maskValue(page, rect.x + 15, rect.y + 50)).toBe(255);
+    await page.keyboard.press('Control+z');
+  });
+
+  it('feather by 8 px makes a soft edge and keeps the inside solid', async () => {
+    const page = app.page;
+    const rect = await page.evaluate(() => (window as any).__maskworkTest.maskBounds());
+    await page.getByLabel('Feather px').fill('8');
+    await page.getByRole('button', { name: 'Feather', exact: true }).click();
+    await step(/Feather mask 8px/);
+    const edge = await maskValue(page, rect.x, rect.y + 100);
+    expect(edge).toBeGreaterThan(20);
+    expect(edge).toBeLessThan(235);
+    expect(await maskValue(page, rect.x + 60, rect.y + 100)).toBe(255);
+    expect(await maskValue(page, rect.x - 40, rect.y + 100)).toBe(0);
+    await page.keyboard.press('Control+z');
+    expect(await maskValue(page, rect.x, rect.y + 100)).toBe(255);
+    expect(app.errors).toEqual([]);
+  });
+});
