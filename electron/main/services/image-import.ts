@@ -19,8 +19,12 @@ export async function importImage(store: AssetStore, bytes: Uint8Array, name: st
   if (bytes.byteLength === 0) throw badImage(`${label} is empty (0 bytes). Choose another file.`);
   if (bytes.byteLength > MAX_FILE_BYTES) throw new AppError({ kind: 'too-large', message: `${label} is larger than ${MAX_FILE_BYTES / 2 ** 20} MB.` });
   const format = sniffImageFormat(bytes);
-  if (!format) throw badImage(`${label} is not an image Maskwork can read (its contents are not JPEG, PNG, WebP, TIFF, GIF, AVIF or HEIF).`);
+  if (!format) throw badImage(`${label} is not an image Maskwork can read (its contents are not JPEG, PNG, WebP, TIFF, GIF or AVIF).`);
 
+  if (format === 'heif') {
+    // sharp's prebuilt libvips decodes AV1 (AVIF) but not HEVC, for licensing reasons.
+    throw badImage(`${label} is a HEIC/HEIF photo, which Maskwork cannot decode. Export it as JPEG or PNG first (Photos/Preview: File → Export).`);
+  }
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
