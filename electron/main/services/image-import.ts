@@ -67,7 +67,7 @@ export async function importImage(store: AssetStore, bytes: Uint8Array, name: st
     name: basename(name),
     width,
     height,
-    format: format === 'tiff' || format === 'gif' || format === 'avif' || format === 'heif' ? format : format,
+    format,
     orientation,
     hasIcc: !!meta.icc,
     hasExif: !!meta.exif,

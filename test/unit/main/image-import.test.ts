@@ -138,11 +138,6 @@ describe('importImage: bad files are refused with a clear message and nothing is
 
 describe('HEIC photos', () => {
   it('are refused with a message that says how to get a readable file', async () => {
-    const { importImage } = await import('../../../electron/main/services/image-import');
-    const { AssetStore } = await import('../../../electron/main/services/asset-store');
-    const { mkdtemp } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const store = new AssetStore(await mkdtemp(join(tmpdir(), 'heic-')));
     // An ISO-BMFF header with the 'heic' brand, as an iPhone writes it.
     const heic = new Uint8Array([0, 0, 0, 24, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, 0x63, 0, 0, 0, 0, 0x6d, 0x69, 0x66, 0x31, 0x68, 0x65, 0x69, 0x63]);
