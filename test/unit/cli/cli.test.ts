@@ -187,3 +187,52 @@ describe('maskwork expand', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('maskwork batch', () => {
+  it('fills a folder with per-image masks, reports a missing mask and goes on (exit 1)', async () => {
+    const { copyFile, mkdir } = await import('node:fs/promises');
+    const inDir = join(tmp, 'batch-in');
+    const maskDir = join(tmp, 'batch-masks');
+    const outDir = join(tmp, 'batch-out');
+    await mkdir(inDir, { recursive: true });
+    await mkdir(maskDir, { recursive: true });
+    for (const name of ['chelsea', 'smarties']) {
+      await copyFile(join(PHOTOS, `${name}.png`), join(inDir, `${name}.png`));
+      await copyFile(join(PHOTOS, `${name}.mask-thin.png`), join(maskDir, `${name}.png`));
+    }
+    await copyFile(join(PHOTOS, 'coffee.png'), join(inDir, 'coffee.png')); // no mask for this one
+    const r = await run(['batch', 'fill', '--images', inDir, '--masks', maskDir, '--out', outDir, '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.ok).toBe(2);
+    expect(j.failed).toBe(1);
+    const failed = j.items.find((x: any) => !x.ok);
+    expect(failed.image).toMatch(/coffee\.png$/);
+    expect(failed.error.message).toMatch(/No mask for coffee/);
+    for (const name of ['chelsea', 'smarties']) {
+      const a = await sharp(join(outDir, `${name}.png`)).metadata();
+      const b = await sharp(join(PHOTOS, `${name}.png`)).metadata();
+      expect([a.width, a.height]).toEqual([b.width, b.height]);
+    }
+  });
+
+  it('runs the same cloud edit over a folder with one mask and sums the estimated cost', async () => {
+    const { copyFile, mkdir } = await import('node:fs/promises');
+    const inDir = join(tmp, 'batch-edit-in');
+    await mkdir(inDir, { recursive: true });
+    await copyFile(img, join(inDir, 'a.png'));
+    await copyFile(img, join(inDir, 'b.png'));
+    const before = openai.requests.length;
+    const r = await run(['batch', 'edit', '--images', inDir, '--mask', mask, '--out', join(tmp, 'batch-edit-out'), '--format', 'jpg', '--model', 'gpt-image-2', '--prompt', 'wood', '--quality', 'low', '--json'], { MASKWORK_STREAM: '0' });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.ok).toBe(2);
+    expect(j.estimatedCostUsd).toBeGreaterThan(0);
+    expect(openai.requests.length - before).toBe(2);
+    expect((await sharp(join(tmp, 'batch-edit-out', 'a.jpg')).metadata()).format).toBe('jpeg');
+  });
+
+  it('exits 2 without an operation', async () => {
+    expect((await run(['batch', '--images', tmp])).code).toBe(2);
+  });
+});
