@@ -2,7 +2,7 @@
  * Read-only probes for the e2e tests and the benchmark (`window.__maskworkTest`). They read state;
  * they never change the document, so exposing them in the app is harmless.
  */
-import { getMaskValue, countMaskPixels, maskBounds } from '../../shared/mask';
+import { getMaskValue, countMaskPixels, maskBounds, maskToArray } from '../../shared/mask';
 import { getBitmap, getMask, maskCount } from '../blobs/blob-store';
 import { useEditor } from '../store/store';
 import { currentEstimate } from '../generate/current-estimate';
@@ -40,6 +40,11 @@ export function installTestHooks(): void {
     maskPixels(): number {
       const doc = useEditor.getState().doc;
       return doc ? countMaskPixels(getMask(doc.maskId)) : 0;
+    },
+    /** The whole mask at full resolution (row-major values), for small test photos. */
+    maskValues(): number[] {
+      const doc = useEditor.getState().doc;
+      return doc ? Array.from(maskToArray(getMask(doc.maskId))) : [];
     },
     maskBounds() {
       const doc = useEditor.getState().doc;

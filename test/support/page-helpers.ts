@@ -13,8 +13,21 @@ export async function docToClient(page: Page, x: number, y: number): Promise<{ x
   return page.evaluate(([px, py]) => (window as any).__maskworkTest.docToClient(px, py), [x, y] as const);
 }
 
+/** Waits until the view transform is the same over two animation frames (no re-fit in flight). */
+export async function settleView(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const read = () => JSON.stringify([(window as any).__maskworkTest.summary().scale, (window as any).__maskworkTest.summary().offset]);
+        const a = read();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(read() === a)));
+      }),
+  );
+}
+
 /** Presses at the first point, moves through the others (with `steps` intermediate moves each), releases. */
 export async function dragPath(page: Page, pts: Array<[number, number]>, steps = 8): Promise<void> {
+  await settleView(page);
   const first = await docToClient(page, pts[0][0], pts[0][1]);
   await page.mouse.move(first.x, first.y);
   await page.mouse.down();
