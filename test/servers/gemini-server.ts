@@ -6,7 +6,7 @@ import { BodyTooLarge, listen, readBody, redactHeaders, sendJson, startSse, writ
 import { paletteColour, synthesize, type Rgb } from './images';
 import { gErr, gErrorBody, modelLookup, validateGenerate, type GeminiErr } from './gemini-rules';
 import { blockedResponse, candidateResponse, filteredResponse, scriptedError, usageFor, type Part } from './gemini-responses';
-import { MODERATE_TRIGGER, ScriptQueue, type ScriptStepBase } from './scripting';
+import { MODERATE_TRIGGER, ScriptQueue, type ScriptStepBase, applyStepTiming } from './scripting';
 
 export interface GeminiScriptContext {
   path: string;
@@ -166,18 +166,8 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise
     const prompt = userText(body);
     rec.prompt = prompt;
     const step = queue.take({ path: url.pathname, model, apiVersion, stream, prompt, index });
-    if (step) {
-      const { match: _m, ...rest } = step;
-      rec.scripted = rest;
-    }
     const extra = step?.headers ?? {};
-    if (step?.delayMs !== undefined && !(await listening.wait(res, step.delayMs))) return;
-    if (step?.hangMs !== undefined) {
-      await listening.wait(res, step.hangMs);
-      rec.outcome = rec.aborted ? 'aborted' : 'hung';
-      res.destroy();
-      return;
-    }
+    if (!(await applyStepTiming(step, rec, res, (r, ms) => listening.wait(r, ms)))) return;
     if (step?.status !== undefined && step.status >= 400) {
       rec.status = step.status;
       rec.outcome = 'error';

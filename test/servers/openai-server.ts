@@ -6,7 +6,7 @@ import { paletteColour, synthesize } from './images';
 import { isMultipart, parseMultipart, type ParsedForm } from './multipart';
 import { validateEdit, validateGeneration, type EditCheck } from './openai-edits';
 import { errorBody, oaErr, resolvedBackground, resolvedQuality, usageFor, type OpenAIErr, type OutputOptions } from './openai-rules';
-import { MODERATE_TRIGGER, ScriptQueue, type ScriptStepBase } from './scripting';
+import { MODERATE_TRIGGER, ScriptQueue, type ScriptStepBase, applyStepTiming } from './scripting';
 
 export interface OpenAIScriptContext {
   path: string;
@@ -163,18 +163,8 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     const prompt = typeof rec.fields.prompt === 'string' ? rec.fields.prompt : undefined;
     const model = typeof rec.fields.model === 'string' ? rec.fields.model : undefined;
     const step = queue.take({ path: rec.path, fields: rec.fields, prompt, model, index });
-    if (step) {
-      const { match: _m, ...rest } = step;
-      rec.scripted = rest;
-    }
     const extra = step?.headers ?? {};
-    if (step?.delayMs !== undefined && !(await listening.wait(res, step.delayMs))) return;
-    if (step?.hangMs !== undefined) {
-      await listening.wait(res, step.hangMs);
-      rec.outcome = rec.aborted ? 'aborted' : 'hung';
-      res.destroy();
-      return;
-    }
+    if (!(await applyStepTiming(step, rec, res, (r, ms) => listening.wait(r, ms)))) return;
     if (step?.status !== undefined && step.status >= 400) {
       const h: Record<string, string> = { ...extra };
       if (step.retryAfterMs !== undefined) h['retry-after-ms'] = String(step.retryAfterMs);

@@ -16,6 +16,37 @@ export interface ScriptStepBase<Ctx> {
   headers?: Record<string, string>;
 }
 
+/** What the servers record about a scripted request. */
+export interface ScriptedRecord {
+  scripted?: unknown;
+  outcome?: string;
+  aborted?: boolean;
+}
+
+/**
+ * Applies a step's timing: records it, waits `delayMs` (false when the client went away), or holds
+ * the request for `hangMs` and drops it (false). True means: go on and answer.
+ */
+export async function applyStepTiming<Ctx>(
+  step: ScriptStepBase<Ctx> | undefined,
+  rec: ScriptedRecord,
+  res: import('node:http').ServerResponse,
+  wait: (res: import('node:http').ServerResponse, ms: number) => Promise<boolean>,
+): Promise<boolean> {
+  if (step) {
+    const { match: _m, ...rest } = step;
+    rec.scripted = rest;
+  }
+  if (step?.delayMs !== undefined && !(await wait(res, step.delayMs))) return false;
+  if (step?.hangMs !== undefined) {
+    await wait(res, step.hangMs);
+    rec.outcome = rec.aborted ? 'aborted' : 'hung';
+    res.destroy();
+    return false;
+  }
+  return true;
+}
+
 export class ScriptQueue<Step extends ScriptStepBase<Ctx>, Ctx> {
   private steps: { step: Step; left: number }[] = [];
 

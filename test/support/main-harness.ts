@@ -75,3 +75,28 @@ export function farFromMask(values: Uint8Array, width: number, height: number, b
   }
   return out;
 }
+
+/** Main services wired to both local provider servers (keys and base URLs through the environment). */
+export interface CloudHarness {
+  openai: Awaited<ReturnType<typeof import('../servers').startOpenAIServer>>;
+  gemini: Awaited<ReturnType<typeof import('../servers').startGeminiServer>>;
+  main: MainHarness;
+  close(): Promise<void>;
+}
+
+export async function startMainWithServers(env: Record<string, string> = {}): Promise<CloudHarness> {
+  const { startOpenAIServer, startGeminiServer } = await import('../servers');
+  const openai = await startOpenAIServer();
+  const gemini = await startGeminiServer();
+  const main = await startMain({ OPENAI_API_KEY: 'sk-test-openai-key-1234', GEMINI_API_KEY: 'gm-test-gemini-key-5678', OPENAI_BASE_URL: openai.url, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0', ...env });
+  return {
+    openai,
+    gemini,
+    main,
+    async close() {
+      await openai.close();
+      await gemini.close();
+      await main.close();
+    },
+  };
+}

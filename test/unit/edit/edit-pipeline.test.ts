@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { startOpenAIServer, startGeminiServer } from '../../servers';
-import { startMain, maskForEdit, farFromMask, type MainHarness } from '../../support/main-harness';
+import { startMain, startMainWithServers, maskForEdit, farFromMask, type CloudHarness, type MainHarness } from '../../support/main-harness';
 import { featherBand } from '../../../shared/pixels/patch';
 
 const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
@@ -19,15 +19,13 @@ let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
 let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
 let main: MainHarness;
 
+let cloud: CloudHarness;
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  gemini = await startGeminiServer();
-  main = await startMain({ OPENAI_API_KEY: 'sk-test-openai-key-1234', GEMINI_API_KEY: 'gm-test-gemini-key-5678', OPENAI_BASE_URL: openai.url, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0' });
+  cloud = await startMainWithServers({});
+  ({ openai, gemini, main } = cloud);
 });
 afterAll(async () => {
-  await openai?.close();
-  await gemini?.close();
-  await main?.close();
+  await cloud?.close();
 });
 
 async function openPhoto(name: string) {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { startOpenAIServer, startGeminiServer, PALETTE } from '../../servers';
-import { startMain, type MainHarness } from '../../support/main-harness';
+import { startMainWithServers, type CloudHarness, type MainHarness } from '../../support/main-harness';
 import { extendToAspect, planOutpaint } from '../../../shared/geometry';
 
 const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
@@ -18,15 +18,13 @@ let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
 let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
 let main: MainHarness;
 
+let cloud: CloudHarness;
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  gemini = await startGeminiServer();
-  main = await startMain({ OPENAI_API_KEY: 'sk-test-outpaint-0000', GEMINI_API_KEY: 'gm-test-outpaint-1111', OPENAI_BASE_URL: openai.url, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' });
+  cloud = await startMainWithServers({ MASKWORK_STREAM: '0' });
+  ({ openai, gemini, main } = cloud);
 });
 afterAll(async () => {
-  await openai?.close();
-  await gemini?.close();
-  await main?.close();
+  await cloud?.close();
 });
 
 /** A 9:16 poster cut from a real photo. */
