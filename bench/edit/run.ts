@@ -70,7 +70,9 @@ export async function runEditBench(quick = false): Promise<EditBenchResult> {
     for (let y = 0; y < N; y++) for (let x = 0; x < N; x++) if ((x - 1024) ** 2 + (y - 1024) ** 2 < 700 ** 2) mask[y * N + x] = 255;
     const comp: number[] = [];
     let patch = new Uint8Array(0);
-    for (let i = 0; i < (quick ? 3 : 8); i++) {
+    // Warm-up runs (JIT, first-touch allocation) are not counted; then steady state.
+    for (let i = 0; i < 3; i++) buildPatch({ width: N, height: N, generated, original, mask, featherPx: 12, colourMatch: true });
+    for (let i = 0; i < (quick ? 5 : 12); i++) {
       t = performance.now();
       patch = buildPatch({ width: N, height: N, generated, original, mask, featherPx: 12, colourMatch: true });
       comp.push(performance.now() - t);

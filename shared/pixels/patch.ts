@@ -5,7 +5,7 @@
  * whatever the provider did there. All arrays are region-sized, row-major.
  */
 import { dilateSquare, maskWindow, type Window } from './box-filter';
-import { triangleBlur } from './triangle-blur';
+import { edgeTriangleBlur } from './triangle-blur';
 import { colourLuts } from './colour-match';
 
 export interface PatchInput {
@@ -37,7 +37,7 @@ export function featheredAlpha(width: number, height: number, mask: Uint8Array, 
   const r = Math.ceil(featherPx / 2);
   const tight = maskWin === undefined ? maskWindow(mask, width, height, 0) : maskWin;
   if (!tight) return new Uint8Array(width * height);
-  return triangleBlur(mask, width, height, r, padWindow(tight, 2 * r + 1, width, height));
+  return edgeTriangleBlur(mask, width, height, r, padWindow(tight, 2 * r + 1, width, height));
 }
 
 function padWindow(w: Window, pad: number, width: number, height: number): Window {
@@ -67,15 +67,21 @@ export function buildPatch(p: PatchInput): Uint8Array {
   const [lr, lg, lb] = luts;
   const g = p.generated;
   const win = padWindow(tight, 2 * Math.ceil(p.featherPx / 2) + 1, width, height);
+  // Whole-pixel writes through a 32-bit view (RGBA bytes in memory order = little-endian words).
+  const out32 = new Uint32Array(out.buffer);
+  const le = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
   for (let y = win.y0; y < win.y1; y++) {
     for (let i = y * width + win.x0, e = y * width + win.x1; i < e; i++) {
       const a = alpha[i];
       if (a === 0) continue; // fully transparent: RGB irrelevant, keep zeros (smaller PNGs)
       const q = i * 4;
-      out[q] = lr[g[q]];
-      out[q + 1] = lg[g[q + 1]];
-      out[q + 2] = lb[g[q + 2]];
-      out[q + 3] = a;
+      if (le) out32[i] = (lr[g[q]] | (lg[g[q + 1]] << 8) | (lb[g[q + 2]] << 16) | (a << 24)) >>> 0;
+      else {
+        out[q] = lr[g[q]];
+        out[q + 1] = lg[g[q + 1]];
+        out[q + 2] = lb[g[q + 2]];
+        out[q + 3] = a;
+      }
     }
   }
   return out;
@@ -85,11 +91,11 @@ const IDENTITY_LUT = Uint8Array.from({ length: 256 }, (_, i) => i);
 const IDENTITY: readonly Uint8Array[] = [IDENTITY_LUT, IDENTITY_LUT, IDENTITY_LUT];
 
 /**
- * Ring pixels for colour statistics, sampled on a 2-px grid: within `band + 24` px (square) of the
+ * Ring pixels for colour statistics, sampled on a 4-px grid: within `band + 24` px (square) of the
  * mask but outside the patch (alpha 0). Sampling keeps the dilation cheap; the statistics barely move.
  */
 function sampledRing(mask: Uint8Array, alpha: Uint8Array, width: number, height: number, band: number, win: Window): Uint32Array {
-  const S = 2;
+  const S = 4;
   const sw = Math.ceil(width / S);
   const sh = Math.ceil(height / S);
   const small = new Uint8Array(sw * sh);

@@ -50,3 +50,23 @@ describe('dilateSquare / maskWindow', () => {
     for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) expect(d[y * w + x]).toBe(Math.max(Math.abs(x - 15), Math.abs(y - 10)) <= 3 ? 1 : 0);
   });
 });
+
+describe('edgeTriangleBlur', () => {
+  it('equals the full blur on masks with solid areas, edges, holes and window borders', async () => {
+    const { edgeTriangleBlur } = await import('./triangle-blur');
+    const w = 300, h = 260;
+    const src = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      const inDisc = (x - 150) ** 2 + (y - 130) ** 2 < 100 ** 2;
+      const inHole = (x - 160) ** 2 + (y - 120) ** 2 < 25 ** 2;
+      if ((inDisc && !inHole) || (x > 280 && y < 20)) src[y * w + x] = 255;
+      if (x > 10 && x < 14 && y > 200) src[y * w + x] = 128;
+    }
+    for (const r of [1, 3, 6, 20]) {
+      const win = { x0: 0, y0: 0, x1: w, y1: h };
+      expect(edgeTriangleBlur(src, w, h, r, win)).toEqual(triangleBlur(src, w, h, r, win));
+      const sub = { x0: 30, y0: 10, x1: 290, y1: 250 };
+      expect(edgeTriangleBlur(src, w, h, r, sub)).toEqual(triangleBlur(src, w, h, r, sub));
+    }
+  });
+});
