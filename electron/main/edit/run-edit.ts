@@ -118,10 +118,11 @@ export async function encodeRequest(
   // The alpha band is dropped, not flattened: pre-filled outpaint pixels keep their colour.
   let img = sharp(regionPixels, { raw: { width: region.width, height: region.height, channels: 4 } }).removeAlpha();
   if (width !== region.width || height !== region.height) img = img.resize(width, height, { fit: 'fill', kernel: lossless ? 'lanczos3' : 'linear' });
-  const requestImage = new Uint8Array(await (lossless ? img.png({ compressionLevel: 1 }) : img.jpeg({ quality: 92 })).toBuffer());
   let m = sharp(mask, { raw: { width: region.width, height: region.height, channels: 1 } });
   if (width !== region.width || height !== region.height) m = m.resize(width, height, { fit: 'fill', kernel: 'linear' });
-  const scaled = await m.extractChannel(0).raw().toBuffer();
+  // Both pipelines run at once on libvips' thread pool.
+  const [encoded, scaled] = await Promise.all([(lossless ? img.png({ compressionLevel: 1 }) : img.jpeg({ quality: 92 })).toBuffer(), m.extractChannel(0).raw().toBuffer()]);
+  const requestImage = new Uint8Array(encoded);
   const requestMask = new Uint8Array(scaled.length);
   for (let i = 0; i < scaled.length; i++) requestMask[i] = scaled[i] >= 128 ? 255 : 0;
   return { requestImage, requestMask };
