@@ -8,6 +8,7 @@ import { UsageError } from './args';
 import { EDIT_USAGE, FILL_USAGE, runEdit } from './edit-command';
 import { EXPAND_USAGE, runExpand } from './expand-command';
 import { BATCH_USAGE, runBatch } from './batch-command';
+import { COMPARE_USAGE, formatCompare, runCompare } from './compare-command';
 
 const USAGE = `Maskwork command line
 
@@ -15,6 +16,7 @@ const USAGE = `Maskwork command line
   ${FILL_USAGE}
   ${EXPAND_USAGE}
   ${BATCH_USAGE}
+  ${COMPARE_USAGE}
 
 The mask is a PNG of the image's size; white (luminance > 127) marks what to change.
 With --n k > 1, edit writes <stem>-1.png … <stem>-k.png. --json prints one JSON object.
@@ -22,6 +24,7 @@ expand extends to an aspect preset (1:1 4:5 3:2 16:9 21:9 3:1 4:1 8:1 9:16 1:4 o
 or by pixels per side, tiling past each model's limits; --json prints the tile plan and cost.
 batch runs edit, fill or expand over a folder (one mask for all, or <stem>.png per image);
 it goes on after a failure and exits 1 if any image failed.
+compare runs one edit with several models (--models a,b,c) and writes <stem>-<model>.png each.
 Keys: OPENAI_API_KEY, GEMINI_API_KEY (never printed). Models: gpt-image-2, gpt-image-1.5,
 gpt-image-1-mini, gemini-3.1-flash-image, gemini-3-pro-image, local (offline, free).
 `;
@@ -38,7 +41,11 @@ async function main(argv: string[]): Promise<number> {
     if (cmd === 'edit') result = await runEdit(rest, false);
     else if (cmd === 'fill') result = await runEdit(rest, true);
     else if (cmd === 'expand') result = await runExpand(rest);
-    else if (cmd === 'batch') {
+    else if (cmd === 'compare') {
+      const r = await runCompare(rest, (line) => process.stderr.write(`${line}\n`));
+      process.stdout.write(json ? `${JSON.stringify(r)}\n` : formatCompare(r.rows));
+      return r.failed ? 1 : 0;
+    } else if (cmd === 'batch') {
       const r = await runBatch(rest, (line) => process.stderr.write(`${line}\n`));
       if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
       else process.stdout.write(`${r.ok} done, ${r.failed} failed${r.estimatedCostUsd ? `, ≈ $${r.estimatedCostUsd}` : ''}\n`);

@@ -236,3 +236,25 @@ describe('maskwork batch', () => {
     expect((await run(['batch', '--images', tmp])).code).toBe(2);
   });
 });
+
+describe('maskwork compare', () => {
+  it('runs the same edit on several models, one file each, and reports a refusal without stopping', async () => {
+    const out = join(tmp, 'cmp.png');
+    const r = await run(['compare', '--image', img, '--mask', mask, '--prompt', 'a plant', '--models', 'gpt-image-2,gemini-3.1-flash-image,local', '--out', out, '--json'], { MASKWORK_STREAM: '0' });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.rows.map((x: any) => x.model)).toEqual(['gpt-image-2', 'gemini-3.1-flash-image', 'local']);
+    for (const row of j.rows) {
+      expect(row.ok).toBe(true);
+      const m = await sharp(row.output).metadata();
+      expect([m.width, m.height]).toEqual([600, 400]);
+    }
+    expect(j.rows[0].estimatedCostUsd).toBeGreaterThan(0);
+    expect(j.rows[2].estimatedCostUsd).toBe(0);
+    const bad = await run(['compare', '--image', img, '--mask', mask, '--prompt', 'x [[moderate]]', '--models', 'gpt-image-2,local', '--out', join(tmp, 'cmp2.png'), '--json']);
+    expect(bad.code).toBe(1);
+    const jb = JSON.parse(bad.stdout);
+    expect(jb.rows[0]).toMatchObject({ model: 'gpt-image-2', ok: false, error: { kind: 'moderation' } });
+    expect(jb.rows[1].ok).toBe(true);
+  });
+});
