@@ -17,6 +17,7 @@ import { sniffImageFormat } from '../services/image-sniff';
 import { cutMask, decodeMaskRect, maskBBox } from './mask-input';
 import { renderRegion, type Rect } from './region-pixels';
 import { resolveModel } from './resolve-model';
+import { encodePatchPng, sourceIccPath } from './colour-space';
 
 export type EditRequest = RequestOf<'edit:start'>;
 
@@ -62,12 +63,13 @@ export function editJob(svc: MainServices, req: EditRequest): JobFn {
     if (!images.length) throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image.`, model: req.model });
     const cost = estimateCost({ modelId: model.spec, width: request.width, height: request.height, quality: req.quality, n: req.n, imageSize: request.imageSize, referenceImages: references.length });
     const seconds = (Date.now() - started) / 1000;
+    const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
     const out: CandidateResult[] = [];
     for (const [index, img] of images.entries()) {
       progress(0.9 + (0.1 * index) / images.length, 'Compositing');
       const generated = await scaleToRegion(img.bytes, region, model.spec.name);
       const patch = buildPatch({ width: region.width, height: region.height, generated, original: regionPixels, mask: regionMask, featherPx: req.featherPx, colourMatch: req.colorMatch });
-      const png = new Uint8Array(await sharp(patch, { raw: { width: region.width, height: region.height, channels: 4 } }).png({ compressionLevel: 3 }).toBuffer());
+      const png = await encodePatchPng(patch, region.width, region.height, icc);
       const assetId = await svc.store.put(png, 'patch');
       out.push({ index, model: req.model, assetId, patch: png, region, requestSize: { width: request.width, height: request.height }, costUsd: cost.usd / images.length, requestId: img.requestId, seconds });
     }

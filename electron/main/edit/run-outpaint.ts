@@ -4,7 +4,6 @@
  * canvas-sized working image over a feathered band. The candidate is one patch: the new area plus
  * the overlap band into the original. Cancelling between or during tiles leaves nothing behind.
  */
-import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
@@ -17,6 +16,7 @@ import { renderRegion, type Rect } from './region-pixels';
 import { resolveModel, type ResolvedModel } from './resolve-model';
 import { encodeRequest, scaleToRegion } from './run-edit';
 import { outpaintAlpha, tileAskMask, tileBlendWeight } from './outpaint-masks';
+import { encodePatchPng, sourceIccPath } from './colour-space';
 import { runFillInWorker } from '../providers/local-provider';
 
 export type OutpaintRequest = RequestOf<'outpaint:start'>;
@@ -55,7 +55,7 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
         patch.set(working.subarray(i * 4, i * 4 + 3), i * 4);
         patch[i * 4 + 3] = alpha[i];
       }
-      const png = new Uint8Array(await sharp(patch, { raw: { width: W, height: H, channels: 4 } }).png({ compressionLevel: 3 }).toBuffer());
+      const png = await encodePatchPng(patch, W, H, await sourceIccPath(svc.store, req.layers[0].assetId));
       const assetId = await svc.store.put(png, 'patch');
       out.push({ index: c, model: req.model, assetId, patch: png, region: { x: 0, y: 0, width: W, height: H }, requestSize: { width: plan.tiles[0].request.width, height: plan.tiles[0].request.height }, costUsd: cost, seconds: (Date.now() - started) / 1000, tiles: plan.tiles.length });
     }

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { startOpenAIServer, startGeminiServer } from '../../servers';
+import { startOpenAIServer, startGeminiServer, PALETTE } from '../../servers';
 import { startMain, startMainWithServers, maskForEdit, farFromMask, type CloudHarness, type MainHarness } from '../../support/main-harness';
 import { featherBand } from '../../../shared/pixels/patch';
 
@@ -172,5 +172,32 @@ describe('a 40 MP photo', () => {
     const centre = ((rect.y + 150 - c.region.y) * c.region.width + (rect.x + 210 - c.region.x)) * 4;
     expect(data[centre + 3]).toBe(255);
     expect(data[3]).toBe(0); // the region's corner is outside the feather band
+  });
+});
+
+describe('a photo with a wide-gamut profile (Display P3)', () => {
+  it('gets the generated pixels converted into its own colour space, and keeps its profile on export', async () => {
+    const p3 = await sharp(join(PHOTOS, 'coffee.png')).withIccProfile('p3').png().toBuffer();
+    const img = await main.call('image:import', { bytes: new Uint8Array(p3), name: 'coffee-p3.png' });
+    expect(img.hasIcc).toBe(true);
+    const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-box.png'));
+    const { jobId } = await main.call('edit:start', { canvas: { width: 600, height: 400 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], mask: { png: mask.png, rect: mask.rect }, prompt: 'paint it', model: 'gpt-image-2', n: 1, references: [], featherPx: 0, colorMatch: false });
+    const result = await main.waitJob(jobId);
+    expect(result.state === 'failed' ? result.error : result.state).toBe('done');
+    if (result.state !== 'done') return;
+    const c = result.candidates[0];
+    const out = join(main.tmp, 'p3-export.png');
+    main.svc.dialogs.chooseExportPath = async () => out;
+    const exported = await main.call('image:export', { canvas: { width: 600, height: 400 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }, { assetId: c.assetId, x: c.region.x, y: c.region.y }], format: 'png' });
+    expect(exported.keptIcc).toBe(true);
+    // The server painted the mask with PALETTE[0] in sRGB; in the exported P3 file that colour must be
+    // stored as its P3 equivalent, so it looks the same once colour-managed.
+    const cx = mask.rect.x + (mask.rect.width >> 1);
+    const cy = mask.rect.y + (mask.rect.height >> 1);
+    const native = await sharp(out).keepIccProfile().raw().toBuffer({ resolveWithObject: true });
+    const q = (cy * 600 + cx) * native.info.channels;
+    const expected = await sharp(Buffer.from(PALETTE[0]), { raw: { width: 1, height: 1, channels: 3 } }).withIccProfile('p3').keepIccProfile().raw().toBuffer();
+    for (let k = 0; k < 3; k++) expect(Math.abs(native.data[q + k] - expected[k])).toBeLessThanOrEqual(3);
+    expect(Math.abs(native.data[q] - PALETTE[0][0]) + Math.abs(native.data[q + 1] - PALETTE[0][1])).toBeGreaterThan(20); // not the raw sRGB numbers
   });
 });
