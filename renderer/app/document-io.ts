@@ -29,7 +29,7 @@ async function adopt(img: OpenedImage): Promise<void> {
     maskId,
     layers: [],
     versions: [],
-  });
+  }, undefined, { undoable: true });
   s.fitToScreen();
 }
 

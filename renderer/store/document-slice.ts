@@ -17,7 +17,7 @@ export interface DocumentSlice {
   past: Snapshot[];
   future: Snapshot[];
   /** Replaces the document (open, restore); clears history. `label` defaults to "Open <name>". */
-  openDocument(doc: DocState, label?: string): void;
+  openDocument(doc: DocState, label?: string, opts?: { undoable?: boolean }): void;
   /** Records one undoable step. `update` must return a new object (never mutate). */
   commit(label: string, update: (doc: DocState) => DocState): void;
   undo(): void;
@@ -31,8 +31,12 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
   label: 'Open',
   past: [],
   future: [],
-  openDocument(doc, label) {
-    set({ doc, label: label ?? `Open ${doc.original.name}`, past: [], future: [] });
+  openDocument(doc, label, opts) {
+    // Opening another photo from the UI is itself a step (`undoable`): Ctrl+Z brings the previous
+    // document back, mask, layers and all, so an accidental drop or paste never loses work.
+    const { doc: prev, past } = get();
+    const kept = prev && opts?.undoable ? [...past, { doc: prev, label: get().label }].slice(-HISTORY_LIMIT) : [];
+    set({ doc, label: label ?? `Open ${doc.original.name}`, past: kept, future: [] });
     collect(get());
   },
   commit(label, update) {
@@ -49,12 +53,14 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
     if (!doc || !past.length) return;
     const prev = past[past.length - 1];
     set({ doc: prev.doc, label: prev.label, past: past.slice(0, -1), future: [{ doc, label }, ...future] });
+    if (prev.doc.id !== doc.id) get().fitToScreen();
   },
   redo() {
     const { doc, past, future, label } = get();
     if (!doc || !future.length) return;
     const next = future[0];
     set({ doc: next.doc, label: next.label, past: [...past, { doc, label }], future: future.slice(1) });
+    if (next.doc.id !== doc.id) get().fitToScreen();
   },
   jumpTo(index) {
     const { past } = get();

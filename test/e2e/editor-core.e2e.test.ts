@@ -105,3 +105,25 @@ describe('editor core in Chromium through the real handlers', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('opening another photo', () => {
+  it('is one undo step: Ctrl+Z brings back the previous photo with its mask, redo opens the new one again', async () => {
+    const page = app.page;
+    const maskBefore = await maskValue(page, 200, 100);
+    expect(maskBefore).toBe(255);
+    app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'coffee.png');
+    expect((await summary(page)).canvas).toEqual({ width: 600, height: 400 });
+    expect(await maskValue(page, 200, 100)).toBe(0);
+    await page.keyboard.press('Control+z');
+    const back = await summary(page);
+    expect(back.original.name).toBe('building.jpg');
+    expect(back.canvas).toEqual({ width: 868, height: 600 });
+    expect(await maskValue(page, 200, 100)).toBe(255);
+    expect(868 * back.scale).toBeLessThanOrEqual((await page.locator('[data-testid="stage"]').boundingBox())!.width);
+    await page.keyboard.press('Control+Shift+z');
+    expect((await summary(page)).original.name).toBe('coffee.png');
+    expect(app.errors).toEqual([]);
+  });
+});
