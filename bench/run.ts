@@ -29,6 +29,7 @@ if (want('paint')) {
     'next frame after commit (ms)': { ...r.frameAfterCommitMs, max: '' },
     'full-res mask → array (ms)': { p50: r.fullResMaskMs, p95: '', max: '' },
     'full-res mask → PNG (ms)': { p50: r.fullResMaskPngMs, p95: '', max: '' },
+    'open the 24 MP JPEG (ms)': { p50: r.openMs, p95: '', max: '' },
   });
   console.log(`target p95 ≤ ${r.target.moveP95Ms} ms per move: ${r.target.pass ? 'PASS' : 'FAIL'}; flat from stroke 1 to ${r.strokes}: ${r.target.flat ? 'PASS' : 'FAIL'}`);
 }

@@ -119,6 +119,15 @@ export function installTestHooks(): void {
       const b = getBitmap(assetId);
       return b ? { width: b.width, height: b.height } : null;
     },
+    /** RGBA of one pixel of a decoded bitmap as the stage draws it (orientation applied). */
+    bitmapPixel(assetId: string, x: number, y: number): number[] | null {
+      const b = getBitmap(assetId);
+      if (!b) return null;
+      const c = new OffscreenCanvas(1, 1);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(b, x, y, 1, 1, 0, 0, 1, 1);
+      return Array.from(ctx.getImageData(0, 0, 1, 1).data);
+    },
     /** Document px → viewport (client) px of the stage element, for driving the mouse. */
     docToClient(x: number, y: number) {
       const s = useEditor.getState();

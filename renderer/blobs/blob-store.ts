@@ -67,6 +67,7 @@ export function getBitmap(assetId: string): ImageBitmap | undefined {
   return b;
 }
 
+/** Decodes encoded bytes, applying a JPEG's EXIF orientation (main reports upright sizes). */
 export async function decodeToBitmap(bytes: Uint8Array, mime: string): Promise<ImageBitmap> {
-  return createImageBitmap(new Blob([bytes as BlobPart], { type: mime }));
+  return createImageBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' });
 }

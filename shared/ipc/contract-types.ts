@@ -15,7 +15,11 @@ export interface OpenedImage {
   width: number;
   height: number;
   format: 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' | 'avif' | 'heif' | 'other';
-  /** EXIF orientation tag of the file (1 = none); the display bytes already have it applied. */
+  /**
+   * EXIF orientation tag of the file (1 = none). `width`/`height` are upright. JPEG display bytes
+   * are the file itself and the renderer applies the orientation when decoding; other formats get
+   * upright display bytes.
+   */
   orientation: number;
   hasIcc: boolean;
   hasExif: boolean;

@@ -127,3 +127,27 @@ describe('opening another photo', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('EXIF orientation', () => {
+  it('a camera JPEG tagged "rotate 90°" opens upright at its upright size, without a re-encode', async () => {
+    // Stored 240×120 with the left 30 columns red; orientation 6 shows it 120×240 with the top rows red.
+    const w = 240, h = 120;
+    const raw = Buffer.alloc(w * h * 3);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set(x < 30 ? [230, 20, 20] : [20, 40, 220], (y * w + x) * 3);
+    const path = join(app.tmp, 'rotated.jpg');
+    await sharp(raw, { raw: { width: w, height: h, channels: 3 } }).withMetadata({ orientation: 6 }).jpeg({ quality: 95 }).toFile(path);
+    app.dialogs.opens.push(path);
+    await app.page.keyboard.press('Control+o');
+    await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'rotated.jpg');
+    const s = await summary(app.page);
+    expect(s.canvas).toEqual({ width: 120, height: 240 });
+    const id = s.original.assetId;
+    expect(await app.page.evaluate((a) => (window as any).__maskworkTest.bitmapSize(a), id)).toEqual({ width: 120, height: 240 });
+    const top = await app.page.evaluate((a) => (window as any).__maskworkTest.bitmapPixel(a, 60, 10), id);
+    const bottom = await app.page.evaluate((a) => (window as any).__maskworkTest.bitmapPixel(a, 60, 200), id);
+    expect(top[0]).toBeGreaterThan(180);
+    expect(top[2]).toBeLessThan(80);
+    expect(bottom[2]).toBeGreaterThan(180);
+    expect(bottom[0]).toBeLessThan(80);
+  });
+});

@@ -49,13 +49,15 @@ export async function importImage(store: AssetStore, bytes: Uint8Array, name: st
   let display: Uint8Array;
   let displayMime: OpenedImage['displayMime'];
   try {
-    const base = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'warning' }).autoOrient();
-    if (orientation === 1 && (format === 'jpeg' || format === 'png' || format === 'webp')) {
-      await base.raw().toBuffer();
+    const decoder = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'warning' });
+    if ((orientation === 1 && (format === 'png' || format === 'webp')) || format === 'jpeg') {
+      // The browser shows these files as they are and applies a JPEG's EXIF orientation itself
+      // (createImageBitmap 'from-image'), so a rotated 24 MP camera JPEG needs no re-encode here.
+      await decoder.raw().toBuffer();
       display = bytes;
       displayMime = format === 'jpeg' ? 'image/jpeg' : format === 'png' ? 'image/png' : 'image/webp';
     } else {
-      display = new Uint8Array(await base.png({ compressionLevel: 1 }).toBuffer());
+      display = new Uint8Array(await decoder.autoOrient().png({ compressionLevel: 1 }).toBuffer());
       displayMime = 'image/png';
     }
   } catch (e) {

@@ -72,7 +72,7 @@ describe('project:autosave / project:recover / project:discard', () => {
     expect([...data]).toEqual(Array.from({ length: 12 }, (_, i) => (i * 20) % 256));
   });
 
-  it('sends a rotated original as upright display bytes, and re-registers it for export after a restart', async () => {
+  it('sends a rotated original as displayable bytes with its orientation, and re-registers it for export after a restart', async () => {
     const bytes = await rotatedP3Jpeg();
     const { opened, doc } = await documentWithAssets(bytes, 'rotated.jpg');
     await main.call('project:autosave', { document: JSON.stringify(doc) });
@@ -86,9 +86,11 @@ describe('project:autosave / project:recover / project:discard', () => {
     expect(r.ok).toBe(true);
     expect(r.value.mask).toBeUndefined();
     const display = r.value.assets[opened.assetId];
-    expect(display.mime).toBe('image/png');
+    // A rotated JPEG is sent as itself; the renderer applies the EXIF orientation when decoding.
+    expect(display.mime).toBe('image/jpeg');
     const meta = await sharp(display.bytes).metadata();
-    expect([meta.width, meta.height]).toEqual([opened.width, opened.height]);
+    expect(meta.orientation).toBe(6);
+    expect([meta.height, meta.width]).toEqual([opened.width, opened.height]);
     expect(svc.store.info(opened.assetId)).toMatchObject({ kind: 'img', name: 'rotated.jpg' });
   });
 
