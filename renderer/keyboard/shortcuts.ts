@@ -4,7 +4,7 @@
  */
 import { useEditor } from '../store/store';
 import { nextBrushSize } from '../store/tools-slice';
-import { clearCurrentMask, invertCurrentMask } from '../store/mask-commands';
+import { clearCurrentMask, invertCurrentMask, selectAllMask } from '../store/mask-commands';
 import { exportImage, openWithDialog } from '../app/document-io';
 import { activeGesture } from '../tools/tool-registry';
 import { cancelJob, generate } from '../generate/job-client';
@@ -30,6 +30,7 @@ const extending = () => !!extendProposal(s()) && !s().settingsOpen;
 export const SHORTCUTS: Shortcut[] = [
   { keys: 'B', label: 'Brush', match: (e) => plain(e) && e.code === 'KeyB', run: () => s().setTool('brush') },
   { keys: 'E', label: 'Eraser', match: (e) => plain(e) && e.code === 'KeyE', run: () => s().setTool('eraser') },
+  { keys: 'X', label: 'Swap brush and eraser', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyX', run: () => s().setTool(s().tool === 'eraser' ? 'brush' : 'eraser') },
   { keys: 'M', label: 'Rectangle marquee', match: (e) => plain(e) && e.code === 'KeyM', run: () => s().setTool('rect') },
   { keys: 'L', label: 'Lasso / polygon', match: (e) => plain(e) && e.code === 'KeyL', run: () => s().setTool('lasso') },
   { keys: 'C', label: 'Extend canvas (outpaint crop)', match: (e) => plain(e) && e.code === 'KeyC', run: () => s().setTool('extend') },
@@ -48,6 +49,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl++', label: 'Zoom in', match: (e) => mod(e) && (e.code === 'Equal' || e.code === 'NumpadAdd'), run: () => s().zoomStep(1) },
   { keys: 'Ctrl+-', label: 'Zoom out', match: (e) => mod(e) && (e.code === 'Minus' || e.code === 'NumpadSubtract'), run: () => s().zoomStep(-1) },
   { keys: 'Ctrl+Shift+I', label: 'Invert mask', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyI', run: () => invertCurrentMask() },
+  { keys: 'Ctrl+A', label: 'Mask everything', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyA', run: () => selectAllMask() },
   { keys: 'Ctrl+D', label: 'Clear mask', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyD', run: () => clearCurrentMask() },
   { keys: 'Ctrl+O', label: 'Open…', match: (e) => mod(e) && e.code === 'KeyO', run: () => void openWithDialog() },
   { keys: 'Ctrl+Shift+S', label: 'Export…', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyS', run: () => void exportImage('png') },

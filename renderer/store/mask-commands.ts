@@ -5,6 +5,7 @@
 import {
   applyCoverage,
   clearMask,
+  createFullMask,
   invertMask,
   isMaskEmpty,
   rasterizePolygon,
@@ -64,6 +65,12 @@ export function applyRect(rect: Rect, mode: SelectionMode): void {
 export function invertCurrentMask(): void {
   const mask = currentMask();
   if (mask) commitMask('Invert mask', invertMask(mask), mask);
+}
+
+/** Ctrl+A: the whole canvas becomes the mask (one step). */
+export function selectAllMask(): void {
+  const mask = currentMask();
+  if (mask) commitMask('Select all', createFullMask(mask.width, mask.height), mask);
 }
 
 export function clearCurrentMask(): void {

@@ -66,3 +66,22 @@ describe('mask panel operations', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('Photoshop selection shortcuts', () => {
+  it('Ctrl+A masks everything, Ctrl+D clears, X swaps brush and eraser', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+a');
+    expect((await summary(page)).label).toBe('Select all');
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(868 * 600);
+    await page.keyboard.press('Control+d');
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(0);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    expect((await summary(page)).label).not.toBe('Select all');
+    await page.keyboard.press('b');
+    await page.keyboard.press('x');
+    expect((await summary(page)).tool).toBe('eraser');
+    await page.keyboard.press('x');
+    expect((await summary(page)).tool).toBe('brush');
+  });
+});
