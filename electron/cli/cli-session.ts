@@ -11,6 +11,7 @@ import type { CandidateResult, JobProgress, JobResult, OpenedImage } from '../..
 import { createServices } from '../main/create-services';
 import { createHandlers, type MainServices } from '../main/ipc/handlers';
 import { dispatch, type HandlerTable } from '../main/ipc/dispatch';
+import { maskBBox } from '../main/edit/mask-input';
 
 export class CliSession {
   private exportPaths: string[] = [];
@@ -110,20 +111,9 @@ export async function readMaskFile(path: string, width: number, height: number):
     throw new AppError({ kind: 'invalid-request', message: `The mask is ${info.width}×${info.height} but the image is ${width}×${height}; they must be the same size.`, rule: 'mask size' });
   }
   const bin = new Uint8Array(width * height);
-  let x0 = width, y0 = height, x1 = -1, y1 = -1;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (data[(y * width + x) * info.channels] > 127) {
-        bin[y * width + x] = 255;
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
-    }
-  }
-  if (x1 < 0) throw new AppError({ kind: 'invalid-request', message: 'The mask is empty (no pixel brighter than 127): nothing to change.', rule: 'mask' });
-  const rect = { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+  for (let i = 0; i < bin.length; i++) if (data[i * info.channels] > 127) bin[i] = 255;
+  const rect = maskBBox(bin, { x: 0, y: 0, width, height });
+  if (!rect) throw new AppError({ kind: 'invalid-request', message: 'The mask is empty (no pixel brighter than 127): nothing to change.', rule: 'mask' });
   const png = await sharp(Buffer.from(bin), { raw: { width, height, channels: 1 } }).extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height }).png().toBuffer();
   return { png: new Uint8Array(png), rect };
 }

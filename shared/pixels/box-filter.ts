@@ -43,7 +43,7 @@ export function maskWindow(mask: Uint8Array, width: number, height: number, pad:
 }
 
 /** Horizontal running-sum box of radius r over the window; values outside the window count as 0. */
-function boxRows(src: Uint8Array | Uint16Array, width: number, win: Window, r: number, out: Uint16Array | Uint8Array, scale: number): void {
+function boxRows(src: Uint8Array | Uint16Array, width: number, win: Window, r: number, out: Uint16Array | Uint8Array): void {
   const w = win.x1 - win.x0;
   for (let y = win.y0; y < win.y1; y++) {
     const base = y * width + win.x0;
@@ -58,7 +58,7 @@ function boxRows(src: Uint8Array | Uint16Array, width: number, win: Window, r: n
 }
 
 /** Vertical running-sum box of radius r over the window. */
-function boxCols(src: Uint16Array | Uint8Array, width: number, win: Window, r: number, out: Uint8Array | Uint16Array, scale: number): void {
+function boxCols(src: Uint16Array | Uint8Array, width: number, win: Window, r: number, out: Uint8Array | Uint16Array): void {
   const h = win.y1 - win.y0;
   const w = win.x1 - win.x0;
   const sums = new Float64Array(w);
@@ -73,7 +73,7 @@ function boxCols(src: Uint16Array | Uint8Array, width: number, win: Window, r: n
     for (let x = 0; x < w; x++) {
       if (add >= 0) sums[x] += src[add + x];
       if (sub >= 0) sums[x] -= src[sub + x];
-      out[o + x] = scale === 1 ? sums[x] : (sums[x] * scale + 0.5) | 0;
+      out[o + x] = sums[x];
     }
   }
 }
@@ -86,8 +86,8 @@ export function dilateSquare(src: Uint8Array, width: number, height: number, r: 
   }
   const tmp = new Uint16Array(width * height);
   const cnt = new Uint16Array(width * height);
-  boxRows(bin, width, win, r, tmp, 1);
-  boxCols(tmp, width, win, r, cnt, 1);
+  boxRows(bin, width, win, r, tmp);
+  boxCols(tmp, width, win, r, cnt);
   const out = bin;
   out.fill(0);
   for (let y = win.y0; y < win.y1; y++) {

@@ -8,6 +8,7 @@ import { createHandlers, type MainServices } from '../../electron/main/ipc/handl
 import { dispatch, type HandlerTable } from '../../electron/main/ipc/dispatch';
 import type { Dialogs } from '../../electron/main/services/dialogs';
 import type { JobProgress, JobResult } from '../../shared/ipc/contract-types';
+import { maskBBox } from '../../electron/main/edit/mask-input';
 
 export interface MainHarness {
   svc: MainServices;
@@ -51,9 +52,7 @@ export async function startMain(env: Record<string, string | undefined> = {}, di
 /** Loads a dev-set mask (white = hole) as values and the PNG the renderer would send for its bbox. */
 export async function maskForEdit(path: string): Promise<{ values: Uint8Array; width: number; height: number; rect: { x: number; y: number; width: number; height: number }; png: Uint8Array }> {
   const { data, info } = await sharp(await readFile(path)).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-  let x0 = info.width, y0 = info.height, x1 = -1, y1 = -1;
-  for (let y = 0; y < info.height; y++) for (let x = 0; x < info.width; x++) if (data[y * info.width + x] > 127) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
-  const rect = { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+  const rect = maskBBox(new Uint8Array(data), { x: 0, y: 0, width: info.width, height: info.height })!;
   const crop = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height }).png().toBuffer();
   return { values: new Uint8Array(data), width: info.width, height: info.height, rect, png: new Uint8Array(crop) };
 }

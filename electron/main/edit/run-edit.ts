@@ -16,7 +16,7 @@ import type { JobFn } from '../jobs/job-runner';
 import { sniffImageFormat } from '../services/image-sniff';
 import { cutMask, decodeMaskRect, maskBBox } from './mask-input';
 import { renderRegion, type Rect } from './region-pixels';
-import { resolveModel } from './resolve-model';
+import { resolveModel, type ResolvedModel } from './resolve-model';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 
 export type EditRequest = RequestOf<'edit:start'>;
@@ -29,7 +29,7 @@ export function editJob(svc: MainServices, req: EditRequest): JobFn {
     if (model.spec.provider !== 'local' && !req.prompt.trim()) {
       throw new AppError({ kind: 'invalid-request', message: 'Type a prompt describing the change (the offline engine is the only model that works without one).', rule: 'prompt' });
     }
-    const prepared = await prepareEdit(svc, req);
+    const prepared = await prepareEdit(svc, req, model);
     if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
     const { region, request, requestImage, requestMask, regionPixels, regionMask } = prepared;
     const references = await Promise.all(
@@ -87,8 +87,8 @@ export interface PreparedEdit {
 }
 
 /** Everything before the provider call (measured by the bench as "edit prep"). */
-export async function prepareEdit(svc: MainServices, req: EditRequest): Promise<PreparedEdit> {
-  const model = await resolveModel(svc, req.model);
+export async function prepareEdit(svc: MainServices, req: EditRequest, resolved?: ResolvedModel): Promise<PreparedEdit> {
+  const model = resolved ?? (await resolveModel(svc, req.model));
   const values = await decodeMaskRect(req.mask.png, req.mask.rect);
   const bbox = maskBBox(values, req.mask.rect);
   if (!bbox) throw new AppError({ kind: 'invalid-request', message: 'The mask is empty: paint over what should change first.', rule: 'mask' });
