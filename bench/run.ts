@@ -10,7 +10,11 @@ import { planTable, formatPlanTable } from '../shared/geometry';
 import { offeredModels } from '../shared/models';
 
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? (args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null);
+const only =
+  args
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',') ?? (args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null);
 const quick = args.includes('--quick');
 const want = (name: string) => !only || only.includes(name);
 mkdirSync('bench-results', { recursive: true });
@@ -31,20 +35,32 @@ if (want('paint')) {
     'full-res mask → PNG (ms)': { p50: r.fullResMaskPngMs, p95: '', max: '' },
     'open the 24 MP JPEG (ms)': { p50: r.openMs, p95: '', max: '' },
   });
-  console.log(`target p95 ≤ ${r.target.moveP95Ms} ms per move: ${r.target.pass ? 'PASS' : 'FAIL'}; flat from stroke 1 to ${r.strokes}: ${r.target.flat ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `target p95 ≤ ${r.target.moveP95Ms} ms per move: ${r.target.pass ? 'PASS' : 'FAIL'}; flat from stroke 1 to ${r.strokes}: ${r.target.flat ? 'PASS' : 'FAIL'}`,
+  );
 }
 
 if (want('edit')) {
   const r = await runEditBench(quick);
   all.edit = r;
   writeFileSync('bench-results/edit.json', JSON.stringify(r, null, 2));
-  console.log(`\nEdit pipeline (main, Node; 6000×4000 photo, ${r.prepRegion.width}×${r.prepRegion.height} region → ${r.prepRequest.width}×${r.prepRequest.height} request)`);
+  console.log(
+    `\nEdit pipeline (main, Node; 6000×4000 photo, ${r.prepRegion.width}×${r.prepRegion.height} region → ${r.prepRequest.width}×${r.prepRequest.height} request)`,
+  );
   console.table({
     'edit prep, first edit (decode photo) ms': { value: r.prepColdMs, target: '', pass: '' },
     'edit prep, next edits p50 ms': { value: r.prepWarmMs.p50, target: `≤ ${r.targets.prepMs}`, pass: r.targets.prep ? 'PASS' : 'FAIL' },
-    'composite 2048² + feather + colour match p50 ms': { value: r.compositeMs.p50, target: `≤ ${r.targets.compositeMs}`, pass: r.targets.composite ? 'PASS' : 'FAIL' },
+    'composite 2048² + feather + colour match p50 ms': {
+      value: r.compositeMs.p50,
+      target: `≤ ${r.targets.compositeMs}`,
+      pass: r.targets.composite ? 'PASS' : 'FAIL',
+    },
     'patch PNG encode 2048² ms': { value: r.compositePngMs, target: '', pass: '' },
-    'client overhead per request p50 ms': { value: r.clientOverheadMs.p50, target: `≤ ${r.targets.clientMs}`, pass: r.targets.client ? 'PASS' : 'FAIL' },
+    'client overhead per request p50 ms': {
+      value: r.clientOverheadMs.p50,
+      target: `≤ ${r.targets.clientMs}`,
+      pass: r.targets.client ? 'PASS' : 'FAIL',
+    },
   });
 }
 

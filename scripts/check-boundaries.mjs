@@ -17,21 +17,72 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const WHY = {
   renderer: 'renderer is sandboxed: reach main only through window.maskwork (shared/ipc/contract.ts)',
-  rendererSdk: 'provider SDKs and native modules run in main only (API keys and native code never enter the renderer); reach them through window.maskwork (shared/ipc/contract.ts)',
-  shared: 'shared is pure TypeScript that main, the renderer and the CLI all load: no UI libraries, no Electron, no Node built-ins, no native or SDK modules, nothing from renderer/ or electron/',
-  sharedDom: 'shared also runs in main and the CLI, where there is no DOM: take pixels as typed arrays and let the renderer do the DOM work',
-  preload: 'the preload is sandboxed and bundled on its own: it may use shared/ and electron (contextBridge, ipcRenderer) only, never electron/main',
+  rendererSdk:
+    'provider SDKs and native modules run in main only (API keys and native code never enter the renderer); reach them through window.maskwork (shared/ipc/contract.ts)',
+  shared:
+    'shared is pure TypeScript that main, the renderer and the CLI all load: no UI libraries, no Electron, no Node built-ins, no native or SDK modules, nothing from renderer/ or electron/',
+  sharedDom:
+    'shared also runs in main and the CLI, where there is no DOM: take pixels as typed arrays and let the renderer do the DOM work',
+  preload:
+    'the preload is sandboxed and bundled on its own: it may use shared/ and electron (contextBridge, ipcRenderer) only, never electron/main',
 };
 
 const EXPLICIT_BUILTINS = [
-  'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'url',
-  'worker_threads', 'cluster', 'stream', 'zlib', 'buffer', 'util', 'events', 'vm', 'v8', 'module', 'process',
-  'readline', 'repl', 'tty', 'assert', 'perf_hooks', 'async_hooks', 'inspector', 'querystring', 'string_decoder',
-  'timers', 'diagnostics_channel', 'punycode', 'constants', 'sys', 'wasi', 'trace_events',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'tls',
+  'dgram',
+  'dns',
+  'url',
+  'worker_threads',
+  'cluster',
+  'stream',
+  'zlib',
+  'buffer',
+  'util',
+  'events',
+  'vm',
+  'v8',
+  'module',
+  'process',
+  'readline',
+  'repl',
+  'tty',
+  'assert',
+  'perf_hooks',
+  'async_hooks',
+  'inspector',
+  'querystring',
+  'string_decoder',
+  'timers',
+  'diagnostics_channel',
+  'punycode',
+  'constants',
+  'sys',
+  'wasi',
+  'trace_events',
 ];
 const NODE_BUILTINS = new Set([...EXPLICIT_BUILTINS, ...builtinModules.map((m) => m.replace(/^node:/, '').split('/')[0])]);
 
-const SHARED_BANNED_PACKAGES = new Set(['react', 'react-dom', 'konva', 'react-konva', 'zustand', 'zundo', 'electron', 'openai', '@google/genai', 'sharp']);
+const SHARED_BANNED_PACKAGES = new Set([
+  'react',
+  'react-dom',
+  'konva',
+  'react-konva',
+  'zustand',
+  'zundo',
+  'electron',
+  'openai',
+  '@google/genai',
+  'sharp',
+]);
 const RENDERER_SDK_PACKAGES = new Set(['openai', '@google/genai', 'sharp']);
 /**
  * Test files (`*.test.ts[x]`) run only under vitest in Node and are never bundled (the shared and
@@ -252,7 +303,8 @@ export function checkBoundaries(root = process.cwd()) {
     if (isTestFile(file)) continue;
     const code = blankSource(text, { strings: true });
     for (const { re, name } of DOM_GLOBALS) {
-      for (const m of code.matchAll(re)) add(file, lineAt(code, m.index), 'shared-dom', name, WHY.sharedDom, `shared uses the DOM global ${name}`);
+      for (const m of code.matchAll(re))
+        add(file, lineAt(code, m.index), 'shared-dom', name, WHY.sharedDom, `shared uses the DOM global ${name}`);
     }
   }
 
@@ -261,7 +313,8 @@ export function checkBoundaries(root = process.cwd()) {
     for (const { specifier, line } of importSpecifiers(text)) {
       if (!isRelative(specifier)) continue;
       const target = resolveRelative(root, file, specifier);
-      if (under(target, 'electron/main')) add(file, line, 'preload-main', specifier, WHY.preload, `preload imports "${specifier}" (${target})`);
+      if (under(target, 'electron/main'))
+        add(file, line, 'preload-main', specifier, WHY.preload, `preload imports "${specifier}" (${target})`);
     }
   }
 

@@ -41,9 +41,24 @@ export async function runEditBench(quick = false): Promise<EditBenchResult> {
     // A 700×500 brush blob in the middle of the photo.
     const rect = { x: 2600, y: 1700, width: 700, height: 500 };
     const m = Buffer.alloc(rect.width * rect.height);
-    for (let y = 0; y < rect.height; y++) for (let x = 0; x < rect.width; x++) if (((x - 350) / 350) ** 2 + ((y - 250) / 250) ** 2 <= 1) m[y * rect.width + x] = 255;
-    const png = new Uint8Array(await sharp(m, { raw: { width: rect.width, height: rect.height, channels: 1 } }).png().toBuffer());
-    const req = { canvas: { width: 6000, height: 4000 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], mask: { png, rect }, prompt: 'p', model: 'gpt-image-2', n: 1, references: [], featherPx: 12, colorMatch: true };
+    for (let y = 0; y < rect.height; y++)
+      for (let x = 0; x < rect.width; x++) if (((x - 350) / 350) ** 2 + ((y - 250) / 250) ** 2 <= 1) m[y * rect.width + x] = 255;
+    const png = new Uint8Array(
+      await sharp(m, { raw: { width: rect.width, height: rect.height, channels: 1 } })
+        .png()
+        .toBuffer(),
+    );
+    const req = {
+      canvas: { width: 6000, height: 4000 },
+      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+      mask: { png, rect },
+      prompt: 'p',
+      model: 'gpt-image-2',
+      n: 1,
+      references: [],
+      featherPx: 12,
+      colorMatch: true,
+    };
     const withKey = await startMain({ OPENAI_API_KEY: 'sk-bench-0000000000' });
     withKey.svc.store = main.svc.store;
     clearRegionCache();
@@ -78,12 +93,20 @@ export async function runEditBench(quick = false): Promise<EditBenchResult> {
       comp.push(performance.now() - t);
     }
     t = performance.now();
-    await sharp(patch, { raw: { width: N, height: N, channels: 4 } }).png({ compressionLevel: 3 }).toBuffer();
+    await sharp(patch, { raw: { width: N, height: N, channels: 4 } })
+      .png({ compressionLevel: 3 })
+      .toBuffer();
     const compositePngMs = performance.now() - t;
 
     // Client overhead: SDK round trip against an instant loopback server.
-    const answer = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#808080' } }).png().toBuffer();
-    const body = JSON.stringify({ created: 1, data: [{ b64_json: answer.toString('base64') }], usage: { input_tokens: 1, output_tokens: 1, total_tokens: 2 } });
+    const answer = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#808080' } })
+      .png()
+      .toBuffer();
+    const body = JSON.stringify({
+      created: 1,
+      data: [{ b64_json: answer.toString('base64') }],
+      usage: { input_tokens: 1, output_tokens: 1, total_tokens: 2 },
+    });
     const server = createServer((q, s) => {
       q.resume();
       q.on('end', () => s.writeHead(200, { 'content-type': 'application/json' }).end(body));
@@ -91,12 +114,19 @@ export async function runEditBench(quick = false): Promise<EditBenchResult> {
     await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
     const port = (server.address() as { port: number }).port;
     const provider = createOpenAIProvider({ apiKey: 'sk-bench', baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0, timeoutMs: 30_000 });
-    const image = new Uint8Array(await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#404040' } }).png().toBuffer());
+    const image = new Uint8Array(
+      await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#404040' } })
+        .png()
+        .toBuffer(),
+    );
     const rmask = new Uint8Array(1024 * 1024).fill(255, 0, 300_000);
     const client: number[] = [];
     for (let i = 0; i < (quick ? 5 : 20); i++) {
       t = performance.now();
-      await provider.edit({ model: 'gpt-image-2', prompt: 'x', image, mask: rmask, size: { width: 1024, height: 1024 }, n: 1, references: [] }, { signal: new AbortController().signal });
+      await provider.edit(
+        { model: 'gpt-image-2', prompt: 'x', image, mask: rmask, size: { width: 1024, height: 1024 }, n: 1, references: [] },
+        { signal: new AbortController().signal },
+      );
       client.push(performance.now() - t);
     }
     server.close();
@@ -108,7 +138,14 @@ export async function runEditBench(quick = false): Promise<EditBenchResult> {
       compositeMs: { p50: r1(pct(comp, 0.5)), p95: r1(pct(comp, 0.95)) },
       compositePngMs: r1(compositePngMs),
       clientOverheadMs: { p50: r1(pct(client, 0.5)), p95: r1(pct(client, 0.95)) },
-      targets: { prepMs: 150, compositeMs: 60, clientMs: 40, prep: pct(warm, 0.5) <= 150, composite: pct(comp, 0.5) <= 60, client: pct(client, 0.5) <= 40 },
+      targets: {
+        prepMs: 150,
+        compositeMs: 60,
+        clientMs: 40,
+        prep: pct(warm, 0.5) <= 150,
+        composite: pct(comp, 0.5) <= 60,
+        client: pct(client, 0.5) <= 40,
+      },
     };
     return result;
   } finally {

@@ -17,8 +17,7 @@ export function meanColourFill(image: RgbaImage, mask: Uint8Array): RgbaImage {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       if (isHole(i)) continue;
-      const touches = (x > 0 && isHole(i - 1)) || (x < w - 1 && isHole(i + 1)) ||
-        (y > 0 && isHole(i - w)) || (y < h - 1 && isHole(i + w));
+      const touches = (x > 0 && isHole(i - 1)) || (x < w - 1 && isHole(i + 1)) || (y > 0 && isHole(i - w)) || (y < h - 1 && isHole(i + w));
       if (!touches) continue;
       for (let c = 0; c < 4; c++) sum[c] += image.data[i * 4 + c];
       n++;

@@ -17,10 +17,11 @@ const mask = await loadMask(photo.masks[kind as MaskKind], image.width, image.he
 const bounds = maskBounds(mask, image.width, image.height)!;
 const rect = fillRegionFor(bounds, image.width, image.height);
 mkdirSync(outDir, { recursive: true });
-const save = (img: RgbaImage, tag: string) => sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length),
-  { raw: { width: img.width, height: img.height, channels: 4 } })
-  .extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height })
-  .png().toFile(join(outDir, `${name}-${kind}-${tag}.png`));
+const save = (img: RgbaImage, tag: string) =>
+  sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length), { raw: { width: img.width, height: img.height, channels: 4 } })
+    .extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height })
+    .png()
+    .toFile(join(outDir, `${name}-${kind}-${tag}.png`));
 await save(image, 'truth');
 await save(inpaint(image, mask, { seed: 1 }), 'inpaint');
 await save(diffusionFill(image, mask), 'diffusion');

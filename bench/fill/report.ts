@@ -58,7 +58,9 @@ export function aggregate(results: RunResult[]): Aggregate[] {
     const rs = results.filter((r) => r.kind === kind && r.method === method);
     const mp = rs.reduce((a, r) => a + r.regionMegapixels, 0);
     return {
-      kind, method, runs: rs.length,
+      kind,
+      method,
+      runs: rs.length,
       psnr: mean(rs.map((r) => cappedPsnr(r.psnr))),
       ssim: mean(rs.map((r) => r.ssim)),
       seam: mean(rs.map((r) => r.seam)),
@@ -110,8 +112,17 @@ export function table(header: string[], rows: string[][]): string {
 /** Table rows for aggregates. */
 export function aggregateRows(aggs: Aggregate[]): string[][] {
   return aggs.map((a) => [
-    a.kind, a.method, String(a.runs), a.psnr.toFixed(2), a.ssim.toFixed(3), a.seam.toFixed(2), a.truthSeam.toFixed(2),
-    a.texture.toFixed(2), a.secondsPerMegapixel.toFixed(3), a.worstSecondsPerMegapixel.toFixed(3), String(a.changedOutside),
+    a.kind,
+    a.method,
+    String(a.runs),
+    a.psnr.toFixed(2),
+    a.ssim.toFixed(3),
+    a.seam.toFixed(2),
+    a.truthSeam.toFixed(2),
+    a.texture.toFixed(2),
+    a.secondsPerMegapixel.toFixed(3),
+    a.worstSecondsPerMegapixel.toFixed(3),
+    String(a.changedOutside),
   ]);
 }
 

@@ -11,14 +11,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  changedOutsideMask, diffusionFill, fillRegionFor, inpaint, maskBounds, psnrInMask, seamScore,
-  ssimInRect, textureScore, type RgbaImage,
+  changedOutsideMask,
+  diffusionFill,
+  fillRegionFor,
+  inpaint,
+  maskBounds,
+  psnrInMask,
+  seamScore,
+  ssimInRect,
+  textureScore,
+  type RgbaImage,
 } from '../../shared/engine';
 import { holeArea, meanColourFill } from './baselines';
 import { listPhotos, loadMask, loadRgba, MASK_KINDS, photoDir } from './load';
-import {
-  AGGREGATE_HEADER, aggregate, aggregateRows, checkTargets, table, type RunResult,
-} from './report';
+import { AGGREGATE_HEADER, aggregate, aggregateRows, checkTargets, table, type RunResult } from './report';
 
 type Method = { name: string; run: (img: RgbaImage, mask: Uint8Array) => RgbaImage };
 
@@ -32,7 +38,11 @@ const argv = process.argv.slice(2);
 const args = new Set(argv);
 const quick = args.has('--quick');
 /** `--only=a,b` restricts to photos whose name contains one of the words; `--kinds=blob,box` to mask kinds. */
-const listArg = (flag: string) => argv.find((a) => a.startsWith(`--${flag}=`))?.slice(flag.length + 3).split(',') ?? null;
+const listArg = (flag: string) =>
+  argv
+    .find((a) => a.startsWith(`--${flag}=`))
+    ?.slice(flag.length + 3)
+    .split(',') ?? null;
 const only = listArg('only');
 const kinds = listArg('kinds');
 const verbose = args.has('--verbose');
@@ -62,8 +72,13 @@ async function main(): Promise<void> {
         const out = method.run(image, mask);
         const seconds = (performance.now() - t0) / 1000;
         const r: RunResult = {
-          image: photo.name, kind, method: method.name, holePixels: holeArea(mask),
-          regionMegapixels: regionMp, seconds, secondsPerMegapixel: seconds / regionMp,
+          image: photo.name,
+          kind,
+          method: method.name,
+          holePixels: holeArea(mask),
+          regionMegapixels: regionMp,
+          seconds,
+          secondsPerMegapixel: seconds / regionMp,
           psnr: psnrInMask(out, image, mask),
           ssim: ssimInRect(out, image, bounds),
           seam: seamScore(out, image, mask),
@@ -74,9 +89,20 @@ async function main(): Promise<void> {
         };
         results.push(r);
         if (verbose) {
-          console.log([photo.name, kind, method.name, `psnr ${r.psnr.toFixed(2)}`, `ssim ${r.ssim.toFixed(3)}`,
-            `seam ${r.seam.toFixed(2)}`, `tex ${r.texture.toFixed(2)}`, `${r.seconds.toFixed(2)} s`,
-            `${r.secondsPerMegapixel.toFixed(3)} s/MP`, `changed ${r.changedOutside}`].join('  '));
+          console.log(
+            [
+              photo.name,
+              kind,
+              method.name,
+              `psnr ${r.psnr.toFixed(2)}`,
+              `ssim ${r.ssim.toFixed(3)}`,
+              `seam ${r.seam.toFixed(2)}`,
+              `tex ${r.texture.toFixed(2)}`,
+              `${r.seconds.toFixed(2)} s`,
+              `${r.secondsPerMegapixel.toFixed(3)} s/MP`,
+              `changed ${r.changedOutside}`,
+            ].join('  '),
+          );
         }
       }
     }
@@ -84,14 +110,25 @@ async function main(): Promise<void> {
   const aggs = aggregate(results);
   console.log(`\n${table(AGGREGATE_HEADER, aggregateRows(aggs))}\n`);
   const checks = checkTargets(aggs, 'inpaint', 'diffusion');
-  console.log(table(['target', 'value', 'result'], checks.map((c) => [c.target, c.detail, c.pass ? 'PASS' : 'FAIL'])));
+  console.log(
+    table(
+      ['target', 'value', 'result'],
+      checks.map((c) => [c.target, c.detail, c.pass ? 'PASS' : 'FAIL']),
+    ),
+  );
   const passed = checks.filter((c) => c.pass).length;
   const wall = (performance.now() - started) / 1000;
   console.log(`\n${passed}/${checks.length} targets pass; wall time ${wall.toFixed(1)} s`);
   mkdirSync('bench-results', { recursive: true });
   const file = join('bench-results', 'fill.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), quick, photoDir: dir, wallSeconds: wall,
-    aggregates: aggs, targets: checks, runs: results }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { date: new Date().toISOString(), quick, photoDir: dir, wallSeconds: wall, aggregates: aggs, targets: checks, runs: results },
+      null,
+      2,
+    ),
+  );
   console.log(`wrote ${file}`);
 }
 

@@ -46,7 +46,18 @@ export async function runPaintBench(opts: { strokes?: number } = {}): Promise<Pa
       const el = document.querySelector('[data-testid="stage"]') as HTMLElement;
       const r = el.getBoundingClientRect();
       const fire = (type: string, x: number, y: number) =>
-        el.dispatchEvent(new PointerEvent(type, { clientX: r.left + x, clientY: r.top + y, bubbles: true, cancelable: true, pointerId: 1, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerType: 'mouse' }));
+        el.dispatchEvent(
+          new PointerEvent(type, {
+            clientX: r.left + x,
+            clientY: r.top + y,
+            bubbles: true,
+            cancelable: true,
+            pointerId: 1,
+            button: 0,
+            buttons: type === 'pointerup' ? 0 : 1,
+            pointerType: 'mouse',
+          }),
+        );
       const frame = () => new Promise<number>((res) => requestAnimationFrame(() => res(performance.now())));
       const moves: number[][] = [];
       const commits: number[] = [];

@@ -35,7 +35,10 @@ function take(argv: string[], name: string): string | undefined {
   return v;
 }
 
-export async function runBatch(argv: string[], log: (line: string) => void): Promise<{ items: BatchItem[]; ok: number; failed: number; estimatedCostUsd: number }> {
+export async function runBatch(
+  argv: string[],
+  log: (line: string) => void,
+): Promise<{ items: BatchItem[]; ok: number; failed: number; estimatedCostUsd: number }> {
   const [op, ...rest] = argv;
   if (op !== 'edit' && op !== 'fill' && op !== 'expand') throw new UsageError('batch needs an operation: edit, fill or expand');
   const args = [...rest];
@@ -86,5 +89,9 @@ function findMask(folder: string, stem: string): string {
     const p = join(folder, name);
     if (existsSync(p)) return p;
   }
-  throw new AppError({ kind: 'invalid-request', message: `No mask for ${stem} in ${folder} (looked for ${stem}.png, ${stem}.mask.png, ${stem}-mask.png).`, rule: 'mask' });
+  throw new AppError({
+    kind: 'invalid-request',
+    message: `No mask for ${stem} in ${folder} (looked for ${stem}.png, ${stem}.mask.png, ${stem}-mask.png).`,
+    rule: 'mask',
+  });
 }

@@ -99,21 +99,42 @@ export function candidatePaths(out: string, n: number): string[] {
  * Reads a mask file (white, luminance > 127, = change), checks it matches the image size, and returns
  * the PNG of its bounding box as the app's renderer would send it.
  */
-export async function readMaskFile(path: string, width: number, height: number): Promise<{ png: Uint8Array; rect: { x: number; y: number; width: number; height: number } }> {
+export async function readMaskFile(
+  path: string,
+  width: number,
+  height: number,
+): Promise<{ png: Uint8Array; rect: { x: number; y: number; width: number; height: number } }> {
   let data: Buffer;
   let info: OutputInfo;
   try {
-    ({ data, info } = await sharp(await readFile(path)).autoOrient().flatten({ background: '#000000' }).greyscale().raw().toBuffer({ resolveWithObject: true }));
+    ({ data, info } = await sharp(await readFile(path))
+      .autoOrient()
+      .flatten({ background: '#000000' })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true }));
   } catch (e) {
     throw new AppError({ kind: 'bad-image', message: `The mask ${basename(path)} could not be read as an image.` }, { cause: e });
   }
   if (info.width !== width || info.height !== height) {
-    throw new AppError({ kind: 'invalid-request', message: `The mask is ${info.width}×${info.height} but the image is ${width}×${height}; they must be the same size.`, rule: 'mask size' });
+    throw new AppError({
+      kind: 'invalid-request',
+      message: `The mask is ${info.width}×${info.height} but the image is ${width}×${height}; they must be the same size.`,
+      rule: 'mask size',
+    });
   }
   const bin = new Uint8Array(width * height);
   for (let i = 0; i < bin.length; i++) if (data[i * info.channels] > 127) bin[i] = 255;
   const rect = maskBBox(bin, { x: 0, y: 0, width, height });
-  if (!rect) throw new AppError({ kind: 'invalid-request', message: 'The mask is empty (no pixel brighter than 127): nothing to change.', rule: 'mask' });
-  const png = await sharp(Buffer.from(bin), { raw: { width, height, channels: 1 } }).extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height }).png().toBuffer();
+  if (!rect)
+    throw new AppError({
+      kind: 'invalid-request',
+      message: 'The mask is empty (no pixel brighter than 127): nothing to change.',
+      rule: 'mask',
+    });
+  const png = await sharp(Buffer.from(bin), { raw: { width, height, channels: 1 } })
+    .extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height })
+    .png()
+    .toBuffer();
   return { png: new Uint8Array(png), rect };
 }

@@ -25,9 +25,17 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
   const args = [...argv];
   const i = args.indexOf('--models');
   if (i < 0 || !args[i + 1] || args[i + 1].startsWith('--')) throw new UsageError('--models is required (comma-separated model ids)');
-  const models = [...new Set(args[i + 1].split(',').map((m) => m.trim()).filter(Boolean))];
+  const models = [
+    ...new Set(
+      args[i + 1]
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean),
+    ),
+  ];
   args.splice(i, 2);
-  if (args.includes('--model') || args.includes('--n')) throw new UsageError('compare takes --models (one candidate per model), not --model/--n');
+  if (args.includes('--model') || args.includes('--n'))
+    throw new UsageError('compare takes --models (one candidate per model), not --model/--n');
   const o = args.indexOf('--out');
   if (o < 0 || !args[o + 1]) throw new UsageError('--out is required');
   const out = resolve(args[o + 1]);
@@ -43,7 +51,14 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
     try {
       const r = await runEdit([...inner, '--model', model, '--out', target, '--json'], false);
       const t = r.timings as { totalMs: number };
-      rows.push({ model, ok: true, output: target, requestSize: r.requestSize as CompareRow['requestSize'], estimatedCostUsd: r.estimatedCostUsd as number, totalMs: t.totalMs });
+      rows.push({
+        model,
+        ok: true,
+        output: target,
+        requestSize: r.requestSize as CompareRow['requestSize'],
+        estimatedCostUsd: r.estimatedCostUsd as number,
+        totalMs: t.totalMs,
+      });
     } catch (e) {
       if (e instanceof UsageError) throw e;
       const info = e instanceof AppError ? e.info : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e) };

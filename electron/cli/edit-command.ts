@@ -22,7 +22,20 @@ interface Log {
 export async function runEdit(argv: string[], fill: boolean): Promise<Record<string, unknown>> {
   const flags: FlagSpec = fill
     ? { image: 'string', mask: 'string', out: 'string', seed: 'number', json: 'boolean', feather: 'number' }
-    : { image: 'string', mask: 'string', prompt: 'string', model: 'string', n: 'number', quality: 'string', ref: 'strings', feather: 'number', 'no-color-match': 'boolean', out: 'string', json: 'boolean', seed: 'number' };
+    : {
+        image: 'string',
+        mask: 'string',
+        prompt: 'string',
+        model: 'string',
+        n: 'number',
+        quality: 'string',
+        ref: 'strings',
+        feather: 'number',
+        'no-color-match': 'boolean',
+        out: 'string',
+        json: 'boolean',
+        seed: 'number',
+      };
   const a = parseArgs(argv, flags);
   const image = resolve(required(a, 'image'));
   const maskPath = resolve(required(a, 'mask'));
@@ -47,8 +60,21 @@ export async function runEdit(argv: string[], fill: boolean): Promise<Record<str
     for (const r of (a.ref as string[] | undefined) ?? []) refs.push((await session.openImage(resolve(r))).assetId);
     const tOpen = performance.now();
     const spec = getModel(model);
-    const plan = spec && spec.status !== 'retired' ? planRegion({ canvas: { width: img.width, height: img.height }, bbox: mask.rect, model: spec, quality }) : null;
-    const estimate = plan?.ok ? estimateCost({ modelId: spec!, width: plan.request.width, height: plan.request.height, quality, n, imageSize: plan.request.imageSize, referenceImages: refs.length }) : null;
+    const plan =
+      spec && spec.status !== 'retired'
+        ? planRegion({ canvas: { width: img.width, height: img.height }, bbox: mask.rect, model: spec, quality })
+        : null;
+    const estimate = plan?.ok
+      ? estimateCost({
+          modelId: spec!,
+          width: plan.request.width,
+          height: plan.request.height,
+          quality,
+          n,
+          imageSize: plan.request.imageSize,
+          referenceImages: refs.length,
+        })
+      : null;
     const { jobId } = await session.call<{ jobId: string }>('edit:start', {
       canvas: { width: img.width, height: img.height },
       layers: [{ assetId: img.assetId, x: 0, y: 0 }],
@@ -66,7 +92,13 @@ export async function runEdit(argv: string[], fill: boolean): Promise<Record<str
     const tGen = performance.now();
     const paths = candidatePaths(out, candidates.length);
     for (const [i, c] of candidates.entries()) {
-      await session.exportTo(paths[i], { canvas: { width: img.width, height: img.height }, layers: [{ assetId: img.assetId, x: 0, y: 0 }, { assetId: c.assetId, x: c.region.x, y: c.region.y }] });
+      await session.exportTo(paths[i], {
+        canvas: { width: img.width, height: img.height },
+        layers: [
+          { assetId: img.assetId, x: 0, y: 0 },
+          { assetId: c.assetId, x: c.region.x, y: c.region.y },
+        ],
+      });
     }
     const tEnd = performance.now();
     const c0 = candidates[0];
@@ -78,7 +110,12 @@ export async function runEdit(argv: string[], fill: boolean): Promise<Record<str
       requestSize: c0.requestSize,
       estimatedCostUsd: estimate ? Math.round(estimate.usd * 10000) / 10000 : 0,
       costBasis: estimate?.basis,
-      timings: { openMs: Math.round(tOpen - t0), generateMs: Math.round(tGen - tOpen), writeMs: Math.round(tEnd - tGen), totalMs: Math.round(tEnd - t0) },
+      timings: {
+        openMs: Math.round(tOpen - t0),
+        generateMs: Math.round(tGen - tOpen),
+        writeMs: Math.round(tEnd - tGen),
+        totalMs: Math.round(tEnd - t0),
+      },
       outputs: paths,
       requestIds: candidates.map((c) => c.requestId).filter(Boolean),
     };

@@ -17,7 +17,23 @@ export const EXPAND_USAGE = `maskwork expand --image <file> (--aspect W:H [--anc
 const ANCHORS = ['centre', 'center', 'left', 'right', 'top', 'bottom'];
 
 export async function runExpand(argv: string[]): Promise<Record<string, unknown>> {
-  const a = parseArgs(argv, { image: 'string', aspect: 'string', anchor: 'string', left: 'number', right: 'number', top: 'number', bottom: 'number', model: 'string', prompt: 'string', quality: 'string', band: 'number', prefill: 'string', out: 'string', json: 'boolean', seed: 'number' });
+  const a = parseArgs(argv, {
+    image: 'string',
+    aspect: 'string',
+    anchor: 'string',
+    left: 'number',
+    right: 'number',
+    top: 'number',
+    bottom: 'number',
+    model: 'string',
+    prompt: 'string',
+    quality: 'string',
+    band: 'number',
+    prefill: 'string',
+    out: 'string',
+    json: 'boolean',
+    seed: 'number',
+  });
   const image = resolve(required(a, 'image'));
   const out = resolve(required(a, 'out'));
   formatOf(out);
@@ -35,7 +51,9 @@ export async function runExpand(argv: string[]): Promise<Record<string, unknown>
   const json = !!a.json;
 
   const t0 = performance.now();
-  const session = await CliSession.start((p) => !json && process.stderr.write(`\r${`${Math.round(p.fraction * 100)}% ${p.stage}`.padEnd(60)}`));
+  const session = await CliSession.start(
+    (p) => !json && process.stderr.write(`\r${`${Math.round(p.fraction * 100)}% ${p.stage}`.padEnd(60)}`),
+  );
   try {
     const img = await session.openImage(image);
     const size = { width: img.width, height: img.height };
@@ -43,15 +61,29 @@ export async function runExpand(argv: string[]): Promise<Record<string, unknown>
     try {
       ext = a.aspect
         ? extendToAspect(size, a.aspect as string, anchor)
-        : extendBySides(size, { left: (a.left as number) ?? 0, right: (a.right as number) ?? 0, top: (a.top as number) ?? 0, bottom: (a.bottom as number) ?? 0 });
+        : extendBySides(size, {
+            left: (a.left as number) ?? 0,
+            right: (a.right as number) ?? 0,
+            top: (a.top as number) ?? 0,
+            bottom: (a.bottom as number) ?? 0,
+          });
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     }
     const original = { x: ext.originalAt.x, y: ext.originalAt.y, width: img.width, height: img.height };
     const spec = getModel(model);
-    const plan = spec && spec.status !== 'retired' ? planOutpaint({ canvas: ext.canvas, original, model: spec, quality, featherPx: band }) : null;
+    const plan =
+      spec && spec.status !== 'retired' ? planOutpaint({ canvas: ext.canvas, original, model: spec, quality, featherPx: band }) : null;
     const tiles = plan?.ok
-      ? plan.tiles.map((t) => ({ rect: t.rect, request: t.request, costUsd: Math.round(estimateCost({ modelId: spec!, width: t.request.width, height: t.request.height, quality, imageSize: t.request.imageSize }).usd * 10000) / 10000 }))
+      ? plan.tiles.map((t) => ({
+          rect: t.rect,
+          request: t.request,
+          costUsd:
+            Math.round(
+              estimateCost({ modelId: spec!, width: t.request.width, height: t.request.height, quality, imageSize: t.request.imageSize })
+                .usd * 10000,
+            ) / 10000,
+        }))
       : [];
     const { jobId } = await session.call<{ jobId: string }>('outpaint:start', {
       canvas: ext.canvas,
@@ -68,7 +100,13 @@ export async function runExpand(argv: string[]): Promise<Record<string, unknown>
     const candidates = await session.candidatesOf(jobId, !json);
     const tGen = performance.now();
     const c = candidates[0];
-    await session.exportTo(out, { canvas: ext.canvas, layers: [{ assetId: img.assetId, x: original.x, y: original.y }, { assetId: c.assetId, x: c.region.x, y: c.region.y }] });
+    await session.exportTo(out, {
+      canvas: ext.canvas,
+      layers: [
+        { assetId: img.assetId, x: original.x, y: original.y },
+        { assetId: c.assetId, x: c.region.x, y: c.region.y },
+      ],
+    });
     const tEnd = performance.now();
     return {
       model,

@@ -50,8 +50,7 @@ async function main(argv: string[]): Promise<number> {
       if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
       else process.stdout.write(`${r.ok} done, ${r.failed} failed${r.estimatedCostUsd ? `, ≈ $${r.estimatedCostUsd}` : ''}\n`);
       return r.failed ? 1 : 0;
-    }
-    else throw new UsageError(`unknown command “${cmd}”`);
+    } else throw new UsageError(`unknown command “${cmd}”`);
     if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else process.stdout.write(`Wrote ${(result.outputs as string[]).join(', ')}\n`);
     return 0;

@@ -22,11 +22,14 @@ function deliver(name: string, payload: unknown): void {
 let invoke: (channel: string, request: unknown) => Promise<Result<unknown>>;
 if (typeof window.__maskworkInvoke === 'function') {
   const binding = window.__maskworkInvoke;
-  invoke = async (channel, request) => decodeWire(JSON.parse(await binding(channel, JSON.stringify(encodeWire(request))))) as Result<unknown>;
-  Object.defineProperty(window, '__maskworkDeliver', { value: (name: string, payload: string) => deliver(name, decodeWire(JSON.parse(payload))) });
+  invoke = async (channel, request) =>
+    decodeWire(JSON.parse(await binding(channel, JSON.stringify(encodeWire(request))))) as Result<unknown>;
+  Object.defineProperty(window, '__maskworkDeliver', {
+    value: (name: string, payload: string) => deliver(name, decodeWire(JSON.parse(payload))),
+  });
 } else {
   const m = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
-  const token = m ? m[1] : sessionStorage.getItem('maskwork-dev-token') ?? '';
+  const token = m ? m[1] : (sessionStorage.getItem('maskwork-dev-token') ?? '');
   if (m) {
     sessionStorage.setItem('maskwork-dev-token', token);
     history.replaceState(null, '', location.pathname + location.search);

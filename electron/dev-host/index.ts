@@ -35,15 +35,15 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith('/__maskwork/') || url.pathname === '/__maskwork/bridge.js') return false;
   const host = req.headers.host ?? '';
-  if (!/^127\.0\.0\.1:\d+$/.test(host)) return void res.writeHead(403).end(), true;
+  if (!/^127\.0\.0\.1:\d+$/.test(host)) return (void res.writeHead(403).end(), true);
   if (url.pathname === '/__maskwork/events') {
-    if (url.searchParams.get('token') !== token) return void res.writeHead(403).end(), true;
+    if (url.searchParams.get('token') !== token) return (void res.writeHead(403).end(), true);
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
     clients.add(res);
     req.on('close', () => clients.delete(res));
     return true;
   }
-  if (req.method !== 'POST' || req.headers['x-maskwork-token'] !== token) return void res.writeHead(403).end(), true;
+  if (req.method !== 'POST' || req.headers['x-maskwork-token'] !== token) return (void res.writeHead(403).end(), true);
   const channel = decodeURIComponent(url.pathname.slice('/__maskwork/rpc/'.length));
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
@@ -51,7 +51,7 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean
   try {
     payload = decodeWire(JSON.parse(Buffer.concat(chunks).toString('utf8')));
   } catch {
-    return void res.writeHead(400).end(), true;
+    return (void res.writeHead(400).end(), true);
   }
   const result = await dispatch(table, channel, payload, {
     emit: (name, body) => {

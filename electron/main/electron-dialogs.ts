@@ -6,7 +6,10 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
   return {
     async chooseImageToOpen() {
       const win = getWindow();
-      const opts = { properties: ['openFile' as const], filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif'] }] };
+      const opts = {
+        properties: ['openFile' as const],
+        filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif'] }],
+      };
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },

@@ -12,24 +12,28 @@ async function adopt(img: OpenedImage): Promise<void> {
   putBitmap(img.assetId, bmp);
   const maskId = putMask(createEmptyMask(img.width, img.height));
   const s = useEditor.getState();
-  s.openDocument({
-    id: `doc-${docCounter++}`,
-    canvas: { width: img.width, height: img.height },
-    original: {
-      assetId: img.assetId,
-      name: img.name,
-      width: img.width,
-      height: img.height,
-      x: 0,
-      y: 0,
-      hasIcc: img.hasIcc,
-      hasExif: img.hasExif,
-      sourcePath: img.sourcePath,
+  s.openDocument(
+    {
+      id: `doc-${docCounter++}`,
+      canvas: { width: img.width, height: img.height },
+      original: {
+        assetId: img.assetId,
+        name: img.name,
+        width: img.width,
+        height: img.height,
+        x: 0,
+        y: 0,
+        hasIcc: img.hasIcc,
+        hasExif: img.hasExif,
+        sourcePath: img.sourcePath,
+      },
+      maskId,
+      layers: [],
+      versions: [],
     },
-    maskId,
-    layers: [],
-    versions: [],
-  }, undefined, { undoable: true });
+    undefined,
+    { undoable: true },
+  );
   s.fitToScreen();
 }
 
@@ -77,6 +81,11 @@ export function exportImage(format: 'png' | 'jpeg' | 'webp', quality?: number): 
       }),
     );
     if ('canceled' in r) return;
-    useEditor.getState().notify('info', `Exported ${r.width}×${r.height} ${r.format.toUpperCase()} to ${r.path}${r.keptIcc ? ' (colour profile kept)' : ''}${r.keptExif ? ' (EXIF kept)' : ''}.`);
+    useEditor
+      .getState()
+      .notify(
+        'info',
+        `Exported ${r.width}×${r.height} ${r.format.toUpperCase()} to ${r.path}${r.keptIcc ? ' (colour profile kept)' : ''}${r.keptExif ? ' (EXIF kept)' : ''}.`,
+      );
   });
 }

@@ -27,8 +27,16 @@ export async function checkForSession(): Promise<RecoveredSession | null> {
 function parseDoc(rec: RecoveredSession): DocState | null {
   try {
     const d = JSON.parse(rec.document) as DocState;
-    const ok = d && typeof d.id === 'string' && d.canvas && Number.isInteger(d.canvas.width) && Number.isInteger(d.canvas.height)
-      && d.original && typeof d.original.assetId === 'string' && Array.isArray(d.layers) && Array.isArray(d.versions);
+    const ok =
+      d &&
+      typeof d.id === 'string' &&
+      d.canvas &&
+      Number.isInteger(d.canvas.width) &&
+      Number.isInteger(d.canvas.height) &&
+      d.original &&
+      typeof d.original.assetId === 'string' &&
+      Array.isArray(d.layers) &&
+      Array.isArray(d.versions);
     return ok ? d : null;
   } catch {
     return null;
@@ -40,7 +48,10 @@ export function describeSession(rec: RecoveredSession): { name: string; time: st
   const doc = parseDoc(rec);
   if (!doc || !rec.assets[doc.original.assetId]) return null;
   const at = new Date(rec.savedAt);
-  return { name: doc.original.name, time: `${at.toLocaleDateString()} ${at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` };
+  return {
+    name: doc.original.name,
+    time: `${at.toLocaleDateString()} ${at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`,
+  };
 }
 
 /** Rebuilds the saved document and opens it (history starts fresh), fitted to the window. */

@@ -54,7 +54,15 @@ export function installTestHooks(): void {
     staging() {
       const { staging, compare } = useEditor.getState();
       return {
-        items: staging.items.map((c) => ({ index: c.index, key: c.key, jobId: c.jobId, model: c.model, assetId: c.assetId, region: { ...c.region }, costUsd: c.costUsd })),
+        items: staging.items.map((c) => ({
+          index: c.index,
+          key: c.key,
+          jobId: c.jobId,
+          model: c.model,
+          assetId: c.assetId,
+          region: { ...c.region },
+          costUsd: c.costUsd,
+        })),
         selected: staging.selected,
         compare: { ...compare },
       };
@@ -62,7 +70,19 @@ export function installTestHooks(): void {
     /** The running job, or null. */
     job() {
       const j = useEditor.getState().job;
-      return j ? { jobId: j.jobId, kind: j.kind, model: j.model, prompt: j.prompt, startedAt: j.startedAt, fraction: j.fraction, stage: j.stage, previews: Object.keys(j.previews).map(Number), cancelling: j.cancelling } : null;
+      return j
+        ? {
+            jobId: j.jobId,
+            kind: j.kind,
+            model: j.model,
+            prompt: j.prompt,
+            startedAt: j.startedAt,
+            fraction: j.fraction,
+            stage: j.stage,
+            previews: Object.keys(j.previews).map(Number),
+            cancelling: j.cancelling,
+          }
+        : null;
     },
     /** The document's versions (oldest first). */
     versions() {
@@ -84,7 +104,7 @@ export function installTestHooks(): void {
     /** Kept versions' total and everything received this session for the open document (USD). */
     costs() {
       const s = useEditor.getState();
-      return { keptUsd: totalCost(s.doc?.versions ?? []), sessionUsd: s.doc ? s.spentUsd[s.doc.id] ?? 0 : 0 };
+      return { keptUsd: totalCost(s.doc?.versions ?? []), sessionUsd: s.doc ? (s.spentUsd[s.doc.id] ?? 0) : 0 };
     },
     /** The Generate panel's current estimate, or its error (null without a document). */
     estimate() {

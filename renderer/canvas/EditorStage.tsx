@@ -98,7 +98,14 @@ export function EditorStage() {
     const sx = e.clientX - r.left;
     const sy = e.clientY - r.top;
     const s = useEditor.getState();
-    return { doc: { x: (sx - s.offsetX) / s.scale, y: (sy - s.offsetY) / s.scale }, screen: { x: sx, y: sy }, shift: e.shiftKey, alt: e.altKey, button: e.button, detail: e.detail };
+    return {
+      doc: { x: (sx - s.offsetX) / s.scale, y: (sy - s.offsetY) / s.scale },
+      screen: { x: sx, y: sy },
+      shift: e.shiftKey,
+      alt: e.altKey,
+      button: e.button,
+      detail: e.detail,
+    };
   }
 
   function onPointerDown(e: React.PointerEvent) {
@@ -169,7 +176,13 @@ export function EditorStage() {
 
   const original = doc ? getBitmap(doc.original.assetId) : undefined;
   const visibleDoc = { x: -offsetX / scale, y: -offsetY / scale, width: stageWidth / scale, height: stageHeight / scale };
-  const cursor = panning ? 'grabbing' : spaceDown || tool === 'pan' ? 'grab' : tool === 'brush' || tool === 'eraser' ? 'none' : (tool === 'extend' && toolCursor) || (tool === 'extend' ? 'default' : 'crosshair');
+  const cursor = panning
+    ? 'grabbing'
+    : spaceDown || tool === 'pan'
+      ? 'grab'
+      : tool === 'brush' || tool === 'eraser'
+        ? 'none'
+        : (tool === 'extend' && toolCursor) || (tool === 'extend' ? 'default' : 'crosshair');
 
   return (
     <div
@@ -187,11 +200,33 @@ export function EditorStage() {
     >
       <Stage ref={stageRef} width={stageWidth} height={stageHeight} scaleX={scale} scaleY={scale} x={offsetX} y={offsetY} listening={false}>
         <Layer listening={false} imageSmoothingEnabled={scale < 2}>
-          {doc && <Rect name="canvas-area" x={0} y={0} width={doc.canvas.width} height={doc.canvas.height} fillPatternImage={checker() as unknown as HTMLImageElement} fillPatternScaleX={1 / scale} fillPatternScaleY={1 / scale} />}
-          {doc && original && !hidden['original'] && <KonvaImage name="original" image={original} x={doc.original.x} y={doc.original.y} width={doc.original.width} height={doc.original.height} />}
+          {doc && (
+            <Rect
+              name="canvas-area"
+              x={0}
+              y={0}
+              width={doc.canvas.width}
+              height={doc.canvas.height}
+              fillPatternImage={checker() as unknown as HTMLImageElement}
+              fillPatternScaleX={1 / scale}
+              fillPatternScaleY={1 / scale}
+            />
+          )}
+          {doc && original && !hidden['original'] && (
+            <KonvaImage
+              name="original"
+              image={original}
+              x={doc.original.x}
+              y={doc.original.y}
+              width={doc.original.width}
+              height={doc.original.height}
+            />
+          )}
           {doc?.layers.map((l) => {
             const bmp = getBitmap(l.assetId);
-            return bmp && !hidden[l.id] ? <KonvaImage key={l.id} name={`patch-${l.id}`} image={bmp} x={l.x} y={l.y} width={l.width} height={l.height} /> : null;
+            return bmp && !hidden[l.id] ? (
+              <KonvaImage key={l.id} name={`patch-${l.id}`} image={bmp} x={l.x} y={l.y} width={l.width} height={l.height} />
+            ) : null;
           })}
           {doc && <StagedCandidateNode scale={scale} />}
         </Layer>

@@ -23,13 +23,42 @@ export function ExtendPreview({ scale }: { scale: number }) {
   return (
     <>
       {newAreaStrips(doc.canvas, sides).map((r, i) => (
-        <Rect key={`n${i}`} name="extend-new-area" x={r.x} y={r.y} width={r.width} height={r.height} fillPatternImage={checker() as unknown as HTMLImageElement} fillPatternScaleX={1 / scale} fillPatternScaleY={1 / scale} />
+        <Rect
+          key={`n${i}`}
+          name="extend-new-area"
+          x={r.x}
+          y={r.y}
+          width={r.width}
+          height={r.height}
+          fillPatternImage={checker() as unknown as HTMLImageElement}
+          fillPatternScaleX={1 / scale}
+          fillPatternScaleY={1 / scale}
+        />
       ))}
       {newAreaStrips(doc.canvas, sides).map((r, i) => (
         <Rect key={`t${i}`} name="extend-new-tint" x={r.x} y={r.y} width={r.width} height={r.height} fill="rgba(61,139,253,0.14)" />
       ))}
-      <Rect name="extend-frame" x={frame.x} y={frame.y} width={frame.width} height={frame.height} stroke="#fff" strokeWidth={1 / scale} dash={[6 / scale, 4 / scale]} />
-      <Rect name="extend-frame-shadow" x={frame.x} y={frame.y} width={frame.width} height={frame.height} stroke="rgba(0,0,0,0.7)" strokeWidth={1 / scale} dash={[6 / scale, 4 / scale]} dashOffset={6 / scale} />
+      <Rect
+        name="extend-frame"
+        x={frame.x}
+        y={frame.y}
+        width={frame.width}
+        height={frame.height}
+        stroke="#fff"
+        strokeWidth={1 / scale}
+        dash={[6 / scale, 4 / scale]}
+      />
+      <Rect
+        name="extend-frame-shadow"
+        x={frame.x}
+        y={frame.y}
+        width={frame.width}
+        height={frame.height}
+        stroke="rgba(0,0,0,0.7)"
+        strokeWidth={1 / scale}
+        dash={[6 / scale, 4 / scale]}
+        dashOffset={6 / scale}
+      />
       {SIDES.map((side) => (
         <Rect
           key={side}

@@ -27,9 +27,13 @@ export async function encodeMaskPng(mask: TiledMask, rect: Rect): Promise<Uint8A
  * row-major. No colour conversion or premultiplication, so the values are exactly the encoded ones.
  */
 export async function decodeMaskPng(png: Uint8Array, width: number, height: number): Promise<Uint8Array> {
-  const bmp = await createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+  const bmp = await createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }), {
+    colorSpaceConversion: 'none',
+    premultiplyAlpha: 'none',
+  });
   try {
-    if (bmp.width !== width || bmp.height !== height) throw new Error(`mask PNG is ${bmp.width}×${bmp.height}, expected ${width}×${height}`);
+    if (bmp.width !== width || bmp.height !== height)
+      throw new Error(`mask PNG is ${bmp.width}×${bmp.height}, expected ${width}×${height}`);
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
     ctx.drawImage(bmp, 0, 0);

@@ -22,7 +22,13 @@ export class MaskOverlayPainter {
    * Paints into a context already transformed to document coordinates.
    * @param visible the visible part of the document, in document px (for culling)
    */
-  paint(ctx: CanvasRenderingContext2D, mask: TiledMask, opacity: number, visible: { x: number; y: number; width: number; height: number }, scale: number): void {
+  paint(
+    ctx: CanvasRenderingContext2D,
+    mask: TiledMask,
+    opacity: number,
+    visible: { x: number; y: number; width: number; height: number },
+    scale: number,
+  ): void {
     ctx.save();
     ctx.globalAlpha = opacity;
     ctx.imageSmoothingEnabled = scale < 1;

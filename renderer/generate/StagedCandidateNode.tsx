@@ -29,8 +29,19 @@ export function StagedCandidateNode({ scale }: { scale: number }) {
           <KonvaImage name="staged-candidate" image={bmp} x={r.x} y={r.y} width={r.width} height={r.height} />
         </Group>
       )}
-      {!hidden && compare.reveal < 100 && <Line name="compare-divider" points={[r.x + w, r.y, r.x + w, r.y + r.height]} stroke="#fff" strokeWidth={1.5 / scale} />}
-      <Rect name="staged-region" x={r.x} y={r.y} width={r.width} height={r.height} stroke="rgba(61,139,253,0.9)" strokeWidth={1 / scale} dash={[6 / scale, 4 / scale]} />
+      {!hidden && compare.reveal < 100 && (
+        <Line name="compare-divider" points={[r.x + w, r.y, r.x + w, r.y + r.height]} stroke="#fff" strokeWidth={1.5 / scale} />
+      )}
+      <Rect
+        name="staged-region"
+        x={r.x}
+        y={r.y}
+        width={r.width}
+        height={r.height}
+        stroke="rgba(61,139,253,0.9)"
+        strokeWidth={1 / scale}
+        dash={[6 / scale, 4 / scale]}
+      />
     </>
   );
 }

@@ -38,7 +38,11 @@ let optionsCache: { keys: unknown; settings: unknown; options: ModelOption[] } |
 
 export function modelOptions(s: EditorStore): ModelOption[] {
   if (optionsCache?.keys !== s.keyStatus || optionsCache.settings !== s.providerSettings) {
-    optionsCache = { keys: s.keyStatus, settings: s.providerSettings, options: buildModelOptions(s.keyStatus, s.providerSettings.gateways) };
+    optionsCache = {
+      keys: s.keyStatus,
+      settings: s.providerSettings,
+      options: buildModelOptions(s.keyStatus, s.providerSettings.gateways),
+    };
   }
   return optionsCache.options;
 }

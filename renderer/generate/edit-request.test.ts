@@ -4,7 +4,8 @@ import type { DocState } from '../store/document-types';
 import { adaptRequest, maskRectFor, qualityFor, requestLayers, settingsForModel, type EditRequest } from './edit-request';
 
 const doc: DocState = {
-  id: 'doc', canvas: { width: 1000, height: 800 },
+  id: 'doc',
+  canvas: { width: 1000, height: 800 },
   original: { assetId: 'img-original-0001', name: 'a.jpg', width: 1000, height: 800, x: 0, y: 0, hasIcc: false, hasExif: false },
   maskId: 'mask-1',
   layers: [
@@ -30,7 +31,14 @@ describe('edit request', () => {
   });
 
   it('restricts settings to the model', () => {
-    const s = { n: 4, quality: 'high' as const, imageSize: '4K' as const, references: ['r1-aaaaaaaa', 'r2-aaaaaaaa'], featherPx: 300, colorMatch: true };
+    const s = {
+      n: 4,
+      quality: 'high' as const,
+      imageSize: '4K' as const,
+      references: ['r1-aaaaaaaa', 'r2-aaaaaaaa'],
+      featherPx: 300,
+      colorMatch: true,
+    };
     const local = settingsForModel(s, getModel('local')!);
     expect(local).toMatchObject({ n: 4, quality: undefined, imageSize: undefined, references: [], featherPx: 256 });
     const gpt = settingsForModel(s, getModel('gpt-image-2')!);
@@ -42,8 +50,16 @@ describe('edit request', () => {
 
   it('adapts a refused request to another model, keeping pixels, mask and prompt', () => {
     const req: EditRequest = {
-      canvas: doc.canvas, layers: requestLayers(doc, {}), mask: { png: new Uint8Array([1, 2, 3]), rect: { x: 0, y: 0, width: 10, height: 10 } },
-      prompt: 'a red car', model: 'gpt-image-2', n: 4, quality: 'high', references: ['r1-aaaaaaaa'], featherPx: 12, colorMatch: true,
+      canvas: doc.canvas,
+      layers: requestLayers(doc, {}),
+      mask: { png: new Uint8Array([1, 2, 3]), rect: { x: 0, y: 0, width: 10, height: 10 } },
+      prompt: 'a red car',
+      model: 'gpt-image-2',
+      n: 4,
+      quality: 'high',
+      references: ['r1-aaaaaaaa'],
+      featherPx: 12,
+      colorMatch: true,
     };
     const out = adaptRequest(req, 'gemini-3.1-flash-image', getModel('gemini-3.1-flash-image')!);
     expect(out.model).toBe('gemini-3.1-flash-image');

@@ -28,8 +28,22 @@ describe('computeEstimate', () => {
   });
 
   it('gpt-image-2: a 16-grid request, priced per image × n plus input tokens, with the basis', () => {
-    const one = computeEstimate({ canvas, bbox: { x: 600, y: 400, width: 900, height: 600 }, spec: spec('gpt-image-2'), quality: 'medium', n: 1, references: [] });
-    const three = computeEstimate({ canvas, bbox: { x: 600, y: 400, width: 900, height: 600 }, spec: spec('gpt-image-2'), quality: 'medium', n: 3, references: [] });
+    const one = computeEstimate({
+      canvas,
+      bbox: { x: 600, y: 400, width: 900, height: 600 },
+      spec: spec('gpt-image-2'),
+      quality: 'medium',
+      n: 1,
+      references: [],
+    });
+    const three = computeEstimate({
+      canvas,
+      bbox: { x: 600, y: 400, width: 900, height: 600 },
+      spec: spec('gpt-image-2'),
+      quality: 'medium',
+      n: 3,
+      references: [],
+    });
     if (!one.ok || !three.ok) throw new Error('plan failed');
     expect(one.request.width % 16).toBe(0);
     expect(one.request.height % 16).toBe(0);
@@ -42,7 +56,14 @@ describe('computeEstimate', () => {
   it('references add input tokens; quality high costs more than low', () => {
     const base = { canvas, bbox: { x: 600, y: 400, width: 900, height: 600 }, spec: spec('gpt-image-2'), n: 1 };
     const plain = computeEstimate({ ...base, quality: 'low', references: [] });
-    const refs = computeEstimate({ ...base, quality: 'low', references: [{ width: 1024, height: 1024 }, { width: 800, height: 600 }] });
+    const refs = computeEstimate({
+      ...base,
+      quality: 'low',
+      references: [
+        { width: 1024, height: 1024 },
+        { width: 800, height: 600 },
+      ],
+    });
     const high = computeEstimate({ ...base, quality: 'high', references: [] });
     if (!plain.ok || !refs.ok || !high.ok) throw new Error('plan failed');
     expect(refs.usd).toBeGreaterThan(plain.usd);
@@ -50,7 +71,15 @@ describe('computeEstimate', () => {
   });
 
   it('Gemini: honours an explicit tier, ignores a quality it does not have', () => {
-    const e = computeEstimate({ canvas, bbox: { x: 600, y: 400, width: 900, height: 600 }, spec: spec('gemini-3.1-flash-image'), quality: 'low', imageSize: '4K', n: 2, references: [] });
+    const e = computeEstimate({
+      canvas,
+      bbox: { x: 600, y: 400, width: 900, height: 600 },
+      spec: spec('gemini-3.1-flash-image'),
+      quality: 'low',
+      imageSize: '4K',
+      n: 2,
+      references: [],
+    });
     if (!e.ok) throw new Error(e.error);
     expect(e.request.imageSize).toBe('4K');
     expect(e.usd).toBeCloseTo(0.302, 6);
@@ -58,7 +87,13 @@ describe('computeEstimate', () => {
 
   it('reports needs-tiling with the planner reason', () => {
     const wide = { width: 8000, height: 1000 };
-    const e = computeEstimate({ canvas: wide, bbox: { x: 0, y: 400, width: 8000, height: 100 }, spec: spec('gpt-image-1.5'), n: 1, references: [] });
+    const e = computeEstimate({
+      canvas: wide,
+      bbox: { x: 0, y: 400, width: 8000, height: 100 },
+      spec: spec('gpt-image-1.5'),
+      n: 1,
+      references: [],
+    });
     expect(e.ok).toBe(false);
     if (e.ok) return;
     expect(e.code).toBe('needs-tiling');
@@ -67,7 +102,14 @@ describe('computeEstimate', () => {
 
   it('prices gateway models with their template', () => {
     const gw = gatewayModel({ id: 'gateway:gw/img', name: 'GW: img', upstreamModel: 'img' }, 'gpt-image-2');
-    const e = computeEstimate({ canvas, bbox: { x: 600, y: 400, width: 900, height: 600 }, spec: gw, quality: 'medium', n: 1, references: [] });
+    const e = computeEstimate({
+      canvas,
+      bbox: { x: 600, y: 400, width: 900, height: 600 },
+      spec: gw,
+      quality: 'medium',
+      n: 1,
+      references: [],
+    });
     if (!e.ok) throw new Error(e.error);
     expect(e.usd).toBeGreaterThan(0);
     expect(e.basis).toMatch(/gateway/);

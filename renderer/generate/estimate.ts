@@ -53,7 +53,10 @@ export function computeEstimate(input: EstimateInput): Estimate {
     return { ok: false, code: 'empty-mask', error: 'Paint a mask first' };
   }
   const quality = spec.qualities.length && input.quality && spec.qualities.includes(input.quality) ? input.quality : undefined;
-  const imageSize = spec.sizeRule.kind === 'aspect-list' && input.imageSize && spec.sizeRule.imageSizes.includes(input.imageSize) ? input.imageSize : undefined;
+  const imageSize =
+    spec.sizeRule.kind === 'aspect-list' && input.imageSize && spec.sizeRule.imageSizes.includes(input.imageSize)
+      ? input.imageSize
+      : undefined;
   const plan = planRegion({ canvas: input.canvas, bbox: input.bbox, model: spec, quality, imageSize });
   if (!plan.ok) {
     const error = plan.code === 'empty-mask' ? 'Paint a mask first' : capitalise(plan.reason);

@@ -17,7 +17,14 @@ export interface GatewayDraft {
 export const EMPTY_DRAFT: GatewayDraft = { id: '', name: '', baseURL: '', modelIds: '', template: 'gpt-image-2', editing: false };
 
 export function splitModelIds(s: string): string[] {
-  return [...new Set(s.split(',').map((m) => m.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      s
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Why the draft cannot be saved, or null. */
@@ -36,5 +43,12 @@ export function draftToSettings(d: GatewayDraft): GatewaySettings {
 }
 
 export function draftFrom(g: GatewaySettings): GatewayDraft {
-  return { id: g.id, name: g.name, baseURL: g.baseURL, modelIds: g.modelIds.join(', '), template: g.template ?? 'gpt-image-2', editing: true };
+  return {
+    id: g.id,
+    name: g.name,
+    baseURL: g.baseURL,
+    modelIds: g.modelIds.join(', '),
+    template: g.template ?? 'gpt-image-2',
+    editing: true,
+  };
 }

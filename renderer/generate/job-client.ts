@@ -43,14 +43,28 @@ export async function generate(): Promise<void> {
   const doc = s.doc!;
   const opt = currentOption(s);
   const settings = settingsForModel(
-    { n: s.gen.n, quality: s.gen.quality, imageSize: s.gen.imageSize, references: sentReferences(s).map((r) => r.assetId), featherPx: s.gen.featherPx, colorMatch: s.gen.colorMatch },
+    {
+      n: s.gen.n,
+      quality: s.gen.quality,
+      imageSize: s.gen.imageSize,
+      references: sentReferences(s).map((r) => r.assetId),
+      featherPx: s.gen.featherPx,
+      colorMatch: s.gen.colorMatch,
+    },
     opt.spec,
   );
   const rect = maskRectFor(currentMaskBounds(s)!, settings.featherPx, doc.canvas);
   beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt, 'edit', doc.canvas);
   try {
     const png = await encodeMaskPng(getMask(doc.maskId), rect);
-    const req: EditRequest = { canvas: { ...doc.canvas }, layers: requestLayers(doc, s.hiddenLayers), mask: { png, rect }, prompt: s.gen.prompt, model: opt.value, ...settings };
+    const req: EditRequest = {
+      canvas: { ...doc.canvas },
+      layers: requestLayers(doc, s.hiddenLayers),
+      mask: { png, rect },
+      prompt: s.gen.prompt,
+      model: opt.value,
+      ...settings,
+    };
     if (req.quality === undefined) delete req.quality;
     if (req.imageSize === undefined) delete req.imageSize;
     await sendJob({ kind: 'edit', req }, doc.id);
@@ -76,7 +90,9 @@ export async function retryOn(model: string, toastId?: number): Promise<void> {
   beginJob(last.docId, opt.value, opt.spec.name, prev.req.prompt, prev.kind, prev.req.canvas);
   try {
     const job: JobRequest =
-      prev.kind === 'edit' ? { kind: 'edit', req: adaptRequest(prev.req, opt.value, opt.spec) } : { kind: 'outpaint', req: adaptOutpaintRequest(prev.req, opt.value, opt.spec) };
+      prev.kind === 'edit'
+        ? { kind: 'edit', req: adaptRequest(prev.req, opt.value, opt.spec) }
+        : { kind: 'outpaint', req: adaptOutpaintRequest(prev.req, opt.value, opt.spec) };
     await sendJob(job, last.docId);
   } catch (e) {
     failStart(e);
@@ -111,9 +127,29 @@ export function installJobEvents(): () => void {
 }
 
 /** Shows the job (one progress bar) before its start request is answered. */
-export function beginJob(docId: string, model: string, modelName: string, prompt: string, kind: JobKind, canvas: { width: number; height: number }): void {
+export function beginJob(
+  docId: string,
+  model: string,
+  modelName: string,
+  prompt: string,
+  kind: JobKind,
+  canvas: { width: number; height: number },
+): void {
   cancelWanted = false;
-  st().setJob({ jobId: null, kind, docId, canvas: { ...canvas }, model, modelName, prompt, startedAt: Date.now(), fraction: 0, stage: 'Preparing…', previews: {}, cancelling: false });
+  st().setJob({
+    jobId: null,
+    kind,
+    docId,
+    canvas: { ...canvas },
+    model,
+    modelName,
+    prompt,
+    startedAt: Date.now(),
+    fraction: 0,
+    stage: 'Preparing…',
+    previews: {},
+    cancelling: false,
+  });
 }
 
 /** Starts the job in main; progress, cancel and staging then work the same for every kind. */
@@ -190,7 +226,10 @@ async function finish(jobId: string): Promise<void> {
 async function stage(job: JobState, jobId: string, cands: CandidateResult[]): Promise<void> {
   const { docId, prompt, modelName, canvas } = job;
   const s = st();
-  s.addSpend(docId, cands.reduce((sum, c) => sum + (c.costUsd || 0), 0));
+  s.addSpend(
+    docId,
+    cands.reduce((sum, c) => sum + (c.costUsd || 0), 0),
+  );
   if (s.doc?.id !== docId) {
     s.notify('info', 'Another photo was opened while the job ran; its results were not staged.');
     return;

@@ -4,7 +4,8 @@ import { getModel } from '../../shared/models';
 import { buildModelOptions, clampN, defaultModel, maxReferences, nRange, providerLabel } from './model-options';
 import { draftProblem, draftToSettings, EMPTY_DRAFT } from './gateway-draft';
 
-const keys = (...set: string[]): KeyStatus[] => ['openai', 'gemini', ...set.filter((p) => p.startsWith('gateway:'))].map((p) => ({ provider: p, isSet: set.includes(p) }));
+const keys = (...set: string[]): KeyStatus[] =>
+  ['openai', 'gemini', ...set.filter((p) => p.startsWith('gateway:'))].map((p) => ({ provider: p, isSet: set.includes(p) }));
 const gw = { id: 'gw', name: 'My GW', baseURL: 'https://gw.example/v1', modelIds: ['img-a', 'img-b'], template: 'gpt-image-1.5' as const };
 
 describe('model options', () => {
@@ -44,6 +45,12 @@ describe('model options', () => {
     const ok = { ...EMPTY_DRAFT, id: 'my-gw', name: ' GW ', baseURL: 'https://gw.example/v1 ', modelIds: 'a, b, ,a' };
     expect(draftProblem(ok)).toBeNull();
     expect(draftProblem({ ...ok, baseURL: 'gw.example' })).toMatch(/Base URL/);
-    expect(draftToSettings(ok)).toEqual({ id: 'my-gw', name: 'GW', baseURL: 'https://gw.example/v1', modelIds: ['a', 'b'], template: 'gpt-image-2' });
+    expect(draftToSettings(ok)).toEqual({
+      id: 'my-gw',
+      name: 'GW',
+      baseURL: 'https://gw.example/v1',
+      modelIds: ['a', 'b'],
+      template: 'gpt-image-2',
+    });
   });
 });

@@ -70,7 +70,10 @@ export function buildModelOptions(keys: readonly KeyStatus[], gateways: readonly
 }
 
 function option(value: string, spec: ModelSpec, keyProvider: string | null, usable: boolean): ModelOption {
-  const notes = [spec.provider === 'local' ? 'free, offline' : usable ? 'key set' : 'no key', spec.status === 'deprecated' ? 'deprecated' : ''];
+  const notes = [
+    spec.provider === 'local' ? 'free, offline' : usable ? 'key set' : 'no key',
+    spec.status === 'deprecated' ? 'deprecated' : '',
+  ];
   return { value, spec, keyProvider, usable, label: `${spec.name} — ${notes.filter(Boolean).join(', ')}` };
 }
 

@@ -8,7 +8,14 @@ import { useEditor } from '../store/store';
 import { providerLabel } from './model-options';
 import { currentOption } from './current-estimate';
 import { beginJob, failStart, sendJob } from './job-client';
-import { buildOutpaintRequest, computeOutpaintEstimate, hasExtension, originalRectOf, type OutpaintEstimate, type OutpaintSettings } from './outpaint-request';
+import {
+  buildOutpaintRequest,
+  computeOutpaintEstimate,
+  hasExtension,
+  originalRectOf,
+  type OutpaintEstimate,
+  type OutpaintSettings,
+} from './outpaint-request';
 
 /** The prompt sent: the outpaint prompt if the user typed one, else the main prompt. */
 export function outpaintPrompt(s: EditorStore): string {

@@ -29,28 +29,55 @@ describe('computeOutpaintEstimate', () => {
     if (!e.ok) throw new Error(e.error);
     const plan = planOutpaint({ canvas: ext.canvas, original, model: 'gpt-image-2', quality: 'medium', featherPx: 32 });
     if (!plan.ok) throw new Error(plan.reason);
-    const usd = plan.tiles.reduce((s, t) => s + estimateCost({ modelId: 'gpt-image-2', width: t.request.width, height: t.request.height, quality: 'medium' }).usd, 0);
+    const usd = plan.tiles.reduce(
+      (s, t) => s + estimateCost({ modelId: 'gpt-image-2', width: t.request.width, height: t.request.height, quality: 'medium' }).usd,
+      0,
+    );
     expect(e.requests).toBe(plan.tiles.length);
     expect(e.requests).toBeGreaterThan(1); // more than one legal tile for this crop
     expect(e.usd).toBeCloseTo(usd, 6);
     expect(e.text).toBe(`${e.requests} requests · ≈ $${usd.toFixed(3)} (gpt-image-2, medium)`);
     expect(e.detail.split('\n')).toHaveLength(e.tiles);
-    const two = computeOutpaintEstimate({ canvas: ext.canvas, original, spec: spec('gpt-image-2'), modelLabel: 'gpt-image-2', settings: { ...settings, n: 2 } });
+    const two = computeOutpaintEstimate({
+      canvas: ext.canvas,
+      original,
+      spec: spec('gpt-image-2'),
+      modelLabel: 'gpt-image-2',
+      settings: { ...settings, n: 2 },
+    });
     if (!two.ok) throw new Error(two.error);
     expect(two.requests).toBe(2 * e.requests);
     expect(two.usd).toBeCloseTo(2 * e.usd, 6);
   });
 
   it('local: one free pass over the whole canvas', () => {
-    const e = computeOutpaintEstimate({ canvas: ext.canvas, original, spec: spec('local'), modelLabel: 'local', settings: { n: 1, featherPx: 32 } });
+    const e = computeOutpaintEstimate({
+      canvas: ext.canvas,
+      original,
+      spec: spec('local'),
+      modelLabel: 'local',
+      settings: { n: 1, featherPx: 32 },
+    });
     expect(e).toMatchObject({ ok: true, requests: 1, tiles: 1, usd: 0 });
     if (e.ok) expect(e.text).toBe('1 pass on this computer · $0.000 — free (local)');
   });
 
   it('no extension, and planner failures, come back as the reason', () => {
-    const none = computeOutpaintEstimate({ canvas: { width: 540, height: 960 }, original: { x: 0, y: 0, width: 540, height: 960 }, spec: spec('local'), modelLabel: 'local', settings: { n: 1, featherPx: 32 } });
+    const none = computeOutpaintEstimate({
+      canvas: { width: 540, height: 960 },
+      original: { x: 0, y: 0, width: 540, height: 960 },
+      spec: spec('local'),
+      modelLabel: 'local',
+      settings: { n: 1, featherPx: 32 },
+    });
     expect(none).toEqual({ ok: false, error: 'Extend the canvas first (C)' });
-    const far = computeOutpaintEstimate({ canvas: { width: 100_000, height: 100 }, original: { x: 0, y: 0, width: 100, height: 100 }, spec: spec('gpt-image-1.5'), modelLabel: 'gpt-image-1.5', settings: { n: 1, featherPx: 32 } });
+    const far = computeOutpaintEstimate({
+      canvas: { width: 100_000, height: 100 },
+      original: { x: 0, y: 0, width: 100, height: 100 },
+      spec: spec('gpt-image-1.5'),
+      modelLabel: 'gpt-image-1.5',
+      settings: { n: 1, featherPx: 32 },
+    });
     expect(far.ok).toBe(false);
     if (!far.ok) expect(far.error).toMatch(/^[A-Z]/);
   });
@@ -61,7 +88,12 @@ describe('requests', () => {
     const d = doc();
     expect(hasExtension(d)).toBe(true);
     expect(hasExtension({ ...d, canvas: { width: 540, height: 960 } })).toBe(false);
-    const req = buildOutpaintRequest(d, { l2: true }, 'beach', 'gpt-image-2', spec('gpt-image-2'), { n: 9, quality: 'high', imageSize: '2K', featherPx: 32 });
+    const req = buildOutpaintRequest(d, { l2: true }, 'beach', 'gpt-image-2', spec('gpt-image-2'), {
+      n: 9,
+      quality: 'high',
+      imageSize: '2K',
+      featherPx: 32,
+    });
     expect(req).toEqual({
       canvas: ext.canvas,
       original,

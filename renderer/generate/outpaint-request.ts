@@ -47,7 +47,14 @@ export function outpaintSettingsFor(s: OutpaintSettings, spec: ModelSpec): Outpa
 }
 
 /** The `outpaint:start` request: the original first at its x,y, then the visible patch layers. */
-export function buildOutpaintRequest(doc: DocState, hidden: Record<string, true>, prompt: string, model: string, spec: ModelSpec, settings: OutpaintSettings): OutpaintRequest {
+export function buildOutpaintRequest(
+  doc: DocState,
+  hidden: Record<string, true>,
+  prompt: string,
+  model: string,
+  spec: ModelSpec,
+  settings: OutpaintSettings,
+): OutpaintRequest {
   const s = outpaintSettingsFor(settings, spec);
   const req: OutpaintRequest = {
     canvas: { ...doc.canvas },
@@ -109,14 +116,27 @@ export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintE
   if (input.canvas.width === input.original.width && input.canvas.height === input.original.height) {
     return { ok: false, error: 'Extend the canvas first (C)' };
   }
-  const plan = planOutpaint({ canvas: input.canvas, original: input.original, model: spec, quality: s.quality, imageSize: s.imageSize, featherPx: s.featherPx });
+  const plan = planOutpaint({
+    canvas: input.canvas,
+    original: input.original,
+    model: spec,
+    quality: s.quality,
+    imageSize: s.imageSize,
+    featherPx: s.featherPx,
+  });
   if (!plan.ok) return { ok: false, error: capitalise(plan.reason) };
   if (!plan.tiles.length) return { ok: false, error: 'Extend the canvas first (C)' };
   let perCandidate = 0;
   let approximate = false;
   try {
     for (const t of plan.tiles) {
-      const c = estimateCost({ modelId: spec, width: t.request.width, height: t.request.height, quality: s.quality, imageSize: t.request.imageSize });
+      const c = estimateCost({
+        modelId: spec,
+        width: t.request.width,
+        height: t.request.height,
+        quality: s.quality,
+        imageSize: t.request.imageSize,
+      });
       perCandidate += c.usd;
       approximate ||= c.approximate;
     }
@@ -126,7 +146,9 @@ export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintE
   const usd = Math.round(perCandidate * s.n * 1e6) / 1e6;
   const requests = plan.tiles.length * s.n;
   const local = spec.provider === 'local';
-  const count = local ? `${requests} pass${requests === 1 ? '' : 'es'} on this computer` : `${requests} request${requests === 1 ? '' : 's'}`;
+  const count = local
+    ? `${requests} pass${requests === 1 ? '' : 'es'} on this computer`
+    : `${requests} request${requests === 1 ? '' : 's'}`;
   const money = spec.pricing.kind === 'free' ? `${formatUsd(0)} — free` : `${approximate ? '≈ ' : ''}${formatUsd(usd)}`;
   const knobs = [input.modelLabel, s.quality, s.imageSize].filter(Boolean).join(', ');
   const detail = plan.tiles

@@ -65,7 +65,17 @@ export async function removeKey(provider: string): Promise<boolean> {
 }
 
 export async function saveGateway(g: GatewaySettings): Promise<boolean> {
-  const r = await guarded(() => unwrap(api().gateways.set({ id: g.id, name: g.name, baseURL: g.baseURL, modelIds: g.modelIds, ...(g.template ? { template: g.template } : {}) })));
+  const r = await guarded(() =>
+    unwrap(
+      api().gateways.set({
+        id: g.id,
+        name: g.name,
+        baseURL: g.baseURL,
+        modelIds: g.modelIds,
+        ...(g.template ? { template: g.template } : {}),
+      }),
+    ),
+  );
   return !!r;
 }
 

@@ -1,10 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_STAGING, addCandidates, flipCandidate, removeCandidate, selectCandidate, selectedCandidate, type StagedCandidate } from './staging-logic';
+import {
+  EMPTY_STAGING,
+  addCandidates,
+  flipCandidate,
+  removeCandidate,
+  selectCandidate,
+  selectedCandidate,
+  type StagedCandidate,
+} from './staging-logic';
 
 function cand(job: string, index: number, model = 'local'): StagedCandidate {
   return {
-    key: `${job}:${index}`, jobId: job, docId: 'd', index, model, modelName: model, prompt: 'p', assetId: `asset-${job}-${index}`,
-    region: { x: 0, y: 0, width: 10, height: 10 }, requestSize: { width: 10, height: 10 }, costUsd: 0, seconds: 1, createdAt: 0,
+    key: `${job}:${index}`,
+    jobId: job,
+    docId: 'd',
+    index,
+    model,
+    modelName: model,
+    prompt: 'p',
+    assetId: `asset-${job}-${index}`,
+    region: { x: 0, y: 0, width: 10, height: 10 },
+    requestSize: { width: 10, height: 10 },
+    costUsd: 0,
+    seconds: 1,
+    createdAt: 0,
   };
 }
 

@@ -4,16 +4,30 @@ import type { StagedCandidate } from './staging-logic';
 import { deleteLayer, isKept, keepCandidate, layerName, layersForVersion, restoreVersion, totalCost } from './version-logic';
 
 const doc0: DocState = {
-  id: 'doc', canvas: { width: 1000, height: 800 },
+  id: 'doc',
+  canvas: { width: 1000, height: 800 },
   original: { assetId: 'img-original-0001', name: 'a.jpg', width: 1000, height: 800, x: 0, y: 0, hasIcc: false, hasExif: false },
-  maskId: 'mask-1', layers: [], versions: [],
+  maskId: 'mask-1',
+  layers: [],
+  versions: [],
 };
 
 function cand(n: number, model = 'gpt-image-2'): StagedCandidate {
   return {
-    key: `j:${n}`, jobId: 'j', docId: 'doc', index: n, model, modelName: model, prompt: 'replace the sign with a clean brick wall please',
-    assetId: `patch-${n}-0000`, region: { x: 10 * n, y: 20, width: 300, height: 200 }, requestSize: { width: 1536, height: 1024 },
-    costUsd: 0.041 + n / 1000, seconds: 12.5, requestId: `req_${n}`, createdAt: 1,
+    key: `j:${n}`,
+    jobId: 'j',
+    docId: 'doc',
+    index: n,
+    model,
+    modelName: model,
+    prompt: 'replace the sign with a clean brick wall please',
+    assetId: `patch-${n}-0000`,
+    region: { x: 10 * n, y: 20, width: 300, height: 200 },
+    requestSize: { width: 1536, height: 1024 },
+    costUsd: 0.041 + n / 1000,
+    seconds: 12.5,
+    requestId: `req_${n}`,
+    createdAt: 1,
   };
 }
 
@@ -24,11 +38,20 @@ describe('keep / restore / delete', () => {
     const d = keepCandidate(doc0, cand(1), ids(1));
     expect(d).not.toBe(doc0);
     expect(doc0.layers).toEqual([]); // never mutated
-    expect(d.layers).toEqual([{ id: 'L1', name: 'gpt-image-2: replace the sign with a clean', assetId: 'patch-1-0000', x: 10, y: 20, width: 300, height: 200 }]);
+    expect(d.layers).toEqual([
+      { id: 'L1', name: 'gpt-image-2: replace the sign with a clean', assetId: 'patch-1-0000', x: 10, y: 20, width: 300, height: 200 },
+    ]);
     expect(d.versions).toHaveLength(1);
     expect(d.versions[0]).toMatchObject({
-      id: 'V1', layerId: 'L1', model: 'gpt-image-2', requestSize: { width: 1536, height: 1024 }, region: { x: 10, y: 20, width: 300, height: 200 },
-      costUsd: 0.042, seconds: 12.5, requestId: 'req_1', createdAt: 1001,
+      id: 'V1',
+      layerId: 'L1',
+      model: 'gpt-image-2',
+      requestSize: { width: 1536, height: 1024 },
+      region: { x: 10, y: 20, width: 300, height: 200 },
+      costUsd: 0.042,
+      seconds: 12.5,
+      requestId: 'req_1',
+      createdAt: 1001,
     });
     expect(d.versions[0].layersAfter).toEqual(d.layers);
     expect(isKept(d, 'patch-1-0000')).toBe(true);

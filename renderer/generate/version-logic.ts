@@ -72,5 +72,8 @@ export function totalCost(versions: readonly Version[]): number {
 }
 
 function sameLayers(a: readonly PatchLayer[], b: readonly PatchLayer[]): boolean {
-  return a.length === b.length && a.every((l, i) => l === b[i] || (l.id === b[i].id && l.assetId === b[i].assetId && l.x === b[i].x && l.y === b[i].y));
+  return (
+    a.length === b.length &&
+    a.every((l, i) => l === b[i] || (l.id === b[i].id && l.assetId === b[i].assetId && l.x === b[i].x && l.y === b[i].y))
+  );
 }

@@ -4,7 +4,16 @@
  */
 import { ASPECT_PRESETS, type ExtendAnchor } from '../../shared/geometry';
 import { useEditor } from '../store/store';
-import { applyExtendDraft, cancelExtendDraft, chooseAnchor, choosePreset, draftSides, extendBlocker, setBand, setExtendSide } from '../store/canvas-commands';
+import {
+  applyExtendDraft,
+  cancelExtendDraft,
+  chooseAnchor,
+  choosePreset,
+  draftSides,
+  extendBlocker,
+  setBand,
+  setExtendSide,
+} from '../store/canvas-commands';
 import { isZeroSides, proposalFor, SIDES, type Side } from '../tools/extend-logic';
 
 const ANCHORS: { id: ExtendAnchor; glyph: string; label: string }[] = [
@@ -100,7 +109,17 @@ export function ExtendOptions() {
       ))}
       <label title="Overlap band into the original: masked and blended when the extension is filled">
         Band
-        <input type="number" className="num" data-testid="extend-band" aria-label="Overlap band (px)" min={0} max={256} value={extend.bandPx} onChange={(e) => setBand(Number(e.target.value))} onKeyDown={inputKeys} />
+        <input
+          type="number"
+          className="num"
+          data-testid="extend-band"
+          aria-label="Overlap band (px)"
+          min={0}
+          max={256}
+          value={extend.bandPx}
+          onChange={(e) => setBand(Number(e.target.value))}
+          onKeyDown={inputKeys}
+        />
         px
       </label>
       {/* Always there, with a fixed width, so a drag never re-wraps the bar (and re-fits the view). */}
@@ -108,7 +127,13 @@ export function ExtendOptions() {
         {doc && `${doc.canvas.width}×${doc.canvas.height}`}
         {proposal && ` → ${proposal.canvas.width}×${proposal.canvas.height}`}
       </span>
-      <button className="primary" data-testid="extend-apply" disabled={empty || !!blocker} onClick={() => applyExtendDraft()} title={blocker ?? 'Extend the canvas (Enter)'}>
+      <button
+        className="primary"
+        data-testid="extend-apply"
+        disabled={empty || !!blocker}
+        onClick={() => applyExtendDraft()}
+        title={blocker ?? 'Extend the canvas (Enter)'}
+      >
         Apply
       </button>
       <button data-testid="extend-cancel" disabled={empty} onClick={() => cancelExtendDraft()} title="Drop the preview (Esc)">

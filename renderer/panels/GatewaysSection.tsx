@@ -5,7 +5,15 @@
 import { useState } from 'react';
 import { useEditor } from '../store/store';
 import { removeGateway, saveGateway } from '../generate/providers-client';
-import { EMPTY_DRAFT, GATEWAY_TEMPLATES, draftFrom, draftProblem, draftToSettings, type GatewayDraft, type GatewayTemplate } from '../generate/gateway-draft';
+import {
+  EMPTY_DRAFT,
+  GATEWAY_TEMPLATES,
+  draftFrom,
+  draftProblem,
+  draftToSettings,
+  type GatewayDraft,
+  type GatewayTemplate,
+} from '../generate/gateway-draft';
 import { KeyRow } from './KeyRow';
 
 export function GatewaysSection() {
@@ -50,10 +58,35 @@ export function GatewaysSection() {
         }}
       >
         <h5>{draft.editing ? `Edit ${draft.id}` : 'Add a gateway'}</h5>
-        <input className="text" aria-label="Gateway id" placeholder="id (e.g. my-gw)" value={draft.id} disabled={draft.editing} onChange={(e) => set({ id: e.target.value.toLowerCase() })} />
-        <input className="text" aria-label="Gateway name" placeholder="Name" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-        <input className="text" aria-label="Base URL" placeholder="https://gateway.example/v1" value={draft.baseURL} onChange={(e) => set({ baseURL: e.target.value })} />
-        <input className="text" aria-label="Model ids" placeholder="model ids, comma-separated" value={draft.modelIds} onChange={(e) => set({ modelIds: e.target.value })} />
+        <input
+          className="text"
+          aria-label="Gateway id"
+          placeholder="id (e.g. my-gw)"
+          value={draft.id}
+          disabled={draft.editing}
+          onChange={(e) => set({ id: e.target.value.toLowerCase() })}
+        />
+        <input
+          className="text"
+          aria-label="Gateway name"
+          placeholder="Name"
+          value={draft.name}
+          onChange={(e) => set({ name: e.target.value })}
+        />
+        <input
+          className="text"
+          aria-label="Base URL"
+          placeholder="https://gateway.example/v1"
+          value={draft.baseURL}
+          onChange={(e) => set({ baseURL: e.target.value })}
+        />
+        <input
+          className="text"
+          aria-label="Model ids"
+          placeholder="model ids, comma-separated"
+          value={draft.modelIds}
+          onChange={(e) => set({ modelIds: e.target.value })}
+        />
         <label className="inline">
           Rules and prices of
           <select aria-label="Template" value={draft.template} onChange={(e) => set({ template: e.target.value as GatewayTemplate })}>

@@ -90,7 +90,12 @@ export function GeneratePanel() {
         {quality && (
           <label className="inline">
             Quality
-            <select data-testid="quality" aria-label="Quality" value={quality} onChange={(e) => setGen({ quality: e.target.value as Quality })}>
+            <select
+              data-testid="quality"
+              aria-label="Quality"
+              value={quality}
+              onChange={(e) => setGen({ quality: e.target.value as Quality })}
+            >
               {spec.qualities.map((q) => (
                 <option key={q} value={q}>
                   {q}
@@ -134,14 +139,25 @@ export function GeneratePanel() {
           px
         </label>
         <label className="inline" title="Match the colours of the generated pixels to their surroundings">
-          <input type="checkbox" data-testid="color-match" checked={gen.colorMatch} onChange={(e) => setGen({ colorMatch: e.target.checked })} />
+          <input
+            type="checkbox"
+            data-testid="color-match"
+            checked={gen.colorMatch}
+            onChange={(e) => setGen({ colorMatch: e.target.checked })}
+          />
           Colour match
         </label>
       </div>
       <ReferenceImages max={maxReferences(spec)} modelName={spec.name} />
       <CostEstimate estimate={estimate} blocker={job ? null : blocker} />
       <div className="row">
-        <button className="primary" data-testid="generate" disabled={!!blocker} onClick={() => void generate()} title="Generate (Ctrl/⌘+Enter)">
+        <button
+          className="primary"
+          data-testid="generate"
+          disabled={!!blocker}
+          onClick={() => void generate()}
+          title="Generate (Ctrl/⌘+Enter)"
+        >
           Generate
         </button>
         {!opt.usable && opt.keyProvider && (

@@ -25,7 +25,9 @@ export function KeyRow({ provider, label }: { provider: string; label: string })
       <div className="key-head">
         <strong>{label}</strong>
         <span data-testid={`key-status-${provider}`} className={status?.isSet ? 'ok' : 'muted'}>
-          {status?.isSet ? `set · …${status.last4 ?? ''} · ${status.source === 'environment' ? 'from the environment' : 'in the keychain'}` : 'not set'}
+          {status?.isSet
+            ? `set · …${status.last4 ?? ''} · ${status.source === 'environment' ? 'from the environment' : 'in the keychain'}`
+            : 'not set'}
         </span>
       </div>
       {status?.insecureStorage && status.source === 'keychain' && (

@@ -14,18 +14,39 @@ export function LayersPanel() {
       <h3>Layers</h3>
       <ul className="layers">
         <li data-layer="mask">
-          <button className="eye" aria-pressed={maskVisible} onClick={() => useEditor.getState().setMaskVisible(!maskVisible)} title="Show mask overlay"><EyeIcon open={maskVisible} /></button>
+          <button
+            className="eye"
+            aria-pressed={maskVisible}
+            onClick={() => useEditor.getState().setMaskVisible(!maskVisible)}
+            title="Show mask overlay"
+          >
+            <EyeIcon open={maskVisible} />
+          </button>
           Mask
         </li>
         {[...doc.layers].reverse().map((l) => (
           <li key={l.id} data-layer={l.id}>
-            <button className="eye" aria-pressed={!hidden[l.id]} onClick={() => toggle(l.id)} title="Show layer"><EyeIcon open={!hidden[l.id]} /></button>
-            <span className="layer-name" title={l.name}>{l.name}</span>
-            <button className="layer-delete" data-testid="delete-layer" aria-label={`Delete layer ${l.name}`} title="Delete layer (undoable)" onClick={() => deleteLayerCmd(l.id)}>×</button>
+            <button className="eye" aria-pressed={!hidden[l.id]} onClick={() => toggle(l.id)} title="Show layer">
+              <EyeIcon open={!hidden[l.id]} />
+            </button>
+            <span className="layer-name" title={l.name}>
+              {l.name}
+            </span>
+            <button
+              className="layer-delete"
+              data-testid="delete-layer"
+              aria-label={`Delete layer ${l.name}`}
+              title="Delete layer (undoable)"
+              onClick={() => deleteLayerCmd(l.id)}
+            >
+              ×
+            </button>
           </li>
         ))}
         <li data-layer="original">
-          <button className="eye" aria-pressed={!hidden['original']} onClick={() => toggle('original')}><EyeIcon open={!hidden['original']} /></button>
+          <button className="eye" aria-pressed={!hidden['original']} onClick={() => toggle('original')}>
+            <EyeIcon open={!hidden['original']} />
+          </button>
           {doc.original.name} <span className="muted">(original, locked)</span>
         </li>
       </ul>

@@ -15,28 +15,67 @@ export function MaskPanel() {
     <section className="panel" aria-label="Mask">
       <h3>Mask</h3>
       <div className="row">
-        <button disabled={!hasDoc} onClick={invertCurrentMask} title="Ctrl+Shift+I">Invert</button>
-        <button disabled={!hasDoc} onClick={clearCurrentMask} title="Ctrl+D">Clear</button>
+        <button disabled={!hasDoc} onClick={invertCurrentMask} title="Ctrl+Shift+I">
+          Invert
+        </button>
+        <button disabled={!hasDoc} onClick={clearCurrentMask} title="Ctrl+D">
+          Clear
+        </button>
       </div>
       <div className="row">
-        <input type="number" className="num" min={1} max={500} value={grow} onChange={(e) => setGrow(Math.max(1, Number(e.target.value)))} aria-label="Grow or shrink by px" />
+        <input
+          type="number"
+          className="num"
+          min={1}
+          max={500}
+          value={grow}
+          onChange={(e) => setGrow(Math.max(1, Number(e.target.value)))}
+          aria-label="Grow or shrink by px"
+        />
         px
-        <button disabled={!hasDoc} onClick={() => void growCurrentMask(grow)}>Grow</button>
-        <button disabled={!hasDoc} onClick={() => void growCurrentMask(-grow)}>Shrink</button>
+        <button disabled={!hasDoc} onClick={() => void growCurrentMask(grow)}>
+          Grow
+        </button>
+        <button disabled={!hasDoc} onClick={() => void growCurrentMask(-grow)}>
+          Shrink
+        </button>
       </div>
       <div className="row">
-        <input type="number" className="num" min={1} max={500} value={feather} onChange={(e) => setFeather(Math.max(1, Number(e.target.value)))} aria-label="Feather px" />
+        <input
+          type="number"
+          className="num"
+          min={1}
+          max={500}
+          value={feather}
+          onChange={(e) => setFeather(Math.max(1, Number(e.target.value)))}
+          aria-label="Feather px"
+        />
         px
-        <button disabled={!hasDoc} onClick={() => void featherCurrentMask(feather)}>Feather</button>
+        <button disabled={!hasDoc} onClick={() => void featherCurrentMask(feather)}>
+          Feather
+        </button>
       </div>
       <div className="row">
         <label>
-          <input type="checkbox" checked={visible} onChange={(e) => useEditor.getState().setMaskVisible(e.target.checked)} /> Show overlay <kbd>\</kbd>
+          <input type="checkbox" checked={visible} onChange={(e) => useEditor.getState().setMaskVisible(e.target.checked)} /> Show overlay{' '}
+          <kbd>\</kbd>
         </label>
       </div>
       <div className="row">
-        <input type="color" value={hex} aria-label="Overlay colour" onChange={(e) => useEditor.getState().setMaskLook(hexToRgb(e.target.value), opacity)} />
-        <input type="range" min={5} max={100} value={Math.round(opacity * 100)} aria-label="Overlay opacity" onChange={(e) => useEditor.getState().setMaskLook(color, Number(e.target.value) / 100)} />
+        <input
+          type="color"
+          value={hex}
+          aria-label="Overlay colour"
+          onChange={(e) => useEditor.getState().setMaskLook(hexToRgb(e.target.value), opacity)}
+        />
+        <input
+          type="range"
+          min={5}
+          max={100}
+          value={Math.round(opacity * 100)}
+          aria-label="Overlay opacity"
+          onChange={(e) => useEditor.getState().setMaskLook(color, Number(e.target.value) / 100)}
+        />
         {Math.round(opacity * 100)}%
       </div>
     </section>

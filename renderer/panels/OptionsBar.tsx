@@ -35,18 +35,46 @@ export function OptionsBar() {
         <span className="tool-options" data-testid="brush-options">
           <label>
             Size
-            <input type="range" min={1} max={1000} value={Math.min(1000, brush.size)} onChange={(e) => setBrush({ size: Number(e.target.value) })} />
-            <input type="number" className="num" min={1} max={2500} value={brush.size} onChange={(e) => setBrush({ size: Number(e.target.value) })} aria-label="Brush size" />
+            <input
+              type="range"
+              min={1}
+              max={1000}
+              value={Math.min(1000, brush.size)}
+              onChange={(e) => setBrush({ size: Number(e.target.value) })}
+            />
+            <input
+              type="number"
+              className="num"
+              min={1}
+              max={2500}
+              value={brush.size}
+              onChange={(e) => setBrush({ size: Number(e.target.value) })}
+              aria-label="Brush size"
+            />
             px
           </label>
           <label>
             Hardness
-            <input type="range" min={0} max={100} value={Math.round(brush.hardness * 100)} onChange={(e) => setBrush({ hardness: Number(e.target.value) / 100 })} aria-label="Hardness" />
+            <input
+              type="range"
+              min={0}
+              max={100}
+              value={Math.round(brush.hardness * 100)}
+              onChange={(e) => setBrush({ hardness: Number(e.target.value) / 100 })}
+              aria-label="Hardness"
+            />
             {Math.round(brush.hardness * 100)}%
           </label>
           <label>
             Opacity
-            <input type="range" min={1} max={100} value={Math.round(brush.opacity * 100)} onChange={(e) => setBrush({ opacity: Number(e.target.value) / 100 })} aria-label="Opacity" />
+            <input
+              type="range"
+              min={1}
+              max={100}
+              value={Math.round(brush.opacity * 100)}
+              onChange={(e) => setBrush({ opacity: Number(e.target.value) / 100 })}
+              aria-label="Opacity"
+            />
             {Math.round(brush.opacity * 100)}%
           </label>
         </span>
@@ -54,7 +82,13 @@ export function OptionsBar() {
       {(tool === 'rect' || tool === 'lasso') && (
         <span className="tool-options" role="radiogroup" aria-label="Selection mode">
           {(['replace', 'add', 'subtract'] as SelectionMode[]).map((m) => (
-            <button key={m} className={mode === m ? 'active' : ''} aria-pressed={mode === m} onClick={() => setMode(m)} title={m === 'add' ? 'Add (hold Shift)' : m === 'subtract' ? 'Subtract (hold Alt)' : 'New mask'}>
+            <button
+              key={m}
+              className={mode === m ? 'active' : ''}
+              aria-pressed={mode === m}
+              onClick={() => setMode(m)}
+              title={m === 'add' ? 'Add (hold Shift)' : m === 'subtract' ? 'Subtract (hold Alt)' : 'New mask'}
+            >
               {m === 'replace' ? 'New' : m === 'add' ? 'Add' : 'Subtract'}
             </button>
           ))}
@@ -69,13 +103,27 @@ export function OptionsBar() {
         Redo
       </button>
       <span className="zoom" data-testid="zoom">
-        <button onClick={() => useEditor.getState().zoomStep(-1)} title="Zoom out (Ctrl+-)">−</button>
+        <button onClick={() => useEditor.getState().zoomStep(-1)} title="Zoom out (Ctrl+-)">
+          −
+        </button>
         {Math.round(scale * 1000) / 10}%
-        <button onClick={() => useEditor.getState().zoomStep(1)} title="Zoom in (Ctrl++)">+</button>
-        <button onClick={() => useEditor.getState().fitToScreen()} title="Fit (Ctrl+0)">Fit</button>
-        <button onClick={() => useEditor.getState().zoomTo(1)} title="100 % (Ctrl+1)">100%</button>
+        <button onClick={() => useEditor.getState().zoomStep(1)} title="Zoom in (Ctrl++)">
+          +
+        </button>
+        <button onClick={() => useEditor.getState().fitToScreen()} title="Fit (Ctrl+0)">
+          Fit
+        </button>
+        <button onClick={() => useEditor.getState().zoomTo(1)} title="100 % (Ctrl+1)">
+          100%
+        </button>
       </span>
-      <button className="gear" data-testid="open-settings" aria-label="Settings" title="Keys & gateways" onClick={() => useEditor.getState().setSettingsOpen(true)}>
+      <button
+        className="gear"
+        data-testid="open-settings"
+        aria-label="Settings"
+        title="Keys & gateways"
+        onClick={() => useEditor.getState().setSettingsOpen(true)}
+      >
         ⚙
       </button>
     </header>

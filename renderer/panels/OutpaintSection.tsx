@@ -12,7 +12,14 @@ import { hasExtension } from '../generate/outpaint-request';
 
 export function OutpaintSection() {
   const { doc, gen, keyStatus, providerSettings, job, bandPx } = useEditor(
-    useShallow((s) => ({ doc: s.doc, gen: s.gen, keyStatus: s.keyStatus, providerSettings: s.providerSettings, job: s.job, bandPx: s.extend.bandPx })),
+    useShallow((s) => ({
+      doc: s.doc,
+      gen: s.gen,
+      keyStatus: s.keyStatus,
+      providerSettings: s.providerSettings,
+      job: s.job,
+      bandPx: s.extend.bandPx,
+    })),
   );
   const { estimate, blocker } = useMemo(() => {
     const s = useEditor.getState();
@@ -49,19 +56,39 @@ export function OutpaintSection() {
         {following ? (
           <span className="muted">Same prompt as above</span>
         ) : (
-          <button className="link" data-testid="outpaint-prompt-follow" onClick={() => setGen({ outpaintPrompt: null })} title="Use the prompt above">
+          <button
+            className="link"
+            data-testid="outpaint-prompt-follow"
+            onClick={() => setGen({ outpaintPrompt: null })}
+            title="Use the prompt above"
+          >
             Use the prompt above
           </button>
         )}
         <span className="spacer" />
         <label className="inline" title="Overlap band blended into the original (px)">
           Band
-          <input type="number" className="num" data-testid="outpaint-band" aria-label="Outpaint overlap band (px)" min={0} max={256} value={bandPx} onChange={(e) => setBand(Number(e.target.value))} />
+          <input
+            type="number"
+            className="num"
+            data-testid="outpaint-band"
+            aria-label="Outpaint overlap band (px)"
+            min={0}
+            max={256}
+            value={bandPx}
+            onChange={(e) => setBand(Number(e.target.value))}
+          />
           px
         </label>
       </div>
       {estimate?.ok && (
-        <div className="cost-usd outpaint-estimate" data-testid="outpaint-estimate" data-requests={estimate.requests} data-usd={estimate.usd} title={estimate.detail}>
+        <div
+          className="cost-usd outpaint-estimate"
+          data-testid="outpaint-estimate"
+          data-requests={estimate.requests}
+          data-usd={estimate.usd}
+          title={estimate.detail}
+        >
           {estimate.text}
         </div>
       )}
@@ -71,7 +98,13 @@ export function OutpaintSection() {
         </div>
       )}
       <div className="row">
-        <button className="primary" data-testid="outpaint-generate" disabled={!!blocker} onClick={() => void generateOutpaint()} title="Generate the new area (one job, one progress bar)">
+        <button
+          className="primary"
+          data-testid="outpaint-generate"
+          disabled={!!blocker}
+          onClick={() => void generateOutpaint()}
+          title="Generate the new area (one job, one progress bar)"
+        >
           Fill extension
         </button>
       </div>

@@ -16,11 +16,18 @@ export function ReferenceImages({ max, modelName }: { max: number; modelName: st
     const s = useEditor.getState();
     for (const file of [...(files ?? [])]) {
       if (useEditor.getState().gen.references.length >= max) {
-        s.notify('info', max === 0 ? `${modelName} takes no reference images.` : `${modelName} takes at most ${max} reference image${max === 1 ? '' : 's'}.`);
+        s.notify(
+          'info',
+          max === 0
+            ? `${modelName} takes no reference images.`
+            : `${modelName} takes at most ${max} reference image${max === 1 ? '' : 's'}.`,
+        );
         break;
       }
       try {
-        const img = await unwrap(api().image.import({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || 'reference.png' }));
+        const img = await unwrap(
+          api().image.import({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || 'reference.png' }),
+        );
         const ref: ReferenceImage = {
           assetId: img.assetId,
           name: img.name,
@@ -59,18 +66,36 @@ export function ReferenceImages({ max, modelName }: { max: number; modelName: st
       }}
     >
       <div className="row">
-        <button data-testid="add-reference" disabled={max === 0} onClick={() => input.current?.click()} title={max === 0 ? `${modelName} takes no reference images` : `Up to ${max} (drop files here too)`}>
+        <button
+          data-testid="add-reference"
+          disabled={max === 0}
+          onClick={() => input.current?.click()}
+          title={max === 0 ? `${modelName} takes no reference images` : `Up to ${max} (drop files here too)`}
+        >
           Add reference…
         </button>
         <span className="muted">
           {refs.length}/{max}
         </span>
-        <input ref={input} type="file" accept="image/*" multiple hidden data-testid="reference-input" onChange={(e) => void add(e.target.files)} />
+        <input
+          ref={input}
+          type="file"
+          accept="image/*"
+          multiple
+          hidden
+          data-testid="reference-input"
+          onChange={(e) => void add(e.target.files)}
+        />
       </div>
       {refs.length > 0 && (
         <ul className="reference-list">
           {refs.map((r, i) => (
-            <li key={r.assetId} data-testid="reference" className={i >= max ? 'unsent' : ''} title={`${r.name} (${r.width}×${r.height})${i >= max ? ' — not sent to this model' : ''}`}>
+            <li
+              key={r.assetId}
+              data-testid="reference"
+              className={i >= max ? 'unsent' : ''}
+              title={`${r.name} (${r.width}×${r.height})${i >= max ? ' — not sent to this model' : ''}`}
+            >
               <img src={r.thumbUrl} alt={r.name} />
               <button aria-label={`Remove reference ${r.name}`} onClick={() => remove(r.assetId)}>
                 ×
@@ -79,7 +104,9 @@ export function ReferenceImages({ max, modelName }: { max: number; modelName: st
           ))}
         </ul>
       )}
-      {over > 0 && <div className="muted">{`${modelName} takes ${max === 0 ? 'no' : `at most ${max}`} reference image${max === 1 ? '' : 's'}: ${over} will not be sent.`}</div>}
+      {over > 0 && (
+        <div className="muted">{`${modelName} takes ${max === 0 ? 'no' : `at most ${max}`} reference image${max === 1 ? '' : 's'}: ${over} will not be sent.`}</div>
+      )}
     </div>
   );
 }

@@ -53,7 +53,8 @@ export function SettingsModal() {
         <p className="muted">Keys stay in the main process; this window only learns whether one is set and its last four characters.</p>
         {!secure && (
           <div className="warning" role="alert">
-            This system offers no secure key storage (no keyring): stored keys are obfuscated, not encrypted. Prefer environment variables here.
+            This system offers no secure key storage (no keyring): stored keys are obfuscated, not encrypted. Prefer environment variables
+            here.
           </div>
         )}
         <section className="settings-section" aria-label="Providers">

@@ -56,10 +56,20 @@ export function StagingStrip() {
       </div>
       {staging.items.length > 0 && (
         <div className="staging-actions">
-          <button className="primary" data-testid="keep" onClick={() => void keepStaged(true)} title="Keep this candidate and close staging (Enter)">
+          <button
+            className="primary"
+            data-testid="keep"
+            onClick={() => void keepStaged(true)}
+            title="Keep this candidate and close staging (Enter)"
+          >
             Keep
           </button>
-          <button data-testid="keep-layer" disabled={selKept} onClick={() => void keepStaged(false)} title="Add as a layer and keep staging open (Shift+Enter)">
+          <button
+            data-testid="keep-layer"
+            disabled={selKept}
+            onClick={() => void keepStaged(false)}
+            title="Add as a layer and keep staging open (Shift+Enter)"
+          >
             Keep as layer
           </button>
           <button data-testid="discard" onClick={() => discardStaged()} title="Remove this candidate (Delete)">

@@ -19,7 +19,11 @@ export function StatusBar() {
         <span className="muted">No document</span>
       )}
       <span className="spacer" />
-      {busy && <span className="busy" data-testid="busy">{busy}</span>}
+      {busy && (
+        <span className="busy" data-testid="busy">
+          {busy}
+        </span>
+      )}
     </footer>
   );
 }

@@ -20,7 +20,9 @@ export function Toasts() {
             {t.message}
             {t.kind === 'moderation' && <RetryOffer toastId={t.id} />}
           </span>
-          <button onClick={() => dismiss(t.id)} aria-label="Dismiss">×</button>
+          <button onClick={() => dismiss(t.id)} aria-label="Dismiss">
+            ×
+          </button>
         </div>
       ))}
     </div>

@@ -14,7 +14,18 @@ export function ToolIcon({ tool }: { tool: ToolId }) {
   const d = PATHS[tool] ?? PATHS.rect;
   const dashed = tool === 'rect';
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" strokeDasharray={dashed ? '3 2' : undefined} aria-hidden>
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      strokeDasharray={dashed ? '3 2' : undefined}
+      aria-hidden
+    >
       <path d={d} />
     </svg>
   );

@@ -18,7 +18,14 @@ export function Toolbar() {
   return (
     <nav className="toolbar" aria-label="Tools">
       {TOOLS.map((t) => (
-        <button key={t.id} data-tool={t.id} className={tool === t.id ? 'tool active' : 'tool'} title={`${t.label} (${t.key})`} aria-pressed={tool === t.id} onClick={() => setTool(t.id)}>
+        <button
+          key={t.id}
+          data-tool={t.id}
+          className={tool === t.id ? 'tool active' : 'tool'}
+          title={`${t.label} (${t.key})`}
+          aria-pressed={tool === t.id}
+          onClick={() => setTool(t.id)}
+        >
           <ToolIcon tool={t.id} />
         </button>
       ))}

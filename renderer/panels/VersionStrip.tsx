@@ -11,7 +11,7 @@ import { PatchThumb } from './PatchThumb';
 
 export function VersionStrip() {
   const doc = useEditor((s) => s.doc);
-  const spent = useEditor((s) => (s.doc ? s.spentUsd[s.doc.id] ?? 0 : 0));
+  const spent = useEditor((s) => (s.doc ? (s.spentUsd[s.doc.id] ?? 0) : 0));
   const [open, setOpen] = useState(true);
   const [picked, setPicked] = useState<string | null>(null);
   if (!doc) return null;
@@ -29,7 +29,12 @@ export function VersionStrip() {
         </span>
         <span className="spacer" />
         {open && (
-          <button data-testid="restore-version" disabled={!chosen} onClick={() => chosen && restoreVersionCmd(chosen.id)} title="Set the layers back to how they were right after this version was kept (undoable)">
+          <button
+            data-testid="restore-version"
+            disabled={!chosen}
+            onClick={() => chosen && restoreVersionCmd(chosen.id)}
+            title="Set the layers back to how they were right after this version was kept (undoable)"
+          >
             Restore
           </button>
         )}
@@ -49,7 +54,11 @@ export function VersionStrip() {
                 title={`${v.model}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.requestId ? `\nrequest ${v.requestId}` : ''}`}
                 onClick={() => setPicked(v.id === picked ? null : v.id)}
               >
-                {layer ? <PatchThumb assetId={layer.assetId} region={v.region} maxWidth={96} maxHeight={60} /> : <span className="patch-thumb missing" />}
+                {layer ? (
+                  <PatchThumb assetId={layer.assetId} region={v.region} maxWidth={96} maxHeight={60} />
+                ) : (
+                  <span className="patch-thumb missing" />
+                )}
                 <span className="tag">
                   <span className="tag-model">{v.model}</span>
                   <span>

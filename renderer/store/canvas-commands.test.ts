@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmptyMask, getMaskValue } from '../../shared/mask';
 import { getMask, putMask } from '../blobs/blob-store';
-import { applyExtendDraft, cancelExtendDraft, chooseAnchor, choosePreset, draftSides, extendCanvas, extendProposal, setExtendSide } from './canvas-commands';
+import {
+  applyExtendDraft,
+  cancelExtendDraft,
+  chooseAnchor,
+  choosePreset,
+  draftSides,
+  extendCanvas,
+  extendProposal,
+  setExtendSide,
+} from './canvas-commands';
 import { useEditor } from './store';
 
 const st = () => useEditor.getState();
@@ -62,7 +71,12 @@ describe('the extend tool proposal', () => {
     expect(st().doc!.canvas).toEqual({ width: 2240, height: 972 });
     expect(st().doc!.original).toMatchObject({ x: 0, y: 12 });
     expect(extendProposal(st())).toBeNull();
-    expect(st().past.map((p) => p.label).concat(st().label).filter((l) => l === 'Extend canvas')).toHaveLength(1);
+    expect(
+      st()
+        .past.map((p) => p.label)
+        .concat(st().label)
+        .filter((l) => l === 'Extend canvas'),
+    ).toHaveLength(1);
   });
 
   it('Cancel and leaving the tool drop the preview without a trace', () => {
@@ -93,7 +107,23 @@ describe('the extend tool proposal', () => {
   it('Apply waits while candidates are staged', () => {
     st().setTool('extend');
     choosePreset('1:1');
-    st().stageCandidates([{ key: 'j:0', jobId: 'j', docId: st().doc!.id, index: 0, model: 'local', modelName: 'Local', prompt: '', assetId: 'asset-x-1', region: { x: 0, y: 0, width: 10, height: 10 }, requestSize: { width: 10, height: 10 }, costUsd: 0, seconds: 1, createdAt: 0 }]);
+    st().stageCandidates([
+      {
+        key: 'j:0',
+        jobId: 'j',
+        docId: st().doc!.id,
+        index: 0,
+        model: 'local',
+        modelName: 'Local',
+        prompt: '',
+        assetId: 'asset-x-1',
+        region: { x: 0, y: 0, width: 10, height: 10 },
+        requestSize: { width: 10, height: 10 },
+        costUsd: 0,
+        seconds: 1,
+        createdAt: 0,
+      },
+    ]);
     applyExtendDraft();
     expect(st().doc!.canvas).toEqual({ width: 540, height: 960 });
     expect(st().toasts.at(-1)?.message).toMatch(/staged candidates/);

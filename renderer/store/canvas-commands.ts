@@ -17,7 +17,11 @@ const st = () => useEditor.getState();
  * canvas): everything on the canvas moves by the same offset and the mask becomes the new area plus
  * the overlap band. One undo step. Returns the reason when nothing was done.
  */
-export function extendCanvas(newCanvas: { width: number; height: number }, originalAt: { x: number; y: number }, bandPx = st().extend.bandPx): string | null {
+export function extendCanvas(
+  newCanvas: { width: number; height: number },
+  originalAt: { x: number; y: number },
+  bandPx = st().extend.bandPx,
+): string | null {
   const doc = st().doc;
   if (!doc) return 'Open a photo first';
   const problem = extensionProblem(doc, newCanvas, originalAt);
@@ -121,5 +125,10 @@ export function fitProposal(): void {
   const doc = s.doc;
   if (!doc) return;
   const sides = draftSides(s);
-  s.fitRect({ x: 0 - sides.left, y: 0 - sides.top, width: doc.canvas.width + sides.left + sides.right, height: doc.canvas.height + sides.top + sides.bottom });
+  s.fitRect({
+    x: 0 - sides.left,
+    y: 0 - sides.top,
+    width: doc.canvas.width + sides.left + sides.right,
+    height: doc.canvas.height + sides.top + sides.bottom,
+  });
 }

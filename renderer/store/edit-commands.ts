@@ -17,7 +17,7 @@ const st = () => useEditor.getState();
 
 function find(key?: string): StagedCandidate | null {
   const staging = st().staging;
-  return key ? staging.items.find((c) => c.key === key) ?? null : selectedCandidate(staging);
+  return key ? (staging.items.find((c) => c.key === key) ?? null) : selectedCandidate(staging);
 }
 
 /**
@@ -30,7 +30,10 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
   const doc = st().doc;
   if (!c || !doc || doc.id !== c.docId) return;
   if (c.canvas && (c.canvas.width !== doc.canvas.width || c.canvas.height !== doc.canvas.height)) {
-    st().notify('info', `This candidate was made for a ${c.canvas.width}×${c.canvas.height} canvas; the canvas is ${doc.canvas.width}×${doc.canvas.height} now. Redo the extension or generate again.`);
+    st().notify(
+      'info',
+      `This candidate was made for a ${c.canvas.width}×${c.canvas.height} canvas; the canvas is ${doc.canvas.width}×${doc.canvas.height} now. Redo the extension or generate again.`,
+    );
     return;
   }
   if (!isKept(doc, c.assetId)) {

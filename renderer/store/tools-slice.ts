@@ -43,7 +43,14 @@ export interface ToolsSlice {
   setExtend(patch: Partial<ExtendDraft>): void;
 }
 
-export const DEFAULT_EXTEND: ExtendDraft = { sides: ZERO_SIDES, docId: null, base: null, preset: null, anchor: 'centre', bandPx: DEFAULT_BAND_PX };
+export const DEFAULT_EXTEND: ExtendDraft = {
+  sides: ZERO_SIDES,
+  docId: null,
+  base: null,
+  preset: null,
+  anchor: 'centre',
+  bandPx: DEFAULT_BAND_PX,
+};
 
 export const BRUSH_MIN = 1;
 export const BRUSH_MAX = 2500;

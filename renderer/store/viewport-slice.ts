@@ -50,7 +50,12 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
     const scale = Math.min((stageWidth - 2 * pad) / r.width, (stageHeight - 2 * pad) / r.height, 1 * 4);
     const s = Math.max(MIN_ZOOM, Math.min(scale, MAX_ZOOM));
     // Fitting another rect (a proposed extension) is not "fit on screen": a resize keeps it.
-    set({ scale: s, offsetX: (stageWidth - r.width * s) / 2 - r.x * s, offsetY: (stageHeight - r.height * s) / 2 - r.y * s, fitted: false });
+    set({
+      scale: s,
+      offsetX: (stageWidth - r.width * s) / 2 - r.x * s,
+      offsetY: (stageHeight - r.height * s) / 2 - r.y * s,
+      fitted: false,
+    });
   },
   zoomTo(scale, anchor) {
     const { scale: old, offsetX, offsetY, stageWidth, stageHeight } = get();

@@ -84,7 +84,12 @@ export function presetSides(canvas: Size, aspect: string, anchor: ExtendAnchor):
 
 /** The proposed canvas in CURRENT document px (it starts at -left, -top). */
 export function frameRect(canvas: Size, sides: Sides): FrameRect {
-  return { x: 0 - sides.left, y: 0 - sides.top, width: canvas.width + sides.left + sides.right, height: canvas.height + sides.top + sides.bottom };
+  return {
+    x: 0 - sides.left,
+    y: 0 - sides.top,
+    width: canvas.width + sides.left + sides.right,
+    height: canvas.height + sides.top + sides.bottom,
+  };
 }
 
 /** The new area as up to four strips (current document px): full-width top/bottom, left/right between them. */

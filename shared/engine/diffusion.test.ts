@@ -42,7 +42,8 @@ describe('harmonicFillLayer', () => {
   it('never reads or writes ignored pixels (state 2)', () => {
     // Row: known 0 | unknown | ignored (value 999) | known 90: the unknown pixel only sees 0.
     const layer = {
-      width: 4, height: 1,
+      width: 4,
+      height: 1,
       pix: new Float32Array([0, 0, 0, 0, 5, 5, 5, 5, 999, 999, 999, 999, 90, 90, 90, 90]),
       hole: new Uint8Array([0, 1, 2, 0]),
     };

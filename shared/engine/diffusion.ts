@@ -41,8 +41,12 @@ function downsampleKnown(layer: Layer): Layer {
   const chole = new Uint8Array(cw * ch);
   for (let cy = 0; cy < ch; cy++) {
     for (let cx = 0; cx < cw; cx++) {
-      let n = 0, unknown = 0;
-      let r = 0, g = 0, b = 0, a = 0;
+      let n = 0,
+        unknown = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let dy = 0; dy < 2; dy++) {
         const y = 2 * cy + dy;
         if (y >= h) break;
@@ -51,9 +55,15 @@ function downsampleKnown(layer: Layer): Layer {
           if (x >= w) break;
           const i = y * w + x;
           const st = hole[i];
-          if (st !== KNOWN) { if (st === UNKNOWN) unknown = 1; continue; }
+          if (st !== KNOWN) {
+            if (st === UNKNOWN) unknown = 1;
+            continue;
+          }
           const i4 = i * 4;
-          r += pix[i4]; g += pix[i4 + 1]; b += pix[i4 + 2]; a += pix[i4 + 3];
+          r += pix[i4];
+          g += pix[i4 + 1];
+          b += pix[i4 + 2];
+          a += pix[i4 + 3];
           n++;
         }
       }
@@ -62,7 +72,10 @@ function downsampleKnown(layer: Layer): Layer {
         chole[ci] = unknown ? UNKNOWN : IGNORED;
       } else {
         const c4 = ci * 4;
-        cpix[c4] = r / n; cpix[c4 + 1] = g / n; cpix[c4 + 2] = b / n; cpix[c4 + 3] = a / n;
+        cpix[c4] = r / n;
+        cpix[c4 + 1] = g / n;
+        cpix[c4 + 2] = b / n;
+        cpix[c4 + 3] = a / n;
       }
     }
   }
@@ -88,7 +101,10 @@ function upsampleIntoHoles(fine: Layer, coarse: Layer): void {
       const x0 = Math.floor(fx);
       const x1 = Math.min(x0 + 1, cw - 1);
       const tx = fx - x0;
-      const ca = y0 * cw + x0, cb = y0 * cw + x1, cc = y1 * cw + x0, cd = y1 * cw + x1;
+      const ca = y0 * cw + x0,
+        cb = y0 * cw + x1,
+        cc = y1 * cw + x0,
+        cd = y1 * cw + x1;
       const wa = chole[ca] === IGNORED ? 0 : (1 - tx) * (1 - ty);
       const wb = chole[cb] === IGNORED ? 0 : tx * (1 - ty);
       const wc = chole[cc] === IGNORED ? 0 : (1 - tx) * ty;
@@ -113,11 +129,42 @@ function relax(layer: Layer, sweeps: number): void {
       const x = i % w;
       const y = (i - x) / w;
       let n = 0;
-      let r = 0, g = 0, b = 0, a = 0;
-      if (x > 0 && hole[i - 1] !== IGNORED) { const j = (i - 1) * 4; r += pix[j]; g += pix[j + 1]; b += pix[j + 2]; a += pix[j + 3]; n++; }
-      if (x < w - 1 && hole[i + 1] !== IGNORED) { const j = (i + 1) * 4; r += pix[j]; g += pix[j + 1]; b += pix[j + 2]; a += pix[j + 3]; n++; }
-      if (y > 0 && hole[i - w] !== IGNORED) { const j = (i - w) * 4; r += pix[j]; g += pix[j + 1]; b += pix[j + 2]; a += pix[j + 3]; n++; }
-      if (y < h - 1 && hole[i + w] !== IGNORED) { const j = (i + w) * 4; r += pix[j]; g += pix[j + 1]; b += pix[j + 2]; a += pix[j + 3]; n++; }
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
+      if (x > 0 && hole[i - 1] !== IGNORED) {
+        const j = (i - 1) * 4;
+        r += pix[j];
+        g += pix[j + 1];
+        b += pix[j + 2];
+        a += pix[j + 3];
+        n++;
+      }
+      if (x < w - 1 && hole[i + 1] !== IGNORED) {
+        const j = (i + 1) * 4;
+        r += pix[j];
+        g += pix[j + 1];
+        b += pix[j + 2];
+        a += pix[j + 3];
+        n++;
+      }
+      if (y > 0 && hole[i - w] !== IGNORED) {
+        const j = (i - w) * 4;
+        r += pix[j];
+        g += pix[j + 1];
+        b += pix[j + 2];
+        a += pix[j + 3];
+        n++;
+      }
+      if (y < h - 1 && hole[i + w] !== IGNORED) {
+        const j = (i + w) * 4;
+        r += pix[j];
+        g += pix[j + 1];
+        b += pix[j + 2];
+        a += pix[j + 3];
+        n++;
+      }
       if (n === 0) continue;
       const i4 = i * 4;
       pix[i4] += SOR_OMEGA * (r / n - pix[i4]);
@@ -142,7 +189,10 @@ export function harmonicFillLayer(layer: Layer, sweeps: SweepCounts = DEFAULT_SW
     for (let i = 0; i < layer.hole.length; i++) {
       if (layer.hole[i] !== UNKNOWN) continue;
       const i4 = i * 4;
-      pix[i4] = NEUTRAL_GREY; pix[i4 + 1] = NEUTRAL_GREY; pix[i4 + 2] = NEUTRAL_GREY; pix[i4 + 3] = 255;
+      pix[i4] = NEUTRAL_GREY;
+      pix[i4 + 1] = NEUTRAL_GREY;
+      pix[i4 + 2] = NEUTRAL_GREY;
+      pix[i4 + 3] = 255;
     }
     return;
   }

@@ -6,9 +6,17 @@ export { diffusionFill } from './diffusion';
 export { fillRegionFor, maskBounds } from './region';
 export { mulberry32, type Rng } from './random';
 export {
-  changedOutsideMask, psnrInMask, seamScore, ssimInRect, textureScore,
+  changedOutsideMask,
+  psnrInMask,
+  seamScore,
+  ssimInRect,
+  textureScore,
 } from './metrics';
 export {
-  FillCancelledError, HOLE_THRESHOLD, NEUTRAL_GREY,
-  type FillOptions, type Rect, type RgbaImage,
+  FillCancelledError,
+  HOLE_THRESHOLD,
+  NEUTRAL_GREY,
+  type FillOptions,
+  type Rect,
+  type RgbaImage,
 } from './types';

@@ -42,7 +42,8 @@ describe('inpaint with degenerate masks', () => {
   });
 
   it('fills a mask touching every border (a frame)', () => {
-    const w = 48, h = 40;
+    const w = 48,
+      h = 40;
     const mask = new Uint8Array(w * h);
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) if (x < 3 || y < 3 || x >= w - 3 || y >= h - 3) mask[y * w + x] = 255;
@@ -58,7 +59,8 @@ describe('inpaint with degenerate masks', () => {
   });
 
   it('fills 1-px lines, horizontal, vertical and diagonal', () => {
-    const w = 64, h = 48;
+    const w = 64,
+      h = 48;
     const mask = new Uint8Array(w * h);
     for (let x = 0; x < w; x++) mask[20 * w + x] = 255;
     for (let y = 0; y < h; y++) mask[y * w + 33] = 255;

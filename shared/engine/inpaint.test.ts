@@ -3,9 +3,7 @@ import { diffusionFill } from './diffusion';
 import { inpaint } from './inpaint';
 import { textureScore } from './metrics';
 import { FillCancelledError } from './types';
-import {
-  boxMask, changedOutside, checkerImage, gradientImage, makeImage, sameBytes, stripeImage,
-} from './test-helpers';
+import { boxMask, changedOutside, checkerImage, gradientImage, makeImage, sameBytes, stripeImage } from './test-helpers';
 
 describe('inpaint', () => {
   describe('determinism', () => {
@@ -67,7 +65,8 @@ describe('inpaint', () => {
 
   describe('on a large photo with a small hole', () => {
     it('finishes a 4000×3000 image by processing only the region around the hole', () => {
-      const w = 4000, h = 3000;
+      const w = 4000,
+        h = 3000;
       const img = makeImage(w, h, (x, y) => [(x * 7) & 255, (y * 5) & 255, ((x ^ y) * 3) & 255]);
       const mask = boxMask(w, h, 2000, 1500, 2040, 1530);
       const out = inpaint(img, mask, { seed: 1 });

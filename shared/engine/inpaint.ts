@@ -8,12 +8,8 @@ import { buildPyramid, makeLevel, type Level } from './pyramid';
 import { deriveSeed, mulberry32, type Rng } from './random';
 import { cropToLayer, fillRegionFor, maskBounds, pasteHole, type Layer } from './region';
 import { finishFill } from './seam';
-import {
-  assertImageAndMask, copyImage, FillCancelledError, type FillOptions, type RgbaImage,
-} from './types';
-import {
-  computeWeights, DEFAULT_WEIGHTING, gatherVote, holePixels, writePixels, type VoteWeighting,
-} from './vote';
+import { assertImageAndMask, copyImage, FillCancelledError, type FillOptions, type RgbaImage } from './types';
+import { computeWeights, DEFAULT_WEIGHTING, gatherVote, holePixels, writePixels, type VoteWeighting } from './vote';
 import { upsampleLevelImage } from './upsample';
 
 /** Default patch side. */
@@ -133,8 +129,10 @@ function fillLayer(layer: Layer, s: Settings): void {
     const rng = mulberry32(deriveSeed(s.seed, l));
     if (l < ROW_SKIP_LEVELS) level.rowStep = 2;
     nnf = l === coarsest ? randomNnf(level, rng) : upsampleNnf(level, levels[l + 1], nnf, rng);
-    const searchRadius = l >= coarsest - 1 ? Math.max(level.width, level.height)
-      : Math.min(Math.max(level.width, level.height), FINE_SEARCH_PATCHES * (2 * r + 1));
+    const searchRadius =
+      l >= coarsest - 1
+        ? Math.max(level.width, level.height)
+        : Math.min(Math.max(level.width, level.height), FINE_SEARCH_PATCHES * (2 * r + 1));
     runLevel(level, r, nnf, l === coarsest ? null : levels[l + 1], itersAt(l), l === 0, searchRadius, rng, s, onIteration);
   }
 }
@@ -145,8 +143,16 @@ function fillLayer(layer: Layer, s: Settings): void {
  * then {@link finishFill} keeps only its detail and adds the Poisson membrane (structure + seam).
  */
 function runLevel(
-  level: Level, r: number, nnf: Int32Array, coarser: Level | null, iters: number, finest: boolean,
-  searchRadius: number, rng: Rng, s: Settings, onIteration: (units: number) => void,
+  level: Level,
+  r: number,
+  nnf: Int32Array,
+  coarser: Level | null,
+  iters: number,
+  finest: boolean,
+  searchRadius: number,
+  rng: Rng,
+  s: Settings,
+  onIteration: (units: number) => void,
 ): void {
   const n = level.targets.length;
   const dist = new Float32Array(n);

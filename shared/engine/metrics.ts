@@ -40,26 +40,44 @@ export function psnrInMask(a: RgbaImage, b: RgbaImage, mask: Uint8Array): number
  */
 export function ssimInRect(a: RgbaImage, b: RgbaImage, rect: Rect): number {
   assertSameSize(a, b);
-  const x0 = Math.max(0, rect.x), y0 = Math.max(0, rect.y);
-  const x1 = Math.min(a.width, rect.x + rect.width), y1 = Math.min(a.height, rect.y + rect.height);
+  const x0 = Math.max(0, rect.x),
+    y0 = Math.max(0, rect.y);
+  const x1 = Math.min(a.width, rect.x + rect.width),
+    y1 = Math.min(a.height, rect.y + rect.height);
   if (x1 <= x0 || y1 <= y0) return 1;
-  const C1 = (0.01 * 255) ** 2, C2 = (0.03 * 255) ** 2;
-  const win = 8, stride = 4;
-  const wx = Math.min(win, x1 - x0), wy = Math.min(win, y1 - y0);
-  let total = 0, count = 0;
+  const C1 = (0.01 * 255) ** 2,
+    C2 = (0.03 * 255) ** 2;
+  const win = 8,
+    stride = 4;
+  const wx = Math.min(win, x1 - x0),
+    wy = Math.min(win, y1 - y0);
+  let total = 0,
+    count = 0;
   for (let y = y0; y + wy <= y1; y += stride) {
     for (let x = x0; x + wx <= x1; x += stride) {
-      let sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+      let sa = 0,
+        sb = 0,
+        saa = 0,
+        sbb = 0,
+        sab = 0;
       for (let yy = y; yy < y + wy; yy++) {
         for (let xx = x; xx < x + wx; xx++) {
           const i = yy * a.width + xx;
-          const va = luma(a.data, i), vb = luma(b.data, i);
-          sa += va; sb += vb; saa += va * va; sbb += vb * vb; sab += va * vb;
+          const va = luma(a.data, i),
+            vb = luma(b.data, i);
+          sa += va;
+          sb += vb;
+          saa += va * va;
+          sbb += vb * vb;
+          sab += va * vb;
         }
       }
       const n = wx * wy;
-      const ma = sa / n, mb = sb / n;
-      const va = saa / n - ma * ma, vb = sbb / n - mb * mb, cov = sab / n - ma * mb;
+      const ma = sa / n,
+        mb = sb / n;
+      const va = saa / n - ma * ma,
+        vb = sbb / n - mb * mb,
+        cov = sab / n - ma * mb;
       total += ((2 * ma * mb + C1) * (2 * cov + C2)) / ((ma * ma + mb * mb + C1) * (va + vb + C2));
       count++;
     }
@@ -77,7 +95,8 @@ export function seamScore(result: RgbaImage, original: RgbaImage | undefined, ma
   const outside = original ?? result;
   assertSameSize(result, outside);
   const { width: w, height: h } = result;
-  let sum = 0, pairs = 0;
+  let sum = 0,
+    pairs = 0;
   const pair = (i: number, j: number) => {
     if (mask[j] > HOLE_THRESHOLD) return;
     for (let c = 0; c < 3; c++) sum += Math.abs(result.data[i * 4 + c] - outside.data[j * 4 + c]);
@@ -99,13 +118,15 @@ export function seamScore(result: RgbaImage, original: RgbaImage | undefined, ma
 /** Mean grey gradient magnitude over hole pixels whose right and lower neighbours are holes too. */
 function meanGradientInHole(img: RgbaImage, mask: Uint8Array): number {
   const { width: w, height: h } = img;
-  let sum = 0, n = 0;
+  let sum = 0,
+    n = 0;
   for (let y = 0; y < h - 1; y++) {
     for (let x = 0; x < w - 1; x++) {
       const i = y * w + x;
       if (mask[i] <= HOLE_THRESHOLD || mask[i + 1] <= HOLE_THRESHOLD || mask[i + w] <= HOLE_THRESHOLD) continue;
       const v = luma(img.data, i);
-      const gx = luma(img.data, i + 1) - v, gy = luma(img.data, i + w) - v;
+      const gx = luma(img.data, i + 1) - v,
+        gy = luma(img.data, i + w) - v;
       sum += Math.sqrt(gx * gx + gy * gy);
       n++;
     }
@@ -133,8 +154,13 @@ export function changedOutsideMask(a: RgbaImage, b: RgbaImage, mask: Uint8Array)
   for (let i = 0; i < mask.length; i++) {
     if (mask[i] > HOLE_THRESHOLD) continue;
     const i4 = i * 4;
-    if (a.data[i4] !== b.data[i4] || a.data[i4 + 1] !== b.data[i4 + 1] ||
-        a.data[i4 + 2] !== b.data[i4 + 2] || a.data[i4 + 3] !== b.data[i4 + 3]) n++;
+    if (
+      a.data[i4] !== b.data[i4] ||
+      a.data[i4 + 1] !== b.data[i4 + 1] ||
+      a.data[i4 + 2] !== b.data[i4 + 2] ||
+      a.data[i4 + 3] !== b.data[i4 + 3]
+    )
+      n++;
   }
   return n;
 }

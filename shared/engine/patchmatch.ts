@@ -19,20 +19,24 @@ const CANCEL_STRIDE = 2048;
  * over the target patch's pixels that fall inside the level. Stops early once `limit` is passed.
  * Sources are always fully inside the level, so only the target side needs clipping.
  */
-export function patchSsd(
-  pix: Float32Array, w: number, h: number, r: number, t: number, s: number, limit: number, rowStep: number,
-): number {
-  const tx = t % w, ty = (t - tx) / w;
-  const x0 = tx < r ? -tx : -r, x1 = tx + r >= w ? w - 1 - tx : r;
-  const y0 = ty < r ? -ty : -r, y1 = ty + r >= h ? h - 1 - ty : r;
+export function patchSsd(pix: Float32Array, w: number, h: number, r: number, t: number, s: number, limit: number, rowStep: number): number {
+  const tx = t % w,
+    ty = (t - tx) / w;
+  const x0 = tx < r ? -tx : -r,
+    x1 = tx + r >= w ? w - 1 - tx : r;
+  const y0 = ty < r ? -ty : -r,
+    y1 = ty + r >= h ? h - 1 - ty : r;
   let sum = 0;
   for (let dy = y0; dy <= y1; dy += rowStep) {
     let ti = (t + dy * w + x0) * 4;
     let si = (s + dy * w + x0) * 4;
     for (let dx = x0; dx <= x1; dx++) {
-      const a = pix[ti] - pix[si], b = pix[ti + 1] - pix[si + 1], c = pix[ti + 2] - pix[si + 2];
+      const a = pix[ti] - pix[si],
+        b = pix[ti + 1] - pix[si + 1],
+        c = pix[ti + 2] - pix[si + 2];
       sum += a * a + b * b + c * c;
-      ti += 4; si += 4;
+      ti += 4;
+      si += 4;
     }
     if (sum > limit) return sum;
   }
@@ -41,7 +45,8 @@ export function patchSsd(
 
 /** Number of target-patch pixels compared by {@link patchSsd} for target `t` (normalises SSDs). */
 export function patchArea(w: number, h: number, r: number, t: number, rowStep: number): number {
-  const tx = t % w, ty = (t - tx) / w;
+  const tx = t % w,
+    ty = (t - tx) / w;
   const cw = Math.min(w - 1, tx + r) - Math.max(0, tx - r) + 1;
   const chh = Math.min(h - 1, ty + r) - Math.max(0, ty - r) + 1;
   return cw * (Math.floor((chh - 1) / rowStep) + 1);
@@ -75,17 +80,21 @@ export function randomNnf(level: Level, rng: Rng): Int32Array {
  */
 export function upsampleNnf(fine: Level, coarse: Level, coarseNnf: Int32Array, rng: Rng): Int32Array {
   const { width: w, height: h, targets, srcOk } = fine;
-  const cw = coarse.width, ch = coarse.height;
+  const cw = coarse.width,
+    ch = coarse.height;
   const nnf = new Int32Array(targets.length);
   for (let k = 0; k < targets.length; k++) {
     const t = targets[k];
-    const x = t % w, y = (t - x) / w;
-    const cx = Math.min(x >> 1, cw - 1), cy = Math.min(y >> 1, ch - 1);
+    const x = t % w,
+      y = (t - x) / w;
+    const cx = Math.min(x >> 1, cw - 1),
+      cy = Math.min(y >> 1, ch - 1);
     const ck = coarse.targetId[cy * cw + cx];
     let s = -1;
     if (ck >= 0) {
       const cs = coarseNnf[ck];
-      const csx = cs % cw, csy = (cs - csx) / cw;
+      const csx = cs % cw,
+        csy = (cs - csx) / cw;
       const sx = Math.min(w - 1, 2 * csx + (x - 2 * cx));
       const sy = Math.min(h - 1, 2 * csy + (y - 2 * cy));
       const cand = sy * w + sx;
@@ -108,18 +117,27 @@ export function refreshDistances(level: Level, r: number, nnf: Int32Array, dist:
  * `searchRadius`, halving down to 1.
  */
 export function patchMatchPass(
-  level: Level, r: number, nnf: Int32Array, dist: Float32Array, rng: Rng,
-  reverse: boolean, searchRadius: number, checkCancel: CancelCheck,
+  level: Level,
+  r: number,
+  nnf: Int32Array,
+  dist: Float32Array,
+  rng: Rng,
+  reverse: boolean,
+  searchRadius: number,
+  checkCancel: CancelCheck,
 ): void {
   const { pix, width: w, height: h, targets, targetId, srcOk, rowStep } = level;
   const n = targets.length;
   const step = reverse ? -1 : 1;
-  const lo = r, hiX = w - 1 - r, hiY = h - 1 - r;
+  const lo = r,
+    hiX = w - 1 - r,
+    hiY = h - 1 - r;
   for (let j = 0; j < n; j++) {
     if ((j & (CANCEL_STRIDE - 1)) === 0) checkCancel();
     const k = reverse ? n - 1 - j : j;
     const t = targets[k];
-    const tx = t % w, ty = (t - tx) / w;
+    const tx = t % w,
+      ty = (t - tx) / w;
     let best = nnf[k];
     let bestD = dist[k];
     // Propagation: the neighbour's source, shifted by one, is a good guess for us.
@@ -131,7 +149,10 @@ export function patchMatchPass(
         const csx = cand % w;
         if (csx >= lo && csx <= hiX && cand !== best && srcOk[cand]) {
           const d = patchSsd(pix, w, h, r, t, cand, bestD, rowStep);
-          if (d < bestD) { bestD = d; best = cand; }
+          if (d < bestD) {
+            bestD = d;
+            best = cand;
+          }
         }
       }
     }
@@ -142,12 +163,16 @@ export function patchMatchPass(
         const cand = nnf[nk] + step * w;
         if (cand >= 0 && cand < srcOk.length && cand !== best && srcOk[cand]) {
           const d = patchSsd(pix, w, h, r, t, cand, bestD, rowStep);
-          if (d < bestD) { bestD = d; best = cand; }
+          if (d < bestD) {
+            bestD = d;
+            best = cand;
+          }
         }
       }
     }
     // Random search in windows of radius searchRadius, searchRadius/2, ..., 1.
-    const bx = best % w, by = (best - bx) / w;
+    const bx = best % w,
+      by = (best - bx) / w;
     for (let rad = searchRadius; rad >= 1; rad >>= 1) {
       let sx = bx + Math.floor((2 * rng.next() - 1) * rad + 0.5);
       let sy = by + Math.floor((2 * rng.next() - 1) * rad + 0.5);
@@ -156,7 +181,10 @@ export function patchMatchPass(
       const cand = sy * w + sx;
       if (cand === best || !srcOk[cand]) continue;
       const d = patchSsd(pix, w, h, r, t, cand, bestD, rowStep);
-      if (d < bestD) { bestD = d; best = cand; }
+      if (d < bestD) {
+        bestD = d;
+        best = cand;
+      }
     }
     nnf[k] = best;
     dist[k] = bestD;

@@ -35,17 +35,29 @@ export function downsampleConservative(layer: Layer): Layer {
   const cpix = new Float32Array(cw * ch * 4);
   const chole = new Uint8Array(cw * ch);
   for (let cy = 0; cy < ch; cy++) {
-    const ys = 2 * cy, ye = cy === ch - 1 ? h : ys + 2;
+    const ys = 2 * cy,
+      ye = cy === ch - 1 ? h : ys + 2;
     for (let cx = 0; cx < cw; cx++) {
-      const xs = 2 * cx, xe = cx === cw - 1 ? w : xs + 2;
-      let n = 0, any = 0;
-      let r = 0, g = 0, b = 0, a = 0;
+      const xs = 2 * cx,
+        xe = cx === cw - 1 ? w : xs + 2;
+      let n = 0,
+        any = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let y = ys; y < ye; y++) {
         for (let x = xs; x < xe; x++) {
           const i = y * w + x;
-          if (hole[i]) { any = 1; continue; }
+          if (hole[i]) {
+            any = 1;
+            continue;
+          }
           const i4 = i * 4;
-          r += pix[i4]; g += pix[i4 + 1]; b += pix[i4 + 2]; a += pix[i4 + 3];
+          r += pix[i4];
+          g += pix[i4 + 1];
+          b += pix[i4 + 2];
+          a += pix[i4 + 3];
           n++;
         }
       }
@@ -53,7 +65,10 @@ export function downsampleConservative(layer: Layer): Layer {
       chole[ci] = any;
       if (n > 0) {
         const c4 = ci * 4;
-        cpix[c4] = r / n; cpix[c4 + 1] = g / n; cpix[c4 + 2] = b / n; cpix[c4 + 3] = a / n;
+        cpix[c4] = r / n;
+        cpix[c4 + 1] = g / n;
+        cpix[c4 + 2] = b / n;
+        cpix[c4 + 3] = a / n;
       }
     }
   }
@@ -117,9 +132,11 @@ export function makeLevel(layer: Layer, r: number): Level {
   let sourceCount = 0;
   let targetCount = 0;
   for (let y = 0; y < h; y++) {
-    const y0 = Math.max(0, y - r), y1 = Math.min(h, y + r + 1);
+    const y0 = Math.max(0, y - r),
+      y1 = Math.min(h, y + r + 1);
     for (let x = 0; x < w; x++) {
-      const x0 = Math.max(0, x - r), x1 = Math.min(w, x + r + 1);
+      const x0 = Math.max(0, x - r),
+        x1 = Math.min(w, x + r + 1);
       const holes = sat[y1 * W + x1] - sat[y0 * W + x1] - sat[y1 * W + x0] + sat[y0 * W + x0];
       const i = y * w + x;
       if (holes > 0) {

@@ -29,7 +29,11 @@ describe('pyramid maps', () => {
   });
 
   it('measures depth into the hole', () => {
-    const d = depthMap(boxMask(9, 9, 2, 2, 7, 7).map((v) => (v ? 1 : 0)), 9, 9);
+    const d = depthMap(
+      boxMask(9, 9, 2, 2, 7, 7).map((v) => (v ? 1 : 0)),
+      9,
+      9,
+    );
     expect(d[4 * 9 + 4]).toBe(3);
     expect(d[0]).toBe(0);
   });
@@ -44,7 +48,9 @@ describe('pyramid maps', () => {
 
 describe('mulberry32', () => {
   it('is deterministic per seed and uniform-ish in [0, 1)', () => {
-    const a = mulberry32(42), b = mulberry32(42), c = mulberry32(43);
+    const a = mulberry32(42),
+      b = mulberry32(42),
+      c = mulberry32(43);
     const xs = Array.from({ length: 1000 }, () => a.next());
     expect(xs).toEqual(Array.from({ length: 1000 }, () => b.next()));
     expect(xs.slice(0, 5)).not.toEqual(Array.from({ length: 5 }, () => c.next()));

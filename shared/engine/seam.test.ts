@@ -32,10 +32,12 @@ describe('seam removal and structure / texture recombination', () => {
   });
 
   it('finishFill turns a constant surround into a constant fill, whatever the vote left in the hole', () => {
-    const w = 40, h = 30;
+    const w = 40,
+      h = 30;
     const layer: Layer = { width: w, height: h, pix: new Float32Array(w * h * 4), hole: new Uint8Array(w * h) };
     for (let i = 0; i < w * h; i++) {
-      const x = i % w, y = (i - x) / w;
+      const x = i % w,
+        y = (i - x) / w;
       const inHole = x >= 10 && x < 30 && y >= 8 && y < 22;
       layer.hole[i] = inHole ? 1 : 0;
       // Hole: a wrong flat colour (what a bad exemplar match looks like). Known: constant 100.
@@ -51,13 +53,18 @@ describe('seam removal and structure / texture recombination', () => {
   });
 
   it('blurBox keeps constants and boundaryRing finds the 4-neighbour ring', () => {
-    const w = 12, h = 10;
+    const w = 12,
+      h = 10;
     const pix = new Float32Array(w * h * 4).fill(7);
     const out = blurBox(pix, w, h, { x0: 0, y0: 0, x1: w - 1, y1: h - 1 }, 2);
     for (const v of out) expect(v).toBeCloseTo(7, 5);
     const hole = new Uint8Array(w * h);
     hole[5 * w + 5] = 1;
-    expect(Array.from(boundaryRing({ width: w, height: h, pix, hole })).sort((a, b) => a - b))
-      .toEqual([4 * w + 5, 5 * w + 4, 5 * w + 6, 6 * w + 5]);
+    expect(Array.from(boundaryRing({ width: w, height: h, pix, hole })).sort((a, b) => a - b)).toEqual([
+      4 * w + 5,
+      5 * w + 4,
+      5 * w + 6,
+      6 * w + 5,
+    ]);
   });
 });

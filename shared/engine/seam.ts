@@ -47,23 +47,31 @@ export function boundaryRing(level: Layer): Int32Array {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       if (hole[i]) continue;
-      if ((x > 0 && hole[i - 1]) || (x < w - 1 && hole[i + 1]) ||
-          (y > 0 && hole[i - w]) || (y < h - 1 && hole[i + w])) ring.push(i);
+      if ((x > 0 && hole[i - 1]) || (x < w - 1 && hole[i + 1]) || (y > 0 && hole[i - w]) || (y < h - 1 && hole[i + w])) ring.push(i);
     }
   }
   return Int32Array.from(ring);
 }
 
 /** Inclusive pixel box. */
-interface Box { x0: number; y0: number; x1: number; y1: number }
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Bounding box of the hole grown by `pad` pixels (clipped), or null without hole pixels. */
 function holeBox(level: Layer, pad: number): Box | null {
   const { width: w, height: h, hole } = level;
-  let x0 = w, y0 = h, x1 = -1, y1 = -1;
+  let x0 = w,
+    y0 = h,
+    x1 = -1,
+    y1 = -1;
   for (let i = 0; i < hole.length; i++) {
     if (!hole[i]) continue;
-    const x = i % w, y = (i - x) / w;
+    const x = i % w,
+      y = (i - x) / w;
     if (x < x0) x0 = x;
     if (x > x1) x1 = x;
     if (y < y0) y0 = y;
@@ -82,43 +90,78 @@ function holeBox(level: Layer, pad: number): Box | null {
  * pixel contributes. Box pixels with no contributor get 0.
  */
 export function blurBox(
-  pix: Float32Array, w: number, h: number, box: Box, sigma: number, hole?: Uint8Array, fromHole = false,
+  pix: Float32Array,
+  w: number,
+  h: number,
+  box: Box,
+  sigma: number,
+  hole?: Uint8Array,
+  fromHole = false,
 ): Float32Array {
   const { x0, y0, x1, y1 } = box;
   const rad = Math.max(1, Math.ceil(3 * sigma));
   const k = new Float64Array(2 * rad + 1);
   for (let i = -rad; i <= rad; i++) k[i + rad] = Math.exp(-(i * i) / (2 * sigma * sigma));
-  const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+  const bw = x1 - x0 + 1,
+    bh = y1 - y0 + 1;
   const use = (i: number) => (hole ? (hole[i] !== 0) === fromHole : true);
   // Horizontal pass (weighted sums and weights, 5 floats) over the rows the vertical pass needs.
-  const ya = Math.max(0, y0 - rad), yb = Math.min(h - 1, y1 + rad);
+  const ya = Math.max(0, y0 - rad),
+    yb = Math.min(h - 1, y1 + rad);
   const tmp = new Float64Array((yb - ya + 1) * bw * 5);
   for (let y = ya; y <= yb; y++) {
     for (let x = x0; x <= x1; x++) {
-      let r = 0, g = 0, b = 0, a = 0, sw = 0;
-      const xa = Math.max(0, x - rad), xe = Math.min(w - 1, x + rad);
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0,
+        sw = 0;
+      const xa = Math.max(0, x - rad),
+        xe = Math.min(w - 1, x + rad);
       for (let xx = xa; xx <= xe; xx++) {
         const i = y * w + xx;
         if (!use(i)) continue;
-        const wt = k[xx - x + rad], i4 = i * 4;
-        r += wt * pix[i4]; g += wt * pix[i4 + 1]; b += wt * pix[i4 + 2]; a += wt * pix[i4 + 3]; sw += wt;
+        const wt = k[xx - x + rad],
+          i4 = i * 4;
+        r += wt * pix[i4];
+        g += wt * pix[i4 + 1];
+        b += wt * pix[i4 + 2];
+        a += wt * pix[i4 + 3];
+        sw += wt;
       }
       const o = ((y - ya) * bw + (x - x0)) * 5;
-      tmp[o] = r; tmp[o + 1] = g; tmp[o + 2] = b; tmp[o + 3] = a; tmp[o + 4] = sw;
+      tmp[o] = r;
+      tmp[o + 1] = g;
+      tmp[o + 2] = b;
+      tmp[o + 3] = a;
+      tmp[o + 4] = sw;
     }
   }
   const out = new Float32Array(bw * bh * 4);
   for (let y = y0; y <= y1; y++) {
-    const ys = Math.max(ya, y - rad), ye = Math.min(yb, y + rad);
+    const ys = Math.max(ya, y - rad),
+      ye = Math.min(yb, y + rad);
     for (let x = 0; x < bw; x++) {
-      let r = 0, g = 0, b = 0, a = 0, sw = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0,
+        sw = 0;
       for (let yy = ys; yy <= ye; yy++) {
-        const wt = k[yy - y + rad], i5 = ((yy - ya) * bw + x) * 5;
-        r += wt * tmp[i5]; g += wt * tmp[i5 + 1]; b += wt * tmp[i5 + 2]; a += wt * tmp[i5 + 3]; sw += wt * tmp[i5 + 4];
+        const wt = k[yy - y + rad],
+          i5 = ((yy - ya) * bw + x) * 5;
+        r += wt * tmp[i5];
+        g += wt * tmp[i5 + 1];
+        b += wt * tmp[i5 + 2];
+        a += wt * tmp[i5 + 3];
+        sw += wt * tmp[i5 + 4];
       }
       if (sw <= 0) continue;
       const o = ((y - y0) * bw + x) * 4;
-      out[o] = r / sw; out[o + 1] = g / sw; out[o + 2] = b / sw; out[o + 3] = a / sw;
+      out[o] = r / sw;
+      out[o + 1] = g / sw;
+      out[o + 2] = b / sw;
+      out[o + 3] = a / sw;
     }
   }
   return out;
@@ -132,12 +175,18 @@ export function blurBox(
 function detailStats(level: Layer, box: Box, det: Float32Array): { rho: number; gain: number } {
   const { width: w, hole } = level;
   const bw = box.x1 - box.x0 + 1;
-  let num = 0, den = 0, gk = 0, nk = 0, gh = 0, nh = 0;
+  let num = 0,
+    den = 0,
+    gk = 0,
+    nk = 0,
+    gh = 0,
+    nh = 0;
   for (let y = box.y0; y <= box.y1; y++) {
     for (let x = box.x0; x <= box.x1; x++) {
       const i = y * w + x;
       const b = ((y - box.y0) * bw + (x - box.x0)) * 4;
-      const right = x < box.x1, down = y < box.y1;
+      const right = x < box.x1,
+        down = y < box.y1;
       if (!hole[i]) {
         for (let c = 0; c < 3; c++) {
           const d = det[b + c];
@@ -155,11 +204,17 @@ function detailStats(level: Layer, box: Box, det: Float32Array): { rho: number; 
         const d = det[b + c];
         g += Math.abs(det[b + 4 + c] - d) + Math.abs(det[b + bw * 4 + c] - d);
       }
-      if (known) { gk += g; nk++; } else { gh += g; nh++; }
+      if (known) {
+        gk += g;
+        nk++;
+      } else {
+        gh += g;
+        nh++;
+      }
     }
   }
   const rho = den > 0 ? Math.min(MAX_RHO, Math.max(0, num / (2 * den))) : 0;
-  const ratio = nk > 0 && nh > 0 && gh > 0 ? (gk / nk) / (gh / nh) : 1;
+  const ratio = nk > 0 && nh > 0 && gh > 0 ? gk / nk / (gh / nh) : 1;
   return { rho, gain: Math.min(MAX_DETAIL_GAIN, Math.max(1, ratio)) };
 }
 
@@ -169,14 +224,16 @@ function detailStats(level: Layer, box: Box, det: Float32Array): { rho: number; 
  */
 function toDetail(level: Layer, box: Box): void {
   const { width: w, hole, pix } = level;
-  const bw = box.x1 - box.x0 + 1, bh = box.y1 - box.y0 + 1;
+  const bw = box.x1 - box.x0 + 1,
+    bh = box.y1 - box.y0 + 1;
   // Detail = pixel − blur of its own side (hole pixels from the vote, known ones from the photo).
   const lowHole = blurBox(pix, w, level.height, box, DETAIL_SIGMA, hole, true);
   const lowKnown = blurBox(pix, w, level.height, box, DETAIL_SIGMA, hole, false);
   const det = new Float32Array(bw * bh * 4);
   for (let y = box.y0; y <= box.y1; y++) {
     for (let x = box.x0; x <= box.x1; x++) {
-      const b = ((y - box.y0) * bw + (x - box.x0)) * 4, i = y * w + x;
+      const b = ((y - box.y0) * bw + (x - box.x0)) * 4,
+        i = y * w + x;
       const low = hole[i] ? lowHole : lowKnown;
       for (let c = 0; c < 3; c++) det[b + c] = pix[i * 4 + c] - low[b + c];
     }
@@ -199,8 +256,13 @@ function toDetail(level: Layer, box: Box): void {
     for (let x = 0; x < bw; x++) {
       const b = y * bw + x;
       if (!isFreshHole(b)) continue;
-      if ((x > 0 && layer[b - 1] === 0) || (x < bw - 1 && layer[b + 1] === 0) ||
-          (y > 0 && layer[b - bw] === 0) || (y < bh - 1 && layer[b + bw] === 0)) front.push(b);
+      if (
+        (x > 0 && layer[b - 1] === 0) ||
+        (x < bw - 1 && layer[b + 1] === 0) ||
+        (y > 0 && layer[b - bw] === 0) ||
+        (y < bh - 1 && layer[b + bw] === 0)
+      )
+        front.push(b);
     }
   }
   for (let t = 1; t <= FEATHER_LAYERS && front.length > 0 && rho > 0; t++) {
@@ -208,18 +270,44 @@ function toDetail(level: Layer, box: Box): void {
     const next: number[] = [];
     const keep = 1 - Math.pow(rho, t);
     for (const b of front) {
-      const x = b % bw, y = (b - x) / bw;
-      let n = 0, r = 0, g = 0, bl = 0;
+      const x = b % bw,
+        y = (b - x) / bw;
+      let n = 0,
+        r = 0,
+        g = 0,
+        bl = 0;
       const take = (q: number) => {
         if (layer[q] !== t - 1) return;
-        r += ext[q * 3]; g += ext[q * 3 + 1]; bl += ext[q * 3 + 2]; n++;
+        r += ext[q * 3];
+        g += ext[q * 3 + 1];
+        bl += ext[q * 3 + 2];
+        n++;
       };
-      const grow = (q: number) => { if (isFreshHole(q)) { layer[q] = -2; next.push(q); } };
-      if (x > 0) { take(b - 1); grow(b - 1); }
-      if (x < bw - 1) { take(b + 1); grow(b + 1); }
-      if (y > 0) { take(b - bw); grow(b - bw); }
-      if (y < bh - 1) { take(b + bw); grow(b + bw); }
-      ext[b * 3] = (rho * r) / n; ext[b * 3 + 1] = (rho * g) / n; ext[b * 3 + 2] = (rho * bl) / n;
+      const grow = (q: number) => {
+        if (isFreshHole(q)) {
+          layer[q] = -2;
+          next.push(q);
+        }
+      };
+      if (x > 0) {
+        take(b - 1);
+        grow(b - 1);
+      }
+      if (x < bw - 1) {
+        take(b + 1);
+        grow(b + 1);
+      }
+      if (y > 0) {
+        take(b - bw);
+        grow(b - bw);
+      }
+      if (y < bh - 1) {
+        take(b + bw);
+        grow(b + bw);
+      }
+      ext[b * 3] = (rho * r) / n;
+      ext[b * 3 + 1] = (rho * g) / n;
+      ext[b * 3 + 2] = (rho * bl) / n;
       const i4 = ((y + box.y0) * w + x + box.x0) * 4;
       for (let c = 0; c < 3; c++) pix[i4 + c] = ext[b * 3 + c] + keep * gain * det[b * 4 + c];
     }
@@ -249,21 +337,27 @@ export function finishFill(level: Layer): void {
   toDetail(level, box);
   const { width: w, hole, pix } = level;
   const { x0, y0, x1, y1 } = box;
-  const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+  const bw = x1 - x0 + 1,
+    bh = y1 - y0 + 1;
   // Only the ring is pinned and only the hole is solved; everything else is ignored (state 2).
   const membrane: Layer = {
-    width: bw, height: bh,
+    width: bw,
+    height: bh,
     pix: new Float32Array(bw * bh * 4),
     hole: new Uint8Array(bw * bh).fill(2),
   };
   for (const p of ring) {
-    const px = p % w, py = (p - px) / w;
+    const px = p % w,
+      py = (p - px) / w;
     const b = (py - y0) * bw + (px - x0);
     membrane.hole[b] = 0;
     // Boundary value: real pixel minus the mean of its hole neighbours (the detail there).
     let n = 0;
     const adj = [0, 0, 0, 0];
-    const acc = (q: number) => { for (let c = 0; c < 4; c++) adj[c] += pix[q * 4 + c]; n++; };
+    const acc = (q: number) => {
+      for (let c = 0; c < 4; c++) adj[c] += pix[q * 4 + c];
+      n++;
+    };
     if (px > 0 && hole[p - 1]) acc(p - 1);
     if (px < w - 1 && hole[p + 1]) acc(p + 1);
     if (p >= w && hole[p - w]) acc(p - w);

@@ -10,7 +10,10 @@ export function makeImage(w: number, h: number, f: (x: number, y: number) => [nu
     for (let x = 0; x < w; x++) {
       const [r, g, b] = f(x, y);
       const i = (y * w + x) * 4;
-      data[i] = r; data[i + 1] = g; data[i + 2] = b; data[i + 3] = 255;
+      data[i] = r;
+      data[i + 1] = g;
+      data[i + 2] = b;
+      data[i + 3] = 255;
     }
   }
   return { width: w, height: h, data };
@@ -53,7 +56,10 @@ export function changedOutside(a: RgbaImage, b: RgbaImage, mask: Uint8Array): nu
   for (let i = 0; i < mask.length; i++) {
     if (mask[i] > 127) continue;
     for (let c = 0; c < 4; c++) {
-      if (a.data[i * 4 + c] !== b.data[i * 4 + c]) { n++; break; }
+      if (a.data[i * 4 + c] !== b.data[i * 4 + c]) {
+        n++;
+        break;
+      }
     }
   }
   return n;

@@ -11,7 +11,8 @@ import type { Level } from './pyramid';
 export function upsampleLevelImage(fine: Level, coarse: Level): void {
   const { width: w, height: h, pix, hole } = fine;
   const { width: cw, height: ch, pix: cpix } = coarse;
-  const sx = cw / w, sy = ch / h;
+  const sx = cw / w,
+    sy = ch / h;
   for (let y = 0; y < h; y++) {
     const fy = Math.min(Math.max((y + 0.5) * sy - 0.5, 0), ch - 1);
     const y0 = Math.floor(fy);
@@ -24,8 +25,10 @@ export function upsampleLevelImage(fine: Level, coarse: Level): void {
       const x0 = Math.floor(fx);
       const x1 = Math.min(x0 + 1, cw - 1);
       const tx = fx - x0;
-      const a = (y0 * cw + x0) * 4, b = (y0 * cw + x1) * 4;
-      const c = (y1 * cw + x0) * 4, d = (y1 * cw + x1) * 4;
+      const a = (y0 * cw + x0) * 4,
+        b = (y0 * cw + x1) * 4;
+      const c = (y1 * cw + x0) * 4,
+        d = (y1 * cw + x1) * 4;
       for (let k = 0; k < 4; k++) {
         const top = cpix[a + k] + (cpix[b + k] - cpix[a + k]) * tx;
         const bot = cpix[c + k] + (cpix[d + k] - cpix[c + k]) * tx;

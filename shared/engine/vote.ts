@@ -40,8 +40,12 @@ function samplePercentile(values: Float64Array, q: number): number {
  * @param norm - scratch buffer, same length as `dist`
  */
 export function computeWeights(
-  level: Level, r: number, dist: Float32Array, weighting: VoteWeighting,
-  weights: Float64Array, norm: Float64Array,
+  level: Level,
+  r: number,
+  dist: Float32Array,
+  weighting: VoteWeighting,
+  weights: Float64Array,
+  norm: Float64Array,
 ): void {
   const { width: w, height: h, targets, depth } = level;
   for (let k = 0; k < targets.length; k++) norm[k] = dist[k] / patchArea(w, h, r, targets[k], level.rowStep);
@@ -60,16 +64,30 @@ export function computeWeights(
  * nnf(t) + o contributes with that patch's weight. Pixels nobody votes for keep their colour.
  */
 export function gatherVote(
-  level: Level, r: number, nnf: Int32Array, weights: Float64Array,
-  pixels: Int32Array, out: Float32Array, winnerDepth = Infinity,
+  level: Level,
+  r: number,
+  nnf: Int32Array,
+  weights: Float64Array,
+  pixels: Int32Array,
+  out: Float32Array,
+  winnerDepth = Infinity,
 ): void {
   const { pix, width: w, height: h, targetId, depth } = level;
   for (let j = 0; j < pixels.length; j++) {
     const p = pixels[j];
-    const px = p % w, py = (p - px) / w;
-    const ox0 = Math.max(-r, px - (w - 1)), ox1 = Math.min(r, px);
-    const oy0 = Math.max(-r, py - (h - 1)), oy1 = Math.min(r, py);
-    let sr = 0, sg = 0, sb = 0, sa = 0, sw = 0, bestW = -1, bestS = -1;
+    const px = p % w,
+      py = (p - px) / w;
+    const ox0 = Math.max(-r, px - (w - 1)),
+      ox1 = Math.min(r, px);
+    const oy0 = Math.max(-r, py - (h - 1)),
+      oy1 = Math.min(r, py);
+    let sr = 0,
+      sg = 0,
+      sb = 0,
+      sa = 0,
+      sw = 0,
+      bestW = -1,
+      bestS = -1;
     for (let oy = oy0; oy <= oy1; oy++) {
       for (let ox = ox0; ox <= ox1; ox++) {
         const off = oy * w + ox;
@@ -77,19 +95,34 @@ export function gatherVote(
         if (k < 0) continue;
         const wt = weights[k];
         const s4 = (nnf[k] + off) * 4;
-        if (wt > bestW) { bestW = wt; bestS = s4; }
-        sr += wt * pix[s4]; sg += wt * pix[s4 + 1]; sb += wt * pix[s4 + 2]; sa += wt * pix[s4 + 3];
+        if (wt > bestW) {
+          bestW = wt;
+          bestS = s4;
+        }
+        sr += wt * pix[s4];
+        sg += wt * pix[s4 + 1];
+        sb += wt * pix[s4 + 2];
+        sa += wt * pix[s4 + 3];
         sw += wt;
       }
     }
     const o4 = j * 4;
     if (bestS >= 0 && depth[p] > winnerDepth) {
-      out[o4] = pix[bestS]; out[o4 + 1] = pix[bestS + 1]; out[o4 + 2] = pix[bestS + 2]; out[o4 + 3] = pix[bestS + 3];
+      out[o4] = pix[bestS];
+      out[o4 + 1] = pix[bestS + 1];
+      out[o4 + 2] = pix[bestS + 2];
+      out[o4 + 3] = pix[bestS + 3];
     } else if (sw > 0) {
-      out[o4] = sr / sw; out[o4 + 1] = sg / sw; out[o4 + 2] = sb / sw; out[o4 + 3] = sa / sw;
+      out[o4] = sr / sw;
+      out[o4 + 1] = sg / sw;
+      out[o4 + 2] = sb / sw;
+      out[o4 + 3] = sa / sw;
     } else {
       const p4 = p * 4;
-      out[o4] = pix[p4]; out[o4 + 1] = pix[p4 + 1]; out[o4 + 2] = pix[p4 + 2]; out[o4 + 3] = pix[p4 + 3];
+      out[o4] = pix[p4];
+      out[o4 + 1] = pix[p4 + 1];
+      out[o4 + 2] = pix[p4 + 2];
+      out[o4 + 3] = pix[p4 + 3];
     }
   }
 }
@@ -98,8 +131,12 @@ export function gatherVote(
 export function writePixels(level: Level, pixels: Int32Array, values: Float32Array): void {
   const pix = level.pix;
   for (let j = 0; j < pixels.length; j++) {
-    const p4 = pixels[j] * 4, o4 = j * 4;
-    pix[p4] = values[o4]; pix[p4 + 1] = values[o4 + 1]; pix[p4 + 2] = values[o4 + 2]; pix[p4 + 3] = values[o4 + 3];
+    const p4 = pixels[j] * 4,
+      o4 = j * 4;
+    pix[p4] = values[o4];
+    pix[p4 + 1] = values[o4 + 1];
+    pix[p4 + 2] = values[o4 + 2];
+    pix[p4 + 3] = values[o4 + 3];
   }
 }
 

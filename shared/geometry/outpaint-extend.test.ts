@@ -37,7 +37,11 @@ describe('extendToAspect', () => {
   });
 
   it('never crops: every preset keeps the original inside and reaches the aspect', () => {
-    for (const original of [{ width: 1000, height: 1000 }, { width: 1080, height: 1920 }, { width: 6000, height: 4000 }]) {
+    for (const original of [
+      { width: 1000, height: 1000 },
+      { width: 1080, height: 1920 },
+      { width: 6000, height: 4000 },
+    ]) {
       for (const preset of ASPECT_PRESETS) {
         const ext = extendToAspect(original, preset);
         const o = originalRect(original, ext);
@@ -48,7 +52,8 @@ describe('extendToAspect', () => {
         const { w, h } = parseAspect(preset);
         // Only one axis grows, by rounding to whole px, unless the original is already wider/taller.
         const grown = ext.canvas.width > original.width || ext.canvas.height > original.height;
-        if (grown) expect(Math.abs(ext.canvas.width / ext.canvas.height - w / h)).toBeLessThan(1 / Math.min(ext.canvas.width, ext.canvas.height));
+        if (grown)
+          expect(Math.abs(ext.canvas.width / ext.canvas.height - w / h)).toBeLessThan(1 / Math.min(ext.canvas.width, ext.canvas.height));
         expect(ext.canvas.width === original.width || ext.canvas.height === original.height).toBe(true);
       }
     }

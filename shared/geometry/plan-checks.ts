@@ -109,7 +109,10 @@ export function checkOutpaintPlan(input: OutpaintInput, plan: OutpaintPlan): str
 export function knownLines(tile: Rect, axis: 'x' | 'y', known: readonly Rect[]): number {
   const flip = (r: Rect): Rect => (axis === 'x' ? r : { x: r.y, y: r.x, width: r.height, height: r.width });
   const t = flip(tile);
-  const rects = known.map(flip).map((r) => intersectRects(r, t)).filter((r) => rectArea(r) > 0);
+  const rects = known
+    .map(flip)
+    .map((r) => intersectRects(r, t))
+    .filter((r) => rectArea(r) > 0);
   const cuts = [...new Set([t.x, t.x + t.width, ...rects.flatMap((r) => [r.x, r.x + r.width])])].sort((a, b) => a - b);
   let count = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {

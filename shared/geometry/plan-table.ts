@@ -53,7 +53,8 @@ export function planTable(original: Size, models: readonly ModelRef[], opts: Pla
       const costUsd = plan.tiles.reduce(
         (sum, t) =>
           sum +
-          estimateCost({ modelId: model, width: t.request.width, height: t.request.height, quality, n: 1, imageSize: t.request.imageSize }).usd,
+          estimateCost({ modelId: model, width: t.request.width, height: t.request.height, quality, n: 1, imageSize: t.request.imageSize })
+            .usd,
         0,
       );
       rows.push({ preset, model: id, requests: plan.tiles.length, costUsd: Math.round(costUsd * 1e4) / 1e4 });

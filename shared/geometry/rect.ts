@@ -60,12 +60,7 @@ export function intersectRects(a: Rect, b: Rect): Rect {
 
 /** `true` when `inner` lies inside `outer` (touching edges counts as inside). */
 export function containsRect(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    rectRight(inner) <= rectRight(outer) &&
-    rectBottom(inner) <= rectBottom(outer)
-  );
+  return inner.x >= outer.x && inner.y >= outer.y && rectRight(inner) <= rectRight(outer) && rectBottom(inner) <= rectBottom(outer);
 }
 
 /** Grows a rect by `margin` px on every side (no clipping). */

@@ -37,7 +37,12 @@ const SHAPES: Shape[] = [
   { name: 'full square canvas', canvas: { width: 1000, height: 1000 }, bbox: { x: 0, y: 0, width: 1000, height: 1000 } },
   { name: 'full 3:2 canvas', canvas: { width: 6000, height: 4000 }, bbox: { x: 0, y: 0, width: 6000, height: 4000 } },
   { name: 'full 16:9 canvas', canvas: { width: 1920, height: 1080 }, bbox: { x: 0, y: 0, width: 1920, height: 1080 } },
-  { name: 'small mask on a 12000×8000 canvas', canvas: { width: 12000, height: 8000 }, bbox: { x: 6000, y: 4000, width: 100, height: 80 }, roomy: true },
+  {
+    name: 'small mask on a 12000×8000 canvas',
+    canvas: { width: 12000, height: 8000 },
+    bbox: { x: 6000, y: 4000, width: 100, height: 80 },
+    roomy: true,
+  },
   { name: 'big mask on a 12000×8000 canvas', canvas: { width: 12000, height: 8000 }, bbox: { x: 500, y: 500, width: 11000, height: 7000 } },
   { name: 'canvas below the model minimum', canvas: { width: 300, height: 200 }, bbox: { x: 100, y: 60, width: 50, height: 50 } },
   { name: 'whole tiny canvas', canvas: { width: 300, height: 200 }, bbox: { x: 0, y: 0, width: 300, height: 200 } },
@@ -103,7 +108,12 @@ describe('planRegion decisions', () => {
   });
 
   it('grows a thin stripe with context to reach 3:1', () => {
-    const plan = planRegion({ canvas: { width: 6000, height: 4000 }, bbox: { x: 500, y: 1900, width: 5000, height: 10 }, model: 'gpt-image-2', margin: { minPx: 64, fraction: 0 } });
+    const plan = planRegion({
+      canvas: { width: 6000, height: 4000 },
+      bbox: { x: 500, y: 1900, width: 5000, height: 10 },
+      model: 'gpt-image-2',
+      margin: { minPx: 64, fraction: 0 },
+    });
     expect(plan.ok).toBe(true);
     if (plan.ok) expect(plan.region.width / plan.region.height).toBeLessThanOrEqual(3.0001);
   });
@@ -123,7 +133,10 @@ describe('planRegion decisions', () => {
     const base = { canvas: C, bbox: { x: 10, y: 10, width: 10, height: 10 } };
     expect(planRegion({ ...base, model: 'gpt-image-1' })).toMatchObject({ ok: false, code: 'retired' });
     expect(planRegion({ ...base, model: 'nope' })).toMatchObject({ ok: false, code: 'unknown-model' });
-    expect(planRegion({ ...base, bbox: { x: 5000, y: 0, width: 10, height: 10 }, model: 'local' })).toMatchObject({ ok: false, code: 'empty-mask' });
+    expect(planRegion({ ...base, bbox: { x: 5000, y: 0, width: 10, height: 10 }, model: 'local' })).toMatchObject({
+      ok: false,
+      code: 'empty-mask',
+    });
   });
 
   it('chooses a larger Gemini tier and gpt-image-2 size for quality high', () => {

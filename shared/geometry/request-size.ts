@@ -131,9 +131,10 @@ function chooseTier(spec: ModelSpec, label: string, regionShort: number, opts: R
   const rule = spec.sizeRule;
   if (rule.kind !== 'aspect-list') throw new Error('not a Gemini size rule');
   if (opts.imageSize && rule.imageSizes.includes(opts.imageSize)) return opts.imageSize;
-  const capTier = opts.quality === 'high'
-    ? spec.defaultForPlanning.highQualityImageSizeCap ?? '4K'
-    : spec.defaultForPlanning.defaultImageSizeCap ?? '2K';
+  const capTier =
+    opts.quality === 'high'
+      ? (spec.defaultForPlanning.highQualityImageSizeCap ?? '4K')
+      : (spec.defaultForPlanning.defaultImageSizeCap ?? '2K');
   const allowed = rule.imageSizes.filter((t) => compareTiers(t, capTier) <= 0);
   const tiers = allowed.length > 0 ? allowed : [rule.imageSizes[0]];
   for (const t of tiers) {
@@ -149,9 +150,7 @@ function chooseTier(spec: ModelSpec, label: string, regionShort: number, opts: R
  * of pixels, because when the canvas pins the region, aspect error becomes stretch, while
  * pixel error is only cost and detail (1000×700 → 1120×784, exactly 10:7, not 1008×704).
  */
-function gridSearch(
-  m: number, minPx: number, maxPx: number, maxEdge: number, maxAspect: number, a: number, target: number,
-): ModelRequest {
+function gridSearch(m: number, minPx: number, maxPx: number, maxEdge: number, maxAspect: number, a: number, target: number): ModelRequest {
   let best: ModelRequest | undefined;
   let bestScore = Infinity;
   for (let h = m; h <= maxEdge; h += m) {

@@ -69,13 +69,8 @@ export function extentIntervals(p: StripProblem, tolerance: number): Array<reado
     Math.ceil((t * r) / (1 + tolerance) - 1e-9),
     Math.floor(t * r * (1 + tolerance) + 1e-9),
   ];
-  const raw =
-    p.ratios.kind === 'range'
-      ? [[around(p.ratios.min)[0], around(p.ratios.max)[1]] as const]
-      : p.ratios.values.map(around);
-  return raw
-    .map(([a, b]) => [Math.max(1, a), Math.min(p.length, b)] as const)
-    .filter(([a, b]) => a <= b);
+  const raw = p.ratios.kind === 'range' ? [[around(p.ratios.min)[0], around(p.ratios.max)[1]] as const] : p.ratios.values.map(around);
+  return raw.map(([a, b]) => [Math.max(1, a), Math.min(p.length, b)] as const).filter(([a, b]) => a <= b);
 }
 
 /** Smallest extent whose new part (extent − minimum context) reaches `gain` px. */

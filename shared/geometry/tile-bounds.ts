@@ -43,8 +43,7 @@ export function minimumTileCount(input: OutpaintInput): number | undefined {
   const hasNew = o.x > 0 || o.y > 0 || o.x + o.width < c.width || o.y + o.height < c.height;
   if (!hasNew) return 0;
   if (job.spec.sizeRule.kind === 'any') return 1;
-  const total = (phases: readonly Phase[]): number =>
-    phases.reduce((sum, ph) => sum + stripLowerBound(ph.problem, job.tolerance), 0);
+  const total = (phases: readonly Phase[]): number => phases.reduce((sum, ph) => sum + stripLowerBound(ph.problem, job.tolerance), 0);
   return Math.min(total(job.orders.xThenY), total(job.orders.yThenX));
 }
 
@@ -78,7 +77,11 @@ export function stripLowerBound(p: StripProblem, tolerance: number, limit = 1000
     return lo;
   };
 
-  interface R { readonly a: number; readonly b: number; readonly t: number }
+  interface R {
+    readonly a: number;
+    readonly b: number;
+    readonly t: number;
+  }
   let level: R[] = [{ a: 0, b: 0, t: 0 }];
   for (let moves = 1; level.length > 0; moves++) {
     if (moves > limit) return limit + 1;
@@ -110,11 +113,7 @@ export function stripLowerBound(p: StripProblem, tolerance: number, limit = 1000
  * totals instead would be wrong: pooled pixels can still go to whichever side needs them.)
  * Exact ties keep the earlier state only.
  */
-function dominates(
-  o: { a: number; b: number; t: number },
-  s: { a: number; b: number; t: number },
-  earlier: boolean,
-): boolean {
+function dominates(o: { a: number; b: number; t: number }, s: { a: number; b: number; t: number }, earlier: boolean): boolean {
   const fo = o.t - o.a - o.b;
   const fs = s.t - s.a - s.b;
   const geq = o.a >= s.a && o.b >= s.b && fo >= fs;

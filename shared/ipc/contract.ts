@@ -5,7 +5,16 @@
  * Adding a channel here is the only way to open a door between the processes.
  */
 import * as s from './schema';
-import type { AppInfo, ExportResult, OpenedImage, JobProgress, JobResult, KeyStatus, ProviderSettings, RecoveredSession } from './contract-types';
+import type {
+  AppInfo,
+  ExportResult,
+  OpenedImage,
+  JobProgress,
+  JobResult,
+  KeyStatus,
+  ProviderSettings,
+  RecoveredSession,
+} from './contract-types';
 
 /** Largest autosaved document record (JSON text, characters); pixels never go in it. */
 export const AUTOSAVE_MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
@@ -55,7 +64,10 @@ export const channels = {
     request: s.object({ provider: s.string({ min: 1, max: 64, pattern: /^[a-z0-9:-]+$/ }), key: s.string({ min: 8, max: 512 }) }),
     response: s.type<KeyStatus>(),
   },
-  'keys:remove': { request: s.object({ provider: s.string({ min: 1, max: 64, pattern: /^[a-z0-9:-]+$/ }) }), response: s.type<KeyStatus>() },
+  'keys:remove': {
+    request: s.object({ provider: s.string({ min: 1, max: 64, pattern: /^[a-z0-9:-]+$/ }) }),
+    response: s.type<KeyStatus>(),
+  },
   'providers:get': { request: s.object({}), response: s.type<ProviderSettings>() },
   /**
    * Starts a masked edit (any model, including `local`). Main renders the current composite of the
@@ -115,7 +127,10 @@ export const channels = {
     }),
     response: s.type<ProviderSettings>(),
   },
-  'gateways:remove': { request: s.object({ id: s.string({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }) }), response: s.type<ProviderSettings>() },
+  'gateways:remove': {
+    request: s.object({ id: s.string({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }) }),
+    response: s.type<ProviderSettings>(),
+  },
   'job:cancel': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<{ cancelled: boolean }>() },
   'job:result': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<JobResult>() },
   /**

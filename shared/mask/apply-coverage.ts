@@ -2,16 +2,7 @@
  * Compositing a coverage patch (brush stroke, selection shape, region result) into a mask.
  */
 import { intersectRects } from './rect';
-import {
-  buildMask,
-  collapseTile,
-  materializeTile,
-  TILE_SIZE,
-  tileExtent,
-  type Coverage,
-  type Tile,
-  type TiledMask,
-} from './tiled-mask';
+import { buildMask, collapseTile, materializeTile, TILE_SIZE, tileExtent, type Coverage, type Tile, type TiledMask } from './tiled-mask';
 
 /** How a coverage patch combines with the existing mask value. */
 export type CoverageMode = 'add' | 'subtract' | 'replace';
@@ -53,12 +44,7 @@ function lutFixes(lut: Uint8Array, u: number): boolean {
  * subtract = `m*(1 - a/255)`, replace = `a` (over the whole coverage rect). If no pixel changes
  * (coverage outside the mask, or a no-op), `mask` itself is returned.
  */
-export function applyCoverage(
-  mask: TiledMask,
-  cov: Coverage,
-  mode: CoverageMode,
-  opacity = 1,
-): TiledMask {
+export function applyCoverage(mask: TiledMask, cov: Coverage, mode: CoverageMode, opacity = 1): TiledMask {
   const { rect, data } = cov;
   if (data.length !== Math.max(0, rect.width) * Math.max(0, rect.height)) {
     throw new RangeError('coverage data length does not match its rect');

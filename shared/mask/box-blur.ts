@@ -56,12 +56,7 @@ const STRIP = 16;
  * Blurs a `width`×`height` row-major byte grid with the box `radii` applied horizontally then
  * vertically (clamp-to-edge), returning a new rounded byte grid. Memory: one float per pixel.
  */
-export function separableBoxBlur(
-  values: Uint8Array,
-  width: number,
-  height: number,
-  radii: readonly number[],
-): Uint8Array {
+export function separableBoxBlur(values: Uint8Array, width: number, height: number, radii: readonly number[]): Uint8Array {
   const buf = new Float32Array(width * height);
   const a = new Float64Array(Math.max(width, height));
   const b = new Float64Array(Math.max(width, height));

@@ -70,7 +70,13 @@ describe('rasterizeStroke', () => {
   });
 
   it('covers a line segment with constant width', () => {
-    const cov = rasterizeStroke([{ x: 10, y: 20.5 }, { x: 110, y: 20.5 }], { size: 10, hardness: 1 });
+    const cov = rasterizeStroke(
+      [
+        { x: 10, y: 20.5 },
+        { x: 110, y: 20.5 },
+      ],
+      { size: 10, hardness: 1 },
+    );
     for (const x of [10, 40, 60, 109]) {
       expect(at(cov, x, 20)).toBe(255);
       expect(at(cov, x, 16)).toBe(255); // d = 4
@@ -88,7 +94,8 @@ describe('rasterizeStroke', () => {
     const b = { x: 90, y: 70 };
     const cov = rasterizeStroke([a, b], { size: 16, hardness: 1 });
     const dist = (px: number, py: number) => {
-      const dx = b.x - a.x, dy = b.y - a.y;
+      const dx = b.x - a.x,
+        dy = b.y - a.y;
       const t = Math.max(0, Math.min(1, ((px - a.x) * dx + (py - a.y) * dy) / (dx * dx + dy * dy)));
       return Math.hypot(px - a.x - t * dx, py - a.y - t * dy);
     };
@@ -102,9 +109,21 @@ describe('rasterizeStroke', () => {
 
   it('does not build up where a stroke overlaps itself', () => {
     const brush = { size: 24, hardness: 0.3 };
-    const once = rasterizeStroke([{ x: 20, y: 20 }, { x: 80, y: 20 }], brush);
+    const once = rasterizeStroke(
+      [
+        { x: 20, y: 20 },
+        { x: 80, y: 20 },
+      ],
+      brush,
+    );
     const scribble = rasterizeStroke(
-      [{ x: 20, y: 20 }, { x: 80, y: 20 }, { x: 20, y: 20 }, { x: 80, y: 20 }, { x: 50, y: 20 }],
+      [
+        { x: 20, y: 20 },
+        { x: 80, y: 20 },
+        { x: 20, y: 20 },
+        { x: 80, y: 20 },
+        { x: 50, y: 20 },
+      ],
       brush,
     );
     expect(scribble.rect).toEqual(once.rect);
@@ -113,7 +132,11 @@ describe('rasterizeStroke', () => {
 
   it('equals the max of separate single-segment strokes (joins are seamless)', () => {
     const brush = { size: 12, hardness: 0.6 };
-    const pts = [{ x: 10, y: 10 }, { x: 40, y: 15 }, { x: 20, y: 40 }];
+    const pts = [
+      { x: 10, y: 10 },
+      { x: 40, y: 15 },
+      { x: 20, y: 40 },
+    ];
     const whole = rasterizeStroke(pts, brush);
     const s1 = rasterizeStroke(pts.slice(0, 2), brush);
     const s2 = rasterizeStroke(pts.slice(1), brush);
@@ -126,8 +149,12 @@ describe('rasterizeStroke', () => {
 
   it('matches falloff(min distance to the polyline) on jagged random strokes', () => {
     let seed = 99;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    for (const brush of [{ size: 14, hardness: 1 }, { size: 21, hardness: 0.4 }, { size: 3, hardness: 0 }]) {
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (const brush of [
+      { size: 14, hardness: 1 },
+      { size: 21, hardness: 0.4 },
+      { size: 3, hardness: 0 },
+    ]) {
       // Sharp turns, reversals, near-collinear runs and repeated points.
       const pts = [{ x: 30, y: 30 }];
       for (let i = 0; i < 25; i++) {
@@ -144,7 +171,8 @@ describe('rasterizeStroke', () => {
         for (let i = 0; i < pts.length; i++) {
           const a = pts[i];
           const b = pts[Math.min(i + 1, pts.length - 1)];
-          const dx = b.x - a.x, dy = b.y - a.y;
+          const dx = b.x - a.x,
+            dy = b.y - a.y;
           const l2 = dx * dx + dy * dy;
           const t = l2 > 0 ? Math.max(0, Math.min(1, ((px - a.x) * dx + (py - a.y) * dy) / l2)) : 0;
           best = Math.min(best, Math.hypot(px - a.x - t * dx, py - a.y - t * dy));

@@ -35,8 +35,12 @@ describe('squaredEdt1d', () => {
 describe('squaredDistanceTransform', () => {
   it('matches brute force on random grids', () => {
     let s = 12345;
-    const rnd = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    for (const [w, h, density] of [[17, 11, 0.05], [23, 29, 0.3], [9, 40, 0.01]] as const) {
+    const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (const [w, h, density] of [
+      [17, 11, 0.05],
+      [23, 29, 0.3],
+      [9, 40, 0.01],
+    ] as const) {
       const values = new Uint8Array(w * h);
       for (let i = 0; i < values.length; i++) values[i] = rnd() < density ? 255 : 0;
       values[Math.floor(rnd() * values.length)] = 255;

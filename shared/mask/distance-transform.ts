@@ -10,14 +10,7 @@
  * is `min_p ((q - p)² + f[p])`. `Infinity` entries are ignored; an all-`Infinity` input stays
  * `Infinity`. `v`, `z`, `tmp` are scratch buffers of at least `n`, `n + 1`, `n` entries.
  */
-export function squaredEdt1d(
-  f: Float32Array,
-  off: number,
-  n: number,
-  v: Int32Array,
-  z: Float64Array,
-  tmp: Float64Array,
-): void {
+export function squaredEdt1d(f: Float32Array, off: number, n: number, v: Int32Array, z: Float64Array, tmp: Float64Array): void {
   for (let q = 0; q < n; q++) tmp[q] = f[off + q];
   let k = -1;
   for (let q = 0; q < n; q++) {

@@ -123,8 +123,7 @@ describe('growMask (erosion)', () => {
     const m = squareMask(200, 200, 50, 50, 60); // 50..109
     const back = maskToArray(growMask(growMask(m, 8), -8));
     const orig = maskToArray(m);
-    const isCorner = (x: number, y: number) =>
-      (x <= 51 || x >= 108) && (y <= 51 || y >= 108);
+    const isCorner = (x: number, y: number) => (x <= 51 || x >= 108) && (y <= 51 || y >= 108);
     for (let i = 0; i < orig.length; i++) {
       const x = i % 200;
       const y = Math.floor(i / 200);

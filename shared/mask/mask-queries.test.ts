@@ -10,12 +10,17 @@ function maskWithPixels(w: number, h: number, pixels: [number, number, number][]
 }
 
 function bruteBounds(w: number, h: number, data: Uint8Array) {
-  let minX = Infinity, minY = Infinity, maxX = -1, maxY = -1;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -1,
+    maxY = -1;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       if (data[y * w + x] > 0) {
-        minX = Math.min(minX, x); maxX = Math.max(maxX, x);
-        minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x);
+        minY = Math.min(minY, y);
+        maxY = Math.max(maxY, y);
       }
     }
   }
@@ -45,7 +50,8 @@ describe('maskBounds', () => {
   });
 
   it('matches a brute-force scan on a random sparse mask', () => {
-    const w = 600, h = 520;
+    const w = 600,
+      h = 520;
     const data = new Uint8Array(w * h);
     let s = 7;
     for (let k = 0; k < 40; k++) {

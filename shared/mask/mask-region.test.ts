@@ -25,8 +25,10 @@ describe('maskFromArray / maskToArray', () => {
     const data = new Uint8Array(w * h);
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
-        if (x >= 256 && x < 512 && y < 256) data[y * w + x] = 255; // full tile
-        else if (x >= 512 && y >= 256) data[y * w + x] = Math.floor(rnd() * 256); // edge tiles
+        if (x >= 256 && x < 512 && y < 256)
+          data[y * w + x] = 255; // full tile
+        else if (x >= 512 && y >= 256)
+          data[y * w + x] = Math.floor(rnd() * 256); // edge tiles
         else if (x < 256 && y < 256 && (x + y) % 7 === 0) data[y * w + x] = 100;
       }
     }
@@ -92,12 +94,7 @@ describe('readMaskRegion', () => {
   it('reads zeros outside the mask', () => {
     const m = createFullMask(10, 10);
     const r = readMaskRegion(m, { x: -2, y: 8, width: 5, height: 4 });
-    expect(Array.from(r)).toEqual([
-      0, 0, 255, 255, 255,
-      0, 0, 255, 255, 255,
-      0, 0, 0, 0, 0,
-      0, 0, 0, 0, 0,
-    ]);
+    expect(Array.from(r)).toEqual([0, 0, 255, 255, 255, 0, 0, 255, 255, 255, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(readMaskRegion(m, { x: 20, y: 20, width: 3, height: 3 })).toEqual(new Uint8Array(9));
     expect(readMaskRegion(m, { x: 0, y: 0, width: 0, height: 3 })).toHaveLength(0);
   });

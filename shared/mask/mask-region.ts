@@ -3,15 +3,7 @@
  * Coordinates are document pixels.
  */
 import { intersectRects } from './rect';
-import {
-  buildMask,
-  collapseTile,
-  TILE_SIZE,
-  TILE_AREA,
-  type Rect,
-  type Tile,
-  type TiledMask,
-} from './tiled-mask';
+import { buildMask, collapseTile, TILE_SIZE, TILE_AREA, type Rect, type Tile, type TiledMask } from './tiled-mask';
 
 /**
  * Builds a mask from a full-resolution row-major array of `width*height` values (0..255).
@@ -70,12 +62,15 @@ export function readMaskRegion(mask: TiledMask, region: Rect): Uint8Array {
   const rw = Math.max(0, rect.width | 0);
   const rh = Math.max(0, rect.height | 0);
   const out = new Uint8Array(rw * rh);
-  const clip = intersectRects({ x: rect.x, y: rect.y, width: rw, height: rh }, {
-    x: 0,
-    y: 0,
-    width: mask.width,
-    height: mask.height,
-  });
+  const clip = intersectRects(
+    { x: rect.x, y: rect.y, width: rw, height: rh },
+    {
+      x: 0,
+      y: 0,
+      width: mask.width,
+      height: mask.height,
+    },
+  );
   if (!clip) return out;
   const tx0 = Math.floor(clip.x / TILE_SIZE);
   const ty0 = Math.floor(clip.y / TILE_SIZE);

@@ -91,13 +91,7 @@ function sourceRanges(outN: number, srcN: number, scale: number): Int32Array {
  * per document pixel, normally ≤ 1) with a box filter. Size is given by {@link overlaySize}.
  * RGB = `color`, alpha = `mean value * opacity` (opacity 0..1).
  */
-export function maskRegionToRgbaOverlay(
-  mask: TiledMask,
-  rect: Rect,
-  scale: number,
-  color: RgbColor,
-  opacity: number,
-): Uint8ClampedArray {
+export function maskRegionToRgbaOverlay(mask: TiledMask, rect: Rect, scale: number, color: RgbColor, opacity: number): Uint8ClampedArray {
   const s = scale > 0 ? scale : 1;
   const { width: ow, height: oh } = overlaySize(rect, s);
   const out = new Uint8ClampedArray(ow * oh * 4);

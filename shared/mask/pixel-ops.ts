@@ -3,16 +3,7 @@
  * table applied tile by tile. Uniform tiles map without allocation; data tiles whose values do
  * not change keep their object.
  */
-import {
-  buildMask,
-  collapseTile,
-  createEmptyMask,
-  TILE_AREA,
-  TILE_SIZE,
-  tileExtent,
-  type Tile,
-  type TiledMask,
-} from './tiled-mask';
+import { buildMask, collapseTile, createEmptyMask, TILE_AREA, TILE_SIZE, tileExtent, type Tile, type TiledMask } from './tiled-mask';
 
 /**
  * Applies `lut` (256 entries, value → new value) to every pixel inside the mask and returns the

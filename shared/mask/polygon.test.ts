@@ -15,7 +15,11 @@ function area(cov: Coverage): number {
 }
 
 describe('rasterizePolygon', () => {
-  const triangle = [{ x: 0, y: 0 }, { x: 20, y: 0 }, { x: 0, y: 20 }];
+  const triangle = [
+    { x: 0, y: 0 },
+    { x: 20, y: 0 },
+    { x: 0, y: 20 },
+  ];
 
   it('fills a triangle by pixel centres without antialiasing', () => {
     const cov = rasterizePolygon(triangle, { antialias: false });
@@ -43,8 +47,12 @@ describe('rasterizePolygon', () => {
 
   it('fills a concave L shape and not its notch', () => {
     const L = [
-      { x: 10, y: 10 }, { x: 20, y: 10 }, { x: 20, y: 30 },
-      { x: 40, y: 30 }, { x: 40, y: 40 }, { x: 10, y: 40 },
+      { x: 10, y: 10 },
+      { x: 20, y: 10 },
+      { x: 20, y: 30 },
+      { x: 40, y: 30 },
+      { x: 40, y: 40 },
+      { x: 10, y: 40 },
     ];
     for (const antialias of [false, true]) {
       const cov = rasterizePolygon(L, { antialias });
@@ -74,16 +82,32 @@ describe('rasterizePolygon', () => {
   it('treats oppositely wound overlapping loops as a hole (winding 0)', () => {
     // Outer square clockwise, inner square counter-clockwise, joined into one path.
     const path = [
-      { x: 0, y: 0 }, { x: 30, y: 0 }, { x: 30, y: 30 }, { x: 0, y: 30 }, { x: 0, y: 0 },
-      { x: 10, y: 10 }, { x: 10, y: 20 }, { x: 20, y: 20 }, { x: 20, y: 10 }, { x: 10, y: 10 },
+      { x: 0, y: 0 },
+      { x: 30, y: 0 },
+      { x: 30, y: 30 },
+      { x: 0, y: 30 },
+      { x: 0, y: 0 },
+      { x: 10, y: 10 },
+      { x: 10, y: 20 },
+      { x: 20, y: 20 },
+      { x: 20, y: 10 },
+      { x: 10, y: 10 },
     ];
     const cov = rasterizePolygon(path, { antialias: false });
     expect(at(cov, 5, 5)).toBe(255);
     expect(at(cov, 15, 15)).toBe(0);
     // Same-direction inner loop: winding 2 → filled.
     const same = [
-      { x: 0, y: 0 }, { x: 30, y: 0 }, { x: 30, y: 30 }, { x: 0, y: 30 }, { x: 0, y: 0 },
-      { x: 10, y: 10 }, { x: 20, y: 10 }, { x: 20, y: 20 }, { x: 10, y: 20 }, { x: 10, y: 10 },
+      { x: 0, y: 0 },
+      { x: 30, y: 0 },
+      { x: 30, y: 30 },
+      { x: 0, y: 30 },
+      { x: 0, y: 0 },
+      { x: 10, y: 10 },
+      { x: 20, y: 10 },
+      { x: 20, y: 20 },
+      { x: 10, y: 20 },
+      { x: 10, y: 10 },
     ];
     expect(at(rasterizePolygon(same, { antialias: false }), 15, 15)).toBe(255);
   });
@@ -95,7 +119,12 @@ describe('rasterizePolygon', () => {
   });
 
   it('honours the clip rect and fractional bounds', () => {
-    const sq = [{ x: -10, y: -10 }, { x: 10.5, y: -10 }, { x: 10.5, y: 10 }, { x: -10, y: 10 }];
+    const sq = [
+      { x: -10, y: -10 },
+      { x: 10.5, y: -10 },
+      { x: 10.5, y: 10 },
+      { x: -10, y: 10 },
+    ];
     const cov = rasterizePolygon(sq, { clip: { x: 0, y: 0, width: 100, height: 100 } });
     expect(cov.rect).toEqual({ x: 0, y: 0, width: 11, height: 10 });
     expect(at(cov, 0, 0)).toBe(255);
@@ -104,6 +133,11 @@ describe('rasterizePolygon', () => {
   });
 
   it('returns an empty patch for fewer than 3 points', () => {
-    expect(rasterizePolygon([{ x: 0, y: 0 }, { x: 5, y: 5 }]).data).toHaveLength(0);
+    expect(
+      rasterizePolygon([
+        { x: 0, y: 0 },
+        { x: 5, y: 5 },
+      ]).data,
+    ).toHaveLength(0);
   });
 });

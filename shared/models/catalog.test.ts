@@ -40,13 +40,25 @@ describe('the model catalog', () => {
 
   it('records the gpt-image-2 grid rule of providers.md §1.2', () => {
     expect(getModel('gpt-image-2')?.sizeRule).toEqual({
-      kind: 'grid', multiple: 16, minPixels: 655_360, maxPixels: 8_294_400, maxEdge: 3824, maxAspect: 3,
+      kind: 'grid',
+      multiple: 16,
+      minPixels: 655_360,
+      maxPixels: 8_294_400,
+      maxEdge: 3824,
+      maxAspect: 3,
     });
   });
 
   it('gives gpt-image-1.5 and gpt-image-1-mini the three fixed sizes', () => {
     for (const id of ['gpt-image-1.5', 'gpt-image-1-mini']) {
-      expect(getModel(id)?.sizeRule).toEqual({ kind: 'fixed', sizes: [[1024, 1024], [1536, 1024], [1024, 1536]] });
+      expect(getModel(id)?.sizeRule).toEqual({
+        kind: 'fixed',
+        sizes: [
+          [1024, 1024],
+          [1536, 1024],
+          [1024, 1536],
+        ],
+      });
     }
   });
 
@@ -90,11 +102,18 @@ describe('the model catalog', () => {
 
   it('records input-image, n, mask and streaming limits', () => {
     expect(getModel('gpt-image-2')).toMatchObject({
-      maxInputImages: 16, n: { min: 1, max: 10, native: true }, mask: 'native-alpha', streaming: 'partial-images',
+      maxInputImages: 16,
+      n: { min: 1, max: 10, native: true },
+      mask: 'native-alpha',
+      streaming: 'partial-images',
     });
     for (const id of ['gemini-3.1-flash-image', 'gemini-3-pro-image']) {
       expect(getModel(id)).toMatchObject({
-        maxInputImages: 14, n: { min: 1, max: 4, native: false }, mask: 'emulated', streaming: 'sse', qualities: [],
+        maxInputImages: 14,
+        n: { min: 1, max: 4, native: false },
+        mask: 'emulated',
+        streaming: 'sse',
+        qualities: [],
       });
     }
     expect(getModel('local')).toMatchObject({ provider: 'local', mask: 'engine', streaming: 'progress', pricing: { kind: 'free' } });

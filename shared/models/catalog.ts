@@ -16,7 +16,11 @@ import {
 import type { Dimensions, ModelRef, ModelSpec, PlanningDefaults, Quality } from './model-types';
 
 const GPT_QUALITIES: readonly Quality[] = ['low', 'medium', 'high', 'auto'];
-const OPENAI_FIXED_SIZES: readonly Dimensions[] = [[1024, 1024], [1536, 1024], [1024, 1536]];
+const OPENAI_FIXED_SIZES: readonly Dimensions[] = [
+  [1024, 1024],
+  [1536, 1024],
+  [1024, 1536],
+];
 const OPENAI_N = { min: 1, max: 10, native: true } as const;
 /** Gemini has no reliable `candidateCount` for images: n means parallel requests, capped at 4. */
 const GEMINI_N = { min: 1, max: 4, native: false } as const;
@@ -164,8 +168,9 @@ const LOCAL_ENGINE: ModelSpec = {
 };
 
 /** Shared shape of the retired entries: nothing about them is offered any more. */
-function retired(spec: Pick<ModelSpec, 'id' | 'name' | 'provider' | 'sizeRule' | 'retirement' | 'sources'> &
-  Partial<ModelSpec>): ModelSpec {
+function retired(
+  spec: Pick<ModelSpec, 'id' | 'name' | 'provider' | 'sizeRule' | 'retirement' | 'sources'> & Partial<ModelSpec>,
+): ModelSpec {
   return {
     status: 'retired',
     maxInputImages: 1,
@@ -192,7 +197,14 @@ const RETIRED: readonly ModelSpec[] = [
     id: 'dall-e-2',
     name: 'DALL·E 2',
     provider: 'openai',
-    sizeRule: { kind: 'fixed', sizes: [[256, 256], [512, 512], [1024, 1024]] },
+    sizeRule: {
+      kind: 'fixed',
+      sizes: [
+        [256, 256],
+        [512, 512],
+        [1024, 1024],
+      ],
+    },
     retirement: { date: '2026-05-12', replacement: 'gpt-image-2' },
     sources: '✅[OA-T] 📄[OA-SPEC]',
   }),
@@ -213,12 +225,17 @@ const RETIRED: readonly ModelSpec[] = [
 
 /** Every catalog entry, offered first, retired last. */
 export const MODEL_CATALOG: readonly ModelSpec[] = [
-  GPT_IMAGE_2, GPT_IMAGE_15, GPT_IMAGE_1_MINI, GEMINI_31_FLASH, GEMINI_3_PRO, LOCAL_ENGINE, ...RETIRED,
+  GPT_IMAGE_2,
+  GPT_IMAGE_15,
+  GPT_IMAGE_1_MINI,
+  GEMINI_31_FLASH,
+  GEMINI_3_PRO,
+  LOCAL_ENGINE,
+  ...RETIRED,
 ];
 
 /** Catalog ids a gateway entry may copy its rules from. */
-export type GatewayTemplateId =
-  | 'gpt-image-2' | 'gpt-image-1.5' | 'gpt-image-1-mini' | 'gemini-3.1-flash-image' | 'gemini-3-pro-image';
+export type GatewayTemplateId = 'gpt-image-2' | 'gpt-image-1.5' | 'gpt-image-1-mini' | 'gemini-3.1-flash-image' | 'gemini-3-pro-image';
 
 /**
  * Looks a catalog model up by id.

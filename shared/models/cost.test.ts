@@ -7,7 +7,11 @@ const SOURCE_1024_USD = (765 * 8) / 1e6;
 
 describe('estimateCost for gpt-image-2', () => {
   it('uses the published 1024×1024 row for the output', () => {
-    for (const [quality, price] of [['low', 0.006], ['medium', 0.053], ['high', 0.211]] as const) {
+    for (const [quality, price] of [
+      ['low', 0.006],
+      ['medium', 0.053],
+      ['high', 0.211],
+    ] as const) {
       const est = estimateCost({ modelId: 'gpt-image-2', width: 1024, height: 1024, quality, n: 1 });
       expect(est.perImage).toBe(price);
       expect(est.usd).toBeCloseTo(price + SOURCE_1024_USD, 6);
@@ -50,7 +54,11 @@ describe('estimateCost for gpt-image-2', () => {
     const two = estimateCost({ modelId: 'gpt-image-2', width: 1024, height: 1024, quality: 'low', referenceImages: 2 }).usd;
     expect(two - base).toBeCloseTo(2 * SOURCE_1024_USD, 6);
     const sized = estimateCost({
-      modelId: 'gpt-image-2', width: 1024, height: 1024, quality: 'low', referenceImages: [{ width: 512, height: 512 }],
+      modelId: 'gpt-image-2',
+      width: 1024,
+      height: 1024,
+      quality: 'low',
+      referenceImages: [{ width: 512, height: 512 }],
     }).usd;
     expect(sized - base).toBeCloseTo((255 * 8) / 1e6, 6);
   });

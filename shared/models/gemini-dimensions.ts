@@ -45,14 +45,10 @@ export const GEMINI_25_BASE_1K: Readonly<Record<string, Dimensions>> = {
 };
 
 /** The ten aspects every Gemini image model since 2.5 accepts. */
-export const GEMINI_TEN_ASPECTS: readonly AspectLabel[] = [
-  '1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9',
-];
+export const GEMINI_TEN_ASPECTS: readonly AspectLabel[] = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9'];
 
 /** The fourteen aspects of gemini-3.1-flash-image: the ten plus the extreme banners. */
-export const GEMINI_FOURTEEN_ASPECTS: readonly AspectLabel[] = [
-  ...GEMINI_TEN_ASPECTS, '1:4', '4:1', '1:8', '8:1',
-];
+export const GEMINI_FOURTEEN_ASPECTS: readonly AspectLabel[] = [...GEMINI_TEN_ASPECTS, '1:4', '4:1', '1:8', '8:1'];
 
 /** Edge multiplier of each tier relative to 1K. */
 const TIER_FACTOR: Readonly<Record<GeminiImageSize, number>> = { '512': 0.5, '1K': 1, '2K': 2, '4K': 4 };

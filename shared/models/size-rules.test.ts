@@ -8,7 +8,15 @@ function rule(check: ReturnType<typeof isSizeLegal>): string | undefined {
 
 describe('isSizeLegal for gpt-image-2', () => {
   it('accepts the popular sizes and the 3824 px recommendation', () => {
-    for (const [w, h] of [[1024, 1024], [1536, 1024], [1024, 1536], [2048, 2048], [2048, 1152], [3824, 2160], [2160, 3824]]) {
+    for (const [w, h] of [
+      [1024, 1024],
+      [1536, 1024],
+      [1024, 1536],
+      [2048, 2048],
+      [2048, 1152],
+      [3824, 2160],
+      [2160, 3824],
+    ]) {
       expect(isSizeLegal('gpt-image-2', w, h)).toEqual({ ok: true });
     }
   });
@@ -54,7 +62,9 @@ describe('isSizeLegal for Gemini', () => {
     expect(rule(isSizeLegal('gemini-3-pro-image', 512, 512, '512'))).toBe(
       'imageSize 512 is not offered by gemini-3-pro-image (1K, 2K, 4K)',
     );
-    expect(rule(isSizeLegal('gemini-3-pro-image', 2752, 1536, '1K'))).toMatch(/^2752×1536 is not an output size of gemini-3-pro-image at 1K; aspect 16:9 at 1K yields 1376×768$/);
+    expect(rule(isSizeLegal('gemini-3-pro-image', 2752, 1536, '1K'))).toMatch(
+      /^2752×1536 is not an output size of gemini-3-pro-image at 1K; aspect 16:9 at 1K yields 1376×768$/,
+    );
   });
 
   it('refuses the banner aspects on Nano Banana Pro', () => {

@@ -15,7 +15,10 @@ export interface Window {
 
 /** Bounding window of non-zero values, expanded by `pad` and clipped; null when empty. */
 export function maskWindow(mask: Uint8Array, width: number, height: number, pad: number): Window | null {
-  let x0 = width, y0 = height, x1 = -1, y1 = -1;
+  let x0 = width,
+    y0 = height,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0; y < height; y++) {
     const row = y * width;
     let first = -1;

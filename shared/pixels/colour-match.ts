@@ -5,7 +5,10 @@
  * Returns one 256-entry lookup table per channel; `ring` lists pixel indices.
  */
 export function colourLuts(generated: Uint8Array, original: Uint8Array, ring: Uint32Array): Uint8Array[] {
-  const gs = [0, 0, 0], gq = [0, 0, 0], os = [0, 0, 0], oq = [0, 0, 0];
+  const gs = [0, 0, 0],
+    gq = [0, 0, 0],
+    os = [0, 0, 0],
+    oq = [0, 0, 0];
   let k = 0;
   for (let j = 0; j < ring.length; j++) {
     const q = ring[j] * 4;

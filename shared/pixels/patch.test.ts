@@ -48,7 +48,15 @@ describe('buildPatch', () => {
   });
 
   it('feathers monotonically across the mask edge', () => {
-    const patch = buildPatch({ width: w, height: h, generated: solid(w, h, [0, 0, 0]), original: solid(w, h, [0, 0, 0]), mask, featherPx: 6, colourMatch: false });
+    const patch = buildPatch({
+      width: w,
+      height: h,
+      generated: solid(w, h, [0, 0, 0]),
+      original: solid(w, h, [0, 0, 0]),
+      mask,
+      featherPx: 6,
+      colourMatch: false,
+    });
     const row = 45;
     const alphas = [30, 34, 38, 40, 42, 46, 50].map((x) => patch[(row * w + x) * 4 + 3]);
     for (let i = 1; i < alphas.length; i++) expect(alphas[i]).toBeGreaterThanOrEqual(alphas[i - 1]);
@@ -68,6 +76,16 @@ describe('buildPatch', () => {
   });
 
   it('rejects mismatched buffers', () => {
-    expect(() => buildPatch({ width: 2, height: 2, generated: new Uint8Array(4), original: new Uint8Array(16), mask: new Uint8Array(4), featherPx: 0, colourMatch: false })).toThrow(RangeError);
+    expect(() =>
+      buildPatch({
+        width: 2,
+        height: 2,
+        generated: new Uint8Array(4),
+        original: new Uint8Array(16),
+        mask: new Uint8Array(4),
+        featherPx: 0,
+        colourMatch: false,
+      }),
+    ).toThrow(RangeError);
   });
 });

@@ -63,7 +63,9 @@ export function buildPatch(p: PatchInput): Uint8Array {
   const alpha = featheredAlpha(width, height, p.mask, p.featherPx, tight);
   // Colour match: statistics from a ring of known pixels just outside the feather band (where
   // generated and original should agree), applied as per-channel lookup tables.
-  const luts = p.colourMatch ? colourLuts(p.generated, p.original, sampledRing(p.mask, alpha, width, height, featherBand(p.featherPx), tight)) : IDENTITY;
+  const luts = p.colourMatch
+    ? colourLuts(p.generated, p.original, sampledRing(p.mask, alpha, width, height, featherBand(p.featherPx), tight))
+    : IDENTITY;
   const [lr, lg, lb] = luts;
   const g = p.generated;
   const win = padWindow(tight, 2 * Math.ceil(p.featherPx / 2) + 1, width, height);

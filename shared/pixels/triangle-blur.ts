@@ -89,7 +89,6 @@ function verticalBox(src: Buf, W: number, H: number, r: number, out: Buf, sum: B
   }
 }
 
-
 const TILE = 64;
 
 /**
@@ -150,7 +149,12 @@ export function edgeTriangleBlur(src: Uint8Array, width: number, height: number,
         continue;
       }
       // Blur a local window (tile + 2r + 1, clipped to the window) and keep the tile's part.
-      const local: Window = { x0: win.x0 + Math.max(0, tx - reach - 1), y0: win.y0 + Math.max(0, ty - reach - 1), x1: win.x0 + Math.min(W, x1 + reach + 1), y1: win.y0 + Math.min(H, y1 + reach + 1) };
+      const local: Window = {
+        x0: win.x0 + Math.max(0, tx - reach - 1),
+        y0: win.y0 + Math.max(0, ty - reach - 1),
+        x1: win.x0 + Math.min(W, x1 + reach + 1),
+        y1: win.y0 + Math.min(H, y1 + reach + 1),
+      };
       const lw = local.x1 - local.x0;
       const lh = local.y1 - local.y0;
       const tmp = new Uint8Array(lw * lh);

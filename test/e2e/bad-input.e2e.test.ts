@@ -28,10 +28,22 @@ let bad: BadFile[];
 beforeAll(async () => {
   app = await launchApp();
   bad = [
-    { name: 'building-cut.jpg', bytes: truncated(good, 0.6), mime: 'image/jpeg', kind: 'bad-image', says: /“building-cut\.jpg” is damaged or incomplete/ },
+    {
+      name: 'building-cut.jpg',
+      bytes: truncated(good, 0.6),
+      mime: 'image/jpeg',
+      kind: 'bad-image',
+      says: /“building-cut\.jpg” is damaged or incomplete/,
+    },
     { name: 'empty.jpg', bytes: new Uint8Array(0), mime: 'image/jpeg', kind: 'bad-image', says: /“empty\.jpg” is empty/ },
     { name: 'photo.png', bytes: NOT_AN_IMAGE, mime: 'image/png', kind: 'bad-image', says: /“photo\.png” is not an image/ },
-    { name: 'bomb.png', bytes: pngHeaderOnly(30000, 30000), mime: 'image/png', kind: 'too-large', says: /“bomb\.png” claims to be 30000×30000.*not decoded/ },
+    {
+      name: 'bomb.png',
+      bytes: pngHeaderOnly(30000, 30000),
+      mime: 'image/png',
+      kind: 'too-large',
+      says: /“bomb\.png” claims to be 30000×30000.*not decoded/,
+    },
   ];
   for (const f of bad) await writeFile(join(app.tmp, f.name), f.bytes);
 });
@@ -159,7 +171,10 @@ describe('bad input through the UI', () => {
     expect(await errorToasts(page).count()).toBe(0);
     await page.keyboard.press('b');
     expect(await maskValue(page, 300, 300)).toBe(0);
-    await dragPath(page, [[200, 300], [400, 300]]);
+    await dragPath(page, [
+      [200, 300],
+      [400, 300],
+    ]);
     expect(await maskValue(page, 300, 300)).toBe(255);
     const after = await summary(page);
     expect(after.label).toBe('Brush stroke');
@@ -184,7 +199,10 @@ describe('bad input through the UI', () => {
     await expectOneErrorToast(page, { ...bad[3], says: /“pasted-bomb\.png” claims to be 30000×30000/ });
     expect(await documentState(page)).toEqual(before);
     // And it still edits: another stroke is one more history step on the same document.
-    await dragPath(page, [[200, 450], [400, 450]]);
+    await dragPath(page, [
+      [200, 450],
+      [400, 450],
+    ]);
     expect(await maskValue(page, 300, 450)).toBe(255);
     const after = await summary(page);
     expect(after.historyLabels).toEqual([...before.historyLabels, before.label]);

@@ -41,15 +41,31 @@ describe('editor core in Chromium through the real handlers', () => {
     // Brush 40 px, hard.
     await page.getByLabel('Brush size').fill('40');
     await page.getByLabel('Hardness').fill('100');
-    await dragPath(page, [ [100, 100], [300, 100] ]);
-    await dragPath(page, [ [100, 300], [100, 500] ]);
+    await dragPath(page, [
+      [100, 100],
+      [300, 100],
+    ]);
+    await dragPath(page, [
+      [100, 300],
+      [100, 500],
+    ]);
     expect(await maskValue(page, 200, 100)).toBe(255); // on stroke 1
     expect(await maskValue(page, 100, 400)).toBe(255); // on stroke 2
     expect(await maskValue(page, 200, 140)).toBe(0); // 40 px below stroke 1: outside the 20 px radius
     expect(await maskValue(page, 500, 300)).toBe(0);
 
     await page.keyboard.press('l');
-    await dragPath(page, [ [450, 200], [700, 200], [700, 450], [450, 450], [450, 205] ], 6);
+    await dragPath(
+      page,
+      [
+        [450, 200],
+        [700, 200],
+        [700, 450],
+        [450, 450],
+        [450, 205],
+      ],
+      6,
+    );
     expect(await maskValue(page, 575, 325)).toBe(255); // inside lasso
     expect(await maskValue(page, 800, 325)).toBe(0);
 
@@ -131,11 +147,15 @@ describe('opening another photo', () => {
 describe('EXIF orientation', () => {
   it('a camera JPEG tagged "rotate 90°" opens upright at its upright size, without a re-encode', async () => {
     // Stored 240×120 with the left 30 columns red; orientation 6 shows it 120×240 with the top rows red.
-    const w = 240, h = 120;
+    const w = 240,
+      h = 120;
     const raw = Buffer.alloc(w * h * 3);
     for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set(x < 30 ? [230, 20, 20] : [20, 40, 220], (y * w + x) * 3);
     const path = join(app.tmp, 'rotated.jpg');
-    await sharp(raw, { raw: { width: w, height: h, channels: 3 } }).withMetadata({ orientation: 6 }).jpeg({ quality: 95 }).toFile(path);
+    await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 95 })
+      .toFile(path);
     app.dialogs.opens.push(path);
     await app.page.keyboard.press('Control+o');
     await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'rotated.jpg');

@@ -22,7 +22,14 @@ beforeAll(async () => {
   openai = await startOpenAIServer();
   gemini = await startGeminiServer();
   app = await launchApp({
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', GEMINI_API_KEY: 'gm-e2e-test-key-0002', OPENAI_BASE_URL: openai.url, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+    env: {
+      OPENAI_API_KEY: 'sk-e2e-test-key-0001',
+      GEMINI_API_KEY: 'gm-e2e-test-key-0002',
+      OPENAI_BASE_URL: openai.url,
+      GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
+      MASKWORK_MAX_RETRIES: '0',
+      MASKWORK_STREAM: '0',
+    },
   });
   app.dialogs.opens.push(photo);
   await app.page.keyboard.press('Control+o');
@@ -30,7 +37,10 @@ beforeAll(async () => {
   await app.page.keyboard.press('b');
   await app.page.getByLabel('Brush size').fill('40');
   await app.page.getByLabel('Hardness').fill('100');
-  await dragPath(app.page, [ [150, 150], [350, 150] ]);
+  await dragPath(app.page, [
+    [150, 150],
+    [350, 150],
+  ]);
 });
 afterAll(async () => {
   await app?.close();
@@ -102,10 +112,12 @@ describe('cloud edit in the editor', () => {
     expect(mask.length).toBe(600 * 400);
     const band = featherBand(feather) + 1;
     const near = new Uint8Array(600 * 400);
-    for (let y = 0; y < 400; y++) for (let x = 0; x < 600; x++) {
-      if (!mask[y * 600 + x]) continue;
-      for (let yy = Math.max(0, y - band); yy <= Math.min(399, y + band); yy++) near.fill(1, yy * 600 + Math.max(0, x - band), yy * 600 + Math.min(600, x + band + 1));
-    }
+    for (let y = 0; y < 400; y++)
+      for (let x = 0; x < 600; x++) {
+        if (!mask[y * 600 + x]) continue;
+        for (let yy = Math.max(0, y - band); yy <= Math.min(399, y + band); yy++)
+          near.fill(1, yy * 600 + Math.max(0, x - band), yy * 600 + Math.min(600, x + band + 1));
+      }
     let outside = 0;
     let inside = 0;
     const offenders: string[] = [];
@@ -117,7 +129,8 @@ describe('cloud edit in the editor', () => {
         const same = a.data[q] === b.data[q] && a.data[q + 1] === b.data[q + 1] && a.data[q + 2] === b.data[q + 2];
         if (!near[i] && !same) {
           outside++;
-          if (offenders.length < 8) offenders.push(`(${x},${y}) got ${[...a.data.subarray(q, q + 3)]} want ${[...b.data.subarray(q, q + 3)]}`);
+          if (offenders.length < 8)
+            offenders.push(`(${x},${y}) got ${[...a.data.subarray(q, q + 3)]} want ${[...b.data.subarray(q, q + 3)]}`);
         }
         if (mask[i] === 255 && !same) inside++;
       }

@@ -15,7 +15,10 @@ beforeAll(async () => {
   await app.page.keyboard.press('Control+o');
   await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
   await app.page.keyboard.press('m');
-  await dragPath(app.page, [ [200, 150], [500, 400] ]);
+  await dragPath(app.page, [
+    [200, 150],
+    [500, 400],
+  ]);
 });
 afterAll(async () => {
   await app?.close();

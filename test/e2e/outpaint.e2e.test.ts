@@ -76,13 +76,16 @@ async function extendTo219(width: number, height: number, apply: 'button' | 'ent
 async function settled(page: Page) {
   let last = '';
   await expect
-    .poll(async () => {
-      const s = await summary(page);
-      const now = JSON.stringify([s.scale, s.offset]);
-      const same = now === last;
-      last = now;
-      return same;
-    }, { interval: 100 })
+    .poll(
+      async () => {
+        const s = await summary(page);
+        const now = JSON.stringify([s.scale, s.offset]);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { interval: 100 },
+    )
     .toBe(true);
 }
 
@@ -114,7 +117,11 @@ async function exportAndCheck(source: string, ext: ReturnType<typeof extendToAsp
   expect([meta.width, meta.height]).toEqual([ext.canvas.width, ext.canvas.height]);
   const box = { w: Math.round(width / 4), h: Math.round(height / 4) };
   const at = { x: Math.round(width / 2 - box.w / 2), y: Math.round(height / 2 - box.h / 2) };
-  const exported = await sharp(out).removeAlpha().extract({ left: ext.originalAt.x + at.x, top: ext.originalAt.y + at.y, width: box.w, height: box.h }).raw().toBuffer();
+  const exported = await sharp(out)
+    .removeAlpha()
+    .extract({ left: ext.originalAt.x + at.x, top: ext.originalAt.y + at.y, width: box.w, height: box.h })
+    .raw()
+    .toBuffer();
   const original = await sharp(source).removeAlpha().extract({ left: at.x, top: at.y, width: box.w, height: box.h }).raw().toBuffer();
   expect(Buffer.compare(exported, original)).toBe(0);
   // The new area is filled: the far left and right columns are opaque.

@@ -17,8 +17,22 @@ const coffee = join(PHOTOS, 'coffee.png'); // 600×400
 
 /** Points on, near and off the stroke (including its anti-aliased edge). */
 const PROBES: Array<[number, number]> = [
-  [100, 100], [200, 100], [300, 100], [200, 119], [200, 120], [200, 121], [200, 81], [200, 80], [200, 79],
-  [78, 100], [80, 100], [322, 100], [200, 140], [500, 300], [0, 0], [867, 599],
+  [100, 100],
+  [200, 100],
+  [300, 100],
+  [200, 119],
+  [200, 120],
+  [200, 121],
+  [200, 81],
+  [200, 80],
+  [200, 79],
+  [78, 100],
+  [80, 100],
+  [322, 100],
+  [200, 140],
+  [500, 300],
+  [0, 0],
+  [867, 599],
 ];
 
 async function probe(page: Page): Promise<number[]> {
@@ -28,10 +42,14 @@ async function probe(page: Page): Promise<number[]> {
 }
 
 async function autosaveSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const a = (window as any).__maskworkTest.autosave();
-    return !a.pending && a.saves > 0;
-  }, null, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => {
+      const a = (window as any).__maskworkTest.autosave();
+      return !a.pending && a.saves > 0;
+    },
+    null,
+    { timeout: 15_000 },
+  );
 }
 
 /** Closes the page abruptly (no unload work awaited) and starts the app again on the same services. */
@@ -59,7 +77,10 @@ describe('autosave and crash recovery in Chromium through the real handlers', ()
     await page.keyboard.press('b');
     await page.getByLabel('Brush size').fill('40');
     await page.getByLabel('Hardness').fill('100');
-    await dragPath(page, [ [100, 100], [300, 100] ]);
+    await dragPath(page, [
+      [100, 100],
+      [300, 100],
+    ]);
     painted = await probe(page);
     expect(painted[1]).toBe(255);
     expect(painted[12]).toBe(0);
@@ -108,7 +129,10 @@ describe('autosave and crash recovery in Chromium through the real handlers', ()
 
     // The restored document keeps working: undo has nothing to undo, a new stroke is one step.
     await page.keyboard.press('b');
-    await dragPath(page, [ [100, 400], [100, 500] ]);
+    await dragPath(page, [
+      [100, 400],
+      [100, 500],
+    ]);
     expect(await maskValue(page, 100, 450)).toBe(255);
     expect((await summary(page)).historyLabels).toEqual(['Restored session']);
     await autosaveSettled(page);

@@ -139,7 +139,11 @@ describe('viewport', () => {
     const page = app.page;
     await press(page, 'Control+Digit0');
     const r = await stageRect(page);
-    for (const [fx, fy, deltaY] of [[0.3, 0.4, -240], [0.7, 0.65, -120], [0.25, 0.8, 300]] as const) {
+    for (const [fx, fy, deltaY] of [
+      [0.3, 0.4, -240],
+      [0.7, 0.65, -120],
+      [0.25, 0.8, 300],
+    ] as const) {
       const cursor = { x: Math.round(r.x + r.width * fx), y: Math.round(r.y + r.height * fy) };
       await page.mouse.move(cursor.x, cursor.y);
       const before = await view(page);
@@ -194,7 +198,10 @@ describe('viewport', () => {
     expect(await maskPixels(page)).toBe(pixels);
     expect(after.historyLabels).toEqual(before.historyLabels);
     // Control: the same drag with the left button paints (so the checks above can fail).
-    await dragPath(page, [[150, 150], [700, 150]]);
+    await dragPath(page, [
+      [150, 150],
+      [700, 150],
+    ]);
     expect(await maskValue(page, 400, 150)).toBe(255);
     expect(await maskPixels(page)).toBeGreaterThan(pixels);
     expect((await summary(page)).label).toBe('Brush stroke');
@@ -266,7 +273,14 @@ describe('viewport', () => {
 
   it('B, E, M, L and H switch tools (state and toolbar)', async () => {
     const page = app.page;
-    for (const [key, tool] of [['e', 'eraser'], ['m', 'rect'], ['l', 'lasso'], ['h', 'pan'], ['b', 'brush'], ['l', 'lasso']] as const) {
+    for (const [key, tool] of [
+      ['e', 'eraser'],
+      ['m', 'rect'],
+      ['l', 'lasso'],
+      ['h', 'pan'],
+      ['b', 'brush'],
+      ['l', 'lasso'],
+    ] as const) {
       await press(page, key);
       expect((await summary(page)).tool, key).toBe(tool);
       await expect.poll(() => page.locator(`nav.toolbar [data-tool="${tool}"]`).getAttribute('aria-pressed')).toBe('true');

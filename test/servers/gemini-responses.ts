@@ -14,7 +14,7 @@ export function usageFor(plan: GeminiPlan, parts: Part[]) {
   const textTokens = Math.max(1, Math.ceil(plan.prompt.length / 4));
   const imageTokens = plan.images.length * 258;
   const thoughts = parts.filter((p) => p.thought).length ? 180 : 0;
-  const image = parts.some((p) => p.inlineData && !p.thought) ? OUTPUT_TOKENS[plan.imageSize] ?? 1290 : 0;
+  const image = parts.some((p) => p.inlineData && !p.thought) ? (OUTPUT_TOKENS[plan.imageSize] ?? 1290) : 0;
   const text = parts.filter((p) => p.text !== undefined && !p.thought).reduce((t, p) => t + Math.ceil((p.text ?? '').length / 4), 0);
   const candidates = image + text;
   return {
@@ -54,7 +54,8 @@ export function blockedResponse(model: string, responseId: string, blockReason: 
 }
 
 const FINISH_MESSAGES: Record<string, string> = {
-  IMAGE_SAFETY: "Unable to show the generated image. The generated image was filtered out because it violated Google's Generative AI Prohibited Use policy. You will not be charged for blocked images. Try rephrasing the prompt.",
+  IMAGE_SAFETY:
+    "Unable to show the generated image. The generated image was filtered out because it violated Google's Generative AI Prohibited Use policy. You will not be charged for blocked images. Try rephrasing the prompt.",
   IMAGE_PROHIBITED_CONTENT: 'Unable to show the generated image. The image was flagged as prohibited content.',
   NO_IMAGE: 'The model did not generate an image.',
 };
@@ -72,19 +73,37 @@ export function filteredResponse(model: string, responseId: string, finishReason
 }
 
 const STATUS_NAMES: Record<number, string> = {
-  400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 408: 'DEADLINE_EXCEEDED',
-  409: 'ABORTED', 429: 'RESOURCE_EXHAUSTED', 499: 'CANCELLED', 500: 'INTERNAL', 501: 'NOT_IMPLEMENTED', 503: 'UNAVAILABLE', 504: 'DEADLINE_EXCEEDED',
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  408: 'DEADLINE_EXCEEDED',
+  409: 'ABORTED',
+  429: 'RESOURCE_EXHAUSTED',
+  499: 'CANCELLED',
+  500: 'INTERNAL',
+  501: 'NOT_IMPLEMENTED',
+  503: 'UNAVAILABLE',
+  504: 'DEADLINE_EXCEEDED',
 };
 
 export function scriptedError(status: number, retryAfter?: string) {
   if (status === 429) {
-    const body: { error: Record<string, unknown> } = gErrorBody(gErr(429, 'Resource has been exhausted (e.g. check quota).', 'RESOURCE_EXHAUSTED'));
+    const body: { error: Record<string, unknown> } = gErrorBody(
+      gErr(429, 'Resource has been exhausted (e.g. check quota).', 'RESOURCE_EXHAUSTED'),
+    );
     const secs = retryAfter !== undefined && /^\d+(\.\d+)?$/.test(retryAfter) ? retryAfter : undefined;
     if (secs) body.error.details = [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${secs}s` }];
     return body;
   }
   if (status === 500) {
-    return gErrorBody(gErr(500, 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting', 'INTERNAL'));
+    return gErrorBody(
+      gErr(
+        500,
+        'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+        'INTERNAL',
+      ),
+    );
   }
   if (status === 503) return gErrorBody(gErr(503, 'The model is overloaded. Please try again later.', 'UNAVAILABLE'));
   return gErrorBody(gErr(status, `Scripted error ${status}.`, STATUS_NAMES[status] ?? 'UNKNOWN'));

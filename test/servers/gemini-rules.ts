@@ -4,11 +4,19 @@
 // imageConfig:{aspectRatio,imageSize}}}; the service also accepts snake_case, so do we.
 import { inspectImage, type ImageInfo } from './images';
 
-export interface GeminiErr { code: number; message: string; status: string }
+export interface GeminiErr {
+  code: number;
+  message: string;
+  status: string;
+}
 export const gErr = (code: number, message: string, status = 'INVALID_ARGUMENT'): GeminiErr => ({ code, message, status });
 export const gErrorBody = (e: GeminiErr) => ({ error: { code: e.code, message: e.message, status: e.status } });
 
-export interface GeminiModelSpec { ratios: readonly string[]; sizes: readonly string[]; maxImages: number }
+export interface GeminiModelSpec {
+  ratios: readonly string[];
+  sizes: readonly string[];
+  maxImages: number;
+}
 const R10 = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9'] as const;
 const R14 = [...R10, '1:4', '4:1', '1:8', '8:1'] as const;
 export const GEMINI_MODELS: Record<string, GeminiModelSpec> = {
@@ -22,9 +30,20 @@ export const RETIRED_GEMINI_MODELS = ['gemini-2.5-flash-image', 'gemini-2.5-flas
 
 /** Output pixel size at 1K per aspect ratio; 2K = 2×, 4K = 4×, 512 = 0.5×. */
 export const GEMINI_1K_SIZES: Record<string, [number, number]> = {
-  '1:1': [1024, 1024], '2:3': [848, 1264], '3:2': [1264, 848], '3:4': [896, 1200], '4:3': [1200, 896],
-  '4:5': [928, 1152], '5:4': [1152, 928], '9:16': [768, 1376], '16:9': [1376, 768], '21:9': [1584, 672],
-  '1:4': [512, 2048], '4:1': [2048, 512], '1:8': [352, 2816], '8:1': [2816, 352],
+  '1:1': [1024, 1024],
+  '2:3': [848, 1264],
+  '3:2': [1264, 848],
+  '3:4': [896, 1200],
+  '4:3': [1200, 896],
+  '4:5': [928, 1152],
+  '5:4': [1152, 928],
+  '9:16': [768, 1376],
+  '16:9': [1376, 768],
+  '21:9': [1584, 672],
+  '1:4': [512, 2048],
+  '4:1': [2048, 512],
+  '1:8': [352, 2816],
+  '8:1': [2816, 352],
 };
 const SIZE_FACTOR: Record<string, number> = { '512': 0.5, '1K': 1, '2K': 2, '4K': 4 };
 
@@ -41,13 +60,51 @@ export function nearestRatio(spec: GeminiModelSpec, w: number, h: number): strin
   for (const r of spec.ratios) {
     const [a, b] = r.split(':').map(Number);
     const d = Math.abs(Math.log(a / b) - Math.log(w / h));
-    if (d < bestD) { best = r; bestD = d; }
+    if (d < bestD) {
+      best = r;
+      bestD = d;
+    }
   }
   return best;
 }
 
-const TOP_KEYS = new Set(['contents', 'generationConfig', 'generation_config', 'systemInstruction', 'system_instruction', 'safetySettings', 'safety_settings', 'tools', 'toolConfig', 'tool_config', 'cachedContent', 'cached_content', 'model']);
-const GEN_KEYS = new Set(['responseModalities', 'imageConfig', 'temperature', 'topP', 'topK', 'candidateCount', 'maxOutputTokens', 'seed', 'stopSequences', 'thinkingConfig', 'responseMimeType', 'mediaResolution', 'presencePenalty', 'frequencyPenalty', 'responseLogprobs', 'logprobs', 'speechConfig', 'responseSchema', 'responseJsonSchema', 'enableEnhancedCivicAnswers']);
+const TOP_KEYS = new Set([
+  'contents',
+  'generationConfig',
+  'generation_config',
+  'systemInstruction',
+  'system_instruction',
+  'safetySettings',
+  'safety_settings',
+  'tools',
+  'toolConfig',
+  'tool_config',
+  'cachedContent',
+  'cached_content',
+  'model',
+]);
+const GEN_KEYS = new Set([
+  'responseModalities',
+  'imageConfig',
+  'temperature',
+  'topP',
+  'topK',
+  'candidateCount',
+  'maxOutputTokens',
+  'seed',
+  'stopSequences',
+  'thinkingConfig',
+  'responseMimeType',
+  'mediaResolution',
+  'presencePenalty',
+  'frequencyPenalty',
+  'responseLogprobs',
+  'logprobs',
+  'speechConfig',
+  'responseSchema',
+  'responseJsonSchema',
+  'enableEnhancedCivicAnswers',
+]);
 const IMAGE_KEYS = new Set(['aspectRatio', 'imageSize']);
 const MODALITIES = ['TEXT', 'IMAGE', 'AUDIO'];
 const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/webp', 'image/heic', 'image/heif'];
@@ -59,9 +116,14 @@ function get(obj: Record<string, unknown>, key: string): unknown {
   return obj[key] !== undefined ? obj[key] : obj[snake(key)];
 }
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const unknownKey = (obj: Record<string, unknown>, known: Set<string>) => Object.keys(obj).find((k) => !known.has(k) && !known.has(camel(k)));
+const unknownKey = (obj: Record<string, unknown>, known: Set<string>) =>
+  Object.keys(obj).find((k) => !known.has(k) && !known.has(camel(k)));
 
-export interface GeminiInputImage { data: Buffer; mimeType: string; info: ImageInfo }
+export interface GeminiInputImage {
+  data: Buffer;
+  mimeType: string;
+  info: ImageInfo;
+}
 export interface GeminiPlan {
   model: string;
   spec: GeminiModelSpec;
@@ -78,12 +140,22 @@ export interface GeminiPlan {
 export function modelLookup(model: string, apiVersion: string, method: string): { spec: GeminiModelSpec } | { err: GeminiErr } {
   const spec = GEMINI_MODELS[model];
   if (!spec) {
-    return { err: gErr(404, `models/${model} is not found for API version ${apiVersion}, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`, 'NOT_FOUND') };
+    return {
+      err: gErr(
+        404,
+        `models/${model} is not found for API version ${apiVersion}, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`,
+        'NOT_FOUND',
+      ),
+    };
   }
   return { spec };
 }
 
-export async function validateGenerate(model: string, spec: GeminiModelSpec, body: unknown): Promise<{ plan: GeminiPlan } | { err: GeminiErr; images?: GeminiInputImage[] }> {
+export async function validateGenerate(
+  model: string,
+  spec: GeminiModelSpec,
+  body: unknown,
+): Promise<{ plan: GeminiPlan } | { err: GeminiErr; images?: GeminiInputImage[] }> {
   const bad = (message: string) => ({ err: gErr(400, message) });
   if (!isObj(body)) return bad('Invalid JSON payload received. Expected an object.');
   const unk = unknownKey(body, TOP_KEYS);
@@ -99,7 +171,8 @@ export async function validateGenerate(model: string, spec: GeminiModelSpec, bod
     if (!isObj(c)) return bad(`Invalid JSON payload received. Invalid value at '${at}': expected an object.`);
     if (c.role !== undefined && c.role !== 'user' && c.role !== 'model') return bad('Please use a valid role: user, model.');
     const parts = c.parts;
-    if (!Array.isArray(parts) || parts.length === 0) return bad(`* GenerateContentRequest.${at}.parts: contents.parts must not be empty.\n`);
+    if (!Array.isArray(parts) || parts.length === 0)
+      return bad(`* GenerateContentRequest.${at}.parts: contents.parts must not be empty.\n`);
     for (let pi = 0; pi < parts.length; pi++) {
       const p = parts[pi];
       const pat = `${at}.parts[${pi}]`;
@@ -110,7 +183,8 @@ export async function validateGenerate(model: string, spec: GeminiModelSpec, bod
       } else if (isObj(inline)) {
         const mimeType = get(inline, 'mimeType');
         const data = inline.data;
-        if (typeof mimeType !== 'string' || !mimeType) return bad(`* GenerateContentRequest.${pat}.inline_data.mime_type: mime_type is not specified\n`);
+        if (typeof mimeType !== 'string' || !mimeType)
+          return bad(`* GenerateContentRequest.${pat}.inline_data.mime_type: mime_type is not specified\n`);
         if (!IMAGE_MIMES.includes(mimeType.toLowerCase())) return bad(`Unsupported MIME type: ${mimeType}`);
         if (typeof data !== 'string' || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(data.replace(/\s+/g, '')) || data.length === 0) {
           return bad(`Invalid value at '${pat}.inline_data.data' (TYPE_BYTES), Base64 decoding failed for "${String(data).slice(0, 40)}"`);
@@ -118,7 +192,13 @@ export async function validateGenerate(model: string, spec: GeminiModelSpec, bod
         const buf = Buffer.from(data.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
         const info = await inspectImage(buf);
         if (!info || !['png', 'jpeg', 'webp'].includes(info.kind)) {
-          return { err: gErr(400, 'Unable to process input image. Please retry or report in https://developers.generativeai.google/guide/troubleshooting'), images };
+          return {
+            err: gErr(
+              400,
+              'Unable to process input image. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+            ),
+            images,
+          };
         }
         if (c.role !== 'model') images.push({ data: buf, mimeType, info });
       } else if (get(p, 'fileData') !== undefined) {
@@ -129,7 +209,10 @@ export async function validateGenerate(model: string, spec: GeminiModelSpec, bod
     }
   }
   if (images.length > spec.maxImages) {
-    return { err: gErr(400, `Too many input images: ${images.length}. ${model} accepts at most ${spec.maxImages} images per request.`), images };
+    return {
+      err: gErr(400, `Too many input images: ${images.length}. ${model} accepts at most ${spec.maxImages} images per request.`),
+      images,
+    };
   }
 
   const gc = get(body, 'generationConfig') ?? {};
@@ -142,7 +225,9 @@ export async function validateGenerate(model: string, spec: GeminiModelSpec, bod
   for (let i = 0; i < rawMods.length; i++) {
     const m = String(rawMods[i]).toUpperCase();
     if (!MODALITIES.includes(m)) {
-      return bad(`Invalid value at 'generation_config.response_modalities[${i}]' (type.googleapis.com/google.ai.generativelanguage.v1.GenerationConfig.Modality), "${String(rawMods[i])}"`);
+      return bad(
+        `Invalid value at 'generation_config.response_modalities[${i}]' (type.googleapis.com/google.ai.generativelanguage.v1.GenerationConfig.Modality), "${String(rawMods[i])}"`,
+      );
     }
     modalities.push(m);
   }

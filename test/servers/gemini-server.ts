@@ -95,7 +95,12 @@ const ROUTE = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+):(generateContent|streamG
 function redactBody(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(redactBody);
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'data' && typeof x === 'string' ? `<${Math.floor((x.length * 3) / 4)} bytes>` : redactBody(x)]));
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [
+        k,
+        k === 'data' && typeof x === 'string' ? `<${Math.floor((x.length * 3) / 4)} bytes>` : redactBody(x),
+      ]),
+    );
   }
   return v;
 }
@@ -114,8 +119,19 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise
     const stream = route?.[3] === 'streamGenerateContent';
     const sse = stream && url.searchParams.get('alt') === 'sse';
     const rec: GeminiRecordedRequest = {
-      index, method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: redactHeaders(req.headers),
-      authorized: false, model: route?.[2], apiVersion: route?.[1], stream, imageSizes: [], validation: null, outcome: 'pending', aborted: false,
+      index,
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: redactHeaders(req.headers),
+      authorized: false,
+      model: route?.[2],
+      apiVersion: route?.[1],
+      stream,
+      imageSizes: [],
+      validation: null,
+      outcome: 'pending',
+      aborted: false,
     };
     requests.push(rec);
     res.on('close', () => {
@@ -157,7 +173,13 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise
     const key = (req.headers['x-goog-api-key'] as string | undefined) ?? url.searchParams.get('key') ?? '';
     rec.authorized = keyOk(key);
     if (!key) {
-      return fail(gErr(403, "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.", 'PERMISSION_DENIED'));
+      return fail(
+        gErr(
+          403,
+          "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+          'PERMISSION_DENIED',
+        ),
+      );
     }
     if (!rec.authorized) return fail(gErr(403, 'API key not valid. Please pass a valid API key.', 'PERMISSION_DENIED'));
     const found = modelLookup(model, apiVersion, method);
@@ -180,13 +202,25 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise
     }
     const checked = await validateGenerate(model, found.spec, body);
     if ('err' in checked) {
-      rec.imageSizes = (checked.images ?? []).map((i) => ({ width: i.info.width, height: i.info.height, kind: i.info.kind, bytes: i.info.bytes, mimeType: i.mimeType }));
+      rec.imageSizes = (checked.images ?? []).map((i) => ({
+        width: i.info.width,
+        height: i.info.height,
+        kind: i.info.kind,
+        bytes: i.info.bytes,
+        mimeType: i.mimeType,
+      }));
       rec.validation = { ok: false, code: checked.err.code, status: checked.err.status, message: checked.err.message };
       return fail(checked.err, extra);
     }
     const plan = checked.plan;
     rec.validation = { ok: true };
-    rec.imageSizes = plan.images.map((i) => ({ width: i.info.width, height: i.info.height, kind: i.info.kind, bytes: i.info.bytes, mimeType: i.mimeType }));
+    rec.imageSizes = plan.images.map((i) => ({
+      width: i.info.width,
+      height: i.info.height,
+      kind: i.info.kind,
+      bytes: i.info.bytes,
+      mimeType: i.mimeType,
+    }));
     rec.aspectRatio = plan.aspectRatio;
     rec.imageSize = plan.imageSize;
     const responseId = `mock-resp-${index}`;
@@ -219,9 +253,18 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise
         rec.colour = colour;
         rec.outputSize = `${plan.width}x${plan.height}`;
         const png = await synthesize({
-          width: plan.width, height: plan.height, base: plan.images[0]?.data, mask: plan.images[1]?.data, maskMode: 'white', fit: 'cover', colour,
+          width: plan.width,
+          height: plan.height,
+          base: plan.images[0]?.data,
+          mask: plan.images[1]?.data,
+          maskMode: 'white',
+          fit: 'cover',
+          colour,
         });
-        tail.push({ inlineData: { mimeType: 'image/png', data: png.toString('base64') }, thoughtSignature: Buffer.from(`sig-${index}`).toString('base64') });
+        tail.push({
+          inlineData: { mimeType: 'image/png', data: png.toString('base64') },
+          thoughtSignature: Buffer.from(`sig-${index}`).toString('base64'),
+        });
       }
       const all = [...lead, ...tail];
       const usage = usageFor(plan, all);
@@ -259,7 +302,11 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise
   };
 
   const listening = await listen(handle, (res, err) =>
-    sendJson(res, 500, gErrorBody(gErr(500, `An internal error has occurred. (mock server: ${(err as Error)?.message ?? String(err)})`, 'INTERNAL'))),
+    sendJson(
+      res,
+      500,
+      gErrorBody(gErr(500, `An internal error has occurred. (mock server: ${(err as Error)?.message ?? String(err)})`, 'INTERNAL')),
+    ),
   );
   return {
     baseUrl: `http://127.0.0.1:${listening.port}`,

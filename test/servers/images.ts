@@ -7,7 +7,12 @@ import sharp from 'sharp';
 
 export type Rgb = [number, number, number];
 export type Rgba = [number, number, number, number];
-export interface Rect { x: number; y: number; width: number; height: number }
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 export type ImageKind = 'png' | 'jpeg' | 'webp' | 'gif' | 'unknown';
 export type OutputFormat = 'png' | 'jpeg' | 'webp';
 
@@ -16,8 +21,16 @@ export const BRIGHTEN = 3;
 
 /** Solid colour used for OpenAI candidate i (i % length) and Gemini request k (k % length). */
 export const PALETTE: readonly Rgb[] = [
-  [255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 0], [255, 0, 255],
-  [0, 255, 255], [255, 128, 0], [128, 0, 255], [0, 128, 128], [128, 128, 0],
+  [255, 0, 0],
+  [0, 255, 0],
+  [0, 0, 255],
+  [255, 255, 0],
+  [255, 0, 255],
+  [0, 255, 255],
+  [255, 128, 0],
+  [128, 0, 255],
+  [0, 128, 128],
+  [128, 128, 0],
 ];
 export const paletteColour = (i: number): Rgb => PALETTE[((i % PALETTE.length) + PALETTE.length) % PALETTE.length];
 
@@ -38,7 +51,9 @@ export async function makeAlphaMask(width: number, height: number, editable: Rec
       data[(y * width + x) * 4 + 3] = inside ? 0 : 255;
     }
   }
-  return sharp(data, { raw: { width, height, channels: 4 } }).png({ compressionLevel: 1 }).toBuffer();
+  return sharp(data, { raw: { width, height, channels: 4 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 }
 
 /** Gemini-style mask image: opaque RGB PNG, black = keep, white = edit. */
@@ -49,10 +64,16 @@ export async function makeWhiteMask(width: number, height: number, editable: Rec
       if (x >= 0 && y >= 0) data.fill(255, (y * width + x) * 3, (y * width + x) * 3 + 3);
     }
   }
-  return sharp(data, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+  return sharp(data, { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 }
 
-export interface RgbaImage { width: number; height: number; data: Buffer }
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Buffer;
+}
 
 /** Decodes any image sharp reads into raw RGBA. */
 export async function decodeRgba(buf: Buffer): Promise<RgbaImage> {
@@ -74,7 +95,14 @@ export function sniff(buf: Buffer): ImageKind {
   return 'unknown';
 }
 
-export interface ImageInfo { kind: ImageKind; width: number; height: number; channels: number; hasAlpha: boolean; bytes: number }
+export interface ImageInfo {
+  kind: ImageKind;
+  width: number;
+  height: number;
+  channels: number;
+  hasAlpha: boolean;
+  bytes: number;
+}
 
 /** Sniffs and fully decodes the image; null when it is not a decodable image. */
 export async function inspectImage(buf: Buffer): Promise<ImageInfo | null> {
@@ -134,7 +162,10 @@ export async function synthesize(o: SynthOptions): Promise<Buffer> {
     for (let i = 0; i < w * h; i++) {
       const p = i * 4;
       if (editable?.[i]) {
-        rgba[p] = colour[0]; rgba[p + 1] = colour[1]; rgba[p + 2] = colour[2]; rgba[p + 3] = 255;
+        rgba[p] = colour[0];
+        rgba[p + 1] = colour[1];
+        rgba[p + 2] = colour[2];
+        rgba[p + 3] = 255;
       } else {
         rgba[p] = Math.min(255, rgba[p] + brighten);
         rgba[p + 1] = Math.min(255, rgba[p + 1] + brighten);

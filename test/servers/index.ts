@@ -1,7 +1,18 @@
 // Local provider servers and image helpers for tests (see openai-server.ts / gemini-server.ts).
 export * from './openai-server';
 export * from './gemini-server';
-export { BRIGHTEN, PALETTE, paletteColour, makePng, makeAlphaMask, makeWhiteMask, decodeRgba, pixelAt, sniff, inspectImage } from './images';
+export {
+  BRIGHTEN,
+  PALETTE,
+  paletteColour,
+  makePng,
+  makeAlphaMask,
+  makeWhiteMask,
+  decodeRgba,
+  pixelAt,
+  sniff,
+  inspectImage,
+} from './images';
 export type { Rgb, Rgba, Rect, RgbaImage, ImageInfo, ImageKind, OutputFormat } from './images';
 export { MODERATE_TRIGGER } from './scripting';
 export { GEMINI_1K_SIZES, GEMINI_MODELS, RETIRED_GEMINI_MODELS, geminiPixelSize } from './gemini-rules';

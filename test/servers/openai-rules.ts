@@ -2,15 +2,30 @@
 // documented in /work/shared/docs/providers.md §1.1–1.3. Every failure maps to
 // the error body shape the service uses: {error:{message,type,param,code}}.
 
-export interface OpenAIErr { status: number; message: string; type: string; param: string | null; code: string | null }
+export interface OpenAIErr {
+  status: number;
+  message: string;
+  type: string;
+  param: string | null;
+  code: string | null;
+}
 
-export const oaErr = (status: number, message: string, param: string | null, code: string | null, type = 'invalid_request_error'): OpenAIErr =>
-  ({ status, message, type, param, code });
+export const oaErr = (
+  status: number,
+  message: string,
+  param: string | null,
+  code: string | null,
+  type = 'invalid_request_error',
+): OpenAIErr => ({ status, message, type, param, code });
 
 export const errorBody = (e: OpenAIErr) => ({ error: { message: e.message, type: e.type, param: e.param, code: e.code } });
 
 type Fidelity = 'forbidden' | 'high-low' | 'low-only';
-export interface ModelSpec { flexSize: boolean; qualities: readonly string[]; fidelity: Fidelity }
+export interface ModelSpec {
+  flexSize: boolean;
+  qualities: readonly string[];
+  fidelity: Fidelity;
+}
 
 const Q4 = ['low', 'medium', 'high', 'auto'] as const;
 const Q6 = [...Q4, 'xhigh', 'max'] as const;
@@ -47,11 +62,27 @@ export const RECOMMENDED_MAX_EDGE = 3824;
 
 export function modelCheck(model: string): { spec: ModelSpec } | { err: OpenAIErr } {
   if (RETIRED_MODELS.has(model)) {
-    return { err: oaErr(404, `The model \`${model}\` has been deprecated and is no longer available. Use gpt-image-2 or a newer GPT image model.`, 'model', 'model_not_found') };
+    return {
+      err: oaErr(
+        404,
+        `The model \`${model}\` has been deprecated and is no longer available. Use gpt-image-2 or a newer GPT image model.`,
+        'model',
+        'model_not_found',
+      ),
+    };
   }
   const spec = MODELS[model];
   if (!spec) {
-    return { err: oaErr(400, `Invalid value: '${model}'. Value must be one of ${Object.keys(MODELS).map((m) => `'${m}'`).join(', ')}.`, 'model', 'invalid_value') };
+    return {
+      err: oaErr(
+        400,
+        `Invalid value: '${model}'. Value must be one of ${Object.keys(MODELS)
+          .map((m) => `'${m}'`)
+          .join(', ')}.`,
+        'model',
+        'invalid_value',
+      ),
+    };
   }
   return { spec };
 }
@@ -62,7 +93,14 @@ export function sizeCheck(model: string, spec: ModelSpec, size: string): { wh: [
   const bad = (why: string) => ({ err: oaErr(400, `Invalid size '${size}'. ${why}`, 'size', 'invalid_value') });
   if (!spec.flexSize) {
     if (!(FIXED_SIZES as readonly string[]).includes(size)) {
-      return { err: oaErr(400, `Invalid value: '${size}'. Supported values for ${model} are: ${FIXED_SIZES.map((s) => `'${s}'`).join(', ')}.`, 'size', 'invalid_value') };
+      return {
+        err: oaErr(
+          400,
+          `Invalid value: '${size}'. Supported values for ${model} are: ${FIXED_SIZES.map((s) => `'${s}'`).join(', ')}.`,
+          'size',
+          'invalid_value',
+        ),
+      };
     }
     const [w, h] = size.split('x').map(Number);
     return { wh: [w, h] };
@@ -100,26 +138,59 @@ export function autoSize(spec: ModelSpec, w: number, h: number): [number, number
   const legal = () => sizeCheckLegal(W, H);
   for (let guard = 0; guard < 1000 && !legal(); guard++) {
     if (Math.max(W, H) / Math.min(W, H) > 3) {
-      if (W > H) W -= 16; else H -= 16;
+      if (W > H) W -= 16;
+      else H -= 16;
     } else if (W * H < MIN_PIXELS) {
-      if (W <= H) W += 16; else H += 16;
+      if (W <= H) W += 16;
+      else H += 16;
     } else {
-      if (W >= H) W -= 16; else H -= 16;
+      if (W >= H) W -= 16;
+      else H -= 16;
     }
   }
   return legal() ? [W, H] : [1024, 1024];
 }
 
 function sizeCheckLegal(w: number, h: number): boolean {
-  return w % 16 === 0 && h % 16 === 0 && Math.max(w, h) / Math.min(w, h) <= 3 && w * h >= MIN_PIXELS && w * h <= MAX_PIXELS && Math.max(w, h) <= RECOMMENDED_MAX_EDGE;
+  return (
+    w % 16 === 0 &&
+    h % 16 === 0 &&
+    Math.max(w, h) / Math.min(w, h) <= 3 &&
+    w * h >= MIN_PIXELS &&
+    w * h <= MAX_PIXELS &&
+    Math.max(w, h) <= RECOMMENDED_MAX_EDGE
+  );
 }
 
-export function intField(name: string, raw: string | undefined, min: number, max: number, dflt: number): { v: number } | { err: OpenAIErr } {
+export function intField(
+  name: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+  dflt: number,
+): { v: number } | { err: OpenAIErr } {
   if (raw === undefined) return { v: dflt };
-  if (!/^-?\d+$/.test(raw.trim())) return { err: oaErr(400, `Invalid type for '${name}': expected an integer, but got a string instead.`, name, 'invalid_type') };
+  if (!/^-?\d+$/.test(raw.trim()))
+    return { err: oaErr(400, `Invalid type for '${name}': expected an integer, but got a string instead.`, name, 'invalid_type') };
   const v = Number(raw);
-  if (v < min) return { err: oaErr(400, `Invalid '${name}': integer below minimum value. Expected a value >= ${min}, but got ${v} instead.`, name, 'integer_below_min_value') };
-  if (v > max) return { err: oaErr(400, `Invalid '${name}': integer above maximum value. Expected a value <= ${max}, but got ${v} instead.`, name, 'integer_above_max_value') };
+  if (v < min)
+    return {
+      err: oaErr(
+        400,
+        `Invalid '${name}': integer below minimum value. Expected a value >= ${min}, but got ${v} instead.`,
+        name,
+        'integer_below_min_value',
+      ),
+    };
+  if (v > max)
+    return {
+      err: oaErr(
+        400,
+        `Invalid '${name}': integer above maximum value. Expected a value <= ${max}, but got ${v} instead.`,
+        name,
+        'integer_above_max_value',
+      ),
+    };
   return { v };
 }
 
@@ -130,7 +201,12 @@ export function boolField(name: string, raw: string | boolean | undefined): { v:
   return { err: oaErr(400, `Invalid type for '${name}': expected a boolean, but got a string instead.`, name, 'invalid_type') };
 }
 
-export function enumField<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], dflt: T): { v: T } | { err: OpenAIErr } {
+export function enumField<T extends string>(
+  name: string,
+  raw: string | undefined,
+  allowed: readonly T[],
+  dflt: T,
+): { v: T } | { err: OpenAIErr } {
   if (raw === undefined) return { v: dflt };
   if (!(allowed as readonly string[]).includes(raw)) {
     const list = allowed.map((a) => `'${a}'`);
@@ -142,8 +218,13 @@ export function enumField<T extends string>(name: string, raw: string | undefine
 
 /** Output options shared by edits and generations. */
 export interface OutputOptions {
-  n: number; quality: string; format: 'png' | 'jpeg' | 'webp'; compression?: number;
-  background: 'transparent' | 'opaque' | 'auto'; stream: boolean; partialImages: number;
+  n: number;
+  quality: string;
+  format: 'png' | 'jpeg' | 'webp';
+  compression?: number;
+  background: 'transparent' | 'opaque' | 'auto';
+  stream: boolean;
+  partialImages: number;
 }
 
 export function outputOptions(spec: ModelSpec, get: (k: string) => string | undefined): { v: OutputOptions } | { err: OpenAIErr } {
@@ -158,7 +239,14 @@ export function outputOptions(spec: ModelSpec, get: (k: string) => string | unde
     const c = intField('output_compression', get('output_compression'), 0, 100, 100);
     if ('err' in c) return c;
     if (format.v === 'png' && c.v !== 100) {
-      return { err: oaErr(400, "output_compression is only supported for the 'jpeg' and 'webp' output formats.", 'output_compression', 'invalid_value') };
+      return {
+        err: oaErr(
+          400,
+          "output_compression is only supported for the 'jpeg' and 'webp' output formats.",
+          'output_compression',
+          'invalid_value',
+        ),
+      };
     }
     compression = c.v;
   }
@@ -175,7 +263,9 @@ export function outputOptions(spec: ModelSpec, get: (k: string) => string | unde
   if (stream.v && n.v > 1) {
     return { err: oaErr(400, "Streaming is only supported with 'n' = 1.", 'n', 'invalid_value') };
   }
-  return { v: { n: n.v, quality: quality.v, format: format.v, compression, background: background.v, stream: stream.v, partialImages: partial.v } };
+  return {
+    v: { n: n.v, quality: quality.v, format: format.v, compression, background: background.v, stream: stream.v, partialImages: partial.v },
+  };
 }
 
 /** The reply's `quality`/`background` fields report resolved values, not 'auto'. */
@@ -187,5 +277,11 @@ export function usageFor(prompt: string, inputs: { width: number; height: number
   const text = Math.max(1, Math.ceil(prompt.length / 4));
   const image = inputs.reduce((t, i) => t + 65 + 129 * Math.ceil(i.width / 512) * Math.ceil(i.height / 512), 0);
   const output = n * Math.ceil((out[0] * out[1]) / 256);
-  return { input_tokens: text + image, input_tokens_details: { image_tokens: image, text_tokens: text }, output_tokens: output, output_tokens_details: { image_tokens: output, text_tokens: 0 }, total_tokens: text + image + output };
+  return {
+    input_tokens: text + image,
+    input_tokens_details: { image_tokens: image, text_tokens: text },
+    output_tokens: output,
+    output_tokens_details: { image_tokens: output, text_tokens: 0 },
+    total_tokens: text + image + output,
+  };
 }

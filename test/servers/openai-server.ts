@@ -35,7 +35,15 @@ export interface OpenAIScriptStep extends ScriptStepBase<OpenAIScriptContext> {
   malformed?: boolean;
 }
 
-export interface RecordedFile { field: string; filename: string; type: string; bytes: number; width?: number; height?: number; kind?: string }
+export interface RecordedFile {
+  field: string;
+  filename: string;
+  type: string;
+  bytes: number;
+  width?: number;
+  height?: number;
+  kind?: string;
+}
 
 export interface OpenAIRecordedRequest {
   index: number;
@@ -92,8 +100,18 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     const index = ++counter;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const rec: OpenAIRecordedRequest = {
-      index, method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: redactHeaders(req.headers),
-      authorized: false, fields: {}, files: [], imageSizes: [], validation: null, outcome: 'pending', aborted: false,
+      index,
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: redactHeaders(req.headers),
+      authorized: false,
+      fields: {},
+      files: [],
+      imageSizes: [],
+      validation: null,
+      outcome: 'pending',
+      aborted: false,
     };
     requests.push(rec);
     res.on('close', () => {
@@ -132,7 +150,12 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     const ct = req.headers['content-type'];
     if (isEdit) {
       if (!isMultipart(ct)) {
-        parseErr = oaErr(400, `Invalid Content-Type header (${ct ?? 'none'}), expected multipart/form-data. (HINT: If you're using curl, you can pass -H 'Content-Type: multipart/form-data')`, null, null);
+        parseErr = oaErr(
+          400,
+          `Invalid Content-Type header (${ct ?? 'none'}), expected multipart/form-data. (HINT: If you're using curl, you can pass -H 'Content-Type: multipart/form-data')`,
+          null,
+          null,
+        );
       } else {
         const parsed = await parseMultipart(body, ct!);
         if (parsed.ok) {
@@ -157,7 +180,14 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     rec.authorized = keyOk(key);
     if (!rec.authorized) {
       const shown = key ? `: ${key.length > 8 ? `${key.slice(0, 3)}*****${key.slice(-4)}` : key}` : '';
-      return fail(oaErr(401, `Incorrect API key provided${shown}. You can find your API key at https://platform.openai.com/account/api-keys.`, null, 'invalid_api_key'));
+      return fail(
+        oaErr(
+          401,
+          `Incorrect API key provided${shown}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+          null,
+          'invalid_api_key',
+        ),
+      );
     }
 
     const prompt = typeof rec.fields.prompt === 'string' ? rec.fields.prompt : undefined;
@@ -179,7 +209,9 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
       rec.validation = { ok: false, status: parseErr.status, code: parseErr.code, param: parseErr.param, message: parseErr.message };
       return fail(parseErr, extra);
     }
-    let plan: { prompt: string; width: number; height: number; opts: OutputOptions; model: string } & Partial<Pick<NonNullable<EditCheck['plan']>, 'images' | 'mask'>>;
+    let plan: { prompt: string; width: number; height: number; opts: OutputOptions; model: string } & Partial<
+      Pick<NonNullable<EditCheck['plan']>, 'images' | 'mask'>
+    >;
     if (isEdit) {
       const check = await validateEdit(form!);
       rec.imageSizes = check.imageSizes;
@@ -201,7 +233,16 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     rec.validation = { ok: true };
 
     if (step?.moderation || plan.prompt.includes(MODERATE_TRIGGER)) {
-      return fail(oaErr(400, 'Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID. safety_violations=[sexual].', null, 'moderation_blocked', 'image_generation_user_error'), extra);
+      return fail(
+        oaErr(
+          400,
+          'Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID. safety_violations=[sexual].',
+          null,
+          'moderation_blocked',
+          'image_generation_user_error',
+        ),
+        extra,
+      );
     }
 
     const { width, height, opts: o } = plan;
@@ -209,8 +250,17 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     rec.outputSize = size;
     const render = (i: number, blur?: number) =>
       synthesize({
-        width, height, base: plan.images?.[0]?.data, mask: plan.mask?.data, maskMode: 'alpha0', fit: 'fill', colour: paletteColour(i),
-        format: o.format, compression: o.compression, opaque: o.background === 'opaque' || o.format === 'jpeg', blur,
+        width,
+        height,
+        base: plan.images?.[0]?.data,
+        mask: plan.mask?.data,
+        maskMode: 'alpha0',
+        fit: 'fill',
+        colour: paletteColour(i),
+        format: o.format,
+        compression: o.compression,
+        opaque: o.background === 'opaque' || o.format === 'jpeg',
+        blur,
       });
     const usage = usageFor(plan.prompt, plan.images?.map((i) => i.info) ?? [], [width, height], o.n);
     const created = Math.floor(Date.now() / 1000);
@@ -239,11 +289,20 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     rec.status = 200;
     rec.outcome = 'success';
     if (step?.malformed) return sendJson(res, 200, '{"created": ' + created + ', "data": [{"b64_json": "', { ...headers, ...extra });
-    sendJson(res, 200, { created, data: outputs.map((b) => ({ b64_json: b.toString('base64') })), ...meta, usage }, { ...headers, 'openai-processing-ms': '1', ...extra });
+    sendJson(
+      res,
+      200,
+      { created, data: outputs.map((b) => ({ b64_json: b.toString('base64') })), ...meta, usage },
+      { ...headers, 'openai-processing-ms': '1', ...extra },
+    );
   };
 
   const listening = await listen(handle, (res, err) =>
-    sendJson(res, 500, errorBody(oaErr(500, `${SERVER_ERROR} (mock server: ${(err as Error)?.message ?? String(err)})`, null, null, 'server_error'))),
+    sendJson(
+      res,
+      500,
+      errorBody(oaErr(500, `${SERVER_ERROR} (mock server: ${(err as Error)?.message ?? String(err)})`, null, null, 'server_error')),
+    ),
   );
   return {
     url: `http://127.0.0.1:${listening.port}/v1`,
@@ -257,9 +316,18 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
 
 function scriptedErrorBody(status: number, model: string) {
   if (status === 429) {
-    return errorBody(oaErr(429, `Rate limit reached for ${model} in organization org-mock on images per minute (IPM): Limit 5, Used 5, Requested 1. Please try again in 12s. Visit https://platform.openai.com/account/rate-limits to learn more.`, null, 'rate_limit_exceeded', 'requests'));
+    return errorBody(
+      oaErr(
+        429,
+        `Rate limit reached for ${model} in organization org-mock on images per minute (IPM): Limit 5, Used 5, Requested 1. Please try again in 12s. Visit https://platform.openai.com/account/rate-limits to learn more.`,
+        null,
+        'rate_limit_exceeded',
+        'requests',
+      ),
+    );
   }
-  if (status === 503) return errorBody(oaErr(503, 'The engine is currently overloaded, please try again later.', null, null, 'server_error'));
+  if (status === 503)
+    return errorBody(oaErr(503, 'The engine is currently overloaded, please try again later.', null, null, 'server_error'));
   if (status >= 500) return errorBody(oaErr(status, SERVER_ERROR, null, null, 'server_error'));
   return errorBody(oaErr(status, `Scripted error ${status}.`, null, null));
 }

@@ -50,7 +50,9 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-export async function launchApp(opts: { env?: Record<string, string>; viewport?: { width: number; height: number } } = {}): Promise<AppHarness> {
+export async function launchApp(
+  opts: { env?: Record<string, string>; viewport?: { width: number; height: number } } = {},
+): Promise<AppHarness> {
   const rendererDir = join(REPO, 'out/renderer');
   const bridgePath = join(REPO, 'out/dev-host/bridge.js');
   if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(bridgePath)) {
@@ -81,17 +83,25 @@ export async function launchApp(opts: { env?: Record<string, string>; viewport?:
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
     await page.exposeBinding('__maskworkInvoke', async (source, channel: string, payload: string) => {
-      if (source.frame !== page.mainFrame()) return JSON.stringify({ ok: false, error: { kind: 'validation', message: 'untrusted frame' } });
+      if (source.frame !== page.mainFrame())
+        return JSON.stringify({ ok: false, error: { kind: 'validation', message: 'untrusted frame' } });
       const result = await dispatch(table, channel, decodeWire(JSON.parse(payload)), {
         emit: (name, body) => {
-          void page.evaluate(([n, p]) => (window as unknown as { __maskworkDeliver(n: string, p: string): void }).__maskworkDeliver(n, p), [name, JSON.stringify(encodeWire(body))] as const).catch(() => {});
+          void page
+            .evaluate(([n, p]) => (window as unknown as { __maskworkDeliver(n: string, p: string): void }).__maskworkDeliver(n, p), [
+              name,
+              JSON.stringify(encodeWire(body)),
+            ] as const)
+            .catch(() => {});
         },
       });
       return JSON.stringify(encodeWire(result));
     });
     await page.addInitScript({ content: readFileSync(bridgePath, 'utf8') });
     await page.goto(server.url);
-    await page.waitForFunction(() => (window as unknown as { __maskworkReady?: boolean }).__maskworkReady === true, null, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { __maskworkReady?: boolean }).__maskworkReady === true, null, {
+      timeout: 30_000,
+    });
     return page;
   };
   const page = await wire(context.pages()[0] ?? (await context.newPage()));

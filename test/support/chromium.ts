@@ -9,7 +9,10 @@ export function findChromium(): string {
   candidates.push('/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome');
   const cache = process.env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache', 'ms-playwright');
   if (existsSync(cache)) {
-    for (const d of readdirSync(cache).filter((n) => n.startsWith('chromium')).sort().reverse()) {
+    for (const d of readdirSync(cache)
+      .filter((n) => n.startsWith('chromium'))
+      .sort()
+      .reverse()) {
       candidates.push(join(cache, d, 'chrome-linux', 'chrome'), join(cache, d, 'chrome-linux64', 'chrome'));
     }
   }

@@ -28,7 +28,14 @@ const noDialogs: Dialogs = {
 
 export async function startMain(env: Record<string, string | undefined> = {}, dialogs: Dialogs = noDialogs): Promise<MainHarness> {
   const tmp = await mkdtemp(join(tmpdir(), 'maskwork-main-'));
-  const svc = createServices({ host: 'test', version: '0.0.0-test', assetDir: join(tmp, 'assets'), settingsDir: join(tmp, 'settings'), dialogs, env });
+  const svc = createServices({
+    host: 'test',
+    version: '0.0.0-test',
+    assetDir: join(tmp, 'assets'),
+    settingsDir: join(tmp, 'settings'),
+    dialogs,
+    env,
+  });
   const table = createHandlers(svc);
   const progress: JobProgress[] = [];
   const ctx = { emit: (_n: string, p: unknown) => progress.push(p as JobProgress) };
@@ -50,10 +57,24 @@ export async function startMain(env: Record<string, string | undefined> = {}, di
 }
 
 /** Loads a dev-set mask (white = hole) as values and the PNG the renderer would send for its bbox. */
-export async function maskForEdit(path: string): Promise<{ values: Uint8Array; width: number; height: number; rect: { x: number; y: number; width: number; height: number }; png: Uint8Array }> {
-  const { data, info } = await sharp(await readFile(path)).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+export async function maskForEdit(
+  path: string,
+): Promise<{
+  values: Uint8Array;
+  width: number;
+  height: number;
+  rect: { x: number; y: number; width: number; height: number };
+  png: Uint8Array;
+}> {
+  const { data, info } = await sharp(await readFile(path))
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const rect = maskBBox(new Uint8Array(data), { x: 0, y: 0, width: info.width, height: info.height })!;
-  const crop = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height }).png().toBuffer();
+  const crop = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } })
+    .extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height })
+    .png()
+    .toBuffer();
   return { values: new Uint8Array(data), width: info.width, height: info.height, rect, png: new Uint8Array(crop) };
 }
 
@@ -62,16 +83,18 @@ export function farFromMask(values: Uint8Array, width: number, height: number, b
   // Separable max filter approximating a square dilation of radius `band` (conservative: square ⊇ disc).
   const tmp = new Uint8Array(width * height);
   const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
-    let m = 0;
-    for (let k = Math.max(0, x - band); k <= Math.min(width - 1, x + band) && !m; k++) if (values[y * width + k] > 127) m = 1;
-    tmp[y * width + x] = m;
-  }
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
-    let m = 0;
-    for (let k = Math.max(0, y - band); k <= Math.min(height - 1, y + band) && !m; k++) if (tmp[k * width + x]) m = 1;
-    out[y * width + x] = m ? 0 : 1;
-  }
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      let m = 0;
+      for (let k = Math.max(0, x - band); k <= Math.min(width - 1, x + band) && !m; k++) if (values[y * width + k] > 127) m = 1;
+      tmp[y * width + x] = m;
+    }
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      let m = 0;
+      for (let k = Math.max(0, y - band); k <= Math.min(height - 1, y + band) && !m; k++) if (tmp[k * width + x]) m = 1;
+      out[y * width + x] = m ? 0 : 1;
+    }
   return out;
 }
 
@@ -87,7 +110,14 @@ export async function startMainWithServers(env: Record<string, string> = {}): Pr
   const { startOpenAIServer, startGeminiServer } = await import('../servers');
   const openai = await startOpenAIServer();
   const gemini = await startGeminiServer();
-  const main = await startMain({ OPENAI_API_KEY: 'sk-test-openai-key-1234', GEMINI_API_KEY: 'gm-test-gemini-key-5678', OPENAI_BASE_URL: openai.url, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0', ...env });
+  const main = await startMain({
+    OPENAI_API_KEY: 'sk-test-openai-key-1234',
+    GEMINI_API_KEY: 'gm-test-gemini-key-5678',
+    OPENAI_BASE_URL: openai.url,
+    GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
+    MASKWORK_MAX_RETRIES: '0',
+    ...env,
+  });
   return {
     openai,
     gemini,

@@ -18,7 +18,8 @@ export async function settleView(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       new Promise<boolean>((resolve) => {
-        const read = () => JSON.stringify([(window as any).__maskworkTest.summary().scale, (window as any).__maskworkTest.summary().offset]);
+        const read = () =>
+          JSON.stringify([(window as any).__maskworkTest.summary().scale, (window as any).__maskworkTest.summary().offset]);
         const a = read();
         requestAnimationFrame(() => requestAnimationFrame(() => resolve(read() === a)));
       }),

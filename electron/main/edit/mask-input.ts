@@ -12,7 +12,11 @@ export async function decodeMaskRect(png: Uint8Array, rect: Rect): Promise<Uint8
     throw new AppError({ kind: 'invalid-request', message: 'The mask could not be read (not a PNG).', rule: 'mask' }, { cause: e });
   }
   if (info.width !== rect.width || info.height !== rect.height) {
-    throw new AppError({ kind: 'invalid-request', message: `The mask is ${info.width}×${info.height} but its rect is ${rect.width}×${rect.height}.`, rule: 'mask' });
+    throw new AppError({
+      kind: 'invalid-request',
+      message: `The mask is ${info.width}×${info.height} but its rect is ${rect.width}×${rect.height}.`,
+      rule: 'mask',
+    });
   }
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }

@@ -18,7 +18,12 @@ export function tileAskMask(unknown: Uint8Array, w: number, h: number, band: num
 export function tileBlendWeight(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
   if (band <= 0) return unknown.map((v) => (v ? 255 : 0));
   const half = Math.max(1, Math.ceil(band / 2));
-  const grown = dilatedMask(unknown.map((v) => (v ? 255 : 0)), w, h, half).map((v) => v * 255);
+  const grown = dilatedMask(
+    unknown.map((v) => (v ? 255 : 0)),
+    w,
+    h,
+    half,
+  ).map((v) => v * 255);
   const ramp = featheredAlpha(w, h, grown, half);
   for (let i = 0; i < ramp.length; i++) if (unknown[i]) ramp[i] = 255;
   return ramp;

@@ -26,7 +26,11 @@ let cache: { assetId: string; decoded: Decoded } | null = null;
 /** Decodes an asset to upright RGBA (cached for the last original). */
 export async function decodeRgba(store: AssetStore, assetId: string, cacheIt = false): Promise<Decoded> {
   if (cache?.assetId === assetId) return cache.decoded;
-  const { data, info } = await sharp(await store.get(assetId), { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(await store.get(assetId), { limitInputPixels: MAX_IMAGE_PIXELS })
+    .autoOrient()
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const decoded = { width: info.width, height: info.height, rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   if (cacheIt) cache = { assetId, decoded };
   return decoded;
@@ -55,13 +59,23 @@ function blit(dst: Uint8Array, region: Rect, src: Decoded, px: number, py: numbe
  * RGBA of `region` from the layer stack: first layer = the original (opaque where it covers the
  * canvas, transparent elsewhere), the rest = patches composited over it.
  */
-export async function renderRegion(store: AssetStore, layers: Array<{ assetId: string; x: number; y: number }>, region: Rect): Promise<Uint8Array> {
+export async function renderRegion(
+  store: AssetStore,
+  layers: Array<{ assetId: string; x: number; y: number }>,
+  region: Rect,
+): Promise<Uint8Array> {
   const [base, ...patches] = layers;
   let out: Uint8Array = new Uint8Array(region.width * region.height * 4);
   blit(out, region, await decodeRgba(store, base.assetId, true), base.x, base.y);
   for (const p of patches) {
     const decoded = await decodeRgba(store, p.assetId);
-    if (p.x >= region.x + region.width || p.y >= region.y + region.height || p.x + decoded.width <= region.x || p.y + decoded.height <= region.y) continue;
+    if (
+      p.x >= region.x + region.width ||
+      p.y >= region.y + region.height ||
+      p.x + decoded.width <= region.x ||
+      p.y + decoded.height <= region.y
+    )
+      continue;
     const layer = new Uint8Array(region.width * region.height * 4);
     blit(layer, region, decoded, p.x, p.y);
     out = compositeOver(out, layer);

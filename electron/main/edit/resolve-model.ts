@@ -23,25 +23,46 @@ export async function resolveModel(svc: MainServices, model: string): Promise<Re
   if (model.startsWith('gateway:')) {
     const m = /^gateway:([a-z0-9-]+)\/(.+)$/.exec(model);
     const gw = m ? svc.gateways.get(m[1]) : undefined;
-    if (!m || !gw || !gw.modelIds.includes(m[2])) throw new AppError({ kind: 'invalid-request', message: `Unknown gateway model ${model}. Check Settings → Gateways.` });
+    if (!m || !gw || !gw.modelIds.includes(m[2]))
+      throw new AppError({ kind: 'invalid-request', message: `Unknown gateway model ${model}. Check Settings → Gateways.` });
     const key = await svc.keys.get(`gateway:${gw.id}`);
-    if (!key) throw new AppError({ kind: 'auth', message: `No key is set for the gateway “${gw.name}”. Add one in Settings → Gateways.`, model });
+    if (!key)
+      throw new AppError({ kind: 'auth', message: `No key is set for the gateway “${gw.name}”. Add one in Settings → Gateways.`, model });
     const spec = gatewayModel({ id: model, name: `${m[2]} (${gw.name})`, upstreamModel: m[2] }, gw.template ?? 'gpt-image-2');
     return { spec, wireModel: m[2], provider: createProvider('gateway', conn(svc, key, gw.baseURL)) };
   }
   const spec = getModel(model);
   if (!spec) throw new AppError({ kind: 'invalid-request', message: `Unknown model “${model}”.`, rule: 'model' });
   if (spec.status === 'retired') {
-    throw new AppError({ kind: 'invalid-request', message: `${spec.name} has been retired by its provider${spec.retirement ? ` (${spec.retirement.date})` : ''}; choose another model.`, rule: 'model', model });
+    throw new AppError({
+      kind: 'invalid-request',
+      message: `${spec.name} has been retired by its provider${spec.retirement ? ` (${spec.retirement.date})` : ''}; choose another model.`,
+      rule: 'model',
+      model,
+    });
   }
   if (spec.provider === 'local') return { spec, wireModel: 'local', provider: createLocalProvider() };
   if (spec.provider === 'openai') {
     const key = await svc.keys.get('openai');
-    if (!key) throw new AppError({ kind: 'auth', message: 'No OpenAI key is set. Add one in Settings → Keys (or set OPENAI_API_KEY for the CLI).', model });
-    return { spec, wireModel: spec.id, provider: createProvider('openai', conn(svc, key, svc.env.OPENAI_BASE_URL), { stream: svc.env.MASKWORK_STREAM !== '0' }) };
+    if (!key)
+      throw new AppError({
+        kind: 'auth',
+        message: 'No OpenAI key is set. Add one in Settings → Keys (or set OPENAI_API_KEY for the CLI).',
+        model,
+      });
+    return {
+      spec,
+      wireModel: spec.id,
+      provider: createProvider('openai', conn(svc, key, svc.env.OPENAI_BASE_URL), { stream: svc.env.MASKWORK_STREAM !== '0' }),
+    };
   }
   const key = await svc.keys.get('gemini');
-  if (!key) throw new AppError({ kind: 'auth', message: 'No Google Gemini key is set. Add one in Settings → Keys (or set GEMINI_API_KEY for the CLI).', model });
+  if (!key)
+    throw new AppError({
+      kind: 'auth',
+      message: 'No Google Gemini key is set. Add one in Settings → Keys (or set GEMINI_API_KEY for the CLI).',
+      model,
+    });
   return { spec, wireModel: spec.id, provider: createProvider('gemini', conn(svc, key, svc.env.GOOGLE_GEMINI_BASE_URL)) };
 }
 

@@ -27,7 +27,11 @@ export function editJob(svc: MainServices, req: EditRequest): JobFn {
     progress(0.01, 'Preparing');
     const model = await resolveModel(svc, req.model);
     if (model.spec.provider !== 'local' && !req.prompt.trim()) {
-      throw new AppError({ kind: 'invalid-request', message: 'Type a prompt describing the change (the offline engine is the only model that works without one).', rule: 'prompt' });
+      throw new AppError({
+        kind: 'invalid-request',
+        message: 'Type a prompt describing the change (the offline engine is the only model that works without one).',
+        rule: 'prompt',
+      });
     }
     const prepared = await prepareEdit(svc, req, model);
     if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
@@ -61,17 +65,43 @@ export function editJob(svc: MainServices, req: EditRequest): JobFn {
     );
     if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
     if (!images.length) throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image.`, model: req.model });
-    const cost = estimateCost({ modelId: model.spec, width: request.width, height: request.height, quality: req.quality, n: req.n, imageSize: request.imageSize, referenceImages: references.length });
+    const cost = estimateCost({
+      modelId: model.spec,
+      width: request.width,
+      height: request.height,
+      quality: req.quality,
+      n: req.n,
+      imageSize: request.imageSize,
+      referenceImages: references.length,
+    });
     const seconds = (Date.now() - started) / 1000;
     const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
     const out: CandidateResult[] = [];
     for (const [index, img] of images.entries()) {
       progress(0.9 + (0.1 * index) / images.length, 'Compositing');
       const generated = await scaleToRegion(img.bytes, region, model.spec.name);
-      const patch = buildPatch({ width: region.width, height: region.height, generated, original: regionPixels, mask: regionMask, featherPx: req.featherPx, colourMatch: req.colorMatch });
+      const patch = buildPatch({
+        width: region.width,
+        height: region.height,
+        generated,
+        original: regionPixels,
+        mask: regionMask,
+        featherPx: req.featherPx,
+        colourMatch: req.colorMatch,
+      });
       const png = await encodePatchPng(patch, region.width, region.height, icc);
       const assetId = await svc.store.put(png, 'patch');
-      out.push({ index, model: req.model, assetId, patch: png, region, requestSize: { width: request.width, height: request.height }, costUsd: cost.usd / images.length, requestId: img.requestId, seconds });
+      out.push({
+        index,
+        model: req.model,
+        assetId,
+        patch: png,
+        region,
+        requestSize: { width: request.width, height: request.height },
+        costUsd: cost.usd / images.length,
+        requestId: img.requestId,
+        seconds,
+      });
     }
     return out;
   };
@@ -91,7 +121,8 @@ export async function prepareEdit(svc: MainServices, req: EditRequest, resolved?
   const model = resolved ?? (await resolveModel(svc, req.model));
   const values = await decodeMaskRect(req.mask.png, req.mask.rect);
   const bbox = maskBBox(values, req.mask.rect);
-  if (!bbox) throw new AppError({ kind: 'invalid-request', message: 'The mask is empty: paint over what should change first.', rule: 'mask' });
+  if (!bbox)
+    throw new AppError({ kind: 'invalid-request', message: 'The mask is empty: paint over what should change first.', rule: 'mask' });
   const plan = planRegion({ canvas: req.canvas, bbox, model: model.spec, quality: req.quality, imageSize: req.imageSize });
   if (!plan.ok) throw new AppError({ kind: 'invalid-request', message: plan.reason, rule: 'region', model: req.model });
   const region = plan.region;
@@ -119,11 +150,15 @@ export async function encodeRequest(
   const { width, height } = request;
   // The alpha band is dropped, not flattened: pre-filled outpaint pixels keep their colour.
   let img = sharp(regionPixels, { raw: { width: region.width, height: region.height, channels: 4 } }).removeAlpha();
-  if (width !== region.width || height !== region.height) img = img.resize(width, height, { fit: 'fill', kernel: lossless ? 'lanczos3' : 'linear' });
+  if (width !== region.width || height !== region.height)
+    img = img.resize(width, height, { fit: 'fill', kernel: lossless ? 'lanczos3' : 'linear' });
   let m = sharp(mask, { raw: { width: region.width, height: region.height, channels: 1 } });
   if (width !== region.width || height !== region.height) m = m.resize(width, height, { fit: 'fill', kernel: 'linear' });
   // Both pipelines run at once on libvips' thread pool.
-  const [encoded, scaled] = await Promise.all([(lossless ? img.png({ compressionLevel: 1 }) : img.jpeg({ quality: 92 })).toBuffer(), m.extractChannel(0).raw().toBuffer()]);
+  const [encoded, scaled] = await Promise.all([
+    (lossless ? img.png({ compressionLevel: 1 }) : img.jpeg({ quality: 92 })).toBuffer(),
+    m.extractChannel(0).raw().toBuffer(),
+  ]);
   const requestImage = new Uint8Array(encoded);
   const requestMask = new Uint8Array(scaled.length);
   for (let i = 0; i < scaled.length; i++) requestMask[i] = scaled[i] >= 128 ? 255 : 0;

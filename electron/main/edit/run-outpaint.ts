@@ -27,24 +27,54 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
     progress(0.01, 'Planning tiles');
     const model = await resolveModel(svc, req.model);
     const original = req.original;
-    const plan = planOutpaint({ canvas: req.canvas, original, model: model.spec, quality: req.quality, imageSize: req.imageSize, featherPx: req.featherPx });
+    const plan = planOutpaint({
+      canvas: req.canvas,
+      original,
+      model: model.spec,
+      quality: req.quality,
+      imageSize: req.imageSize,
+      featherPx: req.featherPx,
+    });
     if (!plan.ok) throw new AppError({ kind: 'invalid-request', message: plan.reason, rule: 'outpaint plan', model: req.model });
-    if (!plan.tiles.length) throw new AppError({ kind: 'invalid-request', message: 'The canvas is not larger than the original: extend it first.', rule: 'canvas' });
+    if (!plan.tiles.length)
+      throw new AppError({
+        kind: 'invalid-request',
+        message: 'The canvas is not larger than the original: extend it first.',
+        rule: 'canvas',
+      });
     const { width: W, height: H } = req.canvas;
     const out: CandidateResult[] = [];
     let cost = 0;
-    for (const t of plan.tiles) cost += estimateCost({ modelId: model.spec, width: t.request.width, height: t.request.height, quality: req.quality, imageSize: t.request.imageSize }).usd;
+    for (const t of plan.tiles)
+      cost += estimateCost({
+        modelId: model.spec,
+        width: t.request.width,
+        height: t.request.height,
+        quality: req.quality,
+        imageSize: t.request.imageSize,
+      }).usd;
     for (let c = 0; c < req.n; c++) {
       // Working canvas: current composite where known (original + kept patches), unknown elsewhere.
       const working = await renderRegion(svc.store, req.layers, { x: 0, y: 0, width: W, height: H });
       const known = new Uint8Array(W * H);
-      for (let y = original.y; y < original.y + original.height; y++) known.fill(1, y * W + original.x, y * W + original.x + original.width);
+      for (let y = original.y; y < original.y + original.height; y++)
+        known.fill(1, y * W + original.x, y * W + original.x + original.width);
       for (const [i, tile] of plan.tiles.entries()) {
         if (signal.aborted) throw cancelled();
         const base = (c * plan.tiles.length + i) / (req.n * plan.tiles.length);
         const span = 1 / (req.n * plan.tiles.length);
         progress(0.02 + 0.93 * base, `Tile ${i + 1} of ${plan.tiles.length}${req.n > 1 ? `, candidate ${c + 1}` : ''}`);
-        await runTile(tile, working, known, W, req, model, signal, (f) => progress(0.02 + 0.93 * (base + span * f), `Tile ${i + 1} of ${plan.tiles.length}`), c);
+        await runTile(
+          tile,
+          working,
+          known,
+          W,
+          req,
+          model,
+          signal,
+          (f) => progress(0.02 + 0.93 * (base + span * f), `Tile ${i + 1} of ${plan.tiles.length}`),
+          c,
+        );
       }
       if (signal.aborted) throw cancelled();
       progress(0.96, 'Compositing');
@@ -57,7 +87,17 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
       }
       const png = await encodePatchPng(patch, W, H, await sourceIccPath(svc.store, req.layers[0].assetId));
       const assetId = await svc.store.put(png, 'patch');
-      out.push({ index: c, model: req.model, assetId, patch: png, region: { x: 0, y: 0, width: W, height: H }, requestSize: { width: plan.tiles[0].request.width, height: plan.tiles[0].request.height }, costUsd: cost, seconds: (Date.now() - started) / 1000, tiles: plan.tiles.length });
+      out.push({
+        index: c,
+        model: req.model,
+        assetId,
+        patch: png,
+        region: { x: 0, y: 0, width: W, height: H },
+        requestSize: { width: plan.tiles[0].request.width, height: plan.tiles[0].request.height },
+        costUsd: cost,
+        seconds: (Date.now() - started) / 1000,
+        tiles: plan.tiles.length,
+      });
     }
     return out;
   };
@@ -86,19 +126,38 @@ async function runTile(
   const ask = tileAskMask(unknown, r.width, r.height, req.featherPx);
   let generated: Uint8Array;
   if (model.spec.provider === 'local') {
-    generated = await runFillInWorker({ width: r.width, height: r.height, rgba: pixels, mask: ask, seed: (req.seed ?? 1) + candidate }, signal, onProgress);
+    generated = await runFillInWorker(
+      { width: r.width, height: r.height, rgba: pixels, mask: ask, seed: (req.seed ?? 1) + candidate },
+      signal,
+      onProgress,
+    );
   } else {
     // Models need content to start from: pre-fill the unknown part (smooth, or the offline engine).
     const prefilled =
       req.prefill === 'local'
         ? await runFillInWorker({ width: r.width, height: r.height, rgba: pixels, mask: unknown.map((v) => v * 255), seed: 1 }, signal)
-        : (diffusionFill({ width: r.width, height: r.height, data: pixels }, unknown.map((v) => v * 255)).data as Uint8Array);
+        : (diffusionFill(
+            { width: r.width, height: r.height, data: pixels },
+            unknown.map((v) => v * 255),
+          ).data as Uint8Array);
     const { requestImage, requestMask } = await encodeRequest(prefilled, ask, r, tile.request, false);
     const images = await model.provider.edit(
-      { model: model.wireModel, prompt: req.prompt || 'Extend the scene naturally beyond the edges; match perspective, lighting and texture; no borders or frames.', image: requestImage, mask: requestMask, size: { width: tile.request.width, height: tile.request.height }, aspectRatio: tile.request.aspect, imageSize: tile.request.imageSize, n: 1, quality: req.quality, references: [] },
+      {
+        model: model.wireModel,
+        prompt: req.prompt || 'Extend the scene naturally beyond the edges; match perspective, lighting and texture; no borders or frames.',
+        image: requestImage,
+        mask: requestMask,
+        size: { width: tile.request.width, height: tile.request.height },
+        aspectRatio: tile.request.aspect,
+        imageSize: tile.request.imageSize,
+        n: 1,
+        quality: req.quality,
+        references: [],
+      },
       { signal, onProgress },
     );
-    if (!images.length) throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image for a tile.`, model: req.model });
+    if (!images.length)
+      throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image for a tile.`, model: req.model });
     generated = await scaleToRegion(images[0].bytes, r, model.spec.name);
   }
   const w = tileBlendWeight(unknown, r.width, r.height, req.featherPx);

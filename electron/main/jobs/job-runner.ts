@@ -52,7 +52,10 @@ export class JobRunner {
         record.result = { state: 'done', candidates };
         onProgress({ jobId, fraction: 1, stage: 'done' });
       } catch (e) {
-        record.result = controller.signal.aborted || (e instanceof AppError && e.kind === 'cancelled') ? { state: 'cancelled' } : { state: 'failed', error: toInfo(e) };
+        record.result =
+          controller.signal.aborted || (e instanceof AppError && e.kind === 'cancelled')
+            ? { state: 'cancelled' }
+            : { state: 'failed', error: toInfo(e) };
         onProgress({ jobId, fraction: 1, stage: record.result.state });
       } finally {
         this.release();

@@ -31,8 +31,19 @@ export function providerError(info: Info): AppError {
 }
 
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED',
-  'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
 ]);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
@@ -63,7 +74,8 @@ export function transportKind(e: unknown, signal?: AbortSignal): 'cancelled' | '
   if (signal?.aborted) return 'cancelled';
   const links = chain(e);
   if (links.some((x) => x instanceof APIUserAbortError)) return 'cancelled';
-  if (links.some((x) => x instanceof APIConnectionTimeoutError || nameOf(x) === 'TimeoutError' || TIMEOUT_CODES.has(codeOf(x) ?? ''))) return 'timeout';
+  if (links.some((x) => x instanceof APIConnectionTimeoutError || nameOf(x) === 'TimeoutError' || TIMEOUT_CODES.has(codeOf(x) ?? '')))
+    return 'timeout';
   // An AbortError without the caller's signal aborted comes from the SDK's own per-attempt timer.
   if (links.some((x) => nameOf(x) === 'AbortError')) return 'timeout';
   if (links.some((x) => x instanceof APIConnectionError || NETWORK_CODES.has(codeOf(x) ?? ''))) return 'network';
@@ -79,12 +91,28 @@ function transportDetail(e: unknown): string {
   return text && text !== 'fetch failed' ? ` (${text})` : '';
 }
 
-function transportError(kind: 'cancelled' | 'timeout' | 'network', e: unknown, model: string, service: string, requestId?: string): AppError {
+function transportError(
+  kind: 'cancelled' | 'timeout' | 'network',
+  e: unknown,
+  model: string,
+  service: string,
+  requestId?: string,
+): AppError {
   if (kind === 'cancelled') return providerError({ kind, message: `The request to ${model} was cancelled.`, model, requestId });
   if (kind === 'timeout') {
-    return providerError({ kind, message: `${cap(service)} did not answer in time while running ${model}. Try again, or use a smaller size or lower quality.`, model, requestId });
+    return providerError({
+      kind,
+      message: `${cap(service)} did not answer in time while running ${model}. Try again, or use a smaller size or lower quality.`,
+      model,
+      requestId,
+    });
   }
-  return providerError({ kind, message: `Could not reach ${service}${transportDetail(e)}. Check the network connection and the service address.`, model, requestId });
+  return providerError({
+    kind,
+    message: `Could not reach ${service}${transportDetail(e)}. Check the network connection and the service address.`,
+    model,
+    requestId,
+  });
 }
 
 /** Seconds from Retry-After style values: "12", "1.5", an HTTP date; ms from retry-after-ms. */
@@ -105,15 +133,31 @@ const toSeconds = (ms: number | undefined) => (ms === undefined ? undefined : Ma
 function rateLimitError(service: string, model: string, retryAfterMs: number | undefined, detail: string, requestId?: string): AppError {
   const retryAfterSeconds = toSeconds(retryAfterMs);
   const when = retryAfterSeconds !== undefined ? `try again in ${retryAfterSeconds} s` : 'wait a moment and try again';
-  return providerError({ kind: 'rate-limit', message: `${cap(service)} is limiting requests to ${model}; ${when}.${detail}`, model, requestId, retryAfterSeconds });
+  return providerError({
+    kind: 'rate-limit',
+    message: `${cap(service)} is limiting requests to ${model}; ${when}.${detail}`,
+    model,
+    requestId,
+    retryAfterSeconds,
+  });
 }
 
 function moderationError(model: string, reason: string, requestId?: string): AppError {
-  return providerError({ kind: 'moderation', message: `${model} refused this request (${reason}). Try rephrasing, or try another model.`, model, requestId });
+  return providerError({
+    kind: 'moderation',
+    message: `${model} refused this request (${reason}). Try rephrasing, or try another model.`,
+    model,
+    requestId,
+  });
 }
 
 function serverError(service: string, model: string, detail: string, requestId?: string): AppError {
-  return providerError({ kind: 'server', message: `${cap(service)} had a problem running ${model}${detail}. Try again in a moment.`, model, requestId });
+  return providerError({
+    kind: 'server',
+    message: `${cap(service)} had a problem running ${model}${detail}. Try again in a moment.`,
+    model,
+    requestId,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,18 +182,40 @@ export function mapOpenAIError(e: unknown, model: string, ctx: ErrorMappingConte
   const status = api.status;
 
   if (code === 'moderation_blocked' || /safety system/i.test(serviceMsg)) {
-    const cats = body.moderation_details?.categories ?? /safety_violations=\[([^\]]*)\]/.exec(serviceMsg)?.[1]?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+    const cats =
+      body.moderation_details?.categories ??
+      /safety_violations=\[([^\]]*)\]/
+        .exec(serviceMsg)?.[1]
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) ??
+      [];
     return moderationError(model, cats.length ? `safety system: ${cats.join(', ')}` : 'safety system', requestId);
   }
   if (status === 401) {
-    return providerError({ kind: 'auth', message: `${theKey(service)} was rejected; check it in ${ctx.keyHint ?? 'Settings → Keys'}.`, model, requestId });
+    return providerError({
+      kind: 'auth',
+      message: `${theKey(service)} was rejected; check it in ${ctx.keyHint ?? 'Settings → Keys'}.`,
+      model,
+      requestId,
+    });
   }
   if (status === 403) {
-    return providerError({ kind: 'auth', message: `${theKey(service)} is not allowed to use ${model} (${serviceMsg}). Check the key and the account's access in ${ctx.keyHint ?? 'Settings → Keys'}.`, model, requestId });
+    return providerError({
+      kind: 'auth',
+      message: `${theKey(service)} is not allowed to use ${model} (${serviceMsg}). Check the key and the account's access in ${ctx.keyHint ?? 'Settings → Keys'}.`,
+      model,
+      requestId,
+    });
   }
   if (status === 429) {
     if (code === 'insufficient_quota') {
-      return providerError({ kind: 'rate-limit', message: `${theKey(service, 'account')} has no quota left for ${model}. Add credit or use another key.`, model, requestId });
+      return providerError({
+        kind: 'rate-limit',
+        message: `${theKey(service, 'account')} has no quota left for ${model}. Add credit or use another key.`,
+        model,
+        requestId,
+      });
     }
     let ms = retryAfterMsFromHeaders(api.headers);
     const hint = /try again in (\d+(?:\.\d+)?)\s*(ms|s)\b/i.exec(serviceMsg);
@@ -159,7 +225,13 @@ export function mapOpenAIError(e: unknown, model: string, ctx: ErrorMappingConte
   if (status === 400 || status === 404 || status === 413 || status === 415 || status === 422) {
     const rule = param ?? (status === 404 && code === 'model_not_found' ? 'model' : undefined);
     const what = rule ? `${rule}: ${serviceMsg}` : serviceMsg;
-    return providerError({ kind: 'invalid-request', message: `${model} rejected the request — ${what}`, model, requestId, rule: rule ?? undefined });
+    return providerError({
+      kind: 'invalid-request',
+      message: `${model} rejected the request — ${what}`,
+      model,
+      requestId,
+      rule: rule ?? undefined,
+    });
   }
   if (status === 408) return transportError('timeout', e, model, service, requestId);
   if (status !== undefined && status >= 500) return serverError(service, model, ` (HTTP ${status}: ${serviceMsg})`, requestId);
@@ -222,10 +294,16 @@ export function mapGeminiError(e: unknown, model: string, ctx: ErrorMappingConte
   const body = parseGeminiErrorBody(e);
   const status = e.status;
   const msg = body.message ?? '';
-  const keyInvalid = /API key not valid|API_KEY_INVALID|API key expired/i.test(msg) || (body.details ?? []).some((d) => /API_KEY/.test(d.reason ?? ''));
+  const keyInvalid =
+    /API key not valid|API_KEY_INVALID|API key expired/i.test(msg) || (body.details ?? []).some((d) => /API_KEY/.test(d.reason ?? ''));
   if (status === 401 || status === 403 || keyInvalid) {
     const why = keyInvalid || status === 401 ? '' : ` (${msg})`;
-    return providerError({ kind: 'auth', message: `${theKey(service)} was rejected${why}; check it in ${ctx.keyHint ?? 'Settings → Keys'}.`, model, requestId });
+    return providerError({
+      kind: 'auth',
+      message: `${theKey(service)} was rejected${why}; check it in ${ctx.keyHint ?? 'Settings → Keys'}.`,
+      model,
+      requestId,
+    });
   }
   if (status === 429) {
     const ms = ctx.retryAfterMs ?? retryDelayFromBody(body);
@@ -233,7 +311,13 @@ export function mapGeminiError(e: unknown, model: string, ctx: ErrorMappingConte
   }
   if (status === 400 || status === 404 || status === 413 || status === 422) {
     const rule = geminiRule(msg, status);
-    return providerError({ kind: 'invalid-request', message: `${model} rejected the request — ${msg || `HTTP ${status}`}`, model, requestId, rule });
+    return providerError({
+      kind: 'invalid-request',
+      message: `${model} rejected the request — ${msg || `HTTP ${status}`}`,
+      model,
+      requestId,
+      rule,
+    });
   }
   if (status === 408) return transportError('timeout', e, model, service, requestId);
   return serverError(service, model, ` (HTTP ${status}${msg ? `: ${msg}` : ''})`, requestId);

@@ -38,7 +38,14 @@ export const GEMINI_RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 500
 
 /** Finish reasons (and prompt block reasons) that mean the model refused on safety grounds. */
 export const GEMINI_REFUSAL_REASONS: ReadonlySet<string> = new Set([
-  'IMAGE_SAFETY', 'IMAGE_PROHIBITED_CONTENT', 'SAFETY', 'PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII', 'RECITATION', 'IMAGE_RECITATION',
+  'IMAGE_SAFETY',
+  'IMAGE_PROHIBITED_CONTENT',
+  'SAFETY',
+  'PROHIBITED_CONTENT',
+  'BLOCKLIST',
+  'SPII',
+  'RECITATION',
+  'IMAGE_RECITATION',
 ]);
 
 /** Failures that end the whole multi-candidate call at once. */
@@ -52,8 +59,10 @@ export const GEMINI_MASK_INSTRUCTION =
 /** The text part sent before the images: mask instruction, reference note, then the user's request. */
 export function buildGeminiInstruction(prompt: string, referenceCount: number): string {
   let refs = '';
-  if (referenceCount === 1) refs = ' The third image is a reference for the request; use it only as a visual reference and do not copy its framing.';
-  if (referenceCount > 1) refs = ` Images 3 to ${referenceCount + 2} are references for the request; use them only as visual references and do not copy their framing.`;
+  if (referenceCount === 1)
+    refs = ' The third image is a reference for the request; use it only as a visual reference and do not copy its framing.';
+  if (referenceCount > 1)
+    refs = ` Images 3 to ${referenceCount + 2} are references for the request; use them only as visual references and do not copy their framing.`;
   return `${GEMINI_MASK_INSTRUCTION}${refs}\n\nRequest: ${prompt}`;
 }
 
@@ -76,21 +85,29 @@ export function classifyGeminiFailure(e: unknown): RetryDecision {
  */
 export function pickGeminiImage(resp: GenerateContentResponse, model: string): ProviderImage {
   const requestId = resp.responseId;
-  const usage = resp.usageMetadata ? { ...resp.usageMetadata } as Record<string, unknown> : undefined;
+  const usage = resp.usageMetadata ? ({ ...resp.usageMetadata } as Record<string, unknown>) : undefined;
   const candidate = resp.candidates?.[0];
   if (!candidate) {
     const block = resp.promptFeedback?.blockReason;
     if (block) {
       return refuse(model, `prompt blocked: ${block}`, requestId);
     }
-    throw providerError({ kind: 'server', message: `${model} returned no image (the response had no candidates). Try again in a moment.`, model, requestId });
+    throw providerError({
+      kind: 'server',
+      message: `${model} returned no image (the response had no candidates). Try again in a moment.`,
+      model,
+      requestId,
+    });
   }
   const finish = candidate.finishReason ? String(candidate.finishReason) : undefined;
   if (finish && GEMINI_REFUSAL_REASONS.has(finish)) return refuse(model, `safety filter: ${finish}`, requestId);
   const parts: Part[] = candidate.content?.parts ?? [];
   const image = [...parts].reverse().find((p) => !p.thought && p.inlineData?.data);
   if (!image?.inlineData?.data) {
-    const said = parts.filter((p) => !p.thought && typeof p.text === 'string' && p.text.trim()).map((p) => p.text!.trim()).join(' ');
+    const said = parts
+      .filter((p) => !p.thought && typeof p.text === 'string' && p.text.trim())
+      .map((p) => p.text!.trim())
+      .join(' ');
     const quote = said ? ` The model said: "${said.length > 200 ? `${said.slice(0, 200)}…` : said}"` : '';
     throw providerError({
       kind: 'server',
@@ -104,7 +121,12 @@ export function pickGeminiImage(resp: GenerateContentResponse, model: string): P
 }
 
 function refuse(model: string, reason: string, requestId?: string): never {
-  throw providerError({ kind: 'moderation', message: `${model} refused this request (${reason}). Try rephrasing, or try another model.`, model, requestId });
+  throw providerError({
+    kind: 'moderation',
+    message: `${model} refused this request (${reason}). Try rephrasing, or try another model.`,
+    model,
+    requestId,
+  });
 }
 
 /** Creates the Gemini provider for one connection (key, optional base URL without version). */
@@ -123,7 +145,10 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
   async function candidate(req: ProviderEditRequest, parts: Part[], signal: AbortSignal): Promise<ProviderImage> {
     const config: GenerateContentConfig = { responseModalities: ['IMAGE'], abortSignal: signal };
     if (req.aspectRatio || req.imageSize) {
-      config.imageConfig = { ...(req.aspectRatio ? { aspectRatio: req.aspectRatio } : {}), ...(req.imageSize ? { imageSize: req.imageSize } : {}) };
+      config.imageConfig = {
+        ...(req.aspectRatio ? { aspectRatio: req.aspectRatio } : {}),
+        ...(req.imageSize ? { imageSize: req.imageSize } : {}),
+      };
     }
     try {
       const resp = await withRetries(() => ai.models.generateContent({ model: req.model, contents: [{ role: 'user', parts }], config }), {
@@ -143,7 +168,8 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
   return {
     kind: 'gemini',
     async edit(req: ProviderEditRequest, ctx: ProviderCallContext): Promise<ProviderImage[]> {
-      if (ctx.signal.aborted) throw providerError({ kind: 'cancelled', message: `The request to ${req.model} was cancelled.`, model: req.model });
+      if (ctx.signal.aborted)
+        throw providerError({ kind: 'cancelled', message: `The request to ${req.model} was cancelled.`, model: req.model });
       const n = Math.max(1, Math.floor(req.n));
       const mask = await toBlackWhiteMaskPng(req.mask, req.size);
       const parts: Part[] = [
@@ -176,7 +202,8 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
             }
           }),
         );
-        if (ctx.signal.aborted) throw providerError({ kind: 'cancelled', message: `The request to ${req.model} was cancelled.`, model: req.model });
+        if (ctx.signal.aborted)
+          throw providerError({ kind: 'cancelled', message: `The request to ${req.model} was cancelled.`, model: req.model });
         if (fatal) throw fatal;
         const images = settled.filter((r): r is ProviderImage => !(r instanceof AppError));
         if (images.length > 0) return images;

@@ -12,11 +12,21 @@ import { AppError } from '../../../shared/errors';
 import type { ImageProvider, ProviderEditRequest, ProviderImage } from './provider-types';
 
 function workerPath(): string {
-  const near = ['./local-worker.js', '../main/local-worker.js', '../../../out/main/local-worker.js'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  const near = ['./local-worker.js', '../main/local-worker.js', '../../../out/main/local-worker.js'].map((rel) =>
+    fileURLToPath(new URL(rel, import.meta.url)),
+  );
   // In a packaged app the worker is unpacked next to the asar (package.json build.asarUnpack).
-  const candidates = [...near.map((p) => p.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`)), ...near, join(process.cwd(), 'out', 'main', 'local-worker.js')];
+  const candidates = [
+    ...near.map((p) => p.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`)),
+    ...near,
+    join(process.cwd(), 'out', 'main', 'local-worker.js'),
+  ];
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new AppError({ kind: 'internal', message: 'The offline engine is not built (out/main/local-worker.js is missing). Run `npm run build`.' });
+  if (!found)
+    throw new AppError({
+      kind: 'internal',
+      message: 'The offline engine is not built (out/main/local-worker.js is missing). Run `npm run build`.',
+    });
   return found;
 }
 
@@ -29,7 +39,12 @@ export interface LocalFillInput {
 }
 
 /** Runs one fill in a fresh worker; rejects with a `cancelled` AppError when the signal aborts. */
-export function runFillInWorker(input: LocalFillInput, signal: AbortSignal, onProgress?: (f: number) => void, onWorker?: (w: Worker) => void): Promise<Uint8Array> {
+export function runFillInWorker(
+  input: LocalFillInput,
+  signal: AbortSignal,
+  onProgress?: (f: number) => void,
+  onWorker?: (w: Worker) => void,
+): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new AppError({ kind: 'cancelled', message: 'Cancelled.' }));
     const worker = new Worker(workerPath(), { workerData: input });
@@ -50,9 +65,12 @@ export function runFillInWorker(input: LocalFillInput, signal: AbortSignal, onPr
       if (m.type === 'progress') onProgress?.(m.fraction);
       else finish(() => resolve(m.rgba));
     });
-    worker.on('error', (e) => finish(() => reject(new AppError({ kind: 'internal', message: `The offline engine failed: ${e.message}` }, { cause: e }))));
+    worker.on('error', (e) =>
+      finish(() => reject(new AppError({ kind: 'internal', message: `The offline engine failed: ${e.message}` }, { cause: e }))),
+    );
     worker.on('exit', (code) => {
-      if (code !== 0) finish(() => reject(new AppError({ kind: 'internal', message: `The offline engine stopped unexpectedly (exit ${code}).` })));
+      if (code !== 0)
+        finish(() => reject(new AppError({ kind: 'internal', message: `The offline engine stopped unexpectedly (exit ${code}).` })));
     });
   });
 }
@@ -62,13 +80,21 @@ export function createLocalProvider(opts: { seed?: number } = {}): ImageProvider
     kind: 'local',
     async edit(req: ProviderEditRequest, ctx): Promise<ProviderImage[]> {
       const { width, height } = req.size;
-      const { data } = await sharp(req.image).ensureAlpha().resize(width, height, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+      const { data } = await sharp(req.image)
+        .ensureAlpha()
+        .resize(width, height, { fit: 'fill' })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       const rgba = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       const seed0 = req.seed ?? opts.seed ?? 1;
       const results: ProviderImage[] = [];
       for (let i = 0; i < req.n; i++) {
-        const out = await runFillInWorker({ width, height, rgba: rgba.slice(), mask: req.mask.slice(), seed: seed0 + i }, ctx.signal, (f) => ctx.onProgress?.((i + f) / req.n));
-        const png = await sharp(out, { raw: { width, height, channels: 4 } }).png({ compressionLevel: 1 }).toBuffer();
+        const out = await runFillInWorker({ width, height, rgba: rgba.slice(), mask: req.mask.slice(), seed: seed0 + i }, ctx.signal, (f) =>
+          ctx.onProgress?.((i + f) / req.n),
+        );
+        const png = await sharp(out, { raw: { width, height, channels: 4 } })
+          .png({ compressionLevel: 1 })
+          .toBuffer();
         results.push({ bytes: new Uint8Array(png), mime: 'image/png' });
       }
       return results;

@@ -31,7 +31,9 @@ export async function toOpenAIMaskPng(mask: Uint8Array, size: MaskSize): Promise
   checkMask(mask, size);
   const rgba = Buffer.alloc(mask.length * 4);
   for (let i = 0; i < mask.length; i++) rgba[i * 4 + 3] = mask[i] > 0 ? 0 : 255;
-  return sharp(rgba, { raw: { width: size.width, height: size.height, channels: 4 } }).png({ compressionLevel: 2 }).toBuffer();
+  return sharp(rgba, { raw: { width: size.width, height: size.height, channels: 4 } })
+    .png({ compressionLevel: 2 })
+    .toBuffer();
 }
 
 /**
@@ -42,7 +44,9 @@ export async function toBlackWhiteMaskPng(mask: Uint8Array, size: MaskSize): Pro
   checkMask(mask, size);
   const rgb = Buffer.alloc(mask.length * 3);
   for (let i = 0; i < mask.length; i++) if (mask[i] > 0) rgb.fill(255, i * 3, i * 3 + 3);
-  return sharp(rgb, { raw: { width: size.width, height: size.height, channels: 3 } }).png({ compressionLevel: 2 }).toBuffer();
+  return sharp(rgb, { raw: { width: size.width, height: size.height, channels: 3 } })
+    .png({ compressionLevel: 2 })
+    .toBuffer();
 }
 
 /** MIME type of encoded image bytes from their magic number (PNG when unknown). */

@@ -45,7 +45,8 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
   registerSecret(conn.apiKey);
   const kind = opts.kind ?? 'openai';
   const service = kind === 'gateway' ? 'The gateway' : 'OpenAI';
-  const mapCtx = kind === 'gateway' ? { service: 'the gateway', keyHint: 'Settings → Gateways' } : { service: 'OpenAI', keyHint: 'Settings → Keys' };
+  const mapCtx =
+    kind === 'gateway' ? { service: 'the gateway', keyHint: 'Settings → Gateways' } : { service: 'OpenAI', keyHint: 'Settings → Keys' };
   const timeout = conn.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS;
   const client = new OpenAI({
     apiKey: conn.apiKey,
@@ -67,7 +68,9 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
     const { width, height } = req.size;
     const mask = await toOpenAIMaskPng(req.mask, req.size);
     const mime = imageMime(req.image);
-    const source = await toFile(req.image, mime === 'image/jpeg' ? 'image.jpg' : mime === 'image/webp' ? 'image.webp' : 'image.png', { type: mime });
+    const source = await toFile(req.image, mime === 'image/jpeg' ? 'image.jpg' : mime === 'image/webp' ? 'image.webp' : 'image.png', {
+      type: mime,
+    });
     const refs = await Promise.all(req.references.map((r, i) => toFile(r.bytes, r.name || `reference-${i + 1}`, { type: r.mime })));
     const fidelity = inputFidelityFor(req.model);
     return {
@@ -83,19 +86,32 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
     };
   }
 
-  async function editOnce(req: ProviderEditRequest, params: ImageEditParamsNonStreaming, ctx: ProviderCallContext): Promise<ProviderImage[]> {
+  async function editOnce(
+    req: ProviderEditRequest,
+    params: ImageEditParamsNonStreaming,
+    ctx: ProviderCallContext,
+  ): Promise<ProviderImage[]> {
     const { data, request_id } = await client.images.edit(params, { signal: ctx.signal, timeout }).withResponse();
     const requestId = request_id ?? (data as ImagesResponse & { _request_id?: string })._request_id ?? undefined;
     const usage = data.usage ? ({ ...data.usage } as Record<string, unknown>) : undefined;
     const images = (data.data ?? []).filter((d) => typeof d.b64_json === 'string' && d.b64_json.length > 0);
     if (images.length === 0) {
-      throw providerError({ kind: 'server', message: `${service} returned no image for ${req.model}. Try again in a moment.`, model: req.model, requestId });
+      throw providerError({
+        kind: 'server',
+        message: `${service} returned no image for ${req.model}. Try again in a moment.`,
+        model: req.model,
+        requestId,
+      });
     }
     ctx.onProgress?.(1);
     return images.map((d) => ({ bytes: fromB64(d.b64_json!), mime: mimeOf(data.output_format), requestId, usage }));
   }
 
-  async function editStreaming(req: ProviderEditRequest, params: ImageEditParamsNonStreaming, ctx: ProviderCallContext): Promise<ProviderImage[]> {
+  async function editStreaming(
+    req: ProviderEditRequest,
+    params: ImageEditParamsNonStreaming,
+    ctx: ProviderCallContext,
+  ): Promise<ProviderImage[]> {
     const partials = opts.partialImages ?? 2;
     const { data: stream, request_id } = await client.images
       .edit({ ...params, stream: true, partial_images: partials }, { signal: ctx.signal, timeout })
@@ -111,7 +127,12 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
       }
     }
     if (!final?.b64_json) {
-      throw providerError({ kind: 'server', message: `${service} ended the stream without a final image for ${req.model}. Try again in a moment.`, model: req.model, requestId });
+      throw providerError({
+        kind: 'server',
+        message: `${service} ended the stream without a final image for ${req.model}. Try again in a moment.`,
+        model: req.model,
+        requestId,
+      });
     }
     ctx.onProgress?.(1);
     const usage = final.usage ? ({ ...final.usage } as Record<string, unknown>) : undefined;

@@ -26,7 +26,10 @@ export class AssetStore {
     const id = `${kind}-${hash}`;
     await mkdir(this.dir, { recursive: true });
     const path = this.pathOf(id);
-    const exists = await stat(path).then(() => true, () => false);
+    const exists = await stat(path).then(
+      () => true,
+      () => false,
+    );
     if (!exists) await writeFile(path, bytes);
     this.meta.set(id, { ...this.meta.get(id), ...extra, id, kind });
     return id;
@@ -43,7 +46,10 @@ export class AssetStore {
   /** True when the bytes of `id` are on disk (false for ids that are not asset ids). */
   async assetExists(id: string): Promise<boolean> {
     if (!/^[a-z]+-[0-9a-f]{32}$/.test(id)) return false;
-    return stat(this.pathOf(id)).then((st) => st.isFile(), () => false);
+    return stat(this.pathOf(id)).then(
+      (st) => st.isFile(),
+      () => false,
+    );
   }
 
   info(id: string): AssetMeta | undefined {

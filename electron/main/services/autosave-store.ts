@@ -120,13 +120,20 @@ export class AutosaveStore {
     } catch (e) {
       await rm(temp, { force: true }).catch(() => {});
       if (e instanceof AppError) throw e;
-      throw new AppError({ kind: 'io', message: `The session could not be autosaved (${e instanceof Error ? e.message : String(e)}).` }, { cause: e });
+      throw new AppError(
+        { kind: 'io', message: `The session could not be autosaved (${e instanceof Error ? e.message : String(e)}).` },
+        { cause: e },
+      );
     }
   }
 
   private async removeTemps(): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => n.startsWith(FILE_NAME) && n.endsWith(TEMP_SUFFIX)).map((n) => rm(join(this.dir, n), { force: true }).catch(() => {})));
+    await Promise.all(
+      names
+        .filter((n) => n.startsWith(FILE_NAME) && n.endsWith(TEMP_SUFFIX))
+        .map((n) => rm(join(this.dir, n), { force: true }).catch(() => {})),
+    );
   }
 }
 
@@ -171,7 +178,13 @@ function decode(buf: Buffer): AutosaveRecord | null {
     if (buf.byteLength < MAGIC.byteLength + 4 + HASH_BYTES) return null;
     if (!buf.subarray(0, MAGIC.byteLength).equals(MAGIC)) return null;
     const body = buf.subarray(0, buf.byteLength - HASH_BYTES);
-    if (!createHash('sha256').update(body).digest().equals(buf.subarray(buf.byteLength - HASH_BYTES))) return null;
+    if (
+      !createHash('sha256')
+        .update(body)
+        .digest()
+        .equals(buf.subarray(buf.byteLength - HASH_BYTES))
+    )
+      return null;
     const jsonLen = body.readUInt32BE(MAGIC.byteLength);
     const jsonStart = MAGIC.byteLength + 4;
     if (jsonStart + jsonLen > body.byteLength) return null;

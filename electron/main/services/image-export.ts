@@ -40,11 +40,17 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
   const oh = o >= 5 ? meta.width! : meta.height!;
   const { width, height } = req.canvas;
   if (width * height > MAX_IMAGE_PIXELS) {
-    throw new AppError({ kind: 'too-large', message: `The canvas ${width}×${height} is above the ${MAX_IMAGE_PIXELS / 1e6} MP export limit.` });
+    throw new AppError({
+      kind: 'too-large',
+      message: `The canvas ${width}×${height} is above the ${MAX_IMAGE_PIXELS / 1e6} MP export limit.`,
+    });
   }
   const extend = { left: base.x, top: base.y, right: width - ow - base.x, bottom: height - oh - base.y };
   if (extend.left < 0 || extend.top < 0 || extend.right < 0 || extend.bottom < 0) {
-    throw new AppError({ kind: 'invalid-request', message: `The original (${ow}×${oh} at ${base.x},${base.y}) must lie inside the ${width}×${height} canvas.` });
+    throw new AppError({
+      kind: 'invalid-request',
+      message: `The original (${ow}×${oh} at ${base.x},${base.y}) must lie inside the ${width}×${height} canvas.`,
+    });
   }
   let pipeline = sharp(original, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient();
   const extended = !!(extend.left || extend.top || extend.right || extend.bottom);
@@ -72,6 +78,9 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
     const bytes = new Uint8Array(await pipeline.toBuffer());
     return { bytes, width, height, keptExif, keptIcc };
   } catch (e) {
-    throw new AppError({ kind: 'internal', message: `Export failed while encoding ${req.format.toUpperCase()}: ${e instanceof Error ? e.message : e}` }, { cause: e });
+    throw new AppError(
+      { kind: 'internal', message: `Export failed while encoding ${req.format.toUpperCase()}: ${e instanceof Error ? e.message : e}` },
+      { cause: e },
+    );
   }
 }

@@ -19,7 +19,8 @@ export async function openImageFile(store: AssetStore, path: string): Promise<Op
   } catch {
     throw new AppError({ kind: 'io', message: `“${basename(path)}” could not be read (it may have been moved or deleted).` });
   }
-  if (size > MAX_FILE_BYTES) throw new AppError({ kind: 'too-large', message: `“${basename(path)}” is larger than ${MAX_FILE_BYTES / 2 ** 20} MB.` });
+  if (size > MAX_FILE_BYTES)
+    throw new AppError({ kind: 'too-large', message: `“${basename(path)}” is larger than ${MAX_FILE_BYTES / 2 ** 20} MB.` });
   const bytes = new Uint8Array(await readFile(path));
   return importImage(store, bytes, basename(path), resolve(path));
 }
@@ -37,7 +38,10 @@ export async function exportToFile(
   const target = resolve(path);
   const source = store.info(req.layers[0].assetId)?.sourcePath;
   if (source && (await samePath(source, target)) && !req.allowOverwriteSource) {
-    throw new AppError({ kind: 'io', message: `Refusing to overwrite the original “${basename(source)}”. Choose another name, or allow overwriting the original explicitly.` });
+    throw new AppError({
+      kind: 'io',
+      message: `Refusing to overwrite the original “${basename(source)}”. Choose another name, or allow overwriting the original explicitly.`,
+    });
   }
   const out = await renderExport(store, req);
   // Write next to the target and rename, so a crash never leaves a half-written file under the real name.
@@ -47,9 +51,20 @@ export async function exportToFile(
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => {});
-    throw new AppError({ kind: 'io', message: `Could not write “${basename(target)}”: ${(e as NodeJS.ErrnoException).code ?? e}.` }, { cause: e });
+    throw new AppError(
+      { kind: 'io', message: `Could not write “${basename(target)}”: ${(e as NodeJS.ErrnoException).code ?? e}.` },
+      { cause: e },
+    );
   }
-  return { path: target, width: out.width, height: out.height, format: req.format, bytes: out.bytes.byteLength, keptExif: out.keptExif, keptIcc: out.keptIcc };
+  return {
+    path: target,
+    width: out.width,
+    height: out.height,
+    format: req.format,
+    bytes: out.bytes.byteLength,
+    keptExif: out.keptExif,
+    keptIcc: out.keptIcc,
+  };
 }
 
 /** True when both paths name the same file (by device and inode when the target exists, so case-insensitive disks are covered). */

@@ -17,13 +17,16 @@ sharp.cache(false);
 export async function importImage(store: AssetStore, bytes: Uint8Array, name: string, sourcePath?: string): Promise<OpenedImage> {
   const label = `“${basename(name)}”`;
   if (bytes.byteLength === 0) throw badImage(`${label} is empty (0 bytes). Choose another file.`);
-  if (bytes.byteLength > MAX_FILE_BYTES) throw new AppError({ kind: 'too-large', message: `${label} is larger than ${MAX_FILE_BYTES / 2 ** 20} MB.` });
+  if (bytes.byteLength > MAX_FILE_BYTES)
+    throw new AppError({ kind: 'too-large', message: `${label} is larger than ${MAX_FILE_BYTES / 2 ** 20} MB.` });
   const format = sniffImageFormat(bytes);
   if (!format) throw badImage(`${label} is not an image Maskwork can read (its contents are not JPEG, PNG, WebP, TIFF, GIF or AVIF).`);
 
   if (format === 'heif') {
     // sharp's prebuilt libvips decodes AV1 (AVIF) but not HEVC, for licensing reasons.
-    throw badImage(`${label} is a HEIC/HEIF photo, which Maskwork cannot decode. Export it as JPEG or PNG first (Photos/Preview: File → Export).`);
+    throw badImage(
+      `${label} is a HEIC/HEIF photo, which Maskwork cannot decode. Export it as JPEG or PNG first (Photos/Preview: File → Export).`,
+    );
   }
   let meta: Metadata;
   try {
@@ -37,7 +40,7 @@ export async function importImage(store: AssetStore, bytes: Uint8Array, name: st
   if (w * h > MAX_IMAGE_PIXELS || w > MAX_IMAGE_EDGE || h > MAX_IMAGE_EDGE) {
     throw new AppError({
       kind: 'too-large',
-      message: `${label} claims to be ${w}×${h} (${(w * h / 1e6).toFixed(0)} MP). Maskwork opens images up to ${MAX_IMAGE_PIXELS / 1e6} MP and ${MAX_IMAGE_EDGE} px per side, so it was not decoded.`,
+      message: `${label} claims to be ${w}×${h} (${((w * h) / 1e6).toFixed(0)} MP). Maskwork opens images up to ${MAX_IMAGE_PIXELS / 1e6} MP and ${MAX_IMAGE_EDGE} px per side, so it was not decoded.`,
     });
   }
   const orientation = meta.orientation ?? 1;
@@ -85,5 +88,8 @@ function badImage(message: string, cause?: unknown): AppError {
 
 function reason(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
-  return msg.split('\n')[0].replace(/^Input (buffer|file) /, '').slice(0, 160);
+  return msg
+    .split('\n')[0]
+    .replace(/^Input (buffer|file) /, '')
+    .slice(0, 160);
 }

@@ -66,7 +66,8 @@ export class KeyStore {
 
   async set(provider: string, key: string): Promise<KeyStatus> {
     const trimmed = key.trim();
-    if (/\s/.test(trimmed) || trimmed.length < 8) throw new AppError({ kind: 'invalid-request', message: 'That does not look like an API key (too short or contains spaces).' });
+    if (/\s/.test(trimmed) || trimmed.length < 8)
+      throw new AppError({ kind: 'invalid-request', message: 'That does not look like an API key (too short or contains spaces).' });
     await this.load();
     registerSecret(trimmed);
     this.cache.set(provider, trimmed);

@@ -1,5 +1,11 @@
 /** Removes anything that looks like an API key from text that may reach a log, a file or the renderer. */
-const KEY_PATTERNS = [/sk-[A-Za-z0-9_-]{8,}/g, /AIza[0-9A-Za-z_-]{20,}/g, /(Bearer\s+)[^\s"']+/gi, /([?&]key=)[^&\s"']+/gi, /(x-goog-api-key["':\s]+)[^\s"',}]+/gi];
+const KEY_PATTERNS = [
+  /sk-[A-Za-z0-9_-]{8,}/g,
+  /AIza[0-9A-Za-z_-]{20,}/g,
+  /(Bearer\s+)[^\s"']+/gi,
+  /([?&]key=)[^&\s"']+/gi,
+  /(x-goog-api-key["':\s]+)[^\s"',}]+/gi,
+];
 
 const registered = new Set<string>();
 

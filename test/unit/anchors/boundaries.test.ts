@@ -25,9 +25,12 @@ let checkBoundaries: (root: string) => Violation[];
 /** One violation of each kind; the line of each offending import is where the `// <-` marker is. */
 const FIXTURE: Record<string, string> = {
   'renderer/app/uses-electron.ts': "import { ipcRenderer } from 'electron'; // <-\nexport const x = ipcRenderer;\n",
-  'renderer/app/uses-node-prefix.tsx': "import React from 'react';\nimport { readFileSync } from 'node:fs'; // <-\nexport const A = () => React.createElement('div', null, String(readFileSync));\n",
-  'renderer/app/uses-builtin.ts': "// path is fine in a comment: import path from 'path'\nconst cp = require('child_process'); // <-\nexport default cp;\n",
-  'renderer/app/uses-main.ts': "import {\n  createHandlers,\n} from '../../electron/main/ipc/handlers'; // <-\nexport { createHandlers };\n",
+  'renderer/app/uses-node-prefix.tsx':
+    "import React from 'react';\nimport { readFileSync } from 'node:fs'; // <-\nexport const A = () => React.createElement('div', null, String(readFileSync));\n",
+  'renderer/app/uses-builtin.ts':
+    "// path is fine in a comment: import path from 'path'\nconst cp = require('child_process'); // <-\nexport default cp;\n",
+  'renderer/app/uses-main.ts':
+    "import {\n  createHandlers,\n} from '../../electron/main/ipc/handlers'; // <-\nexport { createHandlers };\n",
   'renderer/app/uses-dynamic.ts': "export const load = () => import('crypto'); // <-\n",
   'shared/uses-react.ts': "import { useState } from 'react'; // <-\nexport { useState };\n",
   'shared/uses-packages.ts': [
@@ -39,10 +42,11 @@ const FIXTURE: Record<string, string> = {
     "import OpenAI from 'openai'; // <-",
     "import { GoogleGenAI } from '@google/genai'; // <-",
     "import sharp from 'sharp'; // <-",
-    "export { createRoot, Konva, Stage, create, app, OpenAI, GoogleGenAI, sharp };",
+    'export { createRoot, Konva, Stage, create, app, OpenAI, GoogleGenAI, sharp };',
     '',
   ].join('\n'),
-  'shared/uses-node.ts': "import { readFile } from 'node:fs/promises'; // <-\nimport os from 'os'; // <-\nimport { Worker } from 'worker_threads'; // <-\nexport { readFile, os, Worker };\n",
+  'shared/uses-node.ts':
+    "import { readFile } from 'node:fs/promises'; // <-\nimport os from 'os'; // <-\nimport { Worker } from 'worker_threads'; // <-\nexport { readFile, os, Worker };\n",
   'shared/uses-renderer.ts': "import type { EditorStore } from '../renderer/store/store'; // <-\nexport type S = EditorStore;\n",
   'shared/ipc/uses-electron-dir.ts': "export * from '../../electron/main/services/redact'; // <-\n",
   'shared/uses-dom.ts': [
@@ -59,12 +63,17 @@ const FIXTURE: Record<string, string> = {
   ].join('\n'),
   'shared/uses-dom.test.ts': "import { it } from 'vitest';\nit('may use the DOM in a test', () => void document.body);\n",
   // Tests run in Node only: fixtures may be loaded with Node built-ins and sharp, but the other rules hold.
-  'shared/engine/photos.test.ts': "import { readFileSync } from 'node:fs';\nimport sharp from 'sharp';\nimport { useState } from 'react'; // <-\nimport { x } from '../../electron/main/y'; // <-\nexport { readFileSync, sharp, useState, x };\n",
-  'renderer/store/store.test.ts': "import { join } from 'node:path';\nimport { ipcMain } from 'electron'; // <-\nexport { join, ipcMain };\n",
-  'electron/preload/index.ts': "import { contextBridge } from 'electron';\nimport { dispatch } from '../main/ipc/dispatch'; // <-\ncontextBridge.exposeInMainWorld('x', dispatch);\n",
+  'shared/engine/photos.test.ts':
+    "import { readFileSync } from 'node:fs';\nimport sharp from 'sharp';\nimport { useState } from 'react'; // <-\nimport { x } from '../../electron/main/y'; // <-\nexport { readFileSync, sharp, useState, x };\n",
+  'renderer/store/store.test.ts':
+    "import { join } from 'node:path';\nimport { ipcMain } from 'electron'; // <-\nexport { join, ipcMain };\n",
+  'electron/preload/index.ts':
+    "import { contextBridge } from 'electron';\nimport { dispatch } from '../main/ipc/dispatch'; // <-\ncontextBridge.exposeInMainWorld('x', dispatch);\n",
   // Clean files: allowed imports must not be reported.
-  'renderer/app/clean.tsx': "import { useEffect } from 'react';\nimport { create } from 'zustand';\nimport type { Result } from '../../shared/errors';\nimport { x } from './uses-electron';\nconst u = new URL('./w.js', import.meta.url);\nexport { useEffect, create, x, u };\nexport type R = Result<number>;\n",
-  'shared/clean.ts': "import { channels } from './ipc/contract';\nconst re = /from 'fs'/; // a regex, not an import\nexport const n = Object.keys(channels).length + String(re).length;\n",
+  'renderer/app/clean.tsx':
+    "import { useEffect } from 'react';\nimport { create } from 'zustand';\nimport type { Result } from '../../shared/errors';\nimport { x } from './uses-electron';\nconst u = new URL('./w.js', import.meta.url);\nexport { useEffect, create, x, u };\nexport type R = Result<number>;\n",
+  'shared/clean.ts':
+    "import { channels } from './ipc/contract';\nconst re = /from 'fs'/; // a regex, not an import\nexport const n = Object.keys(channels).length + String(re).length;\n",
   'electron/preload/helper.ts': "import { buildBridge } from '../../shared/ipc/bridge';\nexport { buildBridge };\n",
 };
 
@@ -131,13 +140,31 @@ describe('scripts/check-boundaries.mjs', () => {
 
   it('shared violations: UI/SDK/native packages, Node built-ins, renderer/ and electron/ imports, and DOM globals outside tests', () => {
     const v = checkBoundaries(fixtureRoot).filter((x) => x.file.startsWith('shared/'));
-    const specs = v.filter((x) => x.rule === 'shared-package' && !x.file.endsWith('.test.ts')).map((x) => x.specifier).sort();
-    expect(specs).toEqual(['@google/genai', 'electron', 'konva', 'openai', 'react', 'react-dom/client', 'react-konva', 'sharp', 'zustand'].sort());
+    const specs = v
+      .filter((x) => x.rule === 'shared-package' && !x.file.endsWith('.test.ts'))
+      .map((x) => x.specifier)
+      .sort();
+    expect(specs).toEqual(
+      ['@google/genai', 'electron', 'konva', 'openai', 'react', 'react-dom/client', 'react-konva', 'sharp', 'zustand'].sort(),
+    );
     // A shared test may read fixtures with node:fs and sharp, but not pull in React or main's code.
-    expect(v.filter((x) => x.file === 'shared/engine/photos.test.ts').map((x) => `${x.line}:${x.rule}`)).toEqual(['3:shared-package', '4:shared-electron-dir']);
-    expect(v.filter((x) => x.rule === 'shared-node').map((x) => x.specifier).sort()).toEqual(['node:fs/promises', 'os', 'worker_threads']);
+    expect(v.filter((x) => x.file === 'shared/engine/photos.test.ts').map((x) => `${x.line}:${x.rule}`)).toEqual([
+      '3:shared-package',
+      '4:shared-electron-dir',
+    ]);
+    expect(
+      v
+        .filter((x) => x.rule === 'shared-node')
+        .map((x) => x.specifier)
+        .sort(),
+    ).toEqual(['node:fs/promises', 'os', 'worker_threads']);
     expect(v.filter((x) => x.rule === 'shared-renderer-dir').map((x) => x.file)).toEqual(['shared/uses-renderer.ts']);
-    expect(v.filter((x) => x.rule === 'shared-electron-dir').map((x) => x.file).sort()).toEqual(['shared/engine/photos.test.ts', 'shared/ipc/uses-electron-dir.ts']);
+    expect(
+      v
+        .filter((x) => x.rule === 'shared-electron-dir')
+        .map((x) => x.file)
+        .sort(),
+    ).toEqual(['shared/engine/photos.test.ts', 'shared/ipc/uses-electron-dir.ts']);
     const dom = v.filter((x) => x.rule === 'shared-dom');
     expect(dom.map((x) => x.specifier).sort()).toEqual(['HTMLCanvasElement', 'ImageData', 'document.', 'window.']);
     expect(dom.every((x) => x.file === 'shared/uses-dom.ts')).toBe(true);

@@ -159,7 +159,20 @@ describe('shared/ipc/contract.ts validated by electron/main/ipc/dispatch.ts', ()
   });
 
   it('refuses unknown channel names, including prototype keys', async () => {
-    for (const name of ['fs:readFile', 'shell:openExternal', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'image:open ', 'IMAGE:OPEN', '', null, 42, { channel: 'app:info' }]) {
+    for (const name of [
+      'fs:readFile',
+      'shell:openExternal',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'image:open ',
+      'IMAGE:OPEN',
+      '',
+      null,
+      42,
+      { channel: 'app:info' },
+    ]) {
       const calls: string[] = [];
       const r = await dispatch(trapTable(calls), name as unknown as Channel, {}, ctx);
       expect(r).toMatchObject({ ok: false, error: { kind: 'validation' } });

@@ -53,7 +53,12 @@ vi.mock('electron', () => {
     BrowserWindow,
     ipcMain: { handle: (name: string) => fake.handled.push(name) },
     session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn() } },
-    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (s: string) => Buffer.from(s),
+      decryptString: (b: Buffer) => b.toString(),
+    },
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
     default: {},
   };

@@ -17,7 +17,12 @@ const H = 900;
 function binaryPaths(value: unknown, path = 'state', seen = new Set<unknown>()): string[] {
   if (value === null || typeof value !== 'object' || seen.has(value)) return [];
   seen.add(value);
-  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)) return [path];
+  if (
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer ||
+    (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)
+  )
+    return [path];
   const out: string[] = [];
   for (const [k, v] of Object.entries(value)) out.push(...binaryPaths(v, `${path}.${k}`, seen));
   return out;
@@ -41,7 +46,16 @@ beforeAll(() => {
   useEditor.getState().openDocument({
     id: 'doc-anchor',
     canvas: { width: W, height: H },
-    original: { assetId: 'img-0123456789abcdef0123456789abcdef', name: 'anchor.jpg', width: W, height: H, x: 0, y: 0, hasIcc: false, hasExif: false },
+    original: {
+      assetId: 'img-0123456789abcdef0123456789abcdef',
+      name: 'anchor.jpg',
+      width: W,
+      height: H,
+      x: 0,
+      y: 0,
+      hasIcc: false,
+      hasExif: false,
+    },
     maskId,
     layers: [],
     versions: [],
@@ -52,11 +66,25 @@ beforeAll(() => {
     masks.push(getMask(id));
   };
   record();
-  paintStroke([{ x: 100, y: 100 }, { x: 400, y: 120 }], { size: 40, hardness: 0.7, opacity: 1 }, false);
+  paintStroke(
+    [
+      { x: 100, y: 100 },
+      { x: 400, y: 120 },
+    ],
+    { size: 40, hardness: 0.7, opacity: 1 },
+    false,
+  );
   record();
   applyRect({ x: 700, y: 500, width: 300, height: 200 }, 'add');
   record();
-  paintStroke([{ x: 800, y: 600 }, { x: 900, y: 600 }], { size: 30, hardness: 1, opacity: 1 }, true);
+  paintStroke(
+    [
+      { x: 800, y: 600 },
+      { x: 900, y: 600 },
+    ],
+    { size: 30, hardness: 1, opacity: 1 },
+    true,
+  );
   record();
   invertCurrentMask();
   record();

@@ -87,7 +87,14 @@ describe('electron/main/ipc/register-ipc.ts', () => {
 
   it('refuses a main frame whose URL differs from the app URL', async () => {
     handlerCalls.length = 0;
-    const bad = ['https://evil.example/', 'file:///tmp/index.html', `${APP_URL}.html`, APP_URL.replace('index.html', 'other.html'), 'about:blank', 'devtools://devtools/'];
+    const bad = [
+      'https://evil.example/',
+      'file:///tmp/index.html',
+      `${APP_URL}.html`,
+      APP_URL.replace('index.html', 'other.html'),
+      'about:blank',
+      'devtools://devtools/',
+    ];
     for (const url of bad) {
       for (const c of channelNames) {
         const r = await ipc.handlers.get(ipcChannel(c))!(event(url), {});

@@ -15,11 +15,17 @@ const BUILTIN_ALT = BUILTINS.map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** What must never appear in renderer code, each with a description for the failure message. */
 const FORBIDDEN: Array<{ what: string; re: RegExp }> = [
-  { what: 'require() of a Node built-in', re: new RegExp(`\\brequire\\s*\\(\\s*${Q}(?:node:)?(?:${BUILTIN_ALT})(?:/[^"'\`]*)?${Q}\\s*\\)`) },
+  {
+    what: 'require() of a Node built-in',
+    re: new RegExp(`\\brequire\\s*\\(\\s*${Q}(?:node:)?(?:${BUILTIN_ALT})(?:/[^"'\`]*)?${Q}\\s*\\)`),
+  },
   { what: 'a node: module import', re: new RegExp(`(?:\\bfrom\\s*|\\bimport\\s*\\(?\\s*|\\brequire\\s*\\(\\s*)${Q}node:`) },
   { what: 'an import of a Node built-in', re: new RegExp(`(?:\\bfrom\\s*|\\bimport\\s*\\(?\\s*)${Q}(?:${BUILTIN_ALT})(?:/[^"'\`]*)?${Q}`) },
   { what: 'process.binding', re: /\bprocess\s*\.\s*(?:binding|_linkedBinding|dlopen)\b/ },
-  { what: 'the electron module', re: new RegExp(`(?:\\brequire\\s*\\(\\s*|\\bfrom\\s*|\\bimport\\s*\\(?\\s*)${Q}electron(?:/[^"'\`]*)?${Q}`) },
+  {
+    what: 'the electron module',
+    re: new RegExp(`(?:\\brequire\\s*\\(\\s*|\\bfrom\\s*|\\bimport\\s*\\(?\\s*)${Q}electron(?:/[^"'\`]*)?${Q}`),
+  },
   { what: 'ipcRenderer', re: /ipcRenderer/ },
 ];
 
@@ -52,7 +58,13 @@ describe('out/renderer/assets/*.js (built from renderer/)', () => {
     ];
     for (const s of samples) expect(forbiddenReferences(s), s).not.toEqual([]);
     // Things minified browser code legitimately contains.
-    for (const s of ['return{node:n,offset:t}', 'typeof process==`object`&&process.emit', 'e.path.join', 'const url=new URL(x)', 'a.events.onJobProgress']) {
+    for (const s of [
+      'return{node:n,offset:t}',
+      'typeof process==`object`&&process.emit',
+      'e.path.join',
+      'const url=new URL(x)',
+      'a.events.onJobProgress',
+    ]) {
       expect(forbiddenReferences(s), s).toEqual([]);
     }
   });

@@ -30,9 +30,25 @@ afterAll(async () => {
 
 function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((res) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', OPENAI_API_KEY: 'sk-cli-test-key-0000', GEMINI_API_KEY: 'gm-cli-test-key-1111', OPENAI_BASE_URL: openai.url, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0', ...env }, timeout: 120_000 }, (err, stdout, stderr) => {
-      res({ code: err ? ((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          OPENAI_API_KEY: 'sk-cli-test-key-0000',
+          GEMINI_API_KEY: 'gm-cli-test-key-1111',
+          OPENAI_BASE_URL: openai.url,
+          GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
+          MASKWORK_MAX_RETRIES: '0',
+          ...env,
+        },
+        timeout: 120_000,
+      },
+      (err, stdout, stderr) => {
+        res({ code: err ? (((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -42,7 +58,24 @@ const mask = join(PHOTOS, 'coffee.mask-blob.png');
 describe('maskwork edit', () => {
   it('writes n candidates with the input size and prints one JSON object', async () => {
     const out = join(tmp, 'edited.png');
-    const r = await run(['edit', '--image', img, '--mask', mask, '--prompt', 'replace with wood', '--model', 'gpt-image-2', '--n', '2', '--quality', 'low', '--out', out, '--json']);
+    const r = await run([
+      'edit',
+      '--image',
+      img,
+      '--mask',
+      mask,
+      '--prompt',
+      'replace with wood',
+      '--model',
+      'gpt-image-2',
+      '--n',
+      '2',
+      '--quality',
+      'low',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -69,7 +102,19 @@ describe('maskwork edit', () => {
   });
 
   it('fails with exit 1 and the typed message on a moderation refusal', async () => {
-    const r = await run(['edit', '--image', img, '--mask', mask, '--prompt', 'bad [[moderate]]', '--model', 'gpt-image-2', '--out', join(tmp, 'x.png')]);
+    const r = await run([
+      'edit',
+      '--image',
+      img,
+      '--mask',
+      mask,
+      '--prompt',
+      'bad [[moderate]]',
+      '--model',
+      'gpt-image-2',
+      '--out',
+      join(tmp, 'x.png'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/moderation: .*gpt-image-2/);
     expect(r.stderr).not.toMatch(/sk-cli-test/);
@@ -78,7 +123,9 @@ describe('maskwork edit', () => {
 
   it('rejects a mask of the wrong size', async () => {
     const wrong = join(tmp, 'wrong-mask.png');
-    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#fff' } }).png().toFile(wrong);
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#fff' } })
+      .png()
+      .toFile(wrong);
     const r = await run(['edit', '--image', img, '--mask', wrong, '--prompt', 'p', '--model', 'gpt-image-2', '--out', join(tmp, 'y.png')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/mask is 300×200 but the image is 600×400/);
@@ -93,7 +140,9 @@ describe('maskwork edit', () => {
   });
 
   it('reports a missing key as an auth error', async () => {
-    const r = await run(['edit', '--image', img, '--mask', mask, '--prompt', 'p', '--model', 'gpt-image-2', '--out', join(tmp, 'z.png')], { OPENAI_API_KEY: '' });
+    const r = await run(['edit', '--image', img, '--mask', mask, '--prompt', 'p', '--model', 'gpt-image-2', '--out', join(tmp, 'z.png')], {
+      OPENAI_API_KEY: '',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/auth: No OpenAI key/);
   });
@@ -102,7 +151,10 @@ describe('maskwork edit', () => {
 describe('maskwork fill', () => {
   it('fills offline; pixels outside the mask are bit-identical', async () => {
     const out = join(tmp, 'filled.png');
-    const r = await run(['fill', '--image', img, '--mask', mask, '--out', out, '--seed', '3', '--json'], { OPENAI_API_KEY: '', GEMINI_API_KEY: '' });
+    const r = await run(['fill', '--image', img, '--mask', mask, '--out', out, '--seed', '3', '--json'], {
+      OPENAI_API_KEY: '',
+      GEMINI_API_KEY: '',
+    });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.model).toBe('local');
@@ -148,7 +200,25 @@ describe('maskwork expand', () => {
     await sharp(join(PHOTOS, 'sign-sports-centre.jpg')).resize(288, 512, { fit: 'cover' }).png().toFile(src);
     const out = join(tmp, 'wide.png');
     const before = openai.requests.length;
-    const r = await run(['expand', '--image', src, '--aspect', '21:9', '--anchor', 'centre', '--model', 'gpt-image-2', '--prompt', 'more street', '--out', out, '--json'], { MASKWORK_STREAM: '0' });
+    const r = await run(
+      [
+        'expand',
+        '--image',
+        src,
+        '--aspect',
+        '21:9',
+        '--anchor',
+        'centre',
+        '--model',
+        'gpt-image-2',
+        '--prompt',
+        'more street',
+        '--out',
+        out,
+        '--json',
+      ],
+      { MASKWORK_STREAM: '0' },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -175,7 +245,22 @@ describe('maskwork expand', () => {
 
   it('extends by pixels per side with the offline engine', async () => {
     const out = join(tmp, 'sides.png');
-    const r = await run(['expand', '--image', img, '--left', '40', '--right', '60', '--top', '10', '--model', 'local', '--out', out, '--json']);
+    const r = await run([
+      'expand',
+      '--image',
+      img,
+      '--left',
+      '40',
+      '--right',
+      '60',
+      '--top',
+      '10',
+      '--model',
+      'local',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const m = await sharp(out).metadata();
     expect([m.width, m.height]).toEqual([700, 410]);
@@ -223,7 +308,28 @@ describe('maskwork batch', () => {
     await copyFile(img, join(inDir, 'a.png'));
     await copyFile(img, join(inDir, 'b.png'));
     const before = openai.requests.length;
-    const r = await run(['batch', 'edit', '--images', inDir, '--mask', mask, '--out', join(tmp, 'batch-edit-out'), '--format', 'jpg', '--model', 'gpt-image-2', '--prompt', 'wood', '--quality', 'low', '--json'], { MASKWORK_STREAM: '0' });
+    const r = await run(
+      [
+        'batch',
+        'edit',
+        '--images',
+        inDir,
+        '--mask',
+        mask,
+        '--out',
+        join(tmp, 'batch-edit-out'),
+        '--format',
+        'jpg',
+        '--model',
+        'gpt-image-2',
+        '--prompt',
+        'wood',
+        '--quality',
+        'low',
+        '--json',
+      ],
+      { MASKWORK_STREAM: '0' },
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.ok).toBe(2);
@@ -240,7 +346,23 @@ describe('maskwork batch', () => {
 describe('maskwork compare', () => {
   it('runs the same edit on several models, one file each, and reports a refusal without stopping', async () => {
     const out = join(tmp, 'cmp.png');
-    const r = await run(['compare', '--image', img, '--mask', mask, '--prompt', 'a plant', '--models', 'gpt-image-2,gemini-3.1-flash-image,local', '--out', out, '--json'], { MASKWORK_STREAM: '0' });
+    const r = await run(
+      [
+        'compare',
+        '--image',
+        img,
+        '--mask',
+        mask,
+        '--prompt',
+        'a plant',
+        '--models',
+        'gpt-image-2,gemini-3.1-flash-image,local',
+        '--out',
+        out,
+        '--json',
+      ],
+      { MASKWORK_STREAM: '0' },
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.rows.map((x: any) => x.model)).toEqual(['gpt-image-2', 'gemini-3.1-flash-image', 'local']);
@@ -251,7 +373,20 @@ describe('maskwork compare', () => {
     }
     expect(j.rows[0].estimatedCostUsd).toBeGreaterThan(0);
     expect(j.rows[2].estimatedCostUsd).toBe(0);
-    const bad = await run(['compare', '--image', img, '--mask', mask, '--prompt', 'x [[moderate]]', '--models', 'gpt-image-2,local', '--out', join(tmp, 'cmp2.png'), '--json']);
+    const bad = await run([
+      'compare',
+      '--image',
+      img,
+      '--mask',
+      mask,
+      '--prompt',
+      'x [[moderate]]',
+      '--models',
+      'gpt-image-2,local',
+      '--out',
+      join(tmp, 'cmp2.png'),
+      '--json',
+    ]);
     expect(bad.code).toBe(1);
     const jb = JSON.parse(bad.stdout);
     expect(jb.rows[0]).toMatchObject({ model: 'gpt-image-2', ok: false, error: { kind: 'moderation' } });

@@ -14,7 +14,11 @@ let token = '';
 
 beforeAll(async () => {
   if (!existsSync(resolve(REPO, 'out/dev-host/index.js'))) throw new Error('dev host not built: run `npm run build`');
-  child = spawn(process.execPath, ['out/dev-host/index.js'], { cwd: REPO, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['out/dev-host/index.js'], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((res, rej) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -32,7 +36,11 @@ afterAll(() => {
 });
 
 const rpc = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base}__maskwork/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${base}__maskwork/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('dev host', () => {
   it('listens on loopback only and serves the renderer with the CSP and the bridge script', async () => {
@@ -64,7 +72,16 @@ describe('dev host', () => {
     const { request } = await import('node:http');
     const u = new URL(base);
     const status = await new Promise<number>((res) => {
-      const r = request({ host: u.hostname, port: u.port, path: '/__maskwork/rpc/app:info', method: 'POST', headers: { host: 'evil.example', 'x-maskwork-token': token, 'content-type': 'application/json' } }, (resp) => res(resp.statusCode ?? 0));
+      const r = request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: '/__maskwork/rpc/app:info',
+          method: 'POST',
+          headers: { host: 'evil.example', 'x-maskwork-token': token, 'content-type': 'application/json' },
+        },
+        (resp) => res(resp.statusCode ?? 0),
+      );
       r.end('{}');
     });
     expect(status).toBe(403);

@@ -70,7 +70,14 @@ describe.each([
 
     const out = join(main.tmp, `${model}-export.png`);
     main.svc.dialogs.chooseExportPath = async () => out;
-    await main.call('image:export', { canvas: { width: img.width, height: img.height }, layers: [{ assetId: img.assetId, x: 0, y: 0 }, { assetId: c.assetId, x: c.region.x, y: c.region.y }], format: 'png' });
+    await main.call('image:export', {
+      canvas: { width: img.width, height: img.height },
+      layers: [
+        { assetId: img.assetId, x: 0, y: 0 },
+        { assetId: c.assetId, x: c.region.x, y: c.region.y },
+      ],
+      format: 'png',
+    });
     const exported = await sharp(out).raw().toBuffer({ resolveWithObject: true });
     const original = await sharp(join(PHOTOS, photo)).autoOrient().raw().toBuffer({ resolveWithObject: true });
     expect(exported.info.channels).toBe(original.info.channels);
@@ -115,7 +122,17 @@ describe('failures never produce candidates', () => {
     openai.script({ delayMs: 12000 });
     const img = await openPhoto('coffee.png');
     const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-box.png'));
-    const { jobId } = await main.call('edit:start', { canvas: { width: img.width, height: img.height }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], mask: { png: mask.png, rect: mask.rect }, prompt: 'p', model: 'gpt-image-2', n: 1, references: [], featherPx: 4, colorMatch: false });
+    const { jobId } = await main.call('edit:start', {
+      canvas: { width: img.width, height: img.height },
+      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+      mask: { png: mask.png, rect: mask.rect },
+      prompt: 'p',
+      model: 'gpt-image-2',
+      n: 1,
+      references: [],
+      featherPx: 4,
+      colorMatch: false,
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect((await main.call('job:cancel', { jobId })).cancelled).toBe(true);
     const t0 = Date.now();
@@ -128,9 +145,22 @@ describe('failures never produce candidates', () => {
   it('a missing key is an auth error naming where to add it', async () => {
     const other = await startMain({});
     try {
-      const img = await other.call('image:import', { bytes: new Uint8Array(await readFile(join(PHOTOS, 'coffee.png'))), name: 'coffee.png' });
+      const img = await other.call('image:import', {
+        bytes: new Uint8Array(await readFile(join(PHOTOS, 'coffee.png'))),
+        name: 'coffee.png',
+      });
       const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-box.png'));
-      const { jobId } = await other.call('edit:start', { canvas: { width: img.width, height: img.height }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], mask: { png: mask.png, rect: mask.rect }, prompt: 'p', model: 'gemini-3-pro-image', n: 1, references: [], featherPx: 4, colorMatch: false });
+      const { jobId } = await other.call('edit:start', {
+        canvas: { width: img.width, height: img.height },
+        layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+        mask: { png: mask.png, rect: mask.rect },
+        prompt: 'p',
+        model: 'gemini-3-pro-image',
+        n: 1,
+        references: [],
+        featherPx: 4,
+        colorMatch: false,
+      });
       const r = await other.waitJob(jobId);
       expect(r.state === 'failed' && r.error.kind).toBe('auth');
       expect(r.state === 'failed' && r.error.message).toMatch(/Settings/);
@@ -149,9 +179,23 @@ describe('a 40 MP photo', () => {
     expect([img.width, img.height]).toEqual([W, H]);
     const rect = { x: 5200, y: 3100, width: 420, height: 300 };
     const m = Buffer.alloc(rect.width * rect.height, 255);
-    const png = new Uint8Array(await sharp(m, { raw: { width: rect.width, height: rect.height, channels: 1 } }).png().toBuffer());
+    const png = new Uint8Array(
+      await sharp(m, { raw: { width: rect.width, height: rect.height, channels: 1 } })
+        .png()
+        .toBuffer(),
+    );
     const before = openai.requests.length;
-    const { jobId } = await main.call('edit:start', { canvas: { width: W, height: H }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], mask: { png, rect }, prompt: 'a cup', model: 'gpt-image-2', n: 1, references: [], featherPx: 8, colorMatch: true });
+    const { jobId } = await main.call('edit:start', {
+      canvas: { width: W, height: H },
+      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+      mask: { png, rect },
+      prompt: 'a cup',
+      model: 'gpt-image-2',
+      n: 1,
+      references: [],
+      featherPx: 8,
+      colorMatch: true,
+    });
     const result = await main.waitJob(jobId);
     expect(result.state === 'failed' ? result.error : result.state).toBe('done');
     if (result.state !== 'done') return;
@@ -181,14 +225,31 @@ describe('a photo with a wide-gamut profile (Display P3)', () => {
     const img = await main.call('image:import', { bytes: new Uint8Array(p3), name: 'coffee-p3.png' });
     expect(img.hasIcc).toBe(true);
     const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-box.png'));
-    const { jobId } = await main.call('edit:start', { canvas: { width: 600, height: 400 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], mask: { png: mask.png, rect: mask.rect }, prompt: 'paint it', model: 'gpt-image-2', n: 1, references: [], featherPx: 0, colorMatch: false });
+    const { jobId } = await main.call('edit:start', {
+      canvas: { width: 600, height: 400 },
+      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+      mask: { png: mask.png, rect: mask.rect },
+      prompt: 'paint it',
+      model: 'gpt-image-2',
+      n: 1,
+      references: [],
+      featherPx: 0,
+      colorMatch: false,
+    });
     const result = await main.waitJob(jobId);
     expect(result.state === 'failed' ? result.error : result.state).toBe('done');
     if (result.state !== 'done') return;
     const c = result.candidates[0];
     const out = join(main.tmp, 'p3-export.png');
     main.svc.dialogs.chooseExportPath = async () => out;
-    const exported = await main.call('image:export', { canvas: { width: 600, height: 400 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }, { assetId: c.assetId, x: c.region.x, y: c.region.y }], format: 'png' });
+    const exported = await main.call('image:export', {
+      canvas: { width: 600, height: 400 },
+      layers: [
+        { assetId: img.assetId, x: 0, y: 0 },
+        { assetId: c.assetId, x: c.region.x, y: c.region.y },
+      ],
+      format: 'png',
+    });
     expect(exported.keptIcc).toBe(true);
     // The server painted the mask with PALETTE[0] in sRGB; in the exported P3 file that colour must be
     // stored as its P3 equivalent, so it looks the same once colour-managed.
@@ -196,7 +257,11 @@ describe('a photo with a wide-gamut profile (Display P3)', () => {
     const cy = mask.rect.y + (mask.rect.height >> 1);
     const native = await sharp(out).keepIccProfile().raw().toBuffer({ resolveWithObject: true });
     const q = (cy * 600 + cx) * native.info.channels;
-    const expected = await sharp(Buffer.from(PALETTE[0]), { raw: { width: 1, height: 1, channels: 3 } }).withIccProfile('p3').keepIccProfile().raw().toBuffer();
+    const expected = await sharp(Buffer.from(PALETTE[0]), { raw: { width: 1, height: 1, channels: 3 } })
+      .withIccProfile('p3')
+      .keepIccProfile()
+      .raw()
+      .toBuffer();
     for (let k = 0; k < 3; k++) expect(Math.abs(native.data[q + k] - expected[k])).toBeLessThanOrEqual(3);
     expect(Math.abs(native.data[q] - PALETTE[0][0]) + Math.abs(native.data[q + 1] - PALETTE[0][1])).toBeGreaterThan(20); // not the raw sRGB numbers
   });

@@ -33,12 +33,27 @@ async function poster(w: number, h: number): Promise<{ bytes: Uint8Array; raw: B
   return { bytes: new Uint8Array(buf), raw: await sharp(buf).raw().toBuffer() };
 }
 
-async function expand(model: string, src: { w: number; h: number }, aspect: string, anchor: 'centre' | 'left' | 'right' | 'top' | 'bottom' = 'centre', extra: Record<string, unknown> = {}) {
+async function expand(
+  model: string,
+  src: { w: number; h: number },
+  aspect: string,
+  anchor: 'centre' | 'left' | 'right' | 'top' | 'bottom' = 'centre',
+  extra: Record<string, unknown> = {},
+) {
   const p = await poster(src.w, src.h);
   const img = await main.call('image:import', { bytes: p.bytes, name: 'poster.png' });
   const ext = extendToAspect({ width: src.w, height: src.h }, aspect, anchor);
   const original = { x: ext.originalAt.x, y: ext.originalAt.y, width: src.w, height: src.h };
-  const { jobId } = await main.call('outpaint:start', { canvas: ext.canvas, original, layers: [{ assetId: img.assetId, ...ext.originalAt }], prompt: 'extend the street scene', model, n: 1, featherPx: 24, ...extra });
+  const { jobId } = await main.call('outpaint:start', {
+    canvas: ext.canvas,
+    original,
+    layers: [{ assetId: img.assetId, ...ext.originalAt }],
+    prompt: 'extend the street scene',
+    model,
+    n: 1,
+    featherPx: 24,
+    ...extra,
+  });
   const result = await main.waitJob(jobId);
   return { model, img, ext, original, result, raw: p.raw, src };
 }
@@ -49,7 +64,14 @@ async function checkExport(r: Awaited<ReturnType<typeof expand>>, band: number) 
   const c = r.result.candidates[0];
   const out = join(main.tmp, `outpaint-${Date.now()}.png`);
   main.svc.dialogs.chooseExportPath = async () => out;
-  await main.call('image:export', { canvas: r.ext.canvas, layers: [{ assetId: r.img.assetId, ...r.ext.originalAt }, { assetId: c.assetId, x: c.region.x, y: c.region.y }], format: 'png' });
+  await main.call('image:export', {
+    canvas: r.ext.canvas,
+    layers: [
+      { assetId: r.img.assetId, ...r.ext.originalAt },
+      { assetId: c.assetId, x: c.region.x, y: c.region.y },
+    ],
+    format: 'png',
+  });
   const { data, info } = await sharp(out).raw().toBuffer({ resolveWithObject: true });
   expect([info.width, info.height]).toEqual([r.ext.canvas.width, r.ext.canvas.height]);
   const ch = info.channels;
@@ -64,7 +86,12 @@ async function checkExport(r: Awaited<ReturnType<typeof expand>>, band: number) 
         if (ch === 4 && data[q + 3] !== 255) transparent++;
         continue;
       }
-      const d = Math.min(o.x > 0 ? x - o.x : Infinity, o.x + o.width < info.width ? o.x + o.width - 1 - x : Infinity, o.y > 0 ? y - o.y : Infinity, o.y + o.height < info.height ? o.y + o.height - 1 - y : Infinity);
+      const d = Math.min(
+        o.x > 0 ? x - o.x : Infinity,
+        o.x + o.width < info.width ? o.x + o.width - 1 - x : Infinity,
+        o.y > 0 ? y - o.y : Infinity,
+        o.y + o.height < info.height ? o.y + o.height - 1 - y : Infinity,
+      );
       if (d >= band) {
         const s = ((y - o.y) * o.width + (x - o.x)) * 3;
         if (data[q] !== r.raw[s] || data[q + 1] !== r.raw[s + 1] || data[q + 2] !== r.raw[s + 2]) untouchedDiff++;
@@ -85,7 +112,8 @@ async function checkExport(r: Awaited<ReturnType<typeof expand>>, band: number) 
       if (Math.max(dx, dy) <= 48) continue;
       far++;
       const q = (y * info.width + x) * ch;
-      if (PALETTE.some((p) => Math.abs(p[0] - data[q]) <= 2 && Math.abs(p[1] - data[q + 1]) <= 2 && Math.abs(p[2] - data[q + 2]) <= 2)) painted++;
+      if (PALETTE.some((p) => Math.abs(p[0] - data[q]) <= 2 && Math.abs(p[1] - data[q + 1]) <= 2 && Math.abs(p[2] - data[q + 2]) <= 2))
+        painted++;
       if (data[q] + data[q + 1] + data[q + 2] < 30) dark++;
     }
   }
@@ -100,7 +128,12 @@ describe('outpainting', () => {
   it('9:16 → 21:9 with gpt-image-2: the planned tiles, all accepted by the service rules', async () => {
     const src = { w: 288, h: 512 };
     const ext = extendToAspect({ width: src.w, height: src.h }, '21:9', 'centre');
-    const plan = planOutpaint({ canvas: ext.canvas, original: { ...ext.originalAt, width: src.w, height: src.h }, model: 'gpt-image-2', featherPx: 24 });
+    const plan = planOutpaint({
+      canvas: ext.canvas,
+      original: { ...ext.originalAt, width: src.w, height: src.h },
+      model: 'gpt-image-2',
+      featherPx: 24,
+    });
     expect(plan.ok).toBe(true);
     const before = openai.requests.length;
     const r = await expand('gpt-image-2', src, '21:9');
@@ -141,7 +174,15 @@ describe('outpainting', () => {
     const p = await poster(256, 256);
     const img = await main.call('image:import', { bytes: p.bytes, name: 'p.png' });
     const ext = extendToAspect({ width: 256, height: 256 }, '8:1', 'centre');
-    const { jobId } = await main.call('outpaint:start', { canvas: ext.canvas, original: { ...ext.originalAt, width: 256, height: 256 }, layers: [{ assetId: img.assetId, ...ext.originalAt }], prompt: 'x', model: 'gpt-image-2', n: 1, featherPx: 24 });
+    const { jobId } = await main.call('outpaint:start', {
+      canvas: ext.canvas,
+      original: { ...ext.originalAt, width: 256, height: 256 },
+      layers: [{ assetId: img.assetId, ...ext.originalAt }],
+      prompt: 'x',
+      model: 'gpt-image-2',
+      n: 1,
+      featherPx: 24,
+    });
     await new Promise((r) => setTimeout(r, 2200));
     expect((await main.call('job:cancel', { jobId })).cancelled).toBe(true);
     const res = await main.waitJob(jobId);
@@ -152,7 +193,15 @@ describe('outpainting', () => {
   it('refuses a canvas that is not extended', async () => {
     const p = await poster(100, 100);
     const img = await main.call('image:import', { bytes: p.bytes, name: 'p.png' });
-    const { jobId } = await main.call('outpaint:start', { canvas: { width: 100, height: 100 }, original: { x: 0, y: 0, width: 100, height: 100 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], prompt: 'x', model: 'gpt-image-2', n: 1, featherPx: 24 });
+    const { jobId } = await main.call('outpaint:start', {
+      canvas: { width: 100, height: 100 },
+      original: { x: 0, y: 0, width: 100, height: 100 },
+      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+      prompt: 'x',
+      model: 'gpt-image-2',
+      n: 1,
+      featherPx: 24,
+    });
     const res = await main.waitJob(jobId);
     expect(res.state === 'failed' && res.error.kind).toBe('invalid-request');
   });

@@ -9,9 +9,11 @@ const built = existsSync(resolve(__dirname, '../../../out/main/local-worker.js')
 
 function synthetic(w: number, h: number) {
   const rgba = new Uint8Array(w * h * 4);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rgba.set([(x * 7) & 255, (y * 5) & 255, ((x ^ y) * 3) & 255, 255], (y * w + x) * 4);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) rgba.set([(x * 7) & 255, (y * 5) & 255, ((x ^ y) * 3) & 255, 255], (y * w + x) * 4);
   const mask = new Uint8Array(w * h);
-  for (let y = Math.floor(h / 3); y < Math.floor((2 * h) / 3); y++) mask.fill(255, y * w + Math.floor(w / 3), y * w + Math.floor((2 * w) / 3));
+  for (let y = Math.floor(h / 3); y < Math.floor((2 * h) / 3); y++)
+    mask.fill(255, y * w + Math.floor(w / 3), y * w + Math.floor((2 * w) / 3));
   return { rgba, mask };
 }
 
@@ -19,7 +21,9 @@ describe.runIf(built)('local engine worker', () => {
   it('fills the hole, reports progress up to 1, and leaves pixels outside the mask as they were', async () => {
     const { rgba, mask } = synthetic(200, 150);
     const progress: number[] = [];
-    const out = await runFillInWorker({ width: 200, height: 150, rgba: rgba.slice(), mask, seed: 1 }, new AbortController().signal, (f) => progress.push(f));
+    const out = await runFillInWorker({ width: 200, height: 150, rgba: rgba.slice(), mask, seed: 1 }, new AbortController().signal, (f) =>
+      progress.push(f),
+    );
     expect(out.length).toBe(rgba.length);
     let outside = 0;
     for (let i = 0; i < mask.length; i++) if (!mask[i] && (out[i * 4] !== rgba[i * 4] || out[i * 4 + 1] !== rgba[i * 4 + 1])) outside++;
@@ -46,7 +50,14 @@ describe.runIf(built)('local engine worker', () => {
     const ac = new AbortController();
     ac.abort();
     let started = false;
-    await expect(runFillInWorker({ width: 4, height: 4, rgba: new Uint8Array(64), mask: new Uint8Array(16), seed: 1 }, ac.signal, undefined, () => (started = true))).rejects.toMatchObject({ kind: 'cancelled' });
+    await expect(
+      runFillInWorker(
+        { width: 4, height: 4, rgba: new Uint8Array(64), mask: new Uint8Array(16), seed: 1 },
+        ac.signal,
+        undefined,
+        () => (started = true),
+      ),
+    ).rejects.toMatchObject({ kind: 'cancelled' });
     expect(started).toBe(false);
   });
 });

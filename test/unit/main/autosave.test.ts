@@ -25,18 +25,35 @@ const rect = { x: 10, y: 20, width: 4, height: 3 };
 
 async function maskPng(): Promise<Uint8Array> {
   const values = Buffer.from(Array.from({ length: rect.width * rect.height }, (_, i) => (i * 20) % 256));
-  return new Uint8Array(await sharp(values, { raw: { width: rect.width, height: rect.height, channels: 1 } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp(values, { raw: { width: rect.width, height: rect.height, channels: 1 } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 /** Imports a real photo and stores a patch; returns the document JSON that references both. */
 async function documentWithAssets(bytes: Uint8Array, name: string) {
   const opened = await main.call('image:import', { bytes, name });
-  const patchPng = new Uint8Array(await sharp({ create: { width: 8, height: 6, channels: 4, background: { r: 200, g: 10, b: 10, alpha: 0.5 } } }).png().toBuffer());
+  const patchPng = new Uint8Array(
+    await sharp({ create: { width: 8, height: 6, channels: 4, background: { r: 200, g: 10, b: 10, alpha: 0.5 } } })
+      .png()
+      .toBuffer(),
+  );
   const { assetId: patchId } = await main.call('asset:put', { bytes: patchPng, kind: 'patch' });
   const doc = {
     id: 'doc-1',
     canvas: { width: opened.width, height: opened.height },
-    original: { assetId: opened.assetId, name: opened.name, width: opened.width, height: opened.height, x: 0, y: 0, hasIcc: opened.hasIcc, hasExif: opened.hasExif },
+    original: {
+      assetId: opened.assetId,
+      name: opened.name,
+      width: opened.width,
+      height: opened.height,
+      x: 0,
+      y: 0,
+      hasIcc: opened.hasIcc,
+      hasExif: opened.hasExif,
+    },
     maskId: 'mask-3',
     layers: [{ id: 'layer-1', name: 'Result 1', assetId: patchId, x: 5, y: 6, width: 8, height: 6 }],
     versions: [],
@@ -80,7 +97,14 @@ describe('project:autosave / project:recover / project:discard', () => {
     const { createServices } = await import('../../../electron/main/create-services');
     const { createHandlers } = await import('../../../electron/main/ipc/handlers');
     const { dispatch } = await import('../../../electron/main/ipc/dispatch');
-    const svc = createServices({ host: 'test', version: '0', assetDir: join(main.tmp, 'assets'), settingsDir: join(main.tmp, 'settings'), dialogs: main.svc.dialogs, env: {} });
+    const svc = createServices({
+      host: 'test',
+      version: '0',
+      assetDir: join(main.tmp, 'assets'),
+      settingsDir: join(main.tmp, 'settings'),
+      dialogs: main.svc.dialogs,
+      env: {},
+    });
     expect(svc.store.info(opened.assetId)).toBeUndefined();
     const r: any = await dispatch(createHandlers(svc), 'project:recover', {}, { emit: () => {} });
     expect(r.ok).toBe(true);
@@ -113,7 +137,13 @@ describe('project:autosave / project:recover / project:discard', () => {
   });
 
   it('recovers null when the original image is no longer on disk', async () => {
-    const doc = { id: 'd', canvas: { width: 1, height: 1 }, original: { assetId: `img-${'0'.repeat(32)}`, name: 'x.png' }, layers: [], versions: [] };
+    const doc = {
+      id: 'd',
+      canvas: { width: 1, height: 1 },
+      original: { assetId: `img-${'0'.repeat(32)}`, name: 'x.png' },
+      layers: [],
+      versions: [],
+    };
     await main.call('project:autosave', { document: JSON.stringify(doc) });
     expect(await main.call('project:recover', {})).toBeNull();
   });
@@ -173,7 +203,7 @@ describe('project:autosave / project:recover / project:discard', () => {
     await refused({ document: '{}', mask: { png: await maskPng(), rect, extra: 1 } }, 'mask.extra');
     await refused({ document: '{}', mask: { png: 'iVBORw0KGgo=', rect } }, 'mask.png');
     await refused({ document: '{}', mask: { png: await maskPng(), rect: { ...rect, width: 0 } } }, 'mask.rect.width');
-    await refused({ document: '{}', mask: { png: await maskPng(), rect } , smuggled: '../../etc/passwd' }, 'smuggled');
+    await refused({ document: '{}', mask: { png: await maskPng(), rect }, smuggled: '../../etc/passwd' }, 'smuggled');
     const r = await main.callRaw('project:recover', { extra: 1 });
     expect(r).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect((await main.svc.autosave.load())?.document).toBe('{"keep":true}');

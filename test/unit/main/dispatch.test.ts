@@ -19,7 +19,12 @@ function tableWith(infoHandler: () => Promise<unknown>): HandlerTable {
 
 describe('dispatch', () => {
   it('a handler value comes back as {ok:true, value}', async () => {
-    const r = await dispatch(tableWith(async () => ({ version: '1', host: 'test', platform: 'linux' })), 'app:info', {}, ctx);
+    const r = await dispatch(
+      tableWith(async () => ({ version: '1', host: 'test', platform: 'linux' })),
+      'app:info',
+      {},
+      ctx,
+    );
     expect(r).toEqual({ ok: true, value: { version: '1', host: 'test', platform: 'linux' } });
   });
 
@@ -36,13 +41,33 @@ describe('dispatch', () => {
   });
 
   it('an AppError passes through with its kind, message and details', async () => {
-    const info = { kind: 'rate-limit' as const, message: 'Slow down: the provider allows 5 requests a minute.', model: 'gpt-image-1', requestId: 'req_123', retryAfterSeconds: 30 };
-    const r = await dispatch(tableWith(async () => { throw new AppError(info); }), 'app:info', {}, ctx);
+    const info = {
+      kind: 'rate-limit' as const,
+      message: 'Slow down: the provider allows 5 requests a minute.',
+      model: 'gpt-image-1',
+      requestId: 'req_123',
+      retryAfterSeconds: 30,
+    };
+    const r = await dispatch(
+      tableWith(async () => {
+        throw new AppError(info);
+      }),
+      'app:info',
+      {},
+      ctx,
+    );
     expect(r).toEqual({ ok: false, error: info });
   });
 
   it('an AppError message is redacted too', async () => {
-    const r = await dispatch(tableWith(async () => { throw new AppError({ kind: 'auth', message: 'Rejected key sk-proj-abcdefghijklmnop1234 for this model.' }); }), 'app:info', {}, ctx);
+    const r = await dispatch(
+      tableWith(async () => {
+        throw new AppError({ kind: 'auth', message: 'Rejected key sk-proj-abcdefghijklmnop1234 for this model.' });
+      }),
+      'app:info',
+      {},
+      ctx,
+    );
     expect(r).toMatchObject({ ok: false, error: { kind: 'auth' } });
     if (!r.ok) {
       expect(r.error.message).not.toContain('abcdefghijklmnop1234');
@@ -54,7 +79,14 @@ describe('dispatch', () => {
     const secret = 'customGatewayToken_77QQ99';
     registerSecret(secret);
     const err = new Error(`fetch failed: Authorization: Bearer abc.def.ghi for ${secret} at https://x/?key=AIzaSyA1234567890abcdefghijkl`);
-    const r = await dispatch(tableWith(async () => { throw err; }), 'app:info', {}, ctx);
+    const r = await dispatch(
+      tableWith(async () => {
+        throw err;
+      }),
+      'app:info',
+      {},
+      ctx,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.kind).toBe('internal');
@@ -67,7 +99,14 @@ describe('dispatch', () => {
   });
 
   it('a thrown non-Error value becomes internal too', async () => {
-    const r = await dispatch(tableWith(async () => { throw 'string thrown sk-abcdefghijklmnopqrst'; }), 'app:info', {}, ctx);
+    const r = await dispatch(
+      tableWith(async () => {
+        throw 'string thrown sk-abcdefghijklmnopqrst';
+      }),
+      'app:info',
+      {},
+      ctx,
+    );
     expect(r).toMatchObject({ ok: false, error: { kind: 'internal' } });
     if (!r.ok) expect(r.error.message).not.toContain('sk-abcdefghijklmnopqrst');
   });

@@ -47,7 +47,11 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
 describe('exports from the original', () => {
   it('PNG export is pixel-identical to sharp(original).autoOrient().raw()', async () => {
     const out = join(tmp, 'building.png');
-    const r = await exportToFile(store, { canvas: { width: 868, height: 600 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'png' }, out);
+    const r = await exportToFile(
+      store,
+      { canvas: { width: 868, height: 600 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'png' },
+      out,
+    );
     expect(r).toMatchObject({ path: out, width: 868, height: 600, format: 'png', keptExif: false, keptIcc: false });
     const exported = await raw(out);
     const original = await sharp(photo('building.jpg')).autoOrient().raw().toBuffer({ resolveWithObject: true });
@@ -61,7 +65,11 @@ describe('exports from the original', () => {
     const srcMeta = await sharp(src).metadata();
     const img = await importImage(store, src, 'rotated.jpg');
     const out = join(tmp, 'rotated-out.jpg');
-    const r = await exportToFile(store, { canvas: { width: 600, height: 868 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], format: 'jpeg', quality: 95 }, out);
+    const r = await exportToFile(
+      store,
+      { canvas: { width: 600, height: 868 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], format: 'jpeg', quality: 95 },
+      out,
+    );
     expect(r).toMatchObject({ width: 600, height: 868, keptExif: true, keptIcc: true, format: 'jpeg' });
     const meta = await sharp(out).metadata();
     expect(meta.format).toBe('jpeg');
@@ -84,7 +92,14 @@ describe('exports from the original', () => {
 
   it('a patch with alpha 0 outside a square and 255 inside changes only that square', async () => {
     // 200×150 patch at (100, 200); opaque magenta square 50×40 at (60, 30) inside it.
-    const pw = 200, ph = 150, sx = 60, sy = 30, sw = 50, sh = 40, px = 100, py = 200;
+    const pw = 200,
+      ph = 150,
+      sx = 60,
+      sy = 30,
+      sw = 50,
+      sh = 40,
+      px = 100,
+      py = 200;
     const rgba = Buffer.alloc(pw * ph * 4);
     for (let y = 0; y < ph; y++) {
       for (let x = 0; x < pw; x++) {
@@ -96,10 +111,25 @@ describe('exports from the original', () => {
         rgba[i + 3] = inside ? 255 : 0;
       }
     }
-    const patch = new Uint8Array(await sharp(rgba, { raw: { width: pw, height: ph, channels: 4 } }).png().toBuffer());
+    const patch = new Uint8Array(
+      await sharp(rgba, { raw: { width: pw, height: ph, channels: 4 } })
+        .png()
+        .toBuffer(),
+    );
     const patchId = await store.put(patch, 'patch');
     const out = join(tmp, 'patched.png');
-    await exportToFile(store, { canvas: { width: 868, height: 600 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }, { assetId: patchId, x: px, y: py }], format: 'png' }, out);
+    await exportToFile(
+      store,
+      {
+        canvas: { width: 868, height: 600 },
+        layers: [
+          { assetId: building.assetId, x: 0, y: 0 },
+          { assetId: patchId, x: px, y: py },
+        ],
+        format: 'png',
+      },
+      out,
+    );
     const exported = await raw(out);
     const original = await raw(new Uint8Array(await readFile(photo('building.jpg'))));
     expect(exported.info.channels).toBe(3);
@@ -111,7 +141,11 @@ describe('exports from the original', () => {
         const inside = x >= px + sx && x < px + sx + sw && y >= py + sy && y < py + sy + sh;
         if (inside) {
           if (exported.data[i] !== 255 || exported.data[i + 1] !== 0 || exported.data[i + 2] !== 255) wrongInside++;
-        } else if (exported.data[i] !== original.data[i] || exported.data[i + 1] !== original.data[i + 1] || exported.data[i + 2] !== original.data[i + 2]) {
+        } else if (
+          exported.data[i] !== original.data[i] ||
+          exported.data[i + 1] !== original.data[i + 1] ||
+          exported.data[i + 2] !== original.data[i + 2]
+        ) {
           changedOutside++;
         }
       }
@@ -122,9 +156,14 @@ describe('exports from the original', () => {
 
   it('extending the canvas (original at x=10, y=20) gives a transparent border and the original inside', async () => {
     const chelsea = await importImage(store, new Uint8Array(await readFile(photo('chelsea.png'))), 'chelsea.png');
-    const W = 451 + 10 + 25, H = 300 + 20 + 5;
+    const W = 451 + 10 + 25,
+      H = 300 + 20 + 5;
     const out = join(tmp, 'extended.png');
-    const r = await exportToFile(store, { canvas: { width: W, height: H }, layers: [{ assetId: chelsea.assetId, x: 10, y: 20 }], format: 'png' }, out);
+    const r = await exportToFile(
+      store,
+      { canvas: { width: W, height: H }, layers: [{ assetId: chelsea.assetId, x: 10, y: 20 }], format: 'png' },
+      out,
+    );
     expect([r.width, r.height]).toEqual([W, H]);
     const exported = await raw(out);
     expect([exported.info.width, exported.info.height, exported.info.channels]).toEqual([W, H, 4]);
@@ -139,7 +178,13 @@ describe('exports from the original', () => {
           if (exported.data[i + 3] !== 0) borderOpaque++;
         } else {
           const j = ((y - 20) * 451 + (x - 10)) * 3;
-          if (exported.data[i + 3] !== 255 || exported.data[i] !== original.data[j] || exported.data[i + 1] !== original.data[j + 1] || exported.data[i + 2] !== original.data[j + 2]) insideWrong++;
+          if (
+            exported.data[i + 3] !== 255 ||
+            exported.data[i] !== original.data[j] ||
+            exported.data[i + 1] !== original.data[j + 1] ||
+            exported.data[i + 2] !== original.data[j + 2]
+          )
+            insideWrong++;
         }
       }
     }
@@ -148,9 +193,13 @@ describe('exports from the original', () => {
   });
 
   it('refuses an original that does not fit the canvas, and a canvas over the pixel limit', async () => {
-    const e = await rejection(renderExport(store, { canvas: { width: 800, height: 600 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'png' }));
+    const e = await rejection(
+      renderExport(store, { canvas: { width: 800, height: 600 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'png' }),
+    );
     expect(e.kind).toBe('invalid-request');
-    const big = await rejection(renderExport(store, { canvas: { width: 20000, height: 20000 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'png' }));
+    const big = await rejection(
+      renderExport(store, { canvas: { width: 20000, height: 20000 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'png' }),
+    );
     expect(big.kind).toBe('too-large');
   });
 
@@ -187,7 +236,11 @@ describe('writing the file', () => {
     await mkdir(dir);
     await writeFile(join(dir, 'existing.txt'), 'keep me');
     const out = join(dir, 'result.webp');
-    await exportToFile(store, { canvas: { width: 868, height: 600 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'webp', quality: 100 }, out);
+    await exportToFile(
+      store,
+      { canvas: { width: 868, height: 600 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'webp', quality: 100 },
+      out,
+    );
     expect((await readdir(dir)).sort()).toEqual(['existing.txt', 'result.webp']);
     expect((await sharp(out).metadata()).format).toBe('webp');
   });
@@ -197,7 +250,11 @@ describe('writing the file', () => {
     await mkdir(dir);
     const out = join(dir, 'result.png');
     await writeFile(out, 'old contents');
-    await exportToFile(store, { canvas: { width: 868, height: 600 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'png' }, out);
+    await exportToFile(
+      store,
+      { canvas: { width: 868, height: 600 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'png' },
+      out,
+    );
     expect(await readdir(dir)).toEqual(['result.png']);
     expect((await sharp(out).metadata()).width).toBe(868);
   });
@@ -209,7 +266,9 @@ describe('writing the file', () => {
     const out = join(dir, 'taken.png');
     await mkdir(out);
     await writeFile(join(out, 'inside.txt'), 'x');
-    const e = await rejection(exportToFile(store, { canvas: { width: 868, height: 600 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'png' }, out));
+    const e = await rejection(
+      exportToFile(store, { canvas: { width: 868, height: 600 }, layers: [{ assetId: building.assetId, x: 0, y: 0 }], format: 'png' }, out),
+    );
     expect(e.kind).toBe('io');
     expect(e.message).toContain('“taken.png”');
     expect(await readdir(dir)).toEqual(['taken.png']);

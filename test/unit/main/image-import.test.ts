@@ -44,7 +44,16 @@ describe('importImage: good files', () => {
   it('JPEG: size, format, no rotation, display = the file itself, original bytes stored under a content id', async () => {
     const bytes = new Uint8Array(await readFile(photo('building.jpg')));
     const img = await importImage(store, bytes, '/some/where/building.jpg');
-    expect(img).toMatchObject({ name: 'building.jpg', width: 868, height: 600, format: 'jpeg', orientation: 1, displayMime: 'image/jpeg', hasIcc: false, hasExif: false });
+    expect(img).toMatchObject({
+      name: 'building.jpg',
+      width: 868,
+      height: 600,
+      format: 'jpeg',
+      orientation: 1,
+      displayMime: 'image/jpeg',
+      hasIcc: false,
+      hasExif: false,
+    });
     expect(Buffer.compare(Buffer.from(img.display), Buffer.from(bytes))).toBe(0);
     expect(img.assetId).toMatch(/^img-[0-9a-f]{32}$/);
     expect(Buffer.compare(Buffer.from(await store.get(img.assetId)), Buffer.from(bytes))).toBe(0);
@@ -54,7 +63,15 @@ describe('importImage: good files', () => {
   it('PNG: size, format, ICC flag from the file', async () => {
     const bytes = new Uint8Array(await readFile(photo('chelsea.png')));
     const img = await importImage(store, bytes, 'chelsea.png');
-    expect(img).toMatchObject({ width: 451, height: 300, format: 'png', orientation: 1, displayMime: 'image/png', hasIcc: true, hasExif: false });
+    expect(img).toMatchObject({
+      width: 451,
+      height: 300,
+      format: 'png',
+      orientation: 1,
+      displayMime: 'image/png',
+      hasIcc: true,
+      hasExif: false,
+    });
     const coffee = await importImage(store, new Uint8Array(await readFile(photo('coffee.png'))), 'coffee.png');
     expect(coffee).toMatchObject({ width: 600, height: 400, hasIcc: false });
   });
@@ -64,7 +81,15 @@ describe('importImage: good files', () => {
     const stored = await sharp(bytes).metadata();
     expect([stored.width, stored.height, stored.orientation]).toEqual([868, 600, 6]);
     const img = await importImage(store, bytes, 'rotated.jpg');
-    expect(img).toMatchObject({ width: 600, height: 868, orientation: 6, format: 'jpeg', displayMime: 'image/jpeg', hasIcc: true, hasExif: true });
+    expect(img).toMatchObject({
+      width: 600,
+      height: 868,
+      orientation: 6,
+      format: 'jpeg',
+      displayMime: 'image/jpeg',
+      hasIcc: true,
+      hasExif: true,
+    });
     // No 24 MP PNG re-encode for a rotated camera JPEG: the bytes are the file, tag included.
     expect(Buffer.compare(Buffer.from(img.display), Buffer.from(bytes))).toBe(0);
     expect((await sharp(img.display).metadata()).orientation).toBe(6);
@@ -138,7 +163,12 @@ describe('HEIC photos', () => {
   it('are refused with a message that says how to get a readable file', async () => {
     const store = new AssetStore(await mkdtemp(join(tmpdir(), 'heic-')));
     // An ISO-BMFF header with the 'heic' brand, as an iPhone writes it.
-    const heic = new Uint8Array([0, 0, 0, 24, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, 0x63, 0, 0, 0, 0, 0x6d, 0x69, 0x66, 0x31, 0x68, 0x65, 0x69, 0x63]);
-    await expect(importImage(store, heic, 'IMG_0001.HEIC')).rejects.toMatchObject({ kind: 'bad-image', message: expect.stringMatching(/HEIC.*Export it as JPEG/) });
+    const heic = new Uint8Array([
+      0, 0, 0, 24, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, 0x63, 0, 0, 0, 0, 0x6d, 0x69, 0x66, 0x31, 0x68, 0x65, 0x69, 0x63,
+    ]);
+    await expect(importImage(store, heic, 'IMG_0001.HEIC')).rejects.toMatchObject({
+      kind: 'bad-image',
+      message: expect.stringMatching(/HEIC.*Export it as JPEG/),
+    });
   });
 });

@@ -25,14 +25,17 @@ describe('JobRunner', () => {
     const started: number[] = [];
     const gates = [deferred(), deferred(), deferred()];
     const ids = gates.map((gate, i) =>
-      runner.start(async () => {
-        started.push(i);
-        running++;
-        maxRunning = Math.max(maxRunning, running);
-        await gate.promise;
-        running--;
-        return [];
-      }, () => {}),
+      runner.start(
+        async () => {
+          started.push(i);
+          running++;
+          maxRunning = Math.max(maxRunning, running);
+          await gate.promise;
+          running--;
+          return [];
+        },
+        () => {},
+      ),
     );
     await tick();
     expect(started).toEqual([0, 1]);
@@ -53,12 +56,15 @@ describe('JobRunner', () => {
     let sawAborted = false;
     const entered = deferred();
     const events: JobProgress[] = [];
-    const id = runner.start(async ({ signal }: JobContext) => {
-      entered.resolve();
-      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-      sawAborted = signal.aborted;
-      return [{ index: 0 } as never]; // returned after the abort: must be discarded
-    }, (p) => events.push(p));
+    const id = runner.start(
+      async ({ signal }: JobContext) => {
+        entered.resolve();
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+        sawAborted = signal.aborted;
+        return [{ index: 0 } as never]; // returned after the abort: must be discarded
+      },
+      (p) => events.push(p),
+    );
     await entered.promise;
     expect(runner.cancel(id)).toBe(true);
     expect(await runner.wait(id)).toEqual({ state: 'cancelled' });
@@ -72,14 +78,20 @@ describe('JobRunner', () => {
     const runner = new JobRunner(1);
     const gate = deferred();
     let secondRan = false;
-    const first = runner.start(async () => {
-      await gate.promise;
-      return [];
-    }, () => {});
-    const second = runner.start(async () => {
-      secondRan = true;
-      return [];
-    }, () => {});
+    const first = runner.start(
+      async () => {
+        await gate.promise;
+        return [];
+      },
+      () => {},
+    );
+    const second = runner.start(
+      async () => {
+        secondRan = true;
+        return [];
+      },
+      () => {},
+    );
     expect(runner.cancel(second)).toBe(true);
     gate.resolve();
     await runner.wait(first);
@@ -90,13 +102,16 @@ describe('JobRunner', () => {
   it('progress events are monotonic, clamped to 0..1, and end with 1 / done', async () => {
     const runner = new JobRunner(2);
     const events: JobProgress[] = [];
-    const id = runner.start(async ({ progress }) => {
-      for (const f of [-0.5, 0, 0.1, 0.25, 0.25, 0.6, 0.9, 1.7]) {
-        progress(f, `step ${f}`);
-        await tick();
-      }
-      return [];
-    }, (p) => events.push(p));
+    const id = runner.start(
+      async ({ progress }) => {
+        for (const f of [-0.5, 0, 0.1, 0.25, 0.25, 0.6, 0.9, 1.7]) {
+          progress(f, `step ${f}`);
+          await tick();
+        }
+        return [];
+      },
+      (p) => events.push(p),
+    );
     await runner.wait(id);
     const fractions = events.map((e) => e.fraction);
     expect(fractions.length).toBeGreaterThanOrEqual(8);
@@ -110,29 +125,39 @@ describe('JobRunner', () => {
   it('progress never moves backwards, even when the job reports a lower fraction (e.g. tiles finishing out of order)', async () => {
     const runner = new JobRunner(2);
     const events: JobProgress[] = [];
-    const id = runner.start(async ({ progress }) => {
-      progress(0.6, 'tile 2 of 3');
-      progress(0.3, 'tile 1 of 3');
-      progress(0.9, 'tile 3 of 3');
-      return [];
-    }, (p) => events.push(p));
+    const id = runner.start(
+      async ({ progress }) => {
+        progress(0.6, 'tile 2 of 3');
+        progress(0.3, 'tile 1 of 3');
+        progress(0.9, 'tile 3 of 3');
+        return [];
+      },
+      (p) => events.push(p),
+    );
     await runner.wait(id);
     const fractions = events.map((e) => e.fraction);
-    for (let i = 1; i < fractions.length; i++) expect(fractions[i], `events ${fractions.join(' → ')}`).toBeGreaterThanOrEqual(fractions[i - 1]);
+    for (let i = 1; i < fractions.length; i++)
+      expect(fractions[i], `events ${fractions.join(' → ')}`).toBeGreaterThanOrEqual(fractions[i - 1]);
   });
 
   it('a failed job → state failed with the AppError info; a plain Error → internal', async () => {
     const runner = new JobRunner(2);
     const info = { kind: 'moderation' as const, message: 'The provider refused this prompt.', model: 'gpt-image-1', requestId: 'req_9' };
     const events: JobProgress[] = [];
-    const a = runner.start(async () => {
-      throw new AppError(info);
-    }, (p) => events.push(p));
+    const a = runner.start(
+      async () => {
+        throw new AppError(info);
+      },
+      (p) => events.push(p),
+    );
     expect(await runner.wait(a)).toEqual({ state: 'failed', error: info });
     expect(events.at(-1)).toMatchObject({ jobId: a, stage: 'failed', fraction: 1 });
-    const b = runner.start(async () => {
-      throw new Error('socket hang up');
-    }, () => {});
+    const b = runner.start(
+      async () => {
+        throw new Error('socket hang up');
+      },
+      () => {},
+    );
     expect(await runner.wait(b)).toEqual({ state: 'failed', error: { kind: 'internal', message: 'socket hang up' } });
   });
 
@@ -140,9 +165,12 @@ describe('JobRunner', () => {
     const runner = new JobRunner(2);
     const key = 'gatewayKey_JR_4455zz';
     registerSecret(key);
-    const id = runner.start(async () => {
-      throw new Error(`401 Incorrect API key provided: ${key} (and sk-live-abcdefghijklmnop)`);
-    }, () => {});
+    const id = runner.start(
+      async () => {
+        throw new Error(`401 Incorrect API key provided: ${key} (and sk-live-abcdefghijklmnop)`);
+      },
+      () => {},
+    );
     const r = await runner.wait(id);
     expect(r.state).toBe('failed');
     const message = r.state === 'failed' ? r.error.message : '';
@@ -153,10 +181,13 @@ describe('JobRunner', () => {
   it('a finished result is handed out once and then forgotten; a running one is not', async () => {
     const runner = new JobRunner(2);
     const gate = deferred();
-    const id = runner.start(async () => {
-      await gate.promise;
-      return [];
-    }, () => {});
+    const id = runner.start(
+      async () => {
+        await gate.promise;
+        return [];
+      },
+      () => {},
+    );
     expect(runner.result(id).state).toBe('running');
     expect(runner.result(id).state).toBe('running');
     gate.resolve();

@@ -102,7 +102,17 @@ describe('KeyStore', () => {
     expect(await again.get('openai')).toBe(KEY_B);
     expect(await again.status('gateway:my-gw')).toMatchObject({ isSet: true, last4: KEY_A.slice(-4), source: 'keychain' });
     // A store that cannot decrypt the file ignores it (never shows ciphertext as a key).
-    const wrong = new KeyStore(file, { isSecure: () => true, encrypt: async () => new Uint8Array(), decrypt: async () => { throw new Error('bad key'); } }, {});
+    const wrong = new KeyStore(
+      file,
+      {
+        isSecure: () => true,
+        encrypt: async () => new Uint8Array(),
+        decrypt: async () => {
+          throw new Error('bad key');
+        },
+      },
+      {},
+    );
     expect(await wrong.status('openai')).toMatchObject({ isSet: false });
   });
 

@@ -18,15 +18,22 @@ const gem = (status: number, error: Record<string, unknown>) => new ApiError({ s
 
 describe('mapOpenAIError', () => {
   it('maps statuses and SDK classes to kinds', () => {
-    expect(mapOpenAIError(oa(401, { message: 'Incorrect API key provided: sk-ab*****wxyz', code: 'invalid_api_key' }), 'gpt-image-2').kind).toBe('auth');
-    expect(mapOpenAIError(oa(403, { message: 'Organization must be verified' }), 'gpt-image-2').message).toContain('Organization must be verified');
+    expect(
+      mapOpenAIError(oa(401, { message: 'Incorrect API key provided: sk-ab*****wxyz', code: 'invalid_api_key' }), 'gpt-image-2').kind,
+    ).toBe('auth');
+    expect(mapOpenAIError(oa(403, { message: 'Organization must be verified' }), 'gpt-image-2').message).toContain(
+      'Organization must be verified',
+    );
     expect(mapOpenAIError(oa(404, { message: 'gone', code: 'model_not_found', param: null }), 'gpt-image-1').info.rule).toBe('model');
     expect(mapOpenAIError(oa(422, { message: 'bad', param: 'quality' }), 'm').kind).toBe('invalid-request');
     expect(mapOpenAIError(oa(503, { message: 'overloaded' }), 'm').kind).toBe('server');
     expect(mapOpenAIError(oa(408, { message: 'slow' }), 'm').kind).toBe('timeout');
     expect(mapOpenAIError(new APIUserAbortError(), 'm').kind).toBe('cancelled');
     expect(mapOpenAIError(new APIConnectionTimeoutError(), 'm').kind).toBe('timeout');
-    expect(mapOpenAIError(new APIConnectionError({ message: 'Connection error.', cause: new Error('connect ECONNREFUSED 127.0.0.1:9') }), 'm').kind).toBe('network');
+    expect(
+      mapOpenAIError(new APIConnectionError({ message: 'Connection error.', cause: new Error('connect ECONNREFUSED 127.0.0.1:9') }), 'm')
+        .kind,
+    ).toBe('network');
     expect(mapOpenAIError(new SyntaxError('Unexpected end of JSON input'), 'm').kind).toBe('server');
     expect(mapOpenAIError(new Error('boom'), 'm').kind).toBe('internal');
   });
@@ -38,10 +45,18 @@ describe('mapOpenAIError', () => {
   });
 
   it('moderation names the model and categories; also for in-stream errors without a status', () => {
-    const e = mapOpenAIError(oa(400, { message: 'rejected', code: 'moderation_blocked', moderation_details: { categories: ['violence', 'gore'] } }), 'gpt-image-2');
+    const e = mapOpenAIError(
+      oa(400, { message: 'rejected', code: 'moderation_blocked', moderation_details: { categories: ['violence', 'gore'] } }),
+      'gpt-image-2',
+    );
     expect(e.message).toBe('gpt-image-2 refused this request (safety system: violence, gore). Try rephrasing, or try another model.');
     expect(e.info).toMatchObject({ kind: 'moderation', model: 'gpt-image-2', requestId: 'req_abc' });
-    const inStream = new APIError(undefined, { message: 'Your request was rejected by the safety system. safety_violations=[sexual].', code: 'moderation_blocked' }, undefined, undefined);
+    const inStream = new APIError(
+      undefined,
+      { message: 'Your request was rejected by the safety system. safety_violations=[sexual].', code: 'moderation_blocked' },
+      undefined,
+      undefined,
+    );
     expect(mapOpenAIError(inStream, 'gpt-image-2').message).toContain('(safety system: sexual)');
   });
 
@@ -54,9 +69,18 @@ describe('mapOpenAIError', () => {
   });
 
   it('invalid requests quote the service and name the parameter as the rule', () => {
-    const e = mapOpenAIError(oa(400, { message: "Invalid size '1000x1000'. Width and height must both be divisible by 16.", param: 'size', code: 'invalid_value' }), 'gpt-image-2');
+    const e = mapOpenAIError(
+      oa(400, {
+        message: "Invalid size '1000x1000'. Width and height must both be divisible by 16.",
+        param: 'size',
+        code: 'invalid_value',
+      }),
+      'gpt-image-2',
+    );
     expect(e.info.rule).toBe('size');
-    expect(e.message).toBe("gpt-image-2 rejected the request — size: Invalid size '1000x1000'. Width and height must both be divisible by 16.");
+    expect(e.message).toBe(
+      "gpt-image-2 rejected the request — size: Invalid size '1000x1000'. Width and height must both be divisible by 16.",
+    );
   });
 
   it('never lets a registered key through', () => {
@@ -78,12 +102,25 @@ describe('mapOpenAIError', () => {
 
 describe('mapGeminiError', () => {
   it('maps Google error bodies to kinds', () => {
-    const badKey = gem(400, { code: 400, message: 'API key not valid. Please pass a valid API key.', status: 'INVALID_ARGUMENT', details: [{ reason: 'API_KEY_INVALID' }] });
+    const badKey = gem(400, {
+      code: 400,
+      message: 'API key not valid. Please pass a valid API key.',
+      status: 'INVALID_ARGUMENT',
+      details: [{ reason: 'API_KEY_INVALID' }],
+    });
     expect(mapGeminiError(badKey, 'g').kind).toBe('auth');
-    expect(mapGeminiError(gem(404, { message: 'models/x is not found for API version v1', status: 'NOT_FOUND' }), 'x').info.rule).toBe('model');
+    expect(mapGeminiError(gem(404, { message: 'models/x is not found for API version v1', status: 'NOT_FOUND' }), 'x').info.rule).toBe(
+      'model',
+    );
     expect(mapGeminiError(gem(400, { message: 'Unsupported image size: 512.' }), 'g').info.rule).toBe('imageSize');
     expect(mapGeminiError(gem(503, { message: 'The model is overloaded.' }), 'g').kind).toBe('server');
-    const rl = mapGeminiError(gem(429, { message: 'Resource has been exhausted', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '31s' }] }), 'g');
+    const rl = mapGeminiError(
+      gem(429, {
+        message: 'Resource has been exhausted',
+        details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '31s' }],
+      }),
+      'g',
+    );
     expect(rl.info).toMatchObject({ kind: 'rate-limit', retryAfterSeconds: 31 });
     expect(mapGeminiError(new ApiError({ status: 502, message: 'not json' }), 'g').message).toContain('HTTP 502: not json');
   });
@@ -94,7 +131,9 @@ describe('mapGeminiError', () => {
     ac.abort();
     expect(mapGeminiError(abortErr, 'g', { signal: ac.signal }).kind).toBe('cancelled');
     expect(mapGeminiError(abortErr, 'g', { signal: new AbortController().signal }).kind).toBe('timeout');
-    const refused = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) });
+    const refused = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+    });
     expect(mapGeminiError(refused, 'g').kind).toBe('network');
   });
 
@@ -116,9 +155,19 @@ describe('retry loop', () => {
   it('retries up to maxRetries, honouring server delays, then rethrows', async () => {
     let calls = 0;
     const waits: number[] = [];
-    const err = await withRetries(async () => { calls++; throw new Error('503'); }, {
-      maxRetries: 2, signal: new AbortController().signal, baseMs: 1, classify: () => ({ retry: true, afterMs: 5 }), onRetry: (_a, ms) => waits.push(ms),
-    }).catch((e: Error) => e);
+    const err = await withRetries(
+      async () => {
+        calls++;
+        throw new Error('503');
+      },
+      {
+        maxRetries: 2,
+        signal: new AbortController().signal,
+        baseMs: 1,
+        classify: () => ({ retry: true, afterMs: 5 }),
+        onRetry: (_a, ms) => waits.push(ms),
+      },
+    ).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
     expect(calls).toBe(3);
     expect(waits).toEqual([5, 5]);
@@ -127,7 +176,13 @@ describe('retry loop', () => {
   it('gives up at once on a server delay above the limit, or on a non-retryable error', async () => {
     let calls = 0;
     const run = (afterMs?: number, retry = true) =>
-      withRetries(async () => { calls++; throw new Error('x'); }, { maxRetries: 3, signal: new AbortController().signal, classify: () => ({ retry, afterMs }) }).catch(() => undefined);
+      withRetries(
+        async () => {
+          calls++;
+          throw new Error('x');
+        },
+        { maxRetries: 3, signal: new AbortController().signal, classify: () => ({ retry, afterMs }) },
+      ).catch(() => undefined);
     await run(120_000);
     await run(undefined, false);
     expect(calls).toBe(2);

@@ -20,8 +20,13 @@ const provider = (over: Partial<ProviderConnection> = {}, s: GeminiServer = serv
 /** A 16:9 region (top half editable) for gemini-3.1-flash-image at 1K unless overridden. */
 const req = (over: Partial<ProviderEditRequest> = {}) =>
   editRequest({
-    model: 'gemini-3.1-flash-image', size: { width: 688, height: 384 }, rect: { x: 0, y: 0, width: 688, height: 192 },
-    aspectRatio: '16:9', imageSize: '1K', quality: undefined, ...over,
+    model: 'gemini-3.1-flash-image',
+    size: { width: 688, height: 384 },
+    rect: { x: 0, y: 0, width: 688, height: 192 },
+    aspectRatio: '16:9',
+    imageSize: '1K',
+    quality: undefined,
+    ...over,
   });
 
 const since = (before: number) => server.requests.slice(before);
@@ -49,7 +54,10 @@ describe('Gemini provider (real SDK, local server)', () => {
     for (const rec of recs) {
       expect(rec.path).toBe('/v1/models/gemini-3.1-flash-image:generateContent');
       expect(rec.generationConfig).toEqual({ responseModalities: ['IMAGE'], imageConfig: { aspectRatio: '16:9', imageSize: '2K' } });
-      expect(rec.imageSizes.map((s) => [s.width, s.height, s.kind])).toEqual([[688, 384, 'png'], [688, 384, 'png']]);
+      expect(rec.imageSizes.map((s) => [s.width, s.height, s.kind])).toEqual([
+        [688, 384, 'png'],
+        [688, 384, 'png'],
+      ]);
       expect(rec.prompt).toContain(GEMINI_MASK_INSTRUCTION);
       expect(rec.prompt).toMatch(/Request: a red door$/);
       expect(rec.headers['x-goog-api-key']).toBe('[redacted]');
@@ -61,7 +69,11 @@ describe('Gemini provider (real SDK, local server)', () => {
     const ref = new Uint8Array(await makePng(40, 30, [1, 2, 3, 255]));
     await provider().edit(await req({ references: [{ bytes: ref, mime: 'image/png', name: 'ref.png' }] }), callCtx());
     const [rec] = since(before);
-    expect(rec.imageSizes.map((s) => [s.width, s.height])).toEqual([[688, 384], [688, 384], [40, 30]]);
+    expect(rec.imageSizes.map((s) => [s.width, s.height])).toEqual([
+      [688, 384],
+      [688, 384],
+      [40, 30],
+    ]);
     expect(rec.prompt).toContain('The third image is a reference');
   });
 
@@ -79,7 +91,9 @@ describe('Gemini provider (real SDK, local server)', () => {
     const e = await appErrorOf(provider().edit(await req(), callCtx()));
     expect(e.kind).toBe('moderation');
     expect(e.info.model).toBe('gemini-3.1-flash-image');
-    expect(e.message).toBe('gemini-3.1-flash-image refused this request (prompt blocked: PROHIBITED_CONTENT). Try rephrasing, or try another model.');
+    expect(e.message).toBe(
+      'gemini-3.1-flash-image refused this request (prompt blocked: PROHIBITED_CONTENT). Try rephrasing, or try another model.',
+    );
   });
 
   it('an IMAGE_SAFETY finish is moderation naming the model', async () => {
@@ -148,7 +162,11 @@ describe('Gemini provider (real SDK, local server)', () => {
     const before = server.requests.length;
     const out = await provider().edit(await req({ n: 2 }), callCtx());
     expect(out).toHaveLength(1);
-    expect(since(before).map((r) => r.status).sort()).toEqual([200, 500]);
+    expect(
+      since(before)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([200, 500]);
   });
 
   it('abort mid-request, and abort during a backoff wait: cancelled, quickly', async () => {
@@ -183,7 +201,9 @@ describe('Gemini provider (real SDK, local server)', () => {
 
   it('connection refused is a network error; a malformed body is a server error', async () => {
     const port = await closedPort();
-    const e = await appErrorOf(createGeminiProvider({ apiKey: KEY, baseURL: `http://127.0.0.1:${port}`, maxRetries: 0 }).edit(await req(), callCtx()));
+    const e = await appErrorOf(
+      createGeminiProvider({ apiKey: KEY, baseURL: `http://127.0.0.1:${port}`, maxRetries: 0 }).edit(await req(), callCtx()),
+    );
     expect(e.kind).toBe('network');
     expect(e.message).toContain('ECONNREFUSED');
     server.script({ malformed: true });

@@ -42,7 +42,10 @@ export function callCtx(signal: AbortSignal = new AbortController().signal, extr
 
 /** Awaits a promise that must reject with an AppError and returns it. */
 export async function appErrorOf(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }

@@ -14,8 +14,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.clearScript());
 
-const provider = (over: { maxRetries?: number; timeoutMs?: number; apiKey?: string } = {}, opts: Parameters<typeof createOpenAIProvider>[1] = {}) =>
-  createOpenAIProvider({ apiKey: over.apiKey ?? KEY, baseURL: server.url, maxRetries: over.maxRetries ?? 0, timeoutMs: over.timeoutMs }, opts);
+const provider = (
+  over: { maxRetries?: number; timeoutMs?: number; apiKey?: string } = {},
+  opts: Parameters<typeof createOpenAIProvider>[1] = {},
+) =>
+  createOpenAIProvider(
+    { apiKey: over.apiKey ?? KEY, baseURL: server.url, maxRetries: over.maxRetries ?? 0, timeoutMs: over.timeoutMs },
+    opts,
+  );
 
 const since = (before: number) => server.requests.slice(before);
 
@@ -51,7 +57,10 @@ describe('OpenAI provider (real SDK, local server)', () => {
     expect(out).toHaveLength(1);
     const [rec] = since(before);
     expect(rec.files.filter((f) => f.field === 'image[]')).toHaveLength(2);
-    expect(rec.imageSizes.map((s) => [s.width, s.height])).toEqual([[1024, 1024], [48, 32]]);
+    expect(rec.imageSizes.map((s) => [s.width, s.height])).toEqual([
+      [1024, 1024],
+      [48, 32],
+    ]);
     expect(rec.maskSize).toMatchObject({ width: 1024, height: 1024 });
   });
 
@@ -191,7 +200,9 @@ describe('OpenAI provider (real SDK, local server)', () => {
 
   it('a hung server hits the per-attempt timeout', async () => {
     server.script({ hangMs: 12000 });
-    const { value: e, ms } = await timed(async () => appErrorOf(provider({ timeoutMs: 300, maxRetries: 0 }).edit(await editRequest(), callCtx())));
+    const { value: e, ms } = await timed(async () =>
+      appErrorOf(provider({ timeoutMs: 300, maxRetries: 0 }).edit(await editRequest(), callCtx())),
+    );
     expect(e.kind).toBe('timeout');
     expect(ms).toBeLessThan(6000);
   });

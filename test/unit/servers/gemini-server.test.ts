@@ -22,14 +22,22 @@ const contents = (text = 'make the sky red', images = [srcB64, maskB64]) => [
   { role: 'user', parts: [{ text }, ...images.map((data) => ({ inlineData: { mimeType: 'image/png', data } }))] },
 ];
 
-function gen(imageConfig: Record<string, unknown> = { aspectRatio: '1:1', imageSize: '1K' }, model = 'gemini-3.1-flash-image', text?: string, responseModalities = ['IMAGE']) {
+function gen(
+  imageConfig: Record<string, unknown> = { aspectRatio: '1:1', imageSize: '1K' },
+  model = 'gemini-3.1-flash-image',
+  text?: string,
+  responseModalities = ['IMAGE'],
+) {
   return ai.models.generateContent({ model, contents: contents(text), config: { responseModalities, imageConfig } });
 }
 
 const imagePart = (parts: Part[] | undefined) => parts?.find((p) => p.inlineData && !p.thought);
 
 async function apiError(p: Promise<unknown>, status: number): Promise<ApiError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ApiError);
   expect((err as ApiError).status).toBe(status);
   return err as ApiError;
@@ -60,7 +68,11 @@ describe('Gemini local server with the real SDK', () => {
     const img = await decodeRgba(Buffer.from(imagePart(r.candidates![0].content?.parts)!.inlineData!.data!, 'base64'));
     expect([img.width, img.height]).toEqual([688, 384]);
     const beta = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: server.baseUrl, apiVersion: 'v1beta' } });
-    const r2 = await beta.models.generateContent({ model: 'gemini-3-pro-image', contents: contents(), config: { imageConfig: { aspectRatio: '3:4', imageSize: '2K' } } });
+    const r2 = await beta.models.generateContent({
+      model: 'gemini-3-pro-image',
+      contents: contents(),
+      config: { imageConfig: { aspectRatio: '3:4', imageSize: '2K' } },
+    });
     const img2 = await decodeRgba(Buffer.from(imagePart(r2.candidates![0].content?.parts)!.inlineData!.data!, 'base64'));
     expect([img2.width, img2.height]).toEqual([1792, 2400]);
     expect(server.requests.at(-1)!.path).toBe('/v1beta/models/gemini-3-pro-image:generateContent');
@@ -82,7 +94,13 @@ describe('Gemini local server with the real SDK', () => {
   });
 
   it('rejects undecodable inline images and more than 14 images', async () => {
-    await apiError(ai.models.generateContent({ model: 'gemini-3.1-flash-image', contents: contents('x', [Buffer.from('not an image').toString('base64')]) }), 400);
+    await apiError(
+      ai.models.generateContent({
+        model: 'gemini-3.1-flash-image',
+        contents: contents('x', [Buffer.from('not an image').toString('base64')]),
+      }),
+      400,
+    );
     await apiError(ai.models.generateContent({ model: 'gemini-3.1-flash-image', contents: contents('x', Array(15).fill(srcB64)) }), 400);
     expect(server.requests.at(-1)!.imageSizes).toHaveLength(15);
   });
@@ -115,7 +133,11 @@ describe('Gemini local server with the real SDK', () => {
     const s = await startGeminiServer({ thoughts: true, thoughtImages: true });
     try {
       const c = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: s.baseUrl, apiVersion: 'v1' } });
-      const r = await c.models.generateContent({ model: 'gemini-3.1-flash-image', contents: contents(), config: { responseModalities: ['IMAGE'], imageConfig: { aspectRatio: '1:1', imageSize: '1K' } } });
+      const r = await c.models.generateContent({
+        model: 'gemini-3.1-flash-image',
+        contents: contents(),
+        config: { responseModalities: ['IMAGE'], imageConfig: { aspectRatio: '1:1', imageSize: '1K' } },
+      });
       const parts = r.candidates![0].content!.parts!;
       expect(parts[0].thought).toBe(true);
       expect(parts[1].thought).toBe(true);
@@ -139,7 +161,14 @@ describe('Gemini local server with the real SDK', () => {
   });
 
   it('SDK retryOptions retries a scripted 503', async () => {
-    const retrying = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: server.baseUrl, apiVersion: 'v1', retryOptions: { attempts: 2, initialDelay: 0.01, maxDelay: 0.02, jitter: 0 } } });
+    const retrying = new GoogleGenAI({
+      apiKey: 'test-key',
+      httpOptions: {
+        baseUrl: server.baseUrl,
+        apiVersion: 'v1',
+        retryOptions: { attempts: 2, initialDelay: 0.01, maxDelay: 0.02, jitter: 0 },
+      },
+    });
     server.script({ status: 503 });
     const before = server.requests.length;
     const r = await retrying.models.generateContent({ model: 'gemini-3.1-flash-image', contents: contents() });
@@ -158,7 +187,11 @@ describe('Gemini local server with the real SDK', () => {
   });
 
   it('streams a text chunk then the image chunk over SSE', async () => {
-    const stream = await ai.models.generateContentStream({ model: 'gemini-3.1-flash-image', contents: contents(), config: { responseModalities: ['TEXT', 'IMAGE'], imageConfig: { aspectRatio: '4:3', imageSize: '1K' } } });
+    const stream = await ai.models.generateContentStream({
+      model: 'gemini-3.1-flash-image',
+      contents: contents(),
+      config: { responseModalities: ['TEXT', 'IMAGE'], imageConfig: { aspectRatio: '4:3', imageSize: '1K' } },
+    });
     const chunks = [];
     for await (const ch of stream) chunks.push(ch);
     expect(chunks).toHaveLength(2);
@@ -171,11 +204,23 @@ describe('Gemini local server with the real SDK', () => {
 
   it('mid-stream errors and malformed SSE surface as errors', async () => {
     server.script({ midStreamError: 500 });
-    const s1 = await ai.models.generateContentStream({ model: 'gemini-3.1-flash-image', contents: contents(), config: { responseModalities: ['TEXT', 'IMAGE'] } });
-    await expect((async () => { for await (const _ of s1) void _; })()).rejects.toBeInstanceOf(ApiError);
+    const s1 = await ai.models.generateContentStream({
+      model: 'gemini-3.1-flash-image',
+      contents: contents(),
+      config: { responseModalities: ['TEXT', 'IMAGE'] },
+    });
+    await expect(
+      (async () => {
+        for await (const _ of s1) void _;
+      })(),
+    ).rejects.toBeInstanceOf(ApiError);
     server.script({ malformed: true });
     const s2 = await ai.models.generateContentStream({ model: 'gemini-3.1-flash-image', contents: contents() });
-    await expect((async () => { for await (const _ of s2) void _; })()).rejects.toThrow();
+    await expect(
+      (async () => {
+        for await (const _ of s2) void _;
+      })(),
+    ).rejects.toThrow();
   });
 
   it('survives garbage requests', async () => {
@@ -183,8 +228,18 @@ describe('Gemini local server with the real SDK', () => {
     const h = { 'x-goog-api-key': 'k', 'content-type': 'application/json' };
     expect((await fetch(url, { method: 'POST', headers: h, body: '{nope' })).status).toBe(400);
     expect((await fetch(url, { method: 'POST', headers: h, body: '[]' })).status).toBe(400);
-    expect((await fetch(url, { method: 'POST', headers: h, body: JSON.stringify({ contents: [{ role: 'user', parts: [{}] }] }) })).status).toBe(400);
-    expect((await fetch(url, { method: 'POST', headers: h, body: JSON.stringify({ contents: [{ parts: [{ text: 'x' }] }], generationConfig: { imageConfig: { foo: 1 } } }) })).status).toBe(400);
+    expect(
+      (await fetch(url, { method: 'POST', headers: h, body: JSON.stringify({ contents: [{ role: 'user', parts: [{}] }] }) })).status,
+    ).toBe(400);
+    expect(
+      (
+        await fetch(url, {
+          method: 'POST',
+          headers: h,
+          body: JSON.stringify({ contents: [{ parts: [{ text: 'x' }] }], generationConfig: { imageConfig: { foo: 1 } } }),
+        })
+      ).status,
+    ).toBe(400);
     expect((await fetch(url, { method: 'POST', body: '{}' })).status).toBe(403);
     expect((await fetch(`${server.baseUrl}/v1/other`, { method: 'POST', headers: h, body: '{}' })).status).toBe(404);
   });

@@ -25,7 +25,16 @@ describe('image helpers', () => {
 
   it('autoSize always yields a size the gpt-image-2 rules accept', () => {
     const spec = MODELS['gpt-image-2'];
-    for (const [w, h] of [[1, 1], [64, 64], [10000, 10], [10, 10000], [5000, 3000], [1023, 767], [3840, 2160], [7000, 7000]]) {
+    for (const [w, h] of [
+      [1, 1],
+      [64, 64],
+      [10000, 10],
+      [10, 10000],
+      [5000, 3000],
+      [1023, 767],
+      [3840, 2160],
+      [7000, 7000],
+    ]) {
       const [W, H] = autoSize(spec, w, h);
       expect(sizeCheck('gpt-image-2', spec, `${W}x${H}`)).toEqual({ wh: [W, H] });
     }
@@ -42,7 +51,10 @@ describe('robustness', () => {
         await new Promise<void>((resolve) => {
           const s = net.connect(port, '127.0.0.1', () => {
             s.write('POST /v1/images/edits HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\nAuthorization: Bearer k\r\n\r\npartial');
-            setTimeout(() => { s.destroy(); resolve(); }, 50);
+            setTimeout(() => {
+              s.destroy();
+              resolve();
+            }, 50);
           });
         });
         await new Promise<void>((resolve) => {
@@ -52,7 +64,11 @@ describe('robustness', () => {
           s.on('error', () => resolve());
         });
       }
-      const r = await fetch(`${oa.url}/images/generations`, { method: 'POST', headers: { authorization: 'Bearer k' }, body: JSON.stringify({ model: 'gpt-image-2', prompt: 'x', size: '1024x1024' }) });
+      const r = await fetch(`${oa.url}/images/generations`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer k' },
+        body: JSON.stringify({ model: 'gpt-image-2', prompt: 'x', size: '1024x1024' }),
+      });
       expect(r.status).toBe(200);
     } finally {
       await oa.close();
@@ -63,7 +79,9 @@ describe('robustness', () => {
   it('close() returns promptly while a request hangs', async () => {
     const oa = await startOpenAIServer();
     oa.script({ hangMs: 60_000 });
-    const p = fetch(`${oa.url}/images/generations`, { method: 'POST', headers: { authorization: 'Bearer k' }, body: '{}' }).catch((e: unknown) => e);
+    const p = fetch(`${oa.url}/images/generations`, { method: 'POST', headers: { authorization: 'Bearer k' }, body: '{}' }).catch(
+      (e: unknown) => e,
+    );
     await new Promise((r) => setTimeout(r, 100));
     const t0 = Date.now();
     await oa.close();

@@ -20,11 +20,17 @@ afterAll(() => server.close());
 beforeEach(() => server.clearScript());
 
 async function edit(extra: Partial<OpenAI.Images.ImageEditParamsNonStreaming> = {}, opts?: OpenAI.RequestOptions) {
-  return client.images.edit({ model: 'gpt-image-2', image: await png(src), mask: await png(mask, 'mask.png'), prompt: 'a red door', size: '1024x1024', ...extra }, opts);
+  return client.images.edit(
+    { model: 'gpt-image-2', image: await png(src), mask: await png(mask, 'mask.png'), prompt: 'a red door', size: '1024x1024', ...extra },
+    opts,
+  );
 }
 
 async function expectBad(p: Promise<unknown>, param?: string): Promise<BadRequestError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(BadRequestError);
   const e = err as BadRequestError;
   expect(e.status).toBe(400);
@@ -56,12 +62,20 @@ describe('OpenAI local server with the real SDK', () => {
 
   it('accepts several images as repeated image[] fields', async () => {
     const second = await makePng(32, 48, [10, 20, 30, 255]);
-    const r = await client.images.edit({ model: 'gpt-image-2', image: [await png(src), await png(second, 'ref.png')], prompt: 'x', size: '1536x1024' });
+    const r = await client.images.edit({
+      model: 'gpt-image-2',
+      image: [await png(src), await png(second, 'ref.png')],
+      prompt: 'x',
+      size: '1536x1024',
+    });
     const img = await decodeRgba(Buffer.from(r.data![0].b64_json!, 'base64'));
     expect([img.width, img.height]).toEqual([1536, 1024]);
     const rec = server.requests.at(-1)!;
     expect(rec.files.filter((f) => f.field === 'image[]')).toHaveLength(2);
-    expect(rec.imageSizes.map((s) => [s.width, s.height])).toEqual([[64, 64], [32, 48]]);
+    expect(rec.imageSizes.map((s) => [s.width, s.height])).toEqual([
+      [64, 64],
+      [32, 48],
+    ]);
   });
 
   it('size auto snaps the first image size to a legal gpt-image-2 size; webp output honoured', async () => {
@@ -72,16 +86,24 @@ describe('OpenAI local server with the real SDK', () => {
 
   it('rejects a mask whose dimensions differ from the first image', async () => {
     const small = await makeAlphaMask(32, 32, { x: 0, y: 0, width: 8, height: 8 });
-    const e = await expectBad(client.images.edit({ model: 'gpt-image-2', image: await png(src), mask: await png(small, 'mask.png'), prompt: 'x' }), 'mask');
+    const e = await expectBad(
+      client.images.edit({ model: 'gpt-image-2', image: await png(src), mask: await png(small, 'mask.png'), prompt: 'x' }),
+      'mask',
+    );
     expect(e.message).toMatch(/dimensions/);
     expect(e.message).toContain('32x32');
   });
 
   it('rejects masks without alpha and non-PNG masks', async () => {
-    const rgb = await (await import('sharp')).default({ create: { width: 64, height: 64, channels: 3, background: '#000' } }).png().toBuffer();
+    const rgb = await (await import('sharp'))
+      .default({ create: { width: 64, height: 64, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     expect((await expectBad(edit({ mask: await png(rgb, 'mask.png') }), 'mask')).code).toBe('invalid_image_file');
     const jpg = await (await import('sharp')).default(src).jpeg().toBuffer();
-    expect((await expectBad(edit({ mask: await toFile(jpg, 'mask.jpg', { type: 'image/jpeg' }) }), 'mask')).code).toBe('invalid_image_format');
+    expect((await expectBad(edit({ mask: await toFile(jpg, 'mask.jpg', { type: 'image/jpeg' }) }), 'mask')).code).toBe(
+      'invalid_image_format',
+    );
   });
 
   it('checks image magic bytes rather than the declared type', async () => {
@@ -102,7 +124,13 @@ describe('OpenAI local server with the real SDK', () => {
   });
 
   it('accepts 3840x2160 and enforces the gpt-image-1.5 size list and input_fidelity rules', async () => {
-    const ok = await client.images.edit({ model: 'gpt-image-2', image: await png(src), prompt: 'x', size: '3840x2160' as '1024x1024', quality: 'low' });
+    const ok = await client.images.edit({
+      model: 'gpt-image-2',
+      image: await png(src),
+      prompt: 'x',
+      size: '3840x2160' as '1024x1024',
+      quality: 'low',
+    });
     expect(ok.size).toBe('3840x2160');
     await expectBad(edit({ model: 'gpt-image-1.5', size: '2048x2048' as '1024x1024' }), 'size');
     await expectBad(edit({ input_fidelity: 'high' }), 'input_fidelity');
@@ -122,7 +150,9 @@ describe('OpenAI local server with the real SDK', () => {
 
   it('rejects more than 16 images', async () => {
     const files = await Promise.all(Array.from({ length: 17 }, () => png(src)));
-    expect((await expectBad(client.images.edit({ model: 'gpt-image-2', image: files, prompt: 'x' }), 'image')).code).toBe('array_above_max_length');
+    expect((await expectBad(client.images.edit({ model: 'gpt-image-2', image: files, prompt: 'x' }), 'image')).code).toBe(
+      'array_above_max_length',
+    );
   });
 
   it('moderation: scripted and by prompt trigger', async () => {
@@ -168,7 +198,15 @@ describe('OpenAI local server with the real SDK', () => {
   });
 
   it('streams partial images then the completed image', async () => {
-    const stream = await client.images.edit({ model: 'gpt-image-2', image: await png(src), mask: await png(mask, 'mask.png'), prompt: 'x', size: '1024x1024', stream: true, partial_images: 2 });
+    const stream = await client.images.edit({
+      model: 'gpt-image-2',
+      image: await png(src),
+      mask: await png(mask, 'mask.png'),
+      prompt: 'x',
+      size: '1024x1024',
+      stream: true,
+      partial_images: 2,
+    });
     const events: OpenAI.Images.ImageEditStreamEvent[] = [];
     for await (const ev of stream) events.push(ev);
     expect(events.map((e) => e.type)).toEqual(['image_edit.partial_image', 'image_edit.partial_image', 'image_edit.completed']);
@@ -198,9 +236,17 @@ describe('OpenAI local server with the real SDK', () => {
   });
 
   it('survives garbage requests', async () => {
-    const r1 = await fetch(`${server.url}/images/edits`, { method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'multipart/form-data; boundary=zzz' }, body: 'garbage' });
+    const r1 = await fetch(`${server.url}/images/edits`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer k', 'content-type': 'multipart/form-data; boundary=zzz' },
+      body: 'garbage',
+    });
     expect(r1.status).toBe(400);
-    const r2 = await fetch(`${server.url}/images/edits`, { method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'application/json' }, body: '{}' });
+    const r2 = await fetch(`${server.url}/images/edits`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(r2.status).toBe(400);
     const r3 = await fetch(`${server.url}/images/generations`, { method: 'POST', headers: { authorization: 'Bearer k' }, body: '{nope' });
     expect(r3.status).toBe(400);
