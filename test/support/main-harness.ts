@@ -57,9 +57,7 @@ export async function startMain(env: Record<string, string | undefined> = {}, di
 }
 
 /** Loads a dev-set mask (white = hole) as values and the PNG the renderer would send for its bbox. */
-export async function maskForEdit(
-  path: string,
-): Promise<{
+export async function maskForEdit(path: string): Promise<{
   values: Uint8Array;
   width: number;
   height: number;
