@@ -32,6 +32,7 @@ export function App() {
             <EditorStage />
           </div>
           <StagingDock />
+          <Toasts />
         </main>
         <aside className="side-panels">
           <GeneratePanel />
@@ -42,7 +43,6 @@ export function App() {
       </div>
       <StatusBar />
       <RecoverBanner />
-      <Toasts />
       <SettingsModal />
     </div>
   );

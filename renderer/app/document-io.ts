@@ -84,7 +84,7 @@ export function exportImage(format: 'png' | 'jpeg' | 'webp', quality?: number): 
     useEditor
       .getState()
       .notify(
-        'info',
+        'success',
         `Exported ${r.width}×${r.height} ${r.format.toUpperCase()} to ${r.path}${r.keptIcc ? ' (colour profile kept)' : ''}${r.keptExif ? ' (EXIF kept)' : ''}.`,
       );
   });

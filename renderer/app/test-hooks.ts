@@ -10,6 +10,7 @@ import { totalCost } from '../generate/version-logic';
 import { extendProposal } from '../store/canvas-commands';
 import { currentOutpaintEstimate } from '../generate/outpaint-client';
 import { autosaveStatus } from './autosave';
+import { getStage } from '../canvas/stage-access';
 
 export function installTestHooks(): void {
   const hooks = {
@@ -147,6 +148,22 @@ export function installTestHooks(): void {
       const ctx = c.getContext('2d')!;
       ctx.drawImage(b, x, y, 1, 1, 0, 0, 1, 1);
       return Array.from(ctx.getImageData(0, 0, 1, 1).data);
+    },
+    /**
+     * Alpha of the mask overlay as drawn inside a rect of stage px (rows of the overlay layer's
+     * device pixels, flattened), or null when the overlay is not on screen.
+     */
+    overlayAlpha(x: number, y: number, width: number, height: number): { width: number; height: number; alpha: number[] } | null {
+      const layer = getStage()?.findOne('.mask-overlay')?.getLayer();
+      if (!layer || !layer.isVisible()) return null;
+      const ratio = layer.getCanvas().getPixelRatio();
+      const canvas = layer.getCanvas()._canvas as HTMLCanvasElement;
+      const w = Math.round(width * ratio);
+      const h = Math.round(height * ratio);
+      const data = canvas.getContext('2d')!.getImageData(Math.round(x * ratio), Math.round(y * ratio), w, h).data;
+      const alpha: number[] = [];
+      for (let i = 3; i < data.length; i += 4) alpha.push(data[i]);
+      return { width: w, height: h, alpha };
     },
     /** Document px → viewport (client) px of the stage element, for driving the mouse. */
     docToClient(x: number, y: number) {

@@ -29,6 +29,7 @@ export function extendCanvas(
   const offset = { x: originalAt.x - doc.original.x, y: originalAt.y - doc.original.y };
   const maskId = putMask(extensionMask(getMask(doc.maskId), newCanvas, offset, clampBand(bandPx)));
   st().commit('Extend canvas', (d) => extendDocument(d, newCanvas, originalAt, maskId));
+  if (!st().maskVisible) st().setMaskVisible(true);
   return null;
 }
 

@@ -31,10 +31,13 @@ function currentMask(): TiledMask | null {
   return doc ? getMask(doc.maskId) : null;
 }
 
+/** Commits a mask change; a hidden overlay comes back on, so nobody paints a mask they cannot see. */
 function commitMask(label: string, next: TiledMask, prev: TiledMask): void {
   if (next === prev) return;
   const id = putMask(next);
-  useEditor.getState().commit(label, (doc) => ({ ...doc, maskId: id }));
+  const s = useEditor.getState();
+  s.commit(label, (doc) => ({ ...doc, maskId: id }));
+  if (!s.maskVisible) s.setMaskVisible(true);
 }
 
 export function paintStroke(points: DocPoint[], brush: BrushSettings, erase: boolean): void {

@@ -1,11 +1,12 @@
-/** UI state: overlay look, layer visibility, messages, busy state. Never part of history. */
+/** UI state: overlay look, layer visibility, messages (see toast-logic.ts), busy state. Never part of history. */
 import type { StateCreator } from 'zustand';
 import type { AppErrorInfo } from '../../shared/errors';
 import type { EditorStore } from './store';
+import { AUTO_DISMISS_MS, autoDismisses, pushToast, type ToastTone } from './toast-logic';
 
 export interface Toast {
   id: number;
-  tone: 'error' | 'info';
+  tone: ToastTone;
   message: string;
   kind?: AppErrorInfo['kind'];
 }
@@ -42,7 +43,12 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
     else hidden[id] = true;
     set({ hiddenLayers: hidden });
   },
-  notify: (tone, message, kind) => set({ toasts: [...get().toasts.slice(-4), { id: toastId++, tone, message, kind }] }),
+  notify(tone, message, kind) {
+    const id = toastId++;
+    set({ toasts: pushToast(get().toasts, { id, tone, message, kind }) });
+    // Information and success messages go away by themselves; errors stay until closed.
+    if (autoDismisses(tone)) setTimeout(() => get().dismiss(id), AUTO_DISMISS_MS);
+  },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
   setBusy: (busy) => set({ busy }),
 });

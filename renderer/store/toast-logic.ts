@@ -1,0 +1,29 @@
+/**
+ * Messages as pure list logic: information and success messages go away by themselves after
+ * {@link AUTO_DISMISS_MS}; errors stay until closed. At most {@link MAX_TOASTS} are stacked — a new
+ * message pushes out the oldest self-dismissing one first, and an error only when all are errors.
+ */
+export type ToastTone = 'error' | 'info' | 'success';
+
+export const MAX_TOASTS = 3;
+export const AUTO_DISMISS_MS = 5000;
+
+export interface ToastLike {
+  id: number;
+  tone: ToastTone;
+}
+
+/** Whether a message of this tone closes itself. */
+export function autoDismisses(tone: ToastTone): boolean {
+  return tone !== 'error';
+}
+
+/** The list after adding `t`, trimmed to `max` (oldest self-dismissing message dropped first). */
+export function pushToast<T extends ToastLike>(list: readonly T[], t: T, max = MAX_TOASTS): T[] {
+  const next = [...list, t];
+  while (next.length > max) {
+    const i = next.findIndex((x) => autoDismisses(x.tone) && x !== t);
+    next.splice(i >= 0 ? i : 0, 1);
+  }
+  return next;
+}
