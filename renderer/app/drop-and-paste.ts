@@ -1,5 +1,6 @@
 /** Drag-and-drop and clipboard paste of image files: the bytes go to main, which decodes and validates them. */
 import { importFile } from './document-io';
+import { isEditableField } from '../keyboard/field-focus';
 
 async function fromFile(file: File): Promise<void> {
   await importFile(new Uint8Array(await file.arrayBuffer()), file.name || 'pasted image.png');
@@ -18,8 +19,8 @@ export function installDropAndPaste(): () => void {
     if (file) void fromFile(file);
   };
   const paste = (e: ClipboardEvent) => {
-    const t = e.target as HTMLElement | null;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) return;
+    // Pasting into a text field pastes text there.
+    if (isEditableField(e.target as HTMLElement | null)) return;
     const item = [...(e.clipboardData?.items ?? [])].find((i) => i.kind === 'file' && i.type.startsWith('image/'));
     const file = item?.getAsFile();
     if (file) {

@@ -17,6 +17,7 @@ import { registerStageAccess } from './stage-access';
 import { StagedCandidateNode } from '../generate/StagedCandidateNode';
 import { ExtendPreview } from './ExtendPreview';
 import { checker } from './checker';
+import { fieldOwnsKey } from '../keyboard/field-focus';
 
 export function EditorStage() {
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -58,8 +59,9 @@ export function EditorStage() {
   useEffect(() => registerStageAccess(() => stageRef.current), []);
 
   useEffect(() => {
+    // Space arms the hand, except in a text field, number field or select: there it types a space.
     const down = (e: KeyboardEvent) => {
-      if (e.code === 'Space' && !(e.target instanceof HTMLInputElement)) {
+      if (e.code === 'Space' && !fieldOwnsKey(e)) {
         setSpaceDown(true);
         e.preventDefault();
       }
@@ -156,11 +158,12 @@ export function EditorStage() {
     s.zoomTo(s.scale * factor, anchor);
   }
 
-  // Escape cancels any gesture without a trace (handled here so it works whatever has focus).
+  // Escape cancels any gesture without a trace (handled here, in the capture phase, so it comes before
+  // every shortcut); Enter/Backspace finish or edit a polygon. Keys typed into a field stay the field's.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const g = activeGesture();
-      if (!g) return;
+      if (!g || fieldOwnsKey(e)) return;
       if (e.key === 'Escape') {
         g.cancel(live);
         e.stopPropagation();

@@ -10,13 +10,18 @@ import { activeGesture } from '../tools/tool-registry';
 import { cancelJob, generate } from '../generate/job-client';
 import { discardAllStaged, discardStaged, keepStaged } from '../store/edit-commands';
 import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../store/canvas-commands';
+import { fieldOwnsKey } from './field-focus';
 
 export interface Shortcut {
   keys: string;
   label: string;
   match(e: KeyboardEvent): boolean;
   run(e: KeyboardEvent): void;
-  /** Also fires while a text field has focus (Ctrl/Cmd+Enter generates from the prompt box). */
+  /**
+   * Also fires while focus is in a text field, number field or select (see field-focus.ts). Only for
+   * keys that mean nothing to a field: Ctrl/Cmd+Enter generates from the prompt box, Ctrl/Cmd+O and
+   * Ctrl/Cmd+Shift+S open and export.
+   */
   global?: boolean;
 }
 
@@ -96,8 +101,14 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+Shift+I', label: 'Invert mask', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyI', run: () => invertCurrentMask() },
   { keys: 'Ctrl+A', label: 'Mask everything', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyA', run: () => selectAllMask() },
   { keys: 'Ctrl+D', label: 'Clear mask', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyD', run: () => clearCurrentMask() },
-  { keys: 'Ctrl+O', label: 'Open…', match: (e) => mod(e) && e.code === 'KeyO', run: () => void openWithDialog() },
-  { keys: 'Ctrl+Shift+S', label: 'Export…', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyS', run: () => void exportImage('png') },
+  { keys: 'Ctrl+O', label: 'Open…', global: true, match: (e) => mod(e) && e.code === 'KeyO', run: () => void openWithDialog() },
+  {
+    keys: 'Ctrl+Shift+S',
+    label: 'Export…',
+    global: true,
+    match: (e) => mod(e) && e.shiftKey && e.code === 'KeyS',
+    run: () => void exportImage('png'),
+  },
   {
     keys: 'Ctrl+Enter',
     label: 'Generate',
@@ -164,8 +175,8 @@ export const SHORTCUTS: Shortcut[] = [
 
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
-    const t = e.target as HTMLElement | null;
-    const typing = !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+    // A key pressed in a text field, number field or select is the field's: a space, B, Enter, Ctrl+A…
+    const typing = fieldOwnsKey(e);
     // History and tool switches wait until a gesture is finished or cancelled.
     if (activeGesture() && !(e.key === 'Escape')) return;
     const sc = SHORTCUTS.find((x) => (!typing || x.global) && x.match(e));

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { fieldOwnsKey, isEditableField } from './field-focus';
+import { SHORTCUTS } from './shortcuts';
+
+describe('isEditableField', () => {
+  it.each([
+    [{ tagName: 'TEXTAREA' }, true],
+    [{ tagName: 'SELECT' }, true],
+    [{ tagName: 'INPUT', type: 'text' }, true],
+    [{ tagName: 'INPUT' }, true], // no type attribute = text
+    [{ tagName: 'INPUT', type: 'number' }, true],
+    [{ tagName: 'INPUT', type: 'search' }, true],
+    [{ tagName: 'INPUT', type: 'password' }, true],
+    [{ tagName: 'INPUT', type: 'url' }, true],
+    [{ tagName: 'input', type: 'TEXT' }, true],
+    [{ tagName: 'DIV', isContentEditable: true }, true],
+    [{ tagName: 'INPUT', type: 'checkbox' }, false],
+    [{ tagName: 'INPUT', type: 'radio' }, false],
+    [{ tagName: 'INPUT', type: 'range' }, false],
+    [{ tagName: 'INPUT', type: 'color' }, false],
+    [{ tagName: 'INPUT', type: 'file' }, false],
+    [{ tagName: 'BUTTON' }, false],
+    [{ tagName: 'DIV' }, false],
+    [{ tagName: 'BODY' }, false],
+  ])('%o → %s', (el, want) => {
+    expect(isEditableField(el)).toBe(want);
+  });
+
+  it('nothing focused, or not an element, is not a field', () => {
+    expect(isEditableField(null)).toBe(false);
+    expect(isEditableField(undefined)).toBe(false);
+    expect(isEditableField({} as never)).toBe(false);
+  });
+});
+
+describe('fieldOwnsKey', () => {
+  it('a text field, number field or select owns every key', () => {
+    for (const target of [{ tagName: 'TEXTAREA' }, { tagName: 'INPUT', type: 'number' }, { tagName: 'SELECT' }])
+      for (const key of [' ', 'b', 'Enter', 'ArrowLeft', 'Delete', 'Escape', '1', '['])
+        expect(fieldOwnsKey({ target, key }), `${target.tagName} ${key}`).toBe(true);
+  });
+
+  it('a slider owns only the keys that move it', () => {
+    const target = { tagName: 'INPUT', type: 'range' };
+    for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'])
+      expect(fieldOwnsKey({ target, key }), key).toBe(true);
+    for (const key of ['b', ' ', 'Enter', 'Delete', '['].concat('\\')) expect(fieldOwnsKey({ target, key }), key).toBe(false);
+  });
+
+  it('the canvas, the page and buttons own no key', () => {
+    for (const target of [{ tagName: 'BODY' }, { tagName: 'DIV' }, { tagName: 'BUTTON' }, { tagName: 'INPUT', type: 'checkbox' }, null])
+      expect(fieldOwnsKey({ target, key: 'b' })).toBe(false);
+  });
+});
+
+describe('shortcuts that fire while typing', () => {
+  it('are only the ones with no meaning in a field: generate, open, export', () => {
+    expect(
+      SHORTCUTS.filter((s) => s.global)
+        .map((s) => s.keys)
+        .sort(),
+    ).toEqual(['Ctrl+Enter', 'Ctrl+O', 'Ctrl+Shift+S']);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The one rule every window-level key handler follows: a key pressed while focus is in a field that
+ * takes typing belongs to that field. Text inputs, number inputs, textareas, selects and
+ * contenteditable elements own every key (a space, B, digits, Enter, arrows, Delete, Ctrl+A/Z…);
+ * a range slider owns the keys that move it. Only shortcuts marked global (Ctrl/Cmd+Enter generates,
+ * Ctrl/Cmd+O opens, Ctrl/Cmd+Shift+S exports) still fire there.
+ *
+ * Written against a minimal element shape so it runs in Node tests without a DOM.
+ */
+
+/** The parts of an element the rule reads. */
+export interface FocusTarget {
+  tagName?: string;
+  type?: string;
+  isContentEditable?: boolean;
+  readOnly?: boolean;
+}
+
+/** `<input type=…>` kinds that do not take typed text (they are clicked or dragged). */
+const NOT_TYPED = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit']);
+
+/** Keys a focused range slider uses to move. */
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/** Focus is in an editable field: a text or number input, a textarea, a select, or contenteditable. */
+export function isEditableField(el: FocusTarget | null | undefined): boolean {
+  if (!el || typeof el.tagName !== 'string') return false;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') return !NOT_TYPED.has((el.type ?? 'text').toLowerCase());
+  return false;
+}
+
+/**
+ * True when `e`'s key belongs to the focused field, so a window-level shortcut must leave it alone
+ * (and must not call preventDefault): any key in an editable field, the moving keys on a slider.
+ */
+export function fieldOwnsKey(e: { target: unknown; key: string }): boolean {
+  const t = e.target as FocusTarget | null;
+  if (isEditableField(t)) return true;
+  return !!t && typeof t.tagName === 'string' && t.tagName.toUpperCase() === 'INPUT' && t.type === 'range' && SLIDER_KEYS.has(e.key);
+}

@@ -1,0 +1,67 @@
+/**
+ * Real input, the way a person gives it: clicks on controls found by role and accessible name, keys
+ * typed into the focused field, keyboard choices in selects. No `.fill()`, no `selectOption()`, no
+ * `evaluate` that changes state — only the read-only probes of `window.__maskworkTest` and of the
+ * focused element.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** Clicks into a text field and types `text` key by key at the end of what is there. */
+export async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.press('Control+End');
+  await field.pressSequentially(text);
+}
+
+/** Clicks into a text or number field, selects what is there (Ctrl+A) and types `text` over it. */
+export async function retype(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.press('Control+a');
+  if (text === '') await field.press('Delete');
+  else await field.pressSequentially(text);
+}
+
+/**
+ * Moves focus out of whatever field has it by clicking a heading (not focusable, so the focus goes
+ * to the page), as a person clicks somewhere neutral before using shortcuts.
+ */
+export async function leaveField(page: Page, heading = 'Mask'): Promise<void> {
+  await page.getByRole('heading', { name: heading, exact: true }).click();
+}
+
+/** Sets a slider to its minimum or maximum: a click on it, then Home / End. */
+export async function sliderTo(slider: Locator, end: 'min' | 'max'): Promise<void> {
+  await slider.click();
+  await slider.press(end === 'max' ? 'End' : 'Home');
+}
+
+/**
+ * Chooses the option whose value is `value` in a select with the keyboard: click opens the list,
+ * ↑/↓ move through it, Enter takes the highlighted option. Throws if the option cannot be reached.
+ */
+export async function chooseOption(page: Page, select: Locator, value: string): Promise<void> {
+  const options: string[] = await select.evaluate((el: HTMLSelectElement) => [...el.options].map((o) => o.value));
+  const to = options.indexOf(value);
+  if (to < 0) throw new Error(`no option "${value}" in ${options.join(', ')}`);
+  const from = options.indexOf(await select.inputValue());
+  await select.click();
+  const key = to > from ? 'ArrowDown' : 'ArrowUp';
+  for (let i = 0; i < Math.abs(to - from); i++) await page.keyboard.press(key);
+  await page.keyboard.press('Enter');
+  const got = await select.inputValue();
+  if (got !== value) throw new Error(`chose "${got}", wanted "${value}"`);
+}
+
+/**
+ * Presses a key chord (`Control+Shift+z`) and runs `whileHeld` between the presses and the releases,
+ * so state that exists only while a key is held (Space-to-pan, hold-Y compare) can be read.
+ */
+export async function holdChord(page: Page, chord: string, whileHeld: () => Promise<void>): Promise<void> {
+  const keys = chord.split('+'); // key names as Playwright spells them: Control, Shift, KeyZ, Equal, BracketLeft…
+  for (const k of keys) await page.keyboard.down(k);
+  try {
+    await whileHeld();
+  } finally {
+    for (const k of [...keys].reverse()) await page.keyboard.up(k);
+  }
+}
