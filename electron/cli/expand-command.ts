@@ -57,7 +57,7 @@ export async function runExpand(argv: string[]): Promise<Record<string, unknown>
   try {
     const img = await session.openImage(image);
     const size = { width: img.width, height: img.height };
-    let ext;
+    let ext: ReturnType<typeof extendToAspect>;
     try {
       ext = a.aspect
         ? extendToAspect(size, a.aspect as string, anchor)

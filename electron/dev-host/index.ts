@@ -31,19 +31,25 @@ const services = createServices({
 });
 const table = createHandlers(services);
 
+/** Ends the request with an empty error response; `true` = the request was handled. */
+function refuse(res: ServerResponse, status: 403 | 400): true {
+  res.writeHead(status).end();
+  return true;
+}
+
 async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith('/__maskwork/') || url.pathname === '/__maskwork/bridge.js') return false;
   const host = req.headers.host ?? '';
-  if (!/^127\.0\.0\.1:\d+$/.test(host)) return (void res.writeHead(403).end(), true);
+  if (!/^127\.0\.0\.1:\d+$/.test(host)) return refuse(res, 403);
   if (url.pathname === '/__maskwork/events') {
-    if (url.searchParams.get('token') !== token) return (void res.writeHead(403).end(), true);
+    if (url.searchParams.get('token') !== token) return refuse(res, 403);
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
     clients.add(res);
     req.on('close', () => clients.delete(res));
     return true;
   }
-  if (req.method !== 'POST' || req.headers['x-maskwork-token'] !== token) return (void res.writeHead(403).end(), true);
+  if (req.method !== 'POST' || req.headers['x-maskwork-token'] !== token) return refuse(res, 403);
   const channel = decodeURIComponent(url.pathname.slice('/__maskwork/rpc/'.length));
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
@@ -51,7 +57,7 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean
   try {
     payload = decodeWire(JSON.parse(Buffer.concat(chunks).toString('utf8')));
   } catch {
-    return (void res.writeHead(400).end(), true);
+    return refuse(res, 400);
   }
   const result = await dispatch(table, channel, payload, {
     emit: (name, body) => {

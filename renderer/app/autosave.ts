@@ -53,7 +53,7 @@ async function send(doc: DocState): Promise<void> {
 export function flushAutosave(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = null;
-  if (running) {
+  if (running !== null) {
     again = true;
     return running;
   }

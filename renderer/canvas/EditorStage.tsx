@@ -215,7 +215,7 @@ export function EditorStage() {
               fillPatternScaleY={1 / scale}
             />
           )}
-          {doc && original && !hidden['original'] && (
+          {doc && original && !hidden.original && (
             <KonvaImage
               name="original"
               image={original}

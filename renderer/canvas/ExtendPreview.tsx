@@ -22,9 +22,9 @@ export function ExtendPreview({ scale }: { scale: number }) {
   const h = HANDLE_PX / scale;
   return (
     <>
-      {newAreaStrips(doc.canvas, sides).map((r, i) => (
+      {newAreaStrips(doc.canvas, sides).map((r) => (
         <Rect
-          key={`n${i}`}
+          key={`n-${r.side}`}
           name="extend-new-area"
           x={r.x}
           y={r.y}
@@ -35,8 +35,8 @@ export function ExtendPreview({ scale }: { scale: number }) {
           fillPatternScaleY={1 / scale}
         />
       ))}
-      {newAreaStrips(doc.canvas, sides).map((r, i) => (
-        <Rect key={`t${i}`} name="extend-new-tint" x={r.x} y={r.y} width={r.width} height={r.height} fill="rgba(61,139,253,0.14)" />
+      {newAreaStrips(doc.canvas, sides).map((r) => (
+        <Rect key={`t-${r.side}`} name="extend-new-tint" x={r.x} y={r.y} width={r.width} height={r.height} fill="rgba(61,139,253,0.14)" />
       ))}
       <Rect
         name="extend-frame"

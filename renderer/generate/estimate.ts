@@ -62,7 +62,7 @@ export function computeEstimate(input: EstimateInput): Estimate {
     const error = plan.code === 'empty-mask' ? 'Paint a mask first' : capitalise(plan.reason);
     return { ok: false, code: plan.code, error };
   }
-  let cost;
+  let cost: ReturnType<typeof estimateCost>;
   try {
     cost = estimateCost({
       modelId: spec,

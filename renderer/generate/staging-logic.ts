@@ -52,7 +52,7 @@ export function selectCandidate(state: StagingState, index: number): StagingStat
 export function flipCandidate(state: StagingState, dir: 1 | -1): StagingState {
   const n = state.items.length;
   if (n < 2) return state;
-  const from = state.selected < 0 ? 0 : state.selected;
+  const from = Math.max(0, state.selected);
   return { ...state, selected: (from + dir + n) % n };
 }
 

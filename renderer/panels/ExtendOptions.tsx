@@ -52,6 +52,7 @@ export function ExtendOptions() {
       <span className="extend-presets" role="group" aria-label="Aspect presets">
         {ASPECT_PRESETS.map((p) => (
           <button
+            type="button"
             key={p}
             data-testid="extend-preset"
             data-preset={p}
@@ -72,6 +73,7 @@ export function ExtendOptions() {
       <span className="extend-anchors" role="radiogroup" aria-label="Anchor">
         {ANCHORS.map((a) => (
           <button
+            type="button"
             key={a.id}
             role="radio"
             data-testid="extend-anchor"
@@ -128,6 +130,7 @@ export function ExtendOptions() {
         {proposal && ` → ${proposal.canvas.width}×${proposal.canvas.height}`}
       </span>
       <button
+        type="button"
         className="primary"
         data-testid="extend-apply"
         disabled={empty || !!blocker}
@@ -136,7 +139,7 @@ export function ExtendOptions() {
       >
         Apply
       </button>
-      <button data-testid="extend-cancel" disabled={empty} onClick={() => cancelExtendDraft()} title="Drop the preview (Esc)">
+      <button type="button" data-testid="extend-cancel" disabled={empty} onClick={() => cancelExtendDraft()} title="Drop the preview (Esc)">
         Cancel
       </button>
       {!empty && blocker && (

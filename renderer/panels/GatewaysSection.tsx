@@ -40,8 +40,10 @@ export function GatewaysSection() {
               <span className="muted">
                 {g.id} · {g.baseURL} · {g.modelIds.join(', ')} · rules of {g.template ?? 'gpt-image-2'}
               </span>
-              <button onClick={() => setDraft(draftFrom(g))}>Edit</button>
-              <button aria-label={`Remove gateway ${g.name}`} onClick={() => void removeGateway(g.id)}>
+              <button type="button" onClick={() => setDraft(draftFrom(g))}>
+                Edit
+              </button>
+              <button type="button" aria-label={`Remove gateway ${g.name}`} onClick={() => void removeGateway(g.id)}>
                 Remove
               </button>
             </div>

@@ -28,7 +28,8 @@ export function GeneratePanel() {
   );
   const setGen = useEditor((s) => s.setGen);
   const { options, opt, estimate, blocker } = useMemo(() => {
-    const s = useEditor.getState();
+    // The selected slices are the inputs; the rest of the state is read as it is now.
+    const s = { ...useEditor.getState(), doc, gen, keyStatus, providerSettings, job };
     const estimate = currentEstimate(s);
     return { options: modelOptions(s), opt: currentOption(s), estimate, blocker: generateBlocker(s, estimate) };
   }, [doc, gen, keyStatus, providerSettings, job]);
@@ -152,6 +153,7 @@ export function GeneratePanel() {
       <CostEstimate estimate={estimate} blocker={job ? null : blocker} />
       <div className="row">
         <button
+          type="button"
           className="primary"
           data-testid="generate"
           disabled={!!blocker}
@@ -161,7 +163,7 @@ export function GeneratePanel() {
           Generate
         </button>
         {!opt.usable && opt.keyProvider && (
-          <button data-testid="set-key" onClick={() => useEditor.getState().setSettingsOpen(true)}>
+          <button type="button" data-testid="set-key" onClick={() => useEditor.getState().setSettingsOpen(true)}>
             Set key…
           </button>
         )}

@@ -13,8 +13,11 @@ export function HistoryPanel() {
       <h3>History</h3>
       <ol className="history" data-testid="history">
         {rows.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row is a position in the history (jumpTo(i)); labels repeat
           <li key={i} className={i === past.length ? 'current' : i > past.length ? 'future' : ''}>
-            <button onClick={() => useEditor.getState().jumpTo(i)}>{r}</button>
+            <button type="button" onClick={() => useEditor.getState().jumpTo(i)}>
+              {r}
+            </button>
           </li>
         ))}
       </ol>

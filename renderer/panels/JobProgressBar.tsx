@@ -28,7 +28,7 @@ export function JobProgressBar() {
           {pct}% · {secs}s
         </span>
         <span className="spacer" />
-        <button data-testid="cancel-job" disabled={job.cancelling} onClick={() => void cancelJob()} title="Cancel (Esc)">
+        <button type="button" data-testid="cancel-job" disabled={job.cancelling} onClick={() => void cancelJob()} title="Cancel (Esc)">
           Cancel
         </button>
       </div>

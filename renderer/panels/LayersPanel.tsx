@@ -15,6 +15,7 @@ export function LayersPanel() {
       <ul className="layers">
         <li data-layer="mask">
           <button
+            type="button"
             className="eye"
             aria-pressed={maskVisible}
             onClick={() => useEditor.getState().setMaskVisible(!maskVisible)}
@@ -26,13 +27,14 @@ export function LayersPanel() {
         </li>
         {[...doc.layers].reverse().map((l) => (
           <li key={l.id} data-layer={l.id}>
-            <button className="eye" aria-pressed={!hidden[l.id]} onClick={() => toggle(l.id)} title="Show layer">
+            <button type="button" className="eye" aria-pressed={!hidden[l.id]} onClick={() => toggle(l.id)} title="Show layer">
               <EyeIcon open={!hidden[l.id]} />
             </button>
             <span className="layer-name" title={l.name}>
               {l.name}
             </span>
             <button
+              type="button"
               className="layer-delete"
               data-testid="delete-layer"
               aria-label={`Delete layer ${l.name}`}
@@ -44,8 +46,8 @@ export function LayersPanel() {
           </li>
         ))}
         <li data-layer="original">
-          <button className="eye" aria-pressed={!hidden['original']} onClick={() => toggle('original')}>
-            <EyeIcon open={!hidden['original']} />
+          <button type="button" className="eye" aria-pressed={!hidden.original} onClick={() => toggle('original')}>
+            <EyeIcon open={!hidden.original} />
           </button>
           {doc.original.name} <span className="muted">(original, locked)</span>
         </li>

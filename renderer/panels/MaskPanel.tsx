@@ -15,10 +15,10 @@ export function MaskPanel() {
     <section className="panel" aria-label="Mask">
       <h3>Mask</h3>
       <div className="row">
-        <button disabled={!hasDoc} onClick={invertCurrentMask} title="Ctrl+Shift+I">
+        <button type="button" disabled={!hasDoc} onClick={invertCurrentMask} title="Ctrl+Shift+I">
           Invert
         </button>
-        <button disabled={!hasDoc} onClick={clearCurrentMask} title="Ctrl+D">
+        <button type="button" disabled={!hasDoc} onClick={clearCurrentMask} title="Ctrl+D">
           Clear
         </button>
       </div>
@@ -33,10 +33,10 @@ export function MaskPanel() {
           aria-label="Grow or shrink by px"
         />
         px
-        <button disabled={!hasDoc} onClick={() => void growCurrentMask(grow)}>
+        <button type="button" disabled={!hasDoc} onClick={() => void growCurrentMask(grow)}>
           Grow
         </button>
-        <button disabled={!hasDoc} onClick={() => void growCurrentMask(-grow)}>
+        <button type="button" disabled={!hasDoc} onClick={() => void growCurrentMask(-grow)}>
           Shrink
         </button>
       </div>
@@ -51,7 +51,7 @@ export function MaskPanel() {
           aria-label="Feather px"
         />
         px
-        <button disabled={!hasDoc} onClick={() => void featherCurrentMask(feather)}>
+        <button type="button" disabled={!hasDoc} onClick={() => void featherCurrentMask(feather)}>
           Feather
         </button>
       </div>

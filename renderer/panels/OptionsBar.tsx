@@ -16,17 +16,17 @@ export function OptionsBar() {
   const scale = useEditor((s) => s.scale);
   return (
     <header className="options-bar">
-      <button onClick={() => void openWithDialog()} title="Open (Ctrl+O)">
+      <button type="button" onClick={() => void openWithDialog()} title="Open (Ctrl+O)">
         Open…
       </button>
       <span className="export-group">
-        <button disabled={!hasDoc} onClick={() => void exportImage('png')} title="Export PNG (Ctrl+Shift+S)">
+        <button type="button" disabled={!hasDoc} onClick={() => void exportImage('png')} title="Export PNG (Ctrl+Shift+S)">
           Export PNG
         </button>
-        <button disabled={!hasDoc} onClick={() => void exportImage('jpeg', 95)}>
+        <button type="button" disabled={!hasDoc} onClick={() => void exportImage('jpeg', 95)}>
           JPEG
         </button>
-        <button disabled={!hasDoc} onClick={() => void exportImage('webp', 100)} title="Lossless WebP">
+        <button type="button" disabled={!hasDoc} onClick={() => void exportImage('webp', 100)} title="Lossless WebP">
           WebP
         </button>
       </span>
@@ -83,6 +83,7 @@ export function OptionsBar() {
         <span className="tool-options" role="radiogroup" aria-label="Selection mode">
           {(['replace', 'add', 'subtract'] as SelectionMode[]).map((m) => (
             <button
+              type="button"
               key={m}
               className={mode === m ? 'active' : ''}
               aria-pressed={mode === m}
@@ -96,28 +97,29 @@ export function OptionsBar() {
       )}
       {tool === 'extend' && <ExtendOptions />}
       <span className="spacer" />
-      <button disabled={!canUndo} onClick={() => useEditor.getState().undo()} title="Undo (Ctrl+Z)">
+      <button type="button" disabled={!canUndo} onClick={() => useEditor.getState().undo()} title="Undo (Ctrl+Z)">
         Undo
       </button>
-      <button disabled={!canRedo} onClick={() => useEditor.getState().redo()} title="Redo (Ctrl+Shift+Z)">
+      <button type="button" disabled={!canRedo} onClick={() => useEditor.getState().redo()} title="Redo (Ctrl+Shift+Z)">
         Redo
       </button>
       <span className="zoom" data-testid="zoom">
-        <button onClick={() => useEditor.getState().zoomStep(-1)} title="Zoom out (Ctrl+-)">
+        <button type="button" onClick={() => useEditor.getState().zoomStep(-1)} title="Zoom out (Ctrl+-)">
           −
         </button>
         {Math.round(scale * 1000) / 10}%
-        <button onClick={() => useEditor.getState().zoomStep(1)} title="Zoom in (Ctrl++)">
+        <button type="button" onClick={() => useEditor.getState().zoomStep(1)} title="Zoom in (Ctrl++)">
           +
         </button>
-        <button onClick={() => useEditor.getState().fitToScreen()} title="Fit (Ctrl+0)">
+        <button type="button" onClick={() => useEditor.getState().fitToScreen()} title="Fit (Ctrl+0)">
           Fit
         </button>
-        <button onClick={() => useEditor.getState().zoomTo(1)} title="100 % (Ctrl+1)">
+        <button type="button" onClick={() => useEditor.getState().zoomTo(1)} title="100 % (Ctrl+1)">
           100%
         </button>
       </span>
       <button
+        type="button"
         className="gear"
         data-testid="open-settings"
         aria-label="Settings"

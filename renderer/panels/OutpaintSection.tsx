@@ -22,7 +22,9 @@ export function OutpaintSection() {
     })),
   );
   const { estimate, blocker } = useMemo(() => {
-    const s = useEditor.getState();
+    // The selected slices are the inputs; the rest of the state is read as it is now.
+    const current = useEditor.getState();
+    const s = { ...current, doc, gen, keyStatus, providerSettings, job, extend: { ...current.extend, bandPx } };
     const estimate = currentOutpaintEstimate(s);
     return { estimate, blocker: outpaintBlocker(s, estimate) };
   }, [doc, gen, keyStatus, providerSettings, job, bandPx]);
@@ -30,7 +32,7 @@ export function OutpaintSection() {
   const setGen = useEditor.getState().setGen;
   const following = gen.outpaintPrompt === null;
   return (
-    <div className="outpaint-section" data-testid="outpaint-section" aria-label="Outpaint">
+    <section className="outpaint-section" data-testid="outpaint-section" aria-label="Outpaint">
       <h4>Outpaint</h4>
       <div className="muted">
         Fill the {doc.canvas.width}×{doc.canvas.height} canvas around the {doc.original.width}×{doc.original.height} original
@@ -57,6 +59,7 @@ export function OutpaintSection() {
           <span className="muted">Same prompt as above</span>
         ) : (
           <button
+            type="button"
             className="link"
             data-testid="outpaint-prompt-follow"
             onClick={() => setGen({ outpaintPrompt: null })}
@@ -99,6 +102,7 @@ export function OutpaintSection() {
       )}
       <div className="row">
         <button
+          type="button"
           className="primary"
           data-testid="outpaint-generate"
           disabled={!!blocker}
@@ -108,6 +112,6 @@ export function OutpaintSection() {
           Fill extension
         </button>
       </div>
-    </div>
+    </section>
   );
 }

@@ -60,16 +60,16 @@ export function RecoverBanner() {
   };
 
   return (
-    <div className="recover-banner" role="region" aria-label="Restore session" data-testid="recover-banner">
+    <section className="recover-banner" aria-label="Restore session" data-testid="recover-banner">
       <span>
         Restore your last session ({offer.name}, {offer.time})?
       </span>
-      <button className="primary" data-testid="recover-restore" disabled={working} onClick={() => void restore()}>
+      <button type="button" className="primary" data-testid="recover-restore" disabled={working} onClick={() => void restore()}>
         Restore
       </button>
-      <button data-testid="recover-discard" disabled={working} onClick={() => void discard()}>
+      <button type="button" data-testid="recover-discard" disabled={working} onClick={() => void discard()}>
         Discard
       </button>
-    </div>
+    </section>
   );
 }

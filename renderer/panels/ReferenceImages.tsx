@@ -67,6 +67,7 @@ export function ReferenceImages({ max, modelName }: { max: number; modelName: st
     >
       <div className="row">
         <button
+          type="button"
           data-testid="add-reference"
           disabled={max === 0}
           onClick={() => input.current?.click()}
@@ -97,7 +98,7 @@ export function ReferenceImages({ max, modelName }: { max: number; modelName: st
               title={`${r.name} (${r.width}×${r.height})${i >= max ? ' — not sent to this model' : ''}`}
             >
               <img src={r.thumbUrl} alt={r.name} />
-              <button aria-label={`Remove reference ${r.name}`} onClick={() => remove(r.assetId)}>
+              <button type="button" aria-label={`Remove reference ${r.name}`} onClick={() => remove(r.assetId)}>
                 ×
               </button>
             </li>

@@ -9,7 +9,14 @@ export function RetryOffer({ toastId }: { toastId: number }) {
   return (
     <span className="retry-offer" data-testid="retry-offer">
       {offer.models.map((m) => (
-        <button key={m.value} data-testid="retry-model" data-model={m.value} disabled={busy} onClick={() => void retryOn(m.value, toastId)}>
+        <button
+          type="button"
+          key={m.value}
+          data-testid="retry-model"
+          data-model={m.value}
+          disabled={busy}
+          onClick={() => void retryOn(m.value, toastId)}
+        >
           Retry with {m.name}
         </button>
       ))}

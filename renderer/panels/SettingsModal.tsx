@@ -5,10 +5,11 @@ import { refreshProviders } from '../generate/providers-client';
 import { KeyRow } from './KeyRow';
 import { GatewaysSection } from './GatewaysSection';
 
+const close = () => useEditor.getState().setSettingsOpen(false);
+
 export function SettingsModal() {
   const open = useEditor((s) => s.settingsOpen);
   const secure = useEditor((s) => s.providerSettings.secureStorageAvailable);
-  const close = () => useEditor.getState().setSettingsOpen(false);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -46,7 +47,7 @@ export function SettingsModal() {
         <header className="modal-head">
           <h3>Keys &amp; gateways</h3>
           <span className="spacer" />
-          <button aria-label="Close settings" data-testid="close-settings" onClick={close}>
+          <button type="button" aria-label="Close settings" data-testid="close-settings" onClick={close}>
             ×
           </button>
         </header>

@@ -20,10 +20,11 @@ export function StagingStrip() {
   const selKept = !!sel && isKept(doc, sel.assetId);
   const before = compare.held || compare.toggled;
   return (
-    <div className="staging" data-testid="staging-strip" aria-label="Candidates">
+    <section className="staging" data-testid="staging-strip" aria-label="Candidates">
       <div className="staging-items">
         {staging.items.map((c, i) => (
           <button
+            type="button"
             key={c.key}
             className={`candidate${i === staging.selected ? ' selected' : ''}`}
             data-testid="candidate"
@@ -57,6 +58,7 @@ export function StagingStrip() {
       {staging.items.length > 0 && (
         <div className="staging-actions">
           <button
+            type="button"
             className="primary"
             data-testid="keep"
             onClick={() => void keepStaged(true)}
@@ -65,6 +67,7 @@ export function StagingStrip() {
             Keep
           </button>
           <button
+            type="button"
             data-testid="keep-layer"
             disabled={selKept}
             onClick={() => void keepStaged(false)}
@@ -72,14 +75,15 @@ export function StagingStrip() {
           >
             Keep as layer
           </button>
-          <button data-testid="discard" onClick={() => discardStaged()} title="Remove this candidate (Delete)">
+          <button type="button" data-testid="discard" onClick={() => discardStaged()} title="Remove this candidate (Delete)">
             Discard
           </button>
-          <button data-testid="discard-all" onClick={() => discardAllStaged()} title="Remove all candidates (Esc)">
+          <button type="button" data-testid="discard-all" onClick={() => discardAllStaged()} title="Remove all candidates (Esc)">
             Discard all
           </button>
           <span className="sep" />
           <button
+            type="button"
             data-testid="compare-toggle"
             aria-pressed={before}
             className={before ? 'active' : ''}
@@ -108,6 +112,6 @@ export function StagingStrip() {
           </span>
         </div>
       )}
-    </div>
+    </section>
   );
 }

@@ -20,7 +20,7 @@ export function Toasts() {
             {t.message}
             {t.kind === 'moderation' && <RetryOffer toastId={t.id} />}
           </span>
-          <button onClick={() => dismiss(t.id)} aria-label="Dismiss" title="Close this message">
+          <button type="button" onClick={() => dismiss(t.id)} aria-label="Dismiss" title="Close this message">
             ×
           </button>
         </div>

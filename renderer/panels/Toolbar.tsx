@@ -19,6 +19,7 @@ export function Toolbar() {
     <nav className="toolbar" aria-label="Tools">
       {TOOLS.map((t) => (
         <button
+          type="button"
           key={t.id}
           data-tool={t.id}
           className={tool === t.id ? 'tool active' : 'tool'}

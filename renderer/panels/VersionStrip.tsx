@@ -18,9 +18,9 @@ export function VersionStrip() {
   const versions = doc.versions;
   const chosen = versions.find((v) => v.id === picked) ?? null;
   return (
-    <div className="versions" data-testid="version-strip" aria-label="Versions">
+    <section className="versions" data-testid="version-strip" aria-label="Versions">
       <div className="versions-head">
-        <button data-testid="versions-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button type="button" data-testid="versions-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? '▾' : '▸'} Versions ({versions.length})
         </button>
         <span data-testid="versions-total" title="Sum of the kept versions' costs; the session figure includes discarded candidates">
@@ -30,6 +30,7 @@ export function VersionStrip() {
         <span className="spacer" />
         {open && (
           <button
+            type="button"
             data-testid="restore-version"
             disabled={!chosen}
             onClick={() => chosen && restoreVersionCmd(chosen.id)}
@@ -45,6 +46,7 @@ export function VersionStrip() {
             const layer = v.layersAfter?.find((l) => l.id === v.layerId) ?? doc.layers.find((l) => l.id === v.layerId);
             return (
               <button
+                type="button"
                 key={v.id}
                 className={`version${v.id === picked ? ' selected' : ''}`}
                 data-testid="version"
@@ -71,6 +73,6 @@ export function VersionStrip() {
           })}
         </div>
       )}
-    </div>
+    </section>
   );
 }

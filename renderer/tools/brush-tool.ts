@@ -6,7 +6,7 @@
  */
 import { paintStroke, type DocPoint } from '../store/mask-commands';
 import { useEditor } from '../store/store';
-import type { LiveSurface, Tool, ToolPointer } from './tool-types';
+import type { LiveSurface, Tool } from './tool-types';
 
 export function createBrushTool(erase: boolean): Tool {
   let state: 'idle' | 'painting' = 'idle';

@@ -67,9 +67,9 @@ describe('proposal geometry', () => {
     expect(f).toEqual({ x: -10, y: 0, width: 130, height: 90 });
     const strips = newAreaStrips({ width: 100, height: 50 }, s);
     expect(strips).toEqual([
-      { x: -10, y: 50, width: 130, height: 40 },
-      { x: -10, y: 0, width: 10, height: 50 },
-      { x: 100, y: 0, width: 20, height: 50 },
+      { side: 'bottom', x: -10, y: 50, width: 130, height: 40 },
+      { side: 'left', x: -10, y: 0, width: 10, height: 50 },
+      { side: 'right', x: 100, y: 0, width: 20, height: 50 },
     ]);
     const area = strips.reduce((a, r) => a + r.width * r.height, 0);
     expect(area).toBe(130 * 90 - 100 * 50);

@@ -93,13 +93,13 @@ export function frameRect(canvas: Size, sides: Sides): FrameRect {
 }
 
 /** The new area as up to four strips (current document px): full-width top/bottom, left/right between them. */
-export function newAreaStrips(canvas: Size, sides: Sides): FrameRect[] {
+export function newAreaStrips(canvas: Size, sides: Sides): (FrameRect & { side: Side })[] {
   const f = frameRect(canvas, sides);
-  const out: FrameRect[] = [];
-  if (sides.top) out.push({ x: f.x, y: f.y, width: f.width, height: sides.top });
-  if (sides.bottom) out.push({ x: f.x, y: canvas.height, width: f.width, height: sides.bottom });
-  if (sides.left) out.push({ x: f.x, y: 0, width: sides.left, height: canvas.height });
-  if (sides.right) out.push({ x: canvas.width, y: 0, width: sides.right, height: canvas.height });
+  const out: (FrameRect & { side: Side })[] = [];
+  if (sides.top) out.push({ side: 'top', x: f.x, y: f.y, width: f.width, height: sides.top });
+  if (sides.bottom) out.push({ side: 'bottom', x: f.x, y: canvas.height, width: f.width, height: sides.bottom });
+  if (sides.left) out.push({ side: 'left', x: f.x, y: 0, width: sides.left, height: canvas.height });
+  if (sides.right) out.push({ side: 'right', x: canvas.width, y: 0, width: sides.right, height: canvas.height });
   return out;
 }
 

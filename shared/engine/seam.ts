@@ -22,7 +22,6 @@
  *   fades in as 1 − ρ^layer. This hides the texture seam without moving it.
  */
 import { harmonicFillLayer, type SweepCounts } from './diffusion';
-import type { Level } from './pyramid';
 import type { Layer } from './region';
 
 /**
@@ -268,7 +267,7 @@ function toDetail(level: Layer, box: Box): void {
   for (let t = 1; t <= FEATHER_LAYERS && front.length > 0 && rho > 0; t++) {
     for (const b of front) layer[b] = t;
     const next: number[] = [];
-    const keep = 1 - Math.pow(rho, t);
+    const keep = 1 - rho ** t;
     for (const b of front) {
       const x = b % bw,
         y = (b - x) / bw;

@@ -63,7 +63,7 @@ export function stripLowerBound(p: StripProblem, tolerance: number, limit = 1000
   extents.sort((x, y) => x - y);
   const ctx = extents.map((e) => minContext(e, p.context));
   const bestGain: number[] = [];
-  extents.forEach((e, i) => bestGain.push(Math.max(bestGain[i - 1] ?? 0, e - ctx[i])));
+  for (let i = 0; i < extents.length; i++) bestGain.push(Math.max(bestGain[i - 1] ?? 0, extents[i] - ctx[i]));
   if (bestGain.length === 0 || bestGain[bestGain.length - 1] <= 0) return Infinity;
   if (Math.ceil(need / bestGain[bestGain.length - 1]) > limit) return limit + 1;
   const prefixEnd = (known: number): number => {

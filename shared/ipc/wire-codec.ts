@@ -20,7 +20,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
     if (i < end) {
       const rem = end - i;
       const n = (bytes[i] << 16) | (rem === 2 ? bytes[i + 1] << 8 : 0);
-      out += B64[n >> 18] + B64[(n >> 12) & 63] + (rem === 2 ? B64[(n >> 6) & 63] : '=') + '=';
+      out += `${B64[n >> 18]}${B64[(n >> 12) & 63]}${rem === 2 ? B64[(n >> 6) & 63] : '='}=`;
     }
     parts.push(out);
   }

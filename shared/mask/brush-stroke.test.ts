@@ -149,7 +149,10 @@ describe('rasterizeStroke', () => {
 
   it('matches falloff(min distance to the polyline) on jagged random strokes', () => {
     let seed = 99;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
     for (const brush of [
       { size: 14, hardness: 1 },
       { size: 21, hardness: 0.4 },

@@ -35,7 +35,10 @@ describe('squaredEdt1d', () => {
 describe('squaredDistanceTransform', () => {
   it('matches brute force on random grids', () => {
     let s = 12345;
-    const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rnd = () => {
+      s = (s * 1103515245 + 12345) & 0x7fffffff;
+      return s / 0x7fffffff;
+    };
     for (const [w, h, density] of [
       [17, 11, 0.05],
       [23, 29, 0.3],

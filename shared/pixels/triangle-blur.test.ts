@@ -27,7 +27,10 @@ function naive(src: Uint8Array, w: number, h: number, r: number): Uint8Array {
 describe('triangleBlur', () => {
   it('equals two naive box blurs on random masks (zero outside the image)', () => {
     let seed = 3;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) / 65536;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return (seed >>> 16) / 65536;
+    };
     for (const [w, h, r] of [
       [23, 17, 1],
       [40, 31, 3],

@@ -52,5 +52,5 @@ export async function parseMultipart(body: Buffer, contentType: string): Promise
 /** Last value of a text field (the service uses the last occurrence). */
 export function field(form: ParsedForm, name: string): string | undefined {
   const v = form.fields.get(name);
-  return v && v.length ? v[v.length - 1] : undefined;
+  return v?.length ? v[v.length - 1] : undefined;
 }

@@ -276,7 +276,7 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
         if (opts.streamFrameDelayMs && !(await listening.wait(res, opts.streamFrameDelayMs))) return;
       }
       const done = { type: `${kind}.completed`, b64_json: (await render(0)).toString('base64'), created_at: created, ...meta, usage };
-      const data = step?.malformed ? '{"type":"' + done.type + '","b64_json":' : JSON.stringify(done);
+      const data = step?.malformed ? `{"type":"${done.type}","b64_json":` : JSON.stringify(done);
       if (!(await writeFrame(res, `event: ${done.type}\ndata: ${data}\n\n`))) return;
       rec.status = 200;
       rec.outcome = 'success';
@@ -288,7 +288,7 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     if (res.destroyed) return; // client went away while we rendered
     rec.status = 200;
     rec.outcome = 'success';
-    if (step?.malformed) return sendJson(res, 200, '{"created": ' + created + ', "data": [{"b64_json": "', { ...headers, ...extra });
+    if (step?.malformed) return sendJson(res, 200, `{"created": ${created}, "data": [{"b64_json": "`, { ...headers, ...extra });
     sendJson(
       res,
       200,

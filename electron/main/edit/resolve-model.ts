@@ -23,7 +23,7 @@ export async function resolveModel(svc: MainServices, model: string): Promise<Re
   if (model.startsWith('gateway:')) {
     const m = /^gateway:([a-z0-9-]+)\/(.+)$/.exec(model);
     const gw = m ? svc.gateways.get(m[1]) : undefined;
-    if (!m || !gw || !gw.modelIds.includes(m[2]))
+    if (!m || !gw?.modelIds.includes(m[2]))
       throw new AppError({ kind: 'invalid-request', message: `Unknown gateway model ${model}. Check Settings → Gateways.` });
     const key = await svc.keys.get(`gateway:${gw.id}`);
     if (!key)

@@ -16,7 +16,7 @@ export interface HandlerContext {
 export type HandlerTable = { [C in Channel]: (request: RequestOf<C>, ctx: HandlerContext) => Promise<ResponseOf<C>> };
 
 export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+  return typeof name === 'string' && Object.hasOwn(channels, name);
 }
 
 export async function dispatch(table: HandlerTable, channel: unknown, payload: unknown, ctx: HandlerContext): Promise<Result<unknown>> {

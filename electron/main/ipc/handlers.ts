@@ -43,7 +43,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'asset:put': async ({ bytes, kind }) => ({ assetId: await svc.store.put(bytes, kind) }),
     'image:export': async (req) => {
       const source = svc.store.info(req.layers[0].assetId);
-      if (!source || source.kind !== 'img')
+      if (source?.kind !== 'img')
         throw new AppError({ kind: 'invalid-request', message: 'The first export layer must be an opened image.' });
       const path = await svc.dialogs.chooseExportPath(req.suggestedName ?? suggestedExportName(source.name, req.format), req.format);
       if (!path) return { canceled: true as const };

@@ -66,7 +66,7 @@ export class JobRunner {
 
   cancel(jobId: string): boolean {
     const job = this.jobs.get(jobId);
-    if (!job || job.result.state !== 'running') return false;
+    if (job?.result.state !== 'running') return false;
     job.controller.abort(cancelled());
     return true;
   }
@@ -92,7 +92,12 @@ export class JobRunner {
       this.running++;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.queue.push(() => (this.running++, resolve())));
+    return new Promise((resolve) =>
+      this.queue.push(() => {
+        this.running++;
+        resolve();
+      }),
+    );
   }
 
   private release(): void {

@@ -1,26 +1,48 @@
 /**
- * Anchor for scripts/check-boundaries.mjs and the process boundaries it enforces: the real tree is
- * clean, and a fixture tree with one violation of each kind fails with a file:line message saying why.
+ * Anchor for the process boundaries, enforced by Biome's linter (biome.jsonc: noRestrictedImports and
+ * noRestrictedGlobals per folder; run by `npm run lint` in `npm test`): the real tree is clean, and a fixture
+ * tree with one violation of each kind fails at each offending file:line with a message saying why.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const REPO = resolve(__dirname, '../../..');
-const SCRIPT = join(REPO, 'scripts/check-boundaries.mjs');
-const RENDERER_WHY = 'renderer is sandboxed: reach main only through window.maskwork (shared/ipc/contract.ts)';
+const BIOME = join(REPO, 'node_modules/.bin/biome');
+const RULES = ['--only=style/noRestrictedImports', '--only=style/noRestrictedGlobals'];
+const WHY = {
+  renderer: 'renderer is sandboxed: reach main only through window.maskwork (shared/ipc/contract.ts)',
+  rendererSdk: 'provider SDKs and native modules run in main only',
+  shared: 'shared is pure TypeScript that main, the renderer and the CLI all load',
+  sharedDom: 'shared also runs in main and the CLI, where there is no DOM',
+  preload: 'never electron/main',
+};
 
-interface Violation {
+interface Finding {
   file: string;
   line: number;
   rule: string;
-  specifier?: string;
   message: string;
 }
-let checkBoundaries: (root: string) => Violation[];
+
+/** Runs the boundary rules over `paths` under `cwd`; returns Biome's findings and its exit status. */
+function lintBoundaries(cwd: string, paths: string[]): { findings: Finding[]; status: number | null; pretty: string } {
+  const json = spawnSync(BIOME, ['lint', ...RULES, '--reporter=json', '--max-diagnostics=500', ...paths], { cwd, encoding: 'utf8' });
+  const report = JSON.parse(json.stdout) as {
+    diagnostics: { category: string; message: string; location: { path: string; start: { line: number } } }[];
+  };
+  const findings = report.diagnostics.map((d) => ({
+    file: d.location.path,
+    line: d.location.start.line,
+    rule: d.category.replace('lint/style/', ''),
+    message: d.message,
+  }));
+  // The JSON report leaves out the advice under a restricted global; the terminal report carries it.
+  const pretty = spawnSync(BIOME, ['lint', ...RULES, '--max-diagnostics=500', ...paths], { cwd, encoding: 'utf8' });
+  return { findings, status: json.status, pretty: pretty.stdout + pretty.stderr };
+}
 
 /** One violation of each kind; the line of each offending import is where the `// <-` marker is. */
 const FIXTURE: Record<string, string> = {
@@ -32,6 +54,7 @@ const FIXTURE: Record<string, string> = {
   'renderer/app/uses-main.ts':
     "import {\n  createHandlers,\n} from '../../electron/main/ipc/handlers'; // <-\nexport { createHandlers };\n",
   'renderer/app/uses-dynamic.ts': "export const load = () => import('crypto'); // <-\n",
+  'renderer/app/uses-sdk.ts': "import OpenAI from 'openai'; // <-\nimport sharp from 'sharp'; // <-\nexport { OpenAI, sharp };\n",
   'shared/uses-react.ts': "import { useState } from 'react'; // <-\nexport { useState };\n",
   'shared/uses-packages.ts': [
     "import { createRoot } from 'react-dom/client'; // <-",
@@ -89,103 +112,78 @@ function expectedLocations(): string[] {
 }
 
 let fixtureRoot: string;
+let fixture: ReturnType<typeof lintBoundaries>;
 
-beforeAll(async () => {
-  ({ checkBoundaries } = await import(/* @vite-ignore */ pathToFileURL(SCRIPT).href));
+beforeAll(() => {
   fixtureRoot = mkdtempSync(join(tmpdir(), 'maskwork-boundaries-'));
   for (const [file, text] of Object.entries(FIXTURE)) {
     mkdirSync(dirname(join(fixtureRoot, file)), { recursive: true });
     writeFileSync(join(fixtureRoot, file), text);
   }
+  // The repository's own configuration, without its git ignore file (the fixture is no repository).
+  writeFileSync(join(fixtureRoot, 'biome.json'), JSON.stringify({ extends: [join(REPO, 'biome.jsonc')], vcs: { enabled: false } }));
+  fixture = lintBoundaries(fixtureRoot, ['.']);
 });
 afterAll(() => {
   if (fixtureRoot) rmSync(fixtureRoot, { recursive: true, force: true });
 });
 
-describe('scripts/check-boundaries.mjs', () => {
+describe('process boundaries (biome.jsonc)', () => {
   it('the real tree (renderer/, shared/, electron/preload/) has no boundary violation', () => {
-    const v = checkBoundaries(REPO);
-    expect(v.map((x) => x.message)).toEqual([]);
-  });
-
-  it('the CLI exits 0 on the real tree', () => {
-    const r = spawnSync(process.execPath, [SCRIPT, REPO], { encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    const real = lintBoundaries(REPO, ['renderer', 'shared', 'electron/preload']);
+    expect(real.findings.map((x) => `${x.file}:${x.line}: ${x.message}`)).toEqual([]);
+    expect(real.status).toBe(0);
   });
 
   it('a fixture tree with one violation of each kind: every one is reported at its file:line, and nothing else', () => {
-    const v = checkBoundaries(fixtureRoot);
-    const locations = [...new Set(v.map((x) => `${x.file}:${x.line}`))].sort();
+    const locations = fixture.findings.map((x) => `${x.file}:${x.line}`).sort();
     expect(locations).toEqual(expectedLocations());
-    expect(v).toHaveLength(expectedLocations().length);
+    expect(fixture.status).toBe(1);
   });
 
-  it('renderer violations say why: electron, node:*, a bare Node built-in, require(), import(), and anything under electron/', () => {
-    const v = checkBoundaries(fixtureRoot).filter((x) => x.file.startsWith('renderer/'));
-    expect(v.find((x) => x.file === 'renderer/store/store.test.ts')).toMatchObject({ rule: 'renderer-electron', line: 2 });
-    const byFile = Object.fromEntries(v.map((x) => [x.file, x]));
-    expect(byFile['renderer/app/uses-electron.ts'].rule).toBe('renderer-electron');
-    expect(byFile['renderer/app/uses-node-prefix.tsx'].rule).toBe('renderer-node');
-    expect(byFile['renderer/app/uses-builtin.ts'].rule).toBe('renderer-node');
-    expect(byFile['renderer/app/uses-dynamic.ts'].specifier).toBe('crypto');
-    expect(byFile['renderer/app/uses-main.ts'].rule).toBe('renderer-electron-dir');
-    expect(byFile['renderer/app/uses-main.ts'].message).toContain('electron/main/ipc/handlers');
-    for (const x of v) {
-      expect(x.message.startsWith(`${x.file}:${x.line}: `)).toBe(true);
-      expect(x.message).toContain(RENDERER_WHY);
-      expect(x.message).toContain(`"${x.specifier}"`);
-    }
+  it('renderer violations say why: electron, node:*, a bare Node built-in, require(), import(), SDKs, and anything under electron/', () => {
+    const byFile = (f: string) => fixture.findings.filter((x) => x.file === f);
+    for (const f of [
+      'renderer/app/uses-electron.ts',
+      'renderer/app/uses-node-prefix.tsx',
+      'renderer/app/uses-dynamic.ts',
+      'renderer/app/uses-main.ts',
+      'renderer/store/store.test.ts',
+    ])
+      expect(byFile(f).map((x) => x.message)).toEqual([WHY.renderer]);
+    expect(byFile('renderer/store/store.test.ts')[0].line).toBe(2); // node:path above it is fine in a test
+    expect(byFile('renderer/app/uses-builtin.ts')).toMatchObject([{ rule: 'noRestrictedGlobals', line: 2 }]);
+    expect(fixture.pretty).toMatch(/renderer\/app\/uses-builtin\.ts:2[\s\S]*?require[\s\S]*?renderer is sandboxed/);
+    expect(byFile('renderer/app/uses-sdk.ts').map((x) => x.message.slice(0, WHY.rendererSdk.length))).toEqual([
+      WHY.rendererSdk,
+      WHY.rendererSdk,
+    ]);
   });
 
   it('shared violations: UI/SDK/native packages, Node built-ins, renderer/ and electron/ imports, and DOM globals outside tests', () => {
-    const v = checkBoundaries(fixtureRoot).filter((x) => x.file.startsWith('shared/'));
-    const specs = v
-      .filter((x) => x.rule === 'shared-package' && !x.file.endsWith('.test.ts'))
-      .map((x) => x.specifier)
-      .sort();
-    expect(specs).toEqual(
-      ['@google/genai', 'electron', 'konva', 'openai', 'react', 'react-dom/client', 'react-konva', 'sharp', 'zustand'].sort(),
-    );
+    const shared = fixture.findings.filter((x) => x.file.startsWith('shared/'));
+    const imports = shared.filter((x) => x.rule === 'noRestrictedImports');
+    for (const x of imports) expect(x.message.startsWith(WHY.shared)).toBe(true);
+    expect(imports.filter((x) => x.file === 'shared/uses-packages.ts')).toHaveLength(8);
+    expect(imports.filter((x) => x.file === 'shared/uses-node.ts').map((x) => x.line)).toEqual([1, 2, 3]);
+    expect(imports.filter((x) => x.file === 'shared/uses-renderer.ts')).toHaveLength(1);
+    expect(imports.filter((x) => x.file === 'shared/ipc/uses-electron-dir.ts')).toHaveLength(1);
     // A shared test may read fixtures with node:fs and sharp, but not pull in React or main's code.
-    expect(v.filter((x) => x.file === 'shared/engine/photos.test.ts').map((x) => `${x.line}:${x.rule}`)).toEqual([
-      '3:shared-package',
-      '4:shared-electron-dir',
-    ]);
-    expect(
-      v
-        .filter((x) => x.rule === 'shared-node')
-        .map((x) => x.specifier)
-        .sort(),
-    ).toEqual(['node:fs/promises', 'os', 'worker_threads']);
-    expect(v.filter((x) => x.rule === 'shared-renderer-dir').map((x) => x.file)).toEqual(['shared/uses-renderer.ts']);
-    expect(
-      v
-        .filter((x) => x.rule === 'shared-electron-dir')
-        .map((x) => x.file)
-        .sort(),
-    ).toEqual(['shared/engine/photos.test.ts', 'shared/ipc/uses-electron-dir.ts']);
-    const dom = v.filter((x) => x.rule === 'shared-dom');
-    expect(dom.map((x) => x.specifier).sort()).toEqual(['HTMLCanvasElement', 'ImageData', 'document.', 'window.']);
+    expect(imports.filter((x) => x.file === 'shared/engine/photos.test.ts').map((x) => x.line)).toEqual([3, 4]);
+    const dom = shared.filter((x) => x.rule === 'noRestrictedGlobals');
+    expect(dom.map((x) => x.message).sort()).toEqual(
+      ['HTMLCanvasElement', 'ImageData', 'document', 'window'].map((g) => `Do not use the global variable ${g}.`).sort(),
+    );
     expect(dom.every((x) => x.file === 'shared/uses-dom.ts')).toBe(true);
-    for (const x of v) {
-      expect(x.message.startsWith(`${x.file}:${x.line}: `)).toBe(true);
-      expect(x.message).toMatch(/shared (is pure TypeScript|also runs in main)/);
-    }
+    expect(fixture.pretty).toMatch(
+      /shared\/uses-dom\.ts:4[\s\S]*?document[\s\S]*?shared also runs in main and the CLI, where there is no DOM/,
+    );
   });
 
   it('the preload may not import electron/main', () => {
-    const v = checkBoundaries(fixtureRoot).filter((x) => x.file.startsWith('electron/'));
+    const v = fixture.findings.filter((x) => x.file.startsWith('electron/'));
     expect(v).toHaveLength(1);
-    expect(v[0]).toMatchObject({ file: 'electron/preload/index.ts', line: 2, rule: 'preload-main' });
-    expect(v[0].message).toContain('never electron/main');
-  });
-
-  it('the CLI exits 1 on the fixture and prints one file:line line per violation', () => {
-    const r = spawnSync(process.execPath, [SCRIPT, fixtureRoot], { encoding: 'utf8' });
-    expect(r.status).toBe(1);
-    for (const loc of expectedLocations()) expect(r.stderr).toContain(`${loc}: `);
-    expect(r.stderr).toContain(RENDERER_WHY);
-    expect(r.stderr).toContain(`${expectedLocations().length} boundary violations`);
+    expect(v[0]).toMatchObject({ file: 'electron/preload/index.ts', line: 2, rule: 'noRestrictedImports' });
+    expect(v[0].message).toContain(WHY.preload);
   });
 });

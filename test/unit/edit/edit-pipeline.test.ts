@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { startOpenAIServer, startGeminiServer, PALETTE } from '../../servers';
+import { type startOpenAIServer, PALETTE } from '../../servers';
 import { startMain, startMainWithServers, maskForEdit, farFromMask, type CloudHarness, type MainHarness } from '../../support/main-harness';
 import { featherBand } from '../../../shared/pixels/patch';
 
@@ -16,13 +16,12 @@ const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
 const workerBuilt = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
 
 let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
-let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
 let main: MainHarness;
 
 let cloud: CloudHarness;
 beforeAll(async () => {
   cloud = await startMainWithServers({});
-  ({ openai, gemini, main } = cloud);
+  ({ openai, main } = cloud);
 });
 afterAll(async () => {
   await cloud?.close();

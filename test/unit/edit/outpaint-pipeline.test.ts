@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { startOpenAIServer, startGeminiServer, PALETTE } from '../../servers';
+import { type startOpenAIServer, type startGeminiServer, PALETTE } from '../../servers';
 import { startMainWithServers, type CloudHarness, type MainHarness } from '../../support/main-harness';
 import { extendToAspect, planOutpaint } from '../../../shared/geometry';
 

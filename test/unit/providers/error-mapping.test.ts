@@ -3,7 +3,7 @@ import { ApiError } from '@google/genai';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { mapGeminiError, mapOpenAIError, retryAfterMsFromHeaders } from '../../../electron/main/providers/error-mapping';
+import { mapGeminiError, mapOpenAIError } from '../../../electron/main/providers/error-mapping';
 import { classifyGeminiFailure } from '../../../electron/main/providers/gemini-provider';
 import { toBlackWhiteMaskPng, toOpenAIMaskPng } from '../../../electron/main/providers/mask-encoding';
 import { inputFidelityFor } from '../../../electron/main/providers/openai-provider';
