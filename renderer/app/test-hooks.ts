@@ -155,7 +155,7 @@ export function installTestHooks(): void {
      */
     overlayAlpha(x: number, y: number, width: number, height: number): { width: number; height: number; alpha: number[] } | null {
       const layer = getStage()?.findOne('.mask-overlay')?.getLayer();
-      if (!layer || !layer.isVisible()) return null;
+      if (!layer?.isVisible()) return null;
       const ratio = layer.getCanvas().getPixelRatio();
       const canvas = layer.getCanvas()._canvas as HTMLCanvasElement;
       const w = Math.round(width * ratio);

@@ -23,7 +23,7 @@ export function pushToast<T extends ToastLike>(list: readonly T[], t: T, max = M
   const next = [...list, t];
   while (next.length > max) {
     const i = next.findIndex((x) => autoDismisses(x.tone) && x !== t);
-    next.splice(i >= 0 ? i : 0, 1);
+    next.splice(Math.max(i, 0), 1);
   }
   return next;
 }
