@@ -6,6 +6,7 @@
 import type { AppErrorInfo } from '../../shared/errors';
 import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
 import type { JobKind, JobState } from '../store/jobs-slice';
+import { expectedSeconds, timesInSequence, type ExpectedTime } from '../../shared/models';
 import { api, errorInfo, unwrap } from '../bridge/api';
 import { getMask } from '../blobs/blob-store';
 import { encodeMaskPng } from '../canvas/mask-encode';
@@ -54,7 +55,11 @@ export async function generate(): Promise<void> {
     opt.spec,
   );
   const rect = maskRectFor(currentMaskBounds(s)!, settings.featherPx, doc.canvas);
-  beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt, 'edit', doc.canvas);
+  const estimate = currentEstimate(s);
+  const perRequest = estimate?.ok ? expectedSeconds(opt.spec, estimate.request) : null;
+  // The offline engine runs candidates one after another; cloud candidates come in one go.
+  const expected = opt.spec.provider === 'local' ? timesInSequence(perRequest, settings.n) : perRequest;
+  beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt, 'edit', doc.canvas, expected);
   try {
     const png = await encodeMaskPng(getMask(doc.maskId), rect);
     const req: EditRequest = {
@@ -134,6 +139,7 @@ export function beginJob(
   prompt: string,
   kind: JobKind,
   canvas: { width: number; height: number },
+  expected: ExpectedTime | null = null,
 ): void {
   cancelWanted = false;
   st().setJob({
@@ -147,6 +153,8 @@ export function beginJob(
     startedAt: Date.now(),
     fraction: 0,
     stage: 'Preparing…',
+    phase: 'preparing',
+    expected,
     previews: {},
     cancelling: false,
   });
@@ -157,7 +165,8 @@ export async function sendJob(job: JobRequest, docId: string): Promise<void> {
   last = { job, docId };
   rememberModel(job.req.model);
   const { jobId } = await unwrap(job.kind === 'edit' ? api().edit.start(job.req) : api().outpaint.start(job.req));
-  st().patchJob(null, { jobId, stage: st().job?.cancelling ? 'Cancelling…' : 'Queued' });
+  // Still "Preparing…" until main reports otherwise: it plans and encodes first.
+  st().patchJob(null, { jobId });
   startPoll();
   if (cancelWanted) {
     cancelWanted = false;
@@ -184,7 +193,7 @@ function onProgress(p: JobProgress): void {
     return;
   }
   if (job.jobId !== p.jobId) return;
-  const patch: Partial<typeof job> = { fraction: p.fraction };
+  const patch: Partial<typeof job> = { fraction: p.fraction, phase: p.phase ?? 'working' };
   if (!job.cancelling || TERMINAL.has(p.stage)) patch.stage = p.stage;
   if (p.preview) {
     const old = job.previews[p.preview.candidate];

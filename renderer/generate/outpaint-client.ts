@@ -58,7 +58,8 @@ export async function generateOutpaint(): Promise<void> {
   const opt = currentOption(s);
   const prompt = outpaintPrompt(s);
   const req = buildOutpaintRequest(doc, s.hiddenLayers, prompt, opt.value, opt.spec, settings(s));
-  beginJob(doc.id, opt.value, opt.spec.name, prompt, 'outpaint', doc.canvas);
+  const estimate = currentOutpaintEstimate(s);
+  beginJob(doc.id, opt.value, opt.spec.name, prompt, 'outpaint', doc.canvas, estimate?.ok ? estimate.expected : null);
   try {
     await sendJob({ kind: 'outpaint', req }, doc.id);
   } catch (e) {

@@ -6,7 +6,7 @@
  */
 import type { RequestOf } from '../../shared/ipc/contract';
 import { planOutpaint } from '../../shared/geometry';
-import { estimateCost, type GeminiImageSize, type ModelSpec, type Quality } from '../../shared/models';
+import { estimateCost, expectedSeconds, type ExpectedTime, type GeminiImageSize, type ModelSpec, type Quality } from '../../shared/models';
 import type { DocState } from '../store/document-types';
 import { qualityFor, requestLayers } from './edit-request';
 import { formatUsd } from './estimate';
@@ -101,6 +101,8 @@ export interface OutpaintEstimateOk {
   text: string;
   /** One line per tile (tooltip). */
   detail: string;
+  /** Usual time of the whole plan (tiles × candidates, in sequence), or null when unknown. */
+  expected: ExpectedTime | null;
 }
 
 export interface OutpaintEstimateError {
@@ -128,6 +130,11 @@ export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintE
   if (!plan.tiles.length) return { ok: false, error: 'Extend the canvas first (C)' };
   let perCandidate = 0;
   let approximate = false;
+  let expected: ExpectedTime | null = { low: 0, high: 0, basis: '' };
+  for (const t of plan.tiles) {
+    const e = expectedSeconds(spec, spec.provider === 'local' ? t.rect : t.request);
+    expected = e && expected ? { low: expected.low + e.low * s.n, high: expected.high + e.high * s.n, basis: e.basis } : null;
+  }
   try {
     for (const t of plan.tiles) {
       const c = estimateCost({
@@ -162,6 +169,7 @@ export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintE
     approximate,
     text: `${count} · ${money} (${knobs})`,
     detail: s.n > 1 ? `${detail}\n× ${s.n} candidates` : detail,
+    expected,
   };
 }
 

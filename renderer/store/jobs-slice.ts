@@ -5,8 +5,8 @@
  * URLs, candidates are asset ids).
  */
 import type { StateCreator } from 'zustand';
-import type { KeyStatus, ProviderSettings } from '../../shared/ipc/contract-types';
-import type { GeminiImageSize, Quality } from '../../shared/models';
+import type { JobPhase, KeyStatus, ProviderSettings } from '../../shared/ipc/contract-types';
+import type { ExpectedTime, GeminiImageSize, Quality } from '../../shared/models';
 import type { EditorStore } from './store';
 
 /** A masked edit (`edit:start`) or filling a canvas extension (`outpaint:start`). */
@@ -26,6 +26,10 @@ export interface JobState {
   /** 0..1. */
   fraction: number;
   stage: string;
+  /** What main last said the job is doing (see JobProgress.phase). */
+  phase: JobPhase;
+  /** Usual time of the job's requests (model, size, count), or null when unknown. */
+  expected: ExpectedTime | null;
   /** Live partial results: candidate index → object URL of the preview bytes. */
   previews: Record<number, string>;
   cancelling: boolean;

@@ -6,6 +6,12 @@ import type { StateCreator } from 'zustand';
 import type { EditorStore } from './store';
 
 export const MIN_ZOOM = 0.01;
+/**
+ * Room a fit leaves at the bottom for the dock's always-visible row (the version strip's head):
+ * the dock floats over the canvas, so it never resizes the stage or moves the view.
+ */
+export const FIT_BOTTOM_RESERVE = 36;
+const FIT_PAD = 24;
 export const MAX_ZOOM = 32;
 const ZOOM_STEPS = [0.01, 0.02, 0.03, 0.05, 0.0625, 0.083, 0.125, 0.167, 0.25, 0.333, 0.5, 0.667, 1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32];
 
@@ -44,9 +50,10 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
     set({ fitted: true });
   },
   fitRect(r) {
-    const { stageWidth, stageHeight } = get();
+    const { stageWidth } = get();
+    const stageHeight = get().stageHeight - FIT_BOTTOM_RESERVE;
     if (!(r.width > 0 && r.height > 0)) return;
-    const pad = 24;
+    const pad = FIT_PAD;
     const scale = Math.min((stageWidth - 2 * pad) / r.width, (stageHeight - 2 * pad) / r.height, 1 * 4);
     const s = Math.max(MIN_ZOOM, Math.min(scale, MAX_ZOOM));
     // Fitting another rect (a proposed extension) is not "fit on screen": a resize keeps it.

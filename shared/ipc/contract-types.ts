@@ -66,11 +66,19 @@ export interface ProviderSettings {
   secureStorageAvailable: boolean;
 }
 
+export type JobPhase = 'preparing' | 'waiting' | 'working';
+
 export interface JobProgress {
   jobId: string;
   /** 0..1 over the whole job (all requests and tiles). */
   fraction: number;
   stage: string;
+  /**
+   * `preparing`: planning and encoding; `waiting`: a request is out and the service does not stream,
+   * so the fraction will not move until it answers (show elapsed and expected time instead);
+   * `working`: the fraction moves.
+   */
+  phase?: JobPhase;
   /** Optional partial preview (encoded PNG/JPEG/WebP) for a candidate index. */
   preview?: { candidate: number; bytes: Uint8Array };
 }

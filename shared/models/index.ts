@@ -38,3 +38,5 @@ export type { GatewayTemplateId } from './catalog';
 export { findAspectForSize, formatAspect, formatCount, formatSize, isSizeLegal, retiredRule } from './size-rules';
 export { estimateCost, imageInputTokens } from './cost';
 export type { CostEstimate, CostInput } from './cost';
+export { expectedSeconds, formatExpected, latencyTier, timesInSequence } from './expected-time';
+export type { ExpectedTime } from './expected-time';

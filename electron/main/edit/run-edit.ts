@@ -24,7 +24,7 @@ export type EditRequest = RequestOf<'edit:start'>;
 export function editJob(svc: MainServices, req: EditRequest): JobFn {
   return async ({ signal, progress }) => {
     const started = Date.now();
-    progress(0.01, 'Preparing');
+    progress(0.01, 'Preparing…', undefined, 'preparing');
     const model = await resolveModel(svc, req.model);
     if (model.spec.provider !== 'local' && !req.prompt.trim()) {
       throw new AppError({
@@ -42,7 +42,8 @@ export function editJob(svc: MainServices, req: EditRequest): JobFn {
         return { bytes, mime: `image/${sniffImageFormat(bytes) ?? 'png'}`, name: `reference-${i + 1}` };
       }),
     );
-    progress(0.08, `Sending to ${model.spec.name}`);
+    const local = model.spec.provider === 'local';
+    progress(0.08, local ? `Filling with ${model.spec.name}` : `Waiting for ${model.spec.name}`, undefined, local ? 'working' : 'waiting');
     const images = await model.provider.edit(
       {
         model: model.wireModel,
@@ -59,8 +60,8 @@ export function editJob(svc: MainServices, req: EditRequest): JobFn {
       },
       {
         signal,
-        onProgress: (f) => progress(0.08 + 0.8 * f, `Generating with ${model.spec.name}`),
-        onPartial: (candidate, bytes) => progress(0.5, `Generating with ${model.spec.name}`, { candidate, bytes }),
+        onProgress: (f) => progress(0.08 + 0.8 * f, `Generating with ${model.spec.name}`, undefined, 'working'),
+        onPartial: (candidate, bytes) => progress(0.5, `Generating with ${model.spec.name}`, { candidate, bytes }, 'working'),
       },
     );
     if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
@@ -78,7 +79,7 @@ export function editJob(svc: MainServices, req: EditRequest): JobFn {
     const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
     const out: CandidateResult[] = [];
     for (const [index, img] of images.entries()) {
-      progress(0.9 + (0.1 * index) / images.length, 'Compositing');
+      progress(0.9 + (0.1 * index) / images.length, 'Compositing', undefined, 'working');
       const generated = await scaleToRegion(img.bytes, region, model.spec.name);
       const patch = buildPatch({
         width: region.width,

@@ -24,7 +24,7 @@ export type OutpaintRequest = RequestOf<'outpaint:start'>;
 export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
   return async ({ signal, progress }) => {
     const started = Date.now();
-    progress(0.01, 'Planning tiles');
+    progress(0.01, 'Preparing…', undefined, 'preparing');
     const model = await resolveModel(svc, req.model);
     const original = req.original;
     const plan = planOutpaint({
@@ -63,7 +63,9 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
         if (signal.aborted) throw cancelled();
         const base = (c * plan.tiles.length + i) / (req.n * plan.tiles.length);
         const span = 1 / (req.n * plan.tiles.length);
-        progress(0.02 + 0.93 * base, `Tile ${i + 1} of ${plan.tiles.length}${req.n > 1 ? `, candidate ${c + 1}` : ''}`);
+        const tileLabel = `Tile ${i + 1} of ${plan.tiles.length}${req.n > 1 ? `, candidate ${c + 1}` : ''}`;
+        const phase = model.spec.provider === 'local' ? 'working' : 'waiting';
+        progress(0.02 + 0.93 * base, phase === 'waiting' ? `${tileLabel} · waiting for ${model.spec.name}` : tileLabel, undefined, phase);
         await runTile(
           tile,
           working,
@@ -72,12 +74,12 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
           req,
           model,
           signal,
-          (f) => progress(0.02 + 0.93 * (base + span * f), `Tile ${i + 1} of ${plan.tiles.length}`),
+          (f) => progress(0.02 + 0.93 * (base + span * f), tileLabel, undefined, 'working'),
           c,
         );
       }
       if (signal.aborted) throw cancelled();
-      progress(0.96, 'Compositing');
+      progress(0.96, 'Compositing', undefined, 'working');
       const alpha = outpaintAlpha(req.canvas, original, req.featherPx);
       const patch = new Uint8Array(W * H * 4);
       for (let i = 0; i < W * H; i++) {

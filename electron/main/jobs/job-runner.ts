@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, type AppErrorInfo } from '../../../shared/errors';
-import type { CandidateResult, JobProgress, JobResult } from '../../../shared/ipc/contract-types';
+import type { CandidateResult, JobPhase, JobProgress, JobResult } from '../../../shared/ipc/contract-types';
 import { redactSecrets } from '../services/redact';
 
 export interface JobContext {
   signal: AbortSignal;
-  progress(fraction: number, stage: string, preview?: JobProgress['preview']): void;
+  progress(fraction: number, stage: string, preview?: JobProgress['preview'], phase?: JobPhase): void;
 }
 
 export type JobFn = (ctx: JobContext) => Promise<CandidateResult[]>;
@@ -39,13 +39,13 @@ export class JobRunner {
         if (controller.signal.aborted) throw cancelled();
         const candidates = await fn({
           signal: controller.signal,
-          progress: (fraction, stage, preview) => {
+          progress: (fraction, stage, preview, phase) => {
             if (controller.signal.aborted || record.result.state !== 'running') return;
             // Progress never goes backwards, whatever order the stages report in.
             const prev = record.result.state === 'running' ? record.result.fraction : 0;
             const f = Math.max(prev, Math.max(0, Math.min(1, fraction)));
             record.result = { state: 'running', fraction: f };
-            onProgress({ jobId, fraction: f, stage, preview });
+            onProgress({ jobId, fraction: f, stage, preview, phase });
           },
         });
         if (controller.signal.aborted) throw cancelled();

@@ -10,6 +10,10 @@ import { join, sep } from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { ImageProvider, ProviderEditRequest, ProviderImage } from './provider-types';
+import { startHeartbeat } from './progress-heartbeat';
+
+/** Expected fill time (ms) for the heartbeat: the slow end of the engine's measured speed. */
+const MS_PER_MP = 1100;
 
 function workerPath(): string {
   const near = ['./local-worker.js', '../main/local-worker.js', '../../../out/main/local-worker.js'].map((rel) =>
@@ -38,7 +42,10 @@ export interface LocalFillInput {
   seed: number;
 }
 
-/** Runs one fill in a fresh worker; rejects with a `cancelled` AppError when the signal aborts. */
+/**
+ * Runs one fill in a fresh worker; rejects with a `cancelled` AppError when the signal aborts.
+ * Progress moves at least every half second (a time-based heartbeat between the engine's reports).
+ */
 export function runFillInWorker(
   input: LocalFillInput,
   signal: AbortSignal,
@@ -49,10 +56,12 @@ export function runFillInWorker(
     if (signal.aborted) return reject(new AppError({ kind: 'cancelled', message: 'Cancelled.' }));
     const worker = new Worker(workerPath(), { workerData: input });
     onWorker?.(worker);
+    const beat = onProgress ? startHeartbeat(onProgress, { expectedMs: ((input.width * input.height) / 1e6) * MS_PER_MP }) : null;
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
+      beat?.stop();
       signal.removeEventListener('abort', onAbort);
       fn();
     };
@@ -62,7 +71,7 @@ export function runFillInWorker(
     };
     signal.addEventListener('abort', onAbort);
     worker.on('message', (m: { type: 'progress'; fraction: number } | { type: 'done'; rgba: Uint8Array }) => {
-      if (m.type === 'progress') onProgress?.(m.fraction);
+      if (m.type === 'progress') beat?.report(m.fraction);
       else finish(() => resolve(m.rgba));
     });
     worker.on('error', (e) =>

@@ -61,3 +61,23 @@ describe.runIf(built)('local engine worker', () => {
     expect(started).toBe(false);
   });
 });
+
+describe.runIf(built)('local engine progress', () => {
+  it('a fill that takes seconds reports progress at least every second', async () => {
+    const { rgba, mask } = synthetic(1400, 1000);
+    const times: number[] = [];
+    const values: number[] = [];
+    const start = Date.now();
+    await runFillInWorker({ width: 1400, height: 1000, rgba, mask, seed: 1 }, new AbortController().signal, (f) => {
+      times.push(Date.now());
+      values.push(f);
+    });
+    const total = Date.now() - start;
+    let gap = times[0] - start;
+    for (let i = 1; i < times.length; i++) gap = Math.max(gap, times[i] - times[i - 1]);
+    expect(total).toBeGreaterThan(1000); // long enough for the test to mean something
+    expect(gap).toBeLessThanOrEqual(1000);
+    for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThanOrEqual(values[i - 1]);
+    expect(values.at(-1)).toBe(1);
+  });
+});

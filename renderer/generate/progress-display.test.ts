@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { progressDisplay } from './progress-display';
+
+const base = {
+  jobId: 'j1',
+  fraction: 0.08,
+  stage: 'Waiting for gpt-image-2',
+  phase: 'waiting' as const,
+  expected: { low: 4, high: 6, basis: '' },
+  startedAt: 1_000_000,
+  cancelling: false,
+};
+
+describe('progress display', () => {
+  it('says Preparing… (no percentage) until main has planned and encoded', () => {
+    const d = progressDisplay({ ...base, jobId: null, fraction: 0, phase: 'preparing', stage: 'Queued' }, base.startedAt + 1200);
+    expect(d.label).toBe('Preparing…');
+    expect(d.detail).toBe('1 s');
+    expect(d.percent).toBeNull();
+    expect(d.detail).not.toMatch(/%/);
+  });
+
+  it('while a non-streaming request is out: elapsed and usual time, and a bar that moves with time', () => {
+    const at3 = progressDisplay(base, base.startedAt + 3000);
+    const at5 = progressDisplay(base, base.startedAt + 5000);
+    expect(at3.detail).toBe('3 s · usually 4–6 s');
+    expect(at3.percent).toBeNull();
+    expect(at3.bar).toBeCloseTo(50, 0);
+    expect(at5.bar).toBeGreaterThan(at3.bar);
+    expect(progressDisplay(base, base.startedAt + 60_000).bar).toBe(95);
+  });
+
+  it('without a known usual time it shows the elapsed seconds only', () => {
+    const d = progressDisplay({ ...base, expected: null }, base.startedAt + 7000);
+    expect(d.detail).toBe('7 s');
+    expect(d.indeterminate).toBe(true);
+  });
+
+  it('work that reports progress shows the percentage', () => {
+    const d = progressDisplay({ ...base, phase: 'working', fraction: 0.42, stage: 'Tile 2 of 4' }, base.startedAt + 12_000);
+    expect(d).toMatchObject({ label: 'Tile 2 of 4', detail: '42% · 12 s', percent: 42 });
+  });
+});

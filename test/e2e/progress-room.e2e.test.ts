@@ -1,0 +1,119 @@
+/**
+ * Honest progress and a canvas that keeps its room, at 1600×1000, driven by real keys and mouse:
+ * a job says "Preparing…" (never "Queued 0 %") while main plans and encodes; while a request that
+ * does not stream is out, the bar shows the elapsed seconds and the usual time for that model and
+ * size and moves with time; the progress bar, staging strip and version strip take at most a
+ * quarter of the height, and their appearing never moves the view the user zoomed to.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, settleView, summary } from '../support/page-helpers';
+import { chooseWithKeys, typeInto } from '../support/real-input';
+import { startOpenAIServer } from '../servers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    viewport: { width: 1600, height: 1000 },
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await app.page.keyboard.press('b');
+  await dragPath(app.page, [
+    [200, 200],
+    [320, 210],
+  ]);
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+async function view(page: Page) {
+  await settleView(page);
+  const s = await summary(page);
+  return { scale: s.scale, x: s.offset.x, y: s.offset.y };
+}
+
+describe('a cloud job that does not stream', () => {
+  it('says Preparing…, then elapsed and usual time; the dock never moves the zoomed view', async () => {
+    const page = app.page;
+    // Zoom in about a point with the wheel, as a user does.
+    const stage = (await page.getByTestId('stage').boundingBox())!;
+    await page.mouse.move(stage.x + stage.width / 2, stage.y + stage.height / 2);
+    await page.mouse.wheel(0, -300);
+    const zoomed = await view(page);
+    expect(zoomed.scale).toBeGreaterThan(1);
+
+    await chooseWithKeys(page, page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
+    await typeInto(page, page.getByRole('textbox', { name: 'Prompt' }), 'vase');
+    openai.script({ delayMs: 6000 });
+
+    // Read-only probe: every text the stage label shows, in order.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as any).__stagesSeen = seen;
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-testid="job-stage"]')?.textContent ?? '';
+        if (t && seen[seen.length - 1] !== t) seen.push(t);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.keyboard.press('Control+Enter');
+
+    const detail = page.getByTestId('job-detail');
+    await expect.poll(() => detail.textContent(), { timeout: 15_000 }).toMatch(/^\d+ s · usually 4–6 s$/);
+    expect(await page.getByTestId('job-stage').textContent()).toBe('Waiting for GPT Image 2');
+    const fill = page.locator('[data-testid="job-progress"] .fill');
+    const w1 = await fill.evaluate((e) => parseFloat((e as HTMLElement).style.width));
+    await page.waitForTimeout(1500);
+    const w2 = await fill.evaluate((e) => parseFloat((e as HTMLElement).style.width));
+    expect(w2).toBeGreaterThan(w1);
+    expect(w1).toBeGreaterThan(8);
+
+    // The progress bar appeared: same view, and the dock fits in a quarter of the window height.
+    expect(await view(page)).toEqual(zoomed);
+    const dock = (await page.getByTestId('staging-dock').boundingBox())!;
+    expect(dock.height).toBeLessThanOrEqual(250);
+
+    await page.getByRole('button', { name: 'Keep', exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
+    const stages: string[] = await page.evaluate(() => (window as any).__stagesSeen);
+    expect(stages[0]).toBe('Preparing…');
+    expect(stages.join('|')).not.toMatch(/Queued/);
+
+    // Staging appeared: same view; the strip still fits.
+    expect(await view(page)).toEqual(zoomed);
+    const dock2 = (await page.getByTestId('staging-dock').boundingBox())!;
+    expect(dock2.height).toBeLessThanOrEqual(250);
+    const keep = (await page.getByRole('button', { name: 'Keep', exact: true }).boundingBox())!;
+    expect(keep.y + keep.height).toBeLessThanOrEqual(dock2.y + dock2.height);
+    expect(keep.y).toBeGreaterThanOrEqual(dock2.y);
+
+    await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    await expect.poll(async () => (await summary(page)).layers).toBe(1);
+    expect(await view(page)).toEqual(zoomed);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('a fitted view (Ctrl+0) is not re-fitted when the progress bar and staging strip appear or go', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+0');
+    const fitted = await view(page);
+    await chooseWithKeys(page, page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
+    openai.script({ delayMs: 2500 });
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('job-progress').waitFor({ state: 'visible' });
+    expect(await view(page)).toEqual(fitted);
+    await page.getByRole('button', { name: 'Discard all' }).waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await view(page)).toEqual(fitted);
+    await page.getByRole('button', { name: 'Discard all' }).click();
+    await page.getByTestId('staging-strip').waitFor({ state: 'detached' });
+    expect(await view(page)).toEqual(fitted);
+  });
+});
