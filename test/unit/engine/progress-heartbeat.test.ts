@@ -7,8 +7,13 @@ function fakeClock() {
   let tick: (() => void) | null = null;
   return {
     now: () => t,
-    setInterval: (fn: () => void) => ((tick = fn), 1),
-    clearInterval: () => (tick = null),
+    setInterval: (fn: () => void) => {
+      tick = fn;
+      return 1;
+    },
+    clearInterval: () => {
+      tick = null;
+    },
     advance(ms: number, step = 100) {
       for (let i = 0; i < ms; i += step) {
         t += step;
