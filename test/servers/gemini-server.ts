@@ -38,6 +38,8 @@ export interface GeminiScriptStep extends ScriptStepBase<GeminiScriptContext> {
   malformed?: boolean;
   /** Streaming only: after the first chunk send an in-stream error payload with this code. */
   midStreamError?: number;
+  /** Use this `responseId` instead of `mock-resp-N` (e.g. to echo a key). */
+  responseId?: string;
 }
 
 export interface GeminiRecordedRequest {
@@ -223,7 +225,7 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise
     }));
     rec.aspectRatio = plan.aspectRatio;
     rec.imageSize = plan.imageSize;
-    const responseId = `mock-resp-${index}`;
+    const responseId = step?.responseId ?? `mock-resp-${index}`;
     const promptTokens = Math.max(1, Math.ceil(plan.prompt.length / 4)) + plan.images.length * 258;
 
     // Build the list of responses (1 for generateContent; chunks for streaming).

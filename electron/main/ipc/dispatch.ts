@@ -1,12 +1,14 @@
 /**
  * The one path every IPC call takes in main, whatever the transport: known channel → payload
  * validated against the contract schema → handler → `{ok, value} | {ok:false, error}`. Handlers throw
- * AppError for expected failures; anything else is reported as `internal` without a stack or secrets.
+ * AppError for expected failures; anything else is reported as `internal` without a stack. Every
+ * string of every value leaving here — results, every error field, emitted events — is redacted
+ * (electron/main/services/redact.ts), so no transport can carry a key out of main.
  */
 import { AppError, type Result } from '../../../shared/errors';
 import { channels, type Channel, type EventName, type EventPayload, type RequestOf, type ResponseOf } from '../../../shared/ipc/contract';
 import { ValidationError } from '../../../shared/ipc/schema';
-import { redactSecrets } from '../services/redact';
+import { redactDeep, redactSecrets } from '../services/redact';
 
 export interface HandlerContext {
   /** Pushes an event to the renderer that made the call. */
@@ -20,6 +22,10 @@ export function isChannel(name: unknown): name is Channel {
 }
 
 export async function dispatch(table: HandlerTable, channel: unknown, payload: unknown, ctx: HandlerContext): Promise<Result<unknown>> {
+  return redactDeep(await dispatchRaw(table, channel, payload, ctx));
+}
+
+async function dispatchRaw(table: HandlerTable, channel: unknown, payload: unknown, ctx: HandlerContext): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
     return { ok: false, error: { kind: 'validation', message: `Unknown channel ${String(channel).slice(0, 64)}` } };
   }
@@ -30,13 +36,14 @@ export async function dispatch(table: HandlerTable, channel: unknown, payload: u
     if (e instanceof ValidationError) {
       return { ok: false, error: { kind: 'validation', message: `Invalid request to ${channel}: ${e.message}`, rule: e.message } };
     }
-    throw e;
+    return { ok: false, error: { kind: 'validation', message: `Invalid request to ${channel}.` } };
   }
+  const redactingCtx: HandlerContext = { emit: (name, body) => ctx.emit(name, redactDeep(body)) };
   try {
     const handler = table[channel] as (r: unknown, c: HandlerContext) => Promise<unknown>;
-    return { ok: true, value: await handler(request, ctx) };
+    return { ok: true, value: await handler(request, redactingCtx) };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: { ...e.info, message: redactSecrets(e.info.message) } };
+    if (e instanceof AppError) return { ok: false, error: { ...e.info } };
     const message = e instanceof Error ? e.message : String(e);
     return { ok: false, error: { kind: 'internal', message: `Unexpected error in ${channel}: ${redactSecrets(message).slice(0, 300)}` } };
   }

@@ -2,12 +2,13 @@
  * Long jobs (generations, fills, outpaint plans): bounded concurrency, a job id returned at once,
  * progress pushed as events, cancellation through an AbortSignal that reaches the SDK call, and a
  * final result the renderer fetches. A job that fails or is cancelled produces no candidates, so it
- * can never change the document.
+ * can never change the document. Results, errors and progress are redacted here too, because the
+ * CLI reads them from the runner without going through dispatch.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, type AppErrorInfo } from '../../../shared/errors';
 import type { CandidateResult, JobPhase, JobProgress, JobResult } from '../../../shared/ipc/contract-types';
-import { redactSecrets } from '../services/redact';
+import { redactDeep, redactSecrets } from '../services/redact';
 
 export interface JobContext {
   signal: AbortSignal;
@@ -45,11 +46,11 @@ export class JobRunner {
             const prev = record.result.state === 'running' ? record.result.fraction : 0;
             const f = Math.max(prev, Math.max(0, Math.min(1, fraction)));
             record.result = { state: 'running', fraction: f };
-            onProgress({ jobId, fraction: f, stage, preview, phase });
+            onProgress(redactDeep({ jobId, fraction: f, stage, preview, phase }));
           },
         });
         if (controller.signal.aborted) throw cancelled();
-        record.result = { state: 'done', candidates };
+        record.result = redactDeep({ state: 'done', candidates });
         onProgress({ jobId, fraction: 1, stage: 'done' });
       } catch (e) {
         record.result =
@@ -111,6 +112,6 @@ function cancelled(): AppError {
 }
 
 function toInfo(e: unknown): AppErrorInfo {
-  if (e instanceof AppError) return { ...e.info, message: redactSecrets(e.info.message) };
-  return { kind: 'internal', message: redactSecrets(e instanceof Error ? e.message : String(e)) };
+  if (e instanceof AppError) return redactDeep({ ...e.info });
+  return { kind: 'internal', message: redactSecrets(e instanceof Error ? e.message : String(e)).slice(0, 500) };
 }

@@ -37,7 +37,12 @@ describe('dispatch', () => {
     };
     const r = await dispatch(t, 'job:cancel', { jobId: 'j-7' }, ctx);
     expect(r).toEqual({ ok: true, value: { cancelled: true } });
-    expect(seen).toEqual([{ jobId: 'j-7' }, ctx]);
+    expect(seen[0]).toEqual({ jobId: 'j-7' });
+    // The context's emit reaches the caller's (through the redaction wrapper).
+    const emitted: unknown[] = [];
+    await dispatch(t, 'job:cancel', { jobId: 'j-8' }, { emit: (_n, p) => emitted.push(p) });
+    (seen[1] as HandlerContext).emit('job:progress', { jobId: 'j-8', fraction: 0.5, stage: 's' });
+    expect(emitted).toEqual([{ jobId: 'j-8', fraction: 0.5, stage: 's' }]);
   });
 
   it('an AppError passes through with its kind, message and details', async () => {
