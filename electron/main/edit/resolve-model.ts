@@ -5,6 +5,7 @@
 import { getModel, gatewayModel } from '../../../shared/models';
 import type { ModelSpec } from '../../../shared/models';
 import { AppError } from '../../../shared/errors';
+import { gatewayUrlProblem } from '../../../shared/models/gateway-url';
 import type { MainServices } from '../ipc/handlers';
 import type { ImageProvider, ProviderConnection } from '../providers/provider-types';
 import { createProvider } from '../providers/provider-factory';
@@ -25,6 +26,10 @@ export async function resolveModel(svc: MainServices, model: string): Promise<Re
     const gw = m ? svc.gateways.get(m[1]) : undefined;
     if (!m || !gw?.modelIds.includes(m[2]))
       throw new AppError({ kind: 'invalid-request', message: `Unknown gateway model ${model}. Check Settings → Gateways.` });
+    // A gateway saved before https was required still may not receive its key in the clear.
+    const urlProblem = gatewayUrlProblem(gw.baseURL);
+    if (urlProblem)
+      throw new AppError({ kind: 'invalid-request', message: `${urlProblem} Edit “${gw.name}” in Settings → Gateways.`, model });
     const key = await svc.keys.get(`gateway:${gw.id}`);
     if (!key)
       throw new AppError({ kind: 'auth', message: `No key is set for the gateway “${gw.name}”. Add one in Settings → Gateways.`, model });

@@ -16,6 +16,7 @@ import { editJob } from '../edit/run-edit';
 import { outpaintJob } from '../edit/run-outpaint';
 import type { AutosaveStore } from '../services/autosave-store';
 import { recoverSession } from '../services/session-recovery';
+import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/gateway-url';
 
 export interface MainServices {
   version: string;
@@ -56,7 +57,13 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'edit:start': async (req, ctx) => ({ jobId: svc.jobs.start(editJob(svc, req), (p) => ctx.emit('job:progress', p)) }),
     'outpaint:start': async (req, ctx) => ({ jobId: svc.jobs.start(outpaintJob(svc, req), (p) => ctx.emit('job:progress', p)) }),
     'gateways:set': async (g) => {
-      svc.gateways.upsert({ id: g.id, name: g.name, baseURL: g.baseURL.replace(/\/+$/, ''), modelIds: g.modelIds, template: g.template });
+      const problem = gatewayUrlProblem(g.baseURL);
+      if (problem) throw new AppError({ kind: 'invalid-request', message: problem, rule: 'baseURL' });
+      const baseURL = normalizeGatewayUrl(g.baseURL);
+      const previous = svc.gateways.get(g.id);
+      // A key is bound to the address it was entered for: a new address must be given its key again.
+      if (previous && normalizeGatewayUrl(previous.baseURL) !== baseURL) await svc.keys.remove(`gateway:${g.id}`);
+      svc.gateways.upsert({ id: g.id, name: g.name, baseURL, modelIds: g.modelIds, template: g.template });
       return { gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() };
     },
     'gateways:remove': async ({ id }) => {
