@@ -5,6 +5,14 @@
 import { useState } from 'react';
 import { useEditor } from '../store/store';
 import { removeKey, setKey } from '../generate/providers-client';
+import type { KeyStatus } from '../../shared/ipc/contract-types';
+
+const SOURCE_TEXT: Record<NonNullable<KeyStatus['source']>, string> = {
+  keychain: 'in the keychain',
+  environment: 'from the environment',
+  memory: 'for this session only',
+  'plain-file': 'stored unencrypted',
+};
 
 export function KeyRow({ provider, label }: { provider: string; label: string }) {
   const status = useEditor((s) => s.keyStatus.find((k) => k.provider === provider));
@@ -25,14 +33,22 @@ export function KeyRow({ provider, label }: { provider: string; label: string })
       <div className="key-head">
         <strong>{label}</strong>
         <span data-testid={`key-status-${provider}`} className={status?.isSet ? 'ok' : 'muted'}>
-          {status?.isSet
-            ? `set · …${status.last4 ?? ''} · ${status.source === 'environment' ? 'from the environment' : 'in the keychain'}`
-            : 'not set'}
+          {status?.isSet ? `set · …${status.last4 ?? ''} · ${SOURCE_TEXT[status.source ?? 'keychain']}` : 'not set'}
         </span>
       </div>
-      {status?.insecureStorage && status.source === 'keychain' && (
+      {status?.source === 'memory' && (
         <div className="warning" role="alert">
-          No secure key storage on this system: the key is stored obfuscated, not encrypted.
+          Not stored: this system offers no secure key storage, so the key is kept only until Maskwork quits.
+        </div>
+      )}
+      {status?.source === 'plain-file' && (
+        <div className="warning" role="alert">
+          This key was stored without encryption. Remove it and use an environment variable instead.
+        </div>
+      )}
+      {status?.unreadable && (
+        <div className="warning" role="alert">
+          A stored key cannot be decrypted on this system (it was saved elsewhere); it is kept on disk. Enter the key again to replace it.
         </div>
       )}
       <form

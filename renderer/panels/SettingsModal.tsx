@@ -54,8 +54,8 @@ export function SettingsModal() {
         <p className="muted">Keys stay in the main process; this window only learns whether one is set and its last four characters.</p>
         {!secure && (
           <div className="warning" role="alert">
-            This system offers no secure key storage (no keyring): stored keys are obfuscated, not encrypted. Prefer environment variables
-            here.
+            Keys cannot be stored securely on this system (no keyring): a key entered here is kept only until Maskwork quits. Environment
+            variables (OPENAI_API_KEY, GEMINI_API_KEY) still work.
           </div>
         )}
         <section className="settings-section" aria-label="Providers">

@@ -45,10 +45,15 @@ export interface KeyStatus {
   isSet: boolean;
   /** Last four characters of the key, for recognition; never more. */
   last4?: string;
-  /** Where the key comes from. */
-  source?: 'keychain' | 'environment';
-  /** Set when the OS offers no secure storage backend (keys would be stored in plain text). */
+  /**
+   * Where the key comes from: the OS keychain (encrypted at rest), the environment, this session
+   * only (no secure storage: not written anywhere), or a file written without encryption.
+   */
+  source?: 'keychain' | 'environment' | 'memory' | 'plain-file';
+  /** Set when the OS offers no secure storage backend: keys cannot be stored securely. */
   insecureStorage?: boolean;
+  /** A stored key exists but cannot be decrypted on this system (kept on disk; enter it again to replace it). */
+  unreadable?: boolean;
 }
 
 export interface GatewaySettings {

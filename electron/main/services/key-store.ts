@@ -1,9 +1,15 @@
 /**
  * API keys live only here, in main. They are encrypted with the OS keychain (Electron safeStorage)
- * when available and persisted as ciphertext; environment variables are honoured as a fallback
- * (the CLI's path). The renderer can learn only "set or not" and the last four characters.
+ * and persisted as ciphertext; environment variables are honoured as a fallback (the CLI's path).
+ * The renderer can learn only "set or not", the last four characters and where the key comes from.
+ *
+ * Keys are never lost: `keys.json` is read entry by entry; an entry that cannot be decrypted (written
+ * on another machine or by another OS user) is reported as unreadable and written back unchanged on
+ * every save; a file that is not JSON is kept aside before anything replaces it. Without secure OS
+ * storage a key the user enters is kept for this session only (never written in a recoverable form)
+ * and reported as such, never as "in the keychain".
  */
-import { readFile, writeFile, mkdir, rename } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, rename, copyFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { KeyStatus } from '../../../shared/ipc/contract-types';
@@ -19,8 +25,18 @@ export interface SecretBackend {
 export const ENV_KEYS: Record<string, string> = { openai: 'OPENAI_API_KEY', gemini: 'GEMINI_API_KEY' };
 
 export class KeyStore {
+  /** Decrypted keys. */
   private cache = new Map<string, string>();
-  private loaded = false;
+  /** What keys.json holds, entry by entry, exactly as read or written (ciphertext, or anything we do not understand). */
+  private stored = new Map<string, unknown>();
+  /** Providers whose stored entry could not be decrypted here. */
+  private unreadable = new Set<string>();
+  /** Providers whose key lives in memory only (no secure storage). */
+  private sessionOnly = new Set<string>();
+  /** The raw text of a keys.json that was not a JSON object; kept aside before the first save. */
+  private damaged: string | null = null;
+  private loading: Promise<void> | null = null;
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly file: string | null,
@@ -49,18 +65,22 @@ export class KeyStore {
     const envName = ENV_KEYS[provider];
     const fromEnv = envName ? this.env[envName] : undefined;
     const key = stored ?? fromEnv;
+    let source: KeyStatus['source'];
+    if (stored) source = this.sessionOnly.has(provider) ? 'memory' : this.backend.isSecure() ? 'keychain' : 'plain-file';
+    else if (key) source = 'environment';
     return {
       provider,
       isSet: !!key,
       last4: key ? key.slice(-4) : undefined,
-      source: stored ? 'keychain' : key ? 'environment' : undefined,
+      source,
       insecureStorage: !this.backend.isSecure() || undefined,
+      unreadable: this.unreadable.has(provider) || undefined,
     };
   }
 
   async statusAll(): Promise<KeyStatus[]> {
     await this.load();
-    const providers = new Set(['openai', 'gemini', ...this.cache.keys()]);
+    const providers = new Set(['openai', 'gemini', ...this.cache.keys(), ...this.unreadable]);
     return Promise.all([...providers].map((p) => this.status(p)));
   }
 
@@ -71,6 +91,15 @@ export class KeyStore {
     await this.load();
     registerSecret(trimmed);
     this.cache.set(provider, trimmed);
+    this.unreadable.delete(provider);
+    if (this.backend.isSecure() && this.file) {
+      this.sessionOnly.delete(provider);
+      this.stored.set(provider, Buffer.from(await this.backend.encrypt(trimmed)).toString('base64'));
+    } else {
+      // No secure storage (or no file): this session only. An older entry for it is replaced, by the user's choice.
+      this.sessionOnly.add(provider);
+      this.stored.delete(provider);
+    }
     await this.save();
     return this.status(provider);
   }
@@ -78,46 +107,82 @@ export class KeyStore {
   async remove(provider: string): Promise<KeyStatus> {
     await this.load();
     this.cache.delete(provider);
+    this.unreadable.delete(provider);
+    this.sessionOnly.delete(provider);
+    this.stored.delete(provider);
     await this.save();
     return this.status(provider);
   }
 
-  private async load(): Promise<void> {
-    if (this.loaded) return;
-    this.loaded = true;
+  private load(): Promise<void> {
+    this.loading ??= this.readFile();
+    return this.loading;
+  }
+
+  private async readFile(): Promise<void> {
     if (!this.file) return;
     let raw: string;
     try {
       raw = await readFile(this.file, 'utf8');
     } catch {
+      return; // no file yet
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      this.damaged = raw;
       return;
     }
-    try {
-      const parsed = JSON.parse(raw) as Record<string, string>;
-      for (const [provider, b64] of Object.entries(parsed)) {
-        const plain = await this.backend.decrypt(new Uint8Array(Buffer.from(b64, 'base64')));
+    for (const [provider, entry] of Object.entries(parsed)) {
+      if (provider === '__proto__') continue;
+      this.stored.set(provider, entry);
+      if (typeof entry !== 'string') continue; // a format we do not know: kept, not used
+      try {
+        const plain = await this.backend.decrypt(new Uint8Array(Buffer.from(entry, 'base64')));
+        if (!plain) throw new Error('empty');
         registerSecret(plain);
         this.cache.set(provider, plain);
+      } catch {
+        // Encrypted elsewhere (another machine or user): keep it, report it, never show it.
+        this.unreadable.add(provider);
       }
-    } catch {
-      // A key file we cannot decrypt (e.g. copied from another machine) is ignored, never shown.
     }
   }
 
-  private async save(): Promise<void> {
+  /** Writes `stored` (serialised: concurrent saves never interleave). */
+  private save(): Promise<void> {
+    const run = this.saving.then(() => this.write());
+    this.saving = run.catch(() => {});
+    return run;
+  }
+
+  private async write(): Promise<void> {
     if (!this.file) return;
-    const out: Record<string, string> = {};
-    for (const [provider, plain] of this.cache) out[provider] = Buffer.from(await this.backend.encrypt(plain)).toString('base64');
     await mkdir(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp`;
+    if (this.damaged !== null) {
+      await copyFile(this.file, `${this.file}.unreadable-${Date.now()}`).catch(() =>
+        writeFile(`${this.file}.unreadable-${Date.now()}`, this.damaged ?? '', { mode: 0o600 }),
+      );
+      this.damaged = null;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [provider, entry] of this.stored) out[provider] = entry;
+    const tmp = `${this.file}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(out), { mode: 0o600 });
     await rename(tmp, this.file);
   }
 }
 
-/** In-memory backend for the dev host, the CLI and tests: nothing is persisted. */
+/**
+ * Backend for the dev host, the CLI and tests: no encryption, so it reports itself as not secure and
+ * the store keeps keys for the session only.
+ */
 export const memoryBackend: SecretBackend = {
-  isSecure: () => true,
+  isSecure: () => false,
   encrypt: async (p) => new TextEncoder().encode(p),
   decrypt: async (c) => new TextDecoder().decode(c),
 };

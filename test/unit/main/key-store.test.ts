@@ -41,10 +41,13 @@ const KEY_B = 'zzPlainSecret_55aa66bb';
 const KEY_C = 'loadedFromDisk_9911XyZ';
 
 describe('KeyStore', () => {
-  it('set → status shows isSet, source keychain and the last four characters only', async () => {
+  it('set → status shows isSet, where the key lives and the last four characters only', async () => {
     const ks = new KeyStore(null, memoryBackend, {});
     const s = await ks.set('openai', KEY_A);
-    expect(s).toEqual({ provider: 'openai', isSet: true, last4: KEY_A.slice(-4), source: 'keychain' });
+    // The memory backend encrypts nothing: the key is held for this session only, and said so.
+    expect(s).toEqual({ provider: 'openai', isSet: true, last4: KEY_A.slice(-4), source: 'memory', insecureStorage: true });
+    const secure = new KeyStore(join(tmp, 'set-status', 'keys.json'), xorBackend(), {});
+    expect(await secure.set('openai', KEY_A)).toEqual({ provider: 'openai', isSet: true, last4: KEY_A.slice(-4), source: 'keychain' });
     const all = await ks.statusAll();
     expect(JSON.stringify(all)).not.toContain(KEY_A.slice(0, -4));
     expect(all.find((x) => x.provider === 'openai')).toMatchObject({ isSet: true, last4: 'Tz81' });
@@ -75,7 +78,7 @@ describe('KeyStore', () => {
     expect(await ks.status('openai')).toMatchObject({ isSet: true, source: 'environment', last4: '1234' });
     expect(await ks.get('openai')).toBe(envKey);
     await ks.set('openai', KEY_A);
-    expect(await ks.status('openai')).toMatchObject({ source: 'keychain', last4: 'Tz81' });
+    expect(await ks.status('openai')).toMatchObject({ source: 'memory', last4: 'Tz81' });
     await ks.remove('openai');
     expect(await ks.status('openai')).toMatchObject({ source: 'environment', last4: '1234' });
     expect(await ks.status('gemini')).toMatchObject({ isSet: false });
