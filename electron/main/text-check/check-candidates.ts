@@ -1,0 +1,110 @@
+/**
+ * Text check of an edit's candidates: the edited area (the mask's box plus a margin, so a word the
+ * mask cuts is read whole) is composited from the patch over the original region, turned to grey
+ * and read with the offline OCR; the reading is compared with the requested text
+ * (shared/text-check). The same area of the original is read once per job: the old text, when the
+ * prompt does not name it.
+ */
+import sharp from 'sharp';
+import type { GreyImage } from '../../../shared/text-check/glyph-check';
+import type { RequestedText } from '../../../shared/text-check/requested-text';
+import { uncheckableScript } from '../../../shared/text-check/scripts';
+import { matchText, type OcrReading, type TextVerdict } from '../../../shared/text-check/text-match';
+import { readText } from './ocr-engine';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface TextCheckContext {
+  requested: RequestedText;
+  /** Area read, in region pixels. */
+  area: Rect;
+  /** Reading of the area before the edit. */
+  before?: string;
+}
+
+/** Text smaller than this (area height in px) is scaled up ×2 before reading. */
+const SMALL = 64;
+
+/** The area to read: the mask's bounding box in the region, grown by a quarter of its height (≥ 12 px). */
+export function checkArea(mask: Uint8Array, width: number, height: number): Rect | null {
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++)
+    for (let x = 0, i = y * width; x < width; x++, i++)
+      if (mask[i]) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+  if (x1 < 0) return null;
+  const m = Math.max(12, Math.round((y1 - y0 + 1) * 0.25));
+  const ax = Math.max(0, x0 - m);
+  const ay = Math.max(0, y0 - m);
+  return { x: ax, y: ay, width: Math.min(width, x1 + 1 + m) - ax, height: Math.min(height, y1 + 1 + m) - ay };
+}
+
+/** Luma of `patch` (RGBA, alpha = blend) over `base` (RGBA) inside `area`; no patch = the base. */
+export function greyArea(base: Uint8Array, regionWidth: number, area: Rect, patch?: Uint8Array): GreyImage {
+  const out = new Uint8Array(area.width * area.height);
+  for (let y = 0; y < area.height; y++)
+    for (let x = 0; x < area.width; x++) {
+      const i = ((area.y + y) * regionWidth + area.x + x) * 4;
+      let r = base[i];
+      let g = base[i + 1];
+      let b = base[i + 2];
+      if (patch && patch[i + 3]) {
+        const a = patch[i + 3] / 255;
+        r = r + (patch[i] - r) * a;
+        g = g + (patch[i + 1] - g) * a;
+        b = b + (patch[i + 2] - b) * a;
+      }
+      out[y * area.width + x] = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+    }
+  return { width: area.width, height: area.height, data: out };
+}
+
+/** Small text is read at twice the size (Tesseract wants ~20 px and more per letter). */
+export async function readArea(img: GreyImage): Promise<{ reading: OcrReading; grey: GreyImage }> {
+  if (img.height >= SMALL) return { reading: await readText(img), grey: img };
+  const w = img.width * 2;
+  const h = img.height * 2;
+  const buf = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
+    .resize(w, h, { kernel: 'cubic' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const grey = { width: w, height: h, data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
+  return { reading: await readText(grey), grey };
+}
+
+/** Prepares a job's check; reads the original area only when the old text is not named. */
+export async function prepareTextCheck(
+  requested: RequestedText,
+  regionPixels: Uint8Array,
+  regionMask: Uint8Array,
+  region: { width: number; height: number },
+): Promise<TextCheckContext | null> {
+  const area = checkArea(regionMask, region.width, region.height);
+  if (!area) return null;
+  const ctx: TextCheckContext = { requested, area };
+  if (!requested.old && !uncheckableScript(requested.text)) {
+    const { reading } = await readArea(greyArea(regionPixels, region.width, area));
+    ctx.before = reading.text.trim() || undefined;
+  }
+  return ctx;
+}
+
+/** Reads one candidate (its RGBA patch over the region) and judges its text. */
+export async function checkCandidate(ctx: TextCheckContext, regionPixels: Uint8Array, regionWidth: number, patch: Uint8Array): Promise<TextVerdict> {
+  if (uncheckableScript(ctx.requested.text)) return matchText({ requested: ctx.requested, reading: { text: '', glyphs: [] } });
+  const { reading, grey } = await readArea(greyArea(regionPixels, regionWidth, ctx.area, patch));
+  return matchText({ requested: ctx.requested, reading, grey, before: ctx.before });
+}

@@ -1,0 +1,223 @@
+/**
+ * Compares what the OCR read in a candidate's edited region with the requested text. Both sides are
+ * normalised (case, whitespace, quote styles); the requested text is searched inside the reading
+ * (the region also shows text around the edit) by approximate substring matching, so the distance
+ * is the number of wrong, missing or extra characters in the best-matching part of the reading.
+ */
+import { checkGlyph, isConfusable, type Box, type GreyImage } from './glyph-check';
+import type { RequestedText } from './requested-text';
+import { uncheckableScript } from './scripts';
+
+export interface OcrGlyph {
+  text: string;
+  box: Box;
+  /** Index of the word the glyph belongs to. */
+  word: number;
+}
+
+export interface OcrReading {
+  /** The whole reading, as the OCR wrote it. */
+  text: string;
+  glyphs: OcrGlyph[];
+}
+
+export type TextStatus = 'right' | 'wrong' | 'unsure' | 'not-checked';
+
+/** The result per candidate (also sent over IPC and printed by the CLI). */
+export interface TextVerdict {
+  status: TextStatus;
+  expected: string;
+  /** The part of the reading that best matches the requested text ('' when nothing was read). */
+  read: string;
+  /** Whole reading of the region. */
+  reading: string;
+  /** Wrong, missing or extra characters (0 when right). */
+  distance: number;
+  /** 1 − distance / length of the requested text, clamped to 0..1. */
+  similarity: number;
+  /** false when the old text is still readable in the region; absent when it could not be told. */
+  oldGone?: boolean;
+  /** Why: "old text still there", "O/0 unclear", "Chinese". */
+  note?: string;
+}
+
+const QUOTES: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '`': "'",
+  '\u00b4': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+};
+
+/** One character as compared: lower case, one quote style, whitespace dropped (''), NFKC. */
+export function normChar(ch: string): string {
+  if (/\s/.test(ch)) return '';
+  const q = QUOTES[ch];
+  if (q) return q;
+  return ch.normalize('NFKC').toLowerCase();
+}
+
+export function normalise(text: string): string {
+  return Array.from(text, normChar).join('');
+}
+
+/**
+ * Best approximate occurrence of `needle` in `hay` (Sellers): the smallest edit distance between
+ * `needle` and any substring of `hay`, with that substring's [start, end).
+ */
+export function bestSubstring(needle: string, hay: string): { distance: number; start: number; end: number } {
+  const n = needle.length;
+  const m = hay.length;
+  if (!n) return { distance: 0, start: 0, end: 0 };
+  // d[i][j]: distance of needle[0..i) to the best substring of hay ending at j; s: where it starts.
+  let prev = new Array<number>(m + 1).fill(0);
+  let prevS = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = new Array<number>(m + 1);
+    const curS = new Array<number>(m + 1);
+    cur[0] = i;
+    curS[0] = 0;
+    for (let j = 1; j <= m; j++) {
+      const sub = prev[j - 1] + (needle[i - 1] === hay[j - 1] ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      if (sub <= del && sub <= ins) {
+        cur[j] = sub;
+        curS[j] = prevS[j - 1];
+      } else if (del <= ins) {
+        cur[j] = del;
+        curS[j] = prevS[j];
+      } else {
+        cur[j] = ins;
+        curS[j] = curS[j - 1];
+      }
+    }
+    prev = cur;
+    prevS = curS;
+  }
+  let best = 0;
+  for (let j = 1; j <= m; j++) if (prev[j] < prev[best] || (prev[j] === prev[best] && j - prevS[j] > best - prevS[best])) best = j;
+  return { distance: prev[best], start: prevS[best], end: best };
+}
+
+export interface MatchInput {
+  requested: RequestedText;
+  reading: OcrReading;
+  /** Greyscale of the region the OCR read (glyph boxes are in its pixels); without it no glyph check. */
+  grey?: GreyImage;
+  /** Reading of the same region before the edit: the old text when the prompt does not name it. */
+  before?: string;
+}
+
+export function matchText({ requested, reading, grey, before }: MatchInput): TextVerdict {
+  const expected = requested.text;
+  const script = uncheckableScript(expected);
+  const base = { expected, reading: reading.text.trim() };
+  if (script) return { ...base, status: 'not-checked', read: '', distance: 0, similarity: 0, note: script };
+  // Normalised reading with, per character, the glyph it came from (-1: from the plain text).
+  const chars: { ch: string; glyph: number }[] = [];
+  if (reading.glyphs.length) {
+    reading.glyphs.forEach((g, gi) => {
+      for (const c of normalise(g.text)) chars.push({ ch: c, glyph: gi });
+    });
+  } else for (const c of normalise(reading.text)) chars.push({ ch: c, glyph: -1 });
+  const hay = chars.map((c) => c.ch).join('');
+  const want = normalise(expected);
+  const found = bestSubstring(want, hay);
+  let distance = found.distance;
+  const window = chars.slice(found.start, found.end);
+  let read = shown(reading, window);
+  let status: TextStatus = distance === 0 ? 'right' : 'wrong';
+  let note: string | undefined;
+  if (distance === 0 && grey) {
+    let shownChars = read;
+    for (const [k, c] of window.entries()) {
+      if (c.glyph < 0 || !isConfusable(c.ch)) continue;
+      const g = reading.glyphs[c.glyph];
+      const line = reading.glyphs.filter((o) => o.word === g.word).map((o) => o.box);
+      const v = checkGlyph(grey, c.ch, g.box, line);
+      if (v.result === 'veto') {
+        distance++;
+        status = 'wrong';
+        note = `looks like "${v.looksLike}"`;
+        shownChars = replaceAt(shownChars, k, v.looksLike);
+      } else if (v.result === 'unsure' && status === 'right') {
+        status = 'unsure';
+        note = `${v.between} unclear`;
+      }
+    }
+    read = shownChars;
+  }
+  const oldText = requested.old ?? (before?.trim() || undefined);
+  let oldGone: boolean | undefined;
+  const oldNorm = oldText ? normalise(oldText) : '';
+  if (oldNorm && !want.includes(oldNorm) && !oldNorm.includes(want)) {
+    oldGone = bestSubstring(oldNorm, hay).distance > 0;
+    if (!oldGone && status !== 'wrong') {
+      status = 'wrong';
+      note = 'old text still there';
+    }
+  }
+  const similarity = Math.max(0, Math.min(1, 1 - distance / Math.max(1, want.length)));
+  const out: TextVerdict = { ...base, status, read, distance, similarity };
+  if (oldGone !== undefined) out.oldGone = oldGone;
+  if (note) out.note = note;
+  return out;
+}
+
+/** The matched part of the reading as the OCR wrote it (case and quotes kept). */
+function shown(reading: OcrReading, window: { ch: string; glyph: number }[]): string {
+  if (!window.length) return '';
+  if (window[0].glyph < 0) return window.map((c) => c.ch).join('');
+  let out = '';
+  let last = -1;
+  let lastWord = -1;
+  for (const c of window) {
+    if (c.glyph === last) continue;
+    const g = reading.glyphs[c.glyph];
+    if (lastWord >= 0 && g.word !== lastWord) out += ' ';
+    out += g.text;
+    last = c.glyph;
+    lastWord = g.word;
+  }
+  return out;
+}
+
+function replaceAt(s: string, k: number, by: string): string {
+  const a = Array.from(s.replace(/ /g, ''));
+  if (k >= a.length) return s;
+  // Keep the spaces: rebuild by walking the original string.
+  let seen = -1;
+  let out = '';
+  for (const ch of s) {
+    if (ch !== ' ') seen++;
+    out += ch !== ' ' && seen === k ? by : ch;
+  }
+  return out;
+}
+
+/** The badge text: "V2.0 ✓", "V2.O ✗ 1 character", "not checked: Chinese". */
+export function badgeText(v: TextVerdict): string {
+  if (v.status === 'not-checked') return `not checked: ${v.note ?? 'script'}`;
+  if (v.status === 'right') return `${v.read || v.expected} ✓`;
+  if (v.status === 'unsure') return `${v.read} ? ${v.note ?? 'unclear'}`;
+  if (!v.read) return 'no text read ✗';
+  if (v.distance === 0) return `${v.read} ✗ ${v.note ?? ''}`.trim();
+  return `${v.read} ✗ ${v.distance} character${v.distance === 1 ? '' : 's'}`;
+}
+
+/** Sort key for staging: right first, then unsure, wrong by similarity, then not checked. */
+export function rankOf(v: TextVerdict | undefined): number {
+  if (!v || v.status === 'not-checked') return 3;
+  if (v.status === 'right') return 0;
+  if (v.status === 'unsure') return 1;
+  return 2 - v.similarity * 0.5;
+}
