@@ -1,5 +1,6 @@
 /** Response and event payload types of the IPC contract (plain structured-clone data only). */
 import type { AppErrorInfo } from '../errors';
+import type { TextVerdict } from '../text-check/text-match';
 
 export interface AppInfo {
   version: string;
@@ -102,6 +103,10 @@ export interface CandidateResult {
   seconds: number;
   /** Outpainting: how many tile requests produced this candidate. */
   tiles?: number;
+  /** Text check: what the offline OCR read in the edited area and how it compares with the requested text. */
+  textCheck?: TextVerdict & { ms: number };
+  /** 0 for the job's first request, k for the k-th "retry until the text is right" request. */
+  attempt?: number;
 }
 
 export type JobResult =

@@ -91,6 +91,19 @@ export const channels = {
       colorMatch: s.boolean(),
       /** Local engine seed of the first candidate (candidate i uses seed + i). */
       seed: s.optional(s.number({ int: true, min: 0, max: 2 ** 31 - 1 })),
+      /** Read back the requested text in every candidate (offline OCR); retry within a budget until it is right. */
+      textCheck: s.optional(
+        s.object({
+          text: s.string({ min: 1, max: 500 }),
+          old: s.optional(s.string({ min: 1, max: 500 })),
+          /** More requests (one candidate each) allowed while no candidate is right. */
+          retries: s.number({ int: true, min: 0, max: 10 }),
+          /** Spend cap of those retries in USD. */
+          maxUsd: s.optional(s.number({ min: 0, max: 1000 })),
+          /** Model of the retries (default: the job's model). */
+          retryModel: s.optional(s.string({ min: 1, max: 200 })),
+        }),
+      ),
     }),
     response: s.type<{ jobId: string }>(),
   },

@@ -136,6 +136,8 @@ export interface SynthOptions {
   opaque?: boolean;
   /** Gaussian blur sigma applied to the result (used for partial/preview images). */
   blur?: number;
+  /** Instead of `colour`, the editable area shows this image stretched over its bounding box. */
+  fillImage?: Buffer;
 }
 
 export async function synthesize(o: SynthOptions): Promise<Buffer> {
@@ -158,10 +160,14 @@ export async function synthesize(o: SynthOptions): Promise<Buffer> {
       else editable[i] = (m[p] * 299 + m[p + 1] * 587 + m[p + 2] * 114) / 1000 > 127 && m[p + 3] > 127 ? 1 : 0;
     }
   }
+  const fill = o.fillImage && editable ? await fillOverBox(o.fillImage, editable, w, h) : undefined;
   if (o.base) {
     for (let i = 0; i < w * h; i++) {
       const p = i * 4;
-      if (editable?.[i]) {
+      if (fill && editable?.[i]) {
+        rgba.set(fill.subarray(p, p + 3), p);
+        rgba[p + 3] = 255;
+      } else if (editable?.[i]) {
         rgba[p] = colour[0];
         rgba[p + 1] = colour[1];
         rgba[p + 2] = colour[2];
@@ -181,4 +187,27 @@ export async function synthesize(o: SynthOptions): Promise<Buffer> {
   if (format === 'jpeg') return img.flatten({ background: '#ffffff' }).jpeg({ quality }).toBuffer();
   if (format === 'webp') return img.webp({ quality, lossless: o.compression === undefined || o.compression === 100 }).toBuffer();
   return img.png({ compressionLevel: 1 }).toBuffer();
+}
+
+/** `image` stretched over the bounding box of the editable pixels, as a w×h RGBA buffer. */
+async function fillOverBox(image: Buffer, editable: Uint8Array, w: number, h: number): Promise<Buffer> {
+  let x0 = w;
+  let y0 = h;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      if (editable[y * w + x]) {
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+      }
+  const out = Buffer.alloc(w * h * 4);
+  if (x1 < 0) return out;
+  const bw = x1 - x0 + 1;
+  const bh = y1 - y0 + 1;
+  const box = await sharp(image).removeAlpha().ensureAlpha().resize(bw, bh, { fit: 'fill' }).raw().toBuffer();
+  for (let y = 0; y < bh; y++) box.copy(out, ((y0 + y) * w + x0) * 4, y * bw * 4, (y + 1) * bw * 4);
+  return out;
 }

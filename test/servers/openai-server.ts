@@ -33,6 +33,8 @@ export interface OpenAIScriptStep extends ScriptStepBase<OpenAIScriptContext> {
   moderation?: boolean;
   /** 200 with a body that is not valid JSON (or a broken SSE frame when streaming). */
   malformed?: boolean;
+  /** Candidate i shows fillImages[i % length] stretched over the mask's bounding box (instead of a solid colour). */
+  fillImages?: Buffer[];
 }
 
 export interface RecordedFile {
@@ -261,6 +263,7 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
         compression: o.compression,
         opaque: o.background === 'opaque' || o.format === 'jpeg',
         blur,
+        fillImage: step?.fillImages?.length ? step.fillImages[i % step.fillImages.length] : undefined,
       });
     const usage = usageFor(plan.prompt, plan.images?.map((i) => i.info) ?? [], [width, height], o.n);
     const created = Math.floor(Date.now() / 1000);

@@ -18,6 +18,7 @@ import { cutMask, decodeMaskRect, maskBBox } from './mask-input';
 import { renderRegion, type Rect } from './region-pixels';
 import { resolveModel, type ResolvedModel } from './resolve-model';
 import { encodePatchPng, sourceIccPath } from './colour-space';
+import { checkAndRetry, type Attempt } from '../text-check/text-job';
 
 export type EditRequest = RequestOf<'edit:start'>;
 
@@ -35,77 +36,135 @@ export function editJob(svc: MainServices, req: EditRequest): JobFn {
     }
     const prepared = await prepareEdit(svc, req, model);
     if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
-    const { region, request, requestImage, requestMask, regionPixels, regionMask } = prepared;
     const references = await Promise.all(
       req.references.map(async (id, i) => {
         const bytes = await svc.store.get(id);
         return { bytes, mime: `image/${sniffImageFormat(bytes) ?? 'png'}`, name: `reference-${i + 1}` };
       }),
     );
-    const local = model.spec.provider === 'local';
-    progress(0.08, local ? `Filling with ${model.spec.name}` : `Waiting for ${model.spec.name}`, undefined, local ? 'working' : 'waiting');
-    const images = await model.provider.edit(
-      {
-        model: model.wireModel,
-        prompt: req.prompt,
-        image: requestImage,
-        mask: requestMask,
-        size: { width: request.width, height: request.height },
-        aspectRatio: request.aspect,
-        imageSize: request.imageSize,
-        n: req.n,
-        quality: req.quality,
-        references,
-        seed: req.seed,
-      },
-      {
-        signal,
-        onProgress: (f) => progress(0.08 + 0.8 * f, `Generating with ${model.spec.name}`, undefined, 'working'),
-        onPartial: (candidate, bytes) => progress(0.5, `Generating with ${model.spec.name}`, { candidate, bytes }, 'working'),
-      },
-    );
-    if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
-    if (!images.length) throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image.`, model: req.model });
-    const cost = estimateCost({
-      modelId: model.spec,
-      width: request.width,
-      height: request.height,
-      quality: req.quality,
-      n: req.n,
-      imageSize: request.imageSize,
-      referenceImages: references.length,
-    });
-    const seconds = (Date.now() - started) / 1000;
     const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
-    const out: CandidateResult[] = [];
-    for (const [index, img] of images.entries()) {
-      progress(0.9 + (0.1 * index) / images.length, 'Compositing', undefined, 'working');
-      const generated = await scaleToRegion(img.bytes, region, model.spec.name);
-      const patch = buildPatch({
-        width: region.width,
-        height: region.height,
-        generated,
-        original: regionPixels,
-        mask: regionMask,
-        featherPx: req.featherPx,
-        colourMatch: req.colorMatch,
-      });
-      const png = await encodePatchPng(patch, region.width, region.height, icc);
-      const assetId = await svc.store.put(png, 'patch');
-      out.push({
-        index,
-        model: req.model,
-        assetId,
-        patch: png,
-        region,
-        requestSize: { width: request.width, height: request.height },
-        costUsd: cost.usd / images.length,
-        requestId: img.requestId,
-        seconds,
-      });
-    }
-    return out;
+    const run = (m: ResolvedModel, prep: PreparedEdit, n: number, first: number, attempt: number, share: [number, number]) =>
+      requestCandidates({ svc, req, model: m, prep, references, icc, n, first, attempt, started, signal, progress, share });
+    const tc = req.textCheck;
+    if (!tc) return (await run(model, prepared, req.n, 0, 0, [0, 1])).candidates;
+    const retryModel = tc.retryModel && tc.retryModel !== req.model ? await resolveModel(svc, tc.retryModel) : model;
+    const retryPrep = retryModel === model ? prepared : await prepareEdit(svc, { ...req, model: tc.retryModel! }, retryModel);
+    const retryCost = estimateCost({
+      modelId: retryModel.spec,
+      width: retryPrep.request.width,
+      height: retryPrep.request.height,
+      quality: req.quality,
+      n: 1,
+      imageSize: retryPrep.request.imageSize,
+      referenceImages: references.length,
+    }).usd;
+    let index = req.n;
+    return checkAndRetry({
+      textCheck: tc,
+      first: await run(model, prepared, req.n, 0, 0, [0, tc.retries ? 0.6 : 0.9]),
+      retry: async (k) => {
+        const r = await run(retryModel, retryPrep, 1, index, k, [0.6, 0.9]);
+        index += r.candidates.length;
+        return r;
+      },
+      retryCostUsd: retryCost,
+      signal,
+      progress,
+    });
   };
+}
+
+interface CandidateRequest {
+  svc: MainServices;
+  req: EditRequest;
+  model: ResolvedModel;
+  prep: PreparedEdit;
+  references: { bytes: Uint8Array; mime: string; name: string }[];
+  icc: string | null;
+  n: number;
+  /** Index of the first candidate. */
+  first: number;
+  attempt: number;
+  started: number;
+  signal: AbortSignal;
+  progress: Parameters<JobFn>[0]['progress'];
+  /** Part [from, to) of the job's progress bar this request fills. */
+  share: [number, number];
+}
+
+/** One provider request → its candidates (patches stored as assets) and the RGBA patches for the text check. */
+async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
+  const { svc, req, model, prep, references, signal, progress } = c;
+  const { region, request, requestImage, requestMask, regionPixels, regionMask } = prep;
+  const at = (f: number) => c.share[0] + (c.share[1] - c.share[0]) * f;
+  const local = model.spec.provider === 'local';
+  const retry = c.attempt ? ` (retry ${c.attempt})` : '';
+  progress(at(0.08), `${local ? 'Filling with' : 'Waiting for'} ${model.spec.name}${retry}`, undefined, local ? 'working' : 'waiting');
+  const images = await model.provider.edit(
+    {
+      model: model.wireModel,
+      prompt: req.prompt,
+      image: requestImage,
+      mask: requestMask,
+      size: { width: request.width, height: request.height },
+      aspectRatio: request.aspect,
+      imageSize: request.imageSize,
+      n: c.n,
+      quality: req.quality,
+      references,
+      seed: req.seed === undefined ? undefined : req.seed + c.first,
+    },
+    {
+      signal,
+      onProgress: (f) => progress(at(0.08 + 0.8 * f), `Generating with ${model.spec.name}${retry}`, undefined, 'working'),
+      onPartial: (candidate, bytes) =>
+        progress(at(0.5), `Generating with ${model.spec.name}${retry}`, { candidate: c.first + candidate, bytes }, 'working'),
+    },
+  );
+  if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
+  if (!images.length) throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image.`, model: req.model });
+  const cost = estimateCost({
+    modelId: model.spec,
+    width: request.width,
+    height: request.height,
+    quality: req.quality,
+    n: c.n,
+    imageSize: request.imageSize,
+    referenceImages: references.length,
+  });
+  const seconds = (Date.now() - c.started) / 1000;
+  const modelValue = c.attempt && req.textCheck?.retryModel ? req.textCheck.retryModel : req.model;
+  const candidates: CandidateResult[] = [];
+  const patches: Uint8Array[] = [];
+  for (const [i, img] of images.entries()) {
+    progress(at(0.9 + (0.1 * i) / images.length), 'Compositing', undefined, 'working');
+    const generated = await scaleToRegion(img.bytes, region, model.spec.name);
+    const patch = buildPatch({
+      width: region.width,
+      height: region.height,
+      generated,
+      original: regionPixels,
+      mask: regionMask,
+      featherPx: req.featherPx,
+      colourMatch: req.colorMatch,
+    });
+    const png = await encodePatchPng(patch, region.width, region.height, c.icc);
+    const assetId = await svc.store.put(png, 'patch');
+    patches.push(patch);
+    candidates.push({
+      index: c.first + i,
+      model: modelValue,
+      assetId,
+      patch: png,
+      region,
+      requestSize: { width: request.width, height: request.height },
+      costUsd: cost.usd / images.length,
+      requestId: img.requestId,
+      seconds,
+      ...(req.textCheck ? { attempt: c.attempt } : {}),
+    });
+  }
+  return { candidates, patches, prep };
 }
 
 export interface PreparedEdit {

@@ -60,7 +60,7 @@ export function greyArea(base: Uint8Array, regionWidth: number, area: Rect, patc
       let r = base[i];
       let g = base[i + 1];
       let b = base[i + 2];
-      if (patch && patch[i + 3]) {
+      if (patch?.[i + 3]) {
         const a = patch[i + 3] / 255;
         r = r + (patch[i] - r) * a;
         g = g + (patch[i + 1] - g) * a;
@@ -91,11 +91,12 @@ export async function prepareTextCheck(
   regionPixels: Uint8Array,
   regionMask: Uint8Array,
   region: { width: number; height: number },
+  before?: string,
 ): Promise<TextCheckContext | null> {
   const area = checkArea(regionMask, region.width, region.height);
   if (!area) return null;
-  const ctx: TextCheckContext = { requested, area };
-  if (!requested.old && !uncheckableScript(requested.text)) {
+  const ctx: TextCheckContext = { requested, area, before };
+  if (!requested.old && before === undefined && !uncheckableScript(requested.text)) {
     const { reading } = await readArea(greyArea(regionPixels, region.width, area));
     ctx.before = reading.text.trim() || undefined;
   }
@@ -103,7 +104,12 @@ export async function prepareTextCheck(
 }
 
 /** Reads one candidate (its RGBA patch over the region) and judges its text. */
-export async function checkCandidate(ctx: TextCheckContext, regionPixels: Uint8Array, regionWidth: number, patch: Uint8Array): Promise<TextVerdict> {
+export async function checkCandidate(
+  ctx: TextCheckContext,
+  regionPixels: Uint8Array,
+  regionWidth: number,
+  patch: Uint8Array,
+): Promise<TextVerdict> {
   if (uncheckableScript(ctx.requested.text)) return matchText({ requested: ctx.requested, reading: { text: '', glyphs: [] } });
   const { reading, grey } = await readArea(greyArea(regionPixels, regionWidth, ctx.area, patch));
   return matchText({ requested: ctx.requested, reading, grey, before: ctx.before });

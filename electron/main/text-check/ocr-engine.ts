@@ -52,6 +52,8 @@ async function startWorker(): Promise<TessWorker> {
   const paths = ocrPaths();
   // OEM 1 = LSTM only (the best_int data has no legacy model).
   const w = await create('eng', 1, { ...paths, cacheMethod: 'none', gzip: true, logger: () => {}, errorHandler: () => {} });
+  // Region PNGs carry no resolution; Tesseract would guess one and warn on stderr. 70 is what it falls back to.
+  await w.setParameters({ user_defined_dpi: '70' });
   return w;
 }
 
@@ -61,7 +63,7 @@ export async function shutdownOcr(): Promise<void> {
   idle = null;
   const w = worker;
   worker = null;
-  if (w) await (await w.catch(() => null))?.terminate();
+  if (w !== null) await (await w.catch(() => null))?.terminate();
 }
 
 /** Reads the text in a greyscale image. Boxes are in the image's pixels. */
@@ -75,7 +77,9 @@ export async function readText(img: GreyImage): Promise<OcrReading> {
       worker = null;
       throw e;
     });
-    const png = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
+    const png = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
     const r = await w.recognize(png, {}, { text: true, blocks: true });
     const glyphs: OcrReading['glyphs'] = [];
     let word = 0;
@@ -89,7 +93,7 @@ export async function readText(img: GreyImage): Promise<OcrReading> {
     return { text: r.data.text ?? '', glyphs };
   } finally {
     busy--;
-    if (!busy && worker) {
+    if (!busy && worker !== null) {
       idle = setTimeout(() => void shutdownOcr(), IDLE_MS);
       idle.unref?.();
     }

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { checkGlyph, type GreyImage } from './glyph-check';
+import { quotedStrings, requestedText } from './requested-text';
+import { uncheckableScript } from './scripts';
+import { badgeText, bestSubstring, matchText, normalise, rankOf, type OcrReading } from './text-match';
+
+describe('requested text', () => {
+  it('takes the new and the old text from the prompt', () => {
+    expect(requestedText("change the text on the box from 'V1.0' to 'V2.0', keep the font")).toEqual({ text: 'V2.0', old: 'V1.0' });
+    expect(requestedText('replace “SALE” with “SOLD OUT”')).toEqual({ text: 'SOLD OUT', old: 'SALE' });
+    expect(requestedText('make the label read "V2.0"')).toEqual({ text: 'V2.0' });
+    expect(requestedText('to "B" instead of "A"')).toEqual({ text: 'B', old: 'A' });
+    expect(requestedText("remove the sticker, don't touch the box")).toBeNull();
+    expect(requestedText('把文字改成「新品上市」')).toEqual({ text: '新品上市' });
+  });
+  it('lets the Text field win and keeps an apostrophe inside words', () => {
+    expect(requestedText("change 'V1.0' to the new version", 'V2.0')).toEqual({ text: 'V2.0' });
+    expect(requestedText("change 'V1.0' to 'V3'", 'V2.0')).toEqual({ text: 'V2.0', old: 'V1.0' });
+    expect(quotedStrings("it's the 'new' one").map((q) => q.value)).toEqual(['new']);
+  });
+});
+
+describe('scripts', () => {
+  it('names the scripts the English data cannot read', () => {
+    expect(uncheckableScript('V2.0 – “Sale” 50% €9')).toBeNull();
+    expect(uncheckableScript('新品上市')).toBe('Chinese');
+    expect(uncheckableScript('セール')).toBe('Japanese');
+    expect(uncheckableScript('할인')).toBe('Korean');
+    expect(uncheckableScript('تخفيض')).toBe('Arabic');
+    expect(uncheckableScript('Café')).toBe('accented Latin');
+  });
+});
+
+const reading = (text: string): OcrReading => ({ text, glyphs: [] });
+
+describe('matching', () => {
+  it('normalises case, whitespace and quotes', () => {
+    expect(normalise(' “Big”  Sale ')).toBe('"big"sale');
+    expect(matchText({ requested: { text: "'new' label" }, reading: reading('THE ‘NEW’ LABEL\n') }).status).toBe('right');
+  });
+  it('finds the requested text inside a longer reading and counts wrong characters', () => {
+    expect(bestSubstring('v2.0', 'modelxv2.1pro')).toEqual({ distance: 1, start: 6, end: 10 });
+    const v = matchText({ requested: { text: 'V2.0' }, reading: reading('Model X V2.1 pro') });
+    expect(v).toMatchObject({ status: 'wrong', distance: 1, similarity: 0.75 });
+    expect(badgeText(v)).toBe('v2.1 ✗ 1 character');
+  });
+  it('marks a reading that still shows the old text as wrong', () => {
+    const v = matchText({ requested: { text: 'V2.0', old: 'V1.0' }, reading: reading('V1.0 V2.0') });
+    expect(v).toMatchObject({ status: 'wrong', oldGone: false, note: 'old text still there' });
+    expect(matchText({ requested: { text: 'V2.0' }, reading: reading('V2.0'), before: 'V1.0' }).oldGone).toBe(true);
+  });
+  it('ranks right before unsure before wrong before not checked', () => {
+    const right = matchText({ requested: { text: 'ab' }, reading: reading('ab') });
+    const wrong = matchText({ requested: { text: 'ab' }, reading: reading('xx') });
+    const cjk = matchText({ requested: { text: '新品' }, reading: reading('') });
+    expect(badgeText(cjk)).toBe('not checked: Chinese');
+    expect(rankOf(right)).toBeLessThan(rankOf(wrong));
+    expect(rankOf(wrong)).toBeLessThan(rankOf(cjk));
+  });
+});
+
+/** A ring (O or 0) of the given size drawn in a grey image, optionally with a dot in the middle. */
+function ring(w: number, h: number, dot = false): GreyImage {
+  const W = w + 20;
+  const H = h + 20;
+  const data = new Uint8Array(W * H).fill(230);
+  const cx = W / 2;
+  const cy = H / 2;
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const r = ((x + 0.5 - cx) / (w / 2)) ** 2 + ((y + 0.5 - cy) / (h / 2)) ** 2;
+      const inner = ((x + 0.5 - cx) / (w / 2 - 5)) ** 2 + ((y + 0.5 - cy) / (h / 2 - 5)) ** 2;
+      if ((r <= 1 && inner >= 1) || (dot && Math.abs(x - cx) < 6 && Math.abs(y - cy) < 7)) data[y * W + x] = 20;
+    }
+  return { width: W, height: H, data };
+}
+
+describe('glyph checks', () => {
+  const box = (img: GreyImage) => ({ x0: 10, y0: 10, x1: img.width - 10, y1: img.height - 10 });
+  it('tells a round O from a narrow 0, and a dotted 0 whatever its width', () => {
+    const wide = ring(48, 60);
+    const narrow = ring(34, 60);
+    expect(checkGlyph(wide, '0', box(wide), [])).toEqual({ result: 'veto', looksLike: 'O' });
+    expect(checkGlyph(narrow, '0', box(narrow), [])).toEqual({ result: 'ok' });
+    expect(checkGlyph(narrow, 'o', box(narrow), [])).toEqual({ result: 'veto', looksLike: '0' });
+    const dotted = ring(48, 60, true);
+    expect(checkGlyph(dotted, '0', box(dotted), [])).toEqual({ result: 'ok' });
+  });
+  it('is unsure about O/0 in monospaced text and sees "rn" read as "m"', () => {
+    const narrow = ring(38, 60);
+    const mono = [0, 1, 2].map((i) => ({ x0: i * 40, y0: 0, x1: i * 40 + 30, y1: 60 }));
+    expect(checkGlyph(narrow, '0', box(narrow), mono)).toEqual({ result: 'unsure', between: 'O/0' });
+    // Two bars with an empty column between them, read as one "m".
+    const W = 60;
+    const H = 40;
+    const data = new Uint8Array(W * H).fill(255);
+    for (let y = 10; y < 30; y++) for (const x of [12, 13, 14, 15, 30, 31, 32, 33, 44, 45, 46, 47]) data[y * W + x] = 0;
+    const img = { width: W, height: H, data };
+    expect(checkGlyph(img, 'm', { x0: 12, y0: 10, x1: 48, y1: 30 }, [])).toEqual({ result: 'veto', looksLike: 'rn' });
+  });
+});
