@@ -27,7 +27,14 @@ export function LayersPanel() {
         </li>
         {[...doc.layers].reverse().map((l) => (
           <li key={l.id} data-layer={l.id}>
-            <button type="button" className="eye" aria-pressed={!hidden[l.id]} onClick={() => toggle(l.id)} title="Show layer">
+            <button
+              type="button"
+              className="eye"
+              aria-pressed={!hidden[l.id]}
+              aria-label={`Show layer ${l.name}`}
+              onClick={() => toggle(l.id)}
+              title="Show layer"
+            >
               <EyeIcon open={!hidden[l.id]} />
             </button>
             <span className="layer-name" title={l.name}>
@@ -46,7 +53,13 @@ export function LayersPanel() {
           </li>
         ))}
         <li data-layer="original">
-          <button type="button" className="eye" aria-pressed={!hidden.original} onClick={() => toggle('original')}>
+          <button
+            type="button"
+            className="eye"
+            aria-pressed={!hidden.original}
+            aria-label="Show original"
+            onClick={() => toggle('original')}
+          >
             <EyeIcon open={!hidden.original} />
           </button>
           {doc.original.name} <span className="muted">(original, locked)</span>

@@ -37,6 +37,7 @@ export function OptionsBar() {
             Size
             <input
               type="range"
+              aria-label="Brush size"
               min={1}
               max={1000}
               value={Math.min(1000, brush.size)}
@@ -104,17 +105,17 @@ export function OptionsBar() {
         Redo
       </button>
       <span className="zoom" data-testid="zoom">
-        <button type="button" onClick={() => useEditor.getState().zoomStep(-1)} title="Zoom out (Ctrl+-)">
+        <button type="button" onClick={() => useEditor.getState().zoomStep(-1)} aria-label="Zoom out" title="Zoom out (Ctrl+-)">
           −
         </button>
         {Math.round(scale * 1000) / 10}%
-        <button type="button" onClick={() => useEditor.getState().zoomStep(1)} title="Zoom in (Ctrl++)">
+        <button type="button" onClick={() => useEditor.getState().zoomStep(1)} aria-label="Zoom in" title="Zoom in (Ctrl++)">
           +
         </button>
-        <button type="button" onClick={() => useEditor.getState().fitToScreen()} title="Fit (Ctrl+0)">
+        <button type="button" onClick={() => useEditor.getState().fitToScreen()} aria-label="Fit on screen" title="Fit (Ctrl+0)">
           Fit
         </button>
-        <button type="button" onClick={() => useEditor.getState().zoomTo(1)} title="100 % (Ctrl+1)">
+        <button type="button" onClick={() => useEditor.getState().zoomTo(1)} aria-label="Zoom to 100 %" title="100 % (Ctrl+1)">
           100%
         </button>
       </span>

@@ -24,6 +24,7 @@ export function Toolbar() {
           data-tool={t.id}
           className={tool === t.id ? 'tool active' : 'tool'}
           title={`${t.label} (${t.key})`}
+          aria-label={`${t.label} (${t.key})`}
           aria-pressed={tool === t.id}
           onClick={() => setTool(t.id)}
         >
