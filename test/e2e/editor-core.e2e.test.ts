@@ -8,7 +8,8 @@ import sharp from 'sharp';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
+import { docToClient, dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
+import { retype, sliderTo } from '../support/user-input';
 
 let app: AppHarness;
 const photo = join(PHOTOS, 'building.jpg'); // 868×600
@@ -38,9 +39,10 @@ describe('editor core in Chromium through the real handlers', () => {
   it('paints two strokes and a lasso, inverts, undoes and redoes with the mask checked each time', async () => {
     const page = app.page;
     await page.keyboard.press('b');
-    // Brush 40 px, hard.
-    await page.getByLabel('Brush size').fill('40');
-    await page.getByLabel('Hardness').fill('100');
+    // Brush 40 px (typed into the size field), hard (the hardness slider to its end).
+    await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '40');
+    await sliderTo(page.getByRole('slider', { name: 'Hardness' }), 'max');
+    expect((await summary(page)).brush).toMatchObject({ size: 40, hardness: 1 });
     await dragPath(page, [
       [100, 100],
       [300, 100],
@@ -95,7 +97,7 @@ describe('editor core in Chromium through the real handlers', () => {
     const page = app.page;
     await page.keyboard.press('b');
     const before = await summary(page);
-    const a = await page.evaluate(() => (window as any).__maskworkTest.docToClient(600, 500));
+    const a = await docToClient(page, 600, 500);
     await page.mouse.move(a.x, a.y);
     await page.mouse.down();
     await page.mouse.move(a.x + 60, a.y, { steps: 5 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, summary, waitIdle } from '../support/page-helpers';
+import { chooseOption, leaveField, retype, sliderTo } from '../support/user-input';
 import { startOpenAIServer, startGeminiServer } from '../servers';
 import { featherBand } from '../../shared/pixels/patch';
 
@@ -35,8 +36,8 @@ beforeAll(async () => {
   await app.page.keyboard.press('Control+o');
   await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
   await app.page.keyboard.press('b');
-  await app.page.getByLabel('Brush size').fill('40');
-  await app.page.getByLabel('Hardness').fill('100');
+  await retype(app.page.getByRole('spinbutton', { name: 'Brush size' }), '40');
+  await sliderTo(app.page.getByRole('slider', { name: 'Hardness' }), 'max');
   await dragPath(app.page, [
     [150, 150],
     [350, 150],
@@ -48,15 +49,17 @@ afterAll(async () => {
   await gemini?.close();
 });
 
+/** Picks the model in the Model list by keyboard, types the number of candidates and the prompt. */
 async function setUp(page: AppHarness['page'], model: string, prompt: string, n: number) {
-  await page.getByTestId('model-select').selectOption(model);
-  await page.getByTestId('n').fill(String(n));
-  await page.getByTestId('prompt').fill(prompt);
+  await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), model);
+  await retype(page.getByRole('spinbutton', { name: 'Candidates' }), String(n));
+  await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), prompt);
+  expect(await page.getByRole('textbox', { name: 'Prompt', exact: true }).inputValue()).toBe(prompt);
 }
 
 async function generate(page: AppHarness['page'], model: string, prompt: string, n: number) {
   await setUp(page, model, prompt, n);
-  await page.getByTestId('generate').click();
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
 }
 
 describe('cloud edit in the editor', () => {
@@ -81,7 +84,7 @@ describe('cloud edit in the editor', () => {
     await page.keyboard.press('ArrowRight');
     const staging = await hooks(page, 'staging');
     expect(staging.selected).toBe(1);
-    await page.getByTestId('keep').click();
+    await page.getByRole('button', { name: 'Keep', exact: true }).click();
     const kept = await summary(page);
     expect(kept.layers).toBe(1);
     expect(kept.label).toMatch(/Keep gpt-image-2/);
@@ -106,7 +109,7 @@ describe('cloud edit in the editor', () => {
     const a = await sharp(out).raw().toBuffer({ resolveWithObject: true });
     const b = await sharp(photo).raw().toBuffer({ resolveWithObject: true });
     expect([a.info.width, a.info.height, a.info.channels]).toEqual([b.info.width, b.info.height, b.info.channels]);
-    const feather = Number(await app.page.getByTestId('feather').inputValue());
+    const feather = Number(await app.page.getByRole('spinbutton', { name: 'Edge feather (px)' }).inputValue());
     // Distance from the mask as it really is (wherever the stroke landed), by a square dilation.
     const mask: number[] = await app.page.evaluate(() => (window as any).__maskworkTest.maskValues());
     expect(mask.length).toBe(600 * 400);
@@ -116,7 +119,7 @@ describe('cloud edit in the editor', () => {
       for (let x = 0; x < 600; x++) {
         if (!mask[y * 600 + x]) continue;
         for (let yy = Math.max(0, y - band); yy <= Math.min(399, y + band); yy++)
-          near.fill(1, yy * 600 + Math.max(0, x - band), yy * 600 + Math.min(600, x + band + 1));
+          for (let xx = Math.max(0, x - band); xx <= Math.min(599, x + band); xx++) near[yy * 600 + xx] = 1;
       }
     let outside = 0;
     let inside = 0;
@@ -161,7 +164,7 @@ describe('cloud edit in the editor', () => {
     openai.script({ delayMs: 8000 });
     await generate(page, 'gpt-image-2', 'a small plant', 1);
     await page.waitForFunction(() => (window as any).__maskworkTest.job()?.jobId);
-    await page.getByTestId('cancel-job').click();
+    await page.getByTestId('job-progress').getByRole('button', { name: 'Cancel' }).click();
     await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 10_000 });
     await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/Cancelled/);
     const after = await summary(page);
@@ -177,6 +180,7 @@ describe('cloud edit in the editor', () => {
     await generate(page, 'gemini-3.1-flash-image', 'a small plant', 2);
     await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 2, null, { timeout: 60_000 });
     expect(gemini.requests.slice(sentBefore).map((r) => r.status)).toEqual([200, 200]);
+    await leaveField(page);
     await page.keyboard.press('Escape'); // discard all
     await expect.poll(async () => (await hooks(page, 'staging')).items.length).toBe(0);
     expect(app.errors).toEqual([]);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, maskValue, summary } from '../support/page-helpers';
+import { leaveField, retype } from '../support/user-input';
 
 let app: AppHarness;
 
@@ -34,7 +35,7 @@ describe('mask panel operations', () => {
     const page = app.page;
     const rect = await page.evaluate(() => (window as any).__maskworkTest.maskBounds());
     expect(await maskValue(page, rect.x - 6, rect.y + 50)).toBe(0);
-    await page.getByLabel('Grow or shrink by px').fill('10');
+    await retype(page.getByRole('spinbutton', { name: 'Grow or shrink by px' }), '10');
     await page.getByRole('button', { name: 'Grow', exact: true }).click();
     await step(/Grow mask 10px/);
     expect(await maskValue(page, rect.x - 6, rect.y + 50)).toBe(255);
@@ -56,7 +57,7 @@ describe('mask panel operations', () => {
   it('feather by 8 px makes a soft edge and keeps the inside solid', async () => {
     const page = app.page;
     const rect = await page.evaluate(() => (window as any).__maskworkTest.maskBounds());
-    await page.getByLabel('Feather px').fill('8');
+    await retype(page.getByRole('spinbutton', { name: 'Feather px' }), '8');
     await page.getByRole('button', { name: 'Feather', exact: true }).click();
     await step(/Feather mask 8px/);
     const edge = await maskValue(page, rect.x, rect.y + 100);
@@ -73,6 +74,7 @@ describe('mask panel operations', () => {
 describe('Photoshop selection shortcuts', () => {
   it('Ctrl+A masks everything, Ctrl+D clears, X swaps brush and eraser', async () => {
     const page = app.page;
+    await leaveField(page);
     await page.keyboard.press('Control+a');
     expect((await summary(page)).label).toBe('Select all');
     expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(868 * 600);

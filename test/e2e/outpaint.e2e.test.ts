@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { extendToAspect } from '../../shared/geometry';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { docToClient, summary, waitIdle } from '../support/page-helpers';
+import { chooseOption, leaveField } from '../support/user-input';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
 
 let app: AppHarness;
@@ -49,14 +50,14 @@ async function openPoster(name: string, width: number, height: number): Promise<
 /** C, anchor centre, 21:9, Apply (button or Enter) → the canvas is 21:9 with the original centred; one 'Extend canvas' step. */
 async function extendTo219(width: number, height: number, apply: 'button' | 'enter' = 'button') {
   const page = app.page;
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
+  await leaveField(page);
   await page.keyboard.press('c');
   expect((await summary(page)).tool).toBe('extend');
-  await page.locator('[data-testid="extend-anchor"][data-anchor="centre"]').click();
-  await page.locator('[data-testid="extend-preset"][data-preset="21:9"]').click();
+  await page.getByRole('radio', { name: 'Anchor centre' }).click();
+  await page.getByRole('button', { name: 'Aspect 21:9' }).click();
   const ext = extendToAspect({ width, height }, '21:9', 'centre');
   expect(await hooks(page, 'extendPreview')).toEqual({ canvas: ext.canvas, originalAt: ext.originalAt });
-  if (apply === 'button') await page.getByTestId('extend-apply').click();
+  if (apply === 'button') await page.getByRole('button', { name: 'Apply', exact: true }).click();
   else await page.keyboard.press('Enter');
   const s = await summary(page);
   expect(s.canvas).toEqual(ext.canvas);
@@ -90,19 +91,19 @@ async function settled(page: Page) {
 }
 
 async function chooseModel(model: string) {
-  await app.page.getByTestId('model-select').selectOption(model);
+  await chooseOption(app.page, app.page.getByRole('combobox', { name: 'Model', exact: true }), model);
   await app.page.waitForFunction(() => (window as any).__maskworkTest.outpaintEstimate()?.requests > 0);
 }
 
 async function runOutpaintAndKeep(): Promise<void> {
   const page = app.page;
-  await page.getByTestId('outpaint-generate').click();
+  await page.getByRole('button', { name: 'Fill extension' }).click();
   await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
   await page.waitForFunction(() => (window as any).__maskworkTest.job() === null);
   const staged = await hooks(page, 'staging');
   const { canvas } = await summary(page);
   expect(staged.items[0].region).toEqual({ x: 0, y: 0, width: canvas.width, height: canvas.height });
-  await page.getByTestId('keep').click();
+  await page.getByRole('button', { name: 'Keep', exact: true }).click();
   await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
 }
 
@@ -131,7 +132,7 @@ async function exportAndCheck(source: string, ext: ReturnType<typeof extendToAsp
 
 async function undoToPoster(width: number, height: number) {
   const page = app.page;
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
+  await leaveField(page);
   await page.keyboard.press('Control+z');
   expect((await summary(page)).layers).toBe(0);
   expect((await summary(page)).canvas.width).toBeGreaterThan(width);
@@ -217,11 +218,11 @@ describe('outpainting', () => {
     const before = await summary(page);
     server.script({ delayMs: 3000, times: 10 });
     const base = server.requests.length;
-    await page.getByTestId('outpaint-generate').click();
+    await page.getByRole('button', { name: 'Fill extension' }).click();
     await page.waitForFunction(() => !!(window as any).__maskworkTest.job()?.jobId);
     expect((await hooks(page, 'job')).kind).toBe('outpaint');
     await expect.poll(() => server.requests.length, { timeout: 15_000 }).toBeGreaterThan(base);
-    await page.getByTestId('cancel-job').click();
+    await page.getByTestId('job-progress').getByRole('button', { name: 'Cancel' }).click();
     await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 15_000 });
     server.clearScript();
     const after = await summary(page);

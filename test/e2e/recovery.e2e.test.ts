@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
+import { retype, sliderTo } from '../support/user-input';
 
 let app: AppHarness;
 const building = join(PHOTOS, 'building.jpg'); // 868×600
@@ -75,8 +76,8 @@ describe('autosave and crash recovery in Chromium through the real handlers', ()
     await page.keyboard.press('Control+o');
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
     await page.keyboard.press('b');
-    await page.getByLabel('Brush size').fill('40');
-    await page.getByLabel('Hardness').fill('100');
+    await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '40');
+    await sliderTo(page.getByRole('slider', { name: 'Hardness' }), 'max');
     await dragPath(page, [
       [100, 100],
       [300, 100],
@@ -105,12 +106,12 @@ describe('autosave and crash recovery in Chromium through the real handlers', ()
 
   it('after a crash, the banner restores the original and the mask value for value', async () => {
     const page = await crashAndRestart(app.page);
-    const banner = page.getByTestId('recover-banner');
+    const banner = page.getByRole('region', { name: 'Restore session' });
     await banner.waitFor({ timeout: 15_000 });
     expect(await banner.textContent()).toMatch(/Restore your last session \(building\.jpg, .+\)\?/);
     expect((await summary(page)).hasDoc).toBe(false);
 
-    await page.getByTestId('recover-restore').click();
+    await banner.getByRole('button', { name: 'Restore', exact: true }).click();
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
     await waitIdle(page);
     await banner.waitFor({ state: 'detached' });
@@ -150,17 +151,17 @@ describe('autosave and crash recovery in Chromium through the real handlers', ()
     expect(saved!.mask).toBeUndefined();
 
     page = await crashAndRestart(page);
-    const banner = page.getByTestId('recover-banner');
+    const banner = page.getByRole('region', { name: 'Restore session' });
     await banner.waitFor({ timeout: 15_000 });
     expect(await banner.textContent()).toContain('coffee.png');
-    await page.getByTestId('recover-discard').click();
+    await banner.getByRole('button', { name: 'Discard', exact: true }).click();
     await banner.waitFor({ state: 'detached' });
     expect((await summary(page)).hasDoc).toBe(false);
     expect(await app.services.autosave.load()).toBeNull();
 
     page = await crashAndRestart(page);
     await page.waitForTimeout(1500);
-    expect(await page.getByTestId('recover-banner').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Restore session' }).count()).toBe(0);
     expect((await summary(page)).hasDoc).toBe(false);
     app.page = page;
     expect(app.errors).toEqual([]);

@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { docToClient, dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
+import { leaveField } from '../support/user-input';
 
 let app: AppHarness;
 const W = 868;
@@ -58,10 +59,6 @@ async function press(page: Page, key: string) {
 
 async function maskPixels(page: Page): Promise<number> {
   return page.evaluate(() => (window as any).__maskworkTest.maskPixels());
-}
-
-async function blurFocus(page: Page) {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
 }
 
 /** Mean R, G, B of a small screen area. */
@@ -163,7 +160,7 @@ describe('viewport', () => {
     const page = app.page;
     await press(page, 'Control+Digit0');
     await press(page, 'b');
-    await blurFocus(page);
+    await leaveField(page);
     const before = await summary(page);
     const pixels = await maskPixels(page);
     const start = await docToClient(page, 300, 300);
@@ -223,7 +220,7 @@ describe('viewport', () => {
         const shape = (window as any).Konva?.stages?.[0]?.findOne('.mask-overlay');
         return shape ? shape.getLayer().visible() && shape.isVisible() : null;
       });
-    const checkbox = page.getByLabel('Show overlay');
+    const checkbox = page.getByRole('checkbox', { name: /Show overlay/ });
     const before = await summary(page);
 
     expect(await overlayShown()).toBe(true);
@@ -252,7 +249,7 @@ describe('viewport', () => {
   it('[ and ] change the brush size in steps', async () => {
     const page = app.page;
     await press(page, 'b');
-    const size = page.getByLabel('Brush size');
+    const size = page.getByRole('spinbutton', { name: 'Brush size' });
     const read = async () => Number(await size.inputValue());
     const start = await read();
     expect(start).toBe(60);
@@ -266,7 +263,7 @@ describe('viewport', () => {
     await press(page, 'BracketLeft');
     expect(await read()).toBe(35);
     // Shift+[ / Shift+] change hardness, not size.
-    const hardness = page.getByLabel('Hardness');
+    const hardness = page.getByRole('slider', { name: 'Hardness' });
     const h0 = Number(await hardness.inputValue());
     await press(page, 'Shift+BracketLeft');
     expect(await read()).toBe(35);

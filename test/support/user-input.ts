@@ -4,7 +4,7 @@
  * `evaluate` that changes state — only the read-only probes of `window.__maskworkTest` and of the
  * focused element.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 /** Clicks into a text field and types `text` key by key at the end of what is there. */
 export async function typeInto(field: Locator, text: string): Promise<void> {
@@ -64,4 +64,32 @@ export async function holdChord(page: Page, chord: string, whileHeld: () => Prom
   } finally {
     for (const k of [...keys].reverse()) await page.keyboard.up(k);
   }
+}
+
+/**
+ * Drags files from the desktop onto the page at a client point, through Chromium's own drag-and-drop
+ * input (CDP `Input.dispatchDragEvent` with file paths: the page receives trusted dragenter/dragover/
+ * drop events carrying real File objects, as from a file manager).
+ */
+export async function dropFiles(context: BrowserContext, page: Page, paths: string[], at: { x: number; y: number }): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const data = { items: [], files: paths, dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/**
+ * Puts an image on the system clipboard, as copying it in another application does (the app's state is
+ * not touched; Chromium decodes and re-encodes it, so only a real image can be placed). The user's
+ * paste is then a real Ctrl+V.
+ */
+export async function copyImageToClipboard(context: BrowserContext, page: Page, png: Uint8Array): Promise<void> {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(async (bytes) => {
+    const blob = new Blob([new Uint8Array(bytes)], { type: 'image/png' });
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+  }, Array.from(png));
 }
