@@ -31,7 +31,7 @@ function sources(dir: string): string[] {
 }
 
 /** Each forbidden use in `src`, as `line: what`. Comments are skipped (they may name what is forbidden). */
-export function findShortcuts(src: string): string[] {
+function findShortcuts(src: string): string[] {
   const out: string[] = [];
   src.split('\n').forEach((line, i) => {
     const code = line.replace(/\/\/.*$/, '').replace(/^\s*\*.*$/, '');
