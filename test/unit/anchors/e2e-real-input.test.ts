@@ -33,8 +33,10 @@ function sources(dir: string): string[] {
 /** Each forbidden use in `src`, as `line: what`. Comments are skipped (they may name what is forbidden). */
 function findShortcuts(src: string): string[] {
   const out: string[] = [];
-  src.split('\n').forEach((line, i) => {
-    const code = line.replace(/\/\/.*$/, '').replace(/^\s*\*.*$/, '');
+  // Block comments become blank (keeping their line breaks, so line numbers stay right).
+  const uncommented = src.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
+  uncommented.split('\n').forEach((line, i) => {
+    const code = line.replace(/\/\/.*$/, '');
     for (const f of FORBIDDEN) if (f.re.test(code)) out.push(`${i + 1}: ${f.what}`);
   });
   return out;
@@ -49,6 +51,8 @@ describe('browser tests use real input', () => {
     expect(findShortcuts('target.dispatchEvent(new DragEvent("drop"))')).toHaveLength(1);
     expect(findShortcuts('(document.activeElement as HTMLElement)?.blur?.()')).toHaveLength(1);
     expect(findShortcuts('// never .fill( here')).toEqual([]);
+    expect(findShortcuts('/** no `.fill()` here */\nconst a = 1;\n/*\n * nor .fill( here\n */')).toEqual([]);
+    expect(findShortcuts('/** a comment */ await f.fill("x");')).toEqual(['1: .fill( sets a field without key presses']);
     expect(findShortcuts("await field.pressSequentially('a b');")).toEqual([]);
   });
 
