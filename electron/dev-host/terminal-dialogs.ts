@@ -1,10 +1,13 @@
 /**
  * Dialogs for the dev host: a browser page cannot show main's native dialogs, so "Open" picks the
- * path in MASKWORK_OPEN (or asks on the terminal) and exports go next to it with a new name.
+ * path in MASKWORK_OPEN (or asks on the terminal) and exports go into the export folder under the
+ * suggested name. The name comes from the page, so only its last part is used (`../../x` → `x`),
+ * and an existing file is never replaced.
  */
 import { createInterface } from 'node:readline/promises';
 import { join, isAbsolute, resolve } from 'node:path';
 import type { Dialogs } from '../main/services/dialogs';
+import { safeFileName } from '../main/services/image-files';
 
 export function terminalDialogs(exportDir: string): Dialogs {
   async function ask(question: string): Promise<string | null> {
@@ -22,10 +25,12 @@ export function terminalDialogs(exportDir: string): Dialogs {
       const p = process.env.MASKWORK_OPEN ?? (await ask('Path of the image to open (empty = cancel): '));
       return p ? resolve(p) : null;
     },
-    async chooseExportPath(suggestedName) {
-      const p = await ask(`Export to [${join(exportDir, suggestedName)}]: `);
-      if (p === null) return join(exportDir, suggestedName);
-      return isAbsolute(p) ? p : join(exportDir, p);
+    async chooseExportPath(suggestedName, format) {
+      const name = safeFileName(suggestedName) ?? `untitled-edited.${format === 'jpeg' ? 'jpg' : format}`;
+      const fallback = join(exportDir, name);
+      const typed = await ask(`Export to [${fallback}]: `);
+      const path = typed === null ? fallback : isAbsolute(typed) ? typed : join(exportDir, typed);
+      return { path, replaceExisting: false };
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Native dialogs for the Electron app. */
 import { dialog, type BrowserWindow } from 'electron';
 import type { Dialogs } from './services/dialogs';
+import { safeFileName } from './services/image-files';
 
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   return {
@@ -16,7 +17,7 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
     async chooseExportPath(suggestedName, format) {
       const win = getWindow();
       const ext = format === 'jpeg' ? ['jpg', 'jpeg'] : [format];
-      const opts = { defaultPath: suggestedName, filters: [{ name: format.toUpperCase(), extensions: ext }] };
+      const opts = { defaultPath: safeFileName(suggestedName) ?? 'untitled', filters: [{ name: format.toUpperCase(), extensions: ext }] };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return r.canceled || !r.filePath ? null : r.filePath;
     },

@@ -6,7 +6,7 @@
 import { AppError } from '../../../shared/errors';
 import type { AssetStore } from '../services/asset-store';
 import type { Dialogs } from '../services/dialogs';
-import { openImageFile, exportToFile, suggestedExportName } from '../services/image-files';
+import { openImageFile, exportToFile, safeFileName, suggestedExportName } from '../services/image-files';
 import { importImage } from '../services/image-import';
 import type { HandlerTable } from './dispatch';
 import type { KeyStore } from '../services/key-store';
@@ -14,6 +14,7 @@ import type { JobRunner } from '../jobs/job-runner';
 import type { GatewayStore } from '../services/gateway-store';
 import { editJob } from '../edit/run-edit';
 import { outpaintJob } from '../edit/run-outpaint';
+import { checkOutpaintBudget } from '../edit/outpaint-budget';
 import type { AutosaveStore } from '../services/autosave-store';
 import { recoverSession } from '../services/session-recovery';
 import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/gateway-url';
@@ -46,16 +47,23 @@ export function createHandlers(svc: MainServices): HandlerTable {
       const source = svc.store.info(req.layers[0].assetId);
       if (source?.kind !== 'img')
         throw new AppError({ kind: 'invalid-request', message: 'The first export layer must be an opened image.' });
-      const path = await svc.dialogs.chooseExportPath(req.suggestedName ?? suggestedExportName(source.name, req.format), req.format);
-      if (!path) return { canceled: true as const };
-      return exportToFile(svc.store, req, path);
+      const chosen = await svc.dialogs.chooseExportPath(
+        safeFileName(req.suggestedName) ?? suggestedExportName(source.name, req.format),
+        req.format,
+      );
+      if (!chosen) return { canceled: true as const };
+      const target = typeof chosen === 'string' ? { path: chosen, replaceExisting: true } : chosen;
+      return exportToFile(svc.store, req, target.path, { replaceExisting: target.replaceExisting });
     },
     'keys:status': async () => svc.keys.statusAll(),
     'keys:set': async ({ provider, key }) => svc.keys.set(provider, key),
     'keys:remove': async ({ provider }) => svc.keys.remove(provider),
     'providers:get': async () => ({ gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() }),
     'edit:start': async (req, ctx) => ({ jobId: svc.jobs.start(editJob(svc, req), (p) => ctx.emit('job:progress', p)) }),
-    'outpaint:start': async (req, ctx) => ({ jobId: svc.jobs.start(outpaintJob(svc, req), (p) => ctx.emit('job:progress', p)) }),
+    'outpaint:start': async (req, ctx) => {
+      checkOutpaintBudget(req, svc.env); // limits and memory before any work
+      return { jobId: svc.jobs.start(outpaintJob(svc, req), (p) => ctx.emit('job:progress', p)) };
+    },
     'gateways:set': async (g) => {
       const problem = gatewayUrlProblem(g.baseURL);
       if (problem) throw new AppError({ kind: 'invalid-request', message: problem, rule: 'baseURL' });

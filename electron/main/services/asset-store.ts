@@ -4,9 +4,10 @@
  * loses nothing and pixels never travel back and forth.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { isFileIdentity, type FileIdentity } from './file-identity';
 
 export type AssetKind = 'img' | 'patch' | 'mask' | 'reference';
 
@@ -14,11 +15,14 @@ export interface AssetMeta {
   id: string;
   kind: AssetKind;
   name?: string;
+  /** Path shown to the user (display only: the export guard uses {@link AssetStore.sourcesOf}). */
   sourcePath?: string;
 }
 
 export class AssetStore {
   private readonly meta = new Map<string, AssetMeta>();
+  /** Identities of the files main read each asset from; only ever added to, never from the renderer. */
+  private readonly sources = new Map<string, FileIdentity[]>();
   constructor(readonly dir: string) {}
 
   async put(bytes: Uint8Array, kind: AssetKind, extra: Omit<AssetMeta, 'id' | 'kind'> = {}): Promise<string> {
@@ -56,8 +60,46 @@ export class AssetStore {
     return this.meta.get(id);
   }
 
+  /**
+   * Records that main read asset `id` from the file `identity`. Kept in memory and beside the asset
+   * (`<id>.sources.json`, written by main only) so the guard still knows the original after a restart.
+   */
+  async addSource(id: string, identity: FileIdentity): Promise<void> {
+    const list = await this.sourcesOf(id);
+    if (list.some((k) => k.realPath === identity.realPath && k.dev === identity.dev && k.ino === identity.ino)) return;
+    list.push(identity);
+    const file = join(this.dir, `${this.checkId(id)}.sources.json`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(list));
+    await rename(tmp, file);
+  }
+
+  /** Every file main opened asset `id` from (this session or, from the sidecar, an earlier one). */
+  async sourcesOf(id: string): Promise<FileIdentity[]> {
+    const known = this.sources.get(id);
+    if (known) return known;
+    let list: FileIdentity[] = [];
+    try {
+      const parsed: unknown = JSON.parse(await readFile(join(this.dir, `${this.checkId(id)}.sources.json`), 'utf8'));
+      if (Array.isArray(parsed)) list = parsed.filter(isFileIdentity);
+    } catch {
+      // no sidecar: the asset did not come from a file main opened
+    }
+    this.sources.set(id, list);
+    return list;
+  }
+
+  /** Every original identity main knows of in this session. */
+  knownSources(): FileIdentity[] {
+    return [...this.sources.values()].flat();
+  }
+
   private pathOf(id: string): string {
+    return join(this.dir, `${this.checkId(id)}.bin`);
+  }
+
+  private checkId(id: string): string {
     if (!/^[a-z]+-[0-9a-f]{32}$/.test(id)) throw new AppError({ kind: 'validation', message: `Not an asset id: ${id}` });
-    return join(this.dir, `${id}.bin`);
+    return id;
   }
 }

@@ -2,5 +2,15 @@
 export interface Dialogs {
   /** Returns the chosen path or null when the user cancelled. */
   chooseImageToOpen(): Promise<string | null>;
-  chooseExportPath(suggestedName: string, format: 'png' | 'jpeg' | 'webp'): Promise<string | null>;
+  /**
+   * The export target, or null when the user cancelled. A plain path means the user has confirmed
+   * replacing an existing file (the native save dialog asks); `{ path, replaceExisting: false }` asks
+   * main to refuse a file that already exists (the CLI without --overwrite, the dev host).
+   */
+  chooseExportPath(suggestedName: string, format: 'png' | 'jpeg' | 'webp'): Promise<string | ExportTarget | null>;
+}
+
+export interface ExportTarget {
+  path: string;
+  replaceExisting: boolean;
 }

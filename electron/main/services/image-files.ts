@@ -1,8 +1,9 @@
 /**
- * File-level operations behind the open/export channels: reading a chosen file, writing an export
- * to a new file, and refusing to overwrite the original unless explicitly allowed.
+ * File-level operations behind the open/export channels: reading a chosen file (regular files of
+ * bounded size only), writing an export to a new file, and refusing to overwrite any original main
+ * opened (by its identity, held in main) unless explicitly allowed.
  */
-import { readFile, writeFile, rename, stat, rm } from 'node:fs/promises';
+import { writeFile, rename, rm, link, lstat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { resolve, dirname, basename, extname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -11,18 +12,32 @@ import type { AssetStore } from './asset-store';
 import { importImage } from './image-import';
 import { renderExport, type ExportRequest } from './image-export';
 import { MAX_FILE_BYTES } from './image-limits';
+import { findSameFile, readRegularFile } from './file-identity';
 
 export async function openImageFile(store: AssetStore, path: string): Promise<OpenedImage> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw new AppError({ kind: 'io', message: `“${basename(path)}” could not be read (it may have been moved or deleted).` });
-  }
-  if (size > MAX_FILE_BYTES)
-    throw new AppError({ kind: 'too-large', message: `“${basename(path)}” is larger than ${MAX_FILE_BYTES / 2 ** 20} MB.` });
-  const bytes = new Uint8Array(await readFile(path));
-  return importImage(store, bytes, basename(path), resolve(path));
+  const { bytes, identity } = await readRegularFile(path, MAX_FILE_BYTES);
+  const opened = await importImage(store, bytes, basename(path), resolve(path));
+  await store.addSource(opened.assetId, identity);
+  return opened;
+}
+
+/**
+ * A file name the renderer suggested, reduced to a plain name: no folders (`../../x` → `x`), no
+ * control characters; undefined when nothing usable is left.
+ */
+export function safeFileName(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const printable = [...name].filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127).join('');
+  const base = basename(printable.replace(/\\/g, '/')).trim();
+  return base && base !== '.' && base !== '..' ? base : undefined;
+}
+
+export interface WriteOptions {
+  /**
+   * Replace a file that already exists at the target (default true: the app's save dialog has asked).
+   * The CLI (without --overwrite) and the dev host pass false: an existing file is refused.
+   */
+  replaceExisting?: boolean;
 }
 
 export function suggestedExportName(sourceName: string | undefined, format: 'png' | 'jpeg' | 'webp'): string {
@@ -34,23 +49,22 @@ export async function exportToFile(
   store: AssetStore,
   req: ExportRequest & { allowOverwriteSource?: boolean },
   path: string,
+  opts: WriteOptions = {},
 ): Promise<ExportResult> {
   const target = resolve(path);
-  const source = store.info(req.layers[0].assetId)?.sourcePath;
-  if (source && (await samePath(source, target)) && !req.allowOverwriteSource) {
-    throw new AppError({
-      kind: 'io',
-      message: `Refusing to overwrite the original “${basename(source)}”. Choose another name, or allow overwriting the original explicitly.`,
-    });
-  }
+  await guardOriginals(store, req, target);
+  const replace = opts.replaceExisting ?? true;
+  if (!replace && (await exists(target))) throw alreadyExists(target);
   const out = await renderExport(store, req);
   // Write next to the target and rename, so a crash never leaves a half-written file under the real name.
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, out.bytes);
-    await rename(tmp, target);
+    if (replace) await rename(tmp, target);
+    else await placeWithoutReplacing(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => {});
+    if (e instanceof AppError) throw e;
     throw new AppError(
       { kind: 'io', message: `Could not write “${basename(target)}”: ${(e as NodeJS.ErrnoException).code ?? e}.` },
       { cause: e },
@@ -67,13 +81,49 @@ export async function exportToFile(
   };
 }
 
-/** True when both paths name the same file (by device and inode when the target exists, so case-insensitive disks are covered). */
-async function samePath(a: string, b: string): Promise<boolean> {
-  if (resolve(a) === resolve(b)) return true;
+/**
+ * Refuses a target that is any original main opened — of the exported layers (also from an earlier
+ * session, via the store's sidecar) or of this session — unless `allowOverwriteSource` is set.
+ * The identities come from main's own reads, never from a path the renderer sent.
+ */
+async function guardOriginals(store: AssetStore, req: ExportRequest & { allowOverwriteSource?: boolean }, target: string): Promise<void> {
+  if (req.allowOverwriteSource) return;
+  const layerSources = await Promise.all(req.layers.map((l) => store.sourcesOf(l.assetId)));
+  const hit = await findSameFile(target, [...layerSources.flat(), ...store.knownSources()]);
+  if (hit) {
+    throw new AppError({
+      kind: 'io',
+      message: `Refusing to overwrite the original “${basename(hit.realPath)}”. Choose another name, or allow overwriting the original explicitly.`,
+      rule: 'original',
+    });
+  }
+}
+
+function alreadyExists(target: string): AppError {
+  return new AppError({
+    kind: 'io',
+    message: `“${basename(target)}” already exists and was not replaced. Choose another name.`,
+    rule: 'exists',
+  });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Moves the finished temp file to `target` only if nothing is there (a hard link fails on EEXIST, atomically). */
+async function placeWithoutReplacing(tmp: string, target: string): Promise<void> {
   try {
-    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
+    await link(tmp, target);
+    await rm(tmp, { force: true });
+    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(target);
+    // A file system without hard links: check, then rename (a narrow race, but never a half-written file).
+    if (await exists(target)) throw alreadyExists(target);
+    await rename(tmp, target);
   }
 }

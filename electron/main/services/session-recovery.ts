@@ -2,7 +2,8 @@
  * Turning the last autosave back into something the renderer can open: the saved records, the mask
  * PNG, and the bytes of every asset the records reference. The original goes through the same import
  * step as opening a file (display bytes with EXIF orientation applied, and its metadata registered
- * again so export works after a restart); patches and references are sent as stored.
+ * again so export works after a restart); patches and references are sent as stored. The original's
+ * file identity comes from main's own record in the asset store, not from the saved records.
  */
 import type { RecoveredSession } from '../../../shared/ipc/contract-types';
 import type { AssetStore } from './asset-store';
@@ -14,7 +15,6 @@ const ASSET_ID = /^[a-z]+-[0-9a-f]{32}$/;
 interface SavedOriginal {
   assetId: string;
   name?: unknown;
-  sourcePath?: unknown;
 }
 
 /** Every string under a key named `assetId`, anywhere in the saved records. */
@@ -53,7 +53,9 @@ export async function recoverSession(store: AssetStore, autosave: AutosaveStore)
   const assets: RecoveredSession['assets'] = {};
   try {
     const name = typeof original.name === 'string' && original.name ? original.name : 'Recovered image';
-    const sourcePath = typeof original.sourcePath === 'string' ? original.sourcePath : undefined;
+    // The path the export guard protects is the one main recorded when it opened the file (kept beside
+    // the asset), never `original.sourcePath` from the renderer-written autosave.
+    const sourcePath = (await store.sourcesOf(original.assetId))[0]?.realPath;
     const opened = await importImage(store, await store.get(original.assetId), name, sourcePath);
     assets[original.assetId] = { bytes: opened.display, mime: opened.displayMime };
   } catch {
