@@ -1,21 +1,20 @@
 /**
  * `maskwork batch`: the same edit, fill or expand over a folder of images, one after another, with a
  * per-image result (a failure is reported and the batch goes on). Masks come from one file used for
- * every image (`--mask`) or a folder with one mask per image (`--masks`, `<stem>.png` or
- * `<stem>.mask.png`).
+ * every image (`--mask`) or a folder with one mask per image (`--masks`, `<stem>.png`,
+ * `<stem>.mask.png` or `<stem>-mask.png`). The options are those of the operation, with --images and
+ * --out naming folders; an output that exists is refused (that image fails) unless --overwrite.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
-import { UsageError } from './args';
-import { runEdit } from './edit-command';
-import { runExpand } from './expand-command';
-
-export const BATCH_USAGE = `maskwork batch <edit|fill|expand> --images <folder> [--mask <png> | --masks <folder>]
-              --out <folder> [--format png|jpg|webp] [options of that command] [--json]`;
+import { oneOfOr, optional, parseOptions, required, UsageError } from './args';
+import { EDIT_OPTIONS, FILL_OPTIONS, editOptionsOf, fillOptionsOf, runEdit } from './edit-command';
+import { EXPAND_OPTIONS, checkExtent, runExpand } from './expand-command';
 
 const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.tif', '.tiff']);
+const FOLDERS = { images: required(), out: required(), format: oneOfOr(['png', 'jpg', 'webp'], 'png') };
 
 export interface BatchItem {
   image: string;
@@ -25,14 +24,8 @@ export interface BatchItem {
   error?: AppErrorInfo;
 }
 
-/** Pulls one `--name value` pair out of argv. */
-function take(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const v = argv[i + 1];
-  if (v === undefined || v.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-  argv.splice(i, 2);
-  return v;
+function without<T extends Record<string, unknown>, K extends string>(o: T, keys: readonly K[]): Omit<T, K> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k as K))) as Omit<T, K>;
 }
 
 export async function runBatch(
@@ -41,47 +34,66 @@ export async function runBatch(
 ): Promise<{ items: BatchItem[]; ok: number; failed: number; estimatedCostUsd: number }> {
   const [op, ...rest] = argv;
   if (op !== 'edit' && op !== 'fill' && op !== 'expand') throw new UsageError('batch needs an operation: edit, fill or expand');
-  const args = [...rest];
-  const images = take(args, 'images');
-  const out = take(args, 'out');
-  const mask = take(args, 'mask');
-  const masks = take(args, 'masks');
-  const format = take(args, 'format') ?? 'png';
-  if (!images || !out) throw new UsageError('--images and --out are required');
-  if (!['png', 'jpg', 'webp'].includes(format)) throw new UsageError('--format must be png, jpg or webp');
-  if (op !== 'expand' && !mask === !masks) throw new UsageError(`batch ${op} needs --mask <png> or --masks <folder>`);
-  if (args.includes('--image') || args.includes('--out')) throw new UsageError('give --images and --out for a batch, not --image');
-  const json = args.includes('--json');
-  const inner = args.filter((a) => a !== '--json');
+  const masked = { ...FOLDERS, mask: optional(), masks: optional() };
+  // Parse everything up front so a usage error stops the batch before the first image.
+  type RunOne = (image: string, out: string, stem: string) => Promise<Record<string, unknown>>;
+  let runOne: RunOne;
+  let folders: { images: string; out: string; format: string; json: boolean };
+  if (op === 'edit') {
+    const { images, out, format, mask, masks, ...o } = parseOptions('batch edit', rest, {
+      ...without(EDIT_OPTIONS, ['image', 'mask', 'out']),
+      ...masked,
+    });
+    const maskOf = maskFinder(op, mask, masks);
+    runOne = (image, target, stem) => runEdit(editOptionsOf({ ...o, image, mask: maskOf(stem), out: target, json: true }), log);
+    folders = { images, out, format, json: o.json };
+  } else if (op === 'fill') {
+    const { images, out, format, mask, masks, ...o } = parseOptions('batch fill', rest, {
+      ...without(FILL_OPTIONS, ['image', 'mask', 'out']),
+      ...masked,
+    });
+    const maskOf = maskFinder(op, mask, masks);
+    runOne = (image, target, stem) => runEdit(fillOptionsOf({ ...o, image, mask: maskOf(stem), out: target, json: true }), log);
+    folders = { images, out, format, json: o.json };
+  } else {
+    const { images, out, format, ...o } = checkExtent(
+      parseOptions('batch expand', rest, { ...without(EXPAND_OPTIONS, ['image', 'out']), ...FOLDERS }),
+    );
+    runOne = (image, target) => runExpand({ ...o, image, out: target, json: true });
+    folders = { images, out, format, json: o.json };
+  }
   let files: string[];
   try {
-    files = (await readdir(resolve(images))).filter((f) => IMAGE_EXT.has(extname(f).toLowerCase())).sort();
+    files = (await readdir(resolve(folders.images))).filter((f) => IMAGE_EXT.has(extname(f).toLowerCase())).sort();
   } catch {
-    throw new AppError({ kind: 'io', message: `Cannot read the folder ${images}.` });
+    throw new AppError({ kind: 'io', message: `Cannot read the folder ${folders.images}.` });
   }
-  if (!files.length) throw new AppError({ kind: 'invalid-request', message: `No images (jpg, png, webp, tif) in ${images}.` });
-  await mkdir(resolve(out), { recursive: true });
+  if (!files.length) throw new AppError({ kind: 'invalid-request', message: `No images (jpg, png, webp, tif) in ${folders.images}.` });
+  await mkdir(resolve(folders.out), { recursive: true });
   const items: BatchItem[] = [];
   for (const [i, f] of files.entries()) {
     const stem = basename(f, extname(f));
-    const image = join(resolve(images), f);
-    const target = join(resolve(out), `${stem}.${format}`);
-    if (!json) log(`[${i + 1}/${files.length}] ${f}`);
+    const image = join(resolve(folders.images), f);
+    if (!folders.json) log(`[${i + 1}/${files.length}] ${f}`);
     try {
-      const maskArgs = op === 'expand' ? [] : ['--mask', mask ? resolve(mask) : findMask(resolve(masks!), stem)];
-      const argvOne = ['--image', image, ...maskArgs, '--out', target, ...inner, '--json'];
-      const r = op === 'expand' ? await runExpand(argvOne) : await runEdit(argvOne, op === 'fill');
+      const r = await runOne(image, join(resolve(folders.out), `${stem}.${folders.format}`), stem);
       items.push({ image, ok: true, outputs: r.outputs as string[], estimatedCostUsd: r.estimatedCostUsd as number });
     } catch (e) {
       if (e instanceof UsageError) throw e;
       const info = e instanceof AppError ? e.info : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e) };
       items.push({ image, ok: false, error: info });
-      if (!json) log(`  failed: ${info.kind}: ${info.message}`);
+      if (!folders.json) log(`  failed: ${info.kind}: ${info.message}`);
     }
   }
   const ok = items.filter((x) => x.ok).length;
   const estimatedCostUsd = Math.round(items.reduce((s, x) => s + (x.estimatedCostUsd ?? 0), 0) * 10000) / 10000;
   return { items, ok, failed: items.length - ok, estimatedCostUsd };
+}
+
+/** The mask for an image: the one `--mask` for all, or its own in the `--masks` folder. */
+function maskFinder(op: string, mask: string | undefined, masks: string | undefined): (stem: string) => string {
+  if (!mask === !masks) throw new UsageError(`batch ${op} needs --mask <png> or --masks <folder>`);
+  return mask ? () => resolve(mask) : (stem) => findMask(resolve(masks!), stem);
 }
 
 function findMask(folder: string, stem: string): string {

@@ -1,63 +1,114 @@
 /**
  * The CLI's view of main: the same services and handler table as the app (keys from the
- * environment, assets in a temp dir, "dialogs" answered by the command line's paths).
+ * environment, assets in a temp folder), called through the typed bridge (`buildBridge`) like the
+ * renderer does. The "dialogs" are answered by the command line's paths: opening goes through
+ * `image:open`, so main reads the file itself (regular files of bounded size only) and records the
+ * original's identity for the export guard; exports never replace a file unless --overwrite.
  */
-import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, basename, extname, dirname } from 'node:path';
-import sharp, { type OutputInfo } from 'sharp';
-import { AppError } from '../../shared/errors';
+import { join } from 'node:path';
+import { AppError, type Result } from '../../shared/errors';
+import { buildBridge, type MaskworkApi } from '../../shared/ipc/bridge';
+import type { EventName, RequestOf } from '../../shared/ipc/contract';
 import type { CandidateResult, JobProgress, JobResult, OpenedImage } from '../../shared/ipc/contract-types';
 import { createServices } from '../main/create-services';
 import { createHandlers, type MainServices } from '../main/ipc/handlers';
-import { dispatch, type HandlerTable } from '../main/ipc/dispatch';
-import { maskBBox } from '../main/edit/mask-input';
+import { dispatch } from '../main/ipc/dispatch';
+import type { ExportTarget } from '../main/services/dialogs';
+import { formatOf } from './output-paths';
+
+const TERMINAL = new Set(['done', 'failed', 'cancelled']);
+
+/** Temp folders of live sessions, removed on exit and on Ctrl+C (SIGINT) / SIGTERM. */
+const liveTemps = new Set<string>();
+let exitHooks = false;
+function removeTempsOnExit(): void {
+  if (exitHooks) return;
+  exitHooks = true;
+  const removeAll = () => {
+    for (const dir of liveTemps) rmSync(dir, { recursive: true, force: true });
+    liveTemps.clear();
+  };
+  process.on('exit', removeAll);
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.on(signal, () => {
+      removeAll();
+      process.stderr.write(`\nmaskwork: interrupted; nothing more was written.\n`);
+      process.exit(code);
+    });
+  }
+}
+
+export function unwrap<T>(r: Result<T>): T {
+  if (!r.ok) throw new AppError(r.error);
+  return r.value;
+}
 
 export class CliSession {
-  private exportPaths: string[] = [];
-  private constructor(
-    readonly svc: MainServices,
-    private readonly table: HandlerTable,
-    private readonly tmp: string,
-    private readonly onProgress: (p: JobProgress) => void,
-  ) {}
+  private readonly opens: string[] = [];
+  private readonly exports: ExportTarget[] = [];
+  private readonly finished = new Map<string, () => void>();
+  private readonly ended = new Set<string>();
+  readonly api: MaskworkApi;
+  readonly svc: MainServices;
 
-  static async start(onProgress: (p: JobProgress) => void): Promise<CliSession> {
-    const tmp = await mkdtemp(join(tmpdir(), 'maskwork-cli-'));
-    const holder: { s?: CliSession } = {};
-    const svc = createServices({
+  private constructor(
+    private readonly tmp: string,
+    onProgress: (p: JobProgress) => void,
+  ) {
+    this.svc = createServices({
       host: 'cli',
       version: '0.1.0',
       assetDir: join(tmp, 'assets'),
       settingsDir: null,
       env: process.env,
       dialogs: {
-        chooseImageToOpen: async () => null,
-        chooseExportPath: async () => holder.s!.exportPaths.shift() ?? null,
+        chooseImageToOpen: async () => this.opens.shift() ?? null,
+        chooseExportPath: async () => this.exports.shift() ?? null,
       },
     });
-    holder.s = new CliSession(svc, createHandlers(svc), tmp, onProgress);
-    return holder.s;
+    const table = createHandlers(this.svc);
+    const listeners = new Set<(p: unknown) => void>();
+    const ctx = { emit: (_event: EventName, payload: unknown) => listeners.forEach((l) => l(payload)) };
+    this.api = buildBridge(
+      (channel, request) => dispatch(table, channel, request, ctx),
+      (_event, listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    );
+    this.api.events.onJobProgress((p) => {
+      if (TERMINAL.has(p.stage) && p.fraction >= 1) {
+        this.ended.add(p.jobId);
+        this.finished.get(p.jobId)?.();
+      } else onProgress(p);
+    });
   }
 
-  async call<T>(channel: string, payload: unknown): Promise<T> {
-    const r = await dispatch(this.table, channel, payload, { emit: (_n, p) => this.onProgress(p as JobProgress) });
-    if (!r.ok) throw new AppError(r.error);
-    return r.value as T;
+  static start(onProgress: (p: JobProgress) => void): CliSession {
+    removeTempsOnExit();
+    const tmp = mkdtempSync(join(tmpdir(), 'maskwork-cli-'));
+    liveTemps.add(tmp);
+    return new CliSession(tmp, onProgress);
   }
 
+  /** Opens a file through main (`image:open`), which reads it and records the original's identity. */
   async openImage(path: string): Promise<OpenedImage> {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(path));
-    } catch {
-      throw new AppError({ kind: 'io', message: `Cannot read ${path}.` });
-    }
-    return this.call<OpenedImage>('image:import', { bytes, name: basename(path) });
+    this.opens.push(path);
+    const r = unwrap(await this.api.image.open({}));
+    if ('canceled' in r) throw new AppError({ kind: 'internal', message: 'Opening the image was cancelled.' });
+    return r;
   }
 
+  /** Waits for the job's terminal progress event, then fetches its result once (`job:result`). */
   async waitJob(jobId: string): Promise<JobResult> {
-    return this.svc.jobs.wait(jobId);
+    if (!this.ended.has(jobId)) await new Promise<void>((res) => this.finished.set(jobId, res));
+    this.finished.delete(jobId);
+    return unwrap(await this.api.job.result({ jobId }));
   }
 
   /** Waits for a job and returns its candidates, or throws its typed error. */
@@ -69,72 +120,18 @@ export class CliSession {
     return result.candidates;
   }
 
-  async exportTo(path: string, req: Record<string, unknown>): Promise<void> {
-    this.exportPaths.push(path);
-    await this.call('image:export', { ...req, format: formatOf(path) });
+  /**
+   * Exports to `path`. Without `overwrite`, main refuses an existing file and any original it opened;
+   * with it, both may be replaced (the user asked for it explicitly).
+   */
+  async exportTo(path: string, req: Omit<RequestOf<'image:export'>, 'format'>, overwrite: boolean): Promise<void> {
+    this.exports.push({ path, replaceExisting: overwrite });
+    const r = unwrap(await this.api.image.export({ ...req, format: formatOf(path), ...(overwrite ? { allowOverwriteSource: true } : {}) }));
+    if ('canceled' in r) throw new AppError({ kind: 'internal', message: 'The export was cancelled.' });
   }
 
-  async close(): Promise<void> {
-    await rm(this.tmp, { recursive: true, force: true });
+  close(): void {
+    rmSync(this.tmp, { recursive: true, force: true });
+    liveTemps.delete(this.tmp);
   }
-}
-
-export function formatOf(path: string): 'png' | 'jpeg' | 'webp' {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.png') return 'png';
-  if (ext === '.jpg' || ext === '.jpeg') return 'jpeg';
-  if (ext === '.webp') return 'webp';
-  throw new AppError({ kind: 'invalid-request', message: `--out must end in .png, .jpg or .webp (got “${basename(path)}”).` });
-}
-
-/** `out.png` for one candidate; `out-1.png`, `out-2.png`, … for several. */
-export function candidatePaths(out: string, n: number): string[] {
-  if (n === 1) return [out];
-  const ext = extname(out);
-  const stem = basename(out, ext);
-  return Array.from({ length: n }, (_, i) => join(dirname(out), `${stem}-${i + 1}${ext}`));
-}
-
-/**
- * Reads a mask file (white, luminance > 127, = change), checks it matches the image size, and returns
- * the PNG of its bounding box as the app's renderer would send it.
- */
-export async function readMaskFile(
-  path: string,
-  width: number,
-  height: number,
-): Promise<{ png: Uint8Array; rect: { x: number; y: number; width: number; height: number } }> {
-  let data: Buffer;
-  let info: OutputInfo;
-  try {
-    ({ data, info } = await sharp(await readFile(path))
-      .autoOrient()
-      .flatten({ background: '#000000' })
-      .greyscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true }));
-  } catch (e) {
-    throw new AppError({ kind: 'bad-image', message: `The mask ${basename(path)} could not be read as an image.` }, { cause: e });
-  }
-  if (info.width !== width || info.height !== height) {
-    throw new AppError({
-      kind: 'invalid-request',
-      message: `The mask is ${info.width}×${info.height} but the image is ${width}×${height}; they must be the same size.`,
-      rule: 'mask size',
-    });
-  }
-  const bin = new Uint8Array(width * height);
-  for (let i = 0; i < bin.length; i++) if (data[i * info.channels] > 127) bin[i] = 255;
-  const rect = maskBBox(bin, { x: 0, y: 0, width, height });
-  if (!rect)
-    throw new AppError({
-      kind: 'invalid-request',
-      message: 'The mask is empty (no pixel brighter than 127): nothing to change.',
-      rule: 'mask',
-    });
-  const png = await sharp(Buffer.from(bin), { raw: { width, height, channels: 1 } })
-    .extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height })
-    .png()
-    .toBuffer();
-  return { png: new Uint8Array(png), rect };
 }

@@ -5,11 +5,13 @@
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
-import { UsageError } from './args';
-import { runEdit } from './edit-command';
+import { parseOptions, required, UsageError } from './args';
+import { EDIT_OPTIONS, editOptionsOf, runEdit } from './edit-command';
+import { chooseModel } from './model-choice';
+import { formatOf, refuseExisting } from './output-paths';
 
-export const COMPARE_USAGE = `maskwork compare --image <file> --mask <png> --prompt <text> --models <id,id,...>
-              --out <file.png> [--quality low|medium|high|auto] [--json]`;
+const { model: _model, n: _n, ...SHARED } = EDIT_OPTIONS;
+const COMPARE_OPTIONS = { ...SHARED, models: required() };
 
 export interface CompareRow {
   model: string;
@@ -22,39 +24,35 @@ export interface CompareRow {
 }
 
 export async function runCompare(argv: string[], log: (line: string) => void): Promise<{ rows: CompareRow[]; failed: number }> {
-  const args = [...argv];
-  const i = args.indexOf('--models');
-  if (i < 0 || !args[i + 1] || args[i + 1].startsWith('--')) throw new UsageError('--models is required (comma-separated model ids)');
+  const { models: list, ...a } = parseOptions('compare', argv, COMPARE_OPTIONS);
   const models = [
     ...new Set(
-      args[i + 1]
+      list
         .split(',')
         .map((m) => m.trim())
         .filter(Boolean),
     ),
   ];
-  args.splice(i, 2);
-  if (args.includes('--model') || args.includes('--n'))
-    throw new UsageError('compare takes --models (one candidate per model), not --model/--n');
-  const o = args.indexOf('--out');
-  if (o < 0 || !args[o + 1]) throw new UsageError('--out is required');
-  const out = resolve(args[o + 1]);
-  args.splice(o, 2);
-  const json = args.includes('--json');
-  const inner = args.filter((a) => a !== '--json');
+  if (!models.length) throw new UsageError('--models needs at least one model id');
+  const specs = models.map(chooseModel);
+  const out = resolve(a.out);
+  formatOf(out);
   const ext = extname(out);
   const stem = basename(out, ext);
+  const targets = models.map((m) => join(dirname(out), `${stem}-${m.replace(/[^a-zA-Z0-9._-]+/g, '_')}${ext}`));
+  await refuseExisting(targets, a.overwrite);
   const rows: CompareRow[] = [];
-  for (const model of models) {
-    const target = join(dirname(out), `${stem}-${model.replace(/[^a-zA-Z0-9._-]+/g, '_')}${ext}`);
-    if (!json) log(`${model}…`);
+  for (const [i, model] of models.entries()) {
+    if (!a.json) log(`${model}…`);
     try {
-      const r = await runEdit([...inner, '--model', model, '--out', target, '--json'], false);
+      // One --quality for all: models without qualities ignore it.
+      const quality = specs[i].qualities.length ? a.quality : undefined;
+      const r = await runEdit(editOptionsOf({ ...a, quality, model, n: 1, out: targets[i], json: true }), log);
       const t = r.timings as { totalMs: number };
       rows.push({
         model,
         ok: true,
-        output: target,
+        output: targets[i],
         requestSize: r.requestSize as CompareRow['requestSize'],
         estimatedCostUsd: r.estimatedCostUsd as number,
         totalMs: t.totalMs,
@@ -63,7 +61,7 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
       if (e instanceof UsageError) throw e;
       const info = e instanceof AppError ? e.info : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e) };
       rows.push({ model, ok: false, error: info });
-      if (!json) log(`  ${model} failed: ${info.kind}: ${info.message}`);
+      if (!a.json) log(`  ${model} failed: ${info.kind}: ${info.message}`);
     }
   }
   return { rows, failed: rows.filter((r) => !r.ok).length };

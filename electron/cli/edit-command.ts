@@ -5,109 +5,161 @@
  */
 import { resolve } from 'node:path';
 import { planRegion } from '../../shared/geometry';
-import { estimateCost, getModel } from '../../shared/models';
-import { parseArgs, required, UsageError, type FlagSpec } from './args';
-import { CliSession, candidatePaths, formatOf, readMaskFile } from './cli-session';
+import { estimateCost } from '../../shared/models';
+import { flag, int, intOr, list, oneOf, parseOptions, required } from './args';
+import { CliSession, unwrap } from './cli-session';
+import { readMaskFile } from './mask-file';
+import { chooseModel, qualityFor, type Quality } from './model-choice';
+import { candidatePaths, formatOf, refuseExisting } from './output-paths';
 
-export const EDIT_USAGE = `maskwork edit --image <file> --mask <png> --prompt <text> --model <id> [--n <k>]
-              [--quality low|medium|high|auto] [--ref <file>]... [--feather <px>] [--no-color-match]
-              --out <file.png|.jpg|.webp> [--json]`;
-export const FILL_USAGE = `maskwork fill --image <file> --mask <png> --out <file.png> [--seed <n>] [--json]`;
+const QUALITIES: Quality[] = ['low', 'medium', 'high', 'auto'];
+const SEED = () => int(0, 2 ** 31 - 1);
 
-interface Log {
+export const FILL_OPTIONS = { image: required(), mask: required(), out: required(), seed: SEED(), overwrite: flag(), json: flag() };
+export const EDIT_OPTIONS = {
+  ...FILL_OPTIONS,
+  prompt: required(),
+  model: required(),
+  n: intOr(1, 10, 1),
+  quality: oneOf(QUALITIES),
+  ref: list(),
+  feather: intOr(0, 256, 4),
+  'no-color-match': flag(),
+};
+
+export interface EditOptions {
+  image: string;
+  mask: string;
+  out: string;
+  model: string;
+  prompt: string;
+  n: number;
+  quality?: Quality;
+  refs: string[];
+  featherPx: number;
+  colorMatch: boolean;
+  seed?: number;
+  overwrite: boolean;
   json: boolean;
-  progress(text: string): void;
 }
 
-export async function runEdit(argv: string[], fill: boolean): Promise<Record<string, unknown>> {
-  const flags: FlagSpec = fill
-    ? { image: 'string', mask: 'string', out: 'string', seed: 'number', json: 'boolean', feather: 'number' }
-    : {
-        image: 'string',
-        mask: 'string',
-        prompt: 'string',
-        model: 'string',
-        n: 'number',
-        quality: 'string',
-        ref: 'strings',
-        feather: 'number',
-        'no-color-match': 'boolean',
-        out: 'string',
-        json: 'boolean',
-        seed: 'number',
-      };
-  const a = parseArgs(argv, flags);
-  const image = resolve(required(a, 'image'));
-  const maskPath = resolve(required(a, 'mask'));
-  const out = resolve(required(a, 'out'));
+/** Parsed `fill` options → an edit with the offline engine and no feather (bit-identical outside the mask). */
+export function fillOptionsOf(a: {
+  image: string;
+  mask: string;
+  out: string;
+  seed?: number;
+  overwrite: boolean;
+  json: boolean;
+}): EditOptions {
+  return { ...a, model: 'local', prompt: '', n: 1, refs: [], featherPx: 0, colorMatch: false };
+}
+
+/** `edit`/`fill` argv → options (usage errors, exit 2, for anything the command does not take). */
+export function parseEdit(argv: readonly string[], fill: boolean): EditOptions {
+  if (fill) return fillOptionsOf(parseOptions('fill', argv, FILL_OPTIONS));
+  return editOptionsOf(parseOptions('edit', argv, EDIT_OPTIONS));
+}
+
+/** Parsed `edit` options (also from compare and batch) → what runEdit takes. */
+export function editOptionsOf(a: {
+  image: string;
+  mask: string;
+  out: string;
+  prompt: string;
+  model: string;
+  n: number;
+  quality?: Quality;
+  ref: string[];
+  feather: number;
+  'no-color-match': boolean;
+  seed?: number;
+  overwrite: boolean;
+  json: boolean;
+}): EditOptions {
+  const { ref, feather, 'no-color-match': noColorMatch, ...rest } = a;
+  return { ...rest, refs: ref, featherPx: feather, colorMatch: !noColorMatch };
+}
+
+export async function runEdit(o: EditOptions, warn: (line: string) => void): Promise<Record<string, unknown>> {
+  const spec = chooseModel(o.model);
+  const quality = qualityFor(spec, o.quality);
+  const image = resolve(o.image);
+  const out = resolve(o.out);
   formatOf(out);
-  const model = fill ? 'local' : required(a, 'model');
-  const prompt = fill ? '' : required(a, 'prompt');
-  const n = (a.n as number | undefined) ?? 1;
-  if (!Number.isInteger(n) || n < 1 || n > 10) throw new UsageError('--n must be a whole number from 1 to 10');
-  const quality = a.quality as 'low' | 'medium' | 'high' | 'auto' | undefined;
-  if (quality && !['low', 'medium', 'high', 'auto'].includes(quality)) throw new UsageError('--quality must be low, medium, high or auto');
-  const feather = (a.feather as number | undefined) ?? (fill ? 0 : 4);
-  const json = !!a.json;
-  const log: Log = { json, progress: (t) => !json && process.stderr.write(`\r${t.padEnd(60)}`) };
+  const paths = candidatePaths(out, o.n);
+  await refuseExisting(paths, o.overwrite);
 
   const t0 = performance.now();
-  const session = await CliSession.start((p) => log.progress(`${Math.round(p.fraction * 100)}% ${p.stage}`));
+  const progress = (t: string) => !o.json && process.stderr.write(`\r${t.padEnd(60)}`);
+  const session = CliSession.start((p) => progress(`${Math.round(p.fraction * 100)}% ${p.stage}`));
   try {
     const img = await session.openImage(image);
-    const mask = await readMaskFile(maskPath, img.width, img.height);
+    const mask = await readMaskFile(resolve(o.mask), img.width, img.height);
     const refs = [];
-    for (const r of (a.ref as string[] | undefined) ?? []) refs.push((await session.openImage(resolve(r))).assetId);
+    for (const r of o.refs) refs.push((await session.openImage(resolve(r))).assetId);
     const tOpen = performance.now();
-    const spec = getModel(model);
-    const plan =
-      spec && spec.status !== 'retired'
-        ? planRegion({ canvas: { width: img.width, height: img.height }, bbox: mask.rect, model: spec, quality })
-        : null;
-    const estimate = plan?.ok
+    const plan = planRegion({ canvas: { width: img.width, height: img.height }, bbox: mask.rect, model: spec, quality });
+    const estimate = plan.ok
       ? estimateCost({
-          modelId: spec!,
+          modelId: spec,
           width: plan.request.width,
           height: plan.request.height,
           quality,
-          n,
+          n: o.n,
           imageSize: plan.request.imageSize,
           referenceImages: refs.length,
         })
       : null;
-    const { jobId } = await session.call<{ jobId: string }>('edit:start', {
-      canvas: { width: img.width, height: img.height },
-      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
-      mask,
-      prompt,
-      model,
-      n,
-      quality,
-      references: refs,
-      featherPx: Math.max(0, Math.round(feather)),
-      colorMatch: fill ? false : !a['no-color-match'],
-      seed: a.seed as number | undefined,
-    });
-    const candidates = await session.candidatesOf(jobId, !json);
-    const tGen = performance.now();
-    const paths = candidatePaths(out, candidates.length);
-    for (const [i, c] of candidates.entries()) {
-      await session.exportTo(paths[i], {
+    const { jobId } = unwrap(
+      await session.api.edit.start({
         canvas: { width: img.width, height: img.height },
-        layers: [
-          { assetId: img.assetId, x: 0, y: 0 },
-          { assetId: c.assetId, x: c.region.x, y: c.region.y },
-        ],
-      });
+        layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+        mask,
+        prompt: o.prompt,
+        model: spec.id,
+        n: o.n,
+        ...(quality ? { quality } : {}),
+        references: refs,
+        featherPx: o.featherPx,
+        colorMatch: o.colorMatch,
+        ...(o.seed !== undefined ? { seed: o.seed } : {}),
+      }),
+    );
+    const candidates = await session.candidatesOf(jobId, !o.json);
+    const tGen = performance.now();
+    const written = paths.slice(0, candidates.length);
+    const warnings: string[] = [];
+    if (candidates.length < o.n) {
+      const w = `${spec.id} returned ${candidates.length} of the ${o.n} candidates asked for; wrote ${written.length} file${written.length === 1 ? '' : 's'}.`;
+      warnings.push(w);
+      warn(w);
+    }
+    for (const [i, c] of candidates.entries()) {
+      await session.exportTo(
+        written[i],
+        {
+          canvas: { width: img.width, height: img.height },
+          layers: [
+            { assetId: img.assetId, x: 0, y: 0 },
+            { assetId: c.assetId, x: c.region.x, y: c.region.y },
+          ],
+        },
+        o.overwrite,
+      );
     }
     const tEnd = performance.now();
     const c0 = candidates[0];
     return {
-      model,
+      model: spec.id,
+      quality: quality ?? null,
       image: { path: image, width: img.width, height: img.height },
       mask: { bbox: mask.rect },
       region: c0.region,
       requestSize: c0.requestSize,
+      candidatesRequested: o.n,
+      candidatesReceived: candidates.length,
+      ...(warnings.length ? { warnings } : {}),
       estimatedCostUsd: estimate ? Math.round(estimate.usd * 10000) / 10000 : 0,
       costBasis: estimate?.basis,
       timings: {
@@ -116,10 +168,10 @@ export async function runEdit(argv: string[], fill: boolean): Promise<Record<str
         writeMs: Math.round(tEnd - tGen),
         totalMs: Math.round(tEnd - t0),
       },
-      outputs: paths,
+      outputs: written,
       requestIds: candidates.map((c) => c.requestId).filter(Boolean),
     };
   } finally {
-    await session.close();
+    session.close();
   }
 }

@@ -29,6 +29,14 @@ describe('estimateCost for gpt-image-2', () => {
     expect(est.basis).toContain('4 × $0.053');
   });
 
+  it('says the basis in plain words: the research reference codes are kept apart in `sources`', () => {
+    for (const modelId of ['gpt-image-2', 'gpt-image-1.5', 'gemini-3.1-flash-image', 'gemini-3-pro-image'] as const) {
+      const est = estimateCost({ modelId, width: 1024, height: 1024, quality: modelId.startsWith('gpt') ? 'medium' : undefined });
+      expect(est.basis).not.toMatch(/\[[A-Z][A-Z0-9-]*\]|[⚠✅📄❓]/u);
+      expect(est.sources).toMatch(/\[[A-Z]/);
+    }
+  });
+
   it('scales other sizes by pixel area and says so', () => {
     const est = estimateCost({ modelId: 'gpt-image-2', width: 2048, height: 2048, quality: 'medium', mode: 'generate' });
     expect(est.perImage).toBeCloseTo(0.212, 6);

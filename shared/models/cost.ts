@@ -44,8 +44,10 @@ export interface CostEstimate {
   readonly usd: number;
   /** Output price of one image (USD), excluding input tokens. */
   readonly perImage: number;
-  /** How the figure was computed, in words, for a tooltip. */
+  /** How the figure was computed, in plain words for a tooltip or `--json` (no research reference codes). */
   readonly basis: string;
+  /** Where the price comes from: the catalog's reference codes (see providers.md); empty when free. */
+  readonly sources: string;
   /** `true` when any part is scaled, guessed or taken from an unconfirmed source. */
   readonly approximate: boolean;
 }
@@ -68,7 +70,7 @@ export function estimateCost(input: CostInput): CostEstimate {
   const pricing = spec.pricing;
   switch (pricing.kind) {
     case 'free':
-      return { usd: 0, perImage: 0, basis: `${spec.name} runs on this computer: free`, approximate: false };
+      return { usd: 0, perImage: 0, basis: `${spec.name} runs on this computer: free`, sources: '', approximate: false };
     case 'per-image-tier': {
       const tier = input.imageSize ?? inferTier(spec, input.width, input.height);
       const known = pricing.perImage[tier];
@@ -77,7 +79,8 @@ export function estimateCost(input: CostInput): CostEstimate {
       return {
         usd: round6(price * n),
         perImage: price,
-        basis: `${n} × $${price} per ${tier} image${guess} ${pricing.source}; input tokens not included${gateway}`,
+        basis: `${n} × $${price} per ${tier} image${guess}; input tokens not included${gateway}`,
+        sources: pricing.source,
         approximate: true,
       };
     }
@@ -98,8 +101,9 @@ export function estimateCost(input: CostInput): CostEstimate {
         usd: round6(perImage * n + inputUsd),
         perImage,
         basis:
-          `${n} × $${rowPrice} (${quality}${auto}, ${rowName} row${scaled}) ${pricing.source}` +
+          `${n} × $${rowPrice} (${quality}${auto}, ${rowName} row${scaled})` +
           ` + ~${formatCount(tokens)} input image tokens × $${pricing.imageInputPerMTok}/1M${gateway}`,
+        sources: pricing.source,
         approximate: !exact || tokens > 0 || spec.provider === 'gateway',
       };
     }

@@ -1,0 +1,42 @@
+/**
+ * Where the CLI writes: the format from the extension, numbered names for several candidates, and
+ * the never-overwrite rule checked before any work (nothing is generated, or paid for, only to be
+ * refused at the end). Main checks again when it writes.
+ */
+import { lstat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { AppError } from '../../shared/errors';
+
+export function formatOf(path: string): 'png' | 'jpeg' | 'webp' {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.png') return 'png';
+  if (ext === '.jpg' || ext === '.jpeg') return 'jpeg';
+  if (ext === '.webp') return 'webp';
+  throw new AppError({ kind: 'invalid-request', message: `--out must end in .png, .jpg or .webp (got “${basename(path)}”).` });
+}
+
+/** `out.png` for one candidate asked; `out-1.png`, `out-2.png`, … when several were asked (however many arrive). */
+export function candidatePaths(out: string, asked: number): string[] {
+  if (asked === 1) return [out];
+  const ext = extname(out);
+  const stem = basename(out, ext);
+  return Array.from({ length: asked }, (_, i) => join(dirname(out), `${stem}-${i + 1}${ext}`));
+}
+
+/** Refuses (exit 1, before any work) when one of `paths` exists — a file, a folder or a link — unless `overwrite`. */
+export async function refuseExisting(paths: readonly string[], overwrite: boolean): Promise<void> {
+  if (overwrite) return;
+  for (const p of paths) {
+    const there = await lstat(p).then(
+      () => true,
+      () => false,
+    );
+    if (there) {
+      throw new AppError({
+        kind: 'io',
+        message: `${p} already exists; nothing was done. Choose another --out, or pass --overwrite to replace it.`,
+        rule: 'exists',
+      });
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The help text. Kept apart from the commands (and imports nothing) so `maskwork --help` loads no
+ * SDK, no sharp and no main-process code.
+ */
+export const EDIT_USAGE = `maskwork edit --image <file> --mask <png> --prompt <text> --model <id> [--n <k>]
+              [--quality low|medium|high|auto] [--ref <file>]... [--feather <px>] [--no-color-match]
+              [--seed <n>] --out <file.png|.jpg|.webp> [--overwrite] [--json]`;
+export const FILL_USAGE = `maskwork fill --image <file> --mask <png> --out <file.png> [--seed <n>] [--overwrite] [--json]`;
+export const EXPAND_USAGE = `maskwork expand --image <file> (--aspect W:H [--anchor centre|left|right|top|bottom]
+              | --left N --right N --top N --bottom N) --model <id> [--prompt <text>]
+              [--quality low|medium|high|auto] [--band <px>] [--prefill smooth|local] [--seed <n>]
+              --out <file.png> [--overwrite] [--json]`;
+export const BATCH_USAGE = `maskwork batch <edit|fill|expand> --images <folder> [--mask <png> | --masks <folder>]
+              --out <folder> [--format png|jpg|webp] [options of that command] [--json]`;
+export const COMPARE_USAGE = `maskwork compare --image <file> --mask <png> --prompt <text> --models <id,id,...>
+              --out <file.png> [--quality low|medium|high|auto] [--overwrite] [--json]`;
+
+export const USAGE = `Maskwork command line
+
+  ${EDIT_USAGE}
+  ${FILL_USAGE}
+  ${EXPAND_USAGE}
+  ${BATCH_USAGE}
+  ${COMPARE_USAGE}
+
+The mask is a PNG of the image's size; white (luminance > 127) marks what to change.
+--quality defaults to medium (as in the app) for models that have qualities.
+With --n k > 1, edit writes <stem>-1.png … <stem>-k.png (also when a model returns fewer).
+Nothing is overwritten: an --out that exists, or that is the input image, is refused unless
+--overwrite is given. Inputs must be regular files (no devices or pipes) of at most 400 MB.
+--json prints one JSON object.
+expand extends to an aspect preset (1:1 4:5 3:2 16:9 21:9 3:1 4:1 8:1 9:16 1:4 or any W:H)
+or by pixels per side, tiling past each model's limits; --json prints the tile plan and cost.
+The extended canvas may be at most 150 MP and 30000 px per side.
+batch runs edit, fill or expand over a folder (one mask for all, or <stem>.png per image);
+it goes on after a failure and exits 1 if any image failed.
+compare runs one edit with several models (--models a,b,c) and writes <stem>-<model>.png each.
+Keys: OPENAI_API_KEY, GEMINI_API_KEY (never printed). Models: gpt-image-2, gpt-image-1.5,
+gpt-image-1-mini, gemini-3.1-flash-image, gemini-3-pro-image, local (offline, free).
+Exit codes: 0 success, 1 failed or refused (the typed error is printed), 2 bad usage.
+`;
