@@ -73,7 +73,11 @@ export class CliSession {
     });
     const table = createHandlers(this.svc);
     const listeners = new Set<(p: unknown) => void>();
-    const ctx = { emit: (_event: EventName, payload: unknown) => listeners.forEach((l) => l(payload)) };
+    const ctx = {
+      emit: (_event: EventName, payload: unknown) => {
+        for (const l of listeners) l(payload);
+      },
+    };
     this.api = buildBridge(
       (channel, request) => dispatch(table, channel, request, ctx),
       (_event, listener) => {
