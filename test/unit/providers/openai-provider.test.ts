@@ -12,6 +12,14 @@ beforeAll(async () => {
   server = await startOpenAIServer({ acceptedKeys: [KEY] });
 });
 afterAll(() => server.close());
+
+/** Resolves once no request is in flight and none arrived during the last 100 ms. */
+async function serverQuiet(): Promise<void> {
+  for (let seen = -1; seen !== server.requests.length || server.requests.some((r) => r.outcome === 'pending'); ) {
+    seen = server.requests.length;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 beforeEach(() => server.clearScript());
 
 const provider = (
@@ -191,10 +199,13 @@ describe('OpenAI provider (real SDK, local server)', () => {
   });
 
   it('an already aborted signal sends nothing', async () => {
+    // Requests of earlier tests may still be arriving on a loaded machine: count only after they have settled.
+    await serverQuiet();
     const before = server.requests.length;
     const ac = new AbortController();
     ac.abort();
     expect((await appErrorOf(provider().edit(await editRequest(), callCtx(ac.signal)))).kind).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 300)); // a request that was sent would have arrived by now
     expect(server.requests.length).toBe(before);
   });
 

@@ -82,7 +82,8 @@ describe('robustness', () => {
     const p = fetch(`${oa.url}/images/generations`, { method: 'POST', headers: { authorization: 'Bearer k' }, body: '{}' }).catch(
       (e: unknown) => e,
     );
-    await new Promise((r) => setTimeout(r, 100));
+    // Wait until the server holds the request (on a loaded machine that can take longer than a fixed sleep).
+    while (oa.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
     const t0 = Date.now();
     await oa.close();
     expect(Date.now() - t0).toBeLessThan(3000); // the request would hang for 60 s
