@@ -1,8 +1,12 @@
 /**
- * A tiny runtime schema library for the IPC contract. Each schema both validates an unknown value
- * (throwing {@link ValidationError} with the path of the first bad field) and carries its static type,
- * so the contract is written once and gives both the TypeScript types and the checks main runs.
+ * Field schemas for the IPC contract and the settings files, built on valibot (small, tree-shaken,
+ * no eval: it runs in main, in the sandboxed preload bundle and in the renderer). Each schema both
+ * validates an unknown value and carries its static type, so a contract is written once.
+ *
+ * `parse` throws {@link ValidationError} naming the path of the first bad field (`canvas.width`,
+ * `layers[0].assetId`, an unknown `smuggled` key).
  */
+import * as v from 'valibot';
 
 export class ValidationError extends Error {
   constructor(
@@ -14,58 +18,64 @@ export class ValidationError extends Error {
   }
 }
 
-export interface Schema<T> {
-  readonly kind: string;
-  /** Returns the value typed as T or throws ValidationError. Never mutates. */
-  parse(value: unknown, path?: string): T;
+/** Any valibot schema whose input is unknown and whose output is T. */
+export type Schema<T> = v.GenericSchema<unknown, T>;
+export type Infer<S> = S extends v.GenericSchema ? v.InferOutput<S> : never;
+
+/** `a.b[2].c` for an issue's path (array indexes in brackets). */
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
 }
 
-export type Infer<S> = S extends Schema<infer T> ? T : never;
-
-function make<T>(kind: string, parse: (v: unknown, path: string) => T): Schema<T> {
-  return { kind, parse: (v, path = '') => parse(v, path) };
+/** Returns `value` typed by the schema, or throws ValidationError for the first problem. */
+export function parse<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, value, { abortEarly: true });
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  throw new ValidationError(pathOf(issue), ruleOf(issue));
 }
 
-export function string(opts: { min?: number; max?: number; pattern?: RegExp } = {}): Schema<string> {
+function ruleOf(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'strict_object' && issue.expected === 'never') return 'unknown field';
+  if (issue.type === 'strict_object' && issue.received === 'undefined') return 'required';
+  return issue.message;
+}
+
+/** A string of at most `max` characters (100 000 by default), optionally at least `min` and matching `pattern`. */
+export function text(opts: { min?: number; max?: number; pattern?: RegExp } = {}) {
   const max = opts.max ?? 100_000;
-  return make('string', (v, path) => {
-    if (typeof v !== 'string') throw new ValidationError(path, 'expected a string');
-    if (opts.min !== undefined && v.length < opts.min) throw new ValidationError(path, `must be at least ${opts.min} characters`);
-    if (v.length > max) throw new ValidationError(path, `must be at most ${max} characters`);
-    if (opts.pattern && !opts.pattern.test(v)) throw new ValidationError(path, `does not match ${opts.pattern}`);
-    return v;
-  });
+  return v.pipe(
+    v.string('expected a string'),
+    v.minLength(opts.min ?? 0, `must be at least ${opts.min} characters`),
+    v.maxLength(max, `must be at most ${max} characters`),
+    v.regex(opts.pattern ?? /(?:)/, `does not match ${opts.pattern}`),
+  );
 }
 
+/** A finite number, optionally an integer and within [min, max]. */
 export function number(opts: { min?: number; max?: number; int?: boolean } = {}): Schema<number> {
-  return make('number', (v, path) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValidationError(path, 'expected a finite number');
-    if (opts.int && !Number.isInteger(v)) throw new ValidationError(path, 'expected an integer');
-    if (opts.min !== undefined && v < opts.min) throw new ValidationError(path, `must be ≥ ${opts.min}`);
-    if (opts.max !== undefined && v > opts.max) throw new ValidationError(path, `must be ≤ ${opts.max}`);
-    return v;
-  });
+  return v.pipe(
+    v.number('expected a finite number'),
+    v.finite('expected a finite number'),
+    v.check((n) => !opts.int || Number.isInteger(n), 'expected an integer'),
+    v.minValue(opts.min ?? -Infinity, `must be ≥ ${opts.min}`),
+    v.maxValue(opts.max ?? Infinity, `must be ≤ ${opts.max}`),
+  );
 }
 
-export function boolean(): Schema<boolean> {
-  return make('boolean', (v, path) => {
-    if (typeof v !== 'boolean') throw new ValidationError(path, 'expected a boolean');
-    return v;
-  });
-}
+/** An integer within [min, max]. */
+export const int = (min: number, max: number): Schema<number> => number({ int: true, min, max });
 
-export function literal<const T extends string | number | boolean>(value: T): Schema<T> {
-  return make('literal', (v, path) => {
-    if (v !== value) throw new ValidationError(path, `expected ${JSON.stringify(value)}`);
-    return value;
-  });
-}
+export const boolean = (): Schema<boolean> => v.boolean('expected a boolean');
 
 export function oneOf<const T extends readonly string[]>(values: T): Schema<T[number]> {
-  return make('enum', (v, path) => {
-    if (typeof v !== 'string' || !values.includes(v)) throw new ValidationError(path, `expected one of ${values.join(', ')}`);
-    return v as T[number];
-  });
+  return v.picklist(values, `expected one of ${values.join(', ')}`);
 }
 
 /**
@@ -73,82 +83,68 @@ export function oneOf<const T extends readonly string[]>(values: T): Schema<T[nu
  * discarded: the string itself is the payload, so the receiver stores exactly what was sent.
  */
 export function jsonText(opts: { maxChars: number }): Schema<string> {
-  return make('json', (v, path) => {
-    if (typeof v !== 'string') throw new ValidationError(path, 'expected a string');
-    if (v.length > opts.maxChars) throw new ValidationError(path, `must be at most ${opts.maxChars} characters`);
-    try {
-      JSON.parse(v);
-    } catch {
-      throw new ValidationError(path, 'expected JSON text');
-    }
-    return v;
-  });
+  return v.pipe(
+    v.string('expected a string'),
+    v.maxLength(opts.maxChars, `must be at most ${opts.maxChars} characters`),
+    v.check((s) => {
+      try {
+        JSON.parse(s);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'expected JSON text'),
+  );
 }
 
-/** Encoded image bytes (PNG/JPEG/WebP) or other binary data; never a data URL. */
+/** Encoded image bytes (PNG/JPEG/WebP) or other binary data; never a data URL or base64 text. */
 export function bytes(opts: { maxBytes?: number } = {}): Schema<Uint8Array> {
   const max = opts.maxBytes ?? 512 * 1024 * 1024;
-  return make('bytes', (v, path) => {
-    if (!(v instanceof Uint8Array)) throw new ValidationError(path, 'expected bytes (Uint8Array)');
-    if (v.byteLength > max) throw new ValidationError(path, `must be at most ${max} bytes`);
-    return v;
-  });
+  return v.pipe(
+    v.instance(Uint8Array, 'expected bytes (Uint8Array)'),
+    v.check((b) => b.byteLength <= max, `must be at most ${max} bytes`),
+  );
 }
 
-export function optional<T>(inner: Schema<T>): Schema<T | undefined> {
-  return make('optional', (v, path) => (v === undefined ? undefined : inner.parse(v, path)));
-}
+/** A field that may be absent (or undefined). */
+export const optional = <S extends Schema<unknown>>(inner: S) => v.optional(inner);
 
 export function array<T>(item: Schema<T>, opts: { min?: number; max?: number } = {}): Schema<T[]> {
   const max = opts.max ?? 10_000;
-  return make('array', (v, path) => {
-    if (!Array.isArray(v)) throw new ValidationError(path, 'expected an array');
-    if (opts.min !== undefined && v.length < opts.min) throw new ValidationError(path, `must have at least ${opts.min} items`);
-    if (v.length > max) throw new ValidationError(path, `must have at most ${max} items`);
-    return v.map((x, i) => item.parse(x, `${path}[${i}]`));
-  });
+  return v.pipe(
+    v.array(item, 'expected an array'),
+    v.minLength(opts.min ?? 0, `must have at least ${opts.min} items`),
+    v.maxLength(max, `must have at most ${max} items`),
+  );
 }
 
-type Shape = Record<string, Schema<unknown>>;
-type OptionalKeys<S extends Shape> = { [K in keyof S]: undefined extends Infer<S[K]> ? K : never }[keyof S];
-type RequiredKeys<S extends Shape> = Exclude<keyof S, OptionalKeys<S>>;
-export type ObjectOf<S extends Shape> = { [K in RequiredKeys<S>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Infer<S[K]> };
-
-/** A plain object with exactly these keys: unknown keys are rejected (no smuggling extra fields to main). */
-export function object<S extends Shape>(shape: S): Schema<ObjectOf<S>> {
-  return make('object', (v, path) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Uint8Array) {
-      throw new ValidationError(path, 'expected an object');
-    }
-    const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) throw new ValidationError(path, 'expected a plain object');
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(v)) {
-      if (!(key in shape)) throw new ValidationError(path ? `${path}.${key}` : key, 'unknown field');
-    }
-    for (const [key, schema] of Object.entries(shape)) {
-      const parsed = schema.parse((v as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
-      if (parsed !== undefined) out[key] = parsed;
-    }
-    return out as ObjectOf<S>;
-  });
+/** A plain object (prototype Object.prototype or null): no class instances, arrays or typed arrays. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
-/** Discriminated union on a `kind`-like tag field. */
-export function union<const K extends string, const M extends Record<string, Schema<object>>>(
-  tag: K,
-  members: M,
-): Schema<Infer<M[keyof M]>> {
-  return make('union', (v, path) => {
-    const t = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[tag] : undefined;
-    if (typeof t !== 'string' || !(t in members)) {
-      throw new ValidationError(path ? `${path}.${tag}` : tag, `expected one of ${Object.keys(members).join(', ')}`);
-    }
-    return members[t].parse(v, path) as Infer<M[keyof M]>;
-  });
+/**
+ * A plain object with exactly these keys. Unknown keys are rejected by own-property lookup, so
+ * `constructor`, `toString` or `__proto__` are unknown keys like any other (no smuggling to main).
+ */
+export function object<const E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>(isPlainObject, 'expected a plain object'),
+    // Unknown keys first, so a smuggled field is named even when a required one is missing too.
+    v.rawCheck<Record<string, unknown>>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const input = dataset.value;
+      const key = Object.keys(input).find((k) => !Object.hasOwn(entries, k));
+      if (key !== undefined)
+        addIssue({ message: 'unknown field', path: [{ type: 'object', origin: 'key', input, key, value: input[key] }] });
+    }),
+    v.strictObject(entries),
+  );
 }
 
 /** A type-only marker for responses: main produces them, so they are typed but not re-validated. */
 export function type<T>(): Schema<T> {
-  return make('type', (v) => v as T);
+  return v.custom<T>(() => true);
 }

@@ -7,7 +7,7 @@
  */
 import { AppError, type Result } from '../../../shared/errors';
 import { channels, type Channel, type EventName, type EventPayload, type RequestOf, type ResponseOf } from '../../../shared/ipc/contract';
-import { ValidationError } from '../../../shared/ipc/schema';
+import { parse, ValidationError } from '../../../shared/ipc/schema';
 import { redactDeep, redactSecrets } from '../services/redact';
 
 export interface HandlerContext {
@@ -31,7 +31,7 @@ async function dispatchRaw(table: HandlerTable, channel: unknown, payload: unkno
   }
   let request: unknown;
   try {
-    request = channels[channel].request.parse(payload);
+    request = parse(channels[channel].request, payload);
   } catch (e) {
     if (e instanceof ValidationError) {
       return { ok: false, error: { kind: 'validation', message: `Invalid request to ${channel}: ${e.message}`, rule: e.message } };

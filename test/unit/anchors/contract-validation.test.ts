@@ -128,6 +128,35 @@ describe('shared/ipc/contract.ts validated by electron/main/ipc/dispatch.ts', ()
     }
   });
 
+  it('every channel refuses prototype names as fields (constructor, toString, __proto__, hasOwnProperty), naming them', async () => {
+    for (const c of channelNames) {
+      for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+        // As the transports deliver them: own enumerable keys (JSON.parse keeps `__proto__` as a key too).
+        const payload = structuredClone(VALID[c] ?? {});
+        Object.defineProperty(payload, key, { value: 'x', enumerable: true, configurable: true, writable: true });
+        expect(Object.keys(payload)).toContain(key);
+        const calls: string[] = [];
+        await expectValidation(c, payload, calls, trapTable(calls), key);
+      }
+    }
+  });
+
+  it('nested objects refuse prototype names too (edit:start mask.constructor, image:export canvas.__proto__)', async () => {
+    const mask = structuredClone(VALID['edit:start'].mask) as Record<string, unknown>;
+    mask.constructor = 'x';
+    const calls: string[] = [];
+    await expectValidation('edit:start', { ...structuredClone(VALID['edit:start']), mask }, calls, trapTable(calls), 'mask.constructor');
+    const canvas = JSON.parse('{"width":10,"height":10,"__proto__":{"polluted":true}}') as Record<string, unknown>;
+    const calls2: string[] = [];
+    await expectValidation(
+      'image:export',
+      { ...structuredClone(VALID['image:export']), canvas },
+      calls2,
+      trapTable(calls2),
+      'canvas.__proto__',
+    );
+  });
+
   it('every channel refuses each field given the wrong type, naming the field', async () => {
     let checked = 0;
     for (const c of channelNames) {
