@@ -143,7 +143,7 @@ describe('shared/ipc/contract.ts validated by electron/main/ipc/dispatch.ts', ()
 
   it('nested objects refuse prototype names too (edit:start mask.constructor, image:export canvas.__proto__)', async () => {
     const mask = structuredClone(VALID['edit:start'].mask) as Record<string, unknown>;
-    mask.constructor = 'x';
+    Object.defineProperty(mask, 'constructor', { value: 'x', enumerable: true, configurable: true, writable: true });
     const calls: string[] = [];
     await expectValidation('edit:start', { ...structuredClone(VALID['edit:start']), mask }, calls, trapTable(calls), 'mask.constructor');
     const canvas = JSON.parse('{"width":10,"height":10,"__proto__":{"polluted":true}}') as Record<string, unknown>;
