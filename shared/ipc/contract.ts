@@ -19,7 +19,7 @@ import type {
 /** Largest autosaved document record (JSON text, characters); pixels never go in it. */
 export const AUTOSAVE_MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
 
-const assetId = s.text({ min: 8, max: 128, pattern: /^[a-z0-9-]+$/ });
+const assetId = s.string({ min: 8, max: 128, pattern: /^[a-z0-9-]+$/ });
 const imageFormat = s.oneOf(['png', 'jpeg', 'webp'] as const);
 const rect = s.object({
   x: s.number({ int: true, min: -1e6, max: 1e6 }),
@@ -28,14 +28,14 @@ const rect = s.object({
   height: s.number({ int: true, min: 1, max: 1e6 }),
 });
 /** `openai`, `gemini` or `gateway:<id>`: whose API key. */
-export const providerId = s.text({ min: 1, max: 64, pattern: /^[a-z0-9:-]+$/ });
-export const apiKey = s.text({ min: 8, max: 512 });
+export const providerId = s.string({ min: 1, max: 64, pattern: /^[a-z0-9:-]+$/ });
+export const apiKey = s.string({ min: 8, max: 512 });
 /** One configured gateway: what `gateways:set` accepts and what the settings file holds. */
 export const gatewaySettings = s.object({
-  id: s.text({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }),
-  name: s.text({ min: 1, max: 80 }),
-  baseURL: s.text({ min: 8, max: 500, pattern: /^https?:\/\/[^\s]+$/ }),
-  modelIds: s.array(s.text({ min: 1, max: 120 }), { min: 1, max: 32 }),
+  id: s.string({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }),
+  name: s.string({ min: 1, max: 80 }),
+  baseURL: s.string({ min: 8, max: 500, pattern: /^https?:\/\/[^\s]+$/ }),
+  modelIds: s.array(s.string({ min: 1, max: 120 }), { min: 1, max: 32 }),
   template: s.optional(s.oneOf(['gpt-image-2', 'gpt-image-1.5', 'gpt-image-1-mini'] as const)),
 });
 const placedLayer = s.object({ assetId, x: s.number({ int: true, min: -1e6, max: 1e6 }), y: s.number({ int: true, min: -1e6, max: 1e6 }) });
@@ -46,7 +46,7 @@ export const channels = {
   'image:open': { request: s.object({}), response: s.type<OpenedImage | { canceled: true }>() },
   /** Imports bytes the renderer got from drag-and-drop or the clipboard. */
   'image:import': {
-    request: s.object({ bytes: s.bytes({ maxBytes: 400 * 1024 * 1024 }), name: s.text({ min: 1, max: 512 }) }),
+    request: s.object({ bytes: s.bytes({ maxBytes: 400 * 1024 * 1024 }), name: s.string({ min: 1, max: 512 }) }),
     response: s.type<OpenedImage>(),
   },
   /** Stores a bitmap the renderer produced (an accepted patch) and returns its asset id. */
@@ -65,7 +65,7 @@ export const channels = {
       layers: s.array(placedLayer, { min: 1, max: 256 }),
       format: imageFormat,
       quality: s.optional(s.number({ int: true, min: 1, max: 100 })),
-      suggestedName: s.optional(s.text({ max: 255 })),
+      suggestedName: s.optional(s.string({ max: 255 })),
       allowOverwriteSource: s.optional(s.boolean()),
     }),
     response: s.type<ExportResult | { canceled: true }>(),
@@ -91,9 +91,9 @@ export const channels = {
       layers: s.array(placedLayer, { min: 1, max: 256 }),
       /** The mask inside `rect` as an encoded PNG (grey: R = value), rect in document px. */
       mask: s.object({ png: s.bytes({ maxBytes: 200 * 1024 * 1024 }), rect }),
-      prompt: s.text({ max: 32_000 }),
+      prompt: s.string({ max: 32_000 }),
       /** Catalog id, or `gateway:<gatewayId>/<modelId>`. */
-      model: s.text({ min: 1, max: 200 }),
+      model: s.string({ min: 1, max: 200 }),
       n: s.number({ int: true, min: 1, max: 10 }),
       quality: s.optional(s.oneOf(['low', 'medium', 'high', 'auto'] as const)),
       imageSize: s.optional(s.oneOf(['512', '1K', '2K', '4K'] as const)),
@@ -128,8 +128,8 @@ export const channels = {
       /** Where the original sits in the canvas. */
       original: rect,
       layers: s.array(placedLayer, { min: 1, max: 256 }),
-      prompt: s.text({ max: 32_000 }),
-      model: s.text({ min: 1, max: 200 }),
+      prompt: s.string({ max: 32_000 }),
+      model: s.string({ min: 1, max: 200 }),
       n: s.number({ int: true, min: 1, max: 4 }),
       quality: s.optional(s.oneOf(['low', 'medium', 'high', 'auto'] as const)),
       imageSize: s.optional(s.oneOf(['512', '1K', '2K', '4K'] as const)),
@@ -143,11 +143,11 @@ export const channels = {
   },
   'gateways:set': { request: gatewaySettings, response: s.type<ProviderSettings>() },
   'gateways:remove': {
-    request: s.object({ id: s.text({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }) }),
+    request: s.object({ id: s.string({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }) }),
     response: s.type<ProviderSettings>(),
   },
-  'job:cancel': { request: s.object({ jobId: s.text({ min: 1, max: 64 }) }), response: s.type<{ cancelled: boolean }>() },
-  'job:result': { request: s.object({ jobId: s.text({ min: 1, max: 64 }) }), response: s.type<JobResult>() },
+  'job:cancel': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<{ cancelled: boolean }>() },
+  'job:result': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<JobResult>() },
   /**
    * Crash-safe autosave of the open document: its records as JSON text (asset ids, no pixels, no
    * history) and the mask inside its bounds as a grey PNG (none when the mask is empty). Main writes

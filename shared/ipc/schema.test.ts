@@ -8,7 +8,7 @@ import * as s from './schema';
 
 const shape = s.object({
   a: s.int(0, 10),
-  b: s.optional(s.text({ max: 3 })),
+  b: s.optional(s.string({ max: 3 })),
   list: s.array(s.object({ on: s.boolean() }), { max: 2 }),
 });
 
@@ -64,8 +64,8 @@ describe('field schemas', () => {
     expect(problem(shape, { a: 1, list: [{ on: true }, { on: true }, { on: true }] })).toBe('list: must have at most 2 items');
   });
 
-  it('text: pattern and length; oneOf; bytes; jsonText', () => {
-    const id = s.text({ min: 2, max: 8, pattern: /^[a-z]+$/ });
+  it('string: pattern and length; oneOf; bytes; jsonText', () => {
+    const id = s.string({ min: 2, max: 8, pattern: /^[a-z]+$/ });
     expect(s.parse(id, 'abc')).toBe('abc');
     expect(problem(id, 'a')).toBe('payload: must be at least 2 characters');
     expect(problem(id, 'ABC')).toContain('does not match');

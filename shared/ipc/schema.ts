@@ -48,7 +48,7 @@ function ruleOf(issue: v.BaseIssue<unknown>): string {
 }
 
 /** A string of at most `max` characters (100 000 by default), optionally at least `min` and matching `pattern`. */
-export function text(opts: { min?: number; max?: number; pattern?: RegExp } = {}) {
+export function string(opts: { min?: number; max?: number; pattern?: RegExp } = {}) {
   const max = opts.max ?? 100_000;
   return v.pipe(
     v.string('expected a string'),
