@@ -6,6 +6,7 @@ import { GatewayStore } from './services/gateway-store';
 import { KeyStore, memoryBackend, type SecretBackend } from './services/key-store';
 import { JobRunner } from './jobs/job-runner';
 import { AutosaveStore } from './services/autosave-store';
+import { SpendLedger } from './services/spend-ledger';
 import type { MainServices } from './ipc/handlers';
 
 export interface ServiceOptions {
@@ -13,7 +14,7 @@ export interface ServiceOptions {
   version: string;
   /** Folder for session assets (originals, patches). */
   assetDir: string;
-  /** Folder for settings (keys, gateways); null keeps them in memory. */
+  /** Folder for settings (keys, gateways, the spend ledger); null keeps them in memory. */
   settingsDir: string | null;
   dialogs: Dialogs;
   secretBackend?: SecretBackend;
@@ -31,6 +32,7 @@ export function createServices(o: ServiceOptions): MainServices {
     gateways: new GatewayStore(o.settingsDir ? join(o.settingsDir, 'gateways.json') : null),
     jobs: new JobRunner(2),
     autosave: new AutosaveStore(join(o.settingsDir ?? o.assetDir, 'autosave')),
+    ledger: new SpendLedger(o.settingsDir ? join(o.settingsDir, 'spend-ledger.json') : null),
     env: o.env ?? process.env,
   };
 }

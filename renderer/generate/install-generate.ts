@@ -7,12 +7,14 @@ import { useEditor } from '../store/store';
 import { discardAllStaged } from '../store/edit-commands';
 import { cancelJob, installJobEvents } from './job-client';
 import { refreshProviders } from './providers-client';
+import { refreshSpend } from './spend-client';
 
 export function installGenerate(): () => void {
   let offJobs: () => void = () => {};
   try {
     offJobs = installJobEvents();
     void refreshProviders();
+    void refreshSpend();
   } catch {
     // No bridge (window.maskwork missing): the app already says so when a file is opened.
   }

@@ -16,6 +16,7 @@ import { currentEstimate, currentMaskBounds, currentOption, generateBlocker, mod
 import { adaptRequest, maskRectFor, requestLayers, settingsForModel, type EditRequest } from './edit-request';
 import { adaptOutpaintRequest, type OutpaintRequest } from './outpaint-request';
 import { rememberModel } from './providers-client';
+import { refreshSpend } from './spend-client';
 import type { StagedCandidate } from './staging-logic';
 
 const POLL_MS = 1500;
@@ -300,6 +301,7 @@ function endJob(): void {
   if (job) revokeUrls(Object.values(job.previews));
   st().setJob(null);
   stopPoll();
+  void refreshSpend();
 }
 
 function startPoll(): void {

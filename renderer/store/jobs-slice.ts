@@ -5,7 +5,7 @@
  * URLs, candidates are asset ids).
  */
 import type { StateCreator } from 'zustand';
-import type { JobPhase, KeyStatus, ProviderSettings } from '../../shared/ipc/contract-types';
+import type { JobPhase, KeyStatus, ProviderSettings, SpendSummary } from '../../shared/ipc/contract-types';
 import type { ExpectedTime, GeminiImageSize, Quality } from '../../shared/models';
 import type { EditorStore } from './store';
 
@@ -75,6 +75,9 @@ export interface JobsSlice {
   retryOffers: Record<number, RetryOffer>;
   /** USD received in candidates this session, by document id (kept or not). */
   spentUsd: Record<string, number>;
+  /** The app's ledger (main): spent today / this month across documents; null until loaded. */
+  spend: SpendSummary | null;
+  setSpend(spend: SpendSummary): void;
   setJob(job: JobState | null): void;
   /** Updates the running job if it is still `jobId` (late events of an old job are ignored). */
   patchJob(jobId: string | null, patch: Partial<JobState>): void;
@@ -106,6 +109,8 @@ export const createJobsSlice: StateCreator<EditorStore, [], [], JobsSlice> = (se
   settingsOpen: false,
   retryOffers: {},
   spentUsd: {},
+  spend: null,
+  setSpend: (spend) => set({ spend }),
   setJob: (job) => set({ job }),
   patchJob(jobId, patch) {
     const job = get().job;

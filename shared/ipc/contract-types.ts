@@ -129,3 +129,25 @@ export interface RecoveredSession {
    */
   assets: Record<string, { bytes: Uint8Array; mime: 'image/jpeg' | 'image/png' | 'image/webp' }>;
 }
+
+/** What was spent on one day or in one month (local time of main), across documents. */
+export interface SpendPeriod {
+  /** `YYYY-MM-DD` for a day, `YYYY-MM` for a month. */
+  period: string;
+  /** Estimated USD of every request sent (including ones cancelled after sending). */
+  usd: number;
+  /** Requests sent. */
+  requests: number;
+  /** Of those, requests the service rejected outright (not charged, not in `usd`). */
+  rejected: number;
+}
+
+/** The app's spend ledger (main, settings folder), newest first. */
+export interface SpendSummary {
+  today: SpendPeriod;
+  month: SpendPeriod;
+  /** The last 31 days with any request. */
+  days: SpendPeriod[];
+  /** The last 12 months with any request. */
+  months: SpendPeriod[];
+}

@@ -14,6 +14,7 @@ import type {
   KeyStatus,
   ProviderSettings,
   RecoveredSession,
+  SpendSummary,
 } from './contract-types';
 
 /** Largest autosaved document record (JSON text, characters); pixels never go in it. */
@@ -164,6 +165,8 @@ export const channels = {
   'project:recover': { request: s.object({}), response: s.type<RecoveredSession | null>() },
   /** Deletes the autosave (the user chose not to restore it). */
   'project:discard': { request: s.object({}), response: s.type<{ discarded: boolean }>() },
+  /** The app's spend ledger: today, this month, the last days and months (every request sent, across documents). */
+  'spend:summary': { request: s.object({}), response: s.type<SpendSummary>() },
 } as const;
 
 /** Main → renderer pushes. */

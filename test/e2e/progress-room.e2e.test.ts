@@ -116,4 +116,31 @@ describe('a cloud job that does not stream', () => {
     await page.getByTestId('staging-strip').waitFor({ state: 'detached' });
     expect(await view(page)).toEqual(fitted);
   });
+
+  it('the status bar shows what was spent today across documents, a request cancelled after sending included', async () => {
+    const page = app.page;
+    const spend = page.getByTestId('spend');
+    const today = async () => Number(await spend.getAttribute('data-today'));
+    await expect.poll(today).toBeGreaterThan(0);
+    const before = await today();
+    expect(before).toBeCloseTo(app.services.ledger.summary().today.usd, 6);
+    // Two gpt-image-2 requests so far (kept, discarded): the status bar counts both.
+    expect(app.services.ledger.summary().today.requests).toBe(2);
+    const one = before / 2;
+
+    openai.script({ delayMs: 8000 });
+    const sent = openai.requests.length;
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => openai.requests.length, { timeout: 15_000 }).toBe(sent + 1);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(today).toBeCloseTo(before + one, 6);
+    expect(await spend.textContent()).toMatch(/^Spent today \$\d+\.\d{3} · this month \$\d+\.\d{3}$/);
+
+    // Another document: the app-wide figure stays.
+    app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
+    await page.keyboard.press('Control+o');
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('building.jpg');
+    expect(await today()).toBeCloseTo(before + one, 6);
+  });
 });

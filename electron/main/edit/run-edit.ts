@@ -19,6 +19,7 @@ import { renderRegion, type Rect } from './region-pixels';
 import { resolveModel, type ResolvedModel } from './resolve-model';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { checkAndRetry, type Attempt } from '../text-check/text-job';
+import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
 
 export type EditRequest = RequestOf<'edit:start'>;
 
@@ -100,29 +101,6 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   const local = model.spec.provider === 'local';
   const retry = c.attempt ? ` (retry ${c.attempt})` : '';
   progress(at(0.08), `${local ? 'Filling with' : 'Waiting for'} ${model.spec.name}${retry}`, undefined, local ? 'working' : 'waiting');
-  const images = await model.provider.edit(
-    {
-      model: model.wireModel,
-      prompt: req.prompt,
-      image: requestImage,
-      mask: requestMask,
-      size: { width: request.width, height: request.height },
-      aspectRatio: request.aspect,
-      imageSize: request.imageSize,
-      n: c.n,
-      quality: req.quality,
-      references,
-      seed: req.seed === undefined ? undefined : req.seed + c.first,
-    },
-    {
-      signal,
-      onProgress: (f) => progress(at(0.08 + 0.8 * f), `Generating with ${model.spec.name}${retry}`, undefined, 'working'),
-      onPartial: (candidate, bytes) =>
-        progress(at(0.5), `Generating with ${model.spec.name}${retry}`, { candidate: c.first + candidate, bytes }, 'working'),
-    },
-  );
-  if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
-  if (!images.length) throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image.`, model: req.model });
   const cost = estimateCost({
     modelId: model.spec,
     width: request.width,
@@ -132,6 +110,31 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
     imageSize: request.imageSize,
     referenceImages: references.length,
   });
+  const images = await sendCounted(svc, model, cost.usd, model.spec.n.native ? 1 : c.n, () =>
+    model.provider.edit(
+      {
+        model: model.wireModel,
+        prompt: req.prompt,
+        image: requestImage,
+        mask: requestMask,
+        size: { width: request.width, height: request.height },
+        aspectRatio: request.aspect,
+        imageSize: request.imageSize,
+        n: c.n,
+        quality: req.quality,
+        references,
+        seed: req.seed === undefined ? undefined : req.seed + c.first,
+      },
+      {
+        signal,
+        onProgress: (f) => progress(at(0.08 + 0.8 * f), `Generating with ${model.spec.name}${retry}`, undefined, 'working'),
+        onPartial: (candidate, bytes) =>
+          progress(at(0.5), `Generating with ${model.spec.name}${retry}`, { candidate: c.first + candidate, bytes }, 'working'),
+      },
+    ),
+  );
+  if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
+  if (!images.length) throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image.`, model: req.model });
   const seconds = (Date.now() - c.started) / 1000;
   const modelValue = c.attempt && req.textCheck?.retryModel ? req.textCheck.retryModel : req.model;
   const candidates: CandidateResult[] = [];
@@ -231,5 +234,26 @@ export async function scaleToRegion(bytes: Uint8Array, region: Rect, modelName: 
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {
     throw new AppError({ kind: 'server', message: `${modelName} returned an image Maskwork could not decode.` }, { cause: e });
+  }
+}
+
+/**
+ * A provider call counted in the spend ledger from the moment it is sent (cloud models only; the
+ * offline engine is free). A request the service rejected outright is taken back out.
+ */
+export async function sendCounted<T>(
+  svc: MainServices,
+  model: ResolvedModel,
+  usd: number,
+  requests: number,
+  call: () => Promise<T>,
+): Promise<T> {
+  if (model.spec.provider === 'local') return call();
+  const sent = svc.ledger.sent(usd, requests);
+  try {
+    return await call();
+  } catch (e) {
+    if (e instanceof AppError && NOT_CHARGED_KINDS.has(e.kind)) svc.ledger.rejected(sent);
+    throw e;
   }
 }

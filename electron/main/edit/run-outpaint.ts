@@ -14,7 +14,7 @@ import type { MainServices } from '../ipc/handlers';
 import type { JobFn } from '../jobs/job-runner';
 import { renderRegion, type Rect } from './region-pixels';
 import { resolveModel, type ResolvedModel } from './resolve-model';
-import { encodeRequest, scaleToRegion } from './run-edit';
+import { encodeRequest, scaleToRegion, sendCounted } from './run-edit';
 import { outpaintAlpha, tileAskMask, tileBlendWeight } from './outpaint-masks';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { runFillInWorker } from '../providers/local-provider';
@@ -67,6 +67,7 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
         const phase = model.spec.provider === 'local' ? 'working' : 'waiting';
         progress(0.02 + 0.93 * base, phase === 'waiting' ? `${tileLabel} · waiting for ${model.spec.name}` : tileLabel, undefined, phase);
         await runTile(
+          svc,
           tile,
           working,
           known,
@@ -106,6 +107,7 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
 }
 
 async function runTile(
+  svc: MainServices,
   tile: OutpaintTile,
   working: Uint8Array,
   known: Uint8Array,
@@ -143,20 +145,30 @@ async function runTile(
             unknown.map((v) => v * 255),
           ).data as Uint8Array);
     const { requestImage, requestMask } = await encodeRequest(prefilled, ask, r, tile.request, false);
-    const images = await model.provider.edit(
-      {
-        model: model.wireModel,
-        prompt: req.prompt || 'Extend the scene naturally beyond the edges; match perspective, lighting and texture; no borders or frames.',
-        image: requestImage,
-        mask: requestMask,
-        size: { width: tile.request.width, height: tile.request.height },
-        aspectRatio: tile.request.aspect,
-        imageSize: tile.request.imageSize,
-        n: 1,
-        quality: req.quality,
-        references: [],
-      },
-      { signal, onProgress },
+    const usd = estimateCost({
+      modelId: model.spec,
+      width: tile.request.width,
+      height: tile.request.height,
+      quality: req.quality,
+      imageSize: tile.request.imageSize,
+    }).usd;
+    const images = await sendCounted(svc, model, usd, 1, () =>
+      model.provider.edit(
+        {
+          model: model.wireModel,
+          prompt:
+            req.prompt || 'Extend the scene naturally beyond the edges; match perspective, lighting and texture; no borders or frames.',
+          image: requestImage,
+          mask: requestMask,
+          size: { width: tile.request.width, height: tile.request.height },
+          aspectRatio: tile.request.aspect,
+          imageSize: tile.request.imageSize,
+          n: 1,
+          quality: req.quality,
+          references: [],
+        },
+        { signal, onProgress },
+      ),
     );
     if (!images.length)
       throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image for a tile.`, model: req.model });

@@ -18,6 +18,7 @@ import { checkOutpaintBudget } from '../edit/outpaint-budget';
 import type { AutosaveStore } from '../services/autosave-store';
 import { recoverSession } from '../services/session-recovery';
 import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/gateway-url';
+import type { SpendLedger } from '../services/spend-ledger';
 
 export interface MainServices {
   version: string;
@@ -29,6 +30,8 @@ export interface MainServices {
   jobs: JobRunner;
   /** The crash-safe autosave of the open document (next to the settings, or the assets without them). */
   autosave: AutosaveStore;
+  /** What was spent per day, across documents (settings folder; memory without one). */
+  ledger: SpendLedger;
   /** Environment seen by main (OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL, MASKWORK_*); injected for tests. */
   env: Record<string, string | undefined>;
 }
@@ -88,5 +91,6 @@ export function createHandlers(svc: MainServices): HandlerTable {
     },
     'project:recover': async () => recoverSession(svc.store, svc.autosave),
     'project:discard': async () => ({ discarded: await svc.autosave.clear() }),
+    'spend:summary': async () => svc.ledger.summary(),
   };
 }

@@ -67,6 +67,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'project:autosave': { document: '{"id":"doc-1","layers":[]}', mask: { png: bytes(), rect: { x: 0, y: 0, width: 10, height: 10 } } },
   'project:recover': {},
   'project:discard': {},
+  'spend:summary': {},
 };
 
 /** A value of the wrong type for whatever `v` is. */

@@ -1,0 +1,129 @@
+/**
+ * The spend ledger in main: per day and per month across documents, persisted in the settings
+ * folder; every request counts from the moment it is sent — a request cancelled after sending
+ * counts, one the service rejected outright (bad key) does not cost anything.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { dayOf, SpendLedger } from '../../../electron/main/services/spend-ledger';
+import { estimateCost, getModel } from '../../../shared/models';
+import { maskForEdit, startMainWithServers, type CloudHarness } from '../../support/main-harness';
+
+const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
+
+describe('SpendLedger', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'maskwork-ledger-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('sums per day and per month, and survives a restart (settings folder)', async () => {
+    const file = join(dir, 'spend-ledger.json');
+    let t = new Date(2026, 10, 30, 23, 0).getTime();
+    const ledger = new SpendLedger(file, () => t);
+    ledger.sent(0.04);
+    ledger.sent(0.1, 2);
+    t = new Date(2026, 11, 1, 9, 0).getTime();
+    ledger.sent(0.25);
+    const rejected = ledger.sent(0.5);
+    ledger.rejected(rejected);
+    await ledger.flushed();
+
+    const again = new SpendLedger(file, () => t);
+    const s = again.summary();
+    expect(s.today).toEqual({ period: '2026-12-01', usd: 0.25, requests: 2, rejected: 1 });
+    expect(s.month).toEqual({ period: '2026-12', usd: 0.25, requests: 2, rejected: 1 });
+    expect(s.days.map((d) => [d.period, d.usd, d.requests])).toEqual([
+      ['2026-12-01', 0.25, 2],
+      ['2026-11-30', 0.14, 3],
+    ]);
+    expect(s.months.map((m) => [m.period, m.usd])).toEqual([
+      ['2026-12', 0.25],
+      ['2026-11', 0.14],
+    ]);
+    expect(JSON.parse(await readFile(file, 'utf8')).version).toBe(1);
+  });
+
+  it('a damaged file reads as an empty ledger; no file keeps it in memory', () => {
+    const s = new SpendLedger(join(dir, 'missing', 'x.json')).summary();
+    expect(s.today.usd).toBe(0);
+    const mem = new SpendLedger(null);
+    mem.sent(0.3);
+    expect(mem.summary().today.usd).toBe(0.3);
+  });
+});
+
+describe('spend:summary through the handler table', () => {
+  let cloud: CloudHarness;
+  beforeAll(async () => {
+    cloud = await startMainWithServers({ MASKWORK_STREAM: '0' });
+  });
+  afterAll(async () => {
+    await cloud?.close();
+  });
+
+  async function start() {
+    const { main } = cloud;
+    const name = 'coffee.png';
+    const img = await main.call('image:import', { bytes: new Uint8Array(await readFile(join(PHOTOS, name))), name });
+    const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-blob.png'));
+    return main.call<{ jobId: string }>('edit:start', {
+      canvas: { width: img.width, height: img.height },
+      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+      mask: { png: mask.png, rect: mask.rect },
+      prompt: 'a glass vase',
+      model: 'gpt-image-2',
+      n: 1,
+      quality: 'medium',
+      references: [],
+      featherPx: 6,
+      colorMatch: true,
+    });
+  }
+
+  it('counts a finished request, a request cancelled after sending, and not the cost of a rejected one', async () => {
+    const { main, openai } = cloud;
+    const before = await main.call('spend:summary', {});
+    expect(before.today.period).toBe(dayOf(Date.now()));
+
+    const done = await start();
+    expect((await main.waitJob(done.jobId)).state).toBe('done');
+    const after1 = await main.call('spend:summary', {});
+    const oneRequest = after1.today.usd - before.today.usd;
+    expect(after1.today.requests - before.today.requests).toBe(1);
+    expect(oneRequest).toBeGreaterThan(0.01);
+    // The same estimate as the catalog gives for a medium gpt-image-2 request of that size.
+    const req = openai.requests.at(-1)!;
+    const [w, h] = String(req.fields.size).split('x').map(Number);
+    expect(oneRequest).toBeCloseTo(
+      estimateCost({ modelId: getModel('gpt-image-2')!, width: w, height: h, quality: 'medium', n: 1 }).usd,
+      6,
+    );
+
+    // Cancelled after the request went out: still counted.
+    openai.script({ delayMs: 5000 });
+    const sentBefore = openai.requests.length;
+    const cancelled = await start();
+    await expect.poll(() => openai.requests.length, { timeout: 10_000 }).toBe(sentBefore + 1);
+    await main.call('job:cancel', { jobId: cancelled.jobId });
+    expect((await main.waitJob(cancelled.jobId)).state).toBe('cancelled');
+    const after2 = await main.call('spend:summary', {});
+    expect(after2.today.requests - after1.today.requests).toBe(1);
+    expect(after2.today.usd - after1.today.usd).toBeCloseTo(oneRequest, 6);
+
+    // Rejected outright (401): counted as sent and rejected, no dollars.
+    openai.script({ status: 401 });
+    const rejected = await start();
+    expect((await main.waitJob(rejected.jobId)).state).toBe('failed');
+    const after3 = await main.call('spend:summary', {});
+    expect(after3.today.requests - after2.today.requests).toBe(1);
+    expect(after3.today.rejected - after2.today.rejected).toBe(1);
+    expect(after3.today.usd).toBeCloseTo(after2.today.usd, 6);
+    expect(after3.month.usd).toBeGreaterThanOrEqual(after3.today.usd);
+  });
+});
