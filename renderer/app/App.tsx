@@ -16,6 +16,7 @@ import { installGenerate } from '../generate/install-generate';
 import { installDropAndPaste } from './drop-and-paste';
 import { installAutosave } from './autosave';
 import { RecoverBanner } from '../panels/RecoverBanner';
+import { JobOpenPrompt } from '../panels/JobOpenPrompt';
 
 export function App() {
   useEffect(() => installShortcuts(), []);
@@ -44,6 +45,7 @@ export function App() {
       <StatusBar />
       <RecoverBanner />
       <SettingsModal />
+      <JobOpenPrompt />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { createEmptyMask } from '../../shared/mask';
 import { api, errorInfo, unwrap } from '../bridge/api';
 import { decodeToBitmap, putBitmap, putMask } from '../blobs/blob-store';
 import { useEditor } from '../store/store';
+import { mayOpenWhileJob } from './open-guard';
 
 let docCounter = 1;
 
@@ -50,7 +51,8 @@ async function guarded(label: string, work: () => Promise<void>): Promise<void> 
   }
 }
 
-export function openWithDialog(): Promise<void> {
+export async function openWithDialog(): Promise<void> {
+  if (!(await mayOpenWhileJob())) return;
   return guarded('Opening…', async () => {
     const r = await unwrap(api().image.open({}));
     if ('canceled' in r) return;
@@ -58,7 +60,8 @@ export function openWithDialog(): Promise<void> {
   });
 }
 
-export function importFile(bytes: Uint8Array, name: string): Promise<void> {
+export async function importFile(bytes: Uint8Array, name: string): Promise<void> {
+  if (!(await mayOpenWhileJob())) return;
   return guarded(`Opening ${name}…`, async () => {
     await adopt(await unwrap(api().image.import({ bytes, name })));
   });

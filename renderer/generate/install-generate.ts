@@ -1,11 +1,10 @@
 /**
- * Wiring that lives as long as the window: job progress events, key status and gateways at start,
- * staging cleared (and a running job cancelled) when another document opens, and the release of the
- * hold-to-compare key.
+ * Wiring that lives as long as the window: job progress events, key status, gateways and the spend
+ * ledger at start, candidates parked while their document is not open (and staged again when it
+ * comes back), and the release of the hold-to-compare key.
  */
 import { useEditor } from '../store/store';
-import { discardAllStaged } from '../store/edit-commands';
-import { cancelJob, installJobEvents } from './job-client';
+import { installJobEvents } from './job-client';
 import { refreshProviders } from './providers-client';
 import { refreshSpend } from './spend-client';
 
@@ -19,11 +18,13 @@ export function installGenerate(): () => void {
     // No bridge (window.maskwork missing): the app already says so when a file is opened.
   }
   let docId = useEditor.getState().doc?.id;
+  // Another document: its candidates wait for it (undo brings it back); a running job keeps running
+  // (opening asked first) and its results land on the document it belongs to.
   const offDoc = useEditor.subscribe((s) => {
     if (s.doc?.id === docId) return;
     docId = s.doc?.id;
-    if (s.staging.items.length) discardAllStaged();
-    if (s.job && s.job.docId !== docId) void cancelJob();
+    s.parkStaging();
+    if (docId) useEditor.getState().unpark(docId);
   });
   const release = () => {
     if (useEditor.getState().compare.held) useEditor.getState().setCompare({ held: false });

@@ -240,11 +240,8 @@ async function stage(job: JobState, jobId: string, cands: CandidateResult[]): Pr
     docId,
     cands.reduce((sum, c) => sum + (c.costUsd || 0), 0),
   );
-  if (s.doc?.id !== docId) {
-    s.notify('info', 'Another photo was opened while the job ran; its results were not staged.');
-    return;
-  }
-  if (s.doc.canvas.width !== canvas.width || s.doc.canvas.height !== canvas.height) {
+  const elsewhere = s.doc?.id !== docId;
+  if (!elsewhere && s.doc && (s.doc.canvas.width !== canvas.width || s.doc.canvas.height !== canvas.height)) {
     s.notify('info', 'The canvas size changed while the job ran; its results were not staged.');
     return;
   }
@@ -275,7 +272,14 @@ async function stage(job: JobState, jobId: string, cands: CandidateResult[]): Pr
       canvas: { ...canvas },
     });
   }
-  if (staged.length) st().stageCandidates(staged);
+  if (staged.length && elsewhere) {
+    // The job's document is not open: its results wait for it (Ctrl+Z back to it shows them).
+    st().park(staged);
+    s.notify(
+      'info',
+      `${staged.length === 1 ? 'The result' : `${staged.length} results`} for the photo you left are kept: undo (Ctrl/⌘ Z) back to it to see them.`,
+    );
+  } else if (staged.length) st().stageCandidates(staged);
   else if (!cands.length) s.notify('info', 'The model returned no candidates; the document is unchanged.');
 }
 

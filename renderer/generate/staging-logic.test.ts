@@ -3,6 +3,8 @@ import {
   EMPTY_STAGING,
   addCandidates,
   flipCandidate,
+  parkCandidates,
+  takeParked,
   removeCandidate,
   selectCandidate,
   selectedCandidate,
@@ -61,5 +63,36 @@ describe('staging reducer', () => {
     s = removeCandidate(s, 'a:1');
     expect(s).toEqual(EMPTY_STAGING);
     expect(selectedCandidate(s)).toBeNull();
+  });
+});
+
+describe('parking (results of a document that is not open)', () => {
+  const cand = (key: string, docId: string) =>
+    ({
+      key,
+      jobId: key.split(':')[0],
+      docId,
+      index: 0,
+      model: 'gpt-image-2',
+      modelName: 'GPT Image 2',
+      prompt: '',
+      assetId: `patch-${key}`,
+      region: { x: 0, y: 0, width: 10, height: 10 },
+      requestSize: { width: 1024, height: 1024 },
+      costUsd: 0.05,
+      seconds: 3,
+      createdAt: 0,
+    }) as const;
+
+  it('keeps candidates per document and hands them back only to that document', () => {
+    let parked = parkCandidates({}, [cand('j1:0', 'doc-a'), cand('j1:1', 'doc-a'), cand('j2:0', 'doc-b')]);
+    parked = parkCandidates(parked, [cand('j1:0', 'doc-a')]);
+    expect(parked['doc-a'].map((c) => c.key)).toEqual(['j1:0', 'j1:1']);
+    const forB = takeParked(parked, 'doc-b');
+    expect(forB.cands.map((c) => c.key)).toEqual(['j2:0']);
+    expect(Object.keys(forB.parked)).toEqual(['doc-a']);
+    const none = takeParked(forB.parked, 'doc-c');
+    expect(none.cands).toEqual([]);
+    expect(none.parked).toBe(forB.parked);
   });
 });

@@ -8,7 +8,7 @@ export interface StagedCandidate {
   /** Unique in the session: `${jobId}:${index}`. */
   key: string;
   jobId: string;
-  /** Document the job ran on; staging is cleared when another document opens. */
+  /** Document the job ran on; when another document is open its candidates wait (parked) for it. */
   docId: string;
   index: number;
   /** Model value sent to `edit:start` (catalog id or gateway value). */
@@ -70,4 +70,26 @@ export function removeCandidate(state: StagingState, key: string): StagingState 
 
 export function selectedCandidate(state: StagingState): StagedCandidate | null {
   return state.items[state.selected] ?? null;
+}
+
+/** Candidates kept for documents that are not open (by document id), so nothing paid for is lost. */
+export type Parked = Readonly<Record<string, readonly StagedCandidate[]>>;
+
+/** `parked` with `cands` added under their documents (keys already parked are skipped). */
+export function parkCandidates(parked: Parked, cands: readonly StagedCandidate[]): Parked {
+  const next: Record<string, readonly StagedCandidate[]> = { ...parked };
+  for (const c of cands) {
+    const list = next[c.docId] ?? [];
+    if (!list.some((x) => x.key === c.key)) next[c.docId] = [...list, c];
+  }
+  return next;
+}
+
+/** Takes the candidates parked for `docId` out of `parked`. */
+export function takeParked(parked: Parked, docId: string): { parked: Parked; cands: readonly StagedCandidate[] } {
+  const cands = parked[docId] ?? [];
+  if (!cands.length) return { parked, cands };
+  const next = { ...parked };
+  delete next[docId];
+  return { parked: next, cands };
 }

@@ -8,7 +8,10 @@ import {
   EMPTY_STAGING,
   addCandidates,
   flipCandidate,
+  parkCandidates,
   removeCandidate,
+  takeParked,
+  type Parked,
   selectCandidate,
   type StagedCandidate,
   type StagingState,
@@ -27,6 +30,14 @@ export interface CompareState {
 export interface StagingSlice {
   staging: StagingState;
   compare: CompareState;
+  /** Candidates of documents that are not open, kept until the document comes back (undo). */
+  parked: Parked;
+  /** Moves candidates of a document that is not open out of sight (kept, not discarded). */
+  park(cands: StagedCandidate[]): void;
+  /** Moves the staging strip's candidates to the parking (another document was opened). */
+  parkStaging(): void;
+  /** Stages what was parked for `docId` (it is open again). */
+  unpark(docId: string): void;
   stageCandidates(cands: StagedCandidate[]): void;
   selectStaged(index: number): void;
   flipStaged(dir: 1 | -1): void;
@@ -40,6 +51,16 @@ const DEFAULT_COMPARE: CompareState = { held: false, toggled: false, reveal: 100
 export const createStagingSlice: StateCreator<EditorStore, [], [], StagingSlice> = (set, get) => ({
   staging: EMPTY_STAGING,
   compare: DEFAULT_COMPARE,
+  parked: {},
+  park: (cands) => set({ parked: parkCandidates(get().parked, cands) }),
+  parkStaging() {
+    const items = get().staging.items;
+    if (items.length) set({ parked: parkCandidates(get().parked, items), staging: EMPTY_STAGING, compare: DEFAULT_COMPARE });
+  },
+  unpark(docId) {
+    const { parked, cands } = takeParked(get().parked, docId);
+    if (cands.length) set({ parked, staging: addCandidates(get().staging, cands) });
+  },
   stageCandidates: (cands) => set({ staging: addCandidates(get().staging, cands) }),
   selectStaged: (index) => set({ staging: selectCandidate(get().staging, index) }),
   flipStaged: (dir) => set({ staging: flipCandidate(get().staging, dir) }),

@@ -18,6 +18,9 @@ export interface UiSlice {
   hiddenLayers: Record<string, true>;
   toasts: Toast[];
   busy: string | null;
+  /** "A job is running" is being asked before another photo opens (renderer/app/open-guard.ts). */
+  openAsk: boolean;
+  setOpenAsk(v: boolean): void;
   setMaskVisible(v: boolean): void;
   setMaskLook(color: [number, number, number], opacity: number): void;
   toggleLayer(id: string): void;
@@ -35,6 +38,8 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   hiddenLayers: {},
   toasts: [],
   busy: null,
+  openAsk: false,
+  setOpenAsk: (openAsk) => set({ openAsk }),
   setMaskVisible: (maskVisible) => set({ maskVisible }),
   setMaskLook: (maskColor, maskOpacity) => set({ maskColor, maskOpacity: Math.min(1, Math.max(0.05, maskOpacity)) }),
   toggleLayer: (id) => {

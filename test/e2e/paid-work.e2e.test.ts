@@ -1,0 +1,106 @@
+/**
+ * Nothing paid for is lost: opening another photo while a job runs asks first (keep it running /
+ * cancel the job / don't open), and a job's results always land on the document they belong to —
+ * never on the photo opened meanwhile; undo back to the job's photo stages them. Real keys and mouse.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, summary, waitIdle } from '../support/page-helpers';
+import { chooseWithKeys, typeInto } from '../support/real-input';
+import { startOpenAIServer } from '../servers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+const staged = (page: Page) => page.evaluate(() => (window as any).__maskworkTest.staging().items.length as number);
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    viewport: { width: 1600, height: 1000 },
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await app.page.keyboard.press('b');
+  await dragPath(app.page, [
+    [200, 200],
+    [320, 210],
+  ]);
+  await chooseWithKeys(app.page, app.page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
+  await typeInto(app.page, app.page.getByRole('textbox', { name: 'Prompt' }), 'vase');
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+async function startSlowJob(page: Page, ms: number) {
+  openai.script({ delayMs: ms });
+  const sent = openai.requests.length;
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => openai.requests.length, { timeout: 15_000 }).toBe(sent + 1);
+}
+
+describe('opening another photo while a job runs', () => {
+  it("asks; Don't open (or Esc) leaves everything as it was and the job running", async () => {
+    const page = app.page;
+    await startSlowJob(page, 6000);
+    await page.keyboard.press('Control+o');
+    const ask = page.getByRole('alertdialog', { name: 'A job is running' });
+    await ask.waitFor({ state: 'visible' });
+    await ask.getByRole('button', { name: "Don't open" }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect((await summary(page)).original.name).toBe('coffee.png');
+    expect(await page.evaluate(() => (window as any).__maskworkTest.job()?.cancelling)).toBe(false);
+
+    await page.keyboard.press('Control+o');
+    await ask.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => (window as any).__maskworkTest.job()?.cancelling)).toBe(false);
+    // The job finishes on its own photo.
+    await expect.poll(() => staged(page), { timeout: 30_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Discard all' }).click();
+  });
+
+  it('Keep it running: the other photo opens, the results wait for their photo and land on it after undo', async () => {
+    const page = app.page;
+    await startSlowJob(page, 4000);
+    app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
+    await page.keyboard.press('Control+o');
+    await page.getByRole('button', { name: 'Keep it running' }).click();
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('building.jpg');
+    await waitIdle(page);
+    // The job ends while building.jpg is open: nothing is staged on it, nothing changes on it.
+    await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('[data-testid="toast"]', { hasText: 'kept: undo' }).waitFor({ state: 'visible' });
+    expect(await staged(page)).toBe(0);
+    const onB = await summary(page);
+    expect(onB.layers).toBe(0);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('coffee.png');
+    await expect.poll(() => staged(page)).toBe(1);
+    await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    await expect.poll(async () => (await summary(page)).layers).toBe(1);
+  });
+
+  it('Cancel the job: the job stops (the document is unchanged) and the other photo opens', async () => {
+    const page = app.page;
+    const layers = (await summary(page)).layers;
+    await startSlowJob(page, 8000);
+    app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
+    await page.keyboard.press('Control+o');
+    await page.getByRole('button', { name: 'Cancel the job' }).click();
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('building.jpg');
+    await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('coffee.png');
+    expect((await summary(page)).layers).toBe(layers);
+    expect(await staged(page)).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});
