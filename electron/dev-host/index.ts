@@ -5,8 +5,7 @@
  * table the Electron app registers with ipcMain. Dialogs are answered from the terminal's cwd.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,19 +21,52 @@ const here = dirname(fileURLToPath(import.meta.url));
 const token = randomBytes(18).toString('base64url');
 const clients = new Set<ServerResponse>();
 
+/**
+ * Largest RPC body: the contract's largest payload (400 MB of bytes) as base64 in JSON, plus room
+ * for the rest. `MASKWORK_DEV_MAX_BODY_BYTES` lowers it (tests).
+ */
+const MAX_BODY_BYTES = Number(process.env.MASKWORK_DEV_MAX_BODY_BYTES) || Math.ceil((400 * 2 ** 20 * 4) / 3) + 2 ** 20;
+
+// The session's assets live in a temp folder that goes away with the process (exit, Ctrl+C, kill).
+const assetDir = mkdtempSync(join(tmpdir(), 'maskwork-dev-'));
+const removeAssets = () => rmSync(assetDir, { recursive: true, force: true });
+process.on('exit', removeAssets);
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.on(signal, () => {
+    removeAssets();
+    process.exit(code);
+  });
+}
+
 const services = createServices({
   host: 'dev-host',
   version: JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')).version,
-  assetDir: await mkdtemp(join(tmpdir(), 'maskwork-dev-')),
+  assetDir,
   settingsDir: null,
   dialogs: terminalDialogs(process.env.MASKWORK_DEV_DIR ? resolve(process.env.MASKWORK_DEV_DIR) : homedir()),
 });
 const table = createHandlers(services);
 
 /** Ends the request with an empty error response; `true` = the request was handled. */
-function refuse(res: ServerResponse, status: 403 | 400): true {
-  res.writeHead(status).end();
+function refuse(res: ServerResponse, status: 403 | 400 | 413): true {
+  res.writeHead(status, status === 413 ? { connection: 'close' } : {}).end();
   return true;
+}
+
+/** The request body, or null once it passes `max` bytes (declared or received). */
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length'] ?? 0) > max) return null;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const c of req) {
+    total += (c as Buffer).length;
+    if (total > max) return null;
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -50,12 +82,21 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean
     return true;
   }
   if (req.method !== 'POST' || req.headers['x-maskwork-token'] !== token) return refuse(res, 403);
-  const channel = decodeURIComponent(url.pathname.slice('/__maskwork/rpc/'.length));
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
+  let channel: string;
+  try {
+    channel = decodeURIComponent(url.pathname.slice('/__maskwork/rpc/'.length));
+  } catch {
+    return refuse(res, 400); // malformed % escape
+  }
+  const socket = req.socket;
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (!body) {
+    res.on('finish', () => socket?.destroy()); // stop receiving the rest
+    return refuse(res, 413);
+  }
   let payload: unknown;
   try {
-    payload = decodeWire(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+    payload = decodeWire(JSON.parse(body.toString('utf8')));
   } catch {
     return refuse(res, 400);
   }

@@ -42,7 +42,13 @@ export async function startStaticServer(o: StaticServerOptions): Promise<{ url: 
       res.end(o.bridgeScript);
       return;
     }
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    let rel: string;
+    try {
+      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    } catch {
+      res.writeHead(400).end('malformed path'); // a % escape that is not valid UTF-8
+      return;
+    }
     const file = normalize(join(o.root, rel));
     if (!file.startsWith(normalize(o.root) + sep) && file !== normalize(o.root)) {
       res.writeHead(403).end();
