@@ -316,4 +316,25 @@ describe('editor shortcuts do not fire while typing', () => {
     expect((await appState(page)).maskPixels).toBe(600 * 400);
     expect(app.errors).toEqual([]);
   });
+
+  it('the Outpaint prompt takes spaces and every other key too', async () => {
+    const page = app.page;
+    await leaveField(page);
+    await page.keyboard.press('c');
+    await page.getByRole('button', { name: 'Aspect 16:9' }).click();
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    const box = page.getByRole('textbox', { name: 'Outpaint prompt', exact: true });
+    await box.waitFor();
+    const before = await appState(page);
+    await box.click();
+    await box.press('Control+a');
+    const text = 'more sky [soft] \\ clouds 1 2 3 — x e m l c h y';
+    await box.pressSequentially(text);
+    await box.press('Control+a');
+    await box.press('Delete');
+    await box.pressSequentially(text);
+    expect(await box.inputValue()).toBe(text);
+    expect(await appState(page)).toEqual(before);
+    expect(app.errors).toEqual([]);
+  });
 });

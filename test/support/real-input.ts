@@ -3,13 +3,15 @@ import type { Locator, Page } from 'playwright-core';
 
 /**
  * Picks the option of a `<select>` whose value is `value` with the arrow keys, the way a keyboard
- * user does: focus it, then ArrowDown/ArrowUp until it shows the option (each press fires `change`).
+ * user does: click it (the list opens), Escape (the list closes, the select keeps the focus), then
+ * ArrowDown/ArrowUp until it shows the option (each press fires `change`).
  */
 export async function chooseWithKeys(page: Page, select: Locator, value: string): Promise<void> {
   const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   const target = values.indexOf(value);
   if (target < 0) throw new Error(`no option ${value} in ${values.join(', ')}`);
-  await select.focus();
+  await select.click();
+  await page.keyboard.press('Escape');
   for (let guard = 0; guard < values.length + 1; guard++) {
     const now = values.indexOf(await select.inputValue());
     if (now === target) return;

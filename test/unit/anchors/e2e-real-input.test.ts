@@ -4,7 +4,7 @@
  * (a space could not be typed) while every test passed, because the tests set field values with
  * `.fill()`, which presses no key. This check fails the test run when a shortcut around real input
  * comes back: `.fill(`, `.selectOption(`, a store call (`useEditor…`, `.getState().x(`, `setState(`),
- * or a synthetic event (`dispatchEvent(`, `.blur()` from page code).
+ * or a synthetic event or focus change (`dispatchEvent(`, `.blur()`, `.focus()`).
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,6 +21,7 @@ const FORBIDDEN: Array<{ what: string; re: RegExp }> = [
   { what: 'a store mutation (setState()', re: /\bsetState\s*\(/ },
   { what: 'a synthetic DOM event (dispatchEvent()', re: /\bdispatchEvent\s*\(/ },
   { what: 'focus moved by page code (.blur())', re: /\.blur\??\.?\(/ },
+  { what: 'focus moved by page code (.focus())', re: /\.focus\(\)/ },
 ];
 
 function sources(dir: string): string[] {
@@ -50,6 +51,7 @@ describe('browser tests use real input', () => {
     expect(findShortcuts('store.setState({ tool: "brush" })')).toHaveLength(1);
     expect(findShortcuts('target.dispatchEvent(new DragEvent("drop"))')).toHaveLength(1);
     expect(findShortcuts('(document.activeElement as HTMLElement)?.blur?.()')).toHaveLength(1);
+    expect(findShortcuts('await select.focus();')).toHaveLength(1);
     expect(findShortcuts('// never .fill( here')).toEqual([]);
     expect(findShortcuts('/** no `.fill()` here */\nconst a = 1;\n/*\n * nor .fill( here\n */')).toEqual([]);
     expect(findShortcuts('/** a comment */ await f.fill("x");')).toEqual(['1: .fill( sets a field without key presses']);
