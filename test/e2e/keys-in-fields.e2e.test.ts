@@ -337,4 +337,18 @@ describe('editor shortcuts do not fire while typing', () => {
     expect(await appState(page)).toEqual(before);
     expect(app.errors).toEqual([]);
   });
+
+  it('a click on the canvas gives the keys back to the editor', async () => {
+    const page = app.page;
+    const box = page.getByRole('textbox', { name: 'Outpaint prompt', exact: true });
+    await box.click();
+    await page.keyboard.press('b');
+    expect((await appState(page)).tool).toBe('extend'); // typed into the box
+    const stage = (await page.getByTestId('stage').boundingBox())!;
+    await page.mouse.click(stage.x + stage.width / 2, stage.y + stage.height / 2);
+    const before = await appState(page);
+    await page.keyboard.press('b');
+    expect((await appState(page)).tool).toBe('brush');
+    expect((await appState(page)).history).toEqual(before.history);
+  });
 });
