@@ -6,7 +6,7 @@ import { BodyTooLarge, listen, readBody, redactHeaders, sendJson, startSse, writ
 import { paletteColour, synthesize, type Rgb } from './images';
 import { gErr, gErrorBody, modelLookup, validateGenerate, type GeminiErr } from './gemini-rules';
 import { blockedResponse, candidateResponse, filteredResponse, scriptedError, usageFor, type Part } from './gemini-responses';
-import { MODERATE_TRIGGER, ScriptQueue, type ScriptStepBase, applyStepTiming } from './scripting';
+import { MODERATE_TRIGGER, NOT_AN_IMAGE_B64, ScriptQueue, type ScriptStepBase, applyStepBody, applyStepTiming } from './scripting';
 
 export interface GeminiScriptContext {
   path: string;
@@ -192,6 +192,7 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise
     const step = queue.take({ path: url.pathname, model, apiVersion, stream, prompt, index });
     const extra = step?.headers ?? {};
     if (!(await applyStepTiming(step, rec, res, (r, ms) => listening.wait(r, ms)))) return;
+    if (!(await applyStepBody(step, rec, res, (r, ms) => listening.wait(r, ms)))) return;
     if (step?.status !== undefined && step.status >= 400) {
       rec.status = step.status;
       rec.outcome = 'error';
@@ -254,19 +255,25 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise
         const colour = paletteColour(n);
         rec.colour = colour;
         rec.outputSize = `${plan.width}x${plan.height}`;
-        const png = await synthesize({
-          width: plan.width,
-          height: plan.height,
-          base: plan.images[0]?.data,
-          mask: plan.images[1]?.data,
-          maskMode: 'white',
-          fit: 'cover',
-          colour,
-        });
-        tail.push({
-          inlineData: { mimeType: 'image/png', data: png.toString('base64') },
-          thoughtSignature: Buffer.from(`sig-${index}`).toString('base64'),
-        });
+        const size = step?.outputSize ?? plan;
+        const png = step?.imageBytes
+          ? Buffer.from(step.imageBytes)
+          : step?.nonImage
+            ? Buffer.from(NOT_AN_IMAGE_B64, 'base64')
+            : await synthesize({
+                width: size.width,
+                height: size.height,
+                base: plan.images[0]?.data,
+                mask: plan.images[1]?.data,
+                maskMode: 'white',
+                fit: 'cover',
+                colour,
+              });
+        if (!step?.emptyData)
+          tail.push({
+            inlineData: { mimeType: 'image/png', data: png.toString('base64') },
+            thoughtSignature: Buffer.from(`sig-${index}`).toString('base64'),
+          });
       }
       const all = [...lead, ...tail];
       const usage = usageFor(plan, all);

@@ -6,7 +6,7 @@ import { paletteColour, synthesize } from './images';
 import { isMultipart, parseMultipart, type ParsedForm } from './multipart';
 import { validateEdit, validateGeneration, type EditCheck } from './openai-edits';
 import { errorBody, oaErr, resolvedBackground, resolvedQuality, usageFor, type OpenAIErr, type OutputOptions } from './openai-rules';
-import { MODERATE_TRIGGER, ScriptQueue, type ScriptStepBase, applyStepTiming } from './scripting';
+import { MODERATE_TRIGGER, NOT_AN_IMAGE_B64, ScriptQueue, type ScriptStepBase, applyStepBody, applyStepTiming } from './scripting';
 
 export interface OpenAIScriptContext {
   path: string;
@@ -35,6 +35,8 @@ export interface OpenAIScriptStep extends ScriptStepBase<OpenAIScriptContext> {
   malformed?: boolean;
   /** Candidate i shows fillImages[i % length] stretched over the mask's bounding box (instead of a solid colour). */
   fillImages?: Buffer[];
+  /** Streaming: end the stream cleanly after the partial images, without the completed event. */
+  sseCut?: boolean;
 }
 
 export interface RecordedFile {
@@ -197,6 +199,7 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     const step = queue.take({ path: rec.path, fields: rec.fields, prompt, model, index });
     const extra = step?.headers ?? {};
     if (!(await applyStepTiming(step, rec, res, (r, ms) => listening.wait(r, ms)))) return;
+    if (!(await applyStepBody(step, rec, res, (r, ms) => listening.wait(r, ms)))) return;
     if (step?.status !== undefined && step.status >= 400) {
       const h: Record<string, string> = { ...extra };
       if (step.retryAfterMs !== undefined) h['retry-after-ms'] = String(step.retryAfterMs);
@@ -247,11 +250,15 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
       );
     }
 
-    const { width, height, opts: o } = plan;
-    const size = `${width}x${height}`;
+    const { opts: o } = plan;
+    const { width, height } = step?.outputSize ?? plan;
+    const size = `${plan.width}x${plan.height}`;
     rec.outputSize = size;
-    const render = (i: number, blur?: number) =>
-      synthesize({
+    const render = async (i: number, blur?: number): Promise<Buffer> => {
+      if (step?.imageBytes) return Buffer.from(step.imageBytes);
+      if (step?.nonImage) return Buffer.from(NOT_AN_IMAGE_B64, 'base64');
+      if (step?.emptyData) return Buffer.alloc(0);
+      return synthesize({
         width,
         height,
         base: plan.images?.[0]?.data,
@@ -265,6 +272,7 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
         blur,
         fillImage: step?.fillImages?.length ? step.fillImages[i % step.fillImages.length] : undefined,
       });
+    };
     const usage = usageFor(plan.prompt, plan.images?.map((i) => i.info) ?? [], [width, height], o.n);
     const created = Math.floor(Date.now() / 1000);
     const meta = { background: resolvedBackground(o.background), output_format: o.format, quality: resolvedQuality(o.quality), size };
@@ -277,6 +285,10 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
         const ev = { type: `${kind}.partial_image`, b64_json: b64, partial_image_index: k, created_at: created, ...meta };
         if (!(await writeFrame(res, `event: ${ev.type}\ndata: ${JSON.stringify(ev)}\n\n`))) return;
         if (opts.streamFrameDelayMs && !(await listening.wait(res, opts.streamFrameDelayMs))) return;
+      }
+      if (step?.sseCut) {
+        rec.outcome = 'error';
+        return void res.end();
       }
       const done = { type: `${kind}.completed`, b64_json: (await render(0)).toString('base64'), created_at: created, ...meta, usage };
       const data = step?.malformed ? `{"type":"${done.type}","b64_json":` : JSON.stringify(done);
@@ -295,7 +307,7 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     sendJson(
       res,
       200,
-      { created, data: outputs.map((b) => ({ b64_json: b.toString('base64') })), ...meta, usage },
+      { created, data: step?.emptyData ? [] : outputs.map((b) => ({ b64_json: b.toString('base64') })), ...meta, usage },
       { ...headers, 'openai-processing-ms': '1', ...extra },
     );
   };

@@ -7,7 +7,7 @@ import type { ModelSpec } from '../../../shared/models';
 import { AppError } from '../../../shared/errors';
 import { gatewayUrlProblem } from '../../../shared/models/gateway-url';
 import type { MainServices } from '../ipc/handlers';
-import type { ImageProvider, ProviderConnection } from '../providers/provider-types';
+import { MAX_RESPONSE_BYTES, PROVIDER_DEADLINE_MS, type ImageProvider, type ProviderConnection } from '../providers/provider-types';
 import { createProvider } from '../providers/provider-factory';
 import { createLocalProvider } from '../providers/local-provider';
 
@@ -74,10 +74,15 @@ export async function resolveModel(svc: MainServices, model: string): Promise<Re
 function conn(svc: MainServices, apiKey: string, baseURL: string | undefined): ProviderConnection {
   const timeout = Number(svc.env.MASKWORK_TIMEOUT_MS);
   const retries = Number(svc.env.MASKWORK_MAX_RETRIES);
+  const deadline = Number(svc.env.MASKWORK_DEADLINE_MS);
+  const maxMb = Number(svc.env.MASKWORK_MAX_RESPONSE_MB);
+  const deadlineMs = Number.isFinite(deadline) && deadline > 0 ? deadline : PROVIDER_DEADLINE_MS;
   return {
     apiKey,
     baseURL: baseURL || undefined,
-    timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
+    timeoutMs: Math.min(deadlineMs, Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS),
     maxRetries: Number.isFinite(retries) && svc.env.MASKWORK_MAX_RETRIES !== undefined ? retries : 2,
+    deadlineMs,
+    maxResponseBytes: Number.isFinite(maxMb) && maxMb > 0 ? maxMb * 2 ** 20 : MAX_RESPONSE_BYTES,
   };
 }

@@ -18,6 +18,7 @@ import { cutMask, decodeMaskRect, maskBBox } from './mask-input';
 import { renderRegion, type Rect } from './region-pixels';
 import { resolveModel, type ResolvedModel } from './resolve-model';
 import { encodePatchPng, sourceIccPath } from './colour-space';
+import { checkProviderImage, type Size } from './provider-image';
 import { checkAndRetry, type Attempt } from '../text-check/text-job';
 import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
 
@@ -141,7 +142,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   const patches: Uint8Array[] = [];
   for (const [i, img] of images.entries()) {
     progress(at(0.9 + (0.1 * i) / images.length), 'Compositing', undefined, 'working');
-    const generated = await scaleToRegion(img.bytes, region, model.spec.name);
+    const generated = await scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height });
     const patch = buildPatch({
       width: region.width,
       height: region.height,
@@ -228,9 +229,15 @@ export async function encodeRequest(
   return { requestImage, requestMask };
 }
 
-export async function scaleToRegion(bytes: Uint8Array, region: Rect, modelName: string): Promise<Uint8Array> {
+/** The provider's image checked against the request (see provider-image.ts), then scaled to the region. */
+export async function scaleToRegion(bytes: Uint8Array, region: Rect, modelName: string, requested: Size): Promise<Uint8Array> {
+  const got = await checkProviderImage(bytes, requested, modelName);
   try {
-    const buf = await sharp(bytes).ensureAlpha().resize(region.width, region.height, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
+    const buf = await sharp(bytes, { limitInputPixels: got.width * got.height })
+      .ensureAlpha()
+      .resize(region.width, region.height, { fit: 'fill', kernel: 'lanczos3' })
+      .raw()
+      .toBuffer();
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {
     throw new AppError({ kind: 'server', message: `${modelName} returned an image Maskwork could not decode.` }, { cause: e });

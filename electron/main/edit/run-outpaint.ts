@@ -172,7 +172,7 @@ async function runTile(
     );
     if (!images.length)
       throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image for a tile.`, model: req.model });
-    generated = await scaleToRegion(images[0].bytes, r, model.spec.name);
+    generated = await scaleToRegion(images[0].bytes, r, model.spec.name, { width: tile.request.width, height: tile.request.height });
   }
   const w = tileBlendWeight(unknown, r.width, r.height, req.featherPx);
   for (let y = 0; y < r.height; y++) {

@@ -8,6 +8,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import { ApiError as GeminiApiError } from '@google/genai';
 import { AppError, type AppErrorInfo } from '../../../shared/errors';
 import { redactSecrets } from '../services/redact';
+import { ResponseTooLarge } from './response-guard';
 
 /** Extra facts the caller knows that the error object may not carry. */
 export interface ErrorMappingContext {
@@ -27,7 +28,35 @@ type Info = Omit<AppErrorInfo, 'message'> & { message: string };
 
 /** Builds an AppError whose message is always redacted. */
 export function providerError(info: Info): AppError {
-  return new AppError({ ...info, message: redactSecrets(info.message) });
+  const message = redactSecrets(info.message);
+  return new AppError({ ...info, message: message.length > 800 ? `${message.slice(0, 800)}…` : message });
+}
+
+/** "12 s", or "3 min" from a minute on. */
+export function waitText(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return s >= 60 ? `${Math.ceil(s / 60)} min` : `${s} s`;
+}
+
+/** The answer crossed the byte limit (response-guard.ts), wherever in the cause chain. */
+function tooLargeError(e: unknown, model: string, service: string, requestId?: string): AppError | undefined {
+  const hit = chain(e).find((x) => x instanceof ResponseTooLarge) as ResponseTooLarge | undefined;
+  if (!hit) return undefined;
+  return providerError({
+    kind: 'too-large',
+    message: `${cap(service)} sent an answer larger than ${Math.round(hit.limitBytes / 2 ** 20)} MB for ${model}; it was refused and nothing was kept.`,
+    model,
+    requestId,
+  });
+}
+
+/** The whole call ran past its deadline (all attempts and waits included). */
+export function deadlineError(model: string, service: string, deadlineMs: number): AppError {
+  return providerError({
+    kind: 'timeout',
+    message: `${cap(service)} did not finish ${model} within ${waitText(deadlineMs)}. Try again, or use a smaller size or lower quality.`,
+    model,
+  });
 }
 
 const NETWORK_CODES = new Set([
@@ -132,7 +161,7 @@ const toSeconds = (ms: number | undefined) => (ms === undefined ? undefined : Ma
 
 function rateLimitError(service: string, model: string, retryAfterMs: number | undefined, detail: string, requestId?: string): AppError {
   const retryAfterSeconds = toSeconds(retryAfterMs);
-  const when = retryAfterSeconds !== undefined ? `try again in ${retryAfterSeconds} s` : 'wait a moment and try again';
+  const when = retryAfterMs !== undefined ? `try again in ${waitText(retryAfterMs)}` : 'wait a moment and try again';
   return providerError({
     kind: 'rate-limit',
     message: `${cap(service)} is limiting requests to ${model}; ${when}.${detail}`,
@@ -151,12 +180,14 @@ function moderationError(model: string, reason: string, requestId?: string): App
   });
 }
 
-function serverError(service: string, model: string, detail: string, requestId?: string): AppError {
+function serverError(service: string, model: string, detail: string, requestId?: string, retryAfterMs?: number): AppError {
+  const when = retryAfterMs !== undefined && retryAfterMs >= 60_000 ? `try again in ${waitText(retryAfterMs)}` : 'Try again in a moment';
   return providerError({
     kind: 'server',
-    message: `${cap(service)} had a problem running ${model}${detail}. Try again in a moment.`,
+    message: `${cap(service)} had a problem running ${model}${detail}. ${when}.`,
     model,
     requestId,
+    retryAfterSeconds: retryAfterMs !== undefined ? toSeconds(retryAfterMs) : undefined,
   });
 }
 
@@ -169,6 +200,8 @@ export function mapOpenAIError(e: unknown, model: string, ctx: ErrorMappingConte
   const service = ctx.service ?? 'OpenAI';
   const api = e instanceof APIError ? e : undefined;
   const requestId = api?.requestID ?? api?.headers?.get('x-request-id') ?? ctx.requestId ?? undefined;
+  const tooLarge = tooLargeError(e, model, service, requestId);
+  if (tooLarge && !ctx.signal?.aborted) return tooLarge;
   const transport = transportKind(e, ctx.signal);
   if (transport) return transportError(transport, e, model, service, requestId);
   if (!api) {
@@ -234,7 +267,8 @@ export function mapOpenAIError(e: unknown, model: string, ctx: ErrorMappingConte
     });
   }
   if (status === 408) return transportError('timeout', e, model, service, requestId);
-  if (status !== undefined && status >= 500) return serverError(service, model, ` (HTTP ${status}: ${serviceMsg})`, requestId);
+  if (status !== undefined && status >= 500)
+    return serverError(service, model, ` (HTTP ${status}: ${serviceMsg})`, requestId, retryAfterMsFromHeaders(api.headers));
   if (status === undefined) return serverError(service, model, ` (${serviceMsg})`, requestId); // in-stream `error` event
   return serverError(service, model, ` (HTTP ${status}: ${serviceMsg})`, requestId);
 }
@@ -285,6 +319,8 @@ export function mapGeminiError(e: unknown, model: string, ctx: ErrorMappingConte
   const service = ctx.service ?? 'Gemini';
   const requestId = ctx.requestId;
   if (ctx.signal?.aborted) return transportError('cancelled', e, model, service, requestId);
+  const tooLarge = tooLargeError(e, model, service, requestId);
+  if (tooLarge) return tooLarge;
   if (!(e instanceof GeminiApiError)) {
     const transport = transportKind(e, ctx.signal);
     if (transport) return transportError(transport, e, model, service, requestId);
@@ -320,5 +356,5 @@ export function mapGeminiError(e: unknown, model: string, ctx: ErrorMappingConte
     });
   }
   if (status === 408) return transportError('timeout', e, model, service, requestId);
-  return serverError(service, model, ` (HTTP ${status}${msg ? `: ${msg}` : ''})`, requestId);
+  return serverError(service, model, ` (HTTP ${status}${msg ? `: ${msg}` : ''})`, requestId, retryDelayFromBody(body));
 }

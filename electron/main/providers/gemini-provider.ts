@@ -17,9 +17,18 @@
 import { ApiError, GoogleGenAI, type GenerateContentConfig, type GenerateContentResponse, type Part } from '@google/genai';
 import { AppError } from '../../../shared/errors';
 import { registerSecret } from '../services/redact';
-import { mapGeminiError, parseGeminiErrorBody, providerError, retryDelayFromBody, transportKind } from './error-mapping';
+import { deadlineError, mapGeminiError, parseGeminiErrorBody, providerError, retryDelayFromBody, transportKind } from './error-mapping';
+import { guardedFetch } from './response-guard';
 import { toBlackWhiteMaskPng, imageMime } from './mask-encoding';
-import type { ImageProvider, ProviderCallContext, ProviderConnection, ProviderEditRequest, ProviderImage } from './provider-types';
+import {
+  MAX_RESPONSE_BYTES,
+  PROVIDER_DEADLINE_MS,
+  type ImageProvider,
+  type ProviderCallContext,
+  type ProviderConnection,
+  type ProviderEditRequest,
+  type ProviderImage,
+} from './provider-types';
 import { withRetries, type RetryDecision } from './retry';
 
 /** Tuning knobs; the defaults suit production, tests shorten the backoff. */
@@ -138,9 +147,11 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
       ...(conn.baseURL ? { baseUrl: conn.baseURL } : {}),
       apiVersion: 'v1',
       timeout: conn.timeoutMs ?? GEMINI_DEFAULT_TIMEOUT_MS,
+      fetch: guardedFetch({ maxBytes: conn.maxResponseBytes ?? MAX_RESPONSE_BYTES, flavour: 'gemini' }),
     },
   });
   const maxRetries = conn.maxRetries ?? 2;
+  const deadlineMs = conn.deadlineMs ?? PROVIDER_DEADLINE_MS;
 
   async function candidate(req: ProviderEditRequest, parts: Part[], signal: AbortSignal): Promise<ProviderImage> {
     const config: GenerateContentConfig = { responseModalities: ['IMAGE'], abortSignal: signal };
@@ -178,10 +189,16 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
         { inlineData: { mimeType: 'image/png', data: b64(mask) } },
         ...req.references.map((r) => ({ inlineData: { mimeType: r.mime, data: b64(r.bytes) } })),
       ];
-      // One inner controller so a fatal failure can stop the siblings; the caller's abort flows in.
+      // One inner controller so a fatal failure can stop the siblings; the caller's abort and the
+      // call's deadline (all attempts and waits included) flow in.
       const inner = new AbortController();
       const forward = () => inner.abort(ctx.signal.reason);
       ctx.signal.addEventListener('abort', forward, { once: true });
+      if (ctx.signal.aborted) forward(); // aborted while the mask was being encoded
+      const deadline = AbortSignal.timeout(deadlineMs);
+      const expire = () => inner.abort(deadline.reason);
+      deadline.addEventListener('abort', expire, { once: true });
+      const late = () => deadline.aborted && !ctx.signal.aborted;
       let fatal: AppError | undefined;
       let done = 0;
       try {
@@ -192,7 +209,7 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
               ctx.onProgress?.(++done / n);
               return img;
             } catch (e) {
-              const err = mapGeminiError(e, req.model, { signal: inner.signal });
+              const err = late() ? deadlineError(req.model, 'Gemini', deadlineMs) : mapGeminiError(e, req.model, { signal: inner.signal });
               // Siblings stopped by inner.abort() report 'cancelled' only after `fatal` is set.
               if (!fatal && FATAL_KINDS.has(err.kind)) {
                 fatal = err;
@@ -210,6 +227,7 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
         throw settled[0] as AppError;
       } finally {
         ctx.signal.removeEventListener('abort', forward);
+        deadline.removeEventListener('abort', expire);
       }
     },
   };

@@ -9,9 +9,18 @@
 import OpenAI, { toFile } from 'openai';
 import type { ImageEditParamsNonStreaming, ImageEditStreamEvent, ImagesResponse } from 'openai/resources/images';
 import { registerSecret } from '../services/redact';
-import { mapOpenAIError, providerError } from './error-mapping';
+import { deadlineError, mapOpenAIError, providerError } from './error-mapping';
+import { guardedFetch } from './response-guard';
 import { toOpenAIMaskPng, imageMime } from './mask-encoding';
-import type { ImageProvider, ProviderCallContext, ProviderConnection, ProviderEditRequest, ProviderImage } from './provider-types';
+import {
+  MAX_RESPONSE_BYTES,
+  PROVIDER_DEADLINE_MS,
+  type ImageProvider,
+  type ProviderCallContext,
+  type ProviderConnection,
+  type ProviderEditRequest,
+  type ProviderImage,
+} from './provider-types';
 
 /** How the OpenAI provider behaves beyond its connection. */
 export interface OpenAIProviderOptions {
@@ -53,7 +62,9 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
     ...(conn.baseURL ? { baseURL: conn.baseURL } : {}),
     timeout,
     maxRetries: conn.maxRetries ?? 2,
+    fetch: guardedFetch({ maxBytes: conn.maxResponseBytes ?? MAX_RESPONSE_BYTES, flavour: 'openai' }),
   });
+  const deadlineMs = conn.deadlineMs ?? PROVIDER_DEADLINE_MS;
 
   async function buildParams(req: ProviderEditRequest): Promise<ImageEditParamsNonStreaming> {
     const total = 1 + req.references.length;
@@ -120,7 +131,11 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
     let final: Extract<ImageEditStreamEvent, { type: 'image_edit.completed' }> | undefined;
     for await (const ev of stream) {
       if (ev.type === 'image_edit.partial_image') {
-        if (ev.b64_json) ctx.onPartial?.(0, fromB64(ev.b64_json));
+        // A preview goes to the renderer only if its header says it is the requested size.
+        if (ev.b64_json) {
+          const bytes = fromB64(ev.b64_json);
+          if (pngSizeIs(bytes, req.size)) ctx.onPartial?.(0, bytes);
+        }
         ctx.onProgress?.(Math.min(0.95, (ev.partial_image_index + 1) / (partials + 1)));
       } else if (ev.type === 'image_edit.completed') {
         final = ev;
@@ -141,17 +156,28 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
 
   return {
     kind,
-    async edit(req: ProviderEditRequest, ctx: ProviderCallContext): Promise<ProviderImage[]> {
+    async edit(req: ProviderEditRequest, outer: ProviderCallContext): Promise<ProviderImage[]> {
       const cancelled = () => providerError({ kind: 'cancelled', message: `The request to ${req.model} was cancelled.`, model: req.model });
+      // One deadline for the whole call (attempts, retries, waits and body included).
+      const deadline = AbortSignal.timeout(deadlineMs);
+      const ctx = { ...outer, signal: AbortSignal.any([outer.signal, deadline]) };
       try {
-        if (ctx.signal.aborted) throw cancelled();
+        if (outer.signal.aborted) throw cancelled();
         const params = await buildParams(req);
         return opts.stream && req.n === 1 ? await editStreaming(req, params, ctx) : await editOnce(req, params, ctx);
       } catch (e) {
         // An aborted stream may simply end early; whatever we saw after the abort, report the abort.
-        if (ctx.signal.aborted) throw cancelled();
-        throw mapOpenAIError(e, req.model, { ...mapCtx, signal: ctx.signal });
+        if (outer.signal.aborted) throw cancelled();
+        if (deadline.aborted) throw deadlineError(req.model, mapCtx.service, deadlineMs);
+        throw mapOpenAIError(e, req.model, { ...mapCtx, signal: outer.signal });
       }
     },
   };
+}
+
+/** True when `bytes` is a PNG whose header says `size` (partial previews are PNG). */
+function pngSizeIs(bytes: Uint8Array, size: { width: number; height: number }): boolean {
+  if (bytes.length < 24 || bytes[0] !== 0x89 || bytes[1] !== 0x50) return false;
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return v.getUint32(16) === size.width && v.getUint32(20) === size.height;
 }

@@ -60,4 +60,13 @@ export interface ProviderConnection {
   timeoutMs?: number;
   /** Retries on 408/409/429/5xx/network (honouring Retry-After). */
   maxRetries?: number;
+  /** Total time for one call, all attempts and waits included (default PROVIDER_DEADLINE_MS). */
+  deadlineMs?: number;
+  /** Largest response body accepted (default MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
+
+/** Default total time for one provider call: a hanging or dripping service fails within this. */
+export const PROVIDER_DEADLINE_MS = 240_000;
+/** Default largest response body: far above ten full-size PNG answers, far below what exhausts main's heap. */
+export const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
