@@ -1,19 +1,23 @@
 /** Electron entry: create services, register the IPC handlers, open the window. */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, protocol } from 'electron';
 import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createServices } from './create-services';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register-ipc';
 import { createMainWindow } from './window';
 import { electronDialogs } from './electron-dialogs';
 import { safeStorageBackend } from './safe-storage-backend';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../preload/index.cjs');
-const pageUrl = pathToFileURL(join(here, '../renderer/index.html')).href;
+const rendererRoot = join(here, '../renderer');
+// The renderer is served from app://maskwork/ (see app-protocol.ts), never from file://.
+const pageUrl = APP_PAGE_URL;
 
 app.enableSandbox();
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 let mainWindow: BrowserWindow | null = null;
 
 app.on('web-contents-created', (_e, contents) => {
@@ -24,6 +28,7 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 void app.whenReady().then(() => {
+  protocol.handle(APP_SCHEME, (request) => appResponse(rendererRoot, request.url));
   const services = createServices({
     host: 'electron',
     version: app.getVersion(),

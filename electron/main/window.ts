@@ -23,7 +23,10 @@ export function createMainWindow(preloadPath: string, pageUrl: string): BrowserW
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, allow) => allow(permission === 'clipboard-sanitized-write'));
+  // The editor needs no browser permission (files come through main's dialogs, paste is an event):
+  // every permission check and request is denied.
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const win = new BrowserWindow({
     width: 1440,
     height: 900,

@@ -1,7 +1,7 @@
 /**
  * Anchor for the BUILT Electron entry (out/main/index.js): with a stand-in `electron` module it
- * registers one IPC handler per contract channel, opens one sandboxed window whose preload and page
- * exist on disk, denies popups and navigation for every web contents, and stores keys with
+ * registers one IPC handler per contract channel, opens one sandboxed window whose preload exists
+ * and whose page is served by the app:// protocol, denies popups and navigation for every web contents, and stores keys with
  * safeStorage. This is the closest the build machines get to launching the app.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -17,6 +17,8 @@ const fake = vi.hoisted(() => {
     appListeners: new Map<string, (...a: any[]) => void>(),
     sandboxEnabled: false,
     ready: null as null | (() => void),
+    schemes: [] as any[],
+    protocolHandlers: new Map<string, (req: { url: string }) => Promise<Response>>(),
   };
   return s;
 });
@@ -52,7 +54,17 @@ vi.mock('electron', () => {
     app,
     BrowserWindow,
     ipcMain: { handle: (name: string) => fake.handled.push(name) },
-    session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn() } },
+    protocol: {
+      registerSchemesAsPrivileged: (s: any[]) => fake.schemes.push(...s),
+      handle: (scheme: string, fn: any) => fake.protocolHandlers.set(scheme, fn),
+    },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: vi.fn() },
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+      },
+    },
     safeStorage: {
       isEncryptionAvailable: () => true,
       getSelectedStorageBackend: () => 'gnome_libsecret',
@@ -78,8 +90,18 @@ describe('built main entry (out/main/index.js)', () => {
     expect(wp).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(existsSync(wp.preload)).toBe(true);
     expect(wp.preload.endsWith('.cjs')).toBe(true);
-    expect(win.url.startsWith('file://')).toBe(true);
-    expect(existsSync(fileURLToPath(win.url))).toBe(true);
+    // The page comes from the app:// protocol (privileged, secure), which serves the built renderer with the CSP.
+    expect(win.url).toBe('app://maskwork/index.html');
+    expect(fake.schemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    const serve = fake.protocolHandlers.get('app');
+    expect(serve).toBeTypeOf('function');
+    const page = await serve!({ url: win.url });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<script[^>]+src=/);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect((await serve!({ url: 'app://maskwork/../../package.json' })).status).toBe(404);
     expect(win.webContents.setWindowOpenHandler).toHaveBeenCalled();
     // Every web contents created later (e.g. devtools) gets the same popup/navigation guards.
     const created = fake.appListeners.get('web-contents-created');

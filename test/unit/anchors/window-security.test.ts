@@ -48,6 +48,7 @@ const electronFake = vi.hoisted(() => {
     defaultSession: {
       webRequest: { onHeadersReceived: (fn: any) => state.headerHooks.push(fn) },
       setPermissionRequestHandler: (fn: any) => state.permissionHandlers.push(fn),
+      setPermissionCheckHandler: (fn: any) => state.permissionHandlers.push(fn),
     },
   };
   return { state, FakeBrowserWindow, session };
