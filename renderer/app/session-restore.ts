@@ -9,6 +9,7 @@ import { api, errorInfo, unwrap } from '../bridge/api';
 import { decodeToBitmap, putBitmap, putMask } from '../blobs/blob-store';
 import { decodeMaskPng } from '../canvas/mask-encode';
 import type { DocState } from '../store/document-types';
+import { parseDocument } from '../../shared/document/schema';
 import { useEditor } from '../store/store';
 
 /** History label of a restored document. */
@@ -25,22 +26,8 @@ export async function checkForSession(): Promise<RecoveredSession | null> {
 }
 
 function parseDoc(rec: RecoveredSession): DocState | null {
-  try {
-    const d = JSON.parse(rec.document) as DocState;
-    const ok =
-      d &&
-      typeof d.id === 'string' &&
-      d.canvas &&
-      Number.isInteger(d.canvas.width) &&
-      Number.isInteger(d.canvas.height) &&
-      d.original &&
-      typeof d.original.assetId === 'string' &&
-      Array.isArray(d.layers) &&
-      Array.isArray(d.versions);
-    return ok ? d : null;
-  } catch {
-    return null;
-  }
+  // The same schema main validated the autosave with (shared/document/schema.ts).
+  return parseDocument(rec.document);
 }
 
 /** "<name>, <local time>" for the banner, or null when the save is not a document this app can open. */
