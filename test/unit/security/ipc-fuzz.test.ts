@@ -1,0 +1,222 @@
+/**
+ * IPC fuzz over every channel of shared/ipc/contract.ts through electron/main/ipc/dispatch.ts, with
+ * a fixed seed and a time budget: random and boundary values, deleted and added fields, prototype
+ * keys (`__proto__`, `constructor`, `toString` …, as own properties and through JSON.parse), objects
+ * with foreign prototypes, deep nesting. Dispatch must never throw; anything that reaches a handler
+ * must re-validate, be a plain object without prototype keys; nothing may pollute Object.prototype.
+ */
+import { describe, expect, it } from 'vitest';
+import { channelNames, channels, type Channel } from '../../../shared/ipc/contract';
+import { parse } from '../../../shared/ipc/schema';
+import { dispatch, type HandlerTable } from '../../../electron/main/ipc/dispatch';
+
+const SEED = 0x5eed2026;
+const BUDGET_MS = 4000;
+const PER_CHANNEL = 600;
+
+/** mulberry32: small, fast, reproducible. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const bytes = () => new Uint8Array([137, 80, 78, 71]);
+const layer = { assetId: 'img-0123456789abcdef0123456789abcdef', x: 0, y: 0 };
+const rect = { x: 0, y: 0, width: 10, height: 10 };
+
+/** One valid request per channel (a new channel must be added here). */
+const VALID: Record<string, Record<string, unknown>> = {
+  'app:info': {},
+  'image:open': {},
+  'image:import': { bytes: bytes(), name: 'photo.png' },
+  'asset:put': { bytes: bytes(), kind: 'patch' },
+  'image:export': { canvas: { width: 10, height: 10 }, layers: [layer], format: 'png', quality: 90 },
+  'keys:status': {},
+  'keys:set': { provider: 'openai', key: 'sk-test-abcdefgh1234' },
+  'keys:remove': { provider: 'openai' },
+  'providers:get': {},
+  'edit:start': {
+    canvas: { width: 10, height: 10 },
+    layers: [layer],
+    mask: { png: bytes(), rect },
+    prompt: 'remove the sign',
+    model: 'local',
+    n: 1,
+    references: [],
+    featherPx: 4,
+    colorMatch: true,
+    seed: 3,
+  },
+  'outpaint:start': {
+    canvas: { width: 30, height: 10 },
+    original: rect,
+    layers: [layer],
+    prompt: 'extend',
+    model: 'local',
+    n: 1,
+    featherPx: 8,
+  },
+  'gateways:set': { id: 'gw-1', name: 'Gateway', baseURL: 'https://gw.example/v1', modelIds: ['m1'] },
+  'gateways:remove': { id: 'gw-1' },
+  'job:cancel': { jobId: 'job-1' },
+  'job:result': { jobId: 'job-1' },
+  'project:autosave': { document: '{"id":"doc-1","layers":[]}', mask: { png: bytes(), rect } },
+  'project:recover': {},
+  'project:discard': {},
+  'spend:summary': {},
+};
+
+const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'prototype', '__defineGetter__'];
+const BOUNDARY: unknown[] = [
+  undefined,
+  null,
+  true,
+  false,
+  0,
+  -0,
+  -1,
+  1,
+  1.5,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 53,
+  1e6,
+  1e6 + 1,
+  100_001,
+  '',
+  ' ',
+  'x'.repeat(100_001),
+  '\u0000',
+  '__proto__',
+  '../../etc/passwd',
+  '%E0%A4%A',
+  '𝌆'.repeat(40),
+  new Uint8Array(0),
+  new Uint8Array(5),
+  [],
+  [null],
+  {},
+  Object.create(null),
+  new Date(0),
+  /x/,
+  () => 1,
+];
+
+function randomValue(r: () => number, depth = 0): unknown {
+  const k = r();
+  if (k < 0.55 || depth > 3) return BOUNDARY[Math.floor(r() * BOUNDARY.length)];
+  if (k < 0.7) return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1));
+  if (k < 0.85) {
+    const o: Record<string, unknown> = {};
+    for (let i = Math.floor(r() * 4); i > 0; i--)
+      o[PROTO_KEYS[Math.floor(r() * PROTO_KEYS.length)] + (r() < 0.5 ? '' : 'x')] = randomValue(r, depth + 1);
+    return o;
+  }
+  return Math.floor(r() * 2 ** 32) - 2 ** 31;
+}
+
+/** Paths to every object inside a sample (the root included). */
+function objectPaths(v: unknown, path: string[] = [], out: string[][] = []): string[][] {
+  if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
+    out.push(path);
+    for (const [k, x] of Object.entries(v)) objectPaths(x, [...path, k], out);
+  }
+  return out;
+}
+
+function at(root: unknown, path: string[]): Record<string, unknown> {
+  let cur = root as Record<string, unknown>;
+  for (const k of path) cur = cur[k] as Record<string, unknown>;
+  return cur;
+}
+
+/** One mutated payload for `channel`. */
+function mutate(r: () => number, channel: Channel): unknown {
+  const base = structuredClone(VALID[channel]);
+  const paths = objectPaths(base);
+  const target = at(base, paths[Math.floor(r() * paths.length)]);
+  const keys = Object.keys(target);
+  const pick = r();
+  if (pick < 0.3 && keys.length) target[keys[Math.floor(r() * keys.length)]] = randomValue(r);
+  else if (pick < 0.4 && keys.length) delete target[keys[Math.floor(r() * keys.length)]];
+  else if (pick < 0.6) {
+    Object.defineProperty(target, PROTO_KEYS[Math.floor(r() * PROTO_KEYS.length)], {
+      value: randomValue(r),
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+  } else if (pick < 0.7) {
+    const key = PROTO_KEYS[Math.floor(r() * PROTO_KEYS.length)];
+    const json = JSON.stringify(base);
+    return JSON.parse(`{"${key}":{"polluted":true,"kind":"patch"}${json === '{}' ? '}' : `,${json.slice(1)}`}`);
+  } else if (pick < 0.78) return Object.assign(Object.create({ polluted: true, ...base }), {});
+  else if (pick < 0.86) return randomValue(r);
+  else if (pick < 0.93) {
+    let deep: unknown = {};
+    for (let i = 0; i < 2000; i++) deep = { a: deep };
+    if (keys.length) target[keys[Math.floor(r() * keys.length)]] = deep;
+  } else if (keys.length) {
+    // Boundary value for a number field, or a huge/odd string.
+    const key = keys[Math.floor(r() * keys.length)];
+    target[key] = typeof target[key] === 'number' ? BOUNDARY[4 + Math.floor(r() * 14)] : BOUNDARY[18 + Math.floor(r() * 8)];
+  }
+  return base;
+}
+
+describe('IPC fuzz (fixed seed, time budget)', () => {
+  it('dispatch never throws; only valid, plain, prototype-free requests reach a handler', async () => {
+    expect(channelNames.filter((c) => !(c in VALID))).toEqual([]);
+    const r = rng(SEED);
+    const reached: Array<{ channel: Channel; request: unknown }> = [];
+    const table: Record<string, unknown> = {};
+    for (const c of channelNames) {
+      table[c] = async (request: unknown) => {
+        reached.push({ channel: c, request });
+        return {};
+      };
+    }
+    const ctx = { emit: () => {} };
+    const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+    const started = Date.now();
+    let calls = 0;
+    let refused = 0;
+    outer: for (let round = 0; round < PER_CHANNEL; round++) {
+      for (const c of channelNames) {
+        if (Date.now() - started > BUDGET_MS) break outer;
+        const payload = mutate(r, c);
+        const result = await dispatch(table as HandlerTable, c, payload, ctx);
+        calls++;
+        if (!result.ok) {
+          expect(result.error.kind).toBe('validation');
+          refused++;
+        }
+      }
+    }
+    // Random channel names too.
+    for (const name of ['', '__proto__', 'constructor', 'toString', 'app:info ', 'APP:INFO', 'image:open\u0000']) {
+      const res = await dispatch(table as HandlerTable, name, {}, ctx);
+      expect(res.ok).toBe(false);
+    }
+    for (const { channel, request } of reached) {
+      const proto = Object.getPrototypeOf(request);
+      expect(proto === Object.prototype || proto === null, channel).toBe(true);
+      for (const k of PROTO_KEYS) expect(Object.hasOwn(request as object, k), `${channel} got own ${k}`).toBe(false);
+      expect(() => parse(channels[channel].request, request)).not.toThrow();
+    }
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(calls).toBeGreaterThan(channelNames.length * 20);
+    expect(refused).toBeGreaterThan(calls / 4);
+    console.log(`IPC fuzz: ${calls} payloads in ${Date.now() - started} ms, ${refused} refused, ${reached.length} reached a handler`);
+  });
+});
