@@ -51,16 +51,23 @@ export function guardedFetch(o: GuardOptions, base: FetchFn = globalThis.fetch):
       return new Response(erroring(new ResponseTooLarge(o.maxBytes)), { status: res.status, headers });
     }
     if (!res.body) return res;
+    // A pull-through stream (not pipeThrough): cancelling it cancels the socket read at once.
+    const reader = res.body.getReader();
     let seen = 0;
-    const counted = res.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, ctl) {
-          seen += chunk.byteLength;
-          if (seen > o.maxBytes) ctl.error(new ResponseTooLarge(o.maxBytes));
-          else ctl.enqueue(chunk);
-        },
-      }),
-    );
+    const counted = new ReadableStream<Uint8Array>({
+      async pull(ctl) {
+        const { done, value } = await reader.read();
+        if (done) return ctl.close();
+        seen += value.byteLength;
+        if (seen > o.maxBytes) {
+          ctl.error(new ResponseTooLarge(o.maxBytes));
+          reader.cancel().catch(() => {});
+          return;
+        }
+        ctl.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
     headers.delete('content-encoding');
     return new Response(counted, { status: res.status, statusText: res.statusText, headers });
   };
