@@ -24,7 +24,7 @@ export type GlyphVerdict = { result: 'ok' } | { result: 'veto'; looksLike: strin
 
 /** Normalised characters whose glyph is checked. */
 export function isConfusable(ch: string): boolean {
-  return ch === '0' || ch === 'o' || ch === '1' || ch === 'm';
+  return ch === '0' || ch === 'o' || ch === '1' || ch === 'l' || ch === 'm';
 }
 
 /** Ink mask of a box: Otsu threshold inside the box grown by `pad`, ink = the minority class. */
@@ -85,59 +85,174 @@ function otsu(hist: Uint32Array): number {
   return t;
 }
 
-/** Tight box of the ink inside `box` (Tesseract's boxes can include a pixel of background). */
-function tighten(img: GreyImage, box: Box, pad: number): { ink: Uint8Array; w: number; h: number; box: Box } {
-  const { ink, w, h } = inkOf(img, box, pad);
-  let x0 = w;
-  let y0 = h;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++)
-      if (ink[y * w + x]) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
-  if (x1 < 0) return { ink, w, h, box };
-  const tw = x1 - x0 + 1;
-  const th = y1 - y0 + 1;
-  const tight = new Uint8Array(tw * th);
-  for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) tight[y * tw + x] = ink[(y + y0) * w + x + x0];
-  return { ink: tight, w: tw, h: th, box: { x0: box.x0 + x0, y0: box.y0 + y0, x1: box.x0 + x1 + 1, y1: box.y0 + y1 + 1 } };
+interface Shape {
+  /** Ink inside the glyph's tight box (other components inside it included: a zero's dot). */
+  ink: Uint8Array;
+  w: number;
+  h: number;
+  /** Tall components whose centre falls in the OCR's box ("rn" read as "m" has two). */
+  parts: number;
 }
 
 /**
- * Checks one glyph read as `ch` (normalised). `line` are the boxes of the glyphs around it (same
- * word), used to recognise monospaced text, where O and 0 have the same width.
+ * The glyph's real shape. The LSTM's symbol boxes are approximate (an "l" can get a box as wide as
+ * an "o"), so the word is binarised, split into connected components, and the glyph is the largest
+ * component whose centre lies in the symbol's box.
  */
-export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, line: readonly Box[]): GlyphVerdict {
-  const pad = Math.max(2, Math.round((glyphBox.y1 - glyphBox.y0) * 0.3));
-  const g = tighten(img, glyphBox, pad);
+export function shapeOf(img: GreyImage, sym: Box, word: readonly GlyphRef[]): Shape {
+  const wb = word.length
+    ? word.reduce(
+        (u, o) => ({
+          x0: Math.min(u.x0, o.box.x0),
+          y0: Math.min(u.y0, o.box.y0),
+          x1: Math.max(u.x1, o.box.x1),
+          y1: Math.max(u.y1, o.box.y1),
+        }),
+        sym,
+      )
+    : sym;
+  const hh = wb.y1 - wb.y0;
+  const m = Math.max(2, Math.round(hh * 0.1));
+  const box = {
+    x0: Math.max(0, wb.x0 - m),
+    y0: Math.max(0, wb.y0 - m),
+    x1: Math.min(img.width, wb.x1 + m),
+    y1: Math.min(img.height, wb.y1 + m),
+  };
+  const { ink, w, h } = inkOf(img, box, Math.round(hh * 0.3));
+  const label = new Int32Array(w * h).fill(-1);
+  const comps: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < w * h; start++) {
+    if (!ink[start] || label[start] >= 0) continue;
+    const c = { x0: w, y0: h, x1: -1, y1: -1, n: 0 };
+    const id = comps.length;
+    comps.push(c);
+    label[start] = id;
+    stack.push(start);
+    while (stack.length) {
+      const i = stack.pop()!;
+      const x = i % w;
+      const y = (i - x) / w;
+      c.n++;
+      c.x0 = Math.min(c.x0, x);
+      c.x1 = Math.max(c.x1, x);
+      c.y0 = Math.min(c.y0, y);
+      c.y1 = Math.max(c.y1, y);
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+          const j = ny * w + nx;
+          if (ink[j] && label[j] < 0) {
+            label[j] = id;
+            stack.push(j);
+          }
+        }
+    }
+  }
+  const sx0 = sym.x0 - box.x0;
+  const sx1 = sym.x1 - box.x0;
+  const tallest = comps.reduce((t, c) => Math.max(t, c.y1 - c.y0 + 1), 0);
+  const inside = comps.filter((c) => {
+    const cx = (c.x0 + c.x1 + 1) / 2;
+    return cx >= sx0 && cx <= sx1 && c.y1 - c.y0 + 1 >= tallest * 0.25;
+  });
+  const main = inside.reduce<(typeof comps)[number] | null>((best, c) => (!best || c.n > best.n ? c : best), null);
+  if (!main) return { ink: new Uint8Array(1), w: 1, h: 1, parts: 0 };
+  const tw = main.x1 - main.x0 + 1;
+  const th = main.y1 - main.y0 + 1;
+  const out = new Uint8Array(tw * th);
+  for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) out[y * tw + x] = ink[(y + main.y0) * w + x + main.x0];
+  const parts = inside.filter((c) => c.y1 - c.y0 + 1 >= (main.y1 - main.y0 + 1) * 0.5).length;
+  return { ink: out, w: tw, h: th, parts };
+}
+
+/** A glyph of the reading, as far as the checks need it. */
+export interface GlyphRef {
+  text: string;
+  box: Box;
+}
+
+export interface GlyphContext {
+  /** The requested character as typed (case kept): a lowercase "o" is x-height, a "0" is not. */
+  typed: string;
+  /** Glyphs of the same word and of the same line. */
+  word: readonly GlyphRef[];
+  line: readonly GlyphRef[];
+}
+
+/**
+ * Checks one glyph read as `ch` (normalised) where `ch` is what was requested. Proportional fonts
+ * draw O wider than 0 and 1 wider than l; monospaced fonts do not, so there the zero's dot or
+ * slash and the l's tail decide, and without them the verdict is "unsure".
+ */
+export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: GlyphContext): GlyphVerdict {
+  const g = shapeOf(img, glyphBox, ctx.word);
+  if (g.parts === 0) return { result: 'unsure', between: 'shapes' };
   const aspect = g.w / g.h;
+  const mono = monospaced(ctx.line);
   if (ch === '0' || ch === 'o') {
+    if (ctx.typed === 'o') {
+      // A lowercase o is clearly shorter than the word's tallest letters; a 0 or O is not.
+      const tallest = Math.max(...ctx.word.map((o) => o.box.y1 - o.box.y0), g.h);
+      if (g.h < tallest * 0.8) return { result: 'ok' };
+    }
     const centre = centreInk(g.ink, g.w, g.h);
-    if (centre > 0.3) return ch === '0' ? { result: 'ok' } : { result: 'veto', looksLike: '0' };
-    if (monospaced(line)) return { result: 'unsure', between: 'O/0' };
+    if (centre > 0.2) return ch === '0' ? { result: 'ok' } : { result: 'veto', looksLike: '0' };
+    if (mono) {
+      // Monospaced O and 0 are equally wide. If this font's zeros (elsewhere on the line) carry a
+      // dot or slash, a plain ring is an O; otherwise there is no telling.
+      const dottedZeros = ctx.line.some((o) => o.text === '0' && o.box !== glyphBox && centreOf(img, o.box, ctx.line) > 0.2);
+      if (dottedZeros) return ch === 'o' ? { result: 'ok' } : { result: 'veto', looksLike: 'O' };
+      return { result: 'unsure', between: 'O/0' };
+    }
     if (aspect < 0.7) return ch === '0' ? { result: 'ok' } : { result: 'veto', looksLike: '0' };
     if (aspect > 0.76) return ch === 'o' ? { result: 'ok' } : { result: 'veto', looksLike: 'O' };
     return { result: 'unsure', between: 'O/0' };
   }
-  if (ch === '1') {
-    if (aspect < 0.3) return { result: 'veto', looksLike: 'l' };
-    if (aspect < 0.4) return { result: 'unsure', between: '1/l' };
-    return { result: 'ok' };
+  if (ch === 'l' && ctx.typed === 'L') return { result: 'ok' };
+  if (ch === '1' || ch === 'l') {
+    // A 1 has a flag reaching down-left from its top; an l has at most a short serif there.
+    const depth = aspect < 0.25 ? 0 : flagDepth(g.ink, g.w, g.h);
+    const looks = depth > 0.14 ? '1' : depth < 0.125 ? 'l' : null;
+    if (!looks) return { result: 'unsure', between: '1/l' };
+    return looks === ch ? { result: 'ok' } : { result: 'veto', looksLike: looks };
   }
-  if (ch === 'm') return hasInnerGap(g.ink, g.w, g.h) ? { result: 'veto', looksLike: 'rn' } : { result: 'ok' };
+  if (ch === 'm') return g.parts > 1 || hasInnerGap(g.ink, g.w, g.h) ? { result: 'veto', looksLike: 'rn' } : { result: 'ok' };
   return { result: 'ok' };
 }
 
+/**
+ * How far down (fraction of the height) ink reaches left of the stem in the glyph's top half: the
+ * flag of a 1 reaches 17–28 % of the way down in Debian's fonts, an l's serif or bar at most 10 %.
+ */
+export function flagDepth(ink: Uint8Array, w: number, h: number): number {
+  const cols = new Array<number>(w).fill(0);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) cols[x] += ink[y * w + x];
+  const most = Math.max(...cols);
+  const stemLeft = cols.findIndex((n) => n >= most * 0.6);
+  let deepest = -1;
+  for (let y = 0; y < h / 2; y++)
+    for (let x = 0; x < stemLeft - 1; x++)
+      if (ink[y * w + x]) {
+        deepest = y;
+        break;
+      }
+  return (deepest + 1) / h;
+}
+
+function centreOf(img: GreyImage, box: Box, line: readonly GlyphRef[]): number {
+  const g = shapeOf(img, box, line);
+  return centreInk(g.ink, g.w, g.h);
+}
+
 function centreInk(ink: Uint8Array, w: number, h: number): number {
-  const x0 = Math.floor(w * 0.38);
-  const x1 = Math.max(x0 + 1, Math.ceil(w * 0.62));
-  const y0 = Math.floor(h * 0.38);
-  const y1 = Math.max(y0 + 1, Math.ceil(h * 0.62));
+  const x0 = Math.floor(w * 0.4);
+  const x1 = Math.max(x0 + 1, Math.ceil(w * 0.6));
+  const y0 = Math.floor(h * 0.4);
+  const y1 = Math.max(y0 + 1, Math.ceil(h * 0.6));
   let n = 0;
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) n += ink[y * w + x];
   return n / ((x1 - x0) * (y1 - y0));
@@ -153,12 +268,22 @@ function hasInnerGap(ink: Uint8Array, w: number, h: number): boolean {
   return false;
 }
 
-/** Glyph centres evenly spaced (within 8 %) over at least three glyphs: a monospaced font. */
-function monospaced(line: readonly Box[]): boolean {
-  if (line.length < 3) return false;
-  const c = line.map((b) => (b.x0 + b.x1) / 2).sort((a, b) => a - b);
-  const d = c.slice(1).map((v, i) => v - c[i]);
+/**
+ * Glyph centres evenly spaced (within 8 %) along a line: a monospaced font. Only spacings next to a
+ * letter count, because most fonts draw digits at one width.
+ */
+function monospaced(line: readonly GlyphRef[]): boolean {
+  const gl = [...line].sort((a, b) => a.box.x0 - b.box.x0);
+  const d: number[] = [];
+  for (let i = 1; i < gl.length; i++) {
+    if (/^\d$/.test(gl[i].text) && /^\d$/.test(gl[i - 1].text)) continue;
+    const gap = (gl[i].box.x0 + gl[i].box.x1) / 2 - (gl[i - 1].box.x0 + gl[i - 1].box.x1) / 2;
+    const h = Math.max(gl[i].box.y1 - gl[i].box.y0, gl[i - 1].box.y1 - gl[i - 1].box.y0);
+    // A word space is not a letter spacing.
+    if (gap > h * 1.2) continue;
+    d.push(gap);
+  }
+  if (d.length < 2) return false;
   const mean = d.reduce((a, b) => a + b, 0) / d.length;
-  if (mean <= 0) return false;
-  return d.every((v) => Math.abs(v - mean) <= mean * 0.08);
+  return mean > 0 && d.every((v) => Math.abs(v - mean) <= mean * 0.08);
 }

@@ -13,6 +13,8 @@ export interface OcrGlyph {
   box: Box;
   /** Index of the word the glyph belongs to. */
   word: number;
+  /** Index of the text line the glyph belongs to. */
+  line: number;
 }
 
 export interface OcrReading {
@@ -139,11 +141,16 @@ export function matchText({ requested, reading, grey, before }: MatchInput): Tex
   let note: string | undefined;
   if (distance === 0 && grey) {
     let shownChars = read;
+    // The requested characters as typed (case kept), aligned with the normalised window.
+    const typed = Array.from(expected).filter((ch) => normChar(ch) !== '');
     for (const [k, c] of window.entries()) {
       if (c.glyph < 0 || !isConfusable(c.ch)) continue;
       const g = reading.glyphs[c.glyph];
-      const line = reading.glyphs.filter((o) => o.word === g.word).map((o) => o.box);
-      const v = checkGlyph(grey, c.ch, g.box, line);
+      const v = checkGlyph(grey, c.ch, g.box, {
+        typed: typed.length === window.length ? typed[k] : c.ch,
+        word: reading.glyphs.filter((o) => o.word === g.word),
+        line: reading.glyphs.filter((o) => o.line === g.line),
+      });
       if (v.result === 'veto') {
         distance++;
         status = 'wrong';

@@ -83,13 +83,16 @@ export async function readText(img: GreyImage): Promise<OcrReading> {
     const r = await w.recognize(png, {}, { text: true, blocks: true });
     const glyphs: OcrReading['glyphs'] = [];
     let word = 0;
+    let line = 0;
     for (const b of r.data.blocks ?? [])
       for (const p of b.paragraphs)
-        for (const l of p.lines)
+        for (const l of p.lines) {
           for (const wd of l.words) {
-            for (const s of wd.symbols) glyphs.push({ text: s.text, box: { ...s.bbox }, word });
+            for (const s of wd.symbols) glyphs.push({ text: s.text, box: { ...s.bbox }, word, line });
             word++;
           }
+          line++;
+        }
     return { text: r.data.text ?? '', glyphs };
   } finally {
     busy--;
