@@ -82,5 +82,11 @@ if (want('fill')) {
   if (r.status !== 0) console.error(`fill bench exited with ${r.status}`);
 }
 
+if (want('text')) {
+  // The text-check bench is its own script too (it prints its table and writes bench-results/text.json).
+  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/text/run.ts', ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+  if (r.status !== 0) console.error(`text bench exited with ${r.status}`);
+}
+
 writeFileSync('bench-results/all.json', JSON.stringify(all, null, 2));
 console.log('\nwrote bench-results/*.json');

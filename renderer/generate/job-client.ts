@@ -17,6 +17,7 @@ import { adaptRequest, maskRectFor, requestLayers, settingsForModel, type EditRe
 import { adaptOutpaintRequest, type OutpaintRequest } from './outpaint-request';
 import { rememberModel } from './providers-client';
 import { refreshSpend } from './spend-client';
+import { currentTextCheck } from './text-check-state';
 import type { StagedCandidate } from './staging-logic';
 
 const POLL_MS = 1500;
@@ -73,6 +74,8 @@ export async function generate(): Promise<void> {
     };
     if (req.quality === undefined) delete req.quality;
     if (req.imageSize === undefined) delete req.imageSize;
+    const textCheck = currentTextCheck(s).plan?.request;
+    if (textCheck) req.textCheck = textCheck;
     await sendJob({ kind: 'edit', req }, doc.id);
   } catch (e) {
     failStart(e);
@@ -270,6 +273,7 @@ async function stage(job: JobState, jobId: string, cands: CandidateResult[]): Pr
       requestId: c.requestId,
       createdAt: Date.now(),
       canvas: { ...canvas },
+      ...(c.textCheck ? { textCheck: c.textCheck } : {}),
     });
   }
   if (staged.length && elsewhere) {

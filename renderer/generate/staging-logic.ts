@@ -3,6 +3,7 @@
  * them selected (drawn on the stage). Nothing here touches the document.
  */
 import type { Rect } from '../../shared/geometry';
+import type { CandidateResult } from '../../shared/ipc/contract-types';
 
 export interface StagedCandidate {
   /** Unique in the session: `${jobId}:${index}`. */
@@ -25,6 +26,8 @@ export interface StagedCandidate {
   createdAt: number;
   /** Canvas size the candidate was generated for; keeping it on another size is refused. */
   canvas?: { width: number; height: number };
+  /** What the offline OCR read in the candidate's edited area (edits that ask for text). */
+  textCheck?: CandidateResult['textCheck'];
 }
 
 export interface StagingState {

@@ -12,6 +12,7 @@ import { clampN, maxReferences, nRange, tiersOf, type ModelOption } from '../gen
 import { qualityFor } from '../generate/edit-request';
 import { generate } from '../generate/job-client';
 import { CostEstimate } from './CostEstimate';
+import { TextCheckOptions } from './TextCheckOptions';
 import { ReferenceImages } from './ReferenceImages';
 import { OutpaintSection } from './OutpaintSection';
 
@@ -151,6 +152,7 @@ export function GeneratePanel() {
       </div>
       <ReferenceImages max={maxReferences(spec)} modelName={spec.name} />
       <CostEstimate estimate={estimate} blocker={job ? null : blocker} />
+      <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />
       <div className="row">
         <button
           type="button"

@@ -8,6 +8,7 @@ import { discardAllStaged, discardStaged, keepStaged } from '../store/edit-comma
 import { formatUsd } from '../generate/estimate';
 import { isKept } from '../generate/version-logic';
 import { PatchThumb } from './PatchThumb';
+import { TextCheckBadge } from './TextCheckBadge';
 
 export function StagingStrip() {
   const staging = useEditor((s) => s.staging);
@@ -42,6 +43,7 @@ export function StagingStrip() {
                 {formatUsd(c.costUsd)} · {c.seconds.toFixed(1)}s
               </span>
               {isKept(doc, c.assetId) && <span className="kept">kept</span>}
+              <TextCheckBadge check={c.textCheck} />
             </span>
           </button>
         ))}

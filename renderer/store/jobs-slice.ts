@@ -4,6 +4,7 @@
  * session spent per document. Never part of history; pixels never live here (previews are object
  * URLs, candidates are asset ids).
  */
+import { DEFAULT_TEXT_CHECK, type TextCheckSettings } from '../generate/text-check-request';
 import type { StateCreator } from 'zustand';
 import type { JobPhase, KeyStatus, ProviderSettings, SpendSummary } from '../../shared/ipc/contract-types';
 import type { ExpectedTime, GeminiImageSize, Quality } from '../../shared/models';
@@ -58,6 +59,8 @@ export interface GenSettings {
   references: ReferenceImage[];
   /** The outpaint prompt; null = follow the main prompt. */
   outpaintPrompt: string | null;
+  /** Text check: the Text field and "retry until the text is right" (generate/text-check-request.ts). */
+  textCheck: TextCheckSettings;
 }
 
 export interface RetryOffer {
@@ -99,6 +102,7 @@ export const DEFAULT_GEN: GenSettings = {
   colorMatch: true,
   references: [],
   outpaintPrompt: null,
+  textCheck: DEFAULT_TEXT_CHECK,
 };
 
 export const createJobsSlice: StateCreator<EditorStore, [], [], JobsSlice> = (set, get) => ({

@@ -77,25 +77,47 @@ function ring(w: number, h: number, dot = false): GreyImage {
 
 describe('glyph checks', () => {
   const box = (img: GreyImage) => ({ x0: 10, y0: 10, x1: img.width - 10, y1: img.height - 10 });
+  const ctx = (typed: string, line: { text: string; box: { x0: number; y0: number; x1: number; y1: number } }[] = []) => ({
+    typed,
+    word: [],
+    line,
+  });
   it('tells a round O from a narrow 0, and a dotted 0 whatever its width', () => {
     const wide = ring(48, 60);
     const narrow = ring(34, 60);
-    expect(checkGlyph(wide, '0', box(wide), [])).toEqual({ result: 'veto', looksLike: 'O' });
-    expect(checkGlyph(narrow, '0', box(narrow), [])).toEqual({ result: 'ok' });
-    expect(checkGlyph(narrow, 'o', box(narrow), [])).toEqual({ result: 'veto', looksLike: '0' });
+    expect(checkGlyph(wide, '0', box(wide), ctx('0'))).toEqual({ result: 'veto', looksLike: 'O' });
+    expect(checkGlyph(narrow, '0', box(narrow), ctx('0'))).toEqual({ result: 'ok' });
+    expect(checkGlyph(narrow, 'o', box(narrow), ctx('O'))).toEqual({ result: 'veto', looksLike: '0' });
     const dotted = ring(48, 60, true);
-    expect(checkGlyph(dotted, '0', box(dotted), [])).toEqual({ result: 'ok' });
+    expect(checkGlyph(dotted, '0', box(dotted), ctx('0'))).toEqual({ result: 'ok' });
   });
   it('is unsure about O/0 in monospaced text and sees "rn" read as "m"', () => {
     const narrow = ring(38, 60);
-    const mono = [0, 1, 2].map((i) => ({ x0: i * 40, y0: 0, x1: i * 40 + 30, y1: 60 }));
-    expect(checkGlyph(narrow, '0', box(narrow), mono)).toEqual({ result: 'unsure', between: 'O/0' });
+    const mono = ['A', 'B', 'C'].map((text, i) => ({ text, box: { x0: i * 40, y0: 0, x1: i * 40 + 30, y1: 60 } }));
+    expect(checkGlyph(narrow, '0', box(narrow), ctx('0', mono))).toEqual({ result: 'unsure', between: 'O/0' });
     // Two bars with an empty column between them, read as one "m".
     const W = 60;
     const H = 40;
     const data = new Uint8Array(W * H).fill(255);
     for (let y = 10; y < 30; y++) for (const x of [12, 13, 14, 15, 30, 31, 32, 33, 44, 45, 46, 47]) data[y * W + x] = 0;
     const img = { width: W, height: H, data };
-    expect(checkGlyph(img, 'm', { x0: 12, y0: 10, x1: 48, y1: 30 }, [])).toEqual({ result: 'veto', looksLike: 'rn' });
+    expect(checkGlyph(img, 'm', { x0: 12, y0: 10, x1: 48, y1: 30 }, ctx('m'))).toEqual({ result: 'veto', looksLike: 'rn' });
+  });
+  it('tells a 1 (flag reaching down from the top) from an l (a plain stem)', () => {
+    const draw = (flag: boolean): GreyImage => {
+      const W = 60;
+      const H = 80;
+      const data = new Uint8Array(W * H).fill(240);
+      for (let y = 10; y < 70; y++) for (let x = 32; x < 38; x++) data[y * W + x] = 10;
+      // A diagonal flag down-left from the top of the stem, a quarter of the height.
+      if (flag) for (let k = 0; k < 16; k++) for (let t = 0; t < 4; t++) data[(10 + k) * W + 31 - k + t] = 10;
+      return { width: W, height: H, data };
+    };
+    const b = { x0: 14, y0: 10, x1: 38, y1: 70 };
+    expect(checkGlyph(draw(true), '1', b, ctx('1'))).toEqual({ result: 'ok' });
+    expect(checkGlyph(draw(true), 'l', b, ctx('l'))).toEqual({ result: 'veto', looksLike: '1' });
+    expect(checkGlyph(draw(false), '1', b, ctx('1'))).toEqual({ result: 'veto', looksLike: 'l' });
+    expect(checkGlyph(draw(false), 'l', b, ctx('l'))).toEqual({ result: 'ok' });
+    expect(checkGlyph(draw(true), 'l', b, ctx('L'))).toEqual({ result: 'ok' });
   });
 });

@@ -7,6 +7,7 @@
 import { AppError } from '../../../shared/errors';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
+import { retryBudget } from '../../../shared/text-check/budget';
 import { uncheckableScript } from '../../../shared/text-check/scripts';
 import { rankOf } from '../../../shared/text-check/text-match';
 import type { PreparedEdit } from '../edit/run-edit';
@@ -31,12 +32,6 @@ export interface RetryPlan {
   retryCostUsd: number;
   signal: AbortSignal;
   progress: Parameters<JobFn>[0]['progress'];
-}
-
-/** Worst-case number of retry requests the budget allows (what the estimate shows before starting). */
-export function retryBudget(retries: number, maxUsd: number | undefined, costUsd: number): number {
-  if (maxUsd === undefined || costUsd <= 0) return retries;
-  return Math.min(retries, Math.floor(maxUsd / costUsd + 1e-9));
 }
 
 export async function checkAndRetry(plan: RetryPlan): Promise<CandidateResult[]> {

@@ -98,8 +98,16 @@ describe('text check of candidates', () => {
       { fillImages: [right] },
       { fillImages: [wrong3], times: Infinity },
     );
+    const before = cloud.main.svc.ledger.summary().today;
     const c = await edit(1, { text: 'V2.0', old: 'V1.0', retries: 5 });
     expect(cloud.openai.requests.length).toBe(3);
+    // Every attempt lands in the app's spend ledger.
+    const after = cloud.main.svc.ledger.summary().today;
+    expect(after.requests - before.requests).toBe(3);
+    expect(after.usd - before.usd).toBeCloseTo(
+      c.reduce((s, x) => s + x.costUsd, 0),
+      6,
+    );
     expect(c.map((x) => x.textCheck?.status)).toEqual(['right', 'wrong', 'wrong']);
     expect(c[0].attempt).toBe(2);
     // Every attempt is paid for and counted.

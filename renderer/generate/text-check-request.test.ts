@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { resolveModel } from '../../shared/models';
+import { DEFAULT_TEXT_CHECK, textCheckPlan, worstCaseText } from './text-check-request';
+
+const spec = (id: string) => resolveModel(id)!;
+
+describe('text check request', () => {
+  it('asks main to check the prompt’s text, with the retry budget the user set', () => {
+    const plan = textCheckPlan("change 'V1.0' to 'V2.0'", { ...DEFAULT_TEXT_CHECK, retries: 2, maxUsd: 0.1 }, spec('gpt-image-2'), true);
+    expect(plan?.request).toEqual({ text: 'V2.0', old: 'V1.0', retries: 2, maxUsd: 0.1 });
+    expect(textCheckPlan('remove the sticker', DEFAULT_TEXT_CHECK, spec('gpt-image-2'), true)).toBeNull();
+    expect(textCheckPlan('"V2.0"', DEFAULT_TEXT_CHECK, spec('local'), true)).toBeNull();
+  });
+  it('uses the Text field, never retries a script it cannot read, and goes to gpt-image-2 from Gemini only when allowed', () => {
+    expect(textCheckPlan('new label', { ...DEFAULT_TEXT_CHECK, text: 'SALE' }, spec('gpt-image-2'), true)?.request).toEqual({
+      text: 'SALE',
+      retries: 0,
+    });
+    const cjk = textCheckPlan('写「新品」', { ...DEFAULT_TEXT_CHECK, retries: 3 }, spec('gemini-3.1-flash-image'), true);
+    expect(cjk).toMatchObject({ unchecked: 'Chinese', request: { retries: 0 } });
+    const s = { ...DEFAULT_TEXT_CHECK, retries: 2, stronger: true };
+    expect(textCheckPlan('"V2"', s, spec('gemini-3.1-flash-image'), true)?.request.retryModel).toBe('gpt-image-2');
+    expect(textCheckPlan('"V2"', s, spec('gemini-3.1-flash-image'), false)?.request.retryModel).toBeUndefined();
+    expect(textCheckPlan('"V2"', s, spec('gpt-image-1.5'), true)?.request.retryModel).toBeUndefined();
+  });
+  it('shows the worst case: every allowed retry, capped by the dollars', () => {
+    expect(worstCaseText(0.05, 0.02, { text: 'x', retries: 3 }).usd).toBeCloseTo(0.11, 9);
+    const capped = worstCaseText(0.05, 0.02, { text: 'x', retries: 3, maxUsd: 0.045 });
+    expect(capped).toMatchObject({ retries: 2, text: 'Up to $0.090: this request $0.050 + up to 2 retries × $0.020' });
+    expect(worstCaseText(0.05, 0.02, { text: 'x', retries: 3, maxUsd: 0.01 }).text).toBe('$0.050: no retry fits the budget');
+  });
+});

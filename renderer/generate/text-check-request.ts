@@ -1,0 +1,57 @@
+/**
+ * Text check settings → the `textCheck` field of an edit request, and the worst-case cost shown
+ * before starting. The requested text comes from the Text field or the prompt's quotes.
+ */
+import type { RequestOf } from '../../shared/ipc/contract';
+import type { ModelSpec } from '../../shared/models';
+import { worstCaseUsd } from '../../shared/text-check/budget';
+import { requestedText, type RequestedText } from '../../shared/text-check/requested-text';
+import { uncheckableScript } from '../../shared/text-check/scripts';
+
+export interface TextCheckSettings {
+  /** The Text field; empty = take the text from the prompt's quotes. */
+  text: string;
+  /** "Retry until the text is right": more requests allowed (0 = off). */
+  retries: number;
+  /** Dollar cap of those retries; null = none. */
+  maxUsd: number | null;
+  /** With a Gemini model: retry on gpt-image-2, which renders text more reliably. */
+  stronger: boolean;
+}
+
+export const DEFAULT_TEXT_CHECK: TextCheckSettings = { text: '', retries: 0, maxUsd: null, stronger: false };
+
+/** The model retries go to when the user allows a stronger text model. */
+export const STRONGER_TEXT_MODEL = 'gpt-image-2';
+
+export type TextCheckRequest = NonNullable<RequestOf<'edit:start'>['textCheck']>;
+
+export interface TextCheckPlan {
+  requested: RequestedText;
+  /** Script the OCR cannot read ("Chinese"), or null. */
+  unchecked: string | null;
+  request: TextCheckRequest;
+}
+
+/** null when neither the Text field nor the prompt asks for text, or for the offline engine (it never writes text). */
+export function textCheckPlan(prompt: string, s: TextCheckSettings, spec: ModelSpec, strongerUsable: boolean): TextCheckPlan | null {
+  if (spec.provider === 'local') return null;
+  const requested = requestedText(prompt, s.text);
+  if (!requested) return null;
+  const unchecked = uncheckableScript(requested.text);
+  const request: TextCheckRequest = { text: requested.text, retries: unchecked ? 0 : s.retries };
+  if (requested.old) request.old = requested.old;
+  if (s.maxUsd !== null && request.retries > 0) request.maxUsd = s.maxUsd;
+  if (request.retries > 0 && s.stronger && strongerUsable && spec.provider === 'gemini') request.retryModel = STRONGER_TEXT_MODEL;
+  return { requested, unchecked, request };
+}
+
+/** "Up to $0.160: this request $0.053 + up to 2 retries × $0.053". */
+export function worstCaseText(firstUsd: number, retryUsd: number, req: TextCheckRequest): { usd: number; retries: number; text: string } {
+  const w = worstCaseUsd(firstUsd, retryUsd, req.retries, req.maxUsd);
+  const usd = (v: number) => `$${v.toFixed(3)}`;
+  const text = w.retries
+    ? `Up to ${usd(w.usd)}: this request ${usd(firstUsd)} + up to ${w.retries} ${w.retries === 1 ? 'retry' : 'retries'} × ${usd(retryUsd)}`
+    : `${usd(firstUsd)}: no retry fits the budget`;
+  return { ...w, text };
+}

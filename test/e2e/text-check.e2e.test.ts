@@ -1,0 +1,110 @@
+/**
+ * Text that is spelled right, in the real UI: a rectangle over "V1.0" on a label, the prompt asks
+ * for 'V2.0', the local OpenAI server returns one wrong ("V2.O") and one right ("V2.0") candidate;
+ * the right one is ranked first with its ✓ badge. "Retry until the text is right" shows its worst
+ * case before starting and stops within its budget (the server counts the requests).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOpenAIServer } from '../servers';
+import { launchApp, REPO, type AppHarness } from '../support/app-harness';
+import { dragPath, waitIdle } from '../support/page-helpers';
+import { chooseOption, leaveField, retype } from '../support/user-input';
+
+const FIX = join(REPO, 'test/fixtures/text');
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let right: Buffer;
+let wrong: Buffer;
+let wrong3: Buffer;
+
+const staged = (page: AppHarness['page']) => page.evaluate(() => (window as any).__maskworkTest.staging().items.length as number);
+
+beforeAll(async () => {
+  [right, wrong, wrong3] = await Promise.all(['v2-right.png', 'v2-wrong.png', 'v3-wrong.png'].map((f) => readFile(join(FIX, f))));
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    env: { OPENAI_API_KEY: 'sk-e2e-text-key-0003', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  const page = app.page;
+  app.dialogs.opens.push(join(FIX, 'label-v1.png'));
+  await page.keyboard.press('Control+o');
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  // A rectangle selection over the text.
+  await page.keyboard.press('m');
+  await dragPath(page, [
+    [170, 120],
+    [470, 240],
+  ]);
+  await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
+  await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), "change the text from 'V1.0' to 'V2.0', keep the font");
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+describe('text check in the editor', () => {
+  it('ranks the spelled-right candidate first with its badge', async () => {
+    const page = app.page;
+    await expect.poll(() => page.getByTestId('text-check-summary').textContent()).toContain('checked for “V2.0” (replacing “V1.0”)');
+    await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '2');
+    openai.clearScript();
+    openai.script({ fillImages: [wrong, right] });
+    const sent = openai.requests.length;
+    await leaveField(page);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 2, null, { timeout: 90_000 });
+    expect(openai.requests.length - sent).toBe(1);
+    const cands = page.getByTestId('candidate');
+    await expect.poll(() => cands.nth(0).getByTestId('text-badge').textContent()).toBe('V2.0 ✓');
+    expect(await cands.nth(1).getByTestId('text-badge').textContent()).toBe('V2.O ✗ 1 character');
+    expect(await cands.nth(0).getByTestId('text-badge').getAttribute('data-status')).toBe('right');
+    // The server's second image is the right one: ranking moved it to the front and selected it.
+    const items = await page.evaluate(() => (window as any).__maskworkTest.staging());
+    expect(items.items.map((c: { index: number }) => c.index)).toEqual([1, 0]);
+    expect(await cands.nth(0).getAttribute('aria-pressed')).toBe('true');
+    await leaveField(page);
+    await page.keyboard.press('Escape'); // discard all
+    await expect.poll(() => staged(page)).toBe(0);
+  });
+
+  it('retries until right within its budget, with the worst case shown before starting', async () => {
+    const page = app.page;
+    await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '1');
+    await page.getByRole('checkbox', { name: 'Retry until the text is right' }).click();
+    await retype(page.getByRole('spinbutton', { name: 'More requests' }), '2');
+    const est = await page.evaluate(() => (window as any).__maskworkTest.estimate());
+    const worst = await page.getByTestId('text-check-worst').textContent();
+    const per = `$${est.usd.toFixed(3)}`;
+    expect(worst).toBe(`Up to $${(3 * est.usd).toFixed(3)}: this request ${per} + up to 2 retries × ${per}`);
+
+    // Every answer is wrong: one request plus exactly two retries, all staged with their badges.
+    openai.clearScript();
+    openai.script({ fillImages: [wrong3], times: Infinity });
+    let sent = openai.requests.length;
+    await leaveField(page);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 3, null, { timeout: 120_000 });
+    await waitIdle(page);
+    expect(openai.requests.length - sent).toBe(3);
+    const badges = await page.getByTestId('text-badge').allTextContents();
+    expect(badges).toEqual(['V3.0 ✗ 1 character', 'V3.0 ✗ 1 character', 'V3.0 ✗ 1 character']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => staged(page)).toBe(0);
+
+    // A dollar cap that fits one retry: two requests; the second answer is right and ranked first.
+    await retype(page.getByRole('spinbutton', { name: 'Retry budget in dollars' }), (est.usd * 1.5).toFixed(3));
+    expect(await page.getByTestId('text-check-worst').textContent()).toContain('up to 1 retry ×');
+    openai.clearScript();
+    openai.script({ fillImages: [wrong] }, { fillImages: [right] }, { fillImages: [wrong3], times: Infinity });
+    sent = openai.requests.length;
+    await leaveField(page);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 2, null, { timeout: 120_000 });
+    await waitIdle(page);
+    expect(openai.requests.length - sent).toBe(2);
+    expect(await page.getByTestId('text-badge').allTextContents()).toEqual(['V2.0 ✓', 'V2.O ✗ 1 character']);
+  });
+});
