@@ -6,7 +6,10 @@
 import { resolve } from 'node:path';
 import { planRegion } from '../../shared/geometry';
 import { estimateCost } from '../../shared/models';
-import { flag, int, intOr, list, oneOf, parseOptions, required } from './args';
+import { flag, int, intOr, list, oneOf, optional, parseOptions, required, UsageError } from './args';
+import type { CandidateResult } from '../../shared/ipc/contract-types';
+import { worstCaseUsd } from '../../shared/text-check/budget';
+import { requestedText } from '../../shared/text-check/requested-text';
 import { CliSession, unwrap } from './cli-session';
 import { readMaskFile } from './mask-file';
 import { chooseModel, qualityFor, type Quality } from './model-choice';
@@ -25,6 +28,8 @@ export const EDIT_OPTIONS = {
   ref: list(),
   feather: intOr(0, 256, 4),
   'no-color-match': flag(),
+  text: optional(),
+  'retry-text': intOr(0, 10, 0),
 };
 
 export interface EditOptions {
@@ -41,6 +46,10 @@ export interface EditOptions {
   seed?: number;
   overwrite: boolean;
   json: boolean;
+  /** Text the edit should show (else the prompt's quoted text), checked with the offline OCR. */
+  text?: string;
+  /** More requests allowed until the text is right. */
+  retryText?: number;
 }
 
 /** Parsed `fill` options → an edit with the offline engine and no feather (bit-identical outside the mask). */
@@ -76,9 +85,11 @@ export function editOptionsOf(a: {
   seed?: number;
   overwrite: boolean;
   json: boolean;
+  text?: string;
+  'retry-text'?: number;
 }): EditOptions {
-  const { ref, feather, 'no-color-match': noColorMatch, ...rest } = a;
-  return { ...rest, refs: ref, featherPx: feather, colorMatch: !noColorMatch };
+  const { ref, feather, 'no-color-match': noColorMatch, 'retry-text': retryText, ...rest } = a;
+  return { ...rest, refs: ref, featherPx: feather, colorMatch: !noColorMatch, retryText: retryText ?? 0 };
 }
 
 export async function runEdit(o: EditOptions, warn: (line: string) => void): Promise<Record<string, unknown>> {
@@ -87,7 +98,10 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
   const image = resolve(o.image);
   const out = resolve(o.out);
   formatOf(out);
-  const paths = candidatePaths(out, o.n);
+  const asked = spec.provider === 'local' ? null : requestedText(o.prompt, o.text);
+  if (o.retryText && !asked) throw new UsageError('--retry-text needs --text or a quoted text in --prompt (and a cloud model)');
+  const textCheck = asked ? { text: asked.text, ...(asked.old ? { old: asked.old } : {}), retries: o.retryText ?? 0 } : null;
+  const paths = candidatePaths(out, o.n + (textCheck?.retries ?? 0));
   await refuseExisting(paths, o.overwrite);
 
   const t0 = performance.now();
@@ -111,6 +125,18 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
           referenceImages: refs.length,
         })
       : null;
+    const retryUsd =
+      plan.ok && textCheck?.retries
+        ? estimateCost({
+            modelId: spec,
+            width: plan.request.width,
+            height: plan.request.height,
+            quality,
+            n: 1,
+            imageSize: plan.request.imageSize,
+            referenceImages: refs.length,
+          }).usd
+        : 0;
     const { jobId } = unwrap(
       await session.api.edit.start({
         canvas: { width: img.width, height: img.height },
@@ -124,13 +150,14 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
         featherPx: o.featherPx,
         colorMatch: o.colorMatch,
         ...(o.seed !== undefined ? { seed: o.seed } : {}),
+        ...(textCheck ? { textCheck } : {}),
       }),
     );
     const candidates = await session.candidatesOf(jobId, !o.json);
     const tGen = performance.now();
     const written = paths.slice(0, candidates.length);
     const warnings: string[] = [];
-    if (candidates.length < o.n) {
+    if (candidates.length < o.n && !textCheck?.retries) {
       const w = `${spec.id} returned ${candidates.length} of the ${o.n} candidates asked for; wrote ${written.length} file${written.length === 1 ? '' : 's'}.`;
       warnings.push(w);
       warn(w);
@@ -170,8 +197,23 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
       },
       outputs: written,
       requestIds: candidates.map((c) => c.requestId).filter(Boolean),
+      ...(textCheck ? { textCheck: textCheckReport(candidates, written, textCheck.retries, estimate?.usd ?? 0, retryUsd) } : {}),
     };
   } finally {
     session.close();
+    // The OCR worker thread would keep the process alive.
+    if (textCheck) await (await import('../main/text-check/ocr-engine')).shutdownOcr();
   }
+}
+
+/** `--json` text check: per candidate (best first) what the OCR read and how it matches, and the requests sent. */
+function textCheckReport(candidates: CandidateResult[], outputs: string[], retries: number, firstUsd: number, retryUsd: number) {
+  const attempts = candidates.reduce((m, c) => Math.max(m, c.attempt ?? 0), 0);
+  return {
+    retriesAllowed: retries,
+    requests: attempts + 1,
+    costUsd: Math.round(candidates.reduce((s, c) => s + c.costUsd, 0) * 10000) / 10000,
+    worstCaseCostUsd: Math.round(worstCaseUsd(firstUsd, retryUsd, retries, undefined).usd * 10000) / 10000,
+    candidates: candidates.map((c, i) => ({ output: outputs[i], attempt: c.attempt ?? 0, ...c.textCheck })),
+  };
 }

@@ -4,7 +4,7 @@
  */
 export const EDIT_USAGE = `maskwork edit --image <file> --mask <png> --prompt <text> --model <id> [--n <k>]
               [--quality low|medium|high|auto] [--ref <file>]... [--feather <px>] [--no-color-match]
-              [--seed <n>] --out <file.png|.jpg|.webp> [--overwrite] [--json]`;
+              [--seed <n>] [--text <text> [--retry-text <n>]] --out <file.png|.jpg|.webp> [--overwrite] [--json]`;
 export const FILL_USAGE = `maskwork fill --image <file> --mask <png> --out <file.png> [--seed <n>] [--overwrite] [--json]`;
 export const EXPAND_USAGE = `maskwork expand --image <file> (--aspect W:H [--anchor centre|left|right|top|bottom]
               | --left N --right N --top N --bottom N) --model <id> [--prompt <text>]
@@ -26,6 +26,9 @@ export const USAGE = `Maskwork command line
 The mask is a PNG of the image's size; white (luminance > 127) marks what to change.
 --quality defaults to medium (as in the app) for models that have qualities.
 With --n k > 1, edit writes <stem>-1.png … <stem>-k.png (also when a model returns fewer).
+--text (or a quoted text in --prompt) reads every candidate back with the offline OCR and ranks the
+spelled-right ones first; --retry-text n sends up to n more requests until one is right (every file
+is written, best first, numbered when there is more than one).
 Nothing is overwritten: an --out that exists, or that is the input image, is refused unless
 --overwrite is given. Inputs must be regular files (no devices or pipes) of at most 400 MB.
 --json prints one JSON object.

@@ -1,0 +1,124 @@
+/** `maskwork edit --text … --retry-text n --json` as a user runs it, against the local OpenAI server. */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOpenAIServer } from '../../servers';
+
+const REPO = resolve(__dirname, '../../..');
+const FIX = join(REPO, 'test/fixtures/text');
+const BIN = join(REPO, 'bin/maskwork.mjs');
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let tmp: string;
+let maskPath: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(REPO, 'out/cli/index.js'))) throw new Error('CLI not built: run `npm run build` (npm test does).');
+  openai = await startOpenAIServer();
+  tmp = await mkdtemp(join(tmpdir(), 'maskwork-cli-text-'));
+  // White over the text of the 640×360 label.
+  const m = Buffer.alloc(640 * 360);
+  for (let y = 120; y < 240; y++) m.fill(255, y * 640 + 170, y * 640 + 470);
+  maskPath = join(tmp, 'mask.png');
+  await writeFile(
+    maskPath,
+    await sharp(m, { raw: { width: 640, height: 360, channels: 1 } })
+      .png()
+      .toBuffer(),
+  );
+});
+afterAll(async () => {
+  await openai?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          OPENAI_API_KEY: 'sk-cli-text-key-0000',
+          OPENAI_BASE_URL: openai.url,
+          MASKWORK_MAX_RETRIES: '0',
+        },
+        timeout: 120_000,
+      },
+      (err, stdout, stderr) => res({ code: err ? (((err as { code?: number }).code as number) ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('maskwork edit --text', () => {
+  it('reads every candidate back, retries until right and reports the reading per candidate', async () => {
+    const [right, wrong, wrong3] = await Promise.all(['v2-right.png', 'v2-wrong.png', 'v3-wrong.png'].map((f) => readFile(join(FIX, f))));
+    openai.clearScript();
+    openai.script({ fillImages: [wrong, wrong3] }, { fillImages: [right] }, { fillImages: [wrong3], times: Infinity });
+    const sent = openai.requests.length;
+    const out = join(tmp, 'v2.png');
+    const r = await run([
+      'edit',
+      '--image',
+      join(FIX, 'label-v1.png'),
+      '--mask',
+      maskPath,
+      '--prompt',
+      "change 'V1.0' to 'V2.0'",
+      '--model',
+      'gpt-image-2',
+      '--quality',
+      'low',
+      '--n',
+      '2',
+      '--text',
+      'V2.0',
+      '--retry-text',
+      '3',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(openai.requests.length - sent).toBe(2);
+    const j = JSON.parse(r.stdout);
+    expect(j.textCheck).toMatchObject({ retriesAllowed: 3, requests: 2 });
+    const c = j.textCheck.candidates;
+    expect(c.map((x: { status: string }) => x.status)).toEqual(['right', 'wrong', 'wrong']);
+    expect(c[0]).toMatchObject({ read: 'V2.0', expected: 'V2.0', distance: 0, attempt: 1, output: join(tmp, 'v2-1.png') });
+    expect(
+      c
+        .slice(1)
+        .map((x: { read: string }) => x.read)
+        .sort(),
+    ).toEqual(['V2.O', 'V3.0']);
+    expect(j.textCheck.worstCaseCostUsd).toBeGreaterThan(j.estimatedCostUsd);
+    for (const p of j.outputs) expect(existsSync(p)).toBe(true);
+    expect(j.outputs).toHaveLength(3);
+  });
+
+  it('refuses --retry-text without a text to check (exit 2)', async () => {
+    const r = await run([
+      'edit',
+      '--image',
+      join(FIX, 'label-v1.png'),
+      '--mask',
+      maskPath,
+      '--prompt',
+      'clean it',
+      '--model',
+      'gpt-image-2',
+      '--retry-text',
+      '2',
+      '--out',
+      join(tmp, 'x.png'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--retry-text needs --text');
+  });
+});
