@@ -27,9 +27,14 @@ const clients = new Set<ServerResponse>();
  */
 const MAX_BODY_BYTES = Number(process.env.MASKWORK_DEV_MAX_BODY_BYTES) || Math.ceil((400 * 2 ** 20 * 4) / 3) + 2 ** 20;
 
-// The session's assets live in a temp folder that goes away with the process (exit, Ctrl+C, kill).
-const assetDir = mkdtempSync(join(tmpdir(), 'maskwork-dev-'));
-const removeAssets = () => rmSync(assetDir, { recursive: true, force: true });
+// MASKWORK_DEV_SETTINGS names a settings folder that outlives the process (autosave, assets, gateways),
+// so a restarted dev host offers to restore the session like the app does. Without it the session's
+// assets live in a temp folder that goes away with the process (exit, Ctrl+C, kill).
+const settingsDir = process.env.MASKWORK_DEV_SETTINGS ? resolve(process.env.MASKWORK_DEV_SETTINGS) : null;
+const assetDir = settingsDir ? join(settingsDir, 'assets') : mkdtempSync(join(tmpdir(), 'maskwork-dev-'));
+const removeAssets = () => {
+  if (!settingsDir) rmSync(assetDir, { recursive: true, force: true });
+};
 process.on('exit', removeAssets);
 for (const [signal, code] of [
   ['SIGINT', 130],
@@ -45,7 +50,7 @@ const services = createServices({
   host: 'dev-host',
   version: JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')).version,
   assetDir,
-  settingsDir: null,
+  settingsDir,
   dialogs: terminalDialogs(process.env.MASKWORK_DEV_DIR ? resolve(process.env.MASKWORK_DEV_DIR) : homedir()),
 });
 const table = createHandlers(services);

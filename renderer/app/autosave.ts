@@ -1,7 +1,8 @@
 /**
  * Autosave: after every document change (commit, undo, redo, open, restore) the current records —
  * not the history — and the mask inside its bounds go to main (`project:autosave`), debounced. A
- * newly opened document is saved at once, so the previous work can never be resurrected after it.
+ * newly opened document is saved at once, so the previous work can never be resurrected after it;
+ * a kept result is saved at once too.
  * Saves run one at a time off the input path; a failure is a console warning, never a dialog.
  */
 import { maskBounds } from '../../shared/mask';
@@ -88,7 +89,10 @@ export function installAutosave(delayMs = AUTOSAVE_DELAY_MS): () => void {
   const unsubscribe = useEditor.subscribe((s, prev) => {
     if (s.doc === prev.doc || !s.doc) return;
     const opened = !prev.doc || prev.doc.id !== s.doc.id || (s.past.length === 0 && s.future.length === 0);
-    if (opened) void flushAutosave();
+    // A kept result (a new version) is paid-for work: it is saved at once, not after the quiet period,
+    // so a crash right after Keep cannot lose it.
+    const kept = !!prev.doc && s.doc.versions.length > prev.doc.versions.length;
+    if (opened || kept) void flushAutosave();
     else schedule(delayMs);
   });
   return () => {

@@ -1,0 +1,159 @@
+/**
+ * kill -9 of the app process loses no kept edit. The dev host (out/dev-host/index.js: the real main
+ * handler table behind loopback HTTP) runs as a child process with a settings folder that outlives
+ * it; Chromium drives the built renderer like a user. The process is SIGKILLed right after Keep (as
+ * soon as main holds the save, which Keep triggers at once) and again while a job is in flight;
+ * a new process on the same settings folder offers the session, and Restore brings back the kept
+ * layer and the mask.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AutosaveStore } from '../../electron/main/services/autosave-store';
+import { startOpenAIServer, type OpenAIServer } from '../servers';
+import { PHOTOS, REPO } from '../support/app-harness';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
+import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
+import { chooseOption, retype, sliderTo } from '../support/user-input';
+
+const DEV_HOST = join(REPO, 'out/dev-host/index.js');
+let tmp: string;
+let openai: OpenAIServer;
+let browser: Browser;
+let host: { child: ChildProcess; url: string } | null = null;
+
+beforeAll(async () => {
+  if (!existsSync(DEV_HOST)) throw new Error('out/dev-host is not built: run `npm run build` (npm test does).');
+  tmp = await mkdtemp(join(tmpdir(), 'maskwork-kill-'));
+  openai = await startOpenAIServer();
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  host?.child.kill('SIGKILL');
+  await browser?.close();
+  await openai?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** Starts the dev host on the test's settings folder and resolves with the URL it prints. */
+function startHost(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [DEV_HOST], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      MASKWORK_DEV_SETTINGS: join(tmp, 'settings'),
+      MASKWORK_DEV_DIR: tmp,
+      MASKWORK_OPEN: join(PHOTOS, 'coffee.png'),
+      OPENAI_API_KEY: 'sk-kill-test-0000000000',
+      OPENAI_BASE_URL: openai.url,
+      MASKWORK_MAX_RETRIES: '0',
+      MASKWORK_STREAM: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`dev host did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] });
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`dev host exited (${code}): ${out}`)));
+  });
+}
+
+async function kill9(): Promise<void> {
+  const h = host!;
+  host = null;
+  const gone = new Promise((r) => h.child.once('exit', r));
+  h.child.kill('SIGKILL');
+  await gone;
+}
+
+async function openApp(url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __maskworkReady?: boolean }).__maskworkReady === true, null, {
+    timeout: 30_000,
+  });
+  return page;
+}
+
+const savedDoc = async () => {
+  const rec = await new AutosaveStore(join(tmp, 'settings', 'autosave')).load();
+  return rec ? JSON.parse(rec.document) : null;
+};
+
+async function generate(page: Page): Promise<void> {
+  await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
+  await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '1');
+  await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'clean wood grain');
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+}
+
+describe('kill -9 of the app process', () => {
+  it('right after Keep, and again during a job: the restarted app restores the kept edit and the mask', async () => {
+    host = await startHost();
+    let page = await openApp(host.url);
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 30_000 });
+    await page.keyboard.press('b');
+    await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '40');
+    await sliderTo(page.getByRole('slider', { name: 'Hardness' }), 'max');
+    await dragPath(page, [
+      [150, 150],
+      [350, 150],
+    ]);
+    expect(await maskValue(page, 250, 150)).toBe(255);
+
+    // One candidate, kept; the process dies as soon as main holds the save Keep triggered.
+    await generate(page);
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 90_000 });
+    await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    expect((await summary(page)).layers).toBe(1);
+    await expect.poll(async () => (await savedDoc())?.layers?.length ?? 0, { timeout: 15_000, interval: 25 }).toBe(1);
+    await kill9();
+    await page.close();
+
+    // Restart, restore, then die again while a request is out.
+    host = await startHost();
+    page = await openApp(host.url);
+    let banner = page.getByRole('region', { name: 'Restore session' });
+    await banner.waitFor({ timeout: 30_000 });
+    await banner.getByRole('button', { name: 'Restore', exact: true }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 30_000 });
+    await waitIdle(page);
+    expect((await summary(page)).layers).toBe(1);
+    expect(await maskValue(page, 250, 150)).toBe(255);
+    const sent = openai.requests.length;
+    openai.script({ delayMs: 120_000 });
+    await generate(page);
+    await expect.poll(() => openai.requests.length, { timeout: 60_000 }).toBe(sent + 1);
+    await kill9();
+    await page.close();
+    openai.clearScript();
+
+    host = await startHost();
+    page = await openApp(host.url);
+    banner = page.getByRole('region', { name: 'Restore session' });
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.textContent()).toMatch(/coffee\.png/);
+    await banner.getByRole('button', { name: 'Restore', exact: true }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 30_000 });
+    await waitIdle(page);
+    const s = await summary(page);
+    expect(s.original.name).toBe('coffee.png');
+    expect(s.layers).toBe(1);
+    expect(await maskValue(page, 250, 150)).toBe(255);
+    expect(await maskValue(page, 250, 350)).toBe(0);
+    await page.close();
+  });
+});
