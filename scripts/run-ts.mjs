@@ -2,7 +2,7 @@
 // Runs a TypeScript entry point under Node by bundling it with esbuild first.
 // Usage: node scripts/run-ts.mjs <entry.ts> [args...]
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -11,7 +11,10 @@ if (!entry) {
   console.error('usage: node scripts/run-ts.mjs <entry.ts> [args...]');
   process.exit(2);
 }
-const dir = mkdtempSync(join(resolve('node_modules'), '.run-ts-'));
+// Under out/ (per checkout, ignored), not node_modules: that may be a link into another checkout, and
+// the entry's import.meta.url must stay in this one (the harness finds out/renderer and bin/ from it).
+mkdirSync(resolve('out'), { recursive: true });
+const dir = mkdtempSync(join(resolve('out'), '.run-ts-'));
 const outfile = join(dir, 'entry.mjs');
 await build({
   entryPoints: [entry],
