@@ -4,7 +4,7 @@
  * with a per-run token (dev host). Bundled as an IIFE; runs before the renderer.
  */
 import { buildBridge } from '../../shared/ipc/bridge';
-import { decodeWire, encodeWire } from '../../shared/ipc/wire-codec';
+import { decodeWire as decodePortable, encodeWire as encodePortable, portableBase64, type Base64Codec } from '../../shared/ipc/wire-codec';
 import type { EventName } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/errors';
 
@@ -13,6 +13,15 @@ declare const window: Window & {
   __maskworkInvoke?: (channel: string, payload: string) => Promise<string>;
   __maskworkDeliver?: (name: string, payload: string) => void;
 };
+
+/** The browser's native base64 (Uint8Array.fromBase64 / toBase64, Chromium 140+) when it has one. */
+const native = Uint8Array as unknown as { fromBase64?(s: string): Uint8Array; prototype: { toBase64?(): string } };
+const browserBase64: Base64Codec =
+  typeof native.fromBase64 === 'function' && typeof native.prototype.toBase64 === 'function'
+    ? { decode: (s) => native.fromBase64!(s), encode: (b) => (b as unknown as { toBase64(): string }).toBase64() }
+    : portableBase64;
+const encodeWire = (v: unknown) => encodePortable(v, browserBase64);
+const decodeWire = (v: unknown) => decodePortable(v, browserBase64);
 
 const listeners = new Map<EventName, Set<(p: unknown) => void>>();
 function deliver(name: string, payload: unknown): void {

@@ -14,6 +14,7 @@ import { createServices } from '../main/create-services';
 import { createHandlers } from '../main/ipc/handlers';
 import { dispatch } from '../main/ipc/dispatch';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire-codec';
+import { nodeBase64 } from './node-base64';
 import { startStaticServer } from './static-server';
 import { terminalDialogs } from './terminal-dialogs';
 
@@ -101,18 +102,18 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean
   }
   let payload: unknown;
   try {
-    payload = decodeWire(JSON.parse(body.toString('utf8')));
+    payload = decodeWire(JSON.parse(body.toString('utf8')), nodeBase64);
   } catch {
     return refuse(res, 400);
   }
   const result = await dispatch(table, channel, payload, {
     emit: (name, body) => {
-      const data = JSON.stringify({ name, payload: encodeWire(body) });
+      const data = JSON.stringify({ name, payload: encodeWire(body, nodeBase64) });
       for (const c of clients) c.write(`data: ${data}\n\n`);
     },
   });
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(encodeWire(result)));
+  res.end(JSON.stringify(encodeWire(result, nodeBase64)));
   return true;
 }
 

@@ -47,27 +47,37 @@ export function base64ToBytes(b64: string): Uint8Array {
 
 const TAG = '__bytes_b64';
 
+/**
+ * Base64 both ways. The portable one is plain TypeScript; each transport passes its platform's native
+ * one (Node's Buffer, the browser's Uint8Array.fromBase64), which is ~100× faster on a 24 MP photo.
+ */
+export interface Base64Codec {
+  encode(bytes: Uint8Array): string;
+  decode(b64: string): Uint8Array;
+}
+export const portableBase64: Base64Codec = { encode: bytesToBase64, decode: base64ToBytes };
+
 /** Replaces every Uint8Array in a value with a tagged base64 string object. */
-export function encodeWire(value: unknown): unknown {
-  if (value instanceof Uint8Array) return { [TAG]: bytesToBase64(value) };
-  if (Array.isArray(value)) return value.map(encodeWire);
+export function encodeWire(value: unknown, b64: Base64Codec = portableBase64): unknown {
+  if (value instanceof Uint8Array) return { [TAG]: b64.encode(value) };
+  if (Array.isArray(value)) return value.map((v) => encodeWire(v, b64));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = encodeWire(v);
+    for (const [k, v] of Object.entries(value)) out[k] = encodeWire(v, b64);
     return out;
   }
   return value;
 }
 
 /** Inverse of {@link encodeWire}. */
-export function decodeWire(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeWire);
+export function decodeWire(value: unknown, b64: Base64Codec = portableBase64): unknown {
+  if (Array.isArray(value)) return value.map((v) => decodeWire(v, b64));
   if (value && typeof value === 'object') {
     const rec = value as Record<string, unknown>;
     const keys = Object.keys(rec);
-    if (keys.length === 1 && keys[0] === TAG && typeof rec[TAG] === 'string') return base64ToBytes(rec[TAG] as string);
+    if (keys.length === 1 && keys[0] === TAG && typeof rec[TAG] === 'string') return b64.decode(rec[TAG] as string);
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rec)) out[k] = decodeWire(v);
+    for (const [k, v] of Object.entries(rec)) out[k] = decodeWire(v, b64);
     return out;
   }
   return value;

@@ -15,6 +15,7 @@ import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { Dialogs } from '../../electron/main/services/dialogs';
 import { startStaticServer } from '../../electron/dev-host/static-server';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire-codec';
+import { nodeBase64 } from '../../electron/dev-host/node-base64';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 export const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -85,17 +86,17 @@ export async function launchApp(
     await page.exposeBinding('__maskworkInvoke', async (source, channel: string, payload: string) => {
       if (source.frame !== page.mainFrame())
         return JSON.stringify({ ok: false, error: { kind: 'validation', message: 'untrusted frame' } });
-      const result = await dispatch(table, channel, decodeWire(JSON.parse(payload)), {
+      const result = await dispatch(table, channel, decodeWire(JSON.parse(payload), nodeBase64), {
         emit: (name, body) => {
           void page
             .evaluate(([n, p]) => (window as unknown as { __maskworkDeliver(n: string, p: string): void }).__maskworkDeliver(n, p), [
               name,
-              JSON.stringify(encodeWire(body)),
+              JSON.stringify(encodeWire(body, nodeBase64)),
             ] as const)
             .catch(() => {});
         },
       });
-      return JSON.stringify(encodeWire(result));
+      return JSON.stringify(encodeWire(result, nodeBase64));
     });
     await page.addInitScript({ content: readFileSync(bridgePath, 'utf8') });
     await page.goto(server.url);
