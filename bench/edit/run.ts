@@ -26,7 +26,8 @@ export interface EditBenchResult {
   compositeMs: { p50: number; p95: number };
   compositePngMs: number;
   clientOverheadMs: { p50: number; p95: number };
-  targets: { prepMs: number; compositeMs: number; clientMs: number; prep: boolean; composite: boolean; client: boolean };
+  /** Prep and composite are judged as ratios to sharp (bench/ratios); only the client overhead has an absolute target. */
+  targets: { clientMs: number; client: boolean };
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
@@ -84,7 +85,7 @@ export async function runEditBench(quick = false): Promise<EditBenchResult> {
     const mask = new Uint8Array(N * N);
     for (let y = 0; y < N; y++) for (let x = 0; x < N; x++) if ((x - 1024) ** 2 + (y - 1024) ** 2 < 700 ** 2) mask[y * N + x] = 255;
     const comp: number[] = [];
-    let patch = new Uint8Array(0);
+    let patch: Uint8Array = new Uint8Array(0);
     // Warm-up runs (JIT, first-touch allocation) are not counted; then steady state.
     for (let i = 0; i < 3; i++) buildPatch({ width: N, height: N, generated, original, mask, featherPx: 12, colourMatch: true });
     for (let i = 0; i < (quick ? 5 : 12); i++) {
@@ -138,14 +139,7 @@ export async function runEditBench(quick = false): Promise<EditBenchResult> {
       compositeMs: { p50: r1(pct(comp, 0.5)), p95: r1(pct(comp, 0.95)) },
       compositePngMs: r1(compositePngMs),
       clientOverheadMs: { p50: r1(pct(client, 0.5)), p95: r1(pct(client, 0.95)) },
-      targets: {
-        prepMs: 150,
-        compositeMs: 60,
-        clientMs: 40,
-        prep: pct(warm, 0.5) <= 150,
-        composite: pct(comp, 0.5) <= 60,
-        client: pct(client, 0.5) <= 40,
-      },
+      targets: { clientMs: 40, client: pct(client, 0.5) <= 40 },
     };
     return result;
   } finally {

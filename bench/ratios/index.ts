@@ -1,0 +1,28 @@
+/** Runs the ratio benchmarks, prints the table and writes bench-results/ratios.json. */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { cliRatios } from './cli';
+import { historyRow } from './history';
+import { openRatio } from './open';
+import { pixelRatios } from './pixels';
+import { formatRatioTable, machine, type RatioRow } from './ratio';
+
+export const RATIO_GROUPS = ['open', 'pixels', 'cli', 'history'] as const;
+
+export async function runRatios(opts: {
+  quick: boolean;
+  groups: (name: string) => boolean;
+}): Promise<{ rows: RatioRow[]; machine: Record<string, unknown> }> {
+  const runs = opts.quick ? 3 : 5;
+  const rows: RatioRow[] = [];
+  const m = machine();
+  if (opts.groups('open')) rows.push(await openRatio(runs));
+  if (opts.groups('pixels')) rows.push(...(await pixelRatios(runs)));
+  if (opts.groups('cli')) rows.push(...(await cliRatios(runs)));
+  if (opts.groups('history')) rows.push(await historyRow(opts.quick ? 10 : 100));
+  const result = { machine: { ...m, loadavgAfter: machine().loadavg }, rows };
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/ratios.json', JSON.stringify(result, null, 2));
+  console.log(`\n${formatRatioTable(rows, String(m.date).slice(0, 10))}`);
+  for (const r of rows) if (r.note) console.log(`${r.id}: ${r.note}`);
+  return result;
+}
