@@ -1,12 +1,13 @@
 /**
  * Pixels of the current composite (original + accepted patches) inside a region, in main. The
- * decoded original is cached (one entry: the open document), so repeated edits on a 40 MP photo cut
- * regions by copying rows instead of decoding the file again.
+ * decoded original is cached (one entry: the open document, primed by the import's own decode), so
+ * edits on a 40 MP photo cut regions by copying rows instead of decoding the file again.
  */
 import sharp from 'sharp';
 import { compositeOver } from '../../../shared/pixels/patch';
 import type { AssetStore } from '../services/asset-store';
 import { MAX_IMAGE_PIXELS } from '../services/image-limits';
+import { forgetDecoded, recallDecoded, rememberDecoded, type DecodedImage } from '../services/decoded-original';
 
 export interface Rect {
   x: number;
@@ -15,29 +16,24 @@ export interface Rect {
   height: number;
 }
 
-interface Decoded {
-  width: number;
-  height: number;
-  rgba: Uint8Array;
-}
-
-let cache: { assetId: string; decoded: Decoded } | null = null;
+type Decoded = DecodedImage;
 
 /** Decodes an asset to upright RGBA (cached for the last original). */
 export async function decodeRgba(store: AssetStore, assetId: string, cacheIt = false): Promise<Decoded> {
-  if (cache?.assetId === assetId) return cache.decoded;
+  const cached = recallDecoded(assetId);
+  if (cached) return cached;
   const { data, info } = await sharp(await store.get(assetId), { limitInputPixels: MAX_IMAGE_PIXELS })
     .autoOrient()
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
   const decoded = { width: info.width, height: info.height, rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
-  if (cacheIt) cache = { assetId, decoded };
+  if (cacheIt) rememberDecoded(assetId, decoded);
   return decoded;
 }
 
 export function clearRegionCache(): void {
-  cache = null;
+  forgetDecoded();
 }
 
 /** Copies `src` (placed at px,py on the canvas) into a region buffer; areas it does not cover stay as they are. */

@@ -11,6 +11,7 @@ import type { OpenedImage } from '../../../shared/ipc/contract-types';
 import type { AssetStore } from './asset-store';
 import { sniffImageFormat } from './image-sniff';
 import { MAX_FILE_BYTES, MAX_IMAGE_EDGE, MAX_IMAGE_PIXELS } from './image-limits';
+import { rememberDecoded, type DecodedImage } from './decoded-original';
 
 sharp.cache(false);
 
@@ -51,12 +52,15 @@ export async function importImage(store: AssetStore, bytes: Uint8Array, name: st
   // Decode once, completely: a truncated or corrupt file fails here, not later in an export.
   let display: Uint8Array;
   let displayMime: OpenedImage['displayMime'];
+  let decoded: DecodedImage | null = null;
   try {
     const decoder = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'warning' });
     if ((orientation === 1 && (format === 'png' || format === 'webp')) || format === 'jpeg') {
       // The browser shows these files as they are and applies a JPEG's EXIF orientation itself
       // (createImageBitmap 'from-image'), so a rotated 24 MP camera JPEG needs no re-encode here.
-      await decoder.raw().toBuffer();
+      // The pixels are decoded the way edit prep wants them and kept for it (decoded-original.ts).
+      const { data, info } = await decoder.autoOrient().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      decoded = { width: info.width, height: info.height, rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
       display = bytes;
       displayMime = format === 'jpeg' ? 'image/jpeg' : format === 'png' ? 'image/png' : 'image/webp';
     } else {
@@ -67,6 +71,7 @@ export async function importImage(store: AssetStore, bytes: Uint8Array, name: st
     throw badImage(`${label} is damaged or incomplete and cannot be opened (${reason(e)}).`, e);
   }
   const assetId = await store.put(bytes, 'img', { name: basename(name), sourcePath });
+  if (decoded) rememberDecoded(assetId, decoded);
   return {
     assetId,
     name: basename(name),

@@ -12,6 +12,7 @@ import { AppError } from '../../../shared/errors';
 import { AssetStore } from '../../../electron/main/services/asset-store';
 import { importImage } from '../../../electron/main/services/image-import';
 import { openImageFile } from '../../../electron/main/services/image-files';
+import { forgetDecoded, recallDecoded } from '../../../electron/main/services/decoded-original';
 import { NOT_AN_IMAGE, photo, pngHeaderOnly, rotatedP3Jpeg, truncated } from '../../fixtures/bad-images';
 
 let tmp: string;
@@ -95,6 +96,22 @@ describe('importImage: good files', () => {
     expect((await sharp(img.display).metadata()).orientation).toBe(6);
     // The stored asset is the file as given (never re-encoded).
     expect(Buffer.compare(Buffer.from(await store.get(img.assetId)), Buffer.from(bytes))).toBe(0);
+  });
+
+  it('keeps its decode for edit prep: the same upright RGBA a fresh decode gives (rotated, ICC-tagged JPEG)', async () => {
+    forgetDecoded();
+    const bytes = await rotatedP3Jpeg();
+    const img = await importImage(store, bytes, 'rotated.jpg');
+    const kept = recallDecoded(img.assetId);
+    expect(kept).not.toBeNull();
+    const fresh = await sharp(bytes).autoOrient().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect([kept!.width, kept!.height]).toEqual([fresh.info.width, fresh.info.height]);
+    expect([kept!.width, kept!.height]).toEqual([600, 868]);
+    expect(Buffer.compare(Buffer.from(kept!.rgba), fresh.data)).toBe(0);
+    // A file that fails to open replaces nothing.
+    await importImage(store, truncated(photo('building.jpg')), 'broken.jpg').catch(() => {});
+    expect(recallDecoded(img.assetId)).toBe(kept);
+    forgetDecoded();
   });
 
   it('openImageFile records the resolved source path and the file name', async () => {
