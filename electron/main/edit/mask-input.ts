@@ -21,25 +21,71 @@ export async function decodeMaskRect(png: Uint8Array, rect: Rect): Promise<Uint8
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** Tight bounding box (document px) of values ≥ 128, or null. */
+/**
+ * Tight bounding box (document px) of values ≥ 128, or null. The first and last marked rows are found
+ * four bytes at a time (a byte is ≥ 128 exactly when its top bit is set); between them each row is
+ * scanned only outside the columns already known to be inside, so a small mask on a 24 MP photo
+ * costs a few milliseconds.
+ */
 export function maskBBox(values: Uint8Array, rect: Rect): Rect | null {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < rect.height; y++) {
-    const row = y * rect.width;
-    for (let x = 0; x < rect.width; x++) {
+  const { width, height } = rect;
+  const n = width * height;
+  const first = firstMarked(values, n);
+  if (first < 0) return null;
+  const last = lastMarked(values, n);
+  const y0 = Math.floor(first / width);
+  const y1 = Math.floor(last / width);
+  let x0 = first - y0 * width;
+  let x1 = last - y1 * width;
+  if (x0 > x1) [x0, x1] = [x1, x0];
+  for (let y = y0; y <= y1; y++) {
+    const row = y * width;
+    for (let x = 0; x < x0; x++) {
       if (values[row + x] >= 128) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        y1 = y;
+        x0 = x;
+        break;
+      }
+    }
+    for (let x = width - 1; x > x1; x--) {
+      if (values[row + x] >= 128) {
+        x1 = x;
+        break;
       }
     }
   }
-  if (x1 < 0) return null;
   return { x: rect.x + x0, y: rect.y + y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}
+
+const TOP_BITS = 0x80808080;
+
+/** Index of the first value ≥ 128 in values[0 … n), or −1. */
+function firstMarked(values: Uint8Array, n: number): number {
+  let i = 0;
+  while (i < n && (values.byteOffset + i) % 4) if (values[i++] >= 128) return i - 1;
+  const words = new Uint32Array(values.buffer, values.byteOffset + i, (n - i) >> 2);
+  for (let w = 0; w < words.length; w++) {
+    if (words[w] & TOP_BITS) {
+      for (let k = i + w * 4; ; k++) if (values[k] >= 128) return k;
+    }
+  }
+  for (let k = i + words.length * 4; k < n; k++) if (values[k] >= 128) return k;
+  return -1;
+}
+
+/** Index of the last value ≥ 128 in values[0 … n), or −1. */
+function lastMarked(values: Uint8Array, n: number): number {
+  // Words cover [s0, e): s0 the first 4-aligned index, e the last 4-aligned end at or below n.
+  const s0 = Math.min(n, (4 - (values.byteOffset % 4)) % 4);
+  const e = Math.max(s0, n - ((values.byteOffset + n) % 4));
+  for (let k = n - 1; k >= e; k--) if (values[k] >= 128) return k;
+  const words = new Uint32Array(values.buffer, values.byteOffset + s0, (e - s0) >> 2);
+  for (let w = words.length - 1; w >= 0; w--) {
+    if (words[w] & TOP_BITS) {
+      for (let k = s0 + w * 4 + 3; ; k--) if (values[k] >= 128) return k;
+    }
+  }
+  for (let k = s0 - 1; k >= 0; k--) if (values[k] >= 128) return k;
+  return -1;
 }
 
 /** The mask values inside `region` (zeros where the mask rect does not reach). */
