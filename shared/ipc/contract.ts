@@ -43,13 +43,22 @@ const placedLayer = s.object({ assetId, x: s.number({ int: true, min: -1e6, max:
 
 export const channels = {
   'app:info': { request: s.object({}), response: s.type<AppInfo>() },
-  /** Shows the OS open dialog in main, then imports the chosen file. */
-  'image:open': { request: s.object({}), response: s.type<OpenedImage | { canceled: true }>() },
-  /** Imports bytes the renderer got from drag-and-drop or the clipboard. */
+  /**
+   * Shows the OS open dialog in main, then imports the chosen file. With `checkLater`, the full
+   * decode that proves the file intact runs alongside the renderer's: adopt it only after `image:check`.
+   */
+  'image:open': { request: s.object({ checkLater: s.optional(s.boolean()) }), response: s.type<OpenedImage | { canceled: true }>() },
+  /** Imports bytes the renderer got from drag-and-drop or the clipboard (`checkLater` as for `image:open`). */
   'image:import': {
-    request: s.object({ bytes: s.bytes({ maxBytes: 400 * 1024 * 1024 }), name: s.string({ min: 1, max: 512 }) }),
+    request: s.object({
+      bytes: s.bytes({ maxBytes: 400 * 1024 * 1024 }),
+      name: s.string({ min: 1, max: 512 }),
+      checkLater: s.optional(s.boolean()),
+    }),
     response: s.type<OpenedImage>(),
   },
+  /** Waits for the check of an image opened with `checkLater`; fails with its bad-image error. */
+  'image:check': { request: s.object({ assetId }), response: s.type<{ checked: true }>() },
   /** Stores a bitmap the renderer produced (an accepted patch) and returns its asset id. */
   'asset:put': {
     request: s.object({ bytes: s.bytes({ maxBytes: 400 * 1024 * 1024 }), kind: s.oneOf(['patch', 'mask', 'reference'] as const) }),

@@ -8,6 +8,7 @@ import type { AssetStore } from '../services/asset-store';
 import type { Dialogs } from '../services/dialogs';
 import { openImageFile, exportToFile, safeFileName, suggestedExportName } from '../services/image-files';
 import { importImage } from '../services/image-import';
+import { awaitCheck } from '../services/image-check';
 import type { HandlerTable } from './dispatch';
 import type { KeyStore } from '../services/key-store';
 import type { JobRunner } from '../jobs/job-runner';
@@ -39,12 +40,13 @@ export interface MainServices {
 export function createHandlers(svc: MainServices): HandlerTable {
   return {
     'app:info': async () => ({ version: svc.version, host: svc.host, platform: process.platform }),
-    'image:open': async () => {
+    'image:open': async ({ checkLater }) => {
       const path = await svc.dialogs.chooseImageToOpen();
       if (!path) return { canceled: true as const };
-      return openImageFile(svc.store, path);
+      return openImageFile(svc.store, path, { checkLater });
     },
-    'image:import': async ({ bytes, name }) => importImage(svc.store, bytes, name),
+    'image:import': async ({ bytes, name, checkLater }) => importImage(svc.store, bytes, name, undefined, { checkLater }),
+    'image:check': async ({ assetId }) => awaitCheck(svc.store, assetId),
     'asset:put': async ({ bytes, kind }) => ({ assetId: await svc.store.put(bytes, kind) }),
     'image:export': async (req) => {
       const source = svc.store.info(req.layers[0].assetId);

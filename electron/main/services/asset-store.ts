@@ -25,9 +25,13 @@ export class AssetStore {
   private readonly sources = new Map<string, FileIdentity[]>();
   constructor(readonly dir: string) {}
 
+  /** The id `put` gives these bytes (content address). */
+  idOf(bytes: Uint8Array, kind: AssetKind): string {
+    return `${kind}-${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
+  }
+
   async put(bytes: Uint8Array, kind: AssetKind, extra: Omit<AssetMeta, 'id' | 'kind'> = {}): Promise<string> {
-    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
-    const id = `${kind}-${hash}`;
+    const id = this.idOf(bytes, kind);
     await mkdir(this.dir, { recursive: true });
     const path = this.pathOf(id);
     const exists = await stat(path).then(

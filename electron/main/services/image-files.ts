@@ -14,11 +14,11 @@ import { renderExport, type ExportRequest } from './image-export';
 import { MAX_FILE_BYTES } from './image-limits';
 import { findSameFile, readRegularFile } from './file-identity';
 
-export async function openImageFile(store: AssetStore, path: string): Promise<OpenedImage> {
+/** `checkLater` as for importImage; the file's identity is recorded when the asset is stored. */
+export async function openImageFile(store: AssetStore, path: string, opts: { checkLater?: boolean } = {}): Promise<OpenedImage> {
   const { bytes, identity } = await readRegularFile(path, MAX_FILE_BYTES);
-  const opened = await importImage(store, bytes, basename(path), resolve(path));
-  await store.addSource(opened.assetId, identity);
-  return opened;
+  const onStored = (assetId: string) => store.addSource(assetId, identity);
+  return importImage(store, bytes, basename(path), resolve(path), { checkLater: opts.checkLater, onStored });
 }
 
 /**

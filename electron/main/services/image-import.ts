@@ -12,10 +12,22 @@ import type { AssetStore } from './asset-store';
 import { sniffImageFormat } from './image-sniff';
 import { MAX_FILE_BYTES, MAX_IMAGE_EDGE, MAX_IMAGE_PIXELS } from './image-limits';
 import { rememberDecoded, type DecodedImage } from './decoded-original';
+import { decodeChecked, startCheck } from './image-check';
 
 sharp.cache(false);
 
-export async function importImage(store: AssetStore, bytes: Uint8Array, name: string, sourcePath?: string): Promise<OpenedImage> {
+/**
+ * `checkLater`: for files the renderer shows as they are (JPEG, upright PNG/WebP), return as soon as
+ * the header is checked and run the full decode alongside the renderer's (`image:check` awaits it;
+ * the asset is stored when it passes). Otherwise the decode happens here, before returning.
+ */
+export async function importImage(
+  store: AssetStore,
+  bytes: Uint8Array,
+  name: string,
+  sourcePath?: string,
+  opts: { checkLater?: boolean; onStored?: (assetId: string) => Promise<void> } = {},
+): Promise<OpenedImage> {
   const label = `“${basename(name)}”`;
   if (bytes.byteLength === 0) throw badImage(`${label} is empty (0 bytes). Choose another file.`);
   if (bytes.byteLength > MAX_FILE_BYTES)
@@ -59,33 +71,48 @@ export async function importImage(store: AssetStore, bytes: Uint8Array, name: st
       // The browser shows these files as they are and applies a JPEG's EXIF orientation itself
       // (createImageBitmap 'from-image'), so a rotated 24 MP camera JPEG needs no re-encode here.
       // The pixels are decoded the way edit prep wants them and kept for it (decoded-original.ts).
-      const { data, info } = await decoder.autoOrient().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-      decoded = { width: info.width, height: info.height, rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+      if (opts.checkLater) {
+        const assetId = store.idOf(bytes, 'img');
+        startCheck(store, assetId, bytes, { name: basename(name), sourcePath }, damaged(label), opts.onStored);
+        return {
+          ...opened(assetId, name, width, height, format, orientation, meta, sourcePath),
+          display: bytes,
+          displayMime: mimeOf(format),
+        };
+      }
+      decoded = await decodeChecked(bytes);
       display = bytes;
-      displayMime = format === 'jpeg' ? 'image/jpeg' : format === 'png' ? 'image/png' : 'image/webp';
+      displayMime = mimeOf(format);
     } else {
       display = new Uint8Array(await decoder.autoOrient().png({ compressionLevel: 1 }).toBuffer());
       displayMime = 'image/png';
     }
   } catch (e) {
-    throw badImage(`${label} is damaged or incomplete and cannot be opened (${reason(e)}).`, e);
+    throw damaged(label)(e);
   }
   const assetId = await store.put(bytes, 'img', { name: basename(name), sourcePath });
   if (decoded) rememberDecoded(assetId, decoded);
-  return {
-    assetId,
-    name: basename(name),
-    width,
-    height,
-    format,
-    orientation,
-    hasIcc: !!meta.icc,
-    hasExif: !!meta.exif,
-    display,
-    displayMime,
-    sourcePath,
-  };
+  await opts.onStored?.(assetId);
+  return { ...opened(assetId, name, width, height, format, orientation, meta, sourcePath), display, displayMime };
 }
+
+function opened(
+  assetId: string,
+  name: string,
+  width: number,
+  height: number,
+  format: OpenedImage['format'],
+  orientation: number,
+  meta: Metadata,
+  sourcePath: string | undefined,
+): Omit<OpenedImage, 'display' | 'displayMime'> {
+  return { assetId, name: basename(name), width, height, format, orientation, hasIcc: !!meta.icc, hasExif: !!meta.exif, sourcePath };
+}
+
+const mimeOf = (format: string): OpenedImage['displayMime'] =>
+  format === 'jpeg' ? 'image/jpeg' : format === 'png' ? 'image/png' : 'image/webp';
+
+const damaged = (label: string) => (e: unknown) => badImage(`${label} is damaged or incomplete and cannot be opened (${reason(e)}).`, e);
 
 function badImage(message: string, cause?: unknown): AppError {
   return new AppError({ kind: 'bad-image', message }, { cause });

@@ -32,8 +32,9 @@ const layer = { assetId: 'img-0123456789abcdef0123456789abcdef', x: 0, y: 0 };
  */
 const VALID: Record<string, Record<string, unknown>> = {
   'app:info': {},
-  'image:open': {},
-  'image:import': { bytes: bytes(), name: 'photo.png' },
+  'image:open': { checkLater: true },
+  'image:import': { bytes: bytes(), name: 'photo.png', checkLater: true },
+  'image:check': { assetId: layer.assetId },
   'asset:put': { bytes: bytes(), kind: 'patch' },
   'image:export': { canvas: { width: 10, height: 10 }, layers: [layer], format: 'png' },
   'keys:status': {},

@@ -13,6 +13,7 @@ import { AssetStore } from '../../../electron/main/services/asset-store';
 import { importImage } from '../../../electron/main/services/image-import';
 import { openImageFile } from '../../../electron/main/services/image-files';
 import { forgetDecoded, recallDecoded } from '../../../electron/main/services/decoded-original';
+import { awaitCheck } from '../../../electron/main/services/image-check';
 import { NOT_AN_IMAGE, photo, pngHeaderOnly, rotatedP3Jpeg, truncated } from '../../fixtures/bad-images';
 
 let tmp: string;
@@ -112,6 +113,31 @@ describe('importImage: good files', () => {
     await importImage(store, truncated(photo('building.jpg')), 'broken.jpg').catch(() => {});
     expect(recallDecoded(img.assetId)).toBe(kept);
     forgetDecoded();
+  });
+
+  it('checkLater: returns after the header, the check stores the asset and keeps the decode', async () => {
+    forgetDecoded();
+    const bytes = new Uint8Array(await readFile(photo('rocket.jpg')));
+    const img = await importImage(store, bytes, 'rocket.jpg', undefined, { checkLater: true });
+    expect(img).toMatchObject({ width: 640, height: 427, format: 'jpeg', displayMime: 'image/jpeg' });
+    expect(Buffer.compare(Buffer.from(img.display), Buffer.from(bytes))).toBe(0);
+    await expect(awaitCheck(store, img.assetId)).resolves.toEqual({ checked: true });
+    expect(Buffer.compare(Buffer.from(await store.get(img.assetId)), Buffer.from(bytes))).toBe(0);
+    expect(store.info(img.assetId)).toMatchObject({ kind: 'img', name: 'rocket.jpg' });
+    expect(recallDecoded(img.assetId)).toMatchObject({ width: 640, height: 427 });
+    // Checked before (or opened without checkLater): passes as long as the asset is stored.
+    await expect(awaitCheck(store, img.assetId)).resolves.toEqual({ checked: true });
+    forgetDecoded();
+  });
+
+  it('checkLater on a truncated JPEG: the check fails with the same bad-image message and stores nothing', async () => {
+    const before = await storedAssets();
+    const img = await importImage(store, truncated(photo('building.jpg')), 'cut.jpg', undefined, { checkLater: true });
+    const e = await rejection(awaitCheck(store, img.assetId));
+    expect(e.info.kind).toBe('bad-image');
+    expect(e.info.message).toMatch(/“cut\.jpg” is damaged or incomplete/);
+    expect(await storedAssets()).toEqual(before);
+    expect((await rejection(awaitCheck(store, img.assetId))).info.kind).toBe('not-found');
   });
 
   it('openImageFile records the resolved source path and the file name', async () => {
