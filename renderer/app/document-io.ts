@@ -2,15 +2,47 @@
 import type { OpenedImage } from '../../shared/ipc/contract-types';
 import { createEmptyMask } from '../../shared/mask';
 import { api, errorInfo, unwrap } from '../bridge/api';
-import { decodeToBitmap, putBitmap, putMask } from '../blobs/blob-store';
+import { decodePreview, decodeToBitmap, getBitmap, putBitmap, putMask } from '../blobs/blob-store';
 import { useEditor } from '../store/store';
 import { mayOpenWhileJob } from './open-guard';
 
 let docCounter = 1;
 
-async function adopt(img: OpenedImage): Promise<void> {
-  const bmp = await decodeToBitmap(img.display, img.displayMime);
+/**
+ * Shows an opened image. Main proves the file intact (a full decode) while this decodes the display
+ * bytes; the document changes only when both succeed, so a damaged file never replaces it. A large
+ * upright JPEG is shown from a reduced decode first (what the fitted view needs) and the full
+ * resolution replaces it when decoded.
+ */
+async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
+  const s0 = useEditor.getState();
+  const dpr = globalThis.devicePixelRatio || 1;
+  const screen = { width: Math.max(1, s0.stageWidth) * dpr, height: Math.max(1, s0.stageHeight) * dpr };
+  const decodeShown = async (): Promise<{ bmp: ImageBitmap; preview: boolean }> => {
+    const preview = img.orientation === 1 ? await decodePreview(img.display, img.displayMime, img, screen).catch(() => null) : null;
+    return preview ? { bmp: preview, preview: true } : { bmp: await decodeToBitmap(img.display, img.displayMime), preview: false };
+  };
+  const [check, decode] = await Promise.allSettled([
+    checking ? unwrap(api().image.check({ assetId: img.assetId })) : Promise.resolve(),
+    decodeShown(),
+  ]);
+  if (check.status === 'rejected') {
+    if (decode.status === 'fulfilled') decode.value.bmp.close();
+    throw check.reason;
+  }
+  if (decode.status === 'rejected') throw decode.reason;
+  const { bmp, preview } = decode.value;
   putBitmap(img.assetId, bmp);
+  if (preview) {
+    void decodeToBitmap(img.display, img.displayMime).then(
+      (full) => {
+        if (getBitmap(img.assetId) !== bmp) return full.close();
+        putBitmap(img.assetId, full);
+        bmp.close();
+      },
+      () => {}, // the preview stays; main has proved the file intact
+    );
+  }
   const maskId = putMask(createEmptyMask(img.width, img.height));
   const s = useEditor.getState();
   s.openDocument(
@@ -54,16 +86,16 @@ async function guarded(label: string, work: () => Promise<void>): Promise<void> 
 export async function openWithDialog(): Promise<void> {
   if (!(await mayOpenWhileJob())) return;
   return guarded('Opening…', async () => {
-    const r = await unwrap(api().image.open({}));
+    const r = await unwrap(api().image.open({ checkLater: true }));
     if ('canceled' in r) return;
-    await adopt(r);
+    await adopt(r, true);
   });
 }
 
 export async function importFile(bytes: Uint8Array, name: string): Promise<void> {
   if (!(await mayOpenWhileJob())) return;
   return guarded(`Opening ${name}…`, async () => {
-    await adopt(await unwrap(api().image.import({ bytes, name })));
+    await adopt(await unwrap(api().image.import({ bytes, name, checkLater: true })), true);
   });
 }
 

@@ -3,11 +3,11 @@
  * overlay; a screen-sized live canvas above it for gestures in progress. Pointer input goes to the
  * active tool; Space-drag and the middle button pan; the wheel zooms about the cursor.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Stage, Layer, Image as KonvaImage, Rect, Shape } from 'react-konva';
 import type Konva from 'konva';
-import { getBitmap, getMask } from '../blobs/blob-store';
+import { bitmapsVersion, getBitmap, getMask, subscribeBitmaps } from '../blobs/blob-store';
 import { useEditor } from '../store/store';
 import { toolFor, activeGesture } from '../tools/tool-registry';
 import type { LiveSurface, ToolPointer } from '../tools/tool-types';
@@ -177,6 +177,7 @@ export function EditorStage() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [live]);
 
+  useSyncExternalStore(subscribeBitmaps, bitmapsVersion); // redraw when a bitmap is replaced (preview → full)
   const original = doc ? getBitmap(doc.original.assetId) : undefined;
   const visibleDoc = { x: -offsetX / scale, y: -offsetY / scale, width: stageWidth / scale, height: stageHeight / scale };
   const cursor = panning

@@ -30,7 +30,11 @@ export function PatchThumb({ assetId, region, maxWidth = 112, maxHeight = 72 }: 
       ctx.fillStyle = '#333';
       ctx.fillRect(0, 0, w, h);
       const orig = original ? getBitmap(original.assetId) : undefined;
-      if (orig && original) ctx.drawImage(orig, x - original.x, y - original.y, width, height, 0, 0, w, h);
+      if (orig && original) {
+        // The bitmap may still be a reduced preview of the original: source coordinates scale with it.
+        const k = orig.width / original.width;
+        ctx.drawImage(orig, (x - original.x) * k, (y - original.y) * k, width * k, height * k, 0, 0, w, h);
+      }
       if (patch) ctx.drawImage(patch, 0, 0, w, h);
     });
     return () => {
