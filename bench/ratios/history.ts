@@ -82,9 +82,10 @@ export async function historyRow(edits: number): Promise<RatioRow> {
       }
     };
     for (let i = 0; i < edits; i++) {
-      // A 700×700 rectangle on a 10 × 6 grid over the photo (the planner makes a ~1 MP region of it).
+      // A 700×700 rectangle on a 10 × 10 grid of distinct places (the planner makes a ~1 MP region of
+      // it; the same place twice would give the same patch, which the app keeps only once).
       const x = 150 + (i % 10) * 560;
-      const y = 150 + (Math.floor(i / 10) % 6) * 600;
+      const y = 150 + (Math.floor(i / 10) % 10) * 330;
       await dragPath(page, [
         [x, y],
         [x + 700, y + 700],
