@@ -53,7 +53,7 @@ export function startCheck(
 /** Waits for the check of `assetId`; throws its bad-image error. An id checked before passes if stored. */
 export async function awaitCheck(store: AssetStore, assetId: string): Promise<{ checked: true }> {
   const p = pending.get(assetId);
-  if (p) {
+  if (p !== undefined) {
     const err = await p;
     pending.delete(assetId);
     if (err) throw err;

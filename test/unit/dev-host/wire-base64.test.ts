@@ -6,7 +6,10 @@ import { decodeWire, encodeWire, portableBase64 } from '../../../shared/ipc/wire
 function bytes(n: number, seed: number): Uint8Array {
   const b = new Uint8Array(n);
   let s = seed;
-  for (let i = 0; i < n; i++) b[i] = (s = (s * 1103515245 + 12345) >>> 0) >>> 24;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    b[i] = s >>> 24;
+  }
   return b;
 }
 

@@ -21,7 +21,10 @@ function plainBBox(v: Uint8Array, w: number, h: number) {
 describe('maskBBox', () => {
   it('matches a plain scan on random sparse masks at every byte offset', () => {
     let seed = 1;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
     for (let t = 0; t < 400; t++) {
       const w = 1 + Math.floor(rnd() * 37);
       const h = 1 + Math.floor(rnd() * 23);
