@@ -97,7 +97,8 @@ describe('computeEstimate', () => {
     expect(e.ok).toBe(false);
     if (e.ok) return;
     expect(e.code).toBe('needs-tiling');
-    expect(e.error).toMatch(/tiles/);
+    expect(e.error).toMatch(/too long and thin for gpt-image-1\.5/);
+    expect(e.error).not.toMatch(/tiles|aspect/);
   });
 
   it('prices gateway models with their template', () => {

@@ -1,12 +1,13 @@
 /**
- * "Fill extension": the outpaint estimate for the open document and the chosen model, what blocks
- * it, and starting the job. The job then runs through job-client.ts like any edit — one progress
+ * Outpainting behind the one Generate button: when the mask reaches into an extension that is not
+ * filled yet, Generate runs the tiled outpaint plan (estimate: requests and price for the chosen
+ * model), with the one prompt. The job then runs through job-client.ts like any edit — one progress
  * bar, Cancel, candidates staged in the same strip, Keep adds the canvas-sized patch layer.
  */
 import type { EditorStore } from '../store/store';
 import { useEditor } from '../store/store';
 import { providerLabel } from './model-options';
-import { currentOption } from './current-estimate';
+import { currentMaskBounds, currentOption } from './current-estimate';
 import { beginJob, failStart, sendJob } from './job-client';
 import {
   buildOutpaintRequest,
@@ -17,9 +18,24 @@ import {
   type OutpaintSettings,
 } from './outpaint-request';
 
-/** The prompt sent: the outpaint prompt if the user typed one, else the main prompt. */
+/** The prompt sent: the one prompt of the Generate panel. */
 export function outpaintPrompt(s: EditorStore): string {
-  return s.gen.outpaintPrompt ?? s.gen.prompt;
+  return s.gen.prompt;
+}
+
+/**
+ * True when Generate means "fill the extension": the canvas was extended, no kept layer covers the
+ * whole canvas yet, and the mask reaches outside the original.
+ */
+export function outpaintMode(s: EditorStore): boolean {
+  const doc = s.doc;
+  if (!doc || !hasExtension(doc)) return false;
+  const { width: W, height: H } = doc.canvas;
+  if (doc.layers.some((l) => l.x <= 0 && l.y <= 0 && l.x + l.width >= W && l.y + l.height >= H)) return false;
+  const b = currentMaskBounds(s);
+  if (!b) return false;
+  const o = originalRectOf(doc);
+  return b.x < o.x || b.y < o.y || b.x + b.width > o.x + o.width || b.y + b.height > o.y + o.height;
 }
 
 function settings(s: EditorStore): OutpaintSettings {
@@ -35,7 +51,7 @@ export function currentOutpaintEstimate(s: EditorStore): OutpaintEstimate | null
   return computeOutpaintEstimate({ canvas: doc.canvas, original: originalRectOf(doc), spec: opt.spec, modelLabel, settings: settings(s) });
 }
 
-/** Why "Fill extension" cannot run now, or null. */
+/** Why the outpaint cannot run now, or null. */
 export function outpaintBlocker(s: EditorStore, estimate = currentOutpaintEstimate(s)): string | null {
   if (!s.doc) return 'Open a photo first';
   if (!hasExtension(s.doc)) return 'Extend the canvas first (C)';
@@ -46,7 +62,7 @@ export function outpaintBlocker(s: EditorStore, estimate = currentOutpaintEstima
   return null;
 }
 
-/** The "Fill extension" button. */
+/** Generate on an extension: the tiled outpaint plan as one job. */
 export async function generateOutpaint(): Promise<void> {
   const s = useEditor.getState();
   const blocker = outpaintBlocker(s);

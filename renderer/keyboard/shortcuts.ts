@@ -7,7 +7,8 @@ import { nextBrushSize } from '../store/tools-slice';
 import { clearCurrentMask, invertCurrentMask, selectAllMask } from '../store/mask-commands';
 import { exportImage, openWithDialog } from '../app/document-io';
 import { activeGesture } from '../tools/tool-registry';
-import { cancelJob, generate } from '../generate/job-client';
+import { cancelJob } from '../generate/job-client';
+import { generateAny } from '../generate/generate-action';
 import { discardAllStaged, discardStaged, keepStaged } from '../store/edit-commands';
 import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../store/canvas-commands';
 import { fieldOwnsKey } from './field-focus';
@@ -118,7 +119,7 @@ export const SHORTCUTS: Shortcut[] = [
       // Leave the prompt box so Enter, ←/→ and Esc act on the candidates that arrive.
       const el = document.activeElement;
       if (el instanceof HTMLElement && el !== document.body) el.blur();
-      void generate();
+      void generateAny();
     },
   },
   {

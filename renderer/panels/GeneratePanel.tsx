@@ -10,7 +10,8 @@ import { useEditor } from '../store/store';
 import { currentEstimate, currentOption, generateBlocker, modelOptions } from '../generate/current-estimate';
 import { clampN, maxReferences, nRange, tiersOf, type ModelOption } from '../generate/model-options';
 import { qualityFor } from '../generate/edit-request';
-import { generate } from '../generate/job-client';
+import { generateAny } from '../generate/generate-action';
+import { outpaintBlocker, outpaintMode } from '../generate/outpaint-client';
 import { CostEstimate } from './CostEstimate';
 import { TextCheckOptions } from './TextCheckOptions';
 import { ReferenceImages } from './ReferenceImages';
@@ -28,11 +29,18 @@ export function GeneratePanel() {
     useShallow((s) => ({ doc: s.doc, gen: s.gen, keyStatus: s.keyStatus, providerSettings: s.providerSettings, job: s.job })),
   );
   const setGen = useEditor((s) => s.setGen);
-  const { options, opt, estimate, blocker } = useMemo(() => {
+  const { options, opt, estimate, outpaint, blocker } = useMemo(() => {
     // The selected slices are the inputs; the rest of the state is read as it is now.
     const s = { ...useEditor.getState(), doc, gen, keyStatus, providerSettings, job };
     const estimate = currentEstimate(s);
-    return { options: modelOptions(s), opt: currentOption(s), estimate, blocker: generateBlocker(s, estimate) };
+    const outpaint = outpaintMode(s);
+    return {
+      options: modelOptions(s),
+      opt: currentOption(s),
+      estimate,
+      outpaint,
+      blocker: outpaint ? outpaintBlocker(s) : generateBlocker(s, estimate),
+    };
   }, [doc, gen, keyStatus, providerSettings, job]);
   const spec = opt.spec;
   const range = nRange(spec);
@@ -151,16 +159,22 @@ export function GeneratePanel() {
         </label>
       </div>
       <ReferenceImages max={maxReferences(spec)} modelName={spec.name} />
-      <CostEstimate estimate={estimate} blocker={job ? null : blocker} />
-      <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />
+      {outpaint ? (
+        <OutpaintSection blocker={job ? null : blocker} />
+      ) : (
+        <>
+          <CostEstimate estimate={estimate} blocker={job ? null : blocker} />
+          <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />
+        </>
+      )}
       <div className="row">
         <button
           type="button"
           className="primary"
           data-testid="generate"
           disabled={!!blocker}
-          onClick={() => void generate()}
-          title="Generate (Ctrl/⌘+Enter)"
+          onClick={() => void generateAny()}
+          title={outpaint ? 'Fill the extended canvas: every request of the plan, one job (Ctrl/⌘+Enter)' : 'Generate (Ctrl/⌘+Enter)'}
         >
           Generate
         </button>
@@ -170,7 +184,6 @@ export function GeneratePanel() {
           </button>
         )}
       </div>
-      <OutpaintSection />
     </section>
   );
 }

@@ -57,8 +57,6 @@ export interface GenSettings {
   featherPx: number;
   colorMatch: boolean;
   references: ReferenceImage[];
-  /** The outpaint prompt; null = follow the main prompt. */
-  outpaintPrompt: string | null;
   /** Text check: the Text field and "retry until the text is right" (generate/text-check-request.ts). */
   textCheck: TextCheckSettings;
 }
@@ -101,7 +99,6 @@ export const DEFAULT_GEN: GenSettings = {
   featherPx: 12,
   colorMatch: true,
   references: [],
-  outpaintPrompt: null,
   textCheck: DEFAULT_TEXT_CHECK,
 };
 

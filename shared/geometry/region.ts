@@ -145,27 +145,20 @@ function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
 }
 
-function tilingReason(id: string, options: AspectOptions, B: Rect, canvas: Size): string {
-  const offered =
-    options.kind === 'range'
-      ? `aspects ${fmtAspect(options.min)} to ${fmtAspect(options.max)}`
-      : options.kind === 'list'
-        ? `only ${options.values.map((v) => v.label).join(', ')}`
-        : 'any aspect';
-  const lo = fmtAspect(B.width / canvas.height);
-  const hi = fmtAspect(canvas.width / B.height);
-  const range = lo === hi ? `exactly ${lo}` : `from ${lo} to ${hi}`;
+/** Why one request cannot hold this mask, in plain words (no aspect notation, no "tiles"). */
+function tilingReason(id: string, options: AspectOptions, B: Rect, _canvas: Size): string {
+  const ratios =
+    options.kind === 'range' ? [options.min, options.max] : options.kind === 'list' ? options.values.map((v) => v.ratio) : [1];
+  const wide = Math.max(...ratios);
+  const tall = 1 / Math.min(...ratios);
+  const times = (x: number) => `${Math.round(x * 10) / 10}×`;
+  const shape = B.width >= B.height ? `${times(wide)} as wide as they are tall` : `${times(tall)} as tall as they are wide`;
   return (
-    `a region holding the ${B.width}×${B.height} px mask inside this ${canvas.width}×${canvas.height} canvas ` +
-    `must have an aspect ${range}, but ${id} offers ${offered}; edit it in tiles`
+    `the ${B.width}×${B.height} px mask is too long and thin for ${id} to paint in one request ` +
+    `(it makes pictures at most ${shape}): paint a shorter mask, or choose Nano Banana 2 or the offline engine`
   );
 }
 
-/** Writes a width/height ratio long side first: 3 → "3:1", 0.25 → "1:4". */
-function fmtAspect(ratio: number): string {
-  const r = (x: number): string => String(Math.round(x * 100) / 100);
-  return ratio >= 1 ? `${r(ratio)}:1` : `1:${r(1 / ratio)}`;
-}
 
 /** Per-axis and mean scale (request px per region px) and the aspect mismatch of a mapping. */
 export interface RectScale {

@@ -97,7 +97,7 @@ async function chooseModel(model: string) {
 
 async function runOutpaintAndKeep(): Promise<void> {
   const page = app.page;
-  await page.getByRole('button', { name: 'Fill extension' }).click();
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
   await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
   await page.waitForFunction(() => (window as any).__maskworkTest.job() === null);
   const staged = await hooks(page, 'staging');
@@ -218,7 +218,7 @@ describe('outpainting', () => {
     const before = await summary(page);
     server.script({ delayMs: 3000, times: 10 });
     const base = server.requests.length;
-    await page.getByRole('button', { name: 'Fill extension' }).click();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await page.waitForFunction(() => !!(window as any).__maskworkTest.job()?.jobId);
     expect((await hooks(page, 'job')).kind).toBe('outpaint');
     await expect.poll(() => server.requests.length, { timeout: 15_000 }).toBeGreaterThan(base);
