@@ -120,7 +120,7 @@ export function installTestHooks(): void {
       const p = extendProposal(useEditor.getState());
       return p ? { canvas: { ...p.canvas }, originalAt: { ...p.originalAt } } : null;
     },
-    /** "Fill extension": requests and USD for the chosen model, or why it cannot run (null without a document). */
+    /** Generate on an extension (outpaint): requests and USD for the chosen model, or why it cannot run (null without a document). */
     outpaintEstimate() {
       const e = currentOutpaintEstimate(useEditor.getState());
       if (!e) return null;

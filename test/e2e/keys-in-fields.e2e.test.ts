@@ -317,13 +317,13 @@ describe('editor shortcuts do not fire while typing', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('the Outpaint prompt takes spaces and every other key too', async () => {
+  it('after extending the canvas, the one Prompt takes spaces and every other key too', async () => {
     const page = app.page;
     await leaveField(page);
     await page.keyboard.press('c');
     await page.getByRole('button', { name: 'Aspect 16:9' }).click();
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
-    const box = page.getByRole('textbox', { name: 'Outpaint prompt', exact: true });
+    const box = page.getByRole('textbox', { name: 'Prompt', exact: true });
     await box.waitFor();
     const before = await appState(page);
     await box.click();
@@ -340,7 +340,7 @@ describe('editor shortcuts do not fire while typing', () => {
 
   it('a click on the canvas gives the keys back to the editor', async () => {
     const page = app.page;
-    const box = page.getByRole('textbox', { name: 'Outpaint prompt', exact: true });
+    const box = page.getByRole('textbox', { name: 'Prompt', exact: true });
     await box.click();
     await page.keyboard.press('b');
     expect((await appState(page)).tool).toBe('extend'); // typed into the box

@@ -1,6 +1,6 @@
 /**
  * The outpaint limit in the app (issue 10 item 5): pixels typed per side make a 160 MP canvas;
- * Fill extension gets main's typed `too-large` message in an error toast, no job runs, and the
+ * Generate on the extension gets main's typed `too-large` message in an error toast, no job runs, and the
  * document keeps its extension and no layer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ describe('outpaint limits in the app', () => {
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
     await expect.poll(async () => (await summary(page)).canvas).toEqual({ width: 20_000, height: 8_000 });
     await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'local');
-    await page.getByRole('button', { name: 'Fill extension' }).click();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
     const toast = page.locator('.toast.error[role="alert"]').filter({ hasText: '150 MP' });
     await toast.waitFor({ timeout: 20_000 });
     expect(await toast.innerText()).toMatch(/The extended canvas would be 20000×8000 \(160 MP\)\. Maskwork works on canvases up to 150 MP/);
