@@ -8,7 +8,7 @@
  */
 import OpenAI, { toFile } from 'openai';
 import type { ImageEditParamsNonStreaming, ImageEditStreamEvent, ImagesResponse } from 'openai/resources/images';
-import { registerSecret } from '../services/redact';
+import { redactSecrets, registerSecret } from '../services/redact';
 import { deadlineError, mapOpenAIError, providerError } from './error-mapping';
 import { guardedFetch } from './response-guard';
 import { toOpenAIMaskPng, imageMime } from './mask-encoding';
@@ -63,6 +63,9 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
     timeout,
     maxRetries: conn.maxRetries ?? 2,
     fetch: guardedFetch({ maxBytes: conn.maxResponseBytes ?? MAX_RESPONSE_BYTES, flavour: 'openai' }),
+    // The SDK's own log lines can quote service text: they go out redacted, warnings and errors only.
+    logLevel: 'warn',
+    logger: redactingLogger,
   });
   const deadlineMs = conn.deadlineMs ?? PROVIDER_DEADLINE_MS;
 
@@ -174,6 +177,14 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
     },
   };
 }
+
+/** The SDK's logger: every line passes the redactor. */
+const redactingLogger = {
+  error: (...args: unknown[]) => console.error(redactSecrets(args.map(String).join(' '))),
+  warn: (...args: unknown[]) => console.warn(redactSecrets(args.map(String).join(' '))),
+  info: () => {},
+  debug: () => {},
+};
 
 /** True when `bytes` is a PNG whose header says `size` (partial previews are PNG). */
 function pngSizeIs(bytes: Uint8Array, size: { width: number; height: number }): boolean {
