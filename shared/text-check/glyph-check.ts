@@ -24,7 +24,7 @@ export type GlyphVerdict = { result: 'ok' } | { result: 'veto'; looksLike: strin
 
 /** Normalised characters whose glyph is checked. */
 export function isConfusable(ch: string): boolean {
-  return ch === '0' || ch === 'o' || ch === '1' || ch === 'l' || ch === 'm';
+  return ch === '0' || ch === 'o' || ch === '1' || ch === 'l' || ch === 'i' || ch === 'm';
 }
 
 /** Ink mask of a box: Otsu threshold inside the box grown by `pad`, ink = the minority class. */
@@ -208,17 +208,25 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
       if (dottedZeros) return ch === 'o' ? { result: 'ok' } : { result: 'veto', looksLike: 'O' };
       return { result: 'unsure', between: 'O/0' };
     }
-    if (aspect < 0.7) return ch === '0' ? { result: 'ok' } : { result: 'veto', looksLike: '0' };
-    if (aspect > 0.76) return ch === 'o' ? { result: 'ok' } : { result: 'veto', looksLike: 'O' };
+    // Other digits on the line (2–9) give this font's digit width: a 0 is about as wide, an O wider.
+    // Without them, the proportions of Debian's regular fonts: 0 ≈ 0.55–0.67, O ≈ 0.8–1.07.
+    const digits = ctx.line.filter((o) => /^[2-9]$/.test(o.text) && o.box !== glyphBox).map((o) => shapeOf(img, o.box, ctx.line));
+    const ref = digits.filter((d) => d.parts > 0).map((d) => d.w / d.h);
+    const rel = ref.length ? aspect / ref.sort((a, b) => a - b)[Math.floor(ref.length / 2)] : aspect / 0.6;
+    const [zeroBelow, letterAbove] = ref.length ? [1.18, 1.3] : [0.7 / 0.6, 0.76 / 0.6];
+    if (rel < zeroBelow) return ch === '0' ? { result: 'ok' } : { result: 'veto', looksLike: '0' };
+    if (rel > letterAbove) return ch === 'o' ? { result: 'ok' } : { result: 'veto', looksLike: 'O' };
     return { result: 'unsure', between: 'O/0' };
   }
   if (ch === 'l' && ctx.typed === 'L') return { result: 'ok' };
-  if (ch === '1' || ch === 'l') {
+  if (ch === '1' || ch === 'l' || (ch === 'i' && ctx.typed === 'I')) {
     // A 1 has a flag reaching down-left from its top; an l has at most a short serif there.
     const depth = aspect < 0.25 ? 0 : flagDepth(g.ink, g.w, g.h);
     const looks = depth > 0.14 ? '1' : depth < 0.125 ? 'l' : null;
-    if (!looks) return { result: 'unsure', between: '1/l' };
-    return looks === ch ? { result: 'ok' } : { result: 'veto', looksLike: looks };
+    const stem = ch === 'i' ? 'I' : 'l';
+    if (!looks) return { result: 'unsure', between: `1/${stem}` };
+    if (looks === '1') return ch === '1' ? { result: 'ok' } : { result: 'veto', looksLike: '1' };
+    return ch === '1' ? { result: 'veto', looksLike: stem } : { result: 'ok' };
   }
   if (ch === 'm') return g.parts > 1 || hasInnerGap(g.ink, g.w, g.h) ? { result: 'veto', looksLike: 'rn' } : { result: 'ok' };
   return { result: 'ok' };
@@ -285,5 +293,6 @@ function monospaced(line: readonly GlyphRef[]): boolean {
   }
   if (d.length < 2) return false;
   const mean = d.reduce((a, b) => a + b, 0) / d.length;
+  // Evenly spaced letters of similar width ("SALE" in many fonts) also count: unsure rather than wrong.
   return mean > 0 && d.every((v) => Math.abs(v - mean) <= mean * 0.08);
 }

@@ -93,7 +93,11 @@ describe('glyph checks', () => {
   });
   it('is unsure about O/0 in monospaced text and sees "rn" read as "m"', () => {
     const narrow = ring(38, 60);
-    const mono = ['A', 'B', 'C'].map((text, i) => ({ text, box: { x0: i * 40, y0: 0, x1: i * 40 + 30, y1: 60 } }));
+    // Evenly spaced centres: monospaced.
+    const mono = ['A', 'I', 'C'].map((text, i) => ({
+      text,
+      box: { x0: i * 40 + (text === 'I' ? 11 : 0), y0: 0, x1: i * 40 + (text === 'I' ? 19 : 30), y1: 60 },
+    }));
     expect(checkGlyph(narrow, '0', box(narrow), ctx('0', mono))).toEqual({ result: 'unsure', between: 'O/0' });
     // Two bars with an empty column between them, read as one "m".
     const W = 60;
@@ -119,5 +123,9 @@ describe('glyph checks', () => {
     expect(checkGlyph(draw(false), '1', b, ctx('1'))).toEqual({ result: 'veto', looksLike: 'l' });
     expect(checkGlyph(draw(false), 'l', b, ctx('l'))).toEqual({ result: 'ok' });
     expect(checkGlyph(draw(true), 'l', b, ctx('L'))).toEqual({ result: 'ok' });
+    // "ORGAN1C" read as "ORGANIC": a capital I has no flag.
+    expect(checkGlyph(draw(true), 'i', b, ctx('I'))).toEqual({ result: 'veto', looksLike: '1' });
+    expect(checkGlyph(draw(false), 'i', b, ctx('I'))).toEqual({ result: 'ok' });
+    expect(checkGlyph(draw(true), 'i', b, ctx('i'))).toEqual({ result: 'ok' });
   });
 });
