@@ -62,7 +62,7 @@ export async function cliRatios(runs: number): Promise<RatioRow[]> {
         target: 1.6,
         runs,
         warmup: 1,
-        product: () => run([bin, 'fill', '--image', image, '--mask', maskPath, '--out', join(tmp, 'filled.png')]),
+        product: () => run([bin, 'fill', '--image', image, '--mask', maskPath, '--out', join(tmp, 'filled.png'), '--overwrite']),
         floorFn: () => run(['-e', floorScript, image, join(tmp, 'floor.png')]),
       }),
     );
