@@ -6,13 +6,6 @@
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 
-/** Clicks into a text field and types `text` key by key at the end of what is there. */
-export async function typeInto(field: Locator, text: string): Promise<void> {
-  await field.click();
-  await field.press('Control+End');
-  await field.pressSequentially(text);
-}
-
 /** Clicks into a text or number field, selects what is there (Ctrl+A) and types `text` over it. */
 export async function retype(field: Locator, text: string): Promise<void> {
   await field.click();
