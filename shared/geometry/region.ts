@@ -147,8 +147,7 @@ function clamp(v: number, lo: number, hi: number): number {
 
 /** Why one request cannot hold this mask, in plain words (no aspect notation, no "tiles"). */
 function tilingReason(id: string, options: AspectOptions, B: Rect, _canvas: Size): string {
-  const ratios =
-    options.kind === 'range' ? [options.min, options.max] : options.kind === 'list' ? options.values.map((v) => v.ratio) : [1];
+  const ratios = options.kind === 'range' ? [options.min, options.max] : options.kind === 'list' ? options.values.map((v) => v.ratio) : [1];
   const wide = Math.max(...ratios);
   const tall = 1 / Math.min(...ratios);
   const times = (x: number) => `${Math.round(x * 10) / 10}×`;
@@ -158,7 +157,6 @@ function tilingReason(id: string, options: AspectOptions, B: Rect, _canvas: Size
     `(it makes pictures at most ${shape}): paint a shorter mask, or choose Nano Banana 2 or the offline engine`
   );
 }
-
 
 /** Per-axis and mean scale (request px per region px) and the aspect mismatch of a mapping. */
 export interface RectScale {
