@@ -1,0 +1,81 @@
+/**
+ * The fill bench's own helpers: the Telea baseline, the generated masks and the outpaint scores.
+ */
+import { describe, expect, it } from 'vitest';
+import { teleaFill } from '../../bench/fill/telea';
+import { generatedMask } from '../../bench/fill/masks';
+import { blockColourError, centreHalfMask, poster8to1 } from '../../bench/fill/outpaint';
+import type { RgbaImage } from '../../shared/engine';
+
+function ramp(w: number, h: number): RgbaImage {
+  const data = new Uint8ClampedArray(w * h * 4);
+  for (let i = 0; i < w * h; i++) data.set([(i % w) * 4, 100 + Math.floor(i / w), 50, 255], i * 4);
+  return { width: w, height: h, data };
+}
+
+describe('teleaFill', () => {
+  it('continues a linear ramp across a hole (smoothly, like OpenCV) and leaves known pixels alone', () => {
+    const img = ramp(40, 30);
+    const mask = new Uint8Array(40 * 30);
+    for (let y = 8; y < 20; y++) for (let x = 10; x < 25; x++) mask[y * 40 + x] = 255;
+    const out = teleaFill(img, mask);
+    let maxErr = 0,
+      sumErr = 0,
+      n = 0;
+    for (let i = 0; i < mask.length; i++) {
+      for (let c = 0; c < 3; c++) {
+        const d = Math.abs(out.data[i * 4 + c] - img.data[i * 4 + c]);
+        if (mask[i]) {
+          maxErr = Math.max(maxErr, d);
+          sumErr += d;
+          n++;
+        } else expect(d).toBe(0);
+      }
+    }
+    // A weighted mean of known neighbours flattens a steep ramp (4 levels/px) a little mid-hole.
+    expect(maxErr).toBeLessThanOrEqual(16);
+    expect(sumErr / n).toBeLessThanOrEqual(5);
+  });
+
+  it('fills a fully masked image with grey instead of failing', () => {
+    const out = teleaFill(ramp(8, 8), new Uint8Array(64).fill(255));
+    expect([...out.data.slice(0, 4)]).toEqual([128, 128, 128, 255]);
+  });
+});
+
+describe('generatedMask', () => {
+  const cover = (m: Uint8Array) => m.reduce((a, v) => a + (v ? 1 : 0), 0) / m.length;
+  it('is deterministic per name and kind, and covers the intended share of the photo', () => {
+    for (const kind of ['thin', 'blob', 'box'] as const) {
+      const a = generatedMask('some-photo', kind, 320, 200);
+      expect(generatedMask('some-photo', kind, 320, 200)).toEqual(a);
+      expect(generatedMask('other-photo', kind, 320, 200)).not.toEqual(a);
+      const c = cover(a);
+      const [lo, hi] = kind === 'thin' ? [0.005, 0.05] : kind === 'blob' ? [0.06, 0.18] : [0.18, 0.26];
+      expect(c).toBeGreaterThanOrEqual(lo);
+      expect(c).toBeLessThanOrEqual(hi);
+    }
+  });
+});
+
+describe('outpaint scores', () => {
+  it('masks everything outside the centre half', () => {
+    const m = centreHalfMask(8, 2);
+    expect([...m.slice(0, 8)]).toEqual([255, 255, 0, 0, 0, 0, 255, 255]);
+  });
+
+  it('block colour error is 0 for the truth and the colour shift otherwise', () => {
+    const img = ramp(64, 32);
+    const mask = centreHalfMask(64, 32);
+    expect(blockColourError(img, img, mask)).toBe(0);
+    const shifted = { ...img, data: img.data.map((v, i) => (i % 4 === 2 ? v + 30 : v)) };
+    expect(blockColourError(shifted, img, mask)).toBeCloseTo(10, 5);
+  });
+
+  it('builds an 8:1 canvas around a 9:16 poster', () => {
+    const { image, mask, posterWidth } = poster8to1(ramp(200, 120), 64);
+    expect(image.width).toBe(512);
+    expect(posterWidth).toBe(36);
+    expect(mask.reduce((a, v) => a + (v ? 0 : 1), 0)).toBe(36 * 64);
+  });
+});
