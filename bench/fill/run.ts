@@ -2,7 +2,7 @@
  * Quality bench for the local fill engine.
  *
  *   node scripts/run-ts.mjs bench/fill/run.ts [--quick] [--verbose] [--only=NAME,…] [--kinds=blob,box]
- *                                             [--sets=dev,heldout] [--no-fill] [--no-outpaint] [--no-poster]
+ *                                             [--sets=dev,heldout] [--methods=inpaint,telea] [--no-fill] [--no-outpaint] [--no-poster]
  *
  * Photo sets: `dev` = the shared dev set (../shared/testdata/photos, with its mask files) plus this
  * repo's bokeh/foliage extras (bench/fill/photos/dev); `heldout` = bench/fill/photos/heldout, photos
@@ -16,6 +16,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import {
   changedOutsideMask,
   diffusionFill,
@@ -54,6 +55,8 @@ const listArg = (flag: string) =>
 const only = listArg('only');
 const kinds = listArg('kinds');
 const sets = (listArg('sets') ?? ['dev', 'heldout']) as PhotoSet[];
+const methodNames = listArg('methods');
+const methods = METHODS.filter((m) => !methodNames || methodNames.includes(m.name));
 const verbose = args.has('--verbose');
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 
@@ -71,11 +74,14 @@ async function fillBench(): Promise<RunResult[]> {
       // Every method is charged per megapixel of the region the exemplar fill works in.
       const region = fillRegionFor(bounds, image.width, image.height);
       const regionMp = (region.width * region.height) / 1e6;
-      for (const method of METHODS) {
+      for (const method of methods) {
         const rssBefore = maxRssMb();
         const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
         const out = await method.run(image, mask);
         const seconds = (performance.now() - t0) / 1000;
+        const cpu = process.cpuUsage(cpu0);
+        const cpuSeconds = (cpu.user + cpu.system) / 1e6;
         const r: RunResult = {
           image: photo.name,
           set: photo.set,
@@ -85,6 +91,7 @@ async function fillBench(): Promise<RunResult[]> {
           regionMegapixels: regionMp,
           seconds,
           secondsPerMegapixel: seconds / regionMp,
+          cpuSeconds,
           psnr: psnrInMask(out, image, mask),
           ssim: ssimInRect(out, image, bounds),
           seam: seamScore(out, image, mask),
@@ -131,7 +138,7 @@ async function main(): Promise<void> {
     checks.push(...checkTargets(aggs, 'inpaint', 'telea'));
   }
   if (!args.has('--no-outpaint')) {
-    outpaint = await runOutpaintCases(METHODS, { sets, only, quick, verbose });
+    outpaint = await runOutpaintCases(methods, { sets, only, quick, verbose });
     console.log(`\nOutpaint: centre half → full width\n${table(OUTPAINT_HEADER, outpaintRows(outpaint))}\n`);
   }
   if (!quick && !args.has('--no-poster')) {
@@ -149,7 +156,9 @@ async function main(): Promise<void> {
   );
   const passed = checks.filter((c) => c.pass).length;
   const wall = (performance.now() - started) / 1000;
-  console.log(`\n${passed}/${checks.length} targets pass; wall time ${wall.toFixed(1)} s`);
+  console.log(
+    `\n${passed}/${checks.length} targets pass; wall time ${wall.toFixed(1)} s; load average now ${loadavg()[0].toFixed(1)} on this machine`,
+  );
   mkdirSync('bench-results', { recursive: true });
   const file = join('bench-results', 'fill.json');
   writeFileSync(

@@ -16,6 +16,7 @@ import { CostEstimate } from './CostEstimate';
 import { TextCheckOptions } from './TextCheckOptions';
 import { ReferenceImages } from './ReferenceImages';
 import { OutpaintSection } from './OutpaintSection';
+import { LocalEngineHint } from './LocalEngineHint';
 
 const GROUPS: { label: string; test: (o: ModelOption) => boolean }[] = [
   { label: 'This computer', test: (o) => o.spec.provider === 'local' },
@@ -159,6 +160,7 @@ export function GeneratePanel() {
         </label>
       </div>
       <ReferenceImages max={maxReferences(spec)} modelName={spec.name} />
+      <LocalEngineHint />
       {outpaint ? (
         <OutpaintSection blocker={job ? null : blocker} />
       ) : (

@@ -10,6 +10,8 @@ const SOR_OMEGA = 1.7;
 
 /** Gauss–Seidel sweeps at the finest level and at each coarser level of the solve. */
 export interface SweepCounts {
+  /** Called after every sweep of every level (progress and cancellation of long solves). */
+  onSweep?: () => void;
   fine: number;
   coarse: number;
 }
@@ -119,7 +121,7 @@ function upsampleIntoHoles(fine: Layer, coarse: Layer): void {
 }
 
 /** In-place SOR sweeps of the 4-neighbour Laplace equation over the hole pixels (Neumann at edges). */
-function relax(layer: Layer, sweeps: number): void {
+function relax(layer: Layer, sweeps: number, onSweep?: () => void): void {
   const { width: w, height: h, pix, hole } = layer;
   const idx = new Int32Array(countState(hole, UNKNOWN));
   for (let i = 0, k = 0; i < hole.length; i++) if (hole[i] === UNKNOWN) idx[k++] = i;
@@ -172,6 +174,7 @@ function relax(layer: Layer, sweeps: number): void {
       pix[i4 + 2] += SOR_OMEGA * (b / n - pix[i4 + 2]);
       pix[i4 + 3] += SOR_OMEGA * (a / n - pix[i4 + 3]);
     }
+    onSweep?.();
   }
 }
 
@@ -203,7 +206,7 @@ function solveLevel(layer: Layer, depth: number, sweeps: SweepCounts): void {
   const coarse = downsampleKnown(layer);
   if (countState(coarse.hole, UNKNOWN) > 0) solveLevel(coarse, depth + 1, sweeps);
   upsampleIntoHoles(layer, coarse);
-  relax(layer, depth === 0 ? sweeps.fine : sweeps.coarse);
+  relax(layer, depth === 0 ? sweeps.fine : sweeps.coarse, sweeps.onSweep);
 }
 
 /**

@@ -3,13 +3,13 @@
  * iterative completion, run coarse to fine over a region around the hole. See README.md.
  */
 import { harmonicFillLayer } from './diffusion';
-import { patchMatchPass, randomNnf, refreshDistances, upsampleNnf } from './patchmatch';
+import { patchMatchPass, randomNnf, refreshDistances, SEARCH_TICK, upsampleNnf } from './patchmatch';
 import { buildPyramid, makeLevel, type Level } from './pyramid';
 import { deriveSeed, mulberry32, type Rng } from './random';
-import { cropToLayer, fillRegionFor, maskBounds, pasteHole, type Layer } from './region';
+import { countHoles, cropToLayer, fillRegionFor, maskBounds, pasteHole, type Layer } from './region';
 import { finishFill } from './seam';
 import { assertImageAndMask, copyImage, FillCancelledError, type FillOptions, type RgbaImage } from './types';
-import { computeWeights, DEFAULT_WEIGHTING, gatherVote, holePixels, writePixels, type VoteWeighting } from './vote';
+import { computeWeights, DEFAULT_WEIGHTING, gatherVote, holePixels, VOTE_TICK, writePixels, type VoteWeighting } from './vote';
 import { upsampleLevelImage } from './upsample';
 
 /** Default patch side. */
@@ -35,6 +35,13 @@ const FINE_SEARCH_PATCHES = 1;
 const ROW_SKIP_LEVELS = 2;
 /** Vote weighting: border confidence γ = 2, σ² = 75th-percentile distance (Wexler's choice). */
 const WEIGHTING: VoteWeighting = { ...DEFAULT_WEIGHTING, gamma: 2 };
+/**
+ * Levels with more target patches than this skip the PatchMatch search: the field lifted from the
+ * coarser level (already searched, and coherent) only votes, so the full-resolution pixels are
+ * still copied from real sources. Keeps very large fills (long outpaints: millions of targets) to
+ * a few seconds; below it every level is searched.
+ */
+const SEARCH_TARGET_LIMIT = 1_500_000;
 /** Weighting for the first vote on a level, before any distances exist: border confidence only. */
 const SEED_WEIGHTING: VoteWeighting = { ...WEIGHTING, sigmaScale: Infinity };
 
@@ -111,12 +118,18 @@ function fillLayer(layer: Layer, s: Settings): void {
   const levels = buildPyramid(layer, r);
   const coarsest = levels.length - 1;
   const itersAt = (l: number) => Math.min(MAX_LEVEL_ITERATIONS, s.iterations + EXTRA_ITERATIONS_PER_LEVEL * l);
-  let total = 0;
-  for (let l = 0; l <= coarsest; l++) total += levels[l].targets.length * itersAt(l);
+  const searched = (l: number) => l === coarsest || levels[l].targets.length <= SEARCH_TARGET_LIMIT;
+  // Progress units: searched target patches, voted hole pixels and (finest level) the finish.
+  const holesAt = levels.map((lv) => countHoles(lv.hole));
+  let total = holesAt[0];
+  for (let l = 0; l <= coarsest; l++) {
+    const it = itersAt(l);
+    total += (searched(l) ? it * levels[l].targets.length : 0) + (it + (l < coarsest ? 1 : 0)) * holesAt[l];
+  }
   let done = 0;
-  const onIteration = (units: number) => {
+  const tick = (units: number) => {
     done += units;
-    s.progress((0.97 * done) / total);
+    s.progress((0.99 * done) / total);
     s.checkCancel();
   };
 
@@ -133,7 +146,19 @@ function fillLayer(layer: Layer, s: Settings): void {
       l >= coarsest - 1
         ? Math.max(level.width, level.height)
         : Math.min(Math.max(level.width, level.height), FINE_SEARCH_PATCHES * (2 * r + 1));
-    runLevel(level, r, nnf, l === coarsest ? null : levels[l + 1], itersAt(l), l === 0, searchRadius, rng, s, onIteration);
+    runLevel(
+      level,
+      r,
+      nnf,
+      l === coarsest ? null : levels[l + 1],
+      itersAt(l),
+      l === 0,
+      searched(l) ? searchRadius : 0,
+      rng,
+      s,
+      tick,
+      holesAt[l],
+    );
   }
 }
 
@@ -152,9 +177,12 @@ function runLevel(
   searchRadius: number,
   rng: Rng,
   s: Settings,
-  onIteration: (units: number) => void,
+  tick: (units: number) => void,
+  holeCount: number,
 ): void {
   const n = level.targets.length;
+  const voteTick = () => tick(VOTE_TICK);
+  const searchTick = () => tick(SEARCH_TICK);
   const dist = new Float32Array(n);
   const weights = new Float64Array(n);
   const norm = new Float64Array(n);
@@ -165,19 +193,24 @@ function runLevel(
     // (blurred) coarse image, so the first search does not lock onto flat patches.
     upsampleLevelImage(level, coarser);
     computeWeights(level, r, dist, SEED_WEIGHTING, weights, norm);
-    gatherVote(level, r, nnf, weights, holes, voted);
+    gatherVote(level, r, nnf, weights, holes, voted, Infinity, voteTick);
     writePixels(level, holes, voted);
+    tick(holeCount % VOTE_TICK);
   }
   for (let it = 0; it < iters; it++) {
     refreshDistances(level, r, nnf, dist);
-    for (let sweep = 0; sweep < SWEEPS; sweep++) {
-      patchMatchPass(level, r, nnf, dist, rng, (it + sweep) % 2 === 1, searchRadius, s.checkCancel);
+    // searchRadius 0: no search on this level (see SEARCH_TARGET_LIMIT), the lifted field only votes.
+    if (searchRadius > 0) {
+      for (let sweep = 0; sweep < SWEEPS; sweep++) {
+        patchMatchPass(level, r, nnf, dist, rng, (it + sweep) % 2 === 1, searchRadius, searchTick);
+      }
+      tick(n % SEARCH_TICK);
     }
     computeWeights(level, r, dist, WEIGHTING, weights, norm);
     const last = finest && it === iters - 1;
-    gatherVote(level, r, nnf, weights, holes, voted, last ? r : Infinity);
+    gatherVote(level, r, nnf, weights, holes, voted, last ? r : Infinity, voteTick);
     writePixels(level, holes, voted);
-    onIteration(n);
+    tick(holeCount % VOTE_TICK);
   }
-  if (finest) finishFill(level);
+  if (finest) finishFill(level, holeCount, tick);
 }

@@ -11,8 +11,10 @@ import type { Rng } from './random';
 /** Polled during long passes; throws to abort. */
 export type CancelCheck = () => void;
 
-/** How many targets are processed between cancel checks. */
+/** How many targets are processed between cancel checks (which also report progress). */
 const CANCEL_STRIDE = 2048;
+/** Targets per call of the pass's cancel check (progress units for callers). */
+export const SEARCH_TICK = CANCEL_STRIDE;
 
 /**
  * Sum of squared RGB differences between the patch at target `t` and the patch at source `s`,
@@ -133,7 +135,7 @@ export function patchMatchPass(
     hiX = w - 1 - r,
     hiY = h - 1 - r;
   for (let j = 0; j < n; j++) {
-    if ((j & (CANCEL_STRIDE - 1)) === 0) checkCancel();
+    if ((j & (CANCEL_STRIDE - 1)) === 0 && j > 0) checkCancel();
     const k = reverse ? n - 1 - j : j;
     const t = targets[k];
     const tx = t % w,

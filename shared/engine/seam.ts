@@ -328,7 +328,17 @@ function toDetail(level: Layer, box: Box): void {
  * plus the Poisson membrane that carries the structure from the known pixels.
  * @param level - finest level; its hole pixels hold the voted fill, known pixels the photo
  */
-export function finishFill(level: Layer): void {
+export function finishFill(level: Layer, units = 0, tick?: (units: number) => void): void {
+  // Progress: `units` spread over the membrane's sweeps (≈ fine + 8 coarse levels' worth).
+  const perSweep = Math.floor(units / (MEMBRANE_SWEEPS.fine + 8 * MEMBRANE_SWEEPS.coarse));
+  let spent = 0;
+  const onSweep = tick
+    ? () => {
+        if (spent + perSweep > units) return tick(0);
+        spent += perSweep;
+        tick(perSweep);
+      }
+    : undefined;
   const box = holeBox(level, 1);
   if (!box) return;
   const ring = boundaryRing(level);
@@ -366,7 +376,7 @@ export function finishFill(level: Layer): void {
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) if (hole[y * w + x]) membrane.hole[(y - y0) * bw + (x - x0)] = 1;
   }
-  harmonicFillLayer(membrane, MEMBRANE_SWEEPS);
+  harmonicFillLayer(membrane, { ...MEMBRANE_SWEEPS, onSweep });
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const i = y * w + x;
@@ -375,4 +385,5 @@ export function finishFill(level: Layer): void {
       for (let c = 0; c < 4; c++) pix[i * 4 + c] += membrane.pix[b + c];
     }
   }
+  tick?.(units - spent);
 }

@@ -58,6 +58,9 @@ export function computeWeights(
   }
 }
 
+/** Hole pixels voted between progress ticks. */
+export const VOTE_TICK = 4096;
+
 /**
  * Votes the colour of each pixel in `pixels` (pixel indices) into `out` (4 floats per entry).
  * For pixel p and every target patch centred at t = p − o that covers it, the source pixel at
@@ -71,9 +74,11 @@ export function gatherVote(
   pixels: Int32Array,
   out: Float32Array,
   winnerDepth = Infinity,
+  tick?: () => void,
 ): void {
   const { pix, width: w, height: h, targetId, depth } = level;
   for (let j = 0; j < pixels.length; j++) {
+    if (tick && (j & (VOTE_TICK - 1)) === 0 && j > 0) tick();
     const p = pixels[j];
     const px = p % w,
       py = (p - px) / w;

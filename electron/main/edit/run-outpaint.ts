@@ -18,6 +18,7 @@ import { encodeRequest, scaleToRegion, sendCounted } from './run-edit';
 import { outpaintAlpha, tileAskMask, tileBlendWeight } from './outpaint-masks';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { runFillInWorker } from '../providers/local-provider';
+import { runFillParallel } from '../providers/local-parallel';
 
 export type OutpaintRequest = RequestOf<'outpaint:start'>;
 
@@ -130,8 +131,10 @@ async function runTile(
   const ask = tileAskMask(unknown, r.width, r.height, req.featherPx);
   let generated: Uint8Array;
   if (model.spec.provider === 'local') {
-    generated = await runFillInWorker(
+    // Each extended side is an independent job: the sides fill in parallel worker threads.
+    [generated] = await runFillParallel(
       { width: r.width, height: r.height, rgba: pixels, mask: ask, seed: (req.seed ?? 1) + candidate },
+      1,
       signal,
       onProgress,
     );

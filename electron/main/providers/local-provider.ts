@@ -1,6 +1,7 @@
 /**
- * The built-in offline engine as a provider (`local`): the PatchMatch fill from shared/engine in a
- * worker thread, one worker per candidate (candidate i uses seed + i). No key, no network.
+ * The built-in offline engine as a provider (`local`): the PatchMatch fill from shared/engine in
+ * worker threads — candidates (candidate i uses seed + i) and independent parts of the mask run in
+ * parallel, see local-parallel.ts. No key, no network.
  * Cancelling terminates the worker: no result, nothing left running.
  */
 import { Worker } from 'node:worker_threads';
@@ -11,6 +12,7 @@ import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { ImageProvider, ProviderEditRequest, ProviderImage } from './provider-types';
 import { startHeartbeat } from './progress-heartbeat';
+import { runFillParallel } from './local-parallel';
 
 /** Expected fill time (ms) for the heartbeat: the slow end of the engine's measured speed. */
 const MS_PER_MP = 1100;
@@ -44,19 +46,24 @@ export interface LocalFillInput {
 
 /**
  * Runs one fill in a fresh worker; rejects with a `cancelled` AppError when the signal aborts.
- * Progress moves at least every half second (a time-based heartbeat between the engine's reports).
+ * Progress moves at least every half second (a time-based heartbeat between the engine's reports;
+ * `heartbeat: false` passes only the engine's own reports, as the bench measures them).
  */
 export function runFillInWorker(
   input: LocalFillInput,
   signal: AbortSignal,
   onProgress?: (f: number) => void,
   onWorker?: (w: Worker) => void,
+  opts: { heartbeat?: boolean } = {},
 ): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new AppError({ kind: 'cancelled', message: 'Cancelled.' }));
     const worker = new Worker(workerPath(), { workerData: input });
     onWorker?.(worker);
-    const beat = onProgress ? startHeartbeat(onProgress, { expectedMs: ((input.width * input.height) / 1e6) * MS_PER_MP }) : null;
+    const beat =
+      onProgress && opts.heartbeat !== false
+        ? startHeartbeat(onProgress, { expectedMs: ((input.width * input.height) / 1e6) * MS_PER_MP })
+        : null;
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -71,7 +78,7 @@ export function runFillInWorker(
     };
     signal.addEventListener('abort', onAbort);
     worker.on('message', (m: { type: 'progress'; fraction: number } | { type: 'done'; rgba: Uint8Array }) => {
-      if (m.type === 'progress') beat?.report(m.fraction);
+      if (m.type === 'progress') beat ? beat.report(m.fraction) : onProgress?.(m.fraction);
       else finish(() => resolve(m.rgba));
     });
     worker.on('error', (e) =>
@@ -97,10 +104,9 @@ export function createLocalProvider(opts: { seed?: number } = {}): ImageProvider
       const rgba = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       const seed0 = req.seed ?? opts.seed ?? 1;
       const results: ProviderImage[] = [];
-      for (let i = 0; i < req.n; i++) {
-        const out = await runFillInWorker({ width, height, rgba: rgba.slice(), mask: req.mask.slice(), seed: seed0 + i }, ctx.signal, (f) =>
-          ctx.onProgress?.((i + f) / req.n),
-        );
+      // Candidates and independent parts of the mask run in parallel worker threads.
+      const outs = await runFillParallel({ width, height, rgba, mask: req.mask, seed: seed0 }, req.n, ctx.signal, ctx.onProgress);
+      for (const out of outs) {
         const png = await sharp(out, { raw: { width, height, channels: 4 } })
           .png({ compressionLevel: 1 })
           .toBuffer();

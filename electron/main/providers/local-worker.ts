@@ -15,11 +15,15 @@ interface FillJob {
 
 const job = workerData as FillJob;
 let last = -1;
+let lastAt = 0;
 const out = inpaint({ width: job.width, height: job.height, data: job.rgba }, job.mask, {
   seed: job.seed,
+  // Posted on every 1 % or every 200 ms, whichever comes first, so the bar keeps moving on big fills.
   onProgress: (f) => {
-    if (f - last >= 0.02 || f >= 1) {
+    const now = Date.now();
+    if (f - last >= 0.01 || f >= 1 || (f > last && now - lastAt >= 200)) {
       last = f;
+      lastAt = now;
       parentPort!.postMessage({ type: 'progress', fraction: f });
     }
   },

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { localEngineHint } from './local-engine-hint';
+
+const photo = { width: 1000, height: 800 };
+
+describe('localEngineHint', () => {
+  it('says nothing without a mask or an extension', () => {
+    expect(localEngineHint({ canvas: photo, original: photo, hole: null })).toBeNull();
+    expect(localEngineHint({ canvas: photo, original: photo, hole: { pixels: 0, width: 0, height: 0 } })).toBeNull();
+  });
+
+  it('promises texture continuation, not objects or text, for a small hole, and suggests no cloud model', () => {
+    const h = localEngineHint({ canvas: photo, original: photo, hole: { pixels: 40 * 200, width: 200, height: 40 } })!;
+    expect(h.expect).toMatch(/continuing the texture/);
+    expect(h.expect).toMatch(/does not draw new objects or text/);
+    expect(h.suggestCloud).toBeNull();
+  });
+
+  it('suggests a cloud model for a large hole (share or size)', () => {
+    const big = localEngineHint({ canvas: photo, original: photo, hole: { pixels: 0.3 * 800000, width: 600, height: 400 } })!;
+    expect(big.suggestCloud).toMatch(/covers 30 % of the photo.*cloud model/);
+    const long = localEngineHint({ canvas: photo, original: photo, hole: { pixels: 20000, width: 700, height: 30 } })!;
+    expect(long.suggestCloud).toMatch(/cloud model/);
+  });
+
+  it('talks about the extension when the canvas is larger, and flags large ones', () => {
+    const small = localEngineHint({ canvas: { width: 1400, height: 800 }, original: photo, hole: null })!;
+    expect(small.expect).toMatch(/extends the photo by continuing the textures/);
+    expect(small.suggestCloud).toBeNull();
+    const wide = localEngineHint({ canvas: { width: 8 * 800, height: 800 }, original: photo, hole: null })!;
+    expect(wide.suggestCloud).toMatch(/adds 540 % of the photo's area.*cloud model/);
+  });
+});

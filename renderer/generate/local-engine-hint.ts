@@ -1,0 +1,58 @@
+/**
+ * What to expect from the offline engine for the mask or extension at hand (shown in the Generate
+ * panel while the local engine is chosen). The engine continues texture from the photo; it does not
+ * invent objects or text and does not read the prompt. Thresholds come from the fill bench
+ * (bench/fill): the engine holds up on holes up to ~25 % of the region around them, and an extension
+ * that adds more than the photo's own area is mostly repeated texture.
+ */
+
+/** Share of the photo masked from which a cloud model is suggested. */
+export const LARGE_HOLE_SHARE = 0.15;
+/** Longest mask side, relative to the photo's shorter side, from which a cloud model is suggested. */
+export const LARGE_HOLE_SIDE = 0.6;
+/** New area / original area from which an extension counts as large. */
+export const LARGE_EXTENSION = 1;
+
+export interface LocalHintInput {
+  canvas: { width: number; height: number };
+  original: { width: number; height: number };
+  /** Masked pixels (≥ 50 %) and their bounds; null when nothing is masked. */
+  hole: { pixels: number; width: number; height: number } | null;
+}
+
+export interface LocalHint {
+  /** What the engine will do with this mask / extension. */
+  expect: string;
+  /** Set when the hole or extension is large: the suggestion to use a cloud model. */
+  suggestCloud: string | null;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** The hint for the current document, or null when there is nothing to fill. */
+export function localEngineHint(input: LocalHintInput): LocalHint | null {
+  const { canvas, original, hole } = input;
+  const extended = canvas.width !== original.width || canvas.height !== original.height;
+  if (extended) {
+    const added = (canvas.width * canvas.height - original.width * original.height) / (original.width * original.height);
+    return {
+      expect:
+        'Offline engine: extends the photo by continuing the textures at its edges (sky, grass, walls, fabric). It does not continue objects or add new ones, and it does not read the prompt.',
+      suggestCloud:
+        added > LARGE_EXTENSION
+          ? `This extension adds ${pct(added)} of the photo's area: most of it would be repeated texture. A cloud model (GPT Image, Gemini) can continue the scene.`
+          : null,
+    };
+  }
+  if (!hole || hole.pixels === 0) return null;
+  const share = hole.pixels / (canvas.width * canvas.height);
+  const side = Math.max(hole.width, hole.height) / Math.min(canvas.width, canvas.height);
+  return {
+    expect:
+      'Offline engine: fills the mask by continuing the texture around it — good for removing small objects, blemishes and wires. It does not draw new objects or text, and it does not read the prompt.',
+    suggestCloud:
+      share > LARGE_HOLE_SHARE || side > LARGE_HOLE_SIDE
+        ? `This mask covers ${pct(share)} of the photo: a hole this large needs new content, which the offline engine cannot invent. A cloud model (GPT Image, Gemini) will do better.`
+        : null,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The offline engine's expectations for the mask or extension at hand (see generate/local-engine-hint.ts),
+ * shown in the Generate panel only while the local engine is the chosen model.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { countMaskPixels } from '../../shared/mask';
+import { getMask } from '../blobs/blob-store';
+import { useEditor } from '../store/store';
+import { currentOption, currentPlanBox } from '../generate/current-estimate';
+import { localEngineHint } from '../generate/local-engine-hint';
+
+let countCache: { maskId: string; pixels: number } | null = null;
+
+function maskedPixels(maskId: string): number {
+  if (countCache?.maskId !== maskId) countCache = { maskId, pixels: countMaskPixels(getMask(maskId)) };
+  return countCache.pixels;
+}
+
+export function LocalEngineHint() {
+  const { doc, gen, keyStatus, providerSettings } = useEditor(
+    useShallow((s) => ({ doc: s.doc, gen: s.gen, keyStatus: s.keyStatus, providerSettings: s.providerSettings })),
+  );
+  const hint = useMemo(() => {
+    const s = useEditor.getState();
+    if (!s.doc || currentOption(s).spec.provider !== 'local') return null;
+    const box = currentPlanBox(s);
+    return localEngineHint({
+      canvas: s.doc.canvas,
+      original: s.doc.original,
+      hole: box ? { pixels: maskedPixels(s.doc.maskId), width: box.width, height: box.height } : null,
+    });
+  }, [doc, gen, keyStatus, providerSettings]);
+  if (!hint) return null;
+  return (
+    <div className="local-engine-hint" role="note" aria-label="What to expect from the offline engine" data-testid="local-engine-hint">
+      <p className="muted">{hint.expect}</p>
+      {hint.suggestCloud && (
+        <p className="warning" data-testid="local-engine-suggest-cloud">
+          {hint.suggestCloud}
+        </p>
+      )}
+    </div>
+  );
+}
