@@ -2,7 +2,6 @@
  * The offline engine's expectations for the mask or extension at hand (see generate/local-engine-hint.ts),
  * shown in the Generate panel only while the local engine is the chosen model.
  */
-import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { countMaskPixels } from '../../shared/mask';
 import { getMask } from '../blobs/blob-store';
@@ -17,20 +16,21 @@ function maskedPixels(maskId: string): number {
   return countCache.pixels;
 }
 
+function hintFor(s: ReturnType<typeof useEditor.getState>) {
+  if (!s.doc || currentOption(s).spec.provider !== 'local') return null;
+  const box = currentPlanBox(s);
+  return localEngineHint({
+    canvas: s.doc.canvas,
+    original: s.doc.original,
+    hole: box ? { pixels: maskedPixels(s.doc.maskId), width: box.width, height: box.height } : null,
+  });
+}
+
 export function LocalEngineHint() {
-  const { doc, gen, keyStatus, providerSettings } = useEditor(
-    useShallow((s) => ({ doc: s.doc, gen: s.gen, keyStatus: s.keyStatus, providerSettings: s.providerSettings })),
-  );
-  const hint = useMemo(() => {
-    const s = useEditor.getState();
-    if (!s.doc || currentOption(s).spec.provider !== 'local') return null;
-    const box = currentPlanBox(s);
-    return localEngineHint({
-      canvas: s.doc.canvas,
-      original: s.doc.original,
-      hole: box ? { pixels: maskedPixels(s.doc.maskId), width: box.width, height: box.height } : null,
-    });
-  }, [doc, gen, keyStatus, providerSettings]);
+  // Re-render when the document, the mask, the chosen model or the keys change; the mask bounds and
+  // pixel count are cached per mask id, so computing the hint on render is cheap.
+  useEditor(useShallow((s) => [s.doc, s.gen, s.keyStatus, s.providerSettings]));
+  const hint = hintFor(useEditor.getState());
   if (!hint) return null;
   return (
     <div className="local-engine-hint" role="note" aria-label="What to expect from the offline engine" data-testid="local-engine-hint">

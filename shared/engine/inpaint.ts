@@ -155,7 +155,6 @@ function fillLayer(layer: Layer, s: Settings): void {
       l === 0,
       searched(l) ? searchRadius : 0,
       rng,
-      s,
       tick,
       holesAt[l],
     );
@@ -176,7 +175,6 @@ function runLevel(
   finest: boolean,
   searchRadius: number,
   rng: Rng,
-  s: Settings,
   tick: (units: number) => void,
   holeCount: number,
 ): void {
