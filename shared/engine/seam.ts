@@ -8,7 +8,7 @@
  *
  *     fill = membrane (structure, from the pixels around the hole) + detail (from the exemplar),
  *
- * where detail = vote − Gaussian blur of the vote (σ = {@link DETAIL_SIGMA}, hole pixels only). The membrane is solved as a
+ * where detail = vote − Gaussian blur of the vote (σ = {@link detailSigmaFor} the hole depth, hole pixels only). The membrane is solved as a
  * Poisson correction (Pérez, Gangnet & Blake 2003): its Dirichlet values on the ring of known
  * pixels around the hole are (real pixel − adjacent detail), so the sum meets the real pixels
  * exactly in the mean and the detail's own gradients are kept.
@@ -29,10 +29,22 @@ import type { Layer } from './region';
  * changed no bench score by more than 0.01).
  */
 const MEMBRANE_SWEEPS: SweepCounts = { fine: 8, coarse: 24 };
-/** Gaussian σ (pixels) separating structure (membrane) from detail (exemplar). */
+/** Gaussian σ (pixels) separating structure (membrane) from detail (exemplar): the smallest, for small holes and scratches. */
 export const DETAIL_SIGMA = 2;
+/**
+ * Detail σ grows with the hole: a hole whose deepest pixel is d px from known data gets σ = d / 8,
+ * between {@link DETAIL_SIGMA} and {@link MAX_DETAIL_SIGMA}. On large holes the membrane is smooth
+ * over a long way, so more of the picture (every scale below σ) must come from the exemplar: with
+ * σ = 2 on box holes the fill looked smoother than the photo (texture 0.78–0.87 on the dev set).
+ */
+export const DETAIL_SIGMA_DEPTH_DIVISOR = 8;
+export const MAX_DETAIL_SIGMA = 8;
+/** Detail σ for a hole whose deepest pixel is `depth` px from known data. */
+export function detailSigmaFor(depth: number): number {
+  return Math.min(MAX_DETAIL_SIGMA, Math.max(DETAIL_SIGMA, depth / DETAIL_SIGMA_DEPTH_DIVISOR));
+}
 /** Largest amplification of the exemplar detail towards the surroundings' detail strength. */
-export const MAX_DETAIL_GAIN = 2;
+export const MAX_DETAIL_GAIN = 3;
 /** Hole pixel layers (4-connected distance from known pixels) the known detail is continued into. */
 export const FEATHER_LAYERS = 4;
 /** Cap on the estimated detail autocorrelation ρ. */
@@ -221,13 +233,13 @@ function detailStats(level: Layer, box: Box, det: Float32Array): { rho: number; 
  * Replaces the hole's colour in `level.pix` (the exemplar vote) by its detail layer: gained,
  * and feathered into the known detail near the border. RGB only; alpha keeps the vote.
  */
-function toDetail(level: Layer, box: Box): void {
+function toDetail(level: Layer, box: Box, sigma: number): void {
   const { width: w, hole, pix } = level;
   const bw = box.x1 - box.x0 + 1,
     bh = box.y1 - box.y0 + 1;
   // Detail = pixel − blur of its own side (hole pixels from the vote, known ones from the photo).
-  const lowHole = blurBox(pix, w, level.height, box, DETAIL_SIGMA, hole, true);
-  const lowKnown = blurBox(pix, w, level.height, box, DETAIL_SIGMA, hole, false);
+  const lowHole = blurBox(pix, w, level.height, box, sigma, hole, true);
+  const lowKnown = blurBox(pix, w, level.height, box, sigma, hole, false);
   const det = new Float32Array(bw * bh * 4);
   for (let y = box.y0; y <= box.y1; y++) {
     for (let x = box.x0; x <= box.x1; x++) {
@@ -328,7 +340,7 @@ function toDetail(level: Layer, box: Box): void {
  * plus the Poisson membrane that carries the structure from the known pixels.
  * @param level - finest level; its hole pixels hold the voted fill, known pixels the photo
  */
-export function finishFill(level: Layer, units = 0, tick?: (units: number) => void): void {
+export function finishFill(level: Layer, units = 0, tick?: (units: number) => void, maxDepth = 0): void {
   // Progress: `units` spread over the membrane's sweeps (≈ fine + 8 coarse levels' worth).
   const perSweep = Math.floor(units / (MEMBRANE_SWEEPS.fine + 8 * MEMBRANE_SWEEPS.coarse));
   let spent = 0;
@@ -343,7 +355,7 @@ export function finishFill(level: Layer, units = 0, tick?: (units: number) => vo
   if (!box) return;
   const ring = boundaryRing(level);
   if (ring.length === 0) return;
-  toDetail(level, box);
+  toDetail(level, box, detailSigmaFor(maxDepth));
   const { width: w, hole, pix } = level;
   const { x0, y0, x1, y1 } = box;
   const bw = x1 - x0 + 1,
