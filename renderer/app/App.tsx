@@ -17,6 +17,7 @@ import { installDropAndPaste } from './drop-and-paste';
 import { installAutosave } from './autosave';
 import { RecoverBanner } from '../panels/RecoverBanner';
 import { JobOpenPrompt } from '../panels/JobOpenPrompt';
+import { ExportDialog } from '../panels/ExportDialog';
 
 export function App() {
   useEffect(() => installShortcuts(), []);
@@ -46,6 +47,7 @@ export function App() {
       <RecoverBanner />
       <SettingsModal />
       <JobOpenPrompt />
+      <ExportDialog />
     </div>
   );
 }

@@ -39,7 +39,7 @@ describe('keep / restore / delete', () => {
     expect(d).not.toBe(doc0);
     expect(doc0.layers).toEqual([]); // never mutated
     expect(d.layers).toEqual([
-      { id: 'L1', name: 'gpt-image-2: replace the sign with a clean', assetId: 'patch-1-0000', x: 10, y: 20, width: 300, height: 200 },
+      { id: 'L1', name: 'Replace the sign with a… · gpt-image-2', assetId: 'patch-1-0000', x: 10, y: 20, width: 300, height: 200 },
     ]);
     expect(d.versions).toHaveLength(1);
     expect(d.versions[0]).toMatchObject({
@@ -59,8 +59,10 @@ describe('keep / restore / delete', () => {
   });
 
   it('names layers by model and the first 30 prompt characters', () => {
-    expect(layerName('local', '')).toBe('local');
-    expect(layerName('local', 'x'.repeat(40))).toBe(`local: ${'x'.repeat(30)}`);
+    expect(layerName('Offline engine', '')).toBe('Fill · Offline engine');
+    expect(layerName('GPT Image 2', 'a glass vase')).toBe('A glass vase · GPT Image 2');
+    expect(layerName('GPT Image 2', "replace the label with 'V2.0' [keep] the font")).toBe('Replace the label with… · GPT Image 2');
+    expect(layerName('Nano Banana 2', 'x'.repeat(40))).toBe(`${'X'}${'x'.repeat(23)}… · Nano Banana 2`);
   });
 
   it('restoring a version sets the layers to how they were right after it was kept', () => {

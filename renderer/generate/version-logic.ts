@@ -5,16 +5,27 @@
 import type { DocState, PatchLayer, Version } from '../store/document-types';
 import type { StagedCandidate } from './staging-logic';
 
-export function layerName(model: string, prompt: string): string {
-  const p = prompt.trim().slice(0, 30).trimEnd();
-  return p ? `${model}: ${p}` : model;
+/**
+ * A short, readable layer name: the prompt's first words (at most ~24 characters, cut at a word,
+ * "…" when cut) and the model's display name — "Glass vase · GPT Image 2", "Fill · Local fill (offline)".
+ */
+export function layerName(modelName: string, prompt: string): string {
+  const words = prompt.trim().replace(/\s+/g, ' ');
+  let short = words;
+  if (words.length > 24) {
+    const cut = words.slice(0, 24);
+    const space = cut.lastIndexOf(' ');
+    short = `${(space > 8 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?—-]+$/, '')}…`;
+  }
+  const head = short ? short[0].toUpperCase() + short.slice(1) : 'Fill';
+  return `${head} · ${modelName}`;
 }
 
 /** Adds the candidate as a patch layer on top plus its version record (with the layers after it). */
 export function keepCandidate(doc: DocState, c: StagedCandidate, ids: { layerId: string; versionId: string; now: number }): DocState {
   const layer: PatchLayer = {
     id: ids.layerId,
-    name: layerName(c.model, c.prompt),
+    name: layerName(c.modelName || c.model, c.prompt),
     assetId: c.assetId,
     x: c.region.x,
     y: c.region.y,

@@ -6,6 +6,7 @@ import { useEditor } from '../store/store';
 import { nextBrushSize } from '../store/tools-slice';
 import { clearCurrentMask, invertCurrentMask, selectAllMask } from '../store/mask-commands';
 import { exportImage, openWithDialog } from '../app/document-io';
+import { loadExportPrefs, qualityFor } from '../app/export-prefs';
 import { activeGesture } from '../tools/tool-registry';
 import { cancelJob } from '../generate/job-client';
 import { generateAny } from '../generate/generate-action';
@@ -105,10 +106,13 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+O', label: 'Open…', global: true, match: (e) => mod(e) && e.code === 'KeyO', run: () => void openWithDialog() },
   {
     keys: 'Ctrl+Shift+S',
-    label: 'Export…',
+    label: 'Export (the last format and quality chosen in Export…)',
     global: true,
     match: (e) => mod(e) && e.shiftKey && e.code === 'KeyS',
-    run: () => void exportImage('png'),
+    run: () => {
+      const p = loadExportPrefs();
+      void exportImage(p.format, qualityFor(p));
+    },
   },
   {
     keys: 'Ctrl+Enter',

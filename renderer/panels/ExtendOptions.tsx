@@ -69,7 +69,6 @@ export function ExtendOptions() {
           </button>
         ))}
       </span>
-      <span className="muted">Anchor</span>
       <span className="extend-anchors" role="radiogroup" aria-label="Anchor">
         {ANCHORS.map((a) => (
           <button

@@ -17,9 +17,10 @@ export function LayersPanel() {
           <button
             type="button"
             className="eye"
-            aria-pressed={maskVisible}
+            data-visible={maskVisible}
+            aria-label={maskVisible ? 'Hide mask overlay' : 'Show mask overlay'}
             onClick={() => useEditor.getState().setMaskVisible(!maskVisible)}
-            title="Show mask overlay"
+            title={maskVisible ? 'Hide mask overlay (\\)' : 'Show mask overlay (\\)'}
           >
             <EyeIcon open={maskVisible} />
           </button>
@@ -30,10 +31,10 @@ export function LayersPanel() {
             <button
               type="button"
               className="eye"
-              aria-pressed={!hidden[l.id]}
-              aria-label={`Show layer ${l.name}`}
+              data-visible={!hidden[l.id]}
+              aria-label={`${hidden[l.id] ? 'Show' : 'Hide'} layer ${l.name}`}
               onClick={() => toggle(l.id)}
-              title="Show layer"
+              title={hidden[l.id] ? 'Show this layer (on screen and in the export)' : 'Hide this layer (on screen and in the export)'}
             >
               <EyeIcon open={!hidden[l.id]} />
             </button>
@@ -56,9 +57,10 @@ export function LayersPanel() {
           <button
             type="button"
             className="eye"
-            aria-pressed={!hidden.original}
-            aria-label="Show original"
+            data-visible={!hidden.original}
+            aria-label={hidden.original ? 'Show original' : 'Hide original'}
             onClick={() => toggle('original')}
+            title={hidden.original ? 'Show the original photo' : 'Hide the original photo'}
           >
             <EyeIcon open={!hidden.original} />
           </button>

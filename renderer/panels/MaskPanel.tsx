@@ -15,10 +15,10 @@ export function MaskPanel() {
     <section className="panel" aria-label="Mask">
       <h3>Mask</h3>
       <div className="row">
-        <button type="button" disabled={!hasDoc} onClick={invertCurrentMask} title="Ctrl+Shift+I">
+        <button type="button" disabled={!hasDoc} onClick={invertCurrentMask} title="Swap masked and unmasked (Ctrl+Shift+I)">
           Invert
         </button>
-        <button type="button" disabled={!hasDoc} onClick={clearCurrentMask} title="Ctrl+D">
+        <button type="button" disabled={!hasDoc} onClick={clearCurrentMask} title="Remove the whole mask (Ctrl+D)">
           Clear
         </button>
       </div>
@@ -33,10 +33,20 @@ export function MaskPanel() {
           aria-label="Grow or shrink by px"
         />
         px
-        <button type="button" disabled={!hasDoc} onClick={() => void growCurrentMask(grow)}>
+        <button
+          type="button"
+          disabled={!hasDoc}
+          onClick={() => void growCurrentMask(grow)}
+          title="Grow the mask outwards by this many pixels"
+        >
           Grow
         </button>
-        <button type="button" disabled={!hasDoc} onClick={() => void growCurrentMask(-grow)}>
+        <button
+          type="button"
+          disabled={!hasDoc}
+          onClick={() => void growCurrentMask(-grow)}
+          title="Shrink the mask inwards by this many pixels"
+        >
           Shrink
         </button>
       </div>
@@ -51,7 +61,12 @@ export function MaskPanel() {
           aria-label="Feather px"
         />
         px
-        <button type="button" disabled={!hasDoc} onClick={() => void featherCurrentMask(feather)}>
+        <button
+          type="button"
+          disabled={!hasDoc}
+          onClick={() => void featherCurrentMask(feather)}
+          title="Soften the mask edge over this many pixels"
+        >
           Feather
         </button>
       </div>

@@ -1,6 +1,6 @@
 /** The options bar: file actions, then the active tool's options, then undo/redo and zoom. */
 import { useEditor } from '../store/store';
-import { exportImage, openWithDialog } from '../app/document-io';
+import { openWithDialog } from '../app/document-io';
 import type { SelectionMode } from '../store/tools-slice';
 import { ExtendOptions } from './ExtendOptions';
 
@@ -19,17 +19,14 @@ export function OptionsBar() {
       <button type="button" onClick={() => void openWithDialog()} title="Open (Ctrl+O)">
         Open…
       </button>
-      <span className="export-group">
-        <button type="button" disabled={!hasDoc} onClick={() => void exportImage('png')} title="Export PNG (Ctrl+Shift+S)">
-          Export PNG
-        </button>
-        <button type="button" disabled={!hasDoc} onClick={() => void exportImage('jpeg', 95)}>
-          JPEG
-        </button>
-        <button type="button" disabled={!hasDoc} onClick={() => void exportImage('webp', 100)} title="Lossless WebP">
-          WebP
-        </button>
-      </span>
+      <button
+        type="button"
+        disabled={!hasDoc}
+        onClick={() => useEditor.getState().setExportOpen(true)}
+        title="Export the full-resolution image as PNG, JPEG or WebP (Ctrl+Shift+S exports again with the last choice)"
+      >
+        Export…
+      </button>
       <span className="sep" />
       {(tool === 'brush' || tool === 'eraser') && (
         <span className="tool-options" data-testid="brush-options">
@@ -115,8 +112,13 @@ export function OptionsBar() {
         <button type="button" onClick={() => useEditor.getState().fitToScreen()} aria-label="Fit on screen" title="Fit (Ctrl+0)">
           Fit
         </button>
-        <button type="button" onClick={() => useEditor.getState().zoomTo(1)} aria-label="Zoom to 100 %" title="100 % (Ctrl+1)">
-          100%
+        <button
+          type="button"
+          onClick={() => useEditor.getState().zoomTo(1)}
+          aria-label="Zoom to 100 %"
+          title="Actual pixels, 100 % (Ctrl+1)"
+        >
+          1:1
         </button>
       </span>
       <button

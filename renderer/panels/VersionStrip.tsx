@@ -20,7 +20,13 @@ export function VersionStrip() {
   return (
     <section className="versions" data-testid="version-strip" aria-label="Versions">
       <div className="versions-head">
-        <button type="button" data-testid="versions-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          data-testid="versions-toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          title={open ? 'Hide the kept versions' : 'Show the kept versions'}
+        >
           {open ? '▾' : '▸'} Versions ({versions.length})
         </button>
         <span data-testid="versions-total" title="Sum of the kept versions' costs; the session figure includes discarded candidates">

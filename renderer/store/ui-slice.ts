@@ -21,6 +21,9 @@ export interface UiSlice {
   /** "A job is running" is being asked before another photo opens (renderer/app/open-guard.ts). */
   openAsk: boolean;
   setOpenAsk(v: boolean): void;
+  /** The Export… dialog is open. */
+  exportOpen: boolean;
+  setExportOpen(v: boolean): void;
   setMaskVisible(v: boolean): void;
   setMaskLook(color: [number, number, number], opacity: number): void;
   toggleLayer(id: string): void;
@@ -40,6 +43,8 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   busy: null,
   openAsk: false,
   setOpenAsk: (openAsk) => set({ openAsk }),
+  exportOpen: false,
+  setExportOpen: (exportOpen) => set({ exportOpen }),
   setMaskVisible: (maskVisible) => set({ maskVisible }),
   setMaskLook: (maskColor, maskOpacity) => set({ maskColor, maskOpacity: Math.min(1, Math.max(0.05, maskOpacity)) }),
   toggleLayer: (id) => {

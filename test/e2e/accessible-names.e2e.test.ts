@@ -97,7 +97,7 @@ describe('accessible names', () => {
     await named('spinbutton', 'Candidates');
     await named('button', 'Generate');
     await named('button', 'Open…');
-    await named('button', 'Export PNG');
+    await named('button', 'Export…');
     await named('button', 'Undo');
     await named('button', 'Redo');
     await named('button', 'Zoom in');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { exportPngByMouse } from '../support/real-input';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { docToClient, dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
 import { retype, sliderTo } from '../support/user-input';
@@ -112,7 +113,7 @@ describe('editor core in Chromium through the real handlers', () => {
   it('exports a PNG whose pixels equal the original', async () => {
     const out = join(app.tmp, 'export.png');
     app.dialogs.saves.push(out);
-    await app.page.getByRole('button', { name: 'Export PNG' }).click();
+    await exportPngByMouse(app.page);
     await waitIdle(app.page);
     expect(existsSync(out)).toBe(true);
     const exported = await sharp(out).raw().toBuffer({ resolveWithObject: true });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { exportPngByMouse } from '../support/real-input';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, summary, waitIdle } from '../support/page-helpers';
 import { chooseOption, leaveField, retype, sliderTo } from '../support/user-input';
@@ -104,7 +105,7 @@ describe('cloud edit in the editor', () => {
   it('exports the kept result with every pixel outside the feather band equal to the original', async () => {
     const out = join(app.tmp, 'kept.png');
     app.dialogs.saves.push(out);
-    await app.page.getByRole('button', { name: 'Export PNG' }).click();
+    await exportPngByMouse(app.page);
     await waitIdle(app.page);
     const a = await sharp(out).raw().toBuffer({ resolveWithObject: true });
     const b = await sharp(photo).raw().toBuffer({ resolveWithObject: true });

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { extendToAspect } from '../../shared/geometry';
+import { exportPngByMouse } from '../support/real-input';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { docToClient, summary, waitIdle } from '../support/page-helpers';
 import { chooseOption, leaveField } from '../support/user-input';
@@ -111,7 +112,7 @@ async function runOutpaintAndKeep(): Promise<void> {
 async function exportAndCheck(source: string, ext: ReturnType<typeof extendToAspect>, width: number, height: number) {
   const out = join(app.tmp, `export-${width}.png`);
   app.dialogs.saves.push(out);
-  await app.page.getByRole('button', { name: 'Export PNG' }).click();
+  await exportPngByMouse(app.page);
   await waitIdle(app.page);
   expect(existsSync(out)).toBe(true);
   const meta = await sharp(out).metadata();

@@ -26,3 +26,11 @@ export async function typeInto(page: Page, field: Locator, text: string): Promis
   await page.keyboard.press('Control+a');
   await page.keyboard.type(text);
 }
+
+/** Export… → PNG → Export, by mouse (the save path must be queued in `dialogs.saves` first). */
+export async function exportPngByMouse(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Export…', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'PNG' }).click();
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+}

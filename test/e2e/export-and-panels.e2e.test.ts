@@ -1,0 +1,134 @@
+/**
+ * The small things, at 1600×1000 with real keys and mouse: the Export dialog (format, JPEG/WebP
+ * quality, remembered, used again by Ctrl+Shift+S), a tooltip on every button, no two "100%"
+ * labels, the options bar in one row with the Extend tool, eye toggles that say Show/Hide, short
+ * layer names, and a History panel with the open photo's steps only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, summary, waitIdle } from '../support/page-helpers';
+import { typeInto } from '../support/real-input';
+
+let app: AppHarness;
+
+beforeAll(async () => {
+  app = await launchApp({ viewport: { width: 1600, height: 1000 } });
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await waitIdle(app.page);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('export dialog', () => {
+  it('JPEG at a chosen quality, remembered: the dialog and Ctrl+Shift+S use it again', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'JPEG' }).click();
+    const quality = dialog.getByRole('slider', { name: 'Quality' });
+    await quality.focus();
+    const start = Number(await quality.inputValue());
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft');
+    expect(Number(await quality.inputValue())).toBe(start - 12);
+    const out1 = join(app.tmp, 'first.jpg');
+    app.dialogs.saves.push(out1);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.locator('[data-testid="toast"][data-tone="success"]', { hasText: 'first.jpg' }).waitFor();
+    expect((await sharp(out1).metadata()).format).toBe('jpeg');
+
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    expect(await dialog.getByRole('radio', { name: 'JPEG' }).isChecked()).toBe(true);
+    expect(Number(await dialog.getByRole('slider', { name: 'Quality' }).inputValue())).toBe(start - 12);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    const out2 = join(app.tmp, 'again.jpg');
+    app.dialogs.saves.push(out2);
+    await page.keyboard.press('Control+Shift+S');
+    await page.locator('[data-testid="toast"][data-tone="success"]', { hasText: 'again.jpg' }).waitFor();
+    expect((await sharp(out2).metadata()).format).toBe('jpeg');
+  });
+});
+
+describe('panels and bars', () => {
+  it('every visible button has a tooltip; no two "100%" labels; one options row with the Extend tool', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [250, 200],
+      [330, 200],
+    ]);
+    await typeInto(page, page.getByRole('textbox', { name: 'Prompt' }), 'a clean brick wall behind the cup');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('button', { name: 'Keep', exact: true }).waitFor({ timeout: 60_000 });
+
+    const untitled = await page
+      .locator('button:visible')
+      .evaluateAll((bs) =>
+        bs
+          .filter((b) => !(b.getAttribute('title') ?? '').trim())
+          .map((b) => b.getAttribute('aria-label') || b.textContent?.trim() || b.outerHTML.slice(0, 80)),
+      );
+    expect(untitled.join(' | ')).toBe('');
+
+    const bar = page.locator('header.options-bar');
+    expect(((await bar.innerText()).match(/100\s?%/g) ?? []).length).toBeLessThanOrEqual(1);
+    await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    await waitIdle(page);
+
+    await page.keyboard.press('c');
+    await page.getByRole('button', { name: 'Aspect 16:9' }).waitFor();
+    const rows = await bar.evaluate((el) => {
+      const tops = new Set<number>();
+      for (const c of Array.from(el.querySelectorAll('button, input, select, label'))) {
+        const r = (c as HTMLElement).getBoundingClientRect();
+        if (r.width && r.height) tops.add(Math.round(r.top + r.height / 2));
+      }
+      return { height: el.getBoundingClientRect().height, centres: [...tops], overflow: el.scrollWidth - el.clientWidth };
+    });
+    expect(rows.overflow).toBeLessThanOrEqual(0);
+    expect(rows.height).toBeLessThanOrEqual(48);
+    expect(Math.max(...rows.centres) - Math.min(...rows.centres)).toBeLessThanOrEqual(8);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('b');
+  });
+
+  it('eye toggles say Show or Hide for what they will do; layers get short names', async () => {
+    const page = app.page;
+    const layers = page.getByRole('region', { name: 'Layers' });
+    const names = await layers.locator('.layer-name').allInnerTexts();
+    expect(names.join('|')).toBe('A clean brick wall… · Local fill (offline)');
+    const hideLayer = layers.getByRole('button', { name: `Hide layer ${names[0]}` });
+    await hideLayer.click();
+    expect((await page.evaluate(() => (window as any).__maskworkTest.layerList()))[0].hidden).toBe(true);
+    await layers.getByRole('button', { name: `Show layer ${names[0]}` }).click();
+    expect((await page.evaluate(() => (window as any).__maskworkTest.layerList()))[0].hidden).toBe(false);
+
+    await layers.getByRole('button', { name: 'Hide mask overlay' }).click();
+    expect((await summary(page)).maskVisible).toBe(false);
+    await layers.getByRole('button', { name: 'Show mask overlay' }).click();
+    expect((await summary(page)).maskVisible).toBe(true);
+    await layers.getByRole('button', { name: 'Hide original' }).click();
+    await layers.getByRole('button', { name: 'Show original' }).click();
+  });
+
+  it('the History panel lists the open photo’s steps only', async () => {
+    const page = app.page;
+    const history = page.getByTestId('history');
+    const before = await history.locator('li').allInnerTexts();
+    expect(before[0]).toBe('Open coffee.png');
+    app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
+    await page.keyboard.press('Control+o');
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('building.jpg');
+    expect(await history.locator('li').allInnerTexts()).toEqual(['Open building.jpg']);
+    expect(await page.getByTestId('history-others').innerText()).toMatch(/^\d+ steps on other photos/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => history.locator('li').allInnerTexts()).toEqual(before);
+    expect(app.errors).toEqual([]);
+  });
+});
