@@ -42,16 +42,4 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
-}
-
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo };
-
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-export function fail(error: AppErrorInfo): { ok: false; error: AppErrorInfo } {
-  return { ok: false, error };
-}

@@ -1,13 +1,12 @@
 /**
  * The bytes behind staged and kept candidates, outside the store: the patch PNG per asset id (so a
- * bitmap the blob store's LRU dropped can be decoded again, and thumbnails can use an object URL),
+ * bitmap the blob store's LRU dropped can be decoded again),
  * and object URLs of live previews. Discarded candidates are released here.
  */
 import { decodeToBitmap, getBitmap, putBitmap } from '../blobs/blob-store';
 
 interface PatchEntry {
   bytes: Uint8Array;
-  url: string | null;
   decoding: Promise<ImageBitmap> | null;
 }
 
@@ -21,20 +20,8 @@ export function markKept(assetId: string): void {
 
 /** Decodes a candidate's patch, puts the bitmap in the blob store and remembers the bytes. */
 export async function adoptPatch(assetId: string, bytes: Uint8Array): Promise<void> {
-  patches.set(assetId, { bytes, url: null, decoding: null });
+  patches.set(assetId, { bytes, decoding: null });
   putBitmap(assetId, await decodeToBitmap(bytes, 'image/png'));
-}
-
-export function hasPatch(assetId: string): boolean {
-  return patches.has(assetId);
-}
-
-/** Object URL of the patch PNG (for `<img>` thumbnails), created on first use. */
-export function patchUrl(assetId: string): string | undefined {
-  const e = patches.get(assetId);
-  if (!e) return undefined;
-  e.url ??= URL.createObjectURL(new Blob([e.bytes as BlobPart], { type: 'image/png' }));
-  return e.url;
 }
 
 /** The patch bitmap: from the blob store, or decoded again from the kept bytes. */
@@ -55,7 +42,6 @@ export async function ensureBitmap(assetId: string): Promise<ImageBitmap | undef
 export function releasePatch(assetId: string): void {
   const e = patches.get(assetId);
   if (!e || kept.has(assetId)) return;
-  if (e.url) URL.revokeObjectURL(e.url);
   patches.delete(assetId);
 }
 

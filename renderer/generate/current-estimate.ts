@@ -10,6 +10,7 @@ import type { ReferenceImage } from '../store/jobs-slice';
 import { computeEstimate, type Estimate } from './estimate';
 import { buildModelOptions, LOCAL_MODEL, maxReferences, providerLabel, type ModelOption } from './model-options';
 import { qualityFor } from './edit-request';
+import { MASK_ON } from '../../shared/mask/threshold';
 
 let boundsCache: { maskId: string; bbox: Rect | null; planBox: Rect | null } | null = null;
 
@@ -19,7 +20,7 @@ function bounds(s: EditorStore) {
   if (boundsCache?.maskId !== doc.maskId) {
     const mask = getMask(doc.maskId);
     const bbox = maskBounds(mask);
-    boundsCache = { maskId: doc.maskId, bbox, planBox: bbox ? maskBounds(thresholdMask(mask, 128)) : null };
+    boundsCache = { maskId: doc.maskId, bbox, planBox: bbox ? maskBounds(thresholdMask(mask, MASK_ON)) : null };
   }
   return boundsCache;
 }
@@ -29,7 +30,7 @@ export function currentMaskBounds(s: EditorStore): Rect | null {
   return bounds(s)?.bbox ?? null;
 }
 
-/** Bounds of the pixels at least half masked (≥ 128): the box main plans the region around. */
+/** Bounds of the pixels at least half masked (≥ MASK_ON): the box main plans the region around. */
 export function currentPlanBox(s: EditorStore): Rect | null {
   return bounds(s)?.planBox ?? null;
 }

@@ -5,6 +5,7 @@
  * a worker and the renderer. Coordinates are integer pixel positions in the image's own space,
  * origin top-left, x to the right, y down.
  */
+import { MASK_ON } from '../mask/threshold';
 
 /** An 8-bit RGBA image, row-major, 4 bytes per pixel, no row padding. */
 export interface RgbaImage {
@@ -46,8 +47,8 @@ export class FillCancelledError extends Error {
   }
 }
 
-/** Threshold above which a mask byte marks a hole pixel. */
-export const HOLE_THRESHOLD = 127;
+/** A mask byte above this marks a hole pixel (i.e. ≥ MASK_ON). */
+export const HOLE_THRESHOLD = MASK_ON - 1;
 
 /** Value used for RGB when a hole has no known pixel at all to borrow from. */
 export const NEUTRAL_GREY = 128;

@@ -1,7 +1,7 @@
 /**
  * THE IPC contract: every channel between the renderer and main, with its request schema (validated
  * in main before any handler runs) and its response type. The preload builds one bridge function per
- * channel from this table; main registers one handler per channel through `registerHandlers`.
+ * channel from this table; main answers every channel through `dispatch()` with the table from `createHandlers()`.
  * Adding a channel here is the only way to open a door between the processes.
  */
 import * as s from './schema';

@@ -2,6 +2,7 @@
  * Read-only queries over a tiled mask: bounds, emptiness, pixel counts. Document pixels.
  */
 import { TILE_SIZE, tileExtent, type Rect, type TiledMask } from './tiled-mask';
+import { MASK_ON } from './threshold';
 
 /**
  * Tight bounding box (document pixels) of all pixels with a value > 0, or `null` if the mask is
@@ -81,7 +82,7 @@ export function isMaskEmpty(mask: TiledMask): boolean {
  * Number of document pixels whose value is ≥ `threshold` (0..255, default 128).
  * A threshold ≤ 0 counts every pixel.
  */
-export function countMaskPixels(mask: TiledMask, threshold = 128): number {
+export function countMaskPixels(mask: TiledMask, threshold = MASK_ON): number {
   if (threshold <= 0) return mask.width * mask.height;
   let count = 0;
   for (let ty = 0; ty < mask.rows; ty++) {

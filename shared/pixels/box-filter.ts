@@ -3,6 +3,7 @@
  * cost follows the mask's size, not the region's: a separable box blur with running sums (two
  * passes give a smooth feather) and a square dilation. Pixels outside the window are 0.
  */
+import { MASK_ON } from '../mask/threshold';
 
 export interface Window {
   x0: number;
@@ -81,11 +82,11 @@ function boxCols(src: Uint16Array | Uint8Array, width: number, win: Window, r: n
   }
 }
 
-/** 1 where any value ≥ 128 lies within the (2r+1)² square, else 0. */
+/** 1 where any value ≥ MASK_ON lies within the (2r+1)² square, else 0. */
 export function dilateSquare(src: Uint8Array, width: number, height: number, r: number, win: Window): Uint8Array {
   const bin = new Uint8Array(width * height);
   for (let y = win.y0; y < win.y1; y++) {
-    for (let i = y * width + win.x0, e = y * width + win.x1; i < e; i++) bin[i] = src[i] >= 128 ? 1 : 0;
+    for (let i = y * width + win.x0, e = y * width + win.x1; i < e; i++) bin[i] = src[i] >= MASK_ON ? 1 : 0;
   }
   const tmp = new Uint16Array(width * height);
   const cnt = new Uint16Array(width * height);

@@ -7,6 +7,7 @@
 import { dilateSquare, maskWindow, type Window } from './box-filter';
 import { edgeTriangleBlur } from './triangle-blur';
 import { colourLuts } from './colour-match';
+import { MASK_ON } from '../mask/threshold';
 
 export interface PatchInput {
   width: number;
@@ -44,7 +45,7 @@ function padWindow(w: Window, pad: number, width: number, height: number): Windo
   return { x0: Math.max(0, w.x0 - pad), y0: Math.max(0, w.y0 - pad), x1: Math.min(width, w.x1 + pad), y1: Math.min(height, w.y1 + pad) };
 }
 
-/** 1 for pixels within `r` px (square) of the mask (values ≥ 128). */
+/** 1 for pixels within `r` px (square) of the mask (values ≥ MASK_ON). */
 export function dilatedMask(mask: Uint8Array, width: number, height: number, r: number): Uint8Array {
   const win = maskWindow(mask, width, height, r);
   return win ? dilateSquare(mask, width, height, r, win) : new Uint8Array(width * height);
@@ -103,7 +104,7 @@ function sampledRing(mask: Uint8Array, alpha: Uint8Array, width: number, height:
   const small = new Uint8Array(sw * sh);
   for (let y = win.y0; y < win.y1; y++) {
     const srow = ((y / S) | 0) * sw;
-    for (let x = win.x0, i = y * width + x; x < win.x1; x++, i++) if (mask[i] >= 128) small[srow + ((x / S) | 0)] = 255;
+    for (let x = win.x0, i = y * width + x; x < win.x1; x++, i++) if (mask[i] >= MASK_ON) small[srow + ((x / S) | 0)] = 255;
   }
   const near = dilatedMask(small, sw, sh, Math.ceil((band + 24) / S));
   const picks: number[] = [];
@@ -111,7 +112,7 @@ function sampledRing(mask: Uint8Array, alpha: Uint8Array, width: number, height:
     for (let sx = 0; sx < sw; sx++) {
       if (!near[sy * sw + sx]) continue;
       const i = Math.min(height - 1, sy * S) * width + Math.min(width - 1, sx * S);
-      if (alpha[i] === 0 && mask[i] < 128) picks.push(i);
+      if (alpha[i] === 0 && mask[i] < MASK_ON) picks.push(i);
     }
   }
   return Uint32Array.from(picks);

@@ -22,12 +22,15 @@ import { checkProviderImage, type Size } from './provider-image';
 import { checkAndRetry, type Attempt } from '../text-check/text-job';
 import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
 
+import { EDIT_COMPOSITING, EDIT_GENERATING_SPAN, EDIT_PARTIAL_IMAGE, EDIT_REQUEST_SENT, PROGRESS_PREPARING } from '../jobs/progress-steps';
+import { MASK_ON } from '../../../shared/mask/threshold';
+
 export type EditRequest = RequestOf<'edit:start'>;
 
 export function editJob(svc: MainServices, req: EditRequest): JobFn {
   return async ({ signal, progress }) => {
     const started = Date.now();
-    progress(0.01, 'Preparing…', undefined, 'preparing');
+    progress(PROGRESS_PREPARING, 'Preparing…', undefined, 'preparing');
     const model = await resolveModel(svc, req.model);
     if (model.spec.provider !== 'local' && !req.prompt.trim()) {
       throw new AppError({
@@ -101,7 +104,12 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   const at = (f: number) => c.share[0] + (c.share[1] - c.share[0]) * f;
   const local = model.spec.provider === 'local';
   const retry = c.attempt ? ` (retry ${c.attempt})` : '';
-  progress(at(0.08), `${local ? 'Filling with' : 'Waiting for'} ${model.spec.name}${retry}`, undefined, local ? 'working' : 'waiting');
+  progress(
+    at(EDIT_REQUEST_SENT),
+    `${local ? 'Filling with' : 'Waiting for'} ${model.spec.name}${retry}`,
+    undefined,
+    local ? 'working' : 'waiting',
+  );
   const cost = estimateCost({
     modelId: model.spec,
     width: request.width,
@@ -128,9 +136,15 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       },
       {
         signal,
-        onProgress: (f) => progress(at(0.08 + 0.8 * f), `Generating with ${model.spec.name}${retry}`, undefined, 'working'),
+        onProgress: (f) =>
+          progress(at(EDIT_REQUEST_SENT + EDIT_GENERATING_SPAN * f), `Generating with ${model.spec.name}${retry}`, undefined, 'working'),
         onPartial: (candidate, bytes) =>
-          progress(at(0.5), `Generating with ${model.spec.name}${retry}`, { candidate: c.first + candidate, bytes }, 'working'),
+          progress(
+            at(EDIT_PARTIAL_IMAGE),
+            `Generating with ${model.spec.name}${retry}`,
+            { candidate: c.first + candidate, bytes },
+            'working',
+          ),
       },
     ),
   );
@@ -141,7 +155,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   const candidates: CandidateResult[] = [];
   const patches: Uint8Array[] = [];
   for (const [i, img] of images.entries()) {
-    progress(at(0.9 + (0.1 * i) / images.length), 'Compositing', undefined, 'working');
+    progress(at(EDIT_COMPOSITING + ((1 - EDIT_COMPOSITING) * i) / images.length), 'Compositing', undefined, 'working');
     const generated = await scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height });
     const patch = buildPatch({
       width: region.width,
@@ -225,7 +239,7 @@ export async function encodeRequest(
   ]);
   const requestImage = new Uint8Array(encoded);
   const requestMask = new Uint8Array(scaled.length);
-  for (let i = 0; i < scaled.length; i++) requestMask[i] = scaled[i] >= 128 ? 255 : 0;
+  for (let i = 0; i < scaled.length; i++) requestMask[i] = scaled[i] >= MASK_ON ? 255 : 0;
   return { requestImage, requestMask };
 }
 

@@ -20,12 +20,14 @@ import { encodePatchPng, sourceIccPath } from './colour-space';
 import { runFillInWorker } from '../providers/local-provider';
 import { runFillParallel } from '../providers/local-parallel';
 
+import { OUTPAINT_COMPOSITING, OUTPAINT_TILES, PROGRESS_PREPARING } from '../jobs/progress-steps';
+
 export type OutpaintRequest = RequestOf<'outpaint:start'>;
 
 export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
   return async ({ signal, progress }) => {
     const started = Date.now();
-    progress(0.01, 'Preparing…', undefined, 'preparing');
+    progress(PROGRESS_PREPARING, 'Preparing…', undefined, 'preparing');
     const model = await resolveModel(svc, req.model);
     const original = req.original;
     const plan = planOutpaint({
@@ -66,7 +68,12 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
         const span = 1 / (req.n * plan.tiles.length);
         const tileLabel = `Tile ${i + 1} of ${plan.tiles.length}${req.n > 1 ? `, candidate ${c + 1}` : ''}`;
         const phase = model.spec.provider === 'local' ? 'working' : 'waiting';
-        progress(0.02 + 0.93 * base, phase === 'waiting' ? `${tileLabel} · waiting for ${model.spec.name}` : tileLabel, undefined, phase);
+        progress(
+          OUTPAINT_TILES.start + OUTPAINT_TILES.span * base,
+          phase === 'waiting' ? `${tileLabel} · waiting for ${model.spec.name}` : tileLabel,
+          undefined,
+          phase,
+        );
         await runTile(
           svc,
           tile,
@@ -76,12 +83,12 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
           req,
           model,
           signal,
-          (f) => progress(0.02 + 0.93 * (base + span * f), tileLabel, undefined, 'working'),
+          (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
           c,
         );
       }
       if (signal.aborted) throw cancelled();
-      progress(0.96, 'Compositing', undefined, 'working');
+      progress(OUTPAINT_COMPOSITING, 'Compositing', undefined, 'working');
       const alpha = outpaintAlpha(req.canvas, original, req.featherPx);
       const patch = new Uint8Array(W * H * 4);
       for (let i = 0; i < W * H; i++) {
