@@ -18,6 +18,7 @@ import { StagedCandidateNode } from '../generate/StagedCandidateNode';
 import { ExtendPreview } from './ExtendPreview';
 import { checker } from './checker';
 import { fieldOwnsKey } from '../keyboard/field-focus';
+import { docPoint, docToScreen, screenPoint, screenToDoc } from '../../shared/geometry/point';
 
 export function EditorStage() {
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -86,10 +87,7 @@ export function EditorStage() {
         const c = liveRef.current!;
         c.getContext('2d')!.clearRect(0, 0, c.width, c.height);
       },
-      toScreen(x, y) {
-        const s = useEditor.getState();
-        return { x: x * s.scale + s.offsetX, y: y * s.scale + s.offsetY };
-      },
+      toScreen: (x, y) => docToScreen(docPoint(x, y), useEditor.getState()),
       scale: () => useEditor.getState().scale,
     }),
     [],
@@ -97,12 +95,10 @@ export function EditorStage() {
 
   function toPointer(e: React.PointerEvent | React.MouseEvent): ToolPointer {
     const r = wrapRef.current!.getBoundingClientRect();
-    const sx = e.clientX - r.left;
-    const sy = e.clientY - r.top;
-    const s = useEditor.getState();
+    const screen = screenPoint(e.clientX - r.left, e.clientY - r.top);
     return {
-      doc: { x: (sx - s.offsetX) / s.scale, y: (sy - s.offsetY) / s.scale },
-      screen: { x: sx, y: sy },
+      doc: screenToDoc(screen, useEditor.getState()),
+      screen,
       shift: e.shiftKey,
       alt: e.altKey,
       button: e.button,

@@ -6,19 +6,10 @@
  */
 import { applyCoverage, createFullMask, isMaskEmpty, maskToArray, rasterizeRect, type TiledMask } from '../../shared/mask';
 import type { DocState } from './document-types';
+import type { Point, Size } from '../../shared/geometry/rect';
 
 export const DEFAULT_BAND_PX = 32;
 export const MAX_BAND_PX = 256;
-
-interface Size {
-  width: number;
-  height: number;
-}
-
-interface Point {
-  x: number;
-  y: number;
-}
 
 /** Why `newCanvas` with the original at `originalAt` is not a pure growth of `doc`'s canvas, or null. */
 export function extensionProblem(doc: DocState, newCanvas: Size, originalAt: Point): string | null {

@@ -20,11 +20,9 @@ import { getMask, putMask } from '../blobs/blob-store';
 import { useEditor } from './store';
 import { runMaskOp } from '../workers/mask-ops-client';
 import type { BrushSettings, SelectionMode } from './tools-slice';
+import type { DocPoint } from '../../shared/geometry/point';
 
-export interface DocPoint {
-  x: number;
-  y: number;
-}
+export type { DocPoint };
 
 function currentMask(): TiledMask | null {
   const doc = useEditor.getState().doc;

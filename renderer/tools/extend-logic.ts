@@ -5,6 +5,7 @@
  * from the shared planner's `extendToAspect`.
  */
 import { extendToAspect, type ExtendAnchor } from '../../shared/geometry';
+import type { Rect, Size } from '../../shared/geometry/rect';
 
 export type Side = 'left' | 'right' | 'top' | 'bottom';
 export const SIDES: readonly Side[] = ['left', 'right', 'top', 'bottom'];
@@ -15,17 +16,8 @@ export const ZERO_SIDES: Sides = Object.freeze({ left: 0, right: 0, top: 0, bott
 /** Largest canvas side the importer and exporter accept (px). */
 export const MAX_CANVAS_SIDE = 30_000;
 
-export interface Size {
-  width: number;
-  height: number;
-}
-
-export interface FrameRect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+/** The frame of the extended canvas, in current document px (the one Rect of shared/geometry). */
+export type FrameRect = Rect;
 
 export interface Proposal {
   canvas: Size;

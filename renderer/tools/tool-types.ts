@@ -1,9 +1,11 @@
+import type { DocPoint, ScreenPoint } from '../../shared/geometry/point';
+
 /** The pointer event tools receive: both coordinate spaces and the modifier keys. */
 export interface ToolPointer {
   /** Document pixels (may be outside the canvas). */
-  doc: { x: number; y: number };
+  doc: DocPoint;
   /** Stage (screen) pixels relative to the canvas element. */
-  screen: { x: number; y: number };
+  screen: ScreenPoint;
   shift: boolean;
   alt: boolean;
   button: number;
@@ -15,7 +17,7 @@ export interface LiveSurface {
   ctx: CanvasRenderingContext2D;
   clear(): void;
   /** document px → screen px */
-  toScreen(x: number, y: number): { x: number; y: number };
+  toScreen(x: number, y: number): ScreenPoint;
   scale(): number;
 }
 

@@ -17,13 +17,8 @@ export interface RgbaImage {
   data: Uint8ClampedArray | Uint8Array;
 }
 
-/** An axis-aligned pixel rectangle; `x`/`y` inclusive, `width`/`height` in pixels. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+/** An axis-aligned pixel rectangle (the one Rect of shared/geometry). */
+export type { Rect } from '../geometry/rect';
 
 /** Options for {@link inpaint}. All optional; defaults are tuned for photos. */
 export interface FillOptions {

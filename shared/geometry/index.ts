@@ -7,6 +7,7 @@ export {
   canvasRect,
   clipAll,
   containsRect,
+  boundingIntRect,
   expandRect,
   intersectRects,
   isEmptyRect,
@@ -35,3 +36,5 @@ export { planOutpaint } from './outpaint-plan';
 export type { PlanTableOptions, PlanTableRow } from './plan-table';
 export { formatPlanTable, planTable } from './plan-table';
 export { checkOutpaintPlan, checkRegionPlan, knownLines, regionAspectReachable } from './plan-checks';
+export type { DocPoint, ScreenPoint, ViewTransform } from './point';
+export { docPoint, docToScreen, screenPoint, screenToDoc } from './point';

@@ -11,7 +11,7 @@ import type { OutpaintInput } from './outpaint-phases';
 import { DEFAULT_CONTEXT } from './outpaint-phases';
 import type { OutpaintPlan } from './outpaint-plan';
 import type { Rect } from './rect';
-import { canvasRect, containsRect, intersectRects, rectArea, subtractFromAll, subtractRect, totalArea } from './rect';
+import { canvasRect, containsRect, intersectRects, subtractFromAll, subtractRect, totalArea } from './rect';
 import type { RegionInput, RegionPlan } from './region';
 import { DEFAULT_MAX_ANISOTROPY, anisotropy } from './request-size';
 
@@ -23,7 +23,8 @@ export function checkRegionPlan(input: RegionInput, plan: RegionPlan): string[] 
   if (!legal.ok) problems.push(`request ${request.width}×${request.height} illegal: ${legal.rule}`);
   if (!containsRect(canvasRect(input.canvas), region)) problems.push('region leaves the canvas');
   const bbox = intersectRects(input.bbox, canvasRect(input.canvas));
-  if (!containsRect(region, bbox)) problems.push('region does not contain the mask bbox');
+  if (!bbox) problems.push('the mask bbox is outside the canvas');
+  else if (!containsRect(region, bbox)) problems.push('region does not contain the mask bbox');
   const stretch = anisotropy(region, request);
   if (stretch > (input.maxAnisotropy ?? DEFAULT_MAX_ANISOTROPY) + 1e-12) problems.push(`stretch ${stretch} too large`);
   if (Math.abs(plan.scaleX - request.width / region.width) > 1e-9) problems.push('scaleX disagrees with the rects');
@@ -42,6 +43,7 @@ export function regionAspectReachable(input: RegionInput): boolean {
   if (!spec) return false;
   const tol = input.maxAnisotropy ?? DEFAULT_MAX_ANISOTROPY;
   const bbox = intersectRects(input.bbox, canvasRect(input.canvas));
+  if (!bbox) return false; // no mask inside the canvas: no region to plan
   const lo = bbox.width / input.canvas.height / (1 + tol);
   const hi = input.canvas.width / bbox.height / (1 - tol);
   const rule = spec.sizeRule;
@@ -112,7 +114,7 @@ export function knownLines(tile: Rect, axis: 'x' | 'y', known: readonly Rect[]):
   const rects = known
     .map(flip)
     .map((r) => intersectRects(r, t))
-    .filter((r) => rectArea(r) > 0);
+    .filter((r) => r !== null);
   const cuts = [...new Set([t.x, t.x + t.width, ...rects.flatMap((r) => [r.x, r.x + r.width])])].sort((a, b) => a - b);
   let count = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {

@@ -1,7 +1,8 @@
 /**
- * Axis-aligned integer rectangles in document pixels, and the few set operations the planners
- * need (intersection, containment, subtraction). A rect covers the half-open pixel range
- * `[x, x + width) × [y, y + height)`.
+ * THE rectangle, size and point types of the codebase (mask, engine, planners, main and renderer all
+ * use these), and the set operations on integer rects (intersection, containment, subtraction). A
+ * rect covers the half-open pixel range `[x, x + width) × [y, y + height)`. Points that must not mix
+ * document and screen pixels are branded: see `./point.ts`.
  */
 
 /** A rectangle in document pixels; `x`, `y` = top-left corner, `width`/`height` ≥ 0 (px). */
@@ -49,13 +50,16 @@ export function isEmptyRect(r: Rect): boolean {
   return r.width <= 0 || r.height <= 0;
 }
 
-/** Intersection of two rects; empty (zero size) when they do not overlap. */
-export function intersectRects(a: Rect, b: Rect): Rect {
+/**
+ * The pixels two rects share, or `null` when they share none (touching edges share none). There is
+ * no "empty rect at some position": a caller that gets null must decide what no overlap means.
+ */
+export function intersectRects(a: Rect, b: Rect): Rect | null {
   const left = Math.max(a.x, b.x);
   const top = Math.max(a.y, b.y);
   const right = Math.min(rectRight(a), rectRight(b));
   const bottom = Math.min(rectBottom(a), rectBottom(b));
-  return right > left && bottom > top ? rectFromEdges(left, top, right, bottom) : { x: left, y: top, width: 0, height: 0 };
+  return right > left && bottom > top ? rectFromEdges(left, top, right, bottom) : null;
 }
 
 /** `true` when `inner` lies inside `outer` (touching edges counts as inside). */
@@ -63,9 +67,21 @@ export function containsRect(outer: Rect, inner: Rect): boolean {
   return inner.x >= outer.x && inner.y >= outer.y && rectRight(inner) <= rectRight(outer) && rectBottom(inner) <= rectBottom(outer);
 }
 
-/** Grows a rect by `margin` px on every side (no clipping). */
+/** Grows a rect by `margin` px on every side (no clipping); a negative margin shrinks it, never below zero size. */
 export function expandRect(r: Rect, margin: number): Rect {
-  return { x: r.x - margin, y: r.y - margin, width: r.width + 2 * margin, height: r.height + 2 * margin };
+  return { x: r.x - margin, y: r.y - margin, width: Math.max(0, r.width + 2 * margin), height: Math.max(0, r.height + 2 * margin) };
+}
+
+/**
+ * The smallest integer rect containing the real-valued box `[x0, x1) × [y0, y1)` (px).
+ * Reversed bounds are swapped.
+ */
+export function boundingIntRect(x0: number, y0: number, x1: number, y1: number): Rect {
+  const ax = Math.floor(Math.min(x0, x1));
+  const ay = Math.floor(Math.min(y0, y1));
+  const bx = Math.ceil(Math.max(x0, x1));
+  const by = Math.ceil(Math.max(y0, y1));
+  return { x: ax, y: ay, width: bx - ax, height: by - ay };
 }
 
 /** The rect `0, 0, width, height` covering a whole canvas. */
@@ -79,7 +95,7 @@ export function canvasRect(size: Size): Rect {
  */
 export function subtractRect(a: Rect, b: Rect): Rect[] {
   const cut = intersectRects(a, b);
-  if (isEmptyRect(cut)) return isEmptyRect(a) ? [] : [a];
+  if (!cut) return isEmptyRect(a) ? [] : [a];
   const out: Rect[] = [];
   const push = (r: Rect): void => {
     if (!isEmptyRect(r)) out.push(r);
@@ -103,5 +119,5 @@ export function totalArea(set: readonly Rect[]): number {
 
 /** The parts of `set` (disjoint rects) that fall inside `clip`. */
 export function clipAll(set: readonly Rect[], clip: Rect): Rect[] {
-  return set.map((r) => intersectRects(r, clip)).filter((r) => !isEmptyRect(r));
+  return set.map((r) => intersectRects(r, clip)).filter((r) => r !== null);
 }

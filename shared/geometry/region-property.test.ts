@@ -68,7 +68,7 @@ describe('planRegion on 500 random shapes per model (seeded)', () => {
         const margin = Math.round(Math.max(64, 0.5 * Math.max(c.bbox.width, c.bbox.height)));
         const wanted = expandRect(c.bbox, margin);
         if (containsRect(canvasRect(c.canvas), expandRect(wanted, Math.max(wanted.width, wanted.height) * 3))) {
-          expect(containsRect(plan.region, intersectRects(wanted, canvasRect(c.canvas))), label).toBe(true);
+          expect(containsRect(plan.region, intersectRects(wanted, canvasRect(c.canvas))!), label).toBe(true);
         }
       }
       // Most random shapes fit in one region; tiling is the exception.

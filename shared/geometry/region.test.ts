@@ -92,7 +92,7 @@ describe('planRegion on named shapes × every offered model', () => {
           expectSaneScale(m, plan);
           if (shape.roomy) {
             const margin = Math.max(64, 0.5 * Math.max(shape.bbox.width, shape.bbox.height));
-            expect(containsRect(plan.region, intersectRects(expandRect(shape.bbox, margin), canvasRect(shape.canvas)))).toBe(true);
+            expect(containsRect(plan.region, intersectRects(expandRect(shape.bbox, margin), canvasRect(shape.canvas))!)).toBe(true);
           }
         });
       }

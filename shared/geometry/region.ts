@@ -12,7 +12,7 @@ import type { GeminiImageSize, ModelRef, Quality } from '../models/model-types';
 import { retiredRule } from '../models/size-rules';
 import { fitAspect, placeAxis } from './fit';
 import type { Point, Rect, Size } from './rect';
-import { canvasRect, expandRect, intersectRects, isEmptyRect, rectBottom, rectRight } from './rect';
+import { canvasRect, expandRect, intersectRects, rectBottom, rectRight } from './rect';
 import type { AspectOptions, ModelRequest } from './request-size';
 import { DEFAULT_MAX_ANISOTROPY, anisotropy, aspectOptions, ratioDistance, requestFor } from './request-size';
 
@@ -79,10 +79,11 @@ export function planRegion(input: RegionInput): RegionPlan | RegionFailure {
   const tol = input.maxAnisotropy ?? DEFAULT_MAX_ANISOTROPY;
   const C = canvasRect(input.canvas);
   const B = intersectRects(input.bbox, C);
-  if (isEmptyRect(B)) return { ok: false, code: 'empty-mask', reason: 'the mask is empty or outside the canvas' };
+  if (!B) return { ok: false, code: 'empty-mask', reason: 'the mask is empty or outside the canvas' };
   const policy = { ...DEFAULT_MARGIN, ...input.margin };
   const margin = Math.round(Math.max(policy.minPx, policy.fraction * Math.max(B.width, B.height)));
-  const D = intersectRects(expandRect(B, margin), C);
+  // B lies inside C, so the grown box overlaps C at least in B.
+  const D = intersectRects(expandRect(B, margin), C) ?? B;
 
   // Any region inside C holding B has width in [B.w, C.w] and height in [B.h, C.h].
   const aMin = B.width / C.height;

@@ -1,7 +1,7 @@
 /**
  * Compositing a coverage patch (brush stroke, selection shape, region result) into a mask.
  */
-import { intersectRects } from './rect';
+import { intersectRects } from '../geometry/rect';
 import { buildMask, collapseTile, materializeTile, TILE_SIZE, tileExtent, type Coverage, type Tile, type TiledMask } from './tiled-mask';
 
 /** How a coverage patch combines with the existing mask value. */

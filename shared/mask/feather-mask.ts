@@ -5,7 +5,7 @@ import { applyCoverage } from './apply-coverage';
 import { gaussianBoxRadii, separableBoxBlur } from './box-blur';
 import { maskBounds } from './mask-queries';
 import { readMaskRegion } from './mask-region';
-import { expandRect, intersectRects } from './rect';
+import { expandRect, intersectRects } from '../geometry/rect';
 import type { TiledMask } from './tiled-mask';
 
 /**

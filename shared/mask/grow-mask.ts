@@ -5,7 +5,7 @@ import { applyCoverage } from './apply-coverage';
 import { squaredDistanceTransform } from './distance-transform';
 import { maskBounds } from './mask-queries';
 import { readMaskRegion } from './mask-region';
-import { expandRect, intersectRects } from './rect';
+import { expandRect, intersectRects } from '../geometry/rect';
 import type { TiledMask } from './tiled-mask';
 
 /** Mask values ≥ this count as "inside" when measuring distances. */

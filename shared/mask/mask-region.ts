@@ -2,7 +2,7 @@
  * Conversion between tiled masks and flat row-major byte arrays (whole mask or a region).
  * Coordinates are document pixels.
  */
-import { intersectRects } from './rect';
+import { intersectRects } from '../geometry/rect';
 import { buildMask, collapseTile, TILE_SIZE, TILE_AREA, type Rect, type Tile, type TiledMask } from './tiled-mask';
 
 /**

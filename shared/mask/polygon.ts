@@ -2,7 +2,7 @@
  * Polygon (lasso) rasterisation with the non-zero winding rule, by scanline with an active edge
  * list. Document pixels; pixel `(x, y)` has its centre at `(x + 0.5, y + 0.5)`.
  */
-import { boundingIntRect, intersectRects } from './rect';
+import { boundingIntRect, intersectRects } from '../geometry/rect';
 import type { Coverage, Rect } from './tiled-mask';
 
 /** A polygon vertex in document pixels. */

@@ -2,7 +2,7 @@
  * Rectangle and ellipse selections rasterised to coverage patches. Document pixels; pixel
  * `(x, y)` covers `[x, x + 1) × [y, y + 1)`.
  */
-import { boundingIntRect } from './rect';
+import { boundingIntRect } from '../geometry/rect';
 import type { Coverage, Rect } from './tiled-mask';
 
 /** Normalises a rect with possibly negative width/height (a drag in any direction). */

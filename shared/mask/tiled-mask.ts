@@ -10,6 +10,7 @@
  * Coordinates are document pixels; pixel `(x, y)` covers `[x, x + 1) × [y, y + 1)` and its
  * centre is `(x + 0.5, y + 0.5)`. Values are 0..255, 255 = selected / to be edited.
  */
+import type { Rect } from '../geometry/rect';
 
 /** Tile edge length in document pixels. */
 export const TILE_SIZE = 256;
@@ -37,13 +38,8 @@ export interface TiledMask {
   readonly tiles: readonly Tile[];
 }
 
-/** An integer rectangle in document pixels. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+/** An integer rectangle in document pixels (the one Rect of shared/geometry). */
+export type { Rect };
 
 /** A coverage patch: values 0..255 over a rect in document pixels (row-major, `width*height`). */
 export interface Coverage {

@@ -8,13 +8,9 @@ import { compositeOver } from '../../../shared/pixels/patch';
 import type { AssetStore } from '../services/asset-store';
 import { MAX_IMAGE_PIXELS } from '../services/image-limits';
 import { forgetDecoded, recallDecoded, rememberDecoded, type DecodedImage } from '../services/decoded-original';
+import type { Rect } from '../../../shared/geometry/rect';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Rect };
 
 type Decoded = DecodedImage;
 

@@ -11,13 +11,9 @@ import type { RequestedText } from '../../../shared/text-check/requested-text';
 import { uncheckableScript } from '../../../shared/text-check/scripts';
 import { matchText, type OcrReading, type TextVerdict } from '../../../shared/text-check/text-match';
 import { readText } from './ocr-engine';
+import type { Rect } from '../../../shared/geometry/rect';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Rect };
 
 export interface TextCheckContext {
   requested: RequestedText;

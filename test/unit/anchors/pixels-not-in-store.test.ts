@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useEditor } from '../../../renderer/store/store';
 import { applyRect, invertCurrentMask, paintStroke } from '../../../renderer/store/mask-commands';
 import { getMask, maskCount, putMask } from '../../../renderer/blobs/blob-store';
+import { docPoint } from '../../../shared/geometry/point';
 import { createEmptyMask, getMaskValue, type TiledMask } from '../../../shared/mask';
 
 const W = 1300;
@@ -66,25 +67,11 @@ beforeAll(() => {
     masks.push(getMask(id));
   };
   record();
-  paintStroke(
-    [
-      { x: 100, y: 100 },
-      { x: 400, y: 120 },
-    ],
-    { size: 40, hardness: 0.7, opacity: 1 },
-    false,
-  );
+  paintStroke([docPoint(100, 100), docPoint(400, 120)], { size: 40, hardness: 0.7, opacity: 1 }, false);
   record();
   applyRect({ x: 700, y: 500, width: 300, height: 200 }, 'add');
   record();
-  paintStroke(
-    [
-      { x: 800, y: 600 },
-      { x: 900, y: 600 },
-    ],
-    { size: 30, hardness: 1, opacity: 1 },
-    true,
-  );
+  paintStroke([docPoint(800, 600), docPoint(900, 600)], { size: 30, hardness: 1, opacity: 1 }, true);
   record();
   invertCurrentMask();
   record();
