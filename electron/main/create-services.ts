@@ -7,7 +7,28 @@ import { KeyStore, memoryBackend, type SecretBackend } from './services/key-stor
 import { JobRunner } from './jobs/job-runner';
 import { AutosaveStore } from './services/autosave-store';
 import { SpendLedger } from './services/spend-ledger';
-import type { MainServices } from './ipc/handlers';
+
+/** Everything main's handlers and jobs may use; built by createServices for each host. */
+export interface MainServices {
+  version: string;
+  host: 'electron' | 'dev-host' | 'test' | 'cli';
+  store: AssetStore;
+  dialogs: Dialogs;
+  keys: KeyStore;
+  gateways: GatewayStore;
+  jobs: JobRunner;
+  /** The crash-safe autosave of the open document (next to the settings, or the assets without them). */
+  autosave: AutosaveStore;
+  /** What was spent per day, across documents (settings folder; memory without one). */
+  ledger: SpendLedger;
+  /** Environment seen by main (OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL, MASKWORK_*); injected for tests. */
+  env: Record<string, string | undefined>;
+}
+
+/** What resolving a model id to a provider needs (keys, gateways, base-URL overrides). */
+export type ModelServices = Pick<MainServices, 'keys' | 'gateways' | 'env'>;
+/** What an edit or outpaint job needs: model resolution, the asset store and the spend ledger. */
+export type JobServices = ModelServices & Pick<MainServices, 'store' | 'ledger'>;
 
 export interface ServiceOptions {
   host: MainServices['host'];

@@ -6,7 +6,7 @@ import { getModel, gatewayModel } from '../../../shared/models';
 import type { ModelSpec } from '../../../shared/models';
 import { AppError } from '../../../shared/errors';
 import { gatewayUrlProblem } from '../../../shared/models/gateway-url';
-import type { MainServices } from '../ipc/handlers';
+import type { ModelServices } from '../create-services';
 import { MAX_RESPONSE_BYTES, PROVIDER_DEADLINE_MS, type ImageProvider, type ProviderConnection } from '../providers/provider-types';
 import { createProvider } from '../providers/provider-factory';
 import { createLocalProvider } from '../providers/local-provider';
@@ -20,7 +20,7 @@ export interface ResolvedModel {
 
 const DEFAULT_TIMEOUT_MS = 180_000;
 
-export async function resolveModel(svc: MainServices, model: string): Promise<ResolvedModel> {
+export async function resolveModel(svc: ModelServices, model: string): Promise<ResolvedModel> {
   if (model.startsWith('gateway:')) {
     const m = /^gateway:([a-z0-9-]+)\/(.+)$/.exec(model);
     const gw = m ? svc.gateways.get(m[1]) : undefined;
@@ -71,7 +71,7 @@ export async function resolveModel(svc: MainServices, model: string): Promise<Re
   return { spec, wireModel: spec.id, provider: createProvider('gemini', conn(svc, key, svc.env.GOOGLE_GEMINI_BASE_URL)) };
 }
 
-function conn(svc: MainServices, apiKey: string, baseURL: string | undefined): ProviderConnection {
+function conn(svc: ModelServices, apiKey: string, baseURL: string | undefined): ProviderConnection {
   const timeout = Number(svc.env.MASKWORK_TIMEOUT_MS);
   const retries = Number(svc.env.MASKWORK_MAX_RETRIES);
   const deadline = Number(svc.env.MASKWORK_DEADLINE_MS);

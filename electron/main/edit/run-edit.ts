@@ -11,7 +11,7 @@ import type { CandidateResult } from '../../../shared/ipc/contract-types';
 import { planRegion } from '../../../shared/geometry';
 import { estimateCost } from '../../../shared/models';
 import { buildPatch, dilatedMask, featherBand } from '../../../shared/pixels/patch';
-import type { MainServices } from '../ipc/handlers';
+import type { JobServices } from '../create-services';
 import type { JobFn } from '../jobs/job-runner';
 import { sniffImageFormat } from '../services/image-sniff';
 import { cutMask, decodeMaskRect, maskBBox } from './mask-input';
@@ -27,7 +27,7 @@ import { MASK_ON } from '../../../shared/mask/threshold';
 
 export type EditRequest = RequestOf<'edit:start'>;
 
-export function editJob(svc: MainServices, req: EditRequest): JobFn {
+export function editJob(svc: JobServices, req: EditRequest): JobFn {
   return async ({ signal, progress }) => {
     const started = Date.now();
     progress(PROGRESS_PREPARING, 'Preparing…', undefined, 'preparing');
@@ -80,7 +80,7 @@ export function editJob(svc: MainServices, req: EditRequest): JobFn {
 }
 
 interface CandidateRequest {
-  svc: MainServices;
+  svc: JobServices;
   req: EditRequest;
   model: ResolvedModel;
   prep: PreparedEdit;
@@ -195,7 +195,7 @@ export interface PreparedEdit {
 }
 
 /** Everything before the provider call (measured by the bench as "edit prep"). */
-export async function prepareEdit(svc: MainServices, req: EditRequest, resolved?: ResolvedModel): Promise<PreparedEdit> {
+export async function prepareEdit(svc: JobServices, req: EditRequest, resolved?: ResolvedModel): Promise<PreparedEdit> {
   const model = resolved ?? (await resolveModel(svc, req.model));
   const values = await decodeMaskRect(req.mask.png, req.mask.rect);
   const bbox = maskBBox(values, req.mask.rect);
@@ -263,7 +263,7 @@ export async function scaleToRegion(bytes: Uint8Array, region: Rect, modelName: 
  * offline engine is free). A request the service rejected outright is taken back out.
  */
 export async function sendCounted<T>(
-  svc: MainServices,
+  svc: Pick<JobServices, 'ledger'>,
   model: ResolvedModel,
   usd: number,
   requests: number,

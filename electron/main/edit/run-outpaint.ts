@@ -7,28 +7,38 @@
 import { AppError } from '../../../shared/errors';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
-import { planOutpaint, type OutpaintTile } from '../../../shared/geometry';
+import { planOutpaint } from '../../../shared/geometry';
 import { estimateCost } from '../../../shared/models';
-import { diffusionFill } from '../../../shared/engine';
-import type { MainServices } from '../ipc/handlers';
+import type { JobServices } from '../create-services';
 import type { JobFn } from '../jobs/job-runner';
-import { renderRegion, type Rect } from './region-pixels';
-import { resolveModel, type ResolvedModel } from './resolve-model';
-import { encodeRequest, scaleToRegion, sendCounted } from './run-edit';
-import { outpaintAlpha, tileAskMask, tileBlendWeight } from './outpaint-masks';
+import { renderRegion } from './region-pixels';
+import { resolveModel } from './resolve-model';
+import {
+  blendTile,
+  cropTile,
+  markKnown,
+  outpaintAlpha,
+  patchFromWorking,
+  tileAskMask,
+  tileBlendWeight,
+} from '../../../shared/pixels/outpaint-masks';
 import { encodePatchPng, sourceIccPath } from './colour-space';
-import { runFillInWorker } from '../providers/local-provider';
-import { runFillParallel } from '../providers/local-parallel';
+import { type GenerateTile, tileStepFor } from './outpaint-tile-steps';
 
 import { OUTPAINT_COMPOSITING, OUTPAINT_TILES, PROGRESS_PREPARING } from '../jobs/progress-steps';
 
 export type OutpaintRequest = RequestOf<'outpaint:start'>;
 
-export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
+/**
+ * `tileStep` picks how a tile gets its pixels (default: the offline engine for `local`, else the
+ * model with the requested pre-fill); injected so the loop below never asks which provider it runs.
+ */
+export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = tileStepFor): JobFn {
   return async ({ signal, progress }) => {
     const started = Date.now();
     progress(PROGRESS_PREPARING, 'Preparing…', undefined, 'preparing');
     const model = await resolveModel(svc, req.model);
+    const generate: GenerateTile = tileStep(model, req, svc);
     const original = req.original;
     const plan = planOutpaint({
       canvas: req.canvas,
@@ -60,8 +70,7 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
       // Working canvas: current composite where known (original + kept patches), unknown elsewhere.
       const working = await renderRegion(svc.store, req.layers, { x: 0, y: 0, width: W, height: H });
       const known = new Uint8Array(W * H);
-      for (let y = original.y; y < original.y + original.height; y++)
-        known.fill(1, y * W + original.x, y * W + original.x + original.width);
+      markKnown(known, W, original);
       for (const [i, tile] of plan.tiles.entries()) {
         if (signal.aborted) throw cancelled();
         const base = (c * plan.tiles.length + i) / (req.n * plan.tiles.length);
@@ -74,28 +83,23 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
           undefined,
           phase,
         );
-        await runTile(
-          svc,
+        const r = tile.rect;
+        const { rgba, unknown } = cropTile(working, known, W, r);
+        const ask = tileAskMask(unknown, r.width, r.height, req.featherPx);
+        const generated = await generate(
           tile,
-          working,
-          known,
-          W,
-          req,
-          model,
-          signal,
-          (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
-          c,
+          { width: r.width, height: r.height, rgba, unknown, ask },
+          {
+            signal,
+            candidate: c,
+            onProgress: (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
+          },
         );
+        blendTile(working, known, W, r, generated, tileBlendWeight(unknown, r.width, r.height, req.featherPx));
       }
       if (signal.aborted) throw cancelled();
       progress(OUTPAINT_COMPOSITING, 'Compositing', undefined, 'working');
-      const alpha = outpaintAlpha(req.canvas, original, req.featherPx);
-      const patch = new Uint8Array(W * H * 4);
-      for (let i = 0; i < W * H; i++) {
-        if (!alpha[i]) continue;
-        patch.set(working.subarray(i * 4, i * 4 + 3), i * 4);
-        patch[i * 4 + 3] = alpha[i];
-      }
+      const patch = patchFromWorking(working, outpaintAlpha(req.canvas, original, req.featherPx));
       const png = await encodePatchPng(patch, W, H, await sourceIccPath(svc.store, req.layers[0].assetId));
       const assetId = await svc.store.put(png, 'patch');
       out.push({
@@ -112,91 +116,6 @@ export function outpaintJob(svc: MainServices, req: OutpaintRequest): JobFn {
     }
     return out;
   };
-}
-
-async function runTile(
-  svc: MainServices,
-  tile: OutpaintTile,
-  working: Uint8Array,
-  known: Uint8Array,
-  W: number,
-  req: OutpaintRequest,
-  model: ResolvedModel,
-  signal: AbortSignal,
-  onProgress: (f: number) => void,
-  candidate: number,
-): Promise<void> {
-  const r: Rect = tile.rect;
-  const n = r.width * r.height;
-  const pixels = new Uint8Array(n * 4);
-  const unknown = new Uint8Array(n);
-  for (let y = 0; y < r.height; y++) {
-    const src = ((r.y + y) * W + r.x) * 4;
-    pixels.set(working.subarray(src, src + r.width * 4), y * r.width * 4);
-    for (let x = 0; x < r.width; x++) unknown[y * r.width + x] = known[(r.y + y) * W + r.x + x] ? 0 : 1;
-  }
-  const ask = tileAskMask(unknown, r.width, r.height, req.featherPx);
-  let generated: Uint8Array;
-  if (model.spec.provider === 'local') {
-    // Each extended side is an independent job: the sides fill in parallel worker threads.
-    [generated] = await runFillParallel(
-      { width: r.width, height: r.height, rgba: pixels, mask: ask, seed: (req.seed ?? 1) + candidate },
-      1,
-      signal,
-      onProgress,
-    );
-  } else {
-    // Models need content to start from: pre-fill the unknown part (smooth, or the offline engine).
-    const prefilled =
-      req.prefill === 'local'
-        ? await runFillInWorker({ width: r.width, height: r.height, rgba: pixels, mask: unknown.map((v) => v * 255), seed: 1 }, signal)
-        : (diffusionFill(
-            { width: r.width, height: r.height, data: pixels },
-            unknown.map((v) => v * 255),
-          ).data as Uint8Array);
-    const { requestImage, requestMask } = await encodeRequest(prefilled, ask, r, tile.request, false);
-    const usd = estimateCost({
-      modelId: model.spec,
-      width: tile.request.width,
-      height: tile.request.height,
-      quality: req.quality,
-      imageSize: tile.request.imageSize,
-    }).usd;
-    const images = await sendCounted(svc, model, usd, 1, () =>
-      model.provider.edit(
-        {
-          model: model.wireModel,
-          prompt:
-            req.prompt || 'Extend the scene naturally beyond the edges; match perspective, lighting and texture; no borders or frames.',
-          image: requestImage,
-          mask: requestMask,
-          size: { width: tile.request.width, height: tile.request.height },
-          aspectRatio: tile.request.aspect,
-          imageSize: tile.request.imageSize,
-          n: 1,
-          quality: req.quality,
-          references: [],
-        },
-        { signal, onProgress },
-      ),
-    );
-    if (!images.length)
-      throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image for a tile.`, model: req.model });
-    generated = await scaleToRegion(images[0].bytes, r, model.spec.name, { width: tile.request.width, height: tile.request.height });
-  }
-  const w = tileBlendWeight(unknown, r.width, r.height, req.featherPx);
-  for (let y = 0; y < r.height; y++) {
-    for (let x = 0; x < r.width; x++) {
-      const i = y * r.width + x;
-      const a = w[i];
-      if (!a) continue;
-      const q = ((r.y + y) * W + r.x + x) * 4;
-      const t = a / 255;
-      for (let k = 0; k < 3; k++) working[q + k] = Math.round(working[q + k] * (1 - t) + generated[i * 4 + k] * t);
-      working[q + 3] = 255;
-      known[(r.y + y) * W + r.x + x] = 1;
-    }
-  }
 }
 
 function cancelled(): AppError {

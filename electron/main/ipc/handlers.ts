@@ -4,38 +4,16 @@
  * the same code the app runs.
  */
 import { AppError } from '../../../shared/errors';
-import type { AssetStore } from '../services/asset-store';
-import type { Dialogs } from '../services/dialogs';
 import { openImageFile, exportToFile, safeFileName, suggestedExportName } from '../services/image-files';
 import { importImage } from '../services/image-import';
 import { awaitCheck } from '../services/image-check';
 import type { HandlerTable } from './dispatch';
-import type { KeyStore } from '../services/key-store';
-import type { JobRunner } from '../jobs/job-runner';
-import type { GatewayStore } from '../services/gateway-store';
+import type { MainServices } from '../create-services';
 import { editJob } from '../edit/run-edit';
 import { outpaintJob } from '../edit/run-outpaint';
 import { checkOutpaintBudget } from '../edit/outpaint-budget';
-import type { AutosaveStore } from '../services/autosave-store';
 import { recoverSession } from '../services/session-recovery';
 import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/gateway-url';
-import type { SpendLedger } from '../services/spend-ledger';
-
-export interface MainServices {
-  version: string;
-  host: 'electron' | 'dev-host' | 'test' | 'cli';
-  store: AssetStore;
-  dialogs: Dialogs;
-  keys: KeyStore;
-  gateways: GatewayStore;
-  jobs: JobRunner;
-  /** The crash-safe autosave of the open document (next to the settings, or the assets without them). */
-  autosave: AutosaveStore;
-  /** What was spent per day, across documents (settings folder; memory without one). */
-  ledger: SpendLedger;
-  /** Environment seen by main (OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL, MASKWORK_*); injected for tests. */
-  env: Record<string, string | undefined>;
-}
 
 export function createHandlers(svc: MainServices): HandlerTable {
   return {

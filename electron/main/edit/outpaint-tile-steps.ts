@@ -1,0 +1,104 @@
+/**
+ * How one outpaint tile gets its pixels, chosen once per job and injected into the tile loop: the
+ * offline engine fills the tile itself; a model gets the tile with its unknown part pre-filled by the
+ * injected `Prefill` (smooth diffusion or the offline engine), then its result is scaled back.
+ */
+import { AppError } from '../../../shared/errors';
+import { diffusionFill } from '../../../shared/engine';
+import type { OutpaintTile } from '../../../shared/geometry';
+import type { RequestOf } from '../../../shared/ipc/contract';
+import { runFillInWorker } from '../providers/local-provider';
+import { estimateCost } from '../../../shared/models';
+import type { JobServices } from '../create-services';
+import type { ResolvedModel } from './resolve-model';
+import { encodeRequest, scaleToRegion, sendCounted } from './run-edit';
+
+/** A tile's pixels: RGBA, unknown (1) per pixel, and the ask mask (255 = paint here). */
+export interface TilePixels {
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+  unknown: Uint8Array;
+  ask: Uint8Array;
+}
+
+export interface TileContext {
+  signal: AbortSignal;
+  onProgress: (fraction: number) => void;
+  /** Candidate index (0-based): varies the offline engine's seed. */
+  candidate: number;
+}
+
+/** Turns a tile's pixels into generated RGBA of the tile's size. */
+export type GenerateTile = (tile: OutpaintTile, pixels: TilePixels, ctx: TileContext) => Promise<Uint8Array>;
+
+/** Gives the unknown part of a tile content a model can start from; returns RGBA of the tile's size. */
+export type Prefill = (pixels: TilePixels, signal: AbortSignal) => Promise<Uint8Array>;
+
+export const PREFILLS: Record<'smooth' | 'local', Prefill> = {
+  smooth: async (p) =>
+    diffusionFill(
+      { width: p.width, height: p.height, data: p.rgba },
+      p.unknown.map((v) => v * 255),
+    ).data as Uint8Array,
+  local: (p, signal) =>
+    runFillInWorker({ width: p.width, height: p.height, rgba: p.rgba, mask: p.unknown.map((v) => v * 255), seed: 1 }, signal),
+};
+
+const DEFAULT_PROMPT = 'Extend the scene naturally beyond the edges; match perspective, lighting and texture; no borders or frames.';
+
+/** The offline engine paints the ask area directly (seed + candidate). */
+export function engineTiles(seed: number): GenerateTile {
+  return (_tile, p, ctx) =>
+    runFillInWorker(
+      { width: p.width, height: p.height, rgba: p.rgba, mask: p.ask, seed: seed + ctx.candidate },
+      ctx.signal,
+      ctx.onProgress,
+    );
+}
+
+/** A model paints each tile, sent with its unknown part pre-filled by `prefill`; each request is counted in the spend ledger. */
+export function modelTiles(
+  model: ResolvedModel,
+  req: RequestOf<'outpaint:start'>,
+  prefill: Prefill,
+  svc: Pick<JobServices, 'ledger'>,
+): GenerateTile {
+  return async (tile, p, ctx) => {
+    const r = tile.rect;
+    const prefilled = await prefill(p, ctx.signal);
+    const { requestImage, requestMask } = await encodeRequest(prefilled, p.ask, r, tile.request, false);
+    const usd = estimateCost({
+      modelId: model.spec,
+      width: tile.request.width,
+      height: tile.request.height,
+      quality: req.quality,
+      imageSize: tile.request.imageSize,
+    }).usd;
+    const images = await sendCounted(svc, model, usd, 1, () =>
+      model.provider.edit(
+        {
+          model: model.wireModel,
+          prompt: req.prompt || DEFAULT_PROMPT,
+          image: requestImage,
+          mask: requestMask,
+          size: { width: tile.request.width, height: tile.request.height },
+          aspectRatio: tile.request.aspect,
+          imageSize: tile.request.imageSize,
+          n: 1,
+          quality: req.quality,
+          references: [],
+        },
+        { signal: ctx.signal, onProgress: ctx.onProgress },
+      ),
+    );
+    if (!images.length)
+      throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image for a tile.`, model: req.model });
+    return scaleToRegion(images[0].bytes, r, model.spec.name, { width: tile.request.width, height: tile.request.height });
+  };
+}
+
+/** The tile step for a job: the offline engine paints by itself, any other model gets the chosen pre-fill. */
+export function tileStepFor(model: ResolvedModel, req: RequestOf<'outpaint:start'>, svc: Pick<JobServices, 'ledger'>): GenerateTile {
+  return model.spec.provider === 'local' ? engineTiles(req.seed ?? 1) : modelTiles(model, req, PREFILLS[req.prefill ?? 'smooth'], svc);
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { blendTile, cropTile, markKnown, outpaintAlpha, patchFromWorking } from './outpaint-masks';
+
+describe('outpaint tile pixels', () => {
+  const W = 6;
+  const H = 4;
+  /** Working image: pixel i has RGB (i, 2i, 3i) and alpha 255 where known. */
+  function canvas() {
+    const working = new Uint8Array(W * H * 4);
+    for (let i = 0; i < W * H; i++) working.set([i, 2 * i, 3 * i, 0], i * 4);
+    const known = new Uint8Array(W * H);
+    markKnown(known, W, { x: 1, y: 1, width: 3, height: 2 });
+    return { working, known };
+  }
+
+  it('markKnown marks exactly the rect', () => {
+    const { known } = canvas();
+    const on = [...known.keys()].filter((i) => known[i]);
+    expect(on).toEqual([7, 8, 9, 13, 14, 15]);
+  });
+
+  it('cropTile copies the tile rows and flags unknown pixels', () => {
+    const { working, known } = canvas();
+    const { rgba, unknown } = cropTile(working, known, W, { x: 2, y: 0, width: 3, height: 2 });
+    expect([...unknown]).toEqual([1, 1, 1, 0, 0, 1]);
+    expect([...rgba.subarray(0, 4)]).toEqual([2, 4, 6, 0]); // canvas pixel (2, 0)
+    expect([...rgba.subarray(3 * 4, 3 * 4 + 4)]).toEqual([8, 16, 24, 0]); // canvas pixel (2, 1)
+  });
+
+  it('blendTile mixes by weight, makes touched pixels opaque and known, leaves weight-0 pixels alone', () => {
+    const { working, known } = canvas();
+    const before = working.slice();
+    const r = { x: 4, y: 2, width: 2, height: 2 };
+    const generated = new Uint8Array(4 * 4).fill(200);
+    const weight = new Uint8Array([255, 0, 51, 0]);
+    blendTile(working, known, W, r, generated, weight);
+    const px = (x: number, y: number) => [...working.subarray((y * W + x) * 4, (y * W + x) * 4 + 4)];
+    expect(px(4, 2)).toEqual([200, 200, 200, 255]);
+    expect(px(5, 2)).toEqual([...before.subarray((2 * W + 5) * 4, (2 * W + 5) * 4 + 4)]);
+    const i = 3 * W + 4;
+    expect(px(4, 3)).toEqual([Math.round(i * 0.8 + 40), Math.round(2 * i * 0.8 + 40), Math.round(3 * i * 0.8 + 40), 255]);
+    expect([known[2 * W + 4], known[2 * W + 5], known[3 * W + 4], known[3 * W + 5]]).toEqual([1, 0, 1, 0]);
+  });
+
+  it('patchFromWorking keeps colour where alpha > 0 and is transparent black elsewhere', () => {
+    const { working } = canvas();
+    const alpha = new Uint8Array(W * H);
+    alpha[0] = 255;
+    alpha[5] = 10;
+    const patch = patchFromWorking(working, alpha);
+    expect([...patch.subarray(0, 4)]).toEqual([0, 0, 0, 255]);
+    expect([...patch.subarray(20, 24)]).toEqual([5, 10, 15, 10]);
+    expect([...patch.subarray(4, 8)]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('the final alpha is 255 on the new area and ramps into the original only on extended sides', () => {
+    const a = outpaintAlpha({ width: 10, height: 4 }, { x: 0, y: 0, width: 6, height: 4 }, 2);
+    expect([...a.subarray(0, 10)]).toEqual([0, 0, 0, 0, 85, 170, 255, 255, 255, 255]);
+  });
+});

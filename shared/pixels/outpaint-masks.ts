@@ -1,0 +1,113 @@
+/**
+ * Masks for outpainting, in canvas or tile coordinates: which pixels are still unknown, what a tile
+ * asks the model to paint (unknown + a band into known pixels), how its result is blended, and the
+ * final patch alpha (255 on the new area, a ramp of `band` px into the original on extended sides,
+ * 0 everywhere else — so the original is untouched outside the overlap band).
+ */
+import type { Rect, Size } from '../geometry/rect';
+import { dilatedMask, featheredAlpha } from './patch';
+
+/** Ask mask for a tile: unknown pixels plus everything within `band` px of them (255/0). */
+export function tileAskMask(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
+  const u = unknown.map((v) => (v ? 255 : 0));
+  if (band <= 0) return u;
+  return dilatedMask(u, w, h, band).map((v) => v * 255);
+}
+
+/** Blend weight of a tile's result: 255 on unknown pixels, a smooth ramp over `band` px into known ones. */
+export function tileBlendWeight(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
+  if (band <= 0) return unknown.map((v) => (v ? 255 : 0));
+  const half = Math.max(1, Math.ceil(band / 2));
+  const grown = dilatedMask(
+    unknown.map((v) => (v ? 255 : 0)),
+    w,
+    h,
+    half,
+  ).map((v) => v * 255);
+  const ramp = featheredAlpha(w, h, grown, half);
+  for (let i = 0; i < ramp.length; i++) if (unknown[i]) ramp[i] = 255;
+  return ramp;
+}
+
+/** Final patch alpha over the canvas. */
+export function outpaintAlpha(canvas: Size, original: Rect, band: number): Uint8Array {
+  const { width, height } = canvas;
+  const a = new Uint8Array(width * height);
+  const ext = {
+    left: original.x > 0,
+    top: original.y > 0,
+    right: original.x + original.width < width,
+    bottom: original.y + original.height < height,
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const inside = x >= original.x && x < original.x + original.width && y >= original.y && y < original.y + original.height;
+      if (!inside) {
+        a[y * width + x] = 255;
+        continue;
+      }
+      if (band <= 0) continue;
+      let d = Infinity;
+      if (ext.left) d = Math.min(d, x - original.x);
+      if (ext.right) d = Math.min(d, original.x + original.width - 1 - x);
+      if (ext.top) d = Math.min(d, y - original.y);
+      if (ext.bottom) d = Math.min(d, original.y + original.height - 1 - y);
+      if (d < band) a[y * width + x] = Math.round(255 * (1 - (d + 1) / (band + 1)));
+    }
+  }
+  return a;
+}
+
+/** Marks `rect` known (1) in a canvas-wide known map of row width `canvasWidth`. */
+export function markKnown(known: Uint8Array, canvasWidth: number, rect: Rect): void {
+  for (let y = rect.y; y < rect.y + rect.height; y++) known.fill(1, y * canvasWidth + rect.x, y * canvasWidth + rect.x + rect.width);
+}
+
+/** A tile's RGBA pixels cut from the canvas-wide working image, and which of them are unknown (1). */
+export function cropTile(working: Uint8Array, known: Uint8Array, canvasWidth: number, r: Rect): { rgba: Uint8Array; unknown: Uint8Array } {
+  const rgba = new Uint8Array(r.width * r.height * 4);
+  const unknown = new Uint8Array(r.width * r.height);
+  for (let y = 0; y < r.height; y++) {
+    const src = ((r.y + y) * canvasWidth + r.x) * 4;
+    rgba.set(working.subarray(src, src + r.width * 4), y * r.width * 4);
+    for (let x = 0; x < r.width; x++) unknown[y * r.width + x] = known[(r.y + y) * canvasWidth + r.x + x] ? 0 : 1;
+  }
+  return { rgba, unknown };
+}
+
+/**
+ * Blends a tile's generated RGBA into the working image with `weight` (0..255 per tile pixel) and
+ * marks every pixel it touched known.
+ */
+export function blendTile(
+  working: Uint8Array,
+  known: Uint8Array,
+  canvasWidth: number,
+  r: Rect,
+  generated: Uint8Array,
+  weight: Uint8Array,
+): void {
+  for (let y = 0; y < r.height; y++) {
+    for (let x = 0; x < r.width; x++) {
+      const i = y * r.width + x;
+      const a = weight[i];
+      if (!a) continue;
+      const q = ((r.y + y) * canvasWidth + r.x + x) * 4;
+      const t = a / 255;
+      for (let k = 0; k < 3; k++) working[q + k] = Math.round(working[q + k] * (1 - t) + generated[i * 4 + k] * t);
+      working[q + 3] = 255;
+      known[(r.y + y) * canvasWidth + r.x + x] = 1;
+    }
+  }
+}
+
+/** The candidate patch: the working image's colour where `alpha` > 0, with that alpha; 0 elsewhere. */
+export function patchFromWorking(working: Uint8Array, alpha: Uint8Array): Uint8Array {
+  const patch = new Uint8Array(alpha.length * 4);
+  for (let i = 0; i < alpha.length; i++) {
+    if (!alpha[i]) continue;
+    patch.set(working.subarray(i * 4, i * 4 + 3), i * 4);
+    patch[i * 4 + 3] = alpha[i];
+  }
+  return patch;
+}
