@@ -13,6 +13,8 @@ import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../preload/index.cjs');
 const rendererRoot = join(here, '../renderer');
+/** out/main/ → the repository (or packaged app) root, where assets/icons/ lives. */
+const ICON_PATH = join(here, '../../assets/icons/png/512x512.png');
 // The renderer is served from app://maskwork/ (see app-protocol.ts), never from file://.
 const pageUrl = APP_PAGE_URL;
 
@@ -38,9 +40,9 @@ void app.whenReady().then(() => {
     secretBackend: safeStorageBackend,
   });
   registerIpc(createHandlers(services), pageUrl);
-  mainWindow = createMainWindow(preloadPath, pageUrl);
+  mainWindow = createMainWindow(preloadPath, pageUrl, ICON_PATH);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(preloadPath, pageUrl);
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(preloadPath, pageUrl, ICON_PATH);
   });
 });
 

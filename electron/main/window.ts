@@ -19,7 +19,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-export function createMainWindow(preloadPath: string, pageUrl: string): BrowserWindow {
+/** `iconPath`: the app icon PNG (assets/icons/png/512x512.png, generated from assets/icon.svg). */
+export function createMainWindow(preloadPath: string, pageUrl: string, iconPath?: string): BrowserWindow {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
@@ -32,6 +33,7 @@ export function createMainWindow(preloadPath: string, pageUrl: string): BrowserW
     height: 900,
     backgroundColor: '#1e1e1e',
     title: 'Maskwork',
+    ...(iconPath ? { icon: iconPath } : {}),
     show: false,
     webPreferences: secureWebPreferences(preloadPath),
   });

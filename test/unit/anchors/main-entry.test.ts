@@ -90,6 +90,9 @@ describe('built main entry (out/main/index.js)', () => {
     expect(wp).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(existsSync(wp.preload)).toBe(true);
     expect(wp.preload.endsWith('.cjs')).toBe(true);
+    // The window shows the app icon generated from assets/icon.svg.
+    expect(win.options.icon).toMatch(/assets[\\/]icons[\\/]png[\\/]512x512\.png$/);
+    expect(existsSync(win.options.icon)).toBe(true);
     // The page comes from the app:// protocol (privileged, secure), which serves the built renderer with the CSP.
     expect(win.url).toBe('app://maskwork/index.html');
     expect(fake.schemes).toEqual([
