@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { diffusionFill } from '../../../shared/engine';
 import type { OutpaintTile } from '../../../shared/geometry';
 import type { RequestOf } from '../../../shared/ipc/contract';
+import { runFillParallel } from '../providers/local-parallel';
 import { runFillInWorker } from '../providers/local-provider';
 import { estimateCost } from '../../../shared/models';
 import type { JobServices } from '../create-services';
@@ -49,12 +50,16 @@ const DEFAULT_PROMPT = 'Extend the scene naturally beyond the edges; match persp
 
 /** The offline engine paints the ask area directly (seed + candidate). */
 export function engineTiles(seed: number): GenerateTile {
-  return (_tile, p, ctx) =>
-    runFillInWorker(
+  return async (_tile, p, ctx) => {
+    // Each extended side is an independent job: the sides fill in parallel worker threads.
+    const [generated] = await runFillParallel(
       { width: p.width, height: p.height, rgba: p.rgba, mask: p.ask, seed: seed + ctx.candidate },
+      1,
       ctx.signal,
       ctx.onProgress,
     );
+    return generated;
+  };
 }
 
 /** A model paints each tile, sent with its unknown part pre-filled by `prefill`; each request is counted in the spend ledger. */
