@@ -70,13 +70,19 @@ export function buildPatch(p: PatchInput): Uint8Array {
   const [lr, lg, lb] = luts;
   const g = p.generated;
   const win = padWindow(tight, 2 * Math.ceil(p.featherPx / 2) + 1, width, height);
-  // Whole-pixel writes through a 32-bit view (RGBA bytes in memory order = little-endian words).
+  // Whole-pixel reads and writes through 32-bit views (RGBA bytes in memory order = little-endian words).
   const out32 = new Uint32Array(out.buffer);
   const le = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+  const g32 = le && g.byteOffset % 4 === 0 ? new Uint32Array(g.buffer, g.byteOffset, n) : null;
   for (let y = win.y0; y < win.y1; y++) {
     for (let i = y * width + win.x0, e = y * width + win.x1; i < e; i++) {
       const a = alpha[i];
       if (a === 0) continue; // fully transparent: RGB irrelevant, keep zeros (smaller PNGs)
+      if (g32) {
+        const v = g32[i];
+        out32[i] = (lr[v & 255] | (lg[(v >>> 8) & 255] << 8) | (lb[(v >>> 16) & 255] << 16) | (a << 24)) >>> 0;
+        continue;
+      }
       const q = i * 4;
       if (le) out32[i] = (lr[g[q]] | (lg[g[q + 1]] << 8) | (lb[g[q + 2]] << 16) | (a << 24)) >>> 0;
       else {
