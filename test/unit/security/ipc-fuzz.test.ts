@@ -33,8 +33,9 @@ const rect = { x: 0, y: 0, width: 10, height: 10 };
 /** One valid request per channel (a new channel must be added here). */
 const VALID: Record<string, Record<string, unknown>> = {
   'app:info': {},
-  'image:open': {},
-  'image:import': { bytes: bytes(), name: 'photo.png' },
+  'image:open': { checkLater: true },
+  'image:import': { bytes: bytes(), name: 'photo.png', checkLater: true },
+  'image:check': { assetId: layer.assetId },
   'asset:put': { bytes: bytes(), kind: 'patch' },
   'image:export': { canvas: { width: 10, height: 10 }, layers: [layer], format: 'png', quality: 90 },
   'keys:status': {},
