@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getModel } from '../../shared/models';
 import type { DocState } from '../store/document-types';
-import { adaptRequest, maskRectFor, qualityFor, requestLayers, settingsForModel, type EditRequest } from './edit-request';
+import { adaptRequest, effectiveGrowPx, maskRectFor, qualityFor, requestLayers, settingsForModel, type EditRequest } from './edit-request';
 
 const doc: DocState = {
   id: 'doc',
@@ -71,5 +71,15 @@ describe('edit request', () => {
     expect(out.references).toEqual(['r1-aaaaaaaa']);
     const local = adaptRequest(req, 'local', getModel('local')!);
     expect(local.references).toEqual([]);
+  });
+});
+
+describe('grow before sending', () => {
+  it('is on by default for the offline engine only, and can be switched either way', () => {
+    expect(effectiveGrowPx({ grow: null, growPx: 6 }, { provider: 'local' })).toBe(6);
+    expect(effectiveGrowPx({ grow: null, growPx: 6 }, { provider: 'openai' })).toBe(0);
+    expect(effectiveGrowPx({ grow: true, growPx: 10 }, { provider: 'gemini' })).toBe(10);
+    expect(effectiveGrowPx({ grow: false, growPx: 10 }, { provider: 'local' })).toBe(0);
+    expect(effectiveGrowPx({ grow: true, growPx: 500 }, { provider: 'local' })).toBe(64);
   });
 });

@@ -70,3 +70,9 @@ export function qualityFor(q: Quality | undefined, spec: ModelSpec): Quality | u
   if (q && spec.qualities.includes(q)) return q;
   return spec.qualities.includes('medium') ? 'medium' : spec.qualities[0];
 }
+
+/** Pixels the mask is grown by before sending: `growPx` when on (default: on for the offline engine), else 0. */
+export function effectiveGrowPx(gen: { grow: boolean | null; growPx: number }, spec: { provider: string }): number {
+  const on = gen.grow ?? spec.provider === 'local';
+  return on ? Math.max(0, Math.min(64, Math.round(gen.growPx))) : 0;
+}

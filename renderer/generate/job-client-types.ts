@@ -16,7 +16,8 @@ export interface JobClientDeps {
   bridge: () => Pick<MaskworkApi, 'edit' | 'outpaint' | 'job' | 'events'>;
   store: { getState(): EditorStore };
   /** The mask inside `rect` as a grey PNG. */
-  encodeMask(maskId: string, rect: Rect): Promise<Uint8Array>;
+  /** The mask inside `rect` as PNG, grown by `growPx` first when given (removal without a halo). */
+  encodeMask(maskId: string, rect: Rect, growPx?: number): Promise<Uint8Array>;
   /** Decodes a candidate's patch and keeps its bytes (candidate-assets). */
   adoptPatch(assetId: string, bytes: Uint8Array): Promise<void>;
   previewUrl(bytes: Uint8Array): string;

@@ -17,7 +17,8 @@ import { encodeMaskPng } from '../canvas/mask-encode';
 import { useEditor } from '../store/store';
 import { adoptPatch, previewUrl, revokeUrls } from './candidate-assets';
 import { currentEstimate, currentMaskBounds, currentOption, generateBlocker, modelOptions, sentReferences } from './current-estimate';
-import { adaptRequest, maskRectFor, requestLayers, settingsForModel, type EditRequest } from './edit-request';
+import { adaptRequest, effectiveGrowPx, maskRectFor, requestLayers, settingsForModel, type EditRequest } from './edit-request';
+import { runMaskOp } from '../workers/mask-ops-client';
 import { adaptOutpaintRequest } from './outpaint-request';
 import { rememberModel } from './providers-client';
 import { refreshSpend } from './spend-client';
@@ -66,14 +67,20 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       },
       opt.spec,
     );
-    const rect = maskRectFor(currentMaskBounds(s)!, settings.featherPx, doc.canvas);
+    const grow = effectiveGrowPx(s.gen, opt.spec);
+    const b = currentMaskBounds(s)!;
+    const rect = maskRectFor(
+      { x: b.x - grow, y: b.y - grow, width: b.width + 2 * grow, height: b.height + 2 * grow },
+      settings.featherPx,
+      doc.canvas,
+    );
     const estimate = currentEstimate(s);
     const perRequest = estimate?.ok ? expectedSeconds(opt.spec, estimate.request) : null;
     // The offline engine runs candidates one after another; cloud candidates come in one go.
     const expected = opt.spec.provider === 'local' ? timesInSequence(perRequest, settings.n) : perRequest;
     beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt, 'edit', doc.canvas, expected);
     try {
-      const png = await deps.encodeMask(doc.maskId, rect);
+      const png = await deps.encodeMask(doc.maskId, rect, grow);
       const req: EditRequest = {
         canvas: { ...doc.canvas },
         layers: requestLayers(doc, s.hiddenLayers),
@@ -344,7 +351,9 @@ export function createJobClient(deps: JobClientDeps): JobClient {
 export const jobClient: JobClient = createJobClient({
   bridge: api,
   store: useEditor,
-  encodeMask: (maskId, rect) => encodeMaskPng(getMask(maskId), rect),
+  // Removal: the mask grown first (in the mask worker), so a tight mask leaves no halo.
+  encodeMask: async (maskId, rect, growPx) =>
+    encodeMaskPng(growPx ? await runMaskOp('grow', getMask(maskId), growPx) : getMask(maskId), rect),
   adoptPatch,
   previewUrl,
   revokeUrls,

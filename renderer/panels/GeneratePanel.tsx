@@ -47,6 +47,7 @@ export function GeneratePanel() {
   const range = nRange(spec);
   const tiers = tiersOf(spec);
   const quality = qualityFor(gen.quality, spec);
+  const growOn = gen.grow ?? spec.provider === 'local';
 
   function pickModel(value: string) {
     const o = options.find((x) => x.value === value);
@@ -157,6 +158,32 @@ export function GeneratePanel() {
             onChange={(e) => setGen({ colorMatch: e.target.checked })}
           />
           Colour match
+        </label>
+      </div>
+      <div className="row">
+        <label
+          className="inline"
+          title="For removing things: grow the mask before sending, so a tight mask around an object leaves no halo (on by default for the offline engine)"
+        >
+          <input
+            type="checkbox"
+            data-testid="grow-mask"
+            aria-label="Grow the mask before generating"
+            checked={growOn}
+            onChange={(e) => setGen({ grow: e.target.checked })}
+          />
+          Grow mask by
+          <input
+            type="number"
+            className="num"
+            data-testid="grow-px"
+            aria-label="Grow by (px)"
+            min={0}
+            max={64}
+            value={gen.growPx}
+            onChange={(e) => setGen({ growPx: Math.max(0, Math.min(64, Math.round(Number(e.target.value) || 0))) })}
+          />
+          px
         </label>
       </div>
       <ReferenceImages max={maxReferences(spec)} modelName={spec.name} />

@@ -55,6 +55,12 @@ export interface GenSettings {
   /** Gemini tier; undefined = chosen by the planner. */
   imageSize?: GeminiImageSize;
   featherPx: number;
+  /**
+   * Grow the mask by `growPx` before sending, so a tight mask around an object leaves no halo.
+   * null = the model's default (on for the offline engine, which removes things; off for cloud).
+   */
+  grow: boolean | null;
+  growPx: number;
   colorMatch: boolean;
   references: ReferenceImage[];
   /** Text check: the Text field and "retry until the text is right" (generate/text-check-request.ts). */
@@ -97,6 +103,8 @@ export const DEFAULT_GEN: GenSettings = {
   quality: 'medium',
   imageSize: undefined,
   featherPx: 12,
+  grow: null,
+  growPx: 6,
   colorMatch: true,
   references: [],
   textCheck: DEFAULT_TEXT_CHECK,

@@ -1,0 +1,60 @@
+/**
+ * "Grow mask by N px" in the Generate panel (on by default for the offline engine): the request's
+ * mask is grown before sending, so the patch reaches N px past a tight mask (no halo of the removed
+ * object's edge). Real keys and mouse; the patch alpha is read back from the staged candidate.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath } from '../support/page-helpers';
+import { typeInto } from '../support/real-input';
+
+let app: AppHarness;
+
+beforeAll(async () => {
+  app = await launchApp({ viewport: { width: 1600, height: 1000 } });
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await app.page.keyboard.press('m');
+  await dragPath(app.page, [
+    [250, 150],
+    [330, 230],
+  ]);
+  await typeInto(app.page, app.page.getByRole('spinbutton', { name: 'Edge feather (px)' }), '0');
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Generates with the offline engine and returns the staged patch's alpha at doc (x, y); discards it. */
+async function alphaAfterGenerate(page: Page, x: number, y: number): Promise<number> {
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await page.getByRole('button', { name: 'Keep', exact: true }).waitFor({ timeout: 60_000 });
+  const a = await page.evaluate(
+    ([px, py]) => {
+      const t = (window as any).__maskworkTest;
+      const c = t.staging().items[0];
+      return t.bitmapPixel(c.assetId, px - c.region.x, py - c.region.y)[3] as number;
+    },
+    [x, y] as const,
+  );
+  await page.getByRole('button', { name: 'Discard all' }).click();
+  return a;
+}
+
+describe('grow the mask before generating', () => {
+  it('on by default for the offline engine: the patch reaches past a tight mask; off: it stops at the mask', async () => {
+    const page = app.page;
+    const rect = await page.evaluate(() => (window as any).__maskworkTest.maskBounds());
+    const grow = page.getByRole('checkbox', { name: 'Grow the mask before generating' });
+    expect(await grow.isChecked()).toBe(true);
+    const outside = { x: rect.x + rect.width + 3, y: rect.y + Math.floor(rect.height / 2) };
+    expect(await alphaAfterGenerate(page, outside.x, outside.y)).toBe(255);
+    await grow.click();
+    expect(await grow.isChecked()).toBe(false);
+    expect(await alphaAfterGenerate(page, outside.x, outside.y)).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});
