@@ -145,7 +145,11 @@ describe('after session recovery', () => {
         height: opened.height,
         x: 0,
         y: 0,
+        hasIcc: false,
+        hasExif: false,
       },
+      // A complete document: recovery validates it with shared/document/schema.ts.
+      maskId: 'mask-1',
       layers: [],
       versions: [],
     };
