@@ -31,7 +31,10 @@ describe('export dialog', () => {
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('radio', { name: 'JPEG' }).click();
     const quality = dialog.getByRole('slider', { name: 'Quality' });
-    await quality.focus();
+    // Tab from the format choice to the slider, as a keyboard user would.
+    const focused = () => quality.evaluate((el) => el === document.activeElement);
+    for (let i = 0; i < 6 && !(await focused()); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
     const start = Number(await quality.inputValue());
     for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft');
     expect(Number(await quality.inputValue())).toBe(start - 12);
