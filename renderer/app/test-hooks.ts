@@ -2,7 +2,8 @@
  * Read-only probes for the e2e tests and the benchmark (`window.__maskworkTest`). They read state;
  * they never change the document, so exposing them in the app is harmless.
  */
-import { getMaskValue, countMaskPixels, maskBounds, maskToArray } from '../../shared/mask';
+import { bandOutline, getMaskValue, countMaskPixels, maskBounds, maskToArray } from '../../shared/mask';
+import { bandRadius } from '../canvas/FeatherBandOutline';
 import { getBitmap, getMask, maskCount } from '../blobs/blob-store';
 import { useEditor } from '../store/store';
 import { currentEstimate } from '../generate/current-estimate';
@@ -46,6 +47,22 @@ export function installTestHooks(): void {
     maskValues(): number[] {
       const doc = useEditor.getState().doc;
       return doc ? Array.from(maskToArray(getMask(doc.maskId))) : [];
+    },
+    /** The dashed band outline the canvas draws: its radius and the bounds of its segments (null without a mask). */
+    featherBand() {
+      const s = useEditor.getState();
+      if (!s.doc) return null;
+      const radius = bandRadius(s);
+      const out = bandOutline(getMask(s.doc.maskId), radius);
+      if (!out) return null;
+      const xs = out.segments.filter((_, i) => i % 2 === 0);
+      const ys = out.segments.filter((_, i) => i % 2 === 1);
+      return { radius, cell: out.cell, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+    },
+    /** True when the stage holds the band outline node and it is shown. */
+    featherBandDrawn(): boolean {
+      const node = getStage()?.findOne('.feather-band');
+      return !!node && node.isVisible();
     },
     maskBounds() {
       const doc = useEditor.getState().doc;

@@ -16,6 +16,7 @@ import { BrushCursor, moveBrushCursor } from './BrushCursor';
 import { registerStageAccess } from './stage-access';
 import { StagedCandidateNode } from '../generate/StagedCandidateNode';
 import { ExtendPreview } from './ExtendPreview';
+import { FeatherBandOutline } from './FeatherBandOutline';
 import { checker } from './checker';
 import { fieldOwnsKey } from '../keyboard/field-focus';
 import { docPoint, docToScreen, screenPoint, screenToDoc } from '../../shared/geometry/point';
@@ -241,6 +242,10 @@ export function EditorStage() {
               }}
             />
           )}
+        </Layer>
+        {/* The band Generate will touch, shown even with the overlay hidden (not while candidates are judged). */}
+        <Layer name="feather-band" listening={false} visible={!!doc && !staging}>
+          {doc && <FeatherBandOutline scale={scale} />}
         </Layer>
         <Layer name="extend-preview" listening={false}>
           {doc && <ExtendPreview scale={scale} />}

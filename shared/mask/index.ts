@@ -24,5 +24,6 @@ export { rasterizePolygon, type PolygonPoint, type PolygonOptions } from './poly
 export { rasterizeRect, rasterizeEllipse } from './shapes';
 export { invertMask, clearMask, thresholdMask, mapMaskValues } from './pixel-ops';
 export { growMask } from './grow-mask';
+export { bandOutline, type BandOutline } from './band-outline';
 export { featherMask } from './feather-mask';
 export { maskRegionToRgbaOverlay, tileToOverlayRGBA, overlaySize, type RgbColor } from './overlay';

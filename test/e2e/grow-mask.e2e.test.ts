@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath } from '../support/page-helpers';
 import { typeInto } from '../support/real-input';
+import { leaveField } from '../support/user-input';
 
 let app: AppHarness;
 
@@ -56,5 +57,33 @@ describe('grow the mask before generating', () => {
     expect(await grow.isChecked()).toBe(false);
     expect(await alphaAfterGenerate(page, outside.x, outside.y)).toBe(0);
     expect(app.errors).toEqual([]);
+  });
+
+  it('the canvas shows where Generate will touch: a dashed band outline grown by the feather and the grow, also with the overlay hidden', async () => {
+    const page = app.page;
+    const probe = () => page.evaluate(() => (window as any).__maskworkTest.featherBand());
+    const rect = await page.evaluate(() => (window as any).__maskworkTest.maskBounds());
+    // Edge feather 0 (typed in beforeAll), grow on for the offline engine (6 px): the band reaches 6 px out.
+    const grow = page.getByRole('checkbox', { name: 'Grow the mask before generating' });
+    if (!(await grow.isChecked())) await grow.click();
+    let band = await probe();
+    expect(band.radius).toBe(6);
+    expect(band.x0).toBe(rect.x - 6);
+    expect(band.x1).toBe(rect.x + rect.width + 6);
+    // Typing a wider feather moves the outline out by the same amount.
+    await typeInto(page, page.getByRole('spinbutton', { name: 'Edge feather (px)' }), '20');
+    band = await probe();
+    expect(band.radius).toBe(26);
+    expect(band.y0).toBe(rect.y - 26);
+    expect(band.y1).toBe(rect.y + rect.height + 26);
+    // The outline is a node on the stage, still shown after the overlay is hidden with \.
+    const drawn = () => page.evaluate(() => (window as any).__maskworkTest.featherBandDrawn() as boolean);
+    await leaveField(page); // keys back to the editor
+    expect(await drawn()).toBe(true);
+    await page.keyboard.press('Backslash');
+    expect((await page.evaluate(() => (window as any).__maskworkTest.summary())).maskVisible).toBe(false);
+    expect(await drawn()).toBe(true);
+    await page.keyboard.press('Backslash');
+    await typeInto(page, page.getByRole('spinbutton', { name: 'Edge feather (px)' }), '0');
   });
 });
