@@ -135,19 +135,19 @@ export function matchText({ requested, reading, grey, before }: MatchInput): Tex
   const want = normalise(expected);
   const found = bestSubstring(want, hay);
   let distance = found.distance;
-  const window = chars.slice(found.start, found.end);
-  let read = shown(reading, window);
+  const span = chars.slice(found.start, found.end);
+  let read = shown(reading, span);
   let status: TextStatus = distance === 0 ? 'right' : 'wrong';
   let note: string | undefined;
   if (distance === 0 && grey) {
     let shownChars = read;
-    // The requested characters as typed (case kept), aligned with the normalised window.
+    // The requested characters as typed (case kept), aligned with the normalised span.
     const typed = Array.from(expected).filter((ch) => normChar(ch) !== '');
-    for (const [k, c] of window.entries()) {
+    for (const [k, c] of span.entries()) {
       if (c.glyph < 0 || !isConfusable(c.ch)) continue;
       const g = reading.glyphs[c.glyph];
       const v = checkGlyph(grey, c.ch, g.box, {
-        typed: typed.length === window.length ? typed[k] : c.ch,
+        typed: typed.length === span.length ? typed[k] : c.ch,
         word: reading.glyphs.filter((o) => o.word === g.word),
         line: reading.glyphs.filter((o) => o.line === g.line),
       });
@@ -181,13 +181,13 @@ export function matchText({ requested, reading, grey, before }: MatchInput): Tex
 }
 
 /** The matched part of the reading as the OCR wrote it (case and quotes kept). */
-function shown(reading: OcrReading, window: { ch: string; glyph: number }[]): string {
-  if (!window.length) return '';
-  if (window[0].glyph < 0) return window.map((c) => c.ch).join('');
+function shown(reading: OcrReading, span: { ch: string; glyph: number }[]): string {
+  if (!span.length) return '';
+  if (span[0].glyph < 0) return span.map((c) => c.ch).join('');
   let out = '';
   let last = -1;
   let lastWord = -1;
-  for (const c of window) {
+  for (const c of span) {
     if (c.glyph === last) continue;
     const g = reading.glyphs[c.glyph];
     if (lastWord >= 0 && g.word !== lastWord) out += ' ';
