@@ -259,7 +259,7 @@ describe('editor shortcuts do not fire while typing', () => {
   });
 
   it('in a number field', async () => {
-    const grow = app.page.getByRole('spinbutton', { name: /grow/i });
+    const grow = app.page.getByRole('spinbutton', { name: 'Grow or shrink by px', exact: true });
     await checkRows(grow, 'number', async () => {
       await grow.click();
       await grow.press('Control+a');
