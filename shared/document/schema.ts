@@ -31,8 +31,44 @@ export const OriginalRefSchema = v.object({
   sourcePath: v.optional(text(4096)),
 });
 
-/** An accepted result: a region-sized RGBA bitmap (alpha = feathered mask) placed at x,y. */
-export const PatchLayerSchema = v.object({ id, name: text(1024), assetId, x: coord, y: coord, width: dim, height: dim });
+/** How a layer combines with what is below it. Only Normal (source-over) exists today. */
+export const BLEND_MODES = ['normal'] as const;
+export type BlendMode = (typeof BLEND_MODES)[number];
+
+/**
+ * An accepted result: a region-sized RGBA bitmap (alpha = feathered mask) placed at x,y.
+ * Layer properties are optional; a record without them reads as the defaults (visible, opacity 1,
+ * Normal, no layer mask) — use `layerVisible`, `layerOpacity`, `layerBlend` below, never `?? …` at
+ * the call site. Everything that writes the document out (export, PSD, project file, autosave) must
+ * honour them in this order: layer pixels × layer mask × opacity, composited Normal in array order
+ * (index 0 is just above the original).
+ */
+export const PatchLayerSchema = v.object({
+  id,
+  name: text(1024),
+  assetId,
+  x: coord,
+  y: coord,
+  width: dim,
+  height: dim,
+  /** false = hidden on screen and in every output. Default true. */
+  visible: v.optional(v.boolean()),
+  /** 0…1, multiplies the layer's alpha. Default 1. */
+  opacity: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1))),
+  /** Default 'normal'. */
+  blend: v.optional(v.picklist(BLEND_MODES)),
+  /**
+   * The layer mask in the renderer's mask store (a TiledMask of the layer's width×height; 255 shows
+   * the layer, 0 hides it). Absent = no mask (the whole layer shows). Renderer-only: main cannot read it.
+   */
+  maskId: v.optional(id),
+  /**
+   * The same layer mask as a grey PNG (R = value, layer-sized) in main's asset store: what main,
+   * PSD and the project file read. Filled by the renderer (renderer/commands: `withLayerMaskAssets`)
+   * when a document leaves it; any change of `maskId` clears it. Absent with `maskId` absent = no mask.
+   */
+  maskAssetId: v.optional(assetId),
+});
 
 const size = v.object({ width: dim, height: dim });
 const rect = v.object({ x: coord, y: coord, width: dim, height: dim });
@@ -64,6 +100,15 @@ export const DocStateSchema = v.object({
 
 export type OriginalRef = v.InferOutput<typeof OriginalRefSchema>;
 export type PatchLayer = v.InferOutput<typeof PatchLayerSchema>;
+
+/** Whether the layer shows (on screen and in every output). */
+export const layerVisible = (l: PatchLayer): boolean => l.visible !== false;
+/** The layer's opacity, 0…1. */
+export const layerOpacity = (l: PatchLayer): number => l.opacity ?? 1;
+/** The layer's blend mode. */
+export const layerBlend = (l: PatchLayer): BlendMode => l.blend ?? 'normal';
+/** Whether the layer has a layer mask (in the renderer or as an asset). */
+export const layerHasMask = (l: PatchLayer): boolean => l.maskId !== undefined || l.maskAssetId !== undefined;
 export type Version = v.InferOutput<typeof VersionSchema>;
 export type DocState = v.InferOutput<typeof DocStateSchema>;
 
@@ -100,10 +145,14 @@ export function parseDocument(text: string): DocState | null {
   return r.success ? r.output : null;
 }
 
-/** Every asset a document references (original, layers, layers kept by versions). */
+/** Every asset a document references (original, layers and their mask PNGs, layers kept by versions). */
 export function documentAssetIds(doc: DocState): string[] {
   const ids = new Set<string>([doc.original.assetId]);
-  for (const l of doc.layers) ids.add(l.assetId);
-  for (const ver of doc.versions) for (const l of ver.layersAfter ?? []) ids.add(l.assetId);
+  const add = (l: PatchLayer) => {
+    ids.add(l.assetId);
+    if (l.maskAssetId) ids.add(l.maskAssetId);
+  };
+  for (const l of doc.layers) add(l);
+  for (const ver of doc.versions) for (const l of ver.layersAfter ?? []) add(l);
   return [...ids];
 }
