@@ -1,0 +1,114 @@
+/**
+ * Full-resolution edge refinement: only the blocks a soft mask's edge passes through are read from
+ * the photo and guided-filtered, so a 40 MP selection costs its perimeter, not its area.
+ */
+import type { Rect } from '../geometry/rect';
+import { guidedFilter } from './guided-filter';
+import type { PixelSource } from './rgba';
+
+export interface EdgeRefineOptions {
+  /** Guided filter window radius (px). */
+  radius: number;
+  /** Guided filter regulariser in (0..1)² units. */
+  eps: number;
+  /** Edge contrast after filtering: 1 keeps the filter's soft edge, 2 halves its width. */
+  sharpen?: number;
+  /** Filter passes (each pulls the edge further onto the photo's edge). */
+  passes?: number;
+  /** Block edge (px); blocks whose values are all 0 or all 255 are left alone. */
+  block?: number;
+  shouldStop?: () => boolean;
+}
+
+/**
+ * Refines `soft` (values 0..255 over `region`, document px of `src`) along its edges and returns the
+ * new values (a copy; `soft` is not changed). Blocks without an edge keep their values.
+ */
+export function refineAlongEdge(src: PixelSource, region: Rect, soft: Uint8Array, opts: EdgeRefineOptions): Uint8Array {
+  const { width: W, height: H } = region;
+  const out = soft.slice();
+  const B = opts.block ?? 64;
+  const r = Math.max(1, Math.round(opts.radius));
+  const sharpen = opts.sharpen ?? 1;
+  for (let by = 0; by < H; by += B) {
+    for (let bx = 0; bx < W; bx += B) {
+      if (opts.shouldStop?.()) throw new Error('cancelled');
+      const bw = Math.min(B, W - bx);
+      const bh = Math.min(B, H - by);
+      let min = 255;
+      let max = 0;
+      for (let y = by; y < by + bh; y++) {
+        for (let x = bx; x < bx + bw; x++) {
+          const v = soft[y * W + x];
+          if (v < min) min = v;
+          if (v > max) max = v;
+        }
+      }
+      // An edge can also run along the block's border: look one radius beyond it.
+      if (max === min) {
+        const ex0 = Math.max(0, bx - r);
+        const ey0 = Math.max(0, by - r);
+        const ex1 = Math.min(W, bx + bw + r);
+        const ey1 = Math.min(H, by + bh + r);
+        for (let y = ey0; y < ey1 && max === min; y += Math.max(1, ey1 - ey0 - 1)) {
+          for (let x = ex0; x < ex1; x++) if (soft[y * W + x] !== min) max = 256;
+        }
+        for (let x = ex0; x < ex1 && max === min; x += Math.max(1, ex1 - ex0 - 1)) {
+          for (let y = ey0; y < ey1; y++) if (soft[y * W + x] !== min) max = 256;
+        }
+        if (max === min) continue;
+      }
+      const ex = Math.max(0, bx - r);
+      const ey = Math.max(0, by - r);
+      const ew = Math.min(W, bx + bw + r) - ex;
+      const eh = Math.min(H, by + bh + r) - ey;
+      const img = src.read({ x: region.x + ex, y: region.y + ey, width: ew, height: eh });
+      const p = new Float32Array(ew * eh);
+      for (let y = 0; y < eh; y++) for (let x = 0; x < ew; x++) p[y * ew + x] = soft[(ey + y) * W + ex + x] / 255;
+      let q: Float32Array = p;
+      for (let k = 0; k < (opts.passes ?? 1); k++) q = guidedFilter(img.data, q, ew, eh, r, opts.eps);
+      for (let y = by; y < by + bh; y++) {
+        for (let x = bx; x < bx + bw; x++) {
+          const v = (q[(y - ey) * ew + (x - ex)] - 0.5) * sharpen + 0.5;
+          out[y * W + x] = v <= 0 ? 0 : v >= 1 ? 255 : Math.round(v * 255);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Bilinear upscale of a small 0..255 map to `W`×`H` (pixel centres aligned). */
+export function upsampleBilinear(small: Uint8Array, sw: number, sh: number, W: number, H: number): Uint8Array {
+  const out = new Uint8Array(W * H);
+  const kx = sw / W;
+  const ky = sh / H;
+  const x0s = new Int32Array(W);
+  const fxs = new Float32Array(W);
+  for (let x = 0; x < W; x++) {
+    const fx = Math.min(sw - 1, Math.max(0, (x + 0.5) * kx - 0.5));
+    x0s[x] = Math.min(sw - 2, Math.floor(fx));
+    fxs[x] = fx - x0s[x];
+    if (sw === 1) {
+      x0s[x] = 0;
+      fxs[x] = 0;
+    }
+  }
+  for (let y = 0; y < H; y++) {
+    const fy = Math.min(sh - 1, Math.max(0, (y + 0.5) * ky - 0.5));
+    const y0 = sh === 1 ? 0 : Math.min(sh - 2, Math.floor(fy));
+    const ty = sh === 1 ? 0 : fy - y0;
+    const r0 = y0 * sw;
+    const r1 = sh === 1 ? r0 : r0 + sw;
+    const o = y * W;
+    for (let x = 0; x < W; x++) {
+      const a = x0s[x];
+      const tx = fxs[x];
+      const b = sw === 1 ? a : a + 1;
+      const top = small[r0 + a] + (small[r0 + b] - small[r0 + a]) * tx;
+      const bot = small[r1 + a] + (small[r1 + b] - small[r1 + a]) * tx;
+      out[o + x] = Math.round(top + (bot - top) * ty);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+/**
+ * Object select and select subject: GrabCut on a reduced copy of the region (the rectangle plus a
+ * margin, or the whole photo with the subject prior), user strokes as hard labels, specks dropped,
+ * then brought to full resolution and refined along the edge with the photo as guide.
+ */
+import type { Point, Rect } from '../geometry/rect';
+import { rasterizeStroke } from '../mask/brush-stroke';
+import type { Coverage } from '../mask/tiled-mask';
+import { dropSmallComponents } from './components';
+import { refineAlongEdge, upsampleBilinear } from './edge-refine';
+import { BG, FG, grabCut, PROBABLY_BG, PROBABLY_FG } from './grabcut';
+import { reducedSize, type PixelSource } from './rgba';
+import { subjectPrior } from './subject-prior';
+
+export interface SelectStroke {
+  /** Document px. */
+  points: Point[];
+  /** Diameter in document px. */
+  size: number;
+  /** true = "this is the object", false = "not the object". */
+  object: boolean;
+}
+
+export interface ObjectSelectRequest {
+  /** The rectangle around the object (document px); absent = select subject (whole photo). */
+  rect?: Rect;
+  strokes?: readonly SelectStroke[];
+  /** Longest side of the reduced copy the cut runs on. */
+  maxSide?: number;
+  iterations?: number;
+  /** Full-resolution edge refinement (on by default). */
+  refine?: boolean;
+  shouldStop?: () => boolean;
+}
+
+export interface ObjectSelectResult {
+  coverage: Coverage;
+  /** The region the engine looked at, in document px. */
+  region: Rect;
+  iterations: number;
+}
+
+function normalizeRect(r: Rect, W: number, H: number): Rect | null {
+  const x0 = Math.max(0, Math.floor(Math.min(r.x, r.x + r.width)));
+  const y0 = Math.max(0, Math.floor(Math.min(r.y, r.y + r.height)));
+  const x1 = Math.min(W, Math.ceil(Math.max(r.x, r.x + r.width)));
+  const y1 = Math.min(H, Math.ceil(Math.max(r.y, r.y + r.height)));
+  return x1 - x0 >= 2 && y1 - y0 >= 2 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
+}
+
+export function selectObject(src: PixelSource, req: ObjectSelectRequest): ObjectSelectResult {
+  const W = src.width;
+  const H = src.height;
+  const rect = req.rect ? normalizeRect(req.rect, W, H) : null;
+  if (req.rect && !rect) throw new RangeError('the rectangle is outside the photo or too small');
+  let region: Rect = { x: 0, y: 0, width: W, height: H };
+  if (rect) {
+    const m = Math.max(8, Math.round(0.1 * Math.max(rect.width, rect.height)));
+    const x0 = Math.max(0, rect.x - m);
+    const y0 = Math.max(0, rect.y - m);
+    region = { x: x0, y: y0, width: Math.min(W, rect.x + rect.width + m) - x0, height: Math.min(H, rect.y + rect.height + m) - y0 };
+  }
+  const small = reducedSize(region.width, region.height, req.maxSide ?? 400);
+  const sw = small.width;
+  const sh = small.height;
+  const img = src.read(region, sw, sh);
+  const kx = sw / region.width;
+  const ky = sh / region.height;
+
+  let trimap: Uint8Array;
+  let prior: Float32Array | undefined;
+  if (rect) {
+    trimap = new Uint8Array(sw * sh);
+    const rx0 = Math.floor((rect.x - region.x) * kx);
+    const ry0 = Math.floor((rect.y - region.y) * ky);
+    const rx1 = Math.ceil((rect.x + rect.width - region.x) * kx);
+    const ry1 = Math.ceil((rect.y + rect.height - region.y) * ky);
+    for (let y = ry0; y < ry1; y++) trimap.fill(PROBABLY_FG, y * sw + rx0, y * sw + rx1);
+    // A rectangle that covers the whole photo leaves no background sample: its outer ring is assumed.
+    if (rx0 <= 0 && ry0 <= 0 && rx1 >= sw && ry1 >= sh) {
+      for (let x = 0; x < sw; x++) trimap[x] = trimap[(sh - 1) * sw + x] = PROBABLY_BG;
+      for (let y = 0; y < sh; y++) trimap[y * sw] = trimap[y * sw + sw - 1] = PROBABLY_BG;
+    }
+  } else {
+    const sp = subjectPrior(img);
+    trimap = sp.trimap;
+    prior = sp.prior;
+  }
+  for (const s of req.strokes ?? []) {
+    const pts = s.points.map((p) => ({ x: (p.x - region.x) * kx, y: (p.y - region.y) * ky }));
+    const cov = rasterizeStroke(pts, { size: Math.max(1, s.size * kx), hardness: 1 });
+    const { x: cx, y: cy, width: cw, height: ch } = cov.rect;
+    for (let y = 0; y < ch; y++) {
+      const yy = cy + y;
+      if (yy < 0 || yy >= sh) continue;
+      for (let x = 0; x < cw; x++) {
+        const xx = cx + x;
+        if (xx < 0 || xx >= sw || cov.data[y * cw + x] < 128) continue;
+        trimap[yy * sw + xx] = s.object ? FG : BG;
+      }
+    }
+  }
+  const gc = grabCut(img, { trimap, prior, priorWeight: prior ? 1 : 0, iterations: req.iterations ?? 5, shouldStop: req.shouldStop });
+  dropSmallComponents(gc.labels, sw, sh, rect ? 0.02 : 0.05);
+  for (let p = 0; p < gc.labels.length; p++) gc.labels[p] = trimap[p] === FG ? 255 : gc.labels[p] ? 255 : 0;
+
+  let full = upsampleBilinear(gc.labels, sw, sh, region.width, region.height);
+  if (req.refine !== false && small.scale < 1) {
+    const radius = Math.min(24, Math.max(2, Math.round(1.5 / small.scale)));
+    full = refineAlongEdge(src, region, full, { radius, eps: 1e-3, sharpen: 2, shouldStop: req.shouldStop });
+  }
+  if (rect) {
+    // Nothing outside the rectangle is ever selected.
+    for (let y = 0; y < region.height; y++) {
+      const gy = region.y + y;
+      for (let x = 0; x < region.width; x++) {
+        const gx = region.x + x;
+        if (gy < rect.y || gy >= rect.y + rect.height || gx < rect.x || gx >= rect.x + rect.width) full[y * region.width + x] = 0;
+      }
+    }
+  }
+  return { coverage: { rect: region, data: full }, region, iterations: gc.iterations };
+}

@@ -1,0 +1,79 @@
+/**
+ * A prior for "select subject" from the photo alone: the border of a photo is almost always
+ * background, so a colour model of the border says how unlike the background each pixel is
+ * (contrast with the border — a saliency), weighted gently toward the centre. Pixels that fit the
+ * border model well and touch the border are marked background for sure; the rest is left to the cut.
+ */
+import { boxMean } from './guided-filter';
+import { Gmm, GMM_COMPONENTS, kmeansComponents } from './gmm';
+import { BG, PROBABLY_BG, PROBABLY_FG } from './grabcut';
+import { toRgbFloat } from './grabcut';
+import type { RgbaImage } from './rgba';
+
+export interface SubjectPrior {
+  /** P(subject) per pixel, 0..1. */
+  prior: Float32Array;
+  trimap: Uint8Array;
+}
+
+export function subjectPrior(img: RgbaImage): SubjectPrior {
+  const { width: w, height: h } = img;
+  const n = w * h;
+  const rgb = toRgbFloat(img);
+  const band = Math.max(2, Math.round(0.03 * Math.min(w, h)));
+  const isBorder = (x: number, y: number) => x < band || y < band || x >= w - band || y >= h - band;
+  const idx = new Int32Array(n);
+  let nb = 0;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (isBorder(x, y)) idx[nb++] = y * w + x;
+  const comp = new Uint8Array(n);
+  const gmm = new Gmm(GMM_COMPONENTS);
+  kmeansComponents(rgb, idx, nb, GMM_COMPONENTS, comp);
+  gmm.learn(rgb, idx, nb, comp);
+  for (let t = 0; t < nb; t++) comp[idx[t]] = gmm.component(rgb[idx[t] * 3], rgb[idx[t] * 3 + 1], rgb[idx[t] * 3 + 2]);
+  gmm.learn(rgb, idx, nb, comp);
+
+  const d = new Float32Array(n);
+  for (let p = 0; p < n; p++) d[p] = gmm.negLogLikelihood(rgb[p * 3], rgb[p * 3 + 1], rgb[p * 3 + 2]);
+  // How unlikely the border finds its own pixels: its 90th percentile is the background's edge.
+  const own = Array.from({ length: nb }, (_, t) => d[idx[t]]).sort((a, b) => a - b);
+  const t90 = own[Math.floor(own.length * 0.9)] ?? 0;
+  const t50 = own[Math.floor(own.length * 0.5)] ?? 0;
+  const spread = Math.max(1, t90 - t50);
+  const contrast = new Float32Array(n);
+  for (let p = 0; p < n; p++) contrast[p] = 1 / (1 + Math.exp(-(d[p] - t90 - spread) / spread));
+  const smooth = new Float32Array(n);
+  boxMean(contrast, w, h, Math.max(1, Math.round(Math.min(w, h) / 150)), smooth, new Float32Array(n));
+
+  const prior = new Float32Array(n);
+  const trimap = new Uint8Array(n);
+  let fgCount = 0;
+  const cx = (w - 1) / 2;
+  const cy = (h - 1) / 2;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const p = y * w + x;
+      const ex = (x - cx) / (0.6 * w);
+      const ey = (y - cy) / (0.6 * h);
+      const centre = Math.exp(-(ex * ex + ey * ey));
+      const v = smooth[p] * (0.55 + 0.45 * centre);
+      prior[p] = v;
+      if (v > 0.4) {
+        trimap[p] = PROBABLY_FG;
+        fgCount++;
+      } else trimap[p] = isBorder(x, y) && d[p] <= t90 ? BG : PROBABLY_BG;
+    }
+  }
+  if (fgCount < n * 0.002) {
+    // Nothing stands out from the border: start from a centred ellipse and let the cut decide.
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const ex = (x - cx) / (0.3 * w);
+        const ey = (y - cy) / (0.3 * h);
+        const p = y * w + x;
+        if (ex * ex + ey * ey <= 1) trimap[p] = PROBABLY_FG;
+        prior[p] = 0.5;
+      }
+    }
+  }
+  return { prior, trimap };
+}
