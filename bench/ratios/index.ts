@@ -4,9 +4,10 @@ import { cliRatios } from './cli';
 import { historyRow } from './history';
 import { openRatio } from './open';
 import { pixelRatios } from './pixels';
+import { editTimeRows, formatSpanTable, runEditTime } from './edit-time';
 import { formatRatioTable, machine, type RatioRow } from './ratio';
 
-export const RATIO_GROUPS = ['open', 'pixels', 'cli', 'history'] as const;
+export const RATIO_GROUPS = ['open', 'pixels', 'cli', 'history', 'edit-time'] as const;
 
 export async function runRatios(opts: {
   quick: boolean;
@@ -19,10 +20,19 @@ export async function runRatios(opts: {
   if (opts.groups('pixels')) rows.push(...(await pixelRatios(runs)));
   if (opts.groups('cli')) rows.push(...(await cliRatios(runs)));
   if (opts.groups('history')) rows.push(await historyRow(opts.quick ? 10 : 100));
-  const result = { machine: { ...m, loadavgAfter: machine().loadavg }, rows };
+  let spanTable: string | null = null;
+  let editTime: unknown = null;
+  if (opts.groups('edit-time')) {
+    const r = await runEditTime(opts.quick ? 4 : 10);
+    rows.push(...editTimeRows(r));
+    spanTable = formatSpanTable(r);
+    editTime = r;
+  }
+  const result = { machine: { ...m, loadavgAfter: machine().loadavg }, rows, editTime };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/ratios.json', JSON.stringify(result, null, 2));
   console.log(`\n${formatRatioTable(rows, String(m.date).slice(0, 10))}`);
   for (const r of rows) if (r.note) console.log(`${r.id}: ${r.note}`);
+  if (spanTable) console.log(`\nOne edit, span by span (medians per edit; e2e harness, 24 MP photo)\n${spanTable}`);
   return result;
 }

@@ -12,6 +12,7 @@ import { extendProposal } from '../store/canvas-commands';
 import { currentOutpaintEstimate } from '../generate/outpaint-client';
 import { autosaveStatus } from './autosave';
 import { getStage } from '../canvas/stage-access';
+import { editTracer } from '../commands/edit-trace';
 
 export function installTestHooks(): void {
   const hooks = {
@@ -34,6 +35,10 @@ export function installTestHooks(): void {
         maskVisible: s.maskVisible,
         brush: s.brush,
       };
+    },
+    /** Timing spans of the last edits (keypress → candidate on screen), oldest first. */
+    editTimings() {
+      return editTracer.traces().map((t) => ({ ...t, spans: t.spans.map((x) => ({ ...x })) }));
     },
     maskValue(x: number, y: number): number {
       const doc = useEditor.getState().doc;

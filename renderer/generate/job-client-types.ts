@@ -6,6 +6,7 @@ import type { JobKind } from '../store/jobs-slice';
 import type { EditorStore } from '../store/store';
 import type { EditRequest } from './edit-request';
 import type { OutpaintRequest } from './outpaint-request';
+import type { EditTracer } from '../commands/edit-trace';
 
 /** What a job was started with: a masked edit or an outpaint. */
 export type JobRequest = { kind: 'edit'; req: EditRequest } | { kind: 'outpaint'; req: OutpaintRequest };
@@ -24,6 +25,10 @@ export interface JobClientDeps {
   revokeUrls(urls: Iterable<string>): void;
   rememberModel(model: string): void;
   refreshSpend(): Promise<void> | void;
+  /** Timing spans of each edit (renderer/commands/edit-trace.ts); none when absent. */
+  trace?: EditTracer;
+  /** Resolves once the frame showing a newly staged candidate is painted (the trace's end). */
+  afterPaint?: () => Promise<void>;
   timers?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(handle: unknown): void };
   now?: () => number;
   pollMs?: number;

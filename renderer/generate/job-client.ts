@@ -25,6 +25,7 @@ import { refreshSpend } from './spend-client';
 import { currentTextCheck } from './text-check-state';
 import type { StagedCandidate } from './staging-logic';
 import type { JobClient, JobClientDeps, JobRequest } from './job-client-types';
+import { afterNextPaint, editTracer, type EditTracer } from '../commands/edit-trace';
 
 /** Safety-net poll for a lost `job:progress` event (ms). */
 const POLL_MS = 1500;
@@ -45,9 +46,22 @@ export function createJobClient(deps: JobClientDeps): JobClient {
   const recheck = new Set<string>();
   let cancelWanted = false;
   let poll: unknown = null;
+  const trace: EditTracer = deps.trace ?? {
+    begin() {},
+    now: () => 0,
+    span() {},
+    job() {},
+    main() {},
+    shown() {},
+    drop() {},
+  };
+  /** Bytes the running edit sent to main (the mask PNG), for the transport span. */
+  let sentBytes = 0;
+  let sendStart = 0;
 
   /** Ctrl/Cmd+Enter and the Generate button. */
   async function generate(): Promise<void> {
+    trace.begin();
     const s = st();
     const blocker = generateBlocker(s, currentEstimate(s));
     if (blocker) {
@@ -80,7 +94,10 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     const expected = opt.spec.provider === 'local' ? timesInSequence(perRequest, settings.n) : perRequest;
     beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt, 'edit', doc.canvas, expected);
     try {
+      const t = trace.now();
       const png = await deps.encodeMask(doc.maskId, rect, grow);
+      trace.span('renderer: mask encode', t, trace.now(), png.length);
+      sentBytes = png.length;
       const req: EditRequest = {
         canvas: { ...doc.canvas },
         layers: requestLayers(doc, s.hiddenLayers),
@@ -95,6 +112,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       if (textCheck) req.textCheck = textCheck;
       await sendJob({ kind: 'edit', req }, doc.id);
     } catch (e) {
+      trace.drop();
       failStart(e);
     }
   }
@@ -185,7 +203,10 @@ export function createJobClient(deps: JobClientDeps): JobClient {
   async function sendJob(job: JobRequest, docId: string): Promise<void> {
     last = { job, docId };
     deps.rememberModel(job.req.model);
+    sendStart = trace.now();
     const { jobId } = await unwrap(job.kind === 'edit' ? deps.bridge().edit.start(job.req) : deps.bridge().outpaint.start(job.req));
+    trace.span('renderer: start call answered', sendStart, trace.now());
+    trace.job(jobId);
     // Still "Preparing…" until main reports otherwise: it plans and encodes first.
     st().patchJob(null, { jobId });
     startPoll();
@@ -217,12 +238,16 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     const patch: Partial<typeof job> = { fraction: p.fraction, phase: p.phase ?? 'working' };
     if (!job.cancelling || TERMINAL.has(p.stage)) patch.stage = p.stage;
     if (p.preview) {
+      trace.span(`renderer: partial #${p.preview.candidate} received`, trace.now(), trace.now(), p.preview.bytes.length);
       const old = job.previews[p.preview.candidate];
       if (old) deps.revokeUrls([old]);
       patch.previews = { ...job.previews, [p.preview.candidate]: deps.previewUrl(p.preview.bytes) };
     }
     st().patchJob(job.jobId, patch);
-    if (TERMINAL.has(p.stage) || p.fraction >= 1) void finish(p.jobId);
+    if (TERMINAL.has(p.stage) || p.fraction >= 1) {
+      trace.span('renderer: job end event', trace.now(), trace.now());
+      void finish(p.jobId);
+    }
   }
 
   async function finish(jobId: string): Promise<void> {
@@ -232,7 +257,9 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     }
     fetching.add(jobId);
     try {
+      const asked = trace.now();
       const r = await unwrap(deps.bridge().job.result({ jobId }));
+      const got = trace.now();
       if (r.state === 'running') {
         fetching.delete(jobId);
         if (recheck.delete(jobId)) void finish(jobId);
@@ -240,8 +267,21 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       }
       const job = st().job;
       if (!job || job.jobId !== jobId) return;
-      if (r.state === 'done') await stage(job, jobId, r.candidates);
-      else if (r.state === 'failed') report(r.error, job.model, job.modelName);
+      if (r.state === 'done') {
+        traceResult(r.candidates, r.sentAt, asked, got);
+        const shown = await stage(job, jobId, r.candidates);
+        endJob();
+        if (shown) {
+          const t = trace.now();
+          await (deps.afterPaint?.() ?? Promise.resolve());
+          const painted = trace.now();
+          trace.span('renderer: first paint', t, painted);
+          trace.shown(shown, painted);
+        } else trace.drop();
+        return;
+      }
+      trace.drop();
+      if (r.state === 'failed') report(r.error, job.model, job.modelName);
       else st().notify('info', 'Cancelled — the document is unchanged');
       endJob();
     } catch (e) {
@@ -253,7 +293,18 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     }
   }
 
-  async function stage(job: JobState, jobId: string, cands: CandidateResult[]): Promise<void> {
+  /** Main's spans and the transport both ways, from the wall-clock stamps on each side. */
+  function traceResult(cands: CandidateResult[], sentAt: number | undefined, asked: number, got: number): void {
+    for (const c of cands) if (c.spans) trace.main(c.spans);
+    const received = cands.flatMap((c) => c.spans ?? []).find((x) => x.name === 'main: queued');
+    if (received) trace.span('transport → main (edit:start)', sendStart, received.start, sentBytes);
+    const bytes = cands.reduce((t, c) => t + c.patch.length, 0);
+    if (sentAt !== undefined) trace.span('transport ← main (job:result)', sentAt, got, bytes);
+    trace.span('renderer: job:result call', asked, got, bytes);
+  }
+
+  /** Stages the candidates; returns how many are shown (0 when none or when they wait for another photo). */
+  async function stage(job: JobState, jobId: string, cands: CandidateResult[]): Promise<number> {
     const { docId, prompt, modelName, canvas } = job;
     const s = st();
     s.addSpend(
@@ -263,13 +314,15 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     const elsewhere = s.doc?.id !== docId;
     if (!elsewhere && s.doc && (s.doc.canvas.width !== canvas.width || s.doc.canvas.height !== canvas.height)) {
       s.notify('info', 'The canvas size changed while the job ran; its results were not staged.');
-      return;
+      return 0;
     }
     const names = new Map(modelOptions(s).map((o) => [o.value, o.spec.name]));
     const staged: StagedCandidate[] = [];
     for (const c of cands) {
       try {
+        const t = trace.now();
         await deps.adoptPatch(c.assetId, c.patch);
+        trace.span(`renderer: decode #${c.index}`, t, trace.now(), c.patch.length);
       } catch (e) {
         s.notify('error', `Candidate ${c.index + 1} could not be decoded: ${errorInfo(e).message}`, 'bad-image');
         continue;
@@ -300,8 +353,16 @@ export function createJobClient(deps: JobClientDeps): JobClient {
         'info',
         `${staged.length === 1 ? 'The result' : `${staged.length} results`} for the photo you left are kept: undo (Ctrl/⌘ Z) back to it to see them.`,
       );
-    } else if (staged.length) st().stageCandidates(staged);
-    else if (!cands.length) s.notify('info', 'The model returned no candidates; the document is unchanged.');
+      return 0;
+    }
+    if (staged.length) {
+      const t = trace.now();
+      st().stageCandidates(staged);
+      trace.span('renderer: stage', t, trace.now());
+      return staged.length;
+    }
+    if (!cands.length) s.notify('info', 'The model returned no candidates; the document is unchanged.');
+    return 0;
   }
 
   function report(info: AppErrorInfo, model: string, modelName: string): void {
@@ -359,6 +420,8 @@ export const jobClient: JobClient = createJobClient({
   revokeUrls,
   rememberModel,
   refreshSpend,
+  trace: editTracer,
+  afterPaint: afterNextPaint,
 });
 
 export const generate = (): Promise<void> => jobClient.generate();

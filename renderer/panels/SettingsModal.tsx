@@ -4,6 +4,7 @@ import { useEditor } from '../store/store';
 import { refreshProviders } from '../generate/providers-client';
 import { KeyRow } from './KeyRow';
 import { GatewaysSection } from './GatewaysSection';
+import { DiagnosticsSection } from './DiagnosticsSection';
 
 const close = () => useEditor.getState().setSettingsOpen(false);
 
@@ -63,6 +64,7 @@ export function SettingsModal() {
           <KeyRow provider="gemini" label="Google Gemini" />
         </section>
         <GatewaysSection />
+        <DiagnosticsSection />
       </div>
     </div>
   );

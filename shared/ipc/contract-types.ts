@@ -1,6 +1,7 @@
 /** Response and event payload types of the IPC contract (plain structured-clone data only). */
 import type { AppErrorInfo } from '../errors';
 import type { TextVerdict } from '../text-check/text-match';
+import type { TimingSpan } from '../timing/spans';
 
 export interface AppInfo {
   version: string;
@@ -107,11 +108,13 @@ export interface CandidateResult {
   textCheck?: TextVerdict & { ms: number };
   /** 0 for the job's first request, k for the k-th "retry until the text is right" request. */
   attempt?: number;
+  /** Main's timing spans of the job up to this candidate (wall clock, see shared/timing/spans.ts). */
+  spans?: TimingSpan[];
 }
 
 export type JobResult =
   | { state: 'running'; fraction: number }
-  | { state: 'done'; candidates: CandidateResult[] }
+  | { state: 'done'; candidates: CandidateResult[] /** When main handed the result out (wall clock ms). */; sentAt?: number }
   | { state: 'failed'; error: AppErrorInfo }
   | { state: 'cancelled' };
 

@@ -70,6 +70,9 @@ export interface OpenAIRecordedRequest {
   aborted: boolean;
   /** Output size actually produced, e.g. '1024x1024'. */
   outputSize?: string;
+  /** Wall clock (epoch ms, sub-ms) when the request arrived and when the answer's last byte was handed to the socket. */
+  receivedAt: number;
+  answeredAt?: number;
 }
 
 export interface OpenAIServerOptions {
@@ -116,8 +119,12 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
       validation: null,
       outcome: 'pending',
       aborted: false,
+      receivedAt: performance.timeOrigin + performance.now(),
     };
     requests.push(rec);
+    res.on('finish', () => {
+      rec.answeredAt = performance.timeOrigin + performance.now();
+    });
     res.on('close', () => {
       if (!res.writableFinished) {
         rec.aborted = true;

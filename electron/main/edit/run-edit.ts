@@ -24,12 +24,17 @@ import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
 
 import { EDIT_COMPOSITING, EDIT_GENERATING_SPAN, EDIT_PARTIAL_IMAGE, EDIT_REQUEST_SENT, PROGRESS_PREPARING } from '../jobs/progress-steps';
 import { MASK_ON } from '../../../shared/mask/threshold';
+import { createSpanRecorder, noSpans, type SpanRecorder } from '../../../shared/timing/spans';
+import { wallClock } from '../services/wall-clock';
 
 export type EditRequest = RequestOf<'edit:start'>;
 
-export function editJob(svc: JobServices, req: EditRequest): JobFn {
+/** `receivedAt`: when main had the `edit:start` request (wall clock), the first of the job's spans. */
+export function editJob(svc: JobServices, req: EditRequest, receivedAt?: number): JobFn {
   return async ({ signal, progress }) => {
     const started = Date.now();
+    const spans = createSpanRecorder(wallClock);
+    if (receivedAt !== undefined) spans.add('main: queued', receivedAt, spans.now());
     progress(PROGRESS_PREPARING, 'Preparing…', undefined, 'preparing');
     const model = await resolveModel(svc, req.model);
     if (model.spec.provider !== 'local' && !req.prompt.trim()) {
@@ -39,7 +44,7 @@ export function editJob(svc: JobServices, req: EditRequest): JobFn {
         rule: 'prompt',
       });
     }
-    const prepared = await prepareEdit(svc, req, model);
+    const prepared = await prepareEdit(svc, req, model, spans);
     if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
     const references = await Promise.all(
       req.references.map(async (id, i) => {
@@ -49,7 +54,7 @@ export function editJob(svc: JobServices, req: EditRequest): JobFn {
     );
     const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
     const run = (m: ResolvedModel, prep: PreparedEdit, n: number, first: number, attempt: number, share: [number, number]) =>
-      requestCandidates({ svc, req, model: m, prep, references, icc, n, first, attempt, started, signal, progress, share });
+      requestCandidates({ svc, req, model: m, prep, references, icc, n, first, attempt, started, signal, progress, share, spans });
     const tc = req.textCheck;
     if (!tc) return (await run(model, prepared, req.n, 0, 0, [0, 1])).candidates;
     const retryModel = tc.retryModel && tc.retryModel !== req.model ? await resolveModel(svc, tc.retryModel) : model;
@@ -95,6 +100,8 @@ interface CandidateRequest {
   progress: Parameters<JobFn>[0]['progress'];
   /** Part [from, to) of the job's progress bar this request fills. */
   share: [number, number];
+  /** The job's spans; every candidate carries a copy of them as they stand when it is ready. */
+  spans: SpanRecorder;
 }
 
 /** One provider request → its candidates (patches stored as assets) and the RGBA patches for the text check. */
@@ -119,6 +126,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
     imageSize: request.imageSize,
     referenceImages: references.length,
   });
+  const sentAt = c.spans.now();
   const images = await sendCounted(svc, model, cost.usd, model.spec.n.native ? 1 : c.n, () =>
     model.provider.edit(
       {
@@ -138,15 +146,23 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
         signal,
         onProgress: (f) =>
           progress(at(EDIT_REQUEST_SENT + EDIT_GENERATING_SPAN * f), `Generating with ${model.spec.name}${retry}`, undefined, 'working'),
-        onPartial: (candidate, bytes) =>
+        onPartial: (candidate, bytes) => {
+          c.spans.add(`main: partial image #${c.first + candidate}`, sentAt, c.spans.now(), bytes.length);
           progress(
             at(EDIT_PARTIAL_IMAGE),
             `Generating with ${model.spec.name}${retry}`,
             { candidate: c.first + candidate, bytes },
             'working',
-          ),
+          );
+        },
       },
     ),
+  );
+  c.spans.add(
+    `main: provider round trip${retry}`,
+    sentAt,
+    c.spans.now(),
+    images.reduce((t, img) => t + img.bytes.length, 0),
   );
   if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
   if (!images.length) throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image.`, model: req.model });
@@ -156,18 +172,27 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   const patches: Uint8Array[] = [];
   for (const [i, img] of images.entries()) {
     progress(at(EDIT_COMPOSITING + ((1 - EDIT_COMPOSITING) * i) / images.length), 'Compositing', undefined, 'working');
-    const generated = await scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height });
-    const patch = buildPatch({
-      width: region.width,
-      height: region.height,
-      generated,
-      original: regionPixels,
-      mask: regionMask,
-      featherPx: req.featherPx,
-      colourMatch: req.colorMatch,
-    });
-    const png = await encodePatchPng(patch, region.width, region.height, c.icc);
-    const assetId = await svc.store.put(png, 'patch');
+    const k = c.first + i;
+    const generated = await c.spans.time(`main: decode + scale #${k}`, () =>
+      scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height }),
+    );
+    const patch = await c.spans.time(`main: patch build #${k}`, () =>
+      buildPatch({
+        width: region.width,
+        height: region.height,
+        generated,
+        original: regionPixels,
+        mask: regionMask,
+        featherPx: req.featherPx,
+        colourMatch: req.colorMatch,
+      }),
+    );
+    const png = await c.spans.time(
+      `main: patch encode #${k}`,
+      () => encodePatchPng(patch, region.width, region.height, c.icc),
+      (b) => b.length,
+    );
+    const assetId = await c.spans.time(`main: asset write #${k}`, () => svc.store.put(png, 'patch'));
     patches.push(patch);
     candidates.push({
       index: c.first + i,
@@ -180,6 +205,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       requestId: img.requestId,
       seconds,
       ...(req.textCheck ? { attempt: c.attempt } : {}),
+      spans: [...c.spans.spans],
     });
   }
   return { candidates, patches, prep };
@@ -195,21 +221,33 @@ export interface PreparedEdit {
 }
 
 /** Everything before the provider call (measured by the bench as "edit prep"). */
-export async function prepareEdit(svc: JobServices, req: EditRequest, resolved?: ResolvedModel): Promise<PreparedEdit> {
+export async function prepareEdit(
+  svc: JobServices,
+  req: EditRequest,
+  resolved?: ResolvedModel,
+  spans: SpanRecorder = noSpans,
+): Promise<PreparedEdit> {
   const model = resolved ?? (await resolveModel(svc, req.model));
-  const values = await decodeMaskRect(req.mask.png, req.mask.rect);
+  const values = await spans.time('main: mask decode', () => decodeMaskRect(req.mask.png, req.mask.rect));
   const bbox = maskBBox(values, req.mask.rect);
   if (!bbox)
     throw new AppError({ kind: 'invalid-request', message: 'The mask is empty: paint over what should change first.', rule: 'mask' });
   const plan = planRegion({ canvas: req.canvas, bbox, model: model.spec, quality: req.quality, imageSize: req.imageSize });
   if (!plan.ok) throw new AppError({ kind: 'invalid-request', message: plan.reason, rule: 'region', model: req.model });
   const region = plan.region;
-  const regionPixels = await renderRegion(svc.store, req.layers, region);
-  const regionMask = cutMask(values, req.mask.rect, region);
-  // The model repaints the whole feather band, so the blend mixes generated pixels only.
-  const band = featherBand(req.featherPx);
-  const sentMask = band > 0 ? dilatedMask(regionMask, region.width, region.height, band).map((v) => v * 255) : regionMask;
-  const { requestImage, requestMask } = await encodeRequest(regionPixels, sentMask, region, plan.request, model.spec.provider === 'local');
+  const regionPixels = await spans.time('main: region pixels', () => renderRegion(svc.store, req.layers, region));
+  const sentMask = await spans.time('main: request mask', () => {
+    const regionMask = cutMask(values, req.mask.rect, region);
+    // The model repaints the whole feather band, so the blend mixes generated pixels only.
+    const band = featherBand(req.featherPx);
+    return { regionMask, sent: band > 0 ? dilatedMask(regionMask, region.width, region.height, band).map((v) => v * 255) : regionMask };
+  });
+  const regionMask = sentMask.regionMask;
+  const { requestImage, requestMask } = await spans.time(
+    'main: request encode',
+    () => encodeRequest(regionPixels, sentMask.sent, region, plan.request, model.spec.provider === 'local'),
+    (r) => r.requestImage.length,
+  );
   return { region, request: plan.request, regionPixels, regionMask, requestImage, requestMask };
 }
 

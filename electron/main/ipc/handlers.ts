@@ -13,6 +13,7 @@ import { editJob } from '../edit/run-edit';
 import { outpaintJob } from '../edit/run-outpaint';
 import { checkOutpaintBudget } from '../edit/outpaint-budget';
 import { recoverSession } from '../services/session-recovery';
+import { wallClock } from '../services/wall-clock';
 import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/gateway-url';
 
 export function createHandlers(svc: MainServices): HandlerTable {
@@ -42,7 +43,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'keys:set': async ({ provider, key }) => svc.keys.set(provider, key),
     'keys:remove': async ({ provider }) => svc.keys.remove(provider),
     'providers:get': async () => ({ gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() }),
-    'edit:start': async (req, ctx) => ({ jobId: svc.jobs.start(editJob(svc, req), (p) => ctx.emit('job:progress', p)) }),
+    'edit:start': async (req, ctx) => ({ jobId: svc.jobs.start(editJob(svc, req, wallClock()), (p) => ctx.emit('job:progress', p)) }),
     'outpaint:start': async (req, ctx) => {
       checkOutpaintBudget(req, svc.env); // limits and memory before any work
       return { jobId: svc.jobs.start(outpaintJob(svc, req), (p) => ctx.emit('job:progress', p)) };
@@ -63,7 +64,10 @@ export function createHandlers(svc: MainServices): HandlerTable {
       return { gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() };
     },
     'job:cancel': async ({ jobId }) => ({ cancelled: svc.jobs.cancel(jobId) }),
-    'job:result': async ({ jobId }) => svc.jobs.result(jobId),
+    'job:result': async ({ jobId }) => {
+      const r = svc.jobs.result(jobId);
+      return r.state === 'done' ? { ...r, sentAt: wallClock() } : r;
+    },
     'project:autosave': async ({ document, mask }) => {
       const savedAt = Date.now();
       await svc.autosave.save({ savedAt, document, mask });
