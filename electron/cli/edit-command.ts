@@ -12,7 +12,8 @@ import { worstCaseUsd } from '../../shared/text-check/budget';
 import { requestedText } from '../../shared/text-check/requested-text';
 import { CliSession, unwrap } from './cli-session';
 import { readMaskFile } from './mask-file';
-import { chooseModel, qualityFor, type Quality } from './model-choice';
+import { autoReport, chooseModelFor, qualityFor, readRules, type Quality } from './model-choice';
+import { AUTO_MODEL, formatDecision } from '../../shared/routing';
 import { candidatePaths, formatOf, refuseExisting } from './output-paths';
 
 const QUALITIES: Quality[] = ['low', 'medium', 'high', 'auto'];
@@ -30,6 +31,7 @@ export const EDIT_OPTIONS = {
   'no-color-match': flag(),
   text: optional(),
   'retry-text': intOr(0, 10, 0),
+  rules: optional(),
 };
 
 export interface EditOptions {
@@ -50,6 +52,8 @@ export interface EditOptions {
   text?: string;
   /** More requests allowed until the text is right. */
   retryText?: number;
+  /** `--model auto`: a routing rules file (else the default rules). */
+  rules?: string;
 }
 
 /** Parsed `fill` options → an edit with the offline engine and no feather (bit-identical outside the mask). */
@@ -87,14 +91,23 @@ export function editOptionsOf(a: {
   json: boolean;
   text?: string;
   'retry-text'?: number;
+  rules?: string;
 }): EditOptions {
   const { ref, feather, 'no-color-match': noColorMatch, 'retry-text': retryText, ...rest } = a;
   return { ...rest, refs: ref, featherPx: feather, colorMatch: !noColorMatch, retryText: retryText ?? 0 };
 }
 
 export async function runEdit(o: EditOptions, warn: (line: string) => void): Promise<Record<string, unknown>> {
-  const spec = chooseModel(o.model);
-  const quality = qualityFor(spec, o.quality);
+  if (o.rules && o.model !== AUTO_MODEL) throw new UsageError('--rules applies only with --model auto');
+  const { spec, auto } = chooseModelFor(o.model, {
+    prompt: o.prompt,
+    outpaint: null,
+    quality: o.quality,
+    env: process.env,
+    rules: await readRules(o.rules),
+  });
+  if (auto && !o.json) warn(`Auto picked ${formatDecision(auto)}`);
+  const quality = qualityFor(spec, auto && !spec.qualities.length ? undefined : o.quality);
   const image = resolve(o.image);
   const out = resolve(o.out);
   formatOf(out);
@@ -179,6 +192,7 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
     const c0 = candidates[0];
     return {
       model: spec.id,
+      ...autoReport(auto),
       quality: quality ?? null,
       image: { path: image, width: img.width, height: img.height },
       mask: { bbox: mask.rect },

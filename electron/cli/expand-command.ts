@@ -10,7 +10,8 @@ import { estimateCost } from '../../shared/models';
 import { flag, int, intOr, oneOf, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { checkOutpaintBudget } from '../main/edit/outpaint-budget';
 import { CliSession, unwrap } from './cli-session';
-import { chooseModel, qualityFor } from './model-choice';
+import { autoReport, chooseModelFor, qualityFor, readRules } from './model-choice';
+import { AUTO_MODEL, formatDecision } from '../../shared/routing';
 import { formatOf, refuseExisting } from './output-paths';
 
 const SIDE = () => int(0, 1_000_000);
@@ -29,6 +30,7 @@ export const EXPAND_OPTIONS = {
   band: intOr(0, 256, 32),
   prefill: oneOf(['smooth', 'local']),
   seed: int(0, 2 ** 31 - 1),
+  rules: optional(),
   overwrite: flag(),
   json: flag(),
 };
@@ -47,8 +49,11 @@ export function checkExtent<T extends { aspect?: string; left?: number; right?: 
 }
 
 export async function runExpand(o: ExpandOptions): Promise<Record<string, unknown>> {
-  const spec = chooseModel(o.model);
-  const quality = qualityFor(spec, o.quality);
+  // With --model auto the pick depends on the extended canvas: checked here, decided once it is known.
+  const rules = await readRules(o.rules);
+  if (o.rules && o.model !== AUTO_MODEL) throw new UsageError('--rules applies only with --model auto');
+  const fixed = o.model === AUTO_MODEL ? null : chooseModelFor(o.model, { prompt: '', outpaint: null, env: process.env });
+  if (fixed) qualityFor(fixed.spec, o.quality);
   const image = resolve(o.image);
   const out = resolve(o.out);
   formatOf(out);
@@ -68,6 +73,10 @@ export async function runExpand(o: ExpandOptions): Promise<Record<string, unknow
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     }
+    const { spec, auto } =
+      fixed ?? chooseModelFor(o.model, { prompt: o.prompt ?? '', outpaint: ext.canvas, quality: o.quality, env: process.env, rules });
+    if (auto && !o.json) process.stderr.write(`maskwork: Auto picked ${formatDecision(auto)}\n`);
+    const quality = qualityFor(spec, auto && !spec.qualities.length ? undefined : o.quality);
     const original = { x: ext.originalAt.x, y: ext.originalAt.y, width: img.width, height: img.height };
     const request = {
       canvas: ext.canvas,
@@ -114,6 +123,7 @@ export async function runExpand(o: ExpandOptions): Promise<Record<string, unknow
     const tEnd = performance.now();
     return {
       model: spec.id,
+      ...autoReport(auto),
       quality: quality ?? null,
       image: { path: image, width: img.width, height: img.height },
       canvas: ext.canvas,

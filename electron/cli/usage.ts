@@ -2,12 +2,12 @@
  * The help text. Kept apart from the commands (and imports nothing) so `maskwork --help` loads no
  * SDK, no sharp and no main-process code.
  */
-export const EDIT_USAGE = `maskwork edit --image <file> --mask <png> --prompt <text> --model <id> [--n <k>]
+export const EDIT_USAGE = `maskwork edit --image <file> --mask <png> --prompt <text> --model <id|auto> [--rules <json>] [--n <k>]
               [--quality low|medium|high|auto] [--ref <file>]... [--feather <px>] [--no-color-match]
               [--seed <n>] [--text <text> [--retry-text <n>]] --out <file.png|.jpg|.webp> [--overwrite] [--json]`;
 export const FILL_USAGE = `maskwork fill --image <file> --mask <png> --out <file.png> [--seed <n>] [--overwrite] [--json]`;
 export const EXPAND_USAGE = `maskwork expand --image <file> (--aspect W:H [--anchor centre|left|right|top|bottom]
-              | --left N --right N --top N --bottom N) --model <id> [--prompt <text>]
+              | --left N --right N --top N --bottom N) --model <id|auto> [--rules <json>] [--prompt <text>]
               [--quality low|medium|high|auto] [--band <px>] [--prefill smooth|local] [--seed <n>]
               --out <file.png> [--overwrite] [--json]`;
 export const BATCH_USAGE = `maskwork batch <edit|fill|expand> --images <folder> [--mask <png> | --masks <folder>]
@@ -37,6 +37,9 @@ or by pixels per side, tiling past each model's limits; --json prints the tile p
 The extended canvas may be at most 150 MP and 30000 px per side.
 batch runs edit, fill or expand over a folder (one mask for all, or <stem>.png per image);
 it goes on after a failure and exits 1 if any image failed.
+--model auto lets the routing rules pick (text in the prompt → gpt-image-2, an outpaint wider than
+3:1 → gemini-3.1-flash-image, else gpt-image-2; only models whose key is set); --rules <json> uses
+rules saved from the app's Settings; --json reports the pick as auto: {model, rule, reason}.
 compare runs one edit with several models (--models a,b,c) and writes <stem>-<model>.png each.
 Keys: OPENAI_API_KEY, GEMINI_API_KEY (never printed). Models: gpt-image-2, gpt-image-1.5,
 gpt-image-1-mini, gemini-3.1-flash-image, gemini-3-pro-image, local (offline, free).
