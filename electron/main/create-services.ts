@@ -7,6 +7,7 @@ import { KeyStore, memoryBackend, type SecretBackend } from './services/key-stor
 import { JobRunner } from './jobs/job-runner';
 import { AutosaveStore } from './services/autosave-store';
 import { SpendLedger } from './services/spend-ledger';
+import { PrefsStore } from './services/prefs-store';
 
 /** Everything main's handlers and jobs may use; built by createServices for each host. */
 export interface MainServices {
@@ -21,6 +22,8 @@ export interface MainServices {
   autosave: AutosaveStore;
   /** What was spent per day, across documents (settings folder; memory without one). */
   ledger: SpendLedger;
+  /** The user's app settings: routing rules, learned latencies, prompt history and presets (settings folder; memory without one). */
+  prefs: PrefsStore;
   /** Environment seen by main (OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL, MASKWORK_*); injected for tests. */
   env: Record<string, string | undefined>;
 }
@@ -28,7 +31,7 @@ export interface MainServices {
 /** What resolving a model id to a provider needs (keys, gateways, base-URL overrides). */
 export type ModelServices = Pick<MainServices, 'keys' | 'gateways' | 'env'>;
 /** What an edit or outpaint job needs: model resolution, the asset store and the spend ledger. */
-export type JobServices = ModelServices & Pick<MainServices, 'store' | 'ledger'>;
+export type JobServices = ModelServices & Pick<MainServices, 'store' | 'ledger'> & Partial<Pick<MainServices, 'prefs'>>;
 
 export interface ServiceOptions {
   host: MainServices['host'];
@@ -54,6 +57,7 @@ export function createServices(o: ServiceOptions): MainServices {
     jobs: new JobRunner(2),
     autosave: new AutosaveStore(join(o.settingsDir ?? o.assetDir, 'autosave')),
     ledger: new SpendLedger(o.settingsDir ? join(o.settingsDir, 'spend-ledger.json') : null),
+    prefs: new PrefsStore(o.settingsDir ? join(o.settingsDir, 'prefs.json') : null),
     env: o.env ?? process.env,
   };
 }

@@ -16,6 +16,7 @@ import type {
   RecoveredSession,
   SpendSummary,
 } from './contract-types';
+import type { AppPrefs } from '../prefs/app-prefs';
 
 /** Largest autosaved document record (JSON text, characters); pixels never go in it. */
 export const AUTOSAVE_MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
@@ -176,6 +177,17 @@ export const channels = {
   'project:discard': { request: s.object({}), response: s.type<{ discarded: boolean }>() },
   /** The app's spend ledger: today, this month, the last days and months (every request sent, across documents). */
   'spend:summary': { request: s.object({}), response: s.type<SpendSummary>() },
+  /** The user's app settings in main: Auto's routing rules, learned latencies, prompt history and presets. */
+  'prefs:get': { request: s.object({}), response: s.type<AppPrefs>() },
+  /** Replaces the routing rules (JSON of RoutingSettings, validated in main). */
+  'prefs:routing': { request: s.object({ settings: s.jsonText({ maxChars: 100_000 }) }), response: s.type<AppPrefs>() },
+  /** Replaces the prompt presets (JSON of PromptPreset[], validated in main). */
+  'prefs:presets': { request: s.object({ presets: s.jsonText({ maxChars: 300_000 }) }), response: s.type<AppPrefs>() },
+  /** Adds a prompt to the recent prompts (global and, with `docKey`, the document's). */
+  'prefs:prompt': {
+    request: s.object({ prompt: s.string({ min: 1, max: 32_000 }), docKey: s.optional(s.string({ min: 1, max: 600 })) }),
+    response: s.type<AppPrefs>(),
+  },
 } as const;
 
 /** Main → renderer pushes. */

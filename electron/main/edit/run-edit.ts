@@ -127,6 +127,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
     referenceImages: references.length,
   });
   const sentAt = c.spans.now();
+  const sentWall = Date.now();
   const images = await sendCounted(svc, model, cost.usd, model.spec.n.native ? 1 : c.n, () =>
     model.provider.edit(
       {
@@ -166,6 +167,8 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   );
   if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
   if (!images.length) throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image.`, model: req.model });
+  // Learned expectations ("usually 3–5 s"): this user's own round trips, per model and size tier.
+  if (!local) svc.prefs?.recordLatency(model.spec.id, { width: request.width, height: request.height }, (Date.now() - sentWall) / 1000);
   const seconds = (Date.now() - c.started) / 1000;
   const modelValue = c.attempt && req.textCheck?.retryModel ? req.textCheck.retryModel : req.model;
   const candidates: CandidateResult[] = [];

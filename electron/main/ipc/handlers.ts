@@ -76,5 +76,9 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'project:recover': async () => recoverSession(svc.store, svc.autosave),
     'project:discard': async () => ({ discarded: await svc.autosave.clear() }),
     'spend:summary': async () => svc.ledger.summary(),
+    'prefs:get': async () => svc.prefs.get(),
+    'prefs:routing': async ({ settings }) => svc.prefs.setRouting(settings),
+    'prefs:presets': async ({ presets }) => svc.prefs.setPresets(presets),
+    'prefs:prompt': async ({ prompt, docKey }) => svc.prefs.recordPrompt(prompt, docKey ?? null),
   };
 }

@@ -69,6 +69,10 @@ const VALID: Record<string, Record<string, unknown>> = {
   'project:recover': {},
   'project:discard': {},
   'spend:summary': {},
+  'prefs:get': {},
+  'prefs:routing': { settings: '{"rules":[],"defaultModel":"local"}' },
+  'prefs:presets': { presets: '[]' },
+  'prefs:prompt': { prompt: 'a glass vase', docKey: 'box.jpg 600×400' },
 };
 
 /** A value of the wrong type for whatever `v` is. */

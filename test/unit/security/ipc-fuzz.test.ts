@@ -71,6 +71,10 @@ const VALID: Record<string, Record<string, unknown>> = {
   'project:recover': {},
   'project:discard': {},
   'spend:summary': {},
+  'prefs:get': {},
+  'prefs:routing': { settings: '{"rules":[],"defaultModel":"local"}' },
+  'prefs:presets': { presets: '[]' },
+  'prefs:prompt': { prompt: 'a glass vase', docKey: 'box.jpg 600×400' },
 };
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'prototype', '__defineGetter__'];
