@@ -14,7 +14,7 @@ import { EDIT_OPTIONS, FILL_OPTIONS, editOptionsOf, fillOptionsOf, runEdit } fro
 import { EXPAND_OPTIONS, checkExtent, runExpand } from './expand-command';
 
 const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.tif', '.tiff']);
-const FOLDERS = { images: required(), out: required(), format: oneOfOr(['png', 'jpg', 'webp'], 'png') };
+const FOLDERS = { images: required(), out: required(), format: oneOfOr(['png', 'jpg', 'webp', 'tif', 'tiff', 'psd'], 'png') };
 
 export interface BatchItem {
   image: string;

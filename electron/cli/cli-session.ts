@@ -129,10 +129,18 @@ export class CliSession {
    * Exports to `path`. Without `overwrite`, main refuses an existing file and any original it opened;
    * with it, both may be replaced (the user asked for it explicitly).
    */
+  private readonly saidNotes = new Set<string>();
+
   async exportTo(path: string, req: Omit<RequestOf<'image:export'>, 'format'>, overwrite: boolean): Promise<void> {
     this.exports.push({ path, replaceExisting: overwrite });
     const r = unwrap(await this.api.image.export({ ...req, format: formatOf(path), ...(overwrite ? { allowOverwriteSource: true } : {}) }));
     if ('canceled' in r) throw new AppError({ kind: 'internal', message: 'The export was cancelled.' });
+    // Notes (a 16-bit source written as 8-bit JPEG, a CMYK source exported in RGB) are said once per run.
+    for (const note of r.notes ?? []) {
+      if (this.saidNotes.has(note)) continue;
+      this.saidNotes.add(note);
+      process.stderr.write(`maskwork: ${note}\n`);
+    }
   }
 
   close(): void {

@@ -14,7 +14,7 @@ import { CliSession, unwrap } from './cli-session';
 import { readMaskFile } from './mask-file';
 import { autoReport, chooseModelFor, qualityFor, readRules, type Quality } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
-import { candidatePaths, formatOf, refuseExisting } from './output-paths';
+import { candidatePaths, formatOf, refuseExisting, resultLayerName } from './output-paths';
 
 const QUALITIES: Quality[] = ['low', 'medium', 'high', 'auto'];
 const SEED = () => int(0, 2 ** 31 - 1);
@@ -182,8 +182,9 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
           canvas: { width: img.width, height: img.height },
           layers: [
             { assetId: img.assetId, x: 0, y: 0 },
-            { assetId: c.assetId, x: c.region.x, y: c.region.y },
+            { assetId: c.assetId, x: c.region.x, y: c.region.y, name: resultLayerName(spec.id, o.prompt) },
           ],
+          provenance: { models: [spec.id] },
         },
         o.overwrite,
       );

@@ -12,7 +12,7 @@ import { checkOutpaintBudget } from '../main/edit/outpaint-budget';
 import { CliSession, unwrap } from './cli-session';
 import { autoReport, chooseModelFor, qualityFor, readRules } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
-import { formatOf, refuseExisting } from './output-paths';
+import { formatOf, refuseExisting, resultLayerName } from './output-paths';
 
 const SIDE = () => int(0, 1_000_000);
 export const EXPAND_OPTIONS = {
@@ -115,8 +115,9 @@ export async function runExpand(o: ExpandOptions): Promise<Record<string, unknow
         canvas: ext.canvas,
         layers: [
           { assetId: img.assetId, x: original.x, y: original.y },
-          { assetId: c.assetId, x: c.region.x, y: c.region.y },
+          { assetId: c.assetId, x: c.region.x, y: c.region.y, name: resultLayerName(spec.id, o.prompt ?? 'Extend') },
         ],
+        provenance: { models: [spec.id] },
       },
       o.overwrite,
     );

@@ -7,12 +7,25 @@ import { lstat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 
-export function formatOf(path: string): 'png' | 'jpeg' | 'webp' {
+/** The output format from the extension. The depth follows the source where the format allows it (PNG, TIFF, PSD). */
+export function formatOf(path: string): 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd' {
   const ext = extname(path).toLowerCase();
   if (ext === '.png') return 'png';
   if (ext === '.jpg' || ext === '.jpeg') return 'jpeg';
   if (ext === '.webp') return 'webp';
-  throw new AppError({ kind: 'invalid-request', message: `--out must end in .png, .jpg or .webp (got “${basename(path)}”).` });
+  if (ext === '.tif' || ext === '.tiff') return 'tiff';
+  if (ext === '.psd') return 'psd';
+  throw new AppError({
+    kind: 'invalid-request',
+    message: `--out must end in .png, .jpg, .webp, .tif, .tiff or .psd (got “${basename(path)}”).`,
+  });
+}
+
+/** A PSD layer name for a kept result: the prompt's first words and the model ("Glass vase · gpt-image-2"). */
+export function resultLayerName(model: string, prompt: string): string {
+  const words = prompt.trim().replace(/\s+/g, ' ');
+  const short = words.length > 24 ? `${words.slice(0, 24).replace(/\s+\S*$/, '')}…` : words;
+  return `${short || 'Fill'} · ${model}`;
 }
 
 /** `out.png` for one candidate asked; `out-1.png`, `out-2.png`, … when several were asked (however many arrive). */

@@ -4,14 +4,14 @@
  */
 export const EDIT_USAGE = `maskwork edit --image <file> --mask <png> --prompt <text> --model <id|auto> [--rules <json>] [--n <k>]
               [--quality low|medium|high|auto] [--ref <file>]... [--feather <px>] [--no-color-match]
-              [--seed <n>] [--text <text> [--retry-text <n>]] --out <file.png|.jpg|.webp> [--overwrite] [--json]`;
-export const FILL_USAGE = `maskwork fill --image <file> --mask <png> --out <file.png> [--seed <n>] [--overwrite] [--json]`;
+              [--seed <n>] [--text <text> [--retry-text <n>]] --out <file.png|.jpg|.webp|.tif|.psd> [--overwrite] [--json]`;
+export const FILL_USAGE = `maskwork fill --image <file> --mask <png> --out <file.png|.tif|.psd|…> [--seed <n>] [--overwrite] [--json]`;
 export const EXPAND_USAGE = `maskwork expand --image <file> (--aspect W:H [--anchor centre|left|right|top|bottom]
               | --left N --right N --top N --bottom N) --model <id|auto> [--rules <json>] [--prompt <text>]
               [--quality low|medium|high|auto] [--band <px>] [--prefill smooth|local] [--seed <n>]
-              --out <file.png> [--overwrite] [--json]`;
+              --out <file.png|.tif|.psd|…> [--overwrite] [--json]`;
 export const BATCH_USAGE = `maskwork batch <edit|fill|expand> --images <folder> [--mask <png> | --masks <folder>]
-              --out <folder> [--format png|jpg|webp] [options of that command] [--json]`;
+              --out <folder> [--format png|jpg|webp|tif|psd] [options of that command] [--json]`;
 export const COMPARE_USAGE = `maskwork compare --image <file> --mask <png> --prompt <text> --models <id,id,...>
               --out <file.png> [--quality low|medium|high|auto] [--overwrite] [--json]`;
 
@@ -32,6 +32,8 @@ is written, best first, numbered when there is more than one).
 Nothing is overwritten: an --out that exists, or that is the input image, is refused unless
 --overwrite is given. Inputs must be regular files (no devices or pipes) of at most 400 MB.
 --json prints one JSON object.
+Output formats: .png, .jpg, .webp, .tif/.tiff (deflate) and .psd (layered: the original, the result
+and its alpha). A 16-bit PNG or TIFF stays 16-bit in .png, .tif and .psd; .jpg/.webp are 8-bit.
 expand extends to an aspect preset (1:1 4:5 3:2 16:9 21:9 3:1 4:1 8:1 9:16 1:4 or any W:H)
 or by pixels per side, tiling past each model's limits; --json prints the tile plan and cost.
 The extended canvas may be at most 150 MP and 30000 px per side.

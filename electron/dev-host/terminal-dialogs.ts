@@ -26,7 +26,7 @@ export function terminalDialogs(exportDir: string): Dialogs {
       return p ? resolve(p) : null;
     },
     async chooseExportPath(suggestedName, format) {
-      const name = safeFileName(suggestedName) ?? `untitled-edited.${format === 'jpeg' ? 'jpg' : format}`;
+      const name = safeFileName(suggestedName) ?? `untitled-edited.${format === 'jpeg' ? 'jpg' : format === 'tiff' ? 'tif' : format}`;
       const fallback = join(exportDir, name);
       const typed = await ask(`Export to [${fallback}]: `);
       const path = typed === null ? fallback : isAbsolute(typed) ? typed : join(exportDir, typed);

@@ -16,7 +16,7 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
     },
     async chooseExportPath(suggestedName, format) {
       const win = getWindow();
-      const ext = format === 'jpeg' ? ['jpg', 'jpeg'] : [format];
+      const ext = format === 'jpeg' ? ['jpg', 'jpeg'] : format === 'tiff' ? ['tif', 'tiff'] : [format];
       const opts = { defaultPath: safeFileName(suggestedName) ?? 'untitled', filters: [{ name: format.toUpperCase(), extensions: ext }] };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return r.canceled || !r.filePath ? null : r.filePath;

@@ -25,6 +25,10 @@ export interface OpenedImage {
   orientation: number;
   hasIcc: boolean;
   hasExif: boolean;
+  /** Bits per channel of the file (16 for 16-bit PNG/TIFF; edits and the screen work in 8). */
+  depth?: 8 | 16;
+  /** The file's colour model when it is not RGB/grey: a CMYK file is edited and exported in RGB. */
+  colourModel?: 'cmyk';
   /** Bytes the renderer can decode for display (the file itself when possible). */
   display: Uint8Array;
   displayMime: 'image/jpeg' | 'image/png' | 'image/webp';
@@ -36,10 +40,14 @@ export interface ExportResult {
   path: string;
   width: number;
   height: number;
-  format: 'png' | 'jpeg' | 'webp';
+  format: 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd';
   bytes: number;
   keptExif: boolean;
   keptIcc: boolean;
+  /** Bits per channel written (16 only for a 16-bit document exported as PNG, TIFF or PSD). */
+  depth?: 8 | 16;
+  /** What the user should be told about this export (depth reduced to 8 bits, CMYK converted to RGB). */
+  notes?: string[];
 }
 
 export interface KeyStatus {

@@ -22,7 +22,7 @@ import type { AppPrefs } from '../prefs/app-prefs';
 export const AUTOSAVE_MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
 
 const assetId = s.string({ min: 8, max: 128, pattern: /^[a-z0-9-]+$/ });
-const imageFormat = s.oneOf(['png', 'jpeg', 'webp'] as const);
+const imageFormat = s.oneOf(['png', 'jpeg', 'webp', 'tiff', 'psd'] as const);
 const rect = s.object({
   x: s.number({ int: true, min: -1e6, max: 1e6 }),
   y: s.number({ int: true, min: -1e6, max: 1e6 }),
@@ -41,6 +41,14 @@ export const gatewaySettings = s.object({
   template: s.optional(s.oneOf(['gpt-image-2', 'gpt-image-1.5', 'gpt-image-1-mini'] as const)),
 });
 const placedLayer = s.object({ assetId, x: s.number({ int: true, min: -1e6, max: 1e6 }), y: s.number({ int: true, min: -1e6, max: 1e6 }) });
+/** An export layer: placed, plus its name and visibility (a PSD keeps hidden layers hidden; flat formats leave them out). */
+const exportLayer = s.object({
+  assetId,
+  x: s.number({ int: true, min: -1e6, max: 1e6 }),
+  y: s.number({ int: true, min: -1e6, max: 1e6 }),
+  name: s.optional(s.string({ max: 255 })),
+  hidden: s.optional(s.boolean()),
+});
 
 export const channels = {
   'app:info': { request: s.object({}), response: s.type<AppInfo>() },
@@ -73,9 +81,19 @@ export const channels = {
   'image:export': {
     request: s.object({
       canvas: s.object({ width: s.number({ int: true, min: 1, max: 100_000 }), height: s.number({ int: true, min: 1, max: 100_000 }) }),
-      layers: s.array(placedLayer, { min: 1, max: 256 }),
+      layers: s.array(exportLayer, { min: 1, max: 256 }),
       format: imageFormat,
       quality: s.optional(s.number({ int: true, min: 1, max: 100 })),
+      tiffCompression: s.optional(s.oneOf(['deflate', 'lzw'] as const)),
+      /** The current mask as a grey PNG asset at x,y: a PSD keeps it as a hidden layer. */
+      mask: s.optional(placedLayer),
+      /** For the XMP edit record: the models of the kept results; prompts only if the user opted in. */
+      provenance: s.optional(
+        s.object({
+          models: s.array(s.string({ min: 1, max: 200 }), { max: 256 }),
+          prompts: s.optional(s.array(s.string({ max: 32_000 }), { max: 256 })),
+        }),
+      ),
       suggestedName: s.optional(s.string({ max: 255 })),
       allowOverwriteSource: s.optional(s.boolean()),
     }),

@@ -7,7 +7,7 @@ export interface Dialogs {
    * replacing an existing file (the native save dialog asks); `{ path, replaceExisting: false }` asks
    * main to refuse a file that already exists (the CLI without --overwrite, the dev host).
    */
-  chooseExportPath(suggestedName: string, format: 'png' | 'jpeg' | 'webp'): Promise<string | ExportTarget | null>;
+  chooseExportPath(suggestedName: string, format: 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd'): Promise<string | ExportTarget | null>;
 }
 
 export interface ExportTarget {

@@ -1,26 +1,53 @@
 /**
- * Export: one sharp pipeline from the original file (same decoder that opened it) → EXIF
- * orientation applied → canvas extension (transparent) → accepted patches composited → encoded with
- * the original's EXIF (orientation reset to 1: the pixels are upright now) and ICC profile, with no
- * colour conversion. Pixels under patch alpha 0 are the original's, bit for bit (tested).
+ * Export. The original file is decoded by the same decoder that opened it, upright, at its own bit
+ * depth; kept patches go over it; the original's EXIF (orientation reset to 1: the pixels are upright
+ * now), ICC profile (no colour conversion), IPTC and XMP are kept, and an XMP edit record is added
+ * when AI results are in the picture. Pixels under patch alpha 0 are the original's, bit for bit.
+ *
+ * - PNG/JPEG/WebP of an 8-bit document: one sharp pipeline (original → auto-orient → extend →
+ *   composite → keep metadata → encode).
+ * - PNG of a 16-bit document, and TIFF at either depth: the raw composite (`export/composite-raw.ts`,
+ *   16-bit exact), encoded by sharp, with the metadata added to the container (`export/png-chunks.ts`,
+ *   `export/tiff-tags.ts`).
+ * - PSD: the original and each kept result as layers (`export/psd-export.ts`).
+ * A 16-bit document exported to JPEG/WebP becomes 8-bit (with a note); a CMYK original is edited and
+ * exported in RGB, converted with its own profile, and the export carries sRGB (with a note).
  */
 import sharp from 'sharp';
+import type { Metadata } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { AssetStore } from './asset-store';
 import { MAX_IMAGE_PIXELS } from './image-limits';
+import { decodePatch, decodeUpright, depthOf, extendCanvas, flatten, sharpOfRaw, type Depth, type RawImage } from '../export/composite-raw';
+import { addPngMetadata } from '../export/png-chunks';
+import { addTiffMetadata, exifFromTiff, exifWithOrientation1 } from '../export/tiff-tags';
+import { provenanceXmp, type Provenance } from '../export/xmp-provenance';
+import { encodePsd } from '../export/psd-export';
+
+export type ExportFormat = 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd';
 
 export interface PlacedAsset {
   assetId: string;
   x: number;
   y: number;
+  /** Layer name (PSD); the first layer's is ignored. */
+  name?: string;
+  /** Hidden layers are left out of flat exports and written hidden into a PSD. */
+  hidden?: boolean;
 }
 
 export interface ExportRequest {
   canvas: { width: number; height: number };
   layers: PlacedAsset[];
-  format: 'png' | 'jpeg' | 'webp';
-  /** 1–100 for JPEG/WebP (default 95); 100 on WebP means lossless. Ignored for PNG. */
+  format: ExportFormat;
+  /** 1–100 for JPEG/WebP (default 95); 100 on WebP means lossless. Ignored for PNG/TIFF/PSD. */
   quality?: number;
+  /** TIFF compression (default deflate). */
+  tiffCompression?: 'deflate' | 'lzw';
+  /** The current mask (a grey PNG asset at x,y in document px): saved into a PSD as a hidden layer. */
+  mask?: { assetId: string; x: number; y: number };
+  /** What made the kept results, for the XMP edit record. */
+  provenance?: Provenance;
 }
 
 export interface EncodedExport {
@@ -29,10 +56,29 @@ export interface EncodedExport {
   height: number;
   keptExif: boolean;
   keptIcc: boolean;
+  /** Bits per channel written. */
+  depth: Depth;
+  /** Things the user should know about this export (depth reduced, colour converted). */
+  notes: string[];
 }
 
-export async function renderExport(store: AssetStore, req: ExportRequest): Promise<EncodedExport> {
-  const [base, ...patches] = req.layers;
+/** What every encoder needs: the original, its metadata and where everything sits. */
+export interface ExportSource {
+  original: Uint8Array;
+  meta: Metadata;
+  depth: Depth;
+  cmyk: boolean;
+  extend: { left: number; top: number; right: number; bottom: number };
+  /** Visible patches (flat exports) — PSD uses `req.layers` itself. */
+  patches: PlacedAsset[];
+  /** The original's XMP with the edit record added (or as it was, when nothing AI-made is visible). */
+  xmp: string | undefined;
+  /** The original's EXIF (for a TIFF, read from its own tags). */
+  exif: Uint8Array | undefined;
+}
+
+export async function prepareExport(store: AssetStore, req: ExportRequest): Promise<ExportSource> {
+  const [base, ...layers] = req.layers;
   const original = await store.get(base.assetId);
   const meta = await sharp(original).metadata();
   const o = meta.orientation ?? 1;
@@ -52,35 +98,98 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
       message: `The original (${ow}×${oh} at ${base.x},${base.y}) must lie inside the ${width}×${height} canvas.`,
     });
   }
-  let pipeline = sharp(original, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient();
-  const extended = !!(extend.left || extend.top || extend.right || extend.bottom);
-  if (extended) {
-    pipeline = pipeline.ensureAlpha().extend({ ...extend, background: { r: 0, g: 0, b: 0, alpha: 0 } });
+  for (const p of layers) {
+    if (p.x < 0 || p.y < 0) throw new AppError({ kind: 'invalid-request', message: 'A layer lies outside the canvas.' });
   }
-  if (patches.length) {
-    for (const p of patches) {
-      if (p.x < 0 || p.y < 0) throw new AppError({ kind: 'invalid-request', message: 'A layer lies outside the canvas.' });
-    }
-    const inputs = await Promise.all(patches.map(async (p) => ({ input: Buffer.from(await store.get(p.assetId)), left: p.x, top: p.y })));
-    pipeline = pipeline.composite(inputs);
-    // Compositing adds an alpha band; an opaque original that was not extended stays opaque.
-    if (!meta.hasAlpha && !extended) pipeline = pipeline.removeAlpha();
+  const patches = layers.filter((l) => !l.hidden);
+  const oldXmp = meta.xmp ? meta.xmp.toString('utf8') : undefined;
+  const edited = req.format === 'psd' ? layers.length > 0 : patches.length > 0;
+  const xmp = edited ? provenanceXmp(req.provenance ?? { models: [] }, oldXmp) : oldXmp;
+  const exif = meta.exif ?? (meta.format === 'tiff' ? exifFromTiff(original) : undefined);
+  return { original, meta, depth: depthOf(meta), cmyk: meta.space === 'cmyk', extend, patches, xmp, exif };
+}
+
+/** The flat composite as raw pixels at the document's depth (TIFF, 16-bit PNG, PSD's merged image). */
+export async function rawComposite(store: AssetStore, src: ExportSource, req: ExportRequest): Promise<RawImage> {
+  const upright = await decodeUpright(src.original, src.depth, src.cmyk);
+  const placed = extendCanvas(upright, req.canvas.width, req.canvas.height, src.extend.left, src.extend.top);
+  const patches = await Promise.all(src.patches.map(async (p) => decodePatch(await store.get(p.assetId), p.x, p.y)));
+  return flatten(placed, patches);
+}
+
+export function exportNotes(src: ExportSource, format: ExportFormat): string[] {
+  const notes: string[] = [];
+  if (src.depth === 16 && (format === 'jpeg' || format === 'webp')) {
+    notes.push(
+      `This is a 16-bit document; ${format.toUpperCase()} holds 8 bits per channel, so the export is 8-bit. Use PNG, TIFF or PSD to keep 16 bits.`,
+    );
   }
-  const keptExif = !!meta.exif;
-  const keptIcc = !!meta.icc;
-  if (keptExif) pipeline = pipeline.keepExif().withExifMerge({ IFD0: { Orientation: '1' } });
-  if (keptIcc) pipeline = pipeline.keepIccProfile();
-  const q = req.quality ?? 95;
-  if (req.format === 'png') pipeline = pipeline.png({ compressionLevel: 6 });
-  else if (req.format === 'jpeg') pipeline = pipeline.jpeg({ quality: q, chromaSubsampling: q >= 90 ? '4:4:4' : '4:2:0' });
-  else pipeline = pipeline.webp(q === 100 ? { lossless: true } : { quality: q });
+  if (src.cmyk)
+    notes.push('The original is CMYK: it was edited and exported in RGB, converted with its own colour profile (sRGB attached).');
+  return notes;
+}
+
+export async function renderExport(store: AssetStore, req: ExportRequest): Promise<EncodedExport> {
+  const src = await prepareExport(store, req);
+  const { width, height } = req.canvas;
+  const keptExif = !!src.exif;
+  const keptIcc = !!src.meta.icc && !src.cmyk;
+  const notes = exportNotes(src, req.format);
   try {
-    const bytes = new Uint8Array(await pipeline.toBuffer());
-    return { bytes, width, height, keptExif, keptIcc };
+    if (req.format === 'psd') {
+      const bytes = await encodePsd(store, src, req);
+      return { bytes, width, height, keptExif: false, keptIcc, depth: src.depth, notes };
+    }
+    if (req.format === 'tiff' || (req.format === 'png' && src.depth === 16)) {
+      const flat = await rawComposite(store, src, req);
+      const meta = { icc: keptIcc ? src.meta.icc : undefined, exif: src.exif ? exifWithOrientation1(src.exif) : undefined, xmp: src.xmp };
+      let bytes: Uint8Array;
+      if (req.format === 'png') {
+        bytes = addPngMetadata(new Uint8Array(await sharpOfRaw(flat).png({ compressionLevel: 6 }).toBuffer()), meta);
+      } else {
+        const tiff = await sharpOfRaw(flat)
+          .tiff({ compression: req.tiffCompression ?? 'deflate', predictor: 'horizontal' })
+          .toBuffer();
+        bytes = addTiffMetadata(new Uint8Array(tiff), meta);
+      }
+      return { bytes, width, height, keptExif, keptIcc, depth: src.depth, notes };
+    }
+    const bytes = await encodeWithSharp(store, src, req);
+    return { bytes, width, height, keptExif, keptIcc, depth: 8, notes };
   } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError(
       { kind: 'internal', message: `Export failed while encoding ${req.format.toUpperCase()}: ${e instanceof Error ? e.message : e}` },
       { cause: e },
     );
   }
+}
+
+/** 8-bit PNG, JPEG and WebP: libvips composites and keeps the metadata itself. */
+async function encodeWithSharp(store: AssetStore, src: ExportSource, req: ExportRequest): Promise<Uint8Array> {
+  const { extend } = src;
+  let pipeline = sharp(src.original, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient();
+  const extended = !!(extend.left || extend.top || extend.right || extend.bottom);
+  if (extended) {
+    pipeline = pipeline.ensureAlpha().extend({ ...extend, background: { r: 0, g: 0, b: 0, alpha: 0 } });
+  }
+  if (src.patches.length) {
+    const inputs = await Promise.all(
+      src.patches.map(async (p) => ({ input: Buffer.from(await store.get(p.assetId)), left: p.x, top: p.y })),
+    );
+    pipeline = pipeline.composite(inputs);
+    // Compositing adds an alpha band; an opaque original that was not extended stays opaque.
+    if (!src.meta.hasAlpha && !extended) pipeline = pipeline.removeAlpha();
+  }
+  // EXIF, IPTC and XMP as they were (orientation reset); the ICC profile as it was, except for CMYK,
+  // whose pixels are converted to sRGB with the file's profile.
+  if (src.cmyk) pipeline = pipeline.keepExif().withIccProfile('srgb');
+  else pipeline = pipeline.keepMetadata();
+  if (src.meta.exif) pipeline = pipeline.withExifMerge({ IFD0: { Orientation: '1' } });
+  if (src.xmp) pipeline = pipeline.withXmp(src.xmp);
+  const q = req.quality ?? 95;
+  if (req.format === 'png') pipeline = pipeline.png({ compressionLevel: 6 });
+  else if (req.format === 'jpeg') pipeline = pipeline.jpeg({ quality: q, chromaSubsampling: q >= 90 ? '4:4:4' : '4:2:0' });
+  else pipeline = pipeline.webp(q === 100 ? { lossless: true } : { quality: q });
+  return new Uint8Array(await pipeline.toBuffer());
 }

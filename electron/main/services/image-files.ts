@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import type { ExportResult, OpenedImage } from '../../../shared/ipc/contract-types';
 import type { AssetStore } from './asset-store';
 import { importImage } from './image-import';
-import { renderExport, type ExportRequest } from './image-export';
+import { renderExport, type ExportFormat, type ExportRequest } from './image-export';
 import { MAX_FILE_BYTES } from './image-limits';
 import { findSameFile, readRegularFile } from './file-identity';
 
@@ -40,9 +40,9 @@ export interface WriteOptions {
   replaceExisting?: boolean;
 }
 
-export function suggestedExportName(sourceName: string | undefined, format: 'png' | 'jpeg' | 'webp'): string {
+export function suggestedExportName(sourceName: string | undefined, format: ExportFormat): string {
   const stem = sourceName ? basename(sourceName, extname(sourceName)) : 'untitled';
-  return `${stem}-edited.${format === 'jpeg' ? 'jpg' : format}`;
+  return `${stem}-edited.${format === 'jpeg' ? 'jpg' : format === 'tiff' ? 'tif' : format}`;
 }
 
 export async function exportToFile(
@@ -78,6 +78,8 @@ export async function exportToFile(
     bytes: out.bytes.byteLength,
     keptExif: out.keptExif,
     keptIcc: out.keptIcc,
+    depth: out.depth,
+    ...(out.notes.length ? { notes: out.notes } : {}),
   };
 }
 

@@ -13,6 +13,8 @@ import { sniffImageFormat } from './image-sniff';
 import { MAX_FILE_BYTES, MAX_IMAGE_EDGE, MAX_IMAGE_PIXELS } from './image-limits';
 import { rememberDecoded, type DecodedImage } from './decoded-original';
 import { decodeChecked, startCheck } from './image-check';
+import { depthOf } from '../export/composite-raw';
+import { exifFromTiff } from '../export/tiff-tags';
 
 sharp.cache(false);
 
@@ -75,7 +77,7 @@ export async function importImage(
         const assetId = store.idOf(bytes, 'img');
         startCheck(store, assetId, bytes, { name: basename(name), sourcePath }, damaged(label), opts.onStored);
         return {
-          ...opened(assetId, name, width, height, format, orientation, meta, sourcePath),
+          ...opened(assetId, name, width, height, format, orientation, meta, sourcePath, bytes),
           display: bytes,
           displayMime: mimeOf(format),
         };
@@ -93,7 +95,7 @@ export async function importImage(
   const assetId = await store.put(bytes, 'img', { name: basename(name), sourcePath });
   if (decoded) rememberDecoded(assetId, decoded);
   await opts.onStored?.(assetId);
-  return { ...opened(assetId, name, width, height, format, orientation, meta, sourcePath), display, displayMime };
+  return { ...opened(assetId, name, width, height, format, orientation, meta, sourcePath, bytes), display, displayMime };
 }
 
 function opened(
@@ -105,8 +107,21 @@ function opened(
   orientation: number,
   meta: Metadata,
   sourcePath: string | undefined,
+  bytes: Uint8Array,
 ): Omit<OpenedImage, 'display' | 'displayMime'> {
-  return { assetId, name: basename(name), width, height, format, orientation, hasIcc: !!meta.icc, hasExif: !!meta.exif, sourcePath };
+  return {
+    assetId,
+    name: basename(name),
+    width,
+    height,
+    format,
+    orientation,
+    hasIcc: !!meta.icc,
+    hasExif: !!meta.exif || (format === 'tiff' && !!exifFromTiff(bytes)),
+    depth: depthOf(meta),
+    ...(meta.space === 'cmyk' ? { colourModel: 'cmyk' as const } : {}),
+    sourcePath,
+  };
 }
 
 const mimeOf = (format: string): OpenedImage['displayMime'] =>

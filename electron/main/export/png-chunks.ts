@@ -1,0 +1,59 @@
+/**
+ * Adds metadata chunks to a PNG that sharp encoded from raw pixels (16-bit exports, which cannot go
+ * through sharp's metadata-keeping pipeline): iCCP (the original's ICC profile), eXIf (its EXIF) and
+ * an iTXt XMP packet. They go right after IHDR, before any image data, replacing chunks of the same
+ * kind (and sRGB/gAMA/cHRM, which would contradict an ICC profile).
+ */
+import { crc32, deflateSync } from 'node:zlib';
+import { AppError } from '../../../shared/errors';
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export interface PngMetadata {
+  icc?: Uint8Array;
+  /** TIFF-structured EXIF, with or without the `Exif\0\0` prefix. */
+  exif?: Uint8Array;
+  xmp?: string;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.byteLength, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(data, crc32(Buffer.from(type, 'latin1'))) >>> 0, 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** The EXIF bytes without the JPEG APP1 `Exif\0\0` prefix (PNG's eXIf holds the TIFF structure only). */
+export function exifTiff(exif: Uint8Array): Uint8Array {
+  const prefix = Buffer.from('Exif\0\0', 'latin1');
+  return Buffer.from(exif.subarray(0, 6)).equals(prefix) ? exif.subarray(6) : exif;
+}
+
+const REPLACED = new Set(['iCCP', 'eXIf', 'sRGB', 'gAMA', 'cHRM']);
+
+export function addPngMetadata(png: Uint8Array, meta: PngMetadata): Uint8Array {
+  const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (buf.byteLength < 33 || !buf.subarray(0, 8).equals(SIGNATURE) || buf.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new AppError({ kind: 'internal', message: 'The encoder produced no valid PNG.' });
+  }
+  const added: Buffer[] = [];
+  if (meta.icc) added.push(chunk('iCCP', Buffer.concat([Buffer.from('ICC Profile\0\0', 'latin1'), deflateSync(meta.icc)])));
+  if (meta.exif) added.push(chunk('eXIf', exifTiff(meta.exif)));
+  if (meta.xmp !== undefined) {
+    // iTXt: keyword, 0, compression flag 0, method 0, empty language tag, empty translated keyword, UTF-8 text.
+    added.push(chunk('iTXt', Buffer.concat([Buffer.from('XML:com.adobe.xmp\0\0\0\0\0', 'latin1'), Buffer.from(meta.xmp, 'utf8')])));
+  }
+  const parts: Buffer[] = [buf.subarray(0, 33), ...added];
+  let at = 33;
+  while (at + 12 <= buf.byteLength) {
+    const len = buf.readUInt32BE(at);
+    const type = buf.toString('latin1', at + 4, at + 8);
+    const end = at + 12 + len;
+    const isXmp = type === 'iTXt' && buf.toString('latin1', at + 8, at + 8 + 18) === 'XML:com.adobe.xmp\0';
+    if (!(REPLACED.has(type) || (isXmp && meta.xmp !== undefined))) parts.push(buf.subarray(at, end));
+    at = end;
+  }
+  return new Uint8Array(Buffer.concat(parts));
+}

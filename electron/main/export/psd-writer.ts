@@ -1,0 +1,201 @@
+/**
+ * A layered Photoshop file (PSD, RGB, 8 or 16 bits per channel), written here because ag-psd — the
+ * library the tests read it back with — writes 8-bit files only. What goes in (Adobe's "Photoshop
+ * File Formats Specification"): the header; image resources ICC profile (1039) and XMP (1060); the
+ * layer records bottom to top, each with its rectangle, channels (-1 = transparency), blend mode
+ * "norm", opacity, the hidden flag, a Pascal name and the Unicode name ("luni"); the channel data
+ * ZIP-compressed (compression 2); and the merged image (raw, planar) that readers without layer
+ * support show. Samples are big-endian. Layers sit in the standard layer-info block at both depths
+ * (Photoshop itself puts 16-bit layers in an "Lr16" block; it and ImageMagick read either).
+ */
+import { deflate } from 'node:zlib';
+import { promisify } from 'node:util';
+import type { RawImage } from './composite-raw';
+
+const deflateAsync = promisify(deflate);
+
+export interface PsdLayer {
+  name: string;
+  hidden: boolean;
+  /** 0–1 (1 when absent). */
+  opacity?: number;
+  left: number;
+  top: number;
+  /** The layer's pixels at the document's depth; 3 channels = no transparency. */
+  image: RawImage;
+}
+
+export interface PsdDocument {
+  width: number;
+  height: number;
+  depth: 8 | 16;
+  /** The flattened picture (what Photoshop shows before it reads the layers). */
+  merged: RawImage;
+  /** Bottom layer first. */
+  layers: PsdLayer[];
+  icc?: Uint8Array;
+  xmp?: string;
+}
+
+/** Big-endian byte sink. */
+class Out {
+  parts: Buffer[] = [];
+  length = 0;
+  put(b: Buffer | Uint8Array): void {
+    const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+    this.parts.push(buf);
+    this.length += buf.byteLength;
+  }
+  u8(v: number): void {
+    this.put(Buffer.from([v & 255]));
+  }
+  u16(v: number): void {
+    const b = Buffer.alloc(2);
+    b.writeUInt16BE(v & 0xffff, 0);
+    this.put(b);
+  }
+  i16(v: number): void {
+    const b = Buffer.alloc(2);
+    b.writeInt16BE(v, 0);
+    this.put(b);
+  }
+  u32(v: number): void {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(v >>> 0, 0);
+    this.put(b);
+  }
+  i32(v: number): void {
+    const b = Buffer.alloc(4);
+    b.writeInt32BE(v, 0);
+    this.put(b);
+  }
+  ascii(s: string): void {
+    this.put(Buffer.from(s, 'latin1'));
+  }
+  pad(multiple: number): void {
+    const extra = (multiple - (this.length % multiple)) % multiple;
+    if (extra) this.put(Buffer.alloc(extra));
+  }
+  bytes(): Buffer {
+    return Buffer.concat(this.parts, this.length);
+  }
+}
+
+/** One channel of an interleaved image as planar big-endian bytes. */
+export function planeOf(img: RawImage, channel: number): Buffer {
+  const n = img.width * img.height;
+  const c = img.channels;
+  if (img.depth === 8) {
+    const out = Buffer.allocUnsafe(n);
+    for (let i = 0, s = channel; i < n; i++, s += c) out[i] = img.data[s];
+    return out;
+  }
+  const out = Buffer.allocUnsafe(n * 2);
+  for (let i = 0, s = channel; i < n; i++, s += c) {
+    const v = img.data[s];
+    out[2 * i] = v >>> 8;
+    out[2 * i + 1] = v & 255;
+  }
+  return out;
+}
+
+/** Photoshop channel ids in the order of the interleaved samples: R, G, B and (if any) transparency. */
+const channelIds = (img: RawImage) => (img.channels === 4 ? [0, 1, 2, -1] : [0, 1, 2]);
+
+function pascalName(out: Out, name: string): void {
+  const ascii = Buffer.from(name.replace(/[^\x20-\x7e]/g, '?').slice(0, 255), 'latin1');
+  const start = out.length;
+  out.u8(ascii.byteLength);
+  out.put(ascii);
+  const used = out.length - start;
+  if (used % 4) out.put(Buffer.alloc(4 - (used % 4)));
+}
+
+function unicodeName(out: Out, name: string): void {
+  const chars = [...name].slice(0, 255).join('');
+  const data = new Out();
+  data.u32(chars.length);
+  for (let i = 0; i < chars.length; i++) data.u16(chars.charCodeAt(i));
+  data.pad(4);
+  out.ascii('8BIMluni');
+  out.u32(data.length);
+  out.put(data.bytes());
+}
+
+function resource(out: Out, id: number, data: Uint8Array): void {
+  out.ascii('8BIM');
+  out.u16(id);
+  out.u16(0); // empty Pascal name, padded to even
+  out.u32(data.byteLength);
+  out.put(data);
+  if (data.byteLength % 2) out.u8(0);
+}
+
+export async function writePsd(doc: PsdDocument): Promise<Uint8Array> {
+  const out = new Out();
+  out.ascii('8BPS');
+  out.u16(1);
+  out.put(Buffer.alloc(6));
+  out.u16(doc.merged.channels);
+  out.u32(doc.height);
+  out.u32(doc.width);
+  out.u16(doc.depth);
+  out.u16(3); // RGB
+  out.u32(0); // colour mode data
+
+  const res = new Out();
+  if (doc.icc) resource(res, 1039, doc.icc);
+  if (doc.xmp) resource(res, 1060, Buffer.from(doc.xmp, 'utf8'));
+  out.u32(res.length);
+  out.put(res.bytes());
+
+  // Compress every layer channel (zlib, in libuv's thread pool) before laying out the records.
+  const compressed = await Promise.all(
+    doc.layers.map((l) => Promise.all(channelIds(l.image).map((_, c) => deflateAsync(planeOf(l.image, c), { level: 1 })))),
+  );
+  const info = new Out();
+  info.i16(doc.merged.channels === 4 ? -doc.layers.length : doc.layers.length);
+  doc.layers.forEach((l, i) => {
+    info.i32(l.top);
+    info.i32(l.left);
+    info.i32(l.top + l.image.height);
+    info.i32(l.left + l.image.width);
+    const ids = channelIds(l.image);
+    info.u16(ids.length);
+    ids.forEach((id, c) => {
+      info.i16(id);
+      info.u32(2 + compressed[i][c].byteLength);
+    });
+    info.ascii('8BIMnorm');
+    info.u8(Math.round(Math.min(1, Math.max(0, l.opacity ?? 1)) * 255));
+    info.u8(0); // clipping: base
+    // bit 1 = hidden; bit 3 = bit 4 is meaningful; bit 4 = pixel data irrelevant (never set here).
+    info.u8((l.hidden ? 0x02 : 0) | 0x08);
+    info.u8(0);
+    const extra = new Out();
+    extra.u32(0); // no layer mask (hook: a per-layer mask would be written here, with channel id -2)
+    extra.u32(0); // no blending ranges
+    pascalName(extra, l.name);
+    unicodeName(extra, l.name);
+    info.u32(extra.length);
+    info.put(extra.bytes());
+  });
+  doc.layers.forEach((_, i) => {
+    for (const data of compressed[i]) {
+      info.u16(2); // ZIP without prediction
+      info.put(data);
+    }
+  });
+  info.pad(2);
+
+  const layerAndMask = new Out();
+  layerAndMask.u32(info.length);
+  layerAndMask.put(info.bytes());
+  layerAndMask.u32(0); // global layer mask info
+  out.u32(layerAndMask.length);
+  out.put(layerAndMask.bytes());
+
+  out.u16(0); // merged image: raw, planar
+  for (let c = 0; c < doc.merged.channels; c++) out.put(planeOf(doc.merged, c));
+  return new Uint8Array(out.bytes());
+}

@@ -1,0 +1,231 @@
+/**
+ * Adds the original's metadata to a TIFF that sharp encoded (libvips writes no EXIF into TIFF, and a
+ * TIFF encoded from raw 16-bit pixels has no ICC or XMP either). The first IFD is rewritten at the end
+ * of the file with the extra tags — ICC profile (34675), XMP (700), the EXIF sub-IFD (34665), the GPS
+ * sub-IFD (34853) and the descriptive IFD0 tags of the source EXIF (make, model, date, artist, …) —
+ * and the header points to it; the pixel data is not touched. EXIF values are re-encoded in the
+ * TIFF's byte order; the interoperability pointer is dropped (a maker note is copied as it is).
+ */
+import { AppError } from '../../../shared/errors';
+import { exifTiff } from './png-chunks';
+
+export interface TiffMetadata {
+  icc?: Uint8Array;
+  exif?: Uint8Array;
+  xmp?: string;
+}
+
+interface Entry {
+  tag: number;
+  type: number;
+  count: number;
+  /** The value bytes in the output byte order (written inline when ≤ 4 bytes). */
+  value: Uint8Array;
+}
+
+const TYPE_SIZE: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4 };
+/** IFD0 tags of the source EXIF worth carrying into the TIFF's own IFD0. */
+const DESCRIPTIVE = new Set([270, 271, 272, 305, 306, 315, 33432]);
+const EXIF_IFD = 34665;
+const GPS_IFD = 34853;
+const INTEROP_IFD = 40965;
+
+class Reader {
+  constructor(
+    readonly b: Buffer,
+    readonly le: boolean,
+  ) {}
+  u16 = (o: number) => (this.le ? this.b.readUInt16LE(o) : this.b.readUInt16BE(o));
+  u32 = (o: number) => (this.le ? this.b.readUInt32LE(o) : this.b.readUInt32BE(o));
+}
+
+function readerOf(b: Buffer): Reader {
+  const order = b.toString('latin1', 0, 2);
+  if ((order !== 'II' && order !== 'MM') || b.byteLength < 8) throw new Error('not a TIFF structure');
+  const r = new Reader(b, order === 'II');
+  if (r.u16(2) !== 42) throw new Error('not a classic TIFF (BigTIFF is not supported)');
+  return r;
+}
+
+/** Entries of the IFD at `at`, values converted to `le` byte order. Bad offsets end the read quietly. */
+function readIfd(r: Reader, at: number, le: boolean): Entry[] {
+  const out: Entry[] = [];
+  if (at + 2 > r.b.byteLength) return out;
+  const n = r.u16(at);
+  for (let i = 0; i < n; i++) {
+    const e = at + 2 + i * 12;
+    if (e + 12 > r.b.byteLength) break;
+    const tag = r.u16(e);
+    const type = r.u16(e + 2);
+    const count = r.u32(e + 4);
+    const size = TYPE_SIZE[type];
+    if (!size) continue;
+    const bytes = size * count;
+    const start = bytes <= 4 ? e + 8 : r.u32(e + 8);
+    if (start + bytes > r.b.byteLength || bytes > 64 * 1024 * 1024) continue;
+    const value = Buffer.from(r.b.subarray(start, start + bytes));
+    if (r.le !== le) swapElements(value, type === 5 || type === 10 ? 4 : size);
+    out.push({ tag, type, count, value });
+  }
+  return out;
+}
+
+function swapElements(b: Buffer, size: number): void {
+  if (size === 2) b.swap16();
+  else if (size === 4) b.swap32();
+  else if (size === 8) b.swap64();
+}
+
+interface Source {
+  ifd0: Entry[];
+  exif: Entry[];
+  gps: Entry[];
+}
+
+function readExif(exif: Uint8Array, le: boolean): Source | null {
+  try {
+    const r = readerOf(Buffer.from(exifTiff(exif)));
+    const ifd0 = readIfd(r, r.u32(4), le);
+    const sub = (tag: number): Entry[] => {
+      const ptr = ifd0.find((e) => e.tag === tag);
+      if (ptr?.value.byteLength !== 4) return [];
+      const off = le ? Buffer.from(ptr.value).readUInt32LE(0) : Buffer.from(ptr.value).readUInt32BE(0);
+      return readIfd(r, off, le).filter((e) => e.tag !== INTEROP_IFD && e.tag !== EXIF_IFD && e.tag !== GPS_IFD);
+    };
+    return { ifd0: ifd0.filter((e) => DESCRIPTIVE.has(e.tag)), exif: sub(EXIF_IFD), gps: sub(GPS_IFD) };
+  } catch {
+    return null; // unreadable EXIF: the export goes on without it rather than failing
+  }
+}
+
+/** Serialises IFDs at the end of the file being built. */
+class Tail {
+  parts: Buffer[] = [];
+  constructor(
+    public offset: number,
+    readonly le: boolean,
+  ) {}
+  private push(b: Buffer): number {
+    const at = this.offset;
+    this.parts.push(b);
+    this.offset += b.byteLength;
+    if (this.offset % 2) this.push(Buffer.alloc(1));
+    return at;
+  }
+  u32(v: number): Buffer {
+    const b = Buffer.alloc(4);
+    if (this.le) b.writeUInt32LE(v, 0);
+    else b.writeUInt32BE(v, 0);
+    return b;
+  }
+  /** Writes an IFD (entries sorted by tag) and returns its offset; large values go before it. */
+  ifd(entries: Entry[], next: number, raw: Map<number, Buffer> = new Map()): number {
+    const sorted = [...entries].sort((a, b) => a.tag - b.tag);
+    const valueAt = new Map<Entry, number>();
+    for (const e of sorted) if (e.value.byteLength > 4) valueAt.set(e, this.push(Buffer.from(e.value)));
+    const b = Buffer.alloc(2 + sorted.length * 12 + 4);
+    const w16 = (v: number, o: number) => (this.le ? b.writeUInt16LE(v, o) : b.writeUInt16BE(v, o));
+    const w32 = (v: number, o: number) => (this.le ? b.writeUInt32LE(v, o) : b.writeUInt32BE(v, o));
+    w16(sorted.length, 0);
+    sorted.forEach((e, i) => {
+      const o = 2 + i * 12;
+      const kept = raw.get(e.tag);
+      if (kept) {
+        kept.copy(b, o);
+        return;
+      }
+      w16(e.tag, o);
+      w16(e.type, o + 2);
+      w32(e.count, o + 4);
+      if (e.value.byteLength <= 4) Buffer.from(e.value).copy(b, o + 8);
+      else w32(valueAt.get(e)!, o + 8);
+    });
+    w32(next, 2 + sorted.length * 12);
+    return this.push(b);
+  }
+}
+
+export function addTiffMetadata(tiff: Uint8Array, meta: TiffMetadata): Uint8Array {
+  const buf = Buffer.from(tiff.buffer, tiff.byteOffset, tiff.byteLength);
+  let r: Reader;
+  try {
+    r = readerOf(buf);
+  } catch (e) {
+    throw new AppError({ kind: 'internal', message: `The encoder produced no valid TIFF (${(e as Error).message}).` });
+  }
+  const le = r.le;
+  const first = r.u32(4);
+  const n = r.u16(first);
+  const next = r.u32(first + 2 + n * 12);
+  // The TIFF's own entries are kept byte for byte (their offsets point into data that does not move).
+  const own = new Map<number, Buffer>();
+  const entries: Entry[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = first + 2 + i * 12;
+    const tag = r.u16(e);
+    own.set(tag, Buffer.from(buf.subarray(e, e + 12)));
+    entries.push({ tag, type: r.u16(e + 2), count: r.u32(e + 4), value: new Uint8Array(0) });
+  }
+  const replace = (e: Entry) => {
+    own.delete(e.tag);
+    const i = entries.findIndex((x) => x.tag === e.tag);
+    if (i >= 0) entries.splice(i, 1);
+    entries.push(e);
+  };
+  const tail = new Tail(buf.byteLength + (buf.byteLength % 2), le);
+  if (buf.byteLength % 2) tail.parts.push(Buffer.alloc(1));
+  if (meta.icc) replace({ tag: 34675, type: 7, count: meta.icc.byteLength, value: meta.icc });
+  if (meta.xmp !== undefined) {
+    const x = Buffer.from(meta.xmp, 'utf8');
+    replace({ tag: 700, type: 1, count: x.byteLength, value: x });
+  }
+  const src = meta.exif ? readExif(meta.exif, le) : null;
+  if (src) {
+    for (const e of src.ifd0) replace(e);
+    if (src.exif.length) replace({ tag: EXIF_IFD, type: 4, count: 1, value: tail.u32(tail.ifd(src.exif, 0)) });
+    if (src.gps.length) replace({ tag: GPS_IFD, type: 4, count: 1, value: tail.u32(tail.ifd(src.gps, 0)) });
+  }
+  const at = tail.ifd(entries, next, own);
+  const head = Buffer.from(buf.subarray(0, 8));
+  if (le) head.writeUInt32LE(at, 4);
+  else head.writeUInt32BE(at, 4);
+  return new Uint8Array(Buffer.concat([head, buf.subarray(8), ...tail.parts]));
+}
+
+/** A copy of EXIF bytes with the IFD0 orientation tag set to 1 (the exported pixels are upright). */
+export function exifWithOrientation1(exif: Uint8Array): Uint8Array {
+  const copy = Buffer.from(exif);
+  const base = copy.subarray(0, 6).toString('latin1') === 'Exif\0\0' ? 6 : 0;
+  try {
+    const r = readerOf(copy.subarray(base));
+    const first = r.u32(4);
+    const n = r.u16(first);
+    for (let i = 0; i < n; i++) {
+      const e = base + first + 2 + i * 12;
+      const tag = r.le ? copy.readUInt16LE(e) : copy.readUInt16BE(e);
+      if (tag !== 274) continue;
+      if (r.le) copy.writeUInt16LE(1, e + 8);
+      else copy.writeUInt16BE(1, e + 8);
+    }
+  } catch {
+    // unreadable EXIF: left as it is
+  }
+  return new Uint8Array(copy);
+}
+
+/**
+ * The EXIF of a TIFF original (its descriptive IFD0 tags and EXIF/GPS sub-IFDs) as a stand-alone
+ * EXIF block, or undefined when it has none — libvips does not read EXIF out of TIFF files.
+ */
+export function exifFromTiff(tiff: Uint8Array): Uint8Array | undefined {
+  const src = readExif(tiff, true);
+  if (!src || (!src.ifd0.length && !src.exif.length && !src.gps.length)) return undefined;
+  const tail = new Tail(8, true);
+  const ifd0 = [...src.ifd0];
+  if (src.exif.length) ifd0.push({ tag: EXIF_IFD, type: 4, count: 1, value: tail.u32(tail.ifd(src.exif, 0)) });
+  if (src.gps.length) ifd0.push({ tag: GPS_IFD, type: 4, count: 1, value: tail.u32(tail.ifd(src.gps, 0)) });
+  const at = tail.ifd(ifd0, 0);
+  const head = Buffer.from('II*\0\0\0\0\0', 'latin1');
+  head.writeUInt32LE(at, 4);
+  return new Uint8Array(Buffer.concat([head, ...tail.parts]));
+}
