@@ -11,6 +11,9 @@ import { computeEstimate, type Estimate } from './estimate';
 import { buildModelOptions, LOCAL_MODEL, maxReferences, providerLabel, type ModelOption } from './model-options';
 import { qualityFor } from './edit-request';
 import { MASK_ON } from '../../shared/mask/threshold';
+import type { RoutingDecision } from '../../shared/routing';
+import { AUTO_VALUE, autoDecision } from '../model/auto-choice';
+import { hasExtension, originalRectOf } from './outpaint-request';
 
 let boundsCache: { maskId: string; bbox: Rect | null; planBox: Rect | null } | null = null;
 
@@ -48,10 +51,62 @@ export function modelOptions(s: EditorStore): ModelOption[] {
   return optionsCache.options;
 }
 
-/** The chosen model's option (the local engine if the chosen one is gone, e.g. a removed gateway). */
+/**
+ * True when Generate means "fill the extension": the canvas was extended, no kept layer covers the
+ * whole canvas yet, and the mask reaches outside the original.
+ */
+export function fillsExtension(s: EditorStore): boolean {
+  const doc = s.doc;
+  if (!doc || !hasExtension(doc)) return false;
+  const { width: W, height: H } = doc.canvas;
+  if (doc.layers.some((l) => l.x <= 0 && l.y <= 0 && l.x + l.width >= W && l.y + l.height >= H)) return false;
+  const b = currentMaskBounds(s);
+  if (!b) return false;
+  const o = originalRectOf(doc);
+  return b.x < o.x || b.y < o.y || b.x + b.width > o.x + o.width || b.y + b.height > o.y + o.height;
+}
+
+let autoCache: { key: unknown[]; decision: RoutingDecision } | null = null;
+
+/** What Auto picks now and why (also when another model is selected: the panel may show it). */
+export function currentAutoDecision(s: EditorStore): RoutingDecision {
+  const outpaint = fillsExtension(s) ? (s.doc?.canvas ?? null) : null;
+  const key = [
+    s.gen.prompt,
+    s.gen.presetId,
+    s.gen.quality,
+    s.prefs,
+    s.keyStatus,
+    s.providerSettings,
+    s.doc?.maskId,
+    outpaint?.width,
+    outpaint?.height,
+  ];
+  if (autoCache?.key.every((k, i) => k === key[i])) return autoCache.decision;
+  const doc = s.doc;
+  const bbox = currentPlanBox(s);
+  const decision = autoDecision({
+    prompt: s.gen.prompt,
+    outpaint,
+    presetId: s.gen.presetId,
+    prefs: s.prefs,
+    options: modelOptions(s),
+    // The price of this very request with each model (an empty mask prices a 1024² request).
+    priceOf: (spec) => {
+      if (!doc || !bbox || outpaint) return null;
+      const e = computeEstimate({ canvas: doc.canvas, bbox, spec, quality: qualityFor(s.gen.quality, spec), n: 1, references: [] });
+      return e.ok ? e.usd : null;
+    },
+  });
+  autoCache = { key, decision };
+  return decision;
+}
+
+/** The chosen model's option (Auto: the one the rules pick; the local engine if the chosen one is gone, e.g. a removed gateway). */
 export function currentOption(s: EditorStore): ModelOption {
   const options = modelOptions(s);
-  return options.find((o) => o.value === s.gen.model) ?? options.find((o) => o.value === LOCAL_MODEL)!;
+  const value = s.gen.model === AUTO_VALUE ? currentAutoDecision(s).modelId : s.gen.model;
+  return options.find((o) => o.value === value) ?? options.find((o) => o.value === LOCAL_MODEL)!;
 }
 
 /** The references that will be sent: the first ones, up to what the model takes. */

@@ -5,7 +5,7 @@
  */
 import { useEditor } from '../store/store';
 import { installJobEvents } from './job-client';
-import { refreshProviders } from './providers-client';
+import { refreshPrefs, refreshProviders } from './providers-client';
 import { refreshSpend } from './spend-client';
 
 export function installGenerate(): () => void {
@@ -26,6 +26,13 @@ export function installGenerate(): () => void {
     s.parkStaging();
     if (docId) useEditor.getState().unpark(docId);
   });
+  // A job ended: main has learned its request times (and kept its prompt); read them back.
+  let running = !!useEditor.getState().job;
+  const offJob = useEditor.subscribe((s) => {
+    const now = !!s.job;
+    if (running && !now) void refreshPrefs();
+    running = now;
+  });
   const release = () => {
     if (useEditor.getState().compare.held) useEditor.getState().setCompare({ held: false });
   };
@@ -37,6 +44,7 @@ export function installGenerate(): () => void {
   return () => {
     offJobs();
     offDoc();
+    offJob();
     window.removeEventListener('keyup', onKeyUp);
     window.removeEventListener('blur', release);
   };

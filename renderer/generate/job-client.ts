@@ -10,7 +10,7 @@
 import type { AppErrorInfo } from '../../shared/errors';
 import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
 import type { JobKind, JobState } from '../store/jobs-slice';
-import { expectedSeconds, timesInSequence, type ExpectedTime } from '../../shared/models';
+import { timesInSequence, type ExpectedTime } from '../../shared/models';
 import { api, errorInfo, unwrap } from '../bridge/api';
 import { getMask } from '../blobs/blob-store';
 import { encodeMaskPng } from '../canvas/mask-encode';
@@ -21,6 +21,8 @@ import { adaptRequest, effectiveGrowPx, maskRectFor, requestLayers, settingsForM
 import { runMaskOp } from '../workers/mask-ops-client';
 import { adaptOutpaintRequest } from './outpaint-request';
 import { rememberModel } from './providers-client';
+import { AUTO_VALUE } from '../model/auto-choice';
+import { expectedFor } from '../../shared/routing/latency';
 import { refreshSpend } from './spend-client';
 import { currentTextCheck } from './text-check-state';
 import type { StagedCandidate } from './staging-logic';
@@ -89,7 +91,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       doc.canvas,
     );
     const estimate = currentEstimate(s);
-    const perRequest = estimate?.ok ? expectedSeconds(opt.spec, estimate.request) : null;
+    const perRequest = estimate?.ok ? expectedFor(opt.spec, estimate.request, s.prefs?.latency ?? {}) : null;
     // The offline engine runs candidates one after another; cloud candidates come in one go.
     const expected = opt.spec.provider === 'local' ? timesInSequence(perRequest, settings.n) : perRequest;
     beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt, 'edit', doc.canvas, expected);
@@ -202,7 +204,8 @@ export function createJobClient(deps: JobClientDeps): JobClient {
   /** Starts the job in main; progress, cancel and staging then work the same for every kind. */
   async function sendJob(job: JobRequest, docId: string): Promise<void> {
     last = { job, docId };
-    deps.rememberModel(job.req.model);
+    // Auto stays Auto next time; otherwise the model sent.
+    deps.rememberModel(st().gen.model === AUTO_VALUE ? AUTO_VALUE : job.req.model);
     sendStart = trace.now();
     const { jobId } = await unwrap(job.kind === 'edit' ? deps.bridge().edit.start(job.req) : deps.bridge().outpaint.start(job.req));
     trace.span('renderer: start call answered', sendStart, trace.now());

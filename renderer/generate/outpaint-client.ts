@@ -7,7 +7,7 @@
 import type { EditorStore } from '../store/store';
 import { useEditor } from '../store/store';
 import { providerLabel } from './model-options';
-import { currentMaskBounds, currentOption } from './current-estimate';
+import { currentOption, fillsExtension } from './current-estimate';
 import { beginJob, failStart, sendJob } from './job-client';
 import {
   buildOutpaintRequest,
@@ -23,19 +23,9 @@ export function outpaintPrompt(s: EditorStore): string {
   return s.gen.prompt;
 }
 
-/**
- * True when Generate means "fill the extension": the canvas was extended, no kept layer covers the
- * whole canvas yet, and the mask reaches outside the original.
- */
+/** True when Generate means "fill the extension" (see fillsExtension). */
 export function outpaintMode(s: EditorStore): boolean {
-  const doc = s.doc;
-  if (!doc || !hasExtension(doc)) return false;
-  const { width: W, height: H } = doc.canvas;
-  if (doc.layers.some((l) => l.x <= 0 && l.y <= 0 && l.x + l.width >= W && l.y + l.height >= H)) return false;
-  const b = currentMaskBounds(s);
-  if (!b) return false;
-  const o = originalRectOf(doc);
-  return b.x < o.x || b.y < o.y || b.x + b.width > o.x + o.width || b.y + b.height > o.y + o.height;
+  return fillsExtension(s);
 }
 
 function settings(s: EditorStore): OutpaintSettings {

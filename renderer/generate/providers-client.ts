@@ -3,9 +3,11 @@
  * four characters and where a key comes from; keys typed here go straight to main.
  */
 import type { GatewaySettings } from '../../shared/ipc/contract-types';
+import type { RoutingSettings } from '../../shared/routing';
 import { api, errorInfo, unwrap } from '../bridge/api';
 import { useEditor } from '../store/store';
 import { buildModelOptions, clampN, defaultModel } from './model-options';
+import { AUTO_VALUE } from '../model/auto-choice';
 
 const LAST_MODEL_KEY = 'maskwork.lastModel';
 
@@ -29,11 +31,18 @@ export function rememberModel(model: string): void {
 export async function refreshProviders(): Promise<void> {
   const s = useEditor.getState();
   try {
-    const [keyStatus, providerSettings] = await Promise.all([unwrap(api().keys.status({})), unwrap(api().providers.get({}))]);
+    const [keyStatus, providerSettings, prefs] = await Promise.all([
+      unwrap(api().keys.status({})),
+      unwrap(api().providers.get({})),
+      unwrap(api().prefs.get({})),
+    ]);
     s.setProviderInfo({ keyStatus, providerSettings });
+    s.setPrefs(prefs);
     const gen = useEditor.getState().gen;
     const options = buildModelOptions(keyStatus, providerSettings.gateways);
-    const model = gen.modelChosen ? gen.model : defaultModel(options, lastUsedModel());
+    const last = lastUsedModel();
+    const model = gen.modelChosen ? gen.model : last === AUTO_VALUE ? AUTO_VALUE : defaultModel(options, last);
+    if (model === AUTO_VALUE && model !== gen.model) s.setGen({ model });
     const spec = options.find((o) => o.value === model)?.spec;
     if (spec && model !== gen.model) s.setGen({ model, n: clampN(gen.n, spec) });
   } catch (e) {
@@ -88,4 +97,25 @@ export async function removeGateway(id: string): Promise<boolean> {
     return settings;
   });
   return !!r;
+}
+
+/** Re-reads the user's app settings from main (after a job: learned latencies; after a change elsewhere). */
+export async function refreshPrefs(): Promise<void> {
+  try {
+    useEditor.getState().setPrefs(await unwrap(api().prefs.get({})));
+  } catch {
+    // Keep what we have; the next refresh tries again.
+  }
+}
+
+/** Saves the routing rules in main; a refusal is shown and nothing changes. */
+export async function saveRouting(settings: RoutingSettings): Promise<boolean> {
+  try {
+    useEditor.getState().setPrefs(await unwrap(api().prefs.routing({ settings: JSON.stringify(settings) })));
+    return true;
+  } catch (e) {
+    const info = errorInfo(e);
+    useEditor.getState().notify('error', info.message, info.kind);
+    return false;
+  }
 }

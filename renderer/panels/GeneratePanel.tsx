@@ -7,7 +7,11 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { GeminiImageSize, Quality } from '../../shared/models';
 import { useEditor } from '../store/store';
-import { currentEstimate, currentOption, generateBlocker, modelOptions } from '../generate/current-estimate';
+import { currentAutoDecision, currentEstimate, currentOption, generateBlocker, modelOptions } from '../generate/current-estimate';
+import { AUTO_VALUE } from '../model/auto-choice';
+import { formatDecision } from '../../shared/routing';
+import { expectedFor } from '../../shared/routing/latency';
+import { formatExpected } from '../../shared/models';
 import { clampN, maxReferences, nRange, tiersOf, type ModelOption } from '../generate/model-options';
 import { qualityFor } from '../generate/edit-request';
 import { generateAny } from '../generate/generate-action';
@@ -26,23 +30,33 @@ const GROUPS: { label: string; test: (o: ModelOption) => boolean }[] = [
 ];
 
 export function GeneratePanel() {
-  const { doc, gen, keyStatus, providerSettings, job } = useEditor(
-    useShallow((s) => ({ doc: s.doc, gen: s.gen, keyStatus: s.keyStatus, providerSettings: s.providerSettings, job: s.job })),
+  const { doc, gen, keyStatus, providerSettings, job, prefs } = useEditor(
+    useShallow((s) => ({
+      doc: s.doc,
+      gen: s.gen,
+      keyStatus: s.keyStatus,
+      providerSettings: s.providerSettings,
+      job: s.job,
+      prefs: s.prefs,
+    })),
   );
   const setGen = useEditor((s) => s.setGen);
-  const { options, opt, estimate, outpaint, blocker } = useMemo(() => {
+  const { options, opt, estimate, outpaint, blocker, auto, expected } = useMemo(() => {
     // The selected slices are the inputs; the rest of the state is read as it is now.
-    const s = { ...useEditor.getState(), doc, gen, keyStatus, providerSettings, job };
+    const s = { ...useEditor.getState(), doc, gen, keyStatus, providerSettings, job, prefs };
     const estimate = currentEstimate(s);
     const outpaint = outpaintMode(s);
+    const opt = currentOption(s);
     return {
       options: modelOptions(s),
-      opt: currentOption(s),
+      opt,
       estimate,
       outpaint,
       blocker: outpaint ? outpaintBlocker(s) : generateBlocker(s, estimate),
+      auto: gen.model === AUTO_VALUE ? currentAutoDecision(s) : null,
+      expected: estimate?.ok ? expectedFor(opt.spec, estimate.request, prefs?.latency ?? {}) : null,
     };
-  }, [doc, gen, keyStatus, providerSettings, job]);
+  }, [doc, gen, keyStatus, providerSettings, job, prefs]);
   const spec = opt.spec;
   const range = nRange(spec);
   const tiers = tiersOf(spec);
@@ -50,6 +64,10 @@ export function GeneratePanel() {
   const growOn = gen.grow ?? spec.provider === 'local';
 
   function pickModel(value: string) {
+    if (value === AUTO_VALUE) {
+      setGen({ model: AUTO_VALUE, modelChosen: true });
+      return;
+    }
     const o = options.find((x) => x.value === value);
     if (!o) return;
     setGen({ model: value, modelChosen: true, n: clampN(gen.n, o.spec) });
@@ -69,7 +87,15 @@ export function GeneratePanel() {
       />
       <label className="field">
         <span>Model</span>
-        <select data-testid="model-select" aria-label="Model" value={opt.value} onChange={(e) => pickModel(e.target.value)}>
+        <select
+          data-testid="model-select"
+          aria-label="Model"
+          value={gen.model === AUTO_VALUE ? AUTO_VALUE : opt.value}
+          onChange={(e) => pickModel(e.target.value)}
+        >
+          <optgroup label="Auto">
+            <option value={AUTO_VALUE}>Auto — rules pick the model (Settings)</option>
+          </optgroup>
           {GROUPS.map((g) => {
             const items = options.filter(g.test);
             return items.length ? (
@@ -85,6 +111,11 @@ export function GeneratePanel() {
           })}
         </select>
       </label>
+      {auto && (
+        <p className="auto-pick" data-testid="auto-pick" role="status" aria-label="Auto pick">
+          Auto picked {formatDecision(auto)}
+        </p>
+      )}
       <div className="row">
         <label className="inline" title={`1–${range.max} candidates`}>
           Candidates
@@ -193,6 +224,12 @@ export function GeneratePanel() {
       ) : (
         <>
           <CostEstimate estimate={estimate} blocker={job ? null : blocker} />
+          {expected && (
+            <div className="muted" data-testid="expected-time" title={expected.basis}>
+              Expected: {formatExpected(expected)}
+              {expected.basis.startsWith('your last') ? ' (learned from your requests)' : ''}
+            </div>
+          )}
           <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />
         </>
       )}

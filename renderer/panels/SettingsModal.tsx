@@ -5,6 +5,7 @@ import { refreshProviders } from '../generate/providers-client';
 import { KeyRow } from './KeyRow';
 import { GatewaysSection } from './GatewaysSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
+import { RoutingSection } from '../ui/RoutingSection';
 
 const close = () => useEditor.getState().setSettingsOpen(false);
 
@@ -64,6 +65,7 @@ export function SettingsModal() {
           <KeyRow provider="gemini" label="Google Gemini" />
         </section>
         <GatewaysSection />
+        <RoutingSection />
         <DiagnosticsSection />
       </div>
     </div>

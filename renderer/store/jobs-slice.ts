@@ -8,6 +8,7 @@ import { DEFAULT_TEXT_CHECK, type TextCheckSettings } from '../generate/text-che
 import type { StateCreator } from 'zustand';
 import type { JobPhase, KeyStatus, ProviderSettings, SpendSummary } from '../../shared/ipc/contract-types';
 import type { ExpectedTime, GeminiImageSize, Quality } from '../../shared/models';
+import type { AppPrefs } from '../../shared/prefs/app-prefs';
 import type { EditorStore } from './store';
 
 /** A masked edit (`edit:start`) or filling a canvas extension (`outpaint:start`). */
@@ -65,6 +66,10 @@ export interface GenSettings {
   references: ReferenceImage[];
   /** Text check: the Text field and "retry until the text is right" (generate/text-check-request.ts). */
   textCheck: TextCheckSettings;
+  /** The prompt preset last applied (Auto's draft rule reads it), or null. */
+  presetId: string | null;
+  /** Seed of the first candidate, for models that take one (the offline engine); undefined = random. */
+  seed?: number;
 }
 
 export interface RetryOffer {
@@ -84,6 +89,9 @@ export interface JobsSlice {
   spentUsd: Record<string, number>;
   /** The app's ledger (main): spent today / this month across documents; null until loaded. */
   spend: SpendSummary | null;
+  /** The user's app settings kept by main (routing rules, learned latencies, prompt history, presets); null until loaded. */
+  prefs: AppPrefs | null;
+  setPrefs(prefs: AppPrefs): void;
   setSpend(spend: SpendSummary): void;
   setJob(job: JobState | null): void;
   /** Updates the running job if it is still `jobId` (late events of an old job are ignored). */
@@ -108,6 +116,7 @@ export const DEFAULT_GEN: GenSettings = {
   colorMatch: true,
   references: [],
   textCheck: DEFAULT_TEXT_CHECK,
+  presetId: null,
 };
 
 export const createJobsSlice: StateCreator<EditorStore, [], [], JobsSlice> = (set, get) => ({
@@ -119,6 +128,8 @@ export const createJobsSlice: StateCreator<EditorStore, [], [], JobsSlice> = (se
   retryOffers: {},
   spentUsd: {},
   spend: null,
+  prefs: null,
+  setPrefs: (prefs) => set({ prefs }),
   setSpend: (spend) => set({ spend }),
   setJob: (job) => set({ job }),
   patchJob(jobId, patch) {
