@@ -11,7 +11,9 @@
  * timings; the same data is read here through the read-only probe `editTimings()`). Each pixel span
  * is set against sharp doing the same pixel work on the same sizes in the same run.
  */
-import { launchApp, type AppHarness } from '../../test/support/app-harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchApp, PHOTOS, type AppHarness } from '../../test/support/app-harness';
 import { dragPath, summary } from '../../test/support/page-helpers';
 import { chooseOption, leaveField, retype } from '../../test/support/user-input';
 import { startOpenAIServer, type OpenAIServer } from '../../test/servers';
@@ -38,6 +40,9 @@ interface Scenario {
 }
 
 const wall = () => performance.timeOrigin + performance.now();
+
+/** Two photos the server paints into the masked area (candidate i gets the i-th). */
+const FILL = ['coffee.png', 'colorful-cups.jpg'].map((f) => readFileSync(join(PHOTOS, f)));
 
 async function openSession(stream: boolean) {
   const openai = await startOpenAIServer();
@@ -73,6 +78,8 @@ async function oneEdit(app: AppHarness, openai: OpenAIServer, i: number, then: '
   const before = (await page.evaluate(() => (window as any).__maskworkTest.editTimings().length)) as number;
   const layers = (await summary(page)).layers as number;
   const reqsBefore = openai.requests.length;
+  // The masked area gets photo texture (not a flat colour), so the patch compresses like a real one.
+  openai.script({ fillImages: FILL });
   const t0 = wall();
   await page.keyboard.press('Control+Enter');
   await page.waitForFunction((n) => (window as any).__maskworkTest.editTimings().length > n, before, { timeout: 180_000, polling: 10 });

@@ -229,6 +229,9 @@ export function EditorStage() {
               <KonvaImage key={l.id} name={`patch-${l.id}`} image={bmp} x={l.x} y={l.y} width={l.width} height={l.height} />
             ) : null;
           })}
+        </Layer>
+        {/* Its own layer: staging a candidate redraws it alone, not the photo and its kept patches. */}
+        <Layer name="staged-layer" listening={false} imageSmoothingEnabled={scale < 2}>
           {doc && <StagedCandidateNode scale={scale} />}
         </Layer>
         {/* The mask overlay hides itself while candidates are staged, so they can be judged. */}

@@ -1,7 +1,7 @@
 /**
  * Fast region filters on one-byte-per-pixel masks, restricted to a window around the mask so the
- * cost follows the mask's size, not the region's: a separable box blur with running sums (two
- * passes give a smooth feather) and a square dilation. Pixels outside the window are 0.
+ * cost follows the mask's size, not the region's: the mask's window and a square dilation.
+ * Pixels outside the window are 0.
  */
 import { MASK_ON } from '../mask/threshold';
 
@@ -46,56 +46,42 @@ export function maskWindow(mask: Uint8Array, width: number, height: number, pad:
   return { x0: Math.max(0, x0 - pad), y0: Math.max(0, y0 - pad), x1: Math.min(width, x1 + pad + 1), y1: Math.min(height, y1 + pad + 1) };
 }
 
-/** Horizontal running-sum box of radius r over the window; values outside the window count as 0. */
-function boxRows(src: Uint8Array | Uint16Array, width: number, win: Window, r: number, out: Uint16Array | Uint8Array): void {
-  const w = win.x1 - win.x0;
-  for (let y = win.y0; y < win.y1; y++) {
-    const base = y * width + win.x0;
-    let sum = 0;
-    for (let x = 0; x < Math.min(r, w); x++) sum += src[base + x];
-    for (let x = 0; x < w; x++) {
-      if (x + r < w) sum += src[base + x + r];
-      if (x - r - 1 >= 0) sum -= src[base + x - r - 1];
-      out[base + x] = sum;
+/**
+ * `on` (default 1) where any value ≥ MASK_ON lies within the (2r+1)² square, else 0. Separable: each
+ * row of the window is dilated by a forward and a backward scan (distance to the nearest set pixel),
+ * then a running count per column over 2r+1 rows gives the square; temporaries are window-sized.
+ */
+export function dilateSquare(src: Uint8Array, width: number, height: number, r: number, win: Window, on = 1): Uint8Array {
+  const out = new Uint8Array(width * height);
+  const ww = win.x1 - win.x0;
+  const wh = win.y1 - win.y0;
+  if (ww <= 0 || wh <= 0) return out;
+  const rows = new Uint8Array(ww * wh);
+  for (let y = 0; y < wh; y++) {
+    const s = (win.y0 + y) * width + win.x0;
+    const o = y * ww;
+    let last = -r - 1;
+    for (let x = 0; x < ww; x++) {
+      if (src[s + x] >= MASK_ON) last = x;
+      if (x - last <= r) rows[o + x] = 1;
+    }
+    let next = ww + r + 1;
+    for (let x = ww - 1; x >= 0; x--) {
+      if (src[s + x] >= MASK_ON) next = x;
+      else if (next - x <= r) rows[o + x] = 1;
     }
   }
-}
-
-/** Vertical running-sum box of radius r over the window. */
-function boxCols(src: Uint16Array | Uint8Array, width: number, win: Window, r: number, out: Uint8Array | Uint16Array): void {
-  const h = win.y1 - win.y0;
-  const w = win.x1 - win.x0;
-  const sums = new Float64Array(w);
-  for (let y = 0; y < Math.min(r, h); y++) {
-    const row = (win.y0 + y) * width + win.x0;
-    for (let x = 0; x < w; x++) sums[x] += src[row + x];
-  }
-  for (let y = 0; y < h; y++) {
-    const add = y + r < h ? (win.y0 + y + r) * width + win.x0 : -1;
-    const sub = y - r - 1 >= 0 ? (win.y0 + y - r - 1) * width + win.x0 : -1;
+  const count = new Int32Array(ww);
+  const addRow = (y: number, d: number) => {
+    const o = y * ww;
+    for (let x = 0; x < ww; x++) count[x] += rows[o + x] * d;
+  };
+  for (let y = 0; y < Math.min(r, wh); y++) addRow(y, 1);
+  for (let y = 0; y < wh; y++) {
+    if (y + r < wh) addRow(y + r, 1);
+    if (y - r - 1 >= 0) addRow(y - r - 1, -1);
     const o = (win.y0 + y) * width + win.x0;
-    for (let x = 0; x < w; x++) {
-      if (add >= 0) sums[x] += src[add + x];
-      if (sub >= 0) sums[x] -= src[sub + x];
-      out[o + x] = sums[x];
-    }
-  }
-}
-
-/** 1 where any value ≥ MASK_ON lies within the (2r+1)² square, else 0. */
-export function dilateSquare(src: Uint8Array, width: number, height: number, r: number, win: Window): Uint8Array {
-  const bin = new Uint8Array(width * height);
-  for (let y = win.y0; y < win.y1; y++) {
-    for (let i = y * width + win.x0, e = y * width + win.x1; i < e; i++) bin[i] = src[i] >= MASK_ON ? 1 : 0;
-  }
-  const tmp = new Uint16Array(width * height);
-  const cnt = new Uint16Array(width * height);
-  boxRows(bin, width, win, r, tmp);
-  boxCols(tmp, width, win, r, cnt);
-  const out = bin;
-  out.fill(0);
-  for (let y = win.y0; y < win.y1; y++) {
-    for (let i = y * width + win.x0, e = y * width + win.x1; i < e; i++) out[i] = cnt[i] > 0 ? 1 : 0;
+    for (let x = 0; x < ww; x++) if (count[x] > 0) out[o + x] = on;
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { dilatedMask, featheredAlpha } from './patch';
 export function tileAskMask(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
   const u = unknown.map((v) => (v ? 255 : 0));
   if (band <= 0) return u;
-  return dilatedMask(u, w, h, band).map((v) => v * 255);
+  return dilatedMask(u, w, h, band, 255);
 }
 
 /** Blend weight of a tile's result: 255 on unknown pixels, a smooth ramp over `band` px into known ones. */

@@ -45,10 +45,10 @@ function padWindow(w: Window, pad: number, width: number, height: number): Windo
   return { x0: Math.max(0, w.x0 - pad), y0: Math.max(0, w.y0 - pad), x1: Math.min(width, w.x1 + pad), y1: Math.min(height, w.y1 + pad) };
 }
 
-/** 1 for pixels within `r` px (square) of the mask (values ≥ MASK_ON). */
-export function dilatedMask(mask: Uint8Array, width: number, height: number, r: number): Uint8Array {
+/** `on` (default 1) for pixels within `r` px (square) of the mask (values ≥ MASK_ON), else 0. */
+export function dilatedMask(mask: Uint8Array, width: number, height: number, r: number, on = 1): Uint8Array {
   const win = maskWindow(mask, width, height, r);
-  return win ? dilateSquare(mask, width, height, r, win) : new Uint8Array(width * height);
+  return win ? dilateSquare(mask, width, height, r, win, on) : new Uint8Array(width * height);
 }
 
 export function buildPatch(p: PatchInput): Uint8Array {

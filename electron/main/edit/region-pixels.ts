@@ -30,6 +30,7 @@ export async function decodeRgba(store: AssetStore, assetId: string, cacheIt = f
 
 export function clearRegionCache(): void {
   forgetDecoded();
+  patchCache.clear();
 }
 
 /** Copies `src` (placed at px,py on the canvas) into a region buffer; areas it does not cover stay as they are. */
@@ -47,6 +48,48 @@ function blit(dst: Uint8Array, region: Rect, src: Decoded, px: number, py: numbe
   }
 }
 
+/** Upright sizes of assets seen here (a patch's size never changes: its id is its content). */
+const sizes = new Map<string, { width: number; height: number }>();
+
+/** The size of an asset from its header (no decode), remembered. */
+async function assetSize(store: AssetStore, assetId: string): Promise<{ width: number; height: number }> {
+  const known = sizes.get(assetId) ?? recallDecoded(assetId) ?? patchCache.get(assetId);
+  if (known) return { width: known.width, height: known.height };
+  const meta = await sharp(await store.get(assetId)).metadata();
+  const upright = (meta.orientation ?? 1) >= 5;
+  const size = { width: (upright ? meta.height : meta.width) ?? 0, height: (upright ? meta.width : meta.height) ?? 0 };
+  sizes.set(assetId, size);
+  return size;
+}
+
+/**
+ * Decoded kept patches, most recently used last, within a byte budget: the next edit near the last
+ * ones composites them without decoding their PNGs again. Layers outside the region are never decoded.
+ */
+const patchCache = new Map<string, Decoded>();
+const PATCH_CACHE_BYTES = 64 * 2 ** 20;
+
+async function decodePatch(store: AssetStore, assetId: string): Promise<Decoded> {
+  const hit = patchCache.get(assetId);
+  if (hit) {
+    patchCache.delete(assetId);
+    patchCache.set(assetId, hit);
+    return hit;
+  }
+  const decoded = await decodeRgba(store, assetId);
+  if (decoded.rgba.length <= PATCH_CACHE_BYTES) {
+    patchCache.set(assetId, decoded);
+    let total = 0;
+    for (const d of patchCache.values()) total += d.rgba.length;
+    for (const [id, d] of patchCache) {
+      if (total <= PATCH_CACHE_BYTES) break;
+      patchCache.delete(id);
+      total -= d.rgba.length;
+    }
+  }
+  return decoded;
+}
+
 /**
  * RGBA of `region` from the layer stack: first layer = the original (opaque where it covers the
  * canvas, transparent elsewhere), the rest = patches composited over it.
@@ -60,14 +103,10 @@ export async function renderRegion(
   let out: Uint8Array = new Uint8Array(region.width * region.height * 4);
   blit(out, region, await decodeRgba(store, base.assetId, true), base.x, base.y);
   for (const p of patches) {
-    const decoded = await decodeRgba(store, p.assetId);
-    if (
-      p.x >= region.x + region.width ||
-      p.y >= region.y + region.height ||
-      p.x + decoded.width <= region.x ||
-      p.y + decoded.height <= region.y
-    )
+    const size = await assetSize(store, p.assetId);
+    if (p.x >= region.x + region.width || p.y >= region.y + region.height || p.x + size.width <= region.x || p.y + size.height <= region.y)
       continue;
+    const decoded = await decodePatch(store, p.assetId);
     const layer = new Uint8Array(region.width * region.height * 4);
     blit(layer, region, decoded, p.x, p.y);
     out = compositeOver(out, layer);

@@ -19,6 +19,7 @@ import { renderRegion, type Rect } from './region-pixels';
 import { resolveModel, type ResolvedModel } from './resolve-model';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { checkProviderImage, type Size } from './provider-image';
+import { previewPump } from './partial-preview';
 import { checkAndRetry, type Attempt } from '../text-check/text-job';
 import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
 
@@ -128,6 +129,14 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   });
   const sentAt = c.spans.now();
   const sentWall = Date.now();
+  const sendPreview = previewPump((candidate, preview) =>
+    progress(
+      at(EDIT_PARTIAL_IMAGE),
+      `Generating with ${model.spec.name}${retry}`,
+      { candidate: c.first + candidate, bytes: preview },
+      'working',
+    ),
+  );
   const images = await sendCounted(svc, model, cost.usd, model.spec.n.native ? 1 : c.n, () =>
     model.provider.edit(
       {
@@ -149,12 +158,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
           progress(at(EDIT_REQUEST_SENT + EDIT_GENERATING_SPAN * f), `Generating with ${model.spec.name}${retry}`, undefined, 'working'),
         onPartial: (candidate, bytes) => {
           c.spans.add(`main: partial image #${c.first + candidate}`, sentAt, c.spans.now(), bytes.length);
-          progress(
-            at(EDIT_PARTIAL_IMAGE),
-            `Generating with ${model.spec.name}${retry}`,
-            { candidate: c.first + candidate, bytes },
-            'working',
-          );
+          sendPreview(candidate, bytes);
         },
       },
     ),
@@ -195,7 +199,8 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       () => encodePatchPng(patch, region.width, region.height, c.icc),
       (b) => b.length,
     );
-    const assetId = await c.spans.time(`main: asset write #${k}`, () => svc.store.put(png, 'patch'));
+    // Written to disk meanwhile: every read of the id waits for the write.
+    const assetId = await c.spans.time(`main: asset id #${k}`, () => svc.store.putInBackground(png, 'patch'));
     patches.push(patch);
     candidates.push({
       index: c.first + i,
@@ -243,7 +248,7 @@ export async function prepareEdit(
     const regionMask = cutMask(values, req.mask.rect, region);
     // The model repaints the whole feather band, so the blend mixes generated pixels only.
     const band = featherBand(req.featherPx);
-    return { regionMask, sent: band > 0 ? dilatedMask(regionMask, region.width, region.height, band).map((v) => v * 255) : regionMask };
+    return { regionMask, sent: band > 0 ? dilatedMask(regionMask, region.width, region.height, band, 255) : regionMask };
   });
   const regionMask = sentMask.regionMask;
   const { requestImage, requestMask } = await spans.time(

@@ -23,6 +23,8 @@ export class AssetStore {
   private readonly meta = new Map<string, AssetMeta>();
   /** Identities of the files main read each asset from; only ever added to, never from the renderer. */
   private readonly sources = new Map<string, FileIdentity[]>();
+  /** Writes started by {@link putInBackground} that have not finished: reads of these ids wait for them. */
+  private readonly writing = new Map<string, Promise<void>>();
   constructor(readonly dir: string) {}
 
   /** The id `put` gives these bytes (content address). */
@@ -43,7 +45,35 @@ export class AssetStore {
     return id;
   }
 
+  /**
+   * Like {@link put}, but answers with the id as soon as the bytes are hashed and writes them
+   * meanwhile (an edit's patch: the renderer gets its candidate without waiting for the disk). Every
+   * read of the id (`get`, `assetExists`) waits for the write; a failed write fails those reads.
+   */
+  putInBackground(bytes: Uint8Array, kind: AssetKind): string {
+    const id = this.idOf(bytes, kind);
+    if (this.writing.has(id)) return id;
+    const write = this.put(bytes, kind).then(
+      () => {
+        this.writing.delete(id);
+      },
+      (e: unknown) => {
+        this.writing.delete(id);
+        throw e;
+      },
+    );
+    write.catch(() => {}); // reported to whoever reads the id
+    this.writing.set(id, write);
+    return id;
+  }
+
+  /** Resolves when every background write has finished (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.writing.values()]);
+  }
+
   async get(id: string): Promise<Uint8Array> {
+    await this.writing.get(id)?.catch(() => {}); // a failed write reads as missing, below
     try {
       return new Uint8Array(await readFile(this.pathOf(id)));
     } catch {
@@ -54,6 +84,7 @@ export class AssetStore {
   /** True when the bytes of `id` are on disk (false for ids that are not asset ids). */
   async assetExists(id: string): Promise<boolean> {
     if (!/^[a-z]+-[0-9a-f]{32}$/.test(id)) return false;
+    await this.writing.get(id)?.catch(() => {});
     return stat(this.pathOf(id)).then(
       (st) => st.isFile(),
       () => false,

@@ -1,0 +1,43 @@
+/** Partial images become small JPEG previews; while one is being shrunk, only the latest waiting one follows. */
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { previewPump, PREVIEW_MAX_SIDE, shrinkPreview } from '../../../electron/main/edit/partial-preview';
+
+const png = (w: number, h: number, v: number) =>
+  sharp({ create: { width: w, height: h, channels: 3, background: { r: v, g: 40, b: 200 } } })
+    .png()
+    .toBuffer()
+    .then((b) => new Uint8Array(b));
+
+describe('partial previews', () => {
+  it('shrinks a partial image to a JPEG of at most 512 px a side, same aspect', async () => {
+    const out = await shrinkPreview(await png(1456, 1248, 10));
+    const meta = await sharp(out).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect(meta.width).toBe(PREVIEW_MAX_SIDE);
+    expect(meta.height).toBe(Math.round((1248 / 1456) * PREVIEW_MAX_SIDE));
+  });
+
+  it('sends the first and then only the latest of the partials that arrived meanwhile; skips unreadable ones', async () => {
+    const sent: { candidate: number; red: number }[] = [];
+    let done!: () => void;
+    const finished = new Promise<void>((r) => {
+      done = r;
+    });
+    const push = previewPump((candidate, bytes) => {
+      void sharp(bytes)
+        .stats()
+        .then((s) => {
+          sent.push({ candidate, red: Math.round(s.channels[0].mean) });
+          if (sent.length === 2) done();
+        });
+    });
+    push(0, await png(800, 600, 10));
+    push(0, new Uint8Array([1, 2, 3])); // replaced before it is read
+    push(0, await png(800, 600, 120));
+    await finished;
+    expect(sent.map((s) => s.candidate)).toEqual([0, 0]);
+    expect(Math.abs(sent[0].red - 10)).toBeLessThan(4);
+    expect(Math.abs(sent[1].red - 120)).toBeLessThan(4);
+  });
+});
