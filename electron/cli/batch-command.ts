@@ -9,7 +9,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
-import { oneOfOr, optional, parseOptions, required, UsageError } from './args';
+import { flag, oneOfOr, optional, parseOptions, required, UsageError } from './args';
+import { submitBatchApi } from './batch-api-command';
+import { chooseModel, qualityFor } from './model-choice';
 import { EDIT_OPTIONS, FILL_OPTIONS, editOptionsOf, fillOptionsOf, runEdit } from './edit-command';
 import { EXPAND_OPTIONS, checkExtent, runExpand } from './expand-command';
 
@@ -62,13 +64,7 @@ export async function runBatch(
     runOne = (image, target) => runExpand({ ...o, image, out: target, json: true });
     folders = { images, out, format, json: o.json };
   }
-  let files: string[];
-  try {
-    files = (await readdir(resolve(folders.images))).filter((f) => IMAGE_EXT.has(extname(f).toLowerCase())).sort();
-  } catch {
-    throw new AppError({ kind: 'io', message: `Cannot read the folder ${folders.images}.` });
-  }
-  if (!files.length) throw new AppError({ kind: 'invalid-request', message: `No images (jpg, png, webp, tif) in ${folders.images}.` });
+  const files = await listImages(folders.images);
   await mkdir(resolve(folders.out), { recursive: true });
   const items: BatchItem[] = [];
   for (const [i, f] of files.entries()) {
@@ -88,6 +84,61 @@ export async function runBatch(
   const ok = items.filter((x) => x.ok).length;
   const estimatedCostUsd = Math.round(items.reduce((s, x) => s + (x.estimatedCostUsd ?? 0), 0) * 10000) / 10000;
   return { items, ok, failed: items.length - ok, estimatedCostUsd };
+}
+
+/** The images of a folder (jpg, png, webp, tif), sorted by name. */
+async function listImages(folder: string): Promise<string[]> {
+  let files: string[];
+  try {
+    files = (await readdir(resolve(folder))).filter((f) => IMAGE_EXT.has(extname(f).toLowerCase())).sort();
+  } catch {
+    throw new AppError({ kind: 'io', message: `Cannot read the folder ${folder}.` });
+  }
+  if (!files.length) throw new AppError({ kind: 'invalid-request', message: `No images (jpg, png, webp, tif) in ${folder}.` });
+  return files;
+}
+
+/**
+ * `batch edit … --batch-api`: every image of the folder as one Gemini Batch API job (Nano Banana
+ * models; half price, results within 24 h). Returns at once with the batch id and state.
+ */
+export async function runBatchApiSubmit(argv: string[]) {
+  const [op, ...rest] = argv;
+  if (op !== 'edit') throw new UsageError('--batch-api works with batch edit (a Nano Banana model)');
+  const {
+    images,
+    out,
+    format,
+    mask,
+    masks,
+    'batch-api': _flag,
+    ...o
+  } = parseOptions('batch edit', rest, {
+    ...without(EDIT_OPTIONS, ['image', 'mask', 'out', 'n', 'ref', 'text', 'retry-text', 'seed']),
+    ...FOLDERS,
+    mask: optional(),
+    masks: optional(),
+    'batch-api': flag(),
+  });
+  const spec = chooseModel(o.model);
+  if (spec.provider !== 'gemini')
+    throw new UsageError(`--batch-api is for Nano Banana models (gemini-3.1-flash-image, gemini-3-pro-image), not ${spec.id}`);
+  const quality = qualityFor(spec, o.quality);
+  const maskOf = maskFinder(op, mask, masks);
+  const files = await listImages(images);
+  const pairs = files.map((f) => ({ image: join(resolve(images), f), mask: maskOf(basename(f, extname(f))) }));
+  await mkdir(resolve(out), { recursive: true });
+  return submitBatchApi({
+    images: pairs,
+    out,
+    format: format as 'png' | 'jpg' | 'webp',
+    prompt: o.prompt,
+    model: spec.id,
+    ...(quality ? { quality } : {}),
+    featherPx: Number(o.feather),
+    colorMatch: !o['no-color-match'],
+    overwrite: o.overwrite,
+  });
 }
 
 /** The mask for an image: the one `--mask` for all, or its own in the `--masks` folder. */

@@ -11,7 +11,7 @@ import type { CandidateResult } from '../../shared/ipc/contract-types';
 import { worstCaseUsd } from '../../shared/text-check/budget';
 import { requestedText } from '../../shared/text-check/requested-text';
 import { CliSession, unwrap } from './cli-session';
-import { readMaskFile } from './mask-file';
+import { readMaskFile } from '../main/edit/mask-file';
 import { autoReport, chooseModelFor, qualityFor, readRules, type Quality } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
 import { candidatePaths, formatOf, refuseExisting, resultLayerName } from './output-paths';

@@ -36,6 +36,24 @@ async function main(argv: string[]): Promise<number> {
       const r = await runCompare(rest, (line) => process.stderr.write(`${line}\n`));
       process.stdout.write(json ? `${JSON.stringify(r)}\n` : formatCompare(r.rows));
       return r.failed ? 1 : 0;
+    } else if (cmd === 'batch' && ['status', 'fetch', 'cancel'].includes(rest[0])) {
+      const { runBatchId } = await import('./batch-api-command');
+      const { report, code } = await runBatchId(rest[0] as 'status' | 'fetch' | 'cancel', rest.slice(1));
+      process.stdout.write(
+        json
+          ? `${JSON.stringify(report)}\n`
+          : `${report.batchId ?? report.id}: ${report.state}${report.remoteState ? ` (Batch API: ${report.remoteState})` : ''}, ${report.done} done, ${report.failed} failed\n`,
+      );
+      return code;
+    } else if (cmd === 'batch' && rest.includes('--batch-api')) {
+      const { runBatchApiSubmit } = await import('./batch-command');
+      const r = await runBatchApiSubmit(rest);
+      process.stdout.write(
+        json
+          ? `${JSON.stringify(r)}\n`
+          : `Submitted ${r.batchId} (${r.requests} images, ≈ $${r.estimatedCostUsd} at the Batch API price); results within 24 h: maskwork batch fetch ${r.batchId}\n`,
+      );
+      return r.state === 'failed' ? 1 : 0;
     } else if (cmd === 'batch') {
       const { runBatch } = await import('./batch-command');
       const r = await runBatch(rest, (line) => process.stderr.write(`${line}\n`));

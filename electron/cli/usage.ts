@@ -11,7 +11,9 @@ export const EXPAND_USAGE = `maskwork expand --image <file> (--aspect W:H [--anc
               [--quality low|medium|high|auto] [--band <px>] [--prefill smooth|local] [--seed <n>]
               --out <file.png|.tif|.psd|…> [--overwrite] [--json]`;
 export const BATCH_USAGE = `maskwork batch <edit|fill|expand> --images <folder> [--mask <png> | --masks <folder>]
-              --out <folder> [--format png|jpg|webp|tif|psd] [options of that command] [--json]`;
+              --out <folder> [--format png|jpg|webp|tif|psd] [options of that command] [--json]
+  maskwork batch edit … --model gemini-3.1-flash-image|gemini-3-pro-image|auto --batch-api [--json]
+  maskwork batch status|fetch|cancel <batch id> [--json] [--overwrite]`;
 export const COMPARE_USAGE = `maskwork compare --image <file> --mask <png> --prompt <text> --models <id,id,...>
               --out <file.png> [--quality low|medium|high|auto] [--overwrite] [--json]`;
 
@@ -42,6 +44,9 @@ it goes on after a failure and exits 1 if any image failed.
 --model auto lets the routing rules pick (text in the prompt → gpt-image-2, an outpaint wider than
 3:1 → gemini-3.1-flash-image, else gpt-image-2; only models whose key is set); --rules <json> uses
 rules saved from the app's Settings; --json reports the pick as auto: {model, rule, reason}.
+batch edit --batch-api sends every image as one Gemini Batch API job (Nano Banana models: half
+price, results within 24 h) and returns its id at once; batch fetch <id> writes the results when
+the job is done (exit 3 while it is not), batch status <id> asks, batch cancel <id> cancels it.
 compare runs one edit with several models (--models a,b,c) and writes <stem>-<model>.png each.
 Keys: OPENAI_API_KEY, GEMINI_API_KEY (never printed). Models: gpt-image-2, gpt-image-1.5,
 gpt-image-1-mini, gemini-3.1-flash-image, gemini-3-pro-image, local (offline, free).

@@ -17,3 +17,4 @@ export type { Rgb, Rgba, Rect, RgbaImage, ImageInfo, ImageKind, OutputFormat } f
 export { MODERATE_TRIGGER } from './scripting';
 export { GEMINI_1K_SIZES, GEMINI_MODELS, RETIRED_GEMINI_MODELS, geminiPixelSize } from './gemini-rules';
 export { MODELS as OPENAI_MODELS, RETIRED_MODELS as RETIRED_OPENAI_MODELS, autoSize, sizeCheck } from './openai-rules';
+export * from './gemini-batch-server';

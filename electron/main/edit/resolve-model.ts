@@ -71,6 +71,18 @@ export async function resolveModel(svc: ModelServices, model: string): Promise<R
   return { spec, wireModel: spec.id, provider: createProvider('gemini', conn(svc, key, svc.env.GOOGLE_GEMINI_BASE_URL)) };
 }
 
+/** The Gemini connection (key, base URL, limits) for calls outside a provider, e.g. the Batch API. */
+export async function geminiConnection(svc: ModelServices, model: string): Promise<ProviderConnection> {
+  const key = await svc.keys.get('gemini');
+  if (!key)
+    throw new AppError({
+      kind: 'auth',
+      message: 'No Google Gemini key is set. Add one in Settings → Keys (or set GEMINI_API_KEY for the CLI).',
+      model,
+    });
+  return conn(svc, key, svc.env.GOOGLE_GEMINI_BASE_URL);
+}
+
 function conn(svc: ModelServices, apiKey: string, baseURL: string | undefined): ProviderConnection {
   const timeout = Number(svc.env.MASKWORK_TIMEOUT_MS);
   const retries = Number(svc.env.MASKWORK_MAX_RETRIES);

@@ -4,10 +4,10 @@
  */
 import { basename } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
-import { AppError } from '../../shared/errors';
-import { maskBBox } from '../main/edit/mask-input';
-import { readRegularFile } from '../main/services/file-identity';
-import { MAX_FILE_BYTES } from '../main/services/image-limits';
+import { AppError } from '../../../shared/errors';
+import { maskBBox } from './mask-input';
+import { readRegularFile } from '../services/file-identity';
+import { MAX_FILE_BYTES } from '../services/image-limits';
 
 export async function readMaskFile(
   path: string,

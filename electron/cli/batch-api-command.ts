@@ -1,0 +1,151 @@
+/**
+ * `maskwork batch edit … --batch-api` and `maskwork batch status|fetch|cancel ID`: the app's batch
+ * queue (BatchService) from the command line. Submitting sends every image as one Gemini Batch API
+ * job (half price, results within 24 h) and returns at once with the job's id and state; the queue
+ * record (paths, outputs, settings) is kept in the CLI's state folder so a later `fetch` can write
+ * the results: `$MASKWORK_STATE_DIR`, else `$XDG_STATE_HOME/maskwork`, else `~/.local/state/maskwork`.
+ */
+import { homedir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
+import { AppError } from '../../shared/errors';
+import { batchCounts, BATCH_API_PRICE_FACTOR, type BatchRecord } from '../../shared/batch/batch-types';
+import { BatchService } from '../main/batch/batch-service';
+import { BatchStore } from '../main/batch/batch-store';
+import { openImageFile, exportToFile } from '../main/services/image-files';
+import type { AssetStore } from '../main/services/asset-store';
+import { CliSession } from './cli-session';
+import { refuseExisting } from './output-paths';
+import { UsageError, flag, parseOptions } from './args';
+import type { Quality } from './model-choice';
+
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.MASKWORK_STATE_DIR) return resolve(env.MASKWORK_STATE_DIR);
+  return join(env.XDG_STATE_HOME ? resolve(env.XDG_STATE_HOME) : join(homedir(), '.local', 'state'), 'maskwork');
+}
+
+function withService<T>(fn: (svc: BatchService, session: CliSession) => Promise<T>): Promise<T> {
+  const session = CliSession.start(() => {});
+  const service = new BatchService(session.svc, new BatchStore(join(stateDir(), 'cli-batches.json')));
+  return fn(service, session).finally(() => {
+    service.stop();
+    session.close();
+  });
+}
+
+/** What `--json` prints about a batch: its Batch API id and state, the items and the cost. */
+export function report(b: BatchRecord) {
+  const counts = batchCounts(b.items);
+  return {
+    batchId: b.remote?.name ?? null,
+    id: b.id,
+    mode: b.mode,
+    model: b.model,
+    state: b.state,
+    remoteState: b.remote?.state ?? null,
+    requests: b.items.filter((i) => i.state !== 'failed' || i.result).length,
+    done: counts.done,
+    failed: counts.failed,
+    estimatedCostUsd: b.estimateUsd,
+    priceBasis: b.mode === 'batch-api' ? `Gemini Batch API: ${BATCH_API_PRICE_FACTOR * 100} % of the standard price` : 'standard price',
+    items: b.items.map((i) => ({
+      image: i.image,
+      state: i.state,
+      ...(i.output ? { output: i.output } : {}),
+      ...(i.error ? { error: i.error } : {}),
+      ...(i.result ? { costUsd: i.result.costUsd, requestId: i.result.requestId } : {}),
+    })),
+  };
+}
+
+export interface SubmitInput {
+  images: Array<{ image: string; mask: string }>;
+  out: string;
+  format: 'png' | 'jpg' | 'webp';
+  prompt: string;
+  model: string;
+  quality?: Quality;
+  featherPx: number;
+  colorMatch: boolean;
+  overwrite: boolean;
+}
+
+/** Submits the images as one Batch API job; outputs are checked now (and again when fetched). */
+export async function submitBatchApi(o: SubmitInput) {
+  const ext = o.format;
+  const items = o.images.map(({ image, mask }) => ({
+    name: basename(image),
+    image,
+    mask,
+    output: join(resolve(o.out), `${basename(image, extname(image))}.${ext}`),
+  }));
+  await refuseExisting(
+    items.map((i) => i.output),
+    o.overwrite,
+  );
+  return withService(async (service) => {
+    const b = await service.create({
+      items,
+      settings: { prompt: o.prompt, model: o.model, quality: o.quality, featherPx: o.featherPx, colorMatch: o.colorMatch },
+      mode: 'batch-api',
+      format: ext === 'jpg' ? 'jpeg' : ext,
+    });
+    return report(b);
+  });
+}
+
+/** `batch status|fetch|cancel ID`. Exit code: 0 done, 1 failed, 3 not finished yet (status/fetch). */
+export async function runBatchId(
+  verb: 'status' | 'fetch' | 'cancel',
+  argv: string[],
+): Promise<{ report: ReturnType<typeof report>; code: number }> {
+  const [id, ...rest] = argv;
+  if (!id || id.startsWith('--')) throw new UsageError(`batch ${verb} needs the batch id (batches/… or the local id)`);
+  const o = parseOptions(`batch ${verb}`, rest, verb === 'fetch' ? { json: flag(), overwrite: flag() } : { json: flag() });
+  return withService(async (service, session) => {
+    const known = service.store.get(id);
+    if (!known) throw new AppError({ kind: 'not-found', message: `No batch ${id} in ${stateDir()} (submit with --batch-api first).` });
+    let b = known;
+    if (verb === 'cancel') b = await service.cancel(id);
+    else if (verb === 'status') b = await service.refresh(id, false);
+    else {
+      // Results are made in this session's temp folder, so a batch fetched before is fetched again.
+      await service.reopenIfMissing(id);
+      b = await service.refresh(id);
+      if (b.state === 'done') await writeOutputs(session.svc.store, service, b, 'overwrite' in o && !!o.overwrite);
+    }
+    const remote = b.remote?.state;
+    const ready = verb === 'status' && remote !== undefined && ['succeeded', 'failed', 'cancelled', 'expired'].includes(remote);
+    const finished = ready || b.state === 'done' || b.state === 'failed' || b.state === 'cancelled';
+    const failed = b.state === 'failed' || b.state === 'cancelled' || b.items.some((i) => i.state === 'failed');
+    const code = verb === 'cancel' ? 0 : !finished ? 3 : failed || (ready && remote !== 'succeeded') ? 1 : 0;
+    return { report: report(b), code };
+  });
+}
+
+/** Writes every finished item's result to its output file (refusing existing files unless overwrite). */
+async function writeOutputs(store: AssetStore, service: BatchService, b: BatchRecord, overwrite: boolean): Promise<void> {
+  for (const item of b.items) {
+    if (item.state !== 'done' || !item.result || !item.output) continue;
+    try {
+      const img = await openImageFile(store, item.image);
+      await exportToFile(
+        store,
+        {
+          canvas: { width: img.width, height: img.height },
+          layers: [
+            { assetId: img.assetId, x: 0, y: 0 },
+            { assetId: item.result.assetId, x: item.result.region.x, y: item.result.region.y },
+          ],
+          format: b.format ?? 'png',
+          ...(overwrite ? { allowOverwriteSource: true } : {}),
+        },
+        item.output,
+        { replaceExisting: overwrite },
+      );
+    } catch (e) {
+      item.state = 'failed';
+      item.error = e instanceof AppError ? e.info : { kind: 'io', message: String(e) };
+    }
+  }
+  await service.store.save();
+}

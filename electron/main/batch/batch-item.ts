@@ -1,0 +1,120 @@
+/**
+ * One image of a batch through the app's own edit pipeline: main opens the file and its mask (by
+ * path, main-held), builds the same `edit:start` request the renderer would, and either runs it now
+ * (`editJob`, standard price) or turns the prepared region into a Gemini Batch API request; a Batch
+ * API answer becomes a patch exactly like a live one (scaled back, feathered, colour-matched).
+ * Preparation is deterministic, so a batch fetched after a restart (or by `maskwork batch fetch`)
+ * re-derives the same region from the same files.
+ */
+import type { Part } from '@google/genai';
+import { AppError } from '../../../shared/errors';
+import { planRegion } from '../../../shared/geometry';
+import { estimateCost, getModel } from '../../../shared/models';
+import { buildPatch } from '../../../shared/pixels/patch';
+import { batchPrice, type BatchMode, type BatchRecord, type BatchResult } from '../../../shared/batch/batch-types';
+import type { JobServices } from '../create-services';
+import { encodePatchPng, sourceIccPath } from '../edit/colour-space';
+import { readMaskFile } from '../edit/mask-file';
+import { editJob, prepareEdit, scaleToRegion, type EditRequest, type PreparedEdit } from '../edit/run-edit';
+import { openImageFile } from '../services/image-files';
+import { buildGeminiInstruction } from '../providers/gemini-provider';
+import { imageMime, toBlackWhiteMaskPng } from '../providers/mask-encoding';
+import type { ProviderImage } from '../providers/provider-types';
+import type { BatchRequestInput } from './gemini-batch-client';
+
+export type BatchSettings = Pick<BatchRecord, 'prompt' | 'model' | 'quality' | 'featherPx' | 'colorMatch'>;
+
+export interface OpenedItem {
+  req: EditRequest;
+  width: number;
+  height: number;
+  imageAssetId: string;
+}
+
+/** Opens the image and its mask (which must be the image's size) and builds the edit request. */
+export async function openItem(svc: JobServices, paths: { image: string; mask: string }, s: BatchSettings): Promise<OpenedItem> {
+  const opened = await openImageFile(svc.store, paths.image);
+  const mask = await readMaskFile(paths.mask, opened.width, opened.height);
+  const req: EditRequest = {
+    canvas: { width: opened.width, height: opened.height },
+    layers: [{ assetId: opened.assetId, x: 0, y: 0 }],
+    mask,
+    prompt: s.prompt,
+    model: s.model,
+    n: 1,
+    ...(s.quality ? { quality: s.quality } : {}),
+    references: [],
+    featherPx: s.featherPx,
+    colorMatch: s.colorMatch,
+  };
+  return { req, width: opened.width, height: opened.height, imageAssetId: opened.assetId };
+}
+
+/** The pre-send price of one item at the batch's mode (0 for the offline engine). */
+export function estimateItem(req: EditRequest, mode: BatchMode): number {
+  const spec = getModel(req.model);
+  if (!spec) throw new AppError({ kind: 'invalid-request', message: `Unknown model “${req.model}”.`, rule: 'model' });
+  const plan = planRegion({ canvas: req.canvas, bbox: req.mask.rect, model: spec, quality: req.quality });
+  if (!plan.ok) throw new AppError({ kind: 'invalid-request', message: plan.reason, rule: 'region', model: req.model });
+  const cost = estimateCost({
+    modelId: spec,
+    width: plan.request.width,
+    height: plan.request.height,
+    quality: req.quality,
+    n: 1,
+    imageSize: plan.request.imageSize,
+  });
+  return batchPrice(cost.usd, mode);
+}
+
+/** Runs the item now through the ordinary edit job (spend ledger, retries, provider checks included). */
+export async function runItemNow(svc: JobServices, req: EditRequest, signal: AbortSignal): Promise<BatchResult> {
+  const [c] = await editJob(svc, req)({ signal, progress: () => {} });
+  if (!c) throw new AppError({ kind: 'server', message: 'The model returned no image.', model: req.model });
+  return { assetId: c.assetId, region: c.region, costUsd: c.costUsd, ...(c.requestId ? { requestId: c.requestId } : {}) };
+}
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+/** The item's Batch API request: the same parts a live Gemini edit sends (instruction, region, mask). */
+export async function batchRequestOf(key: string, prep: PreparedEdit, prompt: string): Promise<BatchRequestInput> {
+  const size = { width: prep.request.width, height: prep.request.height };
+  const mask = await toBlackWhiteMaskPng(prep.requestMask, size);
+  const parts: Part[] = [
+    { text: buildGeminiInstruction(prompt, 0) },
+    { inlineData: { mimeType: imageMime(prep.requestImage), data: b64(prep.requestImage) } },
+    { inlineData: { mimeType: 'image/png', data: b64(mask) } },
+  ];
+  return { key, parts, aspectRatio: prep.request.aspect, imageSize: prep.request.imageSize };
+}
+
+/** Prepares the region and mask for the Batch API (no request is sent). */
+export function prepareItem(svc: JobServices, req: EditRequest): Promise<PreparedEdit> {
+  return prepareEdit(svc, req);
+}
+
+/** A Batch API answer → a patch stored as an asset, like a live candidate. */
+export async function patchFromAnswer(
+  svc: JobServices,
+  req: EditRequest,
+  prep: PreparedEdit,
+  image: ProviderImage,
+  costUsd: number,
+): Promise<BatchResult> {
+  const spec = getModel(req.model);
+  const { region, request } = prep;
+  const generated = await scaleToRegion(image.bytes, region, spec?.name ?? req.model, { width: request.width, height: request.height });
+  const patch = buildPatch({
+    width: region.width,
+    height: region.height,
+    generated,
+    original: prep.regionPixels,
+    mask: prep.regionMask,
+    featherPx: req.featherPx,
+    colourMatch: req.colorMatch,
+  });
+  const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
+  const png = await encodePatchPng(patch, region.width, region.height, icc);
+  const assetId = await svc.store.put(png, 'patch');
+  return { assetId, region, costUsd, ...(image.requestId ? { requestId: image.requestId } : {}) };
+}

@@ -1,0 +1,345 @@
+/**
+ * The batch queue in main: creates batches (every item opened and priced before anything is sent),
+ * runs `now` batches one item after another through the ordinary edit job, submits `batch-api`
+ * batches to the Gemini Batch API as one job and polls it, records every state change in the
+ * persisted store, and carries review marks, redo and cancel. A failed, refused or cancelled item
+ * only ever changes its own record; nothing here touches an open document.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError, type AppErrorInfo } from '../../../shared/errors';
+import { getModel } from '../../../shared/models';
+import {
+  batchApiAvailable,
+  type BatchItemRecord,
+  type BatchMode,
+  type BatchRecord,
+  type BatchReview,
+  type BatchView,
+} from '../../../shared/batch/batch-types';
+import type { JobServices } from '../create-services';
+import { geminiConnection } from '../edit/resolve-model';
+import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
+import { redactDeep } from '../services/redact';
+import { batchRequestOf, estimateItem, openItem, patchFromAnswer, prepareItem, runItemNow, type BatchSettings } from './batch-item';
+import type { BatchStore } from './batch-store';
+import { createGeminiBatchClient, type BatchRequestInput, type GeminiBatchClient } from './gemini-batch-client';
+
+export interface NewBatch {
+  items: Array<{ name: string; image: string; mask: string; output?: string }>;
+  settings: BatchSettings;
+  mode: BatchMode;
+  format?: BatchRecord['format'];
+}
+
+export interface BatchServiceOptions {
+  /** How often submitted Batch API jobs are polled (default 30 s; MASKWORK_BATCH_POLL_MS). */
+  pollMs?: number;
+}
+
+const info = (e: unknown): AppErrorInfo =>
+  redactDeep(e instanceof AppError ? { ...e.info } : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e) });
+
+export class BatchService {
+  private readonly running = new Map<string, AbortController>();
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
+  private polling = false;
+  private resumed = false;
+
+  constructor(
+    private readonly svc: JobServices,
+    readonly store: BatchStore,
+    private readonly opts: BatchServiceOptions = {},
+  ) {}
+
+  /** Opens and prices every item, stores the batch, then starts it (now) or submits it (Batch API). */
+  async create(n: NewBatch): Promise<BatchRecord> {
+    const spec = getModel(n.settings.model);
+    if (!spec || spec.status === 'retired')
+      throw new AppError({ kind: 'invalid-request', message: `Unknown model “${n.settings.model}”.`, rule: 'model' });
+    if (n.mode === 'batch-api' && !batchApiAvailable(spec.provider))
+      throw new AppError({
+        kind: 'invalid-request',
+        message: `The Batch API is for Nano Banana models (Gemini); ${spec.name} runs now at its standard price.`,
+        rule: 'batch-api',
+      });
+    if (spec.provider !== 'local' && !n.settings.prompt.trim())
+      throw new AppError({ kind: 'invalid-request', message: 'Type a prompt describing the change for every image.', rule: 'prompt' });
+    if (!n.items.length) throw new AppError({ kind: 'invalid-request', message: 'Add at least one image to the batch.' });
+    const b: BatchRecord = {
+      id: `b-${randomUUID().slice(0, 8)}`,
+      createdAt: Date.now(),
+      ...n.settings,
+      mode: n.mode,
+      state: 'queued',
+      estimateUsd: 0,
+      items: [],
+      ...(n.format ? { format: n.format } : {}),
+    };
+    for (const [i, it] of n.items.entries()) {
+      const item: BatchItemRecord = {
+        id: `item-${i + 1}`,
+        name: it.name,
+        image: it.image,
+        mask: it.mask,
+        state: 'queued',
+        review: 'pending',
+      };
+      if (it.output) item.output = it.output;
+      try {
+        const opened = await openItem(this.svc, it, n.settings);
+        item.estimateUsd = estimateItem(opened.req, n.mode);
+      } catch (e) {
+        item.state = 'failed';
+        item.error = info(e);
+      }
+      b.items.push(item);
+    }
+    b.estimateUsd = round(b.items.reduce((s, i) => s + (i.estimateUsd ?? 0), 0));
+    this.store.add(b);
+    await this.store.save();
+    if (n.mode === 'batch-api') await this.submit(b);
+    else this.runNow(b);
+    return b;
+  }
+
+  /** Every batch, newest first, without file paths. On the first call, a restart's leftovers resume. */
+  list(): BatchView[] {
+    this.resume();
+    return [...this.store.list()].reverse().map(view);
+  }
+
+  get(id: string): BatchRecord {
+    const b = this.store.get(id);
+    if (!b) throw new AppError({ kind: 'not-found', message: `No batch ${id} in this queue.` });
+    return b;
+  }
+
+  /** Re-queues what a restart interrupted and polls submitted Batch API jobs again (once). */
+  resume(): void {
+    if (this.resumed) return;
+    this.resumed = true;
+    for (const b of this.store.list()) {
+      if (b.mode === 'now' && (b.state === 'running' || b.state === 'queued')) {
+        for (const i of b.items) if (i.state === 'running') i.state = 'queued';
+        this.runNow(b);
+      }
+    }
+    if (this.store.list().some((b) => b.state === 'submitted')) this.startPolling();
+  }
+
+  /** Polls submitted Batch API jobs every `pollMs` until none is left. */
+  startPolling(): void {
+    if (this.pollTimer) return;
+    const ms = this.opts.pollMs ?? (Number(this.svc.env.MASKWORK_BATCH_POLL_MS) || 30_000);
+    this.pollTimer = setInterval(() => void this.pollOnce(), ms);
+    this.pollTimer.unref?.();
+  }
+
+  stop(): void {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+    for (const c of this.running.values()) c.abort();
+  }
+
+  private async pollOnce(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      const open = this.store.list().filter((b) => b.state === 'submitted');
+      for (const b of open) await this.refresh(b.id).catch(() => {});
+      if (!this.store.list().some((b) => b.state === 'submitted')) this.stop();
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private async client(model: string): Promise<GeminiBatchClient> {
+    return createGeminiBatchClient(await geminiConnection(this.svc, model));
+  }
+
+  /** Prepares every queued item and submits them as one Gemini batch job (counted in the ledger at the batch price). */
+  private async submit(b: BatchRecord): Promise<void> {
+    const requests: BatchRequestInput[] = [];
+    for (const item of b.items.filter((i) => i.state === 'queued')) {
+      try {
+        const opened = await openItem(this.svc, item, b);
+        requests.push(await batchRequestOf(item.id, await prepareItem(this.svc, opened.req), b.prompt));
+      } catch (e) {
+        item.state = 'failed';
+        item.error = info(e);
+      }
+    }
+    if (!requests.length) {
+      b.state = 'failed';
+      b.error = { kind: 'invalid-request', message: 'No image of this batch could be prepared; nothing was sent.' };
+      await this.store.save();
+      return;
+    }
+    const usd = b.items.filter((i) => i.state === 'queued').reduce((s, i) => s + (i.estimateUsd ?? 0), 0);
+    const sent = this.svc.ledger.sent(usd, requests.length);
+    try {
+      const client = await this.client(b.model);
+      const remote = await client.submit(b.model, `maskwork ${b.id}`, requests);
+      b.remote = { name: remote.name, state: remote.state, checkedAt: Date.now() };
+      b.state = 'submitted';
+      for (const i of b.items) if (i.state === 'queued') i.state = 'submitted';
+    } catch (e) {
+      if (e instanceof AppError && NOT_CHARGED_KINDS.has(e.kind)) this.svc.ledger.rejected(sent);
+      b.state = 'failed';
+      b.error = info(e);
+      for (const i of b.items) if (i.state === 'queued') Object.assign(i, { state: 'failed', error: b.error });
+      await this.store.save();
+      throw e;
+    }
+    await this.store.save();
+    this.startPolling();
+  }
+
+  /**
+   * Asks the Batch API for the job's state; when it succeeded (and `collect`), turns every answer into
+   * a result. Without `collect` only the state is recorded (the CLI's `status`).
+   */
+  async refresh(id: string, collect = true): Promise<BatchRecord> {
+    const b = this.get(id);
+    if (b.mode !== 'batch-api' || !b.remote || b.state !== 'submitted') return b;
+    const client = await this.client(b.model);
+    const remote = await client.get(b.remote.name);
+    b.remote = { name: b.remote.name, state: remote.state, checkedAt: Date.now() };
+    if (remote.state === 'succeeded' && collect) {
+      const byKey = new Map((remote.results ?? []).map((r) => [r.key, r]));
+      for (const item of b.items.filter((i) => i.state === 'submitted')) {
+        const r = byKey.get(item.id);
+        try {
+          if (!r) throw new AppError({ kind: 'server', message: 'The batch job returned no answer for this image.', model: b.model });
+          if (r.error) throw new AppError(r.error);
+          const opened = await openItem(this.svc, item, b);
+          const prep = await prepareItem(this.svc, opened.req);
+          item.result = await patchFromAnswer(this.svc, opened.req, prep, r.image!, item.estimateUsd ?? 0);
+          item.state = 'done';
+        } catch (e) {
+          item.state = 'failed';
+          item.error = info(e);
+        }
+      }
+      b.state = 'done';
+    } else if (remote.state === 'failed' || remote.state === 'cancelled' || remote.state === 'expired') {
+      const message =
+        remote.state === 'expired'
+          ? 'The Batch API job expired before it finished (Google drops jobs not done within 48 h).'
+          : remote.state === 'cancelled'
+            ? 'The batch job was cancelled.'
+            : 'The Batch API job failed as a whole; nothing was returned.';
+      b.state = remote.state === 'cancelled' ? 'cancelled' : 'failed';
+      b.error = { kind: remote.state === 'cancelled' ? 'cancelled' : 'server', message, model: b.model };
+      for (const i of b.items)
+        if (i.state === 'submitted') Object.assign(i, { state: remote.state === 'cancelled' ? 'cancelled' : 'failed', error: b.error });
+    }
+    await this.store.save();
+    return b;
+  }
+
+  /** Puts a finished Batch API batch back to submitted when its result assets are gone (a new CLI session). */
+  async reopenIfMissing(id: string): Promise<void> {
+    const b = this.get(id);
+    if (b.mode !== 'batch-api' || b.state !== 'done' || !b.remote) return;
+    let missing = false;
+    for (const i of b.items) if (i.result && !(await this.svc.store.assetExists(i.result.assetId))) missing = true;
+    if (!missing) return;
+    b.state = 'submitted';
+    for (const i of b.items)
+      if (i.result || i.state === 'done') {
+        delete i.result;
+        i.state = 'submitted';
+      }
+  }
+
+  /** Cancels a batch: the Batch API job at Google, or the items not yet sent. */
+  async cancel(id: string): Promise<BatchRecord> {
+    const b = this.get(id);
+    if (b.state === 'done' || b.state === 'failed' || b.state === 'cancelled') return b;
+    if (b.mode === 'batch-api' && b.remote) {
+      const client = await this.client(b.model);
+      await client.cancel(b.remote.name);
+      b.remote.state = 'cancelled';
+    }
+    this.running.get(b.id)?.abort();
+    b.state = 'cancelled';
+    for (const i of b.items)
+      if (i.state === 'queued' || i.state === 'running' || i.state === 'submitted')
+        Object.assign(i, { state: 'cancelled', error: { kind: 'cancelled', message: 'Cancelled before a result arrived.' } });
+    await this.store.save();
+    return b;
+  }
+
+  async review(id: string, itemId: string, review: BatchReview): Promise<BatchRecord> {
+    const b = this.get(id);
+    const item = itemOf(b, itemId);
+    if (review === 'kept' && !item.result)
+      throw new AppError({ kind: 'invalid-request', message: `${item.name} has no result to keep.`, rule: 'review' });
+    item.review = review;
+    await this.store.save();
+    return b;
+  }
+
+  /** Sends the item again now, at the standard price (also for Batch API batches). */
+  async redo(id: string, itemId: string): Promise<BatchRecord> {
+    const b = this.get(id);
+    const item = itemOf(b, itemId);
+    if (item.state === 'running' || item.state === 'submitted' || (item.state === 'queued' && this.running.has(b.id)))
+      throw new AppError({ kind: 'invalid-request', message: `${item.name} is still waiting for its result.`, rule: 'redo' });
+    item.state = 'queued';
+    item.review = 'pending';
+    delete item.error;
+    this.runNow(b, [item]);
+    await this.store.save();
+    return b;
+  }
+
+  /** Runs queued items one after another in the background (a batch at a time per batch). */
+  private runNow(b: BatchRecord, only?: BatchItemRecord[]): void {
+    if (this.running.has(b.id) && !only) return;
+    const controller = this.running.get(b.id) ?? new AbortController();
+    this.running.set(b.id, controller);
+    const todo = only ?? b.items.filter((i) => i.state === 'queued');
+    const wasTerminal = b.state === 'done' || b.state === 'failed' || b.state === 'cancelled';
+    if (!wasTerminal || only) b.state = b.mode === 'batch-api' && b.state === 'submitted' ? b.state : 'running';
+    void (async () => {
+      for (const item of todo) {
+        if (controller.signal.aborted) break;
+        item.state = 'running';
+        await this.store.save();
+        try {
+          const opened = await openItem(this.svc, item, b);
+          item.result = await runItemNow(this.svc, opened.req, controller.signal);
+          item.state = 'done';
+          delete item.error;
+        } catch (e) {
+          if (controller.signal.aborted) break;
+          item.state = 'failed';
+          item.error = info(e);
+        }
+        await this.store.save();
+      }
+      this.running.delete(b.id);
+      if (b.state === 'running') b.state = b.items.every((i) => i.state === 'failed') ? 'failed' : 'done';
+      await this.store.save();
+    })();
+  }
+
+  /** Resolves when no batch is running now (for tests and the CLI). */
+  async idle(): Promise<void> {
+    while (this.running.size) await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function itemOf(b: BatchRecord, itemId: string): BatchItemRecord {
+  const item = b.items.find((i) => i.id === itemId);
+  if (!item) throw new AppError({ kind: 'not-found', message: `No item ${itemId} in batch ${b.id}.` });
+  return item;
+}
+
+const round = (usd: number) => Math.round(usd * 10000) / 10000;
+
+export function view(b: BatchRecord): BatchView {
+  return { ...b, items: b.items.map(({ image: _i, mask: _m, output: _o, ...rest }) => rest) };
+}

@@ -1,0 +1,90 @@
+/**
+ * A batch: one prompt, one model and one mask rule over many images, kept in main's persisted queue
+ * (`batches.json`) so it survives a restart. Items are reviewed one by one (kept, discarded, redone)
+ * and the kept ones exported to a folder. With the Gemini Batch API the requests go to Google as one
+ * batch job at half price, answered within 24 h; otherwise they run one after another at once.
+ */
+import type { AppErrorInfo } from '../errors';
+
+/** The Gemini Batch API bills 50 % of the standard price (providers.md §3, [G-PRICE]). */
+export const BATCH_API_PRICE_FACTOR = 0.5;
+/** Google's target turnaround for a batch job. */
+export const BATCH_API_TURNAROUND_HOURS = 24;
+/** Inlined requests must stay under 20 MB in total (Gemini Batch API guide). */
+export const BATCH_API_INLINE_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/** `now`: requests sent one after another at the standard price; `batch-api`: one Gemini batch job at half price. */
+export type BatchMode = 'now' | 'batch-api';
+
+export type BatchItemState = 'queued' | 'running' | 'submitted' | 'done' | 'failed' | 'cancelled';
+export type BatchReview = 'pending' | 'kept' | 'discarded';
+/** The Gemini job's state as the SDK names it, lower-cased without the prefix. */
+export type RemoteBatchState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired' | 'unknown';
+
+export interface BatchResult {
+  /** Patch asset (RGBA PNG of `region`, alpha = feathered mask). */
+  assetId: string;
+  region: { x: number; y: number; width: number; height: number };
+  costUsd: number;
+  requestId?: string;
+}
+
+export interface BatchItemRecord {
+  /** `item-1`, `item-2`, …: also the Batch API request's metadata key. */
+  id: string;
+  /** The file's name (shown in the queue and the review grid). */
+  name: string;
+  /** Absolute paths main read (never sent by the renderer). */
+  image: string;
+  mask: string;
+  state: BatchItemState;
+  review: BatchReview;
+  /** Pre-send estimate at this batch's price. */
+  estimateUsd?: number;
+  result?: BatchResult;
+  error?: AppErrorInfo;
+  /** CLI: the output file this item is written to. */
+  output?: string;
+}
+
+export interface BatchRecord {
+  id: string;
+  createdAt: number;
+  prompt: string;
+  /** The model the user chose (`auto` resolved to a concrete id before the batch is made). */
+  model: string;
+  quality?: 'low' | 'medium' | 'high' | 'auto';
+  featherPx: number;
+  colorMatch: boolean;
+  mode: BatchMode;
+  state: 'queued' | 'running' | 'submitted' | 'done' | 'failed' | 'cancelled';
+  /** The Gemini batch job (`batches/…`) and its last known state. */
+  remote?: { name: string; state: RemoteBatchState; checkedAt?: number };
+  estimateUsd: number;
+  items: BatchItemRecord[];
+  error?: AppErrorInfo;
+  /** CLI: output format of the written files. */
+  format?: 'png' | 'jpeg' | 'webp';
+}
+
+/** What the renderer sees of a batch (paths reduced to names). */
+export type BatchView = Omit<BatchRecord, 'items'> & { items: Array<Omit<BatchItemRecord, 'image' | 'mask' | 'output'>> };
+
+/** Price of one request at the chosen mode. */
+export function batchPrice(standardUsd: number, mode: BatchMode): number {
+  return mode === 'batch-api' ? standardUsd * BATCH_API_PRICE_FACTOR : standardUsd;
+}
+
+/** Only Google's Nano Banana models go through the Gemini Batch API. */
+export function batchApiAvailable(provider: string): boolean {
+  return provider === 'gemini';
+}
+
+/** Counts for a queue line: done, failed, waiting. */
+export function batchCounts(items: ReadonlyArray<{ state: BatchItemState }>): { done: number; failed: number; total: number } {
+  return {
+    done: items.filter((i) => i.state === 'done').length,
+    failed: items.filter((i) => i.state === 'failed' || i.state === 'cancelled').length,
+    total: items.length,
+  };
+}

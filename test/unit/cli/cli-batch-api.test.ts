@@ -1,0 +1,167 @@
+/** `maskwork batch edit --batch-api` and `batch status|fetch|cancel ID` as a user runs them: a child process, the local Batch API server. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { startGeminiBatchServer, type GeminiBatchServer } from '../../servers/gemini-batch-server';
+
+const REPO = resolve(__dirname, '../../..');
+const PHOTOS = resolve(REPO, '../shared/testdata/photos');
+const BIN = join(REPO, 'bin/maskwork.mjs');
+const KEY = 'gm-cli-batch-key-2222';
+
+let server: GeminiBatchServer;
+let tmp: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(REPO, 'out/cli/index.js'))) throw new Error('CLI not built: run `npm run build` (npm test does).');
+  server = await startGeminiBatchServer({ acceptedKeys: [KEY], advanceOnPoll: true });
+  tmp = await mkdtemp(join(tmpdir(), 'maskwork-cli-batch-'));
+  await mkdir(join(tmp, 'in'));
+  await mkdir(join(tmp, 'masks'));
+  for (const [name, ext] of [
+    ['coffee', 'png'],
+    ['chelsea', 'png'],
+    ['rocket', 'jpg'],
+  ]) {
+    await copyFile(join(PHOTOS, `${name}.${ext}`), join(tmp, 'in', `${name}.${ext}`));
+    await copyFile(join(PHOTOS, `${name}.mask-blob.png`), join(tmp, 'masks', `${name}-mask.png`));
+  }
+});
+afterAll(async () => {
+  await server?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          GEMINI_API_KEY: KEY,
+          GOOGLE_GEMINI_BASE_URL: server.baseUrl,
+          MASKWORK_STATE_DIR: join(tmp, 'state'),
+          MASKWORK_MAX_RETRIES: '0',
+        },
+        timeout: 120_000,
+      },
+      (err, stdout, stderr) => res({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const submit = (out: string, extra: string[] = []) =>
+  run([
+    'batch',
+    'edit',
+    '--images',
+    join(tmp, 'in'),
+    '--masks',
+    join(tmp, 'masks'),
+    '--out',
+    join(tmp, out),
+    '--prompt',
+    'remove the object',
+    '--model',
+    'gemini-3.1-flash-image',
+    '--batch-api',
+    '--json',
+    ...extra,
+  ]);
+
+describe('maskwork batch --batch-api', () => {
+  it('submits one Batch API job at half price, then status / fetch finish it later and write every image', async () => {
+    const s = await submit('out');
+    expect(s.code, s.stderr).toBe(0);
+    const r = JSON.parse(s.stdout);
+    expect(r.batchId).toMatch(/^batches\/mock\d+$/);
+    expect(r).toMatchObject({ mode: 'batch-api', state: 'submitted', remoteState: 'pending', requests: 3 });
+    // gemini-3.1-flash-image at 1K is $0.067 per image; the Batch API bills half.
+    expect(r.estimatedCostUsd).toBeCloseTo((3 * 0.067) / 2, 4);
+    expect(r.priceBasis).toMatch(/50 %/);
+    const job = server.batches.get(r.batchId.split('/')[1])!;
+    expect(job.requests).toHaveLength(3);
+    expect(job.requests.map((q) => q.metadata?.key)).toEqual(['item-1', 'item-2', 'item-3']);
+    expect(existsSync(join(tmp, 'out', 'coffee.png'))).toBe(false);
+
+    const st = await run(['batch', 'status', r.batchId, '--json']);
+    expect(st.code).toBe(3); // not finished
+    expect(JSON.parse(st.stdout)).toMatchObject({ batchId: r.batchId, remoteState: 'pending' });
+    const early = await run(['batch', 'fetch', r.batchId, '--json']);
+    expect(early.code).toBe(3);
+    expect(JSON.parse(early.stdout).remoteState).toBe('running');
+    expect(existsSync(join(tmp, 'out', 'coffee.png'))).toBe(false);
+
+    const f = await run(['batch', 'fetch', r.batchId.split('/')[1], '--json']);
+    expect(f.code, f.stderr + f.stdout).toBe(0);
+    const done = JSON.parse(f.stdout);
+    expect(done).toMatchObject({ state: 'done', remoteState: 'succeeded', done: 3, failed: 0 });
+    for (const [name, ext] of [
+      ['coffee', 'png'],
+      ['chelsea', 'png'],
+      ['rocket', 'jpg'],
+    ]) {
+      const out = join(tmp, 'out', `${name}.png`);
+      const [a, b] = await Promise.all([sharp(join(PHOTOS, `${name}.${ext}`)).metadata(), sharp(out).metadata()]);
+      expect([b.width, b.height]).toEqual([a.width, a.height]);
+    }
+    // Outside the mask's feather band the pixels are the input's; inside, the server's paint shows.
+    const orig = await sharp(join(PHOTOS, 'coffee.png')).removeAlpha().raw().toBuffer();
+    const got = await sharp(join(tmp, 'out', 'coffee.png'))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    expect(got.subarray(0, 30)).toEqual(orig.subarray(0, 30));
+    expect(got.equals(orig)).toBe(false);
+    // Fetching again does not overwrite what was written.
+    const again = await run(['batch', 'fetch', r.batchId, '--json']);
+    expect(again.code).toBe(1);
+    expect(JSON.stringify(JSON.parse(again.stdout).items)).toMatch(/already exists/);
+    expect((await readFile(join(tmp, 'out', 'coffee.png'))).length).toBeGreaterThan(0);
+  });
+
+  it('cancel stops the job at Google; status then reports it cancelled', async () => {
+    server.hold();
+    try {
+      const r = JSON.parse((await submit('cancelled')).stdout);
+      const c = await run(['batch', 'cancel', r.batchId, '--json']);
+      expect(c.code).toBe(0);
+      expect(JSON.parse(c.stdout)).toMatchObject({ state: 'cancelled', remoteState: 'cancelled' });
+      expect(server.batches.get(r.batchId.split('/')[1])?.state).toBe('BATCH_STATE_CANCELLED');
+      const st = await run(['batch', 'status', r.batchId, '--json']);
+      expect(st.code).toBe(1);
+      expect(existsSync(join(tmp, 'cancelled', 'coffee.png'))).toBe(false);
+    } finally {
+      server.release();
+    }
+  });
+
+  it('refuses a model without a Batch API and an unknown id', async () => {
+    const bad = await run([
+      'batch',
+      'edit',
+      '--images',
+      join(tmp, 'in'),
+      '--masks',
+      join(tmp, 'masks'),
+      '--out',
+      join(tmp, 'x'),
+      '--prompt',
+      'p',
+      '--model',
+      'gpt-image-2',
+      '--batch-api',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Nano Banana/);
+    const unknown = await run(['batch', 'status', 'batches/none', '--json']);
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stdout).error.kind).toBe('not-found');
+  });
+});
