@@ -11,7 +11,10 @@ import { basename, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
 import { flag, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { submitBatchApi } from './batch-api-command';
-import { chooseModel, qualityFor } from './model-choice';
+import { autoReport, chooseModel, chooseModelFor, qualityFor, readRules } from './model-choice';
+
+/** What Auto sends through the Batch API when the rules pick a model it does not serve. */
+const BATCH_AUTO_MODEL = 'gemini-3.1-flash-image';
 import { EDIT_OPTIONS, FILL_OPTIONS, editOptionsOf, fillOptionsOf, runEdit } from './edit-command';
 import { EXPAND_OPTIONS, checkExtent, runExpand } from './expand-command';
 
@@ -120,7 +123,28 @@ export async function runBatchApiSubmit(argv: string[]) {
     masks: optional(),
     'batch-api': flag(),
   });
-  const spec = chooseModel(o.model);
+  const { rules, ...opt } = o;
+  // Auto may only pick among the Batch API's models: the Nano Banana ones (GEMINI_API_KEY).
+  const picked = chooseModelFor(opt.model, {
+    prompt: opt.prompt,
+    outpaint: null,
+    quality: opt.quality,
+    env: { GEMINI_API_KEY: process.env.GEMINI_API_KEY },
+    rules: await readRules(rules),
+  });
+  // The rules may pick a model the Batch API does not serve: then Auto takes Nano Banana 2 and says why.
+  const fallback = picked.auto && picked.spec.provider !== 'gemini';
+  const spec = fallback ? chooseModel(BATCH_AUTO_MODEL) : picked.spec;
+  const auto = picked.auto && {
+    ...picked.auto,
+    ...(fallback
+      ? {
+          modelId: BATCH_AUTO_MODEL,
+          ruleId: 'batch-api',
+          reason: `the Batch API serves Nano Banana models only (the rules picked ${picked.auto.modelId}: ${picked.auto.reason})`,
+        }
+      : {}),
+  };
   if (spec.provider !== 'gemini')
     throw new UsageError(`--batch-api is for Nano Banana models (gemini-3.1-flash-image, gemini-3-pro-image), not ${spec.id}`);
   const quality = qualityFor(spec, o.quality);
@@ -128,7 +152,7 @@ export async function runBatchApiSubmit(argv: string[]) {
   const files = await listImages(images);
   const pairs = files.map((f) => ({ image: join(resolve(images), f), mask: maskOf(basename(f, extname(f))) }));
   await mkdir(resolve(out), { recursive: true });
-  return submitBatchApi({
+  const r = await submitBatchApi({
     images: pairs,
     out,
     format: format as 'png' | 'jpg' | 'webp',
@@ -139,6 +163,7 @@ export async function runBatchApiSubmit(argv: string[]) {
     colorMatch: !o['no-color-match'],
     overwrite: o.overwrite,
   });
+  return { ...r, ...autoReport(auto) };
 }
 
 /** The mask for an image: the one `--mask` for all, or its own in the `--masks` folder. */

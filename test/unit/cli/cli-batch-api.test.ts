@@ -142,6 +142,31 @@ describe('maskwork batch --batch-api', () => {
     }
   });
 
+  it('--model auto picks a Nano Banana model for the Batch API and says why', async () => {
+    const s = await run([
+      'batch',
+      'edit',
+      '--images',
+      join(tmp, 'in'),
+      '--masks',
+      join(tmp, 'masks'),
+      '--out',
+      join(tmp, 'auto'),
+      '--prompt',
+      'remove the object',
+      '--model',
+      'auto',
+      '--batch-api',
+      '--json',
+    ]);
+    expect(s.code, s.stderr).toBe(0);
+    const r = JSON.parse(s.stdout);
+    expect(r.model).toBe('gemini-3.1-flash-image');
+    expect(r.auto.model).toBe('gemini-3.1-flash-image');
+    expect(r.auto.reason).toMatch(/Batch API serves Nano Banana models only/);
+    expect(server.batches.get(r.batchId.split('/')[1])?.model).toBe('gemini-3.1-flash-image');
+  });
+
   it('refuses a model without a Batch API and an unknown id', async () => {
     const bad = await run([
       'batch',
