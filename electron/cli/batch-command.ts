@@ -148,6 +148,7 @@ export async function runBatchApiSubmit(argv: string[]) {
   if (spec.provider !== 'gemini')
     throw new UsageError(`--batch-api is for Nano Banana models (gemini-3.1-flash-image, gemini-3-pro-image), not ${spec.id}`);
   const quality = qualityFor(spec, o.quality);
+  if (format !== 'png' && format !== 'jpg' && format !== 'webp') throw new UsageError('--batch-api writes --format png, jpg or webp');
   const maskOf = maskFinder(op, mask, masks);
   const files = await listImages(images);
   const pairs = files.map((f) => ({ image: join(resolve(images), f), mask: maskOf(basename(f, extname(f))) }));
@@ -155,7 +156,7 @@ export async function runBatchApiSubmit(argv: string[]) {
   const r = await submitBatchApi({
     images: pairs,
     out,
-    format: format as 'png' | 'jpg' | 'webp',
+    format,
     prompt: o.prompt,
     model: spec.id,
     ...(quality ? { quality } : {}),
