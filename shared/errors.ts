@@ -5,6 +5,7 @@
 export type ErrorKind =
   | 'validation' // a payload broke the IPC contract
   | 'bad-image' // corrupt, truncated, unsupported or misnamed image
+  | 'bad-project' // a damaged project file, or one from a newer Maskwork
   | 'too-large' // decompression bomb / over the pixel or byte limit
   | 'io' // the file system said no
   | 'not-found'

@@ -32,5 +32,10 @@ export function terminalDialogs(exportDir: string): Dialogs {
       const path = typed === null ? fallback : isAbsolute(typed) ? typed : join(exportDir, typed);
       return { path, replaceExisting: false };
     },
+    async chooseProjectPath(suggestedName) {
+      const fallback = join(exportDir, safeFileName(suggestedName) ?? 'Untitled.maskwork');
+      const typed = await ask(`Save the project as [${fallback}]: `);
+      return typed === null ? fallback : isAbsolute(typed) ? typed : join(exportDir, typed);
+    },
   };
 }

@@ -8,6 +8,7 @@ import { JobRunner } from './jobs/job-runner';
 import { AutosaveStore } from './services/autosave-store';
 import { SpendLedger } from './services/spend-ledger';
 import { PrefsStore } from './services/prefs-store';
+import { ProjectSession } from './project/project-session';
 
 /** Everything main's handlers and jobs may use; built by createServices for each host. */
 export interface MainServices {
@@ -24,6 +25,8 @@ export interface MainServices {
   ledger: SpendLedger;
   /** The user's app settings: routing rules, learned latencies, prompt history and presets (settings folder; memory without one). */
   prefs: PrefsStore;
+  /** The open document's project file and the recent projects (`recent-projects.json` beside the settings). */
+  projects: ProjectSession;
   /** Environment seen by main (OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL, MASKWORK_*); injected for tests. */
   env: Record<string, string | undefined>;
 }
@@ -58,6 +61,7 @@ export function createServices(o: ServiceOptions): MainServices {
     autosave: new AutosaveStore(join(o.settingsDir ?? o.assetDir, 'autosave')),
     ledger: new SpendLedger(o.settingsDir ? join(o.settingsDir, 'spend-ledger.json') : null),
     prefs: new PrefsStore(o.settingsDir ? join(o.settingsDir, 'prefs.json') : null),
+    projects: new ProjectSession(o.settingsDir ? join(o.settingsDir, 'recent-projects.json') : null),
     env: o.env ?? process.env,
   };
 }

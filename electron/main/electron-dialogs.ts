@@ -9,7 +9,10 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       const win = getWindow();
       const opts = {
         properties: ['openFile' as const],
-        filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif'] }],
+        filters: [
+          { name: 'Images and projects', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif', 'maskwork'] },
+          { name: 'Maskwork projects', extensions: ['maskwork'] },
+        ],
       };
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
@@ -18,6 +21,15 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       const win = getWindow();
       const ext = format === 'jpeg' ? ['jpg', 'jpeg'] : format === 'tiff' ? ['tif', 'tiff'] : [format];
       const opts = { defaultPath: safeFileName(suggestedName) ?? 'untitled', filters: [{ name: format.toUpperCase(), extensions: ext }] };
+      const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    async chooseProjectPath(suggestedName) {
+      const win = getWindow();
+      const opts = {
+        defaultPath: safeFileName(suggestedName) ?? 'Untitled.maskwork',
+        filters: [{ name: 'Maskwork project', extensions: ['maskwork'] }],
+      };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return r.canceled || !r.filePath ? null : r.filePath;
     },

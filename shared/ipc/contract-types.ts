@@ -126,6 +126,25 @@ export type JobResult =
   | { state: 'failed'; error: AppErrorInfo }
   | { state: 'cancelled' };
 
+/** A project as opened (a `.maskwork` file, or the autosave): everything the renderer needs to show it. */
+export interface OpenedProject {
+  /** The file it came from (absent for the autosave). */
+  path?: string;
+  /** File name, for the title bar. */
+  name: string;
+  /** When it was saved (ms since the epoch). */
+  savedAt: number;
+  /** The document, its undo history and packed masks as JSON text (shared/project/project-schema.ts ProjectPayload). */
+  project: string;
+  /** The masks' tile pool (shared/project/mask-pack.ts). */
+  tiles: Uint8Array;
+  /**
+   * Displayable bytes of every asset the project references that could be read: originals with EXIF
+   * orientation applied (decodable by the browser), patches and references as stored.
+   */
+  assets: Record<string, { bytes: Uint8Array; mime: 'image/jpeg' | 'image/png' | 'image/webp' }>;
+}
+
 /** A recovered autosave: the document records, the mask inside its bounds, and the referenced assets' bytes. */
 export interface RecoveredSession {
   /** When main wrote the save (ms since the epoch). */
@@ -139,6 +158,22 @@ export interface RecoveredSession {
    * bytes (EXIF orientation applied, decodable by the browser), patches as stored (PNG).
    */
   assets: Record<string, { bytes: Uint8Array; mime: 'image/jpeg' | 'image/png' | 'image/webp' }>;
+}
+
+/** A project written by Save / Save As. */
+export interface ProjectSaved {
+  path: string;
+  name: string;
+  /** File size in bytes. */
+  bytes: number;
+  savedAt: number;
+}
+
+/** One entry of the recent projects list (newest first). */
+export interface RecentProject {
+  path: string;
+  name: string;
+  savedAt: number;
 }
 
 /** What was spent on one day or in one month (local time of main), across documents. */

@@ -9,6 +9,9 @@ import type {
   AppInfo,
   ExportResult,
   OpenedImage,
+  OpenedProject,
+  ProjectSaved,
+  RecentProject,
   JobProgress,
   JobResult,
   KeyStatus,
@@ -20,6 +23,10 @@ import type { AppPrefs } from '../prefs/app-prefs';
 
 /** Largest autosaved document record (JSON text, characters); pixels never go in it. */
 export const AUTOSAVE_MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
+/** Largest project record (document + undo history + mask references, JSON text); pixels never go in it. */
+export const PROJECT_MAX_CHARS = 64 * 1024 * 1024;
+/** Largest packed mask tile pool a project may carry (each tile is compressed). */
+export const PROJECT_MAX_TILE_BYTES = 1024 * 1024 * 1024;
 
 const assetId = s.string({ min: 8, max: 128, pattern: /^[a-z0-9-]+$/ });
 const imageFormat = s.oneOf(['png', 'jpeg', 'webp', 'tiff', 'psd'] as const);
@@ -193,6 +200,23 @@ export const channels = {
   'project:recover': { request: s.object({}), response: s.type<RecoveredSession | null>() },
   /** Deletes the autosave (the user chose not to restore it). */
   'project:discard': { request: s.object({}), response: s.type<{ discarded: boolean }>() },
+  /**
+   * Saves the open document as a `.maskwork` project: its records, undo history and packed masks
+   * (shared/project/project-schema.ts, validated in main) plus, added by main, the bytes of every
+   * asset. Written to the document's own file, or — Save As, or no file yet — where the save dialog says.
+   */
+  'project:save': {
+    request: s.object({
+      project: s.jsonText({ maxChars: PROJECT_MAX_CHARS }),
+      tiles: s.bytes({ maxBytes: PROJECT_MAX_TILE_BYTES }),
+      saveAs: s.optional(s.boolean()),
+    }),
+    response: s.type<ProjectSaved | { canceled: true }>(),
+  },
+  /** Opens a project from the recent list (the only path the renderer may name). */
+  'project:open': { request: s.object({ recentPath: s.string({ min: 1, max: 4096 }) }), response: s.type<OpenedProject>() },
+  /** The recent projects, newest first. */
+  'project:recent': { request: s.object({}), response: s.type<RecentProject[]>() },
   /** The app's spend ledger: today, this month, the last days and months (every request sent, across documents). */
   'spend:summary': { request: s.object({}), response: s.type<SpendSummary>() },
   /** The user's app settings in main: Auto's routing rules, learned latencies, prompt history and presets. */

@@ -34,6 +34,10 @@ export class ScriptedDialogs implements Dialogs {
     if (!this.saves.length) throw new Error('test did not queue a save-dialog answer');
     return this.saves.shift()!;
   }
+  /** Save / Save As of a project: answered from the same queue as exports (`saves`). */
+  async chooseProjectPath(): Promise<string | null> {
+    return this.chooseExportPath();
+  }
 }
 
 export interface AppHarness {

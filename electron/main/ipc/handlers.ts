@@ -75,6 +75,10 @@ export function createHandlers(svc: MainServices): HandlerTable {
     },
     'project:recover': async () => recoverSession(svc.store, svc.autosave),
     'project:discard': async () => ({ discarded: await svc.autosave.clear() }),
+    'project:save': async (req) =>
+      (await svc.projects.save({ store: svc.store, dialogs: svc.dialogs, app: svc.version }, req)) ?? { canceled: true as const },
+    'project:open': async ({ recentPath }) => svc.projects.openRecent(svc.store, recentPath),
+    'project:recent': async () => svc.projects.recent(),
     'spend:summary': async () => svc.ledger.summary(),
     'prefs:get': async () => svc.prefs.get(),
     'prefs:routing': async ({ settings }) => svc.prefs.setRouting(settings),

@@ -8,6 +8,11 @@ export interface Dialogs {
    * main to refuse a file that already exists (the CLI without --overwrite, the dev host).
    */
   chooseExportPath(suggestedName: string, format: 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd'): Promise<string | ExportTarget | null>;
+  /**
+   * Where to save a project (Save As, or the first Save), or null when cancelled. The native dialog
+   * asks before replacing an existing file. Hosts without projects (the CLI) leave it out.
+   */
+  chooseProjectPath?(suggestedName: string): Promise<string | null>;
 }
 
 export interface ExportTarget {

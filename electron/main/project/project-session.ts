@@ -1,0 +1,108 @@
+/**
+ * Which project file the open document belongs to, and the recent projects. Save writes to the
+ * document's file without asking; Save As (or a document that has no file yet) asks the save dialog.
+ * The recent list is kept in `recent-projects.json` beside the settings (in memory without a settings
+ * folder) and is the only way the renderer can name a file to open: by picking one of these paths.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import * as v from 'valibot';
+import { AppError } from '../../../shared/errors';
+import type { OpenedProject, ProjectSaved, RecentProject } from '../../../shared/ipc/contract-types';
+import type { AssetStore } from '../services/asset-store';
+import type { Dialogs } from '../services/dialogs';
+import { writeFileAtomic, type AtomicWriteHooks } from './atomic-write';
+import { parsePayload, projectBytes, readProjectFile, withProjectExtension } from './project-files';
+
+/** Recent projects remembered. */
+export const RECENT_MAX = 10;
+
+const RecentSchema = v.array(v.object({ path: v.pipe(v.string(), v.maxLength(4096)), name: v.string(), savedAt: v.number() }));
+
+export class ProjectSession {
+  /** The file the open document was last saved to or opened from. */
+  private current: { path: string; docId: string } | null = null;
+  private list: RecentProject[] | null = null;
+
+  constructor(
+    private readonly recentFile: string | null,
+    private readonly hooks: AtomicWriteHooks = {},
+  ) {}
+
+  /** The file the document `docId` belongs to, if any. */
+  fileOf(docId: string): string | null {
+    return this.current?.docId === docId ? this.current.path : null;
+  }
+
+  async recent(): Promise<RecentProject[]> {
+    if (this.list) return this.list;
+    this.list = [];
+    if (this.recentFile) {
+      try {
+        const r = v.safeParse(RecentSchema, JSON.parse(await readFile(this.recentFile, 'utf8')));
+        if (r.success) this.list = r.output.slice(0, RECENT_MAX);
+      } catch {
+        // none yet, or unreadable: start a new list (the damaged file is replaced on the next save)
+      }
+    }
+    return this.list;
+  }
+
+  private async remember(path: string, docId: string, savedAt: number): Promise<void> {
+    this.current = { path, docId };
+    const list = (await this.recent()).filter((r) => r.path !== path);
+    this.list = [{ path, name: basename(path), savedAt }, ...list].slice(0, RECENT_MAX);
+    if (this.recentFile) await writeFileAtomic(this.recentFile, Buffer.from(JSON.stringify(this.list))).catch(() => {});
+  }
+
+  /**
+   * Saves the project the renderer sent: to the document's own file, or (Save As, or no file yet) to
+   * the path the save dialog returns. Returns null when the user cancelled the dialog.
+   */
+  async save(
+    deps: { store: AssetStore; dialogs: Dialogs; app: string },
+    req: { project: string; tiles: Uint8Array; saveAs?: boolean },
+  ): Promise<ProjectSaved | null> {
+    const payload = parsePayload(req.project);
+    const docId = payload.current.doc.id;
+    let path = req.saveAs ? null : this.fileOf(docId);
+    if (!path) {
+      if (!deps.dialogs.chooseProjectPath)
+        throw new AppError({ kind: 'invalid-request', message: 'Saving projects is not available here.' });
+      const base = payload.current.doc.original.name.replace(/\.[^.]*$/, '') || 'Untitled';
+      const chosen = await deps.dialogs.chooseProjectPath(`${base}.maskwork`);
+      if (!chosen) return null;
+      path = resolve(withProjectExtension(chosen));
+    }
+    const savedAt = Date.now();
+    const bytes = await projectBytes(deps.store, payload, req.tiles, { embed: true, app: deps.app, savedAt });
+    try {
+      await writeFileAtomic(path, bytes, this.hooks);
+    } catch (e) {
+      throw new AppError(
+        {
+          kind: 'io',
+          message: `The project could not be saved to “${basename(path)}” (${e instanceof Error ? e.message : String(e)}). The previous file is unchanged.`,
+        },
+        { cause: e },
+      );
+    }
+    await this.remember(path, docId, savedAt);
+    return { path, name: basename(path), bytes: bytes.byteLength, savedAt };
+  }
+
+  /** Opens a project file and makes it the open document's file. */
+  async open(store: AssetStore, path: string): Promise<OpenedProject> {
+    const opened = await readProjectFile(store, path);
+    const doc = JSON.parse(opened.project) as { current: { doc: { id: string } } };
+    await this.remember(resolve(path), doc.current.doc.id, opened.savedAt);
+    return opened;
+  }
+
+  /** Opens one of the recent projects (the renderer can name no other path). */
+  async openRecent(store: AssetStore, path: string): Promise<OpenedProject> {
+    if (!(await this.recent()).some((r) => r.path === path))
+      throw new AppError({ kind: 'invalid-request', message: 'Only a file from the recent projects list can be opened this way.' });
+    return this.open(store, path);
+  }
+}

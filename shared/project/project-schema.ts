@@ -1,0 +1,132 @@
+/**
+ * The `.maskwork` project manifest: what the renderer sends to save (the document, its undo history,
+ * its masks as tile references) and what main writes as `manifest.json` with the asset list added.
+ * Every document record in it — the current one and each history step — is parsed with THE document
+ * schema (shared/document/schema.ts), so a field added there is carried by projects and autosaves
+ * without a change here. Pixels are never in the manifest: assets are zip entries and the masks'
+ * tiles are one packed entry (shared/project/mask-pack.ts).
+ */
+import * as v from 'valibot';
+import { DocStateSchema } from '../document/schema';
+
+/** The `format` field of every manifest. */
+export const PROJECT_FORMAT = 'maskwork-project';
+/** The manifest version this build writes. Older versions are migrated (./migrations.ts); newer ones are refused. */
+export const PROJECT_VERSION = 1;
+/** File name extension of a project (without the dot). */
+export const PROJECT_EXTENSION = 'maskwork';
+/** Most undo steps a project keeps (the editor's own history limit). */
+export const PROJECT_HISTORY_MAX = 100;
+/** Deepest object/array nesting a manifest may have (a version's layersAfter in a history step is at 8). */
+export const MAX_MANIFEST_DEPTH = 24;
+
+/** Tile reference in a packed mask: a pool index (≥ 0), or one of these for uniform tiles. */
+export const TILE_EMPTY = -1;
+export const TILE_FULL = -2;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const dim = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e6));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7));
+const assetId = v.pipe(v.string(), v.regex(/^[a-z]+-[0-9a-f]{32}$/));
+
+/** One mask: its size and one reference per 256² tile, row-major. */
+export const PackedMaskSchema = v.object({
+  width: dim,
+  height: dim,
+  tiles: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(TILE_FULL), v.maxValue(1e7))), v.maxLength(4_000_000)),
+});
+
+/** One state of the document with the label of the step that produced it (as in the History panel). */
+export const ProjectStepSchema = v.object({ doc: DocStateSchema, label: text(500) });
+
+/** What the renderer sends: the document, the history around it, the masks and the project's settings. */
+export const ProjectPayloadSchema = v.object({
+  current: ProjectStepSchema,
+  /** Undo steps, oldest first (at most PROJECT_HISTORY_MAX). */
+  past: v.pipe(v.array(ProjectStepSchema), v.maxLength(PROJECT_HISTORY_MAX)),
+  /** Redo steps, next first. */
+  future: v.pipe(v.array(ProjectStepSchema), v.maxLength(PROJECT_HISTORY_MAX)),
+  /** Every mask id any step references → its tiles. */
+  masks: v.record(text(200), PackedMaskSchema),
+  /** Number of tiles in the packed pool. */
+  tileCount: count,
+  /** Reference images attached in the Generate panel (asset ids). */
+  references: v.optional(v.pipe(v.array(assetId), v.maxLength(64)), []),
+  /** The undo-step limit the project was saved with (the setting "Undo steps kept in projects"). */
+  historyLimit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(PROJECT_HISTORY_MAX)),
+});
+
+/** One asset of the project: its content address and the zip entry holding its bytes (absent: not embedded). */
+export const ProjectAssetSchema = v.object({
+  id: assetId,
+  kind: v.picklist(['img', 'patch', 'reference', 'mask']),
+  entry: v.optional(text(300)),
+});
+
+/** `manifest.json` of a project file. */
+export const ProjectManifestSchema = v.object({
+  format: v.literal(PROJECT_FORMAT),
+  version: v.literal(PROJECT_VERSION),
+  /** App version that wrote the file. */
+  app: text(100),
+  /** ms since the epoch. */
+  savedAt: v.pipe(v.number(), v.finite()),
+  /** False for an autosave: its assets stay in the session's asset folder instead of the file. */
+  embedded: v.boolean(),
+  project: ProjectPayloadSchema,
+  assets: v.pipe(v.array(ProjectAssetSchema), v.maxLength(20_000)),
+});
+
+export type PackedMask = v.InferOutput<typeof PackedMaskSchema>;
+export type ProjectStep = v.InferOutput<typeof ProjectStepSchema>;
+export type ProjectPayload = v.InferOutput<typeof ProjectPayloadSchema>;
+export type ProjectPayloadInput = v.InferInput<typeof ProjectPayloadSchema>;
+export type ProjectAsset = v.InferOutput<typeof ProjectAssetSchema>;
+export type ProjectManifest = v.InferOutput<typeof ProjectManifestSchema>;
+
+/** The first problem valibot found, as "path: message". */
+export function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
+  const i = issues[0];
+  const path = i?.path?.map((p) => String(p.key)).join('.') ?? '';
+  return path ? `${path}: ${i.message}` : (i?.message ?? 'invalid');
+}
+
+/** Every mask id a document record references: any `maskId` field at any depth (the document's, a layer's). */
+export function maskIdsOf(value: unknown, out = new Set<string>()): Set<string> {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const x = stack.pop();
+    if (Array.isArray(x)) stack.push(...x);
+    else if (x && typeof x === 'object') {
+      for (const [k, val] of Object.entries(x)) {
+        if (k === 'maskId' && typeof val === 'string') out.add(val);
+        else if (val && typeof val === 'object') stack.push(val);
+      }
+    }
+  }
+  return out;
+}
+
+/** A copy of a record with every `maskId` field replaced through `map` (ids not in it stay). */
+export function remapMaskIds<T>(value: T, map: ReadonlyMap<string, string>): T {
+  if (Array.isArray(value)) return value.map((x) => remapMaskIds(x, map)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, val] of Object.entries(value)) {
+    out[k] = k === 'maskId' && typeof val === 'string' ? (map.get(val) ?? val) : remapMaskIds(val, map);
+  }
+  return out as T;
+}
+
+/** Every asset id a project references: each step's original, layers and version layers, and the references. */
+export function projectAssetIds(p: ProjectPayload): { id: string; kind: 'img' | 'patch' | 'reference' }[] {
+  const seen = new Map<string, 'img' | 'patch' | 'reference'>();
+  for (const step of [p.current, ...p.past, ...p.future]) {
+    const d = step.doc;
+    seen.set(d.original.assetId, 'img');
+    for (const l of d.layers) if (!seen.has(l.assetId)) seen.set(l.assetId, 'patch');
+    for (const ver of d.versions) for (const l of ver.layersAfter ?? []) if (!seen.has(l.assetId)) seen.set(l.assetId, 'patch');
+  }
+  for (const r of p.references) if (!seen.has(r)) seen.set(r, 'reference');
+  return [...seen].map(([id, kind]) => ({ id, kind }));
+}
