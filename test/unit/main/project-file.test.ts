@@ -204,7 +204,7 @@ describe('a damaged or newer project', () => {
 
   /** Rewrites the zip with one entry replaced and the checksums made to match (a damage the checksum cannot see). */
   function rezip(bytes: Uint8Array, name: string, content: Uint8Array): Uint8Array {
-    const files = unzipSync(bytes);
+    const files: Record<string, Uint8Array> = unzipSync(bytes);
     files[name] = content;
     delete files['checksums.sha256'];
     const sums = Object.entries(files)
