@@ -19,7 +19,14 @@ function manifest(extra: Record<string, unknown> = {}) {
     app: '0.1.0',
     savedAt: 1,
     embedded: true,
-    project: { current: { doc, label: 'Open cups.jpg' }, past: [], future: [], masks: {}, tileCount: 0, historyLimit: 100 },
+    project: {
+      current: { doc, label: 'Open cups.jpg' },
+      past: [],
+      future: [],
+      masks: { 'mask-1': { width: 100, height: 80, tiles: [-1] } },
+      tileCount: 0,
+      historyLimit: 100,
+    },
     assets: [{ id: doc.original.assetId, kind: 'img', entry: 'original/cups.jpg' }],
     ...extra,
   };
@@ -54,6 +61,14 @@ describe('readManifest', () => {
         /project.current.doc.canvas.width/,
       ],
       [`${'['.repeat(40)}${']'.repeat(40)}`, /nested too deeply/],
+      [
+        JSON.stringify(manifest({ project: { ...manifest().project, masks: {} } })),
+        /inconsistent \(the mask mask-1 of “Open cups.jpg” is missing\)/,
+      ],
+      [
+        JSON.stringify(manifest({ project: { ...manifest().project, masks: { 'mask-1': { width: 100, height: 80, tiles: [0] } } } })),
+        /tile that is not in the file/,
+      ],
     ];
     for (const [text, message] of cases) {
       const r = readManifest(text);

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { jsonDepth } from '../document/schema';
 import {
   firstIssue,
+  payloadProblem,
   MAX_MANIFEST_DEPTH,
   PROJECT_FORMAT,
   PROJECT_VERSION,
@@ -69,5 +70,7 @@ export function readManifest(
   }
   const parsed = v.safeParse(schema, m);
   if (!parsed.success) return damaged(`does not match the project format (${firstIssue(parsed.issues)})`);
+  const problem = payloadProblem(parsed.output.project);
+  if (problem) return damaged(`is inconsistent (${problem})`);
   return { ok: true, manifest: parsed.output, ...(start < current ? { migratedFrom: start } : {}) };
 }

@@ -7,7 +7,7 @@
  * tiles are one packed entry (shared/project/mask-pack.ts).
  */
 import * as v from 'valibot';
-import { DocStateSchema } from '../document/schema';
+import { DocStateSchema, documentAssetIds } from '../document/schema';
 
 /** The `format` field of every manifest. */
 export const PROJECT_FORMAT = 'maskwork-project';
@@ -118,15 +118,36 @@ export function remapMaskIds<T>(value: T, map: ReadonlyMap<string, string>): T {
   return out as T;
 }
 
-/** Every asset id a project references: each step's original, layers and version layers, and the references. */
-export function projectAssetIds(p: ProjectPayload): { id: string; kind: 'img' | 'patch' | 'reference' }[] {
-  const seen = new Map<string, 'img' | 'patch' | 'reference'>();
+/**
+ * What the schema alone cannot see: a mask id some step references that has no packed mask, or a
+ * tile reference past the pool. Null when the payload is consistent.
+ */
+export function payloadProblem(p: ProjectPayload): string | null {
   for (const step of [p.current, ...p.past, ...p.future]) {
-    const d = step.doc;
-    seen.set(d.original.assetId, 'img');
-    for (const l of d.layers) if (!seen.has(l.assetId)) seen.set(l.assetId, 'patch');
-    for (const ver of d.versions) for (const l of ver.layersAfter ?? []) if (!seen.has(l.assetId)) seen.set(l.assetId, 'patch');
+    for (const id of maskIdsOf(step.doc)) if (!p.masks[id]) return `the mask ${id} of “${step.label}” is missing`;
   }
-  for (const r of p.references) if (!seen.has(r)) seen.set(r, 'reference');
-  return [...seen].map(([id, kind]) => ({ id, kind }));
+  for (const [id, m] of Object.entries(p.masks)) {
+    if (m.tiles.some((t) => t >= p.tileCount)) return `the mask ${id} refers to a tile that is not in the file`;
+  }
+  return null;
+}
+
+/** The kind of an asset, from its content address (`patch-…` → patch); null for an unknown kind. */
+export function assetKindOf(id: string): 'img' | 'patch' | 'reference' | 'mask' | null {
+  const k = id.slice(0, id.indexOf('-'));
+  return k === 'img' || k === 'patch' || k === 'reference' || k === 'mask' ? k : null;
+}
+
+/**
+ * Every asset a project references: each step's assets as the document schema lists them
+ * (`documentAssetIds`: original, layers, layer masks, version layers) and the reference images.
+ */
+export function projectAssetIds(p: ProjectPayload): { id: string; kind: 'img' | 'patch' | 'reference' | 'mask' }[] {
+  const ids = new Set<string>();
+  for (const step of [p.current, ...p.past, ...p.future]) for (const id of documentAssetIds(step.doc)) ids.add(id);
+  for (const r of p.references) ids.add(r);
+  return [...ids].flatMap((id) => {
+    const kind = assetKindOf(id);
+    return kind ? [{ id, kind }] : [];
+  });
 }

@@ -12,6 +12,7 @@ import type { OpenedProject } from '../../../shared/ipc/contract-types';
 import { jsonDepth } from '../../../shared/document/schema';
 import {
   firstIssue,
+  payloadProblem,
   MAX_MANIFEST_DEPTH,
   PROJECT_EXTENSION,
   PROJECT_FORMAT,
@@ -35,6 +36,8 @@ export function parsePayload(text: string): ProjectPayload {
   const r = v.safeParse(ProjectPayloadSchema, JSON.parse(text));
   if (!r.success)
     throw new AppError({ kind: 'validation', message: `The project data is not valid (${firstIssue(r.issues)}).`, rule: 'project' });
+  const problem = payloadProblem(r.output);
+  if (problem) throw new AppError({ kind: 'validation', message: `The project data is not valid (${problem}).`, rule: 'project' });
   return r.output;
 }
 

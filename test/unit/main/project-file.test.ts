@@ -74,7 +74,33 @@ async function project() {
     layers: [],
     versions: [],
   };
-  const layer = { id: 'layer-1', name: 'A red sign · Local', assetId: patchId, x: 30, y: 40, width: 40, height: 30 };
+  // Layer properties and a layer mask (tiles in the renderer, PNG asset in main): the project carries
+  // whatever the shared document schema holds.
+  const layerMaskPng = new Uint8Array(
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: '#808080' } })
+      .png()
+      .toBuffer(),
+  );
+  const { assetId: maskAssetId } = await main.call('asset:put', { bytes: layerMaskPng, kind: 'mask' });
+  const layerMask = applyCoverage(
+    createEmptyMask(40, 30),
+    { rect: { x: 0, y: 0, width: 20, height: 30 }, data: new Uint8Array(600).fill(200) },
+    'replace',
+  );
+  const layer = {
+    id: 'layer-1',
+    name: 'A red sign · Local',
+    assetId: patchId,
+    x: 30,
+    y: 40,
+    width: 40,
+    height: 30,
+    visible: false,
+    opacity: 0.4,
+    blend: 'normal' as const,
+    maskId: 'mask-9',
+    maskAssetId,
+  };
   const version = {
     id: 'v-1',
     layerId: 'layer-1',
@@ -93,6 +119,7 @@ async function project() {
       ['mask-1', m0],
       ['mask-2', m1],
       ['mask-3', m2],
+      ['mask-9', layerMask],
     ]),
   );
   const payload = {
@@ -107,7 +134,7 @@ async function project() {
     references: [],
     historyLimit: 100,
   };
-  return { original, opened, patch, patchId, payload, tiles: packed.pool, masks: { m1, m2 } };
+  return { original, opened, patch, patchId, maskAssetId, payload, tiles: packed.pool, masks: { m1, m2 } };
 }
 
 async function restarted(): Promise<MainHarness> {
@@ -128,7 +155,15 @@ describe('project:save and opening it again', () => {
     // A plain zip: the original exactly as opened, the patch, the manifest, the tiles, the checksums.
     const entries = unzipSync(new Uint8Array(await readFile(saved.path)));
     expect(Object.keys(entries).sort()).toEqual(
-      ['checksums.sha256', 'manifest.json', 'masks/tiles.bin', 'mimetype', 'original/building.jpg', `assets/${p.patchId}.png`].sort(),
+      [
+        'checksums.sha256',
+        'manifest.json',
+        'masks/tiles.bin',
+        'mimetype',
+        'original/building.jpg',
+        `assets/${p.patchId}.png`,
+        `assets/${p.maskAssetId}.png`,
+      ].sort(),
     );
     expect(Buffer.from(entries['original/building.jpg']).equals(Buffer.from(p.original))).toBe(true);
     for (const line of strFromU8(entries['checksums.sha256']).trim().split('\n')) {
@@ -141,7 +176,9 @@ describe('project:save and opening it again', () => {
     const opened = await again.svc.projects.open(again.svc.store, saved.path);
     const back = JSON.parse(opened.project);
     expect(back).toEqual(p.payload);
-    expect(Object.keys(opened.assets).sort()).toEqual([p.opened.assetId, p.patchId].sort());
+    expect(Object.keys(opened.assets).sort()).toEqual([p.opened.assetId, p.patchId, p.maskAssetId].sort());
+    expect(back.current.doc.layers[0]).toMatchObject({ visible: false, opacity: 0.4, maskId: 'mask-9', maskAssetId: p.maskAssetId });
+    expect(getMaskValue(unpackMask(back.masks['mask-9'], unpackPool(opened.tiles)), 19, 29)).toBe(200);
     expect(Buffer.from(opened.assets[p.patchId].bytes).equals(Buffer.from(p.patch))).toBe(true);
     expect(opened.assets[p.opened.assetId].mime).toBe('image/jpeg');
     // The assets are in the new session's store again, so export and edits work after opening.
@@ -182,6 +219,12 @@ describe('project:save and opening it again', () => {
     const bad = { ...p.payload, past: [{ doc: { ...p.payload.current.doc, canvas: { width: 0, height: 1 } }, label: 'x' }] };
     const r = await main.callRaw('project:save', { project: JSON.stringify(bad), tiles: p.tiles });
     expect(r).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/past\.0\.doc\.canvas\.width/) } });
+    const { 'mask-9': _dropped, ...masks } = p.payload.masks;
+    const r3 = await main.callRaw('project:save', { project: JSON.stringify({ ...p.payload, masks }), tiles: p.tiles });
+    expect(r3).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: expect.stringMatching(/mask mask-9 of “Keep” is missing/) },
+    });
     const missing = { ...p.payload, references: [`reference-${'0'.repeat(32)}`] };
     const r2 = await main.callRaw('project:save', { project: JSON.stringify(missing), tiles: p.tiles });
     expect(r2).toMatchObject({ ok: false, error: { kind: 'not-found' } });
