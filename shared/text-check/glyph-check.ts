@@ -1,3 +1,5 @@
+import { labelComponents, segmentWord, type Shape } from './word-segments';
+
 /**
  * Second look at characters the OCR's language model happily swaps (O/0, l/1, rn/m): the LSTM reads
  * "V2.O" as "V2.0" with 99 % confidence because digits follow "V2.", so a match on those characters
@@ -19,6 +21,8 @@ export interface Box {
   x1: number;
   y1: number;
 }
+
+export type { Shape };
 
 export type GlyphVerdict = { result: 'ok' } | { result: 'veto'; looksLike: string } | { result: 'unsure'; between: string };
 
@@ -85,32 +89,22 @@ function otsu(hist: Uint32Array): number {
   return t;
 }
 
-interface Shape {
-  /** Ink inside the glyph's tight box (other components inside it included: a zero's dot). */
-  ink: Uint8Array;
-  w: number;
-  h: number;
-  /** Tall components whose centre falls in the OCR's box ("rn" read as "m" has two). */
-  parts: number;
-}
-
 /**
  * The glyph's real shape. The LSTM's symbol boxes are approximate (an "l" can get a box as wide as
  * an "o"), so the word is binarised, split into connected components, and the glyph is the largest
  * component whose centre lies in the symbol's box.
  */
-export function shapeOf(img: GreyImage, sym: Box, word: readonly GlyphRef[]): Shape {
-  const wb = word.length
-    ? word.reduce(
-        (u, o) => ({
-          x0: Math.min(u.x0, o.box.x0),
-          y0: Math.min(u.y0, o.box.y0),
-          x1: Math.max(u.x1, o.box.x1),
-          y1: Math.max(u.y1, o.box.y1),
-        }),
-        sym,
-      )
-    : sym;
+/** The binarised area of a word (the union of its symbols' boxes with a margin). */
+function wordInk(img: GreyImage, sym: Box, word: readonly GlyphRef[]): { ink: Uint8Array; w: number; h: number; box: Box } {
+  const wb = word.reduce(
+    (u, o) => ({
+      x0: Math.min(u.x0, o.box.x0),
+      y0: Math.min(u.y0, o.box.y0),
+      x1: Math.max(u.x1, o.box.x1),
+      y1: Math.max(u.y1, o.box.y1),
+    }),
+    sym,
+  );
   const hh = wb.y1 - wb.y0;
   const m = Math.max(2, Math.round(hh * 0.1));
   const box = {
@@ -119,39 +113,22 @@ export function shapeOf(img: GreyImage, sym: Box, word: readonly GlyphRef[]): Sh
     x1: Math.min(img.width, wb.x1 + m),
     y1: Math.min(img.height, wb.y1 + m),
   };
-  const { ink, w, h } = inkOf(img, box, Math.round(hh * 0.3));
-  const label = new Int32Array(w * h).fill(-1);
-  const comps: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < w * h; start++) {
-    if (!ink[start] || label[start] >= 0) continue;
-    const c = { x0: w, y0: h, x1: -1, y1: -1, n: 0 };
-    const id = comps.length;
-    comps.push(c);
-    label[start] = id;
-    stack.push(start);
-    while (stack.length) {
-      const i = stack.pop()!;
-      const x = i % w;
-      const y = (i - x) / w;
-      c.n++;
-      c.x0 = Math.min(c.x0, x);
-      c.x1 = Math.max(c.x1, x);
-      c.y0 = Math.min(c.y0, y);
-      c.y1 = Math.max(c.y1, y);
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-          const j = ny * w + nx;
-          if (ink[j] && label[j] < 0) {
-            label[j] = id;
-            stack.push(j);
-          }
-        }
-    }
-  }
+  return { ...inkOf(img, box, Math.round(hh * 0.3)), box };
+}
+
+/**
+ * The shapes of a word's symbols matched by order (see word-segments.ts), keyed by the symbols'
+ * box objects; null when the word's glyphs and symbols do not pair up one to one.
+ */
+export function wordShapes(img: GreyImage, word: readonly GlyphRef[]): Map<Box, Shape> | null {
+  if (!word.length) return null;
+  const { ink, w, h, box } = wordInk(img, word[0].box, word);
+  return segmentWord(word, ink, w, h, box.x0);
+}
+
+export function shapeOf(img: GreyImage, sym: Box, word: readonly GlyphRef[]): Shape {
+  const { ink, w, h, box } = wordInk(img, sym, word);
+  const { label, comps } = labelComponents(ink, w, h);
   const sx0 = sym.x0 - box.x0;
   const sx1 = sym.x1 - box.x0;
   const tallest = comps.reduce((t, c) => Math.max(t, c.y1 - c.y0 + 1), 0);
@@ -159,14 +136,82 @@ export function shapeOf(img: GreyImage, sym: Box, word: readonly GlyphRef[]): Sh
     const cx = (c.x0 + c.x1 + 1) / 2;
     return cx >= sx0 && cx <= sx1 && c.y1 - c.y0 + 1 >= tallest * 0.25;
   });
-  const main = inside.reduce<(typeof comps)[number] | null>((best, c) => (!best || c.n > best.n ? c : best), null);
+  // The LSTM's box can be shifted so far that no centre falls in it: then the tall component
+  // overlapping it most.
+  const overlap = (c: (typeof comps)[number]) => Math.min(c.x1 + 1, sx1) - Math.max(c.x0, sx0);
+  const near = inside.length
+    ? inside
+    : comps.filter((c) => c.y1 - c.y0 + 1 >= tallest * 0.25 && overlap(c) > 0.5 * Math.min(c.x1 - c.x0 + 1, sx1 - sx0));
+  const main = near.reduce<(typeof comps)[number] | null>(
+    (best, c) => (!best || (inside.length ? c.n > best.n : overlap(c) > overlap(best)) ? c : best),
+    null,
+  );
   if (!main) return { ink: new Uint8Array(1), w: 1, h: 1, parts: 0 };
-  const tw = main.x1 - main.x0 + 1;
-  const th = main.y1 - main.y0 + 1;
+  const parts = Math.max(1, inside.filter((c) => c.y1 - c.y0 + 1 >= (main.y1 - main.y0 + 1) * 0.5).length);
+  // Letters that touch ("rl" joined by a serif at small sizes) form one component: when the centres
+  // of several of the word's symbols fall in it, cut it where its columns hold the least ink.
+  const [cx0, cx1] = splitTouching(label, w, main, comps.indexOf(main), word, sym, box.x0);
+  let y0 = main.y1;
+  let y1 = main.y0;
+  for (let y = main.y0; y <= main.y1; y++)
+    for (let x = cx0; x <= cx1; x++)
+      if (label[y * w + x] === comps.indexOf(main)) {
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+  if (y1 < y0) return { ink: new Uint8Array(1), w: 1, h: 1, parts: 0 };
+  const tw = cx1 - cx0 + 1;
+  const th = y1 - y0 + 1;
   const out = new Uint8Array(tw * th);
-  for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) out[y * tw + x] = ink[(y + main.y0) * w + x + main.x0];
-  const parts = inside.filter((c) => c.y1 - c.y0 + 1 >= (main.y1 - main.y0 + 1) * 0.5).length;
+  for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) out[y * tw + x] = ink[(y + y0) * w + x + cx0];
   return { ink: out, w: tw, h: th, parts };
+}
+
+/**
+ * The columns [x0, x1] of `comp` (label `id`) that belong to the symbol `sym`: the whole component
+ * unless the centres of other symbols of the word fall inside it too; then it is cut between
+ * neighbouring symbols at the column with the least ink of the component, searched around the
+ * midpoint of their centres. Columns are in the label image, whose left edge is `left` in the word.
+ */
+function splitTouching(
+  label: Int32Array,
+  w: number,
+  comp: { x0: number; y0: number; x1: number; y1: number },
+  id: number,
+  word: readonly GlyphRef[],
+  sym: Box,
+  left: number,
+): [number, number] {
+  const centre = (b: Box) => (b.x0 + b.x1) / 2 - left;
+  const inComp = word
+    .map((o) => centre(o.box))
+    .filter((c) => c >= comp.x0 && c <= comp.x1)
+    .sort((a, b) => a - b);
+  // The symbol itself is one of the word's glyphs; fewer than two centres: nothing to cut.
+  if (inComp.length < 2) return [comp.x0, comp.x1];
+  const cols = new Array<number>(comp.x1 - comp.x0 + 1).fill(0);
+  for (let y = comp.y0; y <= comp.y1; y++) for (let x = comp.x0; x <= comp.x1; x++) if (label[y * w + x] === id) cols[x - comp.x0]++;
+  const cuts: number[] = [];
+  for (let k = 1; k < inComp.length; k++) {
+    const a = inComp[k - 1];
+    const b = inComp[k];
+    const reach = Math.max(1, Math.floor((b - a) * 0.3));
+    const mid = Math.round((a + b) / 2);
+    let best = mid;
+    for (let x = mid - reach; x <= mid + reach; x++) {
+      const i = x - comp.x0;
+      if (i > 0 && i < cols.length - 1 && cols[i] < cols[best - comp.x0]) best = x;
+    }
+    cuts.push(best);
+  }
+  const c = centre(sym);
+  let x0 = comp.x0;
+  let x1 = comp.x1;
+  for (const cut of cuts) {
+    if (cut < c) x0 = Math.max(x0, cut + 1);
+    else x1 = Math.min(x1, cut - 1);
+  }
+  return x1 > x0 ? [x0, x1] : [comp.x0, comp.x1];
 }
 
 /** A glyph of the reading, as far as the checks need it. */
@@ -181,6 +226,8 @@ export interface GlyphContext {
   /** Glyphs of the same word and of the same line. */
   word: readonly GlyphRef[];
   line: readonly GlyphRef[];
+  /** Shapes of the line's glyphs matched by order (wordShapes), where the words allowed it. */
+  shapes?: ReadonlyMap<Box, Shape>;
 }
 
 /**
@@ -189,10 +236,12 @@ export interface GlyphContext {
  * slash and the l's tail decide, and without them the verdict is "unsure".
  */
 export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: GlyphContext): GlyphVerdict {
-  const g = shapeOf(img, glyphBox, ctx.word);
+  if (ch === 'l' && ctx.typed === 'L') return { result: 'ok' };
+  if (ch === 'i' && ctx.typed !== 'I') return { result: 'ok' };
+  const g = ctx.shapes?.get(glyphBox) ?? shapeOf(img, glyphBox, ctx.word);
   if (g.parts === 0) return { result: 'unsure', between: 'shapes' };
   const aspect = g.w / g.h;
-  const mono = monospaced(ctx.line);
+  const mono = monospaced(ctx.line, ctx.shapes);
   if (ch === '0' || ch === 'o') {
     if (ctx.typed === 'o') {
       // A lowercase o is clearly shorter than the word's tallest letters; a 0 or O is not.
@@ -210,7 +259,9 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     }
     // Other digits on the line (2–9) give this font's digit width: a 0 is about as wide, an O wider.
     // Without them, the proportions of Debian's regular fonts: 0 ≈ 0.55–0.67, O ≈ 0.8–1.07.
-    const digits = ctx.line.filter((o) => /^[2-9]$/.test(o.text) && o.box !== glyphBox).map((o) => shapeOf(img, o.box, ctx.line));
+    const digits = ctx.line
+      .filter((o) => /^[2-9]$/.test(o.text) && o.box !== glyphBox)
+      .map((o) => ctx.shapes?.get(o.box) ?? shapeOf(img, o.box, ctx.line));
     const ref = digits.filter((d) => d.parts > 0).map((d) => d.w / d.h);
     const rel = ref.length ? aspect / ref.sort((a, b) => a - b)[Math.floor(ref.length / 2)] : aspect / 0.6;
     const [zeroBelow, letterAbove] = ref.length ? [1.18, 1.3] : [0.7 / 0.6, 0.76 / 0.6];
@@ -218,7 +269,6 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     if (rel > letterAbove) return ch === 'o' ? { result: 'ok' } : { result: 'veto', looksLike: 'O' };
     return { result: 'unsure', between: 'O/0' };
   }
-  if (ch === 'l' && ctx.typed === 'L') return { result: 'ok' };
   if (ch === '1' || ch === 'l' || (ch === 'i' && ctx.typed === 'I')) {
     // A 1 has a flag reaching down-left from its top; an l has at most a short serif there.
     const depth = aspect < 0.25 ? 0 : flagDepth(g.ink, g.w, g.h);
@@ -278,21 +328,32 @@ function hasInnerGap(ink: Uint8Array, w: number, h: number): boolean {
 
 /**
  * Glyph centres evenly spaced (within 8 %) along a line: a monospaced font. Only spacings next to a
- * letter count, because most fonts draw digits at one width.
+ * letter count, because most fonts draw digits at one width. With the glyphs' real shapes, a glyph
+ * wider than the spacing rules it out (a monospaced glyph fits its cell): Liberation Serif spaces
+ * "SALE" evenly, but its A is wider than the spacing.
  */
-function monospaced(line: readonly GlyphRef[]): boolean {
-  const gl = [...line].sort((a, b) => a.box.x0 - b.box.x0);
+function monospaced(line: readonly GlyphRef[], shapes?: ReadonlyMap<Box, Shape>): boolean {
+  const found = shapes && line.every((o) => shapes.get(o.box)?.x !== undefined);
+  const cells = [...line]
+    .map((o) => {
+      const s = found ? shapes.get(o.box) : undefined;
+      return s?.x !== undefined
+        ? { text: o.text, x0: s.x, x1: s.x + s.w, h: s.h }
+        : { text: o.text, x0: o.box.x0, x1: o.box.x1, h: o.box.y1 - o.box.y0 };
+    })
+    .sort((a, b) => a.x0 - b.x0);
   const d: number[] = [];
-  for (let i = 1; i < gl.length; i++) {
-    if (/^\d$/.test(gl[i].text) && /^\d$/.test(gl[i - 1].text)) continue;
-    const gap = (gl[i].box.x0 + gl[i].box.x1) / 2 - (gl[i - 1].box.x0 + gl[i - 1].box.x1) / 2;
-    const h = Math.max(gl[i].box.y1 - gl[i].box.y0, gl[i - 1].box.y1 - gl[i - 1].box.y0);
+  for (let i = 1; i < cells.length; i++) {
+    if (/^\d$/.test(cells[i].text) && /^\d$/.test(cells[i - 1].text)) continue;
+    const gap = (cells[i].x0 + cells[i].x1) / 2 - (cells[i - 1].x0 + cells[i - 1].x1) / 2;
+    const h = Math.max(cells[i].h, cells[i - 1].h);
     // A word space is not a letter spacing.
     if (gap > h * 1.2) continue;
     d.push(gap);
   }
   if (d.length < 2) return false;
   const mean = d.reduce((a, b) => a + b, 0) / d.length;
+  if (found && cells.some((c) => c.x1 - c.x0 > mean * 1.05)) return false;
   // Evenly spaced letters of similar width ("SALE" in many fonts) also count: unsure rather than wrong.
   return mean > 0 && d.every((v) => Math.abs(v - mean) <= mean * 0.08);
 }

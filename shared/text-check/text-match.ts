@@ -4,7 +4,7 @@
  * (the region also shows text around the edit) by approximate substring matching, so the distance
  * is the number of wrong, missing or extra characters in the best-matching part of the reading.
  */
-import { checkGlyph, isConfusable, type Box, type GreyImage } from './glyph-check';
+import { checkGlyph, isConfusable, wordShapes, type Box, type GreyImage, type Shape } from './glyph-check';
 import type { RequestedText } from './requested-text';
 import { uncheckableScript } from './scripts';
 
@@ -143,6 +143,21 @@ export function matchText({ requested, reading, grey, before }: MatchInput): Tex
     let shownChars = read;
     // The requested characters as typed (case kept), aligned with the normalised span.
     const typed = Array.from(expected).filter((ch) => normChar(ch) !== '');
+    // Glyph shapes by order within each word that holds a checked character (computed once per word).
+    const shapes = new Map<Box, Shape>();
+    const segmented = new Set<number>();
+    const shapesOfLine = (line: number) => {
+      for (const g of reading.glyphs)
+        if (g.line === line && !segmented.has(g.word)) {
+          segmented.add(g.word);
+          const found = wordShapes(
+            grey,
+            reading.glyphs.filter((o) => o.word === g.word),
+          );
+          if (found) for (const [b, sh] of found) shapes.set(b, sh);
+        }
+      return shapes;
+    };
     for (const [k, c] of span.entries()) {
       if (c.glyph < 0 || !isConfusable(c.ch)) continue;
       const g = reading.glyphs[c.glyph];
@@ -150,6 +165,7 @@ export function matchText({ requested, reading, grey, before }: MatchInput): Tex
         typed: typed.length === span.length ? typed[k] : c.ch,
         word: reading.glyphs.filter((o) => o.word === g.word),
         line: reading.glyphs.filter((o) => o.line === g.line),
+        shapes: shapesOfLine(g.line),
       });
       if (v.result === 'veto') {
         distance++;

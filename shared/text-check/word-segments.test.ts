@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { checkGlyph, flagDepth, type GreyImage, wordShapes } from './glyph-check';
+
+/** Draws bars (x0, x1, y0, y1) dark on light. */
+function draw(W: number, H: number, bars: [number, number, number, number][]): GreyImage {
+  const data = new Uint8Array(W * H).fill(235);
+  for (const [x0, x1, y0, y1] of bars) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * W + x] = 20;
+  return { width: W, height: H, data };
+}
+
+describe('glyphs matched to the OCR symbols by order', () => {
+  // "rl" where the r's arm touches the l's left serif, then a separate "d"-like block.
+  // r: stem 10–16 (y 30–70) with an arm 16–30 at the top; l: stem 40–46 (y 10–70) with a short
+  // serif 31–40 at the top (touching the arm at x 30/31); d: a block 60–80.
+  const img = draw(100, 80, [
+    [10, 16, 30, 70],
+    [16, 31, 30, 34],
+    [31, 40, 10, 14],
+    [40, 46, 10, 70],
+    [60, 80, 10, 70],
+  ]);
+  // The LSTM's boxes are shifted: the l's box covers the r's arm and half of the d.
+  const word = [
+    { text: 'r', box: { x0: 4, y0: 10, x1: 28, y1: 70 } },
+    { text: 'l', box: { x0: 28, y0: 10, x1: 66, y1: 70 } },
+    { text: 'd', box: { x0: 66, y0: 10, x1: 86, y1: 70 } },
+  ];
+  it('cuts touching letters at their thinnest column and pairs glyphs with symbols left to right', () => {
+    const shapes = wordShapes(img, word);
+    expect(shapes).not.toBeNull();
+    const l = shapes!.get(word[1].box)!;
+    // The l: its stem and serif only (x 31–45), full height; its flag is a short serif.
+    expect(l.x).toBeGreaterThanOrEqual(28);
+    expect(l.x! + l.w).toBeLessThanOrEqual(47);
+    expect(l.h).toBe(60);
+    expect(flagDepth(l.ink, l.w, l.h)).toBeLessThan(0.125);
+    expect(checkGlyph(img, 'l', word[1].box, { typed: 'l', word, line: word, shapes: shapes! })).toEqual({ result: 'ok' });
+  });
+  it('gives up when glyphs and symbols do not pair up (an "m" read where "rn" is drawn)', () => {
+    const rn = draw(80, 60, [
+      [10, 16, 20, 50],
+      [16, 28, 20, 24],
+      [40, 46, 20, 50],
+      [46, 60, 20, 24],
+      [56, 62, 20, 50],
+    ]);
+    expect(wordShapes(rn, [{ text: 'm', box: { x0: 10, y0: 20, x1: 62, y1: 50 } }])).toBeNull();
+  });
+  it('takes a glyph wider than the letter spacing as proof of a proportional font', () => {
+    // Evenly spaced centres (every 40 px), but the "A" is 44 px wide: not monospaced, so the narrow
+    // ring after the 5 is judged by its width (a 0), not left unsure.
+    const ring = (cx: number, rx: number): [number, number, number, number][] => [
+      [cx - rx, cx + rx, 10, 16],
+      [cx - rx, cx + rx, 64, 70],
+      [cx - rx, cx - rx + 6, 10, 70],
+      [cx + rx - 6, cx + rx, 10, 70],
+    ];
+    const bars: [number, number, number, number][] = [
+      [8, 52, 10, 70], // A (a block as wide as the spacing and more)
+      [60, 80, 10, 70], // L
+      ...ring(110, 17), // 0 — as narrow as the 5 beside it
+      [133, 167, 10, 70], // 5
+    ];
+    const img2 = draw(200, 80, bars);
+    const line = [
+      { text: 'A', box: { x0: 8, y0: 10, x1: 52, y1: 70 } },
+      { text: 'L', box: { x0: 60, y0: 10, x1: 80, y1: 70 } },
+      { text: '0', box: { x0: 93, y0: 10, x1: 127, y1: 70 } },
+      { text: '5', box: { x0: 133, y0: 10, x1: 167, y1: 70 } },
+    ];
+    const shapes = wordShapes(img2, line)!;
+    expect(shapes).not.toBeNull();
+    expect(checkGlyph(img2, '0', line[2].box, { typed: '0', word: line, line, shapes })).toEqual({ result: 'ok' });
+  });
+});
