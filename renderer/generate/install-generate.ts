@@ -6,6 +6,7 @@
 import { useEditor } from '../store/store';
 import { installJobEvents } from './job-client';
 import { refreshPrefs, refreshProviders } from './providers-client';
+import { recordPrompt } from '../commands/prompts-client';
 import { refreshSpend } from './spend-client';
 
 export function installGenerate(): () => void {
@@ -27,10 +28,12 @@ export function installGenerate(): () => void {
     if (docId) useEditor.getState().unpark(docId);
   });
   // A job ended: main has learned its request times (and kept its prompt); read them back.
+  // A job started: its prompt goes into the recent prompts (global and this photo's).
   let running = !!useEditor.getState().job;
   const offJob = useEditor.subscribe((s) => {
     const now = !!s.job;
     if (running && !now) void refreshPrefs();
+    if (!running && s.job) void recordPrompt(s.job.prompt);
     running = now;
   });
   const release = () => {

@@ -22,6 +22,7 @@ import { runMaskOp } from '../workers/mask-ops-client';
 import { adaptOutpaintRequest } from './outpaint-request';
 import { rememberModel } from './providers-client';
 import { AUTO_VALUE } from '../model/auto-choice';
+import { acceptsSeed } from '../model/prompt-tools';
 import { expectedFor } from '../../shared/routing/latency';
 import { refreshSpend } from './spend-client';
 import { currentTextCheck } from './text-check-state';
@@ -110,6 +111,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       };
       if (req.quality === undefined) delete req.quality;
       if (req.imageSize === undefined) delete req.imageSize;
+      if (s.gen.seed !== undefined && acceptsSeed(opt.spec)) req.seed = s.gen.seed;
       const textCheck = currentTextCheck(s).plan?.request;
       if (textCheck) req.textCheck = textCheck;
       await sendJob({ kind: 'edit', req }, doc.id);

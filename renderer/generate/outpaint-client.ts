@@ -9,6 +9,7 @@ import { useEditor } from '../store/store';
 import { providerLabel } from './model-options';
 import { currentOption, fillsExtension } from './current-estimate';
 import { beginJob, failStart, sendJob } from './job-client';
+import { acceptsSeed } from '../model/prompt-tools';
 import {
   buildOutpaintRequest,
   computeOutpaintEstimate,
@@ -64,6 +65,7 @@ export async function generateOutpaint(): Promise<void> {
   const opt = currentOption(s);
   const prompt = outpaintPrompt(s);
   const req = buildOutpaintRequest(doc, s.hiddenLayers, prompt, opt.value, opt.spec, settings(s));
+  if (s.gen.seed !== undefined && acceptsSeed(opt.spec)) req.seed = s.gen.seed;
   const estimate = currentOutpaintEstimate(s);
   beginJob(doc.id, opt.value, opt.spec.name, prompt, 'outpaint', doc.canvas, estimate?.ok ? estimate.expected : null);
   try {

@@ -9,6 +9,8 @@ import type { GeminiImageSize, Quality } from '../../shared/models';
 import { useEditor } from '../store/store';
 import { currentAutoDecision, currentEstimate, currentOption, generateBlocker, modelOptions } from '../generate/current-estimate';
 import { AUTO_VALUE } from '../model/auto-choice';
+import { acceptsSeed } from '../model/prompt-tools';
+import { PromptTools } from '../ui/PromptTools';
 import { formatDecision } from '../../shared/routing';
 import { expectedFor } from '../../shared/routing/latency';
 import { formatExpected } from '../../shared/models';
@@ -85,6 +87,7 @@ export function GeneratePanel() {
         value={gen.prompt}
         onChange={(e) => setGen({ prompt: e.target.value })}
       />
+      <PromptTools />
       <label className="field">
         <span>Model</span>
         <select
@@ -145,6 +148,25 @@ export function GeneratePanel() {
                 </option>
               ))}
             </select>
+          </label>
+        )}
+        {acceptsSeed(spec) && (
+          <label className="inline" title="Same seed, same mask and settings → the same result (blank: a new one each time)">
+            Seed
+            <input
+              type="number"
+              className="num"
+              aria-label="Seed"
+              placeholder="random"
+              min={0}
+              max={2 ** 31 - 1}
+              value={gen.seed ?? ''}
+              onChange={(e) => {
+                const v = e.target.value.trim();
+                const n = Math.round(Number(v));
+                setGen({ seed: v === '' || !Number.isFinite(n) ? undefined : Math.max(0, Math.min(2 ** 31 - 1, n)) });
+              }}
+            />
           </label>
         )}
         {tiers.length > 0 && (

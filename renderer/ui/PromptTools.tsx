@@ -1,0 +1,116 @@
+/**
+ * Under the prompt box: saved presets ("Remove object", "Change text to …", a draft preset that
+ * Auto sends to the cheapest model), the recent prompts (this photo's first, then all), and saving
+ * the prompt as a preset. History and presets live in main (the app's settings).
+ */
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { deletePreset, savePreset } from '../commands/prompts-client';
+import { docKey, recentPrompts } from '../model/prompt-tools';
+import { useEditor } from '../store/store';
+
+const short = (p: string) => (p.length > 60 ? `${p.slice(0, 59)}…` : p);
+
+export function PromptTools() {
+  const { prefs, doc, gen } = useEditor(useShallow((s) => ({ prefs: s.prefs, doc: s.doc, gen: s.gen })));
+  const setGen = useEditor((s) => s.setGen);
+  const [saving, setSaving] = useState(false);
+  const [name, setName] = useState('');
+  const [draft, setDraft] = useState(false);
+  const presets = prefs?.presets ?? [];
+  const recent = recentPrompts(prefs?.history, docKey(doc));
+  const current = presets.find((p) => p.id === gen.presetId);
+
+  const save = async () => {
+    if (!name.trim()) return;
+    if (await savePreset(name, gen.prompt, draft)) {
+      setSaving(false);
+      setName('');
+      setDraft(false);
+    }
+  };
+
+  return (
+    <div className="prompt-tools">
+      <div className="row">
+        <select
+          aria-label="Prompt preset"
+          value={current ? current.id : ''}
+          onChange={(e) => {
+            const p = presets.find((x) => x.id === e.currentTarget.value);
+            setGen(p ? { presetId: p.id, ...(p.prompt ? { prompt: p.prompt } : {}) } : { presetId: null });
+          }}
+        >
+          <option value="">Preset: none</option>
+          {presets.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+              {p.draft ? ' (draft)' : ''}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Recent prompts"
+          value=""
+          disabled={!recent.thisDoc.length && !recent.others.length}
+          onChange={(e) => {
+            if (e.currentTarget.value) setGen({ prompt: e.currentTarget.value });
+          }}
+        >
+          <option value="">Recent prompts…</option>
+          {recent.thisDoc.length > 0 && (
+            <optgroup label="This photo">
+              {recent.thisDoc.map((p) => (
+                <option key={`d-${p}`} value={p}>
+                  {short(p)}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {recent.others.length > 0 && (
+            <optgroup label="All photos">
+              {recent.others.map((p) => (
+                <option key={`g-${p}`} value={p}>
+                  {short(p)}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </div>
+      <div className="row">
+        {!saving && (
+          <button type="button" onClick={() => setSaving(true)} title="Save the prompt as a preset">
+            Save as preset…
+          </button>
+        )}
+        {current && !saving && (
+          <button type="button" onClick={() => void deletePreset(current.id)} title={`Delete the preset “${current.name}”`}>
+            Delete preset
+          </button>
+        )}
+        {saving && (
+          <>
+            <input
+              type="text"
+              aria-label="Preset name"
+              placeholder="Preset name"
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') void save();
+                if (e.key === 'Escape') setSaving(false);
+              }}
+            />
+            <label className="inline" title="Auto sends a draft preset to the cheapest usable model">
+              <input type="checkbox" checked={draft} onChange={(e) => setDraft(e.currentTarget.checked)} /> Draft
+            </label>
+            <button type="button" disabled={!name.trim()} onClick={() => void save()}>
+              Save preset
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Prompt tools in the real UI: presets fill the prompt box, a prompt saved as a draft preset makes
+ * Auto pick the cheapest model, recent prompts come back (this photo's first), and the seed field
+ * appears only for a model that takes a seed and makes the offline engine repeat itself exactly.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath } from '../support/page-helpers';
+import { chooseOption, retype, sliderTo } from '../support/user-input';
+import { startGeminiServer, startOpenAIServer } from '../servers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  gemini = await startGeminiServer();
+  app = await launchApp({
+    env: {
+      OPENAI_API_KEY: 'sk-e2e-test-key-0001',
+      GEMINI_API_KEY: 'gm-e2e-test-key-0002',
+      OPENAI_BASE_URL: openai.url,
+      GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
+      MASKWORK_MAX_RETRIES: '0',
+      MASKWORK_STREAM: '0',
+    },
+  });
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await app.page.keyboard.press('b');
+  await retype(app.page.getByRole('spinbutton', { name: 'Brush size' }), '30');
+  await sliderTo(app.page.getByRole('slider', { name: 'Hardness' }), 'max');
+  await dragPath(app.page, [
+    [200, 150],
+    [300, 150],
+  ]);
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+  await gemini?.close();
+});
+
+const promptBox = () => app.page.getByRole('textbox', { name: 'Prompt', exact: true });
+const model = () => app.page.getByRole('combobox', { name: 'Model', exact: true });
+
+async function generateAndKeepFirstPatch(): Promise<string> {
+  const page = app.page;
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 60_000 });
+  const staging = await page.evaluate(() => (window as any).__maskworkTest.staging());
+  const assetId: string = staging.items[0].assetId;
+  await page.getByRole('button', { name: 'Discard all' }).click();
+  return assetId;
+}
+
+describe('prompt tools', () => {
+  it('a seed field only where the model takes one; the same seed repeats the offline result exactly', async () => {
+    const page = app.page;
+    await chooseOption(page, model(), 'gpt-image-2');
+    expect(await page.getByRole('spinbutton', { name: 'Seed' }).count()).toBe(0);
+    await chooseOption(page, model(), 'local');
+    await retype(page.getByRole('spinbutton', { name: 'Seed' }), '4242');
+    await retype(promptBox(), 'remove the mark');
+    const a = await generateAndKeepFirstPatch();
+    const b = await generateAndKeepFirstPatch();
+    const bytes = (id: string) => app.services.store.get(id);
+    expect(Buffer.from(await bytes(a)).equals(Buffer.from(await bytes(b)))).toBe(true);
+    await retype(page.getByRole('spinbutton', { name: 'Seed' }), '7');
+    const c = await generateAndKeepFirstPatch();
+    expect(Buffer.from(await bytes(a)).equals(Buffer.from(await bytes(c)))).toBe(false);
+  });
+
+  it('brings recent prompts back, this photo’s first', async () => {
+    const page = app.page;
+    await retype(promptBox(), 'something else');
+    const recent = page.getByRole('combobox', { name: 'Recent prompts' });
+    const groups = await recent.evaluate((el: HTMLSelectElement) =>
+      [...el.querySelectorAll('optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.value)]),
+    );
+    expect(groups).toEqual([['This photo', ['remove the mark']]]);
+    // The list is a menu: it goes back to "Recent prompts…" after each choice, so it is driven by keys here.
+    await recent.click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await promptBox().inputValue()).toBe('remove the mark');
+    const prefs = app.services.prefs.get();
+    expect(prefs.history.global[0]).toBe('remove the mark');
+    expect(Object.keys(prefs.history.byDoc)).toEqual(['coffee.png 600×400']);
+  });
+
+  it('presets fill the prompt; a prompt saved as a draft preset sends Auto to the cheapest model', async () => {
+    const page = app.page;
+    const presetSelect = page.getByRole('combobox', { name: 'Prompt preset' });
+    await chooseOption(page, presetSelect, 'remove-object');
+    expect(await promptBox().inputValue()).toBe('Remove the object and continue the background naturally, same light and texture');
+    await chooseOption(page, presetSelect, 'change-text');
+    expect(await promptBox().inputValue()).toContain('Change the text to "…"');
+
+    await retype(promptBox(), 'make the cup blue');
+    await page.getByRole('button', { name: 'Save as preset…' }).click();
+    await page.getByRole('textbox', { name: 'Preset name' }).pressSequentially('Blue cup');
+    await page.getByRole('checkbox', { name: 'Draft' }).click();
+    await page.getByRole('textbox', { name: 'Preset name' }).press('Enter');
+    await expect.poll(() => presetSelect.inputValue()).toBe('blue-cup');
+    expect(app.services.prefs.get().presets.at(-1)).toEqual({ id: 'blue-cup', name: 'Blue cup', prompt: 'make the cup blue', draft: true });
+
+    await chooseOption(page, model(), 'auto');
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Auto pick' }).textContent())
+      .toMatch(/^Auto picked .+ — the draft preset “Blue cup” is used: the cheapest usable model \(\$0\.\d{3} a request\)$/);
+    await chooseOption(page, presetSelect, '');
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Auto pick' }).textContent())
+      .toBe('Auto picked GPT Image 2 — no rule applies: your default model');
+    await chooseOption(page, presetSelect, 'blue-cup');
+    await page.getByRole('button', { name: 'Delete preset' }).click();
+    await expect.poll(() => app.services.prefs.get().presets.some((p) => p.id === 'blue-cup')).toBe(false);
+    expect(await presetSelect.inputValue()).toBe('');
+  });
+});
