@@ -55,6 +55,10 @@ const exportLayer = s.object({
   y: s.number({ int: true, min: -1e6, max: 1e6 }),
   name: s.optional(s.string({ max: 255 })),
   hidden: s.optional(s.boolean()),
+  /** 0…1, multiplies the layer's alpha (document schema `opacity`). */
+  opacity: s.optional(s.number({ min: 0, max: 1 })),
+  /** The layer mask as a layer-sized grey PNG asset (document schema `maskAssetId`). */
+  maskAssetId: s.optional(assetId),
 });
 
 export const channels = {

@@ -15,8 +15,8 @@ export type Depth = 8 | 16;
 export interface RawImage {
   width: number;
   height: number;
-  /** 3 (RGB) or 4 (RGBA). */
-  channels: 3 | 4;
+  /** 3 (RGB) or 4 (RGBA); 1 only for a PSD layer mask plane. */
+  channels: 1 | 3 | 4;
   depth: Depth;
   /** Interleaved samples, row-major: Uint8Array for 8 bits, Uint16Array for 16 bits. */
   data: Uint8Array | Uint16Array;
@@ -60,6 +60,25 @@ export async function decodeUpright(bytes: Uint8Array, depth: Depth, cmyk = fals
 export async function decodePatch(bytes: Uint8Array, x: number, y: number): Promise<RawPatch> {
   const { data, info } = await sharp(bytes).ensureAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
   return { x, y, width: info.width, height: info.height, rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+}
+
+/** A layer mask PNG as one grey byte per pixel; it must be the layer's size. */
+export async function decodeLayerMask(bytes: Uint8Array, width: number, height: number): Promise<Uint8Array> {
+  const { data, info } = await sharp(bytes).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  if (info.width !== width || info.height !== height) {
+    throw new AppError({ kind: 'invalid-request', message: `A layer mask is ${info.width}×${info.height}, its layer ${width}×${height}.` });
+  }
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** The patch with alpha × mask × opacity (the document's order: layer pixels × layer mask × opacity). */
+export function withMaskAndOpacity(p: RawPatch, mask: Uint8Array | undefined, opacity: number): RawPatch {
+  if (!mask && opacity >= 1) return p;
+  const rgba = p.rgba.slice();
+  for (let i = 0, a = 3; i < p.width * p.height; i++, a += 4) {
+    rgba[a] = Math.round((rgba[a] * (mask ? mask[i] : 255) * opacity) / 255);
+  }
+  return { ...p, rgba };
 }
 
 /** `img` placed at (left, top) on a transparent canvas (adds alpha); the same image when nothing is added. */

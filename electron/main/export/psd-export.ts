@@ -8,7 +8,17 @@
 import sharp from 'sharp';
 import type { AssetStore } from '../services/asset-store';
 import type { ExportRequest, ExportSource } from '../services/image-export';
-import { decodePatch, decodeUpright, extendCanvas, flatten, type Depth, type RawImage, type RawPatch } from './composite-raw';
+import {
+  decodeLayerMask,
+  decodePatch,
+  decodeUpright,
+  extendCanvas,
+  flatten,
+  withMaskAndOpacity,
+  type Depth,
+  type RawImage,
+  type RawPatch,
+} from './composite-raw';
 import { writePsd, type PsdLayer } from './psd-writer';
 
 export const MASK_LAYER_NAME = 'Mask (Maskwork)';
@@ -18,6 +28,12 @@ function patchImage(p: RawPatch, depth: Depth): RawImage {
   const data = new Uint16Array(p.rgba.length);
   for (let i = 0; i < data.length; i++) data[i] = p.rgba[i] * 257;
   return { width: p.width, height: p.height, channels: 4, depth, data };
+}
+
+/** A layer mask as a one-channel image at the document's depth. */
+function maskPlane(mask: Uint8Array, width: number, height: number, depth: Depth): RawImage {
+  const data = depth === 16 ? Uint16Array.from(mask, (v) => v * 257) : mask;
+  return { width, height, channels: 1, depth, data };
 }
 
 async function maskImage(bytes: Uint8Array, depth: Depth): Promise<RawImage> {
@@ -34,14 +50,22 @@ export async function encodePsd(store: AssetStore, src: ExportSource, req: Expor
   const [base, ...rest] = req.layers;
   const upright = await decodeUpright(src.original, depth, src.cmyk);
   const decoded = await Promise.all(rest.map(async (l) => decodePatch(await store.get(l.assetId), l.x, l.y)));
+  const masks = await Promise.all(
+    rest.map(async (l, i) =>
+      l.maskAssetId ? decodeLayerMask(await store.get(l.maskAssetId), decoded[i].width, decoded[i].height) : undefined,
+    ),
+  );
   const layers: PsdLayer[] = [{ name: 'Original', hidden: false, left: base.x, top: base.y, image: upright }];
   rest.forEach((l, i) => {
+    const mask = masks[i];
     layers.push({
       name: l.name?.trim() || `Result ${i + 1}`,
       hidden: !!l.hidden,
+      opacity: l.opacity,
       left: l.x,
       top: l.y,
       image: patchImage(decoded[i], depth),
+      ...(mask ? { mask: maskPlane(mask, decoded[i].width, decoded[i].height, depth) } : {}),
     });
   });
   if (req.mask) {
@@ -51,7 +75,7 @@ export async function encodePsd(store: AssetStore, src: ExportSource, req: Expor
   const canvas = extendCanvas(upright, req.canvas.width, req.canvas.height, src.extend.left, src.extend.top);
   const merged = flatten(
     canvas,
-    decoded.filter((_, i) => !rest[i].hidden),
+    decoded.map((p, i) => withMaskAndOpacity(p, masks[i], rest[i].opacity ?? 1)).filter((_, i) => !rest[i].hidden),
   );
   return writePsd({
     width: req.canvas.width,

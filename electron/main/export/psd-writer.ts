@@ -23,6 +23,8 @@ export interface PsdLayer {
   top: number;
   /** The layer's pixels at the document's depth; 3 channels = no transparency. */
   image: RawImage;
+  /** Layer mask, one channel, the layer's size (255 / 65535 shows the layer). */
+  mask?: RawImage;
 }
 
 export interface PsdDocument {
@@ -150,9 +152,8 @@ export async function writePsd(doc: PsdDocument): Promise<Uint8Array> {
   out.put(res.bytes());
 
   // Compress every layer channel (zlib, in libuv's thread pool) before laying out the records.
-  const compressed = await Promise.all(
-    doc.layers.map((l) => Promise.all(channelIds(l.image).map((_, c) => deflateAsync(planeOf(l.image, c), { level: 1 })))),
-  );
+  const planes = (l: PsdLayer) => [...channelIds(l.image).map((_, c) => planeOf(l.image, c)), ...(l.mask ? [planeOf(l.mask, 0)] : [])];
+  const compressed = await Promise.all(doc.layers.map((l) => Promise.all(planes(l).map((p) => deflateAsync(p, { level: 1 })))));
   const info = new Out();
   info.i16(doc.merged.channels === 4 ? -doc.layers.length : doc.layers.length);
   doc.layers.forEach((l, i) => {
@@ -160,7 +161,7 @@ export async function writePsd(doc: PsdDocument): Promise<Uint8Array> {
     info.i32(l.left);
     info.i32(l.top + l.image.height);
     info.i32(l.left + l.image.width);
-    const ids = channelIds(l.image);
+    const ids = [...channelIds(l.image), ...(l.mask ? [-2] : [])];
     info.u16(ids.length);
     ids.forEach((id, c) => {
       info.i16(id);
@@ -173,7 +174,17 @@ export async function writePsd(doc: PsdDocument): Promise<Uint8Array> {
     info.u8((l.hidden ? 0x02 : 0) | 0x08);
     info.u8(0);
     const extra = new Out();
-    extra.u32(0); // no layer mask (hook: a per-layer mask would be written here, with channel id -2)
+    if (l.mask) {
+      // Layer mask data: its rectangle (the layer's), default colour 0 (hidden outside), flags 0, padding.
+      extra.u32(20);
+      extra.i32(l.top);
+      extra.i32(l.left);
+      extra.i32(l.top + l.mask.height);
+      extra.i32(l.left + l.mask.width);
+      extra.u8(0);
+      extra.u8(0);
+      extra.u16(0);
+    } else extra.u32(0);
     extra.u32(0); // no blending ranges
     pascalName(extra, l.name);
     unicodeName(extra, l.name);

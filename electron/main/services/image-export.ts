@@ -18,7 +18,19 @@ import type { Metadata } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { AssetStore } from './asset-store';
 import { MAX_IMAGE_PIXELS } from './image-limits';
-import { decodePatch, decodeUpright, depthOf, extendCanvas, flatten, sharpOfRaw, type Depth, type RawImage } from '../export/composite-raw';
+import {
+  decodeLayerMask,
+  decodePatch,
+  decodeUpright,
+  depthOf,
+  extendCanvas,
+  flatten,
+  sharpOfRaw,
+  withMaskAndOpacity,
+  type Depth,
+  type RawImage,
+  type RawPatch,
+} from '../export/composite-raw';
 import { addPngMetadata } from '../export/png-chunks';
 import { addTiffMetadata, exifFromTiff, exifWithOrientation1 } from '../export/tiff-tags';
 import { provenanceXmp, type Provenance } from '../export/xmp-provenance';
@@ -34,6 +46,10 @@ export interface PlacedAsset {
   name?: string;
   /** Hidden layers are left out of flat exports and written hidden into a PSD. */
   hidden?: boolean;
+  /** 0–1 (default 1): multiplies the layer's alpha; a PSD layer's opacity. */
+  opacity?: number;
+  /** Layer mask: a layer-sized grey PNG asset (255 shows the layer); a PSD layer mask. */
+  maskAssetId?: string;
 }
 
 export interface ExportRequest {
@@ -113,8 +129,15 @@ export async function prepareExport(store: AssetStore, req: ExportRequest): Prom
 export async function rawComposite(store: AssetStore, src: ExportSource, req: ExportRequest): Promise<RawImage> {
   const upright = await decodeUpright(src.original, src.depth, src.cmyk);
   const placed = extendCanvas(upright, req.canvas.width, req.canvas.height, src.extend.left, src.extend.top);
-  const patches = await Promise.all(src.patches.map(async (p) => decodePatch(await store.get(p.assetId), p.x, p.y)));
+  const patches = await Promise.all(src.patches.map((p) => effectivePatch(store, p)));
   return flatten(placed, patches);
+}
+
+/** A layer's patch with its layer mask and opacity multiplied into the alpha (what flat exports blend). */
+export async function effectivePatch(store: AssetStore, l: PlacedAsset): Promise<RawPatch> {
+  const p = await decodePatch(await store.get(l.assetId), l.x, l.y);
+  const mask = l.maskAssetId ? await decodeLayerMask(await store.get(l.maskAssetId), p.width, p.height) : undefined;
+  return withMaskAndOpacity(p, mask, l.opacity ?? 1);
 }
 
 export function exportNotes(src: ExportSource, format: ExportFormat): string[] {
@@ -175,7 +198,15 @@ async function encodeWithSharp(store: AssetStore, src: ExportSource, req: Export
   }
   if (src.patches.length) {
     const inputs = await Promise.all(
-      src.patches.map(async (p) => ({ input: Buffer.from(await store.get(p.assetId)), left: p.x, top: p.y })),
+      src.patches.map(async (p) => {
+        if ((p.opacity ?? 1) === 1 && !p.maskAssetId) return { input: Buffer.from(await store.get(p.assetId)), left: p.x, top: p.y };
+        // Opacity and layer mask are folded into the patch's alpha first (libvips composites plain RGBA).
+        const e = await effectivePatch(store, p);
+        const input = await sharp(e.rgba, { raw: { width: e.width, height: e.height, channels: 4 } })
+          .png({ compressionLevel: 1 })
+          .toBuffer();
+        return { input, left: p.x, top: p.y };
+      }),
     );
     pipeline = pipeline.composite(inputs);
     // Compositing adds an alpha band; an opaque original that was not extended stays opaque.
