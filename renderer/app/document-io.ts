@@ -2,7 +2,11 @@
 import type { OpenedImage } from '../../shared/ipc/contract-types';
 import { createEmptyMask } from '../../shared/mask';
 import { api, errorInfo, unwrap } from '../bridge/api';
-import { decodePreview, decodeToBitmap, getBitmap, putBitmap, putMask } from '../blobs/blob-store';
+import { decodePreview, decodeToBitmap, getBitmap, getMask, putBitmap, putMask } from '../blobs/blob-store';
+import { maskBounds } from '../../shared/mask';
+import { encodeMaskPng } from '../canvas/mask-encode';
+import type { DocState } from '../store/document-types';
+import { exportRequest, openNotes, type ExportFormat, type ExportOptions } from '../model/export-request';
 import { useEditor } from '../store/store';
 import { mayOpenWhileJob } from './open-guard';
 
@@ -59,6 +63,8 @@ async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
         hasIcc: img.hasIcc,
         hasExif: img.hasExif,
         sourcePath: img.sourcePath,
+        ...(img.depth === 16 ? { depth: 16 as const } : {}),
+        ...(img.colourModel ? { colourModel: img.colourModel } : {}),
       },
       maskId,
       layers: [],
@@ -68,6 +74,7 @@ async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
     { undoable: true },
   );
   s.fitToScreen();
+  for (const note of openNotes(img)) s.notify('info', note);
 }
 
 async function guarded(label: string, work: () => Promise<void>): Promise<void> {
@@ -99,28 +106,29 @@ export async function importFile(bytes: Uint8Array, name: string): Promise<void>
   });
 }
 
-export function exportImage(format: 'png' | 'jpeg' | 'webp', quality?: number): Promise<void> {
+export function exportImage(format: ExportFormat, quality?: number, opts: ExportOptions = {}): Promise<void> {
   return guarded('Exporting…', async () => {
-    const doc = useEditor.getState().doc;
+    const state = useEditor.getState();
+    const doc = state.doc;
     if (!doc) return;
-    const hidden = useEditor.getState().hiddenLayers;
-    const r = await unwrap(
-      api().image.export({
-        canvas: doc.canvas,
-        layers: [
-          { assetId: doc.original.assetId, x: doc.original.x, y: doc.original.y },
-          ...doc.layers.filter((l) => !hidden[l.id]).map((l) => ({ assetId: l.assetId, x: l.x, y: l.y })),
-        ],
-        format,
-        quality,
-      }),
-    );
+    const mask = format === 'psd' ? await maskAsset(doc) : undefined;
+    const r = await unwrap(api().image.export({ ...exportRequest(doc, state.hiddenLayers, format, opts), mask, quality }));
     if ('canceled' in r) return;
-    useEditor
-      .getState()
-      .notify(
-        'success',
-        `Exported ${r.width}×${r.height} ${r.format.toUpperCase()} to ${r.path}${r.keptIcc ? ' (colour profile kept)' : ''}${r.keptExif ? ' (EXIF kept)' : ''}.`,
-      );
+    const notify = useEditor.getState().notify;
+    const depth = r.depth === 16 ? ' 16-bit' : '';
+    notify(
+      'success',
+      `Exported ${r.width}×${r.height}${depth} ${r.format.toUpperCase()} to ${r.path}${r.keptIcc ? ' (colour profile kept)' : ''}${r.keptExif ? ' (EXIF kept)' : ''}.`,
+    );
+    for (const note of r.notes ?? []) notify('info', note);
   });
+}
+
+/** The current mask as a grey PNG asset in main (what a PSD keeps as a hidden layer), or none when empty. */
+async function maskAsset(doc: DocState): Promise<{ assetId: string; x: number; y: number } | undefined> {
+  const mask = getMask(doc.maskId);
+  const rect = maskBounds(mask);
+  if (!rect) return undefined;
+  const { assetId } = await unwrap(api().asset.put({ bytes: await encodeMaskPng(mask, rect), kind: 'mask' }));
+  return { assetId, x: rect.x, y: rect.y };
 }

@@ -3,15 +3,27 @@ import { DEFAULT_EXPORT, parseExportPrefs, qualityFor } from './export-prefs';
 
 describe('export settings', () => {
   it('reads what was stored, clamps the quality, and falls back to PNG on anything else', () => {
-    expect(parseExportPrefs('{"format":"jpeg","quality":85}')).toEqual({ format: 'jpeg', quality: 85 });
-    expect(parseExportPrefs('{"format":"webp","quality":400}')).toEqual({ format: 'webp', quality: 100 });
+    expect(parseExportPrefs('{"format":"jpeg","quality":85}')).toEqual({ ...DEFAULT_EXPORT, format: 'jpeg', quality: 85 });
+    expect(parseExportPrefs('{"format":"webp","quality":400}')).toEqual({ ...DEFAULT_EXPORT, format: 'webp', quality: 100 });
+    expect(parseExportPrefs('{"format":"psd","tiffCompression":"lzw","includePrompts":true}')).toEqual({
+      ...DEFAULT_EXPORT,
+      format: 'psd',
+      tiffCompression: 'lzw',
+      includePrompts: true,
+    });
+    expect(parseExportPrefs('{"format":"tiff","tiffCompression":"zip","includePrompts":"yes"}')).toEqual({
+      ...DEFAULT_EXPORT,
+      format: 'tiff',
+    });
     expect(parseExportPrefs('{"format":"gif","quality":"x"}')).toEqual(DEFAULT_EXPORT);
     expect(parseExportPrefs('not json')).toEqual(DEFAULT_EXPORT);
     expect(parseExportPrefs(null)).toEqual(DEFAULT_EXPORT);
   });
 
-  it('PNG sends no quality; JPEG and WebP send theirs', () => {
-    expect(qualityFor({ format: 'png', quality: 50 })).toBeUndefined();
-    expect(qualityFor({ format: 'jpeg', quality: 50 })).toBe(50);
+  it('PNG, TIFF and PSD send no quality; JPEG and WebP send theirs', () => {
+    expect(qualityFor({ ...DEFAULT_EXPORT, format: 'png', quality: 50 })).toBeUndefined();
+    expect(qualityFor({ ...DEFAULT_EXPORT, format: 'tiff', quality: 50 })).toBeUndefined();
+    expect(qualityFor({ ...DEFAULT_EXPORT, format: 'psd', quality: 50 })).toBeUndefined();
+    expect(qualityFor({ ...DEFAULT_EXPORT, format: 'jpeg', quality: 50 })).toBe(50);
   });
 });

@@ -1,26 +1,34 @@
 /**
- * The export settings (format and JPEG/WebP quality), remembered in the app's local settings so the
- * next export (and Ctrl/⌘ Shift S) uses them again. Bad stored values fall back to PNG.
+ * The export settings (format, JPEG/WebP quality, TIFF compression, whether prompts go into the
+ * file's edit record), remembered in the app's local settings so the next export (and Ctrl/⌘ Shift S)
+ * uses them again. Bad stored values fall back to the defaults (PNG, no prompts).
  */
-export type ExportFormat = 'png' | 'jpeg' | 'webp';
+import type { ExportFormat, ExportOptions } from '../model/export-request';
+
+export type { ExportFormat };
 
 export interface ExportPrefs {
   format: ExportFormat;
-  /** 1..100 for JPEG and WebP (WebP 100 = lossless); PNG ignores it. */
+  /** 1..100 for JPEG and WebP (WebP 100 = lossless); PNG, TIFF and PSD ignore it. */
   quality: number;
+  tiffCompression: 'deflate' | 'lzw';
+  /** Off by default: prompts can be private. */
+  includePrompts: boolean;
 }
 
-export const DEFAULT_EXPORT: ExportPrefs = { format: 'png', quality: 92 };
+export const DEFAULT_EXPORT: ExportPrefs = { format: 'png', quality: 92, tiffCompression: 'deflate', includePrompts: false };
+const FORMATS: readonly string[] = ['png', 'jpeg', 'webp', 'tiff', 'psd'];
 const KEY = 'maskwork.export';
 
 /** Parses stored text; anything unexpected gives the defaults. */
 export function parseExportPrefs(text: string | null): ExportPrefs {
   try {
     const v = JSON.parse(text ?? '') as Partial<ExportPrefs>;
-    const format = v.format === 'jpeg' || v.format === 'webp' || v.format === 'png' ? v.format : DEFAULT_EXPORT.format;
+    const format = typeof v.format === 'string' && FORMATS.includes(v.format) ? v.format : DEFAULT_EXPORT.format;
     const q = Number(v.quality);
     const quality = Number.isFinite(q) ? Math.min(100, Math.max(1, Math.round(q))) : DEFAULT_EXPORT.quality;
-    return { format, quality };
+    const tiffCompression = v.tiffCompression === 'lzw' ? 'lzw' : 'deflate';
+    return { format, quality, tiffCompression, includePrompts: v.includePrompts === true };
   } catch {
     return { ...DEFAULT_EXPORT };
   }
@@ -42,7 +50,11 @@ export function saveExportPrefs(p: ExportPrefs): void {
   }
 }
 
-/** The quality sent with the request: none for PNG. */
+/** The quality sent with the request: only for JPEG and WebP. */
 export function qualityFor(p: ExportPrefs): number | undefined {
-  return p.format === 'png' ? undefined : p.quality;
+  return p.format === 'jpeg' || p.format === 'webp' ? p.quality : undefined;
+}
+
+export function exportOptionsFor(p: ExportPrefs): ExportOptions {
+  return { tiffCompression: p.tiffCompression, includePrompts: p.includePrompts };
 }

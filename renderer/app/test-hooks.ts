@@ -36,6 +36,10 @@ export function installTestHooks(): void {
         brush: s.brush,
       };
     },
+    /** The kept layers' records (asset id, place, size), read-only. */
+    docLayers() {
+      return (useEditor.getState().doc?.layers ?? []).map((l) => ({ ...l }));
+    },
     /** Timing spans of the last edits (keypress → candidate on screen), oldest first. */
     editTimings() {
       return editTracer.traces().map((t) => ({ ...t, spans: t.spans.map((x) => ({ ...x })) }));

@@ -6,7 +6,7 @@ import { useEditor } from '../store/store';
 import { nextBrushSize } from '../store/tools-slice';
 import { clearCurrentMask, invertCurrentMask, selectAllMask } from '../store/mask-commands';
 import { exportImage, openWithDialog } from '../app/document-io';
-import { loadExportPrefs, qualityFor } from '../app/export-prefs';
+import { exportOptionsFor, loadExportPrefs, qualityFor } from '../app/export-prefs';
 import { activeGesture } from '../tools/tool-registry';
 import { cancelJob } from '../generate/job-client';
 import { generateAny } from '../generate/generate-action';
@@ -111,7 +111,7 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => mod(e) && e.shiftKey && e.code === 'KeyS',
     run: () => {
       const p = loadExportPrefs();
-      void exportImage(p.format, qualityFor(p));
+      void exportImage(p.format, qualityFor(p), exportOptionsFor(p));
     },
   },
   {

@@ -1,17 +1,24 @@
-/** Export…: format (PNG, JPEG, WebP) and JPEG/WebP quality, remembered for the next export. */
+/**
+ * Export…: format (PNG, JPEG, WebP, TIFF, layered PSD), JPEG/WebP quality, TIFF compression and
+ * whether prompts go into the file's edit record, remembered for the next export.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { useEditor } from '../store/store';
 import { exportImage } from '../app/document-io';
-import { type ExportFormat, loadExportPrefs, qualityFor, saveExportPrefs } from '../app/export-prefs';
+import { type ExportFormat, exportOptionsFor, loadExportPrefs, qualityFor, saveExportPrefs } from '../app/export-prefs';
+import { losesDepth } from '../model/export-request';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
-  { value: 'png', label: 'PNG', hint: 'Lossless, largest files' },
-  { value: 'jpeg', label: 'JPEG', hint: 'Small files, no transparency' },
-  { value: 'webp', label: 'WebP', hint: 'Small files; quality 100 is lossless' },
+  { value: 'png', label: 'PNG', hint: 'Lossless, largest files; keeps 16 bits' },
+  { value: 'jpeg', label: 'JPEG', hint: 'Small files, no transparency, 8 bits' },
+  { value: 'webp', label: 'WebP', hint: 'Small files; quality 100 is lossless; 8 bits' },
+  { value: 'tiff', label: 'TIFF', hint: 'Lossless (deflate or LZW); keeps 16 bits' },
+  { value: 'psd', label: 'PSD', hint: 'Layered for Photoshop: the original and each kept result as layers; keeps 16 bits' },
 ];
 
 export function ExportDialog() {
   const open = useEditor((s) => s.exportOpen);
+  const doc = useEditor((s) => s.doc);
   const [prefs, setPrefs] = useState(loadExportPrefs);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -24,7 +31,7 @@ export function ExportDialog() {
   const go = () => {
     saveExportPrefs(prefs);
     close();
-    void exportImage(prefs.format, qualityFor(prefs));
+    void exportImage(prefs.format, qualityFor(prefs), exportOptionsFor(prefs));
   };
   return (
     <div className="modal-backdrop">
@@ -55,7 +62,42 @@ export function ExportDialog() {
             </label>
           ))}
         </fieldset>
-        {prefs.format !== 'png' && (
+        {prefs.format === 'tiff' && (
+          <label className="field" title="Both are lossless; LZW is read by older software, deflate is smaller">
+            <span>Compression</span>
+            <select
+              aria-label="TIFF compression"
+              value={prefs.tiffCompression}
+              onChange={(e) => setPrefs({ ...prefs, tiffCompression: e.target.value === 'lzw' ? 'lzw' : 'deflate' })}
+            >
+              <option value="deflate">Deflate (ZIP)</option>
+              <option value="lzw">LZW</option>
+            </select>
+          </label>
+        )}
+        {losesDepth(doc, prefs.format) && (
+          <p className="muted" role="note">
+            This is a 16-bit document; {prefs.format === 'jpeg' ? 'JPEG' : 'WebP'} holds 8 bits per channel. Use PNG, TIFF or PSD to keep 16
+            bits.
+          </p>
+        )}
+        {doc?.original.colourModel === 'cmyk' && (
+          <p className="muted" role="note">
+            The original is CMYK: the export is RGB, converted with its own colour profile.
+          </p>
+        )}
+        <label
+          className="field"
+          title="The file always records that AI models were used, which ones and when; prompts only if you tick this"
+        >
+          <input
+            type="checkbox"
+            checked={prefs.includePrompts}
+            onChange={(e) => setPrefs({ ...prefs, includePrompts: e.target.checked })}
+          />
+          <span>Include prompts in the file's metadata</span>
+        </label>
+        {(prefs.format === 'jpeg' || prefs.format === 'webp') && (
           <label className="field" title="Higher is better and larger">
             <span>Quality</span>
             <input
@@ -69,7 +111,7 @@ export function ExportDialog() {
             <span data-testid="export-quality">{prefs.quality}</span>
           </label>
         )}
-        <p className="muted">Full resolution, EXIF and colour profile kept, to a new file.</p>
+        <p className="muted">Full resolution, EXIF, colour profile and XMP kept, with an edit record (AI models used), to a new file.</p>
         <div className="row">
           <button type="button" className="primary" onClick={go} title="Choose where to save, then export">
             Export

@@ -29,6 +29,10 @@ export const OriginalRefSchema = v.object({
   hasIcc: v.boolean(),
   hasExif: v.boolean(),
   sourcePath: v.optional(text(4096)),
+  /** Bits per channel of the file: 16 for 16-bit PNG/TIFF (kept in PNG/TIFF/PSD exports). Default 8. */
+  depth: v.optional(v.picklist([8, 16])),
+  /** 'cmyk' when the file is CMYK: edited and exported in RGB, converted with its own profile. Default RGB. */
+  colourModel: v.optional(v.picklist(['cmyk'])),
 });
 
 /** How a layer combines with what is below it. Only Normal (source-over) exists today. */

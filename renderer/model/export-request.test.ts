@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { DocState } from '../../shared/document/schema';
+import { exportRequest, losesDepth, openNotes } from './export-request';
+
+const A = 'img-0123456789abcdef0123456789abcdef';
+const P = (n: number) => `patch-${String(n).repeat(32)}`;
+const doc: DocState = {
+  id: 'doc-1',
+  canvas: { width: 100, height: 80 },
+  original: { assetId: A, name: 'a.png', width: 100, height: 80, x: 0, y: 0, hasIcc: false, hasExif: false, depth: 16 },
+  maskId: 'm1',
+  layers: [
+    { id: 'l1', name: 'Vase · GPT Image 2', assetId: P(1), x: 1, y: 2, width: 10, height: 10 },
+    { id: 'l2', name: 'Sky · Nano Banana 2', assetId: P(2), x: 3, y: 4, width: 10, height: 10, visible: false },
+    { id: 'l3', name: 'Fill · Local', assetId: P(3), x: 5, y: 6, width: 10, height: 10, opacity: 0.5, maskAssetId: P(4) },
+  ],
+  versions: [
+    {
+      id: 'v1',
+      layerId: 'l1',
+      model: 'gpt-image-2',
+      prompt: 'a glass vase',
+      requestSize: { width: 1024, height: 1024 },
+      region: { x: 0, y: 0, width: 10, height: 10 },
+      costUsd: 0.05,
+      seconds: 5,
+      createdAt: 1,
+    },
+    {
+      id: 'v2',
+      layerId: 'l2',
+      model: 'gemini-3.1-flash-image',
+      prompt: 'blue sky',
+      requestSize: { width: 1024, height: 1024 },
+      region: { x: 0, y: 0, width: 10, height: 10 },
+      costUsd: 0.06,
+      seconds: 3,
+      createdAt: 2,
+    },
+    {
+      id: 'v3',
+      layerId: 'l3',
+      model: 'local',
+      prompt: '',
+      requestSize: { width: 10, height: 10 },
+      region: { x: 0, y: 0, width: 10, height: 10 },
+      costUsd: 0,
+      seconds: 1,
+      createdAt: 3,
+    },
+  ],
+};
+
+describe('export request', () => {
+  it('sends every layer with name, hidden flag (document or screen), opacity and layer mask; models of the visible results only', () => {
+    const r = exportRequest(doc, { l1: true }, 'psd', {});
+    expect(r.layers).toEqual([
+      { assetId: A, x: 0, y: 0 },
+      { assetId: P(1), x: 1, y: 2, name: 'Vase · GPT Image 2', hidden: true },
+      { assetId: P(2), x: 3, y: 4, name: 'Sky · Nano Banana 2', hidden: true },
+      { assetId: P(3), x: 5, y: 6, name: 'Fill · Local', opacity: 0.5, maskAssetId: P(4) },
+    ]);
+    expect(r.provenance).toEqual({ models: ['local'] });
+    expect(exportRequest(doc, {}, 'png', {}).provenance).toEqual({ models: ['gpt-image-2', 'local'] });
+  });
+
+  it('prompts only when the user opted in; TIFF compression only for TIFF', () => {
+    expect(exportRequest(doc, {}, 'tiff', { includePrompts: true, tiffCompression: 'lzw' })).toMatchObject({
+      tiffCompression: 'lzw',
+      provenance: { models: ['gpt-image-2', 'local'], prompts: ['a glass vase'] },
+    });
+    expect(exportRequest(doc, {}, 'png', { tiffCompression: 'lzw' })).not.toHaveProperty('tiffCompression');
+  });
+
+  it('a 16-bit document loses depth only in JPEG and WebP; opening notes for 16-bit and CMYK', () => {
+    expect(['png', 'jpeg', 'webp', 'tiff', 'psd'].map((f) => losesDepth(doc, f as never))).toEqual([false, true, true, false, false]);
+    expect(losesDepth({ ...doc, original: { ...doc.original, depth: undefined } }, 'jpeg')).toBe(false);
+    expect(openNotes({ name: 'x.jpg', colourModel: 'cmyk' })[0]).toMatch(/CMYK.*RGB.*own colour profile/);
+    expect(openNotes({ name: 'x.png', depth: 16 })[0]).toMatch(/16 bits/);
+    expect(openNotes({ name: 'x.png', depth: 8 })).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * What an export sends to main, from the document alone (pure): every layer with its name, hidden
+ * flag, opacity and layer mask asset (a PSD keeps hidden layers hidden; flat formats leave them out),
+ * and the edit record's models — plus the prompts only when the user opted in. Also the notes shown
+ * when a file opens (16-bit, CMYK).
+ */
+import type { DocState } from '../../shared/document/schema';
+import { layerOpacity, layerVisible } from '../../shared/document/schema';
+import type { OpenedImage } from '../../shared/ipc/contract-types';
+import type { RequestOf } from '../../shared/ipc/contract';
+
+export type ExportFormat = 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd';
+
+export interface ExportOptions {
+  tiffCompression?: 'deflate' | 'lzw';
+  /** Write the prompts of the visible results into the file's XMP edit record. */
+  includePrompts?: boolean;
+}
+
+export function exportRequest(
+  doc: DocState,
+  hiddenOnScreen: Readonly<Record<string, true>>,
+  format: ExportFormat,
+  opts: ExportOptions,
+): RequestOf<'image:export'> {
+  const layers = doc.layers.map((l) => {
+    const hidden = !layerVisible(l) || !!hiddenOnScreen[l.id];
+    const opacity = layerOpacity(l);
+    return {
+      assetId: l.assetId,
+      x: l.x,
+      y: l.y,
+      name: l.name.slice(0, 255),
+      ...(hidden ? { hidden: true } : {}),
+      ...(opacity < 1 ? { opacity } : {}),
+      ...(l.maskAssetId ? { maskAssetId: l.maskAssetId } : {}),
+    };
+  });
+  const visible = new Set(doc.layers.filter((_l, i) => !layers[i].hidden).map((l) => l.id));
+  const made = doc.versions.filter((v) => visible.has(v.layerId));
+  const prompts = opts.includePrompts ? [...new Set(made.map((v) => v.prompt.slice(0, 32_000)).filter((p) => p.trim()))] : [];
+  return {
+    canvas: doc.canvas,
+    layers: [{ assetId: doc.original.assetId, x: doc.original.x, y: doc.original.y }, ...layers],
+    format,
+    ...(format === 'tiff' && opts.tiffCompression ? { tiffCompression: opts.tiffCompression } : {}),
+    provenance: { models: [...new Set(made.map((v) => v.model))], ...(prompts.length ? { prompts } : {}) },
+  };
+}
+
+/** Whether exporting `doc` as `format` drops bits: a 16-bit document to JPEG or WebP. */
+export function losesDepth(doc: DocState | null, format: ExportFormat): boolean {
+  return doc?.original.depth === 16 && (format === 'jpeg' || format === 'webp');
+}
+
+export function openNotes(img: Pick<OpenedImage, 'name' | 'depth' | 'colourModel'>): string[] {
+  const notes: string[] = [];
+  if (img.colourModel === 'cmyk') {
+    notes.push(
+      `${img.name} is a CMYK file: Maskwork edits it in RGB (converted with the file's own colour profile), and exports are RGB with an sRGB profile.`,
+    );
+  }
+  if (img.depth === 16) notes.push(`${img.name} has 16 bits per channel: PNG, TIFF and PSD exports keep 16 bits (the screen shows 8).`);
+  return notes;
+}
