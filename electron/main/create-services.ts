@@ -9,6 +9,8 @@ import { AutosaveStore } from './services/autosave-store';
 import { SpendLedger } from './services/spend-ledger';
 import { PrefsStore } from './services/prefs-store';
 import { ProjectSession } from './project/project-session';
+import { BatchService } from './batch/batch-service';
+import { BatchStore } from './batch/batch-store';
 
 /** Everything main's handlers and jobs may use; built by createServices for each host. */
 export interface MainServices {
@@ -27,6 +29,8 @@ export interface MainServices {
   prefs: PrefsStore;
   /** The open document's project file and the recent projects (`recent-projects.json` beside the settings). */
   projects: ProjectSession;
+  /** The persisted batch queue (`batches.json` in the settings folder; memory without one). */
+  batches: BatchService;
   /** Environment seen by main (OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL, MASKWORK_*); injected for tests. */
   env: Record<string, string | undefined>;
 }
@@ -50,7 +54,7 @@ export interface ServiceOptions {
 
 /** The services every host shares; the autosave lives in `<settingsDir or assetDir>/autosave/`. */
 export function createServices(o: ServiceOptions): MainServices {
-  return {
+  const svc: MainServices = {
     host: o.host,
     version: o.version,
     store: new AssetStore(o.assetDir),
@@ -62,6 +66,9 @@ export function createServices(o: ServiceOptions): MainServices {
     ledger: new SpendLedger(o.settingsDir ? join(o.settingsDir, 'spend-ledger.json') : null),
     prefs: new PrefsStore(o.settingsDir ? join(o.settingsDir, 'prefs.json') : null),
     projects: new ProjectSession(o.settingsDir ? join(o.settingsDir, 'recent-projects.json') : null),
+    batches: undefined as unknown as BatchService, // set below: it needs the services it belongs to
     env: o.env ?? process.env,
   };
+  svc.batches = new BatchService(svc, new BatchStore(o.settingsDir ? join(o.settingsDir, 'batches.json') : null));
+  return svc;
 }

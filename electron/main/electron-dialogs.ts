@@ -33,5 +33,23 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
+    async chooseImagesToOpen() {
+      const win = getWindow();
+      const opts = {
+        properties: ['openFile' as const, 'multiSelections' as const],
+        filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff'] }],
+      };
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled || !r.filePaths.length ? null : r.filePaths;
+    },
+    async chooseFolder(purpose) {
+      const win = getWindow();
+      const opts = {
+        title: purpose === 'export' ? 'Export kept results to' : 'Add every image in',
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      };
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+    },
   };
 }

@@ -63,6 +63,8 @@ export interface BatchRecord {
   estimateUsd: number;
   items: BatchItemRecord[];
   error?: AppErrorInfo;
+  /** Why Auto chose `model`, when the user chose Auto. */
+  autoReason?: string;
   /** CLI: output format of the written files. */
   format?: 'png' | 'jpeg' | 'webp';
 }

@@ -5,6 +5,7 @@
  * Adding a channel here is the only way to open a door between the processes.
  */
 import * as s from './schema';
+import { batchChannels } from './batch-contract';
 import type {
   AppInfo,
   ExportResult,
@@ -234,6 +235,8 @@ export const channels = {
     request: s.object({ prompt: s.string({ min: 1, max: 32_000 }), docKey: s.optional(s.string({ min: 1, max: 600 })) }),
     response: s.type<AppPrefs>(),
   },
+  /** The Batch panel (shared/ipc/batch-contract.ts). */
+  ...batchChannels,
 } as const;
 
 /** Main → renderer pushes. */

@@ -26,6 +26,17 @@ export const PHOTOS = resolve(REPO, process.env.MASKWORK_PHOTOS ?? '../shared/te
 export class ScriptedDialogs implements Dialogs {
   readonly opens: (string | null)[] = [];
   readonly saves: (string | null)[] = [];
+  /** Batch: answers of the multi-file open dialog, and of the folder dialog. */
+  readonly multiOpens: (string[] | null)[] = [];
+  readonly folders: (string | null)[] = [];
+  async chooseImagesToOpen(): Promise<string[] | null> {
+    if (!this.multiOpens.length) throw new Error('test did not queue a multi-open answer');
+    return this.multiOpens.shift()!;
+  }
+  async chooseFolder(): Promise<string | null> {
+    if (!this.folders.length) throw new Error('test did not queue a folder answer');
+    return this.folders.shift()!;
+  }
   async chooseImageToOpen(): Promise<string | null> {
     if (!this.opens.length) throw new Error('test did not queue an open-dialog answer');
     return this.opens.shift()!;

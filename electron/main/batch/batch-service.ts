@@ -29,6 +29,7 @@ export interface NewBatch {
   settings: BatchSettings;
   mode: BatchMode;
   format?: BatchRecord['format'];
+  autoReason?: string;
 }
 
 export interface BatchServiceOptions {
@@ -74,6 +75,7 @@ export class BatchService {
       estimateUsd: 0,
       items: [],
       ...(n.format ? { format: n.format } : {}),
+      ...(n.autoReason ? { autoReason: n.autoReason } : {}),
     };
     for (const [i, it] of n.items.entries()) {
       const item: BatchItemRecord = {

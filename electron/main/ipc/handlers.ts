@@ -10,6 +10,7 @@ import { awaitCheck } from '../services/image-check';
 import type { HandlerTable } from './dispatch';
 import type { MainServices } from '../create-services';
 import { editJob } from '../edit/run-edit';
+import { batchHandlers } from '../batch/batch-handlers';
 import { outpaintJob } from '../edit/run-outpaint';
 import { checkOutpaintBudget } from '../edit/outpaint-budget';
 import { recoverSession } from '../services/session-recovery';
@@ -84,5 +85,6 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'prefs:routing': async ({ settings }) => svc.prefs.setRouting(settings),
     'prefs:presets': async ({ presets }) => svc.prefs.setPresets(presets),
     'prefs:prompt': async ({ prompt, docKey }) => svc.prefs.recordPrompt(prompt, docKey ?? null),
+    ...batchHandlers(svc),
   };
 }

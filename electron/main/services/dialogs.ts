@@ -13,6 +13,10 @@ export interface Dialogs {
    * asks before replacing an existing file. Hosts without projects (the CLI) leave it out.
    */
   chooseProjectPath?(suggestedName: string): Promise<string | null>;
+  /** Batch: several images at once; null when cancelled. Hosts without it cannot add batch files this way. */
+  chooseImagesToOpen?(): Promise<string[] | null>;
+  /** Batch: a folder of images to add, or the folder to export kept results into; null when cancelled. */
+  chooseFolder?(purpose: 'images' | 'export'): Promise<string | null>;
 }
 
 export interface ExportTarget {

@@ -76,6 +76,17 @@ const VALID: Record<string, Record<string, unknown>> = {
   'prefs:routing': { settings: '{"rules":[],"defaultModel":"local"}' },
   'prefs:presets': { presets: '[]' },
   'prefs:prompt': { prompt: 'a glass vase', docKey: 'box.jpg 600×400' },
+  'batch:addImages': {},
+  'batch:addFolder': {},
+  'batch:chooseMask': {},
+  'batch:estimate': { fileIds: ['f-1'], prompt: 'remove it', model: 'local', mode: 'now' },
+  'batch:start': { fileIds: ['f-1'], maskId: 'm-1', prompt: 'remove it', model: 'local', mode: 'now', featherPx: 4, colorMatch: true },
+  'batch:list': {},
+  'batch:cancel': { batchId: 'b-1' },
+  'batch:review': { batchId: 'b-1', itemId: 'item-1', review: 'kept' },
+  'batch:redo': { batchId: 'b-1', itemId: 'item-1' },
+  'batch:preview': { batchId: 'b-1', itemId: 'item-1' },
+  'batch:export': { batchId: 'b-1', format: 'png' },
 };
 
 /** A value of the wrong type for whatever `v` is. */

@@ -1,0 +1,66 @@
+/**
+ * Batch results out of main: small before/after previews for the review grid, and every kept result
+ * written to a folder at full resolution through the single-export pipeline (EXIF and ICC kept,
+ * pixels outside the feather band the original's), never replacing a file that exists.
+ */
+import { basename, extname, join } from 'node:path';
+import sharp from 'sharp';
+import { AppError } from '../../../shared/errors';
+import type { BatchItemRecord, BatchRecord } from '../../../shared/batch/batch-types';
+import type { BatchExportResult } from '../../../shared/ipc/batch-contract';
+import type { AssetStore } from '../services/asset-store';
+import { renderExport } from '../services/image-export';
+import { exportToFile, openImageFile } from '../services/image-files';
+
+const PREVIEW_EDGE = 512;
+
+async function layersOf(store: AssetStore, item: BatchItemRecord) {
+  const img = await openImageFile(store, item.image);
+  const layers = [{ assetId: img.assetId, x: 0, y: 0 }];
+  if (item.result) layers.push({ assetId: item.result.assetId, x: item.result.region.x, y: item.result.region.y });
+  return { canvas: { width: img.width, height: img.height }, layers };
+}
+
+const small = async (bytes: Uint8Array) =>
+  new Uint8Array(
+    await sharp(bytes)
+      .autoOrient()
+      .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 82 })
+      .toBuffer(),
+  );
+
+/** The photo and, when there is a result, the photo with it composited, both at most 512 px. */
+export async function previewItem(store: AssetStore, item: BatchItemRecord): Promise<{ before: Uint8Array; after: Uint8Array | null }> {
+  const { canvas, layers } = await layersOf(store, item);
+  const before = await small(await store.get(layers[0].assetId));
+  if (!item.result) return { before, after: null };
+  const out = await renderExport(store, { canvas, layers, format: 'png' });
+  return { before, after: await small(out.bytes) };
+}
+
+/** Writes `<stem>-edited.<ext>` for every kept item into `folder`; one failure does not stop the rest. */
+export async function exportKept(
+  store: AssetStore,
+  b: BatchRecord,
+  folder: string,
+  format: 'png' | 'jpeg' | 'webp',
+  quality?: number,
+): Promise<BatchExportResult> {
+  const kept = b.items.filter((i) => i.review === 'kept' && i.result);
+  if (!kept.length) throw new AppError({ kind: 'invalid-request', message: 'Keep at least one result before exporting.', rule: 'review' });
+  const ext = format === 'jpeg' ? 'jpg' : format;
+  const written: string[] = [];
+  const failed: BatchExportResult['failed'] = [];
+  for (const item of kept) {
+    try {
+      const { canvas, layers } = await layersOf(store, item);
+      const target = join(folder, `${basename(item.name, extname(item.name))}-edited.${ext}`);
+      const r = await exportToFile(store, { canvas, layers, format, ...(quality ? { quality } : {}) }, target, { replaceExisting: false });
+      written.push(basename(r.path));
+    } catch (e) {
+      failed.push({ name: item.name, message: e instanceof AppError ? e.message : String(e) });
+    }
+  }
+  return { folder, written, failed };
+}

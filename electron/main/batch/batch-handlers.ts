@@ -1,0 +1,123 @@
+/**
+ * The Batch panel's channels: files and masks picked in main's dialogs (held by id), the price of
+ * the whole batch before starting, the persisted queue, review marks, redo, previews and the export
+ * of everything kept. `auto` is resolved here with the user's routing rules (Settings); with the
+ * Batch API it may only pick a Nano Banana model.
+ */
+import { AppError } from '../../../shared/errors';
+import { getModel, offeredModels } from '../../../shared/models';
+import { AUTO_MODEL, formatDecision, routeModel } from '../../../shared/routing';
+import { batchPrice, type BatchMode } from '../../../shared/batch/batch-types';
+import type { BatchEstimate } from '../../../shared/ipc/batch-contract';
+import type { MainServices } from '../create-services';
+import type { HandlerTable } from '../ipc/dispatch';
+import { estimateItem, openItem } from './batch-item';
+import { exportKept, previewItem } from './batch-export';
+import { view } from './batch-service';
+import { BatchFiles } from './batch-files';
+
+/** What Auto sends through the Batch API when the rules pick a model it does not serve. */
+export const BATCH_AUTO_MODEL = 'gemini-3.1-flash-image';
+
+type BatchChannel = Extract<keyof HandlerTable, `batch:${string}`>;
+
+/** `auto` → a concrete model and the reason; other ids unchanged. */
+async function chooseModel(
+  svc: MainServices,
+  model: string,
+  prompt: string,
+  mode: BatchMode,
+  quality?: 'low' | 'medium' | 'high' | 'auto',
+): Promise<{ model: string; autoReason?: string }> {
+  if (model !== AUTO_MODEL) {
+    const spec = getModel(model);
+    if (!spec) throw new AppError({ kind: 'invalid-request', message: `Unknown model “${model}”.`, rule: 'model' });
+    return { model };
+  }
+  const usable = [];
+  for (const m of offeredModels()) if (m.provider === 'local' || (await svc.keys.get(m.provider))) usable.push(m);
+  const d = routeModel({
+    prompt,
+    geometry: { outpaint: null },
+    preset: null,
+    settings: svc.prefs.get().routing,
+    models: usable,
+    ...(quality ? { quality } : {}),
+  });
+  const spec = getModel(d.modelId);
+  if (mode === 'batch-api' && spec?.provider !== 'gemini')
+    return {
+      model: BATCH_AUTO_MODEL,
+      autoReason: `Nano Banana 2 — the Batch API serves Nano Banana models only (the rules picked ${d.modelName}: ${d.reason})`,
+    };
+  return { model: d.modelId, autoReason: formatDecision(d) };
+}
+
+export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChannel> {
+  const files = new BatchFiles();
+  const batches = svc.batches;
+  const dialogs = svc.dialogs;
+  const noDialog = () => new AppError({ kind: 'internal', message: 'This host cannot show that dialog.' });
+  return {
+    'batch:addImages': async () => {
+      if (!dialogs.chooseImagesToOpen) throw noDialog();
+      const paths = await dialogs.chooseImagesToOpen();
+      return paths?.length ? { files: files.add(paths) } : { canceled: true as const };
+    },
+    'batch:addFolder': async () => {
+      if (!dialogs.chooseFolder) throw noDialog();
+      const folder = await dialogs.chooseFolder('images');
+      return folder ? { files: await files.addFolder(folder) } : { canceled: true as const };
+    },
+    'batch:chooseMask': async () => {
+      const path = await dialogs.chooseImageToOpen();
+      return path ? files.addMask(path) : { canceled: true as const };
+    },
+    'batch:estimate': async (r) => {
+      const { model, autoReason } = await chooseModel(svc, r.model, r.prompt, r.mode, r.quality);
+      const out: BatchEstimate = { items: [], totalUsd: 0, standardUsd: 0, model, ...(autoReason ? { autoReason } : {}) };
+      for (const fileId of r.fileIds) {
+        try {
+          const paths = files.resolve(fileId, r.maskId);
+          const opened = await openItem(svc, paths, { prompt: r.prompt, model, quality: r.quality, featherPx: 0, colorMatch: true });
+          const standard = estimateItem(opened.req, 'now');
+          out.items.push({ fileId, usd: batchPrice(standard, r.mode) });
+          out.standardUsd += standard;
+          out.totalUsd += batchPrice(standard, r.mode);
+        } catch (e) {
+          out.items.push({ fileId, usd: null, error: e instanceof AppError ? e.message : String(e) });
+        }
+      }
+      out.totalUsd = Math.round(out.totalUsd * 10000) / 10000;
+      out.standardUsd = Math.round(out.standardUsd * 10000) / 10000;
+      return out;
+    },
+    'batch:start': async (r) => {
+      const { model, autoReason } = await chooseModel(svc, r.model, r.prompt, r.mode, r.quality);
+      const items = r.fileIds.map((id) => files.resolve(id, r.maskId));
+      const b = await batches.create({
+        items,
+        settings: { prompt: r.prompt, model, quality: r.quality, featherPx: r.featherPx, colorMatch: r.colorMatch },
+        mode: r.mode,
+        ...(autoReason ? { autoReason } : {}),
+      });
+      return view(b);
+    },
+    'batch:list': async () => batches.list(),
+    'batch:cancel': async ({ batchId }) => view(await batches.cancel(batchId)),
+    'batch:review': async ({ batchId, itemId, review }) => view(await batches.review(batchId, itemId, review)),
+    'batch:redo': async ({ batchId, itemId }) => view(await batches.redo(batchId, itemId)),
+    'batch:preview': async ({ batchId, itemId }) => {
+      const item = batches.get(batchId).items.find((i) => i.id === itemId);
+      if (!item) throw new AppError({ kind: 'not-found', message: `No item ${itemId} in batch ${batchId}.` });
+      return previewItem(svc.store, item);
+    },
+    'batch:export': async ({ batchId, format, quality }) => {
+      const b = batches.get(batchId);
+      if (!dialogs.chooseFolder) throw noDialog();
+      const folder = await dialogs.chooseFolder('export');
+      if (!folder) return { canceled: true as const };
+      return exportKept(svc.store, b, folder, format, quality);
+    },
+  };
+}

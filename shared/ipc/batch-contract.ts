@@ -1,0 +1,80 @@
+/**
+ * The Batch panel's channels (spread into `channels` in contract.ts). Files and masks are chosen in
+ * main's own dialogs and referred to by opaque ids: the renderer never sends a path main would read.
+ */
+import * as s from './schema';
+import type { BatchView } from '../batch/batch-types';
+
+/** A file main picked for a batch, by id; `mask` is the per-file mask found by name, if any. */
+export interface BatchFile {
+  fileId: string;
+  name: string;
+  /** Name of the mask found beside it (`<stem>.mask.png`, `<stem>-mask.png`, or in `masks/`). */
+  mask: string | null;
+}
+
+export interface BatchEstimate {
+  items: Array<{ fileId: string; usd: number | null; error?: string }>;
+  /** At the chosen mode's price. */
+  totalUsd: number;
+  /** The same requests at the standard price. */
+  standardUsd: number;
+  /** The model the batch will use (Auto resolved) and why. */
+  model: string;
+  autoReason?: string;
+}
+
+export interface BatchExportResult {
+  folder: string;
+  written: string[];
+  failed: Array<{ name: string; message: string }>;
+}
+
+const fileId = s.string({ min: 1, max: 64, pattern: /^[a-z0-9-]+$/ });
+const batchId = s.string({ min: 1, max: 64, pattern: /^[a-z0-9-]+$/ });
+const itemId = s.string({ min: 1, max: 32, pattern: /^item-\d+$/ });
+const settings = {
+  fileIds: s.array(fileId, { min: 1, max: 500 }),
+  /** One mask for every file (from `batch:chooseMask`); without it, each file's own mask by name. */
+  maskId: s.optional(fileId),
+  prompt: s.string({ max: 32_000 }),
+  /** Catalog id or `auto`. */
+  model: s.string({ min: 1, max: 200 }),
+  quality: s.optional(s.oneOf(['low', 'medium', 'high', 'auto'] as const)),
+  mode: s.oneOf(['now', 'batch-api'] as const),
+};
+
+export const batchChannels = {
+  /** Main's open dialog (several images); returns them with the masks found by name. */
+  'batch:addImages': { request: s.object({}), response: s.type<{ files: BatchFile[] } | { canceled: true }>() },
+  /** Main's folder dialog; every image in it (mask files are matched, not listed). */
+  'batch:addFolder': { request: s.object({}), response: s.type<{ files: BatchFile[] } | { canceled: true }>() },
+  /** Main's open dialog for the one mask used for every file. */
+  'batch:chooseMask': { request: s.object({}), response: s.type<{ maskId: string; name: string } | { canceled: true }>() },
+  /** The whole batch's price before starting (each image opened and planned as Generate would). */
+  'batch:estimate': { request: s.object(settings), response: s.type<BatchEstimate>() },
+  'batch:start': {
+    request: s.object({ ...settings, featherPx: s.number({ int: true, min: 0, max: 256 }), colorMatch: s.boolean() }),
+    response: s.type<BatchView>(),
+  },
+  /** The persisted queue, newest first. */
+  'batch:list': { request: s.object({}), response: s.type<BatchView[]>() },
+  'batch:cancel': { request: s.object({ batchId }), response: s.type<BatchView>() },
+  'batch:review': {
+    request: s.object({ batchId, itemId, review: s.oneOf(['pending', 'kept', 'discarded'] as const) }),
+    response: s.type<BatchView>(),
+  },
+  /** Sends one item again now (standard price). */
+  'batch:redo': { request: s.object({ batchId, itemId }), response: s.type<BatchView>() },
+  /** A small before/after preview of an item's result (JPEG, longest edge ≤ 512 px). */
+  'batch:preview': { request: s.object({ batchId, itemId }), response: s.type<{ before: Uint8Array; after: Uint8Array | null }>() },
+  /** Main's folder dialog, then every kept result written there (never replacing a file). */
+  'batch:export': {
+    request: s.object({
+      batchId,
+      format: s.oneOf(['png', 'jpeg', 'webp'] as const),
+      quality: s.optional(s.number({ int: true, min: 1, max: 100 })),
+    }),
+    response: s.type<BatchExportResult | { canceled: true }>(),
+  },
+} as const;
