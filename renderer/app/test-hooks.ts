@@ -13,6 +13,7 @@ import { currentOutpaintEstimate } from '../generate/outpaint-client';
 import { autosaveStatus } from './autosave';
 import { getStage } from '../canvas/stage-access';
 import { editTracer } from '../commands/edit-trace';
+import { rangePreview } from '../commands/select-commands';
 
 export function installTestHooks(): void {
   const hooks = {
@@ -72,6 +73,15 @@ export function installTestHooks(): void {
     featherBandDrawn(): boolean {
       const node = getStage()?.findOne('.feather-band');
       return !!node && node.isVisible();
+    },
+    /** The colour range preview: its size and the fraction of it that would be selected, or null. */
+    rangePreview() {
+      const p = rangePreview();
+      return p ? { width: p.width, height: p.height, selected: p.selected, drawn: !!getStage()?.findOne('.range-preview') } : null;
+    },
+    selectSettings() {
+      const { select, selecting } = useEditor.getState();
+      return { ...select, selecting };
     },
     maskBounds() {
       const doc = useEditor.getState().doc;

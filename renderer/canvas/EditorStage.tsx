@@ -17,6 +17,7 @@ import { registerStageAccess } from './stage-access';
 import { StagedCandidateNode } from '../generate/StagedCandidateNode';
 import { ExtendPreview } from './ExtendPreview';
 import { FeatherBandOutline } from './FeatherBandOutline';
+import { ColorRangePreview } from '../ui/ColorRangePreview';
 import { checker } from './checker';
 import { fieldOwnsKey } from '../keyboard/field-focus';
 import { docPoint, docToScreen, screenPoint, screenToDoc } from '../../shared/geometry/point';
@@ -104,6 +105,8 @@ export function EditorStage() {
       alt: e.altKey,
       button: e.button,
       detail: e.detail,
+      pressure: 'pressure' in e ? e.pressure : 0.5,
+      pointerType: 'pointerType' in e ? e.pointerType : 'mouse',
     };
   }
 
@@ -249,6 +252,9 @@ export function EditorStage() {
         {/* The band Generate will touch, shown even with the overlay hidden (not while candidates are judged). */}
         <Layer name="feather-band" listening={false} visible={!!doc && !staging}>
           {doc && <FeatherBandOutline scale={scale} />}
+        </Layer>
+        <Layer name="range-preview" listening={false}>
+          {doc && <ColorRangePreview />}
         </Layer>
         <Layer name="extend-preview" listening={false}>
           {doc && <ExtendPreview scale={scale} />}

@@ -13,6 +13,7 @@ import { generateAny } from '../generate/generate-action';
 import { discardAllStaged, discardStaged, keepStaged } from '../store/edit-commands';
 import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../store/canvas-commands';
 import { fieldOwnsKey } from './field-focus';
+import { applyColorRange, cancelSelectJob, refineEdge, selectSubject, zoomToMask } from '../commands/select-commands';
 
 export interface Shortcut {
   keys: string;
@@ -43,7 +44,36 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyX',
     run: () => s().setTool(s().tool === 'eraser' ? 'brush' : 'eraser'),
   },
-  { keys: 'M', label: 'Rectangle marquee', match: (e) => plain(e) && e.code === 'KeyM', run: () => s().setTool('rect') },
+  { keys: 'M', label: 'Rectangle marquee', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyM', run: () => s().setTool('rect') },
+  {
+    keys: 'Shift+M',
+    label: 'Ellipse marquee',
+    match: (e) => plain(e) && e.shiftKey && e.code === 'KeyM',
+    run: () => s().setTool('ellipse'),
+  },
+  { keys: 'W', label: 'Magic wand', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyW', run: () => s().setTool('wand') },
+  { keys: 'O', label: 'Object select', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyO', run: () => s().setTool('object') },
+  { keys: 'Shift+O', label: 'Select subject', match: (e) => plain(e) && e.shiftKey && e.code === 'KeyO', run: () => void selectSubject() },
+  {
+    keys: 'I',
+    label: 'Select colour range (eyedropper)',
+    match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyI',
+    run: () => s().setTool('colorRange'),
+  },
+  {
+    keys: 'Enter',
+    label: 'Apply the colour range selection',
+    match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && s().tool === 'colorRange' && s().select.colors.length > 0 && !staging(),
+    run: () => void applyColorRange(s().selectionMode),
+  },
+  { keys: 'Z', label: 'Zoom to the mask', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyZ', run: () => zoomToMask() },
+  { keys: 'Ctrl+Alt+R', label: 'Refine edge', match: (e) => mod(e) && e.altKey && e.code === 'KeyR', run: () => void refineEdge() },
+  {
+    keys: 'Esc',
+    label: 'Cancel the running selection (object select, subject, wand, refine edge)',
+    match: (e) => e.key === 'Escape' && !!s().selecting,
+    run: () => cancelSelectJob(),
+  },
   { keys: 'L', label: 'Lasso / polygon', match: (e) => plain(e) && e.code === 'KeyL', run: () => s().setTool('lasso') },
   { keys: 'C', label: 'Extend canvas (outpaint crop)', match: (e) => plain(e) && e.code === 'KeyC', run: () => s().setTool('extend') },
   { keys: 'H', label: 'Hand (pan)', match: (e) => plain(e) && e.code === 'KeyH', run: () => s().setTool('pan') },

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useEditor } from '../store/store';
 import { clearCurrentMask, featherCurrentMask, growCurrentMask, invertCurrentMask } from '../store/mask-commands';
+import { refineEdge, selectSubject, zoomToMask } from '../commands/select-commands';
 
 export function MaskPanel() {
   const [grow, setGrow] = useState(8);
@@ -10,6 +11,8 @@ export function MaskPanel() {
   const color = useEditor((s) => s.maskColor);
   const opacity = useEditor((s) => s.maskOpacity);
   const hasDoc = useEditor((s) => !!s.doc);
+  const refineRadius = useEditor((s) => s.select.refineRadius);
+  const selecting = useEditor((s) => !!s.selecting);
   const hex = `#${color.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
   return (
     <section className="panel" aria-label="Mask">
@@ -68,6 +71,39 @@ export function MaskPanel() {
           title="Soften the mask edge over this many pixels"
         >
           Feather
+        </button>
+      </div>
+      <div className="row">
+        <input
+          type="number"
+          className="num"
+          min={1}
+          max={64}
+          value={refineRadius}
+          onChange={(e) => useEditor.getState().setSelect({ refineRadius: Number(e.target.value) })}
+          aria-label="Refine edge radius px"
+        />
+        px
+        <button
+          type="button"
+          disabled={!hasDoc || selecting}
+          onClick={() => void refineEdge()}
+          title="Move the mask edge onto the object's edge in the photo, within this radius (Ctrl+Alt+R)"
+        >
+          Refine edge
+        </button>
+      </div>
+      <div className="row">
+        <button
+          type="button"
+          disabled={!hasDoc || selecting}
+          onClick={() => void selectSubject()}
+          title="Select the photo's subject (Shift+O)"
+        >
+          Select subject
+        </button>
+        <button type="button" disabled={!hasDoc} onClick={() => zoomToMask()} title="Zoom the view to the mask (Z)">
+          Zoom to mask
         </button>
       </div>
       <div className="row">

@@ -3,6 +3,7 @@ import { useEditor } from '../store/store';
 import { openWithDialog } from '../app/document-io';
 import type { SelectionMode } from '../store/tools-slice';
 import { ExtendOptions } from './ExtendOptions';
+import { ColorRangeOptions, ObjectOptions, PressureOption, SelectingNotice, WandOptions } from '../ui/SelectOptions';
 
 export function OptionsBar() {
   const tool = useEditor((s) => s.tool);
@@ -75,9 +76,10 @@ export function OptionsBar() {
             />
             {Math.round(brush.opacity * 100)}%
           </label>
+          <PressureOption />
         </span>
       )}
-      {(tool === 'rect' || tool === 'lasso') && (
+      {(tool === 'rect' || tool === 'ellipse' || tool === 'lasso' || tool === 'wand' || tool === 'object' || tool === 'colorRange') && (
         <span className="tool-options" role="radiogroup" aria-label="Selection mode">
           {(['replace', 'add', 'subtract'] as SelectionMode[]).map((m) => (
             <button
@@ -93,6 +95,10 @@ export function OptionsBar() {
           ))}
         </span>
       )}
+      {tool === 'wand' && <WandOptions />}
+      {tool === 'object' && <ObjectOptions />}
+      {tool === 'colorRange' && <ColorRangeOptions />}
+      <SelectingNotice />
       {tool === 'extend' && <ExtendOptions />}
       <span className="spacer" />
       <button type="button" disabled={!canUndo} onClick={() => useEditor.getState().undo()} title="Undo (Ctrl+Z)">

@@ -9,7 +9,9 @@ import {
   invertMask,
   isMaskEmpty,
   rasterizePolygon,
+  rasterizeEllipse,
   rasterizeRect,
+  rasterizePressureStroke,
   rasterizeStroke,
   type Coverage,
   type CoverageMode,
@@ -20,6 +22,7 @@ import { getMask, putMask } from '../blobs/blob-store';
 import { useEditor } from './store';
 import { runMaskOp } from '../workers/mask-ops-client';
 import type { BrushSettings, SelectionMode } from './tools-slice';
+import type { PressureUse } from './select-slice';
 import type { DocPoint } from '../../shared/geometry/point';
 
 export type { DocPoint };
@@ -38,19 +41,61 @@ function commitMask(label: string, next: TiledMask, prev: TiledMask): void {
   if (!s.maskVisible) s.setMaskVisible(true);
 }
 
-export function paintStroke(points: DocPoint[], brush: BrushSettings, erase: boolean): void {
+/**
+ * One brush or eraser stroke as one step. With `pressures` (a pen, one per point) and a pressure
+ * use other than off, size and/or opacity follow the pen.
+ */
+export function paintStroke(
+  points: DocPoint[],
+  brush: BrushSettings,
+  erase: boolean,
+  pressures?: number[],
+  use: PressureUse = 'off',
+): void {
   const mask = currentMask();
   if (!mask || !points.length) return;
-  const cov = rasterizeStroke(points, { size: brush.size, hardness: brush.hardness });
+  const cov =
+    pressures && pressures.length === points.length && use !== 'off'
+      ? rasterizePressureStroke(
+          points.map((p, i) => ({ x: p.x, y: p.y, pressure: pressures[i] })),
+          { size: brush.size, hardness: brush.hardness },
+          use,
+        )
+      : rasterizeStroke(points, { size: brush.size, hardness: brush.hardness });
   commitMask(erase ? 'Eraser stroke' : 'Brush stroke', applyCoverage(mask, cov, erase ? 'subtract' : 'add', brush.opacity), mask);
 }
 
 function selectionCoverage(mode: SelectionMode, cov: Coverage, label: string): void {
   const mask = currentMask();
   if (!mask) return;
+  commitSelection(label, mode, cov, mask);
+}
+
+/**
+ * Combines a selection's coverage with `base` (the current mask unless given: object select redoes
+ * its result over the mask it started from) by the mode, as one step. Returns the new mask id, or
+ * null when nothing changed.
+ */
+export function commitSelection(label: string, mode: SelectionMode, cov: Coverage, base: TiledMask = currentMask()!): string | null {
+  const before = currentMask();
+  if (!before || !base) return null;
   const m: CoverageMode = mode === 'subtract' ? 'subtract' : 'add';
-  const base = mode === 'replace' ? clearMask(mask) : mask;
-  commitMask(label, applyCoverage(base, cov, m, 1), mask);
+  const from = mode === 'replace' ? clearMask(base) : base;
+  const next = applyCoverage(from, cov, m, 1);
+  if (next === before) return null;
+  commitMask(label, next, before);
+  return useEditor.getState().doc?.maskId ?? null;
+}
+
+/** Replaces the mask values over the coverage's rect (refine edge) as one step. */
+export function commitReplace(label: string, cov: Coverage): void {
+  const mask = currentMask();
+  if (mask) commitMask(label, applyCoverage(mask, cov, 'replace', 1), mask);
+}
+
+export function applyEllipse(rect: Rect, mode: SelectionMode): void {
+  if (rect.width < 1 || rect.height < 1) return;
+  selectionCoverage(mode, rasterizeEllipse(rect), mode === 'subtract' ? 'Ellipse subtract' : 'Ellipse');
 }
 
 export function applyLasso(points: DocPoint[], mode: SelectionMode): void {

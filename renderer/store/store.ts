@@ -6,8 +6,9 @@ import { createViewportSlice, type ViewportSlice } from './viewport-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createJobsSlice, type JobsSlice } from './jobs-slice';
 import { createStagingSlice, type StagingSlice } from './staging-slice';
+import { createSelectSlice, type SelectSlice } from './select-slice';
 
-export type EditorStore = DocumentSlice & ToolsSlice & ViewportSlice & UiSlice & JobsSlice & StagingSlice;
+export type EditorStore = DocumentSlice & ToolsSlice & ViewportSlice & UiSlice & JobsSlice & StagingSlice & SelectSlice;
 
 export const useEditor = create<EditorStore>()((...a) => ({
   ...createDocumentSlice(...a),
@@ -16,4 +17,5 @@ export const useEditor = create<EditorStore>()((...a) => ({
   ...createUiSlice(...a),
   ...createJobsSlice(...a),
   ...createStagingSlice(...a),
+  ...createSelectSlice(...a),
 }));

@@ -5,7 +5,7 @@ import { ZERO_SIDES, type Sides } from '../tools/extend-logic';
 import { DEFAULT_BAND_PX } from './extend-document';
 import type { EditorStore } from './store';
 
-export type ToolId = 'brush' | 'eraser' | 'rect' | 'lasso' | 'pan' | 'extend';
+export type ToolId = 'brush' | 'eraser' | 'rect' | 'ellipse' | 'lasso' | 'wand' | 'object' | 'colorRange' | 'pan' | 'extend';
 export type SelectionMode = 'add' | 'subtract' | 'replace';
 
 export interface BrushSettings {

@@ -11,6 +11,8 @@ import type { LiveSurface, Tool } from './tool-types';
 export function createBrushTool(erase: boolean): Tool {
   let state: 'idle' | 'painting' = 'idle';
   let points: DocPoint[] = [];
+  /** Pen pressure per point; null when the stroke is not drawn with a pen. */
+  let pressures: number[] | null = null;
   let last: { x: number; y: number } | null = null;
 
   function styleFor(live: LiveSurface): void {
@@ -31,6 +33,7 @@ export function createBrushTool(erase: boolean): Tool {
       if (p.button !== 0) return;
       state = 'painting';
       points = [p.doc];
+      pressures = p.pointerType === 'pen' ? [p.pressure] : null;
       last = p.screen;
       live.clear();
       styleFor(live);
@@ -44,7 +47,15 @@ export function createBrushTool(erase: boolean): Tool {
       const dy = p.screen.y - last.y;
       if (dx * dx + dy * dy < 0.25) return;
       points.push(p.doc);
+      pressures?.push(p.pressure);
       const ctx = live.ctx;
+      if (pressures) {
+        // The live preview follows the pen too (the stroke applied on release is exact).
+        const use = useEditor.getState().select.pressure;
+        const k = 0.1 + 0.9 * Math.min(1, Math.max(0, p.pressure));
+        ctx.lineWidth = Math.max(1, useEditor.getState().brush.size * live.scale() * (use === 'size' || use === 'both' ? k : 1));
+        ctx.globalAlpha = use === 'opacity' || use === 'both' ? k : 1;
+      }
       ctx.beginPath();
       ctx.moveTo(last.x, last.y);
       ctx.lineTo(p.screen.x, p.screen.y);
@@ -53,17 +64,27 @@ export function createBrushTool(erase: boolean): Tool {
     },
     up(p, live) {
       if (state !== 'painting') return;
-      if (points.length === 0 || points[points.length - 1] !== p.doc) points.push(p.doc);
+      if (points.length === 0 || points[points.length - 1] !== p.doc) {
+        points.push(p.doc);
+        // The release reports pressure 0: the stroke ends at the last pressure drawn.
+        pressures?.push(pressures[pressures.length - 1]);
+      }
       const stroke = points;
+      const pens = pressures;
       state = 'idle';
       points = [];
+      pressures = null;
       last = null;
-      paintStroke(stroke, useEditor.getState().brush, erase);
+      const s = useEditor.getState();
+      paintStroke(stroke, s.brush, erase, pens ?? undefined, pens ? s.select.pressure : 'off');
+      live.ctx.globalAlpha = 1;
       live.clear();
     },
     cancel(live) {
       state = 'idle';
       points = [];
+      pressures = null;
+      live.ctx.globalAlpha = 1;
       last = null;
       live.clear();
     },

@@ -4,12 +4,19 @@ import { createBrushTool } from './brush-tool';
 import { createExtendTool } from './extend-tool';
 import { createLassoTool } from './lasso-tool';
 import { createRectTool } from './rect-tool';
+import { createWandTool } from './wand-tool';
+import { createObjectTool } from './object-tool';
+import { createColorRangeTool } from './color-range-tool';
 import type { Tool } from './tool-types';
 
 const tools: Partial<Record<ToolId, Tool>> = {
   brush: createBrushTool(false),
   eraser: createBrushTool(true),
-  rect: createRectTool(),
+  rect: createRectTool('rect'),
+  ellipse: createRectTool('ellipse'),
+  wand: createWandTool(),
+  object: createObjectTool(),
+  colorRange: createColorRangeTool(),
   lasso: createLassoTool(),
   extend: createExtendTool(),
 };

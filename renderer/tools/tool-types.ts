@@ -10,6 +10,9 @@ export interface ToolPointer {
   alt: boolean;
   button: number;
   detail: number;
+  /** Pointer events' pressure (0..1; a mouse reports 0.5 while pressed) and the device kind. */
+  pressure: number;
+  pointerType: string;
 }
 
 /** What a tool may draw while a gesture is live: a screen-sized canvas above the stage. */

@@ -20,6 +20,7 @@ export { MASK_ON } from './threshold';
 export { applyCoverage, type CoverageMode } from './apply-coverage';
 export { brushProfile, type StrokePoint, type BrushOptions, type BrushProfile } from './brush-profile';
 export { rasterizeStroke } from './brush-stroke';
+export { rasterizePressureStroke, type PressurePoint, type PressureMapping } from './pressure-stroke';
 export { rasterizePolygon, type PolygonPoint, type PolygonOptions } from './polygon';
 export { rasterizeRect, rasterizeEllipse } from './shapes';
 export { invertMask, clearMask, thresholdMask, mapMaskValues } from './pixel-ops';

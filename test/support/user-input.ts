@@ -86,3 +86,32 @@ export async function copyImageToClipboard(context: BrowserContext, page: Page, 
     await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
   }, Array.from(png));
 }
+
+/**
+ * A stroke with a pen: Chromium's input pipeline (CDP `Input.dispatchMouseEvent` with
+ * `pointerType: 'pen'` and a force per point, as a tablet driver reports it) delivers trusted
+ * pointer events with that pressure. Points are client px.
+ */
+export async function penStroke(
+  context: BrowserContext,
+  page: Page,
+  pts: Array<{ x: number; y: number; pressure: number }>,
+): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const send = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', p: { x: number; y: number; pressure: number }) =>
+    cdp.send('Input.dispatchMouseEvent', {
+      type,
+      x: p.x,
+      y: p.y,
+      button: 'left',
+      buttons: type === 'mouseReleased' ? 0 : 1,
+      clickCount: type === 'mouseMoved' ? 0 : 1,
+      pointerType: 'pen',
+      force: p.pressure,
+    });
+  await send('mouseMoved', { ...pts[0], pressure: 0 });
+  await send('mousePressed', pts[0]);
+  for (const p of pts.slice(1)) await send('mouseMoved', p);
+  await send('mouseReleased', pts[pts.length - 1]);
+  await cdp.detach();
+}

@@ -1,0 +1,349 @@
+/**
+ * The selection tools driven like a user: magic wand (W), ellipse marquee (Shift+M), object select
+ * (O) with refining strokes, select subject (Shift+O), colour range (I) with its live preview,
+ * refine edge, zoom to mask (Z), pen pressure and the brush cursor's hardness ring. Each result is
+ * one undo step; Esc cancels a running selection without changing the mask.
+ *
+ * The photo is made here so the truth is exact: a light grey background (with a faint gradient), a
+ * dark blue ellipse (the "product") and two red squares, one of them far from the other.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { launchApp, type AppHarness } from '../support/app-harness';
+import { docToClient, dragPath, maskValue, settleView, summary } from '../support/page-helpers';
+import { leaveField, penStroke, retype, sliderTo } from '../support/user-input';
+
+const W = 1200;
+const H = 800;
+/** The ellipse: centre and radii. */
+const E = { cx: 420, cy: 420, rx: 220, ry: 260 };
+/** Red squares. */
+const SQ1 = { x: 800, y: 120, s: 120 };
+const SQ2 = { x: 1000, y: 560, s: 100 };
+
+function inEllipse(x: number, y: number): boolean {
+  return ((x + 0.5 - E.cx) / E.rx) ** 2 + ((y + 0.5 - E.cy) / E.ry) ** 2 <= 1;
+}
+function inSquare(q: { x: number; y: number; s: number }, x: number, y: number): boolean {
+  return x >= q.x && x < q.x + q.s && y >= q.y && y < q.y + q.s;
+}
+
+async function makePhoto(path: string): Promise<void> {
+  const data = Buffer.alloc(W * H * 3);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const o = (y * W + x) * 3;
+      let c = [232 - Math.round(y / 40), 232 - Math.round(y / 40), 228];
+      if (inEllipse(x, y)) c = [30, 50, 140 + Math.round((y - E.cy) / 8)];
+      else if (inSquare(SQ1, x, y) || inSquare(SQ2, x, y)) c = [210, 30, 30];
+      data[o] = c[0];
+      data[o + 1] = c[1];
+      data[o + 2] = c[2];
+    }
+  }
+  await sharp(data, { raw: { width: W, height: H, channels: 3 } })
+    .png()
+    .toFile(path);
+}
+
+let app: AppHarness;
+
+beforeAll(async () => {
+  app = await launchApp();
+  const photo = join(app.tmp, 'product.png');
+  await makePhoto(photo);
+  app.dialogs.opens.push(photo);
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await settleView(app.page);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function idle(): Promise<void> {
+  await app.page.waitForFunction(() => !(window as any).__maskworkTest.summary().busy);
+}
+
+async function clickDoc(x: number, y: number, modifiers: Array<'Shift' | 'Alt'> = []): Promise<void> {
+  await settleView(app.page);
+  const c = await docToClient(app.page, x, y);
+  for (const m of modifiers) await app.page.keyboard.down(m);
+  await app.page.mouse.click(c.x, c.y);
+  for (const m of modifiers) await app.page.keyboard.up(m);
+}
+
+/** Ctrl+D then checks the mask is empty, so each test starts clean (the clear is its own step). */
+async function clear(): Promise<void> {
+  await leaveField(app.page);
+  await app.page.keyboard.press('Control+d');
+  await expect.poll(() => app.page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(0);
+}
+
+/** Fraction of sample points where the mask (≥ 128) agrees with `truth`, on a grid over `box`. */
+async function agreement(truth: (x: number, y: number) => boolean, box = { x: 0, y: 0, width: W, height: H }, step = 20): Promise<number> {
+  const values: number[] = await app.page.evaluate(() => (window as any).__maskworkTest.maskValues());
+  let ok = 0;
+  let n = 0;
+  for (let y = box.y + step / 2; y < box.y + box.height; y += step) {
+    for (let x = box.x + step / 2; x < box.x + box.width; x += step) {
+      const xi = Math.floor(x);
+      const yi = Math.floor(y);
+      if (values[yi * W + xi] >= 128 === truth(xi, yi)) ok++;
+      n++;
+    }
+  }
+  return ok / n;
+}
+
+describe('magic wand', () => {
+  it('W then a click selects the red square it hit (contiguous), as one undo step', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('w');
+    expect((await summary(page)).tool).toBe('wand');
+    const before = (await summary(page)).historyLabels.length;
+    await clickDoc(SQ1.x + 50, SQ1.y + 50);
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Magic wand');
+    expect((await summary(page)).historyLabels.length).toBe(before + 1);
+    expect(await maskValue(page, SQ1.x + 5, SQ1.y + 60)).toBe(255);
+    expect(await maskValue(page, SQ2.x + 50, SQ2.y + 50)).toBe(0);
+    expect(await maskValue(page, SQ1.x - 5, SQ1.y + 60)).toBe(0);
+    // Anti-aliased edge: the first pixel outside is partly selected.
+    const edge = await maskValue(page, SQ1.x - 1, SQ1.y + 60);
+    expect(edge).toBeGreaterThan(0);
+    expect(edge).toBeLessThan(128);
+    await page.keyboard.press('Control+z');
+    expect(await maskValue(page, SQ1.x + 5, SQ1.y + 60)).toBe(0);
+  });
+
+  it('contiguous off takes both squares; Alt+click subtracts; tolerance 0 misses the shaded ellipse', async () => {
+    const page = app.page;
+    await clear();
+    await page.getByRole('checkbox', { name: 'Contiguous' }).click();
+    await leaveField(page);
+    await clickDoc(SQ1.x + 50, SQ1.y + 50);
+    await idle();
+    expect(await maskValue(page, SQ2.x + 50, SQ2.y + 50)).toBe(255);
+    expect(await maskValue(page, SQ1.x + 50, SQ1.y + 50)).toBe(255);
+    await clickDoc(SQ2.x + 50, SQ2.y + 50, ['Alt']);
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Magic wand subtract');
+    expect(await maskValue(page, SQ1.x + 50, SQ1.y + 50)).toBe(0);
+    await page.getByRole('checkbox', { name: 'Contiguous' }).click();
+    await retype(page.getByRole('spinbutton', { name: 'Tolerance' }), '0');
+    await leaveField(page);
+    await clickDoc(E.cx, E.cy, ['Shift']);
+    await idle();
+    // The ellipse is shaded by row: with tolerance 0 only a band of rows around the click is taken.
+    expect(await maskValue(page, E.cx, E.cy)).toBe(255);
+    expect(await maskValue(page, E.cx, E.cy + 150)).toBe(0);
+    await retype(page.getByRole('spinbutton', { name: 'Tolerance' }), '40');
+    await leaveField(page);
+    await clickDoc(E.cx, E.cy, ['Shift']);
+    await idle();
+    expect(await maskValue(page, E.cx, E.cy + 150)).toBe(255);
+    expect(await agreement((x, y) => inEllipse(x, y))).toBeGreaterThan(0.99);
+  });
+});
+
+describe('ellipse marquee', () => {
+  it('Shift+M drags an ellipse: the centre is in, the corners of its box are out', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('Shift+M');
+    expect((await summary(page)).tool).toBe('ellipse');
+    await dragPath(page, [
+      [100, 100],
+      [500, 400],
+    ]);
+    await expect.poll(async () => (await summary(page)).label).toBe('Ellipse');
+    expect(await maskValue(page, 300, 250)).toBe(255);
+    expect(await maskValue(page, 110, 110)).toBe(0);
+    expect(await maskValue(page, 490, 390)).toBe(0);
+    expect(await maskValue(page, 300, 105)).toBe(255);
+  });
+});
+
+describe('object select and select subject', () => {
+  it('O and a rectangle around the ellipse select the ellipse only (one step)', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('o');
+    expect((await summary(page)).tool).toBe('object');
+    const box = { x: E.cx - E.rx - 40, y: E.cy - E.ry - 40, width: 2 * E.rx + 80, height: 2 * E.ry + 80 };
+    const before = (await summary(page)).historyLabels.length;
+    await dragPath(page, [
+      [box.x, box.y],
+      [box.x + box.width, box.y + box.height],
+    ]);
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Object select');
+    expect((await summary(page)).historyLabels.length).toBe(before + 1);
+    expect(await agreement((x, y) => inEllipse(x, y), box, 10)).toBeGreaterThan(0.98);
+    expect(await maskValue(page, SQ1.x + 50, SQ1.y + 50)).toBe(0);
+  });
+
+  it('an Alt-stroke marks "not object": the cut is redone without it, as one more step; undo brings it back', async () => {
+    const page = app.page;
+    // Paint "not object" across the lower third of the ellipse with a big brush.
+    await leaveField(page);
+    for (let i = 0; i < 4; i++) await page.keyboard.press(']');
+    const y = E.cy + 170;
+    await settleView(page);
+    const a = await docToClient(page, E.cx - 120, y);
+    const b = await docToClient(page, E.cx + 120, y);
+    await page.keyboard.down('Alt');
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x, b.y, { steps: 10 });
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Object select: not object');
+    expect(await maskValue(page, E.cx, y)).toBe(0);
+    expect(await maskValue(page, E.cx, E.cy - 100)).toBe(255);
+    await page.keyboard.press('Control+z');
+    expect(await maskValue(page, E.cx, y)).toBe(255);
+  });
+
+  it('Shift+O selects the subject of the photo with one key', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('Shift+O');
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Select subject');
+    // The plain background is out; the ellipse (the largest thing standing out) is in.
+    expect(await agreement((x, y) => inEllipse(x, y) || inSquare(SQ1, x, y) || inSquare(SQ2, x, y))).toBeGreaterThan(0.98);
+    expect(await maskValue(page, E.cx, E.cy)).toBe(255);
+    expect(await maskValue(page, 40, 40)).toBe(0);
+  });
+
+  it('Esc while object select runs cancels it: the mask stays as it was', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('o');
+    const pixels = await page.evaluate(() => (window as any).__maskworkTest.maskPixels());
+    await dragPath(page, [
+      [20, 20],
+      [W - 20, H - 20],
+    ]);
+    await page.keyboard.press('Escape');
+    await idle();
+    await expect
+      .poll(async () => (await summary(page)).toasts.map((t: { message: string }) => t.message).join(' | '))
+      .toMatch(/Object select cancelled; the mask is unchanged/);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(pixels);
+    expect((await summary(page)).label).toBe('Clear mask');
+  });
+});
+
+describe('colour range', () => {
+  const preview = () => app.page.evaluate(() => (window as any).__maskworkTest.rangePreview());
+
+  it('I, a click picks the blue: the live preview follows the fuzziness; Shift+click adds red; Enter applies it as one step', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('i');
+    expect((await summary(page)).tool).toBe('colorRange');
+    await clickDoc(E.cx, E.cy);
+    await expect.poll(async () => (await preview())?.drawn).toBe(true);
+    const ellipse = (Math.PI * E.rx * E.ry) / (W * H);
+    const squares = (SQ1.s * SQ1.s + SQ2.s * SQ2.s) / (W * H);
+    // The ellipse is shaded from top to bottom: fuzziness 1 takes a thin band, 200 all of it.
+    await sliderTo(page.getByRole('slider', { name: 'Fuzziness' }), 'min');
+    await expect.poll(async () => (await preview()).selected).toBeLessThan(ellipse * 0.1);
+    await sliderTo(page.getByRole('slider', { name: 'Fuzziness' }), 'max');
+    await expect.poll(async () => (await preview()).selected).toBeGreaterThan(ellipse * 0.95);
+    expect((await preview()).selected).toBeLessThan(ellipse * 1.05);
+    // The preview is not the mask: nothing is selected yet.
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(0);
+    await clickDoc(SQ1.x + 60, SQ1.y + 60, ['Shift']);
+    await expect.poll(async () => (await preview()).selected).toBeGreaterThan((ellipse + squares) * 0.95);
+    await leaveField(page);
+    await page.keyboard.press('Enter');
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Colour range');
+    expect(await agreement((x, y) => inEllipse(x, y) || inSquare(SQ1, x, y) || inSquare(SQ2, x, y))).toBeGreaterThan(0.99);
+    expect(await preview()).toBeNull();
+  });
+});
+
+describe('refine edge and zoom to mask', () => {
+  it('a rectangle 6 px too big around a square snaps onto the square', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('m');
+    await dragPath(page, [
+      [SQ1.x - 6, SQ1.y - 6],
+      [SQ1.x + SQ1.s + 6, SQ1.y + SQ1.s + 6],
+    ]);
+    expect(await maskValue(page, SQ1.x - 3, SQ1.y + 60)).toBe(255);
+    await retype(page.getByRole('spinbutton', { name: 'Refine edge radius px' }), '10');
+    await page.getByRole('button', { name: 'Refine edge', exact: true }).click();
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Refine edge 10px');
+    expect(await maskValue(page, SQ1.x - 3, SQ1.y + 60)).toBeLessThan(64);
+    expect(await maskValue(page, SQ1.x + 3, SQ1.y + 60)).toBeGreaterThan(190);
+    await page.keyboard.press('Control+z');
+    expect(await maskValue(page, SQ1.x - 3, SQ1.y + 60)).toBe(255);
+  });
+
+  it('Z zooms the view onto the mask', async () => {
+    const page = app.page;
+    await leaveField(page);
+    const before = (await summary(page)).scale;
+    await page.keyboard.press('z');
+    await settleView(page);
+    const s = await summary(page);
+    expect(s.scale).toBeGreaterThan(before * 2);
+    const c = await docToClient(page, SQ1.x + SQ1.s / 2, SQ1.y + SQ1.s / 2);
+    const stage = await page.getByTestId('stage').boundingBox();
+    expect(Math.abs(c.x - (stage!.x + stage!.width / 2))).toBeLessThan(30);
+    await page.keyboard.press('Control+0');
+    await settleView(page);
+  });
+});
+
+describe('brush: pen pressure and the hardness ring', () => {
+  it('a pen stroke light at the start and heavy at the end is thin, then wide (pressure → size)', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('b');
+    await settleView(page);
+    const pts = [];
+    for (let i = 0; i <= 20; i++) {
+      const c = await docToClient(page, 100 + i * 20, 700);
+      pts.push({ ...c, pressure: 0.1 + (0.9 * i) / 20 });
+    }
+    await penStroke(app.context, page, pts);
+    await expect.poll(async () => (await summary(page)).label).toBe('Brush stroke');
+    const size = (await summary(page)).brush.size;
+    // Near the heavy end the stroke is about the brush size; near the light start much thinner.
+    expect(await maskValue(page, 480, 700 + Math.round(size * 0.4))).toBeGreaterThan(0);
+    expect(await maskValue(page, 110, 700 + Math.round(size * 0.3))).toBe(0);
+    expect(await maskValue(page, 110, 700)).toBe(255);
+  });
+
+  it('the brush cursor shows the hardness as an inner ring', async () => {
+    const page = app.page;
+    await leaveField(page);
+    await page.keyboard.press('b');
+    const c = await docToClient(page, 600, 400);
+    await page.mouse.move(c.x, c.y);
+    await page.keyboard.press('Shift+BracketRight');
+    await page.keyboard.press('Shift+BracketRight');
+    await expect.poll(() => page.locator('.brush-cursor-inner').count()).toBe(0);
+    await page.keyboard.press('Shift+BracketLeft');
+    await page.keyboard.press('Shift+BracketLeft');
+    await expect.poll(() => page.locator('.brush-cursor-inner').count()).toBe(1);
+    const outer = await page.locator('.brush-cursor').boundingBox();
+    const inner = await page.locator('.brush-cursor-inner').boundingBox();
+    // Hardness 50 %: the solid core is half the diameter.
+    expect(inner!.width / outer!.width).toBeGreaterThan(0.4);
+    expect(inner!.width / outer!.width).toBeLessThan(0.6);
+    expect(app.errors).toEqual([]);
+  });
+});
