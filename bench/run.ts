@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, printed as tables and written to bench-results/*.json.
  * The speed targets are ratios to a floor measured in the same run (`ratios`: open, pixels, cli,
  * history); the other tables are absolute figures for this machine.
- * Usage: npm run bench [-- --only ratios,paint,edit,plan,fill | --only open,pixels,cli,history] [--quick]
+ * Usage: npm run bench [-- --only ratios,paint,edit,plan,fill,text,select | --only open,pixels,cli,history] [--quick]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { runPaintBench } from './paint/run';
@@ -92,6 +92,12 @@ if (want('text')) {
   // The text-check bench is its own script too (it prints its table and writes bench-results/text.json).
   const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/text/run.ts', ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
   if (r.status !== 0) console.error(`text bench exited with ${r.status}`);
+}
+
+if (want('select')) {
+  // Selection quality (IoU) and 24 MP timing, in its own process (prints its tables, writes bench-results/select.json).
+  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/select/cli.ts', ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+  if (r.status !== 0) console.error(`select bench exited with ${r.status}`);
 }
 
 writeFileSync('bench-results/all.json', JSON.stringify(all, null, 2));

@@ -16,6 +16,30 @@ export interface SubjectPrior {
   trimap: Uint8Array;
 }
 
+/**
+ * Whether a colour looks like a shadow cast on the backdrop: the same hue and saturation as one of
+ * the border's main colours (RGB proportional, within ~4°) at 35–97 % of its brightness.
+ */
+function shadowTest(gmm: Gmm): (r: number, g: number, b: number) => boolean {
+  const means: number[][] = [];
+  for (let c = 0; c < gmm.k; c++) {
+    if (gmm.weight[c] < 0.05) continue;
+    const m = [gmm.mean[c * 3], gmm.mean[c * 3 + 1], gmm.mean[c * 3 + 2]];
+    const len = Math.hypot(m[0], m[1], m[2]);
+    if (len > 60) means.push([m[0] / len, m[1] / len, m[2] / len, len]);
+  }
+  return (r, g, b) => {
+    const len = Math.hypot(r, g, b);
+    if (len < 1) return false;
+    for (const [mr, mg, mb, ml] of means) {
+      const cos = (r * mr + g * mg + b * mb) / len;
+      const k = len / ml;
+      if (cos > 0.9975 && k >= 0.35 && k <= 0.97) return true;
+    }
+    return false;
+  };
+}
+
 export function subjectPrior(img: RgbaImage): SubjectPrior {
   const { width: w, height: h } = img;
   const n = w * h;
@@ -40,7 +64,12 @@ export function subjectPrior(img: RgbaImage): SubjectPrior {
   const t50 = own[Math.floor(own.length * 0.5)] ?? 0;
   const spread = Math.max(1, t90 - t50);
   const contrast = new Float32Array(n);
-  for (let p = 0; p < n; p++) contrast[p] = 1 / (1 + Math.exp(-(d[p] - t90 - spread) / spread));
+  const shadow = shadowTest(gmm);
+  for (let p = 0; p < n; p++) {
+    contrast[p] = 1 / (1 + Math.exp(-(d[p] - t90 - spread) / spread));
+    // A shadow on the backdrop is the backdrop's colour, darker: not the subject.
+    if (contrast[p] > 0.05 && shadow(rgb[p * 3], rgb[p * 3 + 1], rgb[p * 3 + 2])) contrast[p] *= 0.1;
+  }
   const smooth = new Float32Array(n);
   boxMean(contrast, w, h, Math.max(1, Math.round(Math.min(w, h) / 150)), smooth, new Float32Array(n));
 
