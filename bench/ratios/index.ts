@@ -4,10 +4,11 @@ import { cliRatios } from './cli';
 import { historyRow } from './history';
 import { openRatio } from './open';
 import { pixelRatios } from './pixels';
+import { formatRatios } from './formats';
 import { editTimeRows, formatSpanTable, runEditTime } from './edit-time';
 import { formatRatioTable, machine, type RatioRow } from './ratio';
 
-export const RATIO_GROUPS = ['open', 'pixels', 'cli', 'history', 'edit-time'] as const;
+export const RATIO_GROUPS = ['open', 'pixels', 'cli', 'history', 'edit-time', 'formats'] as const;
 
 export async function runRatios(opts: {
   quick: boolean;
@@ -20,6 +21,7 @@ export async function runRatios(opts: {
   if (opts.groups('pixels')) rows.push(...(await pixelRatios(runs)));
   if (opts.groups('cli')) rows.push(...(await cliRatios(runs)));
   if (opts.groups('history')) rows.push(await historyRow(opts.quick ? 10 : 100));
+  if (opts.groups('formats')) rows.push(...(await formatRatios(opts.quick ? 3 : runs)));
   let spanTable: string | null = null;
   let editTime: unknown = null;
   if (opts.groups('edit-time')) {
