@@ -13,6 +13,7 @@ import { qualityFor } from './edit-request';
 import { MASK_ON } from '../../shared/mask/threshold';
 import type { RoutingDecision } from '../../shared/routing';
 import { AUTO_VALUE, autoDecision } from '../model/auto-choice';
+import { runActive } from '../model/multi-plan';
 import { hasExtension, originalRectOf } from './outpaint-request';
 
 let boundsCache: { maskId: string; bbox: Rect | null; planBox: Rect | null } | null = null;
@@ -131,7 +132,7 @@ export function currentEstimate(s: EditorStore): Estimate | null {
 /** Why Generate cannot run now, or null. */
 export function generateBlocker(s: EditorStore, estimate = currentEstimate(s)): string | null {
   if (!s.doc) return 'Open a photo first';
-  if (s.job) return 'A job is running';
+  if (s.job || runActive(s.multiRun?.entries)) return 'A job is running';
   if (estimate && !estimate.ok) return estimate.error;
   const opt = currentOption(s);
   if (!opt.usable && opt.keyProvider) return `Set a ${providerLabel(opt.keyProvider, s.providerSettings.gateways)} key in Settings (⚙)`;

@@ -7,12 +7,16 @@ import { useEditor } from '../store/store';
 import { currentEstimate, generateBlocker } from './current-estimate';
 import { generate } from './job-client';
 import { generateOutpaint, outpaintBlocker, outpaintMode } from './outpaint-client';
+import { generateMulti, multiGenerateBlocker } from '../commands/multi-generate';
 
 export function generateAny(): Promise<void> {
-  return outpaintMode(useEditor.getState()) ? generateOutpaint() : generate();
+  const s = useEditor.getState();
+  if (outpaintMode(s)) return generateOutpaint();
+  return s.gen.multiOn ? generateMulti() : generate();
 }
 
 /** Why Generate cannot run now (for the mode it is in), or null. */
 export function anyBlocker(s: EditorStore): string | null {
-  return outpaintMode(s) ? outpaintBlocker(s) : generateBlocker(s, currentEstimate(s));
+  if (outpaintMode(s)) return outpaintBlocker(s);
+  return s.gen.multiOn ? multiGenerateBlocker(s) : generateBlocker(s, currentEstimate(s));
 }

@@ -11,6 +11,8 @@ import { currentAutoDecision, currentEstimate, currentOption, generateBlocker, m
 import { AUTO_VALUE } from '../model/auto-choice';
 import { acceptsSeed } from '../model/prompt-tools';
 import { PromptTools } from '../ui/PromptTools';
+import { MultiModelSection } from '../ui/MultiModelSection';
+import { multiGenerateBlocker } from '../commands/multi-generate';
 import { formatDecision } from '../../shared/routing';
 import { expectedFor } from '../../shared/routing/latency';
 import { formatExpected } from '../../shared/models';
@@ -32,7 +34,7 @@ const GROUPS: { label: string; test: (o: ModelOption) => boolean }[] = [
 ];
 
 export function GeneratePanel() {
-  const { doc, gen, keyStatus, providerSettings, job, prefs } = useEditor(
+  const { doc, gen, keyStatus, providerSettings, job, prefs, multiRun } = useEditor(
     useShallow((s) => ({
       doc: s.doc,
       gen: s.gen,
@@ -40,12 +42,13 @@ export function GeneratePanel() {
       providerSettings: s.providerSettings,
       job: s.job,
       prefs: s.prefs,
+      multiRun: s.multiRun,
     })),
   );
   const setGen = useEditor((s) => s.setGen);
   const { options, opt, estimate, outpaint, blocker, auto, expected } = useMemo(() => {
     // The selected slices are the inputs; the rest of the state is read as it is now.
-    const s = { ...useEditor.getState(), doc, gen, keyStatus, providerSettings, job, prefs };
+    const s = { ...useEditor.getState(), doc, gen, keyStatus, providerSettings, job, prefs, multiRun };
     const estimate = currentEstimate(s);
     const outpaint = outpaintMode(s);
     const opt = currentOption(s);
@@ -54,11 +57,11 @@ export function GeneratePanel() {
       opt,
       estimate,
       outpaint,
-      blocker: outpaint ? outpaintBlocker(s) : generateBlocker(s, estimate),
+      blocker: outpaint ? outpaintBlocker(s) : gen.multiOn ? multiGenerateBlocker(s) : generateBlocker(s, estimate),
       auto: gen.model === AUTO_VALUE ? currentAutoDecision(s) : null,
       expected: estimate?.ok ? expectedFor(opt.spec, estimate.request, prefs?.latency ?? {}) : null,
     };
-  }, [doc, gen, keyStatus, providerSettings, job, prefs]);
+  }, [doc, gen, keyStatus, providerSettings, job, prefs, multiRun]);
   const spec = opt.spec;
   const range = nRange(spec);
   const tiers = tiersOf(spec);
@@ -114,7 +117,8 @@ export function GeneratePanel() {
           })}
         </select>
       </label>
-      {auto && (
+      <MultiModelSection />
+      {auto && !gen.multiOn && (
         <p className="auto-pick" data-testid="auto-pick" role="status" aria-label="Auto pick">
           Auto picked {formatDecision(auto)}
         </p>
@@ -245,8 +249,8 @@ export function GeneratePanel() {
         <OutpaintSection blocker={job ? null : blocker} />
       ) : (
         <>
-          <CostEstimate estimate={estimate} blocker={job ? null : blocker} />
-          {expected && (
+          <CostEstimate estimate={gen.multiOn ? null : estimate} blocker={job ? null : blocker} />
+          {expected && !gen.multiOn && (
             <div className="muted" data-testid="expected-time" title={expected.basis}>
               Expected: {formatExpected(expected)}
               {expected.basis.startsWith('your last') ? ' (learned from your requests)' : ''}

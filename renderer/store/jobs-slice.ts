@@ -70,6 +70,34 @@ export interface GenSettings {
   presetId: string | null;
   /** Seed of the first candidate, for models that take one (the offline engine); undefined = random. */
   seed?: number;
+  /** "Ask several models at once": on/off and candidates per model value (0 = not asked). */
+  multiOn: boolean;
+  multi: Record<string, number>;
+}
+
+/** One model of a several-models Generate. */
+export interface MultiEntryState {
+  model: string;
+  modelName: string;
+  n: number;
+  jobId: string | null;
+  state: 'starting' | 'running' | 'done' | 'failed' | 'cancelled';
+  fraction: number;
+  /** Filled when it ends. */
+  seconds?: number;
+  costUsd?: number;
+  received?: number;
+  error?: string;
+}
+
+/** A Generate that asked several models at once: one entry per model, each its own job in main. */
+export interface MultiRun {
+  id: number;
+  docId: string;
+  canvas: { width: number; height: number };
+  prompt: string;
+  startedAt: number;
+  entries: MultiEntryState[];
 }
 
 export interface RetryOffer {
@@ -92,6 +120,11 @@ export interface JobsSlice {
   /** The user's app settings kept by main (routing rules, learned latencies, prompt history, presets); null until loaded. */
   prefs: AppPrefs | null;
   setPrefs(prefs: AppPrefs): void;
+  /** The last several-models Generate (running or finished), or null. */
+  multiRun: MultiRun | null;
+  setMultiRun(run: MultiRun | null): void;
+  /** Updates one entry of the current several-models run (ignored for another run). */
+  patchMultiEntry(runId: number, model: string, patch: Partial<MultiEntryState>): void;
   setSpend(spend: SpendSummary): void;
   setJob(job: JobState | null): void;
   /** Updates the running job if it is still `jobId` (late events of an old job are ignored). */
@@ -117,6 +150,8 @@ export const DEFAULT_GEN: GenSettings = {
   references: [],
   textCheck: DEFAULT_TEXT_CHECK,
   presetId: null,
+  multiOn: false,
+  multi: {},
 };
 
 export const createJobsSlice: StateCreator<EditorStore, [], [], JobsSlice> = (set, get) => ({
@@ -130,6 +165,13 @@ export const createJobsSlice: StateCreator<EditorStore, [], [], JobsSlice> = (se
   spend: null,
   prefs: null,
   setPrefs: (prefs) => set({ prefs }),
+  multiRun: null,
+  setMultiRun: (multiRun) => set({ multiRun }),
+  patchMultiEntry(runId, model, patch) {
+    const run = get().multiRun;
+    if (!run || run.id !== runId) return;
+    set({ multiRun: { ...run, entries: run.entries.map((e) => (e.model === model ? { ...e, ...patch } : e)) } });
+  },
   setSpend: (spend) => set({ spend }),
   setJob: (job) => set({ job }),
   patchJob(jobId, patch) {

@@ -1,0 +1,247 @@
+/**
+ * One Generate that asks several models at once (e.g. GPT Image 2 ×2 + Nano Banana 2 ×2 + local ×1).
+ * Each model is its own `edit:start` job in main, started together; the candidates of each are
+ * staged as soon as that model answers (labelled with model, time and cost, grouped by job). A model
+ * that fails or is refused only marks its own entry: the other models' candidates are kept.
+ * Cancel stops every job still running. Nothing here changes the document.
+ */
+import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
+import { expectedFor } from '../../shared/routing/latency';
+import { getMask } from '../blobs/blob-store';
+import { api, errorInfo, unwrap } from '../bridge/api';
+import { encodeMaskPng } from '../canvas/mask-encode';
+import { adoptPatch } from '../generate/candidate-assets';
+import { currentMaskBounds, currentPlanBox, modelOptions, sentReferences } from '../generate/current-estimate';
+import { effectiveGrowPx, maskRectFor, qualityFor, requestLayers, settingsForModel, type EditRequest } from '../generate/edit-request';
+import { computeEstimate } from '../generate/estimate';
+import { nRange, providerLabel } from '../generate/model-options';
+import { refreshSpend } from '../generate/spend-client';
+import type { StagedCandidate } from '../generate/staging-logic';
+import { type MultiRow, chosenRows, multiBlocker, runActive } from '../model/multi-plan';
+import { acceptsSeed } from '../model/prompt-tools';
+import type { MultiEntryState, MultiRun } from '../store/jobs-slice';
+import type { EditorStore } from '../store/store';
+import { useEditor } from '../store/store';
+import { runMaskOp } from '../workers/mask-ops-client';
+
+const TERMINAL = new Set(['done', 'failed', 'cancelled']);
+let runCounter = 0;
+/** The progress listener is installed once, at the first several-models Generate, for the window's life. */
+let listening = false;
+/** jobId → [run id, model value] of the current run. */
+const jobs = new Map<string, [number, string]>();
+const finishing = new Set<string>();
+
+/** Every offered model with its count, the estimate of its request and its usual time. */
+export function multiRows(s: EditorStore): MultiRow[] {
+  const doc = s.doc;
+  const bbox = currentPlanBox(s);
+  const refs = sentReferences(s);
+  return modelOptions(s).map((o) => {
+    const range = nRange(o.spec);
+    const n = Math.min(range.max, Math.max(0, Math.round(s.gen.multi[o.value] ?? 0)));
+    if (!doc)
+      return { value: o.value, spec: o.spec, usable: o.usable, n, estimate: { ok: false, error: 'Open a photo first' }, expected: null };
+    const e = computeEstimate({
+      canvas: doc.canvas,
+      bbox,
+      spec: o.spec,
+      quality: qualityFor(s.gen.quality, o.spec),
+      imageSize: s.gen.imageSize,
+      n: Math.max(1, n),
+      references: refs,
+    });
+    return {
+      value: o.value,
+      spec: o.spec,
+      usable: o.usable,
+      n,
+      estimate: e.ok ? { ok: true, usd: e.usd, approximate: e.approximate } : { ok: false, error: e.error },
+      expected: e.ok ? expectedFor(o.spec, e.request, s.prefs?.latency ?? {}) : null,
+    };
+  });
+}
+
+/** Why the several-models Generate cannot run now, or null. */
+export function multiGenerateBlocker(s: EditorStore, rows = multiRows(s)): string | null {
+  if (!s.doc) return 'Open a photo first';
+  if (s.job || runActive(s.multiRun?.entries)) return 'A job is running';
+  if (!currentMaskBounds(s)) return 'Paint a mask first';
+  const options = modelOptions(s);
+  return multiBlocker(rows, s.gen.prompt, (spec) =>
+    providerLabel(options.find((o) => o.spec === spec)?.keyProvider ?? spec.provider, s.providerSettings.gateways),
+  );
+}
+
+function ensureEvents(): void {
+  if (listening) return;
+  listening = true;
+  api().events.onJobProgress((p: JobProgress) => {
+    const hit = jobs.get(p.jobId);
+    if (!hit) return;
+    const [runId, model] = hit;
+    useEditor.getState().patchMultiEntry(runId, model, { fraction: p.fraction });
+    if (TERMINAL.has(p.stage) || p.fraction >= 1) void finish(p.jobId);
+  });
+}
+
+/** The Generate button / Ctrl+Enter while "Ask several models at once" is on. */
+export async function generateMulti(): Promise<void> {
+  const s = useEditor.getState();
+  const rows = multiRows(s);
+  const blocker = multiGenerateBlocker(s, rows);
+  if (blocker) {
+    s.notify('info', blocker);
+    return;
+  }
+  ensureEvents();
+  const doc = s.doc!;
+  const chosen = chosenRows(rows);
+  const run: MultiRun = {
+    id: ++runCounter,
+    docId: doc.id,
+    canvas: { ...doc.canvas },
+    prompt: s.gen.prompt,
+    startedAt: Date.now(),
+    entries: chosen.map(
+      (r): MultiEntryState => ({ model: r.value, modelName: r.spec.name, n: r.n, jobId: null, state: 'starting', fraction: 0 }),
+    ),
+  };
+  jobs.clear();
+  s.setMultiRun(run);
+  const bounds = currentMaskBounds(s)!;
+  const references = sentReferences(s).map((r) => r.assetId);
+  // Started one after another (each waits only for main's "started"), so they run side by side.
+  for (const r of chosen) {
+    const st = useEditor.getState();
+    try {
+      const settings = settingsForModel(
+        {
+          n: r.n,
+          quality: st.gen.quality,
+          imageSize: st.gen.imageSize,
+          references,
+          featherPx: st.gen.featherPx,
+          colorMatch: st.gen.colorMatch,
+        },
+        r.spec,
+      );
+      const grow = effectiveGrowPx(st.gen, r.spec);
+      const rect = maskRectFor(
+        { x: bounds.x - grow, y: bounds.y - grow, width: bounds.width + 2 * grow, height: bounds.height + 2 * grow },
+        settings.featherPx,
+        doc.canvas,
+      );
+      const mask = getMask(doc.maskId);
+      const png = await encodeMaskPng(grow ? await runMaskOp('grow', mask, grow) : mask, rect);
+      const req: EditRequest = {
+        canvas: { ...doc.canvas },
+        layers: requestLayers(doc, st.hiddenLayers),
+        mask: { png, rect },
+        prompt: run.prompt,
+        model: r.value,
+        ...settings,
+      };
+      if (req.quality === undefined) delete req.quality;
+      if (req.imageSize === undefined) delete req.imageSize;
+      if (st.gen.seed !== undefined && acceptsSeed(r.spec)) req.seed = st.gen.seed;
+      const { jobId } = await unwrap(api().edit.start(req));
+      jobs.set(jobId, [run.id, r.value]);
+      useEditor.getState().patchMultiEntry(run.id, r.value, { jobId, state: 'running' });
+      // A job that ended before its id was known here is fetched now.
+      void finish(jobId, true);
+    } catch (e) {
+      const info = errorInfo(e);
+      useEditor.getState().patchMultiEntry(run.id, r.value, { state: 'failed', error: info.message });
+      useEditor.getState().notify('error', `${r.spec.name}: ${info.message}`, info.kind);
+    }
+  }
+}
+
+/** Fetches a finished job's result and stages its candidates (once). `probe`: only if it already ended. */
+async function finish(jobId: string, probe = false): Promise<void> {
+  const hit = jobs.get(jobId);
+  if (!hit || finishing.has(jobId)) return;
+  const [runId, model] = hit;
+  finishing.add(jobId);
+  try {
+    const r = await unwrap(api().job.result({ jobId }));
+    if (r.state === 'running') {
+      finishing.delete(jobId);
+      if (!probe) setTimeout(() => void finish(jobId), 500);
+      return;
+    }
+    jobs.delete(jobId);
+    const s = useEditor.getState();
+    const run = s.multiRun;
+    if (!run || run.id !== runId) return;
+    const entry = run.entries.find((e) => e.model === model)!;
+    if (r.state === 'done') {
+      const staged = await stage(run, entry, jobId, r.candidates);
+      s.patchMultiEntry(runId, model, {
+        state: 'done',
+        fraction: 1,
+        seconds: (Date.now() - run.startedAt) / 1000,
+        costUsd: r.candidates.reduce((t, c) => t + (c.costUsd || 0), 0),
+        received: staged,
+      });
+    } else if (r.state === 'failed') {
+      s.patchMultiEntry(runId, model, { state: 'failed', error: r.error.message });
+      s.notify('error', `${entry.modelName}: ${r.error.message}`, r.error.kind);
+    } else s.patchMultiEntry(runId, model, { state: 'cancelled' });
+    void refreshSpend();
+  } catch (e) {
+    jobs.delete(jobId);
+    const info = errorInfo(e);
+    useEditor.getState().patchMultiEntry(runId, model, { state: 'failed', error: info.message });
+  } finally {
+    finishing.delete(jobId);
+  }
+}
+
+async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands: CandidateResult[]): Promise<number> {
+  const s = useEditor.getState();
+  s.addSpend(
+    run.docId,
+    cands.reduce((t, c) => t + (c.costUsd || 0), 0),
+  );
+  const staged: StagedCandidate[] = [];
+  for (const c of cands) {
+    try {
+      await adoptPatch(c.assetId, c.patch);
+    } catch (e) {
+      s.notify('error', `A ${entry.modelName} candidate could not be decoded: ${errorInfo(e).message}`, 'bad-image');
+      continue;
+    }
+    staged.push({
+      key: `${jobId}:${c.index}`,
+      jobId,
+      docId: run.docId,
+      index: c.index,
+      model: c.model,
+      modelName: entry.modelName,
+      prompt: run.prompt,
+      assetId: c.assetId,
+      region: { ...c.region },
+      requestSize: { ...c.requestSize },
+      costUsd: c.costUsd,
+      seconds: c.seconds,
+      requestId: c.requestId,
+      createdAt: Date.now(),
+      canvas: { ...run.canvas },
+      ...(c.textCheck ? { textCheck: c.textCheck } : {}),
+    });
+  }
+  if (!staged.length) return 0;
+  if (useEditor.getState().doc?.id !== run.docId) useEditor.getState().park(staged);
+  else useEditor.getState().stageCandidates(staged);
+  return staged.length;
+}
+
+/** Cancels every model of the run that is still working (what already arrived stays staged). */
+export async function cancelMulti(): Promise<void> {
+  const run = useEditor.getState().multiRun;
+  if (!run) return;
+  for (const e of run.entries)
+    if (e.jobId && e.state === 'running') await unwrap(api().job.cancel({ jobId: e.jobId })).catch(() => undefined);
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { getModel, type ModelSpec } from '../../shared/models';
+import { entryStatus, multiBlocker, multiTotal, runActive, type MultiRow } from './multi-plan';
+
+const spec = (id: string) => getModel(id) as ModelSpec;
+const row = (id: string, n: number, usd: number, patch: Partial<MultiRow> = {}): MultiRow => ({
+  value: id,
+  spec: spec(id),
+  usable: true,
+  n,
+  estimate: { ok: true, usd, approximate: id !== 'local' },
+  expected: { low: n, high: n + 2, basis: 'x' },
+  ...patch,
+});
+
+describe('several models at once', () => {
+  it('sums one price for the chosen models and takes the slowest time', () => {
+    const t = multiTotal([
+      row('gpt-image-2', 2, 0.106),
+      row('gemini-3.1-flash-image', 2, 0.134),
+      row('local', 1, 0),
+      row('gpt-image-1.5', 0, 0.5),
+    ]);
+    expect(t).toMatchObject({ models: 3, candidates: 5, usd: 0.24, approximate: true });
+    expect(t.expected?.high).toBe(4);
+  });
+  it('says what blocks it', () => {
+    const label = (s: ModelSpec) => (s.provider === 'openai' ? 'OpenAI' : 'Google Gemini');
+    expect(multiBlocker([row('gpt-image-2', 0, 0)], 'x', label)).toBe('Choose at least one model and how many candidates');
+    expect(multiBlocker([row('gpt-image-2', 1, 0, { usable: false })], 'x', label)).toBe(
+      'Set a OpenAI key in Settings (⚙) or set GPT Image 2 to 0',
+    );
+    expect(multiBlocker([row('gpt-image-2', 1, 0, { estimate: { ok: false, error: 'Paint a mask first' } })], 'x', label)).toBe(
+      'GPT Image 2: Paint a mask first',
+    );
+    expect(multiBlocker([row('gpt-image-2', 1, 0.05)], ' ', label)).toBe('Type a prompt');
+    expect(multiBlocker([row('local', 1, 0)], '', label)).toBeNull();
+  });
+  it('describes each model’s state', () => {
+    const e = { model: 'm', modelName: 'M', n: 2, jobId: 'j', fraction: 0 };
+    expect(entryStatus({ ...e, state: 'running' })).toBe('waiting…');
+    expect(entryStatus({ ...e, state: 'done', seconds: 4.21, received: 2, costUsd: 0.106 })).toBe('done in 4.2 s · 2 candidates · $0.106');
+    expect(entryStatus({ ...e, state: 'failed', error: 'boom' })).toBe('failed: boom');
+    expect(runActive([{ ...e, state: 'done' }])).toBe(false);
+    expect(
+      runActive([
+        { ...e, state: 'done' },
+        { ...e, state: 'starting' },
+      ]),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * A Generate that asks several models at once: which models with how many candidates, one price for
+ * all, the longest expected time, and what blocks it. Pure: estimates come in, nothing is sent.
+ */
+import type { ExpectedTime, ModelSpec } from '../../shared/models';
+import type { MultiEntryState } from '../store/jobs-slice';
+
+export interface MultiRow {
+  value: string;
+  spec: ModelSpec;
+  usable: boolean;
+  n: number;
+  /** The estimate of this model's request (or why it cannot run). */
+  estimate: { ok: true; usd: number; approximate: boolean } | { ok: false; error: string };
+  expected: ExpectedTime | null;
+}
+
+export interface MultiTotal {
+  models: number;
+  candidates: number;
+  usd: number;
+  approximate: boolean;
+  /** The slowest model's usual time (they run side by side). */
+  expected: ExpectedTime | null;
+}
+
+/** The rows with a count > 0. */
+export function chosenRows(rows: readonly MultiRow[]): MultiRow[] {
+  return rows.filter((r) => r.n > 0);
+}
+
+export function multiTotal(rows: readonly MultiRow[]): MultiTotal {
+  const chosen = chosenRows(rows);
+  let usd = 0;
+  let approximate = false;
+  let expected: ExpectedTime | null = null;
+  for (const r of chosen) {
+    if (r.estimate.ok) {
+      usd += r.estimate.usd;
+      approximate ||= r.estimate.approximate;
+    }
+    if (r.expected && (!expected || r.expected.high > expected.high)) expected = r.expected;
+  }
+  return {
+    models: chosen.length,
+    candidates: chosen.reduce((t, r) => t + r.n, 0),
+    usd: Math.round(usd * 1e6) / 1e6,
+    approximate,
+    expected,
+  };
+}
+
+/** Why the several-models Generate cannot run, or null. */
+export function multiBlocker(rows: readonly MultiRow[], prompt: string, keyLabel: (spec: ModelSpec) => string): string | null {
+  const chosen = chosenRows(rows);
+  if (!chosen.length) return 'Choose at least one model and how many candidates';
+  for (const r of chosen) {
+    if (!r.usable) return `Set a ${keyLabel(r.spec)} key in Settings (⚙) or set ${r.spec.name} to 0`;
+    if (!r.estimate.ok) return `${r.spec.name}: ${r.estimate.error}`;
+  }
+  if (chosen.some((r) => r.spec.provider !== 'local') && !prompt.trim()) return 'Type a prompt';
+  return null;
+}
+
+/** "done in 4.2 s · 2 candidates · $0.106", "waiting…", "failed: …". */
+export function entryStatus(e: MultiEntryState): string {
+  switch (e.state) {
+    case 'starting':
+      return 'starting…';
+    case 'running':
+      return e.fraction > 0 ? `working… ${Math.round(e.fraction * 100)} %` : 'waiting…';
+    case 'done':
+      return `done in ${(e.seconds ?? 0).toFixed(1)} s · ${e.received ?? 0} candidate${e.received === 1 ? '' : 's'} · $${(e.costUsd ?? 0).toFixed(3)}`;
+    case 'failed':
+      return `failed: ${e.error ?? 'unknown error'}`;
+    case 'cancelled':
+      return 'cancelled';
+  }
+}
+
+export function runActive(entries: readonly MultiEntryState[] | undefined): boolean {
+  return !!entries?.some((e) => e.state === 'starting' || e.state === 'running');
+}

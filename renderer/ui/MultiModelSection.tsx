@@ -1,0 +1,97 @@
+/**
+ * "Ask several models at once": a count per model (0 = not asked) next to the Model list, one price
+ * for all before sending, and while it runs one line per model (waiting, done with time and cost,
+ * failed) with Cancel. The candidates land in the staging strip as each model answers.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { cancelMulti, multiRows } from '../commands/multi-generate';
+import { formatUsd } from '../generate/estimate';
+import { nRange } from '../generate/model-options';
+import { entryStatus, multiTotal, runActive } from '../model/multi-plan';
+import { formatExpected } from '../../shared/models';
+import { useEditor } from '../store/store';
+
+export function MultiModelSection() {
+  const { doc, gen, keyStatus, providerSettings, prefs, multiRun } = useEditor(
+    useShallow((s) => ({
+      doc: s.doc,
+      gen: s.gen,
+      keyStatus: s.keyStatus,
+      providerSettings: s.providerSettings,
+      prefs: s.prefs,
+      multiRun: s.multiRun,
+    })),
+  );
+  const setGen = useEditor((s) => s.setGen);
+  const rows = useMemo(
+    () => multiRows({ ...useEditor.getState(), doc, gen, keyStatus, providerSettings, prefs }),
+    [doc, gen, keyStatus, providerSettings, prefs],
+  );
+  const total = multiTotal(rows);
+  const active = runActive(multiRun?.entries);
+  return (
+    <div className="multi-models">
+      <label className="inline" title="One Generate asks every model with a count above 0; candidates arrive as each answers">
+        <input
+          type="checkbox"
+          aria-label="Ask several models at once"
+          checked={gen.multiOn}
+          onChange={(e) => setGen({ multiOn: e.currentTarget.checked })}
+        />
+        Several models at once
+      </label>
+      {gen.multiOn && (
+        <>
+          <fieldset className="multi-list" aria-label="Models to ask">
+            {rows.map((r) => (
+              <div key={r.value} className={`multi-row${r.usable ? '' : ' unusable'}`}>
+                <span className="multi-name">{r.spec.name}</span>
+                <input
+                  type="number"
+                  className="num"
+                  aria-label={`${r.spec.name} candidates`}
+                  min={0}
+                  max={nRange(r.spec).max}
+                  value={r.n}
+                  disabled={!r.usable}
+                  title={r.usable ? `0–${nRange(r.spec).max} candidates` : 'No key set (Settings ⚙)'}
+                  onChange={(e) => {
+                    const n = Math.max(0, Math.min(nRange(r.spec).max, Math.round(Number(e.currentTarget.value) || 0)));
+                    setGen({ multi: { ...useEditor.getState().gen.multi, [r.value]: n } });
+                  }}
+                />
+                <span className="muted">
+                  {r.n > 0 ? (r.estimate.ok ? formatUsd(r.estimate.usd) : r.estimate.error) : r.usable ? '' : 'no key'}
+                </span>
+              </div>
+            ))}
+          </fieldset>
+          <div className="multi-total" data-testid="multi-total" title="The sum of every model's estimate; the models run side by side">
+            {total.models} model{total.models === 1 ? '' : 's'} · {total.candidates} candidate{total.candidates === 1 ? '' : 's'} ·{' '}
+            {total.approximate ? '≈ ' : ''}
+            {formatUsd(total.usd)}
+            {total.expected ? ` · ${formatExpected(total.expected)}` : ''}
+          </div>
+        </>
+      )}
+      {multiRun && (
+        <div className="multi-run" role="status" aria-label="Models asked">
+          {multiRun.entries.map((e) => (
+            <div key={e.model} className={`multi-entry ${e.state}`} data-testid="multi-entry" data-model={e.model}>
+              <span className="multi-name">
+                {e.modelName} ×{e.n}
+              </span>{' '}
+              <span>{entryStatus(e)}</span>
+            </div>
+          ))}
+          {active && (
+            <button type="button" onClick={() => void cancelMulti()}>
+              Cancel all models
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

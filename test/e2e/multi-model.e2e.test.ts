@@ -1,0 +1,108 @@
+/**
+ * One Generate asking several models at once (GPT Image 2 ×2 + Nano Banana 2 ×2 + the offline
+ * engine ×1), driven with real mouse and keys: one price for all before sending (the same figure the
+ * spend ledger counts), candidates staged as each model answers (the slow model's arrive last),
+ * labelled with model, cost and time; a model that fails leaves the others' candidates in place.
+ * The SDKs talk to the local protocol servers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath } from '../support/page-helpers';
+import { retype, sliderTo } from '../support/user-input';
+import { startGeminiServer, startOpenAIServer } from '../servers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
+const GPT = 'GPT Image 2';
+const NB2 = 'Nano Banana 2 (Gemini 3.1 Flash Image)';
+const LOCAL = 'Local fill (offline)';
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  gemini = await startGeminiServer();
+  app = await launchApp({
+    env: {
+      OPENAI_API_KEY: 'sk-e2e-test-key-0001',
+      GEMINI_API_KEY: 'gm-e2e-test-key-0002',
+      OPENAI_BASE_URL: openai.url,
+      GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
+      MASKWORK_MAX_RETRIES: '0',
+      MASKWORK_STREAM: '0',
+    },
+  });
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await app.page.keyboard.press('b');
+  await retype(app.page.getByRole('spinbutton', { name: 'Brush size' }), '30');
+  await sliderTo(app.page.getByRole('slider', { name: 'Hardness' }), 'max');
+  await dragPath(app.page, [
+    [200, 150],
+    [300, 150],
+  ]);
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+  await gemini?.close();
+});
+
+const staged = () => app.page.evaluate(() => (window as any).__maskworkTest.staging().items as { model: string; costUsd: number }[]);
+const entry = (model: string) => app.page.locator(`[data-testid="multi-entry"][data-model="${model}"]`);
+
+describe('several models at once', () => {
+  it('one price for all, candidates as each model answers, grouped and labelled', async () => {
+    const page = app.page;
+    await page.getByRole('checkbox', { name: 'Ask several models at once' }).click();
+    await retype(page.getByRole('spinbutton', { name: `${GPT} candidates` }), '2');
+    await retype(page.getByRole('spinbutton', { name: `${NB2} candidates` }), '2');
+    await retype(page.getByRole('spinbutton', { name: `${LOCAL} candidates` }), '1');
+    await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a glass vase');
+    const total = (await page.getByTestId('multi-total').textContent()) ?? '';
+    expect(total).toMatch(/^3 models · 5 candidates · ≈ \$\d+\.\d{3}/);
+    const shownUsd = Number(/\$(\d+\.\d{3})/.exec(total)?.[1]);
+    // Nano Banana 2 answers 3 s late: GPT Image 2's candidates must be staged before it has answered.
+    gemini.script({ delayMs: 3000, times: 2 });
+    const ledgerBefore = app.services.ledger.summary().today.usd;
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await expect.poll(async () => (await staged()).filter((c) => c.model === 'gpt-image-2').length, { timeout: 30_000 }).toBe(2);
+    expect((await staged()).some((c) => c.model === 'gemini-3.1-flash-image')).toBe(false);
+    expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/waiting|working/);
+    expect(await entry('gpt-image-2').textContent()).toMatch(/^GPT Image 2 ×2 done in \d+\.\d s · 2 candidates · \$\d\.\d{3}$/);
+    await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(5);
+    const items = await staged();
+    // Grouped: each model's candidates side by side, in the order the models answered.
+    const order = items.map((c) => c.model);
+    const runs = order.filter((m, i) => i === 0 || order[i - 1] !== m);
+    expect(runs.sort()).toEqual(['gemini-3.1-flash-image', 'gpt-image-2', 'local']);
+    expect(order.filter((m) => m === 'gemini-3.1-flash-image')).toHaveLength(2);
+    expect(order.filter((m) => m === 'local')).toHaveLength(1);
+    expect(order.indexOf('gemini-3.1-flash-image')).toBeGreaterThan(order.lastIndexOf('gpt-image-2'));
+    // Labels: model, cost and time on every candidate.
+    const labels = await page.getByTestId('candidate').allTextContents();
+    expect(labels.filter((l) => l.startsWith(GPT))).toHaveLength(2);
+    expect(labels.filter((l) => l.startsWith(NB2))).toHaveLength(2);
+    for (const l of labels) expect(l).toMatch(/\$\d\.\d{3} · \d+\.\ds/);
+    // The one price shown before sending is what the ledger counted for the requests.
+    await app.services.ledger.flushed();
+    expect(app.services.ledger.summary().today.usd - ledgerBefore).toBeCloseTo(shownUsd, 3);
+    await page.getByRole('button', { name: 'Discard all' }).click();
+  });
+
+  it('a model that fails never loses the others’ candidates', async () => {
+    const page = app.page;
+    gemini.script({ status: 500, times: Infinity });
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await expect.poll(async () => (await entry('gemini-3.1-flash-image').textContent()) ?? '', { timeout: 60_000 }).toMatch(/failed: /);
+    await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(3);
+    const models = (await staged()).map((c) => c.model).sort();
+    expect(models).toEqual(['gpt-image-2', 'gpt-image-2', 'local']);
+    gemini.clearScript();
+    // Keep one: the document changes only now, by one layer.
+    const before = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
+    await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(before + 1);
+  });
+});
