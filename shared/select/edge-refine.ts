@@ -78,7 +78,10 @@ export function refineAlongEdge(src: PixelSource, region: Rect, soft: Uint8Array
   return out;
 }
 
-/** Bilinear upscale of a small 0..255 map to `W`×`H` (pixel centres aligned). */
+/**
+ * Bilinear upscale of a small 0..255 map to `W`×`H` (pixel centres aligned). Spans between four equal
+ * samples are filled at once, so a large mask costs little more than its edge.
+ */
 export function upsampleBilinear(small: Uint8Array, sw: number, sh: number, W: number, H: number): Uint8Array {
   const out = new Uint8Array(W * H);
   const kx = sw / W;
@@ -87,13 +90,15 @@ export function upsampleBilinear(small: Uint8Array, sw: number, sh: number, W: n
   const fxs = new Float32Array(W);
   for (let x = 0; x < W; x++) {
     const fx = Math.min(sw - 1, Math.max(0, (x + 0.5) * kx - 0.5));
-    x0s[x] = Math.min(sw - 2, Math.floor(fx));
-    fxs[x] = fx - x0s[x];
-    if (sw === 1) {
-      x0s[x] = 0;
-      fxs[x] = 0;
-    }
+    x0s[x] = sw === 1 ? 0 : Math.min(sw - 2, Math.floor(fx));
+    fxs[x] = sw === 1 ? 0 : fx - x0s[x];
   }
+  // Output columns [start[a], start[a + 1]) interpolate between small columns a and a + 1.
+  const pairs = Math.max(1, sw - 1);
+  const start = new Int32Array(pairs + 1).fill(W);
+  for (let x = W - 1; x >= 0; x--) start[x0s[x]] = x;
+  for (let a = pairs - 1; a >= 0; a--) if (start[a] > start[a + 1]) start[a] = start[a + 1];
+  start[pairs] = W;
   for (let y = 0; y < H; y++) {
     const fy = Math.min(sh - 1, Math.max(0, (y + 0.5) * ky - 0.5));
     const y0 = sh === 1 ? 0 : Math.min(sh - 2, Math.floor(fy));
@@ -101,13 +106,25 @@ export function upsampleBilinear(small: Uint8Array, sw: number, sh: number, W: n
     const r0 = y0 * sw;
     const r1 = sh === 1 ? r0 : r0 + sw;
     const o = y * W;
-    for (let x = 0; x < W; x++) {
-      const a = x0s[x];
-      const tx = fxs[x];
+    for (let a = 0; a < pairs; a++) {
+      const xa = start[a];
+      const xb = start[a + 1];
+      if (xa >= xb) continue;
       const b = sw === 1 ? a : a + 1;
-      const top = small[r0 + a] + (small[r0 + b] - small[r0 + a]) * tx;
-      const bot = small[r1 + a] + (small[r1 + b] - small[r1 + a]) * tx;
-      out[o + x] = Math.round(top + (bot - top) * ty);
+      const v00 = small[r0 + a];
+      const v01 = small[r0 + b];
+      const v10 = small[r1 + a];
+      const v11 = small[r1 + b];
+      if (v00 === v01 && v00 === v10 && v00 === v11) {
+        out.fill(v00, o + xa, o + xb);
+        continue;
+      }
+      for (let x = xa; x < xb; x++) {
+        const tx = fxs[x];
+        const top = v00 + (v01 - v00) * tx;
+        const bot = v10 + (v11 - v10) * tx;
+        out[o + x] = Math.round(top + (bot - top) * ty);
+      }
     }
   }
   return out;

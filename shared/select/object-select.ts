@@ -12,6 +12,9 @@ import { BG, FG, grabCut, PROBABLY_BG, PROBABLY_FG } from './grabcut';
 import { reducedSize, type PixelSource } from './rgba';
 import { subjectPrior } from './subject-prior';
 
+/** Full-resolution refinement window cap (px): wider windows cost more than they gain at 24 MP. */
+const MAX_REFINE_RADIUS = 10;
+
 export interface SelectStroke {
   /** Document px. */
   points: Point[];
@@ -106,17 +109,21 @@ export function selectObject(src: PixelSource, req: ObjectSelectRequest): Object
 
   let full = upsampleBilinear(gc.labels, sw, sh, region.width, region.height);
   if (req.refine !== false && small.scale < 1) {
-    const radius = Math.min(24, Math.max(2, Math.round(1.5 / small.scale)));
+    const radius = Math.min(MAX_REFINE_RADIUS, Math.max(2, Math.round(1.5 / small.scale)));
     full = refineAlongEdge(src, region, full, { radius, eps: 1e-3, sharpen: 2, shouldStop: req.shouldStop });
   }
   if (rect) {
-    // Nothing outside the rectangle is ever selected.
-    for (let y = 0; y < region.height; y++) {
-      const gy = region.y + y;
-      for (let x = 0; x < region.width; x++) {
-        const gx = region.x + x;
-        if (gy < rect.y || gy >= rect.y + rect.height || gx < rect.x || gx >= rect.x + rect.width) full[y * region.width + x] = 0;
-      }
+    // Nothing outside the rectangle is ever selected: clear the margin around it.
+    const W0 = region.width;
+    const top = rect.y - region.y;
+    const bottom = top + rect.height;
+    const left = rect.x - region.x;
+    const right = left + rect.width;
+    full.fill(0, 0, top * W0);
+    full.fill(0, bottom * W0);
+    for (let y = top; y < bottom; y++) {
+      full.fill(0, y * W0, y * W0 + left);
+      full.fill(0, y * W0 + right, (y + 1) * W0);
     }
   }
   return { coverage: { rect: region, data: full }, region, iterations: gc.iterations };
