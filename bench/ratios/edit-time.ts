@@ -31,6 +31,8 @@ export interface EditSample {
   /** The candidate's region and the request size (for the sharp floors). */
   region: { x: number; y: number; width: number; height: number };
   request: { width: number; height: number };
+  /** sharp doing each span's pixel work on this edit's sizes, timed right after it. */
+  floors: SpanFloor[];
 }
 
 interface Scenario {
@@ -67,7 +69,9 @@ async function openSession(stream: boolean) {
 }
 
 /** One edit at grid place `i`: draw the rectangle, Ctrl+Enter, wait for the candidate shown; then keep or discard it. */
-async function oneEdit(app: AppHarness, openai: OpenAIServer, i: number, then: 'keep' | 'discard'): Promise<EditSample> {
+type Floors = Awaited<ReturnType<typeof spanFloors>>;
+
+async function oneEdit(app: AppHarness, openai: OpenAIServer, i: number, then: 'keep' | 'discard', floors?: Floors): Promise<EditSample> {
   const page = app.page;
   const x = 200 + (i % 8) * 700;
   const y = 200 + (Math.floor(i / 8) % 6) * 600;
@@ -106,7 +110,17 @@ async function oneEdit(app: AppHarness, openai: OpenAIServer, i: number, then: '
   }
   await page.keyboard.press('Control+d');
   if (app.errors.length) throw new Error(`the app reported errors: ${app.errors.join('; ')}`);
-  return { totalMs, serverMs, ownMs: totalMs - serverMs, spans: [...trace.spans, ...server], t0, region, request };
+  const spans = [...trace.spans, ...server, { name: 'harness: keypress → generate()', start: t0, end: trace.t0 }];
+  return {
+    totalMs,
+    serverMs,
+    ownMs: totalMs - serverMs,
+    spans,
+    t0,
+    region,
+    request,
+    floors: floors ? await floors.measure({ region, request }) : [],
+  };
 }
 
 async function setCandidates(app: AppHarness, n: number): Promise<void> {
@@ -114,12 +128,13 @@ async function setCandidates(app: AppHarness, n: number): Promise<void> {
   await leaveField(app.page);
 }
 
-export async function runEditTime(edits: number): Promise<{ scenarios: Scenario[]; floors: SpanFloor[] }> {
+export async function runEditTime(edits: number): Promise<{ scenarios: Scenario[] }> {
   const scenarios: Scenario[] = [];
+  const floors = await spanFloors();
   const run = async (app: AppHarness, openai: OpenAIServer, id: string, label: string, first: number) => {
     const samples: EditSample[] = [];
     await oneEdit(app, openai, first, 'discard'); // warm-up, not counted
-    for (let i = 0; i < edits; i++) samples.push(await oneEdit(app, openai, first + 1 + i, 'discard'));
+    for (let i = 0; i < edits; i++) samples.push(await oneEdit(app, openai, first + 1 + i, 'discard', floors));
     scenarios.push({ id, label, samples });
   };
   {
@@ -145,15 +160,14 @@ export async function runEditTime(edits: number): Promise<{ scenarios: Scenario[
       await openai.close();
     }
   }
-  const floors = await spanFloors(scenarios[0].samples[0]);
-  return { scenarios, floors };
+  return { scenarios };
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The ratio rows: own time vs the absolute budget (as a limit), and the relative goals. */
-export function editTimeRows(res: { scenarios: Scenario[]; floors: SpanFloor[] }): RatioRow[] {
+export function editTimeRows(res: { scenarios: Scenario[] }): RatioRow[] {
   const by = (id: string) => res.scenarios.find((s) => s.id === id)!;
   const own = (id: string) => median(by(id).samples.map((s) => s.ownMs));
   const server = (id: string) => median(by(id).samples.map((s) => s.serverMs));
@@ -173,14 +187,15 @@ export function editTimeRows(res: { scenarios: Scenario[]; floors: SpanFloor[] }
     note,
   });
   const base = own('edit-0');
-  const floorSum = res.floors.reduce((t, f) => t + f.floorMs, 0);
+  const floorSum = median(by('edit-0').samples.map((s) => s.floors.reduce((t, f) => t + f.floorMs, 0)));
+  const floorRatio = median(by('edit-0').samples.map((s) => s.ownMs / s.floors.reduce((t, f) => t + f.floorMs, 0)));
   return [
     row(
       'edit-0',
       "Maskwork's own time per edit, Ctrl+Enter → candidate shown minus server time (24 MP, e2e harness)",
       base,
       300,
-      `median total ${r1(median(by('edit-0').samples.map((s) => s.totalMs)))} ms, server ${r1(server('edit-0'))} ms; sharp floor of its pixel work ${r1(floorSum)} ms (${r2(base / floorSum)}×)`,
+      `median total ${r1(median(by('edit-0').samples.map((s) => s.totalMs)))} ms, server ${r1(server('edit-0'))} ms; sharp floor of its pixel work ${r1(floorSum)} ms (own/floor ${r2(floorRatio)}×, median per edit)`,
     ),
     row(
       'edit-20-slowdown',
@@ -210,34 +225,24 @@ export function editTimeRows(res: { scenarios: Scenario[]; floors: SpanFloor[] }
 const family = (name: string) => name.replace(/ #\d+/, '');
 
 /** The spans table: per span family, the median duration per edit (summed over candidates) and bytes, per scenario. */
-export function formatSpanTable(res: { scenarios: Scenario[]; floors: SpanFloor[] }): string {
+export function formatSpanTable(res: { scenarios: Scenario[] }): string {
   const names: string[] = [];
   for (const sc of res.scenarios)
     for (const s of sc.samples) for (const sp of s.spans) if (!names.includes(family(sp.name))) names.push(family(sp.name));
+  const inFamily = (s: EditSample, name: string) => s.spans.filter((x) => family(x.name) === name);
   const cell = (sc: Scenario, name: string) => {
-    const per = sc.samples.map((s) =>
-      sumSpans(
-        s.spans.filter((x) => family(x.name) === name),
-        '',
-      ),
-    );
-    const bytes = sc.samples.map((s) => s.spans.filter((x) => family(x.name) === name).reduce((t, x) => t + (x.bytes ?? 0), 0));
-    const b = median(bytes);
+    const per = sc.samples.map((s) => sumSpans(inFamily(s, name), ''));
+    const b = median(sc.samples.map((s) => inFamily(s, name).reduce((t, x) => t + (x.bytes ?? 0), 0)));
     return `${r1(median(per))}${b ? ` (${b >= 1 << 20 ? `${r2(b / 2 ** 20)} MB` : `${r1(b / 1024)} kB`})` : ''}`;
   };
-  const floorOf = (name: string) => res.floors.find((f) => f.span === name);
-  const head = ['span (ms, median per edit)', ...res.scenarios.map((s) => s.id), 'sharp floor', 'ratio (edit-0)'];
+  const base = res.scenarios[0];
+  const head = ['span (ms, median per edit)', ...res.scenarios.map((s) => s.id), 'sharp floor (edit-0)', 'ratio to floor (edit-0)'];
   const body = names.map((n) => {
-    const f = floorOf(n);
-    const v = median(
-      res.scenarios[0].samples.map((s) =>
-        sumSpans(
-          s.spans.filter((x) => family(x.name) === n),
-          '',
-        ),
-      ),
-    );
-    return [n, ...res.scenarios.map((sc) => cell(sc, n)), f ? `${r1(f.floorMs)} (${f.what})` : '—', f ? `${r2(v / f.floorMs)}×` : '—'];
+    const floors = base.samples.map((s) => s.floors.find((f) => f.span === n));
+    if (!floors[0]) return [n, ...res.scenarios.map((sc) => cell(sc, n)), '—', '—'];
+    const fMs = median(floors.map((f) => f!.floorMs));
+    const ratio = median(base.samples.map((s, i) => sumSpans(inFamily(s, n), '') / floors[i]!.floorMs));
+    return [n, ...res.scenarios.map((sc) => cell(sc, n)), `${r1(fMs)} (${floors[0].what})`, `${r2(ratio)}×`];
   });
   body.push(['total keypress → shown', ...res.scenarios.map((sc) => String(r1(median(sc.samples.map((s) => s.totalMs))))), '', '']);
   body.push(['own (total − server)', ...res.scenarios.map((sc) => String(r1(median(sc.samples.map((s) => s.ownMs))))), '', '']);

@@ -4,7 +4,7 @@
  * with a per-run token (dev host). Bundled as an IIFE; runs before the renderer.
  */
 import { buildBridge } from '../../shared/ipc/bridge';
-import { decodeWire as decodePortable, encodeWire as encodePortable, portableBase64, type Base64Codec } from '../../shared/ipc/wire-codec';
+import { decodeWireFetching, encodeWire as encodePortable, portableBase64, type Base64Codec } from '../../shared/ipc/wire-codec';
 import type { EventName } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/errors';
 
@@ -21,7 +21,20 @@ const browserBase64: Base64Codec =
     ? { decode: (s) => native.fromBase64!(s), encode: (b) => (b as unknown as { toBase64(): string }).toBase64() }
     : portableBase64;
 const encodeWire = (v: unknown) => encodePortable(v, browserBase64);
-const decodeWire = (v: unknown) => decodePortable(v, browserBase64);
+/** Large bytes come as one-time same-origin tickets (see electron/dev-host/bytes-drop.ts): fetched as binary. */
+async function fetchBytes(ref: string): Promise<Uint8Array> {
+  if (!ref.startsWith('./__maskwork/bytes/')) throw new Error('bad bytes ticket');
+  const res = await fetch(ref, { cache: 'no-store' });
+  if (!res.ok) throw new Error(`bytes ticket ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+const decodeWire = (v: unknown) => decodeWireFetching(v, browserBase64, fetchBytes);
+/** Events are delivered in the order they were sent, even when one waits for its bytes. */
+let eventChain: Promise<void> = Promise.resolve();
+function deliverInOrder(name: string, payload: unknown): void {
+  const decoded = decodeWire(payload);
+  eventChain = eventChain.then(async () => deliver(name, await decoded)).catch(() => {});
+}
 
 const listeners = new Map<EventName, Set<(p: unknown) => void>>();
 function deliver(name: string, payload: unknown): void {
@@ -32,9 +45,9 @@ let invoke: (channel: string, request: unknown) => Promise<Result<unknown>>;
 if (typeof window.__maskworkInvoke === 'function') {
   const binding = window.__maskworkInvoke;
   invoke = async (channel, request) =>
-    decodeWire(JSON.parse(await binding(channel, JSON.stringify(encodeWire(request))))) as Result<unknown>;
+    (await decodeWire(JSON.parse(await binding(channel, JSON.stringify(encodeWire(request)))))) as Result<unknown>;
   Object.defineProperty(window, '__maskworkDeliver', {
-    value: (name: string, payload: string) => deliver(name, decodeWire(JSON.parse(payload))),
+    value: (name: string, payload: string) => deliverInOrder(name, JSON.parse(payload)),
   });
 } else {
   const m = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
@@ -50,12 +63,12 @@ if (typeof window.__maskworkInvoke === 'function') {
       body: JSON.stringify(encodeWire(request)),
     });
     if (!res.ok) return { ok: false, error: { kind: 'validation', message: `Dev host refused the call (${res.status}).` } };
-    return decodeWire(await res.json()) as Result<unknown>;
+    return (await decodeWire(await res.json())) as Result<unknown>;
   };
   const es = new EventSource(`./__maskwork/events?token=${encodeURIComponent(token)}`);
   es.onmessage = (ev) => {
     const { name, payload } = JSON.parse(ev.data) as { name: string; payload: unknown };
-    deliver(name, decodeWire(payload));
+    deliverInOrder(name, payload);
   };
 }
 

@@ -14,12 +14,14 @@ import { createServices } from '../main/create-services';
 import { createHandlers } from '../main/ipc/handlers';
 import { dispatch } from '../main/ipc/dispatch';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire-codec';
+import { BytesDrop } from './bytes-drop';
 import { nodeBase64 } from './node-base64';
 import { startStaticServer } from './static-server';
 import { terminalDialogs } from './terminal-dialogs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const token = randomBytes(18).toString('base64url');
+const bytes = new BytesDrop();
 const clients = new Set<ServerResponse>();
 
 /**
@@ -80,6 +82,8 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean
   if (!url.pathname.startsWith('/__maskwork/') || url.pathname === '/__maskwork/bridge.js') return false;
   const host = req.headers.host ?? '';
   if (!/^127\.0\.0\.1:\d+$/.test(host)) return refuse(res, 403);
+  // One-time tickets for large result bytes (unguessable; fetched once by the page, then gone).
+  if (bytes.serve(req, res)) return true;
   if (url.pathname === '/__maskwork/events') {
     if (url.searchParams.get('token') !== token) return refuse(res, 403);
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
@@ -108,12 +112,12 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean
   }
   const result = await dispatch(table, channel, payload, {
     emit: (name, body) => {
-      const data = JSON.stringify({ name, payload: encodeWire(body, nodeBase64) });
+      const data = JSON.stringify({ name, payload: encodeWire(body, nodeBase64, bytes.drop) });
       for (const c of clients) c.write(`data: ${data}\n\n`);
     },
   });
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(encodeWire(result, nodeBase64)));
+  res.end(JSON.stringify(encodeWire(result, nodeBase64, bytes.drop)));
   return true;
 }
 

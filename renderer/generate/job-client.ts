@@ -323,15 +323,22 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     }
     const names = new Map(modelOptions(s).map((o) => [o.value, o.spec.name]));
     const staged: StagedCandidate[] = [];
-    for (const c of cands) {
-      try {
-        const t = trace.now();
-        await deps.adoptPatch(c.assetId, c.patch);
-        trace.span(`renderer: decode #${c.index}`, t, trace.now(), c.patch.length);
-      } catch (e) {
-        s.notify('error', `Candidate ${c.index + 1} could not be decoded: ${errorInfo(e).message}`, 'bad-image');
-        continue;
-      }
+    // All candidates decode at once (the browser decodes images off the main thread).
+    const decoded = await Promise.all(
+      cands.map(async (c) => {
+        try {
+          const t = trace.now();
+          await deps.adoptPatch(c.assetId, c.patch);
+          trace.span(`renderer: decode #${c.index}`, t, trace.now(), c.patch.length);
+          return true;
+        } catch (e) {
+          s.notify('error', `Candidate ${c.index + 1} could not be decoded: ${errorInfo(e).message}`, 'bad-image');
+          return false;
+        }
+      }),
+    );
+    for (const [i, c] of cands.entries()) {
+      if (!decoded[i]) continue;
       staged.push({
         key: `${jobId}:${c.index}`,
         jobId,

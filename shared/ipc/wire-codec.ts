@@ -46,6 +46,14 @@ export function base64ToBytes(b64: string): Uint8Array {
 }
 
 const TAG = '__bytes_b64';
+const REF = '__bytes_ref';
+
+/**
+ * Where large byte arrays can be left for the page to fetch as binary over loopback HTTP instead of
+ * riding inside the JSON as base64: returns the same-origin path of a one-time, unguessable ticket,
+ * or null to send the bytes inline. Only the host → page direction uses it (results and events).
+ */
+export type BytesDrop = (bytes: Uint8Array) => string | null;
 
 /**
  * Base64 both ways. The portable one is plain TypeScript; each transport passes its platform's native
@@ -57,27 +65,60 @@ export interface Base64Codec {
 }
 export const portableBase64: Base64Codec = { encode: bytesToBase64, decode: base64ToBytes };
 
-/** Replaces every Uint8Array in a value with a tagged base64 string object. */
-export function encodeWire(value: unknown, b64: Base64Codec = portableBase64): unknown {
-  if (value instanceof Uint8Array) return { [TAG]: b64.encode(value) };
-  if (Array.isArray(value)) return value.map((v) => encodeWire(v, b64));
+/** Replaces every Uint8Array in a value with a tagged base64 string object (or a ticket from `drop`). */
+export function encodeWire(value: unknown, b64: Base64Codec = portableBase64, drop?: BytesDrop): unknown {
+  if (value instanceof Uint8Array) {
+    const ref = drop?.(value);
+    return ref ? { [REF]: ref } : { [TAG]: b64.encode(value) };
+  }
+  if (Array.isArray(value)) return value.map((v) => encodeWire(v, b64, drop));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = encodeWire(v, b64);
+    for (const [k, v] of Object.entries(value)) out[k] = encodeWire(v, b64, drop);
     return out;
   }
   return value;
 }
 
-/** Inverse of {@link encodeWire}. */
-export function decodeWire(value: unknown, b64: Base64Codec = portableBase64): unknown {
-  if (Array.isArray(value)) return value.map((v) => decodeWire(v, b64));
+/** Inverse of {@link encodeWire} with tickets: fetches every ticket (all at once), then decodes. */
+export async function decodeWireFetching(
+  value: unknown,
+  b64: Base64Codec,
+  fetchBytes: (ref: string) => Promise<Uint8Array>,
+): Promise<unknown> {
+  const refs: string[] = [];
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') {
+      const rec = v as Record<string, unknown>;
+      if (isRef(rec)) refs.push(rec[REF] as string);
+      else Object.values(rec).forEach(collect);
+    }
+  };
+  collect(value);
+  if (!refs.length) return decodeWire(value, b64);
+  const fetched = new Map(await Promise.all(refs.map(async (r) => [r, await fetchBytes(r)] as const)));
+  return decodeWire(value, b64, (ref) => fetched.get(ref)!);
+}
+
+function isRef(rec: Record<string, unknown>): boolean {
+  const keys = Object.keys(rec);
+  return keys.length === 1 && keys[0] === REF && typeof rec[REF] === 'string';
+}
+
+/** Inverse of {@link encodeWire} (tickets resolved by `resolved`, else refused). */
+export function decodeWire(value: unknown, b64: Base64Codec = portableBase64, resolved?: (ref: string) => Uint8Array): unknown {
+  if (Array.isArray(value)) return value.map((v) => decodeWire(v, b64, resolved));
   if (value && typeof value === 'object') {
     const rec = value as Record<string, unknown>;
     const keys = Object.keys(rec);
     if (keys.length === 1 && keys[0] === TAG && typeof rec[TAG] === 'string') return b64.decode(rec[TAG] as string);
+    if (isRef(rec)) {
+      if (!resolved) throw new Error('bytes ticket where none is allowed');
+      return resolved(rec[REF] as string);
+    }
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rec)) out[k] = decodeWire(v, b64);
+    for (const [k, v] of Object.entries(rec)) out[k] = decodeWire(v, b64, resolved);
     return out;
   }
   return value;

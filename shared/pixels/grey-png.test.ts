@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { greyPng } from './grey-png';
+import { decodeGreyPng, greyPng } from './grey-png';
+import { inflateSync } from 'node:zlib';
 
 const nodeZlib = async (b: Uint8Array) => new Uint8Array(deflateSync(b));
 const streamZlib = async (b: Uint8Array) =>
@@ -27,5 +28,40 @@ describe('greyPng', () => {
 
   it('refuses a buffer that does not match the size', async () => {
     await expect(greyPng(new Uint8Array(10), 4, 4, nodeZlib)).rejects.toThrow(RangeError);
+  });
+
+  it('decodes its own PNGs and libvips greyscale PNGs (every row filter) to the same values; other PNGs are not its business', async () => {
+    const unzlib = (b: Uint8Array, max: number) => new Uint8Array(inflateSync(b, { maxOutputLength: max }));
+    const w = 203;
+    const h = 97;
+    const values = new Uint8Array(w * h);
+    for (let i = 0; i < values.length; i++) values[i] = (i * 37 + ((i / w) | 0) * 11) & 255;
+    const own = decodeGreyPng(await greyPng(values, w, h, nodeZlib), unzlib)!;
+    expect([own.width, own.height]).toEqual([w, h]);
+    expect(Buffer.from(own.values).equals(Buffer.from(values))).toBe(true);
+    for (const adaptiveFiltering of [false, true]) {
+      const vips = await sharp(values, { raw: { width: w, height: h, channels: 1 } })
+        .toColourspace('b-w')
+        .png({ adaptiveFiltering, compressionLevel: 9 })
+        .toBuffer();
+      const got = decodeGreyPng(new Uint8Array(vips), unzlib)!;
+      expect(Buffer.from(got.values).equals(Buffer.from(values))).toBe(true);
+    }
+    const rgb = await sharp(values, { raw: { width: w, height: h, channels: 1 } })
+      .toColourspace('srgb')
+      .png()
+      .toBuffer();
+    expect(decodeGreyPng(new Uint8Array(rgb), unzlib)).toBeNull();
+    expect(decodeGreyPng(new Uint8Array([1, 2, 3]), unzlib)).toBeNull();
+  });
+
+  it('refuses image data larger than the header says (no inflating past it)', async () => {
+    const png = await greyPng(new Uint8Array(64 * 64).fill(200), 64, 64, nodeZlib);
+    // Claim 8×8 in the header: the stream holds more than that.
+    const bad = new Uint8Array(png);
+    new DataView(bad.buffer).setUint32(16, 8);
+    new DataView(bad.buffer).setUint32(20, 8);
+    const unzlib = (b: Uint8Array, max: number) => new Uint8Array(inflateSync(b, { maxOutputLength: max }));
+    expect(() => decodeGreyPng(bad, unzlib)).toThrow();
   });
 });

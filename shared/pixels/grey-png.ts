@@ -69,3 +69,76 @@ export async function greyPng(values: Uint8Array, width: number, height: number,
   }
   return out;
 }
+
+/** zlib inflate with an output limit (Node's `inflateSync(b, { maxOutputLength })`). */
+export type Unzlib = (bytes: Uint8Array, maxOutput: number) => Uint8Array;
+
+/**
+ * Values of an 8-bit greyscale, non-interlaced PNG (what {@link greyPng} writes, with any row
+ * filter), or null for any other kind of PNG (the caller decodes those another way). Never
+ * inflates more than the header's size needs. Throws on a damaged file.
+ */
+export function decodeGreyPng(png: Uint8Array, unzlib: Unzlib): { width: number; height: number; values: Uint8Array } | null {
+  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (png.length < 33 || sig.some((b, i) => png[i] !== b)) return null;
+  const v = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  let width = 0;
+  let height = 0;
+  const idat: Uint8Array[] = [];
+  for (let o = 8; o + 12 <= png.length; ) {
+    const len = v.getUint32(o);
+    const type = String.fromCharCode(png[o + 4], png[o + 5], png[o + 6], png[o + 7]);
+    const data = png.subarray(o + 8, o + 8 + len);
+    if (data.length !== len) throw new RangeError('PNG chunk runs past the end of the file');
+    if (type === 'IHDR') {
+      width = v.getUint32(o + 8);
+      height = v.getUint32(o + 12);
+      const [depth, colour, , , interlace] = data.subarray(8, 13);
+      if (depth !== 8 || colour !== 0 || interlace !== 0 || width < 1 || height < 1) return null;
+    } else if (type === 'IDAT') idat.push(data);
+    else if (type === 'IEND') break;
+    o += 12 + len;
+  }
+  if (!width || !idat.length) throw new RangeError('PNG without header or image data');
+  const stride = width + 1;
+  const joined = idat.length === 1 ? idat[0] : concat(idat);
+  const raw = unzlib(joined, stride * height);
+  if (raw.length !== stride * height) throw new RangeError(`PNG image data is ${raw.length} bytes, expected ${stride * height}`);
+  const values = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * stride];
+    const src = y * stride + 1;
+    const o = y * width;
+    const up = o - width;
+    for (let x = 0; x < width; x++) {
+      const b = raw[src + x];
+      const a = x > 0 ? values[o + x - 1] : 0;
+      const c = y > 0 ? values[up + x] : 0;
+      const d = x > 0 && y > 0 ? values[up + x - 1] : 0;
+      let p: number;
+      if (f === 0) p = 0;
+      else if (f === 1) p = a;
+      else if (f === 2) p = c;
+      else if (f === 3) p = (a + c) >> 1;
+      else if (f === 4) {
+        const e = a + c - d;
+        const pa = Math.abs(e - a);
+        const pb = Math.abs(e - c);
+        const pc = Math.abs(e - d);
+        p = pa <= pb && pa <= pc ? a : pb <= pc ? c : d;
+      } else throw new RangeError(`PNG row filter ${f} is not defined`);
+      values[o + x] = (b + p) & 255;
+    }
+  }
+  return { width, height, values };
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((t, p) => t + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}

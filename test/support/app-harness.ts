@@ -17,6 +17,7 @@ import type { Dialogs } from '../../electron/main/services/dialogs';
 import { startStaticServer } from '../../electron/dev-host/static-server';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire-codec';
 import { nodeBase64 } from '../../electron/dev-host/node-base64';
+import { BytesDrop } from '../../electron/dev-host/bytes-drop';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 export const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -86,7 +87,9 @@ export async function launchApp(
     env: opts.env ?? {},
   });
   const table = createHandlers(services);
-  const server = await startStaticServer({ root: rendererDir });
+  // Results and events leave their large byte arrays here for the page to fetch as binary.
+  const bytes = new BytesDrop();
+  const server = await startStaticServer({ root: rendererDir, route: async (req, res) => bytes.serve(req, res) });
   const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
     executablePath: findChromium(),
     args: CHROMIUM_ARGS,
@@ -107,12 +110,12 @@ export async function launchApp(
           void page
             .evaluate(([n, p]) => (window as unknown as { __maskworkDeliver(n: string, p: string): void }).__maskworkDeliver(n, p), [
               name,
-              JSON.stringify(encodeWire(body, nodeBase64)),
+              JSON.stringify(encodeWire(body, nodeBase64, bytes.drop)),
             ] as const)
             .catch(() => {});
         },
       });
-      return JSON.stringify(encodeWire(result, nodeBase64));
+      return JSON.stringify(encodeWire(result, nodeBase64, bytes.drop));
     });
     await page.addInitScript({ content: readFileSync(bridgePath, 'utf8') });
     await page.goto(server.url);
@@ -133,6 +136,7 @@ export async function launchApp(
     async close() {
       await context.close().catch(() => {});
       await server.close();
+      bytes.clear();
       await rm(tmp, { recursive: true, force: true });
     },
   };

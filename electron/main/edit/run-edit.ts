@@ -175,47 +175,49 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   if (!local) svc.prefs?.recordLatency(model.spec.id, { width: request.width, height: request.height }, (Date.now() - sentWall) / 1000);
   const seconds = (Date.now() - c.started) / 1000;
   const modelValue = c.attempt && req.textCheck?.retryModel ? req.textCheck.retryModel : req.model;
-  const candidates: CandidateResult[] = [];
-  const patches: Uint8Array[] = [];
-  for (const [i, img] of images.entries()) {
-    progress(at(EDIT_COMPOSITING + ((1 - EDIT_COMPOSITING) * i) / images.length), 'Compositing', undefined, 'working');
-    const k = c.first + i;
-    const generated = await c.spans.time(`main: decode + scale #${k}`, () =>
-      scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height }),
-    );
-    const patch = await c.spans.time(`main: patch build #${k}`, () =>
-      buildPatch({
-        width: region.width,
-        height: region.height,
-        generated,
-        original: regionPixels,
-        mask: regionMask,
-        featherPx: req.featherPx,
-        colourMatch: req.colorMatch,
-      }),
-    );
-    const png = await c.spans.time(
-      `main: patch encode #${k}`,
-      () => encodePatchPng(patch, region.width, region.height, c.icc),
-      (b) => b.length,
-    );
-    // Written to disk meanwhile: every read of the id waits for the write.
-    const assetId = await c.spans.time(`main: asset id #${k}`, () => svc.store.putInBackground(png, 'patch'));
-    patches.push(patch);
-    candidates.push({
-      index: c.first + i,
-      model: modelValue,
-      assetId,
-      patch: png,
-      region,
-      requestSize: { width: request.width, height: request.height },
-      costUsd: cost.usd / images.length,
-      requestId: img.requestId,
-      seconds,
-      ...(req.textCheck ? { attempt: c.attempt } : {}),
-      spans: [...c.spans.spans],
-    });
-  }
+  // Every image at once: libvips decodes and scales one while JavaScript builds another's patch.
+  const built = await Promise.all(
+    images.map(async (img, i) => {
+      progress(at(EDIT_COMPOSITING + ((1 - EDIT_COMPOSITING) * i) / images.length), 'Compositing', undefined, 'working');
+      const k = c.first + i;
+      const generated = await c.spans.time(`main: decode + scale #${k}`, () =>
+        scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height }),
+      );
+      const patch = await c.spans.time(`main: patch build #${k}`, () =>
+        buildPatch({
+          width: region.width,
+          height: region.height,
+          generated,
+          original: regionPixels,
+          mask: regionMask,
+          featherPx: req.featherPx,
+          colourMatch: req.colorMatch,
+        }),
+      );
+      const png = await c.spans.time(
+        `main: patch encode #${k}`,
+        () => encodePatchPng(patch, region.width, region.height, c.icc),
+        (b) => b.length,
+      );
+      // Written to disk meanwhile: every read of the id waits for the write.
+      const assetId = await c.spans.time(`main: asset id #${k}`, () => svc.store.putInBackground(png, 'patch'));
+      return { patch, png, assetId, requestId: img.requestId };
+    }),
+  );
+  const candidates: CandidateResult[] = built.map((b, i) => ({
+    index: c.first + i,
+    model: modelValue,
+    assetId: b.assetId,
+    patch: b.png,
+    region,
+    requestSize: { width: request.width, height: request.height },
+    costUsd: cost.usd / images.length,
+    requestId: b.requestId,
+    seconds,
+    ...(req.textCheck ? { attempt: c.attempt } : {}),
+    spans: [...c.spans.spans],
+  }));
+  const patches = built.map((b) => b.patch);
   return { candidates, patches, prep };
 }
 
