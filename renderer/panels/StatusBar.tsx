@@ -2,6 +2,7 @@
 import type { SpendSummary } from '../../shared/ipc/contract-types';
 import { useEditor } from '../store/store';
 import { formatUsd } from '../generate/estimate';
+import { BatchButton } from '../ui/BatchButton';
 
 export function StatusBar() {
   const doc = useEditor((s) => s.doc);
@@ -27,6 +28,7 @@ export function StatusBar() {
           {busy}
         </span>
       )}
+      <BatchButton />
       <SpendFigure />
     </footer>
   );

@@ -1,0 +1,39 @@
+/**
+ * The Batch panel's calls to main (the persisted queue lives there). Every function throws a
+ * BridgeError with the typed error; the panel shows it inline.
+ */
+import type { BatchReview, BatchView } from '../../shared/batch/batch-types';
+import type { BatchEstimate, BatchExportResult, BatchFile } from '../../shared/ipc/batch-contract';
+import { api, unwrap } from '../bridge/api';
+
+export interface BatchDraft {
+  fileIds: string[];
+  maskId?: string;
+  prompt: string;
+  model: string;
+  mode: 'now' | 'batch-api';
+}
+
+const files = (r: { files: BatchFile[] } | { canceled: true }): BatchFile[] => ('canceled' in r ? [] : r.files);
+
+export const addImages = async (): Promise<BatchFile[]> => files(await unwrap(api().batch.addImages({})));
+export const addFolder = async (): Promise<BatchFile[]> => files(await unwrap(api().batch.addFolder({})));
+
+export async function chooseMask(): Promise<{ maskId: string; name: string } | null> {
+  const r = await unwrap(api().batch.chooseMask({}));
+  return 'canceled' in r ? null : r;
+}
+
+export const estimate = (d: BatchDraft): Promise<BatchEstimate> => unwrap(api().batch.estimate(d));
+export const start = (d: BatchDraft): Promise<BatchView> => unwrap(api().batch.start({ ...d, featherPx: 4, colorMatch: true }));
+export const listBatches = (): Promise<BatchView[]> => unwrap(api().batch.list({}));
+export const cancelBatch = (batchId: string): Promise<BatchView> => unwrap(api().batch.cancel({ batchId }));
+export const review = (batchId: string, itemId: string, r: BatchReview): Promise<BatchView> =>
+  unwrap(api().batch.review({ batchId, itemId, review: r }));
+export const redo = (batchId: string, itemId: string): Promise<BatchView> => unwrap(api().batch.redo({ batchId, itemId }));
+export const preview = (batchId: string, itemId: string) => unwrap(api().batch.preview({ batchId, itemId }));
+
+export async function exportKept(batchId: string, format: 'png' | 'jpeg' | 'webp'): Promise<BatchExportResult | null> {
+  const r = await unwrap(api().batch.export({ batchId, format }));
+  return 'canceled' in r ? null : r;
+}

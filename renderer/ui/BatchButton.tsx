@@ -1,0 +1,70 @@
+/**
+ * "Batch…" in the options bar and the Batch dialog: a new batch and the queue with its review grid.
+ * The queue is main's (persisted), read when the app starts — which also resumes what a restart
+ * interrupted — and polled while the dialog is open.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BatchView } from '../../shared/batch/batch-types';
+import * as batch from '../commands/batch-client';
+import { isActive } from '../model/batch-view';
+import { BatchNew } from './BatchNew';
+import { BatchQueue } from './BatchQueue';
+
+const POLL_MS = 600;
+
+export function BatchButton() {
+  const [open, setOpen] = useState(false);
+  const [batches, setBatches] = useState<BatchView[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const refresh = useCallback(() => {
+    batch.listBatches().then(setBatches, () => {});
+  }, []);
+  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    if (!open) return;
+    refresh();
+    requestAnimationFrame(() => box.current?.focus());
+    const t = setInterval(refresh, POLL_MS);
+    return () => clearInterval(t);
+  }, [open, refresh]);
+  const active = batches.filter(isActive).length;
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} title="Run one edit over many photos; review and export the results">
+        {active ? `Batch… (${active} running)` : 'Batch…'}
+      </button>
+      {open && (
+        <div className="modal-backdrop">
+          <div
+            ref={box}
+            tabIndex={-1}
+            className="modal batch-dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-label="Batch"
+            onKeyDown={(e) => {
+              e.stopPropagation();
+              if (e.key === 'Escape') setOpen(false);
+            }}
+          >
+            <div className="modal-head">
+              <h3>Batch</h3>
+              <span className="sep" />
+              <button type="button" aria-label="Close batch" title="Close (Esc); batches keep running" onClick={() => setOpen(false)}>
+                ×
+              </button>
+            </div>
+            <BatchNew
+              onStarted={(id) => {
+                setSelected(id);
+                refresh();
+              }}
+            />
+            <BatchQueue batches={batches} selected={selected} onSelect={setSelected} refresh={refresh} />
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * A new batch: images (several files or a folder, chosen in main's dialogs), one mask for all or
+ * each image's own mask by name, the prompt, the model (or Auto), the Gemini Batch API option, and
+ * the whole batch's price before anything is sent.
+ */
+import { useEffect, useState } from 'react';
+import type { BatchFile, BatchEstimate } from '../../shared/ipc/batch-contract';
+import { offeredModels } from '../../shared/models';
+import { errorInfo } from '../bridge/api';
+import * as batch from '../commands/batch-client';
+import { priceLine } from '../model/batch-view';
+
+const MODELS = offeredModels().filter((m) => m.status === 'active');
+const batchApiFor = (model: string) => model === 'auto' || MODELS.find((m) => m.id === model)?.provider === 'gemini';
+
+export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
+  const [files, setFiles] = useState<BatchFile[]>([]);
+  const [oneMask, setOneMask] = useState<{ maskId: string; name: string } | null>(null);
+  const [useOneMask, setUseOneMask] = useState(false);
+  const [prompt, setPrompt] = useState('');
+  const [model, setModel] = useState('gemini-3.1-flash-image');
+  const [batchApi, setBatchApi] = useState(false);
+  const [est, setEst] = useState<BatchEstimate | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const mode = batchApi && batchApiFor(model) ? 'batch-api' : 'now';
+  const maskId = useOneMask ? oneMask?.maskId : undefined;
+  const draft: batch.BatchDraft = { fileIds: files.map((f) => f.fileId), ...(maskId ? { maskId } : {}), prompt, model, mode };
+  const key = JSON.stringify(draft);
+
+  useEffect(() => {
+    const d = JSON.parse(key) as batch.BatchDraft;
+    if (!d.fileIds.length || (useOneMask && !d.maskId)) {
+      setEst(null);
+      return;
+    }
+    let live = true;
+    const t = setTimeout(() => {
+      batch.estimate(d).then(
+        (e) => live && setEst(e),
+        (e) => live && setError(errorInfo(e).message),
+      );
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [key, useOneMask]);
+
+  const run = async (work: () => Promise<void>) => {
+    setError(null);
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      setError(errorInfo(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const add = (more: BatchFile[]) => setFiles((fs) => [...fs, ...more]);
+  const startIt = () =>
+    run(async () => {
+      const b = await batch.start(draft);
+      setFiles([]);
+      setEst(null);
+      onStarted(b.id);
+    });
+  const canStart = files.length > 0 && !!prompt.trim() && (!useOneMask || !!oneMask) && !busy;
+
+  return (
+    <section className="batch-new" aria-label="New batch">
+      <h4>New batch</h4>
+      <div className="batch-row">
+        <button type="button" title="Add image files (several at once)" onClick={() => void run(async () => add(await batch.addImages()))}>
+          Add images…
+        </button>
+        <button type="button" title="Add every image in a folder" onClick={() => void run(async () => add(await batch.addFolder()))}>
+          Add folder…
+        </button>
+      </div>
+      {files.length > 0 && (
+        <ul className="batch-files" aria-label="Images in the new batch">
+          {files.map((f) => (
+            <li key={f.fileId}>
+              <span>{f.name}</span>
+              <span className="muted">{useOneMask ? (oneMask?.name ?? 'choose a mask') : (f.mask ?? 'no mask found')}</span>
+              <button
+                type="button"
+                aria-label={`Remove ${f.name}`}
+                title={`Remove ${f.name} from the batch`}
+                onClick={() => setFiles((fs) => fs.filter((x) => x.fileId !== f.fileId))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <fieldset className="batch-mask" aria-label="Mask">
+        <label title="Each image uses <name>-mask.png or <name>.mask.png beside it, or masks/<name>.png">
+          <input type="radio" name="batch-mask" checked={!useOneMask} onChange={() => setUseOneMask(false)} />
+          Each image's own mask (by name)
+        </label>
+        <label>
+          <input type="radio" name="batch-mask" checked={useOneMask} onChange={() => setUseOneMask(true)} />
+          One mask for all
+        </label>
+        {useOneMask && (
+          <button
+            type="button"
+            title="Choose the mask (white = change) used for every image"
+            onClick={() =>
+              void run(async () => {
+                const m = await batch.chooseMask();
+                if (m) setOneMask(m);
+              })
+            }
+          >
+            {oneMask ? `Mask: ${oneMask.name}` : 'Choose mask…'}
+          </button>
+        )}
+      </fieldset>
+      <label className="batch-field">
+        Prompt
+        <textarea aria-label="Batch prompt" rows={2} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+      </label>
+      <label className="batch-field">
+        Model
+        <select aria-label="Batch model" value={model} onChange={(e) => setModel(e.target.value)}>
+          <option value="auto">Auto — rules pick the model (Settings)</option>
+          {MODELS.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="batch-check" title="Nano Banana models only: one Gemini batch job, billed at 50 %, answered within 24 h">
+        <input
+          type="checkbox"
+          checked={mode === 'batch-api'}
+          disabled={!batchApiFor(model)}
+          onChange={(e) => setBatchApi(e.target.checked)}
+        />
+        Gemini Batch API — half price, results within 24 h
+      </label>
+      {est && (
+        <p className="batch-price" role="status" aria-label="Batch price">
+          {priceLine(est, mode)}
+          {est.autoReason ? ` · Auto: ${est.autoReason}` : ''}
+        </p>
+      )}
+      {est?.items.some((i) => i.error) && (
+        <ul className="batch-problems">
+          {est.items
+            .filter((i) => i.error)
+            .map((i) => (
+              <li key={i.fileId}>{i.error}</li>
+            ))}
+        </ul>
+      )}
+      {error && (
+        <p className="batch-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="primary" disabled={!canStart} onClick={() => void startIt()} title="Send the batch">
+        Start batch
+      </button>
+    </section>
+  );
+}

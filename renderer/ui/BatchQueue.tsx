@@ -1,0 +1,180 @@
+/**
+ * The batch queue (persisted in main: it survives a restart) with progress and cancel, and the
+ * review grid of the selected batch: each result before/after, kept, discarded or redone, and every
+ * kept result exported to a folder in the format chosen here.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { BatchView } from '../../shared/batch/batch-types';
+import { errorInfo } from '../bridge/api';
+import * as batch from '../commands/batch-client';
+import { isActive, progressOf, queueLine, stateText } from '../model/batch-view';
+
+type Thumbs = Record<string, { before: string; after: string | null }>;
+
+const url = (bytes: Uint8Array) => URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'image/jpeg' }));
+
+function useThumbs(b: BatchView | undefined): Thumbs {
+  const [thumbs, setThumbs] = useState<Thumbs>({});
+  const asked = useRef(new Set<string>());
+  const wanted = (b?.items ?? [])
+    .filter((i) => i.result)
+    .map((i) => `${b?.id}/${i.id}/${i.result?.assetId}`)
+    .join(',');
+  useEffect(() => {
+    if (!wanted) return;
+    for (const key of wanted.split(',')) {
+      if (asked.current.has(key)) continue;
+      asked.current.add(key);
+      const [batchId, itemId] = key.split('/');
+      batch.preview(batchId, itemId).then(
+        (p) => setThumbs((x) => ({ ...x, [key]: { before: url(p.before), after: p.after ? url(p.after) : null } })),
+        () => asked.current.delete(key),
+      );
+    }
+  }, [wanted]);
+  return thumbs;
+}
+
+export function BatchQueue({
+  batches,
+  selected,
+  onSelect,
+  refresh,
+}: {
+  batches: BatchView[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+  refresh: () => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [format, setFormat] = useState<'png' | 'jpeg' | 'webp'>('png');
+  const [exported, setExported] = useState<string | null>(null);
+  const current = batches.find((b) => b.id === selected) ?? batches[0];
+  const thumbs = useThumbs(current);
+  const act = (work: () => Promise<unknown>) => {
+    setError(null);
+    work().then(refresh, (e) => setError(errorInfo(e).message));
+  };
+  if (!batches.length) return <p className="muted">No batches yet.</p>;
+  const kept = current?.items.filter((i) => i.review === 'kept').length ?? 0;
+  return (
+    <section className="batch-queue" aria-label="Batch queue">
+      <h4>Queue</h4>
+      <ul className="batch-list">
+        {batches.map((b) => (
+          <li key={b.id} className={b.id === current?.id ? 'selected' : ''}>
+            <button
+              type="button"
+              className="batch-pick"
+              aria-pressed={b.id === current?.id}
+              onClick={() => onSelect(b.id)}
+              title={b.prompt}
+            >
+              {queueLine(b)}
+            </button>
+            <span className="batch-state" data-testid="batch-state">
+              {stateText(b)}
+            </span>
+            <progress aria-label={`Batch progress ${b.id}`} max={1} value={progressOf(b)} />
+            {isActive(b) && (
+              <button type="button" title="Cancel the images not finished yet" onClick={() => act(() => batch.cancelBatch(b.id))}>
+                Cancel batch
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {current && (
+        <>
+          <h4>Review</h4>
+          {current.autoReason && <p className="muted">Auto: {current.autoReason}</p>}
+          <section className="batch-grid" aria-label="Batch results">
+            {current.items.map((item) => {
+              const t = thumbs[`${current.id}/${item.id}/${item.result?.assetId ?? 'none'}`];
+              return (
+                <figure key={item.id} className={`batch-card ${item.review}`} aria-label={`${item.name} result`}>
+                  <div className="batch-thumbs">
+                    {t?.before && <img src={t.before} alt={`${item.name} before`} />}
+                    {t?.after && <img src={t.after} alt={`${item.name} after`} />}
+                  </div>
+                  <figcaption>
+                    {item.name} · {item.state === 'done' ? item.review : item.state}
+                    {item.error ? ` — ${item.error.message}` : ''}
+                  </figcaption>
+                  <div className="batch-row">
+                    <button
+                      type="button"
+                      aria-label={`Keep ${item.name}`}
+                      aria-pressed={item.review === 'kept'}
+                      disabled={!item.result || item.state !== 'done'}
+                      onClick={() => act(() => batch.review(current.id, item.id, 'kept'))}
+                      title="Keep this result for the export"
+                    >
+                      Keep
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`Discard ${item.name}`}
+                      aria-pressed={item.review === 'discarded'}
+                      disabled={item.state !== 'done' && item.state !== 'failed'}
+                      onClick={() => act(() => batch.review(current.id, item.id, 'discarded'))}
+                      title="Leave this result out of the export"
+                    >
+                      Discard
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`Redo ${item.name}`}
+                      disabled={item.state === 'running' || item.state === 'queued' || item.state === 'submitted'}
+                      onClick={() => act(() => batch.redo(current.id, item.id))}
+                      title="Send this image again now (standard price)"
+                    >
+                      Redo
+                    </button>
+                  </div>
+                </figure>
+              );
+            })}
+          </section>
+          <div className="batch-row">
+            <label>
+              Format
+              <select aria-label="Batch export format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+                <option value="png">PNG</option>
+                <option value="jpeg">JPEG</option>
+                <option value="webp">WebP</option>
+              </select>
+            </label>
+            <button
+              type="button"
+              disabled={!kept}
+              title="Write every kept result at full resolution into a folder (existing files are never replaced)"
+              onClick={() =>
+                act(async () => {
+                  const r = await batch.exportKept(current.id, format);
+                  if (!r) return;
+                  setExported(
+                    `Wrote ${r.written.length} file${r.written.length === 1 ? '' : 's'} to ${r.folder}` +
+                      (r.failed.length ? `; ${r.failed.length} failed: ${r.failed.map((f) => `${f.name} (${f.message})`).join('; ')}` : ''),
+                  );
+                })
+              }
+            >
+              Export kept ({kept})…
+            </button>
+          </div>
+          {exported && (
+            <p role="status" aria-label="Batch export">
+              {exported}
+            </p>
+          )}
+        </>
+      )}
+      {error && (
+        <p className="batch-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
