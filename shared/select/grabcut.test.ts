@@ -75,6 +75,36 @@ describe('subject prior', () => {
   });
 });
 
+describe('subject prior and shadows', () => {
+  it('a soft shadow on the backdrop is left out; a greyish product of another tint stays in', () => {
+    const w = 240;
+    const h = 180;
+    const data = new Uint8Array(w * h * 4);
+    const truth = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const p = y * w + x;
+        const inObj = ((x - 120) / 40) ** 2 + ((y - 80) / 50) ** 2 <= 1;
+        const sh = Math.exp(-(((x - 120) / 55) ** 2) - ((y - 132) / 8) ** 2);
+        const k = 1 - 0.3 * sh;
+        const c = inObj ? [187, 167, 181] : [245 * k, 250 * k, 242 * k];
+        truth[p] = inObj ? 1 : 0;
+        for (let q = 0; q < 3; q++) data[p * 4 + q] = Math.round(c[q] + ((x * 7 + y * 13 + q) % 5) - 2);
+        data[p * 4 + 3] = 255;
+      }
+    }
+    const img = { width: w, height: h, data };
+    const sp = subjectPrior(img);
+    const res = grabCut(img, { trimap: sp.trimap, prior: sp.prior, priorWeight: 1 });
+    expect(
+      iou(
+        res.labels.map((v) => v * 255),
+        truth,
+      ),
+    ).toBeGreaterThan(0.95);
+  });
+});
+
 describe('components', () => {
   it('drops specks smaller than the fraction of the largest part', () => {
     const l = new Uint8Array(100);

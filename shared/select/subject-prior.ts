@@ -17,24 +17,24 @@ export interface SubjectPrior {
 }
 
 /**
- * Whether a colour looks like a shadow cast on the backdrop: the same hue and saturation as one of
- * the border's main colours (RGB proportional, within ~4°) at 35–97 % of its brightness.
+ * Whether a colour looks like a shadow cast on the backdrop: the chromaticity (r, g, b over their
+ * sum) of one of the border's main colours within 0.012, at 35–97 % of its brightness.
  */
 function shadowTest(gmm: Gmm): (r: number, g: number, b: number) => boolean {
   const means: number[][] = [];
   for (let c = 0; c < gmm.k; c++) {
     if (gmm.weight[c] < 0.05) continue;
     const m = [gmm.mean[c * 3], gmm.mean[c * 3 + 1], gmm.mean[c * 3 + 2]];
-    const len = Math.hypot(m[0], m[1], m[2]);
-    if (len > 60) means.push([m[0] / len, m[1] / len, m[2] / len, len]);
+    const sum = m[0] + m[1] + m[2];
+    if (sum > 90) means.push([m[0] / sum, m[1] / sum, m[2] / sum, sum]);
   }
   return (r, g, b) => {
-    const len = Math.hypot(r, g, b);
-    if (len < 1) return false;
-    for (const [mr, mg, mb, ml] of means) {
-      const cos = (r * mr + g * mg + b * mb) / len;
-      const k = len / ml;
-      if (cos > 0.9975 && k >= 0.35 && k <= 0.97) return true;
+    const sum = r + g + b;
+    if (sum < 3) return false;
+    for (const [mr, mg, mb, ms] of means) {
+      const k = sum / ms;
+      if (k < 0.35 || k > 0.97) continue;
+      if (Math.max(Math.abs(r / sum - mr), Math.abs(g / sum - mg), Math.abs(b / sum - mb)) < 0.012) return true;
     }
     return false;
   };
