@@ -4,7 +4,7 @@
  * File Formats Specification"): the header; image resources ICC profile (1039) and XMP (1060); the
  * layer records bottom to top, each with its rectangle, channels (-1 = transparency), blend mode
  * "norm", opacity, the hidden flag, a Pascal name and the Unicode name ("luni"); the channel data
- * ZIP-compressed (compression 2); and the merged image (raw, planar) that readers without layer
+ * ZIP-compressed with prediction (compression 3, row deltas); and the merged image (raw, planar) that readers without layer
  * support show. Samples are big-endian. Layers sit in the standard layer-info block at both depths
  * (Photoshop itself puts 16-bit layers in an "Lr16" block; it and ImageMagick read either).
  */
@@ -101,6 +101,30 @@ export function planeOf(img: RawImage, channel: number): Buffer {
   return out;
 }
 
+/**
+ * Photoshop's "ZIP with prediction" filter, in place: each sample of a row becomes its difference to
+ * the previous one (mod 2^depth), which makes photographic planes — 16-bit ones above all — compress.
+ */
+export function predictRows(plane: Buffer, width: number, height: number, depth: 8 | 16): Buffer {
+  if (depth === 8) {
+    for (let y = 0; y < height; y++) {
+      const row = y * width;
+      for (let x = width - 1; x > 0; x--) plane[row + x] = (plane[row + x] - plane[row + x - 1]) & 255;
+    }
+    return plane;
+  }
+  for (let y = 0; y < height; y++) {
+    const row = y * width * 2;
+    for (let x = width - 1; x > 0; x--) {
+      const i = row + 2 * x;
+      const v = ((plane[i] << 8) | plane[i + 1]) - ((plane[i - 2] << 8) | plane[i - 1]);
+      plane[i] = (v >> 8) & 255;
+      plane[i + 1] = v & 255;
+    }
+  }
+  return plane;
+}
+
 /** Photoshop channel ids in the order of the interleaved samples: R, G, B and (if any) transparency. */
 const channelIds = (img: RawImage) => (img.channels === 4 ? [0, 1, 2, -1] : [0, 1, 2]);
 
@@ -153,7 +177,11 @@ export async function writePsd(doc: PsdDocument): Promise<Uint8Array> {
 
   // Compress every layer channel (zlib, in libuv's thread pool) before laying out the records.
   const planes = (l: PsdLayer) => [...channelIds(l.image).map((_, c) => planeOf(l.image, c)), ...(l.mask ? [planeOf(l.mask, 0)] : [])];
-  const compressed = await Promise.all(doc.layers.map((l) => Promise.all(planes(l).map((p) => deflateAsync(p, { level: 1 })))));
+  const compressed = await Promise.all(
+    doc.layers.map((l) =>
+      Promise.all(planes(l).map((p) => deflateAsync(predictRows(p, l.image.width, l.image.height, doc.depth), { level: 1 }))),
+    ),
+  );
   const info = new Out();
   info.i16(doc.merged.channels === 4 ? -doc.layers.length : doc.layers.length);
   doc.layers.forEach((l, i) => {
@@ -193,7 +221,7 @@ export async function writePsd(doc: PsdDocument): Promise<Uint8Array> {
   });
   doc.layers.forEach((_, i) => {
     for (const data of compressed[i]) {
-      info.u16(2); // ZIP without prediction
+      info.u16(3); // ZIP with prediction
       info.put(data);
     }
   });
