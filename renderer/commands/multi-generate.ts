@@ -5,6 +5,7 @@
  * that fails or is refused only marks its own entry: the other models' candidates are kept.
  * Cancel stops every job still running. Nothing here changes the document.
  */
+import type { LineageStep } from '../../shared/document/schema';
 import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
 import { expectedFor } from '../../shared/routing/latency';
 import { getMask } from '../blobs/blob-store';
@@ -94,18 +95,55 @@ export async function generateMulti(): Promise<void> {
     s.notify('info', blocker);
     return;
   }
+  await runModels(chosenRows(rows), { prompt: s.gen.prompt });
+}
+
+/**
+ * "Refine with…": the selected candidate, composited over the photo, becomes the new source for
+ * `model` with the same mask and the prompt in the box (the candidate's own prompt when the box is
+ * empty). Its result records the lineage (draft → refined) in its version when kept.
+ */
+export async function refineWith(model: string, key?: string): Promise<void> {
+  const s = useEditor.getState();
+  const c = key ? s.staging.items.find((x) => x.key === key) : s.staging.items[s.staging.selected];
+  const opt = modelOptions(s).find((o) => o.value === model);
+  if (!c || !opt || !s.doc || c.docId !== s.doc.id) return;
+  const prompt = s.gen.prompt.trim() ? s.gen.prompt : c.prompt;
+  const row = multiRows({ ...s, gen: { ...s.gen, multi: { [model]: 1 } } }).find((r) => r.value === model)!;
+  const blocker =
+    s.job || runActive(s.multiRun?.entries)
+      ? 'A job is running'
+      : multiGenerateBlocker({ ...s, gen: { ...s.gen, prompt } }, [{ ...row, n: 1 }]);
+  if (blocker) {
+    s.notify('info', blocker);
+    return;
+  }
+  const lineage: LineageStep[] = [...(c.lineage ?? []), { model: c.model, modelName: c.modelName, prompt: c.prompt, costUsd: c.costUsd }];
+  await runModels([{ ...row, n: 1 }], { prompt, extraLayers: [{ assetId: c.assetId, x: c.region.x, y: c.region.y }], lineage });
+}
+
+interface RunOptions {
+  prompt: string;
+  /** Layers composited on top of the document's for this request (a candidate being refined). */
+  extraLayers?: EditRequest['layers'];
+  lineage?: LineageStep[];
+}
+
+/** One job per row, started together; each model's candidates are staged when it answers. */
+async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<void> {
+  const s = useEditor.getState();
   ensureEvents();
   const doc = s.doc!;
-  const chosen = chosenRows(rows);
   const run: MultiRun = {
     id: ++runCounter,
     docId: doc.id,
     canvas: { ...doc.canvas },
-    prompt: s.gen.prompt,
+    prompt: o.prompt,
     startedAt: Date.now(),
     entries: chosen.map(
       (r): MultiEntryState => ({ model: r.value, modelName: r.spec.name, n: r.n, jobId: null, state: 'starting', fraction: 0 }),
     ),
+    ...(o.lineage ? { lineage: o.lineage } : {}),
   };
   jobs.clear();
   s.setMultiRun(run);
@@ -136,7 +174,7 @@ export async function generateMulti(): Promise<void> {
       const png = await encodeMaskPng(grow ? await runMaskOp('grow', mask, grow) : mask, rect);
       const req: EditRequest = {
         canvas: { ...doc.canvas },
-        layers: requestLayers(doc, st.hiddenLayers),
+        layers: [...requestLayers(doc, st.hiddenLayers), ...(o.extraLayers ?? [])],
         mask: { png, rect },
         prompt: run.prompt,
         model: r.value,
@@ -230,6 +268,7 @@ async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands
       createdAt: Date.now(),
       canvas: { ...run.canvas },
       ...(c.textCheck ? { textCheck: c.textCheck } : {}),
+      ...(run.lineage ? { lineage: run.lineage } : {}),
     });
   }
   if (!staged.length) return 0;

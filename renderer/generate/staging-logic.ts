@@ -4,6 +4,7 @@
  */
 import type { Rect } from '../../shared/geometry';
 import type { CandidateResult } from '../../shared/ipc/contract-types';
+import type { LineageStep } from '../../shared/document/schema';
 
 export interface StagedCandidate {
   /** Unique in the session: `${jobId}:${index}`. */
@@ -28,6 +29,8 @@ export interface StagedCandidate {
   canvas?: { width: number; height: number };
   /** What the offline OCR read in the candidate's edited area (edits that ask for text). */
   textCheck?: CandidateResult['textCheck'];
+  /** "Refine with…": the candidates this one was refined from, oldest first. */
+  lineage?: LineageStep[];
 }
 
 export interface StagingState {

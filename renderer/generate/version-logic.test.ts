@@ -95,3 +95,23 @@ describe('keep / restore / delete', () => {
     expect(totalCost([])).toBe(0);
   });
 });
+
+describe('refined results (Refine with…)', () => {
+  it('a kept refined candidate records its lineage in the version, and the document schema accepts it', async () => {
+    const { DocStateSchema } = await import('../../shared/document/schema');
+    const { safeParse } = await import('valibot');
+    const draft = { model: 'gemini-3.1-flash-image', modelName: 'Nano Banana 2', prompt: 'a vase', costUsd: 0.067 };
+    const refined = { ...cand(2), lineage: [draft] };
+    const d = keepCandidate(doc0, refined, ids(2));
+    expect(d.versions[0].lineage).toEqual([draft]);
+    expect(d.versions[0].lineage?.[0]).not.toBe(draft); // copied, not shared
+    const plain = keepCandidate(doc0, cand(3), ids(3));
+    expect('lineage' in plain.versions[0]).toBe(false);
+    const withIds = { ...d, layers: d.layers.map((l) => ({ ...l, assetId: 'patch-0123456789abcdef0123456789abcdef' })) };
+    const docOk = { ...withIds, original: { ...withIds.original, assetId: 'img-0123456789abcdef0123456789abcdef' } };
+    const versions = docOk.versions.map((v) => ({ ...v, layersAfter: docOk.layers }));
+    expect(safeParse(DocStateSchema, { ...docOk, versions }).success).toBe(true);
+    const bad = { ...docOk, versions: versions.map((v) => ({ ...v, lineage: [{ ...draft, costUsd: -1 }] })) };
+    expect(safeParse(DocStateSchema, bad).success).toBe(false);
+  });
+});

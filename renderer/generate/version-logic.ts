@@ -45,6 +45,7 @@ export function keepCandidate(doc: DocState, c: StagedCandidate, ids: { layerId:
     requestId: c.requestId,
     createdAt: ids.now,
     layersAfter: layers,
+    ...(c.lineage?.length ? { lineage: c.lineage.map((l) => ({ ...l })) } : {}),
   };
   return { ...doc, layers, versions: [...doc.versions, version] };
 }

@@ -9,6 +9,7 @@ import { formatUsd } from '../generate/estimate';
 import { isKept } from '../generate/version-logic';
 import { PatchThumb } from './PatchThumb';
 import { TextCheckBadge } from './TextCheckBadge';
+import { RefineControls } from '../ui/RefineControls';
 
 export function StagingStrip() {
   const staging = useEditor((s) => s.staging);
@@ -42,6 +43,7 @@ export function StagingStrip() {
               <span>
                 {formatUsd(c.costUsd)} · {c.seconds.toFixed(1)}s
               </span>
+              {c.lineage?.length ? <span className="lineage">refined from {c.lineage.map((l) => l.modelName).join(' → ')}</span> : null}
               {isKept(doc, c.assetId) && <span className="kept">kept</span>}
               <TextCheckBadge check={c.textCheck} />
             </span>
@@ -83,6 +85,7 @@ export function StagingStrip() {
           <button type="button" data-testid="discard-all" onClick={() => discardAllStaged()} title="Remove all candidates (Esc)">
             Discard all
           </button>
+          <RefineControls />
           <span className="sep" />
           <button
             type="button"

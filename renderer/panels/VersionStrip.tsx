@@ -59,7 +59,7 @@ export function VersionStrip() {
                 data-version-id={v.id}
                 aria-pressed={v.id === picked}
                 aria-label={`Version ${i + 1}: ${v.model}`}
-                title={`${v.model}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.requestId ? `\nrequest ${v.requestId}` : ''}`}
+                title={`${v.model}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.requestId ? `\nrequest ${v.requestId}` : ''}${v.lineage?.length ? `\nrefined from ${v.lineage.map((l) => `${l.modelName} (${formatUsd(l.costUsd)})`).join(' → ')}` : ''}`}
                 onClick={() => setPicked(v.id === picked ? null : v.id)}
               >
                 {layer ? (
@@ -72,6 +72,11 @@ export function VersionStrip() {
                   <span>
                     {v.requestSize.width}×{v.requestSize.height} · {formatUsd(v.costUsd)} · {v.seconds.toFixed(1)}s
                   </span>
+                  {v.lineage?.length ? (
+                    <span className="lineage" data-testid="version-lineage">
+                      {[...v.lineage.map((l) => l.modelName), v.model].join(' → ')}
+                    </span>
+                  ) : null}
                   {v.requestId && <span className="muted req">{v.requestId}</span>}
                 </span>
               </button>

@@ -9,6 +9,7 @@ import type { StateCreator } from 'zustand';
 import type { JobPhase, KeyStatus, ProviderSettings, SpendSummary } from '../../shared/ipc/contract-types';
 import type { ExpectedTime, GeminiImageSize, Quality } from '../../shared/models';
 import type { AppPrefs } from '../../shared/prefs/app-prefs';
+import type { LineageStep } from '../../shared/document/schema';
 import type { EditorStore } from './store';
 
 /** A masked edit (`edit:start`) or filling a canvas extension (`outpaint:start`). */
@@ -98,6 +99,8 @@ export interface MultiRun {
   prompt: string;
   startedAt: number;
   entries: MultiEntryState[];
+  /** "Refine with…": the candidates the result is refined from (copied onto its candidates). */
+  lineage?: LineageStep[];
 }
 
 export interface RetryOffer {

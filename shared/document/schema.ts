@@ -77,6 +77,15 @@ export const PatchLayerSchema = v.object({
 const size = v.object({ width: dim, height: dim });
 const rect = v.object({ x: coord, y: coord, width: dim, height: dim });
 
+/** One step of a refined result's lineage: the candidate that was sent on as the new source. */
+export const LineageStepSchema = v.object({
+  model: text(300),
+  modelName: text(300),
+  prompt: text(64_000),
+  costUsd: nonNegative,
+});
+export type LineageStep = v.InferOutput<typeof LineageStepSchema>;
+
 /** One accepted generation, shown in the version strip (not the undo history). */
 export const VersionSchema = v.object({
   id,
@@ -91,6 +100,11 @@ export const VersionSchema = v.object({
   createdAt: v.pipe(v.number(), v.finite()),
   /** The document's patch layers right after this version was kept ("Restore version" sets them back). */
   layersAfter: v.optional(v.pipe(v.array(PatchLayerSchema), v.maxLength(1024))),
+  /**
+   * "Refine with…": the candidates this result was refined from, oldest first (e.g. a Nano Banana 2
+   * draft polished by GPT Image 2). Absent = generated directly.
+   */
+  lineage: v.optional(v.pipe(v.array(LineageStepSchema), v.maxLength(16))),
 });
 
 export const DocStateSchema = v.object({

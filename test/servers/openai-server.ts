@@ -47,6 +47,8 @@ export interface RecordedFile {
   width?: number;
   height?: number;
   kind?: string;
+  /** The file's bytes as received (tests decode them to check what was sent). */
+  data?: Buffer;
 }
 
 export interface OpenAIRecordedRequest {
@@ -172,7 +174,7 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
         if (parsed.ok) {
           form = parsed.form;
           for (const [k, v] of form.fields) rec.fields[k] = v.length === 1 ? v[0] : v;
-          rec.files = form.files.map((f) => ({ field: f.field, filename: f.filename, type: f.type, bytes: f.data.length }));
+          rec.files = form.files.map((f) => ({ field: f.field, filename: f.filename, type: f.type, bytes: f.data.length, data: f.data }));
         } else parseErr = oaErr(400, parsed.message, null, null);
       }
     } else {

@@ -1,0 +1,44 @@
+/**
+ * "Refine with…" next to the staged candidates: the selected candidate, composited over the photo,
+ * goes to another model as the new source with the same mask and the prompt in the prompt box
+ * (edit it first to change the instruction). One click: a Nano Banana 2 draft → GPT Image 2 polish.
+ */
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { refineWith } from '../commands/multi-generate';
+import { modelOptions } from '../generate/current-estimate';
+import { useEditor } from '../store/store';
+
+export function RefineControls() {
+  const { staging, keyStatus, providerSettings } = useEditor(
+    useShallow((s) => ({ staging: s.staging, keyStatus: s.keyStatus, providerSettings: s.providerSettings })),
+  );
+  const [picked, setPicked] = useState<string | null>(null);
+  const sel = staging.items[staging.selected];
+  const usable = modelOptions({ ...useEditor.getState(), keyStatus, providerSettings }).filter((o) => o.usable);
+  if (!sel || !usable.length) return null;
+  // Default: GPT Image 2 for a candidate from another model (the usual polish), else the first other usable model.
+  const fallback =
+    (sel.model !== 'gpt-image-2' && usable.find((o) => o.value === 'gpt-image-2')) ||
+    usable.find((o) => o.value !== sel.model) ||
+    usable[0];
+  const value = picked && usable.some((o) => o.value === picked) ? picked : fallback.value;
+  return (
+    <span className="refine">
+      <select aria-label="Refine with" value={value} onChange={(e) => setPicked(e.currentTarget.value)}>
+        {usable.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.spec.name}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        onClick={() => void refineWith(value, sel.key)}
+        title="Send this candidate (over the photo) to the chosen model with the same mask and the prompt in the box"
+      >
+        Refine
+      </button>
+    </span>
+  );
+}

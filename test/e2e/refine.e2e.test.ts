@@ -1,0 +1,114 @@
+/**
+ * "Refine with…" in the real UI: a Nano Banana 2 draft, then one click sends that candidate,
+ * composited over the photo, to GPT Image 2 with the same mask and the (edited) prompt; the refined
+ * candidate is labelled with its lineage, and the kept version records it. Checked on the wire: the
+ * image GPT Image 2 receives shows the draft's pixels (the local Gemini server paints the masked
+ * area a known solid colour).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath } from '../support/page-helpers';
+import { chooseOption, retype, sliderTo } from '../support/user-input';
+import { PALETTE, startGeminiServer, startOpenAIServer } from '../servers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  gemini = await startGeminiServer();
+  app = await launchApp({
+    env: {
+      OPENAI_API_KEY: 'sk-e2e-test-key-0001',
+      GEMINI_API_KEY: 'gm-e2e-test-key-0002',
+      OPENAI_BASE_URL: openai.url,
+      GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
+      MASKWORK_MAX_RETRIES: '0',
+      MASKWORK_STREAM: '0',
+    },
+  });
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await app.page.keyboard.press('b');
+  await retype(app.page.getByRole('spinbutton', { name: 'Brush size' }), '60');
+  await sliderTo(app.page.getByRole('slider', { name: 'Hardness' }), 'max');
+  await dragPath(app.page, [
+    [180, 160],
+    [320, 160],
+  ]);
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+  await gemini?.close();
+});
+
+const staged = () =>
+  app.page.evaluate(() => (window as any).__maskworkTest.staging().items as { model: string; key: string; costUsd: number }[]);
+
+/** Pixels of an encoded image within `tol` of `rgb` on every channel. */
+async function countNear(bytes: Buffer, [r, g, b]: [number, number, number], tol = 6): Promise<number> {
+  const { data, info } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  let n = 0;
+  for (let i = 0; i < info.width * info.height * 3; i += 3) {
+    if (Math.abs(data[i] - r) <= tol && Math.abs(data[i + 1] - g) <= tol && Math.abs(data[i + 2] - b) <= tol) n++;
+  }
+  return n;
+}
+
+describe('Refine with…', () => {
+  it('sends a Nano Banana 2 draft to GPT Image 2 in one click and records the lineage', async () => {
+    const page = app.page;
+    // Colour match off, so the draft's masked area keeps the server's exact colour (checked on the wire below).
+    await page.getByRole('checkbox', { name: 'Colour match' }).click();
+    await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gemini-3.1-flash-image');
+    await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a glass vase');
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(1);
+    const draftColour = gemini.requests.at(-1)!.colour!;
+    expect(draftColour).toBeDefined();
+
+    // The usual polish is preselected: GPT Image 2.
+    const refineWith = page.getByRole('combobox', { name: 'Refine with' });
+    expect(await refineWith.inputValue()).toBe('gpt-image-2');
+    await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a glass vase, sharper reflections');
+    const before = openai.requests.length;
+    const layersBefore = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
+    await page.getByRole('button', { name: 'Refine', exact: true }).click();
+    await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(2);
+    // Refining changes nothing in the document until a result is kept.
+    expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(layersBefore);
+
+    const sent = openai.requests.slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].fields.model).toBe('gpt-image-2');
+    expect(sent[0].fields.prompt).toBe('a glass vase, sharper reflections');
+    const image = sent[0].files.find((f) => f.field === 'image')!;
+    const mask = sent[0].files.find((f) => f.field === 'mask')!;
+    // The draft is the new source: its solid colour fills the masked area of the image GPT Image 2 gets.
+    const near = await countNear(image.data!, draftColour);
+    const { data: m, info } = await sharp(mask.data!).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    let editable = 0;
+    for (let i = 3; i < m.length; i += info.channels) if (m[i] === 0) editable++;
+    expect(editable).toBeGreaterThan(1000);
+    // About a third of the editable area here (its inner part; the rest is the feather band and the grown edge).
+    expect(near).toBeGreaterThan(editable * 0.2);
+    // Control: another of the server's colours is nowhere in it.
+    const other = PALETTE.find((c) => c.some((v, i) => Math.abs(v - draftColour[i]) > 30))!;
+    expect(await countNear(image.data!, other)).toBeLessThan(50);
+
+    const tags = await page.getByTestId('candidate').allTextContents();
+    expect(tags[1]).toContain('refined from Nano Banana 2 (Gemini 3.1 Flash Image)');
+    // The refined candidate is selected: keep it.
+    await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());
+    expect(versions.at(-1).model).toBe('gpt-image-2');
+    expect(await page.getByTestId('version-lineage').last().textContent()).toBe('Nano Banana 2 (Gemini 3.1 Flash Image) → gpt-image-2');
+    const doc = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
+    expect(doc).toBe(layersBefore + 1);
+  });
+});
