@@ -12,6 +12,7 @@ import type { BatchEstimate } from '../../../shared/ipc/batch-contract';
 import type { MainServices } from '../create-services';
 import type { HandlerTable } from '../ipc/dispatch';
 import { estimateItem, openItem } from './batch-item';
+import type { EditRequest } from '../edit/run-edit';
 import { exportKept, previewItem } from './batch-export';
 import { view } from './batch-service';
 import { BatchFiles } from './batch-files';
@@ -55,6 +56,7 @@ async function chooseModel(
 
 export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChannel> {
   const files = new BatchFiles();
+  const planned = new Map<string, EditRequest>();
   const batches = svc.batches;
   const dialogs = svc.dialogs;
   const noDialog = () => new AppError({ kind: 'internal', message: 'This host cannot show that dialog.' });
@@ -78,9 +80,15 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
       const out: BatchEstimate = { items: [], totalUsd: 0, standardUsd: 0, model, ...(autoReason ? { autoReason } : {}) };
       for (const fileId of r.fileIds) {
         try {
-          const paths = files.resolve(fileId, r.maskId);
-          const opened = await openItem(svc, paths, { prompt: r.prompt, model, quality: r.quality, featherPx: 0, colorMatch: true });
-          const standard = estimateItem(opened.req, 'now');
+          // Opening and reading the mask once per file: typing the prompt re-prices without decoding again.
+          const key = `${fileId}|${r.maskId ?? ''}`;
+          let req = planned.get(key);
+          if (!req) {
+            const paths = files.resolve(fileId, r.maskId);
+            req = (await openItem(svc, paths, { prompt: r.prompt, model, featherPx: 0, colorMatch: true })).req;
+            planned.set(key, req);
+          }
+          const standard = estimateItem({ ...req, model, ...(r.quality ? { quality: r.quality } : {}) }, 'now');
           out.items.push({ fileId, usd: batchPrice(standard, r.mode) });
           out.standardUsd += standard;
           out.totalUsd += batchPrice(standard, r.mode);

@@ -121,6 +121,7 @@ export class BatchService {
     if (this.resumed) return;
     this.resumed = true;
     for (const b of this.store.list()) {
+      if (this.running.has(b.id)) continue; // started by this instance: not a leftover
       if (b.mode === 'now' && (b.state === 'running' || b.state === 'queued')) {
         for (const i of b.items) if (i.state === 'running') i.state = 'queued';
         this.runNow(b);
@@ -323,6 +324,8 @@ export class BatchService {
         await this.store.save();
       }
       this.running.delete(b.id);
+      // Stopped (the app is quitting): what was running stays so, and is sent again at the next start.
+      if (controller.signal.aborted && b.state === 'running') return;
       if (b.state === 'running') b.state = b.items.every((i) => i.state === 'failed') ? 'failed' : 'done';
       await this.store.save();
     })();

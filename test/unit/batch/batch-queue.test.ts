@@ -190,6 +190,45 @@ describe('batch queue (main)', () => {
     }
   }, 120_000);
 
+  it('now: a batch interrupted by a restart is sent again at the next start', async () => {
+    const answers = new Answers();
+    const main = await startMain(env(), answers);
+    try {
+      answers.multiOpens.push([join(dir, 'in', 'coffee.png'), join(dir, 'in', 'rocket.jpg')]);
+      const { files } = await main.call('batch:addImages', {});
+      gemini.script({ delayMs: 5000 });
+      const b = await main.call<BatchView>('batch:start', {
+        ...settings(
+          files.map((f: { fileId: string }) => f.fileId),
+          'now',
+        ),
+        featherPx: 4,
+        colorMatch: true,
+      });
+      await until(main, b.id, (x) => x.items[0].state === 'running', 10_000);
+      main.svc.batches.stop(); // the app quits while the first image is out
+      await new Promise((r) => setTimeout(r, 100));
+      const { createServices } = await import('../../../electron/main/create-services');
+      const svc2 = createServices({
+        host: 'test',
+        version: '0',
+        assetDir: join(main.tmp, 'assets'),
+        settingsDir: join(main.tmp, 'settings'),
+        dialogs: answers,
+        env: env(),
+      });
+      expect(svc2.batches.store.get(b.id)?.items.map((i) => i.state)).toEqual(['running', 'queued']);
+      svc2.batches.list(); // the app starts and reads the queue: it resumes
+      const end = Date.now() + 30_000;
+      while (svc2.batches.store.get(b.id)?.state !== 'done' && Date.now() < end) await new Promise((r) => setTimeout(r, 40));
+      expect(svc2.batches.store.get(b.id)?.items.map((i) => i.state)).toEqual(['done', 'done']);
+      svc2.batches.stop();
+    } finally {
+      gemini.clearScript();
+      await main.close();
+    }
+  }, 60_000);
+
   it('refuses the Batch API for a model it does not serve, and a file without a mask; Auto picks Nano Banana for it', async () => {
     const answers = new Answers();
     const main = await startMain(env(), answers);
