@@ -18,6 +18,7 @@ import { installAutosave } from './autosave';
 import { RecoverBanner } from '../panels/RecoverBanner';
 import { JobOpenPrompt } from '../panels/JobOpenPrompt';
 import { ExportDialog } from '../panels/ExportDialog';
+import { CompareView } from '../ui/CompareView';
 
 export function App() {
   useEffect(() => installShortcuts(), []);
@@ -48,6 +49,7 @@ export function App() {
       <SettingsModal />
       <JobOpenPrompt />
       <ExportDialog />
+      <CompareView />
     </div>
   );
 }

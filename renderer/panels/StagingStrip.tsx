@@ -85,6 +85,14 @@ export function StagingStrip() {
           <button type="button" data-testid="discard-all" onClick={() => discardAllStaged()} title="Remove all candidates (Esc)">
             Discard all
           </button>
+          <button
+            type="button"
+            disabled={staging.items.length < 2}
+            onClick={() => useEditor.getState().setComparePanes(staging.items.length > 2 ? 4 : 2)}
+            title="The candidates side by side at full size, zoomed and panned together"
+          >
+            Compare…
+          </button>
           <RefineControls />
           <span className="sep" />
           <button

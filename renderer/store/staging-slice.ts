@@ -44,6 +44,9 @@ export interface StagingSlice {
   unstage(key: string): void;
   clearStaging(): void;
   setCompare(patch: Partial<CompareState>): void;
+  /** The compare view: closed (0), or 2-up / 4-up at full size. */
+  comparePanes: 0 | 2 | 4;
+  setComparePanes(n: 0 | 2 | 4): void;
 }
 
 const DEFAULT_COMPARE: CompareState = { held: false, toggled: false, reveal: 100 };
@@ -51,6 +54,8 @@ const DEFAULT_COMPARE: CompareState = { held: false, toggled: false, reveal: 100
 export const createStagingSlice: StateCreator<EditorStore, [], [], StagingSlice> = (set, get) => ({
   staging: EMPTY_STAGING,
   compare: DEFAULT_COMPARE,
+  comparePanes: 0,
+  setComparePanes: (comparePanes) => set({ comparePanes }),
   parked: {},
   park: (cands) => set({ parked: parkCandidates(get().parked, cands) }),
   parkStaging() {

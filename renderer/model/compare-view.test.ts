@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { actualSize, fitView, panBy, paneCandidates, toDoc, zoomAbout } from './compare-view';
+
+describe('compare view geometry', () => {
+  it('fills the panes from the selected candidate on, wrapping', () => {
+    expect(paneCandidates(5, 3, 4)).toEqual([3, 4, 0, 1]);
+    expect(paneCandidates(2, 1, 4)).toEqual([1, 0]);
+    expect(paneCandidates(3, -1, 2)).toEqual([0, 1]);
+  });
+  it('fits the canvas centred', () => {
+    expect(fitView({ width: 600, height: 400 }, { width: 300, height: 300 })).toEqual({ scale: 0.5, x: 0, y: 50 });
+  });
+  it('zooms about a point, keeping it over the same document pixel', () => {
+    const v = { scale: 0.5, x: 0, y: 50 };
+    const at = { x: 120, y: 90 };
+    const z = zoomAbout(v, 2, at);
+    expect(z.scale).toBe(1);
+    expect(toDoc(z, at)).toEqual(toDoc(v, at));
+    expect(zoomAbout(v, 1e6, at).scale).toBe(32);
+  });
+  it('100 % and panning', () => {
+    const v = actualSize({ scale: 0.5, x: 0, y: 50 }, { width: 300, height: 300 });
+    expect(v.scale).toBe(1);
+    expect(toDoc(v, { x: 150, y: 150 })).toEqual({ x: 300, y: 200 });
+    expect(panBy(v, 10, -5)).toEqual({ scale: 1, x: v.x + 10, y: v.y - 5 });
+  });
+});

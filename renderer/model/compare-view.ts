@@ -1,0 +1,49 @@
+/**
+ * The compare view's geometry, pure: which staged candidates fill the 2 or 4 panes, the shared view
+ * (every pane shows the same document area at the same zoom, so panning or zooming one moves all),
+ * fitting the canvas into a pane, zooming about a point and panning.
+ */
+
+/** Document px → pane px: pane = doc × scale + (x, y). The same for every pane. */
+export interface CompareViewState {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+export const MIN_SCALE = 0.02;
+export const MAX_SCALE = 32;
+
+/** Indices of the candidates shown: the selected one first, then the next ones (wrapping), at most `panes`. */
+export function paneCandidates(count: number, selected: number, panes: number): number[] {
+  const n = Math.min(count, panes);
+  const from = Math.max(0, selected);
+  return Array.from({ length: n }, (_, i) => (from + i) % count);
+}
+
+/** The whole canvas centred in a pane. */
+export function fitView(canvas: { width: number; height: number }, pane: { width: number; height: number }): CompareViewState {
+  const scale = Math.min(pane.width / canvas.width, pane.height / canvas.height);
+  return { scale, x: (pane.width - canvas.width * scale) / 2, y: (pane.height - canvas.height * scale) / 2 };
+}
+
+/** 100 % (one document pixel per screen pixel) about the pane's centre, keeping the point under it. */
+export function actualSize(v: CompareViewState, pane: { width: number; height: number }): CompareViewState {
+  return zoomAbout(v, 1 / v.scale, { x: pane.width / 2, y: pane.height / 2 });
+}
+
+/** Zooms by `factor` keeping the pane point `at` over the same document point. */
+export function zoomAbout(v: CompareViewState, factor: number, at: { x: number; y: number }): CompareViewState {
+  const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, v.scale * factor));
+  const k = scale / v.scale;
+  return { scale, x: at.x - (at.x - v.x) * k, y: at.y - (at.y - v.y) * k };
+}
+
+export function panBy(v: CompareViewState, dx: number, dy: number): CompareViewState {
+  return { ...v, x: v.x + dx, y: v.y + dy };
+}
+
+/** The document point under a pane point. */
+export function toDoc(v: CompareViewState, p: { x: number; y: number }): { x: number; y: number } {
+  return { x: (p.x - v.x) / v.scale, y: (p.y - v.y) / v.scale };
+}

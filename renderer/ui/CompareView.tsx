@@ -1,0 +1,227 @@
+/**
+ * The compare view: the staged candidates 2-up or 4-up at full size over the whole window, every
+ * pane showing the same part of the photo at the same zoom (wheel zooms all about the cursor, a drag
+ * pans all; Fit and 100 %), each with its own Before toggle (the photo without that candidate) and
+ * "Keep this". Esc closes it; no key reaches the editor while it is open. Nothing changes the document
+ * except Keep.
+ */
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { bitmapsVersion, getBitmap, subscribeBitmaps } from '../blobs/blob-store';
+import { formatUsd } from '../generate/estimate';
+import type { StagedCandidate } from '../generate/staging-logic';
+import { type CompareViewState, actualSize, fitView, panBy, paneCandidates, zoomAbout } from '../model/compare-view';
+import type { DocState } from '../store/document-types';
+import { keepStaged } from '../store/edit-commands';
+import { useEditor } from '../store/store';
+
+const close = () => useEditor.getState().setComparePanes(0);
+
+function drawPane(
+  canvas: HTMLCanvasElement,
+  doc: DocState,
+  hidden: Record<string, true>,
+  c: StagedCandidate,
+  view: CompareViewState,
+  before: boolean,
+): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.fillStyle = '#1b1b1f';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.setTransform(view.scale, 0, 0, view.scale, view.x, view.y);
+  ctx.imageSmoothingEnabled = view.scale < 2;
+  const original = getBitmap(doc.original.assetId);
+  if (original && !hidden.original) ctx.drawImage(original, doc.original.x, doc.original.y, doc.original.width, doc.original.height);
+  for (const l of doc.layers) {
+    const bmp = getBitmap(l.assetId);
+    if (!bmp || hidden[l.id] || l.visible === false) continue;
+    ctx.globalAlpha = l.opacity ?? 1;
+    ctx.drawImage(bmp, l.x, l.y, l.width, l.height);
+    ctx.globalAlpha = 1;
+  }
+  const patch = before ? undefined : getBitmap(c.assetId);
+  if (patch) ctx.drawImage(patch, c.region.x, c.region.y, c.region.width, c.region.height);
+}
+
+function Pane(props: {
+  c: StagedCandidate;
+  n: number;
+  doc: DocState;
+  hidden: Record<string, true>;
+  view: CompareViewState | null;
+  size: { width: number; height: number };
+  before: boolean;
+  onBefore: () => void;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const version = useSyncExternalStore(subscribeBitmaps, bitmapsVersion);
+  const { c, n, doc, hidden, view, size, before } = props;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes when a bitmap is replaced (preview → full); redraw then.
+  useEffect(() => {
+    if (ref.current && view) drawPane(ref.current, doc, hidden, c, view, before);
+  }, [c, doc, hidden, view, before, version]);
+  return (
+    <figure className="compare-pane" aria-label={`Candidate ${n}: ${c.modelName}`}>
+      <canvas
+        ref={ref}
+        data-testid="compare-canvas"
+        width={Math.max(1, Math.floor(size.width))}
+        height={Math.max(1, Math.floor(size.height))}
+      />
+      <figcaption>
+        <span className="tag-model">
+          {n}. {c.modelName}
+        </span>
+        <span className="muted">
+          {' '}
+          {formatUsd(c.costUsd)} · {c.seconds.toFixed(1)} s
+        </span>
+        <span className="spacer" />
+        <button
+          type="button"
+          aria-pressed={before}
+          aria-label={`Before: candidate ${n}`}
+          onClick={props.onBefore}
+          title="Show the photo without this candidate"
+        >
+          Before
+        </button>
+        <button
+          type="button"
+          className="primary"
+          aria-label={`Keep candidate ${n}`}
+          onClick={() => {
+            void keepStaged(true, c.key).then(close);
+          }}
+        >
+          Keep this
+        </button>
+      </figcaption>
+    </figure>
+  );
+}
+
+function CompareBody({ panes }: { panes: 2 | 4 }) {
+  const { staging, doc, hidden } = useEditor(useShallow((s) => ({ staging: s.staging, doc: s.doc, hidden: s.hiddenLayers })));
+  const gridRef = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 1, height: 1 });
+  const [view, setView] = useState<CompareViewState | null>(null);
+  const [before, setBefore] = useState<Record<string, boolean>>({});
+  const drag = useRef<{ x: number; y: number } | null>(null);
+  const cols = 2;
+  const rows = panes === 4 ? 2 : 1;
+
+  useLayoutEffect(() => {
+    const measure = () => {
+      const g = gridRef.current;
+      if (!g) return;
+      // Each pane: its share of the grid minus the caption (about 30 px).
+      setSize({ width: Math.max(1, g.clientWidth / cols - 8), height: Math.max(1, g.clientHeight / rows - 38) });
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [rows]);
+  useEffect(() => {
+    if (doc && size.width > 1) setView(fitView(doc.canvas, size));
+  }, [doc, size]);
+
+  useEffect(() => {
+    // While open, Esc closes it and no key reaches the editor's shortcuts (Esc would discard the candidates).
+    const onKey = (e: KeyboardEvent) => {
+      e.stopPropagation();
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  if (!doc) return null;
+  const shown = paneCandidates(staging.items.length, staging.selected, panes).map((i) => staging.items[i]);
+  /** The pane point under the pointer (every pane has the same size and view). */
+  const panePoint = (e: { clientX: number; clientY: number; target: EventTarget }) => {
+    const canvas = (e.target as HTMLElement).closest('.compare-pane')?.querySelector('canvas');
+    const r = canvas?.getBoundingClientRect();
+    return r ? { x: e.clientX - r.left, y: e.clientY - r.top } : null;
+  };
+  return (
+    <div
+      className="compare-view"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Compare candidates"
+      data-testid="compare-view"
+      data-scale={view?.scale}
+      data-x={view?.x}
+      data-y={view?.y}
+    >
+      <header className="compare-head">
+        <strong>Compare</strong>
+        <button type="button" aria-pressed={panes === 2} onClick={() => useEditor.getState().setComparePanes(2)}>
+          2-up
+        </button>
+        <button type="button" aria-pressed={panes === 4} onClick={() => useEditor.getState().setComparePanes(4)}>
+          4-up
+        </button>
+        <button type="button" onClick={() => setView(fitView(doc.canvas, size))} title="The whole photo in each pane">
+          Fit
+        </button>
+        <button type="button" onClick={() => view && setView(actualSize(view, size))} title="One photo pixel per screen pixel">
+          100 %
+        </button>
+        <span className="muted">Wheel zooms and a drag pans every pane together.</span>
+        <span className="spacer" />
+        <button type="button" onClick={close} aria-label="Close compare">
+          Close
+        </button>
+      </header>
+      <div
+        ref={gridRef}
+        className={`compare-grid panes-${panes}`}
+        onWheel={(e) => {
+          const p = panePoint(e);
+          if (p && view) setView(zoomAbout(view, Math.exp(-e.deltaY / 500), p));
+        }}
+        onPointerDown={(e) => {
+          if ((e.target as HTMLElement).tagName !== 'CANVAS') return;
+          drag.current = { x: e.clientX, y: e.clientY };
+          (e.target as HTMLElement).setPointerCapture(e.pointerId);
+        }}
+        onPointerMove={(e) => {
+          const d = drag.current;
+          if (!d || !view) return;
+          setView(panBy(view, e.clientX - d.x, e.clientY - d.y));
+          drag.current = { x: e.clientX, y: e.clientY };
+        }}
+        onPointerUp={() => {
+          drag.current = null;
+        }}
+      >
+        {shown.map((c) => (
+          <Pane
+            key={c.key}
+            c={c}
+            n={staging.items.indexOf(c) + 1}
+            doc={doc}
+            hidden={hidden}
+            view={view}
+            size={size}
+            before={!!before[c.key]}
+            onBefore={() => setBefore({ ...before, [c.key]: !before[c.key] })}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function CompareView() {
+  const panes = useEditor((s) => s.comparePanes);
+  const any = useEditor((s) => s.staging.items.length > 0);
+  return panes && any ? <CompareBody panes={panes} /> : null;
+}

@@ -1,0 +1,139 @@
+/**
+ * The compare view with real mouse and keys: four GPT Image 2 candidates 2-up and 4-up at full size,
+ * one shared zoom and pan (wheel on one pane, drag on another: every pane shows the same document
+ * point at the same place), Before on one pane only, and the keeper picked there. The local OpenAI
+ * server paints candidate i's masked area a known colour, so each pane's pixels say what it shows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath } from '../support/page-helpers';
+import { chooseOption, retype, sliderTo } from '../support/user-input';
+import { paletteColour, startOpenAIServer } from '../servers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+const photo = join(PHOTOS, 'coffee.png');
+const P = { x: 250, y: 160 }; // inside the mask, document px
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  app.dialogs.opens.push(photo);
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await app.page.keyboard.press('b');
+  await retype(app.page.getByRole('spinbutton', { name: 'Brush size' }), '60');
+  await sliderTo(app.page.getByRole('slider', { name: 'Hardness' }), 'max');
+  await dragPath(app.page, [
+    [180, 160],
+    [320, 160],
+  ]);
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+/** The shared view (read-only data attributes of the dialog). */
+async function view() {
+  const d = app.page.getByRole('dialog', { name: 'Compare candidates' });
+  return {
+    scale: Number(await d.getAttribute('data-scale')),
+    x: Number(await d.getAttribute('data-x')),
+    y: Number(await d.getAttribute('data-y')),
+  };
+}
+
+/** The pixel each pane canvas shows at the pane position of document point `p` (read-only). */
+async function paneColours(p: { x: number; y: number }): Promise<number[][]> {
+  const v = await view();
+  const at = { x: Math.round(p.x * v.scale + v.x), y: Math.round(p.y * v.scale + v.y) };
+  return app.page.evaluate(
+    (q) =>
+      [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="compare-canvas"]')].map((c) => [
+        ...c.getContext('2d')!.getImageData(q.x, q.y, 1, 1).data.slice(0, 3),
+      ]),
+    at,
+  );
+}
+
+const close = (a: number[], b: readonly number[], tol = 8) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
+
+describe('compare view', () => {
+  it('2-up and 4-up at full size, synchronised zoom and pan, before/after per pane, keep from there', async () => {
+    const page = app.page;
+    await page.getByRole('checkbox', { name: 'Colour match' }).click(); // the candidates keep the server's exact colours
+    await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
+    await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '4');
+    await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a glass vase');
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 4, null, { timeout: 60_000 });
+    const items = await page.evaluate(() => (window as any).__maskworkTest.staging().items as { assetId: string; index: number }[]);
+
+    await page.getByRole('button', { name: 'Compare…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare candidates' });
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(4);
+    await dialog.getByRole('button', { name: '2-up' }).click();
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(2);
+    await dialog.getByRole('button', { name: '4-up' }).click();
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(4);
+    // Full size: each pane is a quarter of the window, not a thumbnail.
+    const box = await dialog.getByTestId('compare-canvas').first().boundingBox();
+    expect(box!.width).toBeGreaterThan(500);
+    expect(box!.height).toBeGreaterThan(300);
+
+    // Every pane shows its own candidate at the same document point.
+    const colours = await paneColours(P);
+    colours.forEach((c, i) => expect(close(c, paletteColour(items[i].index))).toBe(true));
+
+    // Wheel over pane 1 zooms every pane about the cursor.
+    const v0 = await view();
+    const c1 = await dialog.getByTestId('compare-canvas').nth(0).boundingBox();
+    await page.mouse.move(c1!.x + P.x * v0.scale + v0.x, c1!.y + P.y * v0.scale + v0.y);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(async () => (await view()).scale).toBeGreaterThan(v0.scale * 1.5);
+    (await paneColours(P)).forEach((c, i) => expect(close(c, paletteColour(items[i].index))).toBe(true));
+    // Drag on pane 3 pans every pane.
+    const v1 = await view();
+    const c3 = await dialog.getByTestId('compare-canvas').nth(2).boundingBox();
+    await page.mouse.move(c3!.x + 100, c3!.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(c3!.x + 140, c3!.y + 130, { steps: 5 });
+    await page.mouse.up();
+    const v2 = await view();
+    expect(v2.x - v1.x).toBeCloseTo(40, 0);
+    expect(v2.y - v1.y).toBeCloseTo(30, 0);
+    (await paneColours(P)).forEach((c, i) => expect(close(c, paletteColour(items[i].index))).toBe(true));
+
+    // Before on pane 2 only: the photo there, the candidates elsewhere.
+    await dialog.getByRole('button', { name: 'Before: candidate 2' }).click();
+    const { data, info } = await sharp(photo).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const o = (P.y * info.width + P.x) * 3;
+    const after = await paneColours(P);
+    expect(close(after[1], [data[o], data[o + 1], data[o + 2]], 24)).toBe(true);
+    expect(close(after[0], paletteColour(items[0].index))).toBe(true);
+    expect(close(after[2], paletteColour(items[2].index))).toBe(true);
+
+    // Keep candidate 3 from the compare view.
+    await dialog.getByRole('button', { name: 'Keep candidate 3' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const layers = await page.evaluate(() => (window as any).__maskworkTest.layerList());
+    expect(layers).toHaveLength(1);
+    expect(layers[0].assetId).toBe(items[2].assetId);
+  });
+
+  it('Esc closes the view without discarding the candidates', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 4, null, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Compare…' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Compare candidates' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Compare candidates' }).count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(4);
+  });
+});
