@@ -88,7 +88,7 @@ describe('compare view', () => {
 
     // Every pane shows its own candidate at the same document point.
     const colours = await paneColours(P);
-    colours.forEach((c, i) => expect(close(c, paletteColour(items[i].index))).toBe(true));
+    for (const [i, c] of colours.entries()) expect(close(c, paletteColour(items[i].index))).toBe(true);
 
     // Wheel over pane 1 zooms every pane about the cursor.
     const v0 = await view();
@@ -96,7 +96,7 @@ describe('compare view', () => {
     await page.mouse.move(c1!.x + P.x * v0.scale + v0.x, c1!.y + P.y * v0.scale + v0.y);
     await page.mouse.wheel(0, -400);
     await expect.poll(async () => (await view()).scale).toBeGreaterThan(v0.scale * 1.5);
-    (await paneColours(P)).forEach((c, i) => expect(close(c, paletteColour(items[i].index))).toBe(true));
+    for (const [i, c] of (await paneColours(P)).entries()) expect(close(c, paletteColour(items[i].index))).toBe(true);
     // Drag on pane 3 pans every pane.
     const v1 = await view();
     const c3 = await dialog.getByTestId('compare-canvas').nth(2).boundingBox();
@@ -107,7 +107,7 @@ describe('compare view', () => {
     const v2 = await view();
     expect(v2.x - v1.x).toBeCloseTo(40, 0);
     expect(v2.y - v1.y).toBeCloseTo(30, 0);
-    (await paneColours(P)).forEach((c, i) => expect(close(c, paletteColour(items[i].index))).toBe(true));
+    for (const [i, c] of (await paneColours(P)).entries()) expect(close(c, paletteColour(items[i].index))).toBe(true);
 
     // Before on pane 2 only: the photo there, the candidates elsewhere.
     await dialog.getByRole('button', { name: 'Before: candidate 2' }).click();
