@@ -2,11 +2,12 @@
  * `npm run bench`: every benchmark, printed as tables and written to bench-results/*.json.
  * The speed targets are ratios to a floor measured in the same run (`ratios`: open, pixels, cli,
  * history); the other tables are absolute figures for this machine.
- * Usage: npm run bench [-- --only ratios,paint,edit,plan,fill,text,select | --only open,pixels,cli,history] [--quick]
+ * Usage: npm run bench [-- --only ratios,paint,layers,edit,plan,fill,text,select | --only open,pixels,cli,history] [--quick]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { runPaintBench } from './paint/run';
 import { runEditBench } from './edit/run';
+import { runLayersBench } from './layers/run';
 import { RATIO_GROUPS, runRatios } from './ratios';
 import { spawnSync } from 'node:child_process';
 import { planTable, formatPlanTable } from '../shared/geometry';
@@ -46,6 +47,26 @@ if (want('paint')) {
   });
   console.log(
     `target p95 ≤ ${r.target.moveP95Ms} ms per move: ${r.target.pass ? 'PASS' : 'FAIL'}; flat from stroke 1 to ${r.strokes}: ${r.target.flat ? 'PASS' : 'FAIL'}`,
+  );
+}
+
+if (want('layers')) {
+  const r = await runLayersBench({ strokes: quick ? 5 : 20 });
+  all.layers = r;
+  writeFileSync('bench-results/layers.json', JSON.stringify(r, null, 2));
+  console.log(
+    `\nLayers (renderer, Chromium, ${r.image.width}×${r.image.height}, ${r.layers} kept layers; ${r.strokes} strokes × ${r.movesPerStroke} moves, one move per frame; load ${r.loadavg.map((x) => x.toFixed(1)).join(' ')})`,
+  );
+  console.table({
+    'document mask (floor): move (ms)': r.floor.moveMs,
+    'document mask (floor): frame (ms)': r.floor.frameMs,
+    'document mask (floor): commit (ms)': r.floor.commitMs,
+    'layer mask, layer 16 of 30: move (ms)': r.layerMask.moveMs,
+    'layer mask, layer 16 of 30: frame (ms)': r.layerMask.frameMs,
+    'layer mask, layer 16 of 30: commit (ms)': r.layerMask.commitMs,
+  });
+  console.log(
+    `layer mask / floor, p95: move ${r.ratio.move}×, frame ${r.ratio.frame}× (target frame ≤ ${r.target.frameRatio}×, move p95 ≤ ${r.target.moveP95Ms} ms): ${r.target.pass ? 'PASS' : 'FAIL'}`,
   );
 }
 

@@ -11,6 +11,7 @@ import { getMask } from '../blobs/blob-store';
 import { encodeMaskPng } from '../canvas/mask-encode';
 import type { DocState } from '../store/document-types';
 import { useEditor } from '../store/store';
+import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 
 /** Quiet period after the last change before a save is sent (ms). */
 export const AUTOSAVE_DELAY_MS = 1000;
@@ -41,7 +42,11 @@ export function autosaveStatus(): AutosaveStatus {
 async function send(doc: DocState): Promise<void> {
   const mask = getMask(doc.maskId);
   const rect = maskBounds(mask);
-  const request = { document: JSON.stringify(doc), ...(rect ? { mask: { png: await encodeMaskPng(mask, rect), rect } } : {}) };
+  // Layer masks go as PNG assets (uploaded once each), named in the layer records.
+  const request = {
+    document: JSON.stringify(await withLayerMaskAssets(doc)),
+    ...(rect ? { mask: { png: await encodeMaskPng(mask, rect), rect } } : {}),
+  };
   const r = await api().project.autosave(request);
   if (!r.ok) throw new Error(r.error.message);
   status.saves++;

@@ -9,6 +9,7 @@ import type { DocState } from '../store/document-types';
 import { exportRequest, openNotes, type ExportFormat, type ExportOptions } from '../model/export-request';
 import { useEditor } from '../store/store';
 import { mayOpenWhileJob } from './open-guard';
+import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 
 let docCounter = 1;
 
@@ -112,7 +113,9 @@ export function exportImage(format: ExportFormat, quality?: number, opts: Export
     const doc = state.doc;
     if (!doc) return;
     const mask = format === 'psd' ? await maskAsset(doc) : undefined;
-    const r = await unwrap(api().image.export({ ...exportRequest(doc, state.hiddenLayers, format, opts), mask, quality }));
+    // What the canvas shows: layers in order, each with its visibility, opacity and layer mask (uploaded first).
+    const out = await withLayerMaskAssets(doc);
+    const r = await unwrap(api().image.export({ ...exportRequest(out, state.hiddenLayers, format, opts), mask, quality }));
     if ('canceled' in r) return;
     const notify = useEditor.getState().notify;
     const depth = r.depth === 16 ? ' 16-bit' : '';

@@ -11,6 +11,7 @@ import { decodeMaskPng } from '../canvas/mask-encode';
 import type { DocState } from '../store/document-types';
 import { parseDocument } from '../../shared/document/schema';
 import { useEditor } from '../store/store';
+import { adoptLayerMasks } from '../commands/layer-mask-assets';
 
 /** History label of a restored document. */
 export const RESTORED_LABEL = 'Restored session';
@@ -45,20 +46,24 @@ export function describeSession(rec: RecoveredSession): { name: string; time: st
 export async function restoreSession(rec: RecoveredSession): Promise<void> {
   const doc = parseDoc(rec);
   if (!doc || !rec.assets[doc.original.assetId]) throw new Error('The saved session cannot be opened: its image is missing.');
-  for (const [id, a] of Object.entries(rec.assets)) putBitmap(id, await decodeToBitmap(a.bytes, a.mime));
+  for (const [id, a] of Object.entries(rec.assets)) {
+    if (id.startsWith('mask-')) continue; // layer masks are read as masks below, never drawn
+    putBitmap(id, await decodeToBitmap(a.bytes, a.mime));
+  }
   const have = (l: { assetId: string }) => l.assetId in rec.assets;
   let mask = createEmptyMask(doc.canvas.width, doc.canvas.height);
   if (rec.mask) {
     const { rect } = rec.mask;
     mask = applyCoverage(mask, { rect, data: await decodeMaskPng(rec.mask.png, rect.width, rect.height) }, 'replace');
   }
+  const withMasks = await adoptLayerMasks(doc, (id) => rec.assets[id]?.bytes);
   const s = useEditor.getState();
   s.openDocument(
     {
-      ...doc,
+      ...withMasks,
       maskId: putMask(mask),
-      layers: doc.layers.filter(have),
-      versions: doc.versions.map((v) => (v.layersAfter ? { ...v, layersAfter: v.layersAfter.filter(have) } : v)),
+      layers: withMasks.layers.filter(have),
+      versions: withMasks.versions.map((v) => (v.layersAfter ? { ...v, layersAfter: v.layersAfter.filter(have) } : v)),
     },
     RESTORED_LABEL,
   );

@@ -2,6 +2,7 @@
  * Read-only probes for the e2e tests and the benchmark (`window.__maskworkTest`). They read state;
  * they never change the document, so exposing them in the app is harmless.
  */
+import { layerVisible } from '../../shared/document/schema';
 import { bandOutline, getMaskValue, countMaskPixels, maskBounds, maskToArray } from '../../shared/mask';
 import { bandRadius } from '../canvas/FeatherBandOutline';
 import { getBitmap, getMask, maskCount } from '../blobs/blob-store';
@@ -165,7 +166,7 @@ export function installTestHooks(): void {
     /** Patch layers, bottom to top. */
     layerList() {
       const s = useEditor.getState();
-      return (s.doc?.layers ?? []).map((l) => ({ ...l, hidden: !!s.hiddenLayers[l.id] }));
+      return (s.doc?.layers ?? []).map((l) => ({ ...l, hidden: !layerVisible(l) }));
     },
     /** Autosave progress: completed saves, last save time and document, pending work, last error. */
     autosave() {

@@ -21,6 +21,9 @@ import { ColorRangePreview } from '../ui/ColorRangePreview';
 import { checker } from './checker';
 import { fieldOwnsKey } from '../keyboard/field-focus';
 import { docPoint, docToScreen, screenPoint, screenToDoc } from '../../shared/geometry/point';
+import { maskTargetLayer } from '../model/layer-logic';
+import { MaskTargetFrame, PatchNode } from '../ui/canvas/PatchNode';
+import { pruneLayerCanvases } from '../ui/canvas/layer-display';
 
 export function EditorStage() {
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -36,6 +39,10 @@ export function EditorStage() {
   const maskOpacity = useEditor((s) => s.maskOpacity);
   const hidden = useEditor((s) => s.hiddenLayers);
   const staging = useEditor((s) => s.staging.items.length > 0);
+  const maskTarget = useEditor((s) => maskTargetLayer(s.doc, s.maskTarget));
+  const targetAt = doc && maskTarget ? doc.layers.indexOf(maskTarget) : -1;
+  const split =
+    targetAt >= 0 ? { target: targetAt, above: targetAt + 1 } : { target: doc?.layers.length ?? 0, above: doc?.layers.length ?? 0 };
   const [spaceDown, setSpaceDown] = useState(false);
   const [panning, setPanning] = useState(false);
   const panFrom = useRef<{ x: number; y: number } | null>(null);
@@ -177,6 +184,10 @@ export function EditorStage() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [live]);
 
+  useEffect(() => {
+    // Layers the document no longer has (undo brings them back: their canvas is rebuilt then).
+    if (doc) pruneLayerCanvases(new Set(doc.layers.map((l) => l.id)));
+  }, [doc]);
   useSyncExternalStore(subscribeBitmaps, bitmapsVersion); // redraw when a bitmap is replaced (preview → full)
   const original = doc ? getBitmap(doc.original.assetId) : undefined;
   const visibleDoc = { x: -offsetX / scale, y: -offsetY / scale, width: stageWidth / scale, height: stageHeight / scale };
@@ -203,7 +214,7 @@ export function EditorStage() {
       onContextMenu={(e) => e.preventDefault()}
     >
       <Stage ref={stageRef} width={stageWidth} height={stageHeight} scaleX={scale} scaleY={scale} x={offsetX} y={offsetY} listening={false}>
-        <Layer listening={false} imageSmoothingEnabled={scale < 2}>
+        <Layer name="picture" listening={false} imageSmoothingEnabled={scale < 2}>
           {doc && (
             <Rect
               name="canvas-area"
@@ -226,12 +237,21 @@ export function EditorStage() {
               height={doc.original.height}
             />
           )}
-          {doc?.layers.map((l) => {
-            const bmp = getBitmap(l.assetId);
-            return bmp && !hidden[l.id] ? (
-              <KonvaImage key={l.id} name={`patch-${l.id}`} image={bmp} x={l.x} y={l.y} width={l.width} height={l.height} />
-            ) : null;
-          })}
+          {doc?.layers.slice(0, split.target).map((l) => (
+            <PatchNode key={l.id} layer={l} />
+          ))}
+        </Layer>
+        {/* The layer whose mask is painted, and the layers above it, get their own canvases: a live
+            stroke then redraws one patch, not the photo and every other layer. */}
+        <Layer name="picture-target" listening={false} imageSmoothingEnabled={scale < 2}>
+          {doc?.layers.slice(split.target, split.above).map((l) => (
+            <PatchNode key={l.id} layer={l} />
+          ))}
+        </Layer>
+        <Layer name="picture-above" listening={false} imageSmoothingEnabled={scale < 2}>
+          {doc?.layers.slice(split.above).map((l) => (
+            <PatchNode key={l.id} layer={l} />
+          ))}
         </Layer>
         {/* Its own layer: staging a candidate redraws it alone, not the photo and its kept patches. */}
         <Layer name="staged-layer" listening={false} imageSmoothingEnabled={scale < 2}>
@@ -255,6 +275,9 @@ export function EditorStage() {
         </Layer>
         <Layer name="range-preview" listening={false}>
           {doc && <ColorRangePreview />}
+        </Layer>
+        <Layer name="mask-target" listening={false} visible={!!maskTarget && !staging}>
+          {maskTarget && <MaskTargetFrame layer={maskTarget} scale={scale} />}
         </Layer>
         <Layer name="extend-preview" listening={false}>
           {doc && <ExtendPreview scale={scale} />}

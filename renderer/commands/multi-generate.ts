@@ -6,6 +6,7 @@
  * Cancel stops every job still running. Nothing here changes the document.
  */
 import type { LineageStep } from '../../shared/document/schema';
+import { withLayerMaskAssets } from './layer-mask-assets';
 import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
 import { expectedFor } from '../../shared/routing/latency';
 import { getMask } from '../blobs/blob-store';
@@ -174,7 +175,7 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
       const png = await encodeMaskPng(grow ? await runMaskOp('grow', mask, grow) : mask, rect);
       const req: EditRequest = {
         canvas: { ...doc.canvas },
-        layers: [...requestLayers(doc, st.hiddenLayers), ...(o.extraLayers ?? [])],
+        layers: [...requestLayers(await withLayerMaskAssets(doc)), ...(o.extraLayers ?? [])],
         mask: { png, rect },
         prompt: run.prompt,
         model: r.value,

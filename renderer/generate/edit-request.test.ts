@@ -22,12 +22,18 @@ describe('edit request', () => {
     expect(maskRectFor({ x: 5, y: 5, width: 5, height: 5 }, 0, doc.canvas)).toEqual({ x: 5, y: 5, width: 5, height: 5 });
   });
 
-  it('sends the original first, then the visible patch layers', () => {
-    expect(requestLayers(doc, { L1: true })).toEqual([
+  it('sends the original first, then the visible patch layers with their opacity and layer mask', () => {
+    const hidden = { ...doc, layers: [{ ...doc.layers[0], visible: false }, doc.layers[1]] };
+    expect(requestLayers(hidden)).toEqual([
       { assetId: 'img-original-0001', x: 0, y: 0 },
       { assetId: 'patch-bbbb-2', x: 30, y: 40 },
     ]);
-    expect(requestLayers(doc, { original: true })).toHaveLength(3);
+    const props = {
+      ...doc,
+      layers: [{ ...doc.layers[0], opacity: 0.4, maskId: 'mask-3', maskAssetId: `mask-${'c'.repeat(32)}` }, doc.layers[1]],
+    };
+    expect(requestLayers(props)[1]).toEqual({ assetId: 'patch-aaaa-1', x: 10, y: 20, opacity: 0.4, maskAssetId: `mask-${'c'.repeat(32)}` });
+    expect(requestLayers(doc)).toHaveLength(3);
   });
 
   it('restricts settings to the model', () => {
@@ -51,7 +57,7 @@ describe('edit request', () => {
   it('adapts a refused request to another model, keeping pixels, mask and prompt', () => {
     const req: EditRequest = {
       canvas: doc.canvas,
-      layers: requestLayers(doc, {}),
+      layers: requestLayers(doc),
       mask: { png: new Uint8Array([1, 2, 3]), rect: { x: 0, y: 0, width: 10, height: 10 } },
       prompt: 'a red car',
       model: 'gpt-image-2',

@@ -3,6 +3,7 @@
  * mask PNG, which needs the DOM to encode), and adapts a request to another model for a retry.
  * Pure: no I/O, no DOM.
  */
+import { placedLayers } from '../model/layer-logic';
 import type { RequestOf } from '../../shared/ipc/contract';
 import type { ModelSpec, Quality, GeminiImageSize } from '../../shared/models';
 import type { Rect } from '../../shared/geometry';
@@ -21,12 +22,12 @@ export function maskRectFor(bbox: Rect, featherPx: number, canvas: { width: numb
   return { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) };
 }
 
-/** The original first, then every visible patch layer, bottom to top. */
-export function requestLayers(doc: DocState, hidden: Record<string, true>): EditRequest['layers'] {
-  return [
-    { assetId: doc.original.assetId, x: doc.original.x, y: doc.original.y },
-    ...doc.layers.filter((l) => !hidden[l.id]).map((l) => ({ assetId: l.assetId, x: l.x, y: l.y })),
-  ];
+/**
+ * The layer stack main composites for the model: the original, then every visible patch with its
+ * opacity and layer mask asset (fill those first: commands' `withLayerMaskAssets`).
+ */
+export function requestLayers(doc: DocState): EditRequest['layers'] {
+  return placedLayers(doc);
 }
 
 export interface RequestSettings {

@@ -7,6 +7,7 @@
  * lives in that object, and everything it talks to (bridge, store, blobs, timers) is injected, so
  * tests drive it with a fake bridge. The app uses the default client through the exported functions.
  */
+import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import type { AppErrorInfo } from '../../shared/errors';
 import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
 import type { JobKind, JobState } from '../store/jobs-slice';
@@ -103,7 +104,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       sentBytes = png.length;
       const req: EditRequest = {
         canvas: { ...doc.canvas },
-        layers: requestLayers(doc, s.hiddenLayers),
+        layers: requestLayers(await withLayerMaskAssets(doc)),
         mask: { png, rect },
         prompt: s.gen.prompt,
         model: opt.value,

@@ -4,6 +4,7 @@
  * model), with the one prompt. The job then runs through job-client.ts like any edit — one progress
  * bar, Cancel, candidates staged in the same strip, Keep adds the canvas-sized patch layer.
  */
+import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import type { EditorStore } from '../store/store';
 import { useEditor } from '../store/store';
 import { providerLabel } from './model-options';
@@ -64,7 +65,7 @@ export async function generateOutpaint(): Promise<void> {
   const doc = s.doc!;
   const opt = currentOption(s);
   const prompt = outpaintPrompt(s);
-  const req = buildOutpaintRequest(doc, s.hiddenLayers, prompt, opt.value, opt.spec, settings(s));
+  const req = buildOutpaintRequest(await withLayerMaskAssets(doc), prompt, opt.value, opt.spec, settings(s));
   if (s.gen.seed !== undefined && acceptsSeed(opt.spec)) req.seed = s.gen.seed;
   const estimate = currentOutpaintEstimate(s);
   beginJob(doc.id, opt.value, opt.spec.name, prompt, 'outpaint', doc.canvas, estimate?.ok ? estimate.expected : null);

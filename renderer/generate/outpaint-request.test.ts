@@ -88,7 +88,8 @@ describe('requests', () => {
     const d = doc();
     expect(hasExtension(d)).toBe(true);
     expect(hasExtension({ ...d, canvas: { width: 540, height: 960 } })).toBe(false);
-    const req = buildOutpaintRequest(d, { l2: true }, 'beach', 'gpt-image-2', spec('gpt-image-2'), {
+    const hideL2 = { ...d, layers: d.layers.map((l) => (l.id === 'l2' ? { ...l, visible: false } : l)) };
+    const req = buildOutpaintRequest(hideL2, 'beach', 'gpt-image-2', spec('gpt-image-2'), {
       n: 9,
       quality: 'high',
       imageSize: '2K',
@@ -110,7 +111,7 @@ describe('requests', () => {
   });
 
   it('adapting to another model keeps canvas, layers and prompt and drops knobs it lacks', () => {
-    const req = buildOutpaintRequest(doc(), {}, 'beach', 'gpt-image-2', spec('gpt-image-2'), { n: 3, quality: 'low', featherPx: 40 });
+    const req = buildOutpaintRequest(doc(), 'beach', 'gpt-image-2', spec('gpt-image-2'), { n: 3, quality: 'low', featherPx: 40 });
     const local = adaptOutpaintRequest(req, 'local', spec('local'));
     expect(local.model).toBe('local');
     expect(local.quality).toBeUndefined();

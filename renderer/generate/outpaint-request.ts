@@ -49,7 +49,6 @@ export function outpaintSettingsFor(s: OutpaintSettings, spec: ModelSpec): Outpa
 /** The `outpaint:start` request: the original first at its x,y, then the visible patch layers. */
 export function buildOutpaintRequest(
   doc: DocState,
-  hidden: Record<string, true>,
   prompt: string,
   model: string,
   spec: ModelSpec,
@@ -59,7 +58,7 @@ export function buildOutpaintRequest(
   const req: OutpaintRequest = {
     canvas: { ...doc.canvas },
     original: originalRectOf(doc),
-    layers: requestLayers(doc, hidden),
+    layers: requestLayers(doc),
     prompt,
     model,
     n: s.n,

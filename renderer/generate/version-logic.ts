@@ -86,6 +86,7 @@ export function totalCost(versions: readonly Version[]): number {
 function sameLayers(a: readonly PatchLayer[], b: readonly PatchLayer[]): boolean {
   return (
     a.length === b.length &&
-    a.every((l, i) => l === b[i] || (l.id === b[i].id && l.assetId === b[i].assetId && l.x === b[i].x && l.y === b[i].y))
+    // Layer properties (visibility, opacity, layer mask) count too: restoring them is a change.
+    a.every((l, i) => l === b[i] || JSON.stringify(l) === JSON.stringify(b[i]))
   );
 }

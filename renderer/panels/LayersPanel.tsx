@@ -1,19 +1,65 @@
-/** Layers: generated patches (top), the mask, the original (bottom); eye toggles visibility (stage and export); × deletes a patch (undoable). */
+/**
+ * Layers: the document mask (top), the generated patches (top of the stack first), the original
+ * (bottom, locked). Each patch: drag handle (or ↑/↓), eye, name, layer-mask target, delete; the
+ * selected patch's opacity, duplicate, merge down and layer-mask removal sit below the list. Every
+ * change is one undo step (renderer/commands/layer-commands.ts).
+ */
+import '../ui/panels/layers.css';
+import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useEditor } from '../store/store';
 import { EyeIcon } from './ToolIcon';
-import { deleteLayerCmd } from '../store/edit-commands';
+import { LayerRow } from '../ui/panels/LayerRow';
+import { LayerActions } from '../ui/panels/LayerActions';
+import { moveLayerCmd, setMaskTargetCmd } from '../commands/layer-commands';
+import { dropListIndex, maskTargetLayer, stackIndexOfListed } from '../model/layer-logic';
+
+interface Drag {
+  layerId: string;
+  from: number;
+  to: number;
+}
 
 export function LayersPanel() {
   const doc = useEditor((s) => s.doc);
   const hidden = useEditor((s) => s.hiddenLayers);
   const maskVisible = useEditor((s) => s.maskVisible);
   const toggle = useEditor((s) => s.toggleLayer);
+  const target = useEditor((s) => maskTargetLayer(s.doc, s.maskTarget));
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   if (!doc) return null;
+  const listed = [...doc.layers].reverse();
+  const selected = doc.layers.find((l) => l.id === selectedId) ?? target ?? listed[0] ?? null;
+
+  const rowRects = () =>
+    [...(listRef.current?.querySelectorAll<HTMLElement>('li[data-patch]') ?? [])].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
+
+  function startDrag(layerId: string, from: number, e: ReactPointerEvent<HTMLButtonElement>) {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setSelectedId(layerId);
+    setDrag({ layerId, from, to: from });
+  }
+  function moveDrag(e: ReactPointerEvent) {
+    if (!drag) return;
+    const to = dropListIndex(rowRects(), drag.from, e.clientY);
+    if (to !== drag.to) setDrag({ ...drag, to });
+  }
+  function endDrag() {
+    if (!drag) return;
+    setDrag(null);
+    if (drag.to !== drag.from) moveLayerCmd(drag.layerId, stackIndexOfListed(listed.length, drag.to));
+  }
+
   return (
     <section className="panel" aria-label="Layers">
       <h3>Layers</h3>
-      <ul className="layers">
-        <li data-layer="mask">
+      <ul className="layers" ref={listRef} onPointerMove={moveDrag} onPointerUp={endDrag} onPointerCancel={() => setDrag(null)}>
+        <li data-layer="mask" className={target ? '' : 'mask-target'}>
           <button
             type="button"
             className="eye"
@@ -24,35 +70,33 @@ export function LayersPanel() {
           >
             <EyeIcon open={maskVisible} />
           </button>
-          Mask
+          <span className="layer-label">Mask</span>
+          <button
+            type="button"
+            className="layer-mask-target"
+            aria-pressed={!target}
+            aria-label="Paint the document mask"
+            title="The brush and eraser paint the document mask (what Generate changes)"
+            onClick={() => setMaskTargetCmd(null)}
+          >
+            ◐
+          </button>
         </li>
-        {[...doc.layers].reverse().map((l) => (
-          <li key={l.id} data-layer={l.id}>
-            <button
-              type="button"
-              className="eye"
-              data-visible={!hidden[l.id]}
-              aria-label={`${hidden[l.id] ? 'Show' : 'Hide'} layer ${l.name}`}
-              onClick={() => toggle(l.id)}
-              title={hidden[l.id] ? 'Show this layer (on screen and in the export)' : 'Hide this layer (on screen and in the export)'}
-            >
-              <EyeIcon open={!hidden[l.id]} />
-            </button>
-            <span className="layer-name" title={l.name}>
-              {l.name}
-            </span>
-            <button
-              type="button"
-              className="layer-delete"
-              data-testid="delete-layer"
-              aria-label={`Delete layer ${l.name}`}
-              title="Delete layer (undoable)"
-              onClick={() => deleteLayerCmd(l.id)}
-            >
-              ×
-            </button>
-          </li>
-        ))}
+        {listed.map((l, i) => {
+          const line = drag && drag.to !== drag.from && drag.to === i ? (drag.to < drag.from ? 'above' : 'below') : null;
+          return (
+            <LayerRow
+              key={l.id}
+              layer={l}
+              selected={selected?.id === l.id}
+              maskTarget={target?.id === l.id}
+              dragging={drag?.layerId === l.id}
+              dropLine={line}
+              onSelect={() => setSelectedId(l.id)}
+              onDragStart={(e) => startDrag(l.id, i, e)}
+            />
+          );
+        })}
         <li data-layer="original">
           <button
             type="button"
@@ -67,6 +111,7 @@ export function LayersPanel() {
           {doc.original.name} <span className="muted">(original, locked)</span>
         </li>
       </ul>
+      {selected && <LayerActions key={selected.id} layer={selected} />}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { openWithDialog } from '../app/document-io';
 import type { SelectionMode } from '../store/tools-slice';
 import { ExtendOptions } from './ExtendOptions';
 import { ColorRangeOptions, ObjectOptions, PressureOption, SelectingNotice, WandOptions } from '../ui/SelectOptions';
+import { PaintTarget } from '../ui/panels/PaintTarget';
 
 export function OptionsBar() {
   const tool = useEditor((s) => s.tool);
@@ -31,6 +32,7 @@ export function OptionsBar() {
       <span className="sep" />
       {(tool === 'brush' || tool === 'eraser') && (
         <span className="tool-options" data-testid="brush-options">
+          <PaintTarget />
           <label>
             Size
             <input

@@ -7,6 +7,7 @@
 import type { StateCreator } from 'zustand';
 import { pinBitmaps, retainMasks } from '../blobs/blob-store';
 import type { DocState, Snapshot } from './document-types';
+import { layerMaskIds } from '../model/layer-logic';
 import type { EditorStore } from './store';
 
 export const HISTORY_LIMIT = 100;
@@ -69,7 +70,7 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
   },
 });
 
-/** Frees masks no snapshot references any more. */
+/** Frees masks (the document mask and layer masks) no snapshot references any more. */
 function collect(s: DocumentSlice): void {
   const live = new Set<string>();
   const assets = new Set<string>();
@@ -77,6 +78,7 @@ function collect(s: DocumentSlice): void {
     live.add(d.maskId);
     assets.add(d.original.assetId);
     for (const l of d.layers) assets.add(l.assetId);
+    for (const id of layerMaskIds(d)) live.add(id);
   }
   retainMasks(live);
   pinBitmaps(assets);

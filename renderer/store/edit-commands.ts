@@ -1,11 +1,11 @@
 /**
  * Commands on staged candidates, versions and layers. Keeping is ONE undo step (layer + version
- * together); discarding and flipping never touch the document; restoring a version and deleting a
- * layer are one step each. The document updates are the pure functions in generate/version-logic.
+ * together); discarding and flipping never touch the document; restoring a version is one step (layer
+ * actions: renderer/commands/layer-commands.ts). The document updates are the pure functions in generate/version-logic.
  */
 import { ensureBitmap, markKept, releasePatch } from '../generate/candidate-assets';
 import { selectedCandidate, type StagedCandidate } from '../generate/staging-logic';
-import { deleteLayer, isKept, keepCandidate, restoreVersion } from '../generate/version-logic';
+import { isKept, keepCandidate, restoreVersion } from '../generate/version-logic';
 import { useEditor } from './store';
 
 let idCounter = 1;
@@ -64,8 +64,4 @@ export function discardAllStaged(): void {
 /** One undo step 'Restore version': the layers as they were right after that version was kept. */
 export function restoreVersionCmd(versionId: string): void {
   st().commit('Restore version', (d) => restoreVersion(d, versionId));
-}
-
-export function deleteLayerCmd(layerId: string): void {
-  st().commit('Delete layer', (d) => deleteLayer(d, layerId));
 }

@@ -37,6 +37,9 @@ export interface ToolsSlice {
   brush: BrushSettings;
   selectionMode: SelectionMode;
   extend: ExtendDraft;
+  /** Which mask the brush and eraser paint: a layer's id (its layer mask) or null (the document mask). */
+  maskTarget: string | null;
+  setMaskTarget(layerId: string | null): void;
   setTool(tool: ToolId): void;
   setBrush(patch: Partial<BrushSettings>): void;
   setSelectionMode(mode: SelectionMode): void;
@@ -60,6 +63,8 @@ export const createToolsSlice: StateCreator<EditorStore, [], [], ToolsSlice> = (
   brush: { size: 60, hardness: 0.8, opacity: 1 },
   selectionMode: 'add',
   extend: DEFAULT_EXTEND,
+  maskTarget: null,
+  setMaskTarget: (maskTarget) => set({ maskTarget }),
   // Leaving the extend tool drops its preview (the proposal never outlives the tool).
   setTool: (tool) => set(tool === 'extend' ? { tool } : { tool, extend: { ...get().extend, sides: ZERO_SIDES, preset: null } }),
   setBrush: (patch) => {

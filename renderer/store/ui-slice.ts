@@ -15,6 +15,7 @@ export interface UiSlice {
   maskVisible: boolean;
   maskColor: [number, number, number];
   maskOpacity: number;
+  /** View-only hiding of the original (`original`); patch layer visibility is in the document (undoable). */
   hiddenLayers: Record<string, true>;
   toasts: Toast[];
   busy: string | null;

@@ -3,10 +3,22 @@
  * canvas (constant cost per move, whatever the photo size or the number of earlier strokes) and
  * records the point in document px. On pointer up the stroke is rasterised once at full resolution
  * into the tiled mask as one history step. Escape drops it without a trace.
+ * When a layer's mask is the target (Layers panel), the stroke paints that layer mask instead: the
+ * eraser hides the layer, the brush brings it back, shown live on the layer (ui/canvas/layer-mask-stroke).
  */
 import { paintStroke, type DocPoint } from '../store/mask-commands';
 import { useEditor } from '../store/store';
 import type { LiveSurface, Tool } from './tool-types';
+import { getMask } from '../blobs/blob-store';
+import { maskTargetLayer } from '../model/layer-logic';
+import { paintLayerMask } from '../commands/layer-commands';
+import { beginLayerMaskStroke, type LayerMaskStroke } from '../ui/canvas/layer-mask-stroke';
+import { getStage } from '../canvas/stage-access';
+
+/** Redraws the canvas of the layer being painted, once per frame (Konva coalesces batchDraw calls). */
+function redrawLayers(): void {
+  getStage()?.findOne('.picture-target')?.getLayer()?.batchDraw();
+}
 
 export function createBrushTool(erase: boolean): Tool {
   let state: 'idle' | 'painting' = 'idle';
@@ -14,6 +26,7 @@ export function createBrushTool(erase: boolean): Tool {
   /** Pen pressure per point; null when the stroke is not drawn with a pen. */
   let pressures: number[] | null = null;
   let last: { x: number; y: number } | null = null;
+  let layerStroke: LayerMaskStroke | null = null;
 
   function styleFor(live: LiveSurface): void {
     const s = useEditor.getState();
@@ -31,6 +44,14 @@ export function createBrushTool(erase: boolean): Tool {
     state: () => state,
     down(p, live) {
       if (p.button !== 0) return;
+      const s = useEditor.getState();
+      const target = maskTargetLayer(s.doc, s.maskTarget);
+      if (target) {
+        state = 'painting';
+        layerStroke = beginLayerMaskStroke(target, target.maskId ? getMask(target.maskId) : null, s.brush, erase, p.doc);
+        redrawLayers();
+        return;
+      }
       state = 'painting';
       points = [p.doc];
       pressures = p.pointerType === 'pen' ? [p.pressure] : null;
@@ -42,6 +63,10 @@ export function createBrushTool(erase: boolean): Tool {
       live.ctx.fill();
     },
     move(p, live) {
+      if (state === 'painting' && layerStroke) {
+        if (layerStroke.to(p.doc)) redrawLayers();
+        return;
+      }
       if (state !== 'painting' || !last) return;
       const dx = p.screen.x - last.x;
       const dy = p.screen.y - last.y;
@@ -63,6 +88,14 @@ export function createBrushTool(erase: boolean): Tool {
       last = p.screen;
     },
     up(p, live) {
+      if (state === 'painting' && layerStroke) {
+        layerStroke.to(p.doc);
+        const stroke = layerStroke;
+        layerStroke = null;
+        state = 'idle';
+        paintLayerMask(stroke.layerId, stroke.points(), useEditor.getState().brush, erase);
+        return;
+      }
       if (state !== 'painting') return;
       if (points.length === 0 || points[points.length - 1] !== p.doc) {
         points.push(p.doc);
@@ -81,6 +114,11 @@ export function createBrushTool(erase: boolean): Tool {
       live.clear();
     },
     cancel(live) {
+      if (layerStroke) {
+        layerStroke.cancel();
+        layerStroke = null;
+        redrawLayers();
+      }
       state = 'idle';
       points = [];
       pressures = null;

@@ -48,8 +48,19 @@ export const gatewaySettings = s.object({
   modelIds: s.array(s.string({ min: 1, max: 120 }), { min: 1, max: 32 }),
   template: s.optional(s.oneOf(['gpt-image-2', 'gpt-image-1.5', 'gpt-image-1-mini'] as const)),
 });
-const placedLayer = s.object({ assetId, x: s.number({ int: true, min: -1e6, max: 1e6 }), y: s.number({ int: true, min: -1e6, max: 1e6 }) });
-/** An export layer: placed, plus its name and visibility (a PSD keeps hidden layers hidden; flat formats leave them out). */
+/**
+ * A layer placed on the canvas. Patches (every layer after the first) may carry their opacity (0…1,
+ * default 1) and a layer mask (a grey PNG asset of the patch's size, 255 = shown): both scale the
+ * patch's alpha before it is composited Normal (shared/pixels/layer-alpha.ts).
+ */
+const placedLayer = s.object({
+  assetId,
+  x: s.number({ int: true, min: -1e6, max: 1e6 }),
+  y: s.number({ int: true, min: -1e6, max: 1e6 }),
+  opacity: s.optional(s.number({ min: 0, max: 1 })),
+  maskAssetId: s.optional(assetId),
+});
+/** An export layer: placed (with opacity and layer mask), plus its name and visibility (a PSD keeps hidden layers hidden; flat formats leave them out). */
 const exportLayer = s.object({
   assetId,
   x: s.number({ int: true, min: -1e6, max: 1e6 }),
@@ -110,6 +121,15 @@ export const channels = {
       allowOverwriteSource: s.optional(s.boolean()),
     }),
     response: s.type<ExportResult | { canceled: true }>(),
+  },
+  /**
+   * Merge down: `upper` composited Normal over `lower` (each with its opacity and layer mask) into one
+   * patch covering both, in the colour space of `original` (the photo the patches belong to); `png`
+   * is the new patch's bytes, for the renderer to show.
+   */
+  'layers:merge': {
+    request: s.object({ original: assetId, lower: placedLayer, upper: placedLayer }),
+    response: s.type<{ assetId: string; png: Uint8Array; x: number; y: number; width: number; height: number }>(),
   },
   'keys:status': { request: s.object({}), response: s.type<KeyStatus[]>() },
   'keys:set': {

@@ -17,7 +17,7 @@ export {
 export { maskFromArray, maskToArray, readMaskRegion } from './mask-region';
 export { maskBounds, isMaskEmpty, countMaskPixels } from './mask-queries';
 export { MASK_ON } from './threshold';
-export { applyCoverage, type CoverageMode } from './apply-coverage';
+export { applyCoverage, coverageLut, type CoverageMode } from './apply-coverage';
 export { brushProfile, type StrokePoint, type BrushOptions, type BrushProfile } from './brush-profile';
 export { rasterizeStroke } from './brush-stroke';
 export { rasterizePressureStroke, type PressurePoint, type PressureMapping } from './pressure-stroke';

@@ -9,6 +9,8 @@ import type { AssetStore } from '../services/asset-store';
 import { MAX_IMAGE_PIXELS } from '../services/image-limits';
 import { forgetDecoded, recallDecoded, rememberDecoded, type DecodedImage } from '../services/decoded-original';
 import type { Rect } from '../../../shared/geometry/rect';
+import { applyLayerAlpha, isPlainLayer } from '../../../shared/pixels/layer-alpha';
+import { layerAlphaOf, type PlacedPatch } from '../services/layer-pixels';
 
 export type { Rect };
 
@@ -92,13 +94,9 @@ async function decodePatch(store: AssetStore, assetId: string): Promise<Decoded>
 
 /**
  * RGBA of `region` from the layer stack: first layer = the original (opaque where it covers the
- * canvas, transparent elsewhere), the rest = patches composited over it.
+ * canvas, transparent elsewhere), the rest = patches composited over it (with opacity and layer mask).
  */
-export async function renderRegion(
-  store: AssetStore,
-  layers: Array<{ assetId: string; x: number; y: number }>,
-  region: Rect,
-): Promise<Uint8Array> {
+export async function renderRegion(store: AssetStore, layers: PlacedPatch[], region: Rect): Promise<Uint8Array> {
   const [base, ...patches] = layers;
   let out: Uint8Array = new Uint8Array(region.width * region.height * 4);
   blit(out, region, await decodeRgba(store, base.assetId, true), base.x, base.y);
@@ -106,7 +104,10 @@ export async function renderRegion(
     const size = await assetSize(store, p.assetId);
     if (p.x >= region.x + region.width || p.y >= region.y + region.height || p.x + size.width <= region.x || p.y + size.height <= region.y)
       continue;
-    const decoded = await decodePatch(store, p.assetId);
+    let decoded = await decodePatch(store, p.assetId);
+    // What the user sees: the patch's layer mask and opacity scale its alpha (a new array: the cache keeps the patch).
+    const alpha = await layerAlphaOf(store, p, decoded.width, decoded.height);
+    if (!isPlainLayer(alpha)) decoded = { ...decoded, rgba: applyLayerAlpha(decoded.rgba, decoded.width, decoded.height, alpha) };
     const layer = new Uint8Array(region.width * region.height * 4);
     blit(layer, region, decoded, p.x, p.y);
     out = compositeOver(out, layer);

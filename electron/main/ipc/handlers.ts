@@ -15,6 +15,7 @@ import { outpaintJob } from '../edit/run-outpaint';
 import { checkOutpaintBudget } from '../edit/outpaint-budget';
 import { recoverSession } from '../services/session-recovery';
 import { wallClock } from '../services/wall-clock';
+import { mergeLayers } from '../edit/merge-layers';
 import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/gateway-url';
 
 export function createHandlers(svc: MainServices): HandlerTable {
@@ -40,6 +41,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
       const target = typeof chosen === 'string' ? { path: chosen, replaceExisting: true } : chosen;
       return exportToFile(svc.store, req, target.path, { replaceExisting: target.replaceExisting });
     },
+    'layers:merge': async ({ original, lower, upper }) => mergeLayers(svc.store, original, lower, upper),
     'keys:status': async () => svc.keys.statusAll(),
     'keys:set': async ({ provider, key }) => svc.keys.set(provider, key),
     'keys:remove': async ({ provider }) => svc.keys.remove(provider),

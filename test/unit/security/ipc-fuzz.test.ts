@@ -38,6 +38,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'image:check': { assetId: layer.assetId },
   'asset:put': { bytes: bytes(), kind: 'patch' },
   'image:export': { canvas: { width: 10, height: 10 }, layers: [layer], format: 'png', quality: 90 },
+  'layers:merge': { original: layer.assetId, lower: { ...layer, opacity: 0.5 }, upper: layer },
   'keys:status': {},
   'keys:set': { provider: 'openai', key: 'sk-test-abcdefgh1234' },
   'keys:remove': { provider: 'openai' },

@@ -1,0 +1,145 @@
+/**
+ * Layer commands: each user action on a layer is ONE history step (the pure transitions are in
+ * renderer/model/layer-logic.ts). Merge down renders its pixels in main (`layers:merge`) and commits
+ * only if the document has not moved on meanwhile, so a slow merge never overwrites newer work.
+ */
+import { applyCoverage, createFullMask, rasterizeStroke } from '../../shared/mask';
+import type { DocPoint } from '../../shared/geometry/point';
+import { layerOpacity, type PatchLayer } from '../../shared/document/schema';
+import { api, errorInfo, unwrap } from '../bridge/api';
+import { getMask, putMask } from '../blobs/blob-store';
+import { adoptPatch, markKept } from '../generate/candidate-assets';
+import {
+  deleteLayer,
+  duplicateLayer,
+  mergeDown,
+  mergeDownRefusal,
+  moveLayer,
+  placedLayerFor,
+  renameLayer,
+  setLayerMask,
+  setLayerOpacity,
+  setLayerVisible,
+} from '../model/layer-logic';
+import { useEditor } from '../store/store';
+import type { BrushSettings } from '../store/tools-slice';
+import { withLayerMaskAssets } from './layer-mask-assets';
+
+const st = () => useEditor.getState();
+const layerOf = (id: string): PatchLayer | undefined => st().doc?.layers.find((l) => l.id === id);
+
+let idCounter = 1;
+function newLayerId(): string {
+  return `layer-${Date.now().toString(36)}-d${(idCounter++).toString(36)}`;
+}
+
+export function setLayerVisibleCmd(layerId: string, visible: boolean): void {
+  const l = layerOf(layerId);
+  if (!l) return;
+  st().commit(`${visible ? 'Show' : 'Hide'} layer ${l.name}`, (d) => setLayerVisible(d, layerId, visible));
+}
+
+/** Opacity in percent (0–100), as typed in the panel. */
+export function setLayerOpacityCmd(layerId: string, percent: number): void {
+  const l = layerOf(layerId);
+  if (!l || !Number.isFinite(percent)) return;
+  const o = Math.round(Math.min(100, Math.max(0, percent))) / 100;
+  if (o === layerOpacity(l)) return;
+  st().commit(`Layer opacity ${Math.round(o * 100)} %`, (d) => setLayerOpacity(d, layerId, o));
+}
+
+export function renameLayerCmd(layerId: string, name: string): void {
+  st().commit('Rename layer', (d) => renameLayer(d, layerId, name));
+}
+
+/** Moves a layer to `toIndex` of `doc.layers` (0 = lowest). */
+export function moveLayerCmd(layerId: string, toIndex: number): void {
+  st().commit('Move layer', (d) => moveLayer(d, layerId, toIndex));
+}
+
+/** One step up (towards the top) or down in the stack. */
+export function nudgeLayerCmd(layerId: string, dir: 1 | -1): void {
+  const i = st().doc?.layers.findIndex((l) => l.id === layerId) ?? -1;
+  if (i >= 0) moveLayerCmd(layerId, i + dir);
+}
+
+export function deleteLayerCmd(layerId: string): void {
+  st().commit('Delete layer', (d) => deleteLayer(d, layerId));
+}
+
+export function duplicateLayerCmd(layerId: string): string | null {
+  if (!layerOf(layerId)) return null;
+  const id = newLayerId();
+  st().commit('Duplicate layer', (d) => duplicateLayer(d, layerId, id));
+  return id;
+}
+
+/** Removes the layer mask (the whole layer shows again). */
+export function removeLayerMaskCmd(layerId: string): void {
+  st().commit('Remove layer mask', (d) => setLayerMask(d, layerId, null));
+}
+
+/**
+ * Paints a brush or eraser stroke (document px) on a layer's mask as one step: the eraser hides the
+ * layer where it passes, the brush brings it back. A layer without a mask gets one (all shown) first,
+ * in the same step.
+ */
+export function paintLayerMask(layerId: string, points: DocPoint[], brush: BrushSettings, erase: boolean): string | null {
+  const l = layerOf(layerId);
+  if (!l || !points.length) return null;
+  const before = l.maskId ? getMask(l.maskId) : createFullMask(l.width, l.height);
+  const local = points.map((p) => ({ x: p.x - l.x, y: p.y - l.y }));
+  const next = applyCoverage(
+    before,
+    rasterizeStroke(local, { size: brush.size, hardness: brush.hardness }),
+    erase ? 'subtract' : 'add',
+    brush.opacity,
+  );
+  if (next === before && l.maskId) return l.maskId;
+  const id = putMask(next);
+  st().commit(erase ? 'Eraser on layer mask' : 'Brush on layer mask', (d) => setLayerMask(d, layerId, id));
+  return id;
+}
+
+/** Merge down (one step): the layer and the one below become one, rendered in main. */
+export async function mergeDownCmd(layerId: string): Promise<void> {
+  const s = st();
+  const doc = s.doc;
+  if (!doc || s.busy) return;
+  const refusal = mergeDownRefusal(doc, layerId);
+  if (refusal) {
+    s.notify('info', refusal);
+    return;
+  }
+  s.setBusy('Merging layers…');
+  try {
+    const out = await withLayerMaskAssets(doc);
+    const i = out.layers.findIndex((l) => l.id === layerId);
+    const merged = await unwrap(
+      api().layers.merge({
+        original: doc.original.assetId,
+        lower: placedLayerFor(out.layers[i - 1]),
+        upper: placedLayerFor(out.layers[i]),
+      }),
+    );
+    await adoptPatch(merged.assetId, merged.png);
+    markKept(merged.assetId);
+    if (st().doc !== doc) return; // the document moved on: never overwrite newer work
+    const { png: _bytes, ...placed } = merged;
+    st().commit('Merge down', (d) => mergeDown(d, layerId, placed));
+  } catch (e) {
+    const info = errorInfo(e);
+    st().notify('error', `Merge down failed: ${info.message}`, info.kind);
+  } finally {
+    st().setBusy(null);
+  }
+}
+
+/** Which mask the brush and eraser paint: a layer's mask, or null for the document mask. */
+export function setMaskTargetCmd(layerId: string | null): void {
+  const s = st();
+  if (layerId !== null && !layerOf(layerId)) return;
+  s.setMaskTarget(layerId);
+  // Choosing a layer mask is about hiding part of that layer: the eraser does that (B brings it back).
+  if (layerId !== null) s.setTool('eraser');
+}

@@ -1,0 +1,68 @@
+/**
+ * Below the layer list, for the selected layer: opacity (typed, in percent: Enter or leaving the
+ * field commits one step), Duplicate, Merge down, Remove layer mask.
+ */
+
+import { layerHasMask, layerOpacity, type PatchLayer } from '../../../shared/document/schema';
+import { duplicateLayerCmd, mergeDownCmd, removeLayerMaskCmd, setLayerOpacityCmd } from '../../commands/layer-commands';
+import { mergeDownRefusal } from '../../model/layer-logic';
+import { useEditor } from '../../store/store';
+
+export function LayerActions({ layer }: { layer: PatchLayer }) {
+  const doc = useEditor((s) => s.doc);
+  const busy = useEditor((s) => s.busy);
+  const opacity = Math.round(layerOpacity(layer) * 100);
+  const mergeRefusal = doc ? mergeDownRefusal(doc, layer.id) : 'No document.';
+  const commitOpacity = (el: HTMLInputElement) => {
+    const v = Number(el.value);
+    if (el.value.trim() === '' || !Number.isFinite(v)) el.value = String(opacity);
+    else setLayerOpacityCmd(layer.id, v);
+  };
+  return (
+    <fieldset className="layer-actions" aria-label={`Selected layer: ${layer.name}`}>
+      <label className="field layer-opacity">
+        <span>Opacity</span>
+        <input
+          key={opacity}
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          defaultValue={opacity}
+          aria-label={`Opacity of ${layer.name} (%)`}
+          title="Layer opacity in percent (on screen and in the export); Enter applies"
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              commitOpacity(e.currentTarget);
+            } else if (e.key === 'Escape') e.currentTarget.value = String(opacity);
+          }}
+          onBlur={(e) => commitOpacity(e.currentTarget)}
+        />
+        <span>%</span>
+      </label>
+      <div className="row">
+        <button type="button" onClick={() => duplicateLayerCmd(layer.id)} title="A copy of this layer right above it (undoable)">
+          Duplicate
+        </button>
+        <button
+          type="button"
+          disabled={!!mergeRefusal || !!busy}
+          onClick={() => void mergeDownCmd(layer.id)}
+          title={mergeRefusal ?? 'Merge this layer into the one below (opacity and layer masks applied; undoable)'}
+        >
+          Merge down
+        </button>
+        {layerHasMask(layer) && (
+          <button
+            type="button"
+            onClick={() => removeLayerMaskCmd(layer.id)}
+            title="Remove the layer mask: the whole layer shows again (undoable)"
+          >
+            Remove mask
+          </button>
+        )}
+      </div>
+    </fieldset>
+  );
+}

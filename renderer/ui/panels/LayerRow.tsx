@@ -1,0 +1,140 @@
+/**
+ * One patch layer in the Layers panel: drag handle (mouse: drag; keyboard: ↑/↓ move it one step),
+ * eye, name (click selects, double-click renames), layer-mask target button, delete.
+ */
+import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { layerHasMask, layerOpacity, layerVisible, type PatchLayer } from '../../../shared/document/schema';
+import { deleteLayerCmd, nudgeLayerCmd, renameLayerCmd, setLayerVisibleCmd, setMaskTargetCmd } from '../../commands/layer-commands';
+import { EyeIcon } from '../../panels/ToolIcon';
+
+export interface LayerRowProps {
+  layer: PatchLayer;
+  selected: boolean;
+  maskTarget: boolean;
+  dragging: boolean;
+  dropLine: 'above' | 'below' | null;
+  onSelect(): void;
+  onDragStart(e: ReactPointerEvent<HTMLButtonElement>): void;
+}
+
+export function LayerRow({ layer: l, selected, maskTarget, dragging, dropLine, onSelect, onDragStart }: LayerRowProps) {
+  const [renaming, setRenamingState] = useState(false);
+  // Enter and Escape end the edit; the blur that follows must not commit (again, or at all).
+  const ended = useRef(false);
+  const setRenaming = (on: boolean) => {
+    ended.current = !on;
+    setRenamingState(on);
+  };
+  const visible = layerVisible(l);
+  const opacity = Math.round(layerOpacity(l) * 100);
+  const cls = [selected && 'selected', maskTarget && 'mask-target', dragging && 'dragging', dropLine && `drop-${dropLine}`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <li data-layer={l.id} data-patch="" className={cls} aria-current={selected ? 'true' : undefined}>
+      <button
+        type="button"
+        className="layer-handle"
+        aria-label={`Move layer ${l.name}`}
+        title="Drag to reorder · ↑/↓ move one step"
+        onPointerDown={onDragStart}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            e.stopPropagation();
+            nudgeLayerCmd(l.id, e.key === 'ArrowUp' ? 1 : -1);
+          }
+        }}
+      >
+        ⠿
+      </button>
+      <button
+        type="button"
+        className="eye"
+        data-visible={visible}
+        aria-label={`${visible ? 'Hide' : 'Show'} layer ${l.name}`}
+        onClick={() => setLayerVisibleCmd(l.id, !visible)}
+        title={visible ? 'Hide this layer (on screen and in the export)' : 'Show this layer (on screen and in the export)'}
+      >
+        <EyeIcon open={visible} />
+      </button>
+      {renaming ? (
+        <input
+          className="layer-rename"
+          aria-label={`New name for ${l.name}`}
+          defaultValue={l.name}
+          // biome-ignore lint/a11y/noAutofocus: the field appears because the user asked to rename
+          autoFocus
+          onFocus={(e) => e.currentTarget.select()}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === 'Enter') {
+              renameLayerCmd(l.id, e.currentTarget.value);
+              setRenaming(false);
+            } else if (e.key === 'Escape') setRenaming(false);
+          }}
+          onBlur={(e) => {
+            if (ended.current) return;
+            renameLayerCmd(l.id, e.currentTarget.value);
+            setRenaming(false);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="layer-name"
+          aria-label={`Select layer ${l.name}`}
+          aria-pressed={selected}
+          title={`${l.name} — double-click to rename${opacity < 100 ? ` · opacity ${opacity} %` : ''}`}
+          onClick={onSelect}
+          onDoubleClick={() => setRenaming(true)}
+        >
+          {l.name}
+          {opacity < 100 && <span className="muted"> {opacity}%</span>}
+        </button>
+      )}
+      <button
+        type="button"
+        className="layer-mask-target"
+        data-has-mask={layerHasMask(l)}
+        aria-pressed={maskTarget}
+        aria-label={`Paint the layer mask of ${l.name}`}
+        title={
+          maskTarget
+            ? 'The brush and eraser paint this layer mask (E hides the layer, B brings it back). Click to paint the document mask again.'
+            : 'Paint this layer mask with the brush and eraser: hide part of this result without regenerating'
+        }
+        onClick={() => setMaskTargetCmd(maskTarget ? null : l.id)}
+      >
+        ◐
+      </button>
+      <button
+        type="button"
+        className="layer-delete"
+        data-testid="delete-layer"
+        aria-label={`Delete layer ${l.name}`}
+        title="Delete layer (undoable)"
+        onClick={() => deleteLayerCmd(l.id)}
+      >
+        ×
+      </button>
+      {renaming ? null : <RenameHint onRename={() => setRenaming(true)} name={l.name} show={selected} />}
+    </li>
+  );
+}
+
+/** A Rename button for the selected row (the double-click has no keyboard equivalent otherwise). */
+function RenameHint({ onRename, name, show }: { onRename(): void; name: string; show: boolean }) {
+  if (!show) return null;
+  return (
+    <button
+      type="button"
+      className="layer-rename-button"
+      aria-label={`Rename layer ${name}`}
+      title="Rename (or double-click the name)"
+      onClick={onRename}
+    >
+      ✎
+    </button>
+  );
+}

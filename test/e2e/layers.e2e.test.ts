@@ -1,0 +1,227 @@
+/**
+ * The Layers panel driven like a user (real mouse and keys): three kept gpt-image-2 results (local
+ * OpenAI protocol server: each candidate paints the masked band one solid colour) are renamed by
+ * typing, reordered by dragging with the mouse and with ↑/↓, made translucent by a typed opacity,
+ * partly hidden by painting their layer mask with the eraser (and brought back with the brush),
+ * duplicated, deleted and merged down — each one undo step — and every export shows what the
+ * canvas shows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { exportPngByMouse } from '../support/real-input';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
+import { chooseOption, leaveField, retype, sliderTo } from '../support/user-input';
+import { startOpenAIServer } from '../servers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let exports = 0;
+/** Colour of layer Two alone in the band (measured with Three hidden). */
+let twoAlone: [number, number, number];
+
+type Page = AppHarness['page'];
+const layerList = (page: Page): Promise<Array<{ id: string; name: string; opacity?: number; hidden: boolean; maskId?: string }>> =>
+  page.evaluate(() => (window as any).__maskworkTest.layerList());
+const names = async (page: Page) => (await layerList(page)).map((l) => l.name);
+const panel = (page: Page) => page.getByRole('region', { name: 'Layers' });
+
+/** Exports a PNG by mouse and returns a reader of its RGB at document pixels. */
+async function exportNow(page: Page): Promise<(x: number, y: number) => [number, number, number]> {
+  const out = join(app.tmp, `layers-${++exports}.png`);
+  app.dialogs.saves.push(out);
+  await exportPngByMouse(page);
+  await page.locator('[data-testid="toast"][data-tone="success"]', { hasText: `layers-${exports}.png` }).waitFor();
+  const { data, info } = await sharp(out).raw().toBuffer({ resolveWithObject: true });
+  return (x, y) => {
+    const q = (y * info.width + x) * info.channels;
+    return [data[q], data[q + 1], data[q + 2]];
+  };
+}
+
+const close = (a: number[], b: number[], tol = 2) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    viewport: { width: 1600, height: 1000 },
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  const page = app.page;
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
+  await page.keyboard.press('Control+o');
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await page.keyboard.press('b');
+  await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '60');
+  await sliderTo(page.getByRole('slider', { name: 'Hardness' }), 'max');
+  await dragPath(page, [
+    [120, 150],
+    [380, 150],
+  ]);
+  await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
+  await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '3');
+  await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a painted band');
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 3, null, { timeout: 60_000 });
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('button', { name: 'Keep as layer', exact: true }).click();
+    await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, i + 1);
+    if (i < 2) await page.keyboard.press('ArrowRight');
+  }
+  await page.getByRole('button', { name: 'Discard all', exact: true }).click();
+  await waitIdle(page);
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+describe('layers panel', () => {
+  it('renames each layer by typing (double-click the name, Enter): one step each', async () => {
+    const page = app.page;
+    const rows = panel(page).locator('li[data-patch]');
+    expect(await rows.count()).toBe(3);
+    const typed = ['Three', 'Two', 'One']; // listed top of the stack first
+    for (let i = 0; i < 3; i++) {
+      const steps = (await summary(page)).historyLabels.length;
+      await rows
+        .nth(i)
+        .getByRole('button', { name: /^Select layer / })
+        .dblclick();
+      const field = panel(page).getByRole('textbox', { name: /^New name for / });
+      await field.press('Control+a');
+      await field.pressSequentially(typed[i]);
+      await field.press('Enter');
+      const s = await summary(page);
+      expect(s.label).toBe('Rename layer');
+      expect(s.historyLabels.length).toBe(steps + 1);
+    }
+    expect(await names(page)).toEqual(['One', 'Two', 'Three']); // bottom first
+    // Escape leaves the name as it was, without a step.
+    const steps = (await summary(page)).historyLabels.length;
+    await panel(page).getByRole('button', { name: 'Select layer Two' }).dblclick();
+    await panel(page).getByRole('textbox', { name: 'New name for Two' }).pressSequentially('Oops');
+    await page.keyboard.press('Escape');
+    expect(await names(page)).toEqual(['One', 'Two', 'Three']);
+    expect((await summary(page)).historyLabels.length).toBe(steps);
+  });
+
+  it('drags a layer to another place in the stack with the mouse (one step, undoable)', async () => {
+    const page = app.page;
+    const handle = panel(page).getByRole('button', { name: 'Move layer Three' });
+    const lowest = await panel(page).locator('li[data-layer]', { hasText: 'One' }).boundingBox();
+    const from = (await handle.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, lowest!.y + lowest!.height - 2, { steps: 10 });
+    await page.mouse.up();
+    expect(await names(page)).toEqual(['Three', 'One', 'Two']);
+    expect((await summary(page)).label).toBe('Move layer');
+    await leaveField(page, 'Layers');
+    await page.keyboard.press('Control+z');
+    expect(await names(page)).toEqual(['One', 'Two', 'Three']);
+  });
+
+  it('moves a layer one step with ↑/↓ on its handle', async () => {
+    const page = app.page;
+    const handle = panel(page).getByRole('button', { name: 'Move layer One' });
+    await handle.click(); // a click without a drag moves nothing and leaves the focus on the handle
+    expect(await names(page)).toEqual(['One', 'Two', 'Three']);
+    expect(await handle.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await names(page)).toEqual(['Two', 'One', 'Three']);
+    await page.keyboard.press('ArrowDown');
+    expect(await names(page)).toEqual(['One', 'Two', 'Three']);
+    const s = await summary(page);
+    expect(s.historyLabels.slice(-1)).toEqual(['Move layer']);
+    expect(s.label).toBe('Move layer');
+  });
+
+  it('a typed opacity and the eye change the canvas and the export alike; each is one step', async () => {
+    const page = app.page;
+    const opaque = await exportNow(page);
+    const top = opaque(250, 150);
+    await panel(page).getByRole('button', { name: 'Hide layer Three' }).click();
+    expect((await summary(page)).label).toBe('Hide layer Three');
+    const below = (await exportNow(page))(250, 150);
+    twoAlone = below;
+    expect(close(top, below, 10)).toBe(false); // two different candidate colours
+    await panel(page).getByRole('button', { name: 'Show layer Three' }).click();
+
+    await panel(page).getByRole('button', { name: 'Select layer Three' }).click();
+    await retype(panel(page).getByRole('spinbutton', { name: 'Opacity of Three (%)' }), '40');
+    await page.keyboard.press('Enter');
+    expect((await layerList(page))[2].opacity).toBe(0.4);
+    expect((await summary(page)).label).toBe('Layer opacity 40 %');
+    const mixed = (await exportNow(page))(250, 150);
+    const expected = top.map((c, i) => 0.4 * c + 0.6 * below[i]);
+    expect(close(mixed, expected)).toBe(true);
+  });
+
+  it('the eraser hides part of a layer through its layer mask, the brush brings it back; export follows', async () => {
+    const page = app.page;
+    const docMaskBefore = await maskValue(page, 210, 150);
+    await panel(page).getByRole('button', { name: 'Paint the layer mask of Three' }).click();
+    expect((await summary(page)).tool).toBe('eraser');
+    await expect.poll(() => page.getByRole('status', { name: 'Painting: layer mask of Three' }).count()).toBe(1);
+    const unerased = await exportNow(page);
+    const mix = unerased(210, 150);
+
+    await dragPath(page, [
+      [190, 150],
+      [230, 150],
+    ]);
+    expect((await summary(page)).label).toBe('Eraser on layer mask');
+    expect((await layerList(page))[2].maskId).toBeTruthy();
+    const erased = await exportNow(page);
+    // Where the eraser passed, Three is hidden and Two shows; far from the stroke the mix is unchanged.
+    expect(close(erased(210, 150), twoAlone)).toBe(true);
+    expect(close(erased(330, 150), unerased(330, 150))).toBe(true);
+    expect(close(erased(210, 150), mix, 10)).toBe(false);
+    // The document mask was not touched.
+    expect(await maskValue(page, 210, 150)).toBe(docMaskBefore);
+
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [190, 150],
+      [230, 150],
+    ]);
+    expect((await summary(page)).label).toBe('Brush on layer mask');
+    expect(close((await exportNow(page))(210, 150), mix)).toBe(true);
+
+    await page.getByRole('button', { name: 'Document mask', exact: true }).click();
+    await expect.poll(() => page.getByRole('status', { name: 'Painting: document mask' }).count()).toBe(1);
+  });
+
+  it('duplicate, delete and merge down by their buttons: one step each; the merged export is the same', async () => {
+    const page = app.page;
+    await panel(page).getByRole('button', { name: 'Select layer Two' }).click();
+    await panel(page).getByRole('button', { name: 'Duplicate', exact: true }).click();
+    expect(await names(page)).toEqual(['One', 'Two', 'Two copy', 'Three']);
+    expect((await summary(page)).label).toBe('Duplicate layer');
+    await panel(page).getByRole('button', { name: 'Delete layer Two copy' }).click();
+    expect(await names(page)).toEqual(['One', 'Two', 'Three']);
+    expect((await summary(page)).label).toBe('Delete layer');
+
+    // Three has opacity 40 % and a layer mask (painted above): merging bakes both into one layer.
+    const stack = await exportNow(page);
+    await panel(page).getByRole('button', { name: 'Select layer Three' }).click();
+    await panel(page).getByRole('button', { name: 'Merge down', exact: true }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().label === 'Merge down');
+    const merged = await layerList(page);
+    expect(merged.map((l) => l.name)).toEqual(['One', 'Two']);
+    expect(merged[1].opacity ?? 1).toBe(1);
+    const after = await exportNow(page);
+    for (const [x, y] of [
+      [210, 150],
+      [250, 150],
+      [330, 150],
+      [150, 130],
+    ] as const)
+      expect(close(after(x, y), stack(x, y))).toBe(true);
+    await leaveField(page, 'Layers');
+    await page.keyboard.press('Control+z');
+    expect(await names(page)).toEqual(['One', 'Two', 'Three']);
+  });
+});
