@@ -194,6 +194,6 @@ describe('export honours layer order, opacity and layer masks', () => {
       format: 'png',
     }).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(AppError);
-    expect((e as AppError).message).toMatch(/layer mask is 20×20 but its layer is 50×40/);
+    expect((e as AppError).message).toMatch(/layer mask is 20×20, its layer 50×40/);
   });
 });
