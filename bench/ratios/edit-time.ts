@@ -86,7 +86,14 @@ async function oneEdit(app: AppHarness, openai: OpenAIServer, i: number, then: '
   openai.script({ fillImages: FILL });
   const t0 = wall();
   await page.keyboard.press('Control+Enter');
-  await page.waitForFunction((n) => (window as any).__maskworkTest.editTimings().length > n, before, { timeout: 180_000, polling: 10 });
+  try {
+    await page.waitForFunction((n) => (window as any).__maskworkTest.editTimings().length > n, before, { timeout: 180_000, polling: 10 });
+  } catch (e) {
+    const s = await summary(page);
+    throw new Error(
+      `edit ${i + 1}: no candidate shown (${e instanceof Error ? e.message : e}); toasts ${JSON.stringify(s.toasts)}, errors ${app.errors.join('; ')}`,
+    );
+  }
   const trace = (await page.evaluate(() => (window as any).__maskworkTest.editTimings().at(-1))) as {
     t0: number;
     shownAt: number;

@@ -5,7 +5,7 @@
 import { layerVisible } from '../../shared/document/schema';
 import { bandOutline, getMaskValue, countMaskPixels, maskBounds, maskToArray } from '../../shared/mask';
 import { bandRadius } from '../canvas/FeatherBandOutline';
-import { getBitmap, getMask, maskCount } from '../blobs/blob-store';
+import { bitmapCrop, getBitmap, getMask, maskCount } from '../blobs/blob-store';
 import { useEditor } from '../store/store';
 import { currentEstimate } from '../generate/current-estimate';
 import { totalCost } from '../generate/version-logic';
@@ -181,6 +181,13 @@ export function installTestHooks(): void {
     bitmapPixel(assetId: string, x: number, y: number): number[] | null {
       const b = getBitmap(assetId);
       if (!b) return null;
+      // A patch kept decoded only where it is not transparent: outside that part it is transparent.
+      const crop = bitmapCrop(assetId);
+      if (crop) {
+        x -= crop.x;
+        y -= crop.y;
+        if (x < 0 || y < 0 || x >= b.width || y >= b.height) return [0, 0, 0, 0];
+      }
       const c = new OffscreenCanvas(1, 1);
       const ctx = c.getContext('2d')!;
       ctx.drawImage(b, x, y, 1, 1, 0, 0, 1, 1);

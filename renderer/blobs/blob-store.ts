@@ -52,7 +52,39 @@ export function bitmapsVersion(): number {
   return bitmapVersion;
 }
 
-export function putBitmap(assetId: string, bmp: ImageBitmap): void {
+/**
+ * Patches kept decoded only where they are not transparent: the bitmap covers `x, y` (size of the
+ * bitmap) inside a full patch of `fullWidth × fullHeight`. Absent for whole bitmaps.
+ */
+export interface BitmapCrop {
+  x: number;
+  y: number;
+  fullWidth: number;
+  fullHeight: number;
+}
+const crops = new Map<string, BitmapCrop>();
+
+/** Where to draw asset `assetId`'s bitmap so that the whole patch covers `rect`; undefined when not decoded. */
+export function placeBitmap(
+  assetId: string,
+  rect: { x: number; y: number; width: number; height: number },
+): { image: ImageBitmap; x: number; y: number; width: number; height: number } | undefined {
+  const image = getBitmap(assetId);
+  if (!image) return undefined;
+  const c = crops.get(assetId);
+  if (!c) return { image, ...rect };
+  const sx = rect.width / c.fullWidth;
+  const sy = rect.height / c.fullHeight;
+  return { image, x: rect.x + c.x * sx, y: rect.y + c.y * sy, width: image.width * sx, height: image.height * sy };
+}
+
+export function bitmapCrop(assetId: string): BitmapCrop | undefined {
+  return crops.get(assetId);
+}
+
+export function putBitmap(assetId: string, bmp: ImageBitmap, crop?: BitmapCrop): void {
+  if (crop) crops.set(assetId, crop);
+  else crops.delete(assetId);
   bitmaps.delete(assetId);
   bitmaps.set(assetId, bmp);
   evict();

@@ -4,7 +4,7 @@
  * which terminates the worker at once (the next job starts a fresh one).
  */
 import { layerOpacity, layerVisible } from '../../shared/document/schema';
-import { getBitmap } from '../blobs/blob-store';
+import { placeBitmap } from '../blobs/blob-store';
 import { useEditor } from '../store/store';
 import type { SelectOp, SelectResponse, SourceLayer, SourceSpec } from '../workers/select-protocol';
 
@@ -47,9 +47,10 @@ function sourceFor(sample: SampleFrom): { key: string; width: number; height: nu
   const layers: SourceLayer[] = [];
   const parts: string[] = [doc.id, `${doc.canvas.width}x${doc.canvas.height}`];
   const add = (assetId: string, r: { x: number; y: number; width: number; height: number }, opacity: number) => {
-    const bitmap = getBitmap(assetId);
-    if (!bitmap) return;
-    layers.push({ bitmap, x: r.x, y: r.y, width: r.width, height: r.height, opacity });
+    const at = placeBitmap(assetId, r);
+    if (!at) return;
+    const bitmap = at.image;
+    layers.push({ bitmap, x: at.x, y: at.y, width: at.width, height: at.height, opacity });
     parts.push(`${assetId}@${r.x},${r.y},${r.width},${r.height}:${bitmap.width}x${bitmap.height}:${opacity}`);
   };
   if (!s.hiddenLayers.original || sample === 'original') add(doc.original.assetId, doc.original, 1);

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Group, Image as KonvaImage, Line, Rect } from 'react-konva';
-import { getBitmap } from '../blobs/blob-store';
+import { getBitmap, placeBitmap } from '../blobs/blob-store';
 import { useEditor } from '../store/store';
 import { ensureBitmap } from './candidate-assets';
 import { selectedCandidate } from './staging-logic';
@@ -20,13 +20,14 @@ export function StagedCandidateNode({ scale }: { scale: number }) {
   }, [c, bmp]);
   if (!c) return null;
   const r = c.region;
+  const at = placeBitmap(c.assetId, r);
   const hidden = compare.held || compare.toggled;
   const w = (r.width * compare.reveal) / 100;
   return (
     <>
       {bmp && !hidden && w > 0 && (
         <Group name="staged" clipX={r.x} clipY={r.y} clipWidth={w} clipHeight={r.height}>
-          <KonvaImage name="staged-candidate" image={bmp} x={r.x} y={r.y} width={r.width} height={r.height} />
+          <KonvaImage name="staged-candidate" image={bmp} x={at!.x} y={at!.y} width={at!.width} height={at!.height} />
         </Group>
       )}
       {!hidden && compare.reveal < 100 && (

@@ -3,11 +3,28 @@
  * bitmap the blob store's LRU dropped can be decoded again),
  * and object URLs of live previews. Discarded candidates are released here.
  */
-import { decodeToBitmap, getBitmap, putBitmap } from '../blobs/blob-store';
+import { decodeToBitmap, getBitmap, putBitmap, type BitmapCrop } from '../blobs/blob-store';
+
+/** The part of a patch with alpha > 0 (main measures it), relative to the patch. */
+export type Opaque = { x: number; y: number; width: number; height: number } | null | undefined;
 
 interface PatchEntry {
   bytes: Uint8Array;
+  opaque: Opaque;
   decoding: Promise<ImageBitmap> | null;
+}
+
+/** Decodes only the patch's non-transparent part when main said where it is (a third of the memory, typically). */
+async function decodePatch(bytes: Uint8Array, opaque: Opaque): Promise<{ bmp: ImageBitmap; crop?: BitmapCrop }> {
+  const blob = new Blob([bytes as BlobPart], { type: 'image/png' });
+  if (!opaque) return { bmp: await decodeToBitmap(bytes, 'image/png') };
+  const full = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const fullWidth = full.getUint32(16);
+  const fullHeight = full.getUint32(20);
+  if (opaque.x === 0 && opaque.y === 0 && opaque.width === fullWidth && opaque.height === fullHeight)
+    return { bmp: await decodeToBitmap(bytes, 'image/png') };
+  const bmp = await createImageBitmap(blob, opaque.x, opaque.y, opaque.width, opaque.height);
+  return { bmp, crop: { x: opaque.x, y: opaque.y, fullWidth, fullHeight } };
 }
 
 const patches = new Map<string, PatchEntry>();
@@ -19,9 +36,10 @@ export function markKept(assetId: string): void {
 }
 
 /** Decodes a candidate's patch, puts the bitmap in the blob store and remembers the bytes. */
-export async function adoptPatch(assetId: string, bytes: Uint8Array): Promise<void> {
-  patches.set(assetId, { bytes, decoding: null });
-  putBitmap(assetId, await decodeToBitmap(bytes, 'image/png'));
+export async function adoptPatch(assetId: string, bytes: Uint8Array, opaque?: Opaque): Promise<void> {
+  patches.set(assetId, { bytes, opaque, decoding: null });
+  const { bmp, crop } = await decodePatch(bytes, opaque);
+  putBitmap(assetId, bmp, crop);
 }
 
 /** The patch bitmap: from the blob store, or decoded again from the kept bytes. */
@@ -30,8 +48,8 @@ export async function ensureBitmap(assetId: string): Promise<ImageBitmap | undef
   if (hit) return hit;
   const e = patches.get(assetId);
   if (!e) return undefined;
-  e.decoding ??= decodeToBitmap(e.bytes, 'image/png').then((bmp) => {
-    putBitmap(assetId, bmp);
+  e.decoding ??= decodePatch(e.bytes, e.opaque).then(({ bmp, crop }) => {
+    putBitmap(assetId, bmp, crop);
     e.decoding = null;
     return bmp;
   });

@@ -20,7 +20,7 @@ export interface JobClientDeps {
   /** The mask inside `rect` as PNG, grown by `growPx` first when given (removal without a halo). */
   encodeMask(maskId: string, rect: Rect, growPx?: number): Promise<Uint8Array>;
   /** Decodes a candidate's patch and keeps its bytes (candidate-assets). */
-  adoptPatch(assetId: string, bytes: Uint8Array): Promise<void>;
+  adoptPatch(assetId: string, bytes: Uint8Array, opaque?: { x: number; y: number; width: number; height: number } | null): Promise<void>;
   previewUrl(bytes: Uint8Array): string;
   revokeUrls(urls: Iterable<string>): void;
   rememberModel(model: string): void;

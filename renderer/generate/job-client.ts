@@ -329,7 +329,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       cands.map(async (c) => {
         try {
           const t = trace.now();
-          await deps.adoptPatch(c.assetId, c.patch);
+          await deps.adoptPatch(c.assetId, c.patch, c.opaque);
           trace.span(`renderer: decode #${c.index}`, t, trace.now(), c.patch.length);
           return true;
         } catch (e) {

@@ -3,7 +3,7 @@
  * into a small canvas (the patch alone is transparent outside its mask band).
  */
 import { useEffect, useRef } from 'react';
-import { getBitmap } from '../blobs/blob-store';
+import { getBitmap, placeBitmap } from '../blobs/blob-store';
 import { ensureBitmap } from '../generate/candidate-assets';
 import { useEditor } from '../store/store';
 
@@ -35,7 +35,8 @@ export function PatchThumb({ assetId, region, maxWidth = 112, maxHeight = 72 }: 
         const k = orig.width / original.width;
         ctx.drawImage(orig, (x - original.x) * k, (y - original.y) * k, width * k, height * k, 0, 0, w, h);
       }
-      if (patch) ctx.drawImage(patch, 0, 0, w, h);
+      const at = patch && placeBitmap(assetId, { x: 0, y: 0, width: w, height: h });
+      if (at) ctx.drawImage(at.image, at.x, at.y, at.width, at.height);
     });
     return () => {
       live = false;

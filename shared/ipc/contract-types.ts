@@ -116,6 +116,11 @@ export interface CandidateResult {
   textCheck?: TextVerdict & { ms: number };
   /** 0 for the job's first request, k for the k-th "retry until the text is right" request. */
   attempt?: number;
+  /**
+   * The part of `patch` with alpha > 0, relative to `region` (absent: all of it; null: none). The
+   * renderer keeps only this part decoded: the rest is transparent.
+   */
+  opaque?: { x: number; y: number; width: number; height: number } | null;
   /** Main's timing spans of the job up to this candidate (wall clock, see shared/timing/spans.ts). */
   spans?: TimingSpan[];
 }

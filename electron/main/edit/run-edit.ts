@@ -11,6 +11,7 @@ import type { CandidateResult } from '../../../shared/ipc/contract-types';
 import { planRegion } from '../../../shared/geometry';
 import { estimateCost } from '../../../shared/models';
 import { buildPatch, dilatedMask, featherBand } from '../../../shared/pixels/patch';
+import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
 import type { JobServices } from '../create-services';
 import type { JobFn } from '../jobs/job-runner';
 import { sniffImageFormat } from '../services/image-sniff';
@@ -201,7 +202,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       );
       // Written to disk meanwhile: every read of the id waits for the write.
       const assetId = await c.spans.time(`main: asset id #${k}`, () => svc.store.putInBackground(png, 'patch'));
-      return { patch, png, assetId, requestId: img.requestId };
+      return { patch, png, assetId, requestId: img.requestId, opaque: alphaBounds(patch, region.width, region.height) };
     }),
   );
   const candidates: CandidateResult[] = built.map((b, i) => ({
@@ -209,6 +210,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
     model: modelValue,
     assetId: b.assetId,
     patch: b.png,
+    opaque: b.opaque,
     region,
     requestSize: { width: request.width, height: request.height },
     costUsd: cost.usd / images.length,

@@ -4,23 +4,42 @@
  */
 import { Image as KonvaImage, Rect } from 'react-konva';
 import { layerOpacity, layerVisible, type PatchLayer } from '../../../shared/document/schema';
-import { getBitmap, getMask } from '../../blobs/blob-store';
+import { bitmapCrop, getMask, placeBitmap } from '../../blobs/blob-store';
 import { maskedLayerCanvas } from './layer-display';
 
+/** Full-size sources of cropped patch bitmaps, for layer masks (which work in layer px): made once per bitmap. */
+const fullSize = new WeakMap<ImageBitmap, HTMLCanvasElement>();
+
+function uncropped(assetId: string, bmp: ImageBitmap): ImageBitmap | HTMLCanvasElement {
+  const crop = bitmapCrop(assetId);
+  if (!crop) return bmp;
+  let c = fullSize.get(bmp);
+  if (!c) {
+    c = document.createElement('canvas');
+    c.width = crop.fullWidth;
+    c.height = crop.fullHeight;
+    c.getContext('2d')!.drawImage(bmp, crop.x, crop.y);
+    fullSize.set(bmp, c);
+  }
+  return c;
+}
+
 export function PatchNode({ layer }: { layer: PatchLayer }) {
-  const bmp = getBitmap(layer.assetId);
-  if (!bmp || !layerVisible(layer)) return null;
-  const image = layer.maskId ? maskedLayerCanvas(layer.id, bmp, getMask(layer.maskId)) : bmp;
+  // Patches are kept decoded only where they are not transparent: placeBitmap says where that part goes.
+  const at = placeBitmap(layer.assetId, layer);
+  if (!at || !layerVisible(layer)) return null;
+  const masked = layer.maskId ? maskedLayerCanvas(layer.id, uncropped(layer.assetId, at.image), getMask(layer.maskId)) : null;
+  const box = masked ? { x: layer.x, y: layer.y, width: layer.width, height: layer.height } : at;
   return (
     <KonvaImage
       name={`patch-${layer.id}`}
-      image={image}
+      image={masked ?? at.image}
       // Not a Konva attribute: a changed mask id makes react-konva redraw the same canvas object.
       maskId={layer.maskId ?? ''}
-      x={layer.x}
-      y={layer.y}
-      width={layer.width}
-      height={layer.height}
+      x={box.x}
+      y={box.y}
+      width={box.width}
+      height={box.height}
       opacity={layerOpacity(layer)}
     />
   );

@@ -8,7 +8,7 @@
 import { dirtyTileIndices, readMaskRegion, tileRect, type Rect, type TiledMask } from '../../../shared/mask';
 
 interface Entry {
-  bmp: ImageBitmap;
+  bmp: ImageBitmap | HTMLCanvasElement;
   mask: TiledMask;
   canvas: HTMLCanvasElement;
 }
@@ -54,7 +54,7 @@ function drawTiles(e: Entry, mask: TiledMask, tiles: number[]): void {
  * The canvas to draw for layer `layerId` (its bitmap under `mask`), brought up to date: built once,
  * then only the changed tiles when the mask changes.
  */
-export function maskedLayerCanvas(layerId: string, bmp: ImageBitmap, mask: TiledMask): HTMLCanvasElement {
+export function maskedLayerCanvas(layerId: string, bmp: ImageBitmap | HTMLCanvasElement, mask: TiledMask): HTMLCanvasElement {
   let e = entries.get(layerId);
   if (!e || e.bmp !== bmp || e.canvas.width !== mask.width || e.canvas.height !== mask.height) {
     const canvas = e?.canvas ?? document.createElement('canvas');
