@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { installTestHooks } from './app/test-hooks';
-import { installBenchHooks } from './app/bench-hooks';
-import './app/styles.css';
+import { App } from './ui/App';
+import { installTestHooks } from './ui/test-hooks';
+import { installBenchHooks } from './ui/bench-hooks';
+import './ui/styles.css';
 
 installTestHooks();
 installBenchHooks();

@@ -4,7 +4,7 @@
  */
 import type { BatchReview, BatchView } from '../../shared/batch/batch-types';
 import type { BatchEstimate, BatchExportResult, BatchFile } from '../../shared/ipc/batch-contract';
-import { api, unwrap } from '../bridge/api';
+import { api, unwrap } from './bridge';
 
 export interface BatchDraft {
   fileIds: string[];

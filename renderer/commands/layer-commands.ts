@@ -6,9 +6,9 @@
 import { applyCoverage, createFullMask, rasterizeStroke } from '../../shared/mask';
 import type { DocPoint } from '../../shared/geometry/point';
 import { layerOpacity, type PatchLayer } from '../../shared/document/schema';
-import { api, errorInfo, unwrap } from '../bridge/api';
-import { getMask, putMask } from '../blobs/blob-store';
-import { adoptPatch, markKept } from '../generate/candidate-assets';
+import { api, errorInfo, unwrap } from './bridge';
+import { getMask, putMask } from './blob-store';
+import { adoptPatch, markKept } from './candidate-assets';
 import {
   deleteLayer,
   duplicateLayer,
@@ -21,8 +21,8 @@ import {
   setLayerOpacity,
   setLayerVisible,
 } from '../model/layer-logic';
-import { useEditor } from '../store/store';
-import type { BrushSettings } from '../store/tools-slice';
+import { useEditor } from './store/store';
+import type { BrushSettings } from './store/tools-slice';
 import { withLayerMaskAssets } from './layer-mask-assets';
 
 const st = () => useEditor.getState();

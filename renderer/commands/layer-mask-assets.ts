@@ -5,9 +5,9 @@
  * and returns the document with `maskAssetId` filled — call it before sending a document anywhere.
  */
 import type { DocState, PatchLayer } from '../../shared/document/schema';
-import { api, unwrap } from '../bridge/api';
-import { getMask, putMask } from '../blobs/blob-store';
-import { decodeMaskPng, encodeMaskPng } from '../canvas/mask-encode';
+import { api, unwrap } from './bridge';
+import { getMask, putMask } from './blob-store';
+import { decodeMaskPng, encodeMaskPng } from './mask-encode';
 import { applyCoverage, createEmptyMask } from '../../shared/mask';
 import { layerMaskIds, withMaskAssets } from '../model/layer-logic';
 

@@ -4,8 +4,8 @@
  * whole list, validated in main.
  */
 import type { PromptPreset } from '../../shared/prompts/prompts';
-import { api, errorInfo, unwrap } from '../bridge/api';
-import { useEditor } from '../store/store';
+import { api, errorInfo, unwrap } from './bridge';
+import { useEditor } from './store/store';
 import { docKey, presetIdFor } from '../model/prompt-tools';
 
 async function guarded(work: () => Promise<void>): Promise<boolean> {

@@ -4,8 +4,8 @@
  * which terminates the worker at once (the next job starts a fresh one).
  */
 import { layerOpacity, layerVisible } from '../../shared/document/schema';
-import { placeBitmap } from '../blobs/blob-store';
-import { useEditor } from '../store/store';
+import { placeBitmap } from './blob-store';
+import { useEditor } from './store/store';
 import type { SelectOp, SelectResponse, SourceLayer, SourceSpec } from '../workers/select-protocol';
 
 export type SampleFrom = 'composite' | 'original';

@@ -8,10 +8,10 @@ import type { DocPoint } from '../../shared/geometry/point';
 import type { Rect } from '../../shared/geometry/rect';
 import { maskBounds, type Coverage, type TiledMask } from '../../shared/mask';
 import type { Rgb, SelectStroke } from '../../shared/select';
-import { getMask } from '../blobs/blob-store';
-import { commitReplace, commitSelection } from '../store/mask-commands';
-import { useEditor } from '../store/store';
-import type { SelectionMode } from '../store/tools-slice';
+import { getMask } from './blob-store';
+import { commitReplace, commitSelection } from './mask-commands';
+import { useEditor } from './store/store';
+import type { SelectionMode } from './store/tools-slice';
 import type { SelectOp, SelectPreview } from '../workers/select-protocol';
 import { runSelectJob, type SelectJob } from './select-client';
 

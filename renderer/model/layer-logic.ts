@@ -50,7 +50,7 @@ export function moveLayer(doc: DocState, layerId: string, toIndex: number): DocS
 }
 
 /** Removes a layer (the same transition the version strip uses). */
-export { deleteLayer } from '../generate/version-logic';
+export { deleteLayer } from './version-logic';
 
 /** "<name> copy", cut to fit. */
 export function copyName(name: string): string {

@@ -3,7 +3,7 @@
  * all, the longest expected time, and what blocks it. Pure: estimates come in, nothing is sent.
  */
 import type { ExpectedTime, ModelSpec } from '../../shared/models';
-import type { MultiEntryState } from '../store/jobs-slice';
+import type { MultiEntryState } from './job-state';
 
 export interface MultiRow {
   value: string;

@@ -4,7 +4,7 @@
  */
 import type { ModelSpec } from '../../shared/models';
 import { docKeyOf, type PromptHistory, type PromptPreset } from '../../shared/prompts/prompts';
-import type { DocState } from '../store/document-types';
+import type { DocState } from './document-types';
 
 /**
  * Models that take a seed. Only the offline engine: providers.md lists `seed` for BFL and Stability

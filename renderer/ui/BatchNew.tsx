@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { BatchFile, BatchEstimate } from '../../shared/ipc/batch-contract';
 import { offeredModels } from '../../shared/models';
-import { errorInfo } from '../bridge/api';
+import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
 import { priceLine } from '../model/batch-view';
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { BatchView } from '../../shared/batch/batch-types';
-import { errorInfo } from '../bridge/api';
+import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
 import { isActive, progressOf, queueLine, stateText } from '../model/batch-view';
 

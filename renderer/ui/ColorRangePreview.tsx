@@ -1,7 +1,7 @@
 /** The colour range tool's live preview: what would be selected, in the overlay colour, over the canvas area. */
 import { Image as KonvaImage } from 'react-konva';
 import { rangePreview } from '../commands/select-commands';
-import { useEditor } from '../store/store';
+import { useEditor } from '../commands/store/store';
 
 export function ColorRangePreview() {
   useEditor((s) => s.rangePreviewVersion);

@@ -7,13 +7,13 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { bitmapsVersion, getBitmap, subscribeBitmaps } from '../blobs/blob-store';
-import { formatUsd } from '../generate/estimate';
-import type { StagedCandidate } from '../generate/staging-logic';
+import { bitmapsVersion, getBitmap, subscribeBitmaps } from '../commands/blob-store';
+import { formatUsd } from '../model/estimate';
+import type { StagedCandidate } from '../model/staging-logic';
 import { type CompareViewState, actualSize, fitView, panBy, paneCandidates, zoomAbout } from '../model/compare-view';
-import type { DocState } from '../store/document-types';
-import { keepStaged } from '../store/edit-commands';
-import { useEditor } from '../store/store';
+import type { DocState } from '../model/document-types';
+import { keepStaged } from '../commands/edit-commands';
+import { useEditor } from '../commands/store/store';
 
 const close = () => useEditor.getState().setComparePanes(0);
 

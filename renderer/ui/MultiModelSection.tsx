@@ -6,11 +6,11 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cancelMulti, multiRows } from '../commands/multi-generate';
-import { formatUsd } from '../generate/estimate';
-import { nRange } from '../generate/model-options';
+import { formatUsd } from '../model/estimate';
+import { nRange } from '../model/model-options';
 import { entryStatus, multiTotal, runActive } from '../model/multi-plan';
 import { formatExpected } from '../../shared/models';
-import { useEditor } from '../store/store';
+import { useEditor } from '../commands/store/store';
 
 export function MultiModelSection() {
   const { doc, gen, keyStatus, providerSettings, prefs, multiRun } = useEditor(

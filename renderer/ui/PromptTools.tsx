@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { deletePreset, savePreset } from '../commands/prompts-client';
 import { docKey, recentPrompts } from '../model/prompt-tools';
-import { useEditor } from '../store/store';
+import { useEditor } from '../commands/store/store';
 
 const short = (p: string) => (p.length > 60 ? `${p.slice(0, 59)}…` : p);
 

@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { refineWith } from '../commands/multi-generate';
-import { modelOptions } from '../generate/current-estimate';
-import { useEditor } from '../store/store';
+import { modelOptions } from '../commands/current-estimate';
+import { useEditor } from '../commands/store/store';
 
 export function RefineControls() {
   const { staging, keyStatus, providerSettings } = useEditor(

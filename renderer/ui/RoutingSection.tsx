@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react';
 import { offeredModels } from '../../shared/models';
 import { CHEAPEST, DEFAULT_ROUTING, describeCondition, type RoutingRule, type RoutingSettings } from '../../shared/routing';
-import { saveRouting } from '../generate/providers-client';
-import { useEditor } from '../store/store';
+import { saveRouting } from '../commands/providers-client';
+import { useEditor } from '../commands/store/store';
 
 const MODELS = offeredModels().filter((m) => m.status === 'active');
 

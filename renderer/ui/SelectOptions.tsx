@@ -1,7 +1,7 @@
 /** Options-bar groups of the selection tools: wand, object select, colour range; and the brush's pen pressure. */
 import { applyColorRange, cancelSelectJob, clearRangePreview, selectSubject, updateRangePreview } from '../commands/select-commands';
-import type { PressureUse } from '../store/select-slice';
-import { useEditor } from '../store/store';
+import type { PressureUse } from '../commands/store/select-slice';
+import { useEditor } from '../commands/store/store';
 
 function SampleChoice() {
   const sample = useEditor((s) => s.select.sample);

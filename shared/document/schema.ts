@@ -1,5 +1,5 @@
 /**
- * THE document schema: the records the renderer keeps (renderer/store/document-types.ts derives its
+ * THE document schema: the records the renderer keeps (renderer/model/document-types.ts derives its
  * types from here) and main validates when it recovers an autosave. Written with valibot. Nesting is
  * bounded before parsing (MAX_DOCUMENT_DEPTH, counted without recursion), so a hostile or damaged
  * autosave is refused as "nothing to restore" instead of overflowing a stack.

@@ -1,5 +1,5 @@
 /**
- * A key pressed while typing belongs to the field (renderer/keyboard/field-focus.ts): with three
+ * A key pressed while typing belongs to the field (renderer/ui/keyboard/field-focus.ts): with three
  * candidates staged and the second selected, every editor shortcut — tools, brush size/hardness/
  * opacity, overlay, Space-to-pan, staging ←/→/Enter/Y/Delete/Esc, Ctrl+A/D/Z, zoom — is pressed with
  * focus in the prompt box, in a number field and in the Model select. Each key does what the field

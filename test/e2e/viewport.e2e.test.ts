@@ -3,7 +3,7 @@
  * Ctrl+-, wheel zoom about the cursor, Space-drag and middle-button pan (no mask change, no history
  * step), `\` toggles the mask overlay, [ / ] brush size, B/E/M/L/H tools.
  */
-import { FIT_BOTTOM_RESERVE } from '../../renderer/store/viewport-slice';
+import { FIT_BOTTOM_RESERVE } from '../../renderer/commands/store/viewport-slice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';

@@ -4,7 +4,7 @@
  */
 import { Image as KonvaImage, Rect } from 'react-konva';
 import { layerOpacity, layerVisible, type PatchLayer } from '../../../shared/document/schema';
-import { bitmapCrop, getMask, placeBitmap } from '../../blobs/blob-store';
+import { bitmapCrop, getMask, placeBitmap } from '../../commands/blob-store';
 import { maskedLayerCanvas } from './layer-display';
 
 /** Full-size sources of cropped patch bitmaps, for layer masks (which work in layer px): made once per bitmap. */

@@ -6,7 +6,7 @@
 import { layerHasMask, layerOpacity, type PatchLayer } from '../../../shared/document/schema';
 import { duplicateLayerCmd, mergeDownCmd, removeLayerMaskCmd, setLayerOpacityCmd } from '../../commands/layer-commands';
 import { mergeDownRefusal } from '../../model/layer-logic';
-import { useEditor } from '../../store/store';
+import { useEditor } from '../../commands/store/store';
 
 export function LayerActions({ layer }: { layer: PatchLayer }) {
   const doc = useEditor((s) => s.doc);

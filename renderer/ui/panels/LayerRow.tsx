@@ -5,7 +5,7 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { layerHasMask, layerOpacity, layerVisible, type PatchLayer } from '../../../shared/document/schema';
 import { deleteLayerCmd, nudgeLayerCmd, renameLayerCmd, setLayerVisibleCmd, setMaskTargetCmd } from '../../commands/layer-commands';
-import { EyeIcon } from '../../panels/ToolIcon';
+import { EyeIcon } from './ToolIcon';
 
 export interface LayerRowProps {
   layer: PatchLayer;

@@ -5,7 +5,7 @@
  */
 import { setMaskTargetCmd } from '../../commands/layer-commands';
 import { maskTargetLayer } from '../../model/layer-logic';
-import { useEditor } from '../../store/store';
+import { useEditor } from '../../commands/store/store';
 
 export function PaintTarget() {
   const target = useEditor((s) => maskTargetLayer(s.doc, s.maskTarget));

@@ -1,5 +1,5 @@
 /**
- * Anchor for renderer/keyboard/field-focus.ts: every window- or document-level key handler in
+ * Anchor for renderer/ui/keyboard/field-focus.ts: every window- or document-level key handler in
  * renderer/ asks the one shared predicate whether the key belongs to a focused field before acting,
  * so no shortcut types over a prompt again (the Space-to-pan handler once swallowed every space typed
  * into the prompt box because it had its own, narrower check). The only exception is the settings
@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../../..');
 const RENDERER = join(ROOT, 'renderer');
 const EXEMPT: Record<string, string> = {
-  'renderer/panels/SettingsModal.tsx': 'a modal key trap: Esc closes it, other keys outside it are stopped',
+  'renderer/ui/panels/SettingsModal.tsx': 'a modal key trap: Esc closes it, other keys outside it are stopped',
 };
 
 function files(dir: string): string[] {
@@ -30,7 +30,7 @@ describe('global key handlers', () => {
 
   it('exist (so this check checks something)', () => {
     expect(withKeydown.map((f) => f.rel)).toEqual(
-      expect.arrayContaining(['renderer/keyboard/shortcuts.ts', 'renderer/canvas/EditorStage.tsx']),
+      expect.arrayContaining(['renderer/ui/keyboard/shortcuts.ts', 'renderer/ui/canvas/EditorStage.tsx']),
     );
   });
 

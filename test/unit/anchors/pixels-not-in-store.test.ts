@@ -1,13 +1,13 @@
 /**
- * Anchor for renderer/store/ (store.ts, document-slice.ts, mask-commands.ts) with
- * renderer/blobs/blob-store.ts: pixels never live in the zustand store. Records hold ids; the blob
+ * Anchor for renderer/commands/ (store/store.ts, store/document-slice.ts, mask-commands.ts) with
+ * renderer/commands/blob-store.ts: pixels never live in the zustand store. Records hold ids; the blob
  * store holds the immutable masks; undo/redo swap ids and the mask objects behind them are the very
  * same objects (no pixel copy). Runs in Node: the store must not need the DOM at load time.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useEditor } from '../../../renderer/store/store';
-import { applyRect, invertCurrentMask, paintStroke } from '../../../renderer/store/mask-commands';
-import { getMask, maskCount, putMask } from '../../../renderer/blobs/blob-store';
+import { useEditor } from '../../../renderer/commands/store/store';
+import { applyRect, invertCurrentMask, paintStroke } from '../../../renderer/commands/mask-commands';
+import { getMask, maskCount, putMask } from '../../../renderer/commands/blob-store';
 import { docPoint } from '../../../shared/geometry/point';
 import { createEmptyMask, getMaskValue, type TiledMask } from '../../../shared/mask';
 
@@ -77,7 +77,7 @@ beforeAll(() => {
   record();
 });
 
-describe('renderer/store/store.ts + renderer/blobs/blob-store.ts: pixels never in the store', () => {
+describe('renderer/commands/store/store.ts + renderer/commands/blob-store.ts: pixels never in the store', () => {
   it('the commits happened and the pixels exist (in the blob store)', () => {
     const s = useEditor.getState();
     expect(s.past.map((p) => p.label)).toEqual(['Open anchor.jpg', 'Brush stroke', 'Rectangle', 'Eraser stroke']);

@@ -1,11 +1,11 @@
 /**
- * Anchor for README.md's "Keyboard shortcuts" table against renderer/keyboard/shortcuts.ts: every
+ * Anchor for README.md's "Keyboard shortcuts" table against renderer/ui/keyboard/shortcuts.ts: every
  * shortcut the editor handles is in the table (as `keys`), and the table states the typing rule.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SHORTCUTS } from '../../../renderer/keyboard/shortcuts';
+import { SHORTCUTS } from '../../../renderer/ui/keyboard/shortcuts';
 
 const README = readFileSync(resolve(__dirname, '../../../README.md'), 'utf8');
 const section = README.split('\n## Keyboard shortcuts\n')[1]?.split('\n## ')[0] ?? '';

@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmptyMask, getMaskValue } from '../../shared/mask';
+import { getMask, putMask } from './blob-store';
+import {
+  applyExtendDraft,
+  cancelExtendDraft,
+  chooseAnchor,
+  choosePreset,
+  draftSides,
+  extendCanvas,
+  extendProposal,
+  setExtendSide,
+} from './canvas-commands';
+import { useEditor } from './store/store';
+
+const st = () => useEditor.getState();
+
+beforeEach(() => {
+  st().clearStaging();
+  st().setJob(null);
+  st().setTool('brush');
+  st().openDocument({
+    id: `doc-${Math.random()}`,
+    canvas: { width: 540, height: 960 },
+    original: { assetId: 'asset-original', name: 'poster.png', width: 540, height: 960, x: 0, y: 0, hasIcc: false, hasExif: false },
+    maskId: putMask(createEmptyMask(540, 960)),
+    layers: [{ id: 'l1', name: 'p', assetId: 'asset-patch-1', x: 10, y: 20, width: 100, height: 50 }],
+    versions: [],
+  });
+});
+
+describe('extendCanvas', () => {
+  it('is one undo step: size, positions and mask together, all restored by one undo', () => {
+    const before = st().doc!;
+    expect(extendCanvas({ width: 2240, height: 960 }, { x: 850, y: 0 }, 32)).toBeNull();
+    const d = st().doc!;
+    expect(st().label).toBe('Extend canvas');
+    expect(st().past).toHaveLength(1);
+    expect(d.canvas).toEqual({ width: 2240, height: 960 });
+    expect(d.original).toMatchObject({ x: 850, y: 0 });
+    expect(d.layers[0]).toMatchObject({ x: 860, y: 20 });
+    const m = getMask(d.maskId);
+    expect([m.width, m.height]).toEqual([2240, 960]);
+    expect(getMaskValue(m, 100, 100)).toBe(255);
+    expect(getMaskValue(m, 1100, 500)).toBe(0);
+    st().undo();
+    expect(st().doc).toBe(before);
+    expect(getMask(st().doc!.maskId).width).toBe(540);
+    st().redo();
+    expect(st().doc).toBe(d);
+  });
+
+  it('refuses shrinking and no-ops without a history step', () => {
+    expect(extendCanvas({ width: 540, height: 960 }, { x: 0, y: 0 })).toMatch(/unchanged/);
+    expect(extendCanvas({ width: 500, height: 960 }, { x: 0, y: 0 })).toMatch(/grow/);
+    expect(st().past).toHaveLength(0);
+  });
+});
+
+describe('the extend tool proposal', () => {
+  it('preset + anchor → proposal; Apply commits it and clears the preview', () => {
+    st().setTool('extend');
+    choosePreset('21:9');
+    expect(extendProposal(st())).toEqual({ canvas: { width: 2240, height: 960 }, originalAt: { x: 850, y: 0 }, offset: { x: 850, y: 0 } });
+    chooseAnchor('left');
+    expect(extendProposal(st())?.originalAt).toEqual({ x: 0, y: 0 });
+    setExtendSide('top', 12.4);
+    expect(draftSides(st())).toEqual({ left: 0, right: 1700, top: 12, bottom: 0 });
+    expect(st().extend.preset).toBeNull();
+    applyExtendDraft();
+    expect(st().doc!.canvas).toEqual({ width: 2240, height: 972 });
+    expect(st().doc!.original).toMatchObject({ x: 0, y: 12 });
+    expect(extendProposal(st())).toBeNull();
+    expect(
+      st()
+        .past.map((p) => p.label)
+        .concat(st().label)
+        .filter((l) => l === 'Extend canvas'),
+    ).toHaveLength(1);
+  });
+
+  it('Cancel and leaving the tool drop the preview without a trace', () => {
+    st().setTool('extend');
+    const doc = st().doc;
+    choosePreset('16:9');
+    expect(extendProposal(st())).not.toBeNull();
+    cancelExtendDraft();
+    expect(extendProposal(st())).toBeNull();
+    choosePreset('16:9');
+    st().setTool('brush');
+    st().setTool('extend');
+    expect(extendProposal(st())).toBeNull();
+    expect(st().doc).toBe(doc);
+    expect(st().past).toHaveLength(0);
+  });
+
+  it('a proposal made on another canvas size is void (e.g. after undo)', () => {
+    st().setTool('extend');
+    choosePreset('1:1');
+    applyExtendDraft();
+    choosePreset('3:1');
+    expect(extendProposal(st())).not.toBeNull();
+    st().undo();
+    expect(extendProposal(st())).toBeNull();
+  });
+
+  it('Apply waits while candidates are staged', () => {
+    st().setTool('extend');
+    choosePreset('1:1');
+    st().stageCandidates([
+      {
+        key: 'j:0',
+        jobId: 'j',
+        docId: st().doc!.id,
+        index: 0,
+        model: 'local',
+        modelName: 'Local',
+        prompt: '',
+        assetId: 'asset-x-1',
+        region: { x: 0, y: 0, width: 10, height: 10 },
+        requestSize: { width: 10, height: 10 },
+        costUsd: 0,
+        seconds: 1,
+        createdAt: 0,
+      },
+    ]);
+    applyExtendDraft();
+    expect(st().doc!.canvas).toEqual({ width: 540, height: 960 });
+    expect(st().toasts.at(-1)?.message).toMatch(/staged candidates/);
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Canvas extension: the `extendCanvas` command (ONE undo step 'Extend canvas': size, positions and
+ * mask together) and the extend tool's proposal — presets with an anchor, exact sides, handle drags,
+ * Apply (Enter) and Cancel (Esc, without a trace). The pixel and geometry work is pure
+ * (extend-document.ts, model/extend-logic.ts); here it is routed into the store.
+ */
+import type { AspectPreset, ExtendAnchor } from '../../shared/geometry';
+import { getMask, putMask } from './blob-store';
+import { isZeroSides, presetSides, proposalFor, withSide, ZERO_SIDES, type Proposal, type Side, type Sides } from '../model/extend-logic';
+import { clampBand, extendDocument, extensionMask, extensionProblem } from '../model/extend-document';
+import { useEditor, type EditorStore } from './store/store';
+
+const st = () => useEditor.getState();
+
+/**
+ * Grows the canvas to `newCanvas` with the original's top-left at `originalAt` (both in the new
+ * canvas): everything on the canvas moves by the same offset and the mask becomes the new area plus
+ * the overlap band. One undo step. Returns the reason when nothing was done.
+ */
+export function extendCanvas(
+  newCanvas: { width: number; height: number },
+  originalAt: { x: number; y: number },
+  bandPx = st().extend.bandPx,
+): string | null {
+  const doc = st().doc;
+  if (!doc) return 'Open a photo first';
+  const problem = extensionProblem(doc, newCanvas, originalAt);
+  if (problem) return problem;
+  const offset = { x: originalAt.x - doc.original.x, y: originalAt.y - doc.original.y };
+  const maskId = putMask(extensionMask(getMask(doc.maskId), newCanvas, offset, clampBand(bandPx)));
+  st().commit('Extend canvas', (d) => extendDocument(d, newCanvas, originalAt, maskId));
+  if (!st().maskVisible) st().setMaskVisible(true);
+  return null;
+}
+
+/** The proposal's sides if it belongs to the open document and canvas, else zero. */
+export function draftSides(s: EditorStore): Sides {
+  const { doc, extend } = s;
+  if (!doc || extend.docId !== doc.id || !extend.base) return ZERO_SIDES;
+  if (extend.base.width !== doc.canvas.width || extend.base.height !== doc.canvas.height) return ZERO_SIDES;
+  return extend.sides;
+}
+
+/** The pending proposal (canvas, where the original lands), or null when nothing is proposed. */
+export function extendProposal(s: EditorStore): Proposal | null {
+  if (!s.doc || s.tool !== 'extend') return null;
+  const sides = draftSides(s);
+  return isZeroSides(sides) ? null : proposalFor(s.doc.canvas, s.doc.original, sides);
+}
+
+/** Why Apply cannot run now (other than an empty proposal), or null. */
+export function extendBlocker(s: EditorStore): string | null {
+  if (!s.doc) return 'Open a photo first';
+  if (s.job) return 'Wait for the running job to finish (or cancel it) before extending the canvas';
+  if (s.staging.items.length) return 'Keep or discard the staged candidates before extending the canvas';
+  return null;
+}
+
+function setSides(sides: Sides, preset: AspectPreset | null): void {
+  const doc = st().doc;
+  if (!doc) return;
+  st().setExtend({ sides, preset, docId: doc.id, base: { ...doc.canvas } });
+}
+
+/** A preset aspect around the current canvas, with the current anchor; the view fits the proposal. */
+export function choosePreset(preset: AspectPreset): void {
+  const doc = st().doc;
+  if (!doc) return;
+  const sides = presetSides(doc.canvas, preset, st().extend.anchor);
+  setSides(sides, preset);
+  fitProposal();
+  if (isZeroSides(sides)) st().notify('info', `The canvas is already ${preset}; nothing to extend.`);
+}
+
+/** The anchor; a preset chosen before is computed again around the new anchor. */
+export function chooseAnchor(anchor: ExtendAnchor): void {
+  st().setExtend({ anchor });
+  const preset = st().extend.preset;
+  const doc = st().doc;
+  if (preset && doc && !isZeroSides(draftSides(st()))) setSides(presetSides(doc.canvas, preset, anchor), preset);
+}
+
+/** Exact pixels on one side (the side inputs). */
+export function setExtendSide(side: Side, value: number): void {
+  const doc = st().doc;
+  if (!doc) return;
+  setSides(withSide(draftSides(st()), doc.canvas, side, value), null);
+}
+
+/** A handle drag writes whole sides (already clamped by the tool). */
+export function setDraftSides(sides: Sides): void {
+  setSides(sides, null);
+}
+
+export function setBand(px: number): void {
+  st().setExtend({ bandPx: clampBand(px) });
+}
+
+/** Esc / Cancel: the preview goes away and nothing else changes. */
+export function cancelExtendDraft(): void {
+  st().setExtend({ sides: ZERO_SIDES, preset: null, docId: null, base: null });
+}
+
+/** Enter / Apply: one undo step, then the view fits the whole new canvas. */
+export function applyExtendDraft(): void {
+  const s = st();
+  const p = extendProposal(s);
+  if (!p) return;
+  const blocker = extendBlocker(s);
+  if (blocker) {
+    s.notify('info', blocker);
+    return;
+  }
+  const problem = extendCanvas(p.canvas, p.originalAt);
+  if (problem) {
+    s.notify('error', problem);
+    return;
+  }
+  cancelExtendDraft();
+  st().fitToScreen();
+}
+
+/** Fits the proposed canvas in the view (so every handle can be reached). */
+export function fitProposal(): void {
+  const s = st();
+  const doc = s.doc;
+  if (!doc) return;
+  const sides = draftSides(s);
+  s.fitRect({
+    x: 0 - sides.left,
+    y: 0 - sides.top,
+    width: doc.canvas.width + sides.left + sides.right,
+    height: doc.canvas.height + sides.top + sides.bottom,
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * Derived Generate state read by the panel, the commands and the test hooks: the model options,
+ * the chosen model, the references that will be sent, the cost estimate and what (if anything)
+ * blocks Generate. The mask bounds are cached per mask id (masks are immutable).
+ */
+import { maskBounds, thresholdMask, type Rect } from '../../shared/mask';
+import { getMask } from './blob-store';
+import type { EditorStore } from './store/store';
+import type { ReferenceImage } from './store/jobs-slice';
+import { computeEstimate, type Estimate } from '../model/estimate';
+import { buildModelOptions, LOCAL_MODEL, maxReferences, providerLabel, type ModelOption } from '../model/model-options';
+import { qualityFor } from '../model/edit-request';
+import { MASK_ON } from '../../shared/mask/threshold';
+import type { RoutingDecision } from '../../shared/routing';
+import { AUTO_VALUE, autoDecision } from '../model/auto-choice';
+import { runActive } from '../model/multi-plan';
+import { hasExtension, originalRectOf } from '../model/outpaint-request';
+
+let boundsCache: { maskId: string; bbox: Rect | null; planBox: Rect | null } | null = null;
+
+function bounds(s: EditorStore) {
+  const doc = s.doc;
+  if (!doc) return null;
+  if (boundsCache?.maskId !== doc.maskId) {
+    const mask = getMask(doc.maskId);
+    const bbox = maskBounds(mask);
+    boundsCache = { maskId: doc.maskId, bbox, planBox: bbox ? maskBounds(thresholdMask(mask, MASK_ON)) : null };
+  }
+  return boundsCache;
+}
+
+/** Bounds of every masked pixel (value > 0): what the mask PNG sent to main must cover. */
+export function currentMaskBounds(s: EditorStore): Rect | null {
+  return bounds(s)?.bbox ?? null;
+}
+
+/** Bounds of the pixels at least half masked (≥ MASK_ON): the box main plans the region around. */
+export function currentPlanBox(s: EditorStore): Rect | null {
+  return bounds(s)?.planBox ?? null;
+}
+
+let optionsCache: { keys: unknown; settings: unknown; options: ModelOption[] } | null = null;
+
+export function modelOptions(s: EditorStore): ModelOption[] {
+  if (optionsCache?.keys !== s.keyStatus || optionsCache.settings !== s.providerSettings) {
+    optionsCache = {
+      keys: s.keyStatus,
+      settings: s.providerSettings,
+      options: buildModelOptions(s.keyStatus, s.providerSettings.gateways),
+    };
+  }
+  return optionsCache.options;
+}
+
+/**
+ * True when Generate means "fill the extension": the canvas was extended, no kept layer covers the
+ * whole canvas yet, and the mask reaches outside the original.
+ */
+export function fillsExtension(s: EditorStore): boolean {
+  const doc = s.doc;
+  if (!doc || !hasExtension(doc)) return false;
+  const { width: W, height: H } = doc.canvas;
+  if (doc.layers.some((l) => l.x <= 0 && l.y <= 0 && l.x + l.width >= W && l.y + l.height >= H)) return false;
+  const b = currentMaskBounds(s);
+  if (!b) return false;
+  const o = originalRectOf(doc);
+  return b.x < o.x || b.y < o.y || b.x + b.width > o.x + o.width || b.y + b.height > o.y + o.height;
+}
+
+let autoCache: { key: unknown[]; decision: RoutingDecision } | null = null;
+
+/** What Auto picks now and why (also when another model is selected: the panel may show it). */
+export function currentAutoDecision(s: EditorStore): RoutingDecision {
+  const outpaint = fillsExtension(s) ? (s.doc?.canvas ?? null) : null;
+  const key = [
+    s.gen.prompt,
+    s.gen.presetId,
+    s.gen.quality,
+    s.prefs,
+    s.keyStatus,
+    s.providerSettings,
+    s.doc?.maskId,
+    outpaint?.width,
+    outpaint?.height,
+  ];
+  if (autoCache?.key.every((k, i) => k === key[i])) return autoCache.decision;
+  const doc = s.doc;
+  const bbox = currentPlanBox(s);
+  const decision = autoDecision({
+    prompt: s.gen.prompt,
+    outpaint,
+    presetId: s.gen.presetId,
+    prefs: s.prefs,
+    options: modelOptions(s),
+    // The price of this very request with each model (an empty mask prices a 1024² request).
+    priceOf: (spec) => {
+      if (!doc || !bbox || outpaint) return null;
+      const e = computeEstimate({ canvas: doc.canvas, bbox, spec, quality: qualityFor(s.gen.quality, spec), n: 1, references: [] });
+      return e.ok ? e.usd : null;
+    },
+  });
+  autoCache = { key, decision };
+  return decision;
+}
+
+/** The chosen model's option (Auto: the one the rules pick; the local engine if the chosen one is gone, e.g. a removed gateway). */
+export function currentOption(s: EditorStore): ModelOption {
+  const options = modelOptions(s);
+  const value = s.gen.model === AUTO_VALUE ? currentAutoDecision(s).modelId : s.gen.model;
+  return options.find((o) => o.value === value) ?? options.find((o) => o.value === LOCAL_MODEL)!;
+}
+
+/** The references that will be sent: the first ones, up to what the model takes. */
+export function sentReferences(s: EditorStore): ReferenceImage[] {
+  return s.gen.references.slice(0, maxReferences(currentOption(s).spec));
+}
+
+export function currentEstimate(s: EditorStore): Estimate | null {
+  if (!s.doc) return null;
+  const { spec } = currentOption(s);
+  return computeEstimate({
+    canvas: s.doc.canvas,
+    bbox: currentPlanBox(s),
+    spec,
+    quality: qualityFor(s.gen.quality, spec),
+    imageSize: s.gen.imageSize,
+    n: s.gen.n,
+    references: sentReferences(s),
+  });
+}
+
+/** Why Generate cannot run now, or null. */
+export function generateBlocker(s: EditorStore, estimate = currentEstimate(s)): string | null {
+  if (!s.doc) return 'Open a photo first';
+  if (s.job || runActive(s.multiRun?.entries)) return 'A job is running';
+  if (estimate && !estimate.ok) return estimate.error;
+  const opt = currentOption(s);
+  if (!opt.usable && opt.keyProvider) return `Set a ${providerLabel(opt.keyProvider, s.providerSettings.gateways)} key in Settings (⚙)`;
+  if (opt.spec.provider !== 'local' && !s.gen.prompt.trim()) return 'Type a prompt';
+  return null;
+}

@@ -1,0 +1,137 @@
+/** Opening (dialog, drop, paste) and exporting, through the bridge. Failures become toasts; the open document is untouched. */
+import type { OpenedImage } from '../../shared/ipc/contract-types';
+import { createEmptyMask } from '../../shared/mask';
+import { api, errorInfo, unwrap } from './bridge';
+import { decodePreview, decodeToBitmap, getBitmap, getMask, putBitmap, putMask } from './blob-store';
+import { maskBounds } from '../../shared/mask';
+import { encodeMaskPng } from './mask-encode';
+import type { DocState } from '../model/document-types';
+import { exportRequest, openNotes, type ExportFormat, type ExportOptions } from '../model/export-request';
+import { useEditor } from './store/store';
+import { mayOpenWhileJob } from './open-guard';
+import { withLayerMaskAssets } from '../commands/layer-mask-assets';
+
+let docCounter = 1;
+
+/**
+ * Shows an opened image. Main proves the file intact (a full decode) while this decodes the display
+ * bytes; the document changes only when both succeed, so a damaged file never replaces it. A large
+ * upright JPEG is shown from a reduced decode first (what the fitted view needs) and the full
+ * resolution replaces it when decoded.
+ */
+async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
+  const s0 = useEditor.getState();
+  const dpr = globalThis.devicePixelRatio || 1;
+  const screen = { width: Math.max(1, s0.stageWidth) * dpr, height: Math.max(1, s0.stageHeight) * dpr };
+  const decodeShown = async (): Promise<{ bmp: ImageBitmap; preview: boolean }> => {
+    const preview = img.orientation === 1 ? await decodePreview(img.display, img.displayMime, img, screen).catch(() => null) : null;
+    return preview ? { bmp: preview, preview: true } : { bmp: await decodeToBitmap(img.display, img.displayMime), preview: false };
+  };
+  const [check, decode] = await Promise.allSettled([
+    checking ? unwrap(api().image.check({ assetId: img.assetId })) : Promise.resolve(),
+    decodeShown(),
+  ]);
+  if (check.status === 'rejected') {
+    if (decode.status === 'fulfilled') decode.value.bmp.close();
+    throw check.reason;
+  }
+  if (decode.status === 'rejected') throw decode.reason;
+  const { bmp, preview } = decode.value;
+  putBitmap(img.assetId, bmp);
+  if (preview) {
+    void decodeToBitmap(img.display, img.displayMime).then(
+      (full) => {
+        if (getBitmap(img.assetId) !== bmp) return full.close();
+        putBitmap(img.assetId, full);
+        bmp.close();
+      },
+      () => {}, // the preview stays; main has proved the file intact
+    );
+  }
+  const maskId = putMask(createEmptyMask(img.width, img.height));
+  const s = useEditor.getState();
+  s.openDocument(
+    {
+      id: `doc-${docCounter++}`,
+      canvas: { width: img.width, height: img.height },
+      original: {
+        assetId: img.assetId,
+        name: img.name,
+        width: img.width,
+        height: img.height,
+        x: 0,
+        y: 0,
+        hasIcc: img.hasIcc,
+        hasExif: img.hasExif,
+        sourcePath: img.sourcePath,
+        ...(img.depth === 16 ? { depth: 16 as const } : {}),
+        ...(img.colourModel ? { colourModel: img.colourModel } : {}),
+      },
+      maskId,
+      layers: [],
+      versions: [],
+    },
+    undefined,
+    { undoable: true },
+  );
+  s.fitToScreen();
+  for (const note of openNotes(img)) s.notify('info', note);
+}
+
+async function guarded(label: string, work: () => Promise<void>): Promise<void> {
+  const s = useEditor.getState();
+  s.setBusy(label);
+  try {
+    await work();
+  } catch (e) {
+    const info = errorInfo(e);
+    s.notify('error', info.message, info.kind);
+  } finally {
+    s.setBusy(null);
+  }
+}
+
+export async function openWithDialog(): Promise<void> {
+  if (!(await mayOpenWhileJob())) return;
+  return guarded('Opening…', async () => {
+    const r = await unwrap(api().image.open({ checkLater: true }));
+    if ('canceled' in r) return;
+    await adopt(r, true);
+  });
+}
+
+export async function importFile(bytes: Uint8Array, name: string): Promise<void> {
+  if (!(await mayOpenWhileJob())) return;
+  return guarded(`Opening ${name}…`, async () => {
+    await adopt(await unwrap(api().image.import({ bytes, name, checkLater: true })), true);
+  });
+}
+
+export function exportImage(format: ExportFormat, quality?: number, opts: ExportOptions = {}): Promise<void> {
+  return guarded('Exporting…', async () => {
+    const state = useEditor.getState();
+    const doc = state.doc;
+    if (!doc) return;
+    const mask = format === 'psd' ? await maskAsset(doc) : undefined;
+    // What the canvas shows: layers in order, each with its visibility, opacity and layer mask (uploaded first).
+    const out = await withLayerMaskAssets(doc);
+    const r = await unwrap(api().image.export({ ...exportRequest(out, state.hiddenLayers, format, opts), mask, quality }));
+    if ('canceled' in r) return;
+    const notify = useEditor.getState().notify;
+    const depth = r.depth === 16 ? ' 16-bit' : '';
+    notify(
+      'success',
+      `Exported ${r.width}×${r.height}${depth} ${r.format.toUpperCase()} to ${r.path}${r.keptIcc ? ' (colour profile kept)' : ''}${r.keptExif ? ' (EXIF kept)' : ''}.`,
+    );
+    for (const note of r.notes ?? []) notify('info', note);
+  });
+}
+
+/** The current mask as a grey PNG asset in main (what a PSD keeps as a hidden layer), or none when empty. */
+async function maskAsset(doc: DocState): Promise<{ assetId: string; x: number; y: number } | undefined> {
+  const mask = getMask(doc.maskId);
+  const rect = maskBounds(mask);
+  if (!rect) return undefined;
+  const { assetId } = await unwrap(api().asset.put({ bytes: await encodeMaskPng(mask, rect), kind: 'mask' }));
+  return { assetId, x: rect.x, y: rect.y };
+}

@@ -1,0 +1,67 @@
+/**
+ * Commands on staged candidates, versions and layers. Keeping is ONE undo step (layer + version
+ * together); discarding and flipping never touch the document; restoring a version is one step (layer
+ * actions: renderer/commands/layer-commands.ts). The document updates are the pure functions in model/version-logic.
+ */
+import { ensureBitmap, markKept, releasePatch } from './candidate-assets';
+import { selectedCandidate, type StagedCandidate } from '../model/staging-logic';
+import { isKept, keepCandidate, restoreVersion } from '../model/version-logic';
+import { useEditor } from './store/store';
+
+let idCounter = 1;
+function newId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${(idCounter++).toString(36)}`;
+}
+
+const st = () => useEditor.getState();
+
+function find(key?: string): StagedCandidate | null {
+  const staging = st().staging;
+  return key ? (staging.items.find((c) => c.key === key) ?? null) : selectedCandidate(staging);
+}
+
+/**
+ * Keeps a candidate (the selected one by default) as a patch layer plus a version, as one undo step
+ * 'Keep <model> result'. `close` (Keep, Enter) ends staging; otherwise (Keep as layer) staging stays
+ * open so more candidates can be kept.
+ */
+export async function keepStaged(close: boolean, key?: string): Promise<void> {
+  const c = find(key);
+  const doc = st().doc;
+  if (!c || !doc || doc.id !== c.docId) return;
+  if (c.canvas && (c.canvas.width !== doc.canvas.width || c.canvas.height !== doc.canvas.height)) {
+    st().notify(
+      'info',
+      `This candidate was made for a ${c.canvas.width}×${c.canvas.height} canvas; the canvas is ${doc.canvas.width}×${doc.canvas.height} now. Redo the extension or generate again.`,
+    );
+    return;
+  }
+  if (!isKept(doc, c.assetId)) {
+    // The stage draws patches from the blob store: make sure the bitmap is there first.
+    await ensureBitmap(c.assetId);
+    markKept(c.assetId);
+    const ids = { layerId: newId('layer'), versionId: newId('version'), now: Date.now() };
+    st().commit(`Keep ${c.model} result`, (d) => keepCandidate(d, c, ids));
+  }
+  if (close) discardAllStaged();
+}
+
+/** Removes one candidate from staging (the document is untouched). */
+export function discardStaged(key?: string): void {
+  const c = find(key);
+  if (!c) return;
+  st().unstage(c.key);
+  releasePatch(c.assetId);
+}
+
+/** Ends staging: every candidate not kept is dropped. */
+export function discardAllStaged(): void {
+  const items = st().staging.items;
+  st().clearStaging();
+  for (const c of items) releasePatch(c.assetId);
+}
+
+/** One undo step 'Restore version': the layers as they were right after that version was kept. */
+export function restoreVersionCmd(versionId: string): void {
+  st().commit('Restore version', (d) => restoreVersion(d, versionId));
+}

@@ -1,0 +1,54 @@
+/**
+ * Wiring that lives as long as the window: job progress events, key status, gateways and the spend
+ * ledger at start, candidates parked while their document is not open (and staged again when it
+ * comes back), and the release of the hold-to-compare key.
+ */
+import { useEditor } from './store/store';
+import { installJobEvents } from './job-client';
+import { refreshPrefs, refreshProviders } from './providers-client';
+import { recordPrompt } from '../commands/prompts-client';
+import { refreshSpend } from './spend-client';
+
+export function installGenerate(): () => void {
+  let offJobs: () => void = () => {};
+  try {
+    offJobs = installJobEvents();
+    void refreshProviders();
+    void refreshSpend();
+  } catch {
+    // No bridge (window.maskwork missing): the app already says so when a file is opened.
+  }
+  let docId = useEditor.getState().doc?.id;
+  // Another document: its candidates wait for it (undo brings it back); a running job keeps running
+  // (opening asked first) and its results land on the document it belongs to.
+  const offDoc = useEditor.subscribe((s) => {
+    if (s.doc?.id === docId) return;
+    docId = s.doc?.id;
+    s.parkStaging();
+    if (docId) useEditor.getState().unpark(docId);
+  });
+  // A job ended: main has learned its request times (and kept its prompt); read them back.
+  // A job started: its prompt goes into the recent prompts (global and this photo's).
+  let running = !!useEditor.getState().job;
+  const offJob = useEditor.subscribe((s) => {
+    const now = !!s.job;
+    if (running && !now) void refreshPrefs();
+    if (!running && s.job) void recordPrompt(s.job.prompt);
+    running = now;
+  });
+  const release = () => {
+    if (useEditor.getState().compare.held) useEditor.getState().setCompare({ held: false });
+  };
+  const onKeyUp = (e: KeyboardEvent) => {
+    if (e.code === 'KeyY') release();
+  };
+  window.addEventListener('keyup', onKeyUp);
+  window.addEventListener('blur', release);
+  return () => {
+    offJobs();
+    offDoc();
+    offJob();
+    window.removeEventListener('keyup', onKeyUp);
+    window.removeEventListener('blur', release);
+  };
+}

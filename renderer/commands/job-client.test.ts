@@ -1,0 +1,245 @@
+/**
+ * renderer/commands/job-client.ts driven through its seams: a fake bridge (start, progress events,
+ * result, cancel), the real store, fake timers and blob stores. Each client keeps its own state.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../shared/errors';
+import type { CandidateResult, JobProgress, JobResult } from '../../shared/ipc/contract-types';
+import { createEmptyMask } from '../../shared/mask';
+import { putMask } from './blob-store';
+import { useEditor } from './store/store';
+import { createJobClient, type JobClient, type JobClientDeps, type JobRequest } from './job-client';
+
+const st = () => useEditor.getState();
+const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+
+/** A fake main: jobs get ids job-1, job-2…; results and events are set by the test. */
+function fakeMain() {
+  const listeners = new Set<(p: JobProgress) => void>();
+  const results = new Map<string, JobResult>();
+  const calls: string[] = [];
+  let next = 0;
+  let beforeStartAnswer: ((jobId: string) => void) | null = null;
+  const start = async () => {
+    const jobId = `job-${++next}`;
+    calls.push(`start ${jobId}`);
+    beforeStartAnswer?.(jobId);
+    return { ok: true as const, value: { jobId } };
+  };
+  const bridge = {
+    edit: { start },
+    outpaint: { start },
+    job: {
+      cancel: ({ jobId }: { jobId: string }) => {
+        calls.push(`cancel ${jobId}`);
+        results.set(jobId, { state: 'cancelled' });
+        return ok({ cancelled: true });
+      },
+      result: ({ jobId }: { jobId: string }) => {
+        calls.push(`result ${jobId}`);
+        return ok(results.get(jobId) ?? { state: 'running', fraction: 0.5 });
+      },
+    },
+    events: {
+      onJobProgress: (fn: (p: JobProgress) => void) => {
+        listeners.add(fn);
+        return () => listeners.delete(fn);
+      },
+    },
+  };
+  return {
+    bridge: bridge as unknown as ReturnType<JobClientDeps['bridge']>,
+    calls,
+    results,
+    emit: (p: JobProgress) => {
+      for (const fn of listeners) fn(p);
+    },
+    onStart: (fn: (jobId: string) => void) => {
+      beforeStartAnswer = fn;
+    },
+    listenerCount: () => listeners.size,
+  };
+}
+
+function fakeTimers() {
+  const handles = new Map<number, () => void>();
+  let id = 0;
+  return {
+    setInterval: (fn: () => void) => {
+      handles.set(++id, fn);
+      return id;
+    },
+    clearInterval: (h: unknown) => handles.delete(h as number),
+    tick: () => {
+      for (const fn of [...handles.values()]) fn();
+    },
+    active: () => handles.size,
+  };
+}
+
+const candidate = (index: number): CandidateResult => ({
+  index,
+  model: 'local',
+  assetId: `patch-${index}`,
+  patch: new Uint8Array([index]),
+  region: { x: 0, y: 0, width: 10, height: 10 },
+  requestSize: { width: 10, height: 10 },
+  costUsd: 0.01,
+  seconds: 1,
+});
+
+let main: ReturnType<typeof fakeMain>;
+let timers: ReturnType<typeof fakeTimers>;
+let adopted: string[];
+let spendRefreshes: number;
+let client: JobClient;
+
+function makeClient(): JobClient {
+  return createJobClient({
+    bridge: () => main.bridge,
+    store: useEditor,
+    encodeMask: async () => new Uint8Array([1]),
+    adoptPatch: async (assetId) => {
+      adopted.push(assetId);
+    },
+    previewUrl: () => 'blob:preview',
+    revokeUrls: () => {},
+    rememberModel: () => {},
+    refreshSpend: () => {
+      spendRefreshes++;
+    },
+    timers,
+    now: () => 1000,
+  });
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+let docId: string;
+const job = (): JobRequest => ({
+  kind: 'edit',
+  req: {
+    canvas: { width: 10, height: 10 },
+    layers: [{ assetId: 'asset-original', x: 0, y: 0 }],
+    mask: { png: new Uint8Array([1]), rect: { x: 0, y: 0, width: 10, height: 10 } },
+    prompt: '',
+    model: 'local',
+    n: 2,
+    references: [],
+    featherPx: 4,
+    colorMatch: true,
+  },
+});
+
+/** beginJob + sendJob, as generate() does after encoding the mask. */
+async function start(c = client): Promise<void> {
+  c.beginJob(docId, 'local', 'Offline engine', '', 'edit', { width: 10, height: 10 });
+  await c.sendJob(job(), docId);
+}
+
+beforeEach(() => {
+  main = fakeMain();
+  timers = fakeTimers();
+  adopted = [];
+  spendRefreshes = 0;
+  st().clearStaging();
+  st().setJob(null);
+  docId = `doc-${Math.random()}`;
+  st().openDocument({
+    id: docId,
+    canvas: { width: 10, height: 10 },
+    original: { assetId: 'asset-original', name: 'a.png', width: 10, height: 10, x: 0, y: 0, hasIcc: false, hasExif: false },
+    maskId: putMask(createEmptyMask(10, 10)),
+    layers: [],
+    versions: [],
+  });
+  client = makeClient();
+});
+
+describe('job client', () => {
+  it('follows progress, fetches the result once at the end and stages the candidates', async () => {
+    const off = client.installJobEvents();
+    await start();
+    expect(st().job).toMatchObject({ jobId: 'job-1', docId });
+    main.emit({ jobId: 'job-1', fraction: 0.4, stage: 'Generating', phase: 'working' });
+    expect(st().job).toMatchObject({ fraction: 0.4, stage: 'Generating' });
+    main.emit({ jobId: 'other', fraction: 0.9, stage: 'elsewhere' });
+    expect(st().job?.fraction).toBe(0.4);
+    main.results.set('job-1', { state: 'done', candidates: [candidate(0), candidate(1)] });
+    main.emit({ jobId: 'job-1', fraction: 1, stage: 'done' });
+    await flush();
+    expect(main.calls.filter((c) => c.startsWith('result'))).toEqual(['result job-1']);
+    expect(adopted).toEqual(['patch-0', 'patch-1']);
+    expect(st().staging.items.map((c) => c.assetId)).toEqual(['patch-0', 'patch-1']);
+    expect(st().job).toBeNull();
+    expect(spendRefreshes).toBe(1);
+    expect(timers.active()).toBe(0);
+    off();
+    expect(main.listenerCount()).toBe(0);
+  });
+
+  it('an event that arrives before the start is answered is replayed once the id is known', async () => {
+    client.installJobEvents();
+    main.onStart((jobId) => main.emit({ jobId, fraction: 0.3, stage: 'Early' }));
+    await start();
+    expect(st().job).toMatchObject({ jobId: 'job-1', fraction: 0.3, stage: 'Early' });
+  });
+
+  it('a failed job only shows the error: nothing is staged and the document is unchanged', async () => {
+    client.installJobEvents();
+    const before = st().doc;
+    await start();
+    main.results.set('job-1', { state: 'failed', error: { kind: 'server', message: 'The service failed.' } });
+    main.emit({ jobId: 'job-1', fraction: 1, stage: 'failed' });
+    await flush();
+    expect(st().toasts.at(-1)).toMatchObject({ tone: 'error', message: 'The service failed.' });
+    expect(st().staging.items).toEqual([]);
+    expect(st().doc).toBe(before);
+    expect(st().job).toBeNull();
+  });
+
+  it('Cancel before the start is answered cancels the job as soon as it has an id', async () => {
+    client.installJobEvents();
+    client.beginJob(docId, 'local', 'Offline engine', '', 'edit', { width: 10, height: 10 });
+    await client.cancelJob();
+    expect(st().job).toMatchObject({ cancelling: true, stage: 'Cancelling…' });
+    await client.sendJob(job(), docId);
+    expect(main.calls).toEqual(['start job-1', 'cancel job-1']);
+  });
+
+  it('a lost final event is caught by the poll', async () => {
+    client.installJobEvents();
+    await start();
+    expect(timers.active()).toBe(1);
+    timers.tick();
+    await flush();
+    expect(st().job?.jobId).toBe('job-1'); // still running
+    main.results.set('job-1', { state: 'done', candidates: [candidate(0)] });
+    timers.tick();
+    await flush();
+    expect(st().staging.items.map((c) => c.assetId)).toEqual(['patch-0']);
+    expect(timers.active()).toBe(0);
+  });
+
+  it('results for a photo that is no longer open are parked, not staged', async () => {
+    client.installJobEvents();
+    await start();
+    st().openDocument({ ...st().doc!, id: 'another-doc' }, 'Open another');
+    main.results.set('job-1', { state: 'done', candidates: [candidate(0)] });
+    main.emit({ jobId: 'job-1', fraction: 1, stage: 'done' });
+    await flush();
+    expect(st().staging.items).toEqual([]);
+    expect(st().parked[docId]?.map((c) => c.assetId)).toEqual(['patch-0']);
+  });
+
+  it('each client has its own state: a second client does not see the first one’s early events or last request', async () => {
+    const other = makeClient();
+    client.installJobEvents();
+    main.onStart((jobId) => main.emit({ jobId, fraction: 0.3, stage: 'Early' }));
+    await start(client);
+    st().setJob(null);
+    await other.retryOn('local'); // `other` has sent nothing: nothing to retry
+    expect(main.calls).toEqual(['start job-1']);
+    await client.retryOn('local'); // the first client retries its last request
+    expect(main.calls).toEqual(['start job-1', 'start job-2']);
+  });
+});

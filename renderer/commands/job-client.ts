@@ -1,0 +1,446 @@
+/**
+ * Generate → job → candidates. Sends `edit:start` (or `outpaint:start`, see outpaint-client.ts), follows `job:progress` (with a slow poll as a
+ * safety net for a lost event), fetches `job:result` once when the job ends and stages the
+ * candidates. A failed or cancelled job only produces a message: it never touches the document.
+ *
+ * `createJobClient(deps)` builds one client; its state (the last request, early events, the poll)
+ * lives in that object, and everything it talks to (bridge, store, blobs, timers) is injected, so
+ * tests drive it with a fake bridge. The app uses the default client through the exported functions.
+ */
+import { withLayerMaskAssets } from '../commands/layer-mask-assets';
+import type { AppErrorInfo } from '../../shared/errors';
+import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
+import type { JobKind, JobState } from './store/jobs-slice';
+import { timesInSequence, type ExpectedTime } from '../../shared/models';
+import { api, errorInfo, unwrap } from './bridge';
+import { getMask } from './blob-store';
+import { encodeMaskPng } from './mask-encode';
+import { useEditor } from './store/store';
+import { adoptPatch, previewUrl, revokeUrls } from './candidate-assets';
+import { currentEstimate, currentMaskBounds, currentOption, generateBlocker, modelOptions, sentReferences } from './current-estimate';
+import { adaptRequest, effectiveGrowPx, maskRectFor, requestLayers, settingsForModel, type EditRequest } from '../model/edit-request';
+import { runMaskOp } from '../workers/mask-ops-client';
+import { adaptOutpaintRequest } from '../model/outpaint-request';
+import { rememberModel } from './providers-client';
+import { AUTO_VALUE } from '../model/auto-choice';
+import { acceptsSeed } from '../model/prompt-tools';
+import { expectedFor } from '../../shared/routing/latency';
+import { refreshSpend } from './spend-client';
+import { currentTextCheck } from './text-check-state';
+import type { StagedCandidate } from '../model/staging-logic';
+import type { JobClient, JobClientDeps, JobRequest } from './job-client-types';
+import { afterNextPaint, editTracer, type EditTracer } from './edit-trace';
+
+/** Safety-net poll for a lost `job:progress` event (ms). */
+const POLL_MS = 1500;
+const TERMINAL = new Set(['done', 'failed', 'cancelled']);
+
+export type { JobClient, JobClientDeps, JobRequest } from './job-client-types';
+
+export function createJobClient(deps: JobClientDeps): JobClient {
+  const st = () => deps.store.getState();
+  const now = deps.now ?? Date.now;
+  const timers = deps.timers ?? {
+    setInterval: (fn: () => void, ms: number) => setInterval(fn, ms),
+    clearInterval: (h: unknown) => clearInterval(h as ReturnType<typeof setInterval>),
+  };
+  let last: { job: JobRequest; docId: string } | null = null;
+  const early = new Map<string, JobProgress>();
+  const fetching = new Set<string>();
+  const recheck = new Set<string>();
+  let cancelWanted = false;
+  let poll: unknown = null;
+  const trace: EditTracer = deps.trace ?? {
+    begin() {},
+    now: () => 0,
+    span() {},
+    job() {},
+    main() {},
+    shown() {},
+    drop() {},
+  };
+  /** Bytes the running edit sent to main (the mask PNG), for the transport span. */
+  let sentBytes = 0;
+  let sendStart = 0;
+
+  /** Ctrl/Cmd+Enter and the Generate button. */
+  async function generate(): Promise<void> {
+    trace.begin();
+    const s = st();
+    const blocker = generateBlocker(s, currentEstimate(s));
+    if (blocker) {
+      if (!s.job) s.notify('info', blocker);
+      return;
+    }
+    const doc = s.doc!;
+    const opt = currentOption(s);
+    const settings = settingsForModel(
+      {
+        n: s.gen.n,
+        quality: s.gen.quality,
+        imageSize: s.gen.imageSize,
+        references: sentReferences(s).map((r) => r.assetId),
+        featherPx: s.gen.featherPx,
+        colorMatch: s.gen.colorMatch,
+      },
+      opt.spec,
+    );
+    const grow = effectiveGrowPx(s.gen, opt.spec);
+    const b = currentMaskBounds(s)!;
+    const rect = maskRectFor(
+      { x: b.x - grow, y: b.y - grow, width: b.width + 2 * grow, height: b.height + 2 * grow },
+      settings.featherPx,
+      doc.canvas,
+    );
+    const estimate = currentEstimate(s);
+    const perRequest = estimate?.ok ? expectedFor(opt.spec, estimate.request, s.prefs?.latency ?? {}) : null;
+    // The offline engine runs candidates one after another; cloud candidates come in one go.
+    const expected = opt.spec.provider === 'local' ? timesInSequence(perRequest, settings.n) : perRequest;
+    beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt, 'edit', doc.canvas, expected);
+    try {
+      const t = trace.now();
+      const png = await deps.encodeMask(doc.maskId, rect, grow);
+      trace.span('renderer: mask encode', t, trace.now(), png.length);
+      sentBytes = png.length;
+      const req: EditRequest = {
+        canvas: { ...doc.canvas },
+        layers: requestLayers(await withLayerMaskAssets(doc)),
+        mask: { png, rect },
+        prompt: s.gen.prompt,
+        model: opt.value,
+        ...settings,
+      };
+      if (req.quality === undefined) delete req.quality;
+      if (req.imageSize === undefined) delete req.imageSize;
+      if (s.gen.seed !== undefined && acceptsSeed(opt.spec)) req.seed = s.gen.seed;
+      const textCheck = currentTextCheck(s).plan?.request;
+      if (textCheck) req.textCheck = textCheck;
+      await sendJob({ kind: 'edit', req }, doc.id);
+    } catch (e) {
+      trace.drop();
+      failStart(e);
+    }
+  }
+
+  /** Retries the last request (same pixels, mask and prompt) on another model after a refusal. */
+  async function retryOn(model: string, toastId?: number): Promise<void> {
+    const s = st();
+    if (toastId !== undefined) {
+      s.dismiss(toastId);
+      s.setRetryOffer(toastId, null);
+    }
+    const opt = modelOptions(s).find((o) => o.value === model);
+    if (!last || !opt || s.job) return;
+    if (s.doc?.id !== last.docId) {
+      s.notify('info', 'Another photo is open now; paint the mask again and generate.');
+      return;
+    }
+    const prev = last.job;
+    beginJob(last.docId, opt.value, opt.spec.name, prev.req.prompt, prev.kind, prev.req.canvas);
+    try {
+      const job: JobRequest =
+        prev.kind === 'edit'
+          ? { kind: 'edit', req: adaptRequest(prev.req, opt.value, opt.spec) }
+          : { kind: 'outpaint', req: adaptOutpaintRequest(prev.req, opt.value, opt.spec) };
+      await sendJob(job, last.docId);
+    } catch (e) {
+      failStart(e);
+    }
+  }
+
+  /** The Cancel button, and Escape while a job runs. */
+  async function cancelJob(): Promise<void> {
+    const job = st().job;
+    if (!job || job.cancelling) return;
+    st().patchJob(job.jobId, { cancelling: true, stage: 'Cancelling…' });
+    if (!job.jobId) {
+      cancelWanted = true;
+      return;
+    }
+    try {
+      const r = await unwrap(deps.bridge().job.cancel({ jobId: job.jobId }));
+      if (!r.cancelled) void finish(job.jobId);
+    } catch (e) {
+      const info = errorInfo(e);
+      st().notify('error', info.message, info.kind);
+    }
+  }
+
+  /** Subscribes to job progress; returns the unsubscribe. */
+  function installJobEvents(): () => void {
+    const off = deps.bridge().events.onJobProgress(onProgress);
+    return () => {
+      off();
+      stopPoll();
+    };
+  }
+
+  /** Shows the job (one progress bar) before its start request is answered. */
+  function beginJob(
+    docId: string,
+    model: string,
+    modelName: string,
+    prompt: string,
+    kind: JobKind,
+    canvas: { width: number; height: number },
+    expected: ExpectedTime | null = null,
+  ): void {
+    cancelWanted = false;
+    st().setJob({
+      jobId: null,
+      kind,
+      docId,
+      canvas: { ...canvas },
+      model,
+      modelName,
+      prompt,
+      startedAt: now(),
+      fraction: 0,
+      stage: 'Preparing…',
+      phase: 'preparing',
+      expected,
+      previews: {},
+      cancelling: false,
+    });
+  }
+
+  /** Starts the job in main; progress, cancel and staging then work the same for every kind. */
+  async function sendJob(job: JobRequest, docId: string): Promise<void> {
+    last = { job, docId };
+    // Auto stays Auto next time; otherwise the model sent.
+    deps.rememberModel(st().gen.model === AUTO_VALUE ? AUTO_VALUE : job.req.model);
+    sendStart = trace.now();
+    const { jobId } = await unwrap(job.kind === 'edit' ? deps.bridge().edit.start(job.req) : deps.bridge().outpaint.start(job.req));
+    trace.span('renderer: start call answered', sendStart, trace.now());
+    trace.job(jobId);
+    // Still "Preparing…" until main reports otherwise: it plans and encodes first.
+    st().patchJob(null, { jobId });
+    startPoll();
+    if (cancelWanted) {
+      cancelWanted = false;
+      await unwrap(deps.bridge().job.cancel({ jobId })).catch(() => undefined);
+    }
+    const ev = early.get(jobId);
+    early.delete(jobId);
+    if (ev) onProgress(ev);
+  }
+
+  /** A job that could not start: the bar goes away and the error is shown. */
+  function failStart(e: unknown): void {
+    const job = st().job;
+    endJob();
+    report(errorInfo(e), job?.model ?? '', job?.modelName ?? '');
+  }
+
+  function onProgress(p: JobProgress): void {
+    const job = st().job;
+    if (!job) return;
+    if (job.jobId === null) {
+      early.set(p.jobId, p);
+      if (early.size > 8) early.delete(early.keys().next().value!);
+      return;
+    }
+    if (job.jobId !== p.jobId) return;
+    const patch: Partial<typeof job> = { fraction: p.fraction, phase: p.phase ?? 'working' };
+    if (!job.cancelling || TERMINAL.has(p.stage)) patch.stage = p.stage;
+    if (p.preview) {
+      trace.span(`renderer: partial #${p.preview.candidate} received`, trace.now(), trace.now(), p.preview.bytes.length);
+      const old = job.previews[p.preview.candidate];
+      if (old) deps.revokeUrls([old]);
+      patch.previews = { ...job.previews, [p.preview.candidate]: deps.previewUrl(p.preview.bytes) };
+    }
+    st().patchJob(job.jobId, patch);
+    if (TERMINAL.has(p.stage) || p.fraction >= 1) {
+      trace.span('renderer: job end event', trace.now(), trace.now());
+      void finish(p.jobId);
+    }
+  }
+
+  async function finish(jobId: string): Promise<void> {
+    if (fetching.has(jobId)) {
+      recheck.add(jobId);
+      return;
+    }
+    fetching.add(jobId);
+    try {
+      const asked = trace.now();
+      const r = await unwrap(deps.bridge().job.result({ jobId }));
+      const got = trace.now();
+      if (r.state === 'running') {
+        fetching.delete(jobId);
+        if (recheck.delete(jobId)) void finish(jobId);
+        return;
+      }
+      const job = st().job;
+      if (!job || job.jobId !== jobId) return;
+      if (r.state === 'done') {
+        traceResult(r.candidates, r.sentAt, asked, got);
+        const shown = await stage(job, jobId, r.candidates);
+        endJob();
+        if (shown) {
+          const t = trace.now();
+          await (deps.afterPaint?.() ?? Promise.resolve());
+          const painted = trace.now();
+          trace.span('renderer: first paint', t, painted);
+          trace.shown(shown, painted);
+        } else trace.drop();
+        return;
+      }
+      trace.drop();
+      if (r.state === 'failed') report(r.error, job.model, job.modelName);
+      else st().notify('info', 'Cancelled — the document is unchanged');
+      endJob();
+    } catch (e) {
+      endJob();
+      const info = errorInfo(e);
+      st().notify('error', info.message, info.kind);
+    } finally {
+      recheck.delete(jobId);
+    }
+  }
+
+  /** Main's spans and the transport both ways, from the wall-clock stamps on each side. */
+  function traceResult(cands: CandidateResult[], sentAt: number | undefined, asked: number, got: number): void {
+    for (const c of cands) if (c.spans) trace.main(c.spans);
+    const received = cands.flatMap((c) => c.spans ?? []).find((x) => x.name === 'main: queued');
+    if (received) trace.span('transport → main (edit:start)', sendStart, received.start, sentBytes);
+    const bytes = cands.reduce((t, c) => t + c.patch.length, 0);
+    if (sentAt !== undefined) trace.span('transport ← main (job:result)', sentAt, got, bytes);
+    trace.span('renderer: job:result call', asked, got, bytes);
+  }
+
+  /** Stages the candidates; returns how many are shown (0 when none or when they wait for another photo). */
+  async function stage(job: JobState, jobId: string, cands: CandidateResult[]): Promise<number> {
+    const { docId, prompt, modelName, canvas } = job;
+    const s = st();
+    s.addSpend(
+      docId,
+      cands.reduce((sum, c) => sum + (c.costUsd || 0), 0),
+    );
+    const elsewhere = s.doc?.id !== docId;
+    if (!elsewhere && s.doc && (s.doc.canvas.width !== canvas.width || s.doc.canvas.height !== canvas.height)) {
+      s.notify('info', 'The canvas size changed while the job ran; its results were not staged.');
+      return 0;
+    }
+    const names = new Map(modelOptions(s).map((o) => [o.value, o.spec.name]));
+    const staged: StagedCandidate[] = [];
+    // All candidates decode at once (the browser decodes images off the main thread).
+    const decoded = await Promise.all(
+      cands.map(async (c) => {
+        try {
+          const t = trace.now();
+          await deps.adoptPatch(c.assetId, c.patch, c.opaque);
+          trace.span(`renderer: decode #${c.index}`, t, trace.now(), c.patch.length);
+          return true;
+        } catch (e) {
+          s.notify('error', `Candidate ${c.index + 1} could not be decoded: ${errorInfo(e).message}`, 'bad-image');
+          return false;
+        }
+      }),
+    );
+    for (const [i, c] of cands.entries()) {
+      if (!decoded[i]) continue;
+      staged.push({
+        key: `${jobId}:${c.index}`,
+        jobId,
+        docId,
+        index: c.index,
+        model: c.model,
+        modelName: names.get(c.model) ?? modelName,
+        prompt,
+        assetId: c.assetId,
+        region: { ...c.region },
+        requestSize: { ...c.requestSize },
+        costUsd: c.costUsd,
+        seconds: c.seconds,
+        requestId: c.requestId,
+        createdAt: now(),
+        canvas: { ...canvas },
+        ...(c.textCheck ? { textCheck: c.textCheck } : {}),
+      });
+    }
+    if (staged.length && elsewhere) {
+      // The job's document is not open: its results wait for it (Ctrl+Z back to it shows them).
+      st().park(staged);
+      s.notify(
+        'info',
+        `${staged.length === 1 ? 'The result' : `${staged.length} results`} for the photo you left are kept: undo (Ctrl/⌘ Z) back to it to see them.`,
+      );
+      return 0;
+    }
+    if (staged.length) {
+      const t = trace.now();
+      st().stageCandidates(staged);
+      trace.span('renderer: stage', t, trace.now());
+      return staged.length;
+    }
+    if (!cands.length) s.notify('info', 'The model returned no candidates; the document is unchanged.');
+    return 0;
+  }
+
+  function report(info: AppErrorInfo, model: string, modelName: string): void {
+    const s = st();
+    if (info.kind !== 'moderation') {
+      s.notify('error', info.message, info.kind);
+      return;
+    }
+    const refused =
+      (info.model && modelOptions(s).find((o) => o.value === info.model)?.spec.name) || modelName || info.model || 'The model';
+    const others = modelOptions(s)
+      .filter((o) => o.usable && o.value !== model && o.value !== info.model)
+      .map((o) => ({ value: o.value, name: o.spec.name }));
+    const named = [refused, info.model, model].some((n) => n && info.message.toLowerCase().includes(n.toLowerCase()));
+    const text = named ? info.message : `${refused} refused this request: ${info.message}`;
+    s.notify('error', `${text}${others.length ? ' Retry the same request on another model:' : ''}`, 'moderation');
+    const toastId = st().toasts.at(-1)?.id;
+    if (toastId !== undefined && others.length) s.setRetryOffer(toastId, { refusedModel: model, models: others });
+  }
+
+  function endJob(): void {
+    const job = st().job;
+    if (job) deps.revokeUrls(Object.values(job.previews));
+    st().setJob(null);
+    stopPoll();
+    void deps.refreshSpend();
+  }
+
+  function startPoll(): void {
+    stopPoll();
+    poll = timers.setInterval(() => {
+      const id = st().job?.jobId;
+      if (id) void finish(id);
+      else stopPoll();
+    }, deps.pollMs ?? POLL_MS);
+  }
+
+  function stopPoll(): void {
+    if (poll) timers.clearInterval(poll);
+    poll = null;
+  }
+
+  return { generate, retryOn, cancelJob, installJobEvents, beginJob, sendJob, failStart };
+}
+
+/** The app's client: the real bridge, store and blob stores. */
+export const jobClient: JobClient = createJobClient({
+  bridge: api,
+  store: useEditor,
+  // Removal: the mask grown first (in the mask worker), so a tight mask leaves no halo.
+  encodeMask: async (maskId, rect, growPx) =>
+    encodeMaskPng(growPx ? await runMaskOp('grow', getMask(maskId), growPx) : getMask(maskId), rect),
+  adoptPatch,
+  previewUrl,
+  revokeUrls,
+  rememberModel,
+  refreshSpend,
+  trace: editTracer,
+  afterPaint: afterNextPaint,
+});
+
+export const generate = (): Promise<void> => jobClient.generate();
+export const retryOn = (model: string, toastId?: number): Promise<void> => jobClient.retryOn(model, toastId);
+export const cancelJob = (): Promise<void> => jobClient.cancelJob();
+export const installJobEvents = (): (() => void) => jobClient.installJobEvents();
+export const beginJob: JobClient['beginJob'] = (...args) => jobClient.beginJob(...args);
+export const sendJob = (job: JobRequest, docId: string): Promise<void> => jobClient.sendJob(job, docId);
+export const failStart = (e: unknown): void => jobClient.failStart(e);

@@ -1,0 +1,157 @@
+/**
+ * Mask commands: each is one undoable step that swaps the document's mask id for a new immutable
+ * mask. All pixel work is in shared/mask; here we only route it into history.
+ */
+import {
+  applyCoverage,
+  clearMask,
+  createFullMask,
+  invertMask,
+  isMaskEmpty,
+  rasterizePolygon,
+  rasterizeEllipse,
+  rasterizeRect,
+  rasterizePressureStroke,
+  rasterizeStroke,
+  type Coverage,
+  type CoverageMode,
+  type Rect,
+  type TiledMask,
+} from '../../shared/mask';
+import { getMask, putMask } from './blob-store';
+import { useEditor } from './store/store';
+import { runMaskOp } from '../workers/mask-ops-client';
+import type { BrushSettings, SelectionMode } from './store/tools-slice';
+import type { PressureUse } from './store/select-slice';
+import type { DocPoint } from '../../shared/geometry/point';
+
+export type { DocPoint };
+
+function currentMask(): TiledMask | null {
+  const doc = useEditor.getState().doc;
+  return doc ? getMask(doc.maskId) : null;
+}
+
+/** Commits a mask change; a hidden overlay comes back on, so nobody paints a mask they cannot see. */
+function commitMask(label: string, next: TiledMask, prev: TiledMask): void {
+  if (next === prev) return;
+  const id = putMask(next);
+  const s = useEditor.getState();
+  s.commit(label, (doc) => ({ ...doc, maskId: id }));
+  if (!s.maskVisible) s.setMaskVisible(true);
+}
+
+/**
+ * One brush or eraser stroke as one step. With `pressures` (a pen, one per point) and a pressure
+ * use other than off, size and/or opacity follow the pen.
+ */
+export function paintStroke(
+  points: DocPoint[],
+  brush: BrushSettings,
+  erase: boolean,
+  pressures?: number[],
+  use: PressureUse = 'off',
+): void {
+  const mask = currentMask();
+  if (!mask || !points.length) return;
+  const cov =
+    pressures && pressures.length === points.length && use !== 'off'
+      ? rasterizePressureStroke(
+          points.map((p, i) => ({ x: p.x, y: p.y, pressure: pressures[i] })),
+          { size: brush.size, hardness: brush.hardness },
+          use,
+        )
+      : rasterizeStroke(points, { size: brush.size, hardness: brush.hardness });
+  commitMask(erase ? 'Eraser stroke' : 'Brush stroke', applyCoverage(mask, cov, erase ? 'subtract' : 'add', brush.opacity), mask);
+}
+
+function selectionCoverage(mode: SelectionMode, cov: Coverage, label: string): void {
+  const mask = currentMask();
+  if (!mask) return;
+  commitSelection(label, mode, cov, mask);
+}
+
+/**
+ * Combines a selection's coverage with `base` (the current mask unless given: object select redoes
+ * its result over the mask it started from) by the mode, as one step. Returns the new mask id, or
+ * null when nothing changed.
+ */
+export function commitSelection(label: string, mode: SelectionMode, cov: Coverage, base: TiledMask = currentMask()!): string | null {
+  const before = currentMask();
+  if (!before || !base) return null;
+  const m: CoverageMode = mode === 'subtract' ? 'subtract' : 'add';
+  const from = mode === 'replace' ? clearMask(base) : base;
+  const next = applyCoverage(from, cov, m, 1);
+  if (next === before) return null;
+  commitMask(label, next, before);
+  return useEditor.getState().doc?.maskId ?? null;
+}
+
+/** Replaces the mask values over the coverage's rect (refine edge) as one step. */
+export function commitReplace(label: string, cov: Coverage): void {
+  const mask = currentMask();
+  if (mask) commitMask(label, applyCoverage(mask, cov, 'replace', 1), mask);
+}
+
+export function applyEllipse(rect: Rect, mode: SelectionMode): void {
+  if (rect.width < 1 || rect.height < 1) return;
+  selectionCoverage(mode, rasterizeEllipse(rect), mode === 'subtract' ? 'Ellipse subtract' : 'Ellipse');
+}
+
+export function applyLasso(points: DocPoint[], mode: SelectionMode): void {
+  if (points.length < 3) return;
+  selectionCoverage(mode, rasterizePolygon(points, { antialias: true }), mode === 'subtract' ? 'Lasso subtract' : 'Lasso');
+}
+
+export function applyRect(rect: Rect, mode: SelectionMode): void {
+  if (rect.width < 1 || rect.height < 1) return;
+  selectionCoverage(mode, rasterizeRect(rect), mode === 'subtract' ? 'Rectangle subtract' : 'Rectangle');
+}
+
+export function invertCurrentMask(): void {
+  const mask = currentMask();
+  if (mask) commitMask('Invert mask', invertMask(mask), mask);
+}
+
+/** Ctrl+A: the whole canvas becomes the mask (one step). */
+export function selectAllMask(): void {
+  const mask = currentMask();
+  if (mask) commitMask('Select all', createFullMask(mask.width, mask.height), mask);
+}
+
+export function clearCurrentMask(): void {
+  const mask = currentMask();
+  if (mask && !isMaskEmpty(mask)) commitMask('Clear mask', clearMask(mask), mask);
+}
+
+/**
+ * Runs a slow whole-mask operation off the UI thread and commits it as one step — unless the
+ * document moved on meanwhile (another stroke, undo, a new photo), in which case the result is
+ * dropped rather than overwriting newer work.
+ */
+async function offThread(label: string, op: 'grow' | 'feather', px: number): Promise<void> {
+  const s = useEditor.getState();
+  const doc = s.doc;
+  if (!doc || s.busy) return;
+  const before = getMask(doc.maskId);
+  s.setBusy(`${label}…`);
+  try {
+    const next = await runMaskOp(op, before, px);
+    if (useEditor.getState().doc?.maskId !== doc.maskId) return;
+    commitMask(label, next, before);
+  } catch (e) {
+    useEditor.getState().notify('error', `${label} failed: ${e instanceof Error ? e.message : e}`);
+  } finally {
+    useEditor.getState().setBusy(null);
+  }
+}
+
+export function growCurrentMask(px: number): Promise<void> {
+  if (px === 0) return Promise.resolve();
+  return offThread(px > 0 ? `Grow mask ${px}px` : `Shrink mask ${-px}px`, 'grow', px);
+}
+
+export function featherCurrentMask(px: number): Promise<void> {
+  if (px <= 0) return Promise.resolve();
+  return offThread(`Feather mask ${px}px`, 'feather', px);
+}

@@ -1,0 +1,77 @@
+/**
+ * Outpainting behind the one Generate button: when the mask reaches into an extension that is not
+ * filled yet, Generate runs the tiled outpaint plan (estimate: requests and price for the chosen
+ * model), with the one prompt. The job then runs through job-client.ts like any edit — one progress
+ * bar, Cancel, candidates staged in the same strip, Keep adds the canvas-sized patch layer.
+ */
+import { withLayerMaskAssets } from '../commands/layer-mask-assets';
+import type { EditorStore } from './store/store';
+import { useEditor } from './store/store';
+import { providerLabel } from '../model/model-options';
+import { currentOption, fillsExtension } from './current-estimate';
+import { beginJob, failStart, sendJob } from './job-client';
+import { acceptsSeed } from '../model/prompt-tools';
+import {
+  buildOutpaintRequest,
+  computeOutpaintEstimate,
+  hasExtension,
+  originalRectOf,
+  type OutpaintEstimate,
+  type OutpaintSettings,
+} from '../model/outpaint-request';
+
+/** The prompt sent: the one prompt of the Generate panel. */
+export function outpaintPrompt(s: EditorStore): string {
+  return s.gen.prompt;
+}
+
+/** True when Generate means "fill the extension" (see fillsExtension). */
+export function outpaintMode(s: EditorStore): boolean {
+  return fillsExtension(s);
+}
+
+function settings(s: EditorStore): OutpaintSettings {
+  return { n: s.gen.n, quality: s.gen.quality, imageSize: s.gen.imageSize, featherPx: s.extend.bandPx };
+}
+
+/** Requests and cost of filling the extension with the chosen model (null without a document). */
+export function currentOutpaintEstimate(s: EditorStore): OutpaintEstimate | null {
+  const doc = s.doc;
+  if (!doc) return null;
+  const opt = currentOption(s);
+  const modelLabel = opt.spec.provider === 'gateway' ? opt.spec.name : opt.spec.id;
+  return computeOutpaintEstimate({ canvas: doc.canvas, original: originalRectOf(doc), spec: opt.spec, modelLabel, settings: settings(s) });
+}
+
+/** Why the outpaint cannot run now, or null. */
+export function outpaintBlocker(s: EditorStore, estimate = currentOutpaintEstimate(s)): string | null {
+  if (!s.doc) return 'Open a photo first';
+  if (!hasExtension(s.doc)) return 'Extend the canvas first (C)';
+  if (s.job) return 'A job is running';
+  if (estimate && !estimate.ok) return estimate.error;
+  const opt = currentOption(s);
+  if (!opt.usable && opt.keyProvider) return `Set a ${providerLabel(opt.keyProvider, s.providerSettings.gateways)} key in Settings (⚙)`;
+  return null;
+}
+
+/** Generate on an extension: the tiled outpaint plan as one job. */
+export async function generateOutpaint(): Promise<void> {
+  const s = useEditor.getState();
+  const blocker = outpaintBlocker(s);
+  if (blocker) {
+    if (!s.job) s.notify('info', blocker);
+    return;
+  }
+  const doc = s.doc!;
+  const opt = currentOption(s);
+  const prompt = outpaintPrompt(s);
+  const req = buildOutpaintRequest(await withLayerMaskAssets(doc), prompt, opt.value, opt.spec, settings(s));
+  if (s.gen.seed !== undefined && acceptsSeed(opt.spec)) req.seed = s.gen.seed;
+  const estimate = currentOutpaintEstimate(s);
+  beginJob(doc.id, opt.value, opt.spec.name, prompt, 'outpaint', doc.canvas, estimate?.ok ? estimate.expected : null);
+  try {
+    await sendJob({ kind: 'outpaint', req }, doc.id);
+  } catch (e) {
+    failStart(e);
+  }
+}

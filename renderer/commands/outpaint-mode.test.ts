@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmptyMask, rasterizeRect, applyCoverage } from '../../shared/mask';
+import { getMask, putMask } from './blob-store';
+import { extendCanvas } from './canvas-commands';
+import { useEditor } from './store/store';
+import { outpaintMode } from './outpaint-client';
+
+const st = () => useEditor.getState();
+
+beforeEach(() => {
+  st().clearStaging();
+  st().setJob(null);
+  st().openDocument({
+    id: `doc-${Math.random()}`,
+    canvas: { width: 600, height: 400 },
+    original: { assetId: 'asset-original', name: 'coffee.png', width: 600, height: 400, x: 0, y: 0, hasIcc: false, hasExif: false },
+    maskId: putMask(createEmptyMask(600, 400)),
+    layers: [],
+    versions: [],
+  });
+});
+
+describe('one Generate: when it means "fill the extension"', () => {
+  it('after the canvas is extended (mask = new area + band) Generate outpaints', () => {
+    expect(outpaintMode(st())).toBe(false);
+    expect(extendCanvas({ width: 1200, height: 400 }, { x: 300, y: 0 })).toBeNull();
+    expect(outpaintMode(st())).toBe(true);
+  });
+
+  it('a mask inside the photo on an extended canvas is an ordinary edit', () => {
+    extendCanvas({ width: 1200, height: 400 }, { x: 300, y: 0 });
+    const doc = st().doc!;
+    const inside = applyCoverage(createEmptyMask(1200, 400), rasterizeRect({ x: 400, y: 100, width: 50, height: 50 }), 'add', 1);
+    const id = putMask(inside);
+    st().commit('Rectangle', (d) => ({ ...d, maskId: id }));
+    expect(getMask(st().doc!.maskId).width).toBe(doc.canvas.width);
+    expect(outpaintMode(st())).toBe(false);
+  });
+
+  it('once a kept layer covers the whole canvas, Generate edits again', () => {
+    extendCanvas({ width: 1200, height: 400 }, { x: 300, y: 0 });
+    st().commit('Keep', (d) => ({
+      ...d,
+      layers: [{ id: 'l1', name: 'Outpaint', assetId: 'asset-patch', x: 0, y: 0, width: 1200, height: 400 }],
+    }));
+    expect(outpaintMode(st())).toBe(false);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * The document and its undo history as an explicit command log of complete gestures: every
+ * `commit` pushes the previous snapshot, so one stroke / one accepted candidate / one extension is
+ * one step. Snapshots share structure and reference pixels by id, so undo swaps references and never
+ * copies pixels. Viewport, visibility and tool settings are elsewhere and never enter history.
+ */
+import type { StateCreator } from 'zustand';
+import { pinBitmaps, retainMasks } from '../blob-store';
+import type { DocState, Snapshot } from '../../model/document-types';
+import { layerMaskIds } from '../../model/layer-logic';
+import type { EditorStore } from './store';
+
+export const HISTORY_LIMIT = 100;
+
+export interface DocumentSlice {
+  doc: DocState | null;
+  label: string;
+  past: Snapshot[];
+  future: Snapshot[];
+  /** Replaces the document (open, restore); clears history. `label` defaults to "Open <name>". */
+  openDocument(doc: DocState, label?: string, opts?: { undoable?: boolean }): void;
+  /** Records one undoable step. `update` must return a new object (never mutate). */
+  commit(label: string, update: (doc: DocState) => DocState): void;
+  undo(): void;
+  redo(): void;
+  /** Moves to a step of the history list (0 = oldest past state). */
+  jumpTo(index: number): void;
+}
+
+export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlice> = (set, get) => ({
+  doc: null,
+  label: 'Open',
+  past: [],
+  future: [],
+  openDocument(doc, label, opts) {
+    // Opening another photo from the UI is itself a step (`undoable`): Ctrl+Z brings the previous
+    // document back, mask, layers and all, so an accidental drop or paste never loses work.
+    const { doc: prev, past } = get();
+    const kept = prev && opts?.undoable ? [...past, { doc: prev, label: get().label }].slice(-HISTORY_LIMIT) : [];
+    set({ doc, label: label ?? `Open ${doc.original.name}`, past: kept, future: [] });
+    collect(get());
+  },
+  commit(label, update) {
+    const { doc, past } = get();
+    if (!doc) return;
+    const next = update(doc);
+    if (next === doc) return;
+    const trimmed = [...past, { doc, label: get().label }].slice(-HISTORY_LIMIT);
+    set({ doc: next, label, past: trimmed, future: [] });
+    collect(get());
+  },
+  undo() {
+    const { doc, past, future, label } = get();
+    if (!doc || !past.length) return;
+    const prev = past[past.length - 1];
+    set({ doc: prev.doc, label: prev.label, past: past.slice(0, -1), future: [{ doc, label }, ...future] });
+    if (prev.doc.id !== doc.id) get().fitToScreen();
+  },
+  redo() {
+    const { doc, past, future, label } = get();
+    if (!doc || !future.length) return;
+    const next = future[0];
+    set({ doc: next.doc, label: next.label, past: [...past, { doc, label }], future: future.slice(1) });
+    if (next.doc.id !== doc.id) get().fitToScreen();
+  },
+  jumpTo(index) {
+    const { past } = get();
+    const steps = index - past.length;
+    for (let i = 0; i < Math.abs(steps); i++) (steps < 0 ? get().undo : get().redo)();
+  },
+});
+
+/** Frees masks (the document mask and layer masks) no snapshot references any more. */
+function collect(s: DocumentSlice): void {
+  const live = new Set<string>();
+  const assets = new Set<string>();
+  for (const d of [...s.past.map((p) => p.doc), ...s.future.map((f) => f.doc), ...(s.doc ? [s.doc] : [])]) {
+    live.add(d.maskId);
+    assets.add(d.original.assetId);
+    for (const l of d.layers) assets.add(l.assetId);
+    for (const id of layerMaskIds(d)) live.add(id);
+  }
+  retainMasks(live);
+  pinBitmaps(assets);
+}

@@ -1,0 +1,85 @@
+/** Active tool and its options (not part of the document; never in history). */
+import type { StateCreator } from 'zustand';
+import type { AspectPreset, ExtendAnchor } from '../../../shared/geometry';
+import { ZERO_SIDES, type Sides } from '../../model/extend-logic';
+import { DEFAULT_BAND_PX } from '../../model/extend-document';
+import type { EditorStore } from './store';
+
+export type ToolId = 'brush' | 'eraser' | 'rect' | 'ellipse' | 'lasso' | 'wand' | 'object' | 'colorRange' | 'pan' | 'extend';
+export type SelectionMode = 'add' | 'subtract' | 'replace';
+
+export interface BrushSettings {
+  /** Diameter in document pixels. */
+  size: number;
+  /** 0..1; 1 = hard edge. */
+  hardness: number;
+  /** 0..1. */
+  opacity: number;
+}
+
+/**
+ * The extend tool's pending proposal (never in history): pixels to add per side of the canvas it
+ * was made on (`docId` + `base`); a proposal made on another document or canvas size is void.
+ */
+export interface ExtendDraft {
+  sides: Sides;
+  docId: string | null;
+  base: { width: number; height: number } | null;
+  /** The preset that produced `sides` (re-applied when the anchor changes); null after a manual edit. */
+  preset: AspectPreset | null;
+  anchor: ExtendAnchor;
+  /** Overlap band into the original: masked on extension and blended by outpainting (px). */
+  bandPx: number;
+}
+
+export interface ToolsSlice {
+  tool: ToolId;
+  brush: BrushSettings;
+  selectionMode: SelectionMode;
+  extend: ExtendDraft;
+  /** Which mask the brush and eraser paint: a layer's id (its layer mask) or null (the document mask). */
+  maskTarget: string | null;
+  setMaskTarget(layerId: string | null): void;
+  setTool(tool: ToolId): void;
+  setBrush(patch: Partial<BrushSettings>): void;
+  setSelectionMode(mode: SelectionMode): void;
+  setExtend(patch: Partial<ExtendDraft>): void;
+}
+
+export const DEFAULT_EXTEND: ExtendDraft = {
+  sides: ZERO_SIDES,
+  docId: null,
+  base: null,
+  preset: null,
+  anchor: 'centre',
+  bandPx: DEFAULT_BAND_PX,
+};
+
+export const BRUSH_MIN = 1;
+export const BRUSH_MAX = 2500;
+
+export const createToolsSlice: StateCreator<EditorStore, [], [], ToolsSlice> = (set, get) => ({
+  tool: 'brush',
+  brush: { size: 60, hardness: 0.8, opacity: 1 },
+  selectionMode: 'add',
+  extend: DEFAULT_EXTEND,
+  maskTarget: null,
+  setMaskTarget: (maskTarget) => set({ maskTarget }),
+  // Leaving the extend tool drops its preview (the proposal never outlives the tool).
+  setTool: (tool) => set(tool === 'extend' ? { tool } : { tool, extend: { ...get().extend, sides: ZERO_SIDES, preset: null } }),
+  setBrush: (patch) => {
+    const b = { ...get().brush, ...patch };
+    b.size = Math.round(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, b.size)));
+    b.hardness = Math.min(1, Math.max(0, b.hardness));
+    b.opacity = Math.min(1, Math.max(0.01, b.opacity));
+    set({ brush: b });
+  },
+  setSelectionMode: (selectionMode) => set({ selectionMode }),
+  setExtend: (patch) => set({ extend: { ...get().extend, ...patch } }),
+});
+
+/** Photoshop-style bracket steps: finer for small brushes, coarser for big ones. */
+export function nextBrushSize(size: number, dir: 1 | -1): number {
+  const step = size < 10 ? 1 : size < 50 ? 5 : size < 100 ? 10 : size < 300 ? 25 : size < 1000 ? 50 : 100;
+  return Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, size + dir * step));
+}

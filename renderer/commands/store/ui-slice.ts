@@ -1,0 +1,65 @@
+/** UI state: overlay look, layer visibility, messages (see toast-logic.ts), busy state. Never part of history. */
+import type { StateCreator } from 'zustand';
+import type { AppErrorInfo } from '../../../shared/errors';
+import type { EditorStore } from './store';
+import { AUTO_DISMISS_MS, autoDismisses, pushToast, type ToastTone } from '../../model/toast-logic';
+
+export interface Toast {
+  id: number;
+  tone: ToastTone;
+  message: string;
+  kind?: AppErrorInfo['kind'];
+}
+
+export interface UiSlice {
+  maskVisible: boolean;
+  maskColor: [number, number, number];
+  maskOpacity: number;
+  /** View-only hiding of the original (`original`); patch layer visibility is in the document (undoable). */
+  hiddenLayers: Record<string, true>;
+  toasts: Toast[];
+  busy: string | null;
+  /** "A job is running" is being asked before another photo opens (renderer/commands/open-guard.ts). */
+  openAsk: boolean;
+  setOpenAsk(v: boolean): void;
+  /** The Export… dialog is open. */
+  exportOpen: boolean;
+  setExportOpen(v: boolean): void;
+  setMaskVisible(v: boolean): void;
+  setMaskLook(color: [number, number, number], opacity: number): void;
+  toggleLayer(id: string): void;
+  notify(tone: Toast['tone'], message: string, kind?: Toast['kind']): void;
+  dismiss(id: number): void;
+  setBusy(label: string | null): void;
+}
+
+let toastId = 1;
+
+export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, get) => ({
+  maskVisible: true,
+  maskColor: [255, 40, 80],
+  maskOpacity: 0.5,
+  hiddenLayers: {},
+  toasts: [],
+  busy: null,
+  openAsk: false,
+  setOpenAsk: (openAsk) => set({ openAsk }),
+  exportOpen: false,
+  setExportOpen: (exportOpen) => set({ exportOpen }),
+  setMaskVisible: (maskVisible) => set({ maskVisible }),
+  setMaskLook: (maskColor, maskOpacity) => set({ maskColor, maskOpacity: Math.min(1, Math.max(0.05, maskOpacity)) }),
+  toggleLayer: (id) => {
+    const hidden = { ...get().hiddenLayers };
+    if (hidden[id]) delete hidden[id];
+    else hidden[id] = true;
+    set({ hiddenLayers: hidden });
+  },
+  notify(tone, message, kind) {
+    const id = toastId++;
+    set({ toasts: pushToast(get().toasts, { id, tone, message, kind }) });
+    // Information and success messages go away by themselves; errors stay until closed.
+    if (autoDismisses(tone)) setTimeout(() => get().dismiss(id), AUTO_DISMISS_MS);
+  },
+  dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  setBusy: (busy) => set({ busy }),
+});

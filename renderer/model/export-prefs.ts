@@ -1,0 +1,44 @@
+/**
+ * The export settings (format, JPEG/WebP quality, TIFF compression, whether prompts go into the
+ * file's edit record), remembered in the app's local settings so the next export (and Ctrl/⌘ Shift S)
+ * uses them again. Bad stored values fall back to the defaults (PNG, no prompts).
+ * Reading and writing the stored value is in commands/export-prefs-storage.ts.
+ */
+import type { ExportFormat, ExportOptions } from '../model/export-request';
+
+export type { ExportFormat };
+
+export interface ExportPrefs {
+  format: ExportFormat;
+  /** 1..100 for JPEG and WebP (WebP 100 = lossless); PNG, TIFF and PSD ignore it. */
+  quality: number;
+  tiffCompression: 'deflate' | 'lzw';
+  /** Off by default: prompts can be private. */
+  includePrompts: boolean;
+}
+
+export const DEFAULT_EXPORT: ExportPrefs = { format: 'png', quality: 92, tiffCompression: 'deflate', includePrompts: false };
+const FORMATS: readonly string[] = ['png', 'jpeg', 'webp', 'tiff', 'psd'];
+
+/** Parses stored text; anything unexpected gives the defaults. */
+export function parseExportPrefs(text: string | null): ExportPrefs {
+  try {
+    const v = JSON.parse(text ?? '') as Partial<ExportPrefs>;
+    const format = typeof v.format === 'string' && FORMATS.includes(v.format) ? v.format : DEFAULT_EXPORT.format;
+    const q = Number(v.quality);
+    const quality = Number.isFinite(q) ? Math.min(100, Math.max(1, Math.round(q))) : DEFAULT_EXPORT.quality;
+    const tiffCompression = v.tiffCompression === 'lzw' ? 'lzw' : 'deflate';
+    return { format, quality, tiffCompression, includePrompts: v.includePrompts === true };
+  } catch {
+    return { ...DEFAULT_EXPORT };
+  }
+}
+
+/** The quality sent with the request: only for JPEG and WebP. */
+export function qualityFor(p: ExportPrefs): number | undefined {
+  return p.format === 'jpeg' || p.format === 'webp' ? p.quality : undefined;
+}
+
+export function exportOptionsFor(p: ExportPrefs): ExportOptions {
+  return { tiffCompression: p.tiffCompression, includePrompts: p.includePrompts };
+}

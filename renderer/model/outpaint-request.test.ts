@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { extendToAspect, planOutpaint } from '../../shared/geometry';
+import { estimateCost, getModel } from '../../shared/models';
+import type { DocState } from './document-types';
+import { adaptOutpaintRequest, buildOutpaintRequest, computeOutpaintEstimate, hasExtension } from './outpaint-request';
+
+const spec = (id: string) => getModel(id)!;
+const ext = extendToAspect({ width: 540, height: 960 }, '21:9', 'centre');
+const original = { ...ext.originalAt, width: 540, height: 960 };
+
+function doc(): DocState {
+  return {
+    id: 'd1',
+    canvas: { ...ext.canvas },
+    original: { assetId: 'asset-original', name: 'poster.png', width: 540, height: 960, ...ext.originalAt, hasIcc: false, hasExif: false },
+    maskId: 'mask-1',
+    layers: [
+      { id: 'l1', name: 'a', assetId: 'asset-patch-1', x: 900, y: 10, width: 50, height: 50 },
+      { id: 'l2', name: 'b', assetId: 'asset-patch-2', x: 0, y: 0, width: 10, height: 10 },
+    ],
+    versions: [],
+  };
+}
+
+describe('computeOutpaintEstimate', () => {
+  it('gpt-image-2: the request count and cost are the planner tiles priced one by one', () => {
+    const settings = { n: 1, quality: 'medium' as const, featherPx: 32 };
+    const e = computeOutpaintEstimate({ canvas: ext.canvas, original, spec: spec('gpt-image-2'), modelLabel: 'gpt-image-2', settings });
+    if (!e.ok) throw new Error(e.error);
+    const plan = planOutpaint({ canvas: ext.canvas, original, model: 'gpt-image-2', quality: 'medium', featherPx: 32 });
+    if (!plan.ok) throw new Error(plan.reason);
+    const usd = plan.tiles.reduce(
+      (s, t) => s + estimateCost({ modelId: 'gpt-image-2', width: t.request.width, height: t.request.height, quality: 'medium' }).usd,
+      0,
+    );
+    expect(e.requests).toBe(plan.tiles.length);
+    expect(e.requests).toBeGreaterThan(1); // more than one legal tile for this crop
+    expect(e.usd).toBeCloseTo(usd, 6);
+    expect(e.text).toBe(`${e.requests} requests · ≈ $${usd.toFixed(3)} (gpt-image-2, medium)`);
+    expect(e.detail.split('\n')).toHaveLength(e.tiles);
+    const two = computeOutpaintEstimate({
+      canvas: ext.canvas,
+      original,
+      spec: spec('gpt-image-2'),
+      modelLabel: 'gpt-image-2',
+      settings: { ...settings, n: 2 },
+    });
+    if (!two.ok) throw new Error(two.error);
+    expect(two.requests).toBe(2 * e.requests);
+    expect(two.usd).toBeCloseTo(2 * e.usd, 6);
+  });
+
+  it('local: one free pass over the whole canvas', () => {
+    const e = computeOutpaintEstimate({
+      canvas: ext.canvas,
+      original,
+      spec: spec('local'),
+      modelLabel: 'local',
+      settings: { n: 1, featherPx: 32 },
+    });
+    expect(e).toMatchObject({ ok: true, requests: 1, tiles: 1, usd: 0 });
+    if (e.ok) expect(e.text).toBe('1 pass on this computer · $0.000 — free (local)');
+  });
+
+  it('no extension, and planner failures, come back as the reason', () => {
+    const none = computeOutpaintEstimate({
+      canvas: { width: 540, height: 960 },
+      original: { x: 0, y: 0, width: 540, height: 960 },
+      spec: spec('local'),
+      modelLabel: 'local',
+      settings: { n: 1, featherPx: 32 },
+    });
+    expect(none).toEqual({ ok: false, error: 'Extend the canvas first (C)' });
+    const far = computeOutpaintEstimate({
+      canvas: { width: 100_000, height: 100 },
+      original: { x: 0, y: 0, width: 100, height: 100 },
+      spec: spec('gpt-image-1.5'),
+      modelLabel: 'gpt-image-1.5',
+      settings: { n: 1, featherPx: 32 },
+    });
+    expect(far.ok).toBe(false);
+    if (!far.ok) expect(far.error).toMatch(/^[A-Z]/);
+  });
+});
+
+describe('requests', () => {
+  it('original first at its x,y, then the visible patches; the band is the feather', () => {
+    const d = doc();
+    expect(hasExtension(d)).toBe(true);
+    expect(hasExtension({ ...d, canvas: { width: 540, height: 960 } })).toBe(false);
+    const hideL2 = { ...d, layers: d.layers.map((l) => (l.id === 'l2' ? { ...l, visible: false } : l)) };
+    const req = buildOutpaintRequest(hideL2, 'beach', 'gpt-image-2', spec('gpt-image-2'), {
+      n: 9,
+      quality: 'high',
+      imageSize: '2K',
+      featherPx: 32,
+    });
+    expect(req).toEqual({
+      canvas: ext.canvas,
+      original,
+      layers: [
+        { assetId: 'asset-original', x: original.x, y: 0 },
+        { assetId: 'asset-patch-1', x: 900, y: 10 },
+      ],
+      prompt: 'beach',
+      model: 'gpt-image-2',
+      n: 4,
+      quality: 'high',
+      featherPx: 32,
+    });
+  });
+
+  it('adapting to another model keeps canvas, layers and prompt and drops knobs it lacks', () => {
+    const req = buildOutpaintRequest(doc(), 'beach', 'gpt-image-2', spec('gpt-image-2'), { n: 3, quality: 'low', featherPx: 40 });
+    const local = adaptOutpaintRequest(req, 'local', spec('local'));
+    expect(local.model).toBe('local');
+    expect(local.quality).toBeUndefined();
+    expect(local.layers).toEqual(req.layers);
+    expect(local.original).toEqual(req.original);
+    expect(local.featherPx).toBe(40);
+    expect(local.prompt).toBe('beach');
+  });
+});

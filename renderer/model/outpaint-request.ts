@@ -1,0 +1,177 @@
+/**
+ * Outpainting, pure: whether the document has an extension to fill, the `outpaint:start` request,
+ * its adaptation to another model (moderation retry), and the estimate shown before sending — how
+ * many requests the shared planner needs and what they cost (the same `planOutpaint` call main
+ * makes, so the count shown is the count sent). No I/O, no DOM.
+ */
+import type { RequestOf } from '../../shared/ipc/contract';
+import { planOutpaint } from '../../shared/geometry';
+import { estimateCost, expectedSeconds, type ExpectedTime, type GeminiImageSize, type ModelSpec, type Quality } from '../../shared/models';
+import type { DocState } from './document-types';
+import { qualityFor, requestLayers } from './edit-request';
+import { formatUsd } from './estimate';
+import { clampN } from './model-options';
+
+export type OutpaintRequest = RequestOf<'outpaint:start'>;
+
+/** The outpaint contract takes at most 4 candidates. */
+export const OUTPAINT_MAX_N = 4;
+
+/** True when the canvas is larger than the original (there is an extension to fill). */
+export function hasExtension(doc: DocState | null): boolean {
+  return !!doc && (doc.canvas.width !== doc.original.width || doc.canvas.height !== doc.original.height);
+}
+
+/** The original's rect in the canvas. */
+export function originalRectOf(doc: DocState): { x: number; y: number; width: number; height: number } {
+  return { x: doc.original.x, y: doc.original.y, width: doc.original.width, height: doc.original.height };
+}
+
+export interface OutpaintSettings {
+  n: number;
+  quality?: Quality;
+  imageSize?: GeminiImageSize;
+  /** The overlap band (px). */
+  featherPx: number;
+}
+
+/** Settings restricted to what `spec` and the outpaint contract accept. */
+export function outpaintSettingsFor(s: OutpaintSettings, spec: ModelSpec): OutpaintSettings {
+  const tiers = spec.sizeRule.kind === 'aspect-list' ? spec.sizeRule.imageSizes : [];
+  return {
+    n: Math.min(OUTPAINT_MAX_N, clampN(s.n, spec)),
+    quality: qualityFor(s.quality, spec),
+    imageSize: s.imageSize && tiers.includes(s.imageSize) ? s.imageSize : undefined,
+    featherPx: Math.max(0, Math.min(256, Math.round(s.featherPx))),
+  };
+}
+
+/** The `outpaint:start` request: the original first at its x,y, then the visible patch layers. */
+export function buildOutpaintRequest(
+  doc: DocState,
+  prompt: string,
+  model: string,
+  spec: ModelSpec,
+  settings: OutpaintSettings,
+): OutpaintRequest {
+  const s = outpaintSettingsFor(settings, spec);
+  const req: OutpaintRequest = {
+    canvas: { ...doc.canvas },
+    original: originalRectOf(doc),
+    layers: requestLayers(doc),
+    prompt,
+    model,
+    n: s.n,
+    featherPx: s.featherPx,
+  };
+  if (s.quality !== undefined) req.quality = s.quality;
+  if (s.imageSize !== undefined) req.imageSize = s.imageSize;
+  return req;
+}
+
+/** The same outpaint sent to another model: same canvas, layers and prompt. */
+export function adaptOutpaintRequest(req: OutpaintRequest, model: string, spec: ModelSpec): OutpaintRequest {
+  const s = outpaintSettingsFor(req, spec);
+  const out: OutpaintRequest = { ...req, model, n: s.n, featherPx: s.featherPx };
+  delete out.quality;
+  delete out.imageSize;
+  if (s.quality !== undefined) out.quality = s.quality;
+  if (s.imageSize !== undefined) out.imageSize = s.imageSize;
+  return out;
+}
+
+export interface OutpaintEstimateInput {
+  canvas: { width: number; height: number };
+  original: { x: number; y: number; width: number; height: number };
+  spec: ModelSpec;
+  /** Shown in the summary ("gpt-image-2"). */
+  modelLabel: string;
+  settings: OutpaintSettings;
+}
+
+export interface OutpaintEstimateOk {
+  ok: true;
+  /** Provider requests in all (tiles × candidates); for the local engine, passes. */
+  requests: number;
+  tiles: number;
+  usd: number;
+  approximate: boolean;
+  /** "2 requests · ≈ $0.088 (gpt-image-2, medium)". */
+  text: string;
+  /** One line per tile (tooltip). */
+  detail: string;
+  /** Usual time of the whole plan (tiles × candidates, in sequence), or null when unknown. */
+  expected: ExpectedTime | null;
+}
+
+export interface OutpaintEstimateError {
+  ok: false;
+  error: string;
+}
+
+export type OutpaintEstimate = OutpaintEstimateOk | OutpaintEstimateError;
+
+export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintEstimate {
+  const { spec } = input;
+  const s = outpaintSettingsFor(input.settings, spec);
+  if (input.canvas.width === input.original.width && input.canvas.height === input.original.height) {
+    return { ok: false, error: 'Extend the canvas first (C)' };
+  }
+  const plan = planOutpaint({
+    canvas: input.canvas,
+    original: input.original,
+    model: spec,
+    quality: s.quality,
+    imageSize: s.imageSize,
+    featherPx: s.featherPx,
+  });
+  if (!plan.ok) return { ok: false, error: capitalise(plan.reason) };
+  if (!plan.tiles.length) return { ok: false, error: 'Extend the canvas first (C)' };
+  let perCandidate = 0;
+  let approximate = false;
+  let expected: ExpectedTime | null = { low: 0, high: 0, basis: '' };
+  for (const t of plan.tiles) {
+    const e = expectedSeconds(spec, spec.provider === 'local' ? t.rect : t.request);
+    expected = e && expected ? { low: expected.low + e.low * s.n, high: expected.high + e.high * s.n, basis: e.basis } : null;
+  }
+  try {
+    for (const t of plan.tiles) {
+      const c = estimateCost({
+        modelId: spec,
+        width: t.request.width,
+        height: t.request.height,
+        quality: s.quality,
+        imageSize: t.request.imageSize,
+      });
+      perCandidate += c.usd;
+      approximate ||= c.approximate;
+    }
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  const usd = Math.round(perCandidate * s.n * 1e6) / 1e6;
+  const requests = plan.tiles.length * s.n;
+  const local = spec.provider === 'local';
+  const count = local
+    ? `${requests} pass${requests === 1 ? '' : 'es'} on this computer`
+    : `${requests} request${requests === 1 ? '' : 's'}`;
+  const money = spec.pricing.kind === 'free' ? `${formatUsd(0)} — free` : `${approximate ? '≈ ' : ''}${formatUsd(usd)}`;
+  const knobs = [input.modelLabel, s.quality, s.imageSize].filter(Boolean).join(', ');
+  const detail = plan.tiles
+    .map((t, i) => `Tile ${i + 1}: ${t.rect.width}×${t.rect.height} at ${t.rect.x},${t.rect.y} → ${t.request.width}×${t.request.height}`)
+    .join('\n');
+  return {
+    ok: true,
+    requests,
+    tiles: plan.tiles.length,
+    usd: spec.pricing.kind === 'free' ? 0 : usd,
+    approximate,
+    text: `${count} · ${money} (${knobs})`,
+    detail: s.n > 1 ? `${detail}\n× ${s.n} candidates` : detail,
+    expected,
+  };
+}
+
+function capitalise(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}

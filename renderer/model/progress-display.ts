@@ -1,0 +1,44 @@
+/**
+ * What the progress bar says, honestly: "Preparing…" while main plans and encodes (never "Queued
+ * 0 %"); while a request that does not stream is out, the elapsed seconds and the usual time for
+ * that model and size, with the bar filled by time (never past 95 %) instead of sitting at 8 %;
+ * otherwise the stage and the percentage.
+ */
+import { formatExpected } from '../../shared/models';
+import type { JobState } from './job-state';
+
+export interface ProgressDisplay {
+  /** The stage in words. */
+  label: string;
+  /** Percentage and/or time ("8 s · usually 4–6 s", "42 % · 12 s"). */
+  detail: string;
+  /** Bar width, 0..100 (not rounded). */
+  bar: number;
+  /** A real percentage to announce, or null while it is not known (preparing, waiting). */
+  percent: number | null;
+  /** True while nothing measurable happens (the bar shows activity, not an amount). */
+  indeterminate: boolean;
+}
+
+type JobView = Pick<JobState, 'jobId' | 'fraction' | 'stage' | 'phase' | 'expected' | 'startedAt' | 'cancelling'>;
+
+export function progressDisplay(job: JobView, now: number): ProgressDisplay {
+  const secs = Math.max(0, Math.floor((now - job.startedAt) / 1000));
+  const pct = Math.round(job.fraction * 100);
+  if (job.cancelling) return { label: job.stage, detail: `${secs} s`, bar: job.fraction * 100, percent: null, indeterminate: true };
+  if (job.jobId === null || job.phase === 'preparing') {
+    return { label: 'Preparing…', detail: `${secs} s`, bar: 0, percent: null, indeterminate: true };
+  }
+  if (job.phase === 'waiting') {
+    const e = job.expected;
+    const byTime = e ? Math.min(95, ((now - job.startedAt) / 1000 / e.high) * 100) : 0;
+    return {
+      label: job.stage,
+      detail: e ? `${secs} s · ${formatExpected(e)}` : `${secs} s`,
+      bar: Math.max(job.fraction * 100, byTime),
+      percent: null,
+      indeterminate: !e,
+    };
+  }
+  return { label: job.stage, detail: `${pct}% · ${secs} s`, bar: job.fraction * 100, percent: pct, indeterminate: false };
+}

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AUTO_DISMISS_MS, MAX_TOASTS, pushToast, type ToastLike } from './toast-logic';
+import { useEditor } from '../commands/store/store';
+
+const t = (id: number, tone: ToastLike['tone']): ToastLike => ({ id, tone });
+
+describe('pushToast', () => {
+  it('keeps at most three, dropping the oldest self-dismissing message first', () => {
+    let list: ToastLike[] = [];
+    list = pushToast(list, t(1, 'error'));
+    list = pushToast(list, t(2, 'info'));
+    list = pushToast(list, t(3, 'error'));
+    list = pushToast(list, t(4, 'error'));
+    expect(list.map((x) => x.id)).toEqual([1, 3, 4]);
+    expect(list).toHaveLength(MAX_TOASTS);
+  });
+
+  it('drops the oldest error only when every message is an error', () => {
+    let list: ToastLike[] = [t(1, 'error'), t(2, 'error'), t(3, 'error')];
+    list = pushToast(list, t(4, 'error'));
+    expect(list.map((x) => x.id)).toEqual([2, 3, 4]);
+  });
+
+  it('a new information message among three errors pushes out the oldest error, not itself', () => {
+    const list = pushToast([t(1, 'error'), t(2, 'error'), t(3, 'error')], t(4, 'success'));
+    expect(list.map((x) => x.id)).toEqual([2, 3, 4]);
+  });
+});
+
+describe('notify', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    for (const x of useEditor.getState().toasts) useEditor.getState().dismiss(x.id);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('information and success fade after ~5 s; errors stay', () => {
+    const s = useEditor.getState();
+    s.notify('info', 'saved');
+    s.notify('success', 'exported');
+    s.notify('error', 'broken');
+    expect(useEditor.getState().toasts.map((x) => x.tone)).toEqual(['info', 'success', 'error']);
+    vi.advanceTimersByTime(AUTO_DISMISS_MS - 10);
+    expect(useEditor.getState().toasts).toHaveLength(3);
+    vi.advanceTimersByTime(20);
+    expect(useEditor.getState().toasts.map((x) => x.tone)).toEqual(['error']);
+    vi.advanceTimersByTime(60_000);
+    expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['broken']);
+  });
+});

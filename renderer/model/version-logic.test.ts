@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { DocState } from './document-types';
+import type { StagedCandidate } from './staging-logic';
+import { deleteLayer, isKept, keepCandidate, layerName, layersForVersion, restoreVersion, totalCost } from './version-logic';
+
+const doc0: DocState = {
+  id: 'doc',
+  canvas: { width: 1000, height: 800 },
+  original: { assetId: 'img-original-0001', name: 'a.jpg', width: 1000, height: 800, x: 0, y: 0, hasIcc: false, hasExif: false },
+  maskId: 'mask-1',
+  layers: [],
+  versions: [],
+};
+
+function cand(n: number, model = 'gpt-image-2'): StagedCandidate {
+  return {
+    key: `j:${n}`,
+    jobId: 'j',
+    docId: 'doc',
+    index: n,
+    model,
+    modelName: model,
+    prompt: 'replace the sign with a clean brick wall please',
+    assetId: `patch-${n}-0000`,
+    region: { x: 10 * n, y: 20, width: 300, height: 200 },
+    requestSize: { width: 1536, height: 1024 },
+    costUsd: 0.041 + n / 1000,
+    seconds: 12.5,
+    requestId: `req_${n}`,
+    createdAt: 1,
+  };
+}
+
+const ids = (n: number) => ({ layerId: `L${n}`, versionId: `V${n}`, now: 1000 + n });
+
+describe('keep / restore / delete', () => {
+  it('keeping adds one patch layer at the region and one version with provenance and the layers after it', () => {
+    const d = keepCandidate(doc0, cand(1), ids(1));
+    expect(d).not.toBe(doc0);
+    expect(doc0.layers).toEqual([]); // never mutated
+    expect(d.layers).toEqual([
+      { id: 'L1', name: 'Replace the sign with a… · gpt-image-2', assetId: 'patch-1-0000', x: 10, y: 20, width: 300, height: 200 },
+    ]);
+    expect(d.versions).toHaveLength(1);
+    expect(d.versions[0]).toMatchObject({
+      id: 'V1',
+      layerId: 'L1',
+      model: 'gpt-image-2',
+      requestSize: { width: 1536, height: 1024 },
+      region: { x: 10, y: 20, width: 300, height: 200 },
+      costUsd: 0.042,
+      seconds: 12.5,
+      requestId: 'req_1',
+      createdAt: 1001,
+    });
+    expect(d.versions[0].layersAfter).toEqual(d.layers);
+    expect(isKept(d, 'patch-1-0000')).toBe(true);
+    expect(isKept(d, 'patch-2-0000')).toBe(false);
+  });
+
+  it('names layers by model and the first 30 prompt characters', () => {
+    expect(layerName('Offline engine', '')).toBe('Fill · Offline engine');
+    expect(layerName('GPT Image 2', 'a glass vase')).toBe('A glass vase · GPT Image 2');
+    expect(layerName('GPT Image 2', "replace the label with 'V2.0' [keep] the font")).toBe('Replace the label with… · GPT Image 2');
+    expect(layerName('Nano Banana 2', 'x'.repeat(40))).toBe(`${'X'}${'x'.repeat(23)}… · Nano Banana 2`);
+  });
+
+  it('restoring a version sets the layers to how they were right after it was kept', () => {
+    let d = keepCandidate(doc0, cand(1), ids(1));
+    d = keepCandidate(d, cand(2), ids(2));
+    d = keepCandidate(d, cand(3, 'local'), ids(3));
+    d = deleteLayer(d, 'L1');
+    expect(d.layers.map((l) => l.id)).toEqual(['L2', 'L3']);
+    const r1 = restoreVersion(d, 'V1');
+    expect(r1.layers.map((l) => l.id)).toEqual(['L1']);
+    expect(r1.versions).toBe(d.versions); // the version list is history, never rewritten
+    const r2 = restoreVersion(r1, 'V2');
+    expect(r2.layers.map((l) => l.id)).toEqual(['L1', 'L2']);
+    expect(restoreVersion(r2, 'V2')).toBe(r2); // no change → no step
+    expect(restoreVersion(r2, 'nope')).toBe(r2);
+  });
+
+  it('falls back to the current layers up to the version layer when no snapshot was stored', () => {
+    let d = keepCandidate(doc0, cand(1), ids(1));
+    d = keepCandidate(d, cand(2), ids(2));
+    const legacy: DocState = { ...d, versions: d.versions.map(({ layersAfter: _drop, ...v }) => v) };
+    expect(layersForVersion(legacy, 'V1')!.map((l) => l.id)).toEqual(['L1']);
+    expect(layersForVersion(deleteLayer(legacy, 'L1'), 'V1')).toBeNull();
+  });
+
+  it('deleting an unknown layer is a no-op; totals add up', () => {
+    const d = keepCandidate(keepCandidate(doc0, cand(1), ids(1)), cand(2), ids(2));
+    expect(deleteLayer(d, 'zz')).toBe(d);
+    expect(totalCost(d.versions)).toBeCloseTo(0.085, 9);
+    expect(totalCost([])).toBe(0);
+  });
+});
+
+describe('refined results (Refine with…)', () => {
+  it('a kept refined candidate records its lineage in the version, and the document schema accepts it', async () => {
+    const { DocStateSchema } = await import('../../shared/document/schema');
+    const { safeParse } = await import('valibot');
+    const draft = { model: 'gemini-3.1-flash-image', modelName: 'Nano Banana 2', prompt: 'a vase', costUsd: 0.067 };
+    const refined = { ...cand(2), lineage: [draft] };
+    const d = keepCandidate(doc0, refined, ids(2));
+    expect(d.versions[0].lineage).toEqual([draft]);
+    expect(d.versions[0].lineage?.[0]).not.toBe(draft); // copied, not shared
+    const plain = keepCandidate(doc0, cand(3), ids(3));
+    expect('lineage' in plain.versions[0]).toBe(false);
+    const withIds = { ...d, layers: d.layers.map((l) => ({ ...l, assetId: 'patch-0123456789abcdef0123456789abcdef' })) };
+    const docOk = { ...withIds, original: { ...withIds.original, assetId: 'img-0123456789abcdef0123456789abcdef' } };
+    const versions = docOk.versions.map((v) => ({ ...v, layersAfter: docOk.layers }));
+    expect(safeParse(DocStateSchema, { ...docOk, versions }).success).toBe(true);
+    const bad = { ...docOk, versions: versions.map((v) => ({ ...v, lineage: [{ ...draft, costUsd: -1 }] })) };
+    expect(safeParse(DocStateSchema, bad).success).toBe(false);
+  });
+});

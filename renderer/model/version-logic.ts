@@ -1,0 +1,92 @@
+/**
+ * Document updates for keeping candidates, restoring versions and deleting layers. Pure functions
+ * `DocState → DocState` that the edit commands pass to `commit`, so each is one undo step.
+ */
+import type { DocState, PatchLayer, Version } from './document-types';
+import type { StagedCandidate } from './staging-logic';
+
+/**
+ * A short, readable layer name: the prompt's first words (at most ~24 characters, cut at a word,
+ * "…" when cut) and the model's display name — "Glass vase · GPT Image 2", "Fill · Local fill (offline)".
+ */
+export function layerName(modelName: string, prompt: string): string {
+  const words = prompt.trim().replace(/\s+/g, ' ');
+  let short = words;
+  if (words.length > 24) {
+    const cut = words.slice(0, 24);
+    const space = cut.lastIndexOf(' ');
+    short = `${(space > 8 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?—-]+$/, '')}…`;
+  }
+  const head = short ? short[0].toUpperCase() + short.slice(1) : 'Fill';
+  return `${head} · ${modelName}`;
+}
+
+/** Adds the candidate as a patch layer on top plus its version record (with the layers after it). */
+export function keepCandidate(doc: DocState, c: StagedCandidate, ids: { layerId: string; versionId: string; now: number }): DocState {
+  const layer: PatchLayer = {
+    id: ids.layerId,
+    name: layerName(c.modelName || c.model, c.prompt),
+    assetId: c.assetId,
+    x: c.region.x,
+    y: c.region.y,
+    width: c.region.width,
+    height: c.region.height,
+  };
+  const layers = [...doc.layers, layer];
+  const version: Version = {
+    id: ids.versionId,
+    layerId: layer.id,
+    model: c.model,
+    prompt: c.prompt,
+    requestSize: { ...c.requestSize },
+    region: { ...c.region },
+    costUsd: c.costUsd,
+    seconds: c.seconds,
+    requestId: c.requestId,
+    createdAt: ids.now,
+    layersAfter: layers,
+    ...(c.lineage?.length ? { lineage: c.lineage.map((l) => ({ ...l })) } : {}),
+  };
+  return { ...doc, layers, versions: [...doc.versions, version] };
+}
+
+/** `true` when the candidate's patch is already a layer of the document. */
+export function isKept(doc: DocState | null, assetId: string): boolean {
+  return !!doc?.layers.some((l) => l.assetId === assetId);
+}
+
+/**
+ * The layers as they were right after `version` was kept. Versions recorded without a snapshot fall
+ * back to the current layers up to and including the version's own layer (null if it is gone).
+ */
+export function layersForVersion(doc: DocState, versionId: string): PatchLayer[] | null {
+  const v = doc.versions.find((x) => x.id === versionId);
+  if (!v) return null;
+  if (v.layersAfter) return v.layersAfter;
+  const at = doc.layers.findIndex((l) => l.id === v.layerId);
+  return at < 0 ? null : doc.layers.slice(0, at + 1);
+}
+
+/** Sets the layers to the version's snapshot; returns `doc` itself when nothing would change. */
+export function restoreVersion(doc: DocState, versionId: string): DocState {
+  const layers = layersForVersion(doc, versionId);
+  if (!layers || sameLayers(layers, doc.layers)) return doc;
+  return { ...doc, layers };
+}
+
+export function deleteLayer(doc: DocState, layerId: string): DocState {
+  if (!doc.layers.some((l) => l.id === layerId)) return doc;
+  return { ...doc, layers: doc.layers.filter((l) => l.id !== layerId) };
+}
+
+export function totalCost(versions: readonly Version[]): number {
+  return Math.round(versions.reduce((sum, v) => sum + (v.costUsd || 0), 0) * 1e6) / 1e6;
+}
+
+function sameLayers(a: readonly PatchLayer[], b: readonly PatchLayer[]): boolean {
+  return (
+    a.length === b.length &&
+    // Layer properties (visibility, opacity, layer mask) count too: restoring them is a change.
+    a.every((l, i) => l === b[i] || JSON.stringify(l) === JSON.stringify(b[i]))
+  );
+}

@@ -1,0 +1,55 @@
+/** The editor window: options bar, tool strip, canvas with the staging dock, right-hand panels, status bar. */
+import { useEffect } from 'react';
+import { EditorStage } from './canvas/EditorStage';
+import { Toolbar } from './panels/Toolbar';
+import { OptionsBar } from './panels/OptionsBar';
+import { GeneratePanel } from './panels/GeneratePanel';
+import { MaskPanel } from './panels/MaskPanel';
+import { LayersPanel } from './panels/LayersPanel';
+import { HistoryPanel } from './panels/HistoryPanel';
+import { StagingDock } from './panels/StagingDock';
+import { SettingsModal } from './panels/SettingsModal';
+import { StatusBar } from './panels/StatusBar';
+import { Toasts } from './panels/Toasts';
+import { installShortcuts } from './keyboard/shortcuts';
+import { installGenerate } from '../commands/install-generate';
+import { installDropAndPaste } from './drop-and-paste';
+import { installAutosave } from '../commands/autosave';
+import { RecoverBanner } from './panels/RecoverBanner';
+import { JobOpenPrompt } from './panels/JobOpenPrompt';
+import { ExportDialog } from './panels/ExportDialog';
+import { CompareView } from '../ui/CompareView';
+
+export function App() {
+  useEffect(() => installShortcuts(), []);
+  useEffect(() => installDropAndPaste(), []);
+  useEffect(() => installGenerate(), []);
+  useEffect(() => installAutosave(), []);
+  return (
+    <div className="app">
+      <OptionsBar />
+      <div className="workspace">
+        <Toolbar />
+        <main className="canvas-area">
+          <div className="canvas-host">
+            <EditorStage />
+          </div>
+          <StagingDock />
+          <Toasts />
+        </main>
+        <aside className="side-panels">
+          <GeneratePanel />
+          <MaskPanel />
+          <LayersPanel />
+          <HistoryPanel />
+        </aside>
+      </div>
+      <StatusBar />
+      <RecoverBanner />
+      <SettingsModal />
+      <JobOpenPrompt />
+      <ExportDialog />
+      <CompareView />
+    </div>
+  );
+}

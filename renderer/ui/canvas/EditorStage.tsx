@@ -1,0 +1,302 @@
+/**
+ * The canvas: a Konva stage showing the canvas area, the original and accepted patches, and the mask
+ * overlay; a screen-sized live canvas above it for gestures in progress. Pointer input goes to the
+ * active tool; Space-drag and the middle button pan; the wheel zooms about the cursor.
+ */
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Stage, Layer, Image as KonvaImage, Rect, Shape } from 'react-konva';
+import type Konva from 'konva';
+import { bitmapsVersion, getBitmap, getMask, subscribeBitmaps } from '../../commands/blob-store';
+import { useEditor } from '../../commands/store/store';
+import { toolFor, activeGesture } from '../tools/tool-registry';
+import type { LiveSurface, ToolPointer } from '../tools/tool-types';
+import { MaskOverlayPainter } from './mask-overlay';
+import { BrushCursor, moveBrushCursor } from './BrushCursor';
+import { registerStageAccess } from './stage-access';
+import { StagedCandidateNode } from './StagedCandidateNode';
+import { ExtendPreview } from './ExtendPreview';
+import { FeatherBandOutline } from './FeatherBandOutline';
+import { ColorRangePreview } from '../ColorRangePreview';
+import { checker } from './checker';
+import { fieldOwnsKey } from '../keyboard/field-focus';
+import { docPoint, docToScreen, screenPoint, screenToDoc } from '../../../shared/geometry/point';
+import { maskTargetLayer } from '../../model/layer-logic';
+import { MaskTargetFrame, PatchNode } from './PatchNode';
+import { pruneLayerCanvases } from './layer-display';
+
+export function EditorStage() {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const liveRef = useRef<HTMLCanvasElement>(null);
+  const stageRef = useRef<Konva.Stage>(null);
+  const painter = useMemo(() => new MaskOverlayPainter(), []);
+  const doc = useEditor((s) => s.doc);
+  const { scale, offsetX, offsetY, stageWidth, stageHeight } = useEditor(
+    useShallow((s) => ({ scale: s.scale, offsetX: s.offsetX, offsetY: s.offsetY, stageWidth: s.stageWidth, stageHeight: s.stageHeight })),
+  );
+  const maskVisible = useEditor((s) => s.maskVisible);
+  const maskColor = useEditor((s) => s.maskColor);
+  const maskOpacity = useEditor((s) => s.maskOpacity);
+  const hidden = useEditor((s) => s.hiddenLayers);
+  const staging = useEditor((s) => s.staging.items.length > 0);
+  const maskTarget = useEditor((s) => maskTargetLayer(s.doc, s.maskTarget));
+  const targetAt = doc && maskTarget ? doc.layers.indexOf(maskTarget) : -1;
+  const split =
+    targetAt >= 0 ? { target: targetAt, above: targetAt + 1 } : { target: doc?.layers.length ?? 0, above: doc?.layers.length ?? 0 };
+  const [spaceDown, setSpaceDown] = useState(false);
+  const [panning, setPanning] = useState(false);
+  const panFrom = useRef<{ x: number; y: number } | null>(null);
+  const cursorRef = useRef<HTMLDivElement>(null);
+  const tool = useEditor((s) => s.tool);
+  const [toolCursor, setToolCursor] = useState<string | null>(null);
+
+  painter.setColor(maskColor);
+
+  // Stage follows the container size.
+  useEffect(() => {
+    const el = wrapRef.current!;
+    const ro = new ResizeObserver(() => {
+      const r = el.getBoundingClientRect();
+      useEditor.getState().setStageSize(Math.floor(r.width), Math.floor(r.height));
+      const live = liveRef.current!;
+      live.width = Math.floor(r.width);
+      live.height = Math.floor(r.height);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => registerStageAccess(() => stageRef.current), []);
+
+  useEffect(() => {
+    // Space arms the hand, except in a text field, number field or select: there it types a space.
+    const down = (e: KeyboardEvent) => {
+      if (e.code === 'Space' && !fieldOwnsKey(e)) {
+        setSpaceDown(true);
+        e.preventDefault();
+      }
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.code === 'Space') setSpaceDown(false);
+    };
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, []);
+
+  const live: LiveSurface = useMemo(
+    () => ({
+      get ctx() {
+        return liveRef.current!.getContext('2d')!;
+      },
+      clear() {
+        const c = liveRef.current!;
+        c.getContext('2d')!.clearRect(0, 0, c.width, c.height);
+      },
+      toScreen: (x, y) => docToScreen(docPoint(x, y), useEditor.getState()),
+      scale: () => useEditor.getState().scale,
+    }),
+    [],
+  );
+
+  function toPointer(e: React.PointerEvent | React.MouseEvent): ToolPointer {
+    const r = wrapRef.current!.getBoundingClientRect();
+    const screen = screenPoint(e.clientX - r.left, e.clientY - r.top);
+    return {
+      doc: screenToDoc(screen, useEditor.getState()),
+      screen,
+      shift: e.shiftKey,
+      alt: e.altKey,
+      button: e.button,
+      detail: e.detail,
+      pressure: 'pressure' in e ? e.pressure : 0.5,
+      pointerType: 'pointerType' in e ? e.pointerType : 'mouse',
+    };
+  }
+
+  function onPointerDown(e: React.PointerEvent) {
+    if (!useEditor.getState().doc) return;
+    try {
+      wrapRef.current!.setPointerCapture(e.pointerId);
+    } catch {
+      // Synthetic or already-released pointers cannot be captured; painting still works.
+    }
+    if (e.button === 1 || spaceDown || tool === 'pan') {
+      setPanning(true);
+      panFrom.current = { x: e.clientX, y: e.clientY };
+      e.preventDefault();
+      return;
+    }
+    toolFor(tool)?.down(toPointer(e), live);
+  }
+
+  function onPointerMove(e: React.PointerEvent) {
+    const p = toPointer(e);
+    moveBrushCursor(cursorRef.current, p.screen);
+    if (panning && panFrom.current) {
+      useEditor.getState().panBy(e.clientX - panFrom.current.x, e.clientY - panFrom.current.y);
+      panFrom.current = { x: e.clientX, y: e.clientY };
+      return;
+    }
+    const t = toolFor(tool);
+    t?.move(p, live);
+    const c = t?.cursor?.(p, live) ?? null;
+    if (c !== toolCursor) setToolCursor(c);
+  }
+
+  function onPointerUp(e: React.PointerEvent) {
+    if (panning) {
+      setPanning(false);
+      panFrom.current = null;
+      return;
+    }
+    toolFor(tool)?.up(toPointer(e), live);
+  }
+
+  function onWheel(e: React.WheelEvent) {
+    if (!useEditor.getState().doc) return;
+    const r = wrapRef.current!.getBoundingClientRect();
+    const anchor = { x: e.clientX - r.left, y: e.clientY - r.top };
+    const s = useEditor.getState();
+    const factor = Math.exp(-e.deltaY * (e.ctrlKey ? 0.01 : 0.0015));
+    s.zoomTo(s.scale * factor, anchor);
+  }
+
+  // Escape cancels any gesture without a trace (handled here, in the capture phase, so it comes before
+  // every shortcut); Enter/Backspace finish or edit a polygon. Keys typed into a field stay the field's.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const g = activeGesture();
+      if (!g || fieldOwnsKey(e)) return;
+      if (e.key === 'Escape') {
+        g.cancel(live);
+        e.stopPropagation();
+        e.preventDefault();
+      } else if (g.key?.(e.key, live)) {
+        e.stopPropagation();
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [live]);
+
+  useEffect(() => {
+    // Layers the document no longer has (undo brings them back: their canvas is rebuilt then).
+    if (doc) pruneLayerCanvases(new Set(doc.layers.map((l) => l.id)));
+  }, [doc]);
+  useSyncExternalStore(subscribeBitmaps, bitmapsVersion); // redraw when a bitmap is replaced (preview → full)
+  const original = doc ? getBitmap(doc.original.assetId) : undefined;
+  const visibleDoc = { x: -offsetX / scale, y: -offsetY / scale, width: stageWidth / scale, height: stageHeight / scale };
+  const cursor = panning
+    ? 'grabbing'
+    : spaceDown || tool === 'pan'
+      ? 'grab'
+      : tool === 'brush' || tool === 'eraser'
+        ? 'none'
+        : (tool === 'extend' && toolCursor) || (tool === 'extend' ? 'default' : 'crosshair');
+
+  return (
+    <div
+      ref={wrapRef}
+      className="stage-wrap"
+      data-testid="stage"
+      style={{ cursor }}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerLeave={() => moveBrushCursor(cursorRef.current, null)}
+      onDoubleClick={(e) => toolFor(tool)?.dblclick?.(toPointer(e), live)}
+      onWheel={onWheel}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      <Stage ref={stageRef} width={stageWidth} height={stageHeight} scaleX={scale} scaleY={scale} x={offsetX} y={offsetY} listening={false}>
+        <Layer name="picture" listening={false} imageSmoothingEnabled={scale < 2}>
+          {doc && (
+            <Rect
+              name="canvas-area"
+              x={0}
+              y={0}
+              width={doc.canvas.width}
+              height={doc.canvas.height}
+              fillPatternImage={checker() as unknown as HTMLImageElement}
+              fillPatternScaleX={1 / scale}
+              fillPatternScaleY={1 / scale}
+            />
+          )}
+          {doc && original && !hidden.original && (
+            <KonvaImage
+              name="original"
+              image={original}
+              x={doc.original.x}
+              y={doc.original.y}
+              width={doc.original.width}
+              height={doc.original.height}
+            />
+          )}
+          {doc?.layers.slice(0, split.target).map((l) => (
+            <PatchNode key={l.id} layer={l} />
+          ))}
+        </Layer>
+        {/* The layer whose mask is painted, and the layers above it, get their own canvases: a live
+            stroke then redraws one patch, not the photo and every other layer. */}
+        <Layer name="picture-target" listening={false} imageSmoothingEnabled={scale < 2}>
+          {doc?.layers.slice(split.target, split.above).map((l) => (
+            <PatchNode key={l.id} layer={l} />
+          ))}
+        </Layer>
+        <Layer name="picture-above" listening={false} imageSmoothingEnabled={scale < 2}>
+          {doc?.layers.slice(split.above).map((l) => (
+            <PatchNode key={l.id} layer={l} />
+          ))}
+        </Layer>
+        {/* Its own layer: staging a candidate redraws it alone, not the photo and its kept patches. */}
+        <Layer name="staged-layer" listening={false} imageSmoothingEnabled={scale < 2}>
+          {doc && <StagedCandidateNode scale={scale} />}
+        </Layer>
+        {/* The mask overlay hides itself while candidates are staged, so they can be judged. */}
+        <Layer listening={false} visible={maskVisible && !!doc && !staging}>
+          {doc && (
+            <Shape
+              name="mask-overlay"
+              maskId={doc.maskId}
+              sceneFunc={(ctx) => {
+                painter.paint(ctx._context, getMask(doc.maskId), maskOpacity, visibleDoc, scale);
+              }}
+            />
+          )}
+        </Layer>
+        {/* The band Generate will touch, shown even with the overlay hidden (not while candidates are judged). */}
+        <Layer name="feather-band" listening={false} visible={!!doc && !staging}>
+          {doc && <FeatherBandOutline scale={scale} />}
+        </Layer>
+        <Layer name="range-preview" listening={false}>
+          {doc && <ColorRangePreview />}
+        </Layer>
+        <Layer name="mask-target" listening={false} visible={!!maskTarget && !staging}>
+          {maskTarget && <MaskTargetFrame layer={maskTarget} scale={scale} />}
+        </Layer>
+        <Layer name="extend-preview" listening={false}>
+          {doc && <ExtendPreview scale={scale} />}
+        </Layer>
+      </Stage>
+      <canvas ref={liveRef} className="live-canvas" />
+      {doc && (tool === 'brush' || tool === 'eraser') && !panning && !spaceDown && <BrushCursor ref={cursorRef} />}
+      {!doc && <EmptyState />}
+    </div>
+  );
+}
+
+function EmptyState() {
+  return (
+    <div className="empty-state">
+      <h2>Open a photo to start</h2>
+      <p>
+        <kbd>Ctrl/⌘ O</kbd> to open, drag a file here, or paste an image with <kbd>Ctrl/⌘ V</kbd>.
+      </p>
+    </div>
+  );
+}

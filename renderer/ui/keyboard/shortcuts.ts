@@ -1,0 +1,225 @@
+/**
+ * Photoshop-style shortcuts. One table; the help overlay and the tooltips read it too.
+ * Ctrl on Windows/Linux, Cmd on macOS (either works everywhere).
+ */
+import { useEditor } from '../../commands/store/store';
+import { nextBrushSize } from '../../commands/store/tools-slice';
+import { clearCurrentMask, invertCurrentMask, selectAllMask } from '../../commands/mask-commands';
+import { exportImage, openWithDialog } from '../../commands/document-io';
+import { loadExportPrefs } from '../../commands/export-prefs-storage';
+import { exportOptionsFor, qualityFor } from '../../model/export-prefs';
+import { activeGesture } from '../tools/tool-registry';
+import { cancelJob } from '../../commands/job-client';
+import { generateAny } from '../../commands/generate-action';
+import { discardAllStaged, discardStaged, keepStaged } from '../../commands/edit-commands';
+import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../../commands/canvas-commands';
+import { fieldOwnsKey } from './field-focus';
+import { applyColorRange, cancelSelectJob, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
+
+export interface Shortcut {
+  keys: string;
+  label: string;
+  match(e: KeyboardEvent): boolean;
+  run(e: KeyboardEvent): void;
+  /**
+   * Also fires while focus is in a text field, number field or select (see field-focus.ts). Only for
+   * keys that mean nothing to a field: Ctrl/Cmd+Enter generates from the prompt box, Ctrl/Cmd+O and
+   * Ctrl/Cmd+Shift+S open and export.
+   */
+  global?: boolean;
+}
+
+const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
+const s = () => useEditor.getState();
+const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
+/** The extend tool has a proposal on the stage. */
+const extending = () => !!extendProposal(s()) && !s().settingsOpen;
+
+export const SHORTCUTS: Shortcut[] = [
+  { keys: 'B', label: 'Brush', match: (e) => plain(e) && e.code === 'KeyB', run: () => s().setTool('brush') },
+  { keys: 'E', label: 'Eraser', match: (e) => plain(e) && e.code === 'KeyE', run: () => s().setTool('eraser') },
+  {
+    keys: 'X',
+    label: 'Swap brush and eraser',
+    match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyX',
+    run: () => s().setTool(s().tool === 'eraser' ? 'brush' : 'eraser'),
+  },
+  { keys: 'M', label: 'Rectangle marquee', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyM', run: () => s().setTool('rect') },
+  {
+    keys: 'Shift+M',
+    label: 'Ellipse marquee',
+    match: (e) => plain(e) && e.shiftKey && e.code === 'KeyM',
+    run: () => s().setTool('ellipse'),
+  },
+  { keys: 'W', label: 'Magic wand', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyW', run: () => s().setTool('wand') },
+  { keys: 'O', label: 'Object select', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyO', run: () => s().setTool('object') },
+  { keys: 'Shift+O', label: 'Select subject', match: (e) => plain(e) && e.shiftKey && e.code === 'KeyO', run: () => void selectSubject() },
+  {
+    keys: 'I',
+    label: 'Select colour range (eyedropper)',
+    match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyI',
+    run: () => s().setTool('colorRange'),
+  },
+  {
+    keys: 'Enter',
+    label: 'Apply the colour range selection',
+    match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && s().tool === 'colorRange' && s().select.colors.length > 0 && !staging(),
+    run: () => void applyColorRange(s().selectionMode),
+  },
+  { keys: 'Z', label: 'Zoom to the mask', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyZ', run: () => zoomToMask() },
+  { keys: 'Ctrl+Alt+R', label: 'Refine edge', match: (e) => mod(e) && e.altKey && e.code === 'KeyR', run: () => void refineEdge() },
+  {
+    keys: 'Esc',
+    label: 'Cancel the running selection (object select, subject, wand, refine edge)',
+    match: (e) => e.key === 'Escape' && !!s().selecting,
+    run: () => cancelSelectJob(),
+  },
+  { keys: 'L', label: 'Lasso / polygon', match: (e) => plain(e) && e.code === 'KeyL', run: () => s().setTool('lasso') },
+  { keys: 'C', label: 'Extend canvas (outpaint crop)', match: (e) => plain(e) && e.code === 'KeyC', run: () => s().setTool('extend') },
+  { keys: 'H', label: 'Hand (pan)', match: (e) => plain(e) && e.code === 'KeyH', run: () => s().setTool('pan') },
+  {
+    keys: '[',
+    label: 'Smaller brush',
+    match: (e) => plain(e) && !e.shiftKey && e.code === 'BracketLeft',
+    run: () => s().setBrush({ size: nextBrushSize(s().brush.size, -1) }),
+  },
+  {
+    keys: ']',
+    label: 'Larger brush',
+    match: (e) => plain(e) && !e.shiftKey && e.code === 'BracketRight',
+    run: () => s().setBrush({ size: nextBrushSize(s().brush.size, 1) }),
+  },
+  {
+    keys: 'Shift+[',
+    label: 'Softer brush',
+    match: (e) => plain(e) && e.shiftKey && e.code === 'BracketLeft',
+    run: () => s().setBrush({ hardness: s().brush.hardness - 0.25 }),
+  },
+  {
+    keys: 'Shift+]',
+    label: 'Harder brush',
+    match: (e) => plain(e) && e.shiftKey && e.code === 'BracketRight',
+    run: () => s().setBrush({ hardness: s().brush.hardness + 0.25 }),
+  },
+  {
+    keys: '1…0',
+    label: 'Brush opacity 10…100 %',
+    match: (e) => plain(e) && !e.shiftKey && /^Digit[0-9]$/.test(e.code),
+    run: (e) => s().setBrush({ opacity: (Number(e.code.slice(5)) || 10) / 10 }),
+  },
+  {
+    keys: '\\',
+    label: 'Toggle mask overlay',
+    match: (e) => plain(e) && e.code === 'Backslash',
+    run: () => s().setMaskVisible(!s().maskVisible),
+  },
+  { keys: 'Ctrl+Z', label: 'Undo', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyZ', run: () => s().undo() },
+  { keys: 'Ctrl+Shift+Z', label: 'Redo', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyZ', run: () => s().redo() },
+  { keys: 'Ctrl+Y', label: 'Redo', match: (e) => mod(e) && e.code === 'KeyY', run: () => s().redo() },
+  {
+    keys: 'Ctrl+0',
+    label: 'Fit on screen',
+    match: (e) => mod(e) && (e.code === 'Digit0' || e.code === 'Numpad0'),
+    run: () => s().fitToScreen(),
+  },
+  { keys: 'Ctrl+1', label: 'Zoom 100 %', match: (e) => mod(e) && (e.code === 'Digit1' || e.code === 'Numpad1'), run: () => s().zoomTo(1) },
+  { keys: 'Ctrl++', label: 'Zoom in', match: (e) => mod(e) && (e.code === 'Equal' || e.code === 'NumpadAdd'), run: () => s().zoomStep(1) },
+  {
+    keys: 'Ctrl+-',
+    label: 'Zoom out',
+    match: (e) => mod(e) && (e.code === 'Minus' || e.code === 'NumpadSubtract'),
+    run: () => s().zoomStep(-1),
+  },
+  { keys: 'Ctrl+Shift+I', label: 'Invert mask', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyI', run: () => invertCurrentMask() },
+  { keys: 'Ctrl+A', label: 'Mask everything', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyA', run: () => selectAllMask() },
+  { keys: 'Ctrl+D', label: 'Clear mask', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyD', run: () => clearCurrentMask() },
+  { keys: 'Ctrl+O', label: 'Open…', global: true, match: (e) => mod(e) && e.code === 'KeyO', run: () => void openWithDialog() },
+  {
+    keys: 'Ctrl+Shift+S',
+    label: 'Export (the last format and quality chosen in Export…)',
+    global: true,
+    match: (e) => mod(e) && e.shiftKey && e.code === 'KeyS',
+    run: () => {
+      const p = loadExportPrefs();
+      void exportImage(p.format, qualityFor(p), exportOptionsFor(p));
+    },
+  },
+  {
+    keys: 'Ctrl+Enter',
+    label: 'Generate',
+    global: true,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === 'Enter' && !s().settingsOpen,
+    run: () => {
+      // Leave the prompt box so Enter, ←/→ and Esc act on the candidates that arrive.
+      const el = document.activeElement;
+      if (el instanceof HTMLElement && el !== document.body) el.blur();
+      void generateAny();
+    },
+  },
+  {
+    keys: 'Enter',
+    label: 'Apply the canvas extension',
+    match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && extending() && !staging(),
+    run: () => applyExtendDraft(),
+  },
+  {
+    keys: 'Esc',
+    label: 'Cancel the canvas extension preview',
+    match: (e) => e.key === 'Escape' && !activeGesture() && extending(),
+    run: () => cancelExtendDraft(),
+  },
+  {
+    keys: 'Enter',
+    label: 'Keep the selected candidate',
+    match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && staging(),
+    run: () => void keepStaged(true),
+  },
+  {
+    keys: 'Shift+Enter',
+    label: 'Keep as layer (staging stays open)',
+    match: (e) => plain(e) && e.shiftKey && e.key === 'Enter' && staging(),
+    run: () => void keepStaged(false),
+  },
+  {
+    keys: '← / →',
+    label: 'Previous / next candidate',
+    match: (e) => plain(e) && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && staging(),
+    run: (e) => s().flipStaged(e.key === 'ArrowLeft' ? -1 : 1),
+  },
+  {
+    keys: 'Y (hold)',
+    label: 'Compare: show the photo without the candidate',
+    match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyY' && staging(),
+    run: () => {
+      if (!s().compare.held) s().setCompare({ held: true });
+    },
+  },
+  {
+    keys: 'Delete',
+    label: 'Discard the selected candidate',
+    match: (e) => plain(e) && e.key === 'Delete' && staging(),
+    run: () => discardStaged(),
+  },
+  {
+    keys: 'Esc',
+    label: 'Cancel the running job, else discard all candidates',
+    match: (e) => e.key === 'Escape' && !activeGesture() && !s().settingsOpen && (!!s().job || s().staging.items.length > 0),
+    run: () => (s().job ? void cancelJob() : discardAllStaged()),
+  },
+];
+
+export function installShortcuts(): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    // A key pressed in a text field, number field or select is the field's: a space, B, Enter, Ctrl+A…
+    const typing = fieldOwnsKey(e);
+    // History and tool switches wait until a gesture is finished or cancelled.
+    if (activeGesture() && !(e.key === 'Escape')) return;
+    const sc = SHORTCUTS.find((x) => (!typing || x.global) && x.match(e));
+    if (!sc) return;
+    e.preventDefault();
+    sc.run(e);
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}

@@ -1,0 +1,127 @@
+/**
+ * Export…: format (PNG, JPEG, WebP, TIFF, layered PSD), JPEG/WebP quality, TIFF compression and
+ * whether prompts go into the file's edit record, remembered for the next export.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useEditor } from '../../commands/store/store';
+import { exportImage } from '../../commands/document-io';
+import { loadExportPrefs, saveExportPrefs } from '../../commands/export-prefs-storage';
+import { type ExportFormat, exportOptionsFor, qualityFor } from '../../model/export-prefs';
+import { losesDepth } from '../../model/export-request';
+
+const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
+  { value: 'png', label: 'PNG', hint: 'Lossless, largest files; keeps 16 bits' },
+  { value: 'jpeg', label: 'JPEG', hint: 'Small files, no transparency, 8 bits' },
+  { value: 'webp', label: 'WebP', hint: 'Small files; quality 100 is lossless; 8 bits' },
+  { value: 'tiff', label: 'TIFF', hint: 'Lossless (deflate or LZW); keeps 16 bits' },
+  { value: 'psd', label: 'PSD', hint: 'Layered for Photoshop: the original and each kept result as layers; keeps 16 bits' },
+];
+
+export function ExportDialog() {
+  const open = useEditor((s) => s.exportOpen);
+  const doc = useEditor((s) => s.doc);
+  const [prefs, setPrefs] = useState(loadExportPrefs);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    setPrefs(loadExportPrefs());
+    requestAnimationFrame(() => first.current?.focus());
+  }, [open]);
+  if (!open) return null;
+  const close = () => useEditor.getState().setExportOpen(false);
+  const go = () => {
+    saveExportPrefs(prefs);
+    close();
+    void exportImage(prefs.format, qualityFor(prefs), exportOptionsFor(prefs));
+  };
+  return (
+    <div className="modal-backdrop">
+      <div
+        className="modal export-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Export"
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Escape') close();
+          if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) go();
+        }}
+      >
+        <h3>Export</h3>
+        <fieldset className="export-formats" aria-label="Format">
+          {FORMATS.map((f, i) => (
+            <label key={f.value} title={f.hint}>
+              <input
+                ref={i === 0 ? first : undefined}
+                type="radio"
+                name="export-format"
+                value={f.value}
+                checked={prefs.format === f.value}
+                onChange={() => setPrefs({ ...prefs, format: f.value })}
+              />
+              {f.label}
+            </label>
+          ))}
+        </fieldset>
+        {prefs.format === 'tiff' && (
+          <label className="field" title="Both are lossless; LZW is read by older software, deflate is smaller">
+            <span>Compression</span>
+            <select
+              aria-label="TIFF compression"
+              value={prefs.tiffCompression}
+              onChange={(e) => setPrefs({ ...prefs, tiffCompression: e.target.value === 'lzw' ? 'lzw' : 'deflate' })}
+            >
+              <option value="deflate">Deflate (ZIP)</option>
+              <option value="lzw">LZW</option>
+            </select>
+          </label>
+        )}
+        {losesDepth(doc, prefs.format) && (
+          <p className="muted" role="note">
+            This is a 16-bit document; {prefs.format === 'jpeg' ? 'JPEG' : 'WebP'} holds 8 bits per channel. Use PNG, TIFF or PSD to keep 16
+            bits.
+          </p>
+        )}
+        {doc?.original.colourModel === 'cmyk' && (
+          <p className="muted" role="note">
+            The original is CMYK: the export is RGB, converted with its own colour profile.
+          </p>
+        )}
+        <label
+          className="field"
+          title="The file always records that AI models were used, which ones and when; prompts only if you tick this"
+        >
+          <input
+            type="checkbox"
+            checked={prefs.includePrompts}
+            onChange={(e) => setPrefs({ ...prefs, includePrompts: e.target.checked })}
+          />
+          <span>Include prompts in the file's metadata</span>
+        </label>
+        {(prefs.format === 'jpeg' || prefs.format === 'webp') && (
+          <label className="field" title="Higher is better and larger">
+            <span>Quality</span>
+            <input
+              type="range"
+              min={1}
+              max={100}
+              aria-label="Quality"
+              value={prefs.quality}
+              onChange={(e) => setPrefs({ ...prefs, quality: Number(e.target.value) })}
+            />
+            <span data-testid="export-quality">{prefs.quality}</span>
+          </label>
+        )}
+        <p className="muted">Full resolution, EXIF, colour profile and XMP kept, with an edit record (AI models used), to a new file.</p>
+        <div className="row">
+          <button type="button" className="primary" onClick={go} title="Choose where to save, then export">
+            Export
+          </button>
+          <button type="button" onClick={close} title="Close without exporting (Esc)">
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

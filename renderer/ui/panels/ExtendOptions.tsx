@@ -1,0 +1,151 @@
+/**
+ * The extend tool's options bar: preset aspects with an anchor, exact pixels per side, the overlap
+ * band, the proposed size, Apply (Enter) and Cancel (Esc). Every change is a preview until Apply.
+ */
+import { ASPECT_PRESETS, type ExtendAnchor } from '../../../shared/geometry';
+import { useEditor } from '../../commands/store/store';
+import {
+  applyExtendDraft,
+  cancelExtendDraft,
+  chooseAnchor,
+  choosePreset,
+  draftSides,
+  extendBlocker,
+  setBand,
+  setExtendSide,
+} from '../../commands/canvas-commands';
+import { isZeroSides, proposalFor, SIDES, type Side } from '../../model/extend-logic';
+
+const ANCHORS: { id: ExtendAnchor; glyph: string; label: string }[] = [
+  { id: 'centre', glyph: '◼', label: 'Centre: grow both sides evenly' },
+  { id: 'left', glyph: '◧', label: 'Left: keep the photo at the left, grow to the right' },
+  { id: 'right', glyph: '◨', label: 'Right: keep the photo at the right, grow to the left' },
+  { id: 'top', glyph: '⬒', label: 'Top: keep the photo at the top, grow downwards' },
+  { id: 'bottom', glyph: '⬓', label: 'Bottom: keep the photo at the bottom, grow upwards' },
+];
+
+const SIDE_LABEL: Record<Side, string> = { left: 'L', right: 'R', top: 'T', bottom: 'B' };
+
+/** Buttons give the keyboard back after a click, so Enter applies and Esc cancels. */
+const release = (e: React.MouseEvent<HTMLElement>) => e.currentTarget.blur();
+
+export function ExtendOptions() {
+  const doc = useEditor((s) => s.doc);
+  const extend = useEditor((s) => s.extend);
+  const sides = useEditor((s) => draftSides(s));
+  const blocker = useEditor((s) => extendBlocker(s));
+  const empty = isZeroSides(sides);
+  const proposal = doc && !empty ? proposalFor(doc.canvas, doc.original, sides) : null;
+  const inputKeys = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      e.currentTarget.blur();
+      applyExtendDraft();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.currentTarget.blur();
+      cancelExtendDraft();
+    }
+  };
+  return (
+    <span className="tool-options extend-options" data-testid="extend-options">
+      <span className="extend-presets" role="group" aria-label="Aspect presets">
+        {ASPECT_PRESETS.map((p) => (
+          <button
+            type="button"
+            key={p}
+            data-testid="extend-preset"
+            data-preset={p}
+            aria-label={`Aspect ${p}`}
+            aria-pressed={!empty && extend.preset === p}
+            className={!empty && extend.preset === p ? 'active' : ''}
+            disabled={!doc}
+            onClick={(e) => {
+              release(e);
+              choosePreset(p);
+            }}
+          >
+            {p}
+          </button>
+        ))}
+      </span>
+      <span className="extend-anchors" role="radiogroup" aria-label="Anchor">
+        {ANCHORS.map((a) => (
+          <button
+            type="button"
+            key={a.id}
+            role="radio"
+            data-testid="extend-anchor"
+            data-anchor={a.id}
+            aria-label={`Anchor ${a.id}`}
+            aria-checked={extend.anchor === a.id}
+            className={extend.anchor === a.id ? 'active' : ''}
+            title={a.label}
+            onClick={(e) => {
+              release(e);
+              chooseAnchor(a.id);
+            }}
+          >
+            {a.glyph}
+          </button>
+        ))}
+      </span>
+      <span className="sep" />
+      {SIDES.map((side) => (
+        <label key={side} title={`Pixels to add on the ${side}`}>
+          {SIDE_LABEL[side]}
+          <input
+            type="number"
+            className="num"
+            data-testid={`extend-side-${side}`}
+            aria-label={`Extend ${side} (px)`}
+            min={0}
+            step={1}
+            disabled={!doc}
+            value={sides[side]}
+            onChange={(e) => setExtendSide(side, Number(e.target.value))}
+            onKeyDown={inputKeys}
+          />
+        </label>
+      ))}
+      <label title="Overlap band into the original: masked and blended when the extension is filled">
+        Band
+        <input
+          type="number"
+          className="num"
+          data-testid="extend-band"
+          aria-label="Overlap band (px)"
+          min={0}
+          max={256}
+          value={extend.bandPx}
+          onChange={(e) => setBand(Number(e.target.value))}
+          onKeyDown={inputKeys}
+        />
+        px
+      </label>
+      {/* Always there, with a fixed width, so a drag never re-wraps the bar (and re-fits the view). */}
+      <span className="muted extend-size" data-testid="extend-size">
+        {doc && `${doc.canvas.width}×${doc.canvas.height}`}
+        {proposal && ` → ${proposal.canvas.width}×${proposal.canvas.height}`}
+      </span>
+      <button
+        type="button"
+        className="primary"
+        data-testid="extend-apply"
+        disabled={empty || !!blocker}
+        onClick={() => applyExtendDraft()}
+        title={blocker ?? 'Extend the canvas (Enter)'}
+      >
+        Apply
+      </button>
+      <button type="button" data-testid="extend-cancel" disabled={empty} onClick={() => cancelExtendDraft()} title="Drop the preview (Esc)">
+        Cancel
+      </button>
+      {!empty && blocker && (
+        <span className="blocker" data-testid="extend-blocker">
+          {blocker}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,281 @@
+/**
+ * Generate: prompt, model (with key availability), candidates, quality / tier, feather, colour
+ * match, reference images and the cost estimate before sending. Ctrl/Cmd+Enter generates from
+ * anywhere, including the prompt box.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { GeminiImageSize, Quality } from '../../../shared/models';
+import { useEditor } from '../../commands/store/store';
+import { currentAutoDecision, currentEstimate, currentOption, generateBlocker, modelOptions } from '../../commands/current-estimate';
+import { AUTO_VALUE } from '../../model/auto-choice';
+import { acceptsSeed } from '../../model/prompt-tools';
+import { PromptTools } from '../PromptTools';
+import { MultiModelSection } from '../MultiModelSection';
+import { multiGenerateBlocker } from '../../commands/multi-generate';
+import { formatDecision } from '../../../shared/routing';
+import { expectedFor } from '../../../shared/routing/latency';
+import { formatExpected } from '../../../shared/models';
+import { clampN, maxReferences, nRange, tiersOf, type ModelOption } from '../../model/model-options';
+import { qualityFor } from '../../model/edit-request';
+import { generateAny } from '../../commands/generate-action';
+import { outpaintBlocker, outpaintMode } from '../../commands/outpaint-client';
+import { CostEstimate } from './CostEstimate';
+import { TextCheckOptions } from './TextCheckOptions';
+import { ReferenceImages } from './ReferenceImages';
+import { OutpaintSection } from './OutpaintSection';
+import { LocalEngineHint } from './LocalEngineHint';
+
+const GROUPS: { label: string; test: (o: ModelOption) => boolean }[] = [
+  { label: 'This computer', test: (o) => o.spec.provider === 'local' },
+  { label: 'OpenAI', test: (o) => o.spec.provider === 'openai' },
+  { label: 'Google Gemini', test: (o) => o.spec.provider === 'gemini' },
+  { label: 'Gateways', test: (o) => o.spec.provider === 'gateway' },
+];
+
+export function GeneratePanel() {
+  const { doc, gen, keyStatus, providerSettings, job, prefs, multiRun } = useEditor(
+    useShallow((s) => ({
+      doc: s.doc,
+      gen: s.gen,
+      keyStatus: s.keyStatus,
+      providerSettings: s.providerSettings,
+      job: s.job,
+      prefs: s.prefs,
+      multiRun: s.multiRun,
+    })),
+  );
+  const setGen = useEditor((s) => s.setGen);
+  const { options, opt, estimate, outpaint, blocker, auto, expected } = useMemo(() => {
+    // The selected slices are the inputs; the rest of the state is read as it is now.
+    const s = { ...useEditor.getState(), doc, gen, keyStatus, providerSettings, job, prefs, multiRun };
+    const estimate = currentEstimate(s);
+    const outpaint = outpaintMode(s);
+    const opt = currentOption(s);
+    return {
+      options: modelOptions(s),
+      opt,
+      estimate,
+      outpaint,
+      blocker: outpaint ? outpaintBlocker(s) : gen.multiOn ? multiGenerateBlocker(s) : generateBlocker(s, estimate),
+      auto: gen.model === AUTO_VALUE ? currentAutoDecision(s) : null,
+      expected: estimate?.ok ? expectedFor(opt.spec, estimate.request, prefs?.latency ?? {}) : null,
+    };
+  }, [doc, gen, keyStatus, providerSettings, job, prefs, multiRun]);
+  const spec = opt.spec;
+  const range = nRange(spec);
+  const tiers = tiersOf(spec);
+  const quality = qualityFor(gen.quality, spec);
+  const growOn = gen.grow ?? spec.provider === 'local';
+
+  function pickModel(value: string) {
+    if (value === AUTO_VALUE) {
+      setGen({ model: AUTO_VALUE, modelChosen: true });
+      return;
+    }
+    const o = options.find((x) => x.value === value);
+    if (!o) return;
+    setGen({ model: value, modelChosen: true, n: clampN(gen.n, o.spec) });
+  }
+
+  return (
+    <section className="panel generate-panel" aria-label="Generate">
+      <h3>Generate</h3>
+      <textarea
+        className="prompt"
+        data-testid="prompt"
+        aria-label="Prompt"
+        rows={3}
+        placeholder="What should fill the mask? (Ctrl/⌘+Enter generates)"
+        value={gen.prompt}
+        onChange={(e) => setGen({ prompt: e.target.value })}
+      />
+      <PromptTools />
+      <label className="field">
+        <span>Model</span>
+        <select
+          data-testid="model-select"
+          aria-label="Model"
+          value={gen.model === AUTO_VALUE ? AUTO_VALUE : opt.value}
+          onChange={(e) => pickModel(e.target.value)}
+        >
+          <optgroup label="Auto">
+            <option value={AUTO_VALUE}>Auto — rules pick the model (Settings)</option>
+          </optgroup>
+          {GROUPS.map((g) => {
+            const items = options.filter(g.test);
+            return items.length ? (
+              <optgroup key={g.label} label={g.label}>
+                {items.map((o) => (
+                  <option key={o.value} value={o.value} data-usable={o.usable}>
+                    {o.usable ? '● ' : '○ '}
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null;
+          })}
+        </select>
+      </label>
+      <MultiModelSection />
+      {auto && !gen.multiOn && (
+        <p className="auto-pick" data-testid="auto-pick" role="status" aria-label="Auto pick">
+          Auto picked {formatDecision(auto)}
+        </p>
+      )}
+      <div className="row">
+        <label className="inline" title={`1–${range.max} candidates`}>
+          Candidates
+          <input
+            type="number"
+            className="num"
+            data-testid="n"
+            aria-label="Candidates"
+            min={range.min}
+            max={range.max}
+            value={gen.n}
+            onChange={(e) => setGen({ n: clampN(Number(e.target.value), spec) })}
+          />
+        </label>
+        {quality && (
+          <label className="inline">
+            Quality
+            <select
+              data-testid="quality"
+              aria-label="Quality"
+              value={quality}
+              onChange={(e) => setGen({ quality: e.target.value as Quality })}
+            >
+              {spec.qualities.map((q) => (
+                <option key={q} value={q}>
+                  {q}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {acceptsSeed(spec) && (
+          <label className="inline" title="Same seed, same mask and settings → the same result (blank: a new one each time)">
+            Seed
+            <input
+              type="number"
+              className="num"
+              aria-label="Seed"
+              placeholder="random"
+              min={0}
+              max={2 ** 31 - 1}
+              value={gen.seed ?? ''}
+              onChange={(e) => {
+                const v = e.target.value.trim();
+                const n = Math.round(Number(v));
+                setGen({ seed: v === '' || !Number.isFinite(n) ? undefined : Math.max(0, Math.min(2 ** 31 - 1, n)) });
+              }}
+            />
+          </label>
+        )}
+        {tiers.length > 0 && (
+          <label className="inline">
+            Tier
+            <select
+              data-testid="tier"
+              aria-label="Gemini tier"
+              value={gen.imageSize && tiers.includes(gen.imageSize) ? gen.imageSize : ''}
+              onChange={(e) => setGen({ imageSize: (e.target.value || undefined) as GeminiImageSize | undefined })}
+            >
+              <option value="">Auto</option>
+              {tiers.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <div className="row">
+        <label className="inline" title="Soft edge where the result meets the photo">
+          Edge feather
+          <input
+            type="number"
+            className="num"
+            data-testid="feather"
+            aria-label="Edge feather (px)"
+            min={0}
+            max={256}
+            value={gen.featherPx}
+            onChange={(e) => setGen({ featherPx: Math.max(0, Math.min(256, Math.round(Number(e.target.value) || 0))) })}
+          />
+          px
+        </label>
+        <label className="inline" title="Match the colours of the generated pixels to their surroundings">
+          <input
+            type="checkbox"
+            data-testid="color-match"
+            checked={gen.colorMatch}
+            onChange={(e) => setGen({ colorMatch: e.target.checked })}
+          />
+          Colour match
+        </label>
+      </div>
+      <div className="row">
+        <label
+          className="inline"
+          title="For removing things: grow the mask before sending, so a tight mask around an object leaves no halo (on by default for the offline engine)"
+        >
+          <input
+            type="checkbox"
+            data-testid="grow-mask"
+            aria-label="Grow the mask before generating"
+            checked={growOn}
+            onChange={(e) => setGen({ grow: e.target.checked })}
+          />
+          Grow mask by
+          <input
+            type="number"
+            className="num"
+            data-testid="grow-px"
+            aria-label="Grow by (px)"
+            min={0}
+            max={64}
+            value={gen.growPx}
+            onChange={(e) => setGen({ growPx: Math.max(0, Math.min(64, Math.round(Number(e.target.value) || 0))) })}
+          />
+          px
+        </label>
+      </div>
+      <ReferenceImages max={maxReferences(spec)} modelName={spec.name} />
+      <LocalEngineHint />
+      {outpaint ? (
+        <OutpaintSection blocker={job ? null : blocker} />
+      ) : (
+        <>
+          <CostEstimate estimate={gen.multiOn ? null : estimate} blocker={job ? null : blocker} />
+          {expected && !gen.multiOn && (
+            <div className="muted" data-testid="expected-time" title={expected.basis}>
+              Expected: {formatExpected(expected)}
+              {expected.basis.startsWith('your last') ? ' (learned from your requests)' : ''}
+            </div>
+          )}
+          <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />
+        </>
+      )}
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          data-testid="generate"
+          disabled={!!blocker}
+          onClick={() => void generateAny()}
+          title={outpaint ? 'Fill the extended canvas: every request of the plan, one job (Ctrl/⌘+Enter)' : 'Generate (Ctrl/⌘+Enter)'}
+        >
+          Generate
+        </button>
+        {!opt.usable && opt.keyProvider && (
+          <button type="button" data-testid="set-key" onClick={() => useEditor.getState().setSettingsOpen(true)}>
+            Set key…
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+/** The running job: one progress bar with the stage, elapsed (and usual) time and Cancel (Esc). */
+import { useEffect, useState } from 'react';
+import { useEditor } from '../../commands/store/store';
+import { cancelJob } from '../../commands/job-client';
+import { progressDisplay } from '../../model/progress-display';
+
+export function JobProgressBar() {
+  const job = useEditor((s) => s.job);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!job) return;
+    const t = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(t);
+  }, [job]);
+  if (!job) return null;
+  const d = progressDisplay(job, Math.max(now, job.startedAt));
+  return (
+    <div className="job-progress" data-testid="job-progress" data-job-id={job.jobId ?? ''} data-kind={job.kind} data-phase={job.phase}>
+      <div className="job-head">
+        <span className="job-model">
+          {job.kind === 'outpaint' ? 'Outpaint · ' : ''}
+          {job.modelName}
+        </span>
+        <span className="job-stage" data-testid="job-stage">
+          {d.label}
+        </span>
+        <span className="muted" data-testid="job-detail" title={job.expected?.basis}>
+          {d.detail}
+        </span>
+        <span className="spacer" />
+        <button
+          type="button"
+          data-testid="cancel-job"
+          disabled={job.cancelling}
+          onClick={() => void cancelJob()}
+          title="Cancel the job (Esc)"
+        >
+          Cancel
+        </button>
+      </div>
+      <div
+        className={`bar${d.indeterminate ? ' indeterminate' : ''}`}
+        role="progressbar"
+        aria-label="Job progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={d.percent ?? undefined}
+        aria-valuetext={`${d.label} ${d.detail}`}
+      >
+        <div className="fill" style={{ width: `${d.bar.toFixed(2)}%` }} />
+      </div>
+    </div>
+  );
+}

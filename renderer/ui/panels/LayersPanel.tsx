@@ -1,0 +1,117 @@
+/**
+ * Layers: the document mask (top), the generated patches (top of the stack first), the original
+ * (bottom, locked). Each patch: drag handle (or ↑/↓), eye, name, layer-mask target, delete; the
+ * selected patch's opacity, duplicate, merge down and layer-mask removal sit below the list. Every
+ * change is one undo step (renderer/commands/layer-commands.ts).
+ */
+import './layers.css';
+import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEditor } from '../../commands/store/store';
+import { EyeIcon } from './ToolIcon';
+import { LayerRow } from './LayerRow';
+import { LayerActions } from './LayerActions';
+import { moveLayerCmd, setMaskTargetCmd } from '../../commands/layer-commands';
+import { dropListIndex, maskTargetLayer, stackIndexOfListed } from '../../model/layer-logic';
+
+interface Drag {
+  layerId: string;
+  from: number;
+  to: number;
+}
+
+export function LayersPanel() {
+  const doc = useEditor((s) => s.doc);
+  const hidden = useEditor((s) => s.hiddenLayers);
+  const maskVisible = useEditor((s) => s.maskVisible);
+  const toggle = useEditor((s) => s.toggleLayer);
+  const target = useEditor((s) => maskTargetLayer(s.doc, s.maskTarget));
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  if (!doc) return null;
+  const listed = [...doc.layers].reverse();
+  const selected = doc.layers.find((l) => l.id === selectedId) ?? target ?? listed[0] ?? null;
+
+  const rowRects = () =>
+    [...(listRef.current?.querySelectorAll<HTMLElement>('li[data-patch]') ?? [])].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
+
+  function startDrag(layerId: string, from: number, e: ReactPointerEvent<HTMLButtonElement>) {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setSelectedId(layerId);
+    setDrag({ layerId, from, to: from });
+  }
+  function moveDrag(e: ReactPointerEvent) {
+    if (!drag) return;
+    const to = dropListIndex(rowRects(), drag.from, e.clientY);
+    if (to !== drag.to) setDrag({ ...drag, to });
+  }
+  function endDrag() {
+    if (!drag) return;
+    setDrag(null);
+    if (drag.to !== drag.from) moveLayerCmd(drag.layerId, stackIndexOfListed(listed.length, drag.to));
+  }
+
+  return (
+    <section className="panel" aria-label="Layers">
+      <h3>Layers</h3>
+      <ul className="layers" ref={listRef} onPointerMove={moveDrag} onPointerUp={endDrag} onPointerCancel={() => setDrag(null)}>
+        <li data-layer="mask" className={target ? '' : 'mask-target'}>
+          <button
+            type="button"
+            className="eye"
+            data-visible={maskVisible}
+            aria-label={maskVisible ? 'Hide mask overlay' : 'Show mask overlay'}
+            onClick={() => useEditor.getState().setMaskVisible(!maskVisible)}
+            title={maskVisible ? 'Hide mask overlay (\\)' : 'Show mask overlay (\\)'}
+          >
+            <EyeIcon open={maskVisible} />
+          </button>
+          <span className="layer-label">Mask</span>
+          <button
+            type="button"
+            className="layer-mask-target"
+            aria-pressed={!target}
+            aria-label="Paint the document mask"
+            title="The brush and eraser paint the document mask (what Generate changes)"
+            onClick={() => setMaskTargetCmd(null)}
+          >
+            ◐
+          </button>
+        </li>
+        {listed.map((l, i) => {
+          const line = drag && drag.to !== drag.from && drag.to === i ? (drag.to < drag.from ? 'above' : 'below') : null;
+          return (
+            <LayerRow
+              key={l.id}
+              layer={l}
+              selected={selected?.id === l.id}
+              maskTarget={target?.id === l.id}
+              dragging={drag?.layerId === l.id}
+              dropLine={line}
+              onSelect={() => setSelectedId(l.id)}
+              onDragStart={(e) => startDrag(l.id, i, e)}
+            />
+          );
+        })}
+        <li data-layer="original">
+          <button
+            type="button"
+            className="eye"
+            data-visible={!hidden.original}
+            aria-label={hidden.original ? 'Show original' : 'Hide original'}
+            onClick={() => toggle('original')}
+            title={hidden.original ? 'Show the original photo' : 'Hide the original photo'}
+          >
+            <EyeIcon open={!hidden.original} />
+          </button>
+          {doc.original.name} <span className="muted">(original, locked)</span>
+        </li>
+      </ul>
+      {selected && <LayerActions key={selected.id} layer={selected} />}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The offline engine's expectations for the mask or extension at hand (see model/local-engine-hint.ts),
+ * shown in the Generate panel only while the local engine is the chosen model.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { countMaskPixels } from '../../../shared/mask';
+import { getMask } from '../../commands/blob-store';
+import { useEditor } from '../../commands/store/store';
+import { currentOption, currentPlanBox } from '../../commands/current-estimate';
+import { localEngineHint } from '../../model/local-engine-hint';
+
+let countCache: { maskId: string; pixels: number } | null = null;
+
+function maskedPixels(maskId: string): number {
+  if (countCache?.maskId !== maskId) countCache = { maskId, pixels: countMaskPixels(getMask(maskId)) };
+  return countCache.pixels;
+}
+
+function hintFor(s: ReturnType<typeof useEditor.getState>) {
+  if (!s.doc || currentOption(s).spec.provider !== 'local') return null;
+  const box = currentPlanBox(s);
+  return localEngineHint({
+    canvas: s.doc.canvas,
+    original: s.doc.original,
+    hole: box ? { pixels: maskedPixels(s.doc.maskId), width: box.width, height: box.height } : null,
+  });
+}
+
+export function LocalEngineHint() {
+  // Re-render when the document, the mask, the chosen model or the keys change; the mask bounds and
+  // pixel count are cached per mask id, so computing the hint on render is cheap.
+  useEditor(useShallow((s) => [s.doc, s.gen, s.keyStatus, s.providerSettings]));
+  const hint = hintFor(useEditor.getState());
+  if (!hint) return null;
+  return (
+    <div className="local-engine-hint" role="note" aria-label="What to expect from the offline engine" data-testid="local-engine-hint">
+      <p className="muted">{hint.expect}</p>
+      {hint.suggestCloud && (
+        <p className="warning" data-testid="local-engine-suggest-cloud">
+          {hint.suggestCloud}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+/** The options bar: file actions, then the active tool's options, then undo/redo and zoom. */
+import { useEditor } from '../../commands/store/store';
+import { openWithDialog } from '../../commands/document-io';
+import type { SelectionMode } from '../../commands/store/tools-slice';
+import { ExtendOptions } from './ExtendOptions';
+import { ColorRangeOptions, ObjectOptions, PressureOption, SelectingNotice, WandOptions } from '../SelectOptions';
+import { PaintTarget } from './PaintTarget';
+
+export function OptionsBar() {
+  const tool = useEditor((s) => s.tool);
+  const brush = useEditor((s) => s.brush);
+  const setBrush = useEditor((s) => s.setBrush);
+  const mode = useEditor((s) => s.selectionMode);
+  const setMode = useEditor((s) => s.setSelectionMode);
+  const hasDoc = useEditor((s) => !!s.doc);
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const scale = useEditor((s) => s.scale);
+  return (
+    <header className="options-bar">
+      <button type="button" onClick={() => void openWithDialog()} title="Open (Ctrl+O)">
+        Open…
+      </button>
+      <button
+        type="button"
+        disabled={!hasDoc}
+        onClick={() => useEditor.getState().setExportOpen(true)}
+        title="Export the full-resolution image as PNG, JPEG or WebP (Ctrl+Shift+S exports again with the last choice)"
+      >
+        Export…
+      </button>
+      <span className="sep" />
+      {(tool === 'brush' || tool === 'eraser') && (
+        <span className="tool-options" data-testid="brush-options">
+          <PaintTarget />
+          <label>
+            Size
+            <input
+              type="range"
+              aria-label="Brush size"
+              min={1}
+              max={1000}
+              value={Math.min(1000, brush.size)}
+              onChange={(e) => setBrush({ size: Number(e.target.value) })}
+            />
+            <input
+              type="number"
+              className="num"
+              min={1}
+              max={2500}
+              value={brush.size}
+              onChange={(e) => setBrush({ size: Number(e.target.value) })}
+              aria-label="Brush size"
+            />
+            px
+          </label>
+          <label>
+            Hardness
+            <input
+              type="range"
+              min={0}
+              max={100}
+              value={Math.round(brush.hardness * 100)}
+              onChange={(e) => setBrush({ hardness: Number(e.target.value) / 100 })}
+              aria-label="Hardness"
+            />
+            {Math.round(brush.hardness * 100)}%
+          </label>
+          <label>
+            Opacity
+            <input
+              type="range"
+              min={1}
+              max={100}
+              value={Math.round(brush.opacity * 100)}
+              onChange={(e) => setBrush({ opacity: Number(e.target.value) / 100 })}
+              aria-label="Opacity"
+            />
+            {Math.round(brush.opacity * 100)}%
+          </label>
+          <PressureOption />
+        </span>
+      )}
+      {(tool === 'rect' || tool === 'ellipse' || tool === 'lasso' || tool === 'wand' || tool === 'object' || tool === 'colorRange') && (
+        <span className="tool-options" role="radiogroup" aria-label="Selection mode">
+          {(['replace', 'add', 'subtract'] as SelectionMode[]).map((m) => (
+            <button
+              type="button"
+              key={m}
+              className={mode === m ? 'active' : ''}
+              aria-pressed={mode === m}
+              onClick={() => setMode(m)}
+              title={m === 'add' ? 'Add (hold Shift)' : m === 'subtract' ? 'Subtract (hold Alt)' : 'New mask'}
+            >
+              {m === 'replace' ? 'New' : m === 'add' ? 'Add' : 'Subtract'}
+            </button>
+          ))}
+        </span>
+      )}
+      {tool === 'wand' && <WandOptions />}
+      {tool === 'object' && <ObjectOptions />}
+      {tool === 'colorRange' && <ColorRangeOptions />}
+      <SelectingNotice />
+      {tool === 'extend' && <ExtendOptions />}
+      <span className="spacer" />
+      <button type="button" disabled={!canUndo} onClick={() => useEditor.getState().undo()} title="Undo (Ctrl+Z)">
+        Undo
+      </button>
+      <button type="button" disabled={!canRedo} onClick={() => useEditor.getState().redo()} title="Redo (Ctrl+Shift+Z)">
+        Redo
+      </button>
+      <span className="zoom" data-testid="zoom">
+        <button type="button" onClick={() => useEditor.getState().zoomStep(-1)} aria-label="Zoom out" title="Zoom out (Ctrl+-)">
+          −
+        </button>
+        {Math.round(scale * 1000) / 10}%
+        <button type="button" onClick={() => useEditor.getState().zoomStep(1)} aria-label="Zoom in" title="Zoom in (Ctrl++)">
+          +
+        </button>
+        <button type="button" onClick={() => useEditor.getState().fitToScreen()} aria-label="Fit on screen" title="Fit (Ctrl+0)">
+          Fit
+        </button>
+        <button
+          type="button"
+          onClick={() => useEditor.getState().zoomTo(1)}
+          aria-label="Zoom to 100 %"
+          title="Actual pixels, 100 % (Ctrl+1)"
+        >
+          1:1
+        </button>
+      </span>
+      <button
+        type="button"
+        className="gear"
+        data-testid="open-settings"
+        aria-label="Settings"
+        title="Keys & gateways"
+        onClick={() => useEditor.getState().setSettingsOpen(true)}
+      >
+        ⚙
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Inside the Generate panel while Generate means "fill the extension" (commands/outpaint-client.ts
+ * outpaintMode): what will be filled, the overlap band, and how many requests the plan needs and
+ * what they cost. The prompt, model, candidates and the Generate button are the panel's own.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useEditor } from '../../commands/store/store';
+import { setBand } from '../../commands/canvas-commands';
+import { currentOutpaintEstimate } from '../../commands/outpaint-client';
+
+export function OutpaintSection({ blocker }: { blocker: string | null }) {
+  const { doc, gen, keyStatus, providerSettings, extend } = useEditor(
+    useShallow((s) => ({
+      doc: s.doc,
+      gen: s.gen,
+      keyStatus: s.keyStatus,
+      providerSettings: s.providerSettings,
+      extend: s.extend,
+    })),
+  );
+  const estimate = useMemo(
+    () => currentOutpaintEstimate({ ...useEditor.getState(), doc, gen, keyStatus, providerSettings, extend }),
+    [doc, gen, keyStatus, providerSettings, extend],
+  );
+  if (!doc) return null;
+  return (
+    <fieldset className="outpaint-section" data-testid="outpaint-section" aria-label="Outpaint">
+      <div className="muted">
+        Generate fills the {doc.canvas.width}×{doc.canvas.height} canvas around the {doc.original.width}×{doc.original.height} photo
+      </div>
+      {estimate?.ok && (
+        <div
+          className="cost-usd outpaint-estimate"
+          data-testid="outpaint-estimate"
+          data-requests={estimate.requests}
+          data-usd={estimate.usd}
+          title={estimate.detail}
+        >
+          {estimate.text}
+        </div>
+      )}
+      <div className="row">
+        <label className="inline" title="How far the new area blends into the photo (px)">
+          Blend into the photo
+          <input
+            type="number"
+            className="num"
+            data-testid="outpaint-band"
+            aria-label="Outpaint overlap band (px)"
+            min={0}
+            max={256}
+            value={extend.bandPx}
+            onChange={(e) => setBand(Number(e.target.value))}
+          />
+          px
+        </label>
+      </div>
+      {blocker && (
+        <div className="blocker" data-testid="outpaint-blocker" role="note">
+          {blocker}
+        </div>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * A thumbnail of a candidate or version: the original under the region with the patch on top, drawn
+ * into a small canvas (the patch alone is transparent outside its mask band).
+ */
+import { useEffect, useRef } from 'react';
+import { getBitmap, placeBitmap } from '../../commands/blob-store';
+import { ensureBitmap } from '../../commands/candidate-assets';
+import { useEditor } from '../../commands/store/store';
+
+interface Props {
+  assetId: string;
+  region: { x: number; y: number; width: number; height: number };
+  maxWidth?: number;
+  maxHeight?: number;
+}
+
+export function PatchThumb({ assetId, region, maxWidth = 112, maxHeight = 72 }: Props) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const original = useEditor((s) => s.doc?.original);
+  const { x, y, width, height } = region;
+  const fit = Math.min(maxWidth / width, maxHeight / height);
+  const w = Math.max(1, Math.round(width * fit));
+  const h = Math.max(1, Math.round(height * fit));
+  useEffect(() => {
+    let live = true;
+    void ensureBitmap(assetId).then((patch) => {
+      const c = ref.current;
+      if (!live || !c) return;
+      const ctx = c.getContext('2d')!;
+      ctx.fillStyle = '#333';
+      ctx.fillRect(0, 0, w, h);
+      const orig = original ? getBitmap(original.assetId) : undefined;
+      if (orig && original) {
+        // The bitmap may still be a reduced preview of the original: source coordinates scale with it.
+        const k = orig.width / original.width;
+        ctx.drawImage(orig, (x - original.x) * k, (y - original.y) * k, width * k, height * k, 0, 0, w, h);
+      }
+      const at = patch && placeBitmap(assetId, { x: 0, y: 0, width: w, height: h });
+      if (at) ctx.drawImage(at.image, at.x, at.y, at.width, at.height);
+    });
+    return () => {
+      live = false;
+    };
+  }, [assetId, original, x, y, width, height, w, h]);
+  return <canvas ref={ref} className="patch-thumb" width={w} height={h} />;
+}

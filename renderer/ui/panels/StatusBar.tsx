@@ -1,0 +1,60 @@
+/** The status bar: document facts, what the last step was, busy work, and what was spent (the app's ledger). */
+import type { SpendSummary } from '../../../shared/ipc/contract-types';
+import { useEditor } from '../../commands/store/store';
+import { formatUsd } from '../../model/estimate';
+import { BatchButton } from '../BatchButton';
+
+export function StatusBar() {
+  const doc = useEditor((s) => s.doc);
+  const busy = useEditor((s) => s.busy);
+  const label = useEditor((s) => s.label);
+  return (
+    <footer className="status-bar">
+      {doc ? (
+        <>
+          <span>{doc.original.name}</span>
+          <span>
+            {doc.canvas.width}×{doc.canvas.height} px ({((doc.canvas.width * doc.canvas.height) / 1e6).toFixed(1)} MP)
+          </span>
+          <span>{doc.original.hasIcc ? 'ICC profile' : 'no ICC profile'}</span>
+          <span className="muted">Last: {label}</span>
+        </>
+      ) : (
+        <span className="muted">No document</span>
+      )}
+      <span className="spacer" />
+      {busy && (
+        <span className="busy" data-testid="busy">
+          {busy}
+        </span>
+      )}
+      <BatchButton />
+      <SpendFigure />
+    </footer>
+  );
+}
+
+/** Spent today and this month across every document (requests sent, cancelled ones included). */
+function SpendFigure() {
+  const spend = useEditor((s) => s.spend);
+  if (!spend) return null;
+  return (
+    <span className="spend" data-testid="spend" data-today={spend.today.usd} data-month={spend.month.usd} title={spendTooltip(spend)}>
+      Spent today {formatUsd(spend.today.usd)} · this month {formatUsd(spend.month.usd)}
+    </span>
+  );
+}
+
+function spendTooltip(s: SpendSummary): string {
+  const line = (p: SpendSummary['today']) =>
+    `${p.period}: ${formatUsd(p.usd)} · ${p.requests} request${p.requests === 1 ? '' : 's'}${p.rejected ? ` (${p.rejected} rejected, not charged)` : ''}`;
+  return [
+    'Estimated cost of every request sent from this computer, across documents (a request cancelled after it was sent counts).',
+    '',
+    'Days:',
+    ...(s.days.length ? s.days.slice(0, 7).map(line) : ['none yet']),
+    '',
+    'Months:',
+    ...(s.months.length ? s.months.map(line) : ['none yet']),
+  ].join('\n');
+}

@@ -1,0 +1,21 @@
+/** A candidate's text check: "V2.0 ✓", "V2.O ✗ 1 character", "V2.0 ? O/0 unclear", "not checked: Chinese". */
+import type { CandidateResult } from '../../../shared/ipc/contract-types';
+import { badgeText } from '../../../shared/text-check/text-match';
+
+export function TextCheckBadge({ check }: { check: CandidateResult['textCheck'] }) {
+  if (!check) return null;
+  const text = badgeText(check);
+  const details = [
+    `Requested: ${check.expected}`,
+    `Read: ${check.reading || '(nothing)'}`,
+    check.status === 'not-checked' ? `The installed OCR data reads Latin text only; ${check.note ?? 'this script'} cannot be checked.` : '',
+    check.status !== 'not-checked' ? `Similarity ${(check.similarity * 100).toFixed(0)} %` : '',
+    check.oldGone === false ? 'The old text is still there' : check.oldGone ? 'The old text is gone' : '',
+    check.status !== 'not-checked' ? `Checked in ${(check.ms / 1000).toFixed(1)} s` : '',
+  ].filter(Boolean);
+  return (
+    <span className={`text-badge text-${check.status}`} data-testid="text-badge" data-status={check.status} title={details.join('\n')}>
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Generate panel section for edits that write text: the Text field (or the prompt's quotes), what
+ * will be checked, and "Retry until the text is right: up to N more requests / $X" with the worst
+ * case in dollars before starting.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useEditor } from '../../commands/store/store';
+import { currentTextCheck, retryRequestUsd } from '../../commands/text-check-state';
+import { STRONGER_TEXT_MODEL, worstCaseText, type TextCheckSettings } from '../../model/text-check-request';
+
+export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
+  const { gen, doc, keyStatus, providerSettings } = useEditor(
+    useShallow((s) => ({ gen: s.gen, doc: s.doc, keyStatus: s.keyStatus, providerSettings: s.providerSettings })),
+  );
+  const { spec, plan, retryUsd } = useMemo(() => {
+    // The selected slices are the inputs; the rest of the state is read as it is now.
+    const s = { ...useEditor.getState(), gen, doc, keyStatus, providerSettings };
+    const c = currentTextCheck(s);
+    return { ...c, retryUsd: retryRequestUsd(s, c.plan?.request.retryModel) };
+  }, [gen, doc, keyStatus, providerSettings]);
+  const tc = gen.textCheck;
+  const set = (patch: Partial<TextCheckSettings>) =>
+    useEditor.getState().setGen({ textCheck: { ...useEditor.getState().gen.textCheck, ...patch } });
+  if (spec.provider === 'local') return null;
+  const worst = plan && firstUsd !== null && retryUsd !== null ? worstCaseText(firstUsd, retryUsd, plan.request) : null;
+  return (
+    <fieldset className="text-check-options" aria-label="Text check">
+      <label className="field">
+        <span>Text</span>
+        <input
+          type="text"
+          data-testid="text-field"
+          aria-label="Text"
+          placeholder={plan && !tc.text ? plan.requested.text : 'Text the edit should show (optional)'}
+          value={tc.text}
+          onChange={(e) => set({ text: e.target.value })}
+        />
+      </label>
+      {plan && (
+        <div className="muted" data-testid="text-check-summary">
+          {plan.unchecked
+            ? `“${plan.requested.text}” cannot be checked: ${plan.unchecked} (the installed OCR reads Latin text only)`
+            : `Each candidate is read back and checked for “${plan.requested.text}”${plan.requested.old ? ` (replacing “${plan.requested.old}”)` : ''}`}
+        </div>
+      )}
+      {plan && !plan.unchecked && (
+        <>
+          <label className="inline">
+            <input
+              type="checkbox"
+              data-testid="retry-text"
+              aria-label="Retry until the text is right"
+              checked={tc.retries > 0}
+              onChange={(e) => set({ retries: e.target.checked ? Math.max(1, tc.retries || 2) : 0 })}
+            />
+            Retry until the text is right: up to
+            <input
+              type="number"
+              className="num"
+              data-testid="retry-text-n"
+              aria-label="More requests"
+              min={0}
+              max={10}
+              value={tc.retries}
+              onChange={(e) => set({ retries: Math.max(0, Math.min(10, Math.round(Number(e.target.value) || 0))) })}
+            />
+            more requests / $
+            <input
+              type="number"
+              className="num"
+              data-testid="retry-text-usd"
+              aria-label="Retry budget in dollars"
+              min={0}
+              step={0.05}
+              placeholder="no cap"
+              value={tc.maxUsd ?? ''}
+              onChange={(e) => set({ maxUsd: e.target.value === '' ? null : Math.max(0, Number(e.target.value) || 0) })}
+            />
+          </label>
+          {spec.provider === 'gemini' && tc.retries > 0 && (
+            <label className="inline" title="GPT-Image-2 renders text more reliably than the Gemini models">
+              <input
+                type="checkbox"
+                data-testid="retry-text-stronger"
+                aria-label="Retry with GPT-Image-2"
+                checked={tc.stronger}
+                onChange={(e) => set({ stronger: e.target.checked })}
+              />
+              Retry with {STRONGER_TEXT_MODEL}
+            </label>
+          )}
+          {worst && tc.retries > 0 && (
+            <div className="cost-worst" data-testid="text-check-worst">
+              {worst.text}
+            </div>
+          )}
+        </>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Versions: every kept generation of the document (model, prompt, size, cost, time, request id),
+ * separate from undo, with the document's running total. Restore = one undoable step.
+ */
+import { useState } from 'react';
+import { useEditor } from '../../commands/store/store';
+import { restoreVersionCmd } from '../../commands/edit-commands';
+import { formatUsd } from '../../model/estimate';
+import { totalCost } from '../../model/version-logic';
+import { PatchThumb } from './PatchThumb';
+
+export function VersionStrip() {
+  const doc = useEditor((s) => s.doc);
+  const spent = useEditor((s) => (s.doc ? (s.spentUsd[s.doc.id] ?? 0) : 0));
+  const [open, setOpen] = useState(true);
+  const [picked, setPicked] = useState<string | null>(null);
+  if (!doc) return null;
+  const versions = doc.versions;
+  const chosen = versions.find((v) => v.id === picked) ?? null;
+  return (
+    <section className="versions" data-testid="version-strip" aria-label="Versions">
+      <div className="versions-head">
+        <button
+          type="button"
+          data-testid="versions-toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          title={open ? 'Hide the kept versions' : 'Show the kept versions'}
+        >
+          {open ? '▾' : '▸'} Versions ({versions.length})
+        </button>
+        <span data-testid="versions-total" title="Sum of the kept versions' costs; the session figure includes discarded candidates">
+          Total {formatUsd(totalCost(versions))}
+          <span className="muted"> · session spend {formatUsd(spent)}</span>
+        </span>
+        <span className="spacer" />
+        {open && (
+          <button
+            type="button"
+            data-testid="restore-version"
+            disabled={!chosen}
+            onClick={() => chosen && restoreVersionCmd(chosen.id)}
+            title="Set the layers back to how they were right after this version was kept (undoable)"
+          >
+            Restore
+          </button>
+        )}
+      </div>
+      {open && versions.length > 0 && (
+        <div className="versions-items">
+          {versions.map((v, i) => {
+            const layer = v.layersAfter?.find((l) => l.id === v.layerId) ?? doc.layers.find((l) => l.id === v.layerId);
+            return (
+              <button
+                type="button"
+                key={v.id}
+                className={`version${v.id === picked ? ' selected' : ''}`}
+                data-testid="version"
+                data-version-id={v.id}
+                aria-pressed={v.id === picked}
+                aria-label={`Version ${i + 1}: ${v.model}`}
+                title={`${v.model}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.requestId ? `\nrequest ${v.requestId}` : ''}${v.lineage?.length ? `\nrefined from ${v.lineage.map((l) => `${l.modelName} (${formatUsd(l.costUsd)})`).join(' → ')}` : ''}`}
+                onClick={() => setPicked(v.id === picked ? null : v.id)}
+              >
+                {layer ? (
+                  <PatchThumb assetId={layer.assetId} region={v.region} maxWidth={96} maxHeight={60} />
+                ) : (
+                  <span className="patch-thumb missing" />
+                )}
+                <span className="tag">
+                  <span className="tag-model">{v.model}</span>
+                  <span>
+                    {v.requestSize.width}×{v.requestSize.height} · {formatUsd(v.costUsd)} · {v.seconds.toFixed(1)}s
+                  </span>
+                  {v.lineage?.length ? (
+                    <span className="lineage" data-testid="version-lineage">
+                      {[...v.lineage.map((l) => l.modelName), v.model].join(' → ')}
+                    </span>
+                  ) : null}
+                  {v.requestId && <span className="muted req">{v.requestId}</span>}
+                </span>
+              </button>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}

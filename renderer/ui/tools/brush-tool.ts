@@ -1,0 +1,130 @@
+/**
+ * Brush and eraser. While the pointer is down each move draws ONE segment into the screen-sized live
+ * canvas (constant cost per move, whatever the photo size or the number of earlier strokes) and
+ * records the point in document px. On pointer up the stroke is rasterised once at full resolution
+ * into the tiled mask as one history step. Escape drops it without a trace.
+ * When a layer's mask is the target (Layers panel), the stroke paints that layer mask instead: the
+ * eraser hides the layer, the brush brings it back, shown live on the layer (ui/canvas/layer-mask-stroke).
+ */
+import { paintStroke, type DocPoint } from '../../commands/mask-commands';
+import { useEditor } from '../../commands/store/store';
+import type { LiveSurface, Tool } from './tool-types';
+import { getMask } from '../../commands/blob-store';
+import { maskTargetLayer } from '../../model/layer-logic';
+import { paintLayerMask } from '../../commands/layer-commands';
+import { beginLayerMaskStroke, type LayerMaskStroke } from '../canvas/layer-mask-stroke';
+import { getStage } from '../canvas/stage-access';
+
+/** Redraws the canvas of the layer being painted, once per frame (Konva coalesces batchDraw calls). */
+function redrawLayers(): void {
+  getStage()?.findOne('.picture-target')?.getLayer()?.batchDraw();
+}
+
+export function createBrushTool(erase: boolean): Tool {
+  let state: 'idle' | 'painting' = 'idle';
+  let points: DocPoint[] = [];
+  /** Pen pressure per point; null when the stroke is not drawn with a pen. */
+  let pressures: number[] | null = null;
+  let last: { x: number; y: number } | null = null;
+  let layerStroke: LayerMaskStroke | null = null;
+
+  function styleFor(live: LiveSurface): void {
+    const s = useEditor.getState();
+    const { ctx } = live;
+    const [r, g, b] = s.maskColor;
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = Math.max(1, s.brush.size * live.scale());
+    ctx.strokeStyle = erase ? 'rgba(240,240,240,0.55)' : `rgba(${r},${g},${b},${Math.max(0.35, s.maskOpacity) * s.brush.opacity})`;
+    ctx.fillStyle = ctx.strokeStyle;
+  }
+
+  return {
+    id: erase ? 'eraser' : 'brush',
+    state: () => state,
+    down(p, live) {
+      if (p.button !== 0) return;
+      const s = useEditor.getState();
+      const target = maskTargetLayer(s.doc, s.maskTarget);
+      if (target) {
+        state = 'painting';
+        layerStroke = beginLayerMaskStroke(target, target.maskId ? getMask(target.maskId) : null, s.brush, erase, p.doc);
+        redrawLayers();
+        return;
+      }
+      state = 'painting';
+      points = [p.doc];
+      pressures = p.pointerType === 'pen' ? [p.pressure] : null;
+      last = p.screen;
+      live.clear();
+      styleFor(live);
+      live.ctx.beginPath();
+      live.ctx.arc(p.screen.x, p.screen.y, live.ctx.lineWidth / 2, 0, Math.PI * 2);
+      live.ctx.fill();
+    },
+    move(p, live) {
+      if (state === 'painting' && layerStroke) {
+        if (layerStroke.to(p.doc)) redrawLayers();
+        return;
+      }
+      if (state !== 'painting' || !last) return;
+      const dx = p.screen.x - last.x;
+      const dy = p.screen.y - last.y;
+      if (dx * dx + dy * dy < 0.25) return;
+      points.push(p.doc);
+      pressures?.push(p.pressure);
+      const ctx = live.ctx;
+      if (pressures) {
+        // The live preview follows the pen too (the stroke applied on release is exact).
+        const use = useEditor.getState().select.pressure;
+        const k = 0.1 + 0.9 * Math.min(1, Math.max(0, p.pressure));
+        ctx.lineWidth = Math.max(1, useEditor.getState().brush.size * live.scale() * (use === 'size' || use === 'both' ? k : 1));
+        ctx.globalAlpha = use === 'opacity' || use === 'both' ? k : 1;
+      }
+      ctx.beginPath();
+      ctx.moveTo(last.x, last.y);
+      ctx.lineTo(p.screen.x, p.screen.y);
+      ctx.stroke();
+      last = p.screen;
+    },
+    up(p, live) {
+      if (state === 'painting' && layerStroke) {
+        layerStroke.to(p.doc);
+        const stroke = layerStroke;
+        layerStroke = null;
+        state = 'idle';
+        paintLayerMask(stroke.layerId, stroke.points(), useEditor.getState().brush, erase);
+        return;
+      }
+      if (state !== 'painting') return;
+      if (points.length === 0 || points[points.length - 1] !== p.doc) {
+        points.push(p.doc);
+        // The release reports pressure 0: the stroke ends at the last pressure drawn.
+        pressures?.push(pressures[pressures.length - 1]);
+      }
+      const stroke = points;
+      const pens = pressures;
+      state = 'idle';
+      points = [];
+      pressures = null;
+      last = null;
+      const s = useEditor.getState();
+      paintStroke(stroke, s.brush, erase, pens ?? undefined, pens ? s.select.pressure : 'off');
+      live.ctx.globalAlpha = 1;
+      live.clear();
+    },
+    cancel(live) {
+      if (layerStroke) {
+        layerStroke.cancel();
+        layerStroke = null;
+        redrawLayers();
+      }
+      state = 'idle';
+      points = [];
+      pressures = null;
+      live.ctx.globalAlpha = 1;
+      last = null;
+      live.clear();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Extend tool (C, like Photoshop's crop tool): drag a side of the proposed canvas outward to extend
+ * that side (whole pixels; the side inputs follow). The proposal itself lives in the store and is
+ * drawn on the stage (ui/canvas/ExtendPreview.tsx); Enter applies it, Escape drops it without a trace.
+ */
+import { cancelExtendDraft, draftSides, setDraftSides } from '../../commands/canvas-commands';
+import { useEditor } from '../../commands/store/store';
+import { dragSide, frameRect, hitSide, sideCursor, type Side, type Sides } from '../../model/extend-logic';
+import type { LiveSurface, Tool, ToolPointer } from './tool-types';
+
+/** The proposed canvas in screen px and the side under `p`, or null. */
+function sideAt(p: ToolPointer, live: LiveSurface): Side | null {
+  const s = useEditor.getState();
+  if (!s.doc) return null;
+  const f = frameRect(s.doc.canvas, draftSides(s));
+  const a = live.toScreen(f.x, f.y);
+  const b = live.toScreen(f.x + f.width, f.y + f.height);
+  return hitSide({ x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y }, p.screen);
+}
+
+export function createExtendTool(): Tool {
+  let state: 'idle' | 'dragging' = 'idle';
+  let drag: { side: Side; from: { x: number; y: number }; start: Sides } | null = null;
+
+  return {
+    id: 'extend',
+    state: () => state,
+    down(p, live) {
+      if (p.button !== 0) return;
+      const side = sideAt(p, live);
+      if (!side) return;
+      state = 'dragging';
+      drag = { side, from: p.doc, start: draftSides(useEditor.getState()) };
+    },
+    move(p) {
+      if (state !== 'dragging' || !drag) return;
+      const doc = useEditor.getState().doc;
+      if (doc) setDraftSides(dragSide(drag.start, doc.canvas, drag.side, drag.from, p.doc));
+    },
+    up(p) {
+      if (state !== 'dragging' || !drag) return;
+      const doc = useEditor.getState().doc;
+      if (doc) setDraftSides(dragSide(drag.start, doc.canvas, drag.side, drag.from, p.doc));
+      state = 'idle';
+      drag = null;
+    },
+    cancel() {
+      // Escape during a drag drops the whole preview, as Escape does when idle.
+      state = 'idle';
+      drag = null;
+      cancelExtendDraft();
+    },
+    cursor(p, live) {
+      return sideCursor(drag ? drag.side : sideAt(p, live));
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Object select (O): drag a rectangle around an object; its mask comes from the graph-cut engine in
+ * the select worker. While that result is the current mask, Shift-strokes mark "object" and
+ * Alt-strokes "not object" and redo the cut (one more undo step each); otherwise Shift/Alt drags
+ * are rectangles that add/subtract, as with the marquee. Escape cancels the drag or the running job.
+ */
+import type { DocPoint } from '../../../shared/geometry/point';
+import { objectSelectRect, objectSessionOpen, refineObject } from '../../commands/select-commands';
+import { useEditor } from '../../commands/store/store';
+import { effectiveMode } from './selection-mode';
+import type { LiveSurface, Tool, ToolPointer } from './tool-types';
+
+/** Diameter (document px) of a refining stroke: the brush size. */
+const strokeSize = () => useEditor.getState().brush.size;
+
+export function createObjectTool(): Tool {
+  let state: 'idle' | 'rect' | 'stroke' = 'idle';
+  let start: DocPoint | null = null;
+  let end: DocPoint | null = null;
+  let points: DocPoint[] = [];
+  let object = true;
+  let mods = { shift: false, alt: false };
+
+  function drawRect(live: LiveSurface): void {
+    live.clear();
+    if (!start || !end) return;
+    const a = live.toScreen(Math.min(start.x, end.x), Math.min(start.y, end.y));
+    const b = live.toScreen(Math.max(start.x, end.x), Math.max(start.y, end.y));
+    const ctx = live.ctx;
+    ctx.save();
+    ctx.lineWidth = 1;
+    ctx.setLineDash([5, 4]);
+    ctx.strokeStyle = '#fff';
+    ctx.strokeRect(a.x + 0.5, a.y + 0.5, b.x - a.x, b.y - a.y);
+    ctx.lineDashOffset = 5;
+    ctx.strokeStyle = '#000';
+    ctx.strokeRect(a.x + 0.5, a.y + 0.5, b.x - a.x, b.y - a.y);
+    ctx.restore();
+  }
+
+  function drawStroke(live: LiveSurface): void {
+    live.clear();
+    if (!points.length) return;
+    const ctx = live.ctx;
+    ctx.save();
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = Math.max(2, strokeSize() * live.scale());
+    ctx.strokeStyle = object ? 'rgba(40,200,90,0.6)' : 'rgba(230,60,60,0.6)';
+    ctx.beginPath();
+    const p0 = live.toScreen(points[0].x, points[0].y);
+    ctx.moveTo(p0.x, p0.y);
+    for (const p of points) {
+      const s = live.toScreen(p.x, p.y);
+      ctx.lineTo(s.x, s.y);
+    }
+    if (points.length === 1) ctx.lineTo(p0.x + 0.01, p0.y);
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  function reset(live: LiveSurface): void {
+    state = 'idle';
+    start = end = null;
+    points = [];
+    live.clear();
+  }
+
+  return {
+    id: 'object',
+    state: () => state,
+    down(p: ToolPointer, live) {
+      if (p.button !== 0 || useEditor.getState().selecting) return;
+      mods = { shift: p.shift, alt: p.alt };
+      if ((p.shift || p.alt) && objectSessionOpen()) {
+        state = 'stroke';
+        object = !p.alt;
+        points = [p.doc];
+        drawStroke(live);
+        return;
+      }
+      state = 'rect';
+      start = end = p.doc;
+      drawRect(live);
+    },
+    move(p, live) {
+      if (state === 'rect') {
+        end = p.doc;
+        drawRect(live);
+      } else if (state === 'stroke') {
+        points.push(p.doc);
+        drawStroke(live);
+      }
+    },
+    up(p, live) {
+      if (state === 'stroke') {
+        points.push(p.doc);
+        const pts = points;
+        reset(live);
+        void refineObject(pts, strokeSize(), object);
+        return;
+      }
+      if (state !== 'rect' || !start) return;
+      end = p.doc;
+      const x0 = Math.round(Math.min(start.x, end.x));
+      const y0 = Math.round(Math.min(start.y, end.y));
+      const x1 = Math.round(Math.max(start.x, end.x));
+      const y1 = Math.round(Math.max(start.y, end.y));
+      reset(live);
+      if (x1 - x0 < 4 || y1 - y0 < 4) return;
+      void objectSelectRect(
+        { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+        effectiveMode(useEditor.getState().selectionMode, mods.shift, mods.alt),
+      );
+    },
+    cancel(live) {
+      reset(live);
+    },
+  };
+}

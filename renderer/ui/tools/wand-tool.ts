@@ -1,0 +1,19 @@
+/** Magic wand (W): a click selects the pixels like the one clicked (options bar: tolerance, contiguous, sample, anti-alias). */
+import { magicWandAt } from '../../commands/select-commands';
+import { useEditor } from '../../commands/store/store';
+import { effectiveMode } from './selection-mode';
+import type { Tool } from './tool-types';
+
+export function createWandTool(): Tool {
+  return {
+    id: 'wand',
+    state: () => 'idle',
+    down(p) {
+      if (p.button !== 0) return;
+      void magicWandAt(p.doc, effectiveMode(useEditor.getState().selectionMode, p.shift, p.alt));
+    },
+    move() {},
+    up() {},
+    cancel() {},
+  };
+}
