@@ -133,6 +133,16 @@ describe('16-bit round trip in the app', () => {
       expect(r.core).toBeGreaterThan(100);
       expect(r.coreWrong).toBe(0);
     }
+    // JPEG of a 16-bit document: the dialog says it is 8-bit before, the message after.
+    const page = app.page;
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'JPEG', exact: true }).click();
+    expect(await dialog.getByRole('note').textContent()).toContain('16-bit document; JPEG holds 8 bits per channel');
+    app.dialogs.saves.push(join(app.tmp, 'deep-local.jpg'));
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.locator('[data-testid="toast"]', { hasText: 'the export is 8-bit' }).waitFor();
+    expect((await sharp(join(app.tmp, 'deep-local.jpg')).metadata()).depth).toBe('uchar');
   });
 
   it('16-bit TIFF → gpt-image-2 (local protocol server) → Keep → TIFF and PSD: 16-bit, 0 samples changed outside the band', async () => {
