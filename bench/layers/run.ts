@@ -1,6 +1,6 @@
 /**
- * Layers benchmark in Chromium: 30 kept layers on the 24 MP photo (three gpt-image-2 edits on the
- * local protocol server, ten candidates each kept as layers), then the same strokes painted twice —
+ * Layers benchmark in Chromium: 30 kept layers on the 24 MP photo (gpt-image-2 edits on the local
+ * protocol server, every candidate kept as a layer), then the same strokes painted twice —
  * on the document mask (the floor: the paint path the app already had, with the same 30 layers on
  * screen) and on the layer mask of a layer in the middle of the stack (with 15 layers above it). One
  * pointer move per animation frame, so each frame carries one move and whatever it redraws. Reports
@@ -54,24 +54,33 @@ export async function runLayersBench(opts: { strokes?: number } = {}): Promise<L
     await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('gpt-image-2');
     await page.getByRole('spinbutton', { name: 'Candidates' }).click();
     await page.keyboard.press('Control+a');
-    await page.keyboard.type('10');
+    await page.keyboard.type('10'); // the field caps it at what the model allows
     await page.getByRole('textbox', { name: 'Prompt', exact: true }).click();
     await page.keyboard.type('clean background');
     await page.keyboard.press('m');
-    // Three places, ten kept candidates each: 30 layers of about 1 MP.
-    for (let round = 0; round < 3; round++) {
-      const x = 600 + round * 1700;
-      const y = 900 + round * 700;
+    // The Candidates field caps the count per request (4 today): as many edits at distinct places as
+    // it takes, every candidate kept as a layer, until 30 layers (regions of about 0.4 MP).
+    const perEdit = Number(await page.getByRole('spinbutton', { name: 'Candidates' }).inputValue());
+    if (!(perEdit >= 1)) throw new Error('the Candidates field did not take a count');
+    for (let edit = 0, kept = 0; kept < 30; edit++) {
+      const x = 300 + (edit % 4) * 1400;
+      const y = 500 + Math.floor(edit / 4) * 1600;
       await dragPath(page, [
         [x, y],
-        [x + 900, y + 900],
+        [x + 400, y + 400],
       ]);
       await page.keyboard.press('Control+Enter');
-      await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 10, null, { timeout: 300_000 });
-      for (let i = 0; i < 10; i++) {
+      await page
+        .waitForFunction((n) => (window as any).__maskworkTest.staging().items.length === n, perEdit, { timeout: 600_000 })
+        .catch(async (e: unknown) => {
+          const st = await summary(page);
+          throw new Error(`edit ${edit + 1}: no candidates (${e instanceof Error ? e.message : e}); toasts ${JSON.stringify(st.toasts)}`);
+        });
+      for (let i = 0; i < perEdit && kept < 30; i++) {
         await page.getByRole('button', { name: 'Keep as layer', exact: true }).click();
-        await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, round * 10 + i + 1, { timeout: 60_000 });
-        if (i < 9) await page.keyboard.press('ArrowRight');
+        kept++;
+        await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, kept, { timeout: 60_000 });
+        if (i < perEdit - 1) await page.keyboard.press('ArrowRight');
       }
       await page.getByRole('button', { name: 'Discard all', exact: true }).click();
       await page.keyboard.press('Control+d');

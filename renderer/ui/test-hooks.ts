@@ -209,6 +209,29 @@ export function installTestHooks(): void {
       for (let i = 3; i < data.length; i += 4) alpha.push(data[i]);
       return { width: w, height: h, alpha };
     },
+    /**
+     * RGB of what the stage shows at document px x,y: the picture layers (photo and kept layers,
+     * the painted layer's own canvas, the layers above it) read at that point and composited over
+     * each other as the browser composites them. Null without a document.
+     */
+    stagePixel(x: number, y: number): number[] | null {
+      const stage = getStage();
+      const s = useEditor.getState();
+      if (!stage || !s.doc) return null;
+      let rgb = [0, 0, 0];
+      for (const name of ['.picture', '.picture-target', '.picture-above']) {
+        const layer = stage.findOne(name)?.getLayer();
+        if (!layer?.isVisible()) continue;
+        const ratio = layer.getCanvas().getPixelRatio();
+        const canvas = layer.getCanvas()._canvas as HTMLCanvasElement;
+        const px = Math.floor((x * s.scale + s.offsetX) * ratio);
+        const py = Math.floor((y * s.scale + s.offsetY) * ratio);
+        const d = canvas.getContext('2d')!.getImageData(px, py, 1, 1).data;
+        const a = d[3] / 255;
+        rgb = rgb.map((c, i) => c * (1 - a) + d[i] * a);
+      }
+      return rgb.map(Math.round);
+    },
     /** Document px → viewport (client) px of the stage element, for driving the mouse. */
     docToClient(x: number, y: number) {
       const s = useEditor.getState();

@@ -24,6 +24,8 @@ let twoAlone: [number, number, number];
 type Page = AppHarness['page'];
 const layerList = (page: Page): Promise<Array<{ id: string; name: string; opacity?: number; hidden: boolean; maskId?: string }>> =>
   page.evaluate(() => (window as any).__maskworkTest.layerList());
+const stagePixel = (page: Page, x: number, y: number): Promise<number[]> =>
+  page.evaluate(([px, py]) => (window as any).__maskworkTest.stagePixel(px, py), [x, y] as const);
 const names = async (page: Page) => (await layerList(page)).map((l) => l.name);
 const panel = (page: Page) => page.getByRole('region', { name: 'Layers' });
 
@@ -155,6 +157,7 @@ describe('layers panel', () => {
     expect((await layerList(page))[2].opacity).toBe(0.4);
     expect((await summary(page)).label).toBe('Layer opacity 40 %');
     const mixed = (await exportNow(page))(250, 150);
+    expect(close(await stagePixel(page, 250, 150), mixed, 4)).toBe(true); // on screen as in the file
     const expected = top.map((c, i) => 0.4 * c + 0.6 * below[i]);
     expect(close(mixed, expected)).toBe(true);
   });
@@ -175,6 +178,9 @@ describe('layers panel', () => {
     expect((await summary(page)).label).toBe('Eraser on layer mask');
     expect((await layerList(page))[2].maskId).toBeTruthy();
     const erased = await exportNow(page);
+    // The canvas shows the same: Two where the eraser passed, the mix elsewhere.
+    expect(close(await stagePixel(page, 210, 150), erased(210, 150), 4)).toBe(true);
+    expect(close(await stagePixel(page, 330, 150), erased(330, 150), 4)).toBe(true);
     // Where the eraser passed, Three is hidden and Two shows; far from the stroke the mix is unchanged.
     expect(close(erased(210, 150), twoAlone)).toBe(true);
     expect(close(erased(330, 150), unerased(330, 150))).toBe(true);
