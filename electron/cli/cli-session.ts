@@ -106,6 +106,7 @@ export class CliSession {
     this.opens.push(path);
     const r = unwrap(await this.api.image.open({}));
     if ('canceled' in r) throw new AppError({ kind: 'internal', message: 'Opening the image was cancelled.' });
+    if ('project' in r) throw new AppError({ kind: 'invalid-request', message: `${path} is a Maskwork project; the CLI edits images.` });
     return r;
   }
 

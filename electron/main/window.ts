@@ -1,6 +1,7 @@
 /** The main window with the security defaults the design requires, and the CSP served with the page. */
 import { BrowserWindow, session, type WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './window-csp';
+import { confirmCloseWithUnsavedChanges } from './unsaved-close';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -42,6 +43,7 @@ export function createMainWindow(preloadPath: string, pageUrl: string, iconPath?
     if (url !== pageUrl) e.preventDefault();
   });
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());
+  confirmCloseWithUnsavedChanges(win);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(pageUrl);
   return win;

@@ -1,19 +1,18 @@
 /**
- * Autosave: after every document change (commit, undo, redo, open, restore) the current records —
- * not the history — and the mask inside its bounds go to main (`project:autosave`), debounced. A
- * newly opened document is saved at once, so the previous work can never be resurrected after it;
- * a kept result is saved at once too.
- * Saves run one at a time off the input path; a failure is a console warning, never a dialog.
+ * Autosave: after every document change (commit, undo, redo, open, restore) the document with its
+ * undo history and masks goes to main (`project:autosave`) in the project format, at most
+ * AUTOSAVE_DELAY_MS after the change (the first change starts the clock; later ones do not push it
+ * back, so a crash loses at most the last second). A newly opened document is saved at once, so the
+ * previous work can never be resurrected after it; a kept result is saved at once too. A save waits
+ * while a stroke or selection is in progress (nothing changes then) and never blocks input: masks'
+ * tiles are compressed once each and cached, so a save packs only the tiles that changed.
+ * Saves run one at a time; a failure is a console warning, never a dialog.
  */
-import { maskBounds } from '../../shared/mask';
 import { api } from './bridge';
-import { getMask } from './blob-store';
-import { encodeMaskPng } from './mask-encode';
-import type { DocState } from '../model/document-types';
+import { currentProjectPayload } from './project-commands';
 import { useEditor } from './store/store';
-import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 
-/** Quiet period after the last change before a save is sent (ms). */
+/** Longest time from a change to the start of its save (ms). */
 export const AUTOSAVE_DELAY_MS = 1000;
 
 /** What the autosave has done so far (read by the e2e test hooks). */
@@ -39,19 +38,14 @@ export function autosaveStatus(): AutosaveStatus {
   return { ...status, pending: status.pending || timer !== null || running !== null };
 }
 
-async function send(doc: DocState): Promise<void> {
-  const mask = getMask(doc.maskId);
-  const rect = maskBounds(mask);
-  // Layer masks go as PNG assets (uploaded once each), named in the layer records.
-  const request = {
-    document: JSON.stringify(await withLayerMaskAssets(doc)),
-    ...(rect ? { mask: { png: await encodeMaskPng(mask, rect), rect } } : {}),
-  };
-  const r = await api().project.autosave(request);
+async function send(docId: string): Promise<void> {
+  const payload = await currentProjectPayload();
+  if (!payload) return;
+  const r = await api().project.autosave(payload);
   if (!r.ok) throw new Error(r.error.message);
   status.saves++;
   status.lastSavedAt = r.value.savedAt;
-  status.lastDocId = doc.id;
+  status.lastDocId = docId;
   status.lastError = null;
 }
 
@@ -69,7 +63,7 @@ export function flushAutosave(): Promise<void> {
       const doc = useEditor.getState().doc;
       if (!doc) break;
       try {
-        await send(doc);
+        await send(doc.id);
       } catch (e) {
         status.lastError = e instanceof Error ? e.message : String(e);
         console.warn(`Autosave failed: ${status.lastError}`);
@@ -81,16 +75,28 @@ export function flushAutosave(): Promise<void> {
   return running;
 }
 
+/** Whether a stroke or selection is in progress (injected by the UI, which owns the tools). */
+let gestureActive: () => boolean = () => false;
+
 function schedule(delayMs: number): void {
-  if (timer) clearTimeout(timer);
-  timer = setTimeout(() => {
+  if (timer) return; // the first change since the last save sets the deadline
+  timer = setTimeout(function fire() {
+    // A stroke or selection in progress: try again shortly (the document cannot change meanwhile).
+    if (gestureActive()) {
+      timer = setTimeout(fire, 100);
+      return;
+    }
     timer = null;
     void flushAutosave();
   }, delayMs);
 }
 
-/** Starts watching the document; returns the unsubscribe function. */
-export function installAutosave(delayMs = AUTOSAVE_DELAY_MS): () => void {
+/**
+ * Starts watching the document; returns the unsubscribe function. `busy` tells whether a stroke or
+ * selection is in progress: a save due then waits for it to end.
+ */
+export function installAutosave(delayMs = AUTOSAVE_DELAY_MS, busy: () => boolean = () => false): () => void {
+  gestureActive = busy;
   const unsubscribe = useEditor.subscribe((s, prev) => {
     if (s.doc === prev.doc || !s.doc) return;
     const opened = !prev.doc || prev.doc.id !== s.doc.id || (s.past.length === 0 && s.future.length === 0);

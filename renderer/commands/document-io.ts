@@ -10,8 +10,10 @@ import { exportRequest, openNotes, type ExportFormat, type ExportOptions } from 
 import { useEditor } from './store/store';
 import { mayOpenWhileJob } from './open-guard';
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
+import { adoptProject, mayLeaveUnsavedProject } from './project-commands';
 
-let docCounter = 1;
+/** Unique across sessions too: a project opened from another session keeps its id, and Save finds its file by it. */
+const newDocId = () => `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * Shows an opened image. Main proves the file intact (a full decode) while this decodes the display
@@ -52,7 +54,7 @@ async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
   const s = useEditor.getState();
   s.openDocument(
     {
-      id: `doc-${docCounter++}`,
+      id: newDocId(),
       canvas: { width: img.width, height: img.height },
       original: {
         assetId: img.assetId,
@@ -91,19 +93,25 @@ async function guarded(label: string, work: () => Promise<void>): Promise<void> 
   }
 }
 
+/** Ctrl+O: a photo, or a `.maskwork` project (main tells which by the file chosen). */
 export async function openWithDialog(): Promise<void> {
   if (!(await mayOpenWhileJob())) return;
+  if (!(await mayLeaveUnsavedProject())) return;
   return guarded('Opening…', async () => {
     const r = await unwrap(api().image.open({ checkLater: true }));
     if ('canceled' in r) return;
-    await adopt(r, true);
+    if ('project' in r) await adoptProject(r.project, 'file');
+    else await adopt(r, true);
   });
 }
 
+/** A dropped or pasted file: a photo, or a `.maskwork` project (which then has no file: Save asks where). */
 export async function importFile(bytes: Uint8Array, name: string): Promise<void> {
   if (!(await mayOpenWhileJob())) return;
+  if (!(await mayLeaveUnsavedProject())) return;
   return guarded(`Opening ${name}…`, async () => {
-    await adopt(await unwrap(api().image.import({ bytes, name, checkLater: true })), true);
+    if (/\.maskwork$/i.test(name)) await adoptProject(await unwrap(api().project.import({ bytes, name })), 'copy');
+    else await adopt(await unwrap(api().image.import({ bytes, name, checkLater: true })), true);
   });
 }
 

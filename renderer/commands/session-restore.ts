@@ -1,20 +1,13 @@
 /**
  * Crash recovery in the renderer: ask main for the last autosave at startup, describe it for the
- * banner, and rebuild the document from it (bitmaps of the original and the patches, the mask from
- * its PNG) as a fresh document whose history starts at "Restored session".
+ * banner, and open it. The autosave is a project (the same format as a saved `.maskwork`), so
+ * restoring is opening a project: the document comes back with its undo history, masks and layers.
  */
 import type { RecoveredSession } from '../../shared/ipc/contract-types';
-import { applyCoverage, createEmptyMask } from '../../shared/mask';
+import { ProjectPayloadSchema } from '../../shared/project/project-schema';
+import * as v from 'valibot';
 import { api, errorInfo, unwrap } from './bridge';
-import { decodeToBitmap, putBitmap, putMask } from './blob-store';
-import { decodeMaskPng } from './mask-encode';
-import type { DocState } from '../model/document-types';
-import { parseDocument } from '../../shared/document/schema';
-import { useEditor } from './store/store';
-import { adoptLayerMasks } from '../commands/layer-mask-assets';
-
-/** History label of a restored document. */
-export const RESTORED_LABEL = 'Restored session';
+import { adoptProject } from './project-commands';
 
 /** The last autosave, or null when there is none (or main could not be asked: a warning, no error). */
 export async function checkForSession(): Promise<RecoveredSession | null> {
@@ -26,15 +19,18 @@ export async function checkForSession(): Promise<RecoveredSession | null> {
   }
 }
 
-function parseDoc(rec: RecoveredSession): DocState | null {
-  // The same schema main validated the autosave with (shared/document/schema.ts).
-  return parseDocument(rec.document);
-}
-
 /** "<name>, <local time>" for the banner, or null when the save is not a document this app can open. */
 export function describeSession(rec: RecoveredSession): { name: string; time: string } | null {
-  const doc = parseDoc(rec);
-  if (!doc || !rec.assets[doc.original.assetId]) return null;
+  let doc: v.InferOutput<typeof ProjectPayloadSchema>['current']['doc'];
+  try {
+    // The same schema main checked the autosave with (shared/project/project-schema.ts on shared/document/schema.ts).
+    const r = v.safeParse(ProjectPayloadSchema, JSON.parse(rec.project));
+    if (!r.success) return null;
+    doc = r.output.current.doc;
+  } catch {
+    return null;
+  }
+  if (!rec.assets[doc.original.assetId]) return null;
   const at = new Date(rec.savedAt);
   return {
     name: doc.original.name,
@@ -42,32 +38,10 @@ export function describeSession(rec: RecoveredSession): { name: string; time: st
   };
 }
 
-/** Rebuilds the saved document and opens it (history starts fresh), fitted to the window. */
+/** Opens the saved document with its history, fitted to the window. */
 export async function restoreSession(rec: RecoveredSession): Promise<void> {
-  const doc = parseDoc(rec);
-  if (!doc || !rec.assets[doc.original.assetId]) throw new Error('The saved session cannot be opened: its image is missing.');
-  for (const [id, a] of Object.entries(rec.assets)) {
-    if (id.startsWith('mask-')) continue; // layer masks are read as masks below, never drawn
-    putBitmap(id, await decodeToBitmap(a.bytes, a.mime));
-  }
-  const have = (l: { assetId: string }) => l.assetId in rec.assets;
-  let mask = createEmptyMask(doc.canvas.width, doc.canvas.height);
-  if (rec.mask) {
-    const { rect } = rec.mask;
-    mask = applyCoverage(mask, { rect, data: await decodeMaskPng(rec.mask.png, rect.width, rect.height) }, 'replace');
-  }
-  const withMasks = await adoptLayerMasks(doc, (id) => rec.assets[id]?.bytes);
-  const s = useEditor.getState();
-  s.openDocument(
-    {
-      ...withMasks,
-      maskId: putMask(mask),
-      layers: withMasks.layers.filter(have),
-      versions: withMasks.versions.map((v) => (v.layersAfter ? { ...v, layersAfter: v.layersAfter.filter(have) } : v)),
-    },
-    RESTORED_LABEL,
-  );
-  s.fitToScreen();
+  if (!describeSession(rec)) throw new Error('The saved session cannot be opened: its image is missing.');
+  await adoptProject(rec, 'copy');
 }
 
 /** Deletes the autosave (the user chose Discard). Failures are a warning only. */

@@ -19,12 +19,16 @@ import { RecoverBanner } from './panels/RecoverBanner';
 import { JobOpenPrompt } from './panels/JobOpenPrompt';
 import { ExportDialog } from './panels/ExportDialog';
 import { CompareView } from '../ui/CompareView';
+import { UnsavedPrompt } from './UnsavedPrompt';
+import { activeGesture } from './tools/tool-registry';
+import { installUnsavedCloseGuard } from '../commands/project-commands';
 
 export function App() {
   useEffect(() => installShortcuts(), []);
   useEffect(() => installDropAndPaste(), []);
   useEffect(() => installGenerate(), []);
-  useEffect(() => installAutosave(), []);
+  useEffect(() => installAutosave(undefined, () => !!activeGesture()), []);
+  useEffect(() => installUnsavedCloseGuard(), []);
   return (
     <div className="app">
       <OptionsBar />
@@ -48,6 +52,7 @@ export function App() {
       <RecoverBanner />
       <SettingsModal />
       <JobOpenPrompt />
+      <UnsavedPrompt />
       <ExportDialog />
       <CompareView />
     </div>

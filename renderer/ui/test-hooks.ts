@@ -15,6 +15,7 @@ import { autosaveStatus } from '../commands/autosave';
 import { getStage } from './canvas/stage-access';
 import { editTracer } from '../commands/edit-trace';
 import { rangePreview } from '../commands/select-commands';
+import { hasUnsavedChanges } from '../commands/project-commands';
 
 export function installTestHooks(): void {
   const hooks = {
@@ -26,6 +27,9 @@ export function installTestHooks(): void {
         original: s.doc?.original ?? null,
         layers: s.doc?.layers.length ?? 0,
         historyLabels: s.past.map((p) => p.label),
+        futureLabels: s.future.map((f) => f.label),
+        project: s.project ? { name: s.project.name, path: s.project.path } : null,
+        unsaved: hasUnsavedChanges(),
         label: s.label,
         canRedo: s.future.length,
         tool: s.tool,

@@ -150,20 +150,8 @@ export interface OpenedProject {
   assets: Record<string, { bytes: Uint8Array; mime: 'image/jpeg' | 'image/png' | 'image/webp' }>;
 }
 
-/** A recovered autosave: the document records, the mask inside its bounds, and the referenced assets' bytes. */
-export interface RecoveredSession {
-  /** When main wrote the save (ms since the epoch). */
-  savedAt: number;
-  /** The document records as JSON text, exactly as the renderer sent them. */
-  document: string;
-  /** Mask values inside `rect` as a grey PNG (R = value); absent when the mask was empty. */
-  mask?: { png: Uint8Array; rect: { x: number; y: number; width: number; height: number } };
-  /**
-   * Bytes of every asset the document references that is still on disk: the original as display
-   * bytes (EXIF orientation applied, decodable by the browser), patches as stored (PNG).
-   */
-  assets: Record<string, { bytes: Uint8Array; mime: 'image/jpeg' | 'image/png' | 'image/webp' }>;
-}
+/** A recovered autosave: the same shape as an opened project (the autosave is written in the project format). */
+export type RecoveredSession = OpenedProject;
 
 /** A project written by Save / Save As. */
 export interface ProjectSaved {

@@ -22,8 +22,6 @@ import type {
 } from './contract-types';
 import type { AppPrefs } from '../prefs/app-prefs';
 
-/** Largest autosaved document record (JSON text, characters); pixels never go in it. */
-export const AUTOSAVE_MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
 /** Largest project record (document + undo history + mask references, JSON text); pixels never go in it. */
 export const PROJECT_MAX_CHARS = 64 * 1024 * 1024;
 /** Largest packed mask tile pool a project may carry (each tile is compressed). */
@@ -79,7 +77,10 @@ export const channels = {
    * Shows the OS open dialog in main, then imports the chosen file. With `checkLater`, the full
    * decode that proves the file intact runs alongside the renderer's: adopt it only after `image:check`.
    */
-  'image:open': { request: s.object({ checkLater: s.optional(s.boolean()) }), response: s.type<OpenedImage | { canceled: true }>() },
+  'image:open': {
+    request: s.object({ checkLater: s.optional(s.boolean()) }),
+    response: s.type<OpenedImage | { project: OpenedProject } | { canceled: true }>(),
+  },
   /** Imports bytes the renderer got from drag-and-drop or the clipboard (`checkLater` as for `image:open`). */
   'image:import': {
     request: s.object({
@@ -210,14 +211,14 @@ export const channels = {
   'job:cancel': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<{ cancelled: boolean }>() },
   'job:result': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<JobResult>() },
   /**
-   * Crash-safe autosave of the open document: its records as JSON text (asset ids, no pixels, no
-   * history) and the mask inside its bounds as a grey PNG (none when the mask is empty). Main writes
-   * it atomically; the previous save stays until this one is complete.
+   * Crash-safe autosave of the open document in the project format (shared/project/project-schema.ts):
+   * its records, undo history and packed masks; main lists the assets (not embedded: they are in the
+   * session's asset folder) and writes it atomically; the previous save stays until this one is complete.
    */
   'project:autosave': {
     request: s.object({
-      document: s.jsonText({ maxChars: AUTOSAVE_MAX_DOCUMENT_CHARS }),
-      mask: s.optional(s.object({ png: s.bytes({ maxBytes: 200 * 1024 * 1024 }), rect })),
+      project: s.jsonText({ maxChars: PROJECT_MAX_CHARS }),
+      tiles: s.bytes({ maxBytes: PROJECT_MAX_TILE_BYTES }),
     }),
     response: s.type<{ savedAt: number }>(),
   },
@@ -240,6 +241,11 @@ export const channels = {
   },
   /** Opens a project from the recent list (the only path the renderer may name). */
   'project:open': { request: s.object({ recentPath: s.string({ min: 1, max: 4096 }) }), response: s.type<OpenedProject>() },
+  /** Opens a project the renderer got from drag-and-drop (it has no file: Save asks where). */
+  'project:import': {
+    request: s.object({ bytes: s.bytes({ maxBytes: 1024 * 1024 * 1024 }), name: s.string({ min: 1, max: 512 }) }),
+    response: s.type<OpenedProject>(),
+  },
   /** The recent projects, newest first. */
   'project:recent': { request: s.object({}), response: s.type<RecentProject[]>() },
   /** The app's spend ledger: today, this month, the last days and months (every request sent, across documents). */

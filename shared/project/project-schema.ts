@@ -50,8 +50,8 @@ export const ProjectPayloadSchema = v.object({
   masks: v.record(text(200), PackedMaskSchema),
   /** Number of tiles in the packed pool. */
   tileCount: count,
-  /** Reference images attached in the Generate panel (asset ids). */
-  references: v.optional(v.pipe(v.array(assetId), v.maxLength(64)), []),
+  /** Reference images attached in the Generate panel. */
+  references: v.optional(v.pipe(v.array(v.object({ assetId, name: text(1024), width: dim, height: dim })), v.maxLength(64)), []),
   /** The undo-step limit the project was saved with (the setting "Undo steps kept in projects"). */
   historyLimit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(PROJECT_HISTORY_MAX)),
 });
@@ -145,7 +145,7 @@ export function assetKindOf(id: string): 'img' | 'patch' | 'reference' | 'mask' 
 export function projectAssetIds(p: ProjectPayload): { id: string; kind: 'img' | 'patch' | 'reference' | 'mask' }[] {
   const ids = new Set<string>();
   for (const step of [p.current, ...p.past, ...p.future]) for (const id of documentAssetIds(step.doc)) ids.add(id);
-  for (const r of p.references) ids.add(r);
+  for (const r of p.references) ids.add(r.assetId);
   return [...ids].flatMap((id) => {
     const kind = assetKindOf(id);
     return kind ? [{ id, kind }] : [];

@@ -19,6 +19,7 @@ import { PHOTOS, REPO } from '../support/app-harness';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
 import { chooseOption, retype, sliderTo } from '../support/user-input';
+import { readProjectBytes } from '../support/project-payload';
 
 const DEV_HOST = join(REPO, 'out/dev-host/index.js');
 let tmp: string;
@@ -87,9 +88,10 @@ async function openApp(url: string): Promise<Page> {
   return page;
 }
 
+/** The current document record in main's autosave (a project file), or null. */
 const savedDoc = async () => {
-  const rec = await new AutosaveStore(join(tmp, 'settings', 'autosave')).load();
-  return rec ? JSON.parse(rec.document) : null;
+  const bytes = await new AutosaveStore(join(tmp, 'settings', 'autosave')).load();
+  return bytes ? readProjectBytes(bytes).manifest.project.current.doc : null;
 };
 
 async function generate(page: Page): Promise<void> {

@@ -1,9 +1,10 @@
 /**
  * Acceptance for crash-safe autosave: open a photo, paint a stroke, wait until main holds the
- * autosave, then "crash" (close the page without any shutdown) and start the app again in a new page
- * served by the same main services. The banner offers the session; Restore brings back the original
- * and the mask value for value, with a fresh history. Opening another photo replaces the autosave,
- * and Discard deletes it so the next start offers nothing.
+ * autosave (a project file with the undo history), then "crash" (close the page without any
+ * shutdown) and start the app again in a new page served by the same main services. The banner
+ * offers the session; Restore brings back the original, the mask value for value and the undo
+ * steps. Opening another photo replaces the autosave, and Discard deletes it so the next start
+ * offers nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -11,6 +12,22 @@ import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
 import { retype, sliderTo } from '../support/user-input';
+import { readProjectBytes } from '../support/project-payload';
+import { getMaskValue } from '../../shared/mask';
+
+/** Main's autosave read as a project: the current record, the history labels, and the current mask. */
+async function autosaved() {
+  const bytes = await app.services.autosave.load();
+  if (!bytes) return null;
+  const { manifest, masks } = readProjectBytes(bytes);
+  const p = manifest.project;
+  return {
+    doc: p.current.doc,
+    label: p.current.label,
+    past: p.past.map((x: { label: string }) => x.label),
+    mask: masks.get(p.current.doc.maskId)!,
+  };
+}
 
 let app: AppHarness;
 const building = join(PHOTOS, 'building.jpg'); // 868×600
@@ -86,22 +103,16 @@ describe('autosave and crash recovery in Chromium through the real handlers', ()
     expect(painted[1]).toBe(255);
     expect(painted[12]).toBe(0);
 
-    // The stroke's save lands after the debounce; poll main's store until it holds a mask.
-    const deadline = Date.now() + 15_000;
-    let saved = await app.services.autosave.load();
-    while (!saved?.mask && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      saved = await app.services.autosave.load();
-    }
-    expect(saved?.mask).toBeTruthy();
+    // The stroke's save lands within a second; poll main's store until it holds the stroke.
+    await expect.poll(async () => (await autosaved())?.label ?? null, { timeout: 15_000, interval: 100 }).toBe('Brush stroke');
     await autosaveSettled(page);
-    const doc = JSON.parse(saved!.document);
-    expect(doc.original.name).toBe('building.jpg');
-    expect(doc.canvas).toEqual({ width: 868, height: 600 });
-    expect(saved!.document).not.toContain('past');
-    // The mask PNG covers the stroke's bounds, not the whole canvas.
-    expect(saved!.mask!.rect.width).toBeLessThan(868);
-    expect(saved!.mask!.rect.height).toBeLessThan(100);
+    const saved = (await autosaved())!;
+    expect(saved.doc.original.name).toBe('building.jpg');
+    expect(saved.doc.canvas).toEqual({ width: 868, height: 600 });
+    // The undo history is in the autosave too.
+    expect(saved.past).toEqual(['Open building.jpg']);
+    // The mask is in it value for value.
+    for (let i = 0; i < PROBES.length; i++) expect(getMaskValue(saved.mask, PROBES[i][0], PROBES[i][1])).toBe(painted[i]);
   });
 
   it('after a crash, the banner restores the original and the mask value for value', async () => {
@@ -118,8 +129,9 @@ describe('autosave and crash recovery in Chromium through the real handlers', ()
     const s = await summary(page);
     expect(s.canvas).toEqual({ width: 868, height: 600 });
     expect(s.original.name).toBe('building.jpg');
-    expect(s.label).toBe('Restored session');
-    expect(s.historyLabels).toEqual([]);
+    // The history came back with it: the stroke can be undone.
+    expect(s.label).toBe('Brush stroke');
+    expect(s.historyLabels).toEqual(['Open building.jpg']);
     expect(s.canRedo).toBe(0);
     const stage = await page.locator('[data-testid="stage"]').boundingBox();
     expect(868 * s.scale).toBeLessThanOrEqual(stage!.width);
@@ -128,14 +140,18 @@ describe('autosave and crash recovery in Chromium through the real handlers', ()
     expect(bmp).toEqual({ width: 868, height: 600 });
     expect(await probe(page)).toEqual(painted);
 
-    // The restored document keeps working: undo has nothing to undo, a new stroke is one step.
+    // The restored document keeps working: undo takes the stroke back, redo and a new stroke are steps.
+    await page.keyboard.press('Control+z');
+    expect(await maskValue(page, 200, 100)).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await probe(page)).toEqual(painted);
     await page.keyboard.press('b');
     await dragPath(page, [
       [100, 400],
       [100, 500],
     ]);
     expect(await maskValue(page, 100, 450)).toBe(255);
-    expect((await summary(page)).historyLabels).toEqual(['Restored session']);
+    expect((await summary(page)).historyLabels).toEqual(['Open building.jpg', 'Brush stroke']);
     await autosaveSettled(page);
     app.page = page;
   });
@@ -146,9 +162,11 @@ describe('autosave and crash recovery in Chromium through the real handlers', ()
     await page.keyboard.press('Control+o');
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'coffee.png');
     await autosaveSettled(page);
-    const saved = await app.services.autosave.load();
-    expect(JSON.parse(saved!.document).original.name).toBe('coffee.png');
-    expect(saved!.mask).toBeUndefined();
+    const saved = (await autosaved())!;
+    expect(saved.doc.original.name).toBe('coffee.png');
+    // Only this photo's steps: the building's history is not carried into coffee's autosave.
+    expect(saved.past).toEqual([]);
+    expect(saved.mask.tiles.every((t) => t === 0)).toBe(true);
 
     page = await crashAndRestart(page);
     const banner = page.getByRole('region', { name: 'Restore session' });

@@ -14,6 +14,7 @@ import { batchHandlers } from '../batch/batch-handlers';
 import { outpaintJob } from '../edit/run-outpaint';
 import { checkOutpaintBudget } from '../edit/outpaint-budget';
 import { recoverSession } from '../services/session-recovery';
+import { isProjectPath, loadProject, parsePayload, projectBytes } from '../project/project-files';
 import { wallClock } from '../services/wall-clock';
 import { mergeLayers } from '../edit/merge-layers';
 import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/gateway-url';
@@ -24,6 +25,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'image:open': async ({ checkLater }) => {
       const path = await svc.dialogs.chooseImageToOpen();
       if (!path) return { canceled: true as const };
+      if (isProjectPath(path)) return { project: await svc.projects.open(svc.store, path) };
       return openImageFile(svc.store, path, { checkLater });
     },
     'image:import': async ({ bytes, name, checkLater }) => importImage(svc.store, bytes, name, undefined, { checkLater }),
@@ -71,9 +73,10 @@ export function createHandlers(svc: MainServices): HandlerTable {
       const r = svc.jobs.result(jobId);
       return r.state === 'done' ? { ...r, sentAt: wallClock() } : r;
     },
-    'project:autosave': async ({ document, mask }) => {
+    'project:autosave': async ({ project, tiles }) => {
       const savedAt = Date.now();
-      await svc.autosave.save({ savedAt, document, mask });
+      const bytes = await projectBytes(svc.store, parsePayload(project), tiles, { embed: false, app: svc.version, savedAt });
+      await svc.autosave.save(bytes);
       return { savedAt };
     },
     'project:recover': async () => recoverSession(svc.store, svc.autosave),
@@ -81,6 +84,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'project:save': async (req) =>
       (await svc.projects.save({ store: svc.store, dialogs: svc.dialogs, app: svc.version }, req)) ?? { canceled: true as const },
     'project:open': async ({ recentPath }) => svc.projects.openRecent(svc.store, recentPath),
+    'project:import': async ({ bytes, name }) => loadProject(svc.store, bytes, name, undefined),
     'project:recent': async () => svc.projects.recent(),
     'spend:summary': async () => svc.ledger.summary(),
     'prefs:get': async () => svc.prefs.get(),

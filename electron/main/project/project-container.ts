@@ -51,11 +51,16 @@ export function encodeProject(parts: ProjectParts): Uint8Array {
     files[a.entry] = bytes;
   }
   files[TILES_ENTRY] = parts.tiles;
+  return zipWithChecksums(files);
+}
+
+/** Zips entries (images and tiles stored, JSON deflated) with `checksums.sha256` listing each. */
+export function zipWithChecksums(files: Record<string, Uint8Array>): Uint8Array {
   const sums = Object.entries(files).map(([name, bytes]) => `${sha256(bytes)}  ${name}\n`);
   const zippable: Zippable = {};
   for (const [name, bytes] of Object.entries(files)) {
     // Images and the tile pool are compressed already: stored as they are (fast to write and read).
-    zippable[name] = [bytes, { level: name === MANIFEST_ENTRY ? 6 : 0 }];
+    zippable[name] = [bytes, { level: name.endsWith('.json') ? 6 : 0 }];
   }
   zippable[CHECKSUM_ENTRY] = [strToU8(sums.join('')), { level: 6 }];
   return zipSync(zippable);

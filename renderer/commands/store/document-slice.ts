@@ -19,6 +19,8 @@ export interface DocumentSlice {
   future: Snapshot[];
   /** Replaces the document (open, restore); clears history. `label` defaults to "Open <name>". */
   openDocument(doc: DocState, label?: string, opts?: { undoable?: boolean }): void;
+  /** Replaces the document and its whole history (a project opened or restored). */
+  loadHistory(h: { doc: DocState; label: string; past: Snapshot[]; future: Snapshot[] }): void;
   /** Records one undoable step. `update` must return a new object (never mutate). */
   commit(label: string, update: (doc: DocState) => DocState): void;
   undo(): void;
@@ -38,6 +40,10 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
     const { doc: prev, past } = get();
     const kept = prev && opts?.undoable ? [...past, { doc: prev, label: get().label }].slice(-HISTORY_LIMIT) : [];
     set({ doc, label: label ?? `Open ${doc.original.name}`, past: kept, future: [] });
+    collect(get());
+  },
+  loadHistory(h) {
+    set({ doc: h.doc, label: h.label, past: h.past.slice(-HISTORY_LIMIT), future: h.future.slice(0, HISTORY_LIMIT) });
     collect(get());
   },
   commit(label, update) {

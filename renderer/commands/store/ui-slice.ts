@@ -1,6 +1,7 @@
 /** UI state: overlay look, layer visibility, messages (see toast-logic.ts), busy state. Never part of history. */
 import type { StateCreator } from 'zustand';
 import type { AppErrorInfo } from '../../../shared/errors';
+import type { DocState } from '../../model/document-types';
 import type { EditorStore } from './store';
 import { AUTO_DISMISS_MS, autoDismisses, pushToast, type ToastTone } from '../../model/toast-logic';
 
@@ -11,7 +12,22 @@ export interface Toast {
   kind?: AppErrorInfo['kind'];
 }
 
+/** The project file the open document belongs to (saved to or opened from), for the title and "unsaved changes". */
+export interface ProjectFile {
+  name: string;
+  path: string;
+  /** The document id the file holds. */
+  docId: string;
+  /** The document record as last saved or opened: the document is unchanged while it is this very object. */
+  savedDoc: DocState;
+}
+
 export interface UiSlice {
+  project: ProjectFile | null;
+  setProject(p: ProjectFile | null): void;
+  /** "Save changes?" is being asked before another file opens (renderer/commands/project-commands.ts). */
+  unsavedAsk: boolean;
+  setUnsavedAsk(v: boolean): void;
   maskVisible: boolean;
   maskColor: [number, number, number];
   maskOpacity: number;
@@ -36,6 +52,10 @@ export interface UiSlice {
 let toastId = 1;
 
 export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, get) => ({
+  project: null,
+  setProject: (project) => set({ project }),
+  unsavedAsk: false,
+  setUnsavedAsk: (unsavedAsk) => set({ unsavedAsk }),
   maskVisible: true,
   maskColor: [255, 40, 80],
   maskOpacity: 0.5,

@@ -15,6 +15,7 @@ import { discardAllStaged, discardStaged, keepStaged } from '../../commands/edit
 import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../../commands/canvas-commands';
 import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
+import { saveProject } from '../../commands/project-commands';
 
 export interface Shortcut {
   keys: string;
@@ -23,8 +24,8 @@ export interface Shortcut {
   run(e: KeyboardEvent): void;
   /**
    * Also fires while focus is in a text field, number field or select (see field-focus.ts). Only for
-   * keys that mean nothing to a field: Ctrl/Cmd+Enter generates from the prompt box, Ctrl/Cmd+O and
-   * Ctrl/Cmd+Shift+S open and export.
+   * keys that mean nothing to a field: Ctrl/Cmd+Enter generates from the prompt box, Ctrl/Cmd+O,
+   * Ctrl/Cmd+S, Ctrl/Cmd+Shift+Alt+S and Ctrl/Cmd+Shift+S open, save, save as and export.
    */
   global?: boolean;
 }
@@ -134,12 +135,32 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+Shift+I', label: 'Invert mask', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyI', run: () => invertCurrentMask() },
   { keys: 'Ctrl+A', label: 'Mask everything', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyA', run: () => selectAllMask() },
   { keys: 'Ctrl+D', label: 'Clear mask', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyD', run: () => clearCurrentMask() },
-  { keys: 'Ctrl+O', label: 'Open…', global: true, match: (e) => mod(e) && e.code === 'KeyO', run: () => void openWithDialog() },
+  {
+    keys: 'Ctrl+O',
+    label: 'Open… (a photo or a project)',
+    global: true,
+    match: (e) => mod(e) && e.code === 'KeyO',
+    run: () => void openWithDialog(),
+  },
+  {
+    keys: 'Ctrl+S',
+    label: 'Save the project',
+    global: true,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyS',
+    run: () => void saveProject(false),
+  },
+  {
+    keys: 'Ctrl+Shift+Alt+S',
+    label: 'Save the project as…',
+    global: true,
+    match: (e) => mod(e) && e.shiftKey && e.altKey && e.code === 'KeyS',
+    run: () => void saveProject(true),
+  },
   {
     keys: 'Ctrl+Shift+S',
     label: 'Export (the last format and quality chosen in Export…)',
     global: true,
-    match: (e) => mod(e) && e.shiftKey && e.code === 'KeyS',
+    match: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyS',
     run: () => {
       const p = loadExportPrefs();
       void exportImage(p.format, qualityFor(p), exportOptionsFor(p));

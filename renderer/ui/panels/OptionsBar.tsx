@@ -5,6 +5,7 @@ import type { SelectionMode } from '../../commands/store/tools-slice';
 import { ExtendOptions } from './ExtendOptions';
 import { ColorRangeOptions, ObjectOptions, PressureOption, SelectingNotice, WandOptions } from '../SelectOptions';
 import { PaintTarget } from './PaintTarget';
+import { ProjectButtons } from '../ProjectButtons';
 
 export function OptionsBar() {
   const tool = useEditor((s) => s.tool);
@@ -18,9 +19,10 @@ export function OptionsBar() {
   const scale = useEditor((s) => s.scale);
   return (
     <header className="options-bar">
-      <button type="button" onClick={() => void openWithDialog()} title="Open (Ctrl+O)">
+      <button type="button" onClick={() => void openWithDialog()} title="Open a photo or a .maskwork project (Ctrl+O)">
         Open…
       </button>
+      <ProjectButtons />
       <button
         type="button"
         disabled={!hasDoc}

@@ -27,7 +27,7 @@ export function RecoverBanner() {
       if (live && session && about && !useEditor.getState().doc) setOffer({ session, ...about });
     });
     const unsubscribe = useEditor.subscribe((s, prev) => {
-      if (s.doc && s.doc !== prev.doc && s.past.length === 0 && s.future.length === 0) setOffer(null);
+      if (s.doc && s.doc.id !== prev.doc?.id) setOffer(null);
     });
     return () => {
       live = false;

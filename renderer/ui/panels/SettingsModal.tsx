@@ -6,6 +6,7 @@ import { KeyRow } from './KeyRow';
 import { GatewaysSection } from './GatewaysSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { RoutingSection } from '../RoutingSection';
+import { ProjectSettingsSection } from '../ProjectSettingsSection';
 
 const close = () => useEditor.getState().setSettingsOpen(false);
 
@@ -66,6 +67,7 @@ export function SettingsModal() {
         </section>
         <GatewaysSection />
         <RoutingSection />
+        <ProjectSettingsSection />
         <DiagnosticsSection />
       </div>
     </div>

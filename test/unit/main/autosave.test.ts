@@ -1,8 +1,9 @@
 /**
  * electron/main/services/autosave-store.ts + session-recovery.ts through the real handlers
- * (`project:autosave`, `project:recover`, `project:discard`): a save round-trips with the original's
- * display bytes and the patch bytes; a damaged file reads as "no save"; a write interrupted before
- * its rename leaves the previous save; discard clears; bad payloads are refused before any write.
+ * (`project:autosave`, `project:recover`, `project:discard`): the autosave is a project file (images
+ * not embedded); a save round-trips with its history, the original's display bytes, the patch bytes
+ * and the mask; a damaged file reads as "no save"; a write interrupted before its rename leaves the
+ * previous save; discard clears; bad payloads are refused before any write.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -11,7 +12,10 @@ import sharp from 'sharp';
 import { startMain, type MainHarness } from '../../support/main-harness';
 import { photo, rotatedP3Jpeg } from '../../fixtures/bad-images';
 import { AutosaveStore } from '../../../electron/main/services/autosave-store';
-import { AUTOSAVE_MAX_DOCUMENT_CHARS } from '../../../shared/ipc/contract';
+import { PROJECT_MAX_CHARS } from '../../../shared/ipc/contract';
+import { applyCoverage, createEmptyMask, getMaskValue } from '../../../shared/mask';
+import { unpackMask, unpackPool } from '../../../shared/project/mask-pack';
+import { oneStepProject, readProjectBytes } from '../../support/project-payload';
 
 let main: MainHarness;
 beforeEach(async () => {
@@ -23,13 +27,8 @@ afterEach(async () => {
 
 const rect = { x: 10, y: 20, width: 4, height: 3 };
 
-async function maskPng(): Promise<Uint8Array> {
-  const values = Buffer.from(Array.from({ length: rect.width * rect.height }, (_, i) => (i * 20) % 256));
-  return new Uint8Array(
-    await sharp(values, { raw: { width: rect.width, height: rect.height, channels: 1 } })
-      .png()
-      .toBuffer(),
-  );
+async function maskValues(): Promise<Uint8Array> {
+  return new Uint8Array(Array.from({ length: rect.width * rect.height }, (_, i) => (i * 20) % 256));
 }
 
 /** Imports a real photo and stores a patch; returns the document JSON that references both. */
@@ -66,33 +65,47 @@ describe('project:autosave / project:recover / project:discard', () => {
     expect(await main.call('project:recover', {})).toBeNull();
   });
 
-  it('round-trips a JPEG photo, a patch and the mask through the handlers', async () => {
+  it('round-trips a JPEG photo, a patch, the mask and the undo history through the handlers', async () => {
     const bytes = new Uint8Array(await readFile(photo('building.jpg')));
     const { opened, patchId, patchPng, doc } = await documentWithAssets(bytes, 'building.jpg');
-    const png = await maskPng();
-    const before = Date.now();
-    const { savedAt } = await main.call('project:autosave', { document: JSON.stringify(doc), mask: { png, rect } });
-    expect(savedAt).toBeGreaterThanOrEqual(before);
+    const mask = applyCoverage(createEmptyMask(doc.canvas.width, doc.canvas.height), { rect, data: await maskValues() }, 'replace');
+    const before = { ...doc, maskId: 'mask-1', layers: [] };
+    const request = oneStepProject(
+      { ...doc, maskId: 'mask-3' },
+      { mask, label: 'Keep', past: [{ doc: before, label: 'Open building.jpg' }] },
+    );
+    const t0 = Date.now();
+    const { savedAt } = await main.call('project:autosave', request);
+    expect(savedAt).toBeGreaterThanOrEqual(t0);
+
+    // The file is a project whose images stay in the asset folder.
+    const { manifest, files } = readProjectBytes(new Uint8Array(await readFile(main.svc.autosave.path)));
+    expect(manifest.embedded).toBe(false);
+    expect(Object.keys(files).sort()).toEqual(['checksums.sha256', 'manifest.json', 'masks/tiles.bin', 'mimetype']);
 
     const rec = await main.call('project:recover', {});
     expect(rec.savedAt).toBe(savedAt);
-    expect(JSON.parse(rec.document)).toEqual(doc);
-    expect(rec.mask.rect).toEqual(rect);
-    expect(Buffer.from(rec.mask.png).equals(Buffer.from(png))).toBe(true);
+    const back = JSON.parse(rec.project);
+    expect(back.current).toEqual({ doc: { ...doc, maskId: 'mask-3' }, label: 'Keep' });
+    expect(back.past).toEqual([{ doc: before, label: 'Open building.jpg' }]);
     expect(Object.keys(rec.assets).sort()).toEqual([opened.assetId, patchId].sort());
     // Upright JPEG: the display bytes are the file itself, as on import.
     expect(rec.assets[opened.assetId].mime).toBe('image/jpeg');
     expect(Buffer.from(rec.assets[opened.assetId].bytes).equals(Buffer.from(bytes))).toBe(true);
     expect(rec.assets[patchId]).toEqual({ bytes: patchPng, mime: 'image/png' });
-    // The mask PNG decodes to the values that were saved.
-    const { data } = await sharp(rec.mask.png).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-    expect([...data]).toEqual(Array.from({ length: 12 }, (_, i) => (i * 20) % 256));
+    // The mask comes back value for value.
+    const m = unpackMask(back.masks['mask-3'], unpackPool(rec.tiles));
+    const values = await maskValues();
+    for (let i = 0; i < values.length; i++)
+      expect(getMaskValue(m, rect.x + (i % rect.width), rect.y + Math.floor(i / rect.width))).toBe(values[i]);
+    expect(getMaskValue(m, 0, 0)).toBe(0);
+    expect(back.masks['mask-1'].tiles.every((t: number) => t === -1)).toBe(true);
   });
 
   it('sends a rotated original as displayable bytes with its orientation, and re-registers it for export after a restart', async () => {
     const bytes = await rotatedP3Jpeg();
     const { opened, doc } = await documentWithAssets(bytes, 'rotated.jpg');
-    await main.call('project:autosave', { document: JSON.stringify(doc) });
+    await main.call('project:autosave', oneStepProject(doc));
     // A "restarted" main: same folders, fresh services (no in-memory asset metadata).
     const { createServices } = await import('../../../electron/main/create-services');
     const { createHandlers } = await import('../../../electron/main/ipc/handlers');
@@ -108,7 +121,6 @@ describe('project:autosave / project:recover / project:discard', () => {
     expect(svc.store.info(opened.assetId)).toBeUndefined();
     const r: any = await dispatch(createHandlers(svc), 'project:recover', {}, { emit: () => {} });
     expect(r.ok).toBe(true);
-    expect(r.value.mask).toBeUndefined();
     const display = r.value.assets[opened.assetId];
     // A rotated JPEG is sent as itself; the renderer applies the EXIF orientation when decoding.
     expect(display.mime).toBe('image/jpeg');
@@ -121,7 +133,8 @@ describe('project:autosave / project:recover / project:discard', () => {
   it('reads a corrupt or truncated save as null, never as an error', async () => {
     const bytes = new Uint8Array(await readFile(photo('building.jpg')));
     const { doc } = await documentWithAssets(bytes, 'building.jpg');
-    await main.call('project:autosave', { document: JSON.stringify(doc), mask: { png: await maskPng(), rect } });
+    await main.call('project:autosave', oneStepProject(doc));
+    expect(await main.call('project:recover', {})).not.toBeNull();
     const file = main.svc.autosave.path;
     const good = await readFile(file);
     await writeFile(file, good.subarray(0, Math.floor(good.byteLength / 2)));
@@ -137,15 +150,21 @@ describe('project:autosave / project:recover / project:discard', () => {
   });
 
   it('recovers null when the original image is no longer on disk', async () => {
-    const doc = {
-      id: 'd',
-      canvas: { width: 1, height: 1 },
-      original: { assetId: `img-${'0'.repeat(32)}`, name: 'x.png' },
-      layers: [],
-      versions: [],
-    };
-    await main.call('project:autosave', { document: JSON.stringify(doc) });
+    const bytes = new Uint8Array(await readFile(photo('building.jpg')));
+    const { doc } = await documentWithAssets(bytes, 'building.jpg');
+    const gone = { ...doc, original: { ...doc.original, assetId: `img-${'0'.repeat(32)}` } };
+    await main.call('project:autosave', oneStepProject(gone));
     expect(await main.call('project:recover', {})).toBeNull();
+  });
+
+  it('drops a patch whose file is gone but restores the rest', async () => {
+    const bytes = new Uint8Array(await readFile(photo('building.jpg')));
+    const { opened, doc } = await documentWithAssets(bytes, 'building.jpg');
+    const lost = { ...doc, layers: [...doc.layers, { ...doc.layers[0], id: 'layer-2', assetId: `patch-${'1'.repeat(32)}` }] };
+    await main.call('project:autosave', oneStepProject(lost));
+    const rec = await main.call('project:recover', {});
+    expect(Object.keys(rec.assets)).toContain(opened.assetId);
+    expect(Object.keys(rec.assets)).not.toContain(`patch-${'1'.repeat(32)}`);
   });
 
   it('keeps the previous complete save when a write is interrupted before its rename', async () => {
@@ -156,31 +175,32 @@ describe('project:autosave / project:recover / project:discard', () => {
         if (crash) throw new Error('power cut');
       },
     });
-    await store.save({ savedAt: 1, document: '{"v":1}' });
+    await store.save(Buffer.from('one'));
     crash = true;
-    await expect(store.save({ savedAt: 2, document: '{"v":2}' })).rejects.toMatchObject({ kind: 'io' });
-    expect(await store.load()).toEqual({ savedAt: 1, document: '{"v":1}' });
+    await expect(store.save(Buffer.from('two'))).rejects.toMatchObject({ kind: 'io' });
+    expect(Buffer.from((await store.load())!).toString()).toBe('one');
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    // A half-written temp file left by a real crash is ignored too.
-    await writeFile(join(dir, 'session.bin.999.1.deadbeef.tmp'), 'MASKWORK-AUTOSAVE-1\n\0\0');
-    expect(await store.load()).toEqual({ savedAt: 1, document: '{"v":1}' });
+    // A half-written temp file left by a real crash is ignored, and removed by clear.
+    await writeFile(join(dir, '.session.maskwork.999.deadbeef.tmp'), 'PK');
+    expect(Buffer.from((await store.load())!).toString()).toBe('one');
     crash = false;
-    await store.save({ savedAt: 3, document: '{"v":3}' });
-    expect(await store.load()).toEqual({ savedAt: 3, document: '{"v":3}' });
+    await store.save(Buffer.from('three'));
+    expect(Buffer.from((await store.load())!).toString()).toBe('three');
+    await writeFile(join(dir, 'session.bin'), 'MASKWORK-AUTOSAVE-1\n'); // the earlier format goes too
     await store.clear();
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('serialises concurrent saves: the last one wins', async () => {
     const store = new AutosaveStore(join(main.tmp, 'concurrent'));
-    await Promise.all(Array.from({ length: 8 }, (_, i) => store.save({ savedAt: i, document: JSON.stringify({ i }) })));
-    expect(await store.load()).toEqual({ savedAt: 7, document: '{"i":7}' });
+    await Promise.all(Array.from({ length: 8 }, (_, i) => store.save(Buffer.from(`save ${i}`))));
+    expect(Buffer.from((await store.load())!).toString()).toBe('save 7');
   });
 
   it('discard clears the save', async () => {
     const bytes = new Uint8Array(await readFile(photo('building.jpg')));
     const { doc } = await documentWithAssets(bytes, 'building.jpg');
-    await main.call('project:autosave', { document: JSON.stringify(doc) });
+    await main.call('project:autosave', oneStepProject(doc));
     expect(await main.call('project:recover', {})).not.toBeNull();
     expect(await main.call('project:discard', {})).toEqual({ discarded: true });
     expect(await main.call('project:recover', {})).toBeNull();
@@ -188,30 +208,29 @@ describe('project:autosave / project:recover / project:discard', () => {
   });
 
   it('refuses non-JSON, oversized and malformed payloads before writing anything, keeping the previous save', async () => {
-    await main.call('project:autosave', { document: '{"keep":true}' });
+    const bytes = new Uint8Array(await readFile(photo('building.jpg')));
+    const { doc } = await documentWithAssets(bytes, 'building.jpg');
+    const good = oneStepProject(doc);
+    await main.call('project:autosave', good);
+    const kept = await readFile(main.svc.autosave.path);
     const refused = async (payload: unknown, hint: string) => {
       const r = await main.callRaw('project:autosave', payload);
       expect(r.ok).toBe(false);
       expect(r.error.kind).toBe('validation');
       expect(r.error.message).toContain(hint);
     };
-    await refused({ document: '{"id": "doc-1", ' }, 'document');
-    await refused({ document: 'not json' }, 'JSON');
-    await refused({ document: 42 }, 'document');
-    await refused({ document: `"${'x'.repeat(AUTOSAVE_MAX_DOCUMENT_CHARS)}"` }, 'document');
-    await refused({ document: '{}', savedAt: 5 }, 'unknown field');
-    await refused({ document: '{}', mask: { png: await maskPng(), rect, extra: 1 } }, 'mask.extra');
-    await refused({ document: '{}', mask: { png: 'iVBORw0KGgo=', rect } }, 'mask.png');
-    await refused({ document: '{}', mask: { png: await maskPng(), rect: { ...rect, width: 0 } } }, 'mask.rect.width');
-    await refused({ document: '{}', mask: { png: await maskPng(), rect }, smuggled: '../../etc/passwd' }, 'smuggled');
+    await refused({ ...good, project: '{"current": ' }, 'project');
+    await refused({ ...good, project: 'not json' }, 'JSON');
+    await refused({ ...good, project: 42 }, 'project');
+    await refused({ ...good, project: `"${'x'.repeat(PROJECT_MAX_CHARS)}"` }, 'project');
+    await refused({ ...good, savedAt: 5 }, 'unknown field');
+    await refused({ ...good, tiles: 'iVBORw0KGgo=' }, 'tiles');
+    await refused({ ...good, smuggled: '../../etc/passwd' }, 'smuggled');
+    // Valid JSON that is not a project, or a project whose records the document schema refuses.
+    await refused({ ...good, project: '{"keep":true}' }, 'current');
+    await refused(oneStepProject({ ...doc, canvas: { width: 0, height: 1 } }), 'current.doc.canvas.width');
     const r = await main.callRaw('project:recover', { extra: 1 });
     expect(r).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect((await main.svc.autosave.load())?.document).toBe('{"keep":true}');
-  });
-
-  it('the store itself refuses a non-JSON document (callers other than IPC)', async () => {
-    const store = new AutosaveStore(join(main.tmp, 'direct'));
-    await expect(store.save({ savedAt: 1, document: '{oops' })).rejects.toMatchObject({ kind: 'validation' });
-    expect(await store.load()).toBeNull();
+    expect(Buffer.from(await readFile(main.svc.autosave.path)).equals(kept)).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { createHandlers } from '../../../electron/main/ipc/handlers';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
 import type { Dialogs } from '../../../electron/main/services/dialogs';
 import { photo } from '../../fixtures/bad-images';
+import { oneStepProject } from '../../support/project-payload';
 
 let tmp: string;
 let original: string;
@@ -153,7 +154,7 @@ describe('after session recovery', () => {
       layers: [],
       versions: [],
     };
-    expect((await call('project:autosave', { document: JSON.stringify(doc) })).ok).toBe(true);
+    expect((await call('project:autosave', oneStepProject(doc))).ok).toBe(true);
 
     // Restart: fresh services on the same folders.
     const picks2 = new Picks();

@@ -225,7 +225,7 @@ describe('project:save and opening it again', () => {
       ok: false,
       error: { kind: 'validation', message: expect.stringMatching(/mask mask-9 of “Keep” is missing/) },
     });
-    const missing = { ...p.payload, references: [`reference-${'0'.repeat(32)}`] };
+    const missing = { ...p.payload, references: [{ assetId: `img-${'0'.repeat(32)}`, name: 'ref.png', width: 10, height: 10 }] };
     const r2 = await main.callRaw('project:save', { project: JSON.stringify(missing), tiles: p.tiles });
     expect(r2).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     expect((await readdir(main.tmp)).some((n) => n.includes('x.maskwork'))).toBe(false);

@@ -1,12 +1,16 @@
 /**
- * Recovery validates the autosave with the shared document schema (shared/document/schema.ts) and
- * never walks it recursively: a deeply nested or malformed autosave gives "nothing to restore", not
- * a stack overflow; a well-formed one still restores.
+ * Recovery validates the autosave (a project file) with the shared document schema
+ * (shared/document/schema.ts, through shared/project/project-schema.ts) and never walks it
+ * recursively: a deeply nested or malformed autosave gives "nothing to restore", not a stack
+ * overflow; a well-formed one still restores.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, MAX_DOCUMENT_DEPTH } from '../../../shared/document/schema';
 import { makePng } from '../../servers';
 import { startMain, type MainHarness } from '../../support/main-harness';
+import { strToU8 } from 'fflate';
+import { MIMETYPE, zipWithChecksums } from '../../../electron/main/project/project-container';
+import { packMasks } from '../../../shared/project/mask-pack';
 
 let main: MainHarness;
 let original: { assetId: string; width: number; height: number };
@@ -29,8 +33,15 @@ function doc(extra: Record<string, unknown> = {}) {
   };
 }
 
+/** Writes an autosave whose current document record is `text` (checksums valid), then recovers it. */
 async function saveAndRecover(text: string) {
-  await main.svc.autosave.save({ savedAt: Date.now(), document: text });
+  const manifest = `{"format":"maskwork-project","version":1,"app":"t","savedAt":1,"embedded":false,"project":{"current":{"doc":${text},"label":"x"},"past":[],"future":[],"masks":{"mask-1":{"width":${original.width},"height":${original.height},"tiles":[-1]}},"tileCount":0,"historyLimit":100},"assets":[{"id":"${original.assetId}","kind":"img"}]}`;
+  const bytes = zipWithChecksums({
+    mimetype: strToU8(MIMETYPE),
+    'manifest.json': strToU8(manifest),
+    'masks/tiles.bin': packMasks(new Map()).pool,
+  });
+  await main.svc.autosave.save(bytes);
   return main.callRaw('project:recover', {});
 }
 

@@ -1,0 +1,196 @@
+/**
+ * Projects in the renderer: Save (Ctrl+S), Save As (Ctrl+Shift+Alt+S), opening a project (Ctrl+O, the
+ * recent list, the autosave), and "unsaved changes". The document, its undo history and its masks go
+ * to main as a project payload (renderer/model/project-payload.ts); main adds the image bytes and
+ * writes the file. The document is unchanged since its last save while `doc` is the very record that
+ * was saved (records are immutable), so undoing back to the saved state counts as saved.
+ */
+import type { OpenedProject, RecentProject } from '../../shared/ipc/contract-types';
+import { PROJECT_HISTORY_MAX } from '../../shared/project/project-schema';
+import { api, errorInfo, unwrap } from './bridge';
+import { decodeToBitmap, getMask, putBitmap, putMask } from './blob-store';
+import { buildProjectPayload, projectSteps, readProjectPayload } from '../model/project-payload';
+import type { Snapshot } from '../model/document-types';
+import { withLayerMaskAssets } from './layer-mask-assets';
+import type { ReferenceImage } from './store/jobs-slice';
+import { useEditor } from './store/store';
+
+const HISTORY_KEY = 'maskwork.projectHistorySteps';
+
+/** Undo steps kept in project files and the autosave (Settings → Projects), 0…100, default 100. */
+export function loadHistoryLimit(): number {
+  try {
+    const n = Number(localStorage.getItem(HISTORY_KEY) ?? PROJECT_HISTORY_MAX);
+    return Number.isInteger(n) && n >= 0 && n <= PROJECT_HISTORY_MAX ? n : PROJECT_HISTORY_MAX;
+  } catch {
+    return PROJECT_HISTORY_MAX;
+  }
+}
+
+export function saveHistoryLimit(n: number): number {
+  const v = Math.max(0, Math.min(PROJECT_HISTORY_MAX, Math.round(Number.isFinite(n) ? n : PROJECT_HISTORY_MAX)));
+  try {
+    localStorage.setItem(HISTORY_KEY, String(v));
+  } catch {
+    // no local storage: the default stays
+  }
+  return v;
+}
+
+/**
+ * The open document as a project payload, or null when nothing is open. Every record's layer masks
+ * get their PNG assets first (`withLayerMaskAssets`, each mask uploaded once), as for any document
+ * leaving the renderer; the masks themselves travel as tiles in the payload.
+ */
+export async function currentProjectPayload(): Promise<{ project: string; tiles: Uint8Array } | null> {
+  const s = useEditor.getState();
+  if (!s.doc) return null;
+  const limit = loadHistoryLimit();
+  const steps = projectSteps({ doc: s.doc, label: s.label, past: s.past, future: s.future }, limit);
+  const out = async (x: Snapshot): Promise<Snapshot> => ({ doc: await withLayerMaskAssets(x.doc), label: x.label });
+  const state = {
+    doc: await withLayerMaskAssets(s.doc),
+    label: s.label,
+    past: await Promise.all(steps.past.map(out)),
+    future: await Promise.all(steps.future.map(out)),
+  };
+  const { project, tiles } = buildProjectPayload(state, getMask, { historyLimit: limit, references: s.gen.references });
+  return { project, tiles };
+}
+
+/** True when the open document has changes no project file holds (its own file, or none yet after an edit). */
+export function hasUnsavedChanges(): boolean {
+  const { doc, past, project } = useEditor.getState();
+  if (!doc) return false;
+  if (project && project.docId === doc.id) return doc !== project.savedDoc;
+  return past.some((p) => p.doc.id === doc.id);
+}
+
+/** Saves the open document (Save As: always asks where). Resolves true when it was written. */
+export async function saveProject(saveAs: boolean): Promise<boolean> {
+  const s = useEditor.getState();
+  const doc = s.doc;
+  if (!doc) return false;
+  s.setBusy('Saving…');
+  try {
+    const payload = await currentProjectPayload();
+    if (!payload) return false;
+    const r = await unwrap(api().project.save({ ...payload, ...(saveAs ? { saveAs: true } : {}) }));
+    if ('canceled' in r) return false;
+    useEditor.getState().setProject({ name: r.name, path: r.path, docId: doc.id, savedDoc: doc });
+    useEditor.getState().notify('success', `Saved ${r.name} (${(r.bytes / 2 ** 20).toFixed(1)} MB).`);
+    return true;
+  } catch (e) {
+    const info = errorInfo(e);
+    useEditor.getState().notify('error', info.message, info.kind);
+    return false;
+  } finally {
+    useEditor.getState().setBusy(null);
+  }
+}
+
+/**
+ * Shows a project main opened: decodes its images, rebuilds its masks and history, and makes it the
+ * open document. `file`: opened from a path, which becomes the document's file (Ctrl+S saves there);
+ * `copy`: a restored autosave or a dropped project, which has no file yet (Ctrl+S asks where).
+ * Throws when the project cannot be shown; the open document is then unchanged.
+ */
+export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy'): Promise<void> {
+  const bitmaps: [string, ImageBitmap][] = [];
+  const have = (id: string) => id in opened.assets;
+  try {
+    for (const [id, a] of Object.entries(opened.assets)) {
+      if (id.startsWith('mask-')) continue; // layer-mask PNGs are main's copy; the renderer has the tiles
+      bitmaps.push([id, await decodeToBitmap(a.bytes, a.mime)]);
+    }
+  } catch (e) {
+    for (const [, b] of bitmaps) b.close();
+    throw e;
+  }
+  let loaded: ReturnType<typeof readProjectPayload>;
+  try {
+    loaded = readProjectPayload(opened.project, opened.tiles, putMask, have);
+  } catch (e) {
+    for (const [, b] of bitmaps) b.close();
+    throw new Error(`“${opened.name}” cannot be opened: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`);
+  }
+  for (const [id, b] of bitmaps) putBitmap(id, b);
+  const s = useEditor.getState();
+  for (const r of s.gen.references) URL.revokeObjectURL(r.thumbUrl);
+  const references: ReferenceImage[] = loaded.references.map((r) => {
+    const a = opened.assets[r.assetId];
+    return { ...r, thumbUrl: URL.createObjectURL(new Blob([a.bytes as BlobPart], { type: a.mime })) };
+  });
+  s.setGen({ references });
+  s.loadHistory({ doc: loaded.current.doc, label: loaded.current.label, past: loaded.past, future: loaded.future });
+  s.setProject(
+    from === 'file' && opened.path
+      ? { name: opened.name, path: opened.path, docId: loaded.current.doc.id, savedDoc: loaded.current.doc }
+      : null,
+  );
+  s.fitToScreen();
+}
+
+/** The recent projects (empty when main cannot be asked). */
+export async function recentProjects(): Promise<RecentProject[]> {
+  try {
+    return await unwrap(api().project.recent({}));
+  } catch {
+    return [];
+  }
+}
+
+/** Opens a project from the recent list; failures are an error message, the document unchanged. */
+export async function openRecentProject(path: string): Promise<void> {
+  if (!(await mayLeaveUnsavedProject())) return;
+  const s = useEditor.getState();
+  s.setBusy('Opening…');
+  try {
+    await adoptProject(await unwrap(api().project.open({ recentPath: path })), 'file');
+  } catch (e) {
+    const info = errorInfo(e);
+    useEditor.getState().notify('error', info.message, info.kind);
+  } finally {
+    useEditor.getState().setBusy(null);
+  }
+}
+
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+let pending: ((c: UnsavedChoice) => void) | null = null;
+
+/**
+ * Before another file replaces the open document: when that document is a project with unsaved
+ * changes, asks Save / Don't save / Cancel. Resolves true when the open may go ahead. (A photo that
+ * was never saved as a project is not asked about: opening is an undo step, and the autosave keeps it.)
+ */
+export async function mayLeaveUnsavedProject(): Promise<boolean> {
+  const { doc, project } = useEditor.getState();
+  if (!doc || !project || project.docId !== doc.id || !hasUnsavedChanges()) return true;
+  pending?.('cancel');
+  const choice = await new Promise<UnsavedChoice>((resolve) => {
+    pending = resolve;
+    useEditor.getState().setUnsavedAsk(true);
+  });
+  if (choice === 'cancel') return false;
+  if (choice === 'save') return saveProject(false);
+  return true;
+}
+
+/** The prompt's buttons. */
+export function answerUnsavedAsk(choice: UnsavedChoice): void {
+  const resolve = pending;
+  pending = null;
+  useEditor.getState().setUnsavedAsk(false);
+  resolve?.(choice);
+}
+
+/** Asks the browser/Electron to confirm closing the window while there are unsaved changes. */
+export function installUnsavedCloseGuard(): () => void {
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (!hasUnsavedChanges()) return;
+    e.preventDefault();
+    e.returnValue = '';
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+  return () => window.removeEventListener('beforeunload', onBeforeUnload);
+}

@@ -1,0 +1,48 @@
+/** "Save changes?": asked before another file replaces a project with unsaved changes (Save / Don't save / Cancel). */
+import { useEffect, useRef } from 'react';
+import { answerUnsavedAsk } from '../commands/project-commands';
+import { useEditor } from '../commands/store/store';
+
+export function UnsavedPrompt() {
+  const open = useEditor((s) => s.unsavedAsk);
+  const name = useEditor((s) => s.project?.name);
+  const first = useRef<HTMLButtonElement>(null);
+  // A dialog takes the keyboard focus, so Esc and Tab answer it.
+  useEffect(() => {
+    if (open) first.current?.focus();
+  }, [open]);
+  if (!open) return null;
+  return (
+    <div className="modal-backdrop">
+      <div
+        className="modal job-open-prompt"
+        role="alertdialog"
+        aria-modal="true"
+        aria-label="Unsaved changes"
+        onKeyDown={(e) => {
+          // Keys answer this question only (Esc = cancel), never the editor's shortcuts.
+          e.stopPropagation();
+          if (e.key === 'Escape') answerUnsavedAsk('cancel');
+        }}
+      >
+        <h3>Unsaved changes</h3>
+        <p>{name ?? 'This project'} has changes that are not saved. Save them before opening another file?</p>
+        <div className="row">
+          <button type="button" className="primary" ref={first} onClick={() => answerUnsavedAsk('save')} title="Save, then open">
+            Save
+          </button>
+          <button
+            type="button"
+            onClick={() => answerUnsavedAsk('discard')}
+            title="Open without saving (Ctrl+Z still brings this document back)"
+          >
+            Don't save
+          </button>
+          <button type="button" onClick={() => answerUnsavedAsk('cancel')} title="Stay on this project (Esc)">
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
