@@ -2,13 +2,14 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { cliRatios } from './cli';
 import { historyRow } from './history';
+import { projectRatios } from './project';
 import { openRatio } from './open';
 import { pixelRatios } from './pixels';
 import { formatRatios } from './formats';
 import { editTimeRows, formatSpanTable, runEditTime } from './edit-time';
 import { formatRatioTable, machine, type RatioRow } from './ratio';
 
-export const RATIO_GROUPS = ['open', 'pixels', 'cli', 'history', 'edit-time', 'formats'] as const;
+export const RATIO_GROUPS = ['open', 'pixels', 'cli', 'history', 'edit-time', 'formats', 'project'] as const;
 
 export async function runRatios(opts: {
   quick: boolean;
@@ -22,6 +23,7 @@ export async function runRatios(opts: {
   if (opts.groups('cli')) rows.push(...(await cliRatios(runs)));
   if (opts.groups('history')) rows.push(await historyRow(opts.quick ? 10 : 100));
   if (opts.groups('formats')) rows.push(...(await formatRatios(opts.quick ? 3 : runs)));
+  if (opts.groups('project')) rows.push(...(await projectRatios(runs)));
   let spanTable: string | null = null;
   let editTime: unknown = null;
   if (opts.groups('edit-time')) {

@@ -54,11 +54,11 @@ describe('fieldOwnsKey', () => {
 });
 
 describe('shortcuts that fire while typing', () => {
-  it('are only the ones with no meaning in a field: generate, open, export', () => {
+  it('are only the ones with no meaning in a field: generate, open, save, save as, export', () => {
     expect(
       SHORTCUTS.filter((s) => s.global)
         .map((s) => s.keys)
         .sort(),
-    ).toEqual(['Ctrl+Enter', 'Ctrl+O', 'Ctrl+Shift+S']);
+    ).toEqual(['Ctrl+Enter', 'Ctrl+O', 'Ctrl+S', 'Ctrl+Shift+Alt+S', 'Ctrl+Shift+S']);
   });
 });
