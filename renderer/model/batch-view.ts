@@ -32,7 +32,7 @@ const REMOTE: Record<string, string> = {
 export function stateText(b: BatchView): string {
   const c = batchCounts(b.items);
   if (b.state === 'submitted') return `Batch API: ${REMOTE[b.remote?.state ?? 'unknown']} (results within ${BATCH_API_TURNAROUND_HOURS} h)`;
-  if (b.state === 'queued') return 'Queued';
+  if (b.state === 'queued') return b.mode === 'batch-api' ? 'Batch API: preparing the requests' : 'Queued';
   if (b.state === 'running') return `Running: ${c.done + c.failed} of ${c.total}`;
   if (b.state === 'cancelled') return 'Cancelled';
   if (b.state === 'failed') return `Failed${b.error ? `: ${b.error.message}` : ''}`;

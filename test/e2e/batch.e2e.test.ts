@@ -40,6 +40,10 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
+  // Batches poll and save in main: stop them before the harness removes its folder.
+  app?.services.batches.stop();
+  await new Promise((r) => setTimeout(r, 200));
+  await app?.services.batches.store.save();
   await app?.close();
   await batchApi?.close();
   await gemini?.close();
@@ -68,7 +72,7 @@ describe('Batch dialog', () => {
     await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gemini-3.1-flash-image');
     const price = d.getByRole('status', { name: 'Batch price' });
     await price.waitFor();
-    await expect.poll(() => price.textContent()).toBe('5 images · ≈ $0.335');
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('5 images · ≈ $0.335');
 
     const before = gemini.requests.length;
     await d.getByRole('button', { name: 'Start batch' }).click();
@@ -80,7 +84,9 @@ describe('Batch dialog', () => {
     await grid.getByRole('img', { name: 'rocket.jpg after' }).waitFor();
     for (const n of ['chelsea.png', 'coffee.png', 'rocket.jpg']) await grid.getByRole('button', { name: `Keep ${n}` }).click();
     await grid.getByRole('button', { name: 'Discard desk-stuff.jpg' }).click();
-    await expect.poll(() => grid.getByRole('button', { name: 'Keep coffee.png' }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => grid.getByRole('button', { name: 'Keep coffee.png' }).getAttribute('aria-pressed'), { timeout: 30_000 })
+      .toBe('true');
 
     const redoBefore = gemini.requests.length;
     await grid.getByRole('button', { name: 'Redo smarties.png' }).click();
@@ -93,7 +99,7 @@ describe('Batch dialog', () => {
     await mkdir(out);
     app.dialogs.folders.push(out);
     await d.getByRole('button', { name: 'Export kept (4)…' }).click();
-    await expect.poll(() => d.getByRole('status', { name: 'Batch export' }).textContent()).toContain('Wrote 4 files');
+    await expect.poll(() => d.getByRole('status', { name: 'Batch export' }).textContent(), { timeout: 30_000 }).toContain('Wrote 4 files');
     expect((await readdir(out)).sort()).toEqual(['chelsea-edited.png', 'coffee-edited.png', 'rocket-edited.png', 'smarties-edited.png']);
     const [a, b] = await Promise.all([sharp(join(PHOTOS, 'rocket.jpg')).metadata(), sharp(join(out, 'rocket-edited.png')).metadata()]);
     expect([b.width, b.height]).toEqual([a.width, a.height]);
@@ -112,14 +118,14 @@ describe('Batch dialog', () => {
     await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
     await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gemini-3.1-flash-image');
     const price = d.getByRole('status', { name: 'Batch price' });
-    await expect.poll(() => price.textContent()).toBe('2 images · ≈ $0.134');
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('2 images · ≈ $0.134');
     await d.getByRole('checkbox', { name: /Gemini Batch API/ }).click();
-    await expect.poll(() => price.textContent()).toBe('2 images · ≈ $0.067 (standard price $0.134)');
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('2 images · ≈ $0.067 (standard price $0.134)');
 
     const jobs = batchApi.batches.size;
     await d.getByRole('button', { name: 'Start batch' }).click();
     const state = d.getByTestId('batch-state').first();
-    await expect.poll(() => state.textContent()).toMatch(/^Batch API: /);
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toMatch(/^Batch API: (queued at Google|Google is working)/);
     expect(batchApi.batches.size).toBe(jobs + 1);
     const job = [...batchApi.batches.values()].at(-1)!;
     expect(job.requests).toHaveLength(2);
@@ -127,16 +133,20 @@ describe('Batch dialog', () => {
     const grid = d.getByLabel('Batch results');
     await grid.getByRole('img', { name: 'coffee.png after' }).waitFor();
     await grid.getByRole('button', { name: 'Keep coffee.png' }).click();
-    await expect.poll(() => grid.getByRole('button', { name: 'Keep coffee.png' }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => grid.getByRole('button', { name: 'Keep coffee.png' }).getAttribute('aria-pressed'), { timeout: 30_000 })
+      .toBe('true');
 
     batchApi.hold();
     app.dialogs.multiOpens.push([join(inDir, 'chelsea.png')]);
     await d.getByRole('button', { name: 'Add images…' }).click();
     await d.getByRole('list', { name: 'Images in the new batch' }).getByRole('listitem').first().waitFor();
     await d.getByRole('button', { name: 'Start batch' }).click();
-    await expect.poll(() => d.getByTestId('batch-state').first().textContent()).toMatch(/^Batch API: /);
+    await expect
+      .poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 30_000 })
+      .toMatch(/^Batch API: (queued at Google|Google is working)/);
     await d.getByRole('button', { name: 'Cancel batch' }).click();
-    await expect.poll(() => d.getByTestId('batch-state').first().textContent()).toBe('Cancelled');
+    await expect.poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 30_000 }).toBe('Cancelled');
     expect([...batchApi.batches.values()].at(-1)?.state).toBe('BATCH_STATE_CANCELLED');
     batchApi.release();
     expect(app.errors).toEqual([]);

@@ -184,6 +184,13 @@ export class BatchService {
       const client = await this.client(b.model);
       const remote = await client.submit(b.model, `maskwork ${b.id}`, requests);
       b.remote = { name: remote.name, state: remote.state, checkedAt: Date.now() };
+      if (b.state === 'cancelled') {
+        // Cancelled while the requests were on their way: cancel the job Google just accepted.
+        await client.cancel(remote.name).catch(() => {});
+        b.remote.state = 'cancelled';
+        await this.store.save();
+        return;
+      }
       b.state = 'submitted';
       for (const i of b.items) if (i.state === 'queued') i.state = 'submitted';
     } catch (e) {
