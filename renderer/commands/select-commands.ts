@@ -146,16 +146,16 @@ export function zoomToMask(): void {
 
 // ---- Colour range ----------------------------------------------------------------------------
 
-let preview: { canvas: HTMLCanvasElement; width: number; height: number; selected: number } | null = null;
+let preview: { canvas: HTMLCanvasElement; width: number; height: number; selected: number; docId: string } | null = null;
 
-/** The live preview of the colour range selection (a canvas of the whole canvas area, reduced). */
+/** The live preview of the colour range selection (a canvas of the whole canvas area, reduced); null on another photo. */
 export function rangePreview(): typeof preview {
-  return preview;
+  return preview && preview.docId === st().doc?.id ? preview : null;
 }
 
 const PREVIEW_SIDE = 1024;
 
-function drawPreview(p: SelectPreview): void {
+function drawPreview(p: SelectPreview, docId: string): void {
   const canvas = preview?.canvas ?? document.createElement('canvas');
   canvas.width = p.width;
   canvas.height = p.height;
@@ -172,7 +172,7 @@ function drawPreview(p: SelectPreview): void {
     img.data[i * 4 + 3] = Math.round(v * 0.6);
   }
   ctx.putImageData(img, 0, 0);
-  preview = { canvas, width: p.width, height: p.height, selected: selected / Math.max(1, p.data.length) };
+  preview = { canvas, width: p.width, height: p.height, selected: selected / Math.max(1, p.data.length), docId };
   st().bumpRangePreview();
 }
 
@@ -197,7 +197,7 @@ export function updateRangePreview(): Promise<void> {
   return job.promise.then(
     (res) => {
       if (res.preview && st().doc?.id === doc.id && st().select.colors === colors && st().select.fuzziness === fuzziness)
-        drawPreview(res.preview);
+        drawPreview(res.preview, doc.id);
     },
     (e) => st().notify('error', `Colour range preview failed: ${e instanceof Error ? e.message : e}`),
   );
