@@ -39,6 +39,16 @@ describe('packMasks / unpackPool / unpackMask', () => {
     // Shared again after reading: the tile object a2 and b2 have in common is one object.
     expect(a2.tiles[0]).toBe(b2.tiles[0]);
     expect(getMaskValue(unpackMask(packed.masks.m3, tiles), 299, 299)).toBe(255);
+    // Packing what was read gives the same pool again (a saved project re-saves unchanged).
+    expect(
+      packMasks(
+        new Map([
+          ['m1', a2],
+          ['m2', b2],
+          ['m3', unpackMask(packed.masks.m3, tiles)],
+        ]),
+      ).pool,
+    ).toEqual(packed.pool);
   });
 
   it('compresses: a blob mask on a 24 MP canvas packs to a few KB', () => {

@@ -3,7 +3,8 @@
  * once each into a pool — a tile shared by several history steps (the usual case: a stroke touches a
  * few tiles and shares the rest) is stored once. Each pooled tile is DEFLATE-compressed on its own,
  * and the compressed bytes are cached per tile object, so an autosave every second compresses only
- * the tiles that changed since the last one.
+ * the tiles that changed since the last one (tiles read from a project come with their compressed
+ * bytes, so the first save after opening one compresses nothing either).
  *
  * Pool layout (`masks/tiles.bin`): "MWTILES1" | u32 LE count | count × (u32 LE length | raw DEFLATE of
  * the tile's TILE_AREA bytes). Unpacking rebuilds one tile object per pool entry, so the masks share
@@ -85,6 +86,8 @@ export function unpackPool(pool: Uint8Array): Uint8Array[] {
       throw bad(`tile ${i} does not decompress`);
     }
     if (tile.byteLength !== TILE_AREA) throw bad(`tile ${i} has ${tile.byteLength} bytes`);
+    // The compressed bytes are at hand: the next save of an opened project compresses nothing it read.
+    compressed.set(tile, pool.slice(at + 4, at + 4 + len));
     tiles.push(tile);
     at += 4 + len;
   }
