@@ -37,7 +37,7 @@ describe('global key handlers', () => {
   it('all use the shared field-focus predicate', () => {
     const offenders = withKeydown
       .filter((f) => !EXEMPT[f.rel])
-      .filter((f) => !/from '(\.\.\/keyboard|\.)\/field-focus'/.test(f.src) || !/fieldOwnsKey\(/.test(f.src))
+      .filter((f) => !/from '(\.\.?\/)+(keyboard\/)?field-focus'/.test(f.src) || !/fieldOwnsKey\(/.test(f.src))
       .map((f) => f.rel);
     expect(offenders).toEqual([]);
   });
