@@ -14,6 +14,7 @@ import { type CompareViewState, actualSize, fitView, panBy, paneCandidates, zoom
 import type { DocState } from '../model/document-types';
 import { keepStaged } from '../commands/edit-commands';
 import { useEditor } from '../commands/store/store';
+import { fieldOwnsKey } from './keyboard/field-focus';
 
 const close = () => useEditor.getState().setComparePanes(0);
 
@@ -132,6 +133,8 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
     // While open, Esc closes it and no key reaches the editor's shortcuts (Esc would discard the candidates).
     const onKey = (e: KeyboardEvent) => {
       e.stopPropagation();
+      // A field keeps its own keys (Esc in a field is the field's).
+      if (fieldOwnsKey(e)) return;
       if (e.key === 'Escape') {
         e.preventDefault();
         close();
