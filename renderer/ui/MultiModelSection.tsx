@@ -24,8 +24,9 @@ export function MultiModelSection() {
     })),
   );
   const setGen = useEditor((s) => s.setGen);
+  // Estimating every model plans a region per model: only while the list is shown.
   const rows = useMemo(
-    () => multiRows({ ...useEditor.getState(), doc, gen, keyStatus, providerSettings, prefs }),
+    () => (gen.multiOn ? multiRows({ ...useEditor.getState(), doc, gen, keyStatus, providerSettings, prefs }) : []),
     [doc, gen, keyStatus, providerSettings, prefs],
   );
   const total = multiTotal(rows);

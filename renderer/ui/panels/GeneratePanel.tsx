@@ -117,7 +117,8 @@ export function GeneratePanel() {
           })}
         </select>
       </label>
-      <MultiModelSection />
+      {/* Several models at once is for masked edits; filling an extension uses the one chosen model. */}
+      {!outpaint && <MultiModelSection />}
       {auto && !gen.multiOn && (
         <p className="auto-pick" data-testid="auto-pick" role="status" aria-label="Auto pick">
           Auto picked {formatDecision(auto)}
