@@ -6,46 +6,26 @@
  * area a known solid colour).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath } from '../support/page-helpers';
-import { chooseOption, retype, sliderTo } from '../support/user-input';
-import { PALETTE, startGeminiServer, startOpenAIServer } from '../servers';
+import type { AppHarness } from '../support/app-harness';
+import { type CloudApp, launchWithCloudServers, openAndPaint } from '../support/cloud-app';
+import { chooseOption, retype } from '../support/user-input';
+import { type GeminiServer, type OpenAIServer, PALETTE } from '../servers';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
-let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
+let openai: OpenAIServer;
+let gemini: GeminiServer;
+let cloud: CloudApp | undefined;
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  gemini = await startGeminiServer();
-  app = await launchApp({
-    env: {
-      OPENAI_API_KEY: 'sk-e2e-test-key-0001',
-      GEMINI_API_KEY: 'gm-e2e-test-key-0002',
-      OPENAI_BASE_URL: openai.url,
-      GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
-      MASKWORK_MAX_RETRIES: '0',
-      MASKWORK_STREAM: '0',
-    },
-  });
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await app.page.keyboard.press('b');
-  await retype(app.page.getByRole('spinbutton', { name: 'Brush size' }), '60');
-  await sliderTo(app.page.getByRole('slider', { name: 'Hardness' }), 'max');
-  await dragPath(app.page, [
+  cloud = await launchWithCloudServers();
+  ({ app, openai, gemini } = cloud);
+  await openAndPaint(app, 'coffee.png', 60, [
     [180, 160],
     [320, 160],
   ]);
 });
-afterAll(async () => {
-  await app?.close();
-  await openai?.close();
-  await gemini?.close();
-});
+afterAll(() => cloud?.close());
 
 const staged = () =>
   app.page.evaluate(() => (window as any).__maskworkTest.staging().items as { model: string; key: string; costUsd: number }[]);
