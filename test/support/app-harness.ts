@@ -137,7 +137,7 @@ export async function launchApp(
       await context.close().catch(() => {});
       await server.close();
       bytes.clear();
-      await rm(tmp, { recursive: true, force: true });
+      await rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
 }

@@ -53,7 +53,8 @@ export async function startMain(env: Record<string, string | undefined> = {}, di
       return r.value as never;
     },
     waitJob: (jobId) => svc.jobs.wait(jobId),
-    close: () => rm(tmp, { recursive: true, force: true }),
+    // Retried: a write main started just before close (ledger, prefs) can land while the folder is removed.
+    close: () => rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }),
   };
 }
 

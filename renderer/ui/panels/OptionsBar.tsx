@@ -1,4 +1,4 @@
-/** The options bar: file actions, then the active tool's options, then undo/redo and zoom. */
+/** The options bar: file actions, then the active tool's options, then undo/redo and Settings (zoom is in the status bar). */
 import { useEditor } from '../../commands/store/store';
 import { openWithDialog } from '../../commands/document-io';
 import type { SelectionMode } from '../../commands/store/tools-slice';
@@ -16,7 +16,6 @@ export function OptionsBar() {
   const hasDoc = useEditor((s) => !!s.doc);
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
-  const scale = useEditor((s) => s.scale);
   return (
     <header className="options-bar">
       <button type="button" onClick={() => void openWithDialog()} title="Open a photo or a .maskwork project (Ctrl+O)">
@@ -105,32 +104,12 @@ export function OptionsBar() {
       <SelectingNotice />
       {tool === 'extend' && <ExtendOptions />}
       <span className="spacer" />
-      <button type="button" disabled={!canUndo} onClick={() => useEditor.getState().undo()} title="Undo (Ctrl+Z)">
-        Undo
+      <button type="button" disabled={!canUndo} onClick={() => useEditor.getState().undo()} aria-label="Undo" title="Undo (Ctrl+Z)">
+        ↶
       </button>
-      <button type="button" disabled={!canRedo} onClick={() => useEditor.getState().redo()} title="Redo (Ctrl+Shift+Z)">
-        Redo
+      <button type="button" disabled={!canRedo} onClick={() => useEditor.getState().redo()} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+        ↷
       </button>
-      <span className="zoom" data-testid="zoom">
-        <button type="button" onClick={() => useEditor.getState().zoomStep(-1)} aria-label="Zoom out" title="Zoom out (Ctrl+-)">
-          −
-        </button>
-        {Math.round(scale * 1000) / 10}%
-        <button type="button" onClick={() => useEditor.getState().zoomStep(1)} aria-label="Zoom in" title="Zoom in (Ctrl++)">
-          +
-        </button>
-        <button type="button" onClick={() => useEditor.getState().fitToScreen()} aria-label="Fit on screen" title="Fit (Ctrl+0)">
-          Fit
-        </button>
-        <button
-          type="button"
-          onClick={() => useEditor.getState().zoomTo(1)}
-          aria-label="Zoom to 100 %"
-          title="Actual pixels, 100 % (Ctrl+1)"
-        >
-          1:1
-        </button>
-      </span>
       <button
         type="button"
         className="gear"

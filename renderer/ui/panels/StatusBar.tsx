@@ -28,9 +28,32 @@ export function StatusBar() {
           {busy}
         </span>
       )}
+      <ZoomControls />
       <BatchButton />
       <SpendFigure />
     </footer>
+  );
+}
+
+/** Zoom out, the zoom level, zoom in, Fit and 1:1 — where Photoshop shows the zoom, leaving the options bar to the tool. */
+function ZoomControls() {
+  const scale = useEditor((s) => s.scale);
+  return (
+    <span className="zoom" data-testid="zoom">
+      <button type="button" onClick={() => useEditor.getState().zoomStep(-1)} aria-label="Zoom out" title="Zoom out (Ctrl+-)">
+        −
+      </button>
+      {Math.round(scale * 1000) / 10}%
+      <button type="button" onClick={() => useEditor.getState().zoomStep(1)} aria-label="Zoom in" title="Zoom in (Ctrl++)">
+        +
+      </button>
+      <button type="button" onClick={() => useEditor.getState().fitToScreen()} aria-label="Fit on screen" title="Fit (Ctrl+0)">
+        Fit
+      </button>
+      <button type="button" onClick={() => useEditor.getState().zoomTo(1)} aria-label="Zoom to 100 %" title="Actual pixels, 100 % (Ctrl+1)">
+        1:1
+      </button>
+    </span>
   );
 }
 
