@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../../test/support/app-harness';
 import { dragPath, summary } from '../../test/support/page-helpers';
 import { chooseOption, leaveField, retype } from '../../test/support/user-input';
@@ -35,7 +36,7 @@ export interface EditSample {
   floors: SpanFloor[];
 }
 
-interface Scenario {
+export interface Scenario {
   id: string;
   label: string;
   samples: EditSample[];
@@ -44,7 +45,7 @@ interface Scenario {
 const wall = () => performance.timeOrigin + performance.now();
 
 /** Two photos the server paints into the masked area (candidate i gets the i-th). */
-const FILL = ['coffee.png', 'colorful-cups.jpg'].map((f) => readFileSync(join(PHOTOS, f)));
+export const FILL = ['coffee.png', 'colorful-cups.jpg'].map((f) => readFileSync(join(PHOTOS, f)));
 
 async function openSession(stream: boolean) {
   const openai = await startOpenAIServer();
@@ -57,21 +58,34 @@ async function openSession(stream: boolean) {
       MASKWORK_STREAM: stream ? '1' : '0',
     },
   });
-  const page = app.page;
   app.dialogs.opens.push(await writeBigJpeg(app.tmp));
+  await openForEdits(app.page);
+  return { app, openai };
+}
+
+/** Ctrl+O (the dialog answers with the 24 MP photo), gpt-image-2, a prompt, the rectangle tool. */
+export async function openForEdits(page: Page): Promise<void> {
   await page.keyboard.press('Control+o');
   await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 120_000 });
   await chooseOption(page, page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
   await retype(page.getByRole('textbox', { name: 'Prompt' }), 'clean background');
   await leaveField(page);
   await page.keyboard.press('m');
-  return { app, openai };
 }
 
-/** One edit at grid place `i`: draw the rectangle, Ctrl+Enter, wait for the candidate shown; then keep or discard it. */
-type Floors = Awaited<ReturnType<typeof spanFloors>>;
+/** What one edit needs of the app: its page and the errors it reported (the e2e harness or the dev host). */
+export type EditApp = Pick<AppHarness, 'page' | 'errors'>;
 
-async function oneEdit(app: AppHarness, openai: OpenAIServer, i: number, then: 'keep' | 'discard', floors?: Floors): Promise<EditSample> {
+/** One edit at grid place `i`: draw the rectangle, Ctrl+Enter, wait for the candidate shown; then keep or discard it. */
+export type Floors = Awaited<ReturnType<typeof spanFloors>>;
+
+export async function oneEdit(
+  app: EditApp,
+  openai: OpenAIServer,
+  i: number,
+  then: 'keep' | 'discard',
+  floors?: Floors,
+): Promise<EditSample> {
   const page = app.page;
   const x = 200 + (i % 8) * 700;
   const y = 200 + (Math.floor(i / 8) % 6) * 600;
@@ -218,6 +232,17 @@ export function editTimeRows(res: { scenarios: Scenario[] }): RatioRow[] {
       100,
       `own ${r1(own('edit-n2'))} ms for 2 candidates vs ${r1(base)} ms for 1`,
     ),
+    ...(res.scenarios.some((s) => s.id === 'edit-devhost')
+      ? [
+          row(
+            'edit-devhost',
+            "Maskwork's own time per edit through the dev host (main in its own process, loopback HTTP + SSE; 24 MP)",
+            own('edit-devhost'),
+            500,
+            `median total ${r1(median(by('edit-devhost').samples.map((s) => s.totalMs)))} ms, server ${r1(server('edit-devhost'))} ms`,
+          ),
+        ]
+      : []),
     row(
       'edit-stream',
       'own time per edit with streaming on (2 partial images through main and the transport)',

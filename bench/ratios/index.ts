@@ -7,6 +7,8 @@ import { openRatio } from './open';
 import { pixelRatios } from './pixels';
 import { formatRatios } from './formats';
 import { editTimeRows, formatSpanTable, runEditTime } from './edit-time';
+import { runDevHostEdits } from './edit-time-devhost';
+import { spanFloors } from './edit-time-floors';
 import { formatRatioTable, machine, type RatioRow } from './ratio';
 
 export const RATIO_GROUPS = ['open', 'pixels', 'cli', 'history', 'edit-time', 'formats', 'project'] as const;
@@ -28,6 +30,7 @@ export async function runRatios(opts: {
   let editTime: unknown = null;
   if (opts.groups('edit-time')) {
     const r = await runEditTime(opts.quick ? 4 : 10);
+    r.scenarios.push(await runDevHostEdits(opts.quick ? 4 : 10, await spanFloors()));
     rows.push(...editTimeRows(r));
     spanTable = formatSpanTable(r);
     editTime = r;
