@@ -105,30 +105,38 @@ export function decodeGreyPng(png: Uint8Array, unzlib: Unzlib): { width: number;
   const raw = unzlib(joined, stride * height);
   if (raw.length !== stride * height) throw new RangeError(`PNG image data is ${raw.length} bytes, expected ${stride * height}`);
   const values = new Uint8Array(width * height);
+  // One loop per row filter (no per-pixel branch on the filter type): None and Up — what the
+  // renderer writes — are a copy and a byte add.
   for (let y = 0; y < height; y++) {
     const f = raw[y * stride];
     const src = y * stride + 1;
     const o = y * width;
     const up = o - width;
-    for (let x = 0; x < width; x++) {
-      const b = raw[src + x];
-      const a = x > 0 ? values[o + x - 1] : 0;
-      const c = y > 0 ? values[up + x] : 0;
-      const d = x > 0 && y > 0 ? values[up + x - 1] : 0;
-      let p: number;
-      if (f === 0) p = 0;
-      else if (f === 1) p = a;
-      else if (f === 2) p = c;
-      else if (f === 3) p = (a + c) >> 1;
-      else if (f === 4) {
+    if (f === 0) values.set(raw.subarray(src, src + width), o);
+    else if (f === 2) {
+      if (y === 0) values.set(raw.subarray(src, src + width), o);
+      else for (let x = 0; x < width; x++) values[o + x] = (raw[src + x] + values[up + x]) & 255;
+    } else if (f === 1) {
+      values[o] = raw[src];
+      for (let x = 1; x < width; x++) values[o + x] = (raw[src + x] + values[o + x - 1]) & 255;
+    } else if (f === 3) {
+      for (let x = 0; x < width; x++) {
+        const a = x > 0 ? values[o + x - 1] : 0;
+        const c = y > 0 ? values[up + x] : 0;
+        values[o + x] = (raw[src + x] + ((a + c) >> 1)) & 255;
+      }
+    } else if (f === 4) {
+      for (let x = 0; x < width; x++) {
+        const a = x > 0 ? values[o + x - 1] : 0;
+        const c = y > 0 ? values[up + x] : 0;
+        const d = x > 0 && y > 0 ? values[up + x - 1] : 0;
         const e = a + c - d;
         const pa = Math.abs(e - a);
         const pb = Math.abs(e - c);
         const pc = Math.abs(e - d);
-        p = pa <= pb && pa <= pc ? a : pb <= pc ? c : d;
-      } else throw new RangeError(`PNG row filter ${f} is not defined`);
-      values[o + x] = (b + p) & 255;
-    }
+        values[o + x] = (raw[src + x] + (pa <= pb && pa <= pc ? a : pb <= pc ? c : d)) & 255;
+      }
+    } else throw new RangeError(`PNG row filter ${f} is not defined`);
   }
   return { width, height, values };
 }
