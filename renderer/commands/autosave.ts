@@ -6,6 +6,9 @@
  * previous work can never be resurrected after it; a kept result is saved at once too. A save waits
  * while a stroke or selection is in progress (nothing changes then) and never blocks input: masks'
  * tiles are compressed once each and cached, so a save packs only the tiles that changed.
+ * A save due while an edit is being prepared or its result composited and shown (the job's phases
+ * other than waiting for the provider) waits for that, at most AUTOSAVE_JOB_WAIT_MS, so packing and
+ * writing the project never competes with the edit for the renderer's or main's time.
  * Saves run one at a time; a failure is a console warning, never a dialog.
  */
 import { api } from './bridge';
@@ -14,6 +17,11 @@ import { useEditor } from './store/store';
 
 /** Longest time from a change to the start of its save (ms). */
 export const AUTOSAVE_DELAY_MS = 1000;
+
+/** Longest a due save waits for a running edit's busy moments (ms); then it saves anyway. */
+export const AUTOSAVE_JOB_WAIT_MS = 3000;
+/** How often a waiting save looks again (ms). */
+const RETRY_MS = 100;
 
 /** What the autosave has done so far (read by the e2e test hooks). */
 export interface AutosaveStatus {
@@ -78,12 +86,25 @@ export function flushAutosave(): Promise<void> {
 /** Whether a stroke or selection is in progress (injected by the UI, which owns the tools). */
 let gestureActive: () => boolean = () => false;
 
+/** A job runs and is not just waiting for its provider: main and the renderer are working for it. */
+function jobBusy(): boolean {
+  const job = useEditor.getState().job;
+  return job !== null && job.phase !== 'waiting';
+}
+
 function schedule(delayMs: number): void {
   if (timer) return; // the first change since the last save sets the deadline
+  let jobWaitMs = 0;
   timer = setTimeout(function fire() {
     // A stroke or selection in progress: try again shortly (the document cannot change meanwhile).
     if (gestureActive()) {
-      timer = setTimeout(fire, 100);
+      timer = setTimeout(fire, RETRY_MS);
+      return;
+    }
+    // An edit being prepared or composited: let it finish first, within a bound.
+    if (jobBusy() && jobWaitMs < AUTOSAVE_JOB_WAIT_MS) {
+      jobWaitMs += RETRY_MS;
+      timer = setTimeout(fire, RETRY_MS);
       return;
     }
     timer = null;
