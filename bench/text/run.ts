@@ -2,40 +2,20 @@
  * Text-check benchmark (`npm run bench -- --only text`): known text rendered with Debian's fonts in
  * several sizes and colour schemes, each as a right candidate and as a near miss (O/0, l/1, rn/m,
  * a wrong digit). Every candidate is a 1000×1000 region (1 MP) read whole by the same code the
- * edit job uses. Reports precision and recall of "spelled right", time per candidate, and the time
- * of a floor measured in the same run (sharp decoding + greyscaling the same 1 MP PNG).
+ * edit job uses. Reports precision and recall of "spelled right" per set (dev, old held back, new
+ * held back — bench/text/sets.ts), time per candidate, and the time of a floor measured in the same
+ * run (sharp decoding + greyscaling the same 1 MP PNG).
+ *
+ * Options (for targeted runs while developing): --quick (dev set, half its fonts, 2 sizes),
+ * --sets dev,held,new, --fonts <substring>[,…], --sizes 20,32, --pairs <substring of the text>[,…],
+ * --rows (print every candidate).
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { checkCandidate, prepareTextCheck } from '../../electron/main/text-check/check-candidates';
 import { shutdownOcr } from '../../electron/main/text-check/ocr-engine';
-import { availableFonts, HELD_BACK_FONT_FILES, renderText } from './render-text';
-
-/** [requested text, near miss rendered instead]. */
-export const PAIRS: [string, string][] = [
-  ['V2.0', 'V2.O'],
-  ['SALE 50%', 'SALE 5O%'],
-  ['BEST BEFORE 2027', 'BEST BEFORE 2O27'],
-  ['$19.99', '$l9.99'],
-  ['fresh milk', 'fresh mi1k'],
-  ['modern', 'rnodern'],
-  ['Summer', 'Surnmer'],
-  ['Hello World', 'Hel1o World'],
-  ['Version 3.1', 'Version 3.7'],
-  ['ORGANIC', 'ORGAN1C'],
-];
-
-/** Held back: texts and fonts the glyph checks were not tuned on, reported on their own. */
-export const HELD_BACK_PAIRS: [string, string][] = [
-  ['PRICE 10.00', 'PRICE 1O.00'],
-  ['Model 100', 'Model l00'],
-  ['Farm fresh', 'Farrn fresh'],
-  ['EDITION 2026', 'EDITION 2O26'],
-  ['Gold 100ml', 'Gold 100rnl'],
-  ['Limited', 'Lirnited'],
-  ['No. 1 choice', 'No. l choice'],
-  ['ZERO 0%', 'ZERO O%'],
-];
+import { availableFonts, renderText } from './render-text';
+import { type BenchSet, SETS } from './sets';
 
 const SCHEMES = [
   { background: '#e8dcc0', colour: '#202030' },
@@ -43,7 +23,12 @@ const SCHEMES = [
   { background: '#ffffff', colour: '#b00020' },
 ];
 
-const quick = process.argv.includes('--quick');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const opt = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1].split(',') : null;
+};
 const SIZE = 1000;
 
 interface Row {
@@ -54,6 +39,7 @@ interface Row {
   truth: boolean;
   status: string;
   read: string;
+  note?: string;
   ms: number;
 }
 
@@ -61,7 +47,7 @@ const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 
 const p95 = (a: number[]) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * 0.95))];
 
 /** Renders every font × size × pair (right and near miss) and checks each as an edit's candidate. */
-async function runSet(fonts: string[], sizes: number[], pairs: [string, string][], floorMs: number[]): Promise<Row[]> {
+async function runSet(fonts: string[], sizes: number[], pairs: [string, string][], floorMs: number[], print: boolean): Promise<Row[]> {
   const region = { width: SIZE, height: SIZE };
   const base = new Uint8Array(SIZE * SIZE * 4);
   const mask = new Uint8Array(SIZE * SIZE).fill(1);
@@ -85,7 +71,18 @@ async function runSet(fonts: string[], sizes: number[], pairs: [string, string][
           const f0 = performance.now();
           await sharp(png).greyscale().raw().toBuffer();
           floorMs.push(performance.now() - f0);
-          rows.push({ font, px, expected, rendered, truth: rendered === expected, status: v.status, read: v.read, ms });
+          const row = { font, px, expected, rendered, truth: rendered === expected, status: v.status, read: v.read, note: v.note, ms };
+          rows.push(row);
+          if (print) {
+            const flag = row.truth
+              ? row.status === 'right'
+                ? ''
+                : ' <- not right'
+              : row.status === 'right'
+                ? ' <- WRONG MARKED RIGHT'
+                : '';
+            console.log(`${font} ${px}px "${rendered}": ${row.status} "${row.read}" ${row.note ?? ''} ${Math.round(ms)} ms${flag}`);
+          }
         }
   return rows;
 }
@@ -105,83 +102,86 @@ function summarise(rows: Row[]) {
     wrongMarkedRight: falsePos.map((r) => `${r.font} ${r.px}px "${r.rendered}" read "${r.read}"`),
     rightNotMarked: rightTruth
       .filter((r) => r.status !== 'right')
-      .map((r) => `${r.font} ${r.px}px "${r.rendered}": ${r.status} "${r.read}"`),
+      .map((r) => `${r.font} ${r.px}px "${r.rendered}": ${r.status} "${r.read}"${r.note ? ` (${r.note})` : ''}`),
     unsure: rows.filter((r) => r.status === 'unsure').length,
     msPerCandidate: { p50: Math.round(med(times)), p95: Math.round(p95(times)) },
   };
 }
+type Summary = ReturnType<typeof summarise>;
+
+const targets = (s: Summary) => ({
+  noWrongMarkedRight: s.wrongMarkedRight.length === 0,
+  recall95: s.recall >= 0.95,
+  under1s: s.msPerCandidate.p50 < 1000,
+});
 
 async function main() {
-  const fonts = availableFonts();
-  if (!fonts.length) {
+  const onlySets = opt('sets');
+  const fontFilter = opt('fonts');
+  const pairFilter = opt('pairs');
+  const sizes = opt('sizes')?.map(Number) ?? (quick ? [20, 56] : [20, 32, 56, 96]);
+  const chosen: BenchSet[] = SETS.filter((s) => (onlySets ? onlySets.includes(s.key) : !quick || s.key === 'dev'));
+  const floorMs: number[] = [];
+  const results: { set: BenchSet; fonts: string[]; summary: Summary; rows: Row[] }[] = [];
+  for (const set of chosen) {
+    let fonts = availableFonts(set.fonts);
+    if (quick) fonts = fonts.filter((_, i) => i % 2 === 0);
+    if (fontFilter) fonts = fonts.filter((f) => fontFilter.some((x) => f.toLowerCase().includes(x.toLowerCase())));
+    const pairs = pairFilter ? set.pairs.filter(([t]) => pairFilter.some((x) => t.includes(x))) : set.pairs;
+    const missing = Object.keys(set.fonts).filter((f) => !availableFonts({ [f]: set.fonts[f] }).length);
+    if (missing.length) console.log(`${set.name}: fonts not installed, skipped: ${missing.join(', ')}`);
+    if (!fonts.length || !pairs.length) continue;
+    const rows = await runSet(fonts, sizes, pairs, floorMs, args.includes('--rows'));
+    results.push({ set, fonts, summary: summarise(rows), rows });
+  }
+  await shutdownOcr();
+  if (!results.length) {
     console.log('\nText check: no Debian fonts found (apt-get install fonts-dejavu-core fonts-liberation); skipped');
     return;
   }
-  const heldFonts = availableFonts(HELD_BACK_FONT_FILES);
-  const sizes = quick ? [20, 56] : [20, 32, 56, 96];
-  const devFonts = quick ? fonts.filter((_, i) => i % 2 === 0) : fonts;
-  const floorMs: number[] = [];
-  const devRows = await runSet(devFonts, sizes, PAIRS, floorMs);
-  const heldRows = quick ? [] : await runSet(heldFonts, sizes, HELD_BACK_PAIRS, floorMs);
-  await shutdownOcr();
-  const dev = summarise(devRows);
-  const held = heldRows.length ? summarise(heldRows) : null;
   const floor = Math.round(med(floorMs) * 10) / 10;
-  const pass = (s: ReturnType<typeof summarise>) => ({
-    noWrongMarkedRight: s.wrongMarkedRight.length === 0,
-    recall95: s.recall >= 0.95,
-    under1s: s.msPerCandidate.p50 < 1000,
-  });
+  const all = summarise(results.flatMap((r) => r.rows));
   const result = {
     sizes,
-    dev: { fonts: devFonts, pairs: PAIRS, ...dev, targets: pass(dev), rows: devRows },
-    heldBack: held && { fonts: heldFonts, pairs: HELD_BACK_PAIRS, ...held, targets: pass(held), rows: heldRows },
+    sets: Object.fromEntries(
+      results.map(({ set, fonts, summary, rows }) => [
+        set.key,
+        { name: set.name, fonts, pairs: set.pairs, ...summary, targets: targets(summary), rows },
+      ]),
+    ),
     floorMs: { p50: floor },
-    ratioToFloor: Math.round(dev.msPerCandidate.p50 / floor),
+    ratioToFloor: Math.round(all.msPerCandidate.p50 / floor),
   };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/text.json', JSON.stringify(result, null, 2));
   console.log(
-    `\nText check (offline OCR, 1 MP regions, right + near miss): dev = ${devFonts.length} fonts × ${sizes.length} sizes × ${PAIRS.length} texts; held back = ${heldFonts.length} other fonts × ${HELD_BACK_PAIRS.length} other texts`,
+    `\nText check (offline OCR, 1 MP regions, right + near miss, ${sizes.join('/')} px): ${results
+      .map(({ set, fonts }) => `${set.name} = ${fonts.length} fonts × ${set.pairs.length} texts`)
+      .join('; ')}`,
   );
-  const line = (s: ReturnType<typeof summarise> | null, f: (s: ReturnType<typeof summarise>) => string) => (s ? f(s) : 'not run');
-  const ok = (b: boolean) => (b ? 'PASS' : 'FAIL');
+  const col = (f: (s: Summary) => string | number) => Object.fromEntries(results.map(({ set, summary }) => [set.name, f(summary)]));
+  const ok = (f: (t: ReturnType<typeof targets>) => boolean) =>
+    results.map(({ set, summary }) => `${set.name} ${f(targets(summary)) ? 'PASS' : 'FAIL'}`).join(', ');
   console.table({
     'wrong candidates marked right': {
-      dev: `${dev.wrongMarkedRight.length} of ${dev.wrong}`,
-      'held back': line(held, (s) => `${s.wrongMarkedRight.length} of ${s.wrong}`),
+      ...col((s) => `${s.wrongMarkedRight.length} of ${s.wrong}`),
       target: '0',
-      pass: ok(pass(dev).noWrongMarkedRight && (!held || pass(held).noWrongMarkedRight)),
+      pass: ok((t) => t.noWrongMarkedRight),
     },
-    'precision of "spelled right"': {
-      dev: dev.precision.toFixed(3),
-      'held back': line(held, (s) => s.precision.toFixed(3)),
-      target: '1',
-      pass: '',
-    },
-    'recall (right ones marked right)': {
-      dev: dev.recall.toFixed(3),
-      'held back': line(held, (s) => s.recall.toFixed(3)),
-      target: '≥ 0.95',
-      pass: ok(pass(dev).recall95 && (!held || pass(held).recall95)),
-    },
-    'marked unsure': { dev: dev.unsure, 'held back': line(held, (s) => String(s.unsure)), target: '', pass: '' },
+    'precision of "spelled right"': { ...col((s) => s.precision.toFixed(3)), target: '1', pass: '' },
+    'recall (right ones marked right)': { ...col((s) => s.recall.toFixed(3)), target: '≥ 0.95', pass: ok((t) => t.recall95) },
+    'marked unsure': { ...col((s) => s.unsure), target: '', pass: '' },
     'ms per candidate p50 / p95': {
-      dev: `${dev.msPerCandidate.p50} / ${dev.msPerCandidate.p95}`,
-      'held back': line(held, (s) => `${s.msPerCandidate.p50} / ${s.msPerCandidate.p95}`),
+      ...col((s) => `${s.msPerCandidate.p50} / ${s.msPerCandidate.p95}`),
       target: '< 1000',
-      pass: ok(pass(dev).under1s && (!held || pass(held).under1s)),
+      pass: ok((t) => t.under1s),
     },
-    'floor: sharp decode + grey of the 1 MP PNG p50 ms': { dev: floor, 'held back': '', target: '', pass: '' },
-    'ratio to floor': { dev: `${result.ratioToFloor}×`, 'held back': '', target: '', pass: '' },
+    'floor: sharp decode + grey of the 1 MP PNG p50 ms': { ...col(() => ''), target: String(floor), pass: '' },
+    'ratio to floor (all sets)': { ...col(() => ''), target: `${result.ratioToFloor}×`, pass: '' },
   });
-  for (const [name, s] of [
-    ['dev', dev],
-    ['held back', held],
-  ] as const) {
-    if (!s) continue;
-    if (s.wrongMarkedRight.length) console.log(`${name}: wrong marked right:`, s.wrongMarkedRight.join('; '));
-    if (s.rightNotMarked.length) console.log(`${name}: right not marked right:`, s.rightNotMarked.slice(0, 20).join('; '));
+  for (const { set, summary: s } of results) {
+    if (s.wrongMarkedRight.length) console.log(`${set.name}: wrong marked right:`, s.wrongMarkedRight.join('; '));
+    if (s.rightNotMarked.length) console.log(`${set.name}: right not marked right:`, s.rightNotMarked.slice(0, 40).join('; '));
   }
 }
 

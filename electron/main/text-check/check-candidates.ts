@@ -6,6 +6,7 @@
  * prompt does not name it.
  */
 import sharp from 'sharp';
+import { estimateSlant, shear } from '../../../shared/text-check/deslant';
 import type { GreyImage } from '../../../shared/text-check/glyph-check';
 import type { RequestedText } from '../../../shared/text-check/requested-text';
 import { uncheckableScript } from '../../../shared/text-check/scripts';
@@ -106,12 +107,15 @@ function cut(img: GreyImage, r: Rect): GreyImage {
 }
 
 /**
- * Reads the text of an area: cropped to its content, small text at twice the size (Tesseract wants
- * ~20 px and more per letter). Glyph boxes are in the returned grey image's pixels.
+ * Reads the text of an area: cropped to its content, italic or oblique text sheared upright (the
+ * glyph checks measure upright shapes; shared/text-check/deslant.ts), small text at twice the size
+ * (Tesseract wants ~20 px and more per letter). Glyph boxes are in the returned grey image's pixels.
  */
-export async function readArea(area: GreyImage): Promise<{ reading: OcrReading; grey: GreyImage }> {
-  const img = cut(area, contentCrop(area));
-  if (img.height >= SMALL) return { reading: await readText(img), grey: img };
+export async function readArea(area: GreyImage): Promise<{ reading: OcrReading; grey: GreyImage; slant: number }> {
+  const crop = cut(area, contentCrop(area));
+  const slant = estimateSlant(crop);
+  const img = shear(crop, slant);
+  if (img.height >= SMALL) return { reading: await readText(img), grey: img, slant };
   const w = img.width * 2;
   const h = img.height * 2;
   const buf = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
@@ -120,7 +124,7 @@ export async function readArea(area: GreyImage): Promise<{ reading: OcrReading; 
     .raw()
     .toBuffer();
   const grey = { width: w, height: h, data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
-  return { reading: await readText(grey), grey };
+  return { reading: await readText(grey), grey, slant };
 }
 
 /** Prepares a job's check; reads the original area only when the old text is not named. */
