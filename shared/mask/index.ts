@@ -20,6 +20,7 @@ export { MASK_ON } from './threshold';
 export { applyCoverage, coverageLut, type CoverageMode } from './apply-coverage';
 export { brushProfile, type StrokePoint, type BrushOptions, type BrushProfile } from './brush-profile';
 export { rasterizeStroke } from './brush-stroke';
+export { StrokeCoverage } from './stroke-coverage';
 export { rasterizePressureStroke, type PressurePoint, type PressureMapping } from './pressure-stroke';
 export { rasterizePolygon, type PolygonPoint, type PolygonOptions } from './polygon';
 export { rasterizeRect, rasterizeEllipse } from './shapes';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { exportPngByMouse } from '../support/real-input';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
+import { docToClient, dragPath, maskValue, settleView, summary, waitIdle } from '../support/page-helpers';
 import { chooseOption, leaveField, retype, sliderTo } from '../support/user-input';
 import { startOpenAIServer } from '../servers';
 
@@ -171,10 +171,19 @@ describe('layers panel', () => {
     const unerased = await exportNow(page);
     const mix = unerased(210, 150);
 
-    await dragPath(page, [
-      [190, 150],
-      [230, 150],
-    ]);
+    // The first stroke (the layer has no mask yet) shows live: mid-stroke, before the pointer is
+    // released, the canvas already shows Two where the eraser passed and the mix elsewhere.
+    await settleView(page);
+    const from = await docToClient(page, 190, 150);
+    const to = await docToClient(page, 230, 150);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect((await layerList(page))[2].maskId).toBeFalsy(); // nothing committed yet
+    expect(close(await stagePixel(page, 210, 150), twoAlone, 6)).toBe(true);
+    expect(close(await stagePixel(page, 330, 150), unerased(330, 150), 4)).toBe(true);
+    await page.mouse.up();
     expect((await summary(page)).label).toBe('Eraser on layer mask');
     expect((await layerList(page))[2].maskId).toBeTruthy();
     const erased = await exportNow(page);

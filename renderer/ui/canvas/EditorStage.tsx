@@ -245,7 +245,7 @@ export function EditorStage() {
             stroke then redraws one patch, not the photo and every other layer. */}
         <Layer name="picture-target" listening={false} imageSmoothingEnabled={scale < 2}>
           {doc?.layers.slice(split.target, split.above).map((l) => (
-            <PatchNode key={l.id} layer={l} />
+            <PatchNode key={l.id} layer={l} target />
           ))}
         </Layer>
         <Layer name="picture-above" listening={false} imageSmoothingEnabled={scale < 2}>

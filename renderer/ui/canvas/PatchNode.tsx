@@ -6,6 +6,7 @@ import { Image as KonvaImage, Rect } from 'react-konva';
 import { layerOpacity, layerVisible, type PatchLayer } from '../../../shared/document/schema';
 import { bitmapCrop, getMask, placeBitmap } from '../../commands/blob-store';
 import { maskedLayerCanvas } from './layer-display';
+import { createFullMask } from '../../../shared/mask';
 
 /** Full-size sources of cropped patch bitmaps, for layer masks (which work in layer px): made once per bitmap. */
 const fullSize = new WeakMap<ImageBitmap, HTMLCanvasElement>();
@@ -24,11 +25,16 @@ function uncropped(assetId: string, bmp: ImageBitmap): ImageBitmap | HTMLCanvasE
   return c;
 }
 
-export function PatchNode({ layer }: { layer: PatchLayer }) {
+/**
+ * `target`: the brush paints this layer's mask. Without a mask yet it is drawn through a masked
+ * canvas with a full mask, so the first stroke shows live too.
+ */
+export function PatchNode({ layer, target = false }: { layer: PatchLayer; target?: boolean }) {
   // Patches are kept decoded only where they are not transparent: placeBitmap says where that part goes.
   const at = placeBitmap(layer.assetId, layer);
   if (!at || !layerVisible(layer)) return null;
-  const masked = layer.maskId ? maskedLayerCanvas(layer.id, uncropped(layer.assetId, at.image), getMask(layer.maskId)) : null;
+  const mask = layer.maskId ? getMask(layer.maskId) : target ? createFullMask(layer.width, layer.height) : null;
+  const masked = mask ? maskedLayerCanvas(layer.id, uncropped(layer.assetId, at.image), mask) : null;
   const box = masked ? { x: layer.x, y: layer.y, width: layer.width, height: layer.height } : at;
   return (
     <KonvaImage

@@ -15,22 +15,38 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 let scratch: HTMLCanvasElement | null = null;
+/** Reused between draws (grown, never shrunk): a live stroke allocates nothing per pointer move. */
+let alphaData: ImageData | null = null;
 
-/** A canvas whose alpha is `values` (w×h), for `destination-in`. */
-function alphaCanvas(values: Uint8Array, w: number, h: number): HTMLCanvasElement {
+/** Writes alpha values into `data` (RGBA, `stride` pixels per row) for the w×h rectangle at its top left. */
+export type AlphaFill = (data: Uint8ClampedArray, stride: number) => void;
+
+/** The scratch canvas with the w×h alpha that `fill` writes at its top left, for `destination-in`. */
+function alphaCanvas(fill: AlphaFill, w: number, h: number): HTMLCanvasElement {
   scratch ??= document.createElement('canvas');
-  if (scratch.width < w) scratch.width = w;
-  if (scratch.height < h) scratch.height = h;
-  const ctx = scratch.getContext('2d', { willReadFrequently: false })!;
-  const img = ctx.createImageData(w, h);
-  const d = img.data;
-  for (let i = 0, q = 3; i < values.length; i++, q += 4) d[q] = values[i];
-  ctx.putImageData(img, 0, 0);
+  if (scratch.width < w || scratch.height < h) {
+    scratch.width = Math.max(scratch.width, w);
+    scratch.height = Math.max(scratch.height, h);
+  }
+  if (!alphaData || alphaData.width < w || alphaData.height < h) {
+    alphaData = new ImageData(Math.max(w, alphaData?.width ?? 0), Math.max(h, alphaData?.height ?? 0));
+  }
+  fill(alphaData.data, alphaData.width);
+  scratch.getContext('2d')!.putImageData(alphaData, 0, 0, 0, 0, w, h);
   return scratch;
 }
 
-/** Redraws `r` (layer px) of the layer's canvas from its bitmap and the mask values of `r`. */
-function drawRect(e: Entry, r: Rect, values: Uint8Array): void {
+/** Fills the alpha of a region from mask values (`values`: w per row). */
+function fromValues(values: Uint8Array, w: number): AlphaFill {
+  return (data, stride) => {
+    for (let i = 0, y = 0; i < values.length; y++) {
+      for (let q = y * stride * 4 + 3, x = 0; x < w; x++, q += 4) data[q] = values[i++];
+    }
+  };
+}
+
+/** Redraws `r` (layer px) of the layer's canvas from its bitmap and the mask alpha `fill` writes for `r`. */
+function drawRect(e: Entry, r: Rect, fill: AlphaFill): void {
   const ctx = e.canvas.getContext('2d')!;
   ctx.save();
   ctx.globalCompositeOperation = 'copy';
@@ -39,14 +55,14 @@ function drawRect(e: Entry, r: Rect, values: Uint8Array): void {
   ctx.clip();
   ctx.drawImage(e.bmp, r.x, r.y, r.width, r.height, r.x, r.y, r.width, r.height);
   ctx.globalCompositeOperation = 'destination-in';
-  ctx.drawImage(alphaCanvas(values, r.width, r.height), 0, 0, r.width, r.height, r.x, r.y, r.width, r.height);
+  ctx.drawImage(alphaCanvas(fill, r.width, r.height), 0, 0, r.width, r.height, r.x, r.y, r.width, r.height);
   ctx.restore();
 }
 
 function drawTiles(e: Entry, mask: TiledMask, tiles: number[]): void {
   for (const i of tiles) {
     const r = tileRect(mask, i);
-    drawRect(e, r, readMaskRegion(mask, r));
+    drawRect(e, r, fromValues(readMaskRegion(mask, r), r.width));
   }
 }
 
@@ -77,21 +93,21 @@ export function maskedLayerCanvas(layerId: string, bmp: ImageBitmap | HTMLCanvas
 }
 
 /**
- * While a stroke is live: shows `values` (mask values of `r`, layer px) on the layer's canvas without
- * a new mask. The entry keeps its committed mask, so the next render after the commit (or cancel)
- * redraws those tiles exactly from the mask it gets.
+ * While a stroke is live: shows the mask alpha that `fill` writes for `r` (layer px) on the layer's
+ * canvas without a new mask. The entry keeps its committed mask, so the next render after the
+ * commit (or cancel) redraws those tiles exactly from the mask it gets.
  */
-export function showLiveMask(layerId: string, r: Rect, values: Uint8Array): boolean {
+export function showLiveMask(layerId: string, r: Rect, fill: AlphaFill): boolean {
   const e = entries.get(layerId);
   if (!e) return false;
-  drawRect(e, r, values);
+  drawRect(e, r, fill);
   return true;
 }
 
 /** After a live stroke was cancelled: redraws `r` from the committed mask. */
 export function restoreRect(layerId: string, r: Rect): void {
   const e = entries.get(layerId);
-  if (e) drawRect(e, r, readMaskRegion(e.mask, r));
+  if (e) drawRect(e, r, fromValues(readMaskRegion(e.mask, r), r.width));
 }
 
 /** Drops the canvases of layers the document no longer has. */

@@ -1,26 +1,40 @@
 /**
- * A brush or eraser stroke on a layer mask while the pointer is down: each move rasterises only the
- * new segment, keeps the stroke's coverage as the maximum seen per pixel (what rasterising the whole
- * polyline at once gives: coverage falls off with the distance to the nearest segment) and shows
- * the resulting mask values on the layer's canvas for that segment's rectangle only — constant cost
- * per move, whatever the layer count or photo size. Pointer up commits the exact full stroke as one
- * history step (renderer/commands/layer-commands.ts); Escape redraws the touched area as it was.
+ * A brush or eraser stroke on a layer mask while the pointer is down. A pointer move only stamps its
+ * new segment into the stroke's coverage (shared/mask/stroke-coverage: the maximum seen per pixel,
+ * tiles allocated on first touch, nothing per move) and grows a dirty rectangle — the same
+ * incremental work as painting the document mask. The stroke's own frame loop (from pointer down to
+ * up) shows the dirty rectangle's mask values on the layer's canvas once per frame and redraws that
+ * rectangle alone on the stage; a pointer move never draws nor asks for a frame. Pointer up commits the exact
+ * full stroke as one history step (renderer/commands/layer-commands.ts); Escape redraws the touched
+ * area as it was.
  */
 import type { DocPoint } from '../../../shared/geometry/point';
-import { coverageLut, createFullMask, rasterizeStroke, readMaskRegion, type Rect, type TiledMask } from '../../../shared/mask';
-import { intersectRects } from '../../../shared/geometry/rect';
+import { coverageLut, createFullMask, getMaskValue, StrokeCoverage, type Rect, type TiledMask } from '../../../shared/mask';
 import type { PatchLayer } from '../../../shared/document/schema';
 import { restoreRect, showLiveMask } from './layer-display';
 
 export interface LayerMaskStroke {
   readonly layerId: string;
-  /** Adds the segment from the previous point to `p` (document px). Returns true when the canvas changed. */
-  to(p: DocPoint): boolean;
+  /** Adds the segment from the previous point to `p` (document px); the canvas follows on the next frame. */
+  to(p: DocPoint): void;
   /** The stroke's points so far (document px). */
   points(): DocPoint[];
+  /** Ends the live display (the commit redraws from the new mask). */
+  end(): void;
   /** Puts the touched area back as the committed mask shows it. */
   cancel(): void;
 }
+
+/** How the stroke asks for the next frame (requestAnimationFrame in the app; tests pass their own). */
+export interface FrameScheduler {
+  request(cb: () => void): number;
+  cancel(handle: number): void;
+}
+
+const animationFrames: FrameScheduler = {
+  request: (cb) => requestAnimationFrame(cb),
+  cancel: (h) => cancelAnimationFrame(h),
+};
 
 export function beginLayerMaskStroke(
   layer: PatchLayer,
@@ -28,49 +42,66 @@ export function beginLayerMaskStroke(
   brush: { size: number; hardness: number; opacity: number },
   erase: boolean,
   start: DocPoint,
+  /** Redraws the layer on the stage where `r` (layer px) changed; called from the animation frame. */
+  redraw: (r: Rect) => void,
+  frames: FrameScheduler = animationFrames,
 ): LayerMaskStroke {
   const mask = base ?? createFullMask(layer.width, layer.height);
   const lut = coverageLut(erase ? 'subtract' : 'add', brush.opacity);
-  const bounds: Rect = { x: 0, y: 0, width: layer.width, height: layer.height };
-  let acc: Uint8Array | null = null;
+  const cov = new StrokeCoverage(layer.width, layer.height, brush);
   const pts: DocPoint[] = [start];
+  let dirty: Rect | null = null;
   let touched: Rect | null = null;
+  let frame = 0;
 
-  function apply(segment: DocPoint[]): boolean {
-    const cov = rasterizeStroke(
-      segment.map((p) => ({ x: p.x - layer.x, y: p.y - layer.y })),
-      { size: brush.size, hardness: brush.hardness },
-    );
-    const r = intersectRects(cov.rect, bounds);
-    if (!r) return false;
-    acc ??= new Uint8Array(layer.width * layer.height);
-    const baseValues = readMaskRegion(mask, r);
-    const values = new Uint8Array(r.width * r.height);
-    for (let y = 0; y < r.height; y++) {
-      const ci = (r.y + y - cov.rect.y) * cov.rect.width + (r.x - cov.rect.x);
-      const ai = (r.y + y) * layer.width + r.x;
-      for (let x = 0; x < r.width; x++) {
-        const c = cov.data[ci + x];
-        let a = acc[ai + x];
-        if (c > a) acc[ai + x] = a = c;
-        values[y * r.width + x] = lut[(baseValues[y * r.width + x] << 8) | a];
+  /** The mask values the stroke gives in `r`, as alpha. */
+  const fillFor =
+    (r: Rect) =>
+    (data: Uint8ClampedArray, stride: number): void => {
+      for (let y = 0; y < r.height; y++) {
+        const ly = r.y + y;
+        for (let x = 0, q = y * stride * 4 + 3; x < r.width; x++, q += 4) {
+          const lx = r.x + x;
+          data[q] = lut[(getMaskValue(mask, lx, ly) << 8) | cov.value(lx, ly)];
+        }
       }
-    }
-    touched = touched ? unite(touched, r) : r;
-    return showLiveMask(layer.id, r, values);
+    };
+
+  /** The stroke's frame loop (asked for once per frame from the frame itself, never from a pointer move). */
+  function tick(): void {
+    frame = frames.request(tick);
+    const r = dirty;
+    dirty = null;
+    if (r && showLiveMask(layer.id, r, fillFor(r))) redraw(r);
   }
 
-  apply([start]);
+  function stamp(a: DocPoint, b: DocPoint): void {
+    const r = cov.addSegment({ x: a.x - layer.x, y: a.y - layer.y }, { x: b.x - layer.x, y: b.y - layer.y });
+    if (!r) return;
+    dirty = dirty ? unite(dirty, r) : r;
+    touched = touched ? unite(touched, r) : r;
+  }
+
+  function stop(): void {
+    if (frame) frames.cancel(frame);
+    frame = 0;
+    dirty = null;
+  }
+
+  stamp(start, start);
+  frame = frames.request(tick);
   return {
     layerId: layer.id,
     to(p) {
       const last = pts[pts.length - 1];
-      if (last.x === p.x && last.y === p.y) return false;
+      if (last.x === p.x && last.y === p.y) return;
       pts.push(p);
-      return apply([last, p]);
+      stamp(last, p);
     },
     points: () => pts.slice(),
+    end: stop,
     cancel() {
+      stop();
       if (touched) restoreRect(layer.id, touched);
     },
   };

@@ -14,10 +14,20 @@ import { maskTargetLayer } from '../../model/layer-logic';
 import { paintLayerMask } from '../../commands/layer-commands';
 import { beginLayerMaskStroke, type LayerMaskStroke } from '../canvas/layer-mask-stroke';
 import { getStage } from '../canvas/stage-access';
+import { redrawNodeRect } from '../canvas/partial-redraw';
+import type Konva from 'konva';
+import type { Rect } from '../../../shared/geometry/rect';
 
-/** Redraws the canvas of the layer being painted, once per frame (Konva coalesces batchDraw calls). */
-function redrawLayers(): void {
-  getStage()?.findOne('.picture-target')?.getLayer()?.batchDraw();
+/**
+ * Redraws the layer whose mask is painted (its stage node found once per stroke): the rectangle `r`
+ * (layer px) alone, from the stroke's animation frame; without `r` the whole stage layer, next frame.
+ */
+function targetLayerRedraw(layerId: string): (r?: Rect) => void {
+  const node = getStage()?.findOne<Konva.Image>(`.patch-${layerId}`);
+  return (r) => {
+    if (r && node) redrawNodeRect(node, r);
+    else node?.getLayer()?.batchDraw();
+  };
 }
 
 export function createBrushTool(erase: boolean): Tool {
@@ -27,6 +37,7 @@ export function createBrushTool(erase: boolean): Tool {
   let pressures: number[] | null = null;
   let last: { x: number; y: number } | null = null;
   let layerStroke: LayerMaskStroke | null = null;
+  let redrawLayer: ((r?: Rect) => void) | null = null;
 
   function styleFor(live: LiveSurface): void {
     const s = useEditor.getState();
@@ -48,8 +59,9 @@ export function createBrushTool(erase: boolean): Tool {
       const target = maskTargetLayer(s.doc, s.maskTarget);
       if (target) {
         state = 'painting';
-        layerStroke = beginLayerMaskStroke(target, target.maskId ? getMask(target.maskId) : null, s.brush, erase, p.doc);
-        redrawLayers();
+        const redraw = targetLayerRedraw(target.id);
+        redrawLayer = redraw;
+        layerStroke = beginLayerMaskStroke(target, target.maskId ? getMask(target.maskId) : null, s.brush, erase, p.doc, redraw);
         return;
       }
       state = 'painting';
@@ -64,7 +76,7 @@ export function createBrushTool(erase: boolean): Tool {
     },
     move(p, live) {
       if (state === 'painting' && layerStroke) {
-        if (layerStroke.to(p.doc)) redrawLayers();
+        layerStroke.to(p.doc);
         return;
       }
       if (state !== 'painting' || !last) return;
@@ -90,8 +102,10 @@ export function createBrushTool(erase: boolean): Tool {
     up(p, live) {
       if (state === 'painting' && layerStroke) {
         layerStroke.to(p.doc);
+        layerStroke.end();
         const stroke = layerStroke;
         layerStroke = null;
+        redrawLayer = null;
         state = 'idle';
         paintLayerMask(stroke.layerId, stroke.points(), useEditor.getState().brush, erase);
         return;
@@ -117,7 +131,8 @@ export function createBrushTool(erase: boolean): Tool {
       if (layerStroke) {
         layerStroke.cancel();
         layerStroke = null;
-        redrawLayers();
+        redrawLayer?.();
+        redrawLayer = null;
       }
       state = 'idle';
       points = [];
