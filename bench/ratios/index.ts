@@ -8,6 +8,7 @@ import { pixelRatios } from './pixels';
 import { formatRatios } from './formats';
 import { editTimeRows, formatSpanTable, runEditTime } from './edit-time';
 import { runDevHostEdits } from './edit-time-devhost';
+import { outpaintTileRow, runOutpaintTiles } from './edit-time-outpaint';
 import { spanFloors } from './edit-time-floors';
 import { formatRatioTable, machine, type RatioRow } from './ratio';
 
@@ -32,6 +33,7 @@ export async function runRatios(opts: {
     const r = await runEditTime(opts.quick ? 4 : 10);
     r.scenarios.push(await runDevHostEdits(opts.quick ? 4 : 10, await spanFloors()));
     rows.push(...editTimeRows(r));
+    rows.push(outpaintTileRow(await runOutpaintTiles(opts.quick ? 2 : 5)));
     spanTable = formatSpanTable(r);
     editTime = r;
   }

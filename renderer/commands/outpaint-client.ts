@@ -10,6 +10,7 @@ import { useEditor } from './store/store';
 import { providerLabel } from '../model/model-options';
 import { currentOption, fillsExtension } from './current-estimate';
 import { beginJob, failStart, sendJob } from './job-client';
+import { editTracer } from './edit-trace';
 import { acceptsSeed } from '../model/prompt-tools';
 import {
   buildOutpaintRequest,
@@ -56,6 +57,8 @@ export function outpaintBlocker(s: EditorStore, estimate = currentOutpaintEstima
 
 /** Generate on an extension: the tiled outpaint plan as one job. */
 export async function generateOutpaint(): Promise<void> {
+  // Traced like an edit (Settings → Log edit timings; the bench): keypress → candidate shown.
+  editTracer.begin();
   const s = useEditor.getState();
   const blocker = outpaintBlocker(s);
   if (blocker) {

@@ -26,19 +26,25 @@ import { encodePatchPng, sourceIccPath } from './colour-space';
 import { type GenerateTile, tileStepFor } from './outpaint-tile-steps';
 
 import { OUTPAINT_COMPOSITING, OUTPAINT_TILES, PROGRESS_PREPARING } from '../jobs/progress-steps';
+import { createSpanRecorder } from '../../../shared/timing/spans';
+import { wallClock } from '../services/wall-clock';
 
 export type OutpaintRequest = RequestOf<'outpaint:start'>;
 
 /**
  * `tileStep` picks how a tile gets its pixels (default: the offline engine for `local`, else the
  * model with the requested pre-fill); injected so the loop below never asks which provider it runs.
+ * `receivedAt`: when main had the request (wall clock). Every tile's steps are timed (`main: tile #k …`,
+ * the tile step's own spans inside) and go back with the candidates, like an edit's.
  */
-export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = tileStepFor): JobFn {
+export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = tileStepFor, receivedAt?: number): JobFn {
   return async ({ signal, progress }) => {
     const started = Date.now();
+    const spans = createSpanRecorder(wallClock);
+    if (receivedAt !== undefined) spans.add('main: queued', receivedAt, spans.now());
     progress(PROGRESS_PREPARING, 'Preparing…', undefined, 'preparing');
     const model = await resolveModel(svc, req.model);
-    const generate: GenerateTile = tileStep(model, req, svc);
+    const generate: GenerateTile = tileStep(model, req, svc, spans);
     const original = req.original;
     const plan = planOutpaint({
       canvas: req.canvas,
@@ -68,7 +74,9 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       }).usd;
     for (let c = 0; c < req.n; c++) {
       // Working canvas: current composite where known (original + kept patches), unknown elsewhere.
-      const working = await renderRegion(svc.store, req.layers, { x: 0, y: 0, width: W, height: H });
+      const working = await spans.time('main: working canvas', () =>
+        renderRegion(svc.store, req.layers, { x: 0, y: 0, width: W, height: H }),
+      );
       const known = new Uint8Array(W * H);
       markKnown(known, W, original);
       for (const [i, tile] of plan.tiles.entries()) {
@@ -84,24 +92,39 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           phase,
         );
         const r = tile.rect;
-        const { rgba, unknown } = cropTile(working, known, W, r);
-        const ask = tileAskMask(unknown, r.width, r.height, req.featherPx);
+        const k = c * plan.tiles.length + i + 1;
+        const tileStart = spans.now();
+        const { rgba, unknown, ask } = await spans.time(`main: tile #${k} crop + ask mask`, () => {
+          const crop = cropTile(working, known, W, r);
+          return { ...crop, ask: tileAskMask(crop.unknown, r.width, r.height, req.featherPx) };
+        });
         const generated = await generate(
           tile,
           { width: r.width, height: r.height, rgba, unknown, ask },
           {
             signal,
             candidate: c,
+            tile: k,
             onProgress: (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
           },
         );
-        blendTile(working, known, W, r, generated, tileBlendWeight(unknown, r.width, r.height, req.featherPx));
+        await spans.time(`main: tile #${k} blend`, () =>
+          blendTile(working, known, W, r, generated, tileBlendWeight(unknown, r.width, r.height, req.featherPx)),
+        );
+        spans.add(`main: tile #${k}`, tileStart, spans.now());
       }
       if (signal.aborted) throw cancelled();
       progress(OUTPAINT_COMPOSITING, 'Compositing', undefined, 'working');
-      const patch = patchFromWorking(working, outpaintAlpha(req.canvas, original, req.featherPx));
-      const png = await encodePatchPng(patch, W, H, await sourceIccPath(svc.store, req.layers[0].assetId));
-      const assetId = await svc.store.put(png, 'patch');
+      const patch = await spans.time('main: patch build', () =>
+        patchFromWorking(working, outpaintAlpha(req.canvas, original, req.featherPx)),
+      );
+      const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
+      const png = await spans.time(
+        'main: patch encode',
+        () => encodePatchPng(patch, W, H, icc),
+        (b) => b.length,
+      );
+      const assetId = await spans.time('main: asset write', () => svc.store.put(png, 'patch'));
       out.push({
         index: c,
         model: req.model,
@@ -112,6 +135,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         costUsd: cost,
         seconds: (Date.now() - started) / 1000,
         tiles: plan.tiles.length,
+        spans: [...spans.spans],
       });
     }
     return out;

@@ -50,8 +50,9 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'providers:get': async () => ({ gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() }),
     'edit:start': async (req, ctx) => ({ jobId: svc.jobs.start(editJob(svc, req, wallClock()), (p) => ctx.emit('job:progress', p)) }),
     'outpaint:start': async (req, ctx) => {
+      const receivedAt = wallClock();
       checkOutpaintBudget(req, svc.env); // limits and memory before any work
-      return { jobId: svc.jobs.start(outpaintJob(svc, req), (p) => ctx.emit('job:progress', p)) };
+      return { jobId: svc.jobs.start(outpaintJob(svc, req, undefined, receivedAt), (p) => ctx.emit('job:progress', p)) };
     },
     'gateways:set': async (g) => {
       const problem = gatewayUrlProblem(g.baseURL);

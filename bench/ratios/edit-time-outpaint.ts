@@ -1,0 +1,106 @@
+/**
+ * What an outpaint tile costs beyond its request (issue 16: ≤ 150 ms): colorful-cups.jpg
+ * (2560×1600) extended to 21:9 around its centre (C, Anchor centre, Aspect 21:9, Enter), Ctrl+Enter
+ * with gpt-image-2 against the local OpenAI protocol server, candidate shown; Escape; again. Main
+ * times every tile (`main: tile #k`: crop + ask mask, prefill, request encode, provider round trip,
+ * decode + scale, blend); a tile's own time is its span minus the time the server held its request.
+ */
+import { join } from 'node:path';
+import { launchApp, PHOTOS } from '../../test/support/app-harness';
+import { startOpenAIServer } from '../../test/servers';
+import { chooseOption, leaveField, retype } from '../../test/support/user-input';
+import { coveredMs, type TimingSpan } from '../../shared/timing/spans';
+import { median, type RatioRow } from './ratio';
+
+export interface OutpaintSample {
+  totalMs: number;
+  serverMs: number;
+  tiles: number;
+  /** Per tile: its span minus its request's server time. */
+  tileOwnMs: number[];
+  /** Every span of the outpaint (the tiles' steps included). */
+  spans: TimingSpan[];
+}
+
+const wall = () => performance.timeOrigin + performance.now();
+
+export async function runOutpaintTiles(runs: number): Promise<OutpaintSample[]> {
+  const openai = await startOpenAIServer();
+  const app = await launchApp({
+    viewport: { width: 1600, height: 1000 },
+    env: { OPENAI_API_KEY: 'sk-bench-outpaint-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  const page = app.page;
+  try {
+    app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg'));
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 120_000 });
+    await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
+    await retype(page.getByRole('textbox', { name: 'Prompt' }), 'extend the table');
+    await leaveField(page);
+    await page.keyboard.press('c');
+    await page.getByRole('radio', { name: 'Anchor centre' }).click();
+    await page.getByRole('button', { name: 'Aspect 21:9' }).click();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.outpaintEstimate()?.requests > 0);
+    const samples: OutpaintSample[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const before = (await page.evaluate(() => (window as any).__maskworkTest.editTimings().length)) as number;
+      const reqsBefore = openai.requests.length;
+      const t0 = wall();
+      await page.keyboard.press('Control+Enter');
+      await page.waitForFunction((n) => (window as any).__maskworkTest.editTimings().length > n, before, { timeout: 300_000, polling: 10 });
+      const trace = (await page.evaluate(() => (window as any).__maskworkTest.editTimings().at(-1))) as {
+        shownAt: number;
+        spans: TimingSpan[];
+      };
+      const reqs = openai.requests
+        .slice(reqsBefore)
+        .map((r) => ({ name: 'server', start: r.receivedAt, end: r.answeredAt ?? r.receivedAt }));
+      const tileSpans = trace.spans.filter((s) => /^main: tile #\d+$/.test(s.name));
+      const tileOwnMs = tileSpans.map((t) => {
+        const inside = reqs.filter((r) => r.start >= t.start && r.end <= t.end);
+        return t.end - t.start - coveredMs(inside, 'server');
+      });
+      if (i > 0)
+        samples.push({
+          totalMs: trace.shownAt - t0,
+          serverMs: coveredMs(reqs, 'server'),
+          tiles: tileSpans.length,
+          tileOwnMs,
+          spans: trace.spans,
+        });
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 0, null, { timeout: 60_000 });
+      if (app.errors.length) throw new Error(`the app reported errors: ${app.errors.join('; ')}`);
+    }
+    return samples;
+  } finally {
+    await app.close();
+    await openai.close();
+  }
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+export function outpaintTileRow(samples: OutpaintSample[]): RatioRow {
+  const perTile = median(samples.flatMap((s) => s.tileOwnMs));
+  const own = median(samples.map((s) => s.totalMs - s.serverMs));
+  const fixed = (name: string) =>
+    r1(median(samples.map((s) => s.spans.filter((x) => x.name === name).reduce((t, x) => t + x.end - x.start, 0))));
+  return {
+    id: 'outpaint-tile',
+    measure: "an outpaint tile's own time beyond its request (2560×1600 photo → 21:9, gpt-image-2, e2e harness)",
+    floor: 'absolute limit',
+    value: r1(perTile),
+    floorValue: null,
+    unit: 'ms',
+    ratio: Math.round((perTile / 150) * 100) / 100,
+    target: 1,
+    limit: 150,
+    pass: perTile <= 150,
+    runs: samples.length,
+    samples: { value: samples.flatMap((s) => s.tileOwnMs.map(r1)), floor: [] },
+    note: `${samples[0]?.tiles ?? 0} tiles per outpaint; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset write ${fixed('main: asset write')} ms, renderer decode ${fixed('renderer: decode #0')} ms`,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * A tile's pixels at the size its request is sent at, before the pre-fill: the model only ever sees
+ * the request size, so filling the unknown part at full resolution (a 3733×1600 tile is 6 MP) was
+ * work thrown away by the resize that followed. Colour and masks are scaled with a linear kernel;
+ * a scaled pixel is unknown when any source pixel under it was (so no colour of the unknown part
+ * leaks into what counts as known).
+ */
+import sharp from 'sharp';
+import type { Size } from './provider-image';
+import type { TilePixels } from './outpaint-tile-steps';
+
+async function scaled(data: Uint8Array, from: Size, channels: 1 | 4, to: Size): Promise<Uint8Array> {
+  let img = sharp(data, { raw: { width: from.width, height: from.height, channels } }).resize(to.width, to.height, {
+    fit: 'fill',
+    kernel: 'linear',
+  });
+  if (channels === 1) img = img.extractChannel(0); // libvips would write a grey mask as RGB
+  const buf = await img.raw().toBuffer();
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/** `p` at `size` (the same object when it already is that size). */
+export async function tileAtSize(p: TilePixels, size: Size): Promise<TilePixels> {
+  if (p.width === size.width && p.height === size.height) return p;
+  const from = { width: p.width, height: p.height };
+  const unknown255 = new Uint8Array(p.unknown.length);
+  for (let i = 0; i < unknown255.length; i++) if (p.unknown[i]) unknown255[i] = 255;
+  const [rgba, unknownScaled, ask] = await Promise.all([
+    scaled(p.rgba, from, 4, size),
+    scaled(unknown255, from, 1, size),
+    scaled(p.ask, from, 1, size),
+  ]);
+  const unknown = new Uint8Array(unknownScaled.length);
+  for (let i = 0; i < unknown.length; i++) if (unknownScaled[i] > 0) unknown[i] = 1;
+  return { width: size.width, height: size.height, rgba, unknown, ask };
+}
