@@ -9,7 +9,8 @@ import { dilatedMask, featheredAlpha } from './patch';
 
 /** Ask mask for a tile: unknown pixels plus everything within `band` px of them (255/0). */
 export function tileAskMask(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
-  const u = unknown.map((v) => (v ? 255 : 0));
+  const u = new Uint8Array(unknown.length);
+  for (let i = 0; i < u.length; i++) if (unknown[i]) u[i] = 255;
   if (band <= 0) return u;
   return dilatedMask(u, w, h, band, 255);
 }
@@ -70,7 +71,9 @@ export function cropTile(working: Uint8Array, known: Uint8Array, canvasWidth: nu
   for (let y = 0; y < r.height; y++) {
     const src = ((r.y + y) * canvasWidth + r.x) * 4;
     rgba.set(working.subarray(src, src + r.width * 4), y * r.width * 4);
-    for (let x = 0; x < r.width; x++) unknown[y * r.width + x] = known[(r.y + y) * canvasWidth + r.x + x] ? 0 : 1;
+    const row = (r.y + y) * canvasWidth + r.x;
+    const o = y * r.width;
+    for (let x = 0; x < r.width; x++) unknown[o + x] = known[row + x] ? 0 : 1;
   }
   return { rgba, unknown };
 }
@@ -92,11 +95,20 @@ export function blendTile(
       const i = y * r.width + x;
       const a = weight[i];
       if (!a) continue;
-      const q = ((r.y + y) * canvasWidth + r.x + x) * 4;
+      const c = (r.y + y) * canvasWidth + r.x + x;
+      const q = c * 4;
+      known[c] = 1;
+      if (a === 255) {
+        // Most of a tile (its unknown part): the generated colour as it is, opaque.
+        working[q] = generated[i * 4];
+        working[q + 1] = generated[i * 4 + 1];
+        working[q + 2] = generated[i * 4 + 2];
+        working[q + 3] = 255;
+        continue;
+      }
       const t = a / 255;
       for (let k = 0; k < 3; k++) working[q + k] = Math.round(working[q + k] * (1 - t) + generated[i * 4 + k] * t);
       working[q + 3] = 255;
-      known[(r.y + y) * canvasWidth + r.x + x] = 1;
     }
   }
 }
@@ -105,9 +117,13 @@ export function blendTile(
 export function patchFromWorking(working: Uint8Array, alpha: Uint8Array): Uint8Array {
   const patch = new Uint8Array(alpha.length * 4);
   for (let i = 0; i < alpha.length; i++) {
-    if (!alpha[i]) continue;
-    patch.set(working.subarray(i * 4, i * 4 + 3), i * 4);
-    patch[i * 4 + 3] = alpha[i];
+    const a = alpha[i];
+    if (!a) continue;
+    const q = i * 4;
+    patch[q] = working[q];
+    patch[q + 1] = working[q + 1];
+    patch[q + 2] = working[q + 2];
+    patch[q + 3] = a;
   }
   return patch;
 }
