@@ -3,6 +3,7 @@
  * iterative completion, run coarse to fine over a region around the hole. See README.md.
  */
 import { harmonicFillLayer } from './diffusion';
+import { extendLayer, extensionPlan } from './extend';
 import { patchMatchPass, randomNnf, refreshDistances, SEARCH_TICK, upsampleNnf } from './patchmatch';
 import { buildPyramid, makeLevel, type Level } from './pyramid';
 import { deriveSeed, mulberry32, type Rng } from './random';
@@ -100,9 +101,10 @@ export function inpaint(image: RgbaImage, mask: Uint8Array, opts: FillOptions = 
   const bounds = maskBounds(mask, image.width, image.height);
   if (bounds) {
     const rect = fillRegionFor(bounds, image.width, image.height, 2 * s.radius + 1);
-    const layer = cropToLayer(image, mask, rect);
+    // Crop and paste report progress too: on a long extension each is a noticeable step.
+    const layer = cropToLayer(image, mask, rect, (f) => s.progress(0.001 * f));
     fillLayer(layer, s);
-    pasteHole(out, layer, rect);
+    pasteHole(out, layer, rect, (f) => s.progress(0.99 + 0.009 * f));
   }
   s.progress(1);
   return out;
@@ -110,6 +112,10 @@ export function inpaint(image: RgbaImage, mask: Uint8Array, opts: FillOptions = 
 
 /** Fills `layer`'s hole in place. */
 function fillLayer(layer: Layer, s: Settings): void {
+  // Large outpaints / extensions: reduced-scale synthesis + full-resolution copy (extend.ts).
+  let steps = 0;
+  const plan = extensionPlan(layer, () => s.progress(0.001 + 0.00001 * ++steps));
+  if (plan && extendLayer(layer, plan, s.seed, (f) => s.progress(0.002 + 0.988 * f), s.checkCancel)) return;
   // Shrink the patch until some fully-known patch exists; otherwise only diffusion can help.
   let r = s.radius;
   while (r >= 1 && makeLevel(layer, r).sourceCount === 0) r--;

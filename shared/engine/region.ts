@@ -67,15 +67,20 @@ export function padRect(rect: Rect, pad: number, width: number, height: number):
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
+/** Rows between the optional progress reports of {@link cropToLayer} and {@link pasteHole}. */
+const ROWS_PER_REPORT = 64;
+
 /**
- * Copies `rect` of `image` and `mask` into a float {@link Layer}.
+ * Copies `rect` of `image` and `mask` into a float {@link Layer}. `onRows` (optional) is told the
+ * fraction of rows done every {@link ROWS_PER_REPORT} rows (a long extension takes a while).
  */
-export function cropToLayer(image: RgbaImage, mask: Uint8Array, rect: Rect): Layer {
+export function cropToLayer(image: RgbaImage, mask: Uint8Array, rect: Rect, onRows?: (fraction: number) => void): Layer {
   const { width: w, height: h } = rect;
   const pix = new Float32Array(w * h * 4);
   const hole = new Uint8Array(w * h);
   const src = image.data;
   for (let y = 0; y < h; y++) {
+    if (onRows && y % ROWS_PER_REPORT === 0) onRows(y / h);
     const srow = (rect.y + y) * image.width + rect.x;
     for (let x = 0; x < w; x++) {
       const si = srow + x;
@@ -95,11 +100,13 @@ export function cropToLayer(image: RgbaImage, mask: Uint8Array, rect: Rect): Lay
 /**
  * Writes the hole pixels of `layer` (rounded, clamped to 0..255) back into `out` at `rect`.
  * Pixels outside the hole are never touched, which is what keeps the outside-mask invariant.
+ * `onRows` as in {@link cropToLayer}.
  */
-export function pasteHole(out: RgbaImage, layer: Layer, rect: Rect): void {
+export function pasteHole(out: RgbaImage, layer: Layer, rect: Rect, onRows?: (fraction: number) => void): void {
   const { width: w, height: h, pix, hole } = layer;
   const dst = out.data;
   for (let y = 0; y < h; y++) {
+    if (onRows && y % ROWS_PER_REPORT === 0) onRows(y / h);
     const drow = (rect.y + y) * out.width + rect.x;
     for (let x = 0; x < w; x++) {
       const li = y * w + x;

@@ -1,0 +1,231 @@
+/**
+ * Texture synthesis for large extensions, at a reduced scale (see extend.ts).
+ *
+ * Onion-peel, pixel-by-pixel synthesis from known pixels only (Efros & Leung 1999; candidate sets
+ * after Ashikhmin 2001): hole pixels are visited in order of their distance from the known area;
+ * each one takes the source pixel whose known neighbourhood best matches its already-known /
+ * already-synthesised neighbourhood. Candidates are
+ * - coherent continuations of the neighbours' sources (keeps whole regions of the photo intact),
+ * - random sources near the pixel's mirror image across the band (a spatial prior: what lies just
+ *   beyond the edge resembles what lies just inside it, not the busy middle of the photo),
+ * - a few random sources anywhere.
+ * An occurrence penalty (a per-source use count) keeps the synthesis from stamping the same source
+ * region over and over on long extensions.
+ *
+ * The result is a source index per hole pixel (the field), so the caller can copy full-resolution
+ * detail from it.
+ */
+import type { Layer } from './region';
+import type { Rng } from './random';
+
+/** Random candidates drawn around the mirror point, per pixel. */
+const LOCAL_SAMPLES = 10;
+/** How far inside the known area (coarse px) the spatial prior looks at most. */
+const MIRROR_DEPTH = 16;
+/** Random candidates drawn anywhere, per pixel, when fewer than two others are valid. */
+const GLOBAL_SAMPLES = 4;
+/**
+ * Occurrence penalty per earlier use of a source pixel, as a fraction of the typical match cost
+ * (a running mean of the chosen candidates' costs, at least {@link MIN_COST_REF}): relative, so it
+ * bites on busy textures (which match themselves at a high cost) as much as on plain ones.
+ */
+export const OCCURRENCE_PENALTY = 1;
+/** Floor of the typical match cost (mean squared RGB difference per pixel). */
+const MIN_COST_REF = 25;
+/** Pixels synthesised between progress ticks. */
+export const SYNTH_TICK = 1024;
+
+/** Source centres whose `(2r+1)²` patch is inside the layer and fully known. */
+export function sourceMask(layer: Layer, r: number): Uint8Array {
+  const { width: w, height: h, hole } = layer;
+  // Per-row running count of holes, then a vertical window: O(w·h).
+  const rowHoles = new Int32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    let run = 0;
+    for (let x = 0; x < w; x++) {
+      run += hole[y * w + x];
+      if (x - 2 * r - 1 >= 0) run -= hole[y * w + x - 2 * r - 1];
+      if (x >= 2 * r) rowHoles[y * w + x - r] = run;
+    }
+  }
+  const ok = new Uint8Array(w * h);
+  for (let y = r; y < h - r; y++) {
+    for (let x = r; x < w - r; x++) {
+      let s = 0;
+      for (let dy = -r; dy <= r && s === 0; dy++) s += rowHoles[(y + dy) * w + x];
+      if (s === 0) ok[y * w + x] = 1;
+    }
+  }
+  return ok;
+}
+
+/**
+ * Breadth-first (4-connected) order of the hole pixels from the known area, each with the known
+ * pixel it was reached from and its step distance. Hole pixels not connected to any known pixel
+ * are appended last with `near = -1`.
+ */
+export function onionOrder(hole: Uint8Array, w: number, h: number): { order: Int32Array; near: Int32Array; dist: Int32Array } {
+  const n = w * h;
+  const near = new Int32Array(n).fill(-1);
+  const dist = new Int32Array(n);
+  const queue = new Int32Array(n);
+  let head = 0,
+    tail = 0;
+  for (let i = 0; i < n; i++) {
+    if (hole[i]) continue;
+    near[i] = i;
+    const x = i % w;
+    if ((x > 0 && hole[i - 1]) || (x < w - 1 && hole[i + 1]) || (i >= w && hole[i - w]) || (i + w < n && hole[i + w])) queue[tail++] = i;
+  }
+  const order: number[] = [];
+  while (head < tail) {
+    const i = queue[head++];
+    const x = i % w;
+    const visit = (j: number) => {
+      if (!hole[j] || near[j] >= 0) return;
+      near[j] = near[i];
+      dist[j] = dist[i] + 1;
+      queue[tail++] = j;
+      order.push(j);
+    };
+    if (x > 0) visit(i - 1);
+    if (x < w - 1) visit(i + 1);
+    if (i >= w) visit(i - w);
+    if (i + w < n) visit(i + w);
+  }
+  for (let i = 0; i < n; i++) if (hole[i] && near[i] < 0) order.push(i);
+  return { order: Int32Array.from(order), near, dist };
+}
+
+/**
+ * Synthesises the hole of `layer` in place (its `pix` gets the chosen source colours) and returns
+ * the field: `src[p]` = source pixel index for every hole pixel p (−1 elsewhere), or null (layer
+ * untouched) when no fully known patch exists.
+ * @param r - patch radius of the neighbourhood comparison
+ * @param tick - called every {@link SYNTH_TICK} pixels (progress and cancellation)
+ * @param occurrencePenalty - see {@link OCCURRENCE_PENALTY} (0 turns it off)
+ */
+export function synthesizeField(
+  layer: Layer,
+  r: number,
+  rng: Rng,
+  tick: () => void,
+  occurrencePenalty = OCCURRENCE_PENALTY,
+): Int32Array | null {
+  const { width: w, height: h, pix, hole } = layer;
+  const n = w * h;
+  const ok = sourceMask(layer, r);
+  const sources: number[] = [];
+  for (let i = 0; i < n; i++) if (ok[i]) sources.push(i);
+  if (sources.length === 0) return null;
+  const src = new Int32Array(n).fill(-1);
+  const { order, near, dist } = onionOrder(hole, w, h);
+  const avail = new Uint8Array(n);
+  for (let i = 0; i < n; i++) avail[i] = hole[i] ? 0 : 1;
+  const uses = new Uint16Array(n);
+  const cands = new Int32Array(8 * 2 + LOCAL_SAMPLES + GLOBAL_SAMPLES);
+  let costRef = 4 * MIN_COST_REF;
+
+  for (let j = 0; j < order.length; j++) {
+    if (j > 0 && j % SYNTH_TICK === 0) tick();
+    const p = order[j];
+    const px = p % w,
+      py = (p - px) / w;
+    let nc = 0;
+    // Coherent continuations of synthesised neighbours within distance 2.
+    for (let dy = -2; dy <= 2; dy++) {
+      const qy = py + dy;
+      if (qy < 0 || qy >= h) continue;
+      for (let dx = -2; dx <= 2; dx++) {
+        const qx = px + dx;
+        if ((dx === 0 && dy === 0) || qx < 0 || qx >= w) continue;
+        if (Math.abs(dx) + Math.abs(dy) > 2) continue;
+        const s = src[qy * w + qx];
+        if (s < 0) continue;
+        const sx = (s % w) - dx,
+          sy = (s - (s % w)) / w - dy;
+        if (sx < 0 || sy < 0 || sx >= w || sy >= h) continue;
+        const c = sy * w + sx;
+        if (ok[c]) cands[nc++] = c;
+      }
+    }
+    // Spatial prior: samples around the mirror image of p across its nearest known pixel.
+    const k = near[p];
+    if (k >= 0) {
+      const kx = k % w,
+        ky = (k - kx) / w;
+      // Mirror point, at most MIRROR_DEPTH inside the known area.
+      const dd = Math.max(1, dist[p]);
+      const sc = Math.min(dd, MIRROR_DEPTH) / dd;
+      const mx = Math.min(w - 1, Math.max(0, Math.round(kx + (kx - px) * sc))),
+        my = Math.min(h - 1, Math.max(0, Math.round(ky + (ky - py) * sc)));
+      const rad = Math.max(4 * r + 2, Math.min(dist[p], MIRROR_DEPTH));
+      for (let t = 0; t < LOCAL_SAMPLES; t++) {
+        const sx = mx + Math.floor((2 * rng.next() - 1) * rad + 0.5),
+          sy = my + Math.floor((2 * rng.next() - 1) * rad + 0.5);
+        if (sx < 0 || sy < 0 || sx >= w || sy >= h) continue;
+        const c = sy * w + sx;
+        if (ok[c]) cands[nc++] = c;
+      }
+    }
+    // Anywhere, only when the neighbourhood offers (almost) nothing.
+    if (nc < 2) for (let t = 0; t < GLOBAL_SAMPLES; t++) cands[nc++] = sources[rng.int(sources.length)];
+
+    let best = -1,
+      bestCost = Infinity,
+      bestMatch = 0;
+    const penalty = occurrencePenalty * Math.max(MIN_COST_REF, costRef);
+    for (let ci = 0; ci < nc; ci++) {
+      const c = cands[ci];
+      if (c === best) continue;
+      const match = neighbourhoodCost(pix, avail, w, h, r, p, c);
+      const cost = match + penalty * uses[c];
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestMatch = match;
+        best = c;
+      }
+    }
+    if (best < 0) best = sources[0];
+    else costRef += (bestMatch - costRef) / 256;
+    src[p] = best;
+    if (uses[best] < 65535) uses[best]++;
+    const p4 = p * 4,
+      b4 = best * 4;
+    pix[p4] = pix[b4];
+    pix[p4 + 1] = pix[b4 + 1];
+    pix[p4 + 2] = pix[b4 + 2];
+    pix[p4 + 3] = pix[b4 + 3];
+    avail[p] = 1;
+  }
+  return src;
+}
+
+/**
+ * Mean squared RGB difference between the available pixels of the neighbourhood of `p` and the
+ * same offsets around source `c` (whose patch is fully known). Infinity when nothing is available.
+ */
+function neighbourhoodCost(pix: Float32Array, avail: Uint8Array, w: number, h: number, r: number, p: number, c: number): number {
+  const px = p % w,
+    py = (p - px) / w;
+  let sum = 0,
+    cnt = 0;
+  for (let dy = -r; dy <= r; dy++) {
+    const y = py + dy;
+    if (y < 0 || y >= h) continue;
+    for (let dx = -r; dx <= r; dx++) {
+      const x = px + dx;
+      if (x < 0 || x >= w) continue;
+      const q = y * w + x;
+      if (!avail[q]) continue;
+      const q4 = q * 4,
+        s4 = (c + dy * w + dx) * 4;
+      const a = pix[q4] - pix[s4],
+        b = pix[q4 + 1] - pix[s4 + 1],
+        d = pix[q4 + 2] - pix[s4 + 2];
+      sum += a * a + b * b + d * d;
+      cnt++;
+    }
+  }
+  return cnt === 0 ? Infinity : sum / cnt;
+}

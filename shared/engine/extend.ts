@@ -1,0 +1,356 @@
+/**
+ * The dedicated path for large outpaints / extensions: holes that reach the edge of the working
+ * region and lie deep (far from any known pixel), where the general EM fill is slow (millions of
+ * target patches at full resolution) and its membrane + detail finish spreads a flat gradient.
+ *
+ * 1. Reduce the region by a power of two f until it holds at most {@link COARSE_BUDGET} pixels
+ *    (a coarse pixel is a hole if any of its children is).
+ * 2. Synthesise the coarse hole from known coarse pixels only (extend-synth.ts: onion-peel order,
+ *    coherent candidates, a spatial prior near the band, an occurrence penalty). This gives a
+ *    source position per coarse hole pixel.
+ * 3. Copy full-resolution detail through that field: every full-resolution hole pixel takes the
+ *    real pixel at the same offset inside its coarse cell's source block, blended bilinearly with
+ *    the neighbouring cells' sources (identical where the field is coherent; a soft transition over
+ *    f pixels where it jumps). So the detail is real photo detail at full resolution.
+ * 4. Band correction: the local low-frequency step between the known pixels and the copy along
+ *    the band is measured per ring pixel and removed inside the hole, decaying over τ pixels.
+ *
+ * Cost is O(region / f² · candidates · patch²) + O(hole pixels): an 8:1 poster extension is a few
+ * seconds on one core.
+ */
+import { synthesizeField, SYNTH_TICK } from './extend-synth';
+import { downsampleConservative } from './pyramid';
+import { deriveSeed, mulberry32 } from './random';
+import type { Layer } from './region';
+
+/** Most pixels of the reduced region that the synthesis works on. */
+export const COARSE_BUDGET = 120_000;
+/** Patch radius of the coarse neighbourhood comparison (5×5). */
+const COARSE_RADIUS = 2;
+/** Hole depth (px from known data, 4-connected) from which a border-touching hole counts as an extension. */
+export const MIN_EXTENSION_DEPTH = 48;
+/** Half side of the windows whose mean colours give the band step. */
+const BAND_WINDOW = 3;
+/** Hole pixel layers over which the mirrored known pixels fade into the copy. */
+export const FEATHER_DEPTH = 6;
+/** Full-resolution rows per progress tick during the copy. */
+const COPY_ROWS_PER_TICK = 16;
+
+/** Distance from the band into the hole, shared by the trigger and the band finish. */
+export interface ExtensionPlan {
+  /** For hole pixels within {@link PLAN_DEPTH} steps of the band: the ring pixel they are nearest to, else −1. */
+  ring: Int32Array;
+  /** Their 4-connected step distance from the known area (1 = touching it). */
+  dist: Uint16Array;
+}
+
+/** How deep the plan's distance map is explored (≥ the trigger depth, ≥ 3τ of the band correction). */
+const PLAN_DEPTH = 72;
+
+/**
+ * The plan for the extension path, or null when the general fill should run: the hole of `layer`
+ * must reach the layer's edge and some hole pixel must be at least {@link MIN_EXTENSION_DEPTH} px
+ * (4-connected steps) from any known pixel. `onStep` is called once per explored distance layer.
+ */
+export function extensionPlan(layer: Layer, onStep?: () => void): ExtensionPlan | null {
+  const { width: w, height: h, hole } = layer;
+  let touches = false;
+  for (let x = 0; x < w && !touches; x++) touches = hole[x] === 1 || hole[(h - 1) * w + x] === 1;
+  for (let y = 0; y < h && !touches; y++) touches = hole[y * w] === 1 || hole[y * w + w - 1] === 1;
+  if (!touches) return null;
+  const plan = boundedDistance(hole, w, h, PLAN_DEPTH, onStep);
+  return plan.deepest >= MIN_EXTENSION_DEPTH ? { ring: plan.ring, dist: plan.dist } : null;
+}
+
+/**
+ * 4-connected distance from the known pixels into the hole, explored up to `limit` steps.
+ * `ring[p]` is the known pixel each reached hole pixel was reached from (−1 if unreached);
+ * `deepest` is the largest distance reached.
+ */
+function boundedDistance(hole: Uint8Array, w: number, h: number, limit: number, onStep?: () => void) {
+  const n = w * h;
+  const ring = new Int32Array(n).fill(-1);
+  const dist = new Uint16Array(n);
+  let frontier = new Int32Array(1024),
+    count = 0;
+  let next = new Int32Array(1024),
+    nextCount = 0;
+  const push = (j: number) => {
+    if (nextCount === next.length) {
+      const grown = new Int32Array(next.length * 2);
+      grown.set(next);
+      next = grown;
+    }
+    next[nextCount++] = j;
+  };
+  for (let i = 0; i < n; i++) {
+    if (hole[i]) continue;
+    const x = i % w;
+    if ((x > 0 && hole[i - 1]) || (x < w - 1 && hole[i + 1]) || (i >= w && hole[i - w]) || (i + w < n && hole[i + w])) {
+      push(i);
+      ring[i] = i;
+    }
+  }
+  let d = 0;
+  for (;;) {
+    [frontier, next] = [next, frontier];
+    count = nextCount;
+    nextCount = 0;
+    if (count === 0 || d >= limit) break;
+    d++;
+    onStep?.();
+    for (let k = 0; k < count; k++) {
+      const i = frontier[k];
+      const x = i % w,
+        src = ring[i];
+      // Unrolled 4-neighbourhood.
+      if (x > 0 && hole[i - 1] && ring[i - 1] < 0) {
+        ring[i - 1] = src;
+        dist[i - 1] = d;
+        push(i - 1);
+      }
+      if (x < w - 1 && hole[i + 1] && ring[i + 1] < 0) {
+        ring[i + 1] = src;
+        dist[i + 1] = d;
+        push(i + 1);
+      }
+      if (i >= w && hole[i - w] && ring[i - w] < 0) {
+        ring[i - w] = src;
+        dist[i - w] = d;
+        push(i - w);
+      }
+      if (i + w < n && hole[i + w] && ring[i + w] < 0) {
+        ring[i + w] = src;
+        dist[i + w] = d;
+        push(i + w);
+      }
+    }
+  }
+  return { ring, dist, deepest: count > 0 ? d : d - 1 };
+}
+
+/**
+ * Fills `layer`'s hole in place by the extension method (see the module comment). Returns false,
+ * leaving the layer untouched, when the reduced region has no fully known patch to copy from.
+ * @param progress - fraction 0..1 of this fill (non-decreasing)
+ * @param checkCancel - throws to abort; called with every progress report
+ */
+export function extendLayer(
+  layer: Layer,
+  plan: ExtensionPlan,
+  seed: number,
+  progress: (f: number) => void,
+  checkCancel: () => void,
+): boolean {
+  const { width: w, height: h, hole } = layer;
+  // 1. Reduced region (each halving reports progress: on a long extension it is a noticeable step).
+  let coarse: Layer = layer;
+  let f = 1;
+  while (coarse.width * coarse.height > COARSE_BUDGET && Math.min(coarse.width, coarse.height) >= 32) {
+    coarse = downsampleConservative(coarse);
+    f *= 2;
+    progress(0.005 * Math.log2(f));
+    checkCancel();
+  }
+  if (coarse === layer) coarse = { ...layer, pix: new Float32Array(layer.pix), hole: layer.hole };
+  let coarseHoles = 0;
+  for (let i = 0; i < coarse.hole.length; i++) coarseHoles += coarse.hole[i];
+  const tau = Math.min(24, Math.max(6, 4 * f));
+  const total = coarseHoles + h + 1;
+  let done = 0;
+  const tick = (units: number) => {
+    done += units;
+    progress(0.02 + 0.98 * Math.min(1, done / total));
+    checkCancel();
+  };
+
+  // 2. Coarse synthesis.
+  const src = synthesizeField(coarse, COARSE_RADIUS, mulberry32(deriveSeed(seed, 4099)), () => tick(SYNTH_TICK));
+  if (!src) return false;
+  tick(coarseHoles % SYNTH_TICK);
+
+  // 3. Full-resolution copy through the field, bilinear across cells.
+  const { pix } = layer;
+  const cw = coarse.width,
+    ch = coarse.height;
+  const cpix = coarse.pix;
+  const offset = lowFrequencyOffsets(coarse, src);
+  for (let y = 0; y < h; y++) {
+    if (y > 0 && y % COPY_ROWS_PER_TICK === 0) tick(COPY_ROWS_PER_TICK);
+    const v = (y + 0.5) / f - 0.5;
+    const cy0 = Math.floor(v),
+      fy = v - cy0;
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (!hole[i]) continue;
+      const u = (x + 0.5) / f - 0.5;
+      const cx0 = Math.floor(u),
+        fx = u - cx0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0,
+        sw = 0;
+      for (let k = 0; k < 4; k++) {
+        const wx = k & 1 ? fx : 1 - fx,
+          wy = k & 2 ? fy : 1 - fy;
+        const wt = wx * wy;
+        if (wt <= 0) continue;
+        const cx = Math.min(cw - 1, Math.max(0, cx0 + (k & 1))),
+          cy = Math.min(ch - 1, Math.max(0, cy0 + (k >> 1)));
+        const s = src[cy * cw + cx];
+        if (s < 0) continue;
+        const scx = s % cw,
+          scy = (s - scx) / cw;
+        const sx = scx * f + (x - cx * f),
+          sy = scy * f + (y - cy * f);
+        if (sx < 0 || sy < 0 || sx >= w || sy >= h) continue;
+        const si = sy * w + sx;
+        if (hole[si]) continue;
+        const s4 = si * 4,
+          o3 = (cy * cw + cx) * 3;
+        r += wt * (pix[s4] + offset[o3]);
+        g += wt * (pix[s4 + 1] + offset[o3 + 1]);
+        b += wt * (pix[s4 + 2] + offset[o3 + 2]);
+        a += wt * pix[s4 + 3];
+        sw += wt;
+      }
+      const i4 = i * 4;
+      if (sw > 0) {
+        pix[i4] = r / sw;
+        pix[i4 + 1] = g / sw;
+        pix[i4 + 2] = b / sw;
+        pix[i4 + 3] = a / sw;
+      } else {
+        // No usable source (no known patch at all): the coarse colour.
+        const c4 = (Math.min(ch - 1, y / f) | 0) * cw * 4 + (Math.min(cw - 1, x / f) | 0) * 4;
+        for (let c = 0; c < 4; c++) pix[i4 + c] = cpix[c4 + c];
+      }
+    }
+  }
+  checkCancel();
+  // 4. Band correction and feathering.
+  correctBand(layer, plan, tau);
+  featherBand(layer, plan, FEATHER_DEPTH);
+  tick((h % COPY_ROWS_PER_TICK) + 1);
+  return true;
+}
+
+/**
+ * Removes the low-frequency step at the band: for every known pixel next to the hole, the mean
+ * colour of the known pixels minus that of the hole pixels in its (2·BAND_WINDOW+1)² window; each
+ * hole pixel within 3τ of the band gets the step of the ring pixel it is nearest to (4-connected),
+ * scaled by exp(−distance / τ).
+ */
+export function correctBand(layer: Layer, plan: ExtensionPlan, tau: number): void {
+  const { width: w, height: h, pix, hole } = layer;
+  const { ring, dist } = plan;
+  const reach = Math.min(PLAN_DEPTH, Math.ceil(3 * tau));
+  const steps = new Map<number, [number, number, number]>();
+  const stepAt = (k: number): [number, number, number] => {
+    const cached = steps.get(k);
+    if (cached) return cached;
+    const kx = k % w,
+      ky = (k - kx) / w;
+    const known = [0, 0, 0],
+      filled = [0, 0, 0];
+    let nk = 0,
+      nf = 0;
+    for (let y = Math.max(0, ky - BAND_WINDOW); y <= Math.min(h - 1, ky + BAND_WINDOW); y++) {
+      for (let x = Math.max(0, kx - BAND_WINDOW); x <= Math.min(w - 1, kx + BAND_WINDOW); x++) {
+        const i = y * w + x;
+        const acc = hole[i] ? filled : known;
+        for (let c = 0; c < 3; c++) acc[c] += pix[i * 4 + c];
+        if (hole[i]) nf++;
+        else nk++;
+      }
+    }
+    const s: [number, number, number] =
+      nf && nk ? [known[0] / nk - filled[0] / nf, known[1] / nk - filled[1] / nf, known[2] / nk - filled[2] / nf] : [0, 0, 0];
+    steps.set(k, s);
+    return s;
+  };
+  // Measure every step first (before any pixel moves), then apply.
+  const touched: number[] = [];
+  for (let i = 0; i < ring.length; i++) if (hole[i] && ring[i] >= 0 && dist[i] <= reach) touched.push(i);
+  for (const i of touched) stepAt(ring[i]);
+  for (const i of touched) {
+    const s = stepAt(ring[i]);
+    const k = Math.exp(-(dist[i] - 1) / tau);
+    for (let c = 0; c < 3; c++) pix[i * 4 + c] += s[c] * k;
+  }
+}
+
+/**
+ * Hides the texture seam at the band: within `depth` pixels of it, each hole pixel is blended with
+ * the known pixel mirrored across its nearest ring pixel (reflection without repeating the ring
+ * pixel, so the first hole layer continues the photo as its own next pixel would), with weight
+ * 1 − (d − 1) / depth at distance d. Deeper pixels keep the copy.
+ */
+export function featherBand(layer: Layer, plan: ExtensionPlan, depth: number): void {
+  const { width: w, height: h, pix, hole } = layer;
+  if (depth < 1) return;
+  const { ring, dist } = plan;
+  for (let i = 0; i < ring.length; i++) {
+    if (!hole[i] || ring[i] < 0 || dist[i] > depth) continue;
+    const k = ring[i];
+    const x = i % w,
+      y = (i - x) / w,
+      kx = k % w,
+      ky = (k - kx) / w;
+    const mx = 2 * kx - x,
+      my = 2 * ky - y;
+    if (mx < 0 || my < 0 || mx >= w || my >= h) continue;
+    const m = my * w + mx;
+    if (hole[m]) continue;
+    const a = 1 - (dist[i] - 1) / depth;
+    for (let c = 0; c < 4; c++) pix[i * 4 + c] = a * pix[m * 4 + c] + (1 - a) * pix[i * 4 + c];
+  }
+}
+
+/** Gaussian σ (coarse pixels) of the low-frequency offsets. */
+const OFFSET_SIGMA = 1.5;
+
+/**
+ * Per coarse hole cell, blur(synthesis)(cell) − blur(synthesis)(source of cell), RGB: added to the
+ * copied full-resolution pixels, it turns the colour jumps where the field changes source into
+ * smooth transitions (the low frequencies come from the coarse synthesis, the detail from the
+ * copy). Zero where the field is coherent over the blur's support.
+ */
+function lowFrequencyOffsets(coarse: Layer, src: Int32Array): Float32Array {
+  const { width: w, height: h, pix, hole } = coarse;
+  const blurred = blurRgb(pix, w, h, OFFSET_SIGMA);
+  const out = new Float32Array(w * h * 3);
+  for (let i = 0; i < w * h; i++) {
+    const s = src[i];
+    if (!hole[i] || s < 0) continue;
+    for (let c = 0; c < 3; c++) out[i * 3 + c] = blurred[i * 3 + c] - blurred[s * 3 + c];
+  }
+  return out;
+}
+
+/** Separable Gaussian blur of the RGB channels of an RGBA float image (edges clamped); RGB out. */
+export function blurRgb(pix: Float32Array, w: number, h: number, sigma: number): Float32Array {
+  const rad = Math.max(1, Math.ceil(3 * sigma));
+  const k = new Float32Array(2 * rad + 1);
+  let ks = 0;
+  for (let i = -rad; i <= rad; i++) ks += k[i + rad] = Math.exp(-(i * i) / (2 * sigma * sigma));
+  for (let i = 0; i < k.length; i++) k[i] /= ks;
+  const tmp = new Float32Array(w * h * 3);
+  const out = new Float32Array(w * h * 3);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      for (let c = 0; c < 3; c++) {
+        let a = 0;
+        for (let d = -rad; d <= rad; d++) a += k[d + rad] * pix[(y * w + Math.min(w - 1, Math.max(0, x + d))) * 4 + c];
+        tmp[(y * w + x) * 3 + c] = a;
+      }
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      for (let c = 0; c < 3; c++) {
+        let a = 0;
+        for (let d = -rad; d <= rad; d++) a += k[d + rad] * tmp[(Math.min(h - 1, Math.max(0, y + d)) * w + x) * 3 + c];
+        out[(y * w + x) * 3 + c] = a;
+      }
+  return out;
+}
