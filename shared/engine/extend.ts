@@ -18,6 +18,7 @@
  * Cost is O(region / f² · candidates · patch²) + O(hole pixels): an 8:1 poster extension is a few
  * seconds on one core.
  */
+import { harmonicFillLayer } from './diffusion';
 import { synthesizeField, SYNTH_TICK } from './extend-synth';
 import { downsampleConservative } from './pyramid';
 import { deriveSeed, mulberry32 } from './random';
@@ -164,6 +165,10 @@ export function extendLayer(
     checkCancel();
   };
 
+  // The harmonic membrane of the coarse hole: the smooth estimate of the large-scale colours.
+  const membrane: Layer = { ...coarse, pix: new Float32Array(coarse.pix) };
+  harmonicFillLayer(membrane);
+  checkCancel();
   // 2. Coarse synthesis.
   const src = synthesizeField(coarse, COARSE_RADIUS, mulberry32(deriveSeed(seed, 4099)), () => tick(SYNTH_TICK));
   if (!src) return false;
@@ -174,7 +179,7 @@ export function extendLayer(
   const cw = coarse.width,
     ch = coarse.height;
   const cpix = coarse.pix;
-  const offset = lowFrequencyOffsets(coarse, src);
+  const offset = lowFrequencyOffsets(coarse, src, membrane.pix);
   for (let y = 0; y < h; y++) {
     if (y > 0 && y % COPY_ROWS_PER_TICK === 0) tick(COPY_ROWS_PER_TICK);
     const v = (y + 0.5) / f - 0.5;
@@ -310,21 +315,33 @@ export function featherBand(layer: Layer, plan: ExtensionPlan, depth: number): v
 
 /** Gaussian σ (coarse pixels) of the low-frequency offsets. */
 const OFFSET_SIGMA = 1.5;
+/** Gaussian σ (coarse pixels) of the large scale, pulled towards the membrane. */
+const LARGE_SIGMA = 4;
+/** How much of the large scale comes from the membrane rather than the synthesis (0..1). */
+export const MEMBRANE_SHARE = 0.5;
 
 /**
- * Per coarse hole cell, blur(synthesis)(cell) − blur(synthesis)(source of cell), RGB: added to the
- * copied full-resolution pixels, it turns the colour jumps where the field changes source into
- * smooth transitions (the low frequencies come from the coarse synthesis, the detail from the
- * copy). Zero where the field is coherent over the blur's support.
+ * Per coarse hole cell, the RGB offset added to the full-resolution pixels copied through it:
+ * - blur(synthesis)(cell) − blur(synthesis)(source of cell), at σ = {@link OFFSET_SIGMA}: turns
+ *   the colour jumps where the field changes source into smooth transitions (zero where the field
+ *   is coherent over the blur's support);
+ * - {@link MEMBRANE_SHARE} × (large-scale membrane − large-scale synthesis) at the cell: the
+ *   largest scales lean towards the harmonic membrane (the smooth continuation of the colours at
+ *   the band), since a copied region's overall colour is a guess from elsewhere in the photo.
  */
-function lowFrequencyOffsets(coarse: Layer, src: Int32Array): Float32Array {
+function lowFrequencyOffsets(coarse: Layer, src: Int32Array, membrane: Float32Array): Float32Array {
   const { width: w, height: h, pix, hole } = coarse;
   const blurred = blurRgb(pix, w, h, OFFSET_SIGMA);
+  const largeSynth = blurRgb(pix, w, h, LARGE_SIGMA);
+  const largeMembrane = blurRgb(membrane, w, h, LARGE_SIGMA);
   const out = new Float32Array(w * h * 3);
   for (let i = 0; i < w * h; i++) {
     const s = src[i];
     if (!hole[i] || s < 0) continue;
-    for (let c = 0; c < 3; c++) out[i * 3 + c] = blurred[i * 3 + c] - blurred[s * 3 + c];
+    for (let c = 0; c < 3; c++) {
+      const j = i * 3 + c;
+      out[j] = blurred[j] - blurred[s * 3 + c] + MEMBRANE_SHARE * (largeMembrane[j] - largeSynth[j]);
+    }
   }
   return out;
 }
