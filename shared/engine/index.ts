@@ -2,6 +2,7 @@
  * Public surface of the local fill engine. Import from here, not from the individual modules.
  */
 export { inpaint } from './inpaint';
+export { runLaneTask, type FillLanes, type LaneState, type LaneTask } from './lanes';
 export { diffusionFill } from './diffusion';
 export { fillRegionFor, maskBounds } from './region';
 export { mulberry32, type Rng } from './random';

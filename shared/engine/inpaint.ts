@@ -3,6 +3,7 @@
  * iterative completion, run coarse to fine over a region around the hole. See README.md.
  */
 import { harmonicFillLayer } from './diffusion';
+import { LANE_MIN_TARGETS, splitPasses, type FillLanes } from './lanes';
 import { extendLayer, extensionPlan } from './extend';
 import { patchMatchPass, randomNnf, refreshDistances, SEARCH_TICK, upsampleNnf } from './patchmatch';
 import { buildPyramid, makeLevel, type Level } from './pyramid';
@@ -55,6 +56,7 @@ interface Settings {
   iterations: number;
   progress: (f: number) => void;
   checkCancel: () => void;
+  lanes?: FillLanes;
 }
 
 function settingsFrom(opts: FillOptions): Settings {
@@ -65,6 +67,7 @@ function settingsFrom(opts: FillOptions): Settings {
   const shouldCancel = opts.shouldCancel;
   return {
     seed: opts.seed ?? 1,
+    lanes: opts.lanes,
     radius: side >> 1,
     iterations,
     progress: (f: number) => {
@@ -165,6 +168,7 @@ function fillLayer(layer: Layer, s: Settings): void {
       rng,
       tick,
       holesAt[l],
+      s.lanes,
     );
   }
 }
@@ -185,52 +189,55 @@ function runLevel(
   rng: Rng,
   tick: (units: number) => void,
   holeCount: number,
+  lanes?: FillLanes,
 ): void {
   const n = level.targets.length;
   const voteTick = () => tick(VOTE_TICK);
   const searchTick = () => tick(SEARCH_TICK);
-  const dist = new Float32Array(n);
-  const weights = new Float64Array(n);
   const norm = new Float64Array(n);
   const holes = holePixels(level);
-  const voted = new Float32Array(holes.length * 4);
+  const ownPix = level.pix; // the layer's pixels (with lanes, the level works on a shared copy)
+  // The finest level's passes run in fixed chunks, on two threads when the host gives lanes (lanes.ts).
+  const split = finest && n >= LANE_MIN_TARGETS ? splitPasses(level, r, nnf, holes, lanes) : null;
+  if (split) nnf = split.state.nnf;
+  const dist = split ? split.state.dist : new Float32Array(n);
+  const weights = split ? split.state.weights : new Float64Array(n);
+  const voted = split ? split.state.voted : new Float32Array(holes.length * 4);
+  const vote = (winnerDepth: number, stride: number) => {
+    if (split) split.vote(winnerDepth, stride, tick);
+    else {
+      gatherVote(level, r, nnf, weights, holes, voted, winnerDepth, voteTick, stride);
+      tick(holeCount % VOTE_TICK);
+    }
+    writePixels(level, holes, voted);
+  };
   if (coarser) {
     // Seed by voting with the lifted field: real source detail rather than an interpolated
     // (blurred) coarse image, so the first search does not lock onto flat patches.
     upsampleLevelImage(level, coarser);
     computeWeights(level, r, dist, SEED_WEIGHTING, weights, norm);
-    gatherVote(
-      level,
-      r,
-      nnf,
-      weights,
-      holes,
-      voted,
-      Infinity,
-      voteTick,
-      level.targets.length > SEARCH_TARGET_LIMIT ? UNSEARCHED_VOTE_STRIDE : 1,
-    );
-    writePixels(level, holes, voted);
-    tick(holeCount % VOTE_TICK);
+    vote(Infinity, level.targets.length > SEARCH_TARGET_LIMIT ? UNSEARCHED_VOTE_STRIDE : 1);
   }
   for (let it = 0; it < iters; it++) {
-    refreshDistances(level, r, nnf, dist);
+    if (split) split.refresh();
+    else refreshDistances(level, r, nnf, dist);
     // searchRadius 0: no search on this level (see SEARCH_TARGET_LIMIT), the lifted field only votes.
     if (searchRadius > 0) {
       for (let sweep = 0; sweep < SWEEPS; sweep++) {
-        patchMatchPass(level, r, nnf, dist, rng, (it + sweep) % 2 === 1, searchRadius, searchTick);
+        const reverse = (it + sweep) % 2 === 1;
+        if (split) split.search(reverse, searchRadius, rng.int(0x7fffffff), tick);
+        else patchMatchPass(level, r, nnf, dist, rng, reverse, searchRadius, searchTick);
       }
-      tick(n % SEARCH_TICK);
+      if (!split) tick(n % SEARCH_TICK);
     }
     computeWeights(level, r, dist, WEIGHTING, weights, norm);
     const last = finest && it === iters - 1;
-    gatherVote(level, r, nnf, weights, holes, voted, last ? r : Infinity, voteTick, searchRadius > 0 ? 1 : UNSEARCHED_VOTE_STRIDE);
-    writePixels(level, holes, voted);
-    tick(holeCount % VOTE_TICK);
+    vote(last ? r : Infinity, searchRadius > 0 ? 1 : UNSEARCHED_VOTE_STRIDE);
   }
   if (finest) {
     let maxDepth = 0;
     for (const p of holes) if (level.depth[p] > maxDepth) maxDepth = level.depth[p];
     finishFill(level, holeCount, tick, maxDepth);
   }
+  if (level.pix !== ownPix) ownPix.set(level.pix);
 }

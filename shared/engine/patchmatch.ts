@@ -107,16 +107,17 @@ export function upsampleNnf(fine: Level, coarse: Level, coarseNnf: Int32Array, r
   return nnf;
 }
 
-/** Recomputes `dist` for the current image (needed after every vote changes the hole). */
-export function refreshDistances(level: Level, r: number, nnf: Int32Array, dist: Float32Array): void {
+/** Recomputes `dist` for the current image (needed after every vote changes the hole), for targets `[from, to)`. */
+export function refreshDistances(level: Level, r: number, nnf: Int32Array, dist: Float32Array, from = 0, to = level.targets.length): void {
   const { pix, width: w, height: h, targets } = level;
-  for (let k = 0; k < targets.length; k++) dist[k] = patchSsd(pix, w, h, r, targets[k], nnf[k], Infinity, level.rowStep);
+  for (let k = from; k < to; k++) dist[k] = patchSsd(pix, w, h, r, targets[k], nnf[k], Infinity, level.rowStep);
 }
 
 /**
- * One PatchMatch sweep: propagation from the previous scan-order neighbours (left/up forward,
- * right/down when `reverse`) then random search around the current match with radius
- * `searchRadius`, halving down to 1.
+ * One PatchMatch sweep over targets `[from, to)`: propagation from the previous scan-order
+ * neighbours (left/up forward, right/down when `reverse`) inside that range, then random search
+ * around the current match with radius `searchRadius`, halving down to 1. Only `nnf[k]`/`dist[k]`
+ * of the range are written, so disjoint ranges can run on different threads (lanes.ts).
  */
 export function patchMatchPass(
   level: Level,
@@ -127,16 +128,18 @@ export function patchMatchPass(
   reverse: boolean,
   searchRadius: number,
   checkCancel: CancelCheck,
+  from = 0,
+  to = level.targets.length,
 ): void {
   const { pix, width: w, height: h, targets, targetId, srcOk, rowStep } = level;
-  const n = targets.length;
+  const n = to - from;
   const step = reverse ? -1 : 1;
   const lo = r,
     hiX = w - 1 - r,
     hiY = h - 1 - r;
   for (let j = 0; j < n; j++) {
     if ((j & (CANCEL_STRIDE - 1)) === 0 && j > 0) checkCancel();
-    const k = reverse ? n - 1 - j : j;
+    const k = reverse ? to - 1 - j : from + j;
     const t = targets[k];
     const tx = t % w,
       ty = (t - tx) / w;
@@ -146,7 +149,7 @@ export function patchMatchPass(
     const nx = tx - step;
     if (nx >= 0 && nx < w) {
       const nk = targetId[t - step];
-      if (nk >= 0) {
+      if (nk >= from && nk < to) {
         const cand = nnf[nk] + step;
         const csx = cand % w;
         if (csx >= lo && csx <= hiX && cand !== best && srcOk[cand]) {
@@ -161,7 +164,7 @@ export function patchMatchPass(
     const ny = ty - step;
     if (ny >= 0 && ny < h) {
       const nk = targetId[t - step * w];
-      if (nk >= 0) {
+      if (nk >= from && nk < to) {
         const cand = nnf[nk] + step * w;
         if (cand >= 0 && cand < srcOk.length && cand !== best && srcOk[cand]) {
           const d = patchSsd(pix, w, h, r, t, cand, bestD, rowStep);

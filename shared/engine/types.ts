@@ -6,6 +6,7 @@
  * origin top-left, x to the right, y down.
  */
 import { MASK_ON } from '../mask/threshold';
+import type { FillLanes } from './lanes';
 
 /** An 8-bit RGBA image, row-major, 4 bytes per pixel, no row padding. */
 export interface RgbaImage {
@@ -32,6 +33,11 @@ export interface FillOptions {
   onProgress?: (fraction: number) => void;
   /** Polled frequently; when it returns true the fill throws {@link FillCancelledError}. */
   shouldCancel?: () => boolean;
+  /**
+   * A second thread for the finest level (see lanes.ts); the result is the same bytes with or
+   * without it. Supplied by hosts that have threads (electron/main), never needed.
+   */
+  lanes?: FillLanes;
 }
 
 /** Thrown by {@link inpaint} when `shouldCancel` returns true. */

@@ -8,7 +8,9 @@
  * job is its region cropped out of the image, so its worker copies and sends only that. Outpainting a photo on both sides, or
  * removing several separate objects, gives one job per side / object. Candidates (seed + i) are
  * jobs too, so n candidates fill n cores. A job writes only its own hole pixels, so the result is
- * the same as one `inpaint` call per job and still 0 pixels change outside the mask.
+ * the same as one `inpaint` call per job and still 0 pixels change outside the mask. When there are
+ * fewer jobs than cores (one hole, one candidate), each job also splits the finest level of its
+ * fill over a helper thread (shared/engine/lanes.ts; same bytes as without).
  */
 import { availableParallelism } from 'node:os';
 import { fillRegionFor, HOLE_THRESHOLD, type Rect } from '../../../shared/engine';
@@ -197,13 +199,15 @@ export async function runFillParallel(
   const forward = () => inner.abort();
   signal.addEventListener('abort', forward);
   const tasks = [];
+  // A single job would leave cores idle: it splits its finest level over a second thread instead.
+  const lanes = jobs.length * candidates < workerCount();
   for (let c = 0; c < candidates; c++) {
     for (const [j, job] of jobs.entries()) {
       const k = c * jobs.length + j;
       const r = job.rect;
       tasks.push(async () => {
         const part = await runFillInWorker(
-          { width: r.width, height: r.height, rgba: crop(rgba, w, r, 4), mask: crop(mask, w, r, 1), seed: seed + c },
+          { width: r.width, height: r.height, rgba: crop(rgba, w, r, 4), mask: crop(mask, w, r, 1), seed: seed + c, lanes },
           inner.signal,
           (f) => {
             done[k] = f;

@@ -42,6 +42,8 @@ export interface LocalFillInput {
   rgba: Uint8Array;
   mask: Uint8Array;
   seed: number;
+  /** Split the finest level over a second thread (local-worker.ts); same result either way. */
+  lanes?: boolean;
 }
 
 /**

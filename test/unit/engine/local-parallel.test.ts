@@ -105,6 +105,30 @@ describe.runIf(built)('runFillParallel', () => {
     for (let k = 1; k < progress.length; k++) expect(progress[k]).toBeGreaterThanOrEqual(progress[k - 1]);
   });
 
+  it('splits a single hole over two threads (lanes) with the same bytes as one in-process fill', async () => {
+    const before = process.env.MASKWORK_ENGINE_THREADS;
+    process.env.MASKWORK_ENGINE_THREADS = '2'; // one job < two workers: the job uses lanes
+    try {
+      const w = 300,
+        h = 260;
+      const rgba = image(w, h);
+      const mask = rectMask(w, h, [[70, 60, 160, 150]]); // > LANE_MIN_TARGETS target patches
+      const [out] = await runFillParallel({ width: w, height: h, rgba, mask, seed: 5 }, 1, new AbortController().signal);
+      const single = inpaint({ width: w, height: h, data: rgba }, mask, { seed: 5 });
+      let differ = 0,
+        changed = 0;
+      for (let i = 0; i < out.length; i++) {
+        if (out[i] !== single.data[i]) differ++;
+        if (out[i] !== rgba[i]) changed++;
+      }
+      expect(changed).toBeGreaterThan(0);
+      expect(differ).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.MASKWORK_ENGINE_THREADS;
+      else process.env.MASKWORK_ENGINE_THREADS = before;
+    }
+  });
+
   it('a cancelled fill rejects with cancelled', async () => {
     const w = 1200,
       h = 800;

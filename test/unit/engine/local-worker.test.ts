@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { runFillInWorker } from '../../../electron/main/providers/local-provider';
+import { inpaint } from '../../../shared/engine';
 
 const built = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
 
@@ -49,6 +50,25 @@ describe.runIf(built)('local engine worker', () => {
     // The thread ends without finishing the fill (a worker left running would post its result).
     await exit;
     expect(finished).toBe(false);
+  });
+
+  it('with lanes, splits the finest level over a helper thread and returns the same bytes as the engine in-process', async () => {
+    const { rgba, mask } = synthetic(480, 420); // a 160 × 140 hole: > LANE_MIN_TARGETS target patches
+    let lanePasses = -1;
+    const out = await runFillInWorker(
+      { width: 480, height: 420, rgba: rgba.slice(), mask, seed: 2, lanes: true },
+      new AbortController().signal,
+      undefined,
+      (w: Worker) =>
+        w.on('message', (m: { type: string; lanePasses?: number }) => {
+          if (m.type === 'done') lanePasses = m.lanePasses ?? -1;
+        }),
+    );
+    const single = inpaint({ width: 480, height: 420, data: rgba }, mask, { seed: 2 });
+    expect(lanePasses).toBeGreaterThanOrEqual(3); // vote, refresh, search, vote
+    let differ = 0;
+    for (let i = 0; i < out.length; i++) if (out[i] !== single.data[i]) differ++;
+    expect(differ).toBe(0);
   });
 
   it('an already aborted signal starts no worker', async () => {

@@ -1,0 +1,182 @@
+/**
+ * Splitting the finest level of one fill over two threads ("lanes").
+ *
+ * The finest level dominates a fill's time (search, distance refresh and vote over every target
+ * patch / hole pixel). Each of those passes is cut into {@link LANE_CHUNKS} fixed chunks of
+ * consecutive targets (row bands) that read shared state and write disjoint slices:
+ * - refresh: `dist[k]` for its targets;
+ * - search: `nnf[k]`, `dist[k]` for its targets, propagating only from neighbours in its own chunk,
+ *   with its own random stream;
+ * - vote: `voted[j]` for its hole pixels (sources are known pixels, which no chunk writes).
+ * So the result is the same bytes whether the chunks run one after the other (no lanes: the
+ * renderer, tests, one core) or at the same time on two threads (the host supplies a
+ * {@link FillLanes} and the arrays live on SharedArrayBuffers).
+ *
+ * The engine stays free of threads: the host implements {@link FillLanes} (electron/main uses a
+ * helper worker_thread and Atomics.wait) and calls {@link runLaneTask} for the other chunk.
+ */
+import { patchMatchPass, refreshDistances, SEARCH_TICK as SEARCH_UNIT } from './patchmatch';
+import type { Level } from './pyramid';
+import { mulberry32 } from './random';
+import { gatherVote, VOTE_TICK as VOTE_UNIT } from './vote';
+
+/** Fixed number of chunks of a split pass (independent of how many threads run them). */
+export const LANE_CHUNKS = 2;
+/** Finest levels with fewer target patches than this are not split. */
+export const LANE_MIN_TARGETS = 20_000;
+
+/** Everything a chunk of a pass reads or writes. With lanes, every array is on a SharedArrayBuffer. */
+export interface LaneState {
+  width: number;
+  height: number;
+  /** Patch radius. */
+  r: number;
+  rowStep: number;
+  pix: Float32Array;
+  hole: Uint8Array;
+  srcOk: Uint8Array;
+  targets: Int32Array;
+  targetId: Int32Array;
+  depth: Float32Array;
+  nnf: Int32Array;
+  dist: Float32Array;
+  weights: Float64Array;
+  /** Hole pixel indices (vote order). */
+  holes: Int32Array;
+  /** 4 floats per entry of `holes`. */
+  voted: Float32Array;
+}
+
+/** One split pass. */
+export type LaneTask =
+  | { kind: 'refresh' }
+  | { kind: 'search'; reverse: boolean; searchRadius: number; seed: number }
+  | { kind: 'vote'; winnerDepth: number; stride: number };
+
+/** Host-provided second thread. */
+export interface FillLanes {
+  /** Called once per split level, before any {@link run}: hand `state` to the other thread. */
+  share(state: LaneState): void;
+  /**
+   * Runs `task` for chunk 1 on the other thread while calling `local()` (chunk 0, here), and
+   * returns once both are done. Throws if the other thread failed.
+   */
+  run(task: LaneTask, local: () => void): void;
+}
+
+/** Half-open range `[from, to)` of chunk `c` of `n` items. */
+export function chunkRange(n: number, c: number, chunks = LANE_CHUNKS): [number, number] {
+  return [Math.floor((n * c) / chunks), Math.floor((n * (c + 1)) / chunks)];
+}
+
+/** A `Level`-shaped view of the state (what the pass functions take). */
+function levelOf(s: LaneState): Level {
+  return {
+    width: s.width,
+    height: s.height,
+    pix: s.pix,
+    hole: s.hole,
+    srcOk: s.srcOk,
+    sourceCount: 0,
+    targets: s.targets,
+    targetId: s.targetId,
+    rowStep: s.rowStep,
+    depth: s.depth,
+  };
+}
+
+/**
+ * Runs chunk `c` of `task` on `state`. `tick` (optional) is called by the search every 2048
+ * targets and by the vote every 4096 pixels (progress and cancellation on the calling thread).
+ */
+export function runLaneTask(state: LaneState, task: LaneTask, c: number, tick: () => void = () => {}): void {
+  const level = levelOf(state);
+  if (task.kind === 'vote') {
+    const [from, to] = chunkRange(state.holes.length, c);
+    gatherVote(
+      level,
+      state.r,
+      state.nnf,
+      state.weights,
+      state.holes.subarray(from, to),
+      state.voted.subarray(4 * from, 4 * to),
+      task.winnerDepth,
+      tick,
+      task.stride,
+    );
+    return;
+  }
+  const [from, to] = chunkRange(state.targets.length, c);
+  if (task.kind === 'refresh') refreshDistances(level, state.r, state.nnf, state.dist, from, to);
+  else patchMatchPass(level, state.r, state.nnf, state.dist, mulberry32(task.seed + c), task.reverse, task.searchRadius, tick, from, to);
+}
+
+/** Copies a typed array onto a SharedArrayBuffer (same type and contents). */
+export function toShared<T extends Float32Array | Float64Array | Int32Array | Uint8Array>(a: T): T {
+  const Ctor = a.constructor as new (b: SharedArrayBuffer) => T;
+  const out = new Ctor(new SharedArrayBuffer(a.byteLength));
+  (out as unknown as { set(x: ArrayLike<number>): void }).set(a);
+  return out;
+}
+
+/** The finest level's passes, cut into chunks and run serially or on the host's lanes. */
+export interface SplitPasses {
+  state: LaneState;
+  refresh(): void;
+  /** `tick(units)`: progress in target patches; every target is counted exactly once. */
+  search(reverse: boolean, searchRadius: number, seed: number, tick: (units: number) => void): void;
+  /** `tick(units)`: progress in hole pixels; every hole pixel is counted exactly once. */
+  vote(winnerDepth: number, stride: number, tick: (units: number) => void): void;
+}
+
+/**
+ * Sets up the split passes of `level`. With `lanes`, the level's arrays are moved onto
+ * SharedArrayBuffers (the level object is updated to use them) and shared with the other thread.
+ * @param nnf - the level's field (copied when shared: use `state.nnf` afterwards)
+ */
+export function splitPasses(level: Level, r: number, nnf: Int32Array, holes: Int32Array, lanes?: FillLanes): SplitPasses {
+  const n = level.targets.length;
+  const share = lanes ? toShared : <T>(a: T) => a;
+  if (lanes) {
+    level.pix = toShared(level.pix);
+    level.hole = toShared(level.hole);
+    level.srcOk = toShared(level.srcOk);
+    level.targets = toShared(level.targets);
+    level.targetId = toShared(level.targetId);
+    level.depth = toShared(level.depth);
+  }
+  const state: LaneState = {
+    width: level.width,
+    height: level.height,
+    r,
+    rowStep: level.rowStep,
+    pix: level.pix,
+    hole: level.hole,
+    srcOk: level.srcOk,
+    targets: level.targets,
+    targetId: level.targetId,
+    depth: level.depth,
+    nnf: share(nnf),
+    dist: share(new Float32Array(n)),
+    weights: share(new Float64Array(n)),
+    holes: share(holes),
+    voted: share(new Float32Array(holes.length * 4)),
+  };
+  lanes?.share(state);
+  const run = (task: LaneTask, unit: number, total: number, tick: (units: number) => void) => {
+    let counted = 0;
+    const t = () => {
+      counted += unit;
+      tick(unit);
+    };
+    if (lanes) lanes.run(task, () => runLaneTask(state, task, 0, t));
+    else for (let c = 0; c < LANE_CHUNKS; c++) runLaneTask(state, task, c, t);
+    if (total > counted) tick(total - counted);
+  };
+  return {
+    state,
+    refresh: () => run({ kind: 'refresh' }, 0, 0, () => {}),
+    search: (reverse, searchRadius, seed, tick) => run({ kind: 'search', reverse, searchRadius, seed }, SEARCH_UNIT, n, tick),
+    vote: (winnerDepth, stride, tick) => run({ kind: 'vote', winnerDepth, stride }, VOTE_UNIT, holes.length, tick),
+  };
+}
