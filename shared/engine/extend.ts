@@ -157,7 +157,8 @@ export function extendLayer(
   let coarseHoles = 0;
   for (let i = 0; i < coarse.hole.length; i++) coarseHoles += coarse.hole[i];
   const tau = Math.min(24, Math.max(6, 4 * f));
-  const total = coarseHoles + h + 1;
+  // Units: coarse pixels synthesised, full-resolution rows copied, and 1 per finishing step.
+  const total = coarseHoles + h + 3;
   let done = 0;
   const tick = (units: number) => {
     done += units;
@@ -168,6 +169,7 @@ export function extendLayer(
   // The harmonic membrane of the coarse hole: the smooth estimate of the large-scale colours.
   const membrane: Layer = { ...coarse, pix: new Float32Array(coarse.pix) };
   harmonicFillLayer(membrane);
+  progress(0.019);
   checkCancel();
   // 2. Coarse synthesis.
   const src = synthesizeField(coarse, COARSE_RADIUS, mulberry32(deriveSeed(seed, 4099)), () => tick(SYNTH_TICK));
@@ -235,9 +237,11 @@ export function extendLayer(
   }
   checkCancel();
   // 4. Band correction and feathering.
-  correctBand(layer, plan, tau);
-  featherBand(layer, plan, FEATHER_DEPTH);
   tick((h % COPY_ROWS_PER_TICK) + 1);
+  correctBand(layer, plan, tau);
+  tick(1);
+  featherBand(layer, plan, FEATHER_DEPTH);
+  tick(1);
   return true;
 }
 

@@ -30,47 +30,58 @@ export interface FillJob {
   holePixels: number;
 }
 
-/** 8-connected components of the hole → their bounding boxes and sizes. */
+/**
+ * 8-connected components of the hole → their bounding boxes and sizes. Works on runs of hole
+ * pixels per row joined by union–find (two runs touch when they overlap, diagonals included), so
+ * a long extension (millions of hole pixels in a few thousand runs) is planned in milliseconds.
+ */
 function components(mask: Uint8Array, w: number, h: number): { box: Rect; pixels: number }[] {
-  const label = new Int32Array(w * h).fill(-1);
-  const out: { box: Rect; pixels: number }[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < mask.length; start++) {
-    if (mask[start] <= HOLE_THRESHOLD || label[start] >= 0) continue;
-    const id = out.length;
-    let x0 = w,
-      y0 = h,
-      x1 = -1,
-      y1 = -1,
-      n = 0;
-    label[start] = id;
-    stack.push(start);
-    while (stack.length) {
-      const i = stack.pop()!;
-      const x = i % w,
-        y = (i - x) / w;
-      n++;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const j = yy * w + xx;
-          if (mask[j] > HOLE_THRESHOLD && label[j] < 0) {
-            label[j] = id;
-            stack.push(j);
-          }
-        }
-      }
+  const parent: number[] = [];
+  const find = (a: number): number => {
+    while (parent[a] !== a) {
+      parent[a] = parent[parent[a]];
+      a = parent[a];
     }
-    out.push({ box: { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 }, pixels: n });
+    return a;
+  };
+  const runs: { y: number; x0: number; x1: number; id: number }[] = [];
+  let prev: { x0: number; x1: number; id: number }[] = [];
+  for (let y = 0; y < h; y++) {
+    const cur: { x0: number; x1: number; id: number }[] = [];
+    const row = y * w;
+    for (let x = 0; x < w; ) {
+      if (mask[row + x] <= HOLE_THRESHOLD) {
+        x++;
+        continue;
+      }
+      const x0 = x;
+      while (x < w && mask[row + x] > HOLE_THRESHOLD) x++;
+      const run = { x0, x1: x - 1, id: parent.length };
+      parent.push(run.id);
+      for (const p of prev) {
+        if (p.x0 > run.x1 + 1 || p.x1 < run.x0 - 1) continue;
+        const a = find(p.id),
+          b = find(run.id);
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      }
+      cur.push(run);
+      runs.push({ y, ...run });
+    }
+    prev = cur;
   }
-  return out;
+  const byRoot = new Map<number, { x0: number; y0: number; x1: number; y1: number; n: number }>();
+  for (const r of runs) {
+    const root = find(r.id);
+    const c = byRoot.get(root);
+    if (!c) byRoot.set(root, { x0: r.x0, y0: r.y, x1: r.x1, y1: r.y, n: r.x1 - r.x0 + 1 });
+    else {
+      c.x0 = Math.min(c.x0, r.x0);
+      c.x1 = Math.max(c.x1, r.x1);
+      c.y1 = r.y;
+      c.n += r.x1 - r.x0 + 1;
+    }
+  }
+  return [...byRoot.values()].map((c) => ({ box: { x: c.x0, y: c.y0, width: c.x1 - c.x0 + 1, height: c.y1 - c.y0 + 1 }, pixels: c.n }));
 }
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
