@@ -1,20 +1,34 @@
 /**
  * History memory: on the 24 MP photo, N kept edits of about 1 MP each (rectangle mask → gpt-image-2 on
  * the local protocol server → keep → clear the mask), driven like a user in Chromium. Measured after a
- * garbage collection before the first edit and after the last: the proportional set size (PSS) of every
- * Chromium process (renderer, GPU, browser) plus main's resident set (this Node process hosts main).
+ * garbage collection before the first edit, at checkpoints and after the last: the proportional set
+ * size (PSS) of every Chromium process (renderer, GPU, browser, utilities) plus main's resident set
+ * (this Node process hosts main). The protocol server runs in a child process of its own (not
+ * counted: it stands for OpenAI's servers), told to forget each request it logged after every edit.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { launchApp, type AppHarness } from '../../test/support/app-harness';
 import { dragPath, summary } from '../../test/support/page-helpers';
-import { startOpenAIServer } from '../../test/servers';
+import { REPO } from '../../test/support/app-harness';
 import { writeBigJpeg } from './photo';
 import { absolute, type RatioRow } from './ratio';
 
-/** PSS (MB) of every descendant process of `root` (Linux /proc). */
-function descendantsPssMb(root: number): number {
+/** Chromium's process type (`renderer`, `gpu-process`, `utility`, …; the browser process has none). */
+function chromiumType(pid: number): string {
+  try {
+    const m = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    return m ? m[1] : 'browser';
+  } catch {
+    return 'gone';
+  }
+}
+
+/** PSS (MB) of every descendant process of `root` (Linux /proc) but `skip`'s, by Chromium process type. */
+function descendantsPssMb(root: number, skip: number): Record<string, number> {
   const parent = new Map<number, number>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -24,39 +38,113 @@ function descendantsPssMb(root: number): number {
     } catch {}
   }
   const isDescendant = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true;
+    if (pid === skip) return false;
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === skip) return false;
+      if (p === root) return true;
+    }
     return false;
   };
-  let kb = 0;
+  const byType: Record<string, number> = {};
   for (const pid of parent.keys()) {
     if (!isDescendant(pid)) continue;
     try {
       const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      if (m) kb += Number(m[1]);
+      if (!m) continue;
+      const type = chromiumType(pid);
+      byType[type] = (byType[type] ?? 0) + Number(m[1]) / 1024;
     } catch {}
   }
-  return kb / 1024;
+  return byType;
 }
 
 setFlagsFromString('--expose-gc');
 const nodeGc = runInNewContext('gc') as () => void;
 
-async function measure(app: AppHarness): Promise<{ chromiumMb: number; mainMb: number; rendererHeapMb: number }> {
+interface Sample {
+  edits: number;
+  /** Seconds since the first edit started. */
+  at: number;
+  chromium: Record<string, number>;
+  chromiumMb: number;
+  mainMb: number;
+  mainHeapMb: number;
+  /** Main's ArrayBuffers and other memory outside the JS heap that V8 knows of. */
+  mainExternalMb: number;
+  rendererHeapMb: number;
+  /** The renderer's own accounting of what it holds outside the JS heap (`__maskworkBench.memory()`, MB). */
+  held: Record<string, number>;
+}
+
+const MB = 2 ** 20;
+
+/** Starts the protocol server process; resolves with its URL once it listens. */
+function startServerProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(REPO, 'scripts/run-ts.mjs'), join(REPO, 'bench/ratios/openai-server-process.ts')], {
+    cwd: REPO,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`the protocol server process exited (${code}) before listening`)));
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (d: string) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve({ url: JSON.parse(line).url, child });
+    });
+  });
+}
+
+async function measure(app: AppHarness, edits: number, t0: number, serverPid: number): Promise<Sample> {
   const cdp = await app.context.newCDPSession(app.page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await cdp.detach();
+  const held = (await app.page.evaluate(() => (window as any).__maskworkBench.memory())) as Record<string, number>;
   nodeGc();
   await new Promise((r) => setTimeout(r, 500));
+  const chromium = descendantsPssMb(process.pid, serverPid);
+  const mem = process.memoryUsage();
   return {
-    chromiumMb: descendantsPssMb(process.pid),
-    mainMb: process.memoryUsage().rss / 2 ** 20,
-    rendererHeapMb: heap.usedSize / 2 ** 20,
+    edits,
+    at: (performance.now() - t0) / 1000,
+    chromium,
+    chromiumMb: Object.values(chromium).reduce((a, b) => a + b, 0),
+    mainMb: mem.rss / MB,
+    mainHeapMb: mem.heapUsed / MB,
+    mainExternalMb: mem.external / MB,
+    rendererHeapMb: heap.usedSize / MB,
+    held: {
+      bitmaps: held.bitmapBytes / MB,
+      'patch PNGs': held.patchPngBytes / MB,
+      'mask tiles': held.maskTileBytes / MB,
+      'mask overlay': held.overlayBytes / MB,
+    },
   };
 }
 
-export async function historyRow(edits: number): Promise<RatioRow> {
-  const openai = await startOpenAIServer();
+const r0 = (x: number) => Math.round(x);
+
+/** One line per checkpoint: what was added since the start, by process. */
+function describe(before: Sample, s: Sample): string {
+  const types = [...new Set([...Object.keys(before.chromium), ...Object.keys(s.chromium)])].sort();
+  const perType = types.map((t) => `${t} ${r0((s.chromium[t] ?? 0) - (before.chromium[t] ?? 0))}`).join(', ');
+  const added = s.chromiumMb - before.chromiumMb + (s.mainMb - before.mainMb);
+  return (
+    `${s.edits} edits (${r0(s.at)} s): +${r0(added)} MB = Chromium +${r0(s.chromiumMb - before.chromiumMb)} (${perType}; renderer JS heap ` +
+    `+${r0(s.rendererHeapMb - before.rendererHeapMb)}; renderer holds ${Object.entries(s.held)
+      .map(([k, v]) => `${k} ${r0(v)}`)
+      .join(
+        ', ',
+      )}) + main +${r0(s.mainMb - before.mainMb)} (JS heap +${r0(s.mainHeapMb - before.mainHeapMb)}, external +${r0(s.mainExternalMb - before.mainExternalMb)})`
+  );
+}
+
+export async function historyRow(edits: number, log: (line: string) => void = (l) => console.log(`history: ${l}`)): Promise<RatioRow> {
+  const openai = await startServerProcess();
+  const serverPid = openai.child.pid ?? -1;
   const app = await launchApp({
     viewport: { width: 1600, height: 1000 },
     env: { OPENAI_API_KEY: 'sk-bench-history-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
@@ -66,11 +154,23 @@ export async function historyRow(edits: number): Promise<RatioRow> {
     app.dialogs.opens.push(await writeBigJpeg(app.tmp));
     await page.keyboard.press('Control+o');
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 120_000 });
+    // Opening shows a reduced decode first; the full-resolution bitmap that replaces it is the open's, not the edits'.
+    await page.waitForFunction(
+      () => {
+        const t = (window as any).__maskworkTest;
+        return t.bitmapSize(t.summary().original.assetId)?.width === t.summary().original.width;
+      },
+      null,
+      { timeout: 120_000, polling: 100 },
+    );
     await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-2');
     await page.getByRole('textbox', { name: 'Prompt' }).click();
     await page.keyboard.type('clean background');
     await page.keyboard.press('m');
-    const before = await measure(app);
+    const t0 = performance.now();
+    const before = await measure(app, 0, t0, serverPid);
+    const checkpoints: Sample[] = [];
+    const every = Math.max(1, Math.round(edits / 5));
     const step = async (i: number, what: string, fn: () => Promise<unknown>) => {
       try {
         await fn();
@@ -99,14 +199,21 @@ export async function historyRow(edits: number): Promise<RatioRow> {
         page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, i + 1, { timeout: 180_000 }),
       );
       await page.keyboard.press('Control+d');
+      // The server's log of what it received (the request image and mask) is the bench's, not the app's.
+      openai.child.stdin!.write('clear\n');
+      if ((i + 1) % every === 0 && i + 1 < edits) {
+        const s = await measure(app, i + 1, t0, serverPid);
+        checkpoints.push(s);
+        log(describe(before, s));
+      }
     }
     const s = await summary(page);
     if (s.layers !== edits) throw new Error(`expected ${edits} kept layers, found ${s.layers}`);
     if (app.errors.length) throw new Error(`the app reported errors: ${app.errors.join('; ')}`);
-    const after = await measure(app);
+    const after = await measure(app, edits, t0, serverPid);
+    log(describe(before, after));
     const added = after.chromiumMb - before.chromiumMb + (after.mainMb - before.mainMb);
     const limit = (600 * edits) / 100;
-    const r1 = (x: number) => Math.round(x);
     return absolute({
       id: 'history-memory',
       measure: `history memory: ${edits} kept ~1 MP edits on the 24 MP photo (Chromium PSS + main RSS added)`,
@@ -114,10 +221,15 @@ export async function historyRow(edits: number): Promise<RatioRow> {
       samples: [added],
       limit,
       unit: 'MB',
-      note: `Chromium ${r1(before.chromiumMb)} → ${r1(after.chromiumMb)} MB (renderer JS heap ${r1(before.rendererHeapMb)} → ${r1(after.rendererHeapMb)} MB); main ${r1(before.mainMb)} → ${r1(after.mainMb)} MB`,
+      note: `${describe(before, after)}; before: Chromium ${r0(before.chromiumMb)} MB, main ${r0(before.mainMb)} MB; checkpoints: ${checkpoints
+        .map((c) => `${c.edits} → +${r0(c.chromiumMb - before.chromiumMb + c.mainMb - before.mainMb)} MB`)
+        .join(', ')}`,
     });
   } finally {
     await app.close();
-    await openai.close();
+    openai.child.removeAllListeners('exit');
+    const exited = new Promise((r) => openai.child.once('exit', r));
+    openai.child.stdin!.end();
+    await exited;
   }
 }

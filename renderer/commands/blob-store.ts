@@ -29,6 +29,26 @@ export function maskCount(): number {
   return masks.size;
 }
 
+/** Masks held (current and history) and the bytes of their distinct non-uniform tiles (bench accounting). */
+export function maskMemory(): { masks: number; tileBytes: number } {
+  const seen = new Set<Uint8Array>();
+  let tileBytes = 0;
+  for (const m of masks.values())
+    for (const t of m.tiles)
+      if (typeof t !== 'number' && !seen.has(t)) {
+        seen.add(t);
+        tileBytes += t.byteLength;
+      }
+  return { masks: masks.size, tileBytes };
+}
+
+/** Decoded bitmaps held and their pixel bytes (4 per pixel; bench accounting). */
+export function bitmapMemory(): { bitmaps: number; pixelBytes: number } {
+  let pixelBytes = 0;
+  for (const b of bitmaps.values()) pixelBytes += b.width * b.height * 4;
+  return { bitmaps: bitmaps.size, pixelBytes };
+}
+
 const BITMAP_LIMIT = 24;
 const bitmaps = new Map<string, ImageBitmap>();
 /** Assets the document or its history draws (original, patch layers): never evicted. */

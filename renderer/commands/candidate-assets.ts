@@ -63,6 +63,13 @@ export function releasePatch(assetId: string): void {
   patches.delete(assetId);
 }
 
+/** Patch PNGs held for decoding again (bench accounting). */
+export function patchBytesMemory(): { patches: number; bytes: number } {
+  let bytes = 0;
+  for (const e of patches.values()) bytes += e.bytes.byteLength;
+  return { patches: patches.size, bytes };
+}
+
 export function previewUrl(bytes: Uint8Array): string {
   return URL.createObjectURL(new Blob([bytes as BlobPart]));
 }

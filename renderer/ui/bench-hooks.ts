@@ -1,11 +1,30 @@
 /** Measurement hooks used by `npm run bench` (read-only: they never change the document). */
 import { maskToArray } from '../../shared/mask';
-import { getMask } from '../commands/blob-store';
+import { bitmapMemory, getMask, maskMemory } from '../commands/blob-store';
+import { patchBytesMemory } from '../commands/candidate-assets';
+import { overlayTileCanvases } from './canvas/mask-overlay';
 import { useEditor } from '../commands/store/store';
 import { encodeMaskPng } from '../commands/mask-encode';
 
 export function installBenchHooks(): void {
   const hooks = {
+    /** What the renderer holds outside the JS heap, by owner (bytes; the history bench prints it). */
+    memory() {
+      const m = maskMemory();
+      const b = bitmapMemory();
+      const p = patchBytesMemory();
+      const overlay = overlayTileCanvases();
+      return {
+        masks: m.masks,
+        maskTileBytes: m.tileBytes,
+        bitmaps: b.bitmaps,
+        bitmapBytes: b.pixelBytes,
+        patchPngs: p.patches,
+        patchPngBytes: p.bytes,
+        overlayTileCanvases: overlay,
+        overlayBytes: overlay * 256 * 256 * 4,
+      };
+    },
     /** Rasterises the current mask to one full-resolution array (what an export/edit of the whole mask needs). */
     fullResMask() {
       const doc = useEditor.getState().doc!;

@@ -7,9 +7,10 @@ import sharp from 'sharp';
 import { compositeOver } from '../../../shared/pixels/patch';
 import type { AssetStore } from '../services/asset-store';
 import { MAX_IMAGE_PIXELS } from '../services/image-limits';
-import { forgetDecoded, recallDecoded, rememberDecoded, type DecodedImage } from '../services/decoded-original';
+import { awaitDecoded, forgetDecoded, recallDecoded, rememberDecoded, type DecodedImage } from '../services/decoded-original';
 import type { Rect } from '../../../shared/geometry/rect';
 import { applyLayerAlpha, isPlainLayer } from '../../../shared/pixels/layer-alpha';
+import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
 import { layerAlphaOf, type PlacedPatch } from '../services/layer-pixels';
 
 export type { Rect };
@@ -18,7 +19,7 @@ type Decoded = DecodedImage;
 
 /** Decodes an asset to upright RGBA (cached for the last original). */
 export async function decodeRgba(store: AssetStore, assetId: string, cacheIt = false): Promise<Decoded> {
-  const cached = recallDecoded(assetId);
+  const cached = await awaitDecoded(assetId);
   if (cached) return cached;
   const { data, info } = await sharp(await store.get(assetId), { limitInputPixels: MAX_IMAGE_PIXELS })
     .autoOrient()
@@ -55,7 +56,7 @@ const sizes = new Map<string, { width: number; height: number }>();
 
 /** The size of an asset from its header (no decode), remembered. */
 async function assetSize(store: AssetStore, assetId: string): Promise<{ width: number; height: number }> {
-  const known = sizes.get(assetId) ?? recallDecoded(assetId) ?? patchCache.get(assetId);
+  const known = sizes.get(assetId) ?? recallDecoded(assetId) ?? patchCache.get(assetId)?.full;
   if (known) return { width: known.width, height: known.height };
   const meta = await sharp(await store.get(assetId)).metadata();
   const upright = (meta.orientation ?? 1) >= 5;
@@ -65,13 +66,35 @@ async function assetSize(store: AssetStore, assetId: string): Promise<{ width: n
 }
 
 /**
+ * A decoded patch kept only where it is not transparent (a patch is transparent outside its mask's
+ * feather band, typically two thirds of it): `part` sits at `x, y` inside the `full` patch.
+ */
+interface PatchPart {
+  full: { width: number; height: number };
+  x: number;
+  y: number;
+  part: Decoded;
+}
+
+/**
  * Decoded kept patches, most recently used last, within a byte budget: the next edit near the last
  * ones composites them without decoding their PNGs again. Layers outside the region are never decoded.
  */
-const patchCache = new Map<string, Decoded>();
+const patchCache = new Map<string, PatchPart>();
 const PATCH_CACHE_BYTES = 64 * 2 ** 20;
 
-async function decodePatch(store: AssetStore, assetId: string): Promise<Decoded> {
+/** Rows `y0…y0+h` and columns `x0…x0+w` of a `width`-wide buffer with `channels` bytes per pixel. */
+function cropBytes(src: Uint8Array, width: number, channels: number, r: Rect): Uint8Array {
+  const out = new Uint8Array(r.width * r.height * channels);
+  const row = r.width * channels;
+  for (let y = 0; y < r.height; y++) {
+    const s = ((r.y + y) * width + r.x) * channels;
+    out.set(src.subarray(s, s + row), y * row);
+  }
+  return out;
+}
+
+async function decodePatch(store: AssetStore, assetId: string): Promise<PatchPart> {
   const hit = patchCache.get(assetId);
   if (hit) {
     patchCache.delete(assetId);
@@ -79,17 +102,26 @@ async function decodePatch(store: AssetStore, assetId: string): Promise<Decoded>
     return hit;
   }
   const decoded = await decodeRgba(store, assetId);
-  if (decoded.rgba.length <= PATCH_CACHE_BYTES) {
-    patchCache.set(assetId, decoded);
+  const full = { width: decoded.width, height: decoded.height };
+  const bounds = alphaBounds(decoded.rgba, decoded.width, decoded.height) ?? { x: 0, y: 0, width: 0, height: 0 };
+  const whole = bounds.width === full.width && bounds.height === full.height;
+  const entry: PatchPart = {
+    full,
+    x: bounds.x,
+    y: bounds.y,
+    part: whole ? decoded : { width: bounds.width, height: bounds.height, rgba: cropBytes(decoded.rgba, full.width, 4, bounds) },
+  };
+  if (entry.part.rgba.length <= PATCH_CACHE_BYTES) {
+    patchCache.set(assetId, entry);
     let total = 0;
-    for (const d of patchCache.values()) total += d.rgba.length;
+    for (const d of patchCache.values()) total += d.part.rgba.length;
     for (const [id, d] of patchCache) {
       if (total <= PATCH_CACHE_BYTES) break;
       patchCache.delete(id);
-      total -= d.rgba.length;
+      total -= d.part.rgba.length;
     }
   }
-  return decoded;
+  return entry;
 }
 
 /**
@@ -104,12 +136,16 @@ export async function renderRegion(store: AssetStore, layers: PlacedPatch[], reg
     const size = await assetSize(store, p.assetId);
     if (p.x >= region.x + region.width || p.y >= region.y + region.height || p.x + size.width <= region.x || p.y + size.height <= region.y)
       continue;
-    let decoded = await decodePatch(store, p.assetId);
+    const { full, x, y, part } = await decodePatch(store, p.assetId);
+    let shown = part;
     // What the user sees: the patch's layer mask and opacity scale its alpha (a new array: the cache keeps the patch).
-    const alpha = await layerAlphaOf(store, p, decoded.width, decoded.height);
-    if (!isPlainLayer(alpha)) decoded = { ...decoded, rgba: applyLayerAlpha(decoded.rgba, decoded.width, decoded.height, alpha) };
+    const alpha = await layerAlphaOf(store, p, full.width, full.height);
+    if (!isPlainLayer(alpha)) {
+      const mask = alpha.mask && cropBytes(alpha.mask, full.width, 1, { x, y, width: part.width, height: part.height });
+      shown = { ...part, rgba: applyLayerAlpha(part.rgba, part.width, part.height, { opacity: alpha.opacity, mask }) };
+    }
     const layer = new Uint8Array(region.width * region.height * 4);
-    blit(layer, region, decoded, p.x, p.y);
+    blit(layer, region, shown, p.x + x, p.y + y);
     out = compositeOver(out, layer);
   }
   return out;

@@ -75,7 +75,8 @@ export async function importImage(
       // The pixels are decoded the way edit prep wants them and kept for it (decoded-original.ts).
       if (opts.checkLater) {
         const assetId = store.idOf(bytes, 'img');
-        startCheck(store, assetId, bytes, { name: basename(name), sourcePath }, damaged(label), opts.onStored);
+        const jpeg = format === 'jpeg' ? { width: w, height: h } : undefined;
+        startCheck(store, assetId, bytes, { name: basename(name), sourcePath }, damaged(label), opts.onStored, jpeg);
         return {
           ...opened(assetId, name, width, height, format, orientation, meta, sourcePath, bytes),
           display: bytes,

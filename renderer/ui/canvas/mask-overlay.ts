@@ -2,19 +2,50 @@
  * Draws a tiled mask as a coloured overlay. Tile bitmaps are cached by tile identity: tiles are
  * immutable and shared between mask versions, so after a stroke only the touched tiles are rebuilt
  * and undo/redo reuse the cache. Only tiles inside the visible rect are drawn.
+ *
+ * The cache is bounded: the tiles the last paint drew plus {@link SPARE_TILE_CANVASES} others, least
+ * recently drawn dropped first. (Keyed weakly by tile, every mask the undo history keeps alive kept
+ * its 256 KB canvases alive too: ~3 MB per rectangle mask, a hundred edits deep.)
  */
 import { TILE_SIZE, type TiledMask } from '../../../shared/mask';
 
 type Rgb = readonly [number, number, number];
 
+/** Tile canvases kept beyond those the last paint drew (a recent undo or pan redraws from them). */
+export const SPARE_TILE_CANVASES = 32;
+
+let liveCanvases = 0;
+
+/** Tile canvases held by every painter (bench accounting). */
+export function overlayTileCanvases(): number {
+  return liveCanvases;
+}
+
 export class MaskOverlayPainter {
-  private cache = new WeakMap<Uint8Array, HTMLCanvasElement>();
+  /** Most recently drawn last. */
+  private cache = new Map<Uint8Array, HTMLCanvasElement>();
   private color: Rgb = [255, 0, 0];
 
   setColor(color: Rgb): void {
     if (color[0] !== this.color[0] || color[1] !== this.color[1] || color[2] !== this.color[2]) {
       this.color = color;
-      this.cache = new WeakMap();
+      this.trim(0);
+    }
+  }
+
+  /** Tile canvases held (tests). */
+  get cachedTiles(): number {
+    return this.cache.size;
+  }
+
+  /** Drops the least recently drawn canvases beyond `keep`, releasing their pixels at once. */
+  private trim(keep: number): void {
+    for (const [tile, c] of this.cache) {
+      if (this.cache.size <= keep) break;
+      this.cache.delete(tile);
+      c.width = 0;
+      c.height = 0;
+      liveCanvases--;
     }
   }
 
@@ -45,6 +76,7 @@ export class MaskOverlayPainter {
     const ty0 = Math.max(0, Math.floor(visible.y / TILE_SIZE));
     const tx1 = Math.min(mask.cols - 1, Math.floor((visible.x + visible.width) / TILE_SIZE));
     const ty1 = Math.min(mask.rows - 1, Math.floor((visible.y + visible.height) / TILE_SIZE));
+    let drawn = 0;
     for (let ty = ty0; ty <= ty1; ty++) {
       const y = ty * TILE_SIZE;
       const h = Math.min(TILE_SIZE, mask.height - y);
@@ -72,17 +104,26 @@ export class MaskOverlayPainter {
         const w = Math.min(TILE_SIZE, mask.width - x);
         const X0 = sx(x);
         const X1 = sx(x + w);
-        if (X1 > X0) ctx.drawImage(this.tileCanvas(tile), 0, 0, w, h, X0, Y0, X1 - X0, Y1 - Y0);
+        if (X1 > X0) {
+          ctx.drawImage(this.tileCanvas(tile), 0, 0, w, h, X0, Y0, X1 - X0, Y1 - Y0);
+          drawn++;
+        }
       }
       flush(tx1 + 1);
     }
     ctx.restore();
+    this.trim(drawn + SPARE_TILE_CANVASES);
   }
 
   private tileCanvas(tile: Uint8Array): HTMLCanvasElement {
     let c = this.cache.get(tile);
-    if (c) return c;
+    if (c) {
+      this.cache.delete(tile);
+      this.cache.set(tile, c);
+      return c;
+    }
     c = document.createElement('canvas');
+    liveCanvases++;
     c.width = TILE_SIZE;
     c.height = TILE_SIZE;
     const ctx = c.getContext('2d')!;

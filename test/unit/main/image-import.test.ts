@@ -12,7 +12,7 @@ import { AppError } from '../../../shared/errors';
 import { AssetStore } from '../../../electron/main/services/asset-store';
 import { importImage } from '../../../electron/main/services/image-import';
 import { openImageFile } from '../../../electron/main/services/image-files';
-import { forgetDecoded, recallDecoded } from '../../../electron/main/services/decoded-original';
+import { awaitDecoded, forgetDecoded, recallDecoded } from '../../../electron/main/services/decoded-original';
 import { awaitCheck } from '../../../electron/main/services/image-check';
 import { NOT_AN_IMAGE, photo, pngHeaderOnly, rotatedP3Jpeg, truncated } from '../../fixtures/bad-images';
 
@@ -124,7 +124,12 @@ describe('importImage: good files', () => {
     await expect(awaitCheck(store, img.assetId)).resolves.toEqual({ checked: true });
     expect(Buffer.compare(Buffer.from(await store.get(img.assetId)), Buffer.from(bytes))).toBe(0);
     expect(store.info(img.assetId)).toMatchObject({ kind: 'img', name: 'rocket.jpg' });
-    expect(recallDecoded(img.assetId)).toMatchObject({ width: 640, height: 427 });
+    // The check of a JPEG is a reduced decode; the full one (what a fresh decode gives) follows for edit prep.
+    const kept = await awaitDecoded(img.assetId);
+    expect(kept).toMatchObject({ width: 640, height: 427 });
+    const fresh = await sharp(bytes).autoOrient().ensureAlpha().raw().toBuffer();
+    expect(Buffer.compare(Buffer.from(kept!.rgba), fresh)).toBe(0);
+    expect(recallDecoded(img.assetId)).toBe(kept);
     // Checked before (or opened without checkLater): passes as long as the asset is stored.
     await expect(awaitCheck(store, img.assetId)).resolves.toEqual({ checked: true });
     forgetDecoded();
@@ -138,6 +143,19 @@ describe('importImage: good files', () => {
     expect(e.info.message).toMatch(/“cut\.jpg” is damaged or incomplete/);
     expect(await storedAssets()).toEqual(before);
     expect((await rejection(awaitCheck(store, img.assetId))).info.kind).toBe('not-found');
+  });
+
+  it('checkLater on a JPEG with damaged data inside: the reduced check fails like a full decode and stores nothing', async () => {
+    const before = await storedAssets();
+    const bytes = new Uint8Array(await readFile(photo('building.jpg')));
+    const mid = bytes.length >> 1;
+    for (let i = mid; i < mid + 2000; i++) bytes[i] = (i * 7) & 255;
+    await expect(sharp(bytes, { failOn: 'warning' }).raw().toBuffer()).rejects.toThrow(/Corrupt JPEG data/);
+    const img = await importImage(store, bytes, 'scrambled.jpg', undefined, { checkLater: true });
+    const e = await rejection(awaitCheck(store, img.assetId));
+    expect(e.info.kind).toBe('bad-image');
+    expect(e.info.message).toMatch(/“scrambled\.jpg” is damaged or incomplete .*Corrupt JPEG data/);
+    expect(await storedAssets()).toEqual(before);
   });
 
   it('openImageFile records the resolved source path and the file name', async () => {
