@@ -4,44 +4,21 @@
  * HTTP and server-sent events, the OpenAI protocol server in this process. The same edits, spans and
  * floors as the e2e-harness scenarios (edit-time.ts); the issue's budget here is 500 ms.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { REPO } from '../../test/support/app-harness';
+import { startDevHost } from '../../test/support/dev-host';
 import { CHROMIUM_ARGS, findChromium } from '../../test/support/chromium';
 import { startOpenAIServer } from '../../test/servers';
 import { writeBigJpeg } from './photo';
 import { oneEdit, openForEdits, type EditSample, type Floors, type Scenario } from './edit-time';
 
-const DEV_HOST = join(REPO, 'out/dev-host/index.js');
-
-function startHost(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [DEV_HOST], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the dev host did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`the dev host exited (${code}): ${out}`)));
-  });
-}
-
 /** `edits` counted edits (after one warm-up) on the 24 MP photo through the dev host. */
 export async function runDevHostEdits(edits: number, floors: Floors): Promise<Scenario> {
-  if (!existsSync(DEV_HOST)) throw new Error('out/dev-host is not built: run `npm run build` (npm run bench does).');
   const tmp = await mkdtemp(join(tmpdir(), 'maskwork-bench-dev-'));
   const openai = await startOpenAIServer();
-  const host = await startHost({
+  const host = await startDevHost({
     MASKWORK_DEV_DIR: tmp,
     MASKWORK_OPEN: await writeBigJpeg(tmp),
     OPENAI_API_KEY: 'sk-bench-edit-time-0002',

@@ -7,28 +7,26 @@
  * layer and the mask.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AutosaveStore } from '../../electron/main/services/autosave-store';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
-import { PHOTOS, REPO } from '../support/app-harness';
+import { PHOTOS } from '../support/app-harness';
+import { startDevHost } from '../support/dev-host';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
 import { chooseOption, retype, sliderTo } from '../support/user-input';
 import { readProjectBytes } from '../support/project-payload';
 
-const DEV_HOST = join(REPO, 'out/dev-host/index.js');
 let tmp: string;
 let openai: OpenAIServer;
 let browser: Browser;
 let host: { child: ChildProcess; url: string } | null = null;
 
 beforeAll(async () => {
-  if (!existsSync(DEV_HOST)) throw new Error('out/dev-host is not built: run `npm run build` (npm test does).');
   tmp = await mkdtemp(join(tmpdir(), 'maskwork-kill-'));
   openai = await startOpenAIServer();
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
@@ -42,32 +40,14 @@ afterAll(async () => {
 
 /** Starts the dev host on the test's settings folder and resolves with the URL it prints. */
 function startHost(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [DEV_HOST], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      MASKWORK_DEV_SETTINGS: join(tmp, 'settings'),
-      MASKWORK_DEV_DIR: tmp,
-      MASKWORK_OPEN: join(PHOTOS, 'coffee.png'),
-      OPENAI_API_KEY: 'sk-kill-test-0000000000',
-      OPENAI_BASE_URL: openai.url,
-      MASKWORK_MAX_RETRIES: '0',
-      MASKWORK_STREAM: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`dev host did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`dev host exited (${code}): ${out}`)));
+  return startDevHost({
+    MASKWORK_DEV_SETTINGS: join(tmp, 'settings'),
+    MASKWORK_DEV_DIR: tmp,
+    MASKWORK_OPEN: join(PHOTOS, 'coffee.png'),
+    OPENAI_API_KEY: 'sk-kill-test-0000000000',
+    OPENAI_BASE_URL: openai.url,
+    MASKWORK_MAX_RETRIES: '0',
+    MASKWORK_STREAM: '0',
   });
 }
 
