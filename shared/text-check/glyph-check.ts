@@ -1,3 +1,4 @@
+import { checkM } from './m-check';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
 
 /**
@@ -13,6 +14,8 @@ export interface GreyImage {
   height: number;
   /** One byte per pixel. */
   data: Uint8Array;
+  /** Pixels per source pixel (2 when small text was scaled up before reading); 1 when absent. */
+  scale?: number;
 }
 
 export interface Box {
@@ -278,7 +281,12 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     if (looks === '1') return ch === '1' ? { result: 'ok' } : { result: 'veto', looksLike: '1' };
     return ch === '1' ? { result: 'veto', looksLike: stem } : { result: 'ok' };
   }
-  if (ch === 'm') return g.parts > 1 || hasInnerGap(g.ink, g.w, g.h) ? { result: 'veto', looksLike: 'rn' } : { result: 'ok' };
+  if (ch === 'm')
+    return checkM(g, {
+      byOrder: ctx.shapes?.get(glyphBox) !== undefined,
+      scale: img.scale ?? 1,
+      word: ctx.word.map((o) => ctx.shapes?.get(o.box)).filter((x): x is Shape => x?.x !== undefined),
+    });
   return { result: 'ok' };
 }
 
@@ -314,16 +322,6 @@ function centreInk(ink: Uint8Array, w: number, h: number): number {
   let n = 0;
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) n += ink[y * w + x];
   return n / ((x1 - x0) * (y1 - y0));
-}
-
-/** An empty column strictly inside the glyph: two glyphs ("rn") read as one ("m"). */
-function hasInnerGap(ink: Uint8Array, w: number, h: number): boolean {
-  for (let x = Math.floor(w * 0.2); x < Math.ceil(w * 0.8); x++) {
-    let n = 0;
-    for (let y = 0; y < h; y++) n += ink[y * w + x];
-    if (n === 0) return true;
-  }
-  return false;
 }
 
 /**

@@ -123,7 +123,7 @@ export async function readArea(area: GreyImage): Promise<{ reading: OcrReading; 
     .extractChannel(0)
     .raw()
     .toBuffer();
-  const grey = { width: w, height: h, data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
+  const grey = { width: w, height: h, data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), scale: 2 };
   return { reading: await readText(grey), grey, slant };
 }
 
