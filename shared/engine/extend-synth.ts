@@ -33,7 +33,7 @@ export const OCCURRENCE_PENALTY = 1;
 /** Floor of the typical match cost (mean squared RGB difference per pixel). */
 const MIN_COST_REF = 25;
 /** Pixels synthesised between progress ticks. */
-export const SYNTH_TICK = 1024;
+export const SYNTH_TICK = 256;
 
 /** Source centres whose `(2r+1)²` patch is inside the layer and fully known. */
 export function sourceMask(layer: Layer, r: number): Uint8Array {

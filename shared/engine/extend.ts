@@ -18,7 +18,7 @@
  * Cost is O(region / f² · candidates · patch²) + O(hole pixels): an 8:1 poster extension is a few
  * seconds on one core.
  */
-import { harmonicFillLayer } from './diffusion';
+import { DEFAULT_SWEEPS, harmonicFillLayer } from './diffusion';
 import { synthesizeField, SYNTH_TICK } from './extend-synth';
 import { downsampleConservative } from './pyramid';
 import { deriveSeed, mulberry32 } from './random';
@@ -168,9 +168,14 @@ export function extendLayer(
 
   // The harmonic membrane of the coarse hole: the smooth estimate of the large-scale colours.
   const membrane: Layer = { ...coarse, pix: new Float32Array(coarse.pix) };
-  harmonicFillLayer(membrane);
-  progress(0.019);
-  checkCancel();
+  let sweeps = 0;
+  harmonicFillLayer(membrane, {
+    ...DEFAULT_SWEEPS,
+    onSweep: () => {
+      progress(0.012 + Math.min(0.007, 0.00002 * ++sweeps));
+      checkCancel();
+    },
+  });
   // 2. Coarse synthesis.
   const src = synthesizeField(coarse, COARSE_RADIUS, mulberry32(deriveSeed(seed, 4099)), () => tick(SYNTH_TICK));
   if (!src) return false;

@@ -193,13 +193,14 @@ export async function runFillParallel(
     onProgress?.(1);
     return outs;
   }
+  onProgress?.(0.001); // planned (a large fill's workers take a moment to start)
   const total = jobs.reduce((a, j) => a + j.holePixels, 0) * candidates;
   const done = new Float64Array(jobs.length * candidates);
   let reported = 0;
   const report = () => {
     let s = 0;
     for (let k = 0; k < done.length; k++) s += done[k] * jobs[k % jobs.length].holePixels;
-    const f = Math.min(1, s / total);
+    const f = Math.max(0.001, Math.min(1, s / total));
     if (f > reported) {
       reported = f;
       onProgress?.(f);
