@@ -17,7 +17,7 @@ import { encodePatchPng, sourceIccPath } from '../edit/colour-space';
 import { readMaskFile } from '../edit/mask-file';
 import { editJob, prepareEdit, scaleToRegion, type EditRequest, type PreparedEdit } from '../edit/run-edit';
 import { openImageFile } from '../services/image-files';
-import { buildGeminiInstruction } from '../providers/gemini-provider';
+import { buildGeminiInstruction } from '../providers/gemini-instruction';
 import { imageMime, toBlackWhiteMaskPng } from '../providers/mask-encoding';
 import type { ProviderImage } from '../providers/provider-types';
 import type { BatchRequestInput } from './gemini-batch-client';

@@ -22,7 +22,7 @@ import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
 import { redactDeep } from '../services/redact';
 import { batchRequestOf, estimateItem, openItem, patchFromAnswer, prepareItem, runItemNow, type BatchSettings } from './batch-item';
 import type { BatchStore } from './batch-store';
-import { createGeminiBatchClient, type BatchRequestInput, type GeminiBatchClient } from './gemini-batch-client';
+import type { BatchRequestInput, GeminiBatchClient } from './gemini-batch-client';
 
 export interface NewBatch {
   items: Array<{ name: string; image: string; mask: string; output?: string }>;
@@ -157,6 +157,8 @@ export class BatchService {
   }
 
   private async client(model: string): Promise<GeminiBatchClient> {
+    // The Gemini SDK is loaded only when a Batch API job needs it (a local fill never does).
+    const { createGeminiBatchClient } = await import('./gemini-batch-client');
     return createGeminiBatchClient(await geminiConnection(this.svc, model));
   }
 

@@ -6,9 +6,9 @@
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { ApiError as GeminiApiError } from '@google/genai';
-import { AppError, type AppErrorInfo } from '../../../shared/errors';
-import { redactSecrets } from '../services/redact';
+import { AppError } from '../../../shared/errors';
 import { ResponseTooLarge } from './response-guard';
+import { providerError } from './provider-error';
 
 /** Extra facts the caller knows that the error object may not carry. */
 export interface ErrorMappingContext {
@@ -24,13 +24,7 @@ export interface ErrorMappingContext {
   requestId?: string;
 }
 
-type Info = Omit<AppErrorInfo, 'message'> & { message: string };
-
-/** Builds an AppError whose message is always redacted. */
-export function providerError(info: Info): AppError {
-  const message = redactSecrets(info.message);
-  return new AppError({ ...info, message: message.length > 800 ? `${message.slice(0, 800)}…` : message });
-}
+export { providerError } from './provider-error';
 
 /** "12 s", or "3 min" from a minute on. */
 export function waitText(ms: number): string {
