@@ -15,7 +15,10 @@ function loadedOnFirstEdit(kind: ImageProvider['kind'], load: () => Promise<Imag
   let made: Promise<ImageProvider> | undefined;
   return {
     kind,
-    edit: async (req, ctx) => (await (made ??= load())).edit(req, ctx),
+    edit: async (req, ctx) => {
+      made ??= load();
+      return (await made).edit(req, ctx);
+    },
   };
 }
 
