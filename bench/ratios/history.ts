@@ -1,9 +1,9 @@
 /**
  * History memory: on the 24 MP photo, N kept edits of about 1 MP each (rectangle mask → gpt-image-2 on
  * the local protocol server → keep → clear the mask), driven like a user in Chromium. Measured after a
- * garbage collection before the first edit, at checkpoints and after the last: the proportional set
- * size (PSS) of every Chromium process (renderer, GPU, browser, utilities) plus main's resident set
- * (this Node process hosts main). The protocol server runs in a child process of its own (not
+ * garbage collection before the first edit, at checkpoints and after the last: the memory every
+ * Chromium process (renderer, GPU, browser, utilities) and main (this Node process hosts main) have
+ * allocated — their proportional share of anonymous and shared-memory pages (see anonShmemPssKb). The protocol server runs in a child process of its own (not
  * counted: it stands for OpenAI's servers), told to forget each request it logged after every edit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,7 +27,21 @@ function chromiumType(pid: number): string {
   }
 }
 
-/** PSS (MB) of every descendant process of `root` (Linux /proc) but `skip`'s, by Chromium process type. */
+/**
+ * A process's proportional share of its anonymous and shared-memory pages (kB): what it allocated.
+ * File-backed pages (code, libraries) are left out: Chromium's are shared with every other Chromium
+ * on the machine, and their split moves as other sessions' browsers start and stop.
+ */
+function anonShmemPssKb(pid: number | 'self'): number | null {
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const anon = /^Pss_Anon:\s+(\d+) kB/m.exec(text);
+  const shmem = /^Pss_Shmem:\s+(\d+) kB/m.exec(text);
+  if (anon && shmem) return Number(anon[1]) + Number(shmem[1]);
+  const pss = /^Pss:\s+(\d+) kB/m.exec(text); // older kernels: all of it
+  return pss ? Number(pss[1]) : null;
+}
+
+/** Allocated memory (MB; anonymous + shared-memory PSS) of every descendant of `root` but `skip`, by Chromium process type. */
 function descendantsPssMb(root: number, skip: number): Record<string, number> {
   const parent = new Map<number, number>();
   for (const d of readdirSync('/proc')) {
@@ -49,10 +63,10 @@ function descendantsPssMb(root: number, skip: number): Record<string, number> {
   for (const pid of parent.keys()) {
     if (!isDescendant(pid)) continue;
     try {
-      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      if (!m) continue;
+      const kb = anonShmemPssKb(pid);
+      if (kb === null) continue;
       const type = chromiumType(pid);
-      byType[type] = (byType[type] ?? 0) + Number(m[1]) / 1024;
+      byType[type] = (byType[type] ?? 0) + kb / 1024;
     } catch {}
   }
   return byType;
@@ -112,7 +126,7 @@ async function measure(app: AppHarness, edits: number, t0: number, serverPid: nu
     at: (performance.now() - t0) / 1000,
     chromium,
     chromiumMb: Object.values(chromium).reduce((a, b) => a + b, 0),
-    mainMb: mem.rss / MB,
+    mainMb: (anonShmemPssKb('self') ?? mem.rss / 1024) / 1024,
     mainHeapMb: mem.heapUsed / MB,
     mainExternalMb: mem.external / MB,
     rendererHeapMb: heap.usedSize / MB,
@@ -216,7 +230,7 @@ export async function historyRow(edits: number, log: (line: string) => void = (l
     const limit = (600 * edits) / 100;
     return absolute({
       id: 'history-memory',
-      measure: `history memory: ${edits} kept ~1 MP edits on the 24 MP photo (Chromium PSS + main RSS added)`,
+      measure: `history memory: ${edits} kept ~1 MP edits on the 24 MP photo (Chromium + main, anonymous + shared memory added)`,
       floor: 'absolute limit',
       samples: [added],
       limit,
