@@ -112,6 +112,9 @@ function startServerProcess(): Promise<{ url: string; child: ChildProcess }> {
 }
 
 async function measure(app: AppHarness, edits: number, t0: number, serverPid: number): Promise<Sample> {
+  // At rest: an autosave in flight holds the project payload in both heaps (the harness carries it as
+  // base64 in JSON; Electron passes the bytes as they are).
+  await app.page.waitForFunction(() => !(window as any).__maskworkTest.autosave().pending, null, { timeout: 120_000, polling: 100 });
   const cdp = await app.context.newCDPSession(app.page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
