@@ -2,9 +2,9 @@
  * A brush or eraser stroke on a layer mask while the pointer is down. A pointer move only stamps its
  * new segment into the stroke's coverage (shared/mask/stroke-coverage: the maximum seen per pixel,
  * tiles allocated on first touch, nothing per move) and grows a dirty rectangle — the same
- * incremental work as painting the document mask. The stroke's own frame loop (from pointer down to
- * up) shows the dirty rectangle's mask values on the layer's canvas once per frame and redraws that
- * rectangle alone on the stage; a pointer move never draws nor asks for a frame. Pointer up commits the exact
+ * incremental work as painting the document mask — and asks for one animation frame if none is
+ * pending. That frame shows the dirty rectangle's mask values on the layer's canvas and redraws
+ * that rectangle alone on the stage; a pointer move never draws. Pointer up commits the exact
  * full stroke as one history step (renderer/commands/layer-commands.ts); Escape redraws the touched
  * area as it was.
  */
@@ -67,9 +67,9 @@ export function beginLayerMaskStroke(
       }
     };
 
-  /** The stroke's frame loop (asked for once per frame from the frame itself, never from a pointer move). */
-  function tick(): void {
-    frame = frames.request(tick);
+  /** The next frame shows what the moves since the last one changed. */
+  function flush(): void {
+    frame = 0;
     const r = dirty;
     dirty = null;
     if (r && showLiveMask(layer.id, r, fillFor(r))) redraw(r);
@@ -80,6 +80,7 @@ export function beginLayerMaskStroke(
     if (!r) return;
     dirty = dirty ? unite(dirty, r) : r;
     touched = touched ? unite(touched, r) : r;
+    if (!frame) frame = frames.request(flush);
   }
 
   function stop(): void {
@@ -89,7 +90,6 @@ export function beginLayerMaskStroke(
   }
 
   stamp(start, start);
-  frame = frames.request(tick);
   return {
     layerId: layer.id,
     to(p) {
