@@ -10,7 +10,7 @@
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import type { AppErrorInfo } from '../../shared/errors';
 import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
-import type { JobKind, JobState } from './store/jobs-slice';
+import type { JobKind } from './store/jobs-slice';
 import { timesInSequence, type ExpectedTime } from '../../shared/models';
 import { api, errorInfo, unwrap } from './bridge';
 import { getMask } from './blob-store';
@@ -27,7 +27,7 @@ import { acceptsSeed } from '../model/prompt-tools';
 import { expectedFor } from '../../shared/routing/latency';
 import { refreshSpend } from './spend-client';
 import { currentTextCheck } from './text-check-state';
-import type { StagedCandidate } from '../model/staging-logic';
+import { stageResults } from './stage-results';
 import type { JobClient, JobClientDeps, JobRequest } from './job-client-types';
 import { afterNextPaint, editTracer, type EditTracer } from './edit-trace';
 
@@ -275,7 +275,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       if (!job || job.jobId !== jobId) return;
       if (r.state === 'done') {
         traceResult(r.candidates, r.sentAt, asked, got);
-        const shown = await stage(job, jobId, r.candidates);
+        const shown = await stageResults({ store: deps.store, adoptPatch: deps.adoptPatch, trace, now }, job, jobId, r.candidates);
         endJob();
         if (shown) {
           const t = trace.now();
@@ -307,75 +307,6 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     const bytes = cands.reduce((t, c) => t + c.patch.length, 0);
     if (sentAt !== undefined) trace.span('transport ← main (job:result)', sentAt, got, bytes);
     trace.span('renderer: job:result call', asked, got, bytes);
-  }
-
-  /** Stages the candidates; returns how many are shown (0 when none or when they wait for another photo). */
-  async function stage(job: JobState, jobId: string, cands: CandidateResult[]): Promise<number> {
-    const { docId, prompt, modelName, canvas } = job;
-    const s = st();
-    s.addSpend(
-      docId,
-      cands.reduce((sum, c) => sum + (c.costUsd || 0), 0),
-    );
-    const elsewhere = s.doc?.id !== docId;
-    if (!elsewhere && s.doc && (s.doc.canvas.width !== canvas.width || s.doc.canvas.height !== canvas.height)) {
-      s.notify('info', 'The canvas size changed while the job ran; its results were not staged.');
-      return 0;
-    }
-    const names = new Map(modelOptions(s).map((o) => [o.value, o.spec.name]));
-    const staged: StagedCandidate[] = [];
-    // All candidates decode at once (the browser decodes images off the main thread).
-    const decoded = await Promise.all(
-      cands.map(async (c) => {
-        try {
-          const t = trace.now();
-          await deps.adoptPatch(c.assetId, c.patch, c.opaque);
-          trace.span(`renderer: decode #${c.index}`, t, trace.now(), c.patch.length);
-          return true;
-        } catch (e) {
-          s.notify('error', `Candidate ${c.index + 1} could not be decoded: ${errorInfo(e).message}`, 'bad-image');
-          return false;
-        }
-      }),
-    );
-    for (const [i, c] of cands.entries()) {
-      if (!decoded[i]) continue;
-      staged.push({
-        key: `${jobId}:${c.index}`,
-        jobId,
-        docId,
-        index: c.index,
-        model: c.model,
-        modelName: names.get(c.model) ?? modelName,
-        prompt,
-        assetId: c.assetId,
-        region: { ...c.region },
-        requestSize: { ...c.requestSize },
-        costUsd: c.costUsd,
-        seconds: c.seconds,
-        requestId: c.requestId,
-        createdAt: now(),
-        canvas: { ...canvas },
-        ...(c.textCheck ? { textCheck: c.textCheck } : {}),
-      });
-    }
-    if (staged.length && elsewhere) {
-      // The job's document is not open: its results wait for it (Ctrl+Z back to it shows them).
-      st().park(staged);
-      s.notify(
-        'info',
-        `${staged.length === 1 ? 'The result' : `${staged.length} results`} for the photo you left are kept: undo (Ctrl/⌘ Z) back to it to see them.`,
-      );
-      return 0;
-    }
-    if (staged.length) {
-      const t = trace.now();
-      st().stageCandidates(staged);
-      trace.span('renderer: stage', t, trace.now());
-      return staged.length;
-    }
-    if (!cands.length) s.notify('info', 'The model returned no candidates; the document is unchanged.');
-    return 0;
   }
 
   function report(info: AppErrorInfo, model: string, modelName: string): void {

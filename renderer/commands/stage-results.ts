@@ -1,0 +1,91 @@
+/**
+ * A finished job's candidates into the staging strip: their spend counted, every patch decoded at
+ * once (the browser decodes off the main thread), then staged — or parked when they belong to a
+ * photo that is not open, or dropped when the canvas size changed while the job ran.
+ */
+import type { CandidateResult } from '../../shared/ipc/contract-types';
+import type { StagedCandidate } from '../model/staging-logic';
+import { errorInfo } from './bridge';
+import { modelOptions } from './current-estimate';
+import type { EditTracer } from './edit-trace';
+import type { JobClientDeps } from './job-client-types';
+import type { JobState } from './store/jobs-slice';
+
+/** What staging needs of the job client. */
+export interface StageContext {
+  store: JobClientDeps['store'];
+  adoptPatch: JobClientDeps['adoptPatch'];
+  trace: EditTracer;
+  now: () => number;
+}
+
+/** Stages the candidates; returns how many are shown (0 when none or when they wait for another photo). */
+export async function stageResults(ctx: StageContext, job: JobState, jobId: string, cands: CandidateResult[]): Promise<number> {
+  const { trace, now } = ctx;
+  const st = () => ctx.store.getState();
+  const { docId, prompt, modelName, canvas } = job;
+  const s = st();
+  s.addSpend(
+    docId,
+    cands.reduce((sum, c) => sum + (c.costUsd || 0), 0),
+  );
+  const elsewhere = s.doc?.id !== docId;
+  if (!elsewhere && s.doc && (s.doc.canvas.width !== canvas.width || s.doc.canvas.height !== canvas.height)) {
+    s.notify('info', 'The canvas size changed while the job ran; its results were not staged.');
+    return 0;
+  }
+  const names = new Map(modelOptions(s).map((o) => [o.value, o.spec.name]));
+  const staged: StagedCandidate[] = [];
+  // All candidates decode at once (the browser decodes images off the main thread).
+  const decoded = await Promise.all(
+    cands.map(async (c) => {
+      try {
+        const t = trace.now();
+        await ctx.adoptPatch(c.assetId, c.patch, c.opaque);
+        trace.span(`renderer: decode #${c.index}`, t, trace.now(), c.patch.length);
+        return true;
+      } catch (e) {
+        s.notify('error', `Candidate ${c.index + 1} could not be decoded: ${errorInfo(e).message}`, 'bad-image');
+        return false;
+      }
+    }),
+  );
+  for (const [i, c] of cands.entries()) {
+    if (!decoded[i]) continue;
+    staged.push({
+      key: `${jobId}:${c.index}`,
+      jobId,
+      docId,
+      index: c.index,
+      model: c.model,
+      modelName: names.get(c.model) ?? modelName,
+      prompt,
+      assetId: c.assetId,
+      region: { ...c.region },
+      requestSize: { ...c.requestSize },
+      costUsd: c.costUsd,
+      seconds: c.seconds,
+      requestId: c.requestId,
+      createdAt: now(),
+      canvas: { ...canvas },
+      ...(c.textCheck ? { textCheck: c.textCheck } : {}),
+    });
+  }
+  if (staged.length && elsewhere) {
+    // The job's document is not open: its results wait for it (Ctrl+Z back to it shows them).
+    st().park(staged);
+    s.notify(
+      'info',
+      `${staged.length === 1 ? 'The result' : `${staged.length} results`} for the photo you left are kept: undo (Ctrl/⌘ Z) back to it to see them.`,
+    );
+    return 0;
+  }
+  if (staged.length) {
+    const t = trace.now();
+    st().stageCandidates(staged);
+    trace.span('renderer: stage', t, trace.now());
+    return staged.length;
+  }
+  if (!cands.length) s.notify('info', 'The model returned no candidates; the document is unchanged.');
+  return 0;
+}
