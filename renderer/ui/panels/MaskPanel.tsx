@@ -1,8 +1,27 @@
 /** Mask operations and the overlay's look. */
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { clearCurrentMask, featherCurrentMask, growCurrentMask, invertCurrentMask } from '../../commands/mask-commands';
 import { refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
+
+/** A row: a number field in px (min 1) and the buttons that use it. */
+function PxRow(p: { value: number; max: number; label: string; onValue: (v: number) => void; children: ReactNode }) {
+  return (
+    <div className="row">
+      <input
+        type="number"
+        className="num"
+        min={1}
+        max={p.max}
+        value={p.value}
+        onChange={(e) => p.onValue(Number(e.target.value))}
+        aria-label={p.label}
+      />
+      px
+      {p.children}
+    </div>
+  );
+}
 
 export function MaskPanel() {
   const [grow, setGrow] = useState(8);
@@ -25,17 +44,7 @@ export function MaskPanel() {
           Clear
         </button>
       </div>
-      <div className="row">
-        <input
-          type="number"
-          className="num"
-          min={1}
-          max={500}
-          value={grow}
-          onChange={(e) => setGrow(Math.max(1, Number(e.target.value)))}
-          aria-label="Grow or shrink by px"
-        />
-        px
+      <PxRow value={grow} max={500} label="Grow or shrink by px" onValue={(v) => setGrow(Math.max(1, v))}>
         <button
           type="button"
           disabled={!hasDoc}
@@ -52,18 +61,8 @@ export function MaskPanel() {
         >
           Shrink
         </button>
-      </div>
-      <div className="row">
-        <input
-          type="number"
-          className="num"
-          min={1}
-          max={500}
-          value={feather}
-          onChange={(e) => setFeather(Math.max(1, Number(e.target.value)))}
-          aria-label="Feather px"
-        />
-        px
+      </PxRow>
+      <PxRow value={feather} max={500} label="Feather px" onValue={(v) => setFeather(Math.max(1, v))}>
         <button
           type="button"
           disabled={!hasDoc}
@@ -72,18 +71,13 @@ export function MaskPanel() {
         >
           Feather
         </button>
-      </div>
-      <div className="row">
-        <input
-          type="number"
-          className="num"
-          min={1}
-          max={64}
-          value={refineRadius}
-          onChange={(e) => useEditor.getState().setSelect({ refineRadius: Number(e.target.value) })}
-          aria-label="Refine edge radius px"
-        />
-        px
+      </PxRow>
+      <PxRow
+        value={refineRadius}
+        max={64}
+        label="Refine edge radius px"
+        onValue={(v) => useEditor.getState().setSelect({ refineRadius: v })}
+      >
         <button
           type="button"
           disabled={!hasDoc || selecting}
@@ -92,7 +86,7 @@ export function MaskPanel() {
         >
           Refine edge
         </button>
-      </div>
+      </PxRow>
       <div className="row">
         <button
           type="button"
