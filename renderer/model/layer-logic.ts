@@ -143,11 +143,17 @@ export function withMaskAssets(doc: DocState, assets: ReadonlyMap<string, string
     if (!a) throw new Error(`The layer mask of "${l.name}" was not uploaded.`);
     return l.maskAssetId === a ? l : { ...l, maskAssetId: a };
   };
-  return {
-    ...doc,
-    layers: doc.layers.map(fill),
-    versions: doc.versions.map((v) => (v.layersAfter ? { ...v, layersAfter: v.layersAfter.map(fill) } : v)),
+  // Unchanged records and lists stay the same objects: a project payload pools them by identity.
+  const fillAll = (list: PatchLayer[]): PatchLayer[] => {
+    const out = list.map(fill);
+    return out.every((l, i) => l === list[i]) ? list : out;
   };
+  const versions = doc.versions.map((v) => {
+    const after = v.layersAfter && fillAll(v.layersAfter);
+    return after === v.layersAfter ? v : { ...v, layersAfter: after };
+  });
+  const layers = fillAll(doc.layers);
+  return layers === doc.layers && versions.every((v, i) => v === doc.versions[i]) ? doc : { ...doc, layers, versions };
 }
 
 /** Every layer mask id the document (and the layers its versions restore) uses. */

@@ -20,6 +20,7 @@ import {
   type ProjectPayload,
   type ProjectPayloadInput,
 } from '../../shared/project/project-schema';
+import { packSteps, unpackSteps } from '../../shared/project/step-pack';
 import type { DocState, Snapshot } from './document-types';
 
 /** What the document slice holds: the present state and the steps around it. */
@@ -50,13 +51,17 @@ export function buildProjectPayload(
   opts: { historyLimit: number; references: readonly ProjectReference[] },
 ): { project: string; tiles: Uint8Array; steps: number } {
   const { past, future } = projectSteps(s, opts.historyLimit);
-  const ids = new Set<string>();
-  for (const d of [s.doc, ...past.map((p) => p.doc), ...future.map((f) => f.doc)]) maskIdsOf(d, ids);
+  // Layer and version records once each: the history repeats them in every step (step-pack.ts).
+  const steps = packSteps([{ doc: s.doc, label: s.label }, ...past, ...future].map((x) => ({ doc: x.doc, label: x.label })));
+  const ids = maskIdsOf(steps.layers);
+  for (const step of steps.steps) maskIdsOf(step.doc, ids);
   const packed = packMasks(new Map([...ids].map((id) => [id, getMask(id)])));
   const payload: ProjectPayloadInput = {
-    current: { doc: s.doc, label: s.label },
-    past: past.map((p) => ({ doc: p.doc, label: p.label })),
-    future: future.map((f) => ({ doc: f.doc, label: f.label })),
+    current: steps.steps[0],
+    past: steps.steps.slice(1, 1 + past.length),
+    future: steps.steps.slice(1 + past.length),
+    layers: steps.layers,
+    versions: steps.versions,
     masks: packed.masks,
     tileCount: packed.tileCount,
     references: opts.references.map(({ assetId, name, width, height }) => ({ assetId, name, width, height })),
@@ -93,22 +98,20 @@ export function readProjectPayload(
   const pool = unpackPool(tiles);
   const ids = new Map<string, string>();
   for (const [id, packed] of Object.entries(p.masks)) ids.set(id, putMask(unpackMask(packed, pool)));
-  const keep = (l: { assetId: string }) => haveAsset(l.assetId);
-  const step = (s: { doc: DocState; label: string }): Snapshot => {
-    const d = remapMaskIds(s.doc, ids);
-    return {
-      label: s.label,
-      doc: {
-        ...d,
-        layers: d.layers.filter(keep),
-        versions: d.versions.map((ver) => (ver.layersAfter ? { ...ver, layersAfter: ver.layersAfter.filter(keep) } : ver)),
-      },
-    };
-  };
+  // Each pooled layer is remapped once and shared by every step that has it; a layer whose image is
+  // missing (an autosave whose patch file was lost) is dropped from every step and version.
+  const steps: Snapshot[] = unpackSteps(
+    {
+      steps: [p.current, ...p.past, ...p.future].map((s) => ({ doc: remapMaskIds(s.doc, ids), label: s.label })),
+      layers: p.layers,
+      versions: p.versions,
+    },
+    (l) => (haveAsset(l.assetId) ? remapMaskIds(l, ids) : null),
+  );
   return {
-    current: step(p.current),
-    past: p.past.map(step),
-    future: p.future.map(step),
+    current: steps[0],
+    past: steps.slice(1, 1 + p.past.length),
+    future: steps.slice(1 + p.past.length),
     references: p.references.filter((ref) => haveAsset(ref.assetId)),
     historyLimit: p.historyLimit,
   };

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { readManifest, type Migration } from './migrations';
 import { PROJECT_FORMAT, PROJECT_VERSION, ProjectManifestSchema } from './project-schema';
+import { unpackSteps } from './step-pack';
 
 const doc = {
   id: 'doc-1',
@@ -23,6 +24,8 @@ function manifest(extra: Record<string, unknown> = {}) {
       current: { doc, label: 'Open cups.jpg' },
       past: [],
       future: [],
+      layers: [],
+      versions: [],
       masks: { 'mask-1': { width: 100, height: 80, tiles: [-1] } },
       tileCount: 0,
       historyLimit: 100,
@@ -46,7 +49,7 @@ describe('readManifest', () => {
   it('refuses a newer version with a message that says to update', () => {
     const r = readManifest(JSON.stringify(manifest({ version: PROJECT_VERSION + 1 })));
     expect(r).toMatchObject({ ok: false, problem: 'newer' });
-    if (!r.ok) expect(r.message).toMatch(/newer Maskwork .*format 2.*Update Maskwork/);
+    if (!r.ok) expect(r.message).toMatch(new RegExp(`newer Maskwork .*format ${PROJECT_VERSION + 1}.*Update Maskwork`));
   });
 
   it('refuses damage: bad JSON, not a project, no version, a record the document schema refuses, deep nesting', () => {
@@ -84,7 +87,8 @@ describe('readManifest', () => {
     // A made-up history: version 1 kept the document under `doc`, version 2 renamed it to `project`.
     const V2 = v.object({ ...ProjectManifestSchema.entries, version: v.literal(2) });
     const steps: Migration[] = [{ from: 1, migrate: ({ doc: d, ...rest }) => ({ ...rest, project: d }) }];
-    const { project, ...v1 } = manifest();
+    const { project, ...rest } = manifest();
+    const v1 = { ...rest, version: 1 };
     const r = readManifest(JSON.stringify({ ...v1, doc: project }), steps, 2, V2 as never);
     expect(r.ok).toBe(true);
     if (r.ok) {
@@ -106,5 +110,49 @@ describe('readManifest', () => {
       },
     ];
     expect(readManifest(JSON.stringify(v1), boom, 2, V2 as never)).toMatchObject({ ok: false, message: expect.stringMatching(/boom/) });
+  });
+
+  it('reads a format-1 file (every step in full) into pooled records that unpack to the same documents', () => {
+    const layer = { id: 'layer-1', name: 'Sign', assetId: `patch-${'b'.repeat(32)}`, x: 1, y: 2, width: 30, height: 20, maskId: 'mask-9' };
+    const moved = { ...layer, x: 5 };
+    const version = {
+      id: 'v-1',
+      layerId: 'layer-1',
+      model: 'local',
+      prompt: 'a sign',
+      requestSize: { width: 64, height: 64 },
+      region: { x: 1, y: 2, width: 30, height: 20 },
+      costUsd: 0,
+      seconds: 1,
+      createdAt: 1,
+      layersAfter: [layer],
+    };
+    const kept = { ...doc, layers: [layer], versions: [version] };
+    const steps = [
+      { doc: { ...kept, layers: [moved] }, label: 'Move layer' },
+      { doc, label: 'Open cups.jpg' },
+      { doc: kept, label: 'Keep' },
+    ];
+    const v1 = {
+      ...manifest(),
+      version: 1,
+      project: {
+        current: steps[0],
+        past: steps.slice(1),
+        future: [],
+        masks: { 'mask-1': { width: 100, height: 80, tiles: [-1] }, 'mask-9': { width: 30, height: 20, tiles: [-2] } },
+        tileCount: 0,
+        historyLimit: 100,
+      },
+    };
+    const r = readManifest(JSON.stringify(v1));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.migratedFrom).toBe(1);
+    const p = r.manifest.project;
+    expect(p.layers).toEqual([moved, layer]); // each distinct record once, though `layer` is in two steps and a version
+    expect(p.versions).toHaveLength(1);
+    const back = unpackSteps({ steps: [p.current, ...p.past], layers: p.layers, versions: p.versions });
+    expect(back).toEqual(steps);
   });
 });

@@ -14,6 +14,7 @@ import {
   ProjectManifestSchema,
   type ProjectManifest,
 } from './project-schema';
+import { packSteps } from './step-pack';
 
 /** One step up: turns a manifest of version `from` into one of version `from + 1`. */
 export interface Migration {
@@ -22,11 +23,29 @@ export interface Migration {
 }
 
 /**
- * The migrations of this build, oldest first. Version 1 is the first format, so the list is empty;
- * a change to the manifest that old files cannot satisfy by schema defaults adds a step here and
- * raises PROJECT_VERSION.
+ * The migrations of this build, oldest first. A change to the manifest that old files cannot satisfy
+ * by schema defaults adds a step here and raises PROJECT_VERSION.
+ * 1 → 2: the steps' layer and version records move into pools (shared/project/step-pack.ts).
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [{ from: 1, migrate: (m) => ({ ...m, project: poolSteps(m.project) }) }];
+
+/** A format-1 payload (every step's document in full) with its records pooled as format 2 has them. */
+function poolSteps(raw: unknown): Record<string, unknown> {
+  if (!raw || typeof raw !== 'object') throw new Error('the project is not an object');
+  const p = raw as Record<string, unknown>;
+  const past = p.past as Parameters<typeof packSteps>[0];
+  const future = p.future as Parameters<typeof packSteps>[0];
+  if (!Array.isArray(past) || !Array.isArray(future)) throw new Error('the history is not a list');
+  const packed = packSteps([p.current as Parameters<typeof packSteps>[0][number], ...past, ...future]);
+  return {
+    ...p,
+    current: packed.steps[0],
+    past: packed.steps.slice(1, 1 + past.length),
+    future: packed.steps.slice(1 + past.length),
+    layers: packed.layers,
+    versions: packed.versions,
+  };
+}
 
 export type ManifestResult =
   | { ok: true; manifest: ProjectManifest; migratedFrom?: number }

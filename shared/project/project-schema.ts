@@ -3,16 +3,18 @@
  * its masks as tile references) and what main writes as `manifest.json` with the asset list added.
  * Every document record in it — the current one and each history step — is parsed with THE document
  * schema (shared/document/schema.ts), so a field added there is carried by projects and autosaves
- * without a change here. Pixels are never in the manifest: assets are zip entries and the masks'
- * tiles are one packed entry (shared/project/mask-pack.ts).
+ * without a change here; since format 2 the steps' layer and version records are pooled, each written
+ * once (shared/project/step-pack.ts). Pixels are never in the manifest: assets are zip entries and
+ * the masks' tiles are one packed entry (shared/project/mask-pack.ts).
  */
 import * as v from 'valibot';
-import { DocStateSchema, documentAssetIds } from '../document/schema';
+import { DocStateSchema, PatchLayerSchema, VersionSchema } from '../document/schema';
+import { packedIndexProblem } from './step-pack';
 
 /** The `format` field of every manifest. */
 export const PROJECT_FORMAT = 'maskwork-project';
 /** The manifest version this build writes. Older versions are migrated (./migrations.ts); newer ones are refused. */
-export const PROJECT_VERSION = 1;
+export const PROJECT_VERSION = 2;
 /** File name extension of a project (without the dot). */
 export const PROJECT_EXTENSION = 'maskwork';
 /** Most undo steps a project keeps (the editor's own history limit). */
@@ -36,8 +38,24 @@ export const PackedMaskSchema = v.object({
   tiles: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(TILE_FULL), v.maxValue(1e7))), v.maxLength(4_000_000)),
 });
 
+/** An index into one of the payload's pools. */
+const poolIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7));
+
+/** A version record of the pool: `layersAfter` holds indices into the layer pool. */
+export const PackedVersionSchema = v.object({
+  ...VersionSchema.entries,
+  layersAfter: v.optional(v.pipe(v.array(poolIndex), v.maxLength(1024))),
+});
+
+/** A document of a step: THE document schema with `layers` and `versions` as indices into the pools. */
+export const PackedDocSchema = v.object({
+  ...DocStateSchema.entries,
+  layers: v.pipe(v.array(poolIndex), v.maxLength(1024)),
+  versions: v.pipe(v.array(poolIndex), v.maxLength(10_000)),
+});
+
 /** One state of the document with the label of the step that produced it (as in the History panel). */
-export const ProjectStepSchema = v.object({ doc: DocStateSchema, label: text(500) });
+export const ProjectStepSchema = v.object({ doc: PackedDocSchema, label: text(500) });
 
 /** What the renderer sends: the document, the history around it, the masks and the project's settings. */
 export const ProjectPayloadSchema = v.object({
@@ -46,6 +64,10 @@ export const ProjectPayloadSchema = v.object({
   past: v.pipe(v.array(ProjectStepSchema), v.maxLength(PROJECT_HISTORY_MAX)),
   /** Redo steps, next first. */
   future: v.pipe(v.array(ProjectStepSchema), v.maxLength(PROJECT_HISTORY_MAX)),
+  /** Every distinct layer record of the steps and their versions, once. */
+  layers: v.pipe(v.array(PatchLayerSchema), v.maxLength(1_000_000)),
+  /** Every distinct version record of the steps, once. */
+  versions: v.pipe(v.array(PackedVersionSchema), v.maxLength(1_000_000)),
   /** Every mask id any step references → its tiles. */
   masks: v.record(text(200), PackedMaskSchema),
   /** Number of tiles in the packed pool. */
@@ -123,9 +145,13 @@ export function remapMaskIds<T>(value: T, map: ReadonlyMap<string, string>): T {
  * tile reference past the pool. Null when the payload is consistent.
  */
 export function payloadProblem(p: ProjectPayload): string | null {
-  for (const step of [p.current, ...p.past, ...p.future]) {
+  const steps = [p.current, ...p.past, ...p.future];
+  const index = packedIndexProblem({ steps, layers: p.layers, versions: p.versions });
+  if (index) return index;
+  for (const step of steps) {
     for (const id of maskIdsOf(step.doc)) if (!p.masks[id]) return `the mask ${id} of “${step.label}” is missing`;
   }
+  for (const l of p.layers) if (l.maskId && !p.masks[l.maskId]) return `the mask ${l.maskId} of the layer “${l.name}” is missing`;
   for (const [id, m] of Object.entries(p.masks)) {
     if (m.tiles.some((t) => t >= p.tileCount)) return `the mask ${id} refers to a tile that is not in the file`;
   }
@@ -139,12 +165,16 @@ export function assetKindOf(id: string): 'img' | 'patch' | 'reference' | 'mask' 
 }
 
 /**
- * Every asset a project references: each step's assets as the document schema lists them
- * (`documentAssetIds`: original, layers, layer masks, version layers) and the reference images.
+ * Every asset a project references: each step's original, every pooled layer's image and layer mask
+ * (what `documentAssetIds` lists for a whole document) and the reference images.
  */
 export function projectAssetIds(p: ProjectPayload): { id: string; kind: 'img' | 'patch' | 'reference' | 'mask' }[] {
   const ids = new Set<string>();
-  for (const step of [p.current, ...p.past, ...p.future]) for (const id of documentAssetIds(step.doc)) ids.add(id);
+  for (const step of [p.current, ...p.past, ...p.future]) ids.add(step.doc.original.assetId);
+  for (const l of p.layers) {
+    ids.add(l.assetId);
+    if (l.maskAssetId) ids.add(l.maskAssetId);
+  }
   for (const r of p.references) ids.add(r.assetId);
   return [...ids].flatMap((id) => {
     const kind = assetKindOf(id);

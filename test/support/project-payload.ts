@@ -2,6 +2,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { createEmptyMask, type TiledMask } from '../../shared/mask';
 import { packMasks, unpackMask, unpackPool } from '../../shared/project/mask-pack';
+import { packSteps, unpackSteps } from '../../shared/project/step-pack';
+import type { DocState } from '../../shared/document/schema';
 
 interface DocLike {
   maskId: string;
@@ -15,10 +17,14 @@ export function oneStepProject(doc: DocLike, opts: { mask?: TiledMask; label?: s
   for (const p of opts.past ?? [])
     if (!masks.has(p.doc.maskId)) masks.set(p.doc.maskId, createEmptyMask(p.doc.canvas.width, p.doc.canvas.height));
   const packed = packMasks(masks);
+  const past = opts.past ?? [];
+  const steps = packSteps([{ doc, label: opts.label ?? 'Open' }, ...past] as unknown as { doc: DocState; label: string }[]);
   const payload = {
-    current: { doc, label: opts.label ?? 'Open' },
-    past: opts.past ?? [],
+    current: steps.steps[0],
+    past: steps.steps.slice(1),
     future: [],
+    layers: steps.layers,
+    versions: steps.versions,
     masks: packed.masks,
     tileCount: packed.tileCount,
     references: [],
@@ -27,13 +33,42 @@ export function oneStepProject(doc: DocLike, opts: { mask?: TiledMask; label?: s
   return { project: JSON.stringify(payload), tiles: packed.pool };
 }
 
-/** The manifest of a project file's bytes and its masks by id (no checks: for assertions). */
+/** A project payload (`project:recover`, a manifest's `project`) with its steps' documents unpacked from the pools. */
+export function unpackedProject(p: any) {
+  const steps = unpackSteps({ steps: [p.current, ...p.past, ...p.future], layers: p.layers, versions: p.versions });
+  return { ...p, current: steps[0], past: steps.slice(1, 1 + p.past.length), future: steps.slice(1 + p.past.length) };
+}
+
+/**
+ * The manifest of a project file's bytes and its masks by id (no checks: for assertions), with the
+ * steps' documents unpacked from the pools (`manifest.project.current.doc.layers` are layer records).
+ */
 export function readProjectBytes(bytes: Uint8Array) {
   const files = unzipSync(bytes);
   const manifest = JSON.parse(strFromU8(files['manifest.json']));
+  manifest.project = unpackedProject(manifest.project);
   const pool = unpackPool(files['masks/tiles.bin']);
   const masks = new Map<string, TiledMask>(
     Object.entries(manifest.project.masks as Record<string, Parameters<typeof unpackMask>[0]>).map(([id, m]) => [id, unpackMask(m, pool)]),
   );
   return { manifest, files, masks };
+}
+
+/** A payload written with every step's document in full (as format 1 had them), pooled as `project:save` takes it. */
+export function pooledPayload<
+  P extends {
+    current: { doc: unknown; label: string };
+    past: { doc: unknown; label: string }[];
+    future: { doc: unknown; label: string }[];
+  },
+>(p: P) {
+  const steps = packSteps([p.current, ...p.past, ...p.future] as unknown as { doc: DocState; label: string }[]);
+  return {
+    ...p,
+    current: steps.steps[0],
+    past: steps.steps.slice(1, 1 + p.past.length),
+    future: steps.steps.slice(1 + p.past.length),
+    layers: steps.layers,
+    versions: steps.versions,
+  };
 }

@@ -15,7 +15,7 @@ import { AutosaveStore } from '../../../electron/main/services/autosave-store';
 import { PROJECT_MAX_CHARS } from '../../../shared/ipc/contract';
 import { applyCoverage, createEmptyMask, getMaskValue } from '../../../shared/mask';
 import { unpackMask, unpackPool } from '../../../shared/project/mask-pack';
-import { oneStepProject, readProjectBytes } from '../../support/project-payload';
+import { oneStepProject, readProjectBytes, unpackedProject } from '../../support/project-payload';
 
 let main: MainHarness;
 beforeEach(async () => {
@@ -85,7 +85,7 @@ describe('project:autosave / project:recover / project:discard', () => {
 
     const rec = await main.call('project:recover', {});
     expect(rec.savedAt).toBe(savedAt);
-    const back = JSON.parse(rec.project);
+    const back = unpackedProject(JSON.parse(rec.project));
     expect(back.current).toEqual({ doc: { ...doc, maskId: 'mask-3' }, label: 'Keep' });
     expect(back.past).toEqual([{ doc: before, label: 'Open building.jpg' }]);
     expect(Object.keys(rec.assets).sort()).toEqual([opened.assetId, patchId].sort());

@@ -18,6 +18,7 @@ import { packMasks, unpackMask, unpackPool } from '../../../shared/project/mask-
 import { decodeProject } from '../../../electron/main/project/project-container';
 import { writeFileAtomic } from '../../../electron/main/project/atomic-write';
 import { ProjectSession } from '../../../electron/main/project/project-session';
+import { pooledPayload } from '../../support/project-payload';
 
 /** The save dialog: answers queued paths, counts how often it was asked. */
 class SaveDialogs implements Dialogs {
@@ -122,7 +123,7 @@ async function project() {
       ['mask-9', layerMask],
     ]),
   );
-  const payload = {
+  const payload = pooledPayload({
     current: { doc: { ...base, maskId: 'mask-3', layers: [layer], versions: [version] }, label: 'Keep' },
     past: [
       { doc: base, label: 'Open building.jpg' },
@@ -133,7 +134,7 @@ async function project() {
     tileCount: packed.tileCount,
     references: [],
     historyLimit: 100,
-  };
+  });
   return { original, opened, patch, patchId, maskAssetId, payload, tiles: packed.pool, masks: { m1, m2 } };
 }
 
@@ -177,7 +178,12 @@ describe('project:save and opening it again', () => {
     const back = JSON.parse(opened.project);
     expect(back).toEqual(p.payload);
     expect(Object.keys(opened.assets).sort()).toEqual([p.opened.assetId, p.patchId, p.maskAssetId].sort());
-    expect(back.current.doc.layers[0]).toMatchObject({ visible: false, opacity: 0.4, maskId: 'mask-9', maskAssetId: p.maskAssetId });
+    expect(back.layers[back.current.doc.layers[0]]).toMatchObject({
+      visible: false,
+      opacity: 0.4,
+      maskId: 'mask-9',
+      maskAssetId: p.maskAssetId,
+    });
     expect(getMaskValue(unpackMask(back.masks['mask-9'], unpackPool(opened.tiles)), 19, 29)).toBe(200);
     expect(Buffer.from(opened.assets[p.patchId].bytes).equals(Buffer.from(p.patch))).toBe(true);
     expect(opened.assets[p.opened.assetId].mime).toBe('image/jpeg');
@@ -223,7 +229,7 @@ describe('project:save and opening it again', () => {
     const r3 = await main.callRaw('project:save', { project: JSON.stringify({ ...p.payload, masks }), tiles: p.tiles });
     expect(r3).toMatchObject({
       ok: false,
-      error: { kind: 'validation', message: expect.stringMatching(/mask mask-9 of “Keep” is missing/) },
+      error: { kind: 'validation', message: expect.stringMatching(/mask mask-9 of the layer “A red sign · Local” is missing/) },
     });
     const missing = { ...p.payload, references: [{ assetId: `img-${'0'.repeat(32)}`, name: 'ref.png', width: 10, height: 10 }] };
     const r2 = await main.callRaw('project:save', { project: JSON.stringify(missing), tiles: p.tiles });
@@ -300,8 +306,8 @@ describe('a damaged or newer project', () => {
     const { bytes } = await savedFile();
     await expectRefused(rezip(bytes, 'manifest.json', strToU8('{"format": "maskwork-project", ')), /manifest is not valid JSON/);
     const m = JSON.parse(strFromU8(unzipSync(bytes)['manifest.json']));
-    m.project.current.doc.layers[0].width = 'wide';
-    await expectRefused(rezip(bytes, 'manifest.json', strToU8(JSON.stringify(m))), /project\.current\.doc\.layers\.0\.width/);
+    m.project.layers[0].width = 'wide';
+    await expectRefused(rezip(bytes, 'manifest.json', strToU8(JSON.stringify(m))), /project\.layers\.0\.width/);
     const other = new Uint8Array(
       await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } })
         .jpeg()
