@@ -8,9 +8,10 @@
  * - coherent continuations of the neighbours' sources (keeps whole regions of the photo intact),
  * - random sources near the pixel's mirror image across the band (a spatial prior: what lies just
  *   beyond the edge resembles what lies just inside it, not the busy middle of the photo),
- * - a few random sources anywhere.
+ * - random sources anywhere (more when the neighbourhood offers nothing).
  * An occurrence penalty (a per-source use count) keeps the synthesis from stamping the same source
- * region over and over on long extensions.
+ * region over and over on long extensions, and a rarity penalty (how uncommon a source's colour is
+ * among the known pixels) favours the photo's background over its subject.
  *
  * The result is a source index per hole pixel (the field), so the caller can copy full-resolution
  * detail from it.
@@ -30,6 +31,16 @@ const GLOBAL_SAMPLES = 4;
  * bites on busy textures (which match themselves at a high cost) as much as on plain ones.
  */
 export const OCCURRENCE_PENALTY = 1;
+/** Random candidates drawn anywhere for every pixel (the background's colours come up most often). */
+const ANYWHERE_SAMPLES = 6;
+/**
+ * Figure/ground prior: penalty per unit of a source's colour rarity ({@link colourRarity}), as a
+ * fraction of the typical match cost. What lies beyond the band is more often the photo's
+ * background (its most common colours) than a continuation of the subject that crosses the band:
+ * without it, the wizard, the cat's eye or the dandelion's seed head were stamped across the whole
+ * extension (texture 2–6× the truth's).
+ */
+export const RARITY_WEIGHT = 1;
 /** Floor of the typical match cost (mean squared RGB difference per pixel). */
 const MIN_COST_REF = 25;
 /** Pixels synthesised between progress ticks. */
@@ -103,27 +114,34 @@ export function onionOrder(hole: Uint8Array, w: number, h: number): { order: Int
  * untouched) when no fully known patch exists.
  * @param r - patch radius of the neighbourhood comparison
  * @param tick - called every {@link SYNTH_TICK} pixels (progress and cancellation)
- * @param occurrencePenalty - see {@link OCCURRENCE_PENALTY} (0 turns it off)
+ * @param opts.occurrencePenalty - see {@link OCCURRENCE_PENALTY} (0 turns it off)
+ * @param opts.rarityWeight - see {@link RARITY_WEIGHT} (0 turns it off)
+ * @param opts.onSetup - called after each of the three set-up passes (progress on large layers)
  */
 export function synthesizeField(
   layer: Layer,
   r: number,
   rng: Rng,
   tick: () => void,
-  occurrencePenalty = OCCURRENCE_PENALTY,
+  opts: { occurrencePenalty?: number; rarityWeight?: number; onSetup?: () => void } = {},
 ): Int32Array | null {
+  const { occurrencePenalty = OCCURRENCE_PENALTY, rarityWeight = RARITY_WEIGHT, onSetup } = opts;
   const { width: w, height: h, pix, hole } = layer;
   const n = w * h;
   const ok = sourceMask(layer, r);
   const sources: number[] = [];
   for (let i = 0; i < n; i++) if (ok[i]) sources.push(i);
   if (sources.length === 0) return null;
+  onSetup?.();
   const src = new Int32Array(n).fill(-1);
   const { order, near, dist } = onionOrder(hole, w, h);
+  onSetup?.();
   const avail = new Uint8Array(n);
   for (let i = 0; i < n; i++) avail[i] = hole[i] ? 0 : 1;
   const uses = new Uint16Array(n);
-  const cands = new Int32Array(8 * 2 + LOCAL_SAMPLES + GLOBAL_SAMPLES);
+  const rarity = colourRarity(pix, ok, n);
+  onSetup?.();
+  const cands = new Int32Array(8 * 2 + LOCAL_SAMPLES + GLOBAL_SAMPLES + ANYWHERE_SAMPLES);
   let costRef = 4 * MIN_COST_REF;
 
   for (let j = 0; j < order.length; j++) {
@@ -170,16 +188,19 @@ export function synthesizeField(
     }
     // Anywhere, only when the neighbourhood offers (almost) nothing.
     if (nc < 2) for (let t = 0; t < GLOBAL_SAMPLES; t++) cands[nc++] = sources[rng.int(sources.length)];
+    // Background candidates: uniform over the sources, i.e. in proportion to how common they are.
+    for (let t = 0; t < ANYWHERE_SAMPLES; t++) cands[nc++] = sources[rng.int(sources.length)];
 
     let best = -1,
       bestCost = Infinity,
       bestMatch = 0;
     const penalty = occurrencePenalty * Math.max(MIN_COST_REF, costRef);
+    const rarityPenalty = rarityWeight * Math.max(MIN_COST_REF, costRef);
     for (let ci = 0; ci < nc; ci++) {
       const c = cands[ci];
       if (c === best) continue;
       const match = neighbourhoodCost(pix, avail, w, h, r, p, c);
-      const cost = match + penalty * uses[c];
+      const cost = match + penalty * uses[c] + rarityPenalty * rarity[c];
       if (cost < bestCost) {
         bestCost = cost;
         bestMatch = match;
@@ -228,4 +249,31 @@ function neighbourhoodCost(pix: Float32Array, avail: Uint8Array, w: number, h: n
     }
   }
   return cnt === 0 ? Infinity : sum / cnt;
+}
+
+/**
+ * Per source pixel, how rare its colour is among the known pixels: −log of its 8×8×8 RGB bin's
+ * share, minus the mean of that over the known pixels (so the typical colour scores ≈ 0, the
+ * colours of small objects score high).
+ */
+export function colourRarity(pix: Float32Array, ok: Uint8Array, n: number): Float32Array {
+  const bin = (i: number) => ((pix[i * 4] >> 5) << 6) | ((pix[i * 4 + 1] >> 5) << 3) | (pix[i * 4 + 2] >> 5);
+  const hist = new Float64Array(512);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (!ok[i]) continue;
+    hist[bin(i)]++;
+    total++;
+  }
+  const out = new Float32Array(n);
+  if (total === 0) return out;
+  let mean = 0;
+  for (let i = 0; i < n; i++) {
+    if (!ok[i]) continue;
+    out[i] = -Math.log(hist[bin(i)] / total);
+    mean += out[i];
+  }
+  mean /= total;
+  for (let i = 0; i < n; i++) out[i] = ok[i] ? Math.max(0, out[i] - mean) : 0;
+  return out;
 }

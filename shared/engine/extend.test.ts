@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffusionFill } from './diffusion';
 import { correctBand, extensionPlan, featherBand, FEATHER_DEPTH } from './extend';
-import { synthesizeField } from './extend-synth';
+import { blurRgb } from './extend-offsets';
+import { colourRarity, synthesizeField } from './extend-synth';
 import { inpaint } from './inpaint';
 import { seamScore, textureScore } from './metrics';
 import { mulberry32 } from './random';
@@ -83,7 +84,7 @@ describe('synthesizeField', () => {
     const layer = () => cropToLayer(img, mask, { x: 0, y: 0, width: 120, height: 60 });
     const uses = (penalty: number) => {
       const l = layer();
-      const src = synthesizeField(l, 2, mulberry32(1), () => {}, penalty)!;
+      const src = synthesizeField(l, 2, mulberry32(1), () => {}, { occurrencePenalty: penalty })!;
       const count = new Map<number, number>();
       for (let i = 0; i < src.length; i++) {
         if (!l.hole[i]) continue;
@@ -99,12 +100,63 @@ describe('synthesizeField', () => {
     expect(on.most).toBeLessThan(off.most);
   });
 
+  it('continues the background rather than a subject that crosses the band (rarity prior)', () => {
+    // Grey noisy background; a dull red bar (rows 24–35, a subject of moderate contrast, like most
+    // photos' subjects against their background) crosses the band at x = 60 and ends at x = 72.
+    let s = 7;
+    const noise = () => {
+      s = (s * 1103515245 + 12345) & 0x7fffffff;
+      return (s / 0x7fffffff - 0.5) * 20;
+    };
+    const img = makeImage(120, 60, (x, y) => (y >= 24 && y < 36 && x < 72 ? [140, 60, 60] : [100 + noise(), 100 + noise(), 100 + noise()]));
+    const mask = boxMask(120, 60, 0, 0, 60, 60);
+    const redShare = (weight: number) => {
+      const l = cropToLayer(img, mask, { x: 0, y: 0, width: 120, height: 60 });
+      synthesizeField(l, 2, mulberry32(3), () => {}, { rarityWeight: weight });
+      let red = 0;
+      for (let y = 24; y < 36; y++) for (let x = 0; x < 40; x++) red += l.pix[(y * 120 + x) * 4] > 120 ? 1 : 0;
+      return red / (12 * 40);
+    };
+    const off = redShare(0),
+      on = redShare(1);
+    expect(off).toBeGreaterThan(0.9); // without the prior the bar runs on across the extension
+    expect(on).toBeLessThan(0.7);
+  });
+
+  it("rates the common colour ≈ 0 and a small object's colour as rare", () => {
+    const img = makeImage(40, 40, (x, y) => (x < 8 && y < 8 ? [250, 0, 0] : [90, 90, 90]));
+    const l = cropToLayer(img, new Uint8Array(1600), { x: 0, y: 0, width: 40, height: 40 });
+    const ok = new Uint8Array(1600).fill(1);
+    const r = colourRarity(l.pix, ok, 1600);
+    expect(r[20 * 40 + 20]).toBe(0);
+    expect(r[2 * 40 + 2]).toBeGreaterThan(2);
+  });
+
   it('returns null (layer untouched) when no fully known patch exists', () => {
     const img = textured(20, 20);
     const l = cropToLayer(img, boxMask(20, 20, 0, 0, 18, 20), { x: 0, y: 0, width: 20, height: 20 });
     const before = Float32Array.from(l.pix);
     expect(synthesizeField(l, 2, mulberry32(1), () => {})).toBeNull();
     expect(l.pix).toEqual(before);
+  });
+});
+
+describe('blurRgb', () => {
+  it('reports the rows of both passes and gives the same result with or without reports', () => {
+    const img = textured(50, 100);
+    const pix = cropToLayer(img, new Uint8Array(5000), { x: 0, y: 0, width: 50, height: 100 }).pix;
+    let rows = 0;
+    const taps: number[] = [];
+    const a = blurRgb(pix, 50, 100, 2, (r, t) => {
+      rows += r;
+      taps.push(t);
+    });
+    expect(rows).toBe(2 * 6 * 16); // rows 16, 32, … 96 of each pass
+    expect(new Set(taps)).toEqual(new Set([13]));
+    expect(a).toEqual(blurRgb(pix, 50, 100, 2));
+    // A blur: the mean is kept, the variation shrinks.
+    const mean = (v: Float32Array) => v.reduce((s, x) => s + x, 0) / v.length;
+    expect(Math.abs(mean(a) - (mean(pix) * 4 - 255) / 3)).toBeLessThan(1);
   });
 });
 

@@ -19,6 +19,7 @@
  * seconds on one core.
  */
 import { DEFAULT_SWEEPS, harmonicFillLayer } from './diffusion';
+import { lowFrequencyOffsets, offsetTaps } from './extend-offsets';
 import { synthesizeField, SYNTH_TICK } from './extend-synth';
 import { downsampleConservative } from './pyramid';
 import { deriveSeed, mulberry32 } from './random';
@@ -35,7 +36,15 @@ const BAND_WINDOW = 3;
 /** Hole pixel layers over which the mirrored known pixels fade into the copy. */
 export const FEATHER_DEPTH = 6;
 /** Full-resolution rows per progress tick during the copy. */
-const COPY_ROWS_PER_TICK = 16;
+const COPY_ROWS_PER_TICK = 4;
+/**
+ * Progress weights, in units of one synthesised coarse pixel's time (≈ 14 µs, measured on the 8:1
+ * poster): copied full-resolution pixels per unit, blur taps (row pixel × kernel size) per unit, and
+ * coarse pixels per unit of each set-up / finishing step.
+ */
+const COPY_PIXELS_PER_UNIT = 48;
+const BLUR_TAPS_PER_UNIT = 200;
+const SETUP_PIXELS_PER_UNIT = 16;
 
 /** Distance from the band into the hole, shared by the trigger and the band finish. */
 export interface ExtensionPlan {
@@ -157,8 +166,14 @@ export function extendLayer(
   let coarseHoles = 0;
   for (let i = 0; i < coarse.hole.length; i++) coarseHoles += coarse.hole[i];
   const tau = Math.min(24, Math.max(6, 4 * f));
-  // Units: coarse pixels synthesised, full-resolution rows copied, and 1 per finishing step.
-  const total = coarseHoles + h + 3;
+  // Progress units ≈ the time of one synthesised coarse pixel (measured on the 8:1 poster): the
+  // synthesis set-up, the pixels, the offsets' blur passes, the copied rows and the band finish.
+  const nCoarse = coarse.width * coarse.height;
+  const setupUnits = Math.ceil(nCoarse / SETUP_PIXELS_PER_UNIT);
+  const rowUnits = Math.max(1, w / COPY_PIXELS_PER_UNIT);
+  const blurUnits = (rows: number, taps: number) => (rows * coarse.width * taps) / BLUR_TAPS_PER_UNIT;
+  const blurTotal = blurUnits(2 * coarse.height, offsetTaps());
+  const total = 3 * setupUnits + coarseHoles + blurTotal + h * rowUnits + 2 * setupUnits;
   let done = 0;
   const tick = (units: number) => {
     done += units;
@@ -177,7 +192,9 @@ export function extendLayer(
     },
   });
   // 2. Coarse synthesis.
-  const src = synthesizeField(coarse, COARSE_RADIUS, mulberry32(deriveSeed(seed, 4099)), () => tick(SYNTH_TICK));
+  const src = synthesizeField(coarse, COARSE_RADIUS, mulberry32(deriveSeed(seed, 4099)), () => tick(SYNTH_TICK), {
+    onSetup: () => tick(setupUnits),
+  });
   if (!src) return false;
   tick(coarseHoles % SYNTH_TICK);
 
@@ -186,9 +203,9 @@ export function extendLayer(
   const cw = coarse.width,
     ch = coarse.height;
   const cpix = coarse.pix;
-  const offset = lowFrequencyOffsets(coarse, src, membrane.pix);
+  const offset = lowFrequencyOffsets(coarse, src, membrane.pix, (rows, taps) => tick(blurUnits(rows, taps)));
   for (let y = 0; y < h; y++) {
-    if (y > 0 && y % COPY_ROWS_PER_TICK === 0) tick(COPY_ROWS_PER_TICK);
+    if (y > 0 && y % COPY_ROWS_PER_TICK === 0) tick(COPY_ROWS_PER_TICK * rowUnits);
     const v = (y + 0.5) / f - 0.5;
     const cy0 = Math.floor(v),
       fy = v - cy0;
@@ -242,11 +259,11 @@ export function extendLayer(
   }
   checkCancel();
   // 4. Band correction and feathering.
-  tick((h % COPY_ROWS_PER_TICK) + 1);
+  tick((h % COPY_ROWS_PER_TICK) * rowUnits);
   correctBand(layer, plan, tau);
-  tick(1);
+  tick(setupUnits);
   featherBand(layer, plan, FEATHER_DEPTH);
-  tick(1);
+  tick(setupUnits);
   return true;
 }
 
@@ -320,63 +337,4 @@ export function featherBand(layer: Layer, plan: ExtensionPlan, depth: number): v
     const a = 1 - (dist[i] - 1) / depth;
     for (let c = 0; c < 4; c++) pix[i * 4 + c] = a * pix[m * 4 + c] + (1 - a) * pix[i * 4 + c];
   }
-}
-
-/** Gaussian σ (coarse pixels) of the low-frequency offsets. */
-const OFFSET_SIGMA = 1.5;
-/** Gaussian σ (coarse pixels) of the large scale, pulled towards the membrane. */
-const LARGE_SIGMA = 4;
-/** How much of the large scale comes from the membrane rather than the synthesis (0..1). */
-export const MEMBRANE_SHARE = 0.5;
-
-/**
- * Per coarse hole cell, the RGB offset added to the full-resolution pixels copied through it:
- * - blur(synthesis)(cell) − blur(synthesis)(source of cell), at σ = {@link OFFSET_SIGMA}: turns
- *   the colour jumps where the field changes source into smooth transitions (zero where the field
- *   is coherent over the blur's support);
- * - {@link MEMBRANE_SHARE} × (large-scale membrane − large-scale synthesis) at the cell: the
- *   largest scales lean towards the harmonic membrane (the smooth continuation of the colours at
- *   the band), since a copied region's overall colour is a guess from elsewhere in the photo.
- */
-function lowFrequencyOffsets(coarse: Layer, src: Int32Array, membrane: Float32Array): Float32Array {
-  const { width: w, height: h, pix, hole } = coarse;
-  const blurred = blurRgb(pix, w, h, OFFSET_SIGMA);
-  const largeSynth = blurRgb(pix, w, h, LARGE_SIGMA);
-  const largeMembrane = blurRgb(membrane, w, h, LARGE_SIGMA);
-  const out = new Float32Array(w * h * 3);
-  for (let i = 0; i < w * h; i++) {
-    const s = src[i];
-    if (!hole[i] || s < 0) continue;
-    for (let c = 0; c < 3; c++) {
-      const j = i * 3 + c;
-      out[j] = blurred[j] - blurred[s * 3 + c] + MEMBRANE_SHARE * (largeMembrane[j] - largeSynth[j]);
-    }
-  }
-  return out;
-}
-
-/** Separable Gaussian blur of the RGB channels of an RGBA float image (edges clamped); RGB out. */
-export function blurRgb(pix: Float32Array, w: number, h: number, sigma: number): Float32Array {
-  const rad = Math.max(1, Math.ceil(3 * sigma));
-  const k = new Float32Array(2 * rad + 1);
-  let ks = 0;
-  for (let i = -rad; i <= rad; i++) ks += k[i + rad] = Math.exp(-(i * i) / (2 * sigma * sigma));
-  for (let i = 0; i < k.length; i++) k[i] /= ks;
-  const tmp = new Float32Array(w * h * 3);
-  const out = new Float32Array(w * h * 3);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++)
-      for (let c = 0; c < 3; c++) {
-        let a = 0;
-        for (let d = -rad; d <= rad; d++) a += k[d + rad] * pix[(y * w + Math.min(w - 1, Math.max(0, x + d))) * 4 + c];
-        tmp[(y * w + x) * 3 + c] = a;
-      }
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++)
-      for (let c = 0; c < 3; c++) {
-        let a = 0;
-        for (let d = -rad; d <= rad; d++) a += k[d + rad] * tmp[(Math.min(h - 1, Math.max(0, y + d)) * w + x) * 3 + c];
-        out[(y * w + x) * 3 + c] = a;
-      }
-  return out;
 }

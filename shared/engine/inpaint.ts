@@ -100,12 +100,15 @@ export function inpaint(image: RgbaImage, mask: Uint8Array, opts: FillOptions = 
   assertImageAndMask(image, mask);
   const s = settingsFrom(opts);
   s.checkCancel();
+  s.progress(0.0001);
   const out = copyImage(image);
+  // Copy, bounds, crop and paste report progress too: on a long extension each is a noticeable step.
+  s.progress(0.0002);
   const bounds = maskBounds(mask, image.width, image.height);
+  s.progress(0.0004);
   if (bounds) {
     const rect = fillRegionFor(bounds, image.width, image.height, 2 * s.radius + 1);
-    // Crop and paste report progress too: on a long extension each is a noticeable step.
-    const layer = cropToLayer(image, mask, rect, (f) => s.progress(0.001 * f));
+    const layer = cropToLayer(image, mask, rect, (f) => s.progress(0.0004 + 0.0006 * f));
     fillLayer(layer, s);
     pasteHole(out, layer, rect, (f) => s.progress(0.99 + 0.009 * f));
   }

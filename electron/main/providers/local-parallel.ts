@@ -35,7 +35,7 @@ export interface FillJob {
  * pixels per row joined by union–find (two runs touch when they overlap, diagonals included), so
  * a long extension (millions of hole pixels in a few thousand runs) is planned in milliseconds.
  */
-function components(mask: Uint8Array, w: number, h: number): { box: Rect; pixels: number }[] {
+function components(mask: Uint8Array, w: number, h: number, onRows?: (fraction: number) => void): { box: Rect; pixels: number }[] {
   const parent: number[] = [];
   const find = (a: number): number => {
     while (parent[a] !== a) {
@@ -47,6 +47,7 @@ function components(mask: Uint8Array, w: number, h: number): { box: Rect; pixels
   const runs: { y: number; x0: number; x1: number; id: number }[] = [];
   let prev: { x0: number; x1: number; id: number }[] = [];
   for (let y = 0; y < h; y++) {
+    if (onRows && y % 256 === 0) onRows(y / h);
     const cur: { x0: number; x1: number; id: number }[] = [];
     const row = y * w;
     for (let x = 0; x < w; ) {
@@ -116,10 +117,11 @@ function clipAway(region: Rect, own: Rect, other: Rect): Rect | null {
  * Splits a fill into independent jobs (largest first). A job's rect is its components' fill region,
  * cut back where it would reach into another job's hole box (e.g. the two sides of an extension
  * each keep the whole original between them); jobs whose holes cannot be kept apart that way merge.
+ * `onRows` gets the fraction of mask rows scanned (every 256 rows).
  */
-export function planFillJobs(mask: Uint8Array, width: number, height: number): FillJob[] {
+export function planFillJobs(mask: Uint8Array, width: number, height: number, onRows?: (fraction: number) => void): FillJob[] {
   type Group = { box: Rect; holePixels: number };
-  let groups: Group[] = components(mask, width, height).map((c) => ({ box: c.box, holePixels: c.pixels }));
+  let groups: Group[] = components(mask, width, height, onRows).map((c) => ({ box: c.box, holePixels: c.pixels }));
   const rectOf = (g: Group, all: Group[]): Rect | null => {
     let r: Rect | null = fillRegionFor(g.box, width, height);
     for (const o of all) if (o !== g && r) r = clipAway(r, g.box, o.box);
@@ -187,8 +189,10 @@ export async function runFillParallel(
   opts: { heartbeat?: boolean } = {},
 ): Promise<Uint8Array[]> {
   const { width: w, height: h, rgba, mask, seed } = input;
-  const jobs = planFillJobs(mask, w, h);
+  // Planning a large mask takes a moment too: it reports its rows below the first 0.1 %.
+  const jobs = planFillJobs(mask, w, h, (f) => onProgress?.(0.0008 * f));
   const outs = Array.from({ length: candidates }, () => rgba.slice());
+  onProgress?.(0.0009);
   if (jobs.length === 0) {
     onProgress?.(1);
     return outs;
@@ -200,7 +204,8 @@ export async function runFillParallel(
   const report = () => {
     let s = 0;
     for (let k = 0; k < done.length; k++) s += done[k] * jobs[k % jobs.length].holePixels;
-    const f = Math.max(0.001, Math.min(1, s / total));
+    // Above the planning's 0.001, so that the jobs' first small steps (start-up, crop) show too.
+    const f = 0.001 + 0.999 * Math.min(1, s / total);
     if (f > reported) {
       reported = f;
       onProgress?.(f);

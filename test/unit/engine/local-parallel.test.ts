@@ -105,6 +105,28 @@ describe.runIf(built)('runFillParallel', () => {
     for (let k = 1; k < progress.length; k++) expect(progress[k]).toBeGreaterThanOrEqual(progress[k - 1]);
   });
 
+  it("reports the planning and the jobs' first small steps (start-up, crop), not only their main work", async () => {
+    const w = 300,
+      h = 600; // 600 rows: the planning reports every 256 rows
+    const mask = rectMask(w, h, [[100, 200, 40, 40]]);
+    const progress: number[] = [];
+    await runFillParallel(
+      { width: w, height: h, rgba: image(w, h), mask, seed: 1 },
+      1,
+      new AbortController().signal,
+      (f) => progress.push(f),
+      {
+        heartbeat: false,
+      },
+    );
+    expect(progress.filter((f) => f > 0 && f < 0.001).length).toBeGreaterThanOrEqual(2); // planning rows, outputs allocated
+    // The job's start-up steps (copy, bounds, crop: < 0.1 % of its own progress) move the total too
+    // (the worker posts the first of them at once, the rest every 1 % or 200 ms).
+    expect(progress.filter((f) => f > 0.001 && f < 0.002).length).toBeGreaterThanOrEqual(1);
+    for (let k = 1; k < progress.length; k++) expect(progress[k]).toBeGreaterThanOrEqual(progress[k - 1]);
+    expect(progress.at(-1)).toBe(1);
+  });
+
   it('splits a single hole over two threads (lanes) with the same bytes as one in-process fill', async () => {
     const before = process.env.MASKWORK_ENGINE_THREADS;
     process.env.MASKWORK_ENGINE_THREADS = '2'; // one job < two workers: the job uses lanes
