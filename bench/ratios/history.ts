@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -93,7 +94,7 @@ interface Sample {
 const MB = 2 ** 20;
 
 /** Starts the protocol server process; resolves with its URL once it listens. */
-function startServerProcess(): Promise<{ url: string; child: ChildProcess }> {
+export function startServerProcess(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(REPO, 'scripts/run-ts.mjs'), join(REPO, 'bench/ratios/openai-server-process.ts')], {
     cwd: REPO,
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -198,7 +199,11 @@ export async function historyRow(edits: number, log: (line: string) => void = (l
         );
       }
     };
+    /** Seconds per edit, drag → kept layer shown and the mask cleared. */
+    const editSeconds: number[] = [];
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     for (let i = 0; i < edits; i++) {
+      const e0 = performance.now();
       // A 700×700 rectangle on a 10 × 10 grid of distinct places (the planner makes a ~1 MP region of
       // it; the same place twice would give the same patch, which the app keeps only once).
       const x = 150 + (i % 10) * 560;
@@ -216,6 +221,9 @@ export async function historyRow(edits: number, log: (line: string) => void = (l
         page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, i + 1, { timeout: 180_000 }),
       );
       await page.keyboard.press('Control+d');
+      editSeconds.push((performance.now() - e0) / 1000);
+      if ((i + 1) % 10 === 0)
+        log(`edits ${i - 8}–${i + 1}: median ${median(editSeconds.slice(-10)).toFixed(1)} s per edit (load ${loadavg()[0].toFixed(1)})`);
       // The server's log of what it received (the request image and mask) is the bench's, not the app's.
       openai.child.stdin!.write('clear\n');
       if ((i + 1) % every === 0 && i + 1 < edits) {
@@ -238,7 +246,7 @@ export async function historyRow(edits: number, log: (line: string) => void = (l
       samples: [added],
       limit,
       unit: 'MB',
-      note: `${describe(before, after)}; before: Chromium ${r0(before.chromiumMb)} MB, main ${r0(before.mainMb)} MB; checkpoints: ${checkpoints
+      note: `${describe(before, after)}; seconds per edit (median): first 10 ${median(editSeconds.slice(0, 10)).toFixed(1)}, last 10 ${median(editSeconds.slice(-10)).toFixed(1)}; before: Chromium ${r0(before.chromiumMb)} MB, main ${r0(before.mainMb)} MB; checkpoints: ${checkpoints
         .map((c) => `${c.edits} → +${r0(c.chromiumMb - before.chromiumMb + c.mainMb - before.mainMb)} MB`)
         .join(', ')}`,
     });

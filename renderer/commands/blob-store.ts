@@ -43,10 +43,14 @@ export function maskMemory(): { masks: number; tileBytes: number } {
 }
 
 /** Decoded bitmaps held and their pixel bytes (4 per pixel; bench accounting). */
-export function bitmapMemory(): { bitmaps: number; pixelBytes: number } {
+export function bitmapMemory(): { bitmaps: number; pixelBytes: number; largest: string[] } {
   let pixelBytes = 0;
   for (const b of bitmaps.values()) pixelBytes += b.width * b.height * 4;
-  return { bitmaps: bitmaps.size, pixelBytes };
+  const largest = [...bitmaps]
+    .sort((a, b) => b[1].width * b[1].height - a[1].width * a[1].height)
+    .slice(0, 3)
+    .map(([id, b]) => `${id.slice(0, 12)} ${b.width}×${b.height}${pinned.has(id) ? ' pinned' : ''}`);
+  return { bitmaps: bitmaps.size, pixelBytes, largest };
 }
 
 const BITMAP_LIMIT = 24;
