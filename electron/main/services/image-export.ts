@@ -32,6 +32,7 @@ import {
   type RawPatch,
 } from '../export/composite-raw';
 import { addPngMetadata } from '../export/png-chunks';
+import { encodePng, rowsOf } from '../export/png-encode';
 import { addTiffMetadata, exifFromTiff, exifWithOrientation1 } from '../export/tiff-tags';
 import { provenanceXmp, type Provenance } from '../export/xmp-provenance';
 import { encodePsd } from '../export/psd-export';
@@ -177,7 +178,7 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
       }
       return { bytes, width, height, keptExif, keptIcc, depth: src.depth, notes };
     }
-    const bytes = await encodeWithSharp(store, src, req);
+    const bytes = parallelPng(src, req.format) ? await encodePngParallel(store, src) : await encodeWithSharp(store, src, req);
     return { bytes, width, height, keptExif, keptIcc, depth: 8, notes };
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -188,8 +189,8 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
   }
 }
 
-/** 8-bit PNG, JPEG and WebP: libvips composites and keeps the metadata itself. */
-async function encodeWithSharp(store: AssetStore, src: ExportSource, req: ExportRequest): Promise<Uint8Array> {
+/** The original, upright, extended and with the visible patches composited (libvips, lazily). */
+async function compositePipeline(store: AssetStore, src: ExportSource): Promise<sharp.Sharp> {
   const { extend } = src;
   let pipeline = sharp(src.original, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient();
   const extended = !!(extend.left || extend.top || extend.right || extend.bottom);
@@ -212,6 +213,35 @@ async function encodeWithSharp(store: AssetStore, src: ExportSource, req: Export
     // Compositing adds an alpha band; an opaque original that was not extended stays opaque.
     if (!src.meta.hasAlpha && !extended) pipeline = pipeline.removeAlpha();
   }
+  return pipeline;
+}
+
+/**
+ * 8-bit PNG of an RGB(A) original: libvips decodes and composites to raw pixels (in the original's
+ * own colour space), and png-encode.ts deflates them on every core — sharp's PNG encoder uses one.
+ * Grey and CMYK originals take the libvips encoder ({@link encodeWithSharp}).
+ */
+async function encodePngParallel(store: AssetStore, src: ExportSource): Promise<Uint8Array> {
+  const pipeline = (await compositePipeline(store, src)).keepIccProfile();
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  return encodePng(rowsOf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), info.width, info.height, info.channels as 3 | 4), {
+    dpi: src.meta.density,
+    icc: src.meta.icc,
+    exif: src.exif ? exifWithOrientation1(src.exif) : undefined,
+    xmp: src.xmp,
+  });
+}
+
+/** Whether the parallel PNG encoder takes this export (8-bit RGB/RGBA, no colour conversion). */
+function parallelPng(src: ExportSource, format: ExportFormat): boolean {
+  return (
+    format === 'png' && src.depth === 8 && !src.cmyk && src.meta.space === 'srgb' && (src.meta.channels === 3 || src.meta.channels === 4)
+  );
+}
+
+/** 8-bit PNG, JPEG and WebP: libvips composites and keeps the metadata itself. */
+async function encodeWithSharp(store: AssetStore, src: ExportSource, req: ExportRequest): Promise<Uint8Array> {
+  let pipeline = await compositePipeline(store, src);
   // EXIF, IPTC and XMP as they were (orientation reset); the ICC profile as it was, except for CMYK,
   // whose pixels are converted to sRGB with the file's profile.
   if (src.cmyk) pipeline = pipeline.keepExif().withIccProfile('srgb');

@@ -60,6 +60,28 @@ describe('exports from the original', () => {
     expect((await readFile(out)).length).toBe(r.bytes);
   });
 
+  it('PNG export of an EXIF-rotated P3 JPEG (the parallel encoder): upright pixels bit for bit, unconverted; ICC, EXIF and resolution kept', async () => {
+    const src = await rotatedP3Jpeg();
+    const srcMeta = await sharp(src).metadata();
+    const img = await importImage(store, src, 'rotated.jpg');
+    const out = join(tmp, 'rotated-out.png');
+    const r = await exportToFile(
+      store,
+      { canvas: { width: 600, height: 868 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], format: 'png' },
+      out,
+    );
+    expect(r).toMatchObject({ width: 600, height: 868, keptExif: true, keptIcc: true, format: 'png' });
+    const meta = await sharp(out).metadata();
+    expect(meta.orientation ?? 1).toBe(1);
+    expect(meta.exif?.includes('Maskwork test')).toBe(true);
+    expect(Buffer.compare(meta.icc!, srcMeta.icc!)).toBe(0);
+    expect(meta.density).toBe(srcMeta.density ?? 72);
+    // In the file's own colour space (no conversion on either side): the same bytes.
+    const upright = await sharp(src).autoOrient().keepIccProfile().raw().toBuffer();
+    const exported = await sharp(out).keepIccProfile().raw().toBuffer();
+    expect(Buffer.compare(exported, upright)).toBe(0);
+  });
+
   it('JPEG export of an EXIF-rotated P3 file keeps EXIF and the ICC profile, resets orientation to 1, pixels upright', async () => {
     const src = await rotatedP3Jpeg();
     const srcMeta = await sharp(src).metadata();

@@ -1,0 +1,199 @@
+/**
+ * An 8-bit PNG encoder that deflates on every core, and can start before all rows exist. The rows
+ * are cut into bands; each band is deflated on its own in libuv's thread pool (zlib level 6, rows
+ * unfiltered — what sharp writes by default) as soon as its rows are available, and the bands are
+ * joined into one zlib stream the way pigz does it: every band but the last ends on a sync flush
+ * (a byte-aligned, non-final block), so their concatenation is a single valid deflate stream. Each
+ * band's Adler-32 is computed here while the pool compresses, and the sums are combined in order.
+ *
+ * Rows come from a {@link PngRows} source: a band of rows that is not ready yet (an edit still
+ * running over them) does not hold up the bands above and below it.
+ *
+ * The output holds IHDR, pHYs (the source's resolution), the metadata chunks of png-chunks.ts, the
+ * image data and IEND. Decoding it gives the source's bytes exactly.
+ */
+import { constants, crc32, deflateRaw } from 'node:zlib';
+import { availableParallelism } from 'node:os';
+import { AppError } from '../../../shared/errors';
+import { addPngMetadata, type PngMetadata } from './png-chunks';
+
+/** 8-bit pixels, `channels` interleaved bytes per pixel, by rows. */
+export interface PngRows {
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+  /** Rows y0 ≤ y < y1, packed (`(y1 − y0) · width · channels` bytes); may wait for them. */
+  rows(y0: number, y1: number): Uint8Array | Promise<Uint8Array>;
+}
+
+export interface PngEncodeOptions extends PngMetadata {
+  /** Resolution in dots per inch (pHYs); 72 when unknown, as libvips writes. */
+  dpi?: number;
+  /** zlib level, 0–9 (default 6, as the export has always used). */
+  level?: number;
+  /** Uncompressed bytes per band (default 1 MiB: enough bands to keep every core busy). */
+  bandBytes?: number;
+}
+
+/** Rows of a packed pixel buffer. */
+export function rowsOf(data: Uint8Array, width: number, height: number, channels: PngRows['channels']): PngRows {
+  const stride = width * channels;
+  if (data.byteLength !== stride * height) {
+    throw new AppError({
+      kind: 'internal',
+      message: `PNG encoder: ${width}×${height}×${channels} does not match ${data.byteLength} bytes.`,
+    });
+  }
+  return { width, height, channels, rows: (y0, y1) => data.subarray(y0 * stride, y1 * stride) };
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** PNG colour type by channel count: grey, grey + alpha, RGB, RGBA. */
+const COLOUR_TYPE = { 1: 0, 2: 4, 3: 2, 4: 6 } as const;
+/** Largest IDAT chunk written. */
+const IDAT_MAX = 1 << 20;
+/** Adler-32 modulus and the longest run before the sums must be reduced (zlib's NMAX). */
+const ADLER_MOD = 65521;
+const ADLER_NMAX = 5552;
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(12 + data.byteLength);
+  out.writeUInt32BE(data.byteLength, 0);
+  out.write(type, 4, 'latin1');
+  out.set(data, 8);
+  out.writeUInt32BE(crc32(data, crc32(Buffer.from(type, 'latin1'))) >>> 0, 8 + data.byteLength);
+  return out;
+}
+
+/** Adler-32 of `buf` as [a, b] (the checksum is b·65536 + a). */
+export function adler32(buf: Uint8Array): [number, number] {
+  let a = 1;
+  let b = 0;
+  let i = 0;
+  const n = buf.length;
+  while (i < n) {
+    const end = Math.min(n, i + ADLER_NMAX);
+    for (; i < end; i++) {
+      a += buf[i];
+      b += a;
+    }
+    a %= ADLER_MOD;
+    b %= ADLER_MOD;
+  }
+  return [a, b];
+}
+
+/** Adler-32 of the concatenation, from the parts' sums and the second part's length (zlib's adler32_combine). */
+export function adler32Combine(first: [number, number], second: [number, number], secondLength: number): [number, number] {
+  const rem = secondLength % ADLER_MOD;
+  const a = (first[0] + second[0] - 1 + ADLER_MOD) % ADLER_MOD;
+  const b = (first[1] + second[1] + ((rem * (first[0] - 1 + ADLER_MOD)) % ADLER_MOD)) % ADLER_MOD;
+  return [a, b];
+}
+
+function deflateBand(band: Buffer, level: number, last: boolean): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    deflateRaw(band, { level, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }, (e, out) =>
+      e ? reject(e) : resolve(out),
+    ),
+  );
+}
+
+/** A counting semaphore: at most `n` holders; waiters are served in arrival order. */
+function semaphore(n: number) {
+  let free = n;
+  const waiting: (() => void)[] = [];
+  return {
+    acquire: (): Promise<void> => {
+      if (free > 0) {
+        free--;
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    release: () => {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    },
+  };
+}
+
+export async function encodePng(src: PngRows, opts: PngEncodeOptions = {}): Promise<Uint8Array> {
+  const { width, height, channels } = src;
+  const stride = width * channels;
+  if (!(width > 0 && height > 0) || !(channels in COLOUR_TYPE)) {
+    throw new AppError({ kind: 'internal', message: `PNG encoder: cannot encode ${width}×${height}×${channels}.` });
+  }
+  const level = opts.level ?? 6;
+  const rowsPerBand = Math.max(1, Math.floor((opts.bandBytes ?? 1 << 20) / (stride + 1)));
+  const bands = Math.ceil(height / rowsPerBand);
+  // Two bands per core in flight: the filtered copies stay a few MB whatever the image size.
+  const slots = semaphore(Math.max(2, 2 * availableParallelism()));
+  const parts: { z: Buffer; sum: [number, number]; length: number }[] = new Array(bands);
+  await Promise.all(
+    Array.from({ length: bands }, async (_, k) => {
+      const y0 = k * rowsPerBand;
+      const y1 = Math.min(height, y0 + rowsPerBand);
+      const rows = await src.rows(y0, y1);
+      if (rows.byteLength !== (y1 - y0) * stride) {
+        throw new AppError({ kind: 'internal', message: `PNG encoder: rows ${y0}–${y1} came with ${rows.byteLength} bytes.` });
+      }
+      await slots.acquire();
+      try {
+        const band = Buffer.allocUnsafe((y1 - y0) * (stride + 1));
+        for (let r = 0; r < y1 - y0; r++) {
+          const at = r * (stride + 1);
+          band[at] = 0; // filter type None
+          band.set(rows.subarray(r * stride, (r + 1) * stride), at + 1);
+        }
+        const z = deflateBand(band, level, k === bands - 1);
+        // The checksum runs here while the pool compresses.
+        const sum = adler32(band);
+        parts[k] = { z: await z, sum, length: band.byteLength };
+      } finally {
+        slots.release();
+      }
+    }),
+  );
+  let sum = parts[0].sum;
+  for (let k = 1; k < bands; k++) sum = adler32Combine(sum, parts[k].sum, parts[k].length);
+
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = COLOUR_TYPE[channels];
+  const ppm = Math.round((opts.dpi && opts.dpi > 0 ? opts.dpi : 72) / 0.0254);
+  const phys = Buffer.alloc(9);
+  phys.writeUInt32BE(ppm, 0);
+  phys.writeUInt32BE(ppm, 4);
+  phys[8] = 1; // unit: metre
+
+  // zlib header (deflate, 32 KiB window, default level) + bands + Adler-32, cut into IDAT chunks.
+  const trailer = Buffer.alloc(4);
+  trailer.writeUInt32BE(((sum[1] << 16) | sum[0]) >>> 0, 0);
+  const stream = [Buffer.from([0x78, 0x9c]), ...parts.map((p) => p.z), trailer];
+  const idat: Buffer[] = [];
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (pendingBytes) idat.push(chunk('IDAT', pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes)));
+    pending = [];
+    pendingBytes = 0;
+  };
+  for (let piece of stream) {
+    while (piece.byteLength) {
+      const take = Math.min(piece.byteLength, IDAT_MAX - pendingBytes);
+      pending.push(piece.subarray(0, take));
+      pendingBytes += take;
+      piece = piece.subarray(take);
+      if (pendingBytes === IDAT_MAX) flush();
+    }
+  }
+  flush();
+  const png = Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('pHYs', phys), ...idat, chunk('IEND', new Uint8Array(0))]);
+  const meta: PngMetadata = { icc: opts.icc, exif: opts.exif, xmp: opts.xmp };
+  if (meta.icc || meta.exif || meta.xmp !== undefined) return addPngMetadata(png, meta);
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
