@@ -178,7 +178,7 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
       }
       return { bytes, width, height, keptExif, keptIcc, depth: src.depth, notes };
     }
-    const bytes = parallelPng(src, req.format) ? await encodePngParallel(store, src) : await encodeWithSharp(store, src, req);
+    const bytes = parallelPng(src, req) ? await encodePngParallel(store, src) : await encodeWithSharp(store, src, req);
     return { bytes, width, height, keptExif, keptIcc, depth: 8, notes };
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -232,10 +232,19 @@ async function encodePngParallel(store: AssetStore, src: ExportSource): Promise<
   });
 }
 
-/** Whether the parallel PNG encoder takes this export (8-bit RGB/RGBA, no colour conversion). */
-function parallelPng(src: ExportSource, format: ExportFormat): boolean {
+/** Largest raw composite the parallel PNG encoder holds in memory (bytes); bigger exports stream through libvips. */
+const PARALLEL_PNG_MAX_BYTES = 512 * 2 ** 20;
+
+/** Whether the parallel PNG encoder takes this export (8-bit RGB/RGBA, no colour conversion, fits in memory). */
+function parallelPng(src: ExportSource, req: ExportRequest): boolean {
+  const channels = src.meta.channels ?? 0;
   return (
-    format === 'png' && src.depth === 8 && !src.cmyk && src.meta.space === 'srgb' && (src.meta.channels === 3 || src.meta.channels === 4)
+    req.format === 'png' &&
+    src.depth === 8 &&
+    !src.cmyk &&
+    src.meta.space === 'srgb' &&
+    (channels === 3 || channels === 4) &&
+    req.canvas.width * req.canvas.height * 4 <= PARALLEL_PNG_MAX_BYTES
   );
 }
 
