@@ -121,8 +121,12 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
   const progress = (t: string) => !o.json && process.stderr.write(`\r${t.padEnd(60)}`);
   const session = CliSession.start((p) => progress(`${Math.round(p.fraction * 100)}% ${p.stage}`));
   try {
-    const img = await session.openImage(image);
-    const mask = await readMaskFile(resolve(o.mask), img.width, img.height);
+    // The mask is read and decoded while the image opens (both are mostly libvips work).
+    const opening = session.openImage(image);
+    const reading = readMaskFile(resolve(o.mask), opening);
+    reading.catch(() => {}); // an image that fails to open is the error reported, below
+    const img = await opening;
+    const mask = await reading;
     const refs = [];
     for (const r of o.refs) refs.push((await session.openImage(resolve(r))).assetId);
     const tOpen = performance.now();

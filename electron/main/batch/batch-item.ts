@@ -34,7 +34,7 @@ export interface OpenedItem {
 /** Opens the image and its mask (which must be the image's size) and builds the edit request. */
 export async function openItem(svc: JobServices, paths: { image: string; mask: string }, s: BatchSettings): Promise<OpenedItem> {
   const opened = await openImageFile(svc.store, paths.image);
-  const mask = await readMaskFile(paths.mask, opened.width, opened.height);
+  const mask = await readMaskFile(paths.mask, opened);
   const req: EditRequest = {
     canvas: { width: opened.width, height: opened.height },
     layers: [{ assetId: opened.assetId, x: 0, y: 0 }],

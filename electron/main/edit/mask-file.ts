@@ -7,38 +7,47 @@ import sharp, { type OutputInfo } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import { maskBBox } from './mask-input';
 import { readRegularFile } from '../services/file-identity';
-import { MAX_FILE_BYTES } from '../services/image-limits';
+import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS } from '../services/image-limits';
 
+interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * `size`: the image's (upright) size, or a promise of it — the mask is read and decoded meanwhile
+ * (the CLI opens the image alongside), and checked against it once known.
+ */
 export async function readMaskFile(
   path: string,
-  width: number,
-  height: number,
+  size: Size | Promise<Size>,
 ): Promise<{ png: Uint8Array; rect: { x: number; y: number; width: number; height: number } }> {
   const { bytes } = await readRegularFile(path, MAX_FILE_BYTES);
-  let bin: Uint8Array;
+  const known = 'width' in size ? size : null;
+  let decoded: { data: Buffer; info: OutputInfo };
   try {
     const meta = await sharp(bytes).metadata();
     const turned = (meta.orientation ?? 1) >= 5;
     const [mw, mh] = turned ? [meta.height, meta.width] : [meta.width, meta.height];
-    if (mw && mh && (mw !== width || mh !== height)) throw sizeMismatch(mw, mh, width, height);
-    let decoder = sharp(bytes, { limitInputPixels: width * height + 1 });
+    if (known && mw && mh && (mw !== known.width || mh !== known.height)) throw sizeMismatch(mw, mh, known.width, known.height);
+    if (!mw || !mh || mw * mh > MAX_IMAGE_PIXELS) throw new Error('no readable size, or larger than any image');
+    let decoder = sharp(bytes, { limitInputPixels: mw * mh + 1 });
     if ((meta.orientation ?? 1) > 1) decoder = decoder.autoOrient();
-    if (meta.channels === 1) {
-      // A grey mask: libvips thresholds it without any colour conversion (b-w keeps it one band).
-      const { data, info } = await decoder.toColourspace('b-w').threshold(128).raw().toBuffer({ resolveWithObject: true });
-      checkSize(info, width, height);
-      bin = new Uint8Array(data.buffer, data.byteOffset, info.width * info.height);
-    } else {
-      // Colour or alpha: a plain decode and one pass here (libvips' flatten → greyscale → threshold
-      // converts every pixel through linear light: 2–3× the CPU on a 24 MP RGB mask).
-      const { data, info } = await decoder.raw().toBuffer({ resolveWithObject: true });
-      checkSize(info, width, height);
-      bin = thresholdMask(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), info.channels);
-    }
+    // A grey mask is thresholded by libvips without any colour conversion (b-w keeps it one band);
+    // a colour or alpha one is decoded plainly and thresholded in one pass (thresholdMask): libvips'
+    // flatten → greyscale → threshold converts every pixel through linear light, 2–3× the CPU.
+    decoded = await (meta.channels === 1 ? decoder.toColourspace('b-w').threshold(128) : decoder)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError({ kind: 'bad-image', message: `The mask ${basename(path)} could not be read as an image.` }, { cause: e });
   }
+  const { width, height } = await size;
+  const { data, info } = decoded;
+  if (info.width !== width || info.height !== height) throw sizeMismatch(info.width, info.height, width, height);
+  const px = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const bin = info.channels === 1 ? px : thresholdMask(px, info.channels);
   const rect = maskBBox(bin, { x: 0, y: 0, width, height });
   if (!rect)
     throw new AppError({
@@ -51,10 +60,6 @@ export async function readMaskFile(
     .png()
     .toBuffer();
   return { png: new Uint8Array(png), rect };
-}
-
-function checkSize(info: OutputInfo, width: number, height: number): void {
-  if (info.width !== width || info.height !== height) throw sizeMismatch(info.width, info.height, width, height);
 }
 
 function sizeMismatch(mw: number, mh: number, width: number, height: number): AppError {

@@ -14,7 +14,7 @@
  * exported in RGB, converted with its own profile, and the export carries sRGB (with a note).
  */
 import sharp from 'sharp';
-import type { Metadata } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { AssetStore } from './asset-store';
 import { MAX_IMAGE_PIXELS } from './image-limits';
@@ -190,7 +190,7 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
 }
 
 /** The original, upright, extended and with the visible patches composited (libvips, lazily). */
-async function compositePipeline(store: AssetStore, src: ExportSource): Promise<sharp.Sharp> {
+async function compositePipeline(store: AssetStore, src: ExportSource): Promise<Sharp> {
   const { extend } = src;
   let pipeline = sharp(src.original, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient();
   const extended = !!(extend.left || extend.top || extend.right || extend.bottom);

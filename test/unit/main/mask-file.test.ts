@@ -29,7 +29,7 @@ async function maskPng(name: string, px: Uint8Array, width: number, height: numb
 
 /** What the mask decodes to, as 0/255 per pixel of the whole image. */
 async function fullMask(path: string, width: number, height: number): Promise<Uint8Array> {
-  const { png, rect } = await readMaskFile(path, width, height);
+  const { png, rect } = await readMaskFile(path, { width, height });
   const part = await sharp(png).toColourspace('b-w').raw().toBuffer();
   const out = new Uint8Array(width * height);
   for (let y = 0; y < rect.height; y++) out.set(part.subarray(y * rect.width, (y + 1) * rect.width), (rect.y + y) * width + rect.x);
@@ -72,7 +72,7 @@ describe('readMaskFile', () => {
     px[2 * 8 + 5] = 255;
     px[3 * 8 + 7] = 127; // not white
     const path = await maskPng('grey.png', px, 8, 4, 1);
-    const { rect } = await readMaskFile(path, 8, 4);
+    const { rect } = await readMaskFile(path, { width: 8, height: 4 });
     expect(rect).toEqual({ x: 2, y: 1, width: 4, height: 2 });
     const full = await fullMask(path, 8, 4);
     expect([...full].filter((v) => v === 255).length).toBe(2);
@@ -125,17 +125,29 @@ describe('readMaskFile', () => {
     expect(differ / n).toBeLessThan(0.005);
   });
 
+  it('takes the image size as a promise (the image opens meanwhile); an image that fails to open is the error', async () => {
+    const path = await maskPng('later.png', new Uint8Array([0, 255, 255, 0]), 2, 2, 1);
+    const size = new Promise<{ width: number; height: number }>((r) => setTimeout(() => r({ width: 2, height: 2 }), 30));
+    expect((await readMaskFile(path, size)).rect).toEqual({ x: 0, y: 0, width: 2, height: 2 });
+    const wrongLater = readMaskFile(path, Promise.resolve({ width: 3, height: 2 }));
+    await expect(wrongLater).rejects.toThrow(/2×2 but the image is 3×2/);
+    const failed = new AppError({ kind: 'bad-image', message: 'the image is damaged' });
+    const opening = Promise.reject(failed);
+    opening.catch(() => {}); // the caller awaits the image itself
+    await expect(readMaskFile(path, opening)).rejects.toBe(failed);
+  });
+
   it('refuses a mask of another size, and an empty mask, with clear errors', async () => {
     const path = await maskPng('small.png', new Uint8Array(4 * 4).fill(255), 4, 4, 1);
-    const wrong = await readMaskFile(path, 8, 4).catch((e: unknown) => e);
+    const wrong = await readMaskFile(path, { width: 8, height: 4 }).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(AppError);
     expect((wrong as AppError).message).toMatch(/4×4 but the image is 8×4/);
     const empty = await maskPng('empty.png', new Uint8Array(16), 4, 4, 1);
-    const none = await readMaskFile(empty, 4, 4).catch((e: unknown) => e);
+    const none = await readMaskFile(empty, { width: 4, height: 4 }).catch((e: unknown) => e);
     expect((none as AppError).message).toMatch(/mask is empty/);
     const junk = join(tmp, 'junk.png');
     await writeFile(junk, Buffer.from('not an image at all'));
-    const bad = await readMaskFile(junk, 4, 4).catch((e: unknown) => e);
+    const bad = await readMaskFile(junk, { width: 4, height: 4 }).catch((e: unknown) => e);
     expect((bad as AppError).info.kind).toBe('bad-image');
   });
 });
