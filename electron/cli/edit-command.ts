@@ -170,6 +170,35 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
         ...(textCheck ? { textCheck } : {}),
       }),
     );
+    const base = { assetId: img.assetId, x: 0, y: 0 };
+    const canvas = { width: img.width, height: img.height };
+    const layerName = resultLayerName(spec.id, o.prompt);
+    // The first candidate's file is written while the edit runs: main encodes the rows outside its
+    // region at once and waits for the job only for the rest (a PNG; other formats wait whole).
+    // Not with a text check, which may reorder the candidates.
+    const early =
+      plan.ok && !textCheck
+        ? session
+            .exportTo(
+              paths[0],
+              {
+                canvas,
+                layers: [base],
+                provenance: { models: [spec.id] },
+                pendingLayer: {
+                  jobId,
+                  candidate: 0,
+                  rect: { x: 0, y: plan.region.y, width: img.width, height: plan.region.height },
+                  name: layerName,
+                },
+              },
+              o.overwrite,
+            )
+            .then(
+              () => true,
+              () => false,
+            )
+        : null;
     const candidates = await session.candidatesOf(jobId, !o.json);
     const tGen = performance.now();
     const written = paths.slice(0, candidates.length);
@@ -180,14 +209,13 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
       warn(w);
     }
     for (const [i, c] of candidates.entries()) {
+      // Written already — unless that export failed (e.g. the region moved), then it is written now.
+      if (i === 0 && early && (await early)) continue;
       await session.exportTo(
         written[i],
         {
-          canvas: { width: img.width, height: img.height },
-          layers: [
-            { assetId: img.assetId, x: 0, y: 0 },
-            { assetId: c.assetId, x: c.region.x, y: c.region.y, name: resultLayerName(spec.id, o.prompt) },
-          ],
+          canvas,
+          layers: [base, { assetId: c.assetId, x: c.region.x, y: c.region.y, name: layerName }],
           provenance: { models: [spec.id] },
         },
         o.overwrite,

@@ -120,6 +120,20 @@ export const channels = {
       ),
       suggestedName: s.optional(s.string({ max: 255 })),
       allowOverwriteSource: s.optional(s.boolean()),
+      /**
+       * A running edit's candidate as the top layer, placed at its region, which lies inside `rect`:
+       * the export starts at once and waits for the job only for the rows `rect` covers (the CLI
+       * writes a PNG while the edit runs). A job that fails or is cancelled fails the export, and
+       * nothing is written.
+       */
+      pendingLayer: s.optional(
+        s.object({
+          jobId: s.string({ min: 1, max: 64 }),
+          candidate: s.number({ int: true, min: 0, max: 63 }),
+          rect,
+          name: s.optional(s.string({ max: 255 })),
+        }),
+      ),
     }),
     response: s.type<ExportResult | { canceled: true }>(),
   },

@@ -17,6 +17,7 @@ import { recoverSession } from '../services/session-recovery';
 import { isProjectPath, loadProject, parsePayload, projectBytes } from '../project/project-files';
 import { wallClock } from '../services/wall-clock';
 import { mergeLayers } from '../edit/merge-layers';
+import { pendingJobLayer } from '../export/pending-layer';
 import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/gateway-url';
 
 export function createHandlers(svc: MainServices): HandlerTable {
@@ -41,7 +42,11 @@ export function createHandlers(svc: MainServices): HandlerTable {
       );
       if (!chosen) return { canceled: true as const };
       const target = typeof chosen === 'string' ? { path: chosen, replaceExisting: true } : chosen;
-      return exportToFile(svc.store, req, target.path, { replaceExisting: target.replaceExisting });
+      const { pendingLayer, ...exported } = req;
+      const pending = pendingLayer ? pendingJobLayer(svc.jobs, pendingLayer) : undefined;
+      return exportToFile(svc.store, { ...exported, ...(pending ? { pending } : {}) }, target.path, {
+        replaceExisting: target.replaceExisting,
+      });
     },
     'layers:merge': async ({ original, lower, upper }) => mergeLayers(svc.store, original, lower, upper),
     'keys:status': async () => svc.keys.statusAll(),

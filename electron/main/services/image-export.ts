@@ -32,7 +32,8 @@ import {
   type RawPatch,
 } from '../export/composite-raw';
 import { addPngMetadata } from '../export/png-chunks';
-import { encodePng, rowsOf } from '../export/png-encode';
+import { encodePng, rowsOf, type PngRows } from '../export/png-encode';
+import type { PendingLayer } from '../export/pending-layer';
 import { addTiffMetadata, exifFromTiff, exifWithOrientation1 } from '../export/tiff-tags';
 import { provenanceXmp, type Provenance } from '../export/xmp-provenance';
 import { encodePsd } from '../export/psd-export';
@@ -65,6 +66,8 @@ export interface ExportRequest {
   mask?: { assetId: string; x: number; y: number };
   /** What made the kept results, for the XMP edit record. */
   provenance?: Provenance;
+  /** A top layer still being made (export/pending-layer.ts). */
+  pending?: PendingLayer;
 }
 
 export interface EncodedExport {
@@ -120,7 +123,7 @@ export async function prepareExport(store: AssetStore, req: ExportRequest): Prom
   }
   const patches = layers.filter((l) => !l.hidden);
   const oldXmp = meta.xmp ? meta.xmp.toString('utf8') : undefined;
-  const edited = req.format === 'psd' ? layers.length > 0 : patches.length > 0;
+  const edited = !!req.pending || (req.format === 'psd' ? layers.length > 0 : patches.length > 0);
   const xmp = edited ? provenanceXmp(req.provenance ?? { models: [] }, oldXmp) : oldXmp;
   const exif = meta.exif ?? (meta.format === 'tiff' ? exifFromTiff(original) : undefined);
   return { original, meta, depth: depthOf(meta), cmyk: meta.space === 'cmyk', extend, patches, xmp, exif };
@@ -154,6 +157,17 @@ export function exportNotes(src: ExportSource, format: ExportFormat): string[] {
 }
 
 export async function renderExport(store: AssetStore, req: ExportRequest): Promise<EncodedExport> {
+  if (req.pending) {
+    const { pending, ...rest } = req;
+    const src = await prepareExport(store, req);
+    // A PNG is encoded around the pending rows while the layer is made; other formats wait for it.
+    if (!parallelPng(src, req) || !rowsInside(pending.rect, req.canvas)) {
+      return renderExport(store, { ...rest, layers: [...rest.layers, await pending.layer] });
+    }
+    const bytes = await encodePngAround(store, src, pending);
+    const { width, height } = req.canvas;
+    return { bytes, width, height, keptExif: !!src.exif, keptIcc: !!src.meta.icc, depth: 8, notes: exportNotes(src, req.format) };
+  }
   const src = await prepareExport(store, req);
   const { width, height } = req.canvas;
   const keptExif = !!src.exif;
@@ -225,6 +239,57 @@ async function encodePngParallel(store: AssetStore, src: ExportSource): Promise<
   const pipeline = (await compositePipeline(store, src)).keepIccProfile();
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
   return encodePng(rowsOf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), info.width, info.height, info.channels as 3 | 4), {
+    dpi: src.meta.density,
+    icc: src.meta.icc,
+    exif: src.exif ? exifWithOrientation1(src.exif) : undefined,
+    xmp: src.xmp,
+  });
+}
+
+function rowsInside(r: PendingLayer['rect'], canvas: { width: number; height: number }): boolean {
+  return r.x >= 0 && r.y >= 0 && r.x + r.width <= canvas.width && r.y + r.height <= canvas.height;
+}
+
+/**
+ * The parallel PNG with a top layer still being made: the rows outside `pending.rect` are encoded
+ * at once; the rows inside wait for the layer, which libvips composites over them (the same
+ * per-pixel arithmetic as over the whole image).
+ */
+async function encodePngAround(store: AssetStore, src: ExportSource, pending: PendingLayer): Promise<Uint8Array> {
+  const { data, info } = await (await compositePipeline(store, src)).keepIccProfile().raw().toBuffer({ resolveWithObject: true });
+  const base = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const channels = info.channels as 3 | 4;
+  const stride = info.width * channels;
+  const top = pending.rect.y;
+  const bottom = top + pending.rect.height;
+  let strip: Promise<Uint8Array> | null = null;
+  const composited = async (): Promise<Uint8Array> => {
+    const l = await pending.layer;
+    let over = sharp(base.subarray(top * stride, bottom * stride), {
+      raw: { width: info.width, height: bottom - top, channels },
+    }).composite([{ input: Buffer.from(await store.get(l.assetId)), left: l.x, top: l.y - top }]);
+    if (channels === 3) over = over.removeAlpha();
+    const out = await over.raw().toBuffer();
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  };
+  const rows: PngRows = {
+    width: info.width,
+    height: info.height,
+    channels,
+    rows: async (y0, y1) => {
+      if (y1 <= top || y0 >= bottom) return base.subarray(y0 * stride, y1 * stride);
+      strip ??= composited();
+      const s = await strip;
+      const out = new Uint8Array((y1 - y0) * stride);
+      for (let y = y0; y < y1; y++) {
+        const row =
+          y >= top && y < bottom ? s.subarray((y - top) * stride, (y - top + 1) * stride) : base.subarray(y * stride, (y + 1) * stride);
+        out.set(row, (y - y0) * stride);
+      }
+      return out;
+    },
+  };
+  return encodePng(rows, {
     dpi: src.meta.density,
     icc: src.meta.icc,
     exif: src.exif ? exifWithOrientation1(src.exif) : undefined,
