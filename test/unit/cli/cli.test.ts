@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
@@ -119,6 +119,8 @@ describe('maskwork edit', () => {
     expect(r.stderr).toMatch(/moderation: .*gpt-image-2/);
     expect(r.stderr).not.toMatch(/sk-cli-test/);
     expect(existsSync(join(tmp, 'x.png'))).toBe(false);
+    // The PNG that was being written while the edit ran left nothing behind either.
+    expect((await readdir(tmp)).filter((f) => f.startsWith('.x.png'))).toEqual([]);
   });
 
   it('rejects a mask of the wrong size', async () => {
