@@ -200,6 +200,7 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
             )
         : null;
     const candidates = await session.candidatesOf(jobId, !o.json);
+    const firstWritten = early !== null && (await early);
     const tGen = performance.now();
     const written = paths.slice(0, candidates.length);
     const warnings: string[] = [];
@@ -210,7 +211,7 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
     }
     for (const [i, c] of candidates.entries()) {
       // Written already — unless that export failed (e.g. the region moved), then it is written now.
-      if (i === 0 && early && (await early)) continue;
+      if (i === 0 && firstWritten) continue;
       await session.exportTo(
         written[i],
         {

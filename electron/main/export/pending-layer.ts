@@ -28,7 +28,8 @@ export function pendingJobLayer(
     if (r.state === 'failed') throw new AppError(r.error);
     if (r.state !== 'done') throw new AppError({ kind: 'cancelled', message: 'The edit was cancelled; nothing was exported.' });
     const c = r.candidates[p.candidate];
-    if (!c) throw new AppError({ kind: 'invalid-request', message: `The edit returned no candidate ${p.candidate + 1}; nothing was exported.` });
+    if (!c)
+      throw new AppError({ kind: 'invalid-request', message: `The edit returned no candidate ${p.candidate + 1}; nothing was exported.` });
     const { x, y, width, height } = c.region;
     if (x < p.rect.x || y < p.rect.y || x + width > p.rect.x + p.rect.width || y + height > p.rect.y + p.rect.height) {
       throw new AppError({ kind: 'invalid-request', message: 'The edit’s result lies outside the rows the export kept for it.' });

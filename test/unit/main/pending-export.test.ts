@@ -120,7 +120,10 @@ describe('export with a pending layer', () => {
   it('a failed or cancelled job, or a result outside the rows kept for it, fails the export and writes nothing', async () => {
     const dir = join(tmp, 'fails');
     const cases: [Promise<JobResult>, RegExp][] = [
-      [Promise.resolve({ state: 'failed', error: { kind: 'moderation', message: 'The model refused the request.' } } as JobResult), /refused/],
+      [
+        Promise.resolve({ state: 'failed', error: { kind: 'moderation', message: 'The model refused the request.' } } as JobResult),
+        /refused/,
+      ],
       [Promise.resolve({ state: 'cancelled' } as JobResult), /cancelled/],
     ];
     for (const [result, message] of cases) {
