@@ -200,8 +200,8 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
             )
         : null;
     const candidates = await session.candidatesOf(jobId, !o.json);
-    const firstWritten = early !== null && (await early);
     const tGen = performance.now();
+    const firstWritten = early !== null && (await early);
     const written = paths.slice(0, candidates.length);
     const warnings: string[] = [];
     if (candidates.length < o.n && !textCheck?.retries) {
