@@ -50,7 +50,10 @@ export async function cliRatios(runs: number): Promise<RatioRow[]> {
     const blob = ellipse(240, 160);
     for (let y = 0; y < 160; y++) mask.set(blob.subarray(y * 240, (y + 1) * 240), (1900 + y) * BIG.width + 2900);
     const maskPath = join(tmp, 'blob.png');
+    // An 8-bit grey PNG, as masks are kept (the photos' test masks, the app's own): without
+    // toColourspace('b-w') sharp would write one channel of raw input as RGB.
     await sharp(mask, { raw: { width: BIG.width, height: BIG.height, channels: 1 } })
+      .toColourspace('b-w')
       .png()
       .toFile(maskPath);
     const floorScript = `require('sharp')(process.argv[1]).png({ compressionLevel: 6 }).toFile(process.argv[2]).catch((e) => { console.error(e); process.exit(1); })`;
