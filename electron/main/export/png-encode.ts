@@ -4,7 +4,8 @@
  * unfiltered — what sharp writes by default) as soon as its rows are available, and the bands are
  * joined into one zlib stream the way pigz does it: every band but the last ends on a sync flush
  * (a byte-aligned, non-final block), so their concatenation is a single valid deflate stream. Each
- * band's Adler-32 is computed here while the pool compresses, and the sums are combined in order.
+ * band is compressed as a zlib stream of its own (sync flush, then an empty final block and its
+ * Adler-32), so zlib computes every band's checksum in the pool too; the sums are combined in order.
  *
  * Rows come from a {@link PngRows} source: a band of rows that is not ready yet (an edit still
  * running over them) does not hold up the bands above and below it.
@@ -12,7 +13,7 @@
  * The output holds IHDR, pHYs (the source's resolution), the metadata chunks of png-chunks.ts, the
  * image data and IEND. Decoding it gives the source's bytes exactly.
  */
-import { constants, crc32, deflateRaw } from 'node:zlib';
+import { constants, crc32, createDeflate } from 'node:zlib';
 import { availableParallelism } from 'node:os';
 import { AppError } from '../../../shared/errors';
 import { addPngMetadata, type PngMetadata } from './png-chunks';
@@ -31,7 +32,7 @@ export interface PngEncodeOptions extends PngMetadata {
   dpi?: number;
   /** zlib level, 0–9 (default 6, as the export has always used). */
   level?: number;
-  /** Uncompressed bytes per band (default 1 MiB: enough bands to keep every core busy). */
+  /** Uncompressed bytes per band (default: 4 bands per core, 256 KB–4 MB). */
   bandBytes?: number;
 }
 
@@ -52,9 +53,11 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const COLOUR_TYPE = { 1: 0, 2: 4, 3: 2, 4: 6 } as const;
 /** Largest IDAT chunk written. */
 const IDAT_MAX = 1 << 20;
-/** Adler-32 modulus and the longest run before the sums must be reduced (zlib's NMAX). */
+/** Adler-32 modulus. */
 const ADLER_MOD = 65521;
-const ADLER_NMAX = 5552;
+/** How every band's zlib stream ends: the sync-flush marker, then an empty final block (static, 10 bits). */
+const SYNC_MARK = Buffer.from([0x00, 0x00, 0xff, 0xff]);
+const EMPTY_FINAL = Buffer.from([0x03, 0x00]);
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const out = Buffer.allocUnsafe(12 + data.byteLength);
@@ -65,24 +68,6 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/** Adler-32 of `buf` as [a, b] (the checksum is b·65536 + a). */
-export function adler32(buf: Uint8Array): [number, number] {
-  let a = 1;
-  let b = 0;
-  let i = 0;
-  const n = buf.length;
-  while (i < n) {
-    const end = Math.min(n, i + ADLER_NMAX);
-    for (; i < end; i++) {
-      a += buf[i];
-      b += a;
-    }
-    a %= ADLER_MOD;
-    b %= ADLER_MOD;
-  }
-  return [a, b];
-}
-
 /** Adler-32 of the concatenation, from the parts' sums and the second part's length (zlib's adler32_combine). */
 export function adler32Combine(first: [number, number], second: [number, number], secondLength: number): [number, number] {
   const rem = secondLength % ADLER_MOD;
@@ -91,12 +76,31 @@ export function adler32Combine(first: [number, number], second: [number, number]
   return [a, b];
 }
 
-function deflateBand(band: Buffer, level: number, last: boolean): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    deflateRaw(band, { level, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }, (e, out) =>
-      e ? reject(e) : resolve(out),
-    ),
-  );
+/**
+ * One band as its own zlib stream — data, sync flush, empty final block, Adler-32 — returned as the
+ * deflate data up to and including the sync flush (a byte-aligned, non-final ending that any band
+ * may follow) and the band's Adler-32 as [a, b].
+ */
+function deflateBand(band: Buffer, level: number): Promise<{ body: Buffer; sum: [number, number] }> {
+  return new Promise((resolve, reject) => {
+    const z = createDeflate({ level, chunkSize: 1 << 20 });
+    const out: Buffer[] = [];
+    z.on('data', (c: Buffer) => out.push(c));
+    z.on('error', reject);
+    z.on('end', () => {
+      const all = Buffer.concat(out);
+      const n = all.byteLength;
+      const tail = all.subarray(n - 10, n - 4);
+      if (n < 12 || !tail.subarray(0, 4).equals(SYNC_MARK) || !tail.subarray(4).equals(EMPTY_FINAL)) {
+        reject(new AppError({ kind: 'internal', message: 'PNG encoder: zlib ended a band in an unexpected way.' }));
+        return;
+      }
+      const adler = all.readUInt32BE(n - 4);
+      resolve({ body: all.subarray(2, n - 6), sum: [adler & 0xffff, adler >>> 16] });
+    });
+    z.write(band);
+    z.flush(constants.Z_SYNC_FLUSH, () => z.end());
+  });
 }
 
 /** A counting semaphore: at most `n` holders; waiters are served in arrival order. */
@@ -126,10 +130,14 @@ export async function encodePng(src: PngRows, opts: PngEncodeOptions = {}): Prom
     throw new AppError({ kind: 'internal', message: `PNG encoder: cannot encode ${width}×${height}×${channels}.` });
   }
   const level = opts.level ?? 6;
-  const rowsPerBand = Math.max(1, Math.floor((opts.bandBytes ?? 1 << 20) / (stride + 1)));
+  // Enough bands to keep every core busy, few enough that each zlib stream's set-up (≈ 1.5 MB of
+  // native state and output buffer) stays small next to its work: 256 KB to 4 MB per band.
+  const cores = availableParallelism();
+  const bandBytes = opts.bandBytes ?? Math.min(4 << 20, Math.max(256 << 10, Math.ceil((height * (stride + 1)) / (4 * cores))));
+  const rowsPerBand = Math.max(1, Math.floor(bandBytes / (stride + 1)));
   const bands = Math.ceil(height / rowsPerBand);
   // Two bands per core in flight: the filtered copies stay a few MB whatever the image size.
-  const slots = semaphore(Math.max(2, 2 * availableParallelism()));
+  const slots = semaphore(Math.max(2, 2 * cores));
   const parts: { z: Buffer; sum: [number, number]; length: number }[] = new Array(bands);
   await Promise.all(
     Array.from({ length: bands }, async (_, k) => {
@@ -147,10 +155,8 @@ export async function encodePng(src: PngRows, opts: PngEncodeOptions = {}): Prom
           band[at] = 0; // filter type None
           band.set(rows.subarray(r * stride, (r + 1) * stride), at + 1);
         }
-        const z = deflateBand(band, level, k === bands - 1);
-        // The checksum runs here while the pool compresses.
-        const sum = adler32(band);
-        parts[k] = { z: await z, sum, length: band.byteLength };
+        const { body, sum } = await deflateBand(band, level);
+        parts[k] = { z: body, sum, length: band.byteLength };
       } finally {
         slots.release();
       }
@@ -170,10 +176,11 @@ export async function encodePng(src: PngRows, opts: PngEncodeOptions = {}): Prom
   phys.writeUInt32BE(ppm, 4);
   phys[8] = 1; // unit: metre
 
-  // zlib header (deflate, 32 KiB window, default level) + bands + Adler-32, cut into IDAT chunks.
+  // zlib header (deflate, 32 KiB window, default level) + bands + an empty final block + Adler-32,
+  // cut into IDAT chunks.
   const trailer = Buffer.alloc(4);
   trailer.writeUInt32BE(((sum[1] << 16) | sum[0]) >>> 0, 0);
-  const stream = [Buffer.from([0x78, 0x9c]), ...parts.map((p) => p.z), trailer];
+  const stream = [Buffer.from([0x78, 0x9c]), ...parts.map((p) => p.z), EMPTY_FINAL, trailer];
   const idat: Buffer[] = [];
   let pending: Buffer[] = [];
   let pendingBytes = 0;

@@ -7,7 +7,18 @@
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { adler32, adler32Combine, encodePng, rowsOf, type PngRows } from '../../../electron/main/export/png-encode';
+import { adler32Combine, encodePng, rowsOf, type PngRows } from '../../../electron/main/export/png-encode';
+
+/** Adler-32 as [a, b], the textbook way (the test's oracle). */
+function adler32(buf: Uint8Array): [number, number] {
+  let a = 1;
+  let b = 0;
+  for (const v of buf) {
+    a = (a + v) % 65521;
+    b = (b + a) % 65521;
+  }
+  return [a, b];
+}
 
 function noise(n: number, seed: number): Uint8Array {
   const out = new Uint8Array(n);
