@@ -33,11 +33,8 @@ export function exifTiff(exif: Uint8Array): Uint8Array {
 
 const REPLACED = new Set(['iCCP', 'eXIf', 'sRGB', 'gAMA', 'cHRM']);
 
-export function addPngMetadata(png: Uint8Array, meta: PngMetadata): Uint8Array {
-  const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  if (buf.byteLength < 33 || !buf.subarray(0, 8).equals(SIGNATURE) || buf.toString('latin1', 12, 16) !== 'IHDR') {
-    throw new AppError({ kind: 'internal', message: 'The encoder produced no valid PNG.' });
-  }
+/** The iCCP, eXIf and iTXt (XMP) chunks for `meta`, in that order. */
+export function metadataChunks(meta: PngMetadata): Buffer[] {
   const added: Buffer[] = [];
   if (meta.icc) added.push(chunk('iCCP', Buffer.concat([Buffer.from('ICC Profile\0\0', 'latin1'), deflateSync(meta.icc)])));
   if (meta.exif) added.push(chunk('eXIf', exifTiff(meta.exif)));
@@ -45,7 +42,15 @@ export function addPngMetadata(png: Uint8Array, meta: PngMetadata): Uint8Array {
     // iTXt: keyword, 0, compression flag 0, method 0, empty language tag, empty translated keyword, UTF-8 text.
     added.push(chunk('iTXt', Buffer.concat([Buffer.from('XML:com.adobe.xmp\0\0\0\0\0', 'latin1'), Buffer.from(meta.xmp, 'utf8')])));
   }
-  const parts: Buffer[] = [buf.subarray(0, 33), ...added];
+  return added;
+}
+
+export function addPngMetadata(png: Uint8Array, meta: PngMetadata): Uint8Array {
+  const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (buf.byteLength < 33 || !buf.subarray(0, 8).equals(SIGNATURE) || buf.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new AppError({ kind: 'internal', message: 'The encoder produced no valid PNG.' });
+  }
+  const parts: Buffer[] = [buf.subarray(0, 33), ...metadataChunks(meta)];
   let at = 33;
   while (at + 12 <= buf.byteLength) {
     const len = buf.readUInt32BE(at);

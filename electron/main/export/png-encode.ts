@@ -16,7 +16,7 @@
 import { constants, crc32, createDeflate } from 'node:zlib';
 import { availableParallelism } from 'node:os';
 import { AppError } from '../../../shared/errors';
-import { addPngMetadata, type PngMetadata } from './png-chunks';
+import { metadataChunks, type PngMetadata } from './png-chunks';
 
 /** 8-bit pixels, `channels` interleaved bytes per pixel, by rows. */
 export interface PngRows {
@@ -51,21 +51,25 @@ export function rowsOf(data: Uint8Array, width: number, height: number, channels
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** PNG colour type by channel count: grey, grey + alpha, RGB, RGBA. */
 const COLOUR_TYPE = { 1: 0, 2: 4, 3: 2, 4: 6 } as const;
-/** Largest IDAT chunk written. */
-const IDAT_MAX = 1 << 20;
 /** Adler-32 modulus. */
 const ADLER_MOD = 65521;
 /** How every band's zlib stream ends: the sync-flush marker, then an empty final block (static, 10 bits). */
 const SYNC_MARK = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 const EMPTY_FINAL = Buffer.from([0x03, 0x00]);
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(12 + data.byteLength);
-  out.writeUInt32BE(data.byteLength, 0);
-  out.write(type, 4, 'latin1');
-  out.set(data, 8);
-  out.writeUInt32BE(crc32(data, crc32(Buffer.from(type, 'latin1'))) >>> 0, 8 + data.byteLength);
-  return out;
+/** A PNG chunk as pieces — length and type, the data pieces as they are, CRC — without copying the data. */
+function chunkOf(type: string, data: Uint8Array[]): Buffer[] {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(
+    data.reduce((n, d) => n + d.byteLength, 0),
+    0,
+  );
+  head.write(type, 4, 'latin1');
+  let crc = crc32(head.subarray(4));
+  for (const d of data) crc = crc32(d, crc);
+  const tail = Buffer.alloc(4);
+  tail.writeUInt32BE(crc >>> 0, 0);
+  return [head, ...data.map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)), tail];
 }
 
 /** Adler-32 of the concatenation, from the parts' sums and the second part's length (zlib's adler32_combine). */
@@ -176,31 +180,21 @@ export async function encodePng(src: PngRows, opts: PngEncodeOptions = {}): Prom
   phys.writeUInt32BE(ppm, 4);
   phys[8] = 1; // unit: metre
 
-  // zlib header (deflate, 32 KiB window, default level) + bands + an empty final block + Adler-32,
-  // cut into IDAT chunks.
+  // The zlib stream — header, the bands' bodies, an empty final block, Adler-32 — as one IDAT chunk
+  // per band (the first holds the header, the last the ending). Nothing is copied but into the file.
   const trailer = Buffer.alloc(4);
   trailer.writeUInt32BE(((sum[1] << 16) | sum[0]) >>> 0, 0);
-  const stream = [Buffer.from([0x78, 0x9c]), ...parts.map((p) => p.z), EMPTY_FINAL, trailer];
-  const idat: Buffer[] = [];
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const flush = () => {
-    if (pendingBytes) idat.push(chunk('IDAT', pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes)));
-    pending = [];
-    pendingBytes = 0;
-  };
-  for (let piece of stream) {
-    while (piece.byteLength) {
-      const take = Math.min(piece.byteLength, IDAT_MAX - pendingBytes);
-      pending.push(piece.subarray(0, take));
-      pendingBytes += take;
-      piece = piece.subarray(take);
-      if (pendingBytes === IDAT_MAX) flush();
-    }
-  }
-  flush();
-  const png = Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('pHYs', phys), ...idat, chunk('IEND', new Uint8Array(0))]);
-  const meta: PngMetadata = { icc: opts.icc, exif: opts.exif, xmp: opts.xmp };
-  if (meta.icc || meta.exif || meta.xmp !== undefined) return addPngMetadata(png, meta);
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  const idat = parts.map((p, k) => {
+    const pieces = [...(k === 0 ? [Buffer.from([0x78, 0x9c])] : []), p.z, ...(k === bands - 1 ? [EMPTY_FINAL, trailer] : [])];
+    return chunkOf('IDAT', pieces);
+  });
+  const file = Buffer.concat([
+    SIGNATURE,
+    ...chunkOf('IHDR', [ihdr]),
+    ...chunkOf('pHYs', [phys]),
+    ...metadataChunks({ icc: opts.icc, exif: opts.exif, xmp: opts.xmp }),
+    ...idat.flat(),
+    ...chunkOf('IEND', []),
+  ]);
+  return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
 }
