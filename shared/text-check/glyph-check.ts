@@ -1,3 +1,4 @@
+import { fillsDigitCell } from './digit-cell';
 import { checkM } from './m-check';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
 
@@ -126,7 +127,7 @@ function wordInk(img: GreyImage, sym: Box, word: readonly GlyphRef[]): { ink: Ui
 export function wordShapes(img: GreyImage, word: readonly GlyphRef[]): Map<Box, Shape> | null {
   if (!word.length) return null;
   const { ink, w, h, box } = wordInk(img, word[0].box, word);
-  return segmentWord(word, ink, w, h, box.x0);
+  return segmentWord(word, ink, w, h, box.x0, box.y0);
 }
 
 export function shapeOf(img: GreyImage, sym: Box, word: readonly GlyphRef[]): Shape {
@@ -277,6 +278,8 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     const depth = aspect < 0.25 ? 0 : flagDepth(g.ink, g.w, g.h);
     const looks = depth > 0.14 ? '1' : depth < 0.125 ? 'l' : null;
     const stem = ch === 'i' ? 'I' : 'l';
+    // No flag: a 1 still takes up a digit's cell, an l or an I does not (digit-cell.ts).
+    if (ch === '1' && looks !== '1' && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
     if (!looks) return { result: 'unsure', between: `1/${stem}` };
     if (looks === '1') return ch === '1' ? { result: 'ok' } : { result: 'veto', looksLike: '1' };
     return ch === '1' ? { result: 'veto', looksLike: stem } : { result: 'ok' };

@@ -26,6 +26,8 @@ export interface Shape {
   parts: number;
   /** Left edge in the image, when the glyph was found by order (segmentWord). */
   x?: number;
+  /** Top edge in the image, when the glyph was found by order. */
+  y?: number;
 }
 
 /** 8-connected components of `ink` (w × h): a label per pixel (−1: no ink) and each component's box. */
@@ -128,7 +130,7 @@ function cutThinnest(groups: Group[], label: Int32Array, w: number, height: numb
 /**
  * The shapes of a word's symbols, keyed by their box objects, or null when the glyphs cannot be
  * matched to the symbols one to one. `ink` covers the word's area, whose left edge is at `left` in
- * the image.
+ * the image, its top edge at `top`.
  */
 export function segmentWord(
   symbols: readonly { text: string; box: Box }[],
@@ -136,6 +138,7 @@ export function segmentWord(
   w: number,
   h: number,
   left = 0,
+  top = 0,
 ): Map<Box, Shape> | null {
   const { label, comps } = labelComponents(ink, w, h);
   const tallest = comps.reduce((t, c) => Math.max(t, c.y1 - c.y0 + 1), 0);
@@ -164,7 +167,7 @@ export function segmentWord(
     for (let y = 0; y < gh; y++) for (let x = 0; x < gw; x++) shape[y * gw + x] = ids.has(label[(y + y0) * w + x + g.x0]) ? 1 : 0;
     const main = Math.max(...g.ids.map((id) => comps[id].y1 - comps[id].y0 + 1));
     const parts = g.ids.filter((id) => comps[id].y1 - comps[id].y0 + 1 >= main * 0.5).length;
-    out.set(s.box, { ink: shape, w: gw, h: gh, parts, x: left + g.x0 });
+    out.set(s.box, { ink: shape, w: gw, h: gh, parts, x: left + g.x0, y: top + y0 });
   });
   return out;
 }
