@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPatch, compositeOver, featherBand } from './patch';
+import { buildPatch, compositeOver, compositeOverInto, featherBand } from './patch';
 
 function solid(w: number, h: number, rgb: [number, number, number]): Uint8Array {
   const b = new Uint8Array(w * h * 4);
@@ -87,5 +87,32 @@ describe('buildPatch', () => {
         colourMatch: false,
       }),
     ).toThrow(RangeError);
+  });
+});
+
+describe('compositeOverInto', () => {
+  it('gives what compositeOver gives with the patch placed in a buffer of the base size, touching only its block', () => {
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed & 255;
+    };
+    const W = 40;
+    const H = 30;
+    const base = Uint8Array.from({ length: W * H * 4 }, rnd);
+    const pw = 17;
+    const ph = 11;
+    // Alpha 0, 255 and in between, as a feathered patch has.
+    const patch = Uint8Array.from({ length: pw * ph * 4 }, (_, i) => (i % 4 === 3 ? [0, 255, rnd()][i % 3] : rnd()));
+    const block = { sx: 2, sy: 1, dx: 20, dy: 15, width: 14, height: 9 };
+    const placed = new Uint8Array(W * H * 4);
+    for (let y = 0; y < block.height; y++)
+      for (let x = 0; x < block.width; x++)
+        for (let c = 0; c < 4; c++)
+          placed[((block.dy + y) * W + block.dx + x) * 4 + c] = patch[((block.sy + y) * pw + block.sx + x) * 4 + c];
+    const want = compositeOver(base, placed);
+    const got = new Uint8Array(base);
+    compositeOverInto(got, W, patch, pw, block);
+    expect(got).toEqual(want);
   });
 });

@@ -145,3 +145,37 @@ export function compositeOver(base: Uint8Array, patch: Uint8Array): Uint8Array {
   }
   return out;
 }
+
+/**
+ * `compositeOver` in place, for a `width`×`height` block: src (rows of `srcWidth` px, from sx, sy)
+ * over dst (rows of `dstWidth` px, at dx, dy). Only the block's pixels are read and written — a patch
+ * costs its own area, not the whole buffer's.
+ */
+export function compositeOverInto(
+  dst: Uint8Array,
+  dstWidth: number,
+  src: Uint8Array,
+  srcWidth: number,
+  b: { sx: number; sy: number; dx: number; dy: number; width: number; height: number },
+): void {
+  for (let y = 0; y < b.height; y++) {
+    let s = ((b.sy + y) * srcWidth + b.sx) * 4;
+    let d = ((b.dy + y) * dstWidth + b.dx) * 4;
+    for (let x = 0; x < b.width; x++, s += 4, d += 4) {
+      const a = src[s + 3];
+      if (a === 0) continue;
+      if (a === 255) {
+        dst[d] = src[s];
+        dst[d + 1] = src[s + 1];
+        dst[d + 2] = src[s + 2];
+        dst[d + 3] = 255;
+        continue;
+      }
+      const t = a / 255;
+      dst[d] = Math.round(dst[d] * (1 - t) + src[s] * t);
+      dst[d + 1] = Math.round(dst[d + 1] * (1 - t) + src[s + 1] * t);
+      dst[d + 2] = Math.round(dst[d + 2] * (1 - t) + src[s + 2] * t);
+      dst[d + 3] = Math.max(dst[d + 3], a);
+    }
+  }
+}

@@ -4,7 +4,7 @@
  * edits on a 40 MP photo cut regions by copying rows instead of decoding the file again.
  */
 import sharp from 'sharp';
-import { compositeOver } from '../../../shared/pixels/patch';
+import { compositeOverInto } from '../../../shared/pixels/patch';
 import type { AssetStore } from '../services/asset-store';
 import { MAX_IMAGE_PIXELS } from '../services/image-limits';
 import { awaitDecoded, forgetDecoded, recallDecoded, rememberDecoded, type DecodedImage } from '../services/decoded-original';
@@ -130,7 +130,7 @@ async function decodePatch(store: AssetStore, assetId: string): Promise<PatchPar
  */
 export async function renderRegion(store: AssetStore, layers: PlacedPatch[], region: Rect): Promise<Uint8Array> {
   const [base, ...patches] = layers;
-  let out: Uint8Array = new Uint8Array(region.width * region.height * 4);
+  const out = new Uint8Array(region.width * region.height * 4);
   blit(out, region, await decodeRgba(store, base.assetId, true), base.x, base.y);
   for (const p of patches) {
     const size = await assetSize(store, p.assetId);
@@ -144,9 +144,22 @@ export async function renderRegion(store: AssetStore, layers: PlacedPatch[], reg
       const mask = alpha.mask && cropBytes(alpha.mask, full.width, 1, { x, y, width: part.width, height: part.height });
       shown = { ...part, rgba: applyLayerAlpha(part.rgba, part.width, part.height, { opacity: alpha.opacity, mask }) };
     }
-    const layer = new Uint8Array(region.width * region.height * 4);
-    blit(layer, region, shown, p.x + x, p.y + y);
-    out = compositeOver(out, layer);
+    // Over the region where the patch's non-transparent part lies, in place (its own area, not the region's).
+    const px = p.x + x;
+    const py = p.y + y;
+    const x0 = Math.max(region.x, px);
+    const y0 = Math.max(region.y, py);
+    const x1 = Math.min(region.x + region.width, px + shown.width);
+    const y1 = Math.min(region.y + region.height, py + shown.height);
+    if (x1 <= x0 || y1 <= y0) continue;
+    compositeOverInto(out, region.width, shown.rgba, shown.width, {
+      sx: x0 - px,
+      sy: y0 - py,
+      dx: x0 - region.x,
+      dy: y0 - region.y,
+      width: x1 - x0,
+      height: y1 - y0,
+    });
   }
   return out;
 }
