@@ -116,6 +116,7 @@ export function onionOrder(hole: Uint8Array, w: number, h: number): { order: Int
  * @param tick - called every {@link SYNTH_TICK} pixels (progress and cancellation)
  * @param opts.occurrencePenalty - see {@link OCCURRENCE_PENALTY} (0 turns it off)
  * @param opts.rarityWeight - see {@link RARITY_WEIGHT} (0 turns it off)
+ * @param opts.rarityRamp - onion depth (px of this layer) over which the rarity penalty fades in (0: at once)
  * @param opts.onSetup - called after each of the three set-up passes (progress on large layers)
  */
 export function synthesizeField(
@@ -123,9 +124,9 @@ export function synthesizeField(
   r: number,
   rng: Rng,
   tick: () => void,
-  opts: { occurrencePenalty?: number; rarityWeight?: number; onSetup?: () => void } = {},
+  opts: { occurrencePenalty?: number; rarityWeight?: number; rarityRamp?: number; onSetup?: () => void } = {},
 ): Int32Array | null {
-  const { occurrencePenalty = OCCURRENCE_PENALTY, rarityWeight = RARITY_WEIGHT, onSetup } = opts;
+  const { occurrencePenalty = OCCURRENCE_PENALTY, rarityWeight = RARITY_WEIGHT, rarityRamp = 0, onSetup } = opts;
   const { width: w, height: h, pix, hole } = layer;
   const n = w * h;
   const ok = sourceMask(layer, r);
@@ -195,7 +196,8 @@ export function synthesizeField(
       bestCost = Infinity,
       bestMatch = 0;
     const penalty = occurrencePenalty * Math.max(MIN_COST_REF, costRef);
-    const rarityPenalty = rarityWeight * Math.max(MIN_COST_REF, costRef);
+    const ramp = rarityRamp > 0 ? Math.min(1, dist[p] / rarityRamp) : 1;
+    const rarityPenalty = rarityWeight * ramp * Math.max(MIN_COST_REF, costRef);
     for (let ci = 0; ci < nc; ci++) {
       const c = cands[ci];
       if (c === best) continue;

@@ -110,17 +110,19 @@ describe('synthesizeField', () => {
     };
     const img = makeImage(120, 60, (x, y) => (y >= 24 && y < 36 && x < 72 ? [140, 60, 60] : [100 + noise(), 100 + noise(), 100 + noise()]));
     const mask = boxMask(120, 60, 0, 0, 60, 60);
-    const redShare = (weight: number) => {
+    const redShare = (weight: number, ramp = 0, x0 = 0, x1 = 40) => {
       const l = cropToLayer(img, mask, { x: 0, y: 0, width: 120, height: 60 });
-      synthesizeField(l, 2, mulberry32(3), () => {}, { rarityWeight: weight });
+      synthesizeField(l, 2, mulberry32(3), () => {}, { rarityWeight: weight, rarityRamp: ramp });
       let red = 0;
-      for (let y = 24; y < 36; y++) for (let x = 0; x < 40; x++) red += l.pix[(y * 120 + x) * 4] > 120 ? 1 : 0;
-      return red / (12 * 40);
+      for (let y = 24; y < 36; y++) for (let x = x0; x < x1; x++) red += l.pix[(y * 120 + x) * 4] > 120 ? 1 : 0;
+      return red / (12 * (x1 - x0));
     };
     const off = redShare(0),
       on = redShare(1);
     expect(off).toBeGreaterThan(0.9); // without the prior the bar runs on across the extension
     expect(on).toBeLessThan(0.7);
+    // Faded in over the hole's 60 px, the bar runs on further than with the full weight at once.
+    expect(redShare(1, 60, 0, 60)).toBeGreaterThan(redShare(1, 0, 0, 60) + 0.1);
   });
 
   it("rates the common colour ≈ 0 and a small object's colour as rare", () => {

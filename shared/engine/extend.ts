@@ -35,6 +35,12 @@ export const MIN_EXTENSION_DEPTH = 48;
 const BAND_WINDOW = 3;
 /** Hole pixel layers over which the mirrored known pixels fade into the copy. */
 export const FEATHER_DEPTH = 6;
+/**
+ * Depth (full-resolution px from the band) over which the synthesis's figure/ground prior fades in
+ * (extend-synth.ts): near the band the band predicts best (an edge-touching blob hole, 50–70 px deep,
+ * kept its continuation: dev blob texture 0.83 → 0.85); far out, the photo's background does.
+ */
+const RARITY_RAMP = 64;
 /** Full-resolution rows per progress tick during the copy. */
 const COPY_ROWS_PER_TICK = 4;
 /**
@@ -194,6 +200,7 @@ export function extendLayer(
   // 2. Coarse synthesis.
   const src = synthesizeField(coarse, COARSE_RADIUS, mulberry32(deriveSeed(seed, 4099)), () => tick(SYNTH_TICK), {
     onSetup: () => tick(setupUnits),
+    rarityRamp: RARITY_RAMP / f,
   });
   if (!src) return false;
   tick(coarseHoles % SYNTH_TICK);
