@@ -41,6 +41,8 @@ export const FEATHER_DEPTH = 6;
  * kept its continuation: dev blob texture 0.83 → 0.85); far out, the photo's background does.
  */
 const RARITY_RAMP = 64;
+/** Membrane sweeps after which its share of the progress is half reported. */
+const MEMBRANE_SWEEPS_HALF = 300;
 /** Full-resolution rows per progress tick during the copy. */
 const COPY_ROWS_PER_TICK = 4;
 /**
@@ -193,7 +195,9 @@ export function extendLayer(
   harmonicFillLayer(membrane, {
     ...DEFAULT_SWEEPS,
     onSweep: () => {
-      progress(0.012 + Math.min(0.007, 0.00002 * ++sweeps));
+      // Strictly increasing however many sweeps run (a cap left the bar still for ~1 s on the poster).
+      sweeps++;
+      progress(0.012 + (0.007 * sweeps) / (sweeps + MEMBRANE_SWEEPS_HALF));
       checkCancel();
     },
   });

@@ -104,8 +104,7 @@ export function inpaint(image: RgbaImage, mask: Uint8Array, opts: FillOptions = 
   const out = copyImage(image);
   // Copy, bounds, crop and paste report progress too: on a long extension each is a noticeable step.
   s.progress(0.0002);
-  const bounds = maskBounds(mask, image.width, image.height);
-  s.progress(0.0004);
+  const bounds = maskBounds(mask, image.width, image.height, (f) => s.progress(0.0002 + 0.0002 * f));
   if (bounds) {
     const rect = fillRegionFor(bounds, image.width, image.height, 2 * s.radius + 1);
     const layer = cropToLayer(image, mask, rect, (f) => s.progress(0.0004 + 0.0006 * f));

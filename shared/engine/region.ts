@@ -18,13 +18,15 @@ export interface Layer {
 /**
  * Bounding box of the hole pixels (`mask > 127`), or `null` when the mask is empty.
  * @param mask - one byte per pixel, row-major
+ * @param onRows - fraction of rows scanned, every 64 rows (a long extension's mask is millions of bytes)
  */
-export function maskBounds(mask: Uint8Array, width: number, height: number): Rect | null {
+export function maskBounds(mask: Uint8Array, width: number, height: number, onRows?: (fraction: number) => void): Rect | null {
   let x0 = width;
   let y0 = height;
   let x1 = -1;
   let y1 = -1;
   for (let y = 0; y < height; y++) {
+    if (onRows && y % ROWS_PER_REPORT === 0) onRows(y / height);
     const row = y * width;
     for (let x = 0; x < width; x++) {
       if (mask[row + x] > HOLE_THRESHOLD) {
