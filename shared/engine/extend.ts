@@ -38,7 +38,7 @@ export const FEATHER_DEPTH = 6;
 /**
  * Depth (full-resolution px from the band) over which the synthesis's figure/ground prior fades in
  * (extend-synth.ts): near the band the band predicts best (an edge-touching blob hole, 50–70 px deep,
- * kept its continuation: dev blob texture 0.83 → 0.85); far out, the photo's background does.
+ * kept more of its continuation: dev blob texture 0.83 → 0.84); far out, the photo's background does.
  */
 const RARITY_RAMP = 64;
 /** Membrane sweeps after which its share of the progress is half reported. */
