@@ -127,22 +127,9 @@ function sampledRing(mask: Uint8Array, alpha: Uint8Array, width: number, height:
 /** out = base·(1−a) + patch·a over RGBA buffers of the same size (used to preview and to chain edits). */
 export function compositeOver(base: Uint8Array, patch: Uint8Array): Uint8Array {
   const out = new Uint8Array(base);
-  for (let q = 0; q < base.length; q += 4) {
-    const a = patch[q + 3];
-    if (a === 0) continue;
-    if (a === 255) {
-      out[q] = patch[q];
-      out[q + 1] = patch[q + 1];
-      out[q + 2] = patch[q + 2];
-      out[q + 3] = 255;
-      continue;
-    }
-    const t = a / 255;
-    out[q] = Math.round(base[q] * (1 - t) + patch[q] * t);
-    out[q + 1] = Math.round(base[q + 1] * (1 - t) + patch[q + 1] * t);
-    out[q + 2] = Math.round(base[q + 2] * (1 - t) + patch[q + 2] * t);
-    out[q + 3] = Math.max(base[q + 3], a);
-  }
+  // The buffers as one row: the same per-pixel arithmetic as the block form below.
+  const pixels = base.length / 4;
+  compositeOverInto(out, pixels, patch, pixels, { sx: 0, sy: 0, dx: 0, dy: 0, width: pixels, height: 1 });
   return out;
 }
 
