@@ -16,13 +16,23 @@ export interface PngMetadata {
   xmp?: string;
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
+/** A PNG chunk as pieces — length and type, the data pieces as they are, CRC — without copying the data. */
+export function chunkOf(type: string, data: Uint8Array[]): Buffer[] {
   const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.byteLength, 0);
+  head.writeUInt32BE(
+    data.reduce((n, d) => n + d.byteLength, 0),
+    0,
+  );
   head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(data, crc32(Buffer.from(type, 'latin1'))) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
+  let crc = crc32(head.subarray(4));
+  for (const d of data) crc = crc32(d, crc);
+  const tail = Buffer.alloc(4);
+  tail.writeUInt32BE(crc >>> 0, 0);
+  return [head, ...data.map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)), tail];
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  return Buffer.concat(chunkOf(type, [data]));
 }
 
 /** The EXIF bytes without the JPEG APP1 `Exif\0\0` prefix (PNG's eXIf holds the TIFF structure only). */

@@ -13,10 +13,10 @@
  * The output holds IHDR, pHYs (the source's resolution), the metadata chunks of png-chunks.ts, the
  * image data and IEND. Decoding it gives the source's bytes exactly.
  */
-import { constants, crc32, createDeflate } from 'node:zlib';
+import { constants, createDeflate } from 'node:zlib';
 import { availableParallelism } from 'node:os';
 import { AppError } from '../../../shared/errors';
-import { metadataChunks, type PngMetadata } from './png-chunks';
+import { chunkOf, metadataChunks, type PngMetadata } from './png-chunks';
 
 /** 8-bit pixels, `channels` interleaved bytes per pixel, by rows. */
 export interface PngRows {
@@ -56,21 +56,6 @@ const ADLER_MOD = 65521;
 /** How every band's zlib stream ends: the sync-flush marker, then an empty final block (static, 10 bits). */
 const SYNC_MARK = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 const EMPTY_FINAL = Buffer.from([0x03, 0x00]);
-
-/** A PNG chunk as pieces — length and type, the data pieces as they are, CRC — without copying the data. */
-function chunkOf(type: string, data: Uint8Array[]): Buffer[] {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(
-    data.reduce((n, d) => n + d.byteLength, 0),
-    0,
-  );
-  head.write(type, 4, 'latin1');
-  let crc = crc32(head.subarray(4));
-  for (const d of data) crc = crc32(d, crc);
-  const tail = Buffer.alloc(4);
-  tail.writeUInt32BE(crc >>> 0, 0);
-  return [head, ...data.map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)), tail];
-}
 
 /** Adler-32 of the concatenation, from the parts' sums and the second part's length (zlib's adler32_combine). */
 export function adler32Combine(first: [number, number], second: [number, number], secondLength: number): [number, number] {
