@@ -162,8 +162,11 @@ describe('a .maskwork project across a restart', () => {
     expect(firstSize).toBeGreaterThan(100_000);
     // The recent list names both files, newest first.
     await page.getByRole('button', { name: 'Project menu' }).click();
-    const items = await page.getByRole('menu', { name: 'Project menu' }).getByRole('menuitem').allTextContents();
-    expect(items).toEqual(['Save As…', 'copy.maskwork', 'coffee-work.maskwork']);
+    // The menu renders after the click and the recent list arrives from main: poll until it has settled.
+    const menuItems = page.getByRole('menu', { name: 'Project menu' }).getByRole('menuitem');
+    await expect
+      .poll(() => menuItems.allTextContents(), { timeout: 10_000 })
+      .toEqual(['Save As…', 'copy.maskwork', 'coffee-work.maskwork']);
     await page.keyboard.press('Escape');
     // Ctrl+S now writes copy.maskwork again without asking (no dialog answer is queued: asking would fail).
     const before = (await stat(join(dir, 'copy.maskwork'))).mtimeMs;
