@@ -42,25 +42,36 @@ export function maskMemory(): { masks: number; tileBytes: number } {
   return { masks: masks.size, tileBytes };
 }
 
-/** Decoded bitmaps held and their pixel bytes (4 per pixel; bench accounting). */
-export function bitmapMemory(): { bitmaps: number; pixelBytes: number; largest: string[] } {
+/** Decoded bitmaps held and their pixel bytes (4 per pixel, reduced copies included; bench accounting). */
+export function bitmapMemory(): { bitmaps: number; pixelBytes: number; reduced: number; largest: string[] } {
   let pixelBytes = 0;
   for (const b of bitmaps.values()) pixelBytes += b.width * b.height * 4;
+  for (const r of reduced.values()) pixelBytes += r.image.width * r.image.height * 4;
   const largest = [...bitmaps]
     .sort((a, b) => b[1].width * b[1].height - a[1].width * a[1].height)
     .slice(0, 3)
     .map(([id, b]) => `${id.slice(0, 12)} ${b.width}×${b.height}${pinned.has(id) ? ' pinned' : ''}`);
-  return { bitmaps: bitmaps.size, pixelBytes, largest };
+  return { bitmaps: bitmaps.size, pixelBytes, reduced: reduced.size, largest };
 }
 
 const BITMAP_LIMIT = 24;
 const bitmaps = new Map<string, ImageBitmap>();
 /** Assets the document or its history draws (original, patch layers): never evicted. */
 let pinned = new Set<string>();
+/** Pinned assets that must stay decoded at full resolution (layers with a layer mask). */
+let pinnedFull = new Set<string>();
 
-export function pinBitmaps(ids: Set<string>): void {
+/**
+ * `ids`: what the document and its history draw. A pinned patch with a reduced copy keeps only that
+ * copy for sure; its full-resolution bitmap stays while a view needs it or the budget allows,
+ * unless it is in `full` (a layer mask is drawn from the full-resolution pixels).
+ */
+export function pinBitmaps(ids: Set<string>, full: Set<string> = new Set()): void {
   pinned = ids;
+  pinnedFull = full;
+  for (const id of reduced.keys()) if (!pinned.has(id) && !bitmaps.has(id)) dropReduced(id);
   evict();
+  evictFull();
 }
 
 const bitmapListeners = new Set<() => void>();
@@ -88,18 +99,45 @@ export interface BitmapCrop {
 }
 const crops = new Map<string, BitmapCrop>();
 
-/** Where to draw asset `assetId`'s bitmap so that the whole patch covers `rect`; undefined when not decoded. */
+/** Where a bitmap is drawn, and whether it is a reduced copy standing in for the full resolution. */
+export interface PlacedBitmap {
+  image: ImageBitmap;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  reduced: boolean;
+}
+
+/**
+ * Where to draw asset `assetId`'s bitmap so that the whole patch covers `rect`; undefined when not decoded.
+ * `need`: device pixels per patch pixel the view draws at. A reduced copy serves it when it has that
+ * many pixels; otherwise the full-resolution bitmap does, and when that was let go it is decoded
+ * again (listeners hear when it is back) and the reduced copy stands in meanwhile. Without `need`
+ * only the full resolution is returned (and asked for when missing).
+ */
 export function placeBitmap(
   assetId: string,
   rect: { x: number; y: number; width: number; height: number },
-): { image: ImageBitmap; x: number; y: number; width: number; height: number } | undefined {
-  const image = getBitmap(assetId);
-  if (!image) return undefined;
+  need = Number.POSITIVE_INFINITY,
+): PlacedBitmap | undefined {
+  const small = reduced.get(assetId);
+  const full = small && need <= 1 / small.factor ? undefined : getBitmap(assetId);
+  if (!full && small && need > 1 / small.factor) requestFull(assetId);
+  const image = full ?? small?.image;
+  if (!image) {
+    requestFull(assetId);
+    return undefined;
+  }
+  // The part of the patch the bitmap covers, in patch pixels (a reduced copy covers the same part).
   const c = crops.get(assetId);
-  if (!c) return { image, ...rect };
-  const sx = rect.width / c.fullWidth;
-  const sy = rect.height / c.fullHeight;
-  return { image, x: rect.x + c.x * sx, y: rect.y + c.y * sy, width: image.width * sx, height: image.height * sy };
+  const w = full ? full.width : small!.width;
+  const h = full ? full.height : small!.height;
+  const fullWidth = c ? c.fullWidth : w;
+  const fullHeight = c ? c.fullHeight : h;
+  const sx = rect.width / fullWidth;
+  const sy = rect.height / fullHeight;
+  return { image, x: rect.x + (c?.x ?? 0) * sx, y: rect.y + (c?.y ?? 0) * sy, width: w * sx, height: h * sy, reduced: !full };
 }
 
 export function bitmapCrop(assetId: string): BitmapCrop | undefined {
@@ -111,7 +149,9 @@ export function putBitmap(assetId: string, bmp: ImageBitmap, crop?: BitmapCrop):
   else crops.delete(assetId);
   bitmaps.delete(assetId);
   bitmaps.set(assetId, bmp);
+  neededAt.set(assetId, performance.now());
   evict();
+  evictFull();
   bitmapVersion++;
   for (const l of bitmapListeners) l();
 }
@@ -125,15 +165,139 @@ function evict(): void {
     if (pinned.has(id)) continue;
     bitmaps.delete(id);
     b.close();
+    dropReduced(id);
     unpinned--;
   }
 }
 
+// ---- Reduced copies: what a zoomed-out view draws of a patch ----
+
+/**
+ * A patch bitmap at 1/factor of its size (same crop), kept for every patch large enough to matter.
+ * A fit-to-screen view of a 24 MP photo draws patches at about 1/4: 100 kept ~1 MP edits then hold
+ * ≈ 15 MB of reduced copies instead of ≈ 230 MB of full-resolution bitmaps.
+ */
+interface Reduced {
+  image: ImageBitmap;
+  factor: number;
+  /** Size of the full-resolution bitmap it stands for. */
+  width: number;
+  height: number;
+}
+const reduced = new Map<string, Reduced>();
+const REDUCE_FACTOR = 4;
+/** Bitmaps smaller than this (px) are kept at full resolution only: a reduced copy would save little. */
+const REDUCE_MIN_PIXELS = 256 * 256;
+/** Full-resolution bitmaps of pinned patches (with a reduced copy) kept beyond what views need, in bytes. */
+let fullKeepBytes = 64 * 2 ** 20;
+/** A full-resolution bitmap used within this long (ms) is in use: never let go. */
+const IN_USE_MS = 1500;
+/** When a view last needed an asset's full resolution (performance.now()). */
+const neededAt = new Map<string, number>();
+let redecode: ((assetId: string) => Promise<unknown>) | null = null;
+const asked = new Set<string>();
+let sweep: ReturnType<typeof setTimeout> | null = null;
+
+/** The budget of full-resolution bitmaps kept beyond need (tests set 0 to see the reduced copies at work). */
+export function setFullKeepBytes(bytes: number): void {
+  fullKeepBytes = bytes;
+  evictFull();
+}
+
+/** What is held for an asset: the full-resolution bitmap's size and the reduced copy's (test probe). */
+export function bitmapLevels(assetId: string): {
+  full: { width: number; height: number } | null;
+  reduced: { width: number; height: number } | null;
+} {
+  const f = bitmaps.get(assetId);
+  const r = reduced.get(assetId);
+  return { full: f ? { width: f.width, height: f.height } : null, reduced: r ? { width: r.image.width, height: r.image.height } : null };
+}
+
+/** Who decodes a patch again from its bytes (candidate-assets): without one nothing full is let go. */
+export function setRedecoder(fn: (assetId: string) => Promise<unknown>): void {
+  redecode = fn;
+}
+
+function dropReduced(id: string): void {
+  reduced.get(id)?.image.close();
+  reduced.delete(id);
+}
+
+/** Asks for the full resolution again (once at a time); its putBitmap tells the listeners. */
+function requestFull(assetId: string): void {
+  if (!redecode || asked.has(assetId) || bitmaps.has(assetId)) return;
+  asked.add(assetId);
+  queueMicrotask(() => {
+    void redecode!(assetId)
+      .catch(() => undefined)
+      .finally(() => asked.delete(assetId));
+  });
+}
+
+/** A patch's bitmap: kept like putBitmap, and a reduced copy made behind it (not awaited). */
+export function putPatchBitmap(assetId: string, bmp: ImageBitmap, crop?: BitmapCrop): void {
+  putBitmap(assetId, bmp, crop);
+  if (reduced.has(assetId) || bmp.width * bmp.height < REDUCE_MIN_PIXELS) return;
+  const width = bmp.width;
+  const height = bmp.height;
+  createImageBitmap(bmp, {
+    resizeWidth: Math.max(1, Math.ceil(width / REDUCE_FACTOR)),
+    resizeHeight: Math.max(1, Math.ceil(height / REDUCE_FACTOR)),
+    resizeQuality: 'medium',
+  }).then(
+    (image) => {
+      // Dropped meanwhile (discarded, evicted) or replaced by another decode: keep nothing.
+      if (bitmaps.get(assetId) !== bmp || reduced.has(assetId)) return image.close();
+      reduced.set(assetId, { image, factor: REDUCE_FACTOR, width, height });
+      evictFull();
+    },
+    () => undefined, // the full bitmap was closed before it could be reduced: nothing to keep
+  );
+}
+
+/**
+ * Lets go of full-resolution bitmaps of pinned patches beyond fullKeepBytes, least recently needed
+ * first, never one in use or one that cannot be decoded again. Looks again later while some were in use.
+ */
+function evictFull(): void {
+  if (!redecode) return;
+  const candidates: [string, ImageBitmap][] = [];
+  let bytes = 0;
+  for (const [id, b] of bitmaps) {
+    if (!reduced.has(id) || !pinned.has(id) || pinnedFull.has(id)) continue;
+    candidates.push([id, b]);
+    bytes += b.width * b.height * 4;
+  }
+  if (bytes <= fullKeepBytes) return;
+  candidates.sort((a, b) => (neededAt.get(a[0]) ?? 0) - (neededAt.get(b[0]) ?? 0));
+  const now = performance.now();
+  let busy = false;
+  for (const [id, b] of candidates) {
+    if (bytes <= fullKeepBytes) break;
+    if (now - (neededAt.get(id) ?? 0) < IN_USE_MS) {
+      busy = true;
+      continue;
+    }
+    bitmaps.delete(id);
+    neededAt.delete(id);
+    b.close();
+    bytes -= b.width * b.height * 4;
+  }
+  if (busy && bytes > fullKeepBytes && !sweep)
+    sweep = setTimeout(() => {
+      sweep = null;
+      evictFull();
+    }, IN_USE_MS);
+}
+
+/** The full-resolution bitmap (marked as needed now), or undefined when none is held. */
 export function getBitmap(assetId: string): ImageBitmap | undefined {
   const b = bitmaps.get(assetId);
   if (b) {
     bitmaps.delete(assetId);
     bitmaps.set(assetId, b);
+    neededAt.set(assetId, performance.now());
   }
   return b;
 }

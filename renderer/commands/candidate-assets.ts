@@ -3,7 +3,7 @@
  * bitmap the blob store's LRU dropped can be decoded again),
  * and object URLs of live previews. Discarded candidates are released here.
  */
-import { decodeToBitmap, getBitmap, putBitmap, type BitmapCrop } from './blob-store';
+import { decodeToBitmap, getBitmap, putPatchBitmap, setRedecoder, type BitmapCrop } from './blob-store';
 
 /** The part of a patch with alpha > 0 (main measures it), relative to the patch. */
 export type Opaque = { x: number; y: number; width: number; height: number } | null | undefined;
@@ -39,7 +39,13 @@ export function markKept(assetId: string): void {
 export async function adoptPatch(assetId: string, bytes: Uint8Array, opaque?: Opaque): Promise<void> {
   patches.set(assetId, { bytes, opaque, decoding: null });
   const { bmp, crop } = await decodePatch(bytes, opaque);
-  putBitmap(assetId, bmp, crop);
+  putPatchBitmap(assetId, bmp, crop);
+}
+
+/** Remembers the bytes of a patch decoded elsewhere (a project's layers), so its bitmap can be decoded again. */
+export function rememberPatch(assetId: string, bytes: Uint8Array): void {
+  if (!patches.has(assetId)) patches.set(assetId, { bytes, opaque: null, decoding: null });
+  kept.add(assetId);
 }
 
 /** The patch bitmap: from the blob store, or decoded again from the kept bytes. */
@@ -49,12 +55,15 @@ export async function ensureBitmap(assetId: string): Promise<ImageBitmap | undef
   const e = patches.get(assetId);
   if (!e) return undefined;
   e.decoding ??= decodePatch(e.bytes, e.opaque).then(({ bmp, crop }) => {
-    putBitmap(assetId, bmp, crop);
+    putPatchBitmap(assetId, bmp, crop);
     e.decoding = null;
     return bmp;
   });
   return e.decoding;
 }
+
+// The blob store lets go of full-resolution patch bitmaps a zoomed-out view does not need: this brings them back.
+setRedecoder(ensureBitmap);
 
 /** Forgets a discarded candidate's bytes (never for a patch the document may still show). */
 export function releasePatch(assetId: string): void {

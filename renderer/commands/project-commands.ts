@@ -8,7 +8,8 @@
 import type { OpenedProject, RecentProject } from '../../shared/ipc/contract-types';
 import { PROJECT_HISTORY_MAX } from '../../shared/project/project-schema';
 import { api, errorInfo, unwrap } from './bridge';
-import { decodeToBitmap, getMask, putBitmap, putMask } from './blob-store';
+import { decodeToBitmap, getMask, putBitmap, putMask, putPatchBitmap } from './blob-store';
+import { rememberPatch } from './candidate-assets';
 import { buildProjectPayload, projectSteps, readProjectPayload } from '../model/project-payload';
 import type { Snapshot } from '../model/document-types';
 import { withLayerMaskAssets } from './layer-mask-assets';
@@ -114,7 +115,17 @@ export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy')
     for (const [, b] of bitmaps) b.close();
     throw new Error(`“${opened.name}” cannot be opened: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`);
   }
-  for (const [id, b] of bitmaps) putBitmap(id, b);
+  // Layer patches get reduced copies for zoomed-out views (and can be decoded again from their bytes).
+  const patchIds = new Set<string>();
+  for (const d of [loaded.current, ...loaded.past, ...loaded.future]) for (const l of d.doc.layers) patchIds.add(l.assetId);
+  for (const [id, b] of bitmaps) {
+    if (!patchIds.has(id)) {
+      putBitmap(id, b);
+      continue;
+    }
+    rememberPatch(id, opened.assets[id].bytes);
+    putPatchBitmap(id, b);
+  }
   const s = useEditor.getState();
   for (const r of s.gen.references) URL.revokeObjectURL(r.thumbUrl);
   const references: ReferenceImage[] = loaded.references.map((r) => {

@@ -5,6 +5,7 @@
  */
 import { layerOpacity, layerVisible } from '../../shared/document/schema';
 import { placeBitmap } from './blob-store';
+import { ensureBitmap } from './candidate-assets';
 import { useEditor } from './store/store';
 import type { SelectOp, SelectResponse, SourceLayer, SourceSpec } from '../workers/select-protocol';
 
@@ -48,7 +49,7 @@ function sourceFor(sample: SampleFrom): { key: string; width: number; height: nu
   const parts: string[] = [doc.id, `${doc.canvas.width}x${doc.canvas.height}`];
   const add = (assetId: string, r: { x: number; y: number; width: number; height: number }, opacity: number) => {
     const at = placeBitmap(assetId, r);
-    if (!at) return;
+    if (!at || at.reduced) return;
     const bitmap = at.image;
     layers.push({ bitmap, x: at.x, y: at.y, width: at.width, height: at.height, opacity });
     parts.push(`${assetId}@${r.x},${r.y},${r.width},${r.height}:${bitmap.width}x${bitmap.height}:${opacity}`);
@@ -72,6 +73,9 @@ export function runSelectJob(sample: SampleFrom, job: SelectOp): SelectJob<Selec
   let myId = 0;
   let rejectMine: ((e: Error) => void) | null = null;
   const promise = (async () => {
+    // Selections sample full-resolution pixels: patches a zoomed-out view holds reduced are decoded again.
+    const layers = sample === 'composite' ? (useEditor.getState().doc?.layers ?? []) : [];
+    await Promise.all(layers.map((l) => ensureBitmap(l.assetId)));
     const src = sourceFor(sample);
     if (!src) throw new Error('no photo is open');
     for (let attempt = 0; attempt < 2; attempt++) {

@@ -7,7 +7,8 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { bitmapsVersion, getBitmap, subscribeBitmaps } from '../commands/blob-store';
+import { bitmapsVersion, getBitmap, getMask, placeBitmap, subscribeBitmaps } from '../commands/blob-store';
+import { maskedLayerCanvas, uncropped } from './canvas/layer-display';
 import { formatUsd } from '../model/estimate';
 import type { StagedCandidate } from '../model/staging-logic';
 import { type CompareViewState, actualSize, fitView, panBy, paneCandidates, zoomAbout } from '../model/compare-view';
@@ -35,15 +36,21 @@ function drawPane(
   ctx.imageSmoothingEnabled = view.scale < 2;
   const original = getBitmap(doc.original.assetId);
   if (original && !hidden.original) ctx.drawImage(original, doc.original.x, doc.original.y, doc.original.width, doc.original.height);
+  // Patches are kept decoded only where they are not transparent (and zoomed out, reduced):
+  // placeBitmap says which bitmap to draw and where its part of the patch goes.
+  const need = view.scale * (window.devicePixelRatio || 1);
   for (const l of doc.layers) {
-    const bmp = getBitmap(l.assetId);
-    if (!bmp || hidden[l.id] || l.visible === false) continue;
+    if (hidden[l.id] || l.visible === false) continue;
+    // A layer with a layer mask shows through it, as on the stage (the same masked canvas).
+    const at = placeBitmap(l.assetId, l, l.maskId ? undefined : need);
+    if (!at || (l.maskId && at.reduced)) continue;
     ctx.globalAlpha = l.opacity ?? 1;
-    ctx.drawImage(bmp, l.x, l.y, l.width, l.height);
+    if (l.maskId) ctx.drawImage(maskedLayerCanvas(l.id, uncropped(l.assetId, at.image), getMask(l.maskId)), l.x, l.y, l.width, l.height);
+    else ctx.drawImage(at.image, at.x, at.y, at.width, at.height);
     ctx.globalAlpha = 1;
   }
-  const patch = before ? undefined : getBitmap(c.assetId);
-  if (patch) ctx.drawImage(patch, c.region.x, c.region.y, c.region.width, c.region.height);
+  const patch = before ? undefined : placeBitmap(c.assetId, c.region, need);
+  if (patch) ctx.drawImage(patch.image, patch.x, patch.y, patch.width, patch.height);
 }
 
 function Pane(props: {

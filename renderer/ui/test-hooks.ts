@@ -5,7 +5,7 @@
 import { layerVisible } from '../../shared/document/schema';
 import { bandOutline, getMaskValue, countMaskPixels, maskBounds, maskToArray } from '../../shared/mask';
 import { bandRadius } from './canvas/FeatherBandOutline';
-import { bitmapCrop, getBitmap, getMask, maskCount } from '../commands/blob-store';
+import { bitmapCrop, bitmapLevels, getBitmap, getMask, maskCount, setFullKeepBytes } from '../commands/blob-store';
 import { useEditor } from '../commands/store/store';
 import { currentEstimate } from '../commands/current-estimate';
 import { totalCost } from '../model/version-logic';
@@ -175,6 +175,14 @@ export function installTestHooks(): void {
     /** Autosave progress: completed saves, last save time and document, pending work, last error. */
     autosave() {
       return autosaveStatus();
+    },
+    /** The full-resolution and reduced bitmaps held for an asset (sizes, or null). */
+    bitmapLevels(assetId: string) {
+      return bitmapLevels(assetId);
+    },
+    /** Test setting: bytes of full-resolution patch bitmaps kept beyond what the view needs (default 64 MB). */
+    setFullKeepBytes(bytes: number) {
+      setFullKeepBytes(bytes);
     },
     /** Size of the decoded bitmap held for an asset, or null when none is held. */
     bitmapSize(assetId: string) {

@@ -87,5 +87,7 @@ function collect(s: DocumentSlice): void {
     for (const id of layerMaskIds(d)) live.add(id);
   }
   retainMasks(live);
-  pinBitmaps(assets);
+  // A layer mask is drawn from the patch's full-resolution pixels: those stay decoded.
+  const full = new Set((s.doc?.layers ?? []).filter((l) => l.maskId).map((l) => l.assetId));
+  pinBitmaps(assets, full);
 }

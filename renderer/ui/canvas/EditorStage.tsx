@@ -190,6 +190,8 @@ export function EditorStage() {
   }, [doc]);
   useSyncExternalStore(subscribeBitmaps, bitmapsVersion); // redraw when a bitmap is replaced (preview → full)
   const original = doc ? getBitmap(doc.original.assetId) : undefined;
+  // Device pixels per document pixel: how much of a patch's resolution the view shows.
+  const need = scale * (window.devicePixelRatio || 1);
   const visibleDoc = { x: -offsetX / scale, y: -offsetY / scale, width: stageWidth / scale, height: stageHeight / scale };
   const cursor = panning
     ? 'grabbing'
@@ -238,19 +240,19 @@ export function EditorStage() {
             />
           )}
           {doc?.layers.slice(0, split.target).map((l) => (
-            <PatchNode key={l.id} layer={l} />
+            <PatchNode key={l.id} layer={l} need={need} />
           ))}
         </Layer>
         {/* The layer whose mask is painted, and the layers above it, get their own canvases: a live
             stroke then redraws one patch, not the photo and every other layer. */}
         <Layer name="picture-target" listening={false} imageSmoothingEnabled={scale < 2}>
           {doc?.layers.slice(split.target, split.above).map((l) => (
-            <PatchNode key={l.id} layer={l} target />
+            <PatchNode key={l.id} layer={l} need={need} target />
           ))}
         </Layer>
         <Layer name="picture-above" listening={false} imageSmoothingEnabled={scale < 2}>
           {doc?.layers.slice(split.above).map((l) => (
-            <PatchNode key={l.id} layer={l} />
+            <PatchNode key={l.id} layer={l} need={need} />
           ))}
         </Layer>
         {/* Its own layer: staging a candidate redraws it alone, not the photo and its kept patches. */}

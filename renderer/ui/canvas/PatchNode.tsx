@@ -4,36 +4,26 @@
  */
 import { Image as KonvaImage, Rect } from 'react-konva';
 import { layerOpacity, layerVisible, type PatchLayer } from '../../../shared/document/schema';
-import { bitmapCrop, getMask, placeBitmap } from '../../commands/blob-store';
-import { maskedLayerCanvas } from './layer-display';
+import { getMask, placeBitmap } from '../../commands/blob-store';
+import { maskedLayerCanvas, uncropped } from './layer-display';
 import { createFullMask } from '../../../shared/mask';
-
-/** Full-size sources of cropped patch bitmaps, for layer masks (which work in layer px): made once per bitmap. */
-const fullSize = new WeakMap<ImageBitmap, HTMLCanvasElement>();
-
-function uncropped(assetId: string, bmp: ImageBitmap): ImageBitmap | HTMLCanvasElement {
-  const crop = bitmapCrop(assetId);
-  if (!crop) return bmp;
-  let c = fullSize.get(bmp);
-  if (!c) {
-    c = document.createElement('canvas');
-    c.width = crop.fullWidth;
-    c.height = crop.fullHeight;
-    c.getContext('2d')!.drawImage(bmp, crop.x, crop.y);
-    fullSize.set(bmp, c);
-  }
-  return c;
-}
 
 /**
  * `target`: the brush paints this layer's mask. Without a mask yet it is drawn through a masked
  * canvas with a full mask, so the first stroke shows live too.
+ * `need`: device pixels per layer pixel the view draws at (zoom × devicePixelRatio): zoomed out, a
+ * reduced copy of the patch is drawn; zoomed in, the full resolution (decoded again if it was let go).
  */
-export function PatchNode({ layer, target = false }: { layer: PatchLayer; target?: boolean }) {
+export function PatchNode({ layer, target = false, need }: { layer: PatchLayer; target?: boolean; need: number }) {
+  if (!layerVisible(layer)) return null;
+  const wantMask = !!layer.maskId || target;
   // Patches are kept decoded only where they are not transparent: placeBitmap says where that part goes.
-  const at = placeBitmap(layer.assetId, layer);
-  if (!at || !layerVisible(layer)) return null;
-  const mask = layer.maskId ? getMask(layer.maskId) : target ? createFullMask(layer.width, layer.height) : null;
+  const at = placeBitmap(layer.assetId, layer, wantMask ? undefined : need);
+  if (!at) return null;
+  // A layer mask works in layer pixels on the full resolution. Until that is back (it is on its way),
+  // a layer with a mask waits; the mask target without one yet looks the same unmasked.
+  const mask = at.reduced ? null : layer.maskId ? getMask(layer.maskId) : target ? createFullMask(layer.width, layer.height) : null;
+  if (at.reduced && layer.maskId) return null;
   const masked = mask ? maskedLayerCanvas(layer.id, uncropped(layer.assetId, at.image), mask) : null;
   const box = masked ? { x: layer.x, y: layer.y, width: layer.width, height: layer.height } : at;
   return (

@@ -6,6 +6,7 @@
  * move touched. Opacity is the Konva node's, so it costs nothing here.
  */
 import { dirtyTileIndices, readMaskRegion, tileRect, type Rect, type TiledMask } from '../../../shared/mask';
+import { bitmapCrop } from '../../commands/blob-store';
 
 interface Entry {
   bmp: ImageBitmap | HTMLCanvasElement;
@@ -113,4 +114,21 @@ export function restoreRect(layerId: string, r: Rect): void {
 /** Drops the canvases of layers the document no longer has. */
 export function pruneLayerCanvases(keep: ReadonlySet<string>): void {
   for (const id of entries.keys()) if (!keep.has(id)) entries.delete(id);
+}
+
+/** Full-size sources of cropped patch bitmaps, for layer masks (which work in layer px): made once per bitmap. */
+const fullSize = new WeakMap<ImageBitmap, HTMLCanvasElement>();
+
+export function uncropped(assetId: string, bmp: ImageBitmap): ImageBitmap | HTMLCanvasElement {
+  const crop = bitmapCrop(assetId);
+  if (!crop) return bmp;
+  let c = fullSize.get(bmp);
+  if (!c) {
+    c = document.createElement('canvas');
+    c.width = crop.fullWidth;
+    c.height = crop.fullHeight;
+    c.getContext('2d')!.drawImage(bmp, crop.x, crop.y);
+    fullSize.set(bmp, c);
+  }
+  return c;
 }

@@ -1,0 +1,100 @@
+/**
+ * Kept layers at the resolution the view needs (issue 9, history memory): zoomed out, a kept patch is
+ * drawn from a reduced copy and its full-resolution bitmap is let go (the test sets the budget of
+ * full-resolution bitmaps kept beyond need to 0, so every one that is not needed goes); zoomed to
+ * 100 % with Ctrl+1 the full resolution is decoded again and the stage shows its exact pixels; fit to
+ * screen again and it goes again; a magic-wand click that samples the composite decodes it again and
+ * sees the layer. Driven with real keys and mouse on colorful-cups.jpg (2560×1600).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, maskValue, settleView, summary, waitIdle } from '../support/page-helpers';
+import { chooseOption, retype } from '../support/user-input';
+import { startOpenAIServer } from '../servers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+type Page = AppHarness['page'];
+type Size = { width: number; height: number };
+
+const probe = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
+  page.evaluate(([f, a]) => (window as any).__maskworkTest[f as string](...(a as unknown[])), [fn, args] as const);
+const levels = (page: Page, id: string) => probe<{ full: Size | null; reduced: Size | null }>(page, 'bitmapLevels', id);
+const scale = (page: Page) => page.evaluate(() => (window as any).__maskworkTest.summary().scale as number);
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    viewport: { width: 900, height: 650 },
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+describe('kept layers at the resolution the view needs', () => {
+  it('zoomed out draws a reduced copy; Ctrl+1 brings the full resolution back; the wand still samples it', async () => {
+    const page = app.page;
+    app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg'));
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+    await page.keyboard.press('m');
+    await dragPath(page, [
+      [930, 550],
+      [1630, 1050],
+    ]);
+    await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
+    await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a painted panel');
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Keep as layer', exact: true }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
+    await page.keyboard.press('Control+d');
+    await waitIdle(page);
+    const [layer] = await probe<Array<{ assetId: string; x: number; y: number }>>(page, 'layerList');
+
+    // Fitted, the view draws the 2560-px photo at about a fifth: a quarter-size copy is enough.
+    await page.keyboard.press('Control+0');
+    await settleView(page);
+    expect(await scale(page)).toBeLessThan(0.25);
+    await expect.poll(async () => (await levels(page, layer.assetId)).reduced, { timeout: 10_000 }).not.toBeNull();
+    const { full, reduced } = await levels(page, layer.assetId);
+    expect(full!.width).toBeGreaterThan(600);
+    expect(reduced).toEqual({ width: Math.ceil(full!.width / 4), height: Math.ceil(full!.height / 4) });
+    // Inside the painted rectangle the patch is opaque: its colour, read from the full resolution.
+    const inside = { x: 1280, y: 800 };
+    const colour = (await probe<number[]>(page, 'bitmapPixel', layer.assetId, inside.x - layer.x, inside.y - layer.y)).slice(0, 3);
+    await page.evaluate(() => (window as any).__maskworkTest.setFullKeepBytes(0));
+    await expect.poll(async () => (await levels(page, layer.assetId)).full, { timeout: 10_000 }).toBeNull();
+    await settleView(page);
+    const fitted = await probe<number[]>(page, 'stagePixel', inside.x, inside.y);
+    expect(Math.max(...fitted.map((v, i) => Math.abs(v - colour[i])))).toBeLessThanOrEqual(3);
+
+    // 100 %: the full resolution is decoded again and drawn.
+    await page.keyboard.press('Control+1');
+    await expect.poll(() => scale(page)).toBe(1);
+    await expect.poll(async () => (await levels(page, layer.assetId)).full, { timeout: 10_000 }).toEqual(full);
+    await settleView(page);
+    expect(await probe<number[]>(page, 'stagePixel', inside.x, inside.y)).toEqual(colour);
+
+    // Fit again: once the full resolution has not been needed for a moment, it goes again.
+    await page.keyboard.press('Control+0');
+    await expect.poll(async () => (await levels(page, layer.assetId)).full, { timeout: 10_000 }).toBeNull();
+
+    // The magic wand samples the composite at full resolution: it decodes the layer again and selects
+    // the painted panel (one colour), not the cups around it.
+    await page.keyboard.press('w');
+    expect((await summary(page)).tool).toBe('wand');
+    const at = await probe<{ x: number; y: number }>(page, 'docToClient', inside.x, inside.y);
+    await page.mouse.click(at.x, at.y);
+    await waitIdle(page);
+    await expect.poll(async () => (await summary(page)).label).toBe('Magic wand');
+    expect(await maskValue(page, inside.x, inside.y)).toBe(255);
+    expect(await maskValue(page, 1000, 600)).toBe(255);
+    expect(await maskValue(page, 800, 400)).toBe(0);
+    expect((await summary(page)).layers).toBe(1);
+  });
+});
