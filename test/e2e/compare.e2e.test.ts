@@ -89,6 +89,15 @@ describe('compare view', () => {
     // Every pane shows its own candidate at the same document point.
     const colours = await paneColours(P);
     for (const [i, c] of colours.entries()) expect(close(c, paletteColour(items[i].index))).toBe(true);
+    // …and the photo outside the painted stroke: a patch is held only where it is not transparent,
+    // and each pane places that part where it belongs (not stretched over the whole region).
+    const { data, info } = await sharp(photo).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const photoAt = (p: { x: number; y: number }) => {
+      const o = (p.y * info.width + p.x) * 3;
+      return [data[o], data[o + 1], data[o + 2]];
+    };
+    const Q = { x: 250, y: 280 }; // 120 px below the stroke, inside the region sent to the model
+    for (const c of await paneColours(Q)) expect(close(c, photoAt(Q), 24)).toBe(true);
 
     // Wheel over pane 1 zooms every pane about the cursor.
     const v0 = await view();
@@ -111,10 +120,8 @@ describe('compare view', () => {
 
     // Before on pane 2 only: the photo there, the candidates elsewhere.
     await dialog.getByRole('button', { name: 'Before: candidate 2' }).click();
-    const { data, info } = await sharp(photo).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const o = (P.y * info.width + P.x) * 3;
     const after = await paneColours(P);
-    expect(close(after[1], [data[o], data[o + 1], data[o + 2]], 24)).toBe(true);
+    expect(close(after[1], photoAt(P), 24)).toBe(true);
     expect(close(after[0], paletteColour(items[0].index))).toBe(true);
     expect(close(after[2], paletteColour(items[2].index))).toBe(true);
 
