@@ -248,18 +248,21 @@ export async function prepareEdit(
   if (!plan.ok) throw new AppError({ kind: 'invalid-request', message: plan.reason, rule: 'region', model: req.model });
   const region = plan.region;
   const regionPixels = await spans.time('main: region pixels', () => renderRegion(svc.store, req.layers, region));
-  const sentMask = await spans.time('main: request mask', () => {
+  // The request image encodes on libvips' threads while this thread cuts, dilates and scales the mask.
+  const imageEncode = spans.time(
+    'main: request encode',
+    () => encodeRequestImage(regionPixels, region, plan.request, model.spec.provider === 'local'),
+    (r) => r.length,
+  );
+  imageEncode.catch(() => undefined); // awaited below; a mask error thrown first must not leave it unhandled
+  const { regionMask, requestMask } = await spans.time('main: request mask', async () => {
     const regionMask = cutMask(values, req.mask.rect, region);
     // The model repaints the whole feather band, so the blend mixes generated pixels only.
     const band = featherBand(req.featherPx);
-    return { regionMask, sent: band > 0 ? dilatedMask(regionMask, region.width, region.height, band, 255) : regionMask };
+    const sent = band > 0 ? dilatedMask(regionMask, region.width, region.height, band, 255) : regionMask;
+    return { regionMask, requestMask: await scaleRequestMask(sent, region, plan.request) };
   });
-  const regionMask = sentMask.regionMask;
-  const { requestImage, requestMask } = await spans.time(
-    'main: request encode',
-    () => encodeRequest(regionPixels, sentMask.sent, region, plan.request, model.spec.provider === 'local'),
-    (r) => r.requestImage.length,
-  );
+  const requestImage = await imageEncode;
   return { region, request: plan.request, regionPixels, regionMask, requestImage, requestMask };
 }
 
@@ -275,22 +278,38 @@ export async function encodeRequest(
   request: { width: number; height: number },
   lossless: boolean,
 ): Promise<{ requestImage: Uint8Array; requestMask: Uint8Array }> {
+  // Both pipelines run at once on libvips' thread pool.
+  const [requestImage, requestMask] = await Promise.all([
+    encodeRequestImage(regionPixels, region, request, lossless),
+    scaleRequestMask(mask, region, request),
+  ]);
+  return { requestImage, requestMask };
+}
+
+/** The region's pixels scaled to the request size and encoded (PNG when `lossless`, else JPEG q92). */
+export async function encodeRequestImage(
+  regionPixels: Uint8Array,
+  region: Rect,
+  request: { width: number; height: number },
+  lossless: boolean,
+): Promise<Uint8Array> {
   const { width, height } = request;
   // The alpha band is dropped, not flattened: pre-filled outpaint pixels keep their colour.
   let img = sharp(regionPixels, { raw: { width: region.width, height: region.height, channels: 4 } }).removeAlpha();
   if (width !== region.width || height !== region.height)
     img = img.resize(width, height, { fit: 'fill', kernel: lossless ? 'lanczos3' : 'linear' });
+  return new Uint8Array(await (lossless ? img.png({ compressionLevel: 1 }) : img.jpeg({ quality: 92 })).toBuffer());
+}
+
+/** A region-sized binary mask scaled to the request size, binary again (≥ MASK_ON → 255). */
+export async function scaleRequestMask(mask: Uint8Array, region: Rect, request: { width: number; height: number }): Promise<Uint8Array> {
+  const { width, height } = request;
   let m = sharp(mask, { raw: { width: region.width, height: region.height, channels: 1 } });
   if (width !== region.width || height !== region.height) m = m.resize(width, height, { fit: 'fill', kernel: 'linear' });
-  // Both pipelines run at once on libvips' thread pool.
-  const [encoded, scaled] = await Promise.all([
-    (lossless ? img.png({ compressionLevel: 1 }) : img.jpeg({ quality: 92 })).toBuffer(),
-    m.extractChannel(0).raw().toBuffer(),
-  ]);
-  const requestImage = new Uint8Array(encoded);
+  const scaled = await m.extractChannel(0).raw().toBuffer();
   const requestMask = new Uint8Array(scaled.length);
   for (let i = 0; i < scaled.length; i++) requestMask[i] = scaled[i] >= MASK_ON ? 255 : 0;
-  return { requestImage, requestMask };
+  return requestMask;
 }
 
 /** The provider's image checked against the request (see provider-image.ts), then scaled to the region. */
