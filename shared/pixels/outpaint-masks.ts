@@ -6,28 +6,36 @@
  */
 import type { Rect, Size } from '../geometry/rect';
 import { dilatedMask, featheredAlpha } from './patch';
+import { byActiveWindows } from './active-windows';
 
-/** Ask mask for a tile: unknown pixels plus everything within `band` px of them (255/0). */
+/** 255 where `m` is set, else 0 (a plain loop: `TypedArray.map` costs ≈ 10× as much). */
+function to255(m: Uint8Array): Uint8Array {
+  const out = new Uint8Array(m.length);
+  for (let i = 0; i < m.length; i++) if (m[i]) out[i] = 255;
+  return out;
+}
+
+/**
+ * Ask mask for a tile: unknown pixels plus everything within `band` px of them (255/0). Computed
+ * only in the windows that reach holds (the tile between two side strips is the original, all 0).
+ */
 export function tileAskMask(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
-  const u = new Uint8Array(unknown.length);
-  for (let i = 0; i < u.length; i++) if (unknown[i]) u[i] = 255;
-  if (band <= 0) return u;
-  return dilatedMask(u, w, h, band, 255);
+  if (band <= 0) return to255(unknown);
+  return byActiveWindows(unknown, w, h, band + 1, (u, sw, sh) => dilatedMask(to255(u), sw, sh, band, 255));
 }
 
 /** Blend weight of a tile's result: 255 on unknown pixels, a smooth ramp over `band` px into known ones. */
 export function tileBlendWeight(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
-  if (band <= 0) return unknown.map((v) => (v ? 255 : 0));
+  if (band <= 0) return to255(unknown);
   const half = Math.max(1, Math.ceil(band / 2));
-  const grown = dilatedMask(
-    unknown.map((v) => (v ? 255 : 0)),
-    w,
-    h,
-    half,
-  ).map((v) => v * 255);
-  const ramp = featheredAlpha(w, h, grown, half);
-  for (let i = 0; i < ramp.length; i++) if (unknown[i]) ramp[i] = 255;
-  return ramp;
+  // Its reach: the dilation by `half`, then the feather's blur (2 · ⌈half/2⌉ on each side), and a margin.
+  const reach = half + 2 * Math.ceil(half / 2) + 2;
+  return byActiveWindows(unknown, w, h, reach, (u, sw, sh) => {
+    const grown = dilatedMask(to255(u), sw, sh, half, 255);
+    const ramp = featheredAlpha(sw, sh, grown, half);
+    for (let i = 0; i < ramp.length; i++) if (u[i]) ramp[i] = 255;
+    return ramp;
+  });
 }
 
 /** Final patch alpha over the canvas. */

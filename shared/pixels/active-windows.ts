@@ -1,0 +1,72 @@
+/**
+ * Where a mask operation with a bounded reach can change anything: an outpaint tile's unknown part
+ * is typically two strips at its sides (or at its top and bottom) with the whole original between
+ * them, so its bounding box is the whole tile, yet every pixel farther than the reach from an
+ * unknown pixel stays 0. `activeWindows` cuts the tile into windows that hold every pixel within
+ * `reach` of a set pixel — first by columns, then, inside each column interval, by rows — and
+ * `byActiveWindows` runs an operation on each window's crop and pastes the results into a zeroed
+ * tile: the same result as running it on the whole tile when the operation's output at a pixel only
+ * depends on pixels within `reach` and is 0 where that neighbourhood is all 0.
+ */
+import type { Window } from './box-filter';
+
+/** Runs of indices `i` in [0, n) with `any(i)` set, each grown by `reach` on both sides and merged. */
+function grownRuns(n: number, any: (i: number) => boolean, reach: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    if (!any(i)) continue;
+    const a = Math.max(0, i - reach);
+    let b = i + 1;
+    while (b < n && any(b)) b++;
+    const e = Math.min(n, b + reach);
+    const last = runs[runs.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], e);
+    else runs.push([a, e]);
+    i = b - 1;
+  }
+  return runs;
+}
+
+/** Windows covering every pixel within `reach` (square) of a non-zero pixel of `mask` (w×h). */
+export function activeWindows(mask: Uint8Array, w: number, h: number, reach: number): Window[] {
+  const colAny = new Uint8Array(w);
+  for (let y = 0; y < h; y++) {
+    const o = y * w;
+    for (let x = 0; x < w; x++) if (mask[o + x]) colAny[x] = 1;
+  }
+  const out: Window[] = [];
+  for (const [x0, x1] of grownRuns(w, (x) => colAny[x] === 1, reach)) {
+    const rowAny = (y: number) => {
+      const o = y * w;
+      for (let x = x0; x < x1; x++) if (mask[o + x]) return true;
+      return false;
+    };
+    for (const [y0, y1] of grownRuns(h, rowAny, reach)) out.push({ x0, y0, x1, y1 });
+  }
+  return out;
+}
+
+/**
+ * `op` (mask → same-sized result, both w×h bytes) run window by window over the active windows of
+ * `mask` for `reach`, the results pasted into a zeroed w×h array.
+ */
+export function byActiveWindows(
+  mask: Uint8Array,
+  w: number,
+  h: number,
+  reach: number,
+  op: (sub: Uint8Array, sw: number, sh: number) => Uint8Array,
+): Uint8Array {
+  const windows = activeWindows(mask, w, h, reach);
+  if (windows.length === 1 && windows[0].x1 - windows[0].x0 === w && windows[0].y1 - windows[0].y0 === h) return op(mask, w, h);
+  const out = new Uint8Array(w * h);
+  for (const win of windows) {
+    const sw = win.x1 - win.x0;
+    const sh = win.y1 - win.y0;
+    const sub = new Uint8Array(sw * sh);
+    for (let y = 0; y < sh; y++) sub.set(mask.subarray((win.y0 + y) * w + win.x0, (win.y0 + y) * w + win.x1), y * sw);
+    const res = op(sub, sw, sh);
+    for (let y = 0; y < sh; y++) out.set(res.subarray(y * sw, (y + 1) * sw), (win.y0 + y) * w + win.x0);
+  }
+  return out;
+}
