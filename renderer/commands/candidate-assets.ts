@@ -1,17 +1,47 @@
 /**
- * The bytes behind staged and kept candidates, outside the store: the patch PNG per asset id (so a
- * bitmap the blob store's LRU dropped can be decoded again),
- * and object URLs of live previews. Discarded candidates are released here.
+ * The bytes behind staged and kept candidates, outside the store: per asset id, what the patch was
+ * made from (its PNG, or an edit's raw pixels) so a bitmap the blob store's LRU dropped can be built
+ * again, and object URLs of live previews. Discarded candidates are released here.
  */
+import type { CandidateResult } from '../../shared/ipc/contract-types';
+import { checkPatchPixels, type PatchPixels } from '../../shared/ipc/patch-pixels';
 import { decodeToBitmap, getBitmap, putPatchBitmap, setRedecoder, type BitmapCrop } from './blob-store';
 
 /** The part of a patch with alpha > 0 (main measures it), relative to the patch. */
 export type Opaque = { x: number; y: number; width: number; height: number } | null | undefined;
 
+/**
+ * What a patch's bitmap is built from: its PNG (outpaint, merge down), or the raw RGBA of its
+ * non-transparent part inside a patch of `size` (an edit's candidate: no PNG decode, issue 16).
+ */
+export type PatchSource = { png: Uint8Array; opaque?: Opaque } | { pixels: PatchPixels; size: { width: number; height: number } };
+
 interface PatchEntry {
-  bytes: Uint8Array;
-  opaque: Opaque;
+  source: PatchSource;
   decoding: Promise<ImageBitmap> | null;
+}
+
+/** A candidate's patch source: its pixels, validated against its region (exactly w × h × 4 bytes), or its PNG. */
+export function candidatePatch(c: Pick<CandidateResult, 'patch' | 'pixels' | 'opaque' | 'region'>): PatchSource {
+  if (c.pixels !== undefined)
+    return { pixels: checkPatchPixels(c.pixels, c.region), size: { width: c.region.width, height: c.region.height } };
+  if (c.patch) return { png: c.patch, opaque: c.opaque };
+  throw new Error('the candidate carries no patch');
+}
+
+/** Bytes a source holds (trace and bench accounting). */
+export function sourceBytes(source: PatchSource): number {
+  return 'png' in source ? source.png.byteLength : source.pixels.rgba.byteLength;
+}
+
+async function buildBitmap(source: PatchSource): Promise<{ bmp: ImageBitmap; crop?: BitmapCrop }> {
+  if ('png' in source) return decodePatch(source.png, source.opaque);
+  const { rect, rgba } = source.pixels;
+  const { width: fullWidth, height: fullHeight } = source.size;
+  const data = new ImageData(new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset, rgba.byteLength), rect.width, rect.height);
+  const bmp = await createImageBitmap(data);
+  const whole = rect.x === 0 && rect.y === 0 && rect.width === fullWidth && rect.height === fullHeight;
+  return { bmp, crop: whole ? undefined : { x: rect.x, y: rect.y, fullWidth, fullHeight } };
 }
 
 /** Decodes only the patch's non-transparent part when main said where it is (a third of the memory, typically). */
@@ -35,16 +65,16 @@ export function markKept(assetId: string): void {
   kept.add(assetId);
 }
 
-/** Decodes a candidate's patch, puts the bitmap in the blob store and remembers the bytes. */
-export async function adoptPatch(assetId: string, bytes: Uint8Array, opaque?: Opaque): Promise<void> {
-  patches.set(assetId, { bytes, opaque, decoding: null });
-  const { bmp, crop } = await decodePatch(bytes, opaque);
+/** Builds a candidate's patch bitmap, puts it in the blob store and remembers its source. */
+export async function adoptPatch(assetId: string, source: PatchSource): Promise<void> {
+  patches.set(assetId, { source, decoding: null });
+  const { bmp, crop } = await buildBitmap(source);
   putPatchBitmap(assetId, bmp, crop);
 }
 
 /** Remembers the bytes of a patch decoded elsewhere (a project's layers), so its bitmap can be decoded again. */
 export function rememberPatch(assetId: string, bytes: Uint8Array): void {
-  if (!patches.has(assetId)) patches.set(assetId, { bytes, opaque: null, decoding: null });
+  if (!patches.has(assetId)) patches.set(assetId, { source: { png: bytes, opaque: null }, decoding: null });
   kept.add(assetId);
 }
 
@@ -54,7 +84,7 @@ export async function ensureBitmap(assetId: string): Promise<ImageBitmap | undef
   if (hit) return hit;
   const e = patches.get(assetId);
   if (!e) return undefined;
-  e.decoding ??= decodePatch(e.bytes, e.opaque).then(({ bmp, crop }) => {
+  e.decoding ??= buildBitmap(e.source).then(({ bmp, crop }) => {
     putPatchBitmap(assetId, bmp, crop);
     e.decoding = null;
     return bmp;
@@ -72,10 +102,10 @@ export function releasePatch(assetId: string): void {
   patches.delete(assetId);
 }
 
-/** Patch PNGs held for decoding again (bench accounting). */
+/** Patch PNGs and pixels held for building bitmaps again (bench accounting). */
 export function patchBytesMemory(): { patches: number; bytes: number } {
   let bytes = 0;
-  for (const e of patches.values()) bytes += e.bytes.byteLength;
+  for (const e of patches.values()) bytes += sourceBytes(e.source);
   return { patches: patches.size, bytes };
 }
 

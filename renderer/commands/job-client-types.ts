@@ -7,6 +7,7 @@ import type { EditorStore } from './store/store';
 import type { EditRequest } from '../model/edit-request';
 import type { OutpaintRequest } from '../model/outpaint-request';
 import type { EditTracer } from './edit-trace';
+import type { PatchSource } from './candidate-assets';
 
 /** What a job was started with: a masked edit or an outpaint. */
 export type JobRequest = { kind: 'edit'; req: EditRequest } | { kind: 'outpaint'; req: OutpaintRequest };
@@ -19,8 +20,8 @@ export interface JobClientDeps {
   /** The mask inside `rect` as a grey PNG. */
   /** The mask inside `rect` as PNG, grown by `growPx` first when given (removal without a halo). */
   encodeMask(maskId: string, rect: Rect, growPx?: number): Promise<Uint8Array>;
-  /** Decodes a candidate's patch and keeps its bytes (candidate-assets). */
-  adoptPatch(assetId: string, bytes: Uint8Array, opaque?: { x: number; y: number; width: number; height: number } | null): Promise<void>;
+  /** Builds a candidate's patch bitmap and keeps its source (candidate-assets). */
+  adoptPatch(assetId: string, source: PatchSource): Promise<void>;
   previewUrl(bytes: Uint8Array): string;
   revokeUrls(urls: Iterable<string>): void;
   rememberModel(model: string): void;

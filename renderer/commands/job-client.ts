@@ -304,7 +304,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     for (const c of cands) if (c.spans) trace.main(c.spans);
     const received = cands.flatMap((c) => c.spans ?? []).find((x) => x.name === 'main: queued');
     if (received) trace.span('transport → main (edit:start)', sendStart, received.start, sentBytes);
-    const bytes = cands.reduce((t, c) => t + c.patch.length, 0);
+    const bytes = cands.reduce((t, c) => t + (c.pixels?.rgba.byteLength ?? c.patch?.byteLength ?? 0), 0);
     if (sentAt !== undefined) trace.span('transport ← main (job:result)', sentAt, got, bytes);
     trace.span('renderer: job:result call', asked, got, bytes);
   }

@@ -122,7 +122,7 @@ export async function mergeDownCmd(layerId: string): Promise<void> {
         upper: placedLayerFor(out.layers[i]),
       }),
     );
-    await adoptPatch(merged.assetId, merged.png);
+    await adoptPatch(merged.assetId, { png: merged.png });
     markKept(merged.assetId);
     if (st().doc !== doc) return; // the document moved on: never overwrite newer work
     const { png: _bytes, ...placed } = merged;

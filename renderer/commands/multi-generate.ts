@@ -12,7 +12,7 @@ import { expectedFor } from '../../shared/routing/latency';
 import { getMask } from './blob-store';
 import { api, errorInfo, unwrap } from './bridge';
 import { encodeMaskPng } from './mask-encode';
-import { adoptPatch } from './candidate-assets';
+import { adoptPatch, candidatePatch } from './candidate-assets';
 import { currentMaskBounds, currentPlanBox, modelOptions, sentReferences } from './current-estimate';
 import { effectiveGrowPx, maskRectFor, qualityFor, requestLayers, settingsForModel, type EditRequest } from '../model/edit-request';
 import { computeEstimate } from '../model/estimate';
@@ -247,7 +247,7 @@ async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands
   const staged: StagedCandidate[] = [];
   for (const c of cands) {
     try {
-      await adoptPatch(c.assetId, c.patch);
+      await adoptPatch(c.assetId, candidatePatch(c));
     } catch (e) {
       s.notify('error', `A ${entry.modelName} candidate could not be decoded: ${errorInfo(e).message}`, 'bad-image');
       continue;

@@ -6,6 +6,7 @@
 import type { CandidateResult } from '../../shared/ipc/contract-types';
 import type { StagedCandidate } from '../model/staging-logic';
 import { errorInfo } from './bridge';
+import { candidatePatch, sourceBytes } from './candidate-assets';
 import { modelOptions } from './current-estimate';
 import type { EditTracer } from './edit-trace';
 import type { JobClientDeps } from './job-client-types';
@@ -41,8 +42,9 @@ export async function stageResults(ctx: StageContext, job: JobState, jobId: stri
     cands.map(async (c) => {
       try {
         const t = trace.now();
-        await ctx.adoptPatch(c.assetId, c.patch, c.opaque);
-        trace.span(`renderer: decode #${c.index}`, t, trace.now(), c.patch.length);
+        const source = candidatePatch(c);
+        await ctx.adoptPatch(c.assetId, source);
+        trace.span(`renderer: ${'png' in source ? 'decode' : 'bitmap'} #${c.index}`, t, trace.now(), sourceBytes(source));
         return true;
       } catch (e) {
         s.notify('error', `Candidate ${c.index + 1} could not be decoded: ${errorInfo(e).message}`, 'bad-image');

@@ -2,6 +2,7 @@
 import type { AppErrorInfo } from '../errors';
 import type { TextVerdict } from '../text-check/text-match';
 import type { TimingSpan } from '../timing/spans';
+import type { PatchPixels } from './patch-pixels';
 
 export interface AppInfo {
   version: string;
@@ -101,10 +102,19 @@ export interface JobProgress {
 export interface CandidateResult {
   index: number;
   model: string;
-  /** Asset id in main of the patch (for export and undo); the same bytes as `patch`. */
+  /** Asset id in main of the patch (for export and undo): an RGBA PNG of `region` size. */
   assetId: string;
-  /** The patch: RGBA PNG of `region` size; RGB = generated pixels, alpha = feathered mask (0 outside the band). */
-  patch: Uint8Array;
+  /**
+   * The patch as its asset's PNG (outpaint): RGBA of `region` size; RGB = generated pixels, alpha =
+   * feathered mask (0 outside the band). An edit sends `pixels` instead.
+   */
+  patch?: Uint8Array;
+  /**
+   * An edit's patch as raw sRGB RGBA of its non-transparent part (`pixels.rect` = `opaque`): the
+   * image of the asset's PNG (which is in the original's colour space, with its profile), sent so the
+   * renderer neither fetches nor decodes a PNG on the way to the screen (issue 16).
+   */
+  pixels?: PatchPixels;
   region: { x: number; y: number; width: number; height: number };
   requestSize: { width: number; height: number };
   costUsd: number;

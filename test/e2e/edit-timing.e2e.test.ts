@@ -72,7 +72,7 @@ describe('edit timings', () => {
       'main: patch build #0',
       'main: patch encode #0',
       'transport ← main (job:result)',
-      'renderer: decode #0',
+      'renderer: bitmap #0',
       'renderer: first paint',
     ])
       expect(text).toContain(span);

@@ -12,6 +12,7 @@ import { planRegion } from '../../../shared/geometry';
 import { estimateCost } from '../../../shared/models';
 import { buildPatch, dilatedMask, featherBand } from '../../../shared/pixels/patch';
 import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
+import { cropRgba } from '../../../shared/ipc/patch-pixels';
 import type { JobServices } from '../create-services';
 import type { JobFn } from '../jobs/job-runner';
 import { sniffImageFormat } from '../services/image-sniff';
@@ -202,14 +203,18 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       );
       // Written to disk meanwhile: every read of the id waits for the write.
       const assetId = await c.spans.time(`main: asset id #${k}`, () => svc.store.putInBackground(png, 'patch'));
-      return { patch, png, assetId, requestId: img.requestId, opaque: alphaBounds(patch, region.width, region.height) };
+      const opaque = alphaBounds(patch, region.width, region.height);
+      // The renderer gets the raw pixels of the part that shows (a transparent patch: one transparent pixel).
+      const rect = opaque ?? { x: 0, y: 0, width: 1, height: 1 };
+      const pixels = { rect, rgba: cropRgba(patch, region.width, rect) };
+      return { patch, pixels, assetId, requestId: img.requestId, opaque };
     }),
   );
   const candidates: CandidateResult[] = built.map((b, i) => ({
     index: c.first + i,
     model: modelValue,
     assetId: b.assetId,
-    patch: b.png,
+    pixels: b.pixels,
     opaque: b.opaque,
     region,
     requestSize: { width: request.width, height: request.height },

@@ -11,6 +11,8 @@ import sharp from 'sharp';
 import { type startOpenAIServer, PALETTE } from '../../servers';
 import { startMain, startMainWithServers, maskForEdit, farFromMask, type CloudHarness, type MainHarness } from '../../support/main-harness';
 import { featherBand } from '../../../shared/pixels/patch';
+import { checkPatchPixels, cropRgba } from '../../../shared/ipc/patch-pixels';
+import type { CandidateResult } from '../../../shared/ipc/contract-types';
 
 const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
 const workerBuilt = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
@@ -50,6 +52,26 @@ async function runEdit(model: string, photo: string, maskName: string, extra: Re
   return { img, mask, result };
 }
 
+/**
+ * The candidate's raw pixels (what the renderer shows) are the asset PNG's pixels inside the alpha
+ * bounds, exactly w × h × 4 bytes, and everything of the PNG outside them is transparent.
+ */
+async function expectPixelsOfAsset(c: CandidateResult, png: Uint8Array) {
+  expect(c.patch).toBeUndefined();
+  const px = checkPatchPixels(c.pixels, c.region);
+  expect(px.rect).toEqual(c.opaque);
+  const { data } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  const full = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  expect(Buffer.from(cropRgba(full, c.region.width, px.rect)).equals(Buffer.from(px.rgba))).toBe(true);
+  let outside = 0;
+  for (let y = 0; y < c.region.height; y++)
+    for (let x = 0; x < c.region.width; x++) {
+      const inside = x >= px.rect.x && x < px.rect.x + px.rect.width && y >= px.rect.y && y < px.rect.y + px.rect.height;
+      if (!inside) outside += full[(y * c.region.width + x) * 4 + 3];
+    }
+  expect(outside).toBe(0);
+}
+
 describe.each([
   ['gpt-image-2', 'coffee.png', 'coffee.mask-blob.png'],
   ['gemini-3.1-flash-image', 'building.jpg', 'building.mask-box.png'],
@@ -64,8 +86,10 @@ describe.each([
     const c = result.candidates[0];
     expect(c.region.x).toBeLessThanOrEqual(mask.rect.x);
     expect(c.region.x + c.region.width).toBeGreaterThanOrEqual(mask.rect.x + mask.rect.width);
-    const meta = await sharp(c.patch).metadata();
+    const png = await main.svc.store.get(c.assetId);
+    const meta = await sharp(png).metadata();
     expect([meta.width, meta.height]).toEqual([c.region.width, c.region.height]);
+    await expectPixelsOfAsset(c, png);
 
     const out = join(main.tmp, `${model}-export.png`);
     main.svc.dialogs.chooseExportPath = async () => out;
@@ -209,9 +233,10 @@ describe('a 40 MP photo', () => {
     expect(c.region.x + c.region.width).toBeGreaterThanOrEqual(rect.x + rect.width);
     expect(c.region.width * c.region.height).toBeLessThan((W * H) / 20);
     // The patch is at document resolution: one patch pixel per document pixel of the region.
-    const meta = await sharp(c.patch).metadata();
+    const patchPng = await main.svc.store.get(c.assetId);
+    const meta = await sharp(patchPng).metadata();
     expect([meta.width, meta.height]).toEqual([c.region.width, c.region.height]);
-    const { data } = await sharp(c.patch).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(patchPng).raw().toBuffer({ resolveWithObject: true });
     const centre = ((rect.y + 150 - c.region.y) * c.region.width + (rect.x + 210 - c.region.x)) * 4;
     expect(data[centre + 3]).toBe(255);
     expect(data[3]).toBe(0); // the region's corner is outside the feather band

@@ -51,7 +51,7 @@ describe('outpaint tile steps', () => {
       expect(p.unknown.some((v) => v === 1)).toBe(true);
       expect(p.ask.every((v) => v === 0 || v === 255)).toBe(true);
     }
-    const { data, info } = await sharp(Buffer.from(candidate.patch)).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(Buffer.from(candidate.patch!)).raw().toBuffer({ resolveWithObject: true });
     const at = (x: number, y: number) => [...data.subarray((y * info.width + x) * 4, (y * info.width + x) * 4 + 4)];
     expect(at(90, 20)).toEqual([250, 0, 0, 255]); // new area: the step's pixels
     expect(at(10, 20)[3]).toBe(0); // deep inside the original: not in the patch
