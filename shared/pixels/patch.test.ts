@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPatch, compositeOver, compositeOverInto, featherBand } from './patch';
+import { buildPatch, compositeOver, compositeOverInto, featherBand, generatedWindow } from './patch';
+import { maskWindow, type Window } from './box-filter';
 
 function solid(w: number, h: number, rgb: [number, number, number]): Uint8Array {
   const b = new Uint8Array(w * h * 4);
@@ -87,6 +88,47 @@ describe('buildPatch', () => {
         colourMatch: false,
       }),
     ).toThrow(RangeError);
+  });
+});
+
+describe('generatedWindow', () => {
+  const w = 320;
+  const h = 280;
+  const mask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const d = ((x - 160) / 40) ** 2 + ((y - 140) / 30) ** 2;
+      mask[y * w + x] = d <= 1 ? 255 : d < 1.2 ? 100 : 0;
+    }
+  const original = noisy(w, h, 7);
+  const generated = noisy(w, h, 3);
+  const only = (win: Window) => {
+    const out = new Uint8Array(generated.length);
+    for (let y = win.y0; y < win.y1; y++) out.set(generated.subarray((y * w + win.x0) * 4, (y * w + win.x1) * 4), (y * w + win.x0) * 4);
+    return out;
+  };
+
+  it('covers every generated pixel buildPatch reads: the rest may be anything', () => {
+    for (const featherPx of [0, 3, 8, 40])
+      for (const colourMatch of [false, true]) {
+        const win = generatedWindow(mask, w, h, featherPx)!;
+        expect(win.x0).toBeGreaterThan(0); // not clamped by the borders: the window itself is tested
+        expect(win.y1).toBeLessThan(h);
+        const full = buildPatch({ width: w, height: h, generated, original, mask, featherPx, colourMatch });
+        const part = buildPatch({ width: w, height: h, generated: only(win), original, mask, featherPx, colourMatch });
+        expect(Buffer.from(part).equals(Buffer.from(full)), `feather ${featherPx}, colour match ${colourMatch}`).toBe(true);
+      }
+  });
+
+  it('is needed: the mask window alone changes the colour-matched patch', () => {
+    const tight = maskWindow(mask, w, h, 0)!;
+    const full = buildPatch({ width: w, height: h, generated, original, mask, featherPx: 8, colourMatch: true });
+    const part = buildPatch({ width: w, height: h, generated: only(tight), original, mask, featherPx: 8, colourMatch: true });
+    expect(Buffer.from(part).equals(Buffer.from(full))).toBe(false);
+  });
+
+  it('is null for an empty mask', () => {
+    expect(generatedWindow(new Uint8Array(16), 4, 4, 8)).toBeNull();
   });
 });
 

@@ -51,6 +51,16 @@ export function dilatedMask(mask: Uint8Array, width: number, height: number, r: 
   return win ? dilateSquare(mask, width, height, r, win, on) : new Uint8Array(width * height);
 }
 
+/**
+ * The part of the generated pixels {@link buildPatch} reads (null: none): the mask's window padded by
+ * the colour-match ring's reach (band + 24 px, sampled on a 4-px grid), which covers the feather's.
+ * Outside it the generated pixels never matter, so main scales only this part of a provider's image.
+ */
+export function generatedWindow(mask: Uint8Array, width: number, height: number, featherPx: number): Window | null {
+  const ring = 4 * Math.ceil((featherBand(featherPx) + 24) / 4) + 4;
+  return maskWindow(mask, width, height, Math.max(ring, 2 * Math.ceil(featherPx / 2) + 1));
+}
+
 export function buildPatch(p: PatchInput): Uint8Array {
   const { width, height } = p;
   const n = width * height;

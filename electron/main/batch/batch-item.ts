@@ -103,7 +103,13 @@ export async function patchFromAnswer(
 ): Promise<BatchResult> {
   const spec = getModel(req.model);
   const { region, request } = prep;
-  const generated = await scaleToRegion(image.bytes, region, spec?.name ?? req.model, { width: request.width, height: request.height });
+  const generated = await scaleToRegion(
+    image.bytes,
+    region,
+    spec?.name ?? req.model,
+    { width: request.width, height: request.height },
+    prep.generatedWindow,
+  );
   const patch = buildPatch({
     width: region.width,
     height: region.height,

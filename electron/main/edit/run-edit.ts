@@ -10,7 +10,8 @@ import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
 import { planRegion } from '../../../shared/geometry';
 import { estimateCost } from '../../../shared/models';
-import { buildPatch, dilatedMask, featherBand } from '../../../shared/pixels/patch';
+import { buildPatch, dilatedMask, featherBand, generatedWindow } from '../../../shared/pixels/patch';
+import type { Window } from '../../../shared/pixels/box-filter';
 import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
 import { cropRgba } from '../../../shared/ipc/patch-pixels';
 import type { JobServices } from '../create-services';
@@ -183,7 +184,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       progress(at(EDIT_COMPOSITING + ((1 - EDIT_COMPOSITING) * i) / images.length), 'Compositing', undefined, 'working');
       const k = c.first + i;
       const generated = await c.spans.time(`main: decode + scale #${k}`, () =>
-        scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height }),
+        scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height }, prep.generatedWindow),
       );
       const patch = await c.spans.time(`main: patch build #${k}`, () =>
         buildPatch({
@@ -235,6 +236,8 @@ export interface PreparedEdit {
   regionMask: Uint8Array;
   requestImage: Uint8Array;
   requestMask: Uint8Array;
+  /** The part of the region the patch reads of a generated image (scaled alone; see scaleToRegion). */
+  generatedWindow: Window | null;
 }
 
 /** Everything before the provider call (measured by the bench as "edit prep"). */
@@ -268,7 +271,8 @@ export async function prepareEdit(
     return { regionMask, requestMask: await scaleRequestMask(sent, region, plan.request) };
   });
   const requestImage = await imageEncode;
-  return { region, request: plan.request, regionPixels, regionMask, requestImage, requestMask };
+  const generated = generatedWindow(regionMask, region.width, region.height, req.featherPx);
+  return { region, request: plan.request, regionPixels, regionMask, requestImage, requestMask, generatedWindow: generated };
 }
 
 /**
@@ -317,16 +321,33 @@ export async function scaleRequestMask(mask: Uint8Array, region: Rect, request: 
   return requestMask;
 }
 
-/** The provider's image checked against the request (see provider-image.ts), then scaled to the region. */
-export async function scaleToRegion(bytes: Uint8Array, region: Rect, modelName: string, requested: Size): Promise<Uint8Array> {
+/**
+ * The provider's image checked against the request (see provider-image.ts), then scaled to the
+ * region. With `window` (the part of the region the patch reads, `generatedWindow`) only that part
+ * is scaled — libvips computes the output pixels asked for, the same values as a full scale — and
+ * the rest of the returned region-sized buffer stays 0.
+ */
+export async function scaleToRegion(
+  bytes: Uint8Array,
+  region: Rect,
+  modelName: string,
+  requested: Size,
+  window?: Window | null,
+): Promise<Uint8Array> {
   const got = await checkProviderImage(bytes, requested, modelName);
+  const { width: W, height: H } = region;
+  const part = window && (window.x1 - window.x0 < W || window.y1 - window.y0 < H) ? window : null;
   try {
-    const buf = await sharp(bytes, { limitInputPixels: got.width * got.height })
+    let img = sharp(bytes, { limitInputPixels: got.width * got.height })
       .ensureAlpha()
-      .resize(region.width, region.height, { fit: 'fill', kernel: 'lanczos3' })
-      .raw()
-      .toBuffer();
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      .resize(W, H, { fit: 'fill', kernel: 'lanczos3' });
+    if (part) img = img.extract({ left: part.x0, top: part.y0, width: part.x1 - part.x0, height: part.y1 - part.y0 });
+    const buf = await img.raw().toBuffer();
+    if (!part) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    const out = new Uint8Array(W * H * 4);
+    const row = (part.x1 - part.x0) * 4;
+    for (let y = part.y0; y < part.y1; y++) out.set(buf.subarray((y - part.y0) * row, (y - part.y0 + 1) * row), (y * W + part.x0) * 4);
+    return out;
   } catch (e) {
     throw new AppError({ kind: 'server', message: `${modelName} returned an image Maskwork could not decode.` }, { cause: e });
   }
