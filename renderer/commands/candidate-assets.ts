@@ -14,7 +14,14 @@ export type Opaque = { x: number; y: number; width: number; height: number } | n
  * What a patch's bitmap is built from: its PNG (outpaint, merge down), or the raw RGBA of its
  * non-transparent part inside a patch of `size` (an edit's candidate: no PNG decode, issue 16).
  */
-export type PatchSource = { png: Uint8Array; opaque?: Opaque } | { pixels: PatchPixels; size: { width: number; height: number } };
+export type PatchSource = { png: Uint8Array; opaque?: Opaque } | PixelSource;
+export type PixelSource = { pixels: PatchPixels; size: { width: number; height: number } };
+
+/** A patch's bitmap: the whole patch, or its non-transparent part placed by `crop`. */
+export interface BuiltPatch {
+  bmp: ImageBitmap;
+  crop?: BitmapCrop;
+}
 
 interface PatchEntry {
   source: PatchSource;
@@ -34,7 +41,8 @@ export function sourceBytes(source: PatchSource): number {
   return 'png' in source ? source.png.byteLength : source.pixels.rgba.byteLength;
 }
 
-async function buildBitmap(source: PatchSource): Promise<{ bmp: ImageBitmap; crop?: BitmapCrop }> {
+/** Builds a patch's bitmap: PNG decode, or ImageData straight from the pixels (no decode). */
+export async function buildBitmap(source: PatchSource): Promise<BuiltPatch> {
   if ('png' in source) return decodePatch(source.png, source.opaque);
   const { rect, rgba } = source.pixels;
   const { width: fullWidth, height: fullHeight } = source.size;
@@ -65,10 +73,10 @@ export function markKept(assetId: string): void {
   kept.add(assetId);
 }
 
-/** Builds a candidate's patch bitmap, puts it in the blob store and remembers its source. */
-export async function adoptPatch(assetId: string, source: PatchSource): Promise<void> {
+/** Builds a candidate's patch bitmap (or takes the one `built` from it), puts it in the blob store and remembers its source. */
+export async function adoptPatch(assetId: string, source: PatchSource, built?: Promise<BuiltPatch>): Promise<void> {
   patches.set(assetId, { source, decoding: null });
-  const { bmp, crop } = await buildBitmap(source);
+  const { bmp, crop } = await (built ?? buildBitmap(source));
   putPatchBitmap(assetId, bmp, crop);
 }
 

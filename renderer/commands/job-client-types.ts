@@ -7,7 +7,7 @@ import type { EditorStore } from './store/store';
 import type { EditRequest } from '../model/edit-request';
 import type { OutpaintRequest } from '../model/outpaint-request';
 import type { EditTracer } from './edit-trace';
-import type { PatchSource } from './candidate-assets';
+import type { BuiltPatch, PatchSource, PixelSource } from './candidate-assets';
 
 /** What a job was started with: a masked edit or an outpaint. */
 export type JobRequest = { kind: 'edit'; req: EditRequest } | { kind: 'outpaint'; req: OutpaintRequest };
@@ -21,7 +21,9 @@ export interface JobClientDeps {
   /** The mask inside `rect` as PNG, grown by `growPx` first when given (removal without a halo). */
   encodeMask(maskId: string, rect: Rect, growPx?: number): Promise<Uint8Array>;
   /** Builds a candidate's patch bitmap and keeps its source (candidate-assets). */
-  adoptPatch(assetId: string, source: PatchSource): Promise<void>;
+  adoptPatch(assetId: string, source: PatchSource, built?: Promise<BuiltPatch>): Promise<void>;
+  /** Starts building the bitmap of pixels that came ahead of the result (absent: built when staged). */
+  prebuild?(source: PixelSource): Promise<BuiltPatch>;
   previewUrl(bytes: Uint8Array): string;
   revokeUrls(urls: Iterable<string>): void;
   rememberModel(model: string): void;

@@ -35,8 +35,8 @@ function fakeMain() {
         results.set(jobId, { state: 'cancelled' });
         return ok({ cancelled: true });
       },
-      result: ({ jobId }: { jobId: string }) => {
-        calls.push(`result ${jobId}`);
+      result: ({ jobId, have }: { jobId: string; have?: number[] }) => {
+        calls.push(`result ${jobId}${have ? ` have ${have.join(',')}` : ''}`);
         return ok(results.get(jobId) ?? { state: 'running', fraction: 0.5 });
       },
     },
@@ -91,6 +91,9 @@ const candidate = (index: number): CandidateResult => ({
 let main: ReturnType<typeof fakeMain>;
 let timers: ReturnType<typeof fakeTimers>;
 let adopted: string[];
+let sources: unknown[];
+let builtGiven: unknown[];
+let closed: number;
 let spendRefreshes: number;
 let client: JobClient;
 
@@ -99,9 +102,13 @@ function makeClient(): JobClient {
     bridge: () => main.bridge,
     store: useEditor,
     encodeMask: async () => new Uint8Array([1]),
-    adoptPatch: async (assetId) => {
+    adoptPatch: async (assetId, source, built) => {
       adopted.push(assetId);
+      sources.push(source);
+      const b = built && (await built);
+      builtGiven[adopted.indexOf(assetId)] = b;
     },
+    prebuild: async (source) => ({ bmp: { close: () => closed++, source } as unknown as ImageBitmap }),
     previewUrl: () => 'blob:preview',
     revokeUrls: () => {},
     rememberModel: () => {},
@@ -140,6 +147,9 @@ beforeEach(() => {
   main = fakeMain();
   timers = fakeTimers();
   adopted = [];
+  sources = [];
+  builtGiven = [];
+  closed = 0;
   spendRefreshes = 0;
   st().clearStaging();
   st().setJob(null);
@@ -175,6 +185,61 @@ describe('job client', () => {
     expect(timers.active()).toBe(0);
     off();
     expect(main.listenerCount()).toBe(0);
+  });
+
+  it('pixels sent ahead of the result: the bitmap is built at once, the result is asked without them', async () => {
+    client.installJobEvents();
+    await start();
+    const pixels = { rect: { x: 2, y: 3, width: 4, height: 5 }, rgba: new Uint8Array(4 * 5 * 4).fill(7) };
+    main.emit({ jobId: 'job-1', fraction: 0.9, stage: 'Compositing', patch: { candidate: 0, size: { width: 10, height: 10 }, pixels } });
+    const { patch: _png, ...withoutPatch } = candidate(0);
+    main.results.set('job-1', { state: 'done', candidates: [withoutPatch, candidate(1)] });
+    main.emit({ jobId: 'job-1', fraction: 1, stage: 'done' });
+    await flush();
+    expect(main.calls.filter((c) => c.startsWith('result'))).toEqual(['result job-1 have 0']);
+    expect(adopted).toEqual(['patch-0', 'patch-1']);
+    expect(sources[0]).toEqual({ pixels, size: { width: 10, height: 10 } });
+    expect((builtGiven[0] as { bmp: { source: unknown } }).bmp.source).toBe(sources[0]);
+    expect(sources[1]).toEqual({ png: candidate(1).patch, opaque: undefined });
+    expect(builtGiven[1]).toBeUndefined();
+    expect(st().staging.items.map((c) => c.assetId)).toEqual(['patch-0', 'patch-1']);
+    expect(closed).toBe(0);
+  });
+
+  it('pixels of the wrong size are not taken: the result brings them (and is validated there)', async () => {
+    client.installJobEvents();
+    await start();
+    const bad = { rect: { x: 0, y: 0, width: 4, height: 5 }, rgba: new Uint8Array(4 * 5 * 4 + 1) };
+    main.emit({
+      jobId: 'job-1',
+      fraction: 0.9,
+      stage: 'Compositing',
+      patch: { candidate: 0, size: { width: 10, height: 10 }, pixels: bad },
+    });
+    const { patch: _png, ...withBad } = { ...candidate(0), pixels: bad };
+    main.results.set('job-1', { state: 'done', candidates: [withBad, candidate(1)] });
+    main.emit({ jobId: 'job-1', fraction: 1, stage: 'done' });
+    await flush();
+    expect(main.calls.filter((c) => c.startsWith('result'))).toEqual(['result job-1']);
+    expect(adopted).toEqual(['patch-1']);
+    expect(st().toasts.at(-1)?.message).toMatch(/Candidate 1 could not be decoded: .*exactly 80 bytes/);
+    expect(st().staging.items.map((c) => c.assetId)).toEqual(['patch-1']);
+  });
+
+  it('a job cancelled after its pixels came ahead stages nothing and closes the bitmap', async () => {
+    client.installJobEvents();
+    const before = st().doc;
+    await start();
+    const pixels = { rect: { x: 0, y: 0, width: 1, height: 1 }, rgba: new Uint8Array(4) };
+    main.emit({ jobId: 'job-1', fraction: 0.9, stage: 'Compositing', patch: { candidate: 0, size: { width: 10, height: 10 }, pixels } });
+    main.results.set('job-1', { state: 'cancelled' });
+    main.emit({ jobId: 'job-1', fraction: 1, stage: 'cancelled' });
+    await flush();
+    await flush();
+    expect(adopted).toEqual([]);
+    expect(st().staging.items).toEqual([]);
+    expect(st().doc).toBe(before);
+    expect(closed).toBe(1);
   });
 
   it('an event that arrives before the start is answered is replayed once the id is known', async () => {

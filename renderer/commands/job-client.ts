@@ -16,7 +16,8 @@ import { api, errorInfo, unwrap } from './bridge';
 import { getMask } from './blob-store';
 import { encodeMaskPng } from './mask-encode';
 import { useEditor } from './store/store';
-import { adoptPatch, previewUrl, revokeUrls } from './candidate-assets';
+import { adoptPatch, buildBitmap, previewUrl, revokeUrls } from './candidate-assets';
+import { createEarlyPatches } from './early-patches';
 import { currentEstimate, currentMaskBounds, currentOption, generateBlocker, modelOptions, sentReferences } from './current-estimate';
 import { adaptRequest, effectiveGrowPx, maskRectFor, requestLayers, settingsForModel, type EditRequest } from '../model/edit-request';
 import { runMaskOp } from '../workers/mask-ops-client';
@@ -59,6 +60,8 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     shown() {},
     drop() {},
   };
+  /** Edit candidates' pixels sent ahead of the result: their bitmaps are built while main encodes the PNG. */
+  const earlyPatches = createEarlyPatches(deps.prebuild);
   /** Bytes the running edit sent to main (the mask PNG), for the transport span. */
   let sentBytes = 0;
   let sendStart = 0;
@@ -235,6 +238,11 @@ export function createJobClient(deps: JobClientDeps): JobClient {
   function onProgress(p: JobProgress): void {
     const job = st().job;
     if (!job) return;
+    if (p.patch && (job.jobId === null || job.jobId === p.jobId)) {
+      const t = trace.now();
+      trace.span(`transport ← main (pixels #${p.patch.candidate})`, p.patch.sentAt ?? t, t, p.patch.pixels.rgba?.byteLength);
+      earlyPatches.take(p);
+    }
     if (job.jobId === null) {
       early.set(p.jobId, p);
       if (early.size > 8) early.delete(early.keys().next().value!);
@@ -262,11 +270,14 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       return;
     }
     fetching.add(jobId);
+    let ended = true;
     try {
       const asked = trace.now();
-      const r = await unwrap(deps.bridge().job.result({ jobId }));
+      const have = earlyPatches.have(jobId);
+      const r = await unwrap(deps.bridge().job.result(have.length ? { jobId, have } : { jobId }));
       const got = trace.now();
       if (r.state === 'running') {
+        ended = false;
         fetching.delete(jobId);
         if (recheck.delete(jobId)) void finish(jobId);
         return;
@@ -275,7 +286,8 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       if (!job || job.jobId !== jobId) return;
       if (r.state === 'done') {
         traceResult(r.candidates, r.sentAt, asked, got);
-        const shown = await stageResults({ store: deps.store, adoptPatch: deps.adoptPatch, trace, now }, job, jobId, r.candidates);
+        const ctx = { store: deps.store, adoptPatch: deps.adoptPatch, trace, now, early: earlyPatches };
+        const shown = await stageResults(ctx, job, jobId, r.candidates);
         endJob();
         if (shown) {
           const t = trace.now();
@@ -296,6 +308,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       st().notify('error', info.message, info.kind);
     } finally {
       recheck.delete(jobId);
+      if (ended) earlyPatches.drop(jobId);
     }
   }
 
@@ -360,6 +373,7 @@ export const jobClient: JobClient = createJobClient({
   encodeMask: async (maskId, rect, growPx) =>
     encodeMaskPng(growPx ? await runMaskOp('grow', getMask(maskId), growPx) : getMask(maskId), rect),
   adoptPatch,
+  prebuild: buildBitmap,
   previewUrl,
   revokeUrls,
   rememberModel,

@@ -9,6 +9,7 @@ import { errorInfo } from './bridge';
 import { candidatePatch, sourceBytes } from './candidate-assets';
 import { modelOptions } from './current-estimate';
 import type { EditTracer } from './edit-trace';
+import type { EarlyPatches } from './early-patches';
 import type { JobClientDeps } from './job-client-types';
 import type { JobState } from './store/jobs-slice';
 
@@ -18,6 +19,8 @@ export interface StageContext {
   adoptPatch: JobClientDeps['adoptPatch'];
   trace: EditTracer;
   now: () => number;
+  /** Candidates' pixels sent ahead of the result (renderer/commands/early-patches.ts). */
+  early?: Pick<EarlyPatches, 'claim'>;
 }
 
 /** Stages the candidates; returns how many are shown (0 when none or when they wait for another photo). */
@@ -42,8 +45,10 @@ export async function stageResults(ctx: StageContext, job: JobState, jobId: stri
     cands.map(async (c) => {
       try {
         const t = trace.now();
-        const source = candidatePatch(c);
-        await ctx.adoptPatch(c.assetId, source);
+        // Pixels that came ahead of the result (the bitmap is being built already), or the candidate's own.
+        const early = c.pixels === undefined && !c.patch ? ctx.early?.claim(jobId, c) : null;
+        const source = early ? early.source : candidatePatch(c);
+        await ctx.adoptPatch(c.assetId, source, early?.built);
         trace.span(`renderer: ${'png' in source ? 'decode' : 'bitmap'} #${c.index}`, t, trace.now(), sourceBytes(source));
         return true;
       } catch (e) {

@@ -97,6 +97,12 @@ export interface JobProgress {
   phase?: JobPhase;
   /** Optional partial preview (encoded PNG/JPEG/WebP) for a candidate index. */
   preview?: { candidate: number; bytes: Uint8Array };
+  /**
+   * An edit candidate's pixels as soon as its patch is built, before main has encoded its PNG and
+   * finished the job (issue 16): the renderer builds the bitmap meanwhile and asks `job:result` to
+   * leave these pixels out (`have`). `size` is the candidate's region size; `sentAt` main's wall clock.
+   */
+  patch?: { candidate: number; size: { width: number; height: number }; pixels: PatchPixels; sentAt?: number };
 }
 
 export interface CandidateResult {

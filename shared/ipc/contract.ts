@@ -223,7 +223,14 @@ export const channels = {
     response: s.type<ProviderSettings>(),
   },
   'job:cancel': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<{ cancelled: boolean }>() },
-  'job:result': { request: s.object({ jobId: s.string({ min: 1, max: 64 }) }), response: s.type<JobResult>() },
+  'job:result': {
+    request: s.object({
+      jobId: s.string({ min: 1, max: 64 }),
+      /** Candidate indexes whose pixels came ahead in `job:progress` (left out of the answer). */
+      have: s.optional(s.array(s.int(0, 1000), { max: 64 })),
+    }),
+    response: s.type<JobResult>(),
+  },
   /**
    * Crash-safe autosave of the open document in the project format (shared/project/project-schema.ts):
    * its records, undo history and packed masks; main lists the assets (not embedded: they are in the

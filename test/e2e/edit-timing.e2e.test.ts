@@ -71,6 +71,7 @@ describe('edit timings', () => {
       'main: decode + scale #0',
       'main: patch build #0',
       'main: patch encode #0',
+      'transport ← main (pixels #0)',
       'transport ← main (job:result)',
       'renderer: bitmap #0',
       'renderer: first paint',

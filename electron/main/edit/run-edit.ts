@@ -15,7 +15,7 @@ import type { Window } from '../../../shared/pixels/box-filter';
 import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
 import { cropRgba } from '../../../shared/ipc/patch-pixels';
 import type { JobServices } from '../create-services';
-import type { JobFn } from '../jobs/job-runner';
+import type { JobContext, JobFn } from '../jobs/job-runner';
 import { sniffImageFormat } from '../services/image-sniff';
 import { cutMask, decodeMaskRect, maskBBox } from './mask-input';
 import { renderRegion, type Rect } from './region-pixels';
@@ -35,7 +35,7 @@ export type EditRequest = RequestOf<'edit:start'>;
 
 /** `receivedAt`: when main had the `edit:start` request (wall clock), the first of the job's spans. */
 export function editJob(svc: JobServices, req: EditRequest, receivedAt?: number): JobFn {
-  return async ({ signal, progress }) => {
+  return async ({ signal, progress, patchReady }) => {
     const started = Date.now();
     const spans = createSpanRecorder(wallClock);
     if (receivedAt !== undefined) spans.add('main: queued', receivedAt, spans.now());
@@ -58,7 +58,23 @@ export function editJob(svc: JobServices, req: EditRequest, receivedAt?: number)
     );
     const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
     const run = (m: ResolvedModel, prep: PreparedEdit, n: number, first: number, attempt: number, share: [number, number]) =>
-      requestCandidates({ svc, req, model: m, prep, references, icc, n, first, attempt, started, signal, progress, share, spans });
+      requestCandidates({
+        svc,
+        req,
+        model: m,
+        prep,
+        references,
+        icc,
+        n,
+        first,
+        attempt,
+        started,
+        signal,
+        progress,
+        patchReady,
+        share,
+        spans,
+      });
     const tc = req.textCheck;
     if (!tc) return (await run(model, prepared, req.n, 0, 0, [0, 1])).candidates;
     const retryModel = tc.retryModel && tc.retryModel !== req.model ? await resolveModel(svc, tc.retryModel) : model;
@@ -102,6 +118,8 @@ interface CandidateRequest {
   started: number;
   signal: AbortSignal;
   progress: Parameters<JobFn>[0]['progress'];
+  /** Sends a candidate's pixels ahead of the result (the renderer builds its bitmap meanwhile). */
+  patchReady?: JobContext['patchReady'];
   /** Part [from, to) of the job's progress bar this request fills. */
   share: [number, number];
   /** The job's spans; every candidate carries a copy of them as they stand when it is ready. */
@@ -197,6 +215,12 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
           colourMatch: req.colorMatch,
         }),
       );
+      const opaque = alphaBounds(patch, region.width, region.height);
+      // The renderer gets the raw pixels of the part that shows (a transparent patch: one transparent pixel),
+      // ahead of the result when the job can send them: it builds the bitmap while the PNG is encoded here.
+      const rect = opaque ?? { x: 0, y: 0, width: 1, height: 1 };
+      const pixels = { rect, rgba: cropRgba(patch, region.width, rect) };
+      c.patchReady?.({ candidate: k, size: { width: region.width, height: region.height }, pixels, sentAt: c.spans.now() });
       const png = await c.spans.time(
         `main: patch encode #${k}`,
         () => encodePatchPng(patch, region.width, region.height, c.icc),
@@ -204,10 +228,6 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       );
       // Written to disk meanwhile: every read of the id waits for the write.
       const assetId = await c.spans.time(`main: asset id #${k}`, () => svc.store.putInBackground(png, 'patch'));
-      const opaque = alphaBounds(patch, region.width, region.height);
-      // The renderer gets the raw pixels of the part that shows (a transparent patch: one transparent pixel).
-      const rect = opaque ?? { x: 0, y: 0, width: 1, height: 1 };
-      const pixels = { rect, rgba: cropRgba(patch, region.width, rect) };
       return { patch, pixels, assetId, requestId: img.requestId, opaque };
     }),
   );

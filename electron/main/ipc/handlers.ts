@@ -75,8 +75,8 @@ export function createHandlers(svc: MainServices): HandlerTable {
       return { gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() };
     },
     'job:cancel': async ({ jobId }) => ({ cancelled: svc.jobs.cancel(jobId) }),
-    'job:result': async ({ jobId }) => {
-      const r = svc.jobs.result(jobId);
+    'job:result': async ({ jobId, have }) => {
+      const r = svc.jobs.result(jobId, have);
       return r.state === 'done' ? { ...r, sentAt: wallClock() } : r;
     },
     'project:autosave': async ({ project, tiles }) => {

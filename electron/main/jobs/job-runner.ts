@@ -13,6 +13,8 @@ import { redactDeep, redactSecrets } from '../services/redact';
 export interface JobContext {
   signal: AbortSignal;
   progress(fraction: number, stage: string, preview?: JobProgress['preview'], phase?: JobPhase): void;
+  /** Sends a candidate's pixels ahead of the job's result (see JobProgress.patch); absent: not sent early. */
+  patchReady?(patch: NonNullable<JobProgress['patch']>): void;
 }
 
 export type JobFn = (ctx: JobContext) => Promise<CandidateResult[]>;
@@ -48,6 +50,11 @@ export class JobRunner {
             record.result = { state: 'running', fraction: f };
             onProgress(redactDeep({ jobId, fraction: f, stage, preview, phase }));
           },
+          patchReady: (patch) => {
+            if (controller.signal.aborted || record.result.state !== 'running') return;
+            const fraction = record.result.fraction;
+            onProgress({ jobId, fraction, stage: 'Compositing', phase: 'working', patch });
+          },
         });
         if (controller.signal.aborted) throw cancelled();
         record.result = redactDeep({ state: 'done', candidates });
@@ -72,12 +79,17 @@ export class JobRunner {
     return true;
   }
 
-  /** The job's state; `done` results are handed out once and then forgotten (they can be large). */
-  result(jobId: string): JobResult {
+  /**
+   * The job's state; `done` results are handed out once and then forgotten (they can be large).
+   * `have`: candidate indexes whose pixels the caller already holds (sent early): left out.
+   */
+  result(jobId: string, have: readonly number[] = []): JobResult {
     const job = this.jobs.get(jobId);
     if (!job) throw new AppError({ kind: 'not-found', message: `No such job ${jobId}.` });
     if (job.result.state !== 'running') this.jobs.delete(jobId);
-    return job.result;
+    const r = job.result;
+    if (r.state !== 'done' || !have.length) return r;
+    return { ...r, candidates: r.candidates.map((c) => (c.pixels && have.includes(c.index) ? { ...c, pixels: undefined } : c)) };
   }
 
   /** Resolves when the job has finished, whatever the outcome (for tests and the CLI). */

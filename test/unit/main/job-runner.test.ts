@@ -199,4 +199,62 @@ describe('JobRunner', () => {
     expect(() => runner.result(id)).toThrowError(expect.objectContaining({ kind: 'not-found' }));
     expect(() => runner.result('never-existed')).toThrow(AppError);
   });
+
+  it('sends pixels ahead as a progress event, and leaves out of the result the ones the caller has', async () => {
+    const runner = new JobRunner(2);
+    const events: JobProgress[] = [];
+    const px = (n: number) => ({ rect: { x: 0, y: 0, width: 1, height: 1 }, rgba: new Uint8Array([n, n, n, 255]) });
+    const cand = (index: number) => ({
+      index,
+      model: 'm',
+      assetId: `patch-${index}`,
+      pixels: px(index),
+      region: { x: 0, y: 0, width: 2, height: 2 },
+      requestSize: { width: 2, height: 2 },
+      costUsd: 0,
+      seconds: 0,
+    });
+    const id = runner.start(
+      async ({ progress, patchReady }) => {
+        progress(0.5, 'Compositing');
+        patchReady?.({ candidate: 0, size: { width: 2, height: 2 }, pixels: px(0) });
+        return [cand(0), cand(1)];
+      },
+      (p) => events.push(p),
+    );
+    await runner.wait(id);
+    const early = events.find((e) => e.patch);
+    expect(early).toMatchObject({ jobId: id, fraction: 0.5, stage: 'Compositing', patch: { candidate: 0, size: { width: 2, height: 2 } } });
+    expect([...early!.patch!.pixels.rgba]).toEqual([0, 0, 0, 255]);
+    const r = runner.result(id, [0]);
+    expect(r.state).toBe('done');
+    if (r.state !== 'done') return;
+    expect(r.candidates[0].pixels).toBeUndefined();
+    expect(r.candidates[0].assetId).toBe('patch-0');
+    expect([...r.candidates[1].pixels!.rgba]).toEqual([1, 1, 1, 255]);
+  });
+
+  it('sends no pixels ahead for a cancelled job', async () => {
+    const runner = new JobRunner(2);
+    const events: JobProgress[] = [];
+    const gate = deferred();
+    const id = runner.start(
+      async ({ patchReady }) => {
+        await gate.promise;
+        patchReady?.({
+          candidate: 0,
+          size: { width: 1, height: 1 },
+          pixels: { rect: { x: 0, y: 0, width: 1, height: 1 }, rgba: new Uint8Array(4) },
+        });
+        return [];
+      },
+      (p) => events.push(p),
+    );
+    await tick();
+    runner.cancel(id);
+    gate.resolve();
+    await runner.wait(id);
+    expect(events.some((e) => e.patch)).toBe(false);
+    expect(runner.result(id)).toEqual({ state: 'cancelled' });
+  });
 });
