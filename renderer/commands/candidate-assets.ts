@@ -6,6 +6,7 @@
 import type { CandidateResult } from '../../shared/ipc/contract-types';
 import { checkPatchPixels, type PatchPixels } from '../../shared/ipc/patch-pixels';
 import { decodeToBitmap, getBitmap, putPatchBitmap, setRedecoder, type BitmapCrop } from './blob-store';
+import { api, unwrap } from './bridge';
 
 /** The part of a patch with alpha > 0 (main measures it), relative to the patch. */
 export type Opaque = { x: number; y: number; width: number; height: number } | null | undefined;
@@ -14,7 +15,9 @@ export type Opaque = { x: number; y: number; width: number; height: number } | n
  * What a patch's bitmap is built from: its PNG (outpaint, merge down), or the raw RGBA of its
  * non-transparent part inside a patch of `size` (an edit's candidate: no PNG decode, issue 16).
  */
-export type PatchSource = { png: Uint8Array; opaque?: Opaque } | PixelSource;
+export type PatchSource = { png: Uint8Array; opaque?: Opaque } | PixelSource | AssetSource;
+/** A kept edit candidate: its PNG is read back from main when the bitmap must be built again. */
+export type AssetSource = { asset: string; opaque: Opaque };
 export type PixelSource = { pixels: PatchPixels; size: { width: number; height: number } };
 
 /** A patch's bitmap: the whole patch, or its non-transparent part placed by `crop`. */
@@ -38,12 +41,14 @@ export function candidatePatch(c: Pick<CandidateResult, 'patch' | 'pixels' | 'op
 
 /** Bytes a source holds (trace and bench accounting). */
 export function sourceBytes(source: PatchSource): number {
+  if ('asset' in source) return 0;
   return 'png' in source ? source.png.byteLength : source.pixels.rgba.byteLength;
 }
 
 /** Builds a patch's bitmap: PNG decode, or ImageData straight from the pixels (no decode). */
 export async function buildBitmap(source: PatchSource): Promise<BuiltPatch> {
   if ('png' in source) return decodePatch(source.png, source.opaque);
+  if ('asset' in source) return decodePatch((await unwrap(api().asset.patch({ assetId: source.asset }))).png, source.opaque);
   const { rect, rgba } = source.pixels;
   const { width: fullWidth, height: fullHeight } = source.size;
   const data = new ImageData(new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset, rgba.byteLength), rect.width, rect.height);
@@ -69,8 +74,14 @@ const patches = new Map<string, PatchEntry>();
 /** Patches that were kept at least once: undo/redo and the version strip may still need them. */
 const kept = new Set<string>();
 
+/**
+ * The candidate became a layer. Its raw pixels are let go (≈ 2–5 MB per layer, for as long as the
+ * document lives): should its bitmap be needed again, it is decoded from the PNG main holds.
+ */
 export function markKept(assetId: string): void {
   kept.add(assetId);
+  const e = patches.get(assetId);
+  if (e && 'pixels' in e.source) e.source = { asset: assetId, opaque: e.source.pixels.rect };
 }
 
 /** Builds a candidate's patch bitmap (or takes the one `built` from it), puts it in the blob store and remembers its source. */

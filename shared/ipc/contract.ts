@@ -102,6 +102,11 @@ export const channels = {
    * same decoder that opened it) and writes a new file chosen in the save dialog. Never overwrites the
    * source file unless `allowOverwriteSource` is set.
    */
+  /**
+   * A patch asset's PNG, read back: a kept edit candidate's full-resolution bitmap is rebuilt from it
+   * when the view needs it again (the renderer keeps no raw pixels of kept layers). Patch ids only.
+   */
+  'asset:patch': { request: s.object({ assetId }), response: s.type<{ png: Uint8Array }>() },
   'image:export': {
     request: s.object({
       canvas: s.object({ width: s.number({ int: true, min: 1, max: 100_000 }), height: s.number({ int: true, min: 1, max: 100_000 }) }),

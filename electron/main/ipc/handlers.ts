@@ -74,6 +74,10 @@ export function createHandlers(svc: MainServices): HandlerTable {
       await svc.keys.remove(`gateway:${id}`);
       return { gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() };
     },
+    'asset:patch': async ({ assetId }) => {
+      if (!assetId.startsWith('patch-')) throw new AppError({ kind: 'validation', message: 'Only patch images can be read back.' });
+      return { png: await svc.store.get(assetId) };
+    },
     'job:cancel': async ({ jobId }) => ({ cancelled: svc.jobs.cancel(jobId) }),
     'job:result': async ({ jobId, have }) => {
       const r = svc.jobs.result(jobId, have);

@@ -36,6 +36,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'image:import': { bytes: bytes(), name: 'photo.png', checkLater: true },
   'image:check': { assetId: layer.assetId },
   'asset:put': { bytes: bytes(), kind: 'patch' },
+  'asset:patch': { assetId: 'patch-0123456789abcdef0123456789abcdef' },
   'image:export': { canvas: { width: 10, height: 10 }, layers: [layer], format: 'png' },
   'layers:merge': { original: layer.assetId, lower: { ...layer, opacity: 0.5 }, upper: layer },
   'keys:status': {},

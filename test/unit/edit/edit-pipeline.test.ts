@@ -86,10 +86,15 @@ describe.each([
     const c = result.candidates[0];
     expect(c.region.x).toBeLessThanOrEqual(mask.rect.x);
     expect(c.region.x + c.region.width).toBeGreaterThanOrEqual(mask.rect.x + mask.rect.width);
-    const png = await main.svc.store.get(c.assetId);
+    // The PNG as the renderer reads it back for a kept layer (asset:patch), the same bytes as the asset.
+    const { png } = await main.call('asset:patch', { assetId: c.assetId });
+    expect(Buffer.from(png).equals(Buffer.from(await main.svc.store.get(c.assetId)))).toBe(true);
     const meta = await sharp(png).metadata();
     expect([meta.width, meta.height]).toEqual([c.region.width, c.region.height]);
     await expectPixelsOfAsset(c, png);
+    // Only patches can be read back: not the original photo.
+    const refused = await main.callRaw('asset:patch', { assetId: img.assetId });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
 
     const out = join(main.tmp, `${model}-export.png`);
     main.svc.dialogs.chooseExportPath = async () => out;
