@@ -120,55 +120,45 @@ function upsampleIntoHoles(fine: Layer, coarse: Layer): void {
   }
 }
 
-/** In-place SOR sweeps of the 4-neighbour Laplace equation over the hole pixels (Neumann at edges). */
+/**
+ * In-place SOR sweeps of the 4-neighbour Laplace equation over the hole pixels (Neumann at edges).
+ * The neighbours each pixel averages (left, right, up, down among those not ignored) are listed
+ * once before the sweeps, so a sweep is a tight loop over them.
+ */
 function relax(layer: Layer, sweeps: number, onSweep?: () => void): void {
   const { width: w, height: h, pix, hole } = layer;
   const idx = new Int32Array(countState(hole, UNKNOWN));
   for (let i = 0, k = 0; i < hole.length; i++) if (hole[i] === UNKNOWN) idx[k++] = i;
+  // Up to 4 neighbour offsets (×4, into pix) per pixel, in the order left, right, up, down.
+  const nbr = new Int32Array(idx.length * 4);
+  const count = new Uint8Array(idx.length);
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k];
+    const x = i % w;
+    const y = (i - x) / w;
+    let n = 0;
+    if (x > 0 && hole[i - 1] !== IGNORED) nbr[k * 4 + n++] = (i - 1) * 4;
+    if (x < w - 1 && hole[i + 1] !== IGNORED) nbr[k * 4 + n++] = (i + 1) * 4;
+    if (y > 0 && hole[i - w] !== IGNORED) nbr[k * 4 + n++] = (i - w) * 4;
+    if (y < h - 1 && hole[i + w] !== IGNORED) nbr[k * 4 + n++] = (i + w) * 4;
+    count[k] = n;
+  }
   for (let s = 0; s < sweeps; s++) {
     for (let k = 0; k < idx.length; k++) {
-      const i = idx[k];
-      const x = i % w;
-      const y = (i - x) / w;
-      let n = 0;
+      const n = count[k];
+      if (n === 0) continue;
       let r = 0,
         g = 0,
         b = 0,
         a = 0;
-      if (x > 0 && hole[i - 1] !== IGNORED) {
-        const j = (i - 1) * 4;
+      for (let q = k * 4, end = q + n; q < end; q++) {
+        const j = nbr[q];
         r += pix[j];
         g += pix[j + 1];
         b += pix[j + 2];
         a += pix[j + 3];
-        n++;
       }
-      if (x < w - 1 && hole[i + 1] !== IGNORED) {
-        const j = (i + 1) * 4;
-        r += pix[j];
-        g += pix[j + 1];
-        b += pix[j + 2];
-        a += pix[j + 3];
-        n++;
-      }
-      if (y > 0 && hole[i - w] !== IGNORED) {
-        const j = (i - w) * 4;
-        r += pix[j];
-        g += pix[j + 1];
-        b += pix[j + 2];
-        a += pix[j + 3];
-        n++;
-      }
-      if (y < h - 1 && hole[i + w] !== IGNORED) {
-        const j = (i + w) * 4;
-        r += pix[j];
-        g += pix[j + 1];
-        b += pix[j + 2];
-        a += pix[j + 3];
-        n++;
-      }
-      if (n === 0) continue;
-      const i4 = i * 4;
+      const i4 = idx[k] * 4;
       pix[i4] += SOR_OMEGA * (r / n - pix[i4]);
       pix[i4 + 1] += SOR_OMEGA * (g / n - pix[i4 + 1]);
       pix[i4 + 2] += SOR_OMEGA * (b / n - pix[i4 + 2]);

@@ -3,6 +3,7 @@ import { diffusionFill } from './diffusion';
 import { inpaint } from './inpaint';
 import { psnrInMask, seamScore, textureScore } from './metrics';
 import { blurBox, boundaryRing, finishFill } from './seam';
+import { blurOwnSide } from './blur-box';
 import { boxMask, changedOutside, makeImage, sameBytes } from './test-helpers';
 import type { Layer } from './region';
 
@@ -66,5 +67,34 @@ describe('seam removal and structure / texture recombination', () => {
       5 * w + 6,
       6 * w + 5,
     ]);
+  });
+  it('blurOwnSide blurs each pixel from its own side of the hole border, as blurBox does per side', () => {
+    const w = 37,
+      h = 29;
+    const pix = new Float32Array(w * h * 4);
+    const hole = new Uint8Array(w * h);
+    for (let i = 0; i < w * h; i++) {
+      const x = i % w,
+        y = (i - x) / w;
+      // An irregular hole and a busy image, so the two sides differ everywhere.
+      hole[i] = (x - 18) ** 2 + 2 * (y - 13) ** 2 < 90 || (x > 28 && y < 6) ? 1 : 0;
+      pix.set([(x * 37 + y * 11) % 251, (x * y) % 199, hole[i] ? 220 : 30, 255], i * 4);
+    }
+    for (const [box, sigma] of [
+      [{ x0: 0, y0: 0, x1: w - 1, y1: h - 1 }, 2],
+      [{ x0: 5, y0: 3, x1: 33, y1: 24 }, 3.5],
+    ] as const) {
+      const mine = blurOwnSide(pix, w, h, box, sigma, hole);
+      const fromHole = blurBox(pix, w, h, box, sigma, hole, true);
+      const fromKnown = blurBox(pix, w, h, box, sigma, hole, false);
+      const bw = box.x1 - box.x0 + 1;
+      for (let y = box.y0; y <= box.y1; y++) {
+        for (let x = box.x0; x <= box.x1; x++) {
+          const j = (y - box.y0) * bw + (x - box.x0);
+          const ref = hole[y * w + x] ? fromHole : fromKnown;
+          for (let c = 0; c < 3; c++) expect(mine[j * 3 + c]).toBeCloseTo(ref[j * 4 + c], 3);
+        }
+      }
+    }
   });
 });

@@ -23,7 +23,7 @@
  */
 import { harmonicFillLayer, type SweepCounts } from './diffusion';
 import type { Layer } from './region';
-import { blurBox, type Box } from './blur-box';
+import { blurOwnSide, type Box } from './blur-box';
 
 export { blurBox } from './blur-box';
 
@@ -147,15 +147,13 @@ function toDetail(level: Layer, box: Box, sigma: number): void {
   const bw = box.x1 - box.x0 + 1,
     bh = box.y1 - box.y0 + 1;
   // Detail = pixel − blur of its own side (hole pixels from the vote, known ones from the photo).
-  const lowHole = blurBox(pix, w, level.height, box, sigma, hole, true);
-  const lowKnown = blurBox(pix, w, level.height, box, sigma, hole, false);
+  const low = blurOwnSide(pix, w, level.height, box, sigma, hole);
   const det = new Float32Array(bw * bh * 4);
   for (let y = box.y0; y <= box.y1; y++) {
     for (let x = box.x0; x <= box.x1; x++) {
-      const b = ((y - box.y0) * bw + (x - box.x0)) * 4,
-        i = y * w + x;
-      const low = hole[i] ? lowHole : lowKnown;
-      for (let c = 0; c < 3; c++) det[b + c] = pix[i * 4 + c] - low[b + c];
+      const j = (y - box.y0) * bw + (x - box.x0),
+        i4 = (y * w + x) * 4;
+      for (let c = 0; c < 3; c++) det[j * 4 + c] = pix[i4 + c] - low[j * 3 + c];
     }
   }
   const { rho, gain } = detailStats(level, box, det);

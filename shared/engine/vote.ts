@@ -96,11 +96,13 @@ export function gatherVote(
       sw = 0,
       bestW = -1,
       bestS = -1;
-    for (let oy = oy0; oy <= oy1; oy++) {
-      if (stride > 1 && oy % stride !== 0) continue;
-      for (let ox = ox0; ox <= ox1; ox++) {
-        if (stride > 1 && ox % stride !== 0) continue;
-        const off = oy * w + ox;
+    // Offsets that are multiples of `stride` (all of them for stride 1).
+    const oxs = stride > 1 ? Math.ceil(ox0 / stride) * stride : ox0;
+    const oys = stride > 1 ? Math.ceil(oy0 / stride) * stride : oy0;
+    for (let oy = oys; oy <= oy1; oy += stride) {
+      const rowOff = oy * w;
+      for (let ox = oxs; ox <= ox1; ox += stride) {
+        const off = rowOff + ox;
         const k = targetId[p - off];
         if (k < 0) continue;
         const wt = weights[k];
