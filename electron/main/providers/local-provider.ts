@@ -4,7 +4,7 @@
  * parallel, see local-parallel.ts. No key, no network.
  * Cancelling terminates the worker: no result, nothing left running.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, sep } from 'node:path';
@@ -13,6 +13,7 @@ import { AppError } from '../../../shared/errors';
 import type { ImageProvider, ProviderEditRequest, ProviderImage } from './provider-types';
 import { startHeartbeat } from './progress-heartbeat';
 import { runFillParallel } from './local-parallel';
+import { acquireEngineWorker, releaseEngineWorker } from './local-worker-pool';
 
 /** Expected fill time (ms) for the heartbeat: the slow end of the engine's measured speed. */
 const MS_PER_MP = 1100;
@@ -47,7 +48,8 @@ export interface LocalFillInput {
 }
 
 /**
- * Runs one fill in a fresh worker; rejects with a `cancelled` AppError when the signal aborts.
+ * Runs one fill in an engine worker (a warm one when available, see local-worker-pool.ts);
+ * rejects with a `cancelled` AppError when the signal aborts (the worker is terminated).
  * Progress moves at least every half second (a time-based heartbeat between the engine's reports;
  * `heartbeat: false` passes only the engine's own reports, as the bench measures them).
  */
@@ -60,36 +62,40 @@ export function runFillInWorker(
 ): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new AppError({ kind: 'cancelled', message: 'Cancelled.' }));
-    const worker = new Worker(workerPath(), { workerData: input });
+    const path = workerPath();
+    const worker = acquireEngineWorker(path);
     onWorker?.(worker);
     const beat =
       onProgress && opts.heartbeat !== false
         ? startHeartbeat(onProgress, { expectedMs: ((input.width * input.height) / 1e6) * MS_PER_MP })
         : null;
     let settled = false;
-    const finish = (fn: () => void) => {
+    const finish = (fn: () => void, keep = false) => {
       if (settled) return;
       settled = true;
       beat?.stop();
       signal.removeEventListener('abort', onAbort);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (keep) releaseEngineWorker(worker, path, input.width * input.height);
+      else void worker.terminate();
       fn();
     };
-    const onAbort = () => {
-      void worker.terminate();
-      finish(() => reject(new AppError({ kind: 'cancelled', message: 'Cancelled.' })));
-    };
-    signal.addEventListener('abort', onAbort);
-    worker.on('message', (m: { type: 'progress'; fraction: number } | { type: 'done'; rgba: Uint8Array }) => {
+    const onAbort = () => finish(() => reject(new AppError({ kind: 'cancelled', message: 'Cancelled.' })));
+    const onMessage = (m: { type: 'progress'; fraction: number } | { type: 'done'; rgba: Uint8Array }) => {
       if (m.type === 'progress') beat ? beat.report(m.fraction) : onProgress?.(m.fraction);
-      else finish(() => resolve(m.rgba));
-    });
-    worker.on('error', (e) =>
-      finish(() => reject(new AppError({ kind: 'internal', message: `The offline engine failed: ${e.message}` }, { cause: e }))),
-    );
-    worker.on('exit', (code) => {
-      if (code !== 0)
-        finish(() => reject(new AppError({ kind: 'internal', message: `The offline engine stopped unexpectedly (exit ${code}).` })));
-    });
+      else finish(() => resolve(m.rgba), true);
+    };
+    const onError = (e: Error) =>
+      finish(() => reject(new AppError({ kind: 'internal', message: `The offline engine failed: ${e.message}` }, { cause: e })));
+    const onExit = (code: number) =>
+      finish(() => reject(new AppError({ kind: 'internal', message: `The offline engine stopped unexpectedly (exit ${code}).` })));
+    signal.addEventListener('abort', onAbort);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ type: 'fill', job: input });
   });
 }
 

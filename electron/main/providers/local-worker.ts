@@ -1,6 +1,8 @@
 /**
- * worker_threads entry for the offline engine (bundled to out/main/local-worker.js). Runs one fill
- * and posts progress; the parent cancels by terminating the worker, which frees it at once.
+ * worker_threads entry for the offline engine (bundled to out/main/local-worker.js). Runs the fills
+ * it is sent (`{ type: 'fill', job }`, one at a time) and posts progress and the result; the parent
+ * keeps a worker that finished warm for the next fill (local-worker-pool.ts) and cancels by
+ * terminating it, which frees it at once.
  *
  * With `lanes: true` the fill also starts a helper thread from this same file (`role: 'lane'`)
  * and runs the finest level's passes half here, half there (shared/engine/lanes.ts): the arrays
@@ -12,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 import { inpaint, runLaneTask, type FillLanes, type LaneState, type LaneTask } from '../../../shared/engine';
 
 interface FillJob {
-  role?: 'fill';
   width: number;
   height: number;
   rgba: Uint8Array;
@@ -33,9 +34,9 @@ const LANE_TIMEOUT_MS = 10 * 60_000;
 
 function laneMain(init: LaneInit): void {
   let state: LaneState | null = null;
-  parentPort!.on('message', (m: { type: 'share'; state: LaneState } | { type: 'run'; task: LaneTask }) => {
-    if (m.type === 'share') {
-      state = m.state;
+  parentPort!.on('message', (m: { type: 'share'; state: LaneState } | { type: 'release' } | { type: 'run'; task: LaneTask }) => {
+    if (m.type === 'share' || m.type === 'release') {
+      state = m.type === 'share' ? m.state : null;
       return;
     }
     let result = 1;
@@ -51,8 +52,8 @@ function laneMain(init: LaneInit): void {
   });
 }
 
-/** Lanes backed by one helper worker, created on first use. */
-function helperLanes(): { lanes: FillLanes; stop: () => void; passes: () => number } {
+/** Lanes backed by one helper worker, created on first use and kept for the worker's later fills. */
+function helperLanes(): { lanes: FillLanes; release: () => void; passes: () => number; resetPasses: () => void } {
   let helper: Worker | null = null;
   let passes = 0;
   const flag = new Int32Array(new SharedArrayBuffer(4));
@@ -72,34 +73,46 @@ function helperLanes(): { lanes: FillLanes; stop: () => void; passes: () => numb
         passes++;
       },
     },
-    stop: () => void helper?.terminate(),
+    // The helper drops the finished fill's shared arrays (it stays up, warm, for the next fill).
+    release: () => helper?.postMessage({ type: 'release' }),
     passes: () => passes,
+    resetPasses: () => {
+      passes = 0;
+    },
   };
 }
+
+let helper: ReturnType<typeof helperLanes> | null = null;
 
 function fillMain(job: FillJob): void {
   let last = -1;
   let lastAt = 0;
-  const helper = job.lanes ? helperLanes() : null;
-  const out = inpaint({ width: job.width, height: job.height, data: job.rgba }, job.mask, {
-    seed: job.seed,
-    lanes: helper?.lanes,
-    // Posted on every 1 % or every 200 ms, whichever comes first, so the bar keeps moving on big fills.
-    onProgress: (f) => {
-      const now = Date.now();
-      if (f - last >= 0.01 || f >= 1 || (f > last && now - lastAt >= 200)) {
-        last = f;
-        lastAt = now;
-        parentPort!.postMessage({ type: 'progress', fraction: f });
-      }
-    },
-  });
-  helper?.stop();
+  if (job.lanes) helper ??= helperLanes();
+  const lanes = job.lanes ? helper : null;
+  lanes?.resetPasses();
+  let out: ReturnType<typeof inpaint>;
+  try {
+    out = inpaint({ width: job.width, height: job.height, data: job.rgba }, job.mask, {
+      seed: job.seed,
+      lanes: lanes?.lanes,
+      // Posted on every 1 % or every 200 ms, whichever comes first, so the bar keeps moving on big fills.
+      onProgress: (f) => {
+        const now = Date.now();
+        if (f - last >= 0.01 || f >= 1 || (f > last && now - lastAt >= 200)) {
+          last = f;
+          lastAt = now;
+          parentPort!.postMessage({ type: 'progress', fraction: f });
+        }
+      },
+    });
+  } finally {
+    lanes?.release();
+  }
   const data = out.data instanceof Uint8Array ? out.data : new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength);
   // lanePasses: passes the helper thread ran (0 without lanes or when the hole was too small to split).
-  parentPort!.postMessage({ type: 'done', rgba: data, lanePasses: helper?.passes() ?? 0 }, [data.buffer as ArrayBuffer]);
+  parentPort!.postMessage({ type: 'done', rgba: data, lanePasses: lanes?.passes() ?? 0 }, [data.buffer as ArrayBuffer]);
 }
 
-const data = workerData as FillJob | LaneInit;
-if (data.role === 'lane') laneMain(data);
-else fillMain(data);
+const data = workerData as LaneInit | undefined;
+if (data?.role === 'lane') laneMain(data);
+else parentPort!.on('message', (m: { type: 'fill'; job: FillJob }) => fillMain(m.job));

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { runFillInWorker } from '../../../electron/main/providers/local-provider';
+import { closeIdleEngineWorkers, idleEngineWorkers } from '../../../electron/main/providers/local-worker-pool';
 import { inpaint } from '../../../shared/engine';
 
 const built = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
@@ -104,5 +105,35 @@ describe.runIf(built)('local engine progress', () => {
     expect(gap).toBeLessThanOrEqual(1000);
     for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThanOrEqual(values[i - 1]);
     expect(values.at(-1)).toBe(1);
+  });
+});
+
+describe.runIf(built)('warm engine workers', () => {
+  it('reuses the worker of a finished fill (same bytes as a fresh one) and never one that was cancelled', async () => {
+    await closeIdleEngineWorkers();
+    const { rgba, mask } = synthetic(240, 180);
+    const seen: Worker[] = [];
+    const fill = (seed: number, signal = new AbortController().signal) =>
+      runFillInWorker({ width: 240, height: 180, rgba: rgba.slice(), mask, seed }, signal, undefined, (w) => seen.push(w));
+    const first = await fill(3);
+    expect(idleEngineWorkers()).toBe(1);
+    const second = await fill(3);
+    expect(seen[1]).toBe(seen[0]);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    expect(Buffer.from(second).equals(Buffer.from(inpaint({ width: 240, height: 180, data: rgba }, mask, { seed: 3 }).data))).toBe(true);
+    // A cancelled fill terminates its (warm) worker: the next fill gets a new one.
+    const ac = new AbortController();
+    const big = synthetic(1800, 1400);
+    const cancelled = runFillInWorker({ width: 1800, height: 1400, rgba: big.rgba, mask: big.mask, seed: 1 }, ac.signal, undefined, (w) =>
+      seen.push(w),
+    );
+    expect(seen[2]).toBe(seen[0]);
+    expect(idleEngineWorkers()).toBe(0);
+    setTimeout(() => ac.abort(), 100);
+    await expect(cancelled).rejects.toMatchObject({ kind: 'cancelled' });
+    await fill(4);
+    expect(seen[3]).not.toBe(seen[0]);
+    await closeIdleEngineWorkers();
+    expect(idleEngineWorkers()).toBe(0);
   });
 });
