@@ -24,13 +24,20 @@ export function tileAskMask(unknown: Uint8Array, w: number, h: number, band: num
   return byActiveWindows(unknown, w, h, band + 1, (u, sw, sh) => dilatedMask(to255(u), sw, sh, band, 255));
 }
 
+/**
+ * How far from an unknown pixel a tile's blend weight can be non-zero (for `band` > 0): the dilation
+ * by ⌈band/2⌉, then the feather's blur (2 · ⌈half/2⌉ on each side), and a margin.
+ */
+export function tileBlendReach(band: number): number {
+  const half = Math.max(1, Math.ceil(band / 2));
+  return half + 2 * Math.ceil(half / 2) + 2;
+}
+
 /** Blend weight of a tile's result: 255 on unknown pixels, a smooth ramp over `band` px into known ones. */
 export function tileBlendWeight(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
   if (band <= 0) return to255(unknown);
   const half = Math.max(1, Math.ceil(band / 2));
-  // Its reach: the dilation by `half`, then the feather's blur (2 · ⌈half/2⌉ on each side), and a margin.
-  const reach = half + 2 * Math.ceil(half / 2) + 2;
-  return byActiveWindows(unknown, w, h, reach, (u, sw, sh) => {
+  return byActiveWindows(unknown, w, h, tileBlendReach(band), (u, sw, sh) => {
     const grown = dilatedMask(to255(u), sw, sh, half, 255);
     const ramp = featheredAlpha(sw, sh, grown, half);
     for (let i = 0; i < ramp.length; i++) if (u[i]) ramp[i] = 255;

@@ -5,7 +5,9 @@
  */
 import { AppError } from '../../../shared/errors';
 import { pushPullFill } from '../../../shared/pixels/push-pull-fill';
-import { tileAtSize } from './tile-scale';
+import { scaleTileResult, tileAtSize } from './tile-scale';
+import { activeWindows } from '../../../shared/pixels/active-windows';
+import { tileBlendReach } from '../../../shared/pixels/outpaint-masks';
 import type { OutpaintTile } from '../../../shared/geometry';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { runFillParallel } from '../providers/local-parallel';
@@ -13,7 +15,7 @@ import { runFillInWorker } from '../providers/local-provider';
 import { estimateCost } from '../../../shared/models';
 import type { JobServices } from '../create-services';
 import type { ResolvedModel } from './resolve-model';
-import { encodeRequest, scaleToRegion, sendCounted } from './run-edit';
+import { encodeRequest, sendCounted } from './run-edit';
 import { noSpans, type SpanRecorder } from '../../../shared/timing/spans';
 
 /** A tile's pixels: RGBA, unknown (1) per pixel, and the ask mask (255 = paint here). */
@@ -116,8 +118,13 @@ export function modelTiles(
     );
     if (!images.length)
       throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image for a tile.`, model: req.model });
+    // Scaled only where the blend will read it: within the blend's reach of the tile's unknown part.
+    const windows = activeWindows(p.unknown, p.width, p.height, req.featherPx > 0 ? tileBlendReach(req.featherPx) : 0);
     return spans.time(name('decode + scale'), () =>
-      scaleToRegion(images[0].bytes, r, model.spec.name, { width: tile.request.width, height: tile.request.height }),
+      scaleTileResult(images[0].bytes, { width: p.width, height: p.height }, windows, model.spec.name, {
+        width: tile.request.width,
+        height: tile.request.height,
+      }),
     );
   };
 }

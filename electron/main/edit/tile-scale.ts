@@ -6,7 +6,9 @@
  * leaks into what counts as known).
  */
 import sharp from 'sharp';
-import type { Size } from './provider-image';
+import { AppError } from '../../../shared/errors';
+import type { Window } from '../../../shared/pixels/box-filter';
+import { checkProviderImage, type Size } from './provider-image';
 import type { TilePixels } from './outpaint-tile-steps';
 
 async function scaled(data: Uint8Array, from: Size, channels: 1 | 4, to: Size): Promise<Uint8Array> {
@@ -33,4 +35,39 @@ export async function tileAtSize(p: TilePixels, size: Size): Promise<TilePixels>
   const unknown = new Uint8Array(unknownScaled.length);
   for (let i = 0; i < unknown.length; i++) if (unknownScaled[i] > 0) unknown[i] = 1;
   return { width: size.width, height: size.height, rgba, unknown, ask };
+}
+
+/**
+ * A provider's answer for a tile scaled to the tile's size, computed only inside `windows` (zero
+ * elsewhere): the blend reads the result only where its weight is non-zero, which for an extension on
+ * both sides is two strips, not the original between them. libvips evaluates on demand, so a resize
+ * followed by an extract computes the extracted pixels only — the same values as the whole resize.
+ */
+export async function scaleTileResult(
+  bytes: Uint8Array,
+  size: Size,
+  windows: Window[],
+  modelName: string,
+  requested: Size,
+): Promise<Uint8Array> {
+  const got = await checkProviderImage(bytes, requested, modelName);
+  const out = new Uint8Array(size.width * size.height * 4);
+  try {
+    await Promise.all(
+      windows.map(async (win) => {
+        const w = win.x1 - win.x0;
+        const h = win.y1 - win.y0;
+        const part = await sharp(bytes, { limitInputPixels: got.width * got.height })
+          .ensureAlpha()
+          .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })
+          .extract({ left: win.x0, top: win.y0, width: w, height: h })
+          .raw()
+          .toBuffer();
+        for (let y = 0; y < h; y++) out.set(part.subarray(y * w * 4, (y + 1) * w * 4), ((win.y0 + y) * size.width + win.x0) * 4);
+      }),
+    );
+  } catch (e) {
+    throw new AppError({ kind: 'server', message: `${modelName} returned an image Maskwork could not decode.` }, { cause: e });
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tileAtSize } from '../../../electron/main/edit/tile-scale';
+import sharp from 'sharp';
+import { scaleTileResult, tileAtSize } from '../../../electron/main/edit/tile-scale';
 import type { TilePixels } from '../../../electron/main/edit/outpaint-tile-steps';
 
 /** A 40×10 tile: known red on the left 17 columns, unknown (transparent) to the right; ask = unknown. */
@@ -39,5 +40,55 @@ describe('tileAtSize', () => {
       for (let x = 8; x < 20; x++) expect(s.unknown[y * 20 + x]).toBe(1);
       for (let x = 9; x < 20; x++) expect(s.ask[y * 20 + x]).toBe(255);
     }
+  });
+});
+
+describe('scaleTileResult', () => {
+  /** A noisy 300×128 provider answer (PNG), so every output pixel depends on its neighbours. */
+  async function answer(): Promise<Uint8Array> {
+    const w = 300;
+    const h = 128;
+    const raw = new Uint8Array(w * h * 3);
+    for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
+    return new Uint8Array(
+      await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+        .png()
+        .toBuffer(),
+    );
+  }
+
+  it('scales only the windows, with the same values as the whole resize; zero elsewhere', async () => {
+    const bytes = await answer();
+    const size = { width: 733, height: 312 };
+    const windows = [
+      { x0: 0, y0: 0, x1: 140, y1: 312 },
+      { x0: 590, y0: 17, x1: 733, y1: 300 },
+    ];
+    const parts = await scaleTileResult(bytes, size, windows, 'Test model', { width: 300, height: 128 });
+    const whole = await sharp(bytes).ensureAlpha().resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
+    let inside = 0;
+    let mismatches = 0;
+    let nonZeroOutside = 0;
+    for (let y = 0; y < size.height; y++)
+      for (let x = 0; x < size.width; x++) {
+        const q = (y * size.width + x) * 4;
+        const inWin = windows.some((w) => x >= w.x0 && x < w.x1 && y >= w.y0 && y < w.y1);
+        for (let k = 0; k < 4; k++) {
+          if (inWin) {
+            inside++;
+            if (parts[q + k] !== whole[q + k]) mismatches++;
+          } else if (parts[q + k] !== 0) nonZeroOutside++;
+        }
+      }
+    expect(inside).toBeGreaterThan(0);
+    expect(mismatches).toBe(0);
+    expect(nonZeroOutside).toBe(0);
+  });
+
+  it('refuses an answer of the wrong shape before decoding it', async () => {
+    const bytes = await answer();
+    await expect(scaleTileResult(bytes, { width: 733, height: 312 }, [], 'Test model', { width: 128, height: 300 })).rejects.toThrow(
+      /Test model/,
+    );
   });
 });
