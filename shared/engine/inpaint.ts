@@ -46,6 +46,13 @@ const WEIGHTING: VoteWeighting = { ...DEFAULT_WEIGHTING, gamma: 2 };
 const SEARCH_TARGET_LIMIT = 1_500_000;
 /** On those levels the vote also only takes every third patch in each direction (9 of 49 for 7×7). */
 const UNSEARCHED_VOTE_STRIDE = 3;
+/**
+ * The seed vote (the lifted field voting a finer level's first image) takes every third patch in
+ * each direction (9 of 49 for 7×7): it only starts the level's search, which then re-votes with
+ * every patch. Measured on the bench (blob + box, dev and held-back): PSNR, seam and texture within
+ * ±0.1 of voting with all 49 (dev blob texture 0.844 → 0.854, dev box seam 2.82 → 2.90), ~12 % less CPU.
+ */
+const SEED_VOTE_STRIDE = 3;
 /** Weighting for the first vote on a level, before any distances exist: border confidence only. */
 const SEED_WEIGHTING: VoteWeighting = { ...WEIGHTING, sigmaScale: Infinity };
 
@@ -218,7 +225,7 @@ function runLevel(
     // (blurred) coarse image, so the first search does not lock onto flat patches.
     upsampleLevelImage(level, coarser);
     computeWeights(level, r, dist, SEED_WEIGHTING, weights, norm);
-    vote(Infinity, level.targets.length > SEARCH_TARGET_LIMIT ? UNSEARCHED_VOTE_STRIDE : 1);
+    vote(Infinity, level.targets.length > SEARCH_TARGET_LIMIT ? UNSEARCHED_VOTE_STRIDE : SEED_VOTE_STRIDE);
   }
   for (let it = 0; it < iters; it++) {
     if (split) split.refresh();
