@@ -5,6 +5,7 @@
  * probe; with "Log edit timings" on (Settings) each finished edit is printed to the console.
  */
 import { formatSpans, type TimingSpan } from '../../shared/timing/spans';
+import type { CandidateResult } from '../../shared/ipc/contract-types';
 
 /** Epoch ms with sub-ms resolution: the same clock main's spans use. */
 export const wallClock = (): number => performance.timeOrigin + performance.now();
@@ -101,6 +102,20 @@ export const editTracer = createEditTracer(wallClock, (t) => {
 });
 
 /** Resolves after the next frame has been painted (a rAF callback runs before the paint; the task after it, after). */
+/** Main's spans of a finished job and the transport both ways, from the wall-clock stamps on each side. */
+export function traceResult(
+  trace: EditTracer,
+  cands: CandidateResult[],
+  t: { sendStart: number; sentBytes: number; sentAt?: number; asked: number; got: number },
+): void {
+  for (const c of cands) if (c.spans) trace.main(c.spans);
+  const received = cands.flatMap((c) => c.spans ?? []).find((x) => x.name === 'main: queued');
+  if (received) trace.span('transport → main (edit:start)', t.sendStart, received.start, t.sentBytes);
+  const bytes = cands.reduce((n, c) => n + (c.pixels?.rgba.byteLength ?? c.patch?.byteLength ?? 0), 0);
+  if (t.sentAt !== undefined) trace.span('transport ← main (job:result)', t.sentAt, t.got, bytes);
+  trace.span('renderer: job:result call', t.asked, t.got, bytes);
+}
+
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -9,7 +9,7 @@
  */
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import type { AppErrorInfo } from '../../shared/errors';
-import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
+import type { JobProgress } from '../../shared/ipc/contract-types';
 import type { JobKind } from './store/jobs-slice';
 import { timesInSequence, type ExpectedTime } from '../../shared/models';
 import { api, errorInfo, unwrap } from './bridge';
@@ -30,7 +30,7 @@ import { refreshSpend } from './spend-client';
 import { currentTextCheck } from './text-check-state';
 import { stageResults } from './stage-results';
 import type { JobClient, JobClientDeps, JobRequest } from './job-client-types';
-import { afterNextPaint, editTracer, type EditTracer } from './edit-trace';
+import { afterNextPaint, editTracer, traceResult, type EditTracer } from './edit-trace';
 
 /** Safety-net poll for a lost `job:progress` event (ms). */
 const POLL_MS = 1500;
@@ -65,12 +65,14 @@ export function createJobClient(deps: JobClientDeps): JobClient {
   /** Bytes the running edit sent to main (the mask PNG), for the transport span. */
   let sentBytes = 0;
   let sendStart = 0;
+  /** An edit's mask is being encoded before its job shows (a second Ctrl+Enter meanwhile does nothing). */
+  let encoding = false;
 
   /** Ctrl/Cmd+Enter and the Generate button. */
   async function generate(): Promise<void> {
     trace.begin();
     const s = st();
-    const blocker = generateBlocker(s, currentEstimate(s));
+    const blocker = encoding ? 'A job is starting' : generateBlocker(s, currentEstimate(s));
     if (blocker) {
       if (!s.job) s.notify('info', blocker);
       return;
@@ -99,11 +101,27 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     const perRequest = estimate?.ok ? expectedFor(opt.spec, estimate.request, s.prefs?.latency ?? {}) : null;
     // The offline engine runs candidates one after another; cloud candidates come in one go.
     const expected = opt.spec.provider === 'local' ? timesInSequence(perRequest, settings.n) : perRequest;
-    beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt, 'edit', doc.canvas, expected);
-    try {
+    const encode = async () => {
       const t = trace.now();
       const png = await deps.encodeMask(doc.maskId, rect, grow);
       trace.span('renderer: mask encode', t, trace.now(), png.length);
+      return png;
+    };
+    // Without a grow the mask encodes in a few ms: before the job's UI renders, which then overlaps main's work.
+    let early: Uint8Array | null = null;
+    if (!grow) {
+      encoding = true;
+      early = await encode().catch((e: unknown) => {
+        failStart(e);
+        return null;
+      });
+      encoding = false;
+      // Nothing to send, another job started or the photo changed meanwhile.
+      if (!early || st().job || st().doc !== doc) return trace.drop();
+    }
+    beginJob(doc.id, opt.value, opt.spec.name, s.gen.prompt, 'edit', doc.canvas, expected);
+    try {
+      const png = early ?? (await encode());
       sentBytes = png.length;
       const req: EditRequest = {
         canvas: { ...doc.canvas },
@@ -285,7 +303,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       const job = st().job;
       if (!job || job.jobId !== jobId) return;
       if (r.state === 'done') {
-        traceResult(r.candidates, r.sentAt, asked, got);
+        traceResult(trace, r.candidates, { sendStart, sentBytes, sentAt: r.sentAt, asked, got });
         const ctx = { store: deps.store, adoptPatch: deps.adoptPatch, trace, now, early: earlyPatches };
         const shown = await stageResults(ctx, job, jobId, r.candidates);
         endJob();
@@ -310,16 +328,6 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       recheck.delete(jobId);
       if (ended) earlyPatches.drop(jobId);
     }
-  }
-
-  /** Main's spans and the transport both ways, from the wall-clock stamps on each side. */
-  function traceResult(cands: CandidateResult[], sentAt: number | undefined, asked: number, got: number): void {
-    for (const c of cands) if (c.spans) trace.main(c.spans);
-    const received = cands.flatMap((c) => c.spans ?? []).find((x) => x.name === 'main: queued');
-    if (received) trace.span('transport → main (edit:start)', sendStart, received.start, sentBytes);
-    const bytes = cands.reduce((t, c) => t + (c.pixels?.rgba.byteLength ?? c.patch?.byteLength ?? 0), 0);
-    if (sentAt !== undefined) trace.span('transport ← main (job:result)', sentAt, got, bytes);
-    trace.span('renderer: job:result call', asked, got, bytes);
   }
 
   function report(info: AppErrorInfo, model: string, modelName: string): void {
