@@ -23,9 +23,14 @@ export function PatchThumb({ assetId, region, maxWidth = 112, maxHeight = 72 }: 
   const h = Math.max(1, Math.round(height * fit));
   useEffect(() => {
     let live = true;
-    void ensureBitmap(assetId).then((patch) => {
+    /** Draws the thumbnail from what is held; false when the patch has no bitmap at all yet. */
+    const draw = (): boolean => {
       const c = ref.current;
-      if (!live || !c) return;
+      if (!live || !c) return true;
+      // A thumbnail needs w/width of the patch's pixels: its quarter-size copy serves (never a decode
+      // of the full resolution for a 96-px picture, for every version in the strip).
+      const at = placeBitmap(assetId, { x: 0, y: 0, width: w, height: h }, w / width);
+      if (!at) return false;
       const ctx = c.getContext('2d')!;
       ctx.fillStyle = '#333';
       ctx.fillRect(0, 0, w, h);
@@ -35,9 +40,10 @@ export function PatchThumb({ assetId, region, maxWidth = 112, maxHeight = 72 }: 
         const k = orig.width / original.width;
         ctx.drawImage(orig, (x - original.x) * k, (y - original.y) * k, width * k, height * k, 0, 0, w, h);
       }
-      const at = patch && placeBitmap(assetId, { x: 0, y: 0, width: w, height: h });
-      if (at) ctx.drawImage(at.image, at.x, at.y, at.width, at.height);
-    });
+      ctx.drawImage(at.image, at.x, at.y, at.width, at.height);
+      return true;
+    };
+    if (!draw()) void ensureBitmap(assetId).then(() => draw());
     return () => {
       live = false;
     };
