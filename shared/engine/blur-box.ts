@@ -8,6 +8,14 @@ export interface Box {
   y1: number;
 }
 
+/** Unnormalised Gaussian taps over ±⌈3σ⌉ (at least ±1): the weights both blurs below use. */
+function gaussianTaps(sigma: number): { rad: number; k: Float64Array } {
+  const rad = Math.max(1, Math.ceil(3 * sigma));
+  const k = new Float64Array(2 * rad + 1);
+  for (let i = -rad; i <= rad; i++) k[i + rad] = Math.exp(-(i * i) / (2 * sigma * sigma));
+  return { rad, k };
+}
+
 /**
  * Gaussian blur (σ, truncated at 3σ) of the RGBA planes of `pix`, evaluated inside `box` only;
  * returns 4 floats per box pixel, row-major. A normalised convolution: only pixels whose
@@ -26,9 +34,7 @@ export function blurBox(
   fromHole = false,
 ): Float32Array {
   const { x0, y0, x1, y1 } = box;
-  const rad = Math.max(1, Math.ceil(3 * sigma));
-  const k = new Float64Array(2 * rad + 1);
-  for (let i = -rad; i <= rad; i++) k[i + rad] = Math.exp(-(i * i) / (2 * sigma * sigma));
+  const { rad, k } = gaussianTaps(sigma);
   const bw = x1 - x0 + 1,
     bh = y1 - y0 + 1;
   const use = (i: number) => (hole ? (hole[i] !== 0) === fromHole : true);
@@ -106,9 +112,7 @@ export function blurBox(
  */
 export function blurOwnSide(pix: Float32Array, w: number, h: number, box: Box, sigma: number, hole: Uint8Array): Float32Array {
   const { x0, y0, x1, y1 } = box;
-  const rad = Math.max(1, Math.ceil(3 * sigma));
-  const k = new Float64Array(2 * rad + 1);
-  for (let i = -rad; i <= rad; i++) k[i + rad] = Math.exp(-(i * i) / (2 * sigma * sigma));
+  const { rad, k } = gaussianTaps(sigma);
   const bw = x1 - x0 + 1,
     bh = y1 - y0 + 1;
   const ya = Math.max(0, y0 - rad),
