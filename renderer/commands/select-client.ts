@@ -4,7 +4,8 @@
  * which terminates the worker at once (the next job starts a fresh one).
  */
 import { layerOpacity, layerVisible } from '../../shared/document/schema';
-import { placeBitmap } from './blob-store';
+import type { Rect } from '../../shared/geometry/rect';
+import { getBitmap, placeBitmap } from './blob-store';
 import { ensureBitmap } from './candidate-assets';
 import { useEditor } from './store/store';
 import type { SelectOp, SelectResponse, SourceLayer, SourceSpec } from '../workers/select-protocol';
@@ -40,26 +41,47 @@ function stopWorker(): void {
   workerKey = null;
 }
 
-/** The layers the source draws, in order, and a key that changes whenever what they show changes. */
-function sourceFor(sample: SampleFrom): { key: string; width: number; height: number; layers: SourceLayer[] } | null {
+/** The layers a source for `sample` draws: the original (unless hidden) and, for the composite, the visible layers. */
+function sourceLayers(sample: SampleFrom): Array<{ assetId: string; rect: Rect; opacity: number }> {
   const s = useEditor.getState();
   const doc = s.doc;
-  if (!doc) return null;
-  const layers: SourceLayer[] = [];
+  if (!doc) return [];
+  const out: Array<{ assetId: string; rect: Rect; opacity: number }> = [];
+  if (!s.hiddenLayers.original || sample === 'original') out.push({ assetId: doc.original.assetId, rect: doc.original, opacity: 1 });
+  if (sample === 'composite')
+    for (const l of doc.layers)
+      if (layerVisible(l) && !s.hiddenLayers[l.id]) out.push({ assetId: l.assetId, rect: l, opacity: layerOpacity(l) });
+  return out;
+}
+
+/**
+ * A key that changes whenever what the source shows changes, computed without decoding anything:
+ * patches are named by their content-addressed asset ids; the original also by the size of its
+ * bitmap (a reduced preview is replaced by the full decode under the same id).
+ */
+function sourceKey(sample: SampleFrom): string | null {
+  const doc = useEditor.getState().doc;
+  const layers = sourceLayers(sample);
+  if (!doc || !layers.length) return null;
   const parts: string[] = [doc.id, `${doc.canvas.width}x${doc.canvas.height}`];
-  const add = (assetId: string, r: { x: number; y: number; width: number; height: number }, opacity: number) => {
-    const at = placeBitmap(assetId, r);
-    if (!at || at.reduced) return;
-    const bitmap = at.image;
-    layers.push({ bitmap, x: at.x, y: at.y, width: at.width, height: at.height, opacity });
-    parts.push(`${assetId}@${r.x},${r.y},${r.width},${r.height}:${bitmap.width}x${bitmap.height}:${opacity}`);
-  };
-  if (!s.hiddenLayers.original || sample === 'original') add(doc.original.assetId, doc.original, 1);
-  if (sample === 'composite') {
-    for (const l of doc.layers) if (layerVisible(l) && !s.hiddenLayers[l.id]) add(l.assetId, l, layerOpacity(l));
+  for (const { assetId, rect: r, opacity } of layers) {
+    const size = assetId === doc.original.assetId ? getBitmap(assetId) : null;
+    parts.push(`${assetId}@${r.x},${r.y},${r.width},${r.height}:${opacity}${size ? `:${size.width}x${size.height}` : ''}`);
   }
-  if (!layers.length) return null;
-  return { key: parts.join('|'), width: doc.canvas.width, height: doc.canvas.height, layers };
+  return parts.join('|');
+}
+
+/** The source's bitmaps at full resolution (patches a zoomed-out view holds reduced are decoded again). */
+async function sourceFor(sample: SampleFrom, key: string): Promise<{ key: string; width: number; height: number; layers: SourceLayer[] }> {
+  const wanted = sourceLayers(sample);
+  await Promise.all(wanted.map((l) => ensureBitmap(l.assetId)));
+  const doc = useEditor.getState().doc!;
+  const layers: SourceLayer[] = [];
+  for (const { assetId, rect, opacity } of wanted) {
+    const at = placeBitmap(assetId, rect);
+    if (at && !at.reduced) layers.push({ bitmap: at.image, x: at.x, y: at.y, width: at.width, height: at.height, opacity });
+  }
+  return { key, width: doc.canvas.width, height: doc.canvas.height, layers };
 }
 
 export interface SelectJob<T> {
@@ -73,15 +95,16 @@ export function runSelectJob(sample: SampleFrom, job: SelectOp): SelectJob<Selec
   let myId = 0;
   let rejectMine: ((e: Error) => void) | null = null;
   const promise = (async () => {
-    // Selections sample full-resolution pixels: patches a zoomed-out view holds reduced are decoded again.
-    const layers = sample === 'composite' ? (useEditor.getState().doc?.layers ?? []) : [];
-    await Promise.all(layers.map((l) => ensureBitmap(l.assetId)));
-    const src = sourceFor(sample);
-    if (!src) throw new Error('no photo is open');
+    const key = sourceKey(sample);
+    const doc = useEditor.getState().doc;
+    if (!key || !doc) throw new Error('no photo is open');
     for (let attempt = 0; attempt < 2; attempt++) {
       if (cancelled) throw new Error('cancelled');
+      // The worker keeps the last source: only a new one is gathered (and its patches decoded).
+      const spec: SourceSpec =
+        workerKey === key && attempt === 0 ? { key, width: doc.canvas.width, height: doc.canvas.height } : await sourceFor(sample, key);
+      if (cancelled) throw new Error('cancelled');
       const w = getWorker();
-      const spec: SourceSpec = workerKey === src.key && attempt === 0 ? { key: src.key, width: src.width, height: src.height } : src;
       myId = nextId++;
       const res = await new Promise<SelectResponse>((resolve, reject) => {
         rejectMine = reject;
@@ -89,7 +112,7 @@ export function runSelectJob(sample: SampleFrom, job: SelectOp): SelectJob<Selec
         w.postMessage({ id: myId, source: spec, job });
       });
       if (res.ok) {
-        workerKey = src.key;
+        workerKey = key;
         return res;
       }
       if (!res.needSource) throw new Error(res.error);
