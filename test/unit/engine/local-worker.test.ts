@@ -90,11 +90,12 @@ describe.runIf(built)('local engine worker', () => {
 
 describe.runIf(built)('local engine progress', () => {
   it('a fill that takes seconds reports progress at least every second', async () => {
-    const { rgba, mask } = synthetic(1400, 1000);
+    // Sized to take well over a second even on a fast, quiet machine (1400×1000 once took 979 ms on CI).
+    const { rgba, mask } = synthetic(2100, 1500);
     const times: number[] = [];
     const values: number[] = [];
     const start = Date.now();
-    await runFillInWorker({ width: 1400, height: 1000, rgba, mask, seed: 1 }, new AbortController().signal, (f) => {
+    await runFillInWorker({ width: 2100, height: 1500, rgba, mask, seed: 1 }, new AbortController().signal, (f) => {
       times.push(Date.now());
       values.push(f);
     });
