@@ -8,6 +8,7 @@ import { planRegion } from '../../shared/geometry';
 import { estimateCost } from '../../shared/models';
 import { flag, int, intOr, list, oneOf, optional, parseOptions, required, UsageError } from './args';
 import type { CandidateResult } from '../../shared/ipc/contract-types';
+import type { TimingSpan } from '../../shared/timing/spans';
 import { worstCaseUsd } from '../../shared/text-check/budget';
 import { requestedText } from '../../shared/text-check/requested-text';
 import { CliSession, unwrap } from './cli-session';
@@ -242,6 +243,8 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
         generateMs: Math.round(tGen - tOpen),
         writeMs: Math.round(tEnd - tGen),
         totalMs: Math.round(tEnd - t0),
+        // Main's spans of the first candidate (prep, provider, decode, patch…), ms from the command's start.
+        ...(c0.spans?.length ? { spans: relativeSpans(c0.spans, performance.timeOrigin + t0) } : {}),
       },
       outputs: written,
       requestIds: candidates.map((c) => c.requestId).filter(Boolean),
@@ -252,6 +255,11 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
     // The OCR worker thread would keep the process alive.
     if (textCheck) await (await import('../main/text-check/ocr-engine')).shutdownOcr();
   }
+}
+
+function relativeSpans(spans: readonly TimingSpan[], origin: number) {
+  const ms = (t: number) => Math.round((t - origin) * 10) / 10;
+  return spans.map((s) => ({ name: s.name, startMs: ms(s.start), endMs: ms(s.end), ...(s.bytes !== undefined ? { bytes: s.bytes } : {}) }));
 }
 
 /** `--json` text check: per candidate (best first) what the OCR read and how it matches, and the requests sent. */

@@ -32,8 +32,9 @@ import {
   type RawPatch,
 } from '../export/composite-raw';
 import { addPngMetadata } from '../export/png-chunks';
-import { encodePng, rowsOf, type PngRows } from '../export/png-encode';
+import { encodePng, type PngRows } from '../export/png-encode';
 import type { PendingLayer } from '../export/pending-layer';
+import { decodedBaseFor } from '../export/decoded-base';
 import { addTiffMetadata, exifFromTiff, exifWithOrientation1 } from '../export/tiff-tags';
 import { provenanceXmp, type Provenance } from '../export/xmp-provenance';
 import { encodePsd } from '../export/psd-export';
@@ -84,6 +85,8 @@ export interface EncodedExport {
 
 /** What every encoder needs: the original, its metadata and where everything sits. */
 export interface ExportSource {
+  /** The original's asset (the first layer). */
+  baseAssetId: string;
   original: Uint8Array;
   meta: Metadata;
   depth: Depth;
@@ -126,7 +129,7 @@ export async function prepareExport(store: AssetStore, req: ExportRequest): Prom
   const edited = !!req.pending || (req.format === 'psd' ? layers.length > 0 : patches.length > 0);
   const xmp = edited ? provenanceXmp(req.provenance ?? { models: [] }, oldXmp) : oldXmp;
   const exif = meta.exif ?? (meta.format === 'tiff' ? exifFromTiff(original) : undefined);
-  return { original, meta, depth: depthOf(meta), cmyk: meta.space === 'cmyk', extend, patches, xmp, exif };
+  return { baseAssetId: base.assetId, original, meta, depth: depthOf(meta), cmyk: meta.space === 'cmyk', extend, patches, xmp, exif };
 }
 
 /** The flat composite as raw pixels at the document's depth (TIFF, 16-bit PNG, PSD's merged image). */
@@ -236,14 +239,16 @@ async function compositePipeline(store: AssetStore, src: ExportSource): Promise<
  * Grey and CMYK originals take the libvips encoder ({@link encodeWithSharp}).
  */
 async function encodePngParallel(store: AssetStore, src: ExportSource): Promise<Uint8Array> {
-  const pipeline = (await compositePipeline(store, src)).keepIccProfile();
-  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-  return encodePng(rowsOf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), info.width, info.height, info.channels as 3 | 4), {
-    dpi: src.meta.density,
-    icc: src.meta.icc,
-    exif: src.exif ? exifWithOrientation1(src.exif) : undefined,
-    xmp: src.xmp,
-  });
+  const { base, channels, width, height } = await baseRows(store, src);
+  return encodePng(
+    { width, height, channels, rows: base },
+    {
+      dpi: src.meta.density,
+      icc: src.meta.icc,
+      exif: src.exif ? exifWithOrientation1(src.exif) : undefined,
+      xmp: src.xmp,
+    },
+  );
 }
 
 function rowsInside(r: PendingLayer['rect'], canvas: { width: number; height: number }): boolean {
@@ -256,34 +261,31 @@ function rowsInside(r: PendingLayer['rect'], canvas: { width: number; height: nu
  * per-pixel arithmetic as over the whole image).
  */
 async function encodePngAround(store: AssetStore, src: ExportSource, pending: PendingLayer): Promise<Uint8Array> {
-  const { data, info } = await (await compositePipeline(store, src)).keepIccProfile().raw().toBuffer({ resolveWithObject: true });
-  const base = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  const channels = info.channels as 3 | 4;
-  const stride = info.width * channels;
+  const { base, channels, width, height } = await baseRows(store, src);
+  const stride = width * channels;
   const top = pending.rect.y;
   const bottom = top + pending.rect.height;
   let strip: Promise<Uint8Array> | null = null;
   const composited = async (): Promise<Uint8Array> => {
     const l = await pending.layer;
-    let over = sharp(base.subarray(top * stride, bottom * stride), {
-      raw: { width: info.width, height: bottom - top, channels },
+    let over = sharp(base(top, bottom), {
+      raw: { width, height: bottom - top, channels },
     }).composite([{ input: Buffer.from(await store.get(l.assetId)), left: l.x, top: l.y - top }]);
     if (channels === 3) over = over.removeAlpha();
     const out = await over.raw().toBuffer();
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   };
   const rows: PngRows = {
-    width: info.width,
-    height: info.height,
+    width,
+    height,
     channels,
     rows: async (y0, y1) => {
-      if (y1 <= top || y0 >= bottom) return base.subarray(y0 * stride, y1 * stride);
+      if (y1 <= top || y0 >= bottom) return base(y0, y1);
       strip ??= composited();
       const s = await strip;
       const out = new Uint8Array((y1 - y0) * stride);
       for (let y = y0; y < y1; y++) {
-        const row =
-          y >= top && y < bottom ? s.subarray((y - top) * stride, (y - top + 1) * stride) : base.subarray(y * stride, (y + 1) * stride);
+        const row = y >= top && y < bottom ? s.subarray((y - top) * stride, (y - top + 1) * stride) : base(y, y + 1);
         out.set(row, (y - y0) * stride);
       }
       return out;
@@ -295,6 +297,24 @@ async function encodePngAround(store: AssetStore, src: ExportSource, pending: Pe
     exif: src.exif ? exifWithOrientation1(src.exif) : undefined,
     xmp: src.xmp,
   });
+}
+
+/**
+ * The original's rows, upright, in its own colour space: from the decode edit prep keeps when that
+ * holds the same samples (export/decoded-base.ts), else decoded here by libvips (once, completely).
+ */
+async function baseRows(
+  store: AssetStore,
+  src: ExportSource,
+): Promise<{ base: (y0: number, y1: number) => Uint8Array; channels: 3 | 4; width: number; height: number }> {
+  const extended = !!(src.extend.left || src.extend.top || src.extend.right || src.extend.bottom);
+  const kept = !extended && !src.patches.length ? decodedBaseFor(src.baseAssetId, src.meta) : null;
+  if (kept) return { base: kept.rows, channels: 3, width: kept.width, height: kept.height };
+  const { data, info } = await (await compositePipeline(store, src)).keepIccProfile().raw().toBuffer({ resolveWithObject: true });
+  const all = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const channels = info.channels as 3 | 4;
+  const stride = info.width * channels;
+  return { base: (y0, y1) => all.subarray(y0 * stride, y1 * stride), channels, width: info.width, height: info.height };
 }
 
 /** Largest raw composite the parallel PNG encoder holds in memory (bytes); bigger exports stream through libvips. */

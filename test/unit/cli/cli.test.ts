@@ -84,6 +84,13 @@ describe('maskwork edit', () => {
     expect(j.requestSize.width % 16).toBe(0);
     expect(j.estimatedCostUsd).toBeGreaterThan(0);
     expect(j.timings.totalMs).toBeGreaterThan(0);
+    // Main's spans of the first candidate, in order, within the command's own time.
+    const spans = j.timings.spans as { name: string; startMs: number; endMs: number }[];
+    const trip = spans.find((s) => s.name === 'main: provider round trip');
+    expect(trip).toBeDefined();
+    expect(trip!.endMs).toBeGreaterThan(trip!.startMs);
+    expect(trip!.startMs).toBeGreaterThanOrEqual(0);
+    expect(trip!.endMs).toBeLessThanOrEqual(j.timings.totalMs);
     expect(j.region.width).toBeGreaterThan(0);
     for (const p of j.outputs) {
       const m = await sharp(p).metadata();
