@@ -13,8 +13,12 @@ export function ProjectButtons() {
   // Re-render on every document change: "unsaved" follows the document record.
   const doc = useEditor((s) => s.doc);
   const unsaved = useEditor(() => hasUnsavedChanges());
-  const [menu, setMenu] = useState<RecentProject[] | null>(null);
+  // The menu opens at once; its recent list is null until main has answered.
+  const [menu, setMenu] = useState<{ recent: RecentProject[] | null } | null>(null);
   const box = useRef<HTMLSpanElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const opened = !!menu;
 
   useEffect(() => {
     const name = project && doc && project.docId === doc.id ? project.name : doc?.original.name;
@@ -30,10 +34,38 @@ export function ProjectButtons() {
     return () => window.removeEventListener('mousedown', close);
   }, [menu]);
 
-  const toggle = async () => setMenu(menu ? null : await recentProjects());
+  // Focus moves into the menu when it opens (WAI-ARIA menu button), onto its first item.
+  // (Save As… is disabled without a photo: then the first recent project, once main has listed them.)
+  const recent = menu?.recent;
+  useEffect(() => {
+    if (!opened || list.current?.contains(document.activeElement)) return;
+    list.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')?.focus();
+  }, [opened, recent]);
+
+  const toggle = () => {
+    if (menu) return setMenu(null);
+    setMenu({ recent: null });
+    recentProjects().then(
+      (recent) => setMenu((m) => (m ? { recent } : m)),
+      () => setMenu((m) => (m ? { recent: [] } : m)),
+    );
+  };
+  const close = () => {
+    setMenu(null);
+    opener.current?.focus();
+  };
   const pick = (run: () => Promise<unknown>) => {
     setMenu(null);
     void run();
+  };
+  /** ↑/↓ (wrapping), Home and End move between the menu's items. */
+  const moveFocus = (key: string) => {
+    const items = [...(list.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? [])];
+    if (!items.length) return;
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const next =
+      key === 'Home' ? 0 : key === 'End' ? items.length - 1 : (at + (key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
+    items[next].focus();
   };
 
   return (
@@ -47,31 +79,38 @@ export function ProjectButtons() {
         Save
       </button>
       <button
+        ref={opener}
         type="button"
         aria-haspopup="menu"
         aria-expanded={!!menu}
         aria-label="Project menu"
         title="Save As… and recent projects"
-        onClick={() => void toggle()}
+        onClick={toggle}
       >
         ▾
       </button>
       {menu && (
         <div
+          ref={list}
           className="menu"
           role="menu"
           aria-label="Project menu"
           onKeyDown={(e) => {
             e.stopPropagation();
-            if (e.key === 'Escape') setMenu(null);
+            if (e.key === 'Escape') close();
+            else if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Home' || e.key === 'End') {
+              e.preventDefault();
+              moveFocus(e.key);
+            }
           }}
         >
           <button type="button" role="menuitem" disabled={!hasDoc} onClick={() => pick(() => saveProject(true))} title="Ctrl+Shift+Alt+S">
             Save As…
           </button>
           <div className="menu-heading">Recent projects</div>
-          {menu.length === 0 && <div className="muted menu-empty">None yet</div>}
-          {menu.map((r) => (
+          {menu.recent === null && <div className="muted menu-empty">Reading…</div>}
+          {menu.recent?.length === 0 && <div className="muted menu-empty">None yet</div>}
+          {menu.recent?.map((r) => (
             <button type="button" role="menuitem" key={r.path} title={r.path} onClick={() => pick(() => openRecentProject(r.path))}>
               {r.name}
             </button>

@@ -167,6 +167,24 @@ describe('a .maskwork project across a restart', () => {
     await expect
       .poll(() => menuItems.allTextContents(), { timeout: 10_000 })
       .toEqual(['Save As…', 'copy.maskwork', 'coffee-work.maskwork']);
+    // Focus went into the menu: ↓/↑/End walk its items (wrapping), Esc closes it and gives focus
+    // back to its button, where Enter opens it again.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(await focused()).toBe('Save As…');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('copy.maskwork');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('coffee-work.maskwork');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Save As…');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('coffee-work.maskwork');
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu', { name: 'Project menu' }).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Project menu');
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu', { name: 'Project menu' }).waitFor();
+    expect(await focused()).toBe('Save As…');
     await page.keyboard.press('Escape');
     // Ctrl+S now writes copy.maskwork again without asking (no dialog answer is queued: asking would fail).
     const before = (await stat(join(dir, 'copy.maskwork'))).mtimeMs;
