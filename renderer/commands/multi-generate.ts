@@ -64,6 +64,18 @@ export function multiRows(s: EditorStore): MultiRow[] {
   });
 }
 
+/**
+ * Turns "several models at once" on or off. Turned on with no model counted yet, it starts from the
+ * model chosen above and its candidate count (when that model can run), so Generate stays usable.
+ */
+export function setMultiOn(on: boolean): void {
+  const s = useEditor.getState();
+  if (!on || Object.values(s.gen.multi).some((n) => n > 0)) return s.setGen({ multiOn: on });
+  const row = multiRows(s).find((r) => r.value === s.gen.model && r.usable);
+  const n = row ? Math.max(1, Math.min(nRange(row.spec).max, s.gen.n)) : 0;
+  s.setGen({ multiOn: true, ...(row ? { multi: { ...s.gen.multi, [row.value]: n } } : {}) });
+}
+
 /** Why the several-models Generate cannot run now, or null. */
 export function multiGenerateBlocker(s: EditorStore, rows = multiRows(s)): string | null {
   if (!s.doc) return 'Open a photo first';

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { cancelMulti, multiRows } from '../commands/multi-generate';
+import { cancelMulti, multiRows, setMultiOn } from '../commands/multi-generate';
 import { formatUsd } from '../model/estimate';
 import { nRange } from '../model/model-options';
 import { entryStatus, multiTotal, runActive } from '../model/multi-plan';
@@ -38,7 +38,7 @@ export function MultiModelSection() {
           type="checkbox"
           aria-label="Ask several models at once"
           checked={gen.multiOn}
-          onChange={(e) => setGen({ multiOn: e.currentTarget.checked })}
+          onChange={(e) => setMultiOn(e.currentTarget.checked)}
         />
         Several models at once
       </label>

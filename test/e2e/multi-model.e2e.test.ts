@@ -35,6 +35,9 @@ describe('several models at once', () => {
   it('one price for all, candidates as each model answers, grouped and labelled', async () => {
     const page = app.page;
     await page.getByRole('checkbox', { name: 'Ask several models at once' }).click();
+    // Turned on, the list starts from the model chosen above (the offline engine here), one candidate.
+    expect(await page.getByTestId('multi-total').textContent()).toMatch(/^1 model · 1 candidate · /);
+    await expect.poll(() => page.getByRole('spinbutton', { name: `${LOCAL} candidates` }).inputValue()).toBe('1');
     await retype(page.getByRole('spinbutton', { name: `${GPT} candidates` }), '2');
     await retype(page.getByRole('spinbutton', { name: `${NB2} candidates` }), '2');
     await retype(page.getByRole('spinbutton', { name: `${LOCAL} candidates` }), '1');
