@@ -130,12 +130,13 @@ function fillLayer(layer: Layer, s: Settings): void {
   if (plan && extendLayer(layer, plan, s.seed, (f) => s.progress(0.002 + 0.988 * f), s.checkCancel)) return;
   // Shrink the patch until some fully-known patch exists; otherwise only diffusion can help.
   let r = s.radius;
-  while (r >= 1 && makeLevel(layer, r).sourceCount === 0) r--;
+  let finest = makeLevel(layer, r);
+  while (finest.sourceCount === 0 && --r >= 1) finest = makeLevel(layer, r);
   if (r < 1) {
     harmonicFillLayer(layer);
     return;
   }
-  const levels = buildPyramid(layer, r);
+  const levels = buildPyramid(finest, r);
   const coarsest = levels.length - 1;
   const itersAt = (l: number) => Math.min(MAX_LEVEL_ITERATIONS, s.iterations + EXTRA_ITERATIONS_PER_LEVEL * l);
   const searched = (l: number) => l === coarsest || levels[l].targets.length <= SEARCH_TARGET_LIMIT;

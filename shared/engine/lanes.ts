@@ -55,6 +55,12 @@ export type LaneTask =
 
 /** Host-provided second thread. */
 export interface FillLanes {
+  /**
+   * Whether to run a level of `targets` target patches on the other thread (default yes). A host
+   * whose thread is not started yet may decline small levels: the chunks then run here, one after
+   * the other, with the same bytes, and nothing is shared.
+   */
+  accepts?(targets: number): boolean;
   /** Called once per split level, before any {@link run}: hand `state` to the other thread. */
   share(state: LaneState): void;
   /**
@@ -130,12 +136,14 @@ export interface SplitPasses {
 }
 
 /**
- * Sets up the split passes of `level`. With `lanes`, the level's arrays are moved onto
- * SharedArrayBuffers (the level object is updated to use them) and shared with the other thread.
+ * Sets up the split passes of `level`. With `hostLanes` (that accept the level), the level's arrays
+ * are moved onto SharedArrayBuffers (the level object is updated to use them) and shared with the
+ * other thread.
  * @param nnf - the level's field (copied when shared: use `state.nnf` afterwards)
  */
-export function splitPasses(level: Level, r: number, nnf: Int32Array, holes: Int32Array, lanes?: FillLanes): SplitPasses {
+export function splitPasses(level: Level, r: number, nnf: Int32Array, holes: Int32Array, hostLanes?: FillLanes): SplitPasses {
   const n = level.targets.length;
+  const lanes = hostLanes && (hostLanes.accepts?.(n) ?? true) ? hostLanes : undefined;
   const share = lanes ? toShared : <T>(a: T) => a;
   if (lanes) {
     level.pix = toShared(level.pix);

@@ -163,12 +163,12 @@ function maxDepth(depth: Float32Array): number {
  * Builds levels finest-first. Halving stops once the deepest hole pixel is within one patch of
  * known data (so coarsest-level patches always see context), or when another halving would
  * leave the level too small or too short of source patches to search.
- * @param finest - the working region at full resolution
+ * @param finest - the working region at full resolution, or its level for radius `r` (made by {@link makeLevel})
  * @param r - patch radius
  * @returns levels, index 0 = full resolution
  */
-export function buildPyramid(finest: Layer, r: number): Level[] {
-  const levels: Level[] = [makeLevel(finest, r)];
+export function buildPyramid(finest: Layer | Level, r: number): Level[] {
+  const levels: Level[] = ['targetId' in finest ? finest : makeLevel(finest, r)];
   const side = 2 * r + 1;
   for (;;) {
     const cur = levels[levels.length - 1];

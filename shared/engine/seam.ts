@@ -23,7 +23,7 @@
  */
 import { harmonicFillLayer, type SweepCounts } from './diffusion';
 import type { Layer } from './region';
-import { blurOwnSide, type Box } from './blur-box';
+import { blurOwnSide, blurOwnSideBoxes, type Box } from './blur-box';
 
 export { blurBox } from './blur-box';
 
@@ -46,6 +46,14 @@ export const MAX_DETAIL_SIGMA = 8;
 export function detailSigmaFor(depth: number): number {
   return Math.min(MAX_DETAIL_SIGMA, Math.max(DETAIL_SIGMA, depth / DETAIL_SIGMA_DEPTH_DIVISOR));
 }
+/**
+ * From this σ on, the detail blur is a cascade of three box filters of the same variance
+ * ({@link blurOwnSideBoxes}: running sums, cost independent of σ) instead of the truncated Gaussian
+ * (2⌈3σ⌉ + 1 taps per pass, ≈ 2× slower at σ = 8). Measured on the fill bench (blob + box, dev and
+ * held-back, in-process): PSNR, seam and texture within ±0.01 of the Gaussian; below σ = 4 the
+ * Gaussian is as fast.
+ */
+export const BOX_BLUR_MIN_SIGMA = 4;
 /** Largest amplification of the exemplar detail towards the surroundings' detail strength. */
 export const MAX_DETAIL_GAIN = 3;
 /** Hole pixel layers (4-connected distance from known pixels) the known detail is continued into. */
@@ -139,6 +147,86 @@ function detailStats(level: Layer, box: Box, det: Float32Array): { rho: number; 
 }
 
 /**
+ * The feathering of {@link toDetail}: the first {@link FEATHER_LAYERS} hole layers (4-connected
+ * distance t from the known pixels, breadth first) continue the known detail `ext`, decaying by ρ
+ * per layer, and fade the exemplar detail in as 1 − ρ^t. Marks those pixels with their layer in
+ * `layer` (−1 stays for deeper ones). Fronts are index lists in discovery order.
+ */
+function feather(level: Layer, box: Box, layer: Int8Array, ext: Float32Array, det: Float32Array, rho: number, gain: number): void {
+  const { width: w, pix } = level;
+  const bw = box.x1 - box.x0 + 1,
+    bh = box.y1 - box.y0 + 1;
+  let front = new Int32Array(bw * bh),
+    next = new Int32Array(bw * bh);
+  let nf = 0;
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0; x < bw; x++) {
+      const b = y * bw + x;
+      if (layer[b] !== -1) continue;
+      if (
+        (x > 0 && layer[b - 1] === 0) ||
+        (x < bw - 1 && layer[b + 1] === 0) ||
+        (y > 0 && layer[b - bw] === 0) ||
+        (y < bh - 1 && layer[b + bw] === 0)
+      )
+        front[nf++] = b;
+    }
+  }
+  for (let t = 1; t <= FEATHER_LAYERS && nf > 0; t++) {
+    for (let j = 0; j < nf; j++) layer[front[j]] = t;
+    let nn = 0;
+    const keep = 1 - rho ** t;
+    const prev = t - 1;
+    for (let j = 0; j < nf; j++) {
+      const b = front[j];
+      const x = b % bw,
+        y = (b - x) / bw;
+      let n = 0,
+        r = 0,
+        g = 0,
+        bl = 0;
+      // Neighbours left, right, up, down: sum those of the previous layer, queue the fresh ones (−2).
+      for (let side = 0; side < 4; side++) {
+        let q: number;
+        if (side === 0) {
+          if (x === 0) continue;
+          q = b - 1;
+        } else if (side === 1) {
+          if (x === bw - 1) continue;
+          q = b + 1;
+        } else if (side === 2) {
+          if (y === 0) continue;
+          q = b - bw;
+        } else {
+          if (y === bh - 1) continue;
+          q = b + bw;
+        }
+        const lq = layer[q];
+        if (lq === prev) {
+          r += ext[q * 3];
+          g += ext[q * 3 + 1];
+          bl += ext[q * 3 + 2];
+          n++;
+        } else if (lq === -1) {
+          layer[q] = -2;
+          next[nn++] = q;
+        }
+      }
+      ext[b * 3] = (rho * r) / n;
+      ext[b * 3 + 1] = (rho * g) / n;
+      ext[b * 3 + 2] = (rho * bl) / n;
+      const i4 = ((y + box.y0) * w + x + box.x0) * 4;
+      for (let c = 0; c < 3; c++) pix[i4 + c] = ext[b * 3 + c] + keep * gain * det[b * 4 + c];
+    }
+    for (let j = 0; j < nn; j++) layer[next[j]] = -1;
+    const swap = front;
+    front = next;
+    next = swap;
+    nf = nn;
+  }
+}
+
+/**
  * Replaces the hole's colour in `level.pix` (the exemplar vote) by its detail layer: gained,
  * and feathered into the known detail near the border. RGB only; alpha keeps the vote.
  */
@@ -147,7 +235,7 @@ function toDetail(level: Layer, box: Box, sigma: number): void {
   const bw = box.x1 - box.x0 + 1,
     bh = box.y1 - box.y0 + 1;
   // Detail = pixel − blur of its own side (hole pixels from the vote, known ones from the photo).
-  const low = blurOwnSide(pix, w, level.height, box, sigma, hole);
+  const low = (sigma >= BOX_BLUR_MIN_SIGMA ? blurOwnSideBoxes : blurOwnSide)(pix, w, level.height, box, sigma, hole);
   const det = new Float32Array(bw * bh * 4);
   for (let y = box.y0; y <= box.y1; y++) {
     for (let x = box.x0; x <= box.x1; x++) {
@@ -160,78 +248,16 @@ function toDetail(level: Layer, box: Box, sigma: number): void {
   // Layer of every box pixel: 0 known, t ≥ 1 hole at 4-connected distance t (≤ FEATHER_LAYERS), -1 deeper.
   const layer = new Int8Array(bw * bh).fill(-1);
   const ext = new Float32Array(bw * bh * 3);
-  let front: number[] = [];
   for (let y = 0; y < bh; y++) {
-    for (let x = 0; x < bw; x++) {
-      const b = y * bw + x;
-      if (hole[(y + box.y0) * w + x + box.x0]) continue;
+    for (let x = 0, b = y * bw, i = (y + box.y0) * w + box.x0; x < bw; x++, b++, i++) {
+      if (hole[i]) continue;
       layer[b] = 0;
-      for (let c = 0; c < 3; c++) ext[b * 3 + c] = det[b * 4 + c];
+      ext[b * 3] = det[b * 4];
+      ext[b * 3 + 1] = det[b * 4 + 1];
+      ext[b * 3 + 2] = det[b * 4 + 2];
     }
   }
-  const isFreshHole = (b: number) => layer[b] === -1;
-  for (let y = 0; y < bh; y++) {
-    for (let x = 0; x < bw; x++) {
-      const b = y * bw + x;
-      if (!isFreshHole(b)) continue;
-      if (
-        (x > 0 && layer[b - 1] === 0) ||
-        (x < bw - 1 && layer[b + 1] === 0) ||
-        (y > 0 && layer[b - bw] === 0) ||
-        (y < bh - 1 && layer[b + bw] === 0)
-      )
-        front.push(b);
-    }
-  }
-  for (let t = 1; t <= FEATHER_LAYERS && front.length > 0 && rho > 0; t++) {
-    for (const b of front) layer[b] = t;
-    const next: number[] = [];
-    const keep = 1 - rho ** t;
-    for (const b of front) {
-      const x = b % bw,
-        y = (b - x) / bw;
-      let n = 0,
-        r = 0,
-        g = 0,
-        bl = 0;
-      const take = (q: number) => {
-        if (layer[q] !== t - 1) return;
-        r += ext[q * 3];
-        g += ext[q * 3 + 1];
-        bl += ext[q * 3 + 2];
-        n++;
-      };
-      const grow = (q: number) => {
-        if (isFreshHole(q)) {
-          layer[q] = -2;
-          next.push(q);
-        }
-      };
-      if (x > 0) {
-        take(b - 1);
-        grow(b - 1);
-      }
-      if (x < bw - 1) {
-        take(b + 1);
-        grow(b + 1);
-      }
-      if (y > 0) {
-        take(b - bw);
-        grow(b - bw);
-      }
-      if (y < bh - 1) {
-        take(b + bw);
-        grow(b + bw);
-      }
-      ext[b * 3] = (rho * r) / n;
-      ext[b * 3 + 1] = (rho * g) / n;
-      ext[b * 3 + 2] = (rho * bl) / n;
-      const i4 = ((y + box.y0) * w + x + box.x0) * 4;
-      for (let c = 0; c < 3; c++) pix[i4 + c] = ext[b * 3 + c] + keep * gain * det[b * 4 + c];
-    }
-    for (const q of next) layer[q] = -1;
-    front = next;
-  }
+  if (rho > 0) feather(level, box, layer, ext, det, rho, gain);
   for (let y = 0; y < bh; y++) {
     for (let x = 0; x < bw; x++) {
       const b = y * bw + x;

@@ -53,22 +53,46 @@ describe.runIf(built)('local engine worker', () => {
     expect(finished).toBe(false);
   });
 
-  it('with lanes, splits the finest level over a helper thread and returns the same bytes as the engine in-process', async () => {
-    const { rgba, mask } = synthetic(480, 420); // a 160 × 140 hole: > LANE_MIN_TARGETS target patches
+  /** A fill with `lanes: true` in a fresh worker; resolves with the result and the helper's pass count. */
+  async function laneFill(w: number, h: number, seed: number, laneStart: string | undefined) {
+    const { rgba, mask } = synthetic(w, h);
+    await closeIdleEngineWorkers(); // a fresh worker, which reads MASKWORK_ENGINE_LANE_START when it starts
+    const before = process.env.MASKWORK_ENGINE_LANE_START;
+    if (laneStart === undefined) delete process.env.MASKWORK_ENGINE_LANE_START;
+    else process.env.MASKWORK_ENGINE_LANE_START = laneStart;
     let lanePasses = -1;
-    const out = await runFillInWorker(
-      { width: 480, height: 420, rgba: rgba.slice(), mask, seed: 2, lanes: true },
-      new AbortController().signal,
-      undefined,
-      (w: Worker) =>
-        w.on('message', (m: { type: string; lanePasses?: number }) => {
-          if (m.type === 'done') lanePasses = m.lanePasses ?? -1;
-        }),
-    );
-    const single = inpaint({ width: 480, height: 420, data: rgba }, mask, { seed: 2 });
+    try {
+      const out = await runFillInWorker(
+        { width: w, height: h, rgba: rgba.slice(), mask, seed, lanes: true },
+        new AbortController().signal,
+        undefined,
+        (wk: Worker) =>
+          wk.on('message', (m: { type: string; lanePasses?: number }) => {
+            if (m.type === 'done') lanePasses = m.lanePasses ?? -1;
+          }),
+      );
+      const single = inpaint({ width: w, height: h, data: rgba }, mask, { seed });
+      let differ = 0;
+      for (let i = 0; i < out.length; i++) if (out[i] !== single.data[i]) differ++;
+      return { lanePasses, differ };
+    } finally {
+      if (before === undefined) delete process.env.MASKWORK_ENGINE_LANE_START;
+      else process.env.MASKWORK_ENGINE_LANE_START = before;
+      await closeIdleEngineWorkers();
+    }
+  }
+
+  it('with lanes, splits the finest level over a helper thread and returns the same bytes as the engine in-process', async () => {
+    // A 160 × 140 hole: > LANE_MIN_TARGETS target patches; the helper starts for any split level.
+    const { lanePasses, differ } = await laneFill(480, 420, 2, '0');
     expect(lanePasses).toBeGreaterThanOrEqual(3); // vote, refresh, search, vote
-    let differ = 0;
-    for (let i = 0; i < out.length; i++) if (out[i] !== single.data[i]) differ++;
+    expect(differ).toBe(0);
+  });
+
+  it('does not start the helper thread for a split level below the start threshold (same bytes, one thread)', async () => {
+    // The same hole with the default threshold (200 000 targets): the chunks run in the fill thread.
+    const { lanePasses, differ } = await laneFill(480, 420, 2, undefined);
+    expect(lanePasses).toBe(0);
     expect(differ).toBe(0);
   });
 
