@@ -43,7 +43,12 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
     const ids = { layerId: newId('layer'), versionId: newId('version'), now: Date.now() };
     st().commit(`Keep ${c.model} result`, (d) => keepCandidate(d, c, ids));
   }
-  if (close) discardAllStaged();
+  if (close) {
+    discardAllStaged();
+    // The kept result is what the user wants to look at: the overlay steps aside (the mask stays, its
+    // outline shows; the next brush stroke or Invert brings the overlay back, and so do \ and its eye).
+    if (st().maskVisible) st().setMaskVisible(false);
+  }
 }
 
 /** Removes one candidate from staging (the document is untouched). */

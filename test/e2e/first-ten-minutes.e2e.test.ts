@@ -122,6 +122,9 @@ describe("a retoucher's first ten minutes", () => {
     const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());
     expect(versions).toHaveLength(1);
     expect(versions[0].prompt).toBe(PROMPT);
+    // The overlay steps aside so the kept result shows; the mask itself stays for the next edit.
+    expect(kept.maskVisible).toBe(false);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBeGreaterThan(0);
 
     // Ctrl+Shift+S: the save dialog answers with a new file; the export has the photo's size.
     const out = join(app.tmp, 'coffee-v2.png');
