@@ -16,7 +16,7 @@
  * helper worker_thread and Atomics.wait) and calls {@link runLaneTask} for the other chunk.
  */
 import { patchMatchPass, refreshDistances, SEARCH_TICK as SEARCH_UNIT } from './patchmatch';
-import type { Level } from './pyramid';
+import { levelRecord, type Level } from './pyramid';
 import { mulberry32 } from './random';
 import { gatherVote, VOTE_TICK as VOTE_UNIT } from './vote';
 
@@ -77,18 +77,7 @@ export function chunkRange(n: number, c: number, chunks = LANE_CHUNKS): [number,
 
 /** A `Level`-shaped view of the state (what the pass functions take). */
 function levelOf(s: LaneState): Level {
-  return {
-    width: s.width,
-    height: s.height,
-    pix: s.pix,
-    hole: s.hole,
-    srcOk: s.srcOk,
-    sourceCount: 0,
-    targets: s.targets,
-    targetId: s.targetId,
-    rowStep: s.rowStep,
-    depth: s.depth,
-  };
+  return levelRecord({ width: s.width, height: s.height, pix: s.pix, hole: s.hole }, s.srcOk, 0, s.targets, s.targetId, s.rowStep, s.depth);
 }
 
 /**

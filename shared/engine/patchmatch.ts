@@ -131,14 +131,35 @@ export function patchMatchPass(
   from = 0,
   to = level.targets.length,
 ): void {
-  const { pix, width: w, height: h, targets, targetId, srcOk, rowStep } = level;
+  // Blocks of CANCEL_STRIDE targets with the check between them (a callback inside the hot loop made
+  // V8 re-optimise it for every different closure); same visiting order and random stream.
   const n = to - from;
+  for (let j0 = 0; j0 < n; j0 += CANCEL_STRIDE) {
+    if (j0 > 0) checkCancel();
+    searchRange(level, r, nnf, dist, rng, reverse, searchRadius, from, to, j0, Math.min(n, j0 + CANCEL_STRIDE));
+  }
+}
+
+/** Scan positions `[j0, j1)` of {@link patchMatchPass} over targets `[from, to)`. */
+function searchRange(
+  level: Level,
+  r: number,
+  nnf: Int32Array,
+  dist: Float32Array,
+  rng: Rng,
+  reverse: boolean,
+  searchRadius: number,
+  from: number,
+  to: number,
+  j0: number,
+  j1: number,
+): void {
+  const { pix, width: w, height: h, targets, targetId, srcOk, rowStep } = level;
   const step = reverse ? -1 : 1;
   const lo = r,
     hiX = w - 1 - r,
     hiY = h - 1 - r;
-  for (let j = 0; j < n; j++) {
-    if ((j & (CANCEL_STRIDE - 1)) === 0 && j > 0) checkCancel();
+  for (let j = j0; j < j1; j++) {
     const k = reverse ? to - 1 - j : from + j;
     const t = targets[k];
     const tx = t % w,

@@ -77,9 +77,15 @@ export function downsampleConservative(layer: Layer): Layer {
 
 /** Two-pass chamfer (1, √2) distance from every pixel to the nearest non-hole pixel. */
 export function depthMap(hole: Uint8Array, w: number, h: number): Float32Array {
-  const big = 1e9;
   const d = new Float32Array(w * h);
-  for (let i = 0; i < d.length; i++) d[i] = hole[i] ? big : 0;
+  for (let i = 0; i < d.length; i++) d[i] = hole[i] ? 1e9 : 0;
+  // One function per pass: V8 optimises each loop once instead of re-optimising one function per loop.
+  chamferForward(d, w, h);
+  chamferBackward(d, w, h);
+  return d;
+}
+
+function chamferForward(d: Float32Array, w: number, h: number): void {
   const diag = Math.SQRT2;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -95,6 +101,10 @@ export function depthMap(hole: Uint8Array, w: number, h: number): Float32Array {
       d[i] = v;
     }
   }
+}
+
+function chamferBackward(d: Float32Array, w: number, h: number): void {
+  const diag = Math.SQRT2;
   for (let y = h - 1; y >= 0; y--) {
     for (let x = w - 1; x >= 0; x--) {
       const i = y * w + x;
@@ -109,15 +119,37 @@ export function depthMap(hole: Uint8Array, w: number, h: number): Float32Array {
       d[i] = v;
     }
   }
-  return d;
 }
 
 /**
- * Adds the search maps to a layer for patches of radius `r` (side `2r + 1`).
- * Uses an integral image of the hole so each box query is O(1).
+ * The one place a {@link Level} object is made (makeLevel here, lanes.ts for a chunk's view), so
+ * every level has the same hidden class and the hot loops taking one stay monomorphic.
  */
-export function makeLevel(layer: Layer, r: number): Level {
-  const { width: w, height: h, hole } = layer;
+export function levelRecord(
+  layer: Layer,
+  srcOk: Uint8Array,
+  sourceCount: number,
+  targets: Int32Array,
+  targetId: Int32Array,
+  rowStep: number,
+  depth: Float32Array,
+): Level {
+  return {
+    width: layer.width,
+    height: layer.height,
+    pix: layer.pix,
+    hole: layer.hole,
+    srcOk,
+    sourceCount,
+    targets,
+    targetId,
+    rowStep,
+    depth,
+  };
+}
+
+/** Summed-area table of the hole map, (w + 1) × (h + 1). */
+function holeSat(hole: Uint8Array, w: number, h: number): Int32Array {
   const W = w + 1;
   const sat = new Int32Array(W * (h + 1));
   for (let y = 0; y < h; y++) {
@@ -127,8 +159,15 @@ export function makeLevel(layer: Layer, r: number): Level {
       sat[(y + 1) * W + x + 1] = sat[y * W + x + 1] + rowSum;
     }
   }
-  const srcOk = new Uint8Array(w * h);
-  const targetId = new Int32Array(w * h).fill(-1);
+  return sat;
+}
+
+/**
+ * Marks sources (`srcOk`) and numbers targets (`targetId`, raster order) for radius `r`; returns
+ * [sources, targets].
+ */
+function classify(sat: Int32Array, w: number, h: number, r: number, srcOk: Uint8Array, targetId: Int32Array): [number, number] {
+  const W = w + 1;
   let sourceCount = 0;
   let targetCount = 0;
   for (let y = 0; y < h; y++) {
@@ -141,15 +180,34 @@ export function makeLevel(layer: Layer, r: number): Level {
       const i = y * w + x;
       if (holes > 0) {
         targetId[i] = targetCount++;
-      } else if (x >= r && y >= r && x < w - r && y < h - r) {
-        srcOk[i] = 1;
-        sourceCount++;
+      } else {
+        targetId[i] = -1;
+        if (x >= r && y >= r && x < w - r && y < h - r) {
+          srcOk[i] = 1;
+          sourceCount++;
+        }
       }
     }
   }
-  const targets = new Int32Array(targetCount);
+  return [sourceCount, targetCount];
+}
+
+function targetList(targetId: Int32Array, count: number): Int32Array {
+  const targets = new Int32Array(count);
   for (let i = 0; i < targetId.length; i++) if (targetId[i] >= 0) targets[targetId[i]] = i;
-  return { ...layer, srcOk, sourceCount, targets, targetId, rowStep: 1, depth: depthMap(hole, w, h) };
+  return targets;
+}
+
+/**
+ * Adds the search maps to a layer for patches of radius `r` (side `2r + 1`).
+ * Uses an integral image of the hole so each box query is O(1).
+ */
+export function makeLevel(layer: Layer, r: number): Level {
+  const { width: w, height: h, hole } = layer;
+  const srcOk = new Uint8Array(w * h);
+  const targetId = new Int32Array(w * h);
+  const [sourceCount, targetCount] = classify(holeSat(hole, w, h), w, h, r, srcOk, targetId);
+  return levelRecord(layer, srcOk, sourceCount, targetList(targetId, targetCount), targetId, 1, depthMap(hole, w, h));
 }
 
 /** Largest value of a depth map (how far the deepest hole pixel is from known data). */
