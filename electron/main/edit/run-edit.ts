@@ -48,6 +48,9 @@ export function editJob(svc: JobServices, req: EditRequest, receivedAt?: number)
         rule: 'prompt',
       });
     }
+    // Looked up while the edit is prepared (it reads the original's file).
+    const iccLookup = sourceIccPath(svc.store, req.layers[0].assetId);
+    iccLookup.catch(() => {}); // awaited below, after prep's own errors
     const prepared = await prepareEdit(svc, req, model, spans);
     if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
     const references = await Promise.all(
@@ -56,7 +59,7 @@ export function editJob(svc: JobServices, req: EditRequest, receivedAt?: number)
         return { bytes, mime: `image/${sniffImageFormat(bytes) ?? 'png'}`, name: `reference-${i + 1}` };
       }),
     );
-    const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
+    const icc = await iccLookup;
     const run = (m: ResolvedModel, prep: PreparedEdit, n: number, first: number, attempt: number, share: [number, number]) =>
       requestCandidates({
         svc,
