@@ -70,7 +70,10 @@ export function multiRows(s: EditorStore): MultiRow[] {
  */
 export function setMultiOn(on: boolean): void {
   const s = useEditor.getState();
-  if (!on || Object.values(s.gen.multi).some((n) => n > 0)) return s.setGen({ multiOn: on });
+  if (!on || Object.values(s.gen.multi).some((n) => n > 0)) {
+    s.setGen({ multiOn: on });
+    return;
+  }
   const row = multiRows(s).find((r) => r.value === s.gen.model && r.usable);
   const n = row ? Math.max(1, Math.min(nRange(row.spec).max, s.gen.n)) : 0;
   s.setGen({ multiOn: true, ...(row ? { multi: { ...s.gen.multi, [row.value]: n } } : {}) });

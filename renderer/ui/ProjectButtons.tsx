@@ -18,7 +18,6 @@ export function ProjectButtons() {
   const box = useRef<HTMLSpanElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
-  const opened = !!menu;
 
   useEffect(() => {
     const name = project && doc && project.docId === doc.id ? project.name : doc?.original.name;
@@ -34,13 +33,14 @@ export function ProjectButtons() {
     return () => window.removeEventListener('mousedown', close);
   }, [menu]);
 
-  // Focus moves into the menu when it opens (WAI-ARIA menu button), onto its first item.
-  // (Save As… is disabled without a photo: then the first recent project, once main has listed them.)
+  // Focus moves into the menu when it opens (WAI-ARIA menu button), onto its first item — Save As…,
+  // or without a photo the first recent project once main has listed them. (`recent` is undefined
+  // while the menu is closed, null while main is asked.)
   const recent = menu?.recent;
   useEffect(() => {
-    if (!opened || list.current?.contains(document.activeElement)) return;
+    if (recent === undefined || list.current?.contains(document.activeElement)) return;
     list.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')?.focus();
-  }, [opened, recent]);
+  }, [recent]);
 
   const toggle = () => {
     if (menu) return setMenu(null);
