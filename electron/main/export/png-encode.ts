@@ -34,6 +34,11 @@ export interface PngEncodeOptions extends PngMetadata {
   level?: number;
   /** Uncompressed bytes per band (default: 4 bands per core, 256 KB–4 MB). */
   bandBytes?: number;
+  /**
+   * Rows at which a band must end (e.g. both edges of rows that come late, and points inside them):
+   * the rows that wait then share no band with rows that are ready.
+   */
+  breaks?: number[];
 }
 
 /** Rows of a packed pixel buffer. */
@@ -112,6 +117,20 @@ function semaphore(n: number) {
   };
 }
 
+/** The bands' row ranges [y0, y1): at most `rowsPerBand` rows each, split at every break inside the image. */
+export function bandRows(height: number, rowsPerBand: number, breaks: readonly number[]): [number, number][] {
+  const cuts = [...new Set(breaks.filter((b) => b > 0 && b < height).map(Math.round))].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  let next = 0;
+  for (let y = 0; y < height; ) {
+    while (next < cuts.length && cuts[next] <= y) next++;
+    const y1 = Math.min(height, y + rowsPerBand, next < cuts.length ? cuts[next] : height);
+    out.push([y, y1]);
+    y = y1;
+  }
+  return out;
+}
+
 /** Bands deflated at once: two per core, leaving one of the pool's threads free for file I/O. */
 export function bandSlots(cores: number, poolThreads: number): number {
   return Math.max(1, Math.min(2 * cores, poolThreads - 1));
@@ -135,16 +154,15 @@ export async function encodePng(src: PngRows, opts: PngEncodeOptions = {}): Prom
   const cores = availableParallelism();
   const bandBytes = opts.bandBytes ?? Math.min(4 << 20, Math.max(256 << 10, Math.ceil((height * (stride + 1)) / (4 * cores))));
   const rowsPerBand = Math.max(1, Math.floor(bandBytes / (stride + 1)));
-  const bands = Math.ceil(height / rowsPerBand);
+  const spans = bandRows(height, rowsPerBand, opts.breaks ?? []);
+  const bands = spans.length;
   // Up to two bands per core in flight (the filtered copies stay a few MB whatever the image size),
   // but one thread of libuv's pool always stays free: file reads and writes share that pool, and with
   // every thread deflating a 2 MB read waited 0.4–0.9 s for one (1–64 ms with one left free).
   const slots = semaphore(bandSlots(cores, poolThreads()));
   const parts: { z: Buffer; sum: [number, number]; length: number }[] = new Array(bands);
   await Promise.all(
-    Array.from({ length: bands }, async (_, k) => {
-      const y0 = k * rowsPerBand;
-      const y1 = Math.min(height, y0 + rowsPerBand);
+    spans.map(async ([y0, y1], k) => {
       const rows = await src.rows(y0, y1);
       if (rows.byteLength !== (y1 - y0) * stride) {
         throw new AppError({ kind: 'internal', message: `PNG encoder: rows ${y0}–${y1} came with ${rows.byteLength} bytes.` });

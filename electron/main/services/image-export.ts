@@ -13,6 +13,7 @@
  * A 16-bit document exported to JPEG/WebP becomes 8-bit (with a note); a CMYK original is edited and
  * exported in RGB, converted with its own profile, and the export carries sRGB (with a note).
  */
+import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
 import type { Metadata, Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
@@ -291,7 +292,12 @@ async function encodePngAround(store: AssetStore, src: ExportSource, pending: Pe
       return out;
     },
   };
+  // The rows that wait for the layer are bands of their own, one per core: they are all that is
+  // left to deflate once the layer exists, and the cores share them.
+  const pieces = Math.max(1, Math.min(availableParallelism(), Math.floor((bottom - top) / 16)));
+  const breaks = Array.from({ length: pieces + 1 }, (_, i) => top + Math.round(((bottom - top) * i) / pieces));
   return encodePng(rows, {
+    breaks,
     dpi: src.meta.density,
     icc: src.meta.icc,
     exif: src.exif ? exifWithOrientation1(src.exif) : undefined,

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { adler32Combine, encodePng, rowsOf, type PngRows } from '../../../electron/main/export/png-encode';
+import { adler32Combine, bandRows, encodePng, rowsOf, type PngRows } from '../../../electron/main/export/png-encode';
 
 /** Adler-32 as [a, b], the textbook way (the test's oracle). */
 function adler32(buf: Uint8Array): [number, number] {
@@ -74,6 +74,32 @@ describe('encodePng', () => {
       }
     });
   }
+
+  it('bands split at the breaks: no band holds rows from both sides of one', () => {
+    expect(bandRows(10, 4, [])).toEqual([
+      [0, 4],
+      [4, 8],
+      [8, 10],
+    ]);
+    expect(bandRows(10, 4, [3, 6, 6, 0, 10, 12])).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 10],
+    ]);
+    expect(bandRows(10, 100, [5])).toEqual([
+      [0, 5],
+      [5, 10],
+    ]);
+  });
+
+  it('an encode split at breaks decodes to the same bytes', async () => {
+    const width = 53;
+    const height = 40;
+    const data = noise(width * height * 3, 11);
+    const png = await encodePng(rowsOf(data, width, height, 3), { bandBytes: 1000, breaks: [7, 13, 13.6, 39] });
+    const { data: back } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect(Buffer.compare(back, Buffer.from(data))).toBe(0);
+  });
 
   it('combines Adler-32 sums as zlib does', () => {
     const a = noise(10_000, 1);
