@@ -1,5 +1,5 @@
 import { fillsDigitCell } from './digit-cell';
-import { checkM } from './m-check';
+import { checkM, rPairGap } from './m-check';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
 
 /**
@@ -222,6 +222,8 @@ function splitTouching(
 export interface GlyphRef {
   text: string;
   box: Box;
+  /** The OCR's word the glyph belongs to, when known. */
+  word?: number;
 }
 
 export interface GlyphContext {
@@ -289,6 +291,13 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
       byOrder: ctx.shapes?.get(glyphBox) !== undefined,
       scale: img.scale ?? 1,
       word: ctx.word.map((o) => ctx.shapes?.get(o.box)).filter((x): x is Shape => x?.x !== undefined),
+      rGap: rPairGap(
+        ctx.line.flatMap((o) => {
+          const s = ctx.shapes?.get(o.box);
+          return s?.x !== undefined && o.word !== undefined ? [{ text: o.text, word: o.word, x: s.x, w: s.w, h: s.h }] : [];
+        }),
+        g.h,
+      ),
     });
   return { result: 'ok' };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkM, hasInnerGap, smallestGap, stemsOf } from './m-check';
+import { checkGlyph, type GreyImage, wordShapes } from './glyph-check';
+import { checkM, hasInnerGap, rPairGap, smallestGap, stemsOf } from './m-check';
 
 /** A one-piece glyph: an arch across the top (rows 0–2) and stems (x0, x1) down to the baseline. */
 function blob(w: number, h: number, stems: [number, number][], opts: { archUntil?: number } = {}) {
@@ -77,5 +78,103 @@ describe('m or rn', () => {
     expect(smallestGap(looseWord)).toBe(5);
     expect(smallestGap(tightWord)).toBe(2);
     expect(smallestGap([{ x: 4, w: 3 }])).toBeNull();
+  });
+});
+
+describe('an r elsewhere on the line that keeps clear of an n', () => {
+  // Letters of x-height 23 image px (scale 2); word 0 is "modern" with the r 4 px before the n.
+  const at = (text: string, x: number, w = 14, word = 0) => ({ text, word, x, w, h: 23 });
+  const modern = [at('m', 0, 30), at('o', 34), at('d', 52), at('e', 70), at('r', 88, 10), at('n', 102)];
+
+  it('measures the gap between an r and an n-like letter after it in the same word', () => {
+    expect(rPairGap(modern, 23)).toBe(4);
+    // An r before a round letter ("re") is no evidence: serif fonts set it looser than rn.
+    expect(rPairGap([at('r', 0, 10), at('e', 16)], 23)).toBeNull();
+    // Across a word space ("for now") is not a letter pair.
+    expect(rPairGap([at('r', 0, 10), at('n', 30, 14, 1)], 23)).toBeNull();
+    // A capital or an ascender is not the same size: no pair.
+    expect(rPairGap([at('r', 0, 10), { text: 'n', word: 0, x: 14, w: 14, h: 40 }], 23)).toBeNull();
+    // The smallest of several pairs.
+    expect(rPairGap([...modern, at('r', 130, 10), at('u', 141)], 23)).toBe(1);
+  });
+
+  it('takes a small, tightly set m when the same font keeps r and n apart', () => {
+    // The m's word is set tight (1 source px): no evidence from its spacing …
+    expect(checkM(smallM, { byOrder: true, scale: 2, word: tightWord })).toEqual({ result: 'unsure', between: 'rn/m' });
+    // … but an r 2 source px before an n on its line shows this font's rn would not touch.
+    expect(checkM(smallM, { byOrder: true, scale: 2, word: tightWord, rGap: 4 })).toEqual({ result: 'ok' });
+    // An rn gap of 1 source px is too close to touching.
+    expect(checkM(smallM, { byOrder: true, scale: 2, word: tightWord, rGap: 2 })).toEqual({ result: 'unsure', between: 'rn/m' });
+    // It never overrides the shape: uneven stems stay unsure, two pieces stay wrong.
+    const joined = blob(32, 23, [
+      [0, 3],
+      [17, 20],
+      [28, 31],
+    ]);
+    expect(checkM(joined, { byOrder: true, scale: 2, word: tightWord, rGap: 6 })).toEqual({ result: 'unsure', between: 'rn/m' });
+    expect(checkM({ ...smallM, parts: 2 }, { byOrder: true, scale: 2, word: tightWord, rGap: 6 })).toEqual({
+      result: 'veto',
+      looksLike: 'rn',
+    });
+  });
+});
+
+describe('the rn evidence through the glyph check', () => {
+  type Rect = [number, number, number, number];
+  /** A line at 2× scale: "rn" (the n `rnGap` image px after the r's arm) and "am" set 2 px apart. */
+  function scene(rnGap: number) {
+    const nx = 20 + rnGap;
+    const glyphs: { text: string; word: number; rects: Rect[] }[] = [
+      {
+        text: 'r',
+        word: 0,
+        rects: [
+          [10, 14, 20, 43],
+          [14, 20, 20, 23],
+        ],
+      },
+      {
+        text: 'n',
+        word: 0,
+        rects: [
+          [nx, nx + 4, 20, 43],
+          [nx + 13, nx + 17, 20, 43],
+          [nx, nx + 17, 20, 23],
+        ],
+      },
+      { text: 'a', word: 1, rects: [[70, 82, 20, 43]] },
+      {
+        text: 'm',
+        word: 1,
+        rects: [
+          [84, 88, 20, 43],
+          [97, 101, 20, 43],
+          [110, 114, 20, 43],
+          [84, 114, 20, 23],
+        ],
+      },
+    ];
+    const W = 140;
+    const H = 60;
+    const data = new Uint8Array(W * H).fill(235);
+    for (const g of glyphs)
+      for (const [x0, x1, y0, y1] of g.rects) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * W + x] = 20;
+    const img: GreyImage = { width: W, height: H, data, scale: 2 };
+    const line = glyphs.map((g) => ({
+      text: g.text,
+      word: g.word,
+      box: { x0: Math.min(...g.rects.map((r) => r[0])), x1: Math.max(...g.rects.map((r) => r[1])), y0: 20, y1: 43 },
+    }));
+    const shapes = new Map([...(wordShapes(img, line.slice(0, 2)) ?? []), ...(wordShapes(img, line.slice(2)) ?? [])]);
+    expect(shapes.size).toBe(4);
+    return checkGlyph(img, 'm', line[3].box, { typed: 'm', word: line.slice(2), line, shapes });
+  }
+
+  it('takes the small m when the r and n of the same line stand 2 source px apart', () => {
+    expect(scene(4)).toEqual({ result: 'ok' });
+  });
+
+  it('stays unsure when they stand 1 source px apart', () => {
+    expect(scene(2)).toEqual({ result: 'unsure', between: 'rn/m' });
   });
 });

@@ -5,8 +5,9 @@
  * the OCR reads "m": DejaVu Sans Condensed at 20 px ("100rnl" read "100ml") measures the same stems,
  * width and top outline as its m. Debian's serif and condensed fonts join rn up to 24 px type
  * (x-height ≤ 13.5 px). So below 14 px of x-height a one-piece "m" is "right" only with positive
- * evidence that an r and an n would not have touched: three evenly spaced stems AND letters of its
- * word set at least 2 px apart. Otherwise it is "unsure" — a wrong candidate must never be marked
+ * evidence that an r and an n would not have touched: three evenly spaced stems AND either letters
+ * of its word set at least 2 px apart, or an r on the line that keeps 1.5 px clear of the n-like
+ * letter after it (the same font's rn would leave that gap too). Otherwise it is "unsure" — a wrong candidate must never be marked
  * right, and this costs recall on small text (measured in the text bench).
  */
 import type { GlyphVerdict } from './glyph-check';
@@ -19,6 +20,16 @@ export const SMALL_M_PX = 14;
  * old held-back DejaVu Sans Condensed 20 px "100rnl" right, so it stays at 2.
  */
 export const LOOSE_GAP_PX = 2;
+/**
+ * Smallest gap (source pixels) between an r and a following n, m, r, p or u of the line at which
+ * this font's rn would not touch. Those letters start with the same stem (and serif) as an n, so
+ * the r's arm comes as close to them as to an n. Measured at 20 px on the dev sets: fonts whose rn
+ * touches (Liberation Serif, Nimbus Sans Narrow Oblique) leave 0.5 px at most, the others 1–2.5 px.
+ * An r before a round letter is no evidence: Liberation Serif sets "re" 1 px apart and "rn" 0.
+ */
+export const R_PAIR_GAP_PX = 1.5;
+/** Letters whose left side is an n's: a stem with the n's top-left serif. */
+export const N_LIKE = /^[nmrpu]$/;
 
 /** Runs of ink columns [x0, x1] in the lower part of the glyph (65–85 % of its height): its stems. */
 export function stemsOf(ink: Uint8Array, w: number, h: number): [number, number][] {
@@ -68,12 +79,34 @@ export function smallestGap(glyphs: readonly { x?: number; w: number }[]): numbe
 }
 
 /**
+ * Smallest ink gap (image pixels) between an r and the n-like letter right after it in the same
+ * OCR word (`N_LIKE`), over a line's glyphs placed by order (left edge x, width w, height h); only
+ * letters as tall as the m (±15 %) count. Null when the line has no such pair.
+ */
+export function rPairGap(line: readonly { text: string; word: number; x: number; w: number; h: number }[], mHeight: number): number | null {
+  const placed = [...line].sort((a, b) => a.x - b.x);
+  const sized = (s: { h: number }) => Math.abs(s.h - mHeight) <= 0.15 * mHeight;
+  let min: number | null = null;
+  for (let i = 1; i < placed.length; i++) {
+    const [a, b] = [placed[i - 1], placed[i]];
+    if (a.word !== b.word || a.text !== 'r' || !N_LIKE.test(b.text) || !sized(a) || !sized(b)) continue;
+    const gap = b.x - (a.x + a.w);
+    if (min === null || gap < min) min = gap;
+  }
+  return min;
+}
+
+/**
  * Checks a glyph read as "m". `byOrder`: the glyph was matched to the OCR's symbol by order
  * (word-segments.ts); otherwise it came from the OCR's approximate box and may be only the n of an
  * rn. `scale`: image pixels per source pixel (2 when small text was scaled up before reading).
- * `word`: the shapes of the m's word matched by order (with their left edges).
+ * `word`: the shapes of the m's word matched by order (with their left edges). `rGap`: the line's
+ * rPairGap (image pixels), null or absent without one.
  */
-export function checkM(g: MGlyph, o: { byOrder: boolean; scale: number; word: readonly { x?: number; w: number }[] }): GlyphVerdict {
+export function checkM(
+  g: MGlyph,
+  o: { byOrder: boolean; scale: number; word: readonly { x?: number; w: number }[]; rGap?: number | null },
+): GlyphVerdict {
   if (g.parts > 1 || hasInnerGap(g.ink, g.w, g.h)) return { result: 'veto', looksLike: 'rn' };
   if (g.h / o.scale >= SMALL_M_PX) return { result: 'ok' };
   const unsure: GlyphVerdict = { result: 'unsure', between: 'rn/m' };
@@ -85,5 +118,7 @@ export function checkM(g: MGlyph, o: { byOrder: boolean; scale: number; word: re
   const even = gap1 >= 0.8 * gap2 && gap1 <= 1.25 * gap2;
   const gap = smallestGap(o.word);
   const loose = gap !== null && gap / o.scale >= LOOSE_GAP_PX;
-  return even && loose ? { result: 'ok' } : unsure;
+  // This font's r keeps clear of an n-like letter elsewhere on the line: its rn would not touch.
+  const rClear = o.rGap != null && o.rGap / o.scale >= R_PAIR_GAP_PX;
+  return even && (loose || rClear) ? { result: 'ok' } : unsure;
 }
