@@ -19,6 +19,8 @@ describe('model options', () => {
     expect(by('gateway:gw/img-b').spec.template).toBe('gpt-image-1.5');
     expect(opts.some((o) => o.value === 'gpt-image-1')).toBe(false); // retired
     expect(by('gemini-3.1-flash-image').label).toMatch(/no key/);
+    expect(by('gpt-image-2').label).toBe('GPT Image 2 — key set');
+    expect(by('local').label).toBe('Local fill (offline) — free');
   });
 
   it('defaults to local without keys, else the last used model if usable', () => {

@@ -71,7 +71,8 @@ export function buildModelOptions(keys: readonly KeyStatus[], gateways: readonly
 
 function option(value: string, spec: ModelSpec, keyProvider: string | null, usable: boolean): ModelOption {
   const notes = [
-    spec.provider === 'local' ? 'free, offline' : usable ? 'key set' : 'no key',
+    // The local engine's name already says "(offline)": no need to say it twice in a narrow list.
+    spec.provider === 'local' ? 'free' : usable ? 'key set' : 'no key',
     spec.status === 'deprecated' ? 'deprecated' : '',
   ];
   return { value, spec, keyProvider, usable, label: `${spec.name} — ${notes.filter(Boolean).join(', ')}` };
