@@ -15,7 +15,8 @@ import { batchPrice, type BatchMode, type BatchRecord, type BatchResult } from '
 import type { JobServices } from '../create-services';
 import { encodePatchPng, sourceIccPath } from '../edit/colour-space';
 import { readMaskFile } from '../edit/mask-file';
-import { editJob, prepareEdit, scaleToRegion, type EditRequest, type PreparedEdit } from '../edit/run-edit';
+import { editJob, prepareEdit, type EditRequest, type PreparedEdit } from '../edit/run-edit';
+import { scaleToRegion } from '../edit/request-pixels';
 import { openImageFile } from '../services/image-files';
 import { buildGeminiInstruction } from '../providers/gemini-instruction';
 import { imageMime, toBlackWhiteMaskPng } from '../providers/mask-encoding';

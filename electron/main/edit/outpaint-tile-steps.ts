@@ -15,7 +15,8 @@ import { runFillInWorker } from '../providers/local-provider';
 import { estimateCost } from '../../../shared/models';
 import type { JobServices } from '../create-services';
 import type { ResolvedModel } from './resolve-model';
-import { encodeRequest, sendCounted } from './run-edit';
+import { sendCounted } from './run-edit';
+import { encodeRequest } from './request-pixels';
 import { noSpans, type SpanRecorder } from '../../../shared/timing/spans';
 
 /** A tile's pixels: RGBA, unknown (1) per pixel, and the ask mask (255 = paint here). */

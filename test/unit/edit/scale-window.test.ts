@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
-import { scaleToRegion } from '../../../electron/main/edit/run-edit';
+import { scaleToRegion } from '../../../electron/main/edit/request-pixels';
 
 const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
 
