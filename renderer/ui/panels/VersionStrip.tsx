@@ -2,7 +2,8 @@
  * Versions: every kept generation of the document (model, prompt, size, cost, time, request id),
  * separate from undo, with the document's running total. Restore = one undoable step.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
+import type { Version } from '../../../shared/document/schema';
 import { useEditor } from '../../commands/store/store';
 import { restoreVersionCmd } from '../../commands/edit-commands';
 import { formatUsd } from '../../model/estimate';
@@ -48,42 +49,63 @@ export function VersionStrip() {
       </div>
       {open && versions.length > 0 && (
         <div className="versions-items">
-          {versions.map((v, i) => {
-            const layer = v.layersAfter?.find((l) => l.id === v.layerId) ?? doc.layers.find((l) => l.id === v.layerId);
-            return (
-              <button
-                type="button"
-                key={v.id}
-                className={`version${v.id === picked ? ' selected' : ''}`}
-                data-testid="version"
-                data-version-id={v.id}
-                aria-pressed={v.id === picked}
-                aria-label={`Version ${i + 1}: ${v.model}`}
-                title={`${v.model}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.requestId ? `\nrequest ${v.requestId}` : ''}${v.lineage?.length ? `\nrefined from ${v.lineage.map((l) => `${l.modelName} (${formatUsd(l.costUsd)})`).join(' → ')}` : ''}`}
-                onClick={() => setPicked(v.id === picked ? null : v.id)}
-              >
-                {layer ? (
-                  <PatchThumb assetId={layer.assetId} region={v.region} maxWidth={96} maxHeight={60} />
-                ) : (
-                  <span className="patch-thumb missing" />
-                )}
-                <span className="tag">
-                  <span className="tag-model">{v.model}</span>
-                  <span>
-                    {v.requestSize.width}×{v.requestSize.height} · {formatUsd(v.costUsd)} · {v.seconds.toFixed(1)}s
-                  </span>
-                  {v.lineage?.length ? (
-                    <span className="lineage" data-testid="version-lineage">
-                      {[...v.lineage.map((l) => l.modelName), v.model].join(' → ')}
-                    </span>
-                  ) : null}
-                  {v.requestId && <span className="muted req">{v.requestId}</span>}
-                </span>
-              </button>
-            );
-          })}
+          {versions.map((v, i) => (
+            <VersionItem
+              key={v.id}
+              v={v}
+              index={i}
+              assetId={(v.layersAfter?.find((l) => l.id === v.layerId) ?? doc.layers.find((l) => l.id === v.layerId))?.assetId ?? null}
+              picked={v.id === picked}
+              onPick={setPicked}
+            />
+          ))}
         </div>
       )}
     </section>
   );
 }
+
+/**
+ * One kept version. Memoised: the strip re-renders on every document change (a brush stroke, a
+ * mask edit), and a version's record, its layer's asset and its selection rarely change with it.
+ */
+const VersionItem = memo(function VersionItem({
+  v,
+  index,
+  assetId,
+  picked,
+  onPick,
+}: {
+  v: Version;
+  index: number;
+  assetId: string | null;
+  picked: boolean;
+  onPick: (update: (current: string | null) => string | null) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={`version${picked ? ' selected' : ''}`}
+      data-testid="version"
+      data-version-id={v.id}
+      aria-pressed={picked}
+      aria-label={`Version ${index + 1}: ${v.model}`}
+      title={`${v.model}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.requestId ? `\nrequest ${v.requestId}` : ''}${v.lineage?.length ? `\nrefined from ${v.lineage.map((l) => `${l.modelName} (${formatUsd(l.costUsd)})`).join(' → ')}` : ''}`}
+      onClick={() => onPick((current) => (current === v.id ? null : v.id))}
+    >
+      {assetId ? <PatchThumb assetId={assetId} region={v.region} maxWidth={96} maxHeight={60} /> : <span className="patch-thumb missing" />}
+      <span className="tag">
+        <span className="tag-model">{v.model}</span>
+        <span>
+          {v.requestSize.width}×{v.requestSize.height} · {formatUsd(v.costUsd)} · {v.seconds.toFixed(1)}s
+        </span>
+        {v.lineage?.length ? (
+          <span className="lineage" data-testid="version-lineage">
+            {[...v.lineage.map((l) => l.modelName), v.model].join(' → ')}
+          </span>
+        ) : null}
+        {v.requestId && <span className="muted req">{v.requestId}</span>}
+      </span>
+    </button>
+  );
+});
