@@ -185,7 +185,14 @@ interface Reduced {
   height: number;
 }
 const reduced = new Map<string, Reduced>();
-const REDUCE_FACTOR = 4;
+/**
+ * How much smaller the reduced copy is: 4 on a standard display (a fitted 24 MP photo draws patches
+ * at ≈ 1/5), 2 on a HiDPI one (devicePixelRatio ≥ 1.5: the same view needs ≈ 0.4 device px per
+ * patch px, which a quarter-size copy cannot serve, so every layer was drawn at full resolution).
+ */
+function reduceFactor(): number {
+  return (globalThis.devicePixelRatio || 1) >= 1.5 ? 2 : 4;
+}
 /** Bitmaps smaller than this (px) are kept at full resolution only: a reduced copy would save little. */
 const REDUCE_MIN_PIXELS = 256 * 256;
 /** Full-resolution bitmaps of pinned patches (with a reduced copy) kept beyond what views need, in bytes. */
@@ -241,15 +248,16 @@ export function putPatchBitmap(assetId: string, bmp: ImageBitmap, crop?: BitmapC
   if (reduced.has(assetId) || bmp.width * bmp.height < REDUCE_MIN_PIXELS) return;
   const width = bmp.width;
   const height = bmp.height;
+  const factor = reduceFactor();
   createImageBitmap(bmp, {
-    resizeWidth: Math.max(1, Math.ceil(width / REDUCE_FACTOR)),
-    resizeHeight: Math.max(1, Math.ceil(height / REDUCE_FACTOR)),
+    resizeWidth: Math.max(1, Math.ceil(width / factor)),
+    resizeHeight: Math.max(1, Math.ceil(height / factor)),
     resizeQuality: 'medium',
   }).then(
     (image) => {
       // Dropped meanwhile (discarded, evicted) or replaced by another decode: keep nothing.
       if (bitmaps.get(assetId) !== bmp || reduced.has(assetId)) return image.close();
-      reduced.set(assetId, { image, factor: REDUCE_FACTOR, width, height });
+      reduced.set(assetId, { image, factor, width, height });
       evictFull();
     },
     () => undefined, // the full bitmap was closed before it could be reduced: nothing to keep

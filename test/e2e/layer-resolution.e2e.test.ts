@@ -23,38 +23,43 @@ const probe = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
 const levels = (page: Page, id: string) => probe<{ full: Size | null; reduced: Size | null }>(page, 'bitmapLevels', id);
 const scale = (page: Page) => page.evaluate(() => (window as any).__maskworkTest.summary().scale as number);
 
+const ENV = { OPENAI_API_KEY: 'sk-e2e-test-key-0001', MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' };
+
 beforeAll(async () => {
   openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 900, height: 650 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
+  app = await launchApp({ viewport: { width: 900, height: 650 }, env: { ...ENV, OPENAI_BASE_URL: openai.url } });
 });
 afterAll(async () => {
   await app?.close();
   await openai?.close();
 });
 
+/** Opens colorful-cups.jpg, keeps one gpt-image-2 result over a painted rectangle; returns its layer. */
+async function keepPanel(page: Page): Promise<{ assetId: string; x: number; y: number }> {
+  app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg'));
+  await page.keyboard.press('Control+o');
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await page.keyboard.press('m');
+  await dragPath(page, [
+    [930, 550],
+    [1630, 1050],
+  ]);
+  await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
+  await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a painted panel');
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Keep as layer', exact: true }).click();
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
+  await page.keyboard.press('Control+d');
+  await waitIdle(page);
+  const [layer] = await probe<Array<{ assetId: string; x: number; y: number }>>(page, 'layerList');
+  return layer;
+}
+
 describe('kept layers at the resolution the view needs', () => {
   it('zoomed out draws a reduced copy; Ctrl+1 brings the full resolution back; the wand still samples it', async () => {
     const page = app.page;
-    app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg'));
-    await page.keyboard.press('Control+o');
-    await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-    await page.keyboard.press('m');
-    await dragPath(page, [
-      [930, 550],
-      [1630, 1050],
-    ]);
-    await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
-    await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a painted panel');
-    await page.getByRole('button', { name: 'Generate', exact: true }).click();
-    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
-    await page.getByRole('button', { name: 'Keep as layer', exact: true }).click();
-    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
-    await page.keyboard.press('Control+d');
-    await waitIdle(page);
-    const [layer] = await probe<Array<{ assetId: string; x: number; y: number }>>(page, 'layerList');
+    const layer = await keepPanel(page);
 
     // Fitted, the view draws the 2560-px photo at about a fifth: a quarter-size copy is enough.
     await page.keyboard.press('Control+0');
@@ -96,5 +101,40 @@ describe('kept layers at the resolution the view needs', () => {
     expect(await maskValue(page, 1000, 600)).toBe(255);
     expect(await maskValue(page, 800, 400)).toBe(0);
     expect((await summary(page)).layers).toBe(1);
+  });
+});
+
+describe('on a HiDPI display (devicePixelRatio 2)', () => {
+  it('the reduced copy is half size, and the fitted view draws it instead of the full resolution', async () => {
+    const hidpi = await launchApp({
+      viewport: { width: 900, height: 650 },
+      deviceScaleFactor: 2,
+      env: { ...ENV, OPENAI_BASE_URL: openai.url },
+    });
+    const first = app;
+    app = hidpi;
+    try {
+      const page = hidpi.page;
+      expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2);
+      const layer = await keepPanel(page);
+      await page.keyboard.press('Control+0');
+      await settleView(page);
+      // Fitted, about a fifth of the photo's pixels per CSS pixel: 0.4 device px per patch px.
+      expect(await scale(page)).toBeLessThan(0.25);
+      await expect.poll(async () => (await levels(page, layer.assetId)).reduced, { timeout: 10_000 }).not.toBeNull();
+      const { full, reduced } = await levels(page, layer.assetId);
+      expect(reduced).toEqual({ width: Math.ceil(full!.width / 2), height: Math.ceil(full!.height / 2) });
+      const inside = { x: 1280, y: 800 };
+      const colour = (await probe<number[]>(page, 'bitmapPixel', layer.assetId, inside.x - layer.x, inside.y - layer.y)).slice(0, 3);
+      // Nothing needs the full resolution at this zoom: with no budget beyond need it goes, the copy draws.
+      await page.evaluate(() => (window as any).__maskworkTest.setFullKeepBytes(0));
+      await expect.poll(async () => (await levels(page, layer.assetId)).full, { timeout: 10_000 }).toBeNull();
+      await settleView(page);
+      const fitted = await probe<number[]>(page, 'stagePixel', inside.x, inside.y);
+      expect(Math.max(...fitted.map((v, i) => Math.abs(v - colour[i])))).toBeLessThanOrEqual(3);
+    } finally {
+      app = first;
+      await hidpi.close();
+    }
   });
 });

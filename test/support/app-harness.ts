@@ -69,7 +69,7 @@ export interface AppHarness {
 }
 
 export async function launchApp(
-  opts: { env?: Record<string, string>; viewport?: { width: number; height: number } } = {},
+  opts: { env?: Record<string, string>; viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
 ): Promise<AppHarness> {
   const rendererDir = join(REPO, 'out/renderer');
   const bridgePath = join(REPO, 'out/dev-host/bridge.js');
@@ -94,6 +94,7 @@ export async function launchApp(
     executablePath: findChromium(),
     args: CHROMIUM_ARGS,
     viewport: opts.viewport ?? { width: 1400, height: 900 },
+    ...(opts.deviceScaleFactor ? { deviceScaleFactor: opts.deviceScaleFactor } : {}),
   });
   const errors: string[] = [];
   /** Wires a page of the context to the handler table and loads the app in it. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { runFillInWorker } from '../../../electron/main/providers/local-provider';
 import { closeIdleEngineWorkers, idleEngineWorkers } from '../../../electron/main/providers/local-worker-pool';
 import { inpaint } from '../../../shared/engine';
@@ -118,16 +119,21 @@ describe.runIf(built)('local engine progress', () => {
     const { rgba, mask } = synthetic(2100, 1500);
     const times: number[] = [];
     const values: number[] = [];
+    // Time this process itself stood still (a loaded CI machine) delays every timer alike: it is
+    // allowed on top of the second, and only it (a missing beat shows as seconds with no such stall).
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
     const start = Date.now();
     await runFillInWorker({ width: 2100, height: 1500, rgba, mask, seed: 1 }, new AbortController().signal, (f) => {
       times.push(Date.now());
       values.push(f);
     });
+    stalls.disable();
     const total = Date.now() - start;
     let gap = times[0] - start;
     for (let i = 1; i < times.length; i++) gap = Math.max(gap, times[i] - times[i - 1]);
     expect(total).toBeGreaterThan(1000); // long enough for the test to mean something
-    expect(gap).toBeLessThanOrEqual(1000);
+    expect(gap).toBeLessThanOrEqual(1000 + stalls.max / 1e6);
     for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThanOrEqual(values[i - 1]);
     expect(values.at(-1)).toBe(1);
   });
