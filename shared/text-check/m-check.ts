@@ -6,9 +6,10 @@
  * width and top outline as its m. Debian's serif and condensed fonts join rn up to 24 px type
  * (x-height ≤ 13.5 px). So below 14 px of x-height a one-piece "m" is "right" only with positive
  * evidence that an r and an n would not have touched: three evenly spaced stems AND either letters
- * of its word set at least 2 px apart, or an r on the line that keeps 1.5 px clear of the n-like
- * letter after it (the same font's rn would leave that gap too). Otherwise it is "unsure" — a wrong candidate must never be marked
- * right, and this costs recall on small text (measured in the text bench).
+ * of its word set at least 2 px apart, or an r on the line that keeps 1.5 px clear of an n, m or
+ * r after it (the same font's rn would leave that gap too). Otherwise it is "unsure" — a wrong
+ * candidate must never be marked right, and this costs recall on small text (measured in the text
+ * bench).
  */
 import type { GlyphVerdict } from './glyph-check';
 
@@ -21,15 +22,18 @@ export const SMALL_M_PX = 14;
  */
 export const LOOSE_GAP_PX = 2;
 /**
- * Smallest gap (source pixels) between an r and a following n, m, r, p or u of the line at which
- * this font's rn would not touch. Those letters start with the same stem (and serif) as an n, so
- * the r's arm comes as close to them as to an n. Measured at 20 px on the dev sets: fonts whose rn
- * touches (Liberation Serif, Nimbus Sans Narrow Oblique) leave 0.5 px at most, the others 1–2.5 px.
- * An r before a round letter is no evidence: Liberation Serif sets "re" 1 px apart and "rn" 0.
+ * Smallest gap (source pixels) between an r and a following n, m or r of the line at which this
+ * font's rn would not touch. Those letters start with the same stem, serif and kerning as an n
+ * (Debian's fonts: same left sidebearing, same kerning after r), so the r's arm comes exactly as
+ * close to them as to an n (u and p can sit looser: DejaVu Sans kerns rn but not ru). Measured at
+ * 20 px on the dev sets: fonts whose rn touches (Liberation Serif, Nimbus Sans Narrow Oblique)
+ * leave 0.5 px at most, the others 1–2.5 px; the same pair binarises up to ~0.5 px apart with the
+ * colour scheme, which is why it is 1.5, not 1. An r before a round letter is no evidence:
+ * Liberation Serif sets "re" 1 px apart and "rn" 0.
  */
 export const R_PAIR_GAP_PX = 1.5;
-/** Letters whose left side is an n's: a stem with the n's top-left serif. */
-export const N_LIKE = /^[nmrpu]$/;
+/** Letters whose left side and kerning after an r are an n's: a stem with the n's top-left serif. */
+export const N_LIKE = /^[nmr]$/;
 
 /** Runs of ink columns [x0, x1] in the lower part of the glyph (65–85 % of its height): its stems. */
 export function stemsOf(ink: Uint8Array, w: number, h: number): [number, number][] {
@@ -79,7 +83,7 @@ export function smallestGap(glyphs: readonly { x?: number; w: number }[]): numbe
 }
 
 /**
- * Smallest ink gap (image pixels) between an r and the n-like letter right after it in the same
+ * Smallest ink gap (image pixels) between an r and the n, m or r right after it in the same
  * OCR word (`N_LIKE`), over a line's glyphs placed by order (left edge x, width w, height h); only
  * letters as tall as the m (±15 %) count. Null when the line has no such pair.
  */
@@ -118,7 +122,7 @@ export function checkM(
   const even = gap1 >= 0.8 * gap2 && gap1 <= 1.25 * gap2;
   const gap = smallestGap(o.word);
   const loose = gap !== null && gap / o.scale >= LOOSE_GAP_PX;
-  // This font's r keeps clear of an n-like letter elsewhere on the line: its rn would not touch.
+  // This font's r keeps clear of an n, m or r elsewhere on the line: its rn would not touch.
   const rClear = o.rGap != null && o.rGap / o.scale >= R_PAIR_GAP_PX;
   return even && (loose || rClear) ? { result: 'ok' } : unsure;
 }
