@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
-import type { Window } from '../../../shared/pixels/box-filter';
+import { maskWindow, type Window } from '../../../shared/pixels/box-filter';
 import { MASK_ON } from '../../../shared/mask/threshold';
 import type { Rect } from './region-pixels';
 import { checkProviderImage, type Size } from './provider-image';
@@ -45,15 +45,52 @@ export async function encodeRequestImage(
   return new Uint8Array(await (lossless ? img.png({ compressionLevel: 1 }) : img.jpeg({ quality: 92 })).toBuffer());
 }
 
-/** A region-sized binary mask scaled to the request size, binary again (≥ MASK_ON → 255). */
+/**
+ * A region-sized binary mask scaled to the request size, binary again (≥ MASK_ON → 255). Only the
+ * part of the request within reach of the mask's pixels is scaled (resize then extract: libvips
+ * computes just those output pixels, the same values as a whole scale); the rest is 0, as the whole
+ * scale of a mask that is 0 there gives.
+ */
 export async function scaleRequestMask(mask: Uint8Array, region: Rect, request: { width: number; height: number }): Promise<Uint8Array> {
   const { width, height } = request;
+  const out = new Uint8Array(width * height);
+  const win = maskWindow(mask, region.width, region.height, 0);
+  if (!win) return out;
   let m = sharp(mask, { raw: { width: region.width, height: region.height, channels: 1 } });
-  if (width !== region.width || height !== region.height) m = m.resize(width, height, { fit: 'fill', kernel: 'linear' });
-  const scaled = await m.extractChannel(0).raw().toBuffer();
-  const requestMask = new Uint8Array(scaled.length);
-  for (let i = 0; i < scaled.length; i++) requestMask[i] = scaled[i] >= MASK_ON ? 255 : 0;
-  return requestMask;
+  let part = { x0: 0, y0: 0, x1: width, y1: height };
+  if (width !== region.width || height !== region.height) {
+    m = m.resize(width, height, { fit: 'fill', kernel: 'linear' });
+    part = requestWindow(win, region, request);
+  } else part = win;
+  const w = part.x1 - part.x0;
+  const scaled = await m
+    .extract({ left: part.x0, top: part.y0, width: w, height: part.y1 - part.y0 })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  for (let y = part.y0; y < part.y1; y++) {
+    const s = (y - part.y0) * w;
+    const d = y * width + part.x0;
+    for (let x = 0; x < w; x++) if (scaled[s + x] >= MASK_ON) out[d + x] = 255;
+  }
+  return out;
+}
+
+/** Output pixels a resize can make non-zero from source pixels in `win`: its image, padded by the kernel's reach. */
+function requestWindow(win: Window, region: Rect, request: { width: number; height: number }): Window {
+  const sx = request.width / region.width;
+  const sy = request.height / region.height;
+  // Linear interpolation reads one source pixel either side: that many output pixels times the
+  // enlargement, under one when shrinking (libvips' shrink + reduce for large reductions stays
+  // within it too). Two source pixels' worth plus 2 px of margin (tested against the whole scale).
+  const padX = Math.ceil(2 * Math.max(1, sx)) + 2;
+  const padY = Math.ceil(2 * Math.max(1, sy)) + 2;
+  return {
+    x0: Math.max(0, Math.floor(win.x0 * sx) - padX),
+    y0: Math.max(0, Math.floor(win.y0 * sy) - padY),
+    x1: Math.min(request.width, Math.ceil(win.x1 * sx) + padX),
+    y1: Math.min(request.height, Math.ceil(win.y1 * sy) + padY),
+  };
 }
 
 /**
