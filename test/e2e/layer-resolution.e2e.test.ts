@@ -56,6 +56,29 @@ async function keepPanel(page: Page): Promise<{ assetId: string; x: number; y: n
   return layer;
 }
 
+/**
+ * Fitted: the layer gets a reduced copy 1/`factor` of its size; with no budget beyond need its full
+ * resolution goes, and the stage still shows the layer's colour at `inside` (from the copy).
+ */
+async function fittedDrawsCopy(
+  page: Page,
+  layer: { assetId: string; x: number; y: number },
+  factor: number,
+  inside: { x: number; y: number },
+): Promise<{ full: Size; colour: number[] }> {
+  await expect.poll(async () => (await levels(page, layer.assetId)).reduced, { timeout: 10_000 }).not.toBeNull();
+  const { full, reduced } = await levels(page, layer.assetId);
+  expect(reduced).toEqual({ width: Math.ceil(full!.width / factor), height: Math.ceil(full!.height / factor) });
+  // Inside the painted rectangle the patch is opaque: its colour, read from the full resolution.
+  const colour = (await probe<number[]>(page, 'bitmapPixel', layer.assetId, inside.x - layer.x, inside.y - layer.y)).slice(0, 3);
+  await page.evaluate(() => (window as any).__maskworkTest.setFullKeepBytes(0));
+  await expect.poll(async () => (await levels(page, layer.assetId)).full, { timeout: 10_000 }).toBeNull();
+  await settleView(page);
+  const fitted = await probe<number[]>(page, 'stagePixel', inside.x, inside.y);
+  expect(Math.max(...fitted.map((v, i) => Math.abs(v - colour[i])))).toBeLessThanOrEqual(3);
+  return { full: full!, colour };
+}
+
 describe('kept layers at the resolution the view needs', () => {
   it('zoomed out draws a reduced copy; Ctrl+1 brings the full resolution back; the wand still samples it', async () => {
     const page = app.page;
@@ -65,18 +88,9 @@ describe('kept layers at the resolution the view needs', () => {
     await page.keyboard.press('Control+0');
     await settleView(page);
     expect(await scale(page)).toBeLessThan(0.25);
-    await expect.poll(async () => (await levels(page, layer.assetId)).reduced, { timeout: 10_000 }).not.toBeNull();
-    const { full, reduced } = await levels(page, layer.assetId);
-    expect(full!.width).toBeGreaterThan(600);
-    expect(reduced).toEqual({ width: Math.ceil(full!.width / 4), height: Math.ceil(full!.height / 4) });
-    // Inside the painted rectangle the patch is opaque: its colour, read from the full resolution.
     const inside = { x: 1280, y: 800 };
-    const colour = (await probe<number[]>(page, 'bitmapPixel', layer.assetId, inside.x - layer.x, inside.y - layer.y)).slice(0, 3);
-    await page.evaluate(() => (window as any).__maskworkTest.setFullKeepBytes(0));
-    await expect.poll(async () => (await levels(page, layer.assetId)).full, { timeout: 10_000 }).toBeNull();
-    await settleView(page);
-    const fitted = await probe<number[]>(page, 'stagePixel', inside.x, inside.y);
-    expect(Math.max(...fitted.map((v, i) => Math.abs(v - colour[i])))).toBeLessThanOrEqual(3);
+    const { full, colour } = await fittedDrawsCopy(page, layer, 4, inside);
+    expect(full.width).toBeGreaterThan(600);
 
     // 100 %: the full resolution is decoded again and drawn.
     await page.keyboard.press('Control+1');
@@ -121,17 +135,7 @@ describe('on a HiDPI display (devicePixelRatio 2)', () => {
       await settleView(page);
       // Fitted, about a fifth of the photo's pixels per CSS pixel: 0.4 device px per patch px.
       expect(await scale(page)).toBeLessThan(0.25);
-      await expect.poll(async () => (await levels(page, layer.assetId)).reduced, { timeout: 10_000 }).not.toBeNull();
-      const { full, reduced } = await levels(page, layer.assetId);
-      expect(reduced).toEqual({ width: Math.ceil(full!.width / 2), height: Math.ceil(full!.height / 2) });
-      const inside = { x: 1280, y: 800 };
-      const colour = (await probe<number[]>(page, 'bitmapPixel', layer.assetId, inside.x - layer.x, inside.y - layer.y)).slice(0, 3);
-      // Nothing needs the full resolution at this zoom: with no budget beyond need it goes, the copy draws.
-      await page.evaluate(() => (window as any).__maskworkTest.setFullKeepBytes(0));
-      await expect.poll(async () => (await levels(page, layer.assetId)).full, { timeout: 10_000 }).toBeNull();
-      await settleView(page);
-      const fitted = await probe<number[]>(page, 'stagePixel', inside.x, inside.y);
-      expect(Math.max(...fitted.map((v, i) => Math.abs(v - colour[i])))).toBeLessThanOrEqual(3);
+      await fittedDrawsCopy(page, layer, 2, { x: 1280, y: 800 });
     } finally {
       app = first;
       await hidpi.close();
