@@ -45,11 +45,11 @@ export async function runOutpaintTiles(runs: number): Promise<OutpaintSample[]> 
     await page.waitForFunction(() => (window as any).__maskworkTest.outpaintEstimate()?.requests > 0);
     const samples: OutpaintSample[] = [];
     for (let i = 0; i <= runs; i++) {
-      const before = (await page.evaluate(() => (window as any).__maskworkTest.editTimings().length)) as number;
+      const before = (await page.evaluate(() => (window as any).__maskworkTest.editsShown())) as number;
       const reqsBefore = openai.requests.length;
       const t0 = wall();
       await page.keyboard.press('Control+Enter');
-      await page.waitForFunction((n) => (window as any).__maskworkTest.editTimings().length > n, before, { timeout: 300_000, polling: 10 });
+      await page.waitForFunction((n) => (window as any).__maskworkTest.editsShown() > n, before, { timeout: 300_000, polling: 10 });
       const trace = (await page.evaluate(() => (window as any).__maskworkTest.editTimings().at(-1))) as {
         shownAt: number;
         spans: TimingSpan[];

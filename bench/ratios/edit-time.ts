@@ -93,7 +93,7 @@ export async function oneEdit(
     [x, y],
     [x + 600, y + 450],
   ]);
-  const before = (await page.evaluate(() => (window as any).__maskworkTest.editTimings().length)) as number;
+  const before = (await page.evaluate(() => (window as any).__maskworkTest.editsShown())) as number;
   const layers = (await summary(page)).layers as number;
   const reqsBefore = openai.requests.length;
   // The masked area gets photo texture (not a flat colour), so the patch compresses like a real one.
@@ -101,7 +101,7 @@ export async function oneEdit(
   const t0 = wall();
   await page.keyboard.press('Control+Enter');
   try {
-    await page.waitForFunction((n) => (window as any).__maskworkTest.editTimings().length > n, before, { timeout: 180_000, polling: 10 });
+    await page.waitForFunction((n) => (window as any).__maskworkTest.editsShown() > n, before, { timeout: 180_000, polling: 10 });
   } catch (e) {
     const s = await summary(page);
     throw new Error(

@@ -34,4 +34,19 @@ describe('edit tracer', () => {
     tr.shown(1);
     expect(tr.traces()).toEqual([]);
   });
+
+  it('keeps the last 50 traces but counts every shown edit, so a caller can wait past the cap', () => {
+    let t = 0;
+    const tr = createEditTracer(() => t);
+    for (let i = 0; i < 60; i++) {
+      tr.begin();
+      t += 5;
+      tr.shown(1);
+    }
+    tr.begin();
+    tr.drop();
+    expect(tr.traces()).toHaveLength(50);
+    expect(tr.traces()[0].t0).toBe(50);
+    expect(tr.shownCount()).toBe(60);
+  });
 });

@@ -40,7 +40,8 @@ const LOG_KEY = 'maskwork.logEditTimings';
 export function createEditTracer(clock: () => number = wallClock, log: (trace: EditTrace) => void = () => {}) {
   let current: EditTrace | null = null;
   const done: EditTrace[] = [];
-  const tracer: EditTracer & { traces(): readonly EditTrace[] } = {
+  let shownTotal = 0;
+  const tracer: EditTracer & { traces(): readonly EditTrace[]; shownCount(): number } = {
     begin() {
       current = { t0: clock(), jobId: null, spans: [], shownAt: null, candidates: 0 };
     },
@@ -61,6 +62,7 @@ export function createEditTracer(clock: () => number = wallClock, log: (trace: E
       current.shownAt = at ?? clock();
       current.candidates = candidates;
       done.push(current);
+      shownTotal++;
       if (done.length > KEEP) done.shift();
       log(current);
       current = null;
@@ -68,7 +70,10 @@ export function createEditTracer(clock: () => number = wallClock, log: (trace: E
     drop() {
       current = null;
     },
+    /** The last KEEP traces, oldest first. */
     traces: () => done,
+    /** How many edits have been shown since start (not capped like `traces()`): what a caller waits on. */
+    shownCount: () => shownTotal,
   };
   return tracer;
 }

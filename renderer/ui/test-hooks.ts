@@ -50,6 +50,10 @@ export function installTestHooks(): void {
     editTimings() {
       return editTracer.traces().map((t) => ({ ...t, spans: t.spans.map((x) => ({ ...x })) }));
     },
+    /** How many edits have reached the screen since start (`editTimings()` keeps only the last 50). */
+    editsShown(): number {
+      return editTracer.shownCount();
+    },
     maskValue(x: number, y: number): number {
       const doc = useEditor.getState().doc;
       return doc ? getMaskValue(getMask(doc.maskId), x, y) : -1;
