@@ -28,14 +28,14 @@ export function createEarlyPatches(build?: (source: PixelSource) => Promise<Buil
     );
   };
   return {
-    /** Keeps the pixels of a `job:progress` event that carries them (invalid ones are ignored: the result brings them). */
-    take(p: JobProgress): void {
-      if (!p.patch) return;
+    /** Keeps the pixels of a `job:progress` event that carries them (invalid ones are ignored: the result brings them); returns the entry. */
+    take(p: JobProgress): EarlyPatch | null {
+      if (!p.patch) return null;
       let pixels: ReturnType<typeof checkPatchPixels>;
       try {
         pixels = checkPatchPixels(p.patch.pixels, p.patch.size);
       } catch {
-        return;
+        return null;
       }
       const source = { pixels, size: { width: p.patch.size.width, height: p.patch.size.height } };
       const built = build?.(source);
@@ -49,6 +49,7 @@ export function createEarlyPatches(build?: (source: PixelSource) => Promise<Buil
         held.delete(first);
         release(e);
       }
+      return held.get(k) ?? null;
     },
     /** Candidate indexes of `jobId` held here (for `job:result`'s `have`). */
     have(jobId: string): number[] {

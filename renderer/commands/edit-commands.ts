@@ -7,6 +7,7 @@ import { ensureBitmap, markKept, releasePatch } from './candidate-assets';
 import { selectedCandidate, type StagedCandidate } from '../model/staging-logic';
 import { isKept, keepCandidate, restoreVersion } from '../model/version-logic';
 import { useEditor } from './store/store';
+import { untilStaged } from './early-show';
 
 let idCounter = 1;
 function newId(prefix: string): string {
@@ -26,6 +27,13 @@ function find(key?: string): StagedCandidate | null {
  * open so more candidates can be kept.
  */
 export async function keepStaged(close: boolean, key?: string): Promise<void> {
+  // The running edit's first candidate is on screen but not staged yet: Keep acts once it is (and
+  // not at all when that edit failed: the candidate selected before it is not what was on screen).
+  const waitFor = st().job?.early ? st().job?.jobId : null;
+  if (waitFor) {
+    await untilStaged(useEditor);
+    if (!st().staging.items.some((x) => x.jobId === waitFor)) return;
+  }
   const c = find(key);
   const doc = st().doc;
   if (!c || !doc || doc.id !== c.docId) return;

@@ -15,7 +15,7 @@ export interface EditTrace {
   t0: number;
   jobId: string | null;
   spans: TimingSpan[];
-  /** The frame that shows the first candidate was painted (null until then). */
+  /** The frame that shows the first candidate's pixels was painted (null until then). */
   shownAt: number | null;
   candidates: number;
 }
@@ -28,7 +28,9 @@ export interface EditTracer {
   job(jobId: string): void;
   /** Main's spans (merged: every candidate carries the job's spans up to it). */
   main(spans: readonly TimingSpan[]): void;
-  /** The candidate is on screen (at `at`, default now): closes the trace. */
+  /** The candidate's pixels are on screen ahead of its result (renderer/commands/early-show.ts): the trace's end time, kept open. */
+  firstShown(at: number): void;
+  /** The candidate is staged and on screen (at `at`, default now, unless `firstShown` came first): closes the trace. */
   shown(candidates: number, at?: number): void;
   /** The edit ended without a candidate (failed, cancelled): the trace is dropped. */
   drop(): void;
@@ -57,9 +59,12 @@ export function createEditTracer(clock: () => number = wallClock, log: (trace: E
       const seen = new Set(current.spans.map((s) => `${s.name}@${s.start}`));
       for (const s of spans) if (!seen.has(`${s.name}@${s.start}`)) current.spans.push({ ...s });
     },
+    firstShown(at) {
+      if (current && current.shownAt === null) current.shownAt = at;
+    },
     shown(candidates, at) {
       if (!current) return;
-      current.shownAt = at ?? clock();
+      current.shownAt ??= at ?? clock();
       current.candidates = candidates;
       done.push(current);
       shownTotal++;

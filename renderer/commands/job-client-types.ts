@@ -30,6 +30,8 @@ export interface JobClientDeps {
   refreshSpend(): Promise<void> | void;
   /** Timing spans of each edit (renderer/commands/edit-trace.ts); none when absent. */
   trace?: EditTracer;
+  /** A copy of a bitmap the early view owns (renderer/commands/early-show.ts; default createImageBitmap). */
+  copyBitmap?(bmp: ImageBitmap): Promise<ImageBitmap>;
   /** Resolves once the frame showing a newly staged candidate is painted (the trace's end). */
   afterPaint?: () => Promise<void>;
   timers?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(handle: unknown): void };

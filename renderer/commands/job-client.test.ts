@@ -9,6 +9,7 @@ import { createEmptyMask } from '../../shared/mask';
 import { putMask } from './blob-store';
 import { useEditor } from './store/store';
 import { createJobClient, type JobClient, type JobClientDeps, type JobRequest } from './job-client';
+import { earlyView } from './early-show';
 
 const st = () => useEditor.getState();
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
@@ -94,6 +95,7 @@ let adopted: string[];
 let sources: unknown[];
 let builtGiven: unknown[];
 let closed: number;
+let copiesClosed: number;
 let spendRefreshes: number;
 let client: JobClient;
 
@@ -108,7 +110,11 @@ function makeClient(): JobClient {
       const b = built && (await built);
       builtGiven[adopted.indexOf(assetId)] = b;
     },
-    prebuild: async (source) => ({ bmp: { close: () => closed++, source } as unknown as ImageBitmap }),
+    prebuild: async (source) => ({
+      bmp: { close: () => closed++, source } as unknown as ImageBitmap,
+      crop: { x: source.pixels.rect.x, y: source.pixels.rect.y, fullWidth: source.size.width, fullHeight: source.size.height },
+    }),
+    copyBitmap: async () => ({ close: () => copiesClosed++ }) as unknown as ImageBitmap,
     previewUrl: () => 'blob:preview',
     revokeUrls: () => {},
     rememberModel: () => {},
@@ -150,6 +156,7 @@ beforeEach(() => {
   sources = [];
   builtGiven = [];
   closed = 0;
+  copiesClosed = 0;
   spendRefreshes = 0;
   st().clearStaging();
   st().setJob(null);
@@ -204,6 +211,48 @@ describe('job client', () => {
     expect(builtGiven[1]).toBeUndefined();
     expect(st().staging.items.map((c) => c.assetId)).toEqual(['patch-0', 'patch-1']);
     expect(closed).toBe(0);
+  });
+
+  it('the first candidate’s pixels are on screen while main finishes the job; the result stages it and the view goes', async () => {
+    client.installJobEvents();
+    await start();
+    const pixels = { rect: { x: 2, y: 3, width: 4, height: 5 }, rgba: new Uint8Array(4 * 5 * 4).fill(7) };
+    const patch = { candidate: 0, size: { width: 10, height: 10 }, origin: { x: 0, y: 0 }, pixels };
+    main.emit({ jobId: 'job-1', fraction: 0.9, stage: 'Compositing', patch });
+    main.emit({ jobId: 'job-1', fraction: 0.95, stage: 'Compositing', patch: { ...patch, candidate: 1 } });
+    await flush();
+    expect(st().job?.early).toEqual({ candidate: 0, region: { x: 0, y: 0, width: 10, height: 10 } });
+    expect(earlyView()).toMatchObject({ jobId: 'job-1', candidate: 0, at: { x: 2, y: 3 } });
+    expect(st().staging.items).toEqual([]);
+    const { patch: _a, ...c0 } = candidate(0);
+    const { patch: _b, ...c1 } = candidate(1);
+    main.results.set('job-1', { state: 'done', candidates: [c0, c1] });
+    main.emit({ jobId: 'job-1', fraction: 1, stage: 'done' });
+    await flush();
+    expect(st().staging.items.map((c) => c.assetId)).toEqual(['patch-0', 'patch-1']);
+    expect(st().job).toBeNull();
+    expect(earlyView()).toBeNull();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(copiesClosed).toBe(1);
+    expect(closed).toBe(0);
+  });
+
+  it('a text-checked edit shows no candidate ahead of its result (the check ranks them first)', async () => {
+    client.installJobEvents();
+    client.beginJob(docId, 'local', 'Offline engine', '', 'edit', { width: 10, height: 10 });
+    const j = job();
+    if (j.kind === 'edit') j.req.textCheck = { text: 'V2.0' } as never;
+    await client.sendJob(j, docId);
+    const pixels = { rect: { x: 0, y: 0, width: 10, height: 10 }, rgba: new Uint8Array(400) };
+    main.emit({
+      jobId: 'job-1',
+      fraction: 0.9,
+      stage: 'Checking text',
+      patch: { candidate: 0, size: { width: 10, height: 10 }, origin: { x: 0, y: 0 }, pixels },
+    });
+    await flush();
+    expect(st().job?.early).toBeUndefined();
+    expect(earlyView()).toBeNull();
   });
 
   it('pixels of the wrong size are not taken: the result brings them (and is validated there)', async () => {

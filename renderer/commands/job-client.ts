@@ -8,7 +8,6 @@
  * tests drive it with a fake bridge. The app uses the default client through the exported functions.
  */
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
-import type { AppErrorInfo } from '../../shared/errors';
 import type { JobProgress } from '../../shared/ipc/contract-types';
 import type { JobKind } from './store/jobs-slice';
 import { timesInSequence, type ExpectedTime } from '../../shared/models';
@@ -29,6 +28,8 @@ import { expectedFor } from '../../shared/routing/latency';
 import { refreshSpend } from './spend-client';
 import { currentTextCheck } from './text-check-state';
 import { stageResults } from './stage-results';
+import { reportJobError } from './job-error-report';
+import { createEarlyShow } from './early-show';
 import type { JobClient, JobClientDeps, JobRequest } from './job-client-types';
 import { afterNextPaint, editTracer, traceResult, type EditTracer } from './edit-trace';
 
@@ -57,11 +58,15 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     span() {},
     job() {},
     main() {},
+    firstShown() {},
     shown() {},
     drop() {},
   };
   /** Edit candidates' pixels sent ahead of the result: their bitmaps are built while main encodes the PNG. */
   const earlyPatches = createEarlyPatches(deps.prebuild);
+  /** The first candidate's pixels on screen before the result (not for a text-checked edit: its ranking decides). */
+  const earlyShow = createEarlyShow({ store: deps.store, trace, afterPaint: deps.afterPaint, copy: deps.copyBitmap });
+  let showEarly = false;
   /** Bytes the running edit sent to main (the mask PNG), for the transport span. */
   let sentBytes = 0;
   let sendStart = 0;
@@ -228,6 +233,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
   /** Starts the job in main; progress, cancel and staging then work the same for every kind. */
   async function sendJob(job: JobRequest, docId: string): Promise<void> {
     last = { job, docId };
+    showEarly = job.kind === 'edit' && !job.req.textCheck;
     // Auto stays Auto next time; otherwise the model sent.
     deps.rememberModel(st().gen.model === AUTO_VALUE ? AUTO_VALUE : job.req.model);
     sendStart = trace.now();
@@ -250,7 +256,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
   function failStart(e: unknown): void {
     const job = st().job;
     endJob();
-    report(errorInfo(e), job?.model ?? '', job?.modelName ?? '');
+    reportJobError(deps.store, errorInfo(e), job?.model ?? '', job?.modelName ?? '');
   }
 
   function onProgress(p: JobProgress): void {
@@ -259,7 +265,10 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     if (p.patch && (job.jobId === null || job.jobId === p.jobId)) {
       const t = trace.now();
       trace.span(`transport ← main (pixels #${p.patch.candidate})`, p.patch.sentAt ?? t, t, p.patch.pixels.rgba?.byteLength);
-      earlyPatches.take(p);
+      const e = earlyPatches.take(p);
+      const at = p.patch.origin;
+      if (showEarly && e?.built && at && Number.isInteger(at.x) && Number.isInteger(at.y))
+        earlyShow.offer(p.jobId, p.patch.candidate, { x: at.x, y: at.y, ...p.patch.size }, e.built);
     }
     if (job.jobId === null) {
       early.set(p.jobId, p);
@@ -317,7 +326,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
         return;
       }
       trace.drop();
-      if (r.state === 'failed') report(r.error, job.model, job.modelName);
+      if (r.state === 'failed') reportJobError(deps.store, r.error, job.model, job.modelName);
       else st().notify('info', 'Cancelled — the document is unchanged');
       endJob();
     } catch (e) {
@@ -330,28 +339,12 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     }
   }
 
-  function report(info: AppErrorInfo, model: string, modelName: string): void {
-    const s = st();
-    if (info.kind !== 'moderation') {
-      s.notify('error', info.message, info.kind);
-      return;
-    }
-    const refused =
-      (info.model && modelOptions(s).find((o) => o.value === info.model)?.spec.name) || modelName || info.model || 'The model';
-    const others = modelOptions(s)
-      .filter((o) => o.usable && o.value !== model && o.value !== info.model)
-      .map((o) => ({ value: o.value, name: o.spec.name }));
-    const named = [refused, info.model, model].some((n) => n && info.message.toLowerCase().includes(n.toLowerCase()));
-    const text = named ? info.message : `${refused} refused this request: ${info.message}`;
-    s.notify('error', `${text}${others.length ? ' Retry the same request on another model:' : ''}`, 'moderation');
-    const toastId = st().toasts.at(-1)?.id;
-    if (toastId !== undefined && others.length) s.setRetryOffer(toastId, { refusedModel: model, models: others });
-  }
-
   function endJob(): void {
     const job = st().job;
     if (job) deps.revokeUrls(Object.values(job.previews));
     st().setJob(null);
+    showEarly = false;
+    earlyShow.end();
     stopPoll();
     void deps.refreshSpend();
   }

@@ -26,6 +26,8 @@ export interface JobState {
   /** Live partial results: candidate index → object URL of the preview bytes. */
   previews: Record<number, string>;
   cancelling: boolean;
+  /** An edit candidate's pixels shown ahead of the result (renderer/commands/early-show.ts): which one, where. */
+  early?: { candidate: number; region: { x: number; y: number; width: number; height: number } };
 }
 
 /** One model of a several-models Generate. */

@@ -100,9 +100,16 @@ export interface JobProgress {
   /**
    * An edit candidate's pixels as soon as its patch is built, before main has encoded its PNG and
    * finished the job (issue 16): the renderer builds the bitmap meanwhile and asks `job:result` to
-   * leave these pixels out (`have`). `size` is the candidate's region size; `sentAt` main's wall clock.
+   * leave these pixels out (`have`). `size` is the candidate's region size, `origin` the region's
+   * top-left on the canvas (the first candidate is shown there before the result); `sentAt` main's wall clock.
    */
-  patch?: { candidate: number; size: { width: number; height: number }; pixels: PatchPixels; sentAt?: number };
+  patch?: {
+    candidate: number;
+    size: { width: number; height: number };
+    origin?: { x: number; y: number };
+    pixels: PatchPixels;
+    sentAt?: number;
+  };
 }
 
 export interface CandidateResult {

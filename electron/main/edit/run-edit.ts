@@ -221,7 +221,13 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       // ahead of the result when the job can send them: it builds the bitmap while the PNG is encoded here.
       const rect = opaque ?? { x: 0, y: 0, width: 1, height: 1 };
       const pixels = { rect, rgba: cropRgba(patch, region.width, rect) };
-      c.patchReady?.({ candidate: k, size: { width: region.width, height: region.height }, pixels, sentAt: c.spans.now() });
+      c.patchReady?.({
+        candidate: k,
+        size: { width: region.width, height: region.height },
+        origin: { x: region.x, y: region.y },
+        pixels,
+        sentAt: c.spans.now(),
+      });
       const png = await c.spans.time(
         `main: patch encode #${k}`,
         () => encodePatchPng(patch, region.width, region.height, c.icc),

@@ -38,7 +38,8 @@ export function EditorStage() {
   const maskColor = useEditor((s) => s.maskColor);
   const maskOpacity = useEditor((s) => s.maskOpacity);
   const hidden = useEditor((s) => s.hiddenLayers);
-  const staging = useEditor((s) => s.staging.items.length > 0);
+  // Candidates staged, or an edit's first candidate shown ahead of its result.
+  const staging = useEditor((s) => s.staging.items.length > 0 || !!s.job?.early);
   const maskTarget = useEditor((s) => maskTargetLayer(s.doc, s.maskTarget));
   const targetAt = doc && maskTarget ? doc.layers.indexOf(maskTarget) : -1;
   const split =

@@ -1,6 +1,7 @@
 /**
  * The selected staged candidate on the stage: its patch at its region, above the document's
- * patches (the mask overlay is hidden while staging). Compare: hidden while `Y` is held or the
+ * patches (the mask overlay is hidden while staging). While an edit's first candidate is shown ahead
+ * of its result, that one instead. Compare: hidden while `Y` is held or the
  * Compare toggle is on; the reveal slider clips it to the left part of its region.
  */
 import { useEffect, useState } from 'react';
@@ -9,8 +10,44 @@ import { getBitmap, placeBitmap } from '../../commands/blob-store';
 import { useEditor } from '../../commands/store/store';
 import { ensureBitmap } from '../../commands/candidate-assets';
 import { selectedCandidate } from '../../model/staging-logic';
+import { earlyView, type EarlyView } from '../../commands/early-show';
 
 export function StagedCandidateNode({ scale }: { scale: number }) {
+  const earlyJob = useEditor((s) => (s.job?.early ? s.job.jobId : null));
+  const view = earlyJob ? earlyView() : null;
+  if (view && view.jobId === earlyJob) return <EarlyCandidate view={view} scale={scale} />;
+  return <SelectedCandidate scale={scale} />;
+}
+
+/** An edit's first candidate, its pixels on screen while main finishes the job (renderer/commands/early-show.ts). */
+function EarlyCandidate({ view, scale }: { view: EarlyView; scale: number }) {
+  const r = view.region;
+  return (
+    <>
+      <Group name="staged" clipX={r.x} clipY={r.y} clipWidth={r.width} clipHeight={r.height}>
+        <KonvaImage name="early-candidate" image={view.bmp} x={r.x + view.at.x} y={r.y + view.at.y} />
+      </Group>
+      <RegionOutline r={r} scale={scale} />
+    </>
+  );
+}
+
+function RegionOutline({ r, scale }: { r: EarlyView['region']; scale: number }) {
+  return (
+    <Rect
+      name="staged-region"
+      x={r.x}
+      y={r.y}
+      width={r.width}
+      height={r.height}
+      stroke="rgba(61,139,253,0.9)"
+      strokeWidth={1 / scale}
+      dash={[6 / scale, 4 / scale]}
+    />
+  );
+}
+
+function SelectedCandidate({ scale }: { scale: number }) {
   const c = useEditor((s) => selectedCandidate(s.staging));
   const compare = useEditor((s) => s.compare);
   const [, redraw] = useState(0);
@@ -33,16 +70,7 @@ export function StagedCandidateNode({ scale }: { scale: number }) {
       {!hidden && compare.reveal < 100 && (
         <Line name="compare-divider" points={[r.x + w, r.y, r.x + w, r.y + r.height]} stroke="#fff" strokeWidth={1.5 / scale} />
       )}
-      <Rect
-        name="staged-region"
-        x={r.x}
-        y={r.y}
-        width={r.width}
-        height={r.height}
-        stroke="rgba(61,139,253,0.9)"
-        strokeWidth={1 / scale}
-        dash={[6 / scale, 4 / scale]}
-      />
+      <RegionOutline r={r} scale={scale} />
     </>
   );
 }

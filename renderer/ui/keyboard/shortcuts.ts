@@ -34,6 +34,8 @@ const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
 const s = () => useEditor.getState();
 const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
+/** Candidates staged, or an edit's first one on screen ahead of its result (Keep waits for it to stage). */
+const keepable = () => (s().staging.items.length > 0 || !!s().job?.early) && !s().settingsOpen;
 /** The extend tool has a proposal on the stage. */
 const extending = () => !!extendProposal(s()) && !s().settingsOpen;
 
@@ -193,13 +195,13 @@ export const SHORTCUTS: Shortcut[] = [
   {
     keys: 'Enter',
     label: 'Keep the selected candidate',
-    match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && staging(),
+    match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && keepable(),
     run: () => void keepStaged(true),
   },
   {
     keys: 'Shift+Enter',
     label: 'Keep as layer (staging stays open)',
-    match: (e) => plain(e) && e.shiftKey && e.key === 'Enter' && staging(),
+    match: (e) => plain(e) && e.shiftKey && e.key === 'Enter' && keepable(),
     run: () => void keepStaged(false),
   },
   {

@@ -1,0 +1,94 @@
+/**
+ * Keep (Enter) pressed while an edit's first candidate is on screen ahead of its result
+ * (renderer/commands/early-show.ts): it keeps that edit's candidate once it is staged, and nothing
+ * when the edit fails — never the candidate that was selected before it.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmptyMask } from '../../shared/mask';
+import type { StagedCandidate } from '../model/staging-logic';
+import { putMask, putPatchBitmap } from './blob-store';
+import { keepStaged } from './edit-commands';
+import { useEditor } from './store/store';
+
+const st = () => useEditor.getState();
+const flush = () => new Promise((r) => setTimeout(r, 0));
+let docId: string;
+
+const staged = (jobId: string, assetId: string): StagedCandidate => ({
+  key: `${jobId}:0`,
+  jobId,
+  docId,
+  index: 0,
+  model: 'gpt-image-2',
+  modelName: 'GPT Image 2',
+  prompt: '',
+  assetId,
+  region: { x: 0, y: 0, width: 10, height: 10 },
+  requestSize: { width: 1024, height: 1024 },
+  costUsd: 0.01,
+  seconds: 1,
+  createdAt: 0,
+  canvas: { width: 10, height: 10 },
+});
+
+function running(jobId: string) {
+  st().setJob({
+    jobId,
+    kind: 'edit',
+    docId,
+    canvas: { width: 10, height: 10 },
+    model: 'gpt-image-2',
+    modelName: 'GPT Image 2',
+    prompt: '',
+    startedAt: 0,
+    fraction: 0.9,
+    stage: 'Compositing',
+    phase: 'working',
+    expected: null,
+    previews: {},
+    cancelling: false,
+    early: { candidate: 0, region: { x: 0, y: 0, width: 10, height: 10 } },
+  });
+}
+
+const fakeBitmap = () => ({ width: 10, height: 10, close() {} }) as unknown as ImageBitmap;
+
+beforeEach(() => {
+  st().setJob(null);
+  st().clearStaging();
+  docId = `doc-${Math.random()}`;
+  st().openDocument({
+    id: docId,
+    canvas: { width: 10, height: 10 },
+    original: { assetId: 'asset-original', name: 'a.png', width: 10, height: 10, x: 0, y: 0, hasIcc: false, hasExif: false },
+    maskId: putMask(createEmptyMask(10, 10)),
+    layers: [],
+    versions: [],
+  });
+  // A candidate of an earlier edit is staged and selected.
+  putPatchBitmap('patch-old', fakeBitmap());
+  st().stageCandidates([staged('job-old', 'patch-old')]);
+});
+
+describe('Keep while the first candidate shows ahead of its result', () => {
+  it('waits for the edit to stage and keeps its candidate', async () => {
+    running('job-new');
+    const keeping = keepStaged(true);
+    await flush();
+    expect(st().doc!.layers).toHaveLength(0);
+    putPatchBitmap('patch-new', fakeBitmap());
+    st().stageCandidates([staged('job-new', 'patch-new')]);
+    st().setJob(null);
+    await keeping;
+    expect(st().doc!.layers.map((l) => l.assetId)).toEqual(['patch-new']);
+  });
+
+  it('keeps nothing when that edit fails', async () => {
+    running('job-new');
+    const keeping = keepStaged(true);
+    st().setJob(null);
+    await keeping;
+    expect(st().doc!.layers).toHaveLength(0);
+    expect(st().staging.items.map((c) => c.assetId)).toEqual(['patch-old']);
+  });
+});
