@@ -6,6 +6,7 @@ import { blurBox, boundaryRing, finishFill } from './seam';
 import { blurOwnSide } from './blur-box';
 import { boxMask, changedOutside, makeImage, sameBytes } from './test-helpers';
 import type { Layer } from './region';
+import { mulberry32 } from './random';
 
 /** A smooth colour ramp (no texture): any visible step at the hole border is a seam. */
 const ramp = (w: number, h: number) => makeImage(w, h, (x, y) => [40 + x * 1.2, 30 + y * 1.5, 200 - 0.6 * (x + y)]);
@@ -51,6 +52,44 @@ describe('seam removal and structure / texture recombination', () => {
       for (let c = 0; c < 3; c++) expect(Math.abs(layer.pix[i * 4 + c] - 100)).toBeLessThan(1);
       expect(Math.abs(layer.pix[i * 4 + 3] - 255)).toBeLessThan(1);
     }
+  });
+
+  it('finishFill restores the known detail strength in a rectangular hole whose vote came out too flat', () => {
+    // Known: fine grey noise of amplitude ±40 around 128. Hole (a rectangle): the same kind of noise at
+    // 0.4× that amplitude — what SSD matching on flat sources leaves. The gain is measured on the known
+    // pixels around the hole; a rectangle's 1-px ring alone has no pixel with known right and lower
+    // neighbours but its corner, so the strength must come from a wider band.
+    const w = 90,
+      h = 70;
+    const rng = mulberry32(7);
+    const layer: Layer = { width: w, height: h, pix: new Float32Array(w * h * 4), hole: new Uint8Array(w * h) };
+    for (let i = 0; i < w * h; i++) {
+      const x = i % w,
+        y = (i - x) / w;
+      const inHole = x >= 25 && x < 65 && y >= 18 && y < 52;
+      layer.hole[i] = inHole ? 1 : 0;
+      const v = 128 + (inHole ? 0.4 : 1) * 80 * (rng.next() - 0.5);
+      layer.pix.set([v, v, v, 255], i * 4);
+    }
+    const meanGradient = (inHole: boolean) => {
+      let g = 0,
+        n = 0;
+      for (let y = 0; y < h - 1; y++) {
+        for (let x = 0; x < w - 1; x++) {
+          const i = y * w + x;
+          const all = [i, i + 1, i + w].every((j) => layer.hole[j] === (inHole ? 1 : 0));
+          if (!all) continue;
+          g += Math.abs(layer.pix[(i + 1) * 4] - layer.pix[i * 4]) + Math.abs(layer.pix[(i + w) * 4] - layer.pix[i * 4]);
+          n++;
+        }
+      }
+      return g / n;
+    };
+    expect(meanGradient(true) / meanGradient(false)).toBeLessThan(0.5);
+    finishFill(layer, 0, undefined, 17);
+    const ratio = meanGradient(true) / meanGradient(false);
+    expect(ratio).toBeGreaterThan(0.85);
+    expect(ratio).toBeLessThan(1.15);
   });
 
   it('blurBox keeps constants and boundaryRing finds the 4-neighbour ring', () => {

@@ -59,6 +59,14 @@ export const BOX_BLUR_MIN_SIGMA = 4;
 export const MAX_DETAIL_GAIN = 3;
 /** Hole pixel layers (4-connected distance from known pixels) the known detail is continued into. */
 export const FEATHER_LAYERS = 4;
+/**
+ * The detail statistics (gain, ρ) are measured on the known pixels within this many detail σ of the
+ * hole's bounding box. With the box grown by 1 px only, a rectangular hole had a single known pixel
+ * with known right and lower neighbours (the corner), so its gain was noise and ρ was measured along
+ * a line. Dev box holes with 2σ (tuned on dev only; 1, 4, 8, 16 px and 2σ tried): texture
+ * 0.93 → 1.00, seam 2.89 → 1.51, PSNR 15.25 → 15.10 (Telea 14.76); dev blob unchanged within 0.01.
+ */
+export const STATS_BAND_SIGMAS = 2;
 /** Cap on the estimated detail autocorrelation ρ. */
 const MAX_RHO = 0.9;
 
@@ -289,7 +297,9 @@ export function finishFill(level: Layer, units = 0, tick?: (units: number) => vo
   if (!box) return;
   const ring = boundaryRing(level);
   if (ring.length === 0) return;
-  toDetail(level, box, detailSigmaFor(maxDepth));
+  const sigma = detailSigmaFor(maxDepth);
+  const statsBox = holeBox(level, Math.ceil(STATS_BAND_SIGMAS * sigma)) as Box;
+  toDetail(level, statsBox, sigma);
   const { width: w, hole, pix } = level;
   const { x0, y0, x1, y1 } = box;
   const bw = x1 - x0 + 1,
