@@ -88,6 +88,17 @@ export function outpaintTileRow(samples: OutpaintSample[]): RatioRow {
   const own = median(samples.map((s) => s.totalMs - s.serverMs));
   const fixed = (name: string) =>
     r1(median(samples.map((s) => s.spans.filter((x) => x.name === name).reduce((t, x) => t + x.end - x.start, 0))));
+  // Each step of a tile (crop + ask mask, scale to request, prefill, request encode, round trip, decode + scale, blend).
+  const steps = new Map<string, number[]>();
+  for (const s of samples) {
+    const per = new Map<string, number>();
+    for (const x of s.spans) {
+      const m = /^main: tile #\d+ (.+)$/.exec(x.name);
+      if (m) per.set(m[1], (per.get(m[1]) ?? 0) + (x.end - x.start) / Math.max(1, s.tiles));
+    }
+    for (const [k, v] of per) steps.set(k, [...(steps.get(k) ?? []), v]);
+  }
+  const stepText = [...steps].map(([k, v]) => `${k} ${r1(median(v))}`).join(', ');
   return {
     id: 'outpaint-tile',
     measure: "an outpaint tile's own time beyond its request (2560×1600 photo → 21:9, gpt-image-2, e2e harness)",
@@ -101,6 +112,6 @@ export function outpaintTileRow(samples: OutpaintSample[]): RatioRow {
     pass: perTile <= 150,
     runs: samples.length,
     samples: { value: samples.flatMap((s) => s.tileOwnMs.map(r1)), floor: [] },
-    note: `${samples[0]?.tiles ?? 0} tiles per outpaint; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset write ${fixed('main: asset write')} ms, renderer decode ${fixed('renderer: decode #0')} ms`,
+    note: `${samples[0]?.tiles ?? 0} tiles per outpaint; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset write ${fixed('main: asset write')} ms, renderer decode ${fixed('renderer: decode #0')} ms`,
   };
 }
