@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPatch, compositeOver, compositeOverInto, featherBand, generatedWindow } from './patch';
+import { applyPatchPlan, buildPatch, compositeOver, compositeOverInto, featherBand, generatedWindow, planPatch } from './patch';
 import { maskWindow, type Window } from './box-filter';
 
 function solid(w: number, h: number, rgb: [number, number, number]): Uint8Array {
@@ -156,5 +156,26 @@ describe('compositeOverInto', () => {
     const got = new Uint8Array(base);
     compositeOverInto(got, W, patch, pw, block);
     expect(got).toEqual(want);
+  });
+});
+
+describe('planPatch + applyPatchPlan (the mask part worked out while the model works)', () => {
+  it('one plan serves several generated images, each equal to buildPatch of it; sizes are checked', () => {
+    const W = 64;
+    const H = 48;
+    const mask = new Uint8Array(W * H);
+    for (let y = 14; y < 34; y++) mask.fill(255, y * W + 20, y * W + 44);
+    const original = new Uint8Array(W * H * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * 37) & 255));
+    const plan = planPatch(mask, W, H, 6, true);
+    for (const k of [3, 11]) {
+      const generated = new Uint8Array(W * H * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * k + 40) & 255));
+      const want = buildPatch({ width: W, height: H, generated, original, mask, featherPx: 6, colourMatch: true });
+      expect(Buffer.from(applyPatchPlan(plan, generated, original)).equals(Buffer.from(want))).toBe(true);
+      expect(want.some((v, i) => i % 4 === 3 && v > 0 && v < 255)).toBe(true); // a feathered edge is there
+    }
+    expect(() => applyPatchPlan(plan, new Uint8Array(10), original)).toThrow(RangeError);
+    expect(() => planPatch(new Uint8Array(5), W, H, 6, true)).toThrow(RangeError);
+    const empty = planPatch(new Uint8Array(W * H), W, H, 6, true);
+    expect(applyPatchPlan(empty, original, original).every((v) => v === 0)).toBe(true);
   });
 });

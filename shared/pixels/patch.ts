@@ -67,19 +67,49 @@ export function buildPatch(p: PatchInput): Uint8Array {
   if (p.generated.length !== n * 4 || p.original.length !== n * 4 || p.mask.length !== n) {
     throw new RangeError(`patch buffers do not match ${width}×${height}`);
   }
+  return applyPatchPlan(planPatch(p.mask, width, height, p.featherPx, p.colourMatch), p.generated, p.original);
+}
+
+/**
+ * Everything of a patch that depends on the mask alone: its window, the feathered alpha and the
+ * colour-match ring. An edit computes it while the model works (main: `run-edit.ts`), so only the
+ * colour statistics and one pass over the generated pixels are left once they arrive.
+ */
+export interface PatchPlan {
+  width: number;
+  height: number;
+  /** The mask's own window (null: an empty mask, the patch is transparent). */
+  tight: Window | null;
+  alpha: Uint8Array | null;
+  /** Ring pixels for the colour match (null: no colour match). */
+  ring: Uint32Array | null;
+  /** Where alpha can be non-zero. */
+  win: Window | null;
+}
+
+export function planPatch(mask: Uint8Array, width: number, height: number, featherPx: number, colourMatch: boolean): PatchPlan {
+  if (mask.length !== width * height) throw new RangeError(`patch mask does not match ${width}×${height}`);
   // One scan for the mask's window; everything below works inside it (plus the feather's reach).
-  const tight = maskWindow(p.mask, width, height, 0);
-  const out = new Uint8Array(n * 4);
-  if (!tight) return out;
-  const alpha = featheredAlpha(width, height, p.mask, p.featherPx, tight);
+  const tight = maskWindow(mask, width, height, 0);
+  if (!tight) return { width, height, tight, alpha: null, ring: null, win: null };
+  const alpha = featheredAlpha(width, height, mask, featherPx, tight);
   // Colour match: statistics from a ring of known pixels just outside the feather band (where
   // generated and original should agree), applied as per-channel lookup tables.
-  const luts = p.colourMatch
-    ? colourLuts(p.generated, p.original, sampledRing(p.mask, alpha, width, height, featherBand(p.featherPx), tight))
-    : IDENTITY;
+  const ring = colourMatch ? sampledRing(mask, alpha, width, height, featherBand(featherPx), tight) : null;
+  const win = padWindow(tight, 2 * Math.ceil(featherPx / 2) + 1, width, height);
+  return { width, height, tight, alpha, ring, win };
+}
+
+/** The patch from its plan and the generated (and, for the colour match, original) pixels of the region. */
+export function applyPatchPlan(plan: PatchPlan, generated: Uint8Array, original: Uint8Array): Uint8Array {
+  const { width, height, alpha, win } = plan;
+  const n = width * height;
+  if (generated.length !== n * 4 || original.length !== n * 4) throw new RangeError(`patch buffers do not match ${width}×${height}`);
+  const out = new Uint8Array(n * 4);
+  if (!alpha || !win) return out;
+  const luts = plan.ring ? colourLuts(generated, original, plan.ring) : IDENTITY;
   const [lr, lg, lb] = luts;
-  const g = p.generated;
-  const win = padWindow(tight, 2 * Math.ceil(p.featherPx / 2) + 1, width, height);
+  const g = generated;
   // Whole-pixel reads and writes through 32-bit views (RGBA bytes in memory order = little-endian words).
   const out32 = new Uint32Array(out.buffer);
   const le = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

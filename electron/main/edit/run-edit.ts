@@ -9,7 +9,7 @@ import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
 import { planRegion } from '../../../shared/geometry';
 import { estimateCost } from '../../../shared/models';
-import { buildPatch, dilatedMask, featherBand, generatedWindow } from '../../../shared/pixels/patch';
+import { applyPatchPlan, dilatedMask, featherBand, generatedWindow, planPatch, type PatchPlan } from '../../../shared/pixels/patch';
 import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
 import { cropRgba } from '../../../shared/ipc/patch-pixels';
 import type { JobServices } from '../create-services';
@@ -159,6 +159,9 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       'working',
     ),
   );
+  // The patch's mask-only part (window, feathered alpha, colour-match ring) is worked out while the
+  // model works: scheduled a moment after the request starts, so it does not hold up the request.
+  const plan = afterRequestStarts(() => planPatch(regionMask, region.width, region.height, req.featherPx, req.colorMatch));
   const images = await sendCounted(svc, model, cost.usd, model.spec.n.native ? 1 : c.n, () =>
     model.provider.edit(
       {
@@ -205,17 +208,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       const generated = await c.spans.time(`main: decode + scale #${k}`, () =>
         scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height }, prep.generatedWindow),
       );
-      const patch = await c.spans.time(`main: patch build #${k}`, () =>
-        buildPatch({
-          width: region.width,
-          height: region.height,
-          generated,
-          original: regionPixels,
-          mask: regionMask,
-          featherPx: req.featherPx,
-          colourMatch: req.colorMatch,
-        }),
-      );
+      const patch = await c.spans.time(`main: patch build #${k}`, async () => applyPatchPlan(await plan, generated, regionPixels));
       const opaque = alphaBounds(patch, region.width, region.height);
       // The renderer gets the raw pixels of the part that shows (a transparent patch: one transparent pixel),
       // ahead of the result when the job can send them: it builds the bitmap while the PNG is encoded here.
@@ -321,4 +314,19 @@ export async function sendCounted<T>(
     if (e instanceof AppError && NOT_CHARGED_KINDS.has(e.kind)) svc.ledger.rejected(sent);
     throw e;
   }
+}
+
+/** Runs `fn` on a later turn of the event loop (after the provider's request has had its start), as a promise. */
+function afterRequestStarts(fn: () => PatchPlan): Promise<PatchPlan> {
+  const p = new Promise<PatchPlan>((resolve, reject) =>
+    setTimeout(() => {
+      try {
+        resolve(fn());
+      } catch (e) {
+        reject(e);
+      }
+    }, 5),
+  );
+  p.catch(() => {}); // awaited with the first image; a request that fails first must not leave it unhandled
+  return p;
 }
