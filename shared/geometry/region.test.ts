@@ -174,3 +174,31 @@ describe('region ↔ request mapping', () => {
     expect(s.anisotropy).toBeCloseTo(1 - 2 / 2.02, 12);
   });
 });
+
+describe('planRegion: a region near its request size is that size (no resampling either way)', () => {
+  const plan = (bbox: Rect, canvas: Size) => {
+    const p = planRegion({ canvas, bbox, model: 'gpt-image-2' });
+    if (!p.ok) throw new Error(p.reason);
+    return p;
+  };
+  it('a 600×450 mask on 24 MP: region and request are the same size, the region holds the mask inside the canvas', () => {
+    const bbox = { x: 200, y: 200, width: 600, height: 450 };
+    const p = plan(bbox, { width: 6000, height: 4000 });
+    expect({ width: p.region.width, height: p.region.height }).toEqual({ width: p.request.width, height: p.request.height });
+    expect(p.scale).toBe(1);
+    expect(containsRect(p.region, bbox)).toBe(true);
+    expect(containsRect(canvasRect({ width: 6000, height: 4000 }), p.region)).toBe(true);
+  });
+  it('grows the context (≤ 25 %) rather than enlarge a region below the model’s smallest request', () => {
+    const p = plan({ x: 900, y: 600, width: 400, height: 300 }, { width: 2560, height: 1600 });
+    expect(p.scale).toBe(1);
+  });
+  it('keeps scaling when the sizes are far apart or the canvas has no room', () => {
+    expect(plan({ x: 10, y: 10, width: 100, height: 80 }, { width: 2560, height: 1600 }).scale).toBeGreaterThan(5);
+    expect(plan({ x: 100, y: 100, width: 2000, height: 1400 }, { width: 6000, height: 4000 }).scale).toBeLessThan(0.7);
+    // A canvas just larger than the mask: the region cannot grow to the request's size.
+    const small = plan({ x: 0, y: 0, width: 700, height: 700 }, { width: 720, height: 720 });
+    expect(small.region.width).toBeLessThanOrEqual(720);
+    expect(small.scale).toBeGreaterThan(1);
+  });
+});

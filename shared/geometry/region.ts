@@ -24,6 +24,10 @@ export interface MarginPolicy {
   readonly fraction: number;
 }
 
+/** How far (fraction per axis) a region may grow, or shrink, to equal its request's size exactly. */
+const SNAP_GROW = 0.25;
+const SNAP_SHRINK = 0.05;
+
 /** 64 px or half the bbox's long side, whichever is larger. */
 export const DEFAULT_MARGIN: MarginPolicy = { minPx: 64, fraction: 0.5 };
 
@@ -100,6 +104,20 @@ export function planRegion(input: RegionInput): RegionPlan | RegionFailure {
     const target = clamp(request.width / request.height, aMin, aMax);
     dims = fitAspect(target, B, D, C);
   }
+  // A region near its request's size becomes exactly that size (when the canvas has room): the
+  // request is then the region's own pixels, with no resampling on the way out or back in (main
+  // skips the scale of the request image, its mask, and the model's answer). Up to a quarter more
+  // context rather than an enlargement; at most a few per cent less rather than a reduction.
+  const near = (req: number, have: number) => req / have - 1 <= SNAP_GROW && 1 - req / have <= SNAP_SHRINK;
+  if (
+    near(request.width, dims.width) &&
+    near(request.height, dims.height) &&
+    request.width >= B.width &&
+    request.height >= B.height &&
+    request.width <= C.width &&
+    request.height <= C.height
+  )
+    dims = { width: request.width, height: request.height };
   const region: Rect = {
     x: placeAxis(dims.width, B.x, rectRight(B), D.x + D.width / 2, C.width),
     y: placeAxis(dims.height, B.y, rectBottom(B), D.y + D.height / 2, C.height),

@@ -110,9 +110,9 @@ export async function scaleToRegion(
   const { width: W, height: H } = region;
   const part = window && (window.x1 - window.x0 < W || window.y1 - window.y0 < H) ? window : null;
   try {
-    let img = sharp(bytes, { limitInputPixels: got.width * got.height })
-      .ensureAlpha()
-      .resize(W, H, { fit: 'fill', kernel: 'lanczos3' });
+    let img = sharp(bytes, { limitInputPixels: got.width * got.height }).ensureAlpha();
+    // A region planned at its request's size (shared/geometry/region.ts) takes the answer as it is.
+    if (got.width !== W || got.height !== H) img = img.resize(W, H, { fit: 'fill', kernel: 'lanczos3' });
     if (part) img = img.extract({ left: part.x0, top: part.y0, width: part.x1 - part.x0, height: part.y1 - part.y0 });
     const buf = await img.raw().toBuffer();
     if (!part) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
