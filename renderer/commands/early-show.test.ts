@@ -68,12 +68,15 @@ beforeEach(() => {
 });
 
 describe('early show', () => {
-  it('shows the first candidate of the running edit at its region, once, and ends the trace at its paint', async () => {
+  it('shows the running edit’s candidate 0 at its region, once, and ends the trace at its paint', async () => {
     const { trace, show } = make();
     trace.begin();
     running('job-1');
-    show.offer('job-1', 0, region, Promise.resolve({ bmp: bitmap('c0'), crop: { x: 3, y: 4, fullWidth: 30, fullHeight: 40 } }));
+    // Candidate 1's pixels come first: not shown (staging will select candidate 0, the view must not switch).
     show.offer('job-1', 1, region, Promise.resolve({ bmp: bitmap('c1') }));
+    await flush();
+    expect(earlyView()).toBeNull();
+    show.offer('job-1', 0, region, Promise.resolve({ bmp: bitmap('c0'), crop: { x: 3, y: 4, fullWidth: 30, fullHeight: 40 } }));
     await flush();
     expect(st().job?.early).toEqual({ candidate: 0, region });
     expect(earlyView()).toMatchObject({ jobId: 'job-1', candidate: 0, region, at: { x: 3, y: 4 } });

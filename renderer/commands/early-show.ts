@@ -55,11 +55,13 @@ export function createEarlyShow(deps: Deps) {
   };
   return {
     /**
-     * A candidate's bitmap is being built ahead of the result: the first one of the running edit is
-     * shown as soon as it is ready (when the edit still runs on the open photo and shows none yet).
+     * A candidate's bitmap is being built ahead of the result: the running edit's first candidate
+     * (index 0, the one staging selects) is shown as soon as it is ready, when the edit still runs
+     * on the open photo.
      */
     offer(jobId: string, candidate: number, region: Rect, built: Promise<BuiltPatch>): void {
-      if (!current(jobId)) return;
+      // Only the candidate staging will select (the job's first): the view never switches under the user.
+      if (candidate !== 0 || !current(jobId)) return;
       void built
         .then(async (b) => {
           if (!current(jobId) || view || taken === jobId) return;
