@@ -48,7 +48,9 @@ export function activeWindows(mask: Uint8Array, w: number, h: number, reach: num
 
 /**
  * `op` (mask → same-sized result, both w×h bytes) run window by window over the active windows of
- * `mask` for `reach`, the results pasted into a zeroed w×h array.
+ * `mask` for `reach`, the results pasted into a zeroed w×h array. `given`: windows already worked
+ * out for this mask at a reach of at least `reach` (windows for a larger reach hold those for a
+ * smaller one, and pixels of two different windows are farther apart than the larger reach).
  */
 export function byActiveWindows(
   mask: Uint8Array,
@@ -56,8 +58,9 @@ export function byActiveWindows(
   h: number,
   reach: number,
   op: (sub: Uint8Array, sw: number, sh: number) => Uint8Array,
+  given?: Window[],
 ): Uint8Array {
-  const windows = activeWindows(mask, w, h, reach);
+  const windows = given ?? activeWindows(mask, w, h, reach);
   if (windows.length === 1 && windows[0].x1 - windows[0].x0 === w && windows[0].y1 - windows[0].y0 === h) return op(mask, w, h);
   const out = new Uint8Array(w * h);
   for (const win of windows) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blendTile, cropTile, markKnown, outpaintAlpha, patchFromWorking } from './outpaint-masks';
+import { blendTile, cropTile, markKnown, outpaintAlpha, patchFromWorking, tileAskMask, tileBlendWeight, tileReach } from './outpaint-masks';
+import { activeWindows } from './active-windows';
 
 describe('outpaint tile pixels', () => {
   const W = 6;
@@ -56,5 +57,32 @@ describe('outpaint tile pixels', () => {
   it('the final alpha is 255 on the new area and ramps into the original only on extended sides', () => {
     const a = outpaintAlpha({ width: 10, height: 4 }, { x: 0, y: 0, width: 6, height: 4 }, 2);
     expect([...a.subarray(0, 10)]).toEqual([0, 0, 0, 0, 85, 170, 255, 255, 255, 255]);
+  });
+});
+
+describe("a tile's active windows worked out once (ask mask, blend weight, blend)", () => {
+  it('give the same ask mask, weight and blended canvas as working them out in each step', () => {
+    const W = 300;
+    const H = 90;
+    // Unknown: strips on both sides and a notch at the top right, as a later tile sees them.
+    const unknown = new Uint8Array(W * H);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (x < 40 || x >= 262 || (y < 12 && x >= 200)) unknown[y * W + x] = 1;
+    for (const band of [0, 5, 12]) {
+      const windows = activeWindows(unknown, W, H, tileReach(band));
+      expect(windows.length).toBeGreaterThan(1); // the original between the strips is left out
+      expect(Buffer.from(tileAskMask(unknown, W, H, band, windows)).equals(Buffer.from(tileAskMask(unknown, W, H, band)))).toBe(true);
+      const weight = tileBlendWeight(unknown, W, H, band);
+      expect(Buffer.from(tileBlendWeight(unknown, W, H, band, windows)).equals(Buffer.from(weight))).toBe(true);
+      const generated = new Uint8Array(W * H * 4).map((_, i) => (i * 29) & 255);
+      const base = new Uint8Array(W * H * 4).map((_, i) => (i * 7 + 3) & 255);
+      const [a, b] = [new Uint8Array(base), new Uint8Array(base)];
+      const [ka, kb] = [new Uint8Array(W * H), new Uint8Array(W * H)];
+      const r = { x: 0, y: 0, width: W, height: H };
+      blendTile(a, ka, W, r, generated, weight);
+      blendTile(b, kb, W, r, generated, weight, windows);
+      expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+      expect(Buffer.from(kb).equals(Buffer.from(ka))).toBe(true);
+      expect(Buffer.from(a).equals(Buffer.from(base))).toBe(false);
+    }
   });
 });

@@ -7,6 +7,7 @@
 import type { Rect, Size } from '../geometry/rect';
 import { dilatedMask, featheredAlpha } from './patch';
 import { byActiveWindows } from './active-windows';
+import type { Window } from './box-filter';
 
 /** 255 where `m` is set, else 0 (a plain loop: `TypedArray.map` costs ≈ 10× as much). */
 function to255(m: Uint8Array): Uint8Array {
@@ -17,11 +18,12 @@ function to255(m: Uint8Array): Uint8Array {
 
 /**
  * Ask mask for a tile: unknown pixels plus everything within `band` px of them (255/0). Computed
- * only in the windows that reach holds (the tile between two side strips is the original, all 0).
+ * only in the windows that reach holds (the tile between two side strips is the original, all 0);
+ * `windows`: the tile's active windows at {@link tileBlendReach} (≥ band + 1), when worked out already.
  */
-export function tileAskMask(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
+export function tileAskMask(unknown: Uint8Array, w: number, h: number, band: number, windows?: Window[]): Uint8Array {
   if (band <= 0) return to255(unknown);
-  return byActiveWindows(unknown, w, h, band + 1, (u, sw, sh) => dilatedMask(to255(u), sw, sh, band, 255));
+  return byActiveWindows(unknown, w, h, band + 1, (u, sw, sh) => dilatedMask(to255(u), sw, sh, band, 255), windows);
 }
 
 /**
@@ -34,15 +36,27 @@ export function tileBlendReach(band: number): number {
 }
 
 /** Blend weight of a tile's result: 255 on unknown pixels, a smooth ramp over `band` px into known ones. */
-export function tileBlendWeight(unknown: Uint8Array, w: number, h: number, band: number): Uint8Array {
+export function tileBlendWeight(unknown: Uint8Array, w: number, h: number, band: number, windows?: Window[]): Uint8Array {
   if (band <= 0) return to255(unknown);
   const half = Math.max(1, Math.ceil(band / 2));
-  return byActiveWindows(unknown, w, h, tileBlendReach(band), (u, sw, sh) => {
-    const grown = dilatedMask(to255(u), sw, sh, half, 255);
-    const ramp = featheredAlpha(sw, sh, grown, half);
-    for (let i = 0; i < ramp.length; i++) if (u[i]) ramp[i] = 255;
-    return ramp;
-  });
+  return byActiveWindows(
+    unknown,
+    w,
+    h,
+    tileBlendReach(band),
+    (u, sw, sh) => {
+      const grown = dilatedMask(to255(u), sw, sh, half, 255);
+      const ramp = featheredAlpha(sw, sh, grown, half);
+      for (let i = 0; i < ramp.length; i++) if (u[i]) ramp[i] = 255;
+      return ramp;
+    },
+    windows,
+  );
+}
+
+/** The reach of a tile's blend: how far from an unknown pixel the ask mask and the blend weight can be non-zero. */
+export function tileReach(band: number): number {
+  return band > 0 ? tileBlendReach(band) : 0;
 }
 
 /** Final patch alpha over the canvas. */
@@ -95,7 +109,8 @@ export function cropTile(working: Uint8Array, known: Uint8Array, canvasWidth: nu
 
 /**
  * Blends a tile's generated RGBA into the working image with `weight` (0..255 per tile pixel) and
- * marks every pixel it touched known.
+ * marks every pixel it touched known. `windows`: where the weight can be non-zero (the tile's active
+ * windows at {@link tileReach}); only those are visited.
  */
 export function blendTile(
   working: Uint8Array,
@@ -104,9 +119,22 @@ export function blendTile(
   r: Rect,
   generated: Uint8Array,
   weight: Uint8Array,
+  windows: Window[] = [{ x0: 0, y0: 0, x1: r.width, y1: r.height }],
 ): void {
-  for (let y = 0; y < r.height; y++) {
-    for (let x = 0; x < r.width; x++) {
+  for (const win of windows) blendWindow(working, known, canvasWidth, r, generated, weight, win);
+}
+
+function blendWindow(
+  working: Uint8Array,
+  known: Uint8Array,
+  canvasWidth: number,
+  r: Rect,
+  generated: Uint8Array,
+  weight: Uint8Array,
+  win: Window,
+): void {
+  for (let y = win.y0; y < win.y1; y++) {
+    for (let x = win.x0; x < win.x1; x++) {
       const i = y * r.width + x;
       const a = weight[i];
       if (!a) continue;

@@ -7,7 +7,8 @@ import { AppError } from '../../../shared/errors';
 import { pushPullFill } from '../../../shared/pixels/push-pull-fill';
 import { scaleTileResult, tileAtSize } from './tile-scale';
 import { activeWindows } from '../../../shared/pixels/active-windows';
-import { tileBlendReach } from '../../../shared/pixels/outpaint-masks';
+import type { Window } from '../../../shared/pixels/box-filter';
+import { tileReach } from '../../../shared/pixels/outpaint-masks';
 import type { OutpaintTile } from '../../../shared/geometry';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { runFillParallel } from '../providers/local-parallel';
@@ -26,6 +27,8 @@ export interface TilePixels {
   rgba: Uint8Array;
   unknown: Uint8Array;
   ask: Uint8Array;
+  /** The active windows of `unknown` at the blend's reach (`tileReach`), when worked out already. */
+  windows?: Window[];
 }
 
 export interface TileContext {
@@ -120,7 +123,7 @@ export function modelTiles(
     if (!images.length)
       throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image for a tile.`, model: req.model });
     // Scaled only where the blend will read it: within the blend's reach of the tile's unknown part.
-    const windows = activeWindows(p.unknown, p.width, p.height, req.featherPx > 0 ? tileBlendReach(req.featherPx) : 0);
+    const windows = p.windows ?? activeWindows(p.unknown, p.width, p.height, tileReach(req.featherPx));
     return spans.time(name('decode + scale'), () =>
       scaleTileResult(images[0].bytes, { width: p.width, height: p.height }, windows, model.spec.name, {
         width: tile.request.width,

@@ -21,7 +21,9 @@ import {
   patchFromWorking,
   tileAskMask,
   tileBlendWeight,
+  tileReach,
 } from '../../../shared/pixels/outpaint-masks';
+import { activeWindows } from '../../../shared/pixels/active-windows';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { type GenerateTile, tileStepFor } from './outpaint-tile-steps';
 
@@ -94,13 +96,15 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         const r = tile.rect;
         const k = c * plan.tiles.length + i + 1;
         const tileStart = spans.now();
-        const { rgba, unknown, ask } = await spans.time(`main: tile #${k} crop + ask mask`, () => {
+        // The tile's active windows (where the ask mask and the blend can be non-zero), worked out once.
+        const { rgba, unknown, ask, windows } = await spans.time(`main: tile #${k} crop + ask mask`, () => {
           const crop = cropTile(working, known, W, r);
-          return { ...crop, ask: tileAskMask(crop.unknown, r.width, r.height, req.featherPx) };
+          const windows = activeWindows(crop.unknown, r.width, r.height, tileReach(req.featherPx));
+          return { ...crop, windows, ask: tileAskMask(crop.unknown, r.width, r.height, req.featherPx, windows) };
         });
         const generated = await generate(
           tile,
-          { width: r.width, height: r.height, rgba, unknown, ask },
+          { width: r.width, height: r.height, rgba, unknown, ask, windows },
           {
             signal,
             candidate: c,
@@ -109,7 +113,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           },
         );
         await spans.time(`main: tile #${k} blend`, () =>
-          blendTile(working, known, W, r, generated, tileBlendWeight(unknown, r.width, r.height, req.featherPx)),
+          blendTile(working, known, W, r, generated, tileBlendWeight(unknown, r.width, r.height, req.featherPx, windows), windows),
         );
         spans.add(`main: tile #${k}`, tileStart, spans.now());
       }
