@@ -11,7 +11,9 @@
  * - random sources anywhere (more when the neighbourhood offers nothing).
  * An occurrence penalty (a per-source use count) keeps the synthesis from stamping the same source
  * region over and over on long extensions, and a rarity penalty (how uncommon a source's colour is
- * among the known pixels) favours the photo's background over its subject.
+ * among the known pixels) favours the photo's background over its subject. Sources in and next to
+ * sharp structure that the band does not have (lettering, a logo) are not used at all
+ * ({@link excludeStructure}).
  *
  * The result is a source index per hole pixel (the field), so the caller can copy full-resolution
  * detail from it.
@@ -41,6 +43,23 @@ const ANYWHERE_SAMPLES = 6;
  * extension (texture 2–6× the truth's).
  */
 export const RARITY_WEIGHT = 1;
+/**
+ * {@link excludeStructure}: a known cell is dropped (with its surroundings) when its sub-cell detail
+ * exceeds {@link STRUCTURE_RATIO} × the {@link STRUCTURE_BAND_QUANTILE} quantile of the detail of the
+ * known cells within {@link MIRROR_DEPTH} cells of the hole (the strongest structure the band itself
+ * has) and {@link STRUCTURE_FLOOR} (RGB standard deviation, grey levels). Tuned on the dev set's
+ * centre-half outpaints (9/15 in range before and after; floors 40, 60, 80 tried: 60 and 80 left dark
+ * specks next to gimp-splash's title) and the 21:9 extension of gimp-splash (extend-photos.test.ts).
+ */
+const STRUCTURE_RATIO = 1.5;
+const STRUCTURE_BAND_QUANTILE = 0.99;
+const STRUCTURE_FLOOR = 40;
+/**
+ * Radius (coarse px) around a dropped cell whose sources go too: the low-frequency offset of the copy
+ * (extend-offsets.ts, σ = 1.5 coarse px) blurs over about this far, so a source next to a bright stroke
+ * would carry a dark speck into the extension.
+ */
+const STRUCTURE_REACH = 4;
 /** Floor of the typical match cost (mean squared RGB difference per pixel). */
 const MIN_COST_REF = 25;
 /** Pixels synthesised between progress ticks. */
@@ -124,12 +143,19 @@ export function synthesizeField(
   r: number,
   rng: Rng,
   tick: () => void,
-  opts: { occurrencePenalty?: number; rarityWeight?: number; rarityRamp?: number; onSetup?: () => void } = {},
+  opts: {
+    occurrencePenalty?: number;
+    rarityWeight?: number;
+    rarityRamp?: number;
+    onSetup?: () => void;
+    detail?: Float32Array;
+  } = {},
 ): Int32Array | null {
   const { occurrencePenalty = OCCURRENCE_PENALTY, rarityWeight = RARITY_WEIGHT, rarityRamp = 0, onSetup } = opts;
   const { width: w, height: h, pix, hole } = layer;
   const n = w * h;
   const ok = sourceMask(layer, r);
+  if (opts.detail) excludeStructure(ok, opts.detail, w, h, hole);
   const sources: number[] = [];
   for (let i = 0; i < n; i++) if (ok[i]) sources.push(i);
   if (sources.length === 0) return null;
@@ -277,5 +303,61 @@ export function colourRarity(pix: Float32Array, ok: Uint8Array, n: number): Floa
   }
   mean /= total;
   for (let i = 0; i < n; i++) out[i] = ok[i] ? Math.max(0, out[i] - mean) : 0;
+  return out;
+}
+
+/**
+ * Drops from the sources (`ok`) the known cells whose sub-cell detail (`detail`: the full-resolution
+ * RGB standard deviation inside the cell, 0 at f = 1) is well above what the band offers — more than
+ * {@link STRUCTURE_RATIO} × the 99th percentile of the detail of the known cells within
+ * {@link MIRROR_DEPTH} cells of the hole, and at least {@link STRUCTURE_FLOOR} — and every source
+ * within {@link STRUCTURE_REACH} cells of them. That is sharp structure the band does not continue
+ * — lettering or a logo before a soft background — which the reduced region averages away, so the
+ * match cannot see it, but the full-resolution copy (and the low-frequency offset, blurred over the
+ * source's surroundings) would bring it back into the extension as stray strokes and dark specks.
+ * Nothing is dropped if fewer than half of the sources would remain.
+ */
+export function excludeStructure(ok: Uint8Array, detail: Float32Array, w: number, h: number, hole: Uint8Array): void {
+  const near = dilate(hole, w, h, MIRROR_DEPTH);
+  let nv = 0;
+  for (let i = 0; i < w * h; i++) if (!hole[i] && near[i]) nv++;
+  if (nv === 0) return;
+  const vals = new Float32Array(nv);
+  for (let i = 0, k = 0; i < w * h; i++) if (!hole[i] && near[i]) vals[k++] = detail[i];
+  vals.sort();
+  const limit = Math.max(STRUCTURE_FLOOR, STRUCTURE_RATIO * vals[Math.floor(STRUCTURE_BAND_QUANTILE * (vals.length - 1))]);
+  const seeds = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) if (!hole[i] && detail[i] >= limit) seeds[i] = 1;
+  const drop = dilate(seeds, w, h, STRUCTURE_REACH);
+  let before = 0,
+    after = 0;
+  for (let i = 0; i < w * h; i++) {
+    before += ok[i];
+    if (ok[i] && !drop[i]) after++;
+  }
+  if (after * 2 < before) return;
+  for (let i = 0; i < w * h; i++) if (drop[i]) ok[i] = 0;
+}
+
+/** 1 where a non-zero pixel of `m` lies within Chebyshev distance `r` (separable running counts). */
+function dilate(m: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  const tmp = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    let run = 0;
+    for (let x = 0; x < w + r; x++) {
+      if (x < w && m[y * w + x]) run++;
+      if (x - 2 * r - 1 >= 0 && m[y * w + x - 2 * r - 1]) run--;
+      if (x - r >= 0 && x - r < w && run > 0) tmp[y * w + x - r] = 1;
+    }
+  }
+  const out = new Uint8Array(w * h);
+  for (let x = 0; x < w; x++) {
+    let run = 0;
+    for (let y = 0; y < h + r; y++) {
+      if (y < h && tmp[y * w + x]) run++;
+      if (y - 2 * r - 1 >= 0 && tmp[(y - 2 * r - 1) * w + x]) run--;
+      if (y - r >= 0 && y - r < h && run > 0) out[(y - r) * w + x] = 1;
+    }
+  }
   return out;
 }

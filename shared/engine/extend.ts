@@ -204,6 +204,7 @@ export function extendLayer(
   // 2. Coarse synthesis.
   const src = synthesizeField(coarse, COARSE_RADIUS, mulberry32(deriveSeed(seed, 4099)), () => tick(SYNTH_TICK), {
     onSetup: () => tick(setupUnits),
+    detail: f > 1 ? cellDetail(layer, coarse, f) : undefined,
     rarityRamp: RARITY_RAMP / f,
   });
   if (!src) return false;
@@ -276,6 +277,46 @@ export function extendLayer(
   featherBand(layer, plan, FEATHER_DEPTH);
   tick(setupUnits);
   return true;
+}
+
+/**
+ * Per known coarse cell, the RGB standard deviation of its f×f block of full-resolution pixels
+ * (0 for hole cells): the detail the reduced region averages away. The synthesis drops sources in
+ * and next to cells with far more of it than the band has (extend-synth.ts, `excludeStructure`), so a
+ * soft background is not continued by blocks whose mean colour fits but which hold a sharp stroke of
+ * lettering (it would reappear when the copy goes back to full resolution).
+ */
+export function cellDetail(layer: Layer, coarse: Layer, f: number): Float32Array {
+  const { width: w, height: h, pix } = layer;
+  const cw = coarse.width,
+    ch = coarse.height;
+  const out = new Float32Array(cw * ch);
+  for (let cy = 0; cy < ch; cy++) {
+    for (let cx = 0; cx < cw; cx++) {
+      const c = cy * cw + cx;
+      if (coarse.hole[c]) continue;
+      let n = 0,
+        s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        q = 0;
+      for (let y = cy * f; y < Math.min(h, (cy + 1) * f); y++) {
+        for (let x = cx * f, i4 = (y * w + x) * 4; x < Math.min(w, (cx + 1) * f); x++, i4 += 4) {
+          const r = pix[i4],
+            g = pix[i4 + 1],
+            b = pix[i4 + 2];
+          s0 += r;
+          s1 += g;
+          s2 += b;
+          q += r * r + g * g + b * b;
+          n++;
+        }
+      }
+      if (n === 0) continue;
+      out[c] = Math.sqrt(Math.max(0, (q - (s0 * s0 + s1 * s1 + s2 * s2) / n) / (3 * n)));
+    }
+  }
+  return out;
 }
 
 /**
