@@ -56,6 +56,12 @@ export async function scaleRequestMask(mask: Uint8Array, region: Rect, request: 
   const out = new Uint8Array(width * height);
   const win = maskWindow(mask, region.width, region.height, 0);
   if (!win) return out;
+  if (width === region.width && height === region.height) {
+    // The region planned at the request's size: the mask as it is, binary, within its window (no pool hop).
+    for (let y = win.y0; y < win.y1; y++)
+      for (let i = y * width + win.x0, e = y * width + win.x1; i < e; i++) if (mask[i] >= MASK_ON) out[i] = 255;
+    return out;
+  }
   let m = sharp(mask, { raw: { width: region.width, height: region.height, channels: 1 } });
   let part = { x0: 0, y0: 0, x1: width, y1: height };
   if (width !== region.width || height !== region.height) {
