@@ -8,7 +8,8 @@
  *
  * Options (for targeted runs while developing): --quick (dev set, half its fonts, 2 sizes),
  * --sets dev,held,new, --fonts <substring>[,…], --sizes 20,32, --pairs <substring of the text>[,…],
- * --rows (print every candidate).
+ * --schemes 0,1,2 (only the candidates drawn in those colour schemes: 0 dark on cream, 1 light on
+ * navy, 2 red on white), --rows (print every candidate with its scheme).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
@@ -30,6 +31,8 @@ const opt = (name: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1].split(',') : null;
 };
 const SIZE = 1000;
+/** --schemes 0,1,2: only candidates drawn in those colour schemes (the others are skipped, not re-coloured). */
+const onlySchemes = opt('schemes');
 
 interface Row {
   font: string;
@@ -57,7 +60,9 @@ async function runSet(fonts: string[], sizes: number[], pairs: [string, string][
     for (const px of sizes)
       for (const [expected, miss] of pairs)
         for (const rendered of [expected, miss]) {
-          const scheme = SCHEMES[k++ % SCHEMES.length];
+          const si = k++ % SCHEMES.length;
+          if (onlySchemes && !onlySchemes.includes(String(si))) continue;
+          const scheme = SCHEMES[si];
           const png = renderText({ text: rendered, font, px, width: SIZE, height: SIZE, ...scheme });
           const t0 = performance.now();
           const raw = await sharp(png).ensureAlpha().raw().toBuffer();
@@ -81,7 +86,7 @@ async function runSet(fonts: string[], sizes: number[], pairs: [string, string][
               : row.status === 'right'
                 ? ' <- WRONG MARKED RIGHT'
                 : '';
-            console.log(`${font} ${px}px "${rendered}": ${row.status} "${row.read}" ${row.note ?? ''} ${Math.round(ms)} ms${flag}`);
+            console.log(`${font} ${px}px s${si} "${rendered}": ${row.status} "${row.read}" ${row.note ?? ''} ${Math.round(ms)} ms${flag}`);
           }
         }
   return rows;

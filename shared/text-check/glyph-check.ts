@@ -1,3 +1,4 @@
+import { inkOf } from './binarise';
 import { fillsDigitCell } from './digit-cell';
 import { checkM, rPairGap } from './m-check';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
@@ -27,6 +28,7 @@ export interface Box {
 }
 
 export type { Shape };
+export { inkOf };
 
 export type GlyphVerdict = { result: 'ok' } | { result: 'veto'; looksLike: string } | { result: 'unsure'; between: string };
 
@@ -35,71 +37,18 @@ export function isConfusable(ch: string): boolean {
   return ch === '0' || ch === 'o' || ch === '1' || ch === 'l' || ch === 'i' || ch === 'm';
 }
 
-/** Ink mask of a box: Otsu threshold inside the box grown by `pad`, ink = the minority class. */
-export function inkOf(img: GreyImage, box: Box, pad: number): { ink: Uint8Array; w: number; h: number } {
-  const w = Math.max(1, box.x1 - box.x0);
-  const h = Math.max(1, box.y1 - box.y0);
-  const hist = new Uint32Array(256);
-  const gx0 = Math.max(0, box.x0 - pad);
-  const gx1 = Math.min(img.width, box.x1 + pad);
-  const gy0 = Math.max(0, box.y0 - pad);
-  const gy1 = Math.min(img.height, box.y1 + pad);
-  for (let y = gy0; y < gy1; y++) for (let x = gx0; x < gx1; x++) hist[img.data[y * img.width + x]]++;
-  const t = otsu(hist);
-  let below = 0;
-  let total = 0;
-  for (let v = 0; v < 256; v++) {
-    total += hist[v];
-    if (v <= t) below += hist[v];
-  }
-  const darkInk = below <= total - below;
-  const ink = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const px = box.x0 + x;
-      const py = box.y0 + y;
-      if (px < 0 || py < 0 || px >= img.width || py >= img.height) continue;
-      const v = img.data[py * img.width + px];
-      ink[y * w + x] = (darkInk ? v <= t : v > t) ? 1 : 0;
-    }
-  return { ink, w, h };
-}
-
-function otsu(hist: Uint32Array): number {
-  let total = 0;
-  let sum = 0;
-  for (let v = 0; v < 256; v++) {
-    total += hist[v];
-    sum += v * hist[v];
-  }
-  let wB = 0;
-  let sumB = 0;
-  let best = 0;
-  let t = 127;
-  for (let v = 0; v < 256; v++) {
-    wB += hist[v];
-    if (!wB) continue;
-    const wF = total - wB;
-    if (!wF) break;
-    sumB += v * hist[v];
-    const mB = sumB / wB;
-    const mF = (sum - sumB) / wF;
-    const between = wB * wF * (mB - mF) ** 2;
-    if (between > best) {
-      best = between;
-      t = v;
-    }
-  }
-  return t;
-}
-
 /**
  * The glyph's real shape. The LSTM's symbol boxes are approximate (an "l" can get a box as wide as
  * an "o"), so the word is binarised, split into connected components, and the glyph is the largest
  * component whose centre lies in the symbol's box.
  */
 /** The binarised area of a word (the union of its symbols' boxes with a margin). */
-function wordInk(img: GreyImage, sym: Box, word: readonly GlyphRef[]): { ink: Uint8Array; w: number; h: number; box: Box } {
+function wordInk(
+  img: GreyImage,
+  sym: Box,
+  word: readonly GlyphRef[],
+  balanced = false,
+): { ink: Uint8Array; w: number; h: number; box: Box } {
   const wb = word.reduce(
     (u, o) => ({
       x0: Math.min(u.x0, o.box.x0),
@@ -117,16 +66,17 @@ function wordInk(img: GreyImage, sym: Box, word: readonly GlyphRef[]): { ink: Ui
     x1: Math.min(img.width, wb.x1 + m),
     y1: Math.min(img.height, wb.y1 + m),
   };
-  return { ...inkOf(img, box, Math.round(hh * 0.3)), box };
+  return { ...inkOf(img, box, Math.round(hh * 0.3), balanced), box };
 }
 
 /**
  * The shapes of a word's symbols matched by order (see word-segments.ts), keyed by the symbols'
- * box objects; null when the word's glyphs and symbols do not pair up one to one.
+ * box objects; null when the word's glyphs and symbols do not pair up one to one. `balanced`:
+ * light ink binarised like dark ink (binarise.ts), for measuring gaps between letters.
  */
-export function wordShapes(img: GreyImage, word: readonly GlyphRef[]): Map<Box, Shape> | null {
+export function wordShapes(img: GreyImage, word: readonly GlyphRef[], balanced = false): Map<Box, Shape> | null {
   if (!word.length) return null;
-  const { ink, w, h, box } = wordInk(img, word[0].box, word);
+  const { ink, w, h, box } = wordInk(img, word[0].box, word, balanced);
   return segmentWord(word, ink, w, h, box.x0, box.y0);
 }
 
@@ -234,6 +184,11 @@ export interface GlyphContext {
   line: readonly GlyphRef[];
   /** Shapes of the line's glyphs matched by order (wordShapes), where the words allowed it. */
   shapes?: ReadonlyMap<Box, Shape>;
+  /**
+   * The same binarised polarity-balanced (binarise.ts): where the rn/m rule measures the gaps
+   * between letters. The m's own shape comes from `shapes`. Absent: `shapes`.
+   */
+  gapShapes?: ReadonlyMap<Box, Shape>;
 }
 
 /**
@@ -286,19 +241,21 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     if (looks === '1') return ch === '1' ? { result: 'ok' } : { result: 'veto', looksLike: '1' };
     return ch === '1' ? { result: 'veto', looksLike: stem } : { result: 'ok' };
   }
-  if (ch === 'm')
+  if (ch === 'm') {
+    const gaps = ctx.gapShapes ?? ctx.shapes;
     return checkM(g, {
       byOrder: ctx.shapes?.get(glyphBox) !== undefined,
       scale: img.scale ?? 1,
-      word: ctx.word.map((o) => ctx.shapes?.get(o.box)).filter((x): x is Shape => x?.x !== undefined),
+      word: ctx.word.map((o) => gaps?.get(o.box)).filter((x): x is Shape => x?.x !== undefined),
       rGap: rPairGap(
         ctx.line.flatMap((o) => {
-          const s = ctx.shapes?.get(o.box);
+          const s = gaps?.get(o.box);
           return s?.x !== undefined && o.word !== undefined ? [{ text: o.text, word: o.word, x: s.x, w: s.w, h: s.h }] : [];
         }),
         g.h,
       ),
     });
+  }
   return { result: 'ok' };
 }
 

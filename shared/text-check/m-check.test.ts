@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGlyph, type GreyImage, wordShapes } from './glyph-check';
 import { checkM, hasInnerGap, rPairGap, smallestGap, stemsOf } from './m-check';
+import { matchText } from './text-match';
 
 /** A one-piece glyph: an arch across the top (rows 0–2) and stems (x0, x1) down to the baseline. */
 function blob(w: number, h: number, stems: [number, number][], opts: { archUntil?: number } = {}) {
@@ -178,5 +179,59 @@ describe('the rn evidence through the glyph check', () => {
 
   it('stays unsure when they stand 1 source px apart', () => {
     expect(scene(2)).toEqual({ result: 'unsure', between: 'rn/m' });
+  });
+});
+
+describe('the rn evidence on light text (gaps measured polarity-balanced)', () => {
+  const lin = (v: number) => {
+    const c = v / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const srgb = (l: number) => Math.round(255 * (l <= 0.0031308 ? l * 12.92 : 1.055 * l ** (1 / 2.4) - 0.055));
+  /**
+   * "rn am" at 2× scale, light ink on a dark ground: the r's arm and the n stand `gap` image px
+   * apart, and the columns next to them are anti-aliased rims (45 % covered, blended in linear light).
+   */
+  function reading(gap: number, ink: number, ground: number) {
+    const W = 140;
+    const H = 60;
+    const cover = new Float32Array(W * H);
+    const fill = (x0: number, x1: number, y0: number, y1: number, c: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) cover[y * W + x] = Math.max(cover[y * W + x], c);
+    };
+    const nx = 20 + gap;
+    fill(10, 14, 20, 43, 1); // r: stem and arm
+    fill(14, 20, 20, 23, 1);
+    fill(20, 21, 20, 23, 0.45); // rim right of the arm
+    fill(nx - 1, nx, 20, 43, 0.45); // rim left of the n
+    fill(nx, nx + 4, 20, 43, 1); // n
+    fill(nx + 13, nx + 17, 20, 43, 1);
+    fill(nx, nx + 17, 20, 23, 1);
+    fill(70, 82, 20, 43, 1); // a
+    fill(84, 88, 20, 43, 1); // m
+    fill(97, 101, 20, 43, 1);
+    fill(110, 114, 20, 43, 1);
+    fill(84, 114, 20, 23, 1);
+    const data = new Uint8Array(W * H);
+    for (let i = 0; i < W * H; i++) data[i] = srgb(lin(ground) + cover[i] * (lin(ink) - lin(ground)));
+    const box = (x0: number, x1: number) => ({ x0, x1, y0: 20, y1: 43 });
+    const glyphs = [
+      { text: 'r', word: 0, line: 0, box: box(10, 20) },
+      { text: 'n', word: 0, line: 0, box: box(nx, nx + 17) },
+      { text: 'a', word: 1, line: 0, box: box(70, 82) },
+      { text: 'm', word: 1, line: 0, box: box(84, 114) },
+    ];
+    return { reading: { text: 'rn am', glyphs }, grey: { width: W, height: H, data, scale: 2 } };
+  }
+
+  it('takes the m when the r keeps 2 source px clear of the n, dark on light and light on dark alike', () => {
+    expect(matchText({ requested: { text: 'rn am' }, ...reading(4, 34, 221) }).status).toBe('right');
+    // The rims binarise as ink light on dark with the plain threshold (1 source px left): still right.
+    expect(matchText({ requested: { text: 'rn am' }, ...reading(4, 247, 53) }).status).toBe('right');
+  });
+
+  it('stays unsure when the r comes within 1 source px of the n, in either polarity', () => {
+    expect(matchText({ requested: { text: 'rn am' }, ...reading(2, 34, 221) }).status).toBe('unsure');
+    expect(matchText({ requested: { text: 'rn am' }, ...reading(2, 247, 53) }).status).toBe('unsure');
   });
 });

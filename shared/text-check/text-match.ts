@@ -143,21 +143,27 @@ export function matchText({ requested, reading, grey, before }: MatchInput): Tex
     let shownChars = read;
     // The requested characters as typed (case kept), aligned with the normalised span.
     const typed = Array.from(expected).filter((ch) => normChar(ch) !== '');
-    // Glyph shapes by order within each word that holds a checked character (computed once per word).
-    const shapes = new Map<Box, Shape>();
-    const segmented = new Set<number>();
-    const shapesOfLine = (line: number) => {
-      for (const g of reading.glyphs)
-        if (g.line === line && !segmented.has(g.word)) {
-          segmented.add(g.word);
-          const found = wordShapes(
-            grey,
-            reading.glyphs.filter((o) => o.word === g.word),
-          );
-          if (found) for (const [b, sh] of found) shapes.set(b, sh);
-        }
-      return shapes;
+    // Glyph shapes by order within each word that holds a checked character (computed once per
+    // word and binarisation: plain for the glyphs' shapes, polarity-balanced for letter gaps).
+    const byOrder = (balanced: boolean) => {
+      const shapes = new Map<Box, Shape>();
+      const segmented = new Set<number>();
+      return (line: number) => {
+        for (const g of reading.glyphs)
+          if (g.line === line && !segmented.has(g.word)) {
+            segmented.add(g.word);
+            const found = wordShapes(
+              grey,
+              reading.glyphs.filter((o) => o.word === g.word),
+              balanced,
+            );
+            if (found) for (const [b, sh] of found) shapes.set(b, sh);
+          }
+        return shapes;
+      };
     };
+    const shapesOfLine = byOrder(false);
+    const gapShapesOfLine = byOrder(true);
     for (const [k, c] of span.entries()) {
       if (c.glyph < 0 || !isConfusable(c.ch)) continue;
       const g = reading.glyphs[c.glyph];
@@ -166,6 +172,7 @@ export function matchText({ requested, reading, grey, before }: MatchInput): Tex
         word: reading.glyphs.filter((o) => o.word === g.word),
         line: reading.glyphs.filter((o) => o.line === g.line),
         shapes: shapesOfLine(g.line),
+        gapShapes: c.ch === 'm' ? gapShapesOfLine(g.line) : undefined,
       });
       if (v.result === 'veto') {
         distance++;
