@@ -5,7 +5,10 @@
  * - studio: the same products on plain paper backgrounds with a soft shadow (select subject must be clean);
  * - cut-outs: the irregular blob of one dev photo (its `mask-blob.png` from the shared MANIFEST) pasted
  *   onto another photo, so the object has real texture;
- * - real: real photos with hand-drawn truth polygons (truth/*.json).
+ * - real: real photos with hand-drawn truth polygons (truth/*.json);
+ * - lifestyle: the product as the subject of a lifestyle shot — the same renders and photos, but placed
+ *   large (40–60 % of the height) and near the centre, the way a product shot on location is framed.
+ *   A separate group reported beside the composites, which stay as they are.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +21,7 @@ import { compositeProduct, PRODUCT_KINDS, randomLook, studioBackground, type Pla
 
 export interface SelectCase {
   name: string;
-  group: 'composite' | 'studio' | 'cutout' | 'real';
+  group: 'composite' | 'studio' | 'cutout' | 'real' | 'lifestyle';
   set: 'dev' | 'heldout';
   img: RgbaImage;
   truth: Uint8Array;
@@ -45,17 +48,31 @@ function placement(seed: number, w: number, h: number): Placement {
   return { cx: w * (0.3 + r() * 0.4), cy: h * (0.35 + r() * 0.3), hw, hh };
 }
 
-export async function compositeCases(set: 'dev' | 'heldout', limit: number): Promise<SelectCase[]> {
+/** Lifestyle framing: the product 40–60 % of the photo's height, its centre within 8 % of the middle. */
+function lifestylePlacement(seed: number, w: number, h: number): Placement {
+  const r = rng(seed * 131 + 7);
+  const hh = h * (0.2 + r() * 0.1);
+  const hw = hh * (0.55 + r() * 0.5);
+  return { cx: w * (0.42 + r() * 0.16), cy: h * (0.42 + r() * 0.16), hw, hh };
+}
+
+export async function compositeCases(
+  set: 'dev' | 'heldout',
+  limit: number,
+  framing: 'composite' | 'lifestyle' = 'composite',
+): Promise<SelectCase[]> {
   const photos = set === 'dev' ? listPhotos() : listExtraPhotos('heldout');
   const out: SelectCase[] = [];
+  const lifestyle = framing === 'lifestyle';
   for (let i = 0; i < Math.min(limit, photos.length); i++) {
-    const seed = (set === 'dev' ? 1 : 1001) + i;
-    const kind = PRODUCT_KINDS[(i + (set === 'dev' ? 0 : 3)) % PRODUCT_KINDS.length];
+    const seed = (set === 'dev' ? 1 : 1001) + i + (lifestyle ? 500 : 0);
+    const kind = PRODUCT_KINDS[(i + (set === 'dev' ? 0 : 3) + (lifestyle ? 2 : 0)) % PRODUCT_KINDS.length];
     const rgba = await loadCover(photos[i].path, BENCH_W, BENCH_H);
-    const truth = compositeProduct(rgba, BENCH_W, BENCH_H, randomLook(kind, seed), placement(seed, BENCH_W, BENCH_H), seed);
+    const at = lifestyle ? lifestylePlacement(seed, BENCH_W, BENCH_H) : placement(seed, BENCH_W, BENCH_H);
+    const truth = compositeProduct(rgba, BENCH_W, BENCH_H, randomLook(kind, seed), at, seed);
     out.push({
       name: `${kind} on ${photos[i].name}`,
-      group: 'composite',
+      group: framing,
       set,
       img: { width: BENCH_W, height: BENCH_H, data: rgba },
       truth,

@@ -1,4 +1,4 @@
-/** Entry of the selection benchmark (run by bench/run.ts in its own process): `--quick` for a short run. */
+/** Entry of the selection benchmark (run by bench/run.ts in its own process): `--quick` for a short run, `--no-timing` for the IoU tables alone. */
 import { runSelectBench } from './run';
 
-await runSelectBench(process.argv.includes('--quick'));
+await runSelectBench(process.argv.includes('--quick'), process.argv.includes('--no-timing'));

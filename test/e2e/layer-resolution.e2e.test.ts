@@ -4,13 +4,13 @@
  * full-resolution bitmaps kept beyond need to 0, so every one that is not needed goes); zoomed to
  * 100 % with Ctrl+1 the full resolution is decoded again and the stage shows its exact pixels; fit to
  * screen again and it goes again; a magic-wand click that samples the composite decodes it again and
- * sees the layer. Driven with real keys and mouse on colorful-cups.jpg (2560×1600).
+ * sees the layer, and with Sample: Original the same click sees the photo under it. Driven with real keys and mouse on colorful-cups.jpg (2560×1600).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, maskValue, settleView, summary, waitIdle } from '../support/page-helpers';
-import { chooseOption, retype } from '../support/user-input';
+import { chooseOption, leaveField, retype } from '../support/user-input';
 import { startOpenAIServer } from '../servers';
 
 let app: AppHarness;
@@ -80,7 +80,7 @@ async function fittedDrawsCopy(
 }
 
 describe('kept layers at the resolution the view needs', () => {
-  it('zoomed out draws a reduced copy; Ctrl+1 brings the full resolution back; the wand still samples it', async () => {
+  it('zoomed out draws a reduced copy; Ctrl+1 brings the full resolution back; the wand samples it, or the photo under it', async () => {
     const page = app.page;
     const layer = await keepPanel(page);
 
@@ -114,7 +114,22 @@ describe('kept layers at the resolution the view needs', () => {
     expect(await maskValue(page, inside.x, inside.y)).toBe(255);
     expect(await maskValue(page, 1000, 600)).toBe(255);
     expect(await maskValue(page, 800, 400)).toBe(0);
+    expect(await maskValue(page, 1080, 900)).toBe(255);
+    expect(await maskValue(page, 2000, 1200)).toBe(0);
     expect((await summary(page)).layers).toBe(1);
+
+    // Sample: Original — the same click reads the photo under the panel: the dark cup region it hits
+    // (it reaches (2000, 1200), outside the panel), not the panel (a cup of another colour at (1080, 900)).
+    await page.keyboard.press('Control+d');
+    await chooseOption(page, page.getByRole('combobox', { name: 'Sample' }), 'original');
+    await leaveField(page);
+    await page.mouse.click(at.x, at.y);
+    await waitIdle(page);
+    await expect.poll(async () => (await summary(page)).label).toBe('Magic wand');
+    await expect.poll(() => maskValue(page, 2000, 1200)).toBe(255);
+    expect(await maskValue(page, inside.x, inside.y)).toBe(255);
+    expect(await maskValue(page, 1080, 900)).toBe(0);
+    await chooseOption(page, page.getByRole('combobox', { name: 'Sample' }), 'composite');
   });
 });
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { launchApp, type AppHarness } from '../support/app-harness';
 import { docToClient, dragPath, maskValue, settleView, summary } from '../support/page-helpers';
-import { leaveField, penStroke, retype, sliderTo } from '../support/user-input';
+import { chooseOption, leaveField, penStroke, retype, sliderTo } from '../support/user-input';
 
 const W = 1200;
 const H = 800;
@@ -209,6 +209,45 @@ describe('object select and select subject', () => {
     expect(await maskValue(page, E.cx, y)).toBe(255);
   });
 
+  it('a Shift-stroke marks "object": background under it joins the cut, as one more step; undo takes it back', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('o');
+    // A rectangle around the lower square with background around it: the cut takes the square alone.
+    const box = { x: SQ2.x - 60, y: SQ2.y - 60, width: SQ2.s + 120, height: SQ2.s + 120 };
+    await dragPath(page, [
+      [box.x, box.y],
+      [box.x + box.width, box.y + box.height],
+    ]);
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Object select');
+    const above = { x: SQ2.x + SQ2.s / 2, y: SQ2.y - 25 };
+    expect(await maskValue(page, above.x, above.y)).toBe(0);
+    expect(await maskValue(page, SQ2.x + 50, SQ2.y + 50)).toBe(255);
+    const steps = (await summary(page)).historyLabels.length;
+    // Shift-paint across the background just above the square: "this is part of the object too".
+    await settleView(page);
+    const a = await docToClient(page, SQ2.x + 10, above.y);
+    const b = await docToClient(page, SQ2.x + SQ2.s - 10, above.y);
+    await page.keyboard.down('Shift');
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x, b.y, { steps: 10 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Object select: add to object');
+    expect((await summary(page)).historyLabels.length).toBe(steps + 1);
+    expect(await maskValue(page, above.x, above.y)).toBe(255);
+    expect(await maskValue(page, SQ2.x + 50, SQ2.y + 50)).toBe(255);
+    // Still nothing far from the stroke and the square: the lower corners of the rectangle.
+    expect(await maskValue(page, box.x + 8, box.y + box.height - 8)).toBe(0);
+    expect(await maskValue(page, box.x + box.width - 8, box.y + box.height - 8)).toBe(0);
+    await page.keyboard.press('Control+z');
+    expect(await maskValue(page, above.x, above.y)).toBe(0);
+    expect(await maskValue(page, SQ2.x + 50, SQ2.y + 50)).toBe(255);
+  });
+
   it('Shift+O selects the subject of the photo with one key', async () => {
     const page = app.page;
     await clear();
@@ -325,6 +364,31 @@ describe('brush: pen pressure and the hardness ring', () => {
     expect(await maskValue(page, 480, 700 + Math.round(size * 0.4))).toBeGreaterThan(0);
     expect(await maskValue(page, 110, 700 + Math.round(size * 0.3))).toBe(0);
     expect(await maskValue(page, 110, 700)).toBe(255);
+  });
+
+  it('Pen pressure set to Opacity: a light touch paints faint at full width, a heavy one solid', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('b');
+    await chooseOption(page, page.getByRole('combobox', { name: 'Pen pressure' }), 'opacity');
+    await leaveField(page);
+    await settleView(page);
+    const pts = [];
+    for (let i = 0; i <= 20; i++) {
+      const c = await docToClient(page, 100 + i * 20, 700);
+      pts.push({ ...c, pressure: 0.1 + (0.9 * i) / 20 });
+    }
+    await penStroke(app.context, page, pts);
+    await expect.poll(async () => (await summary(page)).label).toBe('Brush stroke');
+    const size = (await summary(page)).brush.size;
+    // The light start: faint in the middle, but as wide as the heavy end (size is not pressure's now).
+    const light = await maskValue(page, 110, 700);
+    expect(light).toBeGreaterThan(0);
+    expect(light).toBeLessThan(100);
+    expect(await maskValue(page, 110, 700 + Math.round(size * 0.3))).toBeGreaterThan(0);
+    expect(await maskValue(page, 480, 700)).toBe(255);
+    await chooseOption(page, page.getByRole('combobox', { name: 'Pen pressure' }), 'size');
+    await leaveField(page);
   });
 
   it('the brush cursor shows the hardness as an inner ring', async () => {
