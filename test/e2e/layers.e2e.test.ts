@@ -3,11 +3,13 @@
  * OpenAI protocol server: each candidate paints the masked band one solid colour) are renamed by
  * typing, reordered by dragging with the mouse and with ↑/↓, made translucent by a typed opacity,
  * partly hidden by painting their layer mask with the eraser (and brought back with the brush),
- * duplicated, deleted and merged down — each one undo step — and every export shows what the
- * canvas shows.
+ * duplicated, deleted and merged down — each one undo step — and every export (PNG, and PSD: its
+ * flat image and its layers stacked) shows what the canvas shows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { initializeCanvas, readPsd } from 'ag-psd';
 import sharp from 'sharp';
 import { exportPngByMouse } from '../support/real-input';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
@@ -238,5 +240,70 @@ describe('layers panel', () => {
     await leaveField(page, 'Layers');
     await page.keyboard.press('Control+z');
     expect(await names(page)).toEqual(['One', 'Two', 'Three']);
+  });
+
+  it('Export as PSD writes what the canvas shows: the layers in the panel order, opacity and layer mask baked in', async () => {
+    const page = app.page;
+    const png = await exportNow(page);
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'PSD', exact: true }).click();
+    const out = join(app.tmp, 'layers.psd');
+    app.dialogs.saves.push(out);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.locator('[data-testid="toast"][data-tone="success"]', { hasText: 'layers.psd' }).waitFor({ timeout: 60_000 });
+    // ag-psd decodes 8-bit pixels into ImageData objects: plain arrays here (no canvas is ever drawn).
+    initializeCanvas(
+      () => {
+        throw new Error('no canvas in this test');
+      },
+      (width, height) => ({ width, height, data: new Uint8ClampedArray(width * height * 4), colorSpace: 'srgb' }) as ImageData,
+    );
+    const psd = readPsd(await readFile(out), { useImageData: true });
+    // ag-psd lists layers bottom first; the panel's list (layerList) is the document's order.
+    const layerNames = (psd.children ?? []).map((l) => l.name);
+    expect(layerNames[0]).toBe('Original');
+    expect(layerNames.slice(1, 4)).toEqual((await layerList(page)).map((l) => l.name));
+    // The PSD's flattened image equals the PNG export where the layers, the opacity and the mask differ.
+    const img = psd.imageData!;
+    const at = (x: number, y: number) => {
+      const q = (y * img.width + x) * 4;
+      return [img.data[q], img.data[q + 1], img.data[q + 2]];
+    };
+    // And the layers themselves, stacked the way Photoshop does (visible ones; alpha × mask × opacity,
+    // Normal), give the same pixels: the PSD's layers look as on screen, not only its flat image.
+    const stacked = (x: number, y: number) => {
+      let rgb = [0, 0, 0];
+      let alpha = 0;
+      for (const l of psd.children ?? []) {
+        if (l.hidden || !l.imageData) continue;
+        const lx = x - (l.left ?? 0);
+        const ly = y - (l.top ?? 0);
+        const { data, width: lw, height: lh } = l.imageData;
+        if (lx < 0 || ly < 0 || lx >= lw || ly >= lh) continue;
+        const i = (ly * lw + lx) * 4;
+        const m = l.mask?.imageData;
+        const mv = m
+          ? m.data[((ly + (l.top ?? 0) - (l.mask?.top ?? l.top ?? 0)) * m.width + lx + (l.left ?? 0) - (l.mask?.left ?? l.left ?? 0)) * 4] /
+            255
+          : 1;
+        const a = (data[i + 3] / 255) * mv * (l.opacity ?? 1);
+        const oa = a + alpha * (1 - a);
+        rgb = rgb.map((v, c) => (oa ? (data[i + c] * a + v * alpha * (1 - a)) / oa : 0));
+        alpha = oa;
+      }
+      return rgb.map(Math.round);
+    };
+    for (const [x, y] of [
+      [150, 150],
+      [210, 150],
+      [250, 150],
+      [330, 150],
+      [150, 130],
+      [500, 300],
+    ] as const) {
+      expect(close(at(x, y), png(x, y))).toBe(true);
+      expect(close(stacked(x, y), png(x, y))).toBe(true);
+    }
   });
 });
