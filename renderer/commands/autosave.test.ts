@@ -82,13 +82,25 @@ describe('autosave and a running edit', () => {
     expect(saves).toHaveLength(1);
   });
 
-  it('waits while the edit is being prepared, and saves once the request is with the provider', async () => {
+  it('waits while the edit runs (prepared, then with the provider), and saves once it has ended', async () => {
     extendCanvas({ width: 300, height: 100 }, { x: 50, y: 0 }, 0);
     job('preparing');
-    await wait(2000);
+    await wait(1500);
     expect(saves).toHaveLength(0);
     st().patchJob('job-1', { phase: 'waiting' });
+    await wait(1000);
+    expect(saves).toHaveLength(0);
+    st().setJob(null);
     await wait(150);
+    expect(saves).toHaveLength(1);
+  });
+
+  it('a model slower than the bound gets the save during its wait', async () => {
+    extendCanvas({ width: 300, height: 100 }, { x: 50, y: 0 }, 0);
+    job('waiting');
+    await wait(1000 + AUTOSAVE_JOB_WAIT_MS - 200);
+    expect(saves).toHaveLength(0);
+    await wait(400);
     expect(saves).toHaveLength(1);
   });
 

@@ -6,9 +6,9 @@
  * previous work can never be resurrected after it; a kept result is saved at once too. A save waits
  * while a stroke or selection is in progress (nothing changes then) and never blocks input: masks'
  * tiles are compressed once each and cached, so a save packs only the tiles that changed.
- * A save due while an edit is being prepared or its result composited and shown (the job's phases
- * other than waiting for the provider) waits for that, at most AUTOSAVE_JOB_WAIT_MS, so packing and
- * writing the project never competes with the edit for the renderer's or main's time.
+ * A save due while a job runs waits for it to end, at most AUTOSAVE_JOB_WAIT_MS (then it saves during
+ * the provider's wait), so packing and writing the project never competes with the edit for the
+ * renderer's or main's time.
  * Saves run one at a time; a failure is a console warning, never a dialog.
  */
 import { api } from './bridge';
@@ -86,10 +86,13 @@ export function flushAutosave(): Promise<void> {
 /** Whether a stroke or selection is in progress (injected by the UI, which owns the tools). */
 let gestureActive: () => boolean = () => false;
 
-/** A job runs and is not just waiting for its provider: main and the renderer are working for it. */
+/**
+ * A job runs. Waiting for the provider counts too: a save started then (packing the project with its
+ * layers' patches, in main) can still be running when the answer arrives and compete with composing
+ * and showing the candidate; a model that takes longer than the bound gets the save during its wait.
+ */
 function jobBusy(): boolean {
-  const job = useEditor.getState().job;
-  return job !== null && job.phase !== 'waiting';
+  return useEditor.getState().job !== null;
 }
 
 function schedule(delayMs: number): void {
