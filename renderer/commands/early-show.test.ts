@@ -8,6 +8,7 @@ import { putMask } from './blob-store';
 import { createEditTracer } from './edit-trace';
 import { createEarlyShow, earlyView, untilStaged } from './early-show';
 import { useEditor } from './store/store';
+import { compositingJob } from './job-state-fixture';
 
 const st = () => useEditor.getState();
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -31,22 +32,7 @@ function make() {
 }
 
 function running(jobId: string, kind: 'edit' | 'outpaint' = 'edit', docId = st().doc!.id) {
-  st().setJob({
-    jobId,
-    kind,
-    docId,
-    canvas: { width: 100, height: 100 },
-    model: 'gpt-image-2',
-    modelName: 'GPT Image 2',
-    prompt: '',
-    startedAt: 0,
-    fraction: 0.9,
-    stage: 'Compositing',
-    phase: 'working',
-    expected: null,
-    previews: {},
-    cancelling: false,
-  });
+  st().setJob(compositingJob(jobId, docId, { kind }));
 }
 
 const region = { x: 10, y: 20, width: 30, height: 40 };

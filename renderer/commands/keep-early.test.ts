@@ -9,6 +9,7 @@ import type { StagedCandidate } from '../model/staging-logic';
 import { putMask, putPatchBitmap } from './blob-store';
 import { keepStaged } from './edit-commands';
 import { useEditor } from './store/store';
+import { compositingJob } from './job-state-fixture';
 
 const st = () => useEditor.getState();
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -32,23 +33,12 @@ const staged = (jobId: string, assetId: string): StagedCandidate => ({
 });
 
 function running(jobId: string) {
-  st().setJob({
-    jobId,
-    kind: 'edit',
-    docId,
-    canvas: { width: 10, height: 10 },
-    model: 'gpt-image-2',
-    modelName: 'GPT Image 2',
-    prompt: '',
-    startedAt: 0,
-    fraction: 0.9,
-    stage: 'Compositing',
-    phase: 'working',
-    expected: null,
-    previews: {},
-    cancelling: false,
-    early: { candidate: 0, region: { x: 0, y: 0, width: 10, height: 10 } },
-  });
+  st().setJob(
+    compositingJob(jobId, docId, {
+      canvas: { width: 10, height: 10 },
+      early: { candidate: 0, region: { x: 0, y: 0, width: 10, height: 10 } },
+    }),
+  );
 }
 
 const fakeBitmap = () => ({ width: 10, height: 10, close() {} }) as unknown as ImageBitmap;
