@@ -121,37 +121,27 @@ export function blendTile(
   weight: Uint8Array,
   windows: Window[] = [{ x0: 0, y0: 0, x1: r.width, y1: r.height }],
 ): void {
-  for (const win of windows) blendWindow(working, known, canvasWidth, r, generated, weight, win);
-}
-
-function blendWindow(
-  working: Uint8Array,
-  known: Uint8Array,
-  canvasWidth: number,
-  r: Rect,
-  generated: Uint8Array,
-  weight: Uint8Array,
-  win: Window,
-): void {
-  for (let y = win.y0; y < win.y1; y++) {
-    for (let x = win.x0; x < win.x1; x++) {
-      const i = y * r.width + x;
-      const a = weight[i];
-      if (!a) continue;
-      const c = (r.y + y) * canvasWidth + r.x + x;
-      const q = c * 4;
-      known[c] = 1;
-      if (a === 255) {
-        // Most of a tile (its unknown part): the generated colour as it is, opaque.
-        working[q] = generated[i * 4];
-        working[q + 1] = generated[i * 4 + 1];
-        working[q + 2] = generated[i * 4 + 2];
+  for (const win of windows) {
+    for (let y = win.y0; y < win.y1; y++) {
+      for (let x = win.x0; x < win.x1; x++) {
+        const i = y * r.width + x;
+        const a = weight[i];
+        if (!a) continue;
+        const c = (r.y + y) * canvasWidth + r.x + x;
+        const q = c * 4;
+        known[c] = 1;
+        if (a === 255) {
+          // Most of a tile (its unknown part): the generated colour as it is, opaque.
+          working[q] = generated[i * 4];
+          working[q + 1] = generated[i * 4 + 1];
+          working[q + 2] = generated[i * 4 + 2];
+          working[q + 3] = 255;
+          continue;
+        }
+        const t = a / 255;
+        for (let k = 0; k < 3; k++) working[q + k] = Math.round(working[q + k] * (1 - t) + generated[i * 4 + k] * t);
         working[q + 3] = 255;
-        continue;
       }
-      const t = a / 255;
-      for (let k = 0; k < 3; k++) working[q + k] = Math.round(working[q + k] * (1 - t) + generated[i * 4 + k] * t);
-      working[q + 3] = 255;
     }
   }
 }

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import type { Page } from 'playwright-core';
 import { launchApp, type AppHarness } from '../support/app-harness';
 import { docToClient, dragPath, maskValue, settleView, summary } from '../support/page-helpers';
 import { chooseOption, leaveField, penStroke, retype, sliderTo } from '../support/user-input';
@@ -346,18 +347,23 @@ describe('refine edge and zoom to mask', () => {
   });
 });
 
+/** A pen stroke along y = 700 from x = 100 to 500, pressure rising from 0.1 to 1. */
+async function lightToHeavyPenStroke(page: Page): Promise<void> {
+  const pts = [];
+  for (let i = 0; i <= 20; i++) {
+    const c = await docToClient(page, 100 + i * 20, 700);
+    pts.push({ ...c, pressure: 0.1 + (0.9 * i) / 20 });
+  }
+  await penStroke(app.context, page, pts);
+}
+
 describe('brush: pen pressure and the hardness ring', () => {
   it('a pen stroke light at the start and heavy at the end is thin, then wide (pressure → size)', async () => {
     const page = app.page;
     await clear();
     await page.keyboard.press('b');
     await settleView(page);
-    const pts = [];
-    for (let i = 0; i <= 20; i++) {
-      const c = await docToClient(page, 100 + i * 20, 700);
-      pts.push({ ...c, pressure: 0.1 + (0.9 * i) / 20 });
-    }
-    await penStroke(app.context, page, pts);
+    await lightToHeavyPenStroke(page);
     await expect.poll(async () => (await summary(page)).label).toBe('Brush stroke');
     const size = (await summary(page)).brush.size;
     // Near the heavy end the stroke is about the brush size; near the light start much thinner.
@@ -373,12 +379,7 @@ describe('brush: pen pressure and the hardness ring', () => {
     await chooseOption(page, page.getByRole('combobox', { name: 'Pen pressure' }), 'opacity');
     await leaveField(page);
     await settleView(page);
-    const pts = [];
-    for (let i = 0; i <= 20; i++) {
-      const c = await docToClient(page, 100 + i * 20, 700);
-      pts.push({ ...c, pressure: 0.1 + (0.9 * i) / 20 });
-    }
-    await penStroke(app.context, page, pts);
+    await lightToHeavyPenStroke(page);
     await expect.poll(async () => (await summary(page)).label).toBe('Brush stroke');
     const size = (await summary(page)).brush.size;
     // The light start: faint in the middle, but as wide as the heavy end (size is not pressure's now).
