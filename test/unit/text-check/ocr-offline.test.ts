@@ -29,7 +29,9 @@ describe('offline OCR', () => {
 
   it('control: the guard catches a download attempted from the OCR worker thread', () => {
     const r = run('-', 'control');
-    expect(r.stderr).toContain('NETWORK ATTEMPT: fetch https://');
+    // The guard prints NETWORK ATTEMPT and throws; a worker thread's stderr line can be lost when its
+    // throw ends the process first, so the thrown message counts as the same evidence.
+    expect(r.stderr).toMatch(/NETWORK ATTEMPT: fetch https:\/\/|network disabled by test: fetch https:\/\//);
     expect(r.stdout).not.toContain('loaded');
   });
 });
