@@ -5,6 +5,7 @@
  */
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
+import { alphaMaskPng } from './alpha-mask-png';
 
 /** Width and height of a mask in pixels. */
 export interface MaskSize {
@@ -29,14 +30,7 @@ function checkMask(mask: Uint8Array, size: MaskSize): void {
  */
 export async function toOpenAIMaskPng(mask: Uint8Array, size: MaskSize): Promise<Buffer> {
   checkMask(mask, size);
-  // Whole pixels as 32-bit words: black, alpha 255 where kept (one store per pixel; the byte order of
-  // 0xff000000 puts 255 in the 4th byte on little-endian machines, the only kind Electron ships for).
-  const words = new Uint32Array(mask.length);
-  for (let i = 0; i < mask.length; i++) if (mask[i] === 0) words[i] = 0xff000000;
-  const rgba = Buffer.from(words.buffer);
-  return sharp(rgba, { raw: { width: size.width, height: size.height, channels: 4 } })
-    .png({ compressionLevel: 2 })
-    .toBuffer();
+  return alphaMaskPng(mask, size.width, size.height);
 }
 
 /**
