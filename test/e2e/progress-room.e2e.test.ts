@@ -71,11 +71,31 @@ describe('a cloud job that does not stream', () => {
     await expect.poll(() => detail.textContent(), { timeout: 15_000 }).toMatch(/^\d+ s · usually 4–6 s$/);
     expect(await page.getByTestId('job-stage').textContent()).toBe('Waiting for GPT Image 2');
     const fill = page.locator('[data-testid="job-progress"] .fill');
-    const w1 = await fill.evaluate((e) => parseFloat((e as HTMLElement).style.width));
+    // The bar's share, in percent, from its scale (read-only probe).
+    const share = () =>
+      fill.evaluate((e) => 100 * Number(/scaleX\(([\d.]+)\)/.exec((e as HTMLElement).style.transform)?.[1] ?? Number.NaN));
+    const w1 = await share();
     await page.waitForTimeout(1500);
-    const w2 = await fill.evaluate((e) => parseFloat((e as HTMLElement).style.width));
+    const w2 = await share();
     expect(w2).toBeGreaterThan(w1);
     expect(w1).toBeGreaterThanOrEqual(8);
+    // Everything that moves while the job waits runs on the compositor (transform, opacity): an animated
+    // width or colour would make the renderer's main thread paint and commit a frame 60 times a second.
+    // Read-only probe, sampled for a second: the bar moves every 250 ms for 0.2 s.
+    const animated = await page.evaluate(async () => {
+      const props = new Set<string>();
+      for (let i = 0; i < 40; i++) {
+        for (const a of document.getAnimations()) {
+          if (a.playState !== 'running') continue;
+          for (const k of (a.effect as KeyframeEffect).getKeyframes())
+            for (const p of Object.keys(k)) if (!['offset', 'computedOffset', 'easing', 'composite'].includes(p)) props.add(p);
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return [...props];
+    });
+    expect(animated.length).toBeGreaterThan(0); // the bar's moves are seen while they run
+    expect(animated.filter((p) => p !== 'transform' && p !== 'opacity')).toEqual([]);
 
     // The progress bar appeared: same view, and the dock fits in a quarter of the window height.
     expect(await view(page)).toEqual(zoomed);
