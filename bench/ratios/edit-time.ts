@@ -47,7 +47,7 @@ const wall = () => performance.timeOrigin + performance.now();
 /** Two photos the server paints into the masked area (candidate i gets the i-th). */
 export const FILL = ['coffee.png', 'colorful-cups.jpg'].map((f) => readFileSync(join(PHOTOS, f)));
 
-async function openSession(stream: boolean) {
+export async function openSession(stream: boolean) {
   const openai = await startOpenAIServer();
   const app = await launchApp({
     viewport: { width: 1600, height: 1000 },

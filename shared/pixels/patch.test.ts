@@ -174,8 +174,26 @@ describe('planPatch + applyPatchPlan (the mask part worked out while the model w
       expect(want.some((v, i) => i % 4 === 3 && v > 0 && v < 255)).toBe(true); // a feathered edge is there
     }
     expect(() => applyPatchPlan(plan, new Uint8Array(10), original)).toThrow(RangeError);
+    // In place: the same patch, written over the generated buffer (which held other values everywhere).
+    for (const k of [3, 11]) {
+      const generated = new Uint8Array(W * H * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * k + 40) & 255));
+      const want = applyPatchPlan(plan, generated, original);
+      const got = applyPatchPlan(plan, generated, original, true);
+      expect(got).toBe(generated);
+      expect(Buffer.from(got).equals(Buffer.from(want))).toBe(true);
+    }
+    // A view at an offset that is not a whole pixel: a new buffer, the same patch, the view untouched.
+    const backing = new Uint8Array(W * H * 4 + 1);
+    const view = backing.subarray(1);
+    view.set(new Uint8Array(W * H * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * 5) & 255)));
+    const before = Buffer.from(view);
+    const fromView = applyPatchPlan(plan, view, original, true);
+    expect(fromView).not.toBe(view);
+    expect(Buffer.from(fromView).equals(Buffer.from(applyPatchPlan(plan, new Uint8Array(view), original)))).toBe(true);
+    expect(Buffer.from(view).equals(before)).toBe(true);
     expect(() => planPatch(new Uint8Array(5), W, H, 6, true)).toThrow(RangeError);
     const empty = planPatch(new Uint8Array(W * H), W, H, 6, true);
     expect(applyPatchPlan(empty, original, original).every((v) => v === 0)).toBe(true);
+    expect(applyPatchPlan(empty, new Uint8Array(original), original, true).every((v) => v === 0)).toBe(true);
   });
 });

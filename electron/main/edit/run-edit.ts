@@ -208,7 +208,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       const generated = await c.spans.time(`main: decode + scale #${k}`, () =>
         scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height }, prep.generatedWindow),
       );
-      const patch = await c.spans.time(`main: patch build #${k}`, async () => applyPatchPlan(await plan, generated, regionPixels));
+      const patch = await c.spans.time(`main: patch build #${k}`, async () => applyPatchPlan(await plan, generated, regionPixels, true));
       const opaque = alphaBounds(patch, region.width, region.height);
       // The renderer gets the raw pixels of the part that shows (a transparent patch: one transparent pixel),
       // ahead of the result when the job can send them: it builds the bitmap while the PNG is encoded here.
