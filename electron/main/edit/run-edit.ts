@@ -10,6 +10,7 @@ import type { CandidateResult } from '../../../shared/ipc/contract-types';
 import { planRegion } from '../../../shared/geometry';
 import { estimateCost } from '../../../shared/models';
 import { applyPatchPlan, dilatedMask, featherBand, generatedWindow, planPatch, type PatchPlan } from '../../../shared/pixels/patch';
+import { nextBodySent } from '../providers/body-sent';
 import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
 import { cropRgba } from '../../../shared/ipc/patch-pixels';
 import type { JobServices } from '../create-services';
@@ -160,8 +161,12 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
     ),
   );
   // The patch's mask-only part (window, feathered alpha, colour-match ring) is worked out while the
-  // model works: scheduled a moment after the request starts, so it does not hold up the request.
-  const plan = afterRequestStarts(() => planPatch(regionMask, region.width, region.height, req.featherPx, req.colorMatch));
+  // model works: once the request's body has left (the offline engine works in a worker: at once),
+  // so it never holds up the upload; or when the first image needs it, if that comes first.
+  const plan = lazyPlan(
+    () => planPatch(regionMask, region.width, region.height, req.featherPx, req.colorMatch),
+    local ? Promise.resolve() : nextBodySent(PLAN_FALLBACK_MS),
+  );
   const images = await sendCounted(svc, model, cost.usd, model.spec.n.native ? 1 : c.n, () =>
     model.provider.edit(
       {
@@ -208,7 +213,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       const generated = await c.spans.time(`main: decode + scale #${k}`, () =>
         scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height }, prep.generatedWindow),
       );
-      const patch = await c.spans.time(`main: patch build #${k}`, async () => applyPatchPlan(await plan, generated, regionPixels, true));
+      const patch = await c.spans.time(`main: patch build #${k}`, async () => applyPatchPlan(plan(), generated, regionPixels, true));
       const opaque = alphaBounds(patch, region.width, region.height);
       // The renderer gets the raw pixels of the part that shows (a transparent patch: one transparent pixel),
       // ahead of the result when the job can send them: it builds the bitmap while the PNG is encoded here.
@@ -316,17 +321,25 @@ export async function sendCounted<T>(
   }
 }
 
-/** Runs `fn` on a later turn of the event loop (after the provider's request has had its start), as a promise. */
-function afterRequestStarts(fn: () => PatchPlan): Promise<PatchPlan> {
-  const p = new Promise<PatchPlan>((resolve, reject) =>
-    setTimeout(() => {
-      try {
-        resolve(fn());
-      } catch (e) {
-        reject(e);
-      }
-    }, 5),
-  );
-  p.catch(() => {}); // awaited with the first image; a request that fails first must not leave it unhandled
-  return p;
+/** The longest the patch plan waits for the request's body to be sent before it is worked out anyway. */
+const PLAN_FALLBACK_MS = 500;
+
+/** `fn` run once, when `start` resolves or when first asked for, whichever comes first; its error is thrown when asked for. */
+function lazyPlan(fn: () => PatchPlan, start: Promise<void>): () => PatchPlan {
+  let done: { plan: PatchPlan } | { error: unknown } | null = null;
+  const run = () => {
+    if (done) return done;
+    try {
+      done = { plan: fn() };
+    } catch (error) {
+      done = { error };
+    }
+    return done;
+  };
+  void start.then(run);
+  return () => {
+    const d = run();
+    if ('error' in d) throw d.error;
+    return d.plan;
+  };
 }
