@@ -116,7 +116,7 @@ export async function runSelectBench(quick: boolean, noTiming = false) {
   console.log(
     `separate group, not the goal: select subject on lifestyle framing (product large and central): dev ${f3(lifestyle('dev'))}, held back ${f3(lifestyle('heldout'))}`,
   );
-  const timing = noTiming ? null : await timing24(quick ? 2 : 3);
+  const timing = noTiming ? null : await timing24(quick ? 3 : 5);
   if (timing) {
     console.log(
       `\nOne selection on a 24 MP photo (6000×4000), median of ${timing.runs} (load ${timing.loadavg.map((x) => x.toFixed(1)).join(' / ')})`,

@@ -3,7 +3,7 @@
  * the photo and guided-filtered, so a 40 MP selection costs its perimeter, not its area.
  */
 import type { Rect } from '../geometry/rect';
-import { guidedFilter } from './guided-filter';
+import { fastGuidedFilter } from './guided-filter';
 import type { PixelSource } from './rgba';
 
 export interface EdgeRefineOptions {
@@ -15,67 +15,84 @@ export interface EdgeRefineOptions {
   sharpen?: number;
   /** Filter passes (each pulls the edge further onto the photo's edge). */
   passes?: number;
+  /** The filter's coefficients are found on an s× smaller copy of each block (1 = exact filter). */
+  subsample?: number;
   /** Block edge (px); blocks whose values are all 0 or all 255 are left alone. */
   block?: number;
   shouldStop?: () => boolean;
 }
 
 /**
- * Refines `soft` (values 0..255 over `region`, document px of `src`) along its edges and returns the
- * new values (a copy; `soft` is not changed). Blocks without an edge keep their values.
+ * Refines `soft` (values 0..255 over `region`, document px of `src`) along its edges, in place, and
+ * returns it. Blocks without an edge keep their values. Every block sees the values as they were
+ * before any block was refined: the rows around the current row of blocks are kept as they were.
  */
 export function refineAlongEdge(src: PixelSource, region: Rect, soft: Uint8Array, opts: EdgeRefineOptions): Uint8Array {
   const { width: W, height: H } = region;
-  const out = soft.slice();
   const B = opts.block ?? 64;
   const r = Math.max(1, Math.round(opts.radius));
   const sharpen = opts.sharpen ?? 1;
+  // The unrefined rows b0..b1 of the current row of blocks (its rows plus r above and below).
+  let band = new Uint8Array(Math.min(H, B + 2 * r) * W);
+  let spare = new Uint8Array(band.length);
+  let b0 = 0;
   for (let by = 0; by < H; by += B) {
+    const bh = Math.min(B, H - by);
+    const n0 = Math.max(0, by - r);
+    const n1 = Math.min(H, by + bh + r);
+    // Rows above `by` were refined by the previous row of blocks: take them from its band.
+    if (n0 < by) spare.set(band.subarray((n0 - b0) * W, (by - b0) * W));
+    spare.set(soft.subarray(by * W, n1 * W), (by - n0) * W);
+    [band, spare] = [spare, band];
+    b0 = n0;
     for (let bx = 0; bx < W; bx += B) {
       if (opts.shouldStop?.()) throw new Error('cancelled');
       const bw = Math.min(B, W - bx);
-      const bh = Math.min(B, H - by);
-      let min = 255;
-      let max = 0;
-      for (let y = by; y < by + bh; y++) {
-        for (let x = bx; x < bx + bw; x++) {
-          const v = soft[y * W + x];
-          if (v < min) min = v;
-          if (v > max) max = v;
+      // Is the block all one value? (Stops at the first pixel that differs.)
+      const min = band[(by - b0) * W + bx];
+      let max = min;
+      for (let y = by; y < by + bh && max === min; y++) {
+        for (let i = (y - b0) * W + bx, end = i + bw; i < end; i++) {
+          if (band[i] !== min) {
+            max = 256;
+            break;
+          }
         }
       }
       // An edge can also run along the block's border: look one radius beyond it.
       if (max === min) {
         const ex0 = Math.max(0, bx - r);
-        const ey0 = Math.max(0, by - r);
         const ex1 = Math.min(W, bx + bw + r);
-        const ey1 = Math.min(H, by + bh + r);
-        for (let y = ey0; y < ey1 && max === min; y += Math.max(1, ey1 - ey0 - 1)) {
-          for (let x = ex0; x < ex1; x++) if (soft[y * W + x] !== min) max = 256;
+        for (let y = n0; y < n1 && max === min; y += Math.max(1, n1 - n0 - 1)) {
+          for (let x = ex0; x < ex1; x++) if (band[(y - b0) * W + x] !== min) max = 256;
         }
         for (let x = ex0; x < ex1 && max === min; x += Math.max(1, ex1 - ex0 - 1)) {
-          for (let y = ey0; y < ey1; y++) if (soft[y * W + x] !== min) max = 256;
+          for (let y = n0; y < n1; y++) if (band[(y - b0) * W + x] !== min) max = 256;
         }
         if (max === min) continue;
       }
       const ex = Math.max(0, bx - r);
-      const ey = Math.max(0, by - r);
+      const ey = n0;
       const ew = Math.min(W, bx + bw + r) - ex;
-      const eh = Math.min(H, by + bh + r) - ey;
+      const eh = n1 - n0;
       const img = src.read({ x: region.x + ex, y: region.y + ey, width: ew, height: eh });
       const p = new Float32Array(ew * eh);
-      for (let y = 0; y < eh; y++) for (let x = 0; x < ew; x++) p[y * ew + x] = soft[(ey + y) * W + ex + x] / 255;
+      for (let y = 0; y < eh; y++) {
+        const si = (ey + y - b0) * W + ex;
+        for (let x = 0; x < ew; x++) p[y * ew + x] = band[si + x] * (1 / 255);
+      }
       let q: Float32Array = p;
-      for (let k = 0; k < (opts.passes ?? 1); k++) q = guidedFilter(img.data, q, ew, eh, r, opts.eps);
+      for (let k = 0; k < (opts.passes ?? 1); k++) q = fastGuidedFilter(img.data, q, ew, eh, r, opts.eps, opts.subsample ?? 1);
       for (let y = by; y < by + bh; y++) {
+        const qi = (y - ey) * ew - ex;
         for (let x = bx; x < bx + bw; x++) {
-          const v = (q[(y - ey) * ew + (x - ex)] - 0.5) * sharpen + 0.5;
-          out[y * W + x] = v <= 0 ? 0 : v >= 1 ? 255 : Math.round(v * 255);
+          const v = (q[qi + x] - 0.5) * sharpen + 0.5;
+          soft[y * W + x] = v <= 0 ? 0 : v >= 1 ? 255 : (v * 255 + 0.5) | 0;
         }
       }
     }
   }
-  return out;
+  return soft;
 }
 
 /**

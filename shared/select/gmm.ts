@@ -14,6 +14,8 @@ export class Gmm {
   readonly inv: Float64Array;
   /** log(weight) - ½ log det(cov) - 1.5 log 2π per component (−∞ for an empty one). */
   readonly logNorm: Float64Array;
+  /** Scratch for one colour's per-component terms. */
+  private readonly terms: Float64Array;
 
   constructor(k = GMM_COMPONENTS) {
     this.k = k;
@@ -21,6 +23,7 @@ export class Gmm {
     this.mean = new Float64Array(k * 3);
     this.inv = new Float64Array(k * 9);
     this.logNorm = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
+    this.terms = new Float64Array(k);
   }
 
   /** Index of the component that explains colour (r, g, b) best. */
@@ -56,7 +59,7 @@ export class Gmm {
   /** −log p(colour), capped so one odd pixel cannot dominate the energy. */
   negLogLikelihood(r: number, g: number, b: number): number {
     let max = Number.NEGATIVE_INFINITY;
-    const t = [0, 0, 0, 0, 0, 0, 0, 0];
+    const t = this.terms;
     for (let c = 0; c < this.k; c++) {
       t[c] = this.logTerm(c, r, g, b);
       if (t[c] > max) max = t[c];

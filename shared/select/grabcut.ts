@@ -123,6 +123,8 @@ export function grabCut(img: RgbaImage, opts: GrabCutOptions): GrabCutResult {
   kmeansComponents(rgb, fgIdx, nf, GMM_COMPONENTS, comp);
   kmeansComponents(rgb, bgIdx, nb, GMM_COMPONENTS, comp);
 
+  // One graph, rebuilt in place each iteration (a new one would allocate ~130 bytes a pixel each time).
+  const g = new MaxFlowGraph(n, 4 * n);
   let iter = 0;
   for (; iter < maxIter; iter++) {
     if (opts.shouldStop?.()) throw new Error('cancelled');
@@ -139,7 +141,7 @@ export function grabCut(img: RgbaImage, opts: GrabCutOptions): GrabCutResult {
     fg.learn(rgb, fgIdx, nf, comp);
     bg.learn(rgb, bgIdx, nb, comp);
 
-    const g = new MaxFlowGraph(n, 4 * n);
+    g.reset();
     for (let p = 0; p < n; p++) {
       const t = trimap[p];
       if (t === FG) g.addTerminal(p, lambda, 0);

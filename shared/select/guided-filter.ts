@@ -1,7 +1,9 @@
 /**
  * The colour guided filter (He, Sun & Tang 2010): a mask filtered with the photo as guide keeps the
  * photo's edges — a soft or blocky selection edge moves onto the object's edge. Used by Refine edge
- * and by object select's full-resolution pass, block by block along the boundary only.
+ * and by object select's full-resolution pass, block by block along the boundary only. The fast
+ * variant (He & Sun 2015) finds the filter's coefficients on an s× smaller copy and brings them back
+ * up bilinearly: s² fewer box means for nearly the same edge.
  */
 
 /** Mean over the (2r+1)² window clamped to the image, separable running sums. */
@@ -33,25 +35,23 @@ export function boxMean(src: Float32Array, w: number, h: number, r: number, out:
   }
 }
 
+/** The guide's three channels as planes of 0..1 values. */
+function guidePlanes(rgba: Uint8Array | Uint8ClampedArray, n: number): Float32Array[] {
+  const I = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
+  for (let i = 0; i < n; i++) {
+    I[0][i] = rgba[i * 4] / 255;
+    I[1][i] = rgba[i * 4 + 1] / 255;
+    I[2][i] = rgba[i * 4 + 2] / 255;
+  }
+  return I;
+}
+
 /**
- * Filters `p` (0..1, one value a pixel) guided by the colour image `rgba` (8-bit RGBA, same size).
- * `eps` is in (0..1)² units: small keeps more of the guide's edges.
+ * The filter's linear coefficients, already averaged over each window: q = a·I + b with
+ * a = [ar, ag, ab], b = bb (four planes of `w`×`h`).
  */
-export function guidedFilter(
-  rgba: Uint8Array | Uint8ClampedArray,
-  p: Float32Array,
-  w: number,
-  h: number,
-  r: number,
-  eps: number,
-): Float32Array {
+function coefficients(I: Float32Array[], p: Float32Array, w: number, h: number, r: number, eps: number): Float32Array[] {
   const n = w * h;
-  const ch = (k: number) => {
-    const a = new Float32Array(n);
-    for (let i = 0; i < n; i++) a[i] = rgba[i * 4 + k] / 255;
-    return a;
-  };
-  const I = [ch(0), ch(1), ch(2)];
   const tmp = new Float32Array(n);
   const mean = (src: Float32Array) => {
     const out = new Float32Array(n);
@@ -110,11 +110,106 @@ export function guidedFilter(
     ab[i] = a2;
     bb[i] = m - a0 * r0 - a1 * g0 - a2 * b0;
   }
-  const mar = mean(ar);
-  const mag = mean(ag);
-  const mab = mean(ab);
-  const mbb = mean(bb);
+  return [mean(ar), mean(ag), mean(ab), mean(bb)];
+}
+
+/**
+ * Filters `p` (0..1, one value a pixel) guided by the colour image `rgba` (8-bit RGBA, same size).
+ * `eps` is in (0..1)² units: small keeps more of the guide's edges.
+ */
+export function guidedFilter(
+  rgba: Uint8Array | Uint8ClampedArray,
+  p: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+  eps: number,
+): Float32Array {
+  const n = w * h;
+  const I = guidePlanes(rgba, n);
+  const [mar, mag, mab, mbb] = coefficients(I, p, w, h, r, eps);
   const q = new Float32Array(n);
   for (let i = 0; i < n; i++) q[i] = mar[i] * I[0][i] + mag[i] * I[1][i] + mab[i] * I[2][i] + mbb[i];
+  return q;
+}
+
+/** Mean of each s×s cell (the last row and column of cells may be smaller). */
+function cellMeans(src: Float32Array, w: number, h: number, s: number, ws: number, hs: number): Float32Array {
+  const out = new Float32Array(ws * hs);
+  const cell = new Int32Array(w);
+  for (let x = 0; x < w; x++) cell[x] = (x / s) | 0;
+  for (let y = 0; y < h; y++) {
+    const o = ((y / s) | 0) * ws;
+    const row = y * w;
+    for (let x = 0; x < w; x++) out[o + cell[x]] += src[row + x];
+  }
+  for (let cy = 0; cy < hs; cy++) {
+    const ch = Math.min(s, h - cy * s);
+    for (let cx = 0; cx < ws; cx++) out[cy * ws + cx] /= ch * Math.min(s, w - cx * s);
+  }
+  return out;
+}
+
+/** Where full-resolution column/row `x` falls between cell centres: the left cell and the weight of the right one. */
+function cellLerp(len: number, s: number, cells: number): { lo: Int32Array; t: Float32Array } {
+  const lo = new Int32Array(len);
+  const t = new Float32Array(len);
+  for (let x = 0; x < len; x++) {
+    const f = Math.min(cells - 1, Math.max(0, (x + 0.5) / s - 0.5));
+    const i = cells === 1 ? 0 : Math.min(cells - 2, Math.floor(f));
+    lo[x] = i;
+    t[x] = cells === 1 ? 0 : f - i;
+  }
+  return { lo, t };
+}
+
+/**
+ * The fast guided filter: like `guidedFilter`, with the coefficients found on an `s`× smaller copy
+ * (window radius r/s there) and interpolated back; s = 1 is the exact filter.
+ */
+export function fastGuidedFilter(
+  rgba: Uint8Array | Uint8ClampedArray,
+  p: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+  eps: number,
+  s: number,
+): Float32Array {
+  if (s <= 1) return guidedFilter(rgba, p, w, h, r, eps);
+  const n = w * h;
+  const I = guidePlanes(rgba, n);
+  const ws = Math.ceil(w / s);
+  const hs = Math.ceil(h / s);
+  const Is = I.map((c) => cellMeans(c, w, h, s, ws, hs));
+  const ps = cellMeans(p, w, h, s, ws, hs);
+  const [ar, ag, ab, bb] = coefficients(Is, ps, ws, hs, Math.max(1, Math.round(r / s)), eps);
+  const X = cellLerp(w, s, ws);
+  const Y = cellLerp(h, s, hs);
+  const q = new Float32Array(n);
+  const dx = ws === 1 ? 0 : 1;
+  const dy = hs === 1 ? 0 : ws;
+  const [I0, I1, I2] = I;
+  for (let y = 0; y < h; y++) {
+    const r0 = Y.lo[y] * ws;
+    const ty = Y.t[y];
+    for (let x = 0; x < w; x++) {
+      const c = r0 + X.lo[x];
+      const tx = X.t[x];
+      const w00 = (1 - tx) * (1 - ty);
+      const w01 = tx * (1 - ty);
+      const w10 = (1 - tx) * ty;
+      const w11 = tx * ty;
+      const c01 = c + dx;
+      const c10 = c + dy;
+      const c11 = c10 + dx;
+      const i = y * w + x;
+      q[i] =
+        (ar[c] * w00 + ar[c01] * w01 + ar[c10] * w10 + ar[c11] * w11) * I0[i] +
+        (ag[c] * w00 + ag[c01] * w01 + ag[c10] * w10 + ag[c11] * w11) * I1[i] +
+        (ab[c] * w00 + ab[c01] * w01 + ab[c10] * w10 + ab[c11] * w11) * I2[i] +
+        (bb[c] * w00 + bb[c01] * w01 + bb[c10] * w10 + bb[c11] * w11);
+    }
+  }
   return q;
 }

@@ -51,6 +51,32 @@ describe('Boykov–Kolmogorov max flow', () => {
     }
   });
 
+  it('after reset, the same graph object cuts a new graph like a fresh one', () => {
+    const rand = rng(5);
+    const g = new MaxFlowGraph(9, 81);
+    for (let t = 0; t < 100; t++) {
+      g.reset();
+      const n = 9;
+      const src: number[] = [];
+      const snk: number[] = [];
+      const edges: [number, number, number][] = [];
+      for (let i = 0; i < n; i++) {
+        src.push(Math.floor(rand() * 10));
+        snk.push(Math.floor(rand() * 10));
+        g.addTerminal(i, src[i], snk[i]);
+      }
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          if (rand() < 0.5) continue;
+          const a = Math.floor(rand() * 8);
+          g.addEdge(i, j, a, a);
+          edges.push([i, j, a], [j, i, a]);
+        }
+      }
+      expect(g.maxflow()).toBeCloseTo(bruteMinCut(n, src, snk, edges), 9);
+    }
+  });
+
   it('cuts a grid between a bright and a dark half along the weak edges', () => {
     const w = 30;
     const h = 20;

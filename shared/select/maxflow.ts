@@ -41,6 +41,14 @@ export class MaxFlowGraph {
     this.nextActive = new Int32Array(nodeCount);
   }
 
+  /** Removes every edge and terminal capacity (the arrays are kept for the next graph of the same size). */
+  reset(): void {
+    this.arcCount = 0;
+    this.flow = 0;
+    this.first.fill(NONE);
+    this.trCap.fill(0);
+  }
+
   /** Capacities from the source and to the sink (added to any set before). */
   addTerminal(i: number, fromSource: number, toSink: number): void {
     const d = fromSource - toSink;

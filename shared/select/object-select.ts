@@ -110,7 +110,9 @@ export function selectObject(src: PixelSource, req: ObjectSelectRequest): Object
   let full = upsampleBilinear(gc.labels, sw, sh, region.width, region.height);
   if (req.refine !== false && small.scale < 1) {
     const radius = Math.min(MAX_REFINE_RADIUS, Math.max(2, Math.round(1.5 / small.scale)));
-    full = refineAlongEdge(src, region, full, { radius, eps: 1e-3, sharpen: 2, shouldStop: req.shouldStop });
+    // The filter's coefficients on a copy ~r/2.5 times smaller (window radius 2–3 px there): same edge, a third of the time.
+    const subsample = Math.max(1, Math.floor(radius / 2.5));
+    full = refineAlongEdge(src, region, full, { radius, eps: 1e-3, sharpen: 2, subsample, shouldStop: req.shouldStop });
   }
   if (rect) {
     // Nothing outside the rectangle is ever selected: clear the margin around it.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEmptyMask, applyCoverage, rasterizeRect, readMaskRegion } from '../mask';
-import { guidedFilter } from './guided-filter';
+import { fastGuidedFilter, guidedFilter } from './guided-filter';
 import { refineAlongEdge, upsampleBilinear } from './edge-refine';
 import { refineMaskEdge } from './refine-mask';
-import { memorySource, downscaleArea } from './rgba';
+import { cropImage, memorySource, downscaleArea } from './rgba';
 import { makeScene, iou } from './test-scenes';
 import { selectObject } from './object-select';
 
@@ -38,6 +38,30 @@ describe('guided filter', () => {
     expect(q[row + 40]).toBeLessThan(0.45);
   });
 
+  it('the fast variant (coefficients on a 4× smaller copy) puts the edge where the exact filter does', () => {
+    const w = 160;
+    const h = 40;
+    const img = stepImage(w, h, 77);
+    const p = new Float32Array(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < 83; x++) p[y * w + x] = 1;
+    const exact = guidedFilter(img.data, p, w, h, 10, 1e-3);
+    const fast = fastGuidedFilter(img.data, p, w, h, 10, 1e-3, 4);
+    // The steepest drop along a row is at the photo's edge (76 → 77) in both, not at the mask's (82 → 83).
+    const steepest = (q: Float32Array) => {
+      let at = 0;
+      for (let x = 1; x < w - 1; x++) if (q[20 * w + x] - q[20 * w + x + 1] > q[20 * w + at] - q[20 * w + at + 1]) at = x;
+      return at;
+    };
+    expect(steepest(exact)).toBe(76);
+    expect(steepest(fast)).toBe(76);
+    expect(fast[20 * w + 77]).toBeLessThan(0.6);
+    let diff = 0;
+    for (let i = 0; i < w * h; i++) diff += Math.abs(fast[i] - exact[i]);
+    expect(diff / (w * h)).toBeLessThan(0.03);
+    // s = 1 is the exact filter.
+    expect(Array.from(fastGuidedFilter(img.data, p, w, h, 10, 1e-3, 1))).toEqual(Array.from(exact));
+  });
+
   it('refineMaskEdge snaps a rectangle selection to the edge and leaves far pixels alone', () => {
     const w = 300;
     const h = 200;
@@ -57,6 +81,46 @@ describe('guided filter', () => {
   it('upsamples bilinearly with centres aligned', () => {
     const up = upsampleBilinear(new Uint8Array([0, 255]), 2, 1, 4, 1);
     expect(Array.from(up)).toEqual([0, 64, 191, 255]);
+  });
+
+  it('refineAlongEdge in place equals filtering every edge block from the unrefined values', () => {
+    const w = 150;
+    const h = 130;
+    const s = makeScene({ width: w, height: h, shape: 'star', fg: [200, 150, 70], bg: [60, 90, 130], stripes: 9, noise: 12 });
+    // A blocky, offset version of the truth: the edge the filter has to move.
+    const soft = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) soft[y * w + x] = s.truth[Math.min(h - 1, y + 3) * w + Math.max(0, x - 2)] ? 255 : 0;
+    for (const [radius, block] of [
+      [4, 16],
+      [20, 16],
+      [6, 64],
+    ]) {
+      const expected = soft.slice();
+      for (let by = 0; by < h; by += block) {
+        for (let bx = 0; bx < w; bx += block) {
+          const ex = Math.max(0, bx - radius);
+          const ey = Math.max(0, by - radius);
+          const ew = Math.min(w, bx + block + radius) - ex;
+          const eh = Math.min(h, by + block + radius) - ey;
+          const p = new Float32Array(ew * eh);
+          for (let y = 0; y < eh; y++) for (let x = 0; x < ew; x++) p[y * ew + x] = soft[(ey + y) * w + ex + x] / 255;
+          if (p.every((v) => v === p[0])) continue;
+          const crop = memorySource(s.img).read({ x: ex, y: ey, width: ew, height: eh });
+          const q = guidedFilter(crop.data, p, ew, eh, radius, 1e-3);
+          for (let y = by; y < Math.min(h, by + block); y++) {
+            for (let x = bx; x < Math.min(w, bx + block); x++) {
+              const v = (q[(y - ey) * ew + x - ex] - 0.5) * 2 + 0.5;
+              expected[y * w + x] = v <= 0 ? 0 : v >= 1 ? 255 : Math.round(v * 255);
+            }
+          }
+        }
+      }
+      const work = soft.slice();
+      const out = refineAlongEdge(memorySource(s.img), { x: 0, y: 0, width: w, height: h }, work, { radius, eps: 1e-3, sharpen: 2, block });
+      expect(out).toBe(work);
+      expect(Array.from(out)).toEqual(Array.from(expected));
+    }
   });
 
   it('refineAlongEdge leaves blocks without an edge untouched', () => {
@@ -137,6 +201,36 @@ describe('object select end to end', () => {
     });
     expect(at(one, 300, 100)).toBe(0);
     expect(at(one, 100, 100)).toBe(255);
+  });
+
+  it('downscaleArea of a rectangle equals downscaling its crop (within rounding)', () => {
+    const s = makeScene({ width: 300, height: 200, shape: 'star', fg: [220, 160, 60], bg: [50, 100, 120], stripes: 20, noise: 30 });
+    const rect = { x: 17, y: 9, width: 233, height: 151 };
+    for (const [w, h] of [
+      [233, 151],
+      [50, 33],
+      [7, 100],
+    ]) {
+      const a = downscaleArea(s.img, w, h, rect);
+      const b = downscaleArea(cropImage(s.img, rect), w, h);
+      expect([a.width, a.height]).toEqual([w, h]);
+      for (let i = 0; i < a.data.length; i++) expect(Math.abs(a.data[i] - b.data[i])).toBeLessThanOrEqual(1);
+    }
+    // Each output pixel is the mean of the cell it covers (2×2 cells here).
+    const d = downscaleArea(s.img, 100, 60, { x: 10, y: 20, width: 200, height: 120 });
+    const at = (x: number, y: number, c: number) => s.img.data[(y * 300 + x) * 4 + c];
+    for (const [ox, oy] of [
+      [0, 0],
+      [37, 22],
+      [99, 59],
+    ]) {
+      for (let c = 0; c < 4; c++) {
+        const x = 10 + 2 * ox;
+        const y = 20 + 2 * oy;
+        const mean = (at(x, y, c) + at(x + 1, y, c) + at(x, y + 1, c) + at(x + 1, y + 1, c)) / 4;
+        expect(Math.abs(d.data[(oy * 100 + ox) * 4 + c] - mean)).toBeLessThanOrEqual(0.5);
+      }
+    }
   });
 
   it('downscaleArea averages', () => {

@@ -37,47 +37,73 @@ export function cropImage(img: RgbaImage, rect: Rect): RgbaImage {
   return { width: rect.width, height: rect.height, data: out };
 }
 
-/** Area-average downscale of `img` to `w`×`h` (each output pixel averages the input pixels it covers). */
-export function downscaleArea(img: RgbaImage, w: number, h: number): RgbaImage {
-  if (w === img.width && h === img.height) return img;
+/**
+ * For each output cell along one axis (input span `from`..`from + len` scaled to `out` cells): the
+ * input indices it covers and how much of each (flattened; cell c uses entries start[c]..start[c + 1]).
+ */
+function areaTaps(from: number, len: number, out: number): { start: Int32Array; index: Int32Array; weight: Float32Array } {
+  const k = len / out;
+  const start = new Int32Array(out + 1);
+  const index: number[] = [];
+  const weight: number[] = [];
+  for (let c = 0; c < out; c++) {
+    start[c] = index.length;
+    const a = c * k;
+    const b = a + k;
+    for (let i = Math.floor(a); i < Math.min(len, Math.ceil(b)); i++) {
+      const wgt = Math.min(i + 1, b) - Math.max(i, a);
+      if (wgt <= 0) continue;
+      index.push(from + i);
+      weight.push(wgt / k);
+    }
+  }
+  start[out] = index.length;
+  return { start, index: Int32Array.from(index), weight: Float32Array.from(weight) };
+}
+
+/**
+ * Area-average downscale of `rect` of `img` (the whole image by default) to `w`×`h`: each output pixel
+ * averages the input pixels it covers. Separable: rows are reduced first, then columns.
+ */
+export function downscaleArea(img: RgbaImage, w: number, h: number, rect?: Rect): RgbaImage {
+  const r = rect ?? { x: 0, y: 0, width: img.width, height: img.height };
+  if (w === r.width && h === r.height) return rect ? cropImage(img, r) : img;
   const out = new Uint8Array(w * h * 4);
-  const sx = img.width / w;
-  const sy = img.height / h;
-  const acc = new Float64Array(w * 4);
-  const weight = new Float64Array(w);
+  const X = areaTaps(r.x, r.width, w);
+  const Y = areaTaps(r.y, r.height, h);
+  const acc = new Float32Array(w * 4);
+  const row = new Float32Array(w * 4);
   const src = img.data;
+  const stride = img.width * 4;
   for (let oy = 0; oy < h; oy++) {
     acc.fill(0);
-    weight.fill(0);
-    const y0 = oy * sy;
-    const y1 = y0 + sy;
-    for (let y = Math.floor(y0); y < Math.min(img.height, Math.ceil(y1)); y++) {
-      const wy = Math.min(y + 1, y1) - Math.max(y, y0);
-      if (wy <= 0) continue;
-      const row = y * img.width * 4;
+    for (let ty = Y.start[oy]; ty < Y.start[oy + 1]; ty++) {
+      const base = Y.index[ty] * stride;
+      const wy = Y.weight[ty];
       for (let ox = 0; ox < w; ox++) {
-        const x0 = ox * sx;
-        const x1 = x0 + sx;
-        for (let x = Math.floor(x0); x < Math.min(img.width, Math.ceil(x1)); x++) {
-          const wgt = wy * (Math.min(x + 1, x1) - Math.max(x, x0));
-          if (wgt <= 0) continue;
-          const s = row + x * 4;
-          const a = ox * 4;
-          acc[a] += src[s] * wgt;
-          acc[a + 1] += src[s + 1] * wgt;
-          acc[a + 2] += src[s + 2] * wgt;
-          acc[a + 3] += src[s + 3] * wgt;
-          weight[ox] += wgt;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let t = X.start[ox]; t < X.start[ox + 1]; t++) {
+          const o = base + X.index[t] * 4;
+          const wx = X.weight[t];
+          s0 += src[o] * wx;
+          s1 += src[o + 1] * wx;
+          s2 += src[o + 2] * wx;
+          s3 += src[o + 3] * wx;
         }
+        row[ox * 4] = s0;
+        row[ox * 4 + 1] = s1;
+        row[ox * 4 + 2] = s2;
+        row[ox * 4 + 3] = s3;
       }
+      for (let i = 0; i < w * 4; i++) acc[i] += row[i] * wy;
     }
-    for (let ox = 0; ox < w; ox++) {
-      const o = (oy * w + ox) * 4;
-      const k = weight[ox] > 0 ? 1 / weight[ox] : 0;
-      out[o] = Math.round(acc[ox * 4] * k);
-      out[o + 1] = Math.round(acc[ox * 4 + 1] * k);
-      out[o + 2] = Math.round(acc[ox * 4 + 2] * k);
-      out[o + 3] = Math.round(acc[ox * 4 + 3] * k);
+    const o = oy * w * 4;
+    for (let i = 0; i < w * 4; i++) {
+      const v = acc[i] + 0.5;
+      out[o + i] = v >= 255 ? 255 : v | 0;
     }
   }
   return { width: w, height: h, data: out };
@@ -90,8 +116,8 @@ export function memorySource(img: RgbaImage): PixelSource {
     width: img.width,
     height: img.height,
     read(rect, outWidth, outHeight) {
-      const crop = rect.x === 0 && rect.y === 0 && rect.width === img.width && rect.height === img.height ? img : cropImage(img, rect);
-      return outWidth && outHeight ? downscaleArea(crop, outWidth, outHeight) : crop;
+      if (outWidth && outHeight) return downscaleArea(img, outWidth, outHeight, rect);
+      return rect.x === 0 && rect.y === 0 && rect.width === img.width && rect.height === img.height ? img : cropImage(img, rect);
     },
   };
 }
