@@ -176,6 +176,11 @@ export function installTestHooks(): void {
       const s = useEditor.getState();
       return (s.doc?.layers ?? []).map((l) => ({ ...l, hidden: !layerVisible(l) }));
     },
+    /** A kept layer's layer mask at full resolution (row-major values, 255 = shown), or null without one. */
+    layerMaskValues(layerId: string): number[] | null {
+      const l = useEditor.getState().doc?.layers.find((x) => x.id === layerId);
+      return l?.maskId ? Array.from(maskToArray(getMask(l.maskId))) : null;
+    },
     /** Autosave progress: completed saves, last save time and document, pending work, last error. */
     autosave() {
       return autosaveStatus();
