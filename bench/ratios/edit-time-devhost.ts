@@ -1,7 +1,7 @@
 /**
  * Maskwork's own time per edit through the dev host (`npm run dev`): the real main-process handlers
  * in a process of their own (as in Electron), the renderer in Chromium talking to them over loopback
- * HTTP and server-sent events, the OpenAI protocol server in this process. The same edits, spans and
+ * HTTP and server-sent events, the OpenAI protocol server in a third (bench-server.ts). The same edits, spans and
  * floors as the e2e-harness scenarios (edit-time.ts); the issue's budget here is 500 ms.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDevHost } from '../../test/support/dev-host';
 import { CHROMIUM_ARGS, findChromium } from '../../test/support/chromium';
-import { startOpenAIServer } from '../../test/servers';
+import { startBenchServer } from './bench-server';
 import { writeBigJpeg } from './photo';
 import { oneEdit, openForEdits, type EditSample, type Floors, type Scenario } from './edit-time';
 
 /** `edits` counted edits (after one warm-up) on the 24 MP photo through the dev host. */
 export async function runDevHostEdits(edits: number, floors: Floors): Promise<Scenario> {
   const tmp = await mkdtemp(join(tmpdir(), 'maskwork-bench-dev-'));
-  const openai = await startOpenAIServer();
+  const openai = await startBenchServer();
   const host = await startDevHost({
     MASKWORK_DEV_DIR: tmp,
     MASKWORK_OPEN: await writeBigJpeg(tmp),

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { launchApp, PHOTOS } from '../../test/support/app-harness';
-import { startOpenAIServer } from '../../test/servers';
+import { startBenchServer } from './bench-server';
 import { chooseOption, leaveField, retype } from '../../test/support/user-input';
 import { coveredMs, type TimingSpan } from '../../shared/timing/spans';
 import { median, type RatioRow } from './ratio';
@@ -25,7 +25,7 @@ export interface OutpaintSample {
 const wall = () => performance.timeOrigin + performance.now();
 
 export async function runOutpaintTiles(runs: number): Promise<OutpaintSample[]> {
-  const openai = await startOpenAIServer();
+  const openai = await startBenchServer();
   const app = await launchApp({
     viewport: { width: 1600, height: 1000 },
     env: { OPENAI_API_KEY: 'sk-bench-outpaint-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
@@ -54,6 +54,7 @@ export async function runOutpaintTiles(runs: number): Promise<OutpaintSample[]> 
         shownAt: number;
         spans: TimingSpan[];
       };
+      await openai.settle(reqsBefore + 1);
       const reqs = openai.requests
         .slice(reqsBefore)
         .map((r) => ({ name: 'server', start: r.receivedAt, end: r.answeredAt ?? r.receivedAt }));

@@ -11,13 +11,11 @@
  * timings; the same data is read here through the read-only probe `editTimings()`). Each pixel span
  * is set against sharp doing the same pixel work on the same sizes in the same run.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchApp, PHOTOS, type AppHarness } from '../../test/support/app-harness';
+import { launchApp, type AppHarness } from '../../test/support/app-harness';
 import { dragPath, summary } from '../../test/support/page-helpers';
 import { chooseOption, leaveField, retype } from '../../test/support/user-input';
-import { startOpenAIServer, type OpenAIServer } from '../../test/servers';
+import { startBenchServer, type BenchServer } from './bench-server';
 import { coveredMs, sumSpans, type TimingSpan } from '../../shared/timing/spans';
 import { writeBigJpeg } from './photo';
 import { median, type RatioRow } from './ratio';
@@ -44,11 +42,8 @@ export interface Scenario {
 
 const wall = () => performance.timeOrigin + performance.now();
 
-/** Two photos the server paints into the masked area (candidate i gets the i-th). */
-export const FILL = ['coffee.png', 'colorful-cups.jpg'].map((f) => readFileSync(join(PHOTOS, f)));
-
 export async function openSession(stream: boolean) {
-  const openai = await startOpenAIServer();
+  const openai = await startBenchServer();
   const app = await launchApp({
     viewport: { width: 1600, height: 1000 },
     env: {
@@ -81,7 +76,7 @@ export type Floors = Awaited<ReturnType<typeof spanFloors>>;
 
 export async function oneEdit(
   app: EditApp,
-  openai: OpenAIServer,
+  openai: BenchServer,
   i: number,
   then: 'keep' | 'discard',
   floors?: Floors,
@@ -97,7 +92,7 @@ export async function oneEdit(
   const layers = (await summary(page)).layers as number;
   const reqsBefore = openai.requests.length;
   // The masked area gets photo texture (not a flat colour), so the patch compresses like a real one.
-  openai.script({ fillImages: FILL });
+  openai.fill();
   const t0 = wall();
   await page.keyboard.press('Control+Enter');
   try {
@@ -113,6 +108,7 @@ export async function oneEdit(
     shownAt: number;
     spans: TimingSpan[];
   };
+  await openai.settle(reqsBefore + 1); // the server process reports each answered request
   const reqs = openai.requests.slice(reqsBefore);
   if (!reqs.length || reqs.some((r) => r.answeredAt === undefined)) throw new Error(`edit ${i + 1}: the server did not answer`);
   const server = reqs.map((r) => ({ name: 'server', start: r.receivedAt, end: r.answeredAt! }));
@@ -152,7 +148,7 @@ async function setCandidates(app: AppHarness, n: number): Promise<void> {
 export async function runEditTime(edits: number): Promise<{ scenarios: Scenario[] }> {
   const scenarios: Scenario[] = [];
   const floors = await spanFloors();
-  const run = async (app: AppHarness, openai: OpenAIServer, id: string, label: string, first: number) => {
+  const run = async (app: AppHarness, openai: BenchServer, id: string, label: string, first: number) => {
     const samples: EditSample[] = [];
     await oneEdit(app, openai, first, 'discard'); // warm-up, not counted
     for (let i = 0; i < edits; i++) samples.push(await oneEdit(app, openai, first + 1 + i, 'discard', floors));

@@ -4,12 +4,21 @@
  * with a per-run token (dev host). Bundled as an IIFE; runs before the renderer.
  */
 import { buildBridge } from '../../shared/ipc/bridge';
-import { decodeWireFetching, encodeWire as encodePortable, portableBase64, type Base64Codec } from '../../shared/ipc/wire-codec';
+import {
+  decodeWire as decodeWireSync,
+  decodeWireFetching,
+  encodeWire as encodePortable,
+  portableBase64,
+  type Base64Codec,
+} from '../../shared/ipc/wire-codec';
 import type { EventName } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/errors';
+import { FrameReader } from '../../shared/ipc/event-frames';
 
 declare const window: Window & {
   maskwork?: unknown;
+  /** The e2e harness's id for this page's binary event stream (see electron/dev-host/event-stream.ts). */
+  __maskworkEventStream?: string;
   __maskworkInvoke?: (channel: string, payload: string) => Promise<string>;
   __maskworkDeliver?: (name: string, payload: string) => void;
 };
@@ -29,11 +38,36 @@ async function fetchBytes(ref: string): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
 const decodeWire = (v: unknown) => decodeWireFetching(v, browserBase64, fetchBytes);
+const decodeWireWithParts = (v: unknown, part: (ref: string) => Uint8Array) => decodeWireSync(v, browserBase64, part);
 /** Events are delivered in the order they were sent, even when one waits for its bytes. */
 let eventChain: Promise<void> = Promise.resolve();
 function deliverInOrder(name: string, payload: unknown): void {
   const decoded = decodeWire(payload);
   eventChain = eventChain.then(async () => deliver(name, await decoded)).catch(() => {});
+}
+
+/** Events as binary frames on one long-lived response, each with its bytes as they are. */
+async function readEventStream(id: string): Promise<void> {
+  const res = await fetch(`./__maskwork/event-stream/${encodeURIComponent(id)}`, { cache: 'no-store' });
+  if (!res.ok || !res.body) return;
+  const reader = res.body.getReader();
+  const frames = new FrameReader();
+  const utf8 = new TextDecoder();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    for (const f of frames.push(value)) {
+      const { name, payload } = JSON.parse(utf8.decode(f.json)) as { name: string; payload: unknown };
+      const part = (ref: string) => {
+        const p = /^#(\d+)$/.exec(ref);
+        const bytes = p ? f.parts[Number(p[1])] : undefined;
+        if (!bytes) throw new Error('bad event part');
+        return bytes;
+      };
+      const decoded = Promise.resolve().then(() => decodeWireWithParts(payload, part));
+      eventChain = eventChain.then(async () => deliver(name, await decoded)).catch(() => {});
+    }
+  }
 }
 
 const listeners = new Map<EventName, Set<(p: unknown) => void>>();
@@ -49,6 +83,7 @@ if (typeof window.__maskworkInvoke === 'function') {
   Object.defineProperty(window, '__maskworkDeliver', {
     value: (name: string, payload: string) => deliverInOrder(name, JSON.parse(payload)),
   });
+  if (typeof window.__maskworkEventStream === 'string') void readEventStream(window.__maskworkEventStream);
 } else {
   const m = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
   const token = m ? m[1] : (sessionStorage.getItem('maskwork-dev-token') ?? '');

@@ -18,6 +18,8 @@ import { startStaticServer } from '../../electron/dev-host/static-server';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire-codec';
 import { nodeBase64 } from '../../electron/dev-host/node-base64';
 import { BytesDrop } from '../../electron/dev-host/bytes-drop';
+import { EventStreams } from '../../electron/dev-host/event-stream';
+import { randomBytes } from 'node:crypto';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 export const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -89,7 +91,13 @@ export async function launchApp(
   const table = createHandlers(services);
   // Results and events leave their large byte arrays here for the page to fetch as binary.
   const bytes = new BytesDrop();
-  const server = await startStaticServer({ root: rendererDir, route: async (req, res) => bytes.serve(req, res) });
+  // Events reach each page as binary frames on a stream it opens (the bridge does, at once), as
+  // Electron's IPC pushes them with their bytes; before it is open, through page.evaluate.
+  const streams = new EventStreams(nodeBase64);
+  const server = await startStaticServer({
+    root: rendererDir,
+    route: async (req, res) => streams.route(req, res) || bytes.serve(req, res),
+  });
   const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
     executablePath: findChromium(),
     args: CHROMIUM_ARGS,
@@ -99,6 +107,7 @@ export async function launchApp(
   const errors: string[] = [];
   /** Wires a page of the context to the handler table and loads the app in it. */
   const wire = async (page: Page): Promise<Page> => {
+    const streamId = randomBytes(12).toString('base64url');
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -108,6 +117,7 @@ export async function launchApp(
         return JSON.stringify({ ok: false, error: { kind: 'validation', message: 'untrusted frame' } });
       const result = await dispatch(table, channel, decodeWire(JSON.parse(payload), nodeBase64), {
         emit: (name, body) => {
+          if (streams.send(streamId, name, body)) return;
           void page
             .evaluate(([n, p]) => (window as unknown as { __maskworkDeliver(n: string, p: string): void }).__maskworkDeliver(n, p), [
               name,
@@ -118,6 +128,7 @@ export async function launchApp(
       });
       return JSON.stringify(encodeWire(result, nodeBase64, bytes.drop));
     });
+    await page.addInitScript({ content: `window.__maskworkEventStream = ${JSON.stringify(streamId)};` });
     await page.addInitScript({ content: readFileSync(bridgePath, 'utf8') });
     await page.goto(server.url);
     await page.waitForFunction(() => (window as unknown as { __maskworkReady?: boolean }).__maskworkReady === true, null, {
@@ -135,6 +146,7 @@ export async function launchApp(
     errors,
     openPage: async () => wire(await context.newPage()),
     async close() {
+      streams.close();
       await context.close().catch(() => {});
       await server.close();
       bytes.clear();
