@@ -30,6 +30,7 @@ import {
 } from '../../shared/engine';
 import { holeArea } from './baselines';
 import { engineFill } from './engine-runner';
+import { blurFloor } from './floor';
 import { listAllPhotos, loadRgba, MASK_KINDS, maskOf, photoDir, type PhotoSet } from './load';
 import { runOutpaintCases, runPosterCase, outpaintChecks, outpaintRows, OUTPAINT_HEADER, type OutpaintResult } from './outpaint-run';
 import { AGGREGATE_HEADER, aggregate, aggregateRows, checkTargets, table, type RunResult, type TargetCheck } from './report';
@@ -74,6 +75,8 @@ async function fillBench(): Promise<RunResult[]> {
       // Every method is charged per megapixel of the region the exemplar fill works in.
       const region = fillRegionFor(bounds, image.width, image.height);
       const regionMp = (region.width * region.height) / 1e6;
+      // The speed floor of this region, timed in this run (see floor.ts): the s/MP targets are read as ratios to it.
+      const floor = await blurFloor(image, region);
       for (const method of methods) {
         const rssBefore = maxRssMb();
         const t0 = performance.now();
@@ -92,6 +95,8 @@ async function fillBench(): Promise<RunResult[]> {
           seconds,
           secondsPerMegapixel: seconds / regionMp,
           cpuSeconds,
+          floorSeconds: floor.seconds,
+          floorCpuSeconds: floor.cpuSeconds,
           psnr: psnrInMask(out, image, mask),
           ssim: ssimInRect(out, image, bounds),
           seam: seamScore(out, image, mask),
@@ -112,6 +117,8 @@ async function fillBench(): Promise<RunResult[]> {
               `tex ${r.texture.toFixed(2)}`,
               `${r.seconds.toFixed(2)} s`,
               `${r.secondsPerMegapixel.toFixed(3)} s/MP`,
+              `CPU ${(r.cpuSeconds / regionMp).toFixed(3)} s/MP`,
+              `${(r.seconds / r.floorSeconds).toFixed(1)}× floor`,
               `changed ${r.changedOutside}`,
             ].join('  '),
           );
