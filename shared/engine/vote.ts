@@ -119,6 +119,31 @@ function voteRange(
     // Offsets that are multiples of `stride` (all of them for stride 1).
     const oxs = stride > 1 ? Math.ceil(ox0 / stride) * stride : ox0;
     const oys = stride > 1 ? Math.ceil(oy0 / stride) * stride : oy0;
+    const o4 = j * 4;
+    if (depth[p] > winnerDepth) {
+      // Deep pixel: only the most trusted patch's source pixel is taken, so the weighted sums (and
+      // the reads of every other source pixel) are skipped — the same result as the full loop.
+      for (let oy = oys; oy <= oy1; oy += stride) {
+        const rowOff = oy * w;
+        for (let ox = oxs; ox <= ox1; ox += stride) {
+          const off = rowOff + ox;
+          const k = targetId[p - off];
+          if (k < 0) continue;
+          const wt = weights[k];
+          if (wt > bestW) {
+            bestW = wt;
+            bestS = (nnf[k] + off) * 4;
+          }
+        }
+      }
+      if (bestS >= 0) {
+        out[o4] = pix[bestS];
+        out[o4 + 1] = pix[bestS + 1];
+        out[o4 + 2] = pix[bestS + 2];
+        out[o4 + 3] = pix[bestS + 3];
+        continue;
+      }
+    }
     for (let oy = oys; oy <= oy1; oy += stride) {
       const rowOff = oy * w;
       for (let ox = oxs; ox <= ox1; ox += stride) {
@@ -138,13 +163,7 @@ function voteRange(
         sw += wt;
       }
     }
-    const o4 = j * 4;
-    if (bestS >= 0 && depth[p] > winnerDepth) {
-      out[o4] = pix[bestS];
-      out[o4 + 1] = pix[bestS + 1];
-      out[o4 + 2] = pix[bestS + 2];
-      out[o4 + 3] = pix[bestS + 3];
-    } else if (sw > 0) {
+    if (sw > 0) {
       out[o4] = sr / sw;
       out[o4 + 1] = sg / sw;
       out[o4 + 2] = sb / sw;
