@@ -205,58 +205,38 @@ export function boxWidthsFor(sigma: number): [number, number, number] {
 }
 
 /**
- * One box sum of radius `r` along `len` samples of 8 interleaved channels, `src` → `dst`.
+ * One box sum of radius `r` along `len` samples of 4 interleaved channels, `src` → `dst`.
  * Samples outside the line count as 0.
  */
 function boxLine(src: Float64Array, dst: Float64Array, len: number, r: number): void {
   let s0 = 0,
     s1 = 0,
     s2 = 0,
-    s3 = 0,
-    s4 = 0,
-    s5 = 0,
-    s6 = 0,
-    s7 = 0;
-  for (let i = 0, o = 0; i <= r && i < len; i++, o += 8) {
+    s3 = 0;
+  for (let i = 0, o = 0; i <= r && i < len; i++, o += 4) {
     s0 += src[o];
     s1 += src[o + 1];
     s2 += src[o + 2];
     s3 += src[o + 3];
-    s4 += src[o + 4];
-    s5 += src[o + 5];
-    s6 += src[o + 6];
-    s7 += src[o + 7];
   }
-  for (let i = 0, o = 0; i < len; i++, o += 8) {
+  for (let i = 0, o = 0; i < len; i++, o += 4) {
     dst[o] = s0;
     dst[o + 1] = s1;
     dst[o + 2] = s2;
     dst[o + 3] = s3;
-    dst[o + 4] = s4;
-    dst[o + 5] = s5;
-    dst[o + 6] = s6;
-    dst[o + 7] = s7;
     if (i + r + 1 < len) {
-      const a = o + (r + 1) * 8;
+      const a = o + (r + 1) * 4;
       s0 += src[a];
       s1 += src[a + 1];
       s2 += src[a + 2];
       s3 += src[a + 3];
-      s4 += src[a + 4];
-      s5 += src[a + 5];
-      s6 += src[a + 6];
-      s7 += src[a + 7];
     }
     if (i - r >= 0) {
-      const d = o - r * 8;
+      const d = o - r * 4;
       s0 -= src[d];
       s1 -= src[d + 1];
       s2 -= src[d + 2];
       s3 -= src[d + 3];
-      s4 -= src[d + 4];
-      s5 -= src[d + 5];
-      s6 -= src[d + 6];
-      s7 -= src[d + 7];
     }
   }
 }
@@ -285,36 +265,58 @@ function boxColumns(src: Float64Array, dst: Float64Array, rows: number, n: numbe
  * Returns 3 floats per box pixel, row-major.
  */
 export function blurOwnSideBoxes(pix: Float32Array, w: number, h: number, box: Box, sigma: number, hole: Uint8Array): Float32Array {
+  const out = new Float32Array((box.x1 - box.x0 + 1) * (box.y1 - box.y0 + 1) * 3);
+  blurSideBoxes(pix, w, h, box, sigma, hole, 0, out);
+  blurSideBoxes(pix, w, h, box, sigma, hole, 1, out);
+  return out;
+}
+
+/**
+ * One side of {@link blurOwnSideBoxes}: `side` 0 blurs the hole pixels from hole pixels, 1 the known
+ * pixels from known pixels, and writes only that side's box pixels of `out` (3 floats per box pixel;
+ * the other side's entries are left as they are). The two sides share nothing, so they can run on
+ * two threads (lanes.ts); each channel's sums are the same operations in the same order either way.
+ */
+export function blurSideBoxes(
+  pix: Float32Array,
+  w: number,
+  h: number,
+  box: Box,
+  sigma: number,
+  hole: Uint8Array,
+  side: 0 | 1,
+  out: Float32Array,
+): void {
   const { x0, y0, x1, y1 } = box;
   const radii = boxWidthsFor(sigma).map((wd) => (wd - 1) >> 1);
   const R = radii[0] + radii[1] + radii[2];
-  const bw = x1 - x0 + 1,
-    bh = y1 - y0 + 1;
+  const bw = x1 - x0 + 1;
+  const bh = y1 - y0 + 1;
   // Rows y0 − R … y1 + R and columns x0 − R … x1 + R, including those beyond the image (zeros):
   // the intermediate passes spread into them, and the last pass must see that spread.
   const ya = y0 - R;
   const rows = bh + 2 * R;
-  // Horizontal: per row, a line of bw + 2R samples, 8 channels:
-  // hole side (r, g, b, count), known side (r, g, b, count).
+  // Horizontal: per row, a line of bw + 2R samples, 4 channels: this side's (r, g, b, count).
   const len = bw + 2 * R;
-  let a = new Float64Array(len * 8),
-    b = new Float64Array(len * 8);
-  const n = bw * 8;
+  let a = new Float64Array(len * 4),
+    b = new Float64Array(len * 4);
+  const n = bw * 4;
   let p = new Float64Array(rows * n),
     q = new Float64Array(rows * n);
   const xs = Math.max(0, x0 - R),
     xe = Math.min(w - 1, x1 + R);
+  const mine = side === 0 ? 1 : 0;
   for (let y = Math.max(0, ya); y <= Math.min(h - 1, y1 + R); y++) {
     a.fill(0);
     const row = y * w;
-    for (let x = xs, o = (xs - (x0 - R)) * 8; x <= xe; x++, o += 8) {
-      const i = row + x,
-        i4 = i * 4;
-      const side = hole[i] ? o : o + 4;
-      a[side] = pix[i4];
-      a[side + 1] = pix[i4 + 1];
-      a[side + 2] = pix[i4 + 2];
-      a[side + 3] = 1;
+    for (let x = xs, o = (xs - (x0 - R)) * 4; x <= xe; x++, o += 4) {
+      const i = row + x;
+      if ((hole[i] ? 1 : 0) !== mine) continue;
+      const i4 = i * 4;
+      a[o] = pix[i4];
+      a[o + 1] = pix[i4 + 1];
+      a[o + 2] = pix[i4 + 2];
+      a[o + 3] = 1;
     }
     for (const r of radii) {
       boxLine(a, b, len, r);
@@ -322,9 +324,9 @@ export function blurOwnSideBoxes(pix: Float32Array, w: number, h: number, box: B
       a = b;
       b = t;
     }
-    p.set(a.subarray(R * 8, (R + bw) * 8), (y - ya) * n);
+    p.set(a.subarray(R * 4, (R + bw) * 4), (y - ya) * n);
   }
-  // Vertical, then each pixel's own side.
+  // Vertical, then this side's pixels.
   const acc = new Float64Array(n);
   for (const r of radii) {
     boxColumns(p, q, rows, n, r, acc);
@@ -332,18 +334,17 @@ export function blurOwnSideBoxes(pix: Float32Array, w: number, h: number, box: B
     p = q;
     q = t;
   }
-  const out = new Float32Array(bw * bh * 3);
   for (let y = y0; y <= y1; y++) {
     const prow = (y - ya) * n;
     for (let x = 0; x < bw; x++) {
-      const o8 = prow + x * 8 + (hole[y * w + x0 + x] ? 0 : 4);
-      const cnt = p[o8 + 3];
+      if ((hole[y * w + x0 + x] ? 1 : 0) !== mine) continue;
+      const o4 = prow + x * 4;
+      const cnt = p[o4 + 3];
       if (cnt < 0.5) continue;
       const o = ((y - y0) * bw + x) * 3;
-      out[o] = p[o8] / cnt;
-      out[o + 1] = p[o8 + 1] / cnt;
-      out[o + 2] = p[o8 + 2] / cnt;
+      out[o] = p[o4] / cnt;
+      out[o + 1] = p[o4 + 1] / cnt;
+      out[o + 2] = p[o4 + 2] / cnt;
     }
   }
-  return out;
 }

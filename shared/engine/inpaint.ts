@@ -167,7 +167,8 @@ function fillLayer(layer: Layer, s: Settings): void {
       l >= coarsest - 1
         ? Math.max(level.width, level.height)
         : Math.min(Math.max(level.width, level.height), FINE_SEARCH_PATCHES * (2 * r + 1));
-    runLevel(
+    // The level's final field (with lanes it lives on a shared copy): the next level lifts it.
+    nnf = runLevel(
       level,
       r,
       nnf,
@@ -184,7 +185,7 @@ function fillLayer(layer: Layer, s: Settings): void {
 }
 
 /**
- * EM at one level: search (PatchMatch) then vote, `iters` times. On the finest level the last
+ * EM at one level: search (PatchMatch) then vote, `iters` times; returns the level's final field. On the finest level the last
  * vote copies the single most trusted source pixel deep inside the hole (keeps texture sharp),
  * then {@link finishFill} keeps only its detail and adds the Poisson membrane (structure + seam).
  */
@@ -200,15 +201,15 @@ function runLevel(
   tick: (units: number) => void,
   holeCount: number,
   lanes?: FillLanes,
-): void {
+): Int32Array {
   const n = level.targets.length;
   const voteTick = () => tick(VOTE_TICK);
   const searchTick = () => tick(SEARCH_TICK);
   const norm = new Float64Array(n);
   const holes = holePixels(level);
   const ownPix = level.pix; // the layer's pixels (with lanes, the level works on a shared copy)
-  // The finest level's passes run in fixed chunks, on two threads when the host gives lanes (lanes.ts).
-  const split = finest && n >= LANE_MIN_TARGETS ? splitPasses(level, r, nnf, holes, lanes) : null;
+  // A large level's passes run in fixed chunks, on two threads when the host gives lanes (lanes.ts).
+  const split = n >= LANE_MIN_TARGETS ? splitPasses(level, r, nnf, holes, lanes) : null;
   if (split) nnf = split.state.nnf;
   const dist = split ? split.state.dist : new Float32Array(n);
   const weights = split ? split.state.weights : new Float64Array(n);
@@ -247,7 +248,8 @@ function runLevel(
   if (finest) {
     let maxDepth = 0;
     for (const p of holes) if (level.depth[p] > maxDepth) maxDepth = level.depth[p];
-    finishFill(level, holeCount, tick, maxDepth);
+    finishFill(level, holeCount, tick, maxDepth, split?.blurSides);
   }
   if (level.pix !== ownPix) ownPix.set(level.pix);
+  return nnf;
 }

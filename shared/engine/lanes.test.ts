@@ -26,7 +26,7 @@ function recordingLanes() {
   return { lanes, log };
 }
 
-describe('lanes (the finest level on two threads)', () => {
+describe('lanes (the large levels on two threads)', () => {
   it('gives the same bytes with and without lanes, and the split passes run through them', () => {
     expect((150 + 6) * (150 + 6)).toBeGreaterThan(LANE_MIN_TARGETS);
     const { lanes, log } = recordingLanes();
@@ -37,6 +37,23 @@ describe('lanes (the finest level on two threads)', () => {
     expect(log.shared).toBe(1);
     expect(log.tasks).toEqual(expect.arrayContaining(['vote', 'refresh', 'search']));
     // The state the other lane sees lives on SharedArrayBuffers.
+  });
+
+  it("also splits the coarser level of a large hole and the finish's detail blur, with the same bytes", () => {
+    // 400 × 360 photo, 260 × 220 hole: the finest level has ~70 k targets, the next ~18 k + its border.
+    const big = makeImage(400, 360, (x, y) => [
+      128 + 60 * Math.sin(x * 0.21) * Math.cos(y * 0.17),
+      (x * 5 + y * 3) & 255,
+      (x ^ (y * 2)) & 255,
+    ]);
+    const hole = boxMask(400, 360, 40, 40, 340, 300);
+    const { lanes, log } = recordingLanes();
+    const plain = inpaint(big, hole, { seed: 3 });
+    const split = inpaint(big, hole, { seed: 3, lanes });
+    expect(sameBytes(plain, split)).toBe(true);
+    expect(changedOutside(split, big, hole)).toBe(0);
+    expect(log.shared).toBe(2); // two levels (the finest and the one above it)
+    expect(log.tasks.filter((t) => t === 'blur')).toHaveLength(1);
   });
 
   it('moves the shared arrays onto SharedArrayBuffers', () => {

@@ -1,13 +1,15 @@
 /**
- * Splitting the finest level of one fill over two threads ("lanes").
+ * Splitting the large levels of one fill over two threads ("lanes").
  *
- * The finest level dominates a fill's time (search, distance refresh and vote over every target
- * patch / hole pixel). Each of those passes is cut into {@link LANE_CHUNKS} fixed chunks of
- * consecutive targets (row bands) that read shared state and write disjoint slices:
- * - refresh: `dist[k]` for its targets;
+ * The finest levels dominate a fill's time (search, distance refresh and vote over every target
+ * patch / hole pixel, then the finish's detail blur). Each of those passes is cut into
+ * {@link LANE_CHUNKS} fixed chunks that read shared state and write disjoint slices:
+ * - refresh: `dist[k]` for its targets (consecutive targets: row bands);
  * - search: `nnf[k]`, `dist[k]` for its targets, propagating only from neighbours in its own chunk,
  *   with its own random stream;
- * - vote: `voted[j]` for its hole pixels (sources are known pixels, which no chunk writes).
+ * - vote: `voted[j]` for its hole pixels (sources are known pixels, which no chunk writes);
+ * - blur (the finish's detail blur, σ ≥ 4): chunk 0 blurs the hole side, chunk 1 the known side
+ *   (`blurSideBoxes`), each writing its own pixels of the task's `low`.
  * So the result is the same bytes whether the chunks run one after the other (no lanes: the
  * renderer, tests, one core) or at the same time on two threads (the host supplies a
  * {@link FillLanes} and the arrays live on SharedArrayBuffers).
@@ -19,6 +21,7 @@ import { patchMatchPass, refreshDistances, SEARCH_TICK as SEARCH_UNIT } from './
 import { levelRecord, type Level } from './pyramid';
 import { mulberry32 } from './random';
 import { gatherVote, VOTE_TICK as VOTE_UNIT } from './vote';
+import { blurSideBoxes, type Box } from './blur-box';
 
 /** Fixed number of chunks of a split pass (independent of how many threads run them). */
 export const LANE_CHUNKS = 2;
@@ -51,7 +54,9 @@ export interface LaneState {
 export type LaneTask =
   | { kind: 'refresh' }
   | { kind: 'search'; reverse: boolean; searchRadius: number; seed: number }
-  | { kind: 'vote'; winnerDepth: number; stride: number };
+  | { kind: 'vote'; winnerDepth: number; stride: number }
+  /** `low`: 3 floats per pixel of `box` (on a SharedArrayBuffer with lanes). */
+  | { kind: 'blur'; box: Box; sigma: number; low: Float32Array };
 
 /** Host-provided second thread. */
 export interface FillLanes {
@@ -85,6 +90,10 @@ function levelOf(s: LaneState): Level {
  * targets and by the vote every 4096 pixels (progress and cancellation on the calling thread).
  */
 export function runLaneTask(state: LaneState, task: LaneTask, c: number, tick: () => void = () => {}): void {
+  if (task.kind === 'blur') {
+    blurSideBoxes(state.pix, state.width, state.height, task.box, task.sigma, state.hole, c === 0 ? 0 : 1, task.low);
+    return;
+  }
   const level = levelOf(state);
   if (task.kind === 'vote') {
     const [from, to] = chunkRange(state.holes.length, c);
@@ -122,6 +131,8 @@ export interface SplitPasses {
   search(reverse: boolean, searchRadius: number, seed: number, tick: (units: number) => void): void;
   /** `tick(units)`: progress in hole pixels; every hole pixel is counted exactly once. */
   vote(winnerDepth: number, stride: number, tick: (units: number) => void): void;
+  /** The finish's box blur of both sides (`blurOwnSideBoxes`), one side per chunk. */
+  blurSides(pix: Float32Array, w: number, h: number, box: Box, sigma: number, hole: Uint8Array): Float32Array;
 }
 
 /**
@@ -175,5 +186,12 @@ export function splitPasses(level: Level, r: number, nnf: Int32Array, holes: Int
     refresh: () => run({ kind: 'refresh' }, 0, 0, () => {}),
     search: (reverse, searchRadius, seed, tick) => run({ kind: 'search', reverse, searchRadius, seed }, SEARCH_UNIT, n, tick),
     vote: (winnerDepth, stride, tick) => run({ kind: 'vote', winnerDepth, stride }, VOTE_UNIT, holes.length, tick),
+    blurSides: (pix, w, h, box, sigma, hole) => {
+      // The finish works on the level's own arrays, which are the shared ones.
+      if (pix !== state.pix || hole !== state.hole || w !== state.width || h !== state.height) throw new Error('blurSides: not this level');
+      const low = share(new Float32Array((box.x1 - box.x0 + 1) * (box.y1 - box.y0 + 1) * 3));
+      run({ kind: 'blur', box, sigma, low }, 0, 0, () => {});
+      return low;
+    },
   };
 }

@@ -239,12 +239,12 @@ function feather(level: Layer, box: Box, layer: Int8Array, ext: Float32Array, de
  * Replaces the hole's colour in `level.pix` (the exemplar vote) by its detail layer: gained,
  * and feathered into the known detail near the border. RGB only; alpha keeps the vote.
  */
-function toDetail(level: Layer, box: Box, sigma: number): void {
+function toDetail(level: Layer, box: Box, sigma: number, boxBlur: BoxBlur = blurOwnSideBoxes): void {
   const { width: w, hole, pix } = level;
   const bw = box.x1 - box.x0 + 1,
     bh = box.y1 - box.y0 + 1;
   // Detail = pixel − blur of its own side (hole pixels from the vote, known ones from the photo).
-  const low = (sigma >= BOX_BLUR_MIN_SIGMA ? blurOwnSideBoxes : blurOwnSide)(pix, w, level.height, box, sigma, hole);
+  const low = (sigma >= BOX_BLUR_MIN_SIGMA ? boxBlur : blurOwnSide)(pix, w, level.height, box, sigma, hole);
   const det = new Float32Array(bw * bh * 4);
   for (let y = box.y0; y <= box.y1; y++) {
     for (let x = box.x0; x <= box.x1; x++) {
@@ -277,12 +277,16 @@ function toDetail(level: Layer, box: Box, sigma: number): void {
   }
 }
 
+/** A {@link blurOwnSideBoxes} (the host may run its two sides on two threads: lanes.ts). */
+export type BoxBlur = typeof blurOwnSideBoxes;
+
 /**
  * Turns the finest level's voted hole into the final fill: exemplar detail (see {@link toDetail})
  * plus the Poisson membrane that carries the structure from the known pixels.
  * @param level - finest level; its hole pixels hold the voted fill, known pixels the photo
+ * @param boxBlur - the detail blur for σ ≥ {@link BOX_BLUR_MIN_SIGMA} (same result, maybe split over lanes)
  */
-export function finishFill(level: Layer, units = 0, tick?: (units: number) => void, maxDepth = 0): void {
+export function finishFill(level: Layer, units = 0, tick?: (units: number) => void, maxDepth = 0, boxBlur?: BoxBlur): void {
   // Progress: `units` spread over the membrane's sweeps (≈ fine + 8 coarse levels' worth).
   const perSweep = Math.floor(units / (MEMBRANE_SWEEPS.fine + 8 * MEMBRANE_SWEEPS.coarse));
   let spent = 0;
@@ -299,7 +303,7 @@ export function finishFill(level: Layer, units = 0, tick?: (units: number) => vo
   if (ring.length === 0) return;
   const sigma = detailSigmaFor(maxDepth);
   const statsBox = holeBox(level, Math.ceil(STATS_BAND_SIGMAS * sigma)) as Box;
-  toDetail(level, statsBox, sigma);
+  toDetail(level, statsBox, sigma, boxBlur);
   const { width: w, hole, pix } = level;
   const { x0, y0, x1, y1 } = box;
   const bw = x1 - x0 + 1,

@@ -9,7 +9,7 @@
  * removing several separate objects, gives one job per side / object. Candidates (seed + i) are
  * jobs too, so n candidates fill n cores. A job writes only its own hole pixels, so the result is
  * the same as one `inpaint` call per job and still 0 pixels change outside the mask. When there are
- * fewer jobs than cores (one hole, one candidate), each job also splits the finest level of its
+ * fewer jobs than cores (one hole, one candidate), each job also splits the large levels of its
  * fill over a helper thread (shared/engine/lanes.ts; same bytes as without).
  */
 import { availableParallelism } from 'node:os';
@@ -216,7 +216,7 @@ export async function runFillParallel(
   const forward = () => inner.abort();
   signal.addEventListener('abort', forward);
   const tasks = [];
-  // A single job would leave cores idle: it splits its finest level over a second thread instead.
+  // A single job would leave cores idle: it splits its large levels over a second thread instead.
   const lanes = jobs.length * candidates < workerCount();
   for (let c = 0; c < candidates; c++) {
     for (const [j, job] of jobs.entries()) {

@@ -43,7 +43,7 @@ export interface LocalFillInput {
   rgba: Uint8Array;
   mask: Uint8Array;
   seed: number;
-  /** Split the finest level over a second thread (local-worker.ts); same result either way. */
+  /** Split the large levels over a second thread (local-worker.ts); same result either way. */
   lanes?: boolean;
 }
 

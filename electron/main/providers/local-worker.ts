@@ -5,7 +5,7 @@
  * terminating it, which frees it at once.
  *
  * With `lanes: true` the fill also starts a helper thread from this same file (`role: 'lane'`)
- * and runs the finest level's passes half here, half there (shared/engine/lanes.ts): the arrays
+ * and runs the large levels' passes and the finish's detail blur half here, half there (shared/engine/lanes.ts): the arrays
  * live on SharedArrayBuffers, the fill thread waits for the helper's half with Atomics.wait. The
  * helper is a child of this worker, so terminating the fill (cancel) stops it too.
  */
@@ -19,7 +19,7 @@ interface FillJob {
   rgba: Uint8Array;
   mask: Uint8Array;
   seed: number;
-  /** Split the finest level over a helper thread (only when a core would otherwise idle). */
+  /** Split the large levels over a helper thread (only when a core would otherwise idle). */
   lanes?: boolean;
 }
 
@@ -40,8 +40,10 @@ const LANE_TIMEOUT_MS = 10 * 60_000;
  * wall — the cold helper made the fill slower, not faster.
  * A helper that is already running (warm, from an earlier large fill of this worker) is used for
  * every split level (shared/engine/lanes.ts: ≥ 20 000 targets). Same bytes either way.
+ * 50 000 (was 200 000, when only the finest level's search and vote were split): the bench's box and
+ * larger blob holes (50–150 k targets) start it, and the app's warm worker keeps it for later fills.
  */
-const LANE_START_TARGETS = 200_000;
+const LANE_START_TARGETS = 50_000;
 
 function laneStartTargets(): number {
   const env = Number(process.env.MASKWORK_ENGINE_LANE_START);
