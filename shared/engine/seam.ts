@@ -70,12 +70,16 @@ export const STATS_BAND_SIGMAS = 2;
 /** Cap on the estimated detail autocorrelation ρ. */
 const MAX_RHO = 0.9;
 
-/** Known pixels with a 4-neighbour in the hole (the Dirichlet boundary of the hole). */
-export function boundaryRing(level: Layer): Int32Array {
+/**
+ * Known pixels with a 4-neighbour in the hole (the Dirichlet boundary of the hole), in raster order.
+ * @param within - where to look (default the whole level): the hole's box grown by 1 holds them all
+ */
+export function boundaryRing(level: Layer, within?: Box): Int32Array {
   const { width: w, height: h, hole } = level;
+  const { x0, y0, x1, y1 } = within ?? { x0: 0, y0: 0, x1: w - 1, y1: h - 1 };
   const ring: number[] = [];
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
       const i = y * w + x;
       if (hole[i]) continue;
       if ((x > 0 && hole[i - 1]) || (x < w - 1 && hole[i + 1]) || (y > 0 && hole[i - w]) || (y < h - 1 && hole[i + w])) ring.push(i);
@@ -84,24 +88,33 @@ export function boundaryRing(level: Layer): Int32Array {
   return Int32Array.from(ring);
 }
 
-/** Bounding box of the hole grown by `pad` pixels (clipped), or null without hole pixels. */
-function holeBox(level: Layer, pad: number): Box | null {
+/** Bounding box of the hole, or null without hole pixels. */
+function holeBounds(level: Layer): Box | null {
   const { width: w, height: h, hole } = level;
   let x0 = w,
     y0 = h,
     x1 = -1,
     y1 = -1;
-  for (let i = 0; i < hole.length; i++) {
-    if (!hole[i]) continue;
-    const x = i % w,
-      y = (i - x) / w;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
+  for (let y = 0, i = 0; y < h; y++) {
+    for (let x = 0; x < w; x++, i++) {
+      if (!hole[i]) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
   }
-  if (x1 < 0) return null;
-  return { x0: Math.max(0, x0 - pad), y0: Math.max(0, y0 - pad), x1: Math.min(w - 1, x1 + pad), y1: Math.min(h - 1, y1 + pad) };
+  return x1 < 0 ? null : { x0, y0, x1, y1 };
+}
+
+/** `b` grown by `pad` pixels, clipped to the level. */
+function grow(level: Layer, b: Box, pad: number): Box {
+  return {
+    x0: Math.max(0, b.x0 - pad),
+    y0: Math.max(0, b.y0 - pad),
+    x1: Math.min(level.width - 1, b.x1 + pad),
+    y1: Math.min(level.height - 1, b.y1 + pad),
+  };
 }
 
 /**
@@ -297,12 +310,13 @@ export function finishFill(level: Layer, units = 0, tick?: (units: number) => vo
         tick(perSweep);
       }
     : undefined;
-  const box = holeBox(level, 1);
-  if (!box) return;
-  const ring = boundaryRing(level);
+  const bounds = holeBounds(level);
+  if (!bounds) return;
+  const box = grow(level, bounds, 1);
+  const ring = boundaryRing(level, box);
   if (ring.length === 0) return;
   const sigma = detailSigmaFor(maxDepth);
-  const statsBox = holeBox(level, Math.ceil(STATS_BAND_SIGMAS * sigma)) as Box;
+  const statsBox = grow(level, bounds, Math.ceil(STATS_BAND_SIGMAS * sigma));
   toDetail(level, statsBox, sigma, boxBlur);
   const { width: w, hole, pix } = level;
   const { x0, y0, x1, y1 } = box;
