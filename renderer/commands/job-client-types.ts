@@ -32,6 +32,11 @@ export interface JobClientDeps {
   trace?: EditTracer;
   /** A copy of a bitmap the early view owns (renderer/commands/early-show.ts; default createImageBitmap). */
   copyBitmap?(bmp: ImageBitmap): Promise<ImageBitmap>;
+  /**
+   * A streamed partial preview at its region's size, cut out by the mask (renderer/commands/partial-show.ts);
+   * absent: partial images show in the strip only.
+   */
+  composePartial?(bytes: Uint8Array, region: Rect): Promise<ImageBitmap | null>;
   /** Resolves once the frame showing a newly staged candidate is painted (the trace's end). */
   afterPaint?: () => Promise<void>;
   timers?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(handle: unknown): void };

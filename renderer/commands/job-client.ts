@@ -30,6 +30,9 @@ import { currentTextCheck } from './text-check-state';
 import { stageResults } from './stage-results';
 import { reportJobError } from './job-error-report';
 import { createEarlyShow } from './early-show';
+import { createPartialShow } from './partial-show';
+import { composePartial } from './partial-compose';
+import { readMaskRegion } from '../../shared/mask';
 import type { JobClient, JobClientDeps, JobRequest } from './job-client-types';
 import { afterNextPaint, editTracer, traceResult, type EditTracer } from './edit-trace';
 
@@ -66,6 +69,8 @@ export function createJobClient(deps: JobClientDeps): JobClient {
   const earlyPatches = createEarlyPatches(deps.prebuild);
   /** The first candidate's pixels on screen before the result (not for a text-checked edit: its ranking decides). */
   const earlyShow = createEarlyShow({ store: deps.store, trace, afterPaint: deps.afterPaint, copy: deps.copyBitmap });
+  const compose = deps.composePartial;
+  const partialShow = compose ? createPartialShow({ store: deps.store, compose }) : null;
   let showEarly = false;
   /** Bytes the running edit sent to main (the mask PNG), for the transport span. */
   let sentBytes = 0;
@@ -265,6 +270,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     if (p.patch && (job.jobId === null || job.jobId === p.jobId)) {
       const t = trace.now();
       trace.span(`transport ← main (pixels #${p.patch.candidate})`, p.patch.sentAt ?? t, t, p.patch.pixels.rgba?.byteLength);
+      partialShow?.end(); // the candidate's own pixels take over from its partial image
       const e = earlyPatches.take(p);
       const at = p.patch.origin;
       if (showEarly && e?.built && at && Number.isInteger(at.x) && Number.isInteger(at.y))
@@ -283,6 +289,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       const old = job.previews[p.preview.candidate];
       if (old) deps.revokeUrls([old]);
       patch.previews = { ...job.previews, [p.preview.candidate]: deps.previewUrl(p.preview.bytes) };
+      if (showEarly) partialShow?.offer(p.jobId, p.preview.candidate, p.preview.bytes, p.preview.region);
     }
     st().patchJob(job.jobId, patch);
     if (TERMINAL.has(p.stage) || p.fraction >= 1) {
@@ -345,6 +352,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     st().setJob(null);
     showEarly = false;
     earlyShow.end();
+    partialShow?.end();
     stopPoll();
     void deps.refreshSpend();
   }
@@ -375,6 +383,10 @@ export const jobClient: JobClient = createJobClient({
     encodeMaskPng(growPx ? await runMaskOp('grow', getMask(maskId), growPx) : getMask(maskId), rect),
   adoptPatch,
   prebuild: buildBitmap,
+  composePartial: (bytes, region) => {
+    const doc = useEditor.getState().doc;
+    return composePartial(bytes, region, doc ? readMaskRegion(getMask(doc.maskId), region) : null);
+  },
   previewUrl,
   revokeUrls,
   rememberModel,

@@ -28,6 +28,8 @@ export interface JobState {
   cancelling: boolean;
   /** An edit candidate's pixels shown ahead of the result (renderer/commands/early-show.ts): which one, where. */
   early?: { candidate: number; region: { x: number; y: number; width: number; height: number } };
+  /** How many partial images of the first candidate have been drawn over its region (renderer/commands/partial-show.ts). */
+  partialShown?: number;
 }
 
 /** One model of a several-models Generate. */

@@ -2,6 +2,7 @@
  * Read-only probes for the e2e tests and the benchmark (`window.__maskworkTest`). They read state;
  * they never change the document, so exposing them in the app is harmless.
  */
+import { partialView } from '../commands/partial-show';
 import { layerVisible } from '../../shared/document/schema';
 import { bandOutline, getMaskValue, countMaskPixels, maskBounds, maskToArray } from '../../shared/mask';
 import { bandRadius } from './canvas/FeatherBandOutline';
@@ -53,6 +54,12 @@ export function installTestHooks(): void {
     /** How many edits have reached the screen since start (`editTimings()` keeps only the last 50). */
     editsShown(): number {
       return editTracer.shownCount();
+    },
+    /** The running edit's partial image drawn on the canvas: how many so far and where (null when none is shown). */
+    partialShown() {
+      const job = useEditor.getState().job;
+      const v = partialView();
+      return job?.partialShown && v && v.jobId === job.jobId ? { count: job.partialShown, region: { ...v.region } } : null;
     },
     maskValue(x: number, y: number): number {
       const doc = useEditor.getState().doc;

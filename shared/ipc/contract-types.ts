@@ -95,8 +95,11 @@ export interface JobProgress {
    * `working`: the fraction moves.
    */
   phase?: JobPhase;
-  /** Optional partial preview (encoded PNG/JPEG/WebP) for a candidate index. */
-  preview?: { candidate: number; bytes: Uint8Array };
+  /**
+   * Optional partial preview (encoded PNG/JPEG/WebP) for a candidate index; an edit's covers its
+   * `region` (canvas pixels; the preview is that region scaled down).
+   */
+  preview?: { candidate: number; bytes: Uint8Array; region?: { x: number; y: number; width: number; height: number } };
   /**
    * An edit candidate's pixels as soon as its patch is built, before main has encoded its PNG and
    * finished the job (issue 16): the renderer builds the bitmap meanwhile and asks `job:result` to

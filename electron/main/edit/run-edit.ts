@@ -156,7 +156,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
     progress(
       at(EDIT_PARTIAL_IMAGE),
       `Generating with ${model.spec.name}${retry}`,
-      { candidate: c.first + candidate, bytes: preview },
+      { candidate: c.first + candidate, bytes: preview, region: { ...region } },
       'working',
     ),
   );

@@ -1,7 +1,7 @@
 /**
  * The selected staged candidate on the stage: its patch at its region, above the document's
  * patches (the mask overlay is hidden while staging). While an edit's first candidate is shown ahead
- * of its result, that one instead. Compare: hidden while `Y` is held or the
+ * of its result, that one instead; before that, a streaming edit's latest partial image. Compare: hidden while `Y` is held or the
  * Compare toggle is on; the reveal slider clips it to the left part of its region.
  */
 import { useEffect, useState } from 'react';
@@ -11,12 +11,28 @@ import { useEditor } from '../../commands/store/store';
 import { ensureBitmap } from '../../commands/candidate-assets';
 import { selectedCandidate } from '../../model/staging-logic';
 import { earlyView, type EarlyView } from '../../commands/early-show';
+import { partialView, type PartialView } from '../../commands/partial-show';
 
 export function StagedCandidateNode({ scale }: { scale: number }) {
   const earlyJob = useEditor((s) => (s.job?.early ? s.job.jobId : null));
+  // Re-rendered for each partial image drawn (its count), and when the job goes.
+  const partialJob = useEditor((s) => (s.job?.partialShown ? `${s.job.jobId}#${s.job.partialShown}` : null));
   const view = earlyJob ? earlyView() : null;
   if (view && view.jobId === earlyJob) return <EarlyCandidate view={view} scale={scale} />;
+  const partial = partialJob ? partialView() : null;
+  if (partial && partialJob?.startsWith(`${partial.jobId}#`)) return <PartialCandidate view={partial} scale={scale} />;
   return <SelectedCandidate scale={scale} />;
+}
+
+/** A streaming edit's latest partial image over its region, cut out by the mask (renderer/commands/partial-show.ts). */
+function PartialCandidate({ view, scale }: { view: PartialView; scale: number }) {
+  const r = view.region;
+  return (
+    <>
+      <KonvaImage name="partial-candidate" image={view.bmp} x={r.x} y={r.y} />
+      <RegionOutline r={r} scale={scale} />
+    </>
+  );
 }
 
 /** An edit's first candidate, its pixels on screen while main finishes the job (renderer/commands/early-show.ts). */
