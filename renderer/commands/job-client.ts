@@ -31,8 +31,7 @@ import { stageResults } from './stage-results';
 import { reportJobError } from './job-error-report';
 import { createEarlyShow } from './early-show';
 import { createPartialShow } from './partial-show';
-import { composePartial } from './partial-compose';
-import { readMaskRegion } from '../../shared/mask';
+import { composeWithDocMask } from './partial-compose';
 import type { JobClient, JobClientDeps, JobRequest } from './job-client-types';
 import { afterNextPaint, editTracer, traceResult, type EditTracer } from './edit-trace';
 
@@ -383,10 +382,7 @@ export const jobClient: JobClient = createJobClient({
     encodeMaskPng(growPx ? await runMaskOp('grow', getMask(maskId), growPx) : getMask(maskId), rect),
   adoptPatch,
   prebuild: buildBitmap,
-  composePartial: (bytes, region) => {
-    const doc = useEditor.getState().doc;
-    return composePartial(bytes, region, doc ? readMaskRegion(getMask(doc.maskId), region) : null);
-  },
+  composePartial: composeWithDocMask,
   previewUrl,
   revokeUrls,
   rememberModel,

@@ -4,6 +4,9 @@
  * the model's work in progress. Browser only (ImageBitmap, OffscreenCanvas).
  */
 import type { Rect } from '../../shared/geometry/rect';
+import { readMaskRegion } from '../../shared/mask';
+import { getMask } from './blob-store';
+import { useEditor } from './store/store';
 
 export async function composePartial(bytes: Uint8Array, region: Rect, mask: Uint8Array | null): Promise<ImageBitmap | null> {
   const { width, height } = region;
@@ -26,4 +29,10 @@ export async function composePartial(bytes: Uint8Array, region: Rect, mask: Uint
   } finally {
     src.close();
   }
+}
+
+/** {@link composePartial} cut out by the open document's mask. */
+export function composeWithDocMask(bytes: Uint8Array, region: Rect): Promise<ImageBitmap | null> {
+  const doc = useEditor.getState().doc;
+  return composePartial(bytes, region, doc ? readMaskRegion(getMask(doc.maskId), region) : null);
 }
