@@ -2,6 +2,7 @@ import { inkOf } from './binarise';
 import { fillsDigitCell } from './digit-cell';
 import { checkM, rPairGap } from './m-check';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
+import { provedByPartners } from './zero-partners';
 
 /**
  * Second look at characters the OCR's language model happily swaps (O/0, l/1, rn/m): the LSTM reads
@@ -211,6 +212,9 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     }
     const centre = centreInk(g.ink, g.w, g.h);
     if (centre > 0.2) return ch === '0' ? { result: 'ok' } : { result: 'veto', looksLike: '0' };
+    // The same font's capital O, lowercase o or zeros elsewhere on the line (zero-partners.ts).
+    if ((ctx.typed === '0' || ctx.typed === 'O') && provedByPartners(g, glyphBox, ctx.typed === '0', ctx.line, ctx.shapes))
+      return { result: 'ok' };
     if (mono) {
       // Monospaced O and 0 are equally wide. If this font's zeros (elsewhere on the line) carry a
       // dot or slash, a plain ring is an O; otherwise there is no telling.
