@@ -59,7 +59,7 @@ const capital = (text: string, word: number, x: number) => ring(text, word, x, 5
 describe('O or 0 told by partners on the line', () => {
   it('a zero narrower than the line’s capital O is a zero; without the O it is unclear', () => {
     // "ZOO 10" with the Z and the 1 as bars.
-    const zoo = [bar('Z', 0, 10, 40, 20, 60), capital('O', 0, 58, 10), capital('O', 0, 122, 10)];
+    const zoo = [bar('Z', 0, 10, 40, 20, 60), capital('O', 0, 58), capital('O', 0, 122)];
     const digits = [bar('1', 1, 220, 10, 20, 60), zero(245)];
     const withO = line([...zoo, ...digits]);
     expect(provedByPartners(withO.shapes.get(withO.syms[4].box), withO.syms[4].box, true, withO.syms, withO.shapes)).toBe(true);
@@ -69,7 +69,7 @@ describe('O or 0 told by partners on the line', () => {
   });
 
   it('an O where a zero was asked stays wrong: it is as wide as the line’s O', () => {
-    const l = line([bar('Z', 0, 10, 40, 20, 60), capital('O', 0, 58, 10), bar('1', 1, 220, 10, 20, 60), capital('0', 1, 245)]);
+    const l = line([bar('Z', 0, 10, 40, 20, 60), capital('O', 0, 58), bar('1', 1, 220, 10, 20, 60), capital('0', 1, 245)]);
     expect(l.check(3, '0')).toEqual({ result: 'veto', looksLike: 'O' });
   });
 
