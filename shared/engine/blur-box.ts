@@ -246,11 +246,11 @@ function boxLine(src: Float64Array, dst: Float64Array, len: number, r: number): 
  * `src` → `dst`, with a running row of sums: rows outside the plane count as 0.
  */
 function boxColumns(src: Float64Array, dst: Float64Array, rows: number, n: number, r: number, acc: Float64Array): void {
-  acc.fill(0);
+  acc.fill(0, 0, n);
   for (let y = 0; y <= r && y < rows; y++) for (let j = 0, o = y * n; j < n; j++, o++) acc[j] += src[o];
   for (let y = 0; y < rows; y++) {
     const o = y * n;
-    dst.set(acc, o);
+    dst.set(n === acc.length ? acc : acc.subarray(0, n), o);
     if (y + r + 1 < rows) for (let j = 0, a = (y + r + 1) * n; j < n; j++, a++) acc[j] += src[a];
     if (y - r >= 0) for (let j = 0, d = (y - r) * n; j < n; j++, d++) acc[j] -= src[d];
   }
@@ -301,8 +301,7 @@ export function blurSideBoxes(
   let a = new Float64Array(len * 4),
     b = new Float64Array(len * 4);
   const n = bw * 4;
-  let p = new Float64Array(rows * n),
-    q = new Float64Array(rows * n);
+  const p = new Float64Array(rows * n);
   const xs = Math.max(0, x0 - R),
     xe = Math.min(w - 1, x1 + R);
   const mine = side === 0 ? 1 : 0;
@@ -326,25 +325,37 @@ export function blurSideBoxes(
     }
     p.set(a.subarray(R * 4, (R + bw) * 4), (y - ya) * n);
   }
-  // Vertical, then this side's pixels.
-  const acc = new Float64Array(n);
-  for (const r of radii) {
-    boxColumns(p, q, rows, n, r, acc);
-    const t = p;
-    p = q;
-    q = t;
-  }
-  for (let y = y0; y <= y1; y++) {
-    const prow = (y - ya) * n;
-    for (let x = 0; x < bw; x++) {
-      if ((hole[y * w + x0 + x] ? 1 : 0) !== mine) continue;
-      const o4 = prow + x * 4;
-      const cnt = p[o4 + 3];
-      if (cnt < 0.5) continue;
-      const o = ((y - y0) * bw + x) * 3;
-      out[o] = p[o4] / cnt;
-      out[o + 1] = p[o4 + 1] / cnt;
-      out[o + 2] = p[o4 + 2] / cnt;
+  // Vertical, in strips of STRIP_PIXELS columns (each column's sums are the same operations in the same
+  // order as over the whole plane; a strip's two planes stay in cache), then this side's pixels.
+  const sw0 = Math.min(bw, STRIP_PIXELS) * 4;
+  let sa = new Float64Array(rows * sw0),
+    sb = new Float64Array(rows * sw0);
+  const acc = new Float64Array(sw0);
+  for (let c0 = 0; c0 < bw; c0 += STRIP_PIXELS) {
+    const cw = Math.min(STRIP_PIXELS, bw - c0);
+    const sw = cw * 4;
+    for (let y = 0; y < rows; y++) sa.set(p.subarray(y * n + c0 * 4, y * n + c0 * 4 + sw), y * sw);
+    for (const r of radii) {
+      boxColumns(sa, sb, rows, sw, r, acc);
+      const t = sa;
+      sa = sb;
+      sb = t;
+    }
+    for (let y = y0; y <= y1; y++) {
+      const srow = (y - ya) * sw;
+      for (let x = 0; x < cw; x++) {
+        if ((hole[y * w + x0 + c0 + x] ? 1 : 0) !== mine) continue;
+        const o4 = srow + x * 4;
+        const cnt = sa[o4 + 3];
+        if (cnt < 0.5) continue;
+        const o = ((y - y0) * bw + c0 + x) * 3;
+        out[o] = sa[o4] / cnt;
+        out[o + 1] = sa[o4 + 1] / cnt;
+        out[o + 2] = sa[o4 + 2] / cnt;
+      }
     }
   }
 }
+
+/** Columns per strip of {@link blurSideBoxes}'s vertical passes. */
+const STRIP_PIXELS = 64;
