@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { blendTile, cropTile, markKnown, outpaintAlpha, patchFromWorking, tileAskMask, tileBlendWeight, tileReach } from './outpaint-masks';
+import {
+  blendTile,
+  cropTile,
+  markKnown,
+  outpaintAlpha,
+  patchFromWorking,
+  tileAskMask,
+  tileBlendWeight,
+  tileReach,
+  tileView,
+  unknownCanvas,
+} from './outpaint-masks';
 import { activeWindows } from './active-windows';
 
 describe('outpaint tile pixels', () => {
@@ -84,5 +95,65 @@ describe("a tile's active windows worked out once (ask mask, blend weight, blend
       expect(Buffer.from(kb).equals(Buffer.from(ka))).toBe(true);
       expect(Buffer.from(a).equals(Buffer.from(base))).toBe(false);
     }
+  });
+});
+
+describe('tile views of the canvas buffers (no fresh tile-sized copies)', () => {
+  const W = 7;
+  const H = 5;
+  const working = new Uint8Array(W * H * 4).map((_, i) => (i * 13) & 255);
+  const original = { x: 2, y: 1, width: 3, height: 3 };
+
+  it('unknownCanvas is 255 outside the original and 0 inside', () => {
+    const u = unknownCanvas({ width: W, height: H }, original);
+    const known = new Uint8Array(W * H);
+    markKnown(known, W, original);
+    expect([...u]).toEqual([...known].map((k) => (k ? 0 : 255)));
+  });
+
+  it('a tile spanning whole rows is a view of both buffers; any other tile is a copy with the same bytes', () => {
+    const u = unknownCanvas({ width: W, height: H }, original);
+    const known = new Uint8Array(W * H);
+    markKnown(known, W, original);
+    for (const r of [
+      { x: 0, y: 1, width: W, height: 3 },
+      { x: 1, y: 0, width: 4, height: 5 },
+    ]) {
+      const v = tileView(working, u, W, r);
+      const c = cropTile(working, known, W, r);
+      expect([...v.rgba]).toEqual([...c.rgba]);
+      expect([...v.unknown]).toEqual([...c.unknown].map((x) => x * 255));
+      const full = r.width === W;
+      expect(v.rgba.buffer === working.buffer).toBe(full);
+      expect(v.unknown.buffer === u.buffer).toBe(full);
+    }
+  });
+
+  it('blending windowed results gives the same canvas and marks as the whole tile; marks 0 in an unknown map', () => {
+    const Wt = 120;
+    const Ht = 40;
+    const unknown = new Uint8Array(Wt * Ht);
+    for (let y = 0; y < Ht; y++) for (let x = 0; x < Wt; x++) if (x < 15 || x >= 100) unknown[y * Wt + x] = 255;
+    const windows = activeWindows(unknown, Wt, Ht, tileReach(8));
+    expect(windows.length).toBe(2);
+    const weight = tileBlendWeight(unknown, Wt, Ht, 8, windows);
+    const generated = new Uint8Array(Wt * Ht * 4).map((_, i) => (i * 31 + 7) & 255);
+    const parts = windows.map((w) => {
+      const out = new Uint8Array((w.x1 - w.x0) * (w.y1 - w.y0) * 4);
+      for (let y = w.y0; y < w.y1; y++)
+        out.set(generated.subarray((y * Wt + w.x0) * 4, (y * Wt + w.x1) * 4), (y - w.y0) * (w.x1 - w.x0) * 4);
+      return out;
+    });
+    const base = new Uint8Array(Wt * Ht * 4).map((_, i) => (i * 5 + 1) & 255);
+    const [a, b] = [base.slice(), base.slice()];
+    const known = new Uint8Array(Wt * Ht);
+    const marks = unknown.slice();
+    const r = { x: 0, y: 0, width: Wt, height: Ht };
+    blendTile(a, known, Wt, r, generated, weight, windows);
+    blendTile(b, marks, Wt, r, { windows, parts }, weight, windows, 0);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    expect(Buffer.from(a).equals(Buffer.from(base))).toBe(false);
+    expect([...marks].every((m, i) => (m === 0) === (known[i] === 1 || unknown[i] === 0))).toBe(true);
+    expect(() => blendTile(b, marks, Wt, r, { windows: [windows[0]], parts: [parts[0]] }, weight, windows, 0)).toThrow(RangeError);
   });
 });

@@ -107,21 +107,78 @@ export function cropTile(working: Uint8Array, known: Uint8Array, canvasWidth: nu
   return { rgba, unknown };
 }
 
+/** A canvas-wide unknown map: 255 on every pixel outside `original`, 0 inside it. */
+export function unknownCanvas(canvas: Size, original: Rect): Uint8Array {
+  const u = new Uint8Array(canvas.width * canvas.height).fill(255);
+  for (let y = original.y; y < original.y + original.height; y++)
+    u.fill(0, y * canvas.width + original.x, y * canvas.width + original.x + original.width);
+  return u;
+}
+
+/**
+ * A tile's RGBA and unknown map (255 = unknown) from the canvas-wide working image and unknown map.
+ * A tile spanning whole canvas rows (every single-tile outpaint) is a view of both, no copy: a fresh
+ * 6 MP tile costs tens of milliseconds in page faults alone. The views alias the canvas buffers, so
+ * they change when a tile is blended; any other tile is copied out.
+ */
+export function tileView(
+  working: Uint8Array,
+  unknown: Uint8Array,
+  canvasWidth: number,
+  r: Rect,
+): { rgba: Uint8Array; unknown: Uint8Array } {
+  if (r.x === 0 && r.width === canvasWidth) {
+    const a = r.y * canvasWidth;
+    const b = (r.y + r.height) * canvasWidth;
+    return { rgba: working.subarray(a * 4, b * 4), unknown: unknown.subarray(a, b) };
+  }
+  const rgba = new Uint8Array(r.width * r.height * 4);
+  const u = new Uint8Array(r.width * r.height);
+  for (let y = 0; y < r.height; y++) {
+    const row = (r.y + y) * canvasWidth + r.x;
+    rgba.set(working.subarray(row * 4, (row + r.width) * 4), y * r.width * 4);
+    u.set(unknown.subarray(row, row + r.width), y * r.width);
+  }
+  return { rgba, unknown: u };
+}
+
+/** A tile's generated RGBA only inside its windows: `parts[k]` holds `windows[k]`, row by row. */
+export interface WindowedRgba {
+  windows: Window[];
+  parts: Uint8Array[];
+}
+
 /**
  * Blends a tile's generated RGBA into the working image with `weight` (0..255 per tile pixel) and
- * marks every pixel it touched known. `windows`: where the weight can be non-zero (the tile's active
- * windows at {@link tileReach}); only those are visited.
+ * marks every pixel it touched with `markValue` in `marks` (1 in a known map, 0 in an unknown map).
+ * `windows`: where the weight can be non-zero (the tile's active windows at {@link tileReach}); only
+ * those are visited. `generated`: the whole tile's RGBA, or only its windows ({@link WindowedRgba},
+ * each blend window inside one of them).
  */
 export function blendTile(
   working: Uint8Array,
-  known: Uint8Array,
+  marks: Uint8Array,
   canvasWidth: number,
   r: Rect,
-  generated: Uint8Array,
+  generated: Uint8Array | WindowedRgba,
   weight: Uint8Array,
   windows: Window[] = [{ x0: 0, y0: 0, x1: r.width, y1: r.height }],
+  markValue = 1,
 ): void {
   for (const win of windows) {
+    // Where the generated pixels of this window are: index of tile pixel (x, y) = (y * gw + x) * 4 - off.
+    let g: Uint8Array;
+    let gw = r.width;
+    let off = 0;
+    if (generated instanceof Uint8Array) g = generated;
+    else {
+      const k = generated.windows.findIndex((w) => w.x0 <= win.x0 && w.y0 <= win.y0 && w.x1 >= win.x1 && w.y1 >= win.y1);
+      if (k < 0) throw new RangeError('blendTile: a blend window is outside the generated windows');
+      const pw = generated.windows[k];
+      g = generated.parts[k];
+      gw = pw.x1 - pw.x0;
+      off = (pw.y0 * gw + pw.x0) * 4;
+    }
     for (let y = win.y0; y < win.y1; y++) {
       for (let x = win.x0; x < win.x1; x++) {
         const i = y * r.width + x;
@@ -129,17 +186,18 @@ export function blendTile(
         if (!a) continue;
         const c = (r.y + y) * canvasWidth + r.x + x;
         const q = c * 4;
-        known[c] = 1;
+        const s = (y * gw + x) * 4 - off;
+        marks[c] = markValue;
         if (a === 255) {
           // Most of a tile (its unknown part): the generated colour as it is, opaque.
-          working[q] = generated[i * 4];
-          working[q + 1] = generated[i * 4 + 1];
-          working[q + 2] = generated[i * 4 + 2];
+          working[q] = g[s];
+          working[q + 1] = g[s + 1];
+          working[q + 2] = g[s + 2];
           working[q + 3] = 255;
           continue;
         }
         const t = a / 255;
-        for (let k = 0; k < 3; k++) working[q + k] = Math.round(working[q + k] * (1 - t) + generated[i * 4 + k] * t);
+        for (let k = 0; k < 3; k++) working[q + k] = Math.round(working[q + k] * (1 - t) + g[s + k] * t);
         working[q + 3] = 255;
       }
     }

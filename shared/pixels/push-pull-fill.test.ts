@@ -54,4 +54,17 @@ describe('pushPullFill', () => {
   it('refuses buffers of the wrong size', () => {
     expect(() => pushPullFill(new Uint8Array(10), new Uint8Array(4), 2, 2)).toThrow(RangeError);
   });
+
+  it('fills in place when asked to write into its input: the same bytes as the copy it returns by default', () => {
+    const W = 61;
+    const H = 29;
+    const rgba = image(W, H, (x, y) => [(x * 7) & 255, (y * 11) & 255, (x * y) & 255]);
+    const unknown = new Uint8Array(W * H);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (x < 9 || x > 50 || y > 24) unknown[y * W + x] = 255;
+    const copy = pushPullFill(rgba, unknown, W, H);
+    expect(copy).not.toBe(rgba);
+    const inPlace = rgba.slice();
+    expect(pushPullFill(inPlace, unknown, W, H, inPlace)).toBe(inPlace);
+    expect(Buffer.from(inPlace).equals(Buffer.from(copy))).toBe(true);
+  });
 });

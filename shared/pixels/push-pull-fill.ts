@@ -121,15 +121,24 @@ function pull(fine: Level, coarse: Level): void {
   }
 }
 
+function anySet(m: Uint8Array): boolean {
+  for (let i = 0; i < m.length; i++) if (m[i]) return true;
+  return false;
+}
+
 /**
  * `rgba` with every pixel where `unknown` is non-zero replaced by the push–pull interpolation of the
  * known pixels (alpha 255); known pixels are copied unchanged. No known pixel at all: neutral grey.
+ * `into`: where to write (may be `rgba` itself, filled in place; only unknown pixels are written);
+ * default a copy of `rgba`.
  */
-export function pushPullFill(rgba: Uint8Array, unknown: Uint8Array, width: number, height: number): Uint8Array {
+export function pushPullFill(rgba: Uint8Array, unknown: Uint8Array, width: number, height: number, into?: Uint8Array): Uint8Array {
   if (rgba.length !== width * height * 4 || unknown.length !== width * height)
     throw new RangeError(`push-pull fill: buffers do not match ${width}×${height}`);
-  const out = new Uint8Array(rgba);
-  if (!unknown.some((v) => v !== 0)) return out;
+  if (into && into.length !== rgba.length) throw new RangeError(`push-pull fill: the output does not match ${width}×${height}`);
+  const out = into ?? new Uint8Array(rgba);
+  if (into && into !== rgba) into.set(rgba);
+  if (!anySet(unknown)) return out;
   const levels: Level[] = [firstLevel(rgba, unknown, width, height)];
   while (levels.at(-1)!.w > 1 || levels.at(-1)!.h > 1) levels.push(push(levels.at(-1)!));
   const top = levels.at(-1)!;

@@ -5,10 +5,10 @@
  */
 import { AppError } from '../../../shared/errors';
 import { pushPullFill } from '../../../shared/pixels/push-pull-fill';
-import { scaleTileResult, tileAtSize } from './tile-scale';
+import { scaleTileWindows, tileAtSize } from './tile-scale';
 import { activeWindows } from '../../../shared/pixels/active-windows';
 import type { Window } from '../../../shared/pixels/box-filter';
-import { tileReach } from '../../../shared/pixels/outpaint-masks';
+import { tileReach, type WindowedRgba } from '../../../shared/pixels/outpaint-masks';
 import type { OutpaintTile } from '../../../shared/geometry';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { runFillParallel } from '../providers/local-parallel';
@@ -20,7 +20,10 @@ import { sendCounted } from './run-edit';
 import { encodeRequest } from './request-pixels';
 import { noSpans, type SpanRecorder } from '../../../shared/timing/spans';
 
-/** A tile's pixels: RGBA, unknown (1) per pixel, and the ask mask (255 = paint here). */
+/**
+ * A tile's pixels: RGBA, unknown (non-zero) per pixel, and the ask mask (255 = paint here). In a job
+ * `rgba` and `unknown` may be views of the job's canvas-wide buffers: read them, never write them.
+ */
 export interface TilePixels {
   width: number;
   height: number;
@@ -40,18 +43,24 @@ export interface TileContext {
   tile?: number;
 }
 
-/** Turns a tile's pixels into generated RGBA of the tile's size. */
-export type GenerateTile = (tile: OutpaintTile, pixels: TilePixels, ctx: TileContext) => Promise<Uint8Array>;
+/**
+ * Turns a tile's pixels into generated RGBA of the tile's size, or only of its windows (`pixels.windows`,
+ * which hold everything the blend reads).
+ */
+export type GenerateTile = (tile: OutpaintTile, pixels: TilePixels, ctx: TileContext) => Promise<Uint8Array | WindowedRgba>;
 
-/** Gives the unknown part of a tile content a model can start from; returns RGBA of the tile's size. */
-export type Prefill = (pixels: TilePixels, signal: AbortSignal) => Promise<Uint8Array>;
+/**
+ * Gives the unknown part of a tile content a model can start from; returns RGBA of the tile's size.
+ * `owned`: `pixels.rgba` belongs to the caller's step alone and may be filled in place.
+ */
+export type Prefill = (pixels: TilePixels, signal: AbortSignal, owned?: boolean) => Promise<Uint8Array>;
 
 export const PREFILLS: Record<'smooth' | 'local', Prefill> = {
   // Push–pull, not a Laplace solve: the same smooth continuation for the model's context in tens of
   // milliseconds (a harmonic fill of a 3733×1600 tile held main for seconds).
-  smooth: async (p) => pushPullFill(p.rgba, p.unknown, p.width, p.height),
+  smooth: async (p, _signal, owned) => pushPullFill(p.rgba, p.unknown, p.width, p.height, owned ? p.rgba : undefined),
   local: (p, signal) =>
-    runFillInWorker({ width: p.width, height: p.height, rgba: p.rgba, mask: p.unknown.map((v) => v * 255), seed: 1 }, signal),
+    runFillInWorker({ width: p.width, height: p.height, rgba: p.rgba, mask: p.unknown.map((v) => (v ? 255 : 0)), seed: 1 }, signal),
 };
 
 const DEFAULT_PROMPT = 'Extend the scene naturally beyond the edges; match perspective, lighting and texture; no borders or frames.';
@@ -83,7 +92,8 @@ export function modelTiles(
     const name = (step: string) => `main: tile #${ctx.tile ?? 1} ${step}`;
     // Pre-filled at the request size: the model never sees more pixels than that.
     const small = await spans.time(name('scale to request'), () => tileAtSize(p, tile.request));
-    const prefilled = await spans.time(name('prefill'), () => prefill(small, ctx.signal));
+    // A scaled tile is this step's own: pre-filled in place (no copy of it).
+    const prefilled = await spans.time(name('prefill'), () => prefill(small, ctx.signal, small !== p));
     const { requestImage, requestMask } = await spans.time(
       name('request encode'),
       () => encodeRequest(prefilled, small.ask, { x: r.x, y: r.y, width: small.width, height: small.height }, tile.request, false),
@@ -125,7 +135,7 @@ export function modelTiles(
     // Scaled only where the blend will read it: within the blend's reach of the tile's unknown part.
     const windows = p.windows ?? activeWindows(p.unknown, p.width, p.height, tileReach(req.featherPx));
     return spans.time(name('decode + scale'), () =>
-      scaleTileResult(images[0].bytes, { width: p.width, height: p.height }, windows, model.spec.name, {
+      scaleTileWindows(images[0].bytes, { width: p.width, height: p.height }, windows, model.spec.name, {
         width: tile.request.width,
         height: tile.request.height,
       }),

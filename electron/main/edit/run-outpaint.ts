@@ -15,13 +15,13 @@ import { renderRegion } from './region-pixels';
 import { resolveModel } from './resolve-model';
 import {
   blendTile,
-  cropTile,
-  markKnown,
   outpaintAlpha,
   patchFromWorking,
   tileAskMask,
   tileBlendWeight,
   tileReach,
+  tileView,
+  unknownCanvas,
 } from '../../../shared/pixels/outpaint-masks';
 import { activeWindows } from '../../../shared/pixels/active-windows';
 import { encodePatchPng, sourceIccPath } from './colour-space';
@@ -79,8 +79,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       const working = await spans.time('main: working canvas', () =>
         renderRegion(svc.store, req.layers, { x: 0, y: 0, width: W, height: H }),
       );
-      const known = new Uint8Array(W * H);
-      markKnown(known, W, original);
+      // 255 where nothing is known yet (the tiles' unknown maps are views of it when they span whole rows).
+      const unknownMap = unknownCanvas(req.canvas, original);
       for (const [i, tile] of plan.tiles.entries()) {
         if (signal.aborted) throw cancelled();
         const base = (c * plan.tiles.length + i) / (req.n * plan.tiles.length);
@@ -98,7 +98,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         const tileStart = spans.now();
         // The tile's active windows (where the ask mask and the blend can be non-zero), worked out once.
         const { rgba, unknown, ask, windows } = await spans.time(`main: tile #${k} crop + ask mask`, () => {
-          const crop = cropTile(working, known, W, r);
+          const crop = tileView(working, unknownMap, W, r);
           const windows = activeWindows(crop.unknown, r.width, r.height, tileReach(req.featherPx));
           return { ...crop, windows, ask: tileAskMask(crop.unknown, r.width, r.height, req.featherPx, windows) };
         });
@@ -113,7 +113,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           },
         );
         await spans.time(`main: tile #${k} blend`, () =>
-          blendTile(working, known, W, r, generated, tileBlendWeight(unknown, r.width, r.height, req.featherPx, windows), windows),
+          blendTile(working, unknownMap, W, r, generated, tileBlendWeight(unknown, r.width, r.height, req.featherPx, windows), windows, 0),
         );
         spans.add(`main: tile #${k}`, tileStart, spans.now());
       }

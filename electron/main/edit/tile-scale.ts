@@ -8,6 +8,7 @@
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { Window } from '../../../shared/pixels/box-filter';
+import type { WindowedRgba } from '../../../shared/pixels/outpaint-masks';
 import { checkProviderImage, type Size } from './provider-image';
 import type { TilePixels } from './outpaint-tile-steps';
 
@@ -25,8 +26,9 @@ async function scaled(data: Uint8Array, from: Size, channels: 1 | 4, to: Size): 
 export async function tileAtSize(p: TilePixels, size: Size): Promise<TilePixels> {
   if (p.width === size.width && p.height === size.height) return p;
   const from = { width: p.width, height: p.height };
-  const unknown255 = new Uint8Array(p.unknown.length);
-  for (let i = 0; i < unknown255.length; i++) if (p.unknown[i]) unknown255[i] = 255;
+  // Scaled as 0/255 so that any unknown pixel under a scaled one leaves it non-zero; the job's
+  // unknown map already is 0/255 (no 6 MP pass and no fresh 6 MB buffer for it).
+  const unknown255 = is255(p.unknown) ? p.unknown : to255(p.unknown);
   const [rgba, unknownScaled, ask] = await Promise.all([
     scaled(p.rgba, from, 4, size),
     scaled(unknown255, from, 1, size),
@@ -37,12 +39,52 @@ export async function tileAtSize(p: TilePixels, size: Size): Promise<TilePixels>
   return { width: size.width, height: size.height, rgba, unknown, ask };
 }
 
+/** Whether a 0/n flag map uses 255 for its flags (its first non-zero value; maps use one value). */
+function is255(m: Uint8Array): boolean {
+  for (let i = 0; i < m.length; i++) if (m[i]) return m[i] === 255;
+  return true;
+}
+
+function to255(m: Uint8Array): Uint8Array {
+  const out = new Uint8Array(m.length);
+  for (let i = 0; i < m.length; i++) if (m[i]) out[i] = 255;
+  return out;
+}
+
 /**
- * A provider's answer for a tile scaled to the tile's size, computed only inside `windows` (zero
- * elsewhere): the blend reads the result only where its weight is non-zero, which for an extension on
- * both sides is two strips, not the original between them. libvips evaluates on demand, so a resize
- * followed by an extract computes the extracted pixels only — the same values as the whole resize.
+ * A provider's answer for a tile scaled to the tile's size, computed only inside `windows`: the
+ * blend reads the result only where its weight is non-zero, which for an extension on both sides is
+ * two strips, not the original between them. libvips evaluates on demand, so a resize followed by an
+ * extract computes the extracted pixels only — the same values as the whole resize. Each window comes
+ * back as its own buffer (no fresh tile-sized buffer: 24 MB for a 6 MP tile).
  */
+export async function scaleTileWindows(
+  bytes: Uint8Array,
+  size: Size,
+  windows: Window[],
+  modelName: string,
+  requested: Size,
+): Promise<WindowedRgba> {
+  const got = await checkProviderImage(bytes, requested, modelName);
+  try {
+    const parts = await Promise.all(
+      windows.map(async (win) => {
+        const part = await sharp(bytes, { limitInputPixels: got.width * got.height })
+          .ensureAlpha()
+          .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })
+          .extract({ left: win.x0, top: win.y0, width: win.x1 - win.x0, height: win.y1 - win.y0 })
+          .raw()
+          .toBuffer();
+        return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+      }),
+    );
+    return { windows, parts };
+  } catch (e) {
+    throw new AppError({ kind: 'server', message: `${modelName} returned an image Maskwork could not decode.` }, { cause: e });
+  }
+}
+
+/** {@link scaleTileWindows} pasted into a tile-sized buffer (zero outside the windows). */
 export async function scaleTileResult(
   bytes: Uint8Array,
   size: Size,
@@ -50,24 +92,12 @@ export async function scaleTileResult(
   modelName: string,
   requested: Size,
 ): Promise<Uint8Array> {
-  const got = await checkProviderImage(bytes, requested, modelName);
+  const { parts } = await scaleTileWindows(bytes, size, windows, modelName, requested);
   const out = new Uint8Array(size.width * size.height * 4);
-  try {
-    await Promise.all(
-      windows.map(async (win) => {
-        const w = win.x1 - win.x0;
-        const h = win.y1 - win.y0;
-        const part = await sharp(bytes, { limitInputPixels: got.width * got.height })
-          .ensureAlpha()
-          .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })
-          .extract({ left: win.x0, top: win.y0, width: w, height: h })
-          .raw()
-          .toBuffer();
-        for (let y = 0; y < h; y++) out.set(part.subarray(y * w * 4, (y + 1) * w * 4), ((win.y0 + y) * size.width + win.x0) * 4);
-      }),
-    );
-  } catch (e) {
-    throw new AppError({ kind: 'server', message: `${modelName} returned an image Maskwork could not decode.` }, { cause: e });
-  }
+  windows.forEach((win, k) => {
+    const w = win.x1 - win.x0;
+    for (let y = 0; y < win.y1 - win.y0; y++)
+      out.set(parts[k].subarray(y * w * 4, (y + 1) * w * 4), ((win.y0 + y) * size.width + win.x0) * 4);
+  });
   return out;
 }

@@ -26,7 +26,8 @@ describe('outpaint tile steps', () => {
   it('the job runs the injected step once per tile and blends its pixels; the original stays untouched', async () => {
     const seen: TilePixels[] = [];
     const paintRed: GenerateTile = async (_tile, p) => {
-      seen.push(p);
+      // A copy: the tile's pixels may be views of the job's canvas buffers, which the blend changes.
+      seen.push({ ...p, rgba: p.rgba.slice(), unknown: p.unknown.slice() });
       const out = new Uint8Array(p.width * p.height * 4);
       for (let i = 0; i < p.width * p.height; i++) out.set([250, 0, 0, 255], i * 4);
       return out;
@@ -48,7 +49,8 @@ describe('outpaint tile steps', () => {
     expect(seen.length).toBeGreaterThan(0);
     for (const p of seen) {
       expect(p.rgba).toHaveLength(p.width * p.height * 4);
-      expect(p.unknown.some((v) => v === 1)).toBe(true);
+      expect(p.unknown.some((v) => v === 255)).toBe(true);
+      expect(p.unknown.every((v) => v === 0 || v === 255)).toBe(true);
       expect(p.ask.every((v) => v === 0 || v === 255)).toBe(true);
     }
     const { data, info } = await sharp(Buffer.from(candidate.patch!)).raw().toBuffer({ resolveWithObject: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { scaleTileResult, tileAtSize } from '../../../electron/main/edit/tile-scale';
+import { scaleTileResult, scaleTileWindows, tileAtSize } from '../../../electron/main/edit/tile-scale';
 import type { TilePixels } from '../../../electron/main/edit/outpaint-tile-steps';
 
 /** A 40×10 tile: known red on the left 17 columns, unknown (transparent) to the right; ask = unknown. */
@@ -39,6 +39,22 @@ describe('tileAtSize', () => {
       }
       for (let x = 8; x < 20; x++) expect(s.unknown[y * 20 + x]).toBe(1);
       for (let x = 9; x < 20; x++) expect(s.ask[y * 20 + x]).toBe(255);
+    }
+  });
+});
+
+describe('tileAtSize with a 0/255 unknown map (the job passes its canvas map as it is)', () => {
+  it('gives the same scaled tile as a 0/1 map', async () => {
+    const p = tile();
+    const q = { ...p, unknown: p.unknown.map((v) => v * 255) };
+    for (const size of [
+      { width: 20, height: 5 },
+      { width: 31, height: 7 },
+    ]) {
+      const [a, b] = [await tileAtSize(p, size), await tileAtSize(q, size)];
+      expect([...b.unknown]).toEqual([...a.unknown]);
+      expect([...b.rgba]).toEqual([...a.rgba]);
+      expect([...b.ask]).toEqual([...a.ask]);
     }
   });
 });
@@ -83,6 +99,26 @@ describe('scaleTileResult', () => {
     expect(inside).toBeGreaterThan(0);
     expect(mismatches).toBe(0);
     expect(nonZeroOutside).toBe(0);
+  });
+
+  it('scaleTileWindows gives each window as its own buffer, row by row, with the values of the whole resize', async () => {
+    const bytes = await answer();
+    const size = { width: 733, height: 312 };
+    const windows = [
+      { x0: 3, y0: 5, x1: 101, y1: 300 },
+      { x0: 600, y0: 0, x1: 733, y1: 312 },
+    ];
+    const got = await scaleTileWindows(bytes, size, windows, 'Test model', { width: 300, height: 128 });
+    const whole = await sharp(bytes).ensureAlpha().resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
+    expect(got.windows).toEqual(windows);
+    windows.forEach((w, k) => {
+      const rowBytes = (w.x1 - w.x0) * 4;
+      expect(got.parts[k]).toHaveLength(rowBytes * (w.y1 - w.y0));
+      for (let y = w.y0; y < w.y1; y++) {
+        const want = whole.subarray((y * size.width + w.x0) * 4, (y * size.width + w.x1) * 4);
+        expect(Buffer.from(got.parts[k].subarray((y - w.y0) * rowBytes, (y - w.y0 + 1) * rowBytes)).equals(want)).toBe(true);
+      }
+    });
   });
 
   it('refuses an answer of the wrong shape before decoding it', async () => {
