@@ -24,19 +24,50 @@ function firstLevel(rgba: Uint8Array, unknown: Uint8Array, width: number, height
   const c = new Float32Array(w * h * 3);
   const a = new Float32Array(w * h);
   for (let Y = 0; Y < h; Y++) {
+    const full = 2 * Y + 1 < height;
     for (let X = 0; X < w; X++) {
       let r = 0;
       let g = 0;
       let b = 0;
       let n = 0;
-      for (let y = 2 * Y; y < Math.min(2 * Y + 2, height); y++) {
-        for (let x = 2 * X; x < Math.min(2 * X + 2, width); x++) {
-          const i = y * width + x;
-          if (unknown[i]) continue;
+      if (full && 2 * X + 1 < width) {
+        // A whole 2×2 block (integer sums: the order of the four does not change them).
+        const i = 2 * Y * width + 2 * X;
+        const j = i + width;
+        if (!unknown[i]) {
           r += rgba[i * 4];
           g += rgba[i * 4 + 1];
           b += rgba[i * 4 + 2];
           n++;
+        }
+        if (!unknown[i + 1]) {
+          r += rgba[i * 4 + 4];
+          g += rgba[i * 4 + 5];
+          b += rgba[i * 4 + 6];
+          n++;
+        }
+        if (!unknown[j]) {
+          r += rgba[j * 4];
+          g += rgba[j * 4 + 1];
+          b += rgba[j * 4 + 2];
+          n++;
+        }
+        if (!unknown[j + 1]) {
+          r += rgba[j * 4 + 4];
+          g += rgba[j * 4 + 5];
+          b += rgba[j * 4 + 6];
+          n++;
+        }
+      } else {
+        for (let y = 2 * Y; y < Math.min(2 * Y + 2, height); y++) {
+          for (let x = 2 * X; x < Math.min(2 * X + 2, width); x++) {
+            const i = y * width + x;
+            if (unknown[i]) continue;
+            r += rgba[i * 4];
+            g += rgba[i * 4 + 1];
+            b += rgba[i * 4 + 2];
+            n++;
+          }
         }
       }
       const o = Y * w + X;
@@ -85,40 +116,85 @@ function push(fine: Level): Level {
   return { w, h, c, a };
 }
 
-/** The coarse level's colour at fine pixel (x, y), bilinear (pixel centres aligned), into `out`. */
-function sample(coarse: Level, x: number, y: number, out: Float32Array): void {
-  const fx = Math.min(Math.max((x + 0.5) / 2 - 0.5, 0), coarse.w - 1);
-  const fy = Math.min(Math.max((y + 0.5) / 2 - 0.5, 0), coarse.h - 1);
-  const x0 = Math.floor(fx);
-  const y0 = Math.floor(fy);
-  const x1 = Math.min(x0 + 1, coarse.w - 1);
-  const y1 = Math.min(y0 + 1, coarse.h - 1);
-  const tx = fx - x0;
-  const ty = fy - y0;
-  const i00 = (y0 * coarse.w + x0) * 3;
-  const i01 = (y0 * coarse.w + x1) * 3;
-  const i10 = (y1 * coarse.w + x0) * 3;
-  const i11 = (y1 * coarse.w + x1) * 3;
-  for (let k = 0; k < 3; k++) {
-    const top = coarse.c[i00 + k] + (coarse.c[i01 + k] - coarse.c[i00 + k]) * tx;
-    const bottom = coarse.c[i10 + k] + (coarse.c[i11 + k] - coarse.c[i10 + k]) * tx;
-    out[k] = top + (bottom - top) * ty;
+/**
+ * Where fine pixels sample a coarse level (bilinear, pixel centres aligned), per fine column or row:
+ * the two coarse indices and the weight of the second, worked out once per level instead of per pixel.
+ */
+interface Axis {
+  i0: Int32Array;
+  i1: Int32Array;
+  t: Float64Array;
+}
+
+function axis(fine: number, coarse: number): Axis {
+  const i0 = new Int32Array(fine);
+  const i1 = new Int32Array(fine);
+  const t = new Float64Array(fine);
+  for (let x = 0; x < fine; x++) {
+    const f = Math.min(Math.max((x + 0.5) / 2 - 0.5, 0), coarse - 1);
+    const a = Math.floor(f);
+    i0[x] = a;
+    i1[x] = Math.min(a + 1, coarse - 1);
+    t[x] = f - a;
+  }
+  return { i0, i1, t };
+}
+
+/**
+ * Calls `set(i, r, g, b)` for every pixel `i` of a `width`×`height` grid with `want(i)`, with the
+ * coarse level's colour there (bilinear, rounded to float32 as the levels store colour).
+ */
+function sampleWhere(
+  coarse: Level,
+  width: number,
+  height: number,
+  want: (i: number) => boolean,
+  set: (i: number, r: number, g: number, b: number) => void,
+): void {
+  const X = axis(width, coarse.w);
+  const Y = axis(height, coarse.h);
+  const c = coarse.c;
+  const f = Math.fround;
+  for (let y = 0; y < height; y++) {
+    const r0 = Y.i0[y] * coarse.w;
+    const r1 = Y.i1[y] * coarse.w;
+    const ty = Y.t[y];
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (!want(i)) continue;
+      const tx = X.t[x];
+      const i00 = (r0 + X.i0[x]) * 3;
+      const i01 = (r0 + X.i1[x]) * 3;
+      const i10 = (r1 + X.i0[x]) * 3;
+      const i11 = (r1 + X.i1[x]) * 3;
+      let top = c[i00] + (c[i01] - c[i00]) * tx;
+      let bottom = c[i10] + (c[i11] - c[i10]) * tx;
+      const R = f(top + (bottom - top) * ty);
+      top = c[i00 + 1] + (c[i01 + 1] - c[i00 + 1]) * tx;
+      bottom = c[i10 + 1] + (c[i11 + 1] - c[i10 + 1]) * tx;
+      const G = f(top + (bottom - top) * ty);
+      top = c[i00 + 2] + (c[i01 + 2] - c[i00 + 2]) * tx;
+      bottom = c[i10 + 2] + (c[i11 + 2] - c[i10 + 2]) * tx;
+      set(i, R, G, f(top + (bottom - top) * ty));
+    }
   }
 }
 
 /** Completes `fine` from the (complete) coarser level. */
 function pull(fine: Level, coarse: Level): void {
-  const s = new Float32Array(3);
-  for (let y = 0; y < fine.h; y++) {
-    for (let x = 0; x < fine.w; x++) {
-      const i = y * fine.w + x;
+  sampleWhere(
+    coarse,
+    fine.w,
+    fine.h,
+    (i) => fine.a[i] < 1,
+    (i, r, g, b) => {
       const k = fine.a[i];
-      if (k >= 1) continue;
-      sample(coarse, x, y, s);
-      for (let ch = 0; ch < 3; ch++) fine.c[i * 3 + ch] = k * fine.c[i * 3 + ch] + (1 - k) * s[ch];
+      fine.c[i * 3] = k * fine.c[i * 3] + (1 - k) * r;
+      fine.c[i * 3 + 1] = k * fine.c[i * 3 + 1] + (1 - k) * g;
+      fine.c[i * 3 + 2] = k * fine.c[i * 3 + 2] + (1 - k) * b;
       fine.a[i] = 1;
-    }
-  }
+    },
+  );
 }
 
 function anySet(m: Uint8Array): boolean {
@@ -145,17 +221,17 @@ export function pushPullFill(rgba: Uint8Array, unknown: Uint8Array, width: numbe
   if (top.a[0] === 0) top.c.fill(128);
   top.a[0] = 1;
   for (let l = levels.length - 2; l >= 0; l--) pull(levels[l], levels[l + 1]);
-  const s = new Float32Array(3);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      if (!unknown[i]) continue;
-      sample(levels[0], x, y, s);
-      out[i * 4] = Math.round(s[0]);
-      out[i * 4 + 1] = Math.round(s[1]);
-      out[i * 4 + 2] = Math.round(s[2]);
+  sampleWhere(
+    levels[0],
+    width,
+    height,
+    (i) => unknown[i] !== 0,
+    (i, r, g, b) => {
+      out[i * 4] = Math.round(r);
+      out[i * 4 + 1] = Math.round(g);
+      out[i * 4 + 2] = Math.round(b);
       out[i * 4 + 3] = 255;
-    }
-  }
+    },
+  );
   return out;
 }
