@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeWindows, byActiveWindows } from './active-windows';
+import { activeWindows, byActiveWindows, byEdgeWindows } from './active-windows';
 import { tileAskMask, tileBlendWeight } from './outpaint-masks';
 import { dilatedMask, featheredAlpha } from './patch';
 import { mulberry32 } from '../engine/random';
@@ -71,6 +71,39 @@ describe('active windows', () => {
     const u = tile(w, h, [[50, 10, 180, 100]], 3, 7);
     const dil = (m: Uint8Array, sw: number, sh: number) => dilatedMask(m, sw, sh, 6, 255);
     expect(firstDiff(byActiveWindows(u, w, h, 7, dil), dil(u, w, h))).toBe(-1);
+  });
+
+  it('byEdgeWindows works only on bands around the known/unknown edge, with the whole-tile result', () => {
+    const w = 600;
+    const h = 200;
+    const u = tile(w, h, [[150, 0, 300, 200]], 0, 3); // strips 0–149 and 450–599
+    const crops: Array<[number, number]> = [];
+    const band = 12;
+    const ask = (m: Uint8Array, sw: number, sh: number) => {
+      crops.push([sw, sh]);
+      return askWhole(m, sw, sh, band);
+    };
+    const got = byEdgeWindows(u, w, h, band + 1, ask);
+    expect(firstDiff(got, askWhole(u, w, h, band))).toBe(-1);
+    // Two bands, each the edge's 2 px ± (reach + 1), padded by the reach: 2 + 2 · 14 + 2 · 13 = 56 px wide
+    // (the strips' active windows are 150 + 13).
+    expect(crops).toEqual([
+      [56, 200],
+      [56, 200],
+    ]);
+    // A map whose unknown pixels are 0/255 gives the same.
+    expect(
+      firstDiff(
+        byEdgeWindows(
+          u.map((v) => v * 255),
+          w,
+          h,
+          band + 1,
+          ask,
+        ),
+        got,
+      ),
+    ).toBe(-1);
   });
 
   const layouts: Array<[string, Array<[number, number, number, number]>, number]> = [
