@@ -29,14 +29,55 @@ export async function tileAtSize(p: TilePixels, size: Size): Promise<TilePixels>
   // Scaled as 0/255 so that any unknown pixel under a scaled one leaves it non-zero; the job's
   // unknown map already is 0/255 (no 6 MP pass and no fresh 6 MB buffer for it).
   const unknown255 = is255(p.unknown) ? p.unknown : to255(p.unknown);
-  const [rgba, unknownScaled, ask] = await Promise.all([
+  // With the tile's active windows known, the masks are scaled only there (both are 0 outside them).
+  const [rgba, unknown, ask] = await Promise.all([
     scaled(p.rgba, from, 4, size),
-    scaled(unknown255, from, 1, size),
-    scaled(p.ask, from, 1, size),
+    p.windows ? scaledMaskWindows(unknown255, from, size, p.windows, true) : scaled(unknown255, from, 1, size).then(flags),
+    p.windows ? scaledMaskWindows(p.ask, from, size, p.windows, false) : scaled(p.ask, from, 1, size),
   ]);
-  const unknown = new Uint8Array(unknownScaled.length);
-  for (let i = 0; i < unknown.length; i++) if (unknownScaled[i] > 0) unknown[i] = 1;
   return { width: size.width, height: size.height, rgba, unknown, ask };
+}
+
+/** 1 where a scaled mask is non-zero. */
+function flags(m: Uint8Array): Uint8Array {
+  const out = new Uint8Array(m.length);
+  for (let i = 0; i < m.length; i++) if (m[i] > 0) out[i] = 1;
+  return out;
+}
+
+/**
+ * A grey mask that is 0 outside `windows` scaled to `to` like {@link scaled}, computed only over each
+ * window's image at the new size, padded by the kernel's reach (linear: one source pixel either side,
+ * times the enlargement, under one output pixel when shrinking; two source pixels' worth plus 2 px —
+ * tested against the whole scale); 0 elsewhere, as the whole scale gives there. `asFlags`: 1 where
+ * the scaled value is non-zero instead of the value.
+ */
+async function scaledMaskWindows(data: Uint8Array, from: Size, to: Size, windows: Window[], asFlags: boolean): Promise<Uint8Array> {
+  const out = new Uint8Array(to.width * to.height);
+  const sx = to.width / from.width;
+  const sy = to.height / from.height;
+  const padX = Math.ceil(2 * Math.max(1, sx)) + 2;
+  const padY = Math.ceil(2 * Math.max(1, sy)) + 2;
+  await Promise.all(
+    windows.map(async (win) => {
+      const x0 = Math.max(0, Math.floor(win.x0 * sx) - padX);
+      const y0 = Math.max(0, Math.floor(win.y0 * sy) - padY);
+      const w = Math.min(to.width, Math.ceil(win.x1 * sx) + padX) - x0;
+      const h = Math.min(to.height, Math.ceil(win.y1 * sy) + padY) - y0;
+      const part = await sharp(data, { raw: { width: from.width, height: from.height, channels: 1 } })
+        .resize(to.width, to.height, { fit: 'fill', kernel: 'linear' })
+        .extract({ left: x0, top: y0, width: w, height: h })
+        .extractChannel(0)
+        .raw()
+        .toBuffer();
+      for (let y = 0; y < h; y++) {
+        const d = (y0 + y) * to.width + x0;
+        if (!asFlags) out.set(part.subarray(y * w, (y + 1) * w), d);
+        else for (let x = 0, s = y * w; x < w; x++, s++) if (part[s] > 0) out[d + x] = 1;
+      }
+    }),
+  );
+  return out;
 }
 
 /** Whether a 0/n flag map uses 255 for its flags (its first non-zero value; maps use one value). */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { scaleTileResult, scaleTileWindows, tileAtSize } from '../../../electron/main/edit/tile-scale';
 import type { TilePixels } from '../../../electron/main/edit/outpaint-tile-steps';
+import { activeWindows } from '../../../shared/pixels/active-windows';
+import { tileAskMask, tileReach } from '../../../shared/pixels/outpaint-masks';
 
 /** A 40×10 tile: known red on the left 17 columns, unknown (transparent) to the right; ask = unknown. */
 function tile(): TilePixels {
@@ -56,6 +58,48 @@ describe('tileAtSize with a 0/255 unknown map (the job passes its canvas map as 
       expect([...b.rgba]).toEqual([...a.rgba]);
       expect([...b.ask]).toEqual([...a.ask]);
     }
+  });
+});
+
+describe('tileAtSize with the active windows of the tile', () => {
+  it('scales the masks only in the windows, with the same bytes as the whole scale, shrinking and enlarging', async () => {
+    const W = 300;
+    const H = 90;
+    // Unknown: strips on both sides and a notch at the top right, as a later tile sees them.
+    const unknown = new Uint8Array(W * H);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (x < 40 || x >= 262 || (y < 12 && x >= 200)) unknown[y * W + x] = 255;
+    const rgba = new Uint8Array(W * H * 4).map((_, i) => (i * 2654435761) >>> 24);
+    for (const band of [0, 8]) {
+      const ask = tileAskMask(unknown, W, H, band);
+      const windows = activeWindows(unknown, W, H, tileReach(band));
+      expect(windows.length).toBeGreaterThan(1);
+      for (const size of [
+        { width: 233, height: 70 },
+        { width: 91, height: 27 },
+        { width: 450, height: 135 },
+        { width: 300, height: 40 },
+      ]) {
+        const whole = await tileAtSize({ width: W, height: H, rgba, unknown, ask }, size);
+        const parts = await tileAtSize({ width: W, height: H, rgba, unknown, ask, windows }, size);
+        expect(Buffer.from(parts.unknown).equals(Buffer.from(whole.unknown))).toBe(true);
+        expect(Buffer.from(parts.ask).equals(Buffer.from(whole.ask))).toBe(true);
+        expect(Buffer.from(parts.rgba).equals(Buffer.from(whole.rgba))).toBe(true);
+        expect(whole.unknown.some((v) => v === 1)).toBe(true);
+      }
+    }
+  });
+});
+
+describe('tileAtSize reads the masks only inside the windows', () => {
+  it('a mask pixel outside every window (none are, in a job) does not reach the scaled masks', async () => {
+    const p = tile(); // unknown and ask: columns 17–39
+    const ask = p.ask.slice();
+    ask[5 * 40 + 2] = 255; // far from the unknown part, outside the window below
+    const windows = [{ x0: 12, y0: 0, x1: 40, y1: 10 }];
+    const s = await tileAtSize({ ...p, ask, windows }, { width: 20, height: 5 });
+    expect(s.ask.subarray(0, 3 * 20).every((v, i) => i % 20 > 4 || v === 0)).toBe(true);
+    const whole = await tileAtSize({ ...p, ask }, { width: 20, height: 5 });
+    expect(whole.ask.some((v, i) => i % 20 < 4 && v > 0)).toBe(true);
   });
 });
 
