@@ -36,6 +36,22 @@ describe('glyphs matched to the OCR symbols by order', () => {
     expect(flagDepth(l.ink, l.w, l.h)).toBeLessThan(0.125);
     expect(checkGlyph(img, 'l', word[1].box, { typed: 'l', word, line: word, shapes: shapes! })).toEqual({ result: 'ok' });
   });
+  it('marks the glyphs it had to cut apart (their widths are the cut’s)', () => {
+    // Two stems joined by a 2 px hairline, then a block standing alone.
+    const joined = draw(100, 80, [
+      [10, 16, 10, 70],
+      [16, 40, 40, 42],
+      [40, 46, 10, 70],
+      [60, 80, 10, 70],
+    ]);
+    const syms = [
+      { text: 'l', box: { x0: 10, y0: 10, x1: 16, y1: 70 } },
+      { text: 'l', box: { x0: 40, y0: 10, x1: 46, y1: 70 } },
+      { text: 'I', box: { x0: 60, y0: 10, x1: 80, y1: 70 } },
+    ];
+    const shapes = wordShapes(joined, syms)!;
+    expect(syms.map((s) => shapes.get(s.box)!.cut ?? false)).toEqual([true, true, false]);
+  });
   it('gives up when glyphs and symbols do not pair up (an "m" read where "rn" is drawn)', () => {
     const rn = draw(80, 60, [
       [10, 16, 20, 50],

@@ -28,6 +28,8 @@ export interface Shape {
   x?: number;
   /** Top edge in the image, when the glyph was found by order. */
   y?: number;
+  /** True when the glyph was cut from ink it shared with a neighbour (its width is the cut's). */
+  cut?: boolean;
 }
 
 /** 8-connected components of `ink` (w × h): a label per pixel (−1: no ink) and each component's box. */
@@ -73,6 +75,8 @@ interface Group {
   x1: number;
   y1: number;
   ids: number[];
+  /** Cut from a wider group (cutThinnest). */
+  cut?: boolean;
 }
 
 /** Components stacked over each other (sharing most of the narrower one's columns) are one glyph. */
@@ -121,8 +125,8 @@ function cutThinnest(groups: Group[], label: Int32Array, w: number, height: numb
   const cut = best as { gi: number; x: number; ink: number } | null;
   if (!cut || cut.ink >= height * 0.2) return false;
   const g = groups[cut.gi];
-  const left: Group = { ...g, x1: cut.x - 1, ids: g.ids };
-  const right: Group = { ...g, x0: cut.x, ids: g.ids };
+  const left: Group = { ...g, x1: cut.x - 1, ids: g.ids, cut: true };
+  const right: Group = { ...g, x0: cut.x, ids: g.ids, cut: true };
   groups.splice(cut.gi, 1, left, right);
   return true;
 }
@@ -167,7 +171,7 @@ export function segmentWord(
     for (let y = 0; y < gh; y++) for (let x = 0; x < gw; x++) shape[y * gw + x] = ids.has(label[(y + y0) * w + x + g.x0]) ? 1 : 0;
     const main = Math.max(...g.ids.map((id) => comps[id].y1 - comps[id].y0 + 1));
     const parts = g.ids.filter((id) => comps[id].y1 - comps[id].y0 + 1 >= main * 0.5).length;
-    out.set(s.box, { ink: shape, w: gw, h: gh, parts, x: left + g.x0, y: top + y0 });
+    out.set(s.box, { ink: shape, w: gw, h: gh, parts, x: left + g.x0, y: top + y0, ...(g.cut ? { cut: true } : {}) });
   });
   return out;
 }

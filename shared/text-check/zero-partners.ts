@@ -56,11 +56,12 @@ export function provedByPartners(
   line: readonly GlyphRef[],
   shapes: ReadonlyMap<Box, Shape> | undefined,
 ): boolean {
-  if (!shapes || g.x === undefined) return false;
+  // Widths are the evidence: a glyph cut from ink it shared with a neighbour has the cut's width.
+  if (!shapes || g.x === undefined || g.cut) return false;
   const placed: Placed[] = [];
   for (const o of line) {
     const s = shapes.get(o.box);
-    if (s?.x !== undefined && s.parts > 0) placed.push({ text: o.text, box: o.box, word: o.word, s: s as Shape & { x: number } });
+    if (s?.x !== undefined && s.parts > 0 && !s.cut) placed.push({ text: o.text, box: o.box, word: o.word, s: s as Shape & { x: number } });
   }
   const others = placed.filter((p) => p.box !== glyphBox);
   const sameHeight = (p: Placed) => p.s.h >= 0.9 * g.h && p.s.h <= 1.12 * g.h;
