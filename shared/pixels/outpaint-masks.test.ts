@@ -157,3 +157,44 @@ describe('tile views of the canvas buffers (no fresh tile-sized copies)', () => 
     expect(() => blendTile(b, marks, Wt, r, { windows: [windows[0]], parts: [parts[0]] }, weight, windows, 0)).toThrow(RangeError);
   });
 });
+
+describe('outpaintAlpha row by row', () => {
+  /** The pixel-by-pixel definition it replaced (reference). */
+  function alphaRef(width: number, height: number, o: { x: number; y: number; width: number; height: number }, band: number) {
+    const a = new Uint8Array(width * height);
+    const ext = { left: o.x > 0, top: o.y > 0, right: o.x + o.width < width, bottom: o.y + o.height < height };
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const inside = x >= o.x && x < o.x + o.width && y >= o.y && y < o.y + o.height;
+        if (!inside) {
+          a[y * width + x] = 255;
+          continue;
+        }
+        if (band <= 0) continue;
+        let d = Infinity;
+        if (ext.left) d = Math.min(d, x - o.x);
+        if (ext.right) d = Math.min(d, o.x + o.width - 1 - x);
+        if (ext.top) d = Math.min(d, y - o.y);
+        if (ext.bottom) d = Math.min(d, o.y + o.height - 1 - y);
+        if (d < band) a[y * width + x] = Math.round(255 * (1 - (d + 1) / (band + 1)));
+      }
+    return a;
+  }
+
+  it('is the same as the pixel-by-pixel definition on every kind of extension', () => {
+    const originals = [
+      { x: 30, y: 0, width: 60, height: 50 }, // left and right
+      { x: 0, y: 12, width: 120, height: 20 }, // top and bottom
+      { x: 0, y: 0, width: 70, height: 40 }, // right and bottom
+      { x: 50, y: 10, width: 70, height: 40 }, // left and top
+      { x: 10, y: 5, width: 100, height: 30 }, // all four
+      { x: 40, y: 3, width: 8, height: 6 }, // smaller than two bands
+      { x: 0, y: 0, width: 120, height: 50 }, // nothing extended
+    ];
+    for (const o of originals)
+      for (const band of [0, 1, 7, 24]) {
+        const got = outpaintAlpha({ width: 120, height: 50 }, o, band);
+        expect(Buffer.from(got).equals(Buffer.from(alphaRef(120, 50, o, band)))).toBe(true);
+      }
+  });
+});

@@ -65,31 +65,49 @@ export function tileReach(band: number): number {
   return band > 0 ? tileBlendReach(band) : 0;
 }
 
-/** Final patch alpha over the canvas. */
+/**
+ * Final patch alpha over the canvas. Row by row: 255 outside the original, and inside it only the
+ * pixels within `band` of an extended side are worked out (a 6 MP canvas is mostly the original's
+ * 0 and the new area's 255).
+ */
 export function outpaintAlpha(canvas: Size, original: Rect, band: number): Uint8Array {
   const { width, height } = canvas;
   const a = new Uint8Array(width * height);
-  const ext = {
-    left: original.x > 0,
-    top: original.y > 0,
-    right: original.x + original.width < width,
-    bottom: original.y + original.height < height,
-  };
+  const ox0 = original.x;
+  const ox1 = original.x + original.width;
+  const oy0 = original.y;
+  const oy1 = original.y + original.height;
+  const ext = { left: ox0 > 0, top: oy0 > 0, right: ox1 < width, bottom: oy1 < height };
+  const ramp = (d: number) => Math.round(255 * (1 - (d + 1) / (band + 1)));
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const inside = x >= original.x && x < original.x + original.width && y >= original.y && y < original.y + original.height;
-      if (!inside) {
-        a[y * width + x] = 255;
-        continue;
-      }
-      if (band <= 0) continue;
-      let d = Infinity;
-      if (ext.left) d = Math.min(d, x - original.x);
-      if (ext.right) d = Math.min(d, original.x + original.width - 1 - x);
-      if (ext.top) d = Math.min(d, y - original.y);
-      if (ext.bottom) d = Math.min(d, original.y + original.height - 1 - y);
-      if (d < band) a[y * width + x] = Math.round(255 * (1 - (d + 1) / (band + 1)));
+    const row = y * width;
+    if (y < oy0 || y >= oy1) {
+      a.fill(255, row, row + width);
+      continue;
     }
+    a.fill(255, row, row + Math.max(0, Math.min(width, ox0)));
+    a.fill(255, row + Math.max(0, ox1), row + width);
+    if (band <= 0) continue;
+    let dy = Infinity;
+    if (ext.top) dy = y - oy0;
+    if (ext.bottom) dy = Math.min(dy, oy1 - 1 - y);
+    const at = (x: number) => {
+      let d = dy;
+      if (ext.left) d = Math.min(d, x - ox0);
+      if (ext.right) d = Math.min(d, ox1 - 1 - x);
+      if (d < band) a[row + x] = ramp(d);
+    };
+    const x0 = Math.max(0, ox0);
+    const x1 = Math.min(width, ox1);
+    if (dy < band) {
+      for (let x = x0; x < x1; x++) at(x);
+      continue;
+    }
+    // Only the columns within `band` of an extended left or right side can be non-zero.
+    const leftEnd = ext.left ? Math.min(x1, x0 + band) : x0;
+    const rightStart = ext.right ? Math.max(leftEnd, x1 - band) : x1;
+    for (let x = x0; x < leftEnd; x++) at(x);
+    for (let x = rightStart; x < x1; x++) at(x);
   }
   return a;
 }
