@@ -3,12 +3,10 @@
  * candidate of the running edit is shown ahead of its result, and only then.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createEmptyMask } from '../../shared/mask';
-import { putMask } from './blob-store';
 import { createEditTracer } from './edit-trace';
 import { createEarlyShow, earlyView, untilStaged } from './early-show';
 import { useEditor } from './store/store';
-import { compositingJob } from './job-state-fixture';
+import { compositingJob, openBlankDoc } from './job-state-fixture';
 
 const st = () => useEditor.getState();
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -43,14 +41,7 @@ beforeEach(() => {
   later = [];
   t = 1000;
   st().setJob(null);
-  st().openDocument({
-    id: `doc-${Math.random()}`,
-    canvas: { width: 100, height: 100 },
-    original: { assetId: 'asset-original', name: 'a.png', width: 100, height: 100, x: 0, y: 0, hasIcc: false, hasExif: false },
-    maskId: putMask(createEmptyMask(100, 100)),
-    layers: [],
-    versions: [],
-  });
+  openBlankDoc();
 });
 
 describe('early show', () => {

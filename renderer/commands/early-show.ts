@@ -12,6 +12,7 @@ import type { Rect } from '../../shared/geometry/rect';
 import type { BuiltPatch } from './candidate-assets';
 import type { EditTracer } from './edit-trace';
 import type { EditorStore } from './store/store';
+import { afterNextFrame, editStillShowing } from './job-view';
 
 export interface EarlyView {
   jobId: string;
@@ -45,14 +46,8 @@ export function createEarlyShow(deps: Deps) {
   let taken: string | null = null;
   const st = () => deps.store.getState();
   const copy = deps.copy ?? ((b: ImageBitmap) => createImageBitmap(b));
-  const later =
-    deps.later ??
-    ((fn: () => void) =>
-      typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(fn, 0)) : setTimeout(fn, 16));
-  const current = (jobId: string) => {
-    const job = st().job;
-    return job && job.jobId === jobId && job.kind === 'edit' && !job.early && !job.cancelling && st().doc?.id === job.docId ? job : null;
-  };
+  const later = deps.later ?? afterNextFrame;
+  const current = (jobId: string) => editStillShowing(st(), jobId);
   return {
     /**
      * A candidate's bitmap is being built ahead of the result: the running edit's first candidate

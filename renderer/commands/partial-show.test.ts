@@ -3,11 +3,9 @@
  * the running edit's first candidate is drawn over its region until its pixels come or the job ends.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createEmptyMask } from '../../shared/mask';
-import { putMask } from './blob-store';
 import { createPartialShow, partialView } from './partial-show';
 import { useEditor } from './store/store';
-import { compositingJob } from './job-state-fixture';
+import { compositingJob, openBlankDoc } from './job-state-fixture';
 
 const st = () => useEditor.getState();
 const flush = async () => {
@@ -41,14 +39,7 @@ beforeEach(() => {
   composed = [];
   later = [];
   st().setJob(null);
-  st().openDocument({
-    id: `doc-${Math.random()}`,
-    canvas: { width: 100, height: 100 },
-    original: { assetId: 'asset-original', name: 'a.png', width: 100, height: 100, x: 0, y: 0, hasIcc: false, hasExif: false },
-    maskId: putMask(createEmptyMask(100, 100)),
-    layers: [],
-    versions: [],
-  });
+  openBlankDoc();
   st().setJob(compositingJob('job-1', st().doc!.id, { stage: 'Generating', fraction: 0.3 }));
 });
 

@@ -8,6 +8,7 @@
  */
 import type { Rect } from '../../shared/geometry/rect';
 import type { EditorStore } from './store/store';
+import { afterNextFrame, editStillShowing } from './job-view';
 
 export interface PartialView {
   jobId: string;
@@ -50,15 +51,8 @@ function sane(r: Rect | undefined, canvas: { width: number; height: number }): r
 
 export function createPartialShow(deps: Deps) {
   const st = () => deps.store.getState();
-  const later =
-    deps.later ??
-    ((fn: () => void) =>
-      typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(fn, 0)) : setTimeout(fn, 16));
-  /** The running edit on the open photo, still waiting for its candidate's pixels. */
-  const current = (jobId: string) => {
-    const job = st().job;
-    return job && job.jobId === jobId && job.kind === 'edit' && !job.early && !job.cancelling && st().doc?.id === job.docId ? job : null;
-  };
+  const later = deps.later ?? afterNextFrame;
+  const current = (jobId: string) => editStillShowing(st(), jobId);
   let busy = false;
   let waiting: { jobId: string; bytes: Uint8Array; region: Rect } | null = null;
   const run = async () => {
