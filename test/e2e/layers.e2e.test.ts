@@ -12,10 +12,11 @@ import { readFile } from 'node:fs/promises';
 import { initializeCanvas, readPsd } from 'ag-psd';
 import sharp from 'sharp';
 import { exportPngByMouse } from '../support/real-input';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { docToClient, dragPath, maskValue, settleView, summary, waitIdle } from '../support/page-helpers';
-import { chooseOption, leaveField, retype, sliderTo } from '../support/user-input';
+import { launchApp, type AppHarness } from '../support/app-harness';
+import { docToClient, dragPath, maskValue, settleView, summary } from '../support/page-helpers';
+import { leaveField, retype } from '../support/user-input';
 import { startOpenAIServer } from '../servers';
+import { keepThreeBandLayers } from '../support/band-layers';
 
 let app: AppHarness;
 let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
@@ -52,29 +53,7 @@ beforeAll(async () => {
     viewport: { width: 1600, height: 1000 },
     env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
   });
-  const page = app.page;
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
-  await page.keyboard.press('Control+o');
-  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await page.keyboard.press('b');
-  await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '60');
-  await sliderTo(page.getByRole('slider', { name: 'Hardness' }), 'max');
-  await dragPath(page, [
-    [120, 150],
-    [380, 150],
-  ]);
-  await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
-  await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '3');
-  await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a painted band');
-  await page.getByRole('button', { name: 'Generate', exact: true }).click();
-  await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 3, null, { timeout: 60_000 });
-  for (let i = 0; i < 3; i++) {
-    await page.getByRole('button', { name: 'Keep as layer', exact: true }).click();
-    await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, i + 1);
-    if (i < 2) await page.keyboard.press('ArrowRight');
-  }
-  await page.getByRole('button', { name: 'Discard all', exact: true }).click();
-  await waitIdle(page);
+  await keepThreeBandLayers(app);
 });
 afterAll(async () => {
   await app?.close();

@@ -13,10 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { exportPngByMouse } from '../support/real-input';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { launchApp, type AppHarness } from '../support/app-harness';
 import { dragPath, summary, waitIdle } from '../support/page-helpers';
-import { chooseOption, leaveField, retype, sliderTo } from '../support/user-input';
+import { leaveField, retype } from '../support/user-input';
 import { startOpenAIServer } from '../servers';
+import { keepThreeBandLayers } from '../support/band-layers';
 
 type Page = AppHarness['page'];
 type LayerRow = { id: string; name: string; assetId: string; opacity?: number; hidden: boolean; maskId?: string };
@@ -92,29 +93,7 @@ describe('a project with layer order, opacity, a hidden layer and a layer mask, 
   let path: string;
 
   it('builds the layers by mouse and keys and saves with Ctrl+S', async () => {
-    const page = first!.page;
-    first!.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
-    await page.keyboard.press('Control+o');
-    await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-    await page.keyboard.press('b');
-    await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '60');
-    await sliderTo(page.getByRole('slider', { name: 'Hardness' }), 'max');
-    await dragPath(page, [
-      [120, 150],
-      [380, 150],
-    ]);
-    await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
-    await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '3');
-    await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a painted band');
-    await page.getByRole('button', { name: 'Generate', exact: true }).click();
-    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 3, null, { timeout: 60_000 });
-    for (let i = 0; i < 3; i++) {
-      await page.getByRole('button', { name: 'Keep as layer', exact: true }).click();
-      await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, i + 1);
-      if (i < 2) await page.keyboard.press('ArrowRight');
-    }
-    await page.getByRole('button', { name: 'Discard all', exact: true }).click();
-    await waitIdle(page);
+    const page = await keepThreeBandLayers(first!);
 
     // Name them by typing (top of the stack is listed first), so the order can be read back by name.
     const rows = panel(page).locator('li[data-patch]');
