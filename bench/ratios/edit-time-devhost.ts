@@ -1,7 +1,7 @@
 /**
  * Maskwork's own time per edit through the dev host (`npm run dev`): the real main-process handlers
  * in a process of their own (as in Electron), the renderer in Chromium talking to them over loopback
- * HTTP and server-sent events, the OpenAI protocol server in a third (bench-server.ts). The same edits, spans and
+ * HTTP and binary event frames, the OpenAI protocol server in a third (bench-server.ts). The same edits, spans and
  * floors as the e2e-harness scenarios (edit-time.ts); the issue's budget here is 500 ms.
  */
 import { mkdtemp, rm } from 'node:fs/promises';

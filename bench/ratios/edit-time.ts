@@ -232,7 +232,7 @@ export function editTimeRows(res: { scenarios: Scenario[] }): RatioRow[] {
       ? [
           row(
             'edit-devhost',
-            "Maskwork's own time per edit through the dev host (main in its own process, loopback HTTP + SSE; 24 MP)",
+            "Maskwork's own time per edit through the dev host (main in its own process, loopback HTTP + event frames; 24 MP)",
             own('edit-devhost'),
             500,
             `median total ${r1(median(by('edit-devhost').samples.map((s) => s.totalMs)))} ms, server ${r1(server('edit-devhost'))} ms`,

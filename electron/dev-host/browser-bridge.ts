@@ -47,8 +47,9 @@ function deliverInOrder(name: string, payload: unknown): void {
 }
 
 /** Events as binary frames on one long-lived response, each with its bytes as they are. */
-async function readEventStream(id: string): Promise<void> {
-  const res = await fetch(`./__maskwork/event-stream/${encodeURIComponent(id)}`, { cache: 'no-store' });
+async function readEventStream(id: string, token?: string): Promise<void> {
+  const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
+  const res = await fetch(`./__maskwork/event-stream/${encodeURIComponent(id)}${query}`, { cache: 'no-store' });
   if (!res.ok || !res.body) return;
   const reader = res.body.getReader();
   const frames = new FrameReader();
@@ -100,11 +101,8 @@ if (typeof window.__maskworkInvoke === 'function') {
     if (!res.ok) return { ok: false, error: { kind: 'validation', message: `Dev host refused the call (${res.status}).` } };
     return (await decodeWire(await res.json())) as Result<unknown>;
   };
-  const es = new EventSource(`./__maskwork/events?token=${encodeURIComponent(token)}`);
-  es.onmessage = (ev) => {
-    const { name, payload } = JSON.parse(ev.data) as { name: string; payload: unknown };
-    deliverInOrder(name, payload);
-  };
+  const tab = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+  void readEventStream(tab, token);
 }
 
 const api = buildBridge(invoke as never, (event, listener) => {

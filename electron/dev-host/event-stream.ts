@@ -1,9 +1,10 @@
 /**
  * The host's end of the binary event frames (shared/ipc/event-frames.ts): a page opens one
  * long-lived GET under `/__maskwork/event-stream/<id>` and every event for that page is written to it
- * as a frame, its large byte arrays after the JSON as they are. Used by the e2e harness, where it
- * stands in for Electron's IPC pushing events with their bytes; one stream per page id (a reload
- * replaces it). Events sent while no stream is open go the fallback way.
+ * as a frame, its large byte arrays after the JSON as they are. Used by the e2e harness (one stream
+ * per page) and the dev host (every tab's stream gets every event), where it stands in for Electron's
+ * IPC pushing events with their bytes; a reload replaces its page's stream. Events sent while no
+ * stream is open go the host's fallback way.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { encodeWire, type Base64Codec } from '../../shared/ipc/wire-codec';
@@ -41,6 +42,21 @@ export class EventStreams {
   send(id: string, name: string, body: unknown): boolean {
     const res = this.open.get(id);
     if (!res || res.writableEnded || res.destroyed) return false;
+    write(res, this.frame(name, body));
+    return true;
+  }
+
+  /** Writes the event to every open stream (the dev host: every tab); false when none is open. */
+  broadcast(name: string, body: unknown): boolean {
+    const open = [...this.open.values()].filter((r) => !r.writableEnded && !r.destroyed);
+    if (!open.length) return false;
+    const frame = this.frame(name, body);
+    for (const res of open) write(res, frame);
+    return true;
+  }
+
+  /** The event's frame: header, JSON, then its arrays of DROP_MIN_BYTES and more as they are. */
+  private frame(name: string, body: unknown): Uint8Array[] {
     const parts: Uint8Array[] = [];
     const payload = encodeWire(body, this.b64, (bytes) => {
       if (bytes.length < DROP_MIN_BYTES) return null;
@@ -48,16 +64,17 @@ export class EventStreams {
       return `#${parts.length - 1}`;
     });
     const json = Buffer.from(JSON.stringify({ name, payload }), 'utf8');
-    res.cork();
-    res.write(frameHeader(json.byteLength, parts));
-    res.write(json);
-    for (const p of parts) res.write(p);
-    res.uncork();
-    return true;
+    return [frameHeader(json.byteLength, parts), json, ...parts];
   }
 
   close(): void {
     for (const res of this.open.values()) res.end();
     this.open.clear();
   }
+}
+
+function write(res: ServerResponse, frame: Uint8Array[]): void {
+  res.cork();
+  for (const piece of frame) res.write(piece);
+  res.uncork();
 }

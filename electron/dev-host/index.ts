@@ -15,6 +15,7 @@ import { createHandlers } from '../main/ipc/handlers';
 import { dispatch } from '../main/ipc/dispatch';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire-codec';
 import { BytesDrop } from './bytes-drop';
+import { EVENT_STREAM_PATH, EventStreams } from './event-stream';
 import { nodeBase64 } from './node-base64';
 import { startStaticServer } from './static-server';
 import { terminalDialogs } from './terminal-dialogs';
@@ -22,7 +23,7 @@ import { terminalDialogs } from './terminal-dialogs';
 const here = dirname(fileURLToPath(import.meta.url));
 const token = randomBytes(18).toString('base64url');
 const bytes = new BytesDrop();
-const clients = new Set<ServerResponse>();
+const streams = new EventStreams(nodeBase64);
 
 /**
  * Largest RPC body: the contract's largest payload (400 MB of bytes) as base64 in JSON, plus room
@@ -84,12 +85,10 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean
   if (!/^127\.0\.0\.1:\d+$/.test(host)) return refuse(res, 403);
   // One-time tickets for large result bytes (unguessable; fetched once by the page, then gone).
   if (bytes.serve(req, res)) return true;
-  if (url.pathname === '/__maskwork/events') {
+  // Main's events, as binary frames on one long-lived response per tab (event-stream.ts).
+  if (url.pathname.startsWith(EVENT_STREAM_PATH)) {
     if (url.searchParams.get('token') !== token) return refuse(res, 403);
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-    clients.add(res);
-    req.on('close', () => clients.delete(res));
-    return true;
+    return streams.route(req, res);
   }
   if (req.method !== 'POST' || req.headers['x-maskwork-token'] !== token) return refuse(res, 403);
   let channel: string;
@@ -112,8 +111,7 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean
   }
   const result = await dispatch(table, channel, payload, {
     emit: (name, body) => {
-      const data = JSON.stringify({ name, payload: encodeWire(body, nodeBase64, bytes.drop) });
-      for (const c of clients) c.write(`data: ${data}\n\n`);
+      streams.broadcast(name, body);
     },
   });
   res.writeHead(200, { 'content-type': 'application/json' });

@@ -61,6 +61,16 @@ describe('dev host', () => {
     expect((await rpc('app:info', {}, { 'x-maskwork-token': 'wrong' })).status).toBe(403);
   });
 
+  it("opens a tab's event stream only with the token", async () => {
+    expect((await fetch(`${base}__maskwork/event-stream/tab-0123456789`)).status).toBe(403);
+    expect((await fetch(`${base}__maskwork/event-stream/tab-0123456789?token=wrong`)).status).toBe(403);
+    const ctl = new AbortController();
+    const ok = await fetch(`${base}__maskwork/event-stream/tab-0123456789?token=${token}`, { signal: ctl.signal });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('application/octet-stream');
+    ctl.abort();
+  });
+
   it('validates payloads like the app does', async () => {
     const res = await rpc('image:import', { bytes: 'not bytes', name: 'x.png' }, { 'x-maskwork-token': token });
     const body = await res.json();

@@ -48,6 +48,35 @@ describe('EventStreams (events pushed to a page as binary frames)', () => {
     await reader.cancel().catch(() => {});
   });
 
+  it("broadcasts an event to every open stream (the dev host's tabs), none when none is open", async () => {
+    const streams = new EventStreams(nodeBase64);
+    const base = await serve(streams);
+    expect(streams.broadcast('job:progress', { a: 1 })).toBe(false);
+    const tabs = await Promise.all(['tab-aaaaaaaaaa', 'tab-bbbbbbbbbb'].map((id) => fetch(`${base}/__maskwork/event-stream/${id}`)));
+    const big = new Uint8Array(100_000).fill(7);
+    expect(streams.broadcast('job:progress', { bytes: big })).toBe(true);
+    const utf8 = new TextDecoder();
+    for (const res of tabs) {
+      const reader = res.body!.getReader();
+      const frames = new FrameReader();
+      let got: { name: string; bytes: Uint8Array } | null = null;
+      while (!got) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        for (const f of frames.push(value)) {
+          const { name, payload } = JSON.parse(utf8.decode(f.json));
+          got = { name, bytes: decodeWire(payload, nodeBase64, (ref) => f.parts[Number(ref.slice(1))]) as any };
+          got.bytes = (got.bytes as any).bytes;
+        }
+      }
+      expect(got?.name).toBe('job:progress');
+      expect(got?.bytes.length).toBe(100_000);
+      expect(got?.bytes.every((v) => v === 7)).toBe(true);
+      await reader.cancel().catch(() => {});
+    }
+    streams.close();
+  });
+
   it('refuses a malformed stream id or method', async () => {
     const base = await serve(new EventStreams(nodeBase64));
     expect((await fetch(`${base}/__maskwork/event-stream/x`)).status).toBe(400);
