@@ -11,6 +11,7 @@ import { PrefsStore } from './services/prefs-store';
 import { ProjectSession } from './project/project-session';
 import { BatchService } from './batch/batch-service';
 import { BatchStore } from './batch/batch-store';
+import { OutpaintPrep } from './edit/outpaint-prepare';
 
 /** Everything main's handlers and jobs may use; built by createServices for each host. */
 export interface MainServices {
@@ -29,6 +30,8 @@ export interface MainServices {
   prefs: PrefsStore;
   /** The open document's project file and the recent projects (`recent-projects.json` beside the settings). */
   projects: ProjectSession;
+  /** The first tile of the outpaint the renderer is set up for, prepared before Generate. */
+  outpaintPrep: OutpaintPrep;
   /** The persisted batch queue (`batches.json` in the settings folder; memory without one). */
   batches: BatchService;
   /** Environment seen by main (OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL, MASKWORK_*); injected for tests. */
@@ -38,7 +41,7 @@ export interface MainServices {
 /** What resolving a model id to a provider needs (keys, gateways, base-URL overrides). */
 export type ModelServices = Pick<MainServices, 'keys' | 'gateways' | 'env'>;
 /** What an edit or outpaint job needs: model resolution, the asset store and the spend ledger. */
-export type JobServices = ModelServices & Pick<MainServices, 'store' | 'ledger'> & Partial<Pick<MainServices, 'prefs'>>;
+export type JobServices = ModelServices & Pick<MainServices, 'store' | 'ledger'> & Partial<Pick<MainServices, 'prefs' | 'outpaintPrep'>>;
 
 export interface ServiceOptions {
   host: MainServices['host'];
@@ -66,6 +69,7 @@ export function createServices(o: ServiceOptions): MainServices {
     ledger: new SpendLedger(o.settingsDir ? join(o.settingsDir, 'spend-ledger.json') : null),
     prefs: new PrefsStore(o.settingsDir ? join(o.settingsDir, 'prefs.json') : null),
     projects: new ProjectSession(o.settingsDir ? join(o.settingsDir, 'recent-projects.json') : null),
+    outpaintPrep: new OutpaintPrep(),
     batches: undefined as unknown as BatchService, // set below: it needs the services it belongs to
     env: o.env ?? process.env,
   };

@@ -8,11 +8,16 @@ import { installJobEvents } from './job-client';
 import { refreshPrefs, refreshProviders } from './providers-client';
 import { recordPrompt } from '../commands/prompts-client';
 import { refreshSpend } from './spend-client';
+import { installOutpaintPrepare } from './outpaint-prepare';
+import { api, unwrap } from './bridge';
 
 export function installGenerate(): () => void {
   let offJobs: () => void = () => {};
+  let offPrepare: () => void = () => {};
   try {
     offJobs = installJobEvents();
+    // The outpaint the document is set up for is prepared in main while the prompt is written.
+    offPrepare = installOutpaintPrepare({ store: useEditor, send: (req) => unwrap(api().outpaint.prepare(req)) });
     void refreshProviders();
     void refreshSpend();
   } catch {
@@ -46,6 +51,7 @@ export function installGenerate(): () => void {
   window.addEventListener('blur', release);
   return () => {
     offJobs();
+    offPrepare();
     offDoc();
     offJob();
     window.removeEventListener('keyup', onKeyUp);

@@ -18,6 +18,7 @@ import {
   hasExtension,
   originalRectOf,
   type OutpaintEstimate,
+  type OutpaintRequest,
   type OutpaintSettings,
 } from '../model/outpaint-request';
 
@@ -55,6 +56,14 @@ export function outpaintBlocker(s: EditorStore, estimate = currentOutpaintEstima
   return null;
 }
 
+/** The `outpaint:start` request Generate sends now (layer masks uploaded first). */
+export async function outpaintRequestOf(s: EditorStore): Promise<OutpaintRequest> {
+  const opt = currentOption(s);
+  const req = buildOutpaintRequest(await withLayerMaskAssets(s.doc!), outpaintPrompt(s), opt.value, opt.spec, settings(s));
+  if (s.gen.seed !== undefined && acceptsSeed(opt.spec)) req.seed = s.gen.seed;
+  return req;
+}
+
 /** Generate on an extension: the tiled outpaint plan as one job. */
 export async function generateOutpaint(): Promise<void> {
   // Traced like an edit (Settings → Log edit timings; the bench): keypress → candidate shown.
@@ -68,8 +77,7 @@ export async function generateOutpaint(): Promise<void> {
   const doc = s.doc!;
   const opt = currentOption(s);
   const prompt = outpaintPrompt(s);
-  const req = buildOutpaintRequest(await withLayerMaskAssets(doc), prompt, opt.value, opt.spec, settings(s));
-  if (s.gen.seed !== undefined && acceptsSeed(opt.spec)) req.seed = s.gen.seed;
+  const req = await outpaintRequestOf(s);
   const estimate = currentOutpaintEstimate(s);
   beginJob(doc.id, opt.value, opt.spec.name, prompt, 'outpaint', doc.canvas, estimate?.ok ? estimate.expected : null);
   try {

@@ -71,6 +71,24 @@ const exportLayer = s.object({
   maskAssetId: s.optional(assetId),
 });
 
+/** An outpaint: the canvas, where the original sits, the layers, the model settings (`outpaint:start`, `outpaint:prepare`). */
+const outpaintRequest = s.object({
+  canvas: s.object({ width: s.number({ int: true, min: 1, max: 100_000 }), height: s.number({ int: true, min: 1, max: 100_000 }) }),
+  /** Where the original sits in the canvas. */
+  original: rect,
+  layers: s.array(placedLayer, { min: 1, max: 256 }),
+  prompt: s.string({ max: 32_000 }),
+  model: s.string({ min: 1, max: 200 }),
+  n: s.number({ int: true, min: 1, max: 4 }),
+  quality: s.optional(s.oneOf(['low', 'medium', 'high', 'auto'] as const)),
+  imageSize: s.optional(s.oneOf(['512', '1K', '2K', '4K'] as const)),
+  /** Overlap band blended into known pixels (px). */
+  featherPx: s.number({ int: true, min: 0, max: 256 }),
+  /** How cloud tiles' unknown area is pre-filled before sending: smooth diffusion or the offline engine. */
+  prefill: s.optional(s.oneOf(['smooth', 'local'] as const)),
+  seed: s.optional(s.number({ int: true, min: 0, max: 2 ** 31 - 1 })),
+});
+
 export const channels = {
   'app:info': { request: s.object({}), response: s.type<AppInfo>() },
   /**
@@ -204,24 +222,15 @@ export const channels = {
    * seeing the ones before; the candidate is one canvas-sized patch (new area + overlap band).
    */
   'outpaint:start': {
-    request: s.object({
-      canvas: s.object({ width: s.number({ int: true, min: 1, max: 100_000 }), height: s.number({ int: true, min: 1, max: 100_000 }) }),
-      /** Where the original sits in the canvas. */
-      original: rect,
-      layers: s.array(placedLayer, { min: 1, max: 256 }),
-      prompt: s.string({ max: 32_000 }),
-      model: s.string({ min: 1, max: 200 }),
-      n: s.number({ int: true, min: 1, max: 4 }),
-      quality: s.optional(s.oneOf(['low', 'medium', 'high', 'auto'] as const)),
-      imageSize: s.optional(s.oneOf(['512', '1K', '2K', '4K'] as const)),
-      /** Overlap band blended into known pixels (px). */
-      featherPx: s.number({ int: true, min: 0, max: 256 }),
-      /** How cloud tiles' unknown area is pre-filled before sending: smooth diffusion or the offline engine. */
-      prefill: s.optional(s.oneOf(['smooth', 'local'] as const)),
-      seed: s.optional(s.number({ int: true, min: 0, max: 2 ** 31 - 1 })),
-    }),
+    request: outpaintRequest,
     response: s.type<{ jobId: string }>(),
   },
+  /**
+   * The outpaint the document is set up for, before Generate: main prepares its first tile's request
+   * (working canvas, scale, pre-fill, encode) meanwhile. The prompt, n and seed are not used. Answers
+   * at once; the preparation is used only by an `outpaint:start` with the same inputs.
+   */
+  'outpaint:prepare': { request: outpaintRequest, response: s.type<{ preparing: true }>() },
   'gateways:set': { request: gatewaySettings, response: s.type<ProviderSettings>() },
   'gateways:remove': {
     request: s.object({ id: s.string({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }) }),

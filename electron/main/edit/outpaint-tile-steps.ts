@@ -41,6 +41,42 @@ export interface TileContext {
   candidate: number;
   /** The tile's number in the job (1-based, across candidates), for span names. */
   tile?: number;
+  /**
+   * The tile's request, encoded already (the first tile's is the same for every candidate, and may
+   * have been prepared before Generate: outpaint-prepare.ts); a model step then sends it as it is.
+   */
+  request?: TileRequestBytes;
+  /** Told the request a model step encoded (so the job can send it again for the next candidate). */
+  onRequest?: (request: TileRequestBytes) => void;
+}
+
+/** A model tile's request as sent: the pre-filled tile at the request size (JPEG) and its ask mask. */
+export interface TileRequestBytes {
+  requestImage: Uint8Array;
+  requestMask: Uint8Array;
+}
+
+/**
+ * A model tile's request: the tile scaled to the request size, its unknown part pre-filled there (the
+ * model never sees more pixels than that), encoded. `name` gives the steps' span names.
+ */
+export async function encodeTileRequest(
+  tile: OutpaintTile,
+  p: TilePixels,
+  prefill: Prefill,
+  signal: AbortSignal,
+  spans: SpanRecorder = noSpans,
+  name: (step: string) => string = (step) => `main: tile ${step}`,
+): Promise<TileRequestBytes> {
+  const r = tile.rect;
+  const small = await spans.time(name('scale to request'), () => tileAtSize(p, tile.request));
+  // A scaled tile is this step's own: pre-filled in place (no copy of it).
+  const prefilled = await spans.time(name('prefill'), () => prefill(small, signal, small !== p));
+  return spans.time(
+    name('request encode'),
+    () => encodeRequest(prefilled, small.ask, { x: r.x, y: r.y, width: small.width, height: small.height }, tile.request, false),
+    (q) => q.requestImage.length,
+  );
 }
 
 /**
@@ -88,17 +124,13 @@ export function modelTiles(
   spans: SpanRecorder = noSpans,
 ): GenerateTile {
   return async (tile, p, ctx) => {
-    const r = tile.rect;
     const name = (step: string) => `main: tile #${ctx.tile ?? 1} ${step}`;
-    // Pre-filled at the request size: the model never sees more pixels than that.
-    const small = await spans.time(name('scale to request'), () => tileAtSize(p, tile.request));
-    // A scaled tile is this step's own: pre-filled in place (no copy of it).
-    const prefilled = await spans.time(name('prefill'), () => prefill(small, ctx.signal, small !== p));
-    const { requestImage, requestMask } = await spans.time(
-      name('request encode'),
-      () => encodeRequest(prefilled, small.ask, { x: r.x, y: r.y, width: small.width, height: small.height }, tile.request, false),
-      (q) => q.requestImage.length,
-    );
+    let request = ctx.request;
+    if (!request) {
+      request = await encodeTileRequest(tile, p, prefill, ctx.signal, spans, name);
+      ctx.onRequest?.(request);
+    }
+    const { requestImage, requestMask } = request;
     const sentAt = spans.now();
     const usd = estimateCost({
       modelId: model.spec,

@@ -11,21 +11,18 @@ import { planOutpaint } from '../../../shared/geometry';
 import { estimateCost } from '../../../shared/models';
 import type { JobServices } from '../create-services';
 import type { JobFn } from '../jobs/job-runner';
-import { renderRegion } from './region-pixels';
 import { resolveModel } from './resolve-model';
 import {
   blendTile,
   outpaintAlpha,
   patchFromWorking,
-  tileAskMask,
   tileBlendWeight,
-  tileReach,
-  tileView,
-  unknownCanvas,
 } from '../../../shared/pixels/outpaint-masks';
-import { activeWindows } from '../../../shared/pixels/active-windows';
+import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
+import { cropRgba } from '../../../shared/ipc/patch-pixels';
 import { encodePatchPng, sourceIccPath } from './colour-space';
-import { type GenerateTile, tileStepFor } from './outpaint-tile-steps';
+import { type GenerateTile, type TileRequestBytes, tileStepFor } from './outpaint-tile-steps';
+import { renderWorking, sameTile, tileCut, type TileMasks } from './outpaint-prepare';
 
 import { OUTPAINT_COMPOSITING, OUTPAINT_TILES, PROGRESS_PREPARING } from '../jobs/progress-steps';
 import { createSpanRecorder } from '../../../shared/timing/spans';
@@ -40,7 +37,7 @@ export type OutpaintRequest = RequestOf<'outpaint:start'>;
  * the tile step's own spans inside) and go back with the candidates, like an edit's.
  */
 export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = tileStepFor, receivedAt?: number): JobFn {
-  return async ({ signal, progress }) => {
+  return async ({ signal, progress, patchReady }) => {
     const started = Date.now();
     const spans = createSpanRecorder(wallClock);
     if (receivedAt !== undefined) spans.add('main: queued', receivedAt, spans.now());
@@ -74,13 +71,17 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         quality: req.quality,
         imageSize: t.request.imageSize,
       }).usd;
+    // The first tile's request, prepared before Generate for exactly these inputs (outpaint-prepare.ts).
+    const prepared = await svc.outpaintPrep?.take(req)?.catch(() => null);
+    const usable = prepared && sameTile(prepared.tile, plan.tiles[0]) ? prepared : null;
+    // The first tile's input is the same for every candidate: its masks and request are made once.
+    let firstMasks: TileMasks | undefined = usable?.masks;
+    let firstRequest: TileRequestBytes | undefined = usable?.request;
     for (let c = 0; c < req.n; c++) {
-      // Working canvas: current composite where known (original + kept patches), unknown elsewhere.
-      const working = await spans.time('main: working canvas', () =>
-        renderRegion(svc.store, req.layers, { x: 0, y: 0, width: W, height: H }),
-      );
-      // 255 where nothing is known yet (the tiles' unknown maps are views of it when they span whole rows).
-      const unknownMap = unknownCanvas(req.canvas, original);
+      // Working canvas: current composite where known (original + kept patches), unknown elsewhere
+      // (the tiles' unknown maps are views of it when they span whole rows).
+      const canvas = (c === 0 ? usable?.claimWorking() : null) ?? (await spans.time('main: working canvas', () => renderWorking(svc, req)));
+      const { working, unknownMap } = canvas;
       for (const [i, tile] of plan.tiles.entries()) {
         if (signal.aborted) throw cancelled();
         const base = (c * plan.tiles.length + i) / (req.n * plan.tiles.length);
@@ -97,11 +98,10 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         const k = c * plan.tiles.length + i + 1;
         const tileStart = spans.now();
         // The tile's active windows (where the ask mask and the blend can be non-zero), worked out once.
-        const { rgba, unknown, ask, windows } = await spans.time(`main: tile #${k} crop + ask mask`, () => {
-          const crop = tileView(working, unknownMap, W, r);
-          const windows = activeWindows(crop.unknown, r.width, r.height, tileReach(req.featherPx));
-          return { ...crop, windows, ask: tileAskMask(crop.unknown, r.width, r.height, req.featherPx, windows) };
-        });
+        const { rgba, unknown, ask, windows } = await spans.time(`main: tile #${k} crop + ask mask`, () =>
+          tileCut(canvas, W, tile, req.featherPx, i === 0 ? firstMasks : undefined),
+        );
+        if (i === 0) firstMasks = { ask, windows };
         const generated = await generate(
           tile,
           { width: r.width, height: r.height, rgba, unknown, ask, windows },
@@ -109,6 +109,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
             signal,
             candidate: c,
             tile: k,
+            request: i === 0 ? firstRequest : undefined,
+            onRequest: i === 0 ? (q) => (firstRequest = q) : undefined,
             onProgress: (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
           },
         );
@@ -122,18 +124,27 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       const patch = await spans.time('main: patch build', () =>
         patchFromWorking(working, outpaintAlpha(req.canvas, original, req.featherPx)),
       );
+      // The renderer gets the raw pixels of the part that shows ahead of the result, as an edit's
+      // (it builds the bitmap while the PNG is encoded here) and in the result in place of the PNG:
+      // no PNG decode between the last tile and the screen.
+      const opaque = alphaBounds(patch, W, H);
+      const rect = opaque ?? { x: 0, y: 0, width: 1, height: 1 };
+      const pixels = { rect, rgba: cropRgba(patch, W, rect) };
+      patchReady?.({ candidate: c, size: { width: W, height: H }, origin: { x: 0, y: 0 }, pixels, sentAt: spans.now() });
       const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
       const png = await spans.time(
         'main: patch encode',
         () => encodePatchPng(patch, W, H, icc),
         (b) => b.length,
       );
-      const assetId = await spans.time('main: asset write', () => svc.store.put(png, 'patch'));
+      // Written to disk meanwhile: every read of the id waits for the write.
+      const assetId = await spans.time('main: asset id', () => svc.store.putInBackground(png, 'patch'));
       out.push({
         index: c,
         model: req.model,
         assetId,
-        patch: png,
+        pixels,
+        opaque: opaque ?? undefined,
         region: { x: 0, y: 0, width: W, height: H },
         requestSize: { width: plan.tiles[0].request.width, height: plan.tiles[0].request.height },
         costUsd: cost,

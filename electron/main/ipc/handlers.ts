@@ -59,6 +59,12 @@ export function createHandlers(svc: MainServices): HandlerTable {
       checkOutpaintBudget(req, svc.env); // limits and memory before any work
       return { jobId: svc.jobs.start(outpaintJob(svc, req, undefined, receivedAt), (p) => ctx.emit('job:progress', p)) };
     },
+    'outpaint:prepare': async (req) => {
+      // Within the limits only (a plan Generate would refuse is not prepared); the work runs meanwhile.
+      checkOutpaintBudget(req, svc.env);
+      svc.outpaintPrep.prepare(svc, req);
+      return { preparing: true as const };
+    },
     'gateways:set': async (g) => {
       const problem = gatewayUrlProblem(g.baseURL);
       if (problem) throw new AppError({ kind: 'invalid-request', message: problem, rule: 'baseURL' });

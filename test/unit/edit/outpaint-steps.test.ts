@@ -53,10 +53,23 @@ describe('outpaint tile steps', () => {
       expect(p.unknown.every((v) => v === 0 || v === 255)).toBe(true);
       expect(p.ask.every((v) => v === 0 || v === 255)).toBe(true);
     }
-    const { data, info } = await sharp(Buffer.from(candidate.patch!)).raw().toBuffer({ resolveWithObject: true });
+    // The patch asset (PNG, written behind) and the raw pixels sent to the renderer agree.
+    const { data, info } = await sharp(Buffer.from(await main.svc.store.get(candidate.assetId)))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const at = (x: number, y: number) => [...data.subarray((y * info.width + x) * 4, (y * info.width + x) * 4 + 4)];
     expect(at(90, 20)).toEqual([250, 0, 0, 255]); // new area: the step's pixels
     expect(at(10, 20)[3]).toBe(0); // deep inside the original: not in the patch
+    expect(candidate.patch).toBeUndefined();
+    const px = candidate.pixels!;
+    expect(px.rect.x + px.rect.width).toBe(96);
+    expect(px.rect.x).toBeGreaterThan(10);
+    const raw = (x: number, y: number) => {
+      const i = ((y - px.rect.y) * px.rect.width + (x - px.rect.x)) * 4;
+      return [...px.rgba.subarray(i, i + 4)];
+    };
+    expect(raw(90, 20)).toEqual(at(90, 20));
+    expect(raw(px.rect.x, 20)).toEqual(at(px.rect.x, 20));
   });
 
   it('tileStepFor: the offline engine paints by itself; a cloud model gets the requested pre-fill first', async () => {

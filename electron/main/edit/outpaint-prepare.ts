@@ -1,0 +1,138 @@
+/**
+ * An outpaint's first tile, prepared before Generate (issue 16). While the retoucher types the prompt
+ * after extending the canvas, main already renders the working canvas and encodes the first tile's
+ * request (scale to the request size, pre-fill, JPEG + mask): about half a second of work that no
+ * longer stands between Ctrl+Enter and the request. Nothing here depends on the prompt, so the
+ * renderer asks for it whenever the extension, the layers or the model settings change
+ * (`outpaint:prepare`); a later ask for other inputs drops the earlier preparation.
+ *
+ * The job takes the preparation only when it was made from exactly its inputs (`prepKey`) and for
+ * the same first tile (the plan could change with a gateway's settings); anything else — no
+ * preparation, a failed one, another tile — and the job does the work itself, as before. The
+ * request bytes serve every candidate's first tile (its input is the same for all of them); the
+ * working canvas is handed over once, since the job blends into it.
+ */
+import type { RequestOf } from '../../../shared/ipc/contract';
+import { planOutpaint, type OutpaintTile } from '../../../shared/geometry';
+import type { Window } from '../../../shared/pixels/box-filter';
+import { activeWindows } from '../../../shared/pixels/active-windows';
+import { tileAskMask, tileReach, tileView, unknownCanvas } from '../../../shared/pixels/outpaint-masks';
+import type { JobServices } from '../create-services';
+import { renderRegion } from './region-pixels';
+import { resolveModel } from './resolve-model';
+import { encodeTileRequest, PREFILLS, type TileRequestBytes } from './outpaint-tile-steps';
+
+type OutpaintRequest = RequestOf<'outpaint:start'>;
+
+/** The canvas-wide buffers of an outpaint before any tile is blended in. */
+export interface WorkingCanvas {
+  /** The composite where known (original + kept patches), RGBA. */
+  working: Uint8Array;
+  /** 255 where nothing is known yet. */
+  unknownMap: Uint8Array;
+}
+
+/** A tile's ask mask and active windows (they depend only on the unknown map: the same for every candidate). */
+export interface TileMasks {
+  ask: Uint8Array;
+  windows: Window[];
+}
+
+export interface PreparedOutpaint {
+  /** The first tile it was made for (the job checks it against its own plan). */
+  tile: OutpaintTile;
+  masks: TileMasks;
+  request: TileRequestBytes;
+  /** The working canvas, for the first job that takes it (then gone: the job writes into it). */
+  claimWorking(): WorkingCanvas | null;
+}
+
+/** What decides the first tile's request: everything but the prompt, the candidates and the seed. */
+export function prepKey(req: OutpaintRequest): string {
+  const { canvas, original, layers, model, quality, imageSize, featherPx, prefill } = req;
+  return JSON.stringify({ canvas, original, layers, model, quality, imageSize, featherPx, prefill: prefill ?? 'smooth' });
+}
+
+/** The working canvas of an outpaint: the layers composited over the canvas, unknown outside the original. */
+export async function renderWorking(svc: Pick<JobServices, 'store'>, req: OutpaintRequest): Promise<WorkingCanvas> {
+  const { width, height } = req.canvas;
+  const working = await renderRegion(svc.store, req.layers, { x: 0, y: 0, width, height });
+  return { working, unknownMap: unknownCanvas(req.canvas, req.original) };
+}
+
+/** A tile's pixels cut from the working canvas (views for a tile of whole rows) with its ask mask and windows. */
+export function tileCut(canvas: WorkingCanvas, canvasWidth: number, tile: OutpaintTile, featherPx: number, masks?: TileMasks) {
+  const r = tile.rect;
+  const crop = tileView(canvas.working, canvas.unknownMap, canvasWidth, r);
+  if (masks) return { ...crop, ...masks };
+  const windows = activeWindows(crop.unknown, r.width, r.height, tileReach(featherPx));
+  return { ...crop, windows, ask: tileAskMask(crop.unknown, r.width, r.height, featherPx, windows) };
+}
+
+/** Same tile: the same place on the canvas and the same request. */
+export function sameTile(a: OutpaintTile, b: OutpaintTile): boolean {
+  return JSON.stringify([a.rect, a.request]) === JSON.stringify([b.rect, b.request]);
+}
+
+/** The first tile's request for `req`, or null when there is none to prepare (the offline engine, no plan). */
+export async function prepareOutpaint(svc: JobServices, req: OutpaintRequest, signal: AbortSignal): Promise<PreparedOutpaint | null> {
+  const model = await resolveModel(svc, req.model);
+  if (model.spec.provider === 'local') return null;
+  const plan = planOutpaint({
+    canvas: req.canvas,
+    original: req.original,
+    model: model.spec,
+    quality: req.quality,
+    imageSize: req.imageSize,
+    featherPx: req.featherPx,
+  });
+  if (!plan.ok || !plan.tiles.length) return null;
+  const tile = plan.tiles[0];
+  let canvas: WorkingCanvas | null = await renderWorking(svc, req);
+  if (signal.aborted) return null;
+  const cut = tileCut(canvas, req.canvas.width, tile, req.featherPx);
+  const request = await encodeTileRequest(
+    tile,
+    { width: tile.rect.width, height: tile.rect.height, ...cut },
+    PREFILLS[req.prefill ?? 'smooth'],
+    signal,
+  );
+  if (signal.aborted) return null;
+  return {
+    tile,
+    masks: { ask: cut.ask, windows: cut.windows },
+    request,
+    claimWorking() {
+      const c = canvas;
+      canvas = null;
+      return c;
+    },
+  };
+}
+
+/** At most one preparation, for the latest inputs the renderer asked for. */
+export class OutpaintPrep {
+  private entry: { key: string; abort: AbortController; ready: Promise<PreparedOutpaint | null> } | null = null;
+
+  /** Starts preparing `req`'s first tile unless that is under way or done already. */
+  prepare(svc: JobServices, req: OutpaintRequest): void {
+    const key = prepKey(req);
+    if (this.entry?.key === key) return;
+    this.clear();
+    const abort = new AbortController();
+    // A preparation that fails is simply not used: the job then meets (and reports) the problem itself.
+    const ready = prepareOutpaint(svc, req, abort.signal).catch(() => null);
+    this.entry = { key, abort, ready };
+  }
+
+  /** The preparation made from exactly `req`'s inputs (maybe still under way), or null. */
+  take(req: OutpaintRequest): Promise<PreparedOutpaint | null> | null {
+    return this.entry?.key === prepKey(req) ? this.entry.ready : null;
+  }
+
+  /** Drops the preparation (a closed document, other inputs). */
+  clear(): void {
+    this.entry?.abort.abort();
+    this.entry = null;
+  }
+}

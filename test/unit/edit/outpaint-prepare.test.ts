@@ -1,0 +1,97 @@
+/**
+ * `outpaint:prepare` (electron/main/edit/outpaint-prepare.ts): the first tile's request made before
+ * Generate is the one Generate would have made — the server receives the same bytes, the candidate is
+ * the same patch — and the job skips that work; other inputs, or the offline engine, are not prepared.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import type { startOpenAIServer } from '../../servers';
+import { startMainWithServers, type CloudHarness, type MainHarness } from '../../support/main-harness';
+import { extendToAspect } from '../../../shared/geometry';
+import type { RequestOf } from '../../../shared/ipc/contract';
+import type { CandidateResult } from '../../../shared/ipc/contract-types';
+
+const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
+
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let main: MainHarness;
+let cloud: CloudHarness;
+let base: RequestOf<'outpaint:start'>;
+
+beforeAll(async () => {
+  cloud = await startMainWithServers({ MASKWORK_STREAM: '0' });
+  ({ openai, main } = cloud);
+  const png = await sharp(join(PHOTOS, 'sign-sports-centre.jpg')).resize(360, 640, { fit: 'cover' }).png().toBuffer();
+  const img = await main.call('image:import', { bytes: new Uint8Array(png), name: 'poster.png' });
+  const ext = extendToAspect({ width: 360, height: 640 }, '16:9', 'centre');
+  base = {
+    canvas: ext.canvas,
+    original: { ...ext.originalAt, width: 360, height: 640 },
+    layers: [{ assetId: img.assetId, ...ext.originalAt }],
+    prompt: 'extend the street',
+    model: 'gpt-image-2',
+    n: 2,
+    featherPx: 16,
+  };
+});
+afterAll(async () => {
+  await cloud?.close();
+});
+
+/** Runs an outpaint; its candidates and what the server received (image and mask bytes per request). */
+async function run(req: RequestOf<'outpaint:start'>) {
+  const before = openai.requests.length;
+  const { jobId } = await main.call('outpaint:start', req);
+  const result = await main.waitJob(jobId);
+  if (result.state !== 'done') throw new Error(`outpaint ended ${result.state}: ${JSON.stringify(result)}`);
+  const sent = openai.requests.slice(before).map((r) => r.files.map((f) => (f.data ?? Buffer.alloc(0)).toString('base64')).join('|'));
+  return { candidates: result.candidates as CandidateResult[], sent };
+}
+
+const stepsOf = (c: CandidateResult) => (c.spans ?? []).map((s) => s.name);
+
+async function prepared(req: RequestOf<'outpaint:start'>) {
+  await main.call('outpaint:prepare', req);
+  return main.svc.outpaintPrep.take(req);
+}
+
+describe('outpaint:prepare', () => {
+  it('the prepared first tile is what Generate would send: same request bytes, same patches, its work skipped', async () => {
+    const cold = await run(base);
+    expect(cold.sent).toHaveLength(2);
+    // Both candidates' first tiles send the same request; the second does not encode it again.
+    expect(cold.sent[1]).toBe(cold.sent[0]);
+    const coldSteps = stepsOf(cold.candidates[1]);
+    expect(coldSteps.filter((n) => n.endsWith(' scale to request'))).toEqual(['main: tile #1 scale to request']);
+    expect(coldSteps.filter((n) => n === 'main: working canvas')).toHaveLength(2);
+
+    // Prepared with another prompt and count (neither changes the first tile's request).
+    const ready = await prepared({ ...base, prompt: '', n: 1 });
+    expect(ready).not.toBeNull();
+    expect(await ready).not.toBeNull();
+    const warm = await run(base);
+    expect(warm.sent).toEqual(cold.sent);
+    expect(warm.candidates.map((c) => c.assetId)).toEqual(cold.candidates.map((c) => c.assetId));
+    const warmSteps = stepsOf(warm.candidates[1]);
+    expect(warmSteps.filter((n) => n.endsWith(' scale to request') || n.endsWith(' prefill'))).toEqual([]);
+    // The prepared working canvas served the first candidate; the second renders its own.
+    expect(warmSteps.filter((n) => n === 'main: working canvas')).toHaveLength(1);
+  });
+
+  it('a preparation for other inputs is not used; the offline engine has nothing to prepare', async () => {
+    await prepared({ ...base, featherPx: 24 });
+    expect(main.svc.outpaintPrep.take(base)).toBeNull();
+    const other = await run({ ...base, n: 1 });
+    expect(stepsOf(other.candidates[0])).toContain('main: tile #1 scale to request');
+    expect(await prepared({ ...base, model: 'local' })).toBeNull();
+  });
+
+  it('a preparation that fails leaves Generate to do the work (and report the problem) itself', async () => {
+    const broken = { ...base, layers: [{ ...base.layers[0], assetId: 'image-0000000000000000000000000000dead' }] };
+    expect(await prepared(broken)).toBeNull();
+    const { jobId } = await main.call('outpaint:start', broken);
+    const result = await main.waitJob(jobId);
+    expect(result.state).toBe('failed');
+  });
+});
