@@ -5,6 +5,7 @@
  */
 import type { CandidateResult } from '../../shared/ipc/contract-types';
 import { checkPatchPixels, type PatchPixels } from '../../shared/ipc/patch-pixels';
+import type { Rect } from '../../shared/geometry/rect';
 import { decodeToBitmap, getBitmap, putPatchBitmap, setRedecoder, type BitmapCrop } from './blob-store';
 import { api, unwrap } from './bridge';
 
@@ -49,12 +50,43 @@ export function sourceBytes(source: PatchSource): number {
 export async function buildBitmap(source: PatchSource): Promise<BuiltPatch> {
   if ('png' in source) return decodePatch(source.png, source.opaque);
   if ('asset' in source) return decodePatch((await unwrap(api().asset.patch({ assetId: source.asset }))).png, source.opaque);
-  const { rect, rgba } = source.pixels;
+  const { rect, rgba, pieces } = source.pixels;
   const { width: fullWidth, height: fullHeight } = source.size;
-  const data = new ImageData(new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset, rgba.byteLength), rect.width, rect.height);
-  const bmp = await createImageBitmap(data);
+  const bmp = pieces ? await piecesBitmap(rect, rgba, pieces) : await createImageBitmap(imageData(rgba, 0, rect.width, rect.height));
   const whole = rect.x === 0 && rect.y === 0 && rect.width === fullWidth && rect.height === fullHeight;
   return { bmp, crop: whole ? undefined : { x: rect.x, y: rect.y, fullWidth, fullHeight } };
+}
+
+function imageData(rgba: Uint8Array, at: number, width: number, height: number): ImageData {
+  const bytes = new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset + at, width * height * 4);
+  return new ImageData(bytes, width, height);
+}
+
+/**
+ * The rect's bitmap from its pieces (transparent between them): each piece becomes a bitmap of its
+ * own (the fast path from ImageData; `putImageData` took ~90 ms for an outpaint's 8 MB of pieces)
+ * and is drawn at its place on a canvas of the rect's size.
+ */
+async function piecesBitmap(rect: Rect, rgba: Uint8Array, pieces: readonly Rect[]): Promise<ImageBitmap> {
+  let at = 0;
+  const parts = await Promise.all(
+    pieces.map((q) => {
+      const data = imageData(rgba, at, q.width, q.height);
+      at += q.width * q.height * 4;
+      return createImageBitmap(data);
+    }),
+  );
+  const canvas = new OffscreenCanvas(rect.width, rect.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) {
+    for (const b of parts) b.close();
+    throw new Error('No 2D canvas to build the candidate on.');
+  }
+  parts.forEach((b, i) => {
+    ctx.drawImage(b, pieces[i].x - rect.x, pieces[i].y - rect.y);
+    b.close();
+  });
+  return canvas.transferToImageBitmap();
 }
 
 /** Decodes only the patch's non-transparent part when main said where it is (a third of the memory, typically). */

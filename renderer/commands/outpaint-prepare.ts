@@ -29,6 +29,12 @@ export function wantsPreparation(s: EditorStore): boolean {
   return outpaintMode(s) && outpaintBlocker(s) === null && currentOption(s).spec.provider !== 'local';
 }
 
+/** What main was last asked to prepare (model and canvas), once it answered; for the test hooks. */
+let lastAsked: { model: string; canvas: { width: number; height: number } } | null = null;
+export function lastPreparation() {
+  return lastAsked;
+}
+
 export function installOutpaintPrepare(deps: PrepareDeps): () => void {
   const delay = deps.delayMs ?? 250;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -44,9 +50,14 @@ export function installOutpaintPrepare(deps: PrepareDeps): () => void {
     const key = prepareKey(req);
     if (key === lastKey) return;
     lastKey = key;
-    await deps.send(req).catch(() => {
-      lastKey = ''; // asked again on the next change
-    });
+    await deps.send(req).then(
+      () => {
+        lastAsked = { model: req.model, canvas: { ...req.canvas } };
+      },
+      () => {
+        lastKey = ''; // asked again on the next change
+      },
+    );
   };
   const off = deps.store.subscribe((s) => {
     const now = inputs(s);

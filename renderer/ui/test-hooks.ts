@@ -12,6 +12,7 @@ import { currentEstimate } from '../commands/current-estimate';
 import { totalCost } from '../model/version-logic';
 import { extendProposal } from '../commands/canvas-commands';
 import { currentOutpaintEstimate } from '../commands/outpaint-client';
+import { lastPreparation } from '../commands/outpaint-prepare';
 import { autosaveStatus } from '../commands/autosave';
 import { getStage } from './canvas/stage-access';
 import { editTracer } from '../commands/edit-trace';
@@ -178,6 +179,10 @@ export function installTestHooks(): void {
       if (!e) return null;
       return e.ok ? { requests: e.requests, tiles: e.tiles, usd: e.usd, text: e.text } : { error: e.error };
     },
+    /** The outpaint main was last asked to prepare before Generate (model, canvas), or null. */
+    outpaintPreparation() {
+      return lastPreparation();
+    },
     /** Patch layers, bottom to top. */
     layerList() {
       const s = useEditor.getState();
@@ -239,15 +244,15 @@ export function installTestHooks(): void {
     },
     /**
      * RGB of what the stage shows at document px x,y: the picture layers (photo and kept layers,
-     * the painted layer's own canvas, the layers above it) read at that point and composited over
-     * each other as the browser composites them. Null without a document.
+     * the painted layer's own canvas, the layers above it, then a staged candidate's layer) read at
+     * that point and composited over each other as the browser composites them. Null without a document.
      */
     stagePixel(x: number, y: number): number[] | null {
       const stage = getStage();
       const s = useEditor.getState();
       if (!stage || !s.doc) return null;
       let rgb = [0, 0, 0];
-      for (const name of ['.picture', '.picture-target', '.picture-above']) {
+      for (const name of ['.picture', '.picture-target', '.picture-above', '.staged-layer']) {
         const layer = stage.findOne(name)?.getLayer();
         if (!layer?.isVisible()) continue;
         const ratio = layer.getCanvas().getPixelRatio();

@@ -4,7 +4,8 @@ import {
   cropTile,
   markKnown,
   outpaintAlpha,
-  patchFromWorking,
+  outpaintHole,
+  patchInPlace,
   tileAskMask,
   tileBlendWeight,
   tileReach,
@@ -54,15 +55,40 @@ describe('outpaint tile pixels', () => {
     expect([known[2 * W + 4], known[2 * W + 5], known[3 * W + 4], known[3 * W + 5]]).toEqual([1, 0, 1, 0]);
   });
 
-  it('patchFromWorking keeps colour where alpha > 0 and is transparent black elsewhere', () => {
+  it('patchInPlace keeps colour where alpha > 0 and is transparent black elsewhere, in the working canvas itself', () => {
     const { working } = canvas();
     const alpha = new Uint8Array(W * H);
     alpha[0] = 255;
     alpha[5] = 10;
-    const patch = patchFromWorking(working, alpha);
+    const patch = patchInPlace(working, alpha, W, null);
+    expect(patch).toBe(working);
     expect([...patch.subarray(0, 4)]).toEqual([0, 0, 0, 255]);
     expect([...patch.subarray(20, 24)]).toEqual([5, 10, 15, 10]);
     expect([...patch.subarray(4, 8)]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('outpaintHole is exactly where the final alpha is 0; patchInPlace with it equals reading every pixel', () => {
+    const cases = [
+      { canvas: { width: 40, height: 12 }, original: { x: 10, y: 0, width: 18, height: 12 }, band: 3 },
+      { canvas: { width: 20, height: 30 }, original: { x: 0, y: 7, width: 20, height: 11 }, band: 4 },
+      { canvas: { width: 25, height: 25 }, original: { x: 5, y: 6, width: 12, height: 10 }, band: 2 },
+      { canvas: { width: 25, height: 9 }, original: { x: 0, y: 0, width: 15, height: 9 }, band: 0 },
+      { canvas: { width: 16, height: 9 }, original: { x: 4, y: 0, width: 8, height: 9 }, band: 5 },
+    ];
+    for (const { canvas: size, original, band } of cases) {
+      const alpha = outpaintAlpha(size, original, band);
+      const hole = outpaintHole(size, original, band);
+      for (let y = 0; y < size.height; y++)
+        for (let x = 0; x < size.width; x++) {
+          const inHole = !!hole && x >= hole.x && x < hole.x + hole.width && y >= hole.y && y < hole.y + hole.height;
+          expect(alpha[y * size.width + x] === 0, `${JSON.stringify(original)} band ${band} at ${x},${y}`).toBe(inHole);
+        }
+      const pixels = size.width * size.height;
+      const working = new Uint8Array(pixels * 4).map((_, i) => (i * 7 + 3) % 251);
+      const a = patchInPlace(working.slice(), alpha, size.width, hole);
+      const b = patchInPlace(working.slice(), alpha, size.width, null);
+      expect(a).toEqual(b);
+    }
   });
 
   it('the final alpha is 255 on the new area and ramps into the original only on extended sides', () => {

@@ -96,14 +96,16 @@ async function chooseModel(model: string) {
   await app.page.waitForFunction(() => (window as any).__maskworkTest.outpaintEstimate()?.requests > 0);
 }
 
-async function runOutpaintAndKeep(): Promise<void> {
+/** Generate, then Keep; `staged` runs while the candidate is on screen, before Keep. */
+async function runOutpaintAndKeep(staged?: () => Promise<void>): Promise<void> {
   const page = app.page;
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
   await page.waitForFunction(() => (window as any).__maskworkTest.job() === null);
-  const staged = await hooks(page, 'staging');
+  const shown = await hooks(page, 'staging');
   const { canvas } = await summary(page);
-  expect(staged.items[0].region).toEqual({ x: 0, y: 0, width: canvas.width, height: canvas.height });
+  expect(shown.items[0].region).toEqual({ x: 0, y: 0, width: canvas.width, height: canvas.height });
+  await staged?.();
   await page.getByRole('button', { name: 'Keep', exact: true }).click();
   await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
 }
@@ -179,8 +181,25 @@ describe('outpainting', () => {
     expect(text).toMatch(/^\d+ requests? · ≈ \$\d+\.\d{3} \(gpt-image-2, medium\)$/);
     expect(Number(await shown.getAttribute('data-requests'))).toBe(est.requests);
     expect(text.startsWith(`${est.requests} request`)).toBe(true);
+    // Main prepared the first tile's request while the panel was set up (outpaint:prepare): the job
+    // sends it without scaling, pre-filling or encoding it again.
+    await page.waitForFunction(
+      (w) =>
+        (window as any).__maskworkTest.outpaintPreparation()?.model === 'gpt-image-2' &&
+        (window as any).__maskworkTest.outpaintPreparation()?.canvas.width === w,
+      ext.canvas.width,
+    );
     const base = server.requests.length;
-    await runOutpaintAndKeep();
+    // The candidate on screen, sampled in both new sides (sent as pieces around the transparent middle).
+    const left = { x: 4, y: Math.round(ext.canvas.height / 2) };
+    const right = { x: ext.canvas.width - 5, y: Math.round(ext.canvas.height / 3) };
+    let onScreen: number[][] = [];
+    await runOutpaintAndKeep(async () => {
+      onScreen = [await hooks(page, 'stagePixel', left.x, left.y), await hooks(page, 'stagePixel', right.x, right.y)];
+      const steps: string[] = (await hooks(page, 'editTimings')).at(-1).spans.map((x: { name: string }) => x.name);
+      expect(steps).toContain('main: tile #1 provider round trip');
+      expect(steps.filter((n) => /^main: tile #1 (scale to request|prefill|request encode)$/.test(n))).toEqual([]);
+    });
     const sent = server.requests.slice(base);
     expect(sent).toHaveLength(est.requests);
     for (const r of sent) {
@@ -193,6 +212,15 @@ describe('outpainting', () => {
     expect(s.label).toBe('Keep gpt-image-2 result');
     expect(await hooks(page, 'layerList')).toMatchObject([{ x: 0, y: 0, width: ext.canvas.width, height: ext.canvas.height }]);
     await exportAndCheck(source, ext, 540, 960);
+    // What was on screen before Keep is what the file has in both new sides.
+    const file = await sharp(join(app.tmp, 'export-540.png')).raw().toBuffer({ resolveWithObject: true });
+    const inFile = ({ x, y }: { x: number; y: number }) =>
+      [0, 1, 2].map((k) => file.data[(y * file.info.width + x) * file.info.channels + k]);
+    for (const [i, p] of [left, right].entries())
+      expect(
+        Math.max(...inFile(p).map((v, k) => Math.abs(v - onScreen[i][k]))),
+        `${p.x},${p.y} ${inFile(p)} vs ${onScreen[i]}`,
+      ).toBeLessThanOrEqual(6);
     await undoToPoster(540, 960);
   });
 

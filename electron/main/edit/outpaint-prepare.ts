@@ -16,7 +16,7 @@ import type { RequestOf } from '../../../shared/ipc/contract';
 import { planOutpaint, type OutpaintTile } from '../../../shared/geometry';
 import type { Window } from '../../../shared/pixels/box-filter';
 import { activeWindows } from '../../../shared/pixels/active-windows';
-import { tileAskMask, tileReach, tileView, unknownCanvas } from '../../../shared/pixels/outpaint-masks';
+import { tileAskMask, tileBlendWeight, tileReach, tileView, unknownCanvas } from '../../../shared/pixels/outpaint-masks';
 import type { JobServices } from '../create-services';
 import { renderRegion } from './region-pixels';
 import { resolveModel } from './resolve-model';
@@ -32,10 +32,12 @@ export interface WorkingCanvas {
   unknownMap: Uint8Array;
 }
 
-/** A tile's ask mask and active windows (they depend only on the unknown map: the same for every candidate). */
+/** A tile's ask mask, active windows and blend weight (they depend only on the unknown map: the same for every candidate). */
 export interface TileMasks {
   ask: Uint8Array;
   windows: Window[];
+  /** The blend weight (`tileBlendWeight`), once worked out. */
+  weight?: Uint8Array;
 }
 
 export interface PreparedOutpaint {
@@ -64,7 +66,7 @@ export async function renderWorking(svc: Pick<JobServices, 'store'>, req: Outpai
 export function tileCut(canvas: WorkingCanvas, canvasWidth: number, tile: OutpaintTile, featherPx: number, masks?: TileMasks) {
   const r = tile.rect;
   const crop = tileView(canvas.working, canvas.unknownMap, canvasWidth, r);
-  if (masks) return { ...crop, ...masks };
+  if (masks) return { ...crop, ask: masks.ask, windows: masks.windows };
   const windows = activeWindows(crop.unknown, r.width, r.height, tileReach(featherPx));
   return { ...crop, windows, ask: tileAskMask(crop.unknown, r.width, r.height, featherPx, windows) };
 }
@@ -100,7 +102,11 @@ export async function prepareOutpaint(svc: JobServices, req: OutpaintRequest, si
   if (signal.aborted) return null;
   return {
     tile,
-    masks: { ask: cut.ask, windows: cut.windows },
+    masks: {
+      ask: cut.ask,
+      windows: cut.windows,
+      weight: tileBlendWeight(cut.unknown, tile.rect.width, tile.rect.height, req.featherPx, cut.windows),
+    },
     request,
     claimWorking() {
       const c = canvas;

@@ -43,7 +43,9 @@ export interface TileContext {
   tile?: number;
   /**
    * The tile's request, encoded already (the first tile's is the same for every candidate, and may
-   * have been prepared before Generate: outpaint-prepare.ts); a model step then sends it as it is.
+   * have been prepared before Generate: outpaint-prepare.ts); a model step then sends it as it is
+   * and reads only the pixels' size and windows (the job may send it before its canvas exists, with
+   * `rgba` and `unknown` empty).
    */
   request?: TileRequestBytes;
   /** Told the request a model step encoded (so the job can send it again for the next candidate). */

@@ -9,7 +9,7 @@ import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
 import { planRegion } from '../../../shared/geometry';
 import { estimateCost } from '../../../shared/models';
-import { applyPatchPlan, dilatedMask, featherBand, generatedWindow, planPatch, type PatchPlan } from '../../../shared/pixels/patch';
+import { applyPatchPlan, dilatedMask, featherBand, generatedWindow, planPatch } from '../../../shared/pixels/patch';
 import { nextBodySent } from '../providers/body-sent';
 import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
 import { cropRgba } from '../../../shared/ipc/patch-pixels';
@@ -20,6 +20,7 @@ import { cutMask, decodeMaskRect, maskBBox } from './mask-input';
 import { renderRegion, type Rect } from './region-pixels';
 import { resolveModel, type ResolvedModel } from './resolve-model';
 import { encodePatchPng, sourceIccPath } from './colour-space';
+import { whileWaiting } from './while-waiting';
 import { encodeRequestImage, scaleRequestMask, scaleToRegion } from './request-pixels';
 import type { Window } from '../../../shared/pixels/box-filter';
 import { previewPump } from './partial-preview';
@@ -163,7 +164,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   // The patch's mask-only part (window, feathered alpha, colour-match ring) is worked out while the
   // model works: once the request's body has left (the offline engine works in a worker: at once),
   // so it never holds up the upload; or when the first image needs it, if that comes first.
-  const plan = lazyPlan(
+  const plan = whileWaiting(
     () => planPatch(regionMask, region.width, region.height, req.featherPx, req.colorMatch),
     local ? Promise.resolve() : nextBodySent(PLAN_FALLBACK_MS),
   );
@@ -323,23 +324,3 @@ export async function sendCounted<T>(
 
 /** The longest the patch plan waits for the request's body to be sent before it is worked out anyway. */
 const PLAN_FALLBACK_MS = 500;
-
-/** `fn` run once, when `start` resolves or when first asked for, whichever comes first; its error is thrown when asked for. */
-function lazyPlan(fn: () => PatchPlan, start: Promise<void>): () => PatchPlan {
-  let done: { plan: PatchPlan } | { error: unknown } | null = null;
-  const run = () => {
-    if (done) return done;
-    try {
-      done = { plan: fn() };
-    } catch (error) {
-      done = { error };
-    }
-    return done;
-  };
-  void start.then(run);
-  return () => {
-    const d = run();
-    if ('error' in d) throw d.error;
-    return d.plan;
-  };
-}

@@ -12,17 +12,14 @@ import { estimateCost } from '../../../shared/models';
 import type { JobServices } from '../create-services';
 import type { JobFn } from '../jobs/job-runner';
 import { resolveModel } from './resolve-model';
-import {
-  blendTile,
-  outpaintAlpha,
-  patchFromWorking,
-  tileBlendWeight,
-} from '../../../shared/pixels/outpaint-masks';
+import { blendTile, outpaintAlpha, outpaintHole, patchInPlace, tileBlendWeight } from '../../../shared/pixels/outpaint-masks';
 import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
-import { cropRgba } from '../../../shared/ipc/patch-pixels';
+import { cropRgba, packPieces, piecesAround } from '../../../shared/ipc/patch-pixels';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { type GenerateTile, type TileRequestBytes, tileStepFor } from './outpaint-tile-steps';
-import { renderWorking, sameTile, tileCut, type TileMasks } from './outpaint-prepare';
+import { renderWorking, sameTile, tileCut, type TileMasks, type WorkingCanvas } from './outpaint-prepare';
+import { nextBodySent } from '../providers/body-sent';
+import { whileWaiting } from './while-waiting';
 
 import { OUTPAINT_COMPOSITING, OUTPAINT_TILES, PROGRESS_PREPARING } from '../jobs/progress-steps';
 import { createSpanRecorder } from '../../../shared/timing/spans';
@@ -79,9 +76,18 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     let firstRequest: TileRequestBytes | undefined = usable?.request;
     for (let c = 0; c < req.n; c++) {
       // Working canvas: current composite where known (original + kept patches), unknown elsewhere
-      // (the tiles' unknown maps are views of it when they span whole rows).
-      const canvas = (c === 0 ? usable?.claimWorking() : null) ?? (await spans.time('main: working canvas', () => renderWorking(svc, req)));
-      const { working, unknownMap } = canvas;
+      // (the tiles' unknown maps are views of it when they span whole rows). With the first tile's
+      // request in hand, that tile goes out first and the canvas is rendered while the model works
+      // (once the request's body has left, so it never holds up the upload): only the blend reads it.
+      const claimed = c === 0 ? usable?.claimWorking() : null;
+      const sendFirst = !claimed && firstRequest !== undefined && firstMasks !== undefined;
+      const render = () => spans.time('main: working canvas', () => renderWorking(svc, req));
+      const canvasReady: Promise<WorkingCanvas> = claimed
+        ? Promise.resolve(claimed)
+        : sendFirst
+          ? nextBodySent(CANVAS_FALLBACK_MS).then(render)
+          : render();
+      canvasReady.catch(() => {}); // awaited below; an error is thrown there
       for (const [i, tile] of plan.tiles.entries()) {
         if (signal.aborted) throw cancelled();
         const base = (c * plan.tiles.length + i) / (req.n * plan.tiles.length);
@@ -97,39 +103,58 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         const r = tile.rect;
         const k = c * plan.tiles.length + i + 1;
         const tileStart = spans.now();
+        const masks = i === 0 ? firstMasks : undefined;
+        // Sent ahead of the canvas: the step reads only the tile's size and windows (see TileContext.request).
+        const ahead = i === 0 && sendFirst && masks ? { width: r.width, height: r.height, rgba: NONE, unknown: NONE, ...masks } : null;
         // The tile's active windows (where the ask mask and the blend can be non-zero), worked out once.
-        const { rgba, unknown, ask, windows } = await spans.time(`main: tile #${k} crop + ask mask`, () =>
-          tileCut(canvas, W, tile, req.featherPx, i === 0 ? firstMasks : undefined),
-        );
-        if (i === 0) firstMasks = { ask, windows };
-        const generated = await generate(
-          tile,
-          { width: r.width, height: r.height, rgba, unknown, ask, windows },
-          {
-            signal,
-            candidate: c,
-            tile: k,
-            request: i === 0 ? firstRequest : undefined,
-            onRequest: i === 0 ? (q) => (firstRequest = q) : undefined,
-            onProgress: (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
-          },
-        );
-        await spans.time(`main: tile #${k} blend`, () =>
-          blendTile(working, unknownMap, W, r, generated, tileBlendWeight(unknown, r.width, r.height, req.featherPx, windows), windows, 0),
-        );
+        const cutNow = async () => {
+          const canvas = await canvasReady;
+          return spans.time(`main: tile #${k} crop + ask mask`, () => tileCut(canvas, W, tile, req.featherPx, masks));
+        };
+        const cut = ahead ? null : await cutNow();
+        // The blend weight depends only on the unknown map: prepared, or worked out while the model works.
+        const weightOf = (t: { unknown: Uint8Array; windows: TileMasks['windows'] }) =>
+          tileBlendWeight(t.unknown, r.width, r.height, req.featherPx, t.windows);
+        const weight =
+          masks?.weight !== undefined
+            ? () => masks.weight!
+            : whileWaiting(() => weightOf(cut!), model.spec.provider === 'local' ? Promise.resolve() : nextBodySent(CANVAS_FALLBACK_MS));
+        const generated = await generate(tile, ahead ?? { width: r.width, height: r.height, ...cut! }, {
+          signal,
+          candidate: c,
+          tile: k,
+          request: i === 0 ? firstRequest : undefined,
+          onRequest: i === 0 ? (q) => (firstRequest = q) : undefined,
+          onProgress: (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
+        });
+        const { working, unknownMap } = await canvasReady;
+        const { ask, windows } = cut ?? masks!;
+        await spans.time(`main: tile #${k} blend`, () => {
+          const w = weight();
+          if (i === 0) firstMasks = { ask, windows, weight: w };
+          blendTile(working, unknownMap, W, r, generated, w, windows, 0);
+        });
         spans.add(`main: tile #${k}`, tileStart, spans.now());
       }
       if (signal.aborted) throw cancelled();
       progress(OUTPAINT_COMPOSITING, 'Compositing', undefined, 'working');
+      // Built in the working canvas itself (this candidate's own, read no more).
+      const { working } = await canvasReady;
+      const hole = outpaintHole(req.canvas, original, req.featherPx);
       const patch = await spans.time('main: patch build', () =>
-        patchFromWorking(working, outpaintAlpha(req.canvas, original, req.featherPx)),
+        patchInPlace(working, outpaintAlpha(req.canvas, original, req.featherPx), W, hole),
       );
       // The renderer gets the raw pixels of the part that shows ahead of the result, as an edit's
       // (it builds the bitmap while the PNG is encoded here) and in the result in place of the PNG:
-      // no PNG decode between the last tile and the screen.
+      // no PNG decode between the last tile and the screen. Only the frame around the original's
+      // transparent middle is sent.
       const opaque = alphaBounds(patch, W, H);
       const rect = opaque ?? { x: 0, y: 0, width: 1, height: 1 };
-      const pixels = { rect, rgba: cropRgba(patch, W, rect) };
+      const pieces = piecesAround(rect, hole);
+      const pixels =
+        pieces.length === 1 && pieces[0] === rect
+          ? { rect, rgba: cropRgba(patch, W, rect) }
+          : { rect, rgba: packPieces(patch, W, pieces), pieces };
       patchReady?.({ candidate: c, size: { width: W, height: H }, origin: { x: 0, y: 0 }, pixels, sentAt: spans.now() });
       const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
       const png = await spans.time(
@@ -156,6 +181,10 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     return out;
   };
 }
+
+/** The longest the working canvas waits for the first tile's request body to be sent before it is rendered anyway. */
+const CANVAS_FALLBACK_MS = 500;
+const NONE = new Uint8Array(0);
 
 function cancelled(): AppError {
   return new AppError({ kind: 'cancelled', message: 'Cancelled. The document is unchanged.' });
