@@ -34,6 +34,7 @@ export async function runRatios(opts: {
     r.scenarios.push(await runDevHostEdits(opts.quick ? 4 : 10, await spanFloors()));
     rows.push(...editTimeRows(r));
     rows.push(outpaintTileRow(await runOutpaintTiles(opts.quick ? 2 : 5)));
+    rows.push(outpaintTileRow(await runOutpaintTiles(opts.quick ? 2 : 5, false), false));
     spanTable = formatSpanTable(r);
     editTime = r;
   }

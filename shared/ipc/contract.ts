@@ -230,7 +230,7 @@ export const channels = {
    * (working canvas, scale, pre-fill, encode) meanwhile. The prompt, n and seed are not used. Answers
    * at once; the preparation is used only by an `outpaint:start` with the same inputs.
    */
-  'outpaint:prepare': { request: outpaintRequest, response: s.type<{ preparing: true }>() },
+  'outpaint:prepare': { request: outpaintRequest, response: s.type<{ preparing: boolean }>() },
   'gateways:set': { request: gatewaySettings, response: s.type<ProviderSettings>() },
   'gateways:remove': {
     request: s.object({ id: s.string({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }) }),

@@ -62,8 +62,10 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'outpaint:prepare': async (req) => {
       // Within the limits only (a plan Generate would refuse is not prepared); the work runs meanwhile.
       checkOutpaintBudget(req, svc.env);
+      // MASKWORK_OUTPAINT_PREPARE=0 turns it off (the bench measures a tile that could not be prepared).
+      if (svc.env.MASKWORK_OUTPAINT_PREPARE === '0') return { preparing: false };
       svc.outpaintPrep.prepare(svc, req);
-      return { preparing: true as const };
+      return { preparing: true };
     },
     'gateways:set': async (g) => {
       const problem = gatewayUrlProblem(g.baseURL);
