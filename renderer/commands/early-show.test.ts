@@ -74,13 +74,19 @@ describe('early show', () => {
     expect(closed).toEqual(['copy of c0']);
   });
 
-  it('shows nothing for another job, an outpaint, a job being cancelled or a job on another photo', async () => {
+  it('shows an outpaint’s candidate the same way', async () => {
+    const { show } = make();
+    running('job-1', 'outpaint');
+    show.offer('job-1', 0, region, Promise.resolve({ bmp: bitmap('c0') }));
+    await flush();
+    expect(earlyView()).toMatchObject({ jobId: 'job-1', candidate: 0, region });
+  });
+
+  it('shows nothing for another job, a job being cancelled or a job on another photo', async () => {
     const { show } = make();
     const built = Promise.resolve({ bmp: bitmap('c0') });
     running('job-1');
     show.offer('job-2', 0, region, built);
-    running('job-1', 'outpaint');
-    show.offer('job-1', 0, region, built);
     running('job-1', 'edit', 'another-doc');
     show.offer('job-1', 0, region, built);
     running('job-1');

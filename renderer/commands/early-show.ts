@@ -47,7 +47,8 @@ export function createEarlyShow(deps: Deps) {
   const st = () => deps.store.getState();
   const copy = deps.copy ?? ((b: ImageBitmap) => createImageBitmap(b));
   const later = deps.later ?? afterNextFrame;
-  const current = (jobId: string) => editStillShowing(st(), jobId);
+  // An outpaint's candidate too (its pixels come the same way); partial images are an edit's only.
+  const current = (jobId: string) => editStillShowing(st(), jobId, ['edit', 'outpaint']);
   return {
     /**
      * A candidate's bitmap is being built ahead of the result: the running edit's first candidate

@@ -5,17 +5,13 @@
  */
 import type { EditorStore } from './store/store';
 
-/** The running edit or outpaint `jobId` on the open photo, before its candidate's pixels are shown, not being cancelled; else null. */
-export function editStillShowing(s: EditorStore, jobId: string) {
+/**
+ * The running job `jobId` on the open photo, of one of `kinds` (default an edit), before its
+ * candidate's pixels are shown, not being cancelled; else null.
+ */
+export function editStillShowing(s: EditorStore, jobId: string, kinds: readonly ('edit' | 'outpaint')[] = ['edit']) {
   const job = s.job;
-  return job &&
-    job.jobId === jobId &&
-    (job.kind === 'edit' || job.kind === 'outpaint') &&
-    !job.early &&
-    !job.cancelling &&
-    s.doc?.id === job.docId
-    ? job
-    : null;
+  return job && job.jobId === jobId && kinds.includes(job.kind) && !job.early && !job.cancelling && s.doc?.id === job.docId ? job : null;
 }
 
 /** Runs `fn` after the next frame (a bitmap drawn in the current one stays valid until then). */
