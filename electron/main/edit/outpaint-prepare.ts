@@ -77,7 +77,12 @@ export function sameTile(a: OutpaintTile, b: OutpaintTile): boolean {
 }
 
 /** The first tile's request for `req`, or null when there is none to prepare (the offline engine, no plan). */
-export async function prepareOutpaint(svc: JobServices, req: OutpaintRequest, signal: AbortSignal): Promise<PreparedOutpaint | null> {
+export async function prepareOutpaint(
+  svc: JobServices,
+  req: OutpaintRequest,
+  signal: AbortSignal,
+  keepWorkingMaxBytes = KEEP_WORKING_MAX_BYTES,
+): Promise<PreparedOutpaint | null> {
   const model = await resolveModel(svc, req.model);
   if (model.spec.provider === 'local') return null;
   const plan = planOutpaint({
@@ -90,9 +95,11 @@ export async function prepareOutpaint(svc: JobServices, req: OutpaintRequest, si
   });
   if (!plan.ok || !plan.tiles.length) return null;
   const tile = plan.tiles[0];
-  let canvas: WorkingCanvas | null = await renderWorking(svc, req);
+  const rendered = await renderWorking(svc, req);
   if (signal.aborted) return null;
-  const cut = tileCut(canvas, req.canvas.width, tile, req.featherPx);
+  const cut = tileCut(rendered, req.canvas.width, tile, req.featherPx);
+  // Kept for the job only while it is of a size to keep waiting (the request bytes always are).
+  let canvas: WorkingCanvas | null = rendered.working.byteLength + rendered.unknownMap.byteLength <= keepWorkingMaxBytes ? rendered : null;
   const request = await encodeTileRequest(
     tile,
     { width: tile.rect.width, height: tile.rect.height, ...cut },
@@ -116,19 +123,45 @@ export async function prepareOutpaint(svc: JobServices, req: OutpaintRequest, si
   };
 }
 
+/** A working canvas larger than this (RGBA + unknown map) is not kept waiting: the job renders its own. */
+export const KEEP_WORKING_MAX_BYTES = 96 * 2 ** 20;
+/** A preparation nobody used for this long is let go (its memory with it). */
+export const PREP_IDLE_MS = 5 * 60_000;
+
 /** At most one preparation, for the latest inputs the renderer asked for. */
 export class OutpaintPrep {
   private entry: { key: string; abort: AbortController; ready: Promise<PreparedOutpaint | null> } | null = null;
+  private idle: ReturnType<typeof setTimeout> | null = null;
+
+  private readonly idleMs: number;
+  private readonly keepWorkingMaxBytes: number;
+
+  constructor(o: { idleMs?: number; keepWorkingMaxBytes?: number } = {}) {
+    this.idleMs = o.idleMs ?? PREP_IDLE_MS;
+    this.keepWorkingMaxBytes = o.keepWorkingMaxBytes ?? KEEP_WORKING_MAX_BYTES;
+  }
 
   /** Starts preparing `req`'s first tile unless that is under way or done already. */
   prepare(svc: JobServices, req: OutpaintRequest): void {
     const key = prepKey(req);
-    if (this.entry?.key === key) return;
-    this.clear();
-    const abort = new AbortController();
-    // A preparation that fails is simply not used: the job then meets (and reports) the problem itself.
-    const ready = prepareOutpaint(svc, req, abort.signal).catch(() => null);
-    this.entry = { key, abort, ready };
+    if (this.entry?.key !== key) {
+      this.clear();
+      const abort = new AbortController();
+      // A preparation that fails is simply not used: the job then meets (and reports) the problem itself.
+      const ready = prepareOutpaint(svc, req, abort.signal, this.keepWorkingMaxBytes).catch(() => null);
+      const entry = { key, abort, ready };
+      this.entry = entry;
+      // Its idle time counts from when it is ready.
+      void ready.then(() => {
+        if (this.entry === entry) this.armIdle();
+      });
+    } else this.armIdle();
+  }
+
+  private armIdle(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.clear(), this.idleMs);
+    this.idle.unref?.();
   }
 
   /** The preparation made from exactly `req`'s inputs (maybe still under way), or null. */
@@ -136,9 +169,11 @@ export class OutpaintPrep {
     return this.entry?.key === prepKey(req) ? this.entry.ready : null;
   }
 
-  /** Drops the preparation (a closed document, other inputs). */
+  /** Drops the preparation (other inputs, or unused for `idleMs`). */
   clear(): void {
     this.entry?.abort.abort();
     this.entry = null;
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
   }
 }

@@ -11,6 +11,7 @@ import { startMainWithServers, type CloudHarness, type MainHarness } from '../..
 import { extendToAspect } from '../../../shared/geometry';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
+import { OutpaintPrep } from '../../../electron/main/edit/outpaint-prepare';
 
 const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
 
@@ -93,5 +94,31 @@ describe('outpaint:prepare', () => {
     const { jobId } = await main.call('outpaint:start', broken);
     const result = await main.waitJob(jobId);
     expect(result.state).toBe('failed');
+  });
+
+  it('a working canvas too large to keep waiting is not kept (the job renders its own: same patches); an unused preparation is let go', async () => {
+    const real = main.svc.outpaintPrep;
+    try {
+      main.svc.outpaintPrep = new OutpaintPrep({ keepWorkingMaxBytes: 0 });
+      const ready = await prepared(base);
+      expect(ready).not.toBeNull();
+      const prep = await ready;
+      expect(prep?.claimWorking()).toBeNull();
+      const cold = await run({ ...base, n: 1 });
+      main.svc.outpaintPrep.clear();
+      await prepared(base);
+      const warm = await run({ ...base, n: 1 });
+      expect(warm.candidates[0].assetId).toBe(cold.candidates[0].assetId);
+      expect(stepsOf(warm.candidates[0])).toContain('main: working canvas');
+      expect(stepsOf(warm.candidates[0])).not.toContain('main: tile #1 scale to request');
+
+      main.svc.outpaintPrep = new OutpaintPrep({ idleMs: 1000 });
+      expect(await prepared(base)).not.toBeNull();
+      expect(main.svc.outpaintPrep.take(base)).not.toBeNull();
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(main.svc.outpaintPrep.take(base)).toBeNull();
+    } finally {
+      main.svc.outpaintPrep = real;
+    }
   });
 });
