@@ -11,6 +11,7 @@ import type { ImageEditParamsNonStreaming, ImageEditStreamEvent, ImagesResponse 
 import { redactSecrets, registerSecret } from '../services/redact';
 import { deadlineError, mapOpenAIError, providerError } from './error-mapping';
 import { guardedFetch } from './response-guard';
+import { imageBytes, inlineImages } from './inline-images';
 import { toOpenAIMaskPng, imageMime } from './mask-encoding';
 import {
   MAX_RESPONSE_BYTES,
@@ -62,7 +63,8 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
     ...(conn.baseURL ? { baseURL: conn.baseURL } : {}),
     timeout,
     maxRetries: conn.maxRetries ?? 2,
-    fetch: guardedFetch({ maxBytes: conn.maxResponseBytes ?? MAX_RESPONSE_BYTES, flavour: 'openai' }),
+    // Image answers are read straight from their bytes (inline-images.ts), within the guard's limits.
+    fetch: inlineImages(guardedFetch({ maxBytes: conn.maxResponseBytes ?? MAX_RESPONSE_BYTES, flavour: 'openai' })),
     // The SDK's own log lines can quote service text: they go out redacted, warnings and errors only.
     logLevel: 'warn',
     logger: redactingLogger,
@@ -118,7 +120,7 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
       });
     }
     ctx.onProgress?.(1);
-    return images.map((d) => ({ bytes: fromB64(d.b64_json!), mime: mimeOf(data.output_format), requestId, usage }));
+    return images.map((d) => ({ bytes: imageBytes(d.b64_json!), mime: mimeOf(data.output_format), requestId, usage }));
   }
 
   async function editStreaming(
