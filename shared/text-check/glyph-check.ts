@@ -1,6 +1,7 @@
 import { inkOf } from './binarise';
 import { fillsDigitCell } from './digit-cell';
 import { checkM, rPairGap } from './m-check';
+import { couldBeWedgeSerif } from './serif-wedge';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
 import { provedByPartners } from './zero-partners';
 
@@ -187,7 +188,8 @@ export interface GlyphContext {
   shapes?: ReadonlyMap<Box, Shape>;
   /**
    * The same binarised polarity-balanced (binarise.ts): where the rn/m rule measures the gaps
-   * between letters. The m's own shape comes from `shapes`. Absent: `shapes`.
+   * between letters, and the 1/l rule a stem's weight (serif-wedge.ts). The glyphs' own shapes
+   * come from `shapes`. Absent: `shapes`.
    */
   gapShapes?: ReadonlyMap<Box, Shape>;
 }
@@ -242,6 +244,15 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     // No flag: a 1 still takes up a digit's cell, an l or an I does not (digit-cell.ts).
     if (ch === '1' && looks !== '1' && !mono && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
     if (!looks) return { result: 'unsure', between: `1/${stem}` };
+    // A short flag on a heavy serifed stem is also what URW Bookman's l carries (serif-wedge.ts):
+    // then only the digit cell can confirm a 1, and nothing can confirm an l.
+    // Measured on the polarity-balanced shape: light ink binarises bolder, and a heavy stem is
+    // part of the wedge's signature.
+    const bal = ctx.gapShapes?.get(glyphBox) ?? g;
+    if (looks === '1' && couldBeWedgeSerif(bal.ink, bal.w, bal.h)) {
+      if (ch === '1' && !mono && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
+      return { result: 'unsure', between: `1/${stem}` };
+    }
     if (looks === '1') return ch === '1' ? { result: 'ok' } : { result: 'veto', looksLike: '1' };
     return ch === '1' ? { result: 'veto', looksLike: stem } : { result: 'ok' };
   }

@@ -172,7 +172,7 @@ export function matchText({ requested, reading, grey, before }: MatchInput): Tex
         word: reading.glyphs.filter((o) => o.word === g.word),
         line: reading.glyphs.filter((o) => o.line === g.line),
         shapes: shapesOfLine(g.line),
-        gapShapes: c.ch === 'm' ? gapShapesOfLine(g.line) : undefined,
+        gapShapes: c.ch === 'm' || c.ch === '1' || c.ch === 'l' || c.ch === 'i' ? gapShapesOfLine(g.line) : undefined,
       });
       if (v.result === 'veto') {
         distance++;

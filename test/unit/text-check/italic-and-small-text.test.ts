@@ -1,7 +1,8 @@
 /**
  * The text check on committed renderings (test/fixtures/text/make-fixtures.ts) through the same
  * code an edit job uses (offline OCR included): italic text is sheared upright before its glyphs
- * are checked, and an "rn" drawn so small and tight that it reads as "m" is never marked right.
+ * are checked, an "rn" drawn so small and tight that it reads as "m" is never marked right, and
+ * neither is URW Bookman's l, whose wedge serif is as deep as its 1's flag.
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -55,5 +56,16 @@ describe('text check on italic and small text', () => {
     // r and n would not touch. (With the plain threshold the rims made them look tight: unsure.)
     const m = await check('condensed-m.png', 'Gold 100ml');
     expect(m.verdict).toMatchObject({ status: 'right', read: 'Gold 100ml' });
+  });
+});
+
+describe("text check on URW Bookman's l and 1", () => {
+  it('never marks an l drawn for a 1 right, and still marks the 1 right', async () => {
+    // The OCR reads both as "Lot 21"; the l's wedge reaches down like the 1's flag.
+    const l = await check('bookman-lot-2l.png', 'Lot 21');
+    expect(l.verdict.read).toBe('Lot 21');
+    expect(l.verdict.status).not.toBe('right');
+    const one = await check('bookman-lot-21.png', 'Lot 21');
+    expect(one.verdict).toMatchObject({ status: 'right', read: 'Lot 21' });
   });
 });
