@@ -20,6 +20,7 @@ import { type GenerateTile, type TileRequestBytes, tileStepFor } from './outpain
 import { renderWorking, sameTile, tileCut, type TileMasks, type WorkingCanvas } from './outpaint-prepare';
 import { nextBodySent } from '../providers/body-sent';
 import { whileWaiting } from './while-waiting';
+import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
 
 import { OUTPAINT_COMPOSITING, OUTPAINT_TILES, PROGRESS_PREPARING } from '../jobs/progress-steps';
 import { createSpanRecorder } from '../../../shared/timing/spans';
@@ -34,7 +35,7 @@ export type OutpaintRequest = RequestOf<'outpaint:start'>;
  * the tile step's own spans inside) and go back with the candidates, like an edit's.
  */
 export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = tileStepFor, receivedAt?: number): JobFn {
-  return async ({ signal, progress, patchReady }) => {
+  return async ({ signal: jobSignal, progress, patchReady }) => {
     const started = Date.now();
     const spans = createSpanRecorder(wallClock);
     if (receivedAt !== undefined) spans.add('main: queued', receivedAt, spans.now());
@@ -58,7 +59,6 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         rule: 'canvas',
       });
     const { width: W, height: H } = req.canvas;
-    const out: CandidateResult[] = [];
     let cost = 0;
     for (const t of plan.tiles)
       cost += estimateCost({
@@ -74,7 +74,13 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     // The first tile's input is the same for every candidate: its masks and request are made once.
     let firstMasks: TileMasks | undefined = usable?.masks;
     let firstRequest: TileRequestBytes | undefined = usable?.request;
-    for (let c = 0; c < req.n; c++) {
+    // Candidates run side by side when they fit the memory budget together (each has its own working
+    // canvas); one that fails stops the others.
+    const siblings = new AbortController();
+    const signal = AbortSignal.any([jobSignal, siblings.signal]);
+    let firstMade: () => void = () => {};
+    const firstRequestMade = new Promise<void>((r) => (firstMade = r));
+    const runCandidate = async (c: number): Promise<CandidateResult> => {
       // Working canvas: current composite where known (original + kept patches), unknown elsewhere
       // (the tiles' unknown maps are views of it when they span whole rows). With the first tile's
       // request in hand, that tile goes out first and the canvas is rendered while the model works
@@ -124,7 +130,13 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           candidate: c,
           tile: k,
           request: i === 0 ? firstRequest : undefined,
-          onRequest: i === 0 ? (q) => (firstRequest = q) : undefined,
+          onRequest:
+            i === 0
+              ? (q) => {
+                  firstRequest = q;
+                  firstMade();
+                }
+              : undefined,
           onProgress: (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
         });
         const { working, unknownMap } = await canvasReady;
@@ -164,7 +176,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       );
       // Written to disk meanwhile: every read of the id waits for the write.
       const assetId = await spans.time('main: asset id', () => svc.store.putInBackground(png, 'patch'));
-      out.push({
+      return {
         index: c,
         model: req.model,
         assetId,
@@ -176,10 +188,29 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         seconds: (Date.now() - started) / 1000,
         tiles: plan.tiles.length,
         spans: [...spans.spans],
-      });
+      };
+    };
+    if (!inParallel(svc, req, model.spec.provider)) {
+      const out: CandidateResult[] = [];
+      for (let c = 0; c < req.n; c++) out.push(await runCandidate(c));
+      return out;
     }
-    return out;
+    // The others start once the first candidate's first request is made: they send the same one.
+    const stopOthers = (e: unknown) => {
+      siblings.abort();
+      throw e;
+    };
+    const first = runCandidate(0).catch(stopOthers);
+    if (!firstRequest) await Promise.race([firstRequestMade, first]);
+    const rest = Array.from({ length: req.n - 1 }, (_, i) => runCandidate(i + 1).catch(stopOthers));
+    return Promise.all([first, ...rest]);
   };
+}
+
+/** Several cloud candidates whose working canvases fit the memory budget together run side by side. */
+function inParallel(svc: JobServices, req: OutpaintRequest, provider: string): boolean {
+  if (req.n < 2 || provider === 'local') return false;
+  return checkOutpaintBudget(req, svc.env).bytes * req.n <= memoryBudgetBytes(svc.env);
 }
 
 /** The longest the working canvas waits for the first tile's request body to be sent before it is rendered anyway. */

@@ -122,3 +122,36 @@ describe('outpaint:prepare', () => {
     }
   });
 });
+
+describe('outpaint candidates side by side', () => {
+  it('two cloud candidates are in flight at once (the second sends the first one’s request as soon as it is made)', async () => {
+    main.svc.outpaintPrep.clear();
+    openai.script({ delayMs: 600, times: 2 });
+    const t0 = Date.now();
+    const r = await run({ ...base, n: 2, featherPx: 12 });
+    const wall = Date.now() - t0;
+    expect(r.sent).toHaveLength(2);
+    expect(r.sent[1]).toBe(r.sent[0]);
+    const [a, b] = openai.requests.slice(-2);
+    // The second arrived before the first was answered: not one after the other.
+    expect(b.receivedAt).toBeLessThan(a.answeredAt!);
+    expect(wall).toBeLessThan(2 * 600 + 600);
+    expect(r.candidates.map((c) => c.index)).toEqual([0, 1]);
+  });
+
+  it('one candidate failing fails the job and stops the other', async () => {
+    main.svc.outpaintPrep.clear();
+    openai.script({ status: 400, times: 1 });
+    openai.script({ delayMs: 2000, times: 1 });
+    const before = openai.requests.length;
+    const { jobId } = await main.call('outpaint:start', { ...base, n: 2, featherPx: 10 });
+    const result = await main.waitJob(jobId);
+    expect(result.state).toBe('failed');
+    await new Promise((r) => setTimeout(r, 200));
+    const theirs = openai.requests.slice(before);
+    expect(theirs).toHaveLength(2);
+    // The slow one was dropped when its sibling failed, not waited for.
+    expect(theirs[1].aborted).toBe(true);
+    openai.clearScript();
+  });
+});
