@@ -7,7 +7,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { ApiError as GeminiApiError } from '@google/genai';
 import { AppError } from '../../../shared/errors';
-import { ResponseTooLarge } from './response-guard';
+import { byteSize, ResponseTooLarge } from './response-guard';
 import { providerError } from './provider-error';
 
 /** Extra facts the caller knows that the error object may not carry. */
@@ -38,7 +38,7 @@ function tooLargeError(e: unknown, model: string, service: string, requestId?: s
   if (!hit) return undefined;
   return providerError({
     kind: 'too-large',
-    message: `${cap(service)} sent an answer larger than ${Math.round(hit.limitBytes / 2 ** 20)} MB for ${model}; it was refused and nothing was kept.`,
+    message: `${cap(service)} sent an answer larger than ${byteSize(hit.limitBytes)} for ${model}; it was refused and nothing was kept.`,
     model,
     requestId,
   });

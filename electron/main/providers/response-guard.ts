@@ -9,10 +9,15 @@
  */
 import { retryAfterMsFromHeaders } from './error-mapping';
 
+/** A byte limit as people read it: MB from 1 MB up, else kB. */
+export function byteSize(bytes: number): string {
+  return bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
+
 /** A response body crossed the byte limit; nothing of it is kept. */
 export class ResponseTooLarge extends Error {
   constructor(readonly limitBytes: number) {
-    super(`The response is larger than ${Math.round(limitBytes / 2 ** 20)} MB.`);
+    super(`The response is larger than ${byteSize(limitBytes)}.`);
     this.name = 'ResponseTooLarge';
   }
 }
