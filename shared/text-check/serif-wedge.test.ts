@@ -33,6 +33,13 @@ const thinOne: Bar[] = [
   [40, 47, 20, 80],
   [33, 54, 75, 80],
 ];
+// The l blurred (σ 1.2 px at 20 px): the stem has grown to 20 px, the foot only to 27 — 1.35 stems,
+// yet still overhanging the stem by 7 px (0.12 of the height).
+const blurredL: Bar[] = [
+  [34, 58, 20, 30],
+  [38, 58, 20, 80],
+  [34, 61, 75, 80],
+];
 const box = { x0: 20, y0: 20, x1: 70, y1: 80 };
 const glyph = (bars: Bar[]) => {
   const img = draw(bars);
@@ -51,6 +58,7 @@ describe("a 1's flag or an l's wedge serif", () => {
   it("takes Bookman's l for a possible wedge, not its 1 or a thin serif 1", () => {
     for (const [bars, wedge] of [
       [bookmanL, true],
+      [blurredL, true],
       [bookmanOne, false],
       [thinOne, false],
     ] as const) {

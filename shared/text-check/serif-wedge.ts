@@ -5,8 +5,8 @@
  * through the check's own pipeline (20–96 px, three colour schemes, the glyph binarised
  * polarity-balanced so that light ink is no bolder than dark), Bookman Demi's l reaches 0.07–0.14
  * of its height left of the stem (its 1: 0.17–0.21), on a heavy stem (0.18–0.24 of the height),
- * over a serif foot 1.7–2.4 stems wide, and is narrow (ink width 0.40–0.49 of the height; its 1
- * 0.59–0.66).
+ * over a serif foot 1.7–2.4 stems wide (overhanging the stem by 0.17–0.28 of the height), and is
+ * narrow (ink width 0.40–0.49 of the height; its 1 0.59–0.66).
  *
  * A flag that is short, on a heavy serifed stem, narrow overall, is therefore no proof of a 1. The
  * bounds below hold every flagged l measured (Bookman Demi and Demi Italic, P052 Bold at 20 px) and
@@ -22,8 +22,15 @@
 export const WEDGE_REACH = 0.17;
 /** Stem width at least this fraction of the height (Bookman's l ≥ 0.18, thin serif 1s ≤ 0.15). */
 export const WEDGE_STEM = 0.165;
-/** Foot width in stems: a serif foot (≥; Bookman's l 1.7–2.4), short of a wide 1's foot (<). */
-export const WEDGE_FOOT: [number, number] = [1.5, 2.5];
+/**
+ * The foot's overhang past the stem (foot width − stem, over the height) at least this: a serif foot
+ * (Bookman's l 0.17–0.28; footless 1s such as URW Gothic's ≤ 0.04). Measured as overhang rather
+ * than in stems because blur widens the stem more than the foot: blurred at σ 1.2 px, Bookman Demi
+ * Italic's 20 px l measures a foot of 1.33 stems but still 0.10 of the height of overhang.
+ */
+export const WEDGE_OVERHANG = 0.08;
+/** Foot width in stems under this (Bookman's l ≤ 2.4): wider is a 1's foot (Liberation Serif 2.6). */
+export const WEDGE_FOOT = 2.5;
 /** Ink width over height under this: narrow like an l. */
 export const WEDGE_ASPECT = 0.56;
 
@@ -73,5 +80,11 @@ export function couldBeWedgeSerif(ink: Uint8Array, w: number, h: number): boolea
   const s = stemShape(ink, w, h);
   if (!(s.stem > 0) || !(h > 0)) return false;
   const foot = s.foot / s.stem;
-  return s.reach / h < WEDGE_REACH && s.stem / h >= WEDGE_STEM && foot >= WEDGE_FOOT[0] && foot < WEDGE_FOOT[1] && w / h < WEDGE_ASPECT;
+  return (
+    s.reach / h < WEDGE_REACH &&
+    s.stem / h >= WEDGE_STEM &&
+    (s.foot - s.stem) / h >= WEDGE_OVERHANG &&
+    foot < WEDGE_FOOT &&
+    w / h < WEDGE_ASPECT
+  );
 }
