@@ -237,8 +237,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
   /** Starts the job in main; progress, cancel and staging then work the same for every kind. */
   async function sendJob(job: JobRequest, docId: string): Promise<void> {
     last = { job, docId };
-    // An outpaint's candidate shows early too; an edit's only without a text check (its order may change).
-    showEarly = job.kind === 'outpaint' || !job.req.textCheck;
+    showEarly = job.kind === 'outpaint' || !job.req.textCheck; // a text check may reorder an edit's candidates
     // Auto stays Auto next time; otherwise the model sent.
     deps.rememberModel(st().gen.model === AUTO_VALUE ? AUTO_VALUE : job.req.model);
     sendStart = trace.now();
