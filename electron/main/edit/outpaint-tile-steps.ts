@@ -130,6 +130,8 @@ export function modelTiles(
     let request = ctx.request;
     if (!request) {
       request = await encodeTileRequest(tile, p, prefill, ctx.signal, spans, name);
+      // Its wire mask is made once for every candidate that sends it (the request's mask never changes).
+      await model.provider.prepareMask?.(request.requestMask, tile.request);
       ctx.onRequest?.(request);
     }
     const { requestImage, requestMask } = request;

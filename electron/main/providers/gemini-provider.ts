@@ -19,7 +19,7 @@ import { AppError } from '../../../shared/errors';
 import { registerSecret } from '../services/redact';
 import { deadlineError, mapGeminiError, parseGeminiErrorBody, providerError, retryDelayFromBody, transportKind } from './error-mapping';
 import { guardedFetch } from './response-guard';
-import { toBlackWhiteMaskPng, imageMime } from './mask-encoding';
+import { imageMime, makeMaskAhead, toBlackWhiteMaskPng } from './mask-encoding';
 import {
   MAX_RESPONSE_BYTES,
   PROVIDER_DEADLINE_MS,
@@ -167,6 +167,9 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
 
   return {
     kind: 'gemini',
+    async prepareMask(mask, size) {
+      await makeMaskAhead('black-white', mask, size);
+    },
     async edit(req: ProviderEditRequest, ctx: ProviderCallContext): Promise<ProviderImage[]> {
       if (ctx.signal.aborted)
         throw providerError({ kind: 'cancelled', message: `The request to ${req.model} was cancelled.`, model: req.model });

@@ -25,10 +25,41 @@ function checkMask(mask: Uint8Array, size: MaskSize): void {
 }
 
 /**
+ * Wire masks made ahead, by mask array and convention: an outpaint tile's request mask is prepared
+ * before Generate and sent again for every candidate (issue 16), so its PNG is made once, off the
+ * path. Only masks given to {@link makeMaskAhead} are kept, and only while the array lives.
+ */
+type Convention = 'alpha' | 'black-white';
+const madeAhead: Record<Convention, WeakMap<Uint8Array, { width: number; height: number; png: Promise<Buffer> }>> = {
+  alpha: new WeakMap(),
+  'black-white': new WeakMap(),
+};
+
+function ahead(convention: Convention, mask: Uint8Array, size: MaskSize): Promise<Buffer> | undefined {
+  const m = madeAhead[convention].get(mask);
+  return m && m.width === size.width && m.height === size.height ? m.png : undefined;
+}
+
+/**
+ * Makes `mask`'s wire PNG now, for a request that will be sent later (maybe more than once). The
+ * caller promises never to change `mask` afterwards: the PNG is found by the array itself.
+ */
+export function makeMaskAhead(convention: Convention, mask: Uint8Array, size: MaskSize): Promise<Buffer> {
+  const made = ahead(convention, mask, size);
+  if (made !== undefined) return made;
+  const png = convention === 'alpha' ? toOpenAIMaskPng(mask, size) : toBlackWhiteMaskPng(mask, size);
+  madeAhead[convention].set(mask, { width: size.width, height: size.height, png });
+  png.catch(() => madeAhead[convention].delete(mask)); // a mask that failed is made (and refused) again when sent
+  return png;
+}
+
+/**
  * OpenAI convention: an RGBA PNG of exactly `size`, black, where editable pixels have alpha 0 and
  * pixels to keep have alpha 255.
  */
 export async function toOpenAIMaskPng(mask: Uint8Array, size: MaskSize): Promise<Buffer> {
+  const made = ahead('alpha', mask, size);
+  if (made !== undefined) return made;
   checkMask(mask, size);
   return alphaMaskPng(mask, size.width, size.height);
 }
@@ -38,6 +69,8 @@ export async function toOpenAIMaskPng(mask: Uint8Array, size: MaskSize): Promise
  * white where the model may change pixels and black where it must keep them.
  */
 export async function toBlackWhiteMaskPng(mask: Uint8Array, size: MaskSize): Promise<Buffer> {
+  const made = ahead('black-white', mask, size);
+  if (made !== undefined) return made;
   checkMask(mask, size);
   const rgb = Buffer.alloc(mask.length * 3);
   for (let i = 0; i < mask.length; i++) if (mask[i] > 0) rgb.fill(255, i * 3, i * 3 + 3);

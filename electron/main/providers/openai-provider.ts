@@ -12,7 +12,7 @@ import { redactSecrets, registerSecret } from '../services/redact';
 import { deadlineError, mapOpenAIError, providerError } from './error-mapping';
 import { guardedFetch } from './response-guard';
 import { imageBytes, inlineImages } from './inline-images';
-import { toOpenAIMaskPng, imageMime } from './mask-encoding';
+import { imageMime, makeMaskAhead, toOpenAIMaskPng } from './mask-encoding';
 import {
   MAX_RESPONSE_BYTES,
   PROVIDER_DEADLINE_MS,
@@ -161,6 +161,9 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
 
   return {
     kind,
+    async prepareMask(mask, size) {
+      await makeMaskAhead('alpha', mask, size);
+    },
     async edit(req: ProviderEditRequest, outer: ProviderCallContext): Promise<ProviderImage[]> {
       const cancelled = () => providerError({ kind: 'cancelled', message: `The request to ${req.model} was cancelled.`, model: req.model });
       // One deadline for the whole call (attempts, retries, waits and body included).

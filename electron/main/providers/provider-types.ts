@@ -49,6 +49,11 @@ export interface ProviderCallContext {
 export interface ImageProvider {
   readonly kind: 'openai' | 'gemini' | 'gateway' | 'local';
   edit(req: ProviderEditRequest, ctx: ProviderCallContext): Promise<ProviderImage[]>;
+  /**
+   * Makes the wire form of a request mask that will be sent later, maybe more than once (an outpaint
+   * tile's, prepared before Generate); `mask` must not change afterwards. Absent: nothing to make.
+   */
+  prepareMask?(mask: Uint8Array, size: { width: number; height: number }): Promise<void>;
 }
 
 /** How a provider reaches its service (resolved in main from KeyStore/GatewayStore/env; never sent to the renderer). */
