@@ -12,7 +12,7 @@ import type { Rect } from '../../shared/geometry/rect';
 import type { BuiltPatch } from './candidate-assets';
 import type { EditTracer } from './edit-trace';
 import type { EditorStore } from './store/store';
-import { afterNextFrame, editStillShowing } from './job-view';
+import { afterNextFrame, jobStillShowing } from './job-view';
 
 export interface EarlyView {
   jobId: string;
@@ -48,7 +48,7 @@ export function createEarlyShow(deps: Deps) {
   const copy = deps.copy ?? ((b: ImageBitmap) => createImageBitmap(b));
   const later = deps.later ?? afterNextFrame;
   // An outpaint's candidate too (its pixels come the same way); partial images are an edit's only.
-  const current = (jobId: string) => editStillShowing(st(), jobId, ['edit', 'outpaint']);
+  const current = (jobId: string) => jobStillShowing(st(), jobId, ['edit', 'outpaint']);
   return {
     /**
      * A candidate's bitmap is being built ahead of the result: the running edit's first candidate

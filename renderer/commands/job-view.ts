@@ -6,10 +6,10 @@
 import type { EditorStore } from './store/store';
 
 /**
- * The running job `jobId` on the open photo, of one of `kinds` (default an edit), before its
+ * The running job `jobId` on the open photo, of one of `kinds`, before its
  * candidate's pixels are shown, not being cancelled; else null.
  */
-export function editStillShowing(s: EditorStore, jobId: string, kinds: readonly ('edit' | 'outpaint')[] = ['edit']) {
+export function jobStillShowing(s: EditorStore, jobId: string, kinds: readonly ('edit' | 'outpaint')[]) {
   const job = s.job;
   return job && job.jobId === jobId && kinds.includes(job.kind) && !job.early && !job.cancelling && s.doc?.id === job.docId ? job : null;
 }

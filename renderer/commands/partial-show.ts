@@ -8,7 +8,7 @@
  */
 import type { Rect } from '../../shared/geometry/rect';
 import type { EditorStore } from './store/store';
-import { afterNextFrame, editStillShowing } from './job-view';
+import { afterNextFrame, jobStillShowing } from './job-view';
 
 export interface PartialView {
   jobId: string;
@@ -52,7 +52,7 @@ function sane(r: Rect | undefined, canvas: { width: number; height: number }): r
 export function createPartialShow(deps: Deps) {
   const st = () => deps.store.getState();
   const later = deps.later ?? afterNextFrame;
-  const current = (jobId: string) => editStillShowing(st(), jobId);
+  const current = (jobId: string) => jobStillShowing(st(), jobId, ['edit']);
   let busy = false;
   let waiting: { jobId: string; bytes: Uint8Array; region: Rect } | null = null;
   const run = async () => {
