@@ -2,7 +2,7 @@
  * Builds the remote image provider for a catalog model kind. The local engine provider is created
  * elsewhere; gateways are OpenAI-compatible services reached through the OpenAI SDK.
  *
- * Each SDK (≈ 0.2 s of CPU to load) is imported when its provider's first edit starts, so what never
+ * Each SDK (≈ 0.2 s of CPU to load) is imported when its provider's first edit (or wire mask made ahead) starts, so what never
  * calls a service — `maskwork fill`, the app until the first cloud edit — does not load it.
  */
 import { registerSecret } from '../services/redact';
@@ -18,6 +18,11 @@ function loadedOnFirstEdit(kind: ImageProvider['kind'], load: () => Promise<Imag
     edit: async (req, ctx) => {
       made ??= load();
       return (await made).edit(req, ctx);
+    },
+    // A wire mask made ahead (an outpaint tile's, while the prompt is written) loads the SDK then.
+    prepareMask: async (mask, size) => {
+      made ??= load();
+      await (await made).prepareMask?.(mask, size);
     },
   };
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeMaskAhead, toBlackWhiteMaskPng, toOpenAIMaskPng } from '../../../electron/main/providers/mask-encoding';
 import { createOpenAIProvider } from '../../../electron/main/providers/openai-provider';
+import { createProvider } from '../../../electron/main/providers/provider-factory';
 
 const size = { width: 40, height: 30 };
 function mask(seed: number): Uint8Array {
@@ -44,5 +45,19 @@ describe('wire masks made ahead', () => {
     await p.prepareMask!(m, size);
     const found = await toOpenAIMaskPng(m, size);
     expect(await toOpenAIMaskPng(m, size)).toBe(found);
+  });
+
+  // The app's providers come from the factory, which loads each SDK late: its wrapper must pass the
+  // ask on (it once did not, and every prepared outpaint tile made its mask again at send time).
+  it.each([
+    ['openai', 'alpha'],
+    ['gateway', 'alpha'],
+    ['gemini', 'black-white'],
+  ] as const)('a %s provider made by the factory makes its %s mask ahead', async (kind, convention) => {
+    const p = createProvider(kind, { apiKey: `sk-test-factory-${kind}`, baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0 });
+    const m = mask(kind.length + 10);
+    await p.prepareMask!(m, size);
+    const found = convention === 'alpha' ? toOpenAIMaskPng(m, size) : toBlackWhiteMaskPng(m, size);
+    expect(await found).toBe(await makeMaskAhead(convention, m, size));
   });
 });
