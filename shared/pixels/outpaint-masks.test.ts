@@ -224,3 +224,52 @@ describe('outpaintAlpha row by row', () => {
       }
   });
 });
+
+describe('blendTile copies runs of full weight whole', () => {
+  // The rule pixel by pixel, as the blend was first written: the copy of runs must give the same bytes.
+  function blendPixelwise(
+    working: Uint8Array,
+    marks: Uint8Array,
+    cw: number,
+    r: { x: number; y: number; width: number; height: number },
+    g: Uint8Array,
+    weight: Uint8Array,
+    mark: number,
+  ) {
+    for (let y = 0; y < r.height; y++)
+      for (let x = 0; x < r.width; x++) {
+        const a = weight[y * r.width + x];
+        if (!a) continue;
+        const c = (r.y + y) * cw + r.x + x;
+        const s = (y * r.width + x) * 4;
+        marks[c] = mark;
+        for (let k = 0; k < 3; k++)
+          working[c * 4 + k] = a === 255 ? g[s + k] : Math.round(working[c * 4 + k] * (1 - a / 255) + g[s + k] * (a / 255));
+        working[c * 4 + 3] = 255;
+      }
+  }
+
+  it('gives the bytes of the pixel-by-pixel blend: runs of 255 at row ends, single pixels, translucent generated alpha, a tile inside the canvas', () => {
+    const cw = 97;
+    const ch = 41;
+    const r = { x: 13, y: 5, width: 70, height: 30 };
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / 2 ** 24;
+    const weight = new Uint8Array(r.width * r.height);
+    for (let i = 0; i < weight.length; ) {
+      // Runs of every kind: zero, full, ramps, single pixels.
+      const len = 1 + Math.floor(rnd() * 12);
+      const kind = rnd();
+      for (let j = 0; j < len && i < weight.length; j++, i++) weight[i] = kind < 0.3 ? 0 : kind < 0.7 ? 255 : Math.floor(rnd() * 256);
+    }
+    const generated = new Uint8Array(r.width * r.height * 4).map(() => Math.floor(rnd() * 256)); // alpha not 255 either
+    const base = new Uint8Array(cw * ch * 4).map(() => Math.floor(rnd() * 256));
+    const [a, b] = [new Uint8Array(base), new Uint8Array(base)];
+    const [ka, kb] = [new Uint8Array(cw * ch).fill(1), new Uint8Array(cw * ch).fill(1)];
+    blendPixelwise(a, ka, cw, r, generated, weight, 0);
+    blendTile(b, kb, cw, r, generated, weight, [{ x0: 0, y0: 0, x1: r.width, y1: r.height }], 0);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    expect(Buffer.from(kb).equals(Buffer.from(ka))).toBe(true);
+    expect(weight.filter((w) => w === 255).length).toBeGreaterThan(weight.length / 4);
+  });
+});

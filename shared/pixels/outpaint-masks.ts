@@ -221,25 +221,33 @@ export function blendTile(
       off = (pw.y0 * gw + pw.x0) * 4;
     }
     for (let y = win.y0; y < win.y1; y++) {
-      for (let x = win.x0; x < win.x1; x++) {
-        const i = y * r.width + x;
-        const a = weight[i];
-        if (!a) continue;
+      const row = y * r.width;
+      let x = win.x0;
+      while (x < win.x1) {
+        const a = weight[row + x];
+        if (!a) {
+          x++;
+          continue;
+        }
         const c = (r.y + y) * canvasWidth + r.x + x;
         const q = c * 4;
         const s = (y * gw + x) * 4 - off;
-        marks[c] = markValue;
         if (a === 255) {
-          // Most of a tile (its unknown part): the generated colour as it is, opaque.
-          working[q] = g[s];
-          working[q + 1] = g[s + 1];
-          working[q + 2] = g[s + 2];
-          working[q + 3] = 255;
+          // Most of a tile (its unknown part): a run of generated colour as it is, copied whole, opaque.
+          let end = x + 1;
+          while (end < win.x1 && weight[row + end] === 255) end++;
+          const n = end - x;
+          working.set(g.subarray(s, s + n * 4), q);
+          for (let j = q + 3; j < q + n * 4; j += 4) working[j] = 255;
+          marks.fill(markValue, c, c + n);
+          x = end;
           continue;
         }
+        marks[c] = markValue;
         const t = a / 255;
         for (let k = 0; k < 3; k++) working[q + k] = Math.round(working[q + k] * (1 - t) + g[s + k] * t);
         working[q + 3] = 255;
+        x++;
       }
     }
   }
