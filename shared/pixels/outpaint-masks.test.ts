@@ -254,7 +254,10 @@ describe('blendTile copies runs of full weight whole', () => {
     const ch = 41;
     const r = { x: 13, y: 5, width: 70, height: 30 };
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / 2 ** 24;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return (seed >>> 8) / 2 ** 24;
+    };
     const weight = new Uint8Array(r.width * r.height);
     for (let i = 0; i < weight.length; ) {
       // Runs of every kind: zero, full, ramps, single pixels.
