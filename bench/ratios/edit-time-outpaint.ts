@@ -28,7 +28,8 @@ export interface OutpaintSample {
 /**
  * The floor of one tile's pixel work, libvips alone on the bench's sizes (the 3733×1600 tile, its
  * 2912×1248 request), in two parts: the request's (scale the tile's RGBA to the request, encode the
- * request JPEG q92) and the answer's (decode a PNG answer of the request's size and scale it back to
+ * request JPEG q92) and the answer's (decode a JPEG answer of the request's size — tiles ask for JPEG
+ * at compression 100, as the local server paints it — and scale it back to
  * the tile, lanczos3, inside the two extended sides, as the app does: libvips computes only the
  * extracted pixels). The pre-fill and the blend have no libvips counterpart and are left out, so the
  * floor is if anything low. A prepared tile's request side is done before Ctrl+Enter: its floor is
@@ -36,7 +37,7 @@ export interface OutpaintSample {
  */
 export async function tileFloor(photo: string, tile: { width: number; height: number }, request: { width: number; height: number }) {
   const rgba = await sharp(photo).resize(tile.width, tile.height, { fit: 'fill' }).ensureAlpha().raw().toBuffer();
-  const answer = await sharp(photo).resize(request.width, request.height, { fit: 'fill' }).png().toBuffer();
+  const answer = await sharp(photo).resize(request.width, request.height, { fit: 'fill' }).jpeg({ quality: 100 }).toBuffer();
   const raw = { raw: { width: tile.width, height: tile.height, channels: 4 as const } };
   return async (): Promise<{ request: number; answer: number }> => {
     const t0 = performance.now();
@@ -177,6 +178,6 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true): Rat
     pass: perTile <= 150,
     runs: samples.length,
     samples: { value: samples.flatMap((s) => s.tileOwnMs.map(r1)), floor: samples.map((s) => r1(floorOf(s.floorMs))) },
-    note: `libvips floor of a tile's pixel work (${prepared ? 'PNG decode + scale back into the sides' : 'scale to request, JPEG encode, PNG decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${samples[0]?.tiles ?? 0} tiles per outpaint; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
+    note: `libvips floor of a tile's pixel work (${prepared ? 'JPEG answer decode + scale back into the sides' : 'scale to request, JPEG encode, JPEG answer decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${samples[0]?.tiles ?? 0} tiles per outpaint; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
   };
 }

@@ -156,6 +156,8 @@ export function modelTiles(
           n: 1,
           quality: req.quality,
           references: [],
+          // Scaled to the tile before the blend: a JPEG answer is a quarter of a PNG's bytes.
+          answerFormat: 'jpeg',
         },
         { signal: ctx.signal, onProgress: ctx.onProgress },
       ),

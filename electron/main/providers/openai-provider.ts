@@ -96,7 +96,10 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
       mask: await toFile(mask, 'mask.png', { type: 'image/png' }),
       size: `${width}x${height}`,
       n: req.n,
-      output_format: 'png',
+      // A gateway may not know the JPEG answer: it gets the PNG every OpenAI-compatible service serves.
+      ...(kind === 'openai' && req.answerFormat === 'jpeg'
+        ? { output_format: 'jpeg' as const, output_compression: 100 }
+        : { output_format: 'png' as const }),
       ...(req.quality ? { quality: req.quality } : {}),
       ...(fidelity ? { input_fidelity: fidelity } : {}),
     };
@@ -172,7 +175,8 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
       try {
         if (outer.signal.aborted) throw cancelled();
         const params = await buildParams(req);
-        return opts.stream && req.n === 1 ? await editStreaming(req, params, ctx) : await editOnce(req, params, ctx);
+        // Streamed only for someone who shows the previews (an outpaint tile's would be read and dropped).
+        return opts.stream && req.n === 1 && outer.onPartial ? await editStreaming(req, params, ctx) : await editOnce(req, params, ctx);
       } catch (e) {
         // An aborted stream may simply end early; whatever we saw after the abort, report the abort.
         if (outer.signal.aborted) throw cancelled();

@@ -27,6 +27,13 @@ export interface ProviderEditRequest {
   seed?: number;
   /** Extra reference images, encoded PNG/JPEG/WebP. */
   references: Array<{ bytes: Uint8Array; mime: string; name: string }>;
+  /**
+   * The answer's format when the service lets the caller choose (OpenAI's `output_format`); default
+   * PNG. 'jpeg' (at the service's best, compression 100) is for answers that are scaled before use —
+   * outpaint tiles: a quarter of the bytes to download and decode, 47–52 dB from the PNG once scaled.
+   * Gateways and Gemini answer in their own format.
+   */
+  answerFormat?: 'png' | 'jpeg';
 }
 
 export interface ProviderImage {

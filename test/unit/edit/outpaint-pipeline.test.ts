@@ -140,6 +140,8 @@ describe('outpainting', () => {
     const sent = openai.requests.slice(before);
     expect(sent.length).toBe(plan.ok ? plan.tiles.length : -1);
     expect(sent.every((q) => q.status === 200)).toBe(true);
+    // Each tile's answer is asked for as JPEG (it is scaled before the blend).
+    expect(sent.every((q) => q.fields.output_format === 'jpeg' && q.fields.output_compression === '100')).toBe(true);
     const c = await checkExport(r, 24);
     expect(c?.tiles).toBe(sent.length);
   });

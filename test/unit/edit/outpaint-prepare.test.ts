@@ -127,15 +127,13 @@ describe('outpaint candidates side by side', () => {
   it('two cloud candidates are in flight at once (the second sends the first one’s request as soon as it is made)', async () => {
     main.svc.outpaintPrep.clear();
     openai.script({ delayMs: 600, times: 2 });
-    const t0 = Date.now();
     const r = await run({ ...base, n: 2, featherPx: 12 });
-    const wall = Date.now() - t0;
     expect(r.sent).toHaveLength(2);
     expect(r.sent[1]).toBe(r.sent[0]);
     const [a, b] = openai.requests.slice(-2);
     // The second arrived before the first was answered: not one after the other.
+    // (The server's timestamps say it; a wall-clock bound failed a loaded machine: 2.7 s for 1.8.)
     expect(b.receivedAt).toBeLessThan(a.answeredAt!);
-    expect(wall).toBeLessThan(2 * 600 + 600);
     expect(r.candidates.map((c) => c.index)).toEqual([0, 1]);
   });
 

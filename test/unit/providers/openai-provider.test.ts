@@ -126,8 +126,39 @@ describe('OpenAI provider (real SDK, local server)', () => {
       await s.close();
     }
     server.script({ malformed: true });
-    const e = await appErrorOf(provider({}, { stream: true, partialImages: 0 }).edit(await editRequest(), callCtx()));
+    const before = server.requests.length;
+    const e = await appErrorOf(
+      provider({}, { stream: true, partialImages: 0 }).edit(await editRequest(), callCtx(undefined, { onPartial: () => {} })),
+    );
     expect(e.kind).toBe('server');
+    expect(since(before)[0].fields.stream).toBe('true');
+  });
+
+  it('streams only for a caller that shows the previews (an outpaint tile, which does not, gets the plain answer)', async () => {
+    const before = server.requests.length;
+    const out = await provider({}, { stream: true, partialImages: 2 }).edit(await editRequest(), callCtx());
+    expect(out).toHaveLength(1);
+    expect(out[0].mime).toBe('image/png');
+    expect(since(before)[0].fields.stream).toBeUndefined();
+    expect(since(before)[0].fields.partial_images).toBeUndefined();
+  });
+
+  it('an answer asked for as JPEG comes as JPEG at compression 100 (a gateway is asked for PNG)', async () => {
+    const before = server.requests.length;
+    const [jpeg] = await provider().edit(await editRequest({ answerFormat: 'jpeg' }), callCtx());
+    expect(since(before)[0].fields).toMatchObject({ output_format: 'jpeg', output_compression: '100' });
+    expect(jpeg.mime).toBe('image/jpeg');
+    expect([jpeg.bytes[0], jpeg.bytes[1], jpeg.bytes[2]]).toEqual([0xff, 0xd8, 0xff]);
+    const img = await decodeRgba(Buffer.from(jpeg.bytes));
+    expect([img.width, img.height]).toEqual([1024, 1024]);
+    // The painted area's colour survives the JPEG within a few levels.
+    const got = pixelAt(img, 100, 500);
+    for (const [i, v] of PALETTE[0].entries()) expect(Math.abs(got[i] - v)).toBeLessThanOrEqual(4);
+    const gw = createProvider('gateway', { apiKey: KEY, baseURL: server.url, maxRetries: 0 });
+    const [png] = await gw.edit(await editRequest({ answerFormat: 'jpeg' }), callCtx());
+    expect(since(before)[1].fields.output_format).toBe('png');
+    expect(since(before)[1].fields.output_compression).toBeUndefined();
+    expect(png.mime).toBe('image/png');
   });
 
   it('gpt-image-1.5 gets input_fidelity high (gpt-image-2 never gets it)', async () => {
