@@ -20,7 +20,7 @@ import { tileAskMask, tileBlendWeight, tileReach, tileView, unknownCanvas } from
 import type { JobServices } from '../create-services';
 import { renderRegion } from './region-pixels';
 import { resolveModel } from './resolve-model';
-import { encodeTileRequest, PREFILLS, type TileRequestBytes } from './outpaint-tile-steps';
+import { encodeTileRequest, PREFILLS, wireMaskOf, type TileRequestBytes } from './outpaint-tile-steps';
 
 type OutpaintRequest = RequestOf<'outpaint:start'>;
 
@@ -100,15 +100,15 @@ export async function prepareOutpaint(
   const cut = tileCut(rendered, req.canvas.width, tile, req.featherPx);
   // Kept for the job only while it is of a size to keep waiting (the request bytes always are).
   let canvas: WorkingCanvas | null = rendered.working.byteLength + rendered.unknownMap.byteLength <= keepWorkingMaxBytes ? rendered : null;
+  // The provider's wire mask too (the OpenAI alpha PNG of a 3.6 MP request: up to ~130 ms cold).
   const request = await encodeTileRequest(
     tile,
     { width: tile.rect.width, height: tile.rect.height, ...cut },
     PREFILLS[req.prefill ?? 'smooth'],
     signal,
+    { prepareMask: wireMaskOf(model) },
   );
   if (signal.aborted) return null;
-  // The provider's wire mask too (the OpenAI alpha PNG of a 3.6 MP request: up to ~130 ms cold).
-  await model.provider.prepareMask?.(request.requestMask, tile.request);
   return {
     tile,
     masks: {

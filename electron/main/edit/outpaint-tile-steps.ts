@@ -6,6 +6,7 @@
 import { AppError } from '../../../shared/errors';
 import { pushPullFill } from '../../../shared/pixels/push-pull-fill';
 import { scaleTileWindows, tileAtSize } from './tile-scale';
+import type { Size } from './provider-image';
 import { activeWindows } from '../../../shared/pixels/active-windows';
 import type { Window } from '../../../shared/pixels/box-filter';
 import { tileReach, type WindowedRgba } from '../../../shared/pixels/outpaint-masks';
@@ -17,7 +18,7 @@ import { estimateCost } from '../../../shared/models';
 import type { JobServices } from '../create-services';
 import type { ResolvedModel } from './resolve-model';
 import { sendCounted } from './run-edit';
-import { encodeRequest } from './request-pixels';
+import { encodeRequestImage, scaleRequestMask } from './request-pixels';
 import { noSpans, type SpanRecorder } from '../../../shared/timing/spans';
 
 /**
@@ -60,23 +61,39 @@ export interface TileRequestBytes {
 
 /**
  * A model tile's request: the tile scaled to the request size, its unknown part pre-filled there (the
- * model never sees more pixels than that), encoded. `name` gives the steps' span names.
+ * model never sees more pixels than that), encoded.
  */
 export async function encodeTileRequest(
   tile: OutpaintTile,
   p: TilePixels,
   prefill: Prefill,
   signal: AbortSignal,
-  spans: SpanRecorder = noSpans,
-  name: (step: string) => string = (step) => `main: tile ${step}`,
+  o: {
+    spans?: SpanRecorder;
+    /** The steps' span names. */
+    name?: (step: string) => string;
+    /** Makes the request mask's wire form (the provider's `prepareMask`). */
+    prepareMask?: (mask: Uint8Array, size: Size) => Promise<void>;
+  } = {},
 ): Promise<TileRequestBytes> {
+  const { spans = noSpans, name = (step: string) => `main: tile ${step}`, prepareMask } = o;
   const r = tile.rect;
   const small = await spans.time(name('scale to request'), () => tileAtSize(p, tile.request));
   // A scaled tile is this step's own: pre-filled in place (no copy of it).
   const prefilled = await spans.time(name('prefill'), () => prefill(small, signal, small !== p));
   return spans.time(
     name('request encode'),
-    () => encodeRequest(prefilled, small.ask, { x: r.x, y: r.y, width: small.width, height: small.height }, tile.request, false),
+    async () => {
+      const region = { x: r.x, y: r.y, width: small.width, height: small.height };
+      // The request mask is ready first (the tile is at the request's size): its wire form (the
+      // provider's PNG) is made while libvips encodes the image, not after it.
+      const requestMask = await scaleRequestMask(small.ask, region, tile.request);
+      const [requestImage] = await Promise.all([
+        encodeRequestImage(prefilled, region, tile.request, false),
+        prepareMask?.(requestMask, tile.request),
+      ]);
+      return { requestImage, requestMask };
+    },
     (q) => q.requestImage.length,
   );
 }
@@ -117,6 +134,12 @@ export function engineTiles(seed: number): GenerateTile {
   };
 }
 
+/** The model's `prepareMask`, bound (a provider without one has nothing to make). */
+export const wireMaskOf =
+  (model: ResolvedModel) =>
+  (mask: Uint8Array, size: Size): Promise<void> =>
+    model.provider.prepareMask?.(mask, size) ?? Promise.resolve();
+
 /** A model paints each tile, sent with its unknown part pre-filled by `prefill`; each request is counted in the spend ledger. */
 export function modelTiles(
   model: ResolvedModel,
@@ -129,9 +152,8 @@ export function modelTiles(
     const name = (step: string) => `main: tile #${ctx.tile ?? 1} ${step}`;
     let request = ctx.request;
     if (!request) {
-      request = await encodeTileRequest(tile, p, prefill, ctx.signal, spans, name);
       // Its wire mask is made once for every candidate that sends it (the request's mask never changes).
-      await model.provider.prepareMask?.(request.requestMask, tile.request);
+      request = await encodeTileRequest(tile, p, prefill, ctx.signal, { spans, name, prepareMask: wireMaskOf(model) });
       ctx.onRequest?.(request);
     }
     const { requestImage, requestMask } = request;

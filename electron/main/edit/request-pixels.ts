@@ -11,26 +11,11 @@ import type { Rect } from './region-pixels';
 import { checkProviderImage, type Size } from './provider-image';
 
 /**
- * The region as the model receives it: the pixels scaled to the request size (PNG for the local
- * engine, which fills from them; JPEG q92 for cloud models, which only need them as context and
- * encode 5–10× faster; bilinear scaling is plenty for context), and the binary mask scaled the same way.
+ * The region's pixels as the model receives them, scaled to the request size and encoded: PNG when
+ * `lossless` (the local engine, which fills from them), else JPEG q92 (cloud models, which only need
+ * them as context: 5–10× faster to encode; bilinear scaling is plenty for context). The mask is
+ * scaled the same way by {@link scaleRequestMask}.
  */
-export async function encodeRequest(
-  regionPixels: Uint8Array,
-  mask: Uint8Array,
-  region: Rect,
-  request: { width: number; height: number },
-  lossless: boolean,
-): Promise<{ requestImage: Uint8Array; requestMask: Uint8Array }> {
-  // Both pipelines run at once on libvips' thread pool.
-  const [requestImage, requestMask] = await Promise.all([
-    encodeRequestImage(regionPixels, region, request, lossless),
-    scaleRequestMask(mask, region, request),
-  ]);
-  return { requestImage, requestMask };
-}
-
-/** The region's pixels scaled to the request size and encoded (PNG when `lossless`, else JPEG q92). */
 export async function encodeRequestImage(
   regionPixels: Uint8Array,
   region: Rect,
