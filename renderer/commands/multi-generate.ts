@@ -3,7 +3,8 @@
  * Each model is its own `edit:start` job in main, started together; the candidates of each are
  * staged as soon as that model answers (labelled with model, time and cost, grouped by job). A model
  * that fails or is refused only marks its own entry: the other models' candidates are kept.
- * Cancel stops every job still running. Nothing here changes the document.
+ * Cancel stops every job still running. Nothing here changes the document. Each job's result is
+ * fetched once it ends by a job finisher (job-finisher.ts: events and answers in any order, a poll).
  */
 import type { LineageStep } from '../../shared/document/schema';
 import { withLayerMaskAssets } from './layer-mask-assets';
@@ -25,14 +26,23 @@ import type { MultiEntryState, MultiRun } from './store/jobs-slice';
 import type { EditorStore } from './store/store';
 import { useEditor } from './store/store';
 import { runMaskOp } from '../workers/mask-ops-client';
+import { createJobFinisher, type EndedResult } from './job-finisher';
 
-const TERMINAL = new Set(['done', 'failed', 'cancelled']);
 let runCounter = 0;
 /** The progress listener is installed once, at the first several-models Generate, for the window's life. */
 let listening = false;
 /** jobId → [run id, model value] of the current run. */
 const jobs = new Map<string, [number, string]>();
-const finishing = new Set<string>();
+const finisher = createJobFinisher({
+  result: (jobId) => unwrap(api().job.result({ jobId })),
+  ended: (jobId, r) => finish(jobId, r),
+  // The result could not be fetched: only this model's entry fails.
+  lost: (jobId, e) => {
+    const hit = jobs.get(jobId);
+    jobs.delete(jobId);
+    if (hit) useEditor.getState().patchMultiEntry(hit[0], hit[1], { state: 'failed', error: errorInfo(e).message });
+  },
+});
 
 /** Every offered model with its count, the estimate of its request and its usual time. */
 export function multiRows(s: EditorStore): MultiRow[] {
@@ -98,7 +108,7 @@ function ensureEvents(): void {
     if (!hit) return;
     const [runId, model] = hit;
     useEditor.getState().patchMultiEntry(runId, model, { fraction: p.fraction });
-    if (TERMINAL.has(p.stage) || p.fraction >= 1) void finish(p.jobId);
+    finisher.progress(p);
   });
 }
 
@@ -162,6 +172,7 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
     ...(o.lineage ? { lineage: o.lineage } : {}),
   };
   jobs.clear();
+  finisher.clear();
   s.setMultiRun(run);
   const bounds = currentMaskBounds(s)!;
   const references = sentReferences(s).map((r) => r.assetId);
@@ -202,8 +213,8 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
       const { jobId } = await unwrap(api().edit.start(req));
       jobs.set(jobId, [run.id, r.value]);
       useEditor.getState().patchMultiEntry(run.id, r.value, { jobId, state: 'running' });
-      // A job that ended before its id was known here is fetched now.
-      void finish(jobId, true);
+      // Checked at once: a job that ended before its id was known here is fetched now.
+      finisher.follow(jobId);
     } catch (e) {
       const info = errorInfo(e);
       useEditor.getState().patchMultiEntry(run.id, r.value, { state: 'failed', error: info.message });
@@ -212,25 +223,18 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
   }
 }
 
-/** Fetches a finished job's result and stages its candidates (once). `probe`: only if it already ended. */
-async function finish(jobId: string, probe = false): Promise<void> {
+/** Stages a finished job's candidates, or marks its entry failed or cancelled (once per job). */
+async function finish(jobId: string, r: EndedResult): Promise<void> {
   const hit = jobs.get(jobId);
-  if (!hit || finishing.has(jobId)) return;
+  if (!hit) return;
   const [runId, model] = hit;
-  finishing.add(jobId);
-  try {
-    const r = await unwrap(api().job.result({ jobId }));
-    if (r.state === 'running') {
-      finishing.delete(jobId);
-      if (!probe) setTimeout(() => void finish(jobId), 500);
-      return;
-    }
-    jobs.delete(jobId);
-    const s = useEditor.getState();
-    const run = s.multiRun;
-    if (!run || run.id !== runId) return;
-    const entry = run.entries.find((e) => e.model === model)!;
-    if (r.state === 'done') {
+  jobs.delete(jobId);
+  const s = useEditor.getState();
+  const run = s.multiRun;
+  if (!run || run.id !== runId) return;
+  const entry = run.entries.find((e) => e.model === model)!;
+  if (r.state === 'done') {
+    try {
       const staged = await stage(run, entry, jobId, r.candidates);
       s.patchMultiEntry(runId, model, {
         state: 'done',
@@ -239,18 +243,14 @@ async function finish(jobId: string, probe = false): Promise<void> {
         costUsd: r.candidates.reduce((t, c) => t + (c.costUsd || 0), 0),
         received: staged,
       });
-    } else if (r.state === 'failed') {
-      s.patchMultiEntry(runId, model, { state: 'failed', error: r.error.message });
-      s.notify('error', `${entry.modelName}: ${r.error.message}`, r.error.kind);
-    } else s.patchMultiEntry(runId, model, { state: 'cancelled' });
-    void refreshSpend();
-  } catch (e) {
-    jobs.delete(jobId);
-    const info = errorInfo(e);
-    useEditor.getState().patchMultiEntry(runId, model, { state: 'failed', error: info.message });
-  } finally {
-    finishing.delete(jobId);
-  }
+    } catch (e) {
+      s.patchMultiEntry(runId, model, { state: 'failed', error: errorInfo(e).message });
+    }
+  } else if (r.state === 'failed') {
+    s.patchMultiEntry(runId, model, { state: 'failed', error: r.error.message });
+    s.notify('error', `${entry.modelName}: ${r.error.message}`, r.error.kind);
+  } else s.patchMultiEntry(runId, model, { state: 'cancelled' });
+  void refreshSpend();
 }
 
 async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands: CandidateResult[]): Promise<number> {

@@ -1,0 +1,82 @@
+/**
+ * renderer/commands/multi-generate.ts with the real store and a fake `window.maskwork` whose result
+ * answers the test releases, so a job's last event can overtake the answer to the check made when
+ * the job started (what the e2e "a model that fails never loses the others' candidates" hit: a model
+ * failing at once stayed "working… 100 %").
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { JobProgress, JobResult } from '../../shared/ipc/contract-types';
+import { maskFromArray } from '../../shared/mask';
+import { putMask } from './blob-store';
+import { useEditor } from './store/store';
+
+// The grow runs in a worker in the app; here the mask is sent as painted.
+vi.mock('../workers/mask-ops-client', () => ({ runMaskOp: async (_op: string, mask: unknown) => mask }));
+
+const { generateMulti } = await import('./multi-generate');
+const st = () => useEditor.getState();
+const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+
+/** main's state of each job is read when a result is asked; the answer waits for the test. */
+const state = new Map<string, JobResult>();
+const answers: Array<() => void> = [];
+const asked: string[] = [];
+let listener: ((p: JobProgress) => void) | null = null;
+let started = 0;
+const bridge = {
+  edit: { start: () => ok({ jobId: `job-${++started}` }) },
+  job: {
+    result: ({ jobId }: { jobId: string }) => {
+      asked.push(jobId);
+      const r = state.get(jobId) ?? { state: 'running', fraction: 0.1 };
+      return new Promise((resolve) => answers.push(() => resolve({ ok: true, value: r })));
+    },
+    cancel: () => ok({ cancelled: false }),
+  },
+  spend: { summary: () => new Promise(() => {}) },
+  events: {
+    onJobProgress: (fn: (p: JobProgress) => void) => {
+      listener = fn;
+      return () => {};
+    },
+  },
+};
+const g = globalThis as { window?: unknown };
+const hadWindow = 'window' in g;
+beforeAll(() => {
+  if (!hadWindow) g.window = globalThis;
+  (g.window as { maskwork?: unknown }).maskwork = bridge;
+});
+afterAll(() => {
+  delete (g.window as { maskwork?: unknown }).maskwork;
+  if (!hadWindow) delete g.window;
+});
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('several models at once: a job that ends at once', () => {
+  it('its last event arriving before the answer "running" to the first check still ends its entry', async () => {
+    const mask = new Uint8Array(40 * 30);
+    for (let y = 10; y < 20; y++) mask.fill(255, y * 40 + 10, y * 40 + 20);
+    st().openDocument({
+      id: 'doc-multi',
+      canvas: { width: 40, height: 30 },
+      original: { assetId: 'asset-original', name: 'a.png', width: 40, height: 30, x: 0, y: 0, hasIcc: false, hasExif: false },
+      maskId: putMask(maskFromArray(40, 30, mask)),
+      layers: [],
+      versions: [],
+    });
+    st().setGen({ multiOn: true, multi: { local: 1 }, prompt: '' });
+    await generateMulti();
+    expect(asked).toEqual(['job-1']); // the check made when the job started, asked while it still runs…
+    expect(st().multiRun?.entries).toMatchObject([{ model: 'local', jobId: 'job-1', state: 'running' }]);
+    const failed: JobResult = { state: 'failed', error: { kind: 'server', message: 'HTTP 500' } };
+    state.set('job-1', failed); // …the job fails in main…
+    listener?.({ jobId: 'job-1', fraction: 1, stage: 'failed' }); // …and its last event overtakes the answer
+    answers.shift()?.(); // "running"
+    await settle();
+    answers.shift()?.();
+    await settle();
+    expect(st().multiRun?.entries).toMatchObject([{ model: 'local', state: 'failed', error: 'HTTP 500' }]);
+  });
+});
