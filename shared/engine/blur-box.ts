@@ -219,19 +219,53 @@ function boxLine(src: Float64Array, dst: Float64Array, len: number, r: number): 
     s2 += src[o + 2];
     s3 += src[o + 3];
   }
-  for (let i = 0, o = 0; i < len; i++, o += 4) {
+  // Three runs of i (the sample entering at i + r + 1 exists / the one leaving at i − r exists), each
+  // without per-sample tests: the same additions and subtractions in the same order as one loop with both tests.
+  const addEnd = Math.max(0, len - r - 1); // i < addEnd: a sample enters
+  const subStart = Math.min(len, r); // i ≥ subStart: a sample leaves
+  const mid0 = Math.min(addEnd, subStart);
+  let i = 0,
+    o = 0;
+  for (; i < mid0; i++, o += 4) {
     dst[o] = s0;
     dst[o + 1] = s1;
     dst[o + 2] = s2;
     dst[o + 3] = s3;
-    if (i + r + 1 < len) {
+    const a = o + (r + 1) * 4;
+    s0 += src[a];
+    s1 += src[a + 1];
+    s2 += src[a + 2];
+    s3 += src[a + 3];
+  }
+  for (; i < addEnd && i >= subStart; i++, o += 4) {
+    dst[o] = s0;
+    dst[o + 1] = s1;
+    dst[o + 2] = s2;
+    dst[o + 3] = s3;
+    const a = o + (r + 1) * 4;
+    s0 += src[a];
+    s1 += src[a + 1];
+    s2 += src[a + 2];
+    s3 += src[a + 3];
+    const d = o - r * 4;
+    s0 -= src[d];
+    s1 -= src[d + 1];
+    s2 -= src[d + 2];
+    s3 -= src[d + 3];
+  }
+  for (; i < len; i++, o += 4) {
+    dst[o] = s0;
+    dst[o + 1] = s1;
+    dst[o + 2] = s2;
+    dst[o + 3] = s3;
+    if (i < addEnd) {
       const a = o + (r + 1) * 4;
       s0 += src[a];
       s1 += src[a + 1];
       s2 += src[a + 2];
       s3 += src[a + 3];
     }
-    if (i - r >= 0) {
+    if (i >= subStart) {
       const d = o - r * 4;
       s0 -= src[d];
       s1 -= src[d + 1];
@@ -308,6 +342,7 @@ export function blurSideBoxes(
   for (let y = Math.max(0, ya); y <= Math.min(h - 1, y1 + R); y++) {
     a.fill(0);
     const row = y * w;
+    let any = false;
     for (let x = xs, o = (xs - (x0 - R)) * 4; x <= xe; x++, o += 4) {
       const i = row + x;
       if ((hole[i] ? 1 : 0) !== mine) continue;
@@ -316,7 +351,10 @@ export function blurSideBoxes(
       a[o + 1] = pix[i4 + 1];
       a[o + 2] = pix[i4 + 2];
       a[o + 3] = 1;
+      any = true;
     }
+    // A row without pixels of this side blurs to zeros, which `p` already holds.
+    if (!any) continue;
     for (const r of radii) {
       boxLine(a, b, len, r);
       const t = a;
