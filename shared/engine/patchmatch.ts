@@ -18,13 +18,15 @@ export const SEARCH_TICK = CANCEL_STRIDE;
 
 /**
  * Sum of squared RGB differences between the patch at target `t` and the patch at source `s`,
- * over the target patch's pixels that fall inside the level. Stops early once `limit` is passed.
+ * over the target patch's pixels that fall inside the level, every `rowStep`-th row and column
+ * (from the first one inside). Stops early once `limit` is passed.
  * Sources are always fully inside the level, so only the target side needs clipping.
  */
 export function patchSsd(pix: Float32Array, w: number, h: number, r: number, t: number, s: number, limit: number, rowStep: number): number {
   const tx = t % w,
     ty = (t - tx) / w;
-  if (r === 3 && tx >= 3 && ty >= 3 && tx + 3 < w && ty + 3 < h) return patchSsd7(pix, w, t, s, limit, rowStep);
+  if (r === 3 && rowStep <= 2 && tx >= 3 && ty >= 3 && tx + 3 < w && ty + 3 < h)
+    return rowStep === 1 ? patchSsd7(pix, w, t, s, limit) : patchSsd7Sparse(pix, w, t, s, limit);
   const x0 = tx < r ? -tx : -r,
     x1 = tx + r >= w ? w - 1 - tx : r;
   const y0 = ty < r ? -ty : -r,
@@ -33,13 +35,13 @@ export function patchSsd(pix: Float32Array, w: number, h: number, r: number, t: 
   for (let dy = y0; dy <= y1; dy += rowStep) {
     let ti = (t + dy * w + x0) * 4;
     let si = (s + dy * w + x0) * 4;
-    for (let dx = x0; dx <= x1; dx++) {
+    for (let dx = x0; dx <= x1; dx += rowStep) {
       const a = pix[ti] - pix[si],
         b = pix[ti + 1] - pix[si + 1],
         c = pix[ti + 2] - pix[si + 2];
       sum += a * a + b * b + c * c;
-      ti += 4;
-      si += 4;
+      ti += 4 * rowStep;
+      si += 4 * rowStep;
     }
     if (sum > limit) return sum;
   }
@@ -50,12 +52,12 @@ export function patchSsd(pix: Float32Array, w: number, h: number, r: number, t: 
  * {@link patchSsd} for a 7×7 patch (r = 3, the default) that lies fully inside the level: the row
  * unrolled, no clipping. The same sums in the same order, so the same result.
  */
-function patchSsd7(pix: Float32Array, w: number, t: number, s: number, limit: number, rowStep: number): number {
+function patchSsd7(pix: Float32Array, w: number, t: number, s: number, limit: number): number {
   let sum = 0;
-  const rowStride = rowStep * w * 4;
+  const rowStride = w * 4;
   let ti = (t - 3 * w - 3) * 4;
   let si = (s - 3 * w - 3) * 4;
-  for (let dy = -3; dy <= 3; dy += rowStep, ti += rowStride, si += rowStride) {
+  for (let dy = -3; dy <= 3; dy++, ti += rowStride, si += rowStride) {
     let a = pix[ti] - pix[si],
       b = pix[ti + 1] - pix[si + 1],
       c = pix[ti + 2] - pix[si + 2];
@@ -89,13 +91,41 @@ function patchSsd7(pix: Float32Array, w: number, t: number, s: number, limit: nu
   return sum;
 }
 
+/** {@link patchSsd} for a 7×7 patch inside the level with step 2: rows and columns −3, −1, 1, 3 (16 of 49 pixels). */
+function patchSsd7Sparse(pix: Float32Array, w: number, t: number, s: number, limit: number): number {
+  let sum = 0;
+  const rowStride = 2 * w * 4;
+  let ti = (t - 3 * w - 3) * 4;
+  let si = (s - 3 * w - 3) * 4;
+  for (let dy = -3; dy <= 3; dy += 2, ti += rowStride, si += rowStride) {
+    let a = pix[ti] - pix[si],
+      b = pix[ti + 1] - pix[si + 1],
+      c = pix[ti + 2] - pix[si + 2];
+    sum += a * a + b * b + c * c;
+    a = pix[ti + 8] - pix[si + 8];
+    b = pix[ti + 9] - pix[si + 9];
+    c = pix[ti + 10] - pix[si + 10];
+    sum += a * a + b * b + c * c;
+    a = pix[ti + 16] - pix[si + 16];
+    b = pix[ti + 17] - pix[si + 17];
+    c = pix[ti + 18] - pix[si + 18];
+    sum += a * a + b * b + c * c;
+    a = pix[ti + 24] - pix[si + 24];
+    b = pix[ti + 25] - pix[si + 25];
+    c = pix[ti + 26] - pix[si + 26];
+    sum += a * a + b * b + c * c;
+    if (sum > limit) return sum;
+  }
+  return sum;
+}
+
 /** Number of target-patch pixels compared by {@link patchSsd} for target `t` (normalises SSDs). */
 export function patchArea(w: number, h: number, r: number, t: number, rowStep: number): number {
   const tx = t % w,
     ty = (t - tx) / w;
   const cw = Math.min(w - 1, tx + r) - Math.max(0, tx - r) + 1;
   const chh = Math.min(h - 1, ty + r) - Math.max(0, ty - r) + 1;
-  return cw * (Math.floor((chh - 1) / rowStep) + 1);
+  return (Math.floor((cw - 1) / rowStep) + 1) * (Math.floor((chh - 1) / rowStep) + 1);
 }
 
 /** A uniformly random valid source centre (rejection sampling, then a raster scan fallback). */

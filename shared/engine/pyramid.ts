@@ -16,8 +16,8 @@ export interface Level extends Layer {
   /** For every pixel, its position in `targets`, or -1. */
   targetId: Int32Array;
   /**
-   * Row stride of patch comparisons: 1 compares every patch row, 2 every other row (about
-   * 1.7× faster search at a small cost in match quality; used on the largest levels).
+   * Row and column stride of patch comparisons: 1 compares every patch pixel, 2 every other row and
+   * column (16 of 49 pixels of a 7×7 patch; used on the two finest levels, see inpaint.ts).
    */
   rowStep: number;
   /** Chamfer distance (pixels) from each pixel to the nearest known pixel; 0 when known. */
