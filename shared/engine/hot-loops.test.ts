@@ -5,9 +5,9 @@ import { mulberry32 } from './random';
 import { gatherVote, holePixels } from './vote';
 
 /**
- * The unrolled fast paths (7×7 patch distance inside the level, 7×7 vote away from the left and
- * right edges) against plain loops written out here: the same sums in the same order, so equal
- * floats, at every position including the clipped ones at the edges.
+ * The hot loops against plain loops written out here: the unrolled 7×7 patch distances inside the
+ * level and the vote give the same sums in the same order, so equal floats, at every position
+ * including the clipped ones at the edges.
  */
 const W = 40;
 const H = 30;
@@ -74,7 +74,7 @@ describe('hot loops', () => {
     expect(cut).toBeLessThan(full);
   });
 
-  it('vote: the unrolled 7×7 path equals a plain weighted mean of the covering patches', () => {
+  it('vote: equals a plain weighted mean of the covering patches', () => {
     const layer = makeLevel(randomLayer(5), 3);
     const rng = mulberry32(6);
     const n = layer.targets.length;
@@ -88,12 +88,12 @@ describe('hot loops', () => {
     const holes = holePixels(layer);
     const out = new Float32Array(holes.length * 4);
     gatherVote(layer, 3, nnf, weights, holes, out);
-    let unrolled = 0;
+    let inner = 0;
     for (let j = 0; j < holes.length; j++) {
       const p = holes[j];
       const px = p % W,
         py = (p - px) / W;
-      if (px >= 3 && px <= W - 4) unrolled++;
+      if (px >= 3 && px <= W - 4) inner++;
       const sums = [0, 0, 0, 0];
       let sw = 0;
       for (let oy = -3; oy <= 3; oy++) {
@@ -110,6 +110,6 @@ describe('hot loops', () => {
       }
       for (let c = 0; c < 4; c++) expect(out[j * 4 + c]).toBe(Math.fround(sums[c] / sw));
     }
-    expect(unrolled).toBeGreaterThan(20);
+    expect(inner).toBeGreaterThan(20);
   });
 });

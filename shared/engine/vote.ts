@@ -144,131 +144,25 @@ function voteRange(
         continue;
       }
     }
-    if (stride === 1 && r === 3 && ox0 === -3 && ox1 === 3) {
-      // 7×7 patches, the pixel not near the left or right edge: each row of offsets unrolled (the
-      // same sums in the same order as the loop below).
-      for (let oy = oy0; oy <= oy1; oy++) {
-        const rowOff = oy * w;
-        const q = p - rowOff; // target index of offset (oy, 0)
-        let k = targetId[q + 3];
-        if (k >= 0) {
-          const wt = weights[k];
-          const s4 = (nnf[k] + rowOff - 3) * 4;
-          if (wt > bestW) {
-            bestW = wt;
-            bestS = s4;
-          }
-          sr += wt * pix[s4];
-          sg += wt * pix[s4 + 1];
-          sb += wt * pix[s4 + 2];
-          sa += wt * pix[s4 + 3];
-          sw += wt;
+    for (let oy = oys; oy <= oy1; oy += stride) {
+      const rowOff = oy * w;
+      for (let ox = oxs; ox <= ox1; ox += stride) {
+        const off = rowOff + ox;
+        const k = targetId[p - off];
+        if (k < 0) continue;
+        const wt = weights[k];
+        const s4 = (nnf[k] + off) * 4;
+        if (wt > bestW) {
+          bestW = wt;
+          bestS = s4;
         }
-        k = targetId[q + 2];
-        if (k >= 0) {
-          const wt = weights[k];
-          const s4 = (nnf[k] + rowOff - 2) * 4;
-          if (wt > bestW) {
-            bestW = wt;
-            bestS = s4;
-          }
-          sr += wt * pix[s4];
-          sg += wt * pix[s4 + 1];
-          sb += wt * pix[s4 + 2];
-          sa += wt * pix[s4 + 3];
-          sw += wt;
-        }
-        k = targetId[q + 1];
-        if (k >= 0) {
-          const wt = weights[k];
-          const s4 = (nnf[k] + rowOff - 1) * 4;
-          if (wt > bestW) {
-            bestW = wt;
-            bestS = s4;
-          }
-          sr += wt * pix[s4];
-          sg += wt * pix[s4 + 1];
-          sb += wt * pix[s4 + 2];
-          sa += wt * pix[s4 + 3];
-          sw += wt;
-        }
-        k = targetId[q];
-        if (k >= 0) {
-          const wt = weights[k];
-          const s4 = (nnf[k] + rowOff) * 4;
-          if (wt > bestW) {
-            bestW = wt;
-            bestS = s4;
-          }
-          sr += wt * pix[s4];
-          sg += wt * pix[s4 + 1];
-          sb += wt * pix[s4 + 2];
-          sa += wt * pix[s4 + 3];
-          sw += wt;
-        }
-        k = targetId[q - 1];
-        if (k >= 0) {
-          const wt = weights[k];
-          const s4 = (nnf[k] + rowOff + 1) * 4;
-          if (wt > bestW) {
-            bestW = wt;
-            bestS = s4;
-          }
-          sr += wt * pix[s4];
-          sg += wt * pix[s4 + 1];
-          sb += wt * pix[s4 + 2];
-          sa += wt * pix[s4 + 3];
-          sw += wt;
-        }
-        k = targetId[q - 2];
-        if (k >= 0) {
-          const wt = weights[k];
-          const s4 = (nnf[k] + rowOff + 2) * 4;
-          if (wt > bestW) {
-            bestW = wt;
-            bestS = s4;
-          }
-          sr += wt * pix[s4];
-          sg += wt * pix[s4 + 1];
-          sb += wt * pix[s4 + 2];
-          sa += wt * pix[s4 + 3];
-          sw += wt;
-        }
-        k = targetId[q - 3];
-        if (k >= 0) {
-          const wt = weights[k];
-          const s4 = (nnf[k] + rowOff + 3) * 4;
-          if (wt > bestW) {
-            bestW = wt;
-            bestS = s4;
-          }
-          sr += wt * pix[s4];
-          sg += wt * pix[s4 + 1];
-          sb += wt * pix[s4 + 2];
-          sa += wt * pix[s4 + 3];
-          sw += wt;
-        }
+        sr += wt * pix[s4];
+        sg += wt * pix[s4 + 1];
+        sb += wt * pix[s4 + 2];
+        sa += wt * pix[s4 + 3];
+        sw += wt;
       }
-    } else
-      for (let oy = oys; oy <= oy1; oy += stride) {
-        const rowOff = oy * w;
-        for (let ox = oxs; ox <= ox1; ox += stride) {
-          const off = rowOff + ox;
-          const k = targetId[p - off];
-          if (k < 0) continue;
-          const wt = weights[k];
-          const s4 = (nnf[k] + off) * 4;
-          if (wt > bestW) {
-            bestW = wt;
-            bestS = s4;
-          }
-          sr += wt * pix[s4];
-          sg += wt * pix[s4 + 1];
-          sb += wt * pix[s4 + 2];
-          sa += wt * pix[s4 + 3];
-          sw += wt;
-        }
-      }
+    }
     if (sw > 0) {
       out[o4] = sr / sw;
       out[o4 + 1] = sg / sw;
