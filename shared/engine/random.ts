@@ -18,12 +18,19 @@ export interface Rng {
  * @param seed - any number; it is truncated to 32 bits, and non-finite values become 0
  */
 export function mulberry32(seed: number): Rng {
-  let state = Number.isFinite(seed) ? seed >>> 0 : 0;
+  let seed0 = Number.isFinite(seed) ? seed >>> 0 : 0;
   // Scramble the seed once so that nearby seeds (1, 2, 3...) start far apart.
-  state = (Math.imul(state ^ (state >>> 16), 0x85ebca6b) + 0x9e3779b9) >>> 0;
+  seed0 = (Math.imul(seed0 ^ (seed0 >>> 16), 0x85ebca6b) + 0x9e3779b9) >>> 0;
+  // The state lives in a typed array, not in a captured variable: an int32 outside the small-integer
+  // range in a closure's context is a heap number, so every step allocated one (the search draws
+  // millions per fill; ~16 bytes each, a young-generation GC every few hundred thousand draws).
+  // The same int32 arithmetic, so the same stream.
+  const state = new Int32Array(1);
+  state[0] = seed0 | 0;
   const next = (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
+    const st = (state[0] + 0x6d2b79f5) | 0;
+    state[0] = st;
+    let t = st;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
