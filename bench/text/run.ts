@@ -3,11 +3,11 @@
  * several sizes and colour schemes, each as a right candidate and as a near miss (O/0, l/1, rn/m,
  * a wrong digit). Every candidate is a 1000×1000 region (1 MP) read whole by the same code the
  * edit job uses. Reports precision and recall of "spelled right" per set (dev, dev added, old held
- * back, new held back, and the l/1 probe — bench/text/sets.ts), time per candidate, and the time of a floor measured in the same
+ * back, new held back, the l/1 probe and the mono l/1 probe — bench/text/sets.ts), time per candidate, and the time of a floor measured in the same
  * run (sharp decoding + greyscaling the same 1 MP PNG).
  *
  * Options (for targeted runs while developing): --quick (dev set, half its fonts, 2 sizes),
- * --sets dev,added,held,new,probe, --fonts <substring>[,…], --sizes 20,32, --pairs <substring of the text>[,…],
+ * --sets dev,added,held,new,probe,mono, --fonts <substring>[,…], --sizes 20,32, --pairs <substring of the text>[,…],
  * --schemes 0,1,2 (only the candidates drawn in those colour schemes: 0 dark on cream, 1 light on
  * navy, 2 red on white), --rows (print every candidate with its scheme).
  */

@@ -12,12 +12,16 @@
  *   swapped both ways. Every l drawn for a requested 1 was once marked right there; the set keeps
  *   that hole measured. Tuned on (like dev); two of its texts ("Size 11") are also new held-back
  *   texts, in another font, because the hole was found on them.
+ * - mono l/1 probe: bold monospaced fonts, whose l carries a flat bar at the top left as deep as a
+ *   1's flag, with the same texts (l and 1 swapped both ways). Every l drawn for a requested 1 in
+ *   "Size l1", "Lot 2l", "No. l" was once marked right there; the set keeps that hole measured.
+ *   Tuned on (like dev).
  * Each pair is [requested text, near miss rendered instead].
  */
 import { FONT_FILES, HELD_BACK_FONT_FILES } from './render-text';
 
 export interface BenchSet {
-  key: 'dev' | 'added' | 'held' | 'new' | 'probe';
+  key: 'dev' | 'added' | 'held' | 'new' | 'probe' | 'mono';
   name: string;
   fonts: Record<string, string>;
   pairs: [string, string][];
@@ -50,6 +54,27 @@ export const ADDED_DEV_FONT_FILES: Record<string, string> = {
 export const PROBE_FONT_FILES: Record<string, string> = {
   'URW Bookman Demi': `${URW}/URWBookman-Demi.otf`,
 };
+
+/** Debian packages fonts-dejavu-extra, fonts-urw-base35, fonts-noto-mono. */
+export const MONO_PROBE_FONT_FILES: Record<string, string> = {
+  'DejaVu Sans Mono Bold': '/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf',
+  'Nimbus Mono PS Bold': `${URW}/NimbusMonoPS-Bold.otf`,
+  'Noto Sans Mono Bold': '/usr/share/fonts/truetype/noto/NotoSansMono-Bold.ttf',
+};
+
+/** l and 1 swapped both ways (each pair: requested text, near miss rendered instead). */
+const L1_PAIRS: [string, string][] = [
+  ['Size 11', 'Size l1'],
+  ['Size 11', 'Size 1l'],
+  ['Lot 21', 'Lot 2l'],
+  ['V1.0', 'Vl.0'],
+  ['Gate 11', 'Gate l1'],
+  ['No. 1', 'No. l'],
+  ['$1.49', '$l.49'],
+  ['Apt 1B', 'Apt lB'],
+  ['Hall 12', 'Ha1l 12'],
+  ['fresh milk', 'fresh mi1k'],
+];
 
 export const SETS: BenchSet[] = [
   {
@@ -122,17 +147,12 @@ export const SETS: BenchSet[] = [
     key: 'probe',
     name: 'l/1 probe',
     fonts: PROBE_FONT_FILES,
-    pairs: [
-      ['Size 11', 'Size l1'],
-      ['Size 11', 'Size 1l'],
-      ['Lot 21', 'Lot 2l'],
-      ['V1.0', 'Vl.0'],
-      ['Gate 11', 'Gate l1'],
-      ['No. 1', 'No. l'],
-      ['$1.49', '$l.49'],
-      ['Apt 1B', 'Apt lB'],
-      ['Hall 12', 'Ha1l 12'],
-      ['fresh milk', 'fresh mi1k'],
-    ],
+    pairs: L1_PAIRS,
+  },
+  {
+    key: 'mono',
+    name: 'mono l/1 probe',
+    fonts: MONO_PROBE_FONT_FILES,
+    pairs: L1_PAIRS,
   },
 ];

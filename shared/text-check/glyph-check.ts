@@ -1,5 +1,6 @@
 import { inkOf } from './binarise';
 import { fillsDigitCell } from './digit-cell';
+import { couldBeFlatBar } from './flat-bar';
 import { checkM, rPairGap } from './m-check';
 import { couldBeWedgeSerif } from './serif-wedge';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
@@ -237,24 +238,7 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     return { result: 'unsure', between: 'O/0' };
   }
   if (ch === '1' || ch === 'l' || (ch === 'i' && ctx.typed === 'I')) {
-    // A 1 has a flag reaching down-left from its top; an l has at most a short serif there.
-    const depth = aspect < 0.25 ? 0 : flagDepth(g.ink, g.w, g.h);
-    const looks = depth > 0.14 ? '1' : depth < 0.125 ? 'l' : null;
-    const stem = ch === 'i' ? 'I' : 'l';
-    // No flag: a 1 still takes up a digit's cell, an l or an I does not (digit-cell.ts).
-    if (ch === '1' && looks !== '1' && !mono && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
-    if (!looks) return { result: 'unsure', between: `1/${stem}` };
-    // A short flag on a heavy serifed stem is also what URW Bookman's l carries (serif-wedge.ts):
-    // then only the digit cell can confirm a 1, and nothing can confirm an l.
-    // Measured on the polarity-balanced shape: light ink binarises bolder, and a heavy stem is
-    // part of the wedge's signature.
-    const bal = ctx.gapShapes?.get(glyphBox) ?? g;
-    if (looks === '1' && couldBeWedgeSerif(bal.ink, bal.w, bal.h)) {
-      if (ch === '1' && !mono && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
-      return { result: 'unsure', between: `1/${stem}` };
-    }
-    if (looks === '1') return ch === '1' ? { result: 'ok' } : { result: 'veto', looksLike: '1' };
-    return ch === '1' ? { result: 'veto', looksLike: stem } : { result: 'ok' };
+    return checkStem(ch, glyphBox, ctx, g, mono);
   }
   if (ch === 'm') {
     const gaps = ctx.gapShapes ?? ctx.shapes;
@@ -272,6 +256,31 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     });
   }
   return { result: 'ok' };
+}
+
+/** The 1/l/I checks: a 1's flag, an l's wedge serif or flat bar, a flagless 1's digit cell. */
+function checkStem(ch: string, glyphBox: Box, ctx: GlyphContext, g: Shape, mono: boolean): GlyphVerdict {
+  const aspect = g.w / g.h;
+  // A 1 has a flag reaching down-left from its top; an l has at most a short serif there.
+  const depth = aspect < 0.25 ? 0 : flagDepth(g.ink, g.w, g.h);
+  const looks = depth > 0.14 ? '1' : depth < 0.125 ? 'l' : null;
+  const stem = ch === 'i' ? 'I' : 'l';
+  // No flag: a 1 still takes up a digit's cell, an l or an I does not (digit-cell.ts).
+  if (ch === '1' && looks !== '1' && !mono && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
+  if (!looks) return { result: 'unsure', between: `1/${stem}` };
+  // A short flag on a heavy serifed stem is also what URW Bookman's l carries (serif-wedge.ts):
+  // then only the digit cell can confirm a 1, and nothing can confirm an l.
+  // Measured on the polarity-balanced shape: light ink binarises bolder, and a heavy stem is
+  // part of the wedge's signature.
+  const bal = ctx.gapShapes?.get(glyphBox) ?? g;
+  if (looks === '1' && couldBeWedgeSerif(bal.ink, bal.w, bal.h)) {
+    if (ch === '1' && !mono && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
+    return { result: 'unsure', between: `1/${stem}` };
+  }
+  // A level bar on a footed stem is what bold monospaced fonts draw on their l (flat-bar.ts).
+  if (looks === '1' && couldBeFlatBar(g.ink, g.w, g.h)) return { result: 'unsure', between: `1/${stem}` };
+  if (looks === '1') return ch === '1' ? { result: 'ok' } : { result: 'veto', looksLike: '1' };
+  return ch === '1' ? { result: 'veto', looksLike: stem } : { result: 'ok' };
 }
 
 /**

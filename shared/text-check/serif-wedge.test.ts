@@ -21,9 +21,10 @@ const bookmanL: Bar[] = [
   [40, 54, 20, 80],
   [35, 59, 75, 80],
 ];
-// Its 1: the flag reaches 11 px, the foot 9 px on each side.
+// Its 1: the flag slopes down to the left (row i starts i px further left) and reaches 11 px, the
+// foot 9 px on each side. (Level, the flag would be a monospaced l's bar: flat-bar.ts.)
 const bookmanOne: Bar[] = [
-  [29, 54, 20, 30],
+  ...Array.from({ length: 10 }, (_, i) => [38 - i, 54, 20 + i, 21 + i] as Bar),
   [40, 54, 20, 80],
   [31, 63, 75, 80],
 ];

@@ -2,7 +2,8 @@
  * The text check on committed renderings (test/fixtures/text/make-fixtures.ts) through the same
  * code an edit job uses (offline OCR included): italic text is sheared upright before its glyphs
  * are checked, an "rn" drawn so small and tight that it reads as "m" is never marked right, and
- * neither is URW Bookman's l, whose wedge serif is as deep as its 1's flag.
+ * neither is URW Bookman's l, whose wedge serif is as deep as its 1's flag, nor a bold monospaced l,
+ * whose flat bar is.
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -67,5 +68,16 @@ describe("text check on URW Bookman's l and 1", () => {
     expect(l.verdict.status).not.toBe('right');
     const one = await check('bookman-lot-21.png', 'Lot 21');
     expect(one.verdict).toMatchObject({ status: 'right', read: 'Lot 21' });
+  });
+});
+
+describe('text check on a bold monospaced l and 1', () => {
+  it('never marks an l drawn for a 1 right, and still marks the 1 right', async () => {
+    // Nimbus Mono PS Bold: the OCR reads both as "Size 11"; the l's flat bar is as deep as a 1's flag.
+    const l = await check('mono-size-l1.png', 'Size 11');
+    expect(l.verdict.read).toBe('Size 11');
+    expect(l.verdict.status).not.toBe('right');
+    const one = await check('mono-size-11.png', 'Size 11');
+    expect(one.verdict).toMatchObject({ status: 'right', read: 'Size 11' });
   });
 });
