@@ -1,6 +1,7 @@
 import { inkOf } from './binarise';
 import { fillsDigitCell } from './digit-cell';
 import { couldBeFlatBar } from './flat-bar';
+import { partnerDiffers } from './same-shape';
 import { checkM, rPairGap } from './m-check';
 import { couldBeWedgeSerif } from './serif-wedge';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
@@ -238,7 +239,12 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     return { result: 'unsure', between: 'O/0' };
   }
   if (ch === '1' || ch === 'l' || (ch === 'i' && ctx.typed === 'I')) {
-    return checkStem(ch, glyphBox, ctx, g, mono);
+    const v = checkStem(ch, glyphBox, ctx, g, mono);
+    // One font draws one 1: another glyph of the line read as "1" but clearly wider or narrower is
+    // another character (same-shape.ts).
+    if (v.result === 'ok' && ch === '1' && partnerDiffers(glyphBox, ctx.line, ctx.shapes, img.scale ?? 1))
+      return { result: 'unsure', between: '1/l' };
+    return v;
   }
   if (ch === 'm') {
     const gaps = ctx.gapShapes ?? ctx.shapes;
