@@ -45,14 +45,19 @@ describe('several models at once', () => {
     const total = (await page.getByTestId('multi-total').textContent()) ?? '';
     expect(total).toMatch(/^3 models · 5 candidates · ≈ \$\d+\.\d{3}/);
     const shownUsd = Number(/\$(\d+\.\d{3})/.exec(total)?.[1]);
-    // Nano Banana 2 answers 3 s late: GPT Image 2's candidates must be staged before it has answered.
-    gemini.script({ delayMs: 3000, times: 2 });
+    // Nano Banana 2 is held until GPT Image 2's candidates are staged: they must not wait for it.
+    let releaseGemini: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      releaseGemini = r;
+    });
+    gemini.script({ until: held, times: 2 });
     const ledgerBefore = app.services.ledger.summary().today.usd;
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await expect.poll(async () => (await staged()).filter((c) => c.model === 'gpt-image-2').length, { timeout: 30_000 }).toBe(2);
     expect((await staged()).some((c) => c.model === 'gemini-3.1-flash-image')).toBe(false);
     expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/waiting|working/);
     expect(await entry('gpt-image-2').textContent()).toMatch(/^GPT Image 2 ×2 done in \d+\.\d s · 2 candidates · \$\d\.\d{3}$/);
+    releaseGemini();
     await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(5);
     const items = await staged();
     // Grouped: each model's candidates side by side, in the order the models answered.

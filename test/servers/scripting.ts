@@ -10,6 +10,11 @@ export interface ScriptStepBase<Ctx> {
   times?: number;
   /** Wait this long before answering (abort-aware: stops if the client disconnects). */
   delayMs?: number;
+  /**
+   * Hold the answer until this settles (after `delayMs`, abort-aware): a test releases it at the
+   * moment it needs, instead of racing a fixed delay on a loaded machine.
+   */
+  until?: Promise<unknown>;
   /** Hold the request this long without answering, then drop the connection (for client timeouts). */
   hangMs?: number;
   /** Extra response headers. */
@@ -125,6 +130,15 @@ export async function applyStepTiming<Ctx>(
     rec.scripted = rest;
   }
   if (step?.delayMs !== undefined && !(await wait(res, step.delayMs))) return false;
+  if (step?.until !== undefined) {
+    // Polled in short waits so that a client that left (or the server closing) ends the hold too.
+    let released = false;
+    const release = () => {
+      released = true;
+    };
+    void step.until.then(release, release);
+    while (!released) if (!(await wait(res, 20))) return false;
+  }
   if (step?.hangMs !== undefined) {
     await wait(res, step.hangMs);
     rec.outcome = rec.aborted ? 'aborted' : 'hung';

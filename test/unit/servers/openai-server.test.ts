@@ -255,3 +255,30 @@ describe('OpenAI local server with the real SDK', () => {
     expect(r4.status).toBe(404);
   });
 });
+
+describe('a held answer (`until`)', () => {
+  it('is sent only once the test releases it; a client that leaves ends the hold', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    server.script({ until: held });
+    let answered = false;
+    const p = edit().then((r) => {
+      answered = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered).toBe(false);
+    release();
+    expect((await p).data).toHaveLength(1);
+
+    server.script({ until: new Promise(() => {}) });
+    const ac = new AbortController();
+    const gone = edit({}, { signal: ac.signal }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 200));
+    ac.abort();
+    expect(await gone).toBeInstanceOf(APIUserAbortError);
+    await expect.poll(() => server.requests.at(-1)?.aborted).toBe(true);
+  });
+});
