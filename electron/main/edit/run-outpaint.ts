@@ -1,6 +1,7 @@
 /**
  * Outpainting as one job: the shared planner's tiles run in order, each seeing everything generated
- * before it (known pixels in its request, the unknown part pre-filled), each result blended into a
+ * before it that it overlaps (known pixels in its request, the unknown part pre-filled; tiles that do
+ * not overlap go to a cloud model at once), each result blended into a
  * canvas-sized working image over a feathered band. The candidate is one patch: the new area plus
  * the overlap band into the original. Cancelling between or during tiles leaves nothing behind.
  */
@@ -21,6 +22,8 @@ import { renderWorking, sameTile, tileCut, type TileMasks, type WorkingCanvas } 
 import { nextBodySent } from '../providers/body-sent';
 import { whileWaiting } from './while-waiting';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
+import { runTiles } from './tile-schedule';
+import type { OutpaintTile } from '../../../shared/geometry';
 
 import { OUTPAINT_COMPOSITING, OUTPAINT_TILES, PROGRESS_PREPARING } from '../jobs/progress-steps';
 import { createSpanRecorder } from '../../../shared/timing/spans';
@@ -94,8 +97,9 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           ? nextBodySent(CANVAS_FALLBACK_MS).then(render)
           : render();
       canvasReady.catch(() => {}); // awaited below; an error is thrown there
-      for (const [i, tile] of plan.tiles.entries()) {
-        if (signal.aborted) throw cancelled();
+      // One tile: its request from the working canvas under it, the model's answer, the blend.
+      const runTile = async (i: number, tile: OutpaintTile, tileSignal: AbortSignal) => {
+        if (tileSignal.aborted) throw cancelled();
         const base = (c * plan.tiles.length + i) / (req.n * plan.tiles.length);
         const span = 1 / (req.n * plan.tiles.length);
         const tileLabel = `Tile ${i + 1} of ${plan.tiles.length}${req.n > 1 ? `, candidate ${c + 1}` : ''}`;
@@ -126,7 +130,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
             ? () => masks.weight!
             : whileWaiting(() => weightOf(cut!), model.spec.provider === 'local' ? Promise.resolve() : nextBodySent(CANVAS_FALLBACK_MS));
         const generated = await generate(tile, ahead ?? { width: r.width, height: r.height, ...cut! }, {
-          signal,
+          signal: tileSignal,
           candidate: c,
           tile: k,
           request: i === 0 ? firstRequest : undefined,
@@ -147,7 +151,9 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           blendTile(working, unknownMap, W, r, generated, w, windows, 0);
         });
         spans.add(`main: tile #${k}`, tileStart, spans.now());
-      }
+      };
+      // A cloud model's tiles that do not overlap run at once (the offline engine's use both cores already).
+      await runTiles(plan.tiles, runTile, signal, model.spec.provider !== 'local' && svc.env.MASKWORK_PARALLEL_TILES !== '0');
       if (signal.aborted) throw cancelled();
       progress(OUTPAINT_COMPOSITING, 'Compositing', undefined, 'working');
       // Built in the working canvas itself (this candidate's own, read no more).

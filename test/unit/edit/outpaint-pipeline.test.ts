@@ -155,6 +155,31 @@ describe('outpainting', () => {
     await checkExport(r, 24);
   });
 
+  it('tiles that do not overlap go to the model at once, and the candidate is the one the tiles in order make', async () => {
+    // 256² → 8:1 with gpt-image-2: the centre tile, then its two sides (apart), then a far edge.
+    openai.script({ delayMs: 400, times: 4 });
+    const before = openai.requests.length;
+    const together = await expand('gpt-image-2', { w: 256, h: 256 }, '8:1');
+    const sent = openai.requests.slice(before);
+    expect(sent).toHaveLength(4);
+    const [, left, right] = sent;
+    // The two sides were at the server at the same time: not one round trip after the other.
+    expect(right.receivedAt).toBeLessThan(left.answeredAt!);
+    await checkExport(together, 24);
+    main.svc.env.MASKWORK_PARALLEL_TILES = '0';
+    try {
+      openai.script({ delayMs: 400, times: 4 });
+      const b2 = openai.requests.length;
+      const inOrder = await expand('gpt-image-2', { w: 256, h: 256 }, '8:1');
+      const seq = openai.requests.slice(b2);
+      expect(seq[2].receivedAt).toBeGreaterThan(seq[1].answeredAt!);
+      const [a, b] = [together, inOrder].map((r) => (r.result.state === 'done' ? r.result.candidates[0].assetId : r.result.state));
+      expect(a).toBe(b);
+    } finally {
+      delete main.svc.env.MASKWORK_PARALLEL_TILES;
+    }
+  });
+
   it('Nano Banana 2 reaches 8:1 and Nano Banana Pro is planned within its aspect list', async () => {
     const before = gemini.requests.length;
     const r = await expand('gemini-3.1-flash-image', { w: 256, h: 256 }, '8:1');

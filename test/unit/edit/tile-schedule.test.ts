@@ -1,0 +1,61 @@
+// electron/main/edit/tile-schedule.ts: a tile waits for every earlier tile it overlaps, and only for those.
+import { describe, expect, it } from 'vitest';
+import { rectsOverlap, runTiles } from '../../../electron/main/edit/tile-schedule';
+
+const tile = (x: number, width: number) => ({ rect: { x, y: 0, width, height: 100 } });
+// An 8:1 plan's shape: the centre, then its two sides (apart from each other), then a far edge after the right side.
+const tiles = [tile(700, 770), tile(127, 768), tile(1280, 768), tile(0, 191)];
+
+/** Runs the tiles with each taking `ms[i]`; returns the start/end log and the overlap of 1 and 2. */
+async function trace(parallel: boolean, fail?: number) {
+  const log: string[] = [];
+  const seen: AbortSignal[] = [];
+  const ms = [30, 60, 60, 30];
+  const p = runTiles(
+    tiles,
+    async (i, _t, signal) => {
+      seen[i] = signal;
+      log.push(`start ${i}`);
+      await new Promise((r) => setTimeout(r, ms[i]));
+      if (i === fail) throw new Error(`tile ${i} failed`);
+      if (signal.aborted) throw new Error(`tile ${i} cancelled`);
+      log.push(`end ${i}`);
+    },
+    new AbortController().signal,
+    parallel,
+  );
+  return { p, log, seen };
+}
+
+describe('the order of outpaint tiles', () => {
+  it('rects overlap only with area in common (touching edges do not)', () => {
+    expect(rectsOverlap(tiles[0].rect, tiles[1].rect)).toBe(true);
+    expect(rectsOverlap(tiles[1].rect, tiles[2].rect)).toBe(false);
+    expect(rectsOverlap({ x: 0, y: 0, width: 10, height: 10 }, { x: 10, y: 0, width: 5, height: 10 })).toBe(false);
+    expect(rectsOverlap({ x: 0, y: 0, width: 10, height: 10 }, { x: 0, y: 10, width: 10, height: 5 })).toBe(false);
+  });
+
+  it('in parallel: the two sides start together once the centre is done; the far edge waits for its side only', async () => {
+    const { p, log } = await trace(true);
+    await p;
+    expect(log.slice(0, 4)).toEqual(['start 0', 'end 0', 'start 1', 'start 2']);
+    // Tile 3 overlaps tile 1 (x 127–895 and 0–191), not tile 2.
+    expect(log.indexOf('start 3')).toBeGreaterThan(log.indexOf('end 1'));
+    expect(log).toHaveLength(8);
+  });
+
+  it('one after the other in plan order when not parallel', async () => {
+    const { p, log } = await trace(false);
+    await p;
+    expect(log).toEqual(['start 0', 'end 0', 'start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
+  });
+
+  it('a tile that fails stops the others: the one in flight sees its signal aborted, a waiting one never starts', async () => {
+    const { p, log, seen } = await trace(true, 1);
+    await expect(p).rejects.toThrow('tile 1 failed');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen[2].aborted).toBe(true);
+    expect(log).not.toContain('end 2');
+    expect(log).not.toContain('start 3');
+  });
+});
