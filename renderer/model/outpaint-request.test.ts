@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extendToAspect, planOutpaint } from '../../shared/geometry';
-import { estimateCost, getModel } from '../../shared/models';
+import { extendToAspect, planOutpaint, tileWaits } from '../../shared/geometry';
+import { estimateCost, expectedSeconds, getModel } from '../../shared/models';
 import type { DocState } from './document-types';
 import { adaptOutpaintRequest, buildOutpaintRequest, computeOutpaintEstimate, hasExtension } from './outpaint-request';
 
@@ -48,6 +48,27 @@ describe('computeOutpaintEstimate', () => {
     if (!two.ok) throw new Error(two.error);
     expect(two.requests).toBe(2 * e.requests);
     expect(two.usd).toBeCloseTo(2 * e.usd, 6);
+  });
+
+  it('expected time: a cloud model takes the longest chain of overlapping tiles (the two sides of 8:1 together), times the candidates', () => {
+    const e8 = extendToAspect({ width: 256, height: 256 }, '8:1', 'centre');
+    const o8 = { ...e8.originalAt, width: 256, height: 256 };
+    const settings = { n: 2, quality: 'medium' as const, featherPx: 24 };
+    const e = computeOutpaintEstimate({ canvas: e8.canvas, original: o8, spec: spec('gpt-image-2'), modelLabel: 'gpt-image-2', settings });
+    if (!e.ok || !e.expected) throw new Error('no estimate');
+    const plan = planOutpaint({ canvas: e8.canvas, original: o8, model: 'gpt-image-2', quality: 'medium', featherPx: 24 });
+    if (!plan.ok) throw new Error(plan.reason);
+    const one = plan.tiles.map((t) => expectedSeconds(spec('gpt-image-2'), t.request)!);
+    expect(plan.tiles).toHaveLength(4);
+    // Centre, then the two sides at once, then the far edge after its side: three tiles' time, not four.
+    const chain =
+      one[0].high +
+      Math.max(
+        one[1].high + (tileWaits(plan.tiles)[3].includes(1) ? one[3].high : 0),
+        one[2].high + (tileWaits(plan.tiles)[3].includes(2) ? one[3].high : 0),
+      );
+    expect(e.expected.high).toBe(chain * 2);
+    expect(e.expected.high).toBeLessThan(one.reduce((t, x) => t + x.high, 0) * 2);
   });
 
   it('local: one free pass over the whole canvas', () => {

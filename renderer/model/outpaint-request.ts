@@ -5,7 +5,7 @@
  * makes, so the count shown is the count sent). No I/O, no DOM.
  */
 import type { RequestOf } from '../../shared/ipc/contract';
-import { planOutpaint } from '../../shared/geometry';
+import { longestChain, planOutpaint } from '../../shared/geometry';
 import { estimateCost, expectedSeconds, type ExpectedTime, type GeminiImageSize, type ModelSpec, type Quality } from '../../shared/models';
 import type { DocState } from './document-types';
 import { qualityFor, requestLayers } from './edit-request';
@@ -100,7 +100,7 @@ export interface OutpaintEstimateOk {
   text: string;
   /** One line per tile (tooltip). */
   detail: string;
-  /** Usual time of the whole plan (tiles × candidates, in sequence), or null when unknown. */
+  /** Usual time of the whole plan (the tiles' longest chain of waits, or all of them for the offline engine; × candidates), or null when unknown. */
   expected: ExpectedTime | null;
 }
 
@@ -129,10 +129,13 @@ export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintE
   if (!plan.tiles.length) return { ok: false, error: 'Extend the canvas first (C)' };
   let perCandidate = 0;
   let approximate = false;
-  let expected: ExpectedTime | null = { low: 0, high: 0, basis: '' };
-  for (const t of plan.tiles) {
-    const e = expectedSeconds(spec, spec.provider === 'local' ? t.rect : t.request);
-    expected = e && expected ? { low: expected.low + e.low * s.n, high: expected.high + e.high * s.n, basis: e.basis } : null;
+  // A cloud model's tiles that do not overlap are asked at once: the plan takes its longest chain of waits.
+  const perTile = plan.tiles.map((t) => expectedSeconds(spec, spec.provider === 'local' ? t.rect : t.request));
+  let expected: ExpectedTime | null = null;
+  if (perTile.every((e) => e !== null)) {
+    const side = (k: 'low' | 'high') =>
+      spec.provider === 'local' ? perTile.reduce((t, e) => t + e![k], 0) : longestChain(plan.tiles, (i) => perTile[i]![k]);
+    expected = { low: side('low') * s.n, high: side('high') * s.n, basis: perTile[0]?.basis ?? '' };
   }
   try {
     for (const t of plan.tiles) {

@@ -33,6 +33,7 @@ export { DEFAULT_CONTEXT, resolveOutpaint } from './outpaint-phases';
 export { minimumTileCount, stripLowerBound } from './tile-bounds';
 export type { OutpaintFailure, OutpaintPlan, OutpaintTile } from './outpaint-plan';
 export { planOutpaint } from './outpaint-plan';
+export { longestChain, tileWaits } from './tile-order';
 export type { PlanTableOptions, PlanTableRow } from './plan-table';
 export { formatPlanTable, planTable } from './plan-table';
 export { checkOutpaintPlan, checkRegionPlan, knownLines, regionAspectReachable } from './plan-checks';

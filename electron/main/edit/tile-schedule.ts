@@ -1,15 +1,11 @@
 /**
- * The order an outpaint's tiles run in. A tile reads the working canvas under its rect and writes
- * its blend there, so it must wait for every earlier tile whose rect it overlaps — and only for
- * those: tiles that do not overlap (the left and right sides grown from the same centre tile of an
- * 8:1 extension) run at once, one round trip to the model instead of two. A tile that fails stops
- * the others (those in flight see their signal aborted; those waiting never start).
+ * Runs an outpaint's tiles in the order their waits allow (shared/geometry/tile-order.ts): a tile
+ * waits for every earlier tile whose rect it overlaps and only for those, so tiles apart from each
+ * other (the left and right sides grown from the same centre tile of an 8:1 extension) go to the
+ * model at once — one round trip instead of two. A tile that fails stops the others (those in
+ * flight see their signal aborted; those waiting never start).
  */
-import type { Rect } from '../../../shared/geometry';
-
-export function rectsOverlap(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
+import { tileWaits, type Rect } from '../../../shared/geometry';
 
 /**
  * Runs `run(i, tile, signal)` for every tile. `parallel` false: one after the other in plan order.
@@ -27,11 +23,11 @@ export async function runTiles<T extends { rect: Rect }>(
   }
   const stop = new AbortController();
   const tileSignal = AbortSignal.any([signal, stop.signal]);
+  const waits = tileWaits(tiles);
   const done: Promise<void>[] = [];
   for (const [i, tile] of tiles.entries()) {
-    const after = done.filter((_, d) => rectsOverlap(tiles[d].rect, tile.rect));
     done.push(
-      Promise.all(after)
+      Promise.all(waits[i].map((d) => done[d]))
         .then(() => run(i, tile, tileSignal))
         .catch((e: unknown) => {
           stop.abort();

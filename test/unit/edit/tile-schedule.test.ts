@@ -1,6 +1,7 @@
 // electron/main/edit/tile-schedule.ts: a tile waits for every earlier tile it overlaps, and only for those.
 import { describe, expect, it } from 'vitest';
-import { rectsOverlap, runTiles } from '../../../electron/main/edit/tile-schedule';
+import { runTiles } from '../../../electron/main/edit/tile-schedule';
+import { longestChain, tileWaits } from '../../../shared/geometry';
 
 const tile = (x: number, width: number) => ({ rect: { x, y: 0, width, height: 100 } });
 // An 8:1 plan's shape: the centre, then its two sides (apart from each other), then a far edge after the right side.
@@ -28,11 +29,18 @@ async function trace(parallel: boolean, fail?: number) {
 }
 
 describe('the order of outpaint tiles', () => {
-  it('rects overlap only with area in common (touching edges do not)', () => {
-    expect(rectsOverlap(tiles[0].rect, tiles[1].rect)).toBe(true);
-    expect(rectsOverlap(tiles[1].rect, tiles[2].rect)).toBe(false);
-    expect(rectsOverlap({ x: 0, y: 0, width: 10, height: 10 }, { x: 10, y: 0, width: 5, height: 10 })).toBe(false);
-    expect(rectsOverlap({ x: 0, y: 0, width: 10, height: 10 }, { x: 0, y: 10, width: 10, height: 5 })).toBe(false);
+  it('a tile waits for the earlier tiles with area in common (touching edges do not count); the longest chain of waits', () => {
+    expect(tileWaits(tiles)).toEqual([[], [0], [0], [1]]);
+    const touching = [
+      { rect: { x: 0, y: 0, width: 10, height: 10 } },
+      { rect: { x: 10, y: 0, width: 5, height: 10 } },
+      { rect: { x: 0, y: 10, width: 10, height: 5 } },
+    ];
+    expect(tileWaits(touching)).toEqual([[], [], []]);
+    // Centre 5 s, sides 4 and 6 s, the far edge 3 s after the 4-s side: 5 + max(4 + 3, 6) = 12 (in order: 18).
+    expect(longestChain(tiles, (i) => [5, 4, 6, 3][i])).toBe(12);
+    expect(longestChain(touching, () => 2)).toBe(2);
+    expect(longestChain([], () => 2)).toBe(0);
   });
 
   it('in parallel: the two sides start together once the centre is done; the far edge waits for its side only', async () => {
