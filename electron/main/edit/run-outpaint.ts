@@ -98,11 +98,13 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           : render();
       canvasReady.catch(() => {}); // awaited below; an error is thrown there
       // One tile: its request from the working canvas under it, the model's answer, the blend.
+      const inFlight = new Set<number>();
       const runTile = async (i: number, tile: OutpaintTile, tileSignal: AbortSignal) => {
         if (tileSignal.aborted) throw cancelled();
         const base = (c * plan.tiles.length + i) / (req.n * plan.tiles.length);
         const span = 1 / (req.n * plan.tiles.length);
-        const tileLabel = `Tile ${i + 1} of ${plan.tiles.length}${req.n > 1 ? `, candidate ${c + 1}` : ''}`;
+        inFlight.add(i + 1);
+        const tileLabel = tilesLabel(inFlight, plan.tiles.length, req.n > 1 ? c + 1 : null);
         const phase = model.spec.provider === 'local' ? 'working' : 'waiting';
         progress(
           OUTPAINT_TILES.start + OUTPAINT_TILES.span * base,
@@ -142,7 +144,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
                 }
               : undefined,
           onProgress: (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
-        });
+        }).finally(() => inFlight.delete(i + 1));
         const { working, unknownMap } = await canvasReady;
         const { ask, windows } = cut ?? masks!;
         await spans.time(`main: tile #${k} blend`, () => {
@@ -211,6 +213,13 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const rest = Array.from({ length: req.n - 1 }, (_, i) => runCandidate(i + 1).catch(stopOthers));
     return Promise.all([first, ...rest]);
   };
+}
+
+/** "Tile 3 of 4", or "Tiles 2 and 3 of 4" while tiles apart from each other are with the model at once. */
+export function tilesLabel(inFlight: ReadonlySet<number>, total: number, candidate: number | null): string {
+  const n = [...inFlight].sort((a, b) => a - b);
+  const which = n.length > 1 ? `Tiles ${n.slice(0, -1).join(', ')} and ${n.at(-1)}` : `Tile ${n[0]}`;
+  return `${which} of ${total}${candidate !== null ? `, candidate ${candidate}` : ''}`;
 }
 
 /** Several cloud candidates whose working canvases fit the memory budget together run side by side. */

@@ -67,3 +67,12 @@ describe('the order of outpaint tiles', () => {
     expect(log).not.toContain('start 3');
   });
 });
+
+describe('the running outpaint names the tiles with the model', () => {
+  it('one tile, or the tiles at once in order, with the candidate when there are several', async () => {
+    const { tilesLabel } = await import('../../../electron/main/edit/run-outpaint');
+    expect(tilesLabel(new Set([1]), 4, null)).toBe('Tile 1 of 4');
+    expect(tilesLabel(new Set([3, 2]), 4, null)).toBe('Tiles 2 and 3 of 4');
+    expect(tilesLabel(new Set([2, 3, 5]), 6, 2)).toBe('Tiles 2, 3 and 5 of 6, candidate 2');
+  });
+});
