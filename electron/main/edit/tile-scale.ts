@@ -12,13 +12,22 @@ import type { WindowedRgba } from '../../../shared/pixels/outpaint-masks';
 import { checkProviderImage, type Size } from './provider-image';
 import type { TilePixels } from './outpaint-tile-steps';
 
-async function scaled(data: Uint8Array, from: Size, channels: 1 | 4, to: Size): Promise<Uint8Array> {
-  let img = sharp(data, { raw: { width: from.width, height: from.height, channels } }).resize(to.width, to.height, {
-    fit: 'fill',
-    kernel: 'linear',
-  });
-  if (channels === 1) img = img.extractChannel(0); // libvips would write a grey mask as RGB
-  const buf = await img.raw().toBuffer();
+async function scaled(data: Uint8Array, from: Size, channels: 1 | 4, to: Size, bands = 1): Promise<Uint8Array> {
+  const band = (top: number, height: number) => {
+    let img = sharp(data, { raw: { width: from.width, height: from.height, channels } }).resize(to.width, to.height, {
+      fit: 'fill',
+      kernel: 'linear',
+    });
+    // A band of output rows: libvips computes only those (the same values as the whole resize).
+    if (height < to.height) img = img.extract({ left: 0, top, width: to.width, height });
+    if (channels === 1) img = img.extractChannel(0); // libvips would write a grey mask as RGB
+    return img.raw().toBuffer();
+  };
+  const rows = Math.ceil(to.height / Math.max(1, Math.min(bands, Math.floor(to.height / 64))));
+  const parts = await Promise.all(
+    Array.from({ length: Math.ceil(to.height / rows) }, (_, k) => band(k * rows, Math.min(rows, to.height - k * rows))),
+  );
+  const buf = parts.length === 1 ? parts[0] : Buffer.concat(parts);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
@@ -31,7 +40,8 @@ export async function tileAtSize(p: TilePixels, size: Size): Promise<TilePixels>
   const unknown255 = is255(p.unknown) ? p.unknown : to255(p.unknown);
   // With the tile's active windows known, the masks are scaled only there (both are 0 outside them).
   const [rgba, unknown, ask] = await Promise.all([
-    scaled(p.rgba, from, 4, size),
+    // The colour in two bands of rows, one per libvips thread (sharp runs each pipeline on one here).
+    scaled(p.rgba, from, 4, size, 2),
     p.windows ? scaledMaskWindows(unknown255, from, size, p.windows, true) : scaled(unknown255, from, 1, size).then(flags),
     p.windows ? scaledMaskWindows(p.ask, from, size, p.windows, false) : scaled(p.ask, from, 1, size),
   ]);

@@ -172,3 +172,21 @@ describe('scaleTileResult', () => {
     );
   });
 });
+
+describe('tileAtSize in bands', () => {
+  it('the colour scaled in two bands of rows is the whole resize, byte for byte (odd sizes)', async () => {
+    const W = 301;
+    const H = 263;
+    const rgba = new Uint8Array(W * H * 4).map((_, i) => (i * 37 + (i >> 9)) & 255);
+    const unknown = new Uint8Array(W * H);
+    const ask = new Uint8Array(W * H);
+    const to = { width: 233, height: 197 };
+    const s = await tileAtSize({ width: W, height: H, rgba, unknown, ask }, to);
+    const whole = await sharp(rgba, { raw: { width: W, height: H, channels: 4 } })
+      .resize(to.width, to.height, { fit: 'fill', kernel: 'linear' })
+      .raw()
+      .toBuffer();
+    expect(s.rgba.length).toBe(whole.length);
+    expect(Buffer.from(s.rgba).equals(whole)).toBe(true);
+  });
+});
