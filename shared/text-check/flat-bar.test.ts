@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { drawSpans, rect, type Span } from './test-spans';
 import { barShape, couldBeFlatBar } from './flat-bar';
 import { checkGlyph, flagDepth, type GreyImage, shapeOf } from './glyph-check';
 
-/** Ink spans per row: [y, x0, x1) drawn dark on light in a 100 × 120 image. */
-type Span = [number, number, number];
-
-function draw(spans: Span[]): GreyImage {
-  const W = 100;
-  const H = 120;
-  const data = new Uint8Array(W * H).fill(235);
-  for (const [y, x0, x1] of spans) for (let x = x0; x < x1; x++) data[y * W + x] = 20;
-  return { width: W, height: H, data };
-}
-
-const rect = (x0: number, x1: number, y0: number, y1: number): Span[] =>
-  Array.from({ length: y1 - y0 }, (_, i) => [y0 + i, x0, x1] as Span);
+const draw = (spans: Span[]): GreyImage => drawSpans(spans, 100);
 
 // Glyphs 60 px tall (y 20–80), stems 12 px wide at x 40–52, a flag or bar 9–12 px deep at the top
 // left (past the flag rule's 0.14 of the height).

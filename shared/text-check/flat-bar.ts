@@ -17,6 +17,7 @@
  * height; URW Gothic's 1: ≤ 0.03). DejaVu Sans Mono's l ends in a tail to the right and nothing to
  * the left of the stem; no 1 measured has that (a 1's foot reaches both ways, or neither).
  */
+import { flagReach } from './flag-reach';
 
 /** Mean top-edge depth over the flag's box under this: a level bar (l's ≤ 0.11, 1s ≥ 0.14). */
 export const BAR_CHAMFER = 0.135;
@@ -37,18 +38,8 @@ export interface BarShape {
 
 /** The shape of a flagged glyph's top-left ink and foot (ink w × h, 1 = ink); null without a flag. */
 export function barShape(ink: Uint8Array, w: number, h: number): BarShape | null {
-  const cols = new Array<number>(w).fill(0);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) cols[x] += ink[y * w + x];
-  const most = Math.max(...cols);
-  const stemLeft = cols.findIndex((n) => n >= most * 0.6);
   // The flag's deepest row, as the flag rule measures it (glyph-check.ts flagDepth).
-  let deepest = -1;
-  for (let y = 0; y < h / 2; y++)
-    for (let x = 0; x < stemLeft - 1; x++)
-      if (ink[y * w + x]) {
-        deepest = y;
-        break;
-      }
+  const { stemLeft, deepest } = flagReach(ink, w, h);
   if (deepest < 0) return null;
   const rows = deepest + 1;
   let left = stemLeft;

@@ -1,6 +1,7 @@
 import { inkOf } from './binarise';
 import { fillsDigitCell } from './digit-cell';
 import { couldBeFlatBar } from './flat-bar';
+import { flagReach } from './flag-reach';
 import { partnerDiffers } from './same-shape';
 import { checkM, rPairGap } from './m-check';
 import { couldBeWedgeSerif } from './serif-wedge';
@@ -294,18 +295,7 @@ function checkStem(ch: string, glyphBox: Box, ctx: GlyphContext, g: Shape, mono:
  * flag of a 1 reaches 17–28 % of the way down in Debian's fonts, an l's serif or bar at most 10 %.
  */
 export function flagDepth(ink: Uint8Array, w: number, h: number): number {
-  const cols = new Array<number>(w).fill(0);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) cols[x] += ink[y * w + x];
-  const most = Math.max(...cols);
-  const stemLeft = cols.findIndex((n) => n >= most * 0.6);
-  let deepest = -1;
-  for (let y = 0; y < h / 2; y++)
-    for (let x = 0; x < stemLeft - 1; x++)
-      if (ink[y * w + x]) {
-        deepest = y;
-        break;
-      }
-  return (deepest + 1) / h;
+  return (flagReach(ink, w, h).deepest + 1) / h;
 }
 
 function centreOf(img: GreyImage, box: Box, line: readonly GlyphRef[]): number {

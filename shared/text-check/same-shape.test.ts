@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { drawSpans, rect, type Span } from './test-spans';
 import { checkGlyph, type GreyImage, shapeOf } from './glyph-check';
 import { partnerDiffers } from './same-shape';
 import type { Shape } from './word-segments';
 
-/** Ink spans per row: [y, x0, x1) drawn dark on light in a 200 × 120 image. */
-type Span = [number, number, number];
-
-function draw(spans: Span[]): GreyImage {
-  const W = 200;
-  const H = 120;
-  const data = new Uint8Array(W * H).fill(235);
-  for (const [y, x0, x1] of spans) for (let x = x0; x < x1; x++) data[y * W + x] = 20;
-  return { width: W, height: H, data };
-}
-const rect = (x0: number, x1: number, y0: number, y1: number): Span[] =>
-  Array.from({ length: y1 - y0 }, (_, i) => [y0 + i, x0, x1] as Span);
+const draw = (spans: Span[]): GreyImage => drawSpans(spans, 200);
 
 /** A 1 60 px tall at `left`: a flag sloping 12 px down to the left, a stem 12 px wide, a foot `foot` px out each side. */
 const one = (left: number, foot: number): Span[] => [
