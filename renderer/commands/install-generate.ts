@@ -9,15 +9,19 @@ import { refreshPrefs, refreshProviders } from './providers-client';
 import { recordPrompt } from '../commands/prompts-client';
 import { refreshSpend } from './spend-client';
 import { installOutpaintPrepare } from './outpaint-prepare';
+import { installEngineWarm } from './engine-warm';
 import { api, unwrap } from './bridge';
 
 export function installGenerate(): () => void {
   let offJobs: () => void = () => {};
   let offPrepare: () => void = () => {};
+  let offWarm: () => void = () => {};
   try {
     offJobs = installJobEvents();
     // The outpaint the document is set up for is prepared in main while the prompt is written.
     offPrepare = installOutpaintPrepare({ store: useEditor, send: (req) => unwrap(api().outpaint.prepare(req)) });
+    // With the offline engine chosen, main has a warm engine worker ready by the time Generate is pressed.
+    offWarm = installEngineWarm({ store: useEditor, send: (model) => unwrap(api().engine.warm({ model })) });
     void refreshProviders();
     void refreshSpend();
   } catch {
@@ -52,6 +56,7 @@ export function installGenerate(): () => void {
   return () => {
     offJobs();
     offPrepare();
+    offWarm();
     offDoc();
     offJob();
     window.removeEventListener('keyup', onKeyUp);

@@ -13,6 +13,7 @@ import { totalCost } from '../model/version-logic';
 import { extendProposal } from '../commands/canvas-commands';
 import { currentOutpaintEstimate } from '../commands/outpaint-client';
 import { lastPreparation } from '../commands/outpaint-prepare';
+import { lastEngineWarm } from '../commands/engine-warm';
 import { autosaveStatus } from '../commands/autosave';
 import { getStage } from './canvas/stage-access';
 import { editTracer } from '../commands/edit-trace';
@@ -182,6 +183,10 @@ export function installTestHooks(): void {
     /** The outpaint main was last asked to prepare before Generate (model, canvas), or null. */
     outpaintPreparation() {
       return lastPreparation();
+    },
+    /** Main's last answer to `engine:warm` (a warm offline-engine worker before Generate), or null. */
+    engineWarm() {
+      return lastEngineWarm();
     },
     /** Patch layers, bottom to top. */
     layerList() {

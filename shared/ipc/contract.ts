@@ -231,6 +231,15 @@ export const channels = {
    * at once; the preparation is used only by an `outpaint:start` with the same inputs.
    */
   'outpaint:prepare': { request: outpaintRequest, response: s.type<{ preparing: boolean }>() },
+  /**
+   * The offline engine is the chosen model and a mask is being painted: main has a warm engine worker
+   * ready for Generate (a small warm-up fill in an idle worker; issue 13). Fire and forget: nothing in
+   * the document changes; nothing is done for another model, while a fill runs, or when one is warm.
+   */
+  'engine:warm': {
+    request: s.object({ model: s.string({ min: 1, max: 200 }) }),
+    response: s.type<{ state: 'started' | 'warming' | 'warm' | 'busy' | 'off' | 'not-local' }>(),
+  },
   'gateways:set': { request: gatewaySettings, response: s.type<ProviderSettings>() },
   'gateways:remove': {
     request: s.object({ id: s.string({ min: 1, max: 40, pattern: /^[a-z0-9-]+$/ }) }),

@@ -19,6 +19,8 @@ import { wallClock } from '../services/wall-clock';
 import { mergeLayers } from '../edit/merge-layers';
 import { pendingJobLayer } from '../export/pending-layer';
 import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/gateway-url';
+import { getModel } from '../../../shared/models';
+import { warmLocalEngine } from '../providers/local-provider';
 
 export function createHandlers(svc: MainServices): HandlerTable {
   return {
@@ -66,6 +68,10 @@ export function createHandlers(svc: MainServices): HandlerTable {
       if (svc.env.MASKWORK_OUTPAINT_PREPARE === '0') return { preparing: false };
       svc.outpaintPrep.prepare(svc, req);
       return { preparing: true };
+    },
+    'engine:warm': async ({ model }) => {
+      if (getModel(model)?.provider !== 'local') return { state: 'not-local' as const };
+      return { state: warmLocalEngine() };
     },
     'gateways:set': async (g) => {
       const problem = gatewayUrlProblem(g.baseURL);

@@ -13,7 +13,7 @@ import { AppError } from '../../../shared/errors';
 import type { ImageProvider, ProviderEditRequest, ProviderImage } from './provider-types';
 import { startHeartbeat } from './progress-heartbeat';
 import { runFillParallel } from './local-parallel';
-import { acquireEngineWorker, releaseEngineWorker } from './local-worker-pool';
+import { acquireEngineWorker, discardEngineWorker, releaseEngineWorker, warmEngineWorker, type WarmAnswer } from './local-worker-pool';
 
 /** Expected fill time (ms) for the heartbeat: the slow end of the engine's measured speed. */
 const MS_PER_MP = 1100;
@@ -79,13 +79,14 @@ export function runFillInWorker(
       worker.off('error', onError);
       worker.off('exit', onExit);
       if (keep) releaseEngineWorker(worker, path, input.width * input.height);
-      else void worker.terminate();
+      else discardEngineWorker(worker);
       fn();
     };
     const onAbort = () => finish(() => reject(new AppError({ kind: 'cancelled', message: 'Cancelled.' })));
-    const onMessage = (m: { type: 'progress'; fraction: number } | { type: 'done'; rgba: Uint8Array }) => {
+    // (A worker taken while warming up first posts its `warmed`: not this fill's answer.)
+    const onMessage = (m: { type: 'progress'; fraction: number } | { type: 'done'; rgba: Uint8Array } | { type: 'warmed' }) => {
       if (m.type === 'progress') beat ? beat.report(m.fraction) : onProgress?.(m.fraction);
-      else finish(() => resolve(m.rgba), true);
+      else if (m.type === 'done') finish(() => resolve(m.rgba), true);
     };
     const onError = (e: Error) =>
       finish(() => reject(new AppError({ kind: 'internal', message: `The offline engine failed: ${e.message}` }, { cause: e })));
@@ -97,6 +98,15 @@ export function runFillInWorker(
     worker.on('exit', onExit);
     worker.postMessage({ type: 'fill', job: input });
   });
+}
+
+/**
+ * Has a warm engine worker waiting for the next fill (`engine:warm`, asked by the app's UI while a
+ * mask is painted with the offline engine chosen; see local-worker-pool.ts). `side`, `hole`: the
+ * warm-up region (the bench's sweep; default engine-warmup.ts's).
+ */
+export function warmLocalEngine(side?: number, hole?: number): WarmAnswer {
+  return warmEngineWorker(workerPath(), side, hole);
 }
 
 export function createLocalProvider(opts: { seed?: number } = {}): ImageProvider {

@@ -11,6 +11,12 @@
  * - A cancelled or failed fill terminates its worker (cancel must stop the work at once), so only
  *   workers that finished cleanly are reused.
  * - `MASKWORK_ENGINE_WARM=0` turns reuse off (a fresh worker per fill, e.g. to measure cold fills).
+ * - {@link warmEngineWorker}: asked by the app's UI before Generate (`engine:warm`), it starts a worker
+ *   that runs a small warm-up fill (engine-warmup.ts) and then waits here like any idle worker — unless
+ *   one is idle or warming already, a fill is running (it would compete for the cores), or reuse is
+ *   off. A fill that comes while the warm-up runs takes that worker anyway: its job queues behind the
+ *   warm-up (≤ ~0.15 s) and runs with whatever the warm-up compiled. An ask while a worker is idle
+ *   restarts its idle time, so a retoucher who keeps painting keeps it warm. The CLI never asks.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -24,10 +30,15 @@ export const WARM_MAX_PIXELS = 4_000_000;
 interface Idle {
   worker: Worker;
   path: string;
-  timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout> | null;
+  /** Running its warm-up fill (not yet idle); `detach` drops the warm-up's listeners. */
+  warming: boolean;
+  detach?: () => void;
 }
 
 const idle: Idle[] = [];
+/** Workers running a fill (acquired and not yet handed back or discarded). */
+let busy = 0;
 
 function reuseEnabled(): boolean {
   return process.env.MASKWORK_ENGINE_WARM !== '0';
@@ -35,23 +46,47 @@ function reuseEnabled(): boolean {
 
 /** An engine worker for `path`: a warm idle one if there is one, else a new one. */
 export function acquireEngineWorker(path: string): Worker {
-  const k = idle.findIndex((e) => e.path === path);
-  if (k >= 0) {
-    const [e] = idle.splice(k, 1);
-    clearTimeout(e.timer);
-    e.worker.off('exit', dropOnExit);
-    e.worker.ref();
-    return e.worker;
-  }
-  return new Worker(path);
+  // A warmed worker first; else one still warming (the fill queues behind its warm-up); else a new one.
+  let k = idle.findIndex((e) => e.path === path && !e.warming);
+  if (k < 0) k = idle.findIndex((e) => e.path === path);
+  const worker = k >= 0 ? takeIdle(k) : new Worker(path);
+  busy++;
+  return worker;
+}
+
+function takeIdle(k: number): Worker {
+  const [e] = idle.splice(k, 1);
+  if (e.timer) clearTimeout(e.timer);
+  e.detach?.();
+  e.worker.off('exit', dropOnExit);
+  e.worker.ref();
+  return e.worker;
 }
 
 function dropOnExit(this: Worker): void {
   const k = idle.findIndex((e) => e.worker === this);
   if (k >= 0) {
-    clearTimeout(idle[k].timer);
-    idle.splice(k, 1);
+    const [e] = idle.splice(k, 1);
+    if (e.timer) clearTimeout(e.timer);
+    e.detach?.();
   }
+}
+
+/** (Re)starts an idle worker's idle time: terminated after {@link IDLE_MS} unless taken. */
+function armIdle(e: Idle): void {
+  if (e.timer) clearTimeout(e.timer);
+  e.timer = setTimeout(() => {
+    const k = idle.indexOf(e);
+    if (k >= 0) idle.splice(k, 1);
+    void e.worker.terminate();
+  }, IDLE_MS);
+  e.timer.unref?.();
+}
+
+/** A worker whose fill was cancelled or failed: terminated, not kept. */
+export function discardEngineWorker(worker: Worker): void {
+  busy = Math.max(0, busy - 1);
+  void worker.terminate();
 }
 
 /**
@@ -59,19 +94,77 @@ function dropOnExit(this: Worker): void {
  * is off, the job was large, or enough workers are idle already; otherwise it is terminated.
  */
 export function releaseEngineWorker(worker: Worker, path: string, jobPixels: number): void {
+  busy = Math.max(0, busy - 1);
   if (!reuseEnabled() || jobPixels > WARM_MAX_PIXELS || idle.length >= MAX_IDLE) {
     void worker.terminate();
     return;
   }
   worker.unref();
   worker.on('exit', dropOnExit);
-  const timer = setTimeout(() => {
-    const k = idle.findIndex((e) => e.worker === worker);
+  const e: Idle = { worker, path, timer: null, warming: false };
+  armIdle(e);
+  idle.push(e);
+}
+
+/** What an ask for a warm worker did. */
+export type WarmAnswer =
+  /** a worker was started and runs its warm-up fill */
+  | 'started'
+  /** one is warming already (nothing new) */
+  | 'warming'
+  /** one is idle and warm (its idle time restarts) */
+  | 'warm'
+  /** a fill is running: nothing is done */
+  | 'busy'
+  /** worker reuse is off (`MASKWORK_ENGINE_WARM=0`), or {@link MAX_IDLE} workers are idle */
+  | 'off';
+
+/**
+ * Makes sure a warm engine worker for `path` will be waiting (see the header). `side`, `hole`: the
+ * warm-up region's side in px and its hole's diameter ÷ side (default engine-warmup.ts's; the bench
+ * sweeps them).
+ */
+export function warmEngineWorker(path: string, side?: number, hole?: number): WarmAnswer {
+  if (!reuseEnabled()) return 'off';
+  if (busy > 0) return 'busy';
+  const have = idle.find((e) => e.path === path && !e.warming) ?? idle.find((e) => e.path === path);
+  if (have) {
+    if (have.warming) return 'warming';
+    armIdle(have);
+    return 'warm';
+  }
+  if (idle.length >= MAX_IDLE) return 'off';
+  const worker = new Worker(path);
+  worker.unref();
+  const e: Idle = { worker, path, timer: null, warming: true };
+  const onMessage = (m: { type: string }) => {
+    if (m.type !== 'warmed') return;
+    e.detach?.();
+    e.warming = false;
+    if (idle.includes(e)) armIdle(e);
+  };
+  const onError = () => {
+    const k = idle.indexOf(e);
     if (k >= 0) idle.splice(k, 1);
+    e.detach?.();
     void worker.terminate();
-  }, IDLE_MS);
-  timer.unref?.();
-  idle.push({ worker, path, timer });
+  };
+  e.detach = () => {
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    e.detach = undefined;
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onError);
+  worker.on('exit', dropOnExit);
+  idle.push(e);
+  worker.postMessage({ type: 'warm', side, hole });
+  return 'started';
+}
+
+/** Idle workers, those of them still warming, and fills running (read-only: tests, the e2e hook, the bench). */
+export function engineWorkerState(): { idle: number; warming: number; busy: number } {
+  return { idle: idle.length, warming: idle.filter((e) => e.warming).length, busy };
 }
 
 /** Number of idle warm workers (tests). */
@@ -82,6 +175,9 @@ export function idleEngineWorkers(): number {
 /** Terminates every idle worker (tests, shutdown). */
 export async function closeIdleEngineWorkers(): Promise<void> {
   const all = idle.splice(0);
-  for (const e of all) clearTimeout(e.timer);
+  for (const e of all) {
+    if (e.timer) clearTimeout(e.timer);
+    e.detach?.();
+  }
   await Promise.all(all.map((e) => e.worker.terminate()));
 }

@@ -8,9 +8,13 @@
  * and runs the large levels' passes and the finish's detail blur half here, half there (shared/engine/lanes.ts): the arrays
  * live on SharedArrayBuffers, the fill thread waits for the helper's half with Atomics.wait. The
  * helper is a child of this worker, so terminating the fill (cancel) stops it too.
+ *
+ * `{ type: 'warm' }` (asked before Generate, see engine-warmup.ts) runs a small synthetic fill so the
+ * engine's hot loops are compiled before the first real one, and answers `{ type: 'warmed', ms }`.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { runWarmup } from './engine-warmup';
 import { HOLE_THRESHOLD, inpaint, runLaneTask, type FillLanes, type LaneState, type LaneTask } from '../../../shared/engine';
 
 interface FillJob {
@@ -151,4 +155,15 @@ function countHoles(mask: Uint8Array): number {
 
 const data = workerData as LaneInit | undefined;
 if (data?.role === 'lane') laneMain(data);
-else parentPort!.on('message', (m: { type: 'fill'; job: FillJob }) => fillMain(m.job));
+else
+  parentPort!.on('message', (m: { type: 'fill'; job: FillJob } | { type: 'warm'; side?: number; hole?: number }) => {
+    if (m.type === 'fill') return fillMain(m.job);
+    // The warm-up asked before Generate (local-worker-pool.ts): a small synthetic fill, then `warmed`.
+    let ms = -1;
+    try {
+      ms = runWarmup(m.side, m.hole);
+    } catch {
+      // A warm-up that fails leaves a worker as good as a fresh one: it still says so, and stays usable.
+    }
+    parentPort!.postMessage({ type: 'warmed', ms });
+  });

@@ -10,6 +10,7 @@ import type Konva from 'konva';
 import { bitmapsVersion, getBitmap, getMask, subscribeBitmaps } from '../../commands/blob-store';
 import { useEditor } from '../../commands/store/store';
 import { toolFor, activeGesture } from '../tools/tool-registry';
+import { noteMaskGesture } from '../../commands/engine-warm';
 import type { LiveSurface, ToolPointer } from '../tools/tool-types';
 import { MaskOverlayPainter } from './mask-overlay';
 import { BrushCursor, moveBrushCursor } from './BrushCursor';
@@ -131,6 +132,7 @@ export function EditorStage() {
       e.preventDefault();
       return;
     }
+    if (tool !== 'extend') noteMaskGesture(); // the offline engine warms up meanwhile (engine-warm.ts)
     toolFor(tool)?.down(toPointer(e), live);
   }
 

@@ -74,6 +74,7 @@ const VALID: Record<string, Record<string, unknown>> = {
     n: 1,
     featherPx: 8,
   },
+  'engine:warm': { model: 'local' },
   'gateways:set': { id: 'gw-1', name: 'Gateway', baseURL: 'https://gw.example/v1', modelIds: ['m1'] },
   'gateways:remove': { id: 'gw-1' },
   'job:cancel': { jobId: 'job-1' },

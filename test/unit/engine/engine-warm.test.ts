@@ -1,0 +1,144 @@
+/**
+ * `engine:warm` (issue 13): before Generate, main has an engine worker run a small warm-up fill and
+ * wait idle for the retoucher's first fill — one at most, never while a fill runs; the IPC refuses a
+ * malformed ask. Uses the built worker (out/main/local-worker.js, `npm run build:main`).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runFillInWorker, warmLocalEngine } from '../../../electron/main/providers/local-provider';
+import { closeIdleEngineWorkers, engineWorkerState } from '../../../electron/main/providers/local-worker-pool';
+import { dispatch, type HandlerTable } from '../../../electron/main/ipc/dispatch';
+import { createHandlers } from '../../../electron/main/ipc/handlers';
+import type { MainServices } from '../../../electron/main/create-services';
+
+const built = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
+
+function synthetic(w: number, h: number) {
+  const rgba = new Uint8Array(w * h * 4);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) rgba.set([(x * 7) & 255, (y * 5) & 255, ((x ^ y) * 3) & 255, 255], (y * w + x) * 4);
+  const mask = new Uint8Array(w * h);
+  for (let y = Math.floor(h / 3); y < Math.floor((2 * h) / 3); y++)
+    mask.fill(255, y * w + Math.floor(w / 3), y * w + Math.floor((2 * w) / 3));
+  return { rgba, mask };
+}
+
+async function warmedUp(): Promise<void> {
+  const until = Date.now() + 30_000;
+  while (engineWorkerState().warming > 0) {
+    if (Date.now() > until) throw new Error('the warm-up did not finish');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+afterEach(async () => {
+  await closeIdleEngineWorkers();
+});
+
+describe.runIf(built)('warm engine worker before Generate', () => {
+  it('an ask starts one worker that runs its warm-up and then waits idle; the next fill takes it', async () => {
+    await closeIdleEngineWorkers();
+    expect(engineWorkerState()).toEqual({ idle: 0, warming: 0, busy: 0 });
+    expect(warmLocalEngine()).toBe('started');
+    expect(engineWorkerState()).toEqual({ idle: 1, warming: 1, busy: 0 });
+    await warmedUp();
+    expect(engineWorkerState()).toEqual({ idle: 1, warming: 0, busy: 0 });
+    // The fill takes the warm worker (no new one: nothing idle left while it runs) and hands it back.
+    const { rgba, mask } = synthetic(120, 90);
+    let during: ReturnType<typeof engineWorkerState> | null = null;
+    const out = await runFillInWorker({ width: 120, height: 90, rgba, mask, seed: 1 }, new AbortController().signal, undefined, () => {
+      during = engineWorkerState();
+    });
+    expect(out.length).toBe(rgba.length);
+    expect(during).toEqual({ idle: 0, warming: 0, busy: 1 });
+    expect(engineWorkerState()).toEqual({ idle: 1, warming: 0, busy: 0 });
+  });
+
+  it('a second ask while one is warming or warm does nothing', async () => {
+    await closeIdleEngineWorkers();
+    expect(warmLocalEngine()).toBe('started');
+    expect(warmLocalEngine()).toBe('warming');
+    expect(engineWorkerState().idle).toBe(1);
+    await warmedUp();
+    expect(warmLocalEngine()).toBe('warm');
+    expect(warmLocalEngine()).toBe('warm');
+    expect(engineWorkerState()).toEqual({ idle: 1, warming: 0, busy: 0 });
+  });
+
+  it('does nothing while a fill runs', async () => {
+    await closeIdleEngineWorkers();
+    const { rgba, mask } = synthetic(400, 300);
+    let answer = '';
+    let during: ReturnType<typeof engineWorkerState> | null = null;
+    await runFillInWorker({ width: 400, height: 300, rgba, mask, seed: 1 }, new AbortController().signal, undefined, () => {
+      answer = warmLocalEngine();
+      during = engineWorkerState();
+    });
+    expect(answer).toBe('busy');
+    expect(during).toEqual({ idle: 0, warming: 0, busy: 1 });
+    // The fill's worker is kept warm afterwards, so a later ask finds it.
+    expect(engineWorkerState()).toEqual({ idle: 1, warming: 0, busy: 0 });
+    expect(warmLocalEngine()).toBe('warm');
+  });
+
+  it('a fill asked during the warm-up takes that worker and gets its own result, not the warm-up’s', async () => {
+    await closeIdleEngineWorkers();
+    expect(warmLocalEngine()).toBe('started');
+    const { rgba, mask } = synthetic(120, 90);
+    let during: ReturnType<typeof engineWorkerState> | null = null;
+    const out = await runFillInWorker(
+      { width: 120, height: 90, rgba: rgba.slice(), mask, seed: 1 },
+      new AbortController().signal,
+      undefined,
+      () => {
+        during = engineWorkerState();
+      },
+    );
+    expect(during).toEqual({ idle: 0, warming: 0, busy: 1 });
+    expect(out.length).toBe(rgba.length);
+    let outside = 0;
+    for (let i = 0; i < mask.length; i++) if (!mask[i] && out[i * 4] !== rgba[i * 4]) outside++;
+    expect(outside).toBe(0);
+    expect(engineWorkerState()).toEqual({ idle: 1, warming: 0, busy: 0 });
+  });
+
+  it('MASKWORK_ENGINE_WARM=0 (no worker reuse) starts nothing', async () => {
+    await closeIdleEngineWorkers();
+    process.env.MASKWORK_ENGINE_WARM = '0';
+    try {
+      expect(warmLocalEngine()).toBe('off');
+      expect(engineWorkerState()).toEqual({ idle: 0, warming: 0, busy: 0 });
+    } finally {
+      delete process.env.MASKWORK_ENGINE_WARM;
+    }
+  });
+});
+
+describe('engine:warm over IPC', () => {
+  const ctx = { emit: () => {} };
+  it('refuses a malformed ask before any work', async () => {
+    const calls: unknown[] = [];
+    const table = {
+      'engine:warm': async (req: unknown) => {
+        calls.push(req);
+        return { state: 'warm' };
+      },
+    } as unknown as HandlerTable;
+    for (const bad of [null, {}, { model: '' }, { model: 5 }, { model: 'local', extra: 1 }, { model: 'x'.repeat(201) }]) {
+      const r = await dispatch(table, 'engine:warm', bad, ctx);
+      expect(r).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    }
+    expect(calls).toEqual([]);
+    expect(await dispatch(table, 'engine:warm', { model: 'local' }, ctx)).toMatchObject({ ok: true });
+    expect(calls).toEqual([{ model: 'local' }]);
+  });
+
+  it('does nothing for another model than the offline engine', async () => {
+    await closeIdleEngineWorkers();
+    const table = createHandlers({} as MainServices);
+    for (const model of ['gpt-image-2', 'gateway:gw/m', 'no-such-model'])
+      expect(await dispatch(table, 'engine:warm', { model }, ctx)).toEqual({ ok: true, value: { state: 'not-local' } });
+    expect(engineWorkerState()).toEqual({ idle: 0, warming: 0, busy: 0 });
+  });
+});
