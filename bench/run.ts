@@ -107,6 +107,11 @@ if (want('fill')) {
   // The fill-quality bench is its own script (it prints its own table and writes bench-results/fill.json).
   const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/fill/run.ts', ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
   if (r.status !== 0) console.error(`fill bench exited with ${r.status}`);
+  // The first fill of a fresh app process, cold vs warmed before Generate (`engine:warm`; bench-results/fill-warm.json).
+  const w = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/fill/warm-first.ts', `--runs=${quick ? 3 : 5}`, '--again'], {
+    stdio: 'inherit',
+  });
+  if (w.status !== 0) console.error(`fill warm-up bench exited with ${w.status}`);
 }
 
 if (want('text')) {
