@@ -1,6 +1,7 @@
 /**
  * The first fill of a fresh app process, cold vs warmed before Generate (issue 13, `engine:warm`):
- *   node scripts/run-ts.mjs bench/fill/warm-first.ts [--runs=N] [--cases=chelsea:blob,building:box] [--sides=128]
+ *   node scripts/run-ts.mjs bench/fill/warm-first.ts [--runs=N] [--cases=chelsea:blob,building:box]
+ *     [--sides=default,64:0.32] [--again] [--one-thread]
  * Each sample is its own Node process (a fresh app: no engine worker, nothing compiled). "cold" runs
  * the fill through the app's `local` path at once; "warm S" first asks for a warm worker (warm-up
  * region S × S px), waits until it is idle, then runs the same fill. Modes alternate within each
@@ -44,11 +45,13 @@ async function child(mode: string, name: string, kind: string): Promise<Sample> 
   const bounds = maskBounds(mask, image.width, image.height);
   if (!bounds) throw new Error('empty mask');
   const region = fillRegionFor(bounds, image.width, image.height);
+  // "… 1t": one engine thread (no lane helper), MASKWORK_ENGINE_THREADS=1.
+  if (mode.endsWith(' 1t')) process.env.MASKWORK_ENGINE_THREADS = '1';
   let warmCpu = 0,
     warmWall = 0,
     warmRssMB = 0;
   if (mode.startsWith('warm')) {
-    const [, a, b] = mode.split(' ').map(Number);
+    const [, a, b] = mode.replace(/ 1t$/, '').split(' ').map(Number);
     const side = Number.isFinite(a) ? a : undefined;
     const hole = Number.isFinite(b) ? b : undefined;
     const rss0 = process.memoryUsage().rss;
@@ -63,7 +66,7 @@ async function child(mode: string, name: string, kind: string): Promise<Sample> 
     if (engineWorkerState().idle !== 1) throw new Error('no warm worker after the warm-up');
   }
   // "again": the same fill twice first (the third fill of a worker: the warm time to compare with).
-  if (mode === 'again') for (let i = 0; i < 2; i++) await engineFill(image, mask, 1);
+  if (mode.startsWith('again')) for (let i = 0; i < 2; i++) await engineFill(image, mask, 1);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   await engineFill(image, mask, 1);
@@ -116,6 +119,8 @@ async function main(): Promise<void> {
     ...(arg('sides') ?? 'default').split(',').map((s) => (s === 'default' ? 'warm' : `warm ${s.replace(':', ' ')}`)),
     ...(process.argv.includes('--again') ? ['again'] : []),
   ];
+  // --one-thread: each mode also with one engine thread (no lane helper), alternating with the others.
+  if (process.argv.includes('--one-thread')) modes.push(...modes.map((m) => `${m} 1t`));
   const load0 = loadavg()[0];
   const samples: Sample[] = [];
   for (let r = 0; r < runs; r++) {
@@ -129,6 +134,7 @@ async function main(): Promise<void> {
   const rows = [];
   for (const [name, kind] of cases) {
     const cold = samples.filter((s) => s.name === name && s.kind === kind && s.mode === 'cold');
+    const cold1t = samples.filter((s) => s.name === name && s.kind === kind && s.mode === 'cold 1t');
     for (const mode of modes) {
       const xs = samples.filter((s) => s.name === name && s.kind === kind && s.mode === mode);
       const f = (k: keyof Sample) => median(xs.map((s) => s[k] as number));
@@ -139,7 +145,7 @@ async function main(): Promise<void> {
         'fill CPU s': +f('fillCpu').toFixed(3),
         '× floor wall': +median(xs.map((s) => s.fillWall / s.floorWall)).toFixed(1),
         '× floor CPU': +median(xs.map((s) => s.fillCpu / s.floorCpu)).toFixed(1),
-        'CPU ÷ cold': +(f('fillCpu') / median(cold.map((s) => s.fillCpu))).toFixed(2),
+        'CPU ÷ cold': +(f('fillCpu') / median((mode.endsWith(' 1t') ? cold1t : cold).map((s) => s.fillCpu))).toFixed(2),
         'warm-up CPU s': mode.startsWith('warm') ? +f('warmCpu').toFixed(3) : '',
         'warm-up wall s': mode.startsWith('warm') ? +f('warmWall').toFixed(3) : '',
         'warm-up RSS MB': mode.startsWith('warm') ? +f('warmRssMB').toFixed(1) : '',
