@@ -33,8 +33,9 @@ export async function runRatios(opts: {
     const r = await runEditTime(opts.quick ? 4 : 10);
     r.scenarios.push(await runDevHostEdits(opts.quick ? 4 : 10, await spanFloors()));
     rows.push(...editTimeRows(r));
-    rows.push(outpaintTileRow(await runOutpaintTiles(opts.quick ? 2 : 5)));
-    rows.push(outpaintTileRow(await runOutpaintTiles(opts.quick ? 2 : 5, false), false));
+    // Medians of 10 like the edits (issue 16's goals are medians of ≥ 10; 5 swung by 60 ms run to run).
+    rows.push(outpaintTileRow(await runOutpaintTiles(opts.quick ? 2 : 10)));
+    rows.push(outpaintTileRow(await runOutpaintTiles(opts.quick ? 2 : 10, false), false));
     spanTable = formatSpanTable(r);
     editTime = r;
   }
