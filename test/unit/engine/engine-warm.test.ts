@@ -11,18 +11,9 @@ import { closeIdleEngineWorkers, engineWorkerState } from '../../../electron/mai
 import { dispatch, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../../electron/main/ipc/handlers';
 import type { MainServices } from '../../../electron/main/create-services';
+import { syntheticFill as synthetic } from '../../support/synthetic-fill';
 
 const built = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
-
-function synthetic(w: number, h: number) {
-  const rgba = new Uint8Array(w * h * 4);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) rgba.set([(x * 7) & 255, (y * 5) & 255, ((x ^ y) * 3) & 255, 255], (y * w + x) * 4);
-  const mask = new Uint8Array(w * h);
-  for (let y = Math.floor(h / 3); y < Math.floor((2 * h) / 3); y++)
-    mask.fill(255, y * w + Math.floor(w / 3), y * w + Math.floor((2 * w) / 3));
-  return { rgba, mask };
-}
 
 async function warmedUp(): Promise<void> {
   const until = Date.now() + 30_000;
