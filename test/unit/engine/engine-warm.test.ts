@@ -11,7 +11,7 @@ import { closeIdleEngineWorkers, engineWorkerState } from '../../../electron/mai
 import { dispatch, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../../electron/main/ipc/handlers';
 import type { MainServices } from '../../../electron/main/create-services';
-import { syntheticFill as synthetic } from '../../support/synthetic-fill';
+import { syntheticFill as synthetic } from './synthetic-fill';
 
 const built = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
 

@@ -7,7 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { runFillInWorker } from '../../../electron/main/providers/local-provider';
 import { closeIdleEngineWorkers, idleEngineWorkers } from '../../../electron/main/providers/local-worker-pool';
 import { inpaint } from '../../../shared/engine';
-import { syntheticFill as synthetic } from '../../support/synthetic-fill';
+import { syntheticFill as synthetic } from './synthetic-fill';
 
 const built = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
 
