@@ -1,19 +1,21 @@
 /**
- * An outpaint's first tile, prepared before Generate (issue 16). While the retoucher types the prompt
- * after extending the canvas, main already renders the working canvas and encodes the first tile's
- * request (scale to the request size, pre-fill, JPEG + mask): about half a second of work that no
- * longer stands between Ctrl+Enter and the request. Nothing here depends on the prompt, so the
+ * An outpaint's tiles, prepared before Generate (issue 16). While the retoucher types the prompt
+ * after extending the canvas, main already renders the working canvas and encodes the request of
+ * every tile that waits for no earlier one (the first, and the sides apart from it: scale to the
+ * request size, pre-fill, JPEG + mask): about half a second of work per tile that no longer stands
+ * between Ctrl+Enter and the requests. A tile that overlaps an earlier one is made of that tile's
+ * answer, so it cannot be prepared. Nothing here depends on the prompt, so the
  * renderer asks for it whenever the extension, the layers or the model settings change
  * (`outpaint:prepare`); a later ask for other inputs drops the earlier preparation.
  *
  * The job takes the preparation only when it was made from exactly its inputs (`prepKey`) and for
- * the same first tile (the plan could change with a gateway's settings); anything else — no
- * preparation, a failed one, another tile — and the job does the work itself, as before. The
- * request bytes serve every candidate's first tile (its input is the same for all of them); the
+ * the same tiles (the plan could change with a gateway's settings); anything else — no
+ * preparation, a failed one, another plan — and the job does the work itself, as before. The
+ * request bytes serve every candidate's copy of a tile (its input is the same for all of them); the
  * working canvas is handed over once, since the job blends into it.
  */
 import type { RequestOf } from '../../../shared/ipc/contract';
-import { planOutpaint, type OutpaintTile } from '../../../shared/geometry';
+import { planOutpaint, tileWaits, type OutpaintTile } from '../../../shared/geometry';
 import type { Window } from '../../../shared/pixels/box-filter';
 import { activeWindows } from '../../../shared/pixels/active-windows';
 import { tileAskMask, tileBlendWeight, tileReach, tileView, unknownCanvas } from '../../../shared/pixels/outpaint-masks';
@@ -40,16 +42,22 @@ export interface TileMasks {
   weight?: Uint8Array;
 }
 
-export interface PreparedOutpaint {
-  /** The first tile it was made for (the job checks it against its own plan). */
-  tile: OutpaintTile;
+/** A tile's masks and request, made before Generate. */
+export interface PreparedTile {
   masks: TileMasks;
   request: TileRequestBytes;
+}
+
+export interface PreparedOutpaint {
+  /** The plan's tiles it was made for (the job checks them against its own plan). */
+  tiles: OutpaintTile[];
+  /** By tile index: each tile that waits for no earlier one (the others are undefined). */
+  ready: (PreparedTile | undefined)[];
   /** The working canvas, for the first job that takes it (then gone: the job writes into it). */
   claimWorking(): WorkingCanvas | null;
 }
 
-/** What decides the first tile's request: everything but the prompt, the candidates and the seed. */
+/** What decides the tiles' requests: everything but the prompt, the candidates and the seed. */
 export function prepKey(req: OutpaintRequest): string {
   const { canvas, original, layers, model, quality, imageSize, featherPx, prefill } = req;
   return JSON.stringify({ canvas, original, layers, model, quality, imageSize, featherPx, prefill: prefill ?? 'smooth' });
@@ -71,12 +79,18 @@ export function tileCut(canvas: WorkingCanvas, canvasWidth: number, tile: Outpai
   return { ...crop, windows, ask: tileAskMask(crop.unknown, r.width, r.height, featherPx, windows) };
 }
 
-/** Same tile: the same place on the canvas and the same request. */
-export function sameTile(a: OutpaintTile, b: OutpaintTile): boolean {
-  return JSON.stringify([a.rect, a.request]) === JSON.stringify([b.rect, b.request]);
+/** Same tiles: each in the same place on the canvas with the same request. */
+export function sameTiles(a: readonly OutpaintTile[], b: readonly OutpaintTile[]): boolean {
+  const key = (t: readonly OutpaintTile[]) => JSON.stringify(t.map((x) => [x.rect, x.request]));
+  return key(a) === key(b);
 }
 
-/** The first tile's request for `req`, or null when there is none to prepare (the offline engine, no plan). */
+/** Which tiles wait for no earlier one: their input is the working canvas as rendered, for every candidate. */
+export function independentTiles(tiles: readonly OutpaintTile[]): boolean[] {
+  return tileWaits(tiles).map((w) => w.length === 0);
+}
+
+/** The requests of `req`'s independent tiles, or null when there is none to prepare (the offline engine, no plan). */
 export async function prepareOutpaint(
   svc: JobServices,
   req: OutpaintRequest,
@@ -94,29 +108,30 @@ export async function prepareOutpaint(
     featherPx: req.featherPx,
   });
   if (!plan.ok || !plan.tiles.length) return null;
-  const tile = plan.tiles[0];
   const rendered = await renderWorking(svc, req);
   if (signal.aborted) return null;
-  const cut = tileCut(rendered, req.canvas.width, tile, req.featherPx);
   // Kept for the job only while it is of a size to keep waiting (the request bytes always are).
   let canvas: WorkingCanvas | null = rendered.working.byteLength + rendered.unknownMap.byteLength <= keepWorkingMaxBytes ? rendered : null;
-  // The provider's wire mask too (the OpenAI alpha PNG of a 3.6 MP request: up to ~130 ms cold).
-  const request = await encodeTileRequest(
-    tile,
-    { width: tile.rect.width, height: tile.rect.height, ...cut },
-    PREFILLS[req.prefill ?? 'smooth'],
-    signal,
-    { prepareMask: wireMaskOf(model) },
-  );
-  if (signal.aborted) return null;
+  const independent = independentTiles(plan.tiles);
+  const ready: (PreparedTile | undefined)[] = plan.tiles.map(() => undefined);
+  for (const [i, tile] of plan.tiles.entries()) {
+    if (!independent[i]) continue;
+    const cut = tileCut(rendered, req.canvas.width, tile, req.featherPx);
+    // The provider's wire mask too (the OpenAI alpha PNG of a 3.6 MP request: up to ~130 ms cold).
+    const request = await encodeTileRequest(
+      tile,
+      { width: tile.rect.width, height: tile.rect.height, ...cut },
+      PREFILLS[req.prefill ?? 'smooth'],
+      signal,
+      { prepareMask: wireMaskOf(model) },
+    );
+    if (signal.aborted) return null;
+    const weight = tileBlendWeight(cut.unknown, tile.rect.width, tile.rect.height, req.featherPx, cut.windows);
+    ready[i] = { masks: { ask: cut.ask, windows: cut.windows, weight }, request };
+  }
   return {
-    tile,
-    masks: {
-      ask: cut.ask,
-      windows: cut.windows,
-      weight: tileBlendWeight(cut.unknown, tile.rect.width, tile.rect.height, req.featherPx, cut.windows),
-    },
-    request,
+    tiles: plan.tiles,
+    ready,
     claimWorking() {
       const c = canvas;
       canvas = null;
@@ -143,7 +158,7 @@ export class OutpaintPrep {
     this.keepWorkingMaxBytes = o.keepWorkingMaxBytes ?? KEEP_WORKING_MAX_BYTES;
   }
 
-  /** Starts preparing `req`'s first tile unless that is under way or done already. */
+  /** Starts preparing `req`'s tiles unless that is under way or done already. */
   prepare(svc: JobServices, req: OutpaintRequest): void {
     const key = prepKey(req);
     if (this.entry?.key !== key) {

@@ -18,7 +18,7 @@ import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
 import { cropRgba, packPieces, piecesAround } from '../../../shared/ipc/patch-pixels';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { type GenerateTile, type TileRequestBytes, tileStepFor } from './outpaint-tile-steps';
-import { renderWorking, sameTile, tileCut, type TileMasks, type WorkingCanvas } from './outpaint-prepare';
+import { independentTiles, renderWorking, sameTiles, tileCut, type TileMasks, type WorkingCanvas } from './outpaint-prepare';
 import { nextBodySent } from '../providers/body-sent';
 import { whileWaiting } from './while-waiting';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
@@ -71,12 +71,14 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         quality: req.quality,
         imageSize: t.request.imageSize,
       }).usd;
-    // The first tile's request, prepared before Generate for exactly these inputs (outpaint-prepare.ts).
+    // The independent tiles' requests, prepared before Generate for exactly these inputs (outpaint-prepare.ts).
     const prepared = await svc.outpaintPrep?.take(req)?.catch(() => null);
-    const usable = prepared && sameTile(prepared.tile, plan.tiles[0]) ? prepared : null;
-    // The first tile's input is the same for every candidate: its masks and request are made once.
-    let firstMasks: TileMasks | undefined = usable?.masks;
-    let firstRequest: TileRequestBytes | undefined = usable?.request;
+    const usable = prepared && sameTiles(prepared.tiles, plan.tiles) ? prepared : null;
+    // A tile that waits for no earlier one has the same input for every candidate: its masks and
+    // request are made once (by the preparation or the first candidate that needs them).
+    const independent = independentTiles(plan.tiles);
+    const sharedMasks: (TileMasks | undefined)[] = plan.tiles.map((_, i) => usable?.ready[i]?.masks);
+    const sharedRequests: (TileRequestBytes | undefined)[] = plan.tiles.map((_, i) => usable?.ready[i]?.request);
     // Candidates run side by side when they fit the memory budget together (each has its own working
     // canvas); one that fails stops the others.
     const siblings = new AbortController();
@@ -86,10 +88,12 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const runCandidate = async (c: number): Promise<CandidateResult> => {
       // Working canvas: current composite where known (original + kept patches), unknown elsewhere
       // (the tiles' unknown maps are views of it when they span whole rows). With the first tile's
-      // request in hand, that tile goes out first and the canvas is rendered while the model works
-      // (once the request's body has left, so it never holds up the upload): only the blend reads it.
+      // request in hand, the tiles whose requests are made go out first and the canvas is rendered
+      // while the model works (once a request's body has left, so it never holds up the upload):
+      // only their blends read it.
       const claimed = c === 0 ? usable?.claimWorking() : null;
-      const sendFirst = !claimed && firstRequest !== undefined && firstMasks !== undefined;
+      const sendAhead = (i: number) => !claimed && sharedRequests[i] !== undefined && sharedMasks[i] !== undefined;
+      const sendFirst = sendAhead(0);
       const render = () => spans.time('main: working canvas', () => renderWorking(svc, req));
       const canvasReady: Promise<WorkingCanvas> = claimed
         ? Promise.resolve(claimed)
@@ -115,9 +119,9 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         const r = tile.rect;
         const k = c * plan.tiles.length + i + 1;
         const tileStart = spans.now();
-        const masks = i === 0 ? firstMasks : undefined;
+        const masks = independent[i] ? sharedMasks[i] : undefined;
         // Sent ahead of the canvas: the step reads only the tile's size and windows (see TileContext.request).
-        const ahead = i === 0 && sendFirst && masks ? { width: r.width, height: r.height, rgba: NONE, unknown: NONE, ...masks } : null;
+        const ahead = sendFirst && sendAhead(i) && masks ? { width: r.width, height: r.height, rgba: NONE, unknown: NONE, ...masks } : null;
         // The tile's active windows (where the ask mask and the blend can be non-zero), worked out once.
         const cutNow = async () => {
           const canvas = await canvasReady;
@@ -135,21 +139,20 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           signal: tileSignal,
           candidate: c,
           tile: k,
-          request: i === 0 ? firstRequest : undefined,
-          onRequest:
-            i === 0
-              ? (q) => {
-                  firstRequest = q;
-                  firstMade();
-                }
-              : undefined,
+          request: independent[i] ? sharedRequests[i] : undefined,
+          onRequest: independent[i]
+            ? (q) => {
+                sharedRequests[i] = q;
+                if (i === 0) firstMade();
+              }
+            : undefined,
           onProgress: (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
         }).finally(() => inFlight.delete(i + 1));
         const { working, unknownMap } = await canvasReady;
         const { ask, windows } = cut ?? masks!;
         await spans.time(`main: tile #${k} blend`, () => {
           const w = weight();
-          if (i === 0) firstMasks = { ask, windows, weight: w };
+          if (independent[i]) sharedMasks[i] = { ask, windows, weight: w };
           blendTile(working, unknownMap, W, r, generated, w, windows, 0);
         });
         spans.add(`main: tile #${k}`, tileStart, spans.now());
@@ -209,7 +212,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       throw e;
     };
     const first = runCandidate(0).catch(stopOthers);
-    if (!firstRequest) await Promise.race([firstRequestMade, first]);
+    if (!sharedRequests[0]) await Promise.race([firstRequestMade, first]);
     const rest = Array.from({ length: req.n - 1 }, (_, i) => runCandidate(i + 1).catch(stopOthers));
     return Promise.all([first, ...rest]);
   };

@@ -1,5 +1,5 @@
 /**
- * `outpaint:prepare` (electron/main/edit/outpaint-prepare.ts): the first tile's request made before
+ * `outpaint:prepare` (electron/main/edit/outpaint-prepare.ts): each independent tile's request made before
  * Generate is the one Generate would have made — the server receives the same bytes, the candidate is
  * the same patch — and the job skips that work; other inputs, or the offline engine, are not prepared.
  */
@@ -78,6 +78,51 @@ describe('outpaint:prepare', () => {
     expect(warmSteps.filter((n) => n.endsWith(' scale to request') || n.endsWith(' prefill'))).toEqual([]);
     // The prepared working canvas served the first candidate; the second renders its own.
     expect(warmSteps.filter((n) => n === 'main: working canvas')).toHaveLength(1);
+  });
+
+  it('every tile that waits for no earlier one is prepared (the two sides apart for gpt-image-1.5): the same requests and patch, no tile made again', async () => {
+    main.svc.outpaintPrep.clear();
+    const png = await sharp(join(PHOTOS, 'colorful-cups.jpg')).resize(1200, 800, { fit: 'fill' }).png().toBuffer();
+    const img = await main.call('image:import', { bytes: new Uint8Array(png), name: 'cups.png' });
+    const ext = extendToAspect({ width: 1200, height: 800 }, '16:9', 'centre');
+    const sides: RequestOf<'outpaint:start'> = {
+      ...base,
+      canvas: ext.canvas,
+      original: { ...ext.originalAt, width: 1200, height: 800 },
+      layers: [{ assetId: img.assetId, ...ext.originalAt }],
+      model: 'gpt-image-1.5',
+      n: 1,
+    };
+    const cold = await run(sides);
+    expect(cold.sent).toHaveLength(2);
+    expect(stepsOf(cold.candidates[0]).filter((n) => n.endsWith(' scale to request'))).toHaveLength(2);
+    const prep = await prepared(sides);
+    expect((await prep)?.ready.filter(Boolean)).toHaveLength(2);
+    const warm = await run(sides);
+    // The two requests may arrive in either order (they are in flight at once).
+    expect([...warm.sent].sort()).toEqual([...cold.sent].sort());
+    expect(warm.candidates[0].assetId).toBe(cold.candidates[0].assetId);
+    expect(stepsOf(warm.candidates[0]).filter((n) => n.endsWith(' scale to request') || n.endsWith(' prefill'))).toEqual([]);
+  });
+
+  it('a tile that overlaps an earlier one is made by the job from that tile’s answer (only the first is prepared)', async () => {
+    main.svc.outpaintPrep.clear();
+    const ext = extendToAspect({ width: 360, height: 640 }, '21:9', 'centre');
+    const wide = {
+      ...base,
+      canvas: ext.canvas,
+      original: { ...ext.originalAt, width: 360, height: 640 },
+      layers: [{ ...base.layers[0], ...ext.originalAt }],
+      n: 1,
+    };
+    const cold = await run(wide);
+    expect(cold.sent).toHaveLength(2);
+    const prep = await prepared(wide);
+    expect((await prep)?.ready.map(Boolean)).toEqual([true, false]);
+    const warm = await run(wide);
+    expect(warm.sent).toEqual(cold.sent);
+    expect(warm.candidates[0].assetId).toBe(cold.candidates[0].assetId);
+    expect(stepsOf(warm.candidates[0]).filter((n) => n.endsWith(' scale to request'))).toEqual(['main: tile #2 scale to request']);
   });
 
   it('a preparation for other inputs is not used; the offline engine has nothing to prepare', async () => {
