@@ -4,7 +4,7 @@
  * every tile that waits for no earlier one (the first, and the sides apart from it: scale to the
  * request size, pre-fill, JPEG + mask): about half a second of work per tile that no longer stands
  * between Ctrl+Enter and the requests. A tile that overlaps an earlier one is made of that tile's
- * answer, so it cannot be prepared. Nothing here depends on the prompt, so the
+ * answer: of it, everything but the changed parts is prepared (chain-ahead.ts). Nothing here depends on the prompt, so the
  * renderer asks for it whenever the extension, the layers or the model settings change
  * (`outpaint:prepare`); a later ask for other inputs drops the earlier preparation.
  *
@@ -23,6 +23,7 @@ import type { JobServices } from '../create-services';
 import { renderRegion } from './region-pixels';
 import { resolveModel } from './resolve-model';
 import { encodeTileRequest, PREFILLS, wireMaskOf, type TileRequestBytes } from './outpaint-tile-steps';
+import { chainedBytes, prepareChained, type ChainedAhead } from './chain-ahead';
 
 type OutpaintRequest = RequestOf<'outpaint:start'>;
 
@@ -53,6 +54,8 @@ export interface PreparedOutpaint {
   tiles: OutpaintTile[];
   /** By tile index: each tile that waits for no earlier one (the others are undefined). */
   ready: (PreparedTile | undefined)[];
+  /** By tile index: what the tiles that wait for earlier ones need apart from those answers (chain-ahead.ts); null when too large to keep waiting. */
+  chained: (ChainedAhead | undefined)[] | null;
   /** The working canvas, for the first job that takes it (then gone: the job writes into it). */
   claimWorking(): WorkingCanvas | null;
 }
@@ -129,9 +132,17 @@ export async function prepareOutpaint(
     const weight = tileBlendWeight(cut.unknown, tile.rect.width, tile.rect.height, req.featherPx, cut.windows);
     ready[i] = { masks: { ask: cut.ask, windows: cut.windows, weight }, request };
   }
+  // Made from the canvas before any blend; kept only within the same budget as the canvas.
+  let chained: (ChainedAhead | undefined)[] | null = null;
+  if (independent.some((x) => !x)) {
+    chained = await prepareChained(rendered, req.canvas.width, plan.tiles, req.featherPx, wireMaskOf(model));
+    if (signal.aborted) return null;
+    if (chainedBytes(chained) > keepWorkingMaxBytes) chained = null;
+  }
   return {
     tiles: plan.tiles,
     ready,
+    chained,
     claimWorking() {
       const c = canvas;
       canvas = null;

@@ -33,6 +33,11 @@ export interface TilePixels {
   ask: Uint8Array;
   /** The active windows of `unknown` at the blend's reach (`tileReach`), when worked out already. */
   windows?: Window[];
+  /**
+   * The tile at its request size already (its RGBA the step's own) with its request mask in wire
+   * form: a chained tile's, made mostly ahead (chain-ahead.ts).
+   */
+  atRequest?: { pixels: TilePixels; requestMask: Uint8Array };
 }
 
 export interface TileContext {
@@ -78,19 +83,20 @@ export async function encodeTileRequest(
 ): Promise<TileRequestBytes> {
   const { spans = noSpans, name = (step: string) => `main: tile ${step}`, prepareMask } = o;
   const r = tile.rect;
-  const small = await spans.time(name('scale to request'), () => tileAtSize(p, tile.request));
+  const small = p.atRequest?.pixels ?? (await spans.time(name('scale to request'), () => tileAtSize(p, tile.request)));
   // A scaled tile is this step's own: pre-filled in place (no copy of it).
   const prefilled = await spans.time(name('prefill'), () => prefill(small, signal, small !== p));
+  const ready = p.atRequest?.requestMask;
   return spans.time(
     name('request encode'),
     async () => {
       const region = { x: r.x, y: r.y, width: small.width, height: small.height };
       // The request mask is ready first (the tile is at the request's size): its wire form (the
       // provider's PNG) is made while libvips encodes the image, not after it.
-      const requestMask = await scaleRequestMask(small.ask, region, tile.request);
+      const requestMask = ready ?? (await scaleRequestMask(small.ask, region, tile.request));
       const [requestImage] = await Promise.all([
         encodeRequestImage(prefilled, region, tile.request, false),
-        prepareMask?.(requestMask, tile.request),
+        ready ? undefined : prepareMask?.(requestMask, tile.request),
       ]);
       return { requestImage, requestMask };
     },

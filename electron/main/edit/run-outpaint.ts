@@ -17,12 +17,13 @@ import { blendTile, outpaintAlpha, outpaintHole, patchInPlace, tileBlendWeight }
 import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
 import { cropRgba, packPieces, piecesAround } from '../../../shared/ipc/patch-pixels';
 import { encodePatchPng, sourceIccPath } from './colour-space';
-import { type GenerateTile, type TileRequestBytes, tileStepFor } from './outpaint-tile-steps';
+import { type GenerateTile, type TileRequestBytes, tileStepFor, wireMaskOf } from './outpaint-tile-steps';
 import { independentTiles, renderWorking, sameTiles, tileCut, type TileMasks, type WorkingCanvas } from './outpaint-prepare';
 import { nextBodySent } from '../providers/body-sent';
 import { whileWaiting } from './while-waiting';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
 import { runTiles } from './tile-schedule';
+import { chainedAtRequest, prepareChained, type ChainedAhead } from './chain-ahead';
 import type { OutpaintTile } from '../../../shared/geometry';
 
 import { OUTPAINT_COMPOSITING, OUTPAINT_TILES, PROGRESS_PREPARING } from '../jobs/progress-steps';
@@ -79,6 +80,11 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const independent = independentTiles(plan.tiles);
     const sharedMasks: (TileMasks | undefined)[] = plan.tiles.map((_, i) => usable?.ready[i]?.masks);
     const sharedRequests: (TileRequestBytes | undefined)[] = plan.tiles.map((_, i) => usable?.ready[i]?.request);
+    // A cloud model's tiles that overlap earlier ones: what does not depend on the earlier answers
+    // (their masks, the rest of their request at its size) is made from the canvas before any blend,
+    // once for every candidate (chain-ahead.ts) — by the preparation, or while the first tiles are out.
+    const anyChained = model.spec.provider !== 'local' && independent.some((x) => !x) && svc.env.MASKWORK_CHAIN_AHEAD !== '0';
+    let chainParts: Promise<(ChainedAhead | undefined)[]> | null = anyChained && usable?.chained ? Promise.resolve(usable.chained) : null;
     // Candidates run side by side when they fit the memory budget together (each has its own working
     // canvas); one that fails stops the others.
     const siblings = new AbortController();
@@ -101,6 +107,15 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           ? nextBodySent(CANVAS_FALLBACK_MS).then(render)
           : render();
       canvasReady.catch(() => {}); // awaited below; an error is thrown there
+      // Started before this canvas gets any blend (each blend waits for it to have read the canvas);
+      // one that fails leaves the chained tiles to be made the usual way.
+      if (anyChained)
+        chainParts ??= canvasReady.then(
+          (canvas) =>
+            spans.time('main: chained tiles ahead', () => prepareChained(canvas, W, plan.tiles, req.featherPx, wireMaskOf(model))),
+          () => [],
+        );
+      const partsRead = chainParts?.catch(() => []) ?? Promise.resolve([]);
       // One tile: its request from the working canvas under it, the model's answer, the blend.
       const inFlight = new Set<number>();
       const runTile = async (i: number, tile: OutpaintTile, tileSignal: AbortSignal) => {
@@ -119,15 +134,28 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         const r = tile.rect;
         const k = c * plan.tiles.length + i + 1;
         const tileStart = spans.now();
-        const masks = independent[i] ? sharedMasks[i] : undefined;
+        const chainPart = independent[i] ? undefined : (await partsRead)[i];
+        // A chained tile's request is made from its masks at the request size: its full-size ask is not needed.
+        const masks = independent[i] ? sharedMasks[i] : chainPart && { ask: NONE, ...chainPart.masks };
         // Sent ahead of the canvas: the step reads only the tile's size and windows (see TileContext.request).
         const ahead = sendFirst && sendAhead(i) && masks ? { width: r.width, height: r.height, rgba: NONE, unknown: NONE, ...masks } : null;
         // The tile's active windows (where the ask mask and the blend can be non-zero), worked out once.
         const cutNow = async () => {
           const canvas = await canvasReady;
-          return spans.time(`main: tile #${k} crop + ask mask`, () => tileCut(canvas, W, tile, req.featherPx, masks));
+          // With its masks made already (prepared, or a chained tile's made ahead) only the crop is left.
+          return spans.time(`main: tile #${k} ${masks ? 'crop' : 'crop + ask mask'}`, () => tileCut(canvas, W, tile, req.featherPx, masks));
         };
         const cut = ahead ? null : await cutNow();
+        // A chained tile at its request size: only what the earlier blends changed is scaled now.
+        const atRequest =
+          chainPart && cut
+            ? {
+                pixels: await spans.time(`main: tile #${k} scale changed parts`, () =>
+                  chainedAtRequest(chainPart, cut.rgba, { width: r.width, height: r.height }),
+                ),
+                requestMask: chainPart.requestMask,
+              }
+            : undefined;
         // The blend weight depends only on the unknown map: prepared, or worked out while the model works.
         const weightOf = (t: { unknown: Uint8Array; windows: TileMasks['windows'] }) =>
           tileBlendWeight(t.unknown, r.width, r.height, req.featherPx, t.windows);
@@ -135,7 +163,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           masks?.weight !== undefined
             ? () => masks.weight!
             : whileWaiting(() => weightOf(cut!), model.spec.provider === 'local' ? Promise.resolve() : nextBodySent(CANVAS_FALLBACK_MS));
-        const generated = await generate(tile, ahead ?? { width: r.width, height: r.height, ...cut! }, {
+        const generated = await generate(tile, ahead ?? { width: r.width, height: r.height, ...cut!, atRequest }, {
           signal: tileSignal,
           candidate: c,
           tile: k,
@@ -149,6 +177,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           onProgress: (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
         }).finally(() => inFlight.delete(i + 1));
         const { working, unknownMap } = await canvasReady;
+        await partsRead; // the ahead parts have read this canvas before anything is blended into it
         const { ask, windows } = cut ?? masks!;
         await spans.time(`main: tile #${k} blend`, () => {
           const w = weight();

@@ -105,7 +105,7 @@ describe('outpaint:prepare', () => {
     expect(stepsOf(warm.candidates[0]).filter((n) => n.endsWith(' scale to request') || n.endsWith(' prefill'))).toEqual([]);
   });
 
-  it('a tile that overlaps an earlier one is made by the job from that tile’s answer (only the first is prepared)', async () => {
+  it('a tile that overlaps an earlier one: all but its changed parts made ahead (prepared or in the job), the same requests and patch as cut and scaled at its turn', async () => {
     main.svc.outpaintPrep.clear();
     const ext = extendToAspect({ width: 360, height: 640 }, '21:9', 'centre');
     const wide = {
@@ -115,14 +115,25 @@ describe('outpaint:prepare', () => {
       layers: [{ ...base.layers[0], ...ext.originalAt }],
       n: 1,
     };
+    const env = main.svc.env as Record<string, string | undefined>;
+    env.MASKWORK_CHAIN_AHEAD = '0';
+    const whole = await run(wide).finally(() => delete env.MASKWORK_CHAIN_AHEAD);
+    expect(whole.sent).toHaveLength(2);
+    expect(stepsOf(whole.candidates[0])).toContain('main: tile #2 scale to request');
     const cold = await run(wide);
-    expect(cold.sent).toHaveLength(2);
+    expect(cold.sent).toEqual(whole.sent);
+    expect(cold.candidates[0].assetId).toBe(whole.candidates[0].assetId);
+    expect(stepsOf(cold.candidates[0])).toContain('main: chained tiles ahead');
     const prep = await prepared(wide);
-    expect((await prep)?.ready.map(Boolean)).toEqual([true, false]);
+    const made = await prep;
+    expect(made?.ready.map(Boolean)).toEqual([true, false]);
+    expect(made?.chained?.map(Boolean)).toEqual([false, true]);
     const warm = await run(wide);
-    expect(warm.sent).toEqual(cold.sent);
-    expect(warm.candidates[0].assetId).toBe(cold.candidates[0].assetId);
-    expect(stepsOf(warm.candidates[0]).filter((n) => n.endsWith(' scale to request'))).toEqual(['main: tile #2 scale to request']);
+    expect(warm.sent).toEqual(whole.sent);
+    expect(warm.candidates[0].assetId).toBe(whole.candidates[0].assetId);
+    const steps = stepsOf(warm.candidates[0]);
+    expect(steps.filter((n) => n.endsWith(' scale to request') || n === 'main: chained tiles ahead')).toEqual([]);
+    expect(steps).toContain('main: tile #2 scale changed parts');
   });
 
   it('a preparation for other inputs is not used; the offline engine has nothing to prepare', async () => {

@@ -1,0 +1,134 @@
+/**
+ * A tile that overlaps earlier tiles is made of their answers, so its request cannot be made before
+ * they are in. Everything else about it can (issue 16): its masks at its turn (they follow from the
+ * plan: shared/pixels/outpaint-turns.ts), those masks at the request size, the request mask in its
+ * wire form, and the tile's colour at the request size from the canvas before any tile was blended.
+ * When its turn comes only the parts the earlier blends changed are scaled again — libvips computes
+ * a resize's extract alone, with the values of the whole resize — so the request is the same bytes
+ * without cutting and scaling a whole tile (a 7200×4800 tile's crop, masks and scale took 0.6–3 s).
+ */
+import sharp from 'sharp';
+import { tileWaits, type OutpaintTile } from '../../../shared/geometry';
+import type { Window } from '../../../shared/pixels/box-filter';
+import { tileTurns, type TileTurn } from '../../../shared/pixels/outpaint-turns';
+import { tileView } from '../../../shared/pixels/outpaint-masks';
+import type { WorkingCanvas } from './outpaint-prepare';
+import type { Size } from './provider-image';
+import { scaleRequestMask } from './request-pixels';
+import { tileAtSize } from './tile-scale';
+import type { TilePixels } from './outpaint-tile-steps';
+
+/** What a chained tile needs that does not depend on the earlier tiles' answers. */
+export interface ChainedAhead {
+  /**
+   * Its windows and blend weight at its turn (tile coordinates). Its full-size ask mask is not kept:
+   * the request is made from the ask at the request size (`small.ask`, the request mask).
+   */
+  masks: { windows: Window[]; weight: Uint8Array };
+  /** At the request size: the colour before any tile (RGBA, read only), the unknown map and the ask mask. */
+  small: TilePixels;
+  /** The request mask (`scaleRequestMask` of the small ask), its wire form made. */
+  requestMask: Uint8Array;
+  /** Where the earlier tiles' blends can change its pixels (tile coordinates). */
+  changed: Window[];
+}
+
+/**
+ * The chained tiles' ahead parts (undefined for a tile that waits for none) from `canvas` before any
+ * blend. `prepareMask`: the provider's wire mask, made for each request mask.
+ */
+export async function prepareChained(
+  canvas: WorkingCanvas,
+  canvasWidth: number,
+  tiles: readonly OutpaintTile[],
+  featherPx: number,
+  prepareMask: (mask: Uint8Array, size: Size) => Promise<void>,
+): Promise<(ChainedAhead | undefined)[]> {
+  const waits = tileWaits(tiles);
+  const chained = waits.map((w) => w.length > 0);
+  const turns = tileTurns(
+    canvas.unknownMap,
+    canvasWidth,
+    tiles.map((t) => t.rect),
+    featherPx,
+    chained,
+  );
+  const out: (ChainedAhead | undefined)[] = [];
+  for (const [k, tile] of tiles.entries()) {
+    const turn = turns[k];
+    if (!chained[k] || !('ask' in turn)) {
+      out.push(undefined);
+      continue;
+    }
+    const r = tile.rect;
+    const { rgba } = tileView(canvas.working, canvas.unknownMap, canvasWidth, r);
+    const p: TilePixels = { width: r.width, height: r.height, rgba, unknown: turn.unknown, ask: turn.ask, windows: turn.windows };
+    const scaled = await tileAtSize(p, tile.request);
+    // At the request's size already: the colour is the tile's own at its turn (nothing to keep ahead).
+    const small = scaled === p ? { ...p, rgba: new Uint8Array(0) } : scaled;
+    const requestMask = await scaleRequestMask(small.ask, { x: r.x, y: r.y, width: small.width, height: small.height }, tile.request);
+    await prepareMask(requestMask, tile.request);
+    const changed = waits[k].flatMap((j) => shifted(turns[j].windows, tiles[j].rect, r));
+    out.push({ masks: maskOf(turn), small, requestMask, changed });
+  }
+  return out;
+}
+
+const maskOf = (t: TileTurn) => ({ windows: t.windows, weight: t.weight });
+
+/** The bytes the ahead parts hold (a preparation keeps them only up to a budget). */
+export function chainedBytes(parts: readonly (ChainedAhead | undefined)[]): number {
+  let n = 0;
+  for (const a of parts)
+    if (a) n += a.masks.weight.byteLength + a.small.rgba.byteLength + a.small.unknown.byteLength + a.small.ask.byteLength;
+  return n;
+}
+
+/** Windows of the tile at `from` in the coordinates of the tile at `to`, clipped to it. */
+function shifted(
+  windows: readonly Window[],
+  from: { x: number; y: number },
+  to: { x: number; y: number; width: number; height: number },
+): Window[] {
+  const dx = from.x - to.x;
+  const dy = from.y - to.y;
+  return windows.flatMap((w) => {
+    const x0 = Math.max(0, w.x0 + dx);
+    const y0 = Math.max(0, w.y0 + dy);
+    const x1 = Math.min(to.width, w.x1 + dx);
+    const y1 = Math.min(to.height, w.y1 + dy);
+    return x1 > x0 && y1 > y0 ? [{ x0, y0, x1, y1 }] : [];
+  });
+}
+
+/**
+ * The chained tile at its request size at its turn: `rgba` is its colour now (tile coordinates, after
+ * the earlier blends). Scaled again only inside the changed windows, padded by the kernel's reach.
+ * The result's RGBA is the caller's own.
+ */
+export async function chainedAtRequest(ahead: ChainedAhead, rgba: Uint8Array, from: Size): Promise<TilePixels> {
+  const { small } = ahead;
+  if (small.width === from.width && small.height === from.height) return { ...small, rgba: new Uint8Array(rgba) };
+  const to = { width: small.width, height: small.height };
+  const out = new Uint8Array(small.rgba);
+  const sx = to.width / from.width;
+  const sy = to.height / from.height;
+  // The reach of the linear kernel in output pixels (as `tileAtSize`'s mask windows, tested against the whole scale).
+  const padX = Math.ceil(2 * Math.max(1, sx)) + 2;
+  const padY = Math.ceil(2 * Math.max(1, sy)) + 2;
+  await Promise.all(
+    ahead.changed.map(async (win) => {
+      const x0 = Math.max(0, Math.floor(win.x0 * sx) - padX);
+      const y0 = Math.max(0, Math.floor(win.y0 * sy) - padY);
+      const w = Math.min(to.width, Math.ceil(win.x1 * sx) + padX) - x0;
+      const h = Math.min(to.height, Math.ceil(win.y1 * sy) + padY) - y0;
+      const part = await sharp(rgba, { raw: { width: from.width, height: from.height, channels: 4 } })
+        .resize(to.width, to.height, { fit: 'fill', kernel: 'linear' })
+        .extract({ left: x0, top: y0, width: w, height: h })
+        .raw()
+        .toBuffer();
+      for (let y = 0; y < h; y++) out.set(part.subarray(y * w * 4, (y + 1) * w * 4), ((y0 + y) * to.width + x0) * 4);
+    }),
+  );
+  return { ...small, rgba: out };
+}

@@ -1,0 +1,124 @@
+/**
+ * A chained outpaint tile made mostly ahead (electron/main/edit/chain-ahead.ts) is the tile the job
+ * would cut and scale at its turn: the same masks, the same pixels at the request size, the same
+ * request mask — on layouts that shrink, enlarge and keep the tile's size, after a real blend of the
+ * earlier tile's answer.
+ */
+import { describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { planOutpaint, tileWaits, type OutpaintTile } from '../../../shared/geometry';
+import { getModel } from '../../../shared/models';
+import { blendTile, tileBlendWeight, unknownCanvas, tileView } from '../../../shared/pixels/outpaint-masks';
+import { tileTurns } from '../../../shared/pixels/outpaint-turns';
+import { chainedAtRequest, prepareChained } from '../../../electron/main/edit/chain-ahead';
+import { tileCut } from '../../../electron/main/edit/outpaint-prepare';
+import { tileAtSize } from '../../../electron/main/edit/tile-scale';
+import { scaleRequestMask } from '../../../electron/main/edit/request-pixels';
+
+const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
+
+async function layout(model: string, photo: { width: number; height: number }, pad: { x: number; y: number }) {
+  const canvas = { width: photo.width + 2 * pad.x, height: photo.height + 2 * pad.y };
+  const original = { x: pad.x, y: pad.y, ...photo };
+  const plan = planOutpaint({ canvas, original, model: getModel(model)!, quality: 'high', featherPx: 24 } as never);
+  if (!plan.ok) throw new Error(plan.reason);
+  const pixels = await sharp(join(PHOTOS, 'colorful-cups.jpg'))
+    .resize(photo.width, photo.height, { fit: 'fill' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer();
+  const working = new Uint8Array(canvas.width * canvas.height * 4);
+  for (let y = 0; y < photo.height; y++)
+    working.set(pixels.subarray(y * photo.width * 4, (y + 1) * photo.width * 4), ((pad.y + y) * canvas.width + pad.x) * 4);
+  return { canvas, plan: plan.tiles, working, unknownMap: unknownCanvas(canvas, original) };
+}
+
+/** A stand-in answer for a tile: a pattern that differs from the photo everywhere. */
+function answer(tile: OutpaintTile, seed: number): Uint8Array {
+  const { width, height } = tile.rect;
+  const out = new Uint8Array(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    out[i * 4] = (i * 7 + seed) & 255;
+    out[i * 4 + 1] = ((i >> 5) * 13 + seed) & 255;
+    out[i * 4 + 2] = (i % width) & 255;
+    out[i * 4 + 3] = 255;
+  }
+  return out;
+}
+
+const CASES = [
+  {
+    name: 'all four sides, shrunk to the request (gpt-image-2)',
+    model: 'gpt-image-2',
+    photo: { width: 2400, height: 1600 },
+    pad: { x: 240, y: 160 },
+  },
+  {
+    name: 'a small poster to 21:9, enlarged to the request (gpt-image-2)',
+    model: 'gpt-image-2',
+    photo: { width: 360, height: 640 },
+    pad: { x: 570, y: 0 },
+  },
+  {
+    name: 'all four sides at the request size (gpt-image-2)',
+    model: 'gpt-image-2',
+    photo: { width: 2560, height: 1600 },
+    pad: { x: 256, y: 160 },
+  },
+  { name: 'a portrait to 9:16 (gpt-image-1.5)', model: 'gpt-image-1.5', photo: { width: 640, height: 427 }, pad: { x: 0, y: 356 } },
+];
+
+describe('chained tiles made ahead', () => {
+  for (const c of CASES)
+    it(`${c.name}: the same masks, pixels at the request size and request mask as cut and scaled at its turn`, async () => {
+      const { canvas, plan, working, unknownMap } = await layout(c.model, c.photo, c.pad);
+      const waits = tileWaits(plan);
+      expect(waits.some((w) => w.length > 0)).toBe(true);
+      const wires: number[] = [];
+      const ahead = await prepareChained({ working, unknownMap }, canvas.width, plan, 24, async (m) => void wires.push(m.length));
+      expect(wires).toHaveLength(waits.filter((w) => w.length).length);
+      for (const [k, tile] of plan.entries()) {
+        const r = tile.rect;
+        const cut = tileCut({ working, unknownMap }, canvas.width, tile, 24);
+        const a = ahead[k];
+        if (waits[k].length) {
+          // The job's way: the live canvas cut and scaled now.
+          expect(a).toBeDefined();
+          const weight = tileBlendWeight(cut.unknown, r.width, r.height, 24, cut.windows);
+          expect(a!.masks.windows).toEqual(cut.windows);
+          expect(Buffer.from(a!.masks.weight).equals(Buffer.from(weight))).toBe(true);
+          const small = await tileAtSize({ width: r.width, height: r.height, ...cut }, tile.request);
+          const made = await chainedAtRequest(a!, tileView(working, unknownMap, canvas.width, r).rgba, r);
+          expect([made.width, made.height]).toEqual([small.width, small.height]);
+          expect(Buffer.from(made.rgba).equals(Buffer.from(small.rgba))).toBe(true);
+          expect(Buffer.from(made.unknown).equals(Buffer.from(small.unknown))).toBe(true);
+          expect(Buffer.from(made.ask).equals(Buffer.from(small.ask))).toBe(true);
+          const mask = await scaleRequestMask(small.ask, { x: r.x, y: r.y, width: small.width, height: small.height }, tile.request);
+          expect(Buffer.from(a!.requestMask).equals(Buffer.from(mask))).toBe(true);
+        } else expect(a).toBeUndefined();
+        // This tile's answer goes in as the job blends it.
+        const weight = tileBlendWeight(cut.unknown, r.width, r.height, 24, cut.windows);
+        blendTile(working, unknownMap, canvas.width, r, answer(tile, k * 31 + 5), weight, cut.windows, 0);
+      }
+    });
+
+  it('the turns follow the blends: each tile meets the unknown map its earlier tiles left', async () => {
+    const { canvas, plan, working, unknownMap } = await layout('gpt-image-2', { width: 2400, height: 1600 }, { x: 240, y: 160 });
+    const before = unknownMap.slice();
+    const turns = tileTurns(
+      unknownMap,
+      canvas.width,
+      plan.map((t) => t.rect),
+      24,
+    );
+    expect(Buffer.from(unknownMap).equals(Buffer.from(before))).toBe(true);
+    for (const [k, tile] of plan.entries()) {
+      const cut = tileCut({ working, unknownMap }, canvas.width, tile, 24);
+      const turn = turns[k] as { unknown: Uint8Array };
+      expect(Buffer.from(turn.unknown).equals(Buffer.from(cut.unknown))).toBe(true);
+      const weight = tileBlendWeight(cut.unknown, tile.rect.width, tile.rect.height, 24, cut.windows);
+      blendTile(working, unknownMap, canvas.width, tile.rect, answer(tile, k), weight, cut.windows, 0);
+    }
+  });
+});
