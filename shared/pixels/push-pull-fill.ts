@@ -140,61 +140,63 @@ function axis(fine: number, coarse: number): Axis {
   return { i0, i1, t };
 }
 
-/**
- * Calls `set(i, r, g, b)` for every pixel `i` of a `width`×`height` grid with `want(i)`, with the
- * coarse level's colour there (bilinear, rounded to float32 as the levels store colour).
- */
-function sampleWhere(
-  coarse: Level,
-  width: number,
-  height: number,
-  want: (i: number) => boolean,
-  set: (i: number, r: number, g: number, b: number) => void,
-): void {
-  const X = axis(width, coarse.w);
-  const Y = axis(height, coarse.h);
+/** The coarse level's colour channel `k` at a fine pixel (bilinear; rounded to float32 as the levels store colour). */
+function bilinear(c: Float32Array, i00: number, i01: number, i10: number, i11: number, tx: number, ty: number): number {
+  const top = c[i00] + (c[i01] - c[i00]) * tx;
+  const bottom = c[i10] + (c[i11] - c[i10]) * tx;
+  return Math.fround(top + (bottom - top) * ty);
+}
+
+/** Completes `fine` from the (complete) coarser level: each pixel short of full weight takes the rest from it. */
+function pull(fine: Level, coarse: Level): void {
+  const X = axis(fine.w, coarse.w);
+  const Y = axis(fine.h, coarse.h);
+  const { c: fc, a } = fine;
   const c = coarse.c;
-  const f = Math.fround;
-  for (let y = 0; y < height; y++) {
+  for (let y = 0; y < fine.h; y++) {
     const r0 = Y.i0[y] * coarse.w;
     const r1 = Y.i1[y] * coarse.w;
     const ty = Y.t[y];
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      if (!want(i)) continue;
+    for (let x = 0, i = y * fine.w; x < fine.w; x++, i++) {
+      const k = a[i];
+      if (k >= 1) continue;
       const tx = X.t[x];
       const i00 = (r0 + X.i0[x]) * 3;
       const i01 = (r0 + X.i1[x]) * 3;
       const i10 = (r1 + X.i0[x]) * 3;
       const i11 = (r1 + X.i1[x]) * 3;
-      let top = c[i00] + (c[i01] - c[i00]) * tx;
-      let bottom = c[i10] + (c[i11] - c[i10]) * tx;
-      const R = f(top + (bottom - top) * ty);
-      top = c[i00 + 1] + (c[i01 + 1] - c[i00 + 1]) * tx;
-      bottom = c[i10 + 1] + (c[i11 + 1] - c[i10 + 1]) * tx;
-      const G = f(top + (bottom - top) * ty);
-      top = c[i00 + 2] + (c[i01 + 2] - c[i00 + 2]) * tx;
-      bottom = c[i10 + 2] + (c[i11 + 2] - c[i10 + 2]) * tx;
-      set(i, R, G, f(top + (bottom - top) * ty));
+      const o = i * 3;
+      fc[o] = k * fc[o] + (1 - k) * bilinear(c, i00, i01, i10, i11, tx, ty);
+      fc[o + 1] = k * fc[o + 1] + (1 - k) * bilinear(c, i00 + 1, i01 + 1, i10 + 1, i11 + 1, tx, ty);
+      fc[o + 2] = k * fc[o + 2] + (1 - k) * bilinear(c, i00 + 2, i01 + 2, i10 + 2, i11 + 2, tx, ty);
+      a[i] = 1;
     }
   }
 }
 
-/** Completes `fine` from the (complete) coarser level. */
-function pull(fine: Level, coarse: Level): void {
-  sampleWhere(
-    coarse,
-    fine.w,
-    fine.h,
-    (i) => fine.a[i] < 1,
-    (i, r, g, b) => {
-      const k = fine.a[i];
-      fine.c[i * 3] = k * fine.c[i * 3] + (1 - k) * r;
-      fine.c[i * 3 + 1] = k * fine.c[i * 3 + 1] + (1 - k) * g;
-      fine.c[i * 3 + 2] = k * fine.c[i * 3 + 2] + (1 - k) * b;
-      fine.a[i] = 1;
-    },
-  );
+/** Writes the unknown pixels of the full-size image from the (complete) first level. */
+function writeUnknown(level: Level, unknown: Uint8Array, out: Uint8Array, width: number, height: number): void {
+  const X = axis(width, level.w);
+  const Y = axis(height, level.h);
+  const c = level.c;
+  for (let y = 0; y < height; y++) {
+    const r0 = Y.i0[y] * level.w;
+    const r1 = Y.i1[y] * level.w;
+    const ty = Y.t[y];
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      if (unknown[i] === 0) continue;
+      const tx = X.t[x];
+      const i00 = (r0 + X.i0[x]) * 3;
+      const i01 = (r0 + X.i1[x]) * 3;
+      const i10 = (r1 + X.i0[x]) * 3;
+      const i11 = (r1 + X.i1[x]) * 3;
+      const o = i * 4;
+      out[o] = Math.round(bilinear(c, i00, i01, i10, i11, tx, ty));
+      out[o + 1] = Math.round(bilinear(c, i00 + 1, i01 + 1, i10 + 1, i11 + 1, tx, ty));
+      out[o + 2] = Math.round(bilinear(c, i00 + 2, i01 + 2, i10 + 2, i11 + 2, tx, ty));
+      out[o + 3] = 255;
+    }
+  }
 }
 
 function anySet(m: Uint8Array): boolean {
@@ -221,17 +223,6 @@ export function pushPullFill(rgba: Uint8Array, unknown: Uint8Array, width: numbe
   if (top.a[0] === 0) top.c.fill(128);
   top.a[0] = 1;
   for (let l = levels.length - 2; l >= 0; l--) pull(levels[l], levels[l + 1]);
-  sampleWhere(
-    levels[0],
-    width,
-    height,
-    (i) => unknown[i] !== 0,
-    (i, r, g, b) => {
-      out[i * 4] = Math.round(r);
-      out[i * 4 + 1] = Math.round(g);
-      out[i * 4 + 2] = Math.round(b);
-      out[i * 4 + 3] = 255;
-    },
-  );
+  writeUnknown(levels[0], unknown, out, width, height);
   return out;
 }
