@@ -5,6 +5,8 @@
  * times every tile (`main: tile #k`: crop + ask mask, prefill, request encode, provider round trip,
  * decode + scale, blend); a tile's own time is its span minus the time the server held its request.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchApp, PHOTOS } from '../../test/support/app-harness';
 import { startBenchServer } from './bench-server';
@@ -12,6 +14,7 @@ import { chooseOption, leaveField, retype } from '../../test/support/user-input'
 import { coveredMs, type TimingSpan } from '../../shared/timing/spans';
 import sharp from 'sharp';
 import { median, type RatioRow } from './ratio';
+import { bigJpeg, writeBigJpeg } from './photo';
 
 export interface OutpaintSample {
   totalMs: number;
@@ -67,11 +70,54 @@ export async function tileFloor(photo: string, tile: { width: number; height: nu
 const wall = () => performance.timeOrigin + performance.now();
 
 /**
- * `prepared`: main prepares the first tile's request before Ctrl+Enter, as it does while a retoucher
- * writes the prompt (the bench waits for the ask); otherwise preparing is off
- * (MASKWORK_OUTPAINT_PREPARE=0), which is what every later tile of a many-tile outpaint costs.
+ * The chained layout: the 24 MP photo (6000×4000) extended by 600 px left and right and 400 px top
+ * and bottom (7200×4800) is two tiles for gpt-image-2 — the sides (7200×4000, sent at 3744×2080),
+ * then the whole canvas (sent at 3504×2336) for the top and bottom, which overlaps the first and is
+ * made of its answer. The floor of the second tile's pixel work, libvips alone: encode its request
+ * (JPEG q92 at 3504×2336), decode an answer of that size and scale it back into the top and bottom
+ * strips (the 400 px plus the feather band, lanczos3).
  */
-export async function runOutpaintTiles(runs: number, prepared = true): Promise<OutpaintSample[]> {
+export async function chainedTileFloor() {
+  const tile = { width: 7200, height: 4800 };
+  const request = { width: 3504, height: 2336 };
+  const small = await sharp(await bigJpeg())
+    .resize(request.width, request.height, { fit: 'fill' })
+    .raw()
+    .toBuffer();
+  const answer = await sharp(small, { raw: { ...request, channels: 3 } })
+    .jpeg({ quality: 100 })
+    .toBuffer();
+  return async (): Promise<{ request: number; answer: number }> => {
+    const t0 = performance.now();
+    await sharp(small, { raw: { ...request, channels: 3 } })
+      .jpeg({ quality: 92 })
+      .toBuffer();
+    const t1 = performance.now();
+    const strip = 400 + 64;
+    await Promise.all(
+      [0, tile.height - strip].map((top) =>
+        sharp(answer)
+          .ensureAlpha()
+          .resize(tile.width, tile.height, { fit: 'fill', kernel: 'lanczos3' })
+          .extract({ left: 0, top, width: tile.width, height: strip })
+          .raw()
+          .toBuffer(),
+      ),
+    );
+    return { request: t1 - t0, answer: performance.now() - t1 };
+  };
+}
+
+export type OutpaintLayout = 'wide' | 'chained';
+
+/**
+ * `prepared`: main prepares the tiles before Ctrl+Enter, as it does while a retoucher writes the
+ * prompt (the bench waits for the ask); otherwise preparing is off (MASKWORK_OUTPAINT_PREPARE=0).
+ * `layout`: 'wide' — colorful-cups to 21:9, one tile; 'chained' — the 24 MP photo grown on all four
+ * sides, whose second tile overlaps the first (only that tile's time is counted: `tileOwnMs`).
+ */
+export async function runOutpaintTiles(runs: number, prepared = true, layout: OutpaintLayout = 'wide'): Promise<OutpaintSample[]> {
+  const tmp = await mkdtemp(join(tmpdir(), 'maskwork-bench-outpaint-'));
   const openai = await startBenchServer();
   const app = await launchApp({
     viewport: { width: 1600, height: 1000 },
@@ -85,21 +131,33 @@ export async function runOutpaintTiles(runs: number, prepared = true): Promise<O
   });
   const page = app.page;
   try {
-    app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg'));
+    app.dialogs.opens.push(layout === 'wide' ? join(PHOTOS, 'colorful-cups.jpg') : await writeBigJpeg(tmp));
     await page.keyboard.press('Control+o');
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 120_000 });
     await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
     await retype(page.getByRole('textbox', { name: 'Prompt' }), 'extend the table');
     await leaveField(page);
     await page.keyboard.press('c');
-    await page.getByRole('radio', { name: 'Anchor centre' }).click();
-    await page.getByRole('button', { name: 'Aspect 21:9' }).click();
+    if (layout === 'wide') {
+      await page.getByRole('radio', { name: 'Anchor centre' }).click();
+      await page.getByRole('button', { name: 'Aspect 21:9' }).click();
+    } else
+      for (const [side, px] of [
+        ['left', '600'],
+        ['right', '600'],
+        ['top', '400'],
+        ['bottom', '400'],
+      ])
+        await retype(page.getByRole('spinbutton', { name: `Extend ${side} (px)` }), px);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window as any).__maskworkTest.outpaintEstimate()?.requests > 0);
     // The renderer asks main to prepare once the panel has settled (a read-only probe of that ask).
     await page.waitForFunction(() => (window as any).__maskworkTest.outpaintPreparation()?.model === 'gpt-image-2');
-    // The bench's layout: colorful-cups (2560×1600) extended to 21:9 is one 3733×1600 tile, sent at 2912×1248.
-    const floor = await tileFloor(join(PHOTOS, 'colorful-cups.jpg'), { width: 3733, height: 1600 }, { width: 2912, height: 1248 });
+    // The wide layout: colorful-cups (2560×1600) extended to 21:9 is one 3733×1600 tile, sent at 2912×1248.
+    const floor =
+      layout === 'wide'
+        ? await tileFloor(join(PHOTOS, 'colorful-cups.jpg'), { width: 3733, height: 1600 }, { width: 2912, height: 1248 })
+        : await chainedTileFloor();
     await floor(); // warm-up
     const samples: OutpaintSample[] = [];
     for (let i = 0; i <= runs; i++) {
@@ -116,7 +174,7 @@ export async function runOutpaintTiles(runs: number, prepared = true): Promise<O
       const reqs = openai.requests
         .slice(reqsBefore)
         .map((r) => ({ name: 'server', start: r.receivedAt, end: r.answeredAt ?? r.receivedAt }));
-      const tileSpans = trace.spans.filter((s) => /^main: tile #\d+$/.test(s.name));
+      const tileSpans = trace.spans.filter((s) => (layout === 'wide' ? /^main: tile #\d+$/ : /^main: tile #2$/).test(s.name));
       const tileOwnMs = tileSpans.map((t) => {
         const inside = reqs.filter((r) => r.start >= t.start && r.end <= t.end);
         return t.end - t.start - coveredMs(inside, 'server');
@@ -138,16 +196,19 @@ export async function runOutpaintTiles(runs: number, prepared = true): Promise<O
   } finally {
     await app.close();
     await openai.close();
+    await rm(tmp, { recursive: true, force: true });
   }
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-export function outpaintTileRow(samples: OutpaintSample[], prepared = true): RatioRow {
+export function outpaintTileRow(samples: OutpaintSample[], prepared = true, layout: OutpaintLayout = 'wide'): RatioRow {
+  const chained = layout === 'chained';
   const perTile = median(samples.flatMap((s) => s.tileOwnMs));
-  // The pixel work that stands between Ctrl+Enter and the screen: a prepared tile's request is made before.
-  const floorOf = (f: OutpaintSample['floorMs']) => (prepared ? f.answer : f.request + f.answer);
+  // The pixel work that stands between Ctrl+Enter and the screen: a prepared tile's request is made
+  // before; a chained tile's request is encoded at its turn.
+  const floorOf = (f: OutpaintSample['floorMs']) => (prepared && !chained ? f.answer : f.request + f.answer);
   const floorMs = median(samples.map((s) => floorOf(s.floorMs)));
   const own = median(samples.map((s) => s.totalMs - s.serverMs));
   const fixed = (name: string) =>
@@ -157,17 +218,19 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true): Rat
   for (const s of samples) {
     const per = new Map<string, number>();
     for (const x of s.spans) {
-      const m = /^main: tile #\d+ (.+)$/.exec(x.name);
+      const m = (chained ? /^main: tile #2 (.+)$/ : /^main: tile #\d+ (.+)$/).exec(x.name);
       if (m) per.set(m[1], (per.get(m[1]) ?? 0) + (x.end - x.start) / Math.max(1, s.tiles));
     }
     for (const [k, v] of per) steps.set(k, [...(steps.get(k) ?? []), v]);
   }
   const stepText = [...steps].map(([k, v]) => `${k} ${r1(median(v))}`).join(', ');
   return {
-    id: prepared ? 'outpaint-tile' : 'outpaint-tile-unprepared',
-    measure: prepared
-      ? "an outpaint tile's own time beyond its request, prepared before Ctrl+Enter (2560×1600 photo → 21:9, gpt-image-2, e2e harness)"
-      : "an outpaint tile's own time beyond its request, not prepared (as every later tile of a many-tile outpaint; same photo)",
+    id: chained ? 'outpaint-tile-chained' : prepared ? 'outpaint-tile' : 'outpaint-tile-unprepared',
+    measure: chained
+      ? "an outpaint tile made of an earlier tile's answer, its own time beyond its request (24 MP photo + 600/400 px on every side, tile 2 of 2, prepared as the app does)"
+      : prepared
+        ? "an outpaint tile's own time beyond its request, prepared before Ctrl+Enter (2560×1600 photo → 21:9, gpt-image-2, e2e harness)"
+        : "an outpaint tile's own time beyond its request, not prepared (same photo; preparing off)",
     floor: 'absolute limit',
     value: r1(perTile),
     floorValue: r1(floorMs),
@@ -178,6 +241,6 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true): Rat
     pass: perTile <= 150,
     runs: samples.length,
     samples: { value: samples.flatMap((s) => s.tileOwnMs.map(r1)), floor: samples.map((s) => r1(floorOf(s.floorMs))) },
-    note: `libvips floor of a tile's pixel work (${prepared ? 'JPEG answer decode + scale back into the sides' : 'scale to request, JPEG encode, JPEG answer decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${samples[0]?.tiles ?? 0} tiles per outpaint; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
+    note: `libvips floor of a tile's pixel work (${chained ? 'request JPEG encode, JPEG answer decode + scale back into the top and bottom' : prepared ? 'JPEG answer decode + scale back into the sides' : 'scale to request, JPEG encode, JPEG answer decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${chained ? 'tile 2 of 2' : `${samples[0]?.tiles ?? 0} tiles per outpaint`}; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
   };
 }

@@ -36,6 +36,7 @@ export async function runRatios(opts: {
     // Medians of 10 like the edits (issue 16's goals are medians of ≥ 10; 5 swung by 60 ms run to run).
     rows.push(outpaintTileRow(await runOutpaintTiles(opts.quick ? 2 : 10)));
     rows.push(outpaintTileRow(await runOutpaintTiles(opts.quick ? 2 : 10, false), false));
+    rows.push(outpaintTileRow(await runOutpaintTiles(opts.quick ? 2 : 10, true, 'chained'), true, 'chained'));
     spanTable = formatSpanTable(r);
     editTime = r;
   }
