@@ -35,7 +35,8 @@ export interface ChainedAhead {
 
 /**
  * The chained tiles' ahead parts (undefined for a tile that waits for none) from `canvas` before any
- * blend. `prepareMask`: the provider's wire mask, made for each request mask.
+ * blend. `prepareMask`: the provider's wire mask, made for each request mask. Aborted through
+ * `signal`: nothing is made (an empty list) once it is.
  */
 export async function prepareChained(
   canvas: WorkingCanvas,
@@ -43,6 +44,7 @@ export async function prepareChained(
   tiles: readonly OutpaintTile[],
   featherPx: number,
   prepareMask: (mask: Uint8Array, size: Size) => Promise<void>,
+  signal?: AbortSignal,
 ): Promise<(ChainedAhead | undefined)[]> {
   const waits = tileWaits(tiles);
   const chained = waits.map((w) => w.length > 0);
@@ -55,6 +57,7 @@ export async function prepareChained(
   );
   const out: (ChainedAhead | undefined)[] = [];
   for (const [k, tile] of tiles.entries()) {
+    if (signal?.aborted) return [];
     const turn = turns[k];
     if (!chained[k] || !('ask' in turn)) {
       out.push(undefined);

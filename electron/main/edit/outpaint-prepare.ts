@@ -135,7 +135,7 @@ export async function prepareOutpaint(
   // Made from the canvas before any blend; kept only within the same budget as the canvas.
   let chained: (ChainedAhead | undefined)[] | null = null;
   if (independent.some((x) => !x)) {
-    chained = await prepareChained(rendered, req.canvas.width, plan.tiles, req.featherPx, wireMaskOf(model));
+    chained = await prepareChained(rendered, req.canvas.width, plan.tiles, req.featherPx, wireMaskOf(model), signal);
     if (signal.aborted) return null;
     if (chainedBytes(chained) > keepWorkingMaxBytes) chained = null;
   }

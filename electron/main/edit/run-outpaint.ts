@@ -112,7 +112,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       if (anyChained)
         chainParts ??= canvasReady.then(
           (canvas) =>
-            spans.time('main: chained tiles ahead', () => prepareChained(canvas, W, plan.tiles, req.featherPx, wireMaskOf(model))),
+            spans.time('main: chained tiles ahead', () => prepareChained(canvas, W, plan.tiles, req.featherPx, wireMaskOf(model), signal)),
           () => [],
         );
       const partsRead = chainParts?.catch(() => []) ?? Promise.resolve([]);

@@ -103,6 +103,17 @@ describe('chained tiles made ahead', () => {
       }
     });
 
+  it('a cancelled job or preparation makes nothing ahead (and no wire mask)', async () => {
+    const { canvas, plan, working, unknownMap } = await layout('gpt-image-2', { width: 360, height: 640 }, { x: 570, y: 0 });
+    const stop = new AbortController();
+    stop.abort();
+    const wires: number[] = [];
+    expect(
+      await prepareChained({ working, unknownMap }, canvas.width, plan, 24, async (m) => void wires.push(m.length), stop.signal),
+    ).toEqual([]);
+    expect(wires).toEqual([]);
+  });
+
   it('the turns follow the blends: each tile meets the unknown map its earlier tiles left', async () => {
     const { canvas, plan, working, unknownMap } = await layout('gpt-image-2', { width: 2400, height: 1600 }, { x: 240, y: 160 });
     const before = unknownMap.slice();
