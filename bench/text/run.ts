@@ -3,11 +3,11 @@
  * several sizes and colour schemes, each as a right candidate and as a near miss (O/0, l/1, rn/m,
  * a wrong digit). Every candidate is a 1000×1000 region (1 MP) read whole by the same code the
  * edit job uses. Reports precision and recall of "spelled right" per set (dev, dev added, old held
- * back, new held back, the l/1 probe and the mono l/1 probe — bench/text/sets.ts), time per candidate, and the time of a floor measured in the same
+ * back, new held back and the l/1 probes: Bookman, monospaced bold, italic and blurred — bench/text/sets.ts), time per candidate, and the time of a floor measured in the same
  * run (sharp decoding + greyscaling the same 1 MP PNG).
  *
  * Options (for targeted runs while developing): --quick (dev set, half its fonts, 2 sizes),
- * --sets dev,added,held,new,probe,mono, --fonts <substring>[,…], --sizes 20,32, --pairs <substring of the text>[,…],
+ * --sets dev,added,held,new,probe,mono,italic,blur, --fonts <substring>[,…], --sizes 20,32, --pairs <substring of the text>[,…],
  * --schemes 0,1,2 (only the candidates drawn in those colour schemes: 0 dark on cream, 1 light on
  * navy, 2 red on white), --rows (print every candidate with its scheme).
  */
@@ -50,7 +50,14 @@ const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 
 const p95 = (a: number[]) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * 0.95))];
 
 /** Renders every font × size × pair (right and near miss) and checks each as an edit's candidate. */
-async function runSet(fonts: string[], sizes: number[], pairs: [string, string][], floorMs: number[], print: boolean): Promise<Row[]> {
+async function runSet(
+  fonts: string[],
+  sizes: number[],
+  pairs: [string, string][],
+  floorMs: number[],
+  print: boolean,
+  blur?: number,
+): Promise<Row[]> {
   const region = { width: SIZE, height: SIZE };
   const base = new Uint8Array(SIZE * SIZE * 4);
   const mask = new Uint8Array(SIZE * SIZE).fill(1);
@@ -63,7 +70,8 @@ async function runSet(fonts: string[], sizes: number[], pairs: [string, string][
           const si = k++ % SCHEMES.length;
           if (onlySchemes && !onlySchemes.includes(String(si))) continue;
           const scheme = SCHEMES[si];
-          const png = renderText({ text: rendered, font, px, width: SIZE, height: SIZE, ...scheme });
+          const drawn = renderText({ text: rendered, font, px, width: SIZE, height: SIZE, ...scheme });
+          const png = blur ? await sharp(drawn).blur(blur).png().toBuffer() : drawn;
           const t0 = performance.now();
           const raw = await sharp(png).ensureAlpha().raw().toBuffer();
           const patch = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
@@ -136,7 +144,7 @@ async function main() {
     const missing = Object.keys(set.fonts).filter((f) => !availableFonts({ [f]: set.fonts[f] }).length);
     if (missing.length) console.log(`${set.name}: fonts not installed, skipped: ${missing.join(', ')}`);
     if (!fonts.length || !pairs.length) continue;
-    const rows = await runSet(fonts, sizes, pairs, floorMs, args.includes('--rows'));
+    const rows = await runSet(fonts, sizes, pairs, floorMs, args.includes('--rows'), set.blur);
     results.push({ set, fonts, summary: summarise(rows), rows });
   }
   await shutdownOcr();

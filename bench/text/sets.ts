@@ -16,15 +16,24 @@
  *   1's flag, with the same texts (l and 1 swapped both ways). Every l drawn for a requested 1 in
  *   "Size l1", "Lot 2l", "No. l" was once marked right there; the set keeps that hole measured.
  *   Tuned on (like dev).
+ * - italic mono l/1 probe: bold italic and oblique monospaced fonts, the same texts. Nimbus Mono PS
+ *   Bold Italic's lines are often not de-slanted (its slab serifs sharpen both shears), and its l's
+ *   bar, leaning with its stem, passed for a 1's sloped flag ("Size l1", "Gate l1", "Lot 2l").
+ *   Tuned on (like dev).
+ * - blurred mono l/1 probe: the mono probe's fonts plus DejaVu Sans and DejaVu Sans Mono (dev), the
+ *   same texts, blurred (Gaussian σ 1.2 px) after rendering: blur rounds a bar's square corner into
+ *   the blob a 1's flag makes, and l's drawn for 1s at 20 px passed. Tuned on (like dev).
  * Each pair is [requested text, near miss rendered instead].
  */
 import { FONT_FILES, HELD_BACK_FONT_FILES } from './render-text';
 
 export interface BenchSet {
-  key: 'dev' | 'added' | 'held' | 'new' | 'probe' | 'mono';
+  key: 'dev' | 'added' | 'held' | 'new' | 'probe' | 'mono' | 'italic' | 'blur';
   name: string;
   fonts: Record<string, string>;
   pairs: [string, string][];
+  /** Gaussian blur (σ in px) applied to every rendering before it is checked. */
+  blur?: number;
 }
 
 const URW = '/usr/share/fonts/opentype/urw-base35';
@@ -60,6 +69,20 @@ export const MONO_PROBE_FONT_FILES: Record<string, string> = {
   'DejaVu Sans Mono Bold': '/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf',
   'Nimbus Mono PS Bold': `${URW}/NimbusMonoPS-Bold.otf`,
   'Noto Sans Mono Bold': '/usr/share/fonts/truetype/noto/NotoSansMono-Bold.ttf',
+};
+
+/** Debian packages fonts-urw-base35, fonts-dejavu-extra, fonts-liberation. */
+export const ITALIC_MONO_PROBE_FONT_FILES: Record<string, string> = {
+  'Nimbus Mono PS Bold Italic': `${URW}/NimbusMonoPS-BoldItalic.otf`,
+  'DejaVu Sans Mono Bold Oblique': '/usr/share/fonts/truetype/dejavu/DejaVuSansMono-BoldOblique.ttf',
+  'Liberation Mono Bold Italic': '/usr/share/fonts/truetype/liberation/LiberationMono-BoldItalic.ttf',
+};
+
+/** The mono probe's fonts and two dev fonts, blurred (Debian packages as above, fonts-dejavu-core). */
+export const BLUR_PROBE_FONT_FILES: Record<string, string> = {
+  ...MONO_PROBE_FONT_FILES,
+  'DejaVu Sans': FONT_FILES['DejaVu Sans'],
+  'DejaVu Sans Mono': FONT_FILES['DejaVu Sans Mono'],
 };
 
 /** l and 1 swapped both ways (each pair: requested text, near miss rendered instead). */
@@ -154,5 +177,18 @@ export const SETS: BenchSet[] = [
     name: 'mono l/1 probe',
     fonts: MONO_PROBE_FONT_FILES,
     pairs: L1_PAIRS,
+  },
+  {
+    key: 'italic',
+    name: 'italic mono l/1 probe',
+    fonts: ITALIC_MONO_PROBE_FONT_FILES,
+    pairs: L1_PAIRS,
+  },
+  {
+    key: 'blur',
+    name: 'blurred mono l/1 probe',
+    fonts: BLUR_PROBE_FONT_FILES,
+    pairs: L1_PAIRS,
+    blur: 1.2,
   },
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawSpans, rect, type Span } from './test-spans';
-import { barShape, couldBeFlatBar } from './flat-bar';
+import { BAR_CHAMFER, barShape, couldBeFlatBar } from './flat-bar';
+import { shearGlyph, stemLean } from './stem-lean';
 import { checkGlyph, flagDepth, type GreyImage, shapeOf } from './glyph-check';
 
 const draw = (spans: Span[]): GreyImage => drawSpans(spans, 100);
@@ -64,5 +65,33 @@ describe("a 1's flag or a monospaced l's flat bar", () => {
       expect(checkGlyph(img, '1', box, { typed: '1', word, line: word })).toEqual({ result: 'ok' });
       expect(checkGlyph(img, 'l', box, { typed: 'l', word, line: word })).toEqual({ result: 'veto', looksLike: '1' });
     }
+  });
+});
+
+/** The spans leaning right by `lean` (tan): each row moved right by lean·(centre − y), about y = 50. */
+const leaning = (spans: Span[], lean: number): Span[] =>
+  spans.map(([y, x0, x1]) => {
+    const dx = Math.round(lean * (50 - y));
+    return [y, x0 + dx, x1 + dx];
+  });
+
+describe('a leaning glyph (its line not de-slanted)', () => {
+  it('measures the stem’s own lean', () => {
+    const { shape } = glyph(leaning(courierL, 0.22));
+    expect(stemLean(shape.ink, shape.w, shape.h)).toBeGreaterThan(0.18);
+    expect(stemLean(shape.ink, shape.w, shape.h)).toBeLessThan(0.26);
+    const upright = glyph(courierL).shape;
+    expect(Math.abs(stemLean(upright.ink, upright.w, upright.h))).toBeLessThan(0.02);
+  });
+
+  it('takes a leaning bar for a possible bar, though it measures sloped as drawn; a leaning sloped flag stays a 1', () => {
+    const l = glyph(leaning(courierL, 0.22)).shape;
+    // As drawn the bar's top-left corner is cut by the lean: it passes the level test no more.
+    expect(barShape(l.ink, l.w, l.h)?.chamfer).toBeGreaterThan(BAR_CHAMFER);
+    expect(couldBeFlatBar(l.ink, l.w, l.h)).toBe(true);
+    const one = glyph(leaning(slopedOne, 0.22)).shape;
+    expect(couldBeFlatBar(one.ink, one.w, one.h)).toBe(false);
+    const up = shearGlyph(l.ink, l.w, l.h, stemLean(l.ink, l.w, l.h));
+    expect(barShape(up.ink, up.w, up.h)?.chamfer).toBeLessThan(BAR_CHAMFER);
   });
 });

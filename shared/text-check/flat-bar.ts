@@ -18,6 +18,7 @@
  * the left of the stem; no 1 measured has that (a 1's foot reaches both ways, or neither).
  */
 import { flagReach } from './flag-reach';
+import { shearGlyph, stemLean } from './stem-lean';
 
 /** Mean top-edge depth over the flag's box under this: a level bar (l's ≤ 0.11, 1s ≥ 0.14). */
 export const BAR_CHAMFER = 0.135;
@@ -96,11 +97,45 @@ export function barShape(ink: Uint8Array, w: number, h: number): BarShape | null
   };
 }
 
-/** True when a flagged glyph could be a monospaced l (see above): its flag is no proof of a 1. */
-export function couldBeFlatBar(ink: Uint8Array, w: number, h: number): boolean {
+/**
+ * Edges this blurred (edge-blur.ts: the ground-to-ink step over the glyph's height) melt a bar's
+ * square corner and a flag's slope into the same blob: at Gaussian σ 1.2 px on 20 px text Nimbus
+ * Mono PS Bold's and Noto Sans Mono Bold's l's measure chamfer 0.14–0.22, their 1s 0.22–0.34.
+ * Sharp renderings of the mono probe's fonts measure 0.00–0.07 (20–56 px), σ 0.8 px on 20 px text
+ * 0.05–0.09, σ 1.2 px 0.08–0.13 at 20 px and 0.05–0.08 at 32 px.
+ */
+export const BLUR_MAX = 0.08;
+
+/**
+ * True when a flagged glyph with a foot reaching right of its stem and no notch under its flag
+ * (a monospaced l's outline, whatever its corner) is too blurred for the corner to tell.
+ */
+export function couldBeBlurredBar(ink: Uint8Array, w: number, h: number, blur: number): boolean {
+  if (blur < BLUR_MAX) return false;
+  const s = barShape(ink, w, h);
+  return s !== null && s.footRight >= BAR_FOOT && s.notched === 0;
+}
+
+/** A glyph whose stem leans right by at least this (tan) is also measured sheared upright. */
+export const LEAN_MIN = 0.07;
+
+function barOrTail(ink: Uint8Array, w: number, h: number): boolean {
   const s = barShape(ink, w, h);
   if (!s || s.footRight < BAR_FOOT) return false;
   const level = s.notched === 0 && s.chamfer < BAR_CHAMFER;
   const tail = s.footLeft <= TAIL_LEFT;
   return level || tail;
+}
+
+/**
+ * True when a flagged glyph could be a monospaced l (see above): its flag is no proof of a 1.
+ * A glyph left leaning (its line was not de-slanted, stem-lean.ts) is measured as drawn and
+ * sheared upright by its own stem's lean; a bar in either is no proof.
+ */
+export function couldBeFlatBar(ink: Uint8Array, w: number, h: number): boolean {
+  if (barOrTail(ink, w, h)) return true;
+  const lean = stemLean(ink, w, h);
+  if (lean < LEAN_MIN) return false;
+  const up = shearGlyph(ink, w, h, lean);
+  return barOrTail(up.ink, up.w, up.h);
 }

@@ -1,6 +1,7 @@
 import { inkOf } from './binarise';
 import { fillsDigitCell } from './digit-cell';
-import { couldBeFlatBar } from './flat-bar';
+import { edgeBlur } from './edge-blur';
+import { couldBeBlurredBar, couldBeFlatBar } from './flat-bar';
 import { flagReach } from './flag-reach';
 import { partnerDiffers } from './same-shape';
 import { checkM, rPairGap } from './m-check';
@@ -240,7 +241,7 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     return { result: 'unsure', between: 'O/0' };
   }
   if (ch === '1' || ch === 'l' || (ch === 'i' && ctx.typed === 'I')) {
-    const v = checkStem(ch, glyphBox, ctx, g, mono);
+    const v = checkStem(img, ch, glyphBox, ctx, g, mono);
     // One font draws one 1: another glyph of the line read as "1" but clearly wider or narrower is
     // another character (same-shape.ts).
     if (v.result === 'ok' && ch === '1' && partnerDiffers(glyphBox, ctx.line, ctx.shapes, img.scale ?? 1))
@@ -266,7 +267,7 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
 }
 
 /** The 1/l/I checks: a 1's flag, an l's wedge serif or flat bar, a flagless 1's digit cell. */
-function checkStem(ch: string, glyphBox: Box, ctx: GlyphContext, g: Shape, mono: boolean): GlyphVerdict {
+function checkStem(img: GreyImage, ch: string, glyphBox: Box, ctx: GlyphContext, g: Shape, mono: boolean): GlyphVerdict {
   const aspect = g.w / g.h;
   // A 1 has a flag reaching down-left from its top; an l has at most a short serif there.
   const depth = aspect < 0.25 ? 0 : flagDepth(g.ink, g.w, g.h);
@@ -286,6 +287,8 @@ function checkStem(ch: string, glyphBox: Box, ctx: GlyphContext, g: Shape, mono:
   }
   // A level bar on a footed stem is what bold monospaced fonts draw on their l (flat-bar.ts).
   if (looks === '1' && couldBeFlatBar(g.ink, g.w, g.h)) return { result: 'unsure', between: `1/${stem}` };
+  // Blurred edges hide the bar's square corner (flat-bar.ts, edge-blur.ts).
+  if (looks === '1' && couldBeBlurredBar(g.ink, g.w, g.h, edgeBlur(img, glyphBox, g.h))) return { result: 'unsure', between: `1/${stem}` };
   if (looks === '1') return ch === '1' ? { result: 'ok' } : { result: 'veto', looksLike: '1' };
   return ch === '1' ? { result: 'veto', looksLike: stem } : { result: 'ok' };
 }

@@ -81,3 +81,28 @@ describe('text check on a bold monospaced l and 1', () => {
     expect(one.verdict).toMatchObject({ status: 'right', read: 'Size 11' });
   });
 });
+
+describe('text check on a bold italic monospaced l the de-slant leaves leaning', () => {
+  it('never marks the leaning l drawn for a 1 right, and still marks the 1 right', async () => {
+    // Nimbus Mono PS Bold Italic 20 px: the line is not sheared upright, and the l's bar, leaning
+    // with its stem, measured like a 1's sloped flag. Sheared by its own stem's lean it is level.
+    const l = await check('mono-italic-gate-l1.png', 'Gate 11');
+    expect(l.slant).toBe(0);
+    expect(l.verdict.read).toBe('Gate 11');
+    expect(l.verdict.status).not.toBe('right');
+    const one = await check('mono-italic-gate-11.png', 'Gate 11');
+    expect(one.verdict).toMatchObject({ status: 'right', read: 'Gate 11' });
+  });
+});
+
+describe('text check on a blurred bold monospaced l', () => {
+  it('never marks the blurred l drawn for a 1 right', async () => {
+    // Nimbus Mono PS Bold 20 px, Gaussian σ 1.2 px: the bar's corner is rounded like a 1's flag.
+    const l = await check('mono-blur-lot-2l.png', 'Lot 21');
+    expect(l.verdict.read).toBe('Lot 21');
+    expect(l.verdict.status).not.toBe('right');
+    // The 1 cannot be told from it either: unsure, never wrong.
+    const one = await check('mono-blur-lot-21.png', 'Lot 21');
+    expect(one.verdict).toMatchObject({ status: 'unsure', read: 'Lot 21' });
+  });
+});
