@@ -15,7 +15,7 @@ import { tileView } from '../../../shared/pixels/outpaint-masks';
 import type { WorkingCanvas } from './outpaint-prepare';
 import type { Size } from './provider-image';
 import { scaleRequestMask } from './request-pixels';
-import { tileAtSize } from './tile-scale';
+import { scaledReach, tileAtSize } from './tile-scale';
 import type { TilePixels } from './outpaint-tile-steps';
 
 /** What a chained tile needs that does not depend on the earlier tiles' answers. */
@@ -114,17 +114,9 @@ export async function chainedAtRequest(ahead: ChainedAhead, rgba: Uint8Array, fr
   if (small.width === from.width && small.height === from.height) return { ...small, rgba: new Uint8Array(rgba) };
   const to = { width: small.width, height: small.height };
   const out = new Uint8Array(small.rgba);
-  const sx = to.width / from.width;
-  const sy = to.height / from.height;
-  // The reach of the linear kernel in output pixels (as `tileAtSize`'s mask windows, tested against the whole scale).
-  const padX = Math.ceil(2 * Math.max(1, sx)) + 2;
-  const padY = Math.ceil(2 * Math.max(1, sy)) + 2;
   await Promise.all(
     ahead.changed.map(async (win) => {
-      const x0 = Math.max(0, Math.floor(win.x0 * sx) - padX);
-      const y0 = Math.max(0, Math.floor(win.y0 * sy) - padY);
-      const w = Math.min(to.width, Math.ceil(win.x1 * sx) + padX) - x0;
-      const h = Math.min(to.height, Math.ceil(win.y1 * sy) + padY) - y0;
+      const { x0, y0, w, h } = scaledReach(win, from, to);
       const part = await sharp(rgba, { raw: { width: from.width, height: from.height, channels: 4 } })
         .resize(to.width, to.height, { fit: 'fill', kernel: 'linear' })
         .extract({ left: x0, top: y0, width: w, height: h })

@@ -57,23 +57,15 @@ function flags(m: Uint8Array): Uint8Array {
 
 /**
  * A grey mask that is 0 outside `windows` scaled to `to` like {@link scaled}, computed only over each
- * window's image at the new size, padded by the kernel's reach (linear: one source pixel either side,
- * times the enlargement, under one output pixel when shrinking; two source pixels' worth plus 2 px —
- * tested against the whole scale); 0 elsewhere, as the whole scale gives there. `asFlags`: 1 where
+ * window's image at the new size, padded by the kernel's reach ({@link scaledReach}); 0 elsewhere,
+ * as the whole scale gives there. `asFlags`: 1 where
  * the scaled value is non-zero instead of the value.
  */
 async function scaledMaskWindows(data: Uint8Array, from: Size, to: Size, windows: Window[], asFlags: boolean): Promise<Uint8Array> {
   const out = new Uint8Array(to.width * to.height);
-  const sx = to.width / from.width;
-  const sy = to.height / from.height;
-  const padX = Math.ceil(2 * Math.max(1, sx)) + 2;
-  const padY = Math.ceil(2 * Math.max(1, sy)) + 2;
   await Promise.all(
     windows.map(async (win) => {
-      const x0 = Math.max(0, Math.floor(win.x0 * sx) - padX);
-      const y0 = Math.max(0, Math.floor(win.y0 * sy) - padY);
-      const w = Math.min(to.width, Math.ceil(win.x1 * sx) + padX) - x0;
-      const h = Math.min(to.height, Math.ceil(win.y1 * sy) + padY) - y0;
+      const { x0, y0, w, h } = scaledReach(win, from, to);
       const part = await sharp(data, { raw: { width: from.width, height: from.height, channels: 1 } })
         .resize(to.width, to.height, { fit: 'fill', kernel: 'linear' })
         .extract({ left: x0, top: y0, width: w, height: h })
@@ -88,6 +80,27 @@ async function scaledMaskWindows(data: Uint8Array, from: Size, to: Size, windows
     }),
   );
   return out;
+}
+
+/**
+ * Where a linear resize from `from` to `to` can change when the input changes only inside `win`: the
+ * window at the new size, padded by the kernel's reach (one source pixel either side, times the
+ * enlargement, under one output pixel when shrinking; two source pixels' worth plus 2 px — tested
+ * against the whole scale), clipped to the output.
+ */
+export function scaledReach(win: Window, from: Size, to: Size): { x0: number; y0: number; w: number; h: number } {
+  const sx = to.width / from.width;
+  const sy = to.height / from.height;
+  const padX = Math.ceil(2 * Math.max(1, sx)) + 2;
+  const padY = Math.ceil(2 * Math.max(1, sy)) + 2;
+  const x0 = Math.max(0, Math.floor(win.x0 * sx) - padX);
+  const y0 = Math.max(0, Math.floor(win.y0 * sy) - padY);
+  return {
+    x0,
+    y0,
+    w: Math.min(to.width, Math.ceil(win.x1 * sx) + padX) - x0,
+    h: Math.min(to.height, Math.ceil(win.y1 * sy) + padY) - y0,
+  };
 }
 
 /** Whether a 0/n flag map uses 255 for its flags (its first non-zero value; maps use one value). */
