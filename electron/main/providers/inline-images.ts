@@ -8,8 +8,10 @@
  * straight from them and hands the SDK the same JSON with each value replaced by a short token;
  * `imageBytes(value)` turns a token back into its bytes (or decodes a value that is still base64).
  * A value it cannot take as plain base64 (an escape in it, an unterminated string) leaves the whole
- * answer as it came: the SDK then parses it the usual way. Anything but a successful JSON answer —
- * errors, event streams — passes through untouched.
+ * answer as it came: the SDK then parses it the usual way. An event stream (a streamed edit: partial
+ * images, then the final one) is done event by event as its bytes arrive — each whole event's images
+ * replaced before the SDK reads it, so the SDK never splits and parses a 3 MB line after the last byte.
+ * Anything else — errors, other answers — passes through untouched.
  */
 
 const TOKEN_PREFIX = 'maskwork-inline:';
@@ -64,21 +66,90 @@ function isJson(res: Response): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\b/i.test(res.headers.get('content-type') ?? '');
 }
 
+function isEventStream(res: Response): boolean {
+  return /^text\/event-stream\b/i.test(res.headers.get('content-type') ?? '');
+}
+
+/** `body` with its images replaced by tokens (kept for `imageBytes`), or as it is. */
+function inlined(body: Buffer): Buffer {
+  const r = inlineBase64Images(body);
+  if (!r) return body;
+  for (const [token, bytes] of r.images) {
+    waiting.set(token, bytes);
+    if (waiting.size > MAX_WAITING) waiting.delete(waiting.keys().next().value!);
+  }
+  return r.body;
+}
+
+/** The ways a server-sent event can end (a blank line after any of the three line endings). */
+const EVENT_ENDS = ['\n\n', '\r\r', '\r\n\r\n', '\n\r\n', '\r\n\n'].map((e) => Buffer.from(e, 'latin1'));
+
+/** Where the first event in `b` ends (just after its blank line), or -1. */
+function eventEnd(b: Buffer): number {
+  let best = -1;
+  for (const e of EVENT_ENDS) {
+    const i = b.indexOf(e);
+    if (i >= 0 && (best < 0 || i + e.length < best)) best = i + e.length;
+  }
+  return best;
+}
+
+/**
+ * Splits an event stream's bytes into whole events as they arrive (`null`: the stream ended — the
+ * rest, if any). Each chunk is searched once (with the 3 bytes before it, for an end split between
+ * chunks), so a 3 MB event costs one pass, not one per chunk. The events joined are the bytes given.
+ */
+export function eventSplitter(): (chunk: Buffer | null) => Buffer[] {
+  let parts: Buffer[] = [];
+  let length = 0;
+  return (chunk) => {
+    if (chunk === null) {
+      const rest = length ? Buffer.concat(parts, length) : null;
+      parts = [];
+      length = 0;
+      return rest ? [rest] : [];
+    }
+    const out: Buffer[] = [];
+    const tail = parts.length ? Buffer.concat(parts, length).subarray(Math.max(0, length - 3)) : Buffer.alloc(0);
+    let hay = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+    let hayAt = length - tail.length; // where `hay` starts in the pending bytes
+    parts.push(chunk);
+    length += chunk.length;
+    for (let end = eventEnd(hay); end >= 0; end = eventEnd(hay)) {
+      const all = Buffer.concat(parts, length);
+      out.push(all.subarray(0, hayAt + end));
+      const rest = all.subarray(hayAt + end);
+      parts = rest.length ? [rest] : [];
+      length = rest.length;
+      hay = rest;
+      hayAt = 0;
+    }
+    return out;
+  };
+}
+
 /** Wraps a fetch (the guarded one: limits apply while the body is read) for the OpenAI SDK. */
 export function inlineImages(base: FetchFn): FetchFn {
   return async (input, init) => {
     const res = await base(input, init);
-    if (!res.ok || !res.body || !isJson(res)) return res;
-    const body = Buffer.from(await res.arrayBuffer());
-    const inlined = inlineBase64Images(body);
+    if (!res.ok || !res.body) return res;
     const headers = new Headers(res.headers);
     headers.delete('content-length');
-    if (!inlined) return new Response(view(body), { status: res.status, statusText: res.statusText, headers });
-    for (const [token, bytes] of inlined.images) {
-      waiting.set(token, bytes);
-      if (waiting.size > MAX_WAITING) waiting.delete(waiting.keys().next().value!);
+    const init2 = { status: res.status, statusText: res.statusText, headers };
+    if (isEventStream(res)) {
+      const split = eventSplitter();
+      const events = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          for (const e of split(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))) out.enqueue(view(inlined(e)));
+        },
+        flush(out) {
+          for (const e of split(null)) out.enqueue(view(inlined(e)));
+        },
+      });
+      return new Response(res.body.pipeThrough(events), init2);
     }
-    return new Response(view(inlined.body), { status: res.status, statusText: res.statusText, headers });
+    if (!isJson(res)) return res;
+    return new Response(view(inlined(Buffer.from(await res.arrayBuffer()))), init2);
   };
 }
 

@@ -47,7 +47,6 @@ export function inputFidelityFor(model: string): 'high' | undefined {
   return /^(gpt-image-1\.5|chatgpt-image-latest)/.test(model) ? 'high' : undefined;
 }
 
-const fromB64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
 const mimeOf = (format: string | undefined) => `image/${format === 'jpeg' || format === 'webp' ? format : 'png'}`;
 
 /** Creates the provider for one OpenAI (or gateway) connection. */
@@ -141,7 +140,7 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
       if (ev.type === 'image_edit.partial_image') {
         // A preview goes to the renderer only if its header says it is the requested size.
         if (ev.b64_json) {
-          const bytes = fromB64(ev.b64_json);
+          const bytes = imageBytes(ev.b64_json);
           if (pngSizeIs(bytes, req.size)) ctx.onPartial?.(0, bytes);
         }
         ctx.onProgress?.(Math.min(0.95, (ev.partial_image_index + 1) / (partials + 1)));
@@ -159,7 +158,7 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
     }
     ctx.onProgress?.(1);
     const usage = final.usage ? ({ ...final.usage } as Record<string, unknown>) : undefined;
-    return [{ bytes: fromB64(final.b64_json), mime: mimeOf(final.output_format), requestId, usage }];
+    return [{ bytes: imageBytes(final.b64_json), mime: mimeOf(final.output_format), requestId, usage }];
   }
 
   return {

@@ -1,7 +1,7 @@
 // electron/main/providers/inline-images.ts: an OpenAI image answer's base64 read straight from its
 // bytes, the SDK handed the same JSON with tokens; anything it cannot take plainly is left as it came.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageBytes, inlineBase64Images, inlineImages } from '../../../electron/main/providers/inline-images';
+import { eventSplitter, imageBytes, inlineBase64Images, inlineImages } from '../../../electron/main/providers/inline-images';
 import { createOpenAIProvider } from '../../../electron/main/providers/openai-provider';
 import { startOpenAIServer, type OpenAIServer } from '../../servers';
 import { appErrorOf, callCtx, editRequest } from './helpers';
@@ -41,7 +41,7 @@ describe('inline images', () => {
     expect(inlineBase64Images(Buffer.from('{"data": []}'))).toBeNull();
   });
 
-  it('the fetch wrapper: tokens for a JSON answer (taken once), the original for one it cannot take, errors and streams untouched', async () => {
+  it('the fetch wrapper: tokens for a JSON answer (taken once), the original for one it cannot take, errors and other answers untouched', async () => {
     const inlined = await (await inlineImages(async () => jsonResponse(pythonStyle(b64(bytesA), b64(bytesB))))('http://x')).json();
     expect(imageBytes(inlined.data[0].b64_json)).toEqual(bytesA);
     expect(() => imageBytes(inlined.data[0].b64_json)).toThrow(/no longer available/);
@@ -53,8 +53,57 @@ describe('inline images', () => {
 
     const error = jsonResponse('{"error": {"message": "no"}}', 400);
     expect(await inlineImages(async () => error)('http://x')).toBe(error);
-    const stream = jsonResponse('event: x\ndata: {}\n\n', 200, 'text/event-stream');
-    expect(await inlineImages(async () => stream)('http://x')).toBe(stream);
+    const other = jsonResponse('<html></html>', 200, 'text/html');
+    expect(await inlineImages(async () => other)('http://x')).toBe(other);
+  });
+
+  it('splits an event stream into whole events however its bytes are chunked (every kind of line ending), the bytes unchanged', () => {
+    const text =
+      'event: a\ndata: {"x": 1}\n\n' +
+      'event: b\r\ndata: {"y": 2}\r\n\r\n' +
+      'data: {"z": 3}\r\r' +
+      ': comment\ndata: {"w": 4}\n\r\n' +
+      'data: {"v": 5}\r\n\n' +
+      'data: {"unfinished": 6}';
+    const bytes = Buffer.from(text);
+    for (const size of [1, 2, 3, 5, 7, 64, bytes.length]) {
+      const split = eventSplitter();
+      const events: string[] = [];
+      for (let i = 0; i < bytes.length; i += size) events.push(...split(bytes.subarray(i, i + size)).map((e) => e.toString()));
+      events.push(...split(null).map((e) => e.toString()));
+      expect(events.join(''), `chunks of ${size}`).toBe(text);
+      expect(
+        events.map((e) => e.match(/"(\w+)":/)?.[1]),
+        `chunks of ${size}`,
+      ).toEqual(['x', 'y', 'z', 'w', 'v', 'unfinished']);
+    }
+  });
+
+  it('the fetch wrapper on an event stream: each event’s images become tokens as it arrives; one it cannot take passes as it came', async () => {
+    const ev = (type: string, b: string) => `event: ${type}\ndata: {"type": "${type}", "b64_json": "${b}", "size": "1024x1024"}\n\n`;
+    const escaped = b64(bytesB).replace(/\//g, '\\/');
+    const text =
+      ev('image_edit.partial_image', b64(bytesB)) + ev('image_edit.partial_image', escaped) + ev('image_edit.completed', b64(bytesA));
+    const bytes = Buffer.from(text);
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < bytes.length; i += 999) c.enqueue(new Uint8Array(bytes.subarray(i, i + 999)));
+        c.close();
+      },
+    });
+    const res = await inlineImages(async () => new Response(body, { headers: { 'content-type': 'text/event-stream' } }))('http://x');
+    const out = await res.text();
+    const data = out
+      .split('\n\n')
+      .filter(Boolean)
+      .map((e) => JSON.parse(e.split('\ndata: ')[1]));
+    expect(data.map((d) => d.type)).toEqual(['image_edit.partial_image', 'image_edit.partial_image', 'image_edit.completed']);
+    expect(data[0].b64_json).toMatch(/^maskwork-inline:\d+$/);
+    expect(imageBytes(data[0].b64_json)).toEqual(bytesB);
+    expect(data[1].b64_json).not.toMatch(/^maskwork-inline:/);
+    expect(imageBytes(data[1].b64_json)).toEqual(bytesB);
+    expect(imageBytes(data[2].b64_json)).toEqual(bytesA);
+    expect(out.length).toBeLessThan(text.length / 2);
   });
 });
 
