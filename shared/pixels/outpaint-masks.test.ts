@@ -275,4 +275,27 @@ describe('blendTile copies runs of full weight whole', () => {
     expect(Buffer.from(kb).equals(Buffer.from(ka))).toBe(true);
     expect(weight.filter((w) => w === 255).length).toBeGreaterThan(weight.length / 4);
   });
+
+  it('rounds every partial weight as the float rule does, for every colour pair (its integer rounding checked exhaustively)', () => {
+    // A 256×256 tile: the working colour is the column, the generated one the row; one weight at a time.
+    const n = 256;
+    const r = { x: 0, y: 0, width: n, height: n };
+    const generated = new Uint8Array(n * n * 4);
+    const base = new Uint8Array(n * n * 4);
+    for (let y = 0; y < n; y++)
+      for (let x = 0; x < n; x++) {
+        generated.set([y, 255 - y, y, 255], (y * n + x) * 4);
+        base.set([x, x, 255 - x, 255], (y * n + x) * 4);
+      }
+    const weight = new Uint8Array(n * n);
+    let differing = 0;
+    for (let w = 1; w < 255; w++) {
+      weight.set(new Uint8Array(n * n).map(() => w));
+      const [a, b] = [new Uint8Array(base), new Uint8Array(base)];
+      blendPixelwise(a, new Uint8Array(n * n), n, r, generated, weight, 0);
+      blendTile(b, new Uint8Array(n * n), n, r, generated, weight, [{ x0: 0, y0: 0, x1: n, y1: n }], 0);
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differing++;
+    }
+    expect(differing).toBe(0);
+  });
 });

@@ -244,8 +244,15 @@ export function blendTile(
           continue;
         }
         marks[c] = markValue;
-        const t = a / 255;
-        for (let k = 0; k < 3; k++) working[q + k] = Math.round(working[q + k] * (1 - t) + g[s + k] * t);
+        // round(w·(1 − a/255) + g·a/255) in integers: (n + (n >> 8)) >> 8 with n = w·(255 − a) + g·a + 128
+        // is that rounding for every a, w and g (checked exhaustively) at a fraction of the float's cost.
+        const b = 255 - a;
+        let n = working[q] * b + g[s] * a + 128;
+        working[q] = (n + (n >> 8)) >> 8;
+        n = working[q + 1] * b + g[s + 1] * a + 128;
+        working[q + 1] = (n + (n >> 8)) >> 8;
+        n = working[q + 2] * b + g[s + 2] * a + 128;
+        working[q + 2] = (n + (n >> 8)) >> 8;
         working[q + 3] = 255;
         x++;
       }
