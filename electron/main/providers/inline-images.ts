@@ -110,7 +110,14 @@ export function eventSplitter(): (chunk: Buffer | null) => Buffer[] {
       return rest ? [rest] : [];
     }
     const out: Buffer[] = [];
-    const tail = parts.length ? Buffer.concat(parts, length).subarray(Math.max(0, length - 3)) : Buffer.alloc(0);
+    // The last 3 bytes so far, from the last parts alone (never a copy of the whole pending event).
+    const ends: Buffer[] = [];
+    for (let i = parts.length - 1, need = 3; i >= 0 && need > 0; i--) {
+      const part = parts[i].subarray(Math.max(0, parts[i].length - need));
+      ends.unshift(part);
+      need -= part.length;
+    }
+    const tail = ends.length === 1 ? ends[0] : Buffer.concat(ends);
     let hay = tail.length ? Buffer.concat([tail, chunk]) : chunk;
     let hayAt = length - tail.length; // where `hay` starts in the pending bytes
     parts.push(chunk);

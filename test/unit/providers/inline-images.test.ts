@@ -1,6 +1,6 @@
 // electron/main/providers/inline-images.ts: an OpenAI image answer's base64 read straight from its
 // bytes, the SDK handed the same JSON with tokens; anything it cannot take plainly is left as it came.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventSplitter, imageBytes, inlineBase64Images, inlineImages } from '../../../electron/main/providers/inline-images';
 import { createOpenAIProvider } from '../../../electron/main/providers/openai-provider';
 import { startOpenAIServer, type OpenAIServer } from '../../servers';
@@ -76,6 +76,21 @@ describe('inline images', () => {
         events.map((e) => e.match(/"(\w+)":/)?.[1]),
         `chunks of ${size}`,
       ).toEqual(['x', 'y', 'z', 'w', 'v', 'unfinished']);
+    }
+  });
+
+  it('copies a long event a bounded number of times however many chunks it comes in (not the pending bytes on every chunk)', () => {
+    const event = Buffer.from(`data: {"b64_json": "${'A'.repeat(1_000_000)}"}\n\n`);
+    const split = eventSplitter();
+    const concat = vi.spyOn(Buffer, 'concat');
+    try {
+      const events: Buffer[] = [];
+      for (let i = 0; i < event.length; i += 1000) events.push(...split(event.subarray(i, i + 1000)));
+      expect(events.map((e) => e.length)).toEqual([event.length]);
+      const copied = concat.mock.results.reduce((t, r) => t + (r.value as Buffer).length, 0);
+      expect(copied).toBeLessThan(3 * event.length);
+    } finally {
+      concat.mockRestore();
     }
   });
 
