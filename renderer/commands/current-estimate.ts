@@ -15,6 +15,7 @@ import type { RoutingDecision } from '../../shared/routing';
 import { AUTO_VALUE, autoDecision } from '../model/auto-choice';
 import { runActive } from '../model/multi-plan';
 import { hasExtension, originalRectOf } from '../model/outpaint-request';
+import { isZeroSides } from '../model/extend-logic';
 
 let boundsCache: { maskId: string; bbox: Rect | null; planBox: Rect | null } | null = null;
 
@@ -130,9 +131,18 @@ export function currentEstimate(s: EditorStore): Estimate | null {
 }
 
 /** Why Generate cannot run now, or null. */
+/**
+ * With no mask painted: pixels typed into the extend bar but not applied yet mean the retoucher wants
+ * to outpaint, so that is what they are told to finish (else null).
+ */
+export function pendingExtension(s: EditorStore): string | null {
+  return s.tool === 'extend' && !isZeroSides(s.extend.sides) ? 'Apply the extension first (Enter), then Generate' : null;
+}
+
 export function generateBlocker(s: EditorStore, estimate = currentEstimate(s)): string | null {
   if (!s.doc) return 'Open a photo first';
   if (s.job || runActive(s.multiRun?.entries)) return 'A job is running';
+  if (estimate && !estimate.ok && estimate.code === 'empty-mask') return pendingExtension(s) ?? estimate.error;
   if (estimate && !estimate.ok) return estimate.error;
   const opt = currentOption(s);
   if (!opt.usable && opt.keyProvider) return `Set a ${providerLabel(opt.keyProvider, s.providerSettings.gateways)} key in Settings (⚙)`;

@@ -14,7 +14,7 @@ import { getMask } from './blob-store';
 import { api, errorInfo, unwrap } from './bridge';
 import { encodeMaskPng } from './mask-encode';
 import { adoptPatch, candidatePatch } from './candidate-assets';
-import { currentMaskBounds, currentPlanBox, modelOptions, sentReferences } from './current-estimate';
+import { currentMaskBounds, currentPlanBox, modelOptions, pendingExtension, sentReferences } from './current-estimate';
 import { effectiveGrowPx, maskRectFor, qualityFor, requestLayers, settingsForModel, type EditRequest } from '../model/edit-request';
 import { computeEstimate } from '../model/estimate';
 import { nRange, providerLabel } from '../model/model-options';
@@ -93,7 +93,7 @@ export function setMultiOn(on: boolean): void {
 export function multiGenerateBlocker(s: EditorStore, rows = multiRows(s)): string | null {
   if (!s.doc) return 'Open a photo first';
   if (s.job || runActive(s.multiRun?.entries)) return 'A job is running';
-  if (!currentMaskBounds(s)) return 'Paint a mask first';
+  if (!currentMaskBounds(s)) return pendingExtension(s) ?? 'Paint a mask first';
   const options = modelOptions(s);
   return multiBlocker(rows, s.gen.prompt, (spec) =>
     providerLabel(options.find((o) => o.spec === spec)?.keyProvider ?? spec.provider, s.providerSettings.gateways),

@@ -4,6 +4,8 @@ import { getMask, putMask } from './blob-store';
 import { extendCanvas } from './canvas-commands';
 import { useEditor } from './store/store';
 import { outpaintMode } from './outpaint-client';
+import { generateBlocker } from './current-estimate';
+import { multiGenerateBlocker } from './multi-generate';
 
 const st = () => useEditor.getState();
 
@@ -44,5 +46,18 @@ describe('one Generate: when it means "fill the extension"', () => {
       layers: [{ id: 'l1', name: 'Outpaint', assetId: 'asset-patch', x: 0, y: 0, width: 1200, height: 400 }],
     }));
     expect(outpaintMode(st())).toBe(false);
+  });
+});
+
+describe('Generate with an extension typed but not applied', () => {
+  it('says to apply the extension first (one model and several), and "Paint a mask first" once the bar is empty again', () => {
+    st().setGen({ prompt: 'extend the table' });
+    st().setTool('extend');
+    st().setExtend({ sides: { left: 0, right: 300, top: 0, bottom: 0 } });
+    expect(generateBlocker(st())).toBe('Apply the extension first (Enter), then Generate');
+    expect(multiGenerateBlocker(st())).toBe('Apply the extension first (Enter), then Generate');
+    st().setExtend({ sides: { left: 0, right: 0, top: 0, bottom: 0 } });
+    expect(generateBlocker(st())).toBe('Paint a mask first');
+    expect(multiGenerateBlocker(st())).toBe('Paint a mask first');
   });
 });
