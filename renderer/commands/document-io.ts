@@ -1,4 +1,5 @@
 /** Opening (dialog, drop, paste) and exporting, through the bridge. Failures become toasts; the open document is untouched. */
+import { exportedMessage } from '../model/export-message';
 import type { OpenedImage } from '../../shared/ipc/contract-types';
 import { createEmptyMask } from '../../shared/mask';
 import { api, errorInfo, unwrap } from './bridge';
@@ -126,11 +127,7 @@ export function exportImage(format: ExportFormat, quality?: number, opts: Export
     const r = await unwrap(api().image.export({ ...exportRequest(out, state.hiddenLayers, format, opts), mask, quality }));
     if ('canceled' in r) return;
     const notify = useEditor.getState().notify;
-    const depth = r.depth === 16 ? ' 16-bit' : '';
-    notify(
-      'success',
-      `Exported ${r.width}×${r.height}${depth} ${r.format.toUpperCase()} to ${r.path}${r.keptIcc ? ' (colour profile kept)' : ''}${r.keptExif ? ' (EXIF kept)' : ''}.`,
-    );
+    notify('success', exportedMessage(r));
     for (const note of r.notes ?? []) notify('info', note);
   });
 }
