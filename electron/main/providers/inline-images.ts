@@ -47,6 +47,11 @@ export function inlineBase64Images(body: Buffer): { body: Buffer; images: Map<st
     const start = i + 1;
     const end = body.indexOf(QUOTE, start);
     if (end < 0) return null;
+    if (end === start) {
+      // An empty value (no image) stays empty: the caller reports the missing image, not an undecodable one.
+      at = body.indexOf(KEY, end + 1);
+      continue;
+    }
     if (body.subarray(start, end).includes(BACKSLASH)) return null;
     const token = `${TOKEN_PREFIX}${++counter}`;
     const bytes = Buffer.from(body.toString('latin1', start, end), 'base64');

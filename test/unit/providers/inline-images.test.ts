@@ -39,6 +39,8 @@ describe('inline images', () => {
     expect(inlineBase64Images(Buffer.from(pythonStyle(escaped, b64(bytesB))))).toBeNull();
     expect(inlineBase64Images(Buffer.from('{"data": [{"b64_json": "QUJD'))).toBeNull();
     expect(inlineBase64Images(Buffer.from('{"data": []}'))).toBeNull();
+    // An empty value is no image: left empty (a token for zero bytes would read as an undecodable image).
+    expect(inlineBase64Images(Buffer.from('{"type": "image_edit.completed", "b64_json": ""}'))).toBeNull();
   });
 
   it('the fetch wrapper: tokens for a JSON answer (taken once), the original for one it cannot take, errors and other answers untouched', async () => {
