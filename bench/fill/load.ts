@@ -4,7 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import type { RgbaImage } from '../../shared/engine';
+import { fillRegionFor, maskBounds, type RgbaImage } from '../../shared/engine';
 import { generatedMask } from './masks';
 
 /** The three mask kinds shipped beside every photo. */
@@ -86,4 +86,15 @@ export async function loadMask(path: string, width: number, height: number): Pro
   const out = new Uint8Array(width * height);
   for (let i = 0; i < out.length; i++) out[i] = data[i * info.channels];
   return out;
+}
+
+/** One bench case by name (dev or held back): the photo as RGBA, its mask of `kind` and the region the engine fills. */
+export async function loadFillCase(name: string, kind: MaskKind) {
+  const photo = listAllPhotos().find((p) => p.name === name);
+  if (!photo) throw new Error(`no photo ${name}`);
+  const image = await loadRgba(photo.path);
+  const mask = await maskOf(photo, kind, image.width, image.height);
+  const bounds = maskBounds(mask, image.width, image.height);
+  if (!bounds) throw new Error('empty mask');
+  return { photo, image, mask, region: fillRegionFor(bounds, image.width, image.height) };
 }

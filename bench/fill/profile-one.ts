@@ -6,19 +6,13 @@
  * app's fresh worker per fill) and the median's CPU s per MP of region, with PSNR and texture so an
  * A/B of two checkouts shows both speed and quality. Use with `node --cpu-prof` to see where the time goes.
  */
-import { fillRegionFor, inpaint, maskBounds, psnrInMask, seamScore, textureScore } from '../../shared/engine';
+import { inpaint, psnrInMask, seamScore, textureScore } from '../../shared/engine';
 import { engineFill } from './engine-runner';
-import { listAllPhotos, loadRgba, maskOf, type MaskKind } from './load';
+import { loadFillCase, type MaskKind } from './load';
 
 const worker = process.argv.includes('--worker');
 const [name = 'building', kind = 'blob', repeats = '3'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const photo = listAllPhotos().find((p) => p.name === name);
-if (!photo) throw new Error(`no photo ${name}`);
-const image = await loadRgba(photo.path);
-const mask = await maskOf(photo, kind as MaskKind, image.width, image.height);
-const bounds = maskBounds(mask, image.width, image.height);
-if (!bounds) throw new Error('empty mask');
-const region = fillRegionFor(bounds, image.width, image.height);
+const { image, mask, region } = await loadFillCase(name, kind as MaskKind);
 const mp = (region.width * region.height) / 1e6;
 const times: number[] = [];
 let out = image;

@@ -13,10 +13,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { fillRegionFor, maskBounds } from '../../shared/engine';
 import { engineFill } from './engine-runner';
 import { blurFloor } from './floor';
-import { listAllPhotos, loadRgba, maskOf, type MaskKind } from './load';
+import { loadFillCase, type MaskKind } from './load';
 
 interface Sample {
   mode: string;
@@ -38,13 +37,7 @@ async function child(mode: string, name: string, kind: string): Promise<Sample> 
   // Imported here: the parent never starts an engine worker.
   const { warmLocalEngine } = await import('../../electron/main/providers/local-provider');
   const { engineWorkerState } = await import('../../electron/main/providers/local-worker-pool');
-  const photo = listAllPhotos().find((p) => p.name === name);
-  if (!photo) throw new Error(`no photo ${name}`);
-  const image = await loadRgba(photo.path);
-  const mask = await maskOf(photo, kind as MaskKind, image.width, image.height);
-  const bounds = maskBounds(mask, image.width, image.height);
-  if (!bounds) throw new Error('empty mask');
-  const region = fillRegionFor(bounds, image.width, image.height);
+  const { image, mask, region } = await loadFillCase(name, kind as MaskKind);
   // "… 1t": one engine thread (no lane helper), MASKWORK_ENGINE_THREADS=1.
   if (mode.endsWith(' 1t')) process.env.MASKWORK_ENGINE_THREADS = '1';
   let warmCpu = 0,
