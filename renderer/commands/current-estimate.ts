@@ -14,7 +14,7 @@ import { MASK_ON } from '../../shared/mask/threshold';
 import type { RoutingDecision } from '../../shared/routing';
 import { AUTO_VALUE, autoDecision } from '../model/auto-choice';
 import { runActive } from '../model/multi-plan';
-import { hasExtension, originalRectOf } from '../model/outpaint-request';
+import { hasExtension, knownRectOf } from '../model/outpaint-request';
 import { isZeroSides } from '../model/extend-logic';
 
 let boundsCache: { maskId: string; bbox: Rect | null; planBox: Rect | null } | null = null;
@@ -54,17 +54,19 @@ export function modelOptions(s: EditorStore): ModelOption[] {
 }
 
 /**
- * True when Generate means "fill the extension": the canvas was extended, no kept layer covers the
- * whole canvas yet, and the mask reaches outside the original.
+ * True when Generate means "fill the extension": part of the canvas is not known yet (outside the
+ * original and the kept extensions around it, `knownRectOf`) and the mask reaches outside the known
+ * part. A canvas-sized layer kept before layers recorded their extension (an older project) counts
+ * as filling the canvas, as it always did.
  */
 export function fillsExtension(s: EditorStore): boolean {
   const doc = s.doc;
   if (!doc || !hasExtension(doc)) return false;
   const { width: W, height: H } = doc.canvas;
-  if (doc.layers.some((l) => l.x <= 0 && l.y <= 0 && l.x + l.width >= W && l.y + l.height >= H)) return false;
+  if (doc.layers.some((l) => !l.extension && l.x <= 0 && l.y <= 0 && l.x + l.width >= W && l.y + l.height >= H)) return false;
   const b = currentMaskBounds(s);
   if (!b) return false;
-  const o = originalRectOf(doc);
+  const o = knownRectOf(doc);
   return b.x < o.x || b.y < o.y || b.x + b.width > o.x + o.width || b.y + b.height > o.y + o.height;
 }
 

@@ -16,7 +16,7 @@ import {
   buildOutpaintRequest,
   computeOutpaintEstimate,
   hasExtension,
-  originalRectOf,
+  knownRectOf,
   type OutpaintEstimate,
   type OutpaintRequest,
   type OutpaintSettings,
@@ -42,7 +42,7 @@ export function currentOutpaintEstimate(s: EditorStore): OutpaintEstimate | null
   if (!doc) return null;
   const opt = currentOption(s);
   const modelLabel = opt.spec.provider === 'gateway' ? opt.spec.name : opt.spec.id;
-  return computeOutpaintEstimate({ canvas: doc.canvas, original: originalRectOf(doc), spec: opt.spec, modelLabel, settings: settings(s) });
+  return computeOutpaintEstimate({ canvas: doc.canvas, original: knownRectOf(doc), spec: opt.spec, modelLabel, settings: settings(s) });
 }
 
 /** Why the outpaint cannot run now, or null. */

@@ -76,6 +76,7 @@ export async function stageResults(ctx: StageContext, job: JobState, jobId: stri
       createdAt: now(),
       canvas: { ...canvas },
       ...(c.textCheck ? { textCheck: c.textCheck } : {}),
+      ...(c.extension ? { extension: { known: { ...c.extension.known } } } : {}),
     });
   }
   if (staged.length && elsewhere) {

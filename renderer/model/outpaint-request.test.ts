@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extendToAspect, planOutpaint, tileWaits } from '../../shared/geometry';
 import { estimateCost, expectedSeconds, getModel } from '../../shared/models';
 import type { DocState } from './document-types';
-import { adaptOutpaintRequest, buildOutpaintRequest, computeOutpaintEstimate, hasExtension } from './outpaint-request';
+import { extendDocument } from './extend-document';
+import { adaptOutpaintRequest, buildOutpaintRequest, computeOutpaintEstimate, hasExtension, knownRectOf } from './outpaint-request';
 
 const spec = (id: string) => getModel(id)!;
 const ext = extendToAspect({ width: 540, height: 960 }, '21:9', 'centre');
@@ -140,5 +141,75 @@ describe('requests', () => {
     expect(local.original).toEqual(req.original);
     expect(local.featherPx).toBe(40);
     expect(local.prompt).toBe('beach');
+  });
+});
+
+describe('a second extension around a kept one', () => {
+  /** The poster extended to 21:9, its outpaint kept (a canvas-sized layer fading into the poster), then extended by `grow` px on the left and `down` px below. */
+  function extendedTwice(change: Partial<DocState['layers'][number]> = {}, grow = 200, down = 100): DocState {
+    const d = doc();
+    const kept = {
+      id: 'out1',
+      name: 'Beach · GPT Image 2',
+      assetId: 'asset-patch-9',
+      x: 0,
+      y: 0,
+      ...ext.canvas,
+      extension: { known: { ...original } },
+      ...change,
+    };
+    const first = { ...d, layers: [...d.layers, kept] };
+    const canvas = { width: ext.canvas.width + grow, height: ext.canvas.height + down };
+    return extendDocument(first, canvas, { x: original.x + grow, y: original.y }, 'mask-2');
+  }
+
+  it('the kept extension is known: only the new area is filled, and fewer requests are planned', () => {
+    const d = extendedTwice();
+    expect(knownRectOf(d)).toEqual({ x: 200, y: 0, ...ext.canvas });
+    expect(hasExtension(d)).toBe(true);
+    const req = buildOutpaintRequest(d, 'beach', 'gpt-image-2', spec('gpt-image-2'), { n: 1, featherPx: 32 });
+    expect(req.original).toEqual({ x: 200, y: 0, ...ext.canvas });
+    const settings = { n: 1, quality: 'medium' as const, featherPx: 32 };
+    const known = computeOutpaintEstimate({
+      canvas: d.canvas,
+      original: req.original,
+      spec: spec('gpt-image-2'),
+      modelLabel: 'm',
+      settings,
+    });
+    const all = computeOutpaintEstimate({
+      canvas: d.canvas,
+      original: { x: 200 + original.x, y: 0, width: 540, height: 960 },
+      spec: spec('gpt-image-2'),
+      modelLabel: 'm',
+      settings,
+    });
+    if (!known.ok || !all.ok) throw new Error('no estimate');
+    expect(known.usd).toBeLessThan(all.usd);
+  });
+
+  it('a hidden, faded or masked extension, or an ordinary patch, is not known: everything outside the original is filled again', () => {
+    const poster = { x: 200 + original.x, y: 0, width: 540, height: 960 };
+    expect(knownRectOf(extendedTwice({ visible: false }))).toEqual(poster);
+    expect(knownRectOf(extendedTwice({ opacity: 0.5 }))).toEqual(poster);
+    expect(knownRectOf(extendedTwice({ maskId: 'lm-1' }))).toEqual(poster);
+    expect(knownRectOf(extendedTwice({ extension: undefined }))).toEqual(poster);
+    // A layer whose known part reaches outside what is known does not fill around it.
+    expect(knownRectOf(extendedTwice({ extension: { known: { x: 0, y: 0, width: 10, height: 10 } } }))).toEqual(poster);
+  });
+
+  it('extensions kept one after the other are known in any layer order; one covering the canvas leaves nothing to fill', () => {
+    const d = extendedTwice();
+    const second = { id: 'out2', name: 'b', assetId: 'asset-patch-8', x: 0, y: 0, ...d.canvas, extension: { known: knownRectOf(d) } };
+    const third = extendDocument(
+      { ...d, layers: [second, ...d.layers] },
+      { width: d.canvas.width, height: d.canvas.height + 50 },
+      { x: d.original.x, y: d.original.y + 50 },
+      'mask-3',
+    );
+    expect(knownRectOf(third)).toEqual({ x: 0, y: 50, ...d.canvas });
+    const covered = { ...d, layers: [...d.layers, second] };
+    expect(knownRectOf(covered)).toEqual({ x: 0, y: 0, ...d.canvas });
+    expect(hasExtension(covered)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@
 import type { RequestOf } from '../../shared/ipc/contract';
 import { longestChain, planOutpaint } from '../../shared/geometry';
 import { estimateCost, expectedSeconds, type ExpectedTime, type GeminiImageSize, type ModelSpec, type Quality } from '../../shared/models';
+import { layerHasMask, layerOpacity, layerVisible } from '../../shared/document/schema';
 import type { DocState } from './document-types';
 import { qualityFor, requestLayers } from './edit-request';
 import { formatUsd } from './estimate';
@@ -17,14 +18,49 @@ export type OutpaintRequest = RequestOf<'outpaint:start'>;
 /** The outpaint contract takes at most 4 candidates. */
 export const OUTPAINT_MAX_N = 4;
 
-/** True when the canvas is larger than the original (there is an extension to fill). */
-export function hasExtension(doc: DocState | null): boolean {
-  return !!doc && (doc.canvas.width !== doc.original.width || doc.canvas.height !== doc.original.height);
-}
+type Rect = { x: number; y: number; width: number; height: number };
+
+const contains = (outer: Rect, inner: Rect) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
 
 /** The original's rect in the canvas. */
-export function originalRectOf(doc: DocState): { x: number; y: number; width: number; height: number } {
+export function originalRectOf(doc: DocState): Rect {
   return { x: doc.original.x, y: doc.original.y, width: doc.original.width, height: doc.original.height };
+}
+
+/**
+ * Where the picture is known: the original, grown to every kept extension that surrounds it. A kept
+ * outpaint layer is opaque outside the part that was known when it was made (`extension.known`), so
+ * once that part lies in what is known already, the whole layer is known. Only a layer that shows as
+ * it was generated counts: visible, full opacity, no layer mask (a hidden or masked extension is
+ * filled again). What an outpaint sends as `original` and what its estimate plans.
+ */
+export function knownRectOf(doc: DocState): Rect {
+  let known = originalRectOf(doc);
+  const canvas = { x: 0, y: 0, ...doc.canvas };
+  const extensions = doc.layers.filter((l) => l.extension && layerVisible(l) && layerOpacity(l) === 1 && !layerHasMask(l));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const l of extensions) {
+      const k = l.extension!.known;
+      const layer = { x: l.x, y: l.y, width: l.width, height: l.height };
+      const hole = { x: l.x + k.x, y: l.y + k.y, width: k.width, height: k.height };
+      if (!contains(known, hole) || !contains(layer, known) || contains(known, layer) || !contains(canvas, layer)) continue;
+      known = layer;
+      grew = true;
+    }
+  }
+  return known;
+}
+
+/** True when part of the canvas is not known yet: the canvas is larger than the original and the kept extensions around it. */
+export function hasExtension(doc: DocState | null): boolean {
+  if (!doc) return false;
+  const k = knownRectOf(doc);
+  return k.width < doc.canvas.width || k.height < doc.canvas.height;
 }
 
 export interface OutpaintSettings {
@@ -57,7 +93,7 @@ export function buildOutpaintRequest(
   const s = outpaintSettingsFor(settings, spec);
   const req: OutpaintRequest = {
     canvas: { ...doc.canvas },
-    original: originalRectOf(doc),
+    original: knownRectOf(doc),
     layers: requestLayers(doc),
     prompt,
     model,

@@ -31,6 +31,8 @@ export interface StagedCandidate {
   textCheck?: CandidateResult['textCheck'];
   /** "Refine with…": the candidates this one was refined from, oldest first. */
   lineage?: LineageStep[];
+  /** An outpaint's candidate: the part that was known, which it fades into (kept as the layer's `extension`). */
+  extension?: { known: Rect };
 }
 
 export interface StagingState {

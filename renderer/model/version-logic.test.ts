@@ -58,6 +58,14 @@ describe('keep / restore / delete', () => {
     expect(isKept(d, 'patch-2-0000')).toBe(false);
   });
 
+  it("an outpaint's candidate is kept with the part it fades into (what a later extension need not fill)", () => {
+    const known = { x: 100, y: 0, width: 800, height: 800 };
+    const d = keepCandidate(doc0, { ...cand(1), region: { x: 0, y: 0, width: 1000, height: 800 }, extension: { known } }, ids(1));
+    expect(d.layers[0].extension).toEqual({ known });
+    expect(d.versions[0].layersAfter![0].extension).toEqual({ known });
+    expect(keepCandidate(doc0, cand(2), ids(2)).layers[0].extension).toBeUndefined();
+  });
+
   it('names layers by model and the first 30 prompt characters', () => {
     expect(layerName('Offline engine', '')).toBe('Fill · Offline engine');
     expect(layerName('GPT Image 2', 'a glass vase')).toBe('A glass vase · GPT Image 2');

@@ -31,6 +31,7 @@ export function keepCandidate(doc: DocState, c: StagedCandidate, ids: { layerId:
     y: c.region.y,
     width: c.region.width,
     height: c.region.height,
+    ...(c.extension ? { extension: { known: { ...c.extension.known } } } : {}),
   };
   const layers = [...doc.layers, layer];
   const version: Version = {

@@ -117,6 +117,7 @@ export function installTestHooks(): void {
           assetId: c.assetId,
           region: { ...c.region },
           costUsd: c.costUsd,
+          extension: c.extension,
         })),
         selected: staging.selected,
         compare: { ...compare },

@@ -39,7 +39,14 @@ describe('layer properties in the document schema', () => {
   });
 
   it('keeps the properties a layer has', () => {
-    const l = layer({ visible: false, opacity: 0.4, blend: 'normal', maskId: 'mask-7', maskAssetId: `mask-${hex('b')}` });
+    const l = layer({
+      visible: false,
+      opacity: 0.4,
+      blend: 'normal',
+      maskId: 'mask-7',
+      maskAssetId: `mask-${hex('b')}`,
+      extension: { known: { x: 8, y: 4, width: 40, height: 20 } },
+    });
     const parsed = parseDocument(JSON.stringify(doc([l])))!.layers[0];
     expect(parsed).toEqual(l);
     expect([layerVisible(parsed), layerOpacity(parsed), layerHasMask(parsed)]).toEqual([false, 0.4, true]);
@@ -51,6 +58,7 @@ describe('layer properties in the document schema', () => {
     ['an unknown blend mode', { blend: 'multiply' }],
     ['a mask asset that is not an asset id', { maskAssetId: '../etc/passwd' }],
     ['visibility as text', { visible: 'no' }],
+    ['an extension whose known part has no size', { extension: { known: { x: 0, y: 0, width: 0, height: 20 } } }],
   ])('refuses %s', (_, extra) => {
     expect(parseDocument(JSON.stringify(doc([layer(extra as Partial<PatchLayer>)])))).toBeNull();
   });

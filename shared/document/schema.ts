@@ -72,6 +72,13 @@ export const PatchLayerSchema = v.object({
    * when a document leaves it; any change of `maskId` clears it. Absent with `maskId` absent = no mask.
    */
   maskAssetId: v.optional(assetId),
+  /**
+   * A kept outpaint (canvas extension): the part of the layer that was already known when it was
+   * generated (the original, or an earlier kept extension), in layer coordinates. The layer is opaque
+   * everywhere else and fades into this part, so over it the picture is known: a later extension
+   * fills only what lies outside (`knownRectOf`). Absent = an ordinary patch.
+   */
+  extension: v.optional(v.object({ known: v.object({ x: coord, y: coord, width: dim, height: dim }) })),
 });
 
 const size = v.object({ width: dim, height: dim });

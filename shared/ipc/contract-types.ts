@@ -138,6 +138,8 @@ export interface CandidateResult {
   seconds: number;
   /** Outpainting: how many tile requests produced this candidate. */
   tiles?: number;
+  /** Outpainting: the part of `region` that was known (the request's `original`), which the patch fades into; opaque everywhere else. */
+  extension?: { known: { x: number; y: number; width: number; height: number } };
   /** Text check: what the offline OCR read in the edited area and how it compares with the requested text. */
   textCheck?: TextVerdict & { ms: number };
   /** 0 for the job's first request, k for the k-th "retry until the text is right" request. */

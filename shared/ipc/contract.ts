@@ -74,7 +74,10 @@ const exportLayer = s.object({
 /** An outpaint: the canvas, where the original sits, the layers, the model settings (`outpaint:start`, `outpaint:prepare`). */
 const outpaintRequest = s.object({
   canvas: s.object({ width: s.number({ int: true, min: 1, max: 100_000 }), height: s.number({ int: true, min: 1, max: 100_000 }) }),
-  /** Where the original sits in the canvas. */
+  /**
+   * Where the known picture sits in the canvas: the original, grown to a kept extension that
+   * surrounds it (renderer `knownRectOf`). Everything outside it is filled; the patch fades into it.
+   */
   original: rect,
   layers: s.array(placedLayer, { min: 1, max: 256 }),
   prompt: s.string({ max: 32_000 }),

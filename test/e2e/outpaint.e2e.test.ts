@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
-import { extendToAspect } from '../../shared/geometry';
+import { extendToAspect, planOutpaint } from '../../shared/geometry';
+import { estimateCost } from '../../shared/models';
 import { exportPngByMouse } from '../support/real-input';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { docToClient, summary, waitIdle } from '../support/page-helpers';
-import { chooseOption, leaveField } from '../support/user-input';
+import { chooseOption, leaveField, retype } from '../support/user-input';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
 
 let app: AppHarness;
@@ -97,7 +98,7 @@ async function chooseModel(model: string) {
 }
 
 /** Generate, then Keep; `staged` runs while the candidate is on screen, before Keep. */
-async function runOutpaintAndKeep(staged?: () => Promise<void>): Promise<void> {
+async function runOutpaintAndKeep(staged?: () => Promise<void>, layersAfter = 1): Promise<void> {
   const page = app.page;
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
@@ -107,7 +108,7 @@ async function runOutpaintAndKeep(staged?: () => Promise<void>): Promise<void> {
   expect(shown.items[0].region).toEqual({ x: 0, y: 0, width: canvas.width, height: canvas.height });
   await staged?.();
   await page.getByRole('button', { name: 'Keep', exact: true }).click();
-  await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
+  await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, layersAfter);
 }
 
 /** Exports PNG and checks size, the original's pixels deep inside it, and a filled (opaque) new area. */
@@ -237,6 +238,57 @@ describe('outpainting', () => {
     expect((await summary(page)).label).toBe('Keep local result');
     await exportAndCheck(source, ext, 180, 320);
     await undoToPoster(180, 320);
+  });
+
+  it('a second extension around a kept one fills only the new area: the kept one is neither asked for, billed nor covered', async () => {
+    const page = app.page;
+    await openPoster('poster-twice.png', 180, 320);
+    const first = await extendTo219(180, 320, 'enter');
+    await chooseModel('gpt-image-2');
+    await runOutpaintAndKeep();
+    // 120 px more on the right, typed into the extend bar.
+    await leaveField(page);
+    await page.keyboard.press('c');
+    await retype(page.getByRole('spinbutton', { name: 'Extend right (px)' }), '120');
+    await page.keyboard.press('Enter');
+    const s = await summary(page);
+    expect(s.canvas).toEqual({ width: first.canvas.width + 120, height: first.canvas.height });
+    expect(s.label).toBe('Extend canvas');
+    await leaveField(page);
+    await page.waitForFunction(() => (window as any).__maskworkTest.outpaintEstimate()?.requests > 0);
+    const known = { x: 0, y: 0, ...first.canvas };
+    const est = await hooks(page, 'outpaintEstimate');
+    const plan = planOutpaint({ canvas: s.canvas, original: known, model: 'gpt-image-2', quality: 'medium', featherPx: 32 });
+    if (!plan.ok) throw new Error(plan.reason);
+    const usd = plan.tiles.reduce(
+      (t, x) => t + estimateCost({ modelId: 'gpt-image-2', width: x.request.width, height: x.request.height, quality: 'medium' }).usd,
+      0,
+    );
+    expect(est.usd).toBeCloseTo(usd, 6);
+    const base = server.requests.length;
+    await runOutpaintAndKeep(async () => {
+      // The candidate is opaque only over the new strip and the band: it leaves the kept extension to the layer below.
+      const staged = (await hooks(page, 'staging')).items[0];
+      expect(staged.extension).toEqual({ known });
+    }, 2);
+    const sent = server.requests.slice(base);
+    expect(sent).toHaveLength(plan.tiles.length);
+    // What the model may change (alpha 0 in the OpenAI mask): the new strip and the band, nothing of
+    // the kept extension — the leftmost editable pixel of every request lies within the band.
+    for (const [i, r] of sent.entries()) {
+      const tile = plan.tiles[i];
+      const maskFile = r.files.find((f) => f.field === 'mask')!;
+      const mask = await sharp(maskFile.data).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      let leftmost = Number.POSITIVE_INFINITY;
+      for (let y = 0; y < mask.info.height; y++)
+        for (let x = 0; x < mask.info.width; x++)
+          if (mask.data[(y * mask.info.width + x) * 4 + 3] === 0)
+            leftmost = Math.min(leftmost, tile.rect.x + (x * tile.rect.width) / mask.info.width);
+      expect(leftmost).toBeGreaterThanOrEqual(first.canvas.width - 2 * 32);
+      expect(leftmost).toBeLessThan(s.canvas.width);
+    }
+    const layers = await hooks(page, 'layerList');
+    expect(layers[1]).toMatchObject({ x: 0, y: 0, ...s.canvas, extension: { known } });
   });
 
   it('cancel mid-outpaint: the document is unchanged', async () => {

@@ -227,6 +227,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         costUsd: cost,
         seconds: (Date.now() - started) / 1000,
         tiles: plan.tiles.length,
+        extension: { known: { ...original } },
         spans: [...spans.spans],
       };
     };
