@@ -3,7 +3,14 @@ import { extendToAspect, planOutpaint, tileWaits } from '../../shared/geometry';
 import { estimateCost, expectedSeconds, getModel } from '../../shared/models';
 import type { DocState } from './document-types';
 import { extendDocument } from './extend-document';
-import { adaptOutpaintRequest, buildOutpaintRequest, computeOutpaintEstimate, hasExtension, knownRectOf } from './outpaint-request';
+import {
+  adaptOutpaintRequest,
+  buildOutpaintRequest,
+  computeOutpaintEstimate,
+  hasExtension,
+  knownRectOf,
+  outpaintWhat,
+} from './outpaint-request';
 
 const spec = (id: string) => getModel(id)!;
 const ext = extendToAspect({ width: 540, height: 960 }, '21:9', 'centre');
@@ -166,6 +173,10 @@ describe('a second extension around a kept one', () => {
   it('the kept extension is known: only the new area is filled, and fewer requests are planned', () => {
     const d = extendedTwice();
     expect(knownRectOf(d)).toEqual({ x: 200, y: 0, ...ext.canvas });
+    expect(outpaintWhat(d)).toBe(
+      `Generate fills the ${ext.canvas.width + 200}×1060 canvas around the ${ext.canvas.width}×960 you kept (the photo and its extension)`,
+    );
+    expect(outpaintWhat(doc())).toBe(`Generate fills the ${ext.canvas.width}×960 canvas around the 540×960 photo`);
     expect(hasExtension(d)).toBe(true);
     const req = buildOutpaintRequest(d, 'beach', 'gpt-image-2', spec('gpt-image-2'), { n: 1, featherPx: 32 });
     expect(req.original).toEqual({ x: 200, y: 0, ...ext.canvas });

@@ -56,6 +56,15 @@ export function knownRectOf(doc: DocState): Rect {
   return known;
 }
 
+/** What Generate fills, in words: around the photo, or around the photo and the extensions kept around it. */
+export function outpaintWhat(doc: DocState): string {
+  const k = knownRectOf(doc);
+  const canvas = `${doc.canvas.width}×${doc.canvas.height} canvas`;
+  if (k.width === doc.original.width && k.height === doc.original.height)
+    return `Generate fills the ${canvas} around the ${k.width}×${k.height} photo`;
+  return `Generate fills the ${canvas} around the ${k.width}×${k.height} you kept (the photo and its extension)`;
+}
+
 /** True when part of the canvas is not known yet: the canvas is larger than the original and the kept extensions around it. */
 export function hasExtension(doc: DocState | null): boolean {
   if (!doc) return false;

@@ -270,6 +270,15 @@ describe('outpainting', () => {
       // The candidate is opaque only over the new strip and the band: it leaves the kept extension to the layer below.
       const staged = (await hooks(page, 'staging')).items[0];
       expect(staged.extension).toEqual({ known });
+      // Its thumbnail shows the kept extension under it (the server filled it red), not an empty grey.
+      const thumb = page.getByRole('button', { name: 'Candidate 1: GPT Image 2' }).locator('canvas');
+      const at = (4 / s.canvas.width) * Number(await thumb.getAttribute('width'));
+      const y = Number(await thumb.getAttribute('height')) / 2;
+      const px = await thumb.evaluate((c: HTMLCanvasElement, p) => [...c.getContext('2d')!.getImageData(p.x, p.y, 1, 1).data], {
+        x: Math.floor(at),
+        y: Math.floor(y),
+      });
+      expect(px[0] > 200 && px[1] < 60 && px[2] < 60, `${px}`).toBe(true);
     }, 2);
     const sent = server.requests.slice(base);
     expect(sent).toHaveLength(plan.tiles.length);

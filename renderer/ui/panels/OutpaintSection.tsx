@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../../commands/store/store';
 import { setBand } from '../../commands/canvas-commands';
 import { currentOutpaintEstimate } from '../../commands/outpaint-client';
+import { outpaintWhat } from '../../model/outpaint-request';
 
 export function OutpaintSection({ blocker }: { blocker: string | null }) {
   const { doc, gen, keyStatus, providerSettings, extend } = useEditor(
@@ -26,8 +27,8 @@ export function OutpaintSection({ blocker }: { blocker: string | null }) {
   if (!doc) return null;
   return (
     <fieldset className="outpaint-section" data-testid="outpaint-section" aria-label="Outpaint">
-      <div className="muted">
-        Generate fills the {doc.canvas.width}×{doc.canvas.height} canvas around the {doc.original.width}×{doc.original.height} photo
+      <div className="muted" data-testid="outpaint-what">
+        {outpaintWhat(doc)}
       </div>
       {estimate?.ok && (
         <div

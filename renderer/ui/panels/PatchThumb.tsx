@@ -1,20 +1,24 @@
 /**
- * A thumbnail of a candidate or version: the original under the region with the patch on top, drawn
- * into a small canvas (the patch alone is transparent outside its mask band).
+ * A thumbnail of a candidate or version: the original under the region, the kept layers it lies on
+ * (`under`: an extension filled around a kept one is transparent over it), and the patch on top,
+ * drawn into a small canvas (the patch alone is transparent outside its mask band).
  */
 import { useEffect, useRef } from 'react';
 import { getBitmap, placeBitmap } from '../../commands/blob-store';
 import { ensureBitmap } from '../../commands/candidate-assets';
 import { useEditor } from '../../commands/store/store';
+import { layerOpacity, layerVisible, type PatchLayer } from '../../../shared/document/schema';
 
 interface Props {
   assetId: string;
   region: { x: number; y: number; width: number; height: number };
+  /** Kept layers under the patch, bottom first (hidden ones are skipped; layer masks are not drawn). */
+  under?: readonly PatchLayer[];
   maxWidth?: number;
   maxHeight?: number;
 }
 
-export function PatchThumb({ assetId, region, maxWidth = 112, maxHeight = 72 }: Props) {
+export function PatchThumb({ assetId, region, under, maxWidth = 112, maxHeight = 72 }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const original = useEditor((s) => s.doc?.original);
   const { x, y, width, height } = region;
@@ -40,6 +44,19 @@ export function PatchThumb({ assetId, region, maxWidth = 112, maxHeight = 72 }: 
         const k = orig.width / original.width;
         ctx.drawImage(orig, (x - original.x) * k, (y - original.y) * k, width * k, height * k, 0, 0, w, h);
       }
+      for (const l of under ?? []) {
+        if (!layerVisible(l) || l.assetId === assetId) continue;
+        if (l.x >= x + width || l.y >= y + height || l.x + l.width <= x || l.y + l.height <= y) continue;
+        const rect = { x: (l.x - x) * fit, y: (l.y - y) * fit, width: l.width * fit, height: l.height * fit };
+        const lay = placeBitmap(l.assetId, rect, fit);
+        if (!lay) {
+          void ensureBitmap(l.assetId).then(() => draw());
+          continue;
+        }
+        ctx.globalAlpha = layerOpacity(l);
+        ctx.drawImage(lay.image, lay.x, lay.y, lay.width, lay.height);
+        ctx.globalAlpha = 1;
+      }
       ctx.drawImage(at.image, at.x, at.y, at.width, at.height);
       return true;
     };
@@ -47,6 +64,6 @@ export function PatchThumb({ assetId, region, maxWidth = 112, maxHeight = 72 }: 
     return () => {
       live = false;
     };
-  }, [assetId, original, x, y, width, height, w, h]);
+  }, [assetId, original, under, x, y, width, height, w, h, fit]);
   return <canvas ref={ref} className="patch-thumb" width={w} height={h} />;
 }

@@ -37,7 +37,7 @@ export function StagingStrip() {
             title={`${c.modelName}\n${c.prompt || '(no prompt)'}\n${c.requestSize.width}×${c.requestSize.height} · ${formatUsd(c.costUsd)} · ${c.seconds.toFixed(1)} s${c.requestId ? `\nrequest ${c.requestId}` : ''}`}
             onClick={() => useEditor.getState().selectStaged(i)}
           >
-            <PatchThumb assetId={c.assetId} region={c.region} />
+            <PatchThumb assetId={c.assetId} region={c.region} under={doc?.layers} />
             <span className="tag">
               <span className="tag-model">{c.modelName}</span>
               <span>

@@ -3,7 +3,7 @@
  * separate from undo, with the document's running total. Restore = one undoable step.
  */
 import { memo, useState } from 'react';
-import type { Version } from '../../../shared/document/schema';
+import type { PatchLayer, Version } from '../../../shared/document/schema';
 import { useEditor } from '../../commands/store/store';
 import { restoreVersionCmd } from '../../commands/edit-commands';
 import { formatUsd } from '../../model/estimate';
@@ -65,6 +65,16 @@ export function VersionStrip() {
   );
 }
 
+const belowCache = new WeakMap<Version, PatchLayer[] | undefined>();
+/** The layers a version was kept on (its snapshot up to its own layer), the same array for the same record. */
+function layersBelow(v: Version): PatchLayer[] | undefined {
+  if (!belowCache.has(v)) {
+    const at = v.layersAfter?.findIndex((l) => l.id === v.layerId) ?? -1;
+    belowCache.set(v, at > 0 ? v.layersAfter!.slice(0, at) : undefined);
+  }
+  return belowCache.get(v);
+}
+
 /**
  * One kept version. Memoised: the strip re-renders on every document change (a brush stroke, a
  * mask edit), and a version's record, its layer's asset and its selection rarely change with it.
@@ -93,7 +103,11 @@ const VersionItem = memo(function VersionItem({
       title={`${v.model}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.requestId ? `\nrequest ${v.requestId}` : ''}${v.lineage?.length ? `\nrefined from ${v.lineage.map((l) => `${l.modelName} (${formatUsd(l.costUsd)})`).join(' → ')}` : ''}`}
       onClick={() => onPick((current) => (current === v.id ? null : v.id))}
     >
-      {assetId ? <PatchThumb assetId={assetId} region={v.region} maxWidth={96} maxHeight={60} /> : <span className="patch-thumb missing" />}
+      {assetId ? (
+        <PatchThumb assetId={assetId} region={v.region} under={layersBelow(v)} maxWidth={96} maxHeight={60} />
+      ) : (
+        <span className="patch-thumb missing" />
+      )}
       <span className="tag">
         <span className="tag-model">{v.model}</span>
         <span>
