@@ -101,6 +101,7 @@ async function project() {
     blend: 'normal' as const,
     maskId: 'mask-9',
     maskAssetId,
+    extension: { known: { x: 5, y: 6, width: 20, height: 10 } },
   };
   const version = {
     id: 'v-1',
@@ -183,6 +184,7 @@ describe('project:save and opening it again', () => {
       opacity: 0.4,
       maskId: 'mask-9',
       maskAssetId: p.maskAssetId,
+      extension: { known: { x: 5, y: 6, width: 20, height: 10 } },
     });
     expect(getMaskValue(unpackMask(back.masks['mask-9'], unpackPool(opened.tiles)), 19, 29)).toBe(200);
     expect(Buffer.from(opened.assets[p.patchId].bytes).equals(Buffer.from(p.patch))).toBe(true);
