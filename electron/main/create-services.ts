@@ -6,7 +6,7 @@ import { GatewayStore } from './services/gateway-store';
 import { KeyStore, memoryBackend, type SecretBackend } from './services/key-store';
 import { JobRunner } from './jobs/job-runner';
 import { AutosaveStore } from './services/autosave-store';
-import { SpendLedger } from './services/spend-ledger';
+import { SpendLedger, type SpendCounter } from './services/spend-ledger';
 import { PrefsStore } from './services/prefs-store';
 import { ProjectSession } from './project/project-session';
 import { BatchService } from './batch/batch-service';
@@ -41,7 +41,8 @@ export interface MainServices {
 /** What resolving a model id to a provider needs (keys, gateways, base-URL overrides). */
 export type ModelServices = Pick<MainServices, 'keys' | 'gateways' | 'env'>;
 /** What an edit or outpaint job needs: model resolution, the asset store and the spend ledger. */
-export type JobServices = ModelServices & Pick<MainServices, 'store' | 'ledger'> & Partial<Pick<MainServices, 'prefs' | 'outpaintPrep'>>;
+export type JobServices = ModelServices &
+  Pick<MainServices, 'store'> & { ledger: SpendCounter } & Partial<Pick<MainServices, 'prefs' | 'outpaintPrep'>>;
 
 export interface ServiceOptions {
   host: MainServices['host'];

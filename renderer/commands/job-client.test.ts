@@ -311,6 +311,21 @@ describe('job client', () => {
     expect(st().job).toBeNull();
   });
 
+  it('a cancelled or failed job adds what its sent requests cost to the session spend (as the ledger counts them)', async () => {
+    client.installJobEvents();
+    await start();
+    main.results.set('job-1', { state: 'cancelled', spentUsd: 0.04 });
+    main.emit({ jobId: 'job-1', fraction: 1, stage: 'cancelled' });
+    await flush();
+    expect(st().spentUsd[docId]).toBeCloseTo(0.04, 6);
+    await start();
+    main.results.set('job-2', { state: 'failed', error: { kind: 'server', message: 'No image.' }, spentUsd: 0.02 });
+    main.emit({ jobId: 'job-2', fraction: 1, stage: 'failed' });
+    await flush();
+    expect(st().spentUsd[docId]).toBeCloseTo(0.06, 6);
+    expect(st().staging.items).toEqual([]);
+  });
+
   it('Cancel before the start is answered cancels the job as soon as it has an id', async () => {
     client.installJobEvents();
     client.beginJob(docId, 'local', 'Offline engine', '', 'edit', { width: 10, height: 10 });

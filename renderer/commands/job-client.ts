@@ -332,6 +332,8 @@ export function createJobClient(deps: JobClientDeps): JobClient {
         return;
       }
       trace.drop();
+      // Requests that reached the service before it failed or was cancelled may be billed (main's ledger counts them).
+      st().addSpend(job.docId, r.spentUsd ?? 0);
       if (r.state === 'failed') reportJobError(deps.store, r.error, job.model, job.modelName);
       else st().notify('info', 'Cancelled — the document is unchanged');
       endJob();

@@ -70,7 +70,7 @@ describe('several models at once: a job that ends at once', () => {
     await generateMulti();
     expect(asked).toEqual(['job-1']); // the check made when the job started, asked while it still runs…
     expect(st().multiRun?.entries).toMatchObject([{ model: 'local', jobId: 'job-1', state: 'running' }]);
-    const failed: JobResult = { state: 'failed', error: { kind: 'server', message: 'HTTP 500' } };
+    const failed: JobResult = { state: 'failed', error: { kind: 'server', message: 'HTTP 500' }, spentUsd: 0.03 };
     state.set('job-1', failed); // …the job fails in main…
     listener?.({ jobId: 'job-1', fraction: 1, stage: 'failed' }); // …and its last event overtakes the answer
     answers.shift()?.(); // "running"
@@ -78,5 +78,7 @@ describe('several models at once: a job that ends at once', () => {
     answers.shift()?.();
     await settle();
     expect(st().multiRun?.entries).toMatchObject([{ model: 'local', state: 'failed', error: 'HTTP 500' }]);
+    // What its sent requests cost is in the session spend, as in main's ledger.
+    expect(st().spentUsd['doc-multi']).toBeCloseTo(0.03, 6);
   });
 });

@@ -247,9 +247,13 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
       s.patchMultiEntry(runId, model, { state: 'failed', error: errorInfo(e).message });
     }
   } else if (r.state === 'failed') {
+    s.addSpend(run.docId, r.spentUsd ?? 0);
     s.patchMultiEntry(runId, model, { state: 'failed', error: r.error.message });
     s.notify('error', `${entry.modelName}: ${r.error.message}`, r.error.kind);
-  } else s.patchMultiEntry(runId, model, { state: 'cancelled' });
+  } else {
+    s.addSpend(run.docId, r.spentUsd ?? 0); // requests sent before the cancel may be billed
+    s.patchMultiEntry(runId, model, { state: 'cancelled' });
+  }
   void refreshSpend();
 }
 

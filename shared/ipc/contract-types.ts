@@ -156,8 +156,12 @@ export interface CandidateResult {
 export type JobResult =
   | { state: 'running'; fraction: number }
   | { state: 'done'; candidates: CandidateResult[] /** When main handed the result out (wall clock ms). */; sentAt?: number }
-  | { state: 'failed'; error: AppErrorInfo }
-  | { state: 'cancelled' };
+  /**
+   * `spentUsd`: what the job's requests that reached a service cost (the spend ledger's count for
+   * this job; absent when nothing was sent): a failed or cancelled job may still have been billed.
+   */
+  | { state: 'failed'; error: AppErrorInfo; spentUsd?: number }
+  | { state: 'cancelled'; spentUsd?: number };
 
 /** A project as opened (a `.maskwork` file, or the autosave): everything the renderer needs to show it. */
 export interface OpenedProject {

@@ -147,6 +147,9 @@ describe('a cloud job that does not stream', () => {
     // Two gpt-image-2 requests so far (kept, discarded): the status bar counts both.
     expect(app.services.ledger.summary().today.requests).toBe(2);
     const one = before / 2;
+    const session = async () => ((await page.evaluate(() => (window as any).__maskworkTest.costs())) as { sessionUsd: number }).sessionUsd;
+    const sessionBefore = await session();
+    expect(sessionBefore).toBeCloseTo(before, 6); // both requests were for this document
 
     openai.script({ delayMs: 8000 });
     const sent = openai.requests.length;
@@ -156,6 +159,9 @@ describe('a cloud job that does not stream', () => {
     await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 15_000 });
     await expect.poll(today).toBeCloseTo(before + one, 6);
     expect(await spend.textContent()).toMatch(/^Spent today \$\d+\.\d{3} · this month \$\d+\.\d{3}$/);
+    // The document's session spend (version strip) counts the cancelled request too, as the ledger does.
+    expect(await session()).toBeCloseTo(sessionBefore + one, 6);
+    expect(await page.getByTestId('versions-total').textContent()).toContain(`session spend $${(sessionBefore + one).toFixed(3)}`);
 
     // Another document: the app-wide figure stays.
     app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));

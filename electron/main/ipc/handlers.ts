@@ -8,7 +8,9 @@ import { openImageFile, exportToFile, safeFileName, suggestedExportName } from '
 import { importImage } from '../services/image-import';
 import { awaitCheck } from '../services/image-check';
 import type { HandlerTable } from './dispatch';
-import type { MainServices } from '../create-services';
+import type { JobServices, MainServices } from '../create-services';
+import type { JobFn } from '../jobs/job-runner';
+import { countedFor } from '../services/spend-ledger';
 import { editJob } from '../edit/run-edit';
 import { batchHandlers } from '../batch/batch-handlers';
 import { outpaintJob } from '../edit/run-outpaint';
@@ -55,11 +57,24 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'keys:set': async ({ provider, key }) => svc.keys.set(provider, key),
     'keys:remove': async ({ provider }) => svc.keys.remove(provider),
     'providers:get': async () => ({ gateways: svc.gateways.list(), secureStorageAvailable: svc.keys.isSecure() }),
-    'edit:start': async (req, ctx) => ({ jobId: svc.jobs.start(editJob(svc, req, wallClock()), (p) => ctx.emit('job:progress', p)) }),
+    'edit:start': async (req, ctx) => {
+      const receivedAt = wallClock();
+      return {
+        jobId: svc.jobs.start(
+          counted(svc, (s) => editJob(s, req, receivedAt)),
+          (p) => ctx.emit('job:progress', p),
+        ),
+      };
+    },
     'outpaint:start': async (req, ctx) => {
       const receivedAt = wallClock();
       checkOutpaintBudget(req, svc.env); // limits and memory before any work
-      return { jobId: svc.jobs.start(outpaintJob(svc, req, undefined, receivedAt), (p) => ctx.emit('job:progress', p)) };
+      return {
+        jobId: svc.jobs.start(
+          counted(svc, (s) => outpaintJob(s, req, undefined, receivedAt)),
+          (p) => ctx.emit('job:progress', p),
+        ),
+      };
     },
     'outpaint:prepare': async (req) => {
       // Within the limits only (a plan Generate would refuse is not prepared); the work runs meanwhile.
@@ -117,4 +132,9 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'prefs:prompt': async ({ prompt, docKey }) => svc.prefs.recordPrompt(prompt, docKey ?? null),
     ...batchHandlers(svc),
   };
+}
+
+/** A job whose requests go into the app's ledger and also into the job's own spend (its result says what it cost). */
+function counted(svc: MainServices, job: (svc: JobServices) => JobFn): JobFn {
+  return (ctx) => job({ ...svc, ledger: countedFor(svc.ledger, (usd) => ctx.spent?.(usd)) })(ctx);
 }

@@ -15,6 +15,8 @@ export interface JobContext {
   progress(fraction: number, stage: string, preview?: JobProgress['preview'], phase?: JobPhase): void;
   /** Sends a candidate's pixels ahead of the job's result (see JobProgress.patch); absent: not sent early. */
   patchReady?(patch: NonNullable<JobProgress['patch']>): void;
+  /** What a request the job sent costs (negative: one the service rejected); a failed or cancelled result reports the sum. */
+  spent?(usd: number): void;
 }
 
 export type JobFn = (ctx: JobContext) => Promise<CandidateResult[]>;
@@ -23,6 +25,8 @@ interface JobRecord {
   controller: AbortController;
   result: JobResult;
   done: Promise<void>;
+  /** Net cost of the requests the job has sent so far. */
+  spentUsd: number;
 }
 
 export class JobRunner {
@@ -35,7 +39,7 @@ export class JobRunner {
   start(fn: JobFn, onProgress: (p: JobProgress) => void): string {
     const jobId = randomUUID();
     const controller = new AbortController();
-    const record: JobRecord = { controller, result: { state: 'running', fraction: 0 }, done: Promise.resolve() };
+    const record: JobRecord = { controller, result: { state: 'running', fraction: 0 }, done: Promise.resolve(), spentUsd: 0 };
     this.jobs.set(jobId, record);
     record.done = this.acquire().then(async () => {
       try {
@@ -55,15 +59,20 @@ export class JobRunner {
             const fraction = record.result.fraction;
             onProgress({ jobId, fraction, stage: 'Compositing', phase: 'working', patch });
           },
+          spent: (usd) => {
+            record.spentUsd += usd;
+          },
         });
         if (controller.signal.aborted) throw cancelled();
         record.result = redactDeep({ state: 'done', candidates });
         onProgress({ jobId, fraction: 1, stage: 'done' });
       } catch (e) {
+        const spent = Math.round(record.spentUsd * 1e6) / 1e6;
+        const cost = spent > 0 ? { spentUsd: spent } : {};
         record.result =
           controller.signal.aborted || (e instanceof AppError && e.kind === 'cancelled')
-            ? { state: 'cancelled' }
-            : { state: 'failed', error: toInfo(e) };
+            ? { state: 'cancelled', ...cost }
+            : { state: 'failed', error: toInfo(e), ...cost };
         onProgress({ jobId, fraction: 1, stage: record.result.state });
       } finally {
         this.release();

@@ -29,6 +29,28 @@ export interface SentRequest {
   readonly requests: number;
 }
 
+/** What a job needs of the ledger: count a request as it is sent, take back one the service rejected. */
+export type SpendCounter = Pick<SpendLedger, 'sent' | 'rejected'>;
+
+/**
+ * The ledger as one job sees it: every request still goes into `ledger`, and the job's own net
+ * spend (sent minus rejected) is told to `onSpend`, so the job's result can say what it cost
+ * even when it is cancelled or fails.
+ */
+export function countedFor(ledger: SpendCounter, onSpend: (usd: number) => void): SpendCounter {
+  return {
+    sent(usd, requests) {
+      const r = ledger.sent(usd, requests);
+      onSpend(r.usd);
+      return r;
+    },
+    rejected(r) {
+      ledger.rejected(r);
+      onSpend(-r.usd);
+    },
+  };
+}
+
 /** Error kinds that mean the service refused the request before making anything (not charged). */
 export const NOT_CHARGED_KINDS: ReadonlySet<string> = new Set(['auth', 'invalid-request', 'rate-limit']);
 

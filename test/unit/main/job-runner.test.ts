@@ -164,6 +164,29 @@ describe('JobRunner', () => {
     expect(await runner.wait(b)).toEqual({ state: 'failed', error: { kind: 'internal', message: 'socket hang up' } });
   });
 
+  it('a failed job says what its requests cost (sent minus rejected); one that spent nothing says nothing', async () => {
+    const runner = new JobRunner(2);
+    const a = runner.start(
+      async ({ spent }) => {
+        spent?.(0.04);
+        spent?.(0.02);
+        spent?.(-0.02); // the service rejected that one outright
+        throw new AppError({ kind: 'server', message: 'No image.' });
+      },
+      () => {},
+    );
+    expect(await runner.wait(a)).toEqual({ state: 'failed', error: { kind: 'server', message: 'No image.' }, spentUsd: 0.04 });
+    const b = runner.start(
+      async ({ spent }) => {
+        spent?.(0.03);
+        spent?.(-0.03);
+        throw new AppError({ kind: 'auth', message: 'Bad key.' });
+      },
+      () => {},
+    );
+    expect(await runner.wait(b)).toEqual({ state: 'failed', error: { kind: 'auth', message: 'Bad key.' } });
+  });
+
   it('a failed job does not leak a key through its error message (job:result goes to the renderer)', async () => {
     const runner = new JobRunner(2);
     const key = 'gatewayKey_JR_4455zz';

@@ -115,15 +115,30 @@ describe('spend:summary through the handler table', () => {
     const after2 = await main.call('spend:summary', {});
     expect(after2.today.requests - after1.today.requests).toBe(1);
     expect(after2.today.usd - after1.today.usd).toBeCloseTo(oneRequest, 6);
+    // …and the job's result says so, so the renderer's session spend agrees with the ledger.
+    const cancelledResult = await main.call('job:result', { jobId: cancelled.jobId });
+    expect(cancelledResult).toMatchObject({ state: 'cancelled' });
+    expect(cancelledResult.state === 'cancelled' && cancelledResult.spentUsd).toBeCloseTo(oneRequest, 6);
 
     // Rejected outright (401): counted as sent and rejected, no dollars.
     openai.script({ status: 401 });
     const rejected = await start();
     expect((await main.waitJob(rejected.jobId)).state).toBe('failed');
+    // The rejected request cost nothing: the failed result carries no spend.
+    expect(await main.call('job:result', { jobId: rejected.jobId })).not.toHaveProperty('spentUsd');
     const after3 = await main.call('spend:summary', {});
     expect(after3.today.requests - after2.today.requests).toBe(1);
     expect(after3.today.rejected - after2.today.rejected).toBe(1);
     expect(after3.today.usd).toBeCloseTo(after2.today.usd, 6);
     expect(after3.month.usd).toBeGreaterThanOrEqual(after3.today.usd);
+
+    // Answered without an image: the job fails, the request was made and counts, and the result says so.
+    openai.script({ emptyData: true });
+    const empty = await start();
+    expect((await main.waitJob(empty.jobId)).state).toBe('failed');
+    const after4 = await main.call('spend:summary', {});
+    const emptyResult = await main.call('job:result', { jobId: empty.jobId });
+    expect(emptyResult.state === 'failed' && emptyResult.spentUsd).toBeCloseTo(after4.today.usd - after3.today.usd, 6);
+    expect(after4.today.usd - after3.today.usd).toBeCloseTo(oneRequest, 6);
   });
 });
