@@ -58,7 +58,7 @@ describe('computeOutpaintEstimate', () => {
     expect(two.usd).toBeCloseTo(2 * e.usd, 6);
   });
 
-  it('expected time: a cloud model takes the longest chain of overlapping tiles (the two sides of 8:1 together), times the candidates', () => {
+  it('expected time: a cloud model takes the longest chain of overlapping tiles (the two sides of 8:1 together); its candidates run side by side', () => {
     const e8 = extendToAspect({ width: 256, height: 256 }, '8:1', 'centre');
     const o8 = { ...e8.originalAt, width: 256, height: 256 };
     const settings = { n: 2, quality: 'medium' as const, featherPx: 24 };
@@ -75,8 +75,17 @@ describe('computeOutpaintEstimate', () => {
         one[1].high + (tileWaits(plan.tiles)[3].includes(1) ? one[3].high : 0),
         one[2].high + (tileWaits(plan.tiles)[3].includes(2) ? one[3].high : 0),
       );
-    expect(e.expected.high).toBe(chain * 2);
-    expect(e.expected.high).toBeLessThan(one.reduce((t, x) => t + x.high, 0) * 2);
+    // Two candidates at once (main's rule for a cloud model): one candidate's time, not two.
+    expect(e.expected.high).toBe(chain);
+    expect(e.expected.high).toBeLessThan(one.reduce((t, x) => t + x.high, 0));
+    const single = computeOutpaintEstimate({
+      canvas: e8.canvas,
+      original: o8,
+      spec: spec('gpt-image-2'),
+      modelLabel: 'gpt-image-2',
+      settings: { ...settings, n: 1 },
+    });
+    expect(single.ok && single.expected).toEqual(e.expected);
   });
 
   it('local: one free pass over the whole canvas', () => {
@@ -89,6 +98,16 @@ describe('computeOutpaintEstimate', () => {
     });
     expect(e).toMatchObject({ ok: true, requests: 1, tiles: 1, usd: 0 });
     if (e.ok) expect(e.text).toBe('1 pass on this computer · $0.000 — free (local)');
+    // Its candidates run one after the other (main never runs the offline engine's side by side).
+    const two = computeOutpaintEstimate({
+      canvas: ext.canvas,
+      original,
+      spec: spec('local'),
+      modelLabel: 'local',
+      settings: { n: 2, featherPx: 32 },
+    });
+    if (!e.ok || !two.ok || !e.expected || !two.expected) throw new Error('no estimate');
+    expect(two.expected.high).toBeCloseTo(2 * e.expected.high, 9);
   });
 
   it('no extension, and planner failures, come back as the reason', () => {

@@ -180,7 +180,12 @@ export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintE
   if (perTile.every((e) => e !== null)) {
     const side = (k: 'low' | 'high') =>
       spec.provider === 'local' ? perTile.reduce((t, e) => t + e![k], 0) : longestChain(plan.tiles, (i) => perTile[i]![k]);
-    expected = { low: side('low') * s.n, high: side('high') * s.n, basis: perTile[0]?.basis ?? '' };
+    // Main runs a cloud model's candidates side by side (run-outpaint.ts inParallel): they take one
+    // candidate's time. Main also asks that their working canvases fit its memory budget together,
+    // which the renderer cannot know (half the computer's memory); this follows the cloud rule, so a
+    // canvas too large for that runs longer than shown. The offline engine's run one after the other.
+    const times = spec.provider === 'local' ? s.n : 1;
+    expected = { low: side('low') * times, high: side('high') * times, basis: perTile[0]?.basis ?? '' };
   }
   try {
     for (const t of plan.tiles) {

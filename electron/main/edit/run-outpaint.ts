@@ -26,7 +26,8 @@ import { runTiles } from './tile-schedule';
 import { chainedAtRequest, prepareChained, type ChainedAhead } from './chain-ahead';
 import type { OutpaintTile } from '../../../shared/geometry';
 
-import { OUTPAINT_COMPOSITING, OUTPAINT_TILES, PROGRESS_PREPARING } from '../jobs/progress-steps';
+import { PROGRESS_PREPARING } from '../jobs/progress-steps';
+import { OutpaintProgress } from './outpaint-progress';
 import { createSpanRecorder } from '../../../shared/timing/spans';
 import { wallClock } from '../services/wall-clock';
 
@@ -89,6 +90,9 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     // canvas); one that fails stops the others.
     const siblings = new AbortController();
     const signal = AbortSignal.any([jobSignal, siblings.signal]);
+    // One bar and one label for every candidate, whether they run one after the other or side by side.
+    const board = new OutpaintProgress(plan.tiles.length, req.n);
+    const waitingLabel = () => `${board.label()} · waiting for ${model.spec.name}`;
     let firstMade: () => void = () => {};
     const firstRequestMade = new Promise<void>((r) => (firstMade = r));
     const runCandidate = async (c: number): Promise<CandidateResult> => {
@@ -117,20 +121,11 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         );
       const partsRead = chainParts?.catch(() => []) ?? Promise.resolve([]);
       // One tile: its request from the working canvas under it, the model's answer, the blend.
-      const inFlight = new Set<number>();
       const runTile = async (i: number, tile: OutpaintTile, tileSignal: AbortSignal) => {
         if (tileSignal.aborted) throw cancelled();
-        const base = (c * plan.tiles.length + i) / (req.n * plan.tiles.length);
-        const span = 1 / (req.n * plan.tiles.length);
-        inFlight.add(i + 1);
-        const tileLabel = tilesLabel(inFlight, plan.tiles.length, req.n > 1 ? c + 1 : null);
+        board.start(c, i);
         const phase = model.spec.provider === 'local' ? 'working' : 'waiting';
-        progress(
-          OUTPAINT_TILES.start + OUTPAINT_TILES.span * base,
-          phase === 'waiting' ? `${tileLabel} · waiting for ${model.spec.name}` : tileLabel,
-          undefined,
-          phase,
-        );
+        progress(board.fraction(), phase === 'waiting' ? waitingLabel() : board.label(), undefined, phase);
         const r = tile.rect;
         const k = c * plan.tiles.length + i + 1;
         const tileStart = spans.now();
@@ -174,8 +169,11 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
                 if (i === 0) firstMade();
               }
             : undefined,
-          onProgress: (f) => progress(OUTPAINT_TILES.start + OUTPAINT_TILES.span * (base + span * f), tileLabel, undefined, 'working'),
-        }).finally(() => inFlight.delete(i + 1));
+          onProgress: (f) => {
+            board.advance(c, i, f);
+            progress(board.fraction(), board.label(), undefined, 'working');
+          },
+        }).finally(() => board.end(c, i));
         const { working, unknownMap } = await canvasReady;
         await partsRead; // the ahead parts have read this canvas before anything is blended into it
         const { ask, windows } = cut ?? masks!;
@@ -189,7 +187,9 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       // A cloud model's tiles that do not overlap run at once (the offline engine's use both cores already).
       await runTiles(plan.tiles, runTile, signal, model.spec.provider !== 'local' && svc.env.MASKWORK_PARALLEL_TILES !== '0');
       if (signal.aborted) throw cancelled();
-      progress(OUTPAINT_COMPOSITING, 'Compositing', undefined, 'working');
+      // Side by side, the others may still be with the model: the label goes on naming them.
+      const next = board.compositing(c);
+      progress(next.fraction, next.label ?? waitingLabel(), undefined, next.label ? 'working' : 'waiting');
       // Built in the working canvas itself (this candidate's own, read no more).
       const { working } = await canvasReady;
       const hole = outpaintHole(req.canvas, original, req.featherPx);
@@ -246,13 +246,6 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const rest = Array.from({ length: req.n - 1 }, (_, i) => runCandidate(i + 1).catch(stopOthers));
     return Promise.all([first, ...rest]);
   };
-}
-
-/** "Tile 3 of 4", or "Tiles 2 and 3 of 4" while tiles apart from each other are with the model at once. */
-export function tilesLabel(inFlight: ReadonlySet<number>, total: number, candidate: number | null): string {
-  const n = [...inFlight].sort((a, b) => a - b);
-  const which = n.length > 1 ? `Tiles ${n.slice(0, -1).join(', ')} and ${n.at(-1)}` : `Tile ${n[0]}`;
-  return `${which} of ${total}${candidate !== null ? `, candidate ${candidate}` : ''}`;
 }
 
 /** Several cloud candidates whose working canvases fit the memory budget together run side by side. */

@@ -44,6 +44,8 @@ export class JobRunner {
     record.done = this.acquire().then(async () => {
       try {
         if (controller.signal.aborted) throw cancelled();
+        // What the bar says now: pixels sent ahead keep it (another candidate may still be with the model).
+        let shown: { stage: string; phase: JobPhase } = { stage: 'Compositing', phase: 'working' };
         const candidates = await fn({
           signal: controller.signal,
           progress: (fraction, stage, preview, phase) => {
@@ -52,12 +54,14 @@ export class JobRunner {
             const prev = record.result.state === 'running' ? record.result.fraction : 0;
             const f = Math.max(prev, Math.max(0, Math.min(1, fraction)));
             record.result = { state: 'running', fraction: f };
-            onProgress(redactDeep({ jobId, fraction: f, stage, preview, phase }));
+            const ev = redactDeep({ jobId, fraction: f, stage, preview, phase });
+            shown = { stage: ev.stage, phase: ev.phase ?? 'working' };
+            onProgress(ev);
           },
           patchReady: (patch) => {
             if (controller.signal.aborted || record.result.state !== 'running') return;
             const fraction = record.result.fraction;
-            onProgress({ jobId, fraction, stage: 'Compositing', phase: 'working', patch });
+            onProgress({ jobId, fraction, ...shown, patch });
           },
           spent: (usd) => {
             record.spentUsd += usd;

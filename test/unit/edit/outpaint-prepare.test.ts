@@ -193,6 +193,28 @@ describe('outpaint candidates side by side', () => {
     expect(r.candidates.map((c) => c.index)).toEqual([0, 1]);
   });
 
+  it('the progress label names both candidates while both are with the model, and says Compositing only once neither is', async () => {
+    main.svc.outpaintPrep.clear();
+    // The second answer comes well after the first: the first candidate composites while the second still waits.
+    openai.script({ delayMs: 400, times: 1 });
+    openai.script({ delayMs: 1500, times: 1 });
+    const from = main.progress.length;
+    const { jobId } = await main.call('outpaint:start', { ...base, n: 2, featherPx: 14 });
+    const result = await main.waitJob(jobId);
+    expect(result.state).toBe('done');
+    const stages = main.progress
+      .slice(from)
+      .filter((p) => p.jobId === jobId)
+      .map((p) => p.stage);
+    expect(stages).toContain('Tile 1 of 1, candidates 1 and 2 · waiting for GPT Image 2');
+    // The first one back: the label goes on naming the one still out, not "Compositing".
+    const back = stages.indexOf('Tile 1 of 1, candidate 2 · waiting for GPT Image 2');
+    expect(back).toBeGreaterThan(stages.indexOf('Tile 1 of 1, candidates 1 and 2 · waiting for GPT Image 2'));
+    // Nothing says Compositing while a candidate is still out (the first one's pixels sent ahead included).
+    const lastOut = stages.findLastIndex((s) => s.includes('candidate'));
+    expect(stages.indexOf('Compositing')).toBeGreaterThan(lastOut);
+  });
+
   it('one candidate failing fails the job and stops the other', async () => {
     main.svc.outpaintPrep.clear();
     openai.script({ status: 400, times: 1 });

@@ -70,9 +70,45 @@ describe('the order of outpaint tiles', () => {
 
 describe('the running outpaint names the tiles with the model', () => {
   it('one tile, or the tiles at once in order, with the candidate when there are several', async () => {
-    const { tilesLabel } = await import('../../../electron/main/edit/run-outpaint');
-    expect(tilesLabel(new Set([1]), 4, null)).toBe('Tile 1 of 4');
-    expect(tilesLabel(new Set([3, 2]), 4, null)).toBe('Tiles 2 and 3 of 4');
-    expect(tilesLabel(new Set([2, 3, 5]), 6, 2)).toBe('Tiles 2, 3 and 5 of 6, candidate 2');
+    const { tilesLabel } = await import('../../../electron/main/edit/outpaint-progress');
+    expect(tilesLabel(new Map([[0, new Set([1])]]), 4, 1)).toBe('Tile 1 of 4');
+    expect(tilesLabel(new Map([[0, new Set([3, 2])]]), 4, 1)).toBe('Tiles 2 and 3 of 4');
+    expect(tilesLabel(new Map([[1, new Set([2, 3, 5])]]), 6, 2)).toBe('Tiles 2, 3 and 5 of 6, candidate 2');
+  });
+
+  it('candidates side by side: every one with a tile out is named', async () => {
+    const { tilesLabel } = await import('../../../electron/main/edit/outpaint-progress');
+    const both = new Map([
+      [1, new Set([1])],
+      [0, new Set([1])],
+    ]);
+    expect(tilesLabel(both, 1, 2)).toBe('Tile 1 of 1, candidates 1 and 2');
+    const apart = new Map([
+      [0, new Set([2, 3])],
+      [1, new Set([1])],
+      [2, new Set<number>()],
+    ]);
+    expect(tilesLabel(apart, 4, 3)).toBe('Tiles 1, 2 and 3 of 4, candidates 1 and 2');
+  });
+
+  it('the bar is the candidates’ mean progress; Compositing waits for the last one', async () => {
+    const { OutpaintProgress } = await import('../../../electron/main/edit/outpaint-progress');
+    const { OUTPAINT_COMPOSITING, OUTPAINT_TILES } = await import('../../../electron/main/jobs/progress-steps');
+    const bar = new OutpaintProgress(2, 2);
+    bar.start(0, 0);
+    bar.start(1, 0);
+    expect(bar.fraction()).toBe(OUTPAINT_TILES.start);
+    bar.advance(0, 0, 0.5); // candidate 1 is a quarter through its two tiles
+    expect(bar.fraction()).toBeCloseTo(OUTPAINT_TILES.start + OUTPAINT_TILES.span * 0.125, 9);
+    bar.end(0, 0);
+    bar.start(0, 1);
+    bar.end(0, 1);
+    // Candidate 1 is done while candidate 2 is still out: the bar is halfway, the label names candidate 2.
+    expect(bar.compositing(0)).toEqual({ fraction: OUTPAINT_TILES.start + OUTPAINT_TILES.span * 0.5, label: null });
+    expect(bar.label()).toBe('Tile 1 of 2, candidate 2');
+    bar.end(1, 0);
+    bar.start(1, 1);
+    bar.end(1, 1);
+    expect(bar.compositing(1)).toEqual({ fraction: OUTPAINT_COMPOSITING, label: 'Compositing' });
   });
 });
