@@ -130,6 +130,31 @@ describe('planRegion decisions', () => {
     expect(planRegion({ ...input, model: 'gemini-3.1-flash-image' })).toMatchObject({ ok: true, request: { aspect: '8:1' } });
   });
 
+  it('says a whole-photo mask on a photo of a shape Gemini does not make reaches the edges, and names only models that can paint it', () => {
+    // 868×600 (≈ 1.45:1) sits between 4:3 and 3:2: the mask is not long and thin, the photo's edges stop the region.
+    const input = { canvas: { width: 868, height: 600 }, bbox: { x: 0, y: 0, width: 868, height: 600 } };
+    const nb2 = planRegion({ ...input, model: 'gemini-3.1-flash-image' });
+    expect(nb2).toMatchObject({ ok: false, code: 'needs-tiling' });
+    expect(!nb2.ok && nb2.reason).toBe(
+      'the 868×600 px mask reaches the edges of the 868×600 px photo, and gemini-3.1-flash-image cannot make a picture of ' +
+        "the photo's shape to paint it in one request: leave a strip along one edge of the photo unmasked, or choose GPT Image 2 or the offline engine",
+    );
+    const older = planRegion({ ...input, model: 'gpt-image-1.5' });
+    expect(!older.ok && older.reason).toMatch(/reaches the edges .* choose GPT Image 2 or the offline engine$/);
+    expect(planRegion({ ...input, model: 'gpt-image-2' }).ok).toBe(true);
+    // The advice holds: a strip left along the bottom lets Nano Banana 2 grow the region to 3:2.
+    expect(planRegion({ ...input, bbox: { x: 0, y: 0, width: 868, height: 570 }, model: 'gemini-3.1-flash-image' }).ok).toBe(true);
+  });
+
+  it('does not suggest the chosen model, nor one that cannot hold the mask either', () => {
+    const input = { canvas: { width: 10000, height: 1000 }, bbox: { x: 0, y: 0, width: 10000, height: 1000 } };
+    const nb2 = planRegion({ ...input, model: 'gemini-3.1-flash-image' });
+    expect(!nb2.ok && nb2.reason).toBe(
+      'the 10000×1000 px mask is too long and thin for gemini-3.1-flash-image to paint in one request ' +
+        '(it makes pictures at most 8× as wide as they are tall): paint a shorter mask, or choose the offline engine',
+    );
+  });
+
   it('refuses retired and unknown models and empty masks', () => {
     const base = { canvas: C, bbox: { x: 10, y: 10, width: 10, height: 10 } };
     expect(planRegion({ ...base, model: 'gpt-image-1' })).toMatchObject({ ok: false, code: 'retired' });

@@ -77,6 +77,11 @@ export interface RegionFailure {
  *   region inside the canvas can hold the bbox at an aspect the model produces).
  */
 export function planRegion(input: RegionInput): RegionPlan | RegionFailure {
+  return plan(input, true);
+}
+
+/** `suggest`: name the models that can hold a mask this one cannot (false while checking them). */
+function plan(input: RegionInput, suggest: boolean): RegionPlan | RegionFailure {
   const spec = resolveModel(input.model);
   if (!spec) return { ok: false, code: 'unknown-model', reason: `unknown model '${String(input.model)}'` };
   if (spec.status === 'retired') return { ok: false, code: 'retired', reason: retiredRule(spec) };
@@ -94,9 +99,13 @@ export function planRegion(input: RegionInput): RegionPlan | RegionFailure {
   const aMax = C.width / B.height;
   const options = aspectOptions(spec);
   const chosen = chooseAspect(options, D.width / D.height, aMin, aMax, tol);
-  if (!chosen) {
-    return { ok: false, code: 'needs-tiling', reason: tilingReason(spec.id, options, B, input.canvas) };
-  }
+  const refuse = (): RegionFailure => {
+    const others = suggest
+      ? ALTERNATIVES.filter((a) => a.id !== spec.id && plan({ ...input, model: a.id, imageSize: undefined }, false).ok)
+      : [];
+    return { ok: false, code: 'needs-tiling', reason: tilingReason(spec.id, options, B, C, others) };
+  };
+  if (!chosen) return refuse();
   let dims = fitAspect(chosen, B, D, C);
   const request = requestFor(spec, dims.width, dims.height, input);
   if (options.kind === 'range') {
@@ -125,9 +134,7 @@ export function planRegion(input: RegionInput): RegionPlan | RegionFailure {
     height: dims.height,
   };
   const s = rectScaleFor(region, request);
-  if (s.anisotropy > tol) {
-    return { ok: false, code: 'needs-tiling', reason: tilingReason(spec.id, options, B, input.canvas) };
-  }
+  if (s.anisotropy > tol) return refuse();
   return { ok: true, region, request, scale: s.scale, scaleX: s.scaleX, scaleY: s.scaleY, bbox: B };
 }
 
@@ -164,16 +171,35 @@ function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
 }
 
-/** Why one request cannot hold this mask, in plain words (no aspect notation, no "tiles"). */
-function tilingReason(id: string, options: AspectOptions, B: Rect, _canvas: Size): string {
+/** Models named as a way out when the chosen one cannot hold a mask (each only if it can). */
+const ALTERNATIVES: readonly { readonly id: string; readonly name: string }[] = [
+  { id: 'gpt-image-2', name: 'GPT Image 2' },
+  { id: 'gemini-3.1-flash-image', name: 'Nano Banana 2' },
+];
+
+/**
+ * Why one request cannot hold this mask, in plain words (no aspect notation, no "tiles"): a mask
+ * longer than any picture the model makes, or — a mask whose own shape the model does make — one that
+ * reaches the photo's edges, so its region cannot grow to such a shape. Names only the `others` that
+ * can hold it, plus the offline engine.
+ */
+function tilingReason(id: string, options: AspectOptions, B: Rect, C: Rect, others: readonly { readonly name: string }[]): string {
   const ratios = options.kind === 'range' ? [options.min, options.max] : options.kind === 'list' ? options.values.map((v) => v.ratio) : [1];
   const wide = Math.max(...ratios);
   const tall = 1 / Math.min(...ratios);
+  const choose = `choose ${[...others.map((o) => o.name), 'the offline engine'].join(' or ')}`;
+  if (B.width / B.height <= wide && B.height / B.width <= tall) {
+    return (
+      `the ${B.width}×${B.height} px mask reaches the edges of the ${C.width}×${C.height} px photo, ` +
+      `and ${id} cannot make a picture of the photo's shape to paint it in one request: ` +
+      `leave a strip along one edge of the photo unmasked, or ${choose}`
+    );
+  }
   const times = (x: number) => `${Math.round(x * 10) / 10}×`;
   const shape = B.width >= B.height ? `${times(wide)} as wide as they are tall` : `${times(tall)} as tall as they are wide`;
   return (
     `the ${B.width}×${B.height} px mask is too long and thin for ${id} to paint in one request ` +
-    `(it makes pictures at most ${shape}): paint a shorter mask, or choose Nano Banana 2 or the offline engine`
+    `(it makes pictures at most ${shape}): paint a shorter mask, or ${choose}`
   );
 }
 
