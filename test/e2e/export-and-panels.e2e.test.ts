@@ -133,9 +133,16 @@ describe('panels and bars', () => {
     await page.keyboard.press('Control+o');
     await expect.poll(async () => (await summary(page)).original?.name).toBe('building.jpg');
     expect(await history.locator('li').allInnerTexts()).toEqual(['Open building.jpg']);
-    expect(await page.getByTestId('history-others').innerText()).toMatch(/^\d+ steps on other photos/);
+    expect(await page.getByTestId('history-others').innerText()).toMatch(
+      /^\d+ steps? on other photos before these \(Ctrl\/⌘ Z goes back to them\)$/,
+    );
     await page.keyboard.press('Control+z');
     await expect.poll(() => history.locator('li').allInnerTexts()).toEqual(before);
+    // Back on coffee.png, building.jpg's step is a redo step: Ctrl/⌘ Shift Z reaches it, not Ctrl/⌘ Z.
+    expect(await page.getByTestId('history-others').count()).toBe(0);
+    expect(await page.getByTestId('history-others-after').innerText()).toBe(
+      '1 step on other photos after these (Ctrl/⌘ Shift Z goes forward to them; a new change here drops them)',
+    );
     expect(app.errors).toEqual([]);
   });
 });

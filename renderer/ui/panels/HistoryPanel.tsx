@@ -1,8 +1,10 @@
 /**
  * The undo history of the open photo as a list of steps; clicking one moves there (later steps stay
- * redoable). Steps of other photos (opening a photo is undoable) are summed up in one line.
+ * redoable). Steps of other photos (opening a photo is undoable) are summed up in a line above the
+ * list (undo reaches them) and one below it (redo does).
  */
 import { useEditor } from '../../commands/store/store';
+import { otherPhotoLines } from '../../model/history-others';
 
 export function HistoryPanel() {
   const past = useEditor((s) => s.past);
@@ -16,13 +18,13 @@ export function HistoryPanel() {
     ...future.map((f) => ({ label: f.label, docId: f.doc.id })),
   ];
   const rows = all.map((r, i) => ({ ...r, i })).filter((r) => r.docId === docId);
-  const others = all.length - rows.length;
+  const others = otherPhotoLines(all, past.length, docId);
   return (
     <section className="panel" aria-label="History">
       <h3>History</h3>
-      {others > 0 && (
+      {others.before && (
         <div className="muted history-others" data-testid="history-others">
-          {others} step{others === 1 ? '' : 's'} on other photos (Ctrl/⌘ Z goes back to them)
+          {others.before}
         </div>
       )}
       <ol className="history" data-testid="history">
@@ -34,6 +36,11 @@ export function HistoryPanel() {
           </li>
         ))}
       </ol>
+      {others.after && (
+        <div className="muted history-others" data-testid="history-others-after">
+          {others.after}
+        </div>
+      )}
     </section>
   );
 }
