@@ -90,6 +90,7 @@ function Pane(props: {
         <button
           type="button"
           aria-pressed={before}
+          className={before ? 'active' : ''}
           aria-label={`Before: candidate ${n}`}
           onClick={props.onBefore}
           title="Show the photo without this candidate"
@@ -172,10 +173,20 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
     >
       <header className="compare-head">
         <strong>Compare</strong>
-        <button type="button" aria-pressed={panes === 2} onClick={() => useEditor.getState().setComparePanes(2)}>
+        <button
+          type="button"
+          aria-pressed={panes === 2}
+          className={panes === 2 ? 'active' : ''}
+          onClick={() => useEditor.getState().setComparePanes(2)}
+        >
           2-up
         </button>
-        <button type="button" aria-pressed={panes === 4} onClick={() => useEditor.getState().setComparePanes(4)}>
+        <button
+          type="button"
+          aria-pressed={panes === 4}
+          className={panes === 4 ? 'active' : ''}
+          onClick={() => useEditor.getState().setComparePanes(4)}
+        >
           4-up
         </button>
         <button type="button" onClick={() => setView(fitView(doc.canvas, size))} title="The whole photo in each pane">

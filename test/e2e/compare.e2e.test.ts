@@ -118,8 +118,12 @@ describe('compare view', () => {
     expect(v2.y - v1.y).toBeCloseTo(30, 0);
     for (const [i, c] of (await paneColours(P)).entries()) expect(close(c, paletteColour(items[i].index))).toBe(true);
 
-    // Before on pane 2 only: the photo there, the candidates elsewhere.
+    // Before on pane 2 only: the photo there, the candidates elsewhere — and its button looks pressed.
+    const fill = (name: string) => dialog.getByRole('button', { name }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    const unpressed = await fill('Before: candidate 2');
     await dialog.getByRole('button', { name: 'Before: candidate 2' }).click();
+    expect(await fill('Before: candidate 2')).not.toBe(unpressed);
+    expect(await fill('Before: candidate 1')).toBe(unpressed);
     const after = await paneColours(P);
     expect(close(after[1], photoAt(P), 24)).toBe(true);
     expect(close(after[0], paletteColour(items[0].index))).toBe(true);
