@@ -83,6 +83,13 @@ function startObject(label: string, rect: Rect | undefined, mode: SelectionMode)
   const base = getMask(doc.maskId);
   return run(label, { op: 'object', rect, strokes: [] }, (cov) => {
     if (!cov) return;
+    // Nothing found (a plain photo, a rectangle on empty background): the selection the user had stays.
+    if (!cov.data.some((v) => v > 0)) {
+      const tool = rect ? 'Object select' : 'Select subject';
+      const where = rect ? 'in the rectangle' : 'that stands out from the photo’s edges; drag a rectangle around it with Object select (O)';
+      st().notify('info', `${tool} found nothing ${where}. The mask is unchanged.`);
+      return;
+    }
     const id = commitSelection(label, mode, cov, base);
     session = id ? { docId: doc.id, rect, strokes: [], mode, base, resultMaskId: id } : null;
   });

@@ -412,3 +412,41 @@ describe('brush: pen pressure and the hardness ring', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('a selection that finds nothing', () => {
+  it('Shift+O on a plain photo and O on a plain rectangle leave the mask as it was and say so', async () => {
+    const page = app.page;
+    const plain = join(app.tmp, 'plain.png');
+    await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 200, g: 200, b: 196 } } })
+      .png()
+      .toFile(plain);
+    app.dialogs.opens.push(plain);
+    await page.keyboard.press('Control+o');
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('plain.png');
+    await settleView(page);
+    await page.keyboard.press('m');
+    await dragPath(page, [
+      [40, 40],
+      [120, 100],
+    ]);
+    const pixels = await page.evaluate(() => (window as any).__maskworkTest.maskPixels());
+    expect(pixels).toBeGreaterThan(0);
+    const messages = async () => (await summary(page)).toasts.map((t: { message: string }) => t.message).join(' | ');
+    await page.keyboard.press('Shift+O');
+    await idle();
+    await expect.poll(messages).toMatch(/Select subject found nothing that stands out .* The mask is unchanged\./);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(pixels);
+    expect((await summary(page)).label).toBe('Rectangle');
+    await page.keyboard.press('o');
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await dragPath(page, [
+      [200, 120],
+      [330, 250],
+    ]);
+    await idle();
+    await expect.poll(messages).toMatch(/Object select found nothing in the rectangle\. The mask is unchanged\./);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(pixels);
+    expect((await summary(page)).label).toBe('Rectangle');
+    expect(app.errors).toEqual([]);
+  });
+});
