@@ -14,7 +14,7 @@ import { chooseOption, leaveField, retype } from '../../test/support/user-input'
 import { coveredMs, type TimingSpan } from '../../shared/timing/spans';
 import sharp from 'sharp';
 import { median, type RatioRow } from './ratio';
-import { bigJpeg, writeBigJpeg } from './photo';
+import { planOutpaint } from '../../shared/geometry';
 
 export interface OutpaintSample {
   totalMs: number;
@@ -69,41 +69,38 @@ export async function tileFloor(photo: string, tile: { width: number; height: nu
 
 const wall = () => performance.timeOrigin + performance.now();
 
+/** colorful-cups (2560×1600) extended to 4:1 around its centre: the chained layout. */
+const CHAINED = { canvas: { width: 6400, height: 1600 }, original: { x: 1920, y: 0, width: 2560, height: 1600 } };
+
 /**
- * The chained layout: the 24 MP photo (6000×4000) extended by 600 px left and right and 400 px top
- * and bottom (7200×4800) is two tiles for gpt-image-2 — the sides (7200×4000, sent at 3744×2080),
- * then the whole canvas (sent at 3504×2336) for the top and bottom, which overlaps the first and is
- * made of its answer. The floor of the second tile's pixel work, libvips alone: encode its request
- * (JPEG q92 at 3504×2336), decode an answer of that size and scale it back into the top and bottom
- * strips (the 400 px plus the feather band, lanczos3).
+ * The chained layout: colorful-cups (2560×1600) extended to 4:1 around its centre (6400×1600) is two
+ * tiles for gpt-image-2 — the first from the left edge across the photo, the second the rest of the
+ * right side, which overlaps the first and is made of its answer. (A photo grown on every side at
+ * once used to be such a pair; it is one request for the whole canvas now.) The floor of the second
+ * tile's pixel work, libvips alone: encode its request (JPEG q92 at its request size), decode an
+ * answer of that size and scale it back into the tile's new area (plus the feather band, lanczos3).
  */
 export async function chainedTileFloor() {
-  const tile = { width: 7200, height: 4800 };
-  const request = { width: 3504, height: 2336 };
-  const small = await sharp(await bigJpeg())
-    .resize(request.width, request.height, { fit: 'fill' })
-    .raw()
-    .toBuffer();
+  const plan = planOutpaint({ ...CHAINED, model: 'gpt-image-2', quality: 'medium', featherPx: 32 });
+  if (!plan.ok || plan.tiles.length !== 2) throw new Error('the chained layout is not two tiles');
+  const { rect, request } = plan.tiles[1];
+  const small = await sharp(join(PHOTOS, 'colorful-cups.jpg')).resize(request.width, request.height, { fit: 'fill' }).raw().toBuffer();
   const answer = await sharp(small, { raw: { ...request, channels: 3 } })
     .jpeg({ quality: 100 })
     .toBuffer();
+  const newLeft = Math.max(0, Math.min(...plan.tiles[1].newArea.map((a) => a.x)) - rect.x - 64);
   return async (): Promise<{ request: number; answer: number }> => {
     const t0 = performance.now();
     await sharp(small, { raw: { ...request, channels: 3 } })
       .jpeg({ quality: 92 })
       .toBuffer();
     const t1 = performance.now();
-    const strip = 400 + 64;
-    await Promise.all(
-      [0, tile.height - strip].map((top) =>
-        sharp(answer)
-          .ensureAlpha()
-          .resize(tile.width, tile.height, { fit: 'fill', kernel: 'lanczos3' })
-          .extract({ left: 0, top, width: tile.width, height: strip })
-          .raw()
-          .toBuffer(),
-      ),
-    );
+    await sharp(answer)
+      .ensureAlpha()
+      .resize(rect.width, rect.height, { fit: 'fill', kernel: 'lanczos3' })
+      .extract({ left: newLeft, top: 0, width: rect.width - newLeft, height: rect.height })
+      .raw()
+      .toBuffer();
     return { request: t1 - t0, answer: performance.now() - t1 };
   };
 }
@@ -113,8 +110,8 @@ export type OutpaintLayout = 'wide' | 'chained';
 /**
  * `prepared`: main prepares the tiles before Ctrl+Enter, as it does while a retoucher writes the
  * prompt (the bench waits for the ask); otherwise preparing is off (MASKWORK_OUTPAINT_PREPARE=0).
- * `layout`: 'wide' — colorful-cups to 21:9, one tile; 'chained' — the 24 MP photo grown on all four
- * sides, whose second tile overlaps the first (only that tile's time is counted: `tileOwnMs`).
+ * `layout`: 'wide' — colorful-cups to 21:9, one tile; 'chained' — colorful-cups to 4:1, whose second
+ * tile overlaps the first (only that tile's time is counted: `tileOwnMs`).
  */
 export async function runOutpaintTiles(runs: number, prepared = true, layout: OutpaintLayout = 'wide'): Promise<OutpaintSample[]> {
   const tmp = await mkdtemp(join(tmpdir(), 'maskwork-bench-outpaint-'));
@@ -131,24 +128,15 @@ export async function runOutpaintTiles(runs: number, prepared = true, layout: Ou
   });
   const page = app.page;
   try {
-    app.dialogs.opens.push(layout === 'wide' ? join(PHOTOS, 'colorful-cups.jpg') : await writeBigJpeg(tmp));
+    app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg'));
     await page.keyboard.press('Control+o');
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 120_000 });
     await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
     await retype(page.getByRole('textbox', { name: 'Prompt' }), 'extend the table');
     await leaveField(page);
     await page.keyboard.press('c');
-    if (layout === 'wide') {
-      await page.getByRole('radio', { name: 'Anchor centre' }).click();
-      await page.getByRole('button', { name: 'Aspect 21:9' }).click();
-    } else
-      for (const [side, px] of [
-        ['left', '600'],
-        ['right', '600'],
-        ['top', '400'],
-        ['bottom', '400'],
-      ])
-        await retype(page.getByRole('spinbutton', { name: `Extend ${side} (px)` }), px);
+    await page.getByRole('radio', { name: 'Anchor centre' }).click();
+    await page.getByRole('button', { name: layout === 'wide' ? 'Aspect 21:9' : 'Aspect 4:1' }).click();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window as any).__maskworkTest.outpaintEstimate()?.requests > 0);
     // The renderer asks main to prepare once the panel has settled (a read-only probe of that ask).
@@ -227,7 +215,7 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true, layo
   return {
     id: chained ? 'outpaint-tile-chained' : prepared ? 'outpaint-tile' : 'outpaint-tile-unprepared',
     measure: chained
-      ? "an outpaint tile made of an earlier tile's answer, its own time beyond its request (24 MP photo + 600/400 px on every side, tile 2 of 2, prepared as the app does)"
+      ? "an outpaint tile made of an earlier tile's answer, its own time beyond its request (2560×1600 photo → 4:1, tile 2 of 2, prepared as the app does)"
       : prepared
         ? "an outpaint tile's own time beyond its request, prepared before Ctrl+Enter (2560×1600 photo → 21:9, gpt-image-2, e2e harness)"
         : "an outpaint tile's own time beyond its request, not prepared (same photo; preparing off)",
@@ -241,6 +229,6 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true, layo
     pass: perTile <= 150,
     runs: samples.length,
     samples: { value: samples.flatMap((s) => s.tileOwnMs.map(r1)), floor: samples.map((s) => r1(floorOf(s.floorMs))) },
-    note: `libvips floor of a tile's pixel work (${chained ? 'request JPEG encode, JPEG answer decode + scale back into the top and bottom' : prepared ? 'JPEG answer decode + scale back into the sides' : 'scale to request, JPEG encode, JPEG answer decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${chained ? 'tile 2 of 2' : `${samples[0]?.tiles ?? 0} tiles per outpaint`}; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
+    note: `libvips floor of a tile's pixel work (${chained ? 'request JPEG encode, JPEG answer decode + scale back into its new area' : prepared ? 'JPEG answer decode + scale back into the sides' : 'scale to request, JPEG encode, JPEG answer decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${chained ? 'tile 2 of 2' : `${samples[0]?.tiles ?? 0} tiles per outpaint`}; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
   };
 }

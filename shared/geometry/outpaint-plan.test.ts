@@ -4,7 +4,7 @@ import { ASPECT_PRESETS, extendBySides, extendToAspect, originalRect } from './o
 import type { OutpaintInput } from './outpaint-phases';
 import type { OutpaintPlan } from './outpaint-plan';
 import { planOutpaint } from './outpaint-plan';
-import { checkOutpaintPlan, knownLines } from './plan-checks';
+import { checkOutpaintPlan, isFramePlan, knownLines } from './plan-checks';
 import type { Size } from './rect';
 import { minimumTileCount } from './tile-bounds';
 
@@ -96,8 +96,36 @@ describe('planOutpaint decisions', () => {
       const input = { canvas: ext.canvas, original: originalRect(original, ext), model: m.id };
       const plan = planned(input);
       expect(checkOutpaintPlan(input, plan), m.id).toEqual([]);
-      expect(plan.tiles.length, m.id).toBe(minimumTileCount(input));
+      // One request for the whole canvas where the model makes its 6:5 shape (gpt-image-2, the
+      // offline engine); the others take the phases' fewest tiles.
+      if (m.id === 'gpt-image-2' || m.id === 'local') expect(isFramePlan(input, plan), m.id).toBe(true);
+      else expect(plan.tiles.length, m.id).toBe(minimumTileCount(input));
     }
+  });
+
+  it('both axes in one request only without losing resolution or context; otherwise the phases', () => {
+    // 24 MP grown by 600 / 400 px on every side: the phases' second tile was this whole canvas at the same scale.
+    const big = { canvas: { width: 7200, height: 4800 }, original: { x: 600, y: 400, width: 6000, height: 4000 }, model: 'gpt-image-2' };
+    const one = planned(big);
+    expect(isFramePlan(big, one)).toBe(true);
+    expect(one.tiles[0].request).toMatchObject({ width: 2304, height: 1536 });
+    expect(checkOutpaintPlan(big, one)).toEqual([]);
+    // Nano Banana 2, 1200×800 grown by 200 px on every side: 4:3 is one of its aspects.
+    const nb = {
+      canvas: { width: 1600, height: 1200 },
+      original: { x: 200, y: 200, width: 1200, height: 800 },
+      model: 'gemini-3.1-flash-image',
+    };
+    expect(isFramePlan(nb, planned(nb))).toBe(true);
+    // gpt-image-1.5's fixed sizes cannot make 4:3 within tolerance: the phases.
+    const fixed = { ...nb, model: 'gpt-image-1.5' };
+    expect(planned(fixed).tiles.length).toBeGreaterThan(1);
+    expect(checkOutpaintPlan(fixed, planned(fixed))).toEqual([]);
+    // A photo under a quarter of the canvas on one axis: not enough context for one tile.
+    const thin = { canvas: { width: 2200, height: 1000 }, original: { x: 900, y: 100, width: 400, height: 800 }, model: 'gpt-image-2' };
+    const p = planned(thin);
+    expect(isFramePlan(thin, p)).toBe(false);
+    expect(checkOutpaintPlan(thin, p)).toEqual([]);
   });
 
   it('keeps the feather band inside each tile’s known overlap', () => {

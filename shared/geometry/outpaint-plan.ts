@@ -14,8 +14,9 @@
 import type { Rect } from './rect';
 import { canvasRect, clipAll, subtractFromAll, subtractRect } from './rect';
 import type { GrowthAxis, OutpaintInput, Phase } from './outpaint-phases';
-import { resolveOutpaint } from './outpaint-phases';
-import type { ModelRequest } from './request-size';
+import { DEFAULT_CONTEXT, resolveOutpaint } from './outpaint-phases';
+import type { ModelRequest, RequestOptions } from './request-size';
+import type { ModelSpec } from '../models/model-types';
 import { anisotropy, requestFor } from './request-size';
 import type { StripTile } from './strip-solver';
 import { MAX_TILES_PER_AXIS, solveStrip } from './strip-solver';
@@ -88,15 +89,21 @@ export function planOutpaint(input: OutpaintInput): OutpaintPlan | OutpaintFailu
     };
   }
 
+  if (best.length > 1) {
+    const whole = wholeCanvasTile(job.spec, input, canvas, newArea, opts, job.tolerance);
+    // Growing on both axes: one request for the whole canvas when the model makes its shape and it
+    // loses no resolution against the phases' tiles (their last phase spans the whole canvas
+    // anyway). One request instead of two or more: half the cost and the wait, no tile made of
+    // another's answer, and the model sees every side at once.
+    if (whole && whole.scale >= Math.min(...best.flatMap((b) => b.tiles.map((t) => tileScale(job.spec, b.phase, t, opts)))) - 1e-9)
+      return { ok: true, tiles: [whole], newArea };
+  }
+
   let unknown = newArea;
   const tiles: OutpaintTile[] = [];
   for (const { phase, tiles: strip } of best) {
     for (const t of strip) {
-      const p = phase.problem;
-      const rect: Rect =
-        phase.axis === 'x'
-          ? { x: t.start, y: phase.crossStart, width: t.extent, height: p.cross }
-          : { x: phase.crossStart, y: t.start, width: p.cross, height: t.extent };
+      const rect = phaseRect(phase, t);
       const request = requestFor(job.spec, rect.width, rect.height, opts);
       const stretch = anisotropy(rect, request);
       if (stretch > job.tolerance + 1e-9) {
@@ -108,6 +115,43 @@ export function planOutpaint(input: OutpaintInput): OutpaintPlan | OutpaintFailu
     }
   }
   return { ok: true, tiles, newArea };
+}
+
+function phaseRect(phase: Phase, t: StripTile): Rect {
+  const p = phase.problem;
+  return phase.axis === 'x'
+    ? { x: t.start, y: phase.crossStart, width: t.extent, height: p.cross }
+    : { x: phase.crossStart, y: t.start, width: p.cross, height: t.extent };
+}
+
+function tileScale(spec: ModelSpec, phase: Phase, t: StripTile, opts: RequestOptions): number {
+  const rect = phaseRect(phase, t);
+  const request = requestFor(spec, rect.width, rect.height, opts);
+  return Math.sqrt((request.width * request.height) / (rect.width * rect.height));
+}
+
+/** The whole canvas as one tile, or null when the model cannot make its shape within `tolerance`. */
+function wholeCanvasTile(
+  spec: ModelSpec,
+  input: OutpaintInput,
+  canvas: Rect,
+  newArea: Rect[],
+  opts: RequestOptions,
+  tolerance: number,
+): OutpaintTile | null {
+  // The original is its context on both axes: at least the phases' share of each side (25 %).
+  const fraction = input.minContext?.fraction ?? DEFAULT_CONTEXT.fraction;
+  if (
+    input.original.width < Math.ceil(fraction * canvas.width - 1e-9) ||
+    input.original.height < Math.ceil(fraction * canvas.height - 1e-9)
+  )
+    return null;
+  const request = requestFor(spec, canvas.width, canvas.height, opts);
+  if (anisotropy(canvas, request) > tolerance + 1e-9) return null;
+  const axis: GrowthAxis = input.canvas.width - input.original.width >= input.canvas.height - input.original.height ? 'x' : 'y';
+  const context = axis === 'x' ? input.original.width : input.original.height;
+  const scale = Math.sqrt((request.width * request.height) / (canvas.width * canvas.height));
+  return { rect: canvas, request, newArea, axis, context, scale };
 }
 
 /** Stretch allowed when aiming for "exact" aspects: a few px of rounding on a typical tile. */

@@ -86,11 +86,20 @@ export function checkOutpaintPlan(input: OutpaintInput, plan: OutpaintPlan): str
     if (!legal.ok) problems.push(`${name}: ${legal.rule}`);
     if (anisotropy(rect, request) > tol + 1e-12) problems.push(`${name} stretched by ${anisotropy(rect, request)}`);
     if (spec.sizeRule.kind !== 'any') {
-      const along = tile.axis === 'x' ? rect.width : rect.height;
-      const originalAlong = tile.axis === 'x' ? input.original.width : input.original.height;
-      const need = Math.max(Math.min(minPx, originalAlong), Math.min(feather, originalAlong), Math.ceil(fraction * along - 1e-9));
-      const have = knownLines(rect, tile.axis, known);
-      if (have < need) problems.push(`${name} has ${have} px of known context, needs ${need}`);
+      const needAlong = (axis: 'x' | 'y') => {
+        const along = axis === 'x' ? rect.width : rect.height;
+        const originalAlong = axis === 'x' ? input.original.width : input.original.height;
+        return Math.max(Math.min(minPx, originalAlong), Math.min(feather, originalAlong), Math.ceil(fraction * along - 1e-9));
+      };
+      // A tile around the whole original, growing on both axes at once (a frame): the original is
+      // its context along both axes; every other tile needs lines fully known along its growth axis.
+      const frame =
+        i === 0 && containsRect(rect, input.original) && rect.width > input.original.width && rect.height > input.original.height;
+      for (const axis of frame ? (['x', 'y'] as const) : [tile.axis]) {
+        const need = needAlong(axis);
+        const have = frame ? (axis === 'x' ? input.original.width : input.original.height) : knownLines(rect, axis, known);
+        if (have < need) problems.push(`${name} has ${have} px of known context${frame ? ` along ${axis}` : ''}, needs ${need}`);
+      }
     }
     for (const part of tile.newArea) if (!containsRect(rect, part)) problems.push(`${name} newArea leaves the tile`);
     newAreaSum += totalArea(tile.newArea);
@@ -102,6 +111,20 @@ export function checkOutpaintPlan(input: OutpaintInput, plan: OutpaintPlan): str
   if (totalArea(uncovered) > 0) problems.push(`${totalArea(uncovered)} new px not covered by any tile`);
   if (newAreaSum !== expected) problems.push(`tiles claim ${newAreaSum} new px, the canvas has ${expected}`);
   return problems;
+}
+
+/** True when the plan is one tile around the whole canvas while the original spans neither axis (both axes grow in one request). */
+export function isFramePlan(input: OutpaintInput, plan: OutpaintPlan): boolean {
+  const r = plan.tiles[0]?.rect;
+  return (
+    plan.tiles.length === 1 &&
+    r.x === 0 &&
+    r.y === 0 &&
+    r.width === input.canvas.width &&
+    r.height === input.canvas.height &&
+    input.original.width < input.canvas.width &&
+    input.original.height < input.canvas.height
+  );
 }
 
 /**

@@ -49,10 +49,10 @@ function answer(tile: OutpaintTile, seed: number): Uint8Array {
 
 const CASES = [
   {
-    name: 'all four sides, shrunk to the request (gpt-image-2)',
+    name: 'a 2:1 photo to 4:1, shrunk to the request (gpt-image-2)',
     model: 'gpt-image-2',
-    photo: { width: 2400, height: 1600 },
-    pad: { x: 240, y: 160 },
+    photo: { width: 2000, height: 1000 },
+    pad: { x: 1000, y: 0 },
   },
   {
     name: 'a small poster to 21:9, enlarged to the request (gpt-image-2)',
@@ -61,10 +61,10 @@ const CASES = [
     pad: { x: 570, y: 0 },
   },
   {
-    name: 'all four sides at the request size (gpt-image-2)',
+    name: 'a narrow photo to 4.7:1 at the request size (gpt-image-2)',
     model: 'gpt-image-2',
-    photo: { width: 2560, height: 1600 },
-    pad: { x: 256, y: 160 },
+    photo: { width: 528, height: 960 },
+    pad: { x: 1056, y: 0 },
   },
   { name: 'a portrait to 9:16 (gpt-image-1.5)', model: 'gpt-image-1.5', photo: { width: 640, height: 427 }, pad: { x: 0, y: 356 } },
 ];
@@ -115,7 +115,7 @@ describe('chained tiles made ahead', () => {
   });
 
   it('the turns follow the blends: each tile meets the unknown map its earlier tiles left', async () => {
-    const { canvas, plan, working, unknownMap } = await layout('gpt-image-2', { width: 2400, height: 1600 }, { x: 240, y: 160 });
+    const { canvas, plan, working, unknownMap } = await layout('gpt-image-2', { width: 2000, height: 1000 }, { x: 1000, y: 0 });
     const before = unknownMap.slice();
     const turns = tileTurns(
       unknownMap,
