@@ -140,17 +140,17 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           // With its masks made already (prepared, or a chained tile's made ahead) only the crop is left.
           return spans.time(`main: tile #${k} ${masks ? 'crop' : 'crop + ask mask'}`, () => tileCut(canvas, W, tile, req.featherPx, masks));
         };
-        const cut = ahead ? null : await cutNow();
-        // A chained tile at its request size: only what the earlier blends changed is scaled now.
-        const atRequest =
-          chainPart && cut
-            ? {
-                pixels: await spans.time(`main: tile #${k} scale changed parts`, () =>
-                  chainedAtRequest(chainPart, cut.rgba, { width: r.width, height: r.height }),
-                ),
-                requestMask: chainPart.requestMask,
-              }
-            : undefined;
+        // A chained tile made ahead is read from the canvas at its request size (only what the
+        // earlier blends changed is scaled now): it is never cut out.
+        const atRequest = chainPart
+          ? {
+              pixels: await spans.time(`main: tile #${k} scale changed parts`, async () =>
+                chainedAtRequest(chainPart, (await canvasReady).working, W, r),
+              ),
+              requestMask: chainPart.requestMask,
+            }
+          : undefined;
+        const cut = ahead || atRequest ? null : await cutNow();
         // The blend weight depends only on the unknown map: prepared, or worked out while the model works.
         const weightOf = (t: { unknown: Uint8Array; windows: TileMasks['windows'] }) =>
           tileBlendWeight(t.unknown, r.width, r.height, req.featherPx, t.windows);
@@ -158,7 +158,12 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           masks?.weight !== undefined
             ? () => masks.weight!
             : whileWaiting(() => weightOf(cut!), model.spec.provider === 'local' ? Promise.resolve() : nextBodySent(CANVAS_FALLBACK_MS));
-        const generated = await generate(tile, ahead ?? { width: r.width, height: r.height, ...cut!, atRequest }, {
+        const pixels =
+          ahead ??
+          (atRequest
+            ? { width: r.width, height: r.height, rgba: NONE, unknown: NONE, ...masks!, atRequest }
+            : { width: r.width, height: r.height, ...cut! });
+        const generated = await generate(tile, pixels, {
           signal: tileSignal,
           candidate: c,
           tile: k,

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { planOutpaint, tileWaits, type OutpaintTile } from '../../../shared/geometry';
 import { getModel } from '../../../shared/models';
-import { blendTile, tileBlendWeight, unknownCanvas, tileView } from '../../../shared/pixels/outpaint-masks';
+import { blendTile, tileBlendWeight, unknownCanvas } from '../../../shared/pixels/outpaint-masks';
 import { tileTurns } from '../../../shared/pixels/outpaint-turns';
 import { chainedAtRequest, prepareChained } from '../../../electron/main/edit/chain-ahead';
 import { tileCut } from '../../../electron/main/edit/outpaint-prepare';
@@ -89,7 +89,7 @@ describe('chained tiles made ahead', () => {
           expect(a!.masks.windows).toEqual(cut.windows);
           expect(Buffer.from(a!.masks.weight).equals(Buffer.from(weight))).toBe(true);
           const small = await tileAtSize({ width: r.width, height: r.height, ...cut }, tile.request);
-          const made = await chainedAtRequest(a!, tileView(working, unknownMap, canvas.width, r).rgba, r);
+          const made = await chainedAtRequest(a!, working, canvas.width, r);
           expect([made.width, made.height]).toEqual([small.width, small.height]);
           expect(Buffer.from(made.rgba).equals(Buffer.from(small.rgba))).toBe(true);
           expect(Buffer.from(made.unknown).equals(Buffer.from(small.unknown))).toBe(true);
