@@ -16,14 +16,14 @@ describe('otherPhotoLines', () => {
     // a a b b b: undone back to photo a's last step; photo b's three steps are redo steps.
     expect(otherPhotoLines(steps('aabbb'), 1, 'a')).toEqual({
       before: null,
-      after: '3 steps on other photos after these (Ctrl/⌘ Shift Z goes forward to them; a new change here drops them)',
+      after: '3 steps on other photos after these (Ctrl/⌘ Shift Z goes forward to them; after a new change here, Ctrl/⌘ Z reaches them)',
     });
   });
 
   it('counts both sides and says nothing when every step is this photo’s', () => {
     expect(otherPhotoLines(steps('abbc'), 2, 'b')).toEqual({
       before: '1 step on other photos before these (Ctrl/⌘ Z goes back to them)',
-      after: '1 step on other photos after these (Ctrl/⌘ Shift Z goes forward to them; a new change here drops them)',
+      after: '1 step on other photos after these (Ctrl/⌘ Shift Z goes forward to them; after a new change here, Ctrl/⌘ Z reaches them)',
     });
     expect(otherPhotoLines(steps('aaa'), 1, 'a')).toEqual({ before: null, after: null });
   });

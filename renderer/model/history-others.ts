@@ -1,7 +1,8 @@
 /**
  * The History panel's lines for steps on other photos (opening a photo is an undo step). Steps before
  * the current one are reached with Ctrl/⌘ Z; steps after it (undone back to an earlier photo) with
- * Ctrl/⌘ Shift Z — and a new change on this photo drops them, as any redo step is dropped.
+ * Ctrl/⌘ Shift Z; a new change on this photo moves them back behind it (document-slice `commit`), so
+ * Ctrl/⌘ Z reaches them then.
  */
 export interface OtherPhotoLines {
   /** Above the list, or null. */
@@ -22,6 +23,9 @@ export function otherPhotoLines(steps: readonly { readonly docId: string | undef
   const count = (n: number) => `${n} step${n === 1 ? '' : 's'} on other photos`;
   return {
     before: before > 0 ? `${count(before)} before these (Ctrl/⌘ Z goes back to them)` : null,
-    after: after > 0 ? `${count(after)} after these (Ctrl/⌘ Shift Z goes forward to them; a new change here drops them)` : null,
+    after:
+      after > 0
+        ? `${count(after)} after these (Ctrl/⌘ Shift Z goes forward to them; after a new change here, Ctrl/⌘ Z reaches them)`
+        : null,
   };
 }

@@ -141,8 +141,21 @@ describe('panels and bars', () => {
     // Back on coffee.png, building.jpg's step is a redo step: Ctrl/⌘ Shift Z reaches it, not Ctrl/⌘ Z.
     expect(await page.getByTestId('history-others').count()).toBe(0);
     expect(await page.getByTestId('history-others-after').innerText()).toBe(
-      '1 step on other photos after these (Ctrl/⌘ Shift Z goes forward to them; a new change here drops them)',
+      '1 step on other photos after these (Ctrl/⌘ Shift Z goes forward to them; after a new change here, Ctrl/⌘ Z reaches them)',
     );
+    // A brush stroke on coffee.png: building.jpg's step is not dropped with the redo steps — it moves
+    // behind the stroke, a message says so, and Ctrl/⌘ Z reaches it after the stroke.
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [120, 120],
+      [180, 140],
+    ]);
+    await page.locator('[data-testid="toast"]', { hasText: 'Your step on building.jpg is kept' }).waitFor();
+    expect(await page.getByTestId('history-others-after').count()).toBe(0);
+    expect(await page.getByTestId('history-others').innerText()).toBe('1 step on other photos before these (Ctrl/⌘ Z goes back to them)');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('building.jpg');
     expect(app.errors).toEqual([]);
   });
 });

@@ -47,13 +47,25 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
     collect(get());
   },
   commit(label, update) {
-    const { doc, past } = get();
+    const { doc, past, future } = get();
     if (!doc) return;
     const next = update(doc);
     if (next === doc) return;
-    const trimmed = [...past, { doc, label: get().label }].slice(-HISTORY_LIMIT);
+    // A change drops the redo steps of this photo, as always — but not the steps on other photos
+    // undone past (opened after this one: their kept results may have cost money). Those move back
+    // into the undo list, just behind this change: Ctrl/⌘ Z reaches them after this photo's step.
+    const others = future.filter((f) => f.doc.id !== doc.id);
+    const trimmed = [...past, ...others, { doc, label: get().label }].slice(-HISTORY_LIMIT);
     set({ doc: next, label, past: trimmed, future: [] });
     collect(get());
+    if (others.length) {
+      const names = [...new Set(others.map((f) => f.doc.original.name))].join(', ');
+      const one = others.length === 1;
+      get().notify(
+        'info',
+        `Your ${one ? 'step' : `${others.length} steps`} on ${names} ${one ? 'is' : 'are'} kept: Ctrl/⌘ Z goes back to ${one ? 'it' : 'them'} after this change.`,
+      );
+    }
   },
   undo() {
     const { doc, past, future, label } = get();
