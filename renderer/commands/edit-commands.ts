@@ -8,6 +8,7 @@ import { selectedCandidate, type StagedCandidate } from '../model/staging-logic'
 import { isKept, keepCandidate, restoreVersion } from '../model/version-logic';
 import { useEditor } from './store/store';
 import { untilStaged } from './early-show';
+import { rememberClosedByKeep } from './keep-undo';
 
 let idCounter = 1;
 function newId(prefix: string): string {
@@ -52,7 +53,10 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
     st().commit(`Keep ${c.model} result`, (d) => keepCandidate(d, c, ids));
   }
   if (close) {
-    discardAllStaged();
+    // The strip closes; undoing this Keep brings its candidates back (keep-undo.ts).
+    const { items, selected } = st().staging;
+    st().clearStaging();
+    rememberClosedByKeep(st().doc!, items, selected);
     // The kept result is what the user wants to look at: the overlay steps aside (the mask stays, its
     // outline shows; the next brush stroke or Invert brings the overlay back, and so do \ and its eye).
     if (st().maskVisible) st().setMaskVisible(false);

@@ -13,6 +13,7 @@ import { StatusBar } from './panels/StatusBar';
 import { Toasts } from './panels/Toasts';
 import { installShortcuts } from './keyboard/shortcuts';
 import { installGenerate } from '../commands/install-generate';
+import { installKeepUndo } from '../commands/keep-undo';
 import { installDropAndPaste } from './drop-and-paste';
 import { installAutosave } from '../commands/autosave';
 import { RecoverBanner } from './panels/RecoverBanner';
@@ -27,6 +28,7 @@ export function App() {
   useEffect(() => installShortcuts(), []);
   useEffect(() => installDropAndPaste(), []);
   useEffect(() => installGenerate(), []);
+  useEffect(() => installKeepUndo(), []);
   useEffect(() => installAutosave(undefined, () => !!activeGesture()), []);
   useEffect(() => installUnsavedCloseGuard(), []);
   return (

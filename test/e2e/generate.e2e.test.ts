@@ -98,7 +98,13 @@ describe('cloud edit in the editor', () => {
 
     await page.keyboard.press('Control+z');
     expect((await summary(page)).layers).toBe(0);
+    // Undoing the Keep brings its three paid candidates back, the kept one selected.
+    await expect.poll(() => page.getByTestId('candidate').count()).toBe(3);
+    expect((await hooks(page, 'staging')).selected).toBe(1);
     await page.keyboard.press('Control+Shift+z');
+    expect((await summary(page)).layers).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('candidate').count()).toBe(0);
     expect((await summary(page)).layers).toBe(1);
   });
 

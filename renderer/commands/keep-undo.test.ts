@@ -1,0 +1,85 @@
+/**
+ * Undoing a Keep (Enter) brings back the candidates the Keep closed — the strip as it was, the kept
+ * one selected — so a retoucher can keep another instead of paying for them again.
+ */
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { createEmptyMask } from '../../shared/mask';
+import type { StagedCandidate } from '../model/staging-logic';
+import { putMask, putPatchBitmap } from './blob-store';
+import { keepStaged } from './edit-commands';
+import { installKeepUndo } from './keep-undo';
+import { useEditor } from './store/store';
+
+const st = () => useEditor.getState();
+let docId: string;
+const uninstall = installKeepUndo();
+afterAll(() => uninstall());
+
+const candidate = (i: number): StagedCandidate => ({
+  key: `job-1:${i}`,
+  jobId: 'job-1',
+  docId,
+  index: i,
+  model: 'gpt-image-2',
+  modelName: 'GPT Image 2',
+  prompt: 'a vase',
+  assetId: `patch-${i}`,
+  region: { x: 0, y: 0, width: 10, height: 10 },
+  requestSize: { width: 1024, height: 1024 },
+  costUsd: 0.04,
+  seconds: 1,
+  createdAt: 0,
+  canvas: { width: 10, height: 10 },
+});
+
+const fakeBitmap = () => ({ width: 10, height: 10, close() {} }) as unknown as ImageBitmap;
+
+beforeEach(() => {
+  st().setJob(null);
+  st().clearStaging();
+  docId = `doc-${Math.random()}`;
+  st().openDocument({
+    id: docId,
+    canvas: { width: 10, height: 10 },
+    original: { assetId: 'asset-original', name: 'a.png', width: 10, height: 10, x: 0, y: 0, hasIcc: false, hasExif: false },
+    maskId: putMask(createEmptyMask(10, 10)),
+    layers: [],
+    versions: [],
+  });
+  for (const i of [0, 1, 2]) putPatchBitmap(`patch-${i}`, fakeBitmap());
+  st().stageCandidates([candidate(0), candidate(1), candidate(2)]);
+  st().selectStaged(1);
+});
+
+describe('undoing a Keep', () => {
+  it('brings the strip back as it was, the kept candidate selected; keeping another then works', async () => {
+    await keepStaged(true);
+    expect(st().staging.items).toEqual([]);
+    expect(st().doc!.layers.map((l) => l.assetId)).toEqual(['patch-1']);
+    st().undo();
+    expect(st().doc!.layers).toEqual([]);
+    expect(st().staging.items.map((c) => c.key)).toEqual(['job-1:0', 'job-1:1', 'job-1:2']);
+    expect(st().staging.selected).toBe(1);
+    st().selectStaged(2);
+    await keepStaged(true);
+    expect(st().doc!.layers.map((l) => l.assetId)).toEqual(['patch-2']);
+  });
+
+  it('also after later steps: undoing back through them to the Keep; not when other candidates are staged', async () => {
+    await keepStaged(true);
+    st().commit('Brush', (d) => ({ ...d, maskId: putMask(createEmptyMask(10, 10)) }));
+    st().undo(); // the stroke
+    expect(st().staging.items).toEqual([]);
+    st().undo(); // the Keep
+    expect(st().staging.items).toHaveLength(3);
+    // Redo, keep again, then undo with a newer job's candidate in the strip: that strip stays.
+    st().redo();
+    st().clearStaging();
+    await Promise.resolve();
+    st().stageCandidates([{ ...candidate(0), key: 'job-2:0', jobId: 'job-2' }]);
+    st().selectStaged(0);
+    await keepStaged(false);
+    st().undo();
+    expect(st().staging.items.map((c) => c.key)).toEqual(['job-2:0']);
+  });
+});
