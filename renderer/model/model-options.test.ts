@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyStatus } from '../../shared/ipc/contract-types';
 import { getModel } from '../../shared/models';
-import { buildModelOptions, clampN, defaultModel, maxReferences, nRange, providerLabel } from './model-options';
+import { buildModelOptions, clampN, defaultModel, maxReferences, nRange, providerLabel, refineDefault } from './model-options';
 import { draftProblem, draftToSettings, EMPTY_DRAFT } from './gateway-draft';
 
 const keys = (...set: string[]): KeyStatus[] =>
@@ -21,6 +21,27 @@ describe('model options', () => {
     expect(by('gemini-3.1-flash-image').label).toMatch(/no key/);
     expect(by('gpt-image-2').label).toBe('GPT Image 2 — key set');
     expect(by('local').label).toBe('Local fill (offline) — free');
+  });
+
+  it('"Refine with…" preselects the strongest other usable model, never a step down when a stronger one is there', () => {
+    const usable = (k: KeyStatus[], g = [] as (typeof gw)[]) => buildModelOptions(k, g).filter((o) => o.usable);
+    const both = usable(keys('openai', 'gemini'));
+    // The two-model workflow: a Nano Banana 2 draft → GPT Image 2 polish.
+    expect(refineDefault('gemini-3.1-flash-image', both)).toBe('gpt-image-2');
+    expect(refineDefault('gpt-image-1.5', both)).toBe('gpt-image-2');
+    expect(refineDefault('local', both)).toBe('gpt-image-2');
+    // A GPT Image 2 candidate: Nano Banana Pro, not GPT Image 1.5 (listed right after it).
+    expect(refineDefault('gpt-image-2', both)).toBe('gemini-3-pro-image');
+    expect(refineDefault('gemini-3-pro-image', both)).toBe('gpt-image-2');
+    // Only a Gemini key: Nano Banana Pro polishes a Nano Banana 2 draft.
+    expect(refineDefault('gemini-3.1-flash-image', usable(keys('gemini')))).toBe('gemini-3-pro-image');
+    // A gateway model ranks as its template (GPT Image 1.5 here): below GPT Image 2, above the mini.
+    const withGw = usable(keys('openai', 'gateway:gw'), [gw]);
+    expect(refineDefault('gpt-image-2', withGw)).toBe('gpt-image-1.5');
+    expect(refineDefault('gpt-image-1-mini', withGw)).toBe('gpt-image-2');
+    // Only the offline engine: itself.
+    expect(refineDefault('local', usable(keys()))).toBe('local');
+    expect(refineDefault('local', [])).toBeNull();
   });
 
   it('defaults to local without keys, else the last used model if usable', () => {

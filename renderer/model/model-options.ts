@@ -109,3 +109,25 @@ export function clampN(n: number, spec: ModelSpec): number {
 export function tiersOf(spec: ModelSpec): readonly ('512' | '1K' | '2K' | '4K')[] {
   return spec.sizeRule.kind === 'aspect-list' ? spec.sizeRule.imageSizes : [];
 }
+
+/**
+ * Catalog models from the strongest editor to the weakest, for "Refine with…": a candidate is
+ * polished by a stronger model (Nano Banana 2 draft → GPT Image 2). A gateway model ranks as the
+ * model whose rules it copies; anything unlisted ranks last.
+ */
+const REFINE_STRENGTH = ['gpt-image-2', 'gemini-3-pro-image', 'gemini-3.1-flash-image', 'gpt-image-1.5', 'gpt-image-1-mini', LOCAL_MODEL];
+
+function refineRank(o: ModelOption): number {
+  const at = REFINE_STRENGTH.indexOf(o.spec.template ?? o.value);
+  return at < 0 ? REFINE_STRENGTH.length : at;
+}
+
+/**
+ * The model "Refine with…" preselects for a candidate from `candidateModel`: the strongest usable
+ * model other than that one (the candidate's own model when it is the only usable one).
+ */
+export function refineDefault(candidateModel: string, usable: readonly ModelOption[]): string | null {
+  const others = usable.filter((o) => o.value !== candidateModel);
+  if (!others.length) return usable[0]?.value ?? null;
+  return others.reduce((best, o) => (refineRank(o) < refineRank(best) ? o : best)).value;
+}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { refineWith } from '../commands/multi-generate';
 import { modelOptions } from '../commands/current-estimate';
+import { refineDefault } from '../model/model-options';
 import { useEditor } from '../commands/store/store';
 
 export function RefineControls() {
@@ -17,12 +18,9 @@ export function RefineControls() {
   const sel = staging.items[staging.selected];
   const usable = modelOptions({ ...useEditor.getState(), keyStatus, providerSettings }).filter((o) => o.usable);
   if (!sel || !usable.length) return null;
-  // Default: GPT Image 2 for a candidate from another model (the usual polish), else the first other usable model.
-  const fallback =
-    (sel.model !== 'gpt-image-2' && usable.find((o) => o.value === 'gpt-image-2')) ||
-    usable.find((o) => o.value !== sel.model) ||
-    usable[0];
-  const value = picked && usable.some((o) => o.value === picked) ? picked : fallback.value;
+  // Default: the strongest other usable model (GPT Image 2 for a Nano Banana 2 draft, the usual polish).
+  const fallback = refineDefault(sel.model, usable) ?? usable[0].value;
+  const value = picked && usable.some((o) => o.value === picked) ? picked : fallback;
   return (
     <span className="refine">
       <select aria-label="Refine with" value={value} onChange={(e) => setPicked(e.currentTarget.value)}>
