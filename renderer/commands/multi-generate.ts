@@ -297,6 +297,15 @@ async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands
   return staged.length;
 }
 
+/** The user has read the failures of the last run: their lines go (the run goes when nothing is left). */
+export function dismissMultiFailures(): void {
+  const s = useEditor.getState();
+  const run = s.multiRun;
+  if (!run) return;
+  const entries = run.entries.filter((e) => e.state !== 'failed');
+  s.setMultiRun(entries.length ? { ...run, entries } : null);
+}
+
 /** Cancels every model of the run that is still working (what already arrived stays staged). */
 export async function cancelMulti(): Promise<void> {
   const run = useEditor.getState().multiRun;

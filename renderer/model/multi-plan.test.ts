@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getModel, type ModelSpec } from '../../shared/models';
-import { entryStatus, multiBlocker, multiTotal, runActive, type MultiRow } from './multi-plan';
+import { entryStatus, multiBlocker, multiTotal, runActive, shownEntries, type MultiRow } from './multi-plan';
 
 const spec = (id: string) => getModel(id) as ModelSpec;
 const row = (id: string, n: number, usd: number, patch: Partial<MultiRow> = {}): MultiRow => ({
@@ -48,5 +48,25 @@ describe('several models at once', () => {
         { ...e, state: 'starting' },
       ]),
     ).toBe(true);
+  });
+  it('shows a finished model only while its candidates are staged on its photo; a failure until dismissed', () => {
+    const e = { modelName: 'M', n: 1, fraction: 1 };
+    const done = { ...e, model: 'gpt-image-2', jobId: 'j1', state: 'done' as const };
+    const failed = { ...e, model: 'gemini-3.1-flash-image', jobId: 'j2', state: 'failed' as const, error: 'refused' };
+    const cancelled = { ...e, model: 'gpt-image-1.5', jobId: 'j3', state: 'cancelled' as const };
+    const running = { ...e, model: 'local', jobId: 'j4', state: 'running' as const };
+    const run: Parameters<typeof shownEntries>[0] = { docId: 'a', entries: [done, failed, cancelled] };
+    const models = (v: { docId: string | null; stagedJobIds: ReadonlySet<string> }, r = run) => shownEntries(r, v).map((x) => x.model);
+    // Its candidates staged on its photo: every line.
+    expect(models({ docId: 'a', stagedJobIds: new Set(['j1']) })).toEqual(['gpt-image-2', 'gemini-3.1-flash-image', 'gpt-image-1.5']);
+    // Kept or discarded: only the failure stays.
+    expect(models({ docId: 'a', stagedJobIds: new Set() })).toEqual(['gemini-3.1-flash-image']);
+    // Another photo open (its candidates parked with their photo): only the failure stays.
+    expect(models({ docId: 'b', stagedJobIds: new Set(['j1']) })).toEqual(['gemini-3.1-flash-image']);
+    // Another job's candidates staged do not keep the line.
+    expect(models({ docId: 'a', stagedJobIds: new Set(['j9']) })).toEqual(['gemini-3.1-flash-image']);
+    // A model still working always shows.
+    expect(models({ docId: 'b', stagedJobIds: new Set() }, { docId: 'a', entries: [running, done] })).toEqual(['local']);
+    expect(shownEntries(null, { docId: 'a', stagedJobIds: new Set() })).toEqual([]);
   });
 });

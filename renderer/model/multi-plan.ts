@@ -78,6 +78,24 @@ export function entryStatus(e: MultiEntryState): string {
   }
 }
 
+/**
+ * The lines of a several-models run still worth showing: a model still working; a failure (until the
+ * user dismisses it, whatever happens meanwhile); a finished model while its candidates are staged on
+ * the photo it ran on (keeping or discarding them, or opening another photo, ends it); a cancelled one
+ * only next to such lines.
+ */
+export function shownEntries(
+  run: { docId: string; entries: readonly MultiEntryState[] } | null,
+  view: { docId: string | null; stagedJobIds: ReadonlySet<string> },
+): MultiEntryState[] {
+  if (!run) return [];
+  const here = run.docId === view.docId;
+  const live = (e: MultiEntryState) =>
+    e.state === 'starting' || e.state === 'running' || (e.state === 'done' && here && !!e.jobId && view.stagedJobIds.has(e.jobId));
+  const anyLive = run.entries.some(live);
+  return run.entries.filter((e) => live(e) || e.state === 'failed' || (e.state === 'cancelled' && here && anyLive));
+}
+
 export function runActive(entries: readonly MultiEntryState[] | undefined): boolean {
   return !!entries?.some((e) => e.state === 'starting' || e.state === 'running');
 }

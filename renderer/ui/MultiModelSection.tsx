@@ -5,10 +5,10 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { cancelMulti, multiRows, setMultiOn } from '../commands/multi-generate';
+import { cancelMulti, dismissMultiFailures, multiRows, setMultiOn } from '../commands/multi-generate';
 import { formatUsd } from '../model/estimate';
 import { nRange } from '../model/model-options';
-import { entryStatus, multiTotal, runActive } from '../model/multi-plan';
+import { entryStatus, multiTotal, runActive, shownEntries } from '../model/multi-plan';
 import { formatExpected } from '../../shared/models';
 import { useEditor } from '../commands/store/store';
 
@@ -31,6 +31,13 @@ export function MultiModelSection() {
   );
   const total = multiTotal(rows);
   const active = runActive(multiRun?.entries);
+  // Which jobs still have candidates in the strip: a finished model's line goes with them.
+  const stagedJobs = useEditor((s) => s.staging.items.map((c) => c.jobId).join('\n'));
+  const shown = useMemo(
+    () => shownEntries(multiRun, { docId: doc?.id ?? null, stagedJobIds: new Set(stagedJobs.split('\n')) }),
+    [multiRun, doc?.id, stagedJobs],
+  );
+  const failedShown = !active && shown.some((e) => e.state === 'failed');
   return (
     <div className="multi-models">
       <label className="inline" title="One Generate asks every model with a count above 0; candidates arrive as each answers">
@@ -76,9 +83,9 @@ export function MultiModelSection() {
           </div>
         </>
       )}
-      {multiRun && (
+      {shown.length > 0 && (
         <div className="multi-run" role="status" aria-label="Models asked">
-          {multiRun.entries.map((e) => (
+          {shown.map((e) => (
             <div key={e.model} className={`multi-entry ${e.state}`} data-testid="multi-entry" data-model={e.model}>
               <span className="multi-name">
                 {e.modelName} ×{e.n}
@@ -89,6 +96,16 @@ export function MultiModelSection() {
           {active && (
             <button type="button" onClick={() => void cancelMulti()}>
               Cancel all models
+            </button>
+          )}
+          {failedShown && (
+            <button
+              type="button"
+              aria-label="Dismiss failed models"
+              onClick={() => dismissMultiFailures()}
+              title="Hide the failed models’ lines"
+            >
+              Dismiss
             </button>
           )}
         </div>

@@ -91,5 +91,11 @@ describe('several models at once', () => {
     const before = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
     expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(before + 1);
+    // The answered models' lines went with their candidates; the failure stays until dismissed.
+    expect(await entry('gpt-image-2').count()).toBe(0);
+    expect(await entry('local').count()).toBe(0);
+    expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/failed: /);
+    await page.getByRole('button', { name: 'Dismiss failed models' }).click();
+    expect(await page.getByRole('status', { name: 'Models asked' }).count()).toBe(0);
   });
 });

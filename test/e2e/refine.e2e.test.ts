@@ -6,8 +6,9 @@
  * area a known solid colour).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import sharp from 'sharp';
-import type { AppHarness } from '../support/app-harness';
+import { type AppHarness, PHOTOS } from '../support/app-harness';
 import { type CloudApp, launchWithCloudServers, openAndPaint } from '../support/cloud-app';
 import { chooseOption, retype } from '../support/user-input';
 import { type GeminiServer, type OpenAIServer, PALETTE } from '../servers';
@@ -90,5 +91,26 @@ describe('Refine with…', () => {
     expect(await page.getByTestId('version-lineage').last().textContent()).toBe('Nano Banana 2 (Gemini 3.1 Flash Image) → gpt-image-2');
     const doc = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
     expect(doc).toBe(layersBefore + 1);
+    // Its candidates are kept or gone: the refinement's status line goes with them.
+    expect(await page.getByRole('status', { name: 'Models asked' }).count()).toBe(0);
+  });
+
+  it('a GPT Image 2 candidate is refined with the strongest other model; its line goes when another photo opens', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(1);
+    const refineWith = page.getByRole('combobox', { name: 'Refine with' });
+    expect(await refineWith.inputValue()).toBe('gpt-image-2');
+    await page.getByRole('button', { name: 'Refine', exact: true }).click();
+    await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(2);
+    const models = page.getByRole('status', { name: 'Models asked' });
+    expect(await models.textContent()).toMatch(/^GPT Image 2 ×1 done in /);
+    // The refined (GPT Image 2) candidate is selected: not a step down to GPT Image 1.5.
+    expect(await refineWith.inputValue()).toBe('gemini-3-pro-image');
+    // Another photo: the line about this photo's candidates goes.
+    app.dialogs.opens.push(join(PHOTOS, 'desk-stuff.jpg'));
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'desk-stuff.jpg');
+    expect(await models.count()).toBe(0);
   });
 });
