@@ -44,10 +44,15 @@ export function App() {
           <Toasts />
         </main>
         <aside className="side-panels">
-          <GeneratePanel />
-          <MaskPanel />
-          <LayersPanel />
-          <HistoryPanel />
+          {/* Generate and Mask scroll on their own; Layers and History keep their place below. */}
+          <div className="side-top">
+            <GeneratePanel />
+            <MaskPanel />
+          </div>
+          <div className="side-bottom">
+            <LayersPanel />
+            <HistoryPanel />
+          </div>
         </aside>
       </div>
       <StatusBar />

@@ -61,6 +61,33 @@ afterAll(async () => {
 });
 
 describe('layers panel', () => {
+  it('stays in view beside the Generate button on a 1280×800 window, with three layers kept (no scrolling to reach either)', async () => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      // Read-only probe: the element at the middle of each target is the target itself (not scrolled
+      // away, not covered), and it lies inside the window.
+      const reachable = async (loc: ReturnType<typeof page.locator>) => {
+        const box = (await loc.boundingBox())!;
+        const inside = box.y >= 0 && box.y + box.height <= 800 && box.x >= 0 && box.x + box.width <= 1280;
+        const hit = await loc.evaluate(
+          (el, p) => {
+            const at = document.elementFromPoint(p.x, p.y);
+            return !!at && (at === el || el.contains(at));
+          },
+          { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+        );
+        return inside && hit;
+      };
+      await expect.poll(() => reachable(page.getByRole('button', { name: 'Generate', exact: true }))).toBe(true);
+      const layers = page.getByRole('region', { name: 'Layers' });
+      expect(await reachable(layers.getByRole('heading', { name: 'Layers' }))).toBe(true);
+      expect(await reachable(layers.locator('li').nth(1))).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1600, height: 1000 });
+    }
+  });
+
   it('renames each layer by typing (double-click the name, Enter): one step each', async () => {
     const page = app.page;
     const rows = panel(page).locator('li[data-patch]');

@@ -260,7 +260,7 @@ export function GeneratePanel() {
           <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />
         </>
       )}
-      <div className="row">
+      <div className="row generate-row">
         <button
           type="button"
           className="primary"
