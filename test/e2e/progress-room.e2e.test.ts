@@ -137,6 +137,29 @@ describe('a cloud job that does not stream', () => {
     expect(await view(page)).toEqual(fitted);
   });
 
+  it('Ctrl+0 with candidates staged keeps the whole picture above the dock', async () => {
+    const page = app.page;
+    await chooseWithKeys(page, page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('button', { name: 'Discard all' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Control+0');
+    await settleView(page);
+    const s = await summary(page);
+    const stage = (await page.getByTestId('stage').boundingBox())!;
+    const dock = (await page.getByTestId('staging-dock').boundingBox())!;
+    expect(dock.height).toBeGreaterThan(100); // the strip of candidates is in it
+    // The picture's bottom edge, on the page, is above the dock's top edge; and it is as large as that allows.
+    const bottom = stage.y + s.offset.y + s.canvas.height * s.scale;
+    expect(bottom).toBeLessThanOrEqual(dock.y + 0.5);
+    expect(s.offset.y).toBeGreaterThanOrEqual(0);
+    expect(s.offset.x).toBeGreaterThanOrEqual(0);
+    const room = Math.min(s.offset.x, dock.y - bottom); // the fit's padding on its tighter side
+    expect(room).toBeGreaterThanOrEqual(23.5);
+    expect(room).toBeLessThanOrEqual(25.5);
+    await page.getByRole('button', { name: 'Discard all' }).click();
+    await page.getByTestId('staging-strip').waitFor({ state: 'detached' });
+  });
+
   it('the status bar shows what was spent today across documents, a request cancelled after sending included', async () => {
     const page = app.page;
     const spend = page.getByTestId('spend');
@@ -144,12 +167,12 @@ describe('a cloud job that does not stream', () => {
     await expect.poll(today).toBeGreaterThan(0);
     const before = await today();
     expect(before).toBeCloseTo(app.services.ledger.summary().today.usd, 6);
-    // Two gpt-image-2 requests so far (kept, discarded): the status bar counts both.
-    expect(app.services.ledger.summary().today.requests).toBe(2);
-    const one = before / 2;
+    // Three gpt-image-2 requests so far (kept, discarded twice), all alike: the status bar counts them all.
+    expect(app.services.ledger.summary().today.requests).toBe(3);
+    const one = before / 3;
     const session = async () => ((await page.evaluate(() => (window as any).__maskworkTest.costs())) as { sessionUsd: number }).sessionUsd;
     const sessionBefore = await session();
-    expect(sessionBefore).toBeCloseTo(before, 6); // both requests were for this document
+    expect(sessionBefore).toBeCloseTo(before, 6); // every request was for this document
 
     openai.script({ delayMs: 8000 });
     const sent = openai.requests.length;

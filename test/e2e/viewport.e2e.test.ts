@@ -102,8 +102,9 @@ describe('viewport', () => {
     await expect.poll(async () => (await view(page)).scale).not.toBe(zoomed.scale);
     const r = await stageRect(page);
     const sw = Math.floor(r.width);
-    // The dock floats over the bottom of the stage; a fit leaves room for its always-visible row.
-    const sh = Math.floor(r.height) - FIT_BOTTOM_RESERVE;
+    // The dock floats over the bottom of the stage; a fit leaves room for it (at least its always-visible row).
+    const dock = (await page.getByTestId('staging-dock').boundingBox())!;
+    const sh = Math.floor(r.height) - Math.max(FIT_BOTTOM_RESERVE, Math.ceil(dock.height));
     const v = await view(page);
     const expected = Math.min((sw - 48) / W, (sh - 48) / H, 4);
     expect(v.scale).toBeCloseTo(expected, 6);

@@ -7,8 +7,9 @@ import type { EditorStore } from './store';
 
 export const MIN_ZOOM = 0.01;
 /**
- * Room a fit leaves at the bottom for the dock's always-visible row (the version strip's head):
- * the dock floats over the canvas, so it never resizes the stage or moves the view.
+ * Room a fit leaves at the bottom at least, for the dock's always-visible row (the version strip's
+ * head): the dock floats over the canvas, so it never resizes the stage or moves the view. While
+ * the dock is taller (the progress bar, staged candidates), a fit leaves its whole height.
  */
 export const FIT_BOTTOM_RESERVE = 36;
 const FIT_PAD = 24;
@@ -23,7 +24,11 @@ export interface ViewportSlice {
   stageHeight: number;
   /** True while the view is "fit on screen": resizing the stage re-fits instead of cropping. */
   fitted: boolean;
+  /** Height of the dock floating over the stage's bottom (progress, candidates, versions), screen px. */
+  dockHeight: number;
   setStageSize(w: number, h: number): void;
+  /** The dock's height changed: the next fit keeps clear of it (the view itself does not move). */
+  setDockHeight(h: number): void;
   fitToScreen(): void;
   /** Fits a rect in document px (e.g. a proposed, larger canvas) in the view, centred. */
   fitRect(r: { x: number; y: number; width: number; height: number }): void;
@@ -39,6 +44,10 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
   stageWidth: 800,
   stageHeight: 600,
   fitted: false,
+  dockHeight: 0,
+  setDockHeight(h) {
+    if (h !== get().dockHeight) set({ dockHeight: h });
+  },
   setStageSize(w, h) {
     set({ stageWidth: w, stageHeight: h });
     if (get().fitted) get().fitToScreen();
@@ -51,7 +60,7 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
   },
   fitRect(r) {
     const { stageWidth } = get();
-    const stageHeight = get().stageHeight - FIT_BOTTOM_RESERVE;
+    const stageHeight = get().stageHeight - Math.max(FIT_BOTTOM_RESERVE, get().dockHeight);
     if (!(r.width > 0 && r.height > 0)) return;
     const pad = FIT_PAD;
     const scale = Math.min((stageWidth - 2 * pad) / r.width, (stageHeight - 2 * pad) / r.height, 1 * 4);
