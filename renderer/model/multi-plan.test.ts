@@ -38,9 +38,12 @@ describe('several models at once', () => {
   });
   it('describes each model’s state', () => {
     const e = { model: 'm', modelName: 'M', n: 2, jobId: 'j', fraction: 0 };
-    expect(entryStatus({ ...e, state: 'running' })).toBe('waiting…');
-    expect(entryStatus({ ...e, state: 'done', seconds: 4.21, received: 2, costUsd: 0.106 })).toBe('done in 4.2 s · 2 candidates · $0.106');
-    expect(entryStatus({ ...e, state: 'failed', error: 'boom' })).toBe('failed: boom');
+    expect(entryStatus({ ...e, state: 'starting' })).toBe('Starting…');
+    expect(entryStatus({ ...e, state: 'running' })).toBe('Waiting…');
+    expect(entryStatus({ ...e, state: 'running', fraction: 0.42 })).toBe('Working… 42 %');
+    expect(entryStatus({ ...e, state: 'done', seconds: 4.21, received: 2, costUsd: 0.106 })).toBe('Done in 4.2 s · 2 candidates · $0.106');
+    expect(entryStatus({ ...e, state: 'failed', error: 'boom' })).toBe('Failed: boom');
+    expect(entryStatus({ ...e, state: 'cancelled' })).toBe('Cancelled');
     expect(runActive([{ ...e, state: 'done' }])).toBe(false);
     expect(
       runActive([

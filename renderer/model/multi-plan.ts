@@ -62,19 +62,19 @@ export function multiBlocker(rows: readonly MultiRow[], prompt: string, keyLabel
   return null;
 }
 
-/** "done in 4.2 s · 2 candidates · $0.106", "waiting…", "failed: …". */
+/** "Done in 4.2 s · 2 candidates · $0.106", "Waiting…", "Failed: …" (sentence case, as the rest of the UI). */
 export function entryStatus(e: MultiEntryState): string {
   switch (e.state) {
     case 'starting':
-      return 'starting…';
+      return 'Starting…';
     case 'running':
-      return e.fraction > 0 ? `working… ${Math.round(e.fraction * 100)} %` : 'waiting…';
+      return e.fraction > 0 ? `Working… ${Math.round(e.fraction * 100)} %` : 'Waiting…';
     case 'done':
-      return `done in ${(e.seconds ?? 0).toFixed(1)} s · ${e.received ?? 0} candidate${e.received === 1 ? '' : 's'} · $${(e.costUsd ?? 0).toFixed(3)}`;
+      return `Done in ${(e.seconds ?? 0).toFixed(1)} s · ${e.received ?? 0} candidate${e.received === 1 ? '' : 's'} · $${(e.costUsd ?? 0).toFixed(3)}`;
     case 'failed':
-      return `failed: ${e.error ?? 'unknown error'}`;
+      return `Failed: ${e.error ?? 'unknown error'}`;
     case 'cancelled':
-      return 'cancelled';
+      return 'Cancelled';
   }
 }
 

@@ -20,6 +20,13 @@ describe('progress display', () => {
     expect(d.detail).not.toMatch(/%/);
   });
 
+  it('main’s stage words show in sentence case', () => {
+    expect(progressDisplay({ ...base, phase: 'working', fraction: 1, stage: 'done' }, base.startedAt + 4000).label).toBe('Done');
+    expect(progressDisplay({ ...base, phase: 'working', fraction: 1, stage: 'cancelled' }, base.startedAt + 4000).label).toBe('Cancelled');
+    expect(progressDisplay({ ...base, phase: 'working', fraction: 1, stage: 'failed' }, base.startedAt + 4000).label).toBe('Failed');
+    expect(progressDisplay({ ...base, phase: 'working', stage: 'Tile 2 of 4' }, base.startedAt + 4000).label).toBe('Tile 2 of 4');
+  });
+
   it('while a non-streaming request is out: elapsed and usual time, and a bar that moves with time', () => {
     const at3 = progressDisplay(base, base.startedAt + 3000);
     const at5 = progressDisplay(base, base.startedAt + 5000);

@@ -22,10 +22,16 @@ export interface ProgressDisplay {
 
 type JobView = Pick<JobState, 'jobId' | 'fraction' | 'stage' | 'phase' | 'expected' | 'startedAt' | 'cancelling'>;
 
+/** Main's stage words in sentence case, as the rest of the UI ("done" → "Done", "cancelled" → "Cancelled"). */
+export function sentenceCase(stage: string): string {
+  return stage.charAt(0).toUpperCase() + stage.slice(1);
+}
+
 export function progressDisplay(job: JobView, now: number): ProgressDisplay {
   const secs = Math.max(0, Math.floor((now - job.startedAt) / 1000));
   const pct = Math.round(job.fraction * 100);
-  if (job.cancelling) return { label: job.stage, detail: `${secs} s`, bar: job.fraction * 100, percent: null, indeterminate: true };
+  if (job.cancelling)
+    return { label: sentenceCase(job.stage), detail: `${secs} s`, bar: job.fraction * 100, percent: null, indeterminate: true };
   if (job.jobId === null || job.phase === 'preparing') {
     return { label: 'Preparing…', detail: `${secs} s`, bar: 0, percent: null, indeterminate: true };
   }
@@ -33,12 +39,12 @@ export function progressDisplay(job: JobView, now: number): ProgressDisplay {
     const e = job.expected;
     const byTime = e ? Math.min(95, ((now - job.startedAt) / 1000 / e.high) * 100) : 0;
     return {
-      label: job.stage,
+      label: sentenceCase(job.stage),
       detail: e ? `${secs} s · ${formatExpected(e)}` : `${secs} s`,
       bar: Math.max(job.fraction * 100, byTime),
       percent: null,
       indeterminate: !e,
     };
   }
-  return { label: job.stage, detail: `${pct}% · ${secs} s`, bar: job.fraction * 100, percent: pct, indeterminate: false };
+  return { label: sentenceCase(job.stage), detail: `${pct}% · ${secs} s`, bar: job.fraction * 100, percent: pct, indeterminate: false };
 }

@@ -137,7 +137,8 @@ export function SelectingNotice() {
   return (
     <span className="tool-options" role="status">
       {selecting}…
-      <button type="button" onClick={() => cancelSelectJob()} title="Stop; the mask stays as it was (Esc)">
+      {/* Named for what it cancels (a job's Cancel can be on screen with it); "Cancel" shown, to keep the options bar short. */}
+      <button type="button" aria-label="Cancel selecting" onClick={() => cancelSelectJob()} title="Stop; the mask stays as it was (Esc)">
         Cancel
       </button>
     </span>

@@ -171,7 +171,7 @@ describe('cloud edit in the editor', () => {
     openai.script({ delayMs: 8000 });
     await generate(page, 'gpt-image-2', 'a small plant', 1);
     await page.waitForFunction(() => (window as any).__maskworkTest.job()?.jobId);
-    await page.getByTestId('job-progress').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Cancel job', exact: true }).click();
     await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 10_000 });
     await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/Cancelled/);
     const after = await summary(page);

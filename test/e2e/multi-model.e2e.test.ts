@@ -55,8 +55,8 @@ describe('several models at once', () => {
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await expect.poll(async () => (await staged()).filter((c) => c.model === 'gpt-image-2').length, { timeout: 30_000 }).toBe(2);
     expect((await staged()).some((c) => c.model === 'gemini-3.1-flash-image')).toBe(false);
-    expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/waiting|working/);
-    expect(await entry('gpt-image-2').textContent()).toMatch(/^GPT Image 2 ×2 done in \d+\.\d s · 2 candidates · \$\d\.\d{3}$/);
+    expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/Waiting…|Working…/);
+    expect(await entry('gpt-image-2').textContent()).toMatch(/^GPT Image 2 ×2 Done in \d+\.\d s · 2 candidates · \$\d\.\d{3}$/);
     releaseGemini();
     await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(5);
     const items = await staged();
@@ -82,7 +82,7 @@ describe('several models at once', () => {
     const page = app.page;
     gemini.script({ status: 500, times: Infinity });
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
-    await expect.poll(async () => (await entry('gemini-3.1-flash-image').textContent()) ?? '', { timeout: 60_000 }).toMatch(/failed: /);
+    await expect.poll(async () => (await entry('gemini-3.1-flash-image').textContent()) ?? '', { timeout: 60_000 }).toMatch(/Failed: /);
     await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(3);
     const models = (await staged()).map((c) => c.model).sort();
     expect(models).toEqual(['gpt-image-2', 'gpt-image-2', 'local']);

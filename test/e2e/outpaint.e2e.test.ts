@@ -312,7 +312,10 @@ describe('outpainting', () => {
     await page.waitForFunction(() => !!(window as any).__maskworkTest.job()?.jobId);
     expect((await hooks(page, 'job')).kind).toBe('outpaint');
     await expect.poll(() => server.requests.length, { timeout: 15_000 }).toBeGreaterThan(base);
-    await page.getByTestId('job-progress').getByRole('button', { name: 'Cancel' }).click();
+    // The job's Cancel and the extend bar's are told apart by name (the extend tool is still on).
+    expect(await page.getByRole('button', { name: 'Cancel extension', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Cancel', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Cancel job', exact: true }).click();
     await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 15_000 });
     server.clearScript();
     const after = await summary(page);

@@ -1,6 +1,6 @@
 /**
  * The extend tool's options bar: preset aspects with an anchor, exact pixels per side, the overlap
- * band, the proposed size, Apply (Enter) and Cancel (Esc). Every change is a preview until Apply.
+ * band, the proposed size, Apply (Enter) and Cancel extension (Esc). Every change is a preview until Apply.
  */
 import { ASPECT_PRESETS, type ExtendAnchor } from '../../../shared/geometry';
 import { useEditor } from '../../commands/store/store';
@@ -138,7 +138,15 @@ export function ExtendOptions() {
       >
         Apply
       </button>
-      <button type="button" data-testid="extend-cancel" disabled={empty} onClick={() => cancelExtendDraft()} title="Drop the preview (Esc)">
+      {/* Named for what it cancels: the job's Cancel can be on screen with it. "Cancel" shown, to keep the bar on one line. */}
+      <button
+        type="button"
+        data-testid="extend-cancel"
+        aria-label="Cancel extension"
+        disabled={empty}
+        onClick={() => cancelExtendDraft()}
+        title="Drop the preview (Esc)"
+      >
         Cancel
       </button>
       {!empty && blocker && (

@@ -35,7 +35,7 @@ export function JobProgressBar() {
           onClick={() => void cancelJob()}
           title="Cancel the job (Esc)"
         >
-          Cancel
+          Cancel job
         </button>
       </div>
       <div
