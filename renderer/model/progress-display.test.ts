@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressDisplay } from './progress-display';
+import { PREPARING_QUIET_MS, progressDisplay } from './progress-display';
 
 const base = {
   jobId: 'j1',
@@ -18,6 +18,16 @@ describe('progress display', () => {
     expect(d.detail).toBe('1 s');
     expect(d.percent).toBeNull();
     expect(d.detail).not.toMatch(/%/);
+  });
+
+  it('a preparation shorter than PREPARING_QUIET_MS never says "Preparing…" (no flash); the stripe moves meanwhile', () => {
+    const job = { ...base, jobId: null, fraction: 0, phase: 'preparing' as const, stage: 'Preparing…' };
+    const early = progressDisplay(job, base.startedAt + PREPARING_QUIET_MS - 50);
+    expect(early.label).toBe('');
+    expect(early.indeterminate).toBe(true);
+    expect(progressDisplay(job, base.startedAt + PREPARING_QUIET_MS).label).toBe('Preparing…');
+    // Main still preparing after the start was answered: the same rule.
+    expect(progressDisplay({ ...job, jobId: 'j1' }, base.startedAt + 100).label).toBe('');
   });
 
   it('main’s stage words show in sentence case', () => {

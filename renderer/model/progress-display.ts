@@ -22,6 +22,13 @@ export interface ProgressDisplay {
 
 type JobView = Pick<JobState, 'jobId' | 'fraction' | 'stage' | 'phase' | 'expected' | 'startedAt' | 'cancelling'>;
 
+/**
+ * How long a job may prepare before the bar says "Preparing…" (ms). A prepared outpaint or a small
+ * edit is through it in well under this: the word would only flash. The moving stripe shows from
+ * the start either way, and longer preparation is named once it passes this.
+ */
+export const PREPARING_QUIET_MS = 300;
+
 /** Main's stage words in sentence case, as the rest of the UI ("done" → "Done", "cancelled" → "Cancelled"). */
 export function sentenceCase(stage: string): string {
   return stage.charAt(0).toUpperCase() + stage.slice(1);
@@ -33,7 +40,8 @@ export function progressDisplay(job: JobView, now: number): ProgressDisplay {
   if (job.cancelling)
     return { label: sentenceCase(job.stage), detail: `${secs} s`, bar: job.fraction * 100, percent: null, indeterminate: true };
   if (job.jobId === null || job.phase === 'preparing') {
-    return { label: 'Preparing…', detail: `${secs} s`, bar: 0, percent: null, indeterminate: true };
+    const label = now - job.startedAt < PREPARING_QUIET_MS ? '' : 'Preparing…';
+    return { label, detail: `${secs} s`, bar: 0, percent: null, indeterminate: true };
   }
   if (job.phase === 'waiting') {
     const e = job.expected;

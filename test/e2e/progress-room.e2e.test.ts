@@ -1,6 +1,6 @@
 /**
  * Honest progress and a canvas that keeps its room, at 1600×1000, driven by real keys and mouse:
- * a job says "Preparing…" (never "Queued 0 %") while main plans and encodes; while a request that
+ * a job says "Preparing…" (never "Queued 0 %", never for a preparation under 300 ms) while main plans and encodes; while a request that
  * does not stream is out, the bar shows the elapsed seconds and the usual time for that model and
  * size and moves with time; the progress bar, staging strip and version strip take at most a
  * quarter of the height, and their appearing never moves the view the user zoomed to.
@@ -12,6 +12,7 @@ import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, settleView, summary } from '../support/page-helpers';
 import { chooseWithKeys, typeInto } from '../support/real-input';
 import { startOpenAIServer } from '../servers';
+import { PREPARING_QUIET_MS } from '../../renderer/model/progress-display';
 
 let app: AppHarness;
 let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
@@ -43,7 +44,7 @@ async function view(page: Page) {
 }
 
 describe('a cloud job that does not stream', () => {
-  it('says Preparing…, then elapsed and usual time; the dock never moves the zoomed view', async () => {
+  it('says Preparing… (never in its first 300 ms), then elapsed and usual time; the dock never moves the zoomed view', async () => {
     const page = app.page;
     // Zoom in about a point with the wheel, as a user does.
     const stage = (await page.getByTestId('stage').boundingBox())!;
@@ -56,13 +57,14 @@ describe('a cloud job that does not stream', () => {
     await typeInto(page, page.getByRole('textbox', { name: 'Prompt' }), 'vase');
     openai.script({ delayMs: 6000 });
 
-    // Read-only probe: every text the stage label shows, in order.
+    // Read-only probe: every text the stage label shows, in order, with the ms since the job started.
     await page.evaluate(() => {
-      const seen: string[] = [];
+      const seen: [number, string][] = [];
       (window as any).__stagesSeen = seen;
       new MutationObserver(() => {
         const t = document.querySelector('[data-testid="job-stage"]')?.textContent ?? '';
-        if (t && seen[seen.length - 1] !== t) seen.push(t);
+        const startedAt = (window as any).__maskworkTest.job()?.startedAt ?? Date.now();
+        if (t && seen[seen.length - 1]?.[1] !== t) seen.push([Date.now() - startedAt, t]);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await page.keyboard.press('Control+Enter');
@@ -103,8 +105,12 @@ describe('a cloud job that does not stream', () => {
     expect(dock.height).toBeLessThanOrEqual(250);
 
     await page.getByRole('button', { name: 'Keep', exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
-    const stages: string[] = await page.evaluate(() => (window as any).__stagesSeen);
-    expect(stages[0]).toBe('Preparing…');
+    const seen: [number, string][] = await page.evaluate(() => (window as any).__stagesSeen);
+    const stages = seen.map(([, t]) => t);
+    // "Preparing…" first if anything is said before the request is out, and only once the
+    // preparation has lasted 300 ms (PREPARING_QUIET_MS): a short one never flashes the word.
+    expect(stages[0]).toMatch(/^(Preparing…|Waiting for GPT Image 2)$/);
+    for (const [at, t] of seen) if (t === 'Preparing…') expect(at, JSON.stringify(seen)).toBeGreaterThanOrEqual(PREPARING_QUIET_MS);
     expect(stages.join('|')).not.toMatch(/Queued/);
 
     // Staging appeared: same view; the strip still fits.

@@ -2,16 +2,22 @@
 import { useEffect, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { cancelJob } from '../../commands/job-client';
-import { progressDisplay } from '../../model/progress-display';
+import { PREPARING_QUIET_MS, progressDisplay } from '../../model/progress-display';
 
 export function JobProgressBar() {
   const job = useEditor((s) => s.job);
   const [now, setNow] = useState(Date.now());
+  const startedAt = job?.startedAt;
   useEffect(() => {
-    if (!job) return;
+    if (startedAt === undefined) return;
     const t = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(t);
-  }, [job]);
+    // Once more when a preparation has lasted long enough to be named (progressDisplay).
+    const named = setTimeout(() => setNow(Date.now()), Math.max(0, startedAt + PREPARING_QUIET_MS - Date.now()) + 5);
+    return () => {
+      clearInterval(t);
+      clearTimeout(named);
+    };
+  }, [startedAt]);
   if (!job) return null;
   const d = progressDisplay(job, Math.max(now, job.startedAt));
   return (
