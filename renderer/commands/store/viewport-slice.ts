@@ -60,7 +60,7 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
   },
   fitRect(r) {
     const { stageWidth } = get();
-    const stageHeight = get().stageHeight - Math.max(FIT_BOTTOM_RESERVE, get().dockHeight);
+    const stageHeight = visibleHeight(get());
     if (!(r.width > 0 && r.height > 0)) return;
     const pad = FIT_PAD;
     const scale = Math.min((stageWidth - 2 * pad) / r.width, (stageHeight - 2 * pad) / r.height, 1 * 4);
@@ -76,7 +76,8 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
   zoomTo(scale, anchor) {
     const { scale: old, offsetX, offsetY, stageWidth, stageHeight } = get();
     const s = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, scale));
-    const a = anchor ?? { x: stageWidth / 2, y: stageHeight / 2 };
+    // Without a cursor: about the middle of what the dock leaves visible (where a fit centres the picture).
+    const a = anchor ?? { x: stageWidth / 2, y: visibleHeight({ stageHeight, dockHeight: get().dockHeight }) / 2 };
     const docX = (a.x - offsetX) / old;
     const docY = (a.y - offsetY) / old;
     set({ scale: s, offsetX: a.x - docX * s, offsetY: a.y - docY * s, fitted: false });
@@ -90,3 +91,8 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
     set({ offsetX: get().offsetX + dx, offsetY: get().offsetY + dy, fitted: false });
   },
 });
+
+/** The stage's height above the dock (at least its always-visible row), screen px. */
+function visibleHeight(v: { stageHeight: number; dockHeight: number }): number {
+  return v.stageHeight - Math.max(FIT_BOTTOM_RESERVE, v.dockHeight);
+}
