@@ -50,6 +50,8 @@ async function keepPanel(page: Page): Promise<{ assetId: string; x: number; y: n
   await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Keep as layer', exact: true }).click();
   await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
+  // The kept candidate stays in the strip, tagged in sentence case like the rest of the UI.
+  expect(await page.getByTestId('candidate').first().locator('.kept').textContent()).toBe('Kept');
   await page.keyboard.press('Control+d');
   await waitIdle(page);
   const [layer] = await probe<Array<{ assetId: string; x: number; y: number }>>(page, 'layerList');

@@ -83,7 +83,7 @@ describe('Refine with…', () => {
     expect(await countNear(image.data!, other)).toBeLessThan(50);
 
     const tags = await page.getByTestId('candidate').allTextContents();
-    expect(tags[1]).toContain('refined from Nano Banana 2 (Gemini 3.1 Flash Image)');
+    expect(tags[1]).toContain('Refined from Nano Banana 2 (Gemini 3.1 Flash Image)');
     // The refined candidate is selected: keep it.
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
     const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());

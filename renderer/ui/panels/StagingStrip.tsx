@@ -43,8 +43,8 @@ export function StagingStrip() {
               <span>
                 {formatUsd(c.costUsd)} · {c.seconds.toFixed(1)}s
               </span>
-              {c.lineage?.length ? <span className="lineage">refined from {c.lineage.map((l) => l.modelName).join(' → ')}</span> : null}
-              {isKept(doc, c.assetId) && <span className="kept">kept</span>}
+              {c.lineage?.length ? <span className="lineage">Refined from {c.lineage.map((l) => l.modelName).join(' → ')}</span> : null}
+              {isKept(doc, c.assetId) && <span className="kept">Kept</span>}
               <TextCheckBadge check={c.textCheck} />
             </span>
           </button>
@@ -54,7 +54,7 @@ export function StagingStrip() {
             <img src={url} alt={`Preview of candidate ${Number(idx) + 1}`} />
             <span className="tag">
               <span className="tag-model">{job?.modelName}</span>
-              <span>preview…</span>
+              <span>Preview…</span>
             </span>
           </div>
         ))}
