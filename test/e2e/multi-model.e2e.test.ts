@@ -94,7 +94,7 @@ describe('several models at once', () => {
     // The answered models' lines went with their candidates; the failure stays until dismissed.
     expect(await entry('gpt-image-2').count()).toBe(0);
     expect(await entry('local').count()).toBe(0);
-    expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/failed: /);
+    expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/Failed: /);
     await page.getByRole('button', { name: 'Dismiss failed models' }).click();
     expect(await page.getByRole('status', { name: 'Models asked' }).count()).toBe(0);
   });

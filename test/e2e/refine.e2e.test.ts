@@ -104,7 +104,7 @@ describe('Refine with…', () => {
     await page.getByRole('button', { name: 'Refine', exact: true }).click();
     await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(2);
     const models = page.getByRole('status', { name: 'Models asked' });
-    expect(await models.textContent()).toMatch(/^GPT Image 2 ×1 done in /);
+    expect(await models.textContent()).toMatch(/^GPT Image 2 ×1 Done in /);
     // The refined (GPT Image 2) candidate is selected: not a step down to GPT Image 1.5.
     expect(await refineWith.inputValue()).toBe('gemini-3-pro-image');
     // Another photo: the line about this photo's candidates goes.
