@@ -25,12 +25,14 @@ export interface EstimateOk {
   request: { width: number; height: number; imageSize?: GeminiImageSize; aspect?: string };
   /** Crop of the document sent to the model (document px). */
   region: Rect;
+  /** The region plus the border mirrored past the photo's edges that the request covers, when padded. */
+  frame?: Rect;
   /** How the dollar figure was computed (tooltip). */
   basis: string;
   approximate: boolean;
   /** "$0.123" or "$0.000 — free (offline)". */
   costText: string;
-  /** "1536×1024 from a 2100×1400 region". */
+  /** "1536×1024 from a 2100×1400 region" (+ ", padded to 894×600 past the photo's edges"). */
   sizeText: string;
 }
 
@@ -77,16 +79,18 @@ export function computeEstimate(input: EstimateInput): Estimate {
     return { ok: false, code: 'cost', error: e instanceof Error ? e.message : String(e) };
   }
   const free = spec.pricing.kind === 'free';
-  const { region, request } = plan;
+  const { region, request, frame } = plan;
+  const padded = frame ? `, padded to ${frame.width}×${frame.height} past the photo's edges` : '';
   return {
     ok: true,
     usd: cost.usd,
     request: { width: request.width, height: request.height, imageSize: request.imageSize, aspect: request.aspect },
     region,
+    ...(frame ? { frame } : {}),
     basis: cost.basis,
     approximate: cost.approximate,
     costText: free ? `${formatUsd(0)} — free (offline)` : `${cost.approximate ? '≈ ' : ''}${formatUsd(cost.usd)}`,
-    sizeText: `${request.width}×${request.height} from a ${region.width}×${region.height} region`,
+    sizeText: `${request.width}×${request.height} from a ${region.width}×${region.height} region${padded}`,
   };
 }
 

@@ -167,7 +167,15 @@ export function installTestHooks(): void {
       const e = currentEstimate(useEditor.getState());
       if (!e) return null;
       return e.ok
-        ? { usd: e.usd, request: { ...e.request }, region: { ...e.region }, text: e.costText, size: e.sizeText, basis: e.basis }
+        ? {
+            usd: e.usd,
+            request: { ...e.request },
+            region: { ...e.region },
+            ...(e.frame ? { frame: { ...e.frame } } : {}),
+            text: e.costText,
+            size: e.sizeText,
+            basis: e.basis,
+          }
         : { error: e.error, code: e.code };
     },
     /** The extend tool's proposal: the new canvas and where the original lands in it, or null. */

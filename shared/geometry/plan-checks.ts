@@ -15,20 +15,43 @@ import { canvasRect, containsRect, intersectRects, subtractFromAll, subtractRect
 import type { RegionInput, RegionPlan } from './region';
 import { DEFAULT_MAX_ANISOTROPY, anisotropy } from './request-size';
 
-/** Problems with a region plan: illegal request, region outside the canvas or missing the mask, stretch. */
+/**
+ * Problems with a region plan: illegal request, region outside the canvas or missing the mask, stretch.
+ * A padded plan (`frame`) must also: only be made when no region inside the canvas reaches an aspect
+ * of the model, hold the region, reach past the canvas only (`frame ∩ canvas = region`), pad one axis,
+ * and pad no more than that axis needs to reach the request's aspect (to a pixel).
+ */
 export function checkRegionPlan(input: RegionInput, plan: RegionPlan): string[] {
   const problems: string[] = [];
   const { region, request } = plan;
+  const covered = plan.frame ?? region;
   const legal = isSizeLegal(input.model, request.width, request.height, request.imageSize);
   if (!legal.ok) problems.push(`request ${request.width}×${request.height} illegal: ${legal.rule}`);
   if (!containsRect(canvasRect(input.canvas), region)) problems.push('region leaves the canvas');
   const bbox = intersectRects(input.bbox, canvasRect(input.canvas));
   if (!bbox) problems.push('the mask bbox is outside the canvas');
   else if (!containsRect(region, bbox)) problems.push('region does not contain the mask bbox');
-  const stretch = anisotropy(region, request);
+  if (plan.frame) problems.push(...framePadProblems(input, plan.frame, region, request));
+  const stretch = anisotropy(covered, request);
   if (stretch > (input.maxAnisotropy ?? DEFAULT_MAX_ANISOTROPY) + 1e-12) problems.push(`stretch ${stretch} too large`);
-  if (Math.abs(plan.scaleX - request.width / region.width) > 1e-9) problems.push('scaleX disagrees with the rects');
-  if (Math.abs(plan.scaleY - request.height / region.height) > 1e-9) problems.push('scaleY disagrees with the rects');
+  if (Math.abs(plan.scaleX - request.width / covered.width) > 1e-9) problems.push('scaleX disagrees with the rects');
+  if (Math.abs(plan.scaleY - request.height / covered.height) > 1e-9) problems.push('scaleY disagrees with the rects');
+  return problems;
+}
+
+function framePadProblems(input: RegionInput, frame: Rect, region: Rect, request: { width: number; height: number }): string[] {
+  const problems: string[] = [];
+  if (regionAspectReachable(input)) problems.push('padded although a region inside the canvas reaches an aspect of the model');
+  if (!containsRect(frame, region)) problems.push('frame does not hold the region');
+  const inside = intersectRects(frame, canvasRect(input.canvas));
+  if (!inside || inside.x !== region.x || inside.y !== region.y || inside.width !== region.width || inside.height !== region.height)
+    problems.push('frame pads inside the canvas');
+  const padX = frame.width - region.width;
+  const padY = frame.height - region.height;
+  if (padX > 0 && padY > 0) problems.push('frame pads both axes');
+  const a = request.width / request.height;
+  if (padX > 0 && padX > Math.ceil(region.height * a) - region.width + 1) problems.push(`frame pads ${padX} px across, more than needed`);
+  if (padY > 0 && padY > Math.ceil(region.width / a) - region.height + 1) problems.push(`frame pads ${padY} px down, more than needed`);
   return problems;
 }
 

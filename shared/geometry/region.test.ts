@@ -130,27 +130,26 @@ describe('planRegion decisions', () => {
     expect(planRegion({ ...input, model: 'gemini-3.1-flash-image' })).toMatchObject({ ok: true, request: { aspect: '8:1' } });
   });
 
-  it('says a whole-photo mask on a photo of a shape Gemini does not make reaches the edges, and names only models that can paint it', () => {
+  it('pads (rather than refuses) a whole-photo mask on a photo of a shape Gemini does not make (details: region-pad.test.ts)', () => {
     // 868×600 (≈ 1.45:1) sits between 4:3 and 3:2: the mask is not long and thin, the photo's edges stop the region.
     const input = { canvas: { width: 868, height: 600 }, bbox: { x: 0, y: 0, width: 868, height: 600 } };
-    const nb2 = planRegion({ ...input, model: 'gemini-3.1-flash-image' });
-    expect(nb2).toMatchObject({ ok: false, code: 'needs-tiling' });
-    expect(!nb2.ok && nb2.reason).toBe(
-      'the 868×600 px mask reaches the edges of the 868×600 px photo, and gemini-3.1-flash-image cannot make a picture of ' +
-        "the photo's shape to paint it in one request: leave a strip along one edge of the photo unmasked, or choose GPT Image 2 or the offline engine",
-    );
-    const older = planRegion({ ...input, model: 'gpt-image-1.5' });
-    expect(!older.ok && older.reason).toMatch(/reaches the edges .* choose GPT Image 2 or the offline engine$/);
-    expect(planRegion({ ...input, model: 'gpt-image-2' }).ok).toBe(true);
-    // The advice holds: a strip left along the bottom lets Nano Banana 2 grow the region to 3:2.
-    expect(planRegion({ ...input, bbox: { x: 0, y: 0, width: 868, height: 570 }, model: 'gemini-3.1-flash-image' }).ok).toBe(true);
+    for (const model of ['gemini-3.1-flash-image', 'gemini-3-pro-image', 'gpt-image-1.5']) {
+      const plan = planRegion({ ...input, model });
+      expect(plan.ok && plan.frame, model).toMatchObject({ y: 0, height: 600 });
+    }
+    const gpt2 = planRegion({ ...input, model: 'gpt-image-2' });
+    expect(gpt2.ok && !gpt2.frame).toBe(true);
+    // A strip left along the bottom lets Nano Banana 2 grow the region to 3:2 inside the photo: no padding.
+    const strip = planRegion({ ...input, bbox: { x: 0, y: 0, width: 868, height: 570 }, model: 'gemini-3.1-flash-image' });
+    expect(strip.ok && !strip.frame).toBe(true);
   });
 
   it('does not suggest the chosen model, nor one that cannot hold the mask either', () => {
-    const input = { canvas: { width: 10000, height: 1000 }, bbox: { x: 0, y: 0, width: 10000, height: 1000 } };
+    // 13:1: past Nano Banana 2's widest 8:1 by more than padding allows (1.6×); gpt-image-2 stops at 3:1.
+    const input = { canvas: { width: 13000, height: 1000 }, bbox: { x: 0, y: 0, width: 13000, height: 1000 } };
     const nb2 = planRegion({ ...input, model: 'gemini-3.1-flash-image' });
     expect(!nb2.ok && nb2.reason).toBe(
-      'the 10000×1000 px mask is too long and thin for gemini-3.1-flash-image to paint in one request ' +
+      'the 13000×1000 px mask is too long and thin for gemini-3.1-flash-image to paint in one request ' +
         '(it makes pictures at most 8× as wide as they are tall): paint a shorter mask, or choose the offline engine',
     );
   });

@@ -13,6 +13,7 @@ import { retiredRule } from '../models/size-rules';
 import { fitAspect, placeAxis } from './fit';
 import type { Point, Rect, Size } from './rect';
 import { canvasRect, expandRect, intersectRects, rectBottom, rectRight } from './rect';
+import { padRegion } from './region-pad';
 import type { AspectOptions, ModelRequest } from './request-size';
 import { DEFAULT_MAX_ANISOTROPY, anisotropy, aspectOptions, ratioDistance, requestFor } from './request-size';
 
@@ -53,11 +54,18 @@ export interface RegionPlan {
   readonly region: Rect;
   /** What the model is asked for (output px, Gemini aspect/tier). */
   readonly request: ModelRequest;
-  /** Request px per region px (geometric mean of the two axes). */
+  /**
+   * Only when no region inside the canvas has an aspect the model makes (a mask reaching the photo's
+   * edges on a photo between two of its aspects): what the request covers, the region plus a border
+   * beyond the canvas (`frame ∩ canvas = region`), filled from the photo and never masked. The answer
+   * is cropped back to `region`. Absent: the request covers the region itself.
+   */
+  readonly frame?: Rect;
+  /** Request px per frame (else region) px (geometric mean of the two axes). */
   readonly scale: number;
-  /** Request px per region px along x. */
+  /** Request px per frame (else region) px along x. */
   readonly scaleX: number;
-  /** Request px per region px along y. */
+  /** Request px per frame (else region) px along y. */
   readonly scaleY: number;
   /** The mask bbox after clipping to the canvas (px). */
   readonly bbox: Rect;
@@ -73,8 +81,9 @@ export interface RegionFailure {
 
 /**
  * Plans the region and request for one masked edit.
- * @returns a {@link RegionPlan}, or a {@link RegionFailure} (e.g. `needs-tiling` when no
- *   region inside the canvas can hold the bbox at an aspect the model produces).
+ * @returns a {@link RegionPlan} (with a `frame` padded past the canvas when no region inside it can
+ *   hold the bbox at an aspect the model produces), or a {@link RegionFailure} (`needs-tiling` for a
+ *   mask longer and thinner than any picture the model makes).
  */
 export function planRegion(input: RegionInput): RegionPlan | RegionFailure {
   return plan(input, true);
@@ -105,7 +114,24 @@ function plan(input: RegionInput, suggest: boolean): RegionPlan | RegionFailure 
       : [];
     return { ok: false, code: 'needs-tiling', reason: tilingReason(spec.id, options, B, C, others) };
   };
-  if (!chosen) return refuse();
+  // No region inside the canvas reaches an aspect the model makes: pad the request past the edges.
+  const padded = () => {
+    const p = padRegion(spec, options, B, D, C, input, tol);
+    if (!p) return refuse();
+    const s = rectScaleFor(p.frame, p.request);
+    const frame = p.frame.width === p.region.width && p.frame.height === p.region.height ? {} : { frame: p.frame };
+    return {
+      ok: true as const,
+      region: p.region,
+      request: p.request,
+      ...frame,
+      scale: s.scale,
+      scaleX: s.scaleX,
+      scaleY: s.scaleY,
+      bbox: B,
+    };
+  };
+  if (!chosen) return padded();
   let dims = fitAspect(chosen, B, D, C);
   const request = requestFor(spec, dims.width, dims.height, input);
   if (options.kind === 'range') {
@@ -134,7 +160,7 @@ function plan(input: RegionInput, suggest: boolean): RegionPlan | RegionFailure 
     height: dims.height,
   };
   const s = rectScaleFor(region, request);
-  if (s.anisotropy > tol) return refuse();
+  if (s.anisotropy > tol) return padded();
   return { ok: true, region, request, scale: s.scale, scaleX: s.scaleX, scaleY: s.scaleY, bbox: B };
 }
 

@@ -56,6 +56,8 @@ export interface GeminiRecordedRequest {
   body?: unknown;
   prompt?: string;
   imageSizes: { width: number; height: number; kind: string; bytes: number; mimeType: string }[];
+  /** The inline images of a valid request as received, in order (tests decode them to check what was sent). */
+  images?: Buffer[];
   generationConfig?: unknown;
   validation: null | { ok: true } | { ok: false; code: number; status: string; message: string };
   scripted?: Omit<GeminiScriptStep, 'match'>;
@@ -217,6 +219,7 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise
     }
     const plan = checked.plan;
     rec.validation = { ok: true };
+    rec.images = plan.images.map((i) => i.data);
     rec.imageSizes = plan.images.map((i) => ({
       width: i.info.width,
       height: i.info.height,

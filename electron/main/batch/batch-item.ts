@@ -110,6 +110,7 @@ export async function patchFromAnswer(
     spec?.name ?? req.model,
     { width: request.width, height: request.height },
     prep.generatedWindow,
+    prep.frame,
   );
   const patch = buildPatch({
     width: region.width,

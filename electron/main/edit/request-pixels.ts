@@ -88,7 +88,9 @@ function requestWindow(win: Window, region: Rect, request: { width: number; heig
  * The provider's image checked against the request (see provider-image.ts), then scaled to the
  * region. With `window` (the part of the region the patch reads, `generatedWindow`) only that part
  * is scaled — libvips computes the output pixels asked for, the same values as a full scale — and
- * the rest of the returned region-sized buffer stays 0.
+ * the rest of the returned region-sized buffer stays 0. With `frame` (a request padded past the
+ * photo's edges, shared/geometry/region-pad.ts) the answer covers the frame: it is scaled to the
+ * frame and the region's part cut out, so the padding never reaches the patch.
  */
 export async function scaleToRegion(
   bytes: Uint8Array,
@@ -96,15 +98,21 @@ export async function scaleToRegion(
   modelName: string,
   requested: Size,
   window?: Window | null,
+  frame?: Rect,
 ): Promise<Uint8Array> {
   const got = await checkProviderImage(bytes, requested, modelName);
   const { width: W, height: H } = region;
+  const covered = frame ?? region;
+  const ox = frame ? region.x - frame.x : 0;
+  const oy = frame ? region.y - frame.y : 0;
   const part = window && (window.x1 - window.x0 < W || window.y1 - window.y0 < H) ? window : null;
   try {
     let img = sharp(bytes, { limitInputPixels: got.width * got.height }).ensureAlpha();
     // A region planned at its request's size (shared/geometry/region.ts) takes the answer as it is.
-    if (got.width !== W || got.height !== H) img = img.resize(W, H, { fit: 'fill', kernel: 'lanczos3' });
-    if (part) img = img.extract({ left: part.x0, top: part.y0, width: part.x1 - part.x0, height: part.y1 - part.y0 });
+    if (got.width !== covered.width || got.height !== covered.height)
+      img = img.resize(covered.width, covered.height, { fit: 'fill', kernel: 'lanczos3' });
+    const cut = part ?? (frame ? { x0: 0, y0: 0, x1: W, y1: H } : null);
+    if (cut) img = img.extract({ left: ox + cut.x0, top: oy + cut.y0, width: cut.x1 - cut.x0, height: cut.y1 - cut.y0 });
     const buf = await img.raw().toBuffer();
     if (!part) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     const out = new Uint8Array(W * H * 4);

@@ -8,6 +8,8 @@ import { AppError } from '../../../shared/errors';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
 import { planRegion } from '../../../shared/geometry';
+import { framePadding } from '../../../shared/geometry/region-pad';
+import { padFrame } from '../../../shared/pixels/pad-frame';
 import { estimateCost } from '../../../shared/models';
 import { applyPatchPlan, dilatedMask, featherBand, generatedWindow, planPatch } from '../../../shared/pixels/patch';
 import { nextBodySent } from '../providers/body-sent';
@@ -153,13 +155,15 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   });
   const sentAt = c.spans.now();
   const sentWall = Date.now();
-  const sendPreview = previewPump((candidate, preview) =>
-    progress(
-      at(EDIT_PARTIAL_IMAGE),
-      `Generating with ${model.spec.name}${retry}`,
-      { candidate: c.first + candidate, bytes: preview, region: { ...region } },
-      'working',
-    ),
+  const sendPreview = previewPump(
+    (candidate, preview) =>
+      progress(
+        at(EDIT_PARTIAL_IMAGE),
+        `Generating with ${model.spec.name}${retry}`,
+        { candidate: c.first + candidate, bytes: preview, region: { ...region } },
+        'working',
+      ),
+    prep.frame ? frameCrop(region, prep.frame) : undefined,
   );
   // The patch's mask-only part (window, feathered alpha, colour-match ring) is worked out while the
   // model works: once the request's body has left (the offline engine works in a worker: at once),
@@ -212,7 +216,14 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       progress(at(EDIT_COMPOSITING + ((1 - EDIT_COMPOSITING) * i) / images.length), 'Compositing', undefined, 'working');
       const k = c.first + i;
       const generated = await c.spans.time(`main: decode + scale #${k}`, () =>
-        scaleToRegion(img.bytes, region, model.spec.name, { width: request.width, height: request.height }, prep.generatedWindow),
+        scaleToRegion(
+          img.bytes,
+          region,
+          model.spec.name,
+          { width: request.width, height: request.height },
+          prep.generatedWindow,
+          prep.frame,
+        ),
       );
       const patch = await c.spans.time(`main: patch build #${k}`, async () => applyPatchPlan(plan(), generated, regionPixels, true));
       const opaque = alphaBounds(patch, region.width, region.height);
@@ -264,6 +275,21 @@ export interface PreparedEdit {
   requestMask: Uint8Array;
   /** The part of the region the patch reads of a generated image (scaled alone; see scaleToRegion). */
   generatedWindow: Window | null;
+  /**
+   * What the request covers when it is padded past the photo's edges (RegionPlan.frame): the request
+   * image is the region mirrored out to it, the mask 0 there, and the answer is cropped back to the region.
+   */
+  frame?: Rect;
+}
+
+/** The region's part of a padded frame, as fractions of the frame (for cropping a request-sized preview). */
+function frameCrop(region: Rect, frame: Rect) {
+  return {
+    x0: (region.x - frame.x) / frame.width,
+    y0: (region.y - frame.y) / frame.height,
+    x1: (region.x + region.width - frame.x) / frame.width,
+    y1: (region.y + region.height - frame.y) / frame.height,
+  };
 }
 
 /** Everything before the provider call (measured by the bench as "edit prep"). */
@@ -280,12 +306,21 @@ export async function prepareEdit(
     throw new AppError({ kind: 'invalid-request', message: 'The mask is empty: paint over what should change first.', rule: 'mask' });
   const plan = planRegion({ canvas: req.canvas, bbox, model: model.spec, quality: req.quality, imageSize: req.imageSize });
   if (!plan.ok) throw new AppError({ kind: 'invalid-request', message: plan.reason, rule: 'region', model: req.model });
-  const region = plan.region;
+  const { region, frame } = plan;
   const regionPixels = await spans.time('main: region pixels', () => renderRegion(svc.store, req.layers, region));
+  // A request padded past the photo's edges covers the frame: the region mirrored out to it.
+  const pad = frame ? framePadding(region, frame) : null;
+  const covered = frame ?? region;
   // The request image encodes on libvips' threads while this thread cuts, dilates and scales the mask.
   const imageEncode = spans.time(
     'main: request encode',
-    () => encodeRequestImage(regionPixels, region, plan.request, model.spec.provider === 'local'),
+    () =>
+      encodeRequestImage(
+        pad ? padFrame(regionPixels, region.width, region.height, 4, pad, 'mirror') : regionPixels,
+        covered,
+        plan.request,
+        model.spec.provider === 'local',
+      ),
     (r) => r.length,
   );
   imageEncode.catch(() => undefined); // awaited below; a mask error thrown first must not leave it unhandled
@@ -294,11 +329,22 @@ export async function prepareEdit(
     // The model repaints the whole feather band, so the blend mixes generated pixels only.
     const band = featherBand(req.featherPx);
     const sent = band > 0 ? dilatedMask(regionMask, region.width, region.height, band, 255) : regionMask;
-    return { regionMask, requestMask: await scaleRequestMask(sent, region, plan.request) };
+    // The padding is never part of the edit: the model is asked to keep it.
+    const framed = pad ? padFrame(sent, region.width, region.height, 1, pad, 'zero') : sent;
+    return { regionMask, requestMask: await scaleRequestMask(framed, covered, plan.request) };
   });
   const requestImage = await imageEncode;
   const generated = generatedWindow(regionMask, region.width, region.height, req.featherPx);
-  return { region, request: plan.request, regionPixels, regionMask, requestImage, requestMask, generatedWindow: generated };
+  return {
+    region,
+    request: plan.request,
+    regionPixels,
+    regionMask,
+    requestImage,
+    requestMask,
+    generatedWindow: generated,
+    ...(frame ? { frame } : {}),
+  };
 }
 
 /**

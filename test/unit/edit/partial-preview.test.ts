@@ -18,6 +18,24 @@ describe('partial previews', () => {
     expect(meta.height).toBe(Math.round((1248 / 1456) * PREVIEW_MAX_SIDE));
   });
 
+  it('shows only the region of a request padded past the photo (the crop given as fractions of the frame)', async () => {
+    // 1264×848 for a 894×600 frame whose region starts 13 px in: the padding is red, the region blue.
+    const full = await sharp({ create: { width: 1264, height: 848, channels: 3, background: { r: 0, g: 0, b: 255 } } })
+      .composite([
+        { input: { create: { width: 18, height: 848, channels: 3, background: { r: 255, g: 0, b: 0 } } }, left: 0, top: 0 },
+        { input: { create: { width: 18, height: 848, channels: 3, background: { r: 255, g: 0, b: 0 } } }, left: 1246, top: 0 },
+      ])
+      .png()
+      .toBuffer();
+    const crop = { x0: 13 / 894, y0: 0, x1: 881 / 894, y1: 1 };
+    const out = await shrinkPreview(new Uint8Array(full), crop);
+    const { data, info } = await sharp(out).raw().toBuffer({ resolveWithObject: true });
+    expect(info.width / info.height).toBeCloseTo(868 / 600, 1);
+    let red = 0;
+    for (let i = 0; i < info.width * info.height; i++) if (data[i * 3] > 128) red++;
+    expect(red).toBe(0);
+  });
+
   it('sends the first and then only the latest of the partials that arrived meanwhile; skips unreadable ones', async () => {
     // Recorded in the order the pump sends; the pixels are read afterwards (two concurrent reads
     // may finish in either order, which once made this test fail on CI).
