@@ -75,6 +75,35 @@ describe('text check in the editor', () => {
     await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '1');
     await page.getByRole('checkbox', { name: 'Retry until the text is right' }).click();
     await retype(page.getByRole('spinbutton', { name: 'More requests' }), '2');
+    // Readable in the panel's width: no piece of text wraps (it went one word per line), the pieces of a
+    // label share a line, and the budget's "no cap" placeholder is not cut.
+    const row = await page.getByRole('group', { name: 'Text check' }).evaluate((el) => {
+      const range = document.createRange();
+      const wrapped: string[] = [];
+      const spread: number[] = [];
+      for (const label of Array.from(el.querySelectorAll('label'))) {
+        const centres: number[] = [];
+        const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.textContent?.trim()) continue;
+          range.selectNodeContents(n);
+          const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+          if (rects.length > 1) wrapped.push(n.textContent.trim());
+          centres.push(rects[0].top + rects[0].height / 2);
+        }
+        spread.push(Math.max(...centres) - Math.min(...centres));
+      }
+      const usd = el.querySelector('input[aria-label="Retry budget in dollars"]') as HTMLInputElement;
+      const cs = getComputedStyle(usd);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = cs.font;
+      // Room for the text: the content box less Chromium's number spinner (about 15 px).
+      const room = usd.clientWidth - Number.parseFloat(cs.paddingLeft) - Number.parseFloat(cs.paddingRight) - 16;
+      return { wrapped, spread: Math.max(...spread), placeholder: ctx.measureText(usd.placeholder).width, room };
+    });
+    expect(row.wrapped).toEqual([]);
+    expect(row.spread).toBeLessThanOrEqual(4);
+    expect(row.placeholder).toBeLessThanOrEqual(row.room);
     const est = await page.evaluate(() => (window as any).__maskworkTest.estimate());
     const worst = await page.getByTestId('text-check-worst').textContent();
     const per = `$${est.usd.toFixed(3)}`;

@@ -1,13 +1,14 @@
 /**
  * Generate panel section for edits that write text: the Text field (or the prompt's quotes), what
- * will be checked, and "Retry until the text is right: up to N more requests / $X" with the worst
- * case in dollars before starting.
+ * will be checked, and "Retry until the text is right" (up to N more requests and at most $X) with
+ * the worst case in dollars before starting.
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../../commands/store/store';
 import { currentTextCheck, retryRequestUsd } from '../../commands/text-check-state';
 import { STRONGER_TEXT_MODEL, worstCaseText, type TextCheckSettings } from '../../model/text-check-request';
+import './text-check.css';
 
 export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
   const { gen, doc, keyStatus, providerSettings } = useEditor(
@@ -46,38 +47,49 @@ export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
       )}
       {plan && !plan.unchecked && (
         <>
-          <label className="inline">
-            <input
-              type="checkbox"
-              data-testid="retry-text"
-              aria-label="Retry until the text is right"
-              checked={tc.retries > 0}
-              onChange={(e) => set({ retries: e.target.checked ? Math.max(1, tc.retries || 2) : 0 })}
-            />
-            Retry until the text is right: up to
-            <input
-              type="number"
-              className="num"
-              data-testid="retry-text-n"
-              aria-label="More requests"
-              min={0}
-              max={10}
-              value={tc.retries}
-              onChange={(e) => set({ retries: Math.max(0, Math.min(10, Math.round(Number(e.target.value) || 0))) })}
-            />
-            more requests / $
-            <input
-              type="number"
-              className="num"
-              data-testid="retry-text-usd"
-              aria-label="Retry budget in dollars"
-              min={0}
-              step={0.05}
-              placeholder="no cap"
-              value={tc.maxUsd ?? ''}
-              onChange={(e) => set({ maxUsd: e.target.value === '' ? null : Math.max(0, Number(e.target.value) || 0) })}
-            />
-          </label>
+          {/* The checkbox on its own line; its two limits below it, each label on one line (the panel is narrow). */}
+          <div className="retry-text">
+            <label className="inline">
+              <input
+                type="checkbox"
+                data-testid="retry-text"
+                aria-label="Retry until the text is right"
+                checked={tc.retries > 0}
+                onChange={(e) => set({ retries: e.target.checked ? Math.max(1, tc.retries || 2) : 0 })}
+              />
+              Retry until the text is right
+            </label>
+            <div className="retry-limits">
+              <label>
+                up to
+                <input
+                  type="number"
+                  className="num"
+                  data-testid="retry-text-n"
+                  aria-label="More requests"
+                  min={0}
+                  max={10}
+                  value={tc.retries}
+                  onChange={(e) => set({ retries: Math.max(0, Math.min(10, Math.round(Number(e.target.value) || 0))) })}
+                />
+                more requests
+              </label>
+              <label title="The most the retries may spend; empty: no cap">
+                and at most $
+                <input
+                  type="number"
+                  className="num retry-usd"
+                  data-testid="retry-text-usd"
+                  aria-label="Retry budget in dollars"
+                  min={0}
+                  step={0.05}
+                  placeholder="no cap"
+                  value={tc.maxUsd ?? ''}
+                  onChange={(e) => set({ maxUsd: e.target.value === '' ? null : Math.max(0, Number(e.target.value) || 0) })}
+                />
+              </label>
+            </div>
+          </div>
           {spec.provider === 'gemini' && tc.retries > 0 && (
             <label className="inline" title="GPT-Image-2 renders text more reliably than the Gemini models">
               <input
