@@ -52,7 +52,7 @@ export function ObjectOptions() {
   const selecting = useEditor((s) => s.selecting);
   const hasDoc = useEditor((s) => !!s.doc);
   return (
-    <span className="tool-options" data-testid="object-options">
+    <span className="tool-options shrinks" data-testid="object-options">
       <button
         type="button"
         disabled={!hasDoc || !!selecting}
@@ -62,7 +62,9 @@ export function ObjectOptions() {
         Select subject
       </button>
       <SampleChoice />
-      <span className="hint">Drag a rectangle; then Shift-paint “object”, Alt-paint “not object”</span>
+      <span className="hint" title="Drag a rectangle; then Shift-paint “object”, Alt-paint “not object”">
+        Drag a rectangle; then Shift-paint “object”, Alt-paint “not object”
+      </span>
     </span>
   );
 }
@@ -72,7 +74,7 @@ export function ColorRangeOptions() {
   const mode = useEditor((s) => s.selectionMode);
   const set = useEditor((s) => s.setSelect);
   return (
-    <span className="tool-options" data-testid="range-options">
+    <span className="tool-options shrinks" data-testid="range-options">
       <label>
         Fuzziness
         <input
@@ -90,7 +92,11 @@ export function ColorRangeOptions() {
         {sel.fuzziness}
       </label>
       <fieldset className="swatches" aria-label="Sampled colours" style={{ display: 'inline', border: 0, padding: 0, margin: 0 }}>
-        {sel.colors.length === 0 && <span className="hint">Click the photo to pick a colour (Shift adds, Alt removes)</span>}
+        {sel.colors.length === 0 && (
+          <span className="hint" title="Click the photo to pick a colour (Shift adds, Alt removes)">
+            Click the photo to pick a colour (Shift adds, Alt removes)
+          </span>
+        )}
         {sel.colors.map((c, i) => (
           <span
             // biome-ignore lint/suspicious/noArrayIndexKey: colours may repeat; their order is their identity
@@ -115,19 +121,18 @@ export function ColorRangeOptions() {
 export function PressureOption() {
   const pressure = useEditor((s) => s.select.pressure);
   return (
-    <label title="What a pen's pressure changes (a mouse has no pressure)">
-      Pen pressure
-      <select
-        aria-label="Pen pressure"
-        value={pressure}
-        onChange={(e) => useEditor.getState().setSelect({ pressure: e.target.value as PressureUse })}
-      >
-        <option value="off">Off</option>
-        <option value="size">Size</option>
-        <option value="opacity">Opacity</option>
-        <option value="both">Size and opacity</option>
-      </select>
-    </label>
+    // The options say what they are ("Pen: size"), so the bar needs no separate label for it.
+    <select
+      aria-label="Pen pressure"
+      title="Pen pressure: what a pen's pressure changes — size, opacity or both (a mouse has no pressure)"
+      value={pressure}
+      onChange={(e) => useEditor.getState().setSelect({ pressure: e.target.value as PressureUse })}
+    >
+      <option value="off">Pen: off</option>
+      <option value="size">Pen: size</option>
+      <option value="opacity">Pen: opacity</option>
+      <option value="both">Pen: both</option>
+    </select>
   );
 }
 

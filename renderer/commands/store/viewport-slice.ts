@@ -26,7 +26,12 @@ export interface ViewportSlice {
   fitted: boolean;
   /** Height of the dock floating over the stage's bottom (progress, candidates, versions), screen px. */
   dockHeight: number;
-  setStageSize(w: number, h: number): void;
+  /**
+   * The stage's new size. With `moved` (the stage's top-left moved by dx, dy on screen while the window
+   * kept its size: a bar above or beside it changed height or width) the photo stays where it is on
+   * screen at the same zoom; only a real window resize re-fits a fitted view.
+   */
+  setStageSize(w: number, h: number, moved?: { dx: number; dy: number }): void;
   /** The dock's height changed: the next fit keeps clear of it (the view itself does not move). */
   setDockHeight(h: number): void;
   fitToScreen(): void;
@@ -48,7 +53,12 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
   setDockHeight(h) {
     if (h !== get().dockHeight) set({ dockHeight: h });
   },
-  setStageSize(w, h) {
+  setStageSize(w, h, moved) {
+    if (moved) {
+      const { offsetX, offsetY } = get();
+      set({ stageWidth: w, stageHeight: h, offsetX: offsetX - moved.dx, offsetY: offsetY - moved.dy });
+      return;
+    }
     set({ stageWidth: w, stageHeight: h });
     if (get().fitted) get().fitToScreen();
   },

@@ -54,12 +54,19 @@ export function EditorStage() {
 
   painter.setColor(maskColor);
 
-  // Stage follows the container size.
+  // Stage follows the container size. When the window kept its size (the options bar or a panel
+  // changed), the photo keeps its place on screen instead of being re-fitted: switching tools never
+  // makes it jump.
   useEffect(() => {
     const el = wrapRef.current!;
+    let last: { left: number; top: number; winW: number; winH: number } | null = null;
     const ro = new ResizeObserver(() => {
       const r = el.getBoundingClientRect();
-      useEditor.getState().setStageSize(Math.floor(r.width), Math.floor(r.height));
+      const now = { left: r.left, top: r.top, winW: window.innerWidth, winH: window.innerHeight };
+      const sameWindow = last !== null && r.width > 0 && r.height > 0 && last.winW === now.winW && last.winH === now.winH;
+      const moved = sameWindow && last ? { dx: now.left - last.left, dy: now.top - last.top } : undefined;
+      if (r.width > 0 && r.height > 0) last = now;
+      useEditor.getState().setStageSize(Math.floor(r.width), Math.floor(r.height), moved);
       const live = liveRef.current!;
       live.width = Math.floor(r.width);
       live.height = Math.floor(r.height);

@@ -123,10 +123,11 @@ export function ExtendOptions() {
         />
         px
       </label>
-      {/* Always there, with a fixed width, so a drag never re-wraps the bar (and re-fits the view). */}
+      {/* Always there, with a fixed width, so a drag never re-wraps the bar (and re-fits the view); the
+          proposed size goes under the current one, so the bar stays one row at 1280 px. */}
       <span className="muted extend-size" data-testid="extend-size">
-        {doc && `${doc.canvas.width}×${doc.canvas.height}`}
-        {proposal && ` → ${proposal.canvas.width}×${proposal.canvas.height}`}
+        <span>{doc && `${doc.canvas.width}×${doc.canvas.height}`}</span>
+        {proposal && <span>{` → ${proposal.canvas.width}×${proposal.canvas.height}`}</span>}
       </span>
       <button
         type="button"

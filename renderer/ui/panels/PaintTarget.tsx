@@ -24,7 +24,13 @@ export function PaintTarget() {
   }
   return (
     <span className="paint-target layer" data-target="layer" role="status" aria-label={`Painting: layer mask of ${target.name}`}>
-      Painting: <strong>Layer mask · {target.name}</strong>
+      <span className="paint-target-lead">Painting:&nbsp;</span>
+      <strong>
+        Layer mask ·&nbsp;
+        <span className="paint-target-name" title={target.name}>
+          {target.name}
+        </span>
+      </strong>
       <button type="button" onClick={() => setMaskTargetCmd(null)} title="Paint the document mask again">
         Document mask
       </button>

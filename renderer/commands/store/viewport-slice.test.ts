@@ -1,0 +1,43 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmptyMask } from '../../../shared/mask';
+import { putMask } from '../blob-store';
+import { useEditor } from './store';
+
+const st = () => useEditor.getState();
+
+beforeEach(() => {
+  st().setStageSize(1000, 700);
+  st().openDocument({
+    id: `doc-${Math.random()}`,
+    canvas: { width: 640, height: 480 },
+    original: { assetId: 'asset-original', name: 'desk.jpg', width: 640, height: 480, x: 0, y: 0, hasIcc: false, hasExif: false },
+    maskId: putMask(createEmptyMask(640, 480)),
+    layers: [],
+    versions: [],
+  });
+  st().fitToScreen();
+});
+
+describe('stage size', () => {
+  it('a resized window re-fits a fitted view', () => {
+    const before = st().scale;
+    st().setStageSize(1000, 600);
+    expect(st().scale).toBeLessThan(before);
+    expect(st().fitted).toBe(true);
+  });
+
+  it('a bar that grew above the stage (same window) keeps the photo where it was on screen, at the same zoom', () => {
+    const { scale, offsetX, offsetY } = st();
+    // The options bar wrapped to a second row: the stage starts 26 px lower and is 26 px shorter.
+    st().setStageSize(1000, 674, { dx: 0, dy: 26 });
+    expect(st().scale).toBe(scale);
+    // Stage coordinates moved down by 26: the photo's window position (stage top + offset) is unchanged.
+    expect(st().offsetY).toBe(offsetY - 26);
+    expect(st().offsetX).toBe(offsetX);
+    st().setStageSize(1000, 700, { dx: 0, dy: -26 });
+    expect(st().scale).toBe(scale);
+    expect(st().offsetY).toBe(offsetY);
+    // Still "fit on screen" for the next real window resize.
+    expect(st().fitted).toBe(true);
+  });
+});

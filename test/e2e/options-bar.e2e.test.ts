@@ -1,0 +1,115 @@
+/**
+ * The options bar is one row for every tool at 1280 px wide — the brush painting a layer mask, colour
+ * range, the extend tool with a proposal — so switching tools never moves the photo; and where the bar
+ * does wrap (a narrower window), a tool switch still leaves the photo where it was on screen (no re-fit,
+ * no zoom change). Tools chosen with their keys, the layer mask with the mouse.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, type AppHarness } from '../support/app-harness';
+import { docToClient, settleView, summary } from '../support/page-helpers';
+import { startOpenAIServer } from '../servers';
+import { keepThreeBandLayers } from '../support/band-layers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    viewport: { width: 1280, height: 800 },
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  await keepThreeBandLayers(app);
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+type Page = AppHarness['page'];
+
+/** The bar's height, how far its content overflows, the controls outside it and the spread of their vertical centres. */
+async function barLayout(page: Page) {
+  return page.locator('header.options-bar').evaluate((bar) => {
+    const b = bar.getBoundingClientRect();
+    const centres: number[] = [];
+    const outside: string[] = [];
+    for (const c of Array.from(bar.querySelectorAll('button, input, select, label'))) {
+      const r = (c as HTMLElement).getBoundingClientRect();
+      if (!r.width || !r.height) continue;
+      centres.push(r.top + r.height / 2);
+      if (r.right > b.right + 0.5 || r.left < b.left - 0.5) outside.push(c.getAttribute('aria-label') || (c.textContent ?? '').trim());
+    }
+    return {
+      height: Math.round(b.height),
+      overflow: bar.scrollWidth - bar.clientWidth,
+      outside,
+      spread: Math.round(Math.max(...centres) - Math.min(...centres)),
+    };
+  });
+}
+
+/** Where a document point is on screen, and the zoom. */
+async function photoPlace(page: Page) {
+  await settleView(page);
+  const p = await docToClient(page, 300, 200);
+  return { x: Math.round(p.x), y: Math.round(p.y), scale: (await summary(page)).scale };
+}
+
+describe('options bar', () => {
+  it('is one row for every tool at 1280 px, and switching tools never moves the photo', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+0'); // fit on screen: the state in which a resized stage re-fits
+    const place = await photoPlace(page);
+    const seen: Record<string, Awaited<ReturnType<typeof barLayout>>> = {};
+    const check = async (name: string, samePlace = true) => {
+      const bar = await barLayout(page);
+      seen[name] = bar;
+      expect({ name, overflow: bar.overflow, outside: bar.outside }).toEqual({ name, overflow: 0, outside: [] });
+      expect(bar.spread, name).toBeLessThanOrEqual(8);
+      if (samePlace) expect(await photoPlace(page), name).toEqual(place);
+    };
+    for (const key of ['b', 'e', 'm', 'Shift+M', 'l', 'w', 'i', 'o', 'c', 'h']) {
+      await page.keyboard.press(key);
+      await check(key);
+    }
+    // The extend tool with a proposal (its size line shows the proposed canvas too); the view fits the
+    // proposal on purpose, so only the bar is checked.
+    await page.keyboard.press('c');
+    await page.getByRole('button', { name: 'Aspect 21:9' }).click();
+    await check('extend proposal', false);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+0');
+    expect(await photoPlace(page)).toEqual(place);
+    // Painting a layer mask: the brush's options with the layer's name.
+    await page.keyboard.press('b');
+    await page
+      .getByRole('region', { name: 'Layers' })
+      .getByRole('button', { name: /^Paint the layer mask of / })
+      .first()
+      .click();
+    await page.getByRole('status', { name: /^Painting: layer mask of / }).waitFor();
+    await check('layer mask');
+    const heights = new Set(Object.values(seen).map((b) => b.height));
+    expect([...heights]).toHaveLength(1);
+    await page.getByRole('button', { name: 'Document mask', exact: true }).click();
+  });
+
+  it('where the bar wraps (1100 px), a tool switch leaves the photo where it was, at the same zoom', async () => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await page.keyboard.press('m');
+    await page.keyboard.press('Control+0');
+    const place = await photoPlace(page);
+    const oneRow = (await barLayout(page)).height;
+    await page.keyboard.press('b');
+    // The brush's options need two rows here: the stage gets shorter…
+    expect((await barLayout(page)).height).toBeGreaterThan(oneRow);
+    // …but the photo does not move or change size.
+    expect(await photoPlace(page)).toEqual(place);
+    await page.keyboard.press('m');
+    expect((await barLayout(page)).height).toBe(oneRow);
+    expect(await photoPlace(page)).toEqual(place);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
