@@ -12,7 +12,7 @@ import { useEditor } from '../../commands/store/store';
 import { toolFor, activeGesture } from '../tools/tool-registry';
 import { noteMaskGesture } from '../../commands/engine-warm';
 import type { LiveSurface, ToolPointer } from '../tools/tool-types';
-import { MaskOverlayPainter } from './mask-overlay';
+import { hiddenPart, MaskOverlayPainter } from './mask-overlay';
 import { BrushCursor, moveBrushCursor } from './BrushCursor';
 import { registerStageAccess } from './stage-access';
 import { StagedCandidateNode } from './StagedCandidateNode';
@@ -31,6 +31,7 @@ export function EditorStage() {
   const liveRef = useRef<HTMLCanvasElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const painter = useMemo(() => new MaskOverlayPainter(), []);
+  const layerPainter = useMemo(() => new MaskOverlayPainter(), []);
   const doc = useEditor((s) => s.doc);
   const { scale, offsetX, offsetY, stageWidth, stageHeight } = useEditor(
     useShallow((s) => ({ scale: s.scale, offsetX: s.offsetX, offsetY: s.offsetY, stageWidth: s.stageWidth, stageHeight: s.stageHeight })),
@@ -53,6 +54,7 @@ export function EditorStage() {
   const [toolCursor, setToolCursor] = useState<string | null>(null);
 
   painter.setColor(maskColor);
+  layerPainter.setColor(maskColor);
 
   // Stage follows the container size. When the window kept its size (the options bar or a panel
   // changed), the photo keeps its place on screen instead of being re-fitted: switching tools never
@@ -269,14 +271,35 @@ export function EditorStage() {
         <Layer name="staged-layer" listening={false} imageSmoothingEnabled={scale < 2}>
           {doc && <StagedCandidateNode scale={scale} />}
         </Layer>
-        {/* The mask overlay hides itself while candidates are staged, so they can be judged. */}
+        {/* The mask overlay hides itself while candidates are staged, so they can be judged. While a
+            layer mask is painted it shows that mask (where it hides the layer), not the document mask. */}
         <Layer listening={false} visible={maskVisible && !!doc && !staging}>
-          {doc && (
+          {doc && !maskTarget && (
             <Shape
               name="mask-overlay"
               maskId={doc.maskId}
               sceneFunc={(ctx) => {
                 painter.paint(ctx._context, getMask(doc.maskId), maskOpacity, visibleDoc, scale);
+              }}
+            />
+          )}
+          {doc && maskTarget?.maskId && (
+            <Shape
+              name="layer-mask-overlay"
+              maskId={maskTarget.maskId}
+              sceneFunc={(ctx) => {
+                const c = ctx._context;
+                c.save();
+                c.translate(maskTarget.x, maskTarget.y);
+                const { x, y, width, height } = visibleDoc;
+                layerPainter.paint(
+                  c,
+                  hiddenPart(maskTarget.maskId!),
+                  maskOpacity,
+                  { x: x - maskTarget.x, y: y - maskTarget.y, width, height },
+                  scale,
+                );
+                c.restore();
               }}
             />
           )}

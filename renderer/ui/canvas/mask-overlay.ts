@@ -7,7 +7,8 @@
  * recently drawn dropped first. (Keyed weakly by tile, every mask the undo history keeps alive kept
  * its 256 KB canvases alive too: ~3 MB per rectangle mask, a hundred edits deep.)
  */
-import { TILE_SIZE, type TiledMask } from '../../../shared/mask';
+import { invertMask, TILE_SIZE, type TiledMask } from '../../../shared/mask';
+import { getMask } from '../../commands/blob-store';
 
 type Rgb = readonly [number, number, number];
 
@@ -19,6 +20,24 @@ let liveCanvases = 0;
 /** Tile canvases held by every painter (bench accounting). */
 export function overlayTileCanvases(): number {
   return liveCanvases;
+}
+
+const hiddenParts = new Map<string, TiledMask>();
+
+/**
+ * Where a layer mask hides its layer (255 − value), for the overlay while that mask is painted. Masks
+ * are immutable, so it is computed once per mask id (the last few kept: the current one and undo's).
+ */
+export function hiddenPart(maskId: string): TiledMask {
+  let m = hiddenParts.get(maskId);
+  if (m) return m;
+  m = invertMask(getMask(maskId));
+  hiddenParts.set(maskId, m);
+  for (const k of hiddenParts.keys()) {
+    if (hiddenParts.size <= 4) break;
+    hiddenParts.delete(k);
+  }
+  return m;
 }
 
 export class MaskOverlayPainter {

@@ -1,0 +1,79 @@
+/**
+ * While a layer mask is painted, the overlay shows that layer mask — red where it hides the layer —
+ * and not the document mask, whose red over the band made the erased stripe look olive. Real keys and
+ * mouse; the colours are read from the screen (a screenshot of one pixel), overlay on against off.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import type { AppHarness } from '../support/app-harness';
+import { launchApp } from '../support/app-harness';
+import { docToClient, dragPath, settleView, summary } from '../support/page-helpers';
+import { startOpenAIServer } from '../servers';
+import { keepThreeBandLayers } from '../support/band-layers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    viewport: { width: 1400, height: 900 },
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  await keepThreeBandLayers(app);
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+type Page = AppHarness['page'];
+
+/** The screen's RGB at a document point. */
+async function screenRgb(page: Page, x: number, y: number): Promise<number[]> {
+  await page.mouse.move(2, 2); // the brush cursor off the canvas
+  await settleView(page);
+  const c = await docToClient(page, x, y);
+  const png = await page.screenshot({ clip: { x: Math.round(c.x), y: Math.round(c.y), width: 1, height: 1 } });
+  const { data } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return [data[0], data[1], data[2]];
+}
+
+/** How much redder the overlay makes a point: red gained minus green gained, overlay on against off. */
+async function redTint(page: Page, x: number, y: number): Promise<number> {
+  if (!(await summary(page)).maskVisible) await page.keyboard.press('\\');
+  const on = await screenRgb(page, x, y);
+  await page.keyboard.press('\\');
+  expect((await summary(page)).maskVisible).toBe(false);
+  const off = await screenRgb(page, x, y);
+  await page.keyboard.press('\\');
+  return on[0] - off[0] - (on[1] - off[1]);
+}
+
+describe('overlay while painting a layer mask', () => {
+  it('shows where the layer mask hides the layer, not the document mask', async () => {
+    const page = app.page;
+    // The document mask covers the band (y 120–180 from x 120 to 380): the overlay tints it.
+    expect(await redTint(page, 250, 150)).toBeGreaterThan(40);
+    await page
+      .getByRole('region', { name: 'Layers' })
+      .getByRole('button', { name: /^Paint the layer mask of / })
+      .first()
+      .click();
+    await page.getByRole('status', { name: /^Painting: layer mask of / }).waitFor();
+    expect((await summary(page)).tool).toBe('eraser');
+    // The layer has no mask yet: it hides nothing, so nothing is tinted — the band shows as it is.
+    expect(Math.abs(await redTint(page, 250, 150))).toBeLessThanOrEqual(6);
+    // Erase a stripe across the band: the overlay tints the stripe (hidden), not the rest of the band.
+    await dragPath(page, [
+      [250, 110],
+      [250, 190],
+    ]);
+    expect((await summary(page)).label).toBe('Eraser on layer mask');
+    expect(await redTint(page, 250, 150)).toBeGreaterThan(40);
+    expect(Math.abs(await redTint(page, 330, 150))).toBeLessThanOrEqual(6);
+    // Back to the document mask: its overlay again.
+    await page.getByRole('button', { name: 'Document mask', exact: true }).click();
+    expect(await redTint(page, 330, 150)).toBeGreaterThan(40);
+  });
+});
