@@ -41,7 +41,7 @@ export function PromptTools() {
             setGen(p ? { presetId: p.id, ...(p.prompt ? { prompt: p.prompt } : {}) } : { presetId: null });
           }}
         >
-          <option value="">Preset: none</option>
+          <option value="">No preset</option>
           {presets.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -50,6 +50,7 @@ export function PromptTools() {
           ))}
         </select>
         <select
+          className="recent-prompts"
           aria-label="Recent prompts"
           value=""
           disabled={!recent.thisDoc.length && !recent.others.length}

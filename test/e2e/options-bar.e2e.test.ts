@@ -112,4 +112,53 @@ describe('options bar', () => {
     expect(await photoPlace(page)).toEqual(place);
     await page.setViewportSize({ width: 1280, height: 800 });
   });
+
+  it('labels and lists in the bar and the side column are not cut or run together at 1280 px', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    await page
+      .getByRole('region', { name: 'Layers' })
+      .getByRole('button', { name: /^Select layer / })
+      .first()
+      .click();
+    const look = await page.evaluate(() => {
+      const range = document.createRange();
+      const textRect = (n: Node) => {
+        range.selectNodeContents(n);
+        return range.getBoundingClientRect();
+      };
+      // "Painting:" and "Document mask" apart (they ran together as "Painting:Document mask").
+      const chip = document.querySelector('[aria-label="Painting: document mask"]')!;
+      const lead = Array.from(chip.childNodes).find((n) => n.textContent?.includes('Painting:'))!;
+      const gap = chip.querySelector('strong')!.getBoundingClientRect().left - textRect(lead).right;
+      // The two lists above the prompt show their whole first line ("Recent promp" was cut).
+      const cut: string[] = [];
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      for (const name of ['Prompt preset', 'Recent prompts']) {
+        const sel = document.querySelector(`select[aria-label="${name}"]`) as HTMLSelectElement;
+        ctx.font = getComputedStyle(sel).font;
+        // Room for the text: the box less its padding and the arrow (about 20 px).
+        if (ctx.measureText(sel.options[sel.selectedIndex].text).width > sel.clientWidth - 24) cut.push(name);
+      }
+      // The layer's opacity: "%" on the input's line (it sat under it).
+      const opacity = document.querySelector('input[aria-label^="Opacity of "]')!;
+      const percent = Array.from(opacity.parentElement!.querySelectorAll('span')).find((e) => e.textContent === '%')!;
+      const centre = (r: DOMRect) => r.top + r.height / 2;
+      const percentOff = Math.abs(centre(percent.getBoundingClientRect()) - centre(opacity.getBoundingClientRect()));
+      const buttons = ['Duplicate', 'Merge down'].map((t) =>
+        Math.round(
+          Array.from(document.querySelectorAll('fieldset.layer-actions button'))
+            .find((b) => b.textContent === t)!
+            .getBoundingClientRect().height,
+        ),
+      );
+      return { gap, cut, percentOff, buttons };
+    });
+    expect({ apart: look.gap >= 3, cut: look.cut, percentOnLine: look.percentOff <= 4 }).toEqual({
+      apart: true,
+      cut: [],
+      percentOnLine: true,
+    });
+    expect(Math.max(...look.buttons)).toBeLessThanOrEqual(28);
+  });
 });

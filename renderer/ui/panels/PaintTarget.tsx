@@ -24,7 +24,7 @@ export function PaintTarget() {
   }
   return (
     <span className="paint-target layer" data-target="layer" role="status" aria-label={`Painting: layer mask of ${target.name}`}>
-      <span className="paint-target-lead">Painting:&nbsp;</span>
+      <span className="paint-target-lead">Painting:</span>
       <strong>
         Layer mask ·&nbsp;
         <span className="paint-target-name" title={target.name}>
