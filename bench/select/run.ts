@@ -10,6 +10,7 @@ import { expandRect, intersectRects } from '../../shared/geometry/rect';
 import { iou } from '../../shared/select/test-scenes';
 import { compositeCases, cutoutCases, realCases, studioCases, type SelectCase } from './cases';
 import { timing24 } from './timing';
+import { appTiming } from './app-timing';
 
 function truthBox(c: SelectCase): { x: number; y: number; width: number; height: number } {
   const { width: w, height: h } = c.img;
@@ -69,7 +70,7 @@ function runCase(c: SelectCase): CaseResult {
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
-export async function runSelectBench(quick: boolean, noTiming = false) {
+export async function runSelectBench(quick: boolean, noTiming = false, noApp = false) {
   const cases: SelectCase[] = [
     ...(await compositeCases('dev', quick ? 4 : 12)),
     ...studioCases('dev', quick ? 3 : 6),
@@ -123,7 +124,36 @@ export async function runSelectBench(quick: boolean, noTiming = false) {
     );
     console.table(timing.rows);
   } else console.log('\n24 MP timing skipped (--no-timing)');
-  const result = { date: new Date().toISOString(), results, groups, compositeMean, studioSubject, compositeSubject, timing };
+  const app = noTiming || noApp ? null : await appTiming(5);
+  if (app) {
+    console.log(
+      `\nIn the app (Chromium, e2e harness, real mouse and keys): mouse-up / Shift+O → the frame showing the selection, median of ${app.rows[0]?.runs ?? 0} after the first (load ${app.loadavg.map((l) => l[0].toFixed(1)).join(' / ')}); floor: sharp reducing the same region of the decoded photo to the engine's size`,
+    );
+    console.table(
+      Object.fromEntries(
+        app.rows.map((r) => [
+          `${r.tool}, ${r.photo}`,
+          {
+            'first ms': Number.isFinite(r.firstMs) ? r.firstMs : '',
+            'median ms': r.medianMs,
+            'floor ms': r.floorMs,
+            'ratio to floor': r.ratio,
+            'goal < 2 s': r.goal,
+          },
+        ]),
+      ),
+    );
+    for (const r of app.rows) {
+      const top = Object.entries(r.spans)
+        .filter(([n]) => !n.startsWith('worker: read '))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([n, ms]) => `${n} ${ms}`)
+        .join(', ');
+      console.log(`  ${r.tool}, ${r.photo}: ${top}`);
+    }
+  } else console.log('\nIn-app timing skipped (--no-timing / --no-app)');
+  const result = { date: new Date().toISOString(), results, groups, compositeMean, studioSubject, compositeSubject, timing, app };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/select.json', JSON.stringify(result, null, 2));
   return result;

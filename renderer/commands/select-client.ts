@@ -9,12 +9,16 @@ import { getBitmap, placeBitmap } from './blob-store';
 import { ensureBitmap } from './candidate-assets';
 import { useEditor } from './store/store';
 import type { SelectOp, SelectResponse, SourceLayer, SourceSpec } from '../workers/select-protocol';
+import { wallClock } from './edit-trace';
+import { traceSpan, type SelectTrace } from './select-trace';
 
 export type SampleFrom = 'composite' | 'original';
 
 let worker: Worker | null = null;
 let workerKey: string | null = null;
 let nextId = 1;
+/** The worker was started and has not answered yet (its start-up is in the first transfer's time). */
+let workerFresh = false;
 const pending = new Map<number, { resolve: (r: SelectResponse) => void; reject: (e: Error) => void }>();
 
 function getWorker(): Worker {
@@ -32,6 +36,7 @@ function getWorker(): Worker {
   });
   worker = w;
   workerKey = null;
+  workerFresh = true;
   return w;
 }
 
@@ -79,9 +84,43 @@ async function sourceFor(sample: SampleFrom, key: string): Promise<{ key: string
   const layers: SourceLayer[] = [];
   for (const { assetId, rect, opacity } of wanted) {
     const at = placeBitmap(assetId, rect);
-    if (at && !at.reduced) layers.push({ bitmap: at.image, x: at.x, y: at.y, width: at.width, height: at.height, opacity });
+    // A copy of its own is moved to the worker (transferred): cloning the app's bitmap into the
+    // message copied its pixels (a 24 MP photo took seconds under load).
+    if (at && !at.reduced)
+      layers.push({ bitmap: await createImageBitmap(at.image), x: at.x, y: at.y, width: at.width, height: at.height, opacity });
   }
   return { key, width: doc.canvas.width, height: doc.canvas.height, layers };
+}
+
+/** The source being handed to the worker ahead of a job (warmSelectWorker); a job waits for it rather than send it twice. */
+let warming: Promise<void> | null = null;
+/** Asked again while a warm-up ran (e.g. the full decode replaced a preview): run once more after it. */
+let warmAgain: SampleFrom | null = null;
+
+/**
+ * Starts the worker and hands it the source now, while the user is still dragging or choosing, so
+ * the first selection does not wait for the worker to start, the full-resolution bitmaps to be
+ * decoded and sent, and their first read. Nothing is sent when the worker already holds it.
+ */
+export function warmSelectWorker(sample: SampleFrom): void {
+  if (warming !== null) {
+    warmAgain = sample;
+    return;
+  }
+  warming = (async () => {
+    // The full-resolution bitmaps first: the key names their size (a reduced preview has another).
+    await Promise.all(sourceLayers(sample).map((l) => ensureBitmap(l.assetId)));
+    const key = sourceKey(sample);
+    if (!key || workerKey === key) return;
+    await runSelectJob(sample, { op: 'prepare' }, undefined, false).promise;
+  })()
+    .catch(() => {})
+    .finally(() => {
+      warming = null;
+      const again = warmAgain;
+      warmAgain = null;
+      if (again) warmSelectWorker(again);
+    });
 }
 
 export interface SelectJob<T> {
@@ -90,27 +129,50 @@ export interface SelectJob<T> {
 }
 
 /** Runs one job; rejects with `cancelled` when cancelled, with the worker's message when it fails. */
-export function runSelectJob(sample: SampleFrom, job: SelectOp): SelectJob<SelectResponse & { ok: true }> {
+export function runSelectJob(
+  sample: SampleFrom,
+  job: SelectOp,
+  trace?: SelectTrace,
+  waitForWarmUp = true,
+): SelectJob<SelectResponse & { ok: true }> {
   let cancelled = false;
   let myId = 0;
   let rejectMine: ((e: Error) => void) | null = null;
   const promise = (async () => {
+    // The source on its way to the worker: wait for it rather than gather and send it twice.
+    if (warming !== null && waitForWarmUp) {
+      const t = wallClock();
+      await warming;
+      traceSpan(trace, 'renderer: wait for the warm-up to hand over the source', t);
+    }
     const key = sourceKey(sample);
     const doc = useEditor.getState().doc;
     if (!key || !doc) throw new Error('no photo is open');
     for (let attempt = 0; attempt < 2; attempt++) {
       if (cancelled) throw new Error('cancelled');
       // The worker keeps the last source: only a new one is gathered (and its patches decoded).
+      const t0 = wallClock();
       const spec: SourceSpec =
         workerKey === key && attempt === 0 ? { key, width: doc.canvas.width, height: doc.canvas.height } : await sourceFor(sample, key);
+      if (spec.layers) traceSpan(trace, 'renderer: gather the source bitmaps', t0);
       if (cancelled) throw new Error('cancelled');
       const w = getWorker();
+      const fresh = workerFresh;
+      workerFresh = false;
       myId = nextId++;
+      const sent = wallClock();
       const res = await new Promise<SelectResponse>((resolve, reject) => {
         rejectMine = reject;
         pending.set(myId, { resolve, reject });
-        w.postMessage({ id: myId, source: spec, job });
+        w.postMessage({ id: myId, source: spec, job }, spec.layers?.map((l) => l.bitmap) ?? []);
       });
+      const got = wallClock();
+      if (res.ok && res.timing && trace) {
+        const what = `${spec.layers ? 'job + source' : 'job'}${fresh ? ' + worker start' : ''}`;
+        traceSpan(trace, `transfer → worker (${what})`, sent, res.timing.receivedAt);
+        trace.spans.push(...res.timing.spans);
+        traceSpan(trace, 'transfer ← worker (result)', res.timing.sentAt, got, res.coverage?.data.byteLength);
+      }
       if (res.ok) {
         workerKey = key;
         return res;

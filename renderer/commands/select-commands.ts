@@ -14,6 +14,8 @@ import { useEditor } from './store/store';
 import type { SelectionMode } from './store/tools-slice';
 import type { SelectOp, SelectPreview } from '../workers/select-protocol';
 import { runSelectJob, type SelectJob } from './select-client';
+import { afterNextPaint, wallClock } from './edit-trace';
+import { beginSelectTrace, endSelectTrace, traceSpan } from './select-trace';
 
 const st = () => useEditor.getState();
 let running: SelectJob<unknown> | null = null;
@@ -36,7 +38,8 @@ async function run(label: string, op: SelectOp, land: (cov: Coverage | null) => 
   // One selection job at a time: a click while one runs is ignored.
   if (!doc || running) return;
   const startMask = doc.maskId;
-  const job = runSelectJob(s.select.sample, op);
+  const trace = beginSelectTrace(label);
+  const job = runSelectJob(s.select.sample, op, trace);
   running = job;
   s.setSelecting(label);
   s.setBusy(`${label}…`);
@@ -44,7 +47,14 @@ async function run(label: string, op: SelectOp, land: (cov: Coverage | null) => 
     const res = await job.promise;
     const now = st().doc;
     if (now?.id !== doc.id || now.maskId !== startMask) return;
+    const t = wallClock();
     land(res.coverage ?? null);
+    traceSpan(trace, 'renderer: write the mask (one undo step)', t);
+    const p = wallClock();
+    void afterNextPaint().then(() => {
+      traceSpan(trace, 'renderer: first paint', p);
+      endSelectTrace(trace);
+    });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (msg === 'cancelled') st().notify('info', `${label} cancelled; the mask is unchanged.`);

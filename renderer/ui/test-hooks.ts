@@ -18,6 +18,7 @@ import { autosaveStatus } from '../commands/autosave';
 import { getStage } from './canvas/stage-access';
 import { editTracer } from '../commands/edit-trace';
 import { rangePreview } from '../commands/select-commands';
+import { selectTraces } from '../commands/select-trace';
 import { hasUnsavedChanges } from '../commands/project-commands';
 
 export function installTestHooks(): void {
@@ -52,6 +53,10 @@ export function installTestHooks(): void {
     /** Timing spans of the last edits (keypress → candidate on screen), oldest first. */
     editTimings() {
       return editTracer.traces().map((t) => ({ ...t, spans: t.spans.map((x) => ({ ...x })) }));
+    },
+    /** Timing spans of the last selection jobs (start → result on screen), oldest first. */
+    selectTimings() {
+      return selectTraces();
     },
     /** How many edits have reached the screen since start (`editTimings()` keeps only the last 50). */
     editsShown(): number {

@@ -6,7 +6,13 @@
  */
 import type { Rect } from '../../shared/geometry/rect';
 import { colorRange, magicWand, refineMaskEdge, selectObject, type PixelSource, type RgbaImage } from '../../shared/select';
+import type { TimingSpan } from '../../shared/timing/spans';
+import { trimCoverage } from '../../shared/mask/trim-coverage';
 import type { SelectRequest, SelectResponse, SourceLayer, SourceSpec } from './select-protocol';
+
+const wall = (): number => performance.timeOrigin + performance.now();
+/** Spans of the job being run (reads are timed one by one inside `canvasSource`). */
+let spans: TimingSpan[] = [];
 
 let held: { key: string; width: number; height: number; layers: SourceLayer[] } | null = null;
 /** The whole source at full resolution, kept for repeated wand clicks. */
@@ -17,6 +23,7 @@ function canvasSource(spec: { width: number; height: number; layers: SourceLayer
     width: spec.width,
     height: spec.height,
     read(rect: Rect, outWidth?: number, outHeight?: number): RgbaImage {
+      const t = wall();
       const ow = outWidth ?? rect.width;
       const oh = outHeight ?? rect.height;
       const canvas = new OffscreenCanvas(ow, oh);
@@ -48,6 +55,13 @@ function canvasSource(spec: { width: number; height: number; layers: SourceLayer
         );
       }
       const d = ctx.getImageData(0, 0, ow, oh);
+      const full = ow === rect.width && oh === rect.height;
+      spans.push({
+        name: full ? 'worker: read full-size pixels' : 'worker: read reduced pixels',
+        start: t,
+        end: wall(),
+        bytes: ow * oh * 4,
+      });
       return { width: ow, height: oh, data: d.data };
     },
   };
@@ -69,19 +83,37 @@ function takeSource(spec: SourceSpec): PixelSource | null {
   return held && held.key === spec.key ? canvasSource(held) : null;
 }
 
+let receivedAt = 0;
+
 function post(msg: SelectResponse, transfer: Transferable[] = []): void {
+  if (msg.ok) msg.timing = { receivedAt, spans, sentAt: wall() };
   (self as unknown as Worker).postMessage(msg, transfer);
 }
 
 self.onmessage = (e: MessageEvent<SelectRequest>) => {
+  receivedAt = wall();
+  spans = [];
   const { id, source, job } = e.data;
   try {
     const src = takeSource(source);
+    spans.push({ name: 'worker: take source', start: receivedAt, end: wall() });
     if (!src) {
       post({ id, ok: false, error: 'source missing', needSource: true });
       return;
     }
     switch (job.op) {
+      case 'prepare': {
+        // A small read of the whole: the first draw of a big bitmap costs about a second at 24 MP
+        // (its pixels are made ready to draw), whatever the rectangle; it is paid here instead.
+        const k = Math.min(1, 64 / Math.max(src.width, src.height));
+        src.read(
+          { x: 0, y: 0, width: src.width, height: src.height },
+          Math.max(1, Math.round(src.width * k)),
+          Math.max(1, Math.round(src.height * k)),
+        );
+        post({ id, ok: true });
+        return;
+      }
       case 'wand': {
         const cov = magicWand(wholeImage(src, source.key), job.x, job.y, job);
         post({ id, ok: true, coverage: cov }, [cov.data.buffer]);
@@ -125,8 +157,17 @@ self.onmessage = (e: MessageEvent<SelectRequest>) => {
         return;
       }
       case 'object': {
-        const res = selectObject(src, { rect: job.rect, strokes: job.strokes });
-        post({ id, ok: true, coverage: res.coverage }, [res.coverage.data.buffer]);
+        let last = wall();
+        const mark = (step: string) => {
+          const now = wall();
+          spans.push({ name: `worker: engine: ${step}`, start: last, end: now });
+          last = now;
+        };
+        const res = selectObject(src, { rect: job.rect, strokes: job.strokes, mark });
+        // Only the part that selects something is sent and written (zeros add and subtract nothing).
+        const coverage = trimCoverage(res.coverage);
+        mark('trim to what it selects');
+        post({ id, ok: true, coverage }, [coverage.data.buffer]);
         return;
       }
       case 'refine': {

@@ -15,6 +15,7 @@ export {
   type Coverage,
 } from './tiled-mask';
 export { maskFromArray, maskToArray, readMaskRegion } from './mask-region';
+export { trimCoverage } from './trim-coverage';
 export { maskBounds, isMaskEmpty, countMaskPixels } from './mask-queries';
 export { MASK_ON } from './threshold';
 export { applyCoverage, coverageLut, type CoverageMode } from './apply-coverage';

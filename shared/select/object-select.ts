@@ -34,6 +34,8 @@ export interface ObjectSelectRequest {
   /** Full-resolution edge refinement (on by default). */
   refine?: boolean;
   shouldStop?: () => boolean;
+  /** Called as each step ends (timing spans: reduced read, graph cut, upsample, refine, clip). */
+  mark?: (step: string) => void;
 }
 
 export interface ObjectSelectResult {
@@ -66,7 +68,9 @@ export function selectObject(src: PixelSource, req: ObjectSelectRequest): Object
   const small = reducedSize(region.width, region.height, req.maxSide ?? 400);
   const sw = small.width;
   const sh = small.height;
+  const mark = req.mark ?? (() => {});
   const img = src.read(region, sw, sh);
+  mark('read reduced region');
   const kx = sw / region.width;
   const ky = sh / region.height;
 
@@ -103,16 +107,20 @@ export function selectObject(src: PixelSource, req: ObjectSelectRequest): Object
       }
     }
   }
+  mark(rect ? 'trimap' : 'subject prior');
   const gc = grabCut(img, { trimap, prior, priorWeight: prior ? 1 : 0, iterations: req.iterations ?? 5, shouldStop: req.shouldStop });
   dropSmallComponents(gc.labels, sw, sh, rect ? 0.02 : 0.05);
   for (let p = 0; p < gc.labels.length; p++) gc.labels[p] = trimap[p] === FG ? 255 : gc.labels[p] ? 255 : 0;
 
+  mark('graph cut');
   let full = upsampleBilinear(gc.labels, sw, sh, region.width, region.height);
+  mark('upsample to full size');
   if (req.refine !== false && small.scale < 1) {
     const radius = Math.min(MAX_REFINE_RADIUS, Math.max(2, Math.round(1.5 / small.scale)));
     // The filter's coefficients on a copy ~r/2.5 times smaller (window radius 2–3 px there): same edge, a third of the time.
     const subsample = Math.max(1, Math.floor(radius / 2.5));
     full = refineAlongEdge(src, region, full, { radius, eps: 1e-3, sharpen: 2, subsample, shouldStop: req.shouldStop });
+    mark('refine along the edge at full size');
   }
   if (rect) {
     // Nothing outside the rectangle is ever selected: clear the margin around it.
@@ -128,5 +136,6 @@ export function selectObject(src: PixelSource, req: ObjectSelectRequest): Object
       full.fill(0, y * W0 + right, (y + 1) * W0);
     }
   }
+  mark('clip to the rectangle');
   return { coverage: { rect: region, data: full }, region, iterations: gc.iterations };
 }
