@@ -189,7 +189,6 @@ export async function appTiming(runs: number): Promise<{ rows: AppRow[]; loadavg
   const loads: number[][] = [loadavg()];
   const app = await launchApp({ viewport: { width: 1600, height: 1000 } });
   app.page.on('crash', () => console.error('the page crashed'));
-  app.page.on('close', () => console.error('the page closed'));
   try {
     const k = BIG.width / 2560;
     const scale = (b: Box): Box => ({
