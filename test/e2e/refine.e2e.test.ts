@@ -89,6 +89,21 @@ describe('Refine with…', () => {
     const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());
     expect(versions.at(-1).model).toBe('gpt-image-2');
     expect(await page.getByTestId('version-lineage').last().textContent()).toBe('Nano Banana 2 (Gemini 3.1 Flash Image) → gpt-image-2');
+    // The card stays short: size · cost · time on one line (it wrapped), the lineage on at most two (it took three).
+    const lines = await page
+      .getByTestId('version')
+      .last()
+      .evaluate((card) => {
+        const lineHeight = (el: Element) => Number.parseFloat(getComputedStyle(el).lineHeight) || 12;
+        const size = card.querySelector('.tag > span:nth-child(2)')!;
+        const lineage = card.querySelector('[data-testid="version-lineage"]')!;
+        return {
+          size: Math.round(size.getBoundingClientRect().height / lineHeight(size)),
+          lineage: Math.round(lineage.getBoundingClientRect().height / lineHeight(lineage)),
+        };
+      });
+    expect(lines.size).toBe(1);
+    expect(lines.lineage).toBeLessThanOrEqual(2);
     const doc = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
     expect(doc).toBe(layersBefore + 1);
     // Its candidates are kept or gone: the refinement's status line goes with them.

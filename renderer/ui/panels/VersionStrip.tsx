@@ -110,7 +110,7 @@ const VersionItem = memo(function VersionItem({
       )}
       <span className="tag">
         <span className="tag-model">{v.model}</span>
-        <span>
+        <span className="tag-size">
           {v.requestSize.width}×{v.requestSize.height} · {formatUsd(v.costUsd)} · {v.seconds.toFixed(1)}s
         </span>
         {v.lineage?.length ? (
