@@ -313,6 +313,10 @@ describe('editor shortcuts do not fire while typing', () => {
     expect(kept.historyLabels).toHaveLength(s0.history.length + 1);
     await page.keyboard.press('Control+z');
     expect((await summary(page)).layers).toBe(0);
+    // Undoing the Keep brings its candidates back; Esc discards them all.
+    expect((await appState(page)).staged).toHaveLength(2);
+    await page.keyboard.press('Escape');
+    expect((await appState(page)).staged).toHaveLength(0);
     await page.keyboard.press('Control+a');
     expect((await appState(page)).maskPixels).toBe(600 * 400);
     expect(app.errors).toEqual([]);
