@@ -1,7 +1,7 @@
 /**
  * Generate → job → candidates. Sends `edit:start` (or `outpaint:start`, see outpaint-client.ts), follows `job:progress` (with a slow poll as a
  * safety net for a lost event), fetches `job:result` once when the job ends and stages the
- * candidates. A failed or cancelled job only produces a message: it never touches the document.
+ * candidates. A failed or cancelled job only produces a message (and its sent requests' cost): never a document change.
  *
  * `createJobClient(deps)` builds one client; its state (the last request, early events, the poll)
  * lives in that object, and everything it talks to (bridge, store, blobs, timers) is injected, so
@@ -38,7 +38,6 @@ import { afterNextPaint, editTracer, traceResult, type EditTracer } from './edit
 /** Safety-net poll for a lost `job:progress` event (ms). */
 const POLL_MS = 1500;
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
-
 export type { JobClient, JobClientDeps, JobRequest } from './job-client-types';
 
 export function createJobClient(deps: JobClientDeps): JobClient {
@@ -332,8 +331,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
         return;
       }
       trace.drop();
-      // Requests that reached the service before it failed or was cancelled may be billed (main's ledger counts them).
-      st().addSpend(job.docId, r.spentUsd ?? 0);
+      st().addSpend(job.docId, r.spentUsd ?? 0); // requests sent before it failed or was cancelled may be billed
       if (r.state === 'failed') reportJobError(deps.store, r.error, job.model, job.modelName);
       else st().notify('info', 'Cancelled — the document is unchanged');
       endJob();

@@ -102,7 +102,7 @@ describe('a whole-photo mask with Nano Banana 2 on a 1.45:1 photo', () => {
       for (let x = 0; x < W; x++) {
         if (!mask[y * W + x]) continue;
         for (let yy = Math.max(0, y - band); yy <= Math.min(H - 1, y + band); yy++)
-          near.fill(1, yy * W + Math.max(0, x - band), yy * W + Math.min(W - 1, x + band) + 1);
+          for (let xx = Math.max(0, x - band); xx <= Math.min(W - 1, x + band); xx++) near[yy * W + xx] = 1;
       }
     let outside = 0;
     let farPixels = 0;
