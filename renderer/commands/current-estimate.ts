@@ -8,7 +8,7 @@ import { getMask } from './blob-store';
 import type { EditorStore } from './store/store';
 import type { ReferenceImage } from './store/jobs-slice';
 import { computeEstimate, type Estimate } from '../model/estimate';
-import { buildModelOptions, LOCAL_MODEL, maxReferences, providerLabel, type ModelOption } from '../model/model-options';
+import { buildModelOptions, LOCAL_MODEL, maxReferences, providerLabel, withArticle, type ModelOption } from '../model/model-options';
 import { qualityFor } from '../model/edit-request';
 import { MASK_ON } from '../../shared/mask/threshold';
 import type { RoutingDecision } from '../../shared/routing';
@@ -147,7 +147,8 @@ export function generateBlocker(s: EditorStore, estimate = currentEstimate(s)): 
   if (estimate && !estimate.ok && estimate.code === 'empty-mask') return pendingExtension(s) ?? estimate.error;
   if (estimate && !estimate.ok) return estimate.error;
   const opt = currentOption(s);
-  if (!opt.usable && opt.keyProvider) return `Set a ${providerLabel(opt.keyProvider, s.providerSettings.gateways)} key in Settings (⚙)`;
+  if (!opt.usable && opt.keyProvider)
+    return `Set ${withArticle(providerLabel(opt.keyProvider, s.providerSettings.gateways))} key in Settings (⚙)`;
   if (opt.spec.provider !== 'local' && !s.gen.prompt.trim()) return 'Type a prompt';
   return null;
 }

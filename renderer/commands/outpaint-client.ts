@@ -7,7 +7,7 @@
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import type { EditorStore } from './store/store';
 import { useEditor } from './store/store';
-import { providerLabel } from '../model/model-options';
+import { providerLabel, withArticle } from '../model/model-options';
 import { currentOption, fillsExtension } from './current-estimate';
 import { beginJob, failStart, sendJob } from './job-client';
 import { editTracer } from './edit-trace';
@@ -52,7 +52,8 @@ export function outpaintBlocker(s: EditorStore, estimate = currentOutpaintEstima
   if (s.job) return 'A job is running';
   if (estimate && !estimate.ok) return estimate.error;
   const opt = currentOption(s);
-  if (!opt.usable && opt.keyProvider) return `Set a ${providerLabel(opt.keyProvider, s.providerSettings.gateways)} key in Settings (⚙)`;
+  if (!opt.usable && opt.keyProvider)
+    return `Set ${withArticle(providerLabel(opt.keyProvider, s.providerSettings.gateways))} key in Settings (⚙)`;
   return null;
 }
 

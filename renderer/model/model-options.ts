@@ -35,6 +35,11 @@ export function keyProviderFor(spec: ModelSpec, gatewayId?: string): string | nu
   }
 }
 
+/** "a" or "an" before a provider's name in a message ("Set an OpenAI key", "Set a Google Gemini key"). */
+export function withArticle(label: string): string {
+  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+}
+
 /** Human name of a key provider, for messages ("Set an OpenAI key…"). */
 export function providerLabel(provider: string, gateways: readonly GatewaySettings[] = []): string {
   if (provider === 'openai') return 'OpenAI';

@@ -28,7 +28,7 @@ describe('several models at once', () => {
     const label = (s: ModelSpec) => (s.provider === 'openai' ? 'OpenAI' : 'Google Gemini');
     expect(multiBlocker([row('gpt-image-2', 0, 0)], 'x', label)).toBe('Choose at least one model and how many candidates');
     expect(multiBlocker([row('gpt-image-2', 1, 0, { usable: false })], 'x', label)).toBe(
-      'Set a OpenAI key in Settings (⚙) or set GPT Image 2 to 0',
+      'Set an OpenAI key in Settings (⚙) or set GPT Image 2 to 0',
     );
     expect(multiBlocker([row('gpt-image-2', 1, 0, { estimate: { ok: false, error: 'Paint a mask first' } })], 'x', label)).toBe(
       'GPT Image 2: Paint a mask first',

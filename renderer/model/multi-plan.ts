@@ -4,6 +4,7 @@
  */
 import type { ExpectedTime, ModelSpec } from '../../shared/models';
 import type { MultiEntryState } from './job-state';
+import { withArticle } from './model-options';
 
 export interface MultiRow {
   value: string;
@@ -55,7 +56,7 @@ export function multiBlocker(rows: readonly MultiRow[], prompt: string, keyLabel
   const chosen = chosenRows(rows);
   if (!chosen.length) return 'Choose at least one model and how many candidates';
   for (const r of chosen) {
-    if (!r.usable) return `Set a ${keyLabel(r.spec)} key in Settings (⚙) or set ${r.spec.name} to 0`;
+    if (!r.usable) return `Set ${withArticle(keyLabel(r.spec))} key in Settings (⚙) or set ${r.spec.name} to 0`;
     if (!r.estimate.ok) return `${r.spec.name}: ${r.estimate.error}`;
   }
   if (chosen.some((r) => r.spec.provider !== 'local') && !prompt.trim()) return 'Type a prompt';
