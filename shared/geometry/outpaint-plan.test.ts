@@ -7,6 +7,7 @@ import { planOutpaint } from './outpaint-plan';
 import { checkOutpaintPlan, isFramePlan, knownLines } from './plan-checks';
 import type { Size } from './rect';
 import { minimumTileCount } from './tile-bounds';
+import { longestChain, tileWaits } from './tile-order';
 
 function presetInput(original: Size, preset: string, model: string, anchor: 'centre' | 'left' = 'centre'): OutpaintInput {
   const ext = extendToAspect(original, preset, anchor);
@@ -75,6 +76,36 @@ describe('planOutpaint decisions', () => {
   it('uses one 4:1 request with Nano Banana 2 where gpt-image-2 needs two', () => {
     expect(planned(presetInput({ width: 1000, height: 1000 }, '4:1', 'gemini-3.1-flash-image')).tiles).toHaveLength(1);
     expect(planned(presetInput({ width: 1000, height: 1000 }, '4:1', 'gpt-image-2')).tiles).toHaveLength(2);
+  });
+
+  it('grows both sides of a centred photo with one tile per side that waits for nothing, when that takes no more tiles', () => {
+    // colorful-cups (2560×1600) to 4:1: one tile across the photo then the rest of the right side (made
+    // of the first's answer) was the plan before — 4809 + 2122 px of tiles, two round trips in a row.
+    const input = presetInput({ width: 2560, height: 1600 }, '4:1', 'gpt-image-2');
+    const plan = planned(input);
+    expect(plan.tiles.map((t) => t.rect)).toEqual([
+      { x: 0, y: 0, width: 2560, height: 1600 },
+      { x: 3840, y: 0, width: 2560, height: 1600 },
+    ]);
+    expect(tileWaits(plan.tiles)).toEqual([[], []]);
+    expect(checkOutpaintPlan(input, plan)).toEqual([]);
+    // Where splitting would cost a tile more, the shared tile stays: 1300² to 7300×1300 is 3 tiles, not 4.
+    const wide = planned({
+      canvas: { width: 7300, height: 1300 },
+      original: { x: 3000, y: 0, width: 1300, height: 1300 },
+      model: 'gpt-image-2',
+    });
+    expect(wide.tiles).toHaveLength(3);
+    expect(tileWaits(wide.tiles)).toEqual([[], [0], [0]]);
+    // Fewer round trips in a row, as many requests (the chain before in brackets).
+    const chain = (o: Size, preset: string, model: string) => {
+      const p = planned(presetInput(o, preset, model));
+      return [p.tiles.length, longestChain(p.tiles, () => 1)];
+    };
+    expect(chain({ width: 1000, height: 1000 }, '4:1', 'gpt-image-1.5')).toEqual([4, 2]); // (3)
+    expect(chain({ width: 1000, height: 1000 }, '16:9', 'gpt-image-1.5')).toEqual([2, 1]); // (2)
+    expect(chain({ width: 6000, height: 4000 }, '3:1', 'gemini-3.1-flash-image')).toEqual([2, 1]); // (2)
+    expect(chain({ width: 2560, height: 1600 }, '8:1', 'gpt-image-2')).toEqual([4, 2]); // (3)
   });
 
   it('sends the whole canvas to the local engine in one tile', () => {

@@ -21,6 +21,7 @@ import { anisotropy, requestFor } from './request-size';
 import type { StripTile } from './strip-solver';
 import { MAX_TILES_PER_AXIS, solveStrip } from './strip-solver';
 import { stripLowerBound } from './tile-bounds';
+import { tileWrites } from './tile-order';
 
 export type { OutpaintInput } from './outpaint-phases';
 
@@ -38,6 +39,11 @@ export interface OutpaintTile {
   readonly context: number;
   /** Request px per tile px (geometric mean of both axes). */
   readonly scale: number;
+  /**
+   * Where its blend can change the canvas: `newArea` grown by the blend's reach for the plan's
+   * feather, within `rect` (tile-order.ts: tiles wait only for tiles that write where they read).
+   */
+  readonly writes: Rect[];
 }
 
 /** A tiling of the whole new area. */
@@ -66,13 +72,18 @@ export function planOutpaint(input: OutpaintInput): OutpaintPlan | OutpaintFailu
   const newArea = subtractRect(canvas, input.original);
   if (newArea.length === 0) return { ok: true, tiles: [], newArea };
   const opts = { quality: input.quality, imageSize: input.imageSize };
+  const band = input.featherPx ?? DEFAULT_CONTEXT.featherPx;
 
   if (job.spec.sizeRule.kind === 'any') {
     const axis: GrowthAxis = input.canvas.width - input.original.width >= input.canvas.height - input.original.height ? 'x' : 'y';
     const context = axis === 'x' ? input.original.width : input.original.height;
     const request = requestFor(job.spec, canvas.width, canvas.height, opts);
     const scale = Math.sqrt((request.width * request.height) / (canvas.width * canvas.height));
-    return { ok: true, tiles: [{ rect: canvas, request, newArea, axis, context, scale }], newArea };
+    return {
+      ok: true,
+      tiles: [{ rect: canvas, request, newArea, axis, context, scale, writes: tileWrites(canvas, newArea, band) }],
+      newArea,
+    };
   }
 
   const solved = [job.orders.xThenY, job.orders.yThenX].map((phases) => solvePhases(phases, job.tolerance));
@@ -110,7 +121,8 @@ export function planOutpaint(input: OutpaintInput): OutpaintPlan | OutpaintFailu
         throw new Error(`internal: tile ${rect.width}×${rect.height} stretches ${stretch} onto ${request.width}×${request.height}`);
       }
       const scale = Math.sqrt((request.width * request.height) / (rect.width * rect.height));
-      tiles.push({ rect, request, newArea: clipAll(unknown, rect), axis: phase.axis, context: t.context, scale });
+      const tileNew = clipAll(unknown, rect);
+      tiles.push({ rect, request, newArea: tileNew, axis: phase.axis, context: t.context, scale, writes: tileWrites(rect, tileNew, band) });
       unknown = subtractFromAll(unknown, rect);
     }
   }
@@ -151,7 +163,8 @@ function wholeCanvasTile(
   const axis: GrowthAxis = input.canvas.width - input.original.width >= input.canvas.height - input.original.height ? 'x' : 'y';
   const context = axis === 'x' ? input.original.width : input.original.height;
   const scale = Math.sqrt((request.width * request.height) / (canvas.width * canvas.height));
-  return { rect: canvas, request, newArea, axis, context, scale };
+  const band = input.featherPx ?? DEFAULT_CONTEXT.featherPx;
+  return { rect: canvas, request, newArea, axis, context, scale, writes: tileWrites(canvas, newArea, band) };
 }
 
 /** Stretch allowed when aiming for "exact" aspects: a few px of rounding on a typical tile. */

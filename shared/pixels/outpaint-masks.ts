@@ -5,6 +5,7 @@
  * 0 everywhere else — so the original is untouched outside the overlap band).
  */
 import type { Rect, Size } from '../geometry/rect';
+import { blendReach } from '../geometry/tile-order';
 import { dilatedMask } from './patch';
 import { triangleBlur } from './triangle-blur';
 import { byEdgeWindows } from './active-windows';
@@ -33,8 +34,8 @@ export function tileAskMask(unknown: Uint8Array, w: number, h: number, band: num
  * by ⌈band/2⌉, then the feather's blur (2 · ⌈half/2⌉ on each side), and a margin.
  */
 export function tileBlendReach(band: number): number {
-  const half = Math.max(1, Math.ceil(band / 2));
-  return half + 2 * Math.ceil(half / 2) + 2;
+  // The same reach the plan's waits assume (a tile waits only for tiles that write where it reads).
+  return blendReach(band);
 }
 
 /** Blend weight of a tile's result: 255 on unknown pixels, a smooth ramp over `band` px into known ones. */

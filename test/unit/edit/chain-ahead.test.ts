@@ -18,8 +18,14 @@ import { scaleRequestMask } from '../../../electron/main/edit/request-pixels';
 
 const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
 
-async function layout(model: string, photo: { width: number; height: number }, pad: { x: number; y: number }) {
-  const canvas = { width: photo.width + 2 * pad.x, height: photo.height + 2 * pad.y };
+/** `photo` placed at `pad` on a canvas `pad` larger on each side, or of `size` when given (a photo against an edge). */
+async function layout(
+  model: string,
+  photo: { width: number; height: number },
+  pad: { x: number; y: number },
+  size?: { width: number; height: number },
+) {
+  const canvas = size ?? { width: photo.width + 2 * pad.x, height: photo.height + 2 * pad.y };
   const original = { x: pad.x, y: pad.y, ...photo };
   const plan = planOutpaint({ canvas, original, model: getModel(model)!, quality: 'high', featherPx: 24 } as never);
   if (!plan.ok) throw new Error(plan.reason);
@@ -32,6 +38,13 @@ async function layout(model: string, photo: { width: number; height: number }, p
   for (let y = 0; y < photo.height; y++)
     working.set(pixels.subarray(y * photo.width * 4, (y + 1) * photo.width * 4), ((pad.y + y) * canvas.width + pad.x) * 4);
   return { canvas, plan: plan.tiles, working, unknownMap: unknownCanvas(canvas, original) };
+}
+
+/** A stand-in answer that depends on every pixel the tile read: a pattern keyed by a hash of its input. */
+function answerOf(input: Uint8Array, tile: OutpaintTile, k: number): Uint8Array {
+  let h = 2166136261;
+  for (let i = 0; i < input.length; i++) h = Math.imul(h ^ input[i], 16777619);
+  return answer(tile, ((h >>> 0) % 251) + k);
 }
 
 /** A stand-in answer for a tile: a pattern that differs from the photo everywhere. */
@@ -49,30 +62,40 @@ function answer(tile: OutpaintTile, seed: number): Uint8Array {
 
 const CASES = [
   {
-    name: 'a 2:1 photo to 4:1, shrunk to the request (gpt-image-2)',
+    // (A 2:1 photo to 4:1 is one independent tile per side now: nothing chained.)
+    name: 'a square photo to 5.6:1, shrunk to the request (gpt-image-2)',
     model: 'gpt-image-2',
-    photo: { width: 2000, height: 1000 },
-    pad: { x: 1000, y: 0 },
+    photo: { width: 1300, height: 1300 },
+    pad: { x: 3000, y: 0 },
   },
+  // Grown from one edge (around the centre these are one independent tile per side now).
   {
-    name: 'a small poster to 21:9, enlarged to the request (gpt-image-2)',
+    name: 'a small poster grown to the right, enlarged to the request (gpt-image-2)',
     model: 'gpt-image-2',
     photo: { width: 360, height: 640 },
-    pad: { x: 570, y: 0 },
+    pad: { x: 0, y: 0 },
+    size: { width: 1500, height: 640 },
   },
   {
-    name: 'a narrow photo to 4.7:1 at the request size (gpt-image-2)',
+    name: 'a narrow photo grown to 2.75:1 at the request size (gpt-image-2)',
     model: 'gpt-image-2',
     photo: { width: 528, height: 960 },
-    pad: { x: 1056, y: 0 },
+    pad: { x: 0, y: 0 },
+    size: { width: 2640, height: 960 },
   },
-  { name: 'a portrait to 9:16 (gpt-image-1.5)', model: 'gpt-image-1.5', photo: { width: 640, height: 427 }, pad: { x: 0, y: 356 } },
+  {
+    name: 'a landscape grown downwards (gpt-image-1.5)',
+    model: 'gpt-image-1.5',
+    photo: { width: 640, height: 427 },
+    pad: { x: 0, y: 0 },
+    size: { width: 640, height: 1400 },
+  },
 ];
 
 describe('chained tiles made ahead', () => {
   for (const c of CASES)
     it(`${c.name}: the same masks, pixels at the request size and request mask as cut and scaled at its turn`, async () => {
-      const { canvas, plan, working, unknownMap } = await layout(c.model, c.photo, c.pad);
+      const { canvas, plan, working, unknownMap } = await layout(c.model, c.photo, c.pad, 'size' in c ? c.size : undefined);
       const waits = tileWaits(plan);
       expect(waits.some((w) => w.length > 0)).toBe(true);
       const wires: number[] = [];
@@ -104,7 +127,12 @@ describe('chained tiles made ahead', () => {
     });
 
   it('a cancelled job or preparation makes nothing ahead (and no wire mask)', async () => {
-    const { canvas, plan, working, unknownMap } = await layout('gpt-image-2', { width: 360, height: 640 }, { x: 570, y: 0 });
+    const { canvas, plan, working, unknownMap } = await layout(
+      'gpt-image-2',
+      { width: 360, height: 640 },
+      { x: 0, y: 0 },
+      { width: 1500, height: 640 },
+    );
     const stop = new AbortController();
     stop.abort();
     const wires: number[] = [];
@@ -132,4 +160,68 @@ describe('chained tiles made ahead', () => {
       blendTile(working, unknownMap, canvas.width, tile.rect, answer(tile, k), weight, cut.windows, 0);
     }
   });
+
+  // Tiles wait only for tiles that write where they read (tile-order.ts): those that do not wait for
+  // each other may run in any order — the canvas comes out the same to the byte.
+  const ORDERS = [
+    {
+      name: '256² to 8:1 around the centre (gpt-image-2: two chains of two)',
+      model: 'gpt-image-2',
+      photo: { width: 256, height: 256 },
+      pad: { x: 896, y: 0 },
+    },
+    {
+      name: '1000×600 to 4:1 around the centre (gpt-image-2)',
+      model: 'gpt-image-2',
+      photo: { width: 1000, height: 600 },
+      pad: { x: 700, y: 0 },
+    },
+    {
+      name: '640×427 to 9:16 around the centre (gpt-image-1.5)',
+      model: 'gpt-image-1.5',
+      photo: { width: 640, height: 427 },
+      pad: { x: 0, y: 356 },
+    },
+  ];
+  for (const c of ORDERS)
+    it(`${c.name}: tiles that do not wait for each other give the same canvas in either order`, async () => {
+      const first = await layout(c.model, c.photo, c.pad);
+      const waits = tileWaits(first.plan);
+      const apart = waits.flatMap((w, k) => first.plan.slice(0, k).flatMap((_, j) => (w.includes(j) ? [] : [[j, k]])));
+      expect(apart.length).toBeGreaterThan(0);
+      // Plan order, and the order that runs every tile as late as its waits allow from the end.
+      const late: number[] = [];
+      const placed = new Set<number>();
+      while (late.length < first.plan.length)
+        for (let k = first.plan.length - 1; k >= 0; k--)
+          if (!placed.has(k) && waits[k].every((j) => placed.has(j))) {
+            late.push(k);
+            placed.add(k);
+            break;
+          }
+      expect(late).not.toEqual(first.plan.map((_, k) => k));
+      const second = await layout(c.model, c.photo, c.pad);
+      for (const [order, l] of [
+        [first.plan.map((_, k) => k), first],
+        [late, second],
+      ] as const)
+        for (const k of order) {
+          const tile = l.plan[k];
+          const r = tile.rect;
+          const cut = tileCut({ working: l.working, unknownMap: l.unknownMap }, l.canvas.width, tile, 24);
+          const weight = tileBlendWeight(cut.unknown, r.width, r.height, 24, cut.windows);
+          // Every pixel the blend changes is one the plan says the tile writes.
+          let outside = 0;
+          for (let y = 0; y < r.height; y++)
+            for (let x = 0; x < r.width; x++)
+              if (weight[y * r.width + x]) {
+                const [X, Y] = [r.x + x, r.y + y];
+                if (!tile.writes.some((w) => X >= w.x && X < w.x + w.width && Y >= w.y && Y < w.y + w.height)) outside++;
+              }
+          expect(outside).toBe(0);
+          blendTile(l.working, l.unknownMap, l.canvas.width, r, answerOf(cut.rgba, tile, k), weight, cut.windows, 0);
+        }
+      expect(Buffer.from(second.working).equals(Buffer.from(first.working))).toBe(true);
+      expect(Buffer.from(second.unknownMap).equals(Buffer.from(first.unknownMap))).toBe(true);
+    });
 });

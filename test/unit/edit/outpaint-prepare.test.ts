@@ -107,7 +107,8 @@ describe('outpaint:prepare', () => {
 
   it('a tile that overlaps an earlier one: all but its changed parts made ahead (prepared or in the job), the same requests and patch as cut and scaled at its turn', async () => {
     main.svc.outpaintPrep.clear();
-    const ext = extendToAspect({ width: 360, height: 640 }, '21:9', 'centre');
+    // Grown from its left edge (around the centre it is one tile per side, neither waiting).
+    const ext = extendToAspect({ width: 360, height: 640 }, '21:9', 'left');
     const wide = {
       ...base,
       canvas: ext.canvas,
