@@ -14,7 +14,7 @@ import { chooseOption, leaveField, retype } from '../../test/support/user-input'
 import { coveredMs, type TimingSpan } from '../../shared/timing/spans';
 import sharp from 'sharp';
 import { median, type RatioRow } from './ratio';
-import { planOutpaint } from '../../shared/geometry';
+import { planOutpaint, tileWaits } from '../../shared/geometry';
 
 export interface OutpaintSample {
   totalMs: number;
@@ -69,49 +69,69 @@ export async function tileFloor(photo: string, tile: { width: number; height: nu
 
 const wall = () => performance.timeOrigin + performance.now();
 
-/** colorful-cups (2560×1600) extended to 4:1 around its centre: the chained layout. */
-const CHAINED = { canvas: { width: 6400, height: 1600 }, original: { x: 1920, y: 0, width: 2560, height: 1600 } };
+/**
+ * colorful-cups (2560×1600) extended to 8:1 from its left edge: the chained layout. (Grown around its
+ * centre to 4:1 — the layout this row used before — is one tile per side now, neither waiting.)
+ */
+const CHAINED = { canvas: { width: 12800, height: 1600 }, original: { x: 0, y: 0, width: 2560, height: 1600 } };
 
 /**
- * The chained layout: colorful-cups (2560×1600) extended to 4:1 around its centre (6400×1600) is two
- * tiles for gpt-image-2 — the first from the left edge across the photo, the second the rest of the
- * right side, which overlaps the first and is made of its answer. (A photo grown on every side at
- * once used to be such a pair; it is one request for the whole canvas now.) The floor of the second
- * tile's pixel work, libvips alone: encode its request (JPEG q92 at its request size), decode an
- * answer of that size and scale it back into the tile's new area (plus the feather band, lanczos3).
+ * The chained layout: colorful-cups (2560×1600) extended to 8:1 from its left edge is three tiles for
+ * gpt-image-2 in a row — the first across the photo's right part, each next one made of the one
+ * before's answer. The floor of a chained tile's pixel work, libvips alone, per tile (the mean of
+ * tiles 2 and 3): encode its request (JPEG q92 at its request size), decode an answer of that size
+ * and scale it back into the tile's new area (plus the feather band, lanczos3).
  */
 export async function chainedTileFloor() {
   const plan = planOutpaint({ ...CHAINED, model: 'gpt-image-2', quality: 'medium', featherPx: 32 });
-  if (!plan.ok || plan.tiles.length !== 2) throw new Error('the chained layout is not two tiles');
-  const { rect, request } = plan.tiles[1];
-  const small = await sharp(join(PHOTOS, 'colorful-cups.jpg')).resize(request.width, request.height, { fit: 'fill' }).raw().toBuffer();
-  const answer = await sharp(small, { raw: { ...request, channels: 3 } })
-    .jpeg({ quality: 100 })
-    .toBuffer();
-  const newLeft = Math.max(0, Math.min(...plan.tiles[1].newArea.map((a) => a.x)) - rect.x - 64);
+  if (!plan.ok) throw new Error(plan.reason);
+  const waits = tileWaits(plan.tiles);
+  const chained = plan.tiles.filter((_, k) => waits[k].length > 0);
+  if (chained.length !== CHAINED_TILES.length) throw new Error(`the chained layout has ${chained.length} chained tiles`);
+  const parts = await Promise.all(
+    chained.map(async ({ rect, request, newArea }) => {
+      const small = await sharp(join(PHOTOS, 'colorful-cups.jpg')).resize(request.width, request.height, { fit: 'fill' }).raw().toBuffer();
+      const answer = await sharp(small, { raw: { ...request, channels: 3 } })
+        .jpeg({ quality: 100 })
+        .toBuffer();
+      const newLeft = Math.max(0, Math.min(...newArea.map((a) => a.x)) - rect.x - 64);
+      return { rect, request, small, answer, newLeft };
+    }),
+  );
   return async (): Promise<{ request: number; answer: number }> => {
-    const t0 = performance.now();
-    await sharp(small, { raw: { ...request, channels: 3 } })
-      .jpeg({ quality: 92 })
-      .toBuffer();
-    const t1 = performance.now();
-    await sharp(answer)
-      .ensureAlpha()
-      .resize(rect.width, rect.height, { fit: 'fill', kernel: 'lanczos3' })
-      .extract({ left: newLeft, top: 0, width: rect.width - newLeft, height: rect.height })
-      .raw()
-      .toBuffer();
-    return { request: t1 - t0, answer: performance.now() - t1 };
+    let request = 0;
+    let answer = 0;
+    for (const p of parts) {
+      const t0 = performance.now();
+      await sharp(p.small, { raw: { ...p.request, channels: 3 } })
+        .jpeg({ quality: 92 })
+        .toBuffer();
+      const t1 = performance.now();
+      await sharp(p.answer)
+        .ensureAlpha()
+        .resize(p.rect.width, p.rect.height, { fit: 'fill', kernel: 'lanczos3' })
+        .extract({ left: p.newLeft, top: 0, width: p.rect.width - p.newLeft, height: p.rect.height })
+        .raw()
+        .toBuffer();
+      request += t1 - t0;
+      answer += performance.now() - t1;
+    }
+    return { request: request / parts.length, answer: answer / parts.length };
   };
 }
+
+/** The chained layout's tiles that wait for an earlier one (1-based, as the spans name them). */
+const CHAINED_TILES = [2, 3];
+const CHAINED_SPAN = new RegExp(`^main: tile #(?:${CHAINED_TILES.join('|')})$`);
+const CHAINED_STEP = new RegExp(`^main: tile #(?:${CHAINED_TILES.join('|')}) (.+)$`);
 
 export type OutpaintLayout = 'wide' | 'chained';
 
 /**
  * `prepared`: main prepares the tiles before Ctrl+Enter, as it does while a retoucher writes the
  * prompt (the bench waits for the ask); otherwise preparing is off (MASKWORK_OUTPAINT_PREPARE=0).
- * `layout`: 'wide' — colorful-cups to 21:9, one tile; 'chained' — colorful-cups to 4:1, whose second
- * tile overlaps the first (only that tile's time is counted: `tileOwnMs`).
+ * `layout`: 'wide' — colorful-cups to 21:9, one tile; 'chained' — colorful-cups to 8:1 from its left
+ * edge, three tiles in a row (only the two made of an earlier answer are counted: `tileOwnMs`).
  */
 export async function runOutpaintTiles(runs: number, prepared = true, layout: OutpaintLayout = 'wide'): Promise<OutpaintSample[]> {
   const tmp = await mkdtemp(join(tmpdir(), 'maskwork-bench-outpaint-'));
@@ -135,8 +155,8 @@ export async function runOutpaintTiles(runs: number, prepared = true, layout: Ou
     await retype(page.getByRole('textbox', { name: 'Prompt' }), 'extend the table');
     await leaveField(page);
     await page.keyboard.press('c');
-    await page.getByRole('radio', { name: 'Anchor centre' }).click();
-    await page.getByRole('button', { name: layout === 'wide' ? 'Aspect 21:9' : 'Aspect 4:1' }).click();
+    await page.getByRole('radio', { name: layout === 'wide' ? 'Anchor centre' : 'Anchor left' }).click();
+    await page.getByRole('button', { name: layout === 'wide' ? 'Aspect 21:9' : 'Aspect 8:1' }).click();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window as any).__maskworkTest.outpaintEstimate()?.requests > 0);
     // The renderer asks main to prepare once the panel has settled (a read-only probe of that ask).
@@ -162,7 +182,7 @@ export async function runOutpaintTiles(runs: number, prepared = true, layout: Ou
       const reqs = openai.requests
         .slice(reqsBefore)
         .map((r) => ({ name: 'server', start: r.receivedAt, end: r.answeredAt ?? r.receivedAt }));
-      const tileSpans = trace.spans.filter((s) => (layout === 'wide' ? /^main: tile #\d+$/ : /^main: tile #2$/).test(s.name));
+      const tileSpans = trace.spans.filter((s) => (layout === 'wide' ? /^main: tile #\d+$/ : CHAINED_SPAN).test(s.name));
       const tileOwnMs = tileSpans.map((t) => {
         const inside = reqs.filter((r) => r.start >= t.start && r.end <= t.end);
         return t.end - t.start - coveredMs(inside, 'server');
@@ -206,7 +226,7 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true, layo
   for (const s of samples) {
     const per = new Map<string, number>();
     for (const x of s.spans) {
-      const m = (chained ? /^main: tile #2 (.+)$/ : /^main: tile #\d+ (.+)$/).exec(x.name);
+      const m = (chained ? CHAINED_STEP : /^main: tile #\d+ (.+)$/).exec(x.name);
       if (m) per.set(m[1], (per.get(m[1]) ?? 0) + (x.end - x.start) / Math.max(1, s.tiles));
     }
     for (const [k, v] of per) steps.set(k, [...(steps.get(k) ?? []), v]);
@@ -215,7 +235,7 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true, layo
   return {
     id: chained ? 'outpaint-tile-chained' : prepared ? 'outpaint-tile' : 'outpaint-tile-unprepared',
     measure: chained
-      ? "an outpaint tile made of an earlier tile's answer, its own time beyond its request (2560×1600 photo → 4:1, tile 2 of 2, prepared as the app does)"
+      ? "an outpaint tile made of an earlier tile's answer, its own time beyond its request (2560×1600 photo → 8:1 from its left edge, tiles 2 and 3 of 3, prepared as the app does)"
       : prepared
         ? "an outpaint tile's own time beyond its request, prepared before Ctrl+Enter (2560×1600 photo → 21:9, gpt-image-2, e2e harness)"
         : "an outpaint tile's own time beyond its request, not prepared (same photo; preparing off)",
@@ -229,6 +249,6 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true, layo
     pass: perTile <= 150,
     runs: samples.length,
     samples: { value: samples.flatMap((s) => s.tileOwnMs.map(r1)), floor: samples.map((s) => r1(floorOf(s.floorMs))) },
-    note: `libvips floor of a tile's pixel work (${chained ? 'request JPEG encode, JPEG answer decode + scale back into its new area' : prepared ? 'JPEG answer decode + scale back into the sides' : 'scale to request, JPEG encode, JPEG answer decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${chained ? 'tile 2 of 2' : `${samples[0]?.tiles ?? 0} tiles per outpaint`}; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
+    note: `libvips floor of a tile's pixel work (${chained ? 'request JPEG encode, JPEG answer decode + scale back into its new area' : prepared ? 'JPEG answer decode + scale back into the sides' : 'scale to request, JPEG encode, JPEG answer decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${chained ? 'tiles 2 and 3 of 3, per tile' : `${samples[0]?.tiles ?? 0} tiles per outpaint`}; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
   };
 }
