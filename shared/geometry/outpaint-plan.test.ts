@@ -8,6 +8,7 @@ import { checkOutpaintPlan, isFramePlan, knownLines } from './plan-checks';
 import type { Size } from './rect';
 import { minimumTileCount } from './tile-bounds';
 import { longestChain, tileWaits } from './tile-order';
+import { estimateCost } from '../models/cost';
 
 function presetInput(original: Size, preset: string, model: string, anchor: 'centre' | 'left' = 'centre'): OutpaintInput {
   const ext = extendToAspect(original, preset, anchor);
@@ -81,7 +82,7 @@ describe('planOutpaint decisions', () => {
   it('grows both sides of a centred photo with one tile per side that waits for nothing, when that takes no more tiles', () => {
     // colorful-cups (2560×1600) to 4:1: one tile across the photo then the rest of the right side (made
     // of the first's answer) was the plan before — 4809 + 2122 px of tiles, two round trips in a row.
-    const input = presetInput({ width: 2560, height: 1600 }, '4:1', 'gpt-image-2');
+    const input = { ...presetInput({ width: 2560, height: 1600 }, '4:1', 'gpt-image-2'), quality: 'medium' as const };
     const plan = planned(input);
     expect(plan.tiles.map((t) => t.rect)).toEqual([
       { x: 0, y: 0, width: 2560, height: 1600 },
@@ -97,15 +98,42 @@ describe('planOutpaint decisions', () => {
     });
     expect(wide.tiles).toHaveLength(3);
     expect(tileWaits(wide.tiles)).toEqual([[], [0], [0]]);
-    // Fewer round trips in a row, as many requests (the chain before in brackets).
+    // Fewer round trips in a row, as many requests, never a higher price (medium quality; the chain
+    // before in brackets).
     const chain = (o: Size, preset: string, model: string) => {
-      const p = planned(presetInput(o, preset, model));
+      const p = planned({ ...presetInput(o, preset, model), quality: 'medium' });
       return [p.tiles.length, longestChain(p.tiles, () => 1)];
     };
     expect(chain({ width: 1000, height: 1000 }, '4:1', 'gpt-image-1.5')).toEqual([4, 2]); // (3)
+    expect(chain({ width: 1000, height: 1000 }, '8:1', 'gpt-image-2')).toEqual([4, 2]); // (3)
     expect(chain({ width: 1000, height: 1000 }, '16:9', 'gpt-image-1.5')).toEqual([2, 1]); // (2)
     expect(chain({ width: 6000, height: 4000 }, '3:1', 'gemini-3.1-flash-image')).toEqual([2, 1]); // (2)
-    expect(chain({ width: 2560, height: 1600 }, '8:1', 'gpt-image-2')).toEqual([4, 2]); // (3)
+  });
+
+  it('of plans with as many requests, takes the cheapest: one tile per side only where it costs no more', () => {
+    const usd = (p: OutpaintPlan, model: string) =>
+      p.tiles.reduce(
+        (t, x) =>
+          t +
+          estimateCost({
+            modelId: model,
+            width: x.request.width,
+            height: x.request.height,
+            quality: 'medium',
+            imageSize: x.request.imageSize,
+          }).usd,
+        0,
+      );
+    // 1080×1920 to 16:9 with gpt-image-1.5: one 1536×1024 request per side ($0.040 each) instead of a
+    // pair made one of the other ($0.118 before): cheaper and one round trip.
+    const poster = planned({ ...presetInput({ width: 1080, height: 1920 }, '16:9', 'gpt-image-1.5'), quality: 'medium' });
+    expect(usd(poster, 'gpt-image-1.5')).toBeCloseTo(0.0802, 3);
+    expect(tileWaits(poster.tiles)).toEqual([[], []]);
+    // Nano Banana 2, 1000² to 3:1: one tile per side would cross into the 2K tier ($0.202); the pair
+    // made one of the other stays at 1K ($0.168), so it stays.
+    const banana = planned({ ...presetInput({ width: 1000, height: 1000 }, '3:1', 'gemini-3.1-flash-image'), quality: 'medium' });
+    expect(usd(banana, 'gemini-3.1-flash-image')).toBeCloseTo(0.168, 3);
+    expect(longestChain(banana.tiles, () => 1)).toBe(2);
   });
 
   it('sends the whole canvas to the local engine in one tile', () => {

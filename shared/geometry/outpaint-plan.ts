@@ -18,6 +18,7 @@ import { DEFAULT_CONTEXT, resolveOutpaint } from './outpaint-phases';
 import type { ModelRequest, RequestOptions } from './request-size';
 import type { ModelSpec } from '../models/model-types';
 import { anisotropy, requestFor } from './request-size';
+import { estimateCost } from '../models/cost';
 import type { StripTile } from './strip-solver';
 import { MAX_TILES_PER_AXIS, solveStrip } from './strip-solver';
 import { stripLowerBound } from './tile-bounds';
@@ -86,7 +87,7 @@ export function planOutpaint(input: OutpaintInput): OutpaintPlan | OutpaintFailu
     };
   }
 
-  const solved = [job.orders.xThenY, job.orders.yThenX].map((phases) => solvePhases(phases, job.tolerance));
+  const solved = [job.orders.xThenY, job.orders.yThenX].map((phases) => solvePhases(phases, job.tolerance, job.spec, opts));
   const best = solved
     .filter((s): s is Array<{ phase: Phase; tiles: StripTile[] }> => s !== undefined)
     .sort((a, b) => count(a) - count(b))[0];
@@ -171,12 +172,28 @@ function wholeCanvasTile(
 const NEAR_EXACT = 0.002;
 
 /** Solves each phase, preferring near-exact aspects: the full tolerance is used only if it saves tiles. */
-function solvePhases(phases: readonly Phase[], tolerance: number): Array<{ phase: Phase; tiles: StripTile[] }> | undefined {
+function solvePhases(
+  phases: readonly Phase[],
+  tolerance: number,
+  spec: ModelSpec,
+  opts: RequestOptions,
+): Array<{ phase: Phase; tiles: StripTile[] }> | undefined {
   const out: Array<{ phase: Phase; tiles: StripTile[] }> = [];
   for (const phase of phases) {
     if (stripLowerBound(phase.problem, tolerance, MAX_TILES_PER_AXIS) > MAX_TILES_PER_AXIS) return undefined;
-    const exact = solveStrip(phase.problem, Math.min(NEAR_EXACT, tolerance));
-    const stretched = solveStrip(phase.problem, tolerance);
+    // What the phase's requests cost at the model's prices.
+    const cost = (tiles: readonly StripTile[]) =>
+      tiles.reduce((usd, t) => {
+        const rect = phaseRect(phase, t);
+        const request = requestFor(spec, rect.width, rect.height, opts);
+        return (
+          usd +
+          estimateCost({ modelId: spec, width: request.width, height: request.height, quality: opts.quality, imageSize: request.imageSize })
+            .usd
+        );
+      }, 0);
+    const exact = solveStrip(phase.problem, Math.min(NEAR_EXACT, tolerance), cost);
+    const stretched = solveStrip(phase.problem, tolerance, cost);
     const tiles = !stretched || (exact && exact.length <= stretched.length) ? exact : stretched;
     if (!tiles) return undefined;
     out.push({ phase, tiles });

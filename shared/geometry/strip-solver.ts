@@ -106,10 +106,15 @@ interface State {
 export const MAX_TILES_PER_AXIS = 32;
 
 /**
- * Fewest tiles covering the whole axis, in generation order.
+ * Fewest tiles covering the whole axis, in generation order. `cost`: what a plan's requests cost (the
+ * model's price of its tiles), the first thing two plans with as many tiles are compared by.
  * @returns `[]` when nothing is unknown, `undefined` when no legal sequence exists.
  */
-export function solveStrip(p: StripProblem, tolerance: number): StripTile[] | undefined {
+export function solveStrip(
+  p: StripProblem,
+  tolerance: number,
+  cost: (tiles: readonly StripTile[]) => number = () => 0,
+): StripTile[] | undefined {
   const joint = searchStrip(p, tolerance);
   const [k0, k1] = p.known;
   if (!joint || k0 <= 0 || k1 >= p.length) return joint;
@@ -117,15 +122,18 @@ export function solveStrip(p: StripProblem, tolerance: number): StripTile[] | un
   const right = searchStrip({ ...p, length: p.length - k0, known: [0, k1 - k0] }, tolerance);
   if (!left || !right) return joint;
   const split = [...left, ...right.map((t) => ({ ...t, start: t.start + k0 }))];
-  return split.length <= joint.length && better(split, joint, p) ? split : joint;
+  return split.length <= joint.length && better(split, joint, p, cost) ? split : joint;
 }
 
 /**
- * Of two plans, the better: the shorter chain of tiles waiting for each other (tiles apart go to
- * the model at once: fewer round trips in a row), then the least total extent (smaller tiles are
- * cheaper and downscaled less).
+ * Of two plans, the better: the cheaper (a Gemini tile that crosses into the next size tier costs
+ * more than a round trip saves), then the shorter chain of tiles waiting for each other (tiles
+ * apart go to the model at once: fewer round trips in a row), then the least total extent (smaller
+ * tiles are downscaled less).
  */
-function better(a: readonly StripTile[], b: readonly StripTile[], p: StripProblem): boolean {
+function better(a: readonly StripTile[], b: readonly StripTile[], p: StripProblem, cost: (tiles: readonly StripTile[]) => number): boolean {
+  const [pa, pb] = [cost(a), cost(b)];
+  if (Math.abs(pa - pb) > 1e-9) return pa < pb;
   const ca = chainLength(a, p);
   const cb = chainLength(b, p);
   return ca !== cb ? ca < cb : totalExtent(a) < totalExtent(b);
