@@ -102,7 +102,7 @@ export function planOutpaint(input: OutpaintInput): OutpaintPlan | OutpaintFailu
   }
 
   if (best.length > 1) {
-    const whole = wholeCanvasTile(job.spec, input, canvas, newArea, opts, job.tolerance);
+    const whole = wholeCanvasTile(job.spec, input, canvas, newArea, opts, job.tolerance, band);
     // Growing on both axes: one request for the whole canvas when the model makes its shape and it
     // loses no resolution against the phases' tiles (their last phase spans the whole canvas
     // anyway). One request instead of two or more: half the cost and the wait, no tile made of
@@ -151,6 +151,7 @@ function wholeCanvasTile(
   newArea: Rect[],
   opts: RequestOptions,
   tolerance: number,
+  band: number,
 ): OutpaintTile | null {
   // The original is its context on both axes: at least the phases' share of each side (25 %).
   const fraction = input.minContext?.fraction ?? DEFAULT_CONTEXT.fraction;
@@ -164,7 +165,6 @@ function wholeCanvasTile(
   const axis: GrowthAxis = input.canvas.width - input.original.width >= input.canvas.height - input.original.height ? 'x' : 'y';
   const context = axis === 'x' ? input.original.width : input.original.height;
   const scale = Math.sqrt((request.width * request.height) / (canvas.width * canvas.height));
-  const band = input.featherPx ?? DEFAULT_CONTEXT.featherPx;
   return { rect: canvas, request, newArea, axis, context, scale, writes: tileWrites(canvas, newArea, band) };
 }
 

@@ -18,10 +18,11 @@
  * tile-bounds.ts gives the independent lower bound the plans are tested against.
  *
  * The Pareto front keeps reach, not cost, so with unknown pixels on both sides each side is also
- * solved on its own and the two taken together when that needs no more tiles: a 4:1 extension
- * around the centre was "one tile across the photo, then the rest of the other side, made of the
- * first's answer", and is now one tile per side — 26 % less extent, and two requests that need not
- * wait for each other (a cost-aware front found the same but took seconds on list-sized models).
+ * solved on its own, and the two taken together when that needs no more tiles and is no worse by
+ * `better` (price, then chain of waits, then extent): a 4:1 extension around the centre was "one
+ * tile across the photo, then the rest of the other side, made of the first's answer", and is now
+ * one tile per side — 26 % less extent, and two requests that need not wait for each other (a
+ * cost-aware front found the same but took seconds on list-sized models).
  */
 
 import { blendReach } from './tile-order';

@@ -165,7 +165,7 @@ describe('chained tiles made ahead', () => {
   // each other may run in any order — the canvas comes out the same to the byte.
   const ORDERS = [
     {
-      name: '256² to 8:1 around the centre (gpt-image-2: two chains of two)',
+      name: '256² to 8:1 around the centre (gpt-image-2: the two sides apart)',
       model: 'gpt-image-2',
       photo: { width: 256, height: 256 },
       pad: { x: 896, y: 0 },
