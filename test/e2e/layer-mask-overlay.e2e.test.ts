@@ -72,8 +72,24 @@ describe('overlay while painting a layer mask', () => {
     expect((await summary(page)).label).toBe('Eraser on layer mask');
     expect(await redTint(page, 250, 150)).toBeGreaterThan(40);
     expect(Math.abs(await redTint(page, 330, 150))).toBeLessThanOrEqual(6);
-    // Back to the document mask: its overlay again.
+    // Mid-stroke the overlay already tints what the stroke hides: a second stripe, the button still
+    // down (the cursor further down the stripe), reads as it does once the stroke is committed.
+    await settleView(page);
+    const from = await docToClient(page, 330, 110);
+    const to = await docToClient(page, 330, 195);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await settleView(page);
+    const at = await docToClient(page, 330, 125);
+    const png = await page.screenshot({ clip: { x: Math.round(at.x), y: Math.round(at.y), width: 1, height: 1 } });
+    const mid = Array.from((await sharp(png).removeAlpha().raw().toBuffer()).subarray(0, 3));
+    await page.mouse.up();
+    const after = await screenRgb(page, 330, 125);
+    for (let k = 0; k < 3; k++) expect(Math.abs(mid[k] - after[k])).toBeLessThanOrEqual(8);
+    expect(await redTint(page, 330, 125)).toBeGreaterThan(40);
+    // Back to the document mask: its overlay again (over the band, beside the two stripes).
     await page.getByRole('button', { name: 'Document mask', exact: true }).click();
-    expect(await redTint(page, 330, 150)).toBeGreaterThan(40);
+    expect(await redTint(page, 200, 150)).toBeGreaterThan(40);
   });
 });

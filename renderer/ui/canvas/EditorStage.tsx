@@ -13,6 +13,7 @@ import { toolFor, activeGesture } from '../tools/tool-registry';
 import { noteMaskGesture } from '../../commands/engine-warm';
 import type { LiveSurface, ToolPointer } from '../tools/tool-types';
 import { hiddenPart, MaskOverlayPainter } from './mask-overlay';
+import { liveHiddenPart } from './live-hidden';
 import { BrushCursor, moveBrushCursor } from './BrushCursor';
 import { registerStageAccess } from './stage-access';
 import { StagedCandidateNode } from './StagedCandidateNode';
@@ -283,22 +284,20 @@ export function EditorStage() {
               }}
             />
           )}
-          {doc && maskTarget?.maskId && (
+          {doc && maskTarget && (
             <Shape
               name="layer-mask-overlay"
               maskId={maskTarget.maskId}
               sceneFunc={(ctx) => {
+                // While a stroke paints the mask, the mask as the stroke leaves it so far (live-hidden.ts).
+                const hidden =
+                  liveHiddenPart(maskTarget.id, maskTarget.maskId) ?? (maskTarget.maskId ? hiddenPart(maskTarget.maskId) : null);
+                if (!hidden) return;
                 const c = ctx._context;
                 c.save();
                 c.translate(maskTarget.x, maskTarget.y);
                 const { x, y, width, height } = visibleDoc;
-                layerPainter.paint(
-                  c,
-                  hiddenPart(maskTarget.maskId!),
-                  maskOpacity,
-                  { x: x - maskTarget.x, y: y - maskTarget.y, width, height },
-                  scale,
-                );
+                layerPainter.paint(c, hidden, maskOpacity, { x: x - maskTarget.x, y: y - maskTarget.y, width, height }, scale);
                 c.restore();
               }}
             />

@@ -12,6 +12,8 @@ import type { DocPoint } from '../../../shared/geometry/point';
 import { coverageLut, createFullMask, getMaskValue, StrokeCoverage, type Rect, type TiledMask } from '../../../shared/mask';
 import type { PatchLayer } from '../../../shared/document/schema';
 import { restoreRect, showLiveMask } from './layer-display';
+import { beginLiveHidden } from './live-hidden';
+import { hiddenPart } from './mask-overlay';
 
 export interface LayerMaskStroke {
   readonly layerId: string;
@@ -53,6 +55,9 @@ export function beginLayerMaskStroke(
   let dirty: Rect | null = null;
   let touched: Rect | null = null;
   let frame = 0;
+  // The overlay's red shows where the mask hides the layer: it follows the stroke too.
+  const overlay = beginLiveHidden(layer.id, layer.maskId, layer.maskId ? hiddenPart(layer.maskId) : null, layer);
+  const valueAt = (lx: number, ly: number) => lut[(getMaskValue(mask, lx, ly) << 8) | cov.value(lx, ly)];
 
   /** The mask values the stroke gives in `r`, as alpha. */
   const fillFor =
@@ -72,7 +77,9 @@ export function beginLayerMaskStroke(
     frame = 0;
     const r = dirty;
     dirty = null;
-    if (r && showLiveMask(layer.id, r, fillFor(r))) redraw(r);
+    if (!r) return;
+    overlay.update(r, valueAt);
+    if (showLiveMask(layer.id, r, fillFor(r))) redraw(r);
   }
 
   function stamp(a: DocPoint, b: DocPoint): void {
@@ -102,6 +109,7 @@ export function beginLayerMaskStroke(
     end: stop,
     cancel() {
       stop();
+      overlay.cancel();
       if (touched) restoreRect(layer.id, touched);
     },
   };

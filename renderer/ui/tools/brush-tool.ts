@@ -15,6 +15,7 @@ import { paintLayerMask } from '../../commands/layer-commands';
 import { beginLayerMaskStroke, type LayerMaskStroke } from '../canvas/layer-mask-stroke';
 import { getStage } from '../canvas/stage-access';
 import { redrawNodeRect } from '../canvas/partial-redraw';
+import { dropLiveHidden } from '../canvas/live-hidden';
 import type Konva from 'konva';
 import type { Rect } from '../../../shared/geometry/rect';
 
@@ -24,9 +25,12 @@ import type { Rect } from '../../../shared/geometry/rect';
  */
 function targetLayerRedraw(layerId: string): (r?: Rect) => void {
   const node = getStage()?.findOne<Konva.Image>(`.patch-${layerId}`);
+  // The overlay of the part the mask hides follows the stroke as well (its own stage layer).
+  const overlay = getStage()?.findOne<Konva.Shape>('.layer-mask-overlay')?.getLayer();
   return (r) => {
     if (r && node) redrawNodeRect(node, r);
     else node?.getLayer()?.batchDraw();
+    overlay?.batchDraw();
   };
 }
 
@@ -108,6 +112,8 @@ export function createBrushTool(erase: boolean): Tool {
         redrawLayer = null;
         state = 'idle';
         paintLayerMask(stroke.layerId, stroke.points(), useEditor.getState().brush, erase);
+        // Committed: the overlay draws the new mask from here on, not the stroke's live view.
+        dropLiveHidden();
         return;
       }
       if (state !== 'painting') return;
