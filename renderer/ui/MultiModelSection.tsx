@@ -94,7 +94,11 @@ export function MultiModelSection() {
             </div>
           ))}
           {active && (
-            <button type="button" onClick={() => void cancelMulti()}>
+            <button
+              type="button"
+              title="Stop every model still working; the candidates already back stay in the strip"
+              onClick={() => void cancelMulti()}
+            >
               Cancel all models
             </button>
           )}

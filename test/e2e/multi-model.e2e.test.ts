@@ -98,4 +98,32 @@ describe('several models at once', () => {
     await page.getByRole('button', { name: 'Dismiss failed models' }).click();
     expect(await page.getByRole('status', { name: 'Models asked' }).count()).toBe(0);
   });
+
+  it('Cancel all models stops the models still working; the candidates already back stay, the document is unchanged', async () => {
+    const page = app.page;
+    // Nano Banana 2 is held: the others answer, it is still working when the button is pressed.
+    let releaseGemini: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      releaseGemini = r;
+    });
+    gemini.script({ until: held, times: 2 });
+    try {
+      const layers = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
+      await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(3);
+      expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/Waiting…|Working…/);
+      const cancel = page.getByRole('button', { name: 'Cancel all models' });
+      expect(await cancel.getAttribute('title')).toMatch(/already back stay/);
+      await cancel.click();
+      await expect.poll(async () => (await entry('gemini-3.1-flash-image').textContent()) ?? '', { timeout: 30_000 }).toMatch(/Cancelled$/);
+      expect(await cancel.count()).toBe(0);
+      expect((await staged()).map((c) => c.model).sort()).toEqual(['gpt-image-2', 'gpt-image-2', 'local']);
+      expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(layers);
+    } finally {
+      releaseGemini();
+      gemini.clearScript();
+    }
+    await page.getByRole('button', { name: 'Discard all' }).click();
+    expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
+  });
 });
