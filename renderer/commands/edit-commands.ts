@@ -51,6 +51,11 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
     markKept(c.assetId);
     const ids = { layerId: newId('layer'), versionId: newId('version'), now: Date.now() };
     st().commit(`Keep ${c.model} result`, (d) => keepCandidate(d, c, ids));
+  } else {
+    // The same pixels are a layer already (Keep as layer pressed twice, or the offline engine's
+    // same seed making the same patch): nothing is added, and the retoucher is told why.
+    const layer = doc.layers.find((l) => l.assetId === c.assetId);
+    st().notify('info', `Already kept: this result is the layer “${layer?.name ?? ''}”. Nothing was added.`);
   }
   if (close) {
     // The strip closes; undoing this Keep brings its candidates back (keep-undo.ts).

@@ -83,3 +83,17 @@ describe('undoing a Keep', () => {
     expect(st().staging.items.map((c) => c.key)).toEqual(['job-2:0']);
   });
 });
+
+describe('keeping a result that is a layer already', () => {
+  it('adds nothing and no undo step, and says so', async () => {
+    await keepStaged(false); // Keep as layer: the strip stays
+    expect(st().doc!.layers.map((l) => l.assetId)).toEqual(['patch-1']);
+    const steps = st().past.length;
+    const toasts = st().toasts.length;
+    await keepStaged(false);
+    expect(st().doc!.layers.map((l) => l.assetId)).toEqual(['patch-1']);
+    expect(st().past.length).toBe(steps);
+    expect(st().toasts.length).toBe(toasts + 1);
+    expect(st().toasts.at(-1)!.message).toBe(`Already kept: this result is the layer “${st().doc!.layers[0].name}”. Nothing was added.`);
+  });
+});
