@@ -57,19 +57,27 @@ export function beginLayerMaskStroke(
   let frame = 0;
   // The overlay's red shows where the mask hides the layer: it follows the stroke too.
   const overlay = beginLiveHidden(layer.id, layer.maskId, layer.maskId ? hiddenPart(layer.maskId) : null, layer);
-  const valueAt = (lx: number, ly: number) => lut[(getMaskValue(mask, lx, ly) << 8) | cov.value(lx, ly)];
+  /** The frame's mask values (row-major, reused and grown, never shrunk): read once, used by both views. */
+  let values = new Uint8Array(0);
 
-  /** The mask values the stroke gives in `r`, as alpha. */
-  const fillFor =
-    (r: Rect) =>
-    (data: Uint8ClampedArray, stride: number): void => {
-      for (let y = 0; y < r.height; y++) {
-        const ly = r.y + y;
-        for (let x = 0, q = y * stride * 4 + 3; x < r.width; x++, q += 4) {
-          const lx = r.x + x;
-          data[q] = lut[(getMaskValue(mask, lx, ly) << 8) | cov.value(lx, ly)];
-        }
+  /** The mask values the stroke gives in `r`, into `values`. */
+  function read(r: Rect): Uint8Array {
+    if (values.length < r.width * r.height) values = new Uint8Array(r.width * r.height);
+    for (let y = 0, i = 0; y < r.height; y++) {
+      const ly = r.y + y;
+      for (let x = 0; x < r.width; x++, i++) {
+        const lx = r.x + x;
+        values[i] = lut[(getMaskValue(mask, lx, ly) << 8) | cov.value(lx, ly)];
       }
+    }
+    return values;
+  }
+
+  /** `v` (the values of `r`) as alpha. */
+  const fillFrom =
+    (r: Rect, v: Uint8Array) =>
+    (data: Uint8ClampedArray, stride: number): void => {
+      for (let y = 0, i = 0; y < r.height; y++) for (let x = 0, q = y * stride * 4 + 3; x < r.width; x++, q += 4, i++) data[q] = v[i];
     };
 
   /** The next frame shows what the moves since the last one changed. */
@@ -78,8 +86,9 @@ export function beginLayerMaskStroke(
     const r = dirty;
     dirty = null;
     if (!r) return;
-    overlay.update(r, valueAt);
-    if (showLiveMask(layer.id, r, fillFor(r))) redraw(r);
+    const v = read(r);
+    overlay.update(r, v);
+    if (showLiveMask(layer.id, r, fillFrom(r, v))) redraw(r);
   }
 
   function stamp(a: DocPoint, b: DocPoint): void {

@@ -8,7 +8,10 @@ describe('the overlay view of a layer mask being painted', () => {
     const before = invertMask(createFullMask(size.width, size.height)); // a full mask hides nothing
     const view = beginLiveHidden('layer-a', 'mask-1', before, size);
     expect(liveHiddenPart('layer-a', 'mask-1')).toBe(before);
-    view.update({ x: 250, y: 10, width: 20, height: 40 }, (x, y) => (x + y) % 200);
+    const r = { x: 250, y: 10, width: 20, height: 40 };
+    const values = new Uint8Array(r.width * r.height);
+    for (let y = 0; y < r.height; y++) for (let x = 0; x < r.width; x++) values[y * r.width + x] = (r.x + x + r.y + y) % 200;
+    view.update(r, values);
     const now = liveHiddenPart('layer-a', 'mask-1')!;
     for (const [x, y] of [
       [250, 10],
@@ -31,7 +34,7 @@ describe('the overlay view of a layer mask being painted', () => {
 
   it('a layer without a mask starts from hiding nothing; cancel and the commit drop the view', () => {
     const view = beginLiveHidden('layer-a', undefined, null, { width: 100, height: 100 });
-    view.update({ x: 0, y: 0, width: 10, height: 10 }, () => 0);
+    view.update({ x: 0, y: 0, width: 10, height: 10 }, new Uint8Array(100));
     expect(getMaskValue(liveHiddenPart('layer-a', undefined)!, 5, 5)).toBe(255);
     expect(getMaskValue(liveHiddenPart('layer-a', undefined)!, 50, 50)).toBe(0);
     view.cancel();

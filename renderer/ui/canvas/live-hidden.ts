@@ -40,19 +40,19 @@ export function dropLiveHidden(): void {
 
 /**
  * Starts the view for a stroke on `layerId`, whose mask is `maskId` with hidden part `hidden` (none:
- * the layer hides nothing). Returns what the stroke's frames call: `update(r, value)` with the
- * mask's value at layer px (lx, ly) inside `r`; `cancel()` drops the view at once.
+ * the layer hides nothing). Returns what the stroke's frames call: `update(r, values)` with the
+ * mask's values inside `r` (row-major, `r.width` per row); `cancel()` drops the view at once.
  */
 export function beginLiveHidden(
   layerId: string,
   maskId: string | undefined,
   hidden: TiledMask | null,
   size: { width: number; height: number },
-): { update(r: Rect, value: (lx: number, ly: number) => number): void; cancel(): void } {
+): { update(r: Rect, values: Uint8Array): void; cancel(): void } {
   const state: Live = { layerId, from: maskId, mask: hidden ?? createEmptyMask(size.width, size.height) };
   live = state;
   return {
-    update(r, value) {
+    update(r, values) {
       const m = state.mask;
       const tiles = m.tiles.slice();
       const tx0 = Math.max(0, Math.floor(r.x / TILE_SIZE));
@@ -71,7 +71,9 @@ export function beginLiveHidden(
           const x1 = Math.min(r.x + r.width, ox + w);
           const y0 = Math.max(r.y, oy);
           const y1 = Math.min(r.y + r.height, oy + h);
-          for (let y = y0; y < y1; y++) for (let x = x0, q = (y - oy) * TILE_SIZE + (x0 - ox); x < x1; x++, q++) t[q] = 255 - value(x, y);
+          for (let y = y0; y < y1; y++)
+            for (let x = x0, q = (y - oy) * TILE_SIZE + (x0 - ox), k = (y - r.y) * r.width + (x0 - r.x); x < x1; x++, q++, k++)
+              t[q] = 255 - values[k];
           tiles[i] = t;
         }
       state.mask = { ...m, tiles };
