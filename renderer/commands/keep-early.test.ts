@@ -4,33 +4,17 @@
  * when the edit fails — never the candidate that was selected before it.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createEmptyMask } from '../../shared/mask';
 import type { StagedCandidate } from '../model/staging-logic';
-import { putMask, putPatchBitmap } from './blob-store';
+import { putPatchBitmap } from './blob-store';
 import { keepStaged } from './edit-commands';
 import { useEditor } from './store/store';
-import { compositingJob } from './job-state-fixture';
+import { compositingJob, openBlankDoc, stagedFixture } from './job-state-fixture';
 
 const st = () => useEditor.getState();
 const flush = () => new Promise((r) => setTimeout(r, 0));
 let docId: string;
 
-const staged = (jobId: string, assetId: string): StagedCandidate => ({
-  key: `${jobId}:0`,
-  jobId,
-  docId,
-  index: 0,
-  model: 'gpt-image-2',
-  modelName: 'GPT Image 2',
-  prompt: '',
-  assetId,
-  region: { x: 0, y: 0, width: 10, height: 10 },
-  requestSize: { width: 1024, height: 1024 },
-  costUsd: 0.01,
-  seconds: 1,
-  createdAt: 0,
-  canvas: { width: 10, height: 10 },
-});
+const staged = (jobId: string, assetId: string): StagedCandidate => stagedFixture({ jobId, index: 0, docId, assetId });
 
 function running(jobId: string) {
   st().setJob(
@@ -46,15 +30,7 @@ const fakeBitmap = () => ({ width: 10, height: 10, close() {} }) as unknown as I
 beforeEach(() => {
   st().setJob(null);
   st().clearStaging();
-  docId = `doc-${Math.random()}`;
-  st().openDocument({
-    id: docId,
-    canvas: { width: 10, height: 10 },
-    original: { assetId: 'asset-original', name: 'a.png', width: 10, height: 10, x: 0, y: 0, hasIcc: false, hasExif: false },
-    maskId: putMask(createEmptyMask(10, 10)),
-    layers: [],
-    versions: [],
-  });
+  docId = openBlankDoc(10);
   // A candidate of an earlier edit is staged and selected.
   putPatchBitmap('patch-old', fakeBitmap());
   st().stageCandidates([staged('job-old', 'patch-old')]);

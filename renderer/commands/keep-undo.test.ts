@@ -3,49 +3,28 @@
  * one selected — so a retoucher can keep another instead of paying for them again.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmptyMask } from '../../shared/mask';
 import type { StagedCandidate } from '../model/staging-logic';
+import { createEmptyMask } from '../../shared/mask';
 import { putMask, putPatchBitmap } from './blob-store';
 import { keepStaged } from './edit-commands';
 import { installKeepUndo } from './keep-undo';
 import { useEditor } from './store/store';
+import { openBlankDoc, stagedFixture } from './job-state-fixture';
 
 const st = () => useEditor.getState();
 let docId: string;
 const uninstall = installKeepUndo();
 afterAll(() => uninstall());
 
-const candidate = (i: number): StagedCandidate => ({
-  key: `job-1:${i}`,
-  jobId: 'job-1',
-  docId,
-  index: i,
-  model: 'gpt-image-2',
-  modelName: 'GPT Image 2',
-  prompt: 'a vase',
-  assetId: `patch-${i}`,
-  region: { x: 0, y: 0, width: 10, height: 10 },
-  requestSize: { width: 1024, height: 1024 },
-  costUsd: 0.04,
-  seconds: 1,
-  createdAt: 0,
-  canvas: { width: 10, height: 10 },
-});
+const candidate = (i: number): StagedCandidate =>
+  stagedFixture({ jobId: 'job-1', index: i, docId, assetId: `patch-${i}`, prompt: 'a vase', costUsd: 0.04 });
 
 const fakeBitmap = () => ({ width: 10, height: 10, close() {} }) as unknown as ImageBitmap;
 
 beforeEach(() => {
   st().setJob(null);
   st().clearStaging();
-  docId = `doc-${Math.random()}`;
-  st().openDocument({
-    id: docId,
-    canvas: { width: 10, height: 10 },
-    original: { assetId: 'asset-original', name: 'a.png', width: 10, height: 10, x: 0, y: 0, hasIcc: false, hasExif: false },
-    maskId: putMask(createEmptyMask(10, 10)),
-    layers: [],
-    versions: [],
-  });
+  docId = openBlankDoc(10);
   for (const i of [0, 1, 2]) putPatchBitmap(`patch-${i}`, fakeBitmap());
   st().stageCandidates([candidate(0), candidate(1), candidate(2)]);
   st().selectStaged(1);
