@@ -12,14 +12,13 @@ import { readFile } from 'node:fs/promises';
 import { initializeCanvas, readPsd } from 'ag-psd';
 import sharp from 'sharp';
 import { exportPngByMouse } from '../support/real-input';
-import { launchApp, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
 import { docToClient, dragPath, maskValue, settleView, summary } from '../support/page-helpers';
 import { leaveField, retype } from '../support/user-input';
-import { startOpenAIServer } from '../servers';
-import { keepThreeBandLayers } from '../support/band-layers';
+import { launchWithBandLayers } from '../support/band-layers';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let launched: Awaited<ReturnType<typeof launchWithBandLayers>> | undefined;
 let exports = 0;
 /** Colour of layer Two alone in the band (measured with Three hidden). */
 let twoAlone: [number, number, number];
@@ -48,17 +47,10 @@ async function exportNow(page: Page): Promise<(x: number, y: number) => [number,
 const close = (a: number[], b: number[], tol = 2) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1600, height: 1000 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
-  await keepThreeBandLayers(app);
+  launched = await launchWithBandLayers({ width: 1600, height: 1000 });
+  app = launched.app;
 });
-afterAll(async () => {
-  await app?.close();
-  await openai?.close();
-});
+afterAll(() => launched?.close());
 
 describe('layers panel', () => {
   it('stays in view beside the Generate button on a 1280×800 window, with three layers kept (no scrolling to reach either)', async () => {

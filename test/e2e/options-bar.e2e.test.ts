@@ -5,26 +5,18 @@
  * no zoom change). Tools chosen with their keys, the layer mask with the mouse.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
 import { docToClient, settleView, summary } from '../support/page-helpers';
-import { startOpenAIServer } from '../servers';
-import { keepThreeBandLayers } from '../support/band-layers';
+import { launchWithBandLayers } from '../support/band-layers';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let launched: Awaited<ReturnType<typeof launchWithBandLayers>> | undefined;
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1280, height: 800 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
-  await keepThreeBandLayers(app);
+  launched = await launchWithBandLayers({ width: 1280, height: 800 });
+  app = launched.app;
 });
-afterAll(async () => {
-  await app?.close();
-  await openai?.close();
-});
+afterAll(() => launched?.close());
 
 type Page = AppHarness['page'];
 

@@ -1,7 +1,8 @@
 /** e2e setup shared by the layer tests: three kept layers of a painted band on coffee.png, by mouse and keys. */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PHOTOS, type AppHarness } from './app-harness';
+import { launchApp, PHOTOS, type AppHarness } from './app-harness';
+import { startOpenAIServer } from '../servers';
 import { dragPath, waitIdle } from './page-helpers';
 import { chooseOption, retype, sliderTo } from './user-input';
 
@@ -34,4 +35,33 @@ export async function keepThreeBandLayers(app: Pick<AppHarness, 'page' | 'dialog
   await page.getByRole('button', { name: 'Discard all', exact: true }).click();
   await waitIdle(page);
   return page;
+}
+
+/**
+ * The layer tests' app: a local OpenAI protocol server, the app at `viewport` pointed at it, and
+ * {@link keepThreeBandLayers} done. `close` ends both.
+ */
+export async function launchWithBandLayers(viewport: {
+  width: number;
+  height: number;
+}): Promise<{ app: AppHarness; close(): Promise<void> }> {
+  const openai = await startOpenAIServer();
+  const app = await launchApp({
+    viewport,
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  try {
+    await keepThreeBandLayers(app);
+  } catch (e) {
+    await app.close();
+    await openai.close();
+    throw e;
+  }
+  return {
+    app,
+    async close() {
+      await app.close();
+      await openai.close();
+    },
+  };
 }
