@@ -63,6 +63,21 @@ describe('undoing a Keep', () => {
   });
 });
 
+describe('redoing a Keep', () => {
+  it('closes the strip again, as the Keep did; undo brings it back again', async () => {
+    await keepStaged(true);
+    st().undo();
+    expect(st().staging.items).toHaveLength(3);
+    st().selectStaged(2);
+    st().redo();
+    expect(st().doc!.layers.map((l) => l.assetId)).toEqual(['patch-1']);
+    expect(st().staging.items).toEqual([]);
+    st().undo();
+    expect(st().staging.items.map((c) => c.key)).toEqual(['job-1:0', 'job-1:1', 'job-1:2']);
+    expect(st().staging.selected).toBe(2);
+  });
+});
+
 describe('keeping a result that is a layer already', () => {
   it('adds nothing and no undo step, and says so', async () => {
     await keepStaged(false); // Keep as layer: the strip stays
