@@ -9,6 +9,7 @@ import {
   draftSides,
   extendCanvas,
   extendProposal,
+  fitProposal,
   setExtendSide,
 } from './canvas-commands';
 import { useEditor } from './store/store';
@@ -77,6 +78,19 @@ describe('the extend tool proposal', () => {
         .concat(st().label)
         .filter((l) => l === 'Extend canvas'),
     ).toHaveLength(1);
+  });
+
+  it('a new anchor moves the proposal and the view follows it, as a preset does', () => {
+    st().setTool('extend');
+    st().setStageSize(800, 600);
+    chooseAnchor('centre');
+    choosePreset('21:9');
+    chooseAnchor('left');
+    expect(extendProposal(st())?.originalAt).toEqual({ x: 0, y: 0 });
+    const view = () => ({ scale: st().scale, x: st().offsetX, y: st().offsetY });
+    const after = view();
+    fitProposal();
+    expect(after).toEqual(view());
   });
 
   it('Cancel and leaving the tool drop the preview without a trace', () => {

@@ -77,7 +77,11 @@ export function chooseAnchor(anchor: ExtendAnchor): void {
   st().setExtend({ anchor });
   const preset = st().extend.preset;
   const doc = st().doc;
-  if (preset && doc && !isZeroSides(draftSides(st()))) setSides(presetSides(doc.canvas, preset, anchor), preset);
+  if (preset && doc && !isZeroSides(draftSides(st()))) {
+    setSides(presetSides(doc.canvas, preset, anchor), preset);
+    // The proposal moved (the new area is on another side now): the view follows it, as for a preset.
+    fitProposal();
+  }
 }
 
 /** Exact pixels on one side (the side inputs). */
