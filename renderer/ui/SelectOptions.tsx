@@ -140,7 +140,9 @@ export function SelectingNotice() {
   const selecting = useEditor((s) => s.selecting);
   if (!selecting) return null;
   return (
-    <span className="tool-options" role="status">
+    // One line that does not give way: the bar keeps its height while a selection runs (it wrapped
+    // "Object select…" onto two lines at 1280 px, and the photo moved down and back).
+    <span className="tool-options selecting-notice" role="status">
       {selecting}…
       {/* Named for what it cancels (a job's Cancel can be on screen with it); "Cancel" shown, to keep the options bar short. */}
       <button type="button" aria-label="Cancel selecting" onClick={() => cancelSelectJob()} title="Stop; the mask stays as it was (Esc)">
