@@ -7,7 +7,14 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { GeminiImageSize, Quality } from '../../../shared/models';
 import { useEditor } from '../../commands/store/store';
-import { currentAutoDecision, currentEstimate, currentOption, generateBlocker, modelOptions } from '../../commands/current-estimate';
+import {
+  currentAutoDecision,
+  currentEstimate,
+  currentOption,
+  generateBlocker,
+  modelOptions,
+  pendingExtension,
+} from '../../commands/current-estimate';
 import { AUTO_VALUE } from '../../model/auto-choice';
 import { acceptsSeed } from '../../model/prompt-tools';
 import { PromptTools } from '../PromptTools';
@@ -34,7 +41,7 @@ const GROUPS: { label: string; test: (o: ModelOption) => boolean }[] = [
 ];
 
 export function GeneratePanel() {
-  const { doc, gen, keyStatus, providerSettings, job, prefs, multiRun } = useEditor(
+  const { doc, gen, keyStatus, providerSettings, job, prefs, multiRun, pending } = useEditor(
     useShallow((s) => ({
       doc: s.doc,
       gen: s.gen,
@@ -43,9 +50,12 @@ export function GeneratePanel() {
       job: s.job,
       prefs: s.prefs,
       multiRun: s.multiRun,
+      // An extension proposed in the bar but not applied: what Generate says changes with it.
+      pending: pendingExtension(s),
     })),
   );
   const setGen = useEditor((s) => s.setGen);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `pending` is read through the state (the blockers call pendingExtension)
   const { options, opt, estimate, outpaint, blocker, auto, expected } = useMemo(() => {
     // The selected slices are the inputs; the rest of the state is read as it is now.
     const s = { ...useEditor.getState(), doc, gen, keyStatus, providerSettings, job, prefs, multiRun };
@@ -61,7 +71,7 @@ export function GeneratePanel() {
       auto: gen.model === AUTO_VALUE ? currentAutoDecision(s) : null,
       expected: estimate?.ok ? expectedFor(opt.spec, estimate.request, prefs?.latency ?? {}) : null,
     };
-  }, [doc, gen, keyStatus, providerSettings, job, prefs, multiRun]);
+  }, [doc, gen, keyStatus, providerSettings, job, prefs, multiRun, pending]);
   const spec = opt.spec;
   const range = nRange(spec);
   const tiers = tiersOf(spec);
