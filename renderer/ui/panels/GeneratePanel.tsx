@@ -33,6 +33,8 @@ import { ReferenceImages } from './ReferenceImages';
 import { OutpaintSection } from './OutpaintSection';
 import { LocalEngineHint } from './LocalEngineHint';
 
+const AUTO_LABEL = 'Auto — rules pick the model (Settings)';
+
 const GROUPS: { label: string; test: (o: ModelOption) => boolean }[] = [
   { label: 'This computer', test: (o) => o.spec.provider === 'local' },
   { label: 'OpenAI', test: (o) => o.spec.provider === 'openai' },
@@ -106,11 +108,13 @@ export function GeneratePanel() {
         <select
           data-testid="model-select"
           aria-label="Model"
+          // The list is narrower than the longer names ("Nano Banana 2 (Gemini 3.1 Flash Image) — key set"): the whole of the choice on hover.
+          title={gen.model === AUTO_VALUE ? AUTO_LABEL : opt.label}
           value={gen.model === AUTO_VALUE ? AUTO_VALUE : opt.value}
           onChange={(e) => pickModel(e.target.value)}
         >
           <optgroup label="Auto">
-            <option value={AUTO_VALUE}>Auto — rules pick the model (Settings)</option>
+            <option value={AUTO_VALUE}>{AUTO_LABEL}</option>
           </optgroup>
           {GROUPS.map((g) => {
             const items = options.filter(g.test);
