@@ -40,11 +40,17 @@ export function StagingStrip() {
             <PatchThumb assetId={c.assetId} region={c.region} under={doc?.layers} />
             <span className="tag">
               <span className="tag-model">{c.modelName}</span>
+              {/* "Kept" on the cost line: a line of its own made the strip taller than the dock at 1280×800. */}
               <span>
                 {formatUsd(c.costUsd)} · {c.seconds.toFixed(1)}s
+                {isKept(doc, c.assetId) && (
+                  <>
+                    {' · '}
+                    <span className="kept">Kept</span>
+                  </>
+                )}
               </span>
               {c.lineage?.length ? <span className="lineage">Refined from {c.lineage.map((l) => l.modelName).join(' → ')}</span> : null}
-              {isKept(doc, c.assetId) && <span className="kept">Kept</span>}
               <TextCheckBadge check={c.textCheck} />
             </span>
           </button>
