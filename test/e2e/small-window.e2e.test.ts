@@ -1,0 +1,139 @@
+/**
+ * What a retoucher met in a 1280×800 window, driven by keys and mouse: the extend tool's pixel fields
+ * show their whole value ("142" showed as "14"); a preset proposal not applied yet makes the Generate
+ * panel say "Apply the extension first" (it said "Paint a mask first"); a running object selection
+ * does not make the options bar taller; the staging strip's Reveal row stays in view with "Kept" and
+ * text-check badges on the candidates; the Model list and Export… say in their tooltips what is cut
+ * or left out on screen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOpenAIServer } from '../servers';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, waitIdle } from '../support/page-helpers';
+import { chooseOption, leaveField, retype } from '../support/user-input';
+import { join } from 'node:path';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+type Page = AppHarness['page'];
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    viewport: { width: 1280, height: 800 },
+    // A Gemini key too (no request goes there): the strip's Refine list then offers Nano Banana Pro, whose
+    // long name pushes the Reveal slider onto a second row.
+    env: {
+      OPENAI_API_KEY: 'sk-e2e-test-key-0001',
+      GEMINI_API_KEY: 'gm-e2e-test-key-0002',
+      OPENAI_BASE_URL: openai.url,
+      MASKWORK_MAX_RETRIES: '0',
+      MASKWORK_STREAM: '0',
+    },
+  });
+  app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg')); // 2560×1600
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+/** Each pixel field of the extend bar: its value and whether the value is wider than the box. */
+async function extendFields(page: Page) {
+  return page.locator('header.options-bar input[type="number"]').evaluateAll((els) =>
+    (els as HTMLInputElement[]).map((e) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      const cs = getComputedStyle(e);
+      ctx.font = cs.font;
+      const room = e.clientWidth - Number.parseFloat(cs.paddingLeft) - Number.parseFloat(cs.paddingRight);
+      // The spin buttons, when shown, take their width out of the text's room.
+      const spin = cs.appearance === 'textfield' ? 0 : 15;
+      return { name: e.getAttribute('aria-label'), value: e.value, cut: ctx.measureText(e.value).width > room - spin };
+    }),
+  );
+}
+
+describe('a 1280×800 window', () => {
+  it('the extend bar shows whole pixel values, and Generate asks to apply a preset proposal first', async () => {
+    const page = app.page;
+    await page.keyboard.press('c');
+    await page.getByRole('button', { name: 'Aspect 16:9' }).click();
+    let fields = await extendFields(page);
+    expect(fields.find((f) => f.name === 'Extend left (px)')).toEqual({ name: 'Extend left (px)', value: '142', cut: false });
+    await page.getByRole('button', { name: 'Aspect 8:1' }).click();
+    await page.getByRole('radio', { name: 'Anchor right' }).click();
+    fields = await extendFields(page);
+    expect(fields.filter((f) => f.cut)).toEqual([]);
+    expect(fields.find((f) => f.name === 'Extend left (px)')?.value).toBe('10240');
+    const overflow = await page.locator('header.options-bar').evaluate((b) => b.scrollWidth - b.clientWidth);
+    expect(overflow).toBe(0);
+    const panel = page.getByRole('region', { name: 'Generate' });
+    await expect.poll(() => panel.textContent()).toContain('Apply the extension first (Enter), then Generate');
+    expect(await panel.textContent()).not.toContain('Paint a mask first');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.textContent()).toContain('Paint a mask first');
+    await page.keyboard.press('Control+0');
+  });
+
+  it('a running object selection leaves the options bar one row', async () => {
+    const page = app.page;
+    await page.keyboard.press('o');
+    const idle = await page.locator('header.options-bar').evaluate((b) => Math.round(b.getBoundingClientRect().height));
+    // Read-only probe: the bar's height at every change of its content while the selection runs.
+    await page.locator('header.options-bar').evaluate((bar) => {
+      const seen: { height: number; running: boolean }[] = [];
+      (window as any).__barSeen = seen;
+      new MutationObserver(() =>
+        seen.push({ height: Math.round(bar.getBoundingClientRect().height), running: !!bar.querySelector('[role="status"]') }),
+      ).observe(bar, { subtree: true, childList: true, characterData: true });
+    });
+    await dragPath(page, [
+      [1000, 900],
+      [1750, 1450],
+    ]);
+    await page.waitForFunction(() => (window as any).__maskworkTest.maskBounds());
+    await waitIdle(page);
+    const seen: { height: number; running: boolean }[] = await page.evaluate(() => (window as any).__barSeen);
+    expect(seen.some((s) => s.running)).toBe(true);
+    expect(seen.filter((s) => s.running).map((s) => s.height)).toEqual(seen.filter((s) => s.running).map(() => idle));
+    await page.keyboard.press('Control+d');
+  });
+
+  it('the Model list and Export… tell in their tooltips what the screen leaves out', async () => {
+    const page = app.page;
+    const model = page.getByRole('combobox', { name: 'Model', exact: true });
+    await chooseOption(page, model, 'gemini-3.1-flash-image');
+    expect(await model.getAttribute('title')).toBe('Nano Banana 2 (Gemini 3.1 Flash Image) — key set');
+    expect(await page.getByRole('button', { name: 'Export…' }).getAttribute('title')).toMatch(/PNG, JPEG, WebP, TIFF or a layered PSD/);
+  });
+
+  it('the staging strip keeps its Reveal row in view with Kept and text-check badges', async () => {
+    const page = app.page;
+    await leaveField(page, 'Generate'); // the Model list had the focus: B would go to it
+    await page.keyboard.press('b');
+    await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '80');
+    await dragPath(page, [
+      [900, 1050],
+      [1300, 1200],
+    ]);
+    await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
+    await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '3');
+    await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a cup with the text "SALE 50%" printed on it');
+    await leaveField(page);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 3, null, { timeout: 90_000 });
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 2);
+    await expect.poll(() => page.getByTestId('text-badge').count()).toBe(3);
+    const box = await page.locator('.staging-dock').evaluate((dock) => {
+      const reveal = dock.querySelector('.staging-actions')!.getBoundingClientRect();
+      return { dockBottom: dock.getBoundingClientRect().bottom, revealBottom: reveal.bottom, scrolled: dock.scrollTop };
+    });
+    expect(box.scrolled).toBe(0);
+    expect(box.revealBottom).toBeLessThanOrEqual(box.dockBottom);
+  });
+});
