@@ -109,6 +109,19 @@ describe('a 1280×800 window', () => {
     expect(await page.getByRole('button', { name: 'Export…' }).getAttribute('title')).toMatch(/PNG, JPEG, WebP, TIFF or a layered PSD/);
   });
 
+  it('Export… shows each option on its own row (JPEG: prompts, then quality)', async () => {
+    const page = app.page;
+    await leaveField(page, 'Generate');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'JPEG' }).click();
+    const prompts = await dialog.getByText("Include prompts in the file's metadata").boundingBox();
+    const quality = await dialog.getByRole('slider', { name: 'Quality' }).boundingBox();
+    expect(quality!.y).toBeGreaterThanOrEqual(prompts!.y + prompts!.height);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
   it('the staging strip keeps its Reveal row in view with Kept and text-check badges', async () => {
     const page = app.page;
     await leaveField(page, 'Generate'); // the Model list had the focus: B would go to it
