@@ -5,7 +5,7 @@
  * change is one undo step (renderer/commands/layer-commands.ts).
  */
 import './layers.css';
-import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { EyeIcon } from './ToolIcon';
 import { LayerRow } from './LayerRow';
@@ -28,6 +28,16 @@ export function LayersPanel() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  // A layer that appears (Keep, Keep as layer, Duplicate, an undone delete) becomes the selected one, as
+  // in Photoshop: the opacity below is then the new layer's, not the one clicked before.
+  const seen = useRef<Set<string> | null>(null);
+  const layers = doc?.layers;
+  useEffect(() => {
+    const ids = new Set((layers ?? []).map((l) => l.id));
+    const added = (layers ?? []).filter((l) => seen.current && !seen.current.has(l.id));
+    seen.current = ids;
+    if (added.length) setSelectedId(added[added.length - 1].id);
+  }, [layers]);
   if (!doc) return null;
   const listed = [...doc.layers].reverse();
   const selected = doc.layers.find((l) => l.id === selectedId) ?? target ?? listed[0] ?? null;
