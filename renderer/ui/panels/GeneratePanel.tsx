@@ -174,7 +174,7 @@ export function GeneratePanel() {
             Seed
             <input
               type="number"
-              className="num"
+              className="num seed"
               aria-label="Seed"
               placeholder="random"
               min={0}
