@@ -56,6 +56,23 @@ async function extendFields(page: Page) {
 }
 
 describe('a 1280×800 window', () => {
+  it('the Seed field shows "random" whole, on the Candidates row', async () => {
+    const page = app.page;
+    const seed = page.getByRole('spinbutton', { name: 'Seed' });
+    const look = await seed.evaluate((e: HTMLInputElement) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      const cs = getComputedStyle(e);
+      ctx.font = cs.font;
+      const room = e.clientWidth - Number.parseFloat(cs.paddingLeft) - Number.parseFloat(cs.paddingRight);
+      const spin = cs.appearance === 'textfield' ? 0 : 15;
+      return { placeholder: e.placeholder, fits: ctx.measureText(e.placeholder).width <= room - spin };
+    });
+    expect(look).toEqual({ placeholder: 'random', fits: true });
+    const n = await page.getByRole('spinbutton', { name: 'Candidates' }).boundingBox();
+    const s = await seed.boundingBox();
+    expect(Math.abs(s!.y - n!.y)).toBeLessThanOrEqual(2);
+  });
+
   it('the extend bar shows whole pixel values, and Generate asks to apply a preset proposal first', async () => {
     const page = app.page;
     await page.keyboard.press('c');
@@ -148,5 +165,20 @@ describe('a 1280×800 window', () => {
     });
     expect(box.scrolled).toBe(0);
     expect(box.revealBottom).toBeLessThanOrEqual(box.dockBottom);
+  });
+
+  it('a long original file name stays on one line in the Layers panel (… and a tooltip)', async () => {
+    const page = app.page;
+    await page.keyboard.press('Escape'); // the candidates still staged
+    app.dialogs.opens.push(join(PHOTOS, 'sign-sports-centre.jpg'));
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'sign-sports-centre.jpg');
+    const layers = page.getByRole('region', { name: 'Layers' });
+    const rows = await layers.locator('li').evaluateAll((lis) => lis.map((li) => Math.round(li.getBoundingClientRect().height)));
+    expect(rows).toHaveLength(2); // the mask and the original
+    expect(rows[1]).toBeLessThanOrEqual(rows[0]);
+    expect(await layers.locator('li[data-layer="original"] [title]').last().getAttribute('title')).toBe(
+      'sign-sports-centre.jpg (original, locked)',
+    );
   });
 });

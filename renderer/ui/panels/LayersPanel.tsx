@@ -118,7 +118,10 @@ export function LayersPanel() {
           >
             <EyeIcon open={!hidden.original} />
           </button>
-          {doc.original.name} <span className="muted">(original, locked)</span>
+          {/* One line like the other rows: a long file name ends in … (the whole of it in the tooltip). */}
+          <span className="layer-name original-name" title={`${doc.original.name} (original, locked)`}>
+            {doc.original.name} <span className="muted">(original, locked)</span>
+          </span>
         </li>
       </ul>
       {selected && <LayerActions key={selected.id} layer={selected} />}
