@@ -10,6 +10,8 @@ import {
   extendCanvas,
   extendProposal,
   fitProposal,
+  fitProposalIfOffScreen,
+  setDraftSides,
   setExtendSide,
 } from './canvas-commands';
 import { useEditor } from './store/store';
@@ -91,6 +93,24 @@ describe('the extend tool proposal', () => {
     const after = view();
     fitProposal();
     expect(after).toEqual(view());
+  });
+
+  it('after a handle drag, the view fits the proposal only when it reaches past the stage', () => {
+    st().setTool('extend');
+    st().setStageSize(800, 600);
+    cancelExtendDraft();
+    st().fitToScreen();
+    const view = () => ({ scale: st().scale, x: st().offsetX, y: st().offsetY });
+    const fitted = view();
+    setDraftSides({ left: 0, right: 20, top: 0, bottom: 0 }); // a short drag: the frame stays in view
+    fitProposalIfOffScreen();
+    expect(view()).toEqual(fitted);
+    setDraftSides({ left: 0, right: 2000, top: 0, bottom: 0 }); // dragged to the window's edge and beyond
+    fitProposalIfOffScreen();
+    const after = view();
+    expect(after.scale).toBeLessThan(fitted.scale);
+    fitProposal();
+    expect(view()).toEqual(after);
   });
 
   it('Cancel and leaving the tool drop the preview without a trace', () => {

@@ -9,6 +9,7 @@ import { getMask, putMask } from './blob-store';
 import { isZeroSides, presetSides, proposalFor, withSide, ZERO_SIDES, type Proposal, type Side, type Sides } from '../model/extend-logic';
 import { clampBand, extendDocument, extensionMask, extensionProblem } from '../model/extend-document';
 import { useEditor, type EditorStore } from './store/store';
+import { visibleHeight } from './store/viewport-slice';
 
 const st = () => useEditor.getState();
 
@@ -136,4 +137,21 @@ export function fitProposal(): void {
     width: doc.canvas.width + sides.left + sides.right,
     height: doc.canvas.height + sides.top + sides.bottom,
   });
+}
+
+/**
+ * After a handle drag: when the proposed canvas reaches past the visible stage (a handle dragged to
+ * the window's edge can no longer be grabbed), the view fits it; a drag that stays in view leaves
+ * the view alone.
+ */
+export function fitProposalIfOffScreen(): void {
+  const s = st();
+  const doc = s.doc;
+  if (!doc) return;
+  const sides = draftSides(s);
+  const left = s.offsetX - sides.left * s.scale;
+  const top = s.offsetY - sides.top * s.scale;
+  const right = s.offsetX + (doc.canvas.width + sides.right) * s.scale;
+  const bottom = s.offsetY + (doc.canvas.height + sides.bottom) * s.scale;
+  if (left < 0 || top < 0 || right > s.stageWidth || bottom > visibleHeight(s)) fitProposal();
 }

@@ -103,6 +103,6 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
 });
 
 /** The stage's height above the dock (at least its always-visible row), screen px. */
-function visibleHeight(v: { stageHeight: number; dockHeight: number }): number {
+export function visibleHeight(v: { stageHeight: number; dockHeight: number }): number {
   return v.stageHeight - Math.max(FIT_BOTTOM_RESERVE, v.dockHeight);
 }

@@ -3,7 +3,7 @@
  * that side (whole pixels; the side inputs follow). The proposal itself lives in the store and is
  * drawn on the stage (ui/canvas/ExtendPreview.tsx); Enter applies it, Escape drops it without a trace.
  */
-import { cancelExtendDraft, draftSides, setDraftSides } from '../../commands/canvas-commands';
+import { cancelExtendDraft, draftSides, fitProposalIfOffScreen, setDraftSides } from '../../commands/canvas-commands';
 import { useEditor } from '../../commands/store/store';
 import { dragSide, frameRect, hitSide, sideCursor, type Side, type Sides } from '../../model/extend-logic';
 import type { LiveSurface, Tool, ToolPointer } from './tool-types';
@@ -43,6 +43,8 @@ export function createExtendTool(): Tool {
       if (doc) setDraftSides(dragSide(drag.start, doc.canvas, drag.side, drag.from, p.doc));
       state = 'idle';
       drag = null;
+      // Dragged past the window's edge: zoom out so every handle can be grabbed again.
+      fitProposalIfOffScreen();
     },
     cancel() {
       // Escape during a drag drops the whole preview, as Escape does when idle.
