@@ -50,7 +50,7 @@ export function BatchButton() {
           >
             <div className="modal-head">
               <h3>Batch</h3>
-              <span className="sep" />
+              <span className="spacer" />
               <button type="button" aria-label="Close batch" title="Close (Esc); batches keep running" onClick={() => setOpen(false)}>
                 ×
               </button>

@@ -181,4 +181,19 @@ describe('a 1280×800 window', () => {
       'sign-sports-centre.jpg (original, locked)',
     );
   });
+
+  it('Batch…: the close button sits at the right of the title bar, Start batch on a row of its own', async () => {
+    const page = app.page;
+    await leaveField(page, 'Generate');
+    await page.getByRole('button', { name: 'Batch…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Batch' });
+    const box = (await dialog.boundingBox())!;
+    const close = (await dialog.getByRole('button', { name: 'Close batch' }).boundingBox())!;
+    expect(box.x + box.width - (close.x + close.width)).toBeLessThanOrEqual(24);
+    const check = (await dialog.getByText('Gemini Batch API — half price, results within 24 h').boundingBox())!;
+    const start = (await dialog.getByRole('button', { name: 'Start batch' }).boundingBox())!;
+    expect(start.y).toBeGreaterThanOrEqual(check.y + check.height);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
 });
