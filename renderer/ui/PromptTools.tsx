@@ -3,7 +3,7 @@
  * Auto sends to the cheapest model), the recent prompts (this photo's first, then all), and saving
  * the prompt as a preset. History and presets live in main (the app's settings).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { deletePreset, savePreset } from '../commands/prompts-client';
 import { docKey, recentPrompts } from '../model/prompt-tools';
@@ -17,6 +17,12 @@ export function PromptTools() {
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState('');
   const [draft, setDraft] = useState(false);
+  // "Save as preset…" puts the caret in the name field: typed letters went to the tool shortcuts
+  // ("bold" switched brush, object select, lasso) instead of naming the preset.
+  const nameField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (saving) nameField.current?.focus();
+  }, [saving]);
   const presets = prefs?.presets ?? [];
   const recent = recentPrompts(prefs?.history, docKey(doc));
   const current = presets.find((p) => p.id === gen.presetId);
@@ -35,6 +41,8 @@ export function PromptTools() {
       <div className="row">
         <select
           aria-label="Prompt preset"
+          // Narrow: "Remove object" shows as "Remove ol"; the whole name on hover.
+          title={current ? current.name : 'No preset'}
           value={current ? current.id : ''}
           onChange={(e) => {
             const p = presets.find((x) => x.id === e.currentTarget.value);
@@ -93,6 +101,7 @@ export function PromptTools() {
         {saving && (
           <>
             <input
+              ref={nameField}
               type="text"
               aria-label="Preset name"
               placeholder="Preset name"

@@ -196,4 +196,19 @@ describe('a 1280×800 window', () => {
     await page.keyboard.press('Escape');
     expect(await page.getByRole('dialog').count()).toBe(0);
   });
+
+  it('Save as preset… takes the typed name (the letters do not switch tools); the preset list tells its whole choice', async () => {
+    const page = app.page;
+    await leaveField(page, 'Generate');
+    await page.keyboard.press('b');
+    await page.getByRole('button', { name: 'Save as preset…' }).click();
+    await page.keyboard.type('bold look');
+    expect(await page.getByRole('textbox', { name: 'Preset name' }).inputValue()).toBe('bold look');
+    expect((await page.evaluate(() => (window as any).__maskworkTest.summary())).tool).toBe('brush');
+    await page.keyboard.press('Enter');
+    const presets = page.getByRole('combobox', { name: 'Prompt preset' });
+    await expect.poll(() => presets.locator('option', { hasText: 'bold look' }).count()).toBe(1);
+    await chooseOption(page, presets, (await presets.locator('option', { hasText: 'Remove object' }).getAttribute('value'))!);
+    expect(await presets.getAttribute('title')).toBe('Remove object');
+  });
 });
