@@ -16,7 +16,11 @@ export function LayerActions({ layer }: { layer: PatchLayer }) {
   const commitOpacity = (el: HTMLInputElement) => {
     const v = Number(el.value);
     if (el.value.trim() === '' || !Number.isFinite(v)) el.value = String(opacity);
-    else setLayerOpacityCmd(layer.id, v);
+    else {
+      setLayerOpacityCmd(layer.id, v);
+      // The field shows what was applied: 150 is 100 % (it kept showing "150" over a layer at 100 %).
+      el.value = String(Math.round(Math.min(100, Math.max(0, v))));
+    }
   };
   return (
     <fieldset className="layer-actions" aria-label={`Selected layer: ${layer.name}`}>
