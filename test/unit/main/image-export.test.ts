@@ -89,7 +89,14 @@ describe('exports from the original', () => {
     const out = join(tmp, 'rotated-out.jpg');
     const r = await exportToFile(
       store,
-      { canvas: { width: 600, height: 868 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], format: 'jpeg', quality: 95 },
+      // Re-encoded whole (the default keeps a JPEG original's blocks and its orientation tag: jpeg-patch-export.test.ts).
+      {
+        canvas: { width: 600, height: 868 },
+        layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+        format: 'jpeg',
+        quality: 95,
+        jpegKeepOriginal: false,
+      },
       out,
     );
     expect(r).toMatchObject({ width: 600, height: 868, keptExif: true, keptIcc: true, format: 'jpeg' });

@@ -184,17 +184,44 @@ describe('JPEG export keeps the original outside the edit', () => {
     expect(meta.xmp?.toString()).toContain('gpt-image-2');
   });
 
-  it('an EXIF-rotated original falls back to the whole re-encode (its pixels are stored sideways)', async () => {
-    const src = await rotatedP3Jpeg();
-    const img = await importImage(store, src, 'rotated.jpg');
-    const out = await renderExport(store, {
-      canvas: { width: 600, height: 868 },
-      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
-      format: 'jpeg',
+  for (const orientation of [2, 3, 4, 5, 6, 7, 8])
+    it(`an EXIF orientation ${orientation} original keeps its blocks and its tag: upright, it is the original outside the edit`, async () => {
+      const src = new Uint8Array(await sharp(photo('desk-stuff.jpg')).jpeg({ quality: 90 }).withMetadata({ orientation }).toBuffer());
+      const img = await importImage(store, src, 'rotated.jpg');
+      const upright = await sharp(src).autoOrient().raw().toBuffer({ resolveWithObject: true });
+      expect([img.width, img.height]).toEqual([upright.info.width, upright.info.height]);
+      const patch = { x: 37, y: 29, w: 60, h: 50 };
+      const assetId = await patchAsset(patch.w, patch.h);
+      const out = await renderExport(store, {
+        canvas: { width: img.width, height: img.height },
+        layers: [
+          { assetId: img.assetId, x: 0, y: 0 },
+          { assetId, x: patch.x, y: patch.y },
+        ],
+        format: 'jpeg',
+      });
+      expect(out.notes.join(' ')).toMatch(/was kept/);
+      expect((await sharp(out.bytes).metadata()).orientation).toBe(orientation);
+      const got = await sharp(out.bytes).autoOrient().raw().toBuffer({ resolveWithObject: true });
+      expect([got.info.width, got.info.height]).toEqual([img.width, img.height]);
+      // Outside the patch grown by an MCU and its ring (the stored MCU grid lands anywhere upright).
+      let outside = 0;
+      let differ = 0;
+      let inside = 0;
+      for (let y = 0; y < img.height; y++)
+        for (let x = 0; x < img.width; x++) {
+          const i = (y * img.width + x) * 3;
+          const same =
+            got.data[i] === upright.data[i] && got.data[i + 1] === upright.data[i + 1] && got.data[i + 2] === upright.data[i + 2];
+          if (x < patch.x - 17 || x >= patch.x + patch.w + 17 || y < patch.y - 17 || y >= patch.y + patch.h + 17) {
+            outside++;
+            if (!same) differ++;
+          } else if (!same) inside++;
+        }
+      expect(outside).toBeGreaterThan(img.width * img.height * 0.8);
+      expect(differ).toBe(0);
+      expect(inside).toBeGreaterThan(patch.w * patch.h * 0.5); // the edit is there, the right way up
     });
-    expect(out.notes.join(' ')).not.toMatch(/was kept/);
-    expect([(await sharp(out.bytes).metadata()).width, (await sharp(out.bytes).metadata()).height]).toEqual([600, 868]);
-  });
 });
 
 describe('the check on the result', () => {

@@ -10,7 +10,7 @@
  * blends across the boundary). The original's APPn/COM segments (EXIF, ICC profile, IPTC) are kept;
  * the XMP packet is the export's.
  */
-import { coveredMcus, encodeMcus } from './jpeg-blocks';
+import { encodeMcus } from './jpeg-blocks';
 import { readJpegCoefficients, type JpegCoefficients, type JpegSegment } from './jpeg-read';
 import { writeJpeg } from './jpeg-write';
 
@@ -74,18 +74,12 @@ export function jpegForPatching(original: Uint8Array, width: number, height: num
 }
 
 /**
- * The patched file. `patches`: the visible layers as straight RGBA with their opacity and layer
- * mask folded into the alpha (the MCUs they reach are encoded again); `rgb`: the export's composite,
- * RGB rows of the picture. `xmp`: the packet to write (undefined keeps none). Null when the XMP is
- * too large for one APP1 segment.
+ * The patched file. `flags`: the MCUs to encode again, one per MCU row by row (`coveredMcus`: those
+ * the visible layers reach); `rgb`: the export's composite, RGB rows of the picture as the file
+ * stores it. `xmp`: the packet to write (undefined keeps none). Null when the XMP is too large for
+ * one APP1 segment.
  */
-export function patchJpeg(
-  frame: JpegCoefficients,
-  patches: Parameters<typeof coveredMcus>[1],
-  rgb: Uint8Array,
-  xmp: string | undefined,
-): PatchedJpeg | null {
-  const flags = coveredMcus(frame, patches);
+export function patchJpeg(frame: JpegCoefficients, flags: Uint8Array, rgb: Uint8Array, xmp: string | undefined): PatchedJpeg | null {
   encodeMcus(frame, rgb, flags);
   const meta: JpegSegment[] = frame.meta.filter(
     (m) => !(m.marker === 0xe1 && (startsWith(m.data, XMP_HEADER) || startsWith(m.data, XMP_EXTENSION))),
