@@ -52,7 +52,8 @@ export async function patchedJpegExport(
   const raw = async (s: Sharp, channels: 1 | 3) => {
     // (libvips would write a grey mask as RGB.)
     const { data, info } = await (channels === 1 ? s.extractChannel(0) : s).raw().toBuffer({ resolveWithObject: true });
-    if (info.width !== width || info.height !== height || info.channels !== channels) throw new Error(`unexpected composite layout ${info.width}x${info.height}x${info.channels} for ${width}x${height}x${channels}`);
+    if (info.width !== width || info.height !== height || info.channels !== channels)
+      throw new Error(`unexpected composite layout ${info.width}x${info.height}x${info.channels} for ${width}x${height}x${channels}`);
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   };
   // libvips composites on its threads while the coefficients are read here.

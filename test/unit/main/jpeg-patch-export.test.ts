@@ -17,7 +17,7 @@ import { readJpegCoefficients } from '../../../electron/main/export/jpeg/jpeg-re
 import { writeJpeg } from '../../../electron/main/export/jpeg/jpeg-write';
 import { keptOutside } from '../../../electron/main/export/jpeg/jpeg-patch';
 import { fdctReference, fdctScaled } from '../../../electron/main/export/jpeg/jpeg-blocks';
-import { photo, rotatedP3Jpeg } from '../../fixtures/bad-images';
+import { photo } from '../../fixtures/bad-images';
 
 const fixture = (name: string) => resolve(__dirname, '../../fixtures/jpeg', name);
 
