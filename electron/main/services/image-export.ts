@@ -208,7 +208,9 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
       () => compositePipeline(store, src),
       () => Promise.all(src.patches.map((p) => effectivePatch(store, p))),
     );
-    if (patched) return { bytes: patched.bytes, width, height, keptExif, keptIcc, depth: 8, notes: [...notes, patched.note] };
+    if (patched && 'bytes' in patched)
+      return { bytes: patched.bytes, width, height, keptExif, keptIcc, depth: 8, notes: [...notes, patched.note] };
+    if (patched) notes.push(patched.reason);
     const bytes = parallelPng(src, req) ? await encodePngParallel(store, src) : await encodeWithSharp(store, src, req);
     return { bytes, width, height, keptExif, keptIcc, depth: 8, notes };
   } catch (e) {

@@ -128,6 +128,40 @@ describe('JPEG export keeps the original outside the edit', () => {
       expect(err / inside).toBeLessThan(4);
     });
 
+  it("an extended canvas keeps the original's blocks when the original sits on the block grid; off it, the message says why not", async () => {
+    const bytes = new Uint8Array(await readFile(photo('building.jpg'))); // 868×600, MCUs of 16×16
+    const img = await importImage(store, bytes, 'building.jpg');
+    const before = await rgb(bytes);
+    for (const at of [
+      { x: 0, y: 0 },
+      { x: 32, y: 16 },
+    ]) {
+      const canvas = { width: 868 + at.x + 150, height: 600 + at.y + 40 };
+      const out = await renderExport(store, { canvas, layers: [{ assetId: img.assetId, x: at.x, y: at.y }], format: 'jpeg' });
+      expect(out.notes.join(' ')).toMatch(/was kept/);
+      const got = await rgb(out.bytes);
+      expect([got.info.width, got.info.height]).toEqual([canvas.width, canvas.height]);
+      // Every MCU wholly inside the original (and a pixel in from its edge) is the original's, bit for bit.
+      let checked = 0;
+      let differ = 0;
+      for (let y = at.y + 1; y < at.y + 592 - 1; y++)
+        for (let x = at.x + 1; x < at.x + 864 - 1; x++) {
+          const i = (y * canvas.width + x) * 3;
+          const j = ((y - at.y) * 868 + (x - at.x)) * 3;
+          checked++;
+          if (got.data[i] !== before.data[j] || got.data[i + 1] !== before.data[j + 1] || got.data[i + 2] !== before.data[j + 2]) differ++;
+        }
+      expect(checked).toBeGreaterThan(500_000);
+      expect(differ).toBe(0);
+    }
+    const off = await renderExport(store, {
+      canvas: { width: 868 + 20, height: 600 },
+      layers: [{ assetId: img.assetId, x: 20, y: 0 }],
+      format: 'jpeg',
+    });
+    expect(off.notes.join(' ')).toMatch(/re-encoded — the extension moves the original by 20×0 px, off its 16×16 px blocks/);
+  });
+
   it('with jpegKeepOriginal false the whole picture is re-encoded: pixels far from the edit move', async () => {
     const bytes = new Uint8Array(await readFile(photo('building.jpg')));
     const img = await importImage(store, bytes, 'building.jpg');

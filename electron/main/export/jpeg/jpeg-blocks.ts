@@ -193,3 +193,51 @@ export function encodeMcus(frame: JpegCoefficients, rgb: Uint8Array, flags: Uint
     }
   }
 }
+
+/**
+ * The file's blocks placed on a larger canvas with the original at (`left`, `top`), both multiples of
+ * the MCU size: the grid grows, every block keeps its coefficients. `outside` flags the MCUs that are
+ * not wholly inside the original's pixels (the extension, and the original's partial last MCUs that
+ * now show what lay in their padding): those are encoded from the composite.
+ */
+export function placeFrame(
+  f: JpegCoefficients,
+  width: number,
+  height: number,
+  left: number,
+  top: number,
+): { frame: JpegCoefficients; outside: Uint8Array } {
+  const mw = 8 * f.hMax;
+  const mh = 8 * f.vMax;
+  const mcusX = Math.ceil(width / mw);
+  const mcusY = Math.ceil(height / mh);
+  const ox = left / mw;
+  const oy = top / mh;
+  const components = f.components.map((c) => {
+    const blocksW = mcusX * c.h;
+    const blocksH = mcusY * c.v;
+    const coefs = new Int16Array(blocksW * blocksH * 64);
+    const cols = Math.min(c.blocksW, blocksW - ox * c.h);
+    for (let by = 0; by < c.blocksH && by + oy * c.v < blocksH; by++) {
+      const from = by * c.blocksW * 64;
+      coefs.set(c.coefs.subarray(from, from + cols * 64), ((by + oy * c.v) * blocksW + ox * c.h) * 64);
+    }
+    return {
+      ...c,
+      blocksW,
+      blocksH,
+      usedW: Math.ceil(Math.ceil((width * c.h) / f.hMax) / 8),
+      usedH: Math.ceil(Math.ceil((height * c.v) / f.vMax) / 8),
+      coefs,
+    };
+  });
+  const outside = new Uint8Array(mcusX * mcusY);
+  for (let my = 0; my < mcusY; my++)
+    for (let mx = 0; mx < mcusX; mx++) {
+      const x0 = mx * mw;
+      const y0 = my * mh;
+      const inside = x0 >= left && y0 >= top && x0 + mw <= left + f.width && y0 + mh <= top + f.height;
+      if (!inside) outside[my * mcusX + mx] = 1;
+    }
+  return { frame: { ...f, width, height, mcusX, mcusY, components }, outside };
+}
