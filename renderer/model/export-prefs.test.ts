@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPORT, parseExportPrefs, qualityFor } from './export-prefs';
+import { DEFAULT_EXPORT, exportOptionsFor, parseExportPrefs, qualityFor } from './export-prefs';
 
 describe('export settings', () => {
   it('reads what was stored, clamps the quality, and falls back to PNG on anything else', () => {
@@ -25,5 +25,13 @@ describe('export settings', () => {
     expect(qualityFor({ ...DEFAULT_EXPORT, format: 'tiff', quality: 50 })).toBeUndefined();
     expect(qualityFor({ ...DEFAULT_EXPORT, format: 'psd', quality: 50 })).toBeUndefined();
     expect(qualityFor({ ...DEFAULT_EXPORT, format: 'jpeg', quality: 50 })).toBe(50);
+  });
+
+  it("keeping a JPEG original's data is on unless it was turned off, and travels with the options", () => {
+    expect(DEFAULT_EXPORT.jpegKeepOriginal).toBe(true);
+    expect(parseExportPrefs('{"format":"jpeg"}').jpegKeepOriginal).toBe(true);
+    expect(parseExportPrefs('{"format":"jpeg","jpegKeepOriginal":false}').jpegKeepOriginal).toBe(false);
+    expect(parseExportPrefs('{"format":"jpeg","jpegKeepOriginal":"no"}').jpegKeepOriginal).toBe(true);
+    expect(exportOptionsFor({ ...DEFAULT_EXPORT, jpegKeepOriginal: false }).jpegKeepOriginal).toBe(false);
   });
 });

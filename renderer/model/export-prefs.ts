@@ -15,9 +15,17 @@ export interface ExportPrefs {
   tiffCompression: 'deflate' | 'lzw';
   /** Off by default: prompts can be private. */
   includePrompts: boolean;
+  /** JPEG from a JPEG original: keep its compressed data where nothing was edited (on by default). */
+  jpegKeepOriginal: boolean;
 }
 
-export const DEFAULT_EXPORT: ExportPrefs = { format: 'png', quality: 92, tiffCompression: 'deflate', includePrompts: false };
+export const DEFAULT_EXPORT: ExportPrefs = {
+  format: 'png',
+  quality: 92,
+  tiffCompression: 'deflate',
+  includePrompts: false,
+  jpegKeepOriginal: true,
+};
 const FORMATS: readonly string[] = ['png', 'jpeg', 'webp', 'tiff', 'psd'];
 
 /** Parses stored text; anything unexpected gives the defaults. */
@@ -28,7 +36,7 @@ export function parseExportPrefs(text: string | null): ExportPrefs {
     const q = Number(v.quality);
     const quality = Number.isFinite(q) ? Math.min(100, Math.max(1, Math.round(q))) : DEFAULT_EXPORT.quality;
     const tiffCompression = v.tiffCompression === 'lzw' ? 'lzw' : 'deflate';
-    return { format, quality, tiffCompression, includePrompts: v.includePrompts === true };
+    return { format, quality, tiffCompression, includePrompts: v.includePrompts === true, jpegKeepOriginal: v.jpegKeepOriginal !== false };
   } catch {
     return { ...DEFAULT_EXPORT };
   }
@@ -40,5 +48,5 @@ export function qualityFor(p: ExportPrefs): number | undefined {
 }
 
 export function exportOptionsFor(p: ExportPrefs): ExportOptions {
-  return { tiffCompression: p.tiffCompression, includePrompts: p.includePrompts };
+  return { tiffCompression: p.tiffCompression, includePrompts: p.includePrompts, jpegKeepOriginal: p.jpegKeepOriginal };
 }

@@ -70,6 +70,10 @@ describe('export request', () => {
       provenance: { models: ['gpt-image-2', 'local'], prompts: ['a glass vase'] },
     });
     expect(exportRequest(doc, {}, 'png', { tiffCompression: 'lzw' })).not.toHaveProperty('tiffCompression');
+    // Keeping a JPEG original's data is the default: only turning it off is sent, and only for JPEG.
+    expect(exportRequest(doc, {}, 'jpeg', { jpegKeepOriginal: false })).toMatchObject({ jpegKeepOriginal: false });
+    expect(exportRequest(doc, {}, 'jpeg', { jpegKeepOriginal: true })).not.toHaveProperty('jpegKeepOriginal');
+    expect(exportRequest(doc, {}, 'png', { jpegKeepOriginal: false })).not.toHaveProperty('jpegKeepOriginal');
   });
 
   it('a 16-bit document loses depth only in JPEG and WebP; opening notes for 16-bit and CMYK', () => {

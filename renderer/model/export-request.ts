@@ -15,6 +15,8 @@ export interface ExportOptions {
   tiffCompression?: 'deflate' | 'lzw';
   /** Write the prompts of the visible results into the file's XMP edit record. */
   includePrompts?: boolean;
+  /** JPEG from a JPEG original: false re-encodes the whole picture (default: keep the original's data outside the edit). */
+  jpegKeepOriginal?: boolean;
 }
 
 export function exportRequest(
@@ -44,6 +46,7 @@ export function exportRequest(
     layers: [{ assetId: doc.original.assetId, x: doc.original.x, y: doc.original.y }, ...layers],
     format,
     ...(format === 'tiff' && opts.tiffCompression ? { tiffCompression: opts.tiffCompression } : {}),
+    ...(format === 'jpeg' && opts.jpegKeepOriginal === false ? { jpegKeepOriginal: false } : {}),
     provenance: { models: [...new Set(made.map((v) => v.model))], ...(prompts.length ? { prompts } : {}) },
   };
 }

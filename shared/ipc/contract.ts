@@ -135,6 +135,8 @@ export const channels = {
       format: imageFormat,
       quality: s.optional(s.number({ int: true, min: 1, max: 100 })),
       tiffCompression: s.optional(s.oneOf(['deflate', 'lzw'] as const)),
+      /** JPEG from a JPEG original: keep its compressed data outside the edit (default true); false re-encodes all at `quality`. */
+      jpegKeepOriginal: s.optional(s.boolean()),
       /** The current mask as a grey PNG asset at x,y: a PSD keeps it as a hidden layer. */
       mask: s.optional(placedLayer),
       /** For the XMP edit record: the models of the kept results; prompts only if the user opted in. */

@@ -5,9 +5,10 @@
  * fill itself on small holes). A worker that finished a fill is kept here, idle and unref'd (it does
  * not keep the process alive), and the next fill reuses it with its compiled code.
  *
- * - At most {@link MAX_IDLE} idle workers; an idle worker is terminated after {@link IDLE_MS}, and a
- *   worker that ran a large job (> {@link WARM_MAX_PIXELS}) is not kept (its heap may still hold the
- *   job's buffers until its next garbage collection).
+ * - At most {@link MAX_IDLE} idle workers; an idle worker is terminated after {@link IDLE_MS} — the
+ *   last one left idle after {@link LAST_IDLE_MS} — and a worker that ran a large job
+ *   (> {@link WARM_MAX_PIXELS}) is not kept (its heap may still hold the job's buffers until its next
+ *   garbage collection).
  * - A cancelled or failed fill terminates its worker (cancel must stop the work at once), so only
  *   workers that finished cleanly are reused.
  * - `MASKWORK_ENGINE_WARM=0` turns reuse off (a fresh worker per fill, e.g. to measure cold fills).
@@ -22,8 +23,25 @@ import { Worker } from 'node:worker_threads';
 
 /** Idle workers kept at most (the parallel fill uses at most 4). */
 export const MAX_IDLE = 4;
-/** An idle worker is terminated after this long. */
+/** An idle worker is terminated after this long… */
 export const IDLE_MS = 60_000;
+/**
+ * …unless it is the last one idle: that one stays this long in all (without its lane helper: one
+ * isolate, ≈ 40–70 MB after a dozen fills, measured), so a
+ * retoucher who looks at a result for a few minutes before the next fill still gets a warm engine
+ * (a fresh worker's first fill costs 2–5× the CPU of a warm one's, and the warm-up only recovers
+ * part of it: engine-warmup.ts).
+ */
+export const LAST_IDLE_MS = 10 * 60_000;
+
+let idleMs = IDLE_MS;
+let lastIdleMs = LAST_IDLE_MS;
+
+/** Tests: shorter idle times (restored with no arguments). */
+export function setIdleTimesForTests(ms = IDLE_MS, lastMs = LAST_IDLE_MS): void {
+  idleMs = ms;
+  lastIdleMs = lastMs;
+}
 /** Jobs above this many pixels do not leave a warm worker behind. */
 export const WARM_MAX_PIXELS = 4_000_000;
 
@@ -72,15 +90,26 @@ function dropOnExit(this: Worker): void {
   }
 }
 
-/** (Re)starts an idle worker's idle time: terminated after {@link IDLE_MS} unless taken. */
+/**
+ * (Re)starts an idle worker's idle time: terminated after {@link IDLE_MS} unless taken — or, when it
+ * is the only idle worker then, after {@link LAST_IDLE_MS} in all.
+ */
 function armIdle(e: Idle): void {
   if (e.timer) clearTimeout(e.timer);
-  e.timer = setTimeout(() => {
-    const k = idle.indexOf(e);
-    if (k >= 0) idle.splice(k, 1);
-    void e.worker.terminate();
-  }, IDLE_MS);
-  e.timer.unref?.();
+  const end = (ms: number, last: boolean) => {
+    e.timer = setTimeout(() => {
+      const k = idle.indexOf(e);
+      if (!last && k >= 0 && idle.length === 1 && lastIdleMs > idleMs) {
+        // Kept for long: its lane helper (a second isolate) goes, its own compiled engine stays.
+        e.worker.postMessage({ type: 'trim' });
+        return end(lastIdleMs - idleMs, true);
+      }
+      if (k >= 0) idle.splice(k, 1);
+      void e.worker.terminate();
+    }, ms);
+    e.timer.unref?.();
+  };
+  end(idleMs, false);
 }
 
 /** A worker whose fill was cancelled or failed: terminated, not kept. */

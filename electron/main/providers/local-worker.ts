@@ -9,6 +9,8 @@
  * live on SharedArrayBuffers, the fill thread waits for the helper's half with Atomics.wait. The
  * helper is a child of this worker, so terminating the fill (cancel) stops it too.
  *
+ * `{ type: 'trim' }` ends the helper thread (the pool keeps this worker idle for long).
+ *
  * `{ type: 'warm' }` (asked before Generate, see engine-warmup.ts) runs a small synthetic fill so the
  * engine's hot loops are compiled before the first real one, and answers `{ type: 'warmed', ms }`.
  */
@@ -79,6 +81,8 @@ function helperLanes(): {
   lanes: FillLanes;
   start: () => void;
   release: () => void;
+  /** Ends the helper thread (a later split level starts a new one). */
+  stop: () => void;
   passes: () => number;
   resetPasses: () => void;
 } {
@@ -106,6 +110,10 @@ function helperLanes(): {
     },
     // The helper drops the finished fill's shared arrays (it stays up, warm, for the next fill).
     release: () => helper?.postMessage({ type: 'release' }),
+    stop: () => {
+      void helper?.terminate();
+      helper = null;
+    },
     passes: () => passes,
     resetPasses: () => {
       passes = 0;
@@ -156,8 +164,11 @@ function countHoles(mask: Uint8Array): number {
 const data = workerData as LaneInit | undefined;
 if (data?.role === 'lane') laneMain(data);
 else
-  parentPort!.on('message', (m: { type: 'fill'; job: FillJob } | { type: 'warm'; side?: number; hole?: number }) => {
+  parentPort!.on('message', (m: { type: 'fill'; job: FillJob } | { type: 'warm'; side?: number; hole?: number } | { type: 'trim' }) => {
     if (m.type === 'fill') return fillMain(m.job);
+    // Kept idle for long (local-worker-pool.ts): the helper thread's isolate (≈ 70–90 MB after a few
+    // fills) goes; this thread's compiled engine, the part that makes the next fill warm, stays.
+    if (m.type === 'trim') return helper?.stop();
     // The warm-up asked before Generate (local-worker-pool.ts): a small synthetic fill, then `warmed`.
     let ms = -1;
     try {

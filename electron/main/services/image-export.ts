@@ -39,6 +39,7 @@ import { decodedBaseFor } from '../export/decoded-base';
 import { addTiffMetadata, exifFromTiff, exifWithOrientation1 } from '../export/tiff-tags';
 import { provenanceXmp, type Provenance } from '../export/xmp-provenance';
 import { encodePsd } from '../export/psd-export';
+import { patchedJpegExport } from '../export/jpeg-export';
 
 export type ExportFormat = 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd';
 
@@ -70,6 +71,11 @@ export interface ExportRequest {
   provenance?: Provenance;
   /** A top layer still being made (export/pending-layer.ts). */
   pending?: PendingLayer;
+  /**
+   * JPEG from a JPEG original: keep the original's compressed data outside the edit (default true;
+   * export/jpeg-export.ts). False re-encodes the whole picture at `quality`.
+   */
+  jpegKeepOriginal?: boolean;
 }
 
 export interface EncodedExport {
@@ -196,6 +202,15 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
       }
       return { bytes, width, height, keptExif, keptIcc, depth: src.depth, notes };
     }
+    const patched = await patchedJpegExport(
+      src,
+      req,
+      () => compositePipeline(store, src),
+      () => Promise.all(src.patches.map((p) => effectivePatch(store, p))),
+    );
+    if (patched && 'bytes' in patched)
+      return { bytes: patched.bytes, width, height, keptExif, keptIcc, depth: 8, notes: [...notes, patched.note] };
+    if (patched) notes.push(patched.reason);
     const bytes = parallelPng(src, req) ? await encodePngParallel(store, src) : await encodeWithSharp(store, src, req);
     return { bytes, width, height, keptExif, keptIcc, depth: 8, notes };
   } catch (e) {

@@ -17,6 +17,9 @@ const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'psd', label: 'PSD', hint: 'Layered for Photoshop: the original and each kept result as layers; keeps 16 bits' },
 ];
 
+/** Whether the document's original is a JPEG file (by its name; main decides whether its data can be kept). */
+const jpegOriginal = (doc: { original: { name: string } } | null) => !!doc && /\.jpe?g$/i.test(doc.original.name);
+
 export function ExportDialog() {
   const open = useEditor((s) => s.exportOpen);
   const doc = useEditor((s) => s.doc);
@@ -98,8 +101,28 @@ export function ExportDialog() {
           />
           <span>Include prompts in the file's metadata</span>
         </label>
+        {prefs.format === 'jpeg' && jpegOriginal(doc) && (
+          <label
+            className="field"
+            title="Only the 8–16 px blocks you edited are encoded again, at the original's quality; everywhere else the file holds the original's JPEG data, so those pixels do not change at all. Off: the whole picture is re-encoded at the quality below."
+          >
+            <input
+              type="checkbox"
+              checked={prefs.jpegKeepOriginal}
+              onChange={(e) => setPrefs({ ...prefs, jpegKeepOriginal: e.target.checked })}
+            />
+            <span>Keep the original JPEG data where you did not edit</span>
+          </label>
+        )}
         {(prefs.format === 'jpeg' || prefs.format === 'webp') && (
-          <label className="field" title="Higher is better and larger">
+          <label
+            className="field"
+            title={
+              prefs.format === 'jpeg' && jpegOriginal(doc) && prefs.jpegKeepOriginal
+                ? 'Used only when the whole picture is re-encoded (an extended canvas, a rotated original); edited blocks keep the original quality'
+                : 'Higher is better and larger'
+            }
+          >
             <span>Quality</span>
             <input
               type="range"

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runFillInWorker, warmLocalEngine } from '../../../electron/main/providers/local-provider';
-import { closeIdleEngineWorkers, engineWorkerState } from '../../../electron/main/providers/local-worker-pool';
+import { closeIdleEngineWorkers, engineWorkerState, setIdleTimesForTests } from '../../../electron/main/providers/local-worker-pool';
 import { dispatch, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../../electron/main/ipc/handlers';
 import type { MainServices } from '../../../electron/main/create-services';
@@ -24,7 +24,75 @@ async function warmedUp(): Promise<void> {
 }
 
 afterEach(async () => {
+  setIdleTimesForTests();
   await closeIdleEngineWorkers();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.runIf(built)('idle engine workers', () => {
+  it('the last idle worker stays warm longer than the others, then goes too', async () => {
+    await closeIdleEngineWorkers();
+    setIdleTimesForTests(150, 1500);
+    // Two fills at once leave two warm workers idle.
+    const a = synthetic(120, 90);
+    const b = synthetic(120, 90);
+    await Promise.all([
+      runFillInWorker({ width: 120, height: 90, rgba: a.rgba, mask: a.mask, seed: 1 }, new AbortController().signal),
+      runFillInWorker({ width: 120, height: 90, rgba: b.rgba, mask: b.mask, seed: 2 }, new AbortController().signal),
+    ]);
+    expect(engineWorkerState().idle).toBe(2);
+    // After the short idle time one of them is let go; the last one stays (without the rule: none).
+    await sleep(600);
+    expect(engineWorkerState().idle).toBe(1);
+    // …until its longer time is up.
+    const until = Date.now() + 10_000;
+    while (engineWorkerState().idle > 0 && Date.now() < until) await sleep(50);
+    expect(engineWorkerState().idle).toBe(0);
+  });
+
+  it('a worker kept idle for long ends its lane helper; its next split fill starts a new one and gives the same bytes', async () => {
+    await closeIdleEngineWorkers();
+    setIdleTimesForTests(100, 60_000);
+    const before = process.env.MASKWORK_ENGINE_LANE_START;
+    process.env.MASKWORK_ENGINE_LANE_START = '0'; // read by the fresh worker: every split level goes to the helper
+    try {
+      const { rgba, mask } = synthetic(480, 420);
+      const laneFill = async () => {
+        let passes = -1;
+        const out = await runFillInWorker(
+          { width: 480, height: 420, rgba: rgba.slice(), mask, seed: 2, lanes: true },
+          new AbortController().signal,
+          undefined,
+          (w) =>
+            w.on('message', (m: { type: string; lanePasses?: number }) => {
+              if (m.type === 'done') passes = m.lanePasses ?? -1;
+            }),
+        );
+        return { out, passes };
+      };
+      const first = await laneFill();
+      expect(first.passes).toBeGreaterThanOrEqual(3);
+      await sleep(400); // past the short idle time: kept as the last one, helper ended
+      expect(engineWorkerState().idle).toBe(1);
+      const second = await laneFill();
+      expect(second.passes).toBeGreaterThanOrEqual(3);
+      expect(Buffer.from(second.out).equals(Buffer.from(first.out))).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.MASKWORK_ENGINE_LANE_START;
+      else process.env.MASKWORK_ENGINE_LANE_START = before;
+    }
+  });
+
+  it('a warm-up worker is the last one idle too: it stays past the short idle time', async () => {
+    await closeIdleEngineWorkers();
+    setIdleTimesForTests(100, 60_000);
+    expect(warmLocalEngine()).toBe('started');
+    await warmedUp();
+    await sleep(500);
+    expect(engineWorkerState()).toEqual({ idle: 1, warming: 0, busy: 0 });
+    expect(warmLocalEngine()).toBe('warm');
+  });
 });
 
 describe.runIf(built)('warm engine worker before Generate', () => {

@@ -89,7 +89,14 @@ describe('exports from the original', () => {
     const out = join(tmp, 'rotated-out.jpg');
     const r = await exportToFile(
       store,
-      { canvas: { width: 600, height: 868 }, layers: [{ assetId: img.assetId, x: 0, y: 0 }], format: 'jpeg', quality: 95 },
+      // Re-encoded whole (the default keeps a JPEG original's blocks and its orientation tag: jpeg-patch-export.test.ts).
+      {
+        canvas: { width: 600, height: 868 },
+        layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+        format: 'jpeg',
+        quality: 95,
+        jpegKeepOriginal: false,
+      },
       out,
     );
     expect(r).toMatchObject({ width: 600, height: 868, keptExif: true, keptIcc: true, format: 'jpeg' });
@@ -247,8 +254,8 @@ describe('writing the file', () => {
     }
     expect(Buffer.compare(await readFile(source), sourceBytes)).toBe(0);
     expect(await readdir(dir)).toEqual(['desk.jpg']);
-    // Explicit permission overwrites it.
-    await exportToFile(store, { ...req, allowOverwriteSource: true }, source);
+    // Explicit permission overwrites it (re-encoded whole: an unedited JPEG kept as it is would write the same bytes).
+    await exportToFile(store, { ...req, allowOverwriteSource: true, jpegKeepOriginal: false }, source);
     expect(Buffer.compare(await readFile(source), sourceBytes)).not.toBe(0);
     expect(await readdir(dir)).toEqual(['desk.jpg']);
   });
