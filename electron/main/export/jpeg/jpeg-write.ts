@@ -100,11 +100,5 @@ export function writeJpeg(frame: JpegCoefficients, meta: JpegSegment[]): Uint8Ar
   sos.push(0, 63, 0);
   segment(0xda, sos);
   parts.push(data, Uint8Array.of(0xff, 0xd9));
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return Buffer.concat(parts);
 }
