@@ -104,7 +104,7 @@ describe('panels and bars', () => {
   it('eye toggles say Show or Hide for what they will do; layers get short names', async () => {
     const page = app.page;
     const layers = page.getByRole('region', { name: 'Layers' });
-    const names = await layers.locator('.layer-name').allInnerTexts();
+    const names = await layers.locator('.layer-name:not(.original-name)').allInnerTexts();
     expect(names.join('|')).toBe('A clean brick wall… · Local fill (offline)');
     const hideLayer = layers.getByRole('button', { name: `Hide layer ${names[0]}` });
     await hideLayer.click();
