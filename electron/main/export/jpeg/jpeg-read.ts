@@ -223,26 +223,8 @@ function decodeSequentialScan(
       frame,
       scan,
       (k, block) => {
-        const out = scan.comps[k].c.coefs;
-        const o = block * 64;
         const t = tables[k];
-        const s = bits.decode(t.dc!);
-        pred[k] += s ? bits.receiveExtend(s) : 0;
-        out[o] = pred[k];
-        for (let z = 1; z < 64; ) {
-          const rs = bits.decode(t.ac!);
-          const r = rs >> 4;
-          const sz = rs & 15;
-          if (!sz) {
-            if (r !== 15) break;
-            z += 16;
-            continue;
-          }
-          z += r;
-          if (z > 63) throw new Error('coefficient index out of range');
-          out[o + z] = bits.receiveExtend(sz);
-          z++;
-        }
+        pred[k] = readBlock(bits, t.dc!, t.ac!, scan.comps[k].c.coefs, block * 64, pred[k]);
       },
       () => {
         mcus++;
@@ -256,4 +238,26 @@ function decodeSequentialScan(
     return -1;
   }
   return bits.end();
+}
+
+/** One sequential block (ITU T.81 F.2.2) into `out` at `o`, zigzag order; returns its DC. */
+function readBlock(bits: BitReader, dc: HuffmanDecoder, ac: HuffmanDecoder, out: Int16Array, o: number, pred: number): number {
+  const s = bits.decode(dc);
+  const value = pred + (s ? bits.receiveExtend(s) : 0);
+  out[o] = value;
+  for (let z = 1; z < 64; ) {
+    const rs = bits.decode(ac);
+    const r = rs >> 4;
+    const sz = rs & 15;
+    if (!sz) {
+      if (r !== 15) break;
+      z += 16;
+      continue;
+    }
+    z += r;
+    if (z > 63) throw new Error('coefficient index out of range');
+    out[o + z] = bits.receiveExtend(sz);
+    z++;
+  }
+  return value;
 }

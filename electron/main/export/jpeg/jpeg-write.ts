@@ -19,50 +19,31 @@ export function writeJpeg(frame: JpegCoefficients, meta: JpegSegment[]): Uint8Ar
   const dcFreq = Array.from({ length: tables }, () => new Float64Array(256));
   const acFreq = Array.from({ length: tables }, () => new Float64Array(256));
   // First pass counts the symbols; the second writes them with the tables the counts give.
-  const pass = (emit: (table: number, dc: boolean, symbol: number, bits: number, size: number) => void) => {
-    const pred = new Int32Array(n);
-    walkScan(
-      frame,
-      scan,
-      (k, block) => {
-        const c = frame.components[k].coefs;
-        const o = block * 64;
-        const t = tableOf(k);
-        const diff = c[o] - pred[k];
-        pred[k] = c[o];
-        const s = bitLength(diff);
-        emit(t, true, s, diff < 0 ? diff - 1 : diff, s);
-        let run = 0;
-        for (let z = 1; z < 64; z++) {
-          const v = c[o + z];
-          if (v === 0) {
-            run++;
-            continue;
-          }
-          while (run > 15) {
-            emit(t, false, 0xf0, 0, 0);
-            run -= 16;
-          }
-          const sz = bitLength(v);
-          emit(t, false, (run << 4) | sz, v < 0 ? v - 1 : v, sz);
-          run = 0;
-        }
-        if (run) emit(t, false, 0, 0, 0);
-      },
-      () => {},
-    );
-  };
-  pass((t, dc, symbol) => (dc ? dcFreq : acFreq)[t][symbol]++);
+  let pred = new Int32Array(n);
+  walkScan(
+    frame,
+    scan,
+    (k, block) => {
+      const t = tableOf(k);
+      pred[k] = countBlock(frame.components[k].coefs, block * 64, pred[k], dcFreq[t], acFreq[t]);
+    },
+    () => {},
+  );
   const dcTables = dcFreq.map(optimalTable);
   const acTables = acFreq.map(optimalTable);
   const dcCodes = dcTables.map((x) => encoderCodes(x.counts, x.symbols));
   const acCodes = acTables.map((x) => encoderCodes(x.counts, x.symbols));
   const bits = new BitWriter();
-  pass((t, dc, symbol, value, size) => {
-    const codes = (dc ? dcCodes : acCodes)[t];
-    bits.write(codes.code[symbol], codes.size[symbol]);
-    bits.write(value, size);
-  });
+  pred = new Int32Array(n);
+  walkScan(
+    frame,
+    scan,
+    (k, block) => {
+      const t = tableOf(k);
+      pred[k] = writeBlock(frame.components[k].coefs, block * 64, pred[k], dcCodes[t], acCodes[t], bits);
+    },
+    () => {},
+  );
   const data = bits.finish();
 
   const parts: Uint8Array[] = [Uint8Array.of(0xff, 0xd8)];
@@ -101,4 +82,48 @@ export function writeJpeg(frame: JpegCoefficients, meta: JpegSegment[]): Uint8Ar
   segment(0xda, sos);
   parts.push(data, Uint8Array.of(0xff, 0xd9));
   return Buffer.concat(parts);
+}
+
+/** Counts one block's symbols (DC difference category, AC run/size, ZRL, EOB); returns its DC. */
+function countBlock(c: Int16Array, o: number, pred: number, dc: Float64Array, ac: Float64Array): number {
+  dc[bitLength(c[o] - pred)]++;
+  let run = 0;
+  for (let z = 1; z < 64; z++) {
+    const v = c[o + z];
+    if (v === 0) {
+      run++;
+      continue;
+    }
+    for (; run > 15; run -= 16) ac[0xf0]++;
+    ac[(run << 4) | bitLength(v)]++;
+    run = 0;
+  }
+  if (run) ac[0]++;
+  return c[o];
+}
+
+type Codes = { code: Uint16Array; size: Uint8Array };
+
+/** Writes one block (ITU T.81 F.1.2); returns its DC. */
+function writeBlock(c: Int16Array, o: number, pred: number, dc: Codes, ac: Codes, bits: BitWriter): number {
+  const diff = c[o] - pred;
+  const s = bitLength(diff);
+  bits.write(dc.code[s], dc.size[s]);
+  bits.write(diff < 0 ? diff - 1 : diff, s);
+  let run = 0;
+  for (let z = 1; z < 64; z++) {
+    const v = c[o + z];
+    if (v === 0) {
+      run++;
+      continue;
+    }
+    for (; run > 15; run -= 16) bits.write(ac.code[0xf0], ac.size[0xf0]);
+    const sz = bitLength(v);
+    const sym = (run << 4) | sz;
+    bits.write(ac.code[sym], ac.size[sym]);
+    bits.write(v < 0 ? v - 1 : v, sz);
+    run = 0;
+  }
+  if (run) bits.write(ac.code[0], ac.size[0]);
+  return c[o];
 }
