@@ -3,7 +3,7 @@
  * into the frame's coefficient blocks (zigzag order), as libjpeg decodes it.
  */
 import { BitReader, type HuffmanDecoder } from './jpeg-huffman';
-import { walkScan, type JpegCoefficients, type ScanHeader } from './jpeg-read';
+import { runScan, type JpegCoefficients, type ScanHeader } from './jpeg-read';
 
 /** Returns the offset after the scan's data, or −1 on a malformed scan. */
 export function decodeProgressiveScan(
@@ -23,7 +23,6 @@ export function decodeProgressiveScan(
   const bits = new BitReader(bytes, start);
   const pred = new Int32Array(scan.comps.length);
   let eobrun = 0;
-  let mcus = 0;
   const p1 = 1 << al;
   const m1 = -1 << al;
 
@@ -89,22 +88,15 @@ export function decodeProgressiveScan(
     }
   };
   const step = isDc ? (ah ? dcRefine : dcFirst) : ah ? acRefine : acFirst;
-  try {
-    walkScan(
-      frame,
-      scan,
-      (k, block) => step(k, scan.comps[k].c.coefs, block * 64),
-      () => {
-        mcus++;
-        if (restart && mcus % restart === 0) {
-          bits.restart();
-          pred.fill(0);
-          eobrun = 0;
-        }
-      },
-    );
-  } catch {
-    return -1;
-  }
-  return bits.end();
+  return runScan(
+    frame,
+    scan,
+    bits,
+    restart,
+    (k, block) => step(k, scan.comps[k].c.coefs, block * 64),
+    () => {
+      pred.fill(0);
+      eobrun = 0;
+    },
+  );
 }

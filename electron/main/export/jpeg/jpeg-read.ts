@@ -217,23 +217,41 @@ function decodeSequentialScan(
   if (tables.some((t) => !t.dc || !t.ac)) return -1;
   const bits = new BitReader(bytes, start);
   const pred = new Int32Array(scan.comps.length);
+  return runScan(
+    frame,
+    scan,
+    bits,
+    restart,
+    (k, block) => {
+      const t = tables[k];
+      pred[k] = readBlock(bits, t.dc!, t.ac!, scan.comps[k].c.coefs, block * 64, pred[k]);
+    },
+    () => pred.fill(0),
+  );
+}
+
+/**
+ * Decodes a scan's blocks in coding order (`visit`), stepping over a restart marker every `restart`
+ * MCUs (`onRestart` resets the predictions); returns the offset after the scan's data, or −1 when
+ * the data is malformed.
+ */
+export function runScan(
+  frame: JpegCoefficients,
+  scan: ScanHeader,
+  bits: BitReader,
+  restart: number,
+  visit: (k: number, block: number) => void,
+  onRestart: () => void,
+): number {
   let mcus = 0;
   try {
-    walkScan(
-      frame,
-      scan,
-      (k, block) => {
-        const t = tables[k];
-        pred[k] = readBlock(bits, t.dc!, t.ac!, scan.comps[k].c.coefs, block * 64, pred[k]);
-      },
-      () => {
-        mcus++;
-        if (restart && mcus % restart === 0) {
-          bits.restart();
-          pred.fill(0);
-        }
-      },
-    );
+    walkScan(frame, scan, visit, () => {
+      mcus++;
+      if (restart && mcus % restart === 0) {
+        bits.restart();
+        onRestart();
+      }
+    });
   } catch {
     return -1;
   }
