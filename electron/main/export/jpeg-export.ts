@@ -1,16 +1,17 @@
 /**
  * JPEG → JPEG export that keeps the original's compressed data outside the edit (jpeg/jpeg-patch.ts).
- * Taken when the original is an 8-bit YCbCr JPEG stored upright (EXIF orientation 1), the canvas is
- * the original's size and the request does not ask for a whole re-encode; otherwise (or when the
- * file's coding is one the reader does not take) the caller re-encodes the whole picture as before.
+ * Taken when the original is an 8-bit YCbCr JPEG, at any EXIF orientation, on a canvas of its size
+ * or (upright only) extended around it, and the request does not ask for a whole re-encode;
+ * otherwise (or when the file's coding is one the reader does not take) the caller re-encodes the
+ * whole picture as before.
  */
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
 import type { ExportRequest, ExportSource } from '../services/image-export';
 import { jpegForPatching, keptOutside, patchJpeg } from './jpeg/jpeg-patch';
-import { coveredMcus, maskedMcus, placeFrame } from './jpeg/jpeg-blocks';
+import { coveredMcus, placeFrame } from './jpeg/jpeg-blocks';
 import { MAX_IMAGE_PIXELS } from '../services/image-limits';
-import type { RawPatch } from './composite-raw';
+import { compositeOver, extendCanvas, type RawImage, type RawPatch } from './composite-raw';
 
 export type JpegPatchExport =
   | {
@@ -22,56 +23,43 @@ export type JpegPatchExport =
   | { reason: string };
 
 /**
- * From the upright picture back to the file's stored layout, for each EXIF orientation (libvips
- * applies flip/flop before the rotation; checked against autoOrient for all eight in the tests).
+ * Where an upright pixel (x, y) of a W×H picture lies in the file's stored layout, for each EXIF
+ * orientation (the inverse of what a viewer applies; checked against autoOrient in the tests).
  */
-const TO_STORED: Record<number, (s: Sharp) => Sharp> = {
-  1: (s) => s,
-  2: (s) => s.flop(),
-  3: (s) => s.rotate(180),
-  4: (s) => s.flip(),
-  5: (s) => s.flip().rotate(90),
-  6: (s) => s.rotate(270),
-  7: (s) => s.flop().rotate(90),
-  8: (s) => s.rotate(90),
+const STORED_AT: Record<number, (x: number, y: number, w: number, h: number) => [number, number]> = {
+  1: (x, y) => [x, y],
+  2: (x, y, w) => [w - 1 - x, y],
+  3: (x, y, w, h) => [w - 1 - x, h - 1 - y],
+  4: (x, y, _w, h) => [x, h - 1 - y],
+  5: (x, y) => [y, x],
+  6: (x, y, w) => [y, w - 1 - x],
+  7: (x, y, w, h) => [h - 1 - y, w - 1 - x],
+  8: (x, y, _w, h) => [h - 1 - y, x],
 };
 
 export async function patchedJpegExport(
   src: ExportSource,
   req: ExportRequest,
-  composite: () => Promise<Sharp>,
   patches: () => Promise<RawPatch[]>,
 ): Promise<JpegPatchExport | null> {
   const { meta, extend } = src;
   const orientation = meta.orientation ?? 1;
-  if (req.format !== 'jpeg' || req.jpegKeepOriginal === false || !TO_STORED[orientation]) return null;
+  if (req.format !== 'jpeg' || req.jpegKeepOriginal === false || !STORED_AT[orientation]) return null;
   if (meta.format !== 'jpeg' || src.depth !== 8 || src.cmyk || meta.channels !== 3) return null;
   const extended = !!(extend.left || extend.top || extend.right || extend.bottom);
   if (extended && orientation !== 1) return null;
   // The file's blocks are stored as the file has them: an EXIF-rotated original keeps its tag (the
-  // whole re-encode writes upright pixels and resets it) and the picture goes back to its layout.
+  // whole re-encode writes upright pixels and resets it), and the patches go to the file's layout.
   const upright = req.canvas;
   const { width, height } = orientation >= 5 ? { width: upright.height, height: upright.width } : upright;
-  const stored = (s: Sharp) => TO_STORED[orientation](s);
-  const raw = async (s: Sharp, channels: 1 | 3) => {
-    // (libvips would write a grey mask as RGB.)
-    const { data, info } = await (channels === 1 ? s.extractChannel(0) : s).raw().toBuffer({ resolveWithObject: true });
-    if (info.width !== width || info.height !== height || (info.channels !== channels && !(channels === 3 && info.channels === 4)))
-      throw new Error(`unexpected composite layout ${info.width}x${info.height}x${info.channels} for ${width}x${height}x${channels}`);
-    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    // An extended canvas keeps its alpha through removeAlpha (sharp extends after it): dropped here,
-    // the transparent extension black, as a whole JPEG re-encode writes it.
-    return info.channels === 4 ? dropAlpha(bytes) : bytes;
-  };
 
-  // libvips composites on its threads while the coefficients are read here.
-  const after = composite().then(async (c) =>
-    orientation === 1
-      ? raw(c.removeAlpha(), 3)
-      : raw(stored(sharp(await c.removeAlpha().raw().toBuffer(), { raw: { ...upright, channels: 3 } })), 3),
-  );
-  const layers = patches().then(async (ps) => (orientation === 1 ? ps : await coverageStored(ps, upright, stored, raw)));
-  after.catch(() => {});
+  // libvips decodes the file and the patches on its threads while the coefficients are read here.
+  // The composite is made from them in the file's layout: the original's pixels, with every patch
+  // blended over it (only the MCUs the patches reach are encoded from it; the rest is the check's
+  // reference).
+  const base = decodeStored(src.original);
+  const layers = patches().then((ps) => ps.map((p) => storedPatch(p, orientation, upright.width, upright.height)));
+  base.catch(() => {});
   layers.catch(() => {});
   const file = jpegForPatching(src.original, extended ? meta.width! : width, extended ? meta.height! : height);
   if (!file) return null;
@@ -87,15 +75,22 @@ export async function patchedJpegExport(
       };
     ({ frame, outside } = placeFrame(file, width, height, extend.left, extend.top));
   }
-  const cover = await layers;
-  const flags = cover instanceof Uint8Array ? maskedMcus(frame, cover) : coveredMcus(frame, cover);
+  const stored = await layers;
+  const flags = coveredMcus(frame, stored);
   if (outside) for (let i = 0; i < flags.length; i++) flags[i] |= outside[i];
-  const patched = patchJpeg(frame, flags, await after, src.xmp);
+  const decodedOriginal = await base;
+  if (decodedOriginal.width !== file.width || decodedOriginal.height !== file.height)
+    throw new Error(`unexpected decode ${decodedOriginal.width}x${decodedOriginal.height} for ${file.width}x${file.height}`);
+  const canvas = extendCanvas(decodedOriginal, width, height, extend.left, extend.top);
+  for (const p of stored) compositeOver(canvas, p);
+  // The transparent extension is black, as a whole JPEG re-encode writes it.
+  const composite = canvas.channels === 4 ? dropAlpha(canvas.data as Uint8Array) : (canvas.data as Uint8Array);
+  const patched = patchJpeg(frame, flags, composite, src.xmp);
   if (!patched) return null;
   // The promise checked on the result: a file this reader misread (damaged data a decoder repairs
   // its own way) is exported the usual way instead.
-  const decoded = await raw(sharp(patched.bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).removeAlpha(), 3);
-  if (!keptOutside(patched, width, height, await after, decoded)) return null;
+  const decoded = await rawRgb(sharp(patched.bytes, { limitInputPixels: MAX_IMAGE_PIXELS }), width, height);
+  if (!keptOutside(patched, width, height, composite, decoded)) return null;
   const { changed, total, mcu } = patched;
   const note =
     changed === 0
@@ -104,19 +99,62 @@ export async function patchedJpegExport(
   return { bytes: patched.bytes, note };
 }
 
-/** Where any patch reaches (alpha > 0), one byte per pixel in the file's stored layout. */
-async function coverageStored(
-  patches: RawPatch[],
-  upright: { width: number; height: number },
-  stored: (s: Sharp) => Sharp,
-  raw: (s: Sharp, channels: 1 | 3) => Promise<Uint8Array>,
-): Promise<Uint8Array> {
-  const mask = new Uint8Array(upright.width * upright.height);
-  for (const p of patches)
-    for (let y = Math.max(0, p.y); y < Math.min(upright.height, p.y + p.height); y++)
-      for (let x = Math.max(0, p.x); x < Math.min(upright.width, p.x + p.width); x++)
-        if (p.rgba[((y - p.y) * p.width + (x - p.x)) * 4 + 3]) mask[y * upright.width + x] = 255;
-  return raw(stored(sharp(mask, { raw: { ...upright, channels: 1 } })), 1);
+/**
+ * The file decoded as it is stored (no EXIF rotation), RGB, its samples as they are: the ICC profile
+ * is kept with the file, so no conversion to sRGB (the whole re-encode keeps them too).
+ */
+async function decodeStored(bytes: Uint8Array): Promise<RawImage> {
+  const { data, info } = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS })
+    .keepIccProfile()
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 3) throw new Error(`unexpected decode with ${info.channels} channels`);
+  return {
+    width: info.width,
+    height: info.height,
+    channels: 3,
+    depth: 8,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
+}
+
+async function rawRgb(s: Sharp, width: number, height: number): Promise<Uint8Array> {
+  const { data, info } = await s.keepIccProfile().removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  if (info.width !== width || info.height !== height || info.channels !== 3)
+    throw new Error(`unexpected decode ${info.width}x${info.height}x${info.channels} for ${width}x${height}x3`);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** A patch placed on the upright W×H picture, moved and turned into the file's stored layout. */
+function storedPatch(p: RawPatch, orientation: number, w: number, h: number): RawPatch {
+  if (orientation === 1) return p;
+  const at = STORED_AT[orientation];
+  const [ax, ay] = at(p.x, p.y, w, h);
+  const [bx, by] = at(p.x + p.width - 1, p.y + p.height - 1, w, h);
+  const turned = orientation >= 5;
+  const width = turned ? p.height : p.width;
+  const height = turned ? p.width : p.height;
+  // The map is affine: where the patch's own (0,0), (1,0) and (0,1) land gives every pixel.
+  const index = (x: number, y: number) => {
+    const [sx, sy] = at(x, y, p.width, p.height);
+    return sy * width + sx;
+  };
+  const origin = index(0, 0);
+  const stepX = index(1, 0) - origin;
+  const stepY = index(0, 1) - origin;
+  const out = new Uint8Array(p.rgba.length);
+  const src = p.rgba;
+  for (let y = 0, s = 0; y < p.height; y++) {
+    for (let x = 0, d = origin + y * stepY; x < p.width; x++, s += 4, d += stepX) {
+      const o = d * 4;
+      out[o] = src[s];
+      out[o + 1] = src[s + 1];
+      out[o + 2] = src[s + 2];
+      out[o + 3] = src[s + 3];
+    }
+  }
+  return { x: Math.min(ax, bx), y: Math.min(ay, by), width, height, rgba: out };
 }
 
 function dropAlpha(rgba: Uint8Array): Uint8Array {

@@ -202,12 +202,7 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
       }
       return { bytes, width, height, keptExif, keptIcc, depth: src.depth, notes };
     }
-    const patched = await patchedJpegExport(
-      src,
-      req,
-      () => compositePipeline(store, src),
-      () => Promise.all(src.patches.map((p) => effectivePatch(store, p))),
-    );
+    const patched = await patchedJpegExport(src, req, () => Promise.all(src.patches.map((p) => effectivePatch(store, p))));
     if (patched && 'bytes' in patched)
       return { bytes: patched.bytes, width, height, keptExif, keptIcc, depth: 8, notes: [...notes, patched.note] };
     if (patched) notes.push(patched.reason);

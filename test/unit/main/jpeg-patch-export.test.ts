@@ -218,6 +218,40 @@ describe('JPEG export keeps the original outside the edit', () => {
     expect(meta.xmp?.toString()).toContain('gpt-image-2');
   });
 
+  it('a file with a wide-gamut profile: the edited blocks are encoded from its own samples, not converted to sRGB', async () => {
+    // libvips converts to sRGB on decode unless told to keep the profile; encoded into a file that
+    // still carries Display P3, the original's pixels around the patch would shift colour.
+    const src = new Uint8Array(await sharp(photo('colorful-cups.jpg')).withIccProfile('p3').jpeg({ quality: 92 }).toBuffer());
+    const img = await importImage(store, src, 'p3.jpg');
+    const patch = { x: 205, y: 141, w: 40, h: 30 };
+    const assetId = await patchAsset(patch.w, patch.h);
+    const out = await renderExport(store, {
+      canvas: { width: img.width, height: img.height },
+      layers: [
+        { assetId: img.assetId, x: 0, y: 0 },
+        { assetId, x: patch.x, y: patch.y },
+      ],
+      format: 'jpeg',
+    });
+    expect(out.notes.join(' ')).toMatch(/was kept/);
+    const samples = async (b: Uint8Array) => sharp(b).keepIccProfile().removeAlpha().raw().toBuffer();
+    const before = await samples(src);
+    const got = await samples(out.bytes);
+    // The edited MCUs (16 px, 4:2:0) around the patch, outside it and its chroma pixel.
+    let ring = 0;
+    let moved = 0;
+    for (let y = 128; y < 176; y++)
+      for (let x = 192; x < 256; x++) {
+        if (x >= patch.x - 1 && x < patch.x + patch.w + 1 && y >= patch.y - 1 && y < patch.y + patch.h + 1) continue;
+        const i = (y * img.width + x) * 3;
+        for (let c = 0; c < 3; c++) if (Math.abs(got[i + c] - before[i + c]) > 6) moved++;
+        ring++;
+      }
+    expect(ring).toBeGreaterThan(1000);
+    // Re-encoding alone moves ≈ 6 % of the samples by more than 6 levels here; converted to sRGB, 22 %.
+    expect(moved / ring / 3).toBeLessThan(0.12);
+  });
+
   for (const orientation of [2, 3, 4, 5, 6, 7, 8])
     it(`an EXIF orientation ${orientation} original keeps its blocks and its tag: upright, it is the original outside the edit`, async () => {
       const src = new Uint8Array(await sharp(photo('desk-stuff.jpg')).jpeg({ quality: 90 }).withMetadata({ orientation }).toBuffer());

@@ -109,10 +109,7 @@ function divisors(q: Uint16Array): Float64Array {
  */
 export function coveredMcus(
   frame: JpegCoefficients,
-  patches: readonly ({ x: number; y: number; width: number; height: number } & (
-    | { rgba: Uint8Array }
-    | { alpha: Uint8Array; channels: 1 }
-  ))[],
+  patches: readonly { x: number; y: number; width: number; height: number; rgba: Uint8Array }[],
 ): Uint8Array {
   const { width, height, mcusX, mcusY } = frame;
   const mw = 8 * frame.hMax;
@@ -123,12 +120,12 @@ export function coveredMcus(
     const y0 = Math.max(0, p.y);
     const x1 = Math.min(width, p.x + p.width);
     const y1 = Math.min(height, p.y + p.height);
-    const [a, n, o] = 'rgba' in p ? [p.rgba, 4, 3] : [p.alpha, 1, 0];
+    const a = p.rgba;
     for (let y = y0; y < y1; y++) {
-      const row = ((y - p.y) * p.width - p.x) * n + o;
+      const row = ((y - p.y) * p.width - p.x) * 4 + 3;
       const my = Math.floor(y / mh) * mcusX;
       for (let x = x0; x < x1; x++) {
-        if (!a[row + x * n]) continue;
+        if (!a[row + x * 4]) continue;
         // The rest of this MCU's row is decided: on to the next MCU.
         out[my + Math.floor(x / mw)] = 1;
         x = (Math.floor(x / mw) + 1) * mw - 1;
@@ -136,11 +133,6 @@ export function coveredMcus(
     }
   }
   return out;
-}
-
-/** The MCUs where `mask` (one byte per pixel of the picture, row by row) is non-zero: one flag per MCU. */
-export function maskedMcus(frame: JpegCoefficients, mask: Uint8Array): Uint8Array {
-  return coveredMcus(frame, [{ x: 0, y: 0, width: frame.width, height: frame.height, alpha: mask, channels: 1 }]);
 }
 
 /** Re-encodes the blocks of every flagged MCU from `rgb` (RGB rows of the picture), in place. */
