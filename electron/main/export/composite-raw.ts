@@ -56,9 +56,13 @@ export async function decodeUpright(bytes: Uint8Array, depth: Depth, cmyk = fals
   return { width: info.width, height: info.height, channels, depth, data: samples };
 }
 
-/** Decodes a patch PNG as straight 8-bit RGBA. */
+/**
+ * Decodes a patch PNG as straight 8-bit RGBA, its samples as they are: a patch is stored in the
+ * original's colour space and carries its profile (edit/colour-space.ts), so converting it to sRGB
+ * here would put sRGB values over the original's own (a Display P3 photo's patch would shift).
+ */
 export async function decodePatch(bytes: Uint8Array, x: number, y: number): Promise<RawPatch> {
-  const { data, info } = await sharp(bytes).ensureAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(bytes).keepIccProfile().ensureAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
   return { x, y, width: info.width, height: info.height, rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 
