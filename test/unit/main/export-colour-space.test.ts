@@ -72,6 +72,7 @@ describe('exports of a Display P3 photo keep the patches in its colour space', (
     { name: 'JPEG, re-encoded whole', format: 'jpeg', extra: { jpegKeepOriginal: false }, tolerance: 4 },
     { name: 'PNG', format: 'png', tolerance: 2 },
     { name: 'TIFF', format: 'tiff', tolerance: 2 },
+    { name: 'WebP, lossless', format: 'webp', extra: { quality: 100 }, tolerance: 2 },
   ];
   for (const c of cases)
     it(`${c.name}: the opaque and the half-opaque patch are the original's colour space samples`, async () => {
