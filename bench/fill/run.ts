@@ -3,6 +3,7 @@
  *
  *   node scripts/run-ts.mjs bench/fill/run.ts [--quick] [--verbose] [--only=NAME,…] [--kinds=blob,box]
  *                                             [--sets=dev,heldout] [--methods=inpaint,telea] [--no-fill] [--no-outpaint] [--no-poster]
+ *                                             [--cold]
  *
  * Photo sets: `dev` = the shared dev set (../shared/testdata/photos, with its mask files) plus this
  * repo's bokeh/foliage extras (bench/fill/photos/dev); `heldout` = bench/fill/photos/heldout, photos
@@ -13,6 +14,10 @@
  * 3. Poster: a 1080-px-high 9:16 poster extended to 8:1 — wall time and the longest progress gap.
  * Prints tables with PASS/FAIL per target; writes `bench-results/fill.json`.
  * `--quick` skips photos of 1 MP or more and the poster. Set MASKWORK_PHOTOS for another shared dir.
+ * The engine is warmed up first, as every other bench warms up what it times: a fresh process runs
+ * its first 4–7 fills 2–5× slower while V8 compiles the engine's loops, so without it the set that
+ * runs first is charged for the JIT (see `warmUpEngine`). `--cold` skips the warm-up; the cold first
+ * fill of a fresh process, with and without the app's own warm-up, is `warm-first.ts`'s measure.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +40,7 @@ import { listAllPhotos, loadRgba, MASK_KINDS, maskOf, photoDir, type PhotoSet } 
 import { runOutpaintCases, runPosterCase, outpaintChecks, outpaintRows, OUTPAINT_HEADER, type OutpaintResult } from './outpaint-run';
 import { AGGREGATE_HEADER, aggregate, aggregateRows, checkTargets, table, type RunResult, type TargetCheck } from './report';
 import { teleaFill } from './telea';
+import { warmupJob } from '../../electron/main/providers/engine-warmup';
 
 export type Method = { name: string; run: (img: RgbaImage, mask: Uint8Array, onProgress?: (f: number) => void) => Promise<RgbaImage> };
 
@@ -60,6 +66,23 @@ const methodNames = listArg('methods');
 const methods = METHODS.filter((m) => !methodNames || methodNames.includes(m.name));
 const verbose = args.has('--verbose');
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+/**
+ * Untimed fills of synthetic textured regions (the app's warm-up picture, no photo of any set) at
+ * the sizes the sets' regions have, round and deep holes, until V8 has compiled the engine's loops
+ * in the pool's workers and their lane helpers: the timed fills then measure the engine, not the
+ * JIT. Returns the warm-up's wall time in seconds.
+ */
+async function warmUpEngine(): Promise<number> {
+  const t0 = performance.now();
+  for (let round = 0; round < 2; round++)
+    for (const side of [128, 256, 384]) {
+      const job = warmupJob(side, 0.6);
+      const data = new Uint8ClampedArray(job.rgba.buffer, job.rgba.byteOffset, job.rgba.byteLength);
+      await engineFill({ width: job.width, height: job.height, data }, job.mask, round + 1);
+    }
+  return (performance.now() - t0) / 1000;
+}
 
 async function fillBench(): Promise<RunResult[]> {
   const results: RunResult[] = [];
@@ -139,6 +162,8 @@ async function main(): Promise<void> {
   let outpaint: OutpaintResult[] = [];
   let poster: Awaited<ReturnType<typeof runPosterCase>> | null = null;
   if (!args.has('--no-fill')) {
+    if (args.has('--cold')) console.log('engine not warmed up (--cold): the first fills include V8 compiling the engine');
+    else console.log(`engine warmed up: ${(await warmUpEngine()).toFixed(1)} s of untimed synthetic fills`);
     runs = await fillBench();
     const aggs = aggregate(runs);
     console.log(`\nFill\n${table(AGGREGATE_HEADER, aggregateRows(aggs))}\n`);
@@ -175,6 +200,7 @@ async function main(): Promise<void> {
         date: new Date().toISOString(),
         quick,
         sets,
+        warmedUp: !args.has('--no-fill') && !args.has('--cold'),
         wallSeconds: wall,
         aggregates: runs.length ? aggregate(runs) : [],
         targets: checks,
