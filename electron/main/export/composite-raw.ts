@@ -62,7 +62,12 @@ export async function decodeUpright(bytes: Uint8Array, depth: Depth, cmyk = fals
  * here would put sRGB values over the original's own (a Display P3 photo's patch would shift).
  */
 export async function decodePatch(bytes: Uint8Array, x: number, y: number): Promise<RawPatch> {
-  const { data, info } = await sharp(bytes).keepIccProfile().ensureAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(bytes)
+    .keepIccProfile()
+    .ensureAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { x, y, width: info.width, height: info.height, rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 

@@ -202,7 +202,15 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
       }
       return { bytes, width, height, keptExif, keptIcc, depth: src.depth, notes };
     }
-    const patched = await patchedJpegExport(src, req, () => Promise.all(src.patches.map((p) => effectivePatch(store, p))));
+    const patched = await patchedJpegExport(src, req, () => Promise.all(src.patches.map((p) => effectivePatch(store, p)))).catch(
+      (e: unknown) => {
+        // A fault of the kept-data path never costs the export: the whole picture is re-encoded.
+        if (e instanceof AppError) throw e;
+        return {
+          reason: `JPEG: the original's image data could not be kept (${e instanceof Error ? e.message : String(e)}), so the whole picture was re-encoded.`,
+        };
+      },
+    );
     if (patched && 'bytes' in patched)
       return { bytes: patched.bytes, width, height, keptExif, keptIcc, depth: 8, notes: [...notes, patched.note] };
     if (patched) notes.push(patched.reason);
