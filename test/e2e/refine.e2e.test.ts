@@ -111,6 +111,8 @@ describe('Refine with…', () => {
 
   it('a GPT Image 2 candidate is refined with the strongest other model; its line shows only while it works', async () => {
     const page = app.page;
+    // The Keep above cleared the mask: Reselect brings it back for another round on the same area.
+    await page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Reselect' }).click();
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(1);
     const refineWith = page.getByRole('combobox', { name: 'Refine with' });

@@ -37,6 +37,12 @@ export interface UiSlice {
   hiddenLayers: Record<string, true>;
   toasts: Toast[];
   busy: string | null;
+  /**
+   * The last mask Keep or Clear took away (an immutable mask id, kept alive by the history that
+   * holds it): Reselect (Ctrl+Shift+D) brings it back. Not part of history itself.
+   */
+  droppedMask: { docId: string; maskId: string } | null;
+  setDroppedMask(d: { docId: string; maskId: string } | null): void;
   /** "A job is running" is being asked before another photo opens (renderer/commands/open-guard.ts). */
   openAsk: boolean;
   setOpenAsk(v: boolean): void;
@@ -66,6 +72,8 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   hiddenLayers: {},
   toasts: [],
   busy: null,
+  droppedMask: null,
+  setDroppedMask: (droppedMask) => set({ droppedMask }),
   openAsk: false,
   setOpenAsk: (openAsk) => set({ openAsk }),
   exportOpen: false,
