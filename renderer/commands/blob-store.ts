@@ -14,6 +14,10 @@ export function putMask(mask: TiledMask): string {
   return id;
 }
 
+export function hasMask(id: string): boolean {
+  return masks.has(id);
+}
+
 export function getMask(id: string): TiledMask {
   const m = masks.get(id);
   if (!m) throw new Error(`mask ${id} is not in the blob store`);

@@ -9,6 +9,7 @@ import { encodeMaskPng } from './mask-encode';
 import type { DocState } from '../model/document-types';
 import { exportRequest, openNotes, type ExportFormat, type ExportOptions } from '../model/export-request';
 import { useEditor } from './store/store';
+import type { ToastAction } from '../model/toast-logic';
 import { mayOpenWhileJob } from './open-guard';
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import { adoptProject, mayLeaveUnsavedProject } from './project-commands';
@@ -81,14 +82,15 @@ async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
   for (const note of openNotes(img)) s.notify('info', note);
 }
 
-async function guarded(label: string, work: () => Promise<void>): Promise<void> {
+/** Runs `work` with a busy label; a failure is an error message about `action` (`work` calls `succeeded` when it did). */
+async function guarded(label: string, action: ToastAction, work: () => Promise<void>): Promise<void> {
   const s = useEditor.getState();
   s.setBusy(label);
   try {
     await work();
   } catch (e) {
     const info = errorInfo(e);
-    s.notify('error', info.message, info.kind);
+    s.notify('error', info.message, info.kind, action);
   } finally {
     s.setBusy(null);
   }
@@ -98,11 +100,12 @@ async function guarded(label: string, work: () => Promise<void>): Promise<void> 
 export async function openWithDialog(): Promise<void> {
   if (!(await mayOpenWhileJob())) return;
   if (!(await mayLeaveUnsavedProject())) return;
-  return guarded('Opening…', async () => {
+  return guarded('Opening…', 'open', async () => {
     const r = await unwrap(api().image.open({ checkLater: true }));
     if ('canceled' in r) return;
     if ('project' in r) await adoptProject(r.project, 'file');
     else await adopt(r, true);
+    useEditor.getState().succeeded('open');
   });
 }
 
@@ -110,14 +113,15 @@ export async function openWithDialog(): Promise<void> {
 export async function importFile(bytes: Uint8Array, name: string): Promise<void> {
   if (!(await mayOpenWhileJob())) return;
   if (!(await mayLeaveUnsavedProject())) return;
-  return guarded(`Opening ${name}…`, async () => {
+  return guarded(`Opening ${name}…`, 'open', async () => {
     if (/\.maskwork$/i.test(name)) await adoptProject(await unwrap(api().project.import({ bytes, name })), 'copy');
     else await adopt(await unwrap(api().image.import({ bytes, name, checkLater: true })), true);
+    useEditor.getState().succeeded('open');
   });
 }
 
 export function exportImage(format: ExportFormat, quality?: number, opts: ExportOptions = {}): Promise<void> {
-  return guarded('Exporting…', async () => {
+  return guarded('Exporting…', 'export', async () => {
     const state = useEditor.getState();
     const doc = state.doc;
     if (!doc) return;
@@ -127,6 +131,7 @@ export function exportImage(format: ExportFormat, quality?: number, opts: Export
     const r = await unwrap(api().image.export({ ...exportRequest(out, state.hiddenLayers, format, opts), mask, quality }));
     if ('canceled' in r) return;
     const notify = useEditor.getState().notify;
+    useEditor.getState().succeeded('export');
     notify('success', exportedMessage(r));
     for (const note of r.notes ?? []) notify('info', note);
   });

@@ -9,6 +9,7 @@ import { isKept, keepCandidate, restoreVersion } from '../model/version-logic';
 import { useEditor } from './store/store';
 import { untilStaged } from './early-show';
 import { rememberClosedByKeep } from './keep-undo';
+import { clearedMaskFor } from './mask-commands';
 
 let idCounter = 1;
 function newId(prefix: string): string {
@@ -24,8 +25,10 @@ function find(key?: string): StagedCandidate | null {
 
 /**
  * Keeps a candidate (the selected one by default) as a patch layer plus a version, as one undo step
- * 'Keep <model> result'. `close` (Keep, Enter) ends staging; otherwise (Keep as layer) staging stays
- * open so more candidates can be kept.
+ * 'Keep <model> result'. `close` (Keep, Enter) ends staging and clears the mask in the same step (the
+ * area is done: the next stroke starts a new mask instead of growing the next request over the kept
+ * result; Ctrl+Z brings both back, Reselect the mask alone). Otherwise (Keep as layer) staging stays
+ * open with the mask, so more candidates of it can be kept or refined.
  */
 export async function keepStaged(close: boolean, key?: string): Promise<void> {
   // The running edit's first candidate is on screen but not staged yet: Keep acts once it is (and
@@ -50,7 +53,11 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
     await ensureBitmap(c.assetId);
     markKept(c.assetId);
     const ids = { layerId: newId('layer'), versionId: newId('version'), now: Date.now() };
-    st().commit(`Keep ${c.model} result`, (d) => keepCandidate(d, c, ids));
+    const cleared = close ? clearedMaskFor(doc) : null;
+    st().commit(`Keep ${c.model} result`, (d) => {
+      const kept = keepCandidate(d, c, ids);
+      return cleared ? { ...kept, maskId: cleared } : kept;
+    });
   } else {
     // The same pixels are a layer already (Keep as layer pressed twice, or the offline engine's
     // same seed making the same patch): nothing is added, and the retoucher is told why.
@@ -62,8 +69,8 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
     const { items, selected } = st().staging;
     st().clearStaging();
     rememberClosedByKeep(st().doc!, items, selected);
-    // The kept result is what the user wants to look at: the overlay steps aside (the mask stays, its
-    // outline shows; the next brush stroke or Invert brings the overlay back, and so do \ and its eye).
+    // The kept result is what the user wants to look at: the overlay steps aside (the next brush
+    // stroke, Reselect or Invert brings it back, and so do \ and its eye).
     if (st().maskVisible) st().setMaskVisible(false);
   }
 }

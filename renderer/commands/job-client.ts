@@ -321,6 +321,8 @@ export function createJobClient(deps: JobClientDeps): JobClient {
         const ctx = { store: deps.store, adoptPatch: deps.adoptPatch, trace, now, early: earlyPatches };
         const shown = await stageResults(ctx, job, jobId, r.candidates);
         endJob();
+        // A job that answered: an earlier Generate's error message is stale now.
+        if (r.candidates.length) st().succeeded('generate');
         if (shown) {
           const t = trace.now();
           await (deps.afterPaint?.() ?? Promise.resolve());
@@ -338,7 +340,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     } catch (e) {
       endJob();
       const info = errorInfo(e);
-      st().notify('error', info.message, info.kind);
+      st().notify('error', info.message, info.kind, 'generate');
     } finally {
       recheck.delete(jobId);
       if (ended) earlyPatches.drop(jobId);

@@ -10,7 +10,7 @@ export function reportJobError(store: { getState(): EditorStore }, info: AppErro
   const st = () => store.getState();
   const s = st();
   if (info.kind !== 'moderation') {
-    s.notify('error', info.message, info.kind);
+    s.notify('error', info.message, info.kind, 'generate');
     return;
   }
   const refused = (info.model && modelOptions(s).find((o) => o.value === info.model)?.spec.name) || modelName || info.model || 'The model';
@@ -19,7 +19,7 @@ export function reportJobError(store: { getState(): EditorStore }, info: AppErro
     .map((o) => ({ value: o.value, name: o.spec.name }));
   const named = [refused, info.model, model].some((n) => n && info.message.toLowerCase().includes(n.toLowerCase()));
   const text = named ? info.message : `${refused} refused this request: ${info.message}`;
-  s.notify('error', `${text}${others.length ? ' Retry the same request on another model:' : ''}`, 'moderation');
+  s.notify('error', `${text}${others.length ? ' Retry the same request on another model:' : ''}`, 'moderation', 'generate');
   const toastId = st().toasts.at(-1)?.id;
   if (toastId !== undefined && others.length) s.setRetryOffer(toastId, { refusedModel: model, models: others });
 }

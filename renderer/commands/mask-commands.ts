@@ -18,7 +18,7 @@ import {
   type Rect,
   type TiledMask,
 } from '../../shared/mask';
-import { getMask, putMask } from './blob-store';
+import { getMask, hasMask, putMask } from './blob-store';
 import { useEditor } from './store/store';
 import { runMaskOp } from '../workers/mask-ops-client';
 import type { BrushSettings, SelectionMode } from './store/tools-slice';
@@ -120,8 +120,41 @@ export function selectAllMask(): void {
 }
 
 export function clearCurrentMask(): void {
+  const doc = useEditor.getState().doc;
   const mask = currentMask();
-  if (mask && !isMaskEmpty(mask)) commitMask('Clear mask', clearMask(mask), mask);
+  if (!doc || !mask || isMaskEmpty(mask)) return;
+  commitMask('Clear mask', clearMask(mask), mask);
+  useEditor.getState().setDroppedMask({ docId: doc.id, maskId: doc.maskId });
+}
+
+/**
+ * The id of an empty mask to replace the document's mask with (Keep clears it in its own step), or
+ * null when the mask is empty already. The mask it replaces is what Reselect brings back.
+ */
+export function clearedMaskFor(doc: { id: string; maskId: string }): string | null {
+  const mask = getMask(doc.maskId);
+  if (isMaskEmpty(mask)) return null;
+  useEditor.getState().setDroppedMask({ docId: doc.id, maskId: doc.maskId });
+  return putMask(clearMask(mask));
+}
+
+/** The mask Reselect would bring back, or null (none taken away on this photo, or it is the mask now). */
+export function reselectableMask(s: {
+  doc: { id: string; maskId: string } | null;
+  droppedMask: { docId: string; maskId: string } | null;
+}): string | null {
+  const d = s.droppedMask;
+  if (!s.doc || !d || d.docId !== s.doc.id || d.maskId === s.doc.maskId || !hasMask(d.maskId)) return null;
+  return d.maskId;
+}
+
+/** Ctrl+Shift+D, as Photoshop's Select > Reselect: the mask the last Keep or Clear took away, as one step. */
+export function reselectMask(): void {
+  const s = useEditor.getState();
+  const id = reselectableMask(s);
+  if (!id) return;
+  s.commit('Reselect', (doc) => ({ ...doc, maskId: id }));
+  if (!s.maskVisible) s.setMaskVisible(true);
 }
 
 /**

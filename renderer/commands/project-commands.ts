@@ -79,11 +79,12 @@ export async function saveProject(saveAs: boolean): Promise<boolean> {
     const r = await unwrap(api().project.save({ ...payload, ...(saveAs ? { saveAs: true } : {}) }));
     if ('canceled' in r) return false;
     useEditor.getState().setProject({ name: r.name, path: r.path, docId: doc.id, savedDoc: doc });
+    useEditor.getState().succeeded('save');
     useEditor.getState().notify('success', `Saved ${r.name} (${(r.bytes / 2 ** 20).toFixed(1)} MB).`);
     return true;
   } catch (e) {
     const info = errorInfo(e);
-    useEditor.getState().notify('error', info.message, info.kind);
+    useEditor.getState().notify('error', info.message, info.kind, 'save');
     return false;
   } finally {
     useEditor.getState().setBusy(null);
@@ -158,9 +159,10 @@ export async function openRecentProject(path: string): Promise<void> {
   s.setBusy('Opening…');
   try {
     await adoptProject(await unwrap(api().project.open({ recentPath: path })), 'file');
+    useEditor.getState().succeeded('open');
   } catch (e) {
     const info = errorInfo(e);
-    useEditor.getState().notify('error', info.message, info.kind);
+    useEditor.getState().notify('error', info.message, info.kind, 'open');
   } finally {
     useEditor.getState().setBusy(null);
   }

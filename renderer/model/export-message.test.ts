@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportedMessage } from './export-message';
+import { exportedMessage, exportPromise } from './export-message';
 
 describe('the export toast', () => {
   const base = { width: 6000, height: 4000, format: 'png', path: '/tmp/a.png' };
@@ -12,5 +12,16 @@ describe('the export toast', () => {
       'Exported 6000×4000 16-bit PNG to /tmp/a.png (colour profile kept).',
     );
     expect(exportedMessage(base)).toBe('Exported 6000×4000 PNG to /tmp/a.png.');
+  });
+  it('the dialog promises only what the photo has', () => {
+    expect(exportPromise({ hasIcc: true, hasExif: true })).toBe(
+      'Full resolution, EXIF, colour profile and XMP kept, with an edit record (AI models used), to a new file.',
+    );
+    expect(exportPromise({ hasIcc: false, hasExif: true })).toBe(
+      'Full resolution, EXIF and XMP kept (the photo has no colour profile), with an edit record (AI models used), to a new file.',
+    );
+    expect(exportPromise({ hasIcc: false, hasExif: false })).toBe(
+      'Full resolution, XMP kept (the photo has no EXIF or colour profile), with an edit record (AI models used), to a new file.',
+    );
   });
 });

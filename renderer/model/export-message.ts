@@ -12,3 +12,17 @@ export function exportedMessage(r: {
   const kept = [r.keptIcc ? 'colour profile' : null, r.keptExif ? 'EXIF' : null].filter(Boolean).join(' and ');
   return `Exported ${r.width}×${r.height}${depth} ${r.format.toUpperCase()} to ${r.path}${kept ? ` (${kept} kept)` : ''}.`;
 }
+
+/**
+ * The Export dialog's promise for this photo: what of the original goes with the file. It said
+ * "EXIF, colour profile and XMP kept" for a photo that has no colour profile (or no EXIF) too.
+ */
+export function exportPromise(original: { hasIcc: boolean; hasExif: boolean } | null): string {
+  const kept = [original?.hasExif !== false ? 'EXIF' : null, original?.hasIcc !== false ? 'colour profile' : null, 'XMP'].filter(
+    (x): x is string => !!x,
+  );
+  const list = kept.length > 1 ? `${kept.slice(0, -1).join(', ')} and ${kept[kept.length - 1]}` : kept[0];
+  const none = [original?.hasExif === false ? 'EXIF' : null, original?.hasIcc === false ? 'colour profile' : null].filter(Boolean);
+  const absent = none.length ? ` (the photo has no ${none.join(' or ')})` : '';
+  return `Full resolution, ${list} kept${absent}, with an edit record (AI models used), to a new file.`;
+}

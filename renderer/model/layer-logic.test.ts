@@ -87,6 +87,8 @@ describe('layer transitions', () => {
     expect(ids(dup)).toEqual(['a', 'a2', 'b']);
     expect(dup.layers[1]).toMatchObject({ name: 'Layer a copy', opacity: 0.5, maskId: 'mask-9', assetId: d.layers[0].assetId });
     expect(duplicateLayer(d, 'a', 'b')).toBe(d); // id already taken
+    // A second copy of the same layer is "copy 2", as in Photoshop.
+    expect(duplicateLayer(dup, 'a', 'a3').layers[1].name).toBe('Layer a copy 2');
     expect(copyName('y'.repeat(300))).toHaveLength(200);
   });
 

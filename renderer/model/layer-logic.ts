@@ -5,6 +5,7 @@
  * them top first.
  */
 import { layerHasMask, layerOpacity, layerVisible, type DocState, type PatchLayer } from '../../shared/document/schema';
+import { firstFreeName } from './version-logic';
 
 export const LAYER_NAME_MAX = 200;
 
@@ -52,9 +53,9 @@ export function moveLayer(doc: DocState, layerId: string, toIndex: number): DocS
 /** Removes a layer (the same transition the version strip uses). */
 export { deleteLayer } from './version-logic';
 
-/** "<name> copy", cut to fit. */
-export function copyName(name: string): string {
-  const suffix = ' copy';
+/** "<name> copy" ("<name> copy 2" for the second copy, as in Photoshop), cut to fit. */
+export function copyName(name: string, n = 1): string {
+  const suffix = n > 1 ? ` copy ${n}` : ' copy';
   return `${name.slice(0, LAYER_NAME_MAX - suffix.length)}${suffix}`;
 }
 
@@ -66,7 +67,7 @@ export function duplicateLayer(doc: DocState, layerId: string, newId: string): D
   const i = doc.layers.findIndex((l) => l.id === layerId);
   if (i < 0 || doc.layers.some((l) => l.id === newId)) return doc;
   const layers = doc.layers.slice();
-  layers.splice(i + 1, 0, { ...doc.layers[i], id: newId, name: copyName(doc.layers[i].name) });
+  layers.splice(i + 1, 0, { ...doc.layers[i], id: newId, name: firstFreeName((n) => copyName(doc.layers[i].name, n), doc.layers) });
   return { ...doc, layers };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getModel, type ModelSpec } from '../../shared/models';
+import type { MultiEntryState } from './job-state';
 import { entryStatus, multiBlocker, multiTotal, runActive, shownEntries, type MultiRow } from './multi-plan';
 
 const spec = (id: string) => getModel(id) as ModelSpec;
@@ -59,7 +60,8 @@ describe('several models at once', () => {
     const cancelled = { ...e, model: 'gpt-image-1.5', jobId: 'j3', state: 'cancelled' as const };
     const running = { ...e, model: 'local', jobId: 'j4', state: 'running' as const };
     const run: Parameters<typeof shownEntries>[0] = { docId: 'a', entries: [done, failed, cancelled] };
-    const models = (v: { docId: string | null; stagedJobIds: ReadonlySet<string> }, r = run) => shownEntries(r, v).map((x) => x.model);
+    const models = (v: { docId: string | null; stagedJobIds: ReadonlySet<string>; multiOn?: boolean }, r = run) =>
+      shownEntries(r, v).map((x) => x.model);
     // Its candidates staged on its photo: every line.
     expect(models({ docId: 'a', stagedJobIds: new Set(['j1']) })).toEqual(['gpt-image-2', 'gemini-3.1-flash-image', 'gpt-image-1.5']);
     // Kept or discarded: only the failure stays.
@@ -71,5 +73,12 @@ describe('several models at once', () => {
     // A model still working always shows.
     expect(models({ docId: 'b', stagedJobIds: new Set() }, { docId: 'a', entries: [running, done] })).toEqual(['local']);
     expect(shownEntries(null, { docId: 'a', stagedJobIds: new Set() })).toEqual([]);
+    // "Several models at once" turned off: its finished lines go, work in progress and failures stay.
+    expect(models({ docId: 'a', stagedJobIds: new Set(['j1']), multiOn: false })).toEqual(['gemini-3.1-flash-image']);
+    // A refine: only while it works or when it failed, never a "Done" line.
+    const refine = (entries: MultiEntryState[]) => ({ docId: 'a', entries, lineage: [{}] });
+    expect(models({ docId: 'a', stagedJobIds: new Set(['j1']) }, refine([done]))).toEqual([]);
+    expect(models({ docId: 'a', stagedJobIds: new Set() }, refine([running]))).toEqual(['local']);
+    expect(models({ docId: 'a', stagedJobIds: new Set() }, refine([failed]))).toEqual(['gemini-3.1-flash-image']);
   });
 });

@@ -83,13 +83,18 @@ export function entryStatus(e: MultiEntryState): string {
  * The lines of a several-models run still worth showing: a model still working; a failure (until the
  * user dismisses it, whatever happens meanwhile); a finished model while its candidates are staged on
  * the photo it ran on (keeping or discarding them, or opening another photo, ends it); a cancelled one
- * only next to such lines.
+ * only next to such lines. A finished model's line belongs to "Several models at once": with the
+ * box off (`multiOn` false) only work in progress and failures show. A refine ("Refine with…",
+ * `lineage`) shows only while it works or when it failed: its result is in the strip, labelled
+ * "Refined from …", and a "Done" line under "Several models" said nothing that applied.
  */
 export function shownEntries(
-  run: { docId: string; entries: readonly MultiEntryState[] } | null,
-  view: { docId: string | null; stagedJobIds: ReadonlySet<string> },
+  run: { docId: string; entries: readonly MultiEntryState[]; lineage?: readonly unknown[] } | null,
+  view: { docId: string | null; stagedJobIds: ReadonlySet<string>; multiOn?: boolean },
 ): MultiEntryState[] {
   if (!run) return [];
+  if (run.lineage || view.multiOn === false)
+    return run.entries.filter((e) => e.state === 'starting' || e.state === 'running' || e.state === 'failed');
   const here = run.docId === view.docId;
   const live = (e: MultiEntryState) =>
     e.state === 'starting' || e.state === 'running' || (e.state === 'done' && here && !!e.jobId && view.stagedJobIds.has(e.jobId));

@@ -47,4 +47,13 @@ describe('notify', () => {
     vi.advanceTimersByTime(60_000);
     expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['broken']);
   });
+
+  it("an action's success takes away that action's errors, not other errors", () => {
+    const s = useEditor.getState();
+    s.notify('error', 'x.jpg is damaged', 'bad-image', 'open');
+    s.notify('error', 'could not write', 'io', 'export');
+    s.notify('error', 'untagged');
+    s.succeeded('open');
+    expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['could not write', 'untagged']);
+  });
 });

@@ -5,6 +5,12 @@
  */
 export type ToastTone = 'error' | 'info' | 'success';
 
+/**
+ * The action an error message is about. Its error goes when the same action next succeeds (a damaged
+ * file's "cannot be read" once another file opens); errors of other actions stay until closed.
+ */
+export type ToastAction = 'open' | 'save' | 'export' | 'generate';
+
 export const MAX_TOASTS = 3;
 export const AUTO_DISMISS_MS = 5000;
 
@@ -16,6 +22,11 @@ export interface ToastLike {
 /** Whether a message of this tone closes itself. */
 export function autoDismisses(tone: ToastTone): boolean {
   return tone !== 'error';
+}
+
+/** The list without the errors of `action` (it has just succeeded). */
+export function withoutActionErrors<T extends ToastLike & { action?: ToastAction }>(list: readonly T[], action: ToastAction): T[] {
+  return list.filter((t) => t.tone !== 'error' || t.action !== action);
 }
 
 /** The list after adding `t`, trimmed to `max` (oldest self-dismissing message dropped first). */

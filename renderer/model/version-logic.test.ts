@@ -73,6 +73,22 @@ describe('keep / restore / delete', () => {
     expect(layerName('Nano Banana 2', 'x'.repeat(40))).toBe(`${'X'}${'x'.repeat(23)}… · Nano Banana 2`);
   });
 
+  it('a second result kept from the same prompt and model gets the next free number, not a twin name', () => {
+    let d = keepCandidate(doc0, cand(1, 'local'), ids(1));
+    d = keepCandidate(d, cand(2, 'local'), ids(2));
+    d = keepCandidate(d, cand(3, 'local'), ids(3));
+    d = keepCandidate(d, cand(4), ids(4));
+    expect(d.layers.map((l) => l.name)).toEqual([
+      'Replace the sign with a… · local',
+      'Replace the sign with a… 2 · local',
+      'Replace the sign with a… 3 · local',
+      'Replace the sign with a… · gpt-image-2',
+    ]);
+    // A freed number is used again (the layer named … 2 was deleted).
+    d = keepCandidate(deleteLayer(d, 'L2'), cand(5, 'local'), ids(5));
+    expect(d.layers.at(-1)?.name).toBe('Replace the sign with a… 2 · local');
+  });
+
   it('restoring a version sets the layers to how they were right after it was kept', () => {
     let d = keepCandidate(doc0, cand(1), ids(1));
     d = keepCandidate(d, cand(2), ids(2));

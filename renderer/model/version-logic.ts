@@ -9,7 +9,7 @@ import type { StagedCandidate } from './staging-logic';
  * A short, readable layer name: the prompt's first words (at most ~24 characters, cut at a word,
  * "…" when cut) and the model's display name — "Glass vase · GPT Image 2", "Fill · Local fill (offline)".
  */
-export function layerName(modelName: string, prompt: string): string {
+export function layerName(modelName: string, prompt: string, n = 1): string {
   const words = prompt.trim().replace(/\s+/g, ' ');
   let short = words;
   if (words.length > 24) {
@@ -18,14 +18,23 @@ export function layerName(modelName: string, prompt: string): string {
     short = `${(space > 8 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?—-]+$/, '')}…`;
   }
   const head = short ? short[0].toUpperCase() + short.slice(1) : 'Fill';
-  return `${head} · ${modelName}`;
+  return `${head}${n > 1 ? ` ${n}` : ''} · ${modelName}`;
+}
+
+/**
+ * The first of `nameFor(1)`, `nameFor(2)`, … that no layer has: a second result kept from the same
+ * prompt and model is "Glass vase 2 · GPT Image 2" (Photoshop: "Generative Layer 2"), never a twin.
+ */
+export function firstFreeName(nameFor: (n: number) => string, layers: readonly { name: string }[]): string {
+  const taken = new Set(layers.map((l) => l.name));
+  for (let n = 1; ; n++) if (!taken.has(nameFor(n))) return nameFor(n);
 }
 
 /** Adds the candidate as a patch layer on top plus its version record (with the layers after it). */
 export function keepCandidate(doc: DocState, c: StagedCandidate, ids: { layerId: string; versionId: string; now: number }): DocState {
   const layer: PatchLayer = {
     id: ids.layerId,
-    name: layerName(c.modelName || c.model, c.prompt),
+    name: firstFreeName((n) => layerName(c.modelName || c.model, c.prompt, n), doc.layers),
     assetId: c.assetId,
     x: c.region.x,
     y: c.region.y,

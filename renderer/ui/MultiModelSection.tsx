@@ -34,12 +34,37 @@ export function MultiModelSection() {
   // Which jobs still have candidates in the strip: a finished model's line goes with them.
   const stagedJobs = useEditor((s) => s.staging.items.map((c) => c.jobId).join('\n'));
   const shown = useMemo(
-    () => shownEntries(multiRun, { docId: doc?.id ?? null, stagedJobIds: new Set(stagedJobs.split('\n')) }),
-    [multiRun, doc?.id, stagedJobs],
+    () => shownEntries(multiRun, { docId: doc?.id ?? null, stagedJobIds: new Set(stagedJobs.split('\n')), multiOn: gen.multiOn }),
+    [multiRun, doc?.id, stagedJobs, gen.multiOn],
   );
   const failedShown = !active && shown.some((e) => e.state === 'failed');
+  // "Refine with…" runs as a one-model run: its line is its own, not one of "Several models".
+  const refining = !!multiRun?.lineage;
   return (
     <div className="multi-models">
+      {refining && shown.length > 0 && (
+        <div className="multi-run" role="status" aria-label="Refine">
+          {shown.map((e) => (
+            <div key={e.model} className={`multi-entry ${e.state}`} data-testid="refine-entry" data-model={e.model}>
+              <span className="multi-name">Refine with {e.modelName}:</span> <span>{entryStatus(e)}</span>
+            </div>
+          ))}
+          {active && (
+            <button
+              type="button"
+              title="Stop the refine; the candidate it started from stays in the strip"
+              onClick={() => void cancelMulti()}
+            >
+              Cancel refine
+            </button>
+          )}
+          {failedShown && (
+            <button type="button" aria-label="Dismiss the failed refine" onClick={() => dismissMultiFailures()} title="Hide this line">
+              Dismiss
+            </button>
+          )}
+        </div>
+      )}
       <label className="inline" title="One Generate asks every model with a count above 0; candidates arrive as each answers">
         <input
           type="checkbox"
@@ -83,7 +108,7 @@ export function MultiModelSection() {
           </div>
         </>
       )}
-      {shown.length > 0 && (
+      {!refining && shown.length > 0 && (
         <div className="multi-run" role="status" aria-label="Models asked">
           {shown.map((e) => (
             <div key={e.model} className={`multi-entry ${e.state}`} data-testid="multi-entry" data-model={e.model}>

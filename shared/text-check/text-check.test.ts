@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGlyph, type GreyImage } from './glyph-check';
 import { quotedStrings, requestedText } from './requested-text';
 import { uncheckableScript } from './scripts';
-import { badgeText, bestSubstring, matchText, normalise, rankOf, type OcrReading } from './text-match';
+import { badgeText, bestSubstring, matchText, normalise, rankOf, verdictWords, type OcrReading } from './text-match';
 
 describe('requested text', () => {
   it('takes the new and the old text from the prompt', () => {
@@ -48,6 +48,22 @@ describe('matching', () => {
     const v = matchText({ requested: { text: 'V2.0', old: 'V1.0' }, reading: reading('V1.0 V2.0') });
     expect(v).toMatchObject({ status: 'wrong', oldGone: false, note: 'old text still there' });
     expect(matchText({ requested: { text: 'V2.0' }, reading: reading('V2.0'), before: 'V1.0' }).oldGone).toBe(true);
+  });
+  it('says the verdict in words for the tooltip and the accessible name', () => {
+    expect(verdictWords(matchText({ requested: { text: 'V2.0' }, reading: reading('V2.0') }))).toBe('Spelled right: v2.0');
+    expect(verdictWords(matchText({ requested: { text: 'V2.0' }, reading: reading('Model X V2.1 pro') }))).toBe(
+      '1 character wrong: read v2.1, asked for V2.0',
+    );
+    expect(verdictWords(matchText({ requested: { text: 'V2.0', old: 'V1.0' }, reading: reading('V1.0 V2.0') }))).toBe(
+      'Wrong: v2.0 is spelled right, but the old text is still there',
+    );
+    expect(verdictWords(matchText({ requested: { text: 'V2.0' }, reading: reading('') }))).toBe('Wrong: no text read, asked for V2.0');
+    const unsure = { status: 'unsure' as const, expected: 'V2.0', read: 'V2.0', reading: 'V2.0', distance: 0, similarity: 1 };
+    expect(verdictWords({ ...unsure, note: 'O/0 unclear' })).toBe('Unsure: O and 0 look alike in this font (read V2.0, asked for V2.0)');
+    expect(verdictWords({ ...unsure, note: 'rn/m unclear' })).toMatch(/^Unsure: rn and m look alike at this size/);
+    expect(verdictWords(matchText({ requested: { text: '新品' }, reading: reading('') }))).toBe(
+      'Not checked: Chinese text cannot be read by the installed OCR (Latin only)',
+    );
   });
   it('ranks right before unsure before wrong before not checked', () => {
     const right = matchText({ requested: { text: 'ab' }, reading: reading('ab') });

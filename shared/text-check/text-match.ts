@@ -244,6 +244,31 @@ export function badgeText(v: TextVerdict): string {
   return `${v.read} ✗ ${v.distance} character${v.distance === 1 ? '' : 's'}`;
 }
 
+/**
+ * The verdict in words, for the badge's tooltip and accessible name (the badge itself stays terse):
+ * "Spelled right: V2.0", "1 character wrong: read V2.O, asked for V2.0", "Unsure: O and 0 look alike
+ * in this font (read V2.0)", "Not checked: Chinese text cannot be read by the installed OCR".
+ */
+export function verdictWords(v: TextVerdict): string {
+  const old = v.oldGone === false ? '; the old text is still there' : '';
+  if (v.status === 'not-checked') return `Not checked: ${v.note ?? 'this script'} text cannot be read by the installed OCR (Latin only)`;
+  if (v.status === 'right') return `Spelled right: ${v.read || v.expected}`;
+  if (v.status === 'unsure') return `Unsure: ${unclearWords(v.note)} (read ${v.read}, asked for ${v.expected})`;
+  if (!v.read) return `Wrong: no text read, asked for ${v.expected}`;
+  if (v.distance === 0) return `Wrong: ${v.read} is spelled right, but the old text is still there`;
+  const n = `${v.distance} character${v.distance === 1 ? '' : 's'} wrong`;
+  const looks = v.note?.startsWith('looks like') ? `; a glyph ${v.note}` : '';
+  return `${n}: read ${v.read}, asked for ${v.expected}${looks}${old}`;
+}
+
+/** "O/0 unclear" → "O and 0 look alike in this font"; "rn/m unclear" → "rn and m look alike at this size". */
+function unclearWords(note: string | undefined): string {
+  const between = note?.replace(/ unclear$/, '') ?? '';
+  const pair = between.split('/');
+  if (pair.length !== 2) return 'the letter shapes could not be told apart';
+  return `${pair[0]} and ${pair[1]} look alike ${between === 'rn/m' ? 'at this size' : 'in this font'}`;
+}
+
 /** Sort key for staging: right first, then unsure, wrong by similarity, then not checked. */
 export function rankOf(v: TextVerdict | undefined): number {
   if (!v || v.status === 'not-checked') return 3;

@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
 import { copyImageToClipboard, dropFiles, leaveField } from '../support/user-input';
+import { exportPngByMouse } from '../support/real-input';
 import { NOT_AN_IMAGE, pngHeaderOnly, truncated } from '../fixtures/bad-images';
 
 let app: AppHarness;
@@ -226,6 +227,30 @@ describe('bad input through the UI', () => {
     await expect.poll(() => app.dialogs.opens.length).toBe(0);
     expect(await errorToasts(page).count()).toBe(0);
     expect(await documentState(page)).toEqual(before);
+  });
+
+  it("a damaged file's error goes once a photo opens; an export's error stays (another action's)", async () => {
+    const page = app.page;
+    // An export into a folder that does not exist fails: an error about exporting.
+    app.dialogs.saves.push(join(app.tmp, 'no-such-folder', 'out.png'));
+    await exportPngByMouse(page);
+    const exportError = errorToasts(page).filter({ hasNotText: 'building-cut.jpg' });
+    await exportError.first().waitFor({ state: 'visible', timeout: 20_000 });
+    await waitIdle(page);
+    const exportText = await exportError.first().innerText();
+    await openFromDialog(page, join(app.tmp, 'building-cut.jpg'));
+    const openError = errorToasts(page).filter({ hasText: /“building-cut\.jpg” is damaged or incomplete/ });
+    await openError.waitFor({ state: 'visible', timeout: 20_000 });
+    await waitIdle(page);
+    expect(await errorToasts(page).count()).toBe(2);
+    // The next open succeeds: "damaged" is stale and goes; the export's error is not about opening and stays.
+    await openFromDialog(page, join(PHOTOS, 'desk-stuff.jpg'));
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'desk-stuff.jpg');
+    await waitIdle(page);
+    await expect.poll(() => openError.count()).toBe(0);
+    expect(await errorToasts(page).allInnerTexts()).toEqual([exportText]);
+    await errorToasts(page).getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => errorToasts(page).count()).toBe(0);
   });
 
   it('no page errors or console errors along the way', () => {

@@ -139,6 +139,8 @@ describe('compare view', () => {
 
   it('Esc closes the view without discarding the candidates', async () => {
     const page = app.page;
+    // "Keep this" cleared the mask: the Mask panel's Reselect brings it back for another round.
+    await page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Reselect' }).click();
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 4, null, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Compare…' }).click();

@@ -155,6 +155,8 @@ describe('16-bit round trip in the app', () => {
     expect(r.outside).toBe(0);
     expect(r.coreWrong).toBe(0);
 
+    // Keep cleared the mask; Reselect brings it back, so the PSD carries it as its hidden mask layer.
+    await app.page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Reselect' }).click();
     const psd = readPsd(await readFile(await exportAs('PSD', 'deep-cloud.psd')), { useImageData: true });
     expect(psd.bitsPerChannel).toBe(16);
     expect(psd.children?.map((l) => l.name)).toEqual(['Original', expect.stringContaining('GPT Image 2'), 'Mask (Maskwork)']);

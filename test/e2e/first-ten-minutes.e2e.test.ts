@@ -122,9 +122,10 @@ describe("a retoucher's first ten minutes", () => {
     const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());
     expect(versions).toHaveLength(1);
     expect(versions[0].prompt).toBe(PROMPT);
-    // The overlay steps aside so the kept result shows; the mask itself stays for the next edit.
+    // The overlay steps aside so the kept result shows, and Keep cleared the mask in the same step:
+    // the next stroke starts the next edit's mask.
     expect(kept.maskVisible).toBe(false);
-    expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(0);
 
     // Ctrl+Shift+S: the save dialog answers with a new file; the export has the photo's size.
     const out = join(app.tmp, 'coffee-v2.png');

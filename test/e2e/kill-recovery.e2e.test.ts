@@ -4,7 +4,7 @@
  * it; Chromium drives the built renderer like a user. The process is SIGKILLed right after Keep (as
  * soon as main holds the save, which Keep triggers at once) and again while a job is in flight;
  * a new process on the same settings folder offers the session, and Restore brings back the kept
- * layer and the mask.
+ * layer and the mask (the one Keep left — cleared — and then the next edit's stroke).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
@@ -74,6 +74,12 @@ const savedDoc = async () => {
   return bytes ? readProjectBytes(bytes).manifest.project.current.doc : null;
 };
 
+/** The label of the autosave's current step ("Brush stroke"), or null. */
+const savedLabel = async () => {
+  const bytes = await new AutosaveStore(join(tmp, 'settings', 'autosave')).load();
+  return bytes ? readProjectBytes(bytes).manifest.project.current.label : null;
+};
+
 async function generate(page: Page): Promise<void> {
   await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
   await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '1');
@@ -114,7 +120,16 @@ describe('kill -9 of the app process', () => {
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 30_000 });
     await waitIdle(page);
     expect((await summary(page)).layers).toBe(1);
-    expect(await maskValue(page, 250, 150)).toBe(255);
+    // Keep cleared the mask (in its own step): the session comes back as Keep left it.
+    expect(await maskValue(page, 250, 150)).toBe(0);
+    // The next edit's stroke, saved before the job starts.
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 300],
+      [350, 300],
+    ]);
+    expect(await maskValue(page, 250, 300)).toBe(255);
+    await expect.poll(async () => (await savedLabel()) ?? '', { timeout: 15_000, interval: 25 }).toBe('Brush stroke');
     const sent = openai.requests.length;
     openai.script({ delayMs: 120_000 });
     await generate(page);
@@ -134,8 +149,8 @@ describe('kill -9 of the app process', () => {
     const s = await summary(page);
     expect(s.original.name).toBe('coffee.png');
     expect(s.layers).toBe(1);
-    expect(await maskValue(page, 250, 150)).toBe(255);
-    expect(await maskValue(page, 250, 350)).toBe(0);
+    expect(await maskValue(page, 250, 300)).toBe(255);
+    expect(await maskValue(page, 250, 150)).toBe(0);
     await page.close();
   });
 });

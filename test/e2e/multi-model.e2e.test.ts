@@ -109,6 +109,8 @@ describe('several models at once', () => {
     gemini.script({ until: held, times: 2 });
     try {
       const layers = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
+      // The Keep above cleared the mask: Reselect brings it back for this round.
+      await page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Reselect' }).click();
       await page.getByRole('button', { name: 'Generate', exact: true }).click();
       await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(3);
       expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/Waiting…|Working…/);

@@ -91,6 +91,9 @@ describe('opening another photo while a job runs', () => {
   it('Cancel the job: the job stops (the document is unchanged) and the other photo opens', async () => {
     const page = app.page;
     const layers = (await summary(page)).layers;
+    // The Keep above cleared the mask: Reselect (Ctrl+Shift+D) brings it back for this job.
+    await page.keyboard.press('Control+Shift+d');
+    expect((await summary(page)).label).toBe('Reselect');
     await startSlowJob(page, 8000);
     app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
     await page.keyboard.press('Control+o');

@@ -129,6 +129,9 @@ describe('a cloud job that does not stream', () => {
 
   it('a fitted view (Ctrl+0) is not re-fitted when the progress bar and staging strip appear or go', async () => {
     const page = app.page;
+    // The Keep above cleared the mask: Reselect (Ctrl+Shift+D) brings it back for the requests below.
+    await page.keyboard.press('Control+Shift+d');
+    expect((await summary(page)).label).toBe('Reselect');
     await page.keyboard.press('Control+0');
     const fitted = await view(page);
     await chooseWithKeys(page, page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');

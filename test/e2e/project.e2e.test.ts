@@ -1,6 +1,6 @@
 /**
  * Done-when of the project file: paint, keep a gpt-image-2 result (local protocol server), paint
- * again and undo it, Ctrl+S (the save dialog is answered with a typed name without extension), then
+ * again, paint once more and undo it, Ctrl+S (the save dialog is answered with a typed name without extension), then
  * START THE APP AGAIN — a new harness: new main services on new folders, a new browser — and open
  * the file with Ctrl+O: the same layers, versions, mask and undo/redo steps, and undo/redo work.
  * Then Save As from the menu, the "unsaved changes" question before opening another file, and a
@@ -85,8 +85,13 @@ describe('a .maskwork project across a restart', () => {
     await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
-    // A second stroke, undone: the project keeps a redo step too.
+    // Keep cleared the mask: a stroke for the next edit, which the project keeps as the mask.
     await page.keyboard.press('b');
+    await dragPath(page, [
+      [100, 250],
+      [300, 250],
+    ]);
+    // A third stroke, undone: the project keeps a redo step too.
     await dragPath(page, [
       [100, 320],
       [300, 320],

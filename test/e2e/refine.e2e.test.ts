@@ -6,9 +6,8 @@
  * area a known solid colour).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { type AppHarness, PHOTOS } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
 import { type CloudApp, launchWithCloudServers, openAndPaint } from '../support/cloud-app';
 import { chooseOption, retype } from '../support/user-input';
 import { type GeminiServer, type OpenAIServer, PALETTE } from '../servers';
@@ -110,22 +109,29 @@ describe('Refine with…', () => {
     expect(await page.getByRole('status', { name: 'Models asked' }).count()).toBe(0);
   });
 
-  it('a GPT Image 2 candidate is refined with the strongest other model; its line goes when another photo opens', async () => {
+  it('a GPT Image 2 candidate is refined with the strongest other model; its line shows only while it works', async () => {
     const page = app.page;
+    // The Keep above cleared the mask: Reselect brings it back for another round on the same area.
+    await page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Reselect' }).click();
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(1);
     const refineWith = page.getByRole('combobox', { name: 'Refine with' });
     expect(await refineWith.inputValue()).toBe('gpt-image-2');
+    let release = () => {};
+    openai.script({ until: new Promise<void>((r) => (release = r)) });
     await page.getByRole('button', { name: 'Refine', exact: true }).click();
+    // While it works: a line of its own that says it is a refine — not a line of "Several models" (off).
+    const line = page.getByRole('status', { name: 'Refine' });
+    await expect.poll(() => line.textContent(), { timeout: 30_000 }).toMatch(/^Refine with GPT Image 2: (Starting|Waiting|Working)…/);
+    expect(await page.getByRole('checkbox', { name: 'Ask several models at once' }).isChecked()).toBe(false);
+    expect(await page.getByRole('status', { name: 'Models asked' }).count()).toBe(0);
+    release();
     await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(2);
-    const models = page.getByRole('status', { name: 'Models asked' });
-    expect(await models.textContent()).toMatch(/^GPT Image 2 ×1 Done in /);
+    // Done: the refined candidate in the strip says where it came from; no "Done" line stays behind.
+    await expect.poll(() => line.count()).toBe(0);
+    expect(await page.getByRole('status', { name: 'Models asked' }).count()).toBe(0);
+    expect(await page.getByTestId('candidate').nth(1).textContent()).toContain('Refined from ');
     // The refined (GPT Image 2) candidate is selected: not a step down to GPT Image 1.5.
     expect(await refineWith.inputValue()).toBe('gemini-3-pro-image');
-    // Another photo: the line about this photo's candidates goes.
-    app.dialogs.opens.push(join(PHOTOS, 'desk-stuff.jpg'));
-    await page.keyboard.press('Control+o');
-    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'desk-stuff.jpg');
-    expect(await models.count()).toBe(0);
   });
 });

@@ -61,6 +61,13 @@ describe('text check in the editor', () => {
     await expect.poll(() => cands.nth(0).getByTestId('text-badge').textContent()).toBe('V2.0 ✓');
     expect(await cands.nth(1).getByTestId('text-badge').textContent()).toBe('V2.O ✗ 1 character');
     expect(await cands.nth(0).getByTestId('text-badge').getAttribute('data-status')).toBe('right');
+    // The terse badge is said in words: in the candidate's accessible name and the badge's tooltip.
+    const strip = page.getByRole('region', { name: 'Candidates' });
+    expect(await strip.getByRole('button', { name: 'Candidate 1: GPT Image 2 · Spelled right: V2.0', exact: true }).count()).toBe(1);
+    expect(
+      await strip.getByRole('button', { name: /^Candidate 2: GPT Image 2 · 1 character wrong: read V2\.O, asked for V2\.0/ }).count(),
+    ).toBe(1);
+    expect(await cands.nth(1).getByTestId('text-badge').getAttribute('title')).toMatch(/^1 character wrong: read V2\.O, asked for V2\.0/);
     // The server's second image is the right one: ranking moved it to the front and selected it.
     const items = await page.evaluate(() => (window as any).__maskworkTest.staging());
     expect(items.items.map((c: { index: number }) => c.index)).toEqual([1, 0]);

@@ -3,13 +3,15 @@ import type { StateCreator } from 'zustand';
 import type { AppErrorInfo } from '../../../shared/errors';
 import type { DocState } from '../../model/document-types';
 import type { EditorStore } from './store';
-import { AUTO_DISMISS_MS, autoDismisses, pushToast, type ToastTone } from '../../model/toast-logic';
+import { AUTO_DISMISS_MS, autoDismisses, pushToast, withoutActionErrors, type ToastAction, type ToastTone } from '../../model/toast-logic';
 
 export interface Toast {
   id: number;
   tone: ToastTone;
   message: string;
   kind?: AppErrorInfo['kind'];
+  /** The action an error is about: it goes when that action next succeeds (`succeeded`). */
+  action?: ToastAction;
 }
 
 /** The project file the open document belongs to (saved to or opened from), for the title and "unsaved changes". */
@@ -35,6 +37,12 @@ export interface UiSlice {
   hiddenLayers: Record<string, true>;
   toasts: Toast[];
   busy: string | null;
+  /**
+   * The last mask Keep or Clear took away (an immutable mask id, kept alive by the history that
+   * holds it): Reselect (Ctrl+Shift+D) brings it back. Not part of history itself.
+   */
+  droppedMask: { docId: string; maskId: string } | null;
+  setDroppedMask(d: { docId: string; maskId: string } | null): void;
   /** "A job is running" is being asked before another photo opens (renderer/commands/open-guard.ts). */
   openAsk: boolean;
   setOpenAsk(v: boolean): void;
@@ -44,7 +52,9 @@ export interface UiSlice {
   setMaskVisible(v: boolean): void;
   setMaskLook(color: [number, number, number], opacity: number): void;
   toggleLayer(id: string): void;
-  notify(tone: Toast['tone'], message: string, kind?: Toast['kind']): void;
+  notify(tone: Toast['tone'], message: string, kind?: Toast['kind'], action?: ToastAction): void;
+  /** `action` succeeded: its earlier error messages are stale and go (other errors stay). */
+  succeeded(action: ToastAction): void;
   dismiss(id: number): void;
   setBusy(label: string | null): void;
 }
@@ -62,6 +72,8 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   hiddenLayers: {},
   toasts: [],
   busy: null,
+  droppedMask: null,
+  setDroppedMask: (droppedMask) => set({ droppedMask }),
   openAsk: false,
   setOpenAsk: (openAsk) => set({ openAsk }),
   exportOpen: false,
@@ -74,11 +86,16 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
     else hidden[id] = true;
     set({ hiddenLayers: hidden });
   },
-  notify(tone, message, kind) {
+  notify(tone, message, kind, action) {
     const id = toastId++;
-    set({ toasts: pushToast(get().toasts, { id, tone, message, kind }) });
+    set({ toasts: pushToast(get().toasts, { id, tone, message, kind, ...(action ? { action } : {}) }) });
     // Information and success messages go away by themselves; errors stay until closed.
     if (autoDismisses(tone)) setTimeout(() => get().dismiss(id), AUTO_DISMISS_MS);
+  },
+  succeeded(action) {
+    const toasts = get().toasts;
+    const next = withoutActionErrors(toasts, action);
+    if (next.length !== toasts.length) set({ toasts: next });
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
   setBusy: (busy) => set({ busy }),

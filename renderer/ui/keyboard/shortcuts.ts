@@ -4,7 +4,7 @@
  */
 import { useEditor } from '../../commands/store/store';
 import { nextBrushSize } from '../../commands/store/tools-slice';
-import { clearCurrentMask, invertCurrentMask, selectAllMask } from '../../commands/mask-commands';
+import { clearCurrentMask, invertCurrentMask, reselectMask, selectAllMask } from '../../commands/mask-commands';
 import { exportImage, openWithDialog } from '../../commands/document-io';
 import { loadExportPrefs } from '../../commands/export-prefs-storage';
 import { exportOptionsFor, qualityFor } from '../../model/export-prefs';
@@ -137,6 +137,12 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+Shift+I', label: 'Invert mask', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyI', run: () => invertCurrentMask() },
   { keys: 'Ctrl+A', label: 'Mask everything', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyA', run: () => selectAllMask() },
   { keys: 'Ctrl+D', label: 'Clear mask', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyD', run: () => clearCurrentMask() },
+  {
+    keys: 'Ctrl+Shift+D',
+    label: 'Reselect: the mask Keep or Clear took away',
+    match: (e) => mod(e) && e.shiftKey && e.code === 'KeyD',
+    run: () => reselectMask(),
+  },
   {
     keys: 'Ctrl+O',
     label: 'Open… (a photo or a project)',

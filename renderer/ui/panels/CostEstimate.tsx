@@ -1,24 +1,33 @@
-/** The pre-send estimate: dollars, request size and region, with the pricing basis as a tooltip. */
+/**
+ * The pre-send estimate. The dollar line and what blocks Generate sit in the Generate button's
+ * sticky footer (always in view with the button); the request size stays in the panel above.
+ */
 import type { Estimate } from '../../model/estimate';
 
-export function CostEstimate({ estimate, blocker }: { estimate: Estimate | null; blocker: string | null }) {
+/** "≈ $0.053 · 1 candidate …" and why Generate is disabled, right above the button. */
+export function CostLine({ estimate, blocker }: { estimate: Estimate | null; blocker: string | null }) {
   return (
     <div className="cost-estimate" data-testid="cost-estimate">
       {estimate?.ok && (
-        <>
-          <div className="cost-usd" data-testid="cost-usd" title={estimate.basis}>
-            {estimate.costText}
-          </div>
-          <div className="muted" data-testid="cost-size" title={estimate.basis}>
-            {estimate.sizeText}
-          </div>
-        </>
+        <div className="cost-usd" data-testid="cost-usd" title={estimate.basis}>
+          {estimate.costText}
+        </div>
       )}
       {blocker && (
         <div className="blocker" data-testid="generate-blocker" role="note">
           {blocker}
         </div>
       )}
+    </div>
+  );
+}
+
+/** The request size and region ("1024×688 from a 1024×688 region"), with the pricing basis as a tooltip. */
+export function CostSize({ estimate }: { estimate: Estimate | null }) {
+  if (!estimate?.ok) return null;
+  return (
+    <div className="muted cost-size" data-testid="cost-size" title={estimate.basis}>
+      {estimate.sizeText}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { exportImage } from '../../commands/document-io';
 import { loadExportPrefs, saveExportPrefs } from '../../commands/export-prefs-storage';
 import { type ExportFormat, exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { losesDepth } from '../../model/export-request';
+import { exportPromise } from '../../model/export-message';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'png', label: 'PNG', hint: 'Lossless, largest files; keeps 16 bits' },
@@ -135,7 +136,7 @@ export function ExportDialog() {
             <span data-testid="export-quality">{prefs.quality}</span>
           </label>
         )}
-        <p className="muted">Full resolution, EXIF, colour profile and XMP kept, with an edit record (AI models used), to a new file.</p>
+        <p className="muted">{exportPromise(doc?.original ?? null)}</p>
         <div className="row">
           <button type="button" className="primary" onClick={go} title="Choose where to save, then export">
             Export

@@ -27,10 +27,10 @@ import { clampN, maxReferences, nRange, tiersOf, type ModelOption } from '../../
 import { qualityFor } from '../../model/edit-request';
 import { generateAny } from '../../commands/generate-action';
 import { outpaintBlocker, outpaintMode } from '../../commands/outpaint-client';
-import { CostEstimate } from './CostEstimate';
+import { CostLine, CostSize } from './CostEstimate';
 import { TextCheckOptions } from './TextCheckOptions';
 import { ReferenceImages } from './ReferenceImages';
-import { OutpaintSection } from './OutpaintSection';
+import { OutpaintCostLine, OutpaintSection } from './OutpaintSection';
 import { LocalEngineHint } from './LocalEngineHint';
 
 const AUTO_LABEL = 'Auto — rules pick the model (Settings)';
@@ -261,10 +261,10 @@ export function GeneratePanel() {
       <ReferenceImages max={maxReferences(spec)} modelName={spec.name} />
       <LocalEngineHint />
       {outpaint ? (
-        <OutpaintSection blocker={job ? null : blocker} />
+        <OutpaintSection />
       ) : (
         <>
-          <CostEstimate estimate={gen.multiOn ? null : estimate} blocker={job ? null : blocker} />
+          <CostSize estimate={gen.multiOn ? null : estimate} />
           {expected && !gen.multiOn && (
             <div className="muted" data-testid="expected-time" title={expected.basis}>
               Expected: {formatExpected(expected)}
@@ -274,22 +274,30 @@ export function GeneratePanel() {
           <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />
         </>
       )}
-      <div className="row generate-row">
-        <button
-          type="button"
-          className="primary"
-          data-testid="generate"
-          disabled={!!blocker}
-          onClick={() => void generateAny()}
-          title={outpaint ? 'Fill the extended canvas: every request of the plan, one job (Ctrl/⌘+Enter)' : 'Generate (Ctrl/⌘+Enter)'}
-        >
-          Generate
-        </button>
-        {!opt.usable && opt.keyProvider && (
-          <button type="button" data-testid="set-key" onClick={() => useEditor.getState().setSettingsOpen(true)}>
-            Set key…
-          </button>
+      {/* The cost line and the Generate button stay in view together while the panel scrolls. */}
+      <div className="generate-foot">
+        {outpaint ? (
+          <OutpaintCostLine blocker={job ? null : blocker} />
+        ) : (
+          <CostLine estimate={gen.multiOn ? null : estimate} blocker={job ? null : blocker} />
         )}
+        <div className="row generate-row">
+          <button
+            type="button"
+            className="primary"
+            data-testid="generate"
+            disabled={!!blocker}
+            onClick={() => void generateAny()}
+            title={outpaint ? 'Fill the extended canvas: every request of the plan, one job (Ctrl/⌘+Enter)' : 'Generate (Ctrl/⌘+Enter)'}
+          >
+            Generate
+          </button>
+          {!opt.usable && opt.keyProvider && (
+            <button type="button" data-testid="set-key" onClick={() => useEditor.getState().setSettingsOpen(true)}>
+              Set key…
+            </button>
+          )}
+        </div>
       </div>
     </section>
   );

@@ -66,7 +66,7 @@ export function LayersPanel() {
   }
 
   return (
-    <section className="panel" aria-label="Layers">
+    <section className="panel layers-panel" aria-label="Layers">
       <h3>Layers</h3>
       <ul className="layers" ref={listRef} onPointerMove={moveDrag} onPointerUp={endDrag} onPointerCancel={() => setDrag(null)}>
         <li data-layer="mask" className={target ? '' : 'mask-target'}>

@@ -1,7 +1,14 @@
 /** Mask operations and the overlay's look. */
 import { type ReactNode, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
-import { clearCurrentMask, featherCurrentMask, growCurrentMask, invertCurrentMask } from '../../commands/mask-commands';
+import {
+  clearCurrentMask,
+  featherCurrentMask,
+  growCurrentMask,
+  invertCurrentMask,
+  reselectMask,
+  reselectableMask,
+} from '../../commands/mask-commands';
 import { refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 
 /** A row: a number field in px (min 1) and the buttons that use it. */
@@ -30,6 +37,7 @@ export function MaskPanel() {
   const color = useEditor((s) => s.maskColor);
   const opacity = useEditor((s) => s.maskOpacity);
   const hasDoc = useEditor((s) => !!s.doc);
+  const canReselect = useEditor((s) => !!reselectableMask(s));
   const refineRadius = useEditor((s) => s.select.refineRadius);
   const selecting = useEditor((s) => !!s.selecting);
   const hex = `#${color.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
@@ -42,6 +50,14 @@ export function MaskPanel() {
         </button>
         <button type="button" disabled={!hasDoc} onClick={clearCurrentMask} title="Remove the whole mask (Ctrl+D)">
           Clear
+        </button>
+        <button
+          type="button"
+          disabled={!canReselect}
+          onClick={reselectMask}
+          title="Bring back the mask that Keep or Clear took away (Ctrl+Shift+D)"
+        >
+          Reselect
         </button>
       </div>
       <PxRow value={grow} max={500} label="Grow or shrink by px" onValue={(v) => setGrow(Math.max(1, v))}>

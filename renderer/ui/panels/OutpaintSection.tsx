@@ -1,7 +1,8 @@
 /**
  * Inside the Generate panel while Generate means "fill the extension" (commands/outpaint-client.ts
- * outpaintMode): what will be filled, the overlap band, and how many requests the plan needs and
- * what they cost. The prompt, model, candidates and the Generate button are the panel's own.
+ * outpaintMode): what will be filled and the overlap band; `OutpaintCostLine`, in the Generate
+ * button's sticky footer, says how many requests the plan needs and what they cost. The prompt,
+ * model, candidates and the Generate button are the panel's own.
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -10,7 +11,37 @@ import { setBand } from '../../commands/canvas-commands';
 import { currentOutpaintEstimate } from '../../commands/outpaint-client';
 import { outpaintWhat } from '../../model/outpaint-request';
 
-export function OutpaintSection({ blocker }: { blocker: string | null }) {
+export function OutpaintSection() {
+  const doc = useEditor((s) => s.doc);
+  const bandPx = useEditor((s) => s.extend.bandPx);
+  if (!doc) return null;
+  return (
+    <fieldset className="outpaint-section" data-testid="outpaint-section" aria-label="Outpaint">
+      <div className="muted" data-testid="outpaint-what">
+        {outpaintWhat(doc)}
+      </div>
+      <div className="row">
+        <label className="inline" title="How far the new area blends into the photo (px)">
+          Blend into the photo
+          <input
+            type="number"
+            className="num"
+            data-testid="outpaint-band"
+            aria-label="Outpaint overlap band (px)"
+            min={0}
+            max={256}
+            value={bandPx}
+            onChange={(e) => setBand(Number(e.target.value))}
+          />
+          px
+        </label>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The plan's requests and cost ("4 requests · ≈ $0.290") and what blocks it, right above Generate. */
+export function OutpaintCostLine({ blocker }: { blocker: string | null }) {
   const { doc, gen, keyStatus, providerSettings, extend } = useEditor(
     useShallow((s) => ({
       doc: s.doc,
@@ -26,10 +57,7 @@ export function OutpaintSection({ blocker }: { blocker: string | null }) {
   );
   if (!doc) return null;
   return (
-    <fieldset className="outpaint-section" data-testid="outpaint-section" aria-label="Outpaint">
-      <div className="muted" data-testid="outpaint-what">
-        {outpaintWhat(doc)}
-      </div>
+    <>
       {estimate?.ok && (
         <div
           className="cost-usd outpaint-estimate"
@@ -41,27 +69,11 @@ export function OutpaintSection({ blocker }: { blocker: string | null }) {
           {estimate.text}
         </div>
       )}
-      <div className="row">
-        <label className="inline" title="How far the new area blends into the photo (px)">
-          Blend into the photo
-          <input
-            type="number"
-            className="num"
-            data-testid="outpaint-band"
-            aria-label="Outpaint overlap band (px)"
-            min={0}
-            max={256}
-            value={extend.bandPx}
-            onChange={(e) => setBand(Number(e.target.value))}
-          />
-          px
-        </label>
-      </div>
       {blocker && (
         <div className="blocker" data-testid="outpaint-blocker" role="note">
           {blocker}
         </div>
       )}
-    </fieldset>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { formatUsd } from '../../model/estimate';
 import { isKept } from '../../model/version-logic';
 import { PatchThumb } from './PatchThumb';
 import { TextCheckBadge } from './TextCheckBadge';
+import { verdictWords } from '../../../shared/text-check/text-match';
 import { RefineControls } from '../RefineControls';
 
 export function StagingStrip() {
@@ -33,7 +34,7 @@ export function StagingStrip() {
             data-index={i}
             data-model={c.model}
             aria-pressed={i === staging.selected}
-            aria-label={`Candidate ${i + 1}: ${c.modelName}`}
+            aria-label={`Candidate ${i + 1}: ${c.modelName}${c.textCheck ? ` · ${verdictWords(c.textCheck)}` : ''}`}
             title={`${c.modelName}\n${c.prompt || '(no prompt)'}\n${c.requestSize.width}×${c.requestSize.height} · ${formatUsd(c.costUsd)} · ${c.seconds.toFixed(1)} s${c.requestId ? `\nrequest ${c.requestId}` : ''}`}
             onClick={() => useEditor.getState().selectStaged(i)}
           >

@@ -1,11 +1,16 @@
-/** A candidate's text check: "V2.0 ✓", "V2.O ✗ 1 character", "V2.0 ? O/0 unclear", "not checked: Chinese". */
+/**
+ * A candidate's text check: "V2.0 ✓", "V2.O ✗ 1 character", "V2.0 ? O/0 unclear", "not checked: Chinese";
+ * its tooltip and accessible name say the verdict in words ("1 character wrong: read V2.O, asked for V2.0").
+ */
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
-import { badgeText } from '../../../shared/text-check/text-match';
+import { badgeText, verdictWords } from '../../../shared/text-check/text-match';
 
 export function TextCheckBadge({ check }: { check: CandidateResult['textCheck'] }) {
   if (!check) return null;
   const text = badgeText(check);
+  const words = verdictWords(check);
   const details = [
+    words,
     `Requested: ${check.expected}`,
     `Read: ${check.reading || '(nothing)'}`,
     check.status === 'not-checked' ? `The installed OCR data reads Latin text only; ${check.note ?? 'this script'} cannot be checked.` : '',
@@ -14,7 +19,14 @@ export function TextCheckBadge({ check }: { check: CandidateResult['textCheck'] 
     check.status !== 'not-checked' ? `Checked in ${(check.ms / 1000).toFixed(1)} s` : '',
   ].filter(Boolean);
   return (
-    <span className={`text-badge text-${check.status}`} data-testid="text-badge" data-status={check.status} title={details.join('\n')}>
+    <span
+      className={`text-badge text-${check.status}`}
+      data-testid="text-badge"
+      data-status={check.status}
+      role="img"
+      aria-label={words}
+      title={details.join('\n')}
+    >
       {text}
     </span>
   );

@@ -1,0 +1,101 @@
+/**
+ * Keep clears the mask in its own undo step, so the next stroke starts a new mask: the next request
+ * covers the new stroke only, not the area just kept (it used to grow over it). Ctrl+Z brings the
+ * mask back with the candidates; Reselect (Ctrl+Shift+D, as in Photoshop) brings the mask alone back;
+ * Keep as layer leaves the mask, since more candidates of it may be kept. Offline engine, keys and mouse.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
+
+let app: AppHarness;
+type Page = AppHarness['page'];
+
+beforeAll(async () => {
+  app = await launchApp({ viewport: { width: 1280, height: 800 } });
+  app.dialogs.opens.push(join(PHOTOS, 'building.jpg')); // 868×600
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await waitIdle(app.page);
+}, 120_000);
+afterAll(() => app?.close());
+
+const staged = (page: Page) =>
+  page.evaluate(
+    () => (window as any).__maskworkTest.staging().items as { region: { x: number; y: number; width: number; height: number } }[],
+  );
+
+/** A stroke across y, then Ctrl+Enter with the offline engine, waiting for the candidate. */
+async function strokeAndGenerate(page: Page, y: number) {
+  await page.keyboard.press('b');
+  await dragPath(page, [
+    [300, y],
+    [560, y],
+  ]);
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(async () => (await staged(page)).length, { timeout: 90_000 }).toBe(1);
+  await waitIdle(page);
+}
+
+describe('Keep and the mask', () => {
+  it('Keep clears the mask in the same step: the next request covers only the new stroke', async () => {
+    const page = app.page;
+    await strokeAndGenerate(page, 120);
+    expect(await maskValue(page, 430, 120)).toBe(255);
+    await page.keyboard.press('Enter'); // Keep
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
+    let s = await summary(page);
+    expect(s.label).toBe('Keep local result');
+    expect(s.historyLabels).toEqual(['Open building.jpg', 'Brush stroke']);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskBounds())).toBeNull();
+    // The next stroke, lower down: its request is made around it alone, far from the kept area.
+    await strokeAndGenerate(page, 480);
+    const [c] = await staged(page);
+    expect(c.region.y).toBeGreaterThan(200);
+    expect(await maskValue(page, 430, 120)).toBe(0);
+    await page.keyboard.press('Escape'); // discard
+    await expect.poll(async () => (await staged(page)).length).toBe(0);
+    s = await summary(page);
+    expect(s.label).toBe('Brush stroke');
+  });
+
+  it('Ctrl+Z brings back the mask with the candidates; redo clears it again', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+z'); // the second stroke
+    await page.keyboard.press('Control+z'); // the Keep
+    await expect.poll(async () => (await summary(page)).layers).toBe(0);
+    expect(await maskValue(page, 430, 120)).toBe(255);
+    await expect.poll(async () => (await staged(page)).length).toBe(1);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await summary(page)).layers).toBe(1);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskBounds())).toBeNull();
+  });
+
+  it('Reselect (Ctrl+Shift+D, or the button) brings the mask Keep took away back as one step', async () => {
+    const page = app.page;
+    const reselect = page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Reselect' });
+    expect(await reselect.isEnabled()).toBe(true);
+    await page.keyboard.press('Control+Shift+d');
+    expect(await maskValue(page, 430, 120)).toBe(255);
+    const s = await summary(page);
+    expect(s.label).toBe('Reselect');
+    expect(s.layers).toBe(1); // the kept layer stays
+    expect(await reselect.isEnabled()).toBe(false); // it is the mask now
+    // Clear (Ctrl+D) takes it away; the button brings it back.
+    await page.keyboard.press('Control+d');
+    expect(await maskValue(page, 430, 120)).toBe(0);
+    await reselect.click();
+    expect(await maskValue(page, 430, 120)).toBe(255);
+  });
+
+  it('Keep as layer leaves the mask: more candidates of it may be kept', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+d');
+    await strokeAndGenerate(page, 300);
+    await page.keyboard.press('Shift+Enter'); // Keep as layer
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 2);
+    expect(await maskValue(page, 430, 300)).toBe(255);
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The right-hand column at 1280×800 after a retoucher's usual start — two results kept with the
+ * offline engine, then the canvas extended: History shows at least four steps with every Layers row
+ * still in view (two kept layers pushed History out of sight, header and all), and the outpaint's
+ * cost line is never hidden under the sticky Generate button while the panel scrolls (at the top
+ * of the panel it was wholly under it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, waitIdle } from '../support/page-helpers';
+
+let app: AppHarness;
+
+beforeAll(async () => {
+  app = await launchApp({ viewport: { width: 1280, height: 800 } });
+  const page = app.page;
+  app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg')); // 2560×1600
+  await page.keyboard.press('Control+o');
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await waitIdle(page);
+  await page.keyboard.press('b');
+  for (const y of [500, 1100]) {
+    await dragPath(page, [
+      [800, y],
+      [1100, y + 100],
+    ]);
+    await page.keyboard.press('Control+Enter');
+    const keep = page.getByRole('button', { name: 'Keep', exact: true });
+    await keep.waitFor({ timeout: 120_000 });
+    await keep.click();
+    await waitIdle(page);
+  }
+  await page.keyboard.press('c');
+  await page.getByRole('button', { name: 'Aspect 16:9' }).click();
+  await page.keyboard.press('Enter');
+  await waitIdle(page);
+  expect((await page.evaluate(() => (window as any).__maskworkTest.summary())).layers).toBe(2);
+}, 300_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+/**
+ * How much of `el` the user sees: the part inside every scrolling ancestor and the window, and
+ * whether the element itself is what is on top at its visible centre (nothing sticky over it).
+ */
+async function seen(page: Page, selector: string): Promise<{ fraction: number; onTop: boolean }[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      let top = Math.max(r.top, 0);
+      let bottom = Math.min(r.bottom, window.innerHeight);
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowY;
+        if (o === 'visible') continue;
+        const pr = p.getBoundingClientRect();
+        top = Math.max(top, pr.top);
+        bottom = Math.min(bottom, pr.bottom);
+      }
+      const fraction = r.height > 0 ? Math.max(0, bottom - top) / r.height : 0;
+      const probes = [0.25, 0.5, 0.75].map((f) => {
+        const hit = document.elementFromPoint(r.left + 8, r.top + r.height * f);
+        return !!hit && (hit === el || el.contains(hit));
+      });
+      return { fraction, onTop: fraction > 0 && probes.every(Boolean) };
+    }),
+  );
+}
+
+describe('the side column at 1280×800', () => {
+  it('History shows at least four steps, with the current one, and every Layers row stays in view', async () => {
+    const page = app.page;
+    const history = await seen(page, '[data-testid="history"] li');
+    expect(history.length).toBeGreaterThanOrEqual(6); // open, 2 × (stroke, keep), extend
+    expect(history.filter((r) => r.fraction === 1 && r.onTop).length).toBeGreaterThanOrEqual(4);
+    const current = await seen(page, '[data-testid="history"] li.current');
+    expect(current).toEqual([{ fraction: 1, onTop: true }]);
+    // The mask, the two kept layers and the original.
+    const layers = await seen(page, 'section[aria-label="Layers"] ul.layers > li');
+    expect(layers).toHaveLength(4);
+    expect(layers.every((r) => r.fraction === 1 && r.onTop)).toBe(true);
+  });
+
+  it("the outpaint's cost line is in view whenever the Generate button is, wherever the panel is scrolled", async () => {
+    const page = app.page;
+    const panel = page.locator('.side-top');
+    const box = (await panel.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 40);
+    await page.mouse.wheel(0, -5000);
+    const room = await panel.evaluate((e) => e.scrollHeight - e.clientHeight);
+    expect(room).toBeGreaterThan(0); // the panel does scroll here: the case that hid the line
+    let checked = 0;
+    for (let step = 0; step < 40; step++) {
+      const [button] = await seen(page, '[data-testid="generate"]');
+      if (button.fraction === 1) {
+        const [cost] = await seen(page, '[data-testid="outpaint-estimate"]');
+        const at = await panel.evaluate((e) => Math.round(e.scrollTop));
+        expect(cost, `scrolled ${at} px`).toEqual({ fraction: 1, onTop: true });
+        checked++;
+      }
+      const before = await panel.evaluate((e) => e.scrollTop);
+      await page.mouse.wheel(0, 60);
+      await expect
+        .poll(() => panel.evaluate((e, b) => e.scrollTop !== b || e.scrollTop >= e.scrollHeight - e.clientHeight - 1, before))
+        .toBe(true);
+      if (await panel.evaluate((e) => e.scrollTop >= e.scrollHeight - e.clientHeight - 1)) break;
+    }
+    expect(checked).toBeGreaterThan(0);
+    // One cost line: the footer holds it, the panel above does not say it again.
+    expect(
+      await page
+        .getByRole('region', { name: 'Generate' })
+        .getByText(/pass on this computer/)
+        .count(),
+    ).toBe(1);
+  });
+});
