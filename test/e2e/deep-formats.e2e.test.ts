@@ -73,11 +73,15 @@ async function exportAs(label: 'PNG' | 'TIFF' | 'PSD', file: string): Promise<st
   return out;
 }
 
-/** The last kept layer's alpha, from main's asset store (read-only). */
+/**
+ * The last kept layer's pixels and alpha, from main's asset store (read-only): its own samples, in
+ * the photo's colour space (Display P3 here) — not converted to sRGB, as the exports blend them.
+ */
 async function keptBand() {
   const layers = await app.page.evaluate(() => (window as any).__maskworkTest.docLayers());
   const top = layers[layers.length - 1];
   const { data, info } = await sharp(await app.services.store.get(top.assetId))
+    .keepIccProfile()
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
