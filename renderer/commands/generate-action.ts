@@ -5,7 +5,7 @@
 import type { EditorStore } from './store/store';
 import { useEditor } from './store/store';
 import { currentEstimate, generateBlocker } from './current-estimate';
-import { generate } from './job-client';
+import { generate } from './app-job-client';
 import { generateOutpaint, outpaintBlocker, outpaintMode } from './outpaint-client';
 import { generateMulti, multiGenerateBlocker } from '../commands/multi-generate';
 

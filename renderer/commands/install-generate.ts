@@ -4,7 +4,7 @@
  * comes back), and the release of the hold-to-compare key.
  */
 import { useEditor } from './store/store';
-import { installJobEvents } from './job-client';
+import { installJobEvents } from './app-job-client';
 import { refreshPrefs, refreshProviders } from './providers-client';
 import { recordPrompt } from '../commands/prompts-client';
 import { refreshSpend } from './spend-client';

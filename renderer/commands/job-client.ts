@@ -5,35 +5,27 @@
  *
  * `createJobClient(deps)` builds one client; its state (the last request, early events, the poll)
  * lives in that object, and everything it talks to (bridge, store, blobs, timers) is injected, so
- * tests drive it with a fake bridge. The app uses the default client through the exported functions.
+ * tests drive it with a fake bridge. The app's client, wired to the real ones, is app-job-client.ts.
  */
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import type { JobProgress } from '../../shared/ipc/contract-types';
 import type { JobKind } from './store/jobs-slice';
 import { timesInSequence, type ExpectedTime } from '../../shared/models';
-import { api, errorInfo, unwrap } from './bridge';
-import { getMask } from './blob-store';
-import { encodeMaskPng } from './mask-encode';
-import { useEditor } from './store/store';
-import { adoptPatch, buildBitmap, previewUrl, revokeUrls } from './candidate-assets';
+import { errorInfo, unwrap } from './bridge';
 import { createEarlyPatches } from './early-patches';
 import { currentEstimate, currentMaskBounds, currentOption, generateBlocker, modelOptions, sentReferences } from './current-estimate';
 import { adaptRequest, effectiveGrowPx, maskRectFor, requestLayers, settingsForModel, type EditRequest } from '../model/edit-request';
-import { runMaskOp } from '../workers/mask-ops-client';
 import { adaptOutpaintRequest } from '../model/outpaint-request';
-import { rememberModel } from './providers-client';
 import { AUTO_VALUE } from '../model/auto-choice';
 import { acceptsSeed } from '../model/prompt-tools';
 import { expectedFor } from '../../shared/routing/latency';
-import { refreshSpend } from './spend-client';
 import { currentTextCheck } from './text-check-state';
 import { stageResults } from './stage-results';
 import { reportJobError } from './job-error-report';
 import { createEarlyShow } from './early-show';
 import { createPartialShow } from './partial-show';
-import { composeWithDocMask } from './partial-compose';
 import type { JobClient, JobClientDeps, JobRequest } from './job-client-types';
-import { afterNextPaint, editTracer, traceResult, type EditTracer } from './edit-trace';
+import { traceResult, type EditTracer } from './edit-trace';
 
 /** Safety-net poll for a lost `job:progress` event (ms). */
 const POLL_MS = 1500;
@@ -374,29 +366,3 @@ export function createJobClient(deps: JobClientDeps): JobClient {
 
   return { generate, retryOn, cancelJob, installJobEvents, beginJob, sendJob, failStart };
 }
-
-/** The app's client: the real bridge, store and blob stores. */
-export const jobClient: JobClient = createJobClient({
-  bridge: api,
-  store: useEditor,
-  // Removal: the mask grown first (in the mask worker), so a tight mask leaves no halo.
-  encodeMask: async (maskId, rect, growPx) =>
-    encodeMaskPng(growPx ? await runMaskOp('grow', getMask(maskId), growPx) : getMask(maskId), rect),
-  adoptPatch,
-  prebuild: buildBitmap,
-  composePartial: composeWithDocMask,
-  previewUrl,
-  revokeUrls,
-  rememberModel,
-  refreshSpend,
-  trace: editTracer,
-  afterPaint: afterNextPaint,
-});
-
-export const generate = (): Promise<void> => jobClient.generate();
-export const retryOn = (model: string, toastId?: number): Promise<void> => jobClient.retryOn(model, toastId);
-export const cancelJob = (): Promise<void> => jobClient.cancelJob();
-export const installJobEvents = (): (() => void) => jobClient.installJobEvents();
-export const beginJob: JobClient['beginJob'] = (...args) => jobClient.beginJob(...args);
-export const sendJob = (job: JobRequest, docId: string): Promise<void> => jobClient.sendJob(job, docId);
-export const failStart = (e: unknown): void => jobClient.failStart(e);

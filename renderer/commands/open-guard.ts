@@ -2,7 +2,7 @@
  * Opening another photo while a job runs asks first: keep the job running (its results wait for
  * the photo they belong to), cancel it, or don't open. The question is shown by JobOpenPrompt.
  */
-import { cancelJob } from './job-client';
+import { cancelJob } from './app-job-client';
 import { useEditor } from './store/store';
 
 export type OpenChoice = 'keep' | 'cancel' | 'dont-open';

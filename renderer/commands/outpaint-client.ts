@@ -9,7 +9,7 @@ import type { EditorStore } from './store/store';
 import { useEditor } from './store/store';
 import { providerLabel, withArticle } from '../model/model-options';
 import { currentOption, fillsExtension } from './current-estimate';
-import { beginJob, failStart, sendJob } from './job-client';
+import { beginJob, failStart, sendJob } from './app-job-client';
 import { editTracer } from './edit-trace';
 import { acceptsSeed } from '../model/prompt-tools';
 import {

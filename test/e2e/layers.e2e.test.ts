@@ -9,7 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { initializeCanvas, readPsd } from 'ag-psd';
+import { readPsd } from 'ag-psd';
+import { psdImageDataInNode } from '../support/psd-read';
 import sharp from 'sharp';
 import { exportPngByMouse } from '../support/real-input';
 import type { AppHarness } from '../support/app-harness';
@@ -250,13 +251,7 @@ describe('layers panel', () => {
     app.dialogs.saves.push(out);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await page.locator('[data-testid="toast"][data-tone="success"]', { hasText: 'layers.psd' }).waitFor({ timeout: 60_000 });
-    // ag-psd decodes 8-bit pixels into ImageData objects: plain arrays here (no canvas is ever drawn).
-    initializeCanvas(
-      () => {
-        throw new Error('no canvas in this test');
-      },
-      (width, height) => ({ width, height, data: new Uint8ClampedArray(width * height * 4), colorSpace: 'srgb' }) as ImageData,
-    );
+    psdImageDataInNode();
     const psd = readPsd(await readFile(out), { useImageData: true });
     // ag-psd lists layers bottom first; the panel's list (layerList) is the document's order.
     const layerNames = (psd.children ?? []).map((l) => l.name);

@@ -9,7 +9,7 @@ import { exportImage, openWithDialog } from '../../commands/document-io';
 import { loadExportPrefs } from '../../commands/export-prefs-storage';
 import { exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { activeGesture } from '../tools/tool-registry';
-import { cancelJob } from '../../commands/job-client';
+import { cancelJob } from '../../commands/app-job-client';
 import { generateAny } from '../../commands/generate-action';
 import { discardAllStaged, discardStaged, keepStaged } from '../../commands/edit-commands';
 import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../../commands/canvas-commands';

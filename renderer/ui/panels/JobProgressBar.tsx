@@ -1,7 +1,7 @@
 /** The running job: one progress bar with the stage, elapsed (and usual) time and Cancel (Esc). */
 import { useEffect, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
-import { cancelJob } from '../../commands/job-client';
+import { cancelJob } from '../../commands/app-job-client';
 import { PREPARING_QUIET_MS, progressDisplay } from '../../model/progress-display';
 
 export function JobProgressBar() {

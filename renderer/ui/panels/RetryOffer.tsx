@@ -1,6 +1,6 @@
 /** Under a moderation toast: retry the same request on another usable model. */
 import { useEditor } from '../../commands/store/store';
-import { retryOn } from '../../commands/job-client';
+import { retryOn } from '../../commands/app-job-client';
 
 export function RetryOffer({ toastId }: { toastId: number }) {
   const offer = useEditor((s) => s.retryOffers[toastId]);

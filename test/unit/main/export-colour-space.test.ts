@@ -10,7 +10,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { initializeCanvas, readPsd } from 'ag-psd';
+import { readPsd } from 'ag-psd';
+import { psdImageDataInNode } from '../../support/psd-read';
 import { AssetStore } from '../../../electron/main/services/asset-store';
 import { importImage } from '../../../electron/main/services/image-import';
 import { renderExport, type ExportRequest } from '../../../electron/main/services/image-export';
@@ -20,12 +21,7 @@ import { photo } from '../../fixtures/bad-images';
 let tmp: string;
 let store: AssetStore;
 beforeAll(async () => {
-  initializeCanvas(
-    () => {
-      throw new Error('no canvas in these tests');
-    },
-    (width, height) => ({ width, height, data: new Uint8ClampedArray(width * height * 4), colorSpace: 'srgb' }) as ImageData,
-  );
+  psdImageDataInNode();
   tmp = await mkdtemp(join(tmpdir(), 'maskwork-colour-'));
   store = new AssetStore(join(tmp, 'assets'));
 });

@@ -10,7 +10,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { initializeCanvas, readPsd, type Layer } from 'ag-psd';
+import { readPsd, type Layer } from 'ag-psd';
+import { psdImageDataInNode } from '../../support/psd-read';
 import { AssetStore } from '../../../electron/main/services/asset-store';
 import { importImage } from '../../../electron/main/services/image-import';
 import { exportToFile } from '../../../electron/main/services/image-files';
@@ -21,13 +22,7 @@ import { deepImage, featheredPatch } from '../../fixtures/deep-images';
 let tmp: string;
 let store: AssetStore;
 beforeAll(async () => {
-  // ag-psd decodes 8-bit pixels into ImageData objects; plain arrays do in Node (no canvas is ever drawn).
-  initializeCanvas(
-    () => {
-      throw new Error('no canvas in these tests');
-    },
-    (width, height) => ({ width, height, data: new Uint8ClampedArray(width * height * 4), colorSpace: 'srgb' }) as ImageData,
-  );
+  psdImageDataInNode();
   tmp = await mkdtemp(join(tmpdir(), 'maskwork-psd-'));
   store = new AssetStore(join(tmp, 'assets'));
 });
