@@ -144,6 +144,8 @@ export async function runOutpaintTiles(runs: number, prepared = true, layout: Ou
       MASKWORK_MAX_RETRIES: '0',
       MASKWORK_STREAM: '0',
       MASKWORK_OUTPAINT_PREPARE: prepared ? '1' : '0',
+      // A/B of the working canvas's page pre-faulting (MASKWORK_PREFAULT=0 in the bench's environment turns it off).
+      MASKWORK_PREFAULT: process.env.MASKWORK_PREFAULT ?? '1',
     },
   });
   const page = app.page;

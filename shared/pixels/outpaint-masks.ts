@@ -184,6 +184,8 @@ export function tileView(
   return { rgba, unknown: u };
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** A tile's generated RGBA only inside its windows: `parts[k]` holds `windows[k]`, row by row. */
 export interface WindowedRgba {
   windows: Window[];
@@ -194,8 +196,8 @@ export interface WindowedRgba {
  * Blends a tile's generated RGBA into the working image with `weight` (0..255 per tile pixel) and
  * marks every pixel it touched with `markValue` in `marks` (1 in a known map, 0 in an unknown map).
  * `windows`: where the weight can be non-zero (the tile's active windows at {@link tileReach}); only
- * those are visited. `generated`: the whole tile's RGBA, or only its windows ({@link WindowedRgba},
- * each blend window inside one of them).
+ * those are visited. `generated`: the whole tile's RGBA, or only its windows ({@link WindowedRgba};
+ * each row of a blend window inside one of them — a window may come in bands of rows).
  */
 export function blendTile(
   working: Uint8Array,
@@ -208,20 +210,22 @@ export function blendTile(
   markValue = 1,
 ): void {
   for (const win of windows) {
-    // Where the generated pixels of this window are: index of tile pixel (x, y) = (y * gw + x) * 4 - off.
-    let g: Uint8Array;
+    // Where the generated pixels of this window's row are: index of tile pixel (x, y) = (y * gw + x) * 4 - off.
+    let g: Uint8Array = generated instanceof Uint8Array ? generated : EMPTY;
     let gw = r.width;
     let off = 0;
-    if (generated instanceof Uint8Array) g = generated;
-    else {
-      const k = generated.windows.findIndex((w) => w.x0 <= win.x0 && w.y0 <= win.y0 && w.x1 >= win.x1 && w.y1 >= win.y1);
-      if (k < 0) throw new RangeError('blendTile: a blend window is outside the generated windows');
-      const pw = generated.windows[k];
-      g = generated.parts[k];
-      gw = pw.x1 - pw.x0;
-      off = (pw.y0 * gw + pw.x0) * 4;
-    }
+    /** The generated window that holds the current rows (none yet). */
+    let held: Window | null = generated instanceof Uint8Array ? { x0: 0, y0: 0, x1: r.width, y1: r.height } : null;
     for (let y = win.y0; y < win.y1; y++) {
+      if (!held || y >= held.y1 || y < held.y0) {
+        const parts = generated as WindowedRgba;
+        const k = parts.windows.findIndex((w) => w.x0 <= win.x0 && w.y0 <= y && w.x1 >= win.x1 && w.y1 > y);
+        if (k < 0) throw new RangeError('blendTile: a blend window is outside the generated windows');
+        held = parts.windows[k];
+        g = parts.parts[k];
+        gw = held.x1 - held.x0;
+        off = (held.y0 * gw + held.x0) * 4;
+      }
       const row = y * r.width;
       let x = win.x0;
       while (x < win.x1) {

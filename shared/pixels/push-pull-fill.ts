@@ -140,35 +140,71 @@ function axis(fine: number, coarse: number): Axis {
   return { i0, i1, t };
 }
 
-/** The coarse level's colour channel `k` at a fine pixel (bilinear; rounded to float32 as the levels store colour). */
-function bilinear(c: Float32Array, i00: number, i01: number, i10: number, i11: number, tx: number, ty: number): number {
-  const top = c[i00] + (c[i01] - c[i00]) * tx;
-  const bottom = c[i10] + (c[i11] - c[i10]) * tx;
-  return Math.fround(top + (bottom - top) * ty);
+/**
+ * A coarse row sampled along x at every fine column (RGB, doubles: the exact first step of
+ * bilinear interpolation's horizontal step, taken first). Each coarse row serves up to four fine
+ * rows, so the horizontal half of every sample is worked out once per coarse row instead of per pixel.
+ */
+class RowSamples {
+  private rows = new Map<number, Float64Array>();
+  private spare: Float64Array[] = [];
+  constructor(
+    private readonly c: Float32Array,
+    private readonly coarseW: number,
+    private readonly X: Axis,
+    private readonly fineW: number,
+  ) {}
+
+  /** The coarse rows `r0` and `r1` sampled along x; rows no longer needed are reused. */
+  pair(r0: number, r1: number): [Float64Array, Float64Array] {
+    for (const [r, buf] of this.rows)
+      if (r !== r0 && r !== r1) {
+        this.rows.delete(r);
+        this.spare.push(buf);
+      }
+    return [this.row(r0), this.row(r1)];
+  }
+
+  private row(r: number): Float64Array {
+    let out = this.rows.get(r);
+    if (out) return out;
+    out = this.spare.pop() ?? new Float64Array(this.fineW * 3);
+    const { i0, i1, t } = this.X;
+    const c = this.c;
+    const base = r * this.coarseW;
+    for (let x = 0, o = 0; x < this.fineW; x++, o += 3) {
+      const a = (base + i0[x]) * 3;
+      const b = (base + i1[x]) * 3;
+      const tx = t[x];
+      out[o] = c[a] + (c[b] - c[a]) * tx;
+      out[o + 1] = c[a + 1] + (c[b + 1] - c[a + 1]) * tx;
+      out[o + 2] = c[a + 2] + (c[b + 2] - c[a + 2]) * tx;
+    }
+    this.rows.set(r, out);
+    return out;
+  }
 }
 
 /** Completes `fine` from the (complete) coarser level: each pixel short of full weight takes the rest from it. */
 function pull(fine: Level, coarse: Level): void {
-  const X = axis(fine.w, coarse.w);
   const Y = axis(fine.h, coarse.h);
+  const rows = new RowSamples(coarse.c, coarse.w, axis(fine.w, coarse.w), fine.w);
   const { c: fc, a } = fine;
-  const c = coarse.c;
   for (let y = 0; y < fine.h; y++) {
-    const r0 = Y.i0[y] * coarse.w;
-    const r1 = Y.i1[y] * coarse.w;
+    let start = y * fine.w;
+    const end = start + fine.w;
+    while (start < end && a[start] >= 1) start++;
+    if (start === end) continue; // the whole row is known
+    const [top, bottom] = rows.pair(Y.i0[y], Y.i1[y]);
     const ty = Y.t[y];
-    for (let x = 0, i = y * fine.w; x < fine.w; x++, i++) {
+    for (let i = start, s = (start - y * fine.w) * 3; i < end; i++, s += 3) {
       const k = a[i];
       if (k >= 1) continue;
-      const tx = X.t[x];
-      const i00 = (r0 + X.i0[x]) * 3;
-      const i01 = (r0 + X.i1[x]) * 3;
-      const i10 = (r1 + X.i0[x]) * 3;
-      const i11 = (r1 + X.i1[x]) * 3;
       const o = i * 3;
-      fc[o] = k * fc[o] + (1 - k) * bilinear(c, i00, i01, i10, i11, tx, ty);
-      fc[o + 1] = k * fc[o + 1] + (1 - k) * bilinear(c, i00 + 1, i01 + 1, i10 + 1, i11 + 1, tx, ty);
-      fc[o + 2] = k * fc[o + 2] + (1 - k) * bilinear(c, i00 + 2, i01 + 2, i10 + 2, i11 + 2, tx, ty);
+      // Bilinear: the horizontal halves from `rows`, then the vertical step (the definition's order).
+      fc[o] = k * fc[o] + (1 - k) * Math.fround(top[s] + (bottom[s] - top[s]) * ty);
+      fc[o + 1] = k * fc[o + 1] + (1 - k) * Math.fround(top[s + 1] + (bottom[s + 1] - top[s + 1]) * ty);
+      fc[o + 2] = k * fc[o + 2] + (1 - k) * Math.fround(top[s + 2] + (bottom[s + 2] - top[s + 2]) * ty);
       a[i] = 1;
     }
   }
@@ -176,24 +212,21 @@ function pull(fine: Level, coarse: Level): void {
 
 /** Writes the unknown pixels of the full-size image from the (complete) first level. */
 function writeUnknown(level: Level, unknown: Uint8Array, out: Uint8Array, width: number, height: number): void {
-  const X = axis(width, level.w);
   const Y = axis(height, level.h);
-  const c = level.c;
+  const rows = new RowSamples(level.c, level.w, axis(width, level.w), width);
   for (let y = 0; y < height; y++) {
-    const r0 = Y.i0[y] * level.w;
-    const r1 = Y.i1[y] * level.w;
+    let start = y * width;
+    const end = start + width;
+    while (start < end && unknown[start] === 0) start++;
+    if (start === end) continue; // nothing unknown in this row
+    const [top, bottom] = rows.pair(Y.i0[y], Y.i1[y]);
     const ty = Y.t[y];
-    for (let x = 0, i = y * width; x < width; x++, i++) {
+    for (let i = start, s = (start - y * width) * 3; i < end; i++, s += 3) {
       if (unknown[i] === 0) continue;
-      const tx = X.t[x];
-      const i00 = (r0 + X.i0[x]) * 3;
-      const i01 = (r0 + X.i1[x]) * 3;
-      const i10 = (r1 + X.i0[x]) * 3;
-      const i11 = (r1 + X.i1[x]) * 3;
       const o = i * 4;
-      out[o] = Math.round(bilinear(c, i00, i01, i10, i11, tx, ty));
-      out[o + 1] = Math.round(bilinear(c, i00 + 1, i01 + 1, i10 + 1, i11 + 1, tx, ty));
-      out[o + 2] = Math.round(bilinear(c, i00 + 2, i01 + 2, i10 + 2, i11 + 2, tx, ty));
+      out[o] = Math.round(Math.fround(top[s] + (bottom[s] - top[s]) * ty));
+      out[o + 1] = Math.round(Math.fround(top[s + 1] + (bottom[s + 1] - top[s + 1]) * ty));
+      out[o + 2] = Math.round(Math.fround(top[s + 2] + (bottom[s + 2] - top[s + 2]) * ty));
       out[o + 3] = 255;
     }
   }

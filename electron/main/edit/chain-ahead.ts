@@ -15,7 +15,7 @@ import { tileView } from '../../../shared/pixels/outpaint-masks';
 import type { WorkingCanvas } from './outpaint-prepare';
 import type { Size } from './provider-image';
 import { scaleRequestMask } from './request-pixels';
-import { scaledReach, tileAtSize } from './tile-scale';
+import { rowBands, SCALE_PIPELINES, scaledReach, tileAtSize } from './tile-scale';
 import type { TilePixels } from './outpaint-tile-steps';
 
 /** What a chained tile needs that does not depend on the earlier tiles' answers. */
@@ -128,9 +128,16 @@ export async function chainedAtRequest(
   const to = { width: small.width, height: small.height };
   const out = new Uint8Array(small.rgba);
   const rows = canvas.length / (canvasWidth * 4);
+  // In bands of rows when there are fewer windows than cores (one libvips thread per pipeline).
+  const reach = ahead.changed.map((win) => {
+    const { x0, y0, w, h } = scaledReach(win, from, to);
+    return { x0, y0, x1: x0 + w, y1: y0 + h };
+  });
   await Promise.all(
-    ahead.changed.map(async (win) => {
-      const { x0, y0, w, h } = scaledReach(win, from, to);
+    rowBands(reach, SCALE_PIPELINES).map(async (band) => {
+      const { x0, y0 } = band;
+      const w = band.x1 - x0;
+      const h = band.y1 - y0;
       const part = await sharp(canvas, { raw: { width: canvasWidth, height: rows, channels: 4 } })
         .extract({ left: r.x, top: r.y, width: r.width, height: r.height })
         .resize(to.width, to.height, { fit: 'fill', kernel: 'linear' })

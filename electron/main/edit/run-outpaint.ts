@@ -21,6 +21,7 @@ import { type GenerateTile, type TileRequestBytes, tileStepFor, wireMaskOf } fro
 import { independentTiles, renderWorking, sameTiles, tileCut, type TileMasks, type WorkingCanvas } from './outpaint-prepare';
 import { nextBodySent } from '../providers/body-sent';
 import { whileWaiting } from './while-waiting';
+import { prefaultRects } from './prefault';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
 import { runTiles } from './tile-schedule';
 import { chainedAtRequest, prepareChained, type ChainedAhead } from './chain-ahead';
@@ -111,6 +112,19 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           ? nextBodySent(CANVAS_FALLBACK_MS).then(render)
           : render();
       canvasReady.catch(() => {}); // awaited below; an error is thrown there
+      // Its new area's pages are faulted in while the model works, not in the blends after it answers
+      // (the offline engine's workers have the cores meanwhile: its blends fault as they go).
+      if (model.spec.provider !== 'local' && svc.env.MASKWORK_PREFAULT !== '0')
+        void canvasReady.then(
+          (canvas) =>
+            prefaultRects(
+              canvas.working,
+              W,
+              plan.tiles.map((t) => t.rect),
+              signal,
+            ),
+          () => {},
+        );
       // Started before this canvas gets any blend (each blend waits for it to have read the canvas);
       // one that fails leaves the chained tiles to be made the usual way.
       if (anyChained)

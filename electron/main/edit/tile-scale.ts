@@ -5,6 +5,7 @@
  * a scaled pixel is unknown when any source pixel under it was (so no colour of the unknown part
  * leaks into what counts as known).
  */
+import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { Window } from '../../../shared/pixels/box-filter';
@@ -120,7 +121,10 @@ function to255(m: Uint8Array): Uint8Array {
  * blend reads the result only where its weight is non-zero, which for an extension on both sides is
  * two strips, not the original between them. libvips evaluates on demand, so a resize followed by an
  * extract computes the extracted pixels only — the same values as the whole resize. Each window comes
- * back as its own buffer (no fresh tile-sized buffer: 24 MB for a 6 MP tile).
+ * back as its own buffer (no fresh tile-sized buffer: 24 MB for a 6 MP tile). sharp runs each
+ * pipeline on one libvips thread here (its default on glibc), so with fewer windows than cores a
+ * window is scaled in bands of rows, one pipeline each: the answer comes back as those bands
+ * (`windows` then lists the bands, in order; each band's rows are the whole resize's values).
  */
 export async function scaleTileWindows(
   bytes: Uint8Array,
@@ -128,11 +132,13 @@ export async function scaleTileWindows(
   windows: Window[],
   modelName: string,
   requested: Size,
+  cores = SCALE_PIPELINES,
 ): Promise<WindowedRgba> {
   const got = await checkProviderImage(bytes, requested, modelName);
+  const bands = rowBands(windows, cores);
   try {
     const parts = await Promise.all(
-      windows.map(async (win) => {
+      bands.map(async (win) => {
         const part = await sharp(bytes, { limitInputPixels: got.width * got.height })
           .ensureAlpha()
           .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })
@@ -142,10 +148,34 @@ export async function scaleTileWindows(
         return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
       }),
     );
-    return { windows, parts };
+    return { windows: bands, parts };
   } catch (e) {
     throw new AppError({ kind: 'server', message: `${modelName} returned an image Maskwork could not decode.` }, { cause: e });
   }
+}
+
+/** How many libvips pipelines a tile's answer is scaled in at once (this machine's cores, at most 4). */
+export const SCALE_PIPELINES = Math.max(1, Math.min(4, availableParallelism()));
+
+/** A band is never shorter than this many rows (each pipeline decodes the answer down to its band). */
+const MIN_BAND_ROWS = 128;
+
+/**
+ * `windows` cut into bands of rows so that about `cores` pipelines run: each window into
+ * `cores ÷ windows` bands (as many as fit at {@link MIN_BAND_ROWS}), in order.
+ */
+export function rowBands(windows: readonly Window[], cores: number): Window[] {
+  const per = Math.floor(cores / Math.max(1, windows.length));
+  return windows.flatMap((w) => {
+    const h = w.y1 - w.y0;
+    const n = Math.max(1, Math.min(per, Math.floor(h / MIN_BAND_ROWS)));
+    return Array.from({ length: n }, (_, k) => ({
+      x0: w.x0,
+      x1: w.x1,
+      y0: w.y0 + Math.round((k * h) / n),
+      y1: w.y0 + Math.round(((k + 1) * h) / n),
+    }));
+  });
 }
 
 /** {@link scaleTileWindows} pasted into a tile-sized buffer (zero outside the windows). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { scaleTileResult, scaleTileWindows, tileAtSize } from '../../../electron/main/edit/tile-scale';
+import { rowBands, scaleTileResult, scaleTileWindows, tileAtSize } from '../../../electron/main/edit/tile-scale';
+import { blendTile } from '../../../shared/pixels/outpaint-masks';
 import type { TilePixels } from '../../../electron/main/edit/outpaint-tile-steps';
 import { activeWindows } from '../../../shared/pixels/active-windows';
 import { tileAskMask, tileReach } from '../../../shared/pixels/outpaint-masks';
@@ -152,7 +153,7 @@ describe('scaleTileResult', () => {
       { x0: 3, y0: 5, x1: 101, y1: 300 },
       { x0: 600, y0: 0, x1: 733, y1: 312 },
     ];
-    const got = await scaleTileWindows(bytes, size, windows, 'Test model', { width: 300, height: 128 });
+    const got = await scaleTileWindows(bytes, size, windows, 'Test model', { width: 300, height: 128 }, 2);
     const whole = await sharp(bytes).ensureAlpha().resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
     expect(got.windows).toEqual(windows);
     windows.forEach((w, k) => {
@@ -163,6 +164,44 @@ describe('scaleTileResult', () => {
         expect(Buffer.from(got.parts[k].subarray((y - w.y0) * rowBytes, (y - w.y0 + 1) * rowBytes)).equals(want)).toBe(true);
       }
     });
+  });
+
+  it('with fewer windows than pipelines, a window comes back in bands of rows, each with the values of the whole resize', async () => {
+    const bytes = await answer();
+    const size = { width: 733, height: 312 };
+    const window = { x0: 40, y0: 7, x1: 700, y1: 305 };
+    const got = await scaleTileWindows(bytes, size, [window], 'Test model', { width: 300, height: 128 }, 2);
+    expect(got.windows).toEqual([
+      { ...window, y1: 156 },
+      { ...window, y0: 156 },
+    ]);
+    const whole = await sharp(bytes).ensureAlpha().resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
+    const rowBytes = (window.x1 - window.x0) * 4;
+    got.windows.forEach((w, k) => {
+      expect(got.parts[k]).toHaveLength(rowBytes * (w.y1 - w.y0));
+      for (let y = w.y0; y < w.y1; y++) {
+        const want = whole.subarray((y * size.width + w.x0) * 4, (y * size.width + w.x1) * 4);
+        expect(Buffer.from(got.parts[k].subarray((y - w.y0) * rowBytes, (y - w.y0 + 1) * rowBytes)).equals(want)).toBe(true);
+      }
+    });
+    // Blended over a window that spans both bands: the same canvas as the whole tile's answer.
+    const r = { x: 0, y: 0, width: size.width, height: size.height };
+    const weight = new Uint8Array(size.width * size.height);
+    for (let i = 0; i < weight.length; i++) weight[i] = (i * 37) % 256;
+    const a = new Uint8Array(size.width * size.height * 4).fill(9);
+    const b = a.slice();
+    blendTile(a, new Uint8Array(size.width * size.height), size.width, r, got, weight, [window]);
+    blendTile(b, new Uint8Array(size.width * size.height), size.width, r, new Uint8Array(whole), weight, [window]);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('rowBands: a window per pipeline when there are enough; never a band under 128 rows', () => {
+    const tall = { x0: 0, y0: 0, x1: 10, y1: 1000 };
+    expect(rowBands([tall, tall], 2)).toEqual([tall, tall]);
+    expect(rowBands([tall], 2)).toHaveLength(2);
+    expect(rowBands([tall], 4).map((w) => w.y1 - w.y0)).toEqual([250, 250, 250, 250]);
+    expect(rowBands([{ ...tall, y1: 200 }], 4)).toEqual([{ ...tall, y1: 200 }]);
+    expect(rowBands([tall], 1)).toEqual([tall]);
   });
 
   it('refuses an answer of the wrong shape before decoding it', async () => {
