@@ -59,9 +59,10 @@ export function checkPatchPixels(value: unknown, region: { width: number; height
 }
 
 /** The `rect` part of a `width`-wide RGBA buffer, as a new tightly packed buffer. */
-export function cropRgba(rgba: Uint8Array, width: number, rect: Rect): Uint8Array {
-  if (rect.x === 0 && rect.width === width && rect.y === 0 && rgba.byteLength === width * rect.height * 4) return rgba;
-  const out = new Uint8Array(rect.width * rect.height * 4);
+export function cropRgba(rgba: Uint8Array, width: number, rect: Rect, into?: Uint8Array): Uint8Array {
+  if (!into && rect.x === 0 && rect.width === width && rect.y === 0 && rgba.byteLength === width * rect.height * 4) return rgba;
+  const out = into ?? new Uint8Array(rect.width * rect.height * 4);
+  if (out.length !== rect.width * rect.height * 4) throw new RangeError('cropRgba: the output does not match the rect');
   const rowBytes = rect.width * 4;
   for (let y = 0; y < rect.height; y++) {
     const from = ((rect.y + y) * width + rect.x) * 4;
@@ -92,11 +93,18 @@ export function piecesAround(rect: Rect, hole: Rect | null): Rect[] {
   return out.filter((q) => q.width > 0 && q.height > 0);
 }
 
-/** The `pieces` of a `width`-wide RGBA buffer packed one after the other, each row-major (see PatchPixels). */
-export function packPieces(rgba: Uint8Array, width: number, pieces: readonly Rect[]): Uint8Array {
+/** The bytes of `pieces` packed ({@link packPieces}). */
+export function piecesBytes(pieces: readonly Rect[]): number {
   let total = 0;
   for (const q of pieces) total += q.width * q.height * 4;
-  const out = new Uint8Array(total);
+  return total;
+}
+
+/** The `pieces` of a `width`-wide RGBA buffer packed one after the other, each row-major (see PatchPixels). */
+export function packPieces(rgba: Uint8Array, width: number, pieces: readonly Rect[], into?: Uint8Array): Uint8Array {
+  const total = piecesBytes(pieces);
+  const out = into ?? new Uint8Array(total);
+  if (out.length !== total) throw new RangeError('packPieces: the output does not match the pieces');
   let at = 0;
   for (const q of pieces) {
     const rowBytes = q.width * 4;

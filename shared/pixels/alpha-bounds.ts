@@ -33,3 +33,30 @@ export function alphaBounds(rgba: Uint8Array, width: number, height: number): Re
   }
   return y0 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
+
+/** The smallest rect holding every non-zero value of a one-byte-per-pixel map (null when none). */
+export function nonZeroBounds(map: Uint8Array, width: number, height: number): Rect | null {
+  let y0 = -1;
+  let y1 = -1;
+  let x0 = width;
+  let x1 = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let first = -1;
+    for (let x = 0; x < width; x++)
+      if (map[row + x]) {
+        first = x;
+        break;
+      }
+    if (first < 0) continue;
+    if (y0 < 0) y0 = y;
+    y1 = y;
+    if (first < x0) x0 = first;
+    for (let x = width - 1; x > x1; x--)
+      if (map[row + x]) {
+        x1 = x;
+        break;
+      }
+  }
+  return y0 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}

@@ -13,9 +13,8 @@ import { estimateCost } from '../../../shared/models';
 import type { JobServices } from '../create-services';
 import type { JobFn } from '../jobs/job-runner';
 import { resolveModel } from './resolve-model';
-import { blendTile, outpaintAlpha, outpaintHole, patchInPlace, tileBlendWeight } from '../../../shared/pixels/outpaint-masks';
-import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
-import { cropRgba, packPieces, piecesAround } from '../../../shared/ipc/patch-pixels';
+import { blendTile, patchInPlace, tileBlendWeight } from '../../../shared/pixels/outpaint-masks';
+import { patchPixels, patchShape } from './outpaint-patch-shape';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { type GenerateTile, type TileRequestBytes, tileStepFor, wireMaskOf } from './outpaint-tile-steps';
 import { independentTiles, renderWorking, sameTiles, tileCut, type TileMasks, type WorkingCanvas } from './outpaint-prepare';
@@ -96,6 +95,9 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const waitingLabel = () => `${board.label()} · waiting for ${model.spec.name}`;
     let firstMade: () => void = () => {};
     const firstRequestMade = new Promise<void>((r) => (firstMade = r));
+    // The patch's alpha and the part of it the renderer is sent, the same for every candidate: worked
+    // out while the first request is with the model (or when first needed).
+    const shape = whileWaiting(() => patchShape(req.canvas, original, req.featherPx), nextBodySent(CANVAS_FALLBACK_MS));
     const runCandidate = async (c: number): Promise<CandidateResult> => {
       // Working canvas: current composite where known (original + kept patches), unknown elsewhere
       // (the tiles' unknown maps are views of it when they span whole rows). With the first tile's
@@ -112,17 +114,24 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           ? nextBodySent(CANVAS_FALLBACK_MS).then(render)
           : render();
       canvasReady.catch(() => {}); // awaited below; an error is thrown there
-      // Its new area's pages are faulted in while the model works, not in the blends after it answers
-      // (the offline engine's workers have the cores meanwhile: its blends fault as they go).
+      // Its new area's pages are faulted in while the model works, not in the blends after it answers,
+      // then the renderer's copy of the patch is allocated and faulted in (the offline engine's workers
+      // have the cores meanwhile: its blends fault as they go).
+      let pixelsInto: Uint8Array | undefined;
       if (model.spec.provider !== 'local' && svc.env.MASKWORK_PREFAULT !== '0')
         void canvasReady.then(
-          (canvas) =>
-            prefaultRects(
+          async (canvas) => {
+            await prefaultRects(
               canvas.working,
               W,
               plan.tiles.map((t) => t.rect),
               signal,
-            ),
+            );
+            const { copyBytes } = shape();
+            if (!copyBytes || signal.aborted) return;
+            pixelsInto = new Uint8Array(copyBytes);
+            await prefaultRects(pixelsInto, copyBytes / 4, [], signal);
+          },
           () => {},
         );
       // Started before this canvas gets any blend (each blend waits for it to have read the canvas);
@@ -211,21 +220,13 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       progress(next.fraction, next.label ?? waitingLabel(), undefined, next.label ? 'working' : 'waiting');
       // Built in the working canvas itself (this candidate's own, read no more).
       const { working } = await canvasReady;
-      const hole = outpaintHole(req.canvas, original, req.featherPx);
-      const patch = await spans.time('main: patch build', () =>
-        patchInPlace(working, outpaintAlpha(req.canvas, original, req.featherPx), W, hole),
-      );
+      const { alpha, hole, opaque } = shape();
+      const patch = await spans.time('main: patch build', () => patchInPlace(working, alpha, W, hole));
       // The renderer gets the raw pixels of the part that shows ahead of the result, as an edit's
       // (it builds the bitmap while the PNG is encoded here) and in the result in place of the PNG:
       // no PNG decode between the last tile and the screen. Only the frame around the original's
       // transparent middle is sent.
-      const opaque = alphaBounds(patch, W, H);
-      const rect = opaque ?? { x: 0, y: 0, width: 1, height: 1 };
-      const pieces = piecesAround(rect, hole);
-      const pixels =
-        pieces.length === 1 && pieces[0] === rect
-          ? { rect, rgba: cropRgba(patch, W, rect) }
-          : { rect, rgba: packPieces(patch, W, pieces), pieces };
+      const pixels = patchPixels(patch, W, shape(), pixelsInto);
       patchReady?.({ candidate: c, size: { width: W, height: H }, origin: { x: 0, y: 0 }, pixels, sentAt: spans.now() });
       const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
       const png = await spans.time(
