@@ -113,7 +113,9 @@ describe('panels and bars', () => {
     await layers.getByRole('button', { name: `Show layer ${names[0]}` }).click();
     expect((await page.evaluate(() => (window as any).__maskworkTest.layerList()))[0].hidden).toBe(false);
 
-    // A Keep put the overlay aside: its eye offers to show it.
+    // Keep emptied the mask and left the overlay on: its eye offers to hide it.
+    expect((await summary(page)).maskVisible).toBe(true);
+    await layers.getByRole('button', { name: 'Hide mask overlay' }).click();
     expect((await summary(page)).maskVisible).toBe(false);
     await layers.getByRole('button', { name: 'Show mask overlay' }).click();
     expect((await summary(page)).maskVisible).toBe(true);
