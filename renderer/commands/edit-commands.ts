@@ -67,7 +67,8 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
     // clears the mask, as one step (undo brings it back with the candidates, Reselect alone).
     if (cleared) st().commit(`Keep ${c.model} result (already a layer)`, (d) => ({ ...d, maskId: cleared }));
     const layer = doc.layers.find((l) => l.assetId === c.assetId);
-    st().notify('info', `Already kept: this result is the layer “${layer?.name ?? ''}”. Nothing was added.`);
+    const mask = cleared ? ' The mask was cleared (Reselect, Ctrl/⌘ Shift D, brings it back).' : '';
+    st().notify('info', `Already kept: this result is the layer “${layer?.name ?? ''}”. Nothing was added.${mask}`);
   }
   if (close) {
     // The strip closes; undoing this Keep brings its candidates back (keep-undo.ts). The mask

@@ -111,6 +111,7 @@ describe('Keep and the mask', () => {
     expect(s.layers).toBe(2);
     // …and clears the mask like any Keep, in one step of its own.
     expect(s.label).toBe('Keep local result (already a layer)');
+    expect(s.toasts.at(-1).message).toMatch(/Nothing was added\. The mask was cleared \(Reselect, Ctrl\/⌘ Shift D, brings it back\)\.$/);
     expect(await maskValue(page, 430, 300)).toBe(0);
     expect(s.maskVisible).toBe(true);
     // Ctrl+Z: the mask and the strip come back together.
