@@ -27,8 +27,9 @@ function find(key?: string): StagedCandidate | null {
  * Keeps a candidate (the selected one by default) as a patch layer plus a version, as one undo step
  * 'Keep <model> result'. `close` (Keep, Enter) ends staging and clears the mask in the same step (the
  * area is done: the next stroke starts a new mask instead of growing the next request over the kept
- * result; Ctrl+Z brings both back, Reselect the mask alone). Otherwise (Keep as layer) staging stays
- * open with the mask, so more candidates of it can be kept or refined.
+ * result; Ctrl+Z brings both back, Reselect the mask alone) — also when the candidate is a layer
+ * already. Otherwise (Keep as layer) staging stays open with the mask, so more candidates of it can be
+ * kept or refined.
  */
 export async function keepStaged(close: boolean, key?: string): Promise<void> {
   // The running edit's first candidate is on screen but not staged yet: Keep acts once it is (and
@@ -48,30 +49,34 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
     );
     return;
   }
-  if (!isKept(doc, c.assetId)) {
-    // The stage draws patches from the blob store: make sure the bitmap is there first.
-    await ensureBitmap(c.assetId);
+  const kept = isKept(doc, c.assetId);
+  // The stage draws patches from the blob store: make sure the bitmap is there first.
+  if (!kept) await ensureBitmap(c.assetId);
+  // Keep (close) clears the mask in the same step, whether or not the result is a layer already.
+  const cleared = close ? clearedMaskFor(doc) : null;
+  if (!kept) {
     markKept(c.assetId);
     const ids = { layerId: newId('layer'), versionId: newId('version'), now: Date.now() };
-    const cleared = close ? clearedMaskFor(doc) : null;
     st().commit(`Keep ${c.model} result`, (d) => {
-      const kept = keepCandidate(d, c, ids);
-      return cleared ? { ...kept, maskId: cleared } : kept;
+      const next = keepCandidate(d, c, ids);
+      return cleared ? { ...next, maskId: cleared } : next;
     });
   } else {
     // The same pixels are a layer already (Keep as layer pressed twice, or the offline engine's
-    // same seed making the same patch): nothing is added, and the retoucher is told why.
+    // same seed making the same patch): nothing is added, and the retoucher is told why. Keep still
+    // clears the mask, as one step (undo brings it back with the candidates, Reselect alone).
+    if (cleared) st().commit(`Keep ${c.model} result (already a layer)`, (d) => ({ ...d, maskId: cleared }));
     const layer = doc.layers.find((l) => l.assetId === c.assetId);
-    st().notify('info', `Already kept: this result is the layer “${layer?.name ?? ''}”. Nothing was added.`);
+    const mask = cleared ? ' The mask was cleared (Reselect, Ctrl/⌘ Shift D, brings it back).' : '';
+    st().notify('info', `Already kept: this result is the layer “${layer?.name ?? ''}”. Nothing was added.${mask}`);
   }
   if (close) {
-    // The strip closes; undoing this Keep brings its candidates back (keep-undo.ts).
+    // The strip closes; undoing this Keep brings its candidates back (keep-undo.ts). The mask
+    // overlay is left as the user set it (\ or its eye): the mask is empty now, so the kept result
+    // shows either way, and the eye keeps telling the truth about the overlay.
     const { items, selected } = st().staging;
     st().clearStaging();
     rememberClosedByKeep(st().doc!, items, selected);
-    // The kept result is what the user wants to look at: the overlay steps aside (the next brush
-    // stroke, Reselect or Invert brings it back, and so do \ and its eye).
-    if (st().maskVisible) st().setMaskVisible(false);
   }
 }
 

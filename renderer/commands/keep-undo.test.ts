@@ -4,10 +4,11 @@
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StagedCandidate } from '../model/staging-logic';
-import { createEmptyMask } from '../../shared/mask';
-import { putMask, putPatchBitmap } from './blob-store';
+import { createEmptyMask, createFullMask, isMaskEmpty } from '../../shared/mask';
+import { getMask, putMask, putPatchBitmap } from './blob-store';
 import { keepStaged } from './edit-commands';
 import { installKeepUndo } from './keep-undo';
+import { reselectMask } from './mask-commands';
 import { useEditor } from './store/store';
 import { openBlankDoc, stagedFixture } from './job-state-fixture';
 
@@ -89,5 +90,44 @@ describe('keeping a result that is a layer already', () => {
     expect(st().past.length).toBe(steps);
     expect(st().toasts.length).toBe(toasts + 1);
     expect(st().toasts.at(-1)!.message).toBe(`Already kept: this result is the layer “${st().doc!.layers[0].name}”. Nothing was added.`);
+  });
+});
+
+describe('Keep and the mask', () => {
+  const paintAll = () => st().commit('Brush stroke', (d) => ({ ...d, maskId: putMask(createFullMask(10, 10)) }));
+  const maskEmpty = () => isMaskEmpty(getMask(st().doc!.maskId));
+
+  it('Keep on a result that is a layer already clears the mask in one step: undo brings it back with the strip, Reselect alone', async () => {
+    paintAll();
+    await keepStaged(false); // Keep as layer: the mask stays
+    expect(maskEmpty()).toBe(false);
+    const steps = st().past.length;
+    await keepStaged(true); // Keep the same candidate: nothing added, the mask cleared
+    expect(st().doc!.layers.map((l) => l.assetId)).toEqual(['patch-1']);
+    expect(maskEmpty()).toBe(true);
+    expect(st().past.length).toBe(steps + 1);
+    expect(st().staging.items).toEqual([]);
+    st().undo();
+    expect(maskEmpty()).toBe(false);
+    expect(st().staging.items).toHaveLength(3);
+    expect(st().doc!.layers.map((l) => l.assetId)).toEqual(['patch-1']);
+    st().redo();
+    expect(maskEmpty()).toBe(true);
+    reselectMask();
+    expect(maskEmpty()).toBe(false);
+    expect(st().label).toBe('Reselect');
+  });
+
+  it('Keep leaves the overlay as the user set it: the eye never says "hidden" over an empty mask it hid itself', async () => {
+    paintAll();
+    st().setMaskVisible(true);
+    await keepStaged(true);
+    expect(maskEmpty()).toBe(true);
+    expect(st().maskVisible).toBe(true);
+    st().undo();
+    st().setMaskVisible(false); // hidden by the user (\): Keep leaves it hidden
+    await keepStaged(true);
+    expect(st().maskVisible).toBe(false);
+    st().setMaskVisible(true);
   });
 });

@@ -74,19 +74,37 @@ describe('keep / restore / delete', () => {
   });
 
   it('a second result kept from the same prompt and model gets the next free number, not a twin name', () => {
-    let d = keepCandidate(doc0, cand(1, 'local'), ids(1));
-    d = keepCandidate(d, cand(2, 'local'), ids(2));
-    d = keepCandidate(d, cand(3, 'local'), ids(3));
+    let d = keepCandidate(doc0, cand(1, 'nano'), ids(1));
+    d = keepCandidate(d, cand(2, 'nano'), ids(2));
+    d = keepCandidate(d, cand(3, 'nano'), ids(3));
     d = keepCandidate(d, cand(4), ids(4));
     expect(d.layers.map((l) => l.name)).toEqual([
-      'Replace the sign with a… · local',
-      'Replace the sign with a… 2 · local',
-      'Replace the sign with a… 3 · local',
+      'Replace the sign with a… · nano',
+      'Replace the sign with a… 2 · nano',
+      'Replace the sign with a… 3 · nano',
       'Replace the sign with a… · gpt-image-2',
     ]);
     // A freed number is used again (the layer named … 2 was deleted).
+    d = keepCandidate(deleteLayer(d, 'L2'), cand(5, 'nano'), ids(5));
+    expect(d.layers.at(-1)?.name).toBe('Replace the sign with a… 2 · nano');
+  });
+
+  it("the offline engine's layers are named for what made them, not the prompt it does not read", () => {
+    let d = keepCandidate(doc0, cand(1, 'local'), ids(1));
+    d = keepCandidate(d, cand(2, 'local'), ids(2));
+    d = keepCandidate(d, cand(3), ids(3));
+    d = keepCandidate(d, { ...cand(4, 'local'), prompt: '' }, ids(4));
+    expect(d.layers.map((l) => l.name)).toEqual([
+      'Offline fill',
+      'Offline fill 2',
+      'Replace the sign with a… · gpt-image-2',
+      'Offline fill 3',
+    ]);
+    // The numbering is the one every layer name uses: a freed number is used again.
     d = keepCandidate(deleteLayer(d, 'L2'), cand(5, 'local'), ids(5));
-    expect(d.layers.at(-1)?.name).toBe('Replace the sign with a… 2 · local');
+    expect(d.layers.at(-1)?.name).toBe('Offline fill 2');
+    // The prompt stays in the version record (it was typed), only the name leaves it out.
+    expect(d.versions[0].prompt).toBe('replace the sign with a clean brick wall please');
   });
 
   it('restoring a version sets the layers to how they were right after it was kept', () => {

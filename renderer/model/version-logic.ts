@@ -2,12 +2,13 @@
  * Document updates for keeping candidates, restoring versions and deleting layers. Pure functions
  * `DocState → DocState` that the edit commands pass to `commit`, so each is one undo step.
  */
+import { getModel } from '../../shared/models';
 import type { DocState, PatchLayer, Version } from './document-types';
 import type { StagedCandidate } from './staging-logic';
 
 /**
  * A short, readable layer name: the prompt's first words (at most ~24 characters, cut at a word,
- * "…" when cut) and the model's display name — "Glass vase · GPT Image 2", "Fill · Local fill (offline)".
+ * "…" when cut) and the model's display name — "Glass vase · GPT Image 2", "Fill · GPT Image 2" without a prompt.
  */
 export function layerName(modelName: string, prompt: string, n = 1): string {
   const words = prompt.trim().replace(/\s+/g, ' ');
@@ -19,6 +20,16 @@ export function layerName(modelName: string, prompt: string, n = 1): string {
   }
   const head = short ? short[0].toUpperCase() + short.slice(1) : 'Fill';
   return `${head}${n > 1 ? ` ${n}` : ''} · ${modelName}`;
+}
+
+/**
+ * The name of the layer a kept candidate becomes (`n` ≥ 2 for a name already taken): the prompt and
+ * the model, except for the offline engine, which does not read the prompt — its layers are named
+ * for what made them: "Offline fill", "Offline fill 2", ….
+ */
+export function candidateLayerName(c: Pick<StagedCandidate, 'model' | 'modelName' | 'prompt'>, n = 1): string {
+  if (getModel(c.model)?.provider === 'local') return `Offline fill${n > 1 ? ` ${n}` : ''}`;
+  return layerName(c.modelName || c.model, c.prompt, n);
 }
 
 /**
@@ -34,7 +45,7 @@ export function firstFreeName(nameFor: (n: number) => string, layers: readonly {
 export function keepCandidate(doc: DocState, c: StagedCandidate, ids: { layerId: string; versionId: string; now: number }): DocState {
   const layer: PatchLayer = {
     id: ids.layerId,
-    name: firstFreeName((n) => layerName(c.modelName || c.model, c.prompt, n), doc.layers),
+    name: firstFreeName((n) => candidateLayerName(c, n), doc.layers),
     assetId: c.assetId,
     x: c.region.x,
     y: c.region.y,

@@ -14,6 +14,7 @@ import { Toasts } from './panels/Toasts';
 import { installShortcuts } from './keyboard/shortcuts';
 import { installGenerate } from '../commands/install-generate';
 import { installKeepUndo } from '../commands/keep-undo';
+import { installRevealStaged } from '../commands/reveal-staged';
 import { installDropAndPaste } from './drop-and-paste';
 import { installAutosave } from '../commands/autosave';
 import { RecoverBanner } from './panels/RecoverBanner';
@@ -29,6 +30,7 @@ export function App() {
   useEffect(() => installDropAndPaste(), []);
   useEffect(() => installGenerate(), []);
   useEffect(() => installKeepUndo(), []);
+  useEffect(() => installRevealStaged(), []);
   useEffect(() => installAutosave(undefined, () => !!activeGesture()), []);
   useEffect(() => installUnsavedCloseGuard(), []);
   return (

@@ -105,14 +105,17 @@ describe('panels and bars', () => {
     const page = app.page;
     const layers = page.getByRole('region', { name: 'Layers' });
     const names = await layers.locator('.layer-name:not(.original-name)').allInnerTexts();
-    expect(names.join('|')).toBe('A clean brick wall… · Local fill (offline)');
+    // The offline engine does not read the prompt: its layer is named for what made it.
+    expect(names.join('|')).toBe('Offline fill');
     const hideLayer = layers.getByRole('button', { name: `Hide layer ${names[0]}` });
     await hideLayer.click();
     expect((await page.evaluate(() => (window as any).__maskworkTest.layerList()))[0].hidden).toBe(true);
     await layers.getByRole('button', { name: `Show layer ${names[0]}` }).click();
     expect((await page.evaluate(() => (window as any).__maskworkTest.layerList()))[0].hidden).toBe(false);
 
-    // A Keep put the overlay aside: its eye offers to show it.
+    // Keep emptied the mask and left the overlay on: its eye offers to hide it.
+    expect((await summary(page)).maskVisible).toBe(true);
+    await layers.getByRole('button', { name: 'Hide mask overlay' }).click();
     expect((await summary(page)).maskVisible).toBe(false);
     await layers.getByRole('button', { name: 'Show mask overlay' }).click();
     expect((await summary(page)).maskVisible).toBe(true);

@@ -122,9 +122,9 @@ describe("a retoucher's first ten minutes", () => {
     const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());
     expect(versions).toHaveLength(1);
     expect(versions[0].prompt).toBe(PROMPT);
-    // The overlay steps aside so the kept result shows, and Keep cleared the mask in the same step:
-    // the next stroke starts the next edit's mask.
-    expect(kept.maskVisible).toBe(false);
+    // Keep cleared the mask in the same step, so the kept result shows and the next stroke starts the
+    // next edit's mask; the overlay itself stays on (its eye says so).
+    expect(kept.maskVisible).toBe(true);
     expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(0);
 
     // Ctrl+Shift+S: the save dialog answers with a new file; the export has the photo's size.

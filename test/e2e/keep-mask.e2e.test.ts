@@ -49,6 +49,10 @@ describe('Keep and the mask', () => {
     expect(s.label).toBe('Keep local result');
     expect(s.historyLabels).toEqual(['Open building.jpg', 'Brush stroke']);
     expect(await page.evaluate(() => (window as any).__maskworkTest.maskBounds())).toBeNull();
+    // The Mask row's eye tells the truth: Keep did not hide the overlay, it emptied the mask.
+    expect(s.maskVisible).toBe(true);
+    const layers = page.getByRole('region', { name: 'Layers' });
+    expect(await layers.getByRole('button', { name: 'Hide mask overlay' }).getAttribute('data-visible')).toBe('true');
     // The next stroke, lower down: its request is made around it alone, far from the kept area.
     await strokeAndGenerate(page, 480);
     const [c] = await staged(page);
@@ -96,6 +100,35 @@ describe('Keep and the mask', () => {
     await page.keyboard.press('Shift+Enter'); // Keep as layer
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 2);
     expect(await maskValue(page, 430, 300)).toBe(255);
+  });
+
+  it('Keep on a candidate that is a layer already clears the mask too, as one step; Ctrl+Z and Reselect bring it back', async () => {
+    const page = app.page;
+    // The candidate kept as a layer above is still staged and selected: Keep (Enter) adds nothing…
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await staged(page)).length).toBe(0);
+    let s = await summary(page);
+    expect(s.layers).toBe(2);
+    // …and clears the mask like any Keep, in one step of its own.
+    expect(s.label).toBe('Keep local result (already a layer)');
+    expect(s.toasts.at(-1).message).toMatch(/Nothing was added\. The mask was cleared \(Reselect, Ctrl\/⌘ Shift D, brings it back\)\.$/);
+    expect(await maskValue(page, 430, 300)).toBe(0);
+    expect(s.maskVisible).toBe(true);
+    // Ctrl+Z: the mask and the strip come back together.
+    await page.keyboard.press('Control+z');
+    expect(await maskValue(page, 430, 300)).toBe(255);
+    await expect.poll(async () => (await staged(page)).length).toBe(1);
+    s = await summary(page);
+    expect(s.layers).toBe(2);
+    // Redo, then Reselect brings the mask alone back.
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await staged(page)).length).toBe(0);
+    expect(await maskValue(page, 430, 300)).toBe(0);
+    await page.keyboard.press('Control+Shift+d');
+    expect(await maskValue(page, 430, 300)).toBe(255);
+    s = await summary(page);
+    expect(s.label).toBe('Reselect');
+    expect(s.layers).toBe(2);
     expect(app.errors).toEqual([]);
   });
 });

@@ -40,6 +40,8 @@ export interface ViewportSlice {
   zoomTo(scale: number, anchor?: { x: number; y: number }): void;
   zoomStep(dir: 1 | -1, anchor?: { x: number; y: number }): void;
   panBy(dx: number, dy: number): void;
+  /** Sets the transform as given (zoom clamped); `fitted` stays false unless said. */
+  setView(v: { scale: number; offsetX: number; offsetY: number; fitted?: boolean }): void;
 }
 
 export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlice> = (set, get) => ({
@@ -99,6 +101,9 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
   },
   panBy(dx, dy) {
     set({ offsetX: get().offsetX + dx, offsetY: get().offsetY + dy, fitted: false });
+  },
+  setView(v) {
+    set({ scale: Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, v.scale)), offsetX: v.offsetX, offsetY: v.offsetY, fitted: !!v.fitted });
   },
 });
 

@@ -1,6 +1,7 @@
 /**
  * Below the layer list, for the selected layer: opacity (typed, in percent: Enter or leaving the
- * field commits one step), Duplicate, Merge down, Remove layer mask.
+ * field commits one step), Rename (the name turns into a field in its row, as a double-click does),
+ * Duplicate, Merge down, Remove layer mask.
  */
 
 import { layerHasMask, layerOpacity, type PatchLayer } from '../../../shared/document/schema';
@@ -8,7 +9,7 @@ import { duplicateLayerCmd, mergeDownCmd, removeLayerMaskCmd, setLayerOpacityCmd
 import { mergeDownRefusal } from '../../model/layer-logic';
 import { useEditor } from '../../commands/store/store';
 
-export function LayerActions({ layer }: { layer: PatchLayer }) {
+export function LayerActions({ layer, renaming, onRename }: { layer: PatchLayer; renaming: boolean; onRename(): void }) {
   const doc = useEditor((s) => s.doc);
   const busy = useEditor((s) => s.busy);
   const opacity = Math.round(layerOpacity(layer) * 100);
@@ -46,6 +47,15 @@ export function LayerActions({ layer }: { layer: PatchLayer }) {
         <span>%</span>
       </label>
       <div className="row">
+        <button
+          type="button"
+          disabled={renaming}
+          aria-label={`Rename layer ${layer.name}`}
+          title="Rename (or double-click the name)"
+          onClick={onRename}
+        >
+          Rename
+        </button>
         <button type="button" onClick={() => duplicateLayerCmd(layer.id)} title="A copy of this layer right above it (undoable)">
           Duplicate
         </button>

@@ -1,8 +1,9 @@
 /**
  * One patch layer in the Layers panel: drag handle (mouse: drag; keyboard: ↑/↓ move it one step),
- * eye, name (click selects, double-click renames), layer-mask target button, delete.
+ * eye, name (click selects, double-click renames; the Rename button is below the list, with the
+ * selected layer's other actions, so the name keeps the row's width), layer-mask target button, delete.
  */
-import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import { layerHasMask, layerOpacity, layerVisible, type PatchLayer } from '../../../shared/document/schema';
 import { deleteLayerCmd, nudgeLayerCmd, renameLayerCmd, setLayerVisibleCmd, setMaskTargetCmd } from '../../commands/layer-commands';
 import { EyeIcon } from './ToolIcon';
@@ -13,17 +14,23 @@ export interface LayerRowProps {
   maskTarget: boolean;
   dragging: boolean;
   dropLine: 'above' | 'below' | null;
+  /** The name is being edited (double-click, or Rename below the list); `onRenaming` starts and ends it. */
+  renaming: boolean;
+  onRenaming(on: boolean): void;
   onSelect(): void;
   onDragStart(e: ReactPointerEvent<HTMLButtonElement>): void;
 }
 
-export function LayerRow({ layer: l, selected, maskTarget, dragging, dropLine, onSelect, onDragStart }: LayerRowProps) {
-  const [renaming, setRenamingState] = useState(false);
+export function LayerRow(props: LayerRowProps) {
+  const { layer: l, selected, maskTarget, dragging, dropLine, renaming, onRenaming, onSelect, onDragStart } = props;
   // Enter and Escape end the edit; the blur that follows must not commit (again, or at all).
   const ended = useRef(false);
+  useEffect(() => {
+    if (renaming) ended.current = false; // a new edit (from here or from Rename below the list)
+  }, [renaming]);
   const setRenaming = (on: boolean) => {
     ended.current = !on;
-    setRenamingState(on);
+    onRenaming(on);
   };
   const visible = layerVisible(l);
   const opacity = Math.round(layerOpacity(l) * 100);
@@ -89,8 +96,9 @@ export function LayerRow({ layer: l, selected, maskTarget, dragging, dropLine, o
           onClick={onSelect}
           onDoubleClick={() => setRenaming(true)}
         >
-          {l.name}
-          {opacity < 100 && <span className="muted"> {opacity}%</span>}
+          {/* Up to two lines, then … (the whole name is in the tooltip and the accessible name). */}
+          <span className="layer-name-text">{l.name}</span>
+          {opacity < 100 && <span className="muted layer-name-opacity">{opacity}%</span>}
         </button>
       )}
       <button
@@ -118,23 +126,6 @@ export function LayerRow({ layer: l, selected, maskTarget, dragging, dropLine, o
       >
         ×
       </button>
-      {renaming ? null : <RenameHint onRename={() => setRenaming(true)} name={l.name} show={selected} />}
     </li>
-  );
-}
-
-/** A Rename button for the selected row (the double-click has no keyboard equivalent otherwise). */
-function RenameHint({ onRename, name, show }: { onRename(): void; name: string; show: boolean }) {
-  if (!show) return null;
-  return (
-    <button
-      type="button"
-      className="layer-rename-button"
-      aria-label={`Rename layer ${name}`}
-      title="Rename (or double-click the name)"
-      onClick={onRename}
-    >
-      ✎
-    </button>
   );
 }

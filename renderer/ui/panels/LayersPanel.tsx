@@ -27,6 +27,7 @@ export function LayersPanel() {
   const target = useEditor((s) => maskTargetLayer(s.doc, s.maskTarget));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
+  const [renamingId, setRenamingId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   // A layer that appears (Keep, Keep as layer, Duplicate, an undone delete) becomes the selected one, as
   // in Photoshop: the opacity below is then the new layer's, not the one clicked before.
@@ -102,6 +103,8 @@ export function LayersPanel() {
               maskTarget={target?.id === l.id}
               dragging={drag?.layerId === l.id}
               dropLine={line}
+              renaming={renamingId === l.id}
+              onRenaming={(on) => setRenamingId(on ? l.id : null)}
               onSelect={() => setSelectedId(l.id)}
               onDragStart={(e) => startDrag(l.id, i, e)}
             />
@@ -124,7 +127,17 @@ export function LayersPanel() {
           </span>
         </li>
       </ul>
-      {selected && <LayerActions key={selected.id} layer={selected} />}
+      {selected && (
+        <LayerActions
+          key={selected.id}
+          layer={selected}
+          renaming={renamingId === selected.id}
+          onRename={() => {
+            setSelectedId(selected.id);
+            setRenamingId(selected.id);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,0 +1,121 @@
+/**
+ * The staging strip floats over the canvas's bottom. An edit near the photo's bottom used to sit under
+ * it until Ctrl+0: now, when candidates are staged and the edited region (the mask within the
+ * candidate's region) would be under the strip, the view pans (zooming out only when the region is
+ * taller than the room above the strip) so the region's box clears the strip's; closing the strip puts
+ * the view back. 1280×800, offline engine, keys and mouse.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { docToClient, dragPath, settleView, summary, waitIdle } from '../support/page-helpers';
+
+let app: AppHarness;
+type Page = AppHarness['page'];
+
+beforeAll(async () => {
+  app = await launchApp({ viewport: { width: 1280, height: 800 } });
+  app.dialogs.opens.push(join(PHOTOS, 'building.jpg')); // 868×600
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await waitIdle(app.page);
+}, 120_000);
+afterAll(() => app?.close());
+
+type Rect = { x: number; y: number; width: number; height: number };
+
+/**
+ * A brush stroke near the photo's bottom (or, `tall`, a rectangle from its lower middle down to near
+ * its bottom), `then` (a zoom), Ctrl+Enter, the candidate staged; the edited region (document px).
+ */
+async function generateNearBottom(page: Page, tall = false, then?: () => Promise<void>): Promise<Rect> {
+  await page.keyboard.press(tall ? 'm' : 'b');
+  await dragPath(
+    page,
+    tall
+      ? [
+          [320, 380],
+          [540, 590],
+        ]
+      : [
+          [320, 560],
+          [540, 565],
+        ],
+  );
+  await then?.();
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 90_000 });
+  await waitIdle(page);
+  await settleView(page);
+  const { region, mask } = await page.evaluate(() => ({
+    region: (window as any).__maskworkTest.staging().items[0].region as Rect,
+    mask: (window as any).__maskworkTest.maskBounds() as Rect,
+  }));
+  // The mask within the candidate's region: what the candidate changes.
+  const x = Math.max(region.x, mask.x);
+  const y = Math.max(region.y, mask.y);
+  const edited = {
+    x,
+    y,
+    width: Math.min(region.x + region.width, mask.x + mask.width) - x,
+    height: Math.min(region.y + region.height, mask.y + mask.height) - y,
+  };
+  expect(edited.height).toBeGreaterThan(40);
+  expect(edited.y + edited.height).toBeGreaterThan(560); // near the photo's bottom (600)
+  return edited;
+}
+
+/** The region's box on screen and the strip's and stage's, client px. */
+async function boxes(page: Page, r: Rect) {
+  const a = await docToClient(page, r.x, r.y);
+  const b = await docToClient(page, r.x + r.width, r.y + r.height);
+  const strip = (await page.getByRole('region', { name: 'Candidates' }).boundingBox())!;
+  const dock = (await page.getByTestId('staging-dock').boundingBox())!;
+  const stage = (await page.getByTestId('stage').boundingBox())!;
+  return { region: { top: a.y, bottom: b.y, left: a.x, right: b.x }, stripTop: Math.min(strip.y, dock.y), stageTop: stage.y };
+}
+
+const view = async (page: Page) => {
+  const s = await summary(page);
+  return { scale: s.scale, offset: s.offset };
+};
+
+describe('staged candidates and the view', () => {
+  it("an edit near the bottom of a fitted photo is panned clear of the strip at the same zoom; the strip's closing puts the view back", async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+0');
+    await settleView(page);
+    const before = await view(page);
+    const r = await generateNearBottom(page);
+    const b = await boxes(page, r);
+    expect(b.region.bottom).toBeLessThanOrEqual(b.stripTop);
+    expect(b.region.top).toBeGreaterThanOrEqual(b.stageTop);
+    expect((await summary(page)).scale).toBe(before.scale); // panned, not zoomed
+    await page.keyboard.press('Escape'); // discard all
+    await expect.poll(async () => await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
+    await settleView(page);
+    expect(await view(page)).toEqual(before);
+  });
+
+  it('zoomed in past the room above the strip: it zooms out only as far as the region needs', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+0');
+    await settleView(page);
+    let zoomed = 0;
+    const r = await generateNearBottom(page, true, async () => {
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Equal');
+      await settleView(page);
+      zoomed = (await summary(page)).scale;
+    });
+    expect(zoomed).toBeGreaterThan(2);
+    const b = await boxes(page, r);
+    expect(b.region.bottom).toBeLessThanOrEqual(b.stripTop);
+    expect(b.region.top).toBeGreaterThanOrEqual(b.stageTop);
+    const s = (await summary(page)).scale;
+    expect(s).toBeLessThan(zoomed);
+    // No further out than needed: the region fills the room above the strip but for a small margin.
+    expect(b.region.bottom - b.region.top).toBeGreaterThanOrEqual(b.stripTop - b.stageTop - 40);
+    await page.keyboard.press('Escape');
+    expect(app.errors).toEqual([]);
+  });
+});
