@@ -151,6 +151,9 @@ describe('pushPullFill against its definition', () => {
       [97, 31],
       [33, 129],
       [200, 150],
+      // Smaller again after larger ones: the levels' reused memory holds the last fill's values.
+      [64, 48],
+      [5, 3],
     ]) {
       const rgba = new Uint8Array(w * h * 4);
       for (let i = 0; i < rgba.length; i++) rgba[i] = Math.floor(rand() * 256);
