@@ -8,34 +8,16 @@ import type { Rect } from '../geometry/rect';
 export function alphaBounds(rgba: Uint8Array, width: number, height: number): Rect | null {
   const aligned = rgba.byteOffset % 4 === 0;
   const px = aligned ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : null;
-  const alphaAt = (i: number) => (px ? px[i] >>> 24 : rgba[i * 4 + 3]);
-  let y0 = -1;
-  let y1 = -1;
-  let x0 = width;
-  let x1 = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let first = -1;
-    for (let x = 0; x < width; x++)
-      if (alphaAt(row + x)) {
-        first = x;
-        break;
-      }
-    if (first < 0) continue;
-    if (y0 < 0) y0 = y;
-    y1 = y;
-    if (first < x0) x0 = first;
-    for (let x = width - 1; x > x1; x--)
-      if (alphaAt(row + x)) {
-        x1 = x;
-        break;
-      }
-  }
-  return y0 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+  return boundsWhere(width, height, px ? (i) => px[i] >>> 24 : (i) => rgba[i * 4 + 3]);
 }
 
 /** The smallest rect holding every non-zero value of a one-byte-per-pixel map (null when none). */
 export function nonZeroBounds(map: Uint8Array, width: number, height: number): Rect | null {
+  return boundsWhere(width, height, (i) => map[i]);
+}
+
+/** The smallest rect of pixels where `at` (by pixel index) is non-zero: each row read from its ends. */
+function boundsWhere(width: number, height: number, at: (i: number) => number): Rect | null {
   let y0 = -1;
   let y1 = -1;
   let x0 = width;
@@ -44,7 +26,7 @@ export function nonZeroBounds(map: Uint8Array, width: number, height: number): R
     const row = y * width;
     let first = -1;
     for (let x = 0; x < width; x++)
-      if (map[row + x]) {
+      if (at(row + x)) {
         first = x;
         break;
       }
@@ -53,7 +35,7 @@ export function nonZeroBounds(map: Uint8Array, width: number, height: number): R
     y1 = y;
     if (first < x0) x0 = first;
     for (let x = width - 1; x > x1; x--)
-      if (map[row + x]) {
+      if (at(row + x)) {
         x1 = x;
         break;
       }
