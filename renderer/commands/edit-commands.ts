@@ -5,7 +5,7 @@
  */
 import { ensureBitmap, markKept, releasePatch } from './candidate-assets';
 import { selectedCandidate, type StagedCandidate } from '../model/staging-logic';
-import { isKept, keepCandidate, restoreVersion } from '../model/version-logic';
+import { isKept, keepCandidate, keepStepLabel, restoreVersion } from '../model/version-logic';
 import { useEditor } from './store/store';
 import { untilStaged } from './early-show';
 import { rememberClosedByKeep } from './keep-undo';
@@ -57,7 +57,7 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
   if (!kept) {
     markKept(c.assetId);
     const ids = { layerId: newId('layer'), versionId: newId('version'), now: Date.now() };
-    st().commit(`Keep ${c.model} result`, (d) => {
+    st().commit(keepStepLabel(c), (d) => {
       const next = keepCandidate(d, c, ids);
       return cleared ? { ...next, maskId: cleared } : next;
     });
@@ -65,7 +65,7 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
     // The same pixels are a layer already (Keep as layer pressed twice, or the offline engine's
     // same seed making the same patch): nothing is added, and the retoucher is told why. Keep still
     // clears the mask, as one step (undo brings it back with the candidates, Reselect alone).
-    if (cleared) st().commit(`Keep ${c.model} result (already a layer)`, (d) => ({ ...d, maskId: cleared }));
+    if (cleared) st().commit(keepStepLabel(c, true), (d) => ({ ...d, maskId: cleared }));
     const layer = doc.layers.find((l) => l.assetId === c.assetId);
     const mask = cleared ? ' The mask was cleared (Reselect, Ctrl/⌘ Shift D, brings it back).' : '';
     st().notify('info', `Already kept: this result is the layer “${layer?.name ?? ''}”. Nothing was added.${mask}`);

@@ -6,7 +6,11 @@
  * a candidate gets selected (staged, flipped to, brought back by undo) or the dock grows while one is:
  * a pan or zoom of the user's afterwards stays. When the strip closes and the view is still the one it
  * moved to, the view goes back to where it was (a fitted photo is fitted again).
- */
+ *
+ * A kept result gets the same care once the strip has closed: the first Keep opens the version strip
+ * (~110 px, where a fit left room for its 36 px head), so while the view is the one the strip's closing
+ * left and until the document changes again, every change of the dock's height shows the kept area
+ * above it the same way. */
 import { intersectRects, type Rect } from '../../shared/geometry';
 import { maskBounds } from '../../shared/mask';
 import { revealRegion, type View } from '../model/reveal-region';
@@ -32,15 +36,26 @@ function editedArea(maskId: string, region: Rect): Rect {
 export function installRevealStaged(): () => void {
   /** The view before the first reveal of this staging, and the one the last reveal set. */
   let moved: { before: View & { fitted: boolean }; after: View; docId: string } | null = null;
+  /** The area of the last kept result (document px); `view` once the strip closed: the view it left. */
+  let kept: { area: Rect; docId: string; view: View | null } | null = null;
   return useEditor.subscribe((s, prev) => {
+    if (s.doc && prev.doc?.id === s.doc.id && s.doc.versions.length > prev.doc.versions.length) {
+      // A Keep: its mask is still the previous state's (Keep clears it in the same step).
+      kept = { area: editedArea(prev.doc.maskId, s.doc.versions.at(-1)!.region), docId: s.doc.id, view: null };
+    } else if (kept?.view && s.doc !== prev.doc) {
+      kept = null; // the document moved on (a stroke, an undo): the Keep is no longer the last edit
+    }
     if (!s.staging.items.length) {
       if (moved && prev.staging.items.length) {
         const m = moved;
         moved = null;
         if (s.doc?.id === m.docId && same(viewOf(s), m.after)) s.setView(m.before);
       }
+      if (kept && prev.staging.items.length) kept.view = viewOf(useEditor.getState());
+      if (kept?.view && s.dockHeight !== prev.dockHeight) revealKept(s, kept);
       return;
     }
+    if (!prev.staging.items.length) kept = null;
     const c = selectedCandidate(s.staging);
     if (!c || !s.doc || c.docId !== s.doc.id) return;
     const picked = c.key !== selectedCandidate(prev.staging)?.key;
@@ -51,4 +66,16 @@ export function installRevealStaged(): () => void {
     s.setView(v);
     moved = { before, after: viewOf(useEditor.getState()), docId: s.doc.id };
   });
+}
+
+/**
+ * The dock changed height after a Keep closed the strip (the version strip opening): when the kept
+ * area would sit under it and nobody moved the view since, the view moves to show it.
+ */
+function revealKept(s: Store, kept: { area: Rect; docId: string; view: View | null }): void {
+  if (!s.doc || s.doc.id !== kept.docId || !kept.view || !same(viewOf(s), kept.view)) return;
+  const v = revealRegion(viewOf(s), kept.area, { width: s.stageWidth, height: visibleHeight(s) });
+  if (!v) return;
+  s.setView(v);
+  kept.view = viewOf(useEditor.getState());
 }

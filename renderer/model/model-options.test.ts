@@ -20,7 +20,7 @@ describe('model options', () => {
     expect(opts.some((o) => o.value === 'gpt-image-1')).toBe(false); // retired
     expect(by('gemini-3.1-flash-image').label).toMatch(/no key/);
     expect(by('gpt-image-2').label).toBe('GPT Image 2 — key set');
-    expect(by('local').label).toBe('Local fill (offline) — free');
+    expect(by('local').label).toBe('Offline fill — free');
   });
 
   it('"Refine with…" preselects the strongest other usable model, never a step down when a stronger one is there', () => {

@@ -76,7 +76,7 @@ export function buildModelOptions(keys: readonly KeyStatus[], gateways: readonly
 
 function option(value: string, spec: ModelSpec, keyProvider: string | null, usable: boolean): ModelOption {
   const notes = [
-    // The local engine's name already says "(offline)": no need to say it twice in a narrow list.
+    // The offline engine's name already says it is offline: no need to say it twice in a narrow list.
     spec.provider === 'local' ? 'free' : usable ? 'key set' : 'no key',
     spec.status === 'deprecated' ? 'deprecated' : '',
   ];

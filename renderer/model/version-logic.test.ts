@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { DocState } from './document-types';
 import type { StagedCandidate } from './staging-logic';
-import { deleteLayer, isKept, keepCandidate, layerName, layersForVersion, restoreVersion, totalCost } from './version-logic';
+import {
+  deleteLayer,
+  isKept,
+  keepCandidate,
+  keepStepLabel,
+  layerName,
+  layersForVersion,
+  restoreVersion,
+  totalCost,
+  versionModelName,
+} from './version-logic';
 
 const doc0: DocState = {
   id: 'doc',
@@ -155,5 +165,33 @@ describe('refined results (Refine with…)', () => {
     expect(safeParse(DocStateSchema, { ...docOk, versions }).success).toBe(true);
     const bad = { ...docOk, versions: versions.map((v) => ({ ...v, lineage: [{ ...draft, costUsd: -1 }] })) };
     expect(safeParse(DocStateSchema, bad).success).toBe(false);
+  });
+});
+
+describe("a model's name wherever a kept result shows it", () => {
+  it('the version card and the History step use the display name the candidate card used, the layer too', () => {
+    const gpt = { ...cand(1), modelName: 'GPT Image 2' };
+    const d = keepCandidate(doc0, gpt, ids(1));
+    expect(versionModelName(d.versions[0])).toBe('GPT Image 2');
+    expect(keepStepLabel(gpt)).toBe('Keep GPT Image 2 result');
+    expect(d.layers[0].name).toMatch(/ · GPT Image 2$/);
+  });
+
+  it('the offline engine reads "Offline fill" on its layer, its version and its History step, as in the picker', async () => {
+    const { getModel } = await import('../../shared/models');
+    const name = getModel('local')!.name;
+    expect(name).toBe('Offline fill');
+    const local = { ...cand(1, 'local'), modelName: name };
+    const d = keepCandidate(doc0, local, ids(1));
+    expect(d.layers[0].name).toBe('Offline fill');
+    expect(versionModelName(d.versions[0])).toBe('Offline fill');
+    expect(keepStepLabel(local)).toBe('Keep Offline fill result');
+    expect(keepStepLabel(local, true)).toBe('Keep Offline fill result (already a layer)');
+  });
+
+  it("a version saved before versions kept the name (only the id) still shows the model's display name", () => {
+    expect(versionModelName({ model: 'local' })).toBe('Offline fill');
+    expect(versionModelName({ model: 'gpt-image-2' })).toBe('GPT Image 2');
+    expect(versionModelName({ model: 'gateway:x/some-model' })).toBe('gateway:x/some-model');
   });
 });

@@ -32,6 +32,21 @@ export function candidateLayerName(c: Pick<StagedCandidate, 'model' | 'modelName
   return layerName(c.modelName || c.model, c.prompt, n);
 }
 
+/** A model's display name ("GPT Image 2", "Offline fill"), the id itself for one the catalog does not know. */
+export function modelDisplayName(model: string): string {
+  return getModel(model)?.name ?? model;
+}
+
+/** The model a version was kept from, as the picker and the candidate's card named it. */
+export function versionModelName(v: Pick<Version, 'model' | 'modelName'>): string {
+  return v.modelName || modelDisplayName(v.model);
+}
+
+/** The History step of a Keep: "Keep GPT Image 2 result", "Keep Offline fill result". */
+export function keepStepLabel(c: Pick<StagedCandidate, 'model' | 'modelName'>, alreadyLayer = false): string {
+  return `Keep ${c.modelName || modelDisplayName(c.model)} result${alreadyLayer ? ' (already a layer)' : ''}`;
+}
+
 /**
  * The first of `nameFor(1)`, `nameFor(2)`, … that no layer has: a second result kept from the same
  * prompt and model is "Glass vase 2 · GPT Image 2" (Photoshop: "Generative Layer 2"), never a twin.
@@ -58,6 +73,7 @@ export function keepCandidate(doc: DocState, c: StagedCandidate, ids: { layerId:
     id: ids.versionId,
     layerId: layer.id,
     model: c.model,
+    modelName: c.modelName || modelDisplayName(c.model),
     prompt: c.prompt,
     requestSize: { ...c.requestSize },
     region: { ...c.region },

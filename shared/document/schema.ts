@@ -98,6 +98,8 @@ export const VersionSchema = v.object({
   id,
   layerId: id,
   model: text(300),
+  /** The model's display name when kept ("GPT Image 2", "Offline fill"); older records have only `model`. */
+  modelName: v.optional(text(300)),
   prompt: text(64_000),
   requestSize: size,
   region: rect,

@@ -153,7 +153,7 @@ const GEMINI_3_PRO: ModelSpec = {
 /** The offline content-aware fill: no key, no network, no size grid. */
 const LOCAL_ENGINE: ModelSpec = {
   id: 'local',
-  name: 'Local fill (offline)',
+  name: 'Offline fill',
   provider: 'local',
   status: 'active',
   sizeRule: { kind: 'any', maxPixels: 4096 * 4096 },

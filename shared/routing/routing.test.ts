@@ -101,7 +101,7 @@ describe('routeModel with the default rules', () => {
     const d = routeModel(base({ preset: { name: 'Remove object', draft: false } }));
     expect(d).toMatchObject({ modelId: 'gpt-image-2', ruleId: null, reason: 'no rule applies: your default model' });
     const d2 = routeModel(base({ settings: { ...DEFAULT_ROUTING, defaultModel: 'local' } }));
-    expect(d2).toMatchObject({ modelId: 'local', modelName: 'Local fill (offline)', ruleId: null });
+    expect(d2).toMatchObject({ modelId: 'local', modelName: 'Offline fill', ruleId: null });
   });
   it('a rule whose model has no key is skipped and said so', () => {
     const models = [spec('gemini-3.1-flash-image'), spec('local')];

@@ -117,7 +117,7 @@ describe("a retoucher's first ten minutes", () => {
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
     const kept = await summary(page);
-    expect(kept.label).toBe('Keep gpt-image-2 result');
+    expect(kept.label).toBe('Keep GPT Image 2 result');
     expect(kept.historyLabels).toEqual([...painted.history, painted.label]);
     const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());
     expect(versions).toHaveLength(1);

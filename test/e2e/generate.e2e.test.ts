@@ -88,7 +88,7 @@ describe('cloud edit in the editor', () => {
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
     const kept = await summary(page);
     expect(kept.layers).toBe(1);
-    expect(kept.label).toMatch(/Keep gpt-image-2/);
+    expect(kept.label).toMatch(/Keep GPT Image 2/);
     expect(kept.historyLabels).toEqual([...before.historyLabels, before.label]);
     const versions = await hooks(page, 'versions');
     expect(versions).toHaveLength(1);

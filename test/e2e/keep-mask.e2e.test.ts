@@ -46,7 +46,7 @@ describe('Keep and the mask', () => {
     await page.keyboard.press('Enter'); // Keep
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
     let s = await summary(page);
-    expect(s.label).toBe('Keep local result');
+    expect(s.label).toBe('Keep Offline fill result');
     expect(s.historyLabels).toEqual(['Open building.jpg', 'Brush stroke']);
     expect(await page.evaluate(() => (window as any).__maskworkTest.maskBounds())).toBeNull();
     // The Mask row's eye tells the truth: Keep did not hide the overlay, it emptied the mask.
@@ -110,7 +110,7 @@ describe('Keep and the mask', () => {
     let s = await summary(page);
     expect(s.layers).toBe(2);
     // …and clears the mask like any Keep, in one step of its own.
-    expect(s.label).toBe('Keep local result (already a layer)');
+    expect(s.label).toBe('Keep Offline fill result (already a layer)');
     expect(s.toasts.at(-1).message).toMatch(/Nothing was added\. The mask was cleared \(Reselect, Ctrl\/⌘ Shift D, brings it back\)\.$/);
     expect(await maskValue(page, 430, 300)).toBe(0);
     expect(s.maskVisible).toBe(true);

@@ -16,7 +16,7 @@ let gemini: GeminiServer;
 let cloud: CloudApp | undefined;
 const GPT = 'GPT Image 2';
 const NB2 = 'Nano Banana 2 (Gemini 3.1 Flash Image)';
-const LOCAL = 'Local fill (offline)';
+const LOCAL = 'Offline fill';
 
 beforeAll(async () => {
   cloud = await launchWithCloudServers();

@@ -210,7 +210,7 @@ describe('outpainting', () => {
     }
     const s = await summary(page);
     expect(s.historyLabels).toContain('Extend canvas');
-    expect(s.label).toBe('Keep gpt-image-2 result');
+    expect(s.label).toBe('Keep GPT Image 2 result');
     expect(await hooks(page, 'layerList')).toMatchObject([{ x: 0, y: 0, width: ext.canvas.width, height: ext.canvas.height }]);
     await exportAndCheck(source, ext, 540, 960);
     // What was on screen before Keep is what the file has in both new sides.
@@ -235,7 +235,7 @@ describe('outpainting', () => {
     const base = server.requests.length;
     await runOutpaintAndKeep();
     expect(server.requests.length).toBe(base);
-    expect((await summary(page)).label).toBe('Keep local result');
+    expect((await summary(page)).label).toBe('Keep Offline fill result');
     await exportAndCheck(source, ext, 180, 320);
     await undoToPoster(180, 320);
   });

@@ -87,7 +87,7 @@ describe('Refine with…', () => {
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
     const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());
     expect(versions.at(-1).model).toBe('gpt-image-2');
-    expect(await page.getByTestId('version-lineage').last().textContent()).toBe('Nano Banana 2 (Gemini 3.1 Flash Image) → gpt-image-2');
+    expect(await page.getByTestId('version-lineage').last().textContent()).toBe('Nano Banana 2 (Gemini 3.1 Flash Image) → GPT Image 2');
     // The card stays short: size · cost · time on one line (it wrapped), the lineage on at most two (it took three).
     const lines = await page
       .getByTestId('version')

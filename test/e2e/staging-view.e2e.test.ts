@@ -3,7 +3,8 @@
  * it until Ctrl+0: now, when candidates are staged and the edited region (the mask within the
  * candidate's region) would be under the strip, the view pans (zooming out only when the region is
  * taller than the room above the strip) so the region's box clears the strip's; closing the strip puts
- * the view back. 1280×800, offline engine, keys and mouse.
+ * the view back; the version strip the first Keep opens gets the same care. 1280×800, offline engine,
+ * keys and mouse.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +117,29 @@ describe('staged candidates and the view', () => {
     // No further out than needed: the region fills the room above the strip but for a small margin.
     expect(b.region.bottom - b.region.top).toBeGreaterThanOrEqual(b.stripTop - b.stageTop - 40);
     await page.keyboard.press('Escape');
+    await expect.poll(async () => await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
+  });
+
+  it('the first Keep opens the version strip (~110 px, where the fit left 36): the kept edit is panned clear of it at the same zoom', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+0');
+    await settleView(page);
+    const fitted = (await summary(page)).scale;
+    const r = await generateNearBottom(page);
+    await page.keyboard.press('Enter'); // Keep
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
+    const versions = page.getByRole('region', { name: 'Versions' });
+    await versions.getByRole('button', { name: 'Version 1: Offline fill' }).waitFor();
+    await settleView(page);
+    const strip = (await versions.boundingBox())!;
+    const dock = (await page.getByTestId('staging-dock').boundingBox())!;
+    const stage = (await page.getByTestId('stage').boundingBox())!;
+    expect(dock.height).toBeGreaterThan(80); // the strip is open, not just its head
+    const top = await docToClient(page, r.x, r.y);
+    const bottom = await docToClient(page, r.x + r.width, r.y + r.height);
+    expect(bottom.y).toBeLessThanOrEqual(Math.min(strip.y, dock.y));
+    expect(top.y).toBeGreaterThanOrEqual(stage.y);
+    expect((await summary(page)).scale).toBe(fitted); // panned, not zoomed
     expect(app.errors).toEqual([]);
   });
 });

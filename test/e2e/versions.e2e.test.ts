@@ -41,8 +41,8 @@ describe('versions', () => {
     await page.keyboard.press('Control+d');
     await keepOne(page, [500, 300], [570, 360]);
     const strip = page.getByRole('region', { name: 'Versions' });
-    const first = strip.getByRole('button', { name: 'Version 1: local' });
-    const second = strip.getByRole('button', { name: 'Version 2: local' });
+    const first = strip.getByRole('button', { name: 'Version 1: Offline fill' });
+    const second = strip.getByRole('button', { name: 'Version 2: Offline fill' });
     await second.waitFor();
     const restore = strip.getByRole('button', { name: 'Restore', exact: true });
     expect(await restore.isDisabled()).toBe(true);

@@ -7,7 +7,7 @@ import type { PatchLayer, Version } from '../../../shared/document/schema';
 import { useEditor } from '../../commands/store/store';
 import { restoreVersionCmd } from '../../commands/edit-commands';
 import { formatUsd } from '../../model/estimate';
-import { totalCost } from '../../model/version-logic';
+import { totalCost, versionModelName } from '../../model/version-logic';
 import { PatchThumb } from './PatchThumb';
 
 export function VersionStrip() {
@@ -99,8 +99,8 @@ const VersionItem = memo(function VersionItem({
       data-testid="version"
       data-version-id={v.id}
       aria-pressed={picked}
-      aria-label={`Version ${index + 1}: ${v.model}`}
-      title={`${v.model}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.requestId ? `\nrequest ${v.requestId}` : ''}${v.lineage?.length ? `\nRefined from ${v.lineage.map((l) => `${l.modelName} (${formatUsd(l.costUsd)})`).join(' → ')}` : ''}`}
+      aria-label={`Version ${index + 1}: ${versionModelName(v)}`}
+      title={`${versionModelName(v)}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.requestId ? `\nrequest ${v.requestId}` : ''}${v.lineage?.length ? `\nRefined from ${v.lineage.map((l) => `${l.modelName} (${formatUsd(l.costUsd)})`).join(' → ')}` : ''}`}
       onClick={() => onPick((current) => (current === v.id ? null : v.id))}
     >
       {assetId ? (
@@ -109,13 +109,13 @@ const VersionItem = memo(function VersionItem({
         <span className="patch-thumb missing" />
       )}
       <span className="tag">
-        <span className="tag-model">{v.model}</span>
+        <span className="tag-model">{versionModelName(v)}</span>
         <span className="tag-size">
           {v.requestSize.width}×{v.requestSize.height} · {formatUsd(v.costUsd)} · {v.seconds.toFixed(1)}s
         </span>
         {v.lineage?.length ? (
           <span className="lineage" data-testid="version-lineage">
-            {[...v.lineage.map((l) => l.modelName), v.model].join(' → ')}
+            {[...v.lineage.map((l) => l.modelName), versionModelName(v)].join(' → ')}
           </span>
         ) : null}
         {v.requestId && <span className="muted req">{v.requestId}</span>}
