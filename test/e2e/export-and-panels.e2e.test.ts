@@ -7,18 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
+import { launchWithPhoto } from '../support/launch-photo';
 import { dragPath, summary, waitIdle } from '../support/page-helpers';
 import { typeInto } from '../support/real-input';
 
 let app: AppHarness;
 
 beforeAll(async () => {
-  app = await launchApp({ viewport: { width: 1600, height: 1000 } });
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await waitIdle(app.page);
+  app = await launchWithPhoto('coffee.png', { width: 1600, height: 1000 }); // 600×400
 });
 afterAll(async () => {
   await app?.close();

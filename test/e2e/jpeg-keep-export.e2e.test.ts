@@ -8,18 +8,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath, summary, waitIdle } from '../support/page-helpers';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
+import { launchWithPhoto } from '../support/launch-photo';
+import { dragPath, summary } from '../support/page-helpers';
 import { chooseOption, retype, sliderTo } from '../support/user-input';
 
 let app: AppHarness;
 
 beforeAll(async () => {
-  app = await launchApp({ viewport: { width: 1600, height: 1000 } });
-  app.dialogs.opens.push(join(PHOTOS, 'building.jpg')); // 868×600
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await waitIdle(app.page);
+  app = await launchWithPhoto('building.jpg', { width: 1600, height: 1000 }); // 868×600
 });
 afterAll(async () => {
   await app?.close();

@@ -4,9 +4,9 @@
  * lines with the whole of it in its tooltip and its accessible name, and the row still fits the
  * column. 1280×800, offline engine, keys and mouse.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
+import { launchWithPhoto } from '../support/launch-photo';
 import { dragPath, waitIdle } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
 import { typeInto } from '../support/real-input';
@@ -15,11 +15,7 @@ let app: AppHarness;
 type Page = AppHarness['page'];
 
 beforeAll(async () => {
-  app = await launchApp({ viewport: { width: 1280, height: 800 } });
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await waitIdle(app.page);
+  app = await launchWithPhoto('coffee.png'); // 600×400
 }, 120_000);
 afterAll(() => app?.close());
 

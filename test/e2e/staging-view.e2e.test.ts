@@ -6,20 +6,16 @@
  * the view back; the version strip the first Keep opens gets the same care. 1280×800, offline engine,
  * keys and mouse.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
+import { launchWithPhoto } from '../support/launch-photo';
 import { docToClient, dragPath, settleView, summary, waitIdle } from '../support/page-helpers';
 
 let app: AppHarness;
 type Page = AppHarness['page'];
 
 beforeAll(async () => {
-  app = await launchApp({ viewport: { width: 1280, height: 800 } });
-  app.dialogs.opens.push(join(PHOTOS, 'building.jpg')); // 868×600
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await waitIdle(app.page);
+  app = await launchWithPhoto('building.jpg'); // 868×600
 }, 120_000);
 afterAll(() => app?.close());
 
