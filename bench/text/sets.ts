@@ -23,12 +23,23 @@
  * - blurred mono l/1 probe: the mono probe's fonts plus DejaVu Sans and DejaVu Sans Mono (dev), the
  *   same texts, blurred (Gaussian σ 1.2 px) after rendering: blur rounds a bar's square corner into
  *   the blob a 1's flag makes, and l's drawn for 1s at 20 px passed. Tuned on (like dev).
+ * - wider dev (2026-12-03): 12 fonts of seven families new to the bench (Open Sans, Lato, Linux
+ *   Libertine/Biolinum, Inconsolata, Quicksand, Fira Code, Oxygen), with the new held-back set's
+ *   texts (seen since). Tuned on, to write rules that hold beyond the URW and DejaVu families.
+ * - fresh held back (2026-12-03): 12 fonts of seven other new families (Roboto, Cantarell, Carlito,
+ *   GNU FreeFont, Hack, Comfortaa, EB Garamond) and 10 new texts, both fixed before any rule of that
+ *   session was written (split by family, chosen by name, not by looking at their glyphs) and run
+ *   only at the session's end. Fonts from Debian packages that the earlier sets did not need:
+ *   `apt-get install fonts-roboto-unhinted fonts-cantarell fonts-crosextra-carlito fonts-freefont-ttf
+ *   fonts-hack fonts-comfortaa fonts-ebgaramond` (and for wider dev fonts-open-sans fonts-lato
+ *   fonts-linuxlibertine fonts-inconsolata fonts-quicksand fonts-firacode fonts-oxygen); a set whose
+ *   fonts are missing is skipped with a message.
  * Each pair is [requested text, near miss rendered instead].
  */
 import { FONT_FILES, HELD_BACK_FONT_FILES } from './render-text';
 
 export interface BenchSet {
-  key: 'dev' | 'added' | 'held' | 'new' | 'probe' | 'mono' | 'italic' | 'blur';
+  key: 'dev' | 'added' | 'held' | 'new' | 'probe' | 'mono' | 'italic' | 'blur' | 'wider' | 'fresh';
   name: string;
   fonts: Record<string, string>;
   pairs: [string, string][];
@@ -49,6 +60,41 @@ export const NEW_HELD_BACK_FONT_FILES: Record<string, string> = {
   'Nimbus Mono PS': `${URW}/NimbusMonoPS-Regular.otf`,
   'DejaVu Sans Oblique': '/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf',
   'Liberation Sans Narrow Italic': '/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Italic.ttf',
+};
+
+const TT = '/usr/share/fonts/truetype';
+const OT = '/usr/share/fonts/opentype';
+
+/** Tuned on (2026-12-03): seven families the earlier sets did not have. */
+export const WIDER_DEV_FONT_FILES: Record<string, string> = {
+  'Open Sans': `${TT}/open-sans/OpenSans-Regular.ttf`,
+  'Open Sans Italic': `${TT}/open-sans/OpenSans-Italic.ttf`,
+  Lato: `${TT}/lato/Lato-Regular.ttf`,
+  'Lato Bold': `${TT}/lato/Lato-Bold.ttf`,
+  'Linux Libertine': `${OT}/linux-libertine/LinLibertine_R.otf`,
+  'Linux Libertine Italic': `${OT}/linux-libertine/LinLibertine_RI.otf`,
+  'Linux Biolinum': `${OT}/linux-libertine/LinBiolinum_R.otf`,
+  Inconsolata: `${TT}/inconsolata/Inconsolata.otf`,
+  Quicksand: `${TT}/quicksand/Quicksand-Regular.ttf`,
+  'Fira Code': `${TT}/firacode/FiraCode-Regular.ttf`,
+  'Oxygen Sans': `${TT}/oxygen/Oxygen-Sans.ttf`,
+  'Oxygen Mono': `${TT}/oxygen/OxygenMono-Regular.ttf`,
+};
+
+/** Held back (2026-12-03): fixed before that session's rules, run only at its end. */
+export const FRESH_HELD_BACK_FONT_FILES: Record<string, string> = {
+  Roboto: `${TT}/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf`,
+  'Roboto Italic': `${TT}/roboto/unhinted/RobotoTTF/Roboto-Italic.ttf`,
+  'Roboto Condensed': `${TT}/roboto/unhinted/RobotoCondensed-Regular.ttf`,
+  Cantarell: `${OT}/cantarell/Cantarell-Regular.otf`,
+  Carlito: `${TT}/crosextra/Carlito-Regular.ttf`,
+  'Carlito Bold': `${TT}/crosextra/Carlito-Bold.ttf`,
+  FreeSans: `${TT}/freefont/FreeSans.ttf`,
+  FreeSerif: `${TT}/freefont/FreeSerif.ttf`,
+  FreeMono: `${TT}/freefont/FreeMono.ttf`,
+  Hack: `${TT}/hack/Hack-Regular.ttf`,
+  Comfortaa: `${TT}/comfortaa/Comfortaa-Regular.ttf`,
+  'EB Garamond': `${OT}/ebgaramond/EBGaramond12-Regular.otf`,
 };
 
 /** Debian package fonts-urw-base35. */
@@ -164,6 +210,40 @@ export const SETS: BenchSet[] = [
       ['Warm welcome', 'Warrn welcome'],
       ['Only 7,99 €', 'Only 7,98 €'],
       ['Room 101', 'Room l01'],
+    ],
+  },
+  {
+    key: 'wider',
+    name: 'wider dev',
+    fonts: WIDER_DEV_FONT_FILES,
+    pairs: [
+      ['$24.50', '$24.5O'],
+      ['v10.2.1', 'v1O.2.1'],
+      ['NOW 30% OFF', 'NOW 3O% OFF'],
+      ['Premium', 'Prernium'],
+      ['Film 1080p', 'Filrn 1080p'],
+      ['Size 11', 'Size l1'],
+      ['Build 2.10', 'Build 2.l0'],
+      ['Warm welcome', 'Warrn welcome'],
+      ['Only 7,99 €', 'Only 7,98 €'],
+      ['Room 101', 'Room l01'],
+    ],
+  },
+  {
+    key: 'fresh',
+    name: 'fresh held back',
+    fonts: FRESH_HELD_BACK_FONT_FILES,
+    pairs: [
+      ['Gate 14', 'Gate l4'],
+      ['Row 19', 'Row l9'],
+      ['Pack of 12', 'Pack of l2'],
+      ['Exit 10', 'Exit 1O'],
+      ['Total 0.50', 'Total O.50'],
+      ['Oak 2019', 'Oak 2O19'],
+      ['Serum 30ml', 'Serurn 30ml'],
+      ['Minimal', 'Minirnal'],
+      ['Turn left', 'Tum left'],
+      ['Cable 1m', 'Cable lm'],
     ],
   },
   {
