@@ -3,6 +3,7 @@ import { fillsDigitCell } from './digit-cell';
 import { edgeBlur } from './edge-blur';
 import { couldBeBlurredBar, couldBeFlatBar } from './flat-bar';
 import { flagReach } from './flag-reach';
+import { bareFootFlag, shortFlagOnFeet, stemFeatures } from './bare-foot-flag';
 import { partnerDiffers } from './same-shape';
 import { checkM, rPairGap } from './m-check';
 import { couldBeWedgeSerif } from './serif-wedge';
@@ -271,8 +272,18 @@ function checkStem(img: GreyImage, ch: string, glyphBox: Box, ctx: GlyphContext,
   const aspect = g.w / g.h;
   // A 1 has a flag reaching down-left from its top; an l has at most a short serif there.
   const depth = aspect < 0.25 ? 0 : flagDepth(g.ink, g.w, g.h);
-  const looks = depth > 0.14 ? '1' : depth < 0.125 ? 'l' : null;
+  const feet = stemFeatures(g.ink, g.w, g.h);
+  // A level flag on a stem with bare feet is a 1 of a geometric sans (URW Gothic, Open Sans): no
+  // l or I of 45 Debian fonts reaches that far left at its top without a foot (bare-foot-flag.ts).
+  const bare = !g.cut && bareFootFlag(feet);
+  const looks = depth > 0.14 || bare ? '1' : depth < 0.125 ? 'l' : null;
   const stem = ch === 'i' ? 'I' : 'l';
+  // A short flag over feet on both sides is also what a serif l's top serif looks like in small
+  // text scaled up to be read (Linux Libertine, 20 px): no proof unless the digit cell confirms a 1.
+  if (looks === '1' && !bare && (img.scale ?? 1) > 1 && shortFlagOnFeet(feet)) {
+    if (ch === '1' && !mono && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
+    return { result: 'unsure', between: `1/${stem}` };
+  }
   // No flag: a 1 still takes up a digit's cell, an l or an I does not (digit-cell.ts).
   if (ch === '1' && looks !== '1' && !mono && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
   if (!looks) return { result: 'unsure', between: `1/${stem}` };
@@ -345,5 +356,27 @@ function monospaced(line: readonly GlyphRef[], shapes?: ReadonlyMap<Box, Shape>)
   const mean = d.reduce((a, b) => a + b, 0) / d.length;
   if (found && cells.some((c) => c.x1 - c.x0 > mean * 1.05)) return false;
   // Evenly spaced letters of similar width ("SALE" in many fonts) also count: unsure rather than wrong.
-  return mean > 0 && d.every((v) => Math.abs(v - mean) <= mean * 0.08);
+  return (mean > 0 && d.every((v) => Math.abs(v - mean) <= mean * 0.08)) || (found === true && punctuationInCells(cells));
+}
+
+/**
+ * Points and commas that take a whole cell: a proportional font sets "." or "," on a narrow
+ * advance, so the centres either side of it sit closer than its widest glyphs are wide (about 0.42
+ * of an em, a digit or capital being 0.5–0.7), while a monospaced font gives it a whole cell, which
+ * holds its widest glyph. True when at least two such pitches are each at least as wide as the
+ * widest other glyph on the line (Inconsolata's "v1O.2.1": pitches 25.5–29 px, widest glyph 22;
+ * its ink centres vary by 9 %, so the even-spacing test misses it). Lines without a point or comma
+ * between glyphs never have the evidence, nor do lines measured on the OCR's boxes instead of the
+ * glyphs' ink (the boxes' widths are approximate).
+ */
+function punctuationInCells(cells: readonly { text: string; x0: number; x1: number; h: number }[]): boolean {
+  const punct = (t: string) => t === '.' || t === ',';
+  const widest = Math.max(0, ...cells.filter((c) => !punct(c.text)).map((c) => c.x1 - c.x0));
+  const beside: number[] = [];
+  for (let i = 1; i < cells.length; i++) {
+    const gap = (cells[i].x0 + cells[i].x1) / 2 - (cells[i - 1].x0 + cells[i - 1].x1) / 2;
+    if (gap > Math.max(cells[i].h, cells[i - 1].h) * 1.2) continue; // a word space
+    if (punct(cells[i].text) !== punct(cells[i - 1].text)) beside.push(gap);
+  }
+  return widest > 0 && beside.length >= 2 && beside.every((g) => g >= widest);
 }

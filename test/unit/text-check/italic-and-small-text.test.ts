@@ -106,3 +106,32 @@ describe('text check on a blurred bold monospaced l', () => {
     expect(one.verdict).toMatchObject({ status: 'unsure', read: 'Lot 21' });
   });
 });
+
+describe('text check on a geometric sans 1 (level flag, bare feet)', () => {
+  it('marks URW Gothic’s 1 right and its l drawn for a 1 not right', async () => {
+    // The flag is level and short (0.16–0.17 of the height): the depth rule took the 1 for an l.
+    const one = await check('gothic-size-11.png', 'Size 11');
+    expect(one.verdict).toMatchObject({ status: 'right', read: 'Size 11' });
+    const l = await check('gothic-size-l1.png', 'Size 11');
+    expect(l.verdict.status).not.toBe('right');
+  });
+
+  it('never marks its 1 drawn for an l right', async () => {
+    const v = await check('gothic-hel1o.png', 'Hello World');
+    expect(v.verdict.status).not.toBe('right');
+  });
+});
+
+describe('text check on fonts first seen in the wider dev set', () => {
+  it('never marks a small serif l right as a 1 (Linux Libertine, 20 px)', async () => {
+    const v = await check('libertine-size-l1.png', 'Size 11');
+    expect(v.verdict.status).not.toBe('right');
+    const w = await check('libertine-build-2l0.png', 'Build 2.10');
+    expect(w.verdict.status).not.toBe('right');
+  });
+
+  it('never marks a monospaced O right as a 0 on a line the spacing test misses (Inconsolata)', async () => {
+    const o = await check('inconsolata-v1o.png', 'v10.2.1');
+    expect(o.verdict.status).not.toBe('right');
+  });
+});
