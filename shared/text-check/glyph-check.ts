@@ -230,14 +230,18 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
       return { result: 'unsure', between: 'O/0' };
     }
     // Other digits on the line (2–9) give this font's digit width: a 0 is about as wide, an O wider.
-    // Without them, the proportions of Debian's regular fonts: 0 ≈ 0.55–0.67, O ≈ 0.8–1.07.
+    // Without them, the proportions of Debian's regular fonts (0 ≈ 0.55–0.67, O ≈ 0.8–1.07) can
+    // still veto, and confirm a letter O, but never confirm a zero (below).
     const digits = ctx.line
       .filter((o) => /^[2-9]$/.test(o.text) && o.box !== glyphBox)
       .map((o) => ctx.shapes?.get(o.box) ?? shapeOf(img, o.box, ctx.line));
     const ref = digits.filter((d) => d.parts > 0).map((d) => d.w / d.h);
     const rel = ref.length ? aspect / ref.sort((a, b) => a - b)[Math.floor(ref.length / 2)] : aspect / 0.6;
     const [zeroBelow, letterAbove] = ref.length ? [1.18, 1.3] : [0.7 / 0.6, 0.76 / 0.6];
-    if (rel < zeroBelow) return ch === '0' ? { result: 'ok' } : { result: 'veto', looksLike: '0' };
+    // Without a digit to compare with, a narrow ring is no proof of a zero: condensed and
+    // monospaced fonts draw their O as narrow (Roboto Condensed, Hack: "Exit 1O" was marked right).
+    if (rel < zeroBelow)
+      return ch !== '0' ? { result: 'veto', looksLike: '0' } : ref.length ? { result: 'ok' } : { result: 'unsure', between: 'O/0' };
     if (rel > letterAbove) return ch === 'o' ? { result: 'ok' } : { result: 'veto', looksLike: 'O' };
     return { result: 'unsure', between: 'O/0' };
   }

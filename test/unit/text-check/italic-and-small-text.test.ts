@@ -135,3 +135,12 @@ describe('text check on fonts first seen in the wider dev set', () => {
     expect(o.verdict.status).not.toBe('right');
   });
 });
+
+describe('text check on a condensed O with no other digit on the line', () => {
+  it('never marks the O drawn for a 0 right (Roboto Condensed, first seen in the fresh held-back set)', async () => {
+    // "Exit 1O": no digit 2–9 and no O or o to compare with; the condensed O is as narrow as a
+    // regular font's zero, so its width alone cannot confirm a zero.
+    const o = await check('condensed-exit-1o.png', 'Exit 10');
+    expect(o.verdict.status).not.toBe('right');
+  });
+});
