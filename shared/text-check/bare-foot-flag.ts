@@ -74,7 +74,7 @@ export function stemFeatures(ink: Uint8Array, w: number, h: number): StemFeature
 /**
  * A flag reaching at least 0.10 of the height left of the stem in the top 15 % of the rows (a
  * level flag; a touching r's arm in "rl" meets a sans l lower down) over a foot that reaches at most
- * 0.05 either side. Measured on 45 Debian fonts (20–96 px): the 1s of URW Gothic, Nimbus Sans,
+ * 0.05 either side. Measured on 46 Debian fonts (20–96 px): the 1s of URW Gothic, Nimbus Sans,
  * Open Sans, Linux Biolinum, Inconsolata and Quicksand reach 0.16–0.26 with bare feet (≤ 0.03);
  * every l or I that reaches ≥ 0.10 at its top stands on a foot or tail of ≥ 0.19 (the serif and
  * monospaced l's), and the bare-footed l's reach ≤ 0.03.

@@ -278,7 +278,7 @@ function checkStem(img: GreyImage, ch: string, glyphBox: Box, ctx: GlyphContext,
   const depth = aspect < 0.25 ? 0 : flagDepth(g.ink, g.w, g.h);
   const feet = stemFeatures(g.ink, g.w, g.h);
   // A level flag on a stem with bare feet is a 1 of a geometric sans (URW Gothic, Open Sans): no
-  // l or I of 45 Debian fonts reaches that far left at its top without a foot (bare-foot-flag.ts).
+  // l or I of 46 Debian fonts reaches that far left at its top without a foot (bare-foot-flag.ts).
   const bare = !g.cut && bareFootFlag(feet);
   const looks = depth > 0.14 || bare ? '1' : depth < 0.125 ? 'l' : null;
   const stem = ch === 'i' ? 'I' : 'l';
