@@ -98,11 +98,13 @@ describe('glyph checks', () => {
     word: [],
     line,
   });
-  it('tells a round O from a narrow 0, and a dotted 0 whatever its width', () => {
+  it('tells a round O from a narrow 0 (unsure with nothing to compare with), and a dotted 0 whatever its width', () => {
     const wide = ring(48, 60);
     const narrow = ring(34, 60);
     expect(checkGlyph(wide, '0', box(wide), ctx('0'))).toEqual({ result: 'veto', looksLike: 'O' });
-    expect(checkGlyph(narrow, '0', box(narrow), ctx('0'))).toEqual({ result: 'ok' });
+    // Alone on its line (no digit 2–9, no O or o to compare with) a narrow ring is no proof of a
+    // zero: condensed and monospaced fonts draw their O that narrow (Roboto Condensed "Exit 1O").
+    expect(checkGlyph(narrow, '0', box(narrow), ctx('0'))).toEqual({ result: 'unsure', between: 'O/0' });
     expect(checkGlyph(narrow, 'o', box(narrow), ctx('O'))).toEqual({ result: 'veto', looksLike: '0' });
     const dotted = ring(48, 60, true);
     expect(checkGlyph(dotted, '0', box(dotted), ctx('0'))).toEqual({ result: 'ok' });
