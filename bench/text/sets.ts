@@ -40,7 +40,10 @@
  *   Go, JetBrains Mono, Fantasque Sans Mono, Gentium, Charis SIL, Junicode, Noto) and 10 more texts,
  *   fixed before that fix and run only after it: `apt-get install fonts-crosextra-caladea
  *   fonts-league-spartan fonts-go fonts-jetbrains-mono fonts-fantasque-sans fonts-sil-gentium
- *   fonts-sil-charis fonts-junicode fonts-noto-core`.
+ *   fonts-sil-charis fonts-junicode fonts-noto-core`. fonts-noto-core makes Noto Sans fontconfig's
+ *   default sans-serif (DejaVu Sans before), which changes the app's UI font in Chromium and fails
+ *   three e2e layout tests: install it for a bench run only (`apt-get purge fonts-noto-core` after);
+ *   without it the set runs without its two Noto fonts.
  * Each pair is [requested text, near miss rendered instead].
  */
 import { FONT_FILES, HELD_BACK_FONT_FILES } from './render-text';
