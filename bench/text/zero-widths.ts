@@ -4,32 +4,17 @@
  * measurement behind dropping a capital-letter reference for zeros (docs/text-check.md).
  * `node scripts/run-ts.mjs bench/text/zero-widths.ts`
  */
-import sharp from 'sharp';
-import { availableFonts, renderText } from './render-text';
+import { availableFonts } from './render-text';
+import { glyphAlone } from './glyph-alone';
 import { SETS } from './sets';
-import { inkOf } from '../../shared/text-check/binarise';
-import { labelComponents } from '../../shared/text-check/word-segments';
 
 const withFresh2 = process.argv.includes('--fresh2');
 const files: Record<string, string> = {};
 for (const s of SETS) if (s.key !== 'fresh2' || withFresh2) Object.assign(files, s.fonts);
 const fonts = availableFonts(files);
 async function width(font: string, px: number, ch: string) {
-  const S = 300;
-  const png = renderText({ text: ch, font, px, width: S, height: S });
-  const scale = px < 28 ? 2 : 1;
-  let img = sharp(png).greyscale();
-  if (scale === 2) img = img.resize(S * 2, S * 2, { kernel: 'linear' });
-  const raw = await img.raw().toBuffer();
-  const W = S * scale;
-  const { ink, w, h } = inkOf(
-    { width: W, height: W, data: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) },
-    { x0: 0, y0: 0, x1: W, y1: W },
-    0,
-  );
-  const { comps } = labelComponents(ink, w, h);
-  const c = comps.reduce((a, b) => (b.n > a.n ? b : a));
-  return { w: c.x1 - c.x0 + 1, h: c.y1 - c.y0 + 1 };
+  const { w, h } = await glyphAlone(font, px, ch);
+  return { w, h };
 }
 const caps = ['E', 'F', 'H', 'P', 'R', 'T', 'L', 'N'];
 let zMax = 0,

@@ -2,6 +2,7 @@
  * A 1 whose flag is short and level (URW Gothic and other geometric sans fonts), told from an l by
  * its feet: see {@link bareFootFlag}.
  */
+import { flagReach } from './flag-reach';
 
 /** Measures of a stem glyph (1, l, I), each a fraction of the glyph's height. */
 export interface StemFeatures {
@@ -14,26 +15,14 @@ export interface StemFeatures {
   /** How far ink reaches left / right of the stem in the bottom 15 % of the rows. */
   footLeft: number;
   footRight: number;
-  /** How far ink reaches right of the stem in the top 15 % of the rows. */
-  topRight: number;
   /** Width over height. */
   aspect: number;
   stemWidth: number;
-  bareFlag: boolean;
 }
 
 /** `ink`: 1 per ink pixel, `w`×`h`, cropped to the glyph. */
 export function stemFeatures(ink: Uint8Array, w: number, h: number): StemFeatures {
-  const cols = new Array<number>(w).fill(0);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) cols[x] += ink[y * w + x];
-  const most = Math.max(...cols);
-  const stemLeft = cols.findIndex((n) => n >= most * 0.6);
-  let stemRight = stemLeft;
-  for (let x = w - 1; x >= 0; x--)
-    if (cols[x] >= most * 0.6) {
-      stemRight = x;
-      break;
-    }
+  const { stemLeft, stemRight, deepest } = flagReach(ink, w, h);
   const extent = (y0: number, y1: number) => {
     let lo = w;
     let hi = -1;
@@ -48,27 +37,15 @@ export function stemFeatures(ink: Uint8Array, w: number, h: number): StemFeature
   const top = extent(0, Math.ceil(h * 0.3));
   const level = extent(0, Math.ceil(h * 0.15));
   const foot = extent(Math.floor(h * 0.85), h);
-  const cap = extent(0, Math.ceil(h * 0.15));
-  let deepest = -1;
-  for (let y = 0; y < h / 2; y++)
-    for (let x = 0; x < stemLeft - 1; x++)
-      if (ink[y * w + x]) {
-        deepest = y;
-        break;
-      }
-  const f: StemFeatures = {
+  return {
     leftReach: Math.max(0, stemLeft - top.lo) / h,
     levelReach: Math.max(0, stemLeft - level.lo) / h,
     depth: (deepest + 1) / h,
     footLeft: Math.max(0, stemLeft - foot.lo) / h,
     footRight: Math.max(0, foot.hi - stemRight) / h,
-    topRight: Math.max(0, cap.hi - stemRight) / h,
     aspect: w / h,
     stemWidth: (stemRight - stemLeft + 1) / h,
-    bareFlag: false,
   };
-  f.bareFlag = bareFootFlag(f);
-  return f;
 }
 
 /**
