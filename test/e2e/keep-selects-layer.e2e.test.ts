@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath, waitIdle } from '../support/page-helpers';
+import { dragPath, waitIdle, paintGenerateKeep } from '../support/page-helpers';
 import { retype } from '../support/user-input';
 
 let app: AppHarness;
@@ -19,24 +19,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app?.close());
 
-/** Paints a stroke, generates with the offline engine (the default model) and keeps with Enter. */
-async function paintGenerateKeep(page: AppHarness['page'], y: number, layers: number) {
-  await page.keyboard.press('b');
-  await dragPath(page, [
-    [150, y],
-    [350, y],
-  ]);
-  await page.keyboard.press('Control+Enter');
-  await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, layers);
-  await waitIdle(page);
-}
-
 describe('Keep', () => {
   it('selects the new layer, also after another layer was clicked', async () => {
     const page = app.page;
-    await paintGenerateKeep(page, 120, 1);
+    await paintGenerateKeep(page, 120, 1, 350);
     const layers = page.getByRole('region', { name: 'Layers' });
     // Click the first layer and rename it, so the two are told apart.
     await layers.getByRole('button', { name: /^Rename layer / }).click();
@@ -45,7 +31,7 @@ describe('Keep', () => {
     await page.keyboard.press('Enter');
     await layers.getByRole('button', { name: 'Select layer first' }).click();
     await page.keyboard.press('Control+d');
-    await paintGenerateKeep(page, 300, 2);
+    await paintGenerateKeep(page, 300, 2, 350);
     const names: string[] = await page.evaluate(() => (window as any).__maskworkTest.layerList().map((l: { name: string }) => l.name));
     const newest = names[names.length - 1];
     expect(newest).not.toBe('first');

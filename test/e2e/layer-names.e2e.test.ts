@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';
-import { dragPath, waitIdle } from '../support/page-helpers';
+import { dragPath, waitIdle, paintGenerateKeep } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 
@@ -20,20 +20,6 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Layers' });
-
-/** A stroke across y, Ctrl+Enter (the offline engine, the default model), Enter to keep. */
-async function paintGenerateKeep(page: Page, y: number, layers: number) {
-  await page.keyboard.press('b');
-  await dragPath(page, [
-    [150, y],
-    [400, y],
-  ]);
-  await page.keyboard.press('Control+Enter');
-  await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 90_000 });
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, layers);
-  await waitIdle(page);
-}
 
 /** What of a layer row's name is cut off: any part of the name button whose content overflows its box. */
 function clipped(page: Page, name: string) {

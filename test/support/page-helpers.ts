@@ -42,3 +42,21 @@ export async function dragPath(page: Page, pts: Array<[number, number]>, steps =
 export async function waitIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => !(window as any).__maskworkTest.summary().busy);
 }
+
+/**
+ * The user's paint → Generate → Keep: B, a stroke across `y` from x 150 to `toX`, Ctrl+Enter (the
+ * offline engine, the default model), Enter to keep once the candidate is staged; resolves when the
+ * document has `layers` layers and is idle.
+ */
+export async function paintGenerateKeep(page: Page, y: number, layers: number, toX = 400): Promise<void> {
+  await page.keyboard.press('b');
+  await dragPath(page, [
+    [150, y],
+    [toX, y],
+  ]);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 90_000 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, layers);
+  await waitIdle(page);
+}
