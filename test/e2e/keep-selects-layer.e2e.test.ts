@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath, waitIdle, paintGenerateKeep } from '../support/page-helpers';
+import { paintGenerateKeep } from '../support/page-helpers';
 import { retype } from '../support/user-input';
 
 let app: AppHarness;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';
-import { dragPath, waitIdle, paintGenerateKeep } from '../support/page-helpers';
+import { paintGenerateKeep } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 
