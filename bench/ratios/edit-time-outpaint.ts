@@ -20,8 +20,15 @@ export interface OutpaintSample {
   totalMs: number;
   serverMs: number;
   tiles: number;
-  /** Per tile: its span minus its request's server time. */
+  /**
+   * Per tile, what it adds beyond its request. One tile: its span minus its request's server time.
+   * A chained tile (made of an earlier tile's answer): the time between the server answering the
+   * tile before and receiving this one's request — the wall time no request is with the model. (Its
+   * span no longer measures that: the earlier tile's scale and blend run while this one is out.)
+   */
   tileOwnMs: number[];
+  /** Chained tiles: each one's span minus its request's server time (for comparison with earlier runs). */
+  spanOwnMs?: number[];
   /** Every span of the outpaint (the tiles' steps included). */
   spans: TimingSpan[];
   /** libvips doing a tile's pixel work on the same sizes, timed right after this outpaint (ms): the request's side and the answer's. */
@@ -78,9 +85,10 @@ const CHAINED = { canvas: { width: 12800, height: 1600 }, original: { x: 0, y: 0
 /**
  * The chained layout: colorful-cups (2560×1600) extended to 8:1 from its left edge is three tiles for
  * gpt-image-2 in a row — the first across the photo's right part, each next one made of the one
- * before's answer. The floor of a chained tile's pixel work, libvips alone, per tile (the mean of
- * tiles 2 and 3): encode its request (JPEG q92 at its request size), decode an answer of that size
- * and scale it back into the tile's new area (plus the feather band, lanczos3).
+ * before's answer. The floor of the pixel work between the answer of the tile before and a chained
+ * tile's request, libvips alone, per tile (the mean of tiles 2 and 3): decode an answer of the
+ * request's size and encode its request (JPEG q92 at that size). The answer's scale back into the
+ * tile (lanczos3) runs while the next request is with the model, in the app and so not in this floor.
  */
 export async function chainedTileFloor() {
   const plan = planOutpaint({ ...CHAINED, model: 'gpt-image-2', quality: 'medium', featherPx: 32 });
@@ -94,8 +102,7 @@ export async function chainedTileFloor() {
       const answer = await sharp(small, { raw: { ...request, channels: 3 } })
         .jpeg({ quality: 100 })
         .toBuffer();
-      const newLeft = Math.max(0, Math.min(...newArea.map((a) => a.x)) - rect.x - 64);
-      return { rect, request, small, answer, newLeft };
+      return { request, small, answer };
     }),
   );
   return async (): Promise<{ request: number; answer: number }> => {
@@ -107,12 +114,7 @@ export async function chainedTileFloor() {
         .jpeg({ quality: 92 })
         .toBuffer();
       const t1 = performance.now();
-      await sharp(p.answer)
-        .ensureAlpha()
-        .resize(p.rect.width, p.rect.height, { fit: 'fill', kernel: 'lanczos3' })
-        .extract({ left: p.newLeft, top: 0, width: p.rect.width - p.newLeft, height: p.rect.height })
-        .raw()
-        .toBuffer();
+      await sharp(p.answer).ensureAlpha().raw().toBuffer();
       request += t1 - t0;
       answer += performance.now() - t1;
     }
@@ -146,6 +148,8 @@ export async function runOutpaintTiles(runs: number, prepared = true, layout: Ou
       MASKWORK_OUTPAINT_PREPARE: prepared ? '1' : '0',
       // A/B of the working canvas's page pre-faulting (MASKWORK_PREFAULT=0 in the bench's environment turns it off).
       MASKWORK_PREFAULT: process.env.MASKWORK_PREFAULT ?? '1',
+      // A/B of chained requests made from the earlier answers (MASKWORK_CHAIN_FROM_ANSWER=0: from the canvas after their blends).
+      MASKWORK_CHAIN_FROM_ANSWER: process.env.MASKWORK_CHAIN_FROM_ANSWER ?? '1',
     },
   });
   const page = app.page;
@@ -185,16 +189,21 @@ export async function runOutpaintTiles(runs: number, prepared = true, layout: Ou
         .slice(reqsBefore)
         .map((r) => ({ name: 'server', start: r.receivedAt, end: r.answeredAt ?? r.receivedAt }));
       const tileSpans = trace.spans.filter((s) => (layout === 'wide' ? /^main: tile #\d+$/ : CHAINED_SPAN).test(s.name));
-      const tileOwnMs = tileSpans.map((t) => {
+      const spanOwnMs = tileSpans.map((t) => {
         const inside = reqs.filter((r) => r.start >= t.start && r.end <= t.end);
         return t.end - t.start - coveredMs(inside, 'server');
       });
+      // The chained layout's requests go out one after the other: tile k's request is received
+      // after tile k − 1's answer has left the server.
+      const order = [...reqs].sort((a, b) => a.start - b.start);
+      const gaps = CHAINED_TILES.map((k) => order[k - 1].start - order[k - 2].end);
       if (i > 0)
         samples.push({
           totalMs: trace.shownAt - t0,
           serverMs: coveredMs(reqs, 'server'),
           tiles: tileSpans.length,
-          tileOwnMs,
+          tileOwnMs: layout === 'wide' ? spanOwnMs : gaps,
+          spanOwnMs: layout === 'wide' ? undefined : spanOwnMs,
           spans: trace.spans,
           floorMs: await floor(),
         });
@@ -237,7 +246,7 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true, layo
   return {
     id: chained ? 'outpaint-tile-chained' : prepared ? 'outpaint-tile' : 'outpaint-tile-unprepared',
     measure: chained
-      ? "an outpaint tile made of an earlier tile's answer, its own time beyond its request (2560×1600 photo → 8:1 from its left edge, tiles 2 and 3 of 3, prepared as the app does)"
+      ? "an outpaint tile made of an earlier tile's answer, what it adds beyond its request: from the server's answer to the tile before to its request at the server (2560×1600 photo → 8:1 from its left edge, tiles 2 and 3 of 3, prepared as the app does)"
       : prepared
         ? "an outpaint tile's own time beyond its request, prepared before Ctrl+Enter (2560×1600 photo → 21:9, gpt-image-2, e2e harness)"
         : "an outpaint tile's own time beyond its request, not prepared (same photo; preparing off)",
@@ -251,6 +260,6 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true, layo
     pass: perTile <= 150,
     runs: samples.length,
     samples: { value: samples.flatMap((s) => s.tileOwnMs.map(r1)), floor: samples.map((s) => r1(floorOf(s.floorMs))) },
-    note: `libvips floor of a tile's pixel work (${chained ? 'request JPEG encode, JPEG answer decode + scale back into its new area' : prepared ? 'JPEG answer decode + scale back into the sides' : 'scale to request, JPEG encode, JPEG answer decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${chained ? 'tiles 2 and 3 of 3, per tile' : `${samples[0]?.tiles ?? 0} tiles per outpaint`}; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
+    note: `libvips floor of a tile's pixel work (${chained ? 'JPEG answer decode, request JPEG encode' : prepared ? 'JPEG answer decode + scale back into the sides' : 'scale to request, JPEG encode, JPEG answer decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${chained ? `tiles 2 and 3 of 3, per tile; their spans minus their server time (the earlier tile's scale and blend now run inside them, while they are out) ${r1(median(samples.flatMap((s) => s.spanOwnMs ?? [])))} ms` : `${samples[0]?.tiles ?? 0} tiles per outpaint`}; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
   };
 }

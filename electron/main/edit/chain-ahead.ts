@@ -17,6 +17,7 @@ import type { Size } from './provider-image';
 import { scaleRequestMask } from './request-pixels';
 import { rowBands, SCALE_PIPELINES, scaledReach, tileAtSize } from './tile-scale';
 import type { TilePixels } from './outpaint-tile-steps';
+import type { DecodedAnswer } from './tile-scale';
 
 /** What a chained tile needs that does not depend on the earlier tiles' answers. */
 export interface ChainedAhead {
@@ -119,12 +120,7 @@ export async function chainedAtRequest(
 ): Promise<TilePixels> {
   const { small } = ahead;
   const from = { width: r.width, height: r.height };
-  if (small.width === from.width && small.height === from.height) {
-    const rgba = new Uint8Array(r.width * r.height * 4);
-    for (let y = 0; y < r.height; y++)
-      rgba.set(canvas.subarray(((r.y + y) * canvasWidth + r.x) * 4, ((r.y + y) * canvasWidth + r.x + r.width) * 4), y * r.width * 4);
-    return { ...small, rgba };
-  }
+  if (small.width === from.width && small.height === from.height) return { ...small, rgba: copyRect(canvas, canvasWidth, r) };
   const to = { width: small.width, height: small.height };
   const out = new Uint8Array(small.rgba);
   const rows = canvas.length / (canvasWidth * 4);
@@ -148,4 +144,107 @@ export async function chainedAtRequest(
     }),
   );
   return { ...small, rgba: out };
+}
+
+/** An earlier tile's answer as a chained tile's request reads it: decoded at its request size, with its rect and blend weight. */
+export interface TileAnswer extends DecodedAnswer {
+  rect: { x: number; y: number; width: number; height: number };
+  /** Its blend weight (its rect's size): what of the answer the canvas will take, pixel by pixel. */
+  weight: Uint8Array;
+}
+
+/**
+ * The chained tile `r` at its request size at its turn, made from the earlier tiles' answers as they
+ * came (`answers`: every tile it waits for, in blend order) instead of from the canvas after their
+ * blends: those blends — the answers scaled to full size, then blended — are off the critical path
+ * (the job runs them while this tile is with the model) and this request is out a decode later.
+ * Inside the changed windows each request pixel is the blend, at the full-size point under its
+ * centre, of the canvas there (read before any of those blends: the job holds them back until this
+ * request is made) and each answer sampled bilinearly at that point, with that tile's weight there.
+ * Elsewhere it is the ahead colour. Not the bytes the canvas's linear downscale gives (that averages
+ * the lanczos-enlarged answer again), but within a few levels of them (chain-ahead tests): a model's
+ * context, not a document's pixels. The result's RGBA is the caller's own.
+ */
+export function chainedFromAnswers(
+  ahead: ChainedAhead,
+  canvas: Uint8Array,
+  canvasWidth: number,
+  r: { x: number; y: number; width: number; height: number },
+  answers: readonly TileAnswer[],
+): TilePixels {
+  const { small } = ahead;
+  const tw = small.width;
+  const th = small.height;
+  // At the request's size already the ahead colour is empty: the canvas is cut as chainedAtRequest does.
+  const out = small.rgba.length ? new Uint8Array(small.rgba) : copyRect(canvas, canvasWidth, r);
+  const sx = r.width / tw;
+  const sy = r.height / th;
+  for (const win of ahead.changed) {
+    // The request pixels whose centre's nearest full-size pixel lies in the window.
+    const u0 = Math.max(0, Math.floor((win.x0 - 0.5) / sx - 0.5));
+    const u1 = Math.min(tw, Math.ceil((win.x1 + 0.5) / sx + 0.5));
+    const v0 = Math.max(0, Math.floor((win.y0 - 0.5) / sy - 0.5));
+    const v1 = Math.min(th, Math.ceil((win.y1 + 0.5) / sy + 0.5));
+    for (let v = v0; v < v1; v++) {
+      const Y = r.y + (v + 0.5) * sy - 0.5;
+      const yi = Math.min(r.y + r.height - 1, Math.max(r.y, Math.round(Y)));
+      for (let u = u0; u < u1; u++) {
+        const X = r.x + (u + 0.5) * sx - 0.5;
+        const xi = Math.min(r.x + r.width - 1, Math.max(r.x, Math.round(X)));
+        let touched = false;
+        let cr = 0;
+        let cg = 0;
+        let cb = 0;
+        for (const a of answers) {
+          const ax = xi - a.rect.x;
+          const ay = yi - a.rect.y;
+          if (ax < 0 || ay < 0 || ax >= a.rect.width || ay >= a.rect.height) continue;
+          const w = a.weight[ay * a.rect.width + ax];
+          if (!w) continue;
+          if (!touched && w < 255) {
+            const q = (yi * canvasWidth + xi) * 4;
+            cr = canvas[q];
+            cg = canvas[q + 1];
+            cb = canvas[q + 2];
+          }
+          touched = true;
+          // The answer at the same point (pixel centres aligned), bilinear.
+          const fx = Math.min(Math.max((X - a.rect.x + 0.5) * (a.width / a.rect.width) - 0.5, 0), a.width - 1);
+          const fy = Math.min(Math.max((Y - a.rect.y + 0.5) * (a.height / a.rect.height) - 0.5, 0), a.height - 1);
+          const x0 = Math.floor(fx);
+          const y0 = Math.floor(fy);
+          const x1 = Math.min(x0 + 1, a.width - 1);
+          const y1 = Math.min(y0 + 1, a.height - 1);
+          const tx = fx - x0;
+          const ty = fy - y0;
+          const p00 = (y0 * a.width + x0) * 4;
+          const p01 = (y0 * a.width + x1) * 4;
+          const p10 = (y1 * a.width + x0) * 4;
+          const p11 = (y1 * a.width + x1) * 4;
+          const k = w / 255;
+          const px = a.rgba;
+          let t = px[p00] + (px[p01] - px[p00]) * tx;
+          cr += (t + (px[p10] + (px[p11] - px[p10]) * tx - t) * ty - cr) * k;
+          t = px[p00 + 1] + (px[p01 + 1] - px[p00 + 1]) * tx;
+          cg += (t + (px[p10 + 1] + (px[p11 + 1] - px[p10 + 1]) * tx - t) * ty - cg) * k;
+          t = px[p00 + 2] + (px[p01 + 2] - px[p00 + 2]) * tx;
+          cb += (t + (px[p10 + 2] + (px[p11 + 2] - px[p10 + 2]) * tx - t) * ty - cb) * k;
+        }
+        if (!touched) continue;
+        const o = (v * tw + u) * 4;
+        out[o] = Math.round(cr);
+        out[o + 1] = Math.round(cg);
+        out[o + 2] = Math.round(cb);
+        out[o + 3] = 255;
+      }
+    }
+  }
+  return { ...small, rgba: out };
+}
+
+function copyRect(canvas: Uint8Array, canvasWidth: number, r: { x: number; y: number; width: number; height: number }): Uint8Array {
+  const rgba = new Uint8Array(r.width * r.height * 4);
+  for (let y = 0; y < r.height; y++)
+    rgba.set(canvas.subarray(((r.y + y) * canvasWidth + r.x) * 4, ((r.y + y) * canvasWidth + r.x + r.width) * 4), y * r.width * 4);
+  return rgba;
 }

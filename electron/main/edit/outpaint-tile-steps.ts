@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../shared/errors';
 import { pushPullFill } from '../../../shared/pixels/push-pull-fill';
-import { scaleTileWindows, tileAtSize } from './tile-scale';
+import { decodeAnswer, scaleTileWindows, tileAtSize, type DecodedAnswer } from './tile-scale';
 import type { Size } from './provider-image';
 import { activeWindows } from '../../../shared/pixels/active-windows';
 import type { Window } from '../../../shared/pixels/box-filter';
@@ -56,6 +56,13 @@ export interface TileContext {
   request?: TileRequestBytes;
   /** Told the request a model step encoded (so the job can send it again for the next candidate). */
   onRequest?: (request: TileRequestBytes) => void;
+  /**
+   * Told the model's answer as soon as it is decoded at its own size (later tiles' requests are made
+   * of it: chain-ahead.ts); the step then scales it to the tile only once `scaleAfter` settles (those
+   * requests are out), so that work is not in their way.
+   */
+  onAnswer?: (answer: DecodedAnswer) => void;
+  scaleAfter?: Promise<unknown>;
 }
 
 /** A model tile's request as sent: the pre-filled tile at the request size (JPEG) and its ask mask. */
@@ -200,12 +207,15 @@ export function modelTiles(
       throw new AppError({ kind: 'server', message: `${model.spec.name} returned no image for a tile.`, model: req.model });
     // Scaled only where the blend will read it: within the blend's reach of the tile's unknown part.
     const windows = p.windows ?? activeWindows(p.unknown, p.width, p.height, tileReach(req.featherPx));
-    return spans.time(name('decode + scale'), () =>
-      scaleTileWindows(images[0].bytes, { width: p.width, height: p.height }, windows, model.spec.name, {
-        width: tile.request.width,
-        height: tile.request.height,
-      }),
-    );
+    const size = { width: p.width, height: p.height };
+    const requested = { width: tile.request.width, height: tile.request.height };
+    if (!ctx.onAnswer)
+      return spans.time(name('decode + scale'), () => scaleTileWindows(images[0].bytes, size, windows, model.spec.name, requested));
+    const answer = await spans.time(name('decode'), () => decodeAnswer(images[0].bytes, model.spec.name, requested));
+    ctx.onAnswer(answer);
+    await ctx.scaleAfter?.catch(() => {});
+    if (ctx.signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled. The document is unchanged.' });
+    return spans.time(name('scale'), () => scaleTileWindows(answer, size, windows, model.spec.name, requested));
   };
 }
 

@@ -23,8 +23,8 @@ import { whileWaiting } from './while-waiting';
 import { prefaultRects } from './prefault';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
 import { runTiles } from './tile-schedule';
-import { chainedAtRequest, prepareChained, type ChainedAhead } from './chain-ahead';
-import type { OutpaintTile } from '../../../shared/geometry';
+import { chainedAtRequest, chainedFromAnswers, prepareChained, type ChainedAhead, type TileAnswer } from './chain-ahead';
+import { tileWaits, type OutpaintTile } from '../../../shared/geometry';
 
 import { PROGRESS_PREPARING } from '../jobs/progress-steps';
 import { OutpaintProgress } from './outpaint-progress';
@@ -85,6 +85,12 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     // (their masks, the rest of their request at its size) is made from the canvas before any blend,
     // once for every candidate (chain-ahead.ts) — by the preparation, or while the first tiles are out.
     const anyChained = model.spec.provider !== 'local' && independent.some((x) => !x) && svc.env.MASKWORK_CHAIN_AHEAD !== '0';
+    const parallelTiles = model.spec.provider !== 'local' && svc.env.MASKWORK_PARALLEL_TILES !== '0';
+    // With tiles side by side, a chained tile's request is made from the earlier tiles' answers as
+    // they come, and their blends wait until it is out (chainedFromAnswers).
+    const fromAnswers = anyChained && parallelTiles && svc.env.MASKWORK_CHAIN_FROM_ANSWER !== '0';
+    const waits = tileWaits(plan.tiles);
+    const dependents = plan.tiles.map((_, j) => waits.flatMap((w, k) => (w.includes(j) ? [k] : [])));
     let chainParts: Promise<(ChainedAhead | undefined)[]> | null = anyChained && usable?.chained ? Promise.resolve(usable.chained) : null;
     // Candidates run side by side when they fit the memory budget together (each has its own working
     // canvas); one that fails stops the others.
@@ -143,8 +149,26 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           () => [],
         );
       const partsRead = chainParts?.catch(() => []) ?? Promise.resolve([]);
+      // Per tile: its answer as later requests read it (null when it has none: it failed), its own
+      // request made (its earlier tiles' blends wait for that), its blend done (later blends wait for it).
+      const answered = plan.tiles.map(() => settleable<TileAnswer | null>());
+      const requestMade = plan.tiles.map(() => settleable<void>());
+      const blended = plan.tiles.map(() => settleable<void>());
       // One tile: its request from the working canvas under it, the model's answer, the blend.
-      const runTile = async (i: number, tile: OutpaintTile, tileSignal: AbortSignal) => {
+      const runTile = (i: number, tile: OutpaintTile, tileSignal: AbortSignal) =>
+        runOneTile(i, tile, tileSignal)
+          .then(
+            () => blended[i].resolve(),
+            (e: unknown) => {
+              blended[i].reject(e);
+              throw e;
+            },
+          )
+          .finally(() => {
+            answered[i].resolve(null);
+            requestMade[i].resolve();
+          });
+      const runOneTile = async (i: number, tile: OutpaintTile, tileSignal: AbortSignal) => {
         if (tileSignal.aborted) throw cancelled();
         board.start(c, i);
         const phase = model.spec.provider === 'local' ? 'working' : 'waiting';
@@ -163,16 +187,18 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           // With its masks made already (prepared, or a chained tile's made ahead) only the crop is left.
           return spans.time(`main: tile #${k} ${masks ? 'crop' : 'crop + ask mask'}`, () => tileCut(canvas, W, tile, req.featherPx, masks));
         };
-        // A chained tile made ahead is read from the canvas at its request size (only what the
-        // earlier blends changed is scaled now): it is never cut out.
+        // A chained tile made ahead is made at its request size: from the earlier tiles' answers as
+        // they came, or read from the canvas after their blends (only what those changed is scaled
+        // now). It is never cut out.
         const atRequest = chainPart
-          ? {
-              pixels: await spans.time(`main: tile #${k} scale changed parts`, async () =>
-                chainedAtRequest(chainPart, (await canvasReady).working, W, r),
-              ),
-              requestMask: chainPart.requestMask,
-            }
+          ? { pixels: await chainedPixels(k, waits[i], chainPart, r), requestMask: chainPart.requestMask }
           : undefined;
+        // A chained tile not made ahead is cut from the canvas once the tiles it waits for are blended
+        // (they hold their blends back for its request only when it is made from their answers).
+        if (!independent[i] && !chainPart) {
+          requestMade[i].resolve();
+          await Promise.all(waits[i].map((j) => blended[j].promise));
+        }
         const cut = ahead || atRequest ? null : await cutNow();
         // The blend weight depends only on the unknown map: prepared, or worked out while the model works.
         const weightOf = (t: { unknown: Uint8Array; windows: TileMasks['windows'] }) =>
@@ -196,7 +222,13 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
                 sharedRequests[i] = q;
                 if (i === 0) firstMade();
               }
-            : undefined,
+            : () => requestMade[i].resolve(),
+          ...(fromAnswers && dependents[i].length
+            ? {
+                onAnswer: (a) => answered[i].resolve({ ...a, rect: r, weight: weight() }),
+                scaleAfter: Promise.all(dependents[i].map((d) => requestMade[d].promise)),
+              }
+            : {}),
           onProgress: (f) => {
             board.advance(c, i, f);
             progress(board.fraction(), board.label(), undefined, 'working');
@@ -204,6 +236,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         }).finally(() => board.end(c, i));
         const { working, unknownMap } = await canvasReady;
         await partsRead; // the ahead parts have read this canvas before anything is blended into it
+        await Promise.all(waits[i].map((j) => blended[j].promise)); // blended in plan order where tiles overlap
         const { ask, windows } = cut ?? masks!;
         await spans.time(`main: tile #${k} blend`, () => {
           const w = weight();
@@ -212,8 +245,18 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         });
         spans.add(`main: tile #${k}`, tileStart, spans.now());
       };
-      // A cloud model's tiles that do not overlap run at once (the offline engine's use both cores already).
-      await runTiles(plan.tiles, runTile, signal, model.spec.provider !== 'local' && svc.env.MASKWORK_PARALLEL_TILES !== '0');
+      /** A chained tile's pixels at its request size at its turn. */
+      const chainedPixels = async (k: number, before: number[], part: ChainedAhead, r: OutpaintTile['rect']) => {
+        const answers = fromAnswers ? await Promise.all(before.map((j) => answered[j].promise)) : [];
+        const canvas = await canvasReady;
+        if (fromAnswers && answers.every((a) => a !== null))
+          return spans.time(`main: tile #${k} from answers`, () => chainedFromAnswers(part, canvas.working, W, r, answers as TileAnswer[]));
+        await Promise.all(before.map((j) => blended[j].promise));
+        return spans.time(`main: tile #${k} scale changed parts`, () => chainedAtRequest(part, canvas.working, W, r));
+      };
+      // A cloud model's tiles that do not overlap run at once (the offline engine's use both cores
+      // already); a chained one starts once the answers it is made of are in (or its blends, without them).
+      await runTiles(plan.tiles, runTile, signal, parallelTiles, fromAnswers ? (d) => answered[d].promise : undefined);
       if (signal.aborted) throw cancelled();
       // Side by side, the others may still be with the model: the label goes on naming them.
       const next = board.compositing(c);
@@ -277,6 +320,18 @@ function inParallel(svc: JobServices, req: OutpaintRequest, provider: string): b
 /** The longest the working canvas waits for the first tile's request body to be sent before it is rendered anyway. */
 const CANVAS_FALLBACK_MS = 500;
 const NONE = new Uint8Array(0);
+
+/** A promise with its resolve and reject at hand; a rejection nobody awaits is not reported as unhandled. */
+function settleable<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
 
 function cancelled(): AppError {
   return new AppError({ kind: 'cancelled', message: 'Cancelled. The document is unchanged.' });

@@ -116,6 +116,30 @@ function to255(m: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A provider's answer decoded at its own size (RGBA): what a chained tile's request is made of. */
+export interface DecodedAnswer {
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+}
+
+/** `bytes` (a provider's image) checked ({@link checkProviderImage}) and decoded to RGBA at its own size. */
+export async function decodeAnswer(bytes: Uint8Array, modelName: string, requested: Size): Promise<DecodedAnswer> {
+  const got = await checkProviderImage(bytes, requested, modelName);
+  try {
+    const { data, info } = await sharp(bytes, { limitInputPixels: got.width * got.height })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  } catch (e) {
+    throw undecodable(modelName, e);
+  }
+}
+
+const undecodable = (modelName: string, cause: unknown) =>
+  new AppError({ kind: 'server', message: `${modelName} returned an image Maskwork could not decode.` }, { cause });
+
 /**
  * A provider's answer for a tile scaled to the tile's size, computed only inside `windows`: the
  * blend reads the result only where its weight is non-zero, which for an extension on both sides is
@@ -125,22 +149,28 @@ function to255(m: Uint8Array): Uint8Array {
  * pipeline on one libvips thread here (its default on glibc), so with fewer windows than cores a
  * window is scaled in bands of rows, one pipeline each: the answer comes back as those bands
  * (`windows` then lists the bands, in order; each band's rows are the whole resize's values).
+ * `answer`: the provider's bytes, or the answer decoded already ({@link decodeAnswer}: the same values,
+ * without each band decoding it again).
  */
 export async function scaleTileWindows(
-  bytes: Uint8Array,
+  answer: Uint8Array | DecodedAnswer,
   size: Size,
   windows: Window[],
   modelName: string,
   requested: Size,
   cores = SCALE_PIPELINES,
 ): Promise<WindowedRgba> {
-  const got = await checkProviderImage(bytes, requested, modelName);
+  const decoded = answer instanceof Uint8Array ? null : answer;
+  const got = decoded ?? (await checkProviderImage(answer as Uint8Array, requested, modelName));
+  const source = () =>
+    decoded
+      ? sharp(decoded.rgba, { raw: { width: decoded.width, height: decoded.height, channels: 4 } })
+      : sharp(answer as Uint8Array, { limitInputPixels: got.width * got.height }).ensureAlpha();
   const bands = rowBands(windows, cores);
   try {
     const parts = await Promise.all(
       bands.map(async (win) => {
-        const part = await sharp(bytes, { limitInputPixels: got.width * got.height })
-          .ensureAlpha()
+        const part = await source()
           .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })
           .extract({ left: win.x0, top: win.y0, width: win.x1 - win.x0, height: win.y1 - win.y0 })
           .raw()
@@ -150,7 +180,7 @@ export async function scaleTileWindows(
     );
     return { windows: bands, parts };
   } catch (e) {
-    throw new AppError({ kind: 'server', message: `${modelName} returned an image Maskwork could not decode.` }, { cause: e });
+    throw undecodable(modelName, e);
   }
 }
 

@@ -9,13 +9,16 @@ import { tileWaits, type Rect } from '../../../shared/geometry';
 
 /**
  * Runs `run(i, tile, signal)` for every tile. `parallel` false: one after the other in plan order.
- * Otherwise each tile starts once every earlier tile it overlaps has finished.
+ * Otherwise each tile starts once every earlier tile it overlaps has finished — or, with `startAfter`,
+ * once `startAfter(d)` has settled for each of them (the job's: tile d's answer is in; its blend may
+ * come later). `startAfter(d)` must settle once tile d's run has.
  */
 export async function runTiles<T extends { rect: Rect }>(
   tiles: readonly T[],
   run: (i: number, tile: T, signal: AbortSignal) => Promise<void>,
   signal: AbortSignal,
   parallel: boolean,
+  startAfter?: (d: number) => Promise<unknown>,
 ): Promise<void> {
   if (!parallel) {
     for (const [i, tile] of tiles.entries()) await run(i, tile, signal);
@@ -27,7 +30,7 @@ export async function runTiles<T extends { rect: Rect }>(
   const done: Promise<void>[] = [];
   for (const [i, tile] of tiles.entries()) {
     done.push(
-      Promise.all(waits[i].map((d) => done[d]))
+      Promise.all(waits[i].map((d) => (startAfter ? startAfter(d) : done[d])))
         .then(() => run(i, tile, tileSignal))
         .catch((e: unknown) => {
           stop.abort();

@@ -117,6 +117,8 @@ describe('outpaint:prepare', () => {
       n: 1,
     };
     const env = main.svc.env as Record<string, string | undefined>;
+    // Made from the canvas after the earlier blends (the exact way; from the earlier answers: below).
+    env.MASKWORK_CHAIN_FROM_ANSWER = '0';
     env.MASKWORK_CHAIN_AHEAD = '0';
     const whole = await run(wide).finally(() => delete env.MASKWORK_CHAIN_AHEAD);
     expect(whole.sent).toHaveLength(2);
@@ -135,6 +137,19 @@ describe('outpaint:prepare', () => {
     const steps = stepsOf(warm.candidates[0]);
     expect(steps.filter((n) => n.endsWith(' scale to request') || n === 'main: chained tiles ahead')).toEqual([]);
     expect(steps).toContain('main: tile #2 scale changed parts');
+    delete env.MASKWORK_CHAIN_FROM_ANSWER;
+
+    // From the earlier answers: tile 1's blend is held back until tile 2's request is made; that
+    // request is within a few levels of the exact one (at this layout's sizes, the same bytes).
+    const quick = await run(wide);
+    const spans = quick.candidates[0].spans ?? [];
+    const span = (name: string) => spans.find((x) => x.name === name)!;
+    expect(span('main: tile #2 from answers')).toBeDefined();
+    expect(stepsOf(quick.candidates[0])).not.toContain('main: tile #2 scale changed parts');
+    expect(span('main: tile #1 scale').start).toBeGreaterThanOrEqual(span('main: tile #2 request encode').end);
+    expect(span('main: tile #1 decode').end).toBeLessThanOrEqual(span('main: tile #2 from answers').start);
+    expect(quick.sent).toEqual(whole.sent);
+    expect(quick.candidates[0].assetId).toBe(whole.candidates[0].assetId);
   });
 
   it('a preparation for other inputs is not used; the offline engine has nothing to prepare', async () => {
