@@ -97,7 +97,7 @@ export async function chainedTileFloor() {
   const chained = plan.tiles.filter((_, k) => waits[k].length > 0);
   if (chained.length !== CHAINED_TILES.length) throw new Error(`the chained layout has ${chained.length} chained tiles`);
   const parts = await Promise.all(
-    chained.map(async ({ rect, request, newArea }) => {
+    chained.map(async ({ request }) => {
       const small = await sharp(join(PHOTOS, 'colorful-cups.jpg')).resize(request.width, request.height, { fit: 'fill' }).raw().toBuffer();
       const answer = await sharp(small, { raw: { ...request, channels: 3 } })
         .jpeg({ quality: 100 })
