@@ -181,6 +181,26 @@ describe('outpainting', () => {
     }
   });
 
+  // 256² → 8:1 (gpt-image-2): the centre tile, its two sides, then a far edge made of one side's
+  // answer. That side holds its scale and blend back until the far edge's request is made.
+  for (const [failing, what] of [
+    [[2, 3], 'the tiles whose answers a later tile is made of'],
+    [[4], 'the tile made of an earlier answer'],
+  ] as const)
+    it(`a refused request on ${what} fails the job (nothing waits for the tiles that will not come)`, async () => {
+      const before = openai.requests.length;
+      openai.script({ status: 400, times: failing.length, match: (c) => failing.some((k) => c.index === before + k) });
+      try {
+        const r = await expand('gpt-image-2', { w: 256, h: 256 }, '8:1');
+        expect(r.result.state).toBe('failed');
+        expect(openai.requests.length - before).toBeLessThanOrEqual(4);
+      } finally {
+        openai.clearScript();
+      }
+      // The next outpaint is whole again.
+      await checkExport(await expand('gpt-image-2', { w: 256, h: 256 }, '8:1'), 24);
+    });
+
   it('Nano Banana 2 reaches 8:1 and Nano Banana Pro is planned within its aspect list', async () => {
     const before = gemini.requests.length;
     const r = await expand('gemini-3.1-flash-image', { w: 256, h: 256 }, '8:1');

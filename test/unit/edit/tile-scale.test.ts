@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { rowBands, scaleTileResult, scaleTileWindows, tileAtSize } from '../../../electron/main/edit/tile-scale';
+import { decodeAnswer, rowBands, scaleTileResult, scaleTileWindows, tileAtSize } from '../../../electron/main/edit/tile-scale';
 import { blendTile } from '../../../shared/pixels/outpaint-masks';
 import type { TilePixels } from '../../../electron/main/edit/outpaint-tile-steps';
 import { activeWindows } from '../../../shared/pixels/active-windows';
@@ -193,6 +193,29 @@ describe('scaleTileResult', () => {
     blendTile(a, new Uint8Array(size.width * size.height), size.width, r, got, weight, [window]);
     blendTile(b, new Uint8Array(size.width * size.height), size.width, r, new Uint8Array(whole), weight, [window]);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('an answer decoded once (decodeAnswer) scales to the same bytes as from its encoded form', async () => {
+    const bytes = await answer();
+    const decoded = await decodeAnswer(bytes, 'Test model', { width: 300, height: 128 });
+    expect([decoded.width, decoded.height, decoded.rgba.length]).toEqual([300, 128, 300 * 128 * 4]);
+    const size = { width: 733, height: 312 };
+    const windows = [
+      { x0: 3, y0: 5, x1: 101, y1: 300 },
+      { x0: 40, y0: 7, x1: 700, y1: 305 },
+    ];
+    for (const cores of [1, 2, 4]) {
+      const a = await scaleTileWindows(bytes, size, windows, 'Test model', { width: 300, height: 128 }, cores);
+      const b = await scaleTileWindows(decoded, size, windows, 'Test model', { width: 300, height: 128 }, cores);
+      expect(b.windows).toEqual(a.windows);
+      b.parts.forEach((part, k) => expect(Buffer.from(part).equals(Buffer.from(a.parts[k]))).toBe(true));
+    }
+  });
+
+  it('decodeAnswer refuses an answer of the wrong shape, and bytes that are not an image', async () => {
+    const bytes = await answer();
+    await expect(decodeAnswer(bytes, 'Test model', { width: 128, height: 300 })).rejects.toThrow(/Test model returned a 300×128 image/);
+    await expect(decodeAnswer(new Uint8Array([1, 2, 3, 4]), 'Test model', { width: 300, height: 128 })).rejects.toThrow(/not an image/);
   });
 
   it('rowBands: a window per pipeline when there are enough; never a band under 128 rows', () => {
