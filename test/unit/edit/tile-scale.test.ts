@@ -208,7 +208,7 @@ describe('scaleTileResult', () => {
       const a = await scaleTileWindows(bytes, size, windows, 'Test model', { width: 300, height: 128 }, cores);
       const b = await scaleTileWindows(decoded, size, windows, 'Test model', { width: 300, height: 128 }, cores);
       expect(b.windows).toEqual(a.windows);
-      b.parts.forEach((part, k) => expect(Buffer.from(part).equals(Buffer.from(a.parts[k]))).toBe(true));
+      for (const [k, part] of b.parts.entries()) expect(Buffer.from(part).equals(Buffer.from(a.parts[k]))).toBe(true);
     }
   });
 
