@@ -44,12 +44,18 @@
  *   default sans-serif (DejaVu Sans before), which changes the app's UI font in Chromium and fails
  *   three e2e layout tests: install it for a bench run only (`apt-get purge fonts-noto-core` after);
  *   without it the set runs without its two Noto fonts.
+ * - fresh held back 3 (2026-12-03, 17:15 UTC): 15 fonts of twelve more families (mononoki, Agave,
+ *   Accanthis, Gillius, Baskervald, Berenis, B612, Hermit, Anonymous Pro, Andika, Averia, Humor
+ *   Sans) and 10 more texts, fixed (committed) before any of them was rendered:
+ *   `apt-get install fonts-mononoki fonts-agave fonts-adf-accanthis fonts-adf-gillius
+ *   fonts-adf-baskervald fonts-adf-berenis fonts-b612 fonts-hermit fonts-anonymous-pro
+ *   fonts-sil-andika fonts-averia-gwf fonts-humor-sans` (none changes fontconfig's default sans-serif).
  * Each pair is [requested text, near miss rendered instead].
  */
 import { FONT_FILES, HELD_BACK_FONT_FILES } from './render-text';
 
 export interface BenchSet {
-  key: 'dev' | 'added' | 'held' | 'new' | 'probe' | 'mono' | 'italic' | 'blur' | 'wider' | 'fresh' | 'fresh2';
+  key: 'dev' | 'added' | 'held' | 'new' | 'probe' | 'mono' | 'italic' | 'blur' | 'wider' | 'fresh' | 'fresh2' | 'fresh3';
   name: string;
   fonts: Record<string, string>;
   pairs: [string, string][];
@@ -121,6 +127,28 @@ export const FRESH_HELD_BACK_2_FONT_FILES: Record<string, string> = {
   Junicode: `${OT}/junicode/JunicodeTwoBeta-Regular.otf`,
   'Noto Sans': `${TT}/noto/NotoSans-Regular.ttf`,
   'Noto Serif Italic': `${TT}/noto/NotoSerif-Italic.ttf`,
+};
+
+/**
+ * Fresh held back 3 (2026-12-03, 17:15 UTC): 15 fonts of twelve families no set had, chosen by
+ * name from Debian packages before any of them was rendered or looked at.
+ */
+export const FRESH_HELD_BACK_3_FONT_FILES: Record<string, string> = {
+  Mononoki: `${TT}/mononoki/mononoki-Regular.ttf`,
+  'Mononoki Italic': `${TT}/mononoki/mononoki-Italic.ttf`,
+  Agave: `${TT}/agave/agave-r-autohinted.ttf`,
+  'Accanthis ADF Std': `${TT}/adf/AccanthisADFStd-Regular.otf`,
+  'Gillius ADF': `${TT}/adf/GilliusADF-Regular.otf`,
+  'Gillius ADF Cond Italic': `${TT}/adf/GilliusADF-CondItalic.otf`,
+  'Baskervald ADF Std Italic': `${TT}/adf/BaskervaldADFStd-Italic.otf`,
+  'Berenis ADF Pro': `${TT}/adf/BerenisADFPro-Regular.otf`,
+  B612: `${OT}/b612/B612-Regular.otf`,
+  'B612 Mono': `${OT}/b612/B612Mono-Regular.otf`,
+  'Hermit Medium': `${TT}/hermit/Hermit-medium.otf`,
+  'Anonymous Pro': `${TT}/anonymous-pro/Anonymous Pro.ttf`,
+  Andika: `${TT}/andika/Andika-Regular.ttf`,
+  'Averia GWF': `${TT}/averia-gwf/AveriaGWF-Regular.ttf`,
+  'Humor Sans': `${TT}/humor-sans/Humor-Sans.ttf`,
 };
 
 /** Debian package fonts-urw-base35. */
@@ -287,6 +315,23 @@ export const SETS: BenchSet[] = [
       ['Bottle 0.75', 'Bottle O.75'],
       ['Level 1', 'Level l'],
       ['Farmhouse', 'Farrnhouse'],
+    ],
+  },
+  {
+    key: 'fresh3',
+    name: 'fresh held back 3',
+    fonts: FRESH_HELD_BACK_3_FONT_FILES,
+    pairs: [
+      ['Gate 40', 'Gate 4O'],
+      ['Bus 11', 'Bus l1'],
+      ['Term 1', 'Term l'],
+      ['Unit 300', 'Unit 3OO'],
+      ['Warmth', 'Warrnth'],
+      ['Hammer', 'Harnmer'],
+      ['Dose 0.5', 'Dose O.5'],
+      ['Row 12', 'Row l2'],
+      ['Commons', 'Cornmons'],
+      ['Zone 08', 'Zone O8'],
     ],
   },
   {

@@ -10,7 +10,7 @@ import { SETS } from './sets';
 
 const withFresh2 = process.argv.includes('--fresh2');
 const files: Record<string, string> = {};
-for (const s of SETS) if (s.key !== 'fresh2' || withFresh2) Object.assign(files, s.fonts);
+for (const s of SETS) if (s.key !== 'fresh3' && (s.key !== 'fresh2' || withFresh2)) Object.assign(files, s.fonts);
 const fonts = availableFonts(files);
 async function width(font: string, px: number, ch: string) {
   const { w, h } = await glyphAlone(font, px, ch);
