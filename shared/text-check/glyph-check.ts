@@ -199,6 +199,11 @@ export interface GlyphContext {
   gapShapes?: ReadonlyMap<Box, Shape>;
 }
 
+/** Widest O or 0 drawn (ink width over height; wide fonts' O reaches ≈ 1.1): wider is two glyphs run together. */
+const ROUND_GLYPH_MAX_ASPECT = 1.3;
+/** An O or 0 is as tall as the word's tallest glyphs (the OCR's boxes); under this share it is a fragment. */
+const ROUND_GLYPH_MIN_HEIGHT = 0.6;
+
 /**
  * Checks one glyph read as `ch` (normalised) where `ch` is what was requested. Proportional fonts
  * draw O wider than 0 and 1 wider than l; monospaced fonts do not, so there the zero's dot or
@@ -212,11 +217,14 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
   const aspect = g.w / g.h;
   const mono = monospaced(ctx.line, ctx.shapes);
   if (ch === '0' || ch === 'o') {
-    if (ctx.typed === 'o') {
-      // A lowercase o is clearly shorter than the word's tallest letters; a 0 or O is not.
-      const tallest = Math.max(...ctx.word.map((o) => o.box.y1 - o.box.y0), g.h);
-      if (g.h < tallest * 0.8) return { result: 'ok' };
-    }
+    const tallest = Math.max(...ctx.word.map((o) => o.box.y1 - o.box.y0), g.h);
+    // A lowercase o is clearly shorter than the word's tallest letters; a 0 or O is not.
+    if (ctx.typed === 'o' && g.h < tallest * 0.8) return { result: 'ok' };
+    // The ink found for this glyph must be one round glyph: two rings run together at a small size
+    // (light text on a dark ground: "Lot 1OO" in Go Mono at 20 px) measure as one wide shape whose
+    // middle — where they touch — looks like a zero's dot, and the piece cut off beside it as a
+    // speck. Neither says anything about O or 0.
+    if (aspect > ROUND_GLYPH_MAX_ASPECT || g.h < ROUND_GLYPH_MIN_HEIGHT * tallest) return { result: 'unsure', between: 'O/0' };
     const centre = centreInk(g.ink, g.w, g.h);
     if (centre > 0.2) return ch === '0' ? { result: 'ok' } : { result: 'veto', looksLike: '0' };
     // The same font's capital O, lowercase o or zeros elsewhere on the line (zero-partners.ts).

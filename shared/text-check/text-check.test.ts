@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGlyph, type GreyImage } from './glyph-check';
+import type { Shape } from './word-segments';
 import { quotedStrings, requestedText } from './requested-text';
 import { uncheckableScript } from './scripts';
 import { badgeText, bestSubstring, matchText, normalise, rankOf, verdictWords, type OcrReading } from './text-match';
@@ -108,6 +109,38 @@ describe('glyph checks', () => {
     expect(checkGlyph(narrow, 'o', box(narrow), ctx('O'))).toEqual({ result: 'veto', looksLike: '0' });
     const dotted = ring(48, 60, true);
     expect(checkGlyph(dotted, '0', box(dotted), ctx('0'))).toEqual({ result: 'ok' });
+  });
+  it('says nothing of O or 0 from ink that is not one round glyph: two rings run together, or a speck beside them', () => {
+    // "Lot 1OO" in Go Mono at 20 px, light on navy: the word's shapes (matched by order) gave the
+    // second O the two touching rings as one shape, whose shared middle looked like a zero's dot,
+    // and the first O a speck; the line was marked right.
+    // As measured there: rings 27 px wide and 31 tall, run together into one 47 × 31 shape.
+    const one = ring(27, 31);
+    const w = 47;
+    const h = 31;
+    const ink = new Uint8Array(w * h);
+    for (const dx of [0, 20])
+      for (let y = 0; y < h; y++) for (let x = 0; x < 27; x++) if (one.data[(y + 10) * one.width + x + 10] < 128) ink[y * w + x + dx] = 1;
+    const pair: Shape = { ink, w, h, parts: 1, x: 153 };
+    const speck: Shape = { ink: new Uint8Array(8 * 4).fill(1), w: 8, h: 4, parts: 1, x: 145, cut: true };
+    const first = { x0: 153, y0: 32, x1: 175, y1: 63 };
+    const second = { x0: 153, y0: 32, x1: 200, y1: 63 };
+    const word = [
+      { text: '0', box: first },
+      { text: '0', box: second },
+    ];
+    const shapes = new Map([
+      [first, speck],
+      [second, pair],
+    ]);
+    const img = { width: 260, height: 100, data: new Uint8Array(260 * 100) };
+    for (const b of [second, first])
+      expect(checkGlyph(img, '0', b, { typed: '0', word, line: word, shapes })).toEqual({ result: 'unsure', between: 'O/0' });
+    // One dotted zero of that height is still a zero.
+    const dotted = ring(34, 60, true);
+    expect(checkGlyph(dotted, '0', box(dotted), { typed: '0', word: [{ text: '0', box: box(dotted) }], line: [] })).toEqual({
+      result: 'ok',
+    });
   });
   it('is unsure about O/0 in monospaced text and sees "rn" read as "m"', () => {
     const narrow = ring(38, 60);
