@@ -142,6 +142,33 @@ describe('glyph checks', () => {
       result: 'ok',
     });
   });
+  it("asks more of a zero in text sheared upright: an italic O 1.17× its digits' width is no zero there", () => {
+    // Caladea Italic "Code 2O31" at 20 px, sheared upright: O 21 px, zero 19, the 2 18, all 29 tall.
+    const shapeOfRing = (w: number, x: number): Shape => {
+      const r = ring(w, 29);
+      const ink = new Uint8Array(w * 29);
+      for (let y = 0; y < 29; y++) for (let k = 0; k < w; k++) ink[y * w + k] = r.data[(y + 10) * r.width + k + 10] < 128 ? 1 : 0;
+      return { ink, w, h: 29, parts: 1, x };
+    };
+    const two: Shape = { ink: new Uint8Array(18 * 29).fill(1), w: 18, h: 29, parts: 1, x: 127 };
+    const twoBox = { x0: 127, y0: 30, x1: 145, y1: 59 };
+    const ringBox = { x0: 149, y0: 30, x1: 170, y1: 59 };
+    const verdict = (w: number, slant?: number) => {
+      const line = [
+        { text: '2', box: twoBox },
+        { text: '0', box: ringBox },
+      ];
+      const shapes = new Map([
+        [twoBox, two],
+        [ringBox, shapeOfRing(w, 149)],
+      ]);
+      const img = { width: 300, height: 100, data: new Uint8Array(300 * 100), slant };
+      return checkGlyph(img, '0', ringBox, { typed: '0', word: line, line, shapes });
+    };
+    expect(verdict(21)).toEqual({ result: 'ok' });
+    expect(verdict(21, 0.2)).toEqual({ result: 'unsure', between: 'O/0' });
+    expect(verdict(19, 0.2)).toEqual({ result: 'ok' });
+  });
   it('is unsure about O/0 in monospaced text and sees "rn" read as "m"', () => {
     const narrow = ring(38, 60);
     // Evenly spaced centres: monospaced.

@@ -114,7 +114,7 @@ function cut(img: GreyImage, r: Rect): GreyImage {
 export async function readArea(area: GreyImage): Promise<{ reading: OcrReading; grey: GreyImage; slant: number }> {
   const crop = cut(area, contentCrop(area));
   const slant = estimateSlant(crop);
-  const img = shear(crop, slant);
+  const img = { ...shear(crop, slant), slant };
   if (img.height >= SMALL) return { reading: await readText(img), grey: img, slant };
   const w = img.width * 2;
   const h = img.height * 2;
@@ -123,7 +123,7 @@ export async function readArea(area: GreyImage): Promise<{ reading: OcrReading; 
     .extractChannel(0)
     .raw()
     .toBuffer();
-  const grey = { width: w, height: h, data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), scale: 2 };
+  const grey = { width: w, height: h, data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), scale: 2, slant };
   return { reading: await readText(grey), grey, slant };
 }
 
