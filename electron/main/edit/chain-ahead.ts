@@ -110,19 +110,21 @@ function shifted(
  * earlier blends; RGBA, `canvasWidth` wide). Scaled again only inside the changed windows, padded by
  * the kernel's reach: libvips cuts the tile out of the canvas, scales it and keeps the window, reading
  * only the pixels those need — the tile is never copied out (a fresh 14 MB tile costs ≈ 40–80 ms in
- * page faults alone). The result's RGBA is the caller's own.
+ * page faults alone). The result's RGBA is the caller's own. `copy`: a copy of the ahead colour made
+ * earlier (aheadCopy), written into and returned — no fresh buffer after the answers.
  */
 export async function chainedAtRequest(
   ahead: ChainedAhead,
   canvas: Uint8Array,
   canvasWidth: number,
   r: { x: number; y: number; width: number; height: number },
+  copy?: Uint8Array,
 ): Promise<TilePixels> {
   const { small } = ahead;
   const from = { width: r.width, height: r.height };
   if (small.width === from.width && small.height === from.height) return { ...small, rgba: copyRect(canvas, canvasWidth, r) };
   const to = { width: small.width, height: small.height };
-  const out = new Uint8Array(small.rgba);
+  const out = startFrom(small.rgba, copy);
   const rows = canvas.length / (canvasWidth * 4);
   // In bands of rows when there are fewer windows than cores (one libvips thread per pipeline).
   const reach = ahead.changed.map((win) => {
@@ -163,7 +165,8 @@ export interface TileAnswer extends DecodedAnswer {
  * request is made) and each answer sampled bilinearly at that point, with that tile's weight there.
  * Elsewhere it is the ahead colour. Not the bytes the canvas's linear downscale gives (that averages
  * the lanczos-enlarged answer again), but within a few levels of them (chain-ahead tests): a model's
- * context, not a document's pixels. The result's RGBA is the caller's own.
+ * context, not a document's pixels. The result's RGBA is the caller's own. `copy`: as for
+ * chainedAtRequest.
  */
 export function chainedFromAnswers(
   ahead: ChainedAhead,
@@ -171,12 +174,13 @@ export function chainedFromAnswers(
   canvasWidth: number,
   r: { x: number; y: number; width: number; height: number },
   answers: readonly TileAnswer[],
+  copy?: Uint8Array,
 ): TilePixels {
   const { small } = ahead;
   const tw = small.width;
   const th = small.height;
   // At the request's size already the ahead colour is empty: the canvas is cut as chainedAtRequest does.
-  const out = small.rgba.length ? new Uint8Array(small.rgba) : copyRect(canvas, canvasWidth, r);
+  const out = small.rgba.length ? startFrom(small.rgba, copy) : copyRect(canvas, canvasWidth, r);
   const sx = r.width / tw;
   const sy = r.height / th;
   for (const win of ahead.changed) {
@@ -240,6 +244,22 @@ export function chainedFromAnswers(
     }
   }
   return { ...small, rgba: out };
+}
+
+/**
+ * A copy of a chained tile's ahead colour, to be made while the model works: the request is written
+ * into it once the answers are in. A fresh buffer of a request's size (15 MB for 3312×1104) costs
+ * ≈ 45–50 ms here in page faults and zeroing alone, against < 1 ms to write into one already touched
+ * — made after the answers, that was most of the step. Undefined when the tile has no ahead colour
+ * (at its request's size already: it is cut from the canvas).
+ */
+export function aheadCopy(ahead: ChainedAhead | undefined): Uint8Array | undefined {
+  return ahead?.small.rgba.length ? new Uint8Array(ahead.small.rgba) : undefined;
+}
+
+/** The request's start: the ahead copy made earlier when there is one of the right size, else a fresh copy. */
+function startFrom(colour: Uint8Array, copy: Uint8Array | undefined): Uint8Array {
+  return copy && copy.length === colour.length ? copy : new Uint8Array(colour);
 }
 
 function copyRect(canvas: Uint8Array, canvasWidth: number, r: { x: number; y: number; width: number; height: number }): Uint8Array {

@@ -23,7 +23,7 @@ import { whileWaiting } from './while-waiting';
 import { prefaultRects } from './prefault';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
 import { runTiles } from './tile-schedule';
-import { chainedAtRequest, chainedFromAnswers, prepareChained, type ChainedAhead, type TileAnswer } from './chain-ahead';
+import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type ChainedAhead, type TileAnswer } from './chain-ahead';
 import { tileWaits, type OutpaintTile } from '../../../shared/geometry';
 
 import { PROGRESS_PREPARING } from '../jobs/progress-steps';
@@ -149,6 +149,19 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           () => [],
         );
       const partsRead = chainParts?.catch(() => []) ?? Promise.resolve([]);
+      // Each chained tile's request starts as a copy of its ahead colour, made (its pages faulted in)
+      // while the first request is with the model rather than after the answers it waits for.
+      const aheadCopies = whileWaiting(
+        () => partsRead.then((parts) => parts.map((part, i) => (independent[i] ? undefined : aheadCopy(part)))),
+        nextBodySent(CANVAS_FALLBACK_MS),
+      );
+      /** Tile i's ahead copy, handed over once (the job holds it no longer). */
+      const takeCopy = async (i: number) => {
+        const copies = await aheadCopies();
+        const copy = copies[i];
+        copies[i] = undefined;
+        return copy;
+      };
       // Per tile: its answer as later requests read it (null when it has none: it failed), its own
       // request made (its earlier tiles' blends wait for that), its blend done (later blends wait for it).
       const answered = plan.tiles.map(() => settleable<TileAnswer | null>());
@@ -191,7 +204,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         // they came, or read from the canvas after their blends (only what those changed is scaled
         // now). It is never cut out.
         const atRequest = chainPart
-          ? { pixels: await chainedPixels(k, waits[i], chainPart, r), requestMask: chainPart.requestMask }
+          ? { pixels: await chainedPixels(i, k, waits[i], chainPart, r), requestMask: chainPart.requestMask }
           : undefined;
         // A chained tile not made ahead is cut from the canvas once the tiles it waits for are blended
         // (they hold their blends back for its request only when it is made from their answers).
@@ -246,13 +259,16 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         spans.add(`main: tile #${k}`, tileStart, spans.now());
       };
       /** A chained tile's pixels at its request size at its turn. */
-      const chainedPixels = async (k: number, before: number[], part: ChainedAhead, r: OutpaintTile['rect']) => {
+      const chainedPixels = async (i: number, k: number, before: number[], part: ChainedAhead, r: OutpaintTile['rect']) => {
         const answers = fromAnswers ? await Promise.all(before.map((j) => answered[j].promise)) : [];
         const canvas = await canvasReady;
+        const copy = await takeCopy(i);
         if (fromAnswers && answers.every((a) => a !== null))
-          return spans.time(`main: tile #${k} from answers`, () => chainedFromAnswers(part, canvas.working, W, r, answers as TileAnswer[]));
+          return spans.time(`main: tile #${k} from answers`, () =>
+            chainedFromAnswers(part, canvas.working, W, r, answers as TileAnswer[], copy),
+          );
         await Promise.all(before.map((j) => blended[j].promise));
-        return spans.time(`main: tile #${k} scale changed parts`, () => chainedAtRequest(part, canvas.working, W, r));
+        return spans.time(`main: tile #${k} scale changed parts`, () => chainedAtRequest(part, canvas.working, W, r, copy));
       };
       // A cloud model's tiles that do not overlap run at once (the offline engine's use both cores
       // already); a chained one starts once the answers it is made of are in (or its blends, without them).

@@ -11,7 +11,7 @@ import { planOutpaint, tileWaits, type OutpaintTile } from '../../../shared/geom
 import { getModel } from '../../../shared/models';
 import { blendTile, tileBlendWeight, unknownCanvas } from '../../../shared/pixels/outpaint-masks';
 import { tileTurns } from '../../../shared/pixels/outpaint-turns';
-import { chainedAtRequest, chainedFromAnswers, prepareChained, type TileAnswer } from '../../../electron/main/edit/chain-ahead';
+import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type TileAnswer } from '../../../electron/main/edit/chain-ahead';
 import { tileCut } from '../../../electron/main/edit/outpaint-prepare';
 import { scaleTileWindows, tileAtSize } from '../../../electron/main/edit/tile-scale';
 import { scaleRequestMask } from '../../../electron/main/edit/request-pixels';
@@ -117,6 +117,16 @@ describe('chained tiles made ahead', () => {
           expect(Buffer.from(made.rgba).equals(Buffer.from(small.rgba))).toBe(true);
           expect(Buffer.from(made.unknown).equals(Buffer.from(small.unknown))).toBe(true);
           expect(Buffer.from(made.ask).equals(Buffer.from(small.ask))).toBe(true);
+          // Into a copy of the ahead colour made earlier (the job makes it while the model works):
+          // the same bytes, written into that copy, the ahead colour itself untouched.
+          const before = Buffer.from(a!.small.rgba);
+          // (At the request's size already there is no ahead colour to copy: the tile is cut from the canvas.)
+          const copy = aheadCopy(a);
+          expect(copy === undefined).toBe(a!.small.rgba.length === 0);
+          const into = await chainedAtRequest(a!, working, canvas.width, r, copy);
+          if (copy) expect(into.rgba).toBe(copy);
+          expect(Buffer.from(into.rgba).equals(Buffer.from(small.rgba))).toBe(true);
+          expect(before.equals(Buffer.from(a!.small.rgba))).toBe(true);
           const mask = await scaleRequestMask(small.ask, { x: r.x, y: r.y, width: small.width, height: small.height }, tile.request);
           expect(Buffer.from(a!.requestMask).equals(Buffer.from(mask))).toBe(true);
         } else expect(a).toBeUndefined();
@@ -156,6 +166,31 @@ describe('chained tiles made ahead', () => {
             waits[k].map((j) => answers[j]),
           );
           expect(Buffer.from(got.unknown).equals(Buffer.from(want.unknown))).toBe(true);
+          // The same request written into a copy made ahead; a copy of another size is not used.
+          const copy = aheadCopy(a) ?? new Uint8Array(got.rgba.length);
+          const inCopy = chainedFromAnswers(
+            a,
+            lagging.working,
+            canvas.width,
+            r,
+            waits[k].map((j) => answers[j]),
+            copy,
+          );
+          // At the request's size already the tile is cut from the canvas: no copy is written into.
+          if (a.small.rgba.length) expect(inCopy.rgba).toBe(copy);
+          else expect(inCopy.rgba).not.toBe(copy);
+          expect(Buffer.from(inCopy.rgba).equals(Buffer.from(got.rgba))).toBe(true);
+          const short = new Uint8Array(copy.length - 4);
+          const fresh = chainedFromAnswers(
+            a,
+            lagging.working,
+            canvas.width,
+            r,
+            waits[k].map((j) => answers[j]),
+            short,
+          );
+          expect(fresh.rgba).not.toBe(short);
+          expect(Buffer.from(fresh.rgba).equals(Buffer.from(got.rgba))).toBe(true);
           expect(Buffer.from(got.ask).equals(Buffer.from(want.ask))).toBe(true);
           let sum = 0;
           let big = 0;
