@@ -189,17 +189,23 @@ export function chainedFromAnswers(
     const u1 = Math.min(tw, Math.ceil((win.x1 + 0.5) / sx + 0.5));
     const v0 = Math.max(0, Math.floor((win.y0 - 0.5) / sy - 0.5));
     const v1 = Math.min(th, Math.ceil((win.y1 + 0.5) / sy + 0.5));
+    if (u1 <= u0 || v1 <= v0) continue;
+    // Where each column and each row of the window samples the canvas and every answer, worked out
+    // once per window instead of per pixel (the same values: each depends on u or on v alone).
+    const cols = sampleAxis(u0, u1, r.x, r.width, sx, answers, (a) => [a.rect.x, a.rect.width, a.width]);
+    const rows = sampleAxis(v0, v1, r.y, r.height, sy, answers, (a) => [a.rect.y, a.rect.height, a.height]);
     for (let v = v0; v < v1; v++) {
-      const Y = r.y + (v + 0.5) * sy - 0.5;
-      const yi = Math.min(r.y + r.height - 1, Math.max(r.y, Math.round(Y)));
+      const yv = v - v0;
+      const yi = rows.full[yv];
       for (let u = u0; u < u1; u++) {
-        const X = r.x + (u + 0.5) * sx - 0.5;
-        const xi = Math.min(r.x + r.width - 1, Math.max(r.x, Math.round(X)));
+        const xu = u - u0;
+        const xi = cols.full[xu];
         let touched = false;
         let cr = 0;
         let cg = 0;
         let cb = 0;
-        for (const a of answers) {
+        for (let n = 0; n < answers.length; n++) {
+          const a = answers[n];
           const ax = xi - a.rect.x;
           const ay = yi - a.rect.y;
           if (ax < 0 || ay < 0 || ax >= a.rect.width || ay >= a.rect.height) continue;
@@ -213,18 +219,18 @@ export function chainedFromAnswers(
           }
           touched = true;
           // The answer at the same point (pixel centres aligned), bilinear.
-          const fx = Math.min(Math.max((X - a.rect.x + 0.5) * (a.width / a.rect.width) - 0.5, 0), a.width - 1);
-          const fy = Math.min(Math.max((Y - a.rect.y + 0.5) * (a.height / a.rect.height) - 0.5, 0), a.height - 1);
-          const x0 = Math.floor(fx);
-          const y0 = Math.floor(fy);
-          const x1 = Math.min(x0 + 1, a.width - 1);
-          const y1 = Math.min(y0 + 1, a.height - 1);
-          const tx = fx - x0;
-          const ty = fy - y0;
-          const p00 = (y0 * a.width + x0) * 4;
-          const p01 = (y0 * a.width + x1) * 4;
-          const p10 = (y1 * a.width + x0) * 4;
-          const p11 = (y1 * a.width + x1) * 4;
+          const c = cols.at[n];
+          const R = rows.at[n];
+          const x0 = c.i0[xu];
+          const x1 = c.i1[xu];
+          const tx = c.t[xu];
+          const row0 = R.i0[yv] * a.width;
+          const row1 = R.i1[yv] * a.width;
+          const ty = R.t[yv];
+          const p00 = (row0 + x0) * 4;
+          const p01 = (row0 + x1) * 4;
+          const p10 = (row1 + x0) * 4;
+          const p11 = (row1 + x1) * 4;
           const k = w / 255;
           const px = a.rgba;
           let t = px[p00] + (px[p01] - px[p00]) * tx;
@@ -244,6 +250,44 @@ export function chainedFromAnswers(
     }
   }
   return { ...small, rgba: out };
+}
+
+/** One axis of a window of request pixels: the nearest full-size pixel of each, and per answer its bilinear sample. */
+interface SampleAxis {
+  full: Int32Array;
+  at: { i0: Int32Array; i1: Int32Array; t: Float64Array }[];
+}
+
+/**
+ * Request pixels `from`…`to` − 1 along one axis of the tile (`origin`, `length` at full size, `scale`
+ * full-size pixels per request pixel): the full-size pixel nearest each centre, and where each
+ * answer (`dims`: its rect's origin and length at full size, its decoded length) is sampled there.
+ */
+function sampleAxis(
+  from: number,
+  to: number,
+  origin: number,
+  length: number,
+  scale: number,
+  answers: readonly TileAnswer[],
+  dims: (a: TileAnswer) => [number, number, number],
+): SampleAxis {
+  const n = to - from;
+  const full = new Int32Array(n);
+  const at = answers.map(() => ({ i0: new Int32Array(n), i1: new Int32Array(n), t: new Float64Array(n) }));
+  for (let k = 0; k < n; k++) {
+    const P = origin + (from + k + 0.5) * scale - 0.5;
+    full[k] = Math.min(origin + length - 1, Math.max(origin, Math.round(P)));
+    for (const [m, a] of answers.entries()) {
+      const [o, len, size] = dims(a);
+      const f = Math.min(Math.max((P - o + 0.5) * (size / len) - 0.5, 0), size - 1);
+      const i0 = Math.floor(f);
+      at[m].i0[k] = i0;
+      at[m].i1[k] = Math.min(i0 + 1, size - 1);
+      at[m].t[k] = f - i0;
+    }
+  }
+  return { full, at };
 }
 
 /**
