@@ -56,6 +56,8 @@ export interface TileContext {
   request?: TileRequestBytes;
   /** Told the request a model step encoded (so the job can send it again for the next candidate). */
   onRequest?: (request: TileRequestBytes) => void;
+  /** Told when the request, made here or given, goes to the model (a model step only). */
+  onSend?: () => void;
   /**
    * Told the model's answer as soon as it is decoded at its own size (later tiles' requests are made
    * of it: chain-ahead.ts); the step then scales it to the tile only once `scaleAfter` settles (those
@@ -169,6 +171,7 @@ export function modelTiles(
       request = await encodeTileRequest(tile, p, prefill, ctx.signal, { spans, name, prepareMask: wireMaskOf(model) });
       ctx.onRequest?.(request);
     }
+    ctx.onSend?.();
     const { requestImage, requestMask } = request;
     const sentAt = spans.now();
     const usd = estimateCost({

@@ -4,9 +4,12 @@
  * an outpaint's working canvas — allocated whole, only the original drawn into it — paid for its new
  * area inside each tile's blend, after the model had answered. Touching the pages while the model
  * works moves that cost off the critical path: one byte per page rewritten with its own value (`|= 0`) (the
- * contents never change), in slices that yield to the event loop so an answer is handled on time.
+ * contents never change), in slices that yield to the event loop so an answer is handled on time,
+ * and that wait while a critical stretch is open (critical-work.ts: an answer being turned into the
+ * next request).
  */
 import type { Rect } from '../../../shared/geometry/rect';
+import { afterCritical } from './critical-work';
 
 const PAGE = 4096;
 /** Bytes of pages touched between two yields (≈ 1 MB: a few ms of faults). */
@@ -29,6 +32,7 @@ export async function prefaultRects(buf: Uint8Array, width: number, rects: reado
     if (sinceYield >= SLICE_BYTES) {
       sinceYield = 0;
       await yieldToLoop();
+      await afterCritical();
     }
   };
   for (const r of rects)

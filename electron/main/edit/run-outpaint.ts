@@ -21,6 +21,7 @@ import { independentTiles, renderWorking, sameTiles, tileCut, type TileMasks, ty
 import { nextBodySent } from '../providers/body-sent';
 import { whileWaiting } from './while-waiting';
 import { prefaultRects } from './prefault';
+import { holdCritical } from './critical-work';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
 import { runTiles } from './tile-schedule';
 import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type ChainedAhead, type TileAnswer } from './chain-ahead';
@@ -149,24 +150,32 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           () => [],
         );
       const partsRead = chainParts?.catch(() => []) ?? Promise.resolve([]);
-      // Each chained tile's request starts as a copy of its ahead colour, made (its pages faulted in)
-      // while the first request is with the model rather than after the answers it waits for.
-      const aheadCopies = whileWaiting(
-        () => partsRead.then((parts) => parts.map((part, i) => (independent[i] ? undefined : aheadCopy(part)))),
-        nextBodySent(CANVAS_FALLBACK_MS),
-      );
-      /** Tile i's ahead copy, handed over once (the job holds it no longer). */
-      const takeCopy = async (i: number) => {
-        const copies = await aheadCopies();
-        const copy = copies[i];
-        copies[i] = undefined;
-        return copy;
-      };
       // Per tile: its answer as later requests read it (null when it has none: it failed), its own
       // request made (its earlier tiles' blends wait for that), its blend done (later blends wait for it).
       const answered = plan.tiles.map(() => settleable<TileAnswer | null>());
       const requestMade = plan.tiles.map(() => settleable<void>());
       const blended = plan.tiles.map(() => settleable<void>());
+      // Critical stretches this candidate opened (from an answer to its dependents' requests).
+      const stretches: (() => void)[] = [];
+      // Per tile: its request on its way to the model (made here or given).
+      const sending = plan.tiles.map(() => settleable<void>());
+      // Each chained tile's request starts as a copy of its ahead colour, made (its pages faulted in)
+      // once the requests of the tiles it waits for are out — while the model works, not after the
+      // answers — and only then, so a long chain holds one or two such copies, not one per tile.
+      const copies = plan.tiles.map((_, i) =>
+        independent[i] || !anyChained
+          ? undefined
+          : Promise.all(waits[i].map((j) => sending[j].promise))
+              .then(() => nextBodySent(CANVAS_FALLBACK_MS))
+              .then(() => partsRead)
+              .then((parts) => aheadCopy(parts[i])),
+      );
+      /** Tile i's ahead copy, handed over once (the job holds it no longer). */
+      const takeCopy = async (i: number) => {
+        const copy = await copies[i];
+        copies[i] = undefined;
+        return copy;
+      };
       // One tile: its request from the working canvas under it, the model's answer, the blend.
       const runTile = (i: number, tile: OutpaintTile, tileSignal: AbortSignal) =>
         runOneTile(i, tile, tileSignal)
@@ -179,6 +188,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           )
           .finally(() => {
             answered[i].resolve(null);
+            sending[i].resolve();
             requestMade[i].resolve();
           });
       const runOneTile = async (i: number, tile: OutpaintTile, tileSignal: AbortSignal) => {
@@ -236,9 +246,16 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
                 if (i === 0) firstMade();
               }
             : () => requestMade[i].resolve(),
+          onSend: () => sending[i].resolve(),
           ...(fromAnswers && dependents[i].length
             ? {
-                onAnswer: (a) => answered[i].resolve({ ...a, rect: r, weight: weight() }),
+                onAnswer: (a) => {
+                  // From this answer to its dependents' requests, background faulting waits.
+                  const release = holdCritical();
+                  stretches.push(release);
+                  void Promise.all(dependents[i].map((d) => requestMade[d].promise)).then(release, release);
+                  answered[i].resolve({ ...a, rect: r, weight: weight() });
+                },
                 scaleAfter: Promise.all(dependents[i].map((d) => requestMade[d].promise)),
               }
             : {}),
@@ -272,7 +289,12 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       };
       // A cloud model's tiles that do not overlap run at once (the offline engine's use both cores
       // already); a chained one starts once the answers it is made of are in (or its blends, without them).
-      await runTiles(plan.tiles, runTile, signal, parallelTiles, fromAnswers ? (d) => answered[d].promise : undefined);
+      try {
+        await runTiles(plan.tiles, runTile, signal, parallelTiles, fromAnswers ? (d) => answered[d].promise : undefined);
+      } finally {
+        // A dependent that never ran (a failed or cancelled job) closes no stretch: the tiles' end does.
+        for (const release of stretches) release();
+      }
       if (signal.aborted) throw cancelled();
       // Side by side, the others may still be with the model: the label goes on naming them.
       const next = board.compositing(c);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prefaultRects } from '../../../electron/main/edit/prefault';
+import { afterCritical, holdCritical } from '../../../electron/main/edit/critical-work';
 
 describe('prefaultRects', () => {
   it('leaves every byte as it was, for rects in any place and a buffer that is a view at an odd offset', async () => {
@@ -33,4 +34,27 @@ describe('prefaultRects', () => {
     await new Promise((r) => setImmediate(r));
     expect(finished).toBe(true);
   });
+
+  it('waits while a critical stretch is open (an answer being made into the next request) and goes on when the last one closes', async () => {
+    const width = 4096;
+    const first = holdCritical();
+    const second = holdCritical();
+    let finished = false;
+    const run = prefaultRects(new Uint8Array(width * 1024 * 4), width, []).then(() => (finished = true));
+    // Sixteen 1 MB slices would be done in well under this; held, it stops after its first slice.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(finished).toBe(false);
+    first();
+    first(); // closing twice counts once
+    await new Promise((r) => setTimeout(r, 50));
+    expect(finished).toBe(false);
+    second();
+    await run;
+    expect(finished).toBe(true);
+    // Nothing open: no wait.
+    let now = false;
+    await afterCritical().then(() => (now = true));
+    expect(now).toBe(true);
+  });
 });
+

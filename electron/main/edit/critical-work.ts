@@ -1,0 +1,32 @@
+/**
+ * Work on the path from a model's answer to the next request (a chained outpaint tile's request is
+ * made from the earlier tile's answer) goes first: background work that only prepares for later —
+ * faulting in the pages of the working canvas while the model works (prefault.ts) — waits while any
+ * such stretch is open. In the bench an answer often came while the canvas was still being faulted
+ * in, and the request's own steps then shared main's thread, and the kernel's page-fault path, with
+ * it. Module-wide: any job's critical stretch pauses every job's background faulting.
+ */
+
+let open = 0;
+const waiting = new Set<() => void>();
+
+/** Opens a critical stretch; the returned function closes it (calling it again does nothing). */
+export function holdCritical(): () => void {
+  open++;
+  let closed = false;
+  return () => {
+    if (closed) return;
+    closed = true;
+    open--;
+    if (open === 0) {
+      const now = [...waiting];
+      waiting.clear();
+      for (const w of now) w();
+    }
+  };
+}
+
+/** Resolves at once when no critical stretch is open, else when the last one closes. */
+export function afterCritical(): Promise<void> {
+  return open === 0 ? Promise.resolve() : new Promise((resolve) => waiting.add(resolve));
+}
