@@ -196,7 +196,7 @@ export async function runOutpaintTiles(runs: number, prepared = true, layout: Ou
       // The chained layout's requests go out one after the other: tile k's request is received
       // after tile k − 1's answer has left the server.
       const order = [...reqs].sort((a, b) => a.start - b.start);
-      const gaps = CHAINED_TILES.map((k) => order[k - 1].start - order[k - 2].end);
+      const gaps = layout === 'chained' ? CHAINED_TILES.map((k) => order[k - 1].start - order[k - 2].end) : [];
       if (i > 0)
         samples.push({
           totalMs: trace.shownAt - t0,
