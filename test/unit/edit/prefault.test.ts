@@ -57,4 +57,3 @@ describe('prefaultRects', () => {
     expect(now).toBe(true);
   });
 });
-
