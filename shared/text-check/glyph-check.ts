@@ -9,6 +9,7 @@ import { checkM, rPairGap } from './m-check';
 import { couldBeWedgeSerif } from './serif-wedge';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
 import { provedByPartners } from './zero-partners';
+import { monospaced } from './monospaced';
 
 /**
  * Second look at characters the OCR's language model happily swaps (O/0, l/1, rn/m): the LSTM reads
@@ -348,58 +349,4 @@ function centreInk(ink: Uint8Array, w: number, h: number): number {
   let n = 0;
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) n += ink[y * w + x];
   return n / ((x1 - x0) * (y1 - y0));
-}
-
-/**
- * Glyph centres evenly spaced (within 8 %) along a line: a monospaced font. Only spacings next to a
- * letter count, because most fonts draw digits at one width. With the glyphs' real shapes, a glyph
- * wider than the spacing rules it out (a monospaced glyph fits its cell): Liberation Serif spaces
- * "SALE" evenly, but its A is wider than the spacing.
- */
-function monospaced(line: readonly GlyphRef[], shapes?: ReadonlyMap<Box, Shape>): boolean {
-  const found = shapes && line.every((o) => shapes.get(o.box)?.x !== undefined);
-  const cells = [...line]
-    .map((o) => {
-      const s = found ? shapes.get(o.box) : undefined;
-      return s?.x !== undefined
-        ? { text: o.text, x0: s.x, x1: s.x + s.w, h: s.h }
-        : { text: o.text, x0: o.box.x0, x1: o.box.x1, h: o.box.y1 - o.box.y0 };
-    })
-    .sort((a, b) => a.x0 - b.x0);
-  const d: number[] = [];
-  for (let i = 1; i < cells.length; i++) {
-    if (/^\d$/.test(cells[i].text) && /^\d$/.test(cells[i - 1].text)) continue;
-    const gap = (cells[i].x0 + cells[i].x1) / 2 - (cells[i - 1].x0 + cells[i - 1].x1) / 2;
-    const h = Math.max(cells[i].h, cells[i - 1].h);
-    // A word space is not a letter spacing.
-    if (gap > h * 1.2) continue;
-    d.push(gap);
-  }
-  if (d.length < 2) return false;
-  const mean = d.reduce((a, b) => a + b, 0) / d.length;
-  if (found && cells.some((c) => c.x1 - c.x0 > mean * 1.05)) return false;
-  // Evenly spaced letters of similar width ("SALE" in many fonts) also count: unsure rather than wrong.
-  return (mean > 0 && d.every((v) => Math.abs(v - mean) <= mean * 0.08)) || (found === true && punctuationInCells(cells));
-}
-
-/**
- * Points and commas that take a whole cell: a proportional font sets "." or "," on a narrow
- * advance, so the centres either side of it sit closer than its widest glyphs are wide (about 0.42
- * of an em, a digit or capital being 0.5–0.7), while a monospaced font gives it a whole cell, which
- * holds its widest glyph. True when at least two such pitches are each at least as wide as the
- * widest other glyph on the line (Inconsolata's "v1O.2.1": pitches 25.5–29 px, widest glyph 22;
- * its ink centres vary by 9 %, so the even-spacing test misses it). Lines without a point or comma
- * between glyphs never have the evidence, nor do lines measured on the OCR's boxes instead of the
- * glyphs' ink (the boxes' widths are approximate).
- */
-function punctuationInCells(cells: readonly { text: string; x0: number; x1: number; h: number }[]): boolean {
-  const punct = (t: string) => t === '.' || t === ',';
-  const widest = Math.max(0, ...cells.filter((c) => !punct(c.text)).map((c) => c.x1 - c.x0));
-  const beside: number[] = [];
-  for (let i = 1; i < cells.length; i++) {
-    const gap = (cells[i].x0 + cells[i].x1) / 2 - (cells[i - 1].x0 + cells[i - 1].x1) / 2;
-    if (gap > Math.max(cells[i].h, cells[i - 1].h) * 1.2) continue; // a word space
-    if (punct(cells[i].text) !== punct(cells[i - 1].text)) beside.push(gap);
-  }
-  return widest > 0 && beside.length >= 2 && beside.every((g) => g >= widest);
 }
