@@ -162,17 +162,23 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       // Each chained tile's request starts as a copy of its ahead colour, made (its pages faulted in)
       // once the requests of the tiles it waits for are out — while the model works, not after the
       // answers — and only then, so a long chain holds one or two such copies, not one per tile.
-      const copies = plan.tiles.map((_, i) =>
-        independent[i] || !anyChained
-          ? undefined
-          : Promise.all(waits[i].map((j) => sending[j].promise))
-              .then(() => nextBodySent(CANVAS_FALLBACK_MS))
-              .then(() => partsRead)
-              .then((parts) => aheadCopy(parts[i])),
-      );
-      /** Tile i's ahead copy, handed over once (the job holds it no longer). */
-      const takeCopy = async (i: number) => {
-        const copy = await copies[i];
+      const copies: (Uint8Array | undefined)[] = [];
+      const taken = new Set<number>();
+      for (const [i, w] of waits.entries())
+        if (!independent[i] && anyChained)
+          void Promise.all(w.map((j) => sending[j].promise))
+            .then(() => nextBodySent(CANVAS_FALLBACK_MS))
+            .then(() => partsRead)
+            .then((parts) => {
+              if (!taken.has(i)) copies[i] = aheadCopy(parts[i]);
+            });
+      /**
+       * Tile i's ahead copy, handed over once (the job holds it no longer); undefined when it is not
+       * made yet — the request is then made in a fresh buffer rather than waiting for it.
+       */
+      const takeCopy = (i: number) => {
+        taken.add(i);
+        const copy = copies[i];
         copies[i] = undefined;
         return copy;
       };
@@ -279,7 +285,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       const chainedPixels = async (i: number, k: number, before: number[], part: ChainedAhead, r: OutpaintTile['rect']) => {
         const answers = fromAnswers ? await Promise.all(before.map((j) => answered[j].promise)) : [];
         const canvas = await canvasReady;
-        const copy = await takeCopy(i);
+        const copy = takeCopy(i);
         if (fromAnswers && answers.every((a) => a !== null))
           return spans.time(`main: tile #${k} from answers`, () =>
             chainedFromAnswers(part, canvas.working, W, r, answers as TileAnswer[], copy),
