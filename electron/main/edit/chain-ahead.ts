@@ -275,11 +275,11 @@ function sampleAxis(
   const n = to - from;
   const full = new Int32Array(n);
   const at = answers.map(() => ({ i0: new Int32Array(n), i1: new Int32Array(n), t: new Float64Array(n) }));
+  const sizes = answers.map(dims);
   for (let k = 0; k < n; k++) {
     const P = origin + (from + k + 0.5) * scale - 0.5;
     full[k] = Math.min(origin + length - 1, Math.max(origin, Math.round(P)));
-    for (const [m, a] of answers.entries()) {
-      const [o, len, size] = dims(a);
+    for (const [m, [o, len, size]] of sizes.entries()) {
       const f = Math.min(Math.max((P - o + 0.5) * (size / len) - 0.5, 0), size - 1);
       const i0 = Math.floor(f);
       at[m].i0[k] = i0;
