@@ -50,12 +50,18 @@
  *   `apt-get install fonts-mononoki fonts-agave fonts-adf-accanthis fonts-adf-gillius
  *   fonts-adf-baskervald fonts-adf-berenis fonts-b612 fonts-hermit fonts-anonymous-pro
  *   fonts-sil-andika fonts-averia-gwf fonts-humor-sans` (none changes fontconfig's default sans-serif).
+ * - fresh held back 4 (2026-12-04, 04:00 UTC): 15 fonts of fourteen more families (Clear Sans, Comic
+ *   Neue, Cabin, Courier Prime, Dosis, Inter, Jura, Karla, Manrope, Monofur, Monoid, Old Standard,
+ *   Cardo, League Mono) and 10 more texts, fixed (committed) before any of them was rendered:
+ *   `apt-get install fonts-clear-sans fonts-comic-neue fonts-cabin fonts-courier-prime fonts-dosis
+ *   fonts-inter fonts-jura fonts-karla fonts-manrope fonts-monofur fonts-monoid fonts-oldstandard
+ *   fonts-cardo fonts-league-mono` (none changes fontconfig's default sans-serif).
  * Each pair is [requested text, near miss rendered instead].
  */
 import { FONT_FILES, HELD_BACK_FONT_FILES } from './render-text';
 
 export interface BenchSet {
-  key: 'dev' | 'added' | 'held' | 'new' | 'probe' | 'mono' | 'italic' | 'blur' | 'wider' | 'fresh' | 'fresh2' | 'fresh3';
+  key: 'dev' | 'added' | 'held' | 'new' | 'probe' | 'mono' | 'italic' | 'blur' | 'wider' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
   name: string;
   fonts: Record<string, string>;
   pairs: [string, string][];
@@ -149,6 +155,29 @@ export const FRESH_HELD_BACK_3_FONT_FILES: Record<string, string> = {
   Andika: `${TT}/andika/Andika-Regular.ttf`,
   'Averia GWF': `${TT}/averia-gwf/AveriaGWF-Regular.ttf`,
   'Humor Sans': `${TT}/humor-sans/Humor-Sans.ttf`,
+};
+
+/**
+ * Fresh held back 4 (2026-12-04, 04:00 UTC): 15 fonts of fourteen families no set had, chosen by
+ * name from Debian packages and committed before any of them was rendered or looked at; first run
+ * after the old-text reference (reference-glyphs.ts) was written on the seen sets.
+ */
+export const FRESH_HELD_BACK_4_FONT_FILES: Record<string, string> = {
+  'Clear Sans': `${TT}/clear-sans/ClearSans-Regular.ttf`,
+  'Comic Neue': `${OT}/comic-neue/ComicNeue-Regular.otf`,
+  Cabin: `${OT}/cabin/Cabin-Regular.otf`,
+  'Courier Prime': `${OT}/courier-prime/Courier Prime.otf`,
+  'Dosis Book': `${OT}/dosis/Dosis-Book.otf`,
+  Inter: `${OT}/inter/Inter-Regular.otf`,
+  'Inter Italic': `${OT}/inter/Inter-Italic.otf`,
+  Jura: `${OT}/jura/Jura-Regular.otf`,
+  Karla: `${TT}/karla/Karla-Regular.otf`,
+  Manrope: `${TT}/manrope/Manrope-Regular.ttf`,
+  Monofur: `${TT}/monofur/monof55.ttf`,
+  Monoid: `${TT}/monoid/Monoid-Regular.ttf`,
+  'Old Standard': `${TT}/fonts-oldstandard/OldStandard-Regular.ttf`,
+  Cardo: `${TT}/cardo/Cardo104s.ttf`,
+  'League Mono': `${OT}/league-mono/LeagueMono-Regular.otf`,
 };
 
 /** Debian package fonts-urw-base35. */
@@ -335,6 +364,23 @@ export const SETS: BenchSet[] = [
     ],
   },
   {
+    key: 'fresh4',
+    name: 'fresh held back 4',
+    fonts: FRESH_HELD_BACK_4_FONT_FILES,
+    pairs: [
+      ['Bay 60', 'Bay 6O'],
+      ['Suite 405', 'Suite 4O5'],
+      ['Mix 0.25', 'Mix O.25'],
+      ['Lane 19', 'Lane l9'],
+      ['Tram 12', 'Trarn 12'],
+      ['Odeon 3', '0deon 3'],
+      ['Pier 80', 'Pier 8O'],
+      ['Step 21', 'Step 2l'],
+      ['Salmon 200g', 'Salrnon 200g'],
+      ['OPEN 24', '0PEN 24'],
+    ],
+  },
+  {
     key: 'probe',
     name: 'l/1 probe',
     fonts: PROBE_FONT_FILES,
@@ -360,3 +406,22 @@ export const SETS: BenchSet[] = [
     blur: 1.2,
   },
 ];
+
+/**
+ * The old text an edit to `text` replaces: its last digit 2–9 changed by one (3 ↔ 2, 9 → 8), or
+ * without one its last 1 changed to 7; texts without digits have none. Zeros are kept, as in the
+ * edits retouchers make (a version, a price, a year, a percentage).
+ */
+export function oldTextFor(text: string): string | undefined {
+  const a = Array.from(text);
+  for (let i = a.length - 1; i >= 0; i--)
+    if (/[2-9]/.test(a[i])) {
+      const d = Number(a[i]);
+      a[i] = String(d === 2 ? 3 : d - 1);
+      return a.join('');
+    }
+  const k = a.lastIndexOf('1');
+  if (k < 0) return undefined;
+  a[k] = '7';
+  return a.join('');
+}
