@@ -49,6 +49,9 @@ export interface TextImage {
   height: number;
   background?: string;
   colour?: string;
+  /** Shift of the text from the centre, px (fractions place it between pixels). */
+  dx?: number;
+  dy?: number;
 }
 
 /** PNG of `text` centred on a plain background. */
@@ -61,6 +64,6 @@ export function renderText(o: TextImage): Buffer {
   g.font = `${o.px}px "mw-${o.font}"`;
   g.textAlign = 'center';
   g.textBaseline = 'middle';
-  g.fillText(o.text, o.width / 2, o.height / 2);
+  g.fillText(o.text, o.width / 2 + (o.dx ?? 0), o.height / 2 + (o.dy ?? 0));
   return c.toBuffer('image/png');
 }

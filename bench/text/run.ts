@@ -7,7 +7,7 @@
  * run (sharp decoding + greyscaling the same 1 MP PNG).
  *
  * Options (for targeted runs while developing): --quick (dev set, half its fonts, 2 sizes),
- * --sets dev,added,held,new,wider,fresh,fresh2,fresh3,probe,mono,italic,blur, --fonts <substring>[,…], --sizes 20,32, --pairs <substring of the text>[,…],
+ * --sets dev,added,held,new,wider,fresh,fresh2,fresh3,fresh4,probe,mono,italic,blur, --fonts <substring>[,…], --sizes 20,32, --pairs <substring of the text>[,…],
  * --schemes 0,1,2 (only the candidates drawn in those colour schemes: 0 dark on cream, 1 light on
  * navy, 2 red on white), --rows (print every candidate with its scheme).
  */
@@ -16,7 +16,7 @@ import sharp from 'sharp';
 import { checkCandidate, prepareTextCheck } from '../../electron/main/text-check/check-candidates';
 import { shutdownOcr } from '../../electron/main/text-check/ocr-engine';
 import { availableFonts, renderText } from './render-text';
-import { type BenchSet, SETS } from './sets';
+import { type BenchSet, oldTextFor, SETS } from './sets';
 
 const SCHEMES = [
   { background: '#e8dcc0', colour: '#202030' },
@@ -31,6 +31,13 @@ const opt = (name: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1].split(',') : null;
 };
 const SIZE = 1000;
+/**
+ * --old: the region before the edit shows the old text in the same font, size and colours (the
+ * edit retouchers make: "V3.0" → "V2.0"), read once per candidate as the app reads it once per job;
+ * its zeros and Os are the O/0 check's reference (shared/text-check/reference-glyphs.ts). Without
+ * --old the region before the edit is blank (no old text, no reference).
+ */
+const withOld = args.includes('--old');
 /** --schemes 0,1,2: only candidates drawn in those colour schemes (the others are skipped, not re-coloured). */
 const onlySchemes = opt('schemes');
 
@@ -44,8 +51,12 @@ interface Row {
   read: string;
   note?: string;
   ms: number;
+  /** The old text under the candidate (--old), when the requested text gives one. */
+  old?: string;
 }
 
+/** Time to prepare each candidate's check (with --old: reading the old text), ms. */
+const prepareMs: number[] = [];
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const p95 = (a: number[]) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * 0.95))];
 
@@ -72,19 +83,47 @@ async function runSet(
           const scheme = SCHEMES[si];
           const drawn = renderText({ text: rendered, font, px, width: SIZE, height: SIZE, ...scheme });
           const png = blur ? await sharp(drawn).blur(blur).png().toBuffer() : drawn;
-          const t0 = performance.now();
+          const d0 = performance.now();
           const raw = await sharp(png).ensureAlpha().raw().toBuffer();
           const patch = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
-          // The background of the region before the edit: the scheme's colour, no text.
-          base.set(patch.subarray(0, 4));
-          for (let i = 4; i < base.length; i += 4) base.copyWithin(i, 0, 4);
-          const ctx = await prepareTextCheck({ text: expected }, base, mask, region, '');
+          const decodeMs = performance.now() - d0;
+          const old = withOld ? oldTextFor(expected) : undefined;
+          if (old) {
+            // The old text in the same lettering, under the candidate.
+            // Placed 0.4 px right and 0.3 px down of the new text: the same lettering, not the same pixels.
+            const before = renderText({ text: old, font, px, width: SIZE, height: SIZE, ...scheme, dx: 0.4, dy: 0.3 });
+            const pre = await sharp(blur ? await sharp(before).blur(blur).png().toBuffer() : before)
+              .ensureAlpha()
+              .raw()
+              .toBuffer();
+            base.set(pre);
+          } else {
+            // The background of the region before the edit: the scheme's colour, no text.
+            base.set(patch.subarray(0, 4));
+            for (let i = 4; i < base.length; i += 4) base.copyWithin(i, 0, 4);
+          }
+          // The app prepares once per job (the old text read once); timed apart from the candidate's check.
+          const p0 = performance.now();
+          const ctx = await prepareTextCheck({ text: expected }, base, mask, region, old ? undefined : '', old !== undefined);
+          prepareMs.push(performance.now() - p0);
+          const t0 = performance.now();
           const v = await checkCandidate(ctx!, base, SIZE, patch);
-          const ms = performance.now() - t0;
+          const ms = decodeMs + performance.now() - t0;
           const f0 = performance.now();
           await sharp(png).greyscale().raw().toBuffer();
           floorMs.push(performance.now() - f0);
-          const row = { font, px, expected, rendered, truth: rendered === expected, status: v.status, read: v.read, note: v.note, ms };
+          const row = {
+            font,
+            px,
+            expected,
+            rendered,
+            truth: rendered === expected,
+            status: v.status,
+            read: v.read,
+            note: v.note,
+            ms,
+            ...(old ? { old } : {}),
+          };
           rows.push(row);
           if (print) {
             const flag = row.truth
@@ -162,13 +201,15 @@ async function main() {
         { name: set.name, fonts, pairs: set.pairs, ...summary, targets: targets(summary), rows },
       ]),
     ),
+    withOld,
+    prepareMs: { p50: Math.round(med(prepareMs)), p95: Math.round(p95(prepareMs)) },
     floorMs: { p50: floor },
     ratioToFloor: Math.round(all.msPerCandidate.p50 / floor),
   };
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/text.json', JSON.stringify(result, null, 2));
+  writeFileSync(`bench-results/text${withOld ? '-old' : ''}.json`, JSON.stringify(result, null, 2));
   console.log(
-    `\nText check (offline OCR, 1 MP regions, right + near miss, ${sizes.join('/')} px): ${results
+    `\nText check (offline OCR, 1 MP regions, right + near miss, ${sizes.join('/')} px, ${withOld ? 'old text under each candidate' : 'no old text'}): ${results
       .map(({ set, fonts }) => `${set.name} = ${fonts.length} fonts × ${set.pairs.length} texts`)
       .join('; ')}`,
   );
@@ -188,6 +229,11 @@ async function main() {
       ...col((s) => `${s.msPerCandidate.p50} / ${s.msPerCandidate.p95}`),
       target: '< 1000',
       pass: ok((t) => t.under1s),
+    },
+    'prepare per job p50 / p95 ms (with --old: the old text read)': {
+      ...col(() => ''),
+      target: `${result.prepareMs.p50} / ${result.prepareMs.p95}`,
+      pass: '',
     },
     'floor: sharp decode + grey of the 1 MP PNG p50 ms': { ...col(() => ''), target: String(floor), pass: '' },
     'ratio to floor (all sets)': { ...col(() => ''), target: `${result.ratioToFloor}×`, pass: '' },

@@ -10,6 +10,7 @@ import { couldBeWedgeSerif } from './serif-wedge';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
 import { provedByPartners } from './zero-partners';
 import { monospaced } from './monospaced';
+import { byReference, type GlyphReference } from './reference-glyphs';
 
 /**
  * Second look at characters the OCR's language model happily swaps (O/0, l/1, rn/m): the LSTM reads
@@ -200,6 +201,8 @@ export interface GlyphContext {
    * come from `shapes`. Absent: `shapes`.
    */
   gapShapes?: ReadonlyMap<Box, Shape>;
+  /** The old text's glyphs under the mask, when it was read (reference-glyphs.ts). */
+  reference?: GlyphReference;
 }
 
 /** A ring at most this much wider than the line's other digits (2–9) is a zero. */
@@ -232,38 +235,15 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     // middle — where they touch — looks like a zero's dot, and the piece cut off beside it as a
     // speck. Neither says anything about O or 0.
     if (aspect > ROUND_GLYPH_MAX_ASPECT || g.h < ROUND_GLYPH_MIN_HEIGHT * tallest) return { result: 'unsure', between: 'O/0' };
-    const centre = centreInk(g.ink, g.w, g.h);
-    if (centre > 0.2) return ch === '0' ? { result: 'ok' } : { result: 'veto', looksLike: '0' };
-    // The same font's capital O, lowercase o or zeros elsewhere on the line (zero-partners.ts).
-    if ((ctx.typed === '0' || ctx.typed === 'O') && provedByPartners(g, glyphBox, ctx.typed === '0', ctx.line, ctx.shapes))
-      return { result: 'ok' };
-    if (mono) {
-      // Monospaced O and 0 are equally wide. If this font's zeros (elsewhere on the line) carry a
-      // dot or slash, a plain ring is an O; otherwise there is no telling.
-      const dottedZeros = ctx.line.some((o) => o.text === '0' && o.box !== glyphBox && centreOf(img, o.box, ctx.line) > 0.2);
-      if (dottedZeros) return ch === 'o' ? { result: 'ok' } : { result: 'veto', looksLike: 'O' };
-      return { result: 'unsure', between: 'O/0' };
-    }
-    // Other digits on the line (2–9) give this font's digit width: a 0 is about as wide, an O wider.
-    // Without them, the proportions of Debian's regular fonts (0 ≈ 0.55–0.67, O ≈ 0.8–1.07) can
-    // still veto, and confirm a letter O, but never confirm a zero (below).
-    const digits = ctx.line
-      .filter((o) => /^[2-9]$/.test(o.text) && o.box !== glyphBox)
-      .map((o) => ctx.shapes?.get(o.box) ?? shapeOf(img, o.box, ctx.line));
-    const ref = digits.filter((d) => d.parts > 0).map((d) => d.w / d.h);
-    const rel = ref.length ? aspect / ref.sort((a, b) => a - b)[Math.floor(ref.length / 2)] : aspect / 0.6;
-    // Italic text sheared upright measures less exactly: its O came within 1.16–1.17 of its digits'
-    // width (Caladea Italic "Code 2O31" at 20 px, Roboto Italic "Oak 2O19" at 32 and 96 px) where
-    // upright fonts keep their O above 1.18; its zeros stay under 1.15 but for two of about 200
-    // (the text bench's seen sets, 2026-12-03).
-    const zeroUnder = img.slant ? SHEARED_ZERO_UNDER : ZERO_UNDER_DIGITS;
-    const [zeroBelow, letterAbove] = ref.length ? [zeroUnder, 1.3] : [0.7 / 0.6, 0.76 / 0.6];
-    // Without a digit to compare with, a narrow ring is no proof of a zero: condensed and
-    // monospaced fonts draw their O as narrow (Roboto Condensed, Hack: "Exit 1O" was marked right).
-    if (rel < zeroBelow)
-      return ch !== '0' ? { result: 'veto', looksLike: '0' } : ref.length ? { result: 'ok' } : { result: 'unsure', between: 'O/0' };
-    if (rel > letterAbove) return ch === 'o' ? { result: 'ok' } : { result: 'veto', looksLike: 'O' };
-    return { result: 'unsure', between: 'O/0' };
+    // The old text's own zeros and Os, when the candidate keeps its lettering: the same ink as one
+    // of them settles it; not the size of the asked kind's never passes as right (reference-glyphs.ts).
+    const byRef =
+      ctx.typed === '0' || ctx.typed === 'O'
+        ? byReference(g, ctx.typed === '0', ctx.line, ctx.shapes, img.scale ?? 1, ctx.reference)
+        : null;
+    if (byRef && byRef.result !== 'unsure') return byRef;
+    const v = roundByWidth(img, ch, glyphBox, ctx, g, mono);
+    return byRef && v.result === 'ok' ? byRef : v;
   }
   if (ch === '1' || ch === 'l' || (ch === 'i' && ctx.typed === 'I')) {
     const v = checkStem(img, ch, glyphBox, ctx, g, mono);
@@ -289,6 +269,43 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     });
   }
   return { result: 'ok' };
+}
+
+/** O or 0 by the glyph's own marks and widths: a dot or slash, partners on the line, the line's digits. */
+function roundByWidth(img: GreyImage, ch: string, glyphBox: Box, ctx: GlyphContext, g: Shape, mono: boolean): GlyphVerdict {
+  const aspect = g.w / g.h;
+  const centre = centreInk(g.ink, g.w, g.h);
+  if (centre > 0.2) return ch === '0' ? { result: 'ok' } : { result: 'veto', looksLike: '0' };
+  // The same font's capital O, lowercase o or zeros elsewhere on the line (zero-partners.ts).
+  if ((ctx.typed === '0' || ctx.typed === 'O') && provedByPartners(g, glyphBox, ctx.typed === '0', ctx.line, ctx.shapes))
+    return { result: 'ok' };
+  if (mono) {
+    // Monospaced O and 0 are equally wide. If this font's zeros (elsewhere on the line) carry a
+    // dot or slash, a plain ring is an O; otherwise there is no telling.
+    const dottedZeros = ctx.line.some((o) => o.text === '0' && o.box !== glyphBox && centreOf(img, o.box, ctx.line) > 0.2);
+    if (dottedZeros) return ch === 'o' ? { result: 'ok' } : { result: 'veto', looksLike: 'O' };
+    return { result: 'unsure', between: 'O/0' };
+  }
+  // Other digits on the line (2–9) give this font's digit width: a 0 is about as wide, an O wider.
+  // Without them, the proportions of Debian's regular fonts (0 ≈ 0.55–0.67, O ≈ 0.8–1.07) can
+  // still veto, and confirm a letter O, but never confirm a zero (below).
+  const digits = ctx.line
+    .filter((o) => /^[2-9]$/.test(o.text) && o.box !== glyphBox)
+    .map((o) => ctx.shapes?.get(o.box) ?? shapeOf(img, o.box, ctx.line));
+  const ref = digits.filter((d) => d.parts > 0).map((d) => d.w / d.h);
+  const rel = ref.length ? aspect / ref.sort((a, b) => a - b)[Math.floor(ref.length / 2)] : aspect / 0.6;
+  // Italic text sheared upright measures less exactly: its O came within 1.16–1.17 of its digits'
+  // width (Caladea Italic "Code 2O31" at 20 px, Roboto Italic "Oak 2O19" at 32 and 96 px) where
+  // upright fonts keep their O above 1.18; its zeros stay under 1.15 but for two of about 200
+  // (the text bench's seen sets, 2026-12-03).
+  const zeroUnder = img.slant ? SHEARED_ZERO_UNDER : ZERO_UNDER_DIGITS;
+  const [zeroBelow, letterAbove] = ref.length ? [zeroUnder, 1.3] : [0.7 / 0.6, 0.76 / 0.6];
+  // Without a digit to compare with, a narrow ring is no proof of a zero: condensed and
+  // monospaced fonts draw their O as narrow (Roboto Condensed, Hack: "Exit 1O" was marked right).
+  if (rel < zeroBelow)
+    return ch !== '0' ? { result: 'veto', looksLike: '0' } : ref.length ? { result: 'ok' } : { result: 'unsure', between: 'O/0' };
+  if (rel > letterAbove) return ch === 'o' ? { result: 'ok' } : { result: 'veto', looksLike: 'O' };
+  return { result: 'unsure', between: 'O/0' };
 }
 
 /** The 1/l/I checks: a 1's flag, an l's wedge serif or flat bar, a flagless 1's digit cell. */

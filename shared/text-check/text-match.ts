@@ -5,6 +5,7 @@
  * is the number of wrong, missing or extra characters in the best-matching part of the reading.
  */
 import { checkGlyph, isConfusable, wordShapes, type Box, type GreyImage, type Shape } from './glyph-check';
+import type { GlyphReference } from './reference-glyphs';
 import type { RequestedText } from './requested-text';
 import { uncheckableScript } from './scripts';
 
@@ -117,9 +118,11 @@ export interface MatchInput {
   grey?: GreyImage;
   /** Reading of the same region before the edit: the old text when the prompt does not name it. */
   before?: string;
+  /** The old text's glyphs, read in the same area before the edit (reference-glyphs.ts). */
+  reference?: GlyphReference;
 }
 
-export function matchText({ requested, reading, grey, before }: MatchInput): TextVerdict {
+export function matchText({ requested, reading, grey, before, reference }: MatchInput): TextVerdict {
   const expected = requested.text;
   const script = uncheckableScript(expected);
   const base = { expected, reading: reading.text.trim() };
@@ -173,6 +176,7 @@ export function matchText({ requested, reading, grey, before }: MatchInput): Tex
         line: reading.glyphs.filter((o) => o.line === g.line),
         shapes: shapesOfLine(g.line),
         gapShapes: c.ch === 'm' || c.ch === '1' || c.ch === 'l' || c.ch === 'i' ? gapShapesOfLine(g.line) : undefined,
+        reference,
       });
       if (v.result === 'veto') {
         distance++;

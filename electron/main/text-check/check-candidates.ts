@@ -7,7 +7,8 @@
  */
 import sharp from 'sharp';
 import { estimateSlant, shear } from '../../../shared/text-check/deslant';
-import type { GreyImage } from '../../../shared/text-check/glyph-check';
+import { wordShapes, type Box, type GreyImage, type Shape } from '../../../shared/text-check/glyph-check';
+import { referenceFrom, type GlyphReference } from '../../../shared/text-check/reference-glyphs';
 import type { RequestedText } from '../../../shared/text-check/requested-text';
 import { uncheckableScript } from '../../../shared/text-check/scripts';
 import { matchText, type OcrReading, type TextVerdict } from '../../../shared/text-check/text-match';
@@ -22,6 +23,8 @@ export interface TextCheckContext {
   area: Rect;
   /** Reading of the area before the edit. */
   before?: string;
+  /** The old text's glyphs in that area: this font's own 0 and O when it has them (reference-glyphs.ts). */
+  reference?: GlyphReference;
 }
 
 /** Text smaller than this (area height in px) is scaled up ×2 before reading. */
@@ -127,22 +130,43 @@ export async function readArea(area: GreyImage): Promise<{ reading: OcrReading; 
   return { reading: await readText(grey), grey, slant };
 }
 
-/** Prepares a job's check; reads the original area only when the old text is not named. */
+/**
+ * Prepares a job's check: reads the area before the edit — the old text, when the prompt does not
+ * name it, and the old lettering's glyphs as a reference for the O/0 check. `readBefore: false`
+ * skips that read (no old text, no reference).
+ */
 export async function prepareTextCheck(
   requested: RequestedText,
   regionPixels: Uint8Array,
   regionMask: Uint8Array,
   region: { width: number; height: number },
   before?: string,
+  readBefore = true,
 ): Promise<TextCheckContext | null> {
   const area = checkArea(regionMask, region.width, region.height);
   if (!area) return null;
   const ctx: TextCheckContext = { requested, area, before };
-  if (!requested.old && before === undefined && !uncheckableScript(requested.text)) {
-    const { reading } = await readArea(greyArea(regionPixels, region.width, area));
-    ctx.before = reading.text.trim() || undefined;
+  if (readBefore && !uncheckableScript(requested.text)) {
+    const { reading, grey } = await readArea(greyArea(regionPixels, region.width, area));
+    if (!requested.old && before === undefined) ctx.before = reading.text.trim() || undefined;
+    ctx.reference = referenceOf(reading, grey);
   }
   return ctx;
+}
+
+/** The old text's glyphs found by order, word by word. */
+function referenceOf(reading: OcrReading, grey: GreyImage): GlyphReference | undefined {
+  if (!reading.glyphs.length) return undefined;
+  const shapes = new Map<Box, Shape>();
+  for (const w of new Set(reading.glyphs.map((g) => g.word))) {
+    const found = wordShapes(
+      grey,
+      reading.glyphs.filter((g) => g.word === w),
+    );
+    if (found) for (const [b, sh] of found) shapes.set(b, sh);
+  }
+  const ref = referenceFrom(reading.glyphs, shapes, grey);
+  return ref.glyphs.length ? ref : undefined;
 }
 
 /** Reads one candidate (its RGBA patch over the region) and judges its text. */
@@ -154,5 +178,5 @@ export async function checkCandidate(
 ): Promise<TextVerdict> {
   if (uncheckableScript(ctx.requested.text)) return matchText({ requested: ctx.requested, reading: { text: '', glyphs: [] } });
   const { reading, grey } = await readArea(greyArea(regionPixels, regionWidth, ctx.area, patch));
-  return matchText({ requested: ctx.requested, reading, grey, before: ctx.before });
+  return matchText({ requested: ctx.requested, reading, grey, before: ctx.before, reference: ctx.reference });
 }

@@ -1,0 +1,57 @@
+/**
+ * The O/0 check against the old text under the mask (shared/text-check/reference-glyphs.ts), on
+ * committed renderings (test/fixtures/text/make-fixtures.ts) through the code an edit job runs: the
+ * region before the edit shows the old text, read once when the check is prepared, and each
+ * candidate is read and judged against that lettering's own zeros.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkCandidate, prepareTextCheck } from '../../../electron/main/text-check/check-candidates';
+import { shutdownOcr } from '../../../electron/main/text-check/ocr-engine';
+
+const FIX = resolve(__dirname, '../../fixtures/text');
+
+afterAll(async () => {
+  await shutdownOcr();
+});
+
+async function rgba(name: string) {
+  const { data, info } = await sharp(await readFile(join(FIX, name)))
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { px: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
+
+/** The candidate `name` over a region that showed `old` before the edit (none: its plain background). */
+async function check(name: string, text: string, old?: string) {
+  const cand = await rgba(name);
+  const base = old ? (await rgba(old)).px : new Uint8Array(cand.px.length);
+  if (!old) for (let i = 0; i < base.length; i += 4) base.set(cand.px.subarray(0, 4), i);
+  const region = { width: cand.width, height: cand.height };
+  const mask = new Uint8Array(cand.width * cand.height).fill(1);
+  const ctx = await prepareTextCheck({ text }, base, mask, region, old ? undefined : '', old !== undefined);
+  return { ctx: ctx!, verdict: await checkCandidate(ctx!, base, cand.width, cand.px) };
+}
+
+describe('the old text under the mask tells O from 0', () => {
+  it("confirms a monospaced zero drawn as the old text's zero, and never the O drawn for it", async () => {
+    // DejaVu Sans Mono's zero is dotted; its O is a plain ring exactly as wide. The old line's zero
+    // confirms only ink that close, so the O is left to the width rules (monospaced: unsure).
+    const right = await check('ref-mono-v2-right.png', 'V2.0', 'ref-mono-v3-old.png');
+    expect(right.ctx.before).toBe('V3.0');
+    expect(right.ctx.reference?.glyphs.map((g) => g.text)).toContain('0');
+    expect(right.verdict).toMatchObject({ status: 'right', read: 'V2.0', oldGone: true });
+    const wrong = await check('ref-mono-v2-wrong.png', 'V2.0', 'ref-mono-v3-old.png');
+    expect(wrong.verdict.status).not.toBe('right');
+  });
+
+  it('confirms a zero with no other digit on the line from the old zeros of the same font', async () => {
+    // "Exit 10" has no digit 2–9 to measure the zero against: unsure without the old text.
+    expect((await check('condensed-exit-10.png', 'Exit 10')).verdict.status).toBe('unsure');
+    expect((await check('condensed-exit-10.png', 'Exit 10', 'ref-condensed-exit-70-old.png')).verdict.status).toBe('right');
+    expect((await check('condensed-exit-1o.png', 'Exit 10', 'ref-condensed-exit-70-old.png')).verdict.status).not.toBe('right');
+  });
+});
