@@ -56,12 +56,35 @@
  *   `apt-get install fonts-clear-sans fonts-comic-neue fonts-cabin fonts-courier-prime fonts-dosis
  *   fonts-inter fonts-jura fonts-karla fonts-manrope fonts-monofur fonts-monoid fonts-oldstandard
  *   fonts-cardo fonts-league-mono` (none changes fontconfig's default sans-serif).
+ *   Run once unseen without and once with the old text (--old); the reference's last rule was then
+ *   written on it, so it is seen now.
+ * - fresh held back 5 (2026-12-04, 04:25 UTC): 15 fonts of fifteen more families (Computer Modern
+ *   Unicode, Goudy Bookletter, Junction, Lemonada, National Park, OpenDyslexic, Femke Klaver,
+ *   Euterpe, GFS Didot, Allerta, OCR-B, Okolaks, Karmilla) and 10 more texts, fixed (committed)
+ *   before any of them was rendered: `apt-get install fonts-cmu fonts-goudybookletter fonts-junction
+ *   fonts-lemonada fonts-national-park fonts-opendyslexic fonts-femkeklaver fonts-oflb-euterpe
+ *   fonts-gfs-didot fonts-allerta fonts-ocr-b fonts-okolaks fonts-karmilla` (none changes
+ *   fontconfig's default sans-serif).
  * Each pair is [requested text, near miss rendered instead].
  */
 import { FONT_FILES, HELD_BACK_FONT_FILES } from './render-text';
 
 export interface BenchSet {
-  key: 'dev' | 'added' | 'held' | 'new' | 'probe' | 'mono' | 'italic' | 'blur' | 'wider' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
+  key:
+    | 'dev'
+    | 'added'
+    | 'held'
+    | 'new'
+    | 'probe'
+    | 'mono'
+    | 'italic'
+    | 'blur'
+    | 'wider'
+    | 'fresh'
+    | 'fresh2'
+    | 'fresh3'
+    | 'fresh4'
+    | 'fresh5';
   name: string;
   fonts: Record<string, string>;
   pairs: [string, string][];
@@ -178,6 +201,29 @@ export const FRESH_HELD_BACK_4_FONT_FILES: Record<string, string> = {
   'Old Standard': `${TT}/fonts-oldstandard/OldStandard-Regular.ttf`,
   Cardo: `${TT}/cardo/Cardo104s.ttf`,
   'League Mono': `${OT}/league-mono/LeagueMono-Regular.otf`,
+};
+
+/**
+ * Fresh held back 5 (2026-12-04, 04:25 UTC): 15 fonts of fifteen families no set had, chosen by name
+ * from Debian packages and committed before any of them was rendered or looked at, after the
+ * old-text reference was tuned on fresh held back 4.
+ */
+export const FRESH_HELD_BACK_5_FONT_FILES: Record<string, string> = {
+  'CMU Serif': `${TT}/cmu/cmunrm.ttf`,
+  'CMU Sans Serif': `${TT}/cmu/cmunss.ttf`,
+  'CMU Typewriter': `${TT}/cmu/cmuntt.ttf`,
+  'Goudy Bookletter 1911': `${OT}/sortsmill/GoudyBookletter1911.otf`,
+  Junction: `${OT}/junction/Junction.otf`,
+  Lemonada: `${OT}/lemonada/Lemonada-Regular.otf`,
+  'National Park': `${OT}/national-park/NationalPark-Regular.otf`,
+  OpenDyslexic: `${OT}/opendyslexic/OpenDyslexic-Regular.otf`,
+  'Femke Klaver': `${TT}/femkeklaver/femkeklaver.ttf`,
+  Euterpe: `${TT}/euterpe/Euterpe.ttf`,
+  'GFS Didot': `${OT}/didot/GFSDidot.otf`,
+  Allerta: `${OT}/allerta/allerta_medium.otf`,
+  'OCR-B': `${OT}/ocr-b/OCRB.otf`,
+  Okolaks: `${TT}/okolaks/okolaksRegular.ttf`,
+  Karmilla: `${TT}/karmilla/Karmilla-Regular.ttf`,
 };
 
 /** Debian package fonts-urw-base35. */
@@ -378,6 +424,23 @@ export const SETS: BenchSet[] = [
       ['Step 21', 'Step 2l'],
       ['Salmon 200g', 'Salrnon 200g'],
       ['OPEN 24', '0PEN 24'],
+    ],
+  },
+  {
+    key: 'fresh5',
+    name: 'fresh held back 5',
+    fonts: FRESH_HELD_BACK_5_FONT_FILES,
+    pairs: [
+      ['Hall 50', 'Hall 5O'],
+      ['Box 306', 'Box 3O6'],
+      ['Gain 0.8', 'Gain O.8'],
+      ['Dock 14', 'Dock l4'],
+      ['Storm 9', 'Storrn 9'],
+      ['Octa 7', '0cta 7'],
+      ['Row 90', 'Row 9O'],
+      ['Park 31', 'Park 3l'],
+      ['Lemon 250', 'Lernon 250'],
+      ['OVEN 5', '0VEN 5'],
     ],
   },
   {
