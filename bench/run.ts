@@ -118,6 +118,11 @@ if (want('text')) {
   // The text-check bench is its own script too (it prints its table and writes bench-results/text.json).
   const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/text/run.ts', ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
   if (r.status !== 0) console.error(`text bench exited with ${r.status}`);
+  // The same sets with the old text under each candidate: the O/0 reference (writes bench-results/text-old.json).
+  const o = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/text/run.ts', '--old', ...(quick ? ['--quick'] : [])], {
+    stdio: 'inherit',
+  });
+  if (o.status !== 0) console.error(`text bench (--old) exited with ${o.status}`);
   // How much recall the sets leave to any checker that never marks a wrong candidate right (bench/text/ceiling.ts).
   const c = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/text/ceiling-run.ts'], { stdio: 'inherit' });
   if (c.status !== 0) console.error(`text ceiling exited with ${c.status}`);

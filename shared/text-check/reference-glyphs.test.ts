@@ -87,21 +87,29 @@ describe('the old text as the O/0 reference', () => {
     });
   });
 
-  it('leaves a glyph as wide as the zero but of other ink to the width rules (monospaced O and dotted 0)', () => {
+  it('never confirms a glyph as wide as the zero but of other ink (a monospaced O beside a dotted 0)', () => {
     const o = ring(14, 24, 3);
     const cand = line(block(16, 24), o, '0');
-    expect(byReference(o, true, cand.glyphs, cand.shapes, 1, oldText(ring(14, 24, 3, true)))).toBeNull();
+    expect(byReference(o, true, cand.glyphs, cand.shapes, 1, oldText(ring(14, 24, 3, true)))).toEqual({ result: 'unsure', between: 'O/0' });
+    // With only the other kind in the old text (an O), a glyph of other ink is left to the width rules.
+    const z = ring(14, 24, 3, true);
+    const withO = referenceFrom(line(block(16, 24), o, 'O').glyphs, line(block(16, 24), o, 'O').shapes, { scale: 1 });
+    const c2 = line(block(16, 24), z, '0');
+    expect(byReference(z, true, c2.glyphs, c2.shapes, 1, withO)).toBeNull();
   });
 
-  it('says nothing when the new line is in other lettering, another size, or the old text has no 0 or O', () => {
+  it('says nothing when the new line is in other lettering or size, or the old text has no 0 or O', () => {
     const z = ring(14, 24, 3);
     // The shared letter is 4 px wider: another font.
     const other = line(block(20, 24), z, '0');
     expect(byReference(z, true, other.glyphs, other.shapes, 1, oldText(ring(14, 24, 3)))).toBeNull();
-    // Taller lettering.
+    // Taller lettering: the shared letter too.
     const big = ring(18, 30, 3);
-    const larger = line(block(16, 24), big, '0');
+    const larger = line(block(16, 30), big, '0');
     expect(byReference(big, true, larger.glyphs, larger.shapes, 1, oldText(ring(14, 24, 3)))).toBeNull();
+    // The same lettering but a taller round glyph (a capital O taller than the font's zeros): never right.
+    const tall = line(block(16, 24), big, '0');
+    expect(byReference(big, true, tall.glyphs, tall.shapes, 1, oldText(ring(14, 24, 3)))).toEqual({ result: 'unsure', between: 'O/0' });
     // No zero or O in the old text.
     const noRound = referenceFrom(line(block(16, 24), block(12, 24), 'E').glyphs, line(block(16, 24), block(12, 24), 'E').shapes, {
       scale: 1,
