@@ -120,6 +120,23 @@ describe('the old text as the O/0 reference', () => {
     expect(byReference(z, true, cand.glyphs, cand.shapes, 2, oldText(ring(14, 24, 3)))).toBeNull();
   });
 
+  it('with no shared letter to show the lettering, judges round glyphs of the old height only', () => {
+    const o = ring(19, 24, 3);
+    // The new line's letter is not in the old text ("T" against the old "S").
+    const cand = line(block(16, 24), o, '0');
+    cand.glyphs[0].text = 'T';
+    expect(byReference(o, true, cand.glyphs, cand.shapes, 1, oldText(ring(14, 24, 3)))).toEqual({ result: 'unsure', between: 'O/0' });
+    const z = ring(14, 24, 3);
+    const c2 = line(block(16, 24), z, '0');
+    c2.glyphs[0].text = 'T';
+    expect(byReference(z, true, c2.glyphs, c2.shapes, 1, oldText(ring(14, 24, 3)))).toEqual({ result: 'ok' });
+    // Another height: nothing to say.
+    const big = ring(18, 30, 3);
+    const c3 = line(block(16, 30), big, '0');
+    c3.glyphs[0].text = 'T';
+    expect(byReference(big, true, c3.glyphs, c3.shapes, 1, oldText(ring(14, 24, 3)))).toBeNull();
+  });
+
   it('drops old zeros and Os that look alike (one of them was misread)', () => {
     const ref = oldText(ring(14, 24, 3), ring(14, 24, 3));
     expect(ref.glyphs.map((g) => g.text)).toEqual(['S']);

@@ -141,17 +141,19 @@ export function sameGlyph(a: Sized, b: Sized, ink = SAME_INK, loose = false): bo
 const NOT_EVIDENCE = new Set(['0', 'O', 'o', '1', 'l', 'I', 'i', '|', '.', ',', ':', ';', "'", '"', '-']);
 
 /**
- * True when the candidate's line is drawn in the old text's lettering: at least one character both
- * lines share (and that is not itself confusable) is there, and every such character of the line
- * matches an old glyph of the same text in size and, loosely, in ink.
+ * Whether the candidate's line is drawn in the old text's lettering: 'same' when at least one
+ * character both lines share (and that is not itself confusable) is there and every such character
+ * matches an old glyph of the same text in size and, loosely, in ink; 'other' when one does not;
+ * 'unknown' when they share no such character whose shape was found on both sides (the old word's
+ * glyphs did not pair up one to one with its symbols: Computer Modern's "Hall" at 32 px).
  */
 export function sameLettering(
   line: readonly GlyphRef[],
   shapes: ReadonlyMap<Box, Shape> | undefined,
   scale: number,
   ref: GlyphReference,
-): boolean {
-  if (!shapes) return false;
+): 'same' | 'other' | 'unknown' {
+  if (!shapes) return 'unknown';
   let shared = 0;
   for (const o of line) {
     if (NOT_EVIDENCE.has(o.text)) continue;
@@ -160,10 +162,10 @@ export function sameLettering(
     const s = shapes.get(o.box);
     if (!s || s.x === undefined || s.cut || s.parts === 0) continue;
     const mine = { w: s.w / scale, h: s.h / scale, ink: s.ink, iw: s.w, ih: s.h, scale };
-    if (!olds.some((r) => sameGlyph(mine, r, SAME_LETTERING_INK, true))) return false;
+    if (!olds.some((r) => sameGlyph(mine, r, SAME_LETTERING_INK, true))) return 'other';
     shared++;
   }
-  return shared > 0;
+  return shared > 0 ? 'same' : 'unknown';
 }
 
 export type ReferenceVerdict = { result: 'ok' } | { result: 'veto'; looksLike: string } | { result: 'unsure'; between: string };
@@ -195,7 +197,12 @@ export function byReference(
   const other = ref.glyphs.filter((r) => r.text === (zero ? 'O' : '0'));
   if (!asked.length && !other.length) return null;
   const mine = { w: g.w / scale, h: g.h / scale, ink: g.ink, iw: g.w, ih: g.h, scale };
-  if (!sameLettering(line, shapes, scale, ref)) return null;
+  // The old text's lettering, or — when no shared letter shows it either way — round glyphs of the
+  // old text's height read at the same scale: a candidate in other lettering of that very height
+  // can then only be made unsure (only the old glyph's own ink confirms).
+  const lettering = sameLettering(line, shapes, scale, ref);
+  if (lettering === 'other') return null;
+  if (lettering === 'unknown' && ![...asked, ...other].some((r) => r.scale === scale && near(r.ih, g.h, scale))) return null;
   const veto: ReferenceVerdict = { result: 'veto', looksLike: zero ? 'O' : '0' };
   if (asked.some((r) => sameGlyph(mine, r))) return { result: 'ok' };
   if (other.some((r) => sameGlyph(mine, r))) return veto;
