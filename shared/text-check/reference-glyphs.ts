@@ -13,14 +13,12 @@
  * glyph without a reference (no 0 or O of the asked kind in the old text, other lettering or size)
  * is left to the width rules.
  */
-import type { Box, GlyphRef, GreyImage } from './glyph-check';
+import type { Box, GlyphRef, GlyphVerdict, GreyImage } from './glyph-check';
 import type { Shape } from './word-segments';
 
-/** A glyph of the old text, in source pixels (the area as the photo has it, before any upscale). */
+/** A glyph of the old text as read (small text is read at twice its size). */
 export interface RefGlyph {
   text: string;
-  w: number;
-  h: number;
   /** The binarised glyph in its tight box, in the pixels of the image it was read from. */
   ink: Uint8Array;
   iw: number;
@@ -95,7 +93,7 @@ export function referenceFrom(
   for (const g of glyphs) {
     const sh = shapes.get(g.box);
     if (!sh || sh.x === undefined || sh.cut || sh.parts === 0 || !g.text.trim()) continue;
-    out.push({ text: g.text, w: sh.w / s, h: sh.h / s, ink: sh.ink, iw: sh.w, ih: sh.h, scale: s });
+    out.push({ text: g.text, ink: sh.ink, iw: sh.w, ih: sh.h, scale: s });
   }
   // A zero and an O of the old text that look alike tell nothing (or one of them was misread).
   const zeros = out.filter((r) => r.text === '0');
@@ -161,14 +159,12 @@ export function sameLettering(
     if (!olds.length) continue;
     const s = shapes.get(o.box);
     if (!s || s.x === undefined || s.cut || s.parts === 0) continue;
-    const mine = { w: s.w / scale, h: s.h / scale, ink: s.ink, iw: s.w, ih: s.h, scale };
+    const mine = { ink: s.ink, iw: s.w, ih: s.h, scale };
     if (!olds.some((r) => sameGlyph(mine, r, SAME_LETTERING_INK, true))) return 'other';
     shared++;
   }
   return shared > 0 ? 'same' : 'unknown';
 }
-
-export type ReferenceVerdict = { result: 'ok' } | { result: 'veto'; looksLike: string } | { result: 'unsure'; between: string };
 
 /**
  * The verdict for a glyph read as a 0 or O (`zero`: a 0 was requested, else a capital O) from the
@@ -191,19 +187,19 @@ export function byReference(
   shapes: ReadonlyMap<Box, Shape> | undefined,
   scale: number,
   ref: GlyphReference | undefined,
-): ReferenceVerdict | null {
+): GlyphVerdict | null {
   if (!ref || g.parts === 0 || g.cut) return null;
   const asked = ref.glyphs.filter((r) => r.text === (zero ? '0' : 'O'));
   const other = ref.glyphs.filter((r) => r.text === (zero ? 'O' : '0'));
   if (!asked.length && !other.length) return null;
-  const mine = { w: g.w / scale, h: g.h / scale, ink: g.ink, iw: g.w, ih: g.h, scale };
+  const mine = { ink: g.ink, iw: g.w, ih: g.h, scale };
   // The old text's lettering, or — when no shared letter shows it either way — round glyphs of the
   // old text's height read at the same scale: a candidate in other lettering of that very height
   // can then only be made unsure (only the old glyph's own ink confirms).
   const lettering = sameLettering(line, shapes, scale, ref);
   if (lettering === 'other') return null;
   if (lettering === 'unknown' && ![...asked, ...other].some((r) => r.scale === scale && near(r.ih, g.h, scale))) return null;
-  const veto: ReferenceVerdict = { result: 'veto', looksLike: zero ? 'O' : '0' };
+  const veto: GlyphVerdict = { result: 'veto', looksLike: zero ? 'O' : '0' };
   if (asked.some((r) => sameGlyph(mine, r))) return { result: 'ok' };
   if (other.some((r) => sameGlyph(mine, r))) return veto;
   if (!asked.length) return null;
