@@ -20,6 +20,10 @@ import type { ResolvedModel } from './resolve-model';
 import { sendCounted } from './run-edit';
 import { encodeRequestImage, scaleRequestMask } from './request-pixels';
 import { noSpans, type SpanRecorder } from '../../../shared/timing/spans';
+import { refillWindow, type Refill } from './chain-fill-ahead';
+
+/** A pre-fill reads no ask mask. */
+const NO_ASK = new Uint8Array(0);
 
 /**
  * A tile's pixels: RGBA, unknown (non-zero) per pixel, and the ask mask (255 = paint here). In a job
@@ -35,9 +39,10 @@ export interface TilePixels {
   windows?: Window[];
   /**
    * The tile at its request size already (its RGBA the step's own) with its request mask in wire
-   * form: a chained tile's, made mostly ahead (chain-ahead.ts).
+   * form: a chained tile's, made mostly ahead (chain-ahead.ts). With `refill` its unknown part is
+   * pre-filled already but for that band (chain-fill-ahead.ts): only the band is pre-filled.
    */
-  atRequest?: { pixels: TilePixels; requestMask: Uint8Array };
+  atRequest?: { pixels: TilePixels; requestMask: Uint8Array; refill?: Refill };
 }
 
 export interface TileContext {
@@ -94,7 +99,12 @@ export async function encodeTileRequest(
   const r = tile.rect;
   const small = p.atRequest?.pixels ?? (await spans.time(name('scale to request'), () => tileAtSize(p, tile.request)));
   // A scaled tile is this step's own: pre-filled in place (no copy of it).
-  const prefilled = await spans.time(name('prefill'), () => prefill(small, signal, small !== p));
+  const refill = p.atRequest?.refill;
+  const prefilled = await spans.time(name('prefill'), () =>
+    refill
+      ? refillWindow(small.rgba, small.width, refill, (w) => prefill({ ...w, ask: NO_ASK }, signal, true))
+      : prefill(small, signal, small !== p),
+  );
   const ready = p.atRequest?.requestMask;
   return spans.time(
     name('request encode'),

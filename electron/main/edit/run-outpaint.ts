@@ -25,6 +25,8 @@ import { holdCritical } from './critical-work';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
 import { runTiles } from './tile-schedule';
 import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type ChainedAhead, type TileAnswer } from './chain-ahead';
+import { fillAhead, type Refill } from './chain-fill-ahead';
+import { decodeAnswer } from './tile-scale';
 import { tileWaits, type OutpaintTile } from '../../../shared/geometry';
 
 import { PROGRESS_PREPARING } from '../jobs/progress-steps';
@@ -90,6 +92,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     // With tiles side by side, a chained tile's request is made from the earlier tiles' answers as
     // they come, and their blends wait until it is out (chainedFromAnswers).
     const fromAnswers = anyChained && parallelTiles && svc.env.MASKWORK_CHAIN_FROM_ANSWER !== '0';
+    // Their smooth pre-fill is then made ahead, from what the earlier tiles were sent (chain-fill-ahead.ts).
+    const fillsAhead = fromAnswers && (req.prefill ?? 'smooth') === 'smooth' && svc.env.MASKWORK_FILL_AHEAD !== '0';
     const waits = tileWaits(plan.tiles);
     const dependents = plan.tiles.map((_, j) => waits.flatMap((w, k) => (w.includes(j) ? [k] : [])));
     let chainParts: Promise<(ChainedAhead | undefined)[]> | null = anyChained && usable?.chained ? Promise.resolve(usable.chained) : null;
@@ -163,6 +167,11 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       // once the requests of the tiles it waits for are out — while the model works, not after the
       // answers — and only then, so a long chain holds one or two such copies, not one per tile.
       const copies: (Uint8Array | undefined)[] = [];
+      // Per chained tile whose copy was pre-filled ahead: what to fill again once the answers are in.
+      const refills: (Refill | null | undefined)[] = [];
+      // Per tile: its request as sent and its blend weight, once known (a chained tile's fill ahead reads them).
+      const sent: (TileRequestBytes | undefined)[] = [];
+      const weights: ((() => Uint8Array) | undefined)[] = [];
       const taken = new Set<number>();
       for (const [i, w] of waits.entries())
         if (!independent[i] && anyChained)
@@ -170,17 +179,46 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
             .then(() => nextBodySent(CANVAS_FALLBACK_MS))
             .then(() => partsRead)
             .then((parts) => {
-              if (!taken.has(i)) copies[i] = aheadCopy(parts[i]);
-            });
+              if (taken.has(i)) return;
+              const copy = aheadCopy(parts[i]);
+              copies[i] = copy;
+              if (copy && fillsAhead) return fillCopyAhead(i, parts[i]!, copy);
+            })
+            .catch(() => {}); // without its fill ahead the tile's request is pre-filled whole
       /**
-       * Tile i's ahead copy, handed over once (the job holds it no longer); undefined when it is not
-       * made yet — the request is then made in a fresh buffer rather than waiting for it.
+       * Tile i's copy pre-filled ahead: the earlier tiles' requests decoded stand in for their answers
+       * (the model is working meanwhile). Dropped when the copy was taken first (the fill is one
+       * synchronous step: it never writes into a copy a request is being made in).
+       */
+      const fillCopyAhead = async (i: number, part: ChainedAhead, copy: Uint8Array) => {
+        const earlier = await Promise.all(
+          waits[i].map(async (j): Promise<TileAnswer | null> => {
+            const q = sent[j] ?? sharedRequests[j];
+            const weight = weights[j];
+            if (!q || !weight) return null;
+            const a = await decodeAnswer(q.requestImage, model.spec.name, plan.tiles[j].request);
+            return { ...a, rect: plan.tiles[j].rect, weight: weight() };
+          }),
+        );
+        const canvas = await canvasReady;
+        if (taken.has(i) || copies[i] !== copy || signal.aborted || !earlier.every((a) => a !== null)) return;
+        const k = c * plan.tiles.length + i + 1;
+        await spans.time(`main: tile #${k} fill ahead`, () => {
+          refills[i] = fillAhead(part, canvas.working, W, plan.tiles[i].rect, earlier as TileAnswer[], copy);
+        });
+      };
+      /**
+       * Tile i's ahead copy (with what to fill again when it was pre-filled ahead), handed over once (the job holds it
+       * no longer); undefined when it is not made yet — the request is then made in a fresh buffer
+       * rather than waiting for it.
        */
       const takeCopy = (i: number) => {
         taken.add(i);
         const copy = copies[i];
+        const refill = refills[i];
         copies[i] = undefined;
-        return copy;
+        refills[i] = undefined;
+        return { copy, refill };
       };
       // One tile: its request from the working canvas under it, the model's answer, the blend.
       const runTile = (i: number, tile: OutpaintTile, tileSignal: AbortSignal) =>
@@ -220,7 +258,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         // they came, or read from the canvas after their blends (only what those changed is scaled
         // now). It is never cut out.
         const atRequest = chainPart
-          ? { pixels: await chainedPixels(i, k, waits[i], chainPart, r), requestMask: chainPart.requestMask }
+          ? { ...(await chainedPixels(i, k, waits[i], chainPart, r)), requestMask: chainPart.requestMask }
           : undefined;
         // A chained tile not made ahead is cut from the canvas once the tiles it waits for are blended
         // (they hold their blends back for its request only when it is made from their answers).
@@ -236,6 +274,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           masks?.weight !== undefined
             ? () => masks.weight!
             : whileWaiting(() => weightOf(cut!), model.spec.provider === 'local' ? Promise.resolve() : nextBodySent(CANVAS_FALLBACK_MS));
+        weights[i] = weight;
         const pixels =
           ahead ??
           (atRequest
@@ -251,7 +290,10 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
                 sharedRequests[i] = q;
                 if (i === 0) firstMade();
               }
-            : () => requestMade[i].resolve(),
+            : (q) => {
+                sent[i] = q;
+                requestMade[i].resolve();
+              },
           onSend: () => sending[i].resolve(),
           ...(fromAnswers && dependents[i].length
             ? {
@@ -285,13 +327,19 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       const chainedPixels = async (i: number, k: number, before: number[], part: ChainedAhead, r: OutpaintTile['rect']) => {
         const answers = fromAnswers ? await Promise.all(before.map((j) => answered[j].promise)) : [];
         const canvas = await canvasReady;
-        const copy = takeCopy(i);
-        if (fromAnswers && answers.every((a) => a !== null))
-          return spans.time(`main: tile #${k} from answers`, () =>
+        const { copy, refill } = takeCopy(i);
+        if (fromAnswers && answers.every((a) => a !== null)) {
+          const pixels = await spans.time(`main: tile #${k} from answers`, () =>
             chainedFromAnswers(part, canvas.working, W, r, answers as TileAnswer[], copy),
           );
+          // Pre-filled ahead: only the band next to the answers is pre-filled again.
+          return { pixels, refill: refill ?? undefined };
+        }
         await Promise.all(before.map((j) => blended[j].promise));
-        return spans.time(`main: tile #${k} scale changed parts`, () => chainedAtRequest(part, canvas.working, W, r, copy));
+        // Cut from the canvas: its pre-fill is made whole (the fill ahead was from the answers' stand-ins).
+        return {
+          pixels: await spans.time(`main: tile #${k} scale changed parts`, () => chainedAtRequest(part, canvas.working, W, r, copy)),
+        };
       };
       // A cloud model's tiles that do not overlap run at once (the offline engine's use both cores
       // already); a chained one starts once the answers it is made of are in (or its blends, without them).

@@ -5,40 +5,16 @@
  * earlier tile's answer.
  */
 import { describe, expect, it } from 'vitest';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
-import { planOutpaint, tileWaits, type OutpaintTile } from '../../../shared/geometry';
-import { getModel } from '../../../shared/models';
-import { blendTile, tileBlendWeight, unknownCanvas } from '../../../shared/pixels/outpaint-masks';
+import { tileWaits, type OutpaintTile } from '../../../shared/geometry';
+import { blendTile, tileBlendWeight } from '../../../shared/pixels/outpaint-masks';
 import { tileTurns } from '../../../shared/pixels/outpaint-turns';
 import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type TileAnswer } from '../../../electron/main/edit/chain-ahead';
+import { outpaintLayout as layout, PHOTOS } from '../../support/outpaint-layout';
 import { tileCut } from '../../../electron/main/edit/outpaint-prepare';
 import { scaleTileWindows, tileAtSize } from '../../../electron/main/edit/tile-scale';
 import { scaleRequestMask } from '../../../electron/main/edit/request-pixels';
-
-const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
-
-/** `photo` placed at `pad` on a canvas `pad` larger on each side, or of `size` when given (a photo against an edge). */
-async function layout(
-  model: string,
-  photo: { width: number; height: number },
-  pad: { x: number; y: number },
-  size?: { width: number; height: number },
-) {
-  const canvas = size ?? { width: photo.width + 2 * pad.x, height: photo.height + 2 * pad.y };
-  const original = { x: pad.x, y: pad.y, ...photo };
-  const plan = planOutpaint({ canvas, original, model: getModel(model)!, quality: 'high', featherPx: 24 } as never);
-  if (!plan.ok) throw new Error(plan.reason);
-  const pixels = await sharp(join(PHOTOS, 'colorful-cups.jpg'))
-    .resize(photo.width, photo.height, { fit: 'fill' })
-    .ensureAlpha()
-    .raw()
-    .toBuffer();
-  const working = new Uint8Array(canvas.width * canvas.height * 4);
-  for (let y = 0; y < photo.height; y++)
-    working.set(pixels.subarray(y * photo.width * 4, (y + 1) * photo.width * 4), ((pad.y + y) * canvas.width + pad.x) * 4);
-  return { canvas, plan: plan.tiles, working, unknownMap: unknownCanvas(canvas, original) };
-}
 
 /** A stand-in answer that depends on every pixel the tile read: a pattern keyed by a hash of its input. */
 function answerOf(input: Uint8Array, tile: OutpaintTile, k: number): Uint8Array {

@@ -201,6 +201,57 @@ describe('outpainting', () => {
       await checkExport(await expand('gpt-image-2', { w: 256, h: 256 }, '8:1'), 24);
     });
 
+  it('a chained tile is pre-filled while the tile before it is out; after that answer only a band next to it is filled again', async () => {
+    const p = await poster(360, 640);
+    const img = await main.call('image:import', { bytes: p.bytes, name: 'poster.png' });
+    // Grown from its left edge, enlarged to the requests: tile 2 is made of tile 1's answer.
+    const req = {
+      canvas: { width: 1500, height: 640 },
+      original: { x: 0, y: 0, width: 360, height: 640 },
+      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+      prompt: 'extend the street scene',
+      model: 'gpt-image-2',
+      n: 1,
+      featherPx: 24,
+    };
+    const run = async () => {
+      // Tile 1 stays with the model long enough for the fill ahead on a loaded machine (≈ 0.1 s here).
+      openai.script({ delayMs: 2000, times: 1 });
+      const before = openai.requests.length;
+      const { jobId } = await main.call('outpaint:start', req);
+      const result = await main.waitJob(jobId);
+      if (result.state !== 'done') throw new Error(`outpaint ended ${result.state}`);
+      const spans = result.candidates[0].spans ?? [];
+      const images = openai.requests.slice(before).map((q) => q.files.find((f) => f.field.startsWith('image'))!.data!);
+      return { spans, images, assetId: result.candidates[0].assetId };
+    };
+    const ahead = await run();
+    const span = (name: string) => ahead.spans.find((x) => x.name === name);
+    expect(ahead.images).toHaveLength(2);
+    expect(span('main: tile #2 fill ahead')).toBeDefined();
+    expect(span('main: tile #2 fill ahead')!.end).toBeLessThanOrEqual(span('main: tile #2 from answers')!.start);
+    expect(span('main: tile #2 prefill')).toBeDefined();
+    main.svc.env.MASKWORK_FILL_AHEAD = '0';
+    const whole = await run().finally(() => delete main.svc.env.MASKWORK_FILL_AHEAD);
+    expect(whole.spans.map((x) => x.name)).not.toContain('main: tile #2 fill ahead');
+    // Tile 1's request is the same; tile 2's differs only in its pre-fill, away from tile 1's answer.
+    expect(Buffer.from(ahead.images[0]).equals(Buffer.from(whole.images[0]))).toBe(true);
+    const [a, b] = await Promise.all([ahead.images[1], whole.images[1]].map((x) => sharp(x).raw().toBuffer({ resolveWithObject: true })));
+    expect([a.info.width, a.info.height]).toEqual([b.info.width, b.info.height]);
+    const w = a.info.width;
+    const colDiff = (x: number) => {
+      let d = 0;
+      for (let y = 0; y < a.info.height; y++)
+        for (let ch = 0; ch < 3; ch++) d += Math.abs(a.data[(y * w + x) * 3 + ch] - b.data[(y * w + x) * 3 + ch]);
+      return d / (3 * a.info.height);
+    };
+    // The columns of tile 1's answer are the same (JPEG noise aside).
+    expect(colDiff(8)).toBeLessThan(2);
+    expect(colDiff(64)).toBeLessThan(2);
+    // The candidates are the model's answers blended: the same patch either way.
+    expect(ahead.assetId).toBe(whole.assetId);
+  });
+
   it('Nano Banana 2 reaches 8:1 and Nano Banana Pro is planned within its aspect list', async () => {
     const before = gemini.requests.length;
     const r = await expand('gemini-3.1-flash-image', { w: 256, h: 256 }, '8:1');
