@@ -5,6 +5,7 @@
 import sharp from 'sharp';
 import { BIG, bigJpeg, ellipse } from './photo';
 import { timeIt } from './ratio';
+import { REQUEST_JPEG } from '../../electron/main/edit/request-pixels';
 
 export interface SpanFloor {
   /** Span family name (without the candidate number). */
@@ -67,7 +68,7 @@ export async function spanFloors(): Promise<{ measure(sizes: Sizes): Promise<Spa
           sharp(regionRgba, raw(W, H, 4))
             .removeAlpha()
             .resize(request.width, request.height, { fit: 'fill', kernel: 'linear' })
-            .jpeg({ quality: 92 })
+            .jpeg(REQUEST_JPEG)
             .toBuffer(),
           sharp(mask, raw(W, H, 1))
             .resize(request.width, request.height, { fit: 'fill', kernel: 'linear' })

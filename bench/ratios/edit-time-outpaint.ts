@@ -15,6 +15,7 @@ import { coveredMs, type TimingSpan } from '../../shared/timing/spans';
 import sharp from 'sharp';
 import { median, type RatioRow } from './ratio';
 import { planOutpaint, tileWaits } from '../../shared/geometry';
+import { REQUEST_JPEG } from '../../electron/main/edit/request-pixels';
 
 export interface OutpaintSample {
   totalMs: number;
@@ -54,7 +55,7 @@ export async function tileFloor(photo: string, tile: { width: number; height: nu
     const small = await sharp(rgba, raw).resize(request.width, request.height, { fit: 'fill', kernel: 'linear' }).raw().toBuffer();
     await sharp(small, { raw: { width: request.width, height: request.height, channels: 4 } })
       .removeAlpha()
-      .jpeg({ quality: 92 })
+      .jpeg(REQUEST_JPEG)
       .toBuffer();
     const t1 = performance.now();
     // Scaled back only where the blend reads it, as the app does: the two extended sides and the
@@ -111,7 +112,7 @@ export async function chainedTileFloor() {
     for (const p of parts) {
       const t0 = performance.now();
       await sharp(p.small, { raw: { ...p.request, channels: 3 } })
-        .jpeg({ quality: 92 })
+        .jpeg(REQUEST_JPEG)
         .toBuffer();
       const t1 = performance.now();
       await sharp(p.answer).ensureAlpha().raw().toBuffer();
@@ -150,6 +151,8 @@ export async function runOutpaintTiles(runs: number, prepared = true, layout: Ou
       MASKWORK_PREFAULT: process.env.MASKWORK_PREFAULT ?? '1',
       // A/B of chained requests made from the earlier answers (MASKWORK_CHAIN_FROM_ANSWER=0: from the canvas after their blends).
       MASKWORK_CHAIN_FROM_ANSWER: process.env.MASKWORK_CHAIN_FROM_ANSWER ?? '1',
+      // A/B of chained tiles pre-filled ahead (MASKWORK_FILL_AHEAD=0: the whole pre-fill after the answers).
+      MASKWORK_FILL_AHEAD: process.env.MASKWORK_FILL_AHEAD ?? '1',
     },
   });
   const page = app.page;

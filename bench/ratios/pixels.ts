@@ -18,6 +18,7 @@ import { renderExport } from '../../electron/main/services/image-export';
 import { buildPatch } from '../../shared/pixels/patch';
 import { BIG, bigJpeg, ellipse } from './photo';
 import { paired, type RatioRow } from './ratio';
+import { REQUEST_JPEG } from '../../electron/main/edit/request-pixels';
 
 export async function pixelRatios(runs: number): Promise<RatioRow[]> {
   const rows: RatioRow[] = [];
@@ -67,7 +68,7 @@ async function editPrep(main: Awaited<ReturnType<typeof startMain>>, assetId: st
         .extract({ left: region.x, top: region.y, width: region.width, height: region.height })
         .removeAlpha()
         .resize(request.width, request.height, { fit: 'fill', kernel: 'linear' })
-        .jpeg({ quality: 92 })
+        .jpeg(REQUEST_JPEG)
         .toBuffer(),
       sharp(mask, { raw: { width: region.width, height: region.height, channels: 1 } })
         .resize(request.width, request.height, { fit: 'fill', kernel: 'linear' })
