@@ -35,24 +35,39 @@ export interface Refill {
  * Fills `copy` (the tile's ahead copy, `aheadCopy(ahead)`) ahead: the earlier tiles' stand-ins
  * (`earlier`: their requests decoded, with their rects and blend weights, in blend order) where the
  * answers will go, then the smooth fill over the tile's unknown part. Returns what to fill again
- * once the answers are in ({@link refillPlan}; null: nothing unknown next to a known pixel). Only
- * the pixels the answers are written over (`chainedFromAnswers` writes the same ones) and the
- * band change after this.
+ * once the answers are in ({@link refillPlan}; null: nothing unknown next to a known pixel), or
+ * undefined when `stop` said so. Only the pixels the answers are written over (`chainedFromAnswers`
+ * writes the same ones) and the band change after this.
+ *
+ * In three steps of a few tens of milliseconds, the event loop served between them: an answer that
+ * comes meanwhile is not held up behind the whole fill. `stop` is asked after each pause, before
+ * anything is written: true (the answers are in, the copy was taken) ends it there — the copy then
+ * holds stand-ins and part of a fill that the request made the whole way writes over.
  */
-export function fillAhead(
+export async function fillAhead(
   ahead: ChainedAhead,
   canvas: Uint8Array,
   canvasWidth: number,
   r: { x: number; y: number; width: number; height: number },
   earlier: readonly TileAnswer[],
   copy: Uint8Array,
-): Refill | null {
+  stop: () => boolean = () => false,
+): Promise<Refill | null | undefined> {
   const { width, height, unknown } = ahead.small;
   if (copy.length !== width * height * 4) throw new RangeError('fill ahead: the copy is not the tile at its request size');
+  const plan = refillPlan(unknown, width, height, REFILL_REACH);
+  if (!plan) return null;
+  await pause();
+  if (stop()) return undefined;
   chainedFromAnswers(ahead, canvas, canvasWidth, r, earlier, copy);
+  await pause();
+  if (stop()) return undefined;
   pushPullFill(copy, unknown, width, height, copy);
-  return refillPlan(unknown, width, height, REFILL_REACH);
+  return plan;
 }
+
+/** Lets the event loop serve what is waiting (an answer's bytes) before the next step. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The band's grain: blocks of this many pixels a side are near the known pixels or not as a whole. */
 const BLOCK = 16;

@@ -172,6 +172,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       // Per tile: its request as sent and its blend weight, once known (a chained tile's fill ahead reads them).
       const sent: (TileRequestBytes | undefined)[] = [];
       const weights: ((() => Uint8Array) | undefined)[] = [];
+      // Per tile: its answer is in (decoded), as a fill ahead checks between its steps.
+      const answeredNow: boolean[] = [];
       const taken = new Set<number>();
       for (const [i, w] of waits.entries())
         if (!independent[i] && anyChained)
@@ -201,11 +203,16 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           }),
         );
         const canvas = await canvasReady;
-        if (taken.has(i) || copies[i] !== copy || signal.aborted || !earlier.every((a) => a !== null)) return;
+        // Stopped once the copy is taken or an answer it stands in for is in: the request is then
+        // made the whole way (the fill is in steps; nothing is written after either).
+        const stop = () => taken.has(i) || copies[i] !== copy || signal.aborted || waits[i].some((j) => answeredNow[j]);
+        if (stop() || !earlier.every((a) => a !== null)) return;
         const k = c * plan.tiles.length + i + 1;
-        await spans.time(`main: tile #${k} fill ahead`, () => {
-          refills[i] = fillAhead(part, canvas.working, W, plan.tiles[i].rect, earlier as TileAnswer[], copy);
-        });
+        const start = spans.now();
+        const refill = await fillAhead(part, canvas.working, W, plan.tiles[i].rect, earlier as TileAnswer[], copy, stop);
+        if (refill === undefined || stop()) return;
+        refills[i] = refill;
+        spans.add(`main: tile #${k} fill ahead`, start, spans.now());
       };
       /**
        * Tile i's ahead copy (with what to fill again when it was pre-filled ahead), handed over once (the job holds it
@@ -302,6 +309,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
                   const release = holdCritical();
                   stretches.push(release);
                   void Promise.all(dependents[i].map((d) => requestMade[d].promise)).then(release, release);
+                  answeredNow[i] = true;
                   answered[i].resolve({ ...a, rect: r, weight: weight() });
                 },
                 scaleAfter: Promise.all(dependents[i].map((d) => requestMade[d].promise)),

@@ -135,8 +135,17 @@ describe('a chained tile pre-filled ahead', () => {
           const { width: tw, height: th, unknown } = a.small;
           const earlierSent = waits[k].map((j) => sent[j]);
           const earlier = waits[k].map((j) => answers[j]);
-          const refill = fillAhead(a, working, canvas.width, r, earlierSent, copy)!;
-          expect(refill).not.toBeNull();
+          // Stopped at once (the answers came first): nothing written, nothing to fill again.
+          const untouched = new Uint8Array(copy);
+          expect(await fillAhead(a, working, canvas.width, r, earlierSent, copy, () => true)).toBeUndefined();
+          expect(Buffer.from(copy).equals(Buffer.from(untouched))).toBe(true);
+          // Stopped after its first step: the stand-ins written, no fill yet.
+          let asked = 0;
+          expect(await fillAhead(a, working, canvas.width, r, earlierSent, copy, () => ++asked > 1)).toBeUndefined();
+          const standIns = chainedFromAnswers(a, working, canvas.width, r, earlierSent);
+          expect(Buffer.from(copy).equals(Buffer.from(standIns.rgba))).toBe(true);
+          const refill = (await fillAhead(a, working, canvas.width, r, earlierSent, copy))!;
+          expect(refill).toBeTruthy();
           const madeAhead = new Uint8Array(copy);
           // The answers come: written over the stand-ins, then the band filled again.
           const got = chainedFromAnswers(a, working, canvas.width, r, earlier, copy);
