@@ -166,11 +166,12 @@ export interface TileAnswer extends DecodedAnswer {
  * Elsewhere it is the ahead colour. Not the bytes the canvas's linear downscale gives (that averages
  * the lanczos-enlarged answer again), but within a few levels of them (chain-ahead tests): a model's
  * context, not a document's pixels. The result's RGBA is the caller's own. `copy`: as for
- * chainedAtRequest.
+ * chainedAtRequest. `canvas` null (stand-ins for the answers, before the canvas is rendered: see
+ * chain-fill-ahead.ts): where the first answer's weight is partial it is taken whole.
  */
 export function chainedFromAnswers(
   ahead: ChainedAhead,
-  canvas: Uint8Array,
+  canvas: Uint8Array | null,
   canvasWidth: number,
   r: { x: number; y: number; width: number; height: number },
   answers: readonly TileAnswer[],
@@ -180,7 +181,8 @@ export function chainedFromAnswers(
   const tw = small.width;
   const th = small.height;
   // At the request's size already the ahead colour is empty: the canvas is cut as chainedAtRequest does.
-  const out = small.rgba.length ? startFrom(small.rgba, copy) : copyRect(canvas, canvasWidth, r);
+  if (!small.rgba.length && !canvas) throw new RangeError('chained tile at its request size: made from the canvas');
+  const out = small.rgba.length ? startFrom(small.rgba, copy) : copyRect(canvas!, canvasWidth, r);
   const sx = r.width / tw;
   const sy = r.height / th;
   for (const win of ahead.changed) {
@@ -211,7 +213,9 @@ export function chainedFromAnswers(
           if (ax < 0 || ay < 0 || ax >= a.rect.width || ay >= a.rect.height) continue;
           const w = a.weight[ay * a.rect.width + ax];
           if (!w) continue;
-          if (!touched && w < 255) {
+          // Without the canvas the first answer is taken whole where it touches.
+          const k = touched || canvas ? w / 255 : 1;
+          if (!touched && w < 255 && canvas) {
             const q = (yi * canvasWidth + xi) * 4;
             cr = canvas[q];
             cg = canvas[q + 1];
@@ -231,7 +235,6 @@ export function chainedFromAnswers(
           const p01 = (row0 + x1) * 4;
           const p10 = (row1 + x0) * 4;
           const p11 = (row1 + x1) * 4;
-          const k = w / 255;
           const px = a.rgba;
           let t = px[p00] + (px[p01] - px[p00]) * tx;
           cr += (t + (px[p10] + (px[p11] - px[p10]) * tx - t) * ty - cr) * k;

@@ -36,7 +36,8 @@ export interface Refill {
  * (`earlier`: their requests decoded, with their rects and blend weights, in blend order) where the
  * answers will go, then the smooth fill over the tile's unknown part. Returns what to fill again
  * once the answers are in ({@link refillPlan}; null: nothing unknown next to a known pixel), or
- * undefined when `stop` said so. Only the pixels the answers are written over (`chainedFromAnswers`
+ * undefined when `stop` said so. `canvas`: the working canvas when it is rendered already, else
+ * null (the stand-ins are then taken whole where their weight is partial). Only the pixels the answers are written over (`chainedFromAnswers`
  * writes the same ones) and the band change after this.
  *
  * In three steps of a few tens of milliseconds, the event loop served between them: an answer that
@@ -46,7 +47,7 @@ export interface Refill {
  */
 export async function fillAhead(
   ahead: ChainedAhead,
-  canvas: Uint8Array,
+  canvas: Uint8Array | null,
   canvasWidth: number,
   r: { x: number; y: number; width: number; height: number },
   earlier: readonly TileAnswer[],

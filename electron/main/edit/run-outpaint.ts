@@ -125,6 +125,11 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           ? nextBodySent(CANVAS_FALLBACK_MS).then(render)
           : render();
       canvasReady.catch(() => {}); // awaited below; an error is thrown there
+      let rendered: WorkingCanvas | undefined;
+      void canvasReady.then(
+        (c) => (rendered = c),
+        () => {},
+      );
       // Its new area's pages are faulted in while the model works, not in the blends after it answers,
       // then the renderer's copy of the patch is allocated and faulted in (the offline engine's workers
       // have the cores meanwhile: its blends fault as they go).
@@ -202,14 +207,15 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
             return { ...a, rect: plan.tiles[j].rect, weight: weight() };
           }),
         );
-        const canvas = await canvasReady;
+        // Not waiting for the working canvas (rendered meanwhile): it only tints partial weights.
+        const canvas = rendered?.working ?? null;
         // Stopped once the copy is taken or an answer it stands in for is in: the request is then
         // made the whole way (the fill is in steps; nothing is written after either).
         const stop = () => taken.has(i) || copies[i] !== copy || signal.aborted || waits[i].some((j) => answeredNow[j]);
         if (stop() || !earlier.every((a) => a !== null)) return;
         const k = c * plan.tiles.length + i + 1;
         const start = spans.now();
-        const refill = await fillAhead(part, canvas.working, W, plan.tiles[i].rect, earlier as TileAnswer[], copy, stop);
+        const refill = await fillAhead(part, canvas, W, plan.tiles[i].rect, earlier as TileAnswer[], copy, stop);
         if (refill === undefined || stop()) return;
         refills[i] = refill;
         spans.add(`main: tile #${k} fill ahead`, start, spans.now());

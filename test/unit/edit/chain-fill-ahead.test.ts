@@ -144,7 +144,18 @@ describe('a chained tile pre-filled ahead', () => {
           expect(await fillAhead(a, working, canvas.width, r, earlierSent, copy, () => ++asked > 1)).toBeUndefined();
           const standIns = chainedFromAnswers(a, working, canvas.width, r, earlierSent);
           expect(Buffer.from(copy).equals(Buffer.from(standIns.rgba))).toBe(true);
-          const refill = (await fillAhead(a, working, canvas.width, r, earlierSent, copy))!;
+          // Before the canvas is rendered: the stand-ins taken whole where their weight is partial,
+          // the same elsewhere (at most a band of the feather's width; here the earlier weights are
+          // whole wherever they reach this tile's request pixels).
+          const noCanvas = chainedFromAnswers(a, null, canvas.width, r, earlierSent);
+          let partial = 0;
+          let same = 0;
+          for (let i = 0; i < tw * th * 4; i += 4) {
+            if (noCanvas.rgba[i] === standIns.rgba[i] && noCanvas.rgba[i + 1] === standIns.rgba[i + 1]) same++;
+            else partial++;
+          }
+          expect(partial / (partial + same)).toBeLessThan(0.1);
+          const refill = (await fillAhead(a, k % 2 ? null : working, canvas.width, r, earlierSent, copy))!;
           expect(refill).toBeTruthy();
           const madeAhead = new Uint8Array(copy);
           // The answers come: written over the stand-ins, then the band filled again.
@@ -225,5 +236,33 @@ describe('a chained tile pre-filled ahead', () => {
     expect(plan.window.x0).toBe(828 - 12 - REFILL_REACH);
     expect(plan.window.x1).toBeLessThanOrEqual(828 + 2 * REFILL_REACH + 2 * 16);
     expect(plan.window.x1 - plan.window.x0).toBeLessThan(w / 6);
+  });
+});
+
+describe('chainedFromAnswers without the canvas', () => {
+  it('takes the first answer whole where its weight is partial, and blends later ones by weight', () => {
+    // A 4×1 tile at a 4×1 request (its own size would be cut from the canvas: an ahead colour stands in).
+    const r = { x: 0, y: 0, width: 8, height: 2 };
+    const ahead = {
+      masks: { windows: [], weight: new Uint8Array(0) },
+      small: { width: 4, height: 1, rgba: new Uint8Array(16), unknown: new Uint8Array(4), ask: new Uint8Array(4) },
+      requestMask: new Uint8Array(4),
+      changed: [{ x0: 0, y0: 0, x1: 8, y1: 2 }],
+    };
+    const flat = (v: number) => new Uint8Array(4 * 4).map((_, i) => (i % 4 === 3 ? 255 : v));
+    const weight = new Uint8Array(16).fill(128);
+    const one = { width: 4, height: 1, rgba: flat(200), rect: r, weight };
+    const canvas = new Uint8Array(8 * 2 * 4).fill(0);
+    const withCanvas = chainedFromAnswers(ahead as never, canvas, 8, r, [one]);
+    const without = chainedFromAnswers(ahead as never, null, 8, r, [one]);
+    // With the canvas: half of 200 over black; without: the answer whole.
+    expect(withCanvas.rgba[0]).toBe(100);
+    expect(without.rgba[0]).toBe(200);
+    const two = { ...one, rgba: flat(0) };
+    expect(chainedFromAnswers(ahead as never, null, 8, r, [one, two]).rgba[0]).toBe(100);
+    // At the request's own size there is no ahead colour: it needs the canvas.
+    expect(() => chainedFromAnswers({ ...ahead, small: { ...ahead.small, rgba: new Uint8Array(0) } } as never, null, 8, r, [one])).toThrow(
+      /canvas/,
+    );
   });
 });
