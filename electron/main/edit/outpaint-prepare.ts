@@ -23,7 +23,15 @@ import type { JobServices } from '../create-services';
 import { renderRegion } from './region-pixels';
 import { resolveModel } from './resolve-model';
 import { encodeTileRequest, PREFILLS, wireMaskOf, type TileRequestBytes } from './outpaint-tile-steps';
-import { chainedBytes, prepareChained, type ChainedAhead } from './chain-ahead';
+import { aheadCopy, chainedBytes, prepareChained, type ChainedAhead } from './chain-ahead';
+import { fillAhead, type Refill } from './chain-fill-ahead';
+import { decodeAnswer } from './tile-scale';
+
+/** A chained tile's request copy pre-filled ahead, with what to fill again once the answers are in. */
+export interface FilledAhead {
+  copy: Uint8Array;
+  refill: Refill | null;
+}
 
 type OutpaintRequest = RequestOf<'outpaint:start'>;
 
@@ -56,6 +64,12 @@ export interface PreparedOutpaint {
   ready: (PreparedTile | undefined)[];
   /** By tile index: what the tiles that wait for earlier ones need apart from those answers (chain-ahead.ts); null when too large to keep waiting. */
   chained: (ChainedAhead | undefined)[] | null;
+  /**
+   * A chained tile's request copy pre-filled ahead from the prepared requests of the tiles it waits
+   * for (chain-fill-ahead.ts), for the first job that takes it (then gone: the request is written
+   * into it); null when there is none for tile `i`.
+   */
+  claimFilled(i: number): FilledAhead | null;
   /** The working canvas, for the first job that takes it (then gone: the job writes into it). */
   claimWorking(): WorkingCanvas | null;
 }
@@ -139,10 +153,39 @@ export async function prepareOutpaint(
     if (signal.aborted) return null;
     if (chainedBytes(chained) > keepWorkingMaxBytes) chained = null;
   }
+  // A chained tile whose earlier tiles are all prepared is pre-filled from their requests now, not
+  // while the first of them is out (within the same budget).
+  const filled: (FilledAhead | undefined)[] = [];
+  if (chained && (req.prefill ?? 'smooth') === 'smooth' && svc.env.MASKWORK_FILL_AHEAD !== '0') {
+    const waits = tileWaits(plan.tiles);
+    let bytes = chainedBytes(chained);
+    for (const [i, part] of chained.entries()) {
+      if (!part || !waits[i].every((j) => ready[j])) continue;
+      bytes += part.small.rgba.byteLength;
+      if (bytes > keepWorkingMaxBytes) break;
+      const copy = aheadCopy(part);
+      if (!copy) continue;
+      const earlier = await Promise.all(
+        waits[i].map(async (j) => ({
+          ...(await decodeAnswer(ready[j]!.request.requestImage, model.spec.name, plan.tiles[j].request)),
+          rect: plan.tiles[j].rect,
+          weight: ready[j]!.masks.weight!,
+        })),
+      );
+      const refill = await fillAhead(part, rendered.working, req.canvas.width, plan.tiles[i].rect, earlier, copy, () => signal.aborted);
+      if (refill === undefined || signal.aborted) return null;
+      filled[i] = { copy, refill };
+    }
+  }
   return {
     tiles: plan.tiles,
     ready,
     chained,
+    claimFilled(i) {
+      const f = filled[i];
+      filled[i] = undefined;
+      return f ?? null;
+    },
     claimWorking() {
       const c = canvas;
       canvas = null;

@@ -180,8 +180,17 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       // Per tile: its answer is in (decoded), as a fill ahead checks between its steps.
       const answeredNow: boolean[] = [];
       const taken = new Set<number>();
+      // Pre-filled in the preparation already (for the first candidate that claims them).
+      if (fillsAhead && usable)
+        for (const [i, ind] of independent.entries()) {
+          const f = ind ? null : usable.claimFilled(i);
+          if (!f) continue;
+          copies[i] = f.copy;
+          refills[i] = f.refill;
+          spans.add(`main: tile #${c * plan.tiles.length + i + 1} filled ahead (prepared)`, spans.now(), spans.now());
+        }
       for (const [i, w] of waits.entries())
-        if (!independent[i] && anyChained)
+        if (!independent[i] && anyChained && copies[i] === undefined)
           void Promise.all(w.map((j) => sending[j].promise))
             .then(() => nextBodySent(CANVAS_FALLBACK_MS))
             .then(() => partsRead)

@@ -152,6 +152,43 @@ describe('outpaint:prepare', () => {
     expect(quick.candidates[0].assetId).toBe(whole.candidates[0].assetId);
   });
 
+  it('a chained tile whose earlier tile is prepared is pre-filled in the preparation: the job only fills its band again', async () => {
+    main.svc.outpaintPrep.clear();
+    // Grown from its left edge and enlarged to the requests: tile 2 has a request copy to fill.
+    const wide: RequestOf<'outpaint:start'> = {
+      ...base,
+      canvas: { width: 1500, height: 640 },
+      original: { x: 0, y: 0, width: 360, height: 640 },
+      layers: [{ ...base.layers[0], x: 0, y: 0 }],
+      n: 1,
+    };
+    // In the job (tile 1 held long enough for the fill ahead on a loaded machine).
+    openai.script({ delayMs: 2000, times: 1 });
+    const cold = await run(wide);
+    expect(stepsOf(cold.candidates[0])).toContain('main: tile #2 fill ahead');
+    const made = await await prepared(wide);
+    expect(made?.chained?.map(Boolean)).toEqual([false, true]);
+    const warm = await run(wide);
+    const steps = stepsOf(warm.candidates[0]);
+    expect(steps).toContain('main: tile #2 filled ahead (prepared)');
+    expect(steps).not.toContain('main: tile #2 fill ahead');
+    expect(steps).toContain('main: tile #2 prefill');
+    // Claimed once: a second job (no preparation left for it) fills ahead itself or not at all.
+    expect(made?.claimFilled(1)).toBeNull();
+    // The same tile 1 request; tile 2's within a level of the one filled in the job; the same patch.
+    expect(warm.sent[0]).toBe(cold.sent[0]);
+    const decode = (b64: string) =>
+      sharp(Buffer.from(b64.split('|')[0], 'base64'))
+        .raw()
+        .toBuffer();
+    const [a, b] = await Promise.all([decode(warm.sent[1]), decode(cold.sent[1])]);
+    expect(a.length).toBe(b.length);
+    let d = 0;
+    for (let i = 0; i < a.length; i++) d += Math.abs(a[i] - b[i]);
+    expect(d / a.length).toBeLessThan(1);
+    expect(warm.candidates[0].assetId).toBe(cold.candidates[0].assetId);
+  });
+
   it('a preparation for other inputs is not used; the offline engine has nothing to prepare', async () => {
     await prepared({ ...base, featherPx: 24 });
     expect(main.svc.outpaintPrep.take(base)).toBeNull();
