@@ -65,11 +65,10 @@ export interface PreparedOutpaint {
   /** By tile index: what the tiles that wait for earlier ones need apart from those answers (chain-ahead.ts); null when too large to keep waiting. */
   chained: (ChainedAhead | undefined)[] | null;
   /**
-   * A chained tile's request copy pre-filled ahead from the prepared requests of the tiles it waits
-   * for (chain-fill-ahead.ts), for the first job that takes it (then gone: the request is written
-   * into it); null when there is none for tile `i`.
+   * By tile index: a chained tile's request pre-filled ahead from the prepared requests of the tiles
+   * it waits for (chain-fill-ahead.ts). Read only: each job starts its request from a copy of it.
    */
-  claimFilled(i: number): FilledAhead | null;
+  filled: (FilledAhead | undefined)[];
   /** The working canvas, for the first job that takes it (then gone: the job writes into it). */
   claimWorking(): WorkingCanvas | null;
 }
@@ -181,11 +180,7 @@ export async function prepareOutpaint(
     tiles: plan.tiles,
     ready,
     chained,
-    claimFilled(i) {
-      const f = filled[i];
-      filled[i] = undefined;
-      return f ?? null;
-    },
+    filled,
     claimWorking() {
       const c = canvas;
       canvas = null;

@@ -180,25 +180,26 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       // Per tile: its answer is in (decoded), as a fill ahead checks between its steps.
       const answeredNow: boolean[] = [];
       const taken = new Set<number>();
-      // Pre-filled in the preparation already (for the first candidate that claims them).
-      if (fillsAhead && usable)
-        for (const [i, ind] of independent.entries()) {
-          const f = ind ? null : usable.claimFilled(i);
-          if (!f) continue;
-          copies[i] = f.copy;
-          refills[i] = f.refill;
-          spans.add(`main: tile #${c * plan.tiles.length + i + 1} filled ahead (prepared)`, spans.now(), spans.now());
-        }
       for (const [i, w] of waits.entries())
-        if (!independent[i] && anyChained && copies[i] === undefined)
+        if (!independent[i] && anyChained)
           void Promise.all(w.map((j) => sending[j].promise))
             .then(() => nextBodySent(CANVAS_FALLBACK_MS))
             .then(() => partsRead)
             .then((parts) => {
               if (taken.has(i)) return;
-              const copy = aheadCopy(parts[i]);
+              // Pre-filled in the preparation: a copy of that (the same cost as one of the ahead colour).
+              const prepared = fillsAhead ? usable?.filled[i] : undefined;
+              const copy = prepared ? new Uint8Array(prepared.copy) : aheadCopy(parts[i]);
               copies[i] = copy;
-              if (copy && fillsAhead) return fillCopyAhead(i, parts[i]!, copy);
+              if (prepared) {
+                refills[i] = prepared.refill;
+                spans.add(`main: tile #${c * plan.tiles.length + i + 1} filled ahead (prepared)`, spans.now(), spans.now());
+                return;
+              }
+              // Filled here only behind tiles that are chained themselves: behind the first tiles the
+              // fill (≈ 100 ms of this thread, in steps) met the working canvas's render and the first
+              // answer, and held that answer up more than it saved (A/B in docs/edit-time.md).
+              if (copy && fillsAhead && w.some((j) => !independent[j])) return fillCopyAhead(i, parts[i]!, copy);
             })
             .catch(() => {}); // without its fill ahead the tile's request is pre-filled whole
       /**

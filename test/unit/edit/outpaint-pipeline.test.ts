@@ -201,13 +201,13 @@ describe('outpainting', () => {
       await checkExport(await expand('gpt-image-2', { w: 256, h: 256 }, '8:1'), 24);
     });
 
-  it('a chained tile is pre-filled while the tile before it is out; after that answer only a band next to it is filled again', async () => {
-    const p = await poster(360, 640);
+  it('a tile behind a chained tile is pre-filled while that tile is out; after its answer only a band next to it is filled again', async () => {
+    const p = await poster(400, 400);
     const img = await main.call('image:import', { bytes: p.bytes, name: 'poster.png' });
-    // Grown from its left edge, enlarged to the requests: tile 2 is made of tile 1's answer.
+    // Grown to 8:1 from its left edge, enlarged to the requests: tiles 2, 3 and 4 each made of the answer before.
     const req = {
-      canvas: { width: 1500, height: 640 },
-      original: { x: 0, y: 0, width: 360, height: 640 },
+      canvas: { width: 3200, height: 400 },
+      original: { x: 0, y: 0, width: 400, height: 400 },
       layers: [{ assetId: img.assetId, x: 0, y: 0 }],
       prompt: 'extend the street scene',
       model: 'gpt-image-2',
@@ -215,8 +215,8 @@ describe('outpainting', () => {
       featherPx: 24,
     };
     const run = async () => {
-      // Tile 1 stays with the model long enough for the fill ahead on a loaded machine (≈ 0.1 s here).
-      openai.script({ delayMs: 2000, times: 1 });
+      // Each tile stays with the model long enough for the next one's fill ahead on a loaded machine (≈ 0.1 s here).
+      openai.script({ delayMs: 1500, times: 4 });
       const before = openai.requests.length;
       const { jobId } = await main.call('outpaint:start', req);
       const result = await main.waitJob(jobId);
@@ -227,16 +227,20 @@ describe('outpainting', () => {
     };
     const ahead = await run();
     const span = (name: string) => ahead.spans.find((x) => x.name === name);
-    expect(ahead.images).toHaveLength(2);
-    expect(span('main: tile #2 fill ahead')).toBeDefined();
-    expect(span('main: tile #2 fill ahead')!.end).toBeLessThanOrEqual(span('main: tile #2 from answers')!.start);
-    expect(span('main: tile #2 prefill')).toBeDefined();
+    expect(ahead.images).toHaveLength(4);
+    for (const k of [3, 4]) {
+      expect(span(`main: tile #${k} fill ahead`)).toBeDefined();
+      expect(span(`main: tile #${k} fill ahead`)!.end).toBeLessThanOrEqual(span(`main: tile #${k} from answers`)!.start);
+    }
+    // Tile 2 is behind the first tile only: filled ahead only in a preparation (outpaint-prepare tests).
+    expect(span('main: tile #2 fill ahead')).toBeUndefined();
     main.svc.env.MASKWORK_FILL_AHEAD = '0';
     const whole = await run().finally(() => delete main.svc.env.MASKWORK_FILL_AHEAD);
-    expect(whole.spans.map((x) => x.name)).not.toContain('main: tile #2 fill ahead');
-    // Tile 1's request is the same; tile 2's differs only in its pre-fill, away from tile 1's answer.
+    expect(whole.spans.map((x) => x.name).filter((n) => n.includes('fill ahead'))).toEqual([]);
+    // Tiles 1 and 2 are sent the same; tile 3 differs only in its pre-fill, away from tile 2's answer.
     expect(Buffer.from(ahead.images[0]).equals(Buffer.from(whole.images[0]))).toBe(true);
-    const [a, b] = await Promise.all([ahead.images[1], whole.images[1]].map((x) => sharp(x).raw().toBuffer({ resolveWithObject: true })));
+    expect(Buffer.from(ahead.images[1]).equals(Buffer.from(whole.images[1]))).toBe(true);
+    const [a, b] = await Promise.all([ahead.images[2], whole.images[2]].map((x) => sharp(x).raw().toBuffer({ resolveWithObject: true })));
     expect([a.info.width, a.info.height]).toEqual([b.info.width, b.info.height]);
     const w = a.info.width;
     const colDiff = (x: number) => {
@@ -245,7 +249,7 @@ describe('outpainting', () => {
         for (let ch = 0; ch < 3; ch++) d += Math.abs(a.data[(y * w + x) * 3 + ch] - b.data[(y * w + x) * 3 + ch]);
       return d / (3 * a.info.height);
     };
-    // The columns of tile 1's answer are the same (JPEG noise aside).
+    // The columns of tile 2's answer are the same (JPEG noise aside).
     expect(colDiff(8)).toBeLessThan(2);
     expect(colDiff(64)).toBeLessThan(2);
     // The candidates are the model's answers blended: the same patch either way.
