@@ -27,6 +27,29 @@ describe('extendDocument', () => {
     expect(d.layers[0].x).toBe(10);
   });
 
+  it('moves every version with the layers: its region and the layers Restore brings back', () => {
+    const d = doc();
+    const layer = d.layers[0];
+    d.versions = [
+      {
+        id: 'v1',
+        layerId: 'l1',
+        model: 'local',
+        prompt: '',
+        requestSize: { width: 100, height: 50 },
+        region: { x: 10, y: 20, width: 100, height: 50 },
+        costUsd: 0,
+        seconds: 1,
+        createdAt: 1,
+        layersAfter: [layer],
+      },
+    ];
+    const next = extendDocument(d, { width: 2240, height: 1060 }, { x: 850, y: 100 }, 'mask-2');
+    expect(next.versions[0].region).toEqual({ x: 860, y: 120, width: 100, height: 50 });
+    expect(next.versions[0].layersAfter).toEqual([next.layers[0]]);
+    expect(d.versions[0].region.x).toBe(10);
+  });
+
   it('refuses anything but growth', () => {
     const d = doc();
     expect(extensionProblem(d, { width: 2240, height: 960 }, { x: 850, y: 0 })).toBeNull();

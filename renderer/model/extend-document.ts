@@ -25,15 +25,27 @@ export function extensionProblem(doc: DocState, newCanvas: Size, originalAt: Poi
   return null;
 }
 
-/** The document with the new canvas, the original at `originalAt`, every layer shifted by the same offset, and `maskId`. */
+/**
+ * The document with the new canvas, the original at `originalAt`, every layer shifted by the same
+ * offset, and `maskId`. The versions move with them (their region and the layers they restore): a
+ * version kept before the extension restores its layers over the same part of the photo, and its
+ * thumbnail shows that part (they kept the old canvas's coordinates, so Restore put the layers as far
+ * off the photo as the canvas grew on the left or top).
+ */
 export function extendDocument(doc: DocState, newCanvas: Size, originalAt: Point, maskId: string): DocState {
   const dx = originalAt.x - doc.original.x;
   const dy = originalAt.y - doc.original.y;
+  const move = <T extends { x: number; y: number }>(r: T): T => ({ ...r, x: r.x + dx, y: r.y + dy });
   return {
     ...doc,
     canvas: { width: newCanvas.width, height: newCanvas.height },
     original: { ...doc.original, x: originalAt.x, y: originalAt.y },
-    layers: doc.layers.map((l) => ({ ...l, x: l.x + dx, y: l.y + dy })),
+    layers: doc.layers.map(move),
+    versions: doc.versions.map((v) => ({
+      ...v,
+      region: move(v.region),
+      ...(v.layersAfter ? { layersAfter: v.layersAfter.map(move) } : {}),
+    })),
     maskId,
   };
 }
