@@ -1,26 +1,27 @@
 /**
  * "Ask several models at once": a count per model (0 = not asked) next to the Model list, one price
  * for all before sending, and while it runs one line per model (waiting, done with time and cost,
- * failed) with Cancel. The candidates land in the staging strip as each model answers.
+ * failed) with Cancel. The candidates land in the staging strip as each model answers. (A refine's
+ * line is RefineStatus's.)
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cancelMulti, dismissMultiFailures, multiRows, setMultiOn } from '../commands/multi-generate';
 import { formatUsd } from '../model/estimate';
 import { nRange } from '../model/model-options';
-import { entryStatus, multiTotal, runActive, shownEntries } from '../model/multi-plan';
+import { entryStatus, multiTotal } from '../model/multi-plan';
+import { useRunLines } from './run-lines';
 import { formatExpected } from '../../shared/models';
 import { useEditor } from '../commands/store/store';
 
 export function MultiModelSection() {
-  const { doc, gen, keyStatus, providerSettings, prefs, multiRun } = useEditor(
+  const { doc, gen, keyStatus, providerSettings, prefs } = useEditor(
     useShallow((s) => ({
       doc: s.doc,
       gen: s.gen,
       keyStatus: s.keyStatus,
       providerSettings: s.providerSettings,
       prefs: s.prefs,
-      multiRun: s.multiRun,
     })),
   );
   const setGen = useEditor((s) => s.setGen);
@@ -30,41 +31,9 @@ export function MultiModelSection() {
     [doc, gen, keyStatus, providerSettings, prefs],
   );
   const total = multiTotal(rows);
-  const active = runActive(multiRun?.entries);
-  // Which jobs still have candidates in the strip: a finished model's line goes with them.
-  const stagedJobs = useEditor((s) => s.staging.items.map((c) => c.jobId).join('\n'));
-  const shown = useMemo(
-    () => shownEntries(multiRun, { docId: doc?.id ?? null, stagedJobIds: new Set(stagedJobs.split('\n')), multiOn: gen.multiOn }),
-    [multiRun, doc?.id, stagedJobs, gen.multiOn],
-  );
-  const failedShown = !active && shown.some((e) => e.state === 'failed');
-  // "Refine with…" runs as a one-model run: its line is its own, not one of "Several models".
-  const refining = !!multiRun?.lineage;
+  const { shown, active, failedShown, refining } = useRunLines();
   return (
     <div className="multi-models">
-      {refining && shown.length > 0 && (
-        <div className="multi-run" role="status" aria-label="Refine">
-          {shown.map((e) => (
-            <div key={e.model} className={`multi-entry ${e.state}`} data-testid="refine-entry" data-model={e.model}>
-              <span className="multi-name">Refine with {e.modelName}:</span> <span>{entryStatus(e)}</span>
-            </div>
-          ))}
-          {active && (
-            <button
-              type="button"
-              title="Stop the refine; the candidate it started from stays in the strip"
-              onClick={() => void cancelMulti()}
-            >
-              Cancel refine
-            </button>
-          )}
-          {failedShown && (
-            <button type="button" aria-label="Dismiss the failed refine" onClick={() => dismissMultiFailures()} title="Hide this line">
-              Dismiss
-            </button>
-          )}
-        </div>
-      )}
       <label className="inline" title="One Generate asks every model with a count above 0; candidates arrive as each answers">
         <input
           type="checkbox"

@@ -19,6 +19,7 @@ import { AUTO_VALUE } from '../../model/auto-choice';
 import { acceptsSeed } from '../../model/prompt-tools';
 import { PromptTools } from '../PromptTools';
 import { MultiModelSection } from '../MultiModelSection';
+import { RefineStatus } from '../RefineStatus';
 import { multiGenerateBlocker } from '../../commands/multi-generate';
 import { formatDecision } from '../../../shared/routing';
 import { expectedFor } from '../../../shared/routing/latency';
@@ -131,6 +132,8 @@ export function GeneratePanel() {
           })}
         </select>
       </label>
+      {/* A refine of a staged candidate (an edit's or an outpaint's) says what it is doing here. */}
+      <RefineStatus />
       {/* Several models at once is for masked edits; filling an extension uses the one chosen model. */}
       {!outpaint && <MultiModelSection />}
       {auto && !gen.multiOn && (
