@@ -9,6 +9,7 @@ import { getMask, putMask } from './blob-store';
 import { isZeroSides, presetSides, proposalFor, withSide, ZERO_SIDES, type Proposal, type Side, type Sides } from '../model/extend-logic';
 import { clampBand, extendDocument, extensionMask, extensionProblem } from '../model/extend-document';
 import { useEditor, type EditorStore } from './store/store';
+import { revealMaskOverlay } from './overlay-visibility';
 import { visibleHeight } from './store/viewport-slice';
 
 const st = () => useEditor.getState();
@@ -30,7 +31,7 @@ export function extendCanvas(
   const offset = { x: originalAt.x - doc.original.x, y: originalAt.y - doc.original.y };
   const maskId = putMask(extensionMask(getMask(doc.maskId), newCanvas, offset, clampBand(bandPx)));
   st().commit('Extend canvas', (d) => extendDocument(d, newCanvas, originalAt, maskId));
-  if (!st().maskVisible) st().setMaskVisible(true);
+  revealMaskOverlay();
   return null;
 }
 

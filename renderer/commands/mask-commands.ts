@@ -20,6 +20,7 @@ import {
 } from '../../shared/mask';
 import { getMask, hasMask, putMask } from './blob-store';
 import { useEditor } from './store/store';
+import { revealMaskOverlay } from './overlay-visibility';
 import { runMaskOp } from '../workers/mask-ops-client';
 import type { BrushSettings, SelectionMode } from './store/tools-slice';
 import type { PressureUse } from './store/select-slice';
@@ -38,7 +39,7 @@ function commitMask(label: string, next: TiledMask, prev: TiledMask): void {
   const id = putMask(next);
   const s = useEditor.getState();
   s.commit(label, (doc) => ({ ...doc, maskId: id }));
-  if (!s.maskVisible) s.setMaskVisible(true);
+  revealMaskOverlay();
 }
 
 /**
@@ -154,7 +155,7 @@ export function reselectMask(): void {
   const id = reselectableMask(s);
   if (!id) return;
   s.commit('Reselect', (doc) => ({ ...doc, maskId: id }));
-  if (!s.maskVisible) s.setMaskVisible(true);
+  revealMaskOverlay();
 }
 
 /**

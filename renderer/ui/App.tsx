@@ -15,6 +15,7 @@ import { installShortcuts } from './keyboard/shortcuts';
 import { installGenerate } from '../commands/install-generate';
 import { installKeepUndo } from '../commands/keep-undo';
 import { installRevealStaged } from '../commands/reveal-staged';
+import { installOverlayReset } from '../commands/overlay-visibility';
 import { installDropAndPaste } from './drop-and-paste';
 import { installAutosave } from '../commands/autosave';
 import { RecoverBanner } from './panels/RecoverBanner';
@@ -31,6 +32,7 @@ export function App() {
   useEffect(() => installGenerate(), []);
   useEffect(() => installKeepUndo(), []);
   useEffect(() => installRevealStaged(), []);
+  useEffect(() => installOverlayReset(), []);
   useEffect(() => installAutosave(undefined, () => !!activeGesture()), []);
   useEffect(() => installUnsavedCloseGuard(), []);
   return (

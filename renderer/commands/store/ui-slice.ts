@@ -31,6 +31,9 @@ export interface UiSlice {
   unsavedAsk: boolean;
   setUnsavedAsk(v: boolean): void;
   maskVisible: boolean;
+  /** The overlay is shown over staged candidates too (asked for while they are staged; see overlay-visibility.ts). */
+  maskOverStaged: boolean;
+  setMaskOverStaged(v: boolean): void;
   maskColor: [number, number, number];
   maskOpacity: number;
   /** View-only hiding of the original (`original`); patch layer visibility is in the document (undoable). */
@@ -67,6 +70,8 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   unsavedAsk: false,
   setUnsavedAsk: (unsavedAsk) => set({ unsavedAsk }),
   maskVisible: true,
+  maskOverStaged: false,
+  setMaskOverStaged: (maskOverStaged) => set({ maskOverStaged }),
   maskColor: [255, 40, 80],
   maskOpacity: 0.5,
   hiddenLayers: {},

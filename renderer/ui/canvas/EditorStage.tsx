@@ -9,6 +9,7 @@ import { Stage, Layer, Image as KonvaImage, Rect, Shape } from 'react-konva';
 import type Konva from 'konva';
 import { bitmapsVersion, getBitmap, getMask, subscribeBitmaps } from '../../commands/blob-store';
 import { useEditor } from '../../commands/store/store';
+import { maskOverlayShown } from '../../commands/overlay-visibility';
 import { toolFor, activeGesture } from '../tools/tool-registry';
 import { noteMaskGesture } from '../../commands/engine-warm';
 import type { LiveSurface, ToolPointer } from '../tools/tool-types';
@@ -37,7 +38,7 @@ export function EditorStage() {
   const { scale, offsetX, offsetY, stageWidth, stageHeight } = useEditor(
     useShallow((s) => ({ scale: s.scale, offsetX: s.offsetX, offsetY: s.offsetY, stageWidth: s.stageWidth, stageHeight: s.stageHeight })),
   );
-  const maskVisible = useEditor((s) => s.maskVisible);
+  const maskShown = useEditor(maskOverlayShown);
   const maskColor = useEditor((s) => s.maskColor);
   const maskOpacity = useEditor((s) => s.maskOpacity);
   const hidden = useEditor((s) => s.hiddenLayers);
@@ -274,7 +275,7 @@ export function EditorStage() {
         </Layer>
         {/* The mask overlay hides itself while candidates are staged, so they can be judged. While a
             layer mask is painted it shows that mask (where it hides the layer), not the document mask. */}
-        <Layer listening={false} visible={maskVisible && !!doc && !staging}>
+        <Layer listening={false} visible={maskShown && !!doc}>
           {doc && !maskTarget && (
             <Shape
               name="mask-overlay"

@@ -3,6 +3,7 @@
  * Ctrl on Windows/Linux, Cmd on macOS (either works everywhere).
  */
 import { useEditor } from '../../commands/store/store';
+import { toggleMaskOverlay } from '../../commands/overlay-visibility';
 import { nextBrushSize } from '../../commands/store/tools-slice';
 import { clearCurrentMask, invertCurrentMask, reselectMask, selectAllMask } from '../../commands/mask-commands';
 import { exportImage, openWithDialog } from '../../commands/document-io';
@@ -115,7 +116,7 @@ export const SHORTCUTS: Shortcut[] = [
     keys: '\\',
     label: 'Toggle mask overlay',
     match: (e) => plain(e) && e.code === 'Backslash',
-    run: () => s().setMaskVisible(!s().maskVisible),
+    run: () => toggleMaskOverlay(),
   },
   { keys: 'Ctrl+Z', label: 'Undo', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyZ', run: () => s().undo() },
   { keys: 'Ctrl+Shift+Z', label: 'Redo', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyZ', run: () => s().redo() },

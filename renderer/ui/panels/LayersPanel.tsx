@@ -7,6 +7,7 @@
 import './layers.css';
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useEditor } from '../../commands/store/store';
+import { candidatesShown, maskOverlayShown, toggleMaskOverlay } from '../../commands/overlay-visibility';
 import { EyeIcon } from './ToolIcon';
 import { LayerRow } from './LayerRow';
 import { LayerActions } from './LayerActions';
@@ -22,7 +23,8 @@ interface Drag {
 export function LayersPanel() {
   const doc = useEditor((s) => s.doc);
   const hidden = useEditor((s) => s.hiddenLayers);
-  const maskVisible = useEditor((s) => s.maskVisible);
+  const maskVisible = useEditor(maskOverlayShown);
+  const overCandidates = useEditor(candidatesShown);
   const toggle = useEditor((s) => s.toggleLayer);
   const target = useEditor((s) => maskTargetLayer(s.doc, s.maskTarget));
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -76,8 +78,16 @@ export function LayersPanel() {
             className="eye"
             data-visible={maskVisible}
             aria-label={maskVisible ? 'Hide mask overlay' : 'Show mask overlay'}
-            onClick={() => useEditor.getState().setMaskVisible(!maskVisible)}
-            title={maskVisible ? 'Hide mask overlay (\\)' : 'Show mask overlay (\\)'}
+            onClick={toggleMaskOverlay}
+            title={
+              overCandidates
+                ? maskVisible
+                  ? 'Hide the mask overlay over the candidates (\\)'
+                  : 'Show the mask overlay over the candidates (\\) — hidden while they are staged, so they show unmasked'
+                : maskVisible
+                  ? 'Hide mask overlay (\\)'
+                  : 'Show mask overlay (\\)'
+            }
           >
             <EyeIcon open={maskVisible} />
           </button>

@@ -1,6 +1,7 @@
 /** Mask operations and the overlay's look. */
 import { type ReactNode, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
+import { maskOverlayShown, setMaskOverlay } from '../../commands/overlay-visibility';
 import {
   clearCurrentMask,
   featherCurrentMask,
@@ -33,7 +34,7 @@ function PxRow(p: { value: number; max: number; label: string; onValue: (v: numb
 export function MaskPanel() {
   const [grow, setGrow] = useState(8);
   const [feather, setFeather] = useState(8);
-  const visible = useEditor((s) => s.maskVisible);
+  const visible = useEditor(maskOverlayShown);
   const color = useEditor((s) => s.maskColor);
   const opacity = useEditor((s) => s.maskOpacity);
   const hasDoc = useEditor((s) => !!s.doc);
@@ -118,8 +119,7 @@ export function MaskPanel() {
       </div>
       <div className="row">
         <label>
-          <input type="checkbox" checked={visible} onChange={(e) => useEditor.getState().setMaskVisible(e.target.checked)} /> Show overlay{' '}
-          <kbd>\</kbd>
+          <input type="checkbox" checked={visible} onChange={(e) => setMaskOverlay(e.target.checked)} /> Show overlay <kbd>\</kbd>
         </label>
       </div>
       <div className="row">
