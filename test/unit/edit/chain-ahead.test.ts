@@ -10,7 +10,14 @@ import sharp from 'sharp';
 import { tileWaits, type OutpaintTile } from '../../../shared/geometry';
 import { blendTile, tileBlendWeight } from '../../../shared/pixels/outpaint-masks';
 import { tileTurns } from '../../../shared/pixels/outpaint-turns';
-import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type TileAnswer } from '../../../electron/main/edit/chain-ahead';
+import {
+  aheadCopy,
+  chainedAtRequest,
+  chainedFromAnswers,
+  FORCE_GENERAL,
+  prepareChained,
+  type TileAnswer,
+} from '../../../electron/main/edit/chain-ahead';
 import { outpaintLayout as layout, PHOTOS } from '../../support/outpaint-layout';
 import { tileCut } from '../../../electron/main/edit/outpaint-prepare';
 import { scaleTileWindows, tileAtSize } from '../../../electron/main/edit/tile-scale';
@@ -142,6 +149,17 @@ describe('chained tiles made ahead', () => {
             waits[k].map((j) => answers[j]),
           );
           expect(Buffer.from(got.unknown).equals(Buffer.from(want.unknown))).toBe(true);
+          // A tile made of one answer goes through its own loop: the general loop's bytes.
+          FORCE_GENERAL.on = true;
+          const general = chainedFromAnswers(
+            a,
+            lagging.working,
+            canvas.width,
+            r,
+            waits[k].map((j) => answers[j]),
+          );
+          FORCE_GENERAL.on = false;
+          expect(Buffer.from(general.rgba).equals(Buffer.from(got.rgba))).toBe(true);
           // The same request written into a copy made ahead; a copy of another size is not used.
           const copy = aheadCopy(a) ?? new Uint8Array(got.rgba.length);
           const inCopy = chainedFromAnswers(
