@@ -136,7 +136,7 @@ export interface OutpaintEstimateInput {
 
 export interface OutpaintEstimateOk {
   ok: true;
-  /** Provider requests in all (tiles × candidates); for the local engine, passes. */
+  /** Provider requests in all (tiles × candidates); for the local engine, the candidates it makes. */
   requests: number;
   tiles: number;
   usd: number;
@@ -205,8 +205,11 @@ export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintE
   const usd = Math.round(perCandidate * s.n * 1e6) / 1e6;
   const requests = plan.tiles.length * s.n;
   const local = spec.provider === 'local';
+  // The offline engine fills the whole canvas in one tile, so what it makes is so many candidates (the
+  // progress line counts them too: "Tile 1 of 1, candidate 2"), not "passes".
+  const made = (n: number) => `${n} candidate${n === 1 ? '' : 's'}`;
   const count = local
-    ? `${requests} pass${requests === 1 ? '' : 'es'} on this computer`
+    ? `${plan.tiles.length === 1 ? made(s.n) : `${plan.tiles.length} tiles × ${made(s.n)}`} on this computer`
     : `${requests} request${requests === 1 ? '' : 's'}`;
   const money = spec.pricing.kind === 'free' ? `${formatUsd(0)} — free` : `${approximate ? '≈ ' : ''}${formatUsd(usd)}`;
   const knobs = [input.modelLabel, s.quality, s.imageSize].filter(Boolean).join(', ');

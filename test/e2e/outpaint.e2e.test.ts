@@ -225,13 +225,13 @@ describe('outpainting', () => {
     await undoToPoster(540, 960);
   });
 
-  it('the local engine: one pass, no network; Keep, export, undo ×2', async () => {
+  it('the local engine: one candidate, no network; Keep, export, undo ×2', async () => {
     const page = app.page;
     const source = await openPoster('poster-small.png', 180, 320);
     const ext = await extendTo219(180, 320, 'enter');
     await chooseModel('local');
     expect(await hooks(page, 'outpaintEstimate')).toMatchObject({ requests: 1, usd: 0 });
-    expect(await page.getByTestId('outpaint-estimate').innerText()).toMatch(/^1 pass on this computer · \$0\.000 — free/);
+    expect(await page.getByTestId('outpaint-estimate').innerText()).toMatch(/^1 candidate on this computer · \$0\.000 — free/);
     const base = server.requests.length;
     await runOutpaintAndKeep();
     expect(server.requests.length).toBe(base);

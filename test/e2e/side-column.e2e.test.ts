@@ -112,7 +112,7 @@ describe('the side column at 1280×800', () => {
     expect(
       await page
         .getByRole('region', { name: 'Generate' })
-        .getByText(/pass on this computer/)
+        .getByText(/candidate on this computer/)
         .count(),
     ).toBe(1);
   });
