@@ -7,10 +7,12 @@ import {
   keepCandidate,
   keepStepLabel,
   layerName,
+  layerOriginLines,
   layersForVersion,
   restoreVersion,
   totalCost,
   versionModelName,
+  versionOfLayer,
 } from './version-logic';
 
 const doc0: DocState = {
@@ -49,7 +51,15 @@ describe('keep / restore / delete', () => {
     expect(d).not.toBe(doc0);
     expect(doc0.layers).toEqual([]); // never mutated
     expect(d.layers).toEqual([
-      { id: 'L1', name: 'Replace the sign with a… · gpt-image-2', assetId: 'patch-1-0000', x: 10, y: 20, width: 300, height: 200 },
+      {
+        id: 'L1',
+        name: 'Replace the sign with a clean brick wall please · gpt-image-2',
+        assetId: 'patch-1-0000',
+        x: 10,
+        y: 20,
+        width: 300,
+        height: 200,
+      },
     ]);
     expect(d.versions).toHaveLength(1);
     expect(d.versions[0]).toMatchObject({
@@ -76,11 +86,38 @@ describe('keep / restore / delete', () => {
     expect(keepCandidate(doc0, cand(2), ids(2)).layers[0].extension).toBeUndefined();
   });
 
-  it('names layers by model and the first 30 prompt characters', () => {
+  it('names layers by model and the first ~48 prompt characters', () => {
     expect(layerName('Offline engine', '')).toBe('Fill · Offline engine');
     expect(layerName('GPT Image 2', 'a glass vase')).toBe('A glass vase · GPT Image 2');
-    expect(layerName('GPT Image 2', "replace the label with 'V2.0' [keep] the font")).toBe('Replace the label with… · GPT Image 2');
-    expect(layerName('Nano Banana 2', 'x'.repeat(40))).toBe(`${'X'}${'x'.repeat(23)}… · Nano Banana 2`);
+    expect(layerName('GPT Image 2', "replace the label with 'V2.0' [keep] the font")).toBe(
+      "Replace the label with 'V2.0' [keep] the font · GPT Image 2",
+    );
+    expect(layerName('GPT Image 2', 'replace the faded label on the left jar with a clean paper one')).toBe(
+      'Replace the faded label on the left jar with a… · GPT Image 2',
+    );
+    expect(layerName('Nano Banana 2', 'x'.repeat(60))).toBe(`${'X'}${'x'.repeat(47)}… · Nano Banana 2`);
+  });
+
+  it('prompts that start alike give names that differ by more than a number', () => {
+    const a = layerName('GPT Image 2', 'change the text from V1.0 to V2.0');
+    const b = layerName('GPT Image 2', 'change the text from V1.0 to V3.0');
+    expect(a).toBe('Change the text from V1.0 to V2.0 · GPT Image 2');
+    expect(b).toBe('Change the text from V1.0 to V3.0 · GPT Image 2');
+  });
+
+  it("a layer's tooltip lines: its version's whole prompt and model (a duplicate's too); the offline engine only the model", () => {
+    const long = 'change the text on the bottle label from version 1.0 to version 2.0, same font';
+    let d = keepCandidate(doc0, { ...cand(1), prompt: long, modelName: 'GPT Image 2' }, ids(1));
+    const kept = d.layers[0];
+    expect(kept.name.length).toBeLessThan(long.length + ' · GPT Image 2'.length);
+    expect(layerOriginLines(versionOfLayer(d, kept))).toEqual([`Prompt: ${long}`, 'Model: GPT Image 2']);
+    // A duplicate (same pixels, a new id) tells the same; a layer no version made tells nothing.
+    const dup = { ...kept, id: 'layer-dup', name: `${kept.name} copy` };
+    d = { ...d, layers: [...d.layers, dup] };
+    expect(versionOfLayer(d, dup)?.id).toBe(d.versions[0].id);
+    expect(layerOriginLines(versionOfLayer(d, { id: 'merged', assetId: 'img-merged-0001' }))).toEqual([]);
+    // The offline engine does not read the prompt: its layer's tooltip does not claim it did.
+    expect(layerOriginLines({ model: 'local', modelName: 'Offline fill', prompt: 'a red car' })).toEqual(['Model: Offline fill']);
   });
 
   it('a second result kept from the same prompt and model gets the next free number, not a twin name', () => {
@@ -89,14 +126,14 @@ describe('keep / restore / delete', () => {
     d = keepCandidate(d, cand(3, 'nano'), ids(3));
     d = keepCandidate(d, cand(4), ids(4));
     expect(d.layers.map((l) => l.name)).toEqual([
-      'Replace the sign with a… · nano',
-      'Replace the sign with a… 2 · nano',
-      'Replace the sign with a… 3 · nano',
-      'Replace the sign with a… · gpt-image-2',
+      'Replace the sign with a clean brick wall please · nano',
+      'Replace the sign with a clean brick wall please 2 · nano',
+      'Replace the sign with a clean brick wall please 3 · nano',
+      'Replace the sign with a clean brick wall please · gpt-image-2',
     ]);
     // A freed number is used again (the layer named … 2 was deleted).
     d = keepCandidate(deleteLayer(d, 'L2'), cand(5, 'nano'), ids(5));
-    expect(d.layers.at(-1)?.name).toBe('Replace the sign with a… 2 · nano');
+    expect(d.layers.at(-1)?.name).toBe('Replace the sign with a clean brick wall please 2 · nano');
   });
 
   it("the offline engine's layers are named for what made them, not the prompt it does not read", () => {
@@ -107,7 +144,7 @@ describe('keep / restore / delete', () => {
     expect(d.layers.map((l) => l.name)).toEqual([
       'Offline fill',
       'Offline fill 2',
-      'Replace the sign with a… · gpt-image-2',
+      'Replace the sign with a clean brick wall please · gpt-image-2',
       'Offline fill 3',
     ]);
     // The numbering is the one every layer name uses: a freed number is used again.

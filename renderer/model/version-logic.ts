@@ -7,14 +7,20 @@ import type { DocState, PatchLayer, Version } from './document-types';
 import type { StagedCandidate } from './staging-logic';
 
 /**
- * A short, readable layer name: the prompt's first words (at most ~24 characters, cut at a word,
- * "…" when cut) and the model's display name — "Glass vase · GPT Image 2", "Fill · GPT Image 2" without a prompt.
+ * Prompt characters a layer name keeps: about what the row's two lines show. At 24, prompts that
+ * start alike ("change the text from V1.0 to V2.0" / "…to V3.0") were both "Change the text from…".
+ */
+export const LAYER_NAME_PROMPT_CHARS = 48;
+
+/**
+ * A readable layer name: the prompt's first words (at most ~48 characters, cut at a word, "…" when
+ * cut) and the model's display name — "Glass vase · GPT Image 2", "Fill · GPT Image 2" without a prompt.
  */
 export function layerName(modelName: string, prompt: string, n = 1): string {
   const words = prompt.trim().replace(/\s+/g, ' ');
   let short = words;
-  if (words.length > 24) {
-    const cut = words.slice(0, 24);
+  if (words.length > LAYER_NAME_PROMPT_CHARS) {
+    const cut = words.slice(0, LAYER_NAME_PROMPT_CHARS);
     const space = cut.lastIndexOf(' ');
     short = `${(space > 8 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?—-]+$/, '')}…`;
   }
@@ -40,6 +46,29 @@ export function modelDisplayName(model: string): string {
 /** The model a version was kept from, as the picker and the candidate's card named it. */
 export function versionModelName(v: Pick<Version, 'model' | 'modelName'>): string {
   return v.modelName || modelDisplayName(v.model);
+}
+
+/**
+ * The version a layer came from: the one kept as it (`layerId`), else the one whose kept layer has the
+ * same pixels (a duplicate of it); null for a layer no version made (a merge).
+ */
+export function versionOfLayer(doc: Pick<DocState, 'versions'>, layer: Pick<PatchLayer, 'id' | 'assetId'>): Version | null {
+  const own = doc.versions.findLast((v) => v.layerId === layer.id);
+  if (own) return own;
+  return doc.versions.findLast((v) => v.layersAfter?.some((l) => l.id === v.layerId && l.assetId === layer.assetId)) ?? null;
+}
+
+/**
+ * What a layer row's tooltip (and accessible description) says besides its name: the whole prompt of
+ * the layer's version and the model, which the name shortens. The offline engine does not read the
+ * prompt, so its layers name only the model.
+ */
+export function layerOriginLines(v: Pick<Version, 'model' | 'modelName' | 'prompt'> | null): string[] {
+  if (!v) return [];
+  const model = versionModelName(v);
+  const prompt = v.prompt.trim();
+  if (getModel(v.model)?.provider === 'local' || !prompt) return [`Model: ${model}`];
+  return [`Prompt: ${prompt}`, `Model: ${model}`];
 }
 
 /** The History step of a Keep: "Keep GPT Image 2 result", "Keep Offline fill result". */

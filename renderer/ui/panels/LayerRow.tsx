@@ -14,6 +14,8 @@ export interface LayerRowProps {
   maskTarget: boolean;
   dragging: boolean;
   dropLine: 'above' | 'below' | null;
+  /** The whole prompt and the model of the layer's version ("Prompt: …", "Model: …"), for the name's tooltip. */
+  origin: readonly string[];
   /** The name is being edited (double-click, or Rename below the list); `onRenaming` starts and ends it. */
   renaming: boolean;
   onRenaming(on: boolean): void;
@@ -22,7 +24,7 @@ export interface LayerRowProps {
 }
 
 export function LayerRow(props: LayerRowProps) {
-  const { layer: l, selected, maskTarget, dragging, dropLine, renaming, onRenaming, onSelect, onDragStart } = props;
+  const { layer: l, selected, maskTarget, dragging, dropLine, origin, renaming, onRenaming, onSelect, onDragStart } = props;
   // Enter and Escape end the edit; the blur that follows must not commit (again, or at all).
   const ended = useRef(false);
   useEffect(() => {
@@ -92,11 +94,12 @@ export function LayerRow(props: LayerRowProps) {
           className="layer-name"
           aria-label={`Select layer ${l.name}`}
           aria-pressed={selected}
-          title={`${l.name} — double-click to rename${opacity < 100 ? ` · opacity ${opacity} %` : ''}`}
+          // The name shortens the prompt: the tooltip (the button's accessible description) has all of it and the model.
+          title={[l.name, ...origin, `Double-click to rename${opacity < 100 ? ` · opacity ${opacity} %` : ''}`].join('\n')}
           onClick={onSelect}
           onDoubleClick={() => setRenaming(true)}
         >
-          {/* Up to two lines, then … (the whole name is in the tooltip and the accessible name). */}
+          {/* Up to two lines, then … (the whole name is in the tooltip and the accessible name, the whole prompt in the tooltip). */}
           <span className="layer-name-text">{l.name}</span>
           {opacity < 100 && <span className="muted layer-name-opacity">{opacity}%</span>}
         </button>

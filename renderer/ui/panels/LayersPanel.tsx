@@ -13,6 +13,7 @@ import { LayerRow } from './LayerRow';
 import { LayerActions } from './LayerActions';
 import { moveLayerCmd, setMaskTargetCmd } from '../../commands/layer-commands';
 import { dropListIndex, maskTargetLayer, stackIndexOfListed } from '../../model/layer-logic';
+import { layerOriginLines, versionOfLayer } from '../../model/version-logic';
 
 interface Drag {
   layerId: string;
@@ -113,6 +114,7 @@ export function LayersPanel() {
               maskTarget={target?.id === l.id}
               dragging={drag?.layerId === l.id}
               dropLine={line}
+              origin={layerOriginLines(versionOfLayer(doc, l))}
               renaming={renamingId === l.id}
               onRenaming={(on) => setRenamingId(on ? l.id : null)}
               onSelect={() => setSelectedId(l.id)}
