@@ -26,6 +26,15 @@ describe('export dialog', () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Export…', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
+    // The format radios have a visible label (it was only an accessible name), and it names their group.
+    const label = dialog.getByText('Format', { exact: true });
+    expect(await label.isVisible()).toBe(true);
+    const formats = dialog.getByRole('group', { name: 'Format', exact: true });
+    expect(await formats.getByRole('radio').count()).toBe(5);
+    const [labelBox, pngBox] = [await label.boundingBox(), await formats.getByRole('radio', { name: 'PNG' }).boundingBox()];
+    // It leads the radios on their row, as "Quality" leads its slider.
+    expect(labelBox!.x + labelBox!.width).toBeLessThanOrEqual(pngBox!.x);
+    expect(Math.abs(labelBox!.y + labelBox!.height / 2 - (pngBox!.y + pngBox!.height / 2))).toBeLessThanOrEqual(4);
     await dialog.getByRole('radio', { name: 'JPEG' }).click();
     const quality = dialog.getByRole('slider', { name: 'Quality' });
     // Tab from the format choice to the slider, as a keyboard user would.

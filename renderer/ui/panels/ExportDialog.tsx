@@ -52,7 +52,9 @@ export function ExportDialog() {
         }}
       >
         <h3>Export</h3>
-        <fieldset className="export-formats" aria-label="Format">
+        {/* The legend is the group's visible label and its accessible name. */}
+        <fieldset className="export-formats">
+          <legend>Format</legend>
           {FORMATS.map((f, i) => (
             <label key={f.value} title={f.hint}>
               <input
