@@ -3,11 +3,13 @@
  * offline engine, then the canvas extended: History shows at least four steps with every Layers row
  * still in view (two kept layers pushed History out of sight, header and all), and the outpaint's
  * cost line is never hidden under the sticky Generate button while the panel scrolls (at the top
- * of the panel it was wholly under it).
+ * of the panel it was wholly under it), and the Mask panel's heading stays in sight above Layers
+ * while Generate fills the part they share (nothing of the Mask panel showed), a click on it bringing
+ * the Mask controls into view.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, waitIdle } from '../support/page-helpers';
 
@@ -46,8 +48,8 @@ afterAll(async () => {
  * How much of `el` the user sees: the part inside every scrolling ancestor and the window, and
  * whether the element itself is what is on top at its visible centre (nothing sticky over it).
  */
-async function seen(page: Page, selector: string): Promise<{ fraction: number; onTop: boolean }[]> {
-  return page.locator(selector).evaluateAll((els) =>
+async function seen(page: Page, selector: string | Locator): Promise<{ fraction: number; onTop: boolean }[]> {
+  return (typeof selector === 'string' ? page.locator(selector) : selector).evaluateAll((els) =>
     els.map((el) => {
       const r = el.getBoundingClientRect();
       let top = Math.max(r.top, 0);
@@ -115,5 +117,33 @@ describe('the side column at 1280×800', () => {
         .getByText(/candidate on this computer/)
         .count(),
     ).toBe(1);
+  });
+
+  it('the Mask panel never drops out of sight: its heading stays above Layers, and a click on it brings its controls in', async () => {
+    const page = app.page;
+    const top = page.locator('.side-top');
+    const box = (await top.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 40);
+    await page.mouse.wheel(0, -5000);
+    await expect.poll(() => top.evaluate((e) => e.scrollTop)).toBe(0);
+    const mask = page.getByRole('region', { name: 'Mask' });
+    const controls = mask.locator('button, input');
+    // Generate fills the part above Layers: the Mask controls are below it (the column scrolls) …
+    expect((await seen(page, controls)).some((r) => r.fraction < 1)).toBe(true);
+    // … but the panel's name is in sight, not hidden under Generate or pushed out (nothing of it showed).
+    const heading = '.side-top h3:text-is("Mask")';
+    expect(await seen(page, heading)).toEqual([{ fraction: 1, onTop: true }]);
+    // Generate's button and cost line stay whole and on top above it.
+    expect(await seen(page, '[data-testid="generate"]')).toEqual([{ fraction: 1, onTop: true }]);
+    expect(await seen(page, '[data-testid="outpaint-estimate"]')).toEqual([{ fraction: 1, onTop: true }]);
+    await page.getByRole('heading', { name: 'Mask', exact: true }).click();
+    await expect.poll(async () => (await seen(page, controls)).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
+    expect(await seen(page, heading)).toEqual([{ fraction: 1, onTop: true }]);
+    // The wheel gets there too, and back: the heading is in sight all the way.
+    await page.mouse.wheel(0, -5000);
+    await expect.poll(() => top.evaluate((e) => e.scrollTop)).toBe(0);
+    await page.mouse.wheel(0, 5000);
+    await expect.poll(async () => (await seen(page, controls)).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /** Mask operations and the overlay's look. */
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { maskOverlayShown, setMaskOverlay } from '../../commands/overlay-visibility';
 import {
@@ -42,104 +42,122 @@ export function MaskPanel() {
   const refineRadius = useEditor((s) => s.select.refineRadius);
   const selecting = useEditor((s) => !!s.selecting);
   const hex = `#${color.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+  const headingId = useId();
+  const section = useRef<HTMLElement>(null);
   return (
-    <section className="panel" aria-label="Mask">
-      <h3>Mask</h3>
-      <div className="row">
-        <button type="button" disabled={!hasDoc} onClick={invertCurrentMask} title="Swap masked and unmasked (Ctrl+Shift+I)">
-          Invert
-        </button>
-        <button type="button" disabled={!hasDoc} onClick={clearCurrentMask} title="Remove the whole mask (Ctrl+D)">
-          Clear
-        </button>
-        <button
-          type="button"
-          disabled={!canReselect}
-          onClick={reselectMask}
-          title="Bring back the mask that Keep or Clear took away (Ctrl+Shift+D)"
-        >
-          Reselect
-        </button>
-      </div>
-      <PxRow value={grow} max={500} label="Grow or shrink by px" onValue={(v) => setGrow(Math.max(1, v))}>
-        <button
-          type="button"
-          disabled={!hasDoc}
-          onClick={() => void growCurrentMask(grow)}
-          title="Grow the mask outwards by this many pixels"
-        >
-          Grow
-        </button>
-        <button
-          type="button"
-          disabled={!hasDoc}
-          onClick={() => void growCurrentMask(-grow)}
-          title="Shrink the mask inwards by this many pixels"
-        >
-          Shrink
-        </button>
-      </PxRow>
-      <PxRow value={feather} max={500} label="Feather px" onValue={(v) => setFeather(Math.max(1, v))}>
-        <button
-          type="button"
-          disabled={!hasDoc}
-          onClick={() => void featherCurrentMask(feather)}
-          title="Soften the mask edge over this many pixels"
-        >
-          Feather
-        </button>
-      </PxRow>
-      <PxRow
-        value={refineRadius}
-        max={64}
-        label="Refine edge radius px"
-        onValue={(v) => useEditor.getState().setSelect({ refineRadius: v })}
+    <>
+      {/*
+       * The heading sits outside the section so that, in the side column's scrolling top part, it stays
+       * in view at the bottom while Generate fills that part (at 1280×800 with a few layers nothing of
+       * this panel showed, not even its name): it says the panel is there, and a click scrolls it in.
+       * Keyboard users reach the controls with Tab, which scrolls them into view.
+       */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; Tab reaches the controls */}
+      <h3
+        id={headingId}
+        className="mask-heading"
+        title="Mask controls (scroll down, or click here to bring them into view)"
+        onClick={() => section.current?.scrollIntoView({ block: 'nearest' })}
       >
-        <button
-          type="button"
-          disabled={!hasDoc || selecting}
-          onClick={() => void refineEdge()}
-          title="Move the mask edge onto the object's edge in the photo, within this radius (Ctrl+Alt+R)"
+        Mask
+      </h3>
+      <section className="panel mask-panel" aria-labelledby={headingId} ref={section}>
+        <div className="row">
+          <button type="button" disabled={!hasDoc} onClick={invertCurrentMask} title="Swap masked and unmasked (Ctrl+Shift+I)">
+            Invert
+          </button>
+          <button type="button" disabled={!hasDoc} onClick={clearCurrentMask} title="Remove the whole mask (Ctrl+D)">
+            Clear
+          </button>
+          <button
+            type="button"
+            disabled={!canReselect}
+            onClick={reselectMask}
+            title="Bring back the mask that Keep or Clear took away (Ctrl+Shift+D)"
+          >
+            Reselect
+          </button>
+        </div>
+        <PxRow value={grow} max={500} label="Grow or shrink by px" onValue={(v) => setGrow(Math.max(1, v))}>
+          <button
+            type="button"
+            disabled={!hasDoc}
+            onClick={() => void growCurrentMask(grow)}
+            title="Grow the mask outwards by this many pixels"
+          >
+            Grow
+          </button>
+          <button
+            type="button"
+            disabled={!hasDoc}
+            onClick={() => void growCurrentMask(-grow)}
+            title="Shrink the mask inwards by this many pixels"
+          >
+            Shrink
+          </button>
+        </PxRow>
+        <PxRow value={feather} max={500} label="Feather px" onValue={(v) => setFeather(Math.max(1, v))}>
+          <button
+            type="button"
+            disabled={!hasDoc}
+            onClick={() => void featherCurrentMask(feather)}
+            title="Soften the mask edge over this many pixels"
+          >
+            Feather
+          </button>
+        </PxRow>
+        <PxRow
+          value={refineRadius}
+          max={64}
+          label="Refine edge radius px"
+          onValue={(v) => useEditor.getState().setSelect({ refineRadius: v })}
         >
-          Refine edge
-        </button>
-      </PxRow>
-      <div className="row">
-        <button
-          type="button"
-          disabled={!hasDoc || selecting}
-          onClick={() => void selectSubject()}
-          title="Select the photo's subject (Shift+O)"
-        >
-          Select subject
-        </button>
-        <button type="button" disabled={!hasDoc} onClick={() => zoomToMask()} title="Zoom the view to the mask (Z)">
-          Zoom to mask
-        </button>
-      </div>
-      <div className="row">
-        <label>
-          <input type="checkbox" checked={visible} onChange={(e) => setMaskOverlay(e.target.checked)} /> Show overlay <kbd>\</kbd>
-        </label>
-      </div>
-      <div className="row">
-        <input
-          type="color"
-          value={hex}
-          aria-label="Overlay colour"
-          onChange={(e) => useEditor.getState().setMaskLook(hexToRgb(e.target.value), opacity)}
-        />
-        <input
-          type="range"
-          min={5}
-          max={100}
-          value={Math.round(opacity * 100)}
-          aria-label="Overlay opacity"
-          onChange={(e) => useEditor.getState().setMaskLook(color, Number(e.target.value) / 100)}
-        />
-        {Math.round(opacity * 100)}%
-      </div>
-    </section>
+          <button
+            type="button"
+            disabled={!hasDoc || selecting}
+            onClick={() => void refineEdge()}
+            title="Move the mask edge onto the object's edge in the photo, within this radius (Ctrl+Alt+R)"
+          >
+            Refine edge
+          </button>
+        </PxRow>
+        <div className="row">
+          <button
+            type="button"
+            disabled={!hasDoc || selecting}
+            onClick={() => void selectSubject()}
+            title="Select the photo's subject (Shift+O)"
+          >
+            Select subject
+          </button>
+          <button type="button" disabled={!hasDoc} onClick={() => zoomToMask()} title="Zoom the view to the mask (Z)">
+            Zoom to mask
+          </button>
+        </div>
+        <div className="row">
+          <label>
+            <input type="checkbox" checked={visible} onChange={(e) => setMaskOverlay(e.target.checked)} /> Show overlay <kbd>\</kbd>
+          </label>
+        </div>
+        <div className="row">
+          <input
+            type="color"
+            value={hex}
+            aria-label="Overlay colour"
+            onChange={(e) => useEditor.getState().setMaskLook(hexToRgb(e.target.value), opacity)}
+          />
+          <input
+            type="range"
+            min={5}
+            max={100}
+            value={Math.round(opacity * 100)}
+            aria-label="Overlay opacity"
+            onChange={(e) => useEditor.getState().setMaskLook(color, Number(e.target.value) / 100)}
+          />
+          {Math.round(opacity * 100)}%
+        </div>
+      </section>
+    </>
   );
 }
 
