@@ -20,6 +20,7 @@ import { editTracer } from '../commands/edit-trace';
 import { rangePreview } from '../commands/select-commands';
 import { selectTraces } from '../commands/select-trace';
 import { hasUnsavedChanges } from '../commands/project-commands';
+import { maskOverlayShown } from '../commands/overlay-visibility';
 
 export function installTestHooks(): void {
   const hooks = {
@@ -43,6 +44,8 @@ export function installTestHooks(): void {
         busy: s.busy,
         maskBlobs: maskCount(),
         maskVisible: s.maskVisible,
+        // What is drawn: the setting, and over staged candidates only when asked for.
+        maskShown: maskOverlayShown(s),
         brush: s.brush,
       };
     },
