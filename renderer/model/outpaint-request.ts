@@ -206,7 +206,7 @@ export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintE
   const requests = plan.tiles.length * s.n;
   const local = spec.provider === 'local';
   // The offline engine fills the whole canvas in one tile, so what it makes is so many candidates (the
-  // progress line counts them too: "Tile 1 of 1, candidate 2"), not "passes".
+  // progress line counts them too: "The extension, candidate 2 of 3"), not "passes".
   const made = (n: number) => `${n} candidate${n === 1 ? '' : 's'}`;
   const count = local
     ? `${plan.tiles.length === 1 ? made(s.n) : `${plan.tiles.length} tiles × ${made(s.n)}`} on this computer`

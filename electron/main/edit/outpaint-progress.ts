@@ -7,18 +7,19 @@ import { OUTPAINT_COMPOSITING, OUTPAINT_TILES } from '../jobs/progress-steps';
 
 /**
  * "Tile 3 of 4", "Tiles 2 and 3 of 4" while tiles apart from each other are with the model at once;
- * with several candidates, which of them ("…, candidate 2", "…, candidates 1 and 2" side by side).
+ * one tile is "The extension" (a "Tile 1 of 1" says nothing). With several candidates, which of them,
+ * out of how many ("…, candidate 2 of 3", "…, candidates 1 and 2 of 2" side by side).
  * `inFlight`: candidate index (0-based) → its tiles (1-based) with the model.
  */
 export function tilesLabel(inFlight: ReadonlyMap<number, ReadonlySet<number>>, total: number, candidates: number): string {
   const tiles = [...new Set([...inFlight.values()].flatMap((s) => [...s]))].sort((a, b) => a - b);
-  const which = tiles.length > 1 ? `Tiles ${list(tiles)}` : `Tile ${tiles[0] ?? 1}`;
-  if (candidates < 2) return `${which} of ${total}`;
+  const which = total === 1 ? 'The extension' : `${tiles.length > 1 ? `Tiles ${list(tiles)}` : `Tile ${tiles[0] ?? 1}`} of ${total}`;
+  if (candidates < 2) return which;
   const cands = [...inFlight.entries()]
     .filter(([, s]) => s.size > 0)
     .map(([c]) => c + 1)
     .sort((a, b) => a - b);
-  return `${which} of ${total}, candidate${cands.length > 1 ? 's' : ''} ${list(cands)}`;
+  return `${which}, candidate${cands.length > 1 ? 's' : ''} ${list(cands)} of ${candidates}`;
 }
 
 const list = (xs: readonly number[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : `${xs[0] ?? ''}`);

@@ -252,10 +252,10 @@ describe('outpaint candidates side by side', () => {
       .slice(from)
       .filter((p) => p.jobId === jobId)
       .map((p) => p.stage);
-    expect(stages).toContain('Tile 1 of 1, candidates 1 and 2 · waiting for GPT Image 2');
+    expect(stages).toContain('The extension, candidates 1 and 2 of 2 · waiting for GPT Image 2');
     // The first one back: the label goes on naming the one still out, not "Compositing".
-    const back = stages.indexOf('Tile 1 of 1, candidate 2 · waiting for GPT Image 2');
-    expect(back).toBeGreaterThan(stages.indexOf('Tile 1 of 1, candidates 1 and 2 · waiting for GPT Image 2'));
+    const back = stages.indexOf('The extension, candidate 2 of 2 · waiting for GPT Image 2');
+    expect(back).toBeGreaterThan(stages.indexOf('The extension, candidates 1 and 2 of 2 · waiting for GPT Image 2'));
     // Nothing says Compositing while a candidate is still out (the first one's pixels sent ahead included).
     const lastOut = stages.findLastIndex((s) => s.includes('candidate'));
     expect(stages.indexOf('Compositing')).toBeGreaterThan(lastOut);

@@ -73,7 +73,7 @@ describe('the running outpaint names the tiles with the model', () => {
     const { tilesLabel } = await import('../../../electron/main/edit/outpaint-progress');
     expect(tilesLabel(new Map([[0, new Set([1])]]), 4, 1)).toBe('Tile 1 of 4');
     expect(tilesLabel(new Map([[0, new Set([3, 2])]]), 4, 1)).toBe('Tiles 2 and 3 of 4');
-    expect(tilesLabel(new Map([[1, new Set([2, 3, 5])]]), 6, 2)).toBe('Tiles 2, 3 and 5 of 6, candidate 2');
+    expect(tilesLabel(new Map([[1, new Set([2, 3, 5])]]), 6, 2)).toBe('Tiles 2, 3 and 5 of 6, candidate 2 of 2');
   });
 
   it('candidates side by side: every one with a tile out is named', async () => {
@@ -82,13 +82,15 @@ describe('the running outpaint names the tiles with the model', () => {
       [1, new Set([1])],
       [0, new Set([1])],
     ]);
-    expect(tilesLabel(both, 1, 2)).toBe('Tile 1 of 1, candidates 1 and 2');
+    expect(tilesLabel(both, 1, 2)).toBe('The extension, candidates 1 and 2 of 2');
+    // One tile for one candidate: no "Tile 1 of 1".
+    expect(tilesLabel(new Map([[0, new Set([1])]]), 1, 1)).toBe('The extension');
     const apart = new Map([
       [0, new Set([2, 3])],
       [1, new Set([1])],
       [2, new Set<number>()],
     ]);
-    expect(tilesLabel(apart, 4, 3)).toBe('Tiles 1, 2 and 3 of 4, candidates 1 and 2');
+    expect(tilesLabel(apart, 4, 3)).toBe('Tiles 1, 2 and 3 of 4, candidates 1 and 2 of 3');
   });
 
   it('the bar is the candidates’ mean progress; Compositing waits for the last one', async () => {
@@ -105,7 +107,7 @@ describe('the running outpaint names the tiles with the model', () => {
     bar.end(0, 1);
     // Candidate 1 is done while candidate 2 is still out: the bar is halfway, the label names candidate 2.
     expect(bar.compositing(0)).toEqual({ fraction: OUTPAINT_TILES.start + OUTPAINT_TILES.span * 0.5, label: null });
-    expect(bar.label()).toBe('Tile 1 of 2, candidate 2');
+    expect(bar.label()).toBe('Tile 1 of 2, candidate 2 of 2');
     bar.end(1, 0);
     bar.start(1, 1);
     bar.end(1, 1);
