@@ -6,6 +6,7 @@
 import { lstat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { layerName } from '../../shared/document/layer-name';
 
 /** The output format from the extension. The depth follows the source where the format allows it (PNG, TIFF, PSD). */
 export function formatOf(path: string): 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd' {
@@ -21,11 +22,9 @@ export function formatOf(path: string): 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd'
   });
 }
 
-/** A PSD layer name for a kept result: the prompt's first words and the model ("Glass vase · gpt-image-2"). */
+/** A PSD or TIFF layer name for a kept result: the app's layer name rule (shared/document/layer-name.ts) with the model id ("Glass vase · gpt-image-2"). */
 export function resultLayerName(model: string, prompt: string): string {
-  const words = prompt.trim().replace(/\s+/g, ' ');
-  const short = words.length > 24 ? `${words.slice(0, 24).replace(/\s+\S*$/, '')}…` : words;
-  return `${short || 'Fill'} · ${model}`;
+  return layerName(model, prompt);
 }
 
 /** `out.png` for one candidate asked; `out-1.png`, `out-2.png`, … when several were asked (however many arrive). */
