@@ -10,14 +10,8 @@ import sharp from 'sharp';
 import { tileWaits, type OutpaintTile } from '../../../shared/geometry';
 import { blendTile, tileBlendWeight } from '../../../shared/pixels/outpaint-masks';
 import { tileTurns } from '../../../shared/pixels/outpaint-turns';
-import {
-  aheadCopy,
-  chainedAtRequest,
-  chainedFromAnswers,
-  FORCE_GENERAL,
-  prepareChained,
-  type TileAnswer,
-} from '../../../electron/main/edit/chain-ahead';
+import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type TileAnswer } from '../../../electron/main/edit/chain-ahead';
+import { FORCE_GENERAL } from '../../../electron/main/edit/answer-sampling';
 import { outpaintLayout as layout, PHOTOS } from '../../support/outpaint-layout';
 import { tileCut } from '../../../electron/main/edit/outpaint-prepare';
 import { scaleTileWindows, tileAtSize } from '../../../electron/main/edit/tile-scale';
