@@ -25,8 +25,7 @@ import { holdCritical } from './critical-work';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
 import { runTiles } from './tile-schedule';
 import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type ChainedAhead, type TileAnswer } from './chain-ahead';
-import { fillAhead, type Refill } from './chain-fill-ahead';
-import { decodeAnswer } from './tile-scale';
+import { ChainCopies, fillFromRequests } from './chain-copies';
 import { tileWaits, type OutpaintTile } from '../../../shared/geometry';
 
 import { PROGRESS_PREPARING } from '../jobs/progress-steps';
@@ -171,78 +170,52 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       // Each chained tile's request starts as a copy of its ahead colour, made (its pages faulted in)
       // once the requests of the tiles it waits for are out — while the model works, not after the
       // answers — and only then, so a long chain holds one or two such copies, not one per tile.
-      const copies: (Uint8Array | undefined)[] = [];
-      // Per chained tile whose copy was pre-filled ahead: what to fill again once the answers are in.
-      const refills: (Refill | null | undefined)[] = [];
+      const copies = new ChainCopies();
       // Per tile: its request as sent and its blend weight, once known (a chained tile's fill ahead reads them).
       const sent: (TileRequestBytes | undefined)[] = [];
       const weights: ((() => Uint8Array) | undefined)[] = [];
       // Per tile: its answer is in (decoded), as a fill ahead checks between its steps.
       const answeredNow: boolean[] = [];
-      const taken = new Set<number>();
       for (const [i, w] of waits.entries())
         if (!independent[i] && anyChained)
           void Promise.all(w.map((j) => sending[j].promise))
             .then(() => nextBodySent(CANVAS_FALLBACK_MS))
             .then(() => partsRead)
-            .then((parts) => {
-              if (taken.has(i)) return;
+            .then(async (parts) => {
               // Pre-filled in the preparation: a copy of that (the same cost as one of the ahead colour).
               const prepared = fillsAhead ? usable?.filled[i] : undefined;
               const copy = prepared ? new Uint8Array(prepared.copy) : aheadCopy(parts[i]);
-              copies[i] = copy;
+              const k = c * plan.tiles.length + i + 1;
+              if (!copies.offer(i, copy, prepared?.refill)) return;
               if (prepared) {
-                refills[i] = prepared.refill;
-                spans.add(`main: tile #${c * plan.tiles.length + i + 1} filled ahead (prepared)`, spans.now(), spans.now());
+                spans.add(`main: tile #${k} filled ahead (prepared)`, spans.now(), spans.now());
                 return;
               }
               // Filled here only behind tiles that are chained themselves: behind the first tiles the
               // fill (≈ 100 ms of this thread, in steps) met the working canvas's render and the first
               // answer, and held that answer up more than it saved (A/B in docs/edit-time.md).
-              if (copy && fillsAhead && w.some((j) => !independent[j])) return fillCopyAhead(i, parts[i]!, copy);
+              if (!copy || !fillsAhead || !w.some((j) => !independent[j])) return;
+              const start = spans.now();
+              const refill = await fillFromRequests(
+                parts[i]!,
+                copy,
+                w.map((j) => ({ tile: plan.tiles[j], request: sent[j] ?? sharedRequests[j], weight: weights[j] })),
+                {
+                  modelName: model.spec.name,
+                  // Not waiting for the working canvas (rendered meanwhile): it only tints partial weights.
+                  canvas: () => rendered?.working ?? null,
+                  canvasWidth: W,
+                  rect: plan.tiles[i].rect,
+                  // Stopped once the copy is taken or an answer it stands in for is in: the request is
+                  // then made the whole way (the fill is in steps; nothing is written after either).
+                  stop: () => !copies.holds(i, copy) || signal.aborted || w.some((j) => answeredNow[j]),
+                },
+              );
+              if (refill === undefined || !copies.holds(i, copy)) return;
+              copies.filled(i, refill);
+              spans.add(`main: tile #${k} fill ahead`, start, spans.now());
             })
             .catch(() => {}); // without its fill ahead the tile's request is pre-filled whole
-      /**
-       * Tile i's copy pre-filled ahead: the earlier tiles' requests decoded stand in for their answers
-       * (the model is working meanwhile). Dropped when the copy was taken first (the fill is one
-       * synchronous step: it never writes into a copy a request is being made in).
-       */
-      const fillCopyAhead = async (i: number, part: ChainedAhead, copy: Uint8Array) => {
-        const earlier = await Promise.all(
-          waits[i].map(async (j): Promise<TileAnswer | null> => {
-            const q = sent[j] ?? sharedRequests[j];
-            const weight = weights[j];
-            if (!q || !weight) return null;
-            const a = await decodeAnswer(q.requestImage, model.spec.name, plan.tiles[j].request);
-            return { ...a, rect: plan.tiles[j].rect, weight: weight() };
-          }),
-        );
-        // Not waiting for the working canvas (rendered meanwhile): it only tints partial weights.
-        const canvas = rendered?.working ?? null;
-        // Stopped once the copy is taken or an answer it stands in for is in: the request is then
-        // made the whole way (the fill is in steps; nothing is written after either).
-        const stop = () => taken.has(i) || copies[i] !== copy || signal.aborted || waits[i].some((j) => answeredNow[j]);
-        if (stop() || !earlier.every((a) => a !== null)) return;
-        const k = c * plan.tiles.length + i + 1;
-        const start = spans.now();
-        const refill = await fillAhead(part, canvas, W, plan.tiles[i].rect, earlier as TileAnswer[], copy, stop);
-        if (refill === undefined || stop()) return;
-        refills[i] = refill;
-        spans.add(`main: tile #${k} fill ahead`, start, spans.now());
-      };
-      /**
-       * Tile i's ahead copy (with what to fill again when it was pre-filled ahead), handed over once (the job holds it
-       * no longer); undefined when it is not made yet — the request is then made in a fresh buffer
-       * rather than waiting for it.
-       */
-      const takeCopy = (i: number) => {
-        taken.add(i);
-        const copy = copies[i];
-        const refill = refills[i];
-        copies[i] = undefined;
-        refills[i] = undefined;
-        return { copy, refill };
-      };
       // One tile: its request from the working canvas under it, the model's answer, the blend.
       const runTile = (i: number, tile: OutpaintTile, tileSignal: AbortSignal) =>
         runOneTile(i, tile, tileSignal)
@@ -351,7 +324,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       const chainedPixels = async (i: number, k: number, before: number[], part: ChainedAhead, r: OutpaintTile['rect']) => {
         const answers = fromAnswers ? await Promise.all(before.map((j) => answered[j].promise)) : [];
         const canvas = await canvasReady;
-        const { copy, refill } = takeCopy(i);
+        const { copy, refill } = copies.take(i);
         if (fromAnswers && answers.every((a) => a !== null)) {
           const pixels = await spans.time(`main: tile #${k} from answers`, () =>
             chainedFromAnswers(part, canvas.working, W, r, answers as TileAnswer[], copy),

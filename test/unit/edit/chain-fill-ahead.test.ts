@@ -266,3 +266,25 @@ describe('chainedFromAnswers without the canvas', () => {
     );
   });
 });
+
+describe('ChainCopies', () => {
+  it('hands each copy over once, refuses one made after its tile took its own, and says when a fill may still write', async () => {
+    const { ChainCopies } = await import('../../../electron/main/edit/chain-copies');
+    const copies = new ChainCopies();
+    const a = new Uint8Array(4);
+    expect(copies.offer(2, a)).toBe(true);
+    expect(copies.holds(2, a)).toBe(true);
+    const refill = { window: { x0: 0, y0: 0, x1: 1, y1: 1 }, band: new Uint8Array(1) };
+    copies.filled(2, refill);
+    expect(copies.take(2)).toEqual({ copy: a, refill });
+    // Taken: no fill writes into it any more, and nothing is handed over twice.
+    expect(copies.holds(2, a)).toBe(false);
+    expect(copies.take(2)).toEqual({ copy: undefined, refill: undefined });
+    // A tile that took its request buffer first gets no copy later.
+    expect(copies.offer(2, new Uint8Array(4))).toBe(false);
+    // Prepared: offered with its refill.
+    const b = new Uint8Array(4);
+    expect(copies.offer(3, b, null)).toBe(true);
+    expect(copies.take(3)).toEqual({ copy: b, refill: null });
+  });
+});
