@@ -10,7 +10,7 @@
  * sent rather than of what they answered: a model's context, never the document's pixels (what is
  * kept is still the blend of the answers at full size).
  */
-import type { Window } from '../../../shared/pixels/box-filter';
+import { dilateSquare, type Window } from '../../../shared/pixels/box-filter';
 import { pushPullFill } from '../../../shared/pixels/push-pull-fill';
 import { chainedFromAnswers, type ChainedAhead, type TileAnswer } from './chain-ahead';
 
@@ -89,34 +89,10 @@ export function refillPlan(unknown: Uint8Array, width: number, height: number, r
     const row = (y / BLOCK) | 0;
     for (let x = 0, i = y * width; x < width; x++, i++) kind[row * bw + ((x / BLOCK) | 0)] |= unknown[i] ? 2 : 1;
   }
-  const R = Math.ceil(reach / BLOCK);
-  // Chebyshev dilation of the known blocks: along rows, then along columns.
-  const across = new Uint8Array(bw * bh);
-  for (let Y = 0; Y < bh; Y++) {
-    let last = -R - 1;
-    for (let X = 0; X < bw; X++) {
-      if (kind[Y * bw + X] & 1) last = X;
-      if (X - last <= R) across[Y * bw + X] = 1;
-    }
-    let next = bw + R + 1;
-    for (let X = bw - 1; X >= 0; X--) {
-      if (kind[Y * bw + X] & 1) next = X;
-      if (next - X <= R) across[Y * bw + X] = 1;
-    }
-  }
-  const near = new Uint8Array(bw * bh);
-  for (let X = 0; X < bw; X++) {
-    let last = -R - 1;
-    for (let Y = 0; Y < bh; Y++) {
-      if (across[Y * bw + X]) last = Y;
-      if (Y - last <= R) near[Y * bw + X] = 1;
-    }
-    let next = bh + R + 1;
-    for (let Y = bh - 1; Y >= 0; Y--) {
-      if (across[Y * bw + X]) next = Y;
-      if (next - Y <= R) near[Y * bw + X] = 1;
-    }
-  }
+  // The blocks within reach of a known one (a square dilation of the known blocks).
+  const known = new Uint8Array(bw * bh);
+  for (let i = 0; i < known.length; i++) if (kind[i] & 1) known[i] = 255;
+  const near = dilateSquare(known, bw, bh, Math.ceil(reach / BLOCK), { x0: 0, y0: 0, x1: bw, y1: bh });
   let X0 = bw;
   let Y0 = bh;
   let X1 = -1;
