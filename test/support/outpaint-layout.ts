@@ -31,3 +31,36 @@ export async function outpaintLayout(
     working.set(pixels.subarray(y * photo.width * 4, (y + 1) * photo.width * 4), ((pad.y + y) * canvas.width + pad.x) * 4);
   return { canvas, plan: plan.tiles, working, unknownMap: unknownCanvas(canvas, original) };
 }
+
+/** Layouts with chained tiles (tiles made of an earlier tile's answer): shrunk, enlarged and at the request's size. */
+export const CHAINED_LAYOUTS = [
+  {
+    // (A 2:1 photo to 4:1 is one independent tile per side now: nothing chained.)
+    name: 'a square photo to 5.6:1, shrunk to the request (gpt-image-2)',
+    model: 'gpt-image-2',
+    photo: { width: 1300, height: 1300 },
+    pad: { x: 3000, y: 0 },
+  },
+  // Grown from one edge (around the centre these are one independent tile per side now).
+  {
+    name: 'a small poster grown to the right, enlarged to the request (gpt-image-2)',
+    model: 'gpt-image-2',
+    photo: { width: 360, height: 640 },
+    pad: { x: 0, y: 0 },
+    size: { width: 1500, height: 640 },
+  },
+  {
+    name: 'a narrow photo grown to 2.75:1 at the request size (gpt-image-2)',
+    model: 'gpt-image-2',
+    photo: { width: 528, height: 960 },
+    pad: { x: 0, y: 0 },
+    size: { width: 2640, height: 960 },
+  },
+  {
+    name: 'a landscape grown downwards (gpt-image-1.5)',
+    model: 'gpt-image-1.5',
+    photo: { width: 640, height: 427 },
+    pad: { x: 0, y: 0 },
+    size: { width: 640, height: 1400 },
+  },
+];

@@ -12,7 +12,7 @@ import { blendTile, tileBlendWeight } from '../../../shared/pixels/outpaint-mask
 import { tileTurns } from '../../../shared/pixels/outpaint-turns';
 import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type TileAnswer } from '../../../electron/main/edit/chain-ahead';
 import { FORCE_GENERAL } from '../../../electron/main/edit/answer-sampling';
-import { outpaintLayout as layout, PHOTOS } from '../../support/outpaint-layout';
+import { CHAINED_LAYOUTS, outpaintLayout as layout, PHOTOS } from '../../support/outpaint-layout';
 import { tileCut } from '../../../electron/main/edit/outpaint-prepare';
 import { scaleTileWindows, tileAtSize } from '../../../electron/main/edit/tile-scale';
 import { scaleRequestMask } from '../../../electron/main/edit/request-pixels';
@@ -37,37 +37,7 @@ function answer(tile: OutpaintTile, seed: number): Uint8Array {
   return out;
 }
 
-const CASES = [
-  {
-    // (A 2:1 photo to 4:1 is one independent tile per side now: nothing chained.)
-    name: 'a square photo to 5.6:1, shrunk to the request (gpt-image-2)',
-    model: 'gpt-image-2',
-    photo: { width: 1300, height: 1300 },
-    pad: { x: 3000, y: 0 },
-  },
-  // Grown from one edge (around the centre these are one independent tile per side now).
-  {
-    name: 'a small poster grown to the right, enlarged to the request (gpt-image-2)',
-    model: 'gpt-image-2',
-    photo: { width: 360, height: 640 },
-    pad: { x: 0, y: 0 },
-    size: { width: 1500, height: 640 },
-  },
-  {
-    name: 'a narrow photo grown to 2.75:1 at the request size (gpt-image-2)',
-    model: 'gpt-image-2',
-    photo: { width: 528, height: 960 },
-    pad: { x: 0, y: 0 },
-    size: { width: 2640, height: 960 },
-  },
-  {
-    name: 'a landscape grown downwards (gpt-image-1.5)',
-    model: 'gpt-image-1.5',
-    photo: { width: 640, height: 427 },
-    pad: { x: 0, y: 0 },
-    size: { width: 640, height: 1400 },
-  },
-];
+const CASES = CHAINED_LAYOUTS;
 
 describe('chained tiles made ahead', () => {
   for (const c of CASES)

@@ -14,7 +14,7 @@ import { aheadCopy, chainedFromAnswers, prepareChained, type TileAnswer } from '
 import { fillAhead, REFILL_REACH, refillPlan, refillWindow } from '../../../electron/main/edit/chain-fill-ahead';
 import { tileCut } from '../../../electron/main/edit/outpaint-prepare';
 import { tileBlendWeight } from '../../../shared/pixels/outpaint-masks';
-import { outpaintLayout, PHOTOS } from '../../support/outpaint-layout';
+import { CHAINED_LAYOUTS, outpaintLayout, PHOTOS } from '../../support/outpaint-layout';
 
 const smooth = async (w: { width: number; height: number; rgba: Uint8Array; unknown: Uint8Array }) =>
   pushPullFill(w.rgba, w.unknown, w.width, w.height, w.rgba);
@@ -96,21 +96,8 @@ describe('refillPlan', () => {
   });
 });
 
-const CASES = [
-  {
-    name: 'a square photo to 5.6:1, shrunk to the request (gpt-image-2)',
-    model: 'gpt-image-2',
-    photo: { width: 1300, height: 1300 },
-    pad: { x: 3000, y: 0 },
-  },
-  {
-    name: 'a landscape grown downwards (gpt-image-1.5)',
-    model: 'gpt-image-1.5',
-    photo: { width: 640, height: 427 },
-    pad: { x: 0, y: 0 },
-    size: { width: 640, height: 1400 },
-  },
-];
+// Shrunk sideways and grown downwards (the layouts at the request's own size have no ahead colour to fill).
+const CASES = CHAINED_LAYOUTS.filter((c) => c.name.startsWith('a square photo') || c.name.startsWith('a landscape'));
 
 describe('a chained tile pre-filled ahead', () => {
   for (const c of CASES)
