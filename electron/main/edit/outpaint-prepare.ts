@@ -191,8 +191,21 @@ export async function prepareOutpaint(
 
 /** A working canvas larger than this (RGBA + unknown map) is not kept waiting: the job renders its own. */
 export const KEEP_WORKING_MAX_BYTES = 96 * 2 ** 20;
-/** A preparation nobody used for this long is let go (its memory with it). */
+/**
+ * A preparation nobody used for this long lets go of its large buffers (the working canvas, the
+ * chained tiles' parts and pre-fills); the ready tiles' requests and masks stay until the inputs change.
+ */
 export const PREP_IDLE_MS = 5 * 60_000;
+
+/**
+ * `p` without its large buffers: the ready tiles only (their request bytes and masks, a few MB), so a
+ * Ctrl+Enter after a long pause still sends at once; the job renders its own canvas and makes its
+ * chained tiles' parts while the requests are out, as for a canvas too large to keep waiting. A new
+ * object: a job that took `p` already keeps what it holds.
+ */
+export function lightened(p: PreparedOutpaint): PreparedOutpaint {
+  return { tiles: p.tiles, ready: p.ready, chained: null, filled: [], claimWorking: () => null };
+}
 
 /** At most one preparation, for the latest inputs the renderer asked for. */
 export class OutpaintPrep {
@@ -226,7 +239,11 @@ export class OutpaintPrep {
 
   private armIdle(): void {
     if (this.idle) clearTimeout(this.idle);
-    this.idle = setTimeout(() => this.clear(), this.idleMs);
+    const entry = this.entry;
+    this.idle = setTimeout(() => {
+      this.idle = null;
+      if (entry && this.entry === entry) entry.ready = entry.ready.then((p) => p && lightened(p));
+    }, this.idleMs);
     this.idle.unref?.();
   }
 
@@ -235,7 +252,7 @@ export class OutpaintPrep {
     return this.entry?.key === prepKey(req) ? this.entry.ready : null;
   }
 
-  /** Drops the preparation (other inputs, or unused for `idleMs`). */
+  /** Drops the preparation (other inputs, a closed document). */
   clear(): void {
     this.entry?.abort.abort();
     this.entry = null;

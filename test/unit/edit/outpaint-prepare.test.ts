@@ -198,7 +198,7 @@ describe('outpaint:prepare', () => {
     expect(result.state).toBe('failed');
   });
 
-  it('a working canvas too large to keep waiting is not kept (the job renders its own: same patches); an unused preparation is let go', async () => {
+  it('a working canvas too large to keep waiting is not kept (the job renders its own: same patches); an unused preparation keeps only its requests', async () => {
     const real = main.svc.outpaintPrep;
     try {
       main.svc.outpaintPrep = new OutpaintPrep({ keepWorkingMaxBytes: 0 });
@@ -214,10 +214,24 @@ describe('outpaint:prepare', () => {
       expect(stepsOf(warm.candidates[0])).toContain('main: working canvas');
       expect(stepsOf(warm.candidates[0])).not.toContain('main: tile #1 scale to request');
 
+      // Unused for its idle time, a preparation lets go of its working canvas but keeps the ready
+      // request: a Generate after a long pause still sends it at once, with the same patch.
       main.svc.outpaintPrep = new OutpaintPrep({ idleMs: 1000 });
-      expect(await prepared(base)).not.toBeNull();
-      expect(main.svc.outpaintPrep.take(base)).not.toBeNull();
+      const fresh = await (await prepared(base))!;
+      expect(fresh.ready[0]?.request).toBeDefined();
       await new Promise((r) => setTimeout(r, 1500));
+      const idle = await main.svc.outpaintPrep.take(base)!;
+      expect(idle).not.toBeNull();
+      expect(idle!.claimWorking()).toBeNull();
+      expect(idle!.ready[0]?.request).toBe(fresh.ready[0]?.request);
+      // The preparation made before the pause still holds its canvas for a job that took it then.
+      expect(fresh.claimWorking()).not.toBeNull();
+      const late = await run({ ...base, n: 1 });
+      expect(late.candidates[0].assetId).toBe(cold.candidates[0].assetId);
+      expect(stepsOf(late.candidates[0])).toContain('main: working canvas');
+      expect(stepsOf(late.candidates[0])).not.toContain('main: tile #1 scale to request');
+      // Other inputs drop it.
+      await prepared({ ...base, featherPx: 20 });
       expect(main.svc.outpaintPrep.take(base)).toBeNull();
     } finally {
       main.svc.outpaintPrep = real;
