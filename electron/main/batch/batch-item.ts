@@ -116,7 +116,7 @@ export async function patchFromAnswer(
     width: region.width,
     height: region.height,
     generated,
-    original: prep.regionPixels,
+    original: await prep.regionPixels(),
     mask: prep.regionMask,
     featherPx: req.featherPx,
     colourMatch: req.colorMatch,

@@ -163,3 +163,32 @@ export async function renderRegion(store: AssetStore, layers: PlacedPatch[], reg
   }
   return out;
 }
+
+/** RGBA pixels holding a region at (`x`, `y`): the region's own buffer, or a larger image it is a crop of. */
+export interface RegionSource {
+  rgba: Uint8Array;
+  width: number;
+  height: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * The decoded original itself as the region's source, when it alone makes the region's pixels — it
+ * covers the whole region and no other layer reaches into it — so a request can be encoded from it
+ * (libvips crops as it reads) without the region's own copy; null otherwise. `renderRegion` gives the
+ * same pixels.
+ */
+export async function originalAsSource(store: AssetStore, layers: PlacedPatch[], region: Rect): Promise<RegionSource | null> {
+  const [base, ...patches] = layers;
+  for (const p of patches) {
+    const size = await assetSize(store, p.assetId);
+    if (p.x < region.x + region.width && p.y < region.y + region.height && p.x + size.width > region.x && p.y + size.height > region.y)
+      return null;
+  }
+  const d = await decodeRgba(store, base.assetId, true);
+  const x = region.x - base.x;
+  const y = region.y - base.y;
+  if (x < 0 || y < 0 || x + region.width > d.width || y + region.height > d.height) return null;
+  return { rgba: d.rgba, width: d.width, height: d.height, x, y };
+}

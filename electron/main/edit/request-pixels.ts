@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import { maskWindow, type Window } from '../../../shared/pixels/box-filter';
 import { MASK_ON } from '../../../shared/mask/threshold';
-import type { Rect } from './region-pixels';
+import type { Rect, RegionSource } from './region-pixels';
 import { checkProviderImage, type Size } from './provider-image';
 
 /**
@@ -25,14 +25,20 @@ export const REQUEST_JPEG = { quality: 92, optimiseCoding: false } as const;
  * scaled the same way by {@link scaleRequestMask}.
  */
 export async function encodeRequestImage(
-  regionPixels: Uint8Array,
+  regionPixels: Uint8Array | RegionSource,
   region: Rect,
   request: { width: number; height: number },
   lossless: boolean,
 ): Promise<Uint8Array> {
   const { width, height } = request;
+  const src: RegionSource =
+    regionPixels instanceof Uint8Array ? { rgba: regionPixels, width: region.width, height: region.height, x: 0, y: 0 } : regionPixels;
+  let img = sharp(src.rgba, { raw: { width: src.width, height: src.height, channels: 4 } });
+  // A crop of a larger image (the decoded original): libvips reads only the region's rows.
+  if (src.width !== region.width || src.height !== region.height)
+    img = img.extract({ left: src.x, top: src.y, width: region.width, height: region.height });
   // The alpha band is dropped, not flattened: pre-filled outpaint pixels keep their colour.
-  let img = sharp(regionPixels, { raw: { width: region.width, height: region.height, channels: 4 } }).removeAlpha();
+  img = img.removeAlpha();
   if (width !== region.width || height !== region.height)
     img = img.resize(width, height, { fit: 'fill', kernel: lossless ? 'lanczos3' : 'linear' });
   return new Uint8Array(await (lossless ? img.png({ compressionLevel: 1 }) : img.jpeg(REQUEST_JPEG)).toBuffer());

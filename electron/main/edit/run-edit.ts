@@ -19,7 +19,7 @@ import type { JobServices } from '../create-services';
 import type { JobContext, JobFn } from '../jobs/job-runner';
 import { sniffImageFormat } from '../services/image-sniff';
 import { cutMask, decodeMaskRect, maskBBox } from './mask-input';
-import { renderRegion, type Rect } from './region-pixels';
+import { originalAsSource, renderRegion, type Rect } from './region-pixels';
 import { resolveModel, type ResolvedModel } from './resolve-model';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { whileWaiting } from './while-waiting';
@@ -134,7 +134,7 @@ interface CandidateRequest {
 /** One provider request → its candidates (patches stored as assets) and the RGBA patches for the text check. */
 async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   const { svc, req, model, prep, references, signal, progress } = c;
-  const { region, request, requestImage, requestMask, regionPixels, regionMask } = prep;
+  const { region, request, requestImage, requestMask, regionMask } = prep;
   const at = (f: number) => c.share[0] + (c.share[1] - c.share[0]) * f;
   const local = model.spec.provider === 'local';
   const retry = c.attempt ? ` (retry ${c.attempt})` : '';
@@ -168,10 +168,10 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   // The patch's mask-only part (window, feathered alpha, colour-match ring) is worked out while the
   // model works: once the request's body has left (the offline engine works in a worker: at once),
   // so it never holds up the upload; or when the first image needs it, if that comes first.
-  const plan = whileWaiting(
-    () => planPatch(regionMask, region.width, region.height, req.featherPx, req.colorMatch),
-    local ? Promise.resolve() : nextBodySent(PLAN_FALLBACK_MS),
-  );
+  const bodySent = local ? Promise.resolve() : nextBodySent(PLAN_FALLBACK_MS);
+  const plan = whileWaiting(() => planPatch(regionMask, region.width, region.height, req.featherPx, req.colorMatch), bodySent);
+  // The region's pixels before the edit, copied then too when the request was encoded from the original.
+  const regionPixels = whileWaiting(prep.regionPixels, bodySent);
   const images = await sendCounted(svc, model, cost.usd, model.spec.n.native ? 1 : c.n, () =>
     model.provider.edit(
       {
@@ -225,7 +225,8 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
           prep.frame,
         ),
       );
-      const patch = await c.spans.time(`main: patch build #${k}`, async () => applyPatchPlan(plan(), generated, regionPixels, true));
+      const before = await regionPixels();
+      const patch = await c.spans.time(`main: patch build #${k}`, async () => applyPatchPlan(plan(), generated, before, true));
       const opaque = alphaBounds(patch, region.width, region.height);
       // The renderer gets the raw pixels of the part that shows (a transparent patch: one transparent pixel),
       // ahead of the result when the job can send them: it builds the bitmap while the PNG is encoded here.
@@ -269,7 +270,12 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
 export interface PreparedEdit {
   region: Rect;
   request: { width: number; height: number; aspect?: string; imageSize?: '512' | '1K' | '2K' | '4K' };
-  regionPixels: Uint8Array;
+  /**
+   * The region's pixels before the edit (RGBA), made once when first asked for: when the original
+   * alone makes the region, the request is encoded from the decoded original and this copy is left
+   * until the request is out (`regionPixelsWhen`).
+   */
+  regionPixels: () => Promise<Uint8Array>;
   regionMask: Uint8Array;
   requestImage: Uint8Array;
   requestMask: Uint8Array;
@@ -307,16 +313,29 @@ export async function prepareEdit(
   const plan = planRegion({ canvas: req.canvas, bbox, model: model.spec, quality: req.quality, imageSize: req.imageSize });
   if (!plan.ok) throw new AppError({ kind: 'invalid-request', message: plan.reason, rule: 'region', model: req.model });
   const { region, frame } = plan;
-  const regionPixels = await spans.time('main: region pixels', () => renderRegion(svc.store, req.layers, region));
   // A request padded past the photo's edges covers the frame: the region mirrored out to it.
   const pad = frame ? framePadding(region, frame) : null;
   const covered = frame ?? region;
+  // The original alone under the region (no kept layer there, no padding): the request is encoded
+  // from the decoded original, and the region's own copy (a fresh buffer: ≈ 2.6 ms of page faults
+  // per MB here) waits until the request is out.
+  const original = pad ? null : await originalAsSource(svc.store, req.layers, region);
+  const render = () => renderRegion(svc.store, req.layers, region);
+  const rendered = original ? null : await spans.time('main: region pixels', render);
+  let copy: Promise<Uint8Array> | null = rendered ? Promise.resolve(rendered) : null;
+  const regionPixels = () => {
+    if (!copy) {
+      copy = render();
+      copy.catch(() => undefined); // a job that ends before it is read must not leave it unhandled
+    }
+    return copy;
+  };
   // The request image encodes on libvips' threads while this thread cuts, dilates and scales the mask.
   const imageEncode = spans.time(
     'main: request encode',
     () =>
       encodeRequestImage(
-        pad ? padFrame(regionPixels, region.width, region.height, 4, pad, 'mirror') : regionPixels,
+        original ?? (pad ? padFrame(rendered!, region.width, region.height, 4, pad, 'mirror') : rendered!),
         covered,
         plan.request,
         model.spec.provider === 'local',
@@ -331,7 +350,10 @@ export async function prepareEdit(
     const sent = band > 0 ? dilatedMask(regionMask, region.width, region.height, band, 255) : regionMask;
     // The padding is never part of the edit: the model is asked to keep it.
     const framed = pad ? padFrame(sent, region.width, region.height, 1, pad, 'zero') : sent;
-    return { regionMask, requestMask: await scaleRequestMask(framed, covered, plan.request) };
+    // Planned at the request's size (no padding): the dilated mask, 0 or 255 already, is the request
+    // mask itself — no third region-sized buffer (each fresh one is page faults here).
+    const atSize = !pad && band > 0 && plan.request.width === region.width && plan.request.height === region.height;
+    return { regionMask, requestMask: atSize ? sent : await scaleRequestMask(framed, covered, plan.request) };
   });
   const requestImage = await imageEncode;
   const generated = generatedWindow(regionMask, region.width, region.height, req.featherPx);

@@ -44,10 +44,13 @@ export async function checkAndRetry(plan: RetryPlan): Promise<CandidateResult[]>
     const key = `${r.x},${r.y},${r.width},${r.height}`;
     let ctx = contexts.get(key);
     if (!ctx) {
-      ctx = prepareTextCheck(requested, prep.regionPixels, prep.regionMask, r, before).then((c) => {
-        before ??= c?.before;
-        return c;
-      });
+      ctx = prep
+        .regionPixels()
+        .then((pixels) => prepareTextCheck(requested, pixels, prep.regionMask, r, before))
+        .then((c) => {
+          before ??= c?.before;
+          return c;
+        });
       contexts.set(key, ctx);
     }
     return ctx;
@@ -60,7 +63,7 @@ export async function checkAndRetry(plan: RetryPlan): Promise<CandidateResult[]>
       all.push(c);
       if (!ctx) continue;
       const t0 = performance.now();
-      const v = await checkCandidate(ctx, a.prep.regionPixels, a.prep.region.width, a.patches[i]);
+      const v = await checkCandidate(ctx, await a.prep.regionPixels(), a.prep.region.width, a.patches[i]);
       c.textCheck = { ...v, ms: Math.round(performance.now() - t0) };
       if (v.status === 'right') right = true;
     }
