@@ -2,14 +2,15 @@
  * Quality bench for the local fill engine.
  *
  *   node scripts/run-ts.mjs bench/fill/run.ts [--quick] [--verbose] [--only=NAME,…] [--kinds=blob,box]
- *                                             [--sets=dev,heldout] [--methods=inpaint,telea] [--no-fill] [--no-outpaint] [--no-poster]
+ *                                             [--sets=dev,heldout] [--methods=inpaint,ns,telea] [--no-fill] [--no-outpaint] [--no-poster]
  *                                             [--cold]
  *
  * Photo sets: `dev` = the shared dev set (../shared/testdata/photos, with its mask files) plus this
  * repo's bokeh/foliage extras (bench/fill/photos/dev); `heldout` = bench/fill/photos/heldout, photos
  * the engine was never tuned on. Extras get deterministic masks from masks.ts.
- * 1. Fill: every photo × mask kind (thin, blob, box) with `inpaint` (seed 1) and two baselines
- *    (Telea fast marching, the harmonic `diffusionFill`), scored against the untouched photo.
+ * 1. Fill: every photo × mask kind (thin, blob, box) with `inpaint` (seed 1) and three baselines
+ *    (OpenCV's two — Navier–Stokes and Telea, bench/fill/telea.ts — and the harmonic `diffusionFill`),
+ *    scored against the untouched photo.
  * 2. Outpaint: centre half → full width on every photo (truth known).
  * 3. Poster: a 1080-px-high 9:16 poster extended to 8:1 — wall time and the longest progress gap.
  * Prints tables with PASS/FAIL per target; writes `bench-results/fill.json`.
@@ -39,13 +40,14 @@ import { blurFloor } from './floor';
 import { listAllPhotos, loadRgba, MASK_KINDS, maskOf, photoDir, type PhotoSet } from './load';
 import { runOutpaintCases, runPosterCase, outpaintChecks, outpaintRows, OUTPAINT_HEADER, type OutpaintResult } from './outpaint-run';
 import { AGGREGATE_HEADER, aggregate, aggregateRows, checkTargets, table, type RunResult, type TargetCheck } from './report';
-import { teleaFill } from './telea';
+import { nsFill, teleaFill } from './telea';
 import { warmupJob } from '../../electron/main/providers/engine-warmup';
 
 export type Method = { name: string; run: (img: RgbaImage, mask: Uint8Array, onProgress?: (f: number) => void) => Promise<RgbaImage> };
 
 export const METHODS: Method[] = [
   { name: 'inpaint', run: (img, mask, onProgress) => engineFill(img, mask, 1, onProgress) },
+  { name: 'ns', run: async (img, mask) => nsFill(img, mask) },
   { name: 'telea', run: async (img, mask) => teleaFill(img, mask) },
   { name: 'diffusion', run: async (img, mask) => diffusionFill(img, mask) },
 ];
@@ -167,7 +169,7 @@ async function main(): Promise<void> {
     runs = await fillBench();
     const aggs = aggregate(runs);
     console.log(`\nFill\n${table(AGGREGATE_HEADER, aggregateRows(aggs))}\n`);
-    checks.push(...checkTargets(aggs, 'inpaint', 'telea'));
+    checks.push(...checkTargets(aggs, 'inpaint', ['ns', 'telea']));
   }
   if (!args.has('--no-outpaint')) {
     outpaint = await runOutpaintCases(methods, { sets, only, quick, verbose });
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
       `\nPoster 1080 px high, 9:16 → 8:1 (${poster.width}×${poster.height}): ${poster.seconds.toFixed(1)} s, longest progress gap ${poster.maxGapSeconds.toFixed(2)} s, texture ${poster.texture.toFixed(2)} (vs poster ${poster.posterTexture.toFixed(2)})`,
     );
   }
-  checks.push(...outpaintChecks(outpaint, poster, 'inpaint', 'telea'));
+  checks.push(...outpaintChecks(outpaint, poster, 'inpaint', ['ns', 'telea']));
   console.log(
     `\n${table(
       ['target', 'value', 'result'],

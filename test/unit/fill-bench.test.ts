@@ -1,8 +1,9 @@
 /**
- * The fill bench's own helpers: the Telea baseline, the generated masks and the outpaint scores.
+ * The fill bench's own helpers: the Navier–Stokes and Telea baselines, the generated masks and the outpaint scores.
  */
 import { describe, expect, it } from 'vitest';
-import { teleaFill } from '../../bench/fill/telea';
+import { nsFill, teleaFill } from '../../bench/fill/telea';
+import { meanColourFill } from '../../bench/fill/baselines';
 import { generatedMask } from '../../bench/fill/masks';
 import { blockColourError, centreHalfMask, poster8to1 } from '../../bench/fill/outpaint';
 import type { RgbaImage } from '../../shared/engine';
@@ -40,6 +41,48 @@ describe('teleaFill', () => {
   it('fills a fully masked image with grey instead of failing', () => {
     const out = teleaFill(ramp(8, 8), new Uint8Array(64).fill(255));
     expect([...out.data.slice(0, 4)]).toEqual([128, 128, 128, 255]);
+  });
+});
+
+describe('nsFill (OpenCV’s Navier–Stokes weighting)', () => {
+  /** Mean absolute error of channel 0 inside the mask, checking that nothing outside it changed. */
+  const holeError = (out: RgbaImage, img: RgbaImage, mask: Uint8Array) => {
+    let s = 0;
+    let n = 0;
+    for (let i = 0; i < mask.length; i++)
+      for (let c = 0; c < 3; c++) {
+        const d = Math.abs(out.data[i * 4 + c] - img.data[i * 4 + c]);
+        if (!mask[i]) expect(d).toBe(0);
+        else if (c === 0) {
+          s += d;
+          n++;
+        }
+      }
+    return s / n;
+  };
+
+  it('continues a ramp across a hole and leaves known pixels alone', () => {
+    const img = ramp(40, 30);
+    const mask = new Uint8Array(40 * 30);
+    for (let y = 8; y < 20; y++) for (let x = 10; x < 25; x++) mask[y * 40 + x] = 255;
+    expect(holeError(nsFill(img, mask), img, mask)).toBeLessThanOrEqual(5);
+  });
+
+  it('carries stripes into the hole along their level lines (far better than one mean colour), weighting unlike Telea', () => {
+    const w = 60;
+    const h = 40;
+    const data = new Uint8ClampedArray(w * h * 4);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const v = Math.floor(x / 8) % 2 ? 200 : 40;
+        data.set([v, v, v, 255], (y * w + x) * 4);
+      }
+    const img = { width: w, height: h, data };
+    const mask = new Uint8Array(w * h);
+    for (let y = 14; y < 26; y++) for (let x = 18; x < 42; x++) mask[y * w + x] = 255;
+    const ns = nsFill(img, mask);
+    expect(holeError(ns, img, mask)).toBeLessThan(0.7 * holeError(meanColourFill(img, mask), img, mask));
+    expect(Buffer.from(ns.data).equals(Buffer.from(teleaFill(img, mask).data))).toBe(false);
   });
 });
 
