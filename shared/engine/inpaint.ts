@@ -10,6 +10,7 @@ import { buildPyramid, makeLevel, type Level } from './pyramid';
 import { deriveSeed, mulberry32, type Rng } from './random';
 import { countHoles, cropToLayer, fillRegionFor, maskBounds, pasteHole, type Layer } from './region';
 import { finishFill } from './seam';
+import { softenSeam } from './seam-soften';
 import { assertImageAndMask, copyImage, FillCancelledError, type FillOptions, type RgbaImage } from './types';
 import { computeWeights, DEFAULT_WEIGHTING, gatherVote, holePixels, VOTE_TICK, writePixels, type VoteWeighting } from './vote';
 import { upsampleLevelImage } from './upsample';
@@ -131,7 +132,10 @@ function fillLayer(layer: Layer, s: Settings): void {
   // Large outpaints / extensions: reduced-scale synthesis + full-resolution copy (extend.ts).
   let steps = 0;
   const plan = extensionPlan(layer, () => s.progress(0.001 + 0.00001 * ++steps));
-  if (plan && extendLayer(layer, plan, s.seed, (f) => s.progress(0.002 + 0.988 * f), s.checkCancel)) return;
+  if (plan && extendLayer(layer, plan, s.seed, (f) => s.progress(0.002 + 0.988 * f), s.checkCancel)) {
+    softenSeam(layer);
+    return;
+  }
   // Shrink the patch until some fully-known patch exists; otherwise only diffusion can help.
   let r = s.radius;
   let finest = makeLevel(layer, r);
@@ -186,6 +190,7 @@ function fillLayer(layer: Layer, s: Settings): void {
       s.lanes,
     );
   }
+  softenSeam(layer);
 }
 
 /**
