@@ -65,7 +65,7 @@ describe('edit timings', () => {
     for (const span of [
       'renderer: mask encode',
       'transport → main (edit:start)',
-      'main: region pixels',
+      'main: mask decode',
       'main: request encode',
       'main: provider round trip',
       'main: decode + scale #0',
@@ -83,7 +83,9 @@ describe('edit timings', () => {
     const at = (name: string) => spans.find((s) => s.name === name)!;
     // In order on one clock: the renderer's mask before main's prep, main's round trip before its patch, the paint last.
     expect(trace.t0).toBeGreaterThanOrEqual(t0);
-    expect(at('renderer: mask encode').end).toBeLessThanOrEqual(at('main: region pixels').start + 5);
+    expect(at('renderer: mask encode').end).toBeLessThanOrEqual(at('main: mask decode').start + 5);
+    // A plain photo: the request is encoded from the decoded original, the region's copy made after it left.
+    expect(spans.some((s) => s.name === 'main: region pixels')).toBe(false);
     expect(at('main: provider round trip').end).toBeLessThanOrEqual(at('main: patch build #0').start + 1);
     // The candidate's pixels are painted as soon as they arrive (ahead of the PNG encode and the
     // result) — unless the result wins that race, as it sometimes does in this harness, where the
