@@ -131,6 +131,27 @@ function marchFill(image: RgbaImage, mask: Uint8Array, radius: number, scheme: '
   };
   const known = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && flag[y * w + x] !== INSIDE;
   const rr = radius * radius;
+  /**
+   * Calls `visit` for every known pixel q within `radius` of p (p itself excluded), with r = p − q,
+   * |r|² and which of q's 4-neighbours are known (left, right, up, down).
+   */
+  const eachKnownNear = (
+    px: number,
+    py: number,
+    visit: (q: number, rx: number, ry: number, d2: number, l: boolean, r: boolean, u: boolean, dn: boolean) => void,
+  ) => {
+    for (let qy = Math.max(0, py - radius); qy <= Math.min(h - 1, py + radius); qy++) {
+      for (let qx = Math.max(0, px - radius); qx <= Math.min(w - 1, px + radius); qx++) {
+        const q = qy * w + qx;
+        if (flag[q] === INSIDE) continue;
+        const rx = px - qx,
+          ry = py - qy;
+        const d2 = rx * rx + ry * ry;
+        if (d2 > rr || d2 === 0) continue;
+        visit(q, rx, ry, d2, known(qx - 1, qy), known(qx + 1, qy), known(qx, qy - 1), known(qx, qy + 1));
+      }
+    }
+  };
   const acc = [0, 0, 0],
     jx = [0, 0, 0],
     jy = [0, 0, 0];
@@ -145,37 +166,25 @@ function marchFill(image: RgbaImage, mask: Uint8Array, radius: number, scheme: '
     acc[0] = acc[1] = acc[2] = 0;
     jx[0] = jx[1] = jx[2] = jy[0] = jy[1] = jy[2] = 0;
     let wsum = 0;
-    for (let qy = Math.max(0, py - radius); qy <= Math.min(h - 1, py + radius); qy++) {
-      for (let qx = Math.max(0, px - radius); qx <= Math.min(w - 1, px + radius); qx++) {
-        const q = qy * w + qx;
-        if (flag[q] === INSIDE) continue;
-        const rx = px - qx,
-          ry = py - qy;
-        const d2 = rx * rx + ry * ry;
-        if (d2 > rr || d2 === 0) continue;
-        let dir = rx * nx + ry * ny;
-        if (Math.abs(dir) <= 0.01) dir = 1e-6;
-        const dst = 1 / (d2 * Math.sqrt(d2));
-        const lev = 1 / (1 + Math.abs(T[q] - tp));
-        const wt = Math.abs(dir * dst * lev);
-        const l = known(qx - 1, qy),
-          r = known(qx + 1, qy),
-          u = known(qx, qy - 1),
-          dn = known(qx, qy + 1);
-        for (let c = 0; c < 3; c++) {
-          // ∇I(q) from known neighbours of q.
-          const v = pix[q * 3 + c];
-          const gx =
-            l && r ? (pix[(q + 1) * 3 + c] - pix[(q - 1) * 3 + c]) / 2 : r ? pix[(q + 1) * 3 + c] - v : l ? v - pix[(q - 1) * 3 + c] : 0;
-          const gy =
-            u && dn ? (pix[(q + w) * 3 + c] - pix[(q - w) * 3 + c]) / 2 : dn ? pix[(q + w) * 3 + c] - v : u ? v - pix[(q - w) * 3 + c] : 0;
-          acc[c] += wt * v;
-          jx[c] -= wt * gx * rx;
-          jy[c] -= wt * gy * ry;
-        }
-        wsum += wt;
+    eachKnownNear(px, py, (q, rx, ry, d2, l, r, u, dn) => {
+      let dir = rx * nx + ry * ny;
+      if (Math.abs(dir) <= 0.01) dir = 1e-6;
+      const dst = 1 / (d2 * Math.sqrt(d2));
+      const lev = 1 / (1 + Math.abs(T[q] - tp));
+      const wt = Math.abs(dir * dst * lev);
+      for (let c = 0; c < 3; c++) {
+        // ∇I(q) from known neighbours of q.
+        const v = pix[q * 3 + c];
+        const gx =
+          l && r ? (pix[(q + 1) * 3 + c] - pix[(q - 1) * 3 + c]) / 2 : r ? pix[(q + 1) * 3 + c] - v : l ? v - pix[(q - 1) * 3 + c] : 0;
+        const gy =
+          u && dn ? (pix[(q + w) * 3 + c] - pix[(q - w) * 3 + c]) / 2 : dn ? pix[(q + w) * 3 + c] - v : u ? v - pix[(q - w) * 3 + c] : 0;
+        acc[c] += wt * v;
+        jx[c] -= wt * gx * rx;
+        jy[c] -= wt * gy * ry;
       }
-    }
+      wsum += wt;
+    });
     // As in OpenCV's implementation, the first-order term enters normalised (|term| ≤ √2): the raw
     // extrapolation of the paper compounds over filled pixels and diverges on textured photos.
     for (let c = 0; c < 3; c++) {
@@ -188,7 +197,7 @@ function marchFill(image: RgbaImage, mask: Uint8Array, radius: number, scheme: '
     nsSum = [0, 0, 0];
   /**
    * Navier–Stokes as OpenCV weights it: per channel, a known q counts by |cos| of the angle between
-   * r = q − p and the isophote at q — (−v, h) from q's vertical and horizontal variation, each the
+   * p − q and the isophote at q — (−v, h) from q's vertical and horizontal variation, each the
    * sum of absolute differences to its known neighbours on that axis (twice the one there is) — and
    * by 1/(|r|⁴ + 1); a q whose r is (nearly) across the isophote counts a millionth.
    */
@@ -196,35 +205,24 @@ function marchFill(image: RgbaImage, mask: Uint8Array, radius: number, scheme: '
     const p = py * w + px;
     nsAcc[0] = nsAcc[1] = nsAcc[2] = 0;
     nsSum[0] = nsSum[1] = nsSum[2] = 1e-20;
-    for (let qy = Math.max(0, py - radius); qy <= Math.min(h - 1, py + radius); qy++) {
-      for (let qx = Math.max(0, px - radius); qx <= Math.min(w - 1, px + radius); qx++) {
-        const q = qy * w + qx;
-        if (flag[q] === INSIDE) continue;
-        const rx = qx - px,
-          ry = qy - py;
-        const d2 = rx * rx + ry * ry;
-        if (d2 > rr || d2 === 0) continue;
-        const dst = 1 / (d2 * d2 + 1);
-        const l = known(qx - 1, qy),
-          r = known(qx + 1, qy),
-          u = known(qx, qy - 1),
-          dn = known(qx, qy + 1);
-        for (let c = 0; c < 3; c++) {
-          const v = pix[q * 3 + c];
-          const down = dn ? Math.abs(pix[(q + w) * 3 + c] - v) : 0;
-          const up = u ? Math.abs(v - pix[(q - w) * 3 + c]) : 0;
-          const right = r ? Math.abs(pix[(q + 1) * 3 + c] - v) : 0;
-          const left = l ? Math.abs(v - pix[(q - 1) * 3 + c]) : 0;
-          const vert = u && dn ? down + up : 2 * (down + up);
-          const horiz = l && r ? right + left : 2 * (right + left);
-          const dot = -vert * rx + horiz * ry;
-          const dir = Math.abs(dot) <= 0.01 ? 1e-6 : Math.abs(dot) / Math.sqrt(d2 * (vert * vert + horiz * horiz));
-          const wt = dst * dir;
-          nsAcc[c] += wt * v;
-          nsSum[c] += wt;
-        }
+    // r = p − q here: the sign of the dot product below flips, its absolute value does not.
+    eachKnownNear(px, py, (q, rx, ry, d2, l, r, u, dn) => {
+      const dst = 1 / (d2 * d2 + 1);
+      for (let c = 0; c < 3; c++) {
+        const v = pix[q * 3 + c];
+        const down = dn ? Math.abs(pix[(q + w) * 3 + c] - v) : 0;
+        const up = u ? Math.abs(v - pix[(q - w) * 3 + c]) : 0;
+        const right = r ? Math.abs(pix[(q + 1) * 3 + c] - v) : 0;
+        const left = l ? Math.abs(v - pix[(q - 1) * 3 + c]) : 0;
+        const vert = u && dn ? down + up : 2 * (down + up);
+        const horiz = l && r ? right + left : 2 * (right + left);
+        const dot = -vert * rx + horiz * ry;
+        const dir = Math.abs(dot) <= 0.01 ? 1e-6 : Math.abs(dot) / Math.sqrt(d2 * (vert * vert + horiz * horiz));
+        const wt = dst * dir;
+        nsAcc[c] += wt * v;
+        nsSum[c] += wt;
       }
-    }
+    });
     for (let c = 0; c < 3; c++) {
       const v = nsAcc[c] / nsSum[c];
       pix[p * 3 + c] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
