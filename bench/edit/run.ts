@@ -6,6 +6,7 @@
  *  - client overhead per request: the real OpenAI SDK call (multipart build, mask PNG, upload,
  *    JSON parse, base64 decode) against a loopback server that answers instantly.
  */
+import { plainEditRequest } from '../../test/support/edit-request';
 import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,17 +50,7 @@ export async function runEditBench(quick = false): Promise<EditBenchResult> {
         .png()
         .toBuffer(),
     );
-    const req = {
-      canvas: { width: 6000, height: 4000 },
-      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
-      mask: { png, rect },
-      prompt: 'p',
-      model: 'gpt-image-2',
-      n: 1,
-      references: [],
-      featherPx: 12,
-      colorMatch: true,
-    };
+    const req = plainEditRequest({ assetId: img.assetId, canvas: { width: 6000, height: 4000 }, mask: { png, rect } });
     const withKey = await startMain({ OPENAI_API_KEY: 'sk-bench-0000000000' });
     withKey.svc.store = main.svc.store;
     clearRegionCache();

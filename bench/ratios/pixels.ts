@@ -18,6 +18,7 @@ import { renderExport } from '../../electron/main/services/image-export';
 import { buildPatch } from '../../shared/pixels/patch';
 import { BIG, bigJpeg, ellipse } from './photo';
 import { paired, type RatioRow } from './ratio';
+import { plainEditRequest } from '../../test/support/edit-request';
 import { REQUEST_JPEG } from '../../electron/main/edit/request-pixels';
 
 export async function pixelRatios(runs: number): Promise<RatioRow[]> {
@@ -44,17 +45,7 @@ async function editPrep(main: Awaited<ReturnType<typeof startMain>>, assetId: st
       .png()
       .toBuffer(),
   );
-  const req = {
-    canvas: BIG,
-    layers: [{ assetId, x: 0, y: 0 }],
-    mask: { png, rect },
-    prompt: 'p',
-    model: 'gpt-image-2',
-    n: 1,
-    references: [],
-    featherPx: 12,
-    colorMatch: true,
-  };
+  const req = plainEditRequest({ assetId, canvas: BIG, mask: { png, rect } });
   clearRegionCache();
   const first = await prepareEdit(main.svc, req as never);
   const { region, request } = first;

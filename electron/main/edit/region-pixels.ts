@@ -124,6 +124,12 @@ async function decodePatch(store: AssetStore, assetId: string): Promise<PatchPar
   return entry;
 }
 
+/** Whether the layer placed at `p` reaches into `region` (its full size: its transparent parts count too). */
+async function reaches(store: AssetStore, p: PlacedPatch, region: Rect): Promise<boolean> {
+  const size = await assetSize(store, p.assetId);
+  return p.x < region.x + region.width && p.y < region.y + region.height && p.x + size.width > region.x && p.y + size.height > region.y;
+}
+
 /**
  * RGBA of `region` from the layer stack: first layer = the original (opaque where it covers the
  * canvas, transparent elsewhere), the rest = patches composited over it (with opacity and layer mask).
@@ -133,9 +139,7 @@ export async function renderRegion(store: AssetStore, layers: PlacedPatch[], reg
   const out = new Uint8Array(region.width * region.height * 4);
   blit(out, region, await decodeRgba(store, base.assetId, true), base.x, base.y);
   for (const p of patches) {
-    const size = await assetSize(store, p.assetId);
-    if (p.x >= region.x + region.width || p.y >= region.y + region.height || p.x + size.width <= region.x || p.y + size.height <= region.y)
-      continue;
+    if (!(await reaches(store, p, region))) continue;
     const { full, x, y, part } = await decodePatch(store, p.assetId);
     let shown = part;
     // What the user sees: the patch's layer mask and opacity scale its alpha (a new array: the cache keeps the patch).
@@ -181,11 +185,7 @@ export interface RegionSource {
  */
 export async function originalAsSource(store: AssetStore, layers: PlacedPatch[], region: Rect): Promise<RegionSource | null> {
   const [base, ...patches] = layers;
-  for (const p of patches) {
-    const size = await assetSize(store, p.assetId);
-    if (p.x < region.x + region.width && p.y < region.y + region.height && p.x + size.width > region.x && p.y + size.height > region.y)
-      return null;
-  }
+  for (const p of patches) if (await reaches(store, p, region)) return null;
   const d = await decodeRgba(store, base.assetId, true);
   const x = region.x - base.x;
   const y = region.y - base.y;

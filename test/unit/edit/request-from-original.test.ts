@@ -14,6 +14,7 @@ import { prepareEdit } from '../../../electron/main/edit/run-edit';
 import { createSpanRecorder } from '../../../shared/timing/spans';
 import { startMain, type MainHarness } from '../../support/main-harness';
 import { PHOTOS } from '../../support/outpaint-layout';
+import { plainEditRequest } from '../../support/edit-request';
 
 let main: MainHarness;
 let photo: { assetId: string; width: number; height: number };
@@ -86,17 +87,11 @@ describe('a request encoded from the decoded original', () => {
 
   it('prepareEdit: no region copy before the request where the original alone makes it; the copy asked for later is the rendered region', async () => {
     const rect = { x: 300, y: 200, width: 160, height: 120 };
-    const base = {
+    const plain = plainEditRequest({
+      assetId: photo.assetId,
       canvas: { width: photo.width, height: photo.height },
       mask: { png: await maskPng(rect.width, rect.height), rect },
-      prompt: 'p',
-      model: 'gpt-image-2',
-      n: 1,
-      references: [],
-      featherPx: 12,
-      colorMatch: true,
-    };
-    const plain = { ...base, layers: [{ assetId: photo.assetId, x: 0, y: 0 }] };
+    });
     const spans = createSpanRecorder(() => performance.now());
     const prep = await prepareEdit(main.svc, plain as never, undefined, spans);
     const names = spans.spans.map((s) => s.name);
@@ -122,7 +117,7 @@ describe('a request encoded from the decoded original', () => {
     expect(large.requestMask.filter((v) => v === 255).length).toBeGreaterThan(large.regionMask.filter((v) => v >= 128).length);
 
     // A kept layer inside the region: rendered first, and the request shows it.
-    const kept = { ...base, layers: [...plain.layers, { assetId: patchId, x: 340, y: 220 }] };
+    const kept = { ...plain, layers: [...plain.layers, { assetId: patchId, x: 340, y: 220 }] };
     const spans2 = createSpanRecorder(() => performance.now());
     const prep2 = await prepareEdit(main.svc, kept as never, undefined, spans2);
     expect(spans2.spans.map((s) => s.name)).toContain('main: region pixels');
