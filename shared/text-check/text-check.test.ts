@@ -66,6 +66,21 @@ describe('matching', () => {
       'Not checked: Chinese text cannot be read by the installed OCR (Latin only)',
     );
   });
+  it('calls a capital I read as another bare stem unsure, not wrong, and nothing else', () => {
+    const item = (read: string, text = 'Item 4') => matchText({ requested: { text }, reading: reading(read) });
+    for (const read of ['ltem 4', '[tem 4', '|tem 4'])
+      expect(item(read)).toMatchObject({ status: 'unsure', note: 'I/l unclear', distance: 1 });
+    expect(verdictWords(item('ltem 4'))).toBe('Unsure: I and l look alike in this font (read ltem4, asked for Item 4)');
+    expect(matchText({ requested: { text: 'Only' }, reading: reading('OnIy') })).toMatchObject({ status: 'unsure', note: 'I/l unclear' });
+    // A 1 has a flag, a lower-case i a dot: those readings stay wrong; so does any other difference.
+    expect(item('1tem 4').status).toBe('wrong');
+    expect(item('ltem 4', 'item 4').status).toBe('wrong');
+    expect(item('ltem 5').status).toBe('wrong');
+    expect(item('lten 4').status).toBe('wrong');
+    expect(matchText({ requested: { text: 'Only' }, reading: reading('Oniy') }).status).toBe('wrong');
+    // The old text still there is wrong whatever the stems.
+    expect(matchText({ requested: { text: 'Item 4', old: 'Item 3' }, reading: reading('Item 3 ltem 4') }).status).toBe('wrong');
+  });
   it('ranks right before unsure before wrong before not checked', () => {
     const right = matchText({ requested: { text: 'ab' }, reading: reading('ab') });
     const wrong = matchText({ requested: { text: 'ab' }, reading: reading('xx') });

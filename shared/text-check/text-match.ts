@@ -127,25 +127,29 @@ export function matchText({ requested, reading, grey, before, reference }: Match
   const script = uncheckableScript(expected);
   const base = { expected, reading: reading.text.trim() };
   if (script) return { ...base, status: 'not-checked', read: '', distance: 0, similarity: 0, note: script };
-  // Normalised reading with, per character, the glyph it came from (-1: from the plain text).
-  const chars: { ch: string; glyph: number }[] = [];
+  // Normalised reading with, per character, the glyph it came from (-1: from the plain text) and
+  // the character as the OCR wrote it (case kept).
+  const chars: { ch: string; glyph: number; raw: string }[] = [];
   if (reading.glyphs.length) {
     reading.glyphs.forEach((g, gi) => {
-      for (const c of normalise(g.text)) chars.push({ ch: c, glyph: gi });
+      for (const c of normalise(g.text)) chars.push({ ch: c, glyph: gi, raw: g.text });
     });
-  } else for (const c of normalise(reading.text)) chars.push({ ch: c, glyph: -1 });
+  } else for (const raw of reading.text) for (const c of normChar(raw)) chars.push({ ch: c, glyph: -1, raw });
   const hay = chars.map((c) => c.ch).join('');
   const want = normalise(expected);
   const found = bestSubstring(want, hay);
   let distance = found.distance;
   const span = chars.slice(found.start, found.end);
   let read = shown(reading, span);
-  let status: TextStatus = distance === 0 ? 'right' : 'wrong';
+  // The requested characters as typed (case kept), aligned with the normalised span when it is as long.
+  const typed = Array.from(expected).filter((ch) => normChar(ch) !== '');
+  // Positions where the OCR wrote a bare stem for another bare stem (a capital I read as l or "["):
+  // the reading differs, but the pixels may not — never right, and not called wrong either.
+  const stems = distance > 0 ? stemSwaps(want, typed, span) : null;
+  let status: TextStatus = distance === 0 || stems ? 'right' : 'wrong';
   let note: string | undefined;
-  if (distance === 0 && grey) {
+  if (status === 'right' && grey) {
     let shownChars = read;
-    // The requested characters as typed (case kept), aligned with the normalised span.
-    const typed = Array.from(expected).filter((ch) => normChar(ch) !== '');
     // Glyph shapes by order within each word that holds a checked character (computed once per
     // word and binarisation: plain for the glyphs' shapes, polarity-balanced for letter gaps).
     const byOrder = (balanced: boolean) => {
@@ -168,7 +172,7 @@ export function matchText({ requested, reading, grey, before, reference }: Match
     const shapesOfLine = byOrder(false);
     const gapShapesOfLine = byOrder(true);
     for (const [k, c] of span.entries()) {
-      if (c.glyph < 0 || !isConfusable(c.ch)) continue;
+      if (c.glyph < 0 || !isConfusable(c.ch) || stems?.has(k)) continue;
       const g = reading.glyphs[c.glyph];
       const v = checkGlyph(grey, c.ch, g.box, {
         typed: typed.length === span.length ? typed[k] : c.ch,
@@ -190,6 +194,10 @@ export function matchText({ requested, reading, grey, before, reference }: Match
     }
     read = shownChars;
   }
+  if (stems && status !== 'wrong') {
+    status = 'unsure';
+    note = 'I/l unclear';
+  }
   const oldText = requested.old ?? (before?.trim() || undefined);
   let oldGone: boolean | undefined;
   const oldNorm = oldText ? normalise(oldText) : '';
@@ -205,6 +213,24 @@ export function matchText({ requested, reading, grey, before, reference }: Match
   if (oldGone !== undefined) out.oldGone = oldGone;
   if (note) out.note = note;
   return out;
+}
+
+/** What the OCR may write for a bare stem typed as I or l (a capital I and an l are both one in most sans fonts). */
+const STEM_READINGS: Record<string, readonly string[]> = { I: ['l', '|', '[', ']'], l: ['I', '|'] };
+
+/**
+ * The positions of `span` where the reading has another bare stem for a typed I or l, when those are
+ * its only differences from the request (substitutions only); null otherwise.
+ */
+function stemSwaps(want: string, typed: readonly string[], span: readonly { ch: string; raw: string }[]): Set<number> | null {
+  if (span.length !== want.length || typed.length !== want.length) return null;
+  const at = new Set<number>();
+  for (let k = 0; k < span.length; k++) {
+    if (span[k].ch === want[k]) continue;
+    if (!STEM_READINGS[typed[k]]?.includes(span[k].raw)) return null;
+    at.add(k);
+  }
+  return at.size ? at : null;
 }
 
 /** The matched part of the reading as the OCR wrote it (case and quotes kept). */
