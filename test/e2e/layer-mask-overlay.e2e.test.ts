@@ -82,5 +82,8 @@ describe('overlay while painting a layer mask', () => {
     // Back to the document mask: its overlay again (over the band, beside the two stripes).
     await page.getByRole('button', { name: 'Document mask', exact: true }).click();
     expect(await redTint(page, 200, 150)).toBeGreaterThan(40);
+    // The overlay shares its canvas with the guides: five view-sized Konva canvases (Konva's own
+    // recommended maximum), not nine, plus the live stroke's canvas (a read-only probe).
+    expect(await page.locator('[data-testid="stage"] .konvajs-content > canvas').count()).toBe(5);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Stage, Layer, Image as KonvaImage, Rect, Shape } from 'react-konva';
+import { Stage, Layer, Group, Image as KonvaImage, Rect, Shape } from 'react-konva';
 import type Konva from 'konva';
 import { bitmapsVersion, getBitmap, getMask, subscribeBitmaps } from '../../commands/blob-store';
 import { useEditor } from '../../commands/store/store';
@@ -273,49 +273,51 @@ export function EditorStage() {
         <Layer name="staged-layer" listening={false} imageSmoothingEnabled={scale < 2}>
           {doc && <StagedCandidateNode scale={scale} />}
         </Layer>
-        {/* The mask overlay hides itself while candidates are staged, so they can be judged. While a
-            layer mask is painted it shows that mask (where it hides the layer), not the document mask. */}
-        <Layer listening={false} visible={maskShown && !!doc}>
-          {doc && !maskTarget && (
-            <Shape
-              name="mask-overlay"
-              maskId={doc.maskId}
-              sceneFunc={(ctx) => {
-                painter.paint(ctx._context, getMask(doc.maskId), maskOpacity, visibleDoc, scale);
-              }}
-            />
-          )}
-          {doc && maskTarget && (
-            <Shape
-              name="layer-mask-overlay"
-              maskId={maskTarget.maskId}
-              sceneFunc={(ctx) => {
-                // While a stroke paints the mask, the mask as the stroke leaves it so far (live-hidden.ts).
-                const hidden =
-                  liveHiddenPart(maskTarget.id, maskTarget.maskId) ?? (maskTarget.maskId ? hiddenPart(maskTarget.maskId) : null);
-                if (!hidden) return;
-                const c = ctx._context;
-                c.save();
-                c.translate(maskTarget.x, maskTarget.y);
-                const { x, y, width, height } = visibleDoc;
-                layerPainter.paint(c, hidden, maskOpacity, { x: x - maskTarget.x, y: y - maskTarget.y, width, height }, scale);
-                c.restore();
-              }}
-            />
-          )}
-        </Layer>
-        {/* The band Generate will touch, shown even with the overlay hidden (not while candidates are judged). */}
-        <Layer name="feather-band" listening={false} visible={!!doc && !staging}>
-          {doc && <FeatherBandOutline scale={scale} />}
-        </Layer>
-        <Layer name="range-preview" listening={false}>
-          {doc && <ColorRangePreview />}
-        </Layer>
-        <Layer name="mask-target" listening={false} visible={!!maskTarget && !staging}>
-          {maskTarget && <MaskTargetFrame layer={maskTarget} scale={scale} />}
-        </Layer>
-        <Layer name="extend-preview" listening={false}>
-          {doc && <ExtendPreview scale={scale} />}
+        {/* The mask overlay and the guides, in one canvas (a Konva layer is a canvas the size of the view
+            at the screen's pixel ratio, ≈ 24 MB each on a 4K screen: there were nine). They redraw
+            together: the overlay draws its cached tiles, the guides are outlines and a frame (and the
+            colour-range preview while Select is open), and most changes redraw both anyway. */}
+        <Layer name="guides" listening={false}>
+          {/* The mask overlay hides itself while candidates are staged, so they can be judged. While a
+              layer mask is painted it shows that mask (where it hides the layer), not the document mask. */}
+          <Group name="mask-overlay-group" visible={maskShown && !!doc}>
+            {doc && !maskTarget && (
+              <Shape
+                name="mask-overlay"
+                maskId={doc.maskId}
+                sceneFunc={(ctx) => {
+                  painter.paint(ctx._context, getMask(doc.maskId), maskOpacity, visibleDoc, scale);
+                }}
+              />
+            )}
+            {doc && maskTarget && (
+              <Shape
+                name="layer-mask-overlay"
+                maskId={maskTarget.maskId}
+                sceneFunc={(ctx) => {
+                  // While a stroke paints the mask, the mask as the stroke leaves it so far (live-hidden.ts).
+                  const hidden =
+                    liveHiddenPart(maskTarget.id, maskTarget.maskId) ?? (maskTarget.maskId ? hiddenPart(maskTarget.maskId) : null);
+                  if (!hidden) return;
+                  const c = ctx._context;
+                  c.save();
+                  c.translate(maskTarget.x, maskTarget.y);
+                  const { x, y, width, height } = visibleDoc;
+                  layerPainter.paint(c, hidden, maskOpacity, { x: x - maskTarget.x, y: y - maskTarget.y, width, height }, scale);
+                  c.restore();
+                }}
+              />
+            )}
+          </Group>
+          {/* The band Generate will touch, shown even with the overlay hidden (not while candidates are judged). */}
+          <Group name="feather-band" visible={!!doc && !staging}>
+            {doc && <FeatherBandOutline scale={scale} />}
+          </Group>
+          <Group name="range-preview-group">{doc && <ColorRangePreview />}</Group>
+          <Group name="mask-target" visible={!!maskTarget && !staging}>
+            {maskTarget && <MaskTargetFrame layer={maskTarget} scale={scale} />}
+          </Group>
+          <Group name="extend-preview">{doc && <ExtendPreview scale={scale} />}</Group>
         </Layer>
       </Stage>
       <canvas ref={liveRef} className="live-canvas" />
