@@ -1,14 +1,15 @@
 /**
  * Commands on staged candidates, versions and layers. Keeping is ONE undo step (layer + version
- * together); discarding and flipping never touch the document; restoring a version is one step (layer
+ * together); discarding and flipping never touch the document (Ctrl/⌘ Z still brings back what a
+ * discard took: staging-history.ts); restoring a version is one step (layer
  * actions: renderer/commands/layer-commands.ts). The document updates are the pure functions in model/version-logic.
  */
-import { ensureBitmap, markKept, releasePatch } from './candidate-assets';
+import { ensureBitmap, markKept } from './candidate-assets';
 import { selectedCandidate, type StagedCandidate } from '../model/staging-logic';
 import { isKept, keepCandidate, keepStepLabel, restoreVersion } from '../model/version-logic';
 import { useEditor } from './store/store';
 import { untilStaged } from './early-show';
-import { rememberClosedByKeep } from './keep-undo';
+import { rememberClosed, rememberDiscarded } from './staging-history';
 import { clearedMaskFor } from './mask-commands';
 
 let idCounter = 1;
@@ -52,6 +53,7 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
   const kept = isKept(doc, c.assetId);
   // The stage draws patches from the blob store: make sure the bitmap is there first.
   if (!kept) await ensureBitmap(c.assetId);
+  const before = st().doc!;
   // Keep (close) clears the mask in the same step, whether or not the result is a layer already.
   const cleared = close ? clearedMaskFor(doc) : null;
   if (!kept) {
@@ -75,24 +77,32 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
     // overlay is left as the user set it (\ or its eye): the mask is empty now, so the kept result
     // shows either way, and the eye keeps telling the truth about the overlay.
     const { items, selected } = st().staging;
-    st().clearStaging();
-    rememberClosedByKeep(st().doc!, items, selected);
+    const after = st().doc!;
+    // A step: undoing it brings the strip back (staging-history.ts). No step (a layer already, no
+    // mask to clear): Ctrl/⌘ Z brings it back as after a Discard all.
+    if (after !== before) {
+      st().clearStaging();
+      rememberClosed(before, after, items, selected);
+    } else {
+      rememberDiscarded();
+      st().clearStaging();
+    }
   }
 }
 
-/** Removes one candidate from staging (the document is untouched). */
+/** Removes one candidate from staging (the document is untouched; Ctrl/⌘ Z brings it back). */
 export function discardStaged(key?: string): void {
   const c = find(key);
   if (!c) return;
+  rememberDiscarded();
   st().unstage(c.key);
-  releasePatch(c.assetId);
 }
 
-/** Ends staging: every candidate not kept is dropped. */
+/** Ends staging (the document is untouched; Ctrl/⌘ Z brings the candidates back until it changes). */
 export function discardAllStaged(): void {
-  const items = st().staging.items;
+  if (!st().staging.items.length) return;
+  rememberDiscarded();
   st().clearStaging();
-  for (const c of items) releasePatch(c.assetId);
 }
 
 /** One undo step 'Restore version': the layers as they were right after that version was kept. */

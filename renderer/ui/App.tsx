@@ -13,7 +13,7 @@ import { StatusBar } from './panels/StatusBar';
 import { Toasts } from './panels/Toasts';
 import { installShortcuts } from './keyboard/shortcuts';
 import { installGenerate } from '../commands/install-generate';
-import { installKeepUndo } from '../commands/keep-undo';
+import { installStagingHistory } from '../commands/staging-history';
 import { installRevealStaged } from '../commands/reveal-staged';
 import { installOverlayReset } from '../commands/overlay-visibility';
 import { installDropAndPaste } from './drop-and-paste';
@@ -30,7 +30,7 @@ export function App() {
   useEffect(() => installShortcuts(), []);
   useEffect(() => installDropAndPaste(), []);
   useEffect(() => installGenerate(), []);
-  useEffect(() => installKeepUndo(), []);
+  useEffect(() => installStagingHistory(), []);
   useEffect(() => installRevealStaged(), []);
   useEffect(() => installOverlayReset(), []);
   useEffect(() => installAutosave(undefined, () => !!activeGesture()), []);

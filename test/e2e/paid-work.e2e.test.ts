@@ -107,3 +107,36 @@ describe('opening another photo while a job runs', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('candidates and undo', () => {
+  it('Esc puts the candidates aside and Ctrl+Z brings them back; undoing the stroke under them puts them away, redo brings them back', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 120],
+      [260, 130],
+    ]);
+    const stroked = await summary(page);
+    const sent = openai.requests.length;
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => staged(page), { timeout: 30_000 }).toBe(1);
+    expect(openai.requests.length).toBe(sent + 1);
+    // Esc discards the strip — paid for: the next Ctrl+Z brings it back, not a document step.
+    await page.keyboard.press('Escape');
+    expect(await staged(page)).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => staged(page)).toBe(1);
+    expect((await summary(page)).label).toBe(stroked.label);
+    // Ctrl+Z again undoes the stroke the candidate was made on: the strip goes with it (no Keep
+    // offered over a document it was not made for); redo brings both back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await summary(page)).label).not.toBe(stroked.label);
+    expect(await staged(page)).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => staged(page)).toBe(1);
+    expect((await summary(page)).label).toBe(stroked.label);
+    expect(openai.requests.length).toBe(sent + 1);
+    await page.getByRole('button', { name: 'Discard all' }).click();
+    expect(app.errors).toEqual([]);
+  });
+});

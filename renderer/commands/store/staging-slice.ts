@@ -17,6 +17,14 @@ import {
   type StagingState,
 } from '../../model/staging-logic';
 import type { EditorStore } from './store';
+import type { DocState } from '../../model/document-types';
+
+/** The strip as it was before a Discard or Discard all, on document state `doc` (Ctrl/⌘ Z brings it back). */
+export interface Discarded {
+  doc: DocState;
+  items: StagedCandidate[];
+  selected: number;
+}
 
 export interface CompareState {
   /** `Y` held down: show the photo without the candidate. */
@@ -32,6 +40,9 @@ export interface StagingSlice {
   compare: CompareState;
   /** Candidates of documents that are not open, kept until the document comes back (undo). */
   parked: Parked;
+  /** What the last Discard or Discard all took from the strip, until the document changes (staging-history.ts). */
+  discarded: Discarded | null;
+  setDiscarded(d: Discarded | null): void;
   /** Moves candidates of a document that is not open out of sight (kept, not discarded). */
   park(cands: StagedCandidate[]): void;
   /** Moves the staging strip's candidates to the parking (another document was opened). */
@@ -57,6 +68,8 @@ export const createStagingSlice: StateCreator<EditorStore, [], [], StagingSlice>
   comparePanes: 0,
   setComparePanes: (comparePanes) => set({ comparePanes }),
   parked: {},
+  discarded: null,
+  setDiscarded: (discarded) => set({ discarded }),
   park: (cands) => set({ parked: parkCandidates(get().parked, cands) }),
   parkStaging() {
     const items = get().staging.items;

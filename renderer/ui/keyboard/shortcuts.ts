@@ -13,6 +13,7 @@ import { activeGesture } from '../tools/tool-registry';
 import { cancelJob } from '../../commands/app-job-client';
 import { generateAny } from '../../commands/generate-action';
 import { discardAllStaged, discardStaged, keepStaged } from '../../commands/edit-commands';
+import { undoStep } from '../../commands/staging-history';
 import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../../commands/canvas-commands';
 import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
@@ -118,7 +119,7 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => plain(e) && e.code === 'Backslash',
     run: () => toggleMaskOverlay(),
   },
-  { keys: 'Ctrl+Z', label: 'Undo', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyZ', run: () => s().undo() },
+  { keys: 'Ctrl+Z', label: 'Undo', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyZ', run: () => undoStep() },
   { keys: 'Ctrl+Shift+Z', label: 'Redo', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyZ', run: () => s().redo() },
   { keys: 'Ctrl+Y', label: 'Redo', match: (e) => mod(e) && e.code === 'KeyY', run: () => s().redo() },
   {

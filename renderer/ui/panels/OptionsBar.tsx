@@ -1,4 +1,5 @@
 /** The options bar: file actions, then the active tool's options, then undo/redo and Settings (zoom is in the status bar). */
+import { canUndoStep, undoStep } from '../../commands/staging-history';
 import { useEditor } from '../../commands/store/store';
 import { openWithDialog } from '../../commands/document-io';
 import type { SelectionMode } from '../../commands/store/tools-slice';
@@ -14,7 +15,7 @@ export function OptionsBar() {
   const mode = useEditor((s) => s.selectionMode);
   const setMode = useEditor((s) => s.setSelectionMode);
   const hasDoc = useEditor((s) => !!s.doc);
-  const canUndo = useEditor((s) => s.past.length > 0);
+  const canUndo = useEditor(canUndoStep);
   const canRedo = useEditor((s) => s.future.length > 0);
   return (
     <header className="options-bar">
@@ -104,7 +105,7 @@ export function OptionsBar() {
       <SelectingNotice />
       {tool === 'extend' && <ExtendOptions />}
       <span className="spacer" />
-      <button type="button" disabled={!canUndo} onClick={() => useEditor.getState().undo()} aria-label="Undo" title="Undo (Ctrl+Z)">
+      <button type="button" disabled={!canUndo} onClick={undoStep} aria-label="Undo" title="Undo (Ctrl+Z)">
         ↶
       </button>
       <button type="button" disabled={!canRedo} onClick={() => useEditor.getState().redo()} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">

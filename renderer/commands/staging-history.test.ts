@@ -1,20 +1,22 @@
 /**
- * Undoing a Keep (Enter) brings back the candidates the Keep closed — the strip as it was, the kept
- * one selected — so a retoucher can keep another instead of paying for them again.
+ * The staging strip follows the history: undoing a Keep (Enter) brings back the candidates the Keep
+ * closed — the strip as it was, the kept one selected — so a retoucher can keep another instead of
+ * paying for them again; undoing the step the strip was opened on puts it away with that step; a
+ * discard is brought back by the next Ctrl/⌘ Z.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StagedCandidate } from '../model/staging-logic';
 import { createEmptyMask, createFullMask, isMaskEmpty } from '../../shared/mask';
 import { getMask, putMask, putPatchBitmap } from './blob-store';
-import { keepStaged } from './edit-commands';
-import { installKeepUndo } from './keep-undo';
+import { discardAllStaged, discardStaged, keepStaged } from './edit-commands';
+import { canUndoStep, installStagingHistory, MAX_STASHES, stashCount, undoStep } from './staging-history';
 import { reselectMask } from './mask-commands';
 import { useEditor } from './store/store';
 import { openBlankDoc, stagedFixture } from './job-state-fixture';
 
 const st = () => useEditor.getState();
 let docId: string;
-const uninstall = installKeepUndo();
+const uninstall = installStagingHistory();
 afterAll(() => uninstall());
 
 const candidate = (i: number): StagedCandidate =>
@@ -25,6 +27,7 @@ const fakeBitmap = () => ({ width: 10, height: 10, close() {} }) as unknown as I
 beforeEach(() => {
   st().setJob(null);
   st().clearStaging();
+  st().setDiscarded(null);
   docId = openBlankDoc(10);
   for (const i of [0, 1, 2]) putPatchBitmap(`patch-${i}`, fakeBitmap());
   st().stageCandidates([candidate(0), candidate(1), candidate(2)]);
@@ -129,5 +132,95 @@ describe('Keep and the mask', () => {
     await keepStaged(true);
     expect(st().maskVisible).toBe(false);
     st().setMaskVisible(true);
+  });
+});
+
+const keys = () => st().staging.items.map((c) => c.key);
+const stroke = () => st().commit('Brush stroke', (d) => ({ ...d, maskId: putMask(createFullMask(10, 10)) }));
+const stage = (job: string, n: number) => {
+  const items = Array.from({ length: n }, (_, i) => ({ ...candidate(i), key: `${job}:${i}`, jobId: job, assetId: `${job}-patch-${i}` }));
+  for (const c of items) putPatchBitmap(c.assetId, fakeBitmap());
+  st().stageCandidates(items);
+  st().selectStaged(0);
+};
+
+describe('the strip and the steps before it', () => {
+  it("goes away with the step it was opened on, and comes back with it; an earlier Keep's strip comes back under it", async () => {
+    // The blank document with job-1's strip (beforeEach): keep its second candidate.
+    await keepStaged(true);
+    const afterFirstKeep = st().doc;
+    stroke(); // a mask for the next edit
+    stage('job-2', 2);
+    await keepStaged(true);
+    // Undo the second Keep: job-2's strip is back.
+    st().undo();
+    expect(keys()).toEqual(['job-2:0', 'job-2:1']);
+    // Undo the stroke it was made on: the strip goes with it (no candidate over a document it was not made for).
+    st().undo();
+    expect(st().doc).toBe(afterFirstKeep);
+    expect(keys()).toEqual([]);
+    // Undo the first Keep: its strip is back, the kept one selected — not job-2's.
+    st().undo();
+    expect(keys()).toEqual(['job-1:0', 'job-1:1', 'job-1:2']);
+    expect(st().staging.selected).toBe(1);
+    // And forward again: the first Keep closes its strip, the stroke brings job-2's back, the second Keep closes it.
+    st().redo();
+    expect(keys()).toEqual([]);
+    st().redo();
+    expect(keys()).toEqual(['job-2:0', 'job-2:1']);
+    st().redo();
+    expect(keys()).toEqual([]);
+    expect(st().doc!.layers.map((l) => l.assetId)).toEqual(['patch-1', 'job-2-patch-0']);
+  });
+
+  it('stays open through steps made while it is open (a stroke undone and redone)', () => {
+    stroke();
+    st().undo();
+    expect(keys()).toEqual(['job-1:0', 'job-1:1', 'job-1:2']);
+    st().redo();
+    expect(keys()).toEqual(['job-1:0', 'job-1:1', 'job-1:2']);
+  });
+
+  it('holds at most a few strips', async () => {
+    for (let k = 0; k < MAX_STASHES + 2; k++) {
+      stroke();
+      stage(`job-s${k}`, 1);
+      await keepStaged(true);
+    }
+    expect(stashCount()).toBeLessThanOrEqual(MAX_STASHES);
+  });
+});
+
+describe('Ctrl/⌘ Z after a discard', () => {
+  it('brings back what Discard all (Esc) took, selection and all, before any document step', () => {
+    const steps = st().past.length;
+    discardAllStaged();
+    expect(keys()).toEqual([]);
+    expect(canUndoStep(st())).toBe(true);
+    undoStep();
+    expect(keys()).toEqual(['job-1:0', 'job-1:1', 'job-1:2']);
+    expect(st().staging.selected).toBe(1);
+    expect(st().past.length).toBe(steps);
+    // Nothing more to bring back: the next Ctrl/⌘ Z undoes a step.
+    stroke();
+    undoStep();
+    expect(st().past.length).toBe(steps);
+  });
+
+  it('brings back one discarded candidate into the strip it left', () => {
+    discardStaged('job-1:0');
+    expect(keys()).toEqual(['job-1:1', 'job-1:2']);
+    undoStep();
+    expect(keys()).toEqual(['job-1:0', 'job-1:1', 'job-1:2']);
+  });
+
+  it('is a document undo again once the document has changed', () => {
+    const doc = st().doc;
+    discardAllStaged();
+    stroke();
+    expect(st().discarded).toBeNull();
+    undoStep();
+    expect(st().doc).toBe(doc);
+    expect(keys()).toEqual([]);
   });
 });
