@@ -26,8 +26,10 @@ describe('localEngineHint', () => {
   it('talks about the extension when the canvas is larger, and flags large ones', () => {
     const small = localEngineHint({ canvas: { width: 1400, height: 800 }, original: photo, hole: null })!;
     expect(small.expect).toMatch(/extends the photo by continuing the textures/);
+    // Honest about the copies: an 8:1 desk extension repeated its lighters and coins, cut off.
+    expect(small.expect).toMatch(/pieces of objects in the photo can show up again, cut off/);
     expect(small.suggestCloud).toBeNull();
     const wide = localEngineHint({ canvas: { width: 8 * 800, height: 800 }, original: photo, hole: null })!;
-    expect(wide.suggestCloud).toMatch(/adds 540 % of the photo's area.*cloud model/);
+    expect(wide.suggestCloud).toMatch(/adds 540 % of the photo's area.*copies of what is in the photo.*cloud model/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * What to expect from the offline engine for the mask or extension at hand (shown in the Generate
- * panel while the local engine is chosen). The engine continues texture from the photo; it does not
- * invent objects or text and does not read the prompt. Thresholds come from the fill bench
+ * panel while the local engine is chosen). The engine continues texture from the photo with patches
+ * copied from it (a large extension repeats pieces of its objects); it does not invent objects or
+ * text and does not read the prompt. Thresholds come from the fill bench
  * (bench/fill): the engine holds up on holes up to ~25 % of the region around them, and an extension
  * that adds more than the photo's own area is mostly repeated texture.
  */
@@ -37,10 +38,10 @@ export function localEngineHint(input: LocalHintInput): LocalHint | null {
     const added = (canvas.width * canvas.height - original.width * original.height) / (original.width * original.height);
     return {
       expect:
-        'Offline engine: extends the photo by continuing the textures at its edges (sky, grass, walls, fabric). It does not continue objects or add new ones, and it does not read the prompt.',
+        'Offline engine: extends the photo by continuing the textures at its edges (sky, grass, walls, fabric), with patches copied from the photo itself — so pieces of objects in the photo can show up again, cut off. It does not continue an object across the edge or add new ones, and it does not read the prompt.',
       suggestCloud:
         added > LARGE_EXTENSION
-          ? `This extension adds ${pct(added)} of the photo's area: most of it would be repeated texture. A cloud model (GPT Image, Gemini) can continue the scene.`
+          ? `This extension adds ${pct(added)} of the photo's area: most of it would be repeated texture, with copies of what is in the photo. A cloud model (GPT Image, Gemini) can continue the scene.`
           : null,
     };
   }

@@ -62,6 +62,7 @@ describe('offline engine hint in the Generate panel', () => {
     await page.getByTestId('extend-apply').click();
     await expect.poll(async () => (await summary(page)).canvas).toEqual({ width: 3200, height: 400 });
     await expect.poll(() => hint.textContent()).toMatch(/extends the photo by continuing the textures at its edges/);
+    expect(await hint.textContent()).toMatch(/pieces of objects in the photo can show up again, cut off/);
     expect(await cloud.textContent()).toMatch(/adds 433 % of the photo's area.*cloud model/);
   });
 });
