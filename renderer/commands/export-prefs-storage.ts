@@ -1,13 +1,16 @@
 /** The export settings kept in the app's local settings (model/export-prefs.ts parses and checks them). */
-import { DEFAULT_EXPORT, parseExportPrefs, type ExportPrefs } from '../model/export-prefs';
+import { DEFAULT_EXPORT, formatOfOriginal, parseExportPrefs, type ExportPrefs } from '../model/export-prefs';
+import { useEditor } from './store/store';
 
 const KEY = 'maskwork.export';
 
+/** The remembered settings; with no format chosen yet, the open original's format. */
 export function loadExportPrefs(): ExportPrefs {
+  const format = formatOfOriginal(useEditor.getState().doc?.original.name);
   try {
-    return parseExportPrefs(localStorage.getItem(KEY));
+    return parseExportPrefs(localStorage.getItem(KEY), format);
   } catch {
-    return { ...DEFAULT_EXPORT };
+    return { ...DEFAULT_EXPORT, format };
   }
 }
 

@@ -41,8 +41,14 @@ export function currentOutpaintEstimate(s: EditorStore): OutpaintEstimate | null
   const doc = s.doc;
   if (!doc) return null;
   const opt = currentOption(s);
-  const modelLabel = opt.spec.provider === 'gateway' ? opt.spec.name : opt.spec.id;
-  return computeOutpaintEstimate({ canvas: doc.canvas, original: knownRectOf(doc), spec: opt.spec, modelLabel, settings: settings(s) });
+  // The model's name as every other line says it ("GPT Image 2"; a gateway's own name).
+  return computeOutpaintEstimate({
+    canvas: doc.canvas,
+    original: knownRectOf(doc),
+    spec: opt.spec,
+    modelLabel: opt.spec.name,
+    settings: settings(s),
+  });
 }
 
 /** Why the outpaint cannot run now, or null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPORT, exportOptionsFor, parseExportPrefs, qualityFor } from './export-prefs';
+import { DEFAULT_EXPORT, exportOptionsFor, parseExportPrefs, qualityFor, formatOfOriginal } from './export-prefs';
 
 describe('export settings', () => {
   it('reads what was stored, clamps the quality, and falls back to PNG on anything else', () => {
@@ -33,5 +33,16 @@ describe('export settings', () => {
     expect(parseExportPrefs('{"format":"jpeg","jpegKeepOriginal":false}').jpegKeepOriginal).toBe(false);
     expect(parseExportPrefs('{"format":"jpeg","jpegKeepOriginal":"no"}').jpegKeepOriginal).toBe(true);
     expect(exportOptionsFor({ ...DEFAULT_EXPORT, jpegKeepOriginal: false }).jpegKeepOriginal).toBe(false);
+  });
+});
+
+describe('the format before one was chosen', () => {
+  it("is the original's own (JPEG for a camera JPEG, as Save As offers), else PNG; a stored choice wins", () => {
+    expect(['IMG_0042.JPG', 'a.jpeg', 'scan.tif', 'x.webp', 'layers.psd', 'shot.png', 'raw.heic', undefined].map(formatOfOriginal)).toEqual(
+      ['jpeg', 'jpeg', 'tiff', 'webp', 'psd', 'png', 'png', 'png'],
+    );
+    expect(parseExportPrefs(null, 'jpeg').format).toBe('jpeg');
+    expect(parseExportPrefs('{"quality": 80}', 'jpeg')).toMatchObject({ format: 'jpeg', quality: 80 });
+    expect(parseExportPrefs('{"format": "png"}', 'jpeg').format).toBe('png');
   });
 });

@@ -33,7 +33,7 @@ function doc(): DocState {
 describe('computeOutpaintEstimate', () => {
   it('gpt-image-2: the request count and cost are the planner tiles priced one by one', () => {
     const settings = { n: 1, quality: 'medium' as const, featherPx: 32 };
-    const e = computeOutpaintEstimate({ canvas: ext.canvas, original, spec: spec('gpt-image-2'), modelLabel: 'gpt-image-2', settings });
+    const e = computeOutpaintEstimate({ canvas: ext.canvas, original, spec: spec('gpt-image-2'), modelLabel: 'GPT Image 2', settings });
     if (!e.ok) throw new Error(e.error);
     const plan = planOutpaint({ canvas: ext.canvas, original, model: 'gpt-image-2', quality: 'medium', featherPx: 32 });
     if (!plan.ok) throw new Error(plan.reason);
@@ -44,13 +44,13 @@ describe('computeOutpaintEstimate', () => {
     expect(e.requests).toBe(plan.tiles.length);
     expect(e.requests).toBeGreaterThan(1); // more than one legal tile for this crop
     expect(e.usd).toBeCloseTo(usd, 6);
-    expect(e.text).toBe(`${e.requests} requests · ≈ $${usd.toFixed(3)} (gpt-image-2, medium)`);
+    expect(e.text).toBe(`${e.requests} requests · ≈ $${usd.toFixed(3)} (GPT Image 2, medium)`);
     expect(e.detail.split('\n')).toHaveLength(e.tiles);
     const two = computeOutpaintEstimate({
       canvas: ext.canvas,
       original,
       spec: spec('gpt-image-2'),
-      modelLabel: 'gpt-image-2',
+      modelLabel: 'GPT Image 2',
       settings: { ...settings, n: 2 },
     });
     if (!two.ok) throw new Error(two.error);
@@ -62,7 +62,7 @@ describe('computeOutpaintEstimate', () => {
     const e8 = extendToAspect({ width: 256, height: 256 }, '8:1', 'centre');
     const o8 = { ...e8.originalAt, width: 256, height: 256 };
     const settings = { n: 2, quality: 'medium' as const, featherPx: 24 };
-    const e = computeOutpaintEstimate({ canvas: e8.canvas, original: o8, spec: spec('gpt-image-2'), modelLabel: 'gpt-image-2', settings });
+    const e = computeOutpaintEstimate({ canvas: e8.canvas, original: o8, spec: spec('gpt-image-2'), modelLabel: 'GPT Image 2', settings });
     if (!e.ok || !e.expected) throw new Error('no estimate');
     const plan = planOutpaint({ canvas: e8.canvas, original: o8, model: 'gpt-image-2', quality: 'medium', featherPx: 24 });
     if (!plan.ok) throw new Error(plan.reason);
@@ -83,7 +83,7 @@ describe('computeOutpaintEstimate', () => {
       canvas: e8.canvas,
       original: o8,
       spec: spec('gpt-image-2'),
-      modelLabel: 'gpt-image-2',
+      modelLabel: 'GPT Image 2',
       settings: { ...settings, n: 1 },
     });
     expect(single.ok && single.expected).toEqual(e.expected);
@@ -98,7 +98,7 @@ describe('computeOutpaintEstimate', () => {
       settings: { n: 1, featherPx: 32 },
     });
     expect(e).toMatchObject({ ok: true, requests: 1, tiles: 1, usd: 0 });
-    if (e.ok) expect(e.text).toBe('1 candidate on this computer · $0.000 — free (local)');
+    if (e.ok) expect(e.text).toBe('1 candidate on this computer · $0.000 — free (offline)');
     // Its candidates run one after the other (main never runs the offline engine's side by side).
     const two = computeOutpaintEstimate({
       canvas: ext.canvas,
@@ -109,7 +109,7 @@ describe('computeOutpaintEstimate', () => {
     });
     if (!e.ok || !two.ok || !e.expected || !two.expected) throw new Error('no estimate');
     // Said as candidates, as the progress line counts them ("Tile 1 of 1, candidate 2"), not "2 passes".
-    expect(two.text).toBe('2 candidates on this computer · $0.000 — free (local)');
+    expect(two.text).toBe('2 candidates on this computer · $0.000 — free (offline)');
     expect(two.expected.high).toBeCloseTo(2 * e.expected.high, 9);
   });
 

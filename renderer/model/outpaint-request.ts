@@ -141,7 +141,7 @@ export interface OutpaintEstimateOk {
   tiles: number;
   usd: number;
   approximate: boolean;
-  /** "2 requests · ≈ $0.088 (gpt-image-2, medium)". */
+  /** "2 requests · ≈ $0.088 (GPT Image 2, medium)", "1 candidate on this computer · $0.000 — free (offline)". */
   text: string;
   /** One line per tile (tooltip). */
   detail: string;
@@ -211,8 +211,11 @@ export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintE
   const count = local
     ? `${plan.tiles.length === 1 ? made(s.n) : `${plan.tiles.length} tiles × ${made(s.n)}`} on this computer`
     : `${requests} request${requests === 1 ? '' : 's'}`;
-  const money = spec.pricing.kind === 'free' ? `${formatUsd(0)} — free` : `${approximate ? '≈ ' : ''}${formatUsd(usd)}`;
-  const knobs = [input.modelLabel, s.quality, s.imageSize].filter(Boolean).join(', ');
+  // Said as the edit's cost line says it: "$0.000 — free (offline)", "≈ $0.088 (GPT Image 2, medium)".
+  const money =
+    spec.pricing.kind === 'free'
+      ? `${formatUsd(0)} — free (offline)`
+      : `${approximate ? '≈ ' : ''}${formatUsd(usd)} (${[input.modelLabel, s.quality, s.imageSize].filter(Boolean).join(', ')})`;
   const detail = plan.tiles
     .map((t, i) => `Tile ${i + 1}: ${t.rect.width}×${t.rect.height} at ${t.rect.x},${t.rect.y} → ${t.request.width}×${t.request.height}`)
     .join('\n');
@@ -222,7 +225,7 @@ export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintE
     tiles: plan.tiles.length,
     usd: spec.pricing.kind === 'free' ? 0 : usd,
     approximate,
-    text: `${count} · ${money} (${knobs})`,
+    text: `${count} · ${money}`,
     detail: s.n > 1 ? `${detail}\n× ${s.n} candidates` : detail,
     expected,
   };

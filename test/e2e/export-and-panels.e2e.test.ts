@@ -76,14 +76,15 @@ describe('panels and bars', () => {
     await page.keyboard.press('Control+Enter');
     await page.getByRole('button', { name: 'Keep', exact: true }).waitFor({ timeout: 60_000 });
 
-    const untitled = await page
-      .locator('button:visible')
-      .evaluateAll((bs) =>
-        bs
-          .filter((b) => !(b.getAttribute('title') ?? '').trim())
-          .map((b) => b.getAttribute('aria-label') || b.textContent?.trim() || b.outerHTML.slice(0, 80)),
-      );
-    expect(untitled.join(' | ')).toBe('');
+    const untitled = () =>
+      page
+        .locator('button:visible')
+        .evaluateAll((bs) =>
+          bs
+            .filter((b) => !(b.getAttribute('title') ?? '').trim())
+            .map((b) => b.getAttribute('aria-label') || b.textContent?.trim() || b.outerHTML.slice(0, 80)),
+        );
+    expect((await untitled()).join(' | ')).toBe('');
 
     const bar = page.locator('header.options-bar');
     expect(((await bar.innerText()).match(/100\s?%/g) ?? []).length).toBeLessThanOrEqual(1);
@@ -92,6 +93,8 @@ describe('panels and bars', () => {
 
     await page.keyboard.press('c');
     await page.getByRole('button', { name: 'Aspect 16:9' }).waitFor();
+    // The Extend tool's buttons too (the aspect presets had none).
+    expect((await untitled()).join(' | ')).toBe('');
     const rows = await bar.evaluate((el) => {
       const tops = new Set<number>();
       for (const c of Array.from(el.querySelectorAll('button, input, select, label'))) {

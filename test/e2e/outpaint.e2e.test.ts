@@ -179,7 +179,7 @@ describe('outpainting', () => {
     const est = await hooks(page, 'outpaintEstimate');
     const shown = page.getByTestId('outpaint-estimate');
     const text = await shown.innerText();
-    expect(text).toMatch(/^\d+ requests? · ≈ \$\d+\.\d{3} \(gpt-image-2, medium\)$/);
+    expect(text).toMatch(/^\d+ requests? · ≈ \$\d+\.\d{3} \(GPT Image 2, medium\)$/);
     expect(Number(await shown.getAttribute('data-requests'))).toBe(est.requests);
     expect(text.startsWith(`${est.requests} request`)).toBe(true);
     // Main prepared the first tile's request while the panel was set up (outpaint:prepare): the job

@@ -80,8 +80,12 @@ describe('text check in the editor', () => {
   it('retries until right within its budget, with the worst case shown before starting', async () => {
     const page = app.page;
     await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '1');
+    // Unticked, the count shows (greyed) what ticking will use, not "up to 0 more requests".
+    const more = page.getByRole('spinbutton', { name: 'More requests' });
+    expect([await more.inputValue(), await more.isDisabled()]).toEqual(['2', true]);
     await page.getByRole('checkbox', { name: 'Retry until the text is right' }).click();
-    await retype(page.getByRole('spinbutton', { name: 'More requests' }), '2');
+    expect([await more.inputValue(), await more.isDisabled()]).toEqual(['2', false]);
+    await retype(more, '2');
     // Readable in the panel's width: no piece of text wraps (it went one word per line), the pieces of a
     // label share a line, and the budget's "no cap" placeholder is not cut.
     const row = await page.getByRole('group', { name: 'Text check' }).evaluate((el) => {

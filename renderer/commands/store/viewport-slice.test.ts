@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmptyMask } from '../../../shared/mask';
 import { putMask } from '../blob-store';
 import { useEditor } from './store';
+import { wheelZoom } from './viewport-slice';
 
 const st = () => useEditor.getState();
 
@@ -39,5 +40,16 @@ describe('stage size', () => {
     expect(st().offsetY).toBe(offsetY);
     // Still "fit on screen" for the next real window resize.
     expect(st().fitted).toBe(true);
+  });
+});
+
+describe('wheel zoom', () => {
+  it('stops at 100 % when a step crosses it or lands near it, and moves on from there', () => {
+    expect(wheelZoom(0.95, 1.06)).toBe(1);
+    expect(wheelZoom(1.05, 0.94)).toBe(1);
+    expect(wheelZoom(0.985, 1.0)).toBe(1);
+    expect(wheelZoom(1, 1.01)).toBeCloseTo(1.01, 9);
+    expect(wheelZoom(0.5, 1.1)).toBeCloseTo(0.55, 9);
+    expect(wheelZoom(2, 0.9)).toBeCloseTo(1.8, 9);
   });
 });

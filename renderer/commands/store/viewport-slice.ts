@@ -16,6 +16,17 @@ const FIT_PAD = 24;
 export const MAX_ZOOM = 32;
 const ZOOM_STEPS = [0.01, 0.02, 0.03, 0.05, 0.0625, 0.083, 0.125, 0.167, 0.25, 0.333, 0.5, 0.667, 1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32];
 
+/**
+ * The zoom after a wheel step of `factor` from `scale`: a step that crosses 100 % or lands within 2 %
+ * of it stops at exactly 100 % (the wheel's smooth factors otherwise passed it at 99.9 %); from 100 %
+ * the next step moves on.
+ */
+export function wheelZoom(scale: number, factor: number): number {
+  const next = scale * factor;
+  if (scale === 1) return next;
+  return (scale < 1 && next > 1) || (scale > 1 && next < 1) || Math.abs(next - 1) < 0.02 ? 1 : next;
+}
+
 export interface ViewportSlice {
   scale: number;
   offsetX: number;

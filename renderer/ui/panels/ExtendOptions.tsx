@@ -57,6 +57,7 @@ export function ExtendOptions() {
             data-testid="extend-preset"
             data-preset={p}
             aria-label={`Aspect ${p}`}
+            title={`Extend the canvas to ${p} around the anchor (Enter applies)`}
             aria-pressed={!empty && extend.preset === p}
             className={!empty && extend.preset === p ? 'active' : ''}
             disabled={!doc}

@@ -10,6 +10,9 @@ import { currentTextCheck, retryRequestUsd } from '../../commands/text-check-sta
 import { STRONGER_TEXT_MODEL, worstCaseText, type TextCheckSettings } from '../../model/text-check-request';
 import './text-check.css';
 
+/** The retries ticking "Retry until the text is right" turns on. */
+const DEFAULT_RETRIES = 2;
+
 export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
   const { gen, doc, keyStatus, providerSettings } = useEditor(
     useShallow((s) => ({ gen: s.gen, doc: s.doc, keyStatus: s.keyStatus, providerSettings: s.providerSettings })),
@@ -55,7 +58,7 @@ export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
                 data-testid="retry-text"
                 aria-label="Retry until the text is right"
                 checked={tc.retries > 0}
-                onChange={(e) => set({ retries: e.target.checked ? Math.max(1, tc.retries || 2) : 0 })}
+                onChange={(e) => set({ retries: e.target.checked ? Math.max(1, tc.retries || DEFAULT_RETRIES) : 0 })}
               />
               Retry until the text is right
             </label>
@@ -69,7 +72,9 @@ export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
                   aria-label="More requests"
                   min={0}
                   max={10}
-                  value={tc.retries}
+                  // Unticked, it shows (greyed) the count ticking the box will use, not a 0.
+                  value={tc.retries > 0 ? tc.retries : DEFAULT_RETRIES}
+                  disabled={tc.retries === 0}
                   onChange={(e) => set({ retries: Math.max(0, Math.min(10, Math.round(Number(e.target.value) || 0))) })}
                 />
                 more requests
