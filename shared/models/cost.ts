@@ -95,7 +95,9 @@ export function estimateCost(input: CostInput): CostEstimate {
       const tokens = inputImageTokens(input, w, h);
       const inputUsd = (tokens * pricing.imageInputPerMTok) / 1e6;
       const rowName = oblong ? '1536×1024' : '1024×1024';
-      const scaled = exact ? '' : ` scaled by area ${formatCount(w * h)}/${formatCount(rowArea)} px`;
+      // In megapixels: "768,512/1,572,864 px" read like a pair of coordinates.
+      const mp = (a: number) => `${(a / 1e6).toFixed(2)} MP`;
+      const scaled = exact ? '' : ` scaled by area, ${mp(w * h)} of its ${mp(rowArea)}`;
       const auto = input.quality === 'auto' || !input.quality ? ' (auto priced as high)' : '';
       return {
         usd: round6(perImage * n + inputUsd),
