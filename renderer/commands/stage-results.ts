@@ -12,6 +12,7 @@ import type { EditTracer } from './edit-trace';
 import type { EarlyPatches } from './early-patches';
 import type { JobClientDeps } from './job-client-types';
 import type { JobState } from './store/jobs-slice';
+import { noneRightSummary } from '../model/text-check-request';
 
 /** What staging needs of the job client. */
 export interface StageContext {
@@ -92,6 +93,8 @@ export async function stageResults(ctx: StageContext, job: JobState, jobId: stri
     const t = trace.now();
     st().stageCandidates(staged);
     trace.span('renderer: stage', t, trace.now());
+    const none = noneRightSummary(cands);
+    if (none) s.notify('info', none);
     return staged.length;
   }
   if (!cands.length) s.notify('info', 'The model returned no candidates; the document is unchanged.');

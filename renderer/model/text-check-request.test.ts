@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveModel } from '../../shared/models';
-import { DEFAULT_TEXT_CHECK, textCheckPlan, worstCaseText } from './text-check-request';
+import { DEFAULT_TEXT_CHECK, noneRightSummary, textCheckPlan, worstCaseText } from './text-check-request';
 
 const spec = (id: string) => resolveModel(id)!;
 
@@ -28,5 +28,22 @@ describe('text check request', () => {
     const capped = worstCaseText(0.05, 0.02, { text: 'x', retries: 3, maxUsd: 0.045 });
     expect(capped).toMatchObject({ retries: 2, text: 'Up to $0.090: this request $0.050 + up to 2 retries × $0.020' });
     expect(worstCaseText(0.05, 0.02, { text: 'x', retries: 3, maxUsd: 0.01 }).text).toBe('$0.050: no retry fits the budget');
+  });
+});
+
+describe('the line when no candidate reads right', () => {
+  const v = (status: string) => ({ status, expected: 'SALE 20%' });
+  it('says so, with the retries spent; nothing when one is right or nothing was checked', () => {
+    expect(
+      noneRightSummary([
+        { textCheck: v('wrong'), attempt: 0 },
+        { textCheck: v('wrong'), attempt: 2 },
+      ]),
+    ).toBe('No candidate reads “SALE 20%” right after 2 retries. Keep one by eye, or generate again.');
+    expect(noneRightSummary([{ textCheck: v('unsure') }])).toBe(
+      'No candidate reads “SALE 20%” right (the unsure ones may be right: look at their badges). Keep one by eye, or generate again.',
+    );
+    expect(noneRightSummary([{ textCheck: v('wrong') }, { textCheck: v('right'), attempt: 1 }])).toBeNull();
+    expect(noneRightSummary([{ textCheck: v('not-checked') }, {}])).toBeNull();
   });
 });

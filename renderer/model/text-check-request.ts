@@ -55,3 +55,17 @@ export function worstCaseText(firstUsd: number, retryUsd: number, req: TextCheck
     : `${usd(firstUsd)}: no retry fits the budget`;
   return { ...w, text };
 }
+
+/**
+ * The line that sums up a text-checked job none of whose candidates reads right ("No candidate reads
+ * “SALE 20%” right after 2 retries: …"), or null (one is right, or nothing was checked). Without it
+ * the strip showed only red badges, with no word on whether the retries had run out.
+ */
+export function noneRightSummary(cands: readonly { textCheck?: { status: string; expected: string }; attempt?: number }[]): string | null {
+  const checked = cands.filter((c) => c.textCheck && c.textCheck.status !== 'not-checked');
+  if (!checked.length || checked.some((c) => c.textCheck!.status === 'right')) return null;
+  const retries = Math.max(0, ...cands.map((c) => c.attempt ?? 0));
+  const after = retries ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
+  const unsure = checked.some((c) => c.textCheck!.status === 'unsure') ? ' (the unsure ones may be right: look at their badges)' : '';
+  return `No candidate reads “${checked[0].textCheck!.expected}” right${after}${unsure}. Keep one by eye, or generate again.`;
+}
