@@ -62,8 +62,15 @@ describe('Keep and the mask', () => {
 
   it('Ctrl+Z brings back the mask with the candidates; redo clears it again', async () => {
     const page = app.page;
-    await page.keyboard.press('Control+z'); // the second stroke
-    await page.keyboard.press('Control+z'); // the Keep
+    // The first Ctrl+Z brings back the candidate Esc discarded (not a document step)…
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await staged(page)).length).toBe(1);
+    expect((await summary(page)).label).toBe('Brush stroke');
+    // …the next undoes the second stroke, and the candidate made on it goes with it…
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await staged(page)).length).toBe(0);
+    // …and the next undoes the Keep: the first stroke's mask and candidate come back.
+    await page.keyboard.press('Control+z');
     await expect.poll(async () => (await summary(page)).layers).toBe(0);
     expect(await maskValue(page, 430, 120)).toBe(255);
     await expect.poll(async () => (await staged(page)).length).toBe(1);

@@ -45,7 +45,7 @@ describe('one Generate after extending the canvas', () => {
     const estimate = page.getByTestId('outpaint-estimate');
     const requests = Number(await estimate.getAttribute('data-requests'));
     expect(requests).toBeGreaterThan(1);
-    expect(await estimate.textContent()).toMatch(new RegExp(`^${requests} requests · ≈? ?\\$\\d+\\.\\d{3} \\(gpt-image-2`));
+    expect(await estimate.textContent()).toMatch(new RegExp(`^${requests} requests · ≈? ?\\$\\d+\\.\\d{3} \\(GPT Image 2`));
     const text = (await panel.innerText()).toLowerCase();
     expect(text).not.toMatch(/tiles|in tiles|aspect|\d:\d/);
 

@@ -23,15 +23,17 @@ const jpegOriginal = (doc: { original: { name: string } } | null) => !!doc && /\
 
 export function ExportDialog() {
   const open = useEditor((s) => s.exportOpen);
+  return open ? <ExportDialogBody /> : null;
+}
+
+/** Mounted while the dialog is open: its first render already has the settings (the stored ones, or the original's format). */
+function ExportDialogBody() {
   const doc = useEditor((s) => s.doc);
   const [prefs, setPrefs] = useState(loadExportPrefs);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (!open) return;
-    setPrefs(loadExportPrefs());
     requestAnimationFrame(() => first.current?.focus());
-  }, [open]);
-  if (!open) return null;
+  }, []);
   const close = () => useEditor.getState().setExportOpen(false);
   const go = () => {
     saveExportPrefs(prefs);
