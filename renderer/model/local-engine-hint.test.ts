@@ -31,5 +31,14 @@ describe('localEngineHint', () => {
     expect(small.suggestCloud).toBeNull();
     const wide = localEngineHint({ canvas: { width: 8 * 800, height: 800 }, original: photo, hole: null })!;
     expect(wide.suggestCloud).toMatch(/adds 540 % of the photo's area.*copies of what is in the photo.*cloud model/);
+    // The extension kept, a mask painted on the wider canvas is an inpaint: the mask's hint, not the extension's.
+    const after = localEngineHint({
+      canvas: { width: 8 * 800, height: 800 },
+      original: photo,
+      hole: { pixels: 40 * 200, width: 200, height: 40 },
+      extending: false,
+    })!;
+    expect(after.expect).toMatch(/fills the mask/);
+    expect(after.suggestCloud).toBeNull();
   });
 });

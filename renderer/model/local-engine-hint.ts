@@ -19,6 +19,12 @@ export interface LocalHintInput {
   original: { width: number; height: number };
   /** Masked pixels (≥ 50 %) and their bounds; null when nothing is masked. */
   hole: { pixels: number; width: number; height: number } | null;
+  /**
+   * Generate would fill the extension (outpaint). Absent: whenever the canvas is larger than the
+   * original — but once the extension is kept, a mask painted on it is an inpaint, and the hint said
+   * "extends the photo…, adds 500 %" over it.
+   */
+  extending?: boolean;
 }
 
 export interface LocalHint {
@@ -33,7 +39,7 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 /** The hint for the current document, or null when there is nothing to fill. */
 export function localEngineHint(input: LocalHintInput): LocalHint | null {
   const { canvas, original, hole } = input;
-  const extended = canvas.width !== original.width || canvas.height !== original.height;
+  const extended = input.extending ?? (canvas.width !== original.width || canvas.height !== original.height);
   if (extended) {
     const added = (canvas.width * canvas.height - original.width * original.height) / (original.width * original.height);
     return {

@@ -82,9 +82,10 @@ describe('text check in the editor', () => {
     await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '1');
     // Unticked, the count shows (greyed) what ticking will use, not "up to 0 more requests".
     const more = page.getByRole('spinbutton', { name: 'More requests' });
-    expect([await more.inputValue(), await more.isDisabled()]).toEqual(['2', true]);
+    const faded = () => more.evaluate((el) => Number(getComputedStyle(el).opacity) < 1);
+    expect([await more.inputValue(), await more.isDisabled(), await faded()]).toEqual(['2', true, true]);
     await page.getByRole('checkbox', { name: 'Retry until the text is right' }).click();
-    expect([await more.inputValue(), await more.isDisabled()]).toEqual(['2', false]);
+    expect([await more.inputValue(), await more.isDisabled(), await faded()]).toEqual(['2', false, false]);
     await retype(more, '2');
     // Readable in the panel's width: no piece of text wraps (it went one word per line), the pieces of a
     // label share a line, and the budget's "no cap" placeholder is not cut.

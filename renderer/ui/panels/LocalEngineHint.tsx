@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { countMaskPixels } from '../../../shared/mask';
 import { getMask } from '../../commands/blob-store';
 import { useEditor } from '../../commands/store/store';
-import { currentOption, currentPlanBox } from '../../commands/current-estimate';
+import { currentOption, currentPlanBox, fillsExtension } from '../../commands/current-estimate';
 import { localEngineHint } from '../../model/local-engine-hint';
 
 let countCache: { maskId: string; pixels: number } | null = null;
@@ -23,6 +23,7 @@ function hintFor(s: ReturnType<typeof useEditor.getState>) {
     canvas: s.doc.canvas,
     original: s.doc.original,
     hole: box ? { pixels: maskedPixels(s.doc.maskId), width: box.width, height: box.height } : null,
+    extending: fillsExtension(s),
   });
 }
 
