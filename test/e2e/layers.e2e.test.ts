@@ -219,6 +219,16 @@ describe('layers panel', () => {
     await panel(page).getByRole('button', { name: 'Delete layer Two copy' }).click();
     expect(await names(page)).toEqual(['One', 'Two', 'Three']);
     expect((await summary(page)).label).toBe('Delete layer');
+    // The layer below the deleted one is selected (the actions below the list are its own).
+    const selectedIs = (name: string) =>
+      panel(page)
+        .getByRole('group', { name: `Selected layer: ${name}`, exact: true })
+        .count();
+    expect(await selectedIs('Two')).toBe(1);
+    // ◐ on a layer makes it the selected layer too, as clicking a mask does in Photoshop.
+    await panel(page).getByRole('button', { name: 'Paint the layer mask of One' }).click();
+    expect(await selectedIs('One')).toBe(1);
+    await page.getByRole('button', { name: 'Document mask', exact: true }).click();
 
     // Three has opacity 40 % and a layer mask (painted above): merging bakes both into one layer.
     const stack = await exportNow(page);
@@ -227,6 +237,8 @@ describe('layers panel', () => {
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().label === 'Merge down');
     const merged = await layerList(page);
     expect(merged.map((l) => l.name)).toEqual(['One', 'Two']);
+    // The merged layer is the selected one (it was the top of the list, out of view in a long list).
+    expect(await selectedIs('Two')).toBe(1);
     expect(merged[1].opacity ?? 1).toBe(1);
     const after = await exportNow(page);
     for (const [x, y] of [

@@ -115,7 +115,12 @@ export function LayerRow(props: LayerRowProps) {
             ? 'The brush and eraser paint this layer mask (E hides the layer, B brings it back). Click to paint the document mask again.'
             : 'Paint this layer mask with the brush and eraser: hide part of this result without regenerating'
         }
-        onClick={() => setMaskTargetCmd(maskTarget ? null : l.id)}
+        onClick={() => {
+          // Painting a layer's mask makes it the selected layer, as clicking a mask does in Photoshop:
+          // the opacity and actions below are then this layer's.
+          if (!maskTarget) onSelect();
+          setMaskTargetCmd(maskTarget ? null : l.id);
+        }}
       >
         ◐
       </button>

@@ -35,12 +35,24 @@ export function LayersPanel() {
   // A layer that appears (Keep, Keep as layer, Duplicate, an undone delete) becomes the selected one, as
   // in Photoshop: the opacity below is then the new layer's, not the one clicked before.
   const seen = useRef<Set<string> | null>(null);
+  const before = useRef<readonly { id: string }[]>([]);
   const layers = doc?.layers;
   useEffect(() => {
-    const ids = new Set((layers ?? []).map((l) => l.id));
-    const added = (layers ?? []).filter((l) => seen.current && !seen.current.has(l.id));
+    const now = layers ?? [];
+    const ids = new Set(now.map((l) => l.id));
+    const added = now.filter((l) => seen.current && !seen.current.has(l.id));
     seen.current = ids;
+    const was = before.current;
+    before.current = now;
     if (added.length) setSelectedId(added[added.length - 1].id);
+    else
+      setSelectedId((id) => {
+        // The selected layer went away (merged down, deleted): the layer now in the place below it
+        // is selected — the merged layer after Merge down — not the top of the list.
+        if (id === null || ids.has(id)) return id;
+        const at = was.findIndex((l) => l.id === id);
+        return at < 0 || !now.length ? null : now[Math.max(0, Math.min(now.length - 1, at - 1))].id;
+      });
   }, [layers]);
   if (!doc) return null;
   const listed = [...doc.layers].reverse();
