@@ -14,6 +14,8 @@ export interface PngMetadata {
   /** TIFF-structured EXIF, with or without the `Exif\0\0` prefix. */
   exif?: Uint8Array;
   xmp?: string;
+  /** Resolution in dots per inch: a pHYs chunk replaces the encoder's (libvips writes 25.4 dpi for raw pixels). */
+  dpi?: number;
 }
 
 /** A PNG chunk as pieces — length and type, the data pieces as they are, CRC — without copying the data. */
@@ -43,6 +45,16 @@ export function exifTiff(exif: Uint8Array): Uint8Array {
 
 const REPLACED = new Set(['iCCP', 'eXIf', 'sRGB', 'gAMA', 'cHRM']);
 
+/** The pHYs chunk's data for `dpi` (pixels per metre, unit metre). */
+export function physData(dpi: number): Buffer {
+  const ppm = Math.round(dpi / 0.0254);
+  const phys = Buffer.alloc(9);
+  phys.writeUInt32BE(ppm, 0);
+  phys.writeUInt32BE(ppm, 4);
+  phys[8] = 1;
+  return phys;
+}
+
 /** The iCCP, eXIf and iTXt (XMP) chunks for `meta`, in that order. */
 export function metadataChunks(meta: PngMetadata): Buffer[] {
   const added: Buffer[] = [];
@@ -60,14 +72,15 @@ export function addPngMetadata(png: Uint8Array, meta: PngMetadata): Uint8Array {
   if (buf.byteLength < 33 || !buf.subarray(0, 8).equals(SIGNATURE) || buf.toString('latin1', 12, 16) !== 'IHDR') {
     throw new AppError({ kind: 'internal', message: 'The encoder produced no valid PNG.' });
   }
-  const parts: Buffer[] = [buf.subarray(0, 33), ...metadataChunks(meta)];
+  const dpi = meta.dpi && meta.dpi > 0 ? [chunk('pHYs', physData(meta.dpi))] : [];
+  const parts: Buffer[] = [buf.subarray(0, 33), ...dpi, ...metadataChunks(meta)];
   let at = 33;
   while (at + 12 <= buf.byteLength) {
     const len = buf.readUInt32BE(at);
     const type = buf.toString('latin1', at + 4, at + 8);
     const end = at + 12 + len;
     const isXmp = type === 'iTXt' && buf.toString('latin1', at + 8, at + 8 + 18) === 'XML:com.adobe.xmp\0';
-    if (!(REPLACED.has(type) || (isXmp && meta.xmp !== undefined))) parts.push(buf.subarray(at, end));
+    if (!(REPLACED.has(type) || (isXmp && meta.xmp !== undefined) || (type === 'pHYs' && dpi.length))) parts.push(buf.subarray(at, end));
     at = end;
   }
   return new Uint8Array(Buffer.concat(parts));

@@ -16,7 +16,7 @@
 import { constants, createDeflate } from 'node:zlib';
 import { availableParallelism } from 'node:os';
 import { AppError } from '../../../shared/errors';
-import { chunkOf, metadataChunks, type PngMetadata } from './png-chunks';
+import { chunkOf, metadataChunks, type PngMetadata, physData } from './png-chunks';
 
 /** 8-bit pixels, `channels` interleaved bytes per pixel, by rows. */
 export interface PngRows {
@@ -191,11 +191,7 @@ export async function encodePng(src: PngRows, opts: PngEncodeOptions = {}): Prom
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = COLOUR_TYPE[channels];
-  const ppm = Math.round((opts.dpi && opts.dpi > 0 ? opts.dpi : 72) / 0.0254);
-  const phys = Buffer.alloc(9);
-  phys.writeUInt32BE(ppm, 0);
-  phys.writeUInt32BE(ppm, 4);
-  phys[8] = 1; // unit: metre
+  const phys = physData(opts.dpi && opts.dpi > 0 ? opts.dpi : 72);
 
   // The zlib stream — header, the bands' bodies, an empty final block, Adler-32 — as one IDAT chunk
   // per band (the first holds the header, the last the ending). Nothing is copied but into the file.

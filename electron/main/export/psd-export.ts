@@ -85,5 +85,6 @@ export async function encodePsd(store: AssetStore, src: ExportSource, req: Expor
     layers,
     icc: src.meta.icc && !src.cmyk ? src.meta.icc : undefined,
     xmp: src.xmp,
+    dpi: src.meta.density,
   });
 }

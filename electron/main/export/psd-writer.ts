@@ -37,6 +37,8 @@ export interface PsdDocument {
   layers: PsdLayer[];
   icc?: Uint8Array;
   xmp?: string;
+  /** Resolution in pixels per inch (resource 1005; without it Photoshop opens the file at 72 ppi). */
+  dpi?: number;
 }
 
 /** Big-endian byte sink. */
@@ -157,6 +159,19 @@ function resource(out: Out, id: number, data: Uint8Array): void {
   if (data.byteLength % 2) out.u8(0);
 }
 
+/** ResolutionInfo: horizontal and vertical resolution as 16.16 fixed-point pixels per inch, shown in inches. */
+function resolutionInfo(dpi: number): Buffer {
+  const b = Buffer.alloc(16);
+  const fixed = Math.round(dpi * 65536);
+  b.writeUInt32BE(fixed, 0);
+  b.writeUInt16BE(1, 4); // PPI
+  b.writeUInt16BE(1, 6); // width in inches
+  b.writeUInt32BE(fixed, 8);
+  b.writeUInt16BE(1, 12);
+  b.writeUInt16BE(1, 14);
+  return b;
+}
+
 export async function writePsd(doc: PsdDocument): Promise<Uint8Array> {
   const out = new Out();
   out.ascii('8BPS');
@@ -170,6 +185,7 @@ export async function writePsd(doc: PsdDocument): Promise<Uint8Array> {
   out.u32(0); // colour mode data
 
   const res = new Out();
+  if (doc.dpi && doc.dpi > 0) resource(res, 1005, resolutionInfo(doc.dpi));
   if (doc.icc) resource(res, 1039, doc.icc);
   if (doc.xmp) resource(res, 1060, Buffer.from(doc.xmp, 'utf8'));
   out.u32(res.length);

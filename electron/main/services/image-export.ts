@@ -190,13 +190,26 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
     }
     if (req.format === 'tiff' || (req.format === 'png' && src.depth === 16)) {
       const flat = await rawComposite(store, src, req);
-      const meta = { icc: keptIcc ? src.meta.icc : undefined, exif: src.exif ? exifWithOrientation1(src.exif) : undefined, xmp: src.xmp };
+      const meta = {
+        icc: keptIcc ? src.meta.icc : undefined,
+        exif: src.exif ? exifWithOrientation1(src.exif) : undefined,
+        xmp: src.xmp,
+        // The original's resolution (libvips writes 25.4 dpi for raw pixels): 72 when it had none, as the 8-bit PNG.
+        dpi: src.meta.density ?? 72,
+      };
       let bytes: Uint8Array;
       if (req.format === 'png') {
         bytes = addPngMetadata(new Uint8Array(await sharpOfRaw(flat).png({ compressionLevel: 6 }).toBuffer()), meta);
       } else {
         const tiff = await sharpOfRaw(flat)
-          .tiff({ compression: req.tiffCompression ?? 'deflate', predictor: 'horizontal' })
+          .tiff({
+            compression: req.tiffCompression ?? 'deflate',
+            predictor: 'horizontal',
+            // libvips takes pixels per millimetre and writes them per inch.
+            xres: meta.dpi / 25.4,
+            yres: meta.dpi / 25.4,
+            resolutionUnit: 'inch',
+          })
           .toBuffer();
         bytes = addTiffMetadata(new Uint8Array(tiff), meta);
       }
