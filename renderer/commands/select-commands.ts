@@ -93,8 +93,9 @@ function startObject(label: string, rect: Rect | undefined, mode: SelectionMode)
   const base = getMask(doc.maskId);
   return run(label, { op: 'object', rect, strokes: [] }, (cov) => {
     if (!cov) return;
-    // Nothing found (a plain photo, a rectangle on empty background): the selection the user had stays.
-    if (!cov.data.some((v) => v > 0)) {
+    // Nothing found (a plain photo, a rectangle on empty background) — or, for the subject, only
+    // specks (colorful-cups gave 1 783 scattered pixels of 4 MP): the selection the user had stays.
+    if (!cov.data.some((v) => v > 0) || (!rect && !standsOut(cov, doc.canvas.width * doc.canvas.height))) {
       const tool = rect ? 'Object select' : 'Select subject';
       const where = rect ? 'in the rectangle' : 'that stands out from the photo’s edges; drag a rectangle around it with Object select (O)';
       st().notify('info', `${tool} found nothing ${where}. The mask is unchanged.`);
@@ -103,6 +104,16 @@ function startObject(label: string, rect: Rect | undefined, mode: SelectionMode)
     const id = commitSelection(label, mode, cov, base);
     session = id ? { docId: doc.id, rect, strokes: [], mode, base, resultMaskId: id } : null;
   });
+}
+
+/** Less than this share of the photo selected (at half coverage or more) is no subject. */
+export const MIN_SUBJECT_SHARE = 0.001;
+
+/** Whether a subject cut selects at least {@link MIN_SUBJECT_SHARE} of the photo. */
+export function standsOut(cov: { data: Uint8Array }, photoPixels: number): boolean {
+  let n = 0;
+  for (let i = 0; i < cov.data.length; i++) if (cov.data[i] >= 128) n++;
+  return n >= MIN_SUBJECT_SHARE * photoPixels;
 }
 
 /** A rectangle dragged with object select: its object becomes the selection (by the mode). */
