@@ -184,7 +184,9 @@ export function rangePreview(): typeof preview {
 const PREVIEW_SIDE = 1024;
 
 function drawPreview(p: SelectPreview, docId: string): void {
-  const canvas = preview?.canvas ?? document.createElement('canvas');
+  // A new canvas each time: redrawn into the same one, the Konva image kept the same `image` prop, so
+  // its layer was not drawn again and the preview showed the first pick after a second one.
+  const canvas = document.createElement('canvas');
   canvas.width = p.width;
   canvas.height = p.height;
   const ctx = canvas.getContext('2d')!;

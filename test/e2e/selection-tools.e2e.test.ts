@@ -300,6 +300,25 @@ describe('colour range', () => {
     expect((await preview()).selected).toBeLessThan(ellipse * 1.05);
     // The preview is not the mask: nothing is selected yet.
     expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(0);
+    // A plain click on another colour replaces the pick, and the screen shows it (the preview kept
+    // drawing the first pick: its canvas was redrawn in place, so its layer never was). Read from
+    // the screen: the ellipse's centre loses its tint, the square gains one.
+    const screen = async (x: number, y: number) => {
+      await page.mouse.move(2, 2);
+      await settleView(page);
+      const c = await docToClient(page, x, y);
+      const png = await page.screenshot({ clip: { x: Math.round(c.x), y: Math.round(c.y), width: 1, height: 1 } });
+      return Array.from((await sharp(png).removeAlpha().raw().toBuffer()).subarray(0, 3));
+    };
+    const apart = (a: number[], b: number[]) => Math.max(...a.map((v, k) => Math.abs(v - b[k])));
+    const [ellipseTinted, squareBare] = [await screen(E.cx, E.cy), await screen(SQ1.x + 60, SQ1.y + 60)];
+    await clickDoc(SQ1.x + 60, SQ1.y + 60);
+    await expect.poll(async () => (await preview()).selected).toBeLessThan(ellipse * 0.5);
+    await expect.poll(async () => apart(await screen(E.cx, E.cy), ellipseTinted)).toBeGreaterThan(20);
+    expect(apart(await screen(SQ1.x + 60, SQ1.y + 60), squareBare)).toBeGreaterThan(20);
+    // Back to the ellipse's colour (a plain click), then Shift adds the square's.
+    await clickDoc(E.cx, E.cy);
+    await expect.poll(async () => (await preview()).selected).toBeGreaterThan(ellipse * 0.95);
     await clickDoc(SQ1.x + 60, SQ1.y + 60, ['Shift']);
     await expect.poll(async () => (await preview()).selected).toBeGreaterThan((ellipse + squares) * 0.95);
     await leaveField(page);
