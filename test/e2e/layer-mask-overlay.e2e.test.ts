@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { AppHarness } from '../support/app-harness';
-import { docToClient, dragPath, settleView, summary } from '../support/page-helpers';
+import { docToClient, dragPath, screenRgb, settleView, summary } from '../support/page-helpers';
 import { launchWithBandLayers } from '../support/band-layers';
 
 let app: AppHarness;
@@ -19,16 +19,6 @@ beforeAll(async () => {
 afterAll(() => launched?.close());
 
 type Page = AppHarness['page'];
-
-/** The screen's RGB at a document point. */
-async function screenRgb(page: Page, x: number, y: number): Promise<number[]> {
-  await page.mouse.move(2, 2); // the brush cursor off the canvas
-  await settleView(page);
-  const c = await docToClient(page, x, y);
-  const png = await page.screenshot({ clip: { x: Math.round(c.x), y: Math.round(c.y), width: 1, height: 1 } });
-  const { data } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  return [data[0], data[1], data[2]];
-}
 
 /** How much redder the overlay makes a point: red gained minus green gained, overlay on against off. */
 async function redTint(page: Page, x: number, y: number): Promise<number> {

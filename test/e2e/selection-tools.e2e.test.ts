@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { launchApp, type AppHarness } from '../support/app-harness';
-import { docToClient, dragPath, maskValue, settleView, summary } from '../support/page-helpers';
+import { docToClient, dragPath, maskValue, screenRgb, settleView, summary } from '../support/page-helpers';
 import { chooseOption, leaveField, penStroke, retype, sliderTo } from '../support/user-input';
 
 const W = 1200;
@@ -303,13 +303,7 @@ describe('colour range', () => {
     // A plain click on another colour replaces the pick, and the screen shows it (the preview kept
     // drawing the first pick: its canvas was redrawn in place, so its layer never was). Read from
     // the screen: the ellipse's centre loses its tint, the square gains one.
-    const screen = async (x: number, y: number) => {
-      await page.mouse.move(2, 2);
-      await settleView(page);
-      const c = await docToClient(page, x, y);
-      const png = await page.screenshot({ clip: { x: Math.round(c.x), y: Math.round(c.y), width: 1, height: 1 } });
-      return Array.from((await sharp(png).removeAlpha().raw().toBuffer()).subarray(0, 3));
-    };
+    const screen = (x: number, y: number) => screenRgb(page, x, y);
     const apart = (a: number[], b: number[]) => Math.max(...a.map((v, k) => Math.abs(v - b[k])));
     const [ellipseTinted, squareBare] = [await screen(E.cx, E.cy), await screen(SQ1.x + 60, SQ1.y + 60)];
     await clickDoc(SQ1.x + 60, SQ1.y + 60);

@@ -1,5 +1,6 @@
 /** Small helpers that drive the editor like a user (mouse in document coordinates) and read its probes. */
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 
 export async function summary(page: Page): Promise<any> {
   return page.evaluate(() => (window as any).__maskworkTest.summary());
@@ -24,6 +25,15 @@ export async function settleView(page: Page): Promise<void> {
         requestAnimationFrame(() => requestAnimationFrame(() => resolve(read() === a)));
       }),
   );
+}
+
+/** The screen's RGB at a document point (a 1-px screenshot), the mouse moved off the canvas first. */
+export async function screenRgb(page: Page, x: number, y: number): Promise<number[]> {
+  await page.mouse.move(2, 2); // the brush cursor off the canvas
+  await settleView(page);
+  const c = await docToClient(page, x, y);
+  const png = await page.screenshot({ clip: { x: Math.round(c.x), y: Math.round(c.y), width: 1, height: 1 } });
+  return Array.from((await sharp(png).removeAlpha().raw().toBuffer()).subarray(0, 3));
 }
 
 /** Presses at the first point, moves through the others (with `steps` intermediate moves each), releases. */
