@@ -25,8 +25,8 @@ interface Stash {
   at: DocState;
   items: StagedCandidate[];
   selected: number;
-  /** The step that closed it (Keep): the state it led to, and what the strip held after it. */
-  closedBy?: { after: DocState; remaining: StagedCandidate[] };
+  /** The step that closed it (Keep): the state it led to. */
+  closedBy?: { after: DocState };
 }
 
 export const MAX_STASHES = 4;
@@ -52,22 +52,16 @@ function release(items: readonly StagedCandidate[]): void {
   const held = new Set<string>();
   for (const c of s.staging.items) held.add(c.assetId);
   for (const c of s.discarded?.items ?? []) held.add(c.assetId);
-  for (const x of stashes) for (const c of [...x.items, ...(x.closedBy?.remaining ?? [])]) held.add(c.assetId);
+  for (const x of stashes) for (const c of x.items) held.add(c.assetId);
   for (const c of items) if (!held.has(c.assetId)) releasePatch(c.assetId);
 }
 
 /**
  * The strip was closed by a step (Keep) from `before` to `after`: undoing that step brings `items`
- * back (`selected` selected); redoing it leaves `remaining`.
+ * back (`selected` selected); redoing it closes the strip again.
  */
-export function rememberClosed(
-  before: DocState,
-  after: DocState,
-  items: StagedCandidate[],
-  selected: number,
-  remaining: StagedCandidate[] = [],
-): void {
-  put({ at: before, items, selected, closedBy: { after, remaining } });
+export function rememberClosed(before: DocState, after: DocState, items: StagedCandidate[], selected: number): void {
+  put({ at: before, items, selected, closedBy: { after } });
 }
 
 const sameKeys = (a: readonly StagedCandidate[], b: readonly StagedCandidate[]) =>
@@ -94,8 +88,8 @@ function prune(s: EditorStore): void {
 function onUndo(from: DocState, to: DocState): void {
   const s = st();
   const x = stashAt(to);
-  // Undoing the step that closed the strip, which is as that step left it: the strip comes back.
-  if (x?.closedBy?.after === from && sameKeys(s.staging.items, x.closedBy.remaining)) {
+  // Undoing the step that closed the strip, while it is still closed: the strip comes back.
+  if (x?.closedBy?.after === from && !s.staging.items.length) {
     show(x.items, x.selected);
     return;
   }
@@ -113,7 +107,7 @@ function onRedo(from: DocState, to: DocState): void {
   // Redoing the step that closed the strip: it closes again (its selection remembered).
   if (x?.closedBy?.after === to && sameKeys(s.staging.items, x.items)) {
     put({ ...x, selected: s.staging.selected });
-    show(x.closedBy.remaining, 0);
+    s.clearStaging();
     return;
   }
   const y = stashAt(to);
