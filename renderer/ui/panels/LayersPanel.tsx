@@ -34,23 +34,23 @@ export function LayersPanel() {
   const listRef = useRef<HTMLUListElement>(null);
   // A layer that appears (Keep, Keep as layer, Duplicate, an undone delete) becomes the selected one, as
   // in Photoshop: the opacity below is then the new layer's, not the one clicked before.
-  const seen = useRef<Set<string> | null>(null);
-  const before = useRef<readonly { id: string }[]>([]);
+  // The layers at the last change (null before the first: what is there on mount is not "added").
+  const before = useRef<readonly { id: string }[] | null>(null);
   const layers = doc?.layers;
   useEffect(() => {
     const now = layers ?? [];
     const ids = new Set(now.map((l) => l.id));
-    const added = now.filter((l) => seen.current && !seen.current.has(l.id));
-    seen.current = ids;
     const was = before.current;
     before.current = now;
+    const wasIds = new Set((was ?? []).map((l) => l.id));
+    const added = was ? now.filter((l) => !wasIds.has(l.id)) : [];
     if (added.length) setSelectedId(added[added.length - 1].id);
     else
       setSelectedId((id) => {
         // The selected layer went away (merged down, deleted): the layer now in the place below it
         // is selected — the merged layer after Merge down — not the top of the list.
         if (id === null || ids.has(id)) return id;
-        const at = was.findIndex((l) => l.id === id);
+        const at = (was ?? []).findIndex((l) => l.id === id);
         return at < 0 || !now.length ? null : now[Math.max(0, Math.min(now.length - 1, at - 1))].id;
       });
   }, [layers]);
