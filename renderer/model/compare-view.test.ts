@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actualSize, fitView, panBy, paneCandidates, toDoc, zoomAbout } from './compare-view';
+import { actualSize, fitView, panBy, paneCandidates, resizeView, toDoc, zoomAbout } from './compare-view';
 
 describe('compare view geometry', () => {
   it('fills the panes from the selected candidate on, wrapping', () => {
@@ -23,5 +23,17 @@ describe('compare view geometry', () => {
     expect(v.scale).toBe(1);
     expect(toDoc(v, { x: 150, y: 150 })).toEqual({ x: 300, y: 200 });
     expect(panBy(v, 10, -5)).toEqual({ scale: 1, x: v.x + 10, y: v.y - 5 });
+  });
+
+  it('keeps the zoom and the point at the pane centre when the panes change size', () => {
+    const from = { width: 800, height: 900 };
+    const to = { width: 800, height: 430 };
+    const zoomed = zoomAbout(fitView({ width: 6000, height: 4000 }, from), 8, { x: 300, y: 200 });
+    const centre = toDoc(zoomed, { x: 400, y: 450 });
+    const v = resizeView(zoomed, from, to);
+    expect(v.scale).toBe(zoomed.scale);
+    const now = toDoc(v, { x: 400, y: 215 });
+    expect(now.x).toBeCloseTo(centre.x, 6);
+    expect(now.y).toBeCloseTo(centre.y, 6);
   });
 });

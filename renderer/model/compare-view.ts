@@ -47,3 +47,17 @@ export function panBy(v: CompareViewState, dx: number, dy: number): CompareViewS
 export function toDoc(v: CompareViewState, p: { x: number; y: number }): { x: number; y: number } {
   return { x: (p.x - v.x) / v.scale, y: (p.y - v.y) / v.scale };
 }
+
+/**
+ * The view after the panes change size (2-up ↔ 4-up, a window resize): the same zoom, and the
+ * document point that was at the old pane's centre at the new one's — what a retoucher zoomed in on
+ * stays in view instead of the panes fitting the whole photo again.
+ */
+export function resizeView(
+  v: CompareViewState,
+  from: { width: number; height: number },
+  to: { width: number; height: number },
+): CompareViewState {
+  const c = toDoc(v, { x: from.width / 2, y: from.height / 2 });
+  return { scale: v.scale, x: to.width / 2 - c.x * v.scale, y: to.height / 2 - c.y * v.scale };
+}

@@ -11,7 +11,7 @@ import { bitmapsVersion, getBitmap, getMask, placeBitmap, subscribeBitmaps } fro
 import { maskedLayerCanvas, uncropped } from './canvas/layer-display';
 import { formatUsd } from '../model/estimate';
 import type { StagedCandidate } from '../model/staging-logic';
-import { type CompareViewState, actualSize, fitView, panBy, paneCandidates, zoomAbout } from '../model/compare-view';
+import { type CompareViewState, actualSize, fitView, panBy, paneCandidates, resizeView, zoomAbout } from '../model/compare-view';
 import type { DocState } from '../model/document-types';
 import { keepStaged } from '../commands/edit-commands';
 import { useEditor } from '../commands/store/store';
@@ -133,8 +133,14 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
     window.addEventListener('resize', measure);
     return () => window.removeEventListener('resize', measure);
   }, [rows]);
+  // Fitted when it opens (or the document changes); after that a change of the panes' size (2-up ↔
+  // 4-up, the window) keeps the zoom and the point at the centre.
+  const fitted = useRef<{ canvas: DocState['canvas']; size: { width: number; height: number } } | null>(null);
   useEffect(() => {
-    if (doc && size.width > 1) setView(fitView(doc.canvas, size));
+    if (!doc || size.width <= 1) return;
+    const last = fitted.current;
+    fitted.current = { canvas: doc.canvas, size };
+    setView((v) => (v && last && last.canvas === doc.canvas ? resizeView(v, last.size, size) : fitView(doc.canvas, size)));
   }, [doc, size]);
 
   useEffect(() => {

@@ -118,6 +118,28 @@ describe('compare view', () => {
     expect(v2.y - v1.y).toBeCloseTo(30, 0);
     for (const [i, c] of (await paneColours(P)).entries()) expect(close(c, paletteColour(items[i].index))).toBe(true);
 
+    // 2-up and back keeps the zoom and what was at the panes' centre (it used to fit the photo again).
+    const size = async () => (await dialog.getByTestId('compare-canvas').first().boundingBox())!;
+    const centreDoc = async () => {
+      const [v, b] = [await view(), await size()];
+      return { x: (b.width / 2 - v.x) / v.scale, y: (b.height / 2 - v.y) / v.scale };
+    };
+    const before4 = await centreDoc();
+    await dialog.getByRole('button', { name: '2-up' }).click();
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(2);
+    await expect.poll(async () => (await size()).height).toBeGreaterThan(1.5 * box!.height);
+    expect((await view()).scale).toBe(v2.scale);
+    const at2 = await centreDoc();
+    expect(Math.abs(at2.x - before4.x)).toBeLessThan(2);
+    expect(Math.abs(at2.y - before4.y)).toBeLessThan(2);
+    await dialog.getByRole('button', { name: '4-up' }).click();
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(4);
+    expect((await view()).scale).toBe(v2.scale);
+    const back = await centreDoc();
+    expect(Math.abs(back.x - before4.x)).toBeLessThan(2);
+    expect(Math.abs(back.y - before4.y)).toBeLessThan(2);
+    for (const [i, c] of (await paneColours(P)).entries()) expect(close(c, paletteColour(items[i].index))).toBe(true);
+
     // Before on pane 2 only: the photo there, the candidates elsewhere — and its button looks pressed.
     const fill = (name: string) => dialog.getByRole('button', { name }).evaluate((b) => getComputedStyle(b).backgroundColor);
     const unpressed = await fill('Before: candidate 2');
