@@ -53,6 +53,26 @@ describe('extendCanvas', () => {
     expect(st().doc).toBe(d);
   });
 
+  it('undo and redo of an extension keep the photo in place on screen, or fit a fitted view', () => {
+    st().setStageSize(800, 600);
+    expect(extendCanvas({ width: 2240, height: 960 }, { x: 850, y: 0 }, 32)).toBeNull();
+    // Zoomed in by hand (not fitted): the photo's screen position is what a retoucher is looking at.
+    st().setView({ scale: 0.5, offsetX: -300, offsetY: 20 });
+    const onScreen = () => ({ x: st().offsetX + st().doc!.original.x * st().scale, y: st().offsetY + st().doc!.original.y * st().scale });
+    const at = onScreen();
+    st().undo();
+    expect(st().doc!.canvas.width).toBe(540);
+    expect(onScreen()).toEqual(at);
+    expect(st().scale).toBe(0.5);
+    st().redo();
+    expect(onScreen()).toEqual(at);
+    // Fitted: the other canvas is fitted.
+    st().fitToScreen();
+    st().undo();
+    expect(st().fitted).toBe(true);
+    expect(st().scale).toBeCloseTo(Math.min((800 - 48) / 540, (600 - 36 - 48) / 960), 6);
+  });
+
   it('refuses shrinking and no-ops without a history step', () => {
     expect(extendCanvas({ width: 540, height: 960 }, { x: 0, y: 0 })).toMatch(/unchanged/);
     expect(extendCanvas({ width: 500, height: 960 }, { x: 0, y: 0 })).toMatch(/grow/);

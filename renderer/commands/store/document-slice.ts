@@ -72,14 +72,14 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
     if (!doc || !past.length) return;
     const prev = past[past.length - 1];
     set({ doc: prev.doc, label: prev.label, past: past.slice(0, -1), future: [{ doc, label }, ...future] });
-    if (prev.doc.id !== doc.id) get().fitToScreen();
+    followView(get(), doc, prev.doc);
   },
   redo() {
     const { doc, past, future, label } = get();
     if (!doc || !future.length) return;
     const next = future[0];
     set({ doc: next.doc, label: next.label, past: [...past, { doc, label }], future: future.slice(1) });
-    if (next.doc.id !== doc.id) get().fitToScreen();
+    followView(get(), doc, next.doc);
   },
   jumpTo(index) {
     const { past } = get();
@@ -87,6 +87,26 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
     for (let i = 0; i < Math.abs(steps); i++) (steps < 0 ? get().undo : get().redo)();
   },
 });
+
+/**
+ * The view after undo or redo moved from `from` to `to`: another photo is fitted; a canvas of another
+ * size (an extension undone or redone) is fitted when the view was fitted, and otherwise the view
+ * moves with the canvas's origin, so the photo stays where it was on screen instead of jumping by the
+ * width the extension added on its left.
+ */
+function followView(s: EditorStore, from: DocState, to: DocState): void {
+  if (to.id !== from.id || s.fitted) {
+    if (to.id !== from.id || !sameSize(from.canvas, to.canvas)) s.fitToScreen();
+    return;
+  }
+  if (sameSize(from.canvas, to.canvas)) return;
+  const dx = (from.original.x - to.original.x) * s.scale;
+  const dy = (from.original.y - to.original.y) * s.scale;
+  if (dx || dy) s.setView({ scale: s.scale, offsetX: s.offsetX + dx, offsetY: s.offsetY + dy });
+}
+
+const sameSize = (a: { width: number; height: number }, b: { width: number; height: number }) =>
+  a.width === b.width && a.height === b.height;
 
 /** Frees masks (the document mask and layer masks) no snapshot references any more. */
 function collect(s: DocumentSlice): void {
