@@ -12,7 +12,7 @@ export function TextCheckBadge({ check }: { check: CandidateResult['textCheck'] 
   const details = [
     words,
     `Requested: ${check.expected}`,
-    `Read: ${check.reading || '(nothing)'}`,
+    `Read: ${readingLine(check.reading)}`,
     check.status === 'not-checked' ? `The installed OCR data reads Latin text only; ${check.note ?? 'this script'} cannot be checked.` : '',
     check.status !== 'not-checked' ? `Similarity ${(check.similarity * 100).toFixed(0)} %` : '',
     check.oldGone === false ? 'The old text is still there' : check.oldGone ? 'The old text is gone' : '',
@@ -30,4 +30,14 @@ export function TextCheckBadge({ check }: { check: CandidateResult['textCheck'] 
       {text}
     </span>
   );
+}
+
+/**
+ * The OCR reading on one line for the tooltip: its line breaks and runs of spaces as one space, and
+ * cut at 80 characters (a reading of a busy region can be a paragraph of stray letters).
+ */
+export function readingLine(reading: string): string {
+  const one = reading.replace(/\s+/g, ' ').trim();
+  if (!one) return '(nothing)';
+  return one.length > 80 ? `${one.slice(0, 79)}…` : one;
 }
