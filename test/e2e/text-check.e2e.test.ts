@@ -120,6 +120,8 @@ describe('text check in the editor', () => {
     const worst = await page.getByTestId('text-check-worst').textContent();
     const per = `$${est.usd.toFixed(3)}`;
     expect(worst).toBe(`Up to $${(3 * est.usd).toFixed(3)}: this request ${per} + up to 2 retries × ${per}`);
+    // The line next to the Generate button says it too (the option may be scrolled out of view above).
+    expect(await page.getByTestId('cost-worst').textContent()).toBe(` · up to $${(3 * est.usd).toFixed(3)} with 2 text retries`);
 
     // Every answer is wrong: one request plus exactly two retries, all staged with their badges.
     openai.clearScript();
@@ -138,6 +140,7 @@ describe('text check in the editor', () => {
     // A dollar cap that fits one retry: two requests; the second answer is right and ranked first.
     await retype(page.getByRole('spinbutton', { name: 'Retry budget in dollars' }), (est.usd * 1.5).toFixed(3));
     expect(await page.getByTestId('text-check-worst').textContent()).toContain('up to 1 retry ×');
+    expect(await page.getByTestId('cost-worst').textContent()).toContain('with 1 text retry');
     openai.clearScript();
     openai.script({ fillImages: [wrong] }, { fillImages: [right] }, { fillImages: [wrong3], times: Infinity });
     sent = openai.requests.length;

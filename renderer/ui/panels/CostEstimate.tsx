@@ -5,12 +5,13 @@
 import type { Estimate } from '../../model/estimate';
 
 /** "≈ $0.053 · 1 candidate …" and why Generate is disabled, right above the button. */
-export function CostLine({ estimate, blocker }: { estimate: Estimate | null; blocker: string | null }) {
+export function CostLine({ estimate, blocker, worst }: { estimate: Estimate | null; blocker: string | null; worst?: string | null }) {
   return (
     <div className="cost-estimate" data-testid="cost-estimate">
       {estimate?.ok && (
         <div className="cost-usd" data-testid="cost-usd" title={estimate.basis}>
           {estimate.costText}
+          {worst && <span data-testid="cost-worst"> · {worst}</span>}
         </div>
       )}
       {blocker && (

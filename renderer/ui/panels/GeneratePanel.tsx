@@ -29,7 +29,7 @@ import { qualityFor } from '../../model/edit-request';
 import { generateAny } from '../../commands/generate-action';
 import { outpaintBlocker, outpaintMode } from '../../commands/outpaint-client';
 import { CostLine, CostSize } from './CostEstimate';
-import { TextCheckOptions } from './TextCheckOptions';
+import { TextCheckOptions, useRetryWorstLine } from './TextCheckOptions';
 import { ReferenceImages } from './ReferenceImages';
 import { OutpaintCostLine, OutpaintSection } from './OutpaintSection';
 import { LocalEngineHint } from './LocalEngineHint';
@@ -75,6 +75,7 @@ export function GeneratePanel() {
       expected: estimate?.ok ? expectedFor(opt.spec, estimate.request, prefs?.latency ?? {}) : null,
     };
   }, [doc, gen, keyStatus, providerSettings, job, prefs, multiRun, pending]);
+  const retryWorst = useRetryWorstLine(estimate?.ok ? estimate.usd : null);
   const spec = opt.spec;
   const range = nRange(spec);
   const tiers = tiersOf(spec);
@@ -282,7 +283,7 @@ export function GeneratePanel() {
         {outpaint ? (
           <OutpaintCostLine blocker={job ? null : blocker} />
         ) : (
-          <CostLine estimate={gen.multiOn ? null : estimate} blocker={job ? null : blocker} />
+          <CostLine estimate={gen.multiOn ? null : estimate} blocker={job ? null : blocker} worst={retryWorst} />
         )}
         <div className="row generate-row">
           <button

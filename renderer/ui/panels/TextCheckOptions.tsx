@@ -13,7 +13,8 @@ import './text-check.css';
 /** The retries ticking "Retry until the text is right" turns on. */
 const DEFAULT_RETRIES = 2;
 
-export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
+/** The text check planned for the next Generate, and the worst case of its retries when they are on. */
+function useTextCheckPlan(firstUsd: number | null) {
   const { gen, doc, keyStatus, providerSettings } = useEditor(
     useShallow((s) => ({ gen: s.gen, doc: s.doc, keyStatus: s.keyStatus, providerSettings: s.providerSettings })),
   );
@@ -23,11 +24,30 @@ export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
     const c = currentTextCheck(s);
     return { ...c, retryUsd: retryRequestUsd(s, c.plan?.request.retryModel) };
   }, [gen, doc, keyStatus, providerSettings]);
+  const worst =
+    spec.provider !== 'local' && plan && !plan.unchecked && firstUsd !== null && retryUsd !== null
+      ? worstCaseText(firstUsd, retryUsd, plan.request)
+      : null;
+  return { gen, spec, plan, worst };
+}
+
+/**
+ * The most a Generate with text retries on can spend, for the line next to the button ("up to
+ * $0.100 with 2 text retries"), or null when no retry will run. The retry option itself may be
+ * scrolled out of view above: the line next to the button is the one a retoucher reads.
+ */
+export function useRetryWorstLine(firstUsd: number | null): string | null {
+  const { gen, worst } = useTextCheckPlan(firstUsd);
+  if (!worst || gen.textCheck.retries <= 0 || !worst.retries) return null;
+  return `up to $${worst.usd.toFixed(3)} with ${worst.retries} text ${worst.retries === 1 ? 'retry' : 'retries'}`;
+}
+
+export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
+  const { gen, spec, plan, worst } = useTextCheckPlan(firstUsd);
   const tc = gen.textCheck;
   const set = (patch: Partial<TextCheckSettings>) =>
     useEditor.getState().setGen({ textCheck: { ...useEditor.getState().gen.textCheck, ...patch } });
   if (spec.provider === 'local') return null;
-  const worst = plan && firstUsd !== null && retryUsd !== null ? worstCaseText(firstUsd, retryUsd, plan.request) : null;
   return (
     <fieldset className="text-check-options" aria-label="Text check">
       <label className="field">
