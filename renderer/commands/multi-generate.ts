@@ -22,6 +22,7 @@ import { refreshSpend } from './spend-client';
 import type { StagedCandidate } from '../model/staging-logic';
 import { type MultiRow, chosenRows, multiBlocker, runActive } from '../model/multi-plan';
 import { acceptsSeed } from '../model/prompt-tools';
+import { textCheckPlan } from '../model/text-check-request';
 import type { MultiEntryState, MultiRun } from './store/jobs-slice';
 import type { EditorStore } from './store/store';
 import { useEditor } from './store/store';
@@ -199,9 +200,10 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
       );
       const mask = getMask(doc.maskId);
       const png = await encodeMaskPng(grow ? await runMaskOp('grow', mask, grow) : mask, rect);
+      const docLayers = requestLayers(await withLayerMaskAssets(doc));
       const req: EditRequest = {
         canvas: { ...doc.canvas },
-        layers: [...requestLayers(await withLayerMaskAssets(doc)), ...(o.extraLayers ?? [])],
+        layers: [...docLayers, ...(o.extraLayers ?? [])],
         mask: { png, rect },
         prompt: run.prompt,
         model: r.value,
@@ -210,6 +212,16 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
       if (req.quality === undefined) delete req.quality;
       if (req.imageSize === undefined) delete req.imageSize;
       if (st.gen.seed !== undefined && acceptsSeed(r.spec)) req.seed = st.gen.seed;
+      // Every candidate's text is read back as in a single Generate, without retries: several
+      // models at once (or a refine) is already the second try.
+      const textCheck = textCheckPlan(run.prompt, st.gen.textCheck, r.spec, false)?.request;
+      if (textCheck)
+        req.textCheck = {
+          text: textCheck.text,
+          retries: 0,
+          ...(textCheck.old ? { old: textCheck.old } : {}),
+          ...(o.extraLayers?.length ? { documentLayers: docLayers.length } : {}),
+        };
       const { jobId } = await unwrap(api().edit.start(req));
       jobs.set(jobId, [run.id, r.value]);
       useEditor.getState().patchMultiEntry(run.id, r.value, { jobId, state: 'running' });
@@ -293,7 +305,7 @@ async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands
   }
   if (!staged.length) return 0;
   if (useEditor.getState().doc?.id !== run.docId) useEditor.getState().park(staged);
-  else useEditor.getState().stageCandidates(staged);
+  else useEditor.getState().stageCandidates(staged, { rankByText: true });
   return staged.length;
 }
 

@@ -39,6 +39,24 @@ describe('staging reducer', () => {
     expect(addCandidates(s, [cand('b', 0)])).toBe(s); // duplicates ignored
   });
 
+  it('ranks spelled-right candidates first across jobs when asked, selecting the best new one', () => {
+    const checked = (job: string, index: number, status: 'right' | 'unsure' | 'wrong'): StagedCandidate => ({
+      ...cand(job, index),
+      textCheck: { status, expected: 'OPEN', reading: 'OPEN', similarity: 1, ms: 1 } as StagedCandidate['textCheck'],
+    });
+    let s = addCandidates(EMPTY_STAGING, [checked('nb', 0, 'wrong'), checked('nb', 1, 'unsure')], { rankByText: true });
+    expect(s.items.map((c) => c.key)).toEqual(['nb:1', 'nb:0']);
+    expect(s.selected).toBe(0);
+    s = addCandidates(s, [checked('gpt', 0, 'wrong'), checked('gpt', 1, 'right')], { rankByText: true });
+    expect(s.items.map((c) => c.key)).toEqual(['gpt:1', 'nb:1', 'nb:0', 'gpt:0']);
+    expect(selectedCandidate(s)?.key).toBe('gpt:1');
+    // Without the flag (one job, ranked in main already) the order is the arrival order.
+    expect(addCandidates(EMPTY_STAGING, [checked('x', 0, 'wrong'), checked('x', 1, 'right')]).items.map((c) => c.key)).toEqual([
+      'x:0',
+      'x:1',
+    ]);
+  });
+
   it('flips with wrap-around and selects by index', () => {
     let s = addCandidates(EMPTY_STAGING, [cand('a', 0), cand('a', 1), cand('a', 2)]);
     s = flipCandidate(s, -1);

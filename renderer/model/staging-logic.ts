@@ -44,11 +44,23 @@ export interface StagingState {
 export const EMPTY_STAGING: StagingState = { items: [], selected: -1 };
 
 /** Appends candidates (skipping keys already staged) and selects the first new one. */
-export function addCandidates(state: StagingState, cands: readonly StagedCandidate[]): StagingState {
+export function addCandidates(state: StagingState, cands: readonly StagedCandidate[], opts: { rankByText?: boolean } = {}): StagingState {
   const known = new Set(state.items.map((c) => c.key));
   const fresh = cands.filter((c) => !known.has(c.key));
   if (!fresh.length) return state;
-  return { items: [...state.items, ...fresh], selected: state.items.length };
+  const items = [...state.items, ...fresh];
+  if (!opts.rankByText || !fresh.some((c) => c.textCheck)) return { items, selected: state.items.length };
+  // Several jobs' candidates arriving one job at a time (several models at once, a refine): the
+  // spelled-right ones go first, as one job's are ranked in main; the new ones' best is selected.
+  const ranked = items.map((c, i) => ({ c, i })).sort((a, b) => textRank(a.c) - textRank(b.c) || a.i - b.i);
+  const best = ranked.findIndex(({ c }) => fresh.includes(c));
+  return { items: ranked.map(({ c }) => c), selected: best };
+}
+
+/** Right, unsure, wrong, then candidates whose text was not checked. */
+function textRank(c: StagedCandidate): number {
+  const status = c.textCheck?.status;
+  return status === 'right' ? 0 : status === 'unsure' ? 1 : status === 'wrong' ? 2 : 3;
 }
 
 export function selectCandidate(state: StagingState, index: number): StagingState {

@@ -9,6 +9,7 @@ import { refineWith } from '../commands/multi-generate';
 import { modelOptions } from '../commands/current-estimate';
 import { refineDefault } from '../model/model-options';
 import { useEditor } from '../commands/store/store';
+import { priceWith } from '../commands/model-price';
 
 export function RefineControls() {
   const { staging, keyStatus, providerSettings } = useEditor(
@@ -21,6 +22,8 @@ export function RefineControls() {
   // Default: the strongest other usable model (GPT Image 2 for a Nano Banana 2 draft, the usual polish).
   const fallback = refineDefault(sel.model, usable) ?? usable[0].value;
   const value = picked && usable.some((o) => o.value === picked) ? picked : fallback;
+  // One candidate of the chosen model over the same mask: said before the click, like Generate's.
+  const price = priceWith(useEditor.getState(), value, 1);
   return (
     <span className="refine">
       <select aria-label="Refine with" value={value} onChange={(e) => setPicked(e.currentTarget.value)}>
@@ -33,10 +36,15 @@ export function RefineControls() {
       <button
         type="button"
         onClick={() => void refineWith(value, sel.key)}
-        title="Send this candidate (over the photo) to the chosen model with the same mask and the prompt in the box"
+        title={`Send this candidate (over the photo) to the chosen model with the same mask and the prompt in the box${price ? ` (${price})` : ''}`}
       >
         Refine
       </button>
+      {price && (
+        <span className="muted" data-testid="refine-price">
+          {price}
+        </span>
+      )}
     </span>
   );
 }

@@ -217,6 +217,11 @@ export const channels = {
           maxUsd: s.optional(s.number({ min: 0, max: 1000 })),
           /** Model of the retries (default: the job's model). */
           retryModel: s.optional(s.string({ min: 1, max: 200 })),
+          /**
+           * How many of the request's first layers are the document; the rest are a candidate being
+           * refined. The text is read over the document alone, before and after (as the result is kept).
+           */
+          documentLayers: s.optional(s.number({ int: true, min: 1, max: 10_000 })),
         }),
       ),
     }),

@@ -162,6 +162,10 @@ describe('cloud edit in the editor', () => {
     const toast = page.locator('.toast.error').last();
     await expect.poll(() => toast.textContent(), { timeout: 30_000 }).toMatch(/gpt-image-2/);
     await expect.poll(() => page.getByTestId('retry-offer').count()).toBeGreaterThan(0);
+    // Each offer says what the click will spend, as the Generate panel would with that model.
+    const offers = await page.getByTestId('retry-model').allTextContents();
+    expect(offers.length).toBeGreaterThan(0);
+    for (const o of offers) expect(o).toMatch(/^Retry with .+ · (≈ \$\d\.\d{3}|free)$/);
     const after = await summary(page);
     expect(after.historyLabels).toEqual(before.historyLabels);
     expect(after.label).toBe(before.label);

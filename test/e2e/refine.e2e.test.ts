@@ -58,8 +58,12 @@ describe('Refine with…', () => {
     await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a glass vase, sharper reflections');
     const before = openai.requests.length;
     const layersBefore = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
+    // Its price is next to the button before the click, and is what the refined candidate cost.
+    const price = (await page.getByTestId('refine-price').textContent()) ?? '';
+    expect(price).toMatch(/^≈ \$\d\.\d{3}$/);
     await page.getByRole('button', { name: 'Refine', exact: true }).click();
     await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(2);
+    expect((await staged())[1].costUsd.toFixed(3)).toBe(price.slice(3));
     // Refining changes nothing in the document until a result is kept.
     expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(layersBefore);
 

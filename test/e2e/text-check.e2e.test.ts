@@ -77,6 +77,34 @@ describe('text check in the editor', () => {
     await expect.poll(() => staged(page)).toBe(0);
   });
 
+  it('checks the text of a refined candidate too, and ranks it among the others', async () => {
+    const page = app.page;
+    await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '1');
+    openai.clearScript();
+    openai.script({ fillImages: [wrong] }, { fillImages: [right] });
+    await leaveField(page);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 90_000 });
+    await waitIdle(page);
+    const cands = page.getByTestId('candidate');
+    await expect.poll(() => cands.nth(0).getByTestId('text-badge').textContent()).toBe('V2.O ✗ 1 character');
+    // The wrong one refined with GPT Image 2 (the server answers right this time): a badge, first place.
+    await chooseOption(page, page.getByRole('combobox', { name: 'Refine with' }), 'gpt-image-2');
+    await page.getByRole('button', { name: 'Refine', exact: true }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 2, null, { timeout: 90_000 });
+    expect(await page.getByTestId('text-badge').allTextContents()).toEqual(['V2.0 ✓', 'V2.O ✗ 1 character']);
+    expect(await cands.nth(0).getAttribute('aria-pressed')).toBe('true');
+    expect(await cands.nth(0).textContent()).toContain('Refined from GPT Image 2');
+    await leaveField(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => staged(page)).toBe(0);
+    // With several models at once the panel says so: checked, not retried.
+    await page.getByRole('checkbox', { name: 'Ask several models at once' }).click();
+    expect(await page.getByTestId('text-check-multi').textContent()).toMatch(/every candidate is checked.*nothing is retried/);
+    expect(await page.getByRole('checkbox', { name: 'Retry until the text is right' }).count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Ask several models at once' }).click();
+  });
+
   it('retries until right within its budget, with the worst case shown before starting', async () => {
     const page = app.page;
     await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '1');

@@ -276,6 +276,12 @@ export interface PreparedEdit {
    * until the request is out (`regionPixelsWhen`).
    */
   regionPixels: () => Promise<Uint8Array>;
+  /**
+   * The region under the document's layers alone, when the request adds a candidate being refined
+   * on top (`textCheck.documentLayers`): what the text check reads the old text from and puts each
+   * candidate over, as it will be kept.
+   */
+  documentPixels?: () => Promise<Uint8Array>;
   regionMask: Uint8Array;
   requestImage: Uint8Array;
   requestMask: Uint8Array;
@@ -357,10 +363,17 @@ export async function prepareEdit(
   });
   const requestImage = await imageEncode;
   const generated = generatedWindow(regionMask, region.width, region.height, req.featherPx);
+  const docLayers = req.textCheck?.documentLayers;
+  let docCopy: Promise<Uint8Array> | null = null;
+  const documentPixels =
+    docLayers !== undefined && docLayers < req.layers.length
+      ? () => (docCopy ??= renderRegion(svc.store, req.layers.slice(0, docLayers), region))
+      : undefined;
   return {
     region,
     request: plan.request,
     regionPixels,
+    ...(documentPixels ? { documentPixels } : {}),
     regionMask,
     requestImage,
     requestMask,

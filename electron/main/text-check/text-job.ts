@@ -39,13 +39,14 @@ export async function checkAndRetry(plan: RetryPlan): Promise<CandidateResult[]>
   const requested = { text: tc.text, ...(tc.old ? { old: tc.old } : {}) };
   const contexts = new Map<string, Promise<TextCheckContext | null>>();
   let before: string | undefined;
+  // A refine's request has the draft on top: the text is read over the document alone, as kept.
+  const pixelsOf = (prep: PreparedEdit) => (prep.documentPixels ?? prep.regionPixels)();
   const contextFor = (prep: PreparedEdit) => {
     const r = prep.region;
     const key = `${r.x},${r.y},${r.width},${r.height}`;
     let ctx = contexts.get(key);
     if (!ctx) {
-      ctx = prep
-        .regionPixels()
+      ctx = pixelsOf(prep)
         .then((pixels) => prepareTextCheck(requested, pixels, prep.regionMask, r, before))
         .then((c) => {
           before ??= c?.before;
@@ -63,7 +64,7 @@ export async function checkAndRetry(plan: RetryPlan): Promise<CandidateResult[]>
       all.push(c);
       if (!ctx) continue;
       const t0 = performance.now();
-      const v = await checkCandidate(ctx, await a.prep.regionPixels(), a.prep.region.width, a.patches[i]);
+      const v = await checkCandidate(ctx, await pixelsOf(a.prep), a.prep.region.width, a.patches[i]);
       c.textCheck = { ...v, ms: Math.round(performance.now() - t0) };
       if (v.status === 'right') right = true;
     }

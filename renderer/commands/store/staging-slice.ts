@@ -49,7 +49,8 @@ export interface StagingSlice {
   parkStaging(): void;
   /** Stages what was parked for `docId` (it is open again). */
   unpark(docId: string): void;
-  stageCandidates(cands: StagedCandidate[]): void;
+  /** Adds candidates and selects the first of them (`rankByText`: spelled-right first across jobs). */
+  stageCandidates(cands: StagedCandidate[], opts?: { rankByText?: boolean }): void;
   selectStaged(index: number): void;
   flipStaged(dir: 1 | -1): void;
   unstage(key: string): void;
@@ -79,7 +80,7 @@ export const createStagingSlice: StateCreator<EditorStore, [], [], StagingSlice>
     const { parked, cands } = takeParked(get().parked, docId);
     if (cands.length) set({ parked, staging: addCandidates(get().staging, cands) });
   },
-  stageCandidates: (cands) => set({ staging: addCandidates(get().staging, cands) }),
+  stageCandidates: (cands, opts) => set({ staging: addCandidates(get().staging, cands, opts) }),
   selectStaged: (index) => set({ staging: selectCandidate(get().staging, index) }),
   flipStaged: (dir) => set({ staging: flipCandidate(get().staging, dir) }),
   unstage(key) {

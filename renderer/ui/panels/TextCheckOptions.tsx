@@ -38,7 +38,7 @@ function useTextCheckPlan(firstUsd: number | null) {
  */
 export function useRetryWorstLine(firstUsd: number | null): string | null {
   const { gen, worst } = useTextCheckPlan(firstUsd);
-  if (!worst || gen.textCheck.retries <= 0 || !worst.retries) return null;
+  if (!worst || gen.multiOn || gen.textCheck.retries <= 0 || !worst.retries) return null;
   return `up to $${worst.usd.toFixed(3)} with ${worst.retries} text ${worst.retries === 1 ? 'retry' : 'retries'}`;
 }
 
@@ -68,7 +68,12 @@ export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
             : `Each candidate is read back and checked for “${plan.requested.text}”${plan.requested.old ? ` (replacing “${plan.requested.old}”)` : ''}`}
         </div>
       )}
-      {plan && !plan.unchecked && (
+      {plan && !plan.unchecked && gen.multiOn && (
+        <div className="muted" data-testid="text-check-multi">
+          With several models at once every candidate is checked and the spelled-right ones go first; nothing is retried.
+        </div>
+      )}
+      {plan && !plan.unchecked && !gen.multiOn && (
         <>
           {/* The checkbox on its own line; its two limits below it, each label on one line (the panel is narrow). */}
           <div className="retry-text">
