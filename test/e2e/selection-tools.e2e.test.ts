@@ -168,6 +168,51 @@ describe('ellipse marquee', () => {
   });
 });
 
+describe('marquee keys, as in Photoshop', () => {
+  /** A drag from doc point `a` to `b`; `during` runs after the first move (keys pressed mid-drag). */
+  async function marquee(a: [number, number], b: [number, number], held: Array<'Shift' | 'Alt'>, during: () => Promise<void>) {
+    const page = app.page;
+    await settleView(page);
+    const p = await docToClient(page, a[0], a[1]);
+    const q = await docToClient(page, b[0], b[1]);
+    await page.mouse.move(p.x, p.y);
+    for (const m of held) await page.keyboard.down(m);
+    await page.mouse.down();
+    await page.mouse.move((p.x + q.x) / 2, (p.y + q.y) / 2, { steps: 4 });
+    await during();
+    await page.mouse.move(q.x, q.y, { steps: 4 });
+    await page.mouse.up();
+  }
+
+  it('Alt held at the start subtracts even when let go mid-drag; Shift and Alt pressed mid-drag make a centred square', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('m');
+    await dragPath(page, [
+      [100, 100],
+      [500, 400],
+    ]);
+    await expect.poll(() => maskValue(page, 300, 250)).toBe(255);
+    // Alt down before the press, up halfway: the mode was chosen at the press (it grew the selection).
+    await marquee([250, 200], [350, 300], ['Alt'], () => page.keyboard.up('Alt'));
+    await expect.poll(() => maskValue(page, 300, 250)).toBe(0);
+    expect(await maskValue(page, 150, 150)).toBe(255);
+    await clear();
+    // Shift and Alt pressed once the drag is going: a square centred on the press point.
+    await marquee([300, 250], [360, 270], [], async () => {
+      await page.keyboard.down('Shift');
+      await page.keyboard.down('Alt');
+    });
+    await page.keyboard.up('Alt');
+    await page.keyboard.up('Shift');
+    // Half-side 60 (the larger of 60 and 20) about (300, 250): (245, 195) and (355, 305) are in, (300, 185) is out.
+    await expect.poll(() => maskValue(page, 245, 195)).toBe(255);
+    expect(await maskValue(page, 355, 305)).toBe(255);
+    expect(await maskValue(page, 300, 185)).toBe(0);
+    expect(await maskValue(page, 365, 250)).toBe(0);
+  });
+});
+
 describe('object select and select subject', () => {
   it('O and a rectangle around the ellipse select the ellipse only (one step)', async () => {
     const page = app.page;
