@@ -190,6 +190,23 @@ describe('cloud edit in the editor', () => {
     openai.clearScript();
   });
 
+  it('Esc asks before cancelling a paid job: the first press tells how, the second cancels', async () => {
+    const page = app.page;
+    const before = await summary(page);
+    openai.script({ delayMs: 8000 });
+    await generate(page, 'gpt-image-2', 'a small plant', 1);
+    await page.waitForFunction(() => (window as any).__maskworkTest.job()?.jobId);
+    await leaveField(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/Press Esc again to cancel GPT Image 2/);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.job()?.cancelling)).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 10_000 });
+    await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/Cancelled/);
+    expect((await summary(page)).layers).toBe(before.layers);
+    openai.clearScript();
+  });
+
   it('Nano Banana 2 candidates come back through the same staging', async () => {
     const page = app.page;
     const sentBefore = gemini.requests.length;

@@ -11,6 +11,7 @@ import { loadExportPrefs } from '../../commands/export-prefs-storage';
 import { exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { activeGesture } from '../tools/tool-registry';
 import { cancelJob } from '../../commands/app-job-client';
+import { escCancels } from '../../commands/esc-cancel';
 import { generateAny } from '../../commands/generate-action';
 import { discardAllStaged, discardStaged, keepStaged } from '../../commands/edit-commands';
 import { undoStep } from '../../commands/staging-history';
@@ -234,9 +235,12 @@ export const SHORTCUTS: Shortcut[] = [
   },
   {
     keys: 'Esc',
-    label: 'Cancel the running job, else discard all candidates',
+    label: "Cancel the running job (a cloud model's: press twice), else discard all candidates",
     match: (e) => e.key === 'Escape' && !activeGesture() && !s().settingsOpen && (!!s().job || s().staging.items.length > 0),
-    run: () => (s().job ? void cancelJob() : discardAllStaged()),
+    run: () => {
+      if (!s().job) discardAllStaged();
+      else if (escCancels(s())) void cancelJob();
+    },
   },
 ];
 

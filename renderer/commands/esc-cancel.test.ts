@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { escCancels, ESC_CONFIRM_MS } from './esc-cancel';
+import { useEditor } from './store/store';
+import type { JobState } from '../model/job-state';
+
+const st = () => useEditor.getState();
+const job = (model: string, jobId: string): JobState => ({
+  jobId,
+  kind: 'edit',
+  docId: 'd',
+  canvas: { width: 10, height: 10 },
+  model,
+  modelName: model === 'local' ? 'Offline fill' : 'GPT Image 2',
+  prompt: '',
+  startedAt: 1,
+  fraction: 0,
+  stage: '',
+  phase: 'waiting',
+  expected: null,
+  previews: {},
+  cancelling: false,
+});
+const infos = () => st().toasts.filter((t) => t.tone === 'info').length;
+
+beforeEach(() => {
+  st().setJob(null);
+});
+
+describe('Esc while a job runs', () => {
+  it('cancels a cloud job only at the second press within the time, telling how at the first', () => {
+    st().setJob(job('gpt-image-2', 'j1'));
+    const before = infos();
+    expect(escCancels(st(), 1000)).toBe(false);
+    expect(infos()).toBe(before + 1);
+    expect(st().toasts.at(-1)?.message).toMatch(/Press Esc again to cancel GPT Image 2/);
+    expect(escCancels(st(), 1000 + ESC_CONFIRM_MS - 1)).toBe(true);
+    // Too late: the next press asks again.
+    expect(escCancels(st(), 10_000)).toBe(false);
+    expect(escCancels(st(), 10_000 + ESC_CONFIRM_MS + 1)).toBe(false);
+    // A press armed for another job does not count for this one.
+    st().setJob(job('gpt-image-2', 'j2'));
+    expect(escCancels(st(), 10_000 + ESC_CONFIRM_MS + 2)).toBe(false);
+  });
+
+  it('cancels the offline engine at once (it costs nothing)', () => {
+    st().setJob(job('local', 'j3'));
+    expect(escCancels(st(), 5)).toBe(true);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * Esc while a job runs. A job on a cloud model has sent its request: cancelling it throws away what
+ * is already paid for, and an Esc meant for something else (leaving the prompt box, closing a menu)
+ * did exactly that. So Esc asks first — a second Esc within a few seconds cancels — while the
+ * offline engine (free) and the Cancel button stop at once.
+ */
+import { modelOptions } from './current-estimate';
+import type { EditorStore } from './store/store';
+
+/** How long the first Esc waits for the second. */
+export const ESC_CONFIRM_MS = 3000;
+
+let armed: { jobKey: string; at: number } | null = null;
+
+/** True when this Esc should cancel the running job now; otherwise it has told the user how (and returns false). */
+export function escCancels(s: EditorStore, now = performance.now()): boolean {
+  const job = s.job;
+  if (!job) return false;
+  const free = modelOptions(s).find((o) => o.value === job.model)?.spec.provider === 'local';
+  const jobKey = `${job.jobId ?? ''}:${job.startedAt}`;
+  if (free || (armed && armed.jobKey === jobKey && now - armed.at <= ESC_CONFIRM_MS)) {
+    armed = null;
+    return true;
+  }
+  armed = { jobKey, at: now };
+  s.notify('info', `Press Esc again to cancel ${job.modelName}: its request is sent and is charged either way.`);
+  return false;
+}
