@@ -80,7 +80,8 @@ function selectionCoverage(mode: SelectionMode, cov: Coverage, label: string): v
 export function commitSelection(label: string, mode: SelectionMode, cov: Coverage, base: TiledMask = currentMask()!): string | null {
   const before = currentMask();
   if (!before || !base) return null;
-  const m: CoverageMode = mode === 'subtract' ? 'subtract' : 'add';
+  // A selection combines as a set (see CoverageMode): a Shift-click on the same area adds nothing, an Alt-click takes it all away.
+  const m: CoverageMode = mode === 'subtract' ? 'cut' : 'union';
   const from = mode === 'replace' ? clearMask(base) : base;
   const next = applyCoverage(from, cov, m, 1);
   if (next === before) return null;

@@ -57,9 +57,12 @@ export function localEngineHint(input: LocalHintInput): LocalHint | null {
   return {
     expect:
       'Offline engine: fills the mask by continuing the texture around it — good for removing small objects, blemishes and wires. It does not draw new objects or text, and it does not read the prompt.',
+    // Said by what makes it large: its area, or (a thin or scattered mask) how far it spans.
     suggestCloud:
-      share > LARGE_HOLE_SHARE || side > LARGE_HOLE_SIDE
+      share > LARGE_HOLE_SHARE
         ? `This mask covers ${pct(share)} of the photo: a hole this large needs new content, which the offline engine cannot invent. A cloud model (GPT Image, Gemini) will do better.`
-        : null,
+        : side > LARGE_HOLE_SIDE
+          ? `This mask spans ${hole.width}×${hole.height} px, ${pct(side)} of the photo's shorter side: filling across that needs new content, which the offline engine cannot invent. A cloud model (GPT Image, Gemini) will do better.`
+          : null,
   };
 }

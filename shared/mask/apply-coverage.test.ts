@@ -18,6 +18,26 @@ function constMask(w: number, h: number, v: number) {
   return maskFromArray(w, h, new Uint8Array(w * h).fill(v));
 }
 
+describe('selection modes: union and cut', () => {
+  it('a soft-edged selection added twice is the same; cut by itself it leaves nothing, not a faint edge', () => {
+    const W = 64;
+    const soft = new Uint8Array(W * W);
+    for (let i = 0; i < soft.length; i++) soft[i] = (i * 7) % 256; // every edge value there is
+    const cov: Coverage = { rect: { x: 0, y: 0, width: W, height: W }, data: soft };
+    const once = applyCoverage(createEmptyMask(W, W), cov, 'union');
+    const twice = applyCoverage(once, cov, 'union');
+    expect(firstDiff(maskToArray(twice), maskToArray(once))).toBe(-1);
+    const gone = maskToArray(applyCoverage(twice, cov, 'cut'));
+    expect(Math.max(...gone)).toBe(0);
+    // The paint modes, for comparison, leave a trace (why selections do not use them).
+    const painted = applyCoverage(applyCoverage(createEmptyMask(W, W), cov, 'add'), cov, 'subtract');
+    expect(Math.max(...maskToArray(painted))).toBeGreaterThan(50);
+    // Cut by a partial selection lowers by its value.
+    expect(coverageLut('cut', 1)[(200 << 8) | 80]).toBe(120);
+    expect(coverageLut('union', 1)[(200 << 8) | 80]).toBe(200);
+  });
+});
+
 describe('coverageLut', () => {
   it('implements the add / subtract / replace formulas', () => {
     const add = coverageLut('add', 1);

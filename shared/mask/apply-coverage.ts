@@ -4,12 +4,18 @@
 import { intersectRects } from '../geometry/rect';
 import { buildMask, collapseTile, materializeTile, TILE_SIZE, tileExtent, type Coverage, type Tile, type TiledMask } from './tiled-mask';
 
-/** How a coverage patch combines with the existing mask value. */
-export type CoverageMode = 'add' | 'subtract' | 'replace';
+/**
+ * How a coverage patch combines with the existing mask value: `add` and `subtract` build up and
+ * wear down like paint (brush and eraser strokes); `union` and `cut` are a selection's (the larger
+ * of the two; the mask less the selection), so adding a soft-edged selection twice changes nothing
+ * and subtracting the one that was added leaves no faint trace along its edge.
+ */
+export type CoverageMode = 'add' | 'subtract' | 'replace' | 'union' | 'cut';
 
 /**
  * Lookup table `lut[(m << 8) | c]` = new value for mask value `m` and coverage `c` (both 0..255).
- * With `a = c * opacity`: add = `m + a*(255-m)/255`, subtract = `m*(1 - a/255)`, replace = `a`.
+ * With `a = c * opacity`: add = `m + a*(255-m)/255`, subtract = `m*(1 - a/255)`, replace = `a`,
+ * union = `max(m, a)`, cut = `max(0, m - a)`.
  */
 export function coverageLut(mode: CoverageMode, opacity: number): Uint8Array {
   const o = Math.min(1, Math.max(0, Number.isFinite(opacity) ? opacity : 0));
@@ -21,6 +27,8 @@ export function coverageLut(mode: CoverageMode, opacity: number): Uint8Array {
       let v: number;
       if (mode === 'add') v = m + (a * (255 - m)) / 255;
       else if (mode === 'subtract') v = m * (1 - a / 255);
+      else if (mode === 'union') v = Math.max(m, a);
+      else if (mode === 'cut') v = Math.max(0, m - a);
       else v = a;
       lut[base | c] = Math.round(v);
     }

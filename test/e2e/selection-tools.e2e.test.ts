@@ -120,6 +120,36 @@ describe('magic wand', () => {
     expect(await maskValue(page, SQ1.x + 5, SQ1.y + 60)).toBe(0);
   });
 
+  it('a Shift-click on the same square adds nothing, and an Alt-click there leaves no faint edge', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('w');
+    await clickDoc(SQ1.x + 50, SQ1.y + 50);
+    await idle();
+    // The mask's values summed with their positions, in the page (the whole array is slow to carry out).
+    const digest = () =>
+      page.evaluate(() => {
+        const v = (window as any).__maskworkTest.maskValues() as number[];
+        let sum = 0;
+        let weighted = 0;
+        for (let i = 0; i < v.length; i++) {
+          sum += v[i];
+          weighted = (weighted + v[i] * (i % 9973)) % 1_000_000_007;
+        }
+        return { sum, weighted };
+      });
+    const once = await digest();
+    expect(once.sum).toBeGreaterThan(0);
+    await clickDoc(SQ1.x + 50, SQ1.y + 50, ['Shift']);
+    await idle();
+    expect(await digest()).toEqual(once);
+    await clickDoc(SQ1.x + 50, SQ1.y + 50, ['Alt']);
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Magic wand subtract');
+    // Every pixel, the anti-aliased edge too (it kept values up to 64 along it).
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(0);
+  });
+
   it('contiguous off takes both squares; Alt+click subtracts; tolerance 0 misses the shaded ellipse', async () => {
     const page = app.page;
     await clear();
