@@ -66,6 +66,19 @@ describe('matching', () => {
       'Not checked: Chinese text cannot be read by the installed OCR (Latin only)',
     );
   });
+  it('calls a slash read as 7, 1 or a stem unsure, not wrong (a right "OPEN 24/7" was read "OPEN 2477")', () => {
+    const open = (read: string) => matchText({ requested: { text: 'OPEN 24/7' }, reading: reading(read) });
+    for (const read of ['OPEN 2477', 'OPEN 2417', 'OPEN 24l7', 'OPEN 24|7'])
+      expect(open(read)).toMatchObject({ status: 'unsure', note: '/ unclear', distance: 1 });
+    expect(open('OPEN 24/7').status).toBe('right');
+    expect(verdictWords(open('OPEN 2477'))).toBe('Unsure: the slash reads like a 7, a 1 or a stroke (read open2477, asked for OPEN 24/7)');
+    // Any other difference stays wrong: the 7 drawn as a 1, the slash read as a digit that is no stroke.
+    expect(open('OPEN 24/1').status).toBe('wrong');
+    expect(open('OPEN 2427').status).toBe('wrong');
+    expect(open('OPEN 2477 ').status).toBe('unsure');
+    expect(open('0PEN 2477').status).toBe('wrong');
+  });
+
   it('calls a capital I read as another bare stem unsure, not wrong, and nothing else', () => {
     const item = (read: string, text = 'Item 4') => matchText({ requested: { text }, reading: reading(read) });
     for (const read of ['ltem 4', '[tem 4', '|tem 4'])

@@ -196,7 +196,7 @@ export function matchText({ requested, reading, grey, before, reference }: Match
   }
   if (stems && status !== 'wrong') {
     status = 'unsure';
-    note = 'I/l unclear';
+    note = [...stems].some((k) => typed[k] === '/') ? '/ unclear' : 'I/l unclear';
   }
   const oldText = requested.old ?? (before?.trim() || undefined);
   let oldGone: boolean | undefined;
@@ -215,8 +215,12 @@ export function matchText({ requested, reading, grey, before, reference }: Match
   return out;
 }
 
-/** What the OCR may write for a bare stem typed as I or l (a capital I and an l are both one in most sans fonts). */
-const STEM_READINGS: Record<string, readonly string[]> = { I: ['l', '|', '[', ']'], l: ['I', '|'] };
+/**
+ * What the OCR may write for a bare stem typed as I or l (a capital I and an l are both one in most
+ * sans fonts), and for a slash: Tesseract read a rendered "24/7" as "2477" and "2417" (a slanted
+ * stroke, often tall in signage lettering). Such a reading is unsure, never right, and never wrong.
+ */
+const STEM_READINGS: Record<string, readonly string[]> = { I: ['l', '|', '[', ']'], l: ['I', '|'], '/': ['7', '1', 'l', 'I', '|'] };
 
 /**
  * The positions of `span` where the reading has another bare stem for a typed I or l, when those are
@@ -294,6 +298,7 @@ export function verdictWords(v: TextVerdict): string {
 /** "O/0 unclear" → "O and 0 look alike in this font"; "rn/m unclear" → "rn and m look alike at this size". */
 function unclearWords(note: string | undefined): string {
   const between = note?.replace(/ unclear$/, '') ?? '';
+  if (between === '/') return 'the slash reads like a 7, a 1 or a stroke';
   const pair = between.split('/');
   if (pair.length !== 2) return 'the letter shapes could not be told apart';
   return `${pair[0]} and ${pair[1]} look alike ${between === 'rn/m' ? 'at this size' : 'in this font'}`;
