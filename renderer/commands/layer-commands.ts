@@ -135,11 +135,23 @@ export async function mergeDownCmd(layerId: string): Promise<void> {
   }
 }
 
+/** The tool before a layer mask was chosen, while the eraser it switched to is still the tool. */
+let toolBeforeLayerMask: ReturnType<typeof st>['tool'] | null = null;
+
 /** Which mask the brush and eraser paint: a layer's mask, or null for the document mask. */
 export function setMaskTargetCmd(layerId: string | null): void {
   const s = st();
   if (layerId !== null && !layerOf(layerId)) return;
+  const wasDocument = s.maskTarget === null;
   s.setMaskTarget(layerId);
-  // Choosing a layer mask is about hiding part of that layer: the eraser does that (B brings it back).
-  if (layerId !== null) s.setTool('eraser');
+  if (layerId !== null) {
+    // Choosing a layer mask is about hiding part of that layer: the eraser does that (B brings it back).
+    if (wasDocument) toolBeforeLayerMask = s.tool;
+    s.setTool('eraser');
+    return;
+  }
+  // Back on the document mask, the tool the layer mask switched away from comes back (the next stroke
+  // erased the document mask), unless another tool was chosen meanwhile.
+  if (toolBeforeLayerMask && st().tool === 'eraser') st().setTool(toolBeforeLayerMask);
+  toolBeforeLayerMask = null;
 }

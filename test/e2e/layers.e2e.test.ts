@@ -226,9 +226,13 @@ describe('layers panel', () => {
         .count();
     expect(await selectedIs('Two')).toBe(1);
     // ◐ on a layer makes it the selected layer too, as clicking a mask does in Photoshop.
+    await page.keyboard.press('b');
     await panel(page).getByRole('button', { name: 'Paint the layer mask of One' }).click();
     expect(await selectedIs('One')).toBe(1);
+    expect((await summary(page)).tool).toBe('eraser');
+    // Back on the document mask the brush comes back (the eraser ◐ chose stayed, and erased the mask).
     await page.getByRole('button', { name: 'Document mask', exact: true }).click();
+    expect((await summary(page)).tool).toBe('brush');
 
     // Three has opacity 40 % and a layer mask (painted above): merging bakes both into one layer.
     const stack = await exportNow(page);
