@@ -133,8 +133,9 @@ export function placeBitmap(
     requestFull(assetId);
     return undefined;
   }
-  // The part of the patch the bitmap covers, in patch pixels (a reduced copy covers the same part).
-  const c = crops.get(assetId);
+  // The part of the patch the bitmap covers, in patch pixels (a reduced copy covers the part its
+  // full-resolution bitmap did).
+  const c = full ? crops.get(assetId) : small!.crop;
   const w = full ? full.width : small!.width;
   const h = full ? full.height : small!.height;
   const fullWidth = c ? c.fullWidth : w;
@@ -151,6 +152,10 @@ export function bitmapCrop(assetId: string): BitmapCrop | undefined {
 export function putBitmap(assetId: string, bmp: ImageBitmap, crop?: BitmapCrop): void {
   if (crop) crops.set(assetId, crop);
   else crops.delete(assetId);
+  // A reduced copy of another geometry (the cropped-to-opaque part before, the whole patch a
+  // project decodes now, or the other way round) would be drawn over the wrong part: let it go.
+  const r = reduced.get(assetId);
+  if (r && !sameGeometry(r, bmp, crop)) dropReduced(assetId);
   bitmaps.delete(assetId);
   bitmaps.set(assetId, bmp);
   neededAt.set(assetId, performance.now());
@@ -187,6 +192,15 @@ interface Reduced {
   /** Size of the full-resolution bitmap it stands for. */
   width: number;
   height: number;
+  /** That bitmap's place in the patch (absent: the whole patch). */
+  crop?: BitmapCrop;
+}
+
+/** True when a reduced copy stands for a bitmap of this size at this place in the patch. */
+function sameGeometry(r: Reduced, bmp: ImageBitmap, crop?: BitmapCrop): boolean {
+  if (r.width !== bmp.width || r.height !== bmp.height) return false;
+  if (!r.crop || !crop) return !r.crop && !crop;
+  return r.crop.x === crop.x && r.crop.y === crop.y && r.crop.fullWidth === crop.fullWidth && r.crop.fullHeight === crop.fullHeight;
 }
 const reduced = new Map<string, Reduced>();
 /**
@@ -261,7 +275,7 @@ export function putPatchBitmap(assetId: string, bmp: ImageBitmap, crop?: BitmapC
     (image) => {
       // Dropped meanwhile (discarded, evicted) or replaced by another decode: keep nothing.
       if (bitmaps.get(assetId) !== bmp || reduced.has(assetId)) return image.close();
-      reduced.set(assetId, { image, factor, width, height });
+      reduced.set(assetId, { image, factor, width, height, ...(crop ? { crop } : {}) });
       evictFull();
     },
     () => undefined, // the full bitmap was closed before it could be reduced: nothing to keep
