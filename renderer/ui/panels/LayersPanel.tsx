@@ -141,7 +141,12 @@ export function LayersPanel() {
             data-visible={!hidden.original}
             aria-label={hidden.original ? 'Show original' : 'Hide original'}
             onClick={() => toggle('original')}
-            title={hidden.original ? 'Show the original photo' : 'Hide the original photo'}
+            // Unlike a layer's eye, a view aid: the export always has the photo under the layers.
+            title={
+              hidden.original
+                ? 'Show the original photo (hidden on screen only; the export always includes it)'
+                : 'Hide the original photo on screen only, to see the kept layers alone (the export always includes it)'
+            }
           >
             <EyeIcon open={!hidden.original} />
           </button>
