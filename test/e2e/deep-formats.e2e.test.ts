@@ -40,6 +40,8 @@ async function openDeep(format: 'png' | 'tiff'): Promise<{ deep: Deep; name: str
   await waitIdle(page);
   await page.locator('[data-testid="toast"]', { hasText: '16 bits per channel' }).first().waitFor();
   expect((await summary(page)).original.depth).toBe(16);
+  // The depth stays in sight after the message goes, as Photoshop's title shows it.
+  expect(await page.getByTestId('status-mode').textContent()).toBe('RGB/16');
   return { deep, name };
 }
 

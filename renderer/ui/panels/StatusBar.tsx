@@ -16,6 +16,10 @@ export function StatusBar() {
           <span>
             {doc.canvas.width}×{doc.canvas.height} px ({((doc.canvas.width * doc.canvas.height) / 1e6).toFixed(1)} MP)
           </span>
+          {/* Mode and depth as Photoshop's title says them: "RGB/16", "CMYK/8" (edited in RGB). */}
+          <span data-testid="status-mode" title={modeTitle(doc.original)}>
+            {doc.original.colourModel === 'cmyk' ? 'CMYK' : 'RGB'}/{doc.original.depth ?? 8}
+          </span>
           <span>{doc.original.hasIcc ? 'ICC profile' : 'no ICC profile'}</span>
           <span className="muted">Last: {label}</span>
         </>
@@ -80,4 +84,9 @@ function spendTooltip(s: SpendSummary): string {
     'Months:',
     ...(s.months.length ? s.months.map(line) : ['none yet']),
   ].join('\n');
+}
+
+function modeTitle(o: { colourModel?: 'cmyk'; depth?: 8 | 16 }): string {
+  const bits = `${o.depth ?? 8} bits per channel${o.depth === 16 ? ' (kept in PNG, TIFF and PSD exports; JPEG is 8-bit)' : ''}`;
+  return o.colourModel === 'cmyk' ? `CMYK file, edited in RGB and converted back with its profile; ${bits}` : `RGB; ${bits}`;
 }
