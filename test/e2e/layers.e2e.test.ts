@@ -219,6 +219,19 @@ describe('layers panel', () => {
     await panel(page).getByRole('button', { name: 'Delete layer Two copy' }).click();
     expect(await names(page)).toEqual(['One', 'Two', 'Three']);
     expect((await summary(page)).label).toBe('Delete layer');
+    // Photoshop's keys do the same on the selected layer: Ctrl+J duplicates, Ctrl+E merges down.
+    await panel(page).getByRole('button', { name: 'Select layer Two' }).click();
+    await leaveField(page);
+    await page.keyboard.press('Control+j');
+    await expect.poll(() => names(page)).toEqual(['One', 'Two', 'Two copy', 'Three']);
+    expect((await summary(page)).label).toBe('Duplicate layer');
+    await page.keyboard.press('Control+e');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().label === 'Merge down');
+    expect((await names(page)).length).toBe(3);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual(['One', 'Two', 'Three']);
+    expect((await summary(page)).label).toBe('Delete layer');
     // The layer below the deleted one is selected (the actions below the list are its own).
     const selectedIs = (name: string) =>
       panel(page)

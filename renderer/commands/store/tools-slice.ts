@@ -40,6 +40,9 @@ export interface ToolsSlice {
   /** Which mask the brush and eraser paint: a layer's id (its layer mask) or null (the document mask). */
   maskTarget: string | null;
   setMaskTarget(layerId: string | null): void;
+  /** The layer the Layers panel has selected (its actions' layer), for Ctrl+J and Ctrl+E; null without layers. */
+  selectedLayer: string | null;
+  setSelectedLayer(layerId: string | null): void;
   setTool(tool: ToolId): void;
   setBrush(patch: Partial<BrushSettings>): void;
   setSelectionMode(mode: SelectionMode): void;
@@ -65,6 +68,10 @@ export const createToolsSlice: StateCreator<EditorStore, [], [], ToolsSlice> = (
   extend: DEFAULT_EXTEND,
   maskTarget: null,
   setMaskTarget: (maskTarget) => set({ maskTarget }),
+  selectedLayer: null,
+  setSelectedLayer: (selectedLayer) => {
+    if (get().selectedLayer !== selectedLayer) set({ selectedLayer });
+  },
   // Leaving the extend tool drops its preview (the proposal never outlives the tool).
   setTool: (tool) => set(tool === 'extend' ? { tool } : { tool, extend: { ...get().extend, sides: ZERO_SIDES, preset: null } }),
   setBrush: (patch) => {

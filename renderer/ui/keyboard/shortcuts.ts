@@ -19,6 +19,8 @@ import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../../comma
 import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
+import { duplicateLayerCmd, mergeDownCmd } from '../../commands/layer-commands';
+import { mergeDownRefusal } from '../../model/layer-logic';
 
 export interface Shortcut {
   keys: string;
@@ -36,6 +38,11 @@ export interface Shortcut {
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
 const s = () => useEditor.getState();
+/** The Layers panel's selected layer, while it is a layer of the open document. */
+const selectedLayer = () => {
+  const id = s().selectedLayer;
+  return id && s().doc?.layers.some((l) => l.id === id) && !s().settingsOpen ? id : null;
+};
 const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
 /** Candidates staged, or an edit's first one on screen ahead of its result (Keep waits for it to stage). */
 const keepable = () => (s().staging.items.length > 0 || !!s().job?.early) && !s().settingsOpen;
@@ -225,6 +232,23 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyY' && staging(),
     run: () => {
       if (!s().compare.held) s().setCompare({ held: true });
+    },
+  },
+  {
+    keys: 'Ctrl+J',
+    label: 'Duplicate the selected layer',
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyJ' && !!selectedLayer(),
+    run: () => void duplicateLayerCmd(selectedLayer()!),
+  },
+  {
+    keys: 'Ctrl+E',
+    label: 'Merge the selected layer down',
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyE' && !!selectedLayer(),
+    run: () => {
+      const id = selectedLayer()!;
+      const refusal = mergeDownRefusal(s().doc!, id);
+      if (refusal) s().notify('info', refusal);
+      else if (!s().busy) void mergeDownCmd(id);
     },
   },
   {

@@ -54,9 +54,12 @@ export function LayersPanel() {
         return at < 0 || !now.length ? null : now[Math.max(0, Math.min(now.length - 1, at - 1))].id;
       });
   }, [layers]);
+  const selected = doc ? (doc.layers.find((l) => l.id === selectedId) ?? target ?? doc.layers.at(-1) ?? null) : null;
+  // Published for the layer shortcuts (Ctrl+J, Ctrl+E act on the layer the actions below are for).
+  const selectedLayer = selected?.id ?? null;
+  useEffect(() => useEditor.getState().setSelectedLayer(selectedLayer), [selectedLayer]);
   if (!doc) return null;
   const listed = [...doc.layers].reverse();
-  const selected = doc.layers.find((l) => l.id === selectedId) ?? target ?? listed[0] ?? null;
 
   const rowRects = () =>
     [...(listRef.current?.querySelectorAll<HTMLElement>('li[data-patch]') ?? [])].map((el) => {
