@@ -2,7 +2,8 @@
  * PSD export: the original as the bottom layer ("Original"), each kept result as its own layer —
  * named by the renderer (short prompt · model), its feathered alpha as the layer's transparency,
  * hidden layers hidden — the current mask as a hidden grey layer on top, the merged image equal to
- * the flat export, the ICC profile and the XMP edit record kept. 16-bit documents give a 16-bit PSD
+ * the flat export, the ICC profile, the EXIF (orientation 1: the layers are upright) and the XMP
+ * edit record kept. 16-bit documents give a 16-bit PSD
  * (the 8-bit patches scaled by 257).
  */
 import sharp from 'sharp';
@@ -20,6 +21,7 @@ import {
   type RawPatch,
 } from './composite-raw';
 import { writePsd, type PsdLayer } from './psd-writer';
+import { exifWithOrientation1 } from './tiff-tags';
 
 export const MASK_LAYER_NAME = 'Mask (Maskwork)';
 
@@ -84,6 +86,7 @@ export async function encodePsd(store: AssetStore, src: ExportSource, req: Expor
     merged,
     layers,
     icc: src.meta.icc && !src.cmyk ? src.meta.icc : undefined,
+    exif: src.exif ? exifWithOrientation1(src.exif) : undefined,
     xmp: src.xmp,
     dpi: src.meta.density,
   });

@@ -1,7 +1,8 @@
 /**
  * A layered Photoshop file (PSD, RGB, 8 or 16 bits per channel), written here because ag-psd — the
  * library the tests read it back with — writes 8-bit files only. What goes in (Adobe's "Photoshop
- * File Formats Specification"): the header; image resources ICC profile (1039) and XMP (1060); the
+ * File Formats Specification"): the header; image resources resolution (1005), ICC profile (1039),
+ * EXIF data 1 (1058, the TIFF-structured EXIF, as Photoshop stores it) and XMP (1060); the
  * layer records bottom to top, each with its rectangle, channels (-1 = transparency), blend mode
  * "norm", opacity, the hidden flag, a Pascal name and the Unicode name ("luni"); the channel data
  * ZIP-compressed with prediction (compression 3, row deltas); and the merged image (raw, planar) that readers without layer
@@ -11,6 +12,7 @@
 import { deflate } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { RawImage } from './composite-raw';
+import { exifTiff } from './png-chunks';
 
 const deflateAsync = promisify(deflate);
 
@@ -36,6 +38,8 @@ export interface PsdDocument {
   /** Bottom layer first. */
   layers: PsdLayer[];
   icc?: Uint8Array;
+  /** EXIF, TIFF-structured (an `Exif\0\0` prefix is dropped): image resource 1058. */
+  exif?: Uint8Array;
   xmp?: string;
   /** Resolution in pixels per inch (resource 1005; without it Photoshop opens the file at 72 ppi). */
   dpi?: number;
@@ -187,6 +191,7 @@ export async function writePsd(doc: PsdDocument): Promise<Uint8Array> {
   const res = new Out();
   if (doc.dpi && doc.dpi > 0) resource(res, 1005, resolutionInfo(doc.dpi));
   if (doc.icc) resource(res, 1039, doc.icc);
+  if (doc.exif) resource(res, 1058, exifTiff(doc.exif));
   if (doc.xmp) resource(res, 1060, Buffer.from(doc.xmp, 'utf8'));
   out.u32(res.length);
   out.put(res.bytes());

@@ -186,7 +186,7 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
   try {
     if (req.format === 'psd') {
       const bytes = await encodePsd(store, src, req);
-      return { bytes, width, height, keptExif: false, keptIcc, depth: src.depth, notes };
+      return { bytes, width, height, keptExif, keptIcc, depth: src.depth, notes };
     }
     if (req.format === 'tiff' || (req.format === 'png' && src.depth === 16)) {
       const flat = await rawComposite(store, src, req);

@@ -1,8 +1,8 @@
 /**
  * Layered PSD export (issue 11), read back by two independent readers — ag-psd and ImageMagick:
  * the original as the bottom layer, each kept result a named layer with its feathered alpha, hidden
- * layers hidden, opacity and layer mask kept, the current mask as a hidden layer, ICC and the XMP
- * edit record kept; the layers flattened by either reader give the flat export; 16-bit stays 16-bit.
+ * layers hidden, opacity and layer mask kept, the current mask as a hidden layer, ICC, EXIF and the
+ * XMP edit record kept; the layers flattened by either reader give the flat export; 16-bit stays 16-bit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { readPsd, type Layer } from 'ag-psd';
-import { psdImageDataInNode } from '../../support/psd-read';
+import { psdImageDataInNode, psdResources } from '../../support/psd-read';
 import { AssetStore } from '../../../electron/main/services/asset-store';
 import { importImage } from '../../../electron/main/services/image-import';
 import { exportToFile } from '../../../electron/main/services/image-files';
@@ -174,6 +174,23 @@ describe('layered PSD (8-bit)', () => {
       }
       expect(over2, `${label}: samples more than 2 off (worst ${worst})`).toBe(0);
     }
+  });
+
+  it('carries the original EXIF as image resource 1058 (orientation 1: the layers are upright), and says so', async () => {
+    const { req } = await layeredRequest();
+    const psdPath = join(tmp, 'exif.psd');
+    const r = await exportToFile(store, req, psdPath);
+    expect(r).toMatchObject({ format: 'psd', keptExif: true });
+    const exif = psdResources(await readFile(psdPath)).get(1058);
+    expect(exif?.includes('Maskwork test\0')).toBe(true);
+    // IFD0's orientation (274): the original says 6.
+    const le = exif?.toString('latin1', 0, 2) === 'II';
+    const u16 = (o: number) => (le ? exif!.readUInt16LE(o) : exif!.readUInt16BE(o));
+    const ifd0 = le ? exif!.readUInt32LE(4) : exif!.readUInt32BE(4);
+    const entries = Array.from({ length: u16(ifd0) }, (_, i) => ifd0 + 2 + 12 * i);
+    expect(entries.filter((e) => u16(e) === 274).map((e) => u16(e + 8))).toEqual([1]);
+    // ImageMagick finds it too.
+    expect(execFileSync('/usr/bin/convert', [`${psdPath}[0]`, 'exif:-']).includes('Maskwork test')).toBe(true);
   });
 });
 
