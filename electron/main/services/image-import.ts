@@ -15,6 +15,7 @@ import { rememberDecoded, type DecodedImage } from './decoded-original';
 import { decodeChecked, startCheck } from './image-check';
 import { depthOf } from '../export/composite-raw';
 import { exifFromTiff } from '../export/tiff-tags';
+import { pngSourceMetadata } from '../export/png-source-metadata';
 
 sharp.cache(false);
 
@@ -118,11 +119,21 @@ function opened(
     format,
     orientation,
     hasIcc: !!meta.icc,
-    hasExif: !!meta.exif || (format === 'tiff' && !!exifFromTiff(bytes)),
+    hasExif: !!meta.exif || hasOwnExif(format, bytes),
     depth: depthOf(meta),
     ...(meta.space === 'cmyk' ? { colourModel: 'cmyk' as const } : {}),
     sourcePath,
   };
+}
+
+/**
+ * EXIF that libvips does not report: a TIFF's own EXIF tags, a PNG's eXIf chunk after the image data
+ * or ImageMagick's "Raw profile type exif" (the export reads them the same way).
+ */
+function hasOwnExif(format: OpenedImage['format'], bytes: Uint8Array): boolean {
+  if (format === 'tiff') return !!exifFromTiff(bytes);
+  if (format === 'png') return !!pngSourceMetadata(bytes).exif;
+  return false;
 }
 
 const mimeOf = (format: string): OpenedImage['displayMime'] =>
