@@ -85,3 +85,30 @@ export function addPngMetadata(png: Uint8Array, meta: PngMetadata): Uint8Array {
   }
   return new Uint8Array(Buffer.concat(parts));
 }
+
+/**
+ * A copy of `png` whose only eXIf chunk holds `exif`, placed before the image data — where libvips
+ * looks for it (one after IDAT, as ImageMagick writes it, is not seen). Every other chunk is kept.
+ */
+export function withExifChunk(png: Uint8Array, exif: Uint8Array): Uint8Array {
+  const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (buf.byteLength < 8 || !buf.subarray(0, 8).equals(SIGNATURE)) {
+    throw new AppError({ kind: 'internal', message: 'Not a PNG file.' });
+  }
+  const parts: Buffer[] = [buf.subarray(0, 8)];
+  let placed = false;
+  let at = 8;
+  while (at + 12 <= buf.byteLength) {
+    const end = at + 12 + buf.readUInt32BE(at);
+    if (end > buf.byteLength) break;
+    const type = buf.toString('latin1', at + 4, at + 8);
+    if (!placed && (type === 'IDAT' || type === 'IEND')) {
+      parts.push(chunk('eXIf', exifTiff(exif)));
+      placed = true;
+    }
+    if (type !== 'eXIf') parts.push(buf.subarray(at, end));
+    at = end;
+  }
+  if (at < buf.byteLength) parts.push(buf.subarray(at));
+  return new Uint8Array(Buffer.concat(parts));
+}

@@ -32,7 +32,8 @@ import {
   type RawImage,
   type RawPatch,
 } from '../export/composite-raw';
-import { addPngMetadata } from '../export/png-chunks';
+import { addPngMetadata, withExifChunk } from '../export/png-chunks';
+import { pngSourceMetadata } from '../export/png-source-metadata';
 import { encodePng, type PngRows } from '../export/png-encode';
 import type { PendingLayer } from '../export/pending-layer';
 import { decodedBaseFor } from '../export/decoded-base';
@@ -103,7 +104,10 @@ export interface ExportSource {
   patches: PlacedAsset[];
   /** The original's XMP with the edit record added (or as it was, when nothing AI-made is visible). */
   xmp: string | undefined;
-  /** The original's EXIF (for a TIFF, read from its own tags). */
+  /**
+   * The original's EXIF: libvips' reading, else for a TIFF its own tags and for a PNG an eXIf chunk
+   * libvips does not see (after the image data) or a "Raw profile type exif" (png-source-metadata.ts).
+   */
   exif: Uint8Array | undefined;
 }
 
@@ -132,10 +136,12 @@ export async function prepareExport(store: AssetStore, req: ExportRequest): Prom
     if (p.x < 0 || p.y < 0) throw new AppError({ kind: 'invalid-request', message: 'A layer lies outside the canvas.' });
   }
   const patches = layers.filter((l) => !l.hidden);
-  const oldXmp = meta.xmp ? meta.xmp.toString('utf8') : undefined;
+  // A PNG's metadata where libvips does not look: eXIf after IDAT, ImageMagick's raw XMP profile.
+  const png = meta.format === 'png' && (!meta.exif || !meta.xmp) ? pngSourceMetadata(original) : {};
+  const oldXmp = meta.xmp ? meta.xmp.toString('utf8') : png.xmp;
   const edited = !!req.pending || (req.format === 'psd' ? layers.length > 0 : patches.length > 0);
   const xmp = edited ? provenanceXmp(req.provenance ?? { models: [] }, oldXmp) : oldXmp;
-  const exif = meta.exif ?? (meta.format === 'tiff' ? exifFromTiff(original) : undefined);
+  const exif = meta.exif ?? (meta.format === 'tiff' ? exifFromTiff(original) : png.exif);
   return { baseAssetId: base.assetId, original, meta, depth: depthOf(meta), cmyk: meta.space === 'cmyk', extend, patches, xmp, exif };
 }
 
@@ -238,10 +244,13 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
   }
 }
 
-/** The original, upright, extended and with the visible patches composited (libvips, lazily). */
-async function compositePipeline(store: AssetStore, src: ExportSource): Promise<Sharp> {
+/**
+ * The original, upright, extended and with the visible patches composited (libvips, lazily).
+ * `input`: the bytes libvips decodes instead of the original (the same pixels, other metadata).
+ */
+async function compositePipeline(store: AssetStore, src: ExportSource, input: Uint8Array = src.original): Promise<Sharp> {
   const { extend } = src;
-  let pipeline = sharp(src.original, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient();
+  let pipeline = sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient();
   const extended = !!(extend.left || extend.top || extend.right || extend.bottom);
   if (extended) {
     pipeline = pipeline.ensureAlpha().extend({ ...extend, background: { r: 0, g: 0, b: 0, alpha: 0 } });
@@ -372,12 +381,16 @@ function parallelPng(src: ExportSource, req: ExportRequest): boolean {
 
 /** 8-bit PNG, JPEG and WebP: libvips composites and keeps the metadata itself. */
 async function encodeWithSharp(store: AssetStore, src: ExportSource, req: ExportRequest): Promise<Uint8Array> {
-  let pipeline = await compositePipeline(store, src);
+  // A PNG's EXIF that libvips did not see goes to it in a copy with the eXIf chunk before the image
+  // data, orientation 1 (libvips read none, so the pixels are upright as they are).
+  const input =
+    src.exif && !src.meta.exif && src.meta.format === 'png' ? withExifChunk(src.original, exifWithOrientation1(src.exif)) : undefined;
+  let pipeline = await compositePipeline(store, src, input);
   // EXIF, IPTC and XMP as they were (orientation reset); the ICC profile as it was, except for CMYK,
   // whose pixels are converted to sRGB with the file's profile.
   if (src.cmyk) pipeline = pipeline.keepExif().withIccProfile('srgb');
   else pipeline = pipeline.keepMetadata();
-  if (src.meta.exif) pipeline = pipeline.withExifMerge({ IFD0: { Orientation: '1' } });
+  if (src.meta.exif || input) pipeline = pipeline.withExifMerge({ IFD0: { Orientation: '1' } });
   if (src.xmp) pipeline = pipeline.withXmp(src.xmp);
   const q = req.quality ?? 95;
   if (req.format === 'png') pipeline = pipeline.png({ compressionLevel: 6 });
