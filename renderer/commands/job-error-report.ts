@@ -6,9 +6,23 @@ import type { AppErrorInfo } from '../../shared/errors';
 import { modelOptions } from './current-estimate';
 import type { EditorStore } from './store/store';
 
-export function reportJobError(store: { getState(): EditorStore }, info: AppErrorInfo, model: string, modelName: string): void {
+/**
+ * The message with the model's wire id ("gemini-3.1-flash-image") in words the rest of the app uses
+ * ("Nano Banana 2 (Gemini 3.1 Flash Image)"): main's provider messages name the model as sent.
+ */
+export function withModelNames(s: EditorStore, message: string, ...ids: (string | undefined)[]): string {
+  let out = message;
+  for (const id of ids) {
+    const name = id && modelOptions(s).find((o) => o.value === id || o.spec.id === id)?.spec.name;
+    if (id && name && name !== id) out = out.split(id).join(name);
+  }
+  return out;
+}
+
+export function reportJobError(store: { getState(): EditorStore }, raw: AppErrorInfo, model: string, modelName: string): void {
   const st = () => store.getState();
   const s = st();
+  const info = { ...raw, message: withModelNames(s, raw.message, raw.model, model) };
   if (info.kind !== 'moderation') {
     s.notify('error', info.message, info.kind, 'generate');
     return;

@@ -160,7 +160,8 @@ describe('cloud edit in the editor', () => {
     const before = await summary(page);
     await generate(page, 'gpt-image-2', 'something the safety system refuses [[moderate]]', 1);
     const toast = page.locator('.toast.error').last();
-    await expect.poll(() => toast.textContent(), { timeout: 30_000 }).toMatch(/gpt-image-2/);
+    // Named as the app names it elsewhere, not by its wire id.
+    await expect.poll(() => toast.textContent(), { timeout: 30_000 }).toMatch(/^GPT Image 2 refused this request/);
     await expect.poll(() => page.getByTestId('retry-offer').count()).toBeGreaterThan(0);
     // Each offer says what the click will spend, as the Generate panel would with that model.
     const offers = await page.getByTestId('retry-model').allTextContents();

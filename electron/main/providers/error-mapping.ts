@@ -48,7 +48,7 @@ function tooLargeError(e: unknown, model: string, service: string, requestId?: s
 export function deadlineError(model: string, service: string, deadlineMs: number): AppError {
   return providerError({
     kind: 'timeout',
-    message: `${cap(service)} did not finish ${model} within ${waitText(deadlineMs)}. Try again, or use a smaller size or lower quality.`,
+    message: `${cap(service)} did not finish ${model} within ${waitText(deadlineMs)}. ${fasterHint(service)}`,
     model,
   });
 }
@@ -86,6 +86,10 @@ const codeOf = (x: unknown): string | undefined => {
   return typeof c === 'string' ? c : undefined;
 };
 const nameOf = (x: unknown): string | undefined => (x as { name?: unknown })?.name as string | undefined;
+/** What makes the next try quicker: the Gemini models have sizes (1K, 2K, 4K) but no quality setting. */
+const fasterHint = (service: string) =>
+  service === 'Gemini' ? 'Try again, or choose a smaller image size.' : 'Try again, or use a smaller size or lower quality.';
+
 /** "OpenAI" → "OpenAI"; "the gateway" → "The gateway" (sentence start). */
 const cap = (service: string) => service.charAt(0).toUpperCase() + service.slice(1);
 /** "OpenAI" → "The OpenAI key"; "the gateway" → "The gateway key". */
@@ -125,7 +129,7 @@ function transportError(
   if (kind === 'timeout') {
     return providerError({
       kind,
-      message: `${cap(service)} did not answer in time while running ${model}. Try again, or use a smaller size or lower quality.`,
+      message: `${cap(service)} did not answer in time while running ${model}. ${fasterHint(service)}`,
       model,
       requestId,
     });

@@ -3,7 +3,7 @@ import { ApiError } from '@google/genai';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { mapGeminiError, mapOpenAIError } from '../../../electron/main/providers/error-mapping';
+import { deadlineError, mapGeminiError, mapOpenAIError } from '../../../electron/main/providers/error-mapping';
 import { classifyGeminiFailure } from '../../../electron/main/providers/gemini-provider';
 import { toBlackWhiteMaskPng, toOpenAIMaskPng } from '../../../electron/main/providers/mask-encoding';
 import { inputFidelityFor } from '../../../electron/main/providers/openai-provider';
@@ -123,6 +123,11 @@ describe('mapGeminiError', () => {
     );
     expect(rl.info).toMatchObject({ kind: 'rate-limit', retryAfterSeconds: 31 });
     expect(mapGeminiError(new ApiError({ status: 502, message: 'not json' }), 'g').message).toContain('HTTP 502: not json');
+  });
+
+  it('suggests what makes the next try quicker for the model at hand (Gemini has no quality setting)', () => {
+    expect(deadlineError('gemini-3.1-flash-image', 'Gemini', 90_000).message).toMatch(/Try again, or choose a smaller image size\.$/);
+    expect(deadlineError('gpt-image-2', 'OpenAI', 90_000).message).toMatch(/Try again, or use a smaller size or lower quality\.$/);
   });
 
   it('abort vs timeout vs network for transport errors', () => {
