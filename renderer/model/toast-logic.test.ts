@@ -53,7 +53,17 @@ describe('notify', () => {
     s.notify('error', 'x.jpg is damaged', 'bad-image', 'open');
     s.notify('error', 'could not write', 'io', 'export');
     s.notify('error', 'untagged');
+    s.succeeded('export');
+    expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['x.jpg is damaged', 'untagged']);
+  });
+
+  it('opening a photo also takes away the errors of the one before (its Generate, its export)', () => {
+    const s = useEditor.getState();
+    for (const t of useEditor.getState().toasts) s.dismiss(t.id);
+    s.notify('error', 'GPT Image 2 did not answer in time', 'timeout', 'generate');
+    s.notify('error', 'could not write', 'io', 'export');
+    s.notify('error', 'untagged');
     s.succeeded('open');
-    expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['could not write', 'untagged']);
+    expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['untagged']);
   });
 });

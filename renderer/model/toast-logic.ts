@@ -24,9 +24,14 @@ export function autoDismisses(tone: ToastTone): boolean {
   return tone !== 'error';
 }
 
-/** The list without the errors of `action` (it has just succeeded). */
+/**
+ * The list without the errors of `action` (it has just succeeded). A photo or project opened also
+ * takes away the errors of the document before it — a failed Generate's or export's, which stayed
+ * stacked over the next document as if about it.
+ */
 export function withoutActionErrors<T extends ToastLike & { action?: ToastAction }>(list: readonly T[], action: ToastAction): T[] {
-  return list.filter((t) => t.tone !== 'error' || t.action !== action);
+  const gone = new Set<ToastAction>(action === 'open' ? ['open', 'generate', 'export'] : [action]);
+  return list.filter((t) => t.tone !== 'error' || !t.action || !gone.has(t.action));
 }
 
 /** The list after adding `t`, trimmed to `max` (oldest self-dismissing message dropped first). */
