@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withModelNames } from './job-error-report';
+import { markKeyRejected, withModelNames } from './job-error-report';
+import { modelOptions } from './current-estimate';
 import { useEditor } from './store/store';
 
 describe('error messages name models as the app does', () => {
@@ -12,5 +13,21 @@ describe('error messages name models as the app does', () => {
       'Gemini did not answer in time while running GPT Image 2.',
     );
     expect(withModelNames(s, 'Could not reach OpenAI.', 'unknown-model')).toBe('Could not reach OpenAI.');
+  });
+});
+
+describe('a key the service refused', () => {
+  it('reads "key rejected" in the model list until the keys are read again', () => {
+    const s = () => useEditor.getState();
+    s().setProviderInfo({ keyStatus: [{ provider: 'openai', isSet: true, last4: '0001' }] });
+    const label = () => modelOptions(s()).find((o) => o.value === 'gpt-image-2')!.label;
+    expect(label()).toMatch(/— key set$/);
+    markKeyRejected(s(), 'gpt-image-2');
+    expect(label()).toMatch(/— key rejected$/);
+    // Nano Banana's key is another provider's: untouched.
+    expect(modelOptions(s()).find((o) => o.value === 'gemini-3.1-flash-image')!.label).toMatch(/no key/);
+    // A new key from main (Settings → Keys) clears it.
+    s().setProviderInfo({ keyStatus: [{ provider: 'openai', isSet: true, last4: '0002' }] });
+    expect(label()).toMatch(/— key set$/);
   });
 });

@@ -23,6 +23,7 @@ export function reportJobError(store: { getState(): EditorStore }, raw: AppError
   const st = () => store.getState();
   const s = st();
   const info = { ...raw, message: withModelNames(s, raw.message, raw.model, model) };
+  if (info.kind === 'auth') markKeyRejected(s, info.model ?? model);
   if (info.kind !== 'moderation') {
     s.notify('error', info.message, info.kind, 'generate');
     return;
@@ -36,4 +37,11 @@ export function reportJobError(store: { getState(): EditorStore }, raw: AppError
   s.notify('error', `${text}${others.length ? ' Retry the same request on another model:' : ''}`, 'moderation', 'generate');
   const toastId = st().toasts.at(-1)?.id;
   if (toastId !== undefined && others.length) s.setRetryOffer(toastId, { refusedModel: model, models: others });
+}
+
+/** The key of `model`'s provider is marked refused in the model list until the keys are read again (a new key). */
+export function markKeyRejected(s: EditorStore, model: string): void {
+  const provider = modelOptions(s).find((o) => o.value === model || o.spec.id === model)?.keyProvider;
+  if (!provider || !s.keyStatus.some((k) => k.provider === provider && k.isSet && !k.rejected)) return;
+  s.setProviderInfo({ keyStatus: s.keyStatus.map((k) => (k.provider === provider ? { ...k, rejected: true } : k)) });
 }

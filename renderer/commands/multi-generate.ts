@@ -23,7 +23,7 @@ import type { StagedCandidate } from '../model/staging-logic';
 import { type MultiRow, chosenRows, multiBlocker, runActive } from '../model/multi-plan';
 import { acceptsSeed } from '../model/prompt-tools';
 import { textCheckPlan } from '../model/text-check-request';
-import { withModelNames } from './job-error-report';
+import { markKeyRejected, withModelNames } from './job-error-report';
 import type { MultiEntryState, MultiRun } from './store/jobs-slice';
 import type { EditorStore } from './store/store';
 import { useEditor } from './store/store';
@@ -231,6 +231,7 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
     } catch (e) {
       const info = errorInfo(e);
       useEditor.getState().patchMultiEntry(run.id, r.value, { state: 'failed', error: info.message });
+      if (info.kind === 'auth') markKeyRejected(useEditor.getState(), r.value);
       useEditor
         .getState()
         .notify('error', `${r.spec.name}: ${withModelNames(useEditor.getState(), info.message, info.model, r.value)}`, info.kind);
@@ -264,6 +265,7 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
   } else if (r.state === 'failed') {
     s.addSpend(run.docId, r.spentUsd ?? 0);
     s.patchMultiEntry(runId, model, { state: 'failed', error: r.error.message });
+    if (r.error.kind === 'auth') markKeyRejected(s, model);
     s.notify('error', `${entry.modelName}: ${withModelNames(s, r.error.message, r.error.model, model)}`, r.error.kind);
   } else {
     s.addSpend(run.docId, r.spentUsd ?? 0); // requests sent before the cancel may be billed

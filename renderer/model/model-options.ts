@@ -53,10 +53,11 @@ export function providerLabel(provider: string, gateways: readonly GatewaySettin
 
 export function buildModelOptions(keys: readonly KeyStatus[], gateways: readonly GatewaySettings[]): ModelOption[] {
   const isSet = (p: string | null) => p === null || keys.some((k) => k.provider === p && k.isSet);
+  const rejected = (p: string | null) => p !== null && keys.some((k) => k.provider === p && k.isSet && k.rejected);
   const out: ModelOption[] = [];
   for (const spec of offeredModels()) {
     const keyProvider = keyProviderFor(spec);
-    out.push(option(spec.id, spec, keyProvider, isSet(keyProvider)));
+    out.push(option(spec.id, spec, keyProvider, isSet(keyProvider), rejected(keyProvider)));
   }
   for (const gw of gateways) {
     for (const modelId of gw.modelIds) {
@@ -68,16 +69,17 @@ export function buildModelOptions(keys: readonly KeyStatus[], gateways: readonly
         continue;
       }
       const keyProvider = `gateway:${gw.id}`;
-      out.push(option(value, spec, keyProvider, isSet(keyProvider)));
+      out.push(option(value, spec, keyProvider, isSet(keyProvider), rejected(keyProvider)));
     }
   }
   return out;
 }
 
-function option(value: string, spec: ModelSpec, keyProvider: string | null, usable: boolean): ModelOption {
+function option(value: string, spec: ModelSpec, keyProvider: string | null, usable: boolean, rejected = false): ModelOption {
   const notes = [
     // The offline engine's name already says it is offline: no need to say it twice in a narrow list.
-    spec.provider === 'local' ? 'free' : usable ? 'key set' : 'no key',
+    // A key the service refused says so (it still read "key set" after "The OpenAI key was rejected").
+    spec.provider === 'local' ? 'free' : rejected ? 'key rejected' : usable ? 'key set' : 'no key',
     spec.status === 'deprecated' ? 'deprecated' : '',
   ];
   return { value, spec, keyProvider, usable, label: `${spec.name} — ${notes.filter(Boolean).join(', ')}` };

@@ -54,6 +54,8 @@ export interface ExportResult {
 export interface KeyStatus {
   provider: string;
   isSet: boolean;
+  /** Set in the renderer when the service refused this key (401) since it was last read from main. */
+  rejected?: boolean;
   /** Last four characters of the key, for recognition; never more. */
   last4?: string;
   /**
