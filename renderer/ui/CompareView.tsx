@@ -16,6 +16,7 @@ import type { DocState } from '../model/document-types';
 import { keepStaged } from '../commands/edit-commands';
 import { useEditor } from '../commands/store/store';
 import { fieldOwnsKey } from './keyboard/field-focus';
+import { TextCheckBadge } from './panels/TextCheckBadge';
 
 const close = () => useEditor.getState().setComparePanes(0);
 
@@ -86,6 +87,13 @@ function Pane(props: {
           {' '}
           {formatUsd(c.costUsd)} · {c.seconds.toFixed(1)} s
         </span>
+        {/* The text check's verdict, as in the strip: the compare view is where a spelling is looked at closely. */}
+        {c.textCheck && (
+          <>
+            {' '}
+            <TextCheckBadge check={c.textCheck} />
+          </>
+        )}
         <span className="spacer" />
         <button
           type="button"

@@ -72,6 +72,12 @@ describe('text check in the editor', () => {
     const items = await page.evaluate(() => (window as any).__maskworkTest.staging());
     expect(items.items.map((c: { index: number }) => c.index)).toEqual([1, 0]);
     expect(await cands.nth(0).getAttribute('aria-pressed')).toBe('true');
+    // The compare view shows the same badges, each under its own pane.
+    await page.getByRole('button', { name: 'Compare…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare candidates' });
+    await expect.poll(() => dialog.getByTestId('text-badge').allTextContents()).toEqual(['V2.0 ✓', 'V2.O ✗ 1 character']);
+    await page.keyboard.press('Escape'); // closes the view, the candidates stay
+    await expect.poll(() => dialog.count()).toBe(0);
     await leaveField(page);
     await page.keyboard.press('Escape'); // discard all
     await expect.poll(() => staged(page)).toBe(0);
