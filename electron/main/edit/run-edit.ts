@@ -4,6 +4,7 @@
  * turned into a patch (feathered alpha, optional colour match) stored as an asset. Nothing here
  * touches the document: the renderer decides what to keep.
  */
+import { serviceName, waitWords } from '../providers/wait-notice';
 import { AppError } from '../../../shared/errors';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
@@ -172,6 +173,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   const plan = whileWaiting(() => planPatch(regionMask, region.width, region.height, req.featherPx, req.colorMatch), bodySent);
   // The region's pixels before the edit, copied then too when the request was encoded from the original.
   const regionPixels = whileWaiting(prep.regionPixels, bodySent);
+  let retried: ReturnType<typeof setTimeout> | undefined;
   const images = await sendCounted(svc, model, cost.usd, model.spec.n.native ? 1 : c.n, () =>
     model.provider.edit(
       {
@@ -191,13 +193,23 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
         signal,
         onProgress: (f) =>
           progress(at(EDIT_REQUEST_SENT + EDIT_GENERATING_SPAN * f), `Generating with ${model.spec.name}${retry}`, undefined, 'working'),
+        // A rate limit or a service error the SDK waits out: said, then back to waiting once it tries again.
+        onWait: (n) => {
+          progress(at(EDIT_REQUEST_SENT), waitWords(serviceName(model.spec.provider), n), undefined, 'waiting');
+          clearTimeout(retried);
+          if (n.afterMs !== undefined)
+            retried = setTimeout(
+              () => progress(at(EDIT_REQUEST_SENT), `Waiting for ${model.spec.name}${retry}: tried again`, undefined, 'waiting'),
+              n.afterMs,
+            );
+        },
         onPartial: (candidate, bytes) => {
           c.spans.add(`main: partial image #${c.first + candidate}`, sentAt, c.spans.now(), bytes.length);
           sendPreview(candidate, bytes);
         },
       },
     ),
-  );
+  ).finally(() => clearTimeout(retried));
   c.spans.add(
     `main: provider round trip${retry}`,
     sentAt,

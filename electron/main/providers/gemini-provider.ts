@@ -14,6 +14,7 @@
  * server, network, timeout) only drops that candidate: if at least one candidate succeeded the call
  * returns the successes (fewer than `n`), otherwise it throws that failure.
  */
+import { noticeWait, withWaitNotices } from './wait-notice';
 import { ApiError, GoogleGenAI, type GenerateContentConfig, type GenerateContentResponse, type Part } from '@google/genai';
 import { AppError } from '../../../shared/errors';
 import { registerSecret } from '../services/redact';
@@ -157,6 +158,9 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
         baseMs: opts.retryBaseMs,
         capMs: opts.retryCapMs,
         classify: classifyGeminiFailure,
+        // Said to whoever shows the call's progress (wait-notice.ts): the bar named no rate limit.
+        onRetry: (_attempt, delayMs, error) =>
+          noticeWait({ reason: geminiStatus(error) === 429 ? 'rate-limit' : 'server', afterMs: delayMs }),
       });
       return pickGeminiImage(resp, req.model);
     } catch (e) {
@@ -197,7 +201,7 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
         const settled = await Promise.all(
           Array.from({ length: n }, async (): Promise<ProviderImage | AppError> => {
             try {
-              const img = await candidate(req, parts, inner.signal);
+              const img = await withWaitNotices(ctx.onWait, () => candidate(req, parts, inner.signal));
               ctx.onProgress?.(++done / n);
               return img;
             } catch (e) {
@@ -223,4 +227,10 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
       }
     },
   };
+}
+
+/** The HTTP status of a failed Gemini call, when the SDK's error carries one. */
+function geminiStatus(e: unknown): number | undefined {
+  const status = (e as { status?: unknown })?.status;
+  return typeof status === 'number' ? status : undefined;
 }

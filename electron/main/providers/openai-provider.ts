@@ -6,6 +6,7 @@
  * sent after the source as `image[]`. Retries are the SDK's own (408/409/429/5xx/network, honouring
  * `retry-after-ms` / `retry-after`, else exponential backoff), bounded by `conn.maxRetries`.
  */
+import { withWaitNotices } from './wait-notice';
 import OpenAI, { toFile } from 'openai';
 import type { ImageEditParamsNonStreaming, ImageEditStreamEvent, ImagesResponse } from 'openai/resources/images';
 import { redactSecrets, registerSecret } from '../services/redact';
@@ -63,7 +64,9 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
     timeout,
     maxRetries: conn.maxRetries ?? 2,
     // Image answers are read straight from their bytes (inline-images.ts), within the guard's limits.
-    fetch: inlineImages(guardedFetch({ maxBytes: conn.maxResponseBytes ?? MAX_RESPONSE_BYTES, flavour: 'openai' })),
+    fetch: inlineImages(
+      guardedFetch({ maxBytes: conn.maxResponseBytes ?? MAX_RESPONSE_BYTES, flavour: 'openai', maxRetries: conn.maxRetries ?? 2 }),
+    ),
     // The SDK's own log lines can quote service text: they go out redacted, warnings and errors only.
     logLevel: 'warn',
     logger: redactingLogger,
@@ -175,7 +178,10 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
         if (outer.signal.aborted) throw cancelled();
         const params = await buildParams(req);
         // Streamed only for someone who shows the previews (an outpaint tile's would be read and dropped).
-        return opts.stream && req.n === 1 && outer.onPartial ? await editStreaming(req, params, ctx) : await editOnce(req, params, ctx);
+        // A 429 or 5xx the SDK waits out before trying again is told to whoever shows the progress.
+        return await withWaitNotices(outer.onWait, () =>
+          opts.stream && req.n === 1 && outer.onPartial ? editStreaming(req, params, ctx) : editOnce(req, params, ctx),
+        );
       } catch (e) {
         // An aborted stream may simply end early; whatever we saw after the abort, report the abort.
         if (outer.signal.aborted) throw cancelled();

@@ -4,6 +4,8 @@
  * SDK and maps every failure to a typed AppError (auth, moderation, rate-limit, invalid-request,
  * network, timeout, server, cancelled).
  */
+import type { WaitNotice } from './wait-notice';
+
 export interface ProviderEditRequest {
   /** Catalog model id sent to the service (e.g. `gpt-image-2`, `gemini-3.1-flash-image`, a gateway's id). */
   model: string;
@@ -51,6 +53,8 @@ export interface ProviderCallContext {
   onPartial?: (candidate: number, bytes: Uint8Array) => void;
   /** Progress within this call, 0..1 (e.g. candidates finished / n). */
   onProgress?: (fraction: number) => void;
+  /** The service answered 429 or 5xx and the call may wait and try again (wait-notice.ts). */
+  onWait?: (n: WaitNotice) => void;
 }
 
 export interface ImageProvider {

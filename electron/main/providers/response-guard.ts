@@ -8,6 +8,7 @@
  * header's delay as RetryInfo (the SDK's ApiError exposes no headers).
  */
 import { retryAfterMsFromHeaders } from './error-mapping';
+import { noticeWait } from './wait-notice';
 
 /** A byte limit as people read it: MB from 1 MB up, else kB. */
 export function byteSize(bytes: number): string {
@@ -31,6 +32,8 @@ export interface GuardOptions {
   flavour: 'openai' | 'gemini';
   /** Server delays above this end retrying at once (default 60 s). */
   maxServerDelayMs?: number;
+  /** The OpenAI SDK's retries (its `maxRetries`): after the last attempt no wait is announced. */
+  maxRetries?: number;
 }
 
 type FetchFn = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -44,7 +47,14 @@ export function guardedFetch(o: GuardOptions, base: FetchFn = globalThis.fetch):
       const text = await readCapped(res, ERROR_BODY_BYTES);
       const delay = retryAfterMsFromHeaders(res.headers);
       let body = text;
-      if (delay !== undefined && o.flavour === 'openai' && delay > maxServer) headers.set('x-should-retry', 'false');
+      const retryable = !(delay !== undefined && delay > maxServer);
+      if (!retryable && o.flavour === 'openai') headers.set('x-should-retry', 'false');
+      // The OpenAI SDK will wait and try again (its attempt number is in a header): whoever shows the
+      // call's progress is told why (wait-notice.ts). Gemini's retries are Maskwork's own (retry.ts).
+      const attempt = Number(new Headers(init?.headers).get('x-stainless-retry-count') ?? Number.NaN);
+      const willRetry = o.flavour === 'openai' && retryable && Number.isFinite(attempt) && attempt < (o.maxRetries ?? 0);
+      if (willRetry && (res.status === 429 || res.status >= 500))
+        noticeWait({ reason: res.status === 429 ? 'rate-limit' : 'server', ...(delay !== undefined ? { afterMs: delay } : {}) });
       if (delay !== undefined && o.flavour === 'gemini') body = withRetryInfo(text, delay);
       headers.delete('content-length');
       headers.delete('content-encoding');

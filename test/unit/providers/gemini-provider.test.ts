@@ -133,10 +133,23 @@ describe('Gemini provider (real SDK, local server)', () => {
   it('429 with RetryInfo, then success: retried after the requested delay', async () => {
     server.script({ status: 429, retryAfter: '0.15' });
     const before = server.requests.length;
-    const { value: out, ms } = await timed(async () => provider({ maxRetries: 2 }).edit(await req(), callCtx()));
+    const waits: { reason: string; afterMs?: number }[] = [];
+    const { value: out, ms } = await timed(async () =>
+      provider({ maxRetries: 2 }).edit(await req(), callCtx(undefined, { onWait: (n) => waits.push(n) })),
+    );
     expect(out).toHaveLength(1);
     expect(since(before).map((r) => r.status)).toEqual([429, 200]);
     expect(ms).toBeGreaterThanOrEqual(140);
+    // The call is told it waits out a rate limit, and for how long (the progress bar says so).
+    expect(waits).toEqual([{ reason: 'rate-limit', afterMs: 150 }]);
+  });
+
+  it('429 without retries left: no wait is announced, the rate limit is the error', async () => {
+    server.script({ status: 429, retryAfter: '7' });
+    const waits: unknown[] = [];
+    const e = await appErrorOf(provider().edit(await req(), callCtx(undefined, { onWait: (n) => waits.push(n) })));
+    expect(e.kind).toBe('rate-limit');
+    expect(waits).toEqual([]);
   });
 
   it('503 twice, then success with exponential backoff; a third failure would exceed maxRetries', async () => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../../../electron/main/providers/openai-provider';
 import { createProvider } from '../../../electron/main/providers/provider-factory';
+import { type WaitNotice, waitWords } from '../../../electron/main/providers/wait-notice';
 import { BRIGHTEN, MODERATE_TRIGGER, PALETTE, decodeRgba, makePng, pixelAt, startOpenAIServer, type OpenAIServer } from '../../servers';
 import { SRC, appErrorOf, callCtx, closedPort, editRequest, timed } from './helpers';
 
@@ -177,18 +178,27 @@ describe('OpenAI provider (real SDK, local server)', () => {
     expect(e.message).not.toContain(KEY);
   });
 
-  it('429 with retry-after-ms twice, then success: the SDK retries (3 requests)', async () => {
+  it('429 with retry-after-ms twice, then success: the SDK retries (3 requests), and the call is told why it waits', async () => {
     server.script({ status: 429, retryAfterMs: 20, times: 2 });
     const before = server.requests.length;
-    const out = await provider({ maxRetries: 2 }).edit(await editRequest(), callCtx());
+    const waits: WaitNotice[] = [];
+    const out = await provider({ maxRetries: 2 }).edit(await editRequest(), callCtx(undefined, { onWait: (n) => waits.push(n) }));
     expect(out).toHaveLength(1);
     expect(since(before).map((r) => r.status)).toEqual([429, 429, 200]);
+    expect(waits).toEqual([
+      { reason: 'rate-limit', afterMs: 20 },
+      { reason: 'rate-limit', afterMs: 20 },
+    ]);
+    expect(waitWords('OpenAI', waits[0])).toBe('OpenAI is limiting requests: trying again in 1 s');
+    expect(waitWords('Gemini', { reason: 'server' })).toBe('Gemini had a problem: trying again shortly');
   });
 
-  it('429 forever: rate-limit with retryAfterSeconds after the retries', async () => {
+  it('429 forever: rate-limit with retryAfterSeconds after the retries (a wait announced only before a retry)', async () => {
     server.script({ status: 429, retryAfter: '0', times: Infinity });
     const before = server.requests.length;
-    const e = await appErrorOf(provider({ maxRetries: 1 }).edit(await editRequest(), callCtx()));
+    const waits: WaitNotice[] = [];
+    const e = await appErrorOf(provider({ maxRetries: 1 }).edit(await editRequest(), callCtx(undefined, { onWait: (n) => waits.push(n) })));
+    expect(waits).toEqual([{ reason: 'rate-limit', afterMs: 0 }]);
     expect(e.kind).toBe('rate-limit');
     expect(e.info.retryAfterSeconds).toBe(0);
     expect(e.message).toContain('gpt-image-2');
