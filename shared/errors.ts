@@ -30,6 +30,11 @@ export interface AppErrorInfo {
   rule?: string;
   /** Seconds after which a retry may succeed (rate limits). */
   retryAfterSeconds?: number;
+  /**
+   * The service made nothing: a prompt Gemini blocked before generating bills its input tokens at
+   * most (a fraction of a cent), so the spend ledger takes the request's estimate back out.
+   */
+  notCharged?: boolean;
 }
 
 export class AppError extends Error {

@@ -196,7 +196,7 @@ export class BatchService {
       b.state = 'submitted';
       for (const i of b.items) if (i.state === 'queued') i.state = 'submitted';
     } catch (e) {
-      if (e instanceof AppError && NOT_CHARGED_KINDS.has(e.kind)) this.svc.ledger.rejected(sent);
+      if (e instanceof AppError && (NOT_CHARGED_KINDS.has(e.kind) || e.info.notCharged)) this.svc.ledger.rejected(sent);
       b.state = 'failed';
       b.error = info(e);
       for (const i of b.items) if (i.state === 'queued') Object.assign(i, { state: 'failed', error: b.error });

@@ -410,7 +410,7 @@ export async function sendCounted<T>(
   try {
     return await call();
   } catch (e) {
-    if (e instanceof AppError && NOT_CHARGED_KINDS.has(e.kind)) svc.ledger.rejected(sent);
+    if (e instanceof AppError && (NOT_CHARGED_KINDS.has(e.kind) || e.info.notCharged)) svc.ledger.rejected(sent);
     throw e;
   }
 }

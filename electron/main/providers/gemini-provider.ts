@@ -88,9 +88,8 @@ export function pickGeminiImage(resp: GenerateContentResponse, model: string): P
   const candidate = resp.candidates?.[0];
   if (!candidate) {
     const block = resp.promptFeedback?.blockReason;
-    if (block) {
-      return refuse(model, `prompt blocked: ${block}`, requestId);
-    }
+    // Blocked before anything was generated: no image is billed (see AppErrorInfo.notCharged).
+    if (block) return refuse(model, `prompt blocked: ${block}`, requestId, true);
     throw providerError({
       kind: 'server',
       message: `${model} returned no image (the response had no candidates). Try again in a moment.`,
@@ -119,12 +118,13 @@ export function pickGeminiImage(resp: GenerateContentResponse, model: string): P
   return { bytes, mime: image.inlineData.mimeType ?? 'image/png', requestId, usage };
 }
 
-function refuse(model: string, reason: string, requestId?: string): never {
+function refuse(model: string, reason: string, requestId?: string, notCharged = false): never {
   throw providerError({
     kind: 'moderation',
     message: `${model} refused this request (${reason}). Try rephrasing, or try another model.`,
     model,
     requestId,
+    ...(notCharged ? { notCharged } : {}),
   });
 }
 

@@ -141,4 +141,37 @@ describe('spend:summary through the handler table', () => {
     expect(emptyResult.state === 'failed' && emptyResult.spentUsd).toBeCloseTo(after4.today.usd - after3.today.usd, 6);
     expect(after4.today.usd - after3.today.usd).toBeCloseTo(oneRequest, 6);
   });
+
+  it('a prompt Gemini blocks before generating costs no image; an image its safety filter stops does', async () => {
+    const { main, gemini } = cloud;
+    const name = 'coffee.png';
+    const img = await main.call('image:import', { bytes: new Uint8Array(await readFile(join(PHOTOS, name))), name });
+    const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-blob.png'));
+    const edit = (prompt: string) =>
+      main.call<{ jobId: string }>('edit:start', {
+        canvas: { width: img.width, height: img.height },
+        layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+        mask: { png: mask.png, rect: mask.rect },
+        prompt,
+        model: 'gemini-3.1-flash-image',
+        n: 1,
+        references: [],
+        featherPx: 6,
+        colorMatch: true,
+      });
+    const before = await main.call('spend:summary', {});
+    gemini.script({ blockReason: 'PROHIBITED_CONTENT' });
+    const blocked = await edit('something blocked');
+    expect((await main.waitJob(blocked.jobId)).state).toBe('failed');
+    expect(await main.call('job:result', { jobId: blocked.jobId })).not.toHaveProperty('spentUsd');
+    const after = await main.call('spend:summary', {});
+    expect(after.today.requests - before.today.requests).toBe(1);
+    expect(after.today.usd).toBeCloseTo(before.today.usd, 6);
+    // Stopped after generating (finish reason IMAGE_SAFETY): the image was made, and is billed.
+    gemini.script({ finishReason: 'IMAGE_SAFETY' });
+    const filtered = await edit('something filtered');
+    expect((await main.waitJob(filtered.jobId)).state).toBe('failed');
+    const after2 = await main.call('spend:summary', {});
+    expect(after2.today.usd - after.today.usd).toBeGreaterThan(0.01);
+  });
 });

@@ -94,6 +94,8 @@ describe('Gemini provider (real SDK, local server)', () => {
     expect(e.message).toBe(
       'gemini-3.1-flash-image refused this request (prompt blocked: PROHIBITED_CONTENT). Try rephrasing, or try another model.',
     );
+    // Nothing was generated: the ledger takes the request's estimate back out.
+    expect(e.info.notCharged).toBe(true);
   });
 
   it('an IMAGE_SAFETY finish is moderation naming the model', async () => {
