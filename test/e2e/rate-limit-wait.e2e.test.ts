@@ -38,7 +38,7 @@ describe('a rate limit while generating', () => {
     await leaveField(page);
     await page.keyboard.press('Control+Enter');
     await expect
-      .poll(() => page.getByTestId('job-stage').textContent(), { timeout: 10_000, intervals: [50] })
+      .poll(() => page.getByTestId('job-stage').textContent(), { timeout: 10_000, interval: 50 })
       .toBe('OpenAI is limiting requests: trying again in 2 s');
     await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 30_000 });
     expect(openai.requests.slice(sent).map((r) => r.status ?? 200)).toEqual([429, 200]);
