@@ -177,6 +177,10 @@ describe('job client', () => {
     const off = client.installJobEvents();
     await start();
     expect(st().job).toMatchObject({ jobId: 'job-1', docId });
+    // A request sent (waiting on the model): the spend figure is read again at once, once.
+    main.emit({ jobId: 'job-1', fraction: 0.2, stage: 'Waiting for GPT Image 2', phase: 'waiting' });
+    main.emit({ jobId: 'job-1', fraction: 0.25, stage: 'Waiting for GPT Image 2', phase: 'waiting' });
+    expect(spendRefreshes).toBe(1);
     main.emit({ jobId: 'job-1', fraction: 0.4, stage: 'Generating', phase: 'working' });
     expect(st().job).toMatchObject({ fraction: 0.4, stage: 'Generating' });
     main.emit({ jobId: 'other', fraction: 0.9, stage: 'elsewhere' });
@@ -188,7 +192,7 @@ describe('job client', () => {
     expect(adopted).toEqual(['patch-0', 'patch-1']);
     expect(st().staging.items.map((c) => c.assetId)).toEqual(['patch-0', 'patch-1']);
     expect(st().job).toBeNull();
-    expect(spendRefreshes).toBe(1);
+    expect(spendRefreshes).toBe(2);
     expect(timers.active()).toBe(0);
     off();
     expect(main.listenerCount()).toBe(0);

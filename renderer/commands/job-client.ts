@@ -272,6 +272,9 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       return;
     }
     if (job.jobId !== p.jobId) return;
+    // A request has gone out (main counts it in the ledger as it sends): "Spent today" moves now,
+    // not only when the job ends (a slow request left it standing for a minute).
+    if (p.phase === 'waiting' && job.phase !== 'waiting') void deps.refreshSpend();
     const patch: Partial<typeof job> = { fraction: p.fraction, phase: p.phase ?? 'working' };
     if (!job.cancelling || TERMINAL.has(p.stage)) patch.stage = p.stage;
     if (p.preview) {
