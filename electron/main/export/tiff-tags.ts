@@ -82,7 +82,13 @@ interface Source {
   gps: Entry[];
 }
 
-function readExif(exif: Uint8Array, le: boolean): Source | null {
+const POINTERS = new Set([EXIF_IFD, GPS_IFD, INTEROP_IFD]);
+
+/**
+ * The IFD0 tags `keep` accepts (default: the descriptive ones) and the EXIF and GPS sub-IFDs of
+ * TIFF-structured EXIF (or a TIFF file), values in `le` byte order; sub-IFD pointers are left out.
+ */
+function readExif(exif: Uint8Array, le: boolean, keep: (tag: number) => boolean = (t) => DESCRIPTIVE.has(t)): Source | null {
   try {
     const r = readerOf(Buffer.from(exifTiff(exif)));
     const ifd0 = readIfd(r, r.u32(4), le);
@@ -90,9 +96,9 @@ function readExif(exif: Uint8Array, le: boolean): Source | null {
       const ptr = ifd0.find((e) => e.tag === tag);
       if (ptr?.value.byteLength !== 4) return [];
       const off = le ? Buffer.from(ptr.value).readUInt32LE(0) : Buffer.from(ptr.value).readUInt32BE(0);
-      return readIfd(r, off, le).filter((e) => e.tag !== INTEROP_IFD && e.tag !== EXIF_IFD && e.tag !== GPS_IFD);
+      return readIfd(r, off, le).filter((e) => !POINTERS.has(e.tag));
     };
-    return { ifd0: ifd0.filter((e) => DESCRIPTIVE.has(e.tag)), exif: sub(EXIF_IFD), gps: sub(GPS_IFD) };
+    return { ifd0: ifd0.filter((e) => !POINTERS.has(e.tag) && keep(e.tag)), exif: sub(EXIF_IFD), gps: sub(GPS_IFD) };
   } catch {
     return null; // unreadable EXIF: the export goes on without it rather than failing
   }
@@ -220,6 +226,42 @@ export function exifWithOrientation1(exif: Uint8Array): Uint8Array {
 export function exifFromTiff(tiff: Uint8Array): Uint8Array | undefined {
   const src = readExif(tiff, true);
   if (!src || (!src.ifd0.length && !src.exif.length && !src.gps.length)) return undefined;
+  return exifBlock(src);
+}
+
+/** IFD0 tags an encoder writes for the picture it encoded (orientation, resolution): the export's, not the original's. */
+const PICTURE_IFD0 = new Set([274, 282, 283, 296]);
+/** EXIF sub-IFD tags that describe the encoded picture: PixelXDimension, PixelYDimension. */
+const PICTURE_EXIF = new Set([0xa002, 0xa003]);
+
+/**
+ * The original's EXIF merged into the EXIF an encoder wrote for its picture — libvips writes a few
+ * tags of its own (orientation, resolution, pixel dimensions, libexif's defaults) when it read no
+ * EXIF from the original, as for a TIFF. The original's descriptive IFD0 tags (as the TIFF export
+ * copies them) and its EXIF and GPS tags win, except those that describe the encoded picture;
+ * orientation is 1 (the exported pixels are upright). A thumbnail (IFD1) is not carried.
+ * TIFF-structured, little-endian; undefined when the original's EXIF cannot be read.
+ */
+export function mergedExif(original: Uint8Array, encoder: Uint8Array | undefined): Uint8Array | undefined {
+  const src = readExif(original, true);
+  if (!src) return undefined;
+  const own = (encoder && readExif(encoder, true, () => true)) || { ifd0: [], exif: [], gps: [] };
+  const merge = (mine: Entry[], theirs: Entry[], picture: Set<number>): Entry[] => {
+    const out = new Map<number, Entry>();
+    for (const e of mine) out.set(e.tag, e);
+    for (const e of theirs) if (!picture.has(e.tag)) out.set(e.tag, e);
+    return [...out.values()];
+  };
+  const orientation1 = { tag: 274, type: 3, count: 1, value: new Uint8Array([1, 0]) };
+  return exifBlock({
+    ifd0: [...merge(own.ifd0, src.ifd0, PICTURE_IFD0).filter((e) => e.tag !== 274), orientation1],
+    exif: merge(own.exif, src.exif, PICTURE_EXIF),
+    gps: merge(own.gps, src.gps, new Set()),
+  });
+}
+
+/** IFD0 with its EXIF and GPS sub-IFDs as a stand-alone little-endian EXIF block (no `Exif\0\0` prefix). */
+function exifBlock(src: Source): Uint8Array {
   const tail = new Tail(8, true);
   const ifd0 = [...src.ifd0];
   if (src.exif.length) ifd0.push({ tag: EXIF_IFD, type: 4, count: 1, value: tail.u32(tail.ifd(src.exif, 0)) });

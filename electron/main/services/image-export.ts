@@ -5,7 +5,8 @@
  * when AI results are in the picture. Pixels under patch alpha 0 are the original's, bit for bit.
  *
  * - PNG/JPEG/WebP of an 8-bit document: one sharp pipeline (original → auto-orient → extend →
- *   composite → keep metadata → encode).
+ *   composite → keep metadata → encode); EXIF libvips did not read (a TIFF original's) is put into
+ *   the encoded file's container afterwards (`export/exif-containers.ts`).
  * - PNG of a 16-bit document, and TIFF at either depth: the raw composite (`export/composite-raw.ts`,
  *   16-bit exact), encoded by sharp, with the metadata added to the container (`export/png-chunks.ts`,
  *   `export/tiff-tags.ts`).
@@ -37,7 +38,8 @@ import { pngSourceMetadata } from '../export/png-source-metadata';
 import { encodePng, type PngRows } from '../export/png-encode';
 import type { PendingLayer } from '../export/pending-layer';
 import { decodedBaseFor } from '../export/decoded-base';
-import { addTiffMetadata, exifFromTiff, exifWithOrientation1 } from '../export/tiff-tags';
+import { addTiffMetadata, exifFromTiff, exifWithOrientation1, mergedExif } from '../export/tiff-tags';
+import { jpegExif, MAX_JPEG_EXIF, webpExif, withJpegExif, withWebpExif } from '../export/exif-containers';
 import { provenanceXmp, type Provenance } from '../export/xmp-provenance';
 import { encodePsd } from '../export/psd-export';
 import { patchedJpegExport } from '../export/jpeg-export';
@@ -233,8 +235,11 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
     if (patched && 'bytes' in patched)
       return { bytes: patched.bytes, width, height, keptExif, keptIcc, depth: 8, notes: [...notes, patched.note] };
     if (patched) notes.push(patched.reason);
-    const bytes = parallelPng(src, req) ? await encodePngParallel(store, src) : await encodeWithSharp(store, src, req);
-    return { bytes, width, height, keptExif, keptIcc, depth: 8, notes };
+    const { bytes, exifLeftOut } = parallelPng(src, req)
+      ? { bytes: await encodePngParallel(store, src) }
+      : await encodeWithSharp(store, src, req);
+    if (exifLeftOut) notes.push(exifLeftOut);
+    return { bytes, width, height, keptExif: keptExif && !exifLeftOut, keptIcc, depth: 8, notes };
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError(
@@ -379,8 +384,16 @@ function parallelPng(src: ExportSource, req: ExportRequest): boolean {
   );
 }
 
-/** 8-bit PNG, JPEG and WebP: libvips composites and keeps the metadata itself. */
-async function encodeWithSharp(store: AssetStore, src: ExportSource, req: ExportRequest): Promise<Uint8Array> {
+/**
+ * 8-bit PNG, JPEG and WebP: libvips composites and keeps the metadata itself — except EXIF it did
+ * not read (a TIFF original's own tags), which goes into the encoded file afterwards
+ * ({@link withOriginalExif}). `exifLeftOut`: why the original's EXIF is not in the file.
+ */
+async function encodeWithSharp(
+  store: AssetStore,
+  src: ExportSource,
+  req: ExportRequest,
+): Promise<{ bytes: Uint8Array; exifLeftOut?: string }> {
   // A PNG's EXIF that libvips did not see goes to it in a copy with the eXIf chunk before the image
   // data, orientation 1 (libvips read none, so the pixels are upright as they are).
   const input =
@@ -396,5 +409,36 @@ async function encodeWithSharp(store: AssetStore, src: ExportSource, req: Export
   if (req.format === 'png') pipeline = pipeline.png({ compressionLevel: 6 });
   else if (req.format === 'jpeg') pipeline = pipeline.jpeg({ quality: q, chromaSubsampling: q >= 90 ? '4:4:4' : '4:2:0' });
   else pipeline = pipeline.webp(q === 100 ? { lossless: true } : { quality: q });
-  return new Uint8Array(await pipeline.toBuffer());
+  const bytes = new Uint8Array(await pipeline.toBuffer());
+  if (!src.exif || src.meta.exif || input) return { bytes };
+  return withOriginalExif(bytes, req.format, src.exif);
+}
+
+/**
+ * The original's EXIF put into a PNG, JPEG or WebP that libvips encoded without it (libvips reads
+ * no EXIF from a TIFF): merged with the few tags libvips wrote for the picture (orientation 1,
+ * resolution, pixel dimensions), in place of its EXIF block — an eXIf chunk, the APP1 "Exif"
+ * segment, the WebP 'EXIF' chunk (export/exif-containers.ts). The image data is not touched. When
+ * that cannot be done (EXIF larger than a JPEG segment holds, a container this does not read), the
+ * file is as libvips wrote it and the reason is returned for the export's notes.
+ */
+function withOriginalExif(bytes: Uint8Array, format: ExportFormat, exif: Uint8Array): { bytes: Uint8Array; exifLeftOut?: string } {
+  const name = format === 'png' ? 'PNG' : format === 'jpeg' ? 'JPEG' : 'WebP';
+  try {
+    const own = format === 'png' ? pngSourceMetadata(bytes).exif : format === 'jpeg' ? jpegExif(bytes) : webpExif(bytes);
+    const merged = mergedExif(exif, own);
+    if (!merged) return { bytes, exifLeftOut: `The original's EXIF could not be read, so the ${name} has none of it.` };
+    if (format === 'jpeg' && merged.byteLength > MAX_JPEG_EXIF) {
+      return {
+        bytes,
+        exifLeftOut: `The original's EXIF (${Math.ceil(merged.byteLength / 1024)} KB) is larger than a JPEG can hold (64 KB), so it was left out; PNG, WebP, TIFF and PSD keep it.`,
+      };
+    }
+    return {
+      bytes:
+        format === 'png' ? withExifChunk(bytes, merged) : format === 'jpeg' ? withJpegExif(bytes, merged) : withWebpExif(bytes, merged),
+    };
+  } catch (e) {
+    return { bytes, exifLeftOut: `The original's EXIF could not be added to the ${name} (${e instanceof Error ? e.message : String(e)}).` };
+  }
 }
