@@ -1,5 +1,5 @@
 /**
- * An 8-bit PNG encoder that deflates on every core, and can start before all rows exist. The rows
+ * A PNG encoder (8-bit; 16-bit for a PSD's merged image) that deflates on every core, and can start before all rows exist. The rows
  * are cut into bands; each band is deflated on its own in libuv's thread pool (zlib level 6, rows
  * unfiltered — what sharp writes by default) as soon as its rows are available, and the bands are
  * joined into one zlib stream the way pigz does it: every band but the last ends on a sync flush
@@ -18,12 +18,14 @@ import { availableParallelism } from 'node:os';
 import { AppError } from '../../../shared/errors';
 import { chunkOf, metadataChunks, type PngMetadata, physData } from './png-chunks';
 
-/** 8-bit pixels, `channels` interleaved bytes per pixel, by rows. */
+/** Pixels, `channels` interleaved samples per pixel, by rows. */
 export interface PngRows {
   width: number;
   height: number;
   channels: 1 | 2 | 3 | 4;
-  /** Rows y0 ≤ y < y1, packed (`(y1 − y0) · width · channels` bytes); may wait for them. */
+  /** Bits per sample (default 8); 16-bit rows hold big-endian samples, as PNG stores them. */
+  depth?: 8 | 16;
+  /** Rows y0 ≤ y < y1, packed (`(y1 − y0) · width · channels · depth/8` bytes); may wait for them. */
   rows(y0: number, y1: number): Uint8Array | Promise<Uint8Array>;
 }
 
@@ -145,7 +147,8 @@ function poolThreads(): number {
 
 export async function encodePng(src: PngRows, opts: PngEncodeOptions = {}): Promise<Uint8Array> {
   const { width, height, channels } = src;
-  const stride = width * channels;
+  const depth = src.depth ?? 8;
+  const stride = (width * channels * depth) / 8;
   if (!(width > 0 && height > 0) || !(channels in COLOUR_TYPE)) {
     throw new AppError({ kind: 'internal', message: `PNG encoder: cannot encode ${width}×${height}×${channels}.` });
   }
@@ -189,7 +192,7 @@ export async function encodePng(src: PngRows, opts: PngEncodeOptions = {}): Prom
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
+  ihdr[8] = depth;
   ihdr[9] = COLOUR_TYPE[channels];
   const phys = physData(opts.dpi && opts.dpi > 0 ? opts.dpi : 72);
 
