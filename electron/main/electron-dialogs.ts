@@ -10,7 +10,7 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       const opts = {
         properties: ['openFile' as const],
         filters: [
-          { name: 'Images and projects', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif', 'maskwork'] },
+          { name: 'Images and projects', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif', 'psd', 'maskwork'] },
           { name: 'Maskwork projects', extensions: ['maskwork'] },
         ],
       };

@@ -17,7 +17,7 @@ export interface OpenedImage {
   /** Size after EXIF orientation is applied, in pixels. */
   width: number;
   height: number;
-  format: 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' | 'avif' | 'heif' | 'other';
+  format: 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' | 'avif' | 'heif' | 'psd' | 'other';
   /**
    * EXIF orientation tag of the file (1 = none). `width`/`height` are upright. JPEG display bytes
    * are the file itself and the renderer applies the orientation when decoding; other formats get
@@ -30,6 +30,11 @@ export interface OpenedImage {
   depth?: 8 | 16;
   /** The file's colour model when it is not RGB/grey: a CMYK file is edited and exported in RGB. */
   colourModel?: 'cmyk';
+  /**
+   * A PSD opens as its merged (flattened) image: how many layers and layer groups the file has (none
+   * of them is imported). The stored original is that image as a PNG with the PSD's metadata.
+   */
+  psd?: { layers: number; groups: number };
   /** Bytes the renderer can decode for display (the file itself when possible). */
   display: Uint8Array;
   displayMime: 'image/jpeg' | 'image/png' | 'image/webp';

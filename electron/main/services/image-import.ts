@@ -1,7 +1,8 @@
 /**
  * Opening an image: identify, check the header against the limits BEFORE decoding, decode fully once
  * to prove the file is intact, apply EXIF orientation for display, and store the original bytes as an
- * asset. Every failure becomes a clear `bad-image` / `too-large` message naming the file.
+ * asset. Every failure becomes a clear `bad-image` / `too-large` message naming the file. A PSD opens
+ * as its merged image, turned into a PNG with the PSD's metadata first (psd-import.ts).
  */
 import { basename } from 'node:path';
 import sharp from 'sharp';
@@ -9,8 +10,9 @@ import type { Metadata } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { OpenedImage } from '../../../shared/ipc/contract-types';
 import type { AssetStore } from './asset-store';
-import { sniffImageFormat } from './image-sniff';
-import { MAX_FILE_BYTES, MAX_IMAGE_EDGE, MAX_IMAGE_PIXELS } from './image-limits';
+import { sniffImageFormat, type SniffedFormat } from './image-sniff';
+import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS, refuseOversize } from './image-limits';
+import { flattenPsd } from './psd-import';
 import { rememberDecoded, type DecodedImage } from './decoded-original';
 import { decodeChecked, startCheck } from './image-check';
 import { depthOf } from '../export/composite-raw';
@@ -36,7 +38,7 @@ export async function importImage(
   if (bytes.byteLength > MAX_FILE_BYTES)
     throw new AppError({ kind: 'too-large', message: `${label} is larger than ${MAX_FILE_BYTES / 2 ** 20} MB.` });
   const format = sniffImageFormat(bytes);
-  if (!format) throw badImage(`${label} is not an image Maskwork can read (its contents are not JPEG, PNG, WebP, TIFF, GIF or AVIF).`);
+  if (!format) throw badImage(`${label} is not an image Maskwork can read (its contents are not JPEG, PNG, WebP, TIFF, GIF, AVIF or PSD).`);
 
   if (format === 'heif') {
     // sharp's prebuilt libvips decodes AV1 (AVIF) but not HEVC, for licensing reasons.
@@ -44,6 +46,25 @@ export async function importImage(
       `${label} is a HEIC/HEIF photo, which Maskwork cannot decode. Export it as JPEG or PNG first (Photos/Preview: File → Export).`,
     );
   }
+  if (format === 'psd') {
+    // The merged image, as a PNG with the PSD's metadata, is the original (psd-import.ts); the name stays x.psd.
+    const psd = await flattenPsd(bytes, label);
+    const img = await importDecodable(store, psd.png, 'png', label, name, sourcePath, opts);
+    return { ...img, format: 'psd', psd: { layers: psd.layers, groups: psd.groups } };
+  }
+  return importDecodable(store, bytes, format, label, name, sourcePath, opts);
+}
+
+/** A file libvips decodes: header checked against the limits, then decoded (or checked alongside the renderer). */
+async function importDecodable(
+  store: AssetStore,
+  bytes: Uint8Array,
+  format: Exclude<SniffedFormat, 'heif' | 'psd'>,
+  label: string,
+  name: string,
+  sourcePath: string | undefined,
+  opts: { checkLater?: boolean; onStored?: (assetId: string) => Promise<void> },
+): Promise<OpenedImage> {
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -53,12 +74,7 @@ export async function importImage(
   const w = meta.width ?? 0;
   const h = meta.height ?? 0;
   if (!w || !h) throw badImage(`${label} has no readable image size.`);
-  if (w * h > MAX_IMAGE_PIXELS || w > MAX_IMAGE_EDGE || h > MAX_IMAGE_EDGE) {
-    throw new AppError({
-      kind: 'too-large',
-      message: `${label} claims to be ${w}×${h} (${((w * h) / 1e6).toFixed(0)} MP). Maskwork opens images up to ${MAX_IMAGE_PIXELS / 1e6} MP and ${MAX_IMAGE_EDGE} px per side, so it was not decoded.`,
-    });
-  }
+  refuseOversize(label, w, h);
   const orientation = meta.orientation ?? 1;
   const rotated = orientation >= 5;
   const width = rotated ? h : w;
