@@ -83,4 +83,14 @@ describe('export request', () => {
     expect(openNotes({ name: 'x.png', depth: 16 })[0]).toMatch(/16 bits/);
     expect(openNotes({ name: 'x.png', depth: 8 })).toEqual([]);
   });
+
+  it('a PSD with layers says only its flattened image opened', () => {
+    expect(openNotes({ name: 'x.psd', psd: { layers: 5, groups: 0 } })).toEqual([
+      'Opened the flattened image of x.psd (its 5 layers are not imported).',
+    ]);
+    expect(openNotes({ name: 'x.psd', psd: { layers: 1, groups: 0 } })[0]).toContain('(its layer is not imported)');
+    expect(openNotes({ name: 'x.psd', psd: { layers: 12, groups: 3 } })[0]).toContain('(its 12 layers in 3 groups are not imported)');
+    expect(openNotes({ name: 'x.psd', psd: { layers: 0, groups: 0 } })).toEqual([]);
+    expect(openNotes({ name: 'x.psd', depth: 16, psd: { layers: 2, groups: 0 } })).toHaveLength(2);
+  });
 });

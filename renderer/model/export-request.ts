@@ -56,8 +56,10 @@ export function losesDepth(doc: DocState | null, format: ExportFormat): boolean 
   return doc?.original.depth === 16 && (format === 'jpeg' || format === 'webp');
 }
 
-export function openNotes(img: Pick<OpenedImage, 'name' | 'depth' | 'colourModel'>): string[] {
+export function openNotes(img: Pick<OpenedImage, 'name' | 'depth' | 'colourModel' | 'psd'>): string[] {
   const notes: string[] = [];
+  const layers = psdLayersNote(img.psd);
+  if (layers) notes.push(`Opened the flattened image of ${img.name} (${layers} not imported).`);
   if (img.colourModel === 'cmyk') {
     notes.push(
       `${img.name} is a CMYK file: Maskwork edits it in RGB (converted with the file's own colour profile), and exports are RGB with an sRGB profile.`,
@@ -65,4 +67,14 @@ export function openNotes(img: Pick<OpenedImage, 'name' | 'depth' | 'colourModel
   }
   if (img.depth === 16) notes.push(`${img.name} has 16 bits per channel: PNG, TIFF and PSD exports keep 16 bits (the screen shows 8).`);
   return notes;
+}
+
+/** "its 5 layers are", "its layer is", "its 12 layers in 3 groups are"; null for a PSD without layers. */
+function psdLayersNote(psd: OpenedImage['psd']): string | null {
+  if (!psd || (!psd.layers && !psd.groups)) return null;
+  const count = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
+  if (!psd.groups) return `its ${count(psd.layers, 'layer is', 'layers are')}`;
+  const groups = psd.groups === 1 ? 'one group' : `${psd.groups} groups`;
+  if (!psd.layers) return `its ${groups} ${psd.groups === 1 ? 'is' : 'are'}`;
+  return `its ${psd.layers === 1 ? 'one layer' : `${psd.layers} layers`} in ${groups} ${psd.layers === 1 ? 'is' : 'are'}`;
 }
