@@ -62,10 +62,7 @@ export async function buildProject(
     }
     const bytes = await store.get(id); // not-found: "The image data … is missing from this session."
     const ext = EXT[sniffImageFormat(bytes) ?? ''] ?? 'bin';
-    const entry =
-      id === originalId
-        ? `original/${safeFileName(payload.current.doc.original.name)?.replace(/[/\\:*?"<>|]/g, '_') ?? `original.${ext}`}`
-        : `assets/${id}.${ext}`;
+    const entry = id === originalId ? `original/${originalEntryName(payload.current.doc.original.name, ext)}` : `assets/${id}.${ext}`;
     list.push({ id, kind, entry });
     assets.set(id, bytes);
   }
@@ -79,6 +76,16 @@ export async function buildProject(
     assets: list,
   };
   return { manifest, assets };
+}
+
+/**
+ * The original's file name in the project: its own name, except that a PSD's — whose original is its
+ * merged image as a PNG (services/psd-import.ts) — gets the PNG's extension added (`x.psd.png`).
+ */
+function originalEntryName(name: string, ext: string): string {
+  const safe = safeFileName(name)?.replace(/[/\\:*?"<>|]/g, '_');
+  if (!safe) return `original.${ext}`;
+  return /\.psd$/i.test(safe) && ext !== 'bin' ? `${safe}.${ext}` : safe;
 }
 
 /** Encodes a project for writing (see project-container.ts for the layout). */
