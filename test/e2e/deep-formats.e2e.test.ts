@@ -169,5 +169,19 @@ describe('16-bit round trip in the app', () => {
     const merged = compare(psd.imageData!.data as Uint16Array, 4, deep, band);
     expect(merged.outside).toBe(0);
     expect(merged.coreWrong).toBe(0);
+
+    // The PSD opens again (Ctrl+O): its flattened image, 16-bit, and the app says the layers stay behind.
+    const page = app.page;
+    app.dialogs.opens.push(join(app.tmp, 'deep-cloud.psd'));
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'deep-cloud.psd');
+    await waitIdle(page);
+    expect((await summary(page)).original.depth).toBe(16);
+    expect(await page.getByTestId('status-mode').textContent()).toBe('RGB/16');
+    await page.locator('[data-testid="toast"]', { hasText: 'Opened the flattened image of deep-cloud.psd' }).first().waitFor();
+    expect(await page.locator('[data-testid="toast"]', { hasText: 'flattened image' }).first().textContent()).toMatch(
+      /its 3 layers are not imported/,
+    );
+    expect(app.errors).toEqual([]);
   });
 });
