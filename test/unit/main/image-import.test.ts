@@ -8,13 +8,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { AppError } from '../../../shared/errors';
 import { AssetStore } from '../../../electron/main/services/asset-store';
 import { importImage } from '../../../electron/main/services/image-import';
 import { openImageFile } from '../../../electron/main/services/image-files';
 import { awaitDecoded, forgetDecoded, recallDecoded } from '../../../electron/main/services/decoded-original';
 import { awaitCheck } from '../../../electron/main/services/image-check';
 import { NOT_AN_IMAGE, photo, pngHeaderOnly, rotatedP3Jpeg, truncated } from '../../fixtures/bad-images';
+import { appErrorOf } from '../../support/app-error';
 
 let tmp: string;
 let store: AssetStore;
@@ -27,16 +27,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => {
-      throw new Error('expected the import to fail');
-    },
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+const rejection = appErrorOf;
 
 async function storedAssets(): Promise<string[]> {
   return readdir(join(tmp, 'assets')).catch(() => []);

@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { readPsd } from 'ag-psd';
 import { psdImageDataInNode } from '../../support/psd-read';
-import { AppError } from '../../../shared/errors';
 import { AssetStore } from '../../../electron/main/services/asset-store';
 import { importImage } from '../../../electron/main/services/image-import';
 import { exportToFile, openImageFile } from '../../../electron/main/services/image-files';
@@ -25,6 +24,7 @@ import { deepImage, featheredPatch, SOURCE_XMP } from '../../fixtures/deep-image
 import { electronDialogs } from '../../../electron/main/electron-dialogs';
 import { buildProject, loadProject, projectBytes } from '../../../electron/main/project/project-files';
 import { oneStepProject } from '../../support/project-payload';
+import { appErrorOf } from '../../support/app-error';
 
 const shown = vi.hoisted(() => [] as unknown[]);
 vi.mock('electron', () => ({
@@ -47,16 +47,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => {
-      throw new Error('expected the open to fail');
-    },
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+const rejection = appErrorOf;
 
 const storedAssets = () => readdir(join(tmp, 'assets')).catch(() => [] as string[]);
 

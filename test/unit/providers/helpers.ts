@@ -2,8 +2,6 @@
 // capture the typed error a provider throws.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import type { ProviderCallContext, ProviderEditRequest } from '../../../electron/main/providers/provider-types';
 import { makePng, type Rect } from '../../servers';
 
@@ -40,15 +38,7 @@ export function callCtx(signal: AbortSignal = new AbortController().signal, extr
   return { signal, ...extra };
 }
 
-/** Awaits a promise that must reject with an AppError and returns it. */
-export async function appErrorOf(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
+export { appErrorOf } from '../../support/app-error';
 
 /** A loopback port nothing listens on (bound, then released). */
 export async function closedPort(): Promise<number> {
