@@ -17,7 +17,7 @@ import { runFillInWorker } from '../providers/local-provider';
 import { estimateCost } from '../../../shared/models';
 import type { JobServices } from '../create-services';
 import type { ResolvedModel } from './resolve-model';
-import { sendCounted } from './run-edit';
+import { sendCounted } from './send-counted';
 import { encodeRequestImage, scaleRequestMask } from './request-pixels';
 import { noSpans, type SpanRecorder } from '../../../shared/timing/spans';
 import { refillWindow, type Refill } from './chain-fill-ahead';

@@ -28,7 +28,7 @@ import { encodeRequestImage, scaleRequestMask, scaleToRegion } from './request-p
 import type { Window } from '../../../shared/pixels/box-filter';
 import { previewPump } from './partial-preview';
 import { checkAndRetry, type Attempt } from '../text-check/text-job';
-import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
+import { sendCounted } from './send-counted';
 
 import { EDIT_COMPOSITING, EDIT_GENERATING_SPAN, EDIT_PARTIAL_IMAGE, EDIT_REQUEST_SENT, PROGRESS_PREPARING } from '../jobs/progress-steps';
 import { createSpanRecorder, noSpans, type SpanRecorder } from '../../../shared/timing/spans';
@@ -392,27 +392,6 @@ export async function prepareEdit(
     generatedWindow: generated,
     ...(frame ? { frame } : {}),
   };
-}
-
-/**
- * A provider call counted in the spend ledger from the moment it is sent (cloud models only; the
- * offline engine is free). A request the service rejected outright is taken back out.
- */
-export async function sendCounted<T>(
-  svc: Pick<JobServices, 'ledger'>,
-  model: ResolvedModel,
-  usd: number,
-  requests: number,
-  call: () => Promise<T>,
-): Promise<T> {
-  if (model.spec.provider === 'local') return call();
-  const sent = svc.ledger.sent(usd, requests);
-  try {
-    return await call();
-  } catch (e) {
-    if (e instanceof AppError && (NOT_CHARGED_KINDS.has(e.kind) || e.info.notCharged)) svc.ledger.rejected(sent);
-    throw e;
-  }
 }
 
 /** The longest the patch plan waits for the request's body to be sent before it is worked out anyway. */

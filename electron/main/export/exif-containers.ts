@@ -13,7 +13,9 @@
  *   the bitstream's header (and the alpha flag of a VP8L that uses alpha) goes before it. The RIFF
  *   size is the file's length minus 8; odd chunks are padded.
  */
-import { exifTiff } from './png-chunks';
+import { exifTiff, withExifChunk } from './png-chunks';
+import { pngSourceMetadata } from './png-source-metadata';
+import { mergedExif } from './tiff-tags';
 
 const EXIF_PREFIX = Buffer.from('Exif\0\0', 'latin1');
 /** The most TIFF-structured EXIF one APP1 segment holds: 65535 − 2 (length) − 6 ("Exif\0\0"). */
@@ -190,4 +192,37 @@ export function withWebpExif(webp: Uint8Array, exif: Uint8Array): Uint8Array {
   riff.writeUInt32LE(4 + parts.reduce((n, p) => n + p.byteLength, 0), 4);
   riff.write('WEBP', 8, 'latin1');
   return new Uint8Array(Buffer.concat([riff, ...parts]));
+}
+
+/**
+ * The original's EXIF put into a PNG, JPEG or WebP that libvips encoded without it (libvips reads
+ * no EXIF from a TIFF): merged with the few tags libvips wrote for the picture (orientation 1,
+ * resolution, pixel dimensions), in place of its EXIF block — an eXIf chunk, the APP1 "Exif"
+ * segment, the WebP 'EXIF' chunk (below). The image data is not touched. When
+ * that cannot be done (EXIF larger than a JPEG segment holds, a container this does not read), the
+ * file is as libvips wrote it and the reason is returned for the export's notes.
+ */
+export function withOriginalExif(
+  bytes: Uint8Array,
+  format: 'png' | 'jpeg' | 'webp',
+  exif: Uint8Array,
+): { bytes: Uint8Array; exifLeftOut?: string } {
+  const name = format === 'png' ? 'PNG' : format === 'jpeg' ? 'JPEG' : 'WebP';
+  try {
+    const own = format === 'png' ? pngSourceMetadata(bytes).exif : format === 'jpeg' ? jpegExif(bytes) : webpExif(bytes);
+    const merged = mergedExif(exif, own);
+    if (!merged) return { bytes, exifLeftOut: `The original's EXIF could not be read, so the ${name} has none of it.` };
+    if (format === 'jpeg' && merged.byteLength > MAX_JPEG_EXIF) {
+      return {
+        bytes,
+        exifLeftOut: `The original's EXIF (${Math.ceil(merged.byteLength / 1024)} KB) is larger than a JPEG can hold (64 KB), so it was left out; PNG, WebP, TIFF and PSD keep it.`,
+      };
+    }
+    return {
+      bytes:
+        format === 'png' ? withExifChunk(bytes, merged) : format === 'jpeg' ? withJpegExif(bytes, merged) : withWebpExif(bytes, merged),
+    };
+  } catch (e) {
+    return { bytes, exifLeftOut: `The original's EXIF could not be added to the ${name} (${e instanceof Error ? e.message : String(e)}).` };
+  }
 }

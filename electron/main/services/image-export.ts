@@ -16,7 +16,7 @@
  */
 import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
-import type { Metadata, Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { AssetStore } from './asset-store';
 import { MAX_IMAGE_PIXELS } from './image-limits';
@@ -29,7 +29,6 @@ import {
   flatten,
   sharpOfRaw,
   withMaskAndOpacity,
-  type Depth,
   type RawImage,
   type RawPatch,
 } from '../export/composite-raw';
@@ -38,80 +37,14 @@ import { pngSourceMetadata } from '../export/png-source-metadata';
 import { encodePng, type PngRows } from '../export/png-encode';
 import type { PendingLayer } from '../export/pending-layer';
 import { decodedBaseFor } from '../export/decoded-base';
-import { addTiffMetadata, exifFromTiff, exifWithOrientation1, mergedExif } from '../export/tiff-tags';
-import { jpegExif, MAX_JPEG_EXIF, webpExif, withJpegExif, withWebpExif } from '../export/exif-containers';
-import { provenanceXmp, type Provenance } from '../export/xmp-provenance';
+import { addTiffMetadata, exifFromTiff, exifWithOrientation1 } from '../export/tiff-tags';
+import { withOriginalExif } from '../export/exif-containers';
+import { provenanceXmp } from '../export/xmp-provenance';
 import { encodePsd } from '../export/psd-export';
 import { patchedJpegExport } from '../export/jpeg-export';
 
-export type ExportFormat = 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd';
-
-export interface PlacedAsset {
-  assetId: string;
-  x: number;
-  y: number;
-  /** Layer name (PSD); the first layer's is ignored. */
-  name?: string;
-  /** Hidden layers are left out of flat exports and written hidden into a PSD. */
-  hidden?: boolean;
-  /** 0–1 (default 1): multiplies the layer's alpha; a PSD layer's opacity. */
-  opacity?: number;
-  /** Layer mask: a layer-sized grey PNG asset (255 shows the layer); a PSD layer mask. */
-  maskAssetId?: string;
-}
-
-export interface ExportRequest {
-  canvas: { width: number; height: number };
-  layers: PlacedAsset[];
-  format: ExportFormat;
-  /** 1–100 for JPEG/WebP (default 95); 100 on WebP means lossless. Ignored for PNG/TIFF/PSD. */
-  quality?: number;
-  /** TIFF compression (default deflate). */
-  tiffCompression?: 'deflate' | 'lzw';
-  /** The current mask (a grey PNG asset at x,y in document px): saved into a PSD as a hidden layer. */
-  mask?: { assetId: string; x: number; y: number };
-  /** What made the kept results, for the XMP edit record. */
-  provenance?: Provenance;
-  /** A top layer still being made (export/pending-layer.ts). */
-  pending?: PendingLayer;
-  /**
-   * JPEG from a JPEG original: keep the original's compressed data outside the edit (default true;
-   * export/jpeg-export.ts). False re-encodes the whole picture at `quality`.
-   */
-  jpegKeepOriginal?: boolean;
-}
-
-export interface EncodedExport {
-  bytes: Uint8Array;
-  width: number;
-  height: number;
-  keptExif: boolean;
-  keptIcc: boolean;
-  /** Bits per channel written. */
-  depth: Depth;
-  /** Things the user should know about this export (depth reduced, colour converted). */
-  notes: string[];
-}
-
-/** What every encoder needs: the original, its metadata and where everything sits. */
-export interface ExportSource {
-  /** The original's asset (the first layer). */
-  baseAssetId: string;
-  original: Uint8Array;
-  meta: Metadata;
-  depth: Depth;
-  cmyk: boolean;
-  extend: { left: number; top: number; right: number; bottom: number };
-  /** Visible patches (flat exports) — PSD uses `req.layers` itself. */
-  patches: PlacedAsset[];
-  /** The original's XMP with the edit record added (or as it was, when nothing AI-made is visible). */
-  xmp: string | undefined;
-  /**
-   * The original's EXIF: libvips' reading, else for a TIFF its own tags and for a PNG an eXIf chunk
-   * libvips does not see (after the image data) or a "Raw profile type exif" (png-source-metadata.ts).
-   */
-  exif: Uint8Array | undefined;
-}
+export type { EncodedExport, ExportFormat, ExportRequest, ExportSource, PlacedAsset } from '../export/export-types';
+import type { EncodedExport, ExportFormat, ExportRequest, ExportSource, PlacedAsset } from '../export/export-types';
 
 export async function prepareExport(store: AssetStore, req: ExportRequest): Promise<ExportSource> {
   const [base, ...layers] = req.layers;
@@ -411,34 +344,5 @@ async function encodeWithSharp(
   else pipeline = pipeline.webp(q === 100 ? { lossless: true } : { quality: q });
   const bytes = new Uint8Array(await pipeline.toBuffer());
   if (!src.exif || src.meta.exif || input) return { bytes };
-  return withOriginalExif(bytes, req.format, src.exif);
-}
-
-/**
- * The original's EXIF put into a PNG, JPEG or WebP that libvips encoded without it (libvips reads
- * no EXIF from a TIFF): merged with the few tags libvips wrote for the picture (orientation 1,
- * resolution, pixel dimensions), in place of its EXIF block — an eXIf chunk, the APP1 "Exif"
- * segment, the WebP 'EXIF' chunk (export/exif-containers.ts). The image data is not touched. When
- * that cannot be done (EXIF larger than a JPEG segment holds, a container this does not read), the
- * file is as libvips wrote it and the reason is returned for the export's notes.
- */
-function withOriginalExif(bytes: Uint8Array, format: ExportFormat, exif: Uint8Array): { bytes: Uint8Array; exifLeftOut?: string } {
-  const name = format === 'png' ? 'PNG' : format === 'jpeg' ? 'JPEG' : 'WebP';
-  try {
-    const own = format === 'png' ? pngSourceMetadata(bytes).exif : format === 'jpeg' ? jpegExif(bytes) : webpExif(bytes);
-    const merged = mergedExif(exif, own);
-    if (!merged) return { bytes, exifLeftOut: `The original's EXIF could not be read, so the ${name} has none of it.` };
-    if (format === 'jpeg' && merged.byteLength > MAX_JPEG_EXIF) {
-      return {
-        bytes,
-        exifLeftOut: `The original's EXIF (${Math.ceil(merged.byteLength / 1024)} KB) is larger than a JPEG can hold (64 KB), so it was left out; PNG, WebP, TIFF and PSD keep it.`,
-      };
-    }
-    return {
-      bytes:
-        format === 'png' ? withExifChunk(bytes, merged) : format === 'jpeg' ? withJpegExif(bytes, merged) : withWebpExif(bytes, merged),
-    };
-  } catch (e) {
-    return { bytes, exifLeftOut: `The original's EXIF could not be added to the ${name} (${e instanceof Error ? e.message : String(e)}).` };
-  }
+  return withOriginalExif(bytes, req.format as 'png' | 'jpeg' | 'webp', src.exif);
 }
