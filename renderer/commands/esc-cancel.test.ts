@@ -34,9 +34,13 @@ describe('Esc while a job runs', () => {
     expect(infos()).toBe(before + 1);
     expect(st().toasts.at(-1)?.message).toMatch(/Press Esc again to cancel GPT Image 2/);
     expect(escCancels(st(), 1000 + ESC_CONFIRM_MS - 1)).toBe(true);
-    // Too late: the next press asks again.
+    // Answered, the "press again" message goes (it stayed over "Cancelled").
+    const asking = () => st().toasts.filter((t) => /Press Esc again/.test(t.message)).length;
+    expect(asking()).toBe(0);
+    // Too late: the next press asks again — one message, not one more each time.
     expect(escCancels(st(), 10_000)).toBe(false);
     expect(escCancels(st(), 10_000 + ESC_CONFIRM_MS + 1)).toBe(false);
+    expect(asking()).toBe(1);
     // A press armed for another job does not count for this one.
     st().setJob(job('gpt-image-2', 'j2'));
     expect(escCancels(st(), 10_000 + ESC_CONFIRM_MS + 2)).toBe(false);

@@ -5,12 +5,12 @@
  * offline engine (free) and the Cancel button stop at once.
  */
 import { modelOptions } from './current-estimate';
-import type { EditorStore } from './store/store';
+import { type EditorStore, useEditor } from './store/store';
 
 /** How long the first Esc waits for the second. */
 export const ESC_CONFIRM_MS = 3000;
 
-let armed: { jobKey: string; at: number } | null = null;
+let armed: { jobKey: string; at: number; toast?: number } | null = null;
 
 /** True when this Esc should cancel the running job now; otherwise it has told the user how (and returns false). */
 export function escCancels(s: EditorStore, now = performance.now()): boolean {
@@ -18,11 +18,12 @@ export function escCancels(s: EditorStore, now = performance.now()): boolean {
   if (!job) return false;
   const free = modelOptions(s).find((o) => o.value === job.model)?.spec.provider === 'local';
   const jobKey = `${job.jobId ?? ''}:${job.startedAt}`;
-  if (free || (armed && armed.jobKey === jobKey && now - armed.at <= ESC_CONFIRM_MS)) {
-    armed = null;
-    return true;
-  }
-  armed = { jobKey, at: now };
+  const confirmed = armed && armed.jobKey === jobKey && now - armed.at <= ESC_CONFIRM_MS;
+  // The "press again" message goes once answered or asked anew (it stayed over "Cancelled", and stacked).
+  if (armed?.toast !== undefined) s.dismiss(armed.toast);
+  armed = null;
+  if (free || confirmed) return true;
   s.notify('info', `Press Esc again to cancel ${job.modelName}: its request is sent and is charged either way.`);
+  armed = { jobKey, at: now, toast: useEditor.getState().toasts.at(-1)?.id };
   return false;
 }
