@@ -65,6 +65,14 @@
  *   fonts-lemonada fonts-national-park fonts-opendyslexic fonts-femkeklaver fonts-oflb-euterpe
  *   fonts-gfs-didot fonts-allerta fonts-ocr-b fonts-okolaks fonts-karmilla` (none changes
  *   fontconfig's default sans-serif).
+ * - fresh held back 6 (2026-12-04, 17:50 UTC): 15 fonts of fourteen more families (Arapey, Fanwood
+ *   Text, Linden Hill, Quattrocento, Vollkorn, Yrsa, Tuffy, Tiresias Infofont, Sora, Play, PT Serif
+ *   and PT Mono, Century Catalogue, Prociono, Routed Gothic) and 10 more texts, six of which keep a 1
+ *   or an l in their old text (for the old text's 1/l reference), fixed (committed) before any of
+ *   them was rendered: `apt-get install fonts-arapey fonts-fanwood fonts-lindenhill
+ *   fonts-quattrocento fonts-vollkorn fonts-yrsa-rasa fonts-tuffy fonts-tiresias fonts-sora fonts-play
+ *   fonts-paratype fonts-century-catalogue fonts-prociono fonts-routed-gothic` (none changes
+ *   fontconfig's default sans-serif or serif).
  * Each pair is [requested text, near miss rendered instead].
  */
 import { FONT_FILES, HELD_BACK_FONT_FILES } from './render-text';
@@ -84,7 +92,8 @@ export interface BenchSet {
     | 'fresh2'
     | 'fresh3'
     | 'fresh4'
-    | 'fresh5';
+    | 'fresh5'
+    | 'fresh6';
   name: string;
   fonts: Record<string, string>;
   pairs: [string, string][];
@@ -224,6 +233,24 @@ export const FRESH_HELD_BACK_5_FONT_FILES: Record<string, string> = {
   'OCR-B': `${OT}/ocr-b/OCRB.otf`,
   Okolaks: `${TT}/okolaks/okolaksRegular.ttf`,
   Karmilla: `${TT}/karmilla/Karmilla-Regular.ttf`,
+};
+
+export const FRESH_HELD_BACK_6_FONT_FILES: Record<string, string> = {
+  Arapey: `${OT}/arapey/Arapey-Regular.otf`,
+  'Fanwood Text': `${TT}/fanwood/FanwoodText.otf`,
+  'Linden Hill': `${TT}/lindenhill/LindenHill.otf`,
+  Quattrocento: `${OT}/quattrocento/Quattrocento-Regular.otf`,
+  Vollkorn: `${TT}/vollkorn/Vollkorn-Regular.ttf`,
+  Yrsa: `${TT}/fonts-yrsa-rasa/Yrsa-Regular.ttf`,
+  Tuffy: `${TT}/tuffy/Tuffy.ttf`,
+  'Tiresias Infofont': `${TT}/tiresias/tiresias_infofont.ttf`,
+  Sora: `${OT}/sora/Sora-Regular.otf`,
+  Play: `${TT}/play/Play-Regular.ttf`,
+  'PT Serif': `${TT}/paratype/PTF55F.ttf`,
+  'PT Mono': `${TT}/paratype/PTM55F.ttf`,
+  'Century Catalogue': `${TT}/fonts-century-catalogue/Century-Catalogue.ttf`,
+  Prociono: `${OT}/fonts-prociono/Prociono.otf`,
+  'Routed Gothic': `${TT}/routed-gothic/routed-gothic.ttf`,
 };
 
 /** Debian package fonts-urw-base35. */
@@ -441,6 +468,23 @@ export const SETS: BenchSet[] = [
       ['Park 31', 'Park 3l'],
       ['Lemon 250', 'Lernon 250'],
       ['OVEN 5', '0VEN 5'],
+    ],
+  },
+  {
+    key: 'fresh6',
+    name: 'fresh held back 6',
+    fonts: FRESH_HELD_BACK_6_FONT_FILES,
+    pairs: [
+      ['Floor 12', 'Floor l2'],
+      ['Mill 0.3', 'Mill O.3'],
+      ['Aisle 17', 'Aisle l7'],
+      ['Volume 40', 'Volurne 40'],
+      ['Tool 105', 'Tool 1O5'],
+      ['Orbit 6', '0rbit 6'],
+      ['Level 21', 'Level 2l'],
+      ['Summit 8', 'Surnmit 8'],
+      ['Lift 1.5', 'Lift l.5'],
+      ['Code 708', 'Code 7O8'],
     ],
   },
   {
