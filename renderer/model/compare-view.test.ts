@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { actualSize, fitView, panBy, paneCandidates, resizeView, toDoc, zoomAbout } from './compare-view';
+import { actualSize, choosePane, fitView, panBy, paneCandidates, panesShown, resizeView, toDoc, zoomAbout } from './compare-view';
 
 describe('compare view geometry', () => {
   it('fills the panes from the selected candidate on, wrapping', () => {
     expect(paneCandidates(5, 3, 4)).toEqual([3, 4, 0, 1]);
     expect(paneCandidates(2, 1, 4)).toEqual([1, 0]);
     expect(paneCandidates(3, -1, 2)).toEqual([0, 1]);
+  });
+  it('shows the candidates picked per pane, the other panes filled without repeats', () => {
+    expect(panesShown(5, 0, 2, null)).toEqual([0, 1]);
+    // Candidate 4 picked for pane 2: candidates 1 and 4 side by side.
+    expect(panesShown(5, 0, 2, choosePane([0, 1], 1, 3))).toEqual([0, 3]);
+    // Choosing one already shown swaps the two panes.
+    expect(choosePane([0, 3], 0, 3)).toEqual([3, 0]);
+    // 2-up → 4-up keeps the picks and fills the rest; 4-up → 2-up keeps the first two panes.
+    expect(panesShown(5, 0, 4, [0, 3])).toEqual([0, 3, 1, 2]);
+    expect(panesShown(5, 0, 2, [4, 2, 0, 1])).toEqual([4, 2]);
+    // A pick that no longer exists (fewer candidates) falls back to the others.
+    expect(panesShown(2, 0, 2, [0, 3])).toEqual([0, 1]);
   });
   it('fits the canvas centred', () => {
     expect(fitView({ width: 600, height: 400 }, { width: 300, height: 300 })).toEqual({ scale: 0.5, x: 0, y: 50 });

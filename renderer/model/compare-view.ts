@@ -21,6 +21,34 @@ export function paneCandidates(count: number, selected: number, panes: number): 
   return Array.from({ length: n }, (_, i) => (from + i) % count);
 }
 
+/**
+ * The candidates shown when the retoucher has picked some panes' candidates (`picked`, by pane): the
+ * picks that still exist come first in their panes, the panes left are filled as paneCandidates
+ * would, skipping candidates already shown. Going 4-up → 2-up keeps the first two panes' picks.
+ */
+export function panesShown(count: number, selected: number, panes: number, picked: readonly number[] | null): number[] {
+  const base = paneCandidates(count, selected, panes);
+  if (!picked) return base;
+  const n = Math.min(count, panes);
+  const out: number[] = [];
+  for (let p = 0; p < n; p++) {
+    const want = picked[p];
+    if (want !== undefined && want >= 0 && want < count && !out.includes(want)) out.push(want);
+    else out.push(-1);
+  }
+  const rest = [...base, ...Array.from({ length: count }, (_, i) => i)].filter((i) => !out.includes(i));
+  return out.map((i) => (i >= 0 ? i : (rest.shift() as number)));
+}
+
+/** The panes after `candidate` is chosen for pane `pane`: if it was shown in another pane, the two swap. */
+export function choosePane(shown: readonly number[], pane: number, candidate: number): number[] {
+  const out = [...shown];
+  const was = out.indexOf(candidate);
+  if (was >= 0) out[was] = out[pane];
+  out[pane] = candidate;
+  return out;
+}
+
 /** The whole canvas centred in a pane. */
 export function fitView(canvas: { width: number; height: number }, pane: { width: number; height: number }): CompareViewState {
   const scale = Math.min(pane.width / canvas.width, pane.height / canvas.height);

@@ -11,7 +11,7 @@ import { bitmapsVersion, getBitmap, getMask, placeBitmap, subscribeBitmaps } fro
 import { maskedLayerCanvas, uncropped } from './canvas/layer-display';
 import { formatUsd } from '../model/estimate';
 import type { StagedCandidate } from '../model/staging-logic';
-import { type CompareViewState, actualSize, fitView, panBy, paneCandidates, resizeView, zoomAbout } from '../model/compare-view';
+import { type CompareViewState, actualSize, choosePane, fitView, panBy, panesShown, resizeView, zoomAbout } from '../model/compare-view';
 import type { DocState } from '../model/document-types';
 import { keepStaged } from '../commands/edit-commands';
 import { useEditor } from '../commands/store/store';
@@ -19,6 +19,12 @@ import { fieldOwnsKey } from './keyboard/field-focus';
 import { TextCheckBadge } from './panels/TextCheckBadge';
 
 const close = () => useEditor.getState().setComparePanes(0);
+
+/** The zoom as the retoucher reads it: "33.3 %", "100 %", "250 %". */
+function zoomLabel(scale: number): string {
+  const pct = Math.round(scale * 1000) / 10;
+  return pct >= 100 || Number.isInteger(pct) ? `${Math.round(pct)} %` : `${pct.toFixed(1)} %`;
+}
 
 function drawPane(
   canvas: HTMLCanvasElement,
@@ -57,6 +63,10 @@ function drawPane(
 function Pane(props: {
   c: StagedCandidate;
   n: number;
+  /** Which pane this is (1-based), and every staged candidate for its chooser. */
+  pane: number;
+  all: readonly StagedCandidate[];
+  onChoose: (index: number) => void;
   doc: DocState;
   hidden: Record<string, true>;
   view: CompareViewState | null;
@@ -80,9 +90,19 @@ function Pane(props: {
         height={Math.max(1, Math.floor(size.height))}
       />
       <figcaption>
-        <span className="tag-model">
-          {n}. {c.modelName}
-        </span>
+        {/* Any staged candidate in any pane: the two to weigh are not always neighbours in the strip. */}
+        <select
+          className="tag-model compare-choose"
+          aria-label={`Candidate in pane ${props.pane}`}
+          value={n - 1}
+          onChange={(e) => props.onChoose(Number(e.target.value))}
+        >
+          {props.all.map((o, i) => (
+            <option key={o.key} value={i}>
+              {i + 1}. {o.modelName}
+            </option>
+          ))}
+        </select>
         <span className="muted">
           {' '}
           {formatUsd(c.costUsd)} · {c.seconds.toFixed(1)} s
@@ -126,6 +146,8 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
   const [size, setSize] = useState({ width: 1, height: 1 });
   const [view, setView] = useState<CompareViewState | null>(null);
   const [before, setBefore] = useState<Record<string, boolean>>({});
+  /** The candidates picked per pane (null: from the selected one on, as the strip orders them). */
+  const [picked, setPicked] = useState<number[] | null>(null);
   const drag = useRef<{ x: number; y: number } | null>(null);
   const cols = 2;
   const rows = panes === 4 ? 2 : 1;
@@ -167,7 +189,8 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
   }, []);
 
   if (!doc) return null;
-  const shown = paneCandidates(staging.items.length, staging.selected, panes).map((i) => staging.items[i]);
+  const shownIdx = panesShown(staging.items.length, staging.selected, panes, picked);
+  const shown = shownIdx.map((i) => staging.items[i]);
   /** The pane point under the pointer (every pane has the same size and view). */
   const panePoint = (e: { clientX: number; clientY: number; target: EventTarget }) => {
     const canvas = (e.target as HTMLElement).closest('.compare-pane')?.querySelector('canvas');
@@ -209,6 +232,9 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
         <button type="button" onClick={() => view && setView(actualSize(view, size))} title="One photo pixel per screen pixel">
           100 %
         </button>
+        <output className="compare-zoom" aria-label="Compare zoom">
+          {view ? zoomLabel(view.scale) : ''}
+        </output>
         <span className="muted">Wheel zooms and a drag pans every pane together.</span>
         <span className="spacer" />
         <button type="button" onClick={close} aria-label="Close compare">
@@ -237,11 +263,14 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
           drag.current = null;
         }}
       >
-        {shown.map((c) => (
+        {shown.map((c, p) => (
           <Pane
             key={c.key}
             c={c}
             n={staging.items.indexOf(c) + 1}
+            pane={p + 1}
+            all={staging.items}
+            onChoose={(i) => setPicked(choosePane(shownIdx, p, i))}
             doc={doc}
             hidden={hidden}
             view={view}

@@ -171,4 +171,40 @@ describe('compare view', () => {
     await expect.poll(() => page.getByRole('dialog', { name: 'Compare candidates' }).count()).toBe(0);
     expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(4);
   });
+
+  it('any two candidates side by side: a chooser on each pane, and the zoom in figures', async () => {
+    const page = app.page;
+    // The four candidates the Esc test left staged.
+    const items = await page.evaluate(() => (window as any).__maskworkTest.staging().items as { assetId: string; index: number }[]);
+    expect(items).toHaveLength(4);
+    await page.getByRole('button', { name: 'Compare…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare candidates' });
+    await dialog.getByRole('button', { name: '2-up' }).click();
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(2);
+    const shows = async (a: number, b: number) => {
+      const c = await paneColours(P);
+      return close(c[0], paletteColour(items[a].index)) && close(c[1], paletteColour(items[b].index));
+    };
+    expect(await shows(0, 1)).toBe(true);
+    // Candidate 4 beside candidate 1, chosen with the keys on pane 2's chooser.
+    await chooseOption(page, dialog.getByRole('combobox', { name: 'Candidate in pane 2' }), '3');
+    await expect.poll(() => shows(0, 3)).toBe(true);
+    expect(await dialog.getByRole('figure', { name: /^Candidate 4:/ }).count()).toBe(1);
+    // Choosing candidate 4 for pane 1 swaps the two panes.
+    await chooseOption(page, dialog.getByRole('combobox', { name: 'Candidate in pane 1' }), '3');
+    await expect.poll(() => shows(3, 0)).toBe(true);
+    // 4-up keeps the two picks in the first panes and fills the others.
+    await dialog.getByRole('button', { name: '4-up' }).click();
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(4);
+    expect(await shows(3, 0)).toBe(true);
+
+    // The shared zoom in figures: fitted, then 100 % after the button.
+    const zoom = dialog.getByRole('status', { name: 'Compare zoom' });
+    const fitted = Number((await zoom.textContent())!.replace(' %', ''));
+    expect(fitted).toBeCloseTo((await view()).scale * 100, 0);
+    await dialog.getByRole('button', { name: '100 %' }).click();
+    await expect.poll(() => zoom.textContent()).toBe('100 %');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
 });
