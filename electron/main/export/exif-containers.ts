@@ -15,7 +15,7 @@
  */
 import { exifTiff, withExifChunk } from './png-chunks';
 import { pngSourceMetadata } from './png-source-metadata';
-import { mergedExif } from './tiff-tags';
+import { exifThumbnailBytes, mergedExif } from './tiff-tags';
 
 const EXIF_PREFIX = Buffer.from('Exif\0\0', 'latin1');
 /** The most TIFF-structured EXIF one APP1 segment holds: 65535 − 2 (length) − 6 ("Exif\0\0"). */
@@ -195,33 +195,54 @@ export function withWebpExif(webp: Uint8Array, exif: Uint8Array): Uint8Array {
 }
 
 /**
+ * The largest original EXIF (TIFF-structured) libvips is left to carry into a JPEG, WebP or PNG
+ * itself. libexif, which libvips reads and writes EXIF with, reads at most 65534 bytes and drops
+ * every tag past them (so a WebP lost them too), and libvips writes no EXIF segment at all into a
+ * JPEG when what libexif wrote back is over {@link MAX_JPEG_EXIF} (it adds its own tags): both
+ * silently, while the export said "EXIF kept". Larger EXIF is written by {@link withOriginalExif}.
+ */
+export const LIBVIPS_EXIF_MAX = 60 * 1024;
+
+/** Whether libvips keeps all of this EXIF in the file it encodes (else {@link withOriginalExif} writes it). */
+export const libvipsKeepsExif = (exif: Uint8Array) => exifTiff(exif).byteLength <= LIBVIPS_EXIF_MAX;
+
+const kb = (n: number) => Math.ceil(n / 1024);
+
+/**
  * The original's EXIF put into a PNG, JPEG or WebP that libvips encoded without it (libvips reads
- * no EXIF from a TIFF): merged with the few tags libvips wrote for the picture (orientation 1,
- * resolution, pixel dimensions), in place of its EXIF block — an eXIf chunk, the APP1 "Exif"
- * segment, the WebP 'EXIF' chunk (below). The image data is not touched. When
- * that cannot be done (EXIF larger than a JPEG segment holds, a container this does not read), the
- * file is as libvips wrote it and the reason is returned for the export's notes.
+ * no EXIF from a TIFF, and is not given EXIF larger than {@link LIBVIPS_EXIF_MAX}): merged with the
+ * few tags libvips wrote for the picture (orientation 1, resolution, pixel dimensions), in place of
+ * its EXIF block — an eXIf chunk, the APP1 "Exif" segment, the WebP 'EXIF' chunk (above). The
+ * image data is not touched. The thumbnail (IFD1, a preview of the unedited picture) is left out,
+ * as exiftool and Photoshop do to fit a JPEG; `note` says so. When the EXIF cannot be put in (more
+ * than a JPEG segment holds even without the thumbnail, a container this does not read), the file
+ * is as libvips wrote it, with only its own few tags, and `exifLeftOut` says why.
  */
 export function withOriginalExif(
   bytes: Uint8Array,
   format: 'png' | 'jpeg' | 'webp',
   exif: Uint8Array,
-): { bytes: Uint8Array; exifLeftOut?: string } {
+): { bytes: Uint8Array; exifLeftOut?: string; note?: string } {
   const name = format === 'png' ? 'PNG' : format === 'jpeg' ? 'JPEG' : 'WebP';
   try {
     const own = format === 'png' ? pngSourceMetadata(bytes).exif : format === 'jpeg' ? jpegExif(bytes) : webpExif(bytes);
     const merged = mergedExif(exif, own);
     if (!merged) return { bytes, exifLeftOut: `The original's EXIF could not be read, so the ${name} has none of it.` };
+    const thumbnail = exifThumbnailBytes(exif);
     if (format === 'jpeg' && merged.byteLength > MAX_JPEG_EXIF) {
       return {
         bytes,
-        exifLeftOut: `The original's EXIF (${Math.ceil(merged.byteLength / 1024)} KB) is larger than a JPEG can hold (64 KB), so it was left out; PNG, WebP, TIFF and PSD keep it.`,
+        exifLeftOut: `EXIF not kept: the original's EXIF (${kb(merged.byteLength)} KB${thumbnail ? ' without its thumbnail' : ''}) is larger than a JPEG can hold (64 KB), so it was left out; PNG, WebP, TIFF and PSD keep it.`,
       };
     }
-    return {
-      bytes:
-        format === 'png' ? withExifChunk(bytes, merged) : format === 'jpeg' ? withJpegExif(bytes, merged) : withWebpExif(bytes, merged),
-    };
+    const out =
+      format === 'png' ? withExifChunk(bytes, merged) : format === 'jpeg' ? withJpegExif(bytes, merged) : withWebpExif(bytes, merged);
+    if (!thumbnail) return { bytes: out };
+    const why =
+      format === 'jpeg' && exifTiff(exif).byteLength > MAX_JPEG_EXIF
+        ? `with it the EXIF (${kb(exifTiff(exif).byteLength)} KB) is more than a JPEG can hold (64 KB)`
+        : 'it showed the picture before the edit';
+    return { bytes: out, note: `EXIF kept without its thumbnail (${kb(thumbnail)} KB): ${why}.` };
   } catch (e) {
     return { bytes, exifLeftOut: `The original's EXIF could not be added to the ${name} (${e instanceof Error ? e.message : String(e)}).` };
   }

@@ -229,6 +229,34 @@ export function exifFromTiff(tiff: Uint8Array): Uint8Array | undefined {
   return exifBlock(src);
 }
 
+/**
+ * The bytes of the thumbnail in the EXIF's IFD1 (JPEGInterchangeFormatLength, else the sum of its
+ * StripByteCounts), 0 when it has none or the EXIF cannot be read. {@link mergedExif} does not carry it.
+ */
+export function exifThumbnailBytes(exif: Uint8Array): number {
+  try {
+    const r = readerOf(Buffer.from(exifTiff(exif)));
+    const first = r.u32(4);
+    if (first + 2 > r.b.byteLength) return 0;
+    const next = first + 2 + r.u16(first) * 12;
+    if (next + 4 > r.b.byteLength) return 0;
+    const ifd1 = r.u32(next);
+    if (!ifd1) return 0;
+    const entries = readIfd(r, ifd1, true);
+    const sum = (tag: number) => {
+      const e = entries.find((x) => x.tag === tag);
+      if (!e) return 0;
+      const v = Buffer.from(e.value);
+      let n = 0;
+      for (let i = 0; i < e.count; i++) n += e.type === 3 ? v.readUInt16LE(i * 2) : v.readUInt32LE(i * 4);
+      return n;
+    };
+    return sum(0x202) || sum(279);
+  } catch {
+    return 0;
+  }
+}
+
 /** IFD0 tags an encoder writes for the picture it encoded (orientation, resolution): the export's, not the original's. */
 const PICTURE_IFD0 = new Set([274, 282, 283, 296]);
 /** EXIF sub-IFD tags that describe the encoded picture: PixelXDimension, PixelYDimension. */

@@ -38,7 +38,7 @@ import { encodePng, type PngRows } from '../export/png-encode';
 import type { PendingLayer } from '../export/pending-layer';
 import { decodedBaseFor } from '../export/decoded-base';
 import { addTiffMetadata, exifFromTiff, exifWithOrientation1 } from '../export/tiff-tags';
-import { withOriginalExif } from '../export/exif-containers';
+import { libvipsKeepsExif, withOriginalExif } from '../export/exif-containers';
 import { provenanceXmp } from '../export/xmp-provenance';
 import { encodePsd } from '../export/psd-export';
 import { patchedJpegExport } from '../export/jpeg-export';
@@ -168,10 +168,10 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
     if (patched && 'bytes' in patched)
       return { bytes: patched.bytes, width, height, keptExif, keptIcc, depth: 8, notes: [...notes, patched.note] };
     if (patched) notes.push(patched.reason);
-    const { bytes, exifLeftOut } = parallelPng(src, req)
+    const { bytes, exifLeftOut, exifNote } = parallelPng(src, req)
       ? { bytes: await encodePngParallel(store, src) }
       : await encodeWithSharp(store, src, req);
-    if (exifLeftOut) notes.push(exifLeftOut);
+    for (const n of [exifLeftOut, exifNote]) if (n) notes.push(n);
     return { bytes, width, height, keptExif: keptExif && !exifLeftOut, keptIcc, depth: 8, notes };
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -319,30 +319,36 @@ function parallelPng(src: ExportSource, req: ExportRequest): boolean {
 
 /**
  * 8-bit PNG, JPEG and WebP: libvips composites and keeps the metadata itself — except EXIF it did
- * not read (a TIFF original's own tags), which goes into the encoded file afterwards
- * ({@link withOriginalExif}). `exifLeftOut`: why the original's EXIF is not in the file.
+ * not read (a TIFF original's own tags) or would not keep whole (over 60 KB: libvips drops tags, a
+ * JPEG's whole segment), which goes into the encoded file afterwards ({@link withOriginalExif}).
+ * `exifLeftOut`: why the original's EXIF is not in the file; `exifNote`: what of it is not.
  */
 async function encodeWithSharp(
   store: AssetStore,
   src: ExportSource,
   req: ExportRequest,
-): Promise<{ bytes: Uint8Array; exifLeftOut?: string }> {
+): Promise<{ bytes: Uint8Array; exifLeftOut?: string; exifNote?: string }> {
+  const byLibvips = !!src.exif && libvipsKeepsExif(src.exif);
   // A PNG's EXIF that libvips did not see goes to it in a copy with the eXIf chunk before the image
   // data, orientation 1 (libvips read none, so the pixels are upright as they are).
   const input =
-    src.exif && !src.meta.exif && src.meta.format === 'png' ? withExifChunk(src.original, exifWithOrientation1(src.exif)) : undefined;
+    byLibvips && !src.meta.exif && src.meta.format === 'png' ? withExifChunk(src.original, exifWithOrientation1(src.exif!)) : undefined;
   let pipeline = await compositePipeline(store, src, input);
   // EXIF, IPTC and XMP as they were (orientation reset); the ICC profile as it was, except for CMYK,
-  // whose pixels are converted to sRGB with the file's profile.
+  // whose pixels are converted to sRGB with the file's profile. EXIF libvips would not keep whole is
+  // replaced by libvips' own few tags, with which the original's are merged afterwards.
   if (src.cmyk) pipeline = pipeline.keepExif().withIccProfile('srgb');
   else pipeline = pipeline.keepMetadata();
-  if (src.meta.exif || input) pipeline = pipeline.withExifMerge({ IFD0: { Orientation: '1' } });
+  const libvipsHasIt = byLibvips && !!(src.meta.exif || input);
+  if (libvipsHasIt) pipeline = pipeline.withExifMerge({ IFD0: { Orientation: '1' } });
+  else if (src.meta.exif) pipeline = pipeline.withExif({ IFD0: { Orientation: '1' } });
   if (src.xmp) pipeline = pipeline.withXmp(src.xmp);
   const q = req.quality ?? 95;
   if (req.format === 'png') pipeline = pipeline.png({ compressionLevel: 6 });
   else if (req.format === 'jpeg') pipeline = pipeline.jpeg({ quality: q, chromaSubsampling: q >= 90 ? '4:4:4' : '4:2:0' });
   else pipeline = pipeline.webp(q === 100 ? { lossless: true } : { quality: q });
   const bytes = new Uint8Array(await pipeline.toBuffer());
-  if (!src.exif || src.meta.exif || input) return { bytes };
-  return withOriginalExif(bytes, req.format as 'png' | 'jpeg' | 'webp', src.exif);
+  if (!src.exif || libvipsHasIt) return { bytes };
+  const { exifLeftOut, note, ...rest } = withOriginalExif(bytes, req.format as 'png' | 'jpeg' | 'webp', src.exif);
+  return { bytes: rest.bytes, exifLeftOut, exifNote: note };
 }
