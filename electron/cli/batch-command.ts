@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
+import { IMAGE_EXT } from '../main/batch/batch-files';
 import { flag, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { submitBatchApi } from './batch-api-command';
 import { autoReport, chooseModel, chooseModelFor, qualityFor, readRules } from './model-choice';
@@ -18,7 +19,6 @@ const BATCH_AUTO_MODEL = 'gemini-3.1-flash-image';
 import { EDIT_OPTIONS, FILL_OPTIONS, editOptionsOf, fillOptionsOf, runEdit } from './edit-command';
 import { EXPAND_OPTIONS, checkExtent, runExpand } from './expand-command';
 
-const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.tif', '.tiff']);
 const FOLDERS = { images: required(), out: required(), format: oneOfOr(['png', 'jpg', 'webp', 'tif', 'tiff', 'psd'], 'png') };
 
 export interface BatchItem {
@@ -89,7 +89,7 @@ export async function runBatch(
   return { items, ok, failed: items.length - ok, estimatedCostUsd };
 }
 
-/** The images of a folder (jpg, png, webp, tif), sorted by name. */
+/** The images of a folder (jpg, png, webp, tif, psd: the app batch's list), sorted by name. */
 async function listImages(folder: string): Promise<string[]> {
   let files: string[];
   try {
@@ -97,7 +97,7 @@ async function listImages(folder: string): Promise<string[]> {
   } catch {
     throw new AppError({ kind: 'io', message: `Cannot read the folder ${folder}.` });
   }
-  if (!files.length) throw new AppError({ kind: 'invalid-request', message: `No images (jpg, png, webp, tif) in ${folder}.` });
+  if (!files.length) throw new AppError({ kind: 'invalid-request', message: `No images (jpg, png, webp, tif, psd) in ${folder}.` });
   return files;
 }
 

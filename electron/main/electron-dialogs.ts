@@ -37,7 +37,7 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       const win = getWindow();
       const opts = {
         properties: ['openFile' as const, 'multiSelections' as const],
-        filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff'] }],
+        filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'psd'] }],
       };
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return r.canceled || !r.filePaths.length ? null : r.filePaths;

@@ -11,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { BatchFile } from '../../../shared/ipc/batch-contract';
 
-const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.tif', '.tiff']);
+/** What a batch lists: the formats the app opens by name, a PSD as its merged image (services/psd-import.ts). */
+export const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.tif', '.tiff', '.psd']);
 const MASK_NAME = /[.-]mask\.png$/i;
 
 export const isMaskName = (name: string) => MASK_NAME.test(name);
@@ -56,7 +57,8 @@ export class BatchFiles {
       throw new AppError({ kind: 'io', message: `Cannot read the folder ${basename(folder)}.` });
     }
     const files = this.add(names.map((n) => join(folder, n)));
-    if (!files.length) throw new AppError({ kind: 'invalid-request', message: `No images (jpg, png, webp, tif) in ${basename(folder)}.` });
+    if (!files.length)
+      throw new AppError({ kind: 'invalid-request', message: `No images (jpg, png, webp, tif, psd) in ${basename(folder)}.` });
     return files;
   }
 

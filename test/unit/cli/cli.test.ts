@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { startOpenAIServer, startGeminiServer } from '../../servers';
+import { writePsdOf } from '../../support/psd-fixture';
 
 const REPO = resolve(__dirname, '../../..');
 const PHOTOS = resolve(REPO, '../shared/testdata/photos');
@@ -308,6 +309,24 @@ describe('maskwork batch', () => {
       const b = await sharp(join(PHOTOS, `${name}.png`)).metadata();
       expect([a.width, a.height]).toEqual([b.width, b.height]);
     }
+  });
+
+  it('lists a PSD in the folder (opened as its merged image) and writes its result in --format, as for a TIFF', async () => {
+    const { copyFile, mkdir } = await import('node:fs/promises');
+    const inDir = join(tmp, 'batch-psd-in');
+    const maskDir = join(tmp, 'batch-psd-masks');
+    const outDir = join(tmp, 'batch-psd-out');
+    await mkdir(inDir, { recursive: true });
+    await mkdir(maskDir, { recursive: true });
+    await writePsdOf(join(PHOTOS, 'coffee.png'), join(inDir, 'coffee.psd'));
+    await copyFile(join(PHOTOS, 'coffee.mask-thin.png'), join(maskDir, 'coffee.png'));
+    const r = await run(['batch', 'fill', '--images', inDir, '--masks', maskDir, '--out', outDir, '--json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const j = JSON.parse(r.stdout);
+    expect([j.ok, j.failed, j.items.map((x: any) => x.image.split('/').pop())]).toEqual([1, 0, ['coffee.psd']]);
+    expect(await readdir(outDir)).toEqual(['coffee.png']);
+    const m = await sharp(join(outDir, 'coffee.png')).metadata();
+    expect([m.format, m.width, m.height]).toEqual(['png', 600, 400]);
   });
 
   it('runs the same cloud edit over a folder with one mask and sums the estimated cost', async () => {

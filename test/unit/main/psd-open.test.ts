@@ -498,4 +498,11 @@ describe('where PSDs are offered', () => {
     const filters = (shown[0] as { filters: { name: string; extensions: string[] }[] }).filters;
     expect(filters[0].extensions).toContain('psd');
   });
+
+  it('the batch\'s "Add images" dialog lists them too (test/unit/batch/batch-psd.test.ts: a folder)', async () => {
+    shown.length = 0;
+    await electronDialogs(() => null).chooseImagesToOpen!();
+    const filters = (shown[0] as { filters: { name: string; extensions: string[] }[] }).filters;
+    expect(filters[0].extensions).toContain('psd');
+  });
 });
