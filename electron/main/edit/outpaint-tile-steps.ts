@@ -21,6 +21,7 @@ import { sendCounted } from './send-counted';
 import { encodeRequestImage, scaleRequestMask } from './request-pixels';
 import { noSpans, type SpanRecorder } from '../../../shared/timing/spans';
 import { refillWindow, type Refill } from './chain-fill-ahead';
+import type { WaitNotice } from '../providers/wait-notice';
 
 /** A pre-fill reads no ask mask. */
 const NO_ASK = new Uint8Array(0);
@@ -48,6 +49,8 @@ export interface TilePixels {
 export interface TileContext {
   signal: AbortSignal;
   onProgress: (fraction: number) => void;
+  /** The service answered 429 or 5xx and the model step's call waits to try again (outpaint-wait.ts). */
+  onWait?: (n: WaitNotice) => void;
   /** Candidate index (0-based): varies the offline engine's seed. */
   candidate: number;
   /** The tile's number in the job (1-based, across candidates), for span names. */
@@ -207,7 +210,7 @@ export function modelTiles(
           // Scaled to the tile before the blend: a JPEG answer is a quarter of a PNG's bytes.
           answerFormat: 'jpeg',
         },
-        { signal: ctx.signal, onProgress: ctx.onProgress },
+        { signal: ctx.signal, onProgress: ctx.onProgress, onWait: ctx.onWait },
       ),
     );
     spans.add(

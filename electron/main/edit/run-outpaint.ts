@@ -27,9 +27,9 @@ import { runTiles } from './tile-schedule';
 import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type ChainedAhead, type TileAnswer } from './chain-ahead';
 import { ChainCopies, fillFromRequests } from './chain-copies';
 import { tileWaits, type OutpaintTile } from '../../../shared/geometry';
-
 import { PROGRESS_PREPARING } from '../jobs/progress-steps';
 import { OutpaintProgress } from './outpaint-progress';
+import { tileWaitNotices } from './outpaint-wait';
 import { createSpanRecorder } from '../../../shared/timing/spans';
 import { wallClock } from '../services/wall-clock';
 
@@ -276,8 +276,10 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           (atRequest
             ? { width: r.width, height: r.height, rgba: NONE, unknown: NONE, ...masks!, atRequest }
             : { width: r.width, height: r.height, ...cut! });
+        const waiting = tileWaitNotices(model, board, progress, c, i);
         const generated = await generate(tile, pixels, {
           signal: tileSignal,
+          onWait: waiting.onWait,
           candidate: c,
           tile: k,
           request: independent[i] ? sharedRequests[i] : undefined,
@@ -308,7 +310,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
             board.advance(c, i, f);
             progress(board.fraction(), board.label(), undefined, 'working');
           },
-        }).finally(() => board.end(c, i));
+        }).finally(waiting.end);
         const { working, unknownMap } = await canvasReady;
         await partsRead; // the ahead parts have read this canvas before anything is blended into it
         await Promise.all(waits[i].map((j) => blended[j].promise)); // blended in plan order where tiles overlap
