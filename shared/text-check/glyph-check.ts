@@ -237,21 +237,22 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     if (aspect > ROUND_GLYPH_MAX_ASPECT || g.h < ROUND_GLYPH_MIN_HEIGHT * tallest) return { result: 'unsure', between: 'O/0' };
     // The old text's own zeros and Os, when the candidate keeps its lettering: the same ink as one
     // of them settles it; not the size of the asked kind's never passes as right (reference-glyphs.ts).
-    const byRef =
-      ctx.typed === '0' || ctx.typed === 'O'
-        ? byReference(g, ctx.typed === '0', ctx.line, ctx.shapes, img.scale ?? 1, ctx.reference)
-        : null;
+    const byRef = byReference(g, ctx.typed, ctx.line, ctx.shapes, img.scale ?? 1, ctx.reference);
     if (byRef && byRef.result !== 'unsure') return byRef;
     const v = roundByWidth(img, ch, glyphBox, ctx, g, mono);
     return byRef && v.result === 'ok' ? byRef : v;
   }
   if (ch === '1' || ch === 'l' || (ch === 'i' && ctx.typed === 'I')) {
+    // The old text's own 1s and l's, as for O and 0: the same ink settles it, and where the old
+    // text has the asked kind nothing else passes as right (reference-glyphs.ts).
+    const byRef = byReference(g, ctx.typed, ctx.line, ctx.shapes, img.scale ?? 1, ctx.reference);
+    if (byRef && byRef.result !== 'unsure') return byRef;
     const v = checkStem(img, ch, glyphBox, ctx, g, mono);
     // One font draws one 1: another glyph of the line read as "1" but clearly wider or narrower is
     // another character (same-shape.ts).
     if (v.result === 'ok' && ch === '1' && partnerDiffers(glyphBox, ctx.line, ctx.shapes, img.scale ?? 1))
       return { result: 'unsure', between: '1/l' };
-    return v;
+    return byRef && v.result === 'ok' ? byRef : v;
   }
   if (ch === 'm') {
     const gaps = ctx.gapShapes ?? ctx.shapes;

@@ -1,17 +1,18 @@
 /**
- * O or 0 told by the font's own glyphs: the old text under the mask. Changing "V1.0" to "V2.0" on a
- * box leaves, in the area read before the edit, this very font's zero at this very size; a model that
- * keeps the lettering draws the new zero the same. Width rules against the line's other digits hold
- * only for the fonts they were measured on (each new set of font families found a font whose O is as
- * narrow as its digits: docs/text-check.md), while the old text's own 0 and O need no such rule.
+ * O or 0, 1 or l told by the font's own glyphs: the old text under the mask. Changing "V1.0" to
+ * "V2.0" on a box leaves, in the area read before the edit, this very font's zero and one at this
+ * very size; a model that keeps the lettering draws the new ones the same. Width and flag rules
+ * hold only for the fonts they were measured on (each new set of font families found a font whose
+ * O is as narrow as its digits, or whose 1 is an l with a foot: docs/text-check.md), while the old
+ * text's own 0 and O, 1 and l need no such rule.
  *
  * The reference is used only when the candidate is evidently in the same lettering: read at the same
  * scale, with every other character the old and new lines share (V, S, A, %, $ …, not the confusable
  * ones) the same size to a pixel with much the same ink.
  * Then a glyph with the very ink of an old glyph of the asked kind is confirmed, one with the ink of
- * the other kind is vetoed, and any other is never right (the width rules may still veto it). A
- * glyph without a reference (no 0 or O of the asked kind in the old text, other lettering or size)
- * is left to the width rules.
+ * the other kind is vetoed, and any other is never right (the width or flag rules may still veto it).
+ * A glyph without a reference (no glyph of the asked kind in the old text, other lettering or size)
+ * is left to those rules.
  */
 import type { Box, GlyphRef, GlyphVerdict, GreyImage } from './glyph-check';
 import type { Shape } from './word-segments';
@@ -84,22 +85,50 @@ function strayShare(a: Pick<RefGlyph, 'ink' | 'iw' | 'ih'>, b: Pick<RefGlyph, 'i
  * wordShapes of every word, keyed by the symbols' boxes).
  */
 export function referenceFrom(
-  glyphs: readonly { text: string; box: Box }[],
+  glyphs: readonly { text: string; box: Box; word?: number }[],
   shapes: ReadonlyMap<Box, Shape>,
   grey: Pick<GreyImage, 'scale'>,
 ): GlyphReference {
   const s = grey.scale ?? 1;
+  const words = new Map<number, string>();
+  for (const g of glyphs) if (g.word !== undefined) words.set(g.word, (words.get(g.word) ?? '') + g.text);
   const out: RefGlyph[] = [];
   for (const g of glyphs) {
     const sh = shapes.get(g.box);
     if (!sh || sh.x === undefined || sh.cut || sh.parts === 0 || !g.text.trim()) continue;
+    if (!trustedStem(g.text, g.word === undefined ? undefined : words.get(g.word))) continue;
     out.push({ text: g.text, ink: sh.ink, iw: sh.w, ih: sh.h, scale: s });
   }
-  // A zero and an O of the old text that look alike tell nothing (or one of them was misread).
-  const zeros = out.filter((r) => r.text === '0');
-  const caps = out.filter((r) => r.text === 'O');
-  if (zeros.some((z) => caps.some((c) => sameGlyph(z, c)))) return { glyphs: out.filter((r) => r.text !== '0' && r.text !== 'O') };
-  return { glyphs: out };
+  // A zero and an O (a 1 and an l) of the old text that look alike tell nothing (or one of them was
+  // misread); so do two old glyphs of one kind that are not alike, since one font draws one 1.
+  let kept = out;
+  for (const [a, b] of PAIRS) {
+    const as = kept.filter((r) => r.text === a);
+    const bs = kept.filter((r) => r.text === b);
+    const alike = as.some((x) => bs.some((y) => sameGlyph(x, y)));
+    const split = a === '1' && [as, bs].some((k) => k.some((x) => k.some((y) => !sameGlyph(x, y, SAME_LETTERING_INK, true))));
+    if (alike || split) kept = kept.filter((r) => r.text !== a && r.text !== b);
+  }
+  return { glyphs: kept };
+}
+
+/** The confusable pairs the reference settles. */
+const PAIRS: readonly (readonly [string, string])[] = [
+  ['0', 'O'],
+  ['1', 'l'],
+];
+
+/**
+ * Whether the OCR's label of an old stem can be trusted: a 1 only inside a number (its word has
+ * another digit and no letter: "13", "1.5"), an l only inside a word of letters (another letter, no
+ * digit). The label is all that says which stem is which, and the OCR reads a stem by its word: an l
+ * read as "1" in "Ha1l" or a 1 read as "l" in "l3" is dropped. Other characters pass.
+ */
+function trustedStem(text: string, word: string | undefined): boolean {
+  if (text !== '1' && text !== 'l') return true;
+  if (word === undefined) return false;
+  const rest = word.replace(text, '');
+  return text === '1' ? /\d/.test(rest) && !/\p{L}/u.test(rest) : /\p{L}/u.test(rest) && !/\d/.test(rest);
 }
 
 /**
@@ -166,42 +195,72 @@ export function sameLettering(
   return shared > 0 ? 'same' : 'unknown';
 }
 
+/** For a requested character, the old glyphs of the other kind and the badge's pair. */
+const OTHER: Readonly<Record<string, { other: string; between: string }>> = {
+  '0': { other: 'O', between: 'O/0' },
+  O: { other: '0', between: 'O/0' },
+  '1': { other: 'l', between: '1/l' },
+  l: { other: '1', between: '1/l' },
+};
+
 /**
- * The verdict for a glyph read as a 0 or O (`zero`: a 0 was requested, else a capital O) from the
- * old text's own zeros and Os, or null when they settle nothing and the width rules decide:
+ * The verdict for a glyph requested as `typed` (0 or O, 1 or l, as typed) from the old text's own
+ * glyphs of both kinds, or null when they settle nothing and the width and flag rules decide:
  * - the same ink as an old glyph of the asked kind confirms it; as an old glyph of the other kind, vetoes;
  * - otherwise, when the old text has a glyph of the asked kind, never right: a veto when the glyph
  *   is the size of an old glyph of the other kind and of none of the asked kind, else unsure (the
- *   caller lets the width rules still veto, never confirm). An O drawn for a zero is wider than the
+ *   caller lets the rules still veto, never confirm). An O drawn for a zero is wider than the
  *   font's zeros, or as wide with other ink (monospaced fonts; Dosis, whose O is its zero's size) —
  *   and wherever the width rules misjudge this font, the reference shows it: fresh held back 4
  *   (docs/text-check.md) had 59 of 600 wrong candidates marked right on widths alone, 29 with the
  *   reference when it still let the width rules confirm a glyph of the zero's size but other ink;
- * - no 0 or O of the asked kind in the old text (only the other kind, and not its ink), or the line
- *   not in the old lettering: null, the width rules decide.
+ *   an l drawn for a 1 lacks the old 1's flag or foot, whatever the flag rules make of this font;
+ * - no glyph of the asked kind in the old text (only the other kind, and not its ink), or the line
+ *   not in the old lettering: null, the rules decide.
  */
 export function byReference(
   g: Shape,
-  zero: boolean,
+  typed: string,
   line: readonly GlyphRef[],
   shapes: ReadonlyMap<Box, Shape> | undefined,
   scale: number,
   ref: GlyphReference | undefined,
 ): GlyphVerdict | null {
-  if (!ref || g.parts === 0 || g.cut) return null;
-  const asked = ref.glyphs.filter((r) => r.text === (zero ? '0' : 'O'));
-  const other = ref.glyphs.filter((r) => r.text === (zero ? 'O' : '0'));
+  const kind = OTHER[typed];
+  if (!kind || !ref || g.parts === 0) return null;
+  const asked = ref.glyphs.filter((r) => r.text === typed);
+  const other = ref.glyphs.filter((r) => r.text === kind.other);
   if (!asked.length && !other.length) return null;
+  // A glyph cut from its neighbour's ink ("l4" run together) has no ink of its own to compare: with
+  // the asked kind in the old text, at this scale, in lettering not known to be other, it can only
+  // be unsure.
+  if (g.cut) {
+    const unsure = asked.some((r) => r.scale === scale) && sameLettering(line, shapes, scale, ref) !== 'other';
+    return unsure ? { result: 'unsure', between: kind.between } : null;
+  }
   const mine = { ink: g.ink, iw: g.w, ih: g.h, scale };
-  // The old text's lettering, or — when no shared letter shows it either way — round glyphs of the
-  // old text's height read at the same scale: a candidate in other lettering of that very height
+  // The old text's lettering, or — when no shared letter shows it either way — glyphs of the
+  // old ones' height read at the same scale: a candidate in other lettering of that very height
   // can then only be made unsure (only the old glyph's own ink confirms).
   const lettering = sameLettering(line, shapes, scale, ref);
   if (lettering === 'other') return null;
-  if (lettering === 'unknown' && ![...asked, ...other].some((r) => r.scale === scale && near(r.ih, g.h, scale))) return null;
-  const veto: GlyphVerdict = { result: 'veto', looksLike: zero ? 'O' : '0' };
-  if (asked.some((r) => sameGlyph(mine, r))) return { result: 'ok' };
-  if (other.some((r) => sameGlyph(mine, r))) return veto;
+  // A 1 and an l differ in height in many fonts (an old-style 1 is x-height, an l an ascender), so
+  // for them any old stem read at the same scale counts: an l drawn for an old-style 1 is taller
+  // than every old 1 and would otherwise be left to the flag rules.
+  const stems = typed === '1' || typed === 'l';
+  if (lettering === 'unknown' && ![...asked, ...other].some((r) => r.scale === scale && (stems || near(r.ih, g.h, scale)))) return null;
+  const veto: GlyphVerdict = { result: 'veto', looksLike: kind.other };
+  const unsure: GlyphVerdict = { result: 'unsure', between: kind.between };
+  const isAsked = asked.some((r) => sameGlyph(mine, r));
+  const isOther = other.some((r) => sameGlyph(mine, r));
+  // Within a pixel of both kinds: this font's two glyphs are too alike at this size to tell (Tuffy's
+  // 1 and l at 20 px are a pixel apart in width).
+  if (isAsked && isOther) return unsure;
+  // A stem is told from the other kind by a flag or a foot a pixel or two long, which the ink measure
+  // forgives: the old 1 confirms a stem only where the old text shows that this font's l differs
+  // (Nimbus Roman draws its 1 and l at 20 px with the same pixels); without an old l the rules decide.
+  if (isAsked) return typed === '1' || typed === 'l' ? (other.length ? { result: 'ok' } : null) : { result: 'ok' };
+  if (isOther) return veto;
   if (!asked.length) return null;
-  return other.some((r) => sameSize(mine, r)) && !asked.some((r) => sameSize(mine, r)) ? veto : { result: 'unsure', between: 'O/0' };
+  return other.some((r) => sameSize(mine, r)) && !asked.some((r) => sameSize(mine, r)) ? veto : unsure;
 }

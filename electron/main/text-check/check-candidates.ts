@@ -114,11 +114,11 @@ function cut(img: GreyImage, r: Rect): GreyImage {
  * glyph checks measure upright shapes; shared/text-check/deslant.ts), small text at twice the size
  * (Tesseract wants ~20 px and more per letter). Glyph boxes are in the returned grey image's pixels.
  */
-export async function readArea(area: GreyImage): Promise<{ reading: OcrReading; grey: GreyImage; slant: number }> {
+export async function readArea(area: GreyImage, scale?: number): Promise<{ reading: OcrReading; grey: GreyImage; slant: number }> {
   const crop = cut(area, contentCrop(area));
   const slant = estimateSlant(crop);
   const img = { ...shear(crop, slant), slant };
-  if (img.height >= SMALL) return { reading: await readText(img), grey: img, slant };
+  if (scale === 1 || (scale === undefined && img.height >= SMALL)) return { reading: await readText(img), grey: img, slant };
   const w = img.width * 2;
   const h = img.height * 2;
   const buf = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
@@ -177,6 +177,9 @@ export async function checkCandidate(
   patch: Uint8Array,
 ): Promise<TextVerdict> {
   if (uncheckableScript(ctx.requested.text)) return matchText({ requested: ctx.requested, reading: { text: '', glyphs: [] } });
-  const { reading, grey } = await readArea(greyArea(regionPixels, regionWidth, ctx.area, patch));
+  // Read at the old text's scale when there is one: its glyphs compare only with glyphs read at the
+  // same scale, and a candidate whose digits reach higher or lower than the old ones ("0rbit 6" over
+  // "Orbit 5" in old-style figures) crops a few pixels taller, across the small-text line.
+  const { reading, grey } = await readArea(greyArea(regionPixels, regionWidth, ctx.area, patch), ctx.reference?.glyphs[0]?.scale);
   return matchText({ requested: ctx.requested, reading, grey, before: ctx.before, reference: ctx.reference });
 }

@@ -55,3 +55,31 @@ describe('the old text under the mask tells O from 0', () => {
     expect((await check('condensed-exit-1o.png', 'Exit 10', 'ref-condensed-exit-70-old.png')).verdict.status).not.toBe('right');
   });
 });
+
+describe('the old text under the mask tells 1 from l', () => {
+  it("confirms a bare-stem 1 drawn as the old text's 1, which the flag rules take for an l", async () => {
+    // Tuffy at 20 px: the old "Floor 13" shows both the font's 1 and its l, a pixel apart in width.
+    expect((await check('ref-tuffy-floor-12.png', 'Floor 12')).verdict.status).not.toBe('right');
+    const right = await check('ref-tuffy-floor-12.png', 'Floor 12', 'ref-tuffy-floor-13-old.png');
+    expect(right.ctx.reference?.glyphs.map((g) => g.text)).toEqual(expect.arrayContaining(['1', 'l']));
+    expect(right.verdict).toMatchObject({ status: 'right', read: 'Floor 12' });
+    const wrong = await check('ref-tuffy-floor-l2.png', 'Floor 12', 'ref-tuffy-floor-13-old.png');
+    expect(wrong.verdict.status).not.toBe('right');
+  });
+
+  it('never confirms an l drawn for an old-style 1 of the old text', async () => {
+    // Goudy Bookletter 1911 at 20 px: its 1 is x-height, and the l drawn for it passed the flag rules.
+    const wrong = await check('ref-goudy-dock-l4.png', 'Dock 14', 'ref-goudy-dock-13-old.png');
+    expect(wrong.ctx.reference?.glyphs.map((g) => g.text)).toContain('1');
+    expect(wrong.verdict.status).not.toBe('right');
+  });
+
+  it("reads a candidate at the old text's scale, so its zero meets the old O", async () => {
+    // Prociono at 32 px: "0rbit 6" crops taller than "Orbit 5" (an old-style 6 rises above a 5), so
+    // it was read at twice the size, where no old glyph compared with it, and its 0 passed as an o.
+    const wrong = await check('ref-prociono-0rbit-6.png', 'Orbit 6', 'ref-prociono-orbit-5-old.png');
+    expect(wrong.verdict.status).not.toBe('right');
+    const right = await check('ref-prociono-orbit-6.png', 'Orbit 6', 'ref-prociono-orbit-5-old.png');
+    expect(right.verdict).toMatchObject({ status: 'right', read: 'Orbit 6' });
+  });
+});
