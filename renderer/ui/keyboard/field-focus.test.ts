@@ -40,6 +40,16 @@ describe('fieldOwnsKey', () => {
         expect(fieldOwnsKey({ target, key }), `${target.tagName} ${key}`).toBe(true);
   });
 
+  it("a select owns no Ctrl/Cmd chord: Ctrl+Z there is the document's undo", () => {
+    const target = { tagName: 'SELECT' };
+    for (const key of ['z', 'Z', 'y', 's']) {
+      expect(fieldOwnsKey({ target, key, ctrlKey: true }), `Ctrl+${key}`).toBe(false);
+      expect(fieldOwnsKey({ target, key, metaKey: true }), `Cmd+${key}`).toBe(false);
+    }
+    // A text field keeps its own Ctrl+Z (the typing's undo).
+    expect(fieldOwnsKey({ target: { tagName: 'TEXTAREA' }, key: 'z', ctrlKey: true })).toBe(true);
+  });
+
   it('a slider owns only the keys that move it', () => {
     const target = { tagName: 'INPUT', type: 'range' };
     for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'])

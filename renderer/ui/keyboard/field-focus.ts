@@ -1,7 +1,8 @@
 /**
  * The one rule every window-level key handler follows: a key pressed while focus is in a field that
- * takes typing belongs to that field. Text inputs, number inputs, textareas, selects and
- * contenteditable elements own every key (a space, B, digits, Enter, arrows, Delete, Ctrl+A/Z…);
+ * takes typing belongs to that field. Text inputs, number inputs, textareas and contenteditable
+ * elements own every key (a space, B, digits, Enter, arrows, Delete, Ctrl+A/Z…); a select owns every
+ * key but Ctrl/Cmd chords (Ctrl+Z there is the document's undo, not the browser's);
  * a range slider owns the keys that move it. Only shortcuts marked global (Ctrl/Cmd+Enter generates,
  * Ctrl/Cmd+O opens, Ctrl/Cmd+Shift+S exports) still fire there.
  *
@@ -22,6 +23,8 @@ const NOT_TYPED = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'ima
 /** Keys a focused range slider uses to move. */
 const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 
+const isSelect = (el: FocusTarget | null | undefined) => typeof el?.tagName === 'string' && el.tagName.toUpperCase() === 'SELECT';
+
 /** Focus is in an editable field: a text or number input, a textarea, a select, or contenteditable. */
 export function isEditableField(el: FocusTarget | null | undefined): boolean {
   if (!el || typeof el.tagName !== 'string') return false;
@@ -36,8 +39,12 @@ export function isEditableField(el: FocusTarget | null | undefined): boolean {
  * True when `e`'s key belongs to the focused field, so a window-level shortcut must leave it alone
  * (and must not call preventDefault): any key in an editable field, the moving keys on a slider.
  */
-export function fieldOwnsKey(e: { target: unknown; key: string }): boolean {
+export function fieldOwnsKey(e: { target: unknown; key: string; ctrlKey?: boolean; metaKey?: boolean }): boolean {
   const t = e.target as FocusTarget | null;
+  // A select takes letters (type-ahead), arrows, Enter, Space and Esc, but no Ctrl/Cmd chord: there
+  // the browser's Ctrl+Z undid the typing in the last text field (a prompt lost its last letter) while
+  // the document's Ctrl+Z did nothing, right after a model was picked from the list.
+  if (isSelect(t) && (e.ctrlKey || e.metaKey)) return false;
   if (isEditableField(t)) return true;
   return !!t && typeof t.tagName === 'string' && t.tagName.toUpperCase() === 'INPUT' && t.type === 'range' && SLIDER_KEYS.has(e.key);
 }
