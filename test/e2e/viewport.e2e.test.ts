@@ -1,5 +1,5 @@
 /**
- * Viewport and tool shortcuts in Chromium through the real handlers: Ctrl+1 / Ctrl+0 / Ctrl+= /
+ * Viewport and tool shortcuts in Chromium through the real handlers: Ctrl+1 / Ctrl+Alt+0 / Ctrl+0 / Ctrl+= /
  * Ctrl+-, wheel zoom about the cursor, Space-drag and middle-button pan (no mask change, no history
  * step), `\` toggles the mask overlay, [ / ] brush size, B/E/M/L/H tools.
  */
@@ -119,6 +119,20 @@ describe('viewport', () => {
     expect(v.y + H * v.scale).toBeLessThanOrEqual(sh);
     // One side touches the padding: it is as large as it can be.
     expect(Math.min(v.x, v.y)).toBeCloseTo(24, 3);
+  });
+
+  it("Ctrl+Alt+0 → 100 % too (Photoshop's actual pixels), not fit; Ctrl+0 still fits", async () => {
+    const page = app.page;
+    const fitted = await view(page);
+    expect(fitted.scale).not.toBe(1);
+    const centre = await stageCentre(page);
+    const docPt = await docAt(page, centre.x, centre.y);
+    await press(page, 'Control+Alt+Digit0');
+    await expect.poll(async () => (await view(page)).scale).toBe(1);
+    await expectDocPointAt(page, docPt, centre);
+    expect(await page.getByTestId('zoom').innerText()).toContain('100%');
+    await press(page, 'Control+Digit0');
+    await expect.poll(async () => (await view(page)).scale).toBeCloseTo(fitted.scale, 6);
   });
 
   it('Ctrl+= and Ctrl+- step the zoom through the steps, about the stage centre', async () => {

@@ -133,8 +133,15 @@ export const SHORTCUTS: Shortcut[] = [
   {
     keys: 'Ctrl+0',
     label: 'Fit on screen',
-    match: (e) => mod(e) && (e.code === 'Digit0' || e.code === 'Numpad0'),
+    match: (e) => mod(e) && !e.altKey && (e.code === 'Digit0' || e.code === 'Numpad0'),
     run: () => s().fitToScreen(),
+  },
+  // Photoshop's older "Actual Pixels" key; it used to fall through to Ctrl+0 and fit instead.
+  {
+    keys: 'Ctrl+Alt+0',
+    label: 'Zoom 100 % (actual pixels)',
+    match: (e) => mod(e) && e.altKey && (e.code === 'Digit0' || e.code === 'Numpad0'),
+    run: () => s().zoomTo(1),
   },
   { keys: 'Ctrl+1', label: 'Zoom 100 %', match: (e) => mod(e) && (e.code === 'Digit1' || e.code === 'Numpad1'), run: () => s().zoomTo(1) },
   { keys: 'Ctrl++', label: 'Zoom in', match: (e) => mod(e) && (e.code === 'Equal' || e.code === 'NumpadAdd'), run: () => s().zoomStep(1) },
