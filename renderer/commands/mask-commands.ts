@@ -121,6 +121,12 @@ export function selectAllMask(): void {
   if (mask) commitMask('Select all', createFullMask(mask.width, mask.height), mask);
 }
 
+/** No document mask: Maskwork's "no selection", when Delete acts on the selected layer as in Photoshop. */
+export function documentMaskEmpty(): boolean {
+  const mask = currentMask();
+  return !mask || isMaskEmpty(mask);
+}
+
 export function clearCurrentMask(): void {
   const doc = useEditor.getState().doc;
   const mask = currentMask();

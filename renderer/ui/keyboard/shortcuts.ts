@@ -5,7 +5,7 @@
 import { useEditor } from '../../commands/store/store';
 import { toggleMaskOverlay } from '../../commands/overlay-visibility';
 import { nextBrushSize } from '../../commands/store/tools-slice';
-import { clearCurrentMask, invertCurrentMask, reselectMask, selectAllMask } from '../../commands/mask-commands';
+import { clearCurrentMask, documentMaskEmpty, invertCurrentMask, reselectMask, selectAllMask } from '../../commands/mask-commands';
 import { exportImage, openWithDialog } from '../../commands/document-io';
 import { loadExportPrefs } from '../../commands/export-prefs-storage';
 import { exportOptionsFor, qualityFor } from '../../model/export-prefs';
@@ -19,7 +19,7 @@ import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../../comma
 import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
-import { duplicateLayerCmd, mergeDownCmd } from '../../commands/layer-commands';
+import { deleteLayerCmd, duplicateLayerCmd, mergeDownCmd } from '../../commands/layer-commands';
 import { mergeDownRefusal } from '../../model/layer-logic';
 
 export interface Shortcut {
@@ -46,6 +46,13 @@ const selectedLayer = () => {
 const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
 /** Candidates staged, or an edit's first one on screen ahead of its result (Keep waits for it to stage). */
 const keepable = () => (s().staging.items.length > 0 || !!s().job?.early) && !s().settingsOpen;
+/**
+ * Focus is on a button of a kept layer's row in the Layers panel or of the selected layer's actions
+ * below the list (fields there own their keys; see field-focus.ts). Duck-typed: the table is also
+ * loaded in Node tests.
+ */
+const inLayerRows = (e: KeyboardEvent) =>
+  !!(e.target as { closest?: (sel: string) => unknown } | null)?.closest?.('.layers-panel li[data-patch], .layers-panel .layer-actions');
 /** The extend tool has a proposal on the stage. */
 const extending = () => !!extendProposal(s()) && !s().settingsOpen;
 
@@ -257,6 +264,20 @@ export const SHORTCUTS: Shortcut[] = [
       if (refusal) s().notify('info', refusal);
       else if (!s().busy) void mergeDownCmd(id);
     },
+  },
+  {
+    // As in Photoshop, where Delete removes the active layer when there is no selection. With the focus
+    // outside the layer rows, a document mask (the selection) or staged candidates keep Delete's other
+    // meanings (nothing; discard the candidate).
+    keys: 'Delete / Backspace',
+    label: 'Delete the selected layer (focus in its row, or no mask and no candidates)',
+    match: (e) =>
+      plain(e) &&
+      !e.shiftKey &&
+      (e.key === 'Delete' || e.key === 'Backspace') &&
+      !!selectedLayer() &&
+      (inLayerRows(e) || (!staging() && documentMaskEmpty())),
+    run: () => deleteLayerCmd(selectedLayer()!),
   },
   {
     keys: 'Delete',

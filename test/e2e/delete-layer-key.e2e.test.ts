@@ -1,0 +1,124 @@
+/**
+ * Delete / Backspace on the selected layer, as a Photoshop user presses them (real mouse and keys):
+ * with the focus on the layer's row they delete it even while a document mask (the selection) is
+ * there; with the focus elsewhere only when there is no mask. Each delete is one "Delete layer" step
+ * that Ctrl+Z undoes; in a text field the keys stay the field's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppHarness } from '../support/app-harness';
+import { summary } from '../support/page-helpers';
+import { leaveField } from '../support/user-input';
+import { launchWithBandLayers } from '../support/band-layers';
+
+let app: AppHarness;
+let launched: Awaited<ReturnType<typeof launchWithBandLayers>> | undefined;
+
+type Page = AppHarness['page'];
+const names = async (page: Page): Promise<string[]> =>
+  (await page.evaluate(() => (window as any).__maskworkTest.layerList())).map((l: { name: string }) => l.name);
+const maskPixels = (page: Page): Promise<number> => page.evaluate(() => (window as any).__maskworkTest.maskPixels());
+const panel = (page: Page) => page.getByRole('region', { name: 'Layers' });
+const selectedIs = (page: Page, name: string) =>
+  panel(page)
+    .getByRole('group', { name: `Selected layer: ${name}`, exact: true })
+    .count();
+
+beforeAll(async () => {
+  launched = await launchWithBandLayers({ width: 1600, height: 1000 });
+  app = launched.app;
+});
+afterAll(() => launched?.close());
+
+describe('Delete / Backspace delete the selected layer', () => {
+  let start: string[];
+
+  it('Delete with the focus on the layer row deletes it, even with a mask; Ctrl+Z brings it back', async () => {
+    const page = app.page;
+    start = await names(page);
+    expect(start).toHaveLength(3);
+    expect(await maskPixels(page)).toBeGreaterThan(0); // the band painted before Generate is still there
+    const middle = start[1];
+    await panel(page)
+      .getByRole('button', { name: `Select layer ${middle}` })
+      .click();
+    expect(await selectedIs(page, middle)).toBe(1);
+    const steps = (await summary(page)).historyLabels.length;
+    await page.keyboard.press('Delete');
+    await expect.poll(() => names(page)).toEqual([start[0], start[2]]);
+    const s = await summary(page);
+    expect(s.label).toBe('Delete layer');
+    expect(s.historyLabels.length).toBe(steps + 1);
+    expect(await maskPixels(page)).toBeGreaterThan(0); // the mask is not touched
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual(start);
+    expect((await summary(page)).historyLabels.length).toBe(steps);
+  });
+
+  it('Backspace does the same', async () => {
+    const page = app.page;
+    const top = start[2];
+    await panel(page)
+      .getByRole('button', { name: `Select layer ${top}` })
+      .click();
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => names(page)).toEqual([start[0], start[1]]);
+    expect((await summary(page)).label).toBe('Delete layer');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual(start);
+  });
+
+  it('with the focus off the panel, a document mask keeps the layer (as a selection does in Photoshop)', async () => {
+    const page = app.page;
+    await panel(page)
+      .getByRole('button', { name: `Select layer ${start[1]}` })
+      .click();
+    await leaveField(page);
+    const before = await summary(page);
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Backspace');
+    expect(await names(page)).toEqual(start);
+    expect((await summary(page)).historyLabels).toEqual(before.historyLabels);
+  });
+
+  it('with no mask, Delete deletes the selected layer from anywhere; Ctrl+Z brings it back, selected', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+d'); // clear the mask: no "selection" left
+    await expect.poll(() => maskPixels(page)).toBe(0);
+    expect(await selectedIs(page, start[1])).toBe(1);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => names(page)).toEqual([start[0], start[2]]);
+    expect((await summary(page)).label).toBe('Delete layer');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual(start);
+    expect(await selectedIs(page, start[1])).toBe(1);
+  });
+
+  it('in a text field the keys are the field’s: no layer is deleted', async () => {
+    const page = app.page;
+    const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });
+    await prompt.click();
+    await page.keyboard.press('End');
+    const text = await prompt.inputValue();
+    expect(text.length).toBeGreaterThan(0);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Delete');
+    expect(await prompt.inputValue()).toBe(text.slice(0, -1));
+    expect(await names(page)).toEqual(start);
+  });
+
+  it('the original photo stays: with every kept layer deleted the keys do nothing more', async () => {
+    const page = app.page;
+    await leaveField(page);
+    for (let i = start.length; i > 0; i--) {
+      await page.keyboard.press('Delete');
+      await expect.poll(async () => (await names(page)).length).toBe(i - 1);
+    }
+    const before = await summary(page);
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Backspace');
+    const after = await summary(page);
+    expect(after.hasDoc).toBe(true);
+    expect(after.historyLabels).toEqual(before.historyLabels);
+    expect(app.errors).toEqual([]);
+  });
+});
