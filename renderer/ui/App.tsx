@@ -1,5 +1,5 @@
 /** The editor window: options bar, tool strip, canvas with the staging dock, right-hand panels, status bar. */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { EditorStage } from './canvas/EditorStage';
 import { Toolbar } from './panels/Toolbar';
 import { OptionsBar } from './panels/OptionsBar';
@@ -25,8 +25,11 @@ import { CompareView } from '../ui/CompareView';
 import { UnsavedPrompt } from './UnsavedPrompt';
 import { activeGesture } from './tools/tool-registry';
 import { installUnsavedCloseGuard } from '../commands/project-commands';
+import { useKeepScrollEnd } from './useKeepScrollEnd';
 
 export function App() {
+  const sideTop = useRef<HTMLDivElement>(null);
+  useKeepScrollEnd(sideTop);
   useEffect(() => installShortcuts(), []);
   useEffect(() => installDropAndPaste(), []);
   useEffect(() => installGenerate(), []);
@@ -49,7 +52,7 @@ export function App() {
         </main>
         <aside className="side-panels">
           {/* Generate and Mask scroll on their own; Layers and History keep their place below. */}
-          <div className="side-top">
+          <div className="side-top" ref={sideTop}>
             <GeneratePanel />
             <MaskPanel />
           </div>
