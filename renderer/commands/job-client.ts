@@ -18,6 +18,7 @@ import { adaptRequest, effectiveGrowPx, maskRectFor, requestLayers, settingsForM
 import { adaptOutpaintRequest } from '../model/outpaint-request';
 import { AUTO_VALUE } from '../model/auto-choice';
 import { acceptsSeed } from '../model/prompt-tools';
+import { chargedNote } from '../model/estimate';
 import { expectedFor } from '../../shared/routing/latency';
 import { currentTextCheck } from './text-check-state';
 import { stageResults } from './stage-results';
@@ -329,8 +330,10 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       }
       trace.drop();
       st().addSpend(job.docId, r.spentUsd ?? 0); // requests sent before it failed or was cancelled may be billed
-      if (r.state === 'failed') reportJobError(deps.store, r.error, job.model, job.modelName);
-      else st().notify('info', 'Cancelled — the document is unchanged');
+      // Said with the outcome: the spend went up although the document did not change.
+      const charged = chargedNote(r.spentUsd, r.spentRequests);
+      if (r.state === 'failed') reportJobError(deps.store, r.error, job.model, job.modelName, charged);
+      else st().notify('info', `Cancelled — the document is unchanged${charged ? `; ${charged}` : ''}`);
       endJob();
     } catch (e) {
       endJob();

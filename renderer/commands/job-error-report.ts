@@ -19,10 +19,18 @@ export function withModelNames(s: EditorStore, message: string, ...ids: (string 
   return out;
 }
 
-export function reportJobError(store: { getState(): EditorStore }, raw: AppErrorInfo, model: string, modelName: string): void {
+/** `charged`: what the job was still charged (chargedNote), said after the error. */
+export function reportJobError(
+  store: { getState(): EditorStore },
+  raw: AppErrorInfo,
+  model: string,
+  modelName: string,
+  charged = '',
+): void {
   const st = () => store.getState();
   const s = st();
-  const info = { ...raw, message: withModelNames(s, raw.message, raw.model, model) };
+  const said = withModelNames(s, raw.message, raw.model, model);
+  const info = { ...raw, message: charged ? `${said.replace(/\.?\s*$/, '.')} ${charged}.` : said };
   if (info.kind === 'auth') markKeyRejected(s, info.model ?? model);
   if (info.kind !== 'moderation') {
     s.notify('error', info.message, info.kind, 'generate');

@@ -16,7 +16,7 @@ import { encodeMaskPng } from './mask-encode';
 import { adoptPatch, candidatePatch } from './candidate-assets';
 import { currentMaskBounds, currentPlanBox, modelOptions, pendingExtension, sentReferences } from './current-estimate';
 import { effectiveGrowPx, maskRectFor, qualityFor, requestLayers, settingsForModel, type EditRequest } from '../model/edit-request';
-import { computeEstimate } from '../model/estimate';
+import { chargedNote, computeEstimate } from '../model/estimate';
 import { nRange, providerLabel } from '../model/model-options';
 import { refreshSpend } from './spend-client';
 import type { StagedCandidate } from '../model/staging-logic';
@@ -266,7 +266,9 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
     s.addSpend(run.docId, r.spentUsd ?? 0);
     s.patchMultiEntry(runId, model, { state: 'failed', error: r.error.message });
     if (r.error.kind === 'auth') markKeyRejected(s, model);
-    s.notify('error', `${entry.modelName}: ${withModelNames(s, r.error.message, r.error.model, model)}`, r.error.kind);
+    const charged = chargedNote(r.spentUsd, r.spentRequests);
+    const said = withModelNames(s, r.error.message, r.error.model, model);
+    s.notify('error', `${entry.modelName}: ${charged ? `${said.replace(/\.?\s*$/, '.')} ${charged}.` : said}`, r.error.kind);
   } else {
     s.addSpend(run.docId, r.spentUsd ?? 0); // requests sent before the cancel may be billed
     s.patchMultiEntry(runId, model, { state: 'cancelled' });

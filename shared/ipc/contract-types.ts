@@ -166,9 +166,10 @@ export type JobResult =
   /**
    * `spentUsd`: what the job's requests that reached a service cost (the spend ledger's count for
    * this job; absent when nothing was sent): a failed or cancelled job may still have been billed.
+   * `spentRequests`: how many requests that was.
    */
-  | { state: 'failed'; error: AppErrorInfo; spentUsd?: number }
-  | { state: 'cancelled'; spentUsd?: number };
+  | { state: 'failed'; error: AppErrorInfo; spentUsd?: number; spentRequests?: number }
+  | { state: 'cancelled'; spentUsd?: number; spentRequests?: number };
 
 /** A project as opened (a `.maskwork` file, or the autosave): everything the renderer needs to show it. */
 export interface OpenedProject {

@@ -175,15 +175,23 @@ describe('cloud edit in the editor', () => {
     expect(await toast.textContent()).not.toMatch(/sk-e2e/);
   });
 
-  it('cancel mid-job leaves the document unchanged', async () => {
+  it('cancel mid-job leaves the document unchanged, and says the request already sent is charged', async () => {
     const page = app.page;
     const before = await summary(page);
+    const spentBefore = (await hooks(page, 'costs')).sessionUsd as number;
     openai.script({ delayMs: 8000 });
+    const sent = openai.requests.length;
     await generate(page, 'gpt-image-2', 'a small plant', 1);
     await page.waitForFunction(() => (window as any).__maskworkTest.job()?.jobId);
+    await expect.poll(() => openai.requests.length, { timeout: 15_000 }).toBe(sent + 1);
     await page.getByRole('button', { name: 'Cancel job', exact: true }).click();
     await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 10_000 });
     await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/Cancelled/);
+    const charged = ((await hooks(page, 'costs')).sessionUsd as number) - spentBefore;
+    expect(charged).toBeGreaterThan(0);
+    expect(await page.locator('.toast.info').last().textContent()).toContain(
+      `Cancelled — the document is unchanged; 1 request was sent and is charged (≈ $${charged < 0.01 ? charged.toFixed(3) : charged.toFixed(2)})`,
+    );
     const after = await summary(page);
     expect(after.historyLabels).toEqual(before.historyLabels);
     expect(after.layers).toBe(before.layers);

@@ -136,5 +136,5 @@ export function createHandlers(svc: MainServices): HandlerTable {
 
 /** A job whose requests go into the app's ledger and also into the job's own spend (its result says what it cost). */
 function counted(svc: MainServices, job: (svc: JobServices) => JobFn): JobFn {
-  return (ctx) => job({ ...svc, ledger: countedFor(svc.ledger, (usd) => ctx.spent?.(usd)) })(ctx);
+  return (ctx) => job({ ...svc, ledger: countedFor(svc.ledger, (usd, requests) => ctx.spent?.(usd, requests)) })(ctx);
 }

@@ -15,8 +15,11 @@ export interface JobContext {
   progress(fraction: number, stage: string, preview?: JobProgress['preview'], phase?: JobPhase): void;
   /** Sends a candidate's pixels ahead of the job's result (see JobProgress.patch); absent: not sent early. */
   patchReady?(patch: NonNullable<JobProgress['patch']>): void;
-  /** What a request the job sent costs (negative: one the service rejected); a failed or cancelled result reports the sum. */
-  spent?(usd: number): void;
+  /**
+   * What the requests the job sent cost, and how many they were (negative: ones the service
+   * rejected); a failed or cancelled result reports the sums.
+   */
+  spent?(usd: number, requests?: number): void;
 }
 
 export type JobFn = (ctx: JobContext) => Promise<CandidateResult[]>;
@@ -27,6 +30,8 @@ interface JobRecord {
   done: Promise<void>;
   /** Net cost of the requests the job has sent so far. */
   spentUsd: number;
+  /** Net count of those requests (sent minus rejected). */
+  spentRequests: number;
 }
 
 export class JobRunner {
@@ -39,7 +44,13 @@ export class JobRunner {
   start(fn: JobFn, onProgress: (p: JobProgress) => void): string {
     const jobId = randomUUID();
     const controller = new AbortController();
-    const record: JobRecord = { controller, result: { state: 'running', fraction: 0 }, done: Promise.resolve(), spentUsd: 0 };
+    const record: JobRecord = {
+      controller,
+      result: { state: 'running', fraction: 0 },
+      done: Promise.resolve(),
+      spentUsd: 0,
+      spentRequests: 0,
+    };
     this.jobs.set(jobId, record);
     record.done = this.acquire().then(async () => {
       try {
@@ -63,8 +74,9 @@ export class JobRunner {
             const fraction = record.result.fraction;
             onProgress({ jobId, fraction, ...shown, patch });
           },
-          spent: (usd) => {
+          spent: (usd, requests = 0) => {
             record.spentUsd += usd;
+            record.spentRequests += requests;
           },
         });
         if (controller.signal.aborted) throw cancelled();
@@ -72,7 +84,7 @@ export class JobRunner {
         onProgress({ jobId, fraction: 1, stage: 'done' });
       } catch (e) {
         const spent = Math.round(record.spentUsd * 1e6) / 1e6;
-        const cost = spent > 0 ? { spentUsd: spent } : {};
+        const cost = spent > 0 ? { spentUsd: spent, ...(record.spentRequests > 0 ? { spentRequests: record.spentRequests } : {}) } : {};
         record.result =
           controller.signal.aborted || (e instanceof AppError && e.kind === 'cancelled')
             ? { state: 'cancelled', ...cost }

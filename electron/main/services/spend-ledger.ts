@@ -34,19 +34,19 @@ export type SpendCounter = Pick<SpendLedger, 'sent' | 'rejected'>;
 
 /**
  * The ledger as one job sees it: every request still goes into `ledger`, and the job's own net
- * spend (sent minus rejected) is told to `onSpend`, so the job's result can say what it cost
- * even when it is cancelled or fails.
+ * spend (sent minus rejected: dollars and requests) is told to `onSpend`, so the job's result can
+ * say what it cost even when it is cancelled or fails.
  */
-export function countedFor(ledger: SpendCounter, onSpend: (usd: number) => void): SpendCounter {
+export function countedFor(ledger: SpendCounter, onSpend: (usd: number, requests: number) => void): SpendCounter {
   return {
     sent(usd, requests) {
       const r = ledger.sent(usd, requests);
-      onSpend(r.usd);
+      onSpend(r.usd, r.requests);
       return r;
     },
     rejected(r) {
       ledger.rejected(r);
-      onSpend(-r.usd);
+      onSpend(-r.usd, -r.requests);
     },
   };
 }

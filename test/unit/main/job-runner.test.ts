@@ -164,18 +164,23 @@ describe('JobRunner', () => {
     expect(await runner.wait(b)).toEqual({ state: 'failed', error: { kind: 'internal', message: 'socket hang up' } });
   });
 
-  it('a failed job says what its requests cost (sent minus rejected); one that spent nothing says nothing', async () => {
+  it('a failed job says what its requests cost and how many they were (sent minus rejected); one that spent nothing says nothing', async () => {
     const runner = new JobRunner(2);
     const a = runner.start(
       async ({ spent }) => {
-        spent?.(0.04);
-        spent?.(0.02);
-        spent?.(-0.02); // the service rejected that one outright
+        spent?.(0.04, 2);
+        spent?.(0.02, 1);
+        spent?.(-0.02, -1); // the service rejected that one outright
         throw new AppError({ kind: 'server', message: 'No image.' });
       },
       () => {},
     );
-    expect(await runner.wait(a)).toEqual({ state: 'failed', error: { kind: 'server', message: 'No image.' }, spentUsd: 0.04 });
+    expect(await runner.wait(a)).toEqual({
+      state: 'failed',
+      error: { kind: 'server', message: 'No image.' },
+      spentUsd: 0.04,
+      spentRequests: 2,
+    });
     const b = runner.start(
       async ({ spent }) => {
         spent?.(0.03);
