@@ -86,11 +86,15 @@ export function chooseAnchor(anchor: ExtendAnchor): void {
   }
 }
 
-/** Exact pixels on one side (the side inputs). */
+/**
+ * Exact pixels on one side (the side inputs). As after a handle drag, a proposal that now reaches
+ * past the visible stage is fitted (Left = 500 left the new area off-screen but for a thin strip).
+ */
 export function setExtendSide(side: Side, value: number): void {
   const doc = st().doc;
   if (!doc) return;
   setSides(withSide(draftSides(st()), doc.canvas, side, value), null);
+  fitProposalIfOffScreen();
 }
 
 /** A handle drag writes whole sides (already clamped by the tool). */
@@ -141,9 +145,9 @@ export function fitProposal(): void {
 }
 
 /**
- * After a handle drag: when the proposed canvas reaches past the visible stage (a handle dragged to
- * the window's edge can no longer be grabbed), the view fits it; a drag that stays in view leaves
- * the view alone.
+ * After a handle drag or a typed side: when the proposed canvas reaches past the visible stage (a
+ * handle dragged to the window's edge can no longer be grabbed), the view fits it; a change that
+ * stays in view leaves the view alone.
  */
 export function fitProposalIfOffScreen(): void {
   const s = st();
