@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { markKeyRejected, withModelNames } from './job-error-report';
 import { modelOptions } from './current-estimate';
 import { useEditor } from './store/store';
+import { keepRejected } from './providers-client';
 
 describe('error messages name models as the app does', () => {
   it('puts the display name where main wrote the wire id, and leaves other text alone', () => {
@@ -17,7 +18,7 @@ describe('error messages name models as the app does', () => {
 });
 
 describe('a key the service refused', () => {
-  it('reads "key rejected" in the model list until the keys are read again', () => {
+  it('reads "key rejected" in the model list until another key is set', () => {
     const s = () => useEditor.getState();
     s().setProviderInfo({ keyStatus: [{ provider: 'openai', isSet: true, last4: '0001' }] });
     const label = () => modelOptions(s()).find((o) => o.value === 'gpt-image-2')!.label;
@@ -29,5 +30,16 @@ describe('a key the service refused', () => {
     // A new key from main (Settings → Keys) clears it.
     s().setProviderInfo({ keyStatus: [{ provider: 'openai', isSet: true, last4: '0002' }] });
     expect(label()).toMatch(/— key set$/);
+  });
+});
+
+describe('reading the keys again', () => {
+  it('keeps the refusal while main reports the same key; a changed or removed key drops it', () => {
+    const refused = [{ provider: 'openai', isSet: true, last4: '9999', source: 'memory' as const, rejected: true, rejectedAt: 5 }];
+    const same = [{ provider: 'openai', isSet: true, last4: '9999', source: 'memory' as const }];
+    expect(keepRejected(refused, same)).toEqual([{ ...same[0], rejected: true, rejectedAt: 5 }]);
+    expect(keepRejected(refused, [{ ...same[0], last4: '0001' }])).toEqual([{ ...same[0], last4: '0001' }]);
+    expect(keepRejected(refused, [{ provider: 'openai', isSet: false }])).toEqual([{ provider: 'openai', isSet: false }]);
+    expect(keepRejected(refused, [{ provider: 'gemini', isSet: true, last4: '9999', source: 'memory' }])[0].rejected).toBeUndefined();
   });
 });

@@ -47,9 +47,13 @@ export function reportJobError(
   if (toastId !== undefined && others.length) s.setRetryOffer(toastId, { refusedModel: model, models: others });
 }
 
-/** The key of `model`'s provider is marked refused in the model list until the keys are read again (a new key). */
-export function markKeyRejected(s: EditorStore, model: string): void {
+/**
+ * The key of `model`'s provider is marked refused — in the Model list and in Settings → Keys — until
+ * a key is set or removed for it (reading the keys again keeps the mark while the key is the same:
+ * providers-client.ts `keepRejected`).
+ */
+export function markKeyRejected(s: EditorStore, model: string, now = Date.now()): void {
   const provider = modelOptions(s).find((o) => o.value === model || o.spec.id === model)?.keyProvider;
   if (!provider || !s.keyStatus.some((k) => k.provider === provider && k.isSet && !k.rejected)) return;
-  s.setProviderInfo({ keyStatus: s.keyStatus.map((k) => (k.provider === provider ? { ...k, rejected: true } : k)) });
+  s.setProviderInfo({ keyStatus: s.keyStatus.map((k) => (k.provider === provider ? { ...k, rejected: true, rejectedAt: now } : k)) });
 }

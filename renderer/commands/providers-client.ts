@@ -2,7 +2,7 @@
  * Key status and gateways through the bridge. The renderer only ever learns "set or not", the last
  * four characters and where a key comes from; keys typed here go straight to main.
  */
-import type { GatewaySettings } from '../../shared/ipc/contract-types';
+import type { GatewaySettings, KeyStatus } from '../../shared/ipc/contract-types';
 import type { RoutingSettings } from '../../shared/routing';
 import { api, errorInfo, unwrap } from './bridge';
 import { useEditor } from './store/store';
@@ -36,7 +36,7 @@ export async function refreshProviders(): Promise<void> {
       unwrap(api().providers.get({})),
       unwrap(api().prefs.get({})),
     ]);
-    s.setProviderInfo({ keyStatus, providerSettings });
+    s.setProviderInfo({ keyStatus: keepRejected(useEditor.getState().keyStatus, keyStatus), providerSettings });
     s.setPrefs(prefs);
     const gen = useEditor.getState().gen;
     const options = buildModelOptions(keyStatus, providerSettings.gateways);
@@ -49,6 +49,28 @@ export async function refreshProviders(): Promise<void> {
     const info = errorInfo(e);
     s.notify('error', `Could not read provider settings: ${info.message}`, info.kind);
   }
+}
+
+/**
+ * The keys as main reports them, with a refusal seen in this session kept on a key that is still the
+ * same one (set, same last four, same source): opening Settings read the keys again and showed a
+ * refused key as fine.
+ */
+export function keepRejected(before: readonly KeyStatus[], now: KeyStatus[]): KeyStatus[] {
+  return now.map((k) => {
+    const old = before.find((b) => b.provider === k.provider);
+    if (!old?.rejected || !k.isSet || old.last4 !== k.last4 || old.source !== k.source) return k;
+    return { ...k, rejected: true, rejectedAt: old.rejectedAt };
+  });
+}
+
+/** A key was set or removed for `provider`: a refusal of the old one no longer applies. */
+function forgetRejected(provider: string): void {
+  const s = useEditor.getState();
+  if (!s.keyStatus.some((k) => k.provider === provider && k.rejected)) return;
+  s.setProviderInfo({
+    keyStatus: s.keyStatus.map((k) => (k.provider === provider ? { ...k, rejected: undefined, rejectedAt: undefined } : k)),
+  });
 }
 
 async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -64,12 +86,20 @@ async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
 }
 
 export async function setKey(provider: string, key: string): Promise<boolean> {
-  const r = await guarded(() => unwrap(api().keys.set({ provider, key })));
+  const r = await guarded(async () => {
+    const done = await unwrap(api().keys.set({ provider, key }));
+    forgetRejected(provider);
+    return done;
+  });
   return !!r;
 }
 
 export async function removeKey(provider: string): Promise<boolean> {
-  const r = await guarded(() => unwrap(api().keys.remove({ provider })));
+  const r = await guarded(async () => {
+    const done = await unwrap(api().keys.remove({ provider }));
+    forgetRejected(provider);
+    return done;
+  });
   return !!r;
 }
 

@@ -59,8 +59,13 @@ export interface ExportResult {
 export interface KeyStatus {
   provider: string;
   isSet: boolean;
-  /** Set in the renderer when the service refused this key (401) since it was last read from main. */
+  /**
+   * Set in the renderer when the service refused this key (401); kept while main reports the same
+   * key (set, same last four, same source) until a key is set or removed for the provider.
+   */
   rejected?: boolean;
+  /** When the service refused it (wall clock ms), with `rejected`. */
+  rejectedAt?: number;
   /** Last four characters of the key, for recognition; never more. */
   last4?: string;
   /**

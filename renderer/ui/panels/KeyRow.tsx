@@ -14,11 +14,30 @@ const SOURCE_TEXT: Record<NonNullable<KeyStatus['source']>, string> = {
   'plain-file': 'stored unencrypted',
 };
 
+/** A key is at least this long (shorter is a slip of the paste, not a key). */
+export const MIN_KEY_LENGTH = 8;
+
+const hhmm = (t: number) => {
+  const d = new Date(t);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+};
+
+/** The status line: "set · …9999 · in the keychain", "rejected by OpenAI at 18:02 · …9999", "not set". */
+export function keyStatusText(status: KeyStatus | undefined, label: string): string {
+  if (!status?.isSet) return 'not set';
+  if (status.rejected)
+    return `rejected by ${label}${status.rejectedAt ? ` at ${hhmm(status.rejectedAt)}` : ''} · …${status.last4 ?? ''} · ${SOURCE_TEXT[status.source ?? 'keychain']}`;
+  return `set · …${status.last4 ?? ''} · ${SOURCE_TEXT[status.source ?? 'keychain']}`;
+}
+
 export function KeyRow({ provider, label }: { provider: string; label: string }) {
   const status = useEditor((s) => s.keyStatus.find((k) => k.provider === provider));
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
   const envOnly = status?.source === 'environment';
+  const typed = value.trim().length;
+  // Save stays off for a too-short key, and says why beside it.
+  const tooShort = typed > 0 && typed < MIN_KEY_LENGTH;
 
   async function save() {
     if (!value.trim()) return;
@@ -32,8 +51,8 @@ export function KeyRow({ provider, label }: { provider: string; label: string })
     <div className="key-row" data-testid={`key-${provider}`}>
       <div className="key-head">
         <strong>{label}</strong>
-        <span data-testid={`key-status-${provider}`} className={status?.isSet ? 'ok' : 'muted'}>
-          {status?.isSet ? `set · …${status.last4 ?? ''} · ${SOURCE_TEXT[status.source ?? 'keychain']}` : 'not set'}
+        <span data-testid={`key-status-${provider}`} className={status?.isSet ? (status.rejected ? 'rejected' : 'ok') : 'muted'}>
+          {keyStatusText(status, label)}
         </span>
       </div>
       {status?.source === 'memory' && (
@@ -69,7 +88,12 @@ export function KeyRow({ provider, label }: { provider: string; label: string })
           value={value}
           onChange={(e) => setValue(e.target.value)}
         />
-        <button type="submit" data-testid={`key-save-${provider}`} disabled={busy || value.trim().length < 8}>
+        <button
+          type="submit"
+          data-testid={`key-save-${provider}`}
+          disabled={busy || typed < MIN_KEY_LENGTH}
+          aria-describedby={tooShort ? `key-short-${provider}` : undefined}
+        >
           Save
         </button>
         <button
@@ -81,6 +105,11 @@ export function KeyRow({ provider, label }: { provider: string; label: string })
         >
           Remove
         </button>
+        {tooShort && (
+          <span id={`key-short-${provider}`} className="muted" role="status">
+            A key is at least {MIN_KEY_LENGTH} characters
+          </span>
+        )}
       </form>
     </div>
   );
