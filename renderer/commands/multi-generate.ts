@@ -304,6 +304,7 @@ async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands
       costUsd: c.costUsd,
       seconds: c.seconds,
       requestId: c.requestId,
+      ...(c.seed !== undefined ? { seed: c.seed } : {}),
       createdAt: Date.now(),
       canvas: { ...run.canvas },
       ...(c.textCheck ? { textCheck: c.textCheck } : {}),

@@ -74,6 +74,7 @@ export async function stageResults(ctx: StageContext, job: JobState, jobId: stri
       costUsd: c.costUsd,
       seconds: c.seconds,
       requestId: c.requestId,
+      ...(c.seed !== undefined ? { seed: c.seed } : {}),
       createdAt: now(),
       canvas: { ...canvas },
       ...(c.textCheck ? { textCheck: c.textCheck } : {}),

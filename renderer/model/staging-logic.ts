@@ -24,6 +24,8 @@ export interface StagedCandidate {
   costUsd: number;
   seconds: number;
   requestId?: string;
+  /** The offline engine's seed of this candidate (typed into the seed field, it repeats it). */
+  seed?: number;
   createdAt: number;
   /** Canvas size the candidate was generated for; keeping it on another size is refused. */
   canvas?: { width: number; height: number };

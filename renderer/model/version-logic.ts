@@ -90,6 +90,7 @@ export function keepCandidate(doc: DocState, c: StagedCandidate, ids: { layerId:
     costUsd: c.costUsd,
     seconds: c.seconds,
     requestId: c.requestId,
+    ...(c.seed !== undefined ? { seed: c.seed } : {}),
     createdAt: ids.now,
     layersAfter: layers,
     ...(c.lineage?.length ? { lineage: c.lineage.map((l) => ({ ...l })) } : {}),

@@ -106,6 +106,8 @@ export const VersionSchema = v.object({
   costUsd: nonNegative,
   seconds: nonNegative,
   requestId: v.optional(text(1024)),
+  /** The offline engine's seed of this result (typed into the seed field, it repeats it). */
+  seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1))),
   createdAt: v.pipe(v.number(), v.finite()),
   /** The document's patch layers right after this version was kept ("Restore version" sets them back). */
   layersAfter: v.optional(v.pipe(v.array(PatchLayerSchema), v.maxLength(1024))),

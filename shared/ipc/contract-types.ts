@@ -150,6 +150,8 @@ export interface CandidateResult {
   seconds: number;
   /** Outpainting: how many tile requests produced this candidate. */
   tiles?: number;
+  /** The offline engine's seed for this candidate (typed into the seed field, it repeats the result). */
+  seed?: number;
   /** Outpainting: the part of `region` that was known (the request's `original`), which the patch fades into; opaque everywhere else. */
   extension?: { known: { x: number; y: number; width: number; height: number } };
   /** Text check: what the offline OCR read in the edited area and how it compares with the requested text. */

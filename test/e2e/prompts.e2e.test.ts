@@ -52,6 +52,37 @@ describe('prompt tools', () => {
     expect(Buffer.from(await bytes(a)).equals(Buffer.from(await bytes(c)))).toBe(false);
   });
 
+  it('a blank seed is a fresh one each Generate, shown with the candidate; typed back in, it repeats that result', async () => {
+    const page = app.page;
+    const seedField = page.getByRole('spinbutton', { name: 'Seed' });
+    await retype(seedField, '');
+    expect(await seedField.getAttribute('placeholder')).toBe('random');
+    const bytes = async (id: string) => Buffer.from(await app.services.store.get(id));
+    /** Generate; the seed the candidate's details show (its tooltip), then Discard all. */
+    const generateAndReadSeed = async () => {
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
+      await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
+      await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 60_000 });
+      const title = (await page.getByRole('button', { name: /^Candidate 1:/ }).getAttribute('title')) ?? '';
+      const seed = /\nseed (\d+)/.exec(title)?.[1];
+      const assetId: string = (await page.evaluate(() => (window as any).__maskworkTest.staging())).items[0].assetId;
+      await page.getByRole('button', { name: 'Discard all' }).click();
+      return { seed, assetId };
+    };
+    const a = await generateAndReadSeed();
+    const b = await generateAndReadSeed();
+    expect(a.seed).toMatch(/^\d+$/);
+    expect(b.seed).toMatch(/^\d+$/);
+    expect(b.seed).not.toBe(a.seed);
+    expect((await bytes(a.assetId)).equals(await bytes(b.assetId))).toBe(false);
+    // The seed shown, typed in: the same patch again, and the same seed shown.
+    await retype(seedField, a.seed!);
+    const c = await generateAndReadSeed();
+    expect(c.seed).toBe(a.seed);
+    expect((await bytes(a.assetId)).equals(await bytes(c.assetId))).toBe(true);
+    await retype(seedField, '');
+  });
+
   it('brings recent prompts back, this photo’s first', async () => {
     const page = app.page;
     await retype(promptBox(), 'something else');

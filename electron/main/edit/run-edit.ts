@@ -14,6 +14,7 @@ import { padFrame } from '../../../shared/pixels/pad-frame';
 import { estimateCost } from '../../../shared/models';
 import { applyPatchPlan, dilatedMask, featherBand, generatedWindow, planPatch } from '../../../shared/pixels/patch';
 import { nextBodySent } from '../providers/body-sent';
+import { randomSeed } from '../providers/local-provider';
 import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
 import { cropRgba } from '../../../shared/ipc/patch-pixels';
 import type { JobServices } from '../create-services';
@@ -37,13 +38,16 @@ import { wallClock } from '../services/wall-clock';
 export type EditRequest = RequestOf<'edit:start'>;
 
 /** `receivedAt`: when main had the `edit:start` request (wall clock), the first of the job's spans. */
-export function editJob(svc: JobServices, req: EditRequest, receivedAt?: number): JobFn {
+export function editJob(svc: JobServices, request: EditRequest, receivedAt?: number): JobFn {
   return async ({ signal, progress, patchReady }) => {
     const started = Date.now();
     const spans = createSpanRecorder(wallClock);
     if (receivedAt !== undefined) spans.add('main: queued', receivedAt, spans.now());
     progress(PROGRESS_PREPARING, 'Preparing…', undefined, 'preparing');
-    const model = await resolveModel(svc, req.model);
+    const model = await resolveModel(svc, request.model);
+    // The offline engine's seed: the one asked for, or a fresh one per request (a blank seed field);
+    // candidate i uses seed + i, recorded with it so it can be typed back in to repeat the result.
+    const req = request.seed === undefined && model.spec.provider === 'local' ? { ...request, seed: randomSeed() } : request;
     if (model.spec.provider !== 'local' && !req.prompt.trim()) {
       throw new AppError({
         kind: 'invalid-request',
@@ -271,6 +275,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
     requestSize: { width: request.width, height: request.height },
     costUsd: cost.usd / images.length,
     requestId: b.requestId,
+    ...(local && req.seed !== undefined ? { seed: req.seed + c.first + i } : {}),
     seconds,
     ...(req.textCheck ? { attempt: c.attempt } : {}),
     spans: [...c.spans.spans],

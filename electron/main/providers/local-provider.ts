@@ -5,6 +5,7 @@
  * Cancelling terminates the worker: no result, nothing left running.
  */
 import type { Worker } from 'node:worker_threads';
+import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, sep } from 'node:path';
@@ -109,6 +110,15 @@ export function warmLocalEngine(side?: number, hole?: number): WarmAnswer {
   return warmEngineWorker(workerPath(), side, hole);
 }
 
+/**
+ * A fresh seed for a request that names none (the seed field left blank): a new result each time.
+ * Room is left under 2³¹ − 1 for the candidates' seed + i, so each can be typed back in.
+ */
+export function randomSeed(): number {
+  return randomInt(0, 2 ** 31 - 64);
+}
+
+/** `opts.seed`: the seed of a request that names none (default: a fresh random one per request). */
 export function createLocalProvider(opts: { seed?: number } = {}): ImageProvider {
   return {
     kind: 'local',
@@ -120,7 +130,7 @@ export function createLocalProvider(opts: { seed?: number } = {}): ImageProvider
         .raw()
         .toBuffer({ resolveWithObject: true });
       const rgba = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      const seed0 = req.seed ?? opts.seed ?? 1;
+      const seed0 = req.seed ?? opts.seed ?? randomSeed();
       const results: ProviderImage[] = [];
       // Candidates and independent parts of the mask run in parallel worker threads.
       const outs = await runFillParallel({ width, height, rgba, mask: req.mask, seed: seed0 }, req.n, ctx.signal, ctx.onProgress);

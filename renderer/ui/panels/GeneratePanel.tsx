@@ -174,7 +174,10 @@ export function GeneratePanel() {
           </label>
         )}
         {acceptsSeed(spec) && (
-          <label className="inline" title="Same seed, same mask and settings → the same result (blank: a new one each time)">
+          <label
+            className="inline"
+            title="Same seed, same mask and settings → the same result (blank: a new one each time; the candidate’s tooltip shows the seed used)"
+          >
             Seed
             <input
               type="number"

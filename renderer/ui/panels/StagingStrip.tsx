@@ -35,7 +35,7 @@ export function StagingStrip() {
             data-model={c.model}
             aria-pressed={i === staging.selected}
             aria-label={`Candidate ${i + 1}: ${c.modelName}${c.textCheck ? ` · ${verdictWords(c.textCheck)}` : ''}`}
-            title={`${c.modelName}\n${c.prompt || '(no prompt)'}\n${c.requestSize.width}×${c.requestSize.height} · ${formatUsd(c.costUsd)} · ${c.seconds.toFixed(1)} s${c.requestId ? `\nrequest ${c.requestId}` : ''}`}
+            title={`${c.modelName}\n${c.prompt || '(no prompt)'}\n${c.requestSize.width}×${c.requestSize.height} · ${formatUsd(c.costUsd)} · ${c.seconds.toFixed(1)} s${c.seed !== undefined ? `\nseed ${c.seed}` : ''}${c.requestId ? `\nrequest ${c.requestId}` : ''}`}
             onClick={() => useEditor.getState().selectStaged(i)}
           >
             <PatchThumb assetId={c.assetId} region={c.region} under={doc?.layers} />

@@ -100,7 +100,7 @@ const VersionItem = memo(function VersionItem({
       data-version-id={v.id}
       aria-pressed={picked}
       aria-label={`Version ${index + 1}: ${versionModelName(v)}`}
-      title={`${versionModelName(v)}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.requestId ? `\nrequest ${v.requestId}` : ''}${v.lineage?.length ? `\nRefined from ${v.lineage.map((l) => `${l.modelName} (${formatUsd(l.costUsd)})`).join(' → ')}` : ''}`}
+      title={`${versionModelName(v)}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.seed !== undefined ? `\nseed ${v.seed}` : ''}${v.requestId ? `\nrequest ${v.requestId}` : ''}${v.lineage?.length ? `\nRefined from ${v.lineage.map((l) => `${l.modelName} (${formatUsd(l.costUsd)})`).join(' → ')}` : ''}`}
       onClick={() => onPick((current) => (current === v.id ? null : v.id))}
     >
       {assetId ? (

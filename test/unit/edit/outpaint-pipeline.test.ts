@@ -272,6 +272,26 @@ describe('outpainting', () => {
     await checkExport(r, 24);
   });
 
+  it.runIf(workerBuilt)(
+    'the offline engine: no seed → a fresh one per request, recorded per candidate; that seed repeats the patch',
+    async () => {
+      const seeds = async (extra: Record<string, unknown> = {}) => {
+        const r = await expand('local', { w: 96, h: 72 }, '16:9', 'centre', { n: 2, ...extra });
+        if (r.result.state !== 'done') throw new Error(r.result.state);
+        return r.result.candidates;
+      };
+      const a = await seeds();
+      const b = await seeds();
+      expect(a[0].seed).toEqual(expect.any(Number));
+      expect(a[1].seed).toBe(a[0].seed! + 1);
+      expect(b[0].seed).not.toBe(a[0].seed);
+      const again = await seeds({ seed: a[0].seed });
+      expect(again.map((c) => c.seed)).toEqual(a.map((c) => c.seed));
+      const png = (c: { assetId: string }) => main.svc.store.get(c.assetId).then((x) => Buffer.from(x));
+      expect((await png(again[1])).equals(await png(a[1]))).toBe(true);
+    },
+  );
+
   it('cancelling between tiles leaves no result', async () => {
     openai.script({ delayMs: 1500, times: 10 });
     const p = await poster(256, 256);
