@@ -2,14 +2,16 @@
  * `maskwork batch`: the same edit, fill or expand over a folder of images, one after another, with a
  * per-image result (a failure is reported and the batch goes on). Masks come from one file used for
  * every image (`--mask`) or a folder with one mask per image (`--masks`, `<stem>.png`,
- * `<stem>.mask.png` or `<stem>-mask.png`). The options are those of the operation, with --images and
+ * `<stem>.mask.png` or `<stem>-mask.png`; when that folder is the images folder, only the mask-named
+ * ones: there `<stem>.png` is the image). Mask-named files are never listed as images (the app
+ * batch's rule, batch-files.ts). The options are those of the operation, with --images and
  * --out naming folders; an output that exists is refused (that image fails) unless --overwrite.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
-import { IMAGE_EXT } from '../main/batch/batch-files';
+import { IMAGE_EXT, isMaskName, maskNamesFor } from '../main/batch/batch-files';
 import { flag, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { submitBatchApi } from './batch-api-command';
 import { autoReport, chooseModel, chooseModelFor, qualityFor, readRules } from './model-choice';
@@ -49,7 +51,7 @@ export async function runBatch(
       ...without(EDIT_OPTIONS, ['image', 'mask', 'out']),
       ...masked,
     });
-    const maskOf = maskFinder(op, mask, masks);
+    const maskOf = maskFinder(op, mask, masks, images);
     runOne = (image, target, stem) => runEdit(editOptionsOf({ ...o, image, mask: maskOf(stem), out: target, json: true }), log);
     folders = { images, out, format, json: o.json };
   } else if (op === 'fill') {
@@ -57,7 +59,7 @@ export async function runBatch(
       ...without(FILL_OPTIONS, ['image', 'mask', 'out']),
       ...masked,
     });
-    const maskOf = maskFinder(op, mask, masks);
+    const maskOf = maskFinder(op, mask, masks, images);
     runOne = (image, target, stem) => runEdit(fillOptionsOf({ ...o, image, mask: maskOf(stem), out: target, json: true }), log);
     folders = { images, out, format, json: o.json };
   } else {
@@ -89,11 +91,14 @@ export async function runBatch(
   return { items, ok, failed: items.length - ok, estimatedCostUsd };
 }
 
-/** The images of a folder (jpg, png, webp, tif, psd: the app batch's list), sorted by name. */
+/**
+ * The images of a folder (jpg, png, webp, tif, psd: the app batch's list), sorted by name; files
+ * named like masks (`<stem>-mask.png`, `<stem>.mask.png`) are masks, not images.
+ */
 async function listImages(folder: string): Promise<string[]> {
   let files: string[];
   try {
-    files = (await readdir(resolve(folder))).filter((f) => IMAGE_EXT.has(extname(f).toLowerCase())).sort();
+    files = (await readdir(resolve(folder))).filter((f) => IMAGE_EXT.has(extname(f).toLowerCase()) && !isMaskName(f)).sort();
   } catch {
     throw new AppError({ kind: 'io', message: `Cannot read the folder ${folder}.` });
   }
@@ -149,7 +154,7 @@ export async function runBatchApiSubmit(argv: string[]) {
     throw new UsageError(`--batch-api is for Nano Banana models (gemini-3.1-flash-image, gemini-3-pro-image), not ${spec.id}`);
   const quality = qualityFor(spec, o.quality);
   if (format !== 'png' && format !== 'jpg' && format !== 'webp') throw new UsageError('--batch-api writes --format png, jpg or webp');
-  const maskOf = maskFinder(op, mask, masks);
+  const maskOf = maskFinder(op, mask, masks, images);
   const files = await listImages(images);
   const pairs = files.map((f) => ({ image: join(resolve(images), f), mask: maskOf(basename(f, extname(f))) }));
   await mkdir(resolve(out), { recursive: true });
@@ -167,20 +172,39 @@ export async function runBatchApiSubmit(argv: string[]) {
   return { ...r, ...autoReport(auto) };
 }
 
-/** The mask for an image: the one `--mask` for all, or its own in the `--masks` folder. */
-function maskFinder(op: string, mask: string | undefined, masks: string | undefined): (stem: string) => string {
+/**
+ * The mask for an image: the one `--mask` for all, or its own in the `--masks` folder. When that
+ * folder is the images folder (also through another spelling or a symlink), `<stem>.png` there is
+ * an image — the image itself, or a PNG of the same name — and is never taken as a mask.
+ */
+function maskFinder(op: string, mask: string | undefined, masks: string | undefined, images: string): (stem: string) => string {
   if (!mask === !masks) throw new UsageError(`batch ${op} needs --mask <png> or --masks <folder>`);
-  return mask ? () => resolve(mask) : (stem) => findMask(resolve(masks!), stem);
+  if (mask) return () => resolve(mask);
+  const folder = resolve(masks!);
+  const beside = samePlace(folder, resolve(images));
+  return (stem) => findMask(folder, stem, beside);
 }
 
-function findMask(folder: string, stem: string): string {
-  for (const name of [`${stem}.png`, `${stem}.mask.png`, `${stem}-mask.png`]) {
+function samePlace(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  return a === b || real(a) === real(b);
+}
+
+function findMask(folder: string, stem: string, besideImages: boolean): string {
+  const names = maskNamesFor(stem, besideImages);
+  for (const name of names) {
     const p = join(folder, name);
     if (existsSync(p)) return p;
   }
   throw new AppError({
     kind: 'invalid-request',
-    message: `No mask for ${stem} in ${folder} (looked for ${stem}.png, ${stem}.mask.png, ${stem}-mask.png).`,
+    message: `No mask for ${stem} in ${folder} (looked for ${names.join(', ')}).`,
     rule: 'mask',
   });
 }

@@ -15,19 +15,23 @@ import type { BatchFile } from '../../../shared/ipc/batch-contract';
 export const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.tif', '.tiff', '.psd']);
 const MASK_NAME = /[.-]mask\.png$/i;
 
+/** A file named like a mask (`<stem>.mask.png`, `<stem>-mask.png`): matched to its image, never listed as one. */
 export const isMaskName = (name: string) => MASK_NAME.test(name);
+
+/**
+ * The names a mask of the image `<stem>.*` may have, in the order they are tried: beside the image
+ * only the mask-named ones (there `<stem>.png` is an image, maybe the image itself); in a masks
+ * folder of its own also `<stem>.png`.
+ */
+export function maskNamesFor(stem: string, besideImage: boolean): string[] {
+  return [...(besideImage ? [] : [`${stem}.png`]), `${stem}.mask.png`, `${stem}-mask.png`];
+}
 
 /** The mask of `image` found by name, or null. */
 export function findMaskByName(image: string): string | null {
   const dir = dirname(image);
   const stem = basename(image, extname(image));
-  const candidates = [
-    join(dir, `${stem}.mask.png`),
-    join(dir, `${stem}-mask.png`),
-    join(dir, 'masks', `${stem}.png`),
-    join(dir, 'masks', `${stem}.mask.png`),
-    join(dir, 'masks', `${stem}-mask.png`),
-  ];
+  const candidates = [...maskNamesFor(stem, true).map((n) => join(dir, n)), ...maskNamesFor(stem, false).map((n) => join(dir, 'masks', n))];
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 

@@ -53,6 +53,24 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   });
 }
 
+/** Pixels of `out` that differ from `src`, outside and inside the mask (white > 127). */
+async function diffOutside(out: string, src: string, maskPath: string): Promise<{ outside: number; inside: number }> {
+  const a = await sharp(out).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const b = await sharp(src).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const m = await sharp(maskPath).extractChannel(0).raw().toBuffer();
+  expect([a.info.width, a.info.height, a.info.channels]).toEqual([b.info.width, b.info.height, b.info.channels]);
+  const ch = b.info.channels;
+  let outside = 0;
+  let inside = 0;
+  for (let i = 0; i < m.length; i++) {
+    let same = true;
+    for (let k = 0; k < ch; k++) if (a.data[i * ch + k] !== b.data[i * ch + k]) same = false;
+    if (!same && m[i] <= 127) outside++;
+    if (!same && m[i] > 127) inside++;
+  }
+  return { outside, inside };
+}
+
 const img = join(PHOTOS, 'coffee.png');
 const mask = join(PHOTOS, 'coffee.mask-blob.png');
 
@@ -364,6 +382,80 @@ describe('maskwork batch', () => {
     expect(j.estimatedCostUsd).toBeGreaterThan(0);
     expect(openai.requests.length - before).toBe(2);
     expect((await sharp(join(tmp, 'batch-edit-out', 'a.jpg')).metadata()).format).toBe('jpeg');
+  });
+
+  it('masks in the photos folder: each photo uses its own mask, no mask is taken as a photo (fill)', async () => {
+    const { copyFile, mkdir } = await import('node:fs/promises');
+    const dir = join(tmp, 'batch-together');
+    const outDir = join(tmp, 'batch-together-out');
+    await mkdir(dir, { recursive: true });
+    const pairs = [
+      ['chelsea', 'png', 'chelsea-mask.png'],
+      ['smarties', 'png', 'smarties.mask.png'],
+      ['rocket', 'jpg', 'rocket-mask.png'],
+    ] as const;
+    for (const [name, ext, maskName] of pairs) {
+      await copyFile(join(PHOTOS, `${name}.${ext}`), join(dir, `${name}.${ext}`));
+      await copyFile(join(PHOTOS, `${name}.mask-blob.png`), join(dir, maskName));
+    }
+    const r = await run(['batch', 'fill', '--images', dir, '--masks', dir, '--out', outDir, '--seed', '5', '--json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const j = JSON.parse(r.stdout);
+    expect([j.ok, j.failed]).toEqual([3, 0]);
+    expect(j.items.map((x: any) => x.image.split('/').pop())).toEqual(['chelsea.png', 'rocket.jpg', 'smarties.png']);
+    expect(await readdir(outDir)).toEqual(['chelsea.png', 'rocket.png', 'smarties.png']);
+    for (const [name, ext, maskName] of pairs) {
+      const d = await diffOutside(join(outDir, `${name}.png`), join(dir, `${name}.${ext}`), join(dir, maskName));
+      expect([name, d.outside]).toEqual([name, 0]);
+      expect(d.inside).toBeGreaterThan(100);
+    }
+  });
+
+  it('masks in the photos folder: a cloud batch edit sends one request per photo, each with its own mask', async () => {
+    const { copyFile, mkdir } = await import('node:fs/promises');
+    const dir = join(tmp, 'batch-together-edit');
+    const outDir = join(tmp, 'batch-together-edit-out');
+    await mkdir(dir, { recursive: true });
+    for (const name of ['chelsea', 'smarties']) {
+      await copyFile(join(PHOTOS, `${name}.png`), join(dir, `${name}.png`));
+      await copyFile(join(PHOTOS, `${name}.mask-box.png`), join(dir, `${name}-mask.png`));
+    }
+    const before = openai.requests.length;
+    const r = await run(
+      [
+        'batch',
+        'edit',
+        '--images',
+        dir,
+        '--masks',
+        dir,
+        '--out',
+        outDir,
+        '--model',
+        'gpt-image-2',
+        '--prompt',
+        'wood',
+        '--quality',
+        'low',
+        '--feather',
+        '0',
+        '--no-color-match',
+        '--json',
+      ],
+      { MASKWORK_STREAM: '0' },
+    );
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const j = JSON.parse(r.stdout);
+    expect([j.ok, j.failed]).toEqual([2, 0]);
+    expect(openai.requests.length - before).toBe(2);
+    expect(await readdir(outDir)).toEqual(['chelsea.png', 'smarties.png']);
+    const each = j.items.map((x: any) => x.estimatedCostUsd);
+    expect(each.every((c: number) => c > 0)).toBe(true);
+    expect(j.estimatedCostUsd).toBeCloseTo(each[0] + each[1], 4);
+    for (const name of ['chelsea', 'smarties']) {
+      const d = await diffOutside(join(outDir, `${name}.png`), join(dir, `${name}.png`), join(dir, `${name}-mask.png`));
+      expect([name, d.outside]).toEqual([name, 0]);
+    }
   });
 
   it('exits 2 without an operation', async () => {
