@@ -14,6 +14,7 @@ import { AppError, type AppErrorInfo } from '../../shared/errors';
 import { IMAGE_EXT, isMaskName, maskNamesFor } from '../main/batch/batch-files';
 import { flag, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { submitBatchApi } from './batch-api-command';
+import { chargedOf, chargedText } from './charged';
 import { autoReport, chooseModel, chooseModelFor, qualityFor, readRules } from './model-choice';
 
 /** What Auto sends through the Batch API when the rules pick a model it does not serve. */
@@ -29,6 +30,9 @@ export interface BatchItem {
   outputs?: string[];
   estimatedCostUsd?: number;
   error?: AppErrorInfo;
+  /** A failed image: what the requests it sent were still charged, and how many. */
+  spentUsd?: number;
+  requestsCharged?: number;
 }
 
 function without<T extends Record<string, unknown>, K extends string>(o: T, keys: readonly K[]): Omit<T, K> {
@@ -82,12 +86,15 @@ export async function runBatch(
     } catch (e) {
       if (e instanceof UsageError) throw e;
       const info = e instanceof AppError ? e.info : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e) };
-      items.push({ image, ok: false, error: info });
-      if (!folders.json) log(`  failed: ${info.kind}: ${info.message}`);
+      // Requests sent before it failed may be charged: said per image and counted in the batch's sum.
+      const charged = chargedOf(e);
+      items.push({ image, ok: false, error: info, ...charged });
+      const note = chargedText(e);
+      if (!folders.json) log(`  failed: ${info.kind}: ${info.message}${note ? ` ${note}.` : ''}`);
     }
   }
   const ok = items.filter((x) => x.ok).length;
-  const estimatedCostUsd = Math.round(items.reduce((s, x) => s + (x.estimatedCostUsd ?? 0), 0) * 10000) / 10000;
+  const estimatedCostUsd = Math.round(items.reduce((s, x) => s + (x.estimatedCostUsd ?? x.spentUsd ?? 0), 0) * 10000) / 10000;
   return { items, ok, failed: items.length - ok, estimatedCostUsd };
 }
 

@@ -18,6 +18,7 @@ import { createHandlers } from '../main/ipc/handlers';
 import { dispatch } from '../main/ipc/dispatch';
 import type { ExportTarget } from '../main/services/dialogs';
 import { formatOf } from './output-paths';
+import { ChargedError } from './charged';
 
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
 
@@ -117,12 +118,18 @@ export class CliSession {
     return unwrap(await this.api.job.result({ jobId }));
   }
 
-  /** Waits for a job and returns its candidates, or throws its typed error. */
+  /**
+   * Waits for a job and returns its candidates, or throws its typed error with what the requests it
+   * sent were still charged (a failed tile after paid ones, a cancelled job).
+   */
   async candidatesOf(jobId: string, endProgressLine: boolean): Promise<CandidateResult[]> {
     const result = await this.waitJob(jobId);
     if (endProgressLine) process.stderr.write('\n');
-    if (result.state === 'failed') throw new AppError(result.error);
-    if (result.state !== 'done') throw new AppError({ kind: 'cancelled', message: 'The job was cancelled.' });
+    if (result.state === 'failed') throw new ChargedError(result.error, result.spentUsd, result.spentRequests);
+    if (result.state !== 'done') {
+      const spent = result.state === 'cancelled' ? result : undefined;
+      throw new ChargedError({ kind: 'cancelled', message: 'The job was cancelled.' }, spent?.spentUsd, spent?.spentRequests);
+    }
     return result.candidates;
   }
 

@@ -71,8 +71,11 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const info: ErrorShape = e instanceof AppError ? e.info : { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
-    if (json) process.stdout.write(`${JSON.stringify({ error: info })}\n`);
-    process.stderr.write(`maskwork: ${info.kind}: ${info.message}\n`);
+    // A job that failed or was cancelled after paid requests says what they cost.
+    const { chargedOf, chargedText } = await import('./charged');
+    if (json) process.stdout.write(`${JSON.stringify({ error: info, ...chargedOf(e) })}\n`);
+    const charged = chargedText(e);
+    process.stderr.write(`maskwork: ${info.kind}: ${info.message}${charged ? ` ${charged}.` : ''}\n`);
     return 1;
   }
 }

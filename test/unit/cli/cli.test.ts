@@ -271,6 +271,38 @@ describe('maskwork expand', () => {
     expect(diff).toBe(0);
   });
 
+  it('a tiled expand that fails after a paid tile says what was charged (--json and the error line)', async () => {
+    for (const json of [true, false]) {
+      const before = openai.requests.length;
+      openai.clearScript();
+      openai.script({}, { status: 500, times: Infinity }); // the first tile answers, every later one fails
+      try {
+        const args = ['expand', '--image', img, '--aspect', '8:1', '--model', 'gpt-image-2', '--quality', 'low'];
+        // Tiles one at a time: tile 1 is paid, tile 2 fails (both reached the server), nothing more is sent.
+        const r = await run([...args, '--out', join(tmp, `charged-${json}.png`), ...(json ? ['--json'] : [])], {
+          MASKWORK_STREAM: '0',
+          MASKWORK_PARALLEL_TILES: '0',
+        });
+        expect(r.code).toBe(1);
+        const sent = openai.requests.length - before;
+        expect(sent).toBe(2);
+        if (json) {
+          const j = JSON.parse(r.stdout);
+          expect(j.error.kind).toBe('server');
+          // A 500 may still be billed: the ledger counts every request that was not refused outright.
+          expect(j.requestsCharged).toBe(sent);
+          expect(j.spentUsd).toBeGreaterThan(0);
+        } else {
+          expect(r.stderr).toMatch(
+            new RegExp(`maskwork: server: .* ${sent} requests were sent and are charged \\(≈ \\$0\\.\\d+\\)\\.\\n$`),
+          );
+        }
+      } finally {
+        openai.clearScript();
+      }
+    }
+  });
+
   it('extends by pixels per side with the offline engine', async () => {
     const out = join(tmp, 'sides.png');
     const r = await run([

@@ -1,0 +1,39 @@
+/**
+ * What a failed or cancelled job was still charged: the requests it sent that the service did not
+ * reject outright (the job result's `spentUsd` / `spentRequests`, from the spend ledger). Kept apart
+ * from the commands (imports only the error type) so the entry can report it without loading main.
+ */
+import { AppError, type AppErrorInfo } from '../../shared/errors';
+
+export interface Charged {
+  /** Net cost of the requests sent, rounded like the CLI's estimates (4 decimals). */
+  spentUsd: number;
+  /** How many requests that was (absent when unknown). */
+  requestsCharged?: number;
+}
+
+/** A job's typed error, carrying what its sent requests cost when that is more than nothing. */
+export class ChargedError extends AppError {
+  readonly charged: Charged | undefined;
+  constructor(info: AppErrorInfo, spentUsd: number | undefined, spentRequests: number | undefined) {
+    super(info);
+    this.charged =
+      spentUsd && spentUsd > 0
+        ? { spentUsd: Math.round(spentUsd * 10000) / 10000, ...(spentRequests && spentRequests > 0 ? { requestsCharged: spentRequests } : {}) }
+        : undefined;
+  }
+}
+
+/** The spend of an error, for --json (`{}` when nothing was charged or the error is not a job's). */
+export function chargedOf(e: unknown): Charged | Record<string, never> {
+  return e instanceof ChargedError && e.charged ? e.charged : {};
+}
+
+/** "1 request was sent and is charged (≈ $0.105)", or '' when nothing was charged. */
+export function chargedText(e: unknown): string {
+  const c = e instanceof ChargedError ? e.charged : undefined;
+  if (!c) return '';
+  const n = c.requestsCharged;
+  const sent = n === 1 ? '1 request was sent and is charged' : `${n ?? 'Some'} requests were sent and are charged`;
+  return `${sent} (≈ $${c.spentUsd})`;
+}
