@@ -19,7 +19,10 @@ export class ChargedError extends AppError {
     super(info);
     this.charged =
       spentUsd && spentUsd > 0
-        ? { spentUsd: Math.round(spentUsd * 10000) / 10000, ...(spentRequests && spentRequests > 0 ? { requestsCharged: spentRequests } : {}) }
+        ? {
+            spentUsd: Math.round(spentUsd * 10000) / 10000,
+            ...(spentRequests && spentRequests > 0 ? { requestsCharged: spentRequests } : {}),
+          }
         : undefined;
   }
 }

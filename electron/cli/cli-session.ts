@@ -19,6 +19,7 @@ import { dispatch } from '../main/ipc/dispatch';
 import type { ExportTarget } from '../main/services/dialogs';
 import { formatOf } from './output-paths';
 import { ChargedError } from './charged';
+import { cliVersion } from './version';
 
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
 
@@ -64,7 +65,7 @@ export class CliSession {
   ) {
     this.svc = createServices({
       host: 'cli',
-      version: '0.1.0',
+      version: cliVersion(),
       assetDir: join(tmp, 'assets'),
       settingsDir: null,
       env: process.env,

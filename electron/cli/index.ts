@@ -1,12 +1,14 @@
 /**
  * `maskwork`: the command line over the app's main-process services, for scripting and batch
  * work. Keys come from OPENAI_API_KEY / GEMINI_API_KEY (and OPENAI_BASE_URL / GOOGLE_GEMINI_BASE_URL
- * for gateways and local servers). Exit 0 only on success; 1 on a failed or refused edit; 2 on bad usage.
+ * for gateways and local servers). `--version` prints package.json's version. Exit 0 only on
+ * success; 1 on a failed or refused edit; 2 on bad usage.
  *
  * This entry imports only the help text: each command (and with it sharp, the SDKs and main's
  * services) is loaded when it runs, so `maskwork --help` starts about as fast as Node itself.
  */
 import { USAGE } from './usage';
+import { cliVersion } from './version';
 
 interface ErrorShape {
   kind: string;
@@ -18,6 +20,10 @@ async function main(argv: string[]): Promise<number> {
   const json = rest.includes('--json');
   if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h' || rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(USAGE);
+    return 0;
+  }
+  if (cmd === '--version' || cmd === '-v' || cmd === 'version') {
+    process.stdout.write(`${cliVersion()}\n`);
     return 0;
   }
   const { UsageError } = await import('./args');

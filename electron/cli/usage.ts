@@ -19,6 +19,7 @@ export const COMPARE_USAGE = `maskwork compare --image <file> --mask <png> --pro
 
 export const USAGE = `Maskwork command line
 
+  maskwork --version | -v
   ${EDIT_USAGE}
   ${FILL_USAGE}
   ${EXPAND_USAGE}

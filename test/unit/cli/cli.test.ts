@@ -74,6 +74,17 @@ async function diffOutside(out: string, src: string, maskPath: string): Promise<
 const img = join(PHOTOS, 'coffee.png');
 const mask = join(PHOTOS, 'coffee.mask-blob.png');
 
+describe('maskwork --version', () => {
+  it('prints package.json’s version and exits 0, as --version and -v', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { version } = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8'));
+    for (const flag of ['--version', '-v']) {
+      const r = await run([flag]);
+      expect([flag, r.code, r.stdout, r.stderr]).toEqual([flag, 0, `${version}\n`, '']);
+    }
+  });
+});
+
 describe('maskwork edit', () => {
   it('writes n candidates with the input size and prints one JSON object', async () => {
     const out = join(tmp, 'edited.png');
