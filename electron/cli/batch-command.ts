@@ -81,7 +81,8 @@ export async function runBatch(
     const image = join(resolve(folders.images), f);
     if (!folders.json) log(`[${i + 1}/${files.length}] ${f}`);
     try {
-      const r = await runOne(image, join(resolve(folders.out), `${stem}.${folders.format}`), stem);
+      // The image as the folder was given (messages name it so); the report has its full path.
+      const r = await runOne(join(folders.images, f), join(resolve(folders.out), `${stem}.${folders.format}`), stem);
       items.push({ image, ok: true, outputs: r.outputs as string[], estimatedCostUsd: r.estimatedCostUsd as number });
     } catch (e) {
       if (e instanceof UsageError) throw e;

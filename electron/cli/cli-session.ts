@@ -7,7 +7,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AppError, type Result } from '../../shared/errors';
 import { buildBridge, type MaskworkApi } from '../../shared/ipc/bridge';
 import type { EventName, RequestOf } from '../../shared/ipc/contract';
@@ -43,6 +43,22 @@ function removeTempsOnExit(): void {
       process.stderr.write(`\nmaskwork: interrupted; nothing more was written.\n`);
       process.exit(code);
     });
+  }
+}
+
+/**
+ * Main names a file in its messages by its base name (“nope.jpg”), as the app shows it; the CLI
+ * names it as it was given on the command line (“photos/nope.jpg”), so a batch or a script can tell
+ * which file it was.
+ */
+export async function asGiven<T>(given: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    const name = basename(given);
+    if (!(e instanceof AppError) || !name || name === given) throw e;
+    const message = e.info.message.split(`“${name}”`).join(`“${given}”`).replace(`The mask ${name} `, `The mask “${given}” `);
+    throw message === e.info.message ? e : new AppError({ ...e.info, message }, { cause: e });
   }
 }
 
@@ -142,7 +158,8 @@ export class CliSession {
 
   async exportTo(path: string, req: Omit<RequestOf<'image:export'>, 'format'>, overwrite: boolean): Promise<void> {
     this.exports.push({ path, replaceExisting: overwrite });
-    const r = unwrap(await this.api.image.export({ ...req, format: formatOf(path), ...(overwrite ? { allowOverwriteSource: true } : {}) }));
+    const exporting = this.api.image.export({ ...req, format: formatOf(path), ...(overwrite ? { allowOverwriteSource: true } : {}) });
+    const r = await asGiven(path, exporting.then(unwrap));
     if ('canceled' in r) throw new AppError({ kind: 'internal', message: 'The export was cancelled.' });
     // Notes (a 16-bit source written as 8-bit JPEG, a CMYK source exported in RGB) are said once per run.
     for (const note of r.notes ?? []) {

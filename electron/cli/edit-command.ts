@@ -11,7 +11,7 @@ import type { CandidateResult } from '../../shared/ipc/contract-types';
 import type { TimingSpan } from '../../shared/timing/spans';
 import { worstCaseUsd } from '../../shared/text-check/budget';
 import { requestedText } from '../../shared/text-check/requested-text';
-import { CliSession, unwrap } from './cli-session';
+import { asGiven, CliSession, unwrap } from './cli-session';
 import { readMaskFile } from '../main/edit/mask-file';
 import { autoReport, chooseModelFor, qualityFor, readRules, type Quality } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
@@ -123,13 +123,13 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
   const session = CliSession.start((p) => progress(`${Math.round(p.fraction * 100)}% ${p.stage}`));
   try {
     // The mask is read and decoded while the image opens (both are mostly libvips work).
-    const opening = session.openImage(image);
-    const reading = readMaskFile(resolve(o.mask), opening);
+    const opening = asGiven(o.image, session.openImage(image));
+    const reading = asGiven(o.mask, readMaskFile(resolve(o.mask), opening));
     reading.catch(() => {}); // an image that fails to open is the error reported, below
     const img = await opening;
     const mask = await reading;
     const refs = [];
-    for (const r of o.refs) refs.push((await session.openImage(resolve(r))).assetId);
+    for (const r of o.refs) refs.push((await asGiven(r, session.openImage(resolve(r)))).assetId);
     const tOpen = performance.now();
     const plan = planRegion({ canvas: { width: img.width, height: img.height }, bbox: mask.rect, model: spec, quality });
     const estimate = plan.ok

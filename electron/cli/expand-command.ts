@@ -9,7 +9,7 @@ import { extendBySides, extendToAspect, planOutpaint, type CanvasExtension, type
 import { estimateCost } from '../../shared/models';
 import { flag, int, intOr, oneOf, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { checkOutpaintBudget } from '../main/edit/outpaint-budget';
-import { CliSession, unwrap } from './cli-session';
+import { asGiven, CliSession, unwrap } from './cli-session';
 import { autoReport, chooseModelFor, qualityFor, readRules } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
 import { formatOf, refuseExisting, resultLayerName } from './output-paths';
@@ -63,7 +63,7 @@ export async function runExpand(o: ExpandOptions): Promise<Record<string, unknow
   const t0 = performance.now();
   const session = CliSession.start((p) => !o.json && process.stderr.write(`\r${`${Math.round(p.fraction * 100)}% ${p.stage}`.padEnd(60)}`));
   try {
-    const img = await session.openImage(image);
+    const img = await asGiven(o.image, session.openImage(image));
     const size = { width: img.width, height: img.height };
     let ext: CanvasExtension;
     try {

@@ -244,7 +244,7 @@ describe('bounded inputs', () => {
     }
     const r = await run(['fill', '--image', big, '--mask', mask, '--out', join(tmp, 'nr-big.png')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/too-large: “huge\.png” is larger than 400 MB/);
+    expect(r.stderr).toContain(`too-large: “${big}” is larger than 400 MB`);
   });
 });
 

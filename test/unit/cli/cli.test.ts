@@ -224,6 +224,18 @@ describe('maskwork fill', () => {
     expect(Buffer.compare(a, b)).toBe(0);
   });
 
+  it('names a file that cannot be read by its path as given, not only its name', async () => {
+    const missing = join(tmp, 'no-such-folder', 'nope.jpg');
+    const r = await run(['fill', '--image', missing, '--mask', mask, '--out', join(tmp, 'never.png')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`io: “${missing}” could not be read`);
+    const badMask = join(tmp, 'broken-mask.png');
+    await writeFile(badMask, 'not a png');
+    const m = await run(['fill', '--image', img, '--mask', badMask, '--out', join(tmp, 'never.png')]);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain(`The mask “${badMask}” could not be read`);
+  });
+
   it('refuses a corrupt image with a clear message', async () => {
     const bad = join(tmp, 'bad.png');
     await writeFile(bad, 'not an image');
