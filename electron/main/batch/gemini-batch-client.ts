@@ -75,7 +75,7 @@ export function createGeminiBatchClient(conn: ProviderConnection): GeminiBatchCl
     try {
       return await fn();
     } catch (e) {
-      throw mapGeminiError(e, model, { signal, service: 'the Gemini Batch API' });
+      throw mapGeminiError(e, model, { signal, service: 'the Gemini Batch API', keyHint: conn.keyHint });
     }
   }
 

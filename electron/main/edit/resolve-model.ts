@@ -10,6 +10,7 @@ import type { ModelServices } from '../create-services';
 import { MAX_RESPONSE_BYTES, PROVIDER_DEADLINE_MS, type ImageProvider, type ProviderConnection } from '../providers/provider-types';
 import { createProvider } from '../providers/provider-factory';
 import { createLocalProvider } from '../providers/local-provider';
+import { ENV_KEYS } from '../services/key-store';
 
 export interface ResolvedModel {
   spec: ModelSpec;
@@ -58,7 +59,9 @@ export async function resolveModel(svc: ModelServices, model: string): Promise<R
     return {
       spec,
       wireModel: spec.id,
-      provider: createProvider('openai', conn(svc, key, svc.env.OPENAI_BASE_URL), { stream: svc.env.MASKWORK_STREAM !== '0' }),
+      provider: createProvider('openai', conn(svc, key, svc.env.OPENAI_BASE_URL, await keyHintOf(svc, 'openai')), {
+        stream: svc.env.MASKWORK_STREAM !== '0',
+      }),
     };
   }
   const key = await svc.keys.get('gemini');
@@ -68,7 +71,11 @@ export async function resolveModel(svc: ModelServices, model: string): Promise<R
       message: 'No Google Gemini key is set. Add one in Settings → Keys (or set GEMINI_API_KEY for the CLI).',
       model,
     });
-  return { spec, wireModel: spec.id, provider: createProvider('gemini', conn(svc, key, svc.env.GOOGLE_GEMINI_BASE_URL)) };
+  return {
+    spec,
+    wireModel: spec.id,
+    provider: createProvider('gemini', conn(svc, key, svc.env.GOOGLE_GEMINI_BASE_URL, await keyHintOf(svc, 'gemini'))),
+  };
 }
 
 /** The Gemini connection (key, base URL, limits) for calls outside a provider, e.g. the Batch API. */
@@ -80,10 +87,15 @@ export async function geminiConnection(svc: ModelServices, model: string): Promi
       message: 'No Google Gemini key is set. Add one in Settings → Keys (or set GEMINI_API_KEY for the CLI).',
       model,
     });
-  return conn(svc, key, svc.env.GOOGLE_GEMINI_BASE_URL);
+  return conn(svc, key, svc.env.GOOGLE_GEMINI_BASE_URL, await keyHintOf(svc, 'gemini'));
 }
 
-function conn(svc: ModelServices, apiKey: string, baseURL: string | undefined): ProviderConnection {
+/** A key from the environment is fixed there, not in Settings → Keys: the error names its variable. */
+async function keyHintOf(svc: ModelServices, provider: 'openai' | 'gemini'): Promise<string | undefined> {
+  return (await svc.keys.status(provider)).source === 'environment' ? `the ${ENV_KEYS[provider]} environment variable` : undefined;
+}
+
+function conn(svc: ModelServices, apiKey: string, baseURL: string | undefined, keyHint?: string): ProviderConnection {
   const timeout = Number(svc.env.MASKWORK_TIMEOUT_MS);
   const retries = Number(svc.env.MASKWORK_MAX_RETRIES);
   const deadline = Number(svc.env.MASKWORK_DEADLINE_MS);
@@ -96,5 +108,6 @@ function conn(svc: ModelServices, apiKey: string, baseURL: string | undefined): 
     maxRetries: Number.isFinite(retries) && svc.env.MASKWORK_MAX_RETRIES !== undefined ? retries : 2,
     deadlineMs,
     maxResponseBytes: Number.isFinite(maxMb) && maxMb > 0 ? maxMb * 2 ** 20 : MAX_RESPONSE_BYTES,
+    ...(keyHint ? { keyHint } : {}),
   };
 }

@@ -165,7 +165,7 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
       return pickGeminiImage(resp, req.model);
     } catch (e) {
       // The rate-limit delay comes from the error body's RetryInfo (ApiError exposes no headers).
-      throw mapGeminiError(e, req.model, { signal });
+      throw mapGeminiError(e, req.model, { signal, keyHint: conn.keyHint });
     }
   }
 
@@ -205,7 +205,9 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
               ctx.onProgress?.(++done / n);
               return img;
             } catch (e) {
-              const err = late() ? deadlineError(req.model, 'Gemini', deadlineMs) : mapGeminiError(e, req.model, { signal: inner.signal });
+              const err = late()
+                ? deadlineError(req.model, 'Gemini', deadlineMs)
+                : mapGeminiError(e, req.model, { signal: inner.signal, keyHint: conn.keyHint });
               // Siblings stopped by inner.abort() report 'cancelled' only after `fatal` is set.
               if (!fatal && FATAL_KINDS.has(err.kind)) {
                 fatal = err;

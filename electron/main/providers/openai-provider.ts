@@ -56,7 +56,9 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
   const kind = opts.kind ?? 'openai';
   const service = kind === 'gateway' ? 'The gateway' : 'OpenAI';
   const mapCtx =
-    kind === 'gateway' ? { service: 'the gateway', keyHint: 'Settings → Gateways' } : { service: 'OpenAI', keyHint: 'Settings → Keys' };
+    kind === 'gateway'
+      ? { service: 'the gateway', keyHint: 'Settings → Gateways' }
+      : { service: 'OpenAI', keyHint: conn.keyHint ?? 'Settings → Keys' };
   const timeout = conn.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS;
   const client = new OpenAI({
     apiKey: conn.apiKey,

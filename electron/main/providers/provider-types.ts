@@ -80,6 +80,11 @@ export interface ProviderConnection {
   deadlineMs?: number;
   /** Largest response body accepted (default MAX_RESPONSE_BYTES). */
   maxResponseBytes?: number;
+  /**
+   * Where the user fixes a rejected key, said in the error: default 'Settings → Keys'; a key that
+   * came from the environment (the CLI's, or the app's fallback) names its variable.
+   */
+  keyHint?: string;
 }
 
 /** Default total time for one provider call: a hanging or dripping service fails within this. */

@@ -187,6 +187,21 @@ describe('maskwork edit', () => {
   });
 });
 
+describe('a rejected key', () => {
+  it('names the environment variable to check, not the app’s Settings → Keys (OpenAI and Gemini)', async () => {
+    for (const [model, variable] of [
+      ['gpt-image-2', 'OPENAI_API_KEY'],
+      ['gemini-3.1-flash-image', 'GEMINI_API_KEY'],
+    ]) {
+      const args = ['edit', '--image', img, '--mask', mask, '--prompt', 'p', '--model', model];
+      const r = await run([...args, '--out', join(tmp, `bad-key-${model}.png`)], { [variable]: 'bad-key' });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`auth: .*rejected.*check it in the ${variable} environment variable\\.`));
+      expect(r.stderr).not.toContain('Settings');
+    }
+  });
+});
+
 describe('maskwork fill', () => {
   it('fills offline; pixels outside the mask are bit-identical', async () => {
     const out = join(tmp, 'filled.png');
