@@ -34,14 +34,18 @@ spelled-right ones first; --retry-text n sends up to n more requests until one i
 is written, best first, numbered when there is more than one).
 Nothing is overwritten: an --out that exists, or that is the input image, is refused unless
 --overwrite is given. Inputs must be regular files (no devices or pipes) of at most 400 MB.
---json prints one JSON object.
+--json prints one JSON object; on failure {"error": {kind, message, …}}, with spentUsd and
+requestsCharged when requests sent before the failure are charged (the error line says so too).
 Output formats: .png, .jpg, .webp, .tif/.tiff (deflate) and .psd (layered: the original, the result
 and its alpha). A 16-bit PNG or TIFF stays 16-bit in .png, .tif and .psd; .jpg/.webp are 8-bit.
 expand extends to an aspect preset (1:1 4:5 3:2 16:9 21:9 3:1 4:1 8:1 9:16 1:4 or any W:H)
 or by pixels per side, tiling past each model's limits; --json prints the tile plan and cost.
 The extended canvas may be at most 150 MP and 30000 px per side.
-batch runs edit, fill or expand over a folder (one mask for all, or <stem>.png per image);
-it goes on after a failure and exits 1 if any image failed.
+batch runs edit, fill or expand over a folder: --mask is one mask for all, --masks <folder> holds
+each image's own, named <stem>.png, <stem>.mask.png or <stem>-mask.png. The masks may be in the
+images folder itself: files named <stem>.mask.png or <stem>-mask.png are masks there, never images
+(and <stem>.png there is an image, never a mask). It goes on after a failure and exits 1 if any
+image failed.
 --model auto lets the routing rules pick (text in the prompt → gpt-image-2, an outpaint wider than
 3:1 → gemini-3.1-flash-image, else gpt-image-2; only models whose key is set); --rules <json> uses
 rules saved from the app's Settings; --json reports the pick as auto: {model, rule, reason}.
@@ -49,7 +53,14 @@ batch edit --batch-api sends every image as one Gemini Batch API job (Nano Banan
 price, results within 24 h) and returns its id at once; batch fetch <id> writes the results when
 the job is done (exit 3 while it is not), batch status <id> asks, batch cancel <id> cancels it.
 compare runs one edit with several models (--models a,b,c) and writes <stem>-<model>.png each.
-Keys: OPENAI_API_KEY, GEMINI_API_KEY (never printed). Models: gpt-image-2, gpt-image-1.5,
-gpt-image-1-mini, gemini-3.1-flash-image, gemini-3-pro-image, local (offline, free).
+Models: gpt-image-2, gpt-image-1.5, gpt-image-1-mini, gemini-3.1-flash-image, gemini-3-pro-image,
+local (offline, free).
+Environment:
+  OPENAI_API_KEY          the key for the GPT Image models (never printed)
+  GEMINI_API_KEY          the key for the Nano Banana (Gemini) models (never printed)
+  OPENAI_BASE_URL         another OpenAI-compatible endpoint (a gateway, a local server), with /v1
+  GOOGLE_GEMINI_BASE_URL  another Gemini endpoint
+  MASKWORK_STATE_DIR      where batch --batch-api keeps its jobs (else $XDG_STATE_HOME/maskwork,
+                          else ~/.local/state/maskwork)
 Exit codes: 0 success, 1 failed or refused (the typed error is printed), 2 bad usage.
 `;

@@ -85,6 +85,24 @@ describe('maskwork --version', () => {
   });
 });
 
+describe('maskwork --help', () => {
+  it('names the environment variables the CLI reads and the README’s mask names for batch', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    for (const name of ['OPENAI_API_KEY', 'GEMINI_API_KEY', 'OPENAI_BASE_URL', 'GOOGLE_GEMINI_BASE_URL', 'MASKWORK_STATE_DIR'])
+      expect(r.stdout).toContain(name);
+    // The README's "Command line" section lists the names a per-image mask may have; the help says the same.
+    const readme = await readFile(join(REPO, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Command line'), readme.indexOf('### Files and originals'));
+    const batch = section.slice(section.indexOf('- `batch` runs'));
+    const names = [...batch.slice(0, batch.indexOf('\n- ')).matchAll(/`(<stem>[^`]*\.png)`/g)].map((m) => m[1]);
+    expect(new Set(names)).toEqual(new Set(['<stem>.png', '<stem>.mask.png', '<stem>-mask.png']));
+    for (const n of names) expect(r.stdout).toContain(n);
+    expect(r.stdout).not.toMatch(/or <stem>\.png per image\)/);
+  });
+});
+
 describe('maskwork edit', () => {
   it('writes n candidates with the input size and prints one JSON object', async () => {
     const out = join(tmp, 'edited.png');
