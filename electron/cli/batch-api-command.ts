@@ -44,7 +44,7 @@ export function report(b: BatchRecord) {
     remoteState: b.remote?.state ?? null,
     requests: b.items.filter((i) => i.state !== 'failed' || i.result).length,
     done: counts.done,
-    failed: counts.failed,
+    failed: counts.failed + counts.cancelled,
     estimatedCostUsd: b.estimateUsd,
     priceBasis: b.mode === 'batch-api' ? `Gemini Batch API: ${BATCH_API_PRICE_FACTOR * 100} % of the standard price` : 'standard price',
     items: b.items.map((i) => ({

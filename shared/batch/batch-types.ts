@@ -5,6 +5,7 @@
  * batch job at half price, answered within 24 h; otherwise they run one after another at once.
  */
 import type { AppErrorInfo } from '../errors';
+import type { Quality } from '../models';
 
 /** The Gemini Batch API bills 50 % of the standard price (providers.md §3, [G-PRICE]). */
 export const BATCH_API_PRICE_FACTOR = 0.5;
@@ -41,6 +42,11 @@ export interface BatchItemRecord {
   review: BatchReview;
   /** Pre-send estimate at this batch's price. */
   estimateUsd?: number;
+  /**
+   * What the requests sent for this item cost (the spend ledger's figure: counted when sent, a
+   * request the service rejected taken back out), redos included.
+   */
+  spentUsd?: number;
   result?: BatchResult;
   error?: AppErrorInfo;
   /** CLI: the output file this item is written to. */
@@ -82,11 +88,33 @@ export function batchApiAvailable(provider: string): boolean {
   return provider === 'gemini';
 }
 
-/** Counts for a queue line: done, failed, waiting. */
-export function batchCounts(items: ReadonlyArray<{ state: BatchItemState }>): { done: number; failed: number; total: number } {
+/** Counts for a queue line: done, failed, cancelled, all. */
+export function batchCounts(items: ReadonlyArray<{ state: BatchItemState }>): {
+  done: number;
+  failed: number;
+  cancelled: number;
+  total: number;
+} {
   return {
     done: items.filter((i) => i.state === 'done').length,
-    failed: items.filter((i) => i.state === 'failed' || i.state === 'cancelled').length,
+    failed: items.filter((i) => i.state === 'failed').length,
+    cancelled: items.filter((i) => i.state === 'cancelled').length,
     total: items.length,
   };
+}
+
+/** What a batch's sent requests cost so far (USD, rounded to 1/10 000 $). */
+export function batchSpent(items: ReadonlyArray<{ spentUsd?: number }>): number {
+  return Math.round(items.reduce((s, i) => s + (i.spentUsd ?? 0), 0) * 10000) / 10000;
+}
+
+/**
+ * The quality a batch sends, as Generate chooses it: the one asked for when the model has it, else
+ * medium (or the model's first); none for models without a quality setting. Never left out for a
+ * model that has one: OpenAI would then use `auto`, priced and billed like high.
+ */
+export function batchQuality(qualities: readonly Quality[], asked: Quality | undefined): Quality | undefined {
+  if (!qualities.length) return undefined;
+  if (asked && qualities.includes(asked)) return asked;
+  return qualities.includes('medium') ? 'medium' : qualities[0];
 }

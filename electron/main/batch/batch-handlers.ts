@@ -7,7 +7,7 @@
 import { AppError } from '../../../shared/errors';
 import { getModel, offeredModels } from '../../../shared/models';
 import { AUTO_MODEL, formatDecision, routeModel } from '../../../shared/routing';
-import { batchPrice, type BatchMode } from '../../../shared/batch/batch-types';
+import { batchPrice, batchQuality, type BatchMode } from '../../../shared/batch/batch-types';
 import type { BatchEstimate } from '../../../shared/ipc/batch-contract';
 import type { MainServices } from '../create-services';
 import type { HandlerTable } from '../ipc/dispatch';
@@ -21,6 +21,10 @@ import { BatchFiles } from './batch-files';
 export const BATCH_AUTO_MODEL = 'gemini-3.1-flash-image';
 
 type BatchChannel = Extract<keyof HandlerTable, `batch:${string}`>;
+
+/** The quality sent to `model`: the asked one if it has it, else Generate's default (medium); none without qualities. */
+const qualityOf = (model: string, asked: 'low' | 'medium' | 'high' | 'auto' | undefined) =>
+  batchQuality(getModel(model)?.qualities ?? [], asked);
 
 /** `auto` → a concrete model and the reason; other ids unchanged. */
 async function chooseModel(
@@ -77,6 +81,7 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
     },
     'batch:estimate': async (r) => {
       const { model, autoReason } = await chooseModel(svc, r.model, r.prompt, r.mode, r.quality);
+      const quality = qualityOf(model, r.quality);
       const out: BatchEstimate = { items: [], totalUsd: 0, standardUsd: 0, model, ...(autoReason ? { autoReason } : {}) };
       for (const fileId of r.fileIds) {
         try {
@@ -88,7 +93,7 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
             req = (await openItem(svc, paths, { prompt: r.prompt, model, featherPx: 0, colorMatch: true })).req;
             planned.set(key, req);
           }
-          const standard = estimateItem({ ...req, model, ...(r.quality ? { quality: r.quality } : {}) }, 'now');
+          const standard = estimateItem({ ...req, model, ...(quality ? { quality } : {}) }, 'now');
           out.items.push({ fileId, usd: batchPrice(standard, r.mode) });
           out.standardUsd += standard;
           out.totalUsd += batchPrice(standard, r.mode);
@@ -103,9 +108,10 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
     'batch:start': async (r) => {
       const { model, autoReason } = await chooseModel(svc, r.model, r.prompt, r.mode, r.quality);
       const items = r.fileIds.map((id) => files.resolve(id, r.maskId));
+      const quality = qualityOf(model, r.quality);
       const b = await batches.create({
         items,
-        settings: { prompt: r.prompt, model, quality: r.quality, featherPx: r.featherPx, colorMatch: r.colorMatch },
+        settings: { prompt: r.prompt, model, ...(quality ? { quality } : {}), featherPx: r.featherPx, colorMatch: r.colorMatch },
         mode: r.mode,
         ...(autoReason ? { autoReason } : {}),
       });

@@ -18,6 +18,7 @@ import { readMaskFile } from '../edit/mask-file';
 import { editJob, prepareEdit, type EditRequest, type PreparedEdit } from '../edit/run-edit';
 import { scaleToRegion } from '../edit/request-pixels';
 import { openImageFile } from '../services/image-files';
+import { countedFor } from '../services/spend-ledger';
 import { buildGeminiInstruction } from '../providers/gemini-instruction';
 import { imageMime, toBlackWhiteMaskPng } from '../providers/mask-encoding';
 import type { ProviderImage } from '../providers/provider-types';
@@ -68,9 +69,19 @@ export function estimateItem(req: EditRequest, mode: BatchMode): number {
   return batchPrice(cost.usd, mode);
 }
 
-/** Runs the item now through the ordinary edit job (spend ledger, retries, provider checks included). */
-export async function runItemNow(svc: JobServices, req: EditRequest, signal: AbortSignal): Promise<BatchResult> {
-  const [c] = await editJob(svc, req)({ signal, progress: () => {} });
+/**
+ * Runs the item now through the ordinary edit job (spend ledger, retries, provider checks included).
+ * `onSpent` hears what each request costs as it is sent (negative: one the service rejected), so a
+ * failed or cancelled item still says what it was charged.
+ */
+export async function runItemNow(
+  svc: JobServices,
+  req: EditRequest,
+  signal: AbortSignal,
+  onSpent: (usd: number) => void = () => {},
+): Promise<BatchResult> {
+  const counted = { ...svc, ledger: countedFor(svc.ledger, (usd) => onSpent(usd)) };
+  const [c] = await editJob(counted, req)({ signal, progress: () => {} });
   if (!c) throw new AppError({ kind: 'server', message: 'The model returned no image.', model: req.model });
   return { assetId: c.assetId, region: c.region, costUsd: c.costUsd, ...(c.requestId ? { requestId: c.requestId } : {}) };
 }

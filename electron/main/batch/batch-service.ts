@@ -10,6 +10,7 @@ import { AppError, type AppErrorInfo } from '../../../shared/errors';
 import { getModel } from '../../../shared/models';
 import {
   batchApiAvailable,
+  batchQuality,
   type BatchItemRecord,
   type BatchMode,
   type BatchRecord,
@@ -66,10 +67,14 @@ export class BatchService {
     if (spec.provider !== 'local' && !n.settings.prompt.trim())
       throw new AppError({ kind: 'invalid-request', message: 'Type a prompt describing the change for every image.', rule: 'prompt' });
     if (!n.items.length) throw new AppError({ kind: 'invalid-request', message: 'Add at least one image to the batch.' });
+    // A model with a quality setting always gets one (Generate's default, medium): without it OpenAI uses auto, billed like high.
+    const { quality: asked, ...rest } = n.settings;
+    const quality = batchQuality(spec.qualities, asked);
+    const settings: BatchSettings = { ...rest, ...(quality ? { quality } : {}) };
     const b: BatchRecord = {
       id: `b-${randomUUID().slice(0, 8)}`,
       createdAt: Date.now(),
-      ...n.settings,
+      ...settings,
       mode: n.mode,
       state: 'queued',
       estimateUsd: 0,
@@ -88,7 +93,7 @@ export class BatchService {
       };
       if (it.output) item.output = it.output;
       try {
-        const opened = await openItem(this.svc, it, n.settings);
+        const opened = await openItem(this.svc, it, settings);
         item.estimateUsd = estimateItem(opened.req, n.mode);
       } catch (e) {
         item.state = 'failed';
@@ -180,8 +185,14 @@ export class BatchService {
       await this.store.save();
       return;
     }
-    const usd = b.items.filter((i) => i.state === 'queued').reduce((s, i) => s + (i.estimateUsd ?? 0), 0);
+    const queued = b.items.filter((i) => i.state === 'queued');
+    const usd = queued.reduce((s, i) => s + (i.estimateUsd ?? 0), 0);
     const sent = this.svc.ledger.sent(usd, requests.length);
+    // Counted at the batch price as the job is sent (as the ledger does); taken back if Google refuses it.
+    const spendOf = (sign: number) => {
+      for (const i of queued) i.spentUsd = addUsd(i.spentUsd, sign * (i.estimateUsd ?? 0));
+    };
+    spendOf(1);
     try {
       const client = await this.client(b.model);
       const remote = await client.submit(b.model, `maskwork ${b.id}`, requests);
@@ -196,7 +207,10 @@ export class BatchService {
       b.state = 'submitted';
       for (const i of b.items) if (i.state === 'queued') i.state = 'submitted';
     } catch (e) {
-      if (e instanceof AppError && (NOT_CHARGED_KINDS.has(e.kind) || e.info.notCharged)) this.svc.ledger.rejected(sent);
+      if (e instanceof AppError && (NOT_CHARGED_KINDS.has(e.kind) || e.info.notCharged)) {
+        this.svc.ledger.rejected(sent);
+        spendOf(-1);
+      }
       b.state = 'failed';
       b.error = info(e);
       for (const i of b.items) if (i.state === 'queued') Object.assign(i, { state: 'failed', error: b.error });
@@ -322,7 +336,9 @@ export class BatchService {
         await this.store.save();
         try {
           const opened = await openItem(this.svc, item, b);
-          item.result = await runItemNow(this.svc, opened.req, controller.signal);
+          item.result = await runItemNow(this.svc, opened.req, controller.signal, (usd) => {
+            item.spentUsd = addUsd(item.spentUsd, usd);
+          });
           item.state = 'done';
           delete item.error;
         } catch (e) {
@@ -353,6 +369,7 @@ function itemOf(b: BatchRecord, itemId: string): BatchItemRecord {
 }
 
 const round = (usd: number) => Math.round(usd * 10000) / 10000;
+const addUsd = (a: number | undefined, b: number) => Math.max(0, Math.round(((a ?? 0) + b) * 1e6) / 1e6);
 
 export function view(b: BatchRecord): BatchView {
   return { ...b, items: b.items.map(({ image: _i, mask: _m, output: _o, ...rest }) => rest) };

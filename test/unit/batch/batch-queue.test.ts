@@ -9,7 +9,8 @@ import sharp from 'sharp';
 import { startMain, type MainHarness } from '../../support/main-harness';
 import type { Dialogs } from '../../../electron/main/services/dialogs';
 import type { BatchView } from '../../../shared/batch/batch-types';
-import { startGeminiBatchServer, startGeminiServer, type GeminiBatchServer, type GeminiServer } from '../../servers';
+import { startGeminiBatchServer, startGeminiServer, startOpenAIServer, type GeminiBatchServer, type GeminiServer } from '../../servers';
+import { estimateCost } from '../../../shared/models';
 
 vi.mock('electron', () => ({}));
 
@@ -254,4 +255,43 @@ describe('batch queue (main)', () => {
       await main.close();
     }
   });
+
+  it('GPT Image 2 without a quality asked: priced and sent at Generate’s default, medium (not auto, billed like high); each item says what it spent', async () => {
+    const openai = await startOpenAIServer();
+    const answers = new Answers();
+    const main = await startMain(
+      { ...env(), OPENAI_API_KEY: 'sk-batch-quality-0001', OPENAI_BASE_URL: openai.url, MASKWORK_STREAM: '0' },
+      answers,
+    );
+    try {
+      answers.multiOpens.push([join(dir, 'in', 'coffee.png'), join(dir, 'in', 'rocket.jpg')]);
+      const { files } = await main.call('batch:addImages', {});
+      const ids = files.map((f: { fileId: string }) => f.fileId);
+      const medium = await main.call('batch:estimate', settings(ids, 'now', 'gpt-image-2'));
+      const asked = await main.call('batch:estimate', { ...settings(ids, 'now', 'gpt-image-2'), quality: 'medium' });
+      const high = await main.call('batch:estimate', { ...settings(ids, 'now', 'gpt-image-2'), quality: 'high' });
+      expect(medium.totalUsd).toBe(asked.totalUsd);
+      expect(high.totalUsd).toBeGreaterThan(2 * medium.totalUsd);
+      // Gemini has no quality: one asked for is not sent and does not change the price.
+      const gem = await main.call('batch:estimate', { ...settings(ids, 'now'), quality: 'high' });
+      expect(gem.totalUsd).toBeCloseTo(2 * 0.067, 4);
+
+      const spentBefore = main.svc.ledger.summary().today.usd;
+      const b = await main.call<BatchView>('batch:start', { ...settings(ids, 'now', 'gpt-image-2'), featherPx: 4, colorMatch: true });
+      expect(b.quality).toBe('medium');
+      expect(b.estimateUsd).toBeCloseTo(medium.totalUsd, 4);
+      const done = await until(main, b.id, (x) => x.state === 'done');
+      expect(done.items.map((i) => i.state)).toEqual(['done', 'done']);
+      const edits = openai.requests.filter((r) => r.path.endsWith('/images/edits'));
+      expect(edits.map((r) => r.fields.quality)).toEqual(['medium', 'medium']);
+      const spent = done.items.reduce((sum, i) => sum + (i.spentUsd ?? 0), 0);
+      expect(spent).toBeGreaterThan(0);
+      expect(spent).toBeCloseTo(main.svc.ledger.summary().today.usd - spentBefore, 5);
+      expect(spent).toBeLessThan(estimateCost({ modelId: 'gpt-image-2', width: 1024, height: 1024, quality: 'high' }).usd * 2);
+    } finally {
+      main.svc.batches.stop();
+      await main.close();
+      await openai.close();
+    }
+  }, 60_000);
 });
