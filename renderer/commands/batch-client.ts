@@ -11,6 +11,8 @@ export interface BatchDraft {
   maskId?: string;
   prompt: string;
   model: string;
+  /** Main sends it only to models that have a quality setting (else Generate's default, medium). */
+  quality?: 'low' | 'medium' | 'high' | 'auto';
   mode: 'now' | 'batch-api';
 }
 

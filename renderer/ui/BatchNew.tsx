@@ -5,9 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import type { BatchFile, BatchEstimate } from '../../shared/ipc/batch-contract';
-import { offeredModels } from '../../shared/models';
+import { getModel, offeredModels, type Quality } from '../../shared/models';
+import { batchQuality } from '../../shared/batch/batch-types';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
+import { useEditor } from '../commands/store/store';
 import { priceLine } from '../model/batch-view';
 
 const MODELS = offeredModels().filter((m) => m.status === 'active');
@@ -20,12 +22,18 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   const [prompt, setPrompt] = useState('');
   const [model, setModel] = useState('gemini-3.1-flash-image');
   const [batchApi, setBatchApi] = useState(false);
+  // Generate's quality (medium unless changed there) is where the batch starts; changed here, it is this batch's own.
+  const [quality, setQuality] = useState<Quality>(() => useEditor.getState().gen.quality);
   const [est, setEst] = useState<BatchEstimate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const mode = batchApi && batchApiFor(model) ? 'batch-api' : 'now';
   const maskId = useOneMask ? oneMask?.maskId : undefined;
-  const draft: batch.BatchDraft = { fileIds: files.map((f) => f.fileId), ...(maskId ? { maskId } : {}), prompt, model, mode };
+  // The model the batch will use (Auto: the one the price was made for) and the quality it is sent at.
+  const spec = getModel(model === 'auto' ? (est?.model ?? '') : model);
+  const qualities = spec?.qualities ?? [];
+  const shownQuality = batchQuality(qualities, quality);
+  const draft: batch.BatchDraft = { fileIds: files.map((f) => f.fileId), ...(maskId ? { maskId } : {}), prompt, model, quality, mode };
   const key = JSON.stringify(draft);
 
   useEffect(() => {
@@ -136,6 +144,18 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
           ))}
         </select>
       </label>
+      {shownQuality && (
+        <label className="batch-field" title="The quality every image is sent at (as in Generate); higher costs more">
+          Quality
+          <select aria-label="Batch quality" value={shownQuality} onChange={(e) => setQuality(e.target.value as Quality)}>
+            {qualities.map((q) => (
+              <option key={q} value={q}>
+                {q}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="batch-check" title="Nano Banana models only: one Gemini batch job, billed at 50 %, answered within 24 h">
         <input
           type="checkbox"
@@ -156,7 +176,9 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
           {est.items
             .filter((i) => i.error)
             .map((i) => (
-              <li key={i.fileId}>{i.error}</li>
+              <li key={i.fileId}>
+                {files.find((f) => f.fileId === i.fileId)?.name ?? 'An image'}: {i.error}
+              </li>
             ))}
         </ul>
       )}
