@@ -5,22 +5,41 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BatchView } from '../../shared/batch/batch-types';
+import { batchSpent } from '../../shared/batch/batch-types';
 import * as batch from '../commands/batch-client';
+import { refreshSpend } from '../commands/spend-client';
 import { isActive } from '../model/batch-view';
 import { BatchNew } from './BatchNew';
 import { BatchQueue } from './BatchQueue';
 
 const POLL_MS = 600;
+/** While the dialog is closed and a batch runs: the button's count and Spent today still move. */
+const BACKGROUND_POLL_MS = 2000;
+
+/** Changes whenever a batch's spend or an item's state does (a request sent, an image finished, a cancel). */
+const spendKey = (bs: BatchView[]) =>
+  bs.map((b) => `${b.id}:${b.state}:${batchSpent(b.items)}:${b.items.map((i) => i.state).join()}`).join('|');
 
 export function BatchButton() {
   const [open, setOpen] = useState(false);
   const [batches, setBatches] = useState<BatchView[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  const lastKey = useRef<string | null>(null);
   const refresh = useCallback(() => {
-    batch.listBatches().then(setBatches, () => {});
+    batch.listBatches().then(
+      (bs) => {
+        setBatches(bs);
+        // Batch requests go into the same spend ledger as Generate's: the status bar's "Spent today" follows them.
+        const key = spendKey(bs);
+        if (lastKey.current !== null && key !== lastKey.current) void refreshSpend();
+        lastKey.current = key;
+      },
+      () => {},
+    );
   }, []);
   useEffect(refresh, [refresh]);
+  const active = batches.filter(isActive).length;
   useEffect(() => {
     if (!open) return;
     refresh();
@@ -28,7 +47,11 @@ export function BatchButton() {
     const t = setInterval(refresh, POLL_MS);
     return () => clearInterval(t);
   }, [open, refresh]);
-  const active = batches.filter(isActive).length;
+  useEffect(() => {
+    if (open || !active) return;
+    const t = setInterval(refresh, BACKGROUND_POLL_MS);
+    return () => clearInterval(t);
+  }, [open, active, refresh]);
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} title="Run one edit over many photos; review and export the results">
