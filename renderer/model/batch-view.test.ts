@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchView } from '../../shared/batch/batch-types';
-import { isActive, priceLine, progressOf, queueLine, stateText, usd } from './batch-view';
+import { isActive, priceLine, progressOf, queueLine, reviewText, spentLine, stateText, usd } from './batch-view';
 
 const item = (state: BatchView['items'][number]['state']) => ({ id: 'item-1', name: 'a.png', state, review: 'pending' as const });
 const batch = (over: Partial<BatchView> = {}): BatchView => ({
@@ -18,12 +18,15 @@ const batch = (over: Partial<BatchView> = {}): BatchView => ({
 });
 
 describe('batch view', () => {
-  it('progress counts done and failed items', () => {
+  it('progress counts done, failed and cancelled items', () => {
     expect(progressOf(batch())).toBe(0.5);
+    expect(progressOf(batch({ items: [item('done'), item('cancelled')] }))).toBe(1);
     expect(progressOf(batch({ items: [] }))).toBe(0);
   });
   it('says what state a batch is in', () => {
-    expect(stateText(batch())).toBe('Running: 2 of 4');
+    expect(stateText(batch())).toBe('Running 4 of 4 (1 done, 1 failed)');
+    // The first image is running: that is image 1, not "0 of 5".
+    expect(stateText(batch({ items: [item('running'), item('queued'), item('queued')] }))).toBe('Running 1 of 3');
     expect(stateText(batch({ state: 'done' }))).toBe('1 of 4 done, 1 failed');
     expect(stateText(batch({ state: 'submitted', mode: 'batch-api', remote: { name: 'batches/x', state: 'pending' } }))).toBe(
       'Batch API: queued at Google (results within 24 h)',
@@ -31,9 +34,18 @@ describe('batch view', () => {
     expect(isActive(batch({ state: 'submitted' }))).toBe(true);
     expect(isActive(batch({ state: 'cancelled' }))).toBe(false);
   });
-  it('queue and price lines name the model, the mode and the price', () => {
+  it('counts cancelled images as cancelled, not failed', () => {
+    const items = [item('done'), item('done'), item('cancelled'), item('cancelled'), item('cancelled')];
+    expect(stateText(batch({ state: 'cancelled', items }))).toBe('Cancelled: 2 of 5 done, 3 cancelled');
+    expect(stateText(batch({ state: 'done', items: [...items, item('failed')] }))).toBe('2 of 6 done, 1 failed, 3 cancelled');
+  });
+  it('names a result not yet kept or discarded as ready to review', () => {
+    expect(reviewText('pending')).toBe('ready to review');
+    expect(reviewText('kept')).toBe('kept');
+  });
+  it('queue and price lines name the model, the mode and the price in the app’s cost format', () => {
     expect(queueLine(batch({ mode: 'batch-api', estimateUsd: 0.1005 }))).toBe(
-      '4 images · Nano Banana 2 (Gemini 3.1 Flash Image) · Batch API (half price) · ≈ $0.1005',
+      '4 images · Nano Banana 2 (Gemini 3.1 Flash Image) · Batch API (half price)',
     );
     const e = {
       items: [
@@ -44,7 +56,17 @@ describe('batch view', () => {
       standardUsd: 0.067,
       model: 'gemini-3.1-flash-image',
     };
-    expect(priceLine(e, 'batch-api')).toBe('1 image · ≈ $0.0335 (standard price $0.067) · 1 cannot be sent');
-    expect(usd(1.5)).toBe('$1.50');
+    expect(priceLine(e, 'batch-api')).toBe('1 image · ≈ $0.034 (standard price $0.067) · 1 cannot be sent');
+    expect(priceLine({ items: [{ fileId: 'a', usd: 0 }], totalUsd: 0, standardUsd: 0, model: 'local' }, 'now')).toBe(
+      '1 image · $0.000 — free (offline)',
+    );
+    expect(usd(1.5)).toBe('$1.500');
+    expect(usd(0.4602)).toBe('$0.460');
+  });
+  it('says what a batch has spent of its estimate', () => {
+    const spent = [{ ...item('done'), spentUsd: 0.0695 }, { ...item('cancelled'), spentUsd: 0.0695 }, item('cancelled')];
+    expect(spentLine(batch({ state: 'cancelled', estimateUsd: 0.4602, items: spent }))).toBe('Spent $0.139 of ≈ $0.460');
+    expect(spentLine(batch({ state: 'queued', estimateUsd: 0.4602, items: [item('queued')] }))).toBe('≈ $0.460');
+    expect(spentLine(batch({ model: 'local', state: 'done' }))).toBe('Free (offline)');
   });
 });

@@ -2,19 +2,23 @@
  * What the Batch panel shows about a batch, in words: the queue line, the state, the progress, the
  * price line before starting. Pure: no store, no bridge, no DOM.
  */
-import { BATCH_API_TURNAROUND_HOURS, batchCounts, type BatchView } from '../../shared/batch/batch-types';
+import { BATCH_API_TURNAROUND_HOURS, batchCounts, batchSpent, type BatchView } from '../../shared/batch/batch-types';
 import type { BatchEstimate } from '../../shared/ipc/batch-contract';
 import { getModel } from '../../shared/models';
+import { formatUsd } from './estimate';
 
-export const usd = (v: number): string => `$${v < 1 ? v.toFixed(4).replace(/0+$/, '').replace(/\.$/, '.0') : v.toFixed(2)}`;
+/** The app's cost format ("$0.460", as Generate and the status bar write it). */
+export const usd = (v: number): string => formatUsd(v);
 
 export const modelName = (id: string): string => (id === 'auto' ? 'Auto' : (getModel(id)?.name ?? id));
 
-/** Done and failed over all items, 0..1. */
+/** Finished items (done, failed or cancelled) over all items, 0..1. */
 export function progressOf(b: Pick<BatchView, 'items'>): number {
   const c = batchCounts(b.items);
-  return c.total ? (c.done + c.failed) / c.total : 0;
+  return c.total ? (c.done + c.failed + c.cancelled) / c.total : 0;
 }
+
+const isFree = (model: string) => getModel(model)?.provider === 'local';
 
 export const isActive = (b: Pick<BatchView, 'state'>): boolean => b.state === 'queued' || b.state === 'running' || b.state === 'submitted';
 
@@ -28,30 +32,58 @@ const REMOTE: Record<string, string> = {
   unknown: 'waiting for Google',
 };
 
+/** "2 of 5 done, 1 failed, 2 cancelled". */
+function doneText(c: ReturnType<typeof batchCounts>): string {
+  return `${c.done} of ${c.total} done${c.failed ? `, ${c.failed} failed` : ''}${c.cancelled ? `, ${c.cancelled} cancelled` : ''}`;
+}
+
 /** The batch's state in words. */
 export function stateText(b: BatchView): string {
   const c = batchCounts(b.items);
   if (b.state === 'submitted') return `Batch API: ${REMOTE[b.remote?.state ?? 'unknown']} (results within ${BATCH_API_TURNAROUND_HOURS} h)`;
   if (b.state === 'queued') return b.mode === 'batch-api' ? 'Batch API: preparing the requests' : 'Queued';
-  if (b.state === 'running') return `Running: ${c.done + c.failed} of ${c.total}`;
-  if (b.state === 'cancelled') return 'Cancelled';
+  if (b.state === 'running') {
+    // The image being sent now, counted from 1 ("Running 1 of 5" while the first one runs).
+    const finished = c.done + c.failed + c.cancelled;
+    const now = b.items.findIndex((i) => i.state === 'running');
+    const soFar = [c.done && `${c.done} done`, c.failed && `${c.failed} failed`, c.cancelled && `${c.cancelled} cancelled`].filter(Boolean);
+    return `Running ${now >= 0 ? now + 1 : Math.min(finished + 1, c.total)} of ${c.total}${soFar.length ? ` (${soFar.join(', ')})` : ''}`;
+  }
+  if (b.state === 'cancelled') return `Cancelled: ${doneText(c)}`;
   if (b.state === 'failed') return `Failed${b.error ? `: ${b.error.message}` : ''}`;
-  return `${c.done} of ${c.total} done${c.failed ? `, ${c.failed} failed` : ''}`;
+  return doneText(c);
 }
 
-/** "5 images · Nano Banana 2 · Batch API (half price) · ≈ $0.1675". */
+/** "5 images · GPT Image 2 · now". */
 export function queueLine(b: BatchView): string {
   const n = b.items.length;
   const mode = b.mode === 'batch-api' ? 'Batch API (half price)' : 'now';
-  return `${n} image${n === 1 ? '' : 's'} · ${modelName(b.model)} · ${mode} · ≈ ${usd(b.estimateUsd)}`;
+  return `${n} image${n === 1 ? '' : 's'} · ${modelName(b.model)} · ${mode}`;
 }
 
-/** The price line before starting: "3 images · ≈ $0.1005 (standard price $0.201)". */
+/**
+ * What the batch cost: "Spent $0.139 of ≈ $0.460" (the sent requests, as the spend ledger counts
+ * them, of the estimate); "≈ $0.460" before anything is sent; free for the offline engine.
+ */
+export function spentLine(b: BatchView): string {
+  if (isFree(b.model)) return 'Free (offline)';
+  const spent = batchSpent(b.items);
+  if (!spent && b.state === 'queued') return `≈ ${usd(b.estimateUsd)}`;
+  return `Spent ${usd(spent)} of ≈ ${usd(b.estimateUsd)}`;
+}
+
+/** The price line before starting: "3 images · ≈ $0.101 (standard price $0.201)". */
 export function priceLine(e: BatchEstimate, mode: 'now' | 'batch-api'): string {
   const ok = e.items.filter((i) => i.usd !== null).length;
   const bad = e.items.length - ok;
-  const base = `${ok} image${ok === 1 ? '' : 's'} · ≈ ${usd(e.totalUsd)}`;
+  const price = isFree(e.model) ? `${usd(0)} — free (offline)` : `≈ ${usd(e.totalUsd)}`;
+  const base = `${ok} image${ok === 1 ? '' : 's'} · ${price}`;
   const std = mode === 'batch-api' ? ` (standard price ${usd(e.standardUsd)})` : '';
   const skip = bad ? ` · ${bad} cannot be sent` : '';
   return base + std + skip;
+}
+
+/** A finished item's review mark in words: not reviewed yet, kept (for the export) or discarded. */
+export function reviewText(review: BatchView['items'][number]['review']): string {
+  return review === 'pending' ? 'ready to review' : review;
 }

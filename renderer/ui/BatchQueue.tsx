@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BatchView } from '../../shared/batch/batch-types';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
-import { isActive, progressOf, queueLine, stateText } from '../model/batch-view';
+import { isActive, progressOf, queueLine, reviewText, spentLine, stateText } from '../model/batch-view';
 
 type Thumbs = Record<string, { before: string; after: string | null }>;
 
@@ -75,6 +75,13 @@ export function BatchQueue({
             <span className="batch-state" data-testid="batch-state">
               {stateText(b)}
             </span>
+            <span
+              className="batch-spent"
+              data-testid="batch-spent"
+              title="What the requests sent so far cost (counted in Spent today as they are sent), of the estimate made before starting"
+            >
+              {spentLine(b)}
+            </span>
             <progress aria-label={`Batch progress ${b.id}`} max={1} value={progressOf(b)} />
             {isActive(b) && (
               <button type="button" title="Cancel the images not finished yet" onClick={() => act(() => batch.cancelBatch(b.id))}>
@@ -98,7 +105,7 @@ export function BatchQueue({
                     {t?.after && <img src={t.after} alt={`${item.name} after`} />}
                   </div>
                   <figcaption>
-                    {item.name} · {item.state === 'done' ? item.review : item.state}
+                    {item.name} · {item.state === 'done' ? reviewText(item.review) : item.state}
                     {item.error ? ` — ${item.error.message}` : ''}
                   </figcaption>
                   <div className="batch-row">

@@ -146,7 +146,9 @@ describe('Batch dialog', () => {
       .poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 30_000 })
       .toMatch(/^Batch API: (queued at Google|Google is working)/);
     await d.getByRole('button', { name: 'Cancel batch' }).click();
-    await expect.poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 30_000 }).toBe('Cancelled');
+    await expect
+      .poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 30_000 })
+      .toBe('Cancelled: 0 of 1 done, 1 cancelled');
     expect([...batchApi.batches.values()].at(-1)?.state).toBe('BATCH_STATE_CANCELLED');
     batchApi.release();
     expect(app.errors).toEqual([]);
