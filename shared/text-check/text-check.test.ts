@@ -45,6 +45,18 @@ describe('matching', () => {
     expect(v).toMatchObject({ status: 'wrong', distance: 1, similarity: 0.75 });
     expect(badgeText(v)).toBe('v2.1 ✗ 1 character');
   });
+  it('says "not found" when the closest reading has more than half of the characters wrong', () => {
+    // Stray shapes read as letters (the rims of cups around a plain red candidate): the reading is noise.
+    const junk = matchText({ requested: { text: 'SALE 50%' }, reading: reading('alle hh 4') });
+    expect(junk.status).toBe('wrong');
+    expect(junk.similarity).toBeLessThan(0.5);
+    expect(badgeText(junk)).toBe('SALE 50% not found ✗');
+    expect(verdictWords(junk)).toMatch(/^Wrong: SALE 50% not found \(the closest reading, .+, differs in \d+ characters\)$/);
+    // Half right is still a near miss, counted in characters.
+    const half = matchText({ requested: { text: 'V2.0' }, reading: reading('V3.1') });
+    expect(half.similarity).toBe(0.5);
+    expect(badgeText(half)).toBe('v3.1 ✗ 2 characters');
+  });
   it('marks a reading that still shows the old text as wrong', () => {
     const v = matchText({ requested: { text: 'V2.0', old: 'V1.0' }, reading: reading('V1.0 V2.0') });
     expect(v).toMatchObject({ status: 'wrong', oldGone: false, note: 'old text still there' });

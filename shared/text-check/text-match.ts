@@ -268,6 +268,15 @@ function replaceAt(s: string, k: number, by: string): string {
   return out;
 }
 
+/**
+ * Nothing like the requested text was read: more than half of its characters differ from the closest
+ * reading. The OCR reads stray shapes (a cup's rim, a label's edge) as letters, and "alle hh 4 ✗ 5
+ * characters" tells a retoucher less than "SALE 50% not found ✗".
+ */
+function notFound(v: TextVerdict): boolean {
+  return v.status === 'wrong' && v.similarity < 0.5;
+}
+
 /** The badge text: "V2.0 ✓", "V2.O ✗ 1 character", "not checked: Chinese". */
 export function badgeText(v: TextVerdict): string {
   if (v.status === 'not-checked') return `not checked: ${v.note ?? 'script'}`;
@@ -275,6 +284,7 @@ export function badgeText(v: TextVerdict): string {
   if (v.status === 'unsure') return `${v.read} ? ${v.note ?? 'unclear'}`;
   if (!v.read) return 'no text read ✗';
   if (v.distance === 0) return `${v.read} ✗ ${v.note ?? ''}`.trim();
+  if (notFound(v)) return `${v.expected} not found ✗`;
   return `${v.read} ✗ ${v.distance} character${v.distance === 1 ? '' : 's'}`;
 }
 
@@ -290,6 +300,7 @@ export function verdictWords(v: TextVerdict): string {
   if (v.status === 'unsure') return `Unsure: ${unclearWords(v.note)} (read ${v.read}, asked for ${v.expected})`;
   if (!v.read) return `Wrong: no text read, asked for ${v.expected}`;
   if (v.distance === 0) return `Wrong: ${v.read} is spelled right, but the old text is still there`;
+  if (notFound(v)) return `Wrong: ${v.expected} not found (the closest reading, ${v.read}, differs in ${v.distance} characters)${old}`;
   const n = `${v.distance} character${v.distance === 1 ? '' : 's'} wrong`;
   const looks = v.note?.startsWith('looks like') ? `; a glyph ${v.note}` : '';
   return `${n}: read ${v.read}, asked for ${v.expected}${looks}${old}`;
