@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { actualSize, choosePane, fitView, panBy, paneCandidates, panesShown, resizeView, toDoc, zoomAbout } from './compare-view';
 
 describe('compare view geometry', () => {
-  it('fills the panes from the selected candidate on, wrapping', () => {
+  it('shows every candidate in order when they fit, else fills the panes from the selected one on, wrapping', () => {
     expect(paneCandidates(5, 3, 4)).toEqual([3, 4, 0, 1]);
-    expect(paneCandidates(2, 1, 4)).toEqual([1, 0]);
+    expect(paneCandidates(2, 1, 4)).toEqual([0, 1]);
+    // All fit: their own order, whichever is selected (the second of three selected used to show 2 3 1).
+    expect(paneCandidates(3, 1, 4)).toEqual([0, 1, 2]);
+    expect(paneCandidates(3, 2, 2)).toEqual([2, 0]);
     expect(paneCandidates(3, -1, 2)).toEqual([0, 1]);
   });
   it('shows the candidates picked per pane, the other panes filled without repeats', () => {

@@ -14,8 +14,13 @@ export interface CompareViewState {
 export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 32;
 
-/** Indices of the candidates shown: the selected one first, then the next ones (wrapping), at most `panes`. */
+/**
+ * Indices of the candidates shown. When they all fit, all of them in their order (1 2 3 in reading
+ * order, whichever is selected: "2 3 1" read as a reordering); otherwise the selected one first, then
+ * the next ones (wrapping), `panes` of them.
+ */
 export function paneCandidates(count: number, selected: number, panes: number): number[] {
+  if (count <= panes) return Array.from({ length: count }, (_, i) => i);
   const n = Math.min(count, panes);
   const from = Math.max(0, selected);
   return Array.from({ length: n }, (_, i) => (from + i) % count);
