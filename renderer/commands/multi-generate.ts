@@ -14,7 +14,7 @@ import { getMask } from './blob-store';
 import { api, errorInfo, unwrap } from './bridge';
 import { encodeMaskPng } from './mask-encode';
 import { adoptPatch, candidatePatch } from './candidate-assets';
-import { currentMaskBounds, currentPlanBox, modelOptions, pendingExtension, sentReferences } from './current-estimate';
+import { currentMaskBounds, currentOption, currentPlanBox, modelOptions, pendingExtension, sentReferences } from './current-estimate';
 import { effectiveGrowPx, maskRectFor, qualityFor, requestLayers, settingsForModel, type EditRequest } from '../model/edit-request';
 import { chargedNote, computeEstimate } from '../model/estimate';
 import { nRange, providerLabel } from '../model/model-options';
@@ -86,7 +86,9 @@ export function setMultiOn(on: boolean): void {
     s.setGen({ multiOn: on });
     return;
   }
-  const row = multiRows(s).find((r) => r.value === s.gen.model && r.usable);
+  // The model the single Generate would ask (with Auto: the one its rules pick now) starts with its count.
+  const chosen = currentOption(s).value;
+  const row = multiRows(s).find((r) => r.value === chosen && r.usable);
   const n = row ? Math.max(1, Math.min(nRange(row.spec).max, s.gen.n)) : 0;
   s.setGen({ multiOn: true, ...(row ? { multi: { ...s.gen.multi, [row.value]: n } } : {}) });
 }
