@@ -69,7 +69,14 @@ async function importDecodable(
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (e) {
-    throw badImage(`${label} looks like a ${format.toUpperCase()} file but its header is damaged (${reason(e)}).`, e);
+    // A file cut short before its image begins (an interrupted download or copy) is incomplete, not damaged.
+    const cut = /premature end|unexpected end|truncated/i.test(reason(e));
+    throw badImage(
+      cut
+        ? `${label} is incomplete: the file ends before its ${format.toUpperCase()} image begins — an interrupted download or copy? (${reason(e)}).`
+        : `${label} looks like a ${format.toUpperCase()} file but its header is damaged (${reason(e)}).`,
+      e,
+    );
   }
   const w = meta.width ?? 0;
   const h = meta.height ?? 0;

@@ -3,6 +3,7 @@
  * with the right size, format and flags; EXIF orientation is applied for display; broken and
  * hostile files fail with a clear bad-image / too-large message and store nothing.
  */
+import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -181,6 +182,15 @@ describe('importImage: bad files are refused with a clear message and nothing is
     expect(e.kind).toBe('bad-image');
     expect(e.message).toContain('“building-cut.jpg”');
     expect(e.message).toMatch(/damaged or incomplete/);
+    expect(await storedAssets()).toEqual(before);
+  });
+
+  it('a JPEG cut before its image begins (first 30 kB of colorful-cups.jpg) → "incomplete", not "header is damaged"', async () => {
+    const before = await storedAssets();
+    const e = await rejection(importImage(store, truncated(photo('colorful-cups.jpg'), 30_000 / statSync(photo('colorful-cups.jpg')).size), 'cups-cut.jpg'));
+    expect(e.kind).toBe('bad-image');
+    expect(e.message).toMatch(/^“cups-cut\.jpg” is incomplete: the file ends before its JPEG image begins/);
+    expect(e.message).not.toMatch(/header is damaged/);
     expect(await storedAssets()).toEqual(before);
   });
 
