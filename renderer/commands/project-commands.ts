@@ -94,10 +94,12 @@ export async function saveProject(saveAs: boolean): Promise<boolean> {
 /**
  * Shows a project main opened: decodes its images, rebuilds its masks and history, and makes it the
  * open document. `file`: opened from a path, which becomes the document's file (Ctrl+S saves there);
- * `copy`: a restored autosave or a dropped project, which has no file yet (Ctrl+S asks where).
+ * `copy`: a dropped project, which has no file yet (Ctrl+S asks where); `recovered`: a restored
+ * autosave, whose file (when main still links it to one: `opened.path`) holds an earlier state —
+ * Ctrl+S saves back to it, and until then it has unsaved changes.
  * Throws when the project cannot be shown; the open document is then unchanged.
  */
-export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy'): Promise<void> {
+export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy' | 'recovered'): Promise<void> {
   const bitmaps: [string, ImageBitmap][] = [];
   const have = (id: string) => id in opened.assets;
   try {
@@ -136,8 +138,8 @@ export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy')
   s.setGen({ references });
   s.loadHistory({ doc: loaded.current.doc, label: loaded.current.label, past: loaded.past, future: loaded.future });
   s.setProject(
-    from === 'file' && opened.path
-      ? { name: opened.name, path: opened.path, docId: loaded.current.doc.id, savedDoc: loaded.current.doc }
+    from !== 'copy' && opened.path
+      ? { name: opened.name, path: opened.path, docId: loaded.current.doc.id, savedDoc: from === 'file' ? loaded.current.doc : null }
       : null,
   );
   s.fitToScreen();

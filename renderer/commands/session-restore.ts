@@ -38,10 +38,13 @@ export function describeSession(rec: RecoveredSession): { name: string; time: st
   };
 }
 
-/** Opens the saved document with its history, fitted to the window. */
+/**
+ * Opens the saved document with its history, fitted to the window. A session of a saved project comes
+ * back linked to that file (main says which, `rec.path`), with unsaved changes: Ctrl+S saves there.
+ */
 export async function restoreSession(rec: RecoveredSession): Promise<void> {
   if (!describeSession(rec)) throw new Error('The saved session cannot be opened: its image is missing.');
-  await adoptProject(rec, 'copy');
+  await adoptProject(rec, 'recovered');
 }
 
 /** Deletes the autosave (the user chose Discard). Failures are a warning only. */

@@ -180,7 +180,10 @@ export type JobResult =
 
 /** A project as opened (a `.maskwork` file, or the autosave): everything the renderer needs to show it. */
 export interface OpenedProject {
-  /** The file it came from (absent for the autosave). */
+  /**
+   * The file it came from. The autosave: the project file its document was saved to, when main's
+   * record still links them (the file exists and was not written after the autosave); else absent.
+   */
   path?: string;
   /** File name, for the title bar. */
   name: string;

@@ -114,11 +114,15 @@ export function createHandlers(svc: MainServices): HandlerTable {
     },
     'project:autosave': async ({ project, tiles }) => {
       const savedAt = Date.now();
-      const bytes = await projectBytes(svc.store, parsePayload(project), tiles, { embed: false, app: svc.version, savedAt });
-      await svc.autosave.save(bytes);
+      const payload = parsePayload(project);
+      const bytes = await projectBytes(svc.store, payload, tiles, { embed: false, app: svc.version, savedAt });
+      // Main's own record of the document's project file, so a recovered session saves back to it.
+      const docId = payload.current.doc.id;
+      const file = svc.projects.fileOf(docId);
+      await svc.autosave.save(bytes, file ? { path: file, docId, savedAt } : null);
       return { savedAt };
     },
-    'project:recover': async () => recoverSession(svc.store, svc.autosave),
+    'project:recover': async () => recoverSession(svc.store, svc.autosave, (path, docId) => svc.projects.link(path, docId)),
     'project:discard': async () => ({ discarded: await svc.autosave.clear() }),
     'project:save': async (req) =>
       (await svc.projects.save({ store: svc.store, dialogs: svc.dialogs, app: svc.version }, req)) ?? { canceled: true as const },

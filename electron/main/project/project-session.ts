@@ -34,6 +34,11 @@ export class ProjectSession {
     return this.current?.docId === docId ? this.current.path : null;
   }
 
+  /** Makes `path` the file of document `docId` again (a recovered autosave of a saved project). */
+  link(path: string, docId: string): void {
+    this.current = { path: resolve(path), docId };
+  }
+
   async recent(): Promise<RecentProject[]> {
     if (this.list) return this.list;
     this.list = [];

@@ -20,8 +20,11 @@ export interface ProjectFile {
   path: string;
   /** The document id the file holds. */
   docId: string;
-  /** The document record as last saved or opened: the document is unchanged while it is this very object. */
-  savedDoc: DocState;
+  /**
+   * The document record as last saved or opened: the document is unchanged while it is this very
+   * object. Null: the file holds an earlier state (a recovered session of a saved project).
+   */
+  savedDoc: DocState | null;
 }
 
 export interface UiSlice {

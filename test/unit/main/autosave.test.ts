@@ -234,3 +234,138 @@ describe('project:autosave / project:recover / project:discard', () => {
     expect(Buffer.from(await readFile(main.svc.autosave.path)).equals(kept)).toBe(true);
   });
 });
+
+describe('a recovered session of a saved project', () => {
+  /** A main whose save dialog answers `p.maskwork` in its folder and counts how often it was asked. */
+  async function mainWithProjectDialog() {
+    const asked = { n: 0 };
+    const m = await startMain(
+      {},
+      {
+        ...main.svc.dialogs,
+        async chooseProjectPath() {
+          asked.n++;
+          return join(m.tmp, 'p.maskwork');
+        },
+      },
+    );
+    return { m, asked };
+  }
+
+  /** A "restarted" main on `m`'s folders (fresh services: no in-memory record of the project file). */
+  async function restarted(m: MainHarness, dialogs: MainHarness['svc']['dialogs']) {
+    const { createServices } = await import('../../../electron/main/create-services');
+    const { createHandlers } = await import('../../../electron/main/ipc/handlers');
+    const { dispatch } = await import('../../../electron/main/ipc/dispatch');
+    const svc = createServices({
+      host: 'test',
+      version: '0',
+      assetDir: join(m.tmp, 'assets'),
+      settingsDir: join(m.tmp, 'settings'),
+      dialogs,
+      env: {},
+    });
+    const table = createHandlers(svc);
+    return async (channel: string, payload: unknown): Promise<any> => {
+      const r: any = await dispatch(table, channel, payload, { emit: () => {} } as never);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+      return r.value;
+    };
+  }
+
+  it('comes back linked to its file, and Save writes there without asking', async () => {
+    const { m, asked } = await mainWithProjectDialog();
+    try {
+      const opened = await m.call('image:import', { bytes: new Uint8Array(await readFile(photo('building.jpg'))), name: 'building.jpg' });
+      const doc = {
+        id: 'doc-linked',
+        canvas: { width: opened.width, height: opened.height },
+        original: {
+          assetId: opened.assetId,
+          name: opened.name,
+          width: opened.width,
+          height: opened.height,
+          x: 0,
+          y: 0,
+          hasIcc: opened.hasIcc,
+          hasExif: opened.hasExif,
+        },
+        maskId: 'mask-3',
+        layers: [],
+        versions: [],
+      };
+      const saved = await m.call('project:save', oneStepProject(doc));
+      expect(asked.n).toBe(1);
+      await new Promise((r) => setTimeout(r, 20));
+      // An edit after the save, autosaved; then the app dies.
+      await m.call('project:autosave', oneStepProject(doc, { label: 'Brush stroke' }));
+      const noAsk = {
+        ...m.svc.dialogs,
+        chooseProjectPath: async () => {
+          throw new Error('the save dialog was asked');
+        },
+      };
+      const call = await restarted(m, noAsk);
+      const rec = await call('project:recover', {});
+      expect(rec.path).toBe(saved.path);
+      expect(rec.name).toBe('p.maskwork');
+      // Save (not Save As) on the restarted app writes the project's own file.
+      const again = await call('project:save', oneStepProject(doc, { label: 'Brush stroke' }));
+      expect(again.path).toBe(saved.path);
+      expect(readProjectBytes(new Uint8Array(await readFile(saved.path))).manifest.project.current.label).toBe('Brush stroke');
+    } finally {
+      await m.close();
+    }
+  });
+
+  it('comes back as a copy when the file was written after the autosave, or is gone, or belongs to another document', async () => {
+    const { m } = await mainWithProjectDialog();
+    try {
+      const opened = await m.call('image:import', { bytes: new Uint8Array(await readFile(photo('building.jpg'))), name: 'building.jpg' });
+      const doc = {
+        id: 'doc-a',
+        canvas: { width: opened.width, height: opened.height },
+        original: {
+          assetId: opened.assetId,
+          name: opened.name,
+          width: opened.width,
+          height: opened.height,
+          x: 0,
+          y: 0,
+          hasIcc: opened.hasIcc,
+          hasExif: opened.hasExif,
+        },
+        maskId: 'mask-3',
+        layers: [],
+        versions: [],
+      };
+      const saved = await m.call('project:save', oneStepProject(doc));
+      await new Promise((r) => setTimeout(r, 20));
+      await m.call('project:autosave', oneStepProject(doc, { label: 'Brush stroke' }));
+      const recover = async () => (await restarted(m, m.svc.dialogs))('project:recover', {});
+      expect((await recover()).path).toBe(saved.path);
+      // Another window saved the file after the autosave: Save must not replace that work.
+      const later = new Date(Date.now() + 60_000);
+      const { utimes, rm: remove } = await import('node:fs/promises');
+      await utimes(saved.path, later, later);
+      expect((await recover()).path).toBeUndefined();
+      // The file is gone.
+      await remove(saved.path);
+      expect((await recover()).path).toBeUndefined();
+      // A document with no file autosaved over it: no link left behind.
+      await m.call('project:save', oneStepProject(doc));
+      await new Promise((r) => setTimeout(r, 20));
+      await m.call('project:autosave', oneStepProject({ ...doc, id: 'doc-b' }));
+      const rec = await recover();
+      expect(rec).not.toBeNull();
+      expect(rec.path).toBeUndefined();
+      // Discard removes the link with the save.
+      await m.call('project:autosave', oneStepProject(doc, { label: 'Brush stroke' }));
+      expect(await m.svc.autosave.loadLink()).not.toBeNull();
+      await m.call('project:discard', {});
+      expect(await m.svc.autosave.loadLink()).toBeNull();
+    } finally {
+      await m.close();
+    }
+  });
+});
