@@ -2,7 +2,9 @@
  * Delete / Backspace on the selected layer, as a Photoshop user presses them (real mouse and keys):
  * with the focus on the layer's row they delete it even while a document mask (the selection) is
  * there; with the focus elsewhere only when there is no mask. Each delete is one "Delete layer" step
- * that Ctrl+Z undoes; in a text field the keys stay the field's.
+ * that Ctrl+Z undoes; in a text field the keys stay the field's. The focus and the selection agree:
+ * the row the focus moves to (↓, Shift+Tab) is the selected one and the one Delete deletes, and after
+ * a delete the focus goes on to the row now in its place, so a second Delete deletes again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
@@ -22,6 +24,8 @@ const selectedIs = (page: Page, name: string) =>
   panel(page)
     .getByRole('group', { name: `Selected layer: ${name}`, exact: true })
     .count();
+/** The accessible name (aria-label) of the focused element: a read-only probe. */
+const focused = (page: Page): Promise<string | null> => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 
 beforeAll(async () => {
   launched = await launchWithBandLayers({ width: 1600, height: 1000 });
@@ -67,6 +71,95 @@ describe('Delete / Backspace delete the selected layer', () => {
     await expect.poll(() => names(page)).toEqual(start);
   });
 
+  it('↓ moves the focus to the next row and selects it; Delete deletes that row, the focus goes on to the next row, twice; Ctrl+Z brings them back', async () => {
+    const page = app.page;
+    const [bottom, middle, top] = start;
+    expect(await maskPixels(page)).toBeGreaterThan(0); // a mask: Delete acts only from the layer rows
+    await panel(page)
+      .getByRole('button', { name: `Select layer ${top}` })
+      .click();
+    const steps = (await summary(page)).historyLabels.length;
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toBe(`Select layer ${middle}`);
+    await expect.poll(() => selectedIs(page, middle)).toBe(1);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => names(page)).toEqual([bottom, top]);
+    expect((await summary(page)).historyLabels.length).toBe(steps + 1);
+    // The row now in the deleted one's place has the focus and is selected.
+    await expect.poll(() => focused(page)).toBe(`Select layer ${bottom}`);
+    expect(await selectedIs(page, bottom)).toBe(1);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => names(page)).toEqual([top]);
+    expect((await summary(page)).historyLabels.length).toBe(steps + 2);
+    // The deleted row was the last one: the row above takes the focus.
+    await expect.poll(() => focused(page)).toBe(`Select layer ${top}`);
+    expect(await selectedIs(page, top)).toBe(1);
+    expect(await maskPixels(page)).toBeGreaterThan(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual([bottom, top]);
+    // The layer that comes back is selected, and the focus follows it.
+    await expect.poll(() => focused(page)).toBe(`Select layer ${bottom}`);
+    expect(await selectedIs(page, bottom)).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual(start);
+    await expect.poll(() => focused(page)).toBe(`Select layer ${middle}`);
+    expect((await summary(page)).historyLabels.length).toBe(steps);
+    await page.keyboard.press('ArrowUp');
+    expect(await focused(page)).toBe(`Select layer ${top}`);
+    await expect.poll(() => selectedIs(page, top)).toBe(1);
+  });
+
+  it('Tab leaves the selected row for its actions without passing the other rows; Shift+Tab comes back to it, and Delete deletes it', async () => {
+    const page = app.page;
+    const [bottom, middle, top] = start;
+    await panel(page)
+      .getByRole('button', { name: `Select layer ${middle}` })
+      .click();
+    for (let i = 0; i < 8 && (await focused(page)) !== `Opacity of ${middle} (%)`; i++) {
+      await page.keyboard.press('Tab');
+      const at = (await focused(page)) ?? '';
+      expect(at.endsWith(bottom) || at.endsWith(top), `Tab reached ${at}`).toBe(false);
+    }
+    expect(await focused(page)).toBe(`Opacity of ${middle} (%)`);
+    expect(await selectedIs(page, middle)).toBe(1);
+    await page.keyboard.press('Shift+Tab'); // the original's eye
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe(`Delete layer ${middle}`);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => names(page)).toEqual([bottom, top]);
+    await expect.poll(() => focused(page)).toBe(`Delete layer ${bottom}`);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual(start);
+  });
+
+  it('a click on another row’s eye hides it without selecting it; a click on × deletes, and Delete goes on from the next row', async () => {
+    const page = app.page;
+    const [bottom, middle, top] = start;
+    await panel(page)
+      .getByRole('button', { name: `Select layer ${top}` })
+      .click();
+    await panel(page)
+      .getByRole('button', { name: `Hide layer ${bottom}` })
+      .click();
+    expect((await summary(page)).label).toBe(`Hide layer ${bottom}`);
+    expect(await selectedIs(page, top)).toBe(1);
+    expect(await focused(page)).toBe(`Select layer ${top}`);
+    await page.keyboard.press('Control+z');
+    const steps = (await summary(page)).historyLabels.length;
+    await panel(page)
+      .getByRole('button', { name: `Delete layer ${top}` })
+      .click();
+    await expect.poll(() => names(page)).toEqual([bottom, middle]);
+    await expect.poll(() => focused(page)).toBe(`Select layer ${middle}`);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => names(page)).toEqual([bottom]);
+    expect((await summary(page)).historyLabels.length).toBe(steps + 2);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual(start);
+    expect(await maskPixels(page)).toBeGreaterThan(0);
+  });
+
   it('with the focus off the panel, a document mask keeps the layer (as a selection does in Photoshop)', async () => {
     const page = app.page;
     await panel(page)
@@ -90,7 +183,7 @@ describe('Delete / Backspace delete the selected layer', () => {
     expect((await summary(page)).label).toBe('Delete layer');
     await page.keyboard.press('Control+z');
     await expect.poll(() => names(page)).toEqual(start);
-    expect(await selectedIs(page, start[1])).toBe(1);
+    await expect.poll(() => selectedIs(page, start[1])).toBe(1); // the panel selects it as it renders the restored row
   });
 
   it('in a text field the keys are the field’s: no layer is deleted', async () => {

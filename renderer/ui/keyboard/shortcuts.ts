@@ -21,6 +21,7 @@ import { applyColorRange, cancelSelectJob, refineEdge, selectSubject, zoomToMask
 import { saveProject } from '../../commands/project-commands';
 import { deleteLayerCmd, duplicateLayerCmd, mergeDownCmd } from '../../commands/layer-commands';
 import { mergeDownRefusal } from '../../model/layer-logic';
+import { requestLayerRowFocus } from '../panels/layer-row-focus';
 
 export interface Shortcut {
   keys: string;
@@ -51,8 +52,17 @@ const keepable = () => (s().staging.items.length > 0 || !!s().job?.early) && !s(
  * below the list (fields there own their keys; see field-focus.ts). Duck-typed: the table is also
  * loaded in Node tests.
  */
+type Closest = { closest?: (sel: string) => { getAttribute?(name: string): string | null } | null };
 const inLayerRows = (e: KeyboardEvent) =>
-  !!(e.target as { closest?: (sel: string) => unknown } | null)?.closest?.('.layers-panel li[data-patch], .layers-panel .layer-actions');
+  !!(e.target as Closest | null)?.closest?.('.layers-panel li[data-patch], .layers-panel .layer-actions');
+/**
+ * The layer the layer keys act on: with the focus on a kept layer's row, that row's layer (the panel
+ * selects a row as the focus enters it, so this is the selected layer too); else the selected layer.
+ */
+const targetLayer = (e: KeyboardEvent) => {
+  const id = (e.target as Closest | null)?.closest?.('.layers-panel li[data-patch]')?.getAttribute?.('data-layer');
+  return id && s().doc?.layers.some((l) => l.id === id) && !s().settingsOpen ? id : selectedLayer();
+};
 /** The extend tool has a proposal on the stage. */
 const extending = () => !!extendProposal(s()) && !s().settingsOpen;
 
@@ -251,15 +261,15 @@ export const SHORTCUTS: Shortcut[] = [
   {
     keys: 'Ctrl+J',
     label: 'Duplicate the selected layer',
-    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyJ' && !!selectedLayer(),
-    run: () => void duplicateLayerCmd(selectedLayer()!),
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyJ' && !!targetLayer(e),
+    run: (e) => void duplicateLayerCmd(targetLayer(e)!),
   },
   {
     keys: 'Ctrl+E',
     label: 'Merge the selected layer down',
-    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyE' && !!selectedLayer(),
-    run: () => {
-      const id = selectedLayer()!;
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyE' && !!targetLayer(e),
+    run: (e) => {
+      const id = targetLayer(e)!;
       const refusal = mergeDownRefusal(s().doc!, id);
       if (refusal) s().notify('info', refusal);
       else if (!s().busy) void mergeDownCmd(id);
@@ -275,9 +285,13 @@ export const SHORTCUTS: Shortcut[] = [
       plain(e) &&
       !e.shiftKey &&
       (e.key === 'Delete' || e.key === 'Backspace') &&
-      !!selectedLayer() &&
+      !!targetLayer(e) &&
       (inLayerRows(e) || (!staging() && documentMaskEmpty())),
-    run: () => deleteLayerCmd(selectedLayer()!),
+    run: (e) => {
+      // From the panel the focus goes on to the row now in the deleted one's place, so a second Delete works.
+      if (inLayerRows(e)) requestLayerRowFocus(e.target);
+      deleteLayerCmd(targetLayer(e)!);
+    },
   },
   {
     keys: 'Delete',

@@ -2,11 +2,14 @@
  * One patch layer in the Layers panel: drag handle (mouse: drag; keyboard: ↑/↓ move it one step),
  * eye, name (click selects, double-click renames; the Rename button is below the list, with the
  * selected layer's other actions, so the name keeps the row's width), layer-mask target button, delete.
+ * The focus and the selection agree: a row that takes the focus is selected, and only the selected
+ * row's buttons are Tab stops (↑/↓ on its other buttons go to the next row; LayersPanel).
  */
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import { layerHasMask, layerOpacity, layerVisible, type PatchLayer } from '../../../shared/document/schema';
 import { deleteLayerCmd, nudgeLayerCmd, renameLayerCmd, setLayerVisibleCmd, setMaskTargetCmd } from '../../commands/layer-commands';
 import { EyeIcon } from './ToolIcon';
+import { requestLayerRowFocus } from './layer-row-focus';
 
 export interface LayerRowProps {
   layer: PatchLayer;
@@ -39,11 +42,17 @@ export function LayerRow(props: LayerRowProps) {
   const cls = [selected && 'selected', maskTarget && 'mask-target', dragging && 'dragging', dropLine && `drop-${dropLine}`]
     .filter(Boolean)
     .join(' ');
+  // Only the selected row is in the Tab order: tabbing on from it reaches the actions below the list
+  // (for this layer) instead of passing through, and selecting, every other row.
+  const tabIndex = selected ? 0 : -1;
   return (
-    <li data-layer={l.id} data-patch="" className={cls} aria-current={selected ? 'true' : undefined}>
+    // The focus entering the row (Tab, ↑/↓, a click) selects its layer, so the layer keys (Delete,
+    // Ctrl+J, Ctrl+E) and the actions below the list act on the row that has the focus.
+    <li data-layer={l.id} data-patch="" className={cls} aria-current={selected ? 'true' : undefined} onFocus={() => selected || onSelect()}>
       <button
         type="button"
         className="layer-handle"
+        tabIndex={tabIndex}
         aria-label={`Move layer ${l.name}`}
         title="Drag to reorder · ↑/↓ move one step"
         onPointerDown={onDragStart}
@@ -60,7 +69,10 @@ export function LayerRow(props: LayerRowProps) {
       <button
         type="button"
         className="eye"
+        tabIndex={tabIndex}
         data-visible={visible}
+        // A click on the eye shows or hides the layer without selecting it, as in Photoshop: the focus stays where it was.
+        onMouseDown={(e) => e.preventDefault()}
         aria-label={`${visible ? 'Hide' : 'Show'} layer ${l.name}`}
         onClick={() => setLayerVisibleCmd(l.id, !visible)}
         title={visible ? 'Hide this layer (on screen and in the export)' : 'Show this layer (on screen and in the export)'}
@@ -92,6 +104,7 @@ export function LayerRow(props: LayerRowProps) {
         <button
           type="button"
           className="layer-name"
+          tabIndex={tabIndex}
           aria-label={`Select layer ${l.name}`}
           aria-pressed={selected}
           // The name shortens the prompt: the tooltip (the button's accessible description) has all of it and the model.
@@ -107,6 +120,7 @@ export function LayerRow(props: LayerRowProps) {
       <button
         type="button"
         className="layer-mask-target"
+        tabIndex={tabIndex}
         data-has-mask={layerHasMask(l)}
         aria-pressed={maskTarget}
         aria-label={`Paint the layer mask of ${l.name}`}
@@ -129,8 +143,14 @@ export function LayerRow(props: LayerRowProps) {
         className="layer-delete"
         data-testid="delete-layer"
         aria-label={`Delete layer ${l.name}`}
+        tabIndex={tabIndex}
         title="Delete layer (undoable)"
-        onClick={() => deleteLayerCmd(l.id)}
+        onClick={(e) => {
+          // The focus goes on to the row now in this one's place (to its × after Enter or Space, so they
+          // go on deleting; to its name after a click), so Delete works there next.
+          requestLayerRowFocus(e.detail === 0 ? e.currentTarget : null);
+          deleteLayerCmd(l.id);
+        }}
       >
         ×
       </button>

@@ -5,7 +5,7 @@
  * change is one undo step (renderer/commands/layer-commands.ts).
  */
 import './layers.css';
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { candidatesShown, maskOverlayShown, toggleMaskOverlay } from '../../commands/overlay-visibility';
 import { EyeIcon } from './ToolIcon';
@@ -14,6 +14,7 @@ import { LayerActions } from './LayerActions';
 import { moveLayerCmd, setMaskTargetCmd } from '../../commands/layer-commands';
 import { dropListIndex, maskTargetLayer, stackIndexOfListed } from '../../model/layer-logic';
 import { layerOriginLines, versionOfLayer } from '../../model/version-logic';
+import { ROW_BUTTONS, takeLayerRowFocus } from './layer-row-focus';
 
 interface Drag {
   layerId: string;
@@ -58,6 +59,22 @@ export function LayersPanel() {
   // Published for the layer shortcuts (Ctrl+J, Ctrl+E act on the layer the actions below are for).
   const selectedLayer = selected?.id ?? null;
   useEffect(() => useEditor.getState().setSelectedLayer(selectedLayer), [selectedLayer]);
+  // The focus follows the selection while it is on a row's button (a delete, an undo, Keep as layer
+  // select another row), and after a delete from the panel, whose row took the focus with it: the
+  // selected row takes it, on the same kind of button. Waits while the selection is being settled
+  // (the selected layer just went away and the one in its place is about to be chosen).
+  const settled = selectedId === null || !!layers?.some((l) => l.id === selectedId);
+  useEffect(() => {
+    if (!settled) return;
+    const list = listRef.current;
+    const asked = takeLayerRowFocus();
+    const active = document.activeElement;
+    const row = active instanceof HTMLButtonElement ? active.closest('li[data-patch]') : null;
+    if (!list || !selectedLayer || (!asked && (!row || !list.contains(row) || row.getAttribute('data-layer') === selectedLayer))) return;
+    const cls = asked ?? ROW_BUTTONS.find((c) => active?.classList.contains(c)) ?? 'layer-name';
+    const to = list.querySelector(`li[data-patch][data-layer="${CSS.escape(selectedLayer)}"]`);
+    (to?.querySelector<HTMLElement>(`button.${cls}`) ?? to?.querySelector<HTMLElement>('button.layer-name'))?.focus();
+  }, [settled, selectedLayer, layers]);
   if (!doc) return null;
   const listed = [...doc.layers].reverse();
 
@@ -78,6 +95,20 @@ export function LayersPanel() {
     const to = dropListIndex(rowRects(), drag.from, e.clientY);
     if (to !== drag.to) setDrag({ ...drag, to });
   }
+  // ↑/↓ on a row's eye, name, layer-mask or delete button go to the same button of the row above or
+  // below, which becomes the selected layer (the handle's ↑/↓ move the layer instead).
+  function moveFocus(e: ReactKeyboardEvent) {
+    if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+    const from = e.target as HTMLElement;
+    const row = from.closest('li[data-patch]');
+    if (!(from instanceof HTMLButtonElement) || !row) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = e.key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling;
+    if (!next?.matches('li[data-patch]')) return;
+    const cls = ROW_BUTTONS.find((c) => from.classList.contains(c)) ?? 'layer-name';
+    (next.querySelector<HTMLElement>(`button.${cls}`) ?? next.querySelector<HTMLElement>('button.layer-name'))?.focus();
+  }
   function endDrag() {
     if (!drag) return;
     setDrag(null);
@@ -87,7 +118,14 @@ export function LayersPanel() {
   return (
     <section className="panel layers-panel" aria-label="Layers">
       <h3>Layers</h3>
-      <ul className="layers" ref={listRef} onPointerMove={moveDrag} onPointerUp={endDrag} onPointerCancel={() => setDrag(null)}>
+      <ul
+        className="layers"
+        ref={listRef}
+        onKeyDown={moveFocus}
+        onPointerMove={moveDrag}
+        onPointerUp={endDrag}
+        onPointerCancel={() => setDrag(null)}
+      >
         <li data-layer="mask" className={target ? '' : 'mask-target'}>
           <button
             type="button"
