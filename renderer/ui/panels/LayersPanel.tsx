@@ -64,6 +64,7 @@ export function LayersPanel() {
   // selected row takes it, on the same kind of button. Waits while the selection is being settled
   // (the selected layer just went away and the one in its place is about to be chosen).
   const settled = selectedId === null || !!layers?.some((l) => l.id === selectedId);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a delete that leaves the selection as it was still asks for the focus
   useEffect(() => {
     if (!settled) return;
     const list = listRef.current;
