@@ -6,7 +6,9 @@
  * layer records bottom to top, each with its rectangle, channels (-1 = transparency), blend mode
  * "norm", opacity, the hidden flag, a Pascal name and the Unicode name ("luni"); the channel data
  * ZIP-compressed with prediction (compression 3, row deltas); and the merged image (raw, planar) that readers without layer
- * support show. Samples are big-endian. Layers sit in the standard layer-info block at both depths
+ * support show. A merged image with transparency (an extended canvas) is stored as Photoshop stores
+ * it — its colour blended over white, which readers take back out where alpha is partial (ag-psd,
+ * ImageMagick, Maskwork's own PSD opening) — and the version info (1057) says the merged image is real. Samples are big-endian. Layers sit in the standard layer-info block at both depths
  * (Photoshop itself puts 16-bit layers in an "Lr16" block; it and ImageMagick read either).
  */
 import { deflate } from 'node:zlib';
@@ -163,6 +165,36 @@ function resource(out: Out, id: number, data: Uint8Array): void {
   if (data.byteLength % 2) out.u8(0);
 }
 
+/** VersionInfo (1057): version 1, "has real merged data", writer and reader names, file version 1. */
+function versionInfo(): Buffer {
+  const out = new Out();
+  out.u32(1);
+  out.u8(1);
+  for (const name of ['Maskwork', 'Adobe Photoshop CC']) {
+    out.u32(name.length);
+    for (let i = 0; i < name.length; i++) out.u16(name.charCodeAt(i));
+  }
+  out.u32(1);
+  return out.bytes();
+}
+
+/**
+ * The merged image's colour as Photoshop stores a transparent one: blended over white (a pixel at
+ * alpha 0 is white). Opaque pixels are unchanged; readers divide the white back out where alpha is partial.
+ */
+export function overWhite(img: RawImage): RawImage {
+  if (img.channels !== 4) return img;
+  const max = img.depth === 16 ? 65535 : 255;
+  const data = img.data.slice();
+  for (let i = 0; i < data.length; i += 4) {
+    const a = data[i + 3];
+    if (a === max) continue;
+    const k = a / max;
+    for (let c = 0; c < 3; c++) data[i + c] = Math.round(data[i + c] * k + max * (1 - k));
+  }
+  return { ...img, data };
+}
+
 /** ResolutionInfo: horizontal and vertical resolution as 16.16 fixed-point pixels per inch, shown in inches. */
 function resolutionInfo(dpi: number): Buffer {
   const b = Buffer.alloc(16);
@@ -193,6 +225,7 @@ export async function writePsd(doc: PsdDocument): Promise<Uint8Array> {
   if (doc.icc) resource(res, 1039, doc.icc);
   if (doc.exif) resource(res, 1058, exifTiff(doc.exif));
   if (doc.xmp) resource(res, 1060, Buffer.from(doc.xmp, 'utf8'));
+  resource(res, 1057, versionInfo());
   out.u32(res.length);
   out.put(res.bytes());
 
@@ -256,6 +289,7 @@ export async function writePsd(doc: PsdDocument): Promise<Uint8Array> {
   out.put(layerAndMask.bytes());
 
   out.u16(0); // merged image: raw, planar
-  for (let c = 0; c < doc.merged.channels; c++) out.put(planeOf(doc.merged, c));
+  const merged = overWhite(doc.merged);
+  for (let c = 0; c < merged.channels; c++) out.put(planeOf(merged, c));
   return new Uint8Array(out.bytes());
 }

@@ -98,7 +98,8 @@ function metadataOf(layout: PsdLayout): { icc?: Uint8Array; exif?: Uint8Array; x
 /**
  * Photoshop stores a transparent merged image blended over white; the colour is taken back out where
  * alpha is partial (as ag-psd and psd-tools read it). Only for files with Photoshop's version info:
- * ImageMagick 6 and Maskwork's own writer store the colour as it is, which this would turn dark.
+ * ImageMagick 6 and Maskwork's writer before it wrote that resource store the colour as it is, which
+ * this would turn dark. Maskwork's writer now stores it as Photoshop does, with the version info.
  */
 function removeWhiteMatte(planes: Buffer[], depth: 8 | 16): void {
   const a = planes[planes.length - 1];
