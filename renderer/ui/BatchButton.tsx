@@ -47,6 +47,11 @@ export function BatchButton() {
     const t = setInterval(refresh, POLL_MS);
     return () => clearInterval(t);
   }, [open, refresh]);
+  // A control that goes away under the focus (a finished batch's Cancel, a removed image's ×)
+  // leaves it on the page behind: take it back, so Esc still closes the dialog.
+  useEffect(() => {
+    if (open && (!document.activeElement || document.activeElement === document.body)) box.current?.focus();
+  });
   useEffect(() => {
     if (open || !active) return;
     const t = setInterval(refresh, BACKGROUND_POLL_MS);

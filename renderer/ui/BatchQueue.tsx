@@ -84,7 +84,15 @@ export function BatchQueue({
             </span>
             <progress aria-label={`Batch progress ${b.id}`} max={1} value={progressOf(b)} />
             {isActive(b) && (
-              <button type="button" title="Cancel the images not finished yet" onClick={() => act(() => batch.cancelBatch(b.id))}>
+              <button
+                type="button"
+                title="Cancel the images not finished yet"
+                onClick={(e) => {
+                  // This button goes away with the cancel: the focus moves to the batch's line (still in the dialog, so Esc closes it).
+                  e.currentTarget.closest('li')?.querySelector<HTMLButtonElement>('.batch-pick')?.focus();
+                  act(() => batch.cancelBatch(b.id));
+                }}
+              >
                 Cancel batch
               </button>
             )}
