@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchView } from '../../shared/batch/batch-types';
-import { isActive, priceLine, progressOf, queueLine, reviewText, spentLine, stateText, usd } from './batch-view';
+import { isActive, itemText, priceLine, progressOf, queueLine, reviewText, spentLine, stateText, usd } from './batch-view';
 
 const item = (state: BatchView['items'][number]['state']) => ({ id: 'item-1', name: 'a.png', state, review: 'pending' as const });
 const batch = (over: Partial<BatchView> = {}): BatchView => ({
@@ -42,6 +42,40 @@ describe('batch view', () => {
   it('names a result not yet kept or discarded as ready to review', () => {
     expect(reviewText('pending')).toBe('ready to review');
     expect(reviewText('kept')).toBe('kept');
+  });
+  it('says each image’s state in the grid in the queue’s words, never the stored state’s name', () => {
+    const now = batch();
+    const job = batch({ mode: 'batch-api', state: 'submitted', remote: { name: 'batches/x', state: 'running' } });
+    const raw = /^(queued|running|submitted|done|pending|unknown)$/;
+    const words = {
+      queued: itemText(item('queued'), now),
+      running: itemText(item('running'), now),
+      submitted: itemText(item('submitted'), job),
+      pendingAtGoogle: itemText(item('submitted'), { ...job, remote: { name: 'batches/x', state: 'pending' } }),
+      unknownAtGoogle: itemText(item('submitted'), { mode: 'batch-api' }),
+      preparing: itemText(item('queued'), batch({ mode: 'batch-api', state: 'queued' })),
+      redoInJob: itemText(item('queued'), job),
+      failed: itemText(item('failed'), now),
+      cancelled: itemText(item('cancelled'), now),
+      done: itemText(item('done'), now),
+      kept: itemText({ state: 'done', review: 'kept' }, now),
+      discarded: itemText({ state: 'done', review: 'discarded' }, now),
+    };
+    expect(words).toEqual({
+      queued: 'waiting',
+      running: 'running now',
+      submitted: 'Google is working on it',
+      pendingAtGoogle: 'queued at Google',
+      unknownAtGoogle: 'waiting for Google',
+      preparing: 'preparing the request',
+      redoInJob: 'waiting',
+      failed: 'failed',
+      cancelled: 'cancelled',
+      done: 'ready to review',
+      kept: 'kept',
+      discarded: 'discarded',
+    });
+    for (const w of Object.values(words)) expect(w).not.toMatch(raw);
   });
   it('queue and price lines name the model, the mode and the price in the app’s cost format', () => {
     expect(queueLine(batch({ mode: 'batch-api', estimateUsd: 0.1005 }))).toBe(

@@ -85,5 +85,27 @@ export function priceLine(e: BatchEstimate, mode: 'now' | 'batch-api'): string {
 
 /** A finished item's review mark in words: not reviewed yet, kept (for the export) or discarded. */
 export function reviewText(review: BatchView['items'][number]['review']): string {
-  return review === 'pending' ? 'ready to review' : review;
+  return review === 'pending' ? 'ready to review' : review === 'kept' ? 'kept' : 'discarded';
+}
+
+/**
+ * An image's state in the review grid, in the queue's words (never the stored state's name):
+ * "waiting" for its turn, "running now", at Google ("queued at Google", "Google is working on
+ * it"), "failed", "cancelled", or, with a result, its review mark ("ready to review").
+ */
+export function itemText(item: Pick<BatchView['items'][number], 'state' | 'review'>, b: Pick<BatchView, 'mode' | 'remote'>): string {
+  switch (item.state) {
+    case 'done':
+      return reviewText(item.review);
+    case 'queued':
+      return b.mode === 'batch-api' && !b.remote ? 'preparing the request' : 'waiting';
+    case 'running':
+      return 'running now';
+    case 'submitted':
+      return REMOTE[b.remote?.state ?? 'unknown'];
+    case 'failed':
+      return 'failed';
+    case 'cancelled':
+      return 'cancelled';
+  }
 }

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BatchView } from '../../shared/batch/batch-types';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
-import { isActive, progressOf, queueLine, reviewText, spentLine, stateText } from '../model/batch-view';
+import { isActive, itemText, progressOf, queueLine, spentLine, stateText } from '../model/batch-view';
 
 type Thumbs = Record<string, { before: string; after: string | null }>;
 
@@ -113,7 +113,7 @@ export function BatchQueue({
                     {t?.after && <img src={t.after} alt={`${item.name} after`} />}
                   </div>
                   <figcaption>
-                    {item.name} · {item.state === 'done' ? reviewText(item.review) : item.state}
+                    {item.name} · {itemText(item, current)}
                     {item.error ? ` — ${item.error.message}` : ''}
                   </figcaption>
                   <div className="batch-row">
