@@ -2,16 +2,17 @@
  * `maskwork batch`: the same edit, fill or expand over a folder of images, one after another, with a
  * per-image result (a failure is reported and the batch goes on). Masks come from one file used for
  * every image (`--mask`) or a folder with one mask per image (`--masks`, `<stem>.png`,
- * `<stem>.mask.png` or `<stem>-mask.png`; when that folder is the images folder, only the mask-named
- * ones: there `<stem>.png` is the image). Mask-named files are never listed as images (the app
- * batch's rule, batch-files.ts). The options are those of the operation, with --images and
- * --out naming folders; an output that exists is refused (that image fails) unless --overwrite.
+ * `<stem>.mask.png` or `<stem>-mask.png`, else its one `<stem>.mask-<label>.png`; when that folder
+ * is the images folder, only the mask-named ones: there `<stem>.png` is the image). Mask-named files
+ * are never listed as images (the app batch's rule, batch-files.ts). The options are those of the
+ * operation, with --images and --out naming folders; an output that exists is refused (that image
+ * fails) unless --overwrite.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
-import { IMAGE_EXT, isMaskName, maskNamesFor } from '../main/batch/batch-files';
+import { IMAGE_EXT, isMaskName, maskNamesText, pickMask, severalMasksMessage } from '../main/batch/batch-files';
 import { flag, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { submitBatchApi } from './batch-api-command';
 import { chargedOf, chargedText } from './charged';
@@ -101,7 +102,7 @@ export async function runBatch(
 
 /**
  * The images of a folder (jpg, png, webp, tif, psd: the app batch's list), sorted by name; files
- * named like masks (`<stem>-mask.png`, `<stem>.mask.png`) are masks, not images.
+ * named like masks (`<stem>-mask.png`, `<stem>.mask.png`, `<stem>.mask-<label>.png`) are masks, not images.
  */
 async function listImages(folder: string): Promise<string[]> {
   let files: string[];
@@ -190,7 +191,20 @@ function maskFinder(op: string, mask: string | undefined, masks: string | undefi
   if (mask) return () => resolve(mask);
   const folder = resolve(masks!);
   const beside = samePlace(folder, resolve(images));
-  return (stem) => findMask(folder, stem, beside);
+  let names: string[] | undefined;
+  return (stem) => {
+    // Read once, when the first image asks; a folder that cannot be read has no masks (each image fails, as before).
+    names ??= readable(folder);
+    return findMask(folder, names, stem, beside);
+  };
+}
+
+function readable(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }
 
 function samePlace(a: string, b: string): boolean {
@@ -204,15 +218,14 @@ function samePlace(a: string, b: string): boolean {
   return a === b || real(a) === real(b);
 }
 
-function findMask(folder: string, stem: string, besideImages: boolean): string {
-  const names = maskNamesFor(stem, besideImages);
-  for (const name of names) {
-    const p = join(folder, name);
-    if (existsSync(p)) return p;
-  }
+function findMask(folder: string, names: readonly string[], stem: string, besideImages: boolean): string {
+  const { mask, several } = pickMask(stem, names, besideImages);
+  if (mask) return join(folder, mask);
   throw new AppError({
     kind: 'invalid-request',
-    message: `No mask for ${stem} in ${folder} (looked for ${names.join(', ')}).`,
+    message: several
+      ? severalMasksMessage(stem, several)
+      : `No mask for ${stem} in ${folder} (looked for ${maskNamesText(stem, besideImages)}).`,
     rule: 'mask',
   });
 }

@@ -42,10 +42,11 @@ expand extends to an aspect preset (1:1 4:5 3:2 16:9 21:9 3:1 4:1 8:1 9:16 1:4 o
 or by pixels per side, tiling past each model's limits; --json prints the tile plan and cost.
 The extended canvas may be at most 150 MP and 30000 px per side.
 batch runs edit, fill or expand over a folder: --mask is one mask for all, --masks <folder> holds
-each image's own, named <stem>.png, <stem>.mask.png or <stem>-mask.png. The masks may be in the
-images folder itself: files named <stem>.mask.png or <stem>-mask.png are masks there, never images
-(and <stem>.png there is an image, never a mask). It goes on after a failure and exits 1 if any
-image failed.
+each image's own, named <stem>.png, <stem>.mask.png or <stem>-mask.png, else its one
+<stem>.mask-<label>.png (several labelled masks: that image fails, none is guessed). The masks may
+be in the images folder itself: files named <stem>.mask.png, <stem>-mask.png or
+<stem>.mask-<label>.png are masks there, never images (and <stem>.png there is an image, never a
+mask). It goes on after a failure and exits 1 if any image failed.
 --model auto lets the routing rules pick (text in the prompt → gpt-image-2, an outpaint wider than
 3:1 → gemini-3.1-flash-image, else gpt-image-2; only models whose key is set); --rules <json> uses
 rules saved from the app's Settings; --json reports the pick as auto: {model, rule, reason}.

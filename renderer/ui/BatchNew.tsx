@@ -92,7 +92,11 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
           {files.map((f) => (
             <li key={f.fileId}>
               <span>{f.name}</span>
-              <span className="muted">{useOneMask ? (oneMask?.name ?? 'choose a mask') : (f.mask ?? 'no mask found')}</span>
+              <span className="muted" title={!useOneMask && f.masks ? f.masks.join(', ') : undefined}>
+                {useOneMask
+                  ? (oneMask?.name ?? 'choose a mask')
+                  : (f.mask ?? (f.masks ? `${f.masks.length} masks, which one?` : 'no mask found'))}
+              </span>
               <button
                 type="button"
                 aria-label={`Remove ${f.name}`}
@@ -106,7 +110,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
         </ul>
       )}
       <fieldset className="batch-mask" aria-label="Mask">
-        <label title="Each image uses <name>-mask.png or <name>.mask.png beside it, or masks/<name>.png">
+        <label title="Each image uses <name>-mask.png, <name>.mask.png or its one <name>.mask-<label>.png beside it, or masks/<name>.png">
           <input type="radio" name="batch-mask" checked={!useOneMask} onChange={() => setUseOneMask(false)} />
           Each image's own mask (by name)
         </label>

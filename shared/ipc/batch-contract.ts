@@ -9,8 +9,10 @@ import type { BatchView } from '../batch/batch-types';
 export interface BatchFile {
   fileId: string;
   name: string;
-  /** Name of the mask found beside it (`<stem>.mask.png`, `<stem>-mask.png`, or in `masks/`). */
+  /** Name of the mask found beside it (`<stem>.mask.png`, `<stem>-mask.png`, `<stem>.mask-<label>.png`, or in `masks/`). */
   mask: string | null;
+  /** No mask taken: these labelled masks (`<stem>.mask-blob.png`, `<stem>.mask-box.png`) are all its own; which one is not guessed. */
+  masks?: string[];
 }
 
 export interface BatchEstimate {

@@ -2,9 +2,11 @@
  * Files picked for a batch in main's dialogs, held by opaque id (the renderer never sends a path).
  * A per-file mask is found by name as the CLI does it: beside the image as `<stem>.mask.png` or
  * `<stem>-mask.png`, or in a `masks/` folder next to it as `<stem>.png`, `<stem>.mask.png` or
- * `<stem>-mask.png`. Files named like masks are matched, never listed as images.
+ * `<stem>-mask.png`; in both places also a labelled mask, `<stem>.mask-<label>.png` (the test
+ * photos' `chelsea.mask-blob.png`), when it is the only one. Files named like masks are matched,
+ * never listed as images.
  */
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -13,41 +15,95 @@ import type { BatchFile } from '../../../shared/ipc/batch-contract';
 
 /** What a batch lists: the formats the app opens by name, a PSD as its merged image (services/psd-import.ts). */
 export const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.tif', '.tiff', '.psd']);
-const MASK_NAME = /[.-]mask\.png$/i;
+/**
+ * `<stem>.mask.png`, `<stem>-mask.png`, and the dot form with a label: `<stem>.mask-<label>.png`
+ * (also `.mask_<label>` and `.mask.<label>`), as in `photo.mask-sky.png`. Not `photo.masked.png`.
+ */
+const MASK_NAME = /(?:-mask|\.mask(?:[-_.][^/\\]+)?)\.png$/i;
 
-/** A file named like a mask (`<stem>.mask.png`, `<stem>-mask.png`): matched to its image, never listed as one. */
+/** A file named like a mask (`<stem>.mask.png`, `<stem>-mask.png`, `<stem>.mask-<label>.png`): matched to its image, never listed as one. */
 export const isMaskName = (name: string) => MASK_NAME.test(name);
 
 /**
  * The names a mask of the image `<stem>.*` may have, in the order they are tried: beside the image
  * only the mask-named ones (there `<stem>.png` is an image, maybe the image itself); in a masks
- * folder of its own also `<stem>.png`.
+ * folder of its own also `<stem>.png`. After these, a labelled `<stem>.mask-<label>.png` (see
+ * `pickMask`).
  */
 export function maskNamesFor(stem: string, besideImage: boolean): string[] {
   return [...(besideImage ? [] : [`${stem}.png`]), `${stem}.mask.png`, `${stem}-mask.png`];
 }
 
-/** The mask of `image` found by name, or null. */
-export function findMaskByName(image: string): string | null {
+/** The mask names `maskNamesFor` tries and the labelled form, for messages. */
+export const maskNamesText = (stem: string, besideImage: boolean) =>
+  [...maskNamesFor(stem, besideImage), `${stem}.mask-<label>.png`].join(', ');
+
+/** `<stem>.mask-<label>.png` (or `.mask_<label>`, `.mask.<label>`): a labelled mask of that image. */
+const isLabelledMaskOf = (name: string, stem: string) =>
+  name.startsWith(`${stem}.`) && /^\.mask[-_.][^/\\]+\.png$/i.test(name.slice(stem.length));
+
+/**
+ * The mask of the image `<stem>.*` among the file names of one folder: the first of `maskNamesFor`
+ * there, else its only labelled mask (`<stem>.mask-blob.png`). Several labelled masks and none of
+ * the plain names is not guessed (each may mark another part of the photo): `several` lists them.
+ */
+export function pickMask(stem: string, names: readonly string[], besideImage: boolean): { mask: string | null; several?: string[] } {
+  const plain = maskNamesFor(stem, besideImage).find((n) => names.includes(n));
+  if (plain) return { mask: plain };
+  const labelled = names.filter((n) => isLabelledMaskOf(n, stem)).sort();
+  if (labelled.length === 1) return { mask: labelled[0] };
+  return labelled.length ? { mask: null, several: labelled } : { mask: null };
+}
+
+/** Why an image with several labelled masks is not sent: what to do about it. */
+export function severalMasksMessage(image: string, several: readonly string[]): string {
+  const stem = basename(image, extname(image));
+  return `${image} has ${several.length} masks (${several.join(', ')}): keep only the one to use, or copy it to ${stem}.mask.png.`;
+}
+
+function listing(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The mask of `image` found by name (beside it, then in `masks/` beside it), or null; `several`
+ * when a folder has more than one labelled mask for it and nothing else. `list` reads a folder
+ * (cached by the caller for a whole folder of images).
+ */
+export function findMaskByName(image: string, list: (dir: string) => string[] = listing): { mask: string | null; several?: string[] } {
   const dir = dirname(image);
   const stem = basename(image, extname(image));
-  const candidates = [...maskNamesFor(stem, true).map((n) => join(dir, n)), ...maskNamesFor(stem, false).map((n) => join(dir, 'masks', n))];
-  return candidates.find((p) => existsSync(p)) ?? null;
+  for (const [folder, beside] of [
+    [dir, true],
+    [join(dir, 'masks'), false],
+  ] as const) {
+    const r = pickMask(stem, list(folder), beside);
+    if (r.mask) return { mask: join(folder, r.mask) };
+    if (r.several) return r;
+  }
+  return { mask: null };
 }
 
 export class BatchFiles {
-  private readonly files = new Map<string, { path: string; mask: string | null }>();
+  private readonly files = new Map<string, { path: string; mask: string | null; several?: string[] }>();
 
   /** Registers picked image paths (mask-named files are skipped) and returns them by id. */
   add(paths: string[]): BatchFile[] {
     const out: BatchFile[] = [];
+    // Each folder is read once for all its images.
+    const folders = new Map<string, string[]>();
+    const list = (dir: string) => folders.get(dir) ?? folders.set(dir, listing(dir)).get(dir)!;
     for (const p of paths) {
       const path = resolve(p);
       if (!IMAGE_EXT.has(extname(path).toLowerCase()) || isMaskName(basename(path))) continue;
-      const mask = findMaskByName(path);
+      const { mask, several } = findMaskByName(path, list);
       const fileId = `f-${randomUUID().slice(0, 12)}`;
-      this.files.set(fileId, { path, mask });
-      out.push({ fileId, name: basename(path), mask: mask ? basename(mask) : null });
+      this.files.set(fileId, { path, mask, ...(several ? { several } : {}) });
+      out.push({ fileId, name: basename(path), mask: mask ? basename(mask) : null, ...(several ? { masks: several } : {}) });
     }
     return out;
   }
@@ -80,6 +136,8 @@ export class BatchFiles {
     const one = maskId ? this.files.get(maskId)?.path : undefined;
     if (maskId && !one) throw new AppError({ kind: 'not-found', message: 'Choose the mask again.' });
     const mask = one ?? f.mask;
+    if (!mask && f.several)
+      throw new AppError({ kind: 'invalid-request', message: severalMasksMessage(basename(f.path), f.several), rule: 'mask' });
     if (!mask)
       throw new AppError({
         kind: 'invalid-request',

@@ -234,7 +234,10 @@ describe('batch queue (main)', () => {
     const answers = new Answers();
     const main = await startMain(env(), answers);
     try {
-      answers.multiOpens.push([join(dir, 'in', 'coffee.png'), join(dir, 'in', 'coffee-mask.png'), join(PHOTOS, 'building.jpg')]);
+      // building.jpg alone in a folder: no mask by name (beside it in the photos folder are its three labelled masks).
+      await mkdir(join(dir, 'lone'), { recursive: true });
+      await copyFile(join(PHOTOS, 'building.jpg'), join(dir, 'lone', 'building.jpg'));
+      answers.multiOpens.push([join(dir, 'in', 'coffee.png'), join(dir, 'in', 'coffee-mask.png'), join(dir, 'lone', 'building.jpg')]);
       const { files } = await main.call('batch:addImages', {});
       expect(files.map((f: { name: string }) => f.name)).toEqual(['coffee.png', 'building.jpg']); // the mask file is not an image
       expect(files[1].mask).toBeNull();

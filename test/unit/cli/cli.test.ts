@@ -97,7 +97,7 @@ describe('maskwork --help', () => {
     const section = readme.slice(readme.indexOf('## Command line'), readme.indexOf('### Files and originals'));
     const batch = section.slice(section.indexOf('- `batch` runs'));
     const names = [...batch.slice(0, batch.indexOf('\n- ')).matchAll(/`(<stem>[^`]*\.png)`/g)].map((m) => m[1]);
-    expect(new Set(names)).toEqual(new Set(['<stem>.png', '<stem>.mask.png', '<stem>-mask.png']));
+    expect(new Set(names)).toEqual(new Set(['<stem>.png', '<stem>.mask.png', '<stem>-mask.png', '<stem>.mask-<label>.png']));
     for (const n of names) expect(r.stdout).toContain(n);
     expect(r.stdout).not.toMatch(/or <stem>\.png per image\)/);
   });
