@@ -6,11 +6,12 @@
  * the results: `$MASKWORK_STATE_DIR`, else `$XDG_STATE_HOME/maskwork`, else `~/.local/state/maskwork`.
  */
 import { homedir } from 'node:os';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { batchCounts, BATCH_API_PRICE_FACTOR, type BatchRecord } from '../../shared/batch/batch-types';
 import { BatchService } from '../main/batch/batch-service';
 import { BatchStore } from '../main/batch/batch-store';
+import { outputStems } from '../main/batch/batch-files';
 import { openImageFile, exportToFile } from '../main/services/image-files';
 import type { AssetStore } from '../main/services/asset-store';
 import { CliSession } from './cli-session';
@@ -72,11 +73,12 @@ export interface SubmitInput {
 /** Submits the images as one Batch API job; outputs are checked now (and again when fetched). */
 export async function submitBatchApi(o: SubmitInput) {
   const ext = o.format;
-  const items = o.images.map(({ image, mask }) => ({
+  const stems = outputStems(o.images.map(({ image }) => basename(image)));
+  const items = o.images.map(({ image, mask }, n) => ({
     name: basename(image),
     image,
     mask,
-    output: join(resolve(o.out), `${basename(image, extname(image))}.${ext}`),
+    output: join(resolve(o.out), `${stems[n]}.${ext}`),
   }));
   await refuseExisting(
     items.map((i) => i.output),

@@ -5,14 +5,15 @@
  * `<stem>.mask.png` or `<stem>-mask.png`, else its one `<stem>.mask-<label>.png`; when that folder
  * is the images folder, only the mask-named ones: there `<stem>.png` is the image). Mask-named files
  * are never listed as images (the app batch's rule, batch-files.ts). The options are those of the
- * operation, with --images and --out naming folders; an output that exists is refused (that image
+ * operation, with --images and --out naming folders; outputs are `<stem>.<format>` (two images of
+ * one stem: `<stem>-<ext>.<format>`, outputStems); an output that exists is refused (that image
  * fails) unless --overwrite.
  */
 import { readdirSync, realpathSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
-import { IMAGE_EXT, isMaskName, maskNamesText, pickMask, severalMasksMessage } from '../main/batch/batch-files';
+import { IMAGE_EXT, isMaskName, maskNamesText, outputStems, pickMask, severalMasksMessage } from '../main/batch/batch-files';
 import { flag, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { submitBatchApi } from './batch-api-command';
 import { chargedOf, chargedText } from './charged';
@@ -77,13 +78,15 @@ export async function runBatch(
   const files = await listImages(folders.images);
   await mkdir(resolve(folders.out), { recursive: true });
   const items: BatchItem[] = [];
+  // photo.jpg and photo.png write photo-jpg.png and photo-png.png, not both photo.png (batch-files.ts).
+  const outStems = outputStems(files);
   for (const [i, f] of files.entries()) {
     const stem = basename(f, extname(f));
     const image = join(resolve(folders.images), f);
     if (!folders.json) log(`[${i + 1}/${files.length}] ${f}`);
     try {
       // The image as the folder was given (messages name it so); the report has its full path.
-      const r = await runOne(join(folders.images, f), join(resolve(folders.out), `${stem}.${folders.format}`), stem);
+      const r = await runOne(join(folders.images, f), join(resolve(folders.out), `${outStems[i]}.${folders.format}`), stem);
       items.push({ image, ok: true, outputs: r.outputs as string[], estimatedCostUsd: r.estimatedCostUsd as number });
     } catch (e) {
       if (e instanceof UsageError) throw e;

@@ -46,7 +46,8 @@ each image's own, named <stem>.png, <stem>.mask.png or <stem>-mask.png, else its
 <stem>.mask-<label>.png (several labelled masks: that image fails, none is guessed). The masks may
 be in the images folder itself: files named <stem>.mask.png, <stem>-mask.png or
 <stem>.mask-<label>.png are masks there, never images (and <stem>.png there is an image, never a
-mask). It goes on after a failure and exits 1 if any image failed.
+mask). Outputs are <stem>.<format>; two images with one stem (photo.jpg, photo.png) write
+photo-jpg.png and photo-png.png. It goes on after a failure and exits 1 if any image failed.
 --model auto lets the routing rules pick (text in the prompt → gpt-image-2, an outpaint wider than
 3:1 → gemini-3.1-flash-image, else gpt-image-2; only models whose key is set); --rules <json> uses
 rules saved from the app's Settings; --json reports the pick as auto: {model, rule, reason}.

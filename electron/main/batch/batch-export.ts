@@ -3,7 +3,7 @@
  * written to a folder at full resolution through the single-export pipeline (EXIF and ICC kept,
  * pixels outside the feather band the original's), never replacing a file that exists.
  */
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { BatchItemRecord, BatchRecord } from '../../../shared/batch/batch-types';
@@ -11,6 +11,7 @@ import type { BatchExportResult } from '../../../shared/ipc/batch-contract';
 import type { AssetStore } from '../services/asset-store';
 import { renderExport } from '../services/image-export';
 import { exportToFile, openImageFile } from '../services/image-files';
+import { outputStems } from './batch-files';
 
 const PREVIEW_EDGE = 512;
 
@@ -39,7 +40,12 @@ export async function previewItem(store: AssetStore, item: BatchItemRecord): Pro
   return { before, after: await small(out.bytes) };
 }
 
-/** Writes `<stem>-edited.<ext>` for every kept item into `folder`; one failure does not stop the rest. */
+/**
+ * Writes `<stem>-edited.<ext>` for every kept item into `folder`; one failure does not stop the rest.
+ * Two images of the batch with one stem get their extensions in the name (`photo-jpg-edited.png`,
+ * `photo-png-edited.png`: outputStems, over the whole batch so a name does not depend on what is
+ * kept); a file already in the folder is never replaced (that item fails with "already exists").
+ */
 export async function exportKept(
   store: AssetStore,
   b: BatchRecord,
@@ -52,10 +58,12 @@ export async function exportKept(
   const ext = format === 'jpeg' ? 'jpg' : format;
   const written: string[] = [];
   const failed: BatchExportResult['failed'] = [];
+  const stems = outputStems(b.items.map((i) => i.name));
+  const stemOf = new Map(b.items.map((i, n) => [i, stems[n]]));
   for (const item of kept) {
     try {
       const { canvas, layers } = await layersOf(store, item);
-      const target = join(folder, `${basename(item.name, extname(item.name))}-edited.${ext}`);
+      const target = join(folder, `${stemOf.get(item)}-edited.${ext}`);
       const r = await exportToFile(store, { canvas, layers, format, ...(quality ? { quality } : {}) }, target, { replaceExisting: false });
       written.push(basename(r.path));
     } catch (e) {

@@ -4,7 +4,7 @@
  * `<stem>-mask.png`, or in a `masks/` folder next to it as `<stem>.png`, `<stem>.mask.png` or
  * `<stem>-mask.png`; in both places also a labelled mask, `<stem>.mask-<label>.png` (the test
  * photos' `chelsea.mask-blob.png`), when it is the only one. Files named like masks are matched,
- * never listed as images.
+ * never listed as images. The output names of a batch (app and CLI) are made here too.
  */
 import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -86,6 +86,31 @@ export function findMaskByName(image: string, list: (dir: string) => string[] = 
     if (r.several) return r;
   }
   return { mask: null };
+}
+
+/**
+ * Output stems for a batch's images (file names, in batch order), distinct also ignoring case: the
+ * image's own stem (`rocket.jpg` → `rocket`); when two images of the batch share a stem, each
+ * carries its extension (`photo.jpg` → `photo-jpg`, `photo.png` → `photo-png`); a clash left after
+ * that (the same name from two folders) is numbered in batch order (`photo-jpg`, `photo-jpg-2`).
+ * The app writes `<output stem>-edited.<ext>`, the CLI `<output stem>.<format>`.
+ */
+export function outputStems(names: readonly string[]): string[] {
+  const stems = names.map((n) => basename(n, extname(n)));
+  const key = (s: string) => s.toLowerCase();
+  const count = new Map<string, number>();
+  for (const s of stems) count.set(key(s), (count.get(key(s)) ?? 0) + 1);
+  const out = stems.map((s) => (count.get(key(s)) === 1 ? s : null));
+  const taken = new Set(out.filter((s): s is string => s !== null).map(key));
+  return out.map((s, i) => {
+    if (s !== null) return s;
+    const ext = extname(names[i]).slice(1).toLowerCase();
+    const base = ext ? `${stems[i]}-${ext}` : stems[i];
+    let name = base;
+    for (let k = 2; taken.has(key(name)); k++) name = `${base}-${k}`;
+    taken.add(key(name));
+    return name;
+  });
 }
 
 export class BatchFiles {

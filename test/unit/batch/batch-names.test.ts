@@ -1,11 +1,16 @@
 // A batch's names: which files are masks (also the dot form with a label, `chelsea.mask-blob.png`,
 // as the test photos' own masks are named) and which mask is an image's, in the one place the app
-// and the CLI share (batch-files.ts).
+// and the CLI share (batch-files.ts); and output names that stay apart when two photos share a
+// stem (`photo.jpg`, `photo.png`), while a file already in the export folder is still never replaced.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BatchFiles, isMaskName, pickMask } from '../../../electron/main/batch/batch-files';
+import sharp from 'sharp';
+import { BatchFiles, isMaskName, outputStems, pickMask } from '../../../electron/main/batch/batch-files';
+import { startMain } from '../../support/main-harness';
+import type { Dialogs } from '../../../electron/main/services/dialogs';
+import type { BatchView } from '../../../shared/batch/batch-types';
 
 vi.mock('electron', () => ({}));
 
@@ -81,4 +86,70 @@ describe('mask names', () => {
       'coffee.png has 2 masks (coffee.mask-blob.png, coffee.mask-box.png): keep only the one to use, or copy it to coffee.mask.png.',
     );
   });
+});
+
+describe('output names', () => {
+  it('two photos with one stem carry their extensions; other names stay as they were', () => {
+    expect(outputStems(['photo.jpg', 'photo.png', 'rocket.jpg'])).toEqual(['photo-jpg', 'photo-png', 'rocket']);
+    expect(outputStems(['a.png', 'b.png'])).toEqual(['a', 'b']);
+    // Case does not separate them (a case-insensitive disk would not).
+    expect(outputStems(['Photo.JPG', 'photo.png'])).toEqual(['Photo-jpg', 'photo-png']);
+    // The same name from two folders, and a photo already named like the disambiguated one: numbered.
+    expect(outputStems(['photo.jpg', 'photo.jpg'])).toEqual(['photo-jpg', 'photo-jpg-2']);
+    expect(outputStems(['photo.jpg', 'photo.png', 'photo-jpg.tif'])).toEqual(['photo-jpg-2', 'photo-png', 'photo-jpg']);
+    const many = outputStems(['x.jpg', 'x.JPG', 'x.png', 'x-png.webp', 'x.tif']);
+    expect(new Set(many.map((s) => s.toLowerCase())).size).toBe(many.length);
+  });
+
+  it('the app: photo.jpg and photo.png export to two files; a file already in the folder is refused, not replaced', async () => {
+    const inDir = join(dir, 'same-stem');
+    const out = join(dir, 'same-stem-export');
+    await mkdir(inDir);
+    await mkdir(out);
+    await copyFile(join(PHOTOS, 'chelsea.png'), join(inDir, 'photo.png'));
+    await sharp(join(PHOTOS, 'chelsea.png')).jpeg({ quality: 90 }).toFile(join(inDir, 'photo.jpg'));
+    await copyFile(join(PHOTOS, 'chelsea.mask-blob.png'), join(inDir, 'photo.mask-blob.png'));
+    await copyFile(join(PHOTOS, 'coffee.png'), join(inDir, 'coffee.png'));
+    await copyFile(join(PHOTOS, 'coffee.mask-box.png'), join(inDir, 'coffee.mask-box.png'));
+    await writeFile(join(out, 'coffee-edited.png'), 'not to be replaced');
+    const folders: (string | null)[] = [];
+    const dialogs: Dialogs = {
+      chooseImageToOpen: async () => null,
+      chooseExportPath: async () => null,
+      chooseFolder: async () => folders.shift() ?? null,
+    };
+    const main = await startMain({}, dialogs);
+    try {
+      folders.push(inDir);
+      const { files } = await main.call('batch:addFolder', {});
+      expect(files.map((f: { name: string; mask: string }) => [f.name, f.mask])).toEqual([
+        ['coffee.png', 'coffee.mask-box.png'],
+        ['photo.jpg', 'photo.mask-blob.png'],
+        ['photo.png', 'photo.mask-blob.png'],
+      ]);
+      const b = await main.call<BatchView>('batch:start', {
+        fileIds: files.map((f: { fileId: string }) => f.fileId),
+        prompt: 'remove the object',
+        model: 'local',
+        mode: 'now',
+        featherPx: 0,
+        colorMatch: true,
+      });
+      let done = b;
+      for (const end = Date.now() + 60_000; done.state !== 'done' && Date.now() < end; ) {
+        await new Promise((r) => setTimeout(r, 50));
+        done = (await main.call<BatchView[]>('batch:list', {})).find((x) => x.id === b.id)!;
+      }
+      expect(done.items.map((i) => i.state)).toEqual(['done', 'done', 'done']);
+      for (const i of done.items) await main.call('batch:review', { batchId: b.id, itemId: i.id, review: 'kept' });
+      folders.push(out);
+      const ex = await main.call('batch:export', { batchId: b.id, format: 'png' });
+      expect(ex.written.sort()).toEqual(['photo-jpg-edited.png', 'photo-png-edited.png']);
+      expect(ex.failed).toEqual([{ name: 'coffee.png', message: expect.stringMatching(/already exists/) }]);
+      expect((await readdir(out)).sort()).toEqual(['coffee-edited.png', 'photo-jpg-edited.png', 'photo-png-edited.png']);
+      expect((await sharp(join(out, 'photo-jpg-edited.png')).metadata()).width).toBe(451);
+    } finally {
+      await main.close();
+    }
+  }, 120_000);
 });

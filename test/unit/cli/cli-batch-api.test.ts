@@ -126,6 +126,37 @@ describe('maskwork batch --batch-api', () => {
     expect((await readFile(join(tmp, 'out', 'coffee.png'))).length).toBeGreaterThan(0);
   });
 
+  it('photo.jpg and photo.png with a labelled mask beside them: two requests, two distinct outputs', async () => {
+    const dir = join(tmp, 'same-stem');
+    await mkdir(dir);
+    await copyFile(join(PHOTOS, 'chelsea.png'), join(dir, 'photo.png'));
+    await sharp(join(PHOTOS, 'chelsea.png')).jpeg({ quality: 90 }).toFile(join(dir, 'photo.jpg'));
+    await copyFile(join(PHOTOS, 'chelsea.mask-blob.png'), join(dir, 'photo.mask-blob.png'));
+    const s = await run([
+      'batch',
+      'edit',
+      '--images',
+      dir,
+      '--masks',
+      dir,
+      '--out',
+      join(tmp, 'same-stem-out'),
+      '--prompt',
+      'remove the object',
+      '--model',
+      'gemini-3.1-flash-image',
+      '--batch-api',
+      '--json',
+    ]);
+    expect(s.code, s.stderr).toBe(0);
+    const r = JSON.parse(s.stdout);
+    expect(r.items.map((i: { image: string; output: string }) => [i.image.split('/').pop(), i.output.split('/').pop()])).toEqual([
+      ['photo.jpg', 'photo-jpg.png'],
+      ['photo.png', 'photo-png.png'],
+    ]);
+    await run(['batch', 'cancel', r.batchId, '--json']);
+  });
+
   it('cancel stops the job at Google; status then reports it cancelled', async () => {
     server.hold();
     try {

@@ -546,6 +546,40 @@ describe('maskwork batch', () => {
     }
   });
 
+  it('photo.jpg and photo.png with their labelled masks beside them: two outputs, no mask taken as a photo, an existing output refused', async () => {
+    const { copyFile, mkdir } = await import('node:fs/promises');
+    const dir = join(tmp, 'batch-same-stem');
+    const outDir = join(tmp, 'batch-same-stem-out');
+    await mkdir(dir, { recursive: true });
+    await mkdir(outDir, { recursive: true });
+    await copyFile(join(PHOTOS, 'chelsea.png'), join(dir, 'photo.png'));
+    await sharp(join(PHOTOS, 'chelsea.png')).jpeg({ quality: 90 }).toFile(join(dir, 'photo.jpg'));
+    await copyFile(join(PHOTOS, 'chelsea.mask-blob.png'), join(dir, 'photo.mask-blob.png'));
+    // Two labelled masks for smarties: not guessed, that image fails and names them.
+    await copyFile(join(PHOTOS, 'smarties.png'), join(dir, 'smarties.png'));
+    await copyFile(join(PHOTOS, 'smarties.mask-blob.png'), join(dir, 'smarties.mask-blob.png'));
+    await copyFile(join(PHOTOS, 'smarties.mask-box.png'), join(dir, 'smarties.mask-box.png'));
+    await copyFile(join(PHOTOS, 'coffee.png'), join(dir, 'coffee.png'));
+    await copyFile(join(PHOTOS, 'coffee.mask-thin.png'), join(dir, 'coffee.mask-thin.png'));
+    await writeFile(join(outDir, 'coffee.png'), 'there before');
+    const r = await run(['batch', 'fill', '--images', dir, '--masks', dir, '--out', outDir, '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.items.map((x: any) => [x.image.split('/').pop(), x.ok])).toEqual([
+      ['coffee.png', false],
+      ['photo.jpg', true],
+      ['photo.png', true],
+      ['smarties.png', false],
+    ]);
+    expect(j.items[0].error.message).toMatch(/already exists/);
+    expect(j.items[3].error.message).toMatch(/smarties has 2 masks \(smarties\.mask-blob\.png, smarties\.mask-box\.png\)/);
+    expect((await readdir(outDir)).sort()).toEqual(['coffee.png', 'photo-jpg.png', 'photo-png.png']);
+    const { readFile } = await import('node:fs/promises');
+    expect(await readFile(join(outDir, 'coffee.png'), 'utf8')).toBe('there before');
+    const d = await diffOutside(join(outDir, 'photo-jpg.png'), join(dir, 'photo.jpg'), join(dir, 'photo.mask-blob.png'));
+    expect([d.outside, d.inside > 100]).toEqual([0, true]);
+  });
+
   it('exits 2 without an operation', async () => {
     expect((await run(['batch', '--images', tmp])).code).toBe(2);
   });
