@@ -114,7 +114,8 @@ export function BatchQueue({
                   </div>
                   <figcaption>
                     {item.name} · {itemText(item, current)}
-                    {item.error ? ` — ${item.error.message}` : ''}
+                    {/* "cancelled — Cancelled before a result arrived." said it twice: a cancel needs no reason. */}
+                    {item.error && item.state !== 'cancelled' ? ` — ${item.error.message}` : ''}
                   </figcaption>
                   <div className="batch-row">
                     <button
