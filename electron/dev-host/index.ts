@@ -119,10 +119,16 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean
   return true;
 }
 
+/** The dev host's port unless PORT says otherwise. */
+const DEV_PORT = 5178;
+
 const server = await startStaticServer({
   root: resolve(here, '../renderer'),
   bridgeScript: readFileSync(join(here, 'bridge.js'), 'utf8'),
   route,
-  port: process.env.PORT ? Number(process.env.PORT) : 0,
+  // One port from run to run (another when it is taken), so the page's origin — and what the app keeps in
+  // its localStorage: the last model, the export settings — survives a restart of `npm run dev`.
+  port: process.env.PORT ? Number(process.env.PORT) : DEV_PORT,
+  anyPortIfTaken: !process.env.PORT,
 });
 console.log(`Maskwork dev host (loopback only). Open:\n  ${server.url}#token=${token}`);

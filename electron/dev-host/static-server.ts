@@ -25,6 +25,8 @@ export interface StaticServerOptions {
   /** Extra routes (RPC); return true when handled. */
   route?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   port?: number;
+  /** When `port` is taken, listen on any free one instead of failing. */
+  anyPortIfTaken?: boolean;
 }
 
 export async function startStaticServer(o: StaticServerOptions): Promise<{ url: string; server: Server; close(): Promise<void> }> {
@@ -72,8 +74,22 @@ export async function startStaticServer(o: StaticServerOptions): Promise<{ url: 
     });
     res.end(body);
   }
-  await new Promise<void>((resolve) => server.listen(o.port ?? 0, '127.0.0.1', resolve));
+  await listen(server, o.port ?? 0).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EADDRINUSE' || !o.anyPortIfTaken) throw e;
+    return listen(server, 0);
+  });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return { url: `http://127.0.0.1:${port}/`, server, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const failed = (e: Error) => reject(e);
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
 }
