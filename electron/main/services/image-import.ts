@@ -73,7 +73,7 @@ async function importDecodable(
     const cut = /premature end|unexpected end|truncated/i.test(reason(e));
     throw badImage(
       cut
-        ? `${label} is incomplete: the file ends before its ${format.toUpperCase()} image begins — an interrupted download or copy? (${reason(e)}).`
+        ? `${label} is damaged or incomplete: the file ends before its ${format.toUpperCase()} image begins — an interrupted download or copy? (${reason(e)}).`
         : `${label} looks like a ${format.toUpperCase()} file but its header is damaged (${reason(e)}).`,
       e,
     );

@@ -185,13 +185,13 @@ describe('importImage: bad files are refused with a clear message and nothing is
     expect(await storedAssets()).toEqual(before);
   });
 
-  it('a JPEG cut before its image begins (first 30 kB of colorful-cups.jpg) → "incomplete", not "header is damaged"', async () => {
+  it('a JPEG cut before its image begins (first 30 kB of colorful-cups.jpg) → "ends before its image begins", not "header is damaged"', async () => {
     const before = await storedAssets();
     const e = await rejection(
       importImage(store, truncated(photo('colorful-cups.jpg'), 30_000 / statSync(photo('colorful-cups.jpg')).size), 'cups-cut.jpg'),
     );
     expect(e.kind).toBe('bad-image');
-    expect(e.message).toMatch(/^“cups-cut\.jpg” is incomplete: the file ends before its JPEG image begins/);
+    expect(e.message).toMatch(/^“cups-cut\.jpg” is damaged or incomplete: the file ends before its JPEG image begins/);
     expect(e.message).not.toMatch(/header is damaged/);
     expect(await storedAssets()).toEqual(before);
   });
