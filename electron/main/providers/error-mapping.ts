@@ -92,6 +92,22 @@ const fasterHint = (service: string) =>
 
 /** "OpenAI" → "OpenAI"; "the gateway" → "The gateway" (sentence start). */
 const cap = (service: string) => service.charAt(0).toUpperCase() + service.slice(1);
+/**
+ * Codes of a connection that never reached the service (no address, refused, unreachable, a TLS
+ * certificate refused before the request was written): nothing was sent, so nothing is charged.
+ * A reset or a closed socket may come after the request was received, and stays charged.
+ */
+const NEVER_REACHED_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
+
 /** "OpenAI" → "The OpenAI key"; "the gateway" → "The gateway key". */
 const theKey = (service: string, noun = 'key') => `The ${service.replace(/^the\s+/i, '')} ${noun}`;
 const messageOf = (x: unknown): string => (x instanceof Error ? x.message : typeof x === 'string' ? x : String(x));
@@ -134,11 +150,14 @@ function transportError(
       requestId,
     });
   }
+  const neverReached = chain(e).some((x) => NEVER_REACHED_CODES.has(codeOf(x) ?? ''));
   return providerError({
     kind,
     message: `Could not reach ${service}${transportDetail(e)}. Check the network connection and the service address.`,
     model,
     requestId,
+    // The spend ledger takes the request's estimate back out (send-counted.ts).
+    ...(neverReached ? { notCharged: true } : {}),
   });
 }
 

@@ -170,6 +170,47 @@ describe('failures never produce candidates', () => {
     openai.clearScript();
   });
 
+  it('a service that cannot be reached (connection refused) is a network error that charges nothing; a reset one stays charged', async () => {
+    // A port nothing listens on: the SDK gets ECONNREFUSED on every attempt, nothing reaches a service.
+    const { createServer } = await import('node:net');
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise((r) => probe.close(r));
+    const other = await startMain({ OPENAI_API_KEY: 'sk-test-openai-key-1234', OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, MASKWORK_MAX_RETRIES: '0' });
+    try {
+      const img = await other.call('image:import', { bytes: new Uint8Array(await readFile(join(PHOTOS, 'coffee.png'))), name: 'coffee.png' });
+      const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-box.png'));
+      const { jobId } = await other.call('edit:start', {
+        canvas: { width: img.width, height: img.height },
+        layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+        mask: { png: mask.png, rect: mask.rect },
+        prompt: 'p',
+        model: 'gpt-image-2',
+        n: 1,
+        references: [],
+        featherPx: 4,
+        colorMatch: false,
+      });
+      const r = await other.waitJob(jobId);
+      expect(r.state === 'failed' && r.error.kind).toBe('network');
+      expect(r.state === 'failed' && r.error.message).toMatch(/ECONNREFUSED/);
+      // Nothing was charged: not in the job's result, not in the ledger.
+      expect(r.state === 'failed' && (r.spentRequests ?? 0)).toBe(0);
+      expect(other.svc.ledger.summary().today.usd).toBe(0);
+    } finally {
+      await other.close();
+    }
+    // A socket reset after the request reached the service may be billed: it stays counted.
+    const { mapOpenAIError } = await import('../../../electron/main/providers/error-mapping');
+    const { APIConnectionError } = await import('openai');
+    const reset = mapOpenAIError(
+      new APIConnectionError({ message: 'Connection error.', cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }),
+      'gpt-image-2',
+    );
+    expect(reset.info.notCharged).toBeUndefined();
+  });
+
   it('a missing key is an auth error naming where to add it', async () => {
     const other = await startMain({});
     try {
