@@ -15,13 +15,13 @@ describe('the export toast', () => {
   });
   it('the dialog promises only what the photo has', () => {
     expect(exportPromise({ hasIcc: true, hasExif: true })).toBe(
-      'Full resolution, EXIF, colour profile and XMP kept, with an edit record (AI models used), to a new file.',
+      'Full resolution, EXIF, colour profile and XMP (if any) kept, with an edit record (AI models used), to a new file.',
     );
     expect(exportPromise({ hasIcc: false, hasExif: true })).toBe(
-      'Full resolution, EXIF and XMP kept (the photo has no colour profile), with an edit record (AI models used), to a new file.',
+      'Full resolution, EXIF and XMP (if any) kept (the photo has no colour profile), with an edit record (AI models used), to a new file.',
     );
     expect(exportPromise({ hasIcc: false, hasExif: false })).toBe(
-      'Full resolution, XMP kept (the photo has no EXIF or colour profile), with an edit record (AI models used), to a new file.',
+      'Full resolution, XMP (if any) kept (the photo has no EXIF or colour profile), with an edit record (AI models used), to a new file.',
     );
   });
 });

@@ -15,10 +15,12 @@ export function exportedMessage(r: {
 
 /**
  * The Export dialog's promise for this photo: what of the original goes with the file. It said
- * "EXIF, colour profile and XMP kept" for a photo that has no colour profile (or no EXIF) too.
+ * "EXIF, colour profile and XMP kept" for a photo that has no colour profile (or no EXIF) too, and
+ * "XMP kept" for photos with no XMP.
  */
 export function exportPromise(original: { hasIcc: boolean; hasExif: boolean } | null): string {
-  const kept = [original?.hasExif !== false ? 'EXIF' : null, original?.hasIcc !== false ? 'colour profile' : null, 'XMP'].filter(
+  // The renderer does not know whether the photo has XMP: "XMP kept" was promised for photos with none.
+  const kept = [original?.hasExif !== false ? 'EXIF' : null, original?.hasIcc !== false ? 'colour profile' : null, 'XMP (if any)'].filter(
     (x): x is string => !!x,
   );
   const list = kept.length > 1 ? `${kept.slice(0, -1).join(', ')} and ${kept[kept.length - 1]}` : kept[0];
