@@ -71,7 +71,7 @@ export async function patchedJpegExport(
     const mh = 8 * file.vMax;
     if (extend.left % mw || extend.top % mh)
       return {
-        reason: `JPEG: the whole picture was re-encoded — the extension moves the original by ${extend.left}×${extend.top} px, off its ${mw}×${mh} px blocks (extend on the right and bottom, or by multiples of ${mw} px on the left and ${mh} px on top, to keep its data).`,
+        reason: `JPEG: the whole picture was re-encoded — the extension shifts the original ${extend.left} px right and ${extend.top} px down, off its ${mw}×${mh} px blocks (extend on the right and bottom, or by multiples of ${mw} px on the left and ${mh} px on top, to keep its data).`,
       };
     ({ frame, outside } = placeFrame(file, width, height, extend.left, extend.top));
   }

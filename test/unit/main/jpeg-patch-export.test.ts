@@ -159,7 +159,8 @@ describe('JPEG export keeps the original outside the edit', () => {
       layers: [{ assetId: img.assetId, x: 20, y: 0 }],
       format: 'jpeg',
     });
-    expect(off.notes.join(' ')).toMatch(/re-encoded — the extension moves the original by 20×0 px, off its 16×16 px blocks/);
+    // An offset, said as one ("20×0 px" read like a size).
+    expect(off.notes.join(' ')).toMatch(/re-encoded — the extension shifts the original 20 px right and 0 px down, off its 16×16 px blocks/);
   });
 
   it('with jpegKeepOriginal false the whole picture is re-encoded: pixels far from the edit move', async () => {
