@@ -19,10 +19,23 @@ describe('localEngineHint', () => {
   it('suggests a cloud model for a large hole (share or size)', () => {
     const big = localEngineHint({ canvas: photo, original: photo, hole: { pixels: 0.3 * 800000, width: 600, height: 400 } })!;
     expect(big.suggestCloud).toMatch(/covers 30 % of the photo.*cloud model/);
-    const long = localEngineHint({ canvas: photo, original: photo, hole: { pixels: 20000, width: 700, height: 30 } })!;
-    // Said by its span, not its area (a thin mask's "covers 3 %" read as a contradiction; specks gave "0 %").
-    expect(long.suggestCloud).toMatch(/^This mask spans 700×30 px, 88 % of the photo's shorter side:.*cloud model/);
+    const long = localEngineHint({ canvas: photo, original: photo, hole: { pixels: 700 * 120, width: 700, height: 120 } })!;
+    // Said by its span, not its area (a long mask's "covers 11 %" read as a contradiction; specks gave "0 %").
+    expect(long.suggestCloud).toMatch(/^This mask spans 700×120 px, 88 % of the photo's shorter side:.*cloud model/);
     expect(long.suggestCloud).not.toMatch(/covers/);
+  });
+
+  it('suggests no cloud model for a long thin mask (a wire, a pencil): it is filled across its thickness', () => {
+    // A 30-px wire across 88 % of the photo, and a diagonal pencil (desk-stuff.jpg, 640×480: 296×179 px box).
+    const wire = localEngineHint({ canvas: photo, original: photo, hole: { pixels: 700 * 30, width: 700, height: 30 } })!;
+    expect(wire.suggestCloud).toBeNull();
+    const desk = { width: 640, height: 480 };
+    const pencil = localEngineHint({ canvas: desk, original: desk, hole: { pixels: 346 * 30, width: 296, height: 179 } })!;
+    expect(pencil.suggestCloud).toBeNull();
+    expect(pencil.expect).toMatch(/wires/);
+    // Thicker than 8 % of the shorter side along its length: not thin.
+    const bar = localEngineHint({ canvas: desk, original: desk, hole: { pixels: 346 * 45, width: 296, height: 179 } })!;
+    expect(bar.suggestCloud).toMatch(/^This mask spans 296×179 px/);
   });
 
   it('talks about the extension when the canvas is larger, and flags large ones', () => {

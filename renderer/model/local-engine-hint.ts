@@ -11,6 +11,12 @@
 export const LARGE_HOLE_SHARE = 0.15;
 /** Longest mask side, relative to the photo's shorter side, from which a cloud model is suggested. */
 export const LARGE_HOLE_SIDE = 0.6;
+/**
+ * Mean thickness (masked pixels ÷ the length of the mask's box diagonal), relative to the photo's
+ * shorter side, up to which a long mask is thin — a wire, a pencil, a scratch — and filled across its
+ * thickness, not its span: the engine's own strength, so no cloud model is suggested for it.
+ */
+export const THIN_HOLE = 0.08;
 /** New area / original area from which an extension counts as large. */
 export const LARGE_EXTENSION = 1;
 
@@ -53,15 +59,19 @@ export function localEngineHint(input: LocalHintInput): LocalHint | null {
   }
   if (!hole || hole.pixels === 0) return null;
   const share = hole.pixels / (canvas.width * canvas.height);
-  const side = Math.max(hole.width, hole.height) / Math.min(canvas.width, canvas.height);
+  const short = Math.min(canvas.width, canvas.height);
+  const side = Math.max(hole.width, hole.height) / short;
+  const thin = hole.pixels / Math.hypot(hole.width, hole.height) <= THIN_HOLE * short;
   return {
     expect:
       'Offline engine: fills the mask by continuing the texture around it — good for removing small objects, blemishes and wires. It does not draw new objects or text, and it does not read the prompt.',
-    // Said by what makes it large: its area, or (a thin or scattered mask) how far it spans.
+    // Said by what makes it large: its area, or (a long mask that is not thin) how far it spans. A thin
+    // one (a pencil, a wire) is filled across its thickness: it used to get "spans 296×179 px … a cloud
+    // model will do better" under the promise "good for removing … wires".
     suggestCloud:
       share > LARGE_HOLE_SHARE
         ? `This mask covers ${pct(share)} of the photo: a hole this large needs new content, which the offline engine cannot invent. A cloud model (GPT Image, Gemini) will do better.`
-        : side > LARGE_HOLE_SIDE
+        : side > LARGE_HOLE_SIDE && !thin
           ? `This mask spans ${hole.width}×${hole.height} px, ${pct(side)} of the photo's shorter side: filling across that needs new content, which the offline engine cannot invent. A cloud model (GPT Image, Gemini) will do better.`
           : null,
   };
