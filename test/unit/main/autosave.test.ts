@@ -355,7 +355,8 @@ describe('a recovered session of a saved project', () => {
       // A document with no file autosaved over it: no link left behind.
       await m.call('project:save', oneStepProject(doc));
       await new Promise((r) => setTimeout(r, 20));
-      await m.call('project:autosave', oneStepProject({ ...doc, id: 'doc-b' }));
+      const docB = { ...doc, id: 'doc-b' };
+      await m.call('project:autosave', oneStepProject(docB));
       const rec = await recover();
       expect(rec).not.toBeNull();
       expect(rec.path).toBeUndefined();
