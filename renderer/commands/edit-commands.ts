@@ -4,6 +4,7 @@
  * discard took: staging-history.ts); restoring a version is one step (layer
  * actions: renderer/commands/layer-commands.ts). The document updates are the pure functions in model/version-logic.
  */
+import type { DocState } from '../model/document-types';
 import { ensureBitmap, markKept } from './candidate-assets';
 import { selectedCandidate, type StagedCandidate } from '../model/staging-logic';
 import { isKept, keepCandidate, keepStepLabel, restoreVersion } from '../model/version-logic';
@@ -11,6 +12,8 @@ import { useEditor } from './store/store';
 import { untilStaged } from './early-show';
 import { rememberClosed, rememberDiscarded } from './staging-history';
 import { clearedMaskFor } from './mask-commands';
+import { getMask } from './blob-store';
+import { isMaskEmpty } from '../../shared/mask';
 
 let idCounter = 1;
 function newId(prefix: string): string {
@@ -18,6 +21,9 @@ function newId(prefix: string): string {
 }
 
 const st = () => useEditor.getState();
+
+/** The Keep that was told it would drop redo steps (pressed again on the same state, it goes ahead). */
+let asked: { doc: DocState; key: string } | null = null;
 
 function find(key?: string): StagedCandidate | null {
   const staging = st().staging;
@@ -50,6 +56,25 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
     );
     return;
   }
+  // A step drops the redo steps of this photo: Keep never does that silently. The first Keep says
+  // which steps would go; pressing it again (same candidate, same state) keeps anyway.
+  const redo = droppedRedo(doc);
+  if (redo.length && (!isKept(doc, c.assetId) || (close && hasMaskToClear(doc.maskId)))) {
+    if (asked?.doc !== doc || asked.key !== c.key) {
+      asked = { doc, key: c.key };
+      const names = redo.map((f) => `“${f.label}”`);
+      const what =
+        redo.length === 1
+          ? `the redo step ${names[0]}`
+          : `${redo.length} redo steps (${names.slice(0, 3).join(', ')}${redo.length > 3 ? ', …' : ''})`;
+      st().notify(
+        'info',
+        `Keeping now would drop ${what}. Redo (Ctrl/⌘ Shift Z) first to keep the result on top of ${redo.length === 1 ? 'it' : 'them'}, or press Keep again to drop ${redo.length === 1 ? 'it' : 'them'}.`,
+      );
+      return;
+    }
+  }
+  asked = null;
   const kept = isKept(doc, c.assetId);
   // The stage draws patches from the blob store: make sure the bitmap is there first.
   if (!kept) await ensureBitmap(c.assetId);
@@ -88,6 +113,26 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
       st().clearStaging();
     }
   }
+}
+
+/**
+ * The redo steps of this photo a new step would drop — except one that is only a Keep of a candidate
+ * still staged (a Keep undone to keep another instead): nothing paid for goes with that one.
+ */
+function droppedRedo(doc: DocState): { label: string }[] {
+  const s = st();
+  const redo = s.future.filter((f) => f.doc.id === doc.id);
+  if (redo.length !== 1) return redo;
+  const staged = new Set(s.staging.items.map((c) => c.assetId));
+  const had = new Set(doc.layers.map((l) => l.assetId));
+  const added = redo[0].doc.layers.filter((l) => !had.has(l.assetId));
+  const onlyKeep = redo[0].doc.canvas === doc.canvas && added.length > 0 && added.every((l) => staged.has(l.assetId));
+  return onlyKeep ? [] : redo;
+}
+
+function hasMaskToClear(maskId: string): boolean {
+  const m = getMask(maskId);
+  return !!m && !isMaskEmpty(m);
 }
 
 /** Removes one candidate from staging (the document is untouched; Ctrl/⌘ Z brings it back). */

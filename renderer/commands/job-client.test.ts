@@ -353,15 +353,26 @@ describe('job client', () => {
     expect(timers.active()).toBe(0);
   });
 
-  it('results for a photo that is no longer open are parked, not staged', async () => {
+  it('results for a photo that is no longer open wait for it (undo back to it), not staged', async () => {
     client.installJobEvents();
     await start();
-    st().openDocument({ ...st().doc!, id: 'another-doc' }, 'Open another');
+    st().openDocument({ ...st().doc!, id: 'another-doc' }, 'Open another', { undoable: true });
     main.results.set('job-1', { state: 'done', candidates: [candidate(0)] });
     main.emit({ jobId: 'job-1', fraction: 1, stage: 'done' });
     await flush();
     expect(st().staging.items).toEqual([]);
-    expect(st().parked[docId]?.map((c) => c.assetId)).toEqual(['patch-0']);
+    expect(st().toasts.at(-1)!.message).toContain('for the photo you left is kept: undo (Ctrl/⌘ Z) back to it');
+  });
+
+  it('results for a document whose history is gone (opened again, not undoable) are not staged on the new one', async () => {
+    client.installJobEvents();
+    await start();
+    st().openDocument({ ...st().doc! }, 'Open again');
+    main.results.set('job-1', { state: 'done', candidates: [candidate(0)] });
+    main.emit({ jobId: 'job-1', fraction: 1, stage: 'done' });
+    await flush();
+    expect(st().staging.items).toEqual([]);
+    expect(st().toasts.at(-1)!.message).toContain('not open any more');
   });
 
   it('each client has its own state: a second client does not see the first one’s early events or last request', async () => {

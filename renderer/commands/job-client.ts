@@ -10,6 +10,7 @@
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import type { JobProgress } from '../../shared/ipc/contract-types';
 import type { JobKind } from './store/jobs-slice';
+import type { DocState } from '../model/document-types';
 import { timesInSequence, type ExpectedTime } from '../../shared/models';
 import { errorInfo, unwrap } from './bridge';
 import { createEarlyPatches } from './early-patches';
@@ -40,7 +41,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     setInterval: (fn: () => void, ms: number) => setInterval(fn, ms),
     clearInterval: (h: unknown) => clearInterval(h as ReturnType<typeof setInterval>),
   };
-  let last: { job: JobRequest; docId: string } | null = null;
+  let last: { job: JobRequest; docId: string; at?: DocState } | null = null;
   const early = new Map<string, JobProgress>();
   const fetching = new Set<string>();
   const recheck = new Set<string>();
@@ -159,6 +160,8 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     }
     const prev = last.job;
     beginJob(last.docId, opt.value, opt.spec.name, prev.req.prompt, prev.kind, prev.req.canvas);
+    // The same pixels as the refused request: its results belong to the state that one was made for.
+    st().patchJob(null, { at: last.at });
     try {
       const job: JobRequest =
         prev.kind === 'edit'
@@ -212,6 +215,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       jobId: null,
       kind,
       docId,
+      ...(st().doc?.id === docId ? { at: st().doc! } : {}),
       canvas: { ...canvas },
       model,
       modelName,
@@ -228,7 +232,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
 
   /** Starts the job in main; progress, cancel and staging then work the same for every kind. */
   async function sendJob(job: JobRequest, docId: string): Promise<void> {
-    last = { job, docId };
+    last = { job, docId, at: st().job?.at };
     showEarly = job.kind === 'outpaint' || !job.req.textCheck; // a text check may reorder an edit's candidates
     // Auto stays Auto next time; otherwise the model sent.
     deps.rememberModel(st().gen.model === AUTO_VALUE ? AUTO_VALUE : job.req.model);

@@ -14,6 +14,7 @@ import { getMask } from './blob-store';
 import { api, errorInfo, unwrap } from './bridge';
 import { encodeMaskPng } from './mask-encode';
 import { adoptPatch, candidatePatch } from './candidate-assets';
+import { offerResults } from './staging-history';
 import { currentMaskBounds, currentOption, currentPlanBox, modelOptions, pendingExtension, sentReferences } from './current-estimate';
 import { effectiveGrowPx, maskRectFor, qualityFor, requestLayers, settingsForModel, type EditRequest } from '../model/edit-request';
 import { chargedNote, computeEstimate } from '../model/estimate';
@@ -167,6 +168,7 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
   const run: MultiRun = {
     id: ++runCounter,
     docId: doc.id,
+    at: doc,
     canvas: { ...doc.canvas },
     prompt: o.prompt,
     startedAt: Date.now(),
@@ -296,6 +298,7 @@ async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands
       key: `${jobId}:${c.index}`,
       jobId,
       docId: run.docId,
+      ...(run.at ? { at: run.at } : {}),
       index: c.index,
       model: c.model,
       modelName: entry.modelName,
@@ -314,6 +317,10 @@ async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands
     });
   }
   if (!staged.length) return 0;
+  if (run.at) {
+    offerResults(staged, run.at, { rankByText: true });
+    return staged.length;
+  }
   if (useEditor.getState().doc?.id !== run.docId) useEditor.getState().park(staged);
   else useEditor.getState().stageCandidates(staged, { rankByText: true });
   return staged.length;

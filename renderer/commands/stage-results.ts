@@ -1,7 +1,8 @@
 /**
  * A finished job's candidates into the staging strip: their spend counted, every patch decoded at
  * once (the browser decodes off the main thread), then staged — or parked when they belong to a
- * photo that is not open, or dropped when the canvas size changed while the job ran.
+ * photo that is not open, or dropped when the canvas size changed while the job ran. A job that knows
+ * the document state it was made for is staged only over it (staging-history.ts `offerResults`).
  */
 import type { CandidateResult } from '../../shared/ipc/contract-types';
 import type { StagedCandidate } from '../model/staging-logic';
@@ -13,6 +14,7 @@ import type { EarlyPatches } from './early-patches';
 import type { JobClientDeps } from './job-client-types';
 import type { JobState } from './store/jobs-slice';
 import { noneRightSummary } from '../model/text-check-request';
+import { offerResults } from './staging-history';
 
 /** What staging needs of the job client. */
 export interface StageContext {
@@ -35,7 +37,7 @@ export async function stageResults(ctx: StageContext, job: JobState, jobId: stri
     cands.reduce((sum, c) => sum + (c.costUsd || 0), 0),
   );
   const elsewhere = s.doc?.id !== docId;
-  if (!elsewhere && s.doc && (s.doc.canvas.width !== canvas.width || s.doc.canvas.height !== canvas.height)) {
+  if (!job.at && !elsewhere && s.doc && (s.doc.canvas.width !== canvas.width || s.doc.canvas.height !== canvas.height)) {
     s.notify('info', 'The canvas size changed while the job ran; its results were not staged.');
     return 0;
   }
@@ -64,6 +66,7 @@ export async function stageResults(ctx: StageContext, job: JobState, jobId: stri
       key: `${jobId}:${c.index}`,
       jobId,
       docId,
+      ...(job.at ? { at: job.at } : {}),
       index: c.index,
       model: c.model,
       modelName: names.get(c.model) ?? modelName,
@@ -81,7 +84,9 @@ export async function stageResults(ctx: StageContext, job: JobState, jobId: stri
       ...(c.extension ? { extension: { known: { ...c.extension.known } } } : {}),
     });
   }
-  if (staged.length && elsewhere) {
+  // Staged only over the document state the job was made for (staging-history.ts says where they wait otherwise).
+  if (staged.length && job.at && !offerResults(staged, job.at)) return 0;
+  if (staged.length && elsewhere && !job.at) {
     // The job's document is not open: its results wait for it (Ctrl+Z back to it shows them).
     st().park(staged);
     s.notify(
@@ -92,7 +97,7 @@ export async function stageResults(ctx: StageContext, job: JobState, jobId: stri
   }
   if (staged.length) {
     const t = trace.now();
-    st().stageCandidates(staged);
+    if (!job.at) st().stageCandidates(staged);
     trace.span('renderer: stage', t, trace.now());
     const none = noneRightSummary(cands);
     if (none) s.notify('info', none);

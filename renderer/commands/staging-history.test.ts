@@ -9,7 +9,7 @@ import type { StagedCandidate } from '../model/staging-logic';
 import { createEmptyMask, createFullMask, isMaskEmpty } from '../../shared/mask';
 import { getMask, putMask, putPatchBitmap } from './blob-store';
 import { discardAllStaged, discardStaged, keepStaged } from './edit-commands';
-import { canUndoStep, installStagingHistory, MAX_STASHES, stashCount, undoStep } from './staging-history';
+import { canUndoStep, installStagingHistory, MAX_STASHES, offerResults, stashCount, undoStep, waitingCount } from './staging-history';
 import { reselectMask } from './mask-commands';
 import { useEditor } from './store/store';
 import { openBlankDoc, stagedFixture } from './job-state-fixture';
@@ -61,7 +61,15 @@ describe('undoing a Keep', () => {
     await Promise.resolve();
     st().stageCandidates([{ ...candidate(0), key: 'job-2:0', jobId: 'job-2' }]);
     st().selectStaged(0);
+    // The stroke is a redo step here: the first Keep says it would go, the second keeps anyway.
+    const steps = st().past.length;
     await keepStaged(false);
+    expect(st().past.length).toBe(steps);
+    expect(st().toasts.at(-1)!.message).toBe(
+      'Keeping now would drop the redo step “Brush”. Redo (Ctrl/⌘ Shift Z) first to keep the result on top of it, or press Keep again to drop it.',
+    );
+    await keepStaged(false);
+    expect(st().past.length).toBe(steps + 1);
     st().undo();
     expect(st().staging.items.map((c) => c.key)).toEqual(['job-2:0']);
   });
@@ -222,5 +230,106 @@ describe('Ctrl/⌘ Z after a discard', () => {
     undoStep();
     expect(st().doc).toBe(doc);
     expect(keys()).toEqual([]);
+  });
+});
+
+describe('Ctrl/⌘ Z after several discards', () => {
+  it('brings them back one at a time, the last first, before any document step', () => {
+    const steps = st().past.length;
+    discardStaged('job-1:0');
+    expect(keys()).toEqual(['job-1:1', 'job-1:2']);
+    discardAllStaged();
+    expect(keys()).toEqual([]);
+    undoStep();
+    expect(keys()).toEqual(['job-1:1', 'job-1:2']);
+    expect(canUndoStep(st())).toBe(true);
+    undoStep();
+    expect(keys()).toEqual(['job-1:0', 'job-1:1', 'job-1:2']);
+    expect(st().past.length).toBe(steps);
+    // Nothing more to bring back: the next Ctrl/⌘ Z is a document undo.
+    expect(st().discarded).toBeNull();
+  });
+});
+
+describe('results staged only over the state they were made for', () => {
+  const made = (job: string, n: number, at = st().doc!) => {
+    const items = Array.from({ length: n }, (_, i) => ({
+      ...candidate(i),
+      key: `${job}:${i}`,
+      jobId: job,
+      assetId: `${job}-patch-${i}`,
+      at,
+    }));
+    for (const c of items) putPatchBitmap(c.assetId, fakeBitmap());
+    return items;
+  };
+  const lastToast = () => st().toasts.at(-1)!.message;
+
+  it('arriving after an undo: they wait on their step (redo shows them) and Keep drops no redo step', async () => {
+    st().clearStaging();
+    stroke();
+    st().commit('Layer opacity 60 %', (d) => ({ ...d }));
+    const at = st().doc!;
+    const items = made('job-slow', 2);
+    st().undo(); // back at the stroke: "Layer opacity 60 %" is the redo step
+    expect(offerResults(items, at)).toBe(0);
+    expect(keys()).toEqual([]);
+    expect(waitingCount()).toBe(2);
+    expect(lastToast()).toBe('2 candidates are waiting on the step “Layer opacity 60 %”: redo (Ctrl/⌘ Shift Z) to see them.');
+    st().redo();
+    expect(st().doc).toBe(at);
+    expect(keys()).toEqual(['job-slow:0', 'job-slow:1']);
+    await keepStaged(true);
+    expect(st().doc!.layers.map((l) => l.assetId)).toEqual(['job-slow-patch-0']);
+    expect(
+      st()
+        .past.map((p) => p.label)
+        .slice(-2),
+    ).toEqual(['Brush stroke', 'Layer opacity 60 %']);
+  });
+
+  it('made for a document no longer open (the same project opened again): not staged anywhere, the cost said', () => {
+    st().clearStaging();
+    stroke();
+    const at = st().doc!;
+    const items = made('job-old', 1);
+    // The same document opened again: a new history (its states are new objects), the same id.
+    st().loadHistory({ doc: { ...at }, label: 'Grow mask 8px', past: [{ doc: { ...at, layers: [] }, label: 'Open a.png' }], future: [] });
+    expect(st().doc!.id).toBe(at.id);
+    expect(offerResults(items, at)).toBe(0);
+    expect(keys()).toEqual([]);
+    expect(waitingCount()).toBe(0);
+    expect(lastToast()).toContain('not open any more');
+    expect(lastToast()).toContain('≈ $0.040');
+    st().undo();
+    expect(keys()).toEqual([]);
+  });
+
+  it('waiting on a step a new change drops: let go with a message, never staged elsewhere', () => {
+    st().clearStaging();
+    stroke();
+    const at = st().doc!;
+    const items = made('job-w', 1);
+    st().undo();
+    offerResults(items, at);
+    expect(waitingCount()).toBe(1);
+    st().commit('Clear mask', (d) => ({ ...d }));
+    expect(waitingCount()).toBe(0);
+    expect(keys()).toEqual([]);
+    expect(lastToast()).toContain('let go');
+  });
+
+  it('Keep never drops a redo step silently: the first press says so, the second keeps', async () => {
+    stroke();
+    st().undo(); // the stroke is a redo step; the strip stays (it was opened before the stroke)
+    expect(keys()).toEqual(['job-1:0', 'job-1:1', 'job-1:2']);
+    const steps = st().past.length;
+    await keepStaged(true);
+    expect(st().past.length).toBe(steps);
+    expect(st().future).toHaveLength(1);
+    expect(lastToast()).toContain('would drop the redo step “Brush stroke”');
+    await keepStaged(true);
+    expect(st().past.length).toBe(steps + 1);
+    expect(st().future).toHaveLength(0);
   });
 });

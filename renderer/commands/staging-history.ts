@@ -9,14 +9,21 @@
  *   fill) puts the strip away with it: it no longer offers a candidate over a document it was not
  *   made for (where Keep would drop the redo steps). Redo brings it back; so does undoing back to it
  *   from later steps.
- * - Discard and Discard all (Esc) are not document steps, but the next Ctrl/⌘ Z brings back what
- *   they discarded, as long as the document has not changed since (`undoStep`).
+ * - Discard and Discard all (Esc) are not document steps, but Ctrl/⌘ Z brings back what they
+ *   discarded, the last discard first, then the one before, … as long as the document has not
+ *   changed since (`undoStep`).
+ * - A job's results are staged only over the document state they were made for (`offerResults`):
+ *   when the document is at another step they wait on that step (undo or redo to it shows them);
+ *   when that state is not in the history any more (another file or project opened — the same
+ *   project opened again is a new history), they are not staged anywhere, and the message says what
+ *   they cost.
  *
  * At most {@link MAX_STASHES} strips are held (their patch bytes too, so they can be drawn again);
  * older ones, and those of states no longer in the history, are let go.
  */
 import type { DocState } from '../model/document-types';
 import type { StagedCandidate } from '../model/staging-logic';
+import { formatUsd } from '../model/estimate';
 import { releasePatch } from './candidate-assets';
 import { useEditor, type EditorStore } from './store/store';
 
@@ -32,6 +39,8 @@ interface Stash {
 export const MAX_STASHES = 4;
 
 let stashes: Stash[] = [];
+/** Results that arrived while the document was at another step: they wait on the state they were made for. */
+let waiting: { at: DocState; items: StagedCandidate[] }[] = [];
 /** The document state the strip was opened on (null while it is empty). */
 let openedAt: DocState | null = null;
 
@@ -51,8 +60,9 @@ function release(items: readonly StagedCandidate[]): void {
   const s = st();
   const held = new Set<string>();
   for (const c of s.staging.items) held.add(c.assetId);
-  for (const c of s.discarded?.items ?? []) held.add(c.assetId);
+  for (let d = s.discarded; d; d = d.prev ?? null) for (const c of d.items) held.add(c.assetId);
   for (const x of stashes) for (const c of x.items) held.add(c.assetId);
+  for (const w of waiting) for (const c of w.items) held.add(c.assetId);
   for (const c of items) if (!held.has(c.assetId)) releasePatch(c.assetId);
 }
 
@@ -77,12 +87,100 @@ function show(items: StagedCandidate[], selected: number): void {
 
 /** Drops the stashes of document states no longer in the history (a new step dropped the redo steps). */
 function prune(s: EditorStore): void {
-  const live = new Set<DocState>([...s.past.map((p) => p.doc), ...s.future.map((f) => f.doc)]);
-  if (s.doc) live.add(s.doc);
+  const live = liveStates(s);
+  const gone = waiting.filter((w) => !live.has(w.at));
+  if (gone.length) {
+    waiting = waiting.filter((w) => live.has(w.at));
+    const items = gone.flatMap((w) => w.items);
+    s.notify(
+      'info',
+      `${count(items)} waiting on a step that is not in the history any more ${items.length === 1 ? 'was' : 'were'} let go (${costNote(items)}).`,
+    );
+    release(items);
+  }
   const dropped = stashes.filter((x) => !live.has(x.at));
   if (!dropped.length) return;
   stashes = stashes.filter((x) => live.has(x.at));
   release(dropped.flatMap((x) => x.items));
+}
+
+/** The document states the history holds now (undo and redo reach them). */
+function liveStates(s: Pick<EditorStore, 'doc' | 'past' | 'future'>): Set<DocState> {
+  const live = new Set<DocState>([...s.past.map((p) => p.doc), ...s.future.map((f) => f.doc)]);
+  if (s.doc) live.add(s.doc);
+  return live;
+}
+
+const count = (items: readonly StagedCandidate[]) => (items.length === 1 ? 'A candidate' : `${items.length} candidates`);
+
+/** What `items` cost, in words ("GPT Image 2, ≈ $0.040, counted in Spent today"). */
+function costNote(items: readonly StagedCandidate[]): string {
+  const models = [...new Set(items.map((c) => c.modelName))].join(', ');
+  const usd = items.reduce((t, c) => t + (c.costUsd || 0), 0);
+  return usd > 0 ? `${models}, ≈ ${formatUsd(usd)}, counted in Spent today` : models;
+}
+
+/** The history step (its label) at which the document is in state `at`, and whether it is behind (undo) or ahead (redo). */
+function stepOf(s: EditorStore, at: DocState): { label: string; ahead: boolean } | null {
+  const f = s.future.find((x) => x.doc === at);
+  if (f) return { label: f.label, ahead: true };
+  const p = s.past.find((x) => x.doc === at);
+  return p ? { label: p.label, ahead: false } : null;
+}
+
+/**
+ * A job's results, made for document state `at`: staged when the document is in that state; waiting
+ * on that step when it is at another one (undo or redo to it stages them; the message says so); not
+ * staged at all when `at` is no longer in the history (another file or project is open — the same
+ * project opened again is a new history too), where a Keep would drop redo steps or land on a
+ * document they were not made for. Returns how many were staged now.
+ */
+export function offerResults(items: StagedCandidate[], at: DocState, opts: { rankByText?: boolean } = {}): number {
+  const s = st();
+  if (!items.length) return 0;
+  if (s.doc === at) {
+    s.stageCandidates(items, opts);
+    return items.length;
+  }
+  const step = stepOf(s, at);
+  if (!step) {
+    s.notify(
+      'info',
+      `${count(items)} arrived for a document that is not open any more (it was closed or opened again since), so ${items.length === 1 ? 'it was' : 'they were'} not staged here (${costNote(items)}).`,
+    );
+    release(items);
+    return 0;
+  }
+  const w = waiting.find((x) => x.at === at);
+  if (w) w.items = [...w.items, ...items.filter((c) => !w.items.some((k) => k.key === c.key))];
+  else waiting.push({ at, items });
+  const n = (w?.items ?? items).length;
+  const them = n === 1 ? 'it' : 'them';
+  if (at.id !== s.doc?.id)
+    s.notify(
+      'info',
+      `${n === 1 ? 'The result' : `${n} results`} for the photo you left ${n === 1 ? 'is' : 'are'} kept: undo (Ctrl/⌘ Z) back to it, to the step “${step.label}”, to see ${them}.`,
+    );
+  else
+    s.notify(
+      'info',
+      `${n === 1 ? 'A candidate is' : `${n} candidates are`} waiting on the step “${step.label}”: ${step.ahead ? 'redo (Ctrl/⌘ Shift Z)' : 'undo (Ctrl/⌘ Z)'} to see ${them}.`,
+    );
+  return 0;
+}
+
+/** Stages the results waiting on the state the document is in now. */
+function takeWaiting(): void {
+  const s = st();
+  const w = waiting.find((x) => x.at === s.doc);
+  if (!w) return;
+  waiting = waiting.filter((x) => x !== w);
+  s.stageCandidates(w.items);
+}
+
+/** For tests: how many candidates wait on other steps. */
+export function waitingCount(): number {
+  return waiting.reduce((t, w) => t + w.items.length, 0);
 }
 
 function onUndo(from: DocState, to: DocState): void {
@@ -126,26 +224,41 @@ export function installStagingHistory(): () => void {
     const redone = !undone && s.past.at(-1)?.doc === prev.doc && prev.future[0]?.doc === s.doc;
     if (undone) onUndo(prev.doc, s.doc);
     else if (redone) onRedo(prev.doc, s.doc);
-    else prune(st());
+    else {
+      // Another history (a file or project opened, not undoably): candidates made for a state it
+      // does not hold leave the strip — a Keep there would land on a document they were not made for.
+      const live = liveStates(st());
+      const strangers = live.has(prev.doc) ? [] : st().staging.items.filter((c) => c.at && !live.has(c.at));
+      if (strangers.length) {
+        for (const c of strangers) st().unstage(c.key);
+        st().notify(
+          'info',
+          `${count(strangers)} made for the document you closed ${strangers.length === 1 ? 'was' : 'were'} put away, not kept (${costNote(strangers)}).`,
+        );
+        release(strangers);
+      }
+      prune(st());
+    }
+    takeWaiting();
   });
 }
 
 /**
  * Keeps the strip as it is now for Ctrl/⌘ Z, before a Discard or Discard all (Esc) changes it.
- * What an earlier discard kept is let go.
+ * Earlier discards stay under it: Ctrl/⌘ Z brings them back one after another.
  */
 export function rememberDiscarded(): void {
   const s = st();
   if (!s.doc || !s.staging.items.length) return;
-  const before = s.discarded;
-  s.setDiscarded({ doc: s.doc, items: s.staging.items, selected: s.staging.selected });
-  if (before) release(before.items);
+  const before = s.discarded?.doc === s.doc ? s.discarded : null;
+  s.setDiscarded({ doc: s.doc, items: s.staging.items, selected: s.staging.selected, prev: before });
 }
 
 function dropDiscarded(): void {
-  const d = st().discarded;
+  const items: StagedCandidate[] = [];
+  for (let d = st().discarded; d; d = d.prev ?? null) items.push(...d.items);
   st().setDiscarded(null);
-  if (d) release(d.items);
+  release(items);
 }
 
 /** What Ctrl/⌘ Z does: bring back the candidates just discarded, else undo a document step. */
@@ -154,7 +267,7 @@ export function undoStep(): void {
   const d = s.discarded;
   if (d && d.doc === s.doc) {
     const extra = s.staging.items.filter((c) => !d.items.some((k) => k.key === c.key));
-    s.setDiscarded(null);
+    s.setDiscarded(d.prev ?? null);
     show([...d.items, ...extra], d.selected);
     return;
   }

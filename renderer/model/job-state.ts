@@ -1,6 +1,7 @@
 /** The running job as the store keeps it (commands/store/jobs-slice.ts holds it; the progress display and the several-models plan read it). */
 import type { JobPhase } from '../../shared/ipc/contract-types';
 import type { ExpectedTime } from '../../shared/models';
+import type { DocState } from './document-types';
 
 /** A masked edit (`edit:start`) or filling a canvas extension (`outpaint:start`). */
 export type JobKind = 'edit' | 'outpaint';
@@ -10,6 +11,8 @@ export interface JobState {
   jobId: string | null;
   kind: JobKind;
   docId: string;
+  /** The document state (history step) the job was made for: its results are staged only over it. */
+  at?: DocState;
   /** The canvas size the job was started on (results for another size are not staged). */
   canvas: { width: number; height: number };
   model: string;

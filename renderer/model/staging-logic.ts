@@ -5,6 +5,7 @@
 import type { Rect } from '../../shared/geometry';
 import type { CandidateResult } from '../../shared/ipc/contract-types';
 import type { LineageStep } from '../../shared/document/schema';
+import type { DocState } from './document-types';
 
 export interface StagedCandidate {
   /** Unique in the session: `${jobId}:${index}`. */
@@ -12,6 +13,8 @@ export interface StagedCandidate {
   jobId: string;
   /** Document the job ran on; when another document is open its candidates wait (parked) for it. */
   docId: string;
+  /** The document state (history step) it was made for; it is staged only over that state (staging-history.ts). */
+  at?: DocState;
   index: number;
   /** Model value sent to `edit:start` (catalog id or gateway value). */
   model: string;

@@ -11,6 +11,7 @@ import type { GeminiImageSize, Quality } from '../../../shared/models';
 import type { AppPrefs } from '../../../shared/prefs/app-prefs';
 import type { LineageStep } from '../../../shared/document/schema';
 import type { EditorStore } from './store';
+import type { DocState } from '../../model/document-types';
 
 import type { JobState, MultiEntryState } from '../../model/job-state';
 export type { JobKind, JobState, MultiEntryState } from '../../model/job-state';
@@ -57,6 +58,8 @@ export interface GenSettings {
 export interface MultiRun {
   id: number;
   docId: string;
+  /** The document state the run was made for: its candidates are staged only over it (staging-history.ts). */
+  at?: DocState;
   canvas: { width: number; height: number };
   prompt: string;
   startedAt: number;

@@ -24,6 +24,8 @@ export interface Discarded {
   doc: DocState;
   items: StagedCandidate[];
   selected: number;
+  /** The discard before this one (Ctrl/⌘ Z brings it back next). */
+  prev?: Discarded | null;
 }
 
 export interface CompareState {
@@ -78,7 +80,11 @@ export const createStagingSlice: StateCreator<EditorStore, [], [], StagingSlice>
   },
   unpark(docId) {
     const { parked, cands } = takeParked(get().parked, docId);
-    if (cands.length) set({ parked, staging: addCandidates(get().staging, cands) });
+    // Only candidates made for a state this history holds (the same document opened again is a new history).
+    const { doc, past, future } = get();
+    const live = new Set([doc, ...past.map((p) => p.doc), ...future.map((f) => f.doc)]);
+    const back = cands.filter((c) => !c.at || live.has(c.at));
+    if (cands.length) set({ parked, staging: addCandidates(get().staging, back) });
   },
   stageCandidates: (cands, opts) => set({ staging: addCandidates(get().staging, cands, opts) }),
   selectStaged: (index) => set({ staging: selectCandidate(get().staging, index) }),
