@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, summary, waitIdle } from '../support/page-helpers';
@@ -138,5 +140,109 @@ describe('candidates and undo', () => {
     expect(openai.requests.length).toBe(sent + 1);
     await page.getByRole('button', { name: 'Discard all' }).click();
     expect(app.errors).toEqual([]);
+  });
+});
+
+describe('results staged only over the step they were made for', () => {
+  const toast = (page: Page, text: string) => page.locator('[data-testid="toast"]', { hasText: text });
+
+  it('a result that arrives after Ctrl+Z waits on its step: redo shows it, and Keep drops no redo step', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 260],
+      [260, 270],
+    ]);
+    await dragPath(page, [
+      [150, 300],
+      [260, 310],
+    ]);
+    const made = await summary(page);
+    const layers = made.layers;
+    await startSlowJob(page, 4000);
+    // Back one step while the job runs: the second stroke is the redo step now.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await summary(page)).historyLabels.length).toBe(made.historyLabels.length - 1);
+    await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    await toast(page, `A candidate is waiting on the step “${made.label}”: redo (Ctrl/⌘ Shift Z) to see it.`).waitFor({ state: 'visible' });
+    expect(await staged(page)).toBe(0);
+    // Redo to the step it was made for: there it is; Keep adds it on top of both strokes.
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => staged(page)).toBe(1);
+    expect((await summary(page)).historyLabels).toEqual(made.historyLabels);
+    await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    await expect.poll(async () => (await summary(page)).layers).toBe(layers + 1);
+    const after = await summary(page);
+    expect(after.historyLabels.slice(0, -1)).toEqual(made.historyLabels);
+    expect(after.label).toBe('Keep GPT Image 2 result');
+    expect(after.futureLabels).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('Ctrl+Z after Delete and Esc brings back each discard in turn: nothing paid for is lost', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 120],
+      [260, 130],
+    ]);
+    const stroked = await summary(page);
+    // Three candidates: three Generates on the same state (their candidates side by side).
+    for (const n of [1, 2, 3]) {
+      openai.script({ delayMs: 0 });
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => staged(page), { timeout: 30_000 }).toBe(n);
+      await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    }
+    await page.keyboard.press('Delete');
+    await expect.poll(() => staged(page)).toBe(2);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => staged(page)).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => staged(page)).toBe(2);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => staged(page)).toBe(3);
+    expect((await summary(page)).label).toBe(stroked.label);
+    expect((await summary(page)).historyLabels).toEqual(stroked.historyLabels);
+    await page.getByRole('button', { name: 'Discard all' }).click();
+    expect(app.errors).toEqual([]);
+  });
+
+  it('a result for a project opened again meanwhile is not staged on the new one (its cost is said)', async () => {
+    const page = app.page;
+    const dir = await mkdtemp(join(tmpdir(), 'maskwork-paid-'));
+    const path = join(dir, 'paid.maskwork');
+    app.dialogs.saves.push(path);
+    await page.keyboard.press('Control+s');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'paid.maskwork');
+    await waitIdle(page);
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 340],
+      [260, 350],
+    ]);
+    await startSlowJob(page, 4000);
+    // The same project again: "Keep it running", then "Don't save".
+    app.dialogs.opens.push(path);
+    await page.keyboard.press('Control+o');
+    await page.getByRole('button', { name: 'Keep it running' }).click();
+    const ask = page.getByRole('alertdialog', { name: 'Unsaved changes' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: "Don't save" }).click();
+    await ask.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await summary(page)).unsaved).toBe(false);
+    const reopened = await summary(page);
+    await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    await toast(page, 'not open any more').waitFor({ state: 'visible' });
+    expect(await staged(page)).toBe(0);
+    // Undo in the reopened project: the candidate is not offered over a state it was not made for.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await summary(page)).historyLabels.length).toBe(reopened.historyLabels.length - 1);
+    expect(await staged(page)).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await staged(page)).toBe(0);
+    expect((await summary(page)).futureLabels).toEqual([]);
+    expect(app.errors).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
   });
 });
