@@ -13,7 +13,7 @@ import { tileReach, type WindowedRgba } from '../../../shared/pixels/outpaint-ma
 import type { OutpaintTile } from '../../../shared/geometry';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { runFillParallel } from '../providers/local-parallel';
-import { randomSeed, runFillInWorker } from '../providers/local-provider';
+import { runFillInWorker, withJobSeed } from '../providers/local-provider';
 import { estimateCost } from '../../../shared/models';
 import type { JobServices } from '../create-services';
 import type { ResolvedModel } from './resolve-model';
@@ -243,6 +243,6 @@ export function tileStepFor(
   spans: SpanRecorder = noSpans,
 ): GenerateTile {
   return model.spec.provider === 'local'
-    ? engineTiles(req.seed ?? randomSeed())
+    ? engineTiles(withJobSeed(req, model.spec.provider).seed)
     : modelTiles(model, req, PREFILLS[req.prefill ?? 'smooth'], svc, spans);
 }

@@ -14,7 +14,7 @@ import { padFrame } from '../../../shared/pixels/pad-frame';
 import { estimateCost } from '../../../shared/models';
 import { applyPatchPlan, dilatedMask, featherBand, generatedWindow, planPatch } from '../../../shared/pixels/patch';
 import { nextBodySent } from '../providers/body-sent';
-import { randomSeed } from '../providers/local-provider';
+import { withJobSeed } from '../providers/local-provider';
 import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
 import { cropRgba } from '../../../shared/ipc/patch-pixels';
 import type { JobServices } from '../create-services';
@@ -45,9 +45,7 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
     if (receivedAt !== undefined) spans.add('main: queued', receivedAt, spans.now());
     progress(PROGRESS_PREPARING, 'Preparing…', undefined, 'preparing');
     const model = await resolveModel(svc, request.model);
-    // The offline engine's seed: the one asked for, or a fresh one per request (a blank seed field);
-    // candidate i uses seed + i, recorded with it so it can be typed back in to repeat the result.
-    const req = request.seed === undefined && model.spec.provider === 'local' ? { ...request, seed: randomSeed() } : request;
+    const req = withJobSeed(request, model.spec.provider); // the offline engine's seed, candidate i: seed + i
     if (model.spec.provider !== 'local' && !req.prompt.trim()) {
       throw new AppError({
         kind: 'invalid-request',

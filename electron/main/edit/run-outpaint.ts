@@ -19,7 +19,7 @@ import { encodePatchPng, sourceIccPath } from './colour-space';
 import { type GenerateTile, type TileRequestBytes, tileStepFor, wireMaskOf } from './outpaint-tile-steps';
 import { independentTiles, renderWorking, sameTiles, tileCut, type TileMasks, type WorkingCanvas } from './outpaint-prepare';
 import { nextBodySent } from '../providers/body-sent';
-import { randomSeed } from '../providers/local-provider';
+import { withJobSeed } from '../providers/local-provider';
 import { whileWaiting } from './while-waiting';
 import { prefaultRects } from './prefault';
 import { holdCritical } from './critical-work';
@@ -49,10 +49,10 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     if (receivedAt !== undefined) spans.add('main: queued', receivedAt, spans.now());
     progress(PROGRESS_PREPARING, 'Preparing…', undefined, 'preparing');
     const model = await resolveModel(svc, req.model);
-    // The offline engine's seed: the one asked for, or a fresh one (a blank seed field); candidate c
-    // uses seed + c, recorded with it so it can be typed back in to repeat the result.
-    const seed = model.spec.provider === 'local' ? (req.seed ?? randomSeed()) : undefined;
-    const generate: GenerateTile = tileStep(model, seed === undefined ? req : { ...req, seed }, svc, spans);
+    // The offline engine's seed for the job (withJobSeed); candidate c uses seed + c, recorded with it.
+    const seeded = withJobSeed(req, model.spec.provider);
+    const seed = model.spec.provider === 'local' ? seeded.seed : undefined;
+    const generate: GenerateTile = tileStep(model, seeded, svc, spans);
     const original = req.original;
     const plan = planOutpaint({
       canvas: req.canvas,

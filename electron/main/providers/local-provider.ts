@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { join, sep } from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
+import type { ProviderKind } from '../../../shared/models/model-types';
 import type { ImageProvider, ProviderEditRequest, ProviderImage } from './provider-types';
 import { startHeartbeat } from './progress-heartbeat';
 import { runFillParallel } from './local-parallel';
@@ -116,6 +117,18 @@ export function warmLocalEngine(side?: number, hole?: number): WarmAnswer {
  */
 export function randomSeed(): number {
   return randomInt(0, 2 ** 31 - 64);
+}
+
+/**
+ * A job's request with the offline engine's seed decided once: the one asked for, or (a blank seed
+ * field) a fresh random one for this job, so every request and tile of the job uses it. Candidate i
+ * uses seed + i and is recorded with it, so it can be typed back in to repeat the result. Any other
+ * provider's request is returned as it is.
+ */
+export function withJobSeed<R extends { seed?: number }>(request: R, provider: 'local'): R & { seed: number };
+export function withJobSeed<R extends { seed?: number }>(request: R, provider: ProviderKind): R;
+export function withJobSeed<R extends { seed?: number }>(request: R, provider: ProviderKind): R {
+  return provider === 'local' && request.seed === undefined ? { ...request, seed: randomSeed() } : request;
 }
 
 /** `opts.seed`: the seed of a request that names none (default: a fresh random one per request). */
