@@ -31,6 +31,8 @@ export interface BatchItem {
   ok: boolean;
   outputs?: string[];
   estimatedCostUsd?: number;
+  /** The offline engine: each output's seed (`--seed` with it repeats that output). */
+  seeds?: number[];
   error?: AppErrorInfo;
   /** A failed image: what the requests it sent were still charged, and how many. */
   spentUsd?: number;
@@ -87,7 +89,14 @@ export async function runBatch(
     try {
       // The image as the folder was given (messages name it so); the report has its full path.
       const r = await runOne(join(folders.images, f), join(resolve(folders.out), `${outStems[i]}.${folders.format}`), stem);
-      items.push({ image, ok: true, outputs: r.outputs as string[], estimatedCostUsd: r.estimatedCostUsd as number });
+      const seeds = r.seeds as number[] | undefined;
+      items.push({
+        image,
+        ok: true,
+        outputs: r.outputs as string[],
+        estimatedCostUsd: r.estimatedCostUsd as number,
+        ...(seeds ? { seeds } : {}),
+      });
     } catch (e) {
       if (e instanceof UsageError) throw e;
       const info = e instanceof AppError ? e.info : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e) };

@@ -20,6 +20,8 @@ export interface CompareRow {
   requestSize?: { width: number; height: number };
   estimatedCostUsd?: number;
   totalMs?: number;
+  /** The offline engine's seed for this output (`--seed` with it repeats it). */
+  seed?: number;
   error?: AppErrorInfo;
 }
 
@@ -56,6 +58,7 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
         requestSize: r.requestSize as CompareRow['requestSize'],
         estimatedCostUsd: r.estimatedCostUsd as number,
         totalMs: t.totalMs,
+        ...(Array.isArray(r.seeds) ? { seed: r.seeds[0] as number } : {}),
       });
     } catch (e) {
       if (e instanceof UsageError) throw e;

@@ -247,6 +247,8 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
         ...(c0.spans?.length ? { spans: relativeSpans(c0.spans, performance.timeOrigin + t0) } : {}),
       },
       outputs: written,
+      // The offline engine: each output's seed (in the order of outputs); `--seed` with it repeats that output.
+      ...seedsOf(candidates),
       requestIds: candidates.map((c) => c.requestId).filter(Boolean),
       ...(textCheck ? { textCheck: textCheckReport(candidates, written, textCheck.retries, estimate?.usd ?? 0, retryUsd) } : {}),
     };
@@ -255,6 +257,12 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
     // The OCR worker thread would keep the process alive.
     if (textCheck) await (await import('../main/text-check/ocr-engine')).shutdownOcr();
   }
+}
+
+/** `{ seeds }` when the candidates carry the offline engine's seed (one per candidate), else nothing. */
+export function seedsOf(candidates: readonly CandidateResult[]): { seeds?: number[] } {
+  const seeds = candidates.map((c) => c.seed);
+  return seeds.length && seeds.every((s) => s !== undefined) ? { seeds: seeds as number[] } : {};
 }
 
 function relativeSpans(spans: readonly TimingSpan[], origin: number) {

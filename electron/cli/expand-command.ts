@@ -13,6 +13,7 @@ import { asGiven, CliSession, unwrap } from './cli-session';
 import { autoReport, chooseModelFor, qualityFor, readRules } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
 import { formatOf, refuseExisting, resultLayerName } from './output-paths';
+import { seedsOf } from './edit-command';
 
 const SIDE = () => int(0, 1_000_000);
 export const EXPAND_OPTIONS = {
@@ -134,6 +135,7 @@ export async function runExpand(o: ExpandOptions): Promise<Record<string, unknow
       estimatedCostUsd: Math.round(tiles.reduce((s, t) => s + t.costUsd, 0) * 10000) / 10000,
       timings: { generateMs: Math.round(tGen - t0), writeMs: Math.round(tEnd - tGen), totalMs: Math.round(tEnd - t0) },
       outputs: [out],
+      ...seedsOf(candidates),
     };
   } finally {
     session.close();

@@ -34,8 +34,10 @@ spelled-right ones first; --retry-text n sends up to n more requests until one i
 is written, best first, numbered when there is more than one).
 Nothing is overwritten: an --out that exists, or that is the input image, is refused unless
 --overwrite is given. Inputs must be regular files (no devices or pipes) of at most 400 MB.
---json prints one JSON object; on failure {"error": {kind, message, …}}, with spentUsd and
-requestsCharged when requests sent before the failure are charged (the error line says so too).
+--json prints one JSON object; with the offline engine (fill, --model local) "seeds" gives each
+output's seed: --seed with it repeats that output. On failure {"error": {kind, message, …}}, with
+spentUsd and requestsCharged when requests sent before the failure are charged (the error line says
+so too).
 Output formats: .png, .jpg, .webp, .tif/.tiff (deflate) and .psd (layered: the original, the result
 and its alpha). A 16-bit PNG or TIFF stays 16-bit in .png, .tif and .psd; .jpg/.webp are 8-bit.
 expand extends to an aspect preset (1:1 4:5 3:2 16:9 21:9 3:1 4:1 8:1 9:16 1:4 or any W:H)

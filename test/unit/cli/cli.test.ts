@@ -257,6 +257,77 @@ describe('maskwork fill', () => {
     expect(Buffer.compare(a, b)).toBe(0);
   });
 
+  it('--json gives each output’s offline seed; --seed with it repeats that output (fill, edit --model local --n 2, expand)', async () => {
+    const keyless = { OPENAI_API_KEY: '', GEMINI_API_KEY: '' };
+    const f = await run(['fill', '--image', img, '--mask', mask, '--out', join(tmp, 'seed-f.png'), '--json'], keyless);
+    expect(f.code).toBe(0);
+    const [fs] = JSON.parse(f.stdout).seeds;
+    expect(Number.isInteger(fs)).toBe(true);
+    const again = await run(['fill', '--image', img, '--mask', mask, '--out', join(tmp, 'seed-f2.png'), '--seed', String(fs), '--json']);
+    expect(JSON.parse(again.stdout).seeds).toEqual([fs]);
+    const pixels = (p: string) => sharp(p).raw().toBuffer();
+    expect(Buffer.compare(await pixels(join(tmp, 'seed-f.png')), await pixels(join(tmp, 'seed-f2.png')))).toBe(0);
+
+    const e = await run([
+      'edit',
+      '--image',
+      img,
+      '--mask',
+      mask,
+      '--prompt',
+      'x',
+      '--model',
+      'local',
+      '--n',
+      '2',
+      '--out',
+      join(tmp, 'seed-e.png'),
+      '--json',
+    ]);
+    expect(e.code).toBe(0);
+    const ej = JSON.parse(e.stdout);
+    expect(ej.seeds).toEqual([ej.seeds[0], ej.seeds[0] + 1]);
+    const second = join(tmp, 'seed-e2.png');
+    const r2 = await run([
+      'edit',
+      '--image',
+      img,
+      '--mask',
+      mask,
+      '--prompt',
+      'x',
+      '--model',
+      'local',
+      '--seed',
+      String(ej.seeds[1]),
+      '--out',
+      second,
+      '--json',
+    ]);
+    expect(JSON.parse(r2.stdout).seeds).toEqual([ej.seeds[1]]);
+    expect(Buffer.compare(await pixels(ej.outputs[1]), await pixels(second))).toBe(0);
+
+    const x = await run(['expand', '--image', img, '--left', '64', '--model', 'local', '--out', join(tmp, 'seed-x.png'), '--json']);
+    expect(x.code).toBe(0);
+    expect(JSON.parse(x.stdout).seeds).toEqual([expect.any(Number)]);
+    // A cloud model's output has no seed to repeat.
+    const cloud = await run([
+      'edit',
+      '--image',
+      img,
+      '--mask',
+      mask,
+      '--prompt',
+      'wood',
+      '--model',
+      'gpt-image-2',
+      '--out',
+      join(tmp, 'seed-c.png'),
+      '--json',
+    ]);
+    expect(JSON.parse(cloud.stdout)).not.toHaveProperty('seeds');
+  });
+
   it('names a file that cannot be read by its path as given, not only its name', async () => {
     const missing = join(tmp, 'no-such-folder', 'nope.jpg');
     const r = await run(['fill', '--image', missing, '--mask', mask, '--out', join(tmp, 'never.png')]);
