@@ -17,6 +17,7 @@ import { IMAGE_EXT, isMaskName, maskNamesText, outputStems, pickMask, severalMas
 import { flag, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { submitBatchApi } from './batch-api-command';
 import { chargedOf, chargedText } from './charged';
+import { interrupted } from './interrupt';
 import { autoReport, chooseModel, chooseModelFor, qualityFor, readRules } from './model-choice';
 
 /** What Auto sends through the Batch API when the rules pick a model it does not serve. */
@@ -98,7 +99,8 @@ export async function runBatch(
         ...(seeds ? { seeds } : {}),
       });
     } catch (e) {
-      if (e instanceof UsageError) throw e;
+      // Interrupted (Ctrl+C): the batch stops here; the entry says what was written and charged.
+      if (e instanceof UsageError || interrupted()) throw e;
       const info = e instanceof AppError ? e.info : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e) };
       // Requests sent before it failed may be charged: said per image and counted in the batch's sum.
       const charged = chargedOf(e);

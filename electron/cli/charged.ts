@@ -20,7 +20,7 @@ export class ChargedError extends AppError {
     this.charged =
       spentUsd && spentUsd > 0
         ? {
-            spentUsd: Math.round(spentUsd * 10000) / 10000,
+            spentUsd: roundUsd(spentUsd),
             ...(spentRequests && spentRequests > 0 ? { requestsCharged: spentRequests } : {}),
           }
         : undefined;
@@ -32,10 +32,19 @@ export function chargedOf(e: unknown): Charged | Record<string, never> {
   return e instanceof ChargedError && e.charged ? e.charged : {};
 }
 
+/** Dollars as the CLI reports them (4 decimals). */
+export function roundUsd(usd: number): number {
+  return Math.round(usd * 10000) / 10000;
+}
+
 /** "1 request was sent and is charged (≈ $0.105)", or '' when nothing was charged. */
 export function chargedText(e: unknown): string {
   const c = e instanceof ChargedError ? e.charged : undefined;
-  if (!c) return '';
+  return c ? chargedWords(c) : '';
+}
+
+/** "2 requests were sent and are charged (≈ $0.08)". */
+export function chargedWords(c: Charged): string {
   const n = c.requestsCharged;
   const sent = n === 1 ? '1 request was sent and is charged' : `${n ?? 'Some'} requests were sent and are charged`;
   return `${sent} (≈ $${c.spentUsd})`;

@@ -19,11 +19,15 @@ import { dispatch } from '../main/ipc/dispatch';
 import type { ExportTarget } from '../main/services/dialogs';
 import { formatOf } from './output-paths';
 import { ChargedError } from './charged';
+import { addLive, exporting, handleInterrupts, type Interruptible, removeLive } from './interrupt';
 import { cliVersion } from './version';
 
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
 
-/** Temp folders of live sessions, removed on exit and on Ctrl+C (SIGINT) / SIGTERM. */
+/**
+ * Temp folders of live sessions, removed on exit and on Ctrl+C (SIGINT) / SIGTERM, which first stop
+ * the sessions' jobs and say what was charged (interrupt.ts).
+ */
 const liveTemps = new Set<string>();
 let exitHooks = false;
 function removeTempsOnExit(): void {
@@ -34,17 +38,11 @@ function removeTempsOnExit(): void {
     liveTemps.clear();
   };
   process.on('exit', removeAll);
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
-    process.on(signal, () => {
-      removeAll();
-      process.stderr.write(`\nmaskwork: interrupted; nothing more was written.\n`);
-      process.exit(code);
-    });
-  }
+  handleInterrupts(removeAll);
 }
+
+/** What a stopped session answers a new job or export. */
+const STOPPED = { kind: 'cancelled', message: 'Interrupted; nothing more is started.' } as const;
 
 /**
  * Main names a file in its messages by its base name (“nope.jpg”), as the app shows it; the CLI
@@ -67,8 +65,11 @@ export function unwrap<T>(r: Result<T>): T {
   return r.value;
 }
 
-export class CliSession {
+export class CliSession implements Interruptible {
   private readonly opens: string[] = [];
+  /** Jobs this session started (cancelled when the command is interrupted). */
+  private readonly jobs = new Set<string>();
+  private stopped = false;
   private readonly exports: ExportTarget[] = [];
   private readonly finished = new Map<string, () => void>();
   private readonly ended = new Set<string>();
@@ -98,7 +99,17 @@ export class CliSession {
       },
     };
     this.api = buildBridge(
-      (channel, request) => dispatch(table, channel, request, ctx),
+      async (channel, request) => {
+        // Interrupted: no new job, no new file.
+        if (this.stopped && (channel.endsWith(':start') || channel === 'image:export')) return { ok: false, error: STOPPED };
+        const r = await dispatch(table, channel, request, ctx);
+        const jobId = r.ok && channel.endsWith(':start') ? (r.value as { jobId?: unknown }).jobId : undefined;
+        if (typeof jobId === 'string') {
+          this.jobs.add(jobId);
+          if (this.stopped) this.svc.jobs.cancel(jobId);
+        }
+        return r;
+      },
       (_event, listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
@@ -116,7 +127,24 @@ export class CliSession {
     removeTempsOnExit();
     const tmp = mkdtempSync(join(tmpdir(), 'maskwork-cli-'));
     liveTemps.add(tmp);
-    return new CliSession(tmp, onProgress);
+    const session = new CliSession(tmp, onProgress);
+    addLive(session);
+    return session;
+  }
+
+  /** Interrupted: cancels the running jobs (their requests are aborted) and refuses new ones and exports. */
+  stop(): void {
+    this.stopped = true;
+    for (const jobId of this.jobs) this.svc.jobs.cancel(jobId);
+  }
+
+  /** Net requests sent so far (the service's outright rejections taken out) and their estimated cost. */
+  spent(): { usd: number; requests: number } {
+    const months = this.svc.ledger.summary().months;
+    return {
+      usd: months.reduce((s, m) => s + m.usd, 0),
+      requests: months.reduce((s, m) => s + m.requests - m.rejected, 0),
+    };
   }
 
   /** Opens a file through main (`image:open`), which reads it and records the original's identity. */
@@ -158,8 +186,9 @@ export class CliSession {
 
   async exportTo(path: string, req: Omit<RequestOf<'image:export'>, 'format'>, overwrite: boolean): Promise<void> {
     this.exports.push({ path, replaceExisting: overwrite });
-    const exporting = this.api.image.export({ ...req, format: formatOf(path), ...(overwrite ? { allowOverwriteSource: true } : {}) });
-    const r = await asGiven(path, exporting.then(unwrap));
+    const exported = this.api.image.export({ ...req, format: formatOf(path), ...(overwrite ? { allowOverwriteSource: true } : {}) });
+    // Tracked: an interrupted command reports once its exports ended (failed, or the file placed whole).
+    const r = await asGiven(path, exporting(exported.then(unwrap), path));
     if ('canceled' in r) throw new AppError({ kind: 'internal', message: 'The export was cancelled.' });
     // Notes (a 16-bit source written as 8-bit JPEG, a CMYK source exported in RGB) are said once per run.
     for (const note of r.notes ?? []) {
@@ -170,6 +199,7 @@ export class CliSession {
   }
 
   close(): void {
+    removeLive(this);
     rmSync(this.tmp, { recursive: true, force: true });
     liveTemps.delete(this.tmp);
   }

@@ -6,6 +6,7 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
 import { parseOptions, required, UsageError } from './args';
+import { interrupted } from './interrupt';
 import { EDIT_OPTIONS, editOptionsOf, runEdit } from './edit-command';
 import { chooseModel } from './model-choice';
 import { formatOf, refuseExisting } from './output-paths';
@@ -61,7 +62,8 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
         ...(Array.isArray(r.seeds) ? { seed: r.seeds[0] as number } : {}),
       });
     } catch (e) {
-      if (e instanceof UsageError) throw e;
+      // Interrupted (Ctrl+C): the other models are not run; the entry says what was written and charged.
+      if (e instanceof UsageError || interrupted()) throw e;
       const info = e instanceof AppError ? e.info : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e) };
       rows.push({ model, ok: false, error: info });
       if (!a.json) log(`  ${model} failed: ${info.kind}: ${info.message}`);

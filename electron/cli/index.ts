@@ -28,49 +28,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const { UsageError } = await import('./args');
   const { AppError } = await import('../../shared/errors');
+  const { interrupted, reportInterrupt, reportJson } = await import('./interrupt');
+  reportJson(json);
   const warn = (line: string) => process.stderr.write(`maskwork: ${line}\n`);
+  // Ctrl+C / SIGTERM: the running jobs were cancelled; what was written and charged is said instead.
+  const out = (text: string) => {
+    if (!interrupted()) process.stdout.write(text);
+  };
   try {
-    let result: Record<string, unknown>;
-    if (cmd === 'edit' || cmd === 'fill') {
-      const { parseEdit, runEdit } = await import('./edit-command');
-      result = await runEdit(parseEdit(rest, cmd === 'fill'), warn);
-    } else if (cmd === 'expand') {
-      const { parseExpand, runExpand } = await import('./expand-command');
-      result = await runExpand(parseExpand(rest));
-    } else if (cmd === 'compare') {
-      const { formatCompare, runCompare } = await import('./compare-command');
-      const r = await runCompare(rest, (line) => process.stderr.write(`${line}\n`));
-      process.stdout.write(json ? `${JSON.stringify(r)}\n` : formatCompare(r.rows));
-      return r.failed ? 1 : 0;
-    } else if (cmd === 'batch' && ['status', 'fetch', 'cancel'].includes(rest[0])) {
-      const { runBatchId } = await import('./batch-api-command');
-      const { report, code } = await runBatchId(rest[0] as 'status' | 'fetch' | 'cancel', rest.slice(1));
-      process.stdout.write(
-        json
-          ? `${JSON.stringify(report)}\n`
-          : `${report.batchId ?? report.id}: ${report.state}${report.remoteState ? ` (Batch API: ${report.remoteState})` : ''}, ${report.done} done, ${report.failed} failed\n`,
-      );
-      return code;
-    } else if (cmd === 'batch' && rest.includes('--batch-api')) {
-      const { runBatchApiSubmit } = await import('./batch-command');
-      const r = await runBatchApiSubmit(rest);
-      process.stdout.write(
-        json
-          ? `${JSON.stringify(r)}\n`
-          : `Submitted ${r.batchId} (${r.requests} images, ≈ $${r.estimatedCostUsd} at the Batch API price); results within 24 h: maskwork batch fetch ${r.batchId}\n`,
-      );
-      return r.state === 'failed' ? 1 : 0;
-    } else if (cmd === 'batch') {
-      const { runBatch } = await import('./batch-command');
-      const r = await runBatch(rest, (line) => process.stderr.write(`${line}\n`));
-      if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
-      else process.stdout.write(`${r.ok} done, ${r.failed} failed${r.estimatedCostUsd ? `, ≈ $${r.estimatedCostUsd}` : ''}\n`);
-      return r.failed ? 1 : 0;
-    } else throw new UsageError(`unknown command “${cmd}”`);
-    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else process.stdout.write(`Wrote ${(result.outputs as string[]).join(', ')}\n`);
-    return 0;
+    const code = await run(cmd, rest, json, warn, out);
+    return interrupted() ? await reportInterrupt() : code;
   } catch (e) {
+    if (interrupted() && !(e instanceof UsageError)) return reportInterrupt();
     if (e instanceof UsageError) {
       process.stderr.write(`maskwork: ${e.message}\n\nRun \`maskwork --help\` for the commands and their options.\n`);
       if (json) process.stdout.write(`${JSON.stringify({ error: { kind: 'usage', message: e.message } })}\n`);
@@ -86,4 +55,50 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Runs one command; its report goes through `out`. Returns the exit code. */
+async function run(cmd: string, rest: string[], json: boolean, warn: (line: string) => void, out: (text: string) => void): Promise<number> {
+  const { UsageError } = await import('./args');
+  let result: Record<string, unknown>;
+  if (cmd === 'edit' || cmd === 'fill') {
+    const { parseEdit, runEdit } = await import('./edit-command');
+    result = await runEdit(parseEdit(rest, cmd === 'fill'), warn);
+  } else if (cmd === 'expand') {
+    const { parseExpand, runExpand } = await import('./expand-command');
+    result = await runExpand(parseExpand(rest));
+  } else if (cmd === 'compare') {
+    const { formatCompare, runCompare } = await import('./compare-command');
+    const r = await runCompare(rest, (line) => process.stderr.write(`${line}\n`));
+    out(json ? `${JSON.stringify(r)}\n` : formatCompare(r.rows));
+    return r.failed ? 1 : 0;
+  } else if (cmd === 'batch' && ['status', 'fetch', 'cancel'].includes(rest[0])) {
+    const { runBatchId } = await import('./batch-api-command');
+    const { report, code } = await runBatchId(rest[0] as 'status' | 'fetch' | 'cancel', rest.slice(1));
+    out(
+      json
+        ? `${JSON.stringify(report)}\n`
+        : `${report.batchId ?? report.id}: ${report.state}${report.remoteState ? ` (Batch API: ${report.remoteState})` : ''}, ${report.done} done, ${report.failed} failed\n`,
+    );
+    return code;
+  } else if (cmd === 'batch' && rest.includes('--batch-api')) {
+    const { runBatchApiSubmit } = await import('./batch-command');
+    const r = await runBatchApiSubmit(rest);
+    out(
+      json
+        ? `${JSON.stringify(r)}\n`
+        : `Submitted ${r.batchId} (${r.requests} images, ≈ $${r.estimatedCostUsd} at the Batch API price); results within 24 h: maskwork batch fetch ${r.batchId}\n`,
+    );
+    return r.state === 'failed' ? 1 : 0;
+  } else if (cmd === 'batch') {
+    const { runBatch } = await import('./batch-command');
+    const r = await runBatch(rest, (line) => process.stderr.write(`${line}\n`));
+    if (json) out(`${JSON.stringify(r)}\n`);
+    else out(`${r.ok} done, ${r.failed} failed${r.estimatedCostUsd ? `, ≈ $${r.estimatedCostUsd}` : ''}\n`);
+    return r.failed ? 1 : 0;
+  } else throw new UsageError(`unknown command “${cmd}”`);
+  out(json ? `${JSON.stringify(result)}\n` : `Wrote ${(result.outputs as string[]).join(', ')}\n`);
+  return 0;
+}
+
 process.exitCode = await main(process.argv.slice(2));
+// Interrupted: exit now, whatever (an aborted socket, a worker) might still be winding down.
+if (process.exitCode === 130 || process.exitCode === 143) process.exit();

@@ -66,5 +66,8 @@ Environment:
   GOOGLE_GEMINI_BASE_URL  another Gemini endpoint
   MASKWORK_STATE_DIR      where batch --batch-api keeps its jobs (else $XDG_STATE_HOME/maskwork,
                           else ~/.local/state/maskwork)
-Exit codes: 0 success, 1 failed or refused (the typed error is printed), 2 bad usage.
+Ctrl+C cancels the running requests, writes nothing more and says what was written and what the
+requests already sent are charged (with --json as the error object).
+Exit codes: 0 success, 1 failed or refused (the typed error is printed), 2 bad usage,
+130 interrupted (Ctrl+C; 143 SIGTERM).
 `;
