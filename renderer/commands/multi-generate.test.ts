@@ -13,7 +13,8 @@ import { useEditor } from './store/store';
 // The grow runs in a worker in the app; here the mask is sent as painted.
 vi.mock('../workers/mask-ops-client', () => ({ runMaskOp: async (_op: string, mask: unknown) => mask }));
 
-const { generateMulti } = await import('./multi-generate');
+const { cancelMulti, generateMulti } = await import('./multi-generate');
+const { entryStatus } = await import('../model/multi-plan');
 const st = () => useEditor.getState();
 const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
 
@@ -80,5 +81,27 @@ describe('several models at once: a job that ends at once', () => {
     expect(st().multiRun?.entries).toMatchObject([{ model: 'local', state: 'failed', error: 'HTTP 500' }]);
     // What its sent requests cost is in the session spend, as in main's ledger.
     expect(st().spentUsd['doc-multi']).toBeCloseTo(0.03, 6);
+  });
+});
+
+describe('several models at once: Cancel all models', () => {
+  it('a model cancelled after its requests went out says on its line what they are charged', async () => {
+    st().setProviderInfo({ keyStatus: [{ provider: 'gemini', isSet: true, last4: '1111' }] });
+    st().setGen({ multiOn: true, multi: { local: 0, 'gemini-3.1-flash-image': 2 }, prompt: 'a vase' });
+    const before = started;
+    await generateMulti();
+    const jobId = `job-${before + 1}`;
+    expect(st().multiRun?.entries).toMatchObject([{ model: 'gemini-3.1-flash-image', jobId, state: 'running' }]);
+    await cancelMulti();
+    // main: cancelled after both of Nano Banana 2's parallel requests were sent.
+    state.set(jobId, { state: 'cancelled', spentUsd: 0.134, spentRequests: 2 });
+    listener?.({ jobId, fraction: 1, stage: 'cancelled' });
+    while (answers.length) {
+      answers.shift()?.();
+      await settle();
+    }
+    const entry = st().multiRun!.entries[0];
+    expect(entry).toMatchObject({ state: 'cancelled', spentUsd: 0.134, spentRequests: 2 });
+    expect(entryStatus(entry)).toBe('Cancelled — 2 requests were sent and are charged (≈ $0.13)');
   });
 });

@@ -275,7 +275,12 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
     s.notify('error', `${entry.modelName}: ${charged ? `${said.replace(/\.?\s*$/, '.')} ${charged}.` : said}`, r.error.kind);
   } else {
     s.addSpend(run.docId, r.spentUsd ?? 0); // requests sent before the cancel may be billed
-    s.patchMultiEntry(runId, model, { state: 'cancelled' });
+    // Its line says what the requests it had sent are charged, as a single job's cancel does.
+    s.patchMultiEntry(runId, model, {
+      state: 'cancelled',
+      ...(r.spentUsd ? { spentUsd: r.spentUsd } : {}),
+      ...(r.spentRequests ? { spentRequests: r.spentRequests } : {}),
+    });
   }
   void refreshSpend();
 }

@@ -48,4 +48,7 @@ export interface MultiEntryState {
   costUsd?: number;
   received?: number;
   error?: string;
+  /** Cancelled: what the requests it had sent are still charged, and how many (main's job result). */
+  spentUsd?: number;
+  spentRequests?: number;
 }

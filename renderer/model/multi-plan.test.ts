@@ -45,6 +45,13 @@ describe('several models at once', () => {
     expect(entryStatus({ ...e, state: 'done', seconds: 4.21, received: 2, costUsd: 0.106 })).toBe('Done in 4.2 s · 2 candidates · $0.106');
     expect(entryStatus({ ...e, state: 'failed', error: 'boom' })).toBe('Failed: boom');
     expect(entryStatus({ ...e, state: 'cancelled' })).toBe('Cancelled');
+    // A model cancelled after its requests went out says what they are charged, in a single job's words.
+    expect(entryStatus({ ...e, state: 'cancelled', spentUsd: 0.134, spentRequests: 2 })).toBe(
+      'Cancelled — 2 requests were sent and are charged (≈ $0.13)',
+    );
+    expect(entryStatus({ ...e, state: 'cancelled', spentUsd: 0.067, spentRequests: 1 })).toBe(
+      'Cancelled — 1 request was sent and is charged (≈ $0.07)',
+    );
     expect(runActive([{ ...e, state: 'done' }])).toBe(false);
     expect(
       runActive([

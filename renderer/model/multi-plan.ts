@@ -4,6 +4,7 @@
  */
 import type { ExpectedTime, ModelSpec } from '../../shared/models';
 import type { MultiEntryState } from './job-state';
+import { chargedNote } from './estimate';
 import { withArticle } from './model-options';
 
 export interface MultiRow {
@@ -63,7 +64,10 @@ export function multiBlocker(rows: readonly MultiRow[], prompt: string, keyLabel
   return null;
 }
 
-/** "Done in 4.2 s · 2 candidates · $0.106", "Waiting…", "Failed: …" (sentence case, as the rest of the UI). */
+/**
+ * "Done in 4.2 s · 2 candidates · $0.106", "Waiting…", "Failed: …", "Cancelled — 1 request was sent
+ * and is charged (≈ $0.07)" (sentence case, as the rest of the UI; the charge in a single job's words).
+ */
 export function entryStatus(e: MultiEntryState): string {
   switch (e.state) {
     case 'starting':
@@ -74,8 +78,10 @@ export function entryStatus(e: MultiEntryState): string {
       return `Done in ${(e.seconds ?? 0).toFixed(1)} s · ${e.received ?? 0} candidate${e.received === 1 ? '' : 's'} · $${(e.costUsd ?? 0).toFixed(3)}`;
     case 'failed':
       return `Failed: ${e.error ?? 'unknown error'}`;
-    case 'cancelled':
-      return 'Cancelled';
+    case 'cancelled': {
+      const charged = chargedNote(e.spentUsd, e.spentRequests);
+      return charged ? `Cancelled — ${charged}` : 'Cancelled';
+    }
   }
 }
 

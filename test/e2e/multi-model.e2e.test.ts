@@ -116,8 +116,12 @@ describe('several models at once', () => {
       expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/Waiting…|Working…/);
       const cancel = page.getByRole('button', { name: 'Cancel all models' });
       expect(await cancel.getAttribute('title')).toMatch(/already back stay/);
+      // Both of its requests are out (held by the server): cancelled now, they are charged, and its line says so.
+      await expect.poll(() => gemini.requests.filter((q) => q.outcome === 'pending').length, { timeout: 30_000 }).toBe(2);
       await cancel.click();
-      await expect.poll(async () => (await entry('gemini-3.1-flash-image').textContent()) ?? '', { timeout: 30_000 }).toMatch(/Cancelled$/);
+      await expect
+        .poll(async () => (await entry('gemini-3.1-flash-image').textContent()) ?? '', { timeout: 30_000 })
+        .toMatch(/Cancelled — 2 requests were sent and are charged \(≈ \$0\.\d+\)$/);
       expect(await cancel.count()).toBe(0);
       expect((await staged()).map((c) => c.model).sort()).toEqual(['gpt-image-2', 'gpt-image-2', 'local']);
       expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(layers);
