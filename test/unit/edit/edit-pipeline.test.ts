@@ -177,9 +177,16 @@ describe('failures never produce candidates', () => {
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
     const port = (probe.address() as { port: number }).port;
     await new Promise((r) => probe.close(r));
-    const other = await startMain({ OPENAI_API_KEY: 'sk-test-openai-key-1234', OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, MASKWORK_MAX_RETRIES: '0' });
+    const other = await startMain({
+      OPENAI_API_KEY: 'sk-test-openai-key-1234',
+      OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
+      MASKWORK_MAX_RETRIES: '0',
+    });
     try {
-      const img = await other.call('image:import', { bytes: new Uint8Array(await readFile(join(PHOTOS, 'coffee.png'))), name: 'coffee.png' });
+      const img = await other.call('image:import', {
+        bytes: new Uint8Array(await readFile(join(PHOTOS, 'coffee.png'))),
+        name: 'coffee.png',
+      });
       const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-box.png'));
       const { jobId } = await other.call('edit:start', {
         canvas: { width: img.width, height: img.height },

@@ -160,7 +160,9 @@ describe('JPEG export keeps the original outside the edit', () => {
       format: 'jpeg',
     });
     // An offset, said as one ("20×0 px" read like a size).
-    expect(off.notes.join(' ')).toMatch(/re-encoded — the extension shifts the original 20 px right and 0 px down, off its 16×16 px blocks/);
+    expect(off.notes.join(' ')).toMatch(
+      /re-encoded — the extension shifts the original 20 px right and 0 px down, off its 16×16 px blocks/,
+    );
   });
 
   it('with jpegKeepOriginal false the whole picture is re-encoded: pixels far from the edit move', async () => {
