@@ -92,6 +92,18 @@ describe('layer transitions', () => {
     expect(copyName('y'.repeat(300))).toHaveLength(200);
   });
 
+  it('names a copy of a copy "copy 2", "copy 3", as Photoshop does (not "copy copy")', () => {
+    const d = docWith(L('a', { name: 'Sky copy' }), L('b', { name: 'Sky copy 2' }), L('c', { name: 'copy' }));
+    const dup = duplicateLayer(d, 'a', 'a2');
+    expect(dup.layers[1].name).toBe('Sky copy 3'); // "Sky copy 2" is taken
+    expect(duplicateLayer(docWith(L('a', { name: 'Sky copy' })), 'a', 'a2').layers[1].name).toBe('Sky copy 2');
+    expect(duplicateLayer(d, 'b', 'b2').layers[2].name).toBe('Sky copy 3');
+    expect(duplicateLayer(docWith(L('a', { name: 'Sky copy 9' })), 'a', 'a2').layers[1].name).toBe('Sky copy 10');
+    // A name that is only "copy" has no base: it is copied like any other name.
+    expect(duplicateLayer(d, 'c', 'c2').layers[3].name).toBe('copy copy');
+    expect(duplicateLayer(docWith(L('a', { name: 'Photocopy' })), 'a', 'a2').layers[1].name).toBe('Photocopy copy');
+  });
+
   it('merges down into one layer with the lower id, refusing the lowest and hidden layers', () => {
     const d = docWith(L('a', { x: 5, y: 5 }), L('b', { x: 10, y: 0, opacity: 0.3, maskId: 'm' }), L('c'));
     expect(unionRect(d.layers[0], d.layers[1])).toEqual({ x: 5, y: 0, width: 15, height: 15 });

@@ -60,6 +60,19 @@ export function copyName(name: string, n = 1): string {
 }
 
 /**
+ * The name of a copy of a layer called `name`, as Photoshop names it: "X" gives "X copy", and a copy
+ * of a copy counts on — "X copy" gives "X copy 2", "X copy 2" gives "X copy 3" (it gave "X copy
+ * copy") — skipping names another layer has.
+ */
+export function duplicateName(name: string, layers: readonly { name: string }[]): string {
+  const m = / copy(?: ([1-9]\d{0,5}))?$/.exec(name);
+  if (!m || m.index === 0) return firstFreeName((n) => copyName(name, n), layers);
+  const base = name.slice(0, m.index);
+  const from = m[1] ? Number(m[1]) + 1 : 2;
+  return firstFreeName((n) => copyName(base, n + from - 1), layers);
+}
+
+/**
  * Puts a copy of a layer right above it: same pixels (the asset is shared, it is immutable), same
  * properties and the same layer mask (masks are immutable too, so sharing the id is a copy).
  */
@@ -67,7 +80,7 @@ export function duplicateLayer(doc: DocState, layerId: string, newId: string): D
   const i = doc.layers.findIndex((l) => l.id === layerId);
   if (i < 0 || doc.layers.some((l) => l.id === newId)) return doc;
   const layers = doc.layers.slice();
-  layers.splice(i + 1, 0, { ...doc.layers[i], id: newId, name: firstFreeName((n) => copyName(doc.layers[i].name, n), doc.layers) });
+  layers.splice(i + 1, 0, { ...doc.layers[i], id: newId, name: duplicateName(doc.layers[i].name, doc.layers) });
   return { ...doc, layers };
 }
 
