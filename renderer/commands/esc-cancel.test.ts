@@ -46,6 +46,27 @@ describe('Esc while a job runs', () => {
     expect(escCancels(st(), 10_000 + ESC_CONFIRM_MS + 2)).toBe(false);
   });
 
+  it('takes the "press again" message away when the job ends or is cancelled before the second Esc', () => {
+    const asking = () => st().toasts.filter((t) => /Press Esc again/.test(t.message)).length;
+    st().setJob(job('gpt-image-2', 'j4'));
+    expect(escCancels(st(), 50_000)).toBe(false);
+    expect(asking()).toBe(1);
+    st().setJob({ ...st().job!, fraction: 0.5 }); // progress: the same job, the message stays
+    expect(asking()).toBe(1);
+    st().setJob(null); // the result arrived
+    expect(asking()).toBe(0);
+    // Cancelled with the button while the message waits.
+    st().setJob(job('gpt-image-2', 'j5'));
+    expect(escCancels(st(), 60_000)).toBe(false);
+    expect(asking()).toBe(1);
+    st().setJob({ ...st().job!, cancelling: true });
+    expect(asking()).toBe(0);
+    // A new job after the first ended is not cancelled by one Esc.
+    st().setJob(job('gpt-image-2', 'j6'));
+    expect(escCancels(st(), 60_001)).toBe(false);
+    expect(asking()).toBe(1);
+  });
+
   it('cancels the offline engine at once (it costs nothing)', () => {
     st().setJob(job('local', 'j3'));
     expect(escCancels(st(), 5)).toBe(true);

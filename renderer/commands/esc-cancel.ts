@@ -11,19 +11,42 @@ import { type EditorStore, useEditor } from './store/store';
 export const ESC_CONFIRM_MS = 3000;
 
 let armed: { jobKey: string; at: number; toast?: number } | null = null;
+let unwatch: (() => void) | null = null;
+
+const keyOf = (job: NonNullable<EditorStore['job']>) => `${job.jobId ?? ''}:${job.startedAt}`;
+
+/** Forgets the first Esc and takes its "press again" message away. */
+function disarm(s: EditorStore): void {
+  const toast = armed?.toast;
+  armed = null;
+  unwatch?.();
+  unwatch = null;
+  if (toast !== undefined) s.dismiss(toast);
+}
+
+/**
+ * While a first Esc waits: the job ending (done, failed, cancelled by the button) or being cancelled
+ * takes the "press again" message away — it stayed on screen over a job that was already over.
+ */
+function watchJobEnd(): void {
+  unwatch?.();
+  unwatch = useEditor.subscribe((st) => {
+    if (armed && (!st.job || st.job.cancelling || keyOf(st.job) !== armed.jobKey)) disarm(st);
+  });
+}
 
 /** True when this Esc should cancel the running job now; otherwise it has told the user how (and returns false). */
 export function escCancels(s: EditorStore, now = performance.now()): boolean {
   const job = s.job;
   if (!job) return false;
   const free = modelOptions(s).find((o) => o.value === job.model)?.spec.provider === 'local';
-  const jobKey = `${job.jobId ?? ''}:${job.startedAt}`;
+  const jobKey = keyOf(job);
   const confirmed = armed && armed.jobKey === jobKey && now - armed.at <= ESC_CONFIRM_MS;
   // The "press again" message goes once answered or asked anew (it stayed over "Cancelled", and stacked).
-  if (armed?.toast !== undefined) s.dismiss(armed.toast);
-  armed = null;
+  disarm(s);
   if (free || confirmed) return true;
   s.notify('info', `Press Esc again to cancel ${job.modelName}: its request is sent and is charged either way.`);
   armed = { jobKey, at: now, toast: useEditor.getState().toasts.at(-1)?.id };
+  watchJobEnd();
   return false;
 }
