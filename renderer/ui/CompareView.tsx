@@ -11,6 +11,7 @@ import { bitmapsVersion, getBitmap, getMask, placeBitmap, subscribeBitmaps } fro
 import { maskedLayerCanvas, uncropped } from './canvas/layer-display';
 import { formatUsd } from '../model/estimate';
 import type { StagedCandidate } from '../model/staging-logic';
+import { wheelFactor } from '../commands/store/viewport-slice';
 import { type CompareViewState, actualSize, choosePane, fitView, panBy, panesShown, resizeView, zoomAbout } from '../model/compare-view';
 import type { DocState } from '../model/document-types';
 import { keepStaged } from '../commands/edit-commands';
@@ -246,7 +247,7 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
         className={`compare-grid panes-${panes}`}
         onWheel={(e) => {
           const p = panePoint(e);
-          if (p && view) setView(zoomAbout(view, Math.exp(-e.deltaY / 500), p));
+          if (p && view) setView(zoomAbout(view, wheelFactor(e), p));
         }}
         onPointerDown={(e) => {
           if ((e.target as HTMLElement).tagName !== 'CANVAS') return;

@@ -174,6 +174,32 @@ describe('viewport', () => {
     }
   });
 
+  it('a mouse notch with Ctrl zooms like a plain notch (×1.16), a trackpad pinch (small Ctrl+wheel steps) still zooms smoothly', async () => {
+    const page = app.page;
+    const r = await stageRect(page);
+    const cursor = { x: Math.round(r.x + r.width * 0.45), y: Math.round(r.y + r.height * 0.45) };
+    const ratio = async (deltaY: number, ctrl: boolean) => {
+      await press(page, 'Control+Digit1'); // 100 %: a step from there does not stop at 100 %
+      await page.mouse.move(cursor.x, cursor.y);
+      const before = await view(page);
+      const docPt = await docAt(page, cursor.x, cursor.y);
+      if (ctrl) await page.keyboard.down('Control');
+      await page.mouse.wheel(0, deltaY);
+      if (ctrl) await page.keyboard.up('Control');
+      await expect.poll(async () => (await view(page)).scale).not.toBe(before.scale);
+      await expectDocPointAt(page, docPt, cursor);
+      return (await view(page)).scale / before.scale;
+    };
+    const plain = await ratio(100, false);
+    expect(plain).toBeCloseTo(Math.exp(-0.15), 3);
+    // A Ctrl+wheel notch zoomed out ×2.7 at once (every Ctrl+wheel was taken for a pinch).
+    expect(await ratio(100, true)).toBeCloseTo(plain, 3);
+    expect(await ratio(-100, true)).toBeCloseTo(1 / plain, 3);
+    // A pinch: Chrome sends small Ctrl+wheel deltas; they keep the pinch rate (5 px → ×1.05).
+    expect(await ratio(-5, true)).toBeCloseTo(Math.exp(0.05), 3);
+    await press(page, 'Control+Digit0');
+  });
+
   it('Space-drag pans by the drag distance: mask unchanged, no history step', async () => {
     const page = app.page;
     await press(page, 'Control+Digit0');

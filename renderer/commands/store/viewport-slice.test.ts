@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmptyMask } from '../../../shared/mask';
 import { putMask } from '../blob-store';
 import { useEditor } from './store';
-import { wheelZoom } from './viewport-slice';
+import { wheelFactor, wheelZoom } from './viewport-slice';
 
 const st = () => useEditor.getState();
 
@@ -51,5 +51,22 @@ describe('wheel zoom', () => {
     expect(wheelZoom(1, 1.01)).toBeCloseTo(1.01, 9);
     expect(wheelZoom(0.5, 1.1)).toBeCloseTo(0.55, 9);
     expect(wheelZoom(2, 0.9)).toBeCloseTo(1.8, 9);
+  });
+});
+
+describe('wheel factor', () => {
+  it('zooms a mouse notch ×1.16 with or without Ctrl; only small Ctrl steps (a pinch) zoom faster', () => {
+    const notch = Math.exp(0.15);
+    expect(wheelFactor({ deltaY: -100 })).toBeCloseTo(notch, 9);
+    expect(wheelFactor({ deltaY: -100, ctrlKey: true })).toBeCloseTo(notch, 9);
+    expect(wheelFactor({ deltaY: 100, ctrlKey: true })).toBeCloseTo(1 / notch, 9);
+    expect(wheelFactor({ deltaY: -120, ctrlKey: true })).toBeCloseTo(Math.exp(0.18), 9);
+    // Lines (3 a notch) and pages, with or without Ctrl.
+    expect(wheelFactor({ deltaY: -3, deltaMode: 1, ctrlKey: true })).toBeCloseTo(notch, 9);
+    expect(wheelFactor({ deltaY: 3, deltaMode: 1 })).toBeCloseTo(1 / notch, 9);
+    expect(wheelFactor({ deltaY: -1, deltaMode: 2 })).toBeCloseTo(notch, 9);
+    // A trackpad pinch: Ctrl+wheel in small pixel steps.
+    expect(wheelFactor({ deltaY: -4.5, ctrlKey: true })).toBeCloseTo(Math.exp(0.045), 9);
+    expect(wheelFactor({ deltaY: -4.5 })).toBeCloseTo(Math.exp(0.00675), 9);
   });
 });

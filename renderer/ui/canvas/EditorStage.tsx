@@ -9,7 +9,7 @@ import { Stage, Layer, Group, Image as KonvaImage, Rect, Shape } from 'react-kon
 import type Konva from 'konva';
 import { bitmapsVersion, getBitmap, getMask, subscribeBitmaps } from '../../commands/blob-store';
 import { useEditor } from '../../commands/store/store';
-import { wheelZoom } from '../../commands/store/viewport-slice';
+import { wheelFactor, wheelZoom } from '../../commands/store/viewport-slice';
 import { maskOverlayShown } from '../../commands/overlay-visibility';
 import { toolFor, activeGesture } from '../tools/tool-registry';
 import { noteMaskGesture } from '../../commands/engine-warm';
@@ -176,8 +176,7 @@ export function EditorStage() {
     const r = wrapRef.current!.getBoundingClientRect();
     const anchor = { x: e.clientX - r.left, y: e.clientY - r.top };
     const s = useEditor.getState();
-    const factor = Math.exp(-e.deltaY * (e.ctrlKey ? 0.01 : 0.0015));
-    s.zoomTo(wheelZoom(s.scale, factor), anchor);
+    s.zoomTo(wheelZoom(s.scale, wheelFactor(e)), anchor);
   }
 
   // Escape cancels any gesture without a trace (handled here, in the capture phase, so it comes before
