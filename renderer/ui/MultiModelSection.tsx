@@ -13,6 +13,7 @@ import { entryStatus, multiTotal } from '../model/multi-plan';
 import { useRunLines } from './run-lines';
 import { formatExpected } from '../../shared/models';
 import { useEditor } from '../commands/store/store';
+import { NumberField } from './NumberField';
 
 export function MultiModelSection() {
   const { doc, gen, keyStatus, providerSettings, prefs } = useEditor(
@@ -49,8 +50,7 @@ export function MultiModelSection() {
             {rows.map((r) => (
               <div key={r.value} className={`multi-row${r.usable ? '' : ' unusable'}`}>
                 <span className="multi-name">{r.spec.name}</span>
-                <input
-                  type="number"
+                <NumberField
                   className="num"
                   aria-label={`${r.spec.name} candidates`}
                   min={0}
@@ -58,10 +58,7 @@ export function MultiModelSection() {
                   value={r.n}
                   disabled={!r.usable}
                   title={r.usable ? `0–${nRange(r.spec).max} candidates` : 'No key set (Settings ⚙)'}
-                  onChange={(e) => {
-                    const n = Math.max(0, Math.min(nRange(r.spec).max, Math.round(Number(e.currentTarget.value) || 0)));
-                    setGen({ multi: { ...useEditor.getState().gen.multi, [r.value]: n } });
-                  }}
+                  onValue={(n) => n !== null && setGen({ multi: { ...useEditor.getState().gen.multi, [r.value]: n } })}
                 />
                 <span className="muted">
                   {r.n > 0 ? (r.estimate.ok ? formatUsd(r.estimate.usd) : r.estimate.error) : r.usable ? '' : 'no key'}

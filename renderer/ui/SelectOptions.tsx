@@ -2,6 +2,7 @@
 import { applyColorRange, cancelSelectJob, clearRangePreview, selectSubject, updateRangePreview } from '../commands/select-commands';
 import type { PressureUse } from '../commands/store/select-slice';
 import { useEditor } from '../commands/store/store';
+import { NumberField } from './NumberField';
 
 function SampleChoice() {
   const sample = useEditor((s) => s.select.sample);
@@ -27,14 +28,13 @@ export function WandOptions() {
     <span className="tool-options" data-testid="wand-options">
       <label>
         Tolerance
-        <input
-          type="number"
+        <NumberField
           className="num"
           min={0}
           max={255}
           value={sel.tolerance}
           aria-label="Tolerance"
-          onChange={(e) => set({ tolerance: Number(e.target.value) })}
+          onValue={(v) => v !== null && set({ tolerance: v })}
         />
       </label>
       <label>

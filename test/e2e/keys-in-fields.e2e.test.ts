@@ -4,7 +4,8 @@
  * opacity, overlay, Space-to-pan, staging ←/→/Enter/Y/Delete/Esc, Ctrl+A/D/Z, zoom — is pressed with
  * focus in the prompt box, in a number field and in the Model select. Each key does what the field
  * does (a space is typed, ↑ steps the number, ↓ picks the next model) and changes no tool, history
- * step, mask, overlay, staging selection, brush setting or view — except Ctrl/Cmd chords in the
+ * step, mask, overlay, staging selection, brush setting or view (Enter and Esc in the number field
+ * apply or put back its value and leave it, doing nothing else) — except Ctrl/Cmd chords in the
  * select, which are the editor's there (Ctrl+Z right after picking a model undoes the document; it
  * used to run the browser's undo on the prompt). Control: the same keys with focus on the page do
  * act, so the checks can fail.
@@ -76,6 +77,11 @@ interface Row {
   select?: (before: Field, after: Field, options: string[]) => void;
   /** The key opens the select's list; Escape closes it again. */
   opensList?: boolean;
+  /**
+   * In a number field the key applies (Enter) or puts back (Esc) the value and gives the keys back
+   * to the editor, as in Photoshop: the focus leaves the field, the key does nothing else.
+   */
+  leavesNumber?: boolean;
 }
 
 const typed = (ch: string) => (b: Field, a: Field) => {
@@ -154,8 +160,8 @@ const ROWS: Row[] = [
     number: (b, a) => expect(Number(a.value)).toBe(Number(b.value) - 1),
     select: (b, a, options) => expect(a.value).toBe(options[options.indexOf(b.value!) + 1]),
   },
-  { chord: 'Enter', shortcut: 'Keep', textarea: typed('\n'), number: unchanged, opensList: true },
-  { chord: 'Shift+Enter', shortcut: 'Keep as layer', textarea: typed('\n'), number: unchanged },
+  { chord: 'Enter', shortcut: 'Keep', textarea: typed('\n'), leavesNumber: true, opensList: true },
+  { chord: 'Shift+Enter', shortcut: 'Keep as layer', textarea: typed('\n'), leavesNumber: true },
   {
     chord: 'Delete',
     shortcut: 'Discard candidate',
@@ -164,7 +170,7 @@ const ROWS: Row[] = [
     select: selectSame,
   },
   { chord: 'Backspace', shortcut: 'Polygon: remove a point', textarea: (b, a) => expect(a.value).toBe(b.value!.slice(0, -1)) },
-  { chord: 'Escape', shortcut: 'Discard all candidates', textarea: unchanged, number: unchanged, select: selectSame },
+  { chord: 'Escape', shortcut: 'Discard all candidates', textarea: unchanged, leavesNumber: true, select: selectSame },
   {
     chord: 'Control+KeyA',
     shortcut: 'Mask everything',
@@ -230,6 +236,12 @@ async function checkRows(field: Locator, kind: 'textarea' | 'number' | 'select',
     });
     if (kind === 'select' && row.opensList) await page.keyboard.press('Escape'); // close the list it opened
     const after = await focused(page);
+    if (kind === 'number' && row.leavesNumber) {
+      expect(after.label, `${kind}: ${row.chord} gives the keys back to the editor`).toBeNull();
+      expect(await field.inputValue(), `${kind}: ${row.chord} keeps the value`).toBe(before.value);
+      expect(await appState(page), `${kind}: ${row.chord} (${row.shortcut})`).toEqual(base);
+      continue;
+    }
     expect(after.label, `${kind}: focus stays in the field after ${row.chord}`).toBe(before.label);
     expect(await appState(page), `${kind}: ${row.chord} (${row.shortcut})`).toEqual(base);
     const own = row[kind];

@@ -15,6 +15,7 @@ import {
   setExtendSide,
 } from '../../commands/canvas-commands';
 import { isZeroSides, proposalFor, SIDES, type Side } from '../../model/extend-logic';
+import { NumberField } from '../NumberField';
 
 const ANCHORS: { id: ExtendAnchor; glyph: string; label: string }[] = [
   { id: 'centre', glyph: '◼', label: 'Centre: grow both sides evenly' },
@@ -95,8 +96,7 @@ export function ExtendOptions() {
       {SIDES.map((side) => (
         <label key={side} title={`Pixels to add on the ${side}`}>
           {SIDE_LABEL[side]}
-          <input
-            type="number"
+          <NumberField
             className="num"
             data-testid={`extend-side-${side}`}
             aria-label={`Extend ${side} (px)`}
@@ -104,22 +104,21 @@ export function ExtendOptions() {
             step={1}
             disabled={!doc}
             value={sides[side]}
-            onChange={(e) => setExtendSide(side, Number(e.target.value))}
+            onValue={(v) => v !== null && setExtendSide(side, v)}
             onKeyDown={inputKeys}
           />
         </label>
       ))}
       <label title="Overlap band into the original: masked and blended when the extension is filled">
         Band
-        <input
-          type="number"
+        <NumberField
           className="num"
           data-testid="extend-band"
           aria-label="Overlap band (px)"
           min={0}
           max={256}
           value={extend.bandPx}
-          onChange={(e) => setBand(Number(e.target.value))}
+          onValue={(v) => v !== null && setBand(v)}
           onKeyDown={inputKeys}
         />
         px

@@ -19,6 +19,7 @@ import { AUTO_VALUE } from '../../model/auto-choice';
 import { acceptsSeed } from '../../model/prompt-tools';
 import { PromptTools } from '../PromptTools';
 import { MultiModelSection } from '../MultiModelSection';
+import { NumberField } from '../NumberField';
 import { RefineStatus } from '../RefineStatus';
 import { multiGenerateBlocker } from '../../commands/multi-generate';
 import { formatDecision } from '../../../shared/routing';
@@ -145,15 +146,14 @@ export function GeneratePanel() {
       <div className="row">
         <label className="inline" title={`1–${range.max} candidates`}>
           Candidates
-          <input
-            type="number"
+          <NumberField
             className="num"
             data-testid="n"
             aria-label="Candidates"
             min={range.min}
             max={range.max}
             value={gen.n}
-            onChange={(e) => setGen({ n: clampN(Number(e.target.value), spec) })}
+            onValue={(v) => v !== null && setGen({ n: clampN(v, spec) })}
           />
         </label>
         {quality && (
@@ -179,19 +179,15 @@ export function GeneratePanel() {
             title="Same seed, same mask and settings → the same result (blank: a new one each time; the candidate’s tooltip shows the seed used)"
           >
             Seed
-            <input
-              type="number"
+            <NumberField
               className="num seed"
               aria-label="Seed"
               placeholder="random"
               min={0}
               max={2 ** 31 - 1}
-              value={gen.seed ?? ''}
-              onChange={(e) => {
-                const v = e.target.value.trim();
-                const n = Math.round(Number(v));
-                setGen({ seed: v === '' || !Number.isFinite(n) ? undefined : Math.max(0, Math.min(2 ** 31 - 1, n)) });
-              }}
+              allowEmpty
+              value={gen.seed ?? null}
+              onValue={(v) => setGen({ seed: v ?? undefined })}
             />
           </label>
         )}
@@ -217,15 +213,14 @@ export function GeneratePanel() {
       <div className="row">
         <label className="inline" title="Soft edge where the result meets the photo">
           Edge feather
-          <input
-            type="number"
+          <NumberField
             className="num"
             data-testid="feather"
             aria-label="Edge feather (px)"
             min={0}
             max={256}
             value={gen.featherPx}
-            onChange={(e) => setGen({ featherPx: Math.max(0, Math.min(256, Math.round(Number(e.target.value) || 0))) })}
+            onValue={(v) => v !== null && setGen({ featherPx: v })}
           />
           px
         </label>
@@ -252,15 +247,14 @@ export function GeneratePanel() {
             onChange={(e) => setGen({ grow: e.target.checked })}
           />
           Grow mask by
-          <input
-            type="number"
+          <NumberField
             className="num"
             data-testid="grow-px"
             aria-label="Grow by (px)"
             min={0}
             max={64}
             value={gen.growPx}
-            onChange={(e) => setGen({ growPx: Math.max(0, Math.min(64, Math.round(Number(e.target.value) || 0))) })}
+            onValue={(v) => v !== null && setGen({ growPx: v })}
           />
           px
         </label>

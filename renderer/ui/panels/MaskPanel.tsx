@@ -1,6 +1,7 @@
 /** Mask operations and the overlay's look. */
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
+import { NumberField } from '../NumberField';
 import { maskOverlayShown, setMaskOverlay } from '../../commands/overlay-visibility';
 import {
   clearCurrentMask,
@@ -16,15 +17,7 @@ import { refineEdge, selectSubject, zoomToMask } from '../../commands/select-com
 function PxRow(p: { value: number; max: number; label: string; onValue: (v: number) => void; children: ReactNode }) {
   return (
     <div className="row">
-      <input
-        type="number"
-        className="num"
-        min={1}
-        max={p.max}
-        value={p.value}
-        onChange={(e) => p.onValue(Number(e.target.value))}
-        aria-label={p.label}
-      />
+      <NumberField className="num" min={1} max={p.max} value={p.value} onValue={(v) => v !== null && p.onValue(v)} aria-label={p.label} />
       px
       {p.children}
     </div>

@@ -7,6 +7,7 @@ import { ExtendOptions } from './ExtendOptions';
 import { ColorRangeOptions, ObjectOptions, PressureOption, SelectingNotice, WandOptions } from '../SelectOptions';
 import { PaintTarget } from './PaintTarget';
 import { ProjectButtons } from '../ProjectButtons';
+import { NumberField } from '../NumberField';
 
 export function OptionsBar() {
   const tool = useEditor((s) => s.tool);
@@ -45,14 +46,14 @@ export function OptionsBar() {
               value={Math.min(1000, brush.size)}
               onChange={(e) => setBrush({ size: Number(e.target.value) })}
             />
-            <input
-              type="number"
+            <NumberField
               className="num"
               min={1}
               max={2500}
               value={brush.size}
-              onChange={(e) => setBrush({ size: Number(e.target.value) })}
+              onValue={(v) => v !== null && setBrush({ size: v })}
               aria-label="Brush size"
+              title="Brush size in px, 1–2500 (Enter applies and gives the keys back to the canvas; Esc puts the size back)"
             />
             px
           </label>

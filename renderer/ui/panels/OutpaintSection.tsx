@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../../commands/store/store';
+import { NumberField } from '../NumberField';
 import { setBand } from '../../commands/canvas-commands';
 import { currentOutpaintEstimate } from '../../commands/outpaint-client';
 import { outpaintWhat } from '../../model/outpaint-request';
@@ -23,15 +24,14 @@ export function OutpaintSection() {
       <div className="row">
         <label className="inline" title="How far the new area blends into the photo (px)">
           Blend into the photo
-          <input
-            type="number"
+          <NumberField
             className="num"
             data-testid="outpaint-band"
             aria-label="Outpaint overlap band (px)"
             min={0}
             max={256}
             value={bandPx}
-            onChange={(e) => setBand(Number(e.target.value))}
+            onValue={(v) => v !== null && setBand(v)}
           />
           px
         </label>

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../../commands/store/store';
 import { currentTextCheck, retryRequestUsd } from '../../commands/text-check-state';
+import { NumberField } from '../NumberField';
 import { STRONGER_TEXT_MODEL, worstCaseText, type TextCheckSettings } from '../../model/text-check-request';
 import './text-check.css';
 
@@ -90,8 +91,7 @@ export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
             <div className="retry-limits">
               <label>
                 up to
-                <input
-                  type="number"
+                <NumberField
                   className="num"
                   data-testid="retry-text-n"
                   aria-label="More requests"
@@ -100,22 +100,23 @@ export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
                   // Unticked, it shows (greyed) the count ticking the box will use, not a 0.
                   value={tc.retries > 0 ? tc.retries : DEFAULT_RETRIES}
                   disabled={tc.retries === 0}
-                  onChange={(e) => set({ retries: Math.max(0, Math.min(10, Math.round(Number(e.target.value) || 0))) })}
+                  onValue={(v) => v !== null && set({ retries: v })}
                 />
                 more requests
               </label>
               <label title="The most the retries may spend; empty: no cap">
                 and at most $
-                <input
-                  type="number"
+                <NumberField
                   className="num retry-usd"
                   data-testid="retry-text-usd"
                   aria-label="Retry budget in dollars"
                   min={0}
                   step={0.05}
+                  integer={false}
+                  allowEmpty
                   placeholder="no cap"
-                  value={tc.maxUsd ?? ''}
-                  onChange={(e) => set({ maxUsd: e.target.value === '' ? null : Math.max(0, Number(e.target.value) || 0) })}
+                  value={tc.maxUsd ?? null}
+                  onValue={(v) => set({ maxUsd: v })}
                 />
               </label>
             </div>
