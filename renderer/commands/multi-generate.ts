@@ -56,7 +56,7 @@ export function multiRows(s: EditorStore): MultiRow[] {
     const range = nRange(o.spec);
     const n = Math.min(range.max, Math.max(0, Math.round(s.gen.multi[o.value] ?? 0)));
     if (!doc)
-      return { value: o.value, spec: o.spec, usable: o.usable, n, estimate: { ok: false, error: 'Open a photo first' }, expected: null };
+      return { value: o.value, spec: o.spec, usable: o.usable, n, estimate: { ok: false, error: 'Open a photo first', shared: true }, expected: null };
     const e = computeEstimate({
       canvas: doc.canvas,
       bbox,
@@ -71,7 +71,9 @@ export function multiRows(s: EditorStore): MultiRow[] {
       spec: o.spec,
       usable: o.usable,
       n,
-      estimate: e.ok ? { ok: true, usd: e.usd, approximate: e.approximate } : { ok: false, error: e.error },
+      estimate: e.ok
+        ? { ok: true, usd: e.usd, approximate: e.approximate }
+        : { ok: false, error: e.error, ...(e.code === 'empty-mask' ? { shared: true } : {}) },
       expected: e.ok ? expectedFor(o.spec, e.request, s.prefs?.latency ?? {}) : null,
     };
   });

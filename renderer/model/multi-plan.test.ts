@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getModel, type ModelSpec } from '../../shared/models';
 import type { MultiEntryState } from './job-state';
-import { entryStatus, multiBlocker, multiTotal, runActive, shownEntries, type MultiRow } from './multi-plan';
+import { entryStatus, multiBlocker, multiTotal, runActive, sharedRowError, shownEntries, type MultiRow } from './multi-plan';
 
 const spec = (id: string) => getModel(id) as ModelSpec;
 const row = (id: string, n: number, usd: number, patch: Partial<MultiRow> = {}): MultiRow => ({
@@ -24,6 +24,13 @@ describe('several models at once', () => {
     ]);
     expect(t).toMatchObject({ models: 3, candidates: 5, usd: 0.24, approximate: true });
     expect(t.expected?.high).toBe(4);
+  });
+  it('says a reason every model shares (no mask) once, not a model\'s own reason', () => {
+    const noMask = { estimate: { ok: false as const, error: 'Paint a mask first', shared: true } };
+    expect(sharedRowError([row('gpt-image-2', 2, 0, noMask), row('local', 0, 0, noMask)])).toBe('Paint a mask first');
+    expect(sharedRowError([row('gpt-image-2', 0, 0, noMask)])).toBeNull(); // not counted: not asked
+    expect(sharedRowError([row('gpt-image-2', 2, 0, { estimate: { ok: false, error: 'Region too large' } })])).toBeNull();
+    expect(sharedRowError([row('gpt-image-2', 2, 0.1)])).toBeNull();
   });
   it('says what blocks it', () => {
     const label = (s: ModelSpec) => (s.provider === 'openai' ? 'OpenAI' : 'Google Gemini');

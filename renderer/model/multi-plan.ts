@@ -12,8 +12,11 @@ export interface MultiRow {
   spec: ModelSpec;
   usable: boolean;
   n: number;
-  /** The estimate of this model's request (or why it cannot run). */
-  estimate: { ok: true; usd: number; approximate: boolean } | { ok: false; error: string };
+  /**
+   * The estimate of this model's request (or why it cannot run; `shared`: the reason is the same for
+   * every model — no photo, no mask — and is said once under the list, not in each row).
+   */
+  estimate: { ok: true; usd: number; approximate: boolean } | { ok: false; error: string; shared?: boolean };
   expected: ExpectedTime | null;
 }
 
@@ -50,6 +53,15 @@ export function multiTotal(rows: readonly MultiRow[]): MultiTotal {
     approximate,
     expected,
   };
+}
+
+/**
+ * The reason no counted model can be priced when it is the same for all (no photo, no mask): said
+ * once under the list. (Inside a row it squeezed the model's name to one word per line.)
+ */
+export function sharedRowError(rows: readonly MultiRow[]): string | null {
+  for (const r of chosenRows(rows)) if (!r.estimate.ok && r.estimate.shared) return r.estimate.error;
+  return null;
 }
 
 /** Why the several-models Generate cannot run, or null. */

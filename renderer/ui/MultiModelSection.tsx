@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { cancelMulti, dismissMultiFailures, multiRows, setMultiOn } from '../commands/multi-generate';
 import { formatUsd } from '../model/estimate';
 import { nRange } from '../model/model-options';
-import { entryStatus, multiTotal } from '../model/multi-plan';
+import { entryStatus, multiTotal, sharedRowError } from '../model/multi-plan';
 import { useRunLines } from './run-lines';
 import { formatExpected } from '../../shared/models';
 import { useEditor } from '../commands/store/store';
@@ -32,6 +32,8 @@ export function MultiModelSection() {
     [doc, gen, keyStatus, providerSettings, prefs],
   );
   const total = multiTotal(rows);
+  // No photo or no mask: one line under the list says so, the rows stay name · count · price.
+  const shared = sharedRowError(rows);
   const { shown, active, failedShown, refining } = useRunLines();
   return (
     <div className="multi-models">
@@ -60,18 +62,22 @@ export function MultiModelSection() {
                   title={r.usable ? `0–${nRange(r.spec).max} candidates` : 'No key set (Settings ⚙)'}
                   onValue={(n) => n !== null && setGen({ multi: { ...useEditor.getState().gen.multi, [r.value]: n } })}
                 />
-                <span className="muted">
-                  {r.n > 0 ? (r.estimate.ok ? formatUsd(r.estimate.usd) : r.estimate.error) : r.usable ? '' : 'no key'}
+                <span className="muted multi-price" title={!r.estimate.ok && !r.estimate.shared ? r.estimate.error : undefined}>
+                  {r.n > 0 ? (r.estimate.ok ? formatUsd(r.estimate.usd) : r.estimate.shared ? '' : r.estimate.error) : r.usable ? '' : 'no key'}
                 </span>
               </div>
             ))}
           </fieldset>
           <div className="multi-total" data-testid="multi-total" title="The sum of every model's estimate; the models run side by side">
-            {total.models} model{total.models === 1 ? '' : 's'} · {total.candidates} candidate{total.candidates === 1 ? '' : 's'} ·{' '}
-            {total.approximate ? '≈ ' : ''}
-            {formatUsd(total.usd)}
-            {total.expected ? ` · ${formatExpected(total.expected)}` : ''}
+            {total.models} model{total.models === 1 ? '' : 's'} · {total.candidates} candidate{total.candidates === 1 ? '' : 's'}
+            {shared ? '' : ` · ${total.approximate ? '≈ ' : ''}${formatUsd(total.usd)}`}
+            {!shared && total.expected ? ` · ${formatExpected(total.expected)}` : ''}
           </div>
+          {shared && (
+            <div className="multi-blocker" data-testid="multi-blocker" role="note">
+              {shared}
+            </div>
+          )}
         </>
       )}
       {!refining && shown.length > 0 && (

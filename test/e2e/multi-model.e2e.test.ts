@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
 import { type CloudApp, launchWithCloudServers, openAndPaint } from '../support/cloud-app';
-import { retype } from '../support/user-input';
+import { leaveField, retype } from '../support/user-input';
 import type { GeminiServer } from '../servers';
 
 let app: AppHarness;
@@ -131,5 +131,36 @@ describe('several models at once', () => {
     }
     await page.getByRole('button', { name: 'Discard all' }).click();
     expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
+  });
+
+  it('with no mask, "Paint a mask first" is said once under the list, and every row keeps its name on a line', async () => {
+    const page = app.page;
+    await leaveField(page);
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(0);
+    await retype(page.getByRole('spinbutton', { name: `${NB2} candidates` }), '1');
+    await leaveField(page);
+    const list = page.getByRole('group', { name: 'Models to ask' });
+    const look = await list.evaluate((el) =>
+      Array.from(el.querySelectorAll('.multi-row')).map((row) => {
+        const name = row.querySelector('.multi-name') as HTMLElement;
+        const cs = getComputedStyle(name);
+        const line = cs.lineHeight === 'normal' ? 1.25 * Number.parseFloat(cs.fontSize) : Number.parseFloat(cs.lineHeight);
+        return { text: row.textContent ?? '', name: name.textContent, lines: Math.round(name.getBoundingClientRect().height / line) };
+      }),
+    );
+    expect(look.length).toBeGreaterThan(2);
+    for (const r of look) {
+      // The message in the Nano Banana 2 row squeezed its name to one word per line.
+      expect(r.text, r.name ?? '').not.toMatch(/Paint a mask first/);
+      expect(r.lines, `${r.name} wraps`).toBeLessThanOrEqual(2);
+    }
+    const note = page.getByTestId('multi-blocker');
+    expect(await note.textContent()).toBe('Paint a mask first');
+    const [listBox, noteBox] = [(await list.boundingBox())!, (await note.boundingBox())!];
+    expect(noteBox.y).toBeGreaterThanOrEqual(listBox.y + listBox.height - 1);
+    // No price without a mask: the total says what is counted, not "$0.000".
+    expect(await page.getByTestId('multi-total').textContent()).not.toMatch(/\$/);
+    expect(app.errors).toEqual([]);
   });
 });
