@@ -56,7 +56,14 @@ export function multiRows(s: EditorStore): MultiRow[] {
     const range = nRange(o.spec);
     const n = Math.min(range.max, Math.max(0, Math.round(s.gen.multi[o.value] ?? 0)));
     if (!doc)
-      return { value: o.value, spec: o.spec, usable: o.usable, n, estimate: { ok: false, error: 'Open a photo first', shared: true }, expected: null };
+      return {
+        value: o.value,
+        spec: o.spec,
+        usable: o.usable,
+        n,
+        estimate: { ok: false, error: 'Open a photo first', shared: true },
+        expected: null,
+      };
     const e = computeEstimate({
       canvas: doc.canvas,
       bbox,

@@ -25,7 +25,7 @@ describe('several models at once', () => {
     expect(t).toMatchObject({ models: 3, candidates: 5, usd: 0.24, approximate: true });
     expect(t.expected?.high).toBe(4);
   });
-  it('says a reason every model shares (no mask) once, not a model\'s own reason', () => {
+  it("says a reason every model shares (no mask) once, not a model's own reason", () => {
     const noMask = { estimate: { ok: false as const, error: 'Paint a mask first', shared: true } };
     expect(sharedRowError([row('gpt-image-2', 2, 0, noMask), row('local', 0, 0, noMask)])).toBe('Paint a mask first');
     expect(sharedRowError([row('gpt-image-2', 0, 0, noMask)])).toBeNull(); // not counted: not asked

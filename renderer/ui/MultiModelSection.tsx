@@ -63,7 +63,15 @@ export function MultiModelSection() {
                   onValue={(n) => n !== null && setGen({ multi: { ...useEditor.getState().gen.multi, [r.value]: n } })}
                 />
                 <span className="muted multi-price" title={!r.estimate.ok && !r.estimate.shared ? r.estimate.error : undefined}>
-                  {r.n > 0 ? (r.estimate.ok ? formatUsd(r.estimate.usd) : r.estimate.shared ? '' : r.estimate.error) : r.usable ? '' : 'no key'}
+                  {r.n > 0
+                    ? r.estimate.ok
+                      ? formatUsd(r.estimate.usd)
+                      : r.estimate.shared
+                        ? ''
+                        : r.estimate.error
+                    : r.usable
+                      ? ''
+                      : 'no key'}
                 </span>
               </div>
             ))}

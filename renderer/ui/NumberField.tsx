@@ -51,7 +51,18 @@ export function appliesWhileTyping(v: number, min = -Infinity, max = Infinity, i
 
 const show = (v: number | null) => (v === null ? '' : String(v));
 
-export function NumberField({ value, min, max, integer = true, allowEmpty = false, onValue, onKeyDown, onFocus, onBlur, ...rest }: NumberFieldProps) {
+export function NumberField({
+  value,
+  min,
+  max,
+  integer = true,
+  allowEmpty = false,
+  onValue,
+  onKeyDown,
+  onFocus,
+  onBlur,
+  ...rest
+}: NumberFieldProps) {
   // The typed text while the field has the focus (null: not editing, the field shows the value).
   const [text, setText] = useState<string | null>(null);
   const entered = useRef<number | null>(value);
