@@ -271,7 +271,7 @@ function replaceAt(s: string, k: number, by: string): string {
 /**
  * Nothing like the requested text was read: more than half of its characters differ from the closest
  * reading. The OCR reads stray shapes (a cup's rim, a label's edge) as letters, and "alle hh 4 ✗ 5
- * characters" tells a retoucher less than "SALE 50% not found ✗".
+ * characters" tells a retoucher less than "not found ✗".
  */
 function notFound(v: TextVerdict): boolean {
   return v.status === 'wrong' && v.similarity < 0.5;
@@ -284,7 +284,8 @@ export function badgeText(v: TextVerdict): string {
   if (v.status === 'unsure') return `${v.read} ? ${v.note ?? 'unclear'}`;
   if (!v.read) return 'no text read ✗';
   if (v.distance === 0) return `${v.read} ✗ ${v.note ?? ''}`.trim();
-  if (notFound(v)) return `${v.expected} not found ✗`;
+  // Short: the badge sits under a thumbnail (the requested text is in the tooltip and accessible name).
+  if (notFound(v)) return 'not found ✗';
   return `${v.read} ✗ ${v.distance} character${v.distance === 1 ? '' : 's'}`;
 }
 
