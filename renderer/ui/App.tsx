@@ -26,6 +26,7 @@ import { UnsavedPrompt } from './UnsavedPrompt';
 import { activeGesture } from './tools/tool-registry';
 import { installUnsavedCloseGuard } from '../commands/project-commands';
 import { useKeepScrollEnd } from './useKeepScrollEnd';
+import { installReleaseFieldOnOpen } from './keyboard/release-field-on-open';
 
 export function App() {
   const sideTop = useRef<HTMLDivElement>(null);
@@ -38,6 +39,7 @@ export function App() {
   useEffect(() => installOverlayReset(), []);
   useEffect(() => installAutosave(undefined, () => !!activeGesture()), []);
   useEffect(() => installUnsavedCloseGuard(), []);
+  useEffect(() => installReleaseFieldOnOpen(), []);
   return (
     <div className="app">
       <OptionsBar />
