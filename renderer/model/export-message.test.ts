@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportedMessage, exportPromise } from './export-message';
+import { exportedMessage, exportPromise, lossyNote } from './export-message';
 
 describe('the export toast', () => {
   const base = { width: 6000, height: 4000, format: 'png', path: '/tmp/a.png' };
@@ -23,5 +23,16 @@ describe('the export toast', () => {
     expect(exportPromise({ hasIcc: false, hasExif: false })).toBe(
       'Full resolution, XMP (if any) kept (the photo has no EXIF or colour profile), with an edit record (AI models used), to a new file.',
     );
+  });
+});
+
+describe('the lossy note', () => {
+  it('says when every pixel is encoded again, and only then', () => {
+    expect(lossyNote('webp', 90, false)).toMatch(/^WebP below quality 100 encodes every pixel again/);
+    expect(lossyNote('webp', 100, false)).toBeNull();
+    expect(lossyNote('jpeg', 95, false)).toMatch(/^This JPEG is encoded whole/);
+    expect(lossyNote('jpeg', 95, true)).toBeNull();
+    expect(lossyNote('png', 90, false)).toBeNull();
+    expect(lossyNote('tiff', 90, false)).toBeNull();
   });
 });

@@ -28,3 +28,16 @@ export function exportPromise(original: { hasIcc: boolean; hasExif: boolean } | 
   const absent = none.length ? ` (the photo has no ${none.join(' or ')})` : '';
   return `Full resolution, ${list} kept${absent}, with an edit record (AI models used), to a new file.`;
 }
+
+/**
+ * Said under the quality slider when the export encodes every pixel again, lossily: WebP below 100,
+ * and JPEG unless the original JPEG's data is kept where you did not edit. Nothing said so, while the
+ * JPEG path promises the original's pixels outside the edit.
+ */
+export function lossyNote(format: string, quality: number, keepsOriginalJpeg: boolean): string | null {
+  if (format === 'webp' && quality < 100)
+    return 'WebP below quality 100 encodes every pixel again: the whole photo changes a little, not only where you edited. Quality 100, PNG or TIFF keep it exact.';
+  if (format === 'jpeg' && !keepsOriginalJpeg)
+    return 'This JPEG is encoded whole: the whole photo changes a little, not only where you edited. PNG or TIFF keep it exact.';
+  return null;
+}

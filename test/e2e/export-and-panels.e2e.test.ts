@@ -35,7 +35,13 @@ describe('export dialog', () => {
     // It leads the radios on their row, as "Quality" leads its slider.
     expect(labelBox!.x + labelBox!.width).toBeLessThanOrEqual(pngBox!.x);
     expect(Math.abs(labelBox!.y + labelBox!.height / 2 - (pngBox!.y + pngBox!.height / 2))).toBeLessThanOrEqual(4);
+    // A lossy format that encodes the whole photo says so (a PNG original: no JPEG data to keep).
+    const lossy = dialog.getByTestId('export-lossy-note');
+    expect(await lossy.count()).toBe(0);
+    await dialog.getByRole('radio', { name: 'WebP' }).click();
+    expect(await lossy.textContent()).toMatch(/^WebP below quality 100 encodes every pixel again/);
     await dialog.getByRole('radio', { name: 'JPEG' }).click();
+    expect(await lossy.textContent()).toMatch(/^This JPEG is encoded whole/);
     const quality = dialog.getByRole('slider', { name: 'Quality' });
     // Tab from the format choice to the slider, as a keyboard user would.
     const focused = () => quality.evaluate((el) => el === document.activeElement);

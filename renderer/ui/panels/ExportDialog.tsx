@@ -8,7 +8,7 @@ import { exportImage } from '../../commands/document-io';
 import { loadExportPrefs, saveExportPrefs } from '../../commands/export-prefs-storage';
 import { type ExportFormat, exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { losesDepth } from '../../model/export-request';
-import { exportPromise } from '../../model/export-message';
+import { exportPromise, lossyNote } from '../../model/export-message';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'png', label: 'PNG', hint: 'Lossless, largest files; keeps 16 bits' },
@@ -140,6 +140,14 @@ function ExportDialogBody() {
             <span data-testid="export-quality">{prefs.quality}</span>
           </label>
         )}
+        {(() => {
+          const note = lossyNote(prefs.format, prefs.quality, jpegOriginal(doc) && prefs.jpegKeepOriginal);
+          return note ? (
+            <p className="muted" data-testid="export-lossy-note">
+              {note}
+            </p>
+          ) : null;
+        })()}
         <p className="muted">{exportPromise(doc?.original ?? null)}</p>
         <div className="row">
           <button type="button" className="primary" onClick={go} title="Choose where to save, then export">
