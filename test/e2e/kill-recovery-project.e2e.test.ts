@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PHOTOS } from '../support/app-harness';
-import { startDevHost } from '../support/dev-host';
+import { killHard, openHostPage, startDevHost } from '../support/dev-host';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { dragPath, maskValue, waitIdle } from '../support/page-helpers';
 import { retype, sliderTo } from '../support/user-input';
@@ -39,19 +39,10 @@ const startHost = () =>
 async function kill9(): Promise<void> {
   const h = host!;
   host = null;
-  const gone = new Promise((r) => h.child.once('exit', r));
-  h.child.kill('SIGKILL');
-  await gone;
+  await killHard(h.child);
 }
 
-async function openApp(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __maskworkReady?: boolean }).__maskworkReady === true, null, {
-    timeout: 30_000,
-  });
-  return page;
-}
+const openApp = (url: string): Promise<Page> => openHostPage(browser, url);
 
 const autosavedLabel = async () => {
   const bytes = await new AutosaveStore(join(tmp, 'settings', 'autosave')).load();

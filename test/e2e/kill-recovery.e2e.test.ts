@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { AutosaveStore } from '../../electron/main/services/autosave-store';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
 import { PHOTOS } from '../support/app-harness';
-import { startDevHost } from '../support/dev-host';
+import { killHard, openHostPage, startDevHost } from '../support/dev-host';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
 import { chooseOption, retype, sliderTo } from '../support/user-input';
@@ -54,19 +54,10 @@ function startHost(): Promise<{ child: ChildProcess; url: string }> {
 async function kill9(): Promise<void> {
   const h = host!;
   host = null;
-  const gone = new Promise((r) => h.child.once('exit', r));
-  h.child.kill('SIGKILL');
-  await gone;
+  await killHard(h.child);
 }
 
-async function openApp(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __maskworkReady?: boolean }).__maskworkReady === true, null, {
-    timeout: 30_000,
-  });
-  return page;
-}
+const openApp = (url: string): Promise<Page> => openHostPage(browser, url);
 
 /** The current document record in main's autosave (a project file), or null. */
 const savedDoc = async () => {

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { REPO } from './app-harness';
 
 export const DEV_HOST = join(REPO, 'out/dev-host/index.js');
@@ -26,4 +27,21 @@ export function startDevHost(env: Record<string, string>): Promise<{ child: Chil
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => reject(new Error(`dev host exited (${code}): ${out}`)));
   });
+}
+
+/** SIGKILLs the dev host (a crash, as `kill -9`) and resolves once it has exited. */
+export async function killHard(child: ChildProcess): Promise<void> {
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await gone;
+}
+
+/** A new page on the dev host's URL, once the app says it is ready. */
+export async function openHostPage(browser: Browser, url: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __maskworkReady?: boolean }).__maskworkReady === true, null, {
+    timeout: 30_000,
+  });
+  return page;
 }

@@ -170,6 +170,24 @@ describe('failures never produce candidates', () => {
     openai.clearScript();
   });
 
+  /** One edit of coffee.png's box mask with `model` on a main of its own; its result. */
+  async function coffeeBoxEdit(other: MainHarness, model: string) {
+    const img = await other.call('image:import', { bytes: new Uint8Array(await readFile(join(PHOTOS, 'coffee.png'))), name: 'coffee.png' });
+    const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-box.png'));
+    const { jobId } = await other.call('edit:start', {
+      canvas: { width: img.width, height: img.height },
+      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+      mask: { png: mask.png, rect: mask.rect },
+      prompt: 'p',
+      model,
+      n: 1,
+      references: [],
+      featherPx: 4,
+      colorMatch: false,
+    });
+    return other.waitJob(jobId);
+  }
+
   it('a service that cannot be reached (connection refused) is a network error that charges nothing; a reset one stays charged', async () => {
     // A port nothing listens on: the SDK gets ECONNREFUSED on every attempt, nothing reaches a service.
     const { createServer } = await import('node:net');
@@ -183,23 +201,7 @@ describe('failures never produce candidates', () => {
       MASKWORK_MAX_RETRIES: '0',
     });
     try {
-      const img = await other.call('image:import', {
-        bytes: new Uint8Array(await readFile(join(PHOTOS, 'coffee.png'))),
-        name: 'coffee.png',
-      });
-      const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-box.png'));
-      const { jobId } = await other.call('edit:start', {
-        canvas: { width: img.width, height: img.height },
-        layers: [{ assetId: img.assetId, x: 0, y: 0 }],
-        mask: { png: mask.png, rect: mask.rect },
-        prompt: 'p',
-        model: 'gpt-image-2',
-        n: 1,
-        references: [],
-        featherPx: 4,
-        colorMatch: false,
-      });
-      const r = await other.waitJob(jobId);
+      const r = await coffeeBoxEdit(other, 'gpt-image-2');
       expect(r.state === 'failed' && r.error.kind).toBe('network');
       expect(r.state === 'failed' && r.error.message).toMatch(/ECONNREFUSED/);
       // Nothing was charged: not in the job's result, not in the ledger.
@@ -221,23 +223,7 @@ describe('failures never produce candidates', () => {
   it('a missing key is an auth error naming where to add it', async () => {
     const other = await startMain({});
     try {
-      const img = await other.call('image:import', {
-        bytes: new Uint8Array(await readFile(join(PHOTOS, 'coffee.png'))),
-        name: 'coffee.png',
-      });
-      const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-box.png'));
-      const { jobId } = await other.call('edit:start', {
-        canvas: { width: img.width, height: img.height },
-        layers: [{ assetId: img.assetId, x: 0, y: 0 }],
-        mask: { png: mask.png, rect: mask.rect },
-        prompt: 'p',
-        model: 'gemini-3-pro-image',
-        n: 1,
-        references: [],
-        featherPx: 4,
-        colorMatch: false,
-      });
-      const r = await other.waitJob(jobId);
+      const r = await coffeeBoxEdit(other, 'gemini-3-pro-image');
       expect(r.state === 'failed' && r.error.kind).toBe('auth');
       expect(r.state === 'failed' && r.error.message).toMatch(/Settings/);
     } finally {

@@ -273,27 +273,24 @@ describe('a recovered session of a saved project', () => {
     };
   }
 
+  /** building.jpg imported into `m`, as a one-layer document record with id `id`. */
+  async function buildingDoc(m: MainHarness, id: string) {
+    const opened = await m.call('image:import', { bytes: new Uint8Array(await readFile(photo('building.jpg'))), name: 'building.jpg' });
+    const { assetId, name, width, height, hasIcc, hasExif } = opened;
+    return {
+      id,
+      canvas: { width, height },
+      original: { assetId, name, width, height, x: 0, y: 0, hasIcc, hasExif },
+      maskId: 'mask-3',
+      layers: [],
+      versions: [],
+    };
+  }
+
   it('comes back linked to its file, and Save writes there without asking', async () => {
     const { m, asked } = await mainWithProjectDialog();
     try {
-      const opened = await m.call('image:import', { bytes: new Uint8Array(await readFile(photo('building.jpg'))), name: 'building.jpg' });
-      const doc = {
-        id: 'doc-linked',
-        canvas: { width: opened.width, height: opened.height },
-        original: {
-          assetId: opened.assetId,
-          name: opened.name,
-          width: opened.width,
-          height: opened.height,
-          x: 0,
-          y: 0,
-          hasIcc: opened.hasIcc,
-          hasExif: opened.hasExif,
-        },
-        maskId: 'mask-3',
-        layers: [],
-        versions: [],
-      };
+      const doc = await buildingDoc(m, 'doc-linked');
       const saved = await m.call('project:save', oneStepProject(doc));
       expect(asked.n).toBe(1);
       await new Promise((r) => setTimeout(r, 20));
@@ -321,24 +318,7 @@ describe('a recovered session of a saved project', () => {
   it('comes back as a copy when the file was written after the autosave, or is gone, or belongs to another document', async () => {
     const { m } = await mainWithProjectDialog();
     try {
-      const opened = await m.call('image:import', { bytes: new Uint8Array(await readFile(photo('building.jpg'))), name: 'building.jpg' });
-      const doc = {
-        id: 'doc-a',
-        canvas: { width: opened.width, height: opened.height },
-        original: {
-          assetId: opened.assetId,
-          name: opened.name,
-          width: opened.width,
-          height: opened.height,
-          x: 0,
-          y: 0,
-          hasIcc: opened.hasIcc,
-          hasExif: opened.hasExif,
-        },
-        maskId: 'mask-3',
-        layers: [],
-        versions: [],
-      };
+      const doc = await buildingDoc(m, 'doc-a');
       const saved = await m.call('project:save', oneStepProject(doc));
       await new Promise((r) => setTimeout(r, 20));
       await m.call('project:autosave', oneStepProject(doc, { label: 'Brush stroke' }));
