@@ -1,9 +1,9 @@
 /**
  * The app's spend ledger: what was spent per day, across documents and sessions, in the settings
  * folder (`spend-ledger.json`), never in a document. A request counts from the moment it is sent
- * (its estimated cost), whatever happens next — a cancelled or timed-out request may have been
- * billed. Only a request the service rejected outright (bad key, invalid request, rate limit: no
- * image was made) is taken back out of the dollars and counted as rejected.
+ * (its estimated cost) — a cancelled or timed-out request may have been billed. A request that
+ * cannot have been (the service refused every attempt of it, or none reached it: see
+ * `send-counted.ts`) is taken back out of the dollars and counted as rejected (not charged).
  * Writes go to a temp file renamed over the old one, one at a time.
  */
 import { readFileSync } from 'node:fs';

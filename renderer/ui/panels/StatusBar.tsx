@@ -74,7 +74,7 @@ function SpendFigure() {
 
 function spendTooltip(s: SpendSummary): string {
   const line = (p: SpendSummary['today']) =>
-    `${p.period}: ${formatUsd(p.usd)} · ${p.requests} request${p.requests === 1 ? '' : 's'}${p.rejected ? ` (${p.rejected} rejected, not charged)` : ''}`;
+    `${p.period}: ${formatUsd(p.usd)} · ${p.requests} request${p.requests === 1 ? '' : 's'}${p.rejected ? ` (${p.rejected} not charged)` : ''}`;
   return [
     'Estimated cost of every request sent from this computer, across documents (a request cancelled after it was sent counts).',
     '',

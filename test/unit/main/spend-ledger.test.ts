@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dayOf, SpendLedger } from '../../../electron/main/services/spend-ledger';
 import { estimateCost, getModel } from '../../../shared/models';
-import { maskForEdit, startMainWithServers, type CloudHarness } from '../../support/main-harness';
+import { maskForEdit, startMainWithServers, type CloudHarness, type MainHarness } from '../../support/main-harness';
 
 const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
 
@@ -67,24 +67,7 @@ describe('spend:summary through the handler table', () => {
     await cloud?.close();
   });
 
-  async function start() {
-    const { main } = cloud;
-    const name = 'coffee.png';
-    const img = await main.call('image:import', { bytes: new Uint8Array(await readFile(join(PHOTOS, name))), name });
-    const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-blob.png'));
-    return main.call<{ jobId: string }>('edit:start', {
-      canvas: { width: img.width, height: img.height },
-      layers: [{ assetId: img.assetId, x: 0, y: 0 }],
-      mask: { png: mask.png, rect: mask.rect },
-      prompt: 'a glass vase',
-      model: 'gpt-image-2',
-      n: 1,
-      quality: 'medium',
-      references: [],
-      featherPx: 6,
-      colorMatch: true,
-    });
-  }
+  const start = () => startEdit(cloud.main, 'gpt-image-2');
 
   it('counts a finished request, a request cancelled after sending, and not the cost of a rejected one', async () => {
     const { main, openai } = cloud;
@@ -173,5 +156,89 @@ describe('spend:summary through the handler table', () => {
     expect((await main.waitJob(filtered.jobId)).state).toBe('failed');
     const after2 = await main.call('spend:summary', {});
     expect(after2.today.usd - after.today.usd).toBeGreaterThan(0.01);
+  });
+});
+
+async function startEdit(main: MainHarness, model: string) {
+  const name = 'coffee.png';
+  const img = await main.call('image:import', { bytes: new Uint8Array(await readFile(join(PHOTOS, name))), name });
+  const mask = await maskForEdit(join(PHOTOS, 'coffee.mask-blob.png'));
+  return main.call<{ jobId: string }>('edit:start', {
+    canvas: { width: img.width, height: img.height },
+    layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+    mask: { png: mask.png, rect: mask.rect },
+    prompt: 'a glass vase',
+    model,
+    n: 1,
+    ...(model === 'gpt-image-2' ? { quality: 'medium' } : {}),
+    references: [],
+    featherPx: 6,
+    colorMatch: true,
+  });
+}
+
+describe('what a failed or cancelled request costs, by its attempts (the SDKs retrying)', () => {
+  let cloud: CloudHarness;
+  beforeAll(async () => {
+    cloud = await startMainWithServers({ MASKWORK_STREAM: '0', MASKWORK_MAX_RETRIES: '2' });
+  });
+  afterAll(async () => {
+    await cloud?.close();
+  });
+
+  it('a request cancelled while the SDK waits out a rate limit costs nothing: every attempt was refused (OpenAI and Gemini)', async () => {
+    const { main, openai, gemini } = cloud;
+    const cases = [
+      {
+        model: 'gpt-image-2',
+        server: () => openai.requests,
+        script: () => openai.script({ status: 429, retryAfterMs: 20_000, times: Number.POSITIVE_INFINITY }),
+      },
+      {
+        model: 'gemini-3.1-flash-image',
+        server: () => gemini.requests,
+        script: () => gemini.script({ status: 429, retryAfter: '20', times: Number.POSITIVE_INFINITY }),
+      },
+    ];
+    try {
+      for (const c of cases) {
+        c.script();
+        const before = await main.call('spend:summary', {});
+        const sentBefore = c.server().length;
+        const { jobId } = await startEdit(main, c.model);
+        // The first attempt was answered 429 and the SDK now waits 20 s before trying again.
+        await expect.poll(() => c.server().length, { timeout: 10_000 }).toBe(sentBefore + 1);
+        await expect
+          .poll(() => main.progress.some((p) => p.jobId === jobId && /limiting requests/.test(p.stage)), { timeout: 10_000 })
+          .toBe(true);
+        await main.call('job:cancel', { jobId });
+        expect((await main.waitJob(jobId)).state).toBe('cancelled');
+        const result = await main.call('job:result', { jobId });
+        expect(result).not.toHaveProperty('spentUsd');
+        const after = await main.call('spend:summary', {});
+        expect(after.today.usd).toBeCloseTo(before.today.usd, 6);
+        expect(after.today.rejected - before.today.rejected).toBe(1);
+        openai.clearScript();
+        gemini.clearScript();
+      }
+    } finally {
+      openai.clearScript();
+      gemini.clearScript();
+    }
+  });
+
+  it('a request whose first attempt reached the service and was cut off stays charged when the retry is refused', async () => {
+    const { main, openai } = cloud;
+    // Attempt 1: read in full, then the connection drops (the service may have made the image);
+    // attempts 2 and 3: 429. The job fails as rate-limited, but the first attempt may be billed.
+    openai.script({ hangMs: 200 }, { status: 429, times: 2 });
+    const before = await main.call('spend:summary', {});
+    const { jobId } = await startEdit(main, 'gpt-image-2');
+    const r = await main.waitJob(jobId);
+    expect(r.state === 'failed' && r.error.kind).toBe('rate-limit');
+    const after = await main.call('spend:summary', {});
+    expect(after.today.usd - before.today.usd).toBeGreaterThan(0.01);
+    expect(after.today.rejected - before.today.rejected).toBe(0);
+    expect((await main.call('job:result', { jobId })).spentUsd).toBeCloseTo(after.today.usd - before.today.usd, 6);
   });
 });
