@@ -40,3 +40,4 @@ export { estimateCost, imageInputTokens } from './cost';
 export type { CostEstimate, CostInput } from './cost';
 export { expectedSeconds, formatExpected, latencyTier, timesInSequence } from './expected-time';
 export type { ExpectedTime } from './expected-time';
+export { shortModelName } from './display-name';

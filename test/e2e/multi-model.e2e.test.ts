@@ -70,7 +70,9 @@ describe('several models at once', () => {
     // Labels: model, cost and time on every candidate.
     const labels = await page.getByTestId('candidate').allTextContents();
     expect(labels.filter((l) => l.startsWith(GPT))).toHaveLength(2);
-    expect(labels.filter((l) => l.startsWith(NB2))).toHaveLength(2);
+    // The tiles show the short name ("Nano Banana 2"); the accessible name keeps the whole.
+    expect(labels.filter((l) => l.startsWith('Nano Banana 2$'))).toHaveLength(2);
+    expect(await page.getByRole('button', { name: new RegExp(`^Candidate \\d: ${NB2.replace(/[()]/g, '\\$&')}`) }).count()).toBe(2);
     for (const l of labels) expect(l).toMatch(/\$\d\.\d{3} · \d+\.\ds/);
     // The one price shown before sending is what the ledger counted for the requests.
     await app.services.ledger.flushed();

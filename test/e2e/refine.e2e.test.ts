@@ -86,12 +86,23 @@ describe('Refine with…', () => {
     expect(await countNear(image.data!, other)).toBeLessThan(50);
 
     const tags = await page.getByTestId('candidate').allTextContents();
-    expect(tags[1]).toContain('Refined from Nano Banana 2 (Gemini 3.1 Flash Image)');
+    // Tiles use the short name (the Gemini name in brackets was cut to "Nano Banana 2 (Gem…");
+    // the tooltip keeps the whole.
+    expect(tags[0]).toContain('Nano Banana 2');
+    expect(tags[1]).toContain('Refined from Nano Banana 2');
+    expect(tags.join(' ')).not.toContain('(Gemini');
+    expect(await page.getByTestId('candidate').nth(1).getAttribute('title')).toContain(
+      'Refined from Nano Banana 2 (Gemini 3.1 Flash Image)',
+    );
+    const cut = await page
+      .locator('[data-testid="candidate"] .tag-model')
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    expect(cut).toEqual([]);
     // The refined candidate is selected: keep it.
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
     const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());
     expect(versions.at(-1).model).toBe('gpt-image-2');
-    expect(await page.getByTestId('version-lineage').last().textContent()).toBe('Nano Banana 2 (Gemini 3.1 Flash Image) → GPT Image 2');
+    expect(await page.getByTestId('version-lineage').last().textContent()).toBe('Nano Banana 2 → GPT Image 2');
     // The card stays short: size · cost · time on one line (it wrapped), the lineage on at most two (it took three).
     const lines = await page
       .getByTestId('version')

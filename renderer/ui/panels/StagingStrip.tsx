@@ -7,6 +7,7 @@ import { useEditor } from '../../commands/store/store';
 import { discardAllStaged, discardStaged, keepStaged } from '../../commands/edit-commands';
 import { formatUsd } from '../../model/estimate';
 import { isKept } from '../../model/version-logic';
+import { shortModelName } from '../../../shared/models/display-name';
 import { PatchThumb } from './PatchThumb';
 import { TextCheckBadge } from './TextCheckBadge';
 import { verdictWords } from '../../../shared/text-check/text-match';
@@ -35,12 +36,12 @@ export function StagingStrip() {
             data-model={c.model}
             aria-pressed={i === staging.selected}
             aria-label={`Candidate ${i + 1}: ${c.modelName}${c.textCheck ? ` · ${verdictWords(c.textCheck)}` : ''}`}
-            title={`${c.modelName}\n${c.prompt || '(no prompt)'}\n${c.requestSize.width}×${c.requestSize.height} · ${formatUsd(c.costUsd)} · ${c.seconds.toFixed(1)} s${c.seed !== undefined ? `\nseed ${c.seed}` : ''}${c.requestId ? `\nrequest ${c.requestId}` : ''}`}
+            title={`${c.modelName}\n${c.prompt || '(no prompt)'}\n${c.requestSize.width}×${c.requestSize.height} · ${formatUsd(c.costUsd)} · ${c.seconds.toFixed(1)} s${c.seed !== undefined ? `\nseed ${c.seed}` : ''}${c.requestId ? `\nrequest ${c.requestId}` : ''}${c.lineage?.length ? `\nRefined from ${c.lineage.map((l) => l.modelName).join(' → ')}` : ''}`}
             onClick={() => useEditor.getState().selectStaged(i)}
           >
             <PatchThumb assetId={c.assetId} region={c.region} under={doc?.layers} />
             <span className="tag">
-              <span className="tag-model">{c.modelName}</span>
+              <span className="tag-model">{shortModelName(c.modelName)}</span>
               {/* "Kept" on the cost line: a line of its own made the strip taller than the dock at 1280×800. */}
               <span>
                 {formatUsd(c.costUsd)} · {c.seconds.toFixed(1)}s
@@ -51,7 +52,9 @@ export function StagingStrip() {
                   </>
                 )}
               </span>
-              {c.lineage?.length ? <span className="lineage">Refined from {c.lineage.map((l) => l.modelName).join(' → ')}</span> : null}
+              {c.lineage?.length ? (
+                <span className="lineage">Refined from {c.lineage.map((l) => shortModelName(l.modelName)).join(' → ')}</span>
+              ) : null}
               <TextCheckBadge check={c.textCheck} />
             </span>
           </button>

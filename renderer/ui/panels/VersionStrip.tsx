@@ -8,6 +8,7 @@ import { useEditor } from '../../commands/store/store';
 import { restoreVersionCmd } from '../../commands/edit-commands';
 import { formatUsd } from '../../model/estimate';
 import { totalCost, versionModelName } from '../../model/version-logic';
+import { shortModelName } from '../../../shared/models/display-name';
 import { PatchThumb } from './PatchThumb';
 
 export function VersionStrip() {
@@ -109,13 +110,13 @@ const VersionItem = memo(function VersionItem({
         <span className="patch-thumb missing" />
       )}
       <span className="tag">
-        <span className="tag-model">{versionModelName(v)}</span>
+        <span className="tag-model">{shortModelName(versionModelName(v))}</span>
         <span className="tag-size">
           {v.requestSize.width}×{v.requestSize.height} · {formatUsd(v.costUsd)} · {v.seconds.toFixed(1)}s
         </span>
         {v.lineage?.length ? (
           <span className="lineage" data-testid="version-lineage">
-            {[...v.lineage.map((l) => l.modelName), versionModelName(v)].join(' → ')}
+            {[...v.lineage.map((l) => l.modelName), versionModelName(v)].map(shortModelName).join(' → ')}
           </span>
         ) : null}
         {v.requestId && <span className="muted req">{v.requestId}</span>}
