@@ -10,7 +10,7 @@
  * A kept result gets the same care once the strip has closed: the first Keep opens the version strip
  * (~110 px, where a fit left room for its 36 px head), so while the view is the one the strip's closing
  * left and until the document changes again, every change of the dock's height shows the kept area
- * above it the same way. */
+ * above it the same way, and collapsing the version strip puts back the view its opening moved. */
 import { intersectRects, type Rect } from '../../shared/geometry';
 import { maskBounds } from '../../shared/mask';
 import { revealRegion, type View } from '../model/reveal-region';
@@ -20,6 +20,14 @@ import { visibleHeight } from './store/viewport-slice';
 import { useEditor } from './store/store';
 
 type Store = ReturnType<typeof useEditor.getState>;
+
+/** The last kept result's area (document px); `view` once the strip closed: the view it left; `before`: the view before the version strip's reveal moved it. */
+interface KeptArea {
+  area: Rect;
+  docId: string;
+  view: View | null;
+  before: (View & { fitted: boolean; dockHeight: number }) | null;
+}
 
 const viewOf = (s: Store) => ({ scale: s.scale, offsetX: s.offsetX, offsetY: s.offsetY });
 const same = (a: View, b: View) => a.scale === b.scale && a.offsetX === b.offsetX && a.offsetY === b.offsetY;
@@ -36,12 +44,11 @@ function editedArea(maskId: string, region: Rect): Rect {
 export function installRevealStaged(): () => void {
   /** The view before the first reveal of this staging, and the one the last reveal set. */
   let moved: { before: View & { fitted: boolean }; after: View; docId: string } | null = null;
-  /** The area of the last kept result (document px); `view` once the strip closed: the view it left. */
-  let kept: { area: Rect; docId: string; view: View | null } | null = null;
+  let kept: KeptArea | null = null;
   return useEditor.subscribe((s, prev) => {
     if (s.doc && prev.doc?.id === s.doc.id && s.doc.versions.length > prev.doc.versions.length) {
       // A Keep: its mask is still the previous state's (Keep clears it in the same step).
-      kept = { area: editedArea(prev.doc.maskId, s.doc.versions.at(-1)!.region), docId: s.doc.id, view: null };
+      kept = { area: editedArea(prev.doc.maskId, s.doc.versions.at(-1)!.region), docId: s.doc.id, view: null, before: null };
     } else if (kept?.view && s.doc !== prev.doc) {
       kept = null; // the document moved on (a stroke, an undo): the Keep is no longer the last edit
     }
@@ -52,7 +59,7 @@ export function installRevealStaged(): () => void {
         if (s.doc?.id === m.docId && same(viewOf(s), m.after)) s.setView(m.before);
       }
       if (kept && prev.staging.items.length) kept.view = viewOf(useEditor.getState());
-      if (kept?.view && s.dockHeight !== prev.dockHeight) revealKept(s, kept);
+      if (kept?.view && s.dockHeight !== prev.dockHeight) revealKept(s, kept, prev.dockHeight);
       return;
     }
     if (!prev.staging.items.length) kept = null;
@@ -70,12 +77,20 @@ export function installRevealStaged(): () => void {
 
 /**
  * The dock changed height after a Keep closed the strip (the version strip opening): when the kept
- * area would sit under it and nobody moved the view since, the view moves to show it.
+ * area would sit under it and nobody moved the view since, the view moves to show it. When the dock
+ * shrinks again (the version strip collapsed) and the view is still the one it moved to, it goes
+ * back — the photo is not left cut at the top over an empty band where the strip was.
  */
-function revealKept(s: Store, kept: { area: Rect; docId: string; view: View | null }): void {
+function revealKept(s: Store, kept: KeptArea, prevDock: number): void {
   if (!s.doc || s.doc.id !== kept.docId || !kept.view || !same(viewOf(s), kept.view)) return;
   const v = revealRegion(viewOf(s), kept.area, { width: s.stageWidth, height: visibleHeight(s) });
-  if (!v) return;
-  s.setView(v);
+  if (v) {
+    kept.before ??= { ...viewOf(s), fitted: s.fitted, dockHeight: prevDock };
+    s.setView(v);
+  } else if (kept.before && s.dockHeight < prevDock && s.dockHeight <= kept.before.dockHeight) {
+    // Back to (at most) the height it had before the reveal, not a settling pixel or two.
+    s.setView(kept.before);
+    kept.before = null;
+  } else return;
   kept.view = viewOf(useEditor.getState());
 }

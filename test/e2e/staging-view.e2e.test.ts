@@ -121,6 +121,7 @@ describe('staged candidates and the view', () => {
     await page.keyboard.press('Control+0');
     await settleView(page);
     const fitted = (await summary(page)).scale;
+    const start = await view(page);
     const r = await generateNearBottom(page);
     await page.keyboard.press('Enter'); // Keep
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
@@ -136,6 +137,18 @@ describe('staged candidates and the view', () => {
     expect(bottom.y).toBeLessThanOrEqual(Math.min(strip.y, dock.y));
     expect(top.y).toBeGreaterThanOrEqual(stage.y);
     expect((await summary(page)).scale).toBe(fitted); // panned, not zoomed
+    const revealed = await view(page);
+    expect(revealed).not.toEqual(start);
+    // Collapsing the version strip puts the view back (it stayed panned, the photo cut at the top
+    // over an empty band); opening it again shows the kept edit again.
+    const head = page.getByRole('button', { name: /Versions \(1\)/ });
+    await head.click();
+    await settleView(page);
+    expect((await page.getByTestId('staging-dock').boundingBox())!.height).toBeLessThan(60);
+    expect(await view(page)).toEqual(start);
+    await head.click();
+    await settleView(page);
+    expect(await view(page)).toEqual(revealed);
     expect(app.errors).toEqual([]);
   });
 });
