@@ -95,7 +95,7 @@ async function run(cmd: string, rest: string[], json: boolean, warn: (line: stri
     else out(`${r.ok} done, ${r.failed} failed${r.estimatedCostUsd ? `, ≈ $${r.estimatedCostUsd}` : ''}\n`);
     return r.failed ? 1 : 0;
   } else throw new UsageError(`unknown command “${cmd}”`);
-  out(json ? `${JSON.stringify(result)}\n` : `Wrote ${(result.outputs as string[]).join(', ')}\n`);
+  out(json ? `${JSON.stringify(result)}\n` : (await import('./wrote-line')).wroteLine(result));
   return 0;
 }
 

@@ -34,6 +34,8 @@ spelled-right ones first; --retry-text n sends up to n more requests until one i
 is written, best first, numbered when there is more than one).
 Nothing is overwritten: an --out that exists, or that is the input image, is refused unless
 --overwrite is given. Inputs must be regular files (no devices or pipes) of at most 400 MB.
+Without --json edit, fill and expand print "Wrote <file> (seed N)" (the offline engine's seed:
+--seed N repeats that output) or "Wrote <file> · ≈ $cost".
 --json prints one JSON object; with the offline engine (fill, --model local) "seeds" gives each
 output's seed: --seed with it repeats that output. On failure {"error": {kind, message, …}}, with
 spentUsd and requestsCharged when requests sent before the failure are charged (the error line says

@@ -326,6 +326,36 @@ describe('maskwork fill', () => {
       '--json',
     ]);
     expect(JSON.parse(cloud.stdout)).not.toHaveProperty('seeds');
+    expect(JSON.parse(cloud.stdout).estimatedCostUsd).toBeGreaterThan(0);
+  });
+
+  it('without --json, says each offline output’s seed, which --seed repeats, and a cloud edit’s cost', async () => {
+    const f = await run(['fill', '--image', img, '--mask', mask, '--out', join(tmp, 'plain-seed.png')], {
+      OPENAI_API_KEY: '',
+      GEMINI_API_KEY: '',
+    });
+    expect(f.code).toBe(0);
+    const m = /^Wrote (.+plain-seed\.png) \(seed (\d+)\)$/.exec(f.stdout.trim());
+    expect(m, f.stdout).not.toBeNull();
+    const again = await run(['fill', '--image', img, '--mask', mask, '--out', join(tmp, 'plain-seed2.png'), '--seed', m![2]]);
+    expect(again.stdout.trim()).toBe(`Wrote ${join(tmp, 'plain-seed2.png')} (seed ${m![2]})`);
+    const pixels = (p: string) => sharp(p).raw().toBuffer();
+    expect(Buffer.compare(await pixels(m![1]), await pixels(join(tmp, 'plain-seed2.png')))).toBe(0);
+    const cloud = await run([
+      'edit',
+      '--image',
+      img,
+      '--mask',
+      mask,
+      '--prompt',
+      'wood',
+      '--model',
+      'gpt-image-2',
+      '--out',
+      join(tmp, 'plain-c.png'),
+    ]);
+    expect(cloud.code).toBe(0);
+    expect(cloud.stdout.trim()).toMatch(/^Wrote .+plain-c\.png · ≈ \$0\.\d{3}$/);
   });
 
   it('names a file that cannot be read by its path as given, not only its name', async () => {
