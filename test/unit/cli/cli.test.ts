@@ -257,6 +257,10 @@ describe('maskwork fill', () => {
     expect(Buffer.compare(a, b)).toBe(0);
   });
 
+  /** A GPT Image 2 edit of the test image ("wood") to `out`. */
+  const woodEdit = (out: string, ...extra: string[]) =>
+    run(['edit', '--image', img, '--mask', mask, '--prompt', 'wood', '--model', 'gpt-image-2', '--out', out, ...extra]);
+
   it('--json gives each output’s offline seed; --seed with it repeats that output (fill, edit --model local --n 2, expand)', async () => {
     const keyless = { OPENAI_API_KEY: '', GEMINI_API_KEY: '' };
     const f = await run(['fill', '--image', img, '--mask', mask, '--out', join(tmp, 'seed-f.png'), '--json'], keyless);
@@ -311,20 +315,7 @@ describe('maskwork fill', () => {
     expect(x.code).toBe(0);
     expect(JSON.parse(x.stdout).seeds).toEqual([expect.any(Number)]);
     // A cloud model's output has no seed to repeat.
-    const cloud = await run([
-      'edit',
-      '--image',
-      img,
-      '--mask',
-      mask,
-      '--prompt',
-      'wood',
-      '--model',
-      'gpt-image-2',
-      '--out',
-      join(tmp, 'seed-c.png'),
-      '--json',
-    ]);
+    const cloud = await woodEdit(join(tmp, 'seed-c.png'), '--json');
     expect(JSON.parse(cloud.stdout)).not.toHaveProperty('seeds');
     expect(JSON.parse(cloud.stdout).estimatedCostUsd).toBeGreaterThan(0);
   });
@@ -341,19 +332,7 @@ describe('maskwork fill', () => {
     expect(again.stdout.trim()).toBe(`Wrote ${join(tmp, 'plain-seed2.png')} (seed ${m![2]})`);
     const pixels = (p: string) => sharp(p).raw().toBuffer();
     expect(Buffer.compare(await pixels(m![1]), await pixels(join(tmp, 'plain-seed2.png')))).toBe(0);
-    const cloud = await run([
-      'edit',
-      '--image',
-      img,
-      '--mask',
-      mask,
-      '--prompt',
-      'wood',
-      '--model',
-      'gpt-image-2',
-      '--out',
-      join(tmp, 'plain-c.png'),
-    ]);
+    const cloud = await woodEdit(join(tmp, 'plain-c.png'));
     expect(cloud.code).toBe(0);
     expect(cloud.stdout.trim()).toMatch(/^Wrote .+plain-c\.png · ≈ \$0\.\d{3}$/);
   });
