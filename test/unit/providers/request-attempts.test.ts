@@ -68,4 +68,24 @@ describe('withAttemptLog', () => {
       await new Promise((r) => server.close(r));
     }
   });
+
+  it('an upload cut off by a cancel is not a sent body', async () => {
+    // A server that takes the connection but never reads: the 64 MB body cannot all be written.
+    const server = createServer((req) => req.pause());
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/edits`;
+    try {
+      const log: AttemptLog = { attempts: [] };
+      const abort = new AbortController();
+      const call = withAttemptLog(log, () => fetch(url, { method: 'POST', body: new Uint8Array(64 << 20), signal: abort.signal }));
+      await new Promise((r) => setTimeout(r, 300));
+      abort.abort();
+      await expect(call).rejects.toThrow();
+      expect(log.attempts).toEqual([{ bodySent: false }]);
+      expect(mayHaveBeenCharged(log)).toBe(false);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
 });
