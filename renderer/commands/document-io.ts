@@ -10,9 +10,9 @@ import type { DocState } from '../model/document-types';
 import { exportRequest, openNotes, type ExportFormat, type ExportOptions } from '../model/export-request';
 import { useEditor } from './store/store';
 import type { ToastAction } from '../model/toast-logic';
-import { mayOpenWhileJob } from './open-guard';
+import { mayReplaceDocument } from './open-guard';
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
-import { adoptProject, mayLeaveUnsavedProject } from './project-commands';
+import { adoptProject } from './project-commands';
 
 /** Unique across sessions too: a project opened from another session keeps its id, and Save finds its file by it. */
 const newDocId = () => `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -98,21 +98,31 @@ async function guarded(label: string, action: ToastAction, work: () => Promise<v
 
 /** Ctrl+O: a photo, or a `.maskwork` project (main tells which by the file chosen). */
 export async function openWithDialog(): Promise<void> {
-  if (!(await mayOpenWhileJob())) return;
-  if (!(await mayLeaveUnsavedProject())) return;
+  // The file first, then at most one question: what it asks (or whether it asks) depends on what was chosen.
+  let chosen: Awaited<ReturnType<typeof openChosen>> = null;
+  await guarded('Opening…', 'open', async () => {
+    chosen = await openChosen();
+  });
+  const r = chosen as Awaited<ReturnType<typeof openChosen>>;
+  if (!r) return;
+  const isProject = 'project' in r;
+  if (!(await mayReplaceDocument(isProject ? { projectPath: r.project.path, isProject } : {}))) return;
   return guarded('Opening…', 'open', async () => {
-    const r = await unwrap(api().image.open({ checkLater: true }));
-    if ('canceled' in r) return;
     if ('project' in r) await adoptProject(r.project, 'file');
     else await adopt(r, true);
     useEditor.getState().succeeded('open');
   });
 }
 
+/** The open dialog's file, read by main (null: the dialog was cancelled). */
+async function openChosen() {
+  const r = await unwrap(api().image.open({ checkLater: true }));
+  return 'canceled' in r ? null : r;
+}
+
 /** A dropped or pasted file: a photo, or a `.maskwork` project (which then has no file: Save asks where). */
 export async function importFile(bytes: Uint8Array, name: string): Promise<void> {
-  if (!(await mayOpenWhileJob())) return;
-  if (!(await mayLeaveUnsavedProject())) return;
+  if (!(await mayReplaceDocument({ isProject: /\.maskwork$/i.test(name) }))) return;
   return guarded(`Opening ${name}…`, 'open', async () => {
     if (/\.maskwork$/i.test(name)) await adoptProject(await unwrap(api().project.import({ bytes, name })), 'copy');
     else await adopt(await unwrap(api().image.import({ bytes, name, checkLater: true })), true);

@@ -1,24 +1,48 @@
 /**
- * Opening another photo while a job runs asks first: keep the job running (its results wait for
- * the photo they belong to), cancel it, or don't open. The question is shown by JobOpenPrompt.
+ * Before a chosen file replaces the open document: one question at most (renderer/model/open-question.ts).
+ * A running job alone: keep it running (its results wait for the document they belong to), cancel
+ * it, or don't open (JobOpenPrompt). Unsaved project changes alone: Save / Don't save / Cancel
+ * (UnsavedPrompt). Both: one question — Save / Don't save / Don't open, with "Cancel the job" to
+ * tick (JobOpenPrompt). The project already open, chosen again with nothing unsaved: nothing is
+ * asked or opened.
  */
+import { openQuestion } from '../model/open-question';
 import { cancelJob } from './app-job-client';
+import { mayLeaveUnsavedProject, projectHasUnsavedChanges, saveProject } from './project-commands';
 import { useEditor } from './store/store';
 
-export type OpenChoice = 'keep' | 'cancel' | 'dont-open';
+export type OpenChoice = 'keep' | 'cancel' | 'dont-open' | { save: boolean; cancelJob: boolean };
+
+/** What the file chosen is, when known: a project file (its path) or a photo. */
+export interface ChosenFile {
+  projectPath?: string;
+  isProject?: boolean;
+}
 
 let pending: ((c: OpenChoice) => void) | null = null;
 
-/** Resolves true when the open may go ahead (no job, or the user chose to keep or cancel it). */
-export async function mayOpenWhileJob(): Promise<boolean> {
-  if (!useEditor.getState().job) return true;
+/** Resolves true when the chosen file may replace the open document (asking first when something would be lost). */
+export async function mayReplaceDocument(chosen: ChosenFile = {}): Promise<boolean> {
+  const s = useEditor.getState();
+  const sameProject = !!(chosen.projectPath && s.doc && s.project?.docId === s.doc.id && s.project.path === chosen.projectPath);
+  const q = openQuestion({ job: !!s.job, unsaved: projectHasUnsavedChanges(), sameProject });
+  if (q === 'already-open') {
+    s.notify('info', `${s.project?.name ?? 'This project'} is already open: nothing was changed.`);
+    return false;
+  }
+  if (q === 'none') return true;
+  if (q === 'unsaved') return mayLeaveUnsavedProject();
   pending?.('dont-open');
   const choice = await new Promise<OpenChoice>((resolve) => {
     pending = resolve;
-    useEditor.getState().setOpenAsk(true);
+    useEditor.getState().setOpenAsk({ unsaved: q === 'both', project: !!(chosen.isProject || chosen.projectPath) });
   });
   if (choice === 'dont-open') return false;
   if (choice === 'cancel') await cancelJob();
+  if (typeof choice === 'object') {
+    if (choice.save && !(await saveProject(false))) return false;
+    if (choice.cancelJob) await cancelJob();
+  }
   return true;
 }
 
@@ -26,6 +50,6 @@ export async function mayOpenWhileJob(): Promise<boolean> {
 export function answerOpenAsk(choice: OpenChoice): void {
   const resolve = pending;
   pending = null;
-  useEditor.getState().setOpenAsk(false);
+  useEditor.getState().setOpenAsk(null);
   resolve?.(choice);
 }

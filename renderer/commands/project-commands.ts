@@ -170,6 +170,12 @@ export async function openRecentProject(path: string): Promise<void> {
   }
 }
 
+/** True when the open document is a project whose file does not hold its changes. */
+export function projectHasUnsavedChanges(): boolean {
+  const { doc, project } = useEditor.getState();
+  return !!doc && !!project && project.docId === doc.id && hasUnsavedChanges();
+}
+
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 let pending: ((c: UnsavedChoice) => void) | null = null;
 
@@ -179,8 +185,7 @@ let pending: ((c: UnsavedChoice) => void) | null = null;
  * was never saved as a project is not asked about: opening is an undo step, and the autosave keeps it.)
  */
 export async function mayLeaveUnsavedProject(): Promise<boolean> {
-  const { doc, project } = useEditor.getState();
-  if (!doc || !project || project.docId !== doc.id || !hasUnsavedChanges()) return true;
+  if (!projectHasUnsavedChanges()) return true;
   pending?.('cancel');
   const choice = await new Promise<UnsavedChoice>((resolve) => {
     pending = resolve;

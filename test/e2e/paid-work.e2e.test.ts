@@ -50,6 +50,8 @@ describe('opening another photo while a job runs', () => {
   it("asks; Don't open (or Esc) leaves everything as it was and the job running", async () => {
     const page = app.page;
     await startSlowJob(page, 6000);
+    // The file is chosen first; the question follows.
+    app.dialogs.opens.push(join(PHOTOS, 'building.jpg'), join(PHOTOS, 'building.jpg'));
     await page.keyboard.press('Control+o');
     const ask = page.getByRole('alertdialog', { name: 'A job is running' });
     await ask.waitFor({ state: 'visible' });
@@ -222,14 +224,16 @@ describe('results staged only over the step they were made for', () => {
       [260, 350],
     ]);
     await startSlowJob(page, 4000);
-    // The same project again: "Keep it running", then "Don't save".
+    // The same project again, with unsaved changes and a job running: one question, "Don't save"
+    // (the job goes on).
     app.dialogs.opens.push(path);
     await page.keyboard.press('Control+o');
-    await page.getByRole('button', { name: 'Keep it running' }).click();
-    const ask = page.getByRole('alertdialog', { name: 'Unsaved changes' });
+    const ask = page.getByRole('alertdialog', { name: 'Unsaved changes, and a job is running' });
     await ask.waitFor();
+    expect(await page.getByRole('alertdialog').count()).toBe(1);
     await ask.getByRole('button', { name: "Don't save" }).click();
     await ask.waitFor({ state: 'detached' });
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
     await expect.poll(async () => (await summary(page)).unsaved).toBe(false);
     const reopened = await summary(page);
     await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 30_000 });
@@ -242,6 +246,36 @@ describe('results staged only over the step they were made for', () => {
     await page.keyboard.press('Control+Shift+z');
     expect(await staged(page)).toBe(0);
     expect((await summary(page)).futureLabels).toEqual([]);
+    expect(app.errors).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('the project already open, chosen again with nothing unsaved while a job runs: nothing is asked or changed, the job lands', async () => {
+    const page = app.page;
+    const dir = await mkdtemp(join(tmpdir(), 'maskwork-paid-'));
+    const path = join(dir, 'same.maskwork');
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 360],
+      [260, 370],
+    ]);
+    app.dialogs.saves.push(path);
+    await page.keyboard.press('Control+Shift+Alt+s');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'same.maskwork');
+    await waitIdle(page);
+    expect((await summary(page)).unsaved).toBe(false);
+    const before = await summary(page);
+    await startSlowJob(page, 3000);
+    app.dialogs.opens.push(path);
+    await page.keyboard.press('Control+o');
+    await toast(page, 'same.maskwork is already open').waitFor({ state: 'visible' });
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    expect(app.dialogs.opens.length).toBe(0);
+    // The job was not touched and lands on its document.
+    expect(await page.evaluate(() => (window as any).__maskworkTest.job()?.cancelling)).toBe(false);
+    await expect.poll(() => staged(page), { timeout: 30_000 }).toBe(1);
+    expect((await summary(page)).historyLabels).toEqual(before.historyLabels);
+    await page.getByRole('button', { name: 'Discard all' }).click();
     expect(app.errors).toEqual([]);
     await rm(dir, { recursive: true, force: true });
   });

@@ -27,6 +27,11 @@ export interface ProjectFile {
   savedDoc: DocState | null;
 }
 
+export interface OpenAsk {
+  unsaved: boolean;
+  project: boolean;
+}
+
 export interface UiSlice {
   project: ProjectFile | null;
   setProject(p: ProjectFile | null): void;
@@ -49,9 +54,12 @@ export interface UiSlice {
    */
   droppedMask: { docId: string; maskId: string } | null;
   setDroppedMask(d: { docId: string; maskId: string } | null): void;
-  /** "A job is running" is being asked before another photo opens (renderer/commands/open-guard.ts). */
-  openAsk: boolean;
-  setOpenAsk(v: boolean): void;
+  /**
+   * "A job is running" is being asked before another file opens (renderer/commands/open-guard.ts):
+   * `unsaved`, together with "unsaved changes" (one question); `project`, the file is a project.
+   */
+  openAsk: OpenAsk | null;
+  setOpenAsk(v: OpenAsk | null): void;
   /** The Export… dialog is open. */
   exportOpen: boolean;
   setExportOpen(v: boolean): void;
@@ -82,7 +90,7 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   busy: null,
   droppedMask: null,
   setDroppedMask: (droppedMask) => set({ droppedMask }),
-  openAsk: false,
+  openAsk: null,
   setOpenAsk: (openAsk) => set({ openAsk }),
   exportOpen: false,
   setExportOpen: (exportOpen) => set({ exportOpen }),

@@ -1,25 +1,37 @@
-/** "A job is running": asked before another photo opens (keep it running / cancel it / don't open). */
-import { useEffect, useRef } from 'react';
+/**
+ * "A job is running": asked before another file opens (keep it running / cancel it / don't open).
+ * When the open project also has unsaved changes, the same dialog asks about both at once:
+ * Save / Don't save / Don't open, with "Cancel the job" to tick.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { answerOpenAsk } from '../../commands/open-guard';
 
 export function JobOpenPrompt() {
-  const open = useEditor((s) => s.openAsk);
+  const ask = useEditor((s) => s.openAsk);
   const job = useEditor((s) => s.job);
   const name = useEditor((s) => s.doc?.original.name);
+  const projectName = useEditor((s) => s.project?.name);
+  const [cancelToo, setCancelToo] = useState(false);
   const first = useRef<HTMLButtonElement>(null);
   // A dialog takes the keyboard focus, so Esc and Tab answer it.
   useEffect(() => {
-    if (open) first.current?.focus();
-  }, [open]);
-  if (!open) return null;
+    if (ask) first.current?.focus();
+    setCancelToo(false);
+  }, [ask]);
+  if (!ask) return null;
+  const model = job?.modelName ?? 'A model';
+  const wait = ask.project
+    ? 'If it keeps running, its results cannot be shown on the project you open (a message says what they cost).'
+    : `If it keeps running, its results wait for ${ask.unsaved ? 'this document' : (name ?? 'this photo')}: undo (Ctrl/⌘ Z) back to it to see them.`;
+  const title = ask.unsaved ? 'Unsaved changes, and a job is running' : 'A job is running';
   return (
     <div className="modal-backdrop">
       <div
         className="modal job-open-prompt"
         role="alertdialog"
         aria-modal="true"
-        aria-label="A job is running"
+        aria-label={title}
         data-testid="job-open-prompt"
         onKeyDown={(e) => {
           // Keys answer this question only (Esc = don't open), never the editor's shortcuts.
@@ -27,28 +39,63 @@ export function JobOpenPrompt() {
           if (e.key === 'Escape') answerOpenAsk('dont-open');
         }}
       >
-        <h3>A job is running</h3>
-        <p>
-          {job?.modelName ?? 'A model'} is still working on {name ?? 'this photo'}. If it keeps running, its results wait for this photo:
-          undo (Ctrl/⌘ Z) back to it to see them.
-        </p>
-        <div className="row">
-          <button
-            type="button"
-            className="primary"
-            ref={first}
-            onClick={() => answerOpenAsk('keep')}
-            title="Open the other photo; the job goes on"
-          >
-            Keep it running
-          </button>
-          <button type="button" onClick={() => answerOpenAsk('cancel')} title="Stop the job, then open the other photo">
-            Cancel the job
-          </button>
-          <button type="button" onClick={() => answerOpenAsk('dont-open')} title="Stay on this photo (Esc)">
-            Don't open
-          </button>
-        </div>
+        <h3>{title}</h3>
+        {ask.unsaved ? (
+          <>
+            <p>
+              {projectName ?? 'This project'} has changes that are not saved, and {model} is still working on it. Save them before opening
+              the other file? {wait}
+            </p>
+            <label className="row">
+              <input type="checkbox" checked={cancelToo} onChange={(e) => setCancelToo(e.target.checked)} />
+              Cancel the job
+            </label>
+            <div className="row">
+              <button
+                type="button"
+                className="primary"
+                ref={first}
+                onClick={() => answerOpenAsk({ save: true, cancelJob: cancelToo })}
+                title="Save, then open"
+              >
+                Save
+              </button>
+              <button
+                type="button"
+                onClick={() => answerOpenAsk({ save: false, cancelJob: cancelToo })}
+                title="Open without saving (Ctrl+Z still brings this document back)"
+              >
+                Don't save
+              </button>
+              <button type="button" onClick={() => answerOpenAsk('dont-open')} title="Stay on this project; the job goes on (Esc)">
+                Don't open
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <p>
+              {model} is still working on {name ?? 'this photo'}. {wait}
+            </p>
+            <div className="row">
+              <button
+                type="button"
+                className="primary"
+                ref={first}
+                onClick={() => answerOpenAsk('keep')}
+                title="Open the other file; the job goes on"
+              >
+                Keep it running
+              </button>
+              <button type="button" onClick={() => answerOpenAsk('cancel')} title="Stop the job, then open the other file">
+                Cancel the job
+              </button>
+              <button type="button" onClick={() => answerOpenAsk('dont-open')} title="Stay on this photo (Esc)">
+                Don't open
+              </button>
+            </div>
+          </>
+        )}
       </div>
     </div>
   );
