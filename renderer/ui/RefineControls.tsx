@@ -10,6 +10,7 @@ import { modelOptions } from '../commands/current-estimate';
 import { refineDefault } from '../model/model-options';
 import { useEditor } from '../commands/store/store';
 import { priceWith } from '../commands/model-price';
+import { shortModelName } from '../model/model-options';
 
 export function RefineControls() {
   const { staging, keyStatus, providerSettings } = useEditor(
@@ -26,10 +27,16 @@ export function RefineControls() {
   const price = priceWith(useEditor.getState(), value, 1);
   return (
     <span className="refine">
-      <select aria-label="Refine with" value={value} onChange={(e) => setPicked(e.currentTarget.value)}>
+      {/* Short names ("Nano Banana Pro"), the list as wide as the chosen one: the strip's row then fits a 1280×800 window. */}
+      <select
+        aria-label="Refine with"
+        value={value}
+        title={usable.find((o) => o.value === value)?.spec.name}
+        onChange={(e) => setPicked(e.currentTarget.value)}
+      >
         {usable.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.spec.name}
+          <option key={o.value} value={o.value} title={o.spec.name}>
+            {shortModelName(o.spec.name)}
           </option>
         ))}
       </select>

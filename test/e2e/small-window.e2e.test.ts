@@ -2,8 +2,8 @@
  * What a retoucher met in a 1280×800 window, driven by keys and mouse: the extend tool's pixel fields
  * show their whole value ("142" showed as "14"); a preset proposal not applied yet makes the Generate
  * panel say "Apply the extension first" (it said "Paint a mask first"); a running object selection
- * does not make the options bar taller; the staging strip's Reveal row stays in view with "Kept" and
- * text-check badges on the candidates; the Model list and Export… say in their tooltips what is cut
+ * does not make the options bar taller; the staging strip's action row (Keep … Before, the Reveal
+ * slider) stays on one line and in view with "Kept" and text-check badges on the candidates; the Model list and Export… say in their tooltips what is cut
  * or left out on screen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +165,22 @@ describe('a 1280×800 window', () => {
     });
     expect(box.scrolled).toBe(0);
     expect(box.revealBottom).toBeLessThanOrEqual(box.dockBottom);
+    // The action row does not wrap: Keep … Before, the Refine list and the Reveal slider share one
+    // line (the slider went to a second one), each whole and in view.
+    const strip = page.getByRole('region', { name: 'Candidates' });
+    const names = ['Keep', 'Keep as layer', 'Discard', 'Discard all', 'Compare…', 'Refine', 'Before'];
+    const boxes = await Promise.all(names.map((name) => strip.getByRole('button', { name, exact: true }).boundingBox()));
+    const refineWith = strip.getByRole('combobox', { name: 'Refine with' });
+    expect(await refineWith.getAttribute('title')).toBe('Nano Banana Pro (Gemini 3 Pro Image)');
+    boxes.push(await refineWith.boundingBox(), await strip.getByRole('slider', { name: 'Reveal candidate' }).boundingBox());
+    const dock = (await page.locator('.staging-dock').boundingBox())!;
+    const middles = boxes.map((b) => b!.y + b!.height / 2);
+    expect(Math.max(...middles) - Math.min(...middles), `middles ${middles.join(', ')}`).toBeLessThanOrEqual(2);
+    for (const b of boxes) {
+      expect(b!.x).toBeGreaterThanOrEqual(dock.x);
+      expect(b!.x + b!.width).toBeLessThanOrEqual(dock.x + dock.width);
+      expect(b!.y + b!.height).toBeLessThanOrEqual(dock.y + dock.height);
+    }
   });
 
   it('a long original file name stays on one line in the Layers panel (… and a tooltip)', async () => {
