@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyStatus } from '../../shared/ipc/contract-types';
 import { getModel } from '../../shared/models';
-import {
-  buildModelOptions,
-  clampN,
-  defaultModel,
-  maxReferences,
-  nRange,
-  providerLabel,
-  refineDefault,
-  shortModelName,
-} from './model-options';
+import { buildModelOptions, clampN, defaultModel, maxReferences, nRange, providerLabel, refineDefault } from './model-options';
 import { draftProblem, draftToSettings, EMPTY_DRAFT } from './gateway-draft';
 
 const keys = (...set: string[]): KeyStatus[] =>
@@ -84,13 +75,5 @@ describe('model options', () => {
       modelIds: ['a', 'b'],
       template: 'gpt-image-2',
     });
-  });
-});
-
-describe('shortModelName', () => {
-  it('drops the parenthesised detail, keeps names without one', () => {
-    expect(shortModelName('Nano Banana Pro (Gemini 3 Pro Image)')).toBe('Nano Banana Pro');
-    expect(shortModelName('GPT Image 2')).toBe('GPT Image 2');
-    expect(shortModelName('(only detail)')).toBe('(only detail)');
   });
 });

@@ -138,9 +138,3 @@ export function refineDefault(candidateModel: string, usable: readonly ModelOpti
   if (!others.length) return usable[0]?.value ?? null;
   return others.reduce((best, o) => (refineRank(o) < refineRank(best) ? o : best)).value;
 }
-
-/** A model's name without its parenthesised detail: "Nano Banana Pro (Gemini 3 Pro Image)" → "Nano Banana Pro". */
-export function shortModelName(name: string): string {
-  const short = name.replace(/\s*\([^)]*\)\s*$/, '');
-  return short || name;
-}

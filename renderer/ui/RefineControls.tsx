@@ -10,7 +10,7 @@ import { modelOptions } from '../commands/current-estimate';
 import { refineDefault } from '../model/model-options';
 import { useEditor } from '../commands/store/store';
 import { priceWith } from '../commands/model-price';
-import { shortModelName } from '../model/model-options';
+import { shortModelName } from '../../shared/models/display-name';
 
 export function RefineControls() {
   const { staging, keyStatus, providerSettings } = useEditor(
