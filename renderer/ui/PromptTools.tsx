@@ -41,7 +41,7 @@ export function PromptTools() {
       <div className="row">
         <select
           aria-label="Prompt preset"
-          // Narrow: "Remove object" shows as "Remove ol"; the whole name on hover.
+          // A line of its own: the chosen name reads whole; the tooltip says it too.
           title={current ? current.name : 'No preset'}
           value={current ? current.id : ''}
           onChange={(e) => {
@@ -53,7 +53,7 @@ export function PromptTools() {
           {presets.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
-              {p.draft ? ' (draft)' : ''}
+              {p.draft && !/\bdraft\b/i.test(p.name) ? ' (draft)' : ''}
             </option>
           ))}
         </select>

@@ -227,4 +227,26 @@ describe('a 1280×800 window', () => {
     await chooseOption(page, presets, (await presets.locator('option', { hasText: 'Remove object' }).getAttribute('value'))!);
     expect(await presets.getAttribute('title')).toBe('Remove object');
   });
+
+  it('the preset list shows the chosen preset name whole ("Remove obj…" was cut)', async () => {
+    const page = app.page;
+    const presets = page.getByRole('combobox', { name: 'Prompt preset' });
+    const recent = await page.getByRole('combobox', { name: 'Recent prompts' }).boundingBox();
+    for (const name of ['Remove object', 'Change text to …', 'Extend the background', 'Draft (cheapest model)']) {
+      await chooseOption(page, presets, (await presets.locator('option', { hasText: name }).getAttribute('value'))!);
+      // Read-only probe: the chosen option's text against the room the closed list gives it (less the arrow).
+      const look = await presets.evaluate((e: HTMLSelectElement) => {
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        const cs = getComputedStyle(e);
+        ctx.font = cs.font;
+        const room = e.clientWidth - Number.parseFloat(cs.paddingLeft) - Number.parseFloat(cs.paddingRight) - 20;
+        const text = e.selectedOptions[0].textContent ?? '';
+        return { text, fits: ctx.measureText(text).width <= room };
+      });
+      expect(look).toEqual({ text: name, fits: true });
+    }
+    // Both lists stay in the column, whole.
+    const side = (await page.getByRole('region', { name: 'Generate' }).boundingBox())!;
+    for (const b of [await presets.boundingBox(), recent]) expect(b!.x + b!.width).toBeLessThanOrEqual(side.x + side.width);
+  });
 });
