@@ -7,6 +7,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
 import { parseOptions, required, UsageError } from './args';
 import { interrupted } from './interrupt';
+import { chargedOf, chargedWords } from './charged';
 import { EDIT_OPTIONS, editOptionsOf, runEdit } from './edit-command';
 import { chooseModel } from './model-choice';
 import { formatOf, refuseExisting } from './output-paths';
@@ -24,6 +25,9 @@ export interface CompareRow {
   /** The offline engine's seed for this output (`--seed` with it repeats it). */
   seed?: number;
   error?: AppErrorInfo;
+  /** A failed model: what its sent requests are still charged (as for a failed `edit`). */
+  spentUsd?: number;
+  requestsCharged?: number;
 }
 
 export async function runCompare(argv: string[], log: (line: string) => void): Promise<{ rows: CompareRow[]; failed: number }> {
@@ -65,8 +69,8 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
       // Interrupted (Ctrl+C): the other models are not run; the entry says what was written and charged.
       if (e instanceof UsageError || interrupted()) throw e;
       const info = e instanceof AppError ? e.info : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e) };
-      rows.push({ model, ok: false, error: info });
-      if (!a.json) log(`  ${model} failed: ${info.kind}: ${info.message}`);
+      rows.push({ model, ok: false, error: info, ...chargedOf(e) });
+      if (!a.json) log(`  ${model} failed: ${failedWords(rows[rows.length - 1])}`);
     }
   }
   return { rows, failed: rows.filter((r) => !r.ok).length };
@@ -78,8 +82,14 @@ export function formatCompare(rows: CompareRow[]): string {
     lines.push(
       r.ok
         ? `${r.model} | ${r.requestSize?.width}×${r.requestSize?.height} | $${(r.estimatedCostUsd ?? 0).toFixed(3)} | ${((r.totalMs ?? 0) / 1000).toFixed(1)} s | ${r.output}`
-        : `${r.model} | failed: ${r.error?.kind}: ${r.error?.message}`,
+        : `${r.model} | failed: ${failedWords(r)}`,
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** "server: The service failed. 1 request was sent and is charged (≈ $0.04)." — the charge only when there is one. */
+function failedWords(r: CompareRow): string {
+  const charged = r.spentUsd ? ` ${chargedWords({ spentUsd: r.spentUsd, requestsCharged: r.requestsCharged })}.` : '';
+  return `${r.error?.kind}: ${r.error?.message}${charged}`;
 }

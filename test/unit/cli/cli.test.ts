@@ -714,4 +714,31 @@ describe('maskwork compare', () => {
     expect(jb.rows[0]).toMatchObject({ model: 'gpt-image-2', ok: false, error: { kind: 'moderation' } });
     expect(jb.rows[1].ok).toBe(true);
   });
+
+  it('a model that fails after its request was sent says what it is charged (its line, the table, --json)', async () => {
+    for (const json of [true, false]) {
+      openai.clearScript();
+      openai.script({ status: 500 }); // gpt-image-2's one request reaches the server and fails; may still be billed
+      try {
+        const before = openai.requests.length;
+        const args = ['compare', '--image', img, '--mask', mask, '--prompt', 'a plant', '--models', 'gpt-image-2,local'];
+        const r = await run([...args, '--out', join(tmp, `cmp-charged-${json}.png`), ...(json ? ['--json'] : [])], {
+          MASKWORK_STREAM: '0',
+        });
+        expect(r.code).toBe(1);
+        expect(openai.requests.length - before).toBe(1);
+        if (json) {
+          const j = JSON.parse(r.stdout);
+          expect(j.rows[0]).toMatchObject({ model: 'gpt-image-2', ok: false, error: { kind: 'server' }, requestsCharged: 1 });
+          expect(j.rows[0].spentUsd).toBeGreaterThan(0);
+          expect(j.rows[1].ok).toBe(true);
+        } else {
+          expect(r.stderr).toMatch(/ {2}gpt-image-2 failed: server: .* 1 request was sent and is charged \(≈ \$0\.\d+\)\.\n/);
+          expect(r.stdout).toMatch(/^gpt-image-2 \| failed: server: .* 1 request was sent and is charged \(≈ \$0\.\d+\)\.$/m);
+        }
+      } finally {
+        openai.clearScript();
+      }
+    }
+  });
 });
