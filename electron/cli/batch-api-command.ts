@@ -18,6 +18,8 @@ import { CliSession } from './cli-session';
 import { refuseExisting } from './output-paths';
 import { UsageError, flag, parseOptions } from './args';
 import type { Quality } from './model-choice';
+import { reportSubject } from './interrupt';
+import { batchApiInterrupted } from './batch-api-interrupt';
 
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.MASKWORK_STATE_DIR) return resolve(env.MASKWORK_STATE_DIR);
@@ -84,13 +86,22 @@ export async function submitBatchApi(o: SubmitInput) {
     items.map((i) => i.output),
     o.overwrite,
   );
-  return withService(async (service) => {
-    const b = await service.create({
-      items,
-      settings: { prompt: o.prompt, model: o.model, quality: o.quality, featherPx: o.featherPx, colorMatch: o.colorMatch },
-      mode: 'batch-api',
-      format: ext === 'jpg' ? 'jpeg' : ext,
-    });
+  return withService(async (service, session) => {
+    // Ctrl+C / SIGTERM: nothing more is sent, a job on its way is cancelled at Google, and the report
+    // says which (batch-api-interrupt.ts).
+    const stop = new AbortController();
+    session.onStop(() => stop.abort());
+    const before = new Set(service.store.list().map((b) => b.id));
+    reportSubject(() => batchApiInterrupted(service.store.list().find((b) => !before.has(b.id))));
+    const b = await service.create(
+      {
+        items,
+        settings: { prompt: o.prompt, model: o.model, quality: o.quality, featherPx: o.featherPx, colorMatch: o.colorMatch },
+        mode: 'batch-api',
+        format: ext === 'jpg' ? 'jpeg' : ext,
+      },
+      stop.signal,
+    );
     return report(b);
   });
 }

@@ -132,10 +132,19 @@ export class CliSession implements Interruptible {
     return session;
   }
 
+  private readonly stopHooks: (() => void)[] = [];
+
   /** Interrupted: cancels the running jobs (their requests are aborted) and refuses new ones and exports. */
   stop(): void {
     this.stopped = true;
     for (const jobId of this.jobs) this.svc.jobs.cancel(jobId);
+    for (const hook of this.stopHooks) hook();
+  }
+
+  /** Work of the command's own that an interrupt stops too (a Batch API submission). */
+  onStop(hook: () => void): void {
+    this.stopHooks.push(hook);
+    if (this.stopped) hook();
   }
 
   /** Net requests sent so far (the service's outright rejections taken out) and their estimated cost. */

@@ -34,6 +34,17 @@ const written: string[] = [];
 const writing = new Set<Promise<unknown>>();
 /** The report, once made (the command's own end and the fallback share it). */
 let reported: Promise<number> | null = null;
+/** What a command that writes no files says instead of "nothing was written" (its `json` goes into the JSON report). */
+export interface InterruptSubject {
+  text: string;
+  json?: Record<string, unknown>;
+}
+let subject: (() => InterruptSubject) | null = null;
+
+/** A command that writes no files (a Batch API submission) says what the interrupt left, in its terms. */
+export function reportSubject(f: () => InterruptSubject): void {
+  subject = f;
+}
 
 /** Installs the SIGINT/SIGTERM handlers once; `removeTemps` runs before any exit they cause. */
 let installed = false;
@@ -113,15 +124,19 @@ export function reportInterrupt(newline = false): Promise<number> {
     }
     const charged = usd > 0 ? { spentUsd: roundUsd(usd), ...(requests > 0 ? { requestsCharged: requests } : {}) } : null;
     const what = signal === 'SIGINT' ? 'Interrupted' : 'Terminated';
-    const files =
-      written.length === 0
+    const said = subject?.();
+    const files = said
+      ? said.text
+      : written.length === 0
         ? 'nothing was written'
         : `wrote ${written.length > 3 ? `${written.length} files` : written.join(', ')} before it, nothing more`;
     const message = `${what} — ${files}`;
     const spent = charged ? chargedWords(charged) : 'nothing is charged';
     if (json) {
       const error: AppErrorInfo = { kind: 'cancelled', message: `${message}.` };
-      process.stdout.write(`${JSON.stringify({ error, ...(charged ?? {}), ...(written.length ? { outputs: written } : {}) })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ error, ...(said?.json ?? {}), ...(charged ?? {}), ...(written.length ? { outputs: written } : {}) })}\n`,
+      );
     }
     process.stderr.write(`${newline ? '\n' : ''}maskwork: ${message}; ${spent}.\n`);
     return SIGNALS[signal];

@@ -72,6 +72,12 @@ export interface GeminiBatchServer {
   /** Holds every batch in RUNNING until release() (to test cancel and restarts). */
   hold(): void;
   release(): void;
+  /**
+   * Holds every create request (after its body was read) until the returned function is called;
+   * `creating` counts the create requests waiting (to test an interrupt while the job is on its way).
+   */
+  holdCreates(): () => void;
+  readonly creating: number;
   close(): Promise<void>;
 }
 
@@ -89,6 +95,8 @@ export async function startGeminiBatchServer(opts: GeminiBatchServerOptions = {}
   let generated = 0;
   let failNext: MockBatch['failWith'];
   let held = false;
+  let createGate: Promise<void> | null = null;
+  let creating = 0;
 
   /** Moves a batch along the clock; builds the responses when it succeeds. */
   async function advance(b: MockBatch): Promise<void> {
@@ -202,6 +210,12 @@ export async function startGeminiBatchServer(opts: GeminiBatchServerOptions = {}
     const [, apiVersion, model, id, cancel] = route;
     if (model) {
       if (req.method !== 'POST') return fail(gErr(404, `Method not found: ${req.method} ${url.pathname}`, 'NOT_FOUND'));
+      const gate = createGate;
+      if (gate !== null) {
+        creating++;
+        await gate;
+        creating--;
+      }
       if (raw.length > (opts.inlineLimitBytes ?? INLINE_BATCH_LIMIT_BYTES))
         return fail(gErr(400, 'Request payload size exceeds the limit: inlined requests must stay under 20 MB; use an input file.'));
       const found = modelLookup(model, apiVersion, 'batchGenerateContent');
@@ -264,6 +278,19 @@ export async function startGeminiBatchServer(opts: GeminiBatchServerOptions = {}
     },
     release: () => {
       held = false;
+    },
+    holdCreates: () => {
+      let open = () => {};
+      createGate = new Promise<void>((r) => {
+        open = r;
+      });
+      return () => {
+        createGate = null;
+        open();
+      };
+    },
+    get creating() {
+      return creating;
     },
     close: () => listening.close(),
   };

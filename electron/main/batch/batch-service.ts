@@ -53,8 +53,12 @@ export class BatchService {
     private readonly opts: BatchServiceOptions = {},
   ) {}
 
-  /** Opens and prices every item, stores the batch, then starts it (now) or submits it (Batch API). */
-  async create(n: NewBatch): Promise<BatchRecord> {
+  /**
+   * Opens and prices every item, stores the batch, then starts it (now) or submits it (Batch API).
+   * `signal` (the CLI's Ctrl+C) stops a Batch API submission: nothing is sent once it is aborted, and
+   * a job already on its way is cancelled as soon as Google accepts it; the batch ends cancelled.
+   */
+  async create(n: NewBatch, signal?: AbortSignal): Promise<BatchRecord> {
     const spec = getModel(n.settings.model);
     if (!spec || spec.status === 'retired')
       throw new AppError({ kind: 'invalid-request', message: `Unknown model “${n.settings.model}”.`, rule: 'model' });
@@ -104,7 +108,7 @@ export class BatchService {
     b.estimateUsd = round(b.items.reduce((s, i) => s + (i.estimateUsd ?? 0), 0));
     this.store.add(b);
     await this.store.save();
-    if (n.mode === 'batch-api') await this.submit(b);
+    if (n.mode === 'batch-api') await this.submit(b, signal);
     else this.runNow(b);
     return b;
   }
@@ -168,9 +172,17 @@ export class BatchService {
   }
 
   /** Prepares every queued item and submits them as one Gemini batch job (counted in the ledger at the batch price). */
-  private async submit(b: BatchRecord): Promise<void> {
+  private async submit(b: BatchRecord, signal?: AbortSignal): Promise<void> {
     const requests: BatchRequestInput[] = [];
+    const stopped = async () => {
+      b.state = 'cancelled';
+      for (const i of b.items)
+        if (i.state === 'queued')
+          Object.assign(i, { state: 'cancelled', error: { kind: 'cancelled', message: 'Interrupted before it was sent.' } });
+      await this.store.save();
+    };
     for (const item of b.items.filter((i) => i.state === 'queued')) {
+      if (signal?.aborted) return stopped();
       try {
         const opened = await openItem(this.svc, item, b);
         requests.push(await batchRequestOf(item.id, await prepareItem(this.svc, opened.req), b.prompt));
@@ -185,6 +197,7 @@ export class BatchService {
       await this.store.save();
       return;
     }
+    if (signal?.aborted) return stopped();
     const queued = b.items.filter((i) => i.state === 'queued');
     const usd = queued.reduce((s, i) => s + (i.estimateUsd ?? 0), 0);
     const sent = this.svc.ledger.sent(usd, requests.length);
@@ -197,6 +210,27 @@ export class BatchService {
       const client = await this.client(b.model);
       const remote = await client.submit(b.model, `maskwork ${b.id}`, requests);
       b.remote = { name: remote.name, state: remote.state, checkedAt: Date.now() };
+      // Interrupted while the job was on its way: cancel it at Google; if that fails it stays submitted
+      // (to fetch or cancel later).
+      if (
+        signal?.aborted &&
+        b.state !== 'cancelled' &&
+        (await client.cancel(remote.name).then(
+          () => true,
+          () => false,
+        ))
+      ) {
+        b.state = 'cancelled';
+        b.remote.state = 'cancelled';
+        for (const i of b.items)
+          if (i.state === 'queued')
+            Object.assign(i, {
+              state: 'cancelled',
+              error: { kind: 'cancelled', message: 'Interrupted; the job was cancelled at Google.' },
+            });
+        await this.store.save();
+        return;
+      }
       if (b.state === 'cancelled') {
         // Cancelled while the requests were on their way: cancel the job Google just accepted.
         await client.cancel(remote.name).catch(() => {});

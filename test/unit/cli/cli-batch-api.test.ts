@@ -1,6 +1,6 @@
 /** `maskwork batch edit --batch-api` and `batch status|fetch|cancel ID` as a user runs them: a child process, the local Batch API server. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,25 +36,72 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
+const cliEnv = () => ({
+  PATH: process.env.PATH ?? '',
+  GEMINI_API_KEY: KEY,
+  GOOGLE_GEMINI_BASE_URL: server.baseUrl,
+  MASKWORK_STATE_DIR: join(tmp, 'state'),
+  MASKWORK_MAX_RETRIES: '0',
+});
+
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((res) => {
     execFile(
       process.execPath,
       [BIN, ...args],
       {
-        env: {
-          PATH: process.env.PATH ?? '',
-          GEMINI_API_KEY: KEY,
-          GOOGLE_GEMINI_BASE_URL: server.baseUrl,
-          MASKWORK_STATE_DIR: join(tmp, 'state'),
-          MASKWORK_MAX_RETRIES: '0',
-        },
+        env: cliEnv(),
         timeout: 120_000,
       },
       (err, stdout, stderr) => res({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
+
+/** Starts the CLI, sends `signal` once `ready()` holds, then calls `after()`; how it ended. */
+async function interruptWhen(args: string[], ready: () => boolean, signal: NodeJS.Signals, after: () => void) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  const t0 = Date.now();
+  while (!ready()) {
+    if (Date.now() - t0 > 30_000 || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error(`never ready; stderr: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  child.kill(signal);
+  await new Promise((r) => setTimeout(r, 300));
+  after();
+  const code = await exited;
+  await new Promise((r) => setTimeout(r, 50));
+  return { code, stdout, stderr };
+}
+
+const submitArgs = (out: string, extra: string[] = []) => [
+  'batch',
+  'edit',
+  '--images',
+  join(tmp, 'in'),
+  '--masks',
+  join(tmp, 'masks'),
+  '--out',
+  join(tmp, out),
+  '--prompt',
+  'remove the object',
+  '--model',
+  'gemini-3.1-flash-image',
+  '--batch-api',
+  ...extra,
+];
 
 const submit = (out: string, extra: string[] = []) =>
   run([
@@ -196,6 +243,43 @@ describe('maskwork batch --batch-api', () => {
     expect(r.auto.model).toBe('gemini-3.1-flash-image');
     expect(r.auto.reason).toMatch(/Batch API serves Nano Banana models only/);
     expect(server.batches.get(r.batchId.split('/')[1])?.model).toBe('gemini-3.1-flash-image');
+  });
+
+  it('Ctrl+C while the job is on its way to the Batch API: the job is cancelled as soon as Google accepts it, and the CLI says so (130)', async () => {
+    const open = server.holdCreates();
+    const before = new Set(server.batches.keys());
+    const r = await interruptWhen(submitArgs('int-sigint'), () => server.creating === 1, 'SIGINT', open);
+    expect(r.code, r.stderr).toBe(130);
+    const made = [...server.batches.values()].filter((b) => !before.has(b.id));
+    expect(made).toHaveLength(1);
+    expect(made[0].state).toBe('BATCH_STATE_CANCELLED');
+    expect(r.stdout).toBe('');
+    // 3 images at half of $0.067.
+    expect(r.stderr).toBe(
+      `maskwork: Interrupted — the Batch API job batches/${made[0].id} was cancelled as soon as Google accepted it; 3 requests were sent and are charged (≈ $0.1005).\n`,
+    );
+    const st = await run(['batch', 'status', `batches/${made[0].id}`, '--json']);
+    expect(JSON.parse(st.stdout)).toMatchObject({ state: 'cancelled', remoteState: 'cancelled' });
+  });
+
+  it('SIGTERM with --json: the JSON error names the cancelled Batch API job (143)', async () => {
+    const open = server.holdCreates();
+    const before = new Set(server.batches.keys());
+    const r = await interruptWhen(submitArgs('int-sigterm', ['--json']), () => server.creating === 1, 'SIGTERM', open);
+    expect(r.code, r.stderr).toBe(143);
+    const made = [...server.batches.values()].filter((b) => !before.has(b.id));
+    expect(made.map((b) => b.state)).toEqual(['BATCH_STATE_CANCELLED']);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({
+      error: {
+        kind: 'cancelled',
+        message: `Terminated — the Batch API job batches/${made[0].id} was cancelled as soon as Google accepted it.`,
+      },
+      batchId: `batches/${made[0].id}`,
+      state: 'cancelled',
+      requestsCharged: 3,
+      spentUsd: 0.1005,
+    });
   });
 
   it('refuses a model without a Batch API and an unknown id', async () => {
