@@ -18,7 +18,7 @@ import { CliSession } from './cli-session';
 import { refuseExisting } from './output-paths';
 import { UsageError, flag, parseOptions } from './args';
 import type { Quality } from './model-choice';
-import { reportSubject } from './interrupt';
+import { exporting, interrupted, reportSubject } from './interrupt';
 import { batchApiInterrupted } from './batch-api-interrupt';
 
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -123,6 +123,12 @@ export async function runBatchId(
     else {
       // Results are made in this session's temp folder, so a batch fetched before is fetched again.
       await service.reopenIfMissing(id);
+      const name = known.remote?.name ?? id;
+      // Interrupted: no result is written after it; the line says how to get them later.
+      reportSubject((files, wrote) => ({
+        text: `${files}; \`maskwork batch fetch ${name}${wrote ? ' --overwrite' : ''}\` writes the results later`,
+        json: { batchId: name },
+      }));
       b = await service.refresh(id);
       if (b.state === 'done') await writeOutputs(session.svc.store, service, b, 'overwrite' in o && !!o.overwrite);
     }
@@ -138,10 +144,11 @@ export async function runBatchId(
 /** Writes every finished item's result to its output file (refusing existing files unless overwrite). */
 async function writeOutputs(store: AssetStore, service: BatchService, b: BatchRecord, overwrite: boolean): Promise<void> {
   for (const item of b.items) {
+    if (interrupted()) break;
     if (item.state !== 'done' || !item.result || !item.output) continue;
     try {
       const img = await openImageFile(store, item.image);
-      await exportToFile(
+      const written = exportToFile(
         store,
         {
           canvas: { width: img.width, height: img.height },
@@ -155,6 +162,8 @@ async function writeOutputs(store: AssetStore, service: BatchService, b: BatchRe
         item.output,
         { replaceExisting: overwrite },
       );
+      // Tracked: an interrupt's report names the files written before it.
+      await exporting(written, item.output);
     } catch (e) {
       item.state = 'failed';
       item.error = e instanceof AppError ? e.info : { kind: 'io', message: String(e) };

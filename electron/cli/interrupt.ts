@@ -39,10 +39,13 @@ export interface InterruptSubject {
   text: string;
   json?: Record<string, unknown>;
 }
-let subject: (() => InterruptSubject) | null = null;
+let subject: ((files: string, wrote: number) => InterruptSubject) | null = null;
 
-/** A command that writes no files (a Batch API submission) says what the interrupt left, in its terms. */
-export function reportSubject(f: () => InterruptSubject): void {
+/**
+ * A Batch API command says what the interrupt left in its terms; `files` is what the report would
+ * say about the files written ("nothing was written", "wrote a.png before it, nothing more").
+ */
+export function reportSubject(f: (files: string, wrote: number) => InterruptSubject): void {
   subject = f;
 }
 
@@ -124,13 +127,12 @@ export function reportInterrupt(newline = false): Promise<number> {
     }
     const charged = usd > 0 ? { spentUsd: roundUsd(usd), ...(requests > 0 ? { requestsCharged: requests } : {}) } : null;
     const what = signal === 'SIGINT' ? 'Interrupted' : 'Terminated';
-    const said = subject?.();
-    const files = said
-      ? said.text
-      : written.length === 0
+    const wrote =
+      written.length === 0
         ? 'nothing was written'
         : `wrote ${written.length > 3 ? `${written.length} files` : written.join(', ')} before it, nothing more`;
-    const message = `${what} — ${files}`;
+    const said = subject?.(wrote, written.length);
+    const message = `${what} — ${said ? said.text : wrote}`;
     const spent = charged ? chargedWords(charged) : 'nothing is charged';
     if (json) {
       const error: AppErrorInfo = { kind: 'cancelled', message: `${message}.` };

@@ -78,6 +78,9 @@ export interface GeminiBatchServer {
    */
   holdCreates(): () => void;
   readonly creating: number;
+  /** The same for the GET of a batch (a `fetch` or `status` asking for its state). */
+  holdGets(): () => void;
+  readonly getting: number;
   close(): Promise<void>;
 }
 
@@ -97,6 +100,20 @@ export async function startGeminiBatchServer(opts: GeminiBatchServerOptions = {}
   let held = false;
   let createGate: Promise<void> | null = null;
   let creating = 0;
+  let getGate: Promise<void> | null = null;
+  let getting = 0;
+  const gateOf = (set: (g: Promise<void> | null) => void) => {
+    let open = () => {};
+    set(
+      new Promise<void>((r) => {
+        open = r;
+      }),
+    );
+    return () => {
+      set(null);
+      open();
+    };
+  };
 
   /** Moves a batch along the clock; builds the responses when it succeeds. */
   async function advance(b: MockBatch): Promise<void> {
@@ -258,6 +275,12 @@ export async function startGeminiBatchServer(opts: GeminiBatchServerOptions = {}
       return reply(200, {});
     }
     if (req.method !== 'GET') return fail(gErr(404, `Method not found: ${req.method} ${url.pathname}`, 'NOT_FOUND'));
+    const gate = getGate;
+    if (gate !== null) {
+      getting++;
+      await gate;
+      getting--;
+    }
     b.polls++;
     await advance(b);
     return reply(200, operation(b));
@@ -279,18 +302,19 @@ export async function startGeminiBatchServer(opts: GeminiBatchServerOptions = {}
     release: () => {
       held = false;
     },
-    holdCreates: () => {
-      let open = () => {};
-      createGate = new Promise<void>((r) => {
-        open = r;
-      });
-      return () => {
-        createGate = null;
-        open();
-      };
-    },
+    holdCreates: () =>
+      gateOf((g) => {
+        createGate = g;
+      }),
     get creating() {
       return creating;
+    },
+    holdGets: () =>
+      gateOf((g) => {
+        getGate = g;
+      }),
+    get getting() {
+      return getting;
     },
     close: () => listening.close(),
   };

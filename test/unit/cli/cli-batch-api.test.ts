@@ -282,6 +282,26 @@ describe('maskwork batch --batch-api', () => {
     });
   });
 
+  it('Ctrl+C during batch fetch: no result is written after it, the line says so and how to fetch them later (130)', async () => {
+    const s = await submit('int-fetch', ['--overwrite']);
+    const id = JSON.parse(s.stdout).batchId as string;
+    // advanceOnPoll: each status moves the job on; three of them finish it at the server.
+    for (let i = 0; i < 4; i++) await run(['batch', 'status', id, '--json']);
+    expect(server.batches.get(id.split('/')[1])?.state).toBe('BATCH_STATE_SUCCEEDED');
+    const open = server.holdGets();
+    const r = await interruptWhen(['batch', 'fetch', id], () => server.getting === 1, 'SIGINT', open);
+    expect(r.code, r.stderr).toBe(130);
+    expect(existsSync(join(tmp, 'int-fetch', 'coffee.png'))).toBe(false);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `maskwork: Interrupted — nothing was written; \`maskwork batch fetch ${id}\` writes the results later; nothing is charged.\n`,
+    );
+    // And it does.
+    const f = await run(['batch', 'fetch', id, '--json']);
+    expect(f.code, f.stderr + f.stdout).toBe(0);
+    expect(existsSync(join(tmp, 'int-fetch', 'coffee.png'))).toBe(true);
+  });
+
   it('refuses a model without a Batch API and an unknown id', async () => {
     const bad = await run([
       'batch',
