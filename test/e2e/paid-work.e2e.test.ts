@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
@@ -247,6 +247,47 @@ describe('results staged only over the step they were made for', () => {
     expect(await staged(page)).toBe(0);
     expect((await summary(page)).futureLabels).toEqual([]);
     expect(app.errors).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('unsaved changes and a job: one question — Save with "Cancel the job" ticked saves, stops the job and opens the photo', async () => {
+    const page = app.page;
+    const dir = await mkdtemp(join(tmpdir(), 'maskwork-paid-'));
+    const path = join(dir, 'both.maskwork');
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 380],
+      [260, 385],
+    ]);
+    app.dialogs.saves.push(path);
+    await page.keyboard.press('Control+Shift+Alt+s');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'both.maskwork');
+    await waitIdle(page);
+    const savedAt = (await stat(path)).mtimeMs;
+    await dragPath(page, [
+      [150, 200],
+      [260, 205],
+    ]);
+    expect((await summary(page)).unsaved).toBe(true);
+    await startSlowJob(page, 8000);
+    app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
+    await page.keyboard.press('Control+o');
+    const ask = page.getByRole('alertdialog', { name: 'Unsaved changes, and a job is running' });
+    await ask.waitFor();
+    expect(await page.getByRole('alertdialog').count()).toBe(1);
+    await ask.getByRole('checkbox', { name: 'Cancel the job' }).click();
+    await ask.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('building.jpg');
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    expect((await stat(path)).mtimeMs).toBeGreaterThan(savedAt);
+    await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await staged(page)).toBe(0);
+    expect(app.errors).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('coffee.png');
+    expect((await summary(page)).unsaved).toBe(false);
+    // The job was cancelled: nothing waits on the project to be staged.
+    expect(await staged(page)).toBe(0);
     await rm(dir, { recursive: true, force: true });
   });
 
