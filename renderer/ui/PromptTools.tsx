@@ -41,7 +41,7 @@ export function PromptTools() {
       <div className="row">
         <select
           aria-label="Prompt preset"
-          // A line of its own: the chosen name reads whole; the tooltip says it too.
+          // The row's width (less the ✕ that deletes it): the chosen name reads whole; the tooltip says it too.
           title={current ? current.name : 'No preset'}
           value={current ? current.id : ''}
           onChange={(e) => {
@@ -57,8 +57,27 @@ export function PromptTools() {
             </option>
           ))}
         </select>
+        {current && !saving && (
+          <button
+            type="button"
+            aria-label="Delete preset"
+            onClick={() => void deletePreset(current.id)}
+            title={`Delete the preset “${current.name}”`}
+          >
+            ✕
+          </button>
+        )}
+      </div>
+      <div className="row">
+        {!saving && (
+          <button type="button" onClick={() => setSaving(true)} title="Save the prompt as a preset">
+            Save as preset…
+          </button>
+        )}
         <select
+          hidden={saving}
           className="recent-prompts"
+          title="Recent prompts"
           aria-label="Recent prompts"
           value=""
           disabled={!recent.thisDoc.length && !recent.others.length}
@@ -66,7 +85,7 @@ export function PromptTools() {
             if (e.currentTarget.value) setGen({ prompt: e.currentTarget.value });
           }}
         >
-          <option value="">Recent prompts…</option>
+          <option value="">Recent…</option>
           {recent.thisDoc.length > 0 && (
             <optgroup label="This photo">
               {recent.thisDoc.map((p) => (
@@ -86,18 +105,6 @@ export function PromptTools() {
             </optgroup>
           )}
         </select>
-      </div>
-      <div className="row">
-        {!saving && (
-          <button type="button" onClick={() => setSaving(true)} title="Save the prompt as a preset">
-            Save as preset…
-          </button>
-        )}
-        {current && !saving && (
-          <button type="button" onClick={() => void deletePreset(current.id)} title={`Delete the preset “${current.name}”`}>
-            Delete preset
-          </button>
-        )}
         {saving && (
           <>
             <input

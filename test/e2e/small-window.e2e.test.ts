@@ -245,8 +245,15 @@ describe('a 1280×800 window', () => {
       });
       expect(look).toEqual({ text: name, fits: true });
     }
-    // Both lists stay in the column, whole.
+    // Still two rows: the preset list with ✕ (Delete preset), then Save as preset… with Recent….
     const side = (await page.getByRole('region', { name: 'Generate' }).boundingBox())!;
-    for (const b of [await presets.boundingBox(), recent]) expect(b!.x + b!.width).toBeLessThanOrEqual(side.x + side.width);
+    const del = (await page.getByRole('button', { name: 'Delete preset' }).boundingBox())!;
+    const save = (await page.getByRole('button', { name: 'Save as preset…' }).boundingBox())!;
+    const list = (await presets.boundingBox())!;
+    const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+    expect(Math.abs(middle(del) - middle(list))).toBeLessThanOrEqual(2);
+    expect(Math.abs(middle(save) - middle(recent!))).toBeLessThanOrEqual(2);
+    expect(save.y).toBeGreaterThanOrEqual(list.y + list.height);
+    for (const b of [list, del, save, recent!]) expect(b.x + b.width).toBeLessThanOrEqual(side.x + side.width);
   });
 });
