@@ -198,6 +198,13 @@ export function EditorStage() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [live]);
 
+  // A gesture waiting between clicks (a polygon) follows the view: zoom keys, the wheel, a Space-drag
+  // or a resized stage (which clears the live canvas) redraw it where its points now are.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the view and stage size are what trigger the redraw
+  useEffect(() => {
+    activeGesture()?.redraw?.(live);
+  }, [live, scale, offsetX, offsetY, stageWidth, stageHeight]);
+
   useEffect(() => {
     // Layers the document no longer has (undo brings them back: their canvas is rebuilt then).
     if (doc) pruneLayerCanvases(new Set(doc.layers.map((l) => l.id)));

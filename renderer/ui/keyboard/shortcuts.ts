@@ -34,6 +34,8 @@ export interface Shortcut {
    * Ctrl/Cmd+S, Ctrl/Cmd+Shift+Alt+S and Ctrl/Cmd+Shift+S open, save, save as and export.
    */
   global?: boolean;
+  /** Only moves the view (zoom): also acts while a polygon is being placed (see Tool.betweenClicks). */
+  view?: boolean;
 }
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
@@ -152,6 +154,7 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'Fit on screen',
     match: (e) => mod(e) && !e.altKey && (e.code === 'Digit0' || e.code === 'Numpad0'),
     run: () => s().fitToScreen(),
+    view: true,
   },
   // Photoshop's older "Actual Pixels" key; it used to fall through to Ctrl+0 and fit instead.
   {
@@ -159,14 +162,28 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'Zoom 100 % (actual pixels)',
     match: (e) => mod(e) && e.altKey && (e.code === 'Digit0' || e.code === 'Numpad0'),
     run: () => s().zoomTo(1),
+    view: true,
   },
-  { keys: 'Ctrl+1', label: 'Zoom 100 %', match: (e) => mod(e) && (e.code === 'Digit1' || e.code === 'Numpad1'), run: () => s().zoomTo(1) },
-  { keys: 'Ctrl++', label: 'Zoom in', match: (e) => mod(e) && (e.code === 'Equal' || e.code === 'NumpadAdd'), run: () => s().zoomStep(1) },
+  {
+    keys: 'Ctrl+1',
+    label: 'Zoom 100 %',
+    match: (e) => mod(e) && (e.code === 'Digit1' || e.code === 'Numpad1'),
+    run: () => s().zoomTo(1),
+    view: true,
+  },
+  {
+    keys: 'Ctrl++',
+    label: 'Zoom in',
+    match: (e) => mod(e) && (e.code === 'Equal' || e.code === 'NumpadAdd'),
+    run: () => s().zoomStep(1),
+    view: true,
+  },
   {
     keys: 'Ctrl+-',
     label: 'Zoom out',
     match: (e) => mod(e) && (e.code === 'Minus' || e.code === 'NumpadSubtract'),
     run: () => s().zoomStep(-1),
+    view: true,
   },
   { keys: 'Ctrl+Shift+I', label: 'Invert mask', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyI', run: () => invertCurrentMask() },
   { keys: 'Ctrl+A', label: 'Mask everything', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyA', run: () => selectAllMask() },
@@ -310,13 +327,25 @@ export const SHORTCUTS: Shortcut[] = [
   },
 ];
 
+/** Said when a shortcut other than a zoom key is pressed while a polygon is being placed. */
+export const POLYGON_OPEN = 'A lasso polygon is open: Enter or a double-click closes it, Backspace removes its last point, Esc cancels it.';
+
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
     // A key pressed in a text field, number field or select is the field's: a space, B, Enter, Ctrl+A…
     const typing = fieldOwnsKey(e);
-    // History and tool switches wait until a gesture is finished or cancelled.
-    if (activeGesture() && !(e.key === 'Escape')) return;
     const sc = SHORTCUTS.find((x) => (!typing || x.global) && x.match(e));
+    // History and tool switches wait until a gesture is finished or cancelled; between a polygon's
+    // clicks the zoom keys act (as in Photoshop), and any other shortcut says what to do first.
+    const g = activeGesture();
+    if (g && e.key !== 'Escape') {
+      if (!sc || !g.betweenClicks?.()) return;
+      if (!sc.view) {
+        e.preventDefault();
+        if (!s().toasts.some((t) => t.message === POLYGON_OPEN)) s().notify('info', POLYGON_OPEN);
+        return;
+      }
+    }
     if (!sc) return;
     e.preventDefault();
     sc.run(e);

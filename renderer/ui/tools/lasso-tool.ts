@@ -41,6 +41,13 @@ export function createLassoTool(): Tool {
     ctx.lineDashOffset = 5;
     ctx.strokeStyle = '#000';
     ctx.stroke();
+    if (state === 'polygon') {
+      // The first point, where a click closes the polygon: visible from the first click on.
+      ctx.setLineDash([]);
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(p0.x - 3, p0.y - 3, 6, 6);
+      ctx.strokeRect(p0.x - 3.5, p0.y - 3.5, 7, 7);
+    }
     ctx.restore();
   }
 
@@ -120,6 +127,10 @@ export function createLassoTool(): Tool {
         return true;
       }
       return false;
+    },
+    betweenClicks: () => state === 'polygon',
+    redraw(live) {
+      if (state !== 'idle') draw(live);
     },
     cancel(live) {
       state = 'idle';

@@ -41,4 +41,12 @@ export interface Tool {
   dblclick?(p: ToolPointer, live: LiveSurface): void;
   /** CSS cursor while hovering at `p` (e.g. a resize cursor over a handle); null = the default. */
   cursor?(p: ToolPointer, live: LiveSurface): string | null;
+  /**
+   * The gesture waits between clicks with no button held (a polygon being placed): the view may move
+   * meanwhile (zoom keys, Space-drag, the wheel), as in Photoshop, and `redraw` puts it where its
+   * points now are on screen. Without it, every shortcut waits until the gesture ends.
+   */
+  betweenClicks?(): boolean;
+  /** Draws the gesture in progress again (the view moved or the live canvas was resized). */
+  redraw?(live: LiveSurface): void;
 }
