@@ -21,6 +21,7 @@ import {
 import { getMask, hasMask, putMask } from './blob-store';
 import { useEditor } from './store/store';
 import { revealMaskOverlay } from './overlay-visibility';
+import { setMaskTargetCmd } from './layer-commands';
 import { runMaskOp } from '../workers/mask-ops-client';
 import type { BrushSettings, SelectionMode } from './store/tools-slice';
 import type { PressureUse } from './store/select-slice';
@@ -33,13 +34,24 @@ function currentMask(): TiledMask | null {
   return doc ? getMask(doc.maskId) : null;
 }
 
-/** Commits a mask change; a hidden overlay comes back on, so nobody paints a mask they cannot see. */
+/**
+ * After a change to the document mask, the overlay shows it: a hidden overlay comes back on, so nobody
+ * paints a mask they cannot see, and while a layer mask was the target (the overlay draws that one
+ * instead) the target goes back to the document mask. A marquee, lasso, wand or Ctrl+Shift+I made
+ * then went into the document mask unseen, with the options bar still on the layer mask.
+ */
+export function showDocumentMask(): void {
+  if (useEditor.getState().maskTarget !== null) setMaskTargetCmd(null);
+  revealMaskOverlay();
+}
+
+/** Commits a mask change and shows the document mask (showDocumentMask). */
 function commitMask(label: string, next: TiledMask, prev: TiledMask): void {
   if (next === prev) return;
   const id = putMask(next);
   const s = useEditor.getState();
   s.commit(label, (doc) => ({ ...doc, maskId: id }));
-  revealMaskOverlay();
+  showDocumentMask();
 }
 
 /**
@@ -162,7 +174,7 @@ export function reselectMask(): void {
   const id = reselectableMask(s);
   if (!id) return;
   s.commit('Reselect', (doc) => ({ ...doc, maskId: id }));
-  revealMaskOverlay();
+  showDocumentMask();
 }
 
 /**

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { AppHarness } from '../support/app-harness';
-import { docToClient, dragPath, screenRgb, settleView, summary } from '../support/page-helpers';
+import { docToClient, dragPath, maskValue, screenRgb, settleView, summary } from '../support/page-helpers';
 import { launchWithBandLayers } from '../support/band-layers';
 
 let app: AppHarness;
@@ -75,5 +75,41 @@ describe('overlay while painting a layer mask', () => {
     // The overlay shares its canvas with the guides: five view-sized Konva canvases (Konva's own
     // recommended maximum), not nine, plus the live stroke's canvas (a read-only probe).
     expect(await page.locator('[data-testid="stage"] .konvajs-content > canvas').count()).toBe(5);
+  });
+
+  // A selection goes into the document mask; made while a layer mask was the target, it went there
+  // unseen (the overlay drew the layer mask) with the options bar still saying the layer mask — found
+  // by hand, 2026-12-04. Now the target goes back to the document mask and the overlay shows it.
+  it('a marquee or Ctrl+Shift+I while a layer mask is the target shows the document mask it changed', async () => {
+    const page = app.page;
+    const layerMask = page
+      .getByRole('region', { name: 'Layers' })
+      .getByRole('button', { name: /^Paint the layer mask of / })
+      .first();
+    await layerMask.click();
+    await page.getByRole('status', { name: /^Painting: layer mask of / }).waitFor();
+    await page.keyboard.press('m');
+    await dragPath(page, [
+      [430, 250],
+      [560, 350],
+    ]);
+    expect((await summary(page)).label).toBe('Rectangle');
+    expect(await maskValue(page, 500, 300)).toBe(255);
+    expect(await redTint(page, 500, 300), 'the new selection is tinted').toBeGreaterThan(40);
+    await page.keyboard.press('b');
+    expect(await page.getByRole('status', { name: 'Painting: document mask' }).count()).toBe(1);
+
+    await layerMask.click();
+    await page.getByRole('status', { name: /^Painting: layer mask of / }).waitFor();
+    await page.keyboard.press('Control+Shift+i');
+    expect((await summary(page)).label).toBe('Invert mask');
+    expect(await maskValue(page, 500, 300)).toBe(0);
+    expect(await redTint(page, 40, 40), 'the inverted mask is tinted').toBeGreaterThan(40);
+    expect(Math.abs(await redTint(page, 500, 300))).toBeLessThanOrEqual(6);
+    expect(await page.getByRole('status', { name: 'Painting: document mask' }).count()).toBe(1);
+    expect((await summary(page)).tool).toBe('brush'); // the tool before the layer mask, as ◐ on the Mask row gives it
+    await page.keyboard.press('Control+z');
+    expect(await maskValue(page, 500, 300)).toBe(255);
+    expect(app.errors).toEqual([]);
   });
 });
