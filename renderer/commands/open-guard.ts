@@ -1,14 +1,20 @@
 /**
  * Before a chosen file replaces the open document: one question at most (renderer/model/open-question.ts).
  * A running job alone: keep it running (its results wait for the document they belong to), cancel
- * it, or don't open (JobOpenPrompt). Unsaved project changes alone: Save / Don't save / Cancel
- * (UnsavedPrompt). Both: one question — Save / Don't save / Don't open, with "Cancel the job" to
+ * it, or don't open (JobOpenPrompt). Unsaved project changes alone — or a photo's unsaved work
+ * when a project replaces it — Save / Don't save / Cancel (UnsavedPrompt). Both: one question — Save / Don't save / Don't open, with "Cancel the job" to
  * tick (JobOpenPrompt). The project already open, chosen again with nothing unsaved: nothing is
  * asked or opened.
  */
 import { openQuestion } from '../model/open-question';
 import { cancelJob } from './app-job-client';
-import { mayLeaveUnsavedProject, projectHasUnsavedChanges, saveProject } from './project-commands';
+import {
+  mayLeaveUnsavedPhoto,
+  mayLeaveUnsavedProject,
+  photoHasUnsavedChanges,
+  projectHasUnsavedChanges,
+  saveProject,
+} from './project-commands';
 import { useEditor } from './store/store';
 
 export type OpenChoice = 'keep' | 'cancel' | 'dont-open' | { save: boolean; cancelJob: boolean };
@@ -25,17 +31,20 @@ let pending: ((c: OpenChoice) => void) | null = null;
 export async function mayReplaceDocument(chosen: ChosenFile = {}): Promise<boolean> {
   const s = useEditor.getState();
   const sameProject = !!(chosen.projectPath && s.doc && s.project?.docId === s.doc.id && s.project.path === chosen.projectPath);
-  const q = openQuestion({ job: !!s.job, unsaved: projectHasUnsavedChanges(), sameProject });
+  // A project replacing a photo with unsaved work asks too: the project brings its own undo history.
+  const isProject = !!(chosen.isProject || chosen.projectPath);
+  const photoUnsaved = isProject && photoHasUnsavedChanges();
+  const q = openQuestion({ job: !!s.job, unsaved: projectHasUnsavedChanges() || photoUnsaved, sameProject });
   if (q === 'already-open') {
     s.notify('info', `${s.project?.name ?? 'This project'} is already open: nothing was changed.`);
     return false;
   }
   if (q === 'none') return true;
-  if (q === 'unsaved') return mayLeaveUnsavedProject();
+  if (q === 'unsaved') return photoUnsaved ? mayLeaveUnsavedPhoto() : mayLeaveUnsavedProject();
   pending?.('dont-open');
   const choice = await new Promise<OpenChoice>((resolve) => {
     pending = resolve;
-    useEditor.getState().setOpenAsk({ unsaved: q === 'both', project: !!(chosen.isProject || chosen.projectPath) });
+    useEditor.getState().setOpenAsk({ unsaved: q === 'both', project: isProject });
   });
   if (choice === 'dont-open') return false;
   if (choice === 'cancel') await cancelJob();

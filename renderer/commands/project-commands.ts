@@ -156,7 +156,7 @@ export async function recentProjects(): Promise<RecentProject[]> {
 
 /** Opens a project from the recent list; failures are an error message, the document unchanged. */
 export async function openRecentProject(path: string): Promise<void> {
-  if (!(await mayLeaveUnsavedProject())) return;
+  if (!(await mayLeaveUnsavedProject()) || !(await mayLeaveUnsavedPhoto())) return;
   const s = useEditor.getState();
   s.setBusy('Opening…');
   try {
@@ -182,14 +182,36 @@ let pending: ((c: UnsavedChoice) => void) | null = null;
 /**
  * Before another file replaces the open document: when that document is a project with unsaved
  * changes, asks Save / Don't save / Cancel. Resolves true when the open may go ahead. (A photo that
- * was never saved as a project is not asked about: opening is an undo step, and the autosave keeps it.)
+ * was never saved as a project is not asked about here: opening a photo is an undo step, and the
+ * autosave keeps it; see mayLeaveUnsavedPhoto for a project replacing it.)
  */
-export async function mayLeaveUnsavedProject(): Promise<boolean> {
-  if (!projectHasUnsavedChanges()) return true;
+export function mayLeaveUnsavedProject(): Promise<boolean> {
+  if (!projectHasUnsavedChanges()) return Promise.resolve(true);
+  return askUnsaved(useEditor.getState().project!.name, false);
+}
+
+/** True when the open document is a photo never saved as a project, with changes since it opened. */
+export function photoHasUnsavedChanges(): boolean {
+  const { doc, project } = useEditor.getState();
+  return !!doc && !(project && project.docId === doc.id) && hasUnsavedChanges();
+}
+
+/**
+ * Before a project replaces a photo never saved as a project that has changes: asks Save (as a
+ * project) / Don't save / Cancel. A project brings its own undo history, so the photo's work — a kept
+ * result, perhaps paid for — was gone with no question and no way back. (A project is asked about by
+ * mayLeaveUnsavedProject.)
+ */
+export function mayLeaveUnsavedPhoto(): Promise<boolean> {
+  if (!photoHasUnsavedChanges()) return Promise.resolve(true);
+  return askUnsaved(useEditor.getState().doc!.original.name, true);
+}
+
+async function askUnsaved(name: string, byProject: boolean): Promise<boolean> {
   pending?.('cancel');
   const choice = await new Promise<UnsavedChoice>((resolve) => {
     pending = resolve;
-    useEditor.getState().setUnsavedAsk(true);
+    useEditor.getState().setUnsavedAsk({ name, byProject });
   });
   if (choice === 'cancel') return false;
   if (choice === 'save') return saveProject(false);
@@ -200,7 +222,7 @@ export async function mayLeaveUnsavedProject(): Promise<boolean> {
 export function answerUnsavedAsk(choice: UnsavedChoice): void {
   const resolve = pending;
   pending = null;
-  useEditor.getState().setUnsavedAsk(false);
+  useEditor.getState().setUnsavedAsk(null);
   resolve?.(choice);
 }
 

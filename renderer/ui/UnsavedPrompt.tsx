@@ -1,11 +1,14 @@
-/** "Save changes?": asked before another file replaces a project with unsaved changes (Save / Don't save / Cancel). */
+/**
+ * "Save changes?": asked before another file replaces a project with unsaved changes, or a project
+ * replaces a photo with unsaved changes (Save / Don't save / Cancel).
+ */
 import { useEffect, useRef } from 'react';
 import { answerUnsavedAsk } from '../commands/project-commands';
 import { useEditor } from '../commands/store/store';
 
 export function UnsavedPrompt() {
-  const open = useEditor((s) => s.unsavedAsk);
-  const name = useEditor((s) => s.project?.name);
+  const ask = useEditor((s) => s.unsavedAsk);
+  const open = ask !== null;
   const first = useRef<HTMLButtonElement>(null);
   // A dialog takes the keyboard focus, so Esc and Tab answer it.
   useEffect(() => {
@@ -26,7 +29,10 @@ export function UnsavedPrompt() {
         }}
       >
         <h3>Unsaved changes</h3>
-        <p>{name ?? 'This project'} has changes that are not saved. Save them before opening another file?</p>
+        <p>
+          {ask.name} has changes that are not saved{ask.byProject ? ', and the project you open replaces its undo history' : ''}. Save them
+          before opening another file?
+        </p>
         <div className="row">
           <button type="button" className="primary" ref={first} onClick={() => answerUnsavedAsk('save')} title="Save, then open">
             Save
@@ -34,11 +40,15 @@ export function UnsavedPrompt() {
           <button
             type="button"
             onClick={() => answerUnsavedAsk('discard')}
-            title="Open without saving (Ctrl+Z still brings this document back)"
+            title={
+              ask.byProject
+                ? 'Open the project without saving: these changes are lost'
+                : 'Open without saving (after opening a photo, Ctrl+Z brings this document back)'
+            }
           >
             Don't save
           </button>
-          <button type="button" onClick={() => answerUnsavedAsk('cancel')} title="Stay on this project (Esc)">
+          <button type="button" onClick={() => answerUnsavedAsk('cancel')} title="Keep this document open (Esc)">
             Cancel
           </button>
         </div>

@@ -36,8 +36,12 @@ export interface UiSlice {
   project: ProjectFile | null;
   setProject(p: ProjectFile | null): void;
   /** "Save changes?" is being asked before another file opens (renderer/commands/project-commands.ts). */
-  unsavedAsk: boolean;
-  setUnsavedAsk(v: boolean): void;
+  /**
+   * The unsaved-changes question, while open: the document or project it is about (its name), and
+   * whether what replaces it is known to be a project (then Ctrl+Z cannot bring it back).
+   */
+  unsavedAsk: { name: string; byProject: boolean } | null;
+  setUnsavedAsk(ask: { name: string; byProject: boolean } | null): void;
   maskVisible: boolean;
   /** The overlay is shown over staged candidates too (asked for while they are staged; see overlay-visibility.ts). */
   maskOverStaged: boolean;
@@ -78,7 +82,7 @@ let toastId = 1;
 export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, get) => ({
   project: null,
   setProject: (project) => set({ project }),
-  unsavedAsk: false,
+  unsavedAsk: null,
   setUnsavedAsk: (unsavedAsk) => set({ unsavedAsk }),
   maskVisible: true,
   maskOverStaged: false,
