@@ -4,13 +4,15 @@
  * there; with the focus elsewhere only when there is no mask. Each delete is one "Delete layer" step
  * that Ctrl+Z undoes; in a text field the keys stay the field's. The focus and the selection agree:
  * the row the focus moves to (↓, Shift+Tab) is the selected one and the one Delete deletes, and after
- * a delete the focus goes on to the row now in its place, so a second Delete deletes again.
+ * a delete the focus goes on to the row now in its place, so a second Delete deletes again. With a
+ * mask and the focus elsewhere, Delete says how to fill or clear the mask (it said nothing).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
 import { summary } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
 import { launchWithBandLayers } from '../support/band-layers';
+import { DELETE_WITH_MASK } from '../../renderer/ui/keyboard/shortcuts';
 
 let app: AppHarness;
 let launched: Awaited<ReturnType<typeof launchWithBandLayers>> | undefined;
@@ -160,7 +162,7 @@ describe('Delete / Backspace delete the selected layer', () => {
     expect(await maskPixels(page)).toBeGreaterThan(0);
   });
 
-  it('with the focus off the panel, a document mask keeps the layer (as a selection does in Photoshop)', async () => {
+  it('with the focus off the panel, a document mask keeps the layer (as a selection does in Photoshop), and a message says how to fill or clear the mask', async () => {
     const page = app.page;
     await panel(page)
       .getByRole('button', { name: `Select layer ${start[1]}` })
@@ -170,7 +172,12 @@ describe('Delete / Backspace delete the selected layer', () => {
     await page.keyboard.press('Delete');
     await page.keyboard.press('Backspace');
     expect(await names(page)).toEqual(start);
-    expect((await summary(page)).historyLabels).toEqual(before.historyLabels);
+    const after = await summary(page);
+    expect(after.historyLabels).toEqual(before.historyLabels);
+    // Photoshop fills or clears the selection on Delete; here that did nothing and said nothing.
+    const said = after.toasts.filter((t: { message: string }) => t.message === DELETE_WITH_MASK);
+    expect(said).toHaveLength(1); // once, for both keys
+    expect(said[0].tone).toBe('info');
   });
 
   it('with no mask, Delete deletes the selected layer from anywhere; Ctrl+Z brings it back, selected', async () => {

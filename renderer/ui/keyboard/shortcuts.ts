@@ -311,6 +311,16 @@ export const SHORTCUTS: Shortcut[] = [
     },
   },
   {
+    // Photoshop fills or clears a selection on Delete; here the mask is filled by Generate. Delete
+    // with a mask did nothing and said nothing.
+    keys: 'Delete / Backspace',
+    label: 'With a mask: say how to fill or clear it',
+    match: (e) => plain(e) && !e.shiftKey && (e.key === 'Delete' || e.key === 'Backspace') && !staging() && !documentMaskEmpty(),
+    run: () => {
+      if (!s().toasts.some((t) => t.message === DELETE_WITH_MASK)) s().notify('info', DELETE_WITH_MASK);
+    },
+  },
+  {
     keys: 'Delete',
     label: 'Discard the selected candidate',
     match: (e) => plain(e) && e.key === 'Delete' && staging(),
@@ -326,6 +336,10 @@ export const SHORTCUTS: Shortcut[] = [
     },
   },
 ];
+
+/** Said when Delete or Backspace is pressed with a document mask (Photoshop would fill or clear the selection). */
+export const DELETE_WITH_MASK =
+  'Delete does not fill the mask: Ctrl+Enter (Generate) fills it — the offline engine is free — and Ctrl+D clears it. With no mask, Delete deletes the selected layer.';
 
 /** Said when a shortcut other than a zoom key is pressed while a polygon is being placed. */
 export const POLYGON_OPEN = 'A lasso polygon is open: Enter or a double-click closes it, Backspace removes its last point, Esc cancels it.';
