@@ -79,7 +79,11 @@ describe('export request', () => {
   it('a 16-bit document loses depth only in JPEG and WebP; opening notes for 16-bit and CMYK', () => {
     expect(['png', 'jpeg', 'webp', 'tiff', 'psd'].map((f) => losesDepth(doc, f as never))).toEqual([false, true, true, false, false]);
     expect(losesDepth({ ...doc, original: { ...doc.original, depth: undefined } }, 'jpeg')).toBe(false);
-    expect(openNotes({ name: 'x.jpg', colourModel: 'cmyk' })[0]).toMatch(/CMYK.*RGB.*own colour profile/);
+    expect(openNotes({ name: 'x.jpg', colourModel: 'cmyk', hasIcc: true })[0]).toMatch(/CMYK.*RGB.*own colour profile/);
+    // Without an embedded profile it is converted with a generic one; the note said "own" all the same.
+    expect(openNotes({ name: 'x.jpg', colourModel: 'cmyk', hasIcc: false })[0]).toMatch(
+      /CMYK.*RGB.*generic CMYK profile, as the file has none/,
+    );
     expect(openNotes({ name: 'x.png', depth: 16 })[0]).toMatch(/16 bits/);
     expect(openNotes({ name: 'x.png', depth: 8 })).toEqual([]);
   });

@@ -7,6 +7,7 @@
 import type { DocState } from '../../shared/document/schema';
 import { layerOpacity, layerVisible } from '../../shared/document/schema';
 import type { OpenedImage } from '../../shared/ipc/contract-types';
+import { cmykConversion } from '../../shared/document/cmyk-conversion';
 import type { RequestOf } from '../../shared/ipc/contract';
 
 export type ExportFormat = 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd';
@@ -56,13 +57,13 @@ export function losesDepth(doc: DocState | null, format: ExportFormat): boolean 
   return doc?.original.depth === 16 && (format === 'jpeg' || format === 'webp');
 }
 
-export function openNotes(img: Pick<OpenedImage, 'name' | 'depth' | 'colourModel' | 'psd'>): string[] {
+export function openNotes(img: Pick<OpenedImage, 'name' | 'depth' | 'colourModel' | 'psd'> & { hasIcc?: boolean }): string[] {
   const notes: string[] = [];
   const layers = psdLayersNote(img.psd);
   if (layers) notes.push(`Opened the flattened image of ${img.name} (${layers} not imported).`);
   if (img.colourModel === 'cmyk') {
     notes.push(
-      `${img.name} is a CMYK file: Maskwork edits it in RGB (converted with the file's own colour profile), and exports are RGB with an sRGB profile.`,
+      `${img.name} is a CMYK file: Maskwork edits it in RGB (${cmykConversion(img.hasIcc !== false)}), and exports are RGB with an sRGB profile.`,
     );
   }
   if (img.depth === 16) notes.push(`${img.name} has 16 bits per channel: PNG, TIFF and PSD exports keep 16 bits (the screen shows 8).`);

@@ -45,6 +45,7 @@ import { patchedJpegExport } from '../export/jpeg-export';
 
 export type { EncodedExport, ExportFormat, ExportRequest, ExportSource, PlacedAsset } from '../export/export-types';
 import type { EncodedExport, ExportFormat, ExportRequest, ExportSource, PlacedAsset } from '../export/export-types';
+import { cmykConversion } from '../../../shared/document/cmyk-conversion';
 
 export async function prepareExport(store: AssetStore, req: ExportRequest): Promise<ExportSource> {
   const [base, ...layers] = req.layers;
@@ -102,8 +103,7 @@ export function exportNotes(src: ExportSource, format: ExportFormat): string[] {
       `This is a 16-bit document; ${format.toUpperCase()} holds 8 bits per channel, so the export is 8-bit. Use PNG, TIFF or PSD to keep 16 bits.`,
     );
   }
-  if (src.cmyk)
-    notes.push('The original is CMYK: it was edited and exported in RGB, converted with its own colour profile (sRGB attached).');
+  if (src.cmyk) notes.push(`The original is CMYK: it was edited and exported in RGB, ${cmykConversion(!!src.meta.icc)} (sRGB attached).`);
   return notes;
 }
 

@@ -9,6 +9,7 @@ import { loadExportPrefs, saveExportPrefs } from '../../commands/export-prefs-st
 import { type ExportFormat, exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { losesDepth } from '../../model/export-request';
 import { exportPromise, lossyNote } from '../../model/export-message';
+import { cmykConversion } from '../../../shared/document/cmyk-conversion';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'png', label: 'PNG', hint: 'Lossless, largest files; keeps 16 bits' },
@@ -92,7 +93,7 @@ function ExportDialogBody() {
         )}
         {doc?.original.colourModel === 'cmyk' && (
           <p className="muted" role="note">
-            The original is CMYK: the export is RGB, converted with its own colour profile.
+            The original is CMYK: the export is RGB, {cmykConversion(doc.original.hasIcc)}.
           </p>
         )}
         <label

@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { AssetStore } from '../../../electron/main/services/asset-store';
 import { importImage } from '../../../electron/main/services/image-import';
 import { exportToFile } from '../../../electron/main/services/image-files';
+import { exportNotes, type ExportSource } from '../../../electron/main/services/image-export';
 import { provenanceXmp, DIGITAL_SOURCE_TYPE } from '../../../electron/main/export/xmp-provenance';
 import { cmykJpeg, featheredPatch, SOURCE_XMP } from '../../fixtures/deep-images';
 import { photo } from '../../fixtures/bad-images';
@@ -121,7 +122,14 @@ describe('XMP edit record', () => {
 });
 
 describe('CMYK originals', () => {
-  it('open as CMYK, edit in RGB (offline engine through main), export RGB converted with the file profile, with a note', async () => {
+  it("the export note names the file's own profile only when the file has one", () => {
+    const note = (icc?: Buffer) => exportNotes({ depth: 8, cmyk: true, meta: { icc } } as unknown as ExportSource, 'png').join(' ');
+    expect(note(Buffer.from('profile'))).toMatch(/converted with the file's own colour profile/);
+    expect(note()).toMatch(/generic CMYK profile, as the file has none/);
+    expect(note()).not.toMatch(/own colour profile/);
+  });
+
+  it('open as CMYK, edit in RGB (offline engine through main), export RGB, with a note saying which profile converted it', async () => {
     const src = await cmykJpeg();
     expect((await sharp(src).metadata()).space).toBe('cmyk');
     const img = await main.call('image:import', { bytes: src, name: 'print.jpg' });
@@ -159,7 +167,9 @@ describe('CMYK originals', () => {
         },
         out,
       );
-      expect(r.notes?.join(' ')).toMatch(/CMYK.*RGB.*own colour profile/);
+      // This file has no embedded profile (libvips converts with its generic CMYK one): the note said
+      // "converted with its own colour profile" all the same.
+      expect(r.notes?.join(' ')).toMatch(/CMYK.*RGB.*generic CMYK profile, as the file has none/);
       expect(r.keptIcc).toBe(false);
       if (format === 'psd') continue;
       const meta = await sharp(out).metadata();
