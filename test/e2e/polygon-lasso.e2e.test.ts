@@ -8,9 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { POLYGON_OPEN } from '../../renderer/ui/keyboard/shortcuts';
-import type { AppHarness } from '../support/app-harness';
+import { join } from 'node:path';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';
-import { docToClient, maskValue, settleView, summary } from '../support/page-helpers';
+import { docToClient, maskValue, settleView, summary, waitIdle } from '../support/page-helpers';
 
 let app: AppHarness;
 
@@ -104,6 +105,31 @@ describe('polygon lasso', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await summary(page)).label).toBe('Lasso');
     expect(await maskValue(page, 650, 150)).toBe(255);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('another photo opened while a polygon is open (Open… clicked) cancels it: Enter does not close it on the new photo', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+d');
+    await clickDoc(page, 100, 100);
+    await clickDoc(page, 300, 100);
+    await clickDoc(page, 300, 300);
+    app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'coffee.png');
+    await waitIdle(page);
+    expect(await liveAlphaAt(page, 200, 100), 'no polygon over the new photo').toBe(0);
+    await page.keyboard.press('Enter');
+    const s = await summary(page);
+    expect(s.label).toBe('Open coffee.png');
+    expect(await maskValue(page, 250, 150)).toBe(0);
+    // The lasso works on the new photo as usual.
+    await clickDoc(page, 50, 50);
+    await clickDoc(page, 150, 50);
+    await clickDoc(page, 150, 150);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await summary(page)).label).toBe('Lasso');
+    expect(await maskValue(page, 120, 70)).toBe(255);
     expect(app.errors).toEqual([]);
   });
 });

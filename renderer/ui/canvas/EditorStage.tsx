@@ -198,6 +198,15 @@ export function EditorStage() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [live]);
 
+  // A gesture belongs to the document it was started on: another photo or project (Open… clicked
+  // while a polygon was open, an undo back over an Open) cancels it, as Esc does. The polygon stayed
+  // and Enter closed it on the new photo.
+  const docId = doc?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the document's identity is what ends the gesture
+  useEffect(() => {
+    activeGesture()?.cancel(live);
+  }, [live, docId]);
+
   // A gesture waiting between clicks (a polygon) follows the view: zoom keys, the wheel, a Space-drag
   // or a resized stage (which clears the live canvas) redraw it where its points now are.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the view and stage size are what trigger the redraw
