@@ -135,6 +135,18 @@ export async function mergeDownCmd(layerId: string): Promise<void> {
   }
 }
 
+/**
+ * When the layer whose mask is painted goes (deleted, merged down, an undo past its Keep, another
+ * document), painting goes back to the document mask with the tool from before, as ◐ on the Mask row
+ * does: the eraser the layer mask chose stayed, under "Painting: Document mask", and the next stroke
+ * erased the document mask.
+ */
+export function installMaskTargetGuard(): () => void {
+  return useEditor.subscribe((s) => {
+    if (s.maskTarget !== null && !s.doc?.layers.some((l) => l.id === s.maskTarget)) setMaskTargetCmd(null);
+  });
+}
+
 /** The tool before a layer mask was chosen, while the eraser it switched to is still the tool. */
 let toolBeforeLayerMask: ReturnType<typeof st>['tool'] | null = null;
 

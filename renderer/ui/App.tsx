@@ -25,6 +25,7 @@ import { CompareView } from '../ui/CompareView';
 import { UnsavedPrompt } from './UnsavedPrompt';
 import { activeGesture } from './tools/tool-registry';
 import { installUnsavedCloseGuard } from '../commands/project-commands';
+import { installMaskTargetGuard } from '../commands/layer-commands';
 import { useKeepScrollEnd } from './useKeepScrollEnd';
 import { installReleaseFieldOnOpen } from './keyboard/release-field-on-open';
 
@@ -40,6 +41,7 @@ export function App() {
   useEffect(() => installAutosave(undefined, () => !!activeGesture()), []);
   useEffect(() => installUnsavedCloseGuard(), []);
   useEffect(() => installReleaseFieldOnOpen(), []);
+  useEffect(() => installMaskTargetGuard(), []);
   return (
     <div className="app">
       <OptionsBar />

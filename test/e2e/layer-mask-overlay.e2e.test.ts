@@ -112,4 +112,35 @@ describe('overlay while painting a layer mask', () => {
     expect(await maskValue(page, 500, 300)).toBe(255);
     expect(app.errors).toEqual([]);
   });
+
+  // The eraser ◐ chose stayed when its layer went, under "Painting: Document mask": the next stroke
+  // erased the document mask instead of painting it (found by hand, 2026-12-04).
+  it('when the layer whose mask is painted is deleted, painting goes back to the document mask with the tool from before', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    const layerMask = page
+      .getByRole('region', { name: 'Layers' })
+      .getByRole('button', { name: /^Paint the layer mask of / })
+      .first();
+    const name = (await layerMask.getAttribute('aria-label'))!.replace('Paint the layer mask of ', '');
+    await layerMask.click();
+    await page.getByRole('status', { name: `Painting: layer mask of ${name}` }).waitFor();
+    expect((await summary(page)).tool).toBe('eraser');
+    const layers = (await summary(page)).layers;
+    await page
+      .getByRole('region', { name: 'Layers' })
+      .getByRole('button', { name: `Delete layer ${name}`, exact: true })
+      .click();
+    await expect.poll(async () => (await summary(page)).layers).toBe(layers - 1);
+    expect((await summary(page)).tool).toBe('brush');
+    expect(await page.getByRole('status', { name: 'Painting: document mask' }).count()).toBe(1);
+    // The next stroke paints the document mask.
+    await dragPath(page, [
+      [450, 60],
+      [550, 60],
+    ]);
+    expect((await summary(page)).label).toBe('Brush stroke');
+    expect(await maskValue(page, 500, 60)).toBe(255);
+    expect(app.errors).toEqual([]);
+  });
 });
