@@ -397,6 +397,26 @@ describe('colour range', () => {
     expect(await agreement((x, y) => inEllipse(x, y) || inSquare(SQ1, x, y) || inSquare(SQ2, x, y))).toBeGreaterThan(0.99);
     expect(await preview()).toBeNull();
   });
+
+  // Found by hand (2026-12-04): Esc left the picked colours and their preview, tinted like a mask.
+  it("Esc drops the picked colours and their preview, as Cancel in Photoshop's Color Range; the mask is unchanged", async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('i');
+    await clickDoc(E.cx, E.cy);
+    await expect.poll(async () => (await preview())?.drawn).toBe(true);
+    const steps = (await summary(page)).historyLabels.length;
+    await page.keyboard.press('Escape');
+    await expect.poll(preview).toBeNull();
+    expect(await page.evaluate(() => (window as any).__maskworkTest.selectSettings().colors)).toEqual([]);
+    await page.keyboard.press('Enter'); // nothing left to apply
+    await idle();
+    const s = await summary(page);
+    expect(s.historyLabels).toHaveLength(steps);
+    expect(s.label).toBe('Clear mask');
+    expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(0);
+    expect(s.tool).toBe('colorRange');
+  });
 });
 
 describe('refine edge and zoom to mask', () => {

@@ -17,7 +17,7 @@ import { discardAllStaged, discardStaged, keepStaged } from '../../commands/edit
 import { undoStep } from '../../commands/staging-history';
 import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../../commands/canvas-commands';
 import { fieldOwnsKey } from './field-focus';
-import { applyColorRange, cancelSelectJob, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
+import { applyColorRange, cancelSelectJob, clearRangePreview, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
 import { deleteLayerCmd, duplicateLayerCmd, mergeDownCmd } from '../../commands/layer-commands';
 import { mergeDownRefusal } from '../../model/layer-logic';
@@ -106,6 +106,21 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'Cancel the running selection (object select, subject, wand, refine edge)',
     match: (e) => e.key === 'Escape' && !!s().selecting,
     run: () => cancelSelectJob(),
+  },
+  {
+    // As Cancel in Photoshop's Color Range: the picked colours and their preview go, the mask stays.
+    // The preview, tinted like the mask, stayed on Esc.
+    keys: 'Esc',
+    label: 'Colour range: drop the picked colours and their preview',
+    match: (e) =>
+      e.key === 'Escape' &&
+      !s().selecting &&
+      s().tool === 'colorRange' &&
+      s().select.colors.length > 0 &&
+      !s().job &&
+      !staging() &&
+      !s().settingsOpen,
+    run: () => clearRangePreview(),
   },
   { keys: 'L', label: 'Lasso / polygon', match: (e) => plain(e) && e.code === 'KeyL', run: () => s().setTool('lasso') },
   { keys: 'C', label: 'Extend canvas (outpaint crop)', match: (e) => plain(e) && e.code === 'KeyC', run: () => s().setTool('extend') },
