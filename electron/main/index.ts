@@ -1,11 +1,12 @@
 /** Electron entry: create services, register the IPC handlers, open the window. */
-import { app, BrowserWindow, protocol } from 'electron';
+import { app, BrowserWindow, Menu, protocol } from 'electron';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from './create-services';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register-ipc';
 import { createMainWindow } from './window';
+import { appMenuTemplate } from './app-menu';
 import { electronDialogs } from './electron-dialogs';
 import { safeStorageBackend } from './safe-storage-backend';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
@@ -40,6 +41,9 @@ void app.whenReady().then(() => {
     secretBackend: safeStorageBackend,
   });
   registerIpc(createHandlers(services), pageUrl);
+  // Not Electron's default menu: its reload, DevTools and zoom keys (see app-menu.ts).
+  const menu = appMenuTemplate(process.platform);
+  Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
   mainWindow = createMainWindow(preloadPath, pageUrl, ICON_PATH);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(preloadPath, pageUrl, ICON_PATH);

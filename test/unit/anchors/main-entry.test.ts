@@ -19,6 +19,7 @@ const fake = vi.hoisted(() => {
     ready: null as null | (() => void),
     schemes: [] as any[],
     protocolHandlers: new Map<string, (req: { url: string }) => Promise<Response>>(),
+    menus: [] as unknown[],
   };
   return s;
 });
@@ -53,6 +54,10 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
+    Menu: {
+      buildFromTemplate: (t: unknown) => ({ template: t }),
+      setApplicationMenu: (m: unknown) => fake.menus.push(m),
+    },
     ipcMain: { handle: (name: string) => fake.handled.push(name) },
     protocol: {
       registerSchemesAsPrivileged: (s: any[]) => fake.schemes.push(...s),
@@ -106,6 +111,8 @@ describe('built main entry (out/main/index.js)', () => {
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     expect((await serve!({ url: 'app://maskwork/../../package.json' })).status).toBe(404);
     expect(win.webContents.setWindowOpenHandler).toHaveBeenCalled();
+    // Not Electron's default menu (reload, DevTools and zoom keys): none here, a minimal one on macOS.
+    expect(fake.menus).toEqual([process.platform === 'darwin' ? { template: expect.any(Array) } : null]);
     // Every web contents created later (e.g. devtools) gets the same popup/navigation guards.
     const created = fake.appListeners.get('web-contents-created');
     expect(created).toBeTypeOf('function');
