@@ -1,6 +1,6 @@
 /**
  * The application menu. Without one, Electron installs its default menu, whose accelerators act on
- * every key the page leaves unhandled: Ctrl+R / Ctrl+Shift+R / F5 reload the renderer (staged,
+ * every key the page leaves unhandled: Ctrl+R / Ctrl+Shift+R reload the renderer (staged,
  * paid-for candidates and the undo history gone), Ctrl+Shift+I opens DevTools from a text field (the
  * app's Invert mask elsewhere), Ctrl+0 / Ctrl+= / Ctrl+- zoom the whole UI from a field.
  *
