@@ -120,6 +120,18 @@ async function openChosen() {
   return 'canceled' in r ? null : r;
 }
 
+/**
+ * Opens a project from the recent list: asked about first like Ctrl+O (a running job, unsaved
+ * changes; the project already open asks nothing). Failures are an error message, the document unchanged.
+ */
+export async function openRecentProject(path: string): Promise<void> {
+  if (!(await mayReplaceDocument({ projectPath: path, isProject: true }))) return;
+  return guarded('Opening…', 'open', async () => {
+    await adoptProject(await unwrap(api().project.open({ recentPath: path })), 'file');
+    useEditor.getState().succeeded('open');
+  });
+}
+
 /** A dropped or pasted file: a photo, or a `.maskwork` project (which then has no file: Save asks where). */
 export async function importFile(bytes: Uint8Array, name: string): Promise<void> {
   if (!(await mayReplaceDocument({ isProject: /\.maskwork$/i.test(name) }))) return;

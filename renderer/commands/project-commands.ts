@@ -154,22 +154,6 @@ export async function recentProjects(): Promise<RecentProject[]> {
   }
 }
 
-/** Opens a project from the recent list; failures are an error message, the document unchanged. */
-export async function openRecentProject(path: string): Promise<void> {
-  if (!(await mayLeaveUnsavedProject()) || !(await mayLeaveUnsavedPhoto())) return;
-  const s = useEditor.getState();
-  s.setBusy('Opening…');
-  try {
-    await adoptProject(await unwrap(api().project.open({ recentPath: path })), 'file');
-    useEditor.getState().succeeded('open');
-  } catch (e) {
-    const info = errorInfo(e);
-    useEditor.getState().notify('error', info.message, info.kind, 'open');
-  } finally {
-    useEditor.getState().setBusy(null);
-  }
-}
-
 /** True when the open document is a project whose file does not hold its changes. */
 export function projectHasUnsavedChanges(): boolean {
   const { doc, project } = useEditor.getState();

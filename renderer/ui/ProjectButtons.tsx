@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { RecentProject } from '../../shared/ipc/contract-types';
-import { hasUnsavedChanges, openRecentProject, recentProjects, saveProject } from '../commands/project-commands';
+import { hasUnsavedChanges, recentProjects, saveProject } from '../commands/project-commands';
+import { openRecentProject } from '../commands/document-io';
 import { useEditor } from '../commands/store/store';
 
 export function ProjectButtons() {

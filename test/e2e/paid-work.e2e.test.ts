@@ -291,6 +291,39 @@ describe('results staged only over the step they were made for', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('a recent project picked while a job runs asks about the job first, as Ctrl+O does', async () => {
+    const page = app.page;
+    const dir = await mkdtemp(join(tmpdir(), 'maskwork-paid-'));
+    const path = join(dir, 'recent.maskwork');
+    app.dialogs.saves.push(path);
+    await page.keyboard.press('Control+Shift+Alt+s');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'recent.maskwork');
+    await waitIdle(page);
+    // Another photo (no job yet, nothing unsaved): then a job on it.
+    app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
+    await page.keyboard.press('Control+o');
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('building.jpg');
+    await waitIdle(page);
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [300, 300],
+      [420, 310],
+    ]);
+    await startSlowJob(page, 4000);
+    await page.getByRole('button', { name: 'Project menu' }).click();
+    await page.getByRole('menuitem', { name: 'recent.maskwork' }).click();
+    const ask = page.getByRole('alertdialog', { name: 'A job is running' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: "Don't open" }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect((await summary(page)).original?.name).toBe('building.jpg');
+    // The job lands on its photo.
+    await expect.poll(() => staged(page), { timeout: 30_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Discard all' }).click();
+    expect(app.errors).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('the project already open, chosen again with nothing unsaved while a job runs: nothing is asked or changed, the job lands', async () => {
     const page = app.page;
     const dir = await mkdtemp(join(tmpdir(), 'maskwork-paid-'));
