@@ -1,7 +1,8 @@
 /**
  * What Ctrl+C / SIGTERM during `batch edit … --batch-api` left, in the Batch API's terms: nothing
  * submitted; the job cancelled at Google as soon as it was accepted; or the job submitted before the
- * interrupt and still running, with the commands that fetch or cancel it later.
+ * interrupt and still running, with the commands that fetch or cancel it later. And `batch cancel`
+ * interrupted: whether the job was cancelled.
  */
 import type { BatchRecord } from '../../shared/batch/batch-types';
 import type { InterruptSubject } from './interrupt';
@@ -13,6 +14,17 @@ export function batchApiInterrupted(b: BatchRecord | undefined): InterruptSubjec
   if (b.state === 'cancelled') return { text: `the Batch API job ${name} was cancelled as soon as Google accepted it`, json };
   return {
     text: `the Batch API job ${name} was submitted and keeps running (results within 24 h): \`maskwork batch fetch ${name}\` writes them, \`maskwork batch cancel ${name}\` cancels it`,
+    json,
+  };
+}
+
+/** `batch cancel` interrupted: whether the job was cancelled, else how to check and cancel it again. */
+export function cancelInterrupted(b: BatchRecord): InterruptSubject {
+  const name = b.remote?.name ?? b.id;
+  const json = { batchId: b.remote?.name ?? null, id: b.id, state: b.state, remoteState: b.remote?.state ?? null };
+  if (b.state === 'cancelled') return { text: `the Batch API job ${name} was cancelled`, json };
+  return {
+    text: `the Batch API job ${name} may still be running: \`maskwork batch status ${name}\` tells, \`maskwork batch cancel ${name}\` cancels it`,
     json,
   };
 }

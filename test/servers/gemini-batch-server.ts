@@ -81,6 +81,9 @@ export interface GeminiBatchServer {
   /** The same for the GET of a batch (a `fetch` or `status` asking for its state). */
   holdGets(): () => void;
   readonly getting: number;
+  /** The same for cancel requests. */
+  holdCancels(): () => void;
+  readonly cancelling: number;
   close(): Promise<void>;
 }
 
@@ -102,6 +105,8 @@ export async function startGeminiBatchServer(opts: GeminiBatchServerOptions = {}
   let creating = 0;
   let getGate: Promise<void> | null = null;
   let getting = 0;
+  let cancelGate: Promise<void> | null = null;
+  let cancelling = 0;
   const gateOf = (set: (g: Promise<void> | null) => void) => {
     let open = () => {};
     set(
@@ -264,6 +269,12 @@ export async function startGeminiBatchServer(opts: GeminiBatchServerOptions = {}
     if (!b) return fail(gErr(404, `Batch batches/${id} not found.`, 'NOT_FOUND'));
     if (cancel) {
       if (req.method !== 'POST') return fail(gErr(404, `Method not found: ${req.method} ${url.pathname}`, 'NOT_FOUND'));
+      const gate = cancelGate;
+      if (gate !== null) {
+        cancelling++;
+        await gate;
+        cancelling--;
+      }
       await advance(b);
       if (TERMINAL.has(b.state))
         return fail(gErr(400, `Batch batches/${id} is already ${b.state}; it cannot be cancelled.`, 'FAILED_PRECONDITION'));
@@ -315,6 +326,13 @@ export async function startGeminiBatchServer(opts: GeminiBatchServerOptions = {}
       }),
     get getting() {
       return getting;
+    },
+    holdCancels: () =>
+      gateOf((g) => {
+        cancelGate = g;
+      }),
+    get cancelling() {
+      return cancelling;
     },
     close: () => listening.close(),
   };

@@ -11,7 +11,7 @@ import { startGeminiBatchServer, type GeminiBatchServer } from '../../servers/ge
 import { BatchService } from '../../../electron/main/batch/batch-service';
 import { BatchStore } from '../../../electron/main/batch/batch-store';
 import { CliSession } from '../../../electron/cli/cli-session';
-import { batchApiInterrupted } from '../../../electron/cli/batch-api-interrupt';
+import { batchApiInterrupted, cancelInterrupted } from '../../../electron/cli/batch-api-interrupt';
 import type { BatchRecord } from '../../../shared/batch/batch-types';
 
 const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
@@ -74,6 +74,10 @@ describe('Batch API submission interrupted', () => {
     });
     expect(batchApiInterrupted({ ...b, state: 'cancelled', remote: { ...b.remote!, state: 'cancelled' } }).text).toBe(
       'the Batch API job batches/x1 was cancelled as soon as Google accepted it',
+    );
+    // batch cancel interrupted before the cancel went through.
+    expect(cancelInterrupted(b).text).toBe(
+      'the Batch API job batches/x1 may still be running: `maskwork batch status batches/x1` tells, `maskwork batch cancel batches/x1` cancels it',
     );
   });
 });

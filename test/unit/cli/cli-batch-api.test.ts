@@ -302,6 +302,15 @@ describe('maskwork batch --batch-api', () => {
     expect(existsSync(join(tmp, 'int-fetch', 'coffee.png'))).toBe(true);
   });
 
+  it('Ctrl+C during batch cancel: the line says whether the job was cancelled at Google (130)', async () => {
+    const id = JSON.parse((await submit('int-cancel', ['--overwrite'])).stdout).batchId as string;
+    const open = server.holdCancels();
+    const r = await interruptWhen(['batch', 'cancel', id], () => server.cancelling === 1, 'SIGINT', open);
+    expect(r.code, r.stderr).toBe(130);
+    expect(server.batches.get(id.split('/')[1])?.state).toBe('BATCH_STATE_CANCELLED');
+    expect(r.stderr).toBe(`maskwork: Interrupted — the Batch API job ${id} was cancelled; nothing is charged.\n`);
+  });
+
   it('refuses a model without a Batch API and an unknown id', async () => {
     const bad = await run([
       'batch',
