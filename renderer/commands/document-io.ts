@@ -82,15 +82,19 @@ async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
   for (const note of openNotes(img)) s.notify('info', note);
 }
 
-/** Runs `work` with a busy label; a failure is an error message about `action` (`work` calls `succeeded` when it did). */
-async function guarded(label: string, action: ToastAction, work: () => Promise<void>): Promise<void> {
+/**
+ * Runs `work` with a busy label and resolves with its value; a failure is an error message about
+ * `action` and resolves undefined (`work` calls `succeeded` when it did).
+ */
+async function guarded<T>(label: string, action: ToastAction, work: () => Promise<T>): Promise<T | undefined> {
   const s = useEditor.getState();
   s.setBusy(label);
   try {
-    await work();
+    return await work();
   } catch (e) {
     const info = errorInfo(e);
     s.notify('error', info.message, info.kind, action);
+    return undefined;
   } finally {
     s.setBusy(null);
   }
@@ -99,11 +103,7 @@ async function guarded(label: string, action: ToastAction, work: () => Promise<v
 /** Ctrl+O: a photo, or a `.maskwork` project (main tells which by the file chosen). */
 export async function openWithDialog(): Promise<void> {
   // The file first, then at most one question: what it asks (or whether it asks) depends on what was chosen.
-  let chosen: Awaited<ReturnType<typeof openChosen>> = null;
-  await guarded('Opening…', 'open', async () => {
-    chosen = await openChosen();
-  });
-  const r = chosen as Awaited<ReturnType<typeof openChosen>>;
+  const r = await guarded('Opening…', 'open', openChosen);
   if (!r) return;
   const isProject = 'project' in r;
   if (!(await mayReplaceDocument(isProject ? { projectPath: r.project.path, isProject } : {}))) return;
