@@ -1,12 +1,13 @@
 /** `maskwork batch edit --batch-api` and `batch status|fetch|cancel ID` as a user runs them: a child process, the local Batch API server. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { startGeminiBatchServer, type GeminiBatchServer } from '../../servers/gemini-batch-server';
+import { interruptCliWhen } from '../../support/cli-signal';
 
 const REPO = resolve(__dirname, '../../..');
 const PHOTOS = resolve(REPO, '../shared/testdata/photos');
@@ -59,32 +60,8 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 }
 
 /** Starts the CLI, sends `signal` once `ready()` holds, then calls `after()`; how it ended. */
-async function interruptWhen(args: string[], ready: () => boolean, signal: NodeJS.Signals, after: () => void) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-  const t0 = Date.now();
-  while (!ready()) {
-    if (Date.now() - t0 > 30_000 || child.exitCode !== null) {
-      child.kill('SIGKILL');
-      throw new Error(`never ready; stderr: ${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  child.kill(signal);
-  await new Promise((r) => setTimeout(r, 300));
-  after();
-  const code = await exited;
-  await new Promise((r) => setTimeout(r, 50));
-  return { code, stdout, stderr };
-}
+const interruptWhen = (args: string[], ready: () => boolean, signal: NodeJS.Signals, after: () => void) =>
+  interruptCliWhen(BIN, args, cliEnv(), ready, signal, after);
 
 const submitArgs = (out: string, extra: string[] = []) => [
   'batch',
@@ -103,24 +80,7 @@ const submitArgs = (out: string, extra: string[] = []) => [
   ...extra,
 ];
 
-const submit = (out: string, extra: string[] = []) =>
-  run([
-    'batch',
-    'edit',
-    '--images',
-    join(tmp, 'in'),
-    '--masks',
-    join(tmp, 'masks'),
-    '--out',
-    join(tmp, out),
-    '--prompt',
-    'remove the object',
-    '--model',
-    'gemini-3.1-flash-image',
-    '--batch-api',
-    '--json',
-    ...extra,
-  ]);
+const submit = (out: string, extra: string[] = []) => run(submitArgs(out, ['--json', ...extra]));
 
 describe('maskwork batch --batch-api', () => {
   it('submits one Batch API job at half price, then status / fetch finish it later and write every image', async () => {

@@ -5,12 +5,13 @@
  * against the local protocol servers, which hold the requests until the client goes away.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startGeminiServer, startOpenAIServer } from '../../servers';
+import { interruptCliWhen, type Interrupted as Ended } from '../../support/cli-signal';
 
 const REPO = resolve(__dirname, '../../..');
 const PHOTOS = resolve(REPO, '../shared/testdata/photos');
@@ -44,14 +45,6 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-interface Ended {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** ms from the signal to the exit. */
-  afterSignal: number;
-}
-
 const cliEnv = (): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH ?? '',
   OPENAI_API_KEY: 'sk-cli-test-key-0000',
@@ -69,36 +62,9 @@ function runToEnd(args: string[]): Promise<string> {
   );
 }
 
-/** Starts the CLI; `interrupt` sends the signal once `ready()` holds and resolves with how it ended. */
-async function interruptWhen(args: string[], ready: () => boolean, signal: NodeJS.Signals = 'SIGINT'): Promise<Ended> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: cliEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-  const t0 = Date.now();
-  while (!ready()) {
-    if (Date.now() - t0 > 30_000 || child.exitCode !== null) {
-      child.kill('SIGKILL');
-      throw new Error(`never ready; stderr: ${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  const sentAt = Date.now();
-  child.kill(signal);
-  const code = await exited;
-  // The streams' last bytes.
-  await new Promise((r) => setTimeout(r, 50));
-  return { code, stdout, stderr, afterSignal: Date.now() - sentAt };
-}
+/** Starts the CLI, sends the signal once `ready()` holds and resolves with how it ended. */
+const interruptWhen = (args: string[], ready: () => boolean, signal: NodeJS.Signals = 'SIGINT'): Promise<Ended> =>
+  interruptCliWhen(BIN, args, cliEnv(), ready, signal);
 
 async function settled(check: () => boolean): Promise<boolean> {
   const t0 = Date.now();
