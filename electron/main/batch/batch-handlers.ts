@@ -14,7 +14,7 @@ import type { HandlerTable } from '../ipc/dispatch';
 import { estimateItem, openItem } from './batch-item';
 import type { EditRequest } from '../edit/run-edit';
 import { exportKept, previewItem } from './batch-export';
-import { view } from './batch-service';
+import { view } from './batch-record-ops';
 import { BatchFiles } from './batch-files';
 
 /** What Auto sends through the Batch API when the rules pick a model it does not serve. */

@@ -24,6 +24,7 @@ import { redactDeep } from '../services/redact';
 import { batchRequestOf, estimateItem, openItem, patchFromAnswer, prepareItem, runItemNow, type BatchSettings } from './batch-item';
 import type { BatchStore } from './batch-store';
 import type { BatchRequestInput, GeminiBatchClient } from './gemini-batch-client';
+import { addUsd, cancelItems, cancelledAt, itemOf, round, view } from './batch-record-ops';
 
 export interface NewBatch {
   items: Array<{ name: string; image: string; mask: string; output?: string }>;
@@ -175,10 +176,7 @@ export class BatchService {
   private async submit(b: BatchRecord, signal?: AbortSignal): Promise<void> {
     const requests: BatchRequestInput[] = [];
     const stopped = async () => {
-      b.state = 'cancelled';
-      for (const i of b.items)
-        if (i.state === 'queued')
-          Object.assign(i, { state: 'cancelled', error: { kind: 'cancelled', message: 'Interrupted before it was sent.' } });
+      cancelItems(b, ['queued'], 'Interrupted before it was sent.');
       await this.store.save();
     };
     for (const item of b.items.filter((i) => i.state === 'queued')) {
@@ -212,28 +210,15 @@ export class BatchService {
       b.remote = { name: remote.name, state: remote.state, checkedAt: Date.now() };
       // Interrupted while the job was on its way: cancel it at Google; if that fails it stays submitted
       // (to fetch or cancel later).
-      if (
-        signal?.aborted &&
-        b.state !== 'cancelled' &&
-        (await client.cancel(remote.name).then(
-          () => true,
-          () => false,
-        ))
-      ) {
-        b.state = 'cancelled';
+      if (signal?.aborted && b.state !== 'cancelled' && (await cancelledAt(client, remote.name))) {
         b.remote.state = 'cancelled';
-        for (const i of b.items)
-          if (i.state === 'queued')
-            Object.assign(i, {
-              state: 'cancelled',
-              error: { kind: 'cancelled', message: 'Interrupted; the job was cancelled at Google.' },
-            });
+        cancelItems(b, ['queued'], 'Interrupted; the job was cancelled at Google.');
         await this.store.save();
         return;
       }
       if (b.state === 'cancelled') {
         // Cancelled while the requests were on their way: cancel the job Google just accepted.
-        await client.cancel(remote.name).catch(() => {});
+        await cancelledAt(client, remote.name);
         b.remote.state = 'cancelled';
         await this.store.save();
         return;
@@ -323,10 +308,7 @@ export class BatchService {
       b.remote.state = 'cancelled';
     }
     this.running.get(b.id)?.abort();
-    b.state = 'cancelled';
-    for (const i of b.items)
-      if (i.state === 'queued' || i.state === 'running' || i.state === 'submitted')
-        Object.assign(i, { state: 'cancelled', error: { kind: 'cancelled', message: 'Cancelled before a result arrived.' } });
+    cancelItems(b, ['queued', 'running', 'submitted'], 'Cancelled before a result arrived.');
     await this.store.save();
     return b;
   }
@@ -394,17 +376,4 @@ export class BatchService {
   async idle(): Promise<void> {
     while (this.running.size) await new Promise((r) => setTimeout(r, 20));
   }
-}
-
-function itemOf(b: BatchRecord, itemId: string): BatchItemRecord {
-  const item = b.items.find((i) => i.id === itemId);
-  if (!item) throw new AppError({ kind: 'not-found', message: `No item ${itemId} in batch ${b.id}.` });
-  return item;
-}
-
-const round = (usd: number) => Math.round(usd * 10000) / 10000;
-const addUsd = (a: number | undefined, b: number) => Math.max(0, Math.round(((a ?? 0) + b) * 1e6) / 1e6);
-
-export function view(b: BatchRecord): BatchView {
-  return { ...b, items: b.items.map(({ image: _i, mask: _m, output: _o, ...rest }) => rest) };
 }

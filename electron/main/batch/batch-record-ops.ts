@@ -1,0 +1,30 @@
+/** Small operations on a batch's record, shared by the batch service's steps. */
+import { AppError } from '../../../shared/errors';
+import type { BatchItemRecord, BatchRecord, BatchView } from '../../../shared/batch/batch-types';
+import type { GeminiBatchClient } from './gemini-batch-client';
+
+/** The batch cancelled, and each of its items in one of `states` with it (`message` says why). */
+export function cancelItems(b: BatchRecord, states: readonly BatchItemRecord['state'][], message: string): void {
+  b.state = 'cancelled';
+  for (const i of b.items) if (states.includes(i.state)) Object.assign(i, { state: 'cancelled', error: { kind: 'cancelled', message } });
+}
+
+/** Whether Google cancelled the job `name` (a failure to cancel leaves it running: fetch or cancel it later). */
+export const cancelledAt = (client: GeminiBatchClient, name: string): Promise<boolean> =>
+  client.cancel(name).then(
+    () => true,
+    () => false,
+  );
+
+export function itemOf(b: BatchRecord, itemId: string): BatchItemRecord {
+  const item = b.items.find((i) => i.id === itemId);
+  if (!item) throw new AppError({ kind: 'not-found', message: `No item ${itemId} in batch ${b.id}.` });
+  return item;
+}
+
+export const round = (usd: number) => Math.round(usd * 10000) / 10000;
+export const addUsd = (a: number | undefined, b: number) => Math.max(0, Math.round(((a ?? 0) + b) * 1e6) / 1e6);
+
+export function view(b: BatchRecord): BatchView {
+  return { ...b, items: b.items.map(({ image: _i, mask: _m, output: _o, ...rest }) => rest) };
+}
