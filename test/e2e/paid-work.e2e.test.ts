@@ -39,6 +39,17 @@ afterAll(async () => {
   await openai?.close();
 });
 
+/** Save as… (Ctrl+Shift+Alt+S) to `name` in a fresh temporary folder; resolves once the project is named. */
+async function saveAsProject(page: Page, name: string): Promise<{ dir: string; path: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'maskwork-paid-'));
+  const path = join(dir, name);
+  app.dialogs.saves.push(path);
+  await page.keyboard.press('Control+Shift+Alt+s');
+  await page.waitForFunction((n) => (window as any).__maskworkTest.summary().project?.name === n, name);
+  await waitIdle(page);
+  return { dir, path };
+}
+
 async function startSlowJob(page: Page, ms: number) {
   openai.script({ delayMs: ms });
   const sent = openai.requests.length;
@@ -252,17 +263,12 @@ describe('results staged only over the step they were made for', () => {
 
   it('unsaved changes and a job: one question — Save with "Cancel the job" ticked saves, stops the job and opens the photo', async () => {
     const page = app.page;
-    const dir = await mkdtemp(join(tmpdir(), 'maskwork-paid-'));
-    const path = join(dir, 'both.maskwork');
     await page.keyboard.press('b');
     await dragPath(page, [
       [150, 380],
       [260, 385],
     ]);
-    app.dialogs.saves.push(path);
-    await page.keyboard.press('Control+Shift+Alt+s');
-    await page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'both.maskwork');
-    await waitIdle(page);
+    const { dir, path } = await saveAsProject(page, 'both.maskwork');
     const savedAt = (await stat(path)).mtimeMs;
     await dragPath(page, [
       [150, 200],
@@ -293,12 +299,7 @@ describe('results staged only over the step they were made for', () => {
 
   it('a recent project picked while a job runs asks about the job first, as Ctrl+O does', async () => {
     const page = app.page;
-    const dir = await mkdtemp(join(tmpdir(), 'maskwork-paid-'));
-    const path = join(dir, 'recent.maskwork');
-    app.dialogs.saves.push(path);
-    await page.keyboard.press('Control+Shift+Alt+s');
-    await page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'recent.maskwork');
-    await waitIdle(page);
+    const { dir } = await saveAsProject(page, 'recent.maskwork');
     // Another photo (no job yet, nothing unsaved): then a job on it.
     app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
     await page.keyboard.press('Control+o');
@@ -326,17 +327,12 @@ describe('results staged only over the step they were made for', () => {
 
   it('the project already open, chosen again with nothing unsaved while a job runs: nothing is asked or changed, the job lands', async () => {
     const page = app.page;
-    const dir = await mkdtemp(join(tmpdir(), 'maskwork-paid-'));
-    const path = join(dir, 'same.maskwork');
     await page.keyboard.press('b');
     await dragPath(page, [
       [150, 360],
       [260, 370],
     ]);
-    app.dialogs.saves.push(path);
-    await page.keyboard.press('Control+Shift+Alt+s');
-    await page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'same.maskwork');
-    await waitIdle(page);
+    const { dir, path } = await saveAsProject(page, 'same.maskwork');
     expect((await summary(page)).unsaved).toBe(false);
     const before = await summary(page);
     await startSlowJob(page, 3000);
