@@ -293,8 +293,9 @@ describe('results staged only over the state they were made for', () => {
     stroke();
     const at = st().doc!;
     const items = made('job-old', 1);
-    // The same document opened again: a new history (its states are new objects), the same id.
-    st().loadHistory({ doc: { ...at }, label: 'Grow mask 8px', past: [{ doc: { ...at, layers: [] }, label: 'Open a.png' }], future: [] });
+    // The same document opened again: a new history (its states are new objects, read from the file), the same id.
+    const again = { ...at, original: { ...at.original } };
+    st().loadHistory({ doc: again, label: 'Grow mask 8px', past: [{ doc: { ...again, layers: [] }, label: 'Open a.png' }], future: [] });
     expect(st().doc!.id).toBe(at.id);
     expect(offerResults(items, at)).toBe(0);
     expect(keys()).toEqual([]);
@@ -305,7 +306,7 @@ describe('results staged only over the state they were made for', () => {
     expect(keys()).toEqual([]);
   });
 
-  it('waiting on a step a new change drops: let go with a message, never staged elsewhere', () => {
+  it('waiting on a step a new change drops: staged over the photo as it is now, with a message (paid for, nothing else reaches them)', async () => {
     st().clearStaging();
     stroke();
     const at = st().doc!;
@@ -314,6 +315,54 @@ describe('results staged only over the state they were made for', () => {
     offerResults(items, at);
     expect(waitingCount()).toBe(1);
     st().commit('Clear mask', (d) => ({ ...d }));
+    expect(waitingCount()).toBe(0);
+    expect(keys()).toEqual(['job-w:0']);
+    expect(st().staging.items[0].at).toBe(st().doc);
+    expect(lastToast()).toBe(
+      'A candidate made before your latest changes is shown over the photo as it is now (the step it was made on is not in the history any more): look before you keep it.',
+    );
+    // Keep lands on the document as it is, as one step, dropping no redo step.
+    const steps = st().past.length;
+    await keepStaged(true);
+    expect(st().past.length).toBe(steps + 1);
+    expect(st().doc!.layers.map((l) => l.assetId)).toContain('job-w-patch-0');
+  });
+
+  it('arriving after a change dropped its step: staged over the photo as it is now', () => {
+    st().clearStaging();
+    stroke();
+    const at = st().doc!;
+    const items = made('job-late', 2);
+    st().undo();
+    st().commit('Clear mask', (d) => ({ ...d }));
+    expect(offerResults(items, at)).toBe(2);
+    expect(keys()).toEqual(['job-late:0', 'job-late:1']);
+    expect(lastToast()).toContain('2 candidates made before your latest changes are shown over the photo as it is now');
+  });
+
+  it('waiting on a step that falls off the 100-step history: staged over the photo as it is now', () => {
+    st().clearStaging();
+    stroke();
+    const at = st().doc!;
+    const items = made('job-far', 1);
+    st().commit('Layer opacity 50 %', (d) => ({ ...d }));
+    expect(offerResults(items, at)).toBe(0);
+    expect(waitingCount()).toBe(1);
+    for (let i = 0; i < 100; i++) st().commit(`Brush stroke ${i}`, (d) => ({ ...d }));
+    expect(st().past.some((p) => p.doc === at)).toBe(false);
+    expect(waitingCount()).toBe(0);
+    expect(keys()).toEqual(['job-far:0']);
+  });
+
+  it('waiting on a step dropped by a change of canvas size: let go with a message, not staged over a canvas they do not fit', () => {
+    st().clearStaging();
+    stroke();
+    const at = st().doc!;
+    const items = made('job-w', 1);
+    st().undo();
+    offerResults(items, at);
+    expect(waitingCount()).toBe(1);
+    st().commit('Extend canvas', (d) => ({ ...d, canvas: { width: d.canvas.width * 2, height: d.canvas.height } }));
     expect(waitingCount()).toBe(0);
     expect(keys()).toEqual([]);
     expect(lastToast()).toContain('let go');

@@ -13,10 +13,13 @@
  *   discarded, the last discard first, then the one before, … as long as the document has not
  *   changed since (`undoStep`).
  * - A job's results are staged only over the document state they were made for (`offerResults`):
- *   when the document is at another step they wait on that step (undo or redo to it shows them);
- *   when that state is not in the history any more (another file or project opened — the same
- *   project opened again is a new history), they are not staged anywhere, and the message says what
- *   they cost.
+ *   when the document is at another step they wait on that step (undo or redo to it shows them).
+ *   When that step leaves the history of the same photo (a change after an undo dropped it, or it
+ *   fell off the 100-step history), they are paid for and nothing else will bring them back: they
+ *   are staged over the document as it is now, when its canvas is the size they were made for, and
+ *   a message says they were made before the latest changes (`rehome`). When another file or project
+ *   is open (the same project opened again is a new history), they are not staged anywhere, and the
+ *   message says what they cost.
  *
  * At most {@link MAX_STASHES} strips are held (their patch bytes too, so they can be drawn again);
  * older ones, and those of states no longer in the history, are let go.
@@ -85,19 +88,62 @@ function show(items: StagedCandidate[], selected: number): void {
   st().selectStaged(Math.min(selected, items.length - 1));
 }
 
+/**
+ * Whether results made for state `at` can be staged over `doc` now that `at` has left the history:
+ * the same photo in the same history (its original shared, not opened again) at the same canvas size.
+ */
+function canRehome(at: DocState, doc: DocState | null): doc is DocState {
+  return (
+    !!doc &&
+    doc.id === at.id &&
+    doc.original === at.original &&
+    doc.canvas.width === at.canvas.width &&
+    doc.canvas.height === at.canvas.height
+  );
+}
+
+/**
+ * Stages `items`, made for a state of this photo the history no longer holds, over the document as
+ * it is now: they are paid for, and no undo or redo reaches their state any more.
+ */
+function rehome(s: EditorStore, items: StagedCandidate[], opts: { rankByText?: boolean } = {}): void {
+  const doc = s.doc!;
+  s.stageCandidates(
+    items.map((c) => ({ ...c, at: doc })),
+    opts,
+  );
+  const one = items.length === 1;
+  s.notify(
+    'info',
+    `${count(items)} made before your latest changes ${one ? 'is' : 'are'} shown over the photo as it is now (the step ${one ? 'it was' : 'they were'} made on is not in the history any more): look before you keep ${one ? 'it' : 'them'}.`,
+  );
+}
+
 /** Drops the stashes of document states no longer in the history (a new step dropped the redo steps). */
 function prune(s: EditorStore): void {
   const live = liveStates(s);
   const gone = waiting.filter((w) => !live.has(w.at));
   if (gone.length) {
     waiting = waiting.filter((w) => live.has(w.at));
-    const items = gone.flatMap((w) => w.items);
-    s.notify(
-      'info',
-      `${count(items)} waiting on a step that is not in the history any more ${items.length === 1 ? 'was' : 'were'} let go (${costNote(items)}).`,
-    );
-    release(items);
+    const home = gone.filter((w) => canRehome(w.at, s.doc));
+    if (home.length)
+      rehome(
+        s,
+        home.flatMap((w) => w.items),
+      );
+    const items = gone.filter((w) => !home.includes(w)).flatMap((w) => w.items);
+    if (items.length) {
+      s.notify(
+        'info',
+        `${count(items)} waiting on a step that is not in the history any more ${items.length === 1 ? 'was' : 'were'} let go (${costNote(items)}).`,
+      );
+      release(items);
+    }
   }
+  pruneStashes(live);
+}
+
+function pruneStashes(live: Set<DocState>): void {
   const dropped = stashes.filter((x) => !live.has(x.at));
   if (!dropped.length) return;
   stashes = stashes.filter((x) => live.has(x.at));
@@ -143,6 +189,10 @@ export function offerResults(items: StagedCandidate[], at: DocState, opts: { ran
     return items.length;
   }
   const step = stepOf(s, at);
+  if (!step && canRehome(at, s.doc)) {
+    rehome(s, items, opts);
+    return items.length;
+  }
   if (!step) {
     s.notify(
       'info',

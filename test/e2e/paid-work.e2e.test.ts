@@ -192,6 +192,38 @@ describe('results staged only over the step they were made for', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('a result whose step a new stroke dropped (Ctrl+Z, then painting) is shown over the photo as it is now, not lost', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 340],
+      [260, 350],
+    ]);
+    const before = await summary(page);
+    await startSlowJob(page, 4000);
+    // Back one step and paint again while the job runs: the step the job was made on is gone.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await summary(page)).historyLabels.length).toBe(before.historyLabels.length - 1);
+    await dragPath(page, [
+      [300, 340],
+      [360, 350],
+    ]);
+    await expect.poll(async () => (await summary(page)).futureLabels).toEqual([]);
+    await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    await toast(
+      page,
+      'A candidate made before your latest changes is shown over the photo as it is now (the step it was made on is not in the history any more): look before you keep it.',
+    ).waitFor({ state: 'visible' });
+    expect(await staged(page)).toBe(1);
+    const painted = await summary(page);
+    await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    await expect.poll(async () => (await summary(page)).layers).toBe(painted.layers + 1);
+    const after = await summary(page);
+    expect(after.historyLabels.slice(0, -1)).toEqual(painted.historyLabels);
+    expect(after.label).toBe('Keep GPT Image 2 result');
+    expect(app.errors).toEqual([]);
+  });
+
   it('Ctrl+Z after Delete and Esc brings back each discard in turn: nothing paid for is lost', async () => {
     const page = app.page;
     await page.keyboard.press('b');
