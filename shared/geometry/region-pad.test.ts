@@ -5,7 +5,7 @@ import type { Rect, Size } from './rect';
 import { canvasRect } from './rect';
 import type { RegionInput } from './region';
 import { planRegion } from './region';
-import { MAX_PAD_FACTOR, framePadding } from './region-pad';
+import { MAX_PAD_FACTOR, frameCrop, framePadding } from './region-pad';
 
 const whole = (c: Size): Rect => canvasRect(c);
 
@@ -114,5 +114,16 @@ describe('a request padded past the photo when no region inside it has an aspect
         }
       }
     }
+  });
+});
+
+describe('frameCrop', () => {
+  it('is the region inside its frame, as fractions of the frame', () => {
+    expect(frameCrop({ x: 0, y: 10, width: 100, height: 50 }, { x: -20, y: 10, width: 140, height: 50 })).toEqual({
+      x0: 20 / 140,
+      y0: 0,
+      x1: 120 / 140,
+      y1: 1,
+    });
   });
 });

@@ -51,6 +51,16 @@ export function framePadding(region: Rect, frame: Rect): FramePadding {
   };
 }
 
+/** The region's part of a padded frame, as fractions of the frame (for cropping a request-sized preview). */
+export function frameCrop(region: Rect, frame: Rect): { x0: number; y0: number; x1: number; y1: number } {
+  return {
+    x0: (region.x - frame.x) / frame.width,
+    y0: (region.y - frame.y) / frame.height,
+    x1: (rectRight(region) - frame.x) / frame.width,
+    y1: (rectBottom(region) - frame.y) / frame.height,
+  };
+}
+
 /**
  * The padded plan for a mask `B` (with wanted context `D`, both inside canvas `C`) whose regions
  * inside C all miss every aspect of `options` (region aspects lie in [B.w / C.h, C.w / B.h]).

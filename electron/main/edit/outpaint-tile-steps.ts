@@ -4,6 +4,7 @@
  * injected `Prefill` (a smooth push–pull fill or the offline engine), then its result is scaled back.
  */
 import { AppError } from '../../../shared/errors';
+import { jobCancelled } from './settleable';
 import { pushPullFill } from '../../../shared/pixels/push-pull-fill';
 import { decodeAnswer, scaleTileWindows, tileAtSize, type DecodedAnswer } from './tile-scale';
 import type { Size } from './provider-image';
@@ -230,7 +231,7 @@ export function modelTiles(
     const answer = await spans.time(name('decode'), () => decodeAnswer(images[0].bytes, model.spec.name, requested));
     ctx.onAnswer(answer);
     await ctx.scaleAfter?.catch(() => {});
-    if (ctx.signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled. The document is unchanged.' });
+    if (ctx.signal.aborted) throw jobCancelled();
     return spans.time(name('scale'), () => scaleTileWindows(answer, size, windows, model.spec.name, requested));
   };
 }

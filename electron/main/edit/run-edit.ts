@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
 import { planRegion } from '../../../shared/geometry';
-import { framePadding } from '../../../shared/geometry/region-pad';
+import { frameCrop, framePadding } from '../../../shared/geometry/region-pad';
 import { padFrame } from '../../../shared/pixels/pad-frame';
 import { estimateCost } from '../../../shared/models';
 import { applyPatchPlan, dilatedMask, featherBand, generatedWindow, planPatch } from '../../../shared/pixels/patch';
@@ -307,16 +307,6 @@ export interface PreparedEdit {
    * image is the region mirrored out to it, the mask 0 there, and the answer is cropped back to the region.
    */
   frame?: Rect;
-}
-
-/** The region's part of a padded frame, as fractions of the frame (for cropping a request-sized preview). */
-function frameCrop(region: Rect, frame: Rect) {
-  return {
-    x0: (region.x - frame.x) / frame.width,
-    y0: (region.y - frame.y) / frame.height,
-    x1: (region.x + region.width - frame.x) / frame.width,
-    y1: (region.y + region.height - frame.y) / frame.height,
-  };
 }
 
 /** Everything before the provider call (measured by the bench as "edit prep"). */

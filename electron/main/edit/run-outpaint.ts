@@ -9,13 +9,11 @@ import { AppError } from '../../../shared/errors';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
 import { planOutpaint } from '../../../shared/geometry';
-import { estimateCost } from '../../../shared/models';
 import type { JobServices } from '../create-services';
 import type { JobFn } from '../jobs/job-runner';
 import { resolveModel } from './resolve-model';
-import { blendTile, patchInPlace, tileBlendWeight } from '../../../shared/pixels/outpaint-masks';
-import { patchPixels, patchShape } from './outpaint-patch-shape';
-import { encodePatchPng, sourceIccPath } from './colour-space';
+import { blendTile, tileBlendWeight } from '../../../shared/pixels/outpaint-masks';
+import { patchShape } from './outpaint-patch-shape';
 import { type GenerateTile, type TileRequestBytes, tileStepFor, wireMaskOf } from './outpaint-tile-steps';
 import { independentTiles, renderWorking, sameTiles, tileCut, type TileMasks, type WorkingCanvas } from './outpaint-prepare';
 import { nextBodySent } from '../providers/body-sent';
@@ -33,6 +31,8 @@ import { OutpaintProgress } from './outpaint-progress';
 import { tileWaitNotices } from './outpaint-wait';
 import { createSpanRecorder } from '../../../shared/timing/spans';
 import { wallClock } from '../services/wall-clock';
+import { finishCandidate, outpaintCost } from './outpaint-candidate';
+import { jobCancelled as cancelled, settleable } from './settleable';
 
 export type OutpaintRequest = RequestOf<'outpaint:start'>;
 
@@ -69,16 +69,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         message: 'The canvas is not larger than the original: extend it first.',
         rule: 'canvas',
       });
-    const { width: W, height: H } = req.canvas;
-    let cost = 0;
-    for (const t of plan.tiles)
-      cost += estimateCost({
-        modelId: model.spec,
-        width: t.request.width,
-        height: t.request.height,
-        quality: req.quality,
-        imageSize: t.request.imageSize,
-      }).usd;
+    const { width: W } = req.canvas;
+    const cost = outpaintCost(plan.tiles, model.spec, req);
     // The independent tiles' requests, prepared before Generate for exactly these inputs (outpaint-prepare.ts).
     const prepared = await svc.outpaintPrep?.take(req)?.catch(() => null);
     const usable = prepared && sameTiles(prepared.tiles, plan.tiles) ? prepared : null;
@@ -358,37 +350,18 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       progress(next.fraction, next.label ?? waitingLabel(), undefined, next.label ? 'working' : 'waiting');
       // Built in the working canvas itself (this candidate's own, read no more).
       const { working } = await canvasReady;
-      const { alpha, hole, opaque } = shape();
-      const patch = await spans.time('main: patch build', () => patchInPlace(working, alpha, W, hole));
-      // The renderer gets the raw pixels of the part that shows ahead of the result, as an edit's
-      // (it builds the bitmap while the PNG is encoded here) and in the result in place of the PNG:
-      // no PNG decode between the last tile and the screen. Only the frame around the original's
-      // transparent middle is sent.
-      const pixels = patchPixels(patch, W, shape(), pixelsInto);
-      patchReady?.({ candidate: c, size: { width: W, height: H }, origin: { x: 0, y: 0 }, pixels, sentAt: spans.now() });
-      const icc = await sourceIccPath(svc.store, req.layers[0].assetId);
-      const png = await spans.time(
-        'main: patch encode',
-        () => encodePatchPng(patch, W, H, icc),
-        (b) => b.length,
-      );
-      // Written to disk meanwhile: every read of the id waits for the write.
-      const assetId = await spans.time('main: asset id', () => svc.store.putInBackground(png, 'patch'));
-      return {
-        index: c,
-        model: req.model,
-        assetId,
-        pixels,
-        opaque: opaque ?? undefined,
-        region: { x: 0, y: 0, width: W, height: H },
-        requestSize: { width: plan.tiles[0].request.width, height: plan.tiles[0].request.height },
-        costUsd: cost,
-        seconds: (Date.now() - started) / 1000,
-        tiles: plan.tiles.length,
-        ...(seed !== undefined ? { seed: seed + c } : {}),
-        extension: { known: { ...original } },
-        spans: [...spans.spans],
-      };
+      return finishCandidate(svc, req, {
+        c,
+        working,
+        shape: shape(),
+        pixelsInto,
+        patchReady,
+        spans,
+        seed,
+        cost,
+        started,
+        tiles: plan.tiles,
+      });
     };
     if (!inParallel(svc, req, model.spec.provider)) {
       const out: CandidateResult[] = [];
@@ -416,19 +389,3 @@ function inParallel(svc: JobServices, req: OutpaintRequest, provider: string): b
 /** The longest the working canvas waits for the first tile's request body to be sent before it is rendered anyway. */
 const CANVAS_FALLBACK_MS = 500;
 const NONE = new Uint8Array(0);
-
-/** A promise with its resolve and reject at hand; a rejection nobody awaits is not reported as unhandled. */
-function settleable<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => {});
-  return { promise, resolve, reject };
-}
-
-function cancelled(): AppError {
-  return new AppError({ kind: 'cancelled', message: 'Cancelled. The document is unchanged.' });
-}
