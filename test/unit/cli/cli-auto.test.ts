@@ -1,16 +1,12 @@
 /** `maskwork … --model auto`: the routing rules pick the model; --json reports the pick and the reason. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { startGeminiServer, startOpenAIServer } from '../../servers';
+import { assertCliBuilt, type CliResult, PHOTOS, runCli } from '../../support/cli-run';
 
-const REPO = resolve(__dirname, '../../..');
-const PHOTOS = resolve(REPO, '../shared/testdata/photos');
-const BIN = join(REPO, 'bin/maskwork.mjs');
 const img = join(PHOTOS, 'coffee.png');
 const mask = join(PHOTOS, 'coffee.mask-blob.png');
 
@@ -19,7 +15,7 @@ let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
 let tmp: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO, 'out/cli/index.js'))) throw new Error('CLI not built: run `npm run build` (npm test does).');
+  assertCliBuilt();
   openai = await startOpenAIServer();
   gemini = await startGeminiServer();
   tmp = await mkdtemp(join(tmpdir(), 'maskwork-cli-auto-'));
@@ -30,8 +26,8 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function run(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const base: Record<string, string | undefined> = {
+function run(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  return runCli(args, {
     PATH: process.env.PATH ?? '',
     OPENAI_API_KEY: 'sk-cli-test-key-0000',
     GEMINI_API_KEY: 'gm-cli-test-key-1111',
@@ -40,12 +36,6 @@ function run(args: string[], env: Record<string, string | undefined> = {}): Prom
     MASKWORK_MAX_RETRIES: '0',
     MASKWORK_STREAM: '0',
     ...env,
-  };
-  const clean = Object.fromEntries(Object.entries(base).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  return new Promise((res) => {
-    execFile(process.execPath, [BIN, ...args], { env: clean, timeout: 120_000 }, (err, stdout, stderr) => {
-      res({ code: err ? (((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1) : 0, stdout, stderr });
-    });
   });
 }
 

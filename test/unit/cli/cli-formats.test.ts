@@ -5,18 +5,15 @@
  * 16 bits; .jpg of a 16-bit source says once that it is 8-bit; `batch --format tif|psd` writes them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { readPsd } from 'ag-psd';
 import { startOpenAIServer } from '../../servers';
 import { deepImage, type Deep } from '../../fixtures/deep-images';
+import { assertCliBuilt, type CliResult, runCli } from '../../support/cli-run';
 
-const REPO = resolve(__dirname, '../../..');
-const BIN = join(REPO, 'bin/maskwork.mjs');
 let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
 let tmp: string;
 let maskPath: string;
@@ -28,7 +25,7 @@ const MARGIN = 48;
 const sources: Record<'png' | 'tiff', { deep: Deep; path: string }> = {} as never;
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO, 'out/cli/index.js'))) throw new Error('CLI not built: run `npm run build` (npm test does).');
+  assertCliBuilt();
   openai = await startOpenAIServer();
   tmp = await mkdtemp(join(tmpdir(), 'maskwork-cli-formats-'));
   const m = Buffer.alloc(W * H);
@@ -52,22 +49,12 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((res) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          OPENAI_API_KEY: 'sk-cli-test-key-0000',
-          OPENAI_BASE_URL: openai.url,
-          MASKWORK_MAX_RETRIES: '0',
-        },
-        timeout: 120_000,
-      },
-      (err, stdout, stderr) => res({ code: err ? ((err as unknown as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
+function run(args: string[]): Promise<CliResult> {
+  return runCli(args, {
+    PATH: process.env.PATH ?? '',
+    OPENAI_API_KEY: 'sk-cli-test-key-0000',
+    OPENAI_BASE_URL: openai.url,
+    MASKWORK_MAX_RETRIES: '0',
   });
 }
 

@@ -8,13 +8,11 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, link, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { startGeminiServer, startOpenAIServer } from '../../servers';
+import { assertCliBuilt, BIN, type CliResult, PHOTOS, REPO, runCli } from '../../support/cli-run';
 
-const REPO = resolve(__dirname, '../../..');
-const PHOTOS = resolve(REPO, '../shared/testdata/photos');
-const BIN = join(REPO, 'bin/maskwork.mjs');
 const img = join(PHOTOS, 'coffee.png');
 const mask = join(PHOTOS, 'coffee.mask-blob.png');
 
@@ -23,7 +21,7 @@ let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
 let tmp: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO, 'out/cli/index.js'))) throw new Error('CLI not built: run `npm run build` (npm test does).');
+  assertCliBuilt();
   openai = await startOpenAIServer();
   gemini = await startGeminiServer();
   tmp = await mkdtemp(join(tmpdir(), 'maskwork-cli-safety-'));
@@ -47,16 +45,8 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   };
 }
 
-function run(
-  args: string[],
-  extra: Record<string, string> = {},
-  nodeArgs: string[] = [],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((res) => {
-    execFile(process.execPath, [...nodeArgs, BIN, ...args], { env: env(extra), timeout: 120_000 }, (err, stdout, stderr) => {
-      res({ code: err ? Number((err as { code?: unknown }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
+function run(args: string[], extra: Record<string, string> = {}, nodeArgs: string[] = []): Promise<CliResult> {
+  return runCli(args, env(extra), nodeArgs);
 }
 
 async function copyOfPhoto(name: string): Promise<string> {

@@ -1,22 +1,19 @@
-/** `maskwork edit --text … --retry-text n --json` as a user runs it, against the local OpenAI server. */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAIServer } from '../../servers';
+import { assertCliBuilt, type CliResult, REPO, runCli } from '../../support/cli-run';
 
-const REPO = resolve(__dirname, '../../..');
 const FIX = join(REPO, 'test/fixtures/text');
-const BIN = join(REPO, 'bin/maskwork.mjs');
 let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
 let tmp: string;
 let maskPath: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO, 'out/cli/index.js'))) throw new Error('CLI not built: run `npm run build` (npm test does).');
+  assertCliBuilt();
   openai = await startOpenAIServer();
   tmp = await mkdtemp(join(tmpdir(), 'maskwork-cli-text-'));
   // White over the text of the 640×360 label.
@@ -35,22 +32,12 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((res) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          OPENAI_API_KEY: 'sk-cli-text-key-0000',
-          OPENAI_BASE_URL: openai.url,
-          MASKWORK_MAX_RETRIES: '0',
-        },
-        timeout: 120_000,
-      },
-      (err, stdout, stderr) => res({ code: err ? (((err as { code?: number }).code as number) ?? 1) : 0, stdout, stderr }),
-    );
+function run(args: string[]): Promise<CliResult> {
+  return runCli(args, {
+    PATH: process.env.PATH ?? '',
+    OPENAI_API_KEY: 'sk-cli-text-key-0000',
+    OPENAI_BASE_URL: openai.url,
+    MASKWORK_MAX_RETRIES: '0',
   });
 }
 

@@ -1,24 +1,20 @@
 /** The `maskwork` CLI as a user runs it: a child process, real files, local wire-protocol servers. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { startOpenAIServer, startGeminiServer } from '../../servers';
 import { writePsdOf } from '../../support/psd-fixture';
-
-const REPO = resolve(__dirname, '../../..');
-const PHOTOS = resolve(REPO, '../shared/testdata/photos');
-const BIN = join(REPO, 'bin/maskwork.mjs');
+import { assertCliBuilt, type CliResult, PHOTOS, REPO, runCli } from '../../support/cli-run';
 
 let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
 let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
 let tmp: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO, 'out/cli/index.js'))) throw new Error('CLI not built: run `npm run build` (npm test does).');
+  assertCliBuilt();
   openai = await startOpenAIServer();
   gemini = await startGeminiServer();
   tmp = await mkdtemp(join(tmpdir(), 'maskwork-cli-test-'));
@@ -29,27 +25,15 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((res) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          OPENAI_API_KEY: 'sk-cli-test-key-0000',
-          GEMINI_API_KEY: 'gm-cli-test-key-1111',
-          OPENAI_BASE_URL: openai.url,
-          GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
-          MASKWORK_MAX_RETRIES: '0',
-          ...env,
-        },
-        timeout: 120_000,
-      },
-      (err, stdout, stderr) => {
-        res({ code: err ? (((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1) : 0, stdout, stderr });
-      },
-    );
+function run(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCli(args, {
+    PATH: process.env.PATH ?? '',
+    OPENAI_API_KEY: 'sk-cli-test-key-0000',
+    GEMINI_API_KEY: 'gm-cli-test-key-1111',
+    OPENAI_BASE_URL: openai.url,
+    GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
+    MASKWORK_MAX_RETRIES: '0',
+    ...env,
   });
 }
 
