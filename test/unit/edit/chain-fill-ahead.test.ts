@@ -165,18 +165,19 @@ describe('a chained tile pre-filled ahead', () => {
           let gotOff = 0;
           let seam = 0;
           let seamSum = 0;
+          // Counted here and asserted once after the loop (an expect per pixel took most of a minute).
+          let knownOff = 0;
+          let beyondOff = 0;
           for (let y = 0; y < th; y++)
             for (let x = 0; x < tw; x++) {
               const i = y * tw + x;
               if (!unknown[i]) {
                 // Known: the answers' pixels, as the whole way has them.
-                expect(diff(got.rgba, i, whole.rgba, i)).toBe(0);
+                if (diff(got.rgba, i, whole.rgba, i) !== 0) knownOff++;
                 continue;
               }
-              if (!inBand(x, y)) {
-                // Beyond the band: the fill made ahead, untouched by the answers.
-                expect(diff(got.rgba, i, madeAhead, i)).toBe(0);
-              }
+              // Beyond the band: the fill made ahead, untouched by the answers.
+              if (!inBand(x, y) && diff(got.rgba, i, madeAhead, i) !== 0) beyondOff++;
               const around = [x > 0 ? i - 1 : -1, y > 0 ? i - tw : -1, x + 1 < tw ? i + 1 : -1, y + 1 < th ? i + tw : -1];
               // Next to a known pixel: as close to it as the whole pre-fill is.
               for (const j of around)
@@ -193,6 +194,8 @@ describe('a chained tile pre-filled ahead', () => {
                   seamSum += diff(got.rgba, i, got.rgba, j);
                 }
             }
+          expect(knownOff).toBe(0);
+          expect(beyondOff).toBe(0);
           expect(edge).toBeGreaterThan(0);
           expect(seam).toBeGreaterThan(0);
           // Next to the answers the fill made ahead was off (the stand-ins were other pixels); filled
