@@ -71,6 +71,32 @@ describe('mask panel operations', () => {
   });
 });
 
+describe('Enter in the Mask panel fields', () => {
+  it('Enter in Feather px feathers by the typed number and gives the keys back; Esc only puts the number back', async () => {
+    const page = app.page;
+    const rect = await page.evaluate(() => (window as any).__maskworkTest.maskBounds());
+    const field = page.getByRole('spinbutton', { name: 'Feather px' });
+    // Esc: the typed number is dropped (the field's usual meaning) and nothing is feathered.
+    const before = (await summary(page)).label;
+    await retype(field, '12');
+    await page.keyboard.press('Escape');
+    expect(await field.inputValue()).toBe('8');
+    expect((await summary(page)).label).toBe(before);
+    // Enter: applies 6 and feathers, as the Feather button does.
+    await retype(field, '6');
+    await page.keyboard.press('Enter');
+    await step(/Feather mask 6px/);
+    expect(await field.inputValue()).toBe('6');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    const edge = await maskValue(page, rect.x, rect.y + 100);
+    expect(edge).toBeGreaterThan(20);
+    expect(edge).toBeLessThan(235);
+    await page.keyboard.press('Control+z'); // the editor has the keys again
+    expect(await maskValue(page, rect.x, rect.y + 100)).toBe(255);
+    expect(app.errors).toEqual([]);
+  });
+});
+
 describe('Photoshop selection shortcuts', () => {
   it('Ctrl+A masks everything, Ctrl+D clears, X swaps brush and eraser', async () => {
     const page = app.page;

@@ -1,7 +1,7 @@
 /** Mask operations and the overlay's look. */
-import { type ReactNode, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
-import { NumberField } from '../NumberField';
+import { clampNumber, NumberField, readNumber } from '../NumberField';
 import { maskOverlayShown, setMaskOverlay } from '../../commands/overlay-visibility';
 import {
   clearCurrentMask,
@@ -13,11 +13,40 @@ import {
 } from '../../commands/mask-commands';
 import { refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 
-/** A row: a number field in px (min 1) and the buttons that use it. */
-function PxRow(p: { value: number; max: number; label: string; onValue: (v: number) => void; children: ReactNode }) {
+/**
+ * A row: a number field in px (min 1) and the buttons that use it. With `onEnter`, Enter in the field
+ * applies the typed number and then does what the row's button does (Photoshop's Feather dialog: type,
+ * Enter); the field gives the keys back to the editor as any number field does on Enter. Esc keeps the
+ * field's usual meaning: put back the number it had and do nothing.
+ */
+function PxRow(p: {
+  value: number;
+  max: number;
+  label: string;
+  onValue: (v: number) => void;
+  onEnter?: (v: number) => void;
+  children: ReactNode;
+}) {
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' || !p.onEnter) return;
+    const el = e.currentTarget;
+    const read = el.validity.badInput ? null : readNumber(el.value);
+    const v = typeof read === 'number' ? clampNumber(read, 1, p.max) : p.value;
+    e.preventDefault();
+    el.blur(); // applies the typed number, as the field's own Enter does
+    p.onEnter(v);
+  };
   return (
     <div className="row">
-      <NumberField className="num" min={1} max={p.max} value={p.value} onValue={(v) => v !== null && p.onValue(v)} aria-label={p.label} />
+      <NumberField
+        className="num"
+        min={1}
+        max={p.max}
+        value={p.value}
+        onValue={(v) => v !== null && p.onValue(v)}
+        onKeyDown={onKeyDown}
+        aria-label={p.label}
+      />
       px
       {p.children}
     </div>
@@ -89,7 +118,13 @@ export function MaskPanel() {
             Shrink
           </button>
         </PxRow>
-        <PxRow value={feather} max={500} label="Feather px" onValue={(v) => setFeather(Math.max(1, v))}>
+        <PxRow
+          value={feather}
+          max={500}
+          label="Feather px"
+          onValue={(v) => setFeather(Math.max(1, v))}
+          onEnter={hasDoc ? (v) => void featherCurrentMask(v) : undefined}
+        >
           <button
             type="button"
             disabled={!hasDoc}
@@ -104,6 +139,7 @@ export function MaskPanel() {
           max={64}
           label="Refine edge radius px"
           onValue={(v) => useEditor.getState().setSelect({ refineRadius: v })}
+          onEnter={hasDoc && !selecting ? () => void refineEdge() : undefined}
         >
           <button
             type="button"
