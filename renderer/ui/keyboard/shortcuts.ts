@@ -5,7 +5,14 @@
 import { useEditor } from '../../commands/store/store';
 import { toggleMaskOverlay } from '../../commands/overlay-visibility';
 import { nextBrushSize } from '../../commands/store/tools-slice';
-import { clearCurrentMask, documentMaskEmpty, invertCurrentMask, reselectMask, selectAllMask } from '../../commands/mask-commands';
+import {
+  clearCurrentMask,
+  documentMaskEmpty,
+  invertCurrentMask,
+  reselectableMask,
+  reselectMask,
+  selectAllMask,
+} from '../../commands/mask-commands';
 import { exportImage, openWithDialog } from '../../commands/document-io';
 import { loadExportPrefs } from '../../commands/export-prefs-storage';
 import { exportOptionsFor, qualityFor } from '../../model/export-prefs';
@@ -207,7 +214,10 @@ export const SHORTCUTS: Shortcut[] = [
     keys: 'Ctrl+Shift+D',
     label: 'Reselect: the mask Keep or Clear took away',
     match: (e) => mod(e) && e.shiftKey && e.code === 'KeyD',
-    run: () => reselectMask(),
+    run: () => {
+      if (s().doc && !reselectableMask(s())) hintOnce(NOTHING_TO_RESELECT);
+      else reselectMask();
+    },
   },
   {
     keys: 'Ctrl+O',
@@ -293,15 +303,20 @@ export const SHORTCUTS: Shortcut[] = [
   {
     keys: 'Ctrl+J',
     label: 'Duplicate the selected layer',
-    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyJ' && !!targetLayer(e),
-    run: (e) => void duplicateLayerCmd(targetLayer(e)!),
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyJ' && !!s().doc && !s().settingsOpen,
+    run: (e) => {
+      const id = targetLayer(e);
+      if (id) duplicateLayerCmd(id);
+      else hintOnce(noLayerHint('duplicate'));
+    },
   },
   {
     keys: 'Ctrl+E',
     label: 'Merge the selected layer down',
-    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyE' && !!targetLayer(e),
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyE' && !!s().doc && !s().settingsOpen,
     run: (e) => {
-      const id = targetLayer(e)!;
+      const id = targetLayer(e);
+      if (!id) return hintOnce(noLayerHint('merge down'));
       const refusal = mergeDownRefusal(s().doc!, id);
       if (refusal) s().notify('info', refusal);
       else if (!s().busy) void mergeDownCmd(id);
@@ -355,6 +370,21 @@ export const SHORTCUTS: Shortcut[] = [
 /** Said when Delete or Backspace is pressed with a document mask (Photoshop would fill or clear the selection). */
 export const DELETE_WITH_MASK =
   'Delete does not fill the mask: Ctrl+Enter (Generate) fills it — the offline engine is free — and Ctrl+D clears it. With no mask, Delete deletes the selected layer.';
+
+/** Said when Ctrl+Shift+D is pressed with nothing to bring back. */
+export const NOTHING_TO_RESELECT = 'Nothing to reselect: Ctrl+Shift+D brings back the mask that the last Keep or Clear took away.';
+
+/** Said when Ctrl+J or Ctrl+E is pressed with no layer to act on. */
+export function noLayerHint(what: 'duplicate' | 'merge down'): string {
+  return s().doc?.layers.length
+    ? `No layer is selected: nothing to ${what}. Click a layer in the Layers panel first.`
+    : `There are no layers: nothing to ${what}. Keep a candidate as a layer first.`;
+}
+
+/** A hint in the status toasts, once while it is showing (a repeated key does not stack copies). */
+const hintOnce = (message: string) => {
+  if (!s().toasts.some((t) => t.message === message)) s().notify('info', message);
+};
 
 /** Said when a shortcut other than a zoom key is pressed while a polygon is being placed. */
 export const POLYGON_OPEN = 'A lasso polygon is open: Enter or a double-click closes it, Backspace removes its last point, Esc cancels it.';
