@@ -70,6 +70,7 @@ async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
         sourcePath: img.sourcePath,
         ...(img.depth === 16 ? { depth: 16 as const } : {}),
         ...(img.colourModel ? { colourModel: img.colourModel } : {}),
+        ...(img.grey ? { grey: true as const } : {}),
       },
       maskId,
       layers: [],

@@ -33,6 +33,12 @@ export const OriginalRefSchema = v.object({
   depth: v.optional(v.picklist([8, 16])),
   /** 'cmyk' when the file is CMYK: edited and exported in RGB, converted with its own profile. Default RGB. */
   colourModel: v.optional(v.picklist(['cmyk'])),
+  /**
+   * True when the file is greyscale (shown as "Gray/16" as Photoshop does; edited in RGB). A field of
+   * its own, not a colourModel value: older versions strip it as an unknown key (v.object) and read
+   * the project as RGB, where a new colourModel value would fail their picklist.
+   */
+  grey: v.optional(v.literal(true)),
 });
 
 /** How a layer combines with what is below it. Only Normal (source-over) exists today. */

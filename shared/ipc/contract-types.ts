@@ -30,6 +30,8 @@ export interface OpenedImage {
   depth?: 8 | 16;
   /** The file's colour model when it is not RGB/grey: a CMYK file is edited and exported in RGB. */
   colourModel?: 'cmyk';
+  /** The file is greyscale (one channel, or grey and alpha): edited in RGB, shown as "Gray". */
+  grey?: true;
   /**
    * A PSD opens as its merged (flattened) image: how many layers and layer groups the file has (none
    * of them is imported). The stored original is that image as a PNG with the PSD's metadata.

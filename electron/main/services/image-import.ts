@@ -145,6 +145,7 @@ function opened(
     hasExif: !!meta.exif || hasOwnExif(format, bytes),
     depth: depthOf(meta),
     ...(meta.space === 'cmyk' ? { colourModel: 'cmyk' as const } : {}),
+    ...(isGrey(meta) ? { grey: true as const } : {}),
     sourcePath,
   };
 }
@@ -174,4 +175,9 @@ function reason(e: unknown): string {
     .split('\n')[0]
     .replace(/^Input (buffer|file) /, '')
     .slice(0, 160);
+}
+
+/** A greyscale file: sharp's grey spaces, or one channel (two with alpha) whatever the space says. */
+export function isGrey(meta: Pick<Metadata, 'space' | 'channels'>): boolean {
+  return meta.space === 'b-w' || meta.space === 'grey16' || (meta.channels !== undefined && meta.channels <= 2);
 }

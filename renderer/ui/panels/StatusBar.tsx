@@ -16,9 +16,9 @@ export function StatusBar() {
           <span>
             {doc.canvas.width}×{doc.canvas.height} px ({((doc.canvas.width * doc.canvas.height) / 1e6).toFixed(1)} MP)
           </span>
-          {/* Mode and depth as Photoshop's title says them: "RGB/16", "CMYK/8" (edited in RGB). */}
+          {/* Mode and depth as Photoshop's title says them: "RGB/16", "Gray/16", "CMYK/8" (edited in RGB). */}
           <span data-testid="status-mode" title={modeTitle(doc.original)}>
-            {doc.original.colourModel === 'cmyk' ? 'CMYK' : 'RGB'}/{doc.original.depth ?? 8}
+            {modeName(doc.original)}/{doc.original.depth ?? 8}
           </span>
           <span>{doc.original.hasIcc ? 'ICC profile' : 'no ICC profile'}</span>
           <span className="muted">Last: {label}</span>
@@ -86,7 +86,12 @@ function spendTooltip(s: SpendSummary): string {
   ].join('\n');
 }
 
-function modeTitle(o: { colourModel?: 'cmyk'; depth?: 8 | 16 }): string {
+type Mode = { colourModel?: 'cmyk'; grey?: true; depth?: 8 | 16 };
+
+const modeName = (o: Mode) => (o.colourModel === 'cmyk' ? 'CMYK' : o.grey ? 'Gray' : 'RGB');
+
+function modeTitle(o: Mode): string {
   const bits = `${o.depth ?? 8} bits per channel${o.depth === 16 ? ' (kept in PNG, TIFF and PSD exports; JPEG is 8-bit)' : ''}`;
-  return o.colourModel === 'cmyk' ? `CMYK file, edited in RGB and converted back with its profile; ${bits}` : `RGB; ${bits}`;
+  if (o.colourModel === 'cmyk') return `CMYK file, edited in RGB and converted back with its profile; ${bits}`;
+  return o.grey ? `Greyscale file, edited in RGB; ${bits}` : `RGB; ${bits}`;
 }
