@@ -19,7 +19,7 @@ import { refuseExisting } from './output-paths';
 import { UsageError, flag, parseOptions } from './args';
 import type { Quality } from './model-choice';
 import { exporting, interrupted, reportSubject } from './interrupt';
-import { batchApiInterrupted, cancelInterrupted } from './batch-api-interrupt';
+import { batchApiInterrupted, cancelInterrupted, statusInterrupted } from './batch-api-interrupt';
 
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.MASKWORK_STATE_DIR) return resolve(env.MASKWORK_STATE_DIR);
@@ -122,8 +122,11 @@ export async function runBatchId(
       // Interrupted: the line says whether the job was cancelled at Google, from the record.
       reportSubject(() => cancelInterrupted(service.store.get(id) ?? known));
       b = await service.cancel(id);
-    } else if (verb === 'status') b = await service.refresh(id, false);
-    else {
+    } else if (verb === 'status') {
+      // Interrupted: the line says the job is unchanged and how to ask again (it was the generic one).
+      reportSubject(() => statusInterrupted(service.store.get(id) ?? known));
+      b = await service.refresh(id, false);
+    } else {
       // Results are made in this session's temp folder, so a batch fetched before is fetched again.
       await service.reopenIfMissing(id);
       const name = known.remote?.name ?? id;

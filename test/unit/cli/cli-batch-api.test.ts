@@ -271,6 +271,17 @@ describe('maskwork batch --batch-api', () => {
     expect(r.stderr).toBe(`maskwork: Interrupted — the Batch API job ${id} was cancelled; nothing is charged.\n`);
   });
 
+  it('Ctrl+C during batch status: the line says the job is unchanged and how to ask again, as fetch and cancel say theirs (130)', async () => {
+    const id = JSON.parse((await submit('int-status', ['--overwrite'])).stdout).batchId as string;
+    const open = server.holdGets();
+    const r = await interruptWhen(['batch', 'status', id], () => server.getting === 1, 'SIGINT', open);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `maskwork: Interrupted — the Batch API job ${id} is unchanged (a status check only asks): \`maskwork batch status ${id}\` asks again; nothing is charged.\n`,
+    );
+  });
+
   it('refuses a model without a Batch API and an unknown id', async () => {
     const bad = await run([
       'batch',
