@@ -437,6 +437,14 @@ describe('refine edge and zoom to mask', () => {
     expect(await maskValue(page, SQ1.x + 3, SQ1.y + 60)).toBeGreaterThan(190);
     await page.keyboard.press('Control+z');
     expect(await maskValue(page, SQ1.x - 3, SQ1.y + 60)).toBe(255);
+    // Enter in the radius field refines too, as the button does, and gives the keys back.
+    await retype(page.getByRole('spinbutton', { name: 'Refine edge radius px' }), '12');
+    await page.keyboard.press('Enter');
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Refine edge 12px');
+    expect(await maskValue(page, SQ1.x - 3, SQ1.y + 60)).toBeLessThan(64);
+    await page.keyboard.press('Control+z');
+    expect(await maskValue(page, SQ1.x - 3, SQ1.y + 60)).toBe(255);
   });
 
   it('Z zooms the view onto the mask', async () => {
