@@ -206,3 +206,15 @@ export function dropListIndex(rows: ReadonlyArray<{ top: number; bottom: number 
 export function stackIndexOfListed(layerCount: number, listIndex: number): number {
   return layerCount - 1 - listIndex;
 }
+
+/**
+ * The layer Alt+[ (step -1, down the stack) or Alt+] (step +1, up) selects, as in Photoshop: the next
+ * one from `selected`, staying at the bottom or top; with none selected, the top layer. Null when
+ * there are no layers.
+ */
+export function adjacentLayerId(layers: readonly { id: string }[], selected: string | null, step: 1 | -1): string | null {
+  if (layers.length === 0) return null;
+  const at = layers.findIndex((l) => l.id === selected);
+  if (at < 0) return layers[layers.length - 1].id;
+  return layers[Math.min(layers.length - 1, Math.max(0, at + step))].id;
+}

@@ -27,8 +27,9 @@ import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, clearRangePreview, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
 import { deleteLayerCmd, duplicateLayerCmd, mergeDownCmd } from '../../commands/layer-commands';
-import { mergeDownRefusal } from '../../model/layer-logic';
+import { adjacentLayerId, mergeDownRefusal } from '../../model/layer-logic';
 import { requestLayerRowFocus } from '../panels/layer-row-focus';
+import { requestLayerSelect } from '../panels/layer-select-request';
 
 export interface Shortcut {
   keys: string;
@@ -320,6 +321,22 @@ export const SHORTCUTS: Shortcut[] = [
       const refusal = mergeDownRefusal(s().doc!, id);
       if (refusal) s().notify('info', refusal);
       else if (!s().busy) void mergeDownCmd(id);
+    },
+  },
+  {
+    // Photoshop's Select › Next/Previous Layer; ↑/↓ do it only with the focus on a layer row.
+    keys: 'Alt+[ / Alt+]',
+    label: 'Select the layer below / above',
+    match: (e) =>
+      !mod(e) &&
+      e.altKey &&
+      !e.shiftKey &&
+      (e.code === 'BracketLeft' || e.code === 'BracketRight') &&
+      !!s().doc?.layers.length &&
+      !s().settingsOpen,
+    run: (e) => {
+      const id = adjacentLayerId(s().doc!.layers, selectedLayer(), e.code === 'BracketLeft' ? -1 : 1);
+      if (id) requestLayerSelect(id);
     },
   },
   {

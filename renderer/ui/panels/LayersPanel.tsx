@@ -11,6 +11,7 @@ import { candidatesShown, maskOverlayShown, toggleMaskOverlay } from '../../comm
 import { EyeIcon } from './ToolIcon';
 import { LayerRow } from './LayerRow';
 import { LayerActions } from './LayerActions';
+import { onLayerSelectRequest } from './layer-select-request';
 import { moveLayerCmd, setMaskTargetCmd } from '../../commands/layer-commands';
 import { dropListIndex, maskTargetLayer, stackIndexOfListed } from '../../model/layer-logic';
 import { layerOriginLines, versionOfLayer } from '../../model/version-logic';
@@ -59,6 +60,8 @@ export function LayersPanel() {
   // Published for the layer shortcuts (Ctrl+J, Ctrl+E act on the layer the actions below are for).
   const selectedLayer = selected?.id ?? null;
   useEffect(() => useEditor.getState().setSelectedLayer(selectedLayer), [selectedLayer]);
+  // …and follows a selection made from the keyboard (Alt+[ / Alt+], shortcuts.ts).
+  useEffect(() => onLayerSelectRequest(setSelectedId), []);
   // The focus follows the selection while it is on a row's button (a delete, an undo, Keep as layer
   // select another row), and after a delete from the panel, whose row took the focus with it: the
   // selected row takes it, on the same kind of button. Waits while the selection is being settled
