@@ -367,7 +367,8 @@ describe('job client', () => {
   it('results for a document whose history is gone (opened again, not undoable) are not staged on the new one', async () => {
     client.installJobEvents();
     await start();
-    st().openDocument({ ...st().doc! }, 'Open again');
+    // Opened again: a new document state read from the file (its original a new object), the same id.
+    st().openDocument({ ...st().doc!, original: { ...st().doc!.original } }, 'Open again');
     main.results.set('job-1', { state: 'done', candidates: [candidate(0)] });
     main.emit({ jobId: 'job-1', fraction: 1, stage: 'done' });
     await flush();
