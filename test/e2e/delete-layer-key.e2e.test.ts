@@ -12,7 +12,7 @@ import type { AppHarness } from '../support/app-harness';
 import { summary } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
 import { launchWithBandLayers } from '../support/band-layers';
-import { DELETE_WITH_MASK } from '../../renderer/ui/keyboard/shortcuts';
+import { DELETE_WITH_MASK } from '../../renderer/ui/keyboard/shortcut-hints';
 
 let app: AppHarness;
 let launched: Awaited<ReturnType<typeof launchWithBandLayers>> | undefined;

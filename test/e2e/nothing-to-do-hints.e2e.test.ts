@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { summary } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
-import { NOTHING_TO_RESELECT } from '../../renderer/ui/keyboard/shortcuts';
+import { NOTHING_TO_RESELECT } from '../../renderer/ui/keyboard/shortcut-hints';
 
 let app: AppHarness;
 

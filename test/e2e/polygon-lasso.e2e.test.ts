@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { POLYGON_OPEN } from '../../renderer/ui/keyboard/shortcuts';
+import { POLYGON_OPEN } from '../../renderer/ui/keyboard/shortcut-hints';
 import { join } from 'node:path';
 import { PHOTOS, type AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';

@@ -30,6 +30,8 @@ import { deleteLayerCmd, duplicateLayerCmd, mergeDownCmd } from '../../commands/
 import { adjacentLayerId, mergeDownRefusal } from '../../model/layer-logic';
 import { requestLayerRowFocus } from '../panels/layer-row-focus';
 import { requestLayerSelect } from '../panels/layer-select-request';
+import { inLayerRows, selectedLayer, targetLayer } from './layer-target';
+import { DELETE_WITH_MASK, hintOnce, NOTHING_TO_RESELECT, noLayerHint, POLYGON_OPEN } from './shortcut-hints';
 
 export interface Shortcut {
   keys: string;
@@ -49,30 +51,9 @@ export interface Shortcut {
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
 const s = () => useEditor.getState();
-/** The Layers panel's selected layer, while it is a layer of the open document. */
-const selectedLayer = () => {
-  const id = s().selectedLayer;
-  return id && s().doc?.layers.some((l) => l.id === id) && !s().settingsOpen ? id : null;
-};
 const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
 /** Candidates staged, or an edit's first one on screen ahead of its result (Keep waits for it to stage). */
 const keepable = () => (s().staging.items.length > 0 || !!s().job?.early) && !s().settingsOpen;
-/**
- * Focus is on a button of a kept layer's row in the Layers panel or of the selected layer's actions
- * below the list (fields there own their keys; see field-focus.ts). Duck-typed: the table is also
- * loaded in Node tests.
- */
-type Closest = { closest?: (sel: string) => { getAttribute?(name: string): string | null } | null };
-const inLayerRows = (e: KeyboardEvent) =>
-  !!(e.target as Closest | null)?.closest?.('.layers-panel li[data-patch], .layers-panel .layer-actions');
-/**
- * The layer the layer keys act on: with the focus on a kept layer's row, that row's layer (the panel
- * selects a row as the focus enters it, so this is the selected layer too); else the selected layer.
- */
-const targetLayer = (e: KeyboardEvent) => {
-  const id = (e.target as Closest | null)?.closest?.('.layers-panel li[data-patch]')?.getAttribute?.('data-layer');
-  return id && s().doc?.layers.some((l) => l.id === id) && !s().settingsOpen ? id : selectedLayer();
-};
 /** The extend tool has a proposal on the stage. */
 const extending = () => !!extendProposal(s()) && !s().settingsOpen;
 
@@ -364,7 +345,7 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'With a mask: say how to fill or clear it',
     match: (e) => plain(e) && !e.shiftKey && (e.key === 'Delete' || e.key === 'Backspace') && !staging() && !documentMaskEmpty(),
     run: () => {
-      if (!s().toasts.some((t) => t.message === DELETE_WITH_MASK)) s().notify('info', DELETE_WITH_MASK);
+      hintOnce(DELETE_WITH_MASK);
     },
   },
   {
@@ -384,28 +365,6 @@ export const SHORTCUTS: Shortcut[] = [
   },
 ];
 
-/** Said when Delete or Backspace is pressed with a document mask (Photoshop would fill or clear the selection). */
-export const DELETE_WITH_MASK =
-  'Delete does not fill the mask: Ctrl+Enter (Generate) fills it — the offline engine is free — and Ctrl+D clears it. With no mask, Delete deletes the selected layer.';
-
-/** Said when Ctrl+Shift+D is pressed with nothing to bring back. */
-export const NOTHING_TO_RESELECT = 'Nothing to reselect: Ctrl+Shift+D brings back the mask that the last Keep or Clear took away.';
-
-/** Said when Ctrl+J or Ctrl+E is pressed with no layer to act on. */
-export function noLayerHint(what: 'duplicate' | 'merge down'): string {
-  return s().doc?.layers.length
-    ? `No layer is selected: nothing to ${what}. Click a layer in the Layers panel first.`
-    : `There are no layers: nothing to ${what}. Keep a candidate as a layer first.`;
-}
-
-/** A hint in the status toasts, once while it is showing (a repeated key does not stack copies). */
-const hintOnce = (message: string) => {
-  if (!s().toasts.some((t) => t.message === message)) s().notify('info', message);
-};
-
-/** Said when a shortcut other than a zoom key is pressed while a polygon is being placed. */
-export const POLYGON_OPEN = 'A lasso polygon is open: Enter or a double-click closes it, Backspace removes its last point, Esc cancels it.';
-
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
     // A key pressed in a text field, number field or select is the field's: a space, B, Enter, Ctrl+A…
@@ -418,7 +377,7 @@ export function installShortcuts(): () => void {
       if (!sc || !g.betweenClicks?.()) return;
       if (!sc.view) {
         e.preventDefault();
-        if (!s().toasts.some((t) => t.message === POLYGON_OPEN)) s().notify('info', POLYGON_OPEN);
+        hintOnce(POLYGON_OPEN);
         return;
       }
     }

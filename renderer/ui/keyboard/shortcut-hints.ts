@@ -1,0 +1,26 @@
+/** What the shortcuts say when a key has nothing to do, or cannot act now, and how it is said. */
+import { useEditor } from '../../commands/store/store';
+
+const s = () => useEditor.getState();
+
+/** Said when Delete or Backspace is pressed with a document mask (Photoshop would fill or clear the selection). */
+export const DELETE_WITH_MASK =
+  'Delete does not fill the mask: Ctrl+Enter (Generate) fills it — the offline engine is free — and Ctrl+D clears it. With no mask, Delete deletes the selected layer.';
+
+/** Said when Ctrl+Shift+D is pressed with nothing to bring back. */
+export const NOTHING_TO_RESELECT = 'Nothing to reselect: Ctrl+Shift+D brings back the mask that the last Keep or Clear took away.';
+
+/** Said when Ctrl+J or Ctrl+E is pressed with no layer to act on. */
+export function noLayerHint(what: 'duplicate' | 'merge down'): string {
+  return s().doc?.layers.length
+    ? `No layer is selected: nothing to ${what}. Click a layer in the Layers panel first.`
+    : `There are no layers: nothing to ${what}. Keep a candidate as a layer first.`;
+}
+
+/** A hint in the status toasts, once while it is showing (a repeated key does not stack copies). */
+export const hintOnce = (message: string): void => {
+  if (!s().toasts.some((t) => t.message === message)) s().notify('info', message);
+};
+
+/** Said when a shortcut other than a zoom key is pressed while a polygon is being placed. */
+export const POLYGON_OPEN = 'A lasso polygon is open: Enter or a double-click closes it, Backspace removes its last point, Esc cancels it.';
