@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { actualSize, choosePane, fitView, panBy, paneCandidates, panesShown, resizeView, toDoc, zoomAbout } from './compare-view';
+import {
+  actualSize,
+  choosePane,
+  fitView,
+  panBy,
+  paneCandidates,
+  panesShown,
+  resizeView,
+  toDoc,
+  zoomAbout,
+  zoomStepView,
+} from './compare-view';
 
 describe('compare view geometry', () => {
   it('shows every candidate in order when they fit, else fills the panes from the selected one on, wrapping', () => {
@@ -50,5 +61,16 @@ describe('compare view geometry', () => {
     const now = toDoc(v, { x: 400, y: 215 });
     expect(now.x).toBeCloseTo(centre.x, 6);
     expect(now.y).toBeCloseTo(centre.y, 6);
+  });
+
+  it('steps the zoom through the canvas zoom levels about the pane centre (Ctrl/⌘ + and −)', () => {
+    const pane = { width: 800, height: 600 };
+    const v = { scale: 1, x: 0, y: 0 };
+    const centre = toDoc(v, { x: 400, y: 300 });
+    const out = zoomStepView(v, -1, pane);
+    expect(out.scale).toBe(0.667);
+    expect(toDoc(out, { x: 400, y: 300 }).x).toBeCloseTo(centre.x, 6);
+    expect(zoomStepView(out, 1, pane).scale).toBe(1);
+    expect(zoomStepView({ scale: 32, x: 0, y: 0 }, 1, pane).scale).toBe(32);
   });
 });

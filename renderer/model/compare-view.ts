@@ -3,6 +3,7 @@
  * (every pane shows the same document area at the same zoom, so panning or zooming one moves all),
  * fitting the canvas into a pane, zooming about a point and panning.
  */
+import { nextZoomStep } from './zoom-steps';
 
 /** Document px → pane px: pane = doc × scale + (x, y). The same for every pane. */
 export interface CompareViewState {
@@ -63,6 +64,11 @@ export function fitView(canvas: { width: number; height: number }, pane: { width
 /** 100 % (one document pixel per screen pixel) about the pane's centre, keeping the point under it. */
 export function actualSize(v: CompareViewState, pane: { width: number; height: number }): CompareViewState {
   return zoomAbout(v, 1 / v.scale, { x: pane.width / 2, y: pane.height / 2 });
+}
+
+/** The next zoom level up or down (Ctrl/⌘ + and −, as on the canvas) about the pane's centre. */
+export function zoomStepView(v: CompareViewState, dir: 1 | -1, pane: { width: number; height: number }): CompareViewState {
+  return zoomAbout(v, nextZoomStep(v.scale, dir) / v.scale, { x: pane.width / 2, y: pane.height / 2 });
 }
 
 /** Zooms by `factor` keeping the pane point `at` over the same document point. */

@@ -2,8 +2,8 @@
  * The compare view: the staged candidates 2-up or 4-up at full size over the whole window, every
  * pane showing the same part of the photo at the same zoom (wheel zooms all about the cursor, a drag
  * pans all; Fit and 100 %), each with its own Before toggle (the photo without that candidate) and
- * "Keep this". Esc closes it; no key reaches the editor while it is open. Nothing changes the document
- * except Keep.
+ * "Keep this". Esc closes it; the zoom keys (Ctrl/⌘ 0, 1, +, −) zoom the panes as they zoom the
+ * canvas; no other key reaches the editor while it is open. Nothing changes the document except Keep.
  */
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -12,7 +12,17 @@ import { maskedLayerCanvas, uncropped } from './canvas/layer-display';
 import { formatUsd } from '../model/estimate';
 import type { StagedCandidate } from '../model/staging-logic';
 import { wheelFactor } from '../commands/store/viewport-slice';
-import { type CompareViewState, actualSize, choosePane, fitView, panBy, panesShown, resizeView, zoomAbout } from '../model/compare-view';
+import {
+  type CompareViewState,
+  actualSize,
+  choosePane,
+  fitView,
+  panBy,
+  panesShown,
+  resizeView,
+  zoomAbout,
+  zoomStepView,
+} from '../model/compare-view';
 import type { DocState } from '../model/document-types';
 import { keepStaged } from '../commands/edit-commands';
 import { useEditor } from '../commands/store/store';
@@ -20,6 +30,16 @@ import { fieldOwnsKey } from './keyboard/field-focus';
 import { TextCheckBadge } from './panels/TextCheckBadge';
 
 const close = () => useEditor.getState().setComparePanes(0);
+
+/** What a zoom key does in the compare view, as on the canvas: Ctrl/⌘ 0 fit, Ctrl/⌘ 1 (or Alt 0) 100 %, Ctrl/⌘ + / −. */
+function compareZoomKey(e: KeyboardEvent): 'fit' | 'actual' | 'in' | 'out' | null {
+  if (!(e.ctrlKey || e.metaKey)) return null;
+  if (e.code === 'Digit0' || e.code === 'Numpad0') return e.altKey ? 'actual' : 'fit';
+  if (e.code === 'Digit1' || e.code === 'Numpad1') return 'actual';
+  if (e.code === 'Equal' || e.code === 'NumpadAdd') return 'in';
+  if (e.code === 'Minus' || e.code === 'NumpadSubtract') return 'out';
+  return null;
+}
 
 /** The zoom as the retoucher reads it: "33.3 %", "100 %", "250 %". */
 function zoomLabel(scale: number): string {
@@ -174,6 +194,11 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
     setView((v) => (v && last && last.canvas === doc.canvas ? resizeView(v, last.size, size) : fitView(doc.canvas, size)));
   }, [doc, size]);
 
+  // The keys' handler is installed once: it reads the panes' size and the canvas through refs.
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
+  const canvasRef = useRef(doc?.canvas);
+  canvasRef.current = doc?.canvas;
   useEffect(() => {
     // While open, Esc closes it and no key reaches the editor's shortcuts (Esc would discard the candidates).
     const onKey = (e: KeyboardEvent) => {
@@ -183,7 +208,17 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
       if (e.key === 'Escape') {
         e.preventDefault();
         close();
+        return;
       }
+      // The zoom keys act on the panes as they do on the canvas (they did nothing here).
+      const zoom = compareZoomKey(e);
+      if (!zoom) return;
+      e.preventDefault();
+      const pane = sizeRef.current;
+      const canvas = canvasRef.current;
+      if (zoom === 'fit') {
+        if (canvas) setView(fitView(canvas, pane));
+      } else setView((v) => v && (zoom === 'actual' ? actualSize(v, pane) : zoomStepView(v, zoom === 'in' ? 1 : -1, pane)));
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
@@ -227,10 +262,10 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
         >
           4-up
         </button>
-        <button type="button" onClick={() => setView(fitView(doc.canvas, size))} title="The whole photo in each pane">
+        <button type="button" onClick={() => setView(fitView(doc.canvas, size))} title="The whole photo in each pane (Ctrl/⌘ 0)">
           Fit
         </button>
-        <button type="button" onClick={() => view && setView(actualSize(view, size))} title="One photo pixel per screen pixel">
+        <button type="button" onClick={() => view && setView(actualSize(view, size))} title="One photo pixel per screen pixel (Ctrl/⌘ 1)">
           100 %
         </button>
         <output className="compare-zoom" aria-label="Compare zoom">

@@ -204,6 +204,21 @@ describe('compare view', () => {
     expect(fitted).toBeCloseTo((await view()).scale * 100, 0);
     await dialog.getByRole('button', { name: '100 %' }).click();
     await expect.poll(() => zoom.textContent()).toBe('100 %');
+
+    // The zoom keys zoom the panes as they zoom the canvas (they did nothing here), and leave the
+    // canvas's own view alone.
+    const canvasScale = await page.evaluate(() => (window as any).__maskworkTest.summary().scale);
+    await page.keyboard.press('Control+Minus');
+    await expect.poll(() => zoom.textContent()).toBe('66.7 %');
+    await page.keyboard.press('Control+Equal');
+    await expect.poll(() => zoom.textContent()).toBe('100 %');
+    await page.keyboard.press('Control+Equal');
+    await expect.poll(() => zoom.textContent()).toBe('150 %');
+    await page.keyboard.press('Control+0');
+    await expect.poll(async () => (await view()).scale * 100).toBeCloseTo(fitted, 0);
+    await page.keyboard.press('Control+1');
+    await expect.poll(() => zoom.textContent()).toBe('100 %');
+    expect(await page.evaluate(() => (window as any).__maskworkTest.summary().scale)).toBe(canvasScale);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
   });

@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { EditorStore } from './store';
+import { nextZoomStep } from '../../model/zoom-steps';
 
 export const MIN_ZOOM = 0.01;
 /**
@@ -14,7 +15,6 @@ export const MIN_ZOOM = 0.01;
 export const FIT_BOTTOM_RESERVE = 36;
 const FIT_PAD = 24;
 export const MAX_ZOOM = 32;
-const ZOOM_STEPS = [0.01, 0.02, 0.03, 0.05, 0.0625, 0.083, 0.125, 0.167, 0.25, 0.333, 0.5, 0.667, 1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32];
 
 /**
  * The zoom after a wheel step of `factor` from `scale`: a step that crosses 100 % or lands within 2 %
@@ -126,9 +126,7 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
     set({ scale: s, offsetX: a.x - docX * s, offsetY: a.y - docY * s, fitted: false });
   },
   zoomStep(dir, anchor) {
-    const { scale } = get();
-    const next = dir > 0 ? ZOOM_STEPS.find((z) => z > scale * 1.001) : [...ZOOM_STEPS].reverse().find((z) => z < scale / 1.001);
-    get().zoomTo(next ?? scale, anchor);
+    get().zoomTo(nextZoomStep(get().scale, dir), anchor);
   },
   panBy(dx, dy) {
     set({ offsetX: get().offsetX + dx, offsetY: get().offsetY + dy, fitted: false });
