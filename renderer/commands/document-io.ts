@@ -1,5 +1,5 @@
 /** Opening (dialog, drop, paste) and exporting, through the bridge. Failures become toasts; the open document is untouched. */
-import { exportedMessage } from '../model/export-message';
+import { exportedMessage, stagedNote } from '../model/export-message';
 import type { OpenedImage } from '../../shared/ipc/contract-types';
 import { createEmptyMask } from '../../shared/mask';
 import { api, errorInfo, unwrap } from './bridge';
@@ -157,6 +157,8 @@ export function exportImage(format: ExportFormat, quality?: number, opts: Export
     useEditor.getState().succeeded('export');
     notify('success', exportedMessage(r));
     for (const note of r.notes ?? []) notify('info', note);
+    const staged = stagedNote(state.staging.items.length);
+    if (staged) notify('info', staged);
   });
 }
 

@@ -41,3 +41,14 @@ export function lossyNote(format: string, quality: number, keepsOriginalJpeg: bo
     return 'This JPEG is encoded whole: the whole photo changes a little, not only where you edited. PNG or TIFF keep it exact.';
   return null;
 }
+
+/**
+ * Said in the Export dialog, and after an export, while candidates are staged: the file is the
+ * document, which has none of them until one is kept. The candidate on screen was silently left out
+ * (and a JPEG's note said "nothing visible was edited" under it).
+ */
+export function stagedNote(staged: number): string | null {
+  if (staged <= 0) return null;
+  const what = staged === 1 ? 'The staged candidate is not kept' : `The ${staged} staged candidates are not kept`;
+  return `${what}, so the file has the photo without ${staged === 1 ? 'it' : 'them'}: keep one first (Enter) to export it.`;
+}

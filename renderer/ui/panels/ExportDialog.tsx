@@ -8,7 +8,7 @@ import { exportImage } from '../../commands/document-io';
 import { loadExportPrefs, saveExportPrefs } from '../../commands/export-prefs-storage';
 import { type ExportFormat, exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { losesDepth } from '../../model/export-request';
-import { exportPromise, lossyNote } from '../../model/export-message';
+import { exportPromise, lossyNote, stagedNote } from '../../model/export-message';
 import { cmykConversion } from '../../../shared/document/cmyk-conversion';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
@@ -30,6 +30,7 @@ export function ExportDialog() {
 /** Mounted while the dialog is open: its first render already has the settings (the stored ones, or the original's format). */
 function ExportDialogBody() {
   const doc = useEditor((s) => s.doc);
+  const staged = stagedNote(useEditor((s) => s.staging.items.length));
   const [prefs, setPrefs] = useState(loadExportPrefs);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -55,6 +56,11 @@ function ExportDialogBody() {
         }}
       >
         <h3>Export</h3>
+        {staged && (
+          <p className="warning" role="note">
+            {staged}
+          </p>
+        )}
         {/* The legend is the group's visible label and its accessible name. */}
         <fieldset className="export-formats">
           <legend>Format</legend>

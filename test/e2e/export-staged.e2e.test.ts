@@ -1,0 +1,66 @@
+/**
+ * Export… while candidates are staged: the file is the document, which has no candidate until one is
+ * kept. The dialog and the message after it say so (the candidate on screen was left out silently).
+ * Offline engine, keys and mouse.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, waitIdle } from '../support/page-helpers';
+
+let app: AppHarness;
+
+beforeAll(async () => {
+  app = await launchApp({ viewport: { width: 1280, height: 800 } });
+  const page = app.page;
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
+  await page.keyboard.press('Control+o');
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await page.keyboard.press('b');
+  await dragPath(page, [
+    [150, 200],
+    [350, 200],
+  ]);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
+  await waitIdle(page);
+}, 120_000);
+afterAll(() => app?.close());
+
+const toast = (text: string) => app.page.locator('[data-testid="toast"]', { hasText: text });
+
+describe('export with candidates staged', () => {
+  it('the dialog and the message say the unkept candidate is not in the file; after Keep they do not', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    const note = dialog.getByRole('note').filter({ hasText: 'staged candidate' });
+    expect(await note.textContent()).toMatch(/^The staged candidate is not kept, so the file has the photo without it/);
+    app.dialogs.saves.push(join(app.tmp, 'staged.png'));
+    await dialog.getByRole('radio', { name: 'PNG' }).click();
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await toast('staged.png').waitFor();
+    await toast('The staged candidate is not kept').waitFor();
+
+    // Ctrl+Shift+S (no dialog) says it too.
+    app.dialogs.saves.push(join(app.tmp, 'staged-again.png'));
+    await page.keyboard.press('Control+Shift+S');
+    await toast('staged-again.png').waitFor();
+    // …after that export's own message (not the first export's, which may still be on screen).
+    const messages = ((await page.evaluate(() => (window as any).__maskworkTest.summary().toasts)) as { message: string }[]).map(
+      (t) => t.message,
+    );
+    const exported = messages.findIndex((m) => m.includes('staged-again.png'));
+    expect(exported).toBeGreaterThanOrEqual(0);
+    expect(messages.slice(exported + 1).some((m) => m.startsWith('The staged candidate is not kept'))).toBe(true);
+
+    // Kept: nothing to say.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    await dialog.waitFor();
+    expect(await dialog.getByRole('note').filter({ hasText: 'staged candidate' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+});
