@@ -275,7 +275,9 @@ describe('results staged only over the state they were made for', () => {
     expect(offerResults(items, at)).toBe(0);
     expect(keys()).toEqual([]);
     expect(waitingCount()).toBe(2);
-    expect(lastToast()).toBe('2 candidates are waiting on the step “Layer opacity 60 %”: redo (Ctrl/⌘ Shift Z) to see them.');
+    expect(lastToast()).toBe(
+      '2 candidates are waiting on the step “Layer opacity 60 %”, one step ahead: redo (Ctrl/⌘ Shift Z) once to see them.',
+    );
     st().redo();
     expect(st().doc).toBe(at);
     expect(keys()).toEqual(['job-slow:0', 'job-slow:1']);

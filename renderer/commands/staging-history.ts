@@ -166,12 +166,26 @@ function costNote(items: readonly StagedCandidate[]): string {
   return usd > 0 ? `${models}, ≈ ${formatUsd(usd)}, counted in Spent today` : models;
 }
 
-/** The history step (its label) at which the document is in state `at`, and whether it is behind (undo) or ahead (redo). */
-function stepOf(s: EditorStore, at: DocState): { label: string; ahead: boolean } | null {
-  const f = s.future.find((x) => x.doc === at);
-  if (f) return { label: f.label, ahead: true };
-  const p = s.past.find((x) => x.doc === at);
-  return p ? { label: p.label, ahead: false } : null;
+/**
+ * The history step (its label) at which the document is in state `at`, whether it is behind (undo)
+ * or ahead (redo), and how many undos or redos away it is.
+ */
+function stepOf(s: EditorStore, at: DocState): { label: string; ahead: boolean; away: number } | null {
+  const f = s.future.findIndex((x) => x.doc === at);
+  if (f >= 0) return { label: s.future[f].label, ahead: true, away: f + 1 };
+  const p = s.past.findIndex((x) => x.doc === at);
+  return p >= 0 ? { label: s.past[p].label, ahead: false, away: s.past.length - p } : null;
+}
+
+/**
+ * Where waiting results are, in words: "the step “Brush stroke”, one step back: undo (Ctrl/⌘ Z) once".
+ * Steps often share a label (two brush strokes): the label alone read like the step on screen.
+ */
+function stepDirections(step: { label: string; ahead: boolean; away: number }): string {
+  const n = step.away;
+  const times = n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+  const key = step.ahead ? 'redo (Ctrl/⌘ Shift Z)' : 'undo (Ctrl/⌘ Z)';
+  return `the step “${step.label}”, ${n === 1 ? 'one step' : `${n} steps`} ${step.ahead ? 'ahead' : 'back'}: ${key} ${times}`;
 }
 
 /**
@@ -211,11 +225,7 @@ export function offerResults(items: StagedCandidate[], at: DocState, opts: { ran
       'info',
       `${n === 1 ? 'The result' : `${n} results`} for the photo you left ${n === 1 ? 'is' : 'are'} kept: undo (Ctrl/⌘ Z) back to it, to the step “${step.label}”, to see ${them}.`,
     );
-  else
-    s.notify(
-      'info',
-      `${n === 1 ? 'A candidate is' : `${n} candidates are`} waiting on the step “${step.label}”: ${step.ahead ? 'redo (Ctrl/⌘ Shift Z)' : 'undo (Ctrl/⌘ Z)'} to see ${them}.`,
-    );
+  else s.notify('info', `${n === 1 ? 'A candidate is' : `${n} candidates are`} waiting on ${stepDirections(step)} to see ${them}.`);
   return 0;
 }
 

@@ -177,7 +177,9 @@ describe('results staged only over the step they were made for', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await summary(page)).historyLabels.length).toBe(made.historyLabels.length - 1);
     await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 30_000 });
-    await toast(page, `A candidate is waiting on the step “${made.label}”: redo (Ctrl/⌘ Shift Z) to see it.`).waitFor({ state: 'visible' });
+    await toast(page, `A candidate is waiting on the step “${made.label}”, one step ahead: redo (Ctrl/⌘ Shift Z) once to see it.`).waitFor({
+      state: 'visible',
+    });
     expect(await staged(page)).toBe(0);
     // Redo to the step it was made for: there it is; Keep adds it on top of both strokes.
     await page.keyboard.press('Control+Shift+z');
