@@ -5,7 +5,7 @@
  * the keys back to the editor, as Photoshop's options bar does; Esc leaves the field and puts back the
  * value it had when the field was entered; leaving the field applies (clamped) too. Empty or
  * unreadable text applies nothing: the field shows the value again (or, with `allowEmpty`, applies
- * "none" — null).
+ * "none" — null). Shift+↑/↓ step by ten, as in Photoshop.
  *
  * Each field used to apply `Number(text)` clamped on every keystroke: select-all + Backspace + "30"
  * gave 130 (the empty field snapped to 1, then "30" was appended), "-5" gave 15 and "40e" gave 1.
@@ -47,6 +47,11 @@ export function clampNumber(v: number, min = -Infinity, max = Infinity, integer 
 /** True when typing `v` may apply it at once: inside min…max and whole for a whole-number field. */
 export function appliesWhileTyping(v: number, min = -Infinity, max = Infinity, integer = true): boolean {
   return v >= min && v <= max && (!integer || Number.isInteger(v));
+}
+
+/** The value after Shift+↑ (dir 1) or Shift+↓ (−1): ten steps, clamped, without float noise ("0.1 + 0.2"). */
+export function shiftStep(v: number, dir: 1 | -1, step = 1, min = -Infinity, max = Infinity, integer = true): number {
+  return clampNumber(Number((v + dir * 10 * step).toFixed(10)), min, max, integer);
 }
 
 const show = (v: number | null) => (v === null ? '' : String(v));
@@ -111,6 +116,17 @@ export function NumberField({
       onKeyDown={(e) => {
         onKeyDown?.(e);
         if (e.defaultPrevented) return;
+        const arrow = e.key === 'ArrowUp' ? 1 : e.key === 'ArrowDown' ? -1 : 0;
+        if (arrow && e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey) {
+          // Shift+↑/↓ steps by 10 as in Photoshop's fields (the browser stepped by 1 with Shift too).
+          e.preventDefault();
+          const el = e.currentTarget;
+          const read = el.validity.badInput ? null : readNumber(el.value);
+          const next = shiftStep(typeof read === 'number' ? read : (latest.current ?? 0), arrow, Number(rest.step) || 1, min, max, integer);
+          setText(String(next));
+          apply(next);
+          return;
+        }
         if (e.key === 'Enter') {
           // Applied (on blur) and the keys are the editor's again: E, ], Ctrl+1, Esc act at once.
           e.preventDefault();

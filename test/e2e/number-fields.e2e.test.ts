@@ -181,4 +181,34 @@ describe('every number field of the options bar, the Generate panel and the Mask
     expect((await summary(page)).tool).toBe('brush');
     expect(app.errors).toEqual([]);
   });
+
+  it('Shift+↑/↓ step by ten, as in Photoshop (plain ↑/↓ by one); the extend preview follows', async () => {
+    const page = app.page;
+    await leaveField(page);
+    await page.keyboard.press('c');
+    const right = page.getByRole('spinbutton', { name: 'Extend right (px)' });
+    await clearAndType(right, '100');
+    await page.keyboard.press('ArrowUp');
+    expect(await right.inputValue()).toBe('101');
+    await page.keyboard.press('Shift+ArrowUp');
+    expect(await right.inputValue()).toBe('111');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    expect(await right.inputValue()).toBe('91');
+    expect((await page.evaluate(() => (window as any).__maskworkTest.extendPreview())).canvas.width).toBe(691);
+    // Clamped at the field's minimum.
+    await clearAndType(right, '4');
+    await page.keyboard.press('Shift+ArrowDown');
+    expect(await right.inputValue()).toBe('0');
+    await page.keyboard.press('Escape');
+    // A Generate panel field too.
+    await leaveField(page);
+    const feather = page.getByRole('spinbutton', { name: 'Edge feather (px)', exact: true });
+    await clearAndType(feather, '12');
+    await page.keyboard.press('Shift+ArrowUp');
+    expect(await feather.inputValue()).toBe('22');
+    await page.keyboard.press('Enter');
+    expect(await feather.inputValue()).toBe('22');
+    expect(app.errors).toEqual([]);
+  });
 });
