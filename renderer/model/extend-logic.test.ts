@@ -98,6 +98,15 @@ describe('handles', () => {
     expect(dragSide({ ...ZERO_SIDES, top: 20 }, canvas, 'top', { x: 0, y: -20 }, { x: 0, y: 200 })).toEqual(ZERO_SIDES);
     expect(dragSide(ZERO_SIDES, canvas, 'bottom', { x: 0, y: 960 }, { x: 0, y: 1e9 }).bottom).toBe(MAX_CANVAS_SIDE - 960);
     expect(withSide({ ...ZERO_SIDES, left: 29_000 }, canvas, 'right', 5000).right).toBe(MAX_CANVAS_SIDE - 540 - 29_000);
+    // Alt-drag: the opposite side moves as much (about the centre), within the same limits.
+    expect(dragSide({ ...ZERO_SIDES, left: 10 }, canvas, 'right', { x: 540, y: 10 }, { x: 640.6, y: 30 }, true)).toEqual({
+      ...ZERO_SIDES,
+      left: 111,
+      right: 101,
+    });
+    const far = dragSide(ZERO_SIDES, canvas, 'bottom', { x: 0, y: 960 }, { x: 0, y: 1e9 }, true);
+    expect(far.top).toBe(far.bottom);
+    expect(far.top + far.bottom + 960).toBeLessThanOrEqual(MAX_CANVAS_SIDE);
     expect(withSide(ZERO_SIDES, canvas, 'top', Number.NaN).top).toBe(0);
   });
 

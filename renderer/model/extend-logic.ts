@@ -142,11 +142,23 @@ export function hitSide(frame: FrameRect, p: { x: number; y: number }, tolerance
  * A side drag: the side follows the pointer outward (document px moved since the press), never
  * inward past the current canvas edge. Values snap to whole pixels.
  */
-export function dragSide(start: Sides, canvas: Size, side: Side, from: { x: number; y: number }, to: { x: number; y: number }): Sides {
+export function dragSide(
+  start: Sides,
+  canvas: Size,
+  side: Side,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  fromCentre = false,
+): Sides {
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   const delta = side === 'left' ? -dx : side === 'right' ? dx : side === 'top' ? -dy : dy;
-  return withSide(start, canvas, side, start[side] + delta);
+  const moved = withSide(start, canvas, side, start[side] + delta);
+  if (!fromCentre) return moved;
+  // Alt-drag, as Photoshop's crop tool: the opposite side moves by as much (about the centre).
+  const other = opposite(side);
+  const both = withSide(moved, canvas, other, start[other] + (moved[side] - start[side]));
+  return withSide(both, canvas, side, start[side] + (both[other] - start[other]));
 }
 
 /** The CSS cursor for hovering a side. */

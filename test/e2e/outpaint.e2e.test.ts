@@ -169,6 +169,19 @@ describe('outpainting', () => {
     expect(after.canvas).toEqual({ width: 540, height: 960 });
     expect(after.historyLabels).toEqual(before.historyLabels);
     expect(after.label).toBe(before.label);
+    // Alt held while dragging: the opposite side moves as much, as Photoshop's crop tool resizes about the centre.
+    const altFrom = await docToClient(page, 540, 480);
+    const altTo = await docToClient(page, 600, 480);
+    await page.keyboard.down('Alt');
+    await page.mouse.move(altFrom.x, altFrom.y);
+    await page.mouse.down();
+    await page.mouse.move(altTo.x, altTo.y, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    expect(await hooks(page, 'extendPreview')).toEqual({ canvas: { width: 660, height: 960 }, originalAt: { x: 60, y: 0 } });
+    expect(await page.getByTestId('extend-side-left').inputValue()).toBe('60');
+    await page.keyboard.press('Escape');
+    expect(await hooks(page, 'extendPreview')).toBeNull();
   });
 
   it('gpt-image-2: 21:9 in the requests the panel showed, all accepted; Keep, export, undo ×2', async () => {

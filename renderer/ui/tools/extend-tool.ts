@@ -1,6 +1,7 @@
 /**
  * Extend tool (C, like Photoshop's crop tool): drag a side of the proposed canvas outward to extend
- * that side (whole pixels; the side inputs follow). The proposal itself lives in the store and is
+ * that side (whole pixels; the side inputs follow); with Alt held the opposite side moves as much, as
+ * Photoshop's crop tool resizes about the centre. The proposal itself lives in the store and is
  * drawn on the stage (ui/canvas/ExtendPreview.tsx); Enter applies it, Escape drops it without a trace.
  */
 import { cancelExtendDraft, draftSides, fitProposalIfOffScreen, setDraftSides } from '../../commands/canvas-commands';
@@ -35,12 +36,12 @@ export function createExtendTool(): Tool {
     move(p) {
       if (state !== 'dragging' || !drag) return;
       const doc = useEditor.getState().doc;
-      if (doc) setDraftSides(dragSide(drag.start, doc.canvas, drag.side, drag.from, p.doc));
+      if (doc) setDraftSides(dragSide(drag.start, doc.canvas, drag.side, drag.from, p.doc, p.alt));
     },
     up(p) {
       if (state !== 'dragging' || !drag) return;
       const doc = useEditor.getState().doc;
-      if (doc) setDraftSides(dragSide(drag.start, doc.canvas, drag.side, drag.from, p.doc));
+      if (doc) setDraftSides(dragSide(drag.start, doc.canvas, drag.side, drag.from, p.doc, p.alt));
       state = 'idle';
       drag = null;
       // Dragged past the window's edge: zoom out so every handle can be grabbed again.
