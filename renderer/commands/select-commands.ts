@@ -1,8 +1,8 @@
 /**
  * Selection commands: magic wand, colour range, object select (with refining strokes), select subject
  * and refine edge. Each runs in the select worker and lands as ONE history step — unless the document
- * moved on while it ran (a stroke, undo, another photo), then the result is dropped. Cancelling or a
- * failure never changes the document.
+ * moved on while it ran (a stroke, undo, another photo), then the result is dropped and a message
+ * says so. Cancelling or a failure never changes the document.
  */
 import type { DocPoint } from '../../shared/geometry/point';
 import type { Rect } from '../../shared/geometry/rect';
@@ -46,7 +46,12 @@ async function run(label: string, op: SelectOp, land: (cov: Coverage | null) => 
   try {
     const res = await job.promise;
     const now = st().doc;
-    if (now?.id !== doc.id || now.maskId !== startMask) return;
+    if (now?.id !== doc.id || now.maskId !== startMask) {
+      // Dropped: it was made for a mask that is not there any more. It went without a word, so a
+      // stroke painted while an object select ran looked like the selection had failed.
+      if (now) st().notify('info', droppedSelection(label, now.id !== doc.id));
+      return;
+    }
     const t = wallClock();
     land(res.coverage ?? null);
     traceSpan(trace, 'renderer: write the mask (one undo step)', t);
@@ -66,6 +71,13 @@ async function run(label: string, op: SelectOp, land: (cov: Coverage | null) => 
       st().setBusy(null);
     }
   }
+}
+
+/** Why a selection result was not applied: the mask (or the photo) changed while it ran. */
+export function droppedSelection(label: string, otherPhoto: boolean): string {
+  return otherPhoto
+    ? `${label} was not applied: another photo was opened while it ran.`
+    : `${label} was not applied: the mask changed while it ran (a stroke, an undo). The mask is as you left it; run it again if you want it.`;
 }
 
 /** Esc or the Cancel button: stops the running selection job, the document stays as it was. */

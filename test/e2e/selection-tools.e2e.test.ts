@@ -353,6 +353,27 @@ describe('object select and select subject', () => {
     expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(pixels);
     expect((await summary(page)).label).toBe('Clear mask');
   });
+
+  it('Ctrl+Z while object select runs: the undo stands, the selection is not applied, and a message says so', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('o');
+    const before = await summary(page);
+    await dragPath(page, [
+      [20, 20],
+      [W - 20, H - 20],
+    ]);
+    await page.keyboard.press('Control+z');
+    await idle();
+    await expect
+      .poll(async () => (await summary(page)).toasts.map((t: { message: string }) => t.message).join(' | '))
+      .toMatch(/Object select was not applied: the mask changed while it ran/);
+    const after = await summary(page);
+    expect(after.historyLabels).toEqual(before.historyLabels.slice(0, -1));
+    expect(after.futureLabels[0]).toBe('Clear mask');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await summary(page)).label).toBe('Clear mask');
+  });
 });
 
 describe('colour range', () => {
