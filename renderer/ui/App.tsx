@@ -28,6 +28,7 @@ import { installUnsavedCloseGuard } from '../commands/project-commands';
 import { installMaskTargetGuard } from '../commands/layer-commands';
 import { useKeepScrollEnd } from './useKeepScrollEnd';
 import { installReleaseFieldOnOpen } from './keyboard/release-field-on-open';
+import { installReleaseSelectOnPick } from './keyboard/release-select-on-pick';
 
 export function App() {
   const sideTop = useRef<HTMLDivElement>(null);
@@ -41,6 +42,7 @@ export function App() {
   useEffect(() => installAutosave(undefined, () => !!activeGesture()), []);
   useEffect(() => installUnsavedCloseGuard(), []);
   useEffect(() => installReleaseFieldOnOpen(), []);
+  useEffect(() => installReleaseSelectOnPick(), []);
   useEffect(() => installMaskTargetGuard(), []);
   return (
     <div className="app">

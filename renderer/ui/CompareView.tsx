@@ -203,8 +203,10 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
     // While open, Esc closes it and no key reaches the editor's shortcuts (Esc would discard the candidates).
     const onKey = (e: KeyboardEvent) => {
       e.stopPropagation();
-      // A field keeps its own keys (Esc in a field is the field's).
-      if (fieldOwnsKey(e)) return;
+      // A field keeps its own keys (Esc in a field is the field's) — but not a pane's chooser its Esc:
+      // with the list open Esc closes the list and never reaches the page, so one that does is meant
+      // for the view (it did nothing after a candidate was picked there).
+      if (fieldOwnsKey(e) && !(e.key === 'Escape' && e.target instanceof HTMLSelectElement)) return;
       if (e.key === 'Escape') {
         e.preventDefault();
         close();
