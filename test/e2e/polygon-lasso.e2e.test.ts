@@ -108,6 +108,32 @@ describe('polygon lasso', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('a polygon started with Alt held subtracts, though the later clicks are made without it (as in Photoshop)', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+d');
+    for (const [x, y] of [
+      [200, 200],
+      [400, 200],
+      [400, 400],
+      [200, 400],
+    ])
+      await clickDoc(page, x, y);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => maskValue(page, 300, 300)).toBe(255);
+    const before = (await summary(page)).historyLabels.length;
+    await page.keyboard.down('Alt');
+    await clickDoc(page, 250, 250);
+    await page.keyboard.up('Alt');
+    await clickDoc(page, 350, 250);
+    await clickDoc(page, 350, 350);
+    await clickDoc(page, 250, 350);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await summary(page)).historyLabels.length).toBe(before + 1);
+    expect(await maskValue(page, 300, 300)).toBe(0); // the hole
+    expect(await maskValue(page, 220, 220)).toBe(255); // the square around it stays
+    expect(app.errors).toEqual([]);
+  });
+
   it('another photo opened while a polygon is open (Open… clicked) cancels it: Enter does not close it on the new photo', async () => {
     const page = app.page;
     await page.keyboard.press('Control+d');

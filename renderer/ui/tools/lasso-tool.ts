@@ -1,7 +1,8 @@
 /**
  * Lasso and polygonal lasso in one tool (as in InvokeAI): drag draws freehand and closes on release;
  * clicks without dragging add polygon vertices, closed by double-click, Enter, or a click on the first
- * vertex. Backspace removes the last vertex; Escape cancels without a trace.
+ * vertex. Backspace removes the last vertex; Escape cancels without a trace. Shift or Alt held at the
+ * press that starts it (the first vertex) adds or subtracts, whatever is held at the later clicks.
  */
 import { applyLasso, type DocPoint } from '../../commands/mask-commands';
 import { useEditor } from '../../commands/store/store';
@@ -65,8 +66,9 @@ export function createLassoTool(): Tool {
     state: () => state,
     down(p: ToolPointer, live) {
       if (p.button !== 0) return;
-      mods = { shift: p.shift, alt: p.alt };
       if (state === 'polygon') {
+        // The keys held at the first click chose add or subtract, as in Photoshop; the later clicks
+        // (made without Alt) turned an Alt-started polygon into an add that changed nothing.
         const first = live.toScreen(points[0].x, points[0].y);
         if (points.length >= 3 && Math.hypot(first.x - p.screen.x, first.y - p.screen.y) <= CLOSE_RADIUS_PX) {
           finish(live);
@@ -76,6 +78,7 @@ export function createLassoTool(): Tool {
         draw(live);
         return;
       }
+      mods = { shift: p.shift, alt: p.alt };
       state = 'freehand';
       points = [p.doc];
       downAt = p.screen;
