@@ -93,11 +93,16 @@ export function EditorStage() {
     const up = (e: KeyboardEvent) => {
       if (e.code === 'Space') setSpaceDown(false);
     };
+    // Space let go in another window (Alt+Tab, a file dialog) sends no keyup here: the hand stayed
+    // armed and the next drag panned instead of painting. Hold-Y is released the same way.
+    const away = () => setSpaceDown(false);
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
+    window.addEventListener('blur', away);
     return () => {
       window.removeEventListener('keydown', down);
       window.removeEventListener('keyup', up);
+      window.removeEventListener('blur', away);
     };
   }, []);
 
