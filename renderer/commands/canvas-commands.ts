@@ -130,6 +130,15 @@ export function applyExtendDraft(): void {
   st().fitToScreen();
 }
 
+/**
+ * Ctrl/⌘ 0 and Fit: the whole canvas — with an extension proposed, the proposed canvas, so every
+ * handle can be reached (it fitted the photo alone, and a 4:1 proposal's side handles were off screen).
+ */
+export function fitOnScreen(): void {
+  if (extendProposal(st())) fitProposal();
+  else st().fitToScreen();
+}
+
 /** Fits the proposed canvas in the view (so every handle can be reached). */
 export function fitProposal(): void {
   const s = st();

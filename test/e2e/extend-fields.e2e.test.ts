@@ -59,4 +59,30 @@ describe('typed extend sides', () => {
     await page.keyboard.press('Escape');
     expect(app.errors).toEqual([]);
   });
+
+  it('Ctrl+0 and Fit with a proposal fit the proposed canvas, every handle on screen; without one, the photo', async () => {
+    const page = app.page;
+    await leaveField(page);
+    await page.keyboard.press('c');
+    await page.getByRole('button', { name: '4:1' }).click();
+    await expect.poll(() => page.evaluate(() => (window as any).__maskworkTest.extendPreview()?.canvas.width)).toBe(1600);
+    const inView = async () => {
+      const p = await proposalOnScreen(page);
+      return p.left >= -1 && p.top >= -1 && p.right <= p.stage.width + 1 && p.bottom <= p.stage.height + 1;
+    };
+    await page.keyboard.press('Control+1');
+    await expect.poll(inView).toBe(false);
+    await page.keyboard.press('Control+0');
+    await expect.poll(inView).toBe(true);
+    await page.keyboard.press('Control+1');
+    await expect.poll(inView).toBe(false);
+    await page.getByRole('button', { name: 'Fit on screen' }).click();
+    await expect.poll(inView).toBe(true);
+    // Without a proposal, Fit is the photo's as before.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+0');
+    await expect.poll(async () => (await summary(page)).scale).toBeGreaterThan(1); // 600×400 fitted in 1400×900
+    expect(app.errors).toEqual([]);
+  });
 });

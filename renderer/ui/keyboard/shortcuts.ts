@@ -22,7 +22,7 @@ import { escCancels } from '../../commands/esc-cancel';
 import { generateAny } from '../../commands/generate-action';
 import { discardAllStaged, discardStaged, keepStaged } from '../../commands/edit-commands';
 import { undoStep } from '../../commands/staging-history';
-import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../../commands/canvas-commands';
+import { applyExtendDraft, cancelExtendDraft, extendProposal, fitOnScreen } from '../../commands/canvas-commands';
 import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, clearRangePreview, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
@@ -157,7 +157,7 @@ export const SHORTCUTS: Shortcut[] = [
     keys: 'Ctrl+0',
     label: 'Fit on screen',
     match: (e) => mod(e) && !e.altKey && (e.code === 'Digit0' || e.code === 'Numpad0'),
-    run: () => s().fitToScreen(),
+    run: () => fitOnScreen(),
     view: true,
   },
   // Photoshop's older "Actual Pixels" key; it used to fall through to Ctrl+0 and fit instead.

@@ -1,6 +1,7 @@
 /** The status bar: document facts, what the last step was, busy work, and what was spent (the app's ledger). */
 import type { SpendSummary } from '../../../shared/ipc/contract-types';
 import { useEditor } from '../../commands/store/store';
+import { fitOnScreen } from '../../commands/canvas-commands';
 import { formatUsd } from '../../model/estimate';
 import { BatchButton } from '../BatchButton';
 
@@ -51,7 +52,7 @@ function ZoomControls() {
       <button type="button" onClick={() => useEditor.getState().zoomStep(1)} aria-label="Zoom in" title="Zoom in (Ctrl++)">
         +
       </button>
-      <button type="button" onClick={() => useEditor.getState().fitToScreen()} aria-label="Fit on screen" title="Fit (Ctrl+0)">
+      <button type="button" onClick={() => fitOnScreen()} aria-label="Fit on screen" title="Fit (Ctrl+0)">
         Fit
       </button>
       <button type="button" onClick={() => useEditor.getState().zoomTo(1)} aria-label="Zoom to 100 %" title="Actual pixels, 100 % (Ctrl+1)">
