@@ -50,5 +50,6 @@ export function lossyNote(format: string, quality: number, keepsOriginalJpeg: bo
 export function stagedNote(staged: number): string | null {
   if (staged <= 0) return null;
   const what = staged === 1 ? 'The staged candidate is not kept' : `The ${staged} staged candidates are not kept`;
-  return `${what}, so the file has the photo without ${staged === 1 ? 'it' : 'them'}: keep one first (Enter) to export it.`;
+  // Not "(Enter)": in the dialog Enter exports.
+  return `${what}, so the file has the photo without ${staged === 1 ? 'it' : 'them'}. To have one in the file, keep it (Keep in the strip) before exporting.`;
 }
