@@ -342,18 +342,51 @@ describe('results staged only over the state they were made for', () => {
     expect(lastToast()).toContain('2 candidates made before your latest changes are shown over the photo as it is now');
   });
 
-  it('waiting on a step that falls off the 100-step history: staged over the photo as it is now', () => {
+  it('made for an earlier step of this photo (a stroke painted while the model worked): staged at once over the photo as it is now', async () => {
     st().clearStaging();
     stroke();
     const at = st().doc!;
-    const items = made('job-far', 1);
-    st().commit('Layer opacity 50 %', (d) => ({ ...d }));
+    const items = made('job-on', 1);
+    const toasts = st().toasts.length;
+    stroke(); // the mask painted on while the model works: the layers are the same
+    expect(offerResults(items, at)).toBe(1);
+    expect(keys()).toEqual(['job-on:0']);
+    expect(st().staging.items[0].at).toBe(st().doc);
+    expect(waitingCount()).toBe(0);
+    expect(st().toasts.length).toBe(toasts); // nothing to look out for: only the mask changed
+    // Keep lands on the document as it is, dropping no step.
+    const steps = st().past.length;
+    await keepStaged(true);
+    expect(st().past.length).toBe(steps + 1);
+    expect(st().future).toEqual([]);
+  });
+
+  it('made for an earlier step, the layers changed since: staged over the photo as it is now, with the look-first message', async () => {
+    await keepStaged(true); // a layer to change
+    stroke();
+    const at = st().doc!;
+    const items = made('job-lay', 1);
+    st().commit('Hide layer', (d) => ({ ...d, layers: d.layers.map((l) => ({ ...l, visible: false })) }));
+    const before = keys().length;
+    expect(offerResults(items, at)).toBe(1);
+    expect(keys()).toHaveLength(before + 1);
+    expect(keys()).toContain('job-lay:0');
+    expect(st().toasts.map((t) => t.message)).toContain(
+      'A candidate made before your latest changes is shown over the photo as it is now (your layers changed after the request left): look before you keep it.',
+    );
+  });
+
+  it('made for an earlier step of another canvas size: waits on it (undo shows it), not staged over a canvas it does not fit', () => {
+    st().clearStaging();
+    stroke();
+    const at = st().doc!;
+    const items = made('job-ext', 1);
+    st().commit('Extend canvas', (d) => ({ ...d, canvas: { width: d.canvas.width * 2, height: d.canvas.height } }));
     expect(offerResults(items, at)).toBe(0);
     expect(waitingCount()).toBe(1);
-    for (let i = 0; i < 100; i++) st().commit(`Brush stroke ${i}`, (d) => ({ ...d }));
-    expect(st().past.some((p) => p.doc === at)).toBe(false);
-    expect(waitingCount()).toBe(0);
-    expect(keys()).toEqual(['job-far:0']);
+    expect(lastToast()).toBe('A candidate is waiting on the step “Brush stroke”, one step back: undo (Ctrl/⌘ Z) once to see it.');
+    st().undo();
+    expect(keys()).toEqual(['job-ext:0']);
   });
 
   it('waiting on a step dropped by a change of canvas size: let go with a message, not staged over a canvas they do not fit', () => {

@@ -12,8 +12,11 @@
  * - Discard and Discard all (Esc) are not document steps, but Ctrl/⌘ Z brings back what they
  *   discarded, the last discard first, then the one before, … as long as the document has not
  *   changed since (`undoStep`).
- * - A job's results are staged only over the document state they were made for (`offerResults`):
- *   when the document is at another step they wait on that step (undo or redo to it shows them).
+ * - A job's results are staged over the document state they were made for (`offerResults`), or
+ *   over the photo as it is now when they were made for an earlier step of it at the same canvas
+ *   size (a stroke painted while the model worked; with a message when the layers changed too).
+ *   Otherwise — the document undone to before their step, or its canvas resized since — they wait
+ *   on that step (undo or redo to it shows them).
  *   When that step leaves the history of the same photo (a change after an undo dropped it, or it
  *   fell off the 100-step history), they are paid for and nothing else will bring them back: they
  *   are staged over the document as it is now, when its canvas is the size they were made for, and
@@ -106,18 +109,25 @@ function canRehome(at: DocState, doc: DocState | null): doc is DocState {
  * Stages `items`, made for a state of this photo the history no longer holds, over the document as
  * it is now: they are paid for, and no undo or redo reaches their state any more.
  */
-function rehome(s: EditorStore, items: StagedCandidate[], opts: { rankByText?: boolean } = {}): void {
+function rehome(s: EditorStore, items: StagedCandidate[], opts: { rankByText?: boolean; stepKept?: boolean } = {}): void {
   const doc = s.doc!;
   s.stageCandidates(
     items.map((c) => ({ ...c, at: doc })),
-    opts,
+    { rankByText: opts.rankByText },
   );
   const one = items.length === 1;
+  const why = opts.stepKept
+    ? 'your layers changed after the request left'
+    : `the step ${one ? 'it was' : 'they were'} made on is not in the history any more`;
   s.notify(
     'info',
-    `${count(items)} made before your latest changes ${one ? 'is' : 'are'} shown over the photo as it is now (the step ${one ? 'it was' : 'they were'} made on is not in the history any more): look before you keep ${one ? 'it' : 'them'}.`,
+    `${count(items)} made before your latest changes ${one ? 'is' : 'are'} shown over the photo as it is now (${why}): look before you keep ${one ? 'it' : 'them'}.`,
   );
 }
+
+/** The same layers (each the same object): the steps between changed only the mask or the selection. */
+const sameLayers = (a: DocState, b: DocState) =>
+  a.layers === b.layers || (a.layers.length === b.layers.length && a.layers.every((l, i) => l === b.layers[i]));
 
 /** Drops the stashes of document states no longer in the history (a new step dropped the redo steps). */
 function prune(s: EditorStore): void {
@@ -203,6 +213,19 @@ export function offerResults(items: StagedCandidate[], at: DocState, opts: { ran
     return items.length;
   }
   const step = stepOf(s, at);
+  // Made for an earlier step of this photo (a stroke painted, a layer hidden while the model
+  // worked): shown over the photo as it is now. Waiting one step back hid paid results behind the
+  // retoucher's own stroke, and undoing it to see them then met the redo guard at Keep. Mask-only
+  // steps leave the candidate exactly right; other changes get the look-before-you-keep message.
+  if (step && !step.ahead && canRehome(at, s.doc)) {
+    if (sameLayers(at, s.doc))
+      s.stageCandidates(
+        items.map((c) => ({ ...c, at: s.doc! })),
+        opts,
+      );
+    else rehome(s, items, { ...opts, stepKept: true });
+    return items.length;
+  }
   if (!step && canRehome(at, s.doc)) {
     rehome(s, items, opts);
     return items.length;
