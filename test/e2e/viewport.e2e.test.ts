@@ -225,26 +225,6 @@ describe('viewport', () => {
     expect(after.tool).toBe('brush');
   });
 
-  it('Space let go while the window was in the background: the next drag paints, it does not pan', async () => {
-    const page = app.page;
-    const before = await summary(page);
-    const start = await docToClient(page, 200, 450);
-    await page.mouse.move(start.x, start.y);
-    await page.keyboard.down('Space');
-    // The window loses the focus (Alt+Tab, a file dialog) and Space goes up over there: this page
-    // gets the blur and no keyup. (The blur is the system's, so it is sent as the system would.)
-    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
-    await page.mouse.down();
-    await page.mouse.move(start.x + 200, start.y, { steps: 6 });
-    await page.mouse.up();
-    await page.keyboard.up('Space');
-    const after = await summary(page);
-    expect(after.offset).toEqual(before.offset);
-    expect(after.label).toBe('Brush stroke');
-    expect(after.historyLabels.length).toBe(before.historyLabels.length + 1);
-    expect(await maskValue(page, 300, 450)).toBe(255);
-  });
-
   it('middle-button drag pans too (with the brush active): mask unchanged, no history step', async () => {
     const page = app.page;
     const before = await summary(page);
