@@ -57,11 +57,14 @@ export function App() {
           <Toasts />
         </main>
         <aside className="side-panels">
-          {/* Generate and Mask scroll on their own; Layers and History keep their place below. */}
+          {/*
+           * Generate scrolls on its own; the Mask panel (collapsible), Layers and History keep their
+           * place below it, as Photoshop's Properties and Layers panels do.
+           */}
           <div className="side-top" ref={sideTop}>
             <GeneratePanel />
-            <MaskPanel />
           </div>
+          <MaskPanel />
           <div className="side-bottom">
             <LayersPanel />
             <HistoryPanel />

@@ -1,9 +1,9 @@
 /**
- * The right-hand column does not scroll by itself. At 1280×800 its top part (Generate, then Mask)
- * grows on a magic-wand click (the offline engine's hint and the size and time lines appear with a
- * mask) and shrinks on Keep (which clears the mask). Someone scrolled down to the Mask panel saw it
- * pushed down out of view by the wand click; now it stays where it was, and the column stays at its
- * end through Keep. Scrolled to the top, the top stays. Real mouse and keys; the scroll position and
+ * The right-hand column does not scroll by itself. At 1280×800 its top part (Generate) grows on a
+ * magic-wand click (the offline engine's hint and the size and time lines appear with a mask) and
+ * shrinks on Keep (which clears the mask). Someone scrolled down to the Mask panel saw it pushed down
+ * out of view by the wand click; the Mask panel now sits below the scrolling part, in view, and the
+ * column scrolled to its end stays there through Keep. Scrolled to the top, the top stays. Real mouse and keys; the scroll position and
  * the boxes are read-only probes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,13 +30,15 @@ const column = (page: Page) => page.locator('.side-top');
 /** The column's scroll position and how far it can scroll. */
 const scroll = (page: Page) => column(page).evaluate((e) => ({ top: e.scrollTop, room: e.scrollHeight - e.clientHeight }));
 /**
- * The Mask panel's Invert button: how far its top edge is above the column's bottom edge (the column
- * itself gets shorter when History gains a row below it), and whether all of it is in the column's view.
+ * The Mask panel's Invert button: how far its top edge is from the column's bottom edge (the Mask
+ * panel sits just below the column, which gets shorter when History gains a row), and whether all of
+ * it is in the window.
  */
 async function invertButton(page: Page) {
   const box = (await page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Invert', exact: true }).boundingBox())!;
   const col = (await column(page).boundingBox())!;
-  return { fromBottom: col.y + col.height - box.y, inView: box.y >= col.y && box.y + box.height <= col.y + col.height };
+  const height = page.viewportSize()!.height;
+  return { fromBottom: col.y + col.height - box.y, inView: box.y >= col.y + col.height && box.y + box.height <= height };
 }
 /** The wheel over the column: -1 to its top, 1 to its end. */
 async function wheelColumn(page: Page, dir: 1 | -1) {
@@ -77,7 +79,7 @@ describe('the side column keeps its scroll position', () => {
     await expect.poll(() => page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(0);
   });
 
-  it('scrolled down to the Mask panel, a magic-wand click leaves the panel where it was', async () => {
+  it('scrolled to its end, a magic-wand click leaves it there and the Mask panel where it was', async () => {
     const page = app.page;
     await wheelColumn(page, 1);
     const before = await scroll(page);

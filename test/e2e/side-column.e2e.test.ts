@@ -3,9 +3,9 @@
  * offline engine, then the canvas extended: History shows at least four steps with every Layers row
  * still in view (two kept layers pushed History out of sight, header and all), and the outpaint's
  * cost line is never hidden under the sticky Generate button while the panel scrolls (at the top
- * of the panel it was wholly under it), and the Mask panel's heading stays in sight above Layers
- * while Generate fills the part they share (nothing of the Mask panel showed), a click on it bringing
- * the Mask controls into view.
+ * of the panel it was wholly under it), and every Mask control is in sight between Generate and Layers
+ * wherever Generate is scrolled (only the panel's name showed; at 1500×950 it was cut below
+ * Grow/Shrink); its heading folds it, remembered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -119,31 +119,69 @@ describe('the side column at 1280×800', () => {
     ).toBe(1);
   });
 
-  it('the Mask panel never drops out of sight: its heading stays above Layers, and a click on it brings its controls in', async () => {
+  it('the Mask panel shows all its controls wherever Generate is scrolled, with the prompt in sight above it', async () => {
     const page = app.page;
+    const top = page.locator('.side-top');
+    const box = (await top.boundingBox())!;
+    const mask = page.getByRole('region', { name: 'Mask' });
+    const controls = mask.locator('button, input');
+    expect(await controls.count()).toBeGreaterThanOrEqual(14);
+    for (const dir of [-1, 1]) {
+      await page.mouse.move(box.x + box.width / 2, box.y + 40);
+      await page.mouse.wheel(0, dir * 5000);
+      await expect
+        .poll(() => top.evaluate((e, d) => (d < 0 ? e.scrollTop === 0 : e.scrollTop >= e.scrollHeight - e.clientHeight - 1), dir))
+        .toBe(true);
+      // Every Mask control whole and on top (with Generate at its top only the panel's name showed, and
+      // at 1500×950 it was cut below Grow/Shrink).
+      expect(
+        (await seen(page, controls)).every((r) => r.fraction === 1 && r.onTop),
+        `scrolled ${dir}`,
+      ).toBe(true);
+      // Generate's button and cost line stay whole and on top above it.
+      expect(await seen(page, '[data-testid="generate"]')).toEqual([{ fraction: 1, onTop: true }]);
+      expect(await seen(page, '[data-testid="outpaint-estimate"]')).toEqual([{ fraction: 1, onTop: true }]);
+    }
+    await page.mouse.wheel(0, -5000);
+    await expect.poll(() => top.evaluate((e) => e.scrollTop)).toBe(0);
+    expect(await seen(page, page.getByRole('textbox', { name: 'Prompt', exact: true }))).toEqual([{ fraction: 1, onTop: true }]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('its heading folds the Mask panel (more room for Generate), and a new window remembers it', async () => {
+    const page = app.page;
+    const fold = page.getByRole('button', { name: 'Mask', exact: true });
+    expect(await fold.getAttribute('aria-expanded')).toBe('true');
+    const room = () => page.locator('.side-top').evaluate((e) => e.clientHeight);
+    const before = await room();
+    await fold.click();
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Invert' }).count()).toBe(0);
+    expect(await room()).toBeGreaterThan(before + 100);
+    const other = await app.openPage();
+    const again = other.getByRole('button', { name: 'Mask', exact: true });
+    expect(await again.getAttribute('aria-expanded')).toBe('false');
+    await again.click();
+    expect(await other.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Invert' }).isVisible()).toBe(true);
+    await other.close();
+    await fold.click(); // unfolded again here too
+    expect(await room()).toBe(before);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('the side column at 1500×950', () => {
+  it('shows every Mask control with two kept layers, Generate scrolled to its top', async () => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1500, height: 950 });
     const top = page.locator('.side-top');
     const box = (await top.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 40);
     await page.mouse.wheel(0, -5000);
     await expect.poll(() => top.evaluate((e) => e.scrollTop)).toBe(0);
-    const mask = page.getByRole('region', { name: 'Mask' });
-    const controls = mask.locator('button, input');
-    // Generate fills the part above Layers: the Mask controls are below it (the column scrolls) …
-    expect((await seen(page, controls)).some((r) => r.fraction < 1)).toBe(true);
-    // … but the panel's name is in sight, not hidden under Generate or pushed out (nothing of it showed).
-    const heading = '.side-top h3:text-is("Mask")';
-    expect(await seen(page, heading)).toEqual([{ fraction: 1, onTop: true }]);
-    // Generate's button and cost line stay whole and on top above it.
-    expect(await seen(page, '[data-testid="generate"]')).toEqual([{ fraction: 1, onTop: true }]);
-    expect(await seen(page, '[data-testid="outpaint-estimate"]')).toEqual([{ fraction: 1, onTop: true }]);
-    await page.getByRole('heading', { name: 'Mask', exact: true }).click();
+    const controls = page.getByRole('region', { name: 'Mask' }).locator('button, input');
     await expect.poll(async () => (await seen(page, controls)).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
-    expect(await seen(page, heading)).toEqual([{ fraction: 1, onTop: true }]);
-    // The wheel gets there too, and back: the heading is in sight all the way.
-    await page.mouse.wheel(0, -5000);
-    await expect.poll(() => top.evaluate((e) => e.scrollTop)).toBe(0);
-    await page.mouse.wheel(0, 5000);
-    await expect.poll(async () => (await seen(page, controls)).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
-    expect(app.errors).toEqual([]);
+    const layers = await seen(page, 'section[aria-label="Layers"] ul.layers > li');
+    expect(layers.every((r) => r.fraction === 1 && r.onTop)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /** Mask operations and the overlay's look. */
-import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { clampNumber, NumberField, readNumber } from '../NumberField';
 import { maskOverlayShown, setMaskOverlay } from '../../commands/overlay-visibility';
@@ -12,6 +12,7 @@ import {
   reselectableMask,
 } from '../../commands/mask-commands';
 import { refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
+import { maskPanelOpen, rememberMaskPanelOpen } from './panel-fold';
 
 /**
  * A row: a number field in px (min 1) and the buttons that use it. With `onEnter`, Enter in the field
@@ -65,25 +66,32 @@ export function MaskPanel() {
   const selecting = useEditor((s) => !!s.selecting);
   const hex = `#${color.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
   const headingId = useId();
-  const section = useRef<HTMLElement>(null);
+  const bodyId = useId();
+  const [open, setOpen] = useState(maskPanelOpen);
+  const toggle = () => {
+    setOpen(!open);
+    rememberMaskPanelOpen(!open);
+  };
   return (
-    <>
+    <section className="panel mask-panel" aria-labelledby={headingId}>
       {/*
-       * The heading sits outside the section so that, in the side column's scrolling top part, it stays
-       * in view at the bottom while Generate fills that part (at 1280×800 with a few layers nothing of
-       * this panel showed, not even its name): it says the panel is there, and a click scrolls it in.
-       * Keyboard users reach the controls with Tab, which scrolls them into view.
+       * The panel sits below Generate, outside its scrolling part, so its controls are in sight at every
+       * window size (at 1280×800 with two kept layers only its name showed, at 1500×950 it was cut below
+       * Grow/Shrink). As a Photoshop panel, it folds to its name: a click on the heading; remembered.
        */}
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; Tab reaches the controls */}
-      <h3
-        id={headingId}
-        className="mask-heading"
-        title="Mask controls (scroll down, or click here to bring them into view)"
-        onClick={() => section.current?.scrollIntoView({ block: 'nearest' })}
-      >
-        Mask
+      <h3 id={headingId} className="panel-heading">
+        <button
+          type="button"
+          className="panel-fold"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={toggle}
+          title={open ? 'Fold the Mask panel to its name (more room for Generate)' : 'Show the Mask controls'}
+        >
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span> Mask
+        </button>
       </h3>
-      <section className="panel mask-panel" aria-labelledby={headingId} ref={section}>
+      <div id={bodyId} hidden={!open}>
         <div className="row">
           <button type="button" disabled={!hasDoc} onClick={invertCurrentMask} title="Swap masked and unmasked (Ctrl+Shift+I)">
             Invert
@@ -163,12 +171,10 @@ export function MaskPanel() {
             Zoom to mask
           </button>
         </div>
-        <div className="row">
-          <label>
+        <div className="row overlay-row">
+          <label title={'Show or hide the mask overlay (\\)'}>
             <input type="checkbox" checked={visible} onChange={(e) => setMaskOverlay(e.target.checked)} /> Show overlay <kbd>\</kbd>
           </label>
-        </div>
-        <div className="row">
           <input
             type="color"
             value={hex}
@@ -185,8 +191,8 @@ export function MaskPanel() {
           />
           {Math.round(opacity * 100)}%
         </div>
-      </section>
-    </>
+      </div>
+    </section>
   );
 }
 
