@@ -10,6 +10,9 @@ export const DELETE_WITH_MASK =
 /** Said when Ctrl+Shift+D is pressed with nothing to bring back. */
 export const NOTHING_TO_RESELECT = 'Nothing to reselect: Ctrl+Shift+D brings back the mask that the last Keep or Clear took away.';
 
+/** Said when Ctrl+A (mask everything) is pressed with no photo open. */
+export const NOTHING_TO_SELECT_ALL = 'No photo is open: nothing to mask. Open one (Ctrl+O), then Ctrl+A masks all of it.';
+
 /** Said when Ctrl+J or Ctrl+E is pressed with no layer to act on. */
 export function noLayerHint(what: 'duplicate' | 'merge down'): string {
   return s().doc?.layers.length

@@ -31,7 +31,7 @@ import { adjacentLayerId, mergeDownRefusal } from '../../model/layer-logic';
 import { requestLayerRowFocus } from '../panels/layer-row-focus';
 import { requestLayerSelect } from '../panels/layer-select-request';
 import { inLayerRows, selectedLayer, targetLayer } from './layer-target';
-import { DELETE_WITH_MASK, hintOnce, NOTHING_TO_RESELECT, noLayerHint, POLYGON_OPEN } from './shortcut-hints';
+import { DELETE_WITH_MASK, hintOnce, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, noLayerHint, POLYGON_OPEN } from './shortcut-hints';
 
 export interface Shortcut {
   keys: string;
@@ -190,7 +190,12 @@ export const SHORTCUTS: Shortcut[] = [
     view: true,
   },
   { keys: 'Ctrl+Shift+I', label: 'Invert mask', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyI', run: () => invertCurrentMask() },
-  { keys: 'Ctrl+A', label: 'Mask everything', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyA', run: () => selectAllMask() },
+  {
+    keys: 'Ctrl+A',
+    label: 'Mask everything',
+    match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyA',
+    run: () => (s().doc ? selectAllMask() : hintOnce(NOTHING_TO_SELECT_ALL)),
+  },
   { keys: 'Ctrl+D', label: 'Clear mask', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyD', run: () => clearCurrentMask() },
   {
     keys: 'Ctrl+Shift+D',
