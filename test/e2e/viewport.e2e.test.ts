@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { docToClient, dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
-import { leaveField } from '../support/user-input';
+import { leaveField, sliderTo } from '../support/user-input';
 
 let app: AppHarness;
 const W = 868;
@@ -306,12 +306,27 @@ describe('viewport', () => {
     expect(seen).toEqual([70, 80, 70, 60, 50, 40]);
     await press(page, 'BracketLeft');
     expect(await read()).toBe(35);
-    // Shift+[ / Shift+] change hardness, not size.
+    // Shift+[ / Shift+] change hardness, not size, in Photoshop's 25 % stops (it went 80 → 55 → 80).
     const hardness = page.getByRole('slider', { name: 'Hardness' });
-    const h0 = Number(await hardness.inputValue());
-    await press(page, 'Shift+BracketLeft');
+    expect(Number(await hardness.inputValue())).toBe(80);
+    const steps: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await press(page, 'Shift+BracketLeft');
+      steps.push(Number(await hardness.inputValue()));
+    }
+    for (let i = 0; i < 5; i++) {
+      await press(page, 'Shift+BracketRight');
+      steps.push(Number(await hardness.inputValue()));
+    }
+    expect(steps).toEqual([75, 50, 25, 0, 0, 25, 50, 75, 100, 100]);
     expect(await read()).toBe(35);
-    expect(Number(await hardness.inputValue())).toBeLessThan(h0);
+    // From a value set on the slider, Shift+] goes up to the next stop.
+    await sliderTo(hardness, 'min');
+    await page.keyboard.press('ArrowRight');
+    expect(Number(await hardness.inputValue())).toBe(1);
+    await leaveField(page);
+    await press(page, 'Shift+BracketRight');
+    expect(Number(await hardness.inputValue())).toBe(25);
   });
 
   it('B, E, M, L and H switch tools (state and toolbar)', async () => {

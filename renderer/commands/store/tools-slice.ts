@@ -90,3 +90,14 @@ export function nextBrushSize(size: number, dir: 1 | -1): number {
   const step = size < 10 ? 1 : size < 50 ? 5 : size < 100 ? 10 : size < 300 ? 25 : size < 1000 ? 50 : 100;
   return Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, size + dir * step));
 }
+
+/**
+ * Shift+[ / Shift+]: the next 25 % stop below or above, as in Photoshop (100 → 75 → 50 → 25 → 0; from
+ * 80 %, set on the slider, Shift+[ gives 75 % and Shift+] 100 %). It stepped 0.25 from wherever it was:
+ * 80 → 55 → 80.
+ */
+export function nextHardness(hardness: number, dir: 1 | -1): number {
+  const quarters = hardness * 4;
+  const stop = dir < 0 ? Math.ceil(quarters - 1e-6) - 1 : Math.floor(quarters + 1e-6) + 1;
+  return Math.min(1, Math.max(0, stop / 4));
+}

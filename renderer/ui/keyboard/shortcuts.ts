@@ -4,7 +4,7 @@
  */
 import { useEditor } from '../../commands/store/store';
 import { toggleMaskOverlay } from '../../commands/overlay-visibility';
-import { nextBrushSize } from '../../commands/store/tools-slice';
+import { nextBrushSize, nextHardness } from '../../commands/store/tools-slice';
 import {
   clearCurrentMask,
   documentMaskEmpty,
@@ -130,13 +130,13 @@ export const SHORTCUTS: Shortcut[] = [
     keys: 'Shift+[',
     label: 'Softer brush',
     match: (e) => plain(e) && e.shiftKey && e.code === 'BracketLeft',
-    run: () => s().setBrush({ hardness: s().brush.hardness - 0.25 }),
+    run: () => s().setBrush({ hardness: nextHardness(s().brush.hardness, -1) }),
   },
   {
     keys: 'Shift+]',
     label: 'Harder brush',
     match: (e) => plain(e) && e.shiftKey && e.code === 'BracketRight',
-    run: () => s().setBrush({ hardness: s().brush.hardness + 0.25 }),
+    run: () => s().setBrush({ hardness: nextHardness(s().brush.hardness, 1) }),
   },
   {
     keys: '1…0',
