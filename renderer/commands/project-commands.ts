@@ -1,5 +1,5 @@
 /**
- * Projects in the renderer: Save (Ctrl+S), Save As (Ctrl+Shift+Alt+S), opening a project (Ctrl+O, the
+ * Projects in the renderer: Save (Ctrl+S), Save As (Ctrl+Shift+S), opening a project (Ctrl+O, the
  * recent list, the autosave), and "unsaved changes". The document, its undo history and its masks go
  * to main as a project payload (renderer/model/project-payload.ts); main adds the image bytes and
  * writes the file. The document is unchanged since its last save while `doc` is the very record that

@@ -1,6 +1,6 @@
 /**
  * The export settings (format, JPEG/WebP quality, TIFF compression, whether prompts go into the
- * file's edit record), remembered in the app's local settings so the next export (and Ctrl/⌘ Shift S)
+ * file's edit record), remembered in the app's local settings so the next export (and Ctrl/⌘ Shift Alt S)
  * uses them again. Bad stored values fall back to the defaults (no prompts; the format of the
  * original's file — JPEG for a JPEG, as Photoshop's Save As offers — or PNG).
  * Reading and writing the stored value is in commands/export-prefs-storage.ts.

@@ -105,7 +105,7 @@ export function ProjectButtons() {
             }
           }}
         >
-          <button type="button" role="menuitem" disabled={!hasDoc} onClick={() => pick(() => saveProject(true))} title="Ctrl+Shift+Alt+S">
+          <button type="button" role="menuitem" disabled={!hasDoc} onClick={() => pick(() => saveProject(true))} title="Ctrl+Shift+S">
             Save As…
           </button>
           <div className="menu-heading">Recent projects</div>

@@ -5,6 +5,7 @@
  * layer names, and a History panel with the open photo's steps only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { PHOTOS, type AppHarness } from '../support/app-harness';
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('export dialog', () => {
-  it('JPEG at a chosen quality, remembered: the dialog and Ctrl+Shift+S use it again', async () => {
+  it('JPEG at a chosen quality, remembered: the dialog and Ctrl+Shift+Alt+S use it again', async () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Export…', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
@@ -64,7 +65,7 @@ describe('export dialog', () => {
 
     const out2 = join(app.tmp, 'again.jpg');
     app.dialogs.saves.push(out2);
-    await page.keyboard.press('Control+Shift+S');
+    await page.keyboard.press('Control+Shift+Alt+S');
     await page.locator('[data-testid="toast"][data-tone="success"]', { hasText: 'again.jpg' }).waitFor();
     expect((await sharp(out2).metadata()).format).toBe('jpeg');
   });
@@ -175,5 +176,18 @@ describe('panels and bars', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await summary(page)).original?.name).toBe('building.jpg');
     expect(app.errors).toEqual([]);
+  });
+});
+
+// Last: it makes the photo a project, which changes how the steps above see opening another photo.
+describe('Save As', () => {
+  it('Ctrl+Shift+S is Save As, as in Photoshop: it asks where and writes a project, not an image', async () => {
+    const page = app.page;
+    const project = join(app.tmp, 'as-photoshop.maskwork');
+    app.dialogs.saves.push(project);
+    await page.keyboard.press('Control+Shift+S');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'as-photoshop.maskwork');
+    expect(existsSync(project)).toBe(true);
+    expect(app.dialogs.saves).toEqual([]);
   });
 });

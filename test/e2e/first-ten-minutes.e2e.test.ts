@@ -127,10 +127,10 @@ describe("a retoucher's first ten minutes", () => {
     expect(kept.maskVisible).toBe(true);
     expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(0);
 
-    // Ctrl+Shift+S: the save dialog answers with a new file; the export has the photo's size.
+    // Ctrl+Shift+Alt+S (export again): the save dialog answers with a new file; the export has the photo's size.
     const out = join(app.tmp, 'coffee-v2.png');
     app.dialogs.saves.push(out);
-    await page.keyboard.press('Control+Shift+S');
+    await page.keyboard.press('Control+Shift+Alt+S');
     await expect.poll(() => existsSync(out), { timeout: 20_000 }).toBe(true);
     await waitIdle(page);
     const meta = await sharp(out).metadata();

@@ -39,12 +39,12 @@ afterAll(async () => {
   await openai?.close();
 });
 
-/** Save as… (Ctrl+Shift+Alt+S) to `name` in a fresh temporary folder; resolves once the project is named. */
+/** Save as… (Ctrl+Shift+S) to `name` in a fresh temporary folder; resolves once the project is named. */
 async function saveAsProject(page: Page, name: string): Promise<{ dir: string; path: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'maskwork-paid-'));
   const path = join(dir, name);
   app.dialogs.saves.push(path);
-  await page.keyboard.press('Control+Shift+Alt+s');
+  await page.keyboard.press('Control+Shift+s');
   await page.waitForFunction((n) => (window as any).__maskworkTest.summary().project?.name === n, name);
   await waitIdle(page);
   return { dir, path };

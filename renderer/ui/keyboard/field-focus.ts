@@ -4,7 +4,7 @@
  * elements own every key (a space, B, digits, Enter, arrows, Delete, Ctrl+A/Z…); a select owns every
  * key but Ctrl/Cmd chords (Ctrl+Z there is the document's undo, not the browser's);
  * a range slider owns the keys that move it. Only shortcuts marked global (Ctrl/Cmd+Enter generates,
- * Ctrl/Cmd+O opens, Ctrl/Cmd+Shift+S exports) still fire there.
+ * Ctrl/Cmd+O opens, Ctrl/Cmd+Shift+Alt+S exports) still fire there.
  *
  * Written against a minimal element shape so it runs in Node tests without a DOM.
  */

@@ -41,7 +41,7 @@ export interface Shortcut {
   /**
    * Also fires while focus is in a text field, number field or select (see field-focus.ts). Only for
    * keys that mean nothing to a field: Ctrl/Cmd+Enter generates from the prompt box, Ctrl/Cmd+O,
-   * Ctrl/Cmd+S, Ctrl/Cmd+Shift+Alt+S and Ctrl/Cmd+Shift+S open, save, save as and export.
+   * Ctrl/Cmd+S, Ctrl/Cmd+Shift+S and Ctrl/Cmd+Shift+Alt+S open, save, save as and export.
    */
   global?: boolean;
   /** Only moves the view (zoom): also acts while a polygon is being placed (see Tool.betweenClicks). */
@@ -221,17 +221,18 @@ export const SHORTCUTS: Shortcut[] = [
     run: () => void saveProject(false),
   },
   {
-    keys: 'Ctrl+Shift+Alt+S',
+    // Photoshop's keys: Ctrl+Shift+S is Save As, Ctrl+Alt+Shift+S an export (Save for Web).
+    keys: 'Ctrl+Shift+S',
     label: 'Save the project as…',
     global: true,
-    match: (e) => mod(e) && e.shiftKey && e.altKey && e.code === 'KeyS',
+    match: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyS',
     run: () => void saveProject(true),
   },
   {
-    keys: 'Ctrl+Shift+S',
+    keys: 'Ctrl+Shift+Alt+S',
     label: 'Export (the last format and quality chosen in Export…)',
     global: true,
-    match: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyS',
+    match: (e) => mod(e) && e.shiftKey && e.altKey && e.code === 'KeyS',
     run: () => {
       const p = loadExportPrefs();
       void exportImage(p.format, qualityFor(p), exportOptionsFor(p));
