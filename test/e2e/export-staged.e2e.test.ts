@@ -42,9 +42,9 @@ describe('export with candidates staged', () => {
     await toast('staged.png').waitFor();
     await toast('The staged candidate is not kept').waitFor();
 
-    // Ctrl+Shift+S (no dialog) says it too.
+    // Ctrl+Shift+Alt+S (export again, no dialog) says it too.
     app.dialogs.saves.push(join(app.tmp, 'staged-again.png'));
-    await page.keyboard.press('Control+Shift+S');
+    await page.keyboard.press('Control+Shift+Alt+S');
     await toast('staged-again.png').waitFor();
     // …after that export's own message (not the first export's, which may still be on screen).
     const messages = ((await page.evaluate(() => (window as any).__maskworkTest.summary().toasts)) as { message: string }[]).map(
