@@ -10,6 +10,7 @@ import { tmpdir, homedir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { launchPaths } from '../main/services/launch-files';
 import { createServices } from '../main/create-services';
 import { createHandlers } from '../main/ipc/handlers';
 import { dispatch } from '../main/ipc/dispatch';
@@ -57,6 +58,9 @@ const services = createServices({
   settingsDir,
   dialogs: terminalDialogs(process.env.MASKWORK_DEV_DIR ? resolve(process.env.MASKWORK_DEV_DIR) : homedir()),
 });
+// `npm run dev -- photo.jpg` (or `node out/dev-host/index.js photo.jpg`) opens the file once the page
+// loads, as a double-click on it opens it in the app (the files the OS asks to open: launch-files.ts).
+services.launchFiles.add(launchPaths(process.argv, process.env.INIT_CWD ?? process.cwd(), 2));
 const table = createHandlers(services);
 
 /** Ends the request with an empty error response; `true` = the request was handled. */

@@ -1,5 +1,6 @@
 /** Builds the main-process services for a host (the Electron app, the dev host, the e2e harness, the CLI). */
 import { join } from 'node:path';
+import { LaunchFiles } from './services/launch-files';
 import { AssetStore } from './services/asset-store';
 import type { Dialogs } from './services/dialogs';
 import { GatewayStore } from './services/gateway-store';
@@ -34,6 +35,8 @@ export interface MainServices {
   outpaintPrep: OutpaintPrep;
   /** The persisted batch queue (`batches.json` in the settings folder; memory without one). */
   batches: BatchService;
+  /** Files the OS asked the app to open ("Open with", a second launch), until the renderer takes them. */
+  launchFiles: LaunchFiles;
   /** Environment seen by main (OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL, MASKWORK_*); injected for tests. */
   env: Record<string, string | undefined>;
 }
@@ -54,6 +57,8 @@ export interface ServiceOptions {
   dialogs: Dialogs;
   secretBackend?: SecretBackend;
   env?: Record<string, string | undefined>;
+  /** The queue of files the OS asked to open (made before the app is ready, when it has one). */
+  launchFiles?: LaunchFiles;
 }
 
 /** The services every host shares; the autosave lives in `<settingsDir or assetDir>/autosave/`. */
@@ -71,6 +76,7 @@ export function createServices(o: ServiceOptions): MainServices {
     prefs: new PrefsStore(o.settingsDir ? join(o.settingsDir, 'prefs.json') : null),
     projects: new ProjectSession(o.settingsDir ? join(o.settingsDir, 'recent-projects.json') : null),
     outpaintPrep: new OutpaintPrep(),
+    launchFiles: o.launchFiles ?? new LaunchFiles(),
     batches: undefined as unknown as BatchService, // set below: it needs the services it belongs to
     env: o.env ?? process.env,
   };

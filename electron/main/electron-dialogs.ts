@@ -1,7 +1,7 @@
 /** Native dialogs for the Electron app. */
 import { dialog, type BrowserWindow } from 'electron';
 import type { Dialogs } from './services/dialogs';
-import { safeFileName } from './services/image-files';
+import { OPENABLE_IMAGE_EXTENSIONS, safeFileName } from './services/image-files';
 
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   return {
@@ -10,7 +10,7 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       const opts = {
         properties: ['openFile' as const],
         filters: [
-          { name: 'Images and projects', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif', 'psd', 'maskwork'] },
+          { name: 'Images and projects', extensions: [...OPENABLE_IMAGE_EXTENSIONS, 'maskwork'] },
           { name: 'Maskwork projects', extensions: ['maskwork'] },
         ],
       };

@@ -10,6 +10,8 @@ import { appMenuTemplate } from './app-menu';
 import { electronDialogs } from './electron-dialogs';
 import { safeStorageBackend } from './safe-storage-backend';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
+import { LaunchFiles } from './services/launch-files';
+import { wireLaunchFiles } from './launch-wiring';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../preload/index.cjs');
@@ -23,6 +25,19 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 let mainWindow: BrowserWindow | null = null;
 
+// One app at a time: a second launch hands its files (argv) to this one and quits (launch-wiring.ts).
+const launchFiles = new LaunchFiles();
+const firstInstance = wireLaunchFiles(
+  app,
+  launchFiles,
+  { argv: process.argv, cwd: process.cwd(), skip: process.defaultApp ? 2 : 1 },
+  () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  },
+);
+
 app.on('web-contents-created', (_e, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (ev, url) => {
@@ -30,25 +45,27 @@ app.on('web-contents-created', (_e, contents) => {
   });
 });
 
-void app.whenReady().then(() => {
-  protocol.handle(APP_SCHEME, (request) => appResponse(rendererRoot, request.url));
-  const services = createServices({
-    host: 'electron',
-    version: app.getVersion(),
-    assetDir: join(app.getPath('userData'), 'assets'),
-    settingsDir: app.getPath('userData'),
-    dialogs: electronDialogs(() => mainWindow),
-    secretBackend: safeStorageBackend,
+if (firstInstance)
+  void app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, (request) => appResponse(rendererRoot, request.url));
+    const services = createServices({
+      host: 'electron',
+      version: app.getVersion(),
+      assetDir: join(app.getPath('userData'), 'assets'),
+      settingsDir: app.getPath('userData'),
+      dialogs: electronDialogs(() => mainWindow),
+      secretBackend: safeStorageBackend,
+      launchFiles,
+    });
+    registerIpc(createHandlers(services), pageUrl);
+    // Not Electron's default menu: its reload, DevTools and zoom keys (see app-menu.ts).
+    const menu = appMenuTemplate(process.platform);
+    Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
+    mainWindow = createMainWindow(preloadPath, pageUrl, ICON_PATH);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(preloadPath, pageUrl, ICON_PATH);
+    });
   });
-  registerIpc(createHandlers(services), pageUrl);
-  // Not Electron's default menu: its reload, DevTools and zoom keys (see app-menu.ts).
-  const menu = appMenuTemplate(process.platform);
-  Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
-  mainWindow = createMainWindow(preloadPath, pageUrl, ICON_PATH);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(preloadPath, pageUrl, ICON_PATH);
-  });
-});
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

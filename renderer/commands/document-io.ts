@@ -1,6 +1,6 @@
 /** Opening (dialog, drop, paste) and exporting, through the bridge. Failures become toasts; the open document is untouched. */
 import { exportedMessage, stagedNote } from '../model/export-message';
-import type { OpenedImage } from '../../shared/ipc/contract-types';
+import type { OpenedImage, OpenedProject } from '../../shared/ipc/contract-types';
 import { createEmptyMask } from '../../shared/mask';
 import { api, errorInfo, unwrap } from './bridge';
 import { decodePreview, decodeToBitmap, getBitmap, getMask, putBitmap, putMask } from './blob-store';
@@ -105,10 +105,34 @@ async function guarded<T>(label: string, action: ToastAction, work: () => Promis
 export async function openWithDialog(): Promise<void> {
   // The file first, then at most one question: what it asks (or whether it asks) depends on what was chosen.
   const r = await guarded('Opening…', 'open', openChosen);
-  if (!r) return;
+  if (r) await replaceWith(r);
+}
+
+/**
+ * The oldest file the OS asked the app to open ("Open with", a double-click, a second launch), read
+ * by main and shown as a file chosen with Ctrl+O is — asked about first the same way. False when
+ * none was waiting, or it could not be read (an error message; the document unchanged).
+ */
+export async function openLaunchFile(): Promise<boolean> {
+  const r = await guarded('Opening…', 'open', () => unwrap(api().launch.take({ checkLater: true })));
+  if (!r || 'none' in r) return false;
+  const { skipped, ...opened } = r;
+  if (skipped.length)
+    useEditor
+      .getState()
+      .notify(
+        'info',
+        `Maskwork edits one photo at a time: ${skipped.length === 1 ? `${skipped[0]} was` : `${skipped.length} more files were`} not opened (Batch… edits many).`,
+      );
+  await replaceWith(opened);
+  return true;
+}
+
+/** A file main has read (a photo, or a project) replaces the document, once the question about what would be lost allows it. */
+async function replaceWith(r: OpenedImage | { project: OpenedProject }): Promise<void> {
   const isProject = 'project' in r;
   if (!(await mayReplaceDocument(isProject ? { projectPath: r.project.path, isProject } : {}))) return;
-  return guarded('Opening…', 'open', async () => {
+  await guarded('Opening…', 'open', async () => {
     if ('project' in r) await adoptProject(r.project, 'file');
     else await adopt(r, true);
     useEditor.getState().succeeded('open');

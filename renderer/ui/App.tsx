@@ -18,6 +18,7 @@ import { installRevealStaged } from '../commands/reveal-staged';
 import { installOverlayReset } from '../commands/overlay-visibility';
 import { installDropAndPaste } from './drop-and-paste';
 import { installAutosave } from '../commands/autosave';
+import { installLaunchFiles } from '../commands/launch-files';
 import { RecoverBanner } from './panels/RecoverBanner';
 import { JobOpenPrompt } from './panels/JobOpenPrompt';
 import { ExportDialog } from './panels/ExportDialog';
@@ -44,6 +45,7 @@ export function App() {
   useEffect(() => installReleaseFieldOnOpen(), []);
   useEffect(() => installReleaseSelectOnPick(), []);
   useEffect(() => installMaskTargetGuard(), []);
+  useEffect(() => installLaunchFiles(), []);
   return (
     <div className="app">
       <OptionsBar />

@@ -111,6 +111,19 @@ export const channels = {
     }),
     response: s.type<OpenedImage>(),
   },
+  /**
+   * Files the OS asked the app to open ("Open with", a double-click, a second launch): the caller is
+   * told of each that arrives from now on (`launch:file`); answers how many launches wait already.
+   */
+  'launch:watch': { request: s.object({}), response: s.type<{ waiting: number }>() },
+  /**
+   * Opens the oldest file the OS asked for (main holds the path: the renderer never names one), as
+   * `image:open` opens a chosen file; `skipped`: the other files of that launch, not opened.
+   */
+  'launch:take': {
+    request: s.object({ checkLater: s.optional(s.boolean()) }),
+    response: s.type<((OpenedImage | { project: OpenedProject }) & { skipped: string[] }) | { none: true }>(),
+  },
   /** Waits for the check of an image opened with `checkLater`; fails with its bad-image error. */
   'image:check': { request: s.object({ assetId }), response: s.type<{ checked: true }>() },
   /** Stores a bitmap the renderer produced (an accepted patch) and returns its asset id. */
@@ -322,6 +335,8 @@ export const channels = {
 /** Main → renderer pushes. */
 export const events = {
   'job:progress': s.type<JobProgress>(),
+  /** The OS asked to open a file (see `launch:watch`): its name, for the message. */
+  'launch:file': s.type<{ name: string }>(),
 } as const;
 
 export { rect as rectSchema, assetId as assetIdSchema, placedLayer as placedLayerSchema };

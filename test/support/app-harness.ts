@@ -71,7 +71,13 @@ export interface AppHarness {
 }
 
 export async function launchApp(
-  opts: { env?: Record<string, string>; viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+  opts: {
+    env?: Record<string, string>;
+    viewport?: { width: number; height: number };
+    deviceScaleFactor?: number;
+    /** Files the OS asked to open at launch (a double-click on them started the app): queued before the page loads. */
+    launchFiles?: string[];
+  } = {},
 ): Promise<AppHarness> {
   const rendererDir = join(REPO, 'out/renderer');
   const bridgePath = join(REPO, 'out/dev-host/bridge.js');
@@ -88,6 +94,7 @@ export async function launchApp(
     dialogs,
     env: opts.env ?? {},
   });
+  if (opts.launchFiles) services.launchFiles.add(opts.launchFiles);
   const table = createHandlers(services);
   // Results and events leave their large byte arrays here for the page to fetch as binary.
   const bytes = new BytesDrop();

@@ -30,8 +30,13 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'image:open': async ({ checkLater }) => {
       const path = await svc.dialogs.chooseImageToOpen();
       if (!path) return { canceled: true as const };
-      if (isProjectPath(path)) return { project: await svc.projects.open(svc.store, path) };
-      return openImageFile(svc.store, path, { checkLater });
+      return openPath(svc, path, checkLater);
+    },
+    'launch:watch': async (_req, ctx) => ({ waiting: svc.launchFiles.watch((name) => ctx.emit('launch:file', { name })) }),
+    'launch:take': async ({ checkLater }) => {
+      const next = svc.launchFiles.take();
+      if (!next) return { none: true as const };
+      return { ...(await openPath(svc, next.path, checkLater)), skipped: next.skipped };
     },
     'image:import': async ({ bytes, name, checkLater }) => importImage(svc.store, bytes, name, undefined, { checkLater }),
     'image:check': async ({ assetId }) => awaitCheck(svc.store, assetId),
@@ -141,4 +146,10 @@ export function createHandlers(svc: MainServices): HandlerTable {
 /** A job whose requests go into the app's ledger and also into the job's own spend (its result says what it cost). */
 function counted(svc: MainServices, job: (svc: JobServices) => JobFn): JobFn {
   return (ctx) => job({ ...svc, ledger: countedFor(svc.ledger, (usd, requests) => ctx.spent?.(usd, requests)) })(ctx);
+}
+
+/** A file main holds the path of (the open dialog's, or one the OS asked for): a project or a photo. */
+async function openPath(svc: MainServices, path: string, checkLater?: boolean) {
+  if (isProjectPath(path)) return { project: await svc.projects.open(svc.store, path) };
+  return openImageFile(svc.store, path, { checkLater });
 }

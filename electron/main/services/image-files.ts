@@ -14,6 +14,9 @@ import { renderExport, type ExportFormat, type ExportRequest } from './image-exp
 import { MAX_FILE_BYTES } from './image-limits';
 import { findSameFile, readRegularFile } from './file-identity';
 
+/** The image files Ctrl+O offers and the OS may open with Maskwork (package.json build.fileAssociations, tested). */
+export const OPENABLE_IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif', 'psd'] as const;
+
 /** `checkLater` as for importImage; the file's identity is recorded when the asset is stored. */
 export async function openImageFile(store: AssetStore, path: string, opts: { checkLater?: boolean } = {}): Promise<OpenedImage> {
   const { bytes, identity } = await readRegularFile(path, MAX_FILE_BYTES);

@@ -35,6 +35,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   'image:open': { checkLater: true },
   'image:import': { bytes: bytes(), name: 'photo.png', checkLater: true },
   'image:check': { assetId: layer.assetId },
+  'launch:watch': {},
+  'launch:take': { checkLater: true },
   'asset:put': { bytes: bytes(), kind: 'patch' },
   'asset:patch': { assetId: 'patch-0123456789abcdef0123456789abcdef' },
   'image:export': { canvas: { width: 10, height: 10 }, layers: [layer], format: 'png' },

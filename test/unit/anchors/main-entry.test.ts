@@ -50,6 +50,7 @@ vi.mock('electron', () => {
     getPath: () => resolve(process.cwd(), 'node_modules/.main-entry-test'),
     on: (name: string, fn: any) => fake.appListeners.set(name, fn),
     quit: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => true),
   };
   return {
     app,
@@ -89,6 +90,9 @@ describe('built main entry (out/main/index.js)', () => {
     await import(/* @vite-ignore */ built);
     await vi.waitFor(() => expect(fake.windows.length).toBe(1));
     expect(fake.sandboxEnabled).toBe(true);
+    // One app at a time: a second launch's files and macOS's open-file events come to this one.
+    expect(fake.appListeners.has('second-instance')).toBe(true);
+    expect(fake.appListeners.has('open-file')).toBe(true);
     expect([...fake.handled].sort()).toEqual(channelNames.map(ipcChannel).sort());
     const win = fake.windows[0];
     const wp = win.options.webPreferences;
