@@ -11,6 +11,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { launchPaths } from '../main/services/launch-files';
+import { assetKeepDays, sweepAssets } from '../main/services/asset-sweep';
 import { createServices } from '../main/create-services';
 import { createHandlers } from '../main/ipc/handlers';
 import { dispatch } from '../main/ipc/dispatch';
@@ -62,6 +63,12 @@ const services = createServices({
 // loads, as a double-click on it opens it in the app (the files the OS asks to open: launch-files.ts).
 services.launchFiles.add(launchPaths(process.argv, process.env.INIT_CWD ?? process.cwd(), 2));
 const table = createHandlers(services);
+// With a settings folder that outlives the process, its asset folder is swept as the app's is.
+if (settingsDir)
+  void sweepAssets(settingsDir, services.autosave, services.store, assetKeepDays(process.env)).then(
+    (r) => r?.removed && console.log(`Removed ${r.removed} unreferenced assets of earlier sessions (${Math.round(r.bytes / 1024)} kB).`),
+    () => {},
+  );
 
 /** Ends the request with an empty error response; `true` = the request was handled. */
 function refuse(res: ServerResponse, status: 403 | 400 | 413): true {

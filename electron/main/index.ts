@@ -12,6 +12,7 @@ import { safeStorageBackend } from './safe-storage-backend';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
 import { LaunchFiles } from './services/launch-files';
 import { wireLaunchFiles } from './launch-wiring';
+import { assetKeepDays, sweepAssets } from './services/asset-sweep';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../preload/index.cjs');
@@ -58,6 +59,8 @@ if (firstInstance)
       launchFiles,
     });
     registerIpc(createHandlers(services), pageUrl);
+    // The asset folder keeps only what the autosave and the settings name (asset-sweep.ts).
+    void sweepAssets(app.getPath('userData'), services.autosave, services.store, assetKeepDays(process.env)).catch(() => {});
     // Not Electron's default menu: its reload, DevTools and zoom keys (see app-menu.ts).
     const menu = appMenuTemplate(process.platform);
     Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);

@@ -4,7 +4,7 @@
  * loses nothing and pixels never travel back and forth.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { isFileIdentity, type FileIdentity } from './file-identity';
@@ -25,6 +25,10 @@ export class AssetStore {
   private readonly sources = new Map<string, FileIdentity[]>();
   /** Writes started by {@link putInBackground} that have not finished: reads of these ids wait for them. */
   private readonly writing = new Map<string, Promise<void>>();
+  /** Ids put, read or given a source in this session: {@link sweep} never removes them. */
+  private readonly inUse = new Set<string>();
+  /** Removals {@link sweep} has started: a put of the same bytes waits for its removal, then writes them again. */
+  private readonly removing = new Map<string, Promise<void>>();
   constructor(readonly dir: string) {}
 
   /** The id `put` gives these bytes (content address). */
@@ -34,6 +38,8 @@ export class AssetStore {
 
   async put(bytes: Uint8Array, kind: AssetKind, extra: Omit<AssetMeta, 'id' | 'kind'> = {}): Promise<string> {
     const id = this.idOf(bytes, kind);
+    this.inUse.add(id); // before any await: a sweep that has not decided yet keeps it
+    await this.removing.get(id);
     await mkdir(this.dir, { recursive: true });
     const path = this.pathOf(id);
     const exists = await stat(path).then(
@@ -73,6 +79,7 @@ export class AssetStore {
   }
 
   async get(id: string): Promise<Uint8Array> {
+    this.inUse.add(id);
     await this.writing.get(id)?.catch(() => {}); // a failed write reads as missing, below
     try {
       return new Uint8Array(await readFile(this.pathOf(id)));
@@ -84,6 +91,7 @@ export class AssetStore {
   /** True when the bytes of `id` are on disk (false for ids that are not asset ids). */
   async assetExists(id: string): Promise<boolean> {
     if (!/^[a-z]+-[0-9a-f]{32}$/.test(id)) return false;
+    this.inUse.add(id);
     await this.writing.get(id)?.catch(() => {});
     return stat(this.pathOf(id)).then(
       (st) => st.isFile(),
@@ -100,6 +108,7 @@ export class AssetStore {
    * (`<id>.sources.json`, written by main only) so the guard still knows the original after a restart.
    */
   async addSource(id: string, identity: FileIdentity): Promise<void> {
+    this.inUse.add(this.checkId(id));
     const list = await this.sourcesOf(id);
     if (list.some((k) => k.realPath === identity.realPath && k.dev === identity.dev && k.ino === identity.ino)) return;
     list.push(identity);
@@ -122,6 +131,50 @@ export class AssetStore {
     }
     this.sources.set(id, list);
     return list;
+  }
+
+  /**
+   * Removes the assets of earlier sessions nothing refers to any more — an opened photo's copy, the
+   * patches of candidates that were discarded, masks — when they are older than `olderThanMs`: their
+   * `.bin` and `.sources.json`. Never one in `live`, nor one this session has put, read or is writing.
+   * Files that are not assets are left alone. Answers what was removed.
+   */
+  async sweep(live: ReadonlySet<string>, olderThanMs: number, now = Date.now()): Promise<{ removed: number; bytes: number }> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return { removed: 0, bytes: 0 }; // no folder yet: nothing stored
+    }
+    const files = new Map<string, string[]>();
+    for (const name of names) {
+      const m = /^([a-z]+-[0-9a-f]{32})\.(bin|sources\.json)$/.exec(name);
+      if (m) files.set(m[1], [...(files.get(m[1]) ?? []), name]);
+    }
+    let removed = 0;
+    let bytes = 0;
+    for (const [id, own] of files) {
+      if (live.has(id) || this.inUse.has(id) || this.writing.has(id)) continue;
+      const stats = await Promise.all(own.map((n) => stat(join(this.dir, n)).catch(() => null)));
+      if (stats.some((st) => !st?.isFile() || now - st.mtimeMs < olderThanMs)) continue;
+      // Checked again after the awaits, then committed in this same turn: a put from here on waits for it.
+      if (this.inUse.has(id) || this.writing.has(id)) continue;
+      const removal = Promise.all(own.map((n) => rm(join(this.dir, n), { force: true }))).then(() => {});
+      this.removing.set(
+        id,
+        removal.catch(() => {}),
+      );
+      try {
+        await removal;
+        removed++;
+        for (const st of stats) bytes += st!.size;
+      } catch {
+        // left for the next sweep
+      } finally {
+        this.removing.delete(id);
+      }
+    }
+    return { removed, bytes };
   }
 
   /** Every original identity main knows of in this session. */
