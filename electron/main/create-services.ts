@@ -1,6 +1,7 @@
 /** Builds the main-process services for a host (the Electron app, the dev host, the e2e harness, the CLI). */
 import { join } from 'node:path';
 import { LaunchFiles } from './services/launch-files';
+import { RecentPhotos } from './services/recent-photos';
 import { AssetStore } from './services/asset-store';
 import type { Dialogs } from './services/dialogs';
 import { GatewayStore } from './services/gateway-store';
@@ -35,6 +36,8 @@ export interface MainServices {
   outpaintPrep: OutpaintPrep;
   /** The persisted batch queue (`batches.json` in the settings folder; memory without one). */
   batches: BatchService;
+  /** The photos opened lately from a file (`recent-photos.json` beside the settings; memory without one). */
+  recentPhotos: RecentPhotos;
   /** Files the OS asked the app to open ("Open with", a second launch), until the renderer takes them. */
   launchFiles: LaunchFiles;
   /** Environment seen by main (OPENAI_BASE_URL, GOOGLE_GEMINI_BASE_URL, MASKWORK_*); injected for tests. */
@@ -77,6 +80,7 @@ export function createServices(o: ServiceOptions): MainServices {
     projects: new ProjectSession(o.settingsDir ? join(o.settingsDir, 'recent-projects.json') : null),
     outpaintPrep: new OutpaintPrep(),
     launchFiles: o.launchFiles ?? new LaunchFiles(),
+    recentPhotos: new RecentPhotos(o.settingsDir ? join(o.settingsDir, 'recent-photos.json') : null),
     batches: undefined as unknown as BatchService, // set below: it needs the services it belongs to
     env: o.env ?? process.env,
   };

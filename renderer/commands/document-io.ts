@@ -1,6 +1,6 @@
 /** Opening (dialog, drop, paste) and exporting, through the bridge. Failures become toasts; the open document is untouched. */
 import { exportedMessage, stagedNote } from '../model/export-message';
-import type { OpenedImage, OpenedProject } from '../../shared/ipc/contract-types';
+import type { OpenedImage, OpenedProject, RecentPhoto } from '../../shared/ipc/contract-types';
 import { createEmptyMask } from '../../shared/mask';
 import { api, errorInfo, unwrap } from './bridge';
 import { decodePreview, decodeToBitmap, getBitmap, getMask, putBitmap, putMask } from './blob-store';
@@ -126,6 +126,21 @@ export async function openLaunchFile(): Promise<boolean> {
       );
   await replaceWith(opened);
   return true;
+}
+
+/** A photo from the recent photos: read by main, then asked about as Ctrl+O's file is. A photo gone since is an error message (and leaves the list). */
+export async function openRecentPhoto(path: string): Promise<void> {
+  const r = await guarded('Opening…', 'open', () => unwrap(api().image.reopen({ recentPath: path, checkLater: true })));
+  if (r) await replaceWith(r);
+}
+
+/** The photos opened lately from a file, newest first (none when main cannot say). */
+export async function recentPhotos(): Promise<RecentPhoto[]> {
+  try {
+    return await unwrap(api().image.recent({}));
+  } catch {
+    return [];
+  }
 }
 
 /** A file main has read (a photo, or a project) replaces the document, once the question about what would be lost allows it. */

@@ -1,11 +1,11 @@
 /**
- * Save, and a small menu with Save As… and the recent projects, in the options bar. The window title
+ * Save, and a small menu with Save As…, the recent projects and the recent photos, in the options bar. The window title
  * names the project and marks unsaved changes ("cups.maskwork • — Maskwork").
  */
 import { useEffect, useRef, useState } from 'react';
-import type { RecentProject } from '../../shared/ipc/contract-types';
+import type { RecentPhoto, RecentProject } from '../../shared/ipc/contract-types';
 import { hasUnsavedChanges, recentProjects, saveProject } from '../commands/project-commands';
-import { openRecentProject } from '../commands/document-io';
+import { openRecentPhoto, openRecentProject, recentPhotos } from '../commands/document-io';
 import { useEditor } from '../commands/store/store';
 
 export function ProjectButtons() {
@@ -14,8 +14,8 @@ export function ProjectButtons() {
   // Re-render on every document change: "unsaved" follows the document record.
   const doc = useEditor((s) => s.doc);
   const unsaved = useEditor(() => hasUnsavedChanges());
-  // The menu opens at once; its recent list is null until main has answered.
-  const [menu, setMenu] = useState<{ recent: RecentProject[] | null } | null>(null);
+  // The menu opens at once; its recent lists are null until main has answered.
+  const [menu, setMenu] = useState<{ recent: RecentProject[] | null; photos: RecentPhoto[] | null } | null>(null);
   const box = useRef<HTMLSpanElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -45,11 +45,8 @@ export function ProjectButtons() {
 
   const toggle = () => {
     if (menu) return setMenu(null);
-    setMenu({ recent: null });
-    recentProjects().then(
-      (recent) => setMenu((m) => (m ? { recent } : m)),
-      () => setMenu((m) => (m ? { recent: [] } : m)),
-    );
+    setMenu({ recent: null, photos: null });
+    void Promise.all([recentProjects(), recentPhotos()]).then(([recent, photos]) => setMenu((m) => (m ? { recent, photos } : m)));
   };
   const close = () => {
     setMenu(null);
@@ -85,7 +82,7 @@ export function ProjectButtons() {
         aria-haspopup="menu"
         aria-expanded={!!menu}
         aria-label="Project menu"
-        title="Save As… and recent projects"
+        title="Save As…, recent projects and recent photos"
         onClick={toggle}
       >
         ▾
@@ -113,6 +110,14 @@ export function ProjectButtons() {
           {menu.recent?.length === 0 && <div className="muted menu-empty">None yet</div>}
           {menu.recent?.map((r) => (
             <button type="button" role="menuitem" key={r.path} title={r.path} onClick={() => pick(() => openRecentProject(r.path))}>
+              {r.name}
+            </button>
+          ))}
+          <div className="menu-heading">Recent photos</div>
+          {menu.photos === null && <div className="muted menu-empty">Reading…</div>}
+          {menu.photos?.length === 0 && <div className="muted menu-empty">None yet</div>}
+          {menu.photos?.map((r) => (
+            <button type="button" role="menuitem" key={r.path} title={r.path} onClick={() => pick(() => openRecentPhoto(r.path))}>
               {r.name}
             </button>
           ))}

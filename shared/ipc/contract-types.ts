@@ -215,6 +215,13 @@ export interface ProjectSaved {
 }
 
 /** One entry of the recent projects list (newest first). */
+/** A photo opened lately from a file (the open dialog, or one the OS asked to open). */
+export interface RecentPhoto {
+  path: string;
+  name: string;
+  openedAt: number;
+}
+
 export interface RecentProject {
   path: string;
   name: string;

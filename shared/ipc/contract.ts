@@ -11,6 +11,7 @@ import type {
   ExportResult,
   OpenedImage,
   OpenedProject,
+  RecentPhoto,
   ProjectSaved,
   RecentProject,
   JobProgress,
@@ -123,6 +124,13 @@ export const channels = {
   'launch:take': {
     request: s.object({ checkLater: s.optional(s.boolean()) }),
     response: s.type<((OpenedImage | { project: OpenedProject }) & { skipped: string[] }) | { none: true }>(),
+  },
+  /** The photos opened lately from a file, newest first. */
+  'image:recent': { request: s.object({}), response: s.type<RecentPhoto[]>() },
+  /** Opens a photo from the recent photos (the only path the renderer may name), as `image:open` opens a chosen one. */
+  'image:reopen': {
+    request: s.object({ recentPath: s.string({ min: 1, max: 4096 }), checkLater: s.optional(s.boolean()) }),
+    response: s.type<OpenedImage>(),
   },
   /** Waits for the check of an image opened with `checkLater`; fails with its bad-image error. */
   'image:check': { request: s.object({ assetId }), response: s.type<{ checked: true }>() },

@@ -32,6 +32,17 @@ export function createHandlers(svc: MainServices): HandlerTable {
       if (!path) return { canceled: true as const };
       return openPath(svc, path, checkLater);
     },
+    'image:recent': async () => svc.recentPhotos.recent(),
+    'image:reopen': async ({ recentPath, checkLater }) => {
+      await svc.recentPhotos.check(recentPath);
+      try {
+        return await openPhoto(svc, recentPath, checkLater);
+      } catch (e) {
+        // Gone or unreadable now: said so (the error names the file), and it leaves the list.
+        await svc.recentPhotos.forget(recentPath);
+        throw e;
+      }
+    },
     'launch:watch': async (_req, ctx) => ({ waiting: svc.launchFiles.watch((name) => ctx.emit('launch:file', { name })) }),
     'launch:take': async ({ checkLater }) => {
       const next = svc.launchFiles.take();
@@ -151,5 +162,12 @@ function counted(svc: MainServices, job: (svc: JobServices) => JobFn): JobFn {
 /** A file main holds the path of (the open dialog's, or one the OS asked for): a project or a photo. */
 async function openPath(svc: MainServices, path: string, checkLater?: boolean) {
   if (isProjectPath(path)) return { project: await svc.projects.open(svc.store, path) };
-  return openImageFile(svc.store, path, { checkLater });
+  return openPhoto(svc, path, checkLater);
+}
+
+/** A photo read from its file goes to the top of the recent photos. */
+async function openPhoto(svc: MainServices, path: string, checkLater?: boolean) {
+  const opened = await openImageFile(svc.store, path, { checkLater });
+  await svc.recentPhotos.remember(path);
+  return opened;
 }

@@ -35,6 +35,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   'image:open': { checkLater: true },
   'image:import': { bytes: bytes(), name: 'photo.png', checkLater: true },
   'image:check': { assetId: layer.assetId },
+  'image:recent': {},
+  'image:reopen': { recentPath: '/tmp/photo.jpg', checkLater: true },
   'launch:watch': {},
   'launch:take': { checkLater: true },
   'asset:put': { bytes: bytes(), kind: 'patch' },
