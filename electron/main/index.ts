@@ -1,5 +1,5 @@
 /** Electron entry: create services, register the IPC handlers, open the window. */
-import { app, BrowserWindow, Menu, protocol } from 'electron';
+import { app, BrowserWindow, Menu, protocol, screen } from 'electron';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from './create-services';
@@ -13,6 +13,7 @@ import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './
 import { LaunchFiles } from './services/launch-files';
 import { wireLaunchFiles } from './launch-wiring';
 import { assetKeepDays, sweepAssets } from './services/asset-sweep';
+import { loadWindowState, openingState, saveWindowState, trackWindowState } from './window-state';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../preload/index.cjs');
@@ -64,9 +65,18 @@ if (firstInstance)
     // Not Electron's default menu: its reload, DevTools and zoom keys (see app-menu.ts).
     const menu = appMenuTemplate(process.platform);
     Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
-    mainWindow = createMainWindow(preloadPath, pageUrl, ICON_PATH);
+    // The window opens where it was left (window-state.ts).
+    const stateFile = join(app.getPath('userData'), 'window-state.json');
+    const openWindow = () => {
+      const primary = screen.getPrimaryDisplay();
+      const screens = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+      const win = createMainWindow(preloadPath, pageUrl, ICON_PATH, openingState(loadWindowState(stateFile), screens));
+      trackWindowState(win, (state) => saveWindowState(stateFile, state));
+      return win;
+    };
+    mainWindow = openWindow();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(preloadPath, pageUrl, ICON_PATH);
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
     });
   });
 

@@ -2,6 +2,7 @@
 import { BrowserWindow, session, type WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './window-csp';
 import { confirmCloseWithUnsavedChanges } from './unsaved-close';
+import { DEFAULT_SIZE, MIN_SIZE, type WindowState } from './window-state';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -21,7 +22,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 }
 
 /** `iconPath`: the app icon PNG (assets/icons/png/512x512.png, generated from assets/icon.svg). */
-export function createMainWindow(preloadPath: string, pageUrl: string, iconPath?: string): BrowserWindow {
+/** `opening`: where and how the window opens (window-state.ts: where it was left), else 1440×900 at the system's place. */
+export function createMainWindow(preloadPath: string, pageUrl: string, iconPath?: string, opening?: WindowState): BrowserWindow {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
@@ -30,8 +32,9 @@ export function createMainWindow(preloadPath: string, pageUrl: string, iconPath?
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    ...(opening ? opening.bounds : DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     backgroundColor: '#1e1e1e',
     title: 'Maskwork',
     ...(iconPath ? { icon: iconPath } : {}),
@@ -44,7 +47,11 @@ export function createMainWindow(preloadPath: string, pageUrl: string, iconPath?
   });
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());
   confirmCloseWithUnsavedChanges(win);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (opening?.maximized) win.maximize();
+    if (opening?.fullScreen) win.setFullScreen(true);
+    win.show();
+  });
   void win.loadURL(pageUrl);
   return win;
 }

@@ -5,7 +5,7 @@
  * safeStorage. This is the closest the build machines get to launching the app.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channelNames, ipcChannel } from '../../../shared/ipc/contract';
@@ -38,6 +38,7 @@ vi.mock('electron', () => {
       return Promise.resolve();
     }
     once() {}
+    on() {}
     show() {}
     static getAllWindows() {
       return fake.windows;
@@ -78,6 +79,10 @@ vi.mock('electron', () => {
       decryptString: (b: Buffer) => b.toString(),
     },
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    screen: {
+      getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 2560, height: 1400 } }),
+      getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 2560, height: 1400 } }],
+    },
     default: {},
   };
 });
@@ -87,6 +92,14 @@ const built = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../ou
 describe('built main entry (out/main/index.js)', () => {
   it('registers every contract channel and opens one secure window on a page and preload that exist', async () => {
     if (!existsSync(built)) throw new Error('out/main/index.js is missing: run `npm run build` (npm test does).');
+    // Left maximised at this place last time: it opens there (window-state.ts), not at 1440×900.
+    const userData = resolve(process.cwd(), 'node_modules/.main-entry-test');
+    rmSync(userData, { recursive: true, force: true });
+    mkdirSync(userData, { recursive: true });
+    writeFileSync(
+      resolve(userData, 'window-state.json'),
+      JSON.stringify({ bounds: { x: 100, y: 80, width: 1800, height: 1100 }, maximized: true, fullScreen: false }),
+    );
     await import(/* @vite-ignore */ built);
     await vi.waitFor(() => expect(fake.windows.length).toBe(1));
     expect(fake.sandboxEnabled).toBe(true);
@@ -95,6 +108,7 @@ describe('built main entry (out/main/index.js)', () => {
     expect(fake.appListeners.has('open-file')).toBe(true);
     expect([...fake.handled].sort()).toEqual(channelNames.map(ipcChannel).sort());
     const win = fake.windows[0];
+    expect(win.options).toMatchObject({ x: 100, y: 80, width: 1800, height: 1100 });
     const wp = win.options.webPreferences;
     expect(wp).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(existsSync(wp.preload)).toBe(true);
