@@ -1,13 +1,14 @@
 /**
  * Dialogs for the dev host: a browser page cannot show main's native dialogs, so "Open" picks the
- * path in MASKWORK_OPEN (or asks on the terminal) and exports go into the export folder under the
+ * path in MASKWORK_OPEN (or asks on the terminal), a batch's images MASKWORK_OPEN_MANY or
+ * MASKWORK_BATCH_FOLDER (or asks), and exports go into the export folder under the
  * suggested name. The name comes from the page, so only its last part is used (`../../x` → `x`),
  * and an existing file is never replaced: an export to a taken name is refused, a project saved
  * under one gets the next free number ("photo 2.maskwork").
  */
 import { createInterface } from 'node:readline/promises';
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join, isAbsolute, resolve } from 'node:path';
+import { basename, delimiter, dirname, extname, join, isAbsolute, resolve } from 'node:path';
 import type { Dialogs } from '../main/services/dialogs';
 import { safeFileName } from '../main/services/image-files';
 
@@ -33,6 +34,26 @@ export function terminalDialogs(exportDir: string): Dialogs {
       const typed = await ask(`Export to [${fallback}]: `);
       const path = typed === null ? fallback : isAbsolute(typed) ? typed : join(exportDir, typed);
       return { path, replaceExisting: false };
+    },
+    // Batch: several images (MASKWORK_OPEN_MANY, paths separated by the OS's path-list separator, or
+    // asked), a folder of images (MASKWORK_BATCH_FOLDER, or asked) and the export folder (asked; the
+    // dev host's export folder when nothing is typed). They answered "This host cannot show that dialog".
+    async chooseImagesToOpen() {
+      const typed = process.env.MASKWORK_OPEN_MANY ?? (await ask(`Paths of the images, separated by "${delimiter}" (empty = cancel): `));
+      const paths = (typed ?? '')
+        .split(delimiter)
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p) => resolve(p));
+      return paths.length ? paths : null;
+    },
+    async chooseFolder(purpose) {
+      if (purpose === 'images') {
+        const p = process.env.MASKWORK_BATCH_FOLDER ?? (await ask('Folder of images to add (empty = cancel): '));
+        return p ? resolve(p) : null;
+      }
+      const typed = await ask(`Export the kept results to [${exportDir}]: `);
+      return typed === null ? exportDir : isAbsolute(typed) ? typed : join(exportDir, typed);
     },
     async chooseProjectPath(suggestedName) {
       // No overwrite prompt here (a native dialog asks): a name already taken gets a number instead.
