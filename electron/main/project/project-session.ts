@@ -4,7 +4,6 @@
  * The recent list is kept in `recent-projects.json` beside the settings (in memory without a settings
  * folder) and is the only way the renderer can name a file to open: by picking one of these paths.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors';
@@ -13,6 +12,7 @@ import type { AssetStore } from '../services/asset-store';
 import type { Dialogs } from '../services/dialogs';
 import { writeFileAtomic, type AtomicWriteHooks } from './atomic-write';
 import { parsePayload, projectBytes, readProjectFile, withProjectExtension } from './project-files';
+import { readRecentList, writeRecentList } from '../services/recent-list';
 
 /** Recent projects remembered. */
 export const RECENT_MAX = 10;
@@ -40,16 +40,7 @@ export class ProjectSession {
   }
 
   async recent(): Promise<RecentProject[]> {
-    if (this.list) return this.list;
-    this.list = [];
-    if (this.recentFile) {
-      try {
-        const r = v.safeParse(RecentSchema, JSON.parse(await readFile(this.recentFile, 'utf8')));
-        if (r.success) this.list = r.output.slice(0, RECENT_MAX);
-      } catch {
-        // none yet, or unreadable: start a new list (the damaged file is replaced on the next save)
-      }
-    }
+    this.list ??= await readRecentList(this.recentFile, RecentSchema, RECENT_MAX);
     return this.list;
   }
 
@@ -57,7 +48,7 @@ export class ProjectSession {
     this.current = { path, docId };
     const list = (await this.recent()).filter((r) => r.path !== path);
     this.list = [{ path, name: basename(path), savedAt }, ...list].slice(0, RECENT_MAX);
-    if (this.recentFile) await writeFileAtomic(this.recentFile, Buffer.from(JSON.stringify(this.list))).catch(() => {});
+    await writeRecentList(this.recentFile, this.list);
   }
 
   /**

@@ -4,12 +4,11 @@
  * with the recent projects, picking one of these paths is the only way the renderer can name a photo
  * to open; a photo that is no longer there is said so and leaves the list.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors';
 import type { RecentPhoto } from '../../../shared/ipc/contract-types';
-import { writeFileAtomic } from '../project/atomic-write';
+import { readRecentList, writeRecentList } from './recent-list';
 
 /** Recent photos remembered. */
 export const RECENT_PHOTOS_MAX = 10;
@@ -22,16 +21,7 @@ export class RecentPhotos {
   constructor(private readonly file: string | null) {}
 
   async recent(): Promise<RecentPhoto[]> {
-    if (this.list) return this.list;
-    this.list = [];
-    if (this.file) {
-      try {
-        const r = v.safeParse(ListSchema, JSON.parse(await readFile(this.file, 'utf8')));
-        if (r.success) this.list = r.output.slice(0, RECENT_PHOTOS_MAX);
-      } catch {
-        // none yet, or unreadable: a new list (the damaged file is replaced on the next open)
-      }
-    }
+    this.list ??= await readRecentList(this.file, ListSchema, RECENT_PHOTOS_MAX);
     return this.list;
   }
 
@@ -55,6 +45,6 @@ export class RecentPhotos {
 
   private async store(list: RecentPhoto[]): Promise<void> {
     this.list = list;
-    if (this.file) await writeFileAtomic(this.file, Buffer.from(JSON.stringify(list))).catch(() => {});
+    await writeRecentList(this.file, list);
   }
 }
