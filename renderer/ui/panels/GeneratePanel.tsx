@@ -3,7 +3,7 @@
  * match, reference images and the cost estimate before sending. Ctrl/Cmd+Enter generates from
  * anywhere, including the prompt box.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { GeminiImageSize, Quality } from '../../../shared/models';
 import { useEditor } from '../../commands/store/store';
@@ -34,6 +34,7 @@ import { TextCheckOptions, useRetryWorstLine } from './TextCheckOptions';
 import { ReferenceImages } from './ReferenceImages';
 import { OutpaintCostLine, OutpaintSection } from './OutpaintSection';
 import { LocalEngineHint } from './LocalEngineHint';
+import { useMoreBelow } from '../useMoreBelow';
 
 const AUTO_LABEL = 'Auto — rules pick the model (Settings)';
 
@@ -77,6 +78,9 @@ export function GeneratePanel() {
     };
   }, [doc, gen, keyStatus, providerSettings, job, prefs, multiRun, pending]);
   const retryWorst = useRetryWorstLine(estimate?.ok ? estimate.usd : null);
+  // The panel scrolls in the side column: a cue while some of it is below the fold.
+  const rootRef = useRef<HTMLElement>(null);
+  const moreBelow = useMoreBelow(rootRef, true);
   const spec = opt.spec;
   const range = nRange(spec);
   const tiers = tiersOf(spec);
@@ -94,7 +98,7 @@ export function GeneratePanel() {
   }
 
   return (
-    <section className="panel generate-panel" aria-label="Generate">
+    <section className="panel generate-panel" aria-label="Generate" ref={rootRef}>
       <h3>Generate</h3>
       <textarea
         className="prompt"
@@ -277,6 +281,19 @@ export function GeneratePanel() {
       )}
       {/* The cost line and the Generate button stay in view together while the panel scrolls. */}
       <div className="generate-foot">
+        {moreBelow && (
+          <button
+            type="button"
+            className="more-below"
+            title="More of this panel is below: scroll down, or click here"
+            onClick={() => {
+              const box = rootRef.current?.parentElement;
+              box?.scrollTo({ top: box.scrollHeight });
+            }}
+          >
+            More ▾
+          </button>
+        )}
         {outpaint ? (
           <OutpaintCostLine blocker={job ? null : blocker} />
         ) : (

@@ -1,0 +1,58 @@
+/**
+ * The Generate panel scrolls above its cost line; on a 1280×800 window its last lines — the offline
+ * engine's "it does not draw new objects or text", the region and the expected time — are below the
+ * fold. A scrollbar was the only cue, and macOS hides it until one scrolls: a "More ▾" cue shows while
+ * part of the panel is below, and a click on it scrolls there. Keys and mouse only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, waitIdle } from '../support/page-helpers';
+
+let app: AppHarness;
+
+beforeAll(async () => {
+  app = await launchApp({ viewport: { width: 1280, height: 800 } });
+  app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg'));
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await waitIdle(app.page);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** How much of `el`'s height shows inside the side column's scrolling top part (0…1). */
+const shown = (el: Locator) =>
+  el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    const box = e.closest('.side-top')!.getBoundingClientRect();
+    const foot = e.closest('.side-top')!.querySelector('.generate-foot')!.getBoundingClientRect();
+    const visible = Math.min(r.bottom, box.bottom, foot.top) - Math.max(r.top, box.top);
+    return Math.max(0, visible) / r.height;
+  });
+
+describe('the Generate panel on a short window', () => {
+  it('says there is more below the fold, and a click shows it', async () => {
+    const page = app.page;
+    const panel = page.getByRole('region', { name: 'Generate' });
+    const more = panel.getByRole('button', { name: 'More ▾' });
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [400, 300],
+      [520, 360],
+    ]);
+    const hint = panel.getByText('It does not draw new objects or text', { exact: false });
+    await hint.waitFor({ state: 'attached' });
+    expect(await shown(hint)).toBe(0);
+    await more.waitFor({ state: 'visible' });
+    await more.click();
+    await expect.poll(() => shown(hint)).toBe(1);
+    await more.waitFor({ state: 'detached' });
+    // Scrolled back up with the wheel, the cue is back.
+    await page.mouse.move(1150, 200);
+    await page.mouse.wheel(0, -600);
+    await more.waitFor({ state: 'visible' });
+  });
+});
