@@ -9,6 +9,7 @@ import { LayersPanel } from './panels/LayersPanel';
 import { HistoryPanel } from './panels/HistoryPanel';
 import { StagingDock } from './panels/StagingDock';
 import { SettingsModal } from './panels/SettingsModal';
+import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { StatusBar } from './panels/StatusBar';
 import { Toasts } from './panels/Toasts';
 import { installShortcuts } from './keyboard/shortcuts';
@@ -76,6 +77,7 @@ export function App() {
       <StatusBar />
       <RecoverBanner />
       <SettingsModal />
+      <ShortcutsDialog />
       <JobOpenPrompt />
       <UnsavedPrompt />
       <ExportDialog />

@@ -67,6 +67,9 @@ export interface UiSlice {
   /** The Export… dialog is open. */
   exportOpen: boolean;
   setExportOpen(v: boolean): void;
+  /** The Keyboard shortcuts list (`?`) is open. */
+  shortcutsOpen: boolean;
+  setShortcutsOpen(v: boolean): void;
   setMaskVisible(v: boolean): void;
   setMaskLook(color: [number, number, number], opacity: number): void;
   toggleLayer(id: string): void;
@@ -98,6 +101,8 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   setOpenAsk: (openAsk) => set({ openAsk }),
   exportOpen: false,
   setExportOpen: (exportOpen) => set({ exportOpen }),
+  shortcutsOpen: false,
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setMaskVisible: (maskVisible) => set({ maskVisible }),
   setMaskLook: (maskColor, maskOpacity) => set({ maskColor, maskOpacity: Math.min(1, Math.max(0.05, maskOpacity)) }),
   toggleLayer: (id) => {

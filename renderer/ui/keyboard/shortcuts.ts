@@ -239,6 +239,18 @@ export const SHORTCUTS: Shortcut[] = [
     },
   },
   {
+    keys: '?',
+    label: 'Keyboard shortcuts (this list)',
+    match: (e) => !mod(e) && !e.altKey && e.key === '?',
+    run: () => s().setShortcutsOpen(true),
+  },
+  {
+    keys: 'Ctrl+Alt+Shift+K',
+    label: 'Keyboard shortcuts (as in Photoshop)',
+    match: (e) => mod(e) && e.altKey && e.shiftKey && e.code === 'KeyK',
+    run: () => s().setShortcutsOpen(true),
+  },
+  {
     keys: 'Ctrl+Enter',
     label: 'Generate',
     global: true,

@@ -1,0 +1,46 @@
+/**
+ * The rows of the Keyboard shortcuts list (`?`): every key of the editor's shortcut table, in its
+ * order, plus what the canvas, the tools and the fields do with the mouse and keys that the table
+ * does not hold. Pure: the dialog filters them as the retoucher types.
+ */
+
+export interface ShortcutRow {
+  keys: string;
+  label: string;
+}
+
+/** What is not in the shortcut table (the canvas's and the tools' own keys and gestures). */
+export const GESTURE_ROWS: readonly ShortcutRow[] = [
+  { keys: 'Space (hold) + drag', label: 'Pan (hand), from any tool' },
+  { keys: 'Middle-button drag', label: 'Pan' },
+  { keys: 'Mouse wheel, Ctrl+wheel', label: 'Zoom about the cursor (a trackpad pinch zooms smoothly)' },
+  { keys: 'Shift / Alt while selecting', label: 'Add to / subtract from the mask' },
+  { keys: 'Alt-drag a handle', label: 'Extend tool: resize about the centre' },
+  { keys: 'Enter, double-click · Backspace', label: 'Lasso polygon: close it · remove the last point' },
+  { keys: 'Ctrl+V', label: 'Paste an image as a new photo (in a text field it pastes text)' },
+  { keys: '↑ / ↓ · Shift+↑ / ↓', label: 'Number fields: step by one · by ten' },
+  { keys: 'Enter · Esc in a number field', label: 'Apply the value · put it back; either gives the keys back to the editor' },
+];
+
+/** The table's rows (duplicates of keys and label dropped), then the gestures. */
+export function shortcutRows(table: readonly ShortcutRow[]): ShortcutRow[] {
+  const seen = new Set<string>();
+  const out: ShortcutRow[] = [];
+  for (const r of [...table, ...GESTURE_ROWS]) {
+    const key = `${r.keys}\u0000${r.label}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ keys: r.keys, label: r.label });
+  }
+  return out;
+}
+
+/** The rows that hold every word of `query` (in their keys or label, any case); all rows for an empty query. */
+export function filterShortcuts(rows: readonly ShortcutRow[], query: string): ShortcutRow[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return [...rows];
+  return rows.filter((r) => {
+    const text = `${r.keys} ${r.label}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * Keyboard shortcuts (`?`, or Photoshop's Ctrl+Alt+Shift+K, or the ⌨ button): every key the editor
+ * knows, with a field that narrows the list as you type ("zoom", "layer", "Ctrl+J"). Esc, the ×
+ * or a click outside closes it and gives the keys back to the editor.
+ */
+import { useMemo, useState } from 'react';
+import { useEditor } from '../../commands/store/store';
+import { filterShortcuts, shortcutRows } from '../../model/shortcut-list';
+import { SHORTCUTS } from '../keyboard/shortcuts';
+
+const close = () => {
+  useEditor.getState().setShortcutsOpen(false);
+  // The editor's shortcuts act on the next key (nothing in the closed dialog keeps the focus).
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+};
+
+export function ShortcutsDialog() {
+  const open = useEditor((s) => s.shortcutsOpen);
+  if (!open) return null;
+  return <ShortcutsList />;
+}
+
+function ShortcutsList() {
+  const [query, setQuery] = useState('');
+  const rows = useMemo(() => shortcutRows(SHORTCUTS), []);
+  const shown = filterShortcuts(rows, query);
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+      <div
+        className="modal shortcuts-modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        onKeyDown={(e) => {
+          // Keys typed here are the list's: none reaches the editor's shortcuts; Esc closes.
+          e.stopPropagation();
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            close();
+          } else if (e.key === 'Tab') {
+            // Focus stays in the dialog: Tab and Shift+Tab go between the find field and the ×.
+            e.preventDefault();
+            const items = [...e.currentTarget.querySelectorAll<HTMLElement>('input, button')];
+            const at = items.indexOf(document.activeElement as HTMLElement);
+            items[(at + (e.shiftKey ? items.length - 1 : 1)) % items.length]?.focus();
+          }
+        }}
+      >
+        <header className="modal-head">
+          <h3>Keyboard shortcuts</h3>
+          <span className="spacer" />
+          <button type="button" aria-label="Close keyboard shortcuts" onClick={close}>
+            ×
+          </button>
+        </header>
+        <input
+          type="search"
+          aria-label="Find a shortcut"
+          placeholder="Find: zoom, layer, Ctrl+J…"
+          // biome-ignore lint/a11y/noAutofocus: the list opens to be searched, as a command palette does
+          autoFocus
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <div className="shortcuts-scroll">
+          <table aria-label="Shortcuts">
+            <tbody>
+              {shown.map((r) => (
+                <tr key={`${r.keys}|${r.label}`}>
+                  <td className="shortcut-keys">
+                    <kbd>{r.keys}</kbd>
+                  </td>
+                  <td>{r.label}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {shown.length === 0 && <p className="muted">No shortcut matches “{query}”.</p>}
+        </div>
+        <p className="muted">Ctrl means ⌘ on macOS (either works everywhere). Shortcuts never fire while you type in a field.</p>
+      </div>
+    </div>
+  );
+}
