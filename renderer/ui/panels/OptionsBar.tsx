@@ -115,15 +115,6 @@ export function OptionsBar() {
       <button
         type="button"
         className="gear"
-        aria-label="Keyboard shortcuts"
-        title="Keyboard shortcuts (?)"
-        onClick={() => useEditor.getState().setShortcutsOpen(true)}
-      >
-        ⌨
-      </button>
-      <button
-        type="button"
-        className="gear"
         data-testid="open-settings"
         aria-label="Settings"
         title="Keys & gateways"

@@ -34,6 +34,15 @@ export function StatusBar() {
         </span>
       )}
       <ZoomControls />
+      {/* In the status bar: the options bar has no room left at 1280 px with the extend tool's fields. */}
+      <button
+        type="button"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        onClick={() => useEditor.getState().setShortcutsOpen(true)}
+      >
+        ⌨
+      </button>
       <BatchButton />
       <SpendFigure />
     </footer>
