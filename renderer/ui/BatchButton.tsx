@@ -11,6 +11,7 @@ import { refreshSpend } from '../commands/spend-client';
 import { isActive } from '../model/batch-view';
 import { BatchNew } from './BatchNew';
 import { BatchQueue } from './BatchQueue';
+import { keepTabInside } from './keyboard/modal-tab';
 
 const POLL_MS = 600;
 /** While the dialog is closed and a batch runs: the button's count and Spent today still move. */
@@ -74,6 +75,7 @@ export function BatchButton() {
             onKeyDown={(e) => {
               e.stopPropagation();
               if (e.key === 'Escape') setOpen(false);
+              keepTabInside(e, box.current);
             }}
           >
             <div className="modal-head">

@@ -57,6 +57,16 @@ describe('fieldOwnsKey', () => {
     for (const key of ['b', ' ', 'Enter', 'Delete', '['].concat('\\')) expect(fieldOwnsKey({ target, key }), key).toBe(false);
   });
 
+  it('no field owns Tab: it moves the focus on (a dialog keeps it among its controls)', () => {
+    for (const target of [
+      { tagName: 'TEXTAREA' },
+      { tagName: 'INPUT', type: 'text' },
+      { tagName: 'SELECT' },
+      { tagName: 'INPUT', type: 'range' },
+    ])
+      expect(fieldOwnsKey({ target, key: 'Tab' }), target.tagName).toBe(false);
+  });
+
   it('the canvas, the page and buttons own no key', () => {
     for (const target of [{ tagName: 'BODY' }, { tagName: 'DIV' }, { tagName: 'BUTTON' }, { tagName: 'INPUT', type: 'checkbox' }, null])
       expect(fieldOwnsKey({ target, key: 'b' })).toBe(false);

@@ -38,9 +38,12 @@ export function isEditableField(el: FocusTarget | null | undefined): boolean {
 /**
  * True when `e`'s key belongs to the focused field, so a window-level shortcut must leave it alone
  * (and must not call preventDefault): any key in an editable field, the moving keys on a slider.
+ * Tab is no field's: it moves the focus out of every field (no textarea here takes a tab), so a
+ * dialog may keep it among its own controls (modal-tab.ts).
  */
 export function fieldOwnsKey(e: { target: unknown; key: string; ctrlKey?: boolean; metaKey?: boolean }): boolean {
   const t = e.target as FocusTarget | null;
+  if (e.key === 'Tab') return false;
   // A select takes letters (type-ahead), arrows, Enter, Space and Esc, but no Ctrl/Cmd chord: there
   // the browser's Ctrl+Z undid the typing in the last text field (a prompt lost its last letter) while
   // the document's Ctrl+Z did nothing, right after a model was picked from the list.

@@ -7,6 +7,7 @@ import { GatewaysSection } from './GatewaysSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { RoutingSection } from '../RoutingSection';
 import { ProjectSettingsSection } from '../ProjectSettingsSection';
+import { keepTabInside } from '../keyboard/modal-tab';
 
 const close = () => useEditor.getState().setSettingsOpen(false);
 
@@ -43,8 +44,9 @@ export function SettingsModal() {
         aria-label="Keys and gateways"
         data-testid="settings"
         onKeyDown={(e) => {
-          // Keys typed here never reach the editor's shortcuts.
+          // Keys typed here never reach the editor's shortcuts; Tab stays among the dialog's controls.
           e.stopPropagation();
+          keepTabInside(e, box.current);
         }}
       >
         <header className="modal-head">

@@ -1,0 +1,73 @@
+/**
+ * What a retoucher trips on in Settings (⚙) and around it, with real keys and clicks:
+ * - Tab and Shift+Tab stay inside the Settings and Batch dialogs (Shift+Tab from Settings' × used
+ *   to reach "Batch…" in the status bar behind it, and Enter there opened the Batch dialog under
+ *   Settings).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, type AppHarness } from '../support/app-harness';
+
+let app: AppHarness;
+beforeAll(async () => {
+  app = await launchApp({ viewport: { width: 1280, height: 800 } });
+});
+afterAll(async () => app?.close());
+
+/** The focused element's accessible name or text, and whether it is inside the dialog named `dialog` (read-only probe). */
+const focused = (dialog: string) =>
+  app.page.evaluate((name) => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return {
+      inside: !!el?.closest(`[role="dialog"][aria-label="${name}"]`),
+      name: (el?.getAttribute('aria-label') ?? el?.labels?.[0]?.textContent ?? el?.textContent ?? '').trim(),
+    };
+  }, dialog);
+
+describe('Settings and Batch keep the keyboard inside', () => {
+  it('Shift+Tab from the first control and Tab from the last wrap around inside Settings', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Keys and gateways' });
+    await dialog.waitFor();
+    // The dialog has the focus; Tab reaches its first control, the ×.
+    await page.keyboard.press('Tab');
+    expect(await focused('Keys and gateways')).toEqual({ inside: true, name: 'Close settings' });
+    // Shift+Tab from there goes round to the dialog's last control, not to the page behind.
+    await page.keyboard.press('Shift+Tab');
+    const last = await focused('Keys and gateways');
+    expect(last.inside).toBe(true);
+    expect(last.name).toMatch(/Log edit timings/);
+    // And Tab from the last comes back to the ×.
+    await page.keyboard.press('Tab');
+    expect(await focused('Keys and gateways')).toEqual({ inside: true, name: 'Close settings' });
+    // Many Shift+Tabs never leave it (and Enter on what they reach opens nothing behind it).
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect((await focused('Keys and gateways')).inside, `Shift+Tab ${i + 1}`).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('Shift+Tab from the Batch dialog goes to its last control, Tab from there back to its ×', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: /^Batch…/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Batch' });
+    await dialog.waitFor();
+    await expect.poll(async () => (await focused('Batch')).inside).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    const last = await focused('Batch');
+    expect(last.inside).toBe(true);
+    // Start batch is off with no images: the Batch API box is the last control.
+    expect(last.name).toMatch(/^Gemini Batch API/);
+    await page.keyboard.press('Tab');
+    expect(await focused('Batch')).toEqual({ inside: true, name: 'Close batch' });
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused('Batch')).toMatchObject({ inside: true });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(app.errors).toEqual([]);
+  });
+});
