@@ -27,6 +27,8 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   const [est, setEst] = useState<BatchEstimate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** "coffee.png is already in the batch …" after a pick that repeated listed photos. */
+  const [again, setAgain] = useState<string | null>(null);
   const mode = batchApi && batchApiFor(model) ? 'batch-api' : 'now';
   const maskId = useOneMask ? oneMask?.maskId : undefined;
   // The model the batch will use (Auto: the one the price was made for) and the quality it is sent at.
@@ -66,11 +68,27 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
       setBusy(false);
     }
   };
-  const add = (more: BatchFile[]) => setFiles((fs) => [...fs, ...more]);
+  // A photo picked again (Add images… then Add folder… over it) comes back under its id: listed,
+  // sent and charged once. Its row takes the mask found now.
+  const add = (more: BatchFile[]) => {
+    const listed = new Set(files.map((f) => f.fileId));
+    const repeated = more.filter((f) => listed.has(f.fileId));
+    setAgain(
+      repeated.length === 0
+        ? null
+        : `${repeated.length === 1 ? `${repeated[0].name} is` : `${repeated.length} images are`} already in the batch (listed once, sent once).`,
+    );
+    setFiles((fs) => {
+      const byId = new Map(more.map((f) => [f.fileId, f]));
+      const known = new Set(fs.map((f) => f.fileId));
+      return [...fs.map((f) => byId.get(f.fileId) ?? f), ...[...byId.values()].filter((f) => !known.has(f.fileId))];
+    });
+  };
   const startIt = () =>
     run(async () => {
       const b = await batch.start(draft);
       setFiles([]);
+      setAgain(null);
       setEst(null);
       onStarted(b.id);
     });
@@ -87,6 +105,11 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
           Add folder…
         </button>
       </div>
+      {again && (
+        <p className="muted" role="status" aria-label="Images already in the batch">
+          {again}
+        </p>
+      )}
       {files.length > 0 && (
         <ul className="batch-files" aria-label="Images in the new batch">
           {files.map((f) => (

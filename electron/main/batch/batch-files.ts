@@ -115,8 +115,13 @@ export function outputStems(names: readonly string[]): string[] {
 
 export class BatchFiles {
   private readonly files = new Map<string, { path: string; mask: string | null; several?: string[] }>();
+  /** The id each image path was given: picked again (Add images… then Add folder… over it), it keeps it. */
+  private readonly ids = new Map<string, string>();
 
-  /** Registers picked image paths (mask-named files are skipped) and returns them by id. */
+  /**
+   * Registers picked image paths (mask-named files are skipped) and returns them by id; a path
+   * picked before comes back under its first id (its mask looked for again), so the panel lists it once.
+   */
   add(paths: string[]): BatchFile[] {
     const out: BatchFile[] = [];
     // Each folder is read once for all its images.
@@ -126,7 +131,8 @@ export class BatchFiles {
       const path = resolve(p);
       if (!IMAGE_EXT.has(extname(path).toLowerCase()) || isMaskName(basename(path))) continue;
       const { mask, several } = findMaskByName(path, list);
-      const fileId = `f-${randomUUID().slice(0, 12)}`;
+      const fileId = this.ids.get(path) ?? `f-${randomUUID().slice(0, 12)}`;
+      this.ids.set(path, fileId);
       this.files.set(fileId, { path, mask, ...(several ? { several } : {}) });
       out.push({ fileId, name: basename(path), mask: mask ? basename(mask) : null, ...(several ? { masks: several } : {}) });
     }

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { getModel, offeredModels } from '../../../shared/models';
 import { AUTO_MODEL, formatDecision, routeModel } from '../../../shared/routing';
 import { batchPrice, batchQuality, type BatchMode } from '../../../shared/batch/batch-types';
-import type { BatchEstimate } from '../../../shared/ipc/batch-contract';
+import type { BatchEstimate, BatchFile } from '../../../shared/ipc/batch-contract';
 import type { MainServices } from '../create-services';
 import type { HandlerTable } from '../ipc/dispatch';
 import { estimateItem, openItem } from './batch-item';
@@ -64,16 +64,21 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
   const batches = svc.batches;
   const dialogs = svc.dialogs;
   const noDialog = () => new AppError({ kind: 'internal', message: 'This host cannot show that dialog.' });
+  /** A file picked again keeps its id; its mask was looked for again, so its plan is made again. */
+  const picked = (list: BatchFile[]) => {
+    for (const f of list) for (const key of planned.keys()) if (key.startsWith(`${f.fileId}|`)) planned.delete(key);
+    return { files: list };
+  };
   return {
     'batch:addImages': async () => {
       if (!dialogs.chooseImagesToOpen) throw noDialog();
       const paths = await dialogs.chooseImagesToOpen();
-      return paths?.length ? { files: files.add(paths) } : { canceled: true as const };
+      return paths?.length ? picked(files.add(paths)) : { canceled: true as const };
     },
     'batch:addFolder': async () => {
       if (!dialogs.chooseFolder) throw noDialog();
       const folder = await dialogs.chooseFolder('images');
-      return folder ? { files: await files.addFolder(folder) } : { canceled: true as const };
+      return folder ? picked(await files.addFolder(folder)) : { canceled: true as const };
     },
     'batch:chooseMask': async () => {
       const path = await dialogs.chooseImageToOpen();

@@ -86,6 +86,19 @@ describe('mask names', () => {
       'coffee.png has 2 masks (coffee.mask-blob.png, coffee.mask-box.png): keep only the one to use, or copy it to coffee.mask.png.',
     );
   });
+
+  it('a photo picked again keeps its id (listed and sent once), with its mask looked for again', async () => {
+    const inDir = join(dir, 'again');
+    await mkdir(inDir);
+    await copyFile(join(PHOTOS, 'chelsea.png'), join(inDir, 'chelsea.png'));
+    const files = new BatchFiles();
+    const [first] = files.add([join(inDir, 'chelsea.png')]);
+    expect(first.mask).toBeNull();
+    await copyFile(join(PHOTOS, 'chelsea.mask-blob.png'), join(inDir, 'chelsea.mask.png'));
+    const again = await files.addFolder(inDir);
+    expect(again.map((f) => [f.fileId, f.name, f.mask])).toEqual([[first.fileId, 'chelsea.png', 'chelsea.mask.png']]);
+    expect(files.resolve(first.fileId).mask).toBe(join(inDir, 'chelsea.mask.png'));
+  });
 });
 
 describe('output names', () => {

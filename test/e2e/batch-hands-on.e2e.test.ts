@@ -1,0 +1,82 @@
+/**
+ * What a retoucher trips on in the Batch dialog, with real mouse and keys:
+ * - Add images… and then Add folder… over the same photos lists (and sends, and charges) each photo
+ *   once, and says so; it listed every photo twice and the price doubled.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { chooseOption } from '../support/user-input';
+import { typeInto } from '../support/real-input';
+import { startGeminiServer, type GeminiServer } from '../servers';
+
+let app: AppHarness;
+let gemini: GeminiServer;
+
+beforeAll(async () => {
+  gemini = await startGeminiServer();
+  app = await launchApp({
+    env: { GEMINI_API_KEY: 'AIza-e2e-batch-hands-on-0001', GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0' },
+    viewport: { width: 1280, height: 800 },
+  });
+});
+afterAll(async () => {
+  app?.services.batches.stop();
+  await new Promise((r) => setTimeout(r, 200));
+  await app?.services.batches.store.save();
+  await app?.close();
+  await gemini?.close();
+});
+
+const dialog = () => app.page.getByRole('dialog', { name: 'Batch' });
+
+/** A folder of `names` (test photos), each with its one labelled mask beside it. */
+async function photoFolder(dir: string, names: string[]): Promise<string> {
+  const folder = join(app.tmp, dir);
+  await mkdir(folder);
+  for (const n of names) {
+    await copyFile(join(PHOTOS, n), join(folder, n));
+    const stem = n.replace(/\.\w+$/, '');
+    await copyFile(join(PHOTOS, `${stem}.mask-blob.png`), join(folder, `${stem}.mask-blob.png`));
+  }
+  return folder;
+}
+
+describe('Batch: what a retoucher trips on (hands-on)', () => {
+  it('the same photos added twice are listed, priced and sent once', async () => {
+    const page = app.page;
+    const folder = await photoFolder('twice', ['coffee.png', 'rocket.jpg', 'smarties.png']);
+    await page.getByRole('button', { name: /^Batch…/ }).click();
+    const d = dialog();
+    await d.waitFor();
+    app.dialogs.multiOpens.push([join(folder, 'coffee.png'), join(folder, 'rocket.jpg')]);
+    await d.getByRole('button', { name: 'Add images…' }).click();
+    const list = d.getByRole('list', { name: 'Images in the new batch' });
+    await list.getByRole('listitem').nth(1).waitFor();
+    await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
+    await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gemini-3.1-flash-image');
+    const price = d.getByRole('status', { name: 'Batch price' });
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('2 images · ≈ $0.134');
+
+    // Then the whole folder: the two already listed come back, only smarties.png is new.
+    app.dialogs.folders.push(folder);
+    await d.getByRole('button', { name: 'Add folder…' }).click();
+    await list.getByRole('listitem').nth(2).waitFor();
+    await expect
+      .poll(() => d.getByRole('status', { name: 'Images already in the batch' }).textContent(), { timeout: 10_000 })
+      .toBe('2 images are already in the batch (listed once, sent once).');
+    const rows = (await list.getByRole('listitem').allTextContents()).map((r) => r.replace(/×$/, ''));
+    expect(rows).toEqual(['coffee.pngcoffee.mask-blob.png', 'rocket.jpgrocket.mask-blob.png', 'smarties.pngsmarties.mask-blob.png']);
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('3 images · ≈ $0.201');
+
+    const sent = gemini.requests.length;
+    await d.getByRole('button', { name: 'Start batch' }).click();
+    const state = d.getByTestId('batch-state').first();
+    await expect.poll(() => state.textContent(), { timeout: 60_000 }).toBe('3 of 3 done');
+    expect(gemini.requests.length - sent).toBe(3);
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+});
