@@ -103,4 +103,24 @@ describe('batch view', () => {
     expect(spentLine(batch({ state: 'queued', estimateUsd: 0.4602, items: [item('queued')] }))).toBe('≈ $0.460');
     expect(spentLine(batch({ model: 'local', state: 'done' }))).toBe('Free (offline)');
   });
+  it('says what redos added beyond the estimate (they are sent at the standard price)', () => {
+    const items = [
+      { ...item('done'), estimateUsd: 0.067, spentUsd: 0.067 },
+      { ...item('done'), estimateUsd: 0.067, spentUsd: 0.134 },
+      { ...item('done'), estimateUsd: 0.067, spentUsd: 0.067 },
+    ];
+    expect(spentLine(batch({ state: 'done', estimateUsd: 0.201, items }))).toBe('Spent $0.268 of ≈ $0.201 + $0.067 for redos (1 image)');
+    // A Batch API image redone now: half price in the estimate, the standard price for the redo.
+    const job = [{ ...item('done'), estimateUsd: 0.0335, spentUsd: 0.1005 }];
+    expect(spentLine(batch({ state: 'done', mode: 'batch-api', estimateUsd: 0.0335, items: job }))).toBe(
+      'Spent $0.101 of ≈ $0.034 + $0.067 for redos (1 image)',
+    );
+  });
+  it('a cancelled image whose request was already out says what it was charged', () => {
+    const now = batch();
+    expect(itemText({ state: 'cancelled', review: 'pending', spentUsd: 0.067 }, now)).toBe(
+      'cancelled after its request was sent (charged ≈ $0.067)',
+    );
+    expect(itemText({ state: 'cancelled', review: 'pending' }, now)).toBe('cancelled');
+  });
 });

@@ -69,7 +69,11 @@ export function spentLine(b: BatchView): string {
   if (isFree(b.model)) return 'Free (offline)';
   const spent = batchSpent(b.items);
   if (!spent && b.state === 'queued') return `≈ ${usd(b.estimateUsd)}`;
-  return `Spent ${usd(spent)} of ≈ ${usd(b.estimateUsd)}`;
+  // Redos are sent at the standard price on top of the estimate: said, so "Spent $0.402 of ≈ $0.335" does not read as an overrun.
+  const redone = b.items.filter((i) => (i.spentUsd ?? 0) > (i.estimateUsd ?? Number.POSITIVE_INFINITY) + 1e-6);
+  const extra = redone.reduce((sum, i) => sum + (i.spentUsd ?? 0) - (i.estimateUsd ?? 0), 0);
+  const redos = redone.length ? ` + ${usd(extra)} for redos (${redone.length} image${redone.length === 1 ? '' : 's'})` : '';
+  return `Spent ${usd(spent)} of ≈ ${usd(b.estimateUsd)}${redos}`;
 }
 
 /** The price line before starting: "3 images · ≈ $0.101 (standard price $0.201)". */
@@ -91,9 +95,13 @@ export function reviewText(review: BatchView['items'][number]['review']): string
 /**
  * An image's state in the review grid, in the queue's words (never the stored state's name):
  * "waiting" for its turn, "running now", at Google ("queued at Google", "Google is working on
- * it"), "failed", "cancelled", or, with a result, its review mark ("ready to review").
+ * it"), "failed", "cancelled" (with what it was charged when its request was already out), or,
+ * with a result, its review mark ("ready to review").
  */
-export function itemText(item: Pick<BatchView['items'][number], 'state' | 'review'>, b: Pick<BatchView, 'mode' | 'remote'>): string {
+export function itemText(
+  item: Pick<BatchView['items'][number], 'state' | 'review' | 'spentUsd'>,
+  b: Pick<BatchView, 'mode' | 'remote'>,
+): string {
   switch (item.state) {
     case 'done':
       return reviewText(item.review);
@@ -106,6 +114,7 @@ export function itemText(item: Pick<BatchView['items'][number], 'state' | 'revie
     case 'failed':
       return 'failed';
     case 'cancelled':
-      return 'cancelled';
+      // Its request was already out when the cancel came: counted in the batch's spent and Spent today, so said here.
+      return item.spentUsd ? `cancelled after its request was sent (charged ≈ ${usd(item.spentUsd)})` : 'cancelled';
   }
 }

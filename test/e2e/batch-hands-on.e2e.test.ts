@@ -2,6 +2,9 @@
  * What a retoucher trips on in the Batch dialog, with real mouse and keys:
  * - Add images… and then Add folder… over the same photos lists (and sends, and charges) each photo
  *   once, and says so; it listed every photo twice and the price doubled.
+ * - after Cancel batch, the photo whose request was already out says it was charged (the queue's
+ *   "Spent" counted it while every card said only "cancelled"); a redo's cost is named beside the
+ *   estimate ("Spent $0.134 of ≈ $0.134" read as all planned, "$0.402 of ≈ $0.335" as an overrun).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -75,6 +78,50 @@ describe('Batch: what a retoucher trips on (hands-on)', () => {
     const state = d.getByTestId('batch-state').first();
     await expect.poll(() => state.textContent(), { timeout: 60_000 }).toBe('3 of 3 done');
     expect(gemini.requests.length - sent).toBe(3);
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+
+  it('a cancelled photo whose request was out says it is charged; a redo is named beside the estimate', async () => {
+    const page = app.page;
+    const folder = await photoFolder('cancel', ['coffee.png', 'rocket.jpg']);
+    await page.getByRole('button', { name: /^Batch…/ }).click();
+    const d = dialog();
+    await d.waitFor();
+    app.dialogs.folders.push(folder);
+    await d.getByRole('button', { name: 'Add folder…' }).click();
+    await d.getByRole('list', { name: 'Images in the new batch' }).getByRole('listitem').nth(1).waitFor();
+    await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
+    const price = d.getByRole('status', { name: 'Batch price' });
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('2 images · ≈ $0.134');
+
+    // coffee.png's request is held at the service while the batch is cancelled; rocket.jpg is never sent.
+    let release = () => {};
+    gemini.script({ until: new Promise<void>((r) => (release = r)) });
+    const sent = gemini.requests.length;
+    await d.getByRole('button', { name: 'Start batch' }).click();
+    await expect.poll(() => gemini.requests.length, { timeout: 30_000 }).toBe(sent + 1);
+    const state = d.getByTestId('batch-state').first();
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Running 1 of 2');
+    await d.getByRole('button', { name: 'Cancel batch' }).click();
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Cancelled: 0 of 2 done, 2 cancelled');
+    release();
+    const caption = (name: string) =>
+      d
+        .getByLabel('Batch results')
+        .getByRole('figure', { name: `${name} result` })
+        .locator('figcaption')
+        .textContent();
+    expect(await caption('coffee.png')).toBe('coffee.png · cancelled after its request was sent (charged ≈ $0.067)');
+    expect(await caption('rocket.jpg')).toBe('rocket.jpg · cancelled');
+    const spent = d.getByTestId('batch-spent').first();
+    expect(await spent.textContent()).toBe('Spent $0.067 of ≈ $0.134');
+
+    // Redo coffee.png: sent again at the standard price, named beside the estimate.
+    await d.getByRole('button', { name: 'Redo coffee.png' }).click();
+    await expect.poll(() => caption('coffee.png'), { timeout: 30_000 }).toBe('coffee.png · ready to review');
+    await expect.poll(() => spent.textContent(), { timeout: 10_000 }).toBe('Spent $0.134 of ≈ $0.134 + $0.067 for redos (1 image)');
     await page.keyboard.press('Escape');
     await d.waitFor({ state: 'detached', timeout: 5_000 });
     expect(app.errors).toEqual([]);
