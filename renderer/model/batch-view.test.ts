@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchView } from '../../shared/batch/batch-types';
-import { isActive, itemText, priceLine, progressOf, queueLine, reviewText, spentLine, stateText, usd } from './batch-view';
+import { exportText, isActive, itemText, priceLine, progressOf, queueLine, reviewText, spentLine, stateText, usd } from './batch-view';
 
 const item = (state: BatchView['items'][number]['state']) => ({ id: 'item-1', name: 'a.png', state, review: 'pending' as const });
 const batch = (over: Partial<BatchView> = {}): BatchView => ({
@@ -122,5 +122,21 @@ describe('batch view', () => {
       'cancelled after its request was sent (charged ≈ $0.067)',
     );
     expect(itemText({ state: 'cancelled', review: 'pending' }, now)).toBe('cancelled');
+  });
+  it('says what Export kept wrote, which files were in the way and what to do about them', () => {
+    expect(exportText({ folder: '/out', written: ['a-edited.png', 'b-edited.png'], failed: [] })).toBe('Wrote 2 files to /out.');
+    expect(
+      exportText({
+        folder: '/out',
+        written: [],
+        failed: [
+          { name: 'coffee.png', message: 'coffee-edited.png is already in the folder', exists: 'coffee-edited.png' },
+          { name: 'rocket.jpg', message: 'rocket-edited.png is already in the folder', exists: 'rocket-edited.png' },
+          { name: 'cat.png', message: 'The disk is full.' },
+        ],
+      }),
+    ).toBe(
+      'Wrote 0 files to /out. Not replaced, already there: coffee-edited.png, rocket-edited.png. To export them, choose another folder, or move those files away and export again. 1 failed: cat.png (The disk is full.).',
+    );
   });
 });

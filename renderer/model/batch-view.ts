@@ -3,7 +3,7 @@
  * price line before starting. Pure: no store, no bridge, no DOM.
  */
 import { BATCH_API_TURNAROUND_HOURS, batchCounts, batchSpent, type BatchView } from '../../shared/batch/batch-types';
-import type { BatchEstimate } from '../../shared/ipc/batch-contract';
+import type { BatchEstimate, BatchExportResult } from '../../shared/ipc/batch-contract';
 import { getModel } from '../../shared/models';
 import { formatUsd } from './estimate';
 
@@ -117,4 +117,22 @@ export function itemText(
       // Its request was already out when the cancel came: counted in the batch's spent and Spent today, so said here.
       return item.spentUsd ? `cancelled after its request was sent (charged ≈ ${usd(item.spentUsd)})` : 'cancelled';
   }
+}
+
+/**
+ * What Export kept did: "Wrote 2 files to /out." — files already in the folder named apart with
+ * what to do about them (choose another folder, or move them away: nothing is ever replaced), then
+ * any other failure with its reason.
+ */
+export function exportText(r: BatchExportResult): string {
+  const n = r.written.length;
+  const parts = [`Wrote ${n} file${n === 1 ? '' : 's'} to ${r.folder}.`];
+  const inTheWay = r.failed.filter((f) => f.exists).map((f) => f.exists);
+  const other = r.failed.filter((f) => !f.exists);
+  if (inTheWay.length)
+    parts.push(
+      `Not replaced, already there: ${inTheWay.join(', ')}. To export ${inTheWay.length === 1 ? 'it' : 'them'}, choose another folder, or move ${inTheWay.length === 1 ? 'that file' : 'those files'} away and export again.`,
+    );
+  if (other.length) parts.push(`${other.length} failed: ${other.map((f) => `${f.name} (${f.message})`).join('; ')}.`);
+  return parts.join(' ');
 }

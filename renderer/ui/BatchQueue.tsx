@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BatchView } from '../../shared/batch/batch-types';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
-import { isActive, itemText, progressOf, queueLine, spentLine, stateText } from '../model/batch-view';
+import { exportText, isActive, itemText, progressOf, queueLine, spentLine, stateText } from '../model/batch-view';
 
 type Thumbs = Record<string, { before: string; after: string | null }>;
 
@@ -169,10 +169,7 @@ export function BatchQueue({
                 act(async () => {
                   const r = await batch.exportKept(current.id, format);
                   if (!r) return;
-                  setExported(
-                    `Wrote ${r.written.length} file${r.written.length === 1 ? '' : 's'} to ${r.folder}` +
-                      (r.failed.length ? `; ${r.failed.length} failed: ${r.failed.map((f) => `${f.name} (${f.message})`).join('; ')}` : ''),
-                  );
+                  setExported(exportText(r));
                 })
               }
             >

@@ -29,7 +29,8 @@ export interface BatchEstimate {
 export interface BatchExportResult {
   folder: string;
   written: string[];
-  failed: Array<{ name: string; message: string }>;
+  /** `exists`: the output name (`coffee-edited.png`) was already in the folder, and was not replaced. */
+  failed: Array<{ name: string; message: string; exists?: string }>;
 }
 
 const fileId = s.string({ min: 1, max: 64, pattern: /^[a-z0-9-]+$/ });

@@ -6,7 +6,8 @@
  * - masks named like the test photos' own (`coffee.mask-blob.png`) are masks, not photos; a photo
  *   with several labelled masks is named and not sent;
  * - photo.jpg and photo.png export to two files (`photo-jpg-edited.png`, `photo-png-edited.png`),
- *   and a file already in the export folder is still not replaced.
+ *   and a file already in the export folder is still not replaced (and the message says to choose
+ *   another folder or move the file away, not "Choose another name").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -161,7 +162,11 @@ describe('Batch: what a retoucher trips on', () => {
     const written = d.getByRole('status', { name: 'Batch export' });
     await expect
       .poll(() => written.textContent(), { timeout: 30_000 })
-      .toMatch(/^Wrote 2 files to .*; 1 failed: coffee\.png \(.*already exists/);
+      .toMatch(
+        /^Wrote 2 files to .*\. Not replaced, already there: coffee-edited\.png\. To export it, choose another folder, or move that file away and export again\.$/,
+      );
+    // It said "… already exists and was not replaced. Choose another name." — a batch export chooses a folder, not names.
+    expect(await written.textContent()).not.toMatch(/another name/);
     expect((await readdir(out)).sort()).toEqual(['coffee-edited.png', 'photo-jpg-edited.png', 'photo-png-edited.png']);
     expect(await readFile(join(out, 'coffee-edited.png'), 'utf8')).toBe('there before');
     const m = await sharp(join(out, 'photo-jpg-edited.png')).metadata();

@@ -61,13 +61,16 @@ export async function exportKept(
   const stems = outputStems(b.items.map((i) => i.name));
   const stemOf = new Map(b.items.map((i, n) => [i, stems[n]]));
   for (const item of kept) {
+    const target = join(folder, `${stemOf.get(item)}-edited.${ext}`);
     try {
       const { canvas, layers } = await layersOf(store, item);
-      const target = join(folder, `${stemOf.get(item)}-edited.${ext}`);
       const r = await exportToFile(store, { canvas, layers, format, ...(quality ? { quality } : {}) }, target, { replaceExisting: false });
       written.push(basename(r.path));
     } catch (e) {
-      failed.push({ name: item.name, message: e instanceof AppError ? e.message : String(e) });
+      // A file in the way is named as such: the single export's "Choose another name" is no advice here (a batch picks a folder).
+      if (e instanceof AppError && e.info.rule === 'exists')
+        failed.push({ name: item.name, message: `${basename(target)} is already in the folder`, exists: basename(target) });
+      else failed.push({ name: item.name, message: e instanceof AppError ? e.message : String(e) });
     }
   }
   return { folder, written, failed };

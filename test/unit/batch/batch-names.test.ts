@@ -158,7 +158,9 @@ describe('output names', () => {
       folders.push(out);
       const ex = await main.call('batch:export', { batchId: b.id, format: 'png' });
       expect(ex.written.sort()).toEqual(['photo-jpg-edited.png', 'photo-png-edited.png']);
-      expect(ex.failed).toEqual([{ name: 'coffee.png', message: expect.stringMatching(/already exists/) }]);
+      expect(ex.failed).toEqual([
+        { name: 'coffee.png', message: 'coffee-edited.png is already in the folder', exists: 'coffee-edited.png' },
+      ]);
       expect((await readdir(out)).sort()).toEqual(['coffee-edited.png', 'photo-jpg-edited.png', 'photo-png-edited.png']);
       expect((await sharp(join(out, 'photo-jpg-edited.png')).metadata()).width).toBe(451);
     } finally {

@@ -132,7 +132,10 @@ describe('batch queue (main)', () => {
       answers.folders.push(join(dir, 'export'));
       const again = await main.call('batch:export', { batchId: done.id, format: 'png' });
       expect(again.written).toEqual([]);
-      expect(again.failed[0].message).toMatch(/already exists/);
+      expect(again.failed[0]).toMatchObject({
+        message: expect.stringMatching(/is already in the folder$/),
+        exists: expect.stringMatching(/-edited\.png$/),
+      });
     } finally {
       await main.close();
     }
