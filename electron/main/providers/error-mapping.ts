@@ -22,6 +22,8 @@ export interface ErrorMappingContext {
   retryAfterMs?: number;
   /** Request id known from elsewhere (response headers). */
   requestId?: string;
+  /** A gateway's base URL: a 404 for the path (not for a model) means this URL is wrong, and is said so. */
+  baseURL?: string;
 }
 
 export { providerError } from './provider-error';
@@ -271,6 +273,17 @@ export function mapOpenAIError(e: unknown, model: string, ctx: ErrorMappingConte
     const hint = /try again in (\d+(?:\.\d+)?)\s*(ms|s)\b/i.exec(serviceMsg);
     if (ms === undefined && hint) ms = Number(hint[1]) * (hint[2].toLowerCase() === 'ms' ? 1 : 1000);
     return rateLimitError(service, model, ms, '', requestId);
+  }
+  if (status === 404 && ctx.baseURL && code !== 'model_not_found' && !/\bmodel\b/i.test(serviceMsg)) {
+    // The gateway has no image-edit endpoint under that URL (most often its /v1 left out): the fix is the
+    // URL in Settings, not the request ("GPT Image 2 rejected the request — Invalid URL …" said nothing of it).
+    return providerError({
+      kind: 'invalid-request',
+      message: `${cap(service)} at ${ctx.baseURL} has no image-edit endpoint (HTTP 404: ${serviceMsg}). Check its base URL in ${ctx.keyHint ?? 'Settings → Gateways'}: it usually ends in the API version, such as /v1.`,
+      model,
+      requestId,
+      rule: 'gateway base URL',
+    });
   }
   if (status === 400 || status === 404 || status === 413 || status === 415 || status === 422) {
     const rule = param ?? (status === 404 && code === 'model_not_found' ? 'model' : undefined);

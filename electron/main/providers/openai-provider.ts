@@ -57,7 +57,7 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
   const service = kind === 'gateway' ? 'The gateway' : 'OpenAI';
   const mapCtx =
     kind === 'gateway'
-      ? { service: 'the gateway', keyHint: 'Settings → Gateways' }
+      ? { service: 'the gateway', keyHint: 'Settings → Gateways', ...(conn.baseURL ? { baseURL: conn.baseURL } : {}) }
       : { service: 'OpenAI', keyHint: conn.keyHint ?? 'Settings → Keys' };
   const timeout = conn.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS;
   const client = new OpenAI({

@@ -5,6 +5,7 @@ import { createProvider } from '../../../electron/main/providers/provider-factor
 import { type WaitNotice, waitWords } from '../../../electron/main/providers/wait-notice';
 import { BRIGHTEN, MODERATE_TRIGGER, PALETTE, decodeRgba, makePng, pixelAt, startOpenAIServer, type OpenAIServer } from '../../servers';
 import { SRC, appErrorOf, callCtx, closedPort, editRequest, timed } from './helpers';
+import { NOT_CHARGED_KINDS } from '../../../electron/main/services/spend-ledger';
 
 const KEY = 'sk-test-maskwork-0123456789abcdef';
 let server: OpenAIServer;
@@ -290,6 +291,21 @@ describe('gateway through the provider factory', () => {
     const e = await appErrorOf(p.edit(await editRequest(), callCtx()));
     expect(e.kind).toBe('auth');
     expect(e.message).toBe('The gateway key was rejected; check it in Settings → Gateways.');
+  });
+
+  it('a gateway base URL without its /v1 is named as the thing to fix (not charged)', async () => {
+    const root = server.url.replace(/\/v1$/, '');
+    const p = createProvider('gateway', { apiKey: KEY, baseURL: root, maxRetries: 0 });
+    const e = await appErrorOf(p.edit(await editRequest({ model: 'gpt-image-2' }), callCtx()));
+    expect(NOT_CHARGED_KINDS.has(e.kind)).toBe(true);
+    expect(e.message).toBe(
+      `The gateway at ${root} has no image-edit endpoint (HTTP 404: Invalid URL (POST /images/edits)). Check its base URL in Settings → Gateways: it usually ends in the API version, such as /v1.`,
+    );
+    // OpenAI itself (no gateway base URL in the message context) keeps the request's wording.
+    const direct = createOpenAIProvider({ apiKey: KEY, baseURL: root, maxRetries: 0 });
+    expect((await appErrorOf(direct.edit(await editRequest({ model: 'gpt-image-2' }), callCtx()))).message).toMatch(
+      /^gpt-image-2 rejected the request — Invalid URL/,
+    );
   });
 
   it('a gateway without a base URL is refused', () => {
