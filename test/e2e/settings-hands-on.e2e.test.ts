@@ -3,9 +3,13 @@
  * - Tab and Shift+Tab stay inside the Settings and Batch dialogs (Shift+Tab from Settings' × used
  *   to reach "Batch…" in the status bar behind it, and Enter there opened the Batch dialog under
  *   Settings).
+ * - after Add gateway the focus is on the new gateway's key field (the next thing it needs), after
+ *   a key's Remove on its field, after Edit on the form, after a gateway's Remove back on the form;
+ *   each time it fell to the page as the button pressed went away or turned off.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type AppHarness } from '../support/app-harness';
+import { typeInto } from '../support/real-input';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -66,6 +70,47 @@ describe('Settings and Batch keep the keyboard inside', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     expect(await focused('Batch')).toMatchObject({ inside: true });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(app.errors).toEqual([]);
+  });
+
+  it('the focus follows a gateway: its key field after Add gateway and after Remove, the form after Edit and after its removal', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Keys and gateways' });
+    await dialog.waitFor();
+    await typeInto(page, dialog.getByRole('textbox', { name: 'Gateway id' }), 'my-gw');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('My Gateway');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('http://127.0.0.1:9/v1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('gpt-image-2');
+    await page.keyboard.press('Enter');
+    await dialog.getByTestId('gateway').waitFor();
+    // The next thing the gateway needs is its key: the focus is there, so the key is typed straight in.
+    await expect.poll(() => focused('Keys and gateways')).toEqual({ inside: true, name: 'My Gateway API key' });
+    await page.keyboard.type('gw-key-12345678');
+    await page.keyboard.press('Enter');
+    const status = dialog.getByTestId('key-status-gateway:my-gw');
+    await expect.poll(() => status.textContent()).toMatch(/^set · …5678/);
+
+    // Remove the key: the button turns off; the focus goes to the key field, not the page.
+    await dialog.getByTestId('key-remove-gateway:my-gw').click();
+    await expect.poll(() => status.textContent()).toBe('not set');
+    await expect.poll(() => focused('Keys and gateways')).toEqual({ inside: true, name: 'My Gateway API key' });
+
+    // Edit: the form below is filled and takes the focus (its name field; the id cannot change).
+    await dialog.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect.poll(() => focused('Keys and gateways')).toEqual({ inside: true, name: 'Gateway name' });
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect.poll(() => focused('Keys and gateways')).toEqual({ inside: true, name: 'Gateway id' });
+
+    // Removing the gateway takes its row away: the focus goes to the form, still in the dialog.
+    await dialog.getByRole('button', { name: 'Remove gateway My Gateway' }).click();
+    await expect.poll(() => dialog.getByTestId('gateway').count()).toBe(0);
+    await expect.poll(() => focused('Keys and gateways')).toEqual({ inside: true, name: 'Gateway id' });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: 5_000 });
     expect(app.errors).toEqual([]);

@@ -2,7 +2,7 @@
  * OpenAI-compatible gateways: list, add / edit (id, name, base URL with /v1, model ids, template),
  * remove, and one key per gateway (stored in main as `gateway:<id>`).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { removeGateway, saveGateway } from '../../commands/providers-client';
 import {
@@ -21,11 +21,32 @@ export function GatewaysSection() {
   const [draft, setDraft] = useState<GatewayDraft>(EMPTY_DRAFT);
   const problem = draftProblem(draft);
   const set = (patch: Partial<GatewayDraft>) => setDraft({ ...draft, ...patch });
+  const idField = useRef<HTMLInputElement>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  // Where the focus goes once the list has re-rendered: a gateway's key field after it is added or
+  // saved (the next thing it needs; a changed URL drops its key), the form after Edit, Cancel or a
+  // removal. It fell to the page each time, as the button pressed went away or turned off.
+  const [focusNext, setFocusNext] = useState<{ key: string } | 'id' | 'name' | null>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    const el =
+      focusNext === 'id'
+        ? idField.current
+        : focusNext === 'name'
+          ? nameField.current
+          : document.querySelector<HTMLInputElement>(`[data-testid="key-input-${CSS.escape(focusNext.key)}"]`);
+    if (!el) return;
+    el.focus();
+    setFocusNext(null);
+  });
 
   async function save() {
     if (problem) return;
     const ok = await saveGateway(draftToSettings(draft));
-    if (ok) setDraft(EMPTY_DRAFT);
+    if (ok) {
+      setFocusNext({ key: `gateway:${draft.id}` });
+      setDraft(EMPTY_DRAFT);
+    }
   }
 
   return (
@@ -40,10 +61,20 @@ export function GatewaysSection() {
               <span className="muted">
                 {g.id} · {g.baseURL} · {g.modelIds.join(', ')} · rules of {g.template ?? 'gpt-image-2'}
               </span>
-              <button type="button" onClick={() => setDraft(draftFrom(g))}>
+              <button
+                type="button"
+                onClick={() => {
+                  setDraft(draftFrom(g));
+                  setFocusNext('name');
+                }}
+              >
                 Edit
               </button>
-              <button type="button" aria-label={`Remove gateway ${g.name}`} onClick={() => void removeGateway(g.id)}>
+              <button
+                type="button"
+                aria-label={`Remove gateway ${g.name}`}
+                onClick={() => void removeGateway(g.id).then((ok) => ok && setFocusNext('id'))}
+              >
                 Remove
               </button>
             </div>
@@ -61,6 +92,7 @@ export function GatewaysSection() {
       >
         <h5>{draft.editing ? `Edit ${draft.id}` : 'Add a gateway'}</h5>
         <input
+          ref={idField}
           className="text"
           aria-label="Gateway id"
           placeholder="id (e.g. my-gw)"
@@ -69,6 +101,7 @@ export function GatewaysSection() {
           onChange={(e) => set({ id: e.target.value.toLowerCase() })}
         />
         <input
+          ref={nameField}
           className="text"
           aria-label="Gateway name"
           placeholder="Name"
@@ -104,7 +137,13 @@ export function GatewaysSection() {
             {draft.editing ? 'Save gateway' : 'Add gateway'}
           </button>
           {draft.editing && (
-            <button type="button" onClick={() => setDraft(EMPTY_DRAFT)}>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(EMPTY_DRAFT);
+                setFocusNext('id');
+              }}
+            >
               Cancel
             </button>
           )}

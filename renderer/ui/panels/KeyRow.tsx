@@ -2,7 +2,7 @@
  * One provider's key: set or not, last four characters, where it comes from, and set / remove.
  * The typed key goes to main and the field is cleared; the renderer never receives a key back.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { removeKey, setKey } from '../../commands/providers-client';
 import type { KeyStatus } from '../../../shared/ipc/contract-types';
@@ -34,6 +34,7 @@ export function KeyRow({ provider, label }: { provider: string; label: string })
   const status = useEditor((s) => s.keyStatus.find((k) => k.provider === provider));
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
   const envOnly = status?.source === 'environment';
   const typed = value.trim().length;
   // Save stays off for a too-short key, and says why beside it.
@@ -78,6 +79,7 @@ export function KeyRow({ provider, label }: { provider: string; label: string })
         }}
       >
         <input
+          ref={field}
           type="password"
           autoComplete="off"
           spellCheck={false}
@@ -101,7 +103,8 @@ export function KeyRow({ provider, label }: { provider: string; label: string })
           data-testid={`key-remove-${provider}`}
           disabled={busy || !status?.isSet || envOnly}
           title={envOnly ? 'This key comes from an environment variable; unset it there' : 'Remove the stored key'}
-          onClick={() => void removeKey(provider)}
+          // Remove turns off once the key is gone: the focus goes to the key field (it fell to the page).
+          onClick={() => void removeKey(provider).then((ok) => ok && field.current?.focus())}
         >
           Remove
         </button>
