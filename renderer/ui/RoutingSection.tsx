@@ -11,25 +11,50 @@ import { useEditor } from '../commands/store/store';
 
 const MODELS = offeredModels().filter((m) => m.status === 'active');
 
-function CommitField(props: { label: string; value: string; type?: 'text' | 'number'; onCommit: (v: string) => void }) {
+/**
+ * A field saved when left or on Enter. `onCommit` returns why a value is refused (or nothing): the
+ * field then shows the value in use again and says why beside it — a refused ratio of 0.5 stayed in
+ * the field while the rule kept 3:1, with no word.
+ */
+function CommitField(props: {
+  label: string;
+  value: string;
+  type?: 'text' | 'number';
+  className?: string;
+  onCommit: (v: string) => string | undefined;
+}) {
   const [text, setText] = useState(props.value);
+  const [refused, setRefused] = useState<string | null>(null);
   useEffect(() => setText(props.value), [props.value]);
   const commit = () => {
-    if (text !== props.value) props.onCommit(text);
+    if (text === props.value) return;
+    const why = props.onCommit(text);
+    setRefused(why ?? null);
+    if (why) setText(props.value);
   };
   return (
-    <input
-      type={props.type ?? 'text'}
-      aria-label={props.label}
-      className={props.type === 'number' ? 'num' : undefined}
-      value={text}
-      step={props.type === 'number' ? 0.5 : undefined}
-      onChange={(e) => setText(e.currentTarget.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-      }}
-    />
+    <>
+      <input
+        type={props.type ?? 'text'}
+        aria-label={props.label}
+        className={props.className ?? (props.type === 'number' ? 'num' : undefined)}
+        value={text}
+        step={props.type === 'number' ? 0.5 : undefined}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          setRefused(null);
+        }}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+      {refused && (
+        <span className="routing-refused" role="status">
+          {refused}
+        </span>
+      )}
+    </>
   );
 }
 
@@ -64,7 +89,7 @@ function RuleRow({ rule, onChange }: { rule: RoutingRule; onChange: (r: RoutingR
           <CommitField
             label="Words that mean text"
             value={when.words.join(', ')}
-            onCommit={(v) =>
+            onCommit={(v) => {
               onChange({
                 ...rule,
                 when: {
@@ -74,8 +99,9 @@ function RuleRow({ rule, onChange }: { rule: RoutingRule; onChange: (r: RoutingR
                     .map((w) => w.trim())
                     .filter(Boolean),
                 },
-              })
-            }
+              });
+              return undefined;
+            }}
           />
         </span>
       )}
@@ -88,7 +114,9 @@ function RuleRow({ rule, onChange }: { rule: RoutingRule; onChange: (r: RoutingR
             value={String(when.ratio)}
             onCommit={(v) => {
               const ratio = Number(v);
-              if (Number.isFinite(ratio) && ratio >= 1 && ratio <= 100) onChange({ ...rule, when: { ...when, ratio } });
+              if (!v.trim() || !Number.isFinite(ratio) || ratio < 1 || ratio > 100) return `A ratio is 1 to 100; still ${when.ratio}:1`;
+              onChange({ ...rule, when: { ...when, ratio } });
+              return undefined;
             }}
           />
           :1

@@ -6,6 +6,8 @@
  * - after Add gateway the focus is on the new gateway's key field (the next thing it needs), after
  *   a key's Remove on its field, after Edit on the form, after a gateway's Remove back on the form;
  *   each time it fell to the page as the button pressed went away or turned off.
+ * - Auto's outpaint ratio refused (0.5) shows the ratio in use again and says why; 0.5 stayed in
+ *   the field while the rule kept 3:1, without a word.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type AppHarness } from '../support/app-harness';
@@ -111,6 +113,28 @@ describe('Settings and Batch keep the keyboard inside', () => {
     await dialog.getByRole('button', { name: 'Remove gateway My Gateway' }).click();
     await expect.poll(() => dialog.getByTestId('gateway').count()).toBe(0);
     await expect.poll(() => focused('Keys and gateways')).toEqual({ inside: true, name: 'Gateway id' });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(app.errors).toEqual([]);
+  });
+
+  it('a refused outpaint ratio is put back and the reason said; a valid one is saved', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Keys and gateways' });
+    await dialog.waitFor();
+    const ratio = dialog.getByRole('spinbutton', { name: 'Outpaint wider than (ratio)' });
+    await typeInto(page, ratio, '0.5');
+    await page.keyboard.press('Enter');
+    const rule = dialog.getByTestId('rule-wide-outpaint');
+    await expect.poll(() => rule.getByRole('status').textContent()).toBe('A ratio is 1 to 100; still 3:1');
+    expect(await ratio.inputValue()).toBe('3');
+    expect(app.services.prefs.get().routing.rules.find((r) => r.id === 'wide-outpaint')?.when).toMatchObject({ ratio: 3 });
+    // A valid ratio is saved, and the message goes.
+    await typeInto(page, ratio, '4');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => app.services.prefs.get().routing.rules.find((r) => r.id === 'wide-outpaint')?.when).toMatchObject({ ratio: 4 });
+    expect(await rule.getByRole('status').count()).toBe(0);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: 5_000 });
     expect(app.errors).toEqual([]);
