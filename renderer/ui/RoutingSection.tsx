@@ -21,6 +21,8 @@ function CommitField(props: {
   value: string;
   type?: 'text' | 'number';
   className?: string;
+  /** Text right after the field (":1"), before the reason a value was refused. */
+  suffix?: string;
   onCommit: (v: string) => string | undefined;
 }) {
   const [text, setText] = useState(props.value);
@@ -49,6 +51,7 @@ function CommitField(props: {
           if (e.key === 'Enter') commit();
         }}
       />
+      {props.suffix}
       {refused && (
         <span className="routing-refused" role="status">
           {refused}
@@ -84,9 +87,10 @@ function RuleRow({ rule, onChange }: { rule: RoutingRule; onChange: (r: RoutingR
         ))}
       </select>
       {when.kind === 'text-in-prompt' && (
-        <span className="inline">
+        <span className="routing-words">
           Words{' '}
           <CommitField
+            className="text"
             label="Words that mean text"
             value={when.words.join(', ')}
             onCommit={(v) => {
@@ -118,8 +122,8 @@ function RuleRow({ rule, onChange }: { rule: RoutingRule; onChange: (r: RoutingR
               onChange({ ...rule, when: { ...when, ratio } });
               return undefined;
             }}
+            suffix=":1"
           />
-          :1
         </span>
       )}
     </li>

@@ -6,6 +6,7 @@
  * - after Add gateway the focus is on the new gateway's key field (the next thing it needs), after
  *   a key's Remove on its field, after Edit on the form, after a gateway's Remove back on the form;
  *   each time it fell to the page as the button pressed went away or turned off.
+ * - Auto's words that mean text read whole at 1280×800 (the field cut them: "… logo, typogra").
  * - Auto's outpaint ratio refused (0.5) shows the ratio in use again and says why; 0.5 stayed in
  *   the field while the rule kept 3:1, without a word.
  */
@@ -138,5 +139,19 @@ describe('Settings and Batch keep the keyboard inside', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: 5_000 });
     expect(app.errors).toEqual([]);
+  });
+
+  it('the words that mean text read whole at 1280×800', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Keys and gateways' });
+    await dialog.waitFor();
+    const words = dialog.getByRole('textbox', { name: 'Words that mean text' });
+    expect(await words.inputValue()).toBe('text, label, font, logo, typography, lettering, caption, headline');
+    // Read-only probe: the text fits the field (nothing scrolled out of sight).
+    const [client, scroll] = await words.evaluate((el: HTMLInputElement) => [el.clientWidth, el.scrollWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
   });
 });
