@@ -26,12 +26,8 @@ import { applyExtendDraft, cancelExtendDraft, extendProposal, fitOnScreen } from
 import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, clearRangePreview, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
-import { deleteLayerCmd, duplicateLayerCmd, mergeDownCmd } from '../../commands/layer-commands';
-import { adjacentLayerId, mergeDownRefusal } from '../../model/layer-logic';
-import { requestLayerRowFocus } from '../panels/layer-row-focus';
-import { requestLayerSelect } from '../panels/layer-select-request';
-import { inLayerRows, selectedLayer, targetLayer } from './layer-target';
-import { DELETE_WITH_MASK, hintOnce, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, noLayerHint, POLYGON_OPEN } from './shortcut-hints';
+import { DELETE_WITH_MASK, hintOnce, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
+import { LAYER_SHORTCUTS } from './layer-shortcuts';
 
 export interface Shortcut {
   keys: string;
@@ -300,62 +296,7 @@ export const SHORTCUTS: Shortcut[] = [
       if (!s().compare.held) s().setCompare({ held: true });
     },
   },
-  {
-    keys: 'Ctrl+J',
-    label: 'Duplicate the selected layer',
-    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyJ' && !!s().doc && !s().settingsOpen,
-    run: (e) => {
-      const id = targetLayer(e);
-      if (id) duplicateLayerCmd(id);
-      else hintOnce(noLayerHint('duplicate'));
-    },
-  },
-  {
-    keys: 'Ctrl+E',
-    label: 'Merge the selected layer down',
-    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyE' && !!s().doc && !s().settingsOpen,
-    run: (e) => {
-      const id = targetLayer(e);
-      if (!id) return hintOnce(noLayerHint('merge down'));
-      const refusal = mergeDownRefusal(s().doc!, id);
-      if (refusal) s().notify('info', refusal);
-      else if (!s().busy) void mergeDownCmd(id);
-    },
-  },
-  {
-    // Photoshop's Select › Next/Previous Layer; ↑/↓ do it only with the focus on a layer row.
-    keys: 'Alt+[ / Alt+]',
-    label: 'Select the layer below / above',
-    match: (e) =>
-      !mod(e) &&
-      e.altKey &&
-      !e.shiftKey &&
-      (e.code === 'BracketLeft' || e.code === 'BracketRight') &&
-      !!s().doc?.layers.length &&
-      !s().settingsOpen,
-    run: (e) => {
-      const id = adjacentLayerId(s().doc!.layers, selectedLayer(), e.code === 'BracketLeft' ? -1 : 1);
-      if (id) requestLayerSelect(id);
-    },
-  },
-  {
-    // As in Photoshop, where Delete removes the active layer when there is no selection. With the focus
-    // outside the layer rows, a document mask (the selection) or staged candidates keep Delete's other
-    // meanings (nothing; discard the candidate).
-    keys: 'Delete / Backspace',
-    label: 'Delete the selected layer (focus in its row, or no mask and no candidates)',
-    match: (e) =>
-      plain(e) &&
-      !e.shiftKey &&
-      (e.key === 'Delete' || e.key === 'Backspace') &&
-      !!targetLayer(e) &&
-      (inLayerRows(e) || (!staging() && documentMaskEmpty())),
-    run: (e) => {
-      // From the panel the focus goes on to the row now in the deleted one's place, so a second Delete works.
-      if (inLayerRows(e)) requestLayerRowFocus(e.target);
-      deleteLayerCmd(targetLayer(e)!);
-    },
-  },
+  ...LAYER_SHORTCUTS,
   {
     // Photoshop fills or clears a selection on Delete; here the mask is filled by Generate. Delete
     // with a mask did nothing and said nothing.

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { filterShortcuts, shortcutRows } from '../../model/shortcut-list';
 import { SHORTCUTS } from '../keyboard/shortcuts';
+import { keepTabInside } from '../keyboard/modal-tab';
 
 const close = () => {
   useEditor.getState().setShortcutsOpen(false);
@@ -37,13 +38,7 @@ function ShortcutsList() {
           if (e.key === 'Escape') {
             e.preventDefault();
             close();
-          } else if (e.key === 'Tab') {
-            // Focus stays in the dialog: Tab and Shift+Tab go between the find field and the ×.
-            e.preventDefault();
-            const items = [...e.currentTarget.querySelectorAll<HTMLElement>('input, button')];
-            const at = items.indexOf(document.activeElement as HTMLElement);
-            items[(at + (e.shiftKey ? items.length - 1 : 1)) % items.length]?.focus();
-          }
+          } else keepTabInside(e, e.currentTarget);
         }}
       >
         <header className="modal-head">

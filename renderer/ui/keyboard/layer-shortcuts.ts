@@ -1,0 +1,78 @@
+/**
+ * The Layers panel's shortcuts, as in Photoshop: Ctrl/⌘ J duplicates, Ctrl/⌘ E merges down, Alt+[ / ]
+ * select the layer below / above, Delete removes the selected layer. Part of the one table in
+ * shortcuts.ts (spliced in at their place: the table's order decides which entry a key matches).
+ */
+import { useEditor } from '../../commands/store/store';
+import { documentMaskEmpty } from '../../commands/mask-commands';
+import { deleteLayerCmd, duplicateLayerCmd, mergeDownCmd } from '../../commands/layer-commands';
+import { adjacentLayerId, mergeDownRefusal } from '../../model/layer-logic';
+import { requestLayerRowFocus } from '../panels/layer-row-focus';
+import { requestLayerSelect } from '../panels/layer-select-request';
+import { inLayerRows, selectedLayer, targetLayer } from './layer-target';
+import { hintOnce, noLayerHint } from './shortcut-hints';
+import type { Shortcut } from './shortcuts';
+
+const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
+const s = () => useEditor.getState();
+const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
+
+export const LAYER_SHORTCUTS: Shortcut[] = [
+  {
+    keys: 'Ctrl+J',
+    label: 'Duplicate the selected layer',
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyJ' && !!s().doc && !s().settingsOpen,
+    run: (e) => {
+      const id = targetLayer(e);
+      if (id) duplicateLayerCmd(id);
+      else hintOnce(noLayerHint('duplicate'));
+    },
+  },
+  {
+    keys: 'Ctrl+E',
+    label: 'Merge the selected layer down',
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyE' && !!s().doc && !s().settingsOpen,
+    run: (e) => {
+      const id = targetLayer(e);
+      if (!id) return hintOnce(noLayerHint('merge down'));
+      const refusal = mergeDownRefusal(s().doc!, id);
+      if (refusal) s().notify('info', refusal);
+      else if (!s().busy) void mergeDownCmd(id);
+    },
+  },
+  {
+    // Photoshop's Select › Next/Previous Layer; ↑/↓ do it only with the focus on a layer row.
+    keys: 'Alt+[ / Alt+]',
+    label: 'Select the layer below / above',
+    match: (e) =>
+      !mod(e) &&
+      e.altKey &&
+      !e.shiftKey &&
+      (e.code === 'BracketLeft' || e.code === 'BracketRight') &&
+      !!s().doc?.layers.length &&
+      !s().settingsOpen,
+    run: (e) => {
+      const id = adjacentLayerId(s().doc!.layers, selectedLayer(), e.code === 'BracketLeft' ? -1 : 1);
+      if (id) requestLayerSelect(id);
+    },
+  },
+  {
+    // As in Photoshop, where Delete removes the active layer when there is no selection. With the focus
+    // outside the layer rows, a document mask (the selection) or staged candidates keep Delete's other
+    // meanings (nothing; discard the candidate).
+    keys: 'Delete / Backspace',
+    label: 'Delete the selected layer (focus in its row, or no mask and no candidates)',
+    match: (e) =>
+      plain(e) &&
+      !e.shiftKey &&
+      (e.key === 'Delete' || e.key === 'Backspace') &&
+      !!targetLayer(e) &&
+      (inLayerRows(e) || (!staging() && documentMaskEmpty())),
+    run: (e) => {
+      // From the panel the focus goes on to the row now in the deleted one's place, so a second Delete works.
+      if (inLayerRows(e)) requestLayerRowFocus(e.target);
+      deleteLayerCmd(targetLayer(e)!);
+    },
+  },
+];
