@@ -8,9 +8,12 @@ import { currentEstimate, generateBlocker } from './current-estimate';
 import { generate } from './app-job-client';
 import { generateOutpaint, outpaintBlocker, outpaintMode } from './outpaint-client';
 import { generateMulti, multiGenerateBlocker } from '../commands/multi-generate';
+import { sayJobRunning } from './busy-hint';
 
 export function generateAny(): Promise<void> {
   const s = useEditor.getState();
+  // A job runs: nothing is queued, and the message says how to stop it (it said nothing).
+  if (sayJobRunning(s)) return Promise.resolve();
   if (outpaintMode(s)) return generateOutpaint();
   return s.gen.multiOn ? generateMulti() : generate();
 }

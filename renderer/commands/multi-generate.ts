@@ -30,6 +30,7 @@ import type { EditorStore } from './store/store';
 import { useEditor } from './store/store';
 import { runMaskOp } from '../workers/mask-ops-client';
 import { createJobFinisher, type EndedResult } from './job-finisher';
+import { sayJobRunning } from './busy-hint';
 
 let runCounter = 0;
 /** The progress listener is installed once, at the first several-models Generate, for the window's life. */
@@ -150,10 +151,8 @@ export async function refineWith(model: string, key?: string): Promise<void> {
   if (!c || !opt || !s.doc || c.docId !== s.doc.id) return;
   const prompt = s.gen.prompt.trim() ? s.gen.prompt : c.prompt;
   const row = multiRows({ ...s, gen: { ...s.gen, multi: { [model]: 1 } } }).find((r) => r.value === model)!;
-  const blocker =
-    s.job || runActive(s.multiRun?.entries)
-      ? 'A job is running'
-      : multiGenerateBlocker({ ...s, gen: { ...s.gen, prompt } }, [{ ...row, n: 1 }]);
+  if (sayJobRunning(s)) return;
+  const blocker = multiGenerateBlocker({ ...s, gen: { ...s.gen, prompt } }, [{ ...row, n: 1 }]);
   if (blocker) {
     s.notify('info', blocker);
     return;

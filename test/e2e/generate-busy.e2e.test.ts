@@ -1,0 +1,64 @@
+/**
+ * Ctrl+Enter while a job already runs: no second job is queued or sent, and one message says so and
+ * how to stop the running one (it did nothing and said nothing). The message tells the truth: on a
+ * cloud model Esc twice cancels the job. Real keys and mouse.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath } from '../support/page-helpers';
+import { chooseWithKeys, typeInto } from '../support/real-input';
+import { startOpenAIServer } from '../servers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+const job = (page: Page) => page.evaluate(() => (window as any).__maskworkTest.job() as { cancelling: boolean } | null);
+/** The messages on screen, without their × button. */
+const toasts = (page: Page) => page.locator('[data-testid="toast"] > span').allTextContents();
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    viewport: { width: 1600, height: 1000 },
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await app.page.keyboard.press('b');
+  await dragPath(app.page, [
+    [200, 200],
+    [320, 210],
+  ]);
+  await chooseWithKeys(app.page, app.page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
+  await typeInto(app.page, app.page.getByRole('textbox', { name: 'Prompt' }), 'vase');
+});
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+describe('Generate while a job runs', () => {
+  it('queues nothing and says once that a job runs and how to cancel it; Esc twice does cancel it', async () => {
+    const page = app.page;
+    openai.script({ delayMs: 8000 });
+    const sent = openai.requests.length;
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => openai.requests.length, { timeout: 15_000 }).toBe(sent + 1);
+    // A burst of presses while it runs: one message, no second request.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Enter');
+    const said = 'A job is already running (GPT Image 2) — wait for it, or press Esc twice to cancel it.';
+    await expect.poll(() => toasts(page)).toContain(said);
+    expect((await toasts(page)).filter((t) => t.startsWith('A job is already running'))).toHaveLength(1);
+    expect(openai.requests.length).toBe(sent + 1);
+    // What it says is so: Esc asks, a second Esc cancels.
+    await page.keyboard.press('Escape');
+    expect((await job(page))?.cancelling).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await job(page)).toBeNull();
+    expect(openai.requests.length).toBe(sent + 1);
+    expect(app.errors).toEqual([]);
+  });
+});
