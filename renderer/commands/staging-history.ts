@@ -32,6 +32,7 @@ import type { StagedCandidate } from '../model/staging-logic';
 import { formatUsd } from '../model/estimate';
 import { releasePatch } from './candidate-assets';
 import { useEditor, type EditorStore } from './store/store';
+import { stepOf, waitingNote, waitingSentence } from './waiting-note';
 
 /** A strip put away at document state `at`. */
 interface Stash {
@@ -177,28 +178,6 @@ function costNote(items: readonly StagedCandidate[]): string {
 }
 
 /**
- * The history step (its label) at which the document is in state `at`, whether it is behind (undo)
- * or ahead (redo), and how many undos or redos away it is.
- */
-function stepOf(s: EditorStore, at: DocState): { label: string; ahead: boolean; away: number } | null {
-  const f = s.future.findIndex((x) => x.doc === at);
-  if (f >= 0) return { label: s.future[f].label, ahead: true, away: f + 1 };
-  const p = s.past.findIndex((x) => x.doc === at);
-  return p >= 0 ? { label: s.past[p].label, ahead: false, away: s.past.length - p } : null;
-}
-
-/**
- * Where waiting results are, in words: "the step “Brush stroke”, one step back: undo (Ctrl/⌘ Z) once".
- * Steps often share a label (two brush strokes): the label alone read like the step on screen.
- */
-function stepDirections(step: { label: string; ahead: boolean; away: number }): string {
-  const n = step.away;
-  const times = n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
-  const key = step.ahead ? 'redo (Ctrl/⌘ Shift Z)' : 'undo (Ctrl/⌘ Z)';
-  return `the step “${step.label}”, ${n === 1 ? 'one step' : `${n} steps`} ${step.ahead ? 'ahead' : 'back'}: ${key} ${times}`;
-}
-
-/**
  * A job's results, made for document state `at`: staged when the document is in that state; waiting
  * on that step when it is at another one (undo or redo to it stages them; the message says so); not
  * staged at all when `at` is no longer in the history (another file or project is open — the same
@@ -242,14 +221,16 @@ export function offerResults(items: StagedCandidate[], at: DocState, opts: { ran
   if (w) w.items = [...w.items, ...items.filter((c) => !w.items.some((k) => k.key === c.key))];
   else waiting.push({ at, items });
   const n = (w?.items ?? items).length;
-  const them = n === 1 ? 'it' : 'them';
-  if (at.id !== s.doc?.id)
-    s.notify(
-      'info',
-      `${n === 1 ? 'The result' : `${n} results`} for the photo you left ${n === 1 ? 'is' : 'are'} kept: undo (Ctrl/⌘ Z) back to it, to the step “${step.label}”, to see ${them}.`,
-    );
-  else s.notify('info', `${n === 1 ? 'A candidate is' : `${n} candidates are`} waiting on ${stepDirections(step)} to see ${them}.`);
+  s.notify('info', waitingSentence(n, step, at.id !== s.doc?.id));
+  publishWaiting();
   return 0;
+}
+
+/** The status bar's note says where the waiting results are, for as long as they wait. */
+function publishWaiting(): void {
+  const s = st();
+  const note = waitingNote(s, waiting);
+  if (note?.short !== s.waitingNote?.short || note?.full !== s.waitingNote?.full) s.setWaitingNote(note);
 }
 
 /** Stages the results waiting on the state the document is in now. */
@@ -323,6 +304,7 @@ export function installStagingHistory(): () => void {
       prune(st());
     }
     takeWaiting();
+    publishWaiting();
   });
 }
 

@@ -177,13 +177,18 @@ describe('results staged only over the step they were made for', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await summary(page)).historyLabels.length).toBe(made.historyLabels.length - 1);
     await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 30_000 });
-    await toast(page, `A candidate is waiting on the step “${made.label}”, one step ahead: redo (Ctrl/⌘ Shift Z) once to see it.`).waitFor({
-      state: 'visible',
-    });
+    const said = `A candidate is waiting on the step “${made.label}”, one step ahead: redo (Ctrl/⌘ Shift Z) once to see it.`;
+    await toast(page, said).waitFor({ state: 'visible' });
     expect(await staged(page)).toBe(0);
-    // Redo to the step it was made for: there it is; Keep adds it on top of both strokes.
+    // The message goes after 5 s, as any; the status bar keeps saying where the result waits (it was lost).
+    await toast(page, said).waitFor({ state: 'detached', timeout: 10_000 });
+    const note = page.getByRole('status', { name: 'Candidates waiting' });
+    expect(await note.textContent()).toBe('1 candidate waiting: redo once');
+    expect(await note.getAttribute('title')).toBe(said);
+    // Redo to the step it was made for: there it is, and the note goes; Keep adds it on top of both strokes.
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => staged(page)).toBe(1);
+    expect(await note.count()).toBe(0);
     expect((await summary(page)).historyLabels).toEqual(made.historyLabels);
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
     await expect.poll(async () => (await summary(page)).layers).toBe(layers + 1);

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { AppErrorInfo } from '../../../shared/errors';
 import type { DocState } from '../../model/document-types';
 import type { EditorStore } from './store';
+import type { WaitingNote } from '../waiting-note';
 import { AUTO_DISMISS_MS, autoDismisses, pushToast, withoutActionErrors, type ToastAction, type ToastTone } from '../../model/toast-logic';
 
 export interface Toast {
@@ -52,6 +53,9 @@ export interface UiSlice {
   hiddenLayers: Record<string, true>;
   toasts: Toast[];
   busy: string | null;
+  /** Results waiting on another history step, and how to reach them (staging-history.ts), or null. */
+  waitingNote: WaitingNote | null;
+  setWaitingNote(note: WaitingNote | null): void;
   /**
    * The last mask Keep or Clear took away (an immutable mask id, kept alive by the history that
    * holds it): Reselect (Ctrl+Shift+D) brings it back. Not part of history itself.
@@ -95,6 +99,8 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   hiddenLayers: {},
   toasts: [],
   busy: null,
+  waitingNote: null,
+  setWaitingNote: (waitingNote) => set({ waitingNote }),
   droppedMask: null,
   setDroppedMask: (droppedMask) => set({ droppedMask }),
   openAsk: null,

@@ -28,6 +28,7 @@ export function StatusBar() {
         <span className="muted">No document</span>
       )}
       <span className="spacer" />
+      <WaitingNoteView />
       {busy && (
         <span className="busy" data-testid="busy">
           {busy}
@@ -46,6 +47,20 @@ export function StatusBar() {
       <BatchButton />
       <SpendFigure />
     </footer>
+  );
+}
+
+/**
+ * Paid results waiting on another history step: where they are, for as long as they wait (the message
+ * that said so went after 5 s). The tooltip has the whole sentence, with the step's name.
+ */
+function WaitingNoteView() {
+  const note = useEditor((s) => s.waitingNote);
+  if (!note) return null;
+  return (
+    <span className="waiting-note" role="status" aria-label="Candidates waiting" data-testid="waiting-note" title={note.full}>
+      {note.short}
+    </span>
   );
 }
 
