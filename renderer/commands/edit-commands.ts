@@ -36,25 +36,26 @@ function find(key?: string): StagedCandidate | null {
  * area is done: the next stroke starts a new mask instead of growing the next request over the kept
  * result; Ctrl+Z brings both back, Reselect the mask alone) — also when the candidate is a layer
  * already. Otherwise (Keep as layer) staging stays open with the mask, so more candidates of it can be
- * kept or refined.
+ * kept or refined. Resolves false when it did not keep (a guard said why), so the compare view
+ * stays open over the refusal.
  */
-export async function keepStaged(close: boolean, key?: string): Promise<void> {
+export async function keepStaged(close: boolean, key?: string): Promise<boolean> {
   // The running edit's first candidate is on screen but not staged yet: Keep acts once it is (and
   // not at all when that edit failed: the candidate selected before it is not what was on screen).
   const waitFor = st().job?.early ? st().job?.jobId : null;
   if (waitFor) {
     await untilStaged(useEditor);
-    if (!st().staging.items.some((x) => x.jobId === waitFor)) return;
+    if (!st().staging.items.some((x) => x.jobId === waitFor)) return false;
   }
   const c = find(key);
   const doc = st().doc;
-  if (!c || !doc || doc.id !== c.docId) return;
+  if (!c || !doc || doc.id !== c.docId) return false;
   if (c.canvas && (c.canvas.width !== doc.canvas.width || c.canvas.height !== doc.canvas.height)) {
     st().notify(
       'info',
       `This candidate was made for a ${c.canvas.width}×${c.canvas.height} canvas; the canvas is ${doc.canvas.width}×${doc.canvas.height} now. Redo the extension or generate again.`,
     );
-    return;
+    return false;
   }
   // A step drops the redo steps of this photo: Keep never does that silently. The first Keep says
   // which steps would go; pressing it again (same candidate, same state) keeps anyway.
@@ -71,7 +72,7 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
         'info',
         `Keeping now would drop ${what}. Redo (Ctrl/⌘ Shift Z) first to keep the result on top of ${redo.length === 1 ? 'it' : 'them'}, or press Keep again to drop ${redo.length === 1 ? 'it' : 'them'}.`,
       );
-      return;
+      return false;
     }
   }
   asked = null;
@@ -113,6 +114,7 @@ export async function keepStaged(close: boolean, key?: string): Promise<void> {
       st().clearStaging();
     }
   }
+  return true;
 }
 
 /**

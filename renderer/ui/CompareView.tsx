@@ -151,7 +151,8 @@ function Pane(props: {
           className="primary"
           aria-label={`Keep candidate ${n}`}
           onClick={() => {
-            void keepStaged(true, c.key).then(close);
+            // Refused (a Keep that would drop redo steps asks first): the view stays, with the reason on top.
+            void keepStaged(true, c.key).then((kept) => kept && close());
           }}
         >
           Keep this

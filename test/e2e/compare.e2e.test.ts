@@ -222,4 +222,38 @@ describe('compare view', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
   });
+
+  it('a Keep that is refused leaves the view open, its reason on top; Keep again keeps and closes', async () => {
+    const page = app.page;
+    expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(4);
+    // A stroke painted over the candidates and undone: Keep would drop that redo step, so the first Keep asks.
+    await dragPath(page, [
+      [200, 230],
+      [300, 230],
+    ]);
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () => (await page.evaluate(() => (window as any).__maskworkTest.summary())).futureLabels)
+      .toEqual(['Brush stroke']);
+    const layers = (await page.evaluate(() => (window as any).__maskworkTest.layerList())).length;
+    await page.getByRole('button', { name: 'Compare…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare candidates' });
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(4);
+    await dialog.getByRole('button', { name: 'Keep candidate 2' }).click();
+    const said = page.locator('[data-testid="toast"]', { hasText: 'Keeping now would drop the redo step “Brush stroke”' });
+    await said.waitFor({ state: 'visible' });
+    // The view stays (it closed, as if kept), and the reason is on top of it, not hidden under it.
+    expect(await dialog.count()).toBe(1);
+    const box = (await said.boundingBox())!;
+    const onTop = await page.evaluate((p) => !!document.elementFromPoint(p.x, p.y)?.closest('[data-testid="toast"]'), {
+      x: box.x + box.width / 2,
+      y: box.y + box.height / 2,
+    });
+    expect(onTop).toBe(true);
+    expect((await page.evaluate(() => (window as any).__maskworkTest.layerList())).length).toBe(layers);
+    // Keep again: kept (dropping the redo step, as the message said), and the view closes.
+    await dialog.getByRole('button', { name: 'Keep candidate 2' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await page.evaluate(() => (window as any).__maskworkTest.layerList())).length).toBe(layers + 1);
+  });
 });
