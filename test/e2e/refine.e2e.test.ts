@@ -98,6 +98,17 @@ describe('Refine with…', () => {
       .locator('[data-testid="candidate"] .tag-model')
       .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
     expect(cut).toEqual([]);
+    // The lineage is one line, cut with … when long (the whole in its tooltip): it wrapped and widened
+    // the refined card, so the cards of one strip had different widths.
+    const cards = await page.getByTestId('candidate').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+    expect(cards[1]).toBe(cards[0]);
+    const lineage = page.getByTestId('candidate').nth(1).locator('.lineage');
+    const line = await lineage.evaluate((e) => ({
+      lines: Math.round(e.getBoundingClientRect().height / (Number.parseFloat(getComputedStyle(e).lineHeight) || 12)),
+      ellipsis: getComputedStyle(e).textOverflow,
+    }));
+    expect(line).toEqual({ lines: 1, ellipsis: 'ellipsis' });
+    expect(await lineage.getAttribute('title')).toBe('Refined from Nano Banana 2 (Gemini 3.1 Flash Image)');
     // The refined candidate is selected: keep it.
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
     const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());

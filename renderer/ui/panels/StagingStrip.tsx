@@ -53,7 +53,10 @@ export function StagingStrip() {
                 )}
               </span>
               {c.lineage?.length ? (
-                <span className="lineage">Refined from {c.lineage.map((l) => shortModelName(l.modelName)).join(' → ')}</span>
+                // One line, cut with … (the whole, with the models' full names, in its tooltip): it wrapped and widened the card.
+                <span className="lineage" title={`Refined from ${c.lineage.map((l) => l.modelName).join(' → ')}`}>
+                  Refined from {c.lineage.map((l) => shortModelName(l.modelName)).join(' → ')}
+                </span>
               ) : null}
               <TextCheckBadge check={c.textCheck} />
             </span>
