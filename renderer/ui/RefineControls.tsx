@@ -2,8 +2,8 @@
  * "Refine with…" next to the staged candidates: the selected candidate, composited over the photo,
  * goes to another model as the new source with the same mask and the prompt in the prompt box
  * (edit it first to change the instruction). One click: a Nano Banana 2 draft → GPT Image 2 polish.
+ * The model chosen (picked, or refined with) stays chosen for the next Refine.
  */
-import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { refineWith } from '../commands/multi-generate';
 import { modelOptions } from '../commands/current-estimate';
@@ -16,13 +16,18 @@ export function RefineControls() {
   const { staging, keyStatus, providerSettings } = useEditor(
     useShallow((s) => ({ staging: s.staging, keyStatus: s.keyStatus, providerSettings: s.providerSettings })),
   );
-  const [picked, setPicked] = useState<string | null>(null);
+  // The retoucher's choice stays, as a Photoshop list keeps its value: the model picked here or last
+  // refined with. It used to live only while the strip was open and to count only when picked, so a
+  // Nano Banana 2 draft refined with the preselected GPT Image 2 left the list on Nano Banana Pro (the
+  // strongest model other than the refined candidate's), and the next Refine went there unasked.
+  const picked = useEditor((s) => s.gen.refineModel);
   const sel = staging.items[staging.selected];
   const usable = modelOptions({ ...useEditor.getState(), keyStatus, providerSettings }).filter((o) => o.usable);
   if (!sel || !usable.length) return null;
-  // Default: the strongest other usable model (GPT Image 2 for a Nano Banana 2 draft, the usual polish).
+  // Until one is chosen: the strongest other usable model (GPT Image 2 for a Nano Banana 2 draft, the usual polish).
   const fallback = refineDefault(sel.model, usable) ?? usable[0].value;
   const value = picked && usable.some((o) => o.value === picked) ? picked : fallback;
+  const choose = (refineModel: string) => useEditor.getState().setGen({ refineModel });
   // One candidate of the chosen model over the same mask: said before the click, like Generate's.
   const price = priceWith(useEditor.getState(), value, 1);
   return (
@@ -32,7 +37,7 @@ export function RefineControls() {
         aria-label="Refine with"
         value={value}
         title={usable.find((o) => o.value === value)?.spec.name}
-        onChange={(e) => setPicked(e.currentTarget.value)}
+        onChange={(e) => choose(e.currentTarget.value)}
       >
         {usable.map((o) => (
           <option key={o.value} value={o.value} title={o.spec.name}>
@@ -42,7 +47,10 @@ export function RefineControls() {
       </select>
       <button
         type="button"
-        onClick={() => void refineWith(value, sel.key)}
+        onClick={() => {
+          choose(value);
+          void refineWith(value, sel.key);
+        }}
         title={`Send this candidate (over the photo) to the chosen model with the same mask and the prompt in the box${price ? ` (${price})` : ''}`}
       >
         Refine

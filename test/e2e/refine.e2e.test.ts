@@ -135,7 +135,7 @@ describe('Refine with…', () => {
     expect(await page.getByRole('status', { name: 'Models asked' }).count()).toBe(0);
   });
 
-  it('a GPT Image 2 candidate is refined with the strongest other model; its line shows only while it works', async () => {
+  it('the Refine model stays as chosen (refined with, or picked) after a refine and the strip closing; its line shows only while it works', async () => {
     const page = app.page;
     // The Keep above cleared the mask: Reselect brings it back for another round on the same area.
     await page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Reselect' }).click();
@@ -157,7 +157,19 @@ describe('Refine with…', () => {
     await expect.poll(() => line.count()).toBe(0);
     expect(await page.getByRole('status', { name: 'Models asked' }).count()).toBe(0);
     expect(await page.getByTestId('candidate').nth(1).textContent()).toContain('Refined from ');
-    // The refined (GPT Image 2) candidate is selected: not a step down to GPT Image 1.5.
+    // The refined (GPT Image 2) candidate is selected, and the list still says GPT Image 2, the model
+    // just refined with: it went to Nano Banana Pro (the strongest other), and the next Refine with it.
+    expect(await refineWith.inputValue()).toBe('gpt-image-2');
+    const gptPrice = await page.getByTestId('refine-price').textContent();
+
+    // A model picked stays picked after the strip closes: the next draft's list shows it, not the default.
+    await chooseOption(page, refineWith, 'gemini-3-pro-image');
+    expect(await page.getByTestId('refine-price').textContent()).not.toBe(gptPrice);
+    await page.getByRole('button', { name: 'Discard all' }).click();
+    await expect.poll(async () => (await staged()).length).toBe(0);
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(1);
+    expect((await staged())[0].model).toBe('gemini-3.1-flash-image');
     expect(await refineWith.inputValue()).toBe('gemini-3-pro-image');
   });
 });

@@ -52,6 +52,11 @@ export interface GenSettings {
   /** "Ask several models at once": on/off and candidates per model value (0 = not asked). */
   multiOn: boolean;
   multi: Record<string, number>;
+  /**
+   * "Refine with…": the model last picked there or refined with; it stays (while usable) until another
+   * is picked. Undefined until then: the strongest model other than the candidate's is shown.
+   */
+  refineModel?: string;
 }
 
 /** A Generate that asked several models at once: one entry per model, each its own job in main. */
