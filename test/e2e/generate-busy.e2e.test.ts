@@ -20,7 +20,7 @@ const toasts = (page: Page) => page.locator('[data-testid="toast"] > span').allT
 beforeAll(async () => {
   openai = await startOpenAIServer();
   app = await launchApp({
-    viewport: { width: 1600, height: 1000 },
+    viewport: { width: 1280, height: 800 },
     env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
   });
   app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
@@ -59,6 +59,27 @@ describe('Generate while a job runs', () => {
     await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 15_000 });
     expect(await job(page)).toBeNull();
     expect(openai.requests.length).toBe(sent + 1);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('the note of a result waiting on another step keeps the status bar one line at 1280×800', async () => {
+    const page = app.page;
+    const bar = page.locator('footer.status-bar');
+    const oneLine = (await bar.boundingBox())!.height;
+    openai.script({ delayMs: 2000 });
+    const sent = openai.requests.length;
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => openai.requests.length, { timeout: 15_000 }).toBe(sent + 1);
+    // Back before the stroke while the model works: the result waits one step ahead.
+    await page.keyboard.press('Control+z');
+    const note = page.getByRole('status', { name: 'Candidates waiting' });
+    await note.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await note.textContent()).toBe('1 candidate waiting: redo once');
+    // It wrapped the photo's name and the last step onto a second line; they give way, cut with ….
+    expect((await bar.boundingBox())!.height).toBe(oneLine);
+    expect(await page.locator('footer.status-bar .status-last').getAttribute('title')).toBe('Last: Open coffee.png');
+    await page.keyboard.press('Control+Shift+z');
+    await note.waitFor({ state: 'detached' });
     expect(app.errors).toEqual([]);
   });
 });

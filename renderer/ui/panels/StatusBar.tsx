@@ -13,7 +13,9 @@ export function StatusBar() {
     <footer className="status-bar">
       {doc ? (
         <>
-          <span>{doc.original.name}</span>
+          <span className="status-name" title={doc.original.name}>
+            {doc.original.name}
+          </span>
           <span>
             {doc.canvas.width}×{doc.canvas.height} px ({((doc.canvas.width * doc.canvas.height) / 1e6).toFixed(1)} MP)
           </span>
@@ -22,7 +24,9 @@ export function StatusBar() {
             {modeName(doc.original)}/{doc.original.depth ?? 8}
           </span>
           <span>{doc.original.hasIcc ? 'ICC profile' : 'no ICC profile'}</span>
-          <span className="muted">Last: {label}</span>
+          <span className="muted status-last" title={`Last: ${label}`}>
+            Last: {label}
+          </span>
         </>
       ) : (
         <span className="muted">No document</span>
