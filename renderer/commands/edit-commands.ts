@@ -37,9 +37,9 @@ function find(key?: string): StagedCandidate | null {
  * result; Ctrl+Z brings both back, Reselect the mask alone) — also when the candidate is a layer
  * already. Otherwise (Keep as layer) staging stays open with the mask, so more candidates of it can be
  * kept or refined. Resolves false when it did not keep (a guard said why), so the compare view
- * stays open over the refusal.
+ * stays open over the refusal; `from` the compare view, the refusal says how to redo from there.
  */
-export async function keepStaged(close: boolean, key?: string): Promise<boolean> {
+export async function keepStaged(close: boolean, key?: string, from: 'strip' | 'compare' = 'strip'): Promise<boolean> {
   // The running edit's first candidate is on screen but not staged yet: Keep acts once it is (and
   // not at all when that edit failed: the candidate selected before it is not what was on screen).
   const waitFor = st().job?.early ? st().job?.jobId : null;
@@ -70,7 +70,8 @@ export async function keepStaged(close: boolean, key?: string): Promise<boolean>
           : `${redo.length} redo steps (${names.slice(0, 3).join(', ')}${redo.length > 3 ? ', …' : ''})`;
       st().notify(
         'info',
-        `Keeping now would drop ${what}. Redo (Ctrl/⌘ Shift Z) first to keep the result on top of ${redo.length === 1 ? 'it' : 'them'}, or press Keep again to drop ${redo.length === 1 ? 'it' : 'them'}.`,
+        // The compare view keeps the keys to itself: redo is reached after closing it.
+        `Keeping now would drop ${what}. ${from === 'compare' ? 'Close the view and redo' : 'Redo'} (Ctrl/⌘ Shift Z) first to keep the result on top of ${redo.length === 1 ? 'it' : 'them'}, or press ${from === 'compare' ? 'Keep this' : 'Keep'} again to drop ${redo.length === 1 ? 'it' : 'them'}.`,
       );
       return false;
     }

@@ -152,7 +152,7 @@ function Pane(props: {
           aria-label={`Keep candidate ${n}`}
           onClick={() => {
             // Refused (a Keep that would drop redo steps asks first): the view stays, with the reason on top.
-            void keepStaged(true, c.key).then((kept) => kept && close());
+            void keepStaged(true, c.key, 'compare').then((kept) => kept && close());
           }}
         >
           Keep this

@@ -240,7 +240,11 @@ describe('compare view', () => {
     const dialog = page.getByRole('dialog', { name: 'Compare candidates' });
     await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(4);
     await dialog.getByRole('button', { name: 'Keep candidate 2' }).click();
-    const said = page.locator('[data-testid="toast"]', { hasText: 'Keeping now would drop the redo step “Brush stroke”' });
+    // In the view's words: its keys are its own, so redo is reached by closing it.
+    const said = page.locator('[data-testid="toast"]', {
+      hasText:
+        'Keeping now would drop the redo step “Brush stroke”. Close the view and redo (Ctrl/⌘ Shift Z) first to keep the result on top of it, or press Keep this again to drop it.',
+    });
     await said.waitFor({ state: 'visible' });
     // The view stays (it closed, as if kept), and the reason is on top of it, not hidden under it.
     expect(await dialog.count()).toBe(1);
