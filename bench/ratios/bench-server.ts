@@ -30,7 +30,9 @@ export interface BenchServer {
 export const FILL_FILES = ['coffee.png', 'colorful-cups.jpg'].map((f) => join(PHOTOS, f));
 
 export function startBenchServer(): Promise<BenchServer> {
-  const child = spawn(process.execPath, [join(REPO, 'scripts/run-ts.mjs'), join(REPO, 'bench/ratios/openai-server-process.ts')], {
+  const args = [join(REPO, 'scripts/run-ts.mjs'), join(REPO, 'bench/ratios/openai-server-process.ts')];
+  const niced = process.env.MASKWORK_BENCH_SERVER_NICE !== '0' && process.platform !== 'win32';
+  const child = spawn(niced ? 'nice' : process.execPath, niced ? ['-n', '19', process.execPath, ...args] : args, {
     cwd: REPO,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
