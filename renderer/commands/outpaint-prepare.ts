@@ -35,8 +35,15 @@ export function lastPreparation() {
   return lastAsked;
 }
 
+/** The pause after the last change before main is asked to prepare (ms). */
+export const PREPARE_DELAY_MS = 60;
+
 export function installOutpaintPrepare(deps: PrepareDeps): () => void {
-  const delay = deps.delayMs ?? 250;
+  // Long enough to take a burst of changes as one (a slider dragged, keys held), short enough that
+  // the preparation is under way before a hand gets from Enter to Ctrl+Enter: the job takes a
+  // preparation still running, but does the whole work itself when none was asked for (250 ms
+  // here left a quick Enter, Ctrl+Enter with none).
+  const delay = deps.delayMs ?? PREPARE_DELAY_MS;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastKey = '';
   // What the request is made of, cheaply: the document object, the model and its settings.
