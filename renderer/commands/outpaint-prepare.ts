@@ -2,7 +2,8 @@
  * Asks main to prepare the outpaint the document is set up for (`outpaint:prepare`, issue 16): once
  * the canvas is extended and Generate would fill it with a cloud model, main renders the working
  * canvas and encodes the first tile's request while the retoucher writes the prompt, so Ctrl+Enter
- * goes straight to the request. Asked again (after a short pause) whenever what the request is made
+ * goes straight to the request. The extend tool's proposal (a preset, typed sides) is prepared
+ * before Apply, as it would be applied: Apply then changes nothing the request is made of. Asked again (after a short pause) whenever what the request is made
  * of changes — the extension, the layers, the model or its settings; the prompt plays no part.
  * Nothing here changes the document; a failed ask is ignored (Generate then does the work itself).
  */
@@ -10,6 +11,8 @@ import type { EditorStore } from './store/store';
 import { currentOption } from './current-estimate';
 import { outpaintBlocker, outpaintMode, outpaintRequestOf } from './outpaint-client';
 import type { OutpaintRequest } from '../model/outpaint-request';
+import { extendBlocker, extendProposal } from './canvas-commands';
+import { extendDocument } from '../model/extend-document';
 
 export interface PrepareDeps {
   store: { getState(): EditorStore; subscribe(fn: (s: EditorStore) => void): () => void };
@@ -29,6 +32,27 @@ export function wantsPreparation(s: EditorStore): boolean {
   return outpaintMode(s) && outpaintBlocker(s) === null && currentOption(s).spec.provider !== 'local';
 }
 
+/**
+ * The state an Apply of the extend tool's pending proposal would make, as far as the request is made
+ * of it (canvas, the original's place, the layers moved with it), or null without a proposal. The
+ * extension's mask does not enter the request: the state keeps the current one.
+ */
+export function proposedState(s: EditorStore): EditorStore | null {
+  const p = extendProposal(s);
+  if (!p || !s.doc || extendBlocker(s)) return null;
+  return { ...s, doc: extendDocument(s.doc, p.canvas, p.originalAt, s.doc.maskId) };
+}
+
+/** What to prepare now: the proposal as it would be applied, else the document when set up for an outpaint. */
+function toPrepare(s: EditorStore): EditorStore | null {
+  const proposed = proposedState(s);
+  if (proposed) {
+    const opt = currentOption(proposed);
+    return opt.spec.provider !== 'local' && outpaintBlocker(proposed) === null ? proposed : null;
+  }
+  return wantsPreparation(s) ? s : null;
+}
+
 /** What main was last asked to prepare (model and canvas), once it answered; for the test hooks. */
 let lastAsked: { model: string; canvas: { width: number; height: number } } | null = null;
 export function lastPreparation() {
@@ -37,6 +61,8 @@ export function lastPreparation() {
 
 /** The pause after the last change before main is asked to prepare (ms). */
 export const PREPARE_DELAY_MS = 60;
+/** The same for a change of the extend tool's proposal, before Apply (ms). */
+export const PROPOSAL_DELAY_MS = 200;
 
 export function installOutpaintPrepare(deps: PrepareDeps): () => void {
   // Long enough to take a burst of changes as one (a slider dragged, keys held), short enough that
@@ -48,11 +74,21 @@ export function installOutpaintPrepare(deps: PrepareDeps): () => void {
   let lastKey = '';
   // What the request is made of, cheaply: the document object, the model and its settings.
   let seen: unknown[] = [];
-  const inputs = (s: EditorStore) => [s.doc, s.gen.model, s.gen.quality, s.gen.imageSize, s.gen.n, s.extend.bandPx, s.job === null];
+  // The extend tool's proposal too: a preset or typed sides are prepared before Apply.
+  const inputs = (s: EditorStore) => [
+    s.doc,
+    s.gen.model,
+    s.gen.quality,
+    s.gen.imageSize,
+    s.gen.n,
+    s.extend.bandPx,
+    s.job === null,
+    s.tool === 'extend' ? s.extend.sides : null,
+  ];
   const ask = async () => {
     timer = null;
-    const s = deps.store.getState();
-    if (!wantsPreparation(s)) return;
+    const s = toPrepare(deps.store.getState());
+    if (!s) return;
     const req = await outpaintRequestOf(s);
     const key = prepareKey(req);
     if (key === lastKey) return;
@@ -71,7 +107,8 @@ export function installOutpaintPrepare(deps: PrepareDeps): () => void {
     if (now.length === seen.length && now.every((v, i) => v === seen[i])) return;
     seen = now;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void ask(), delay);
+    // A proposal changes with every move of a dragged side: it is asked for after a longer pause.
+    timer = setTimeout(() => void ask(), extendProposal(s) ? PROPOSAL_DELAY_MS : delay);
   });
   return () => {
     off();

@@ -253,6 +253,35 @@ describe('outpainting', () => {
     await undoToPoster(180, 320);
   });
 
+  it('the extend tool proposal is prepared before Apply: Enter, then Ctrl+Enter at once, sends what was prepared', async () => {
+    const page = app.page;
+    await openPoster('poster-proposal.png', 540, 960);
+    await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
+    await leaveField(page);
+    await page.keyboard.press('c');
+    await page.getByRole('radio', { name: 'Anchor centre' }).click();
+    await page.getByRole('button', { name: 'Aspect 21:9' }).click();
+    const ext = extendToAspect({ width: 540, height: 960 }, '21:9', 'centre');
+    // Before Apply: main was asked to prepare the canvas the proposal would make (a read-only probe).
+    await page.waitForFunction(
+      (w) =>
+        (window as any).__maskworkTest.outpaintPreparation()?.model === 'gpt-image-2' &&
+        (window as any).__maskworkTest.outpaintPreparation()?.canvas.width === w,
+      ext.canvas.width,
+    );
+    expect((await summary(page)).canvas).toEqual({ width: 540, height: 960 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
+    expect((await summary(page)).canvas).toEqual(ext.canvas);
+    const steps: string[] = (await hooks(page, 'editTimings')).at(-1).spans.map((x: { name: string }) => x.name);
+    expect(steps).toContain('main: tile #1 provider round trip');
+    // The job took the preparation: it scaled, pre-filled and encoded nothing itself.
+    expect(steps.filter((n) => /^main: tile #1 (scale to request|prefill|request encode)$/.test(n))).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 0);
+  });
+
   it('a second extension around a kept one fills only the new area: the kept one is neither asked for, billed nor covered', async () => {
     const page = app.page;
     await openPoster('poster-twice.png', 180, 320);
