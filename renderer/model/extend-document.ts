@@ -4,7 +4,7 @@
  * overlap band into the old canvas on the extended sides only, keeping any existing mask shifted).
  * The command in canvas-commands.ts routes them into ONE history step.
  */
-import { applyCoverage, createFullMask, isMaskEmpty, maskToArray, rasterizeRect, type TiledMask } from '../../shared/mask';
+import { applyCoverage, createFullMask, frameMask, isMaskEmpty, maskToArray, type TiledMask } from '../../shared/mask';
 import type { DocState } from './document-types';
 import type { Point, Size } from '../../shared/geometry/rect';
 
@@ -70,10 +70,10 @@ export function extensionMask(old: TiledMask, newCanvas: Size, offset: Point, ba
   const y0 = offset.y + (grewTop ? band : 0);
   const x1 = offset.x + oldW - (grewRight ? band : 0);
   const y1 = offset.y + oldH - (grewBottom ? band : 0);
-  let mask = createFullMask(newCanvas.width, newCanvas.height);
-  if (x1 > x0 && y1 > y0) {
-    mask = applyCoverage(mask, rasterizeRect({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }), 'subtract', 1);
-  }
+  let mask =
+    x1 > x0 && y1 > y0
+      ? frameMask(newCanvas.width, newCanvas.height, { x: x0, y: y0, width: x1 - x0, height: y1 - y0 })
+      : createFullMask(newCanvas.width, newCanvas.height);
   if (!isMaskEmpty(old) && oldW > 0 && oldH > 0) {
     mask = applyCoverage(mask, { rect: { x: offset.x, y: offset.y, width: oldW, height: oldH }, data: maskToArray(old) }, 'add', 1);
   }

@@ -25,6 +25,7 @@ export { StrokeCoverage } from './stroke-coverage';
 export { rasterizePressureStroke, type PressurePoint, type PressureMapping } from './pressure-stroke';
 export { rasterizePolygon, type PolygonPoint, type PolygonOptions } from './polygon';
 export { rasterizeRect, rasterizeEllipse } from './shapes';
+export { frameMask } from './frame-mask';
 export { invertMask, clearMask, thresholdMask, mapMaskValues } from './pixel-ops';
 export { growMask } from './grow-mask';
 export { bandOutline, type BandOutline } from './band-outline';
