@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { bandOutline } from './band-outline';
 import { applyCoverage, createEmptyMask, rasterizeRect } from './index';
-import type { Rect } from './tiled-mask';
+import { buildMask, materializeTile, tileExtent, type Rect, type TiledMask } from './tiled-mask';
+import { frameMask } from './frame-mask';
+
+/** The same mask with every uniform tile held as bytes (read pixel by pixel). */
+function asBytes(m: TiledMask): TiledMask {
+  return buildMask(
+    m.width,
+    m.height,
+    m.tiles.map((t, i) => {
+      const { w, h } = tileExtent(m, i % m.cols, Math.floor(i / m.cols));
+      return materializeTile(t, w, h);
+    }),
+  );
+}
 
 const applyRectToMask = (m: ReturnType<typeof createEmptyMask>, r: Rect) => applyCoverage(m, rasterizeRect(r), 'add');
 
@@ -44,5 +57,18 @@ describe('bandOutline', () => {
     expect(b.x1).toBeLessThanOrEqual(500 + 24 + 2 * 12);
     expect(b.y0).toBeLessThanOrEqual(1000 - 24);
     expect(b.y0).toBeGreaterThanOrEqual(1000 - 24 - 2 * 12);
+  });
+
+  it('reads a full tile as a whole: the same outline as its pixels give (cells across tile edges, a 37-tile-wide frame)', () => {
+    for (const [m, r] of [
+      [frameMask(9333, 4000, { x: 1690, y: 0, width: 5953, height: 4000 }), 24],
+      [frameMask(1000, 700, { x: 300, y: 130, width: 333, height: 411 }), 12],
+      [applyRectToMask(createEmptyMask(3001, 1999), { x: 7, y: 250, width: 1500, height: 777 }), 0],
+    ] as const) {
+      const a = bandOutline(m, r)!;
+      const b = bandOutline(asBytes(m), r)!;
+      expect(a.cell).toBe(b.cell);
+      expect(Array.from(a.segments)).toEqual(Array.from(b.segments));
+    }
   });
 });

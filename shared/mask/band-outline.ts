@@ -28,10 +28,19 @@ export function bandOutline(mask: TiledMask, radius: number, maxCells = 512): Ba
       const y0 = ty * TILE_SIZE;
       const w = Math.min(TILE_SIZE, mask.width - x0);
       const h = Math.min(TILE_SIZE, mask.height - y0);
+      if (tile === 255) {
+        // A full tile covers every cell it reaches: set them, not each of its 65 536 pixels.
+        const r1 = ((y0 + h - 1) / cell) | 0;
+        const c0 = (x0 / cell) | 0;
+        const c1 = ((x0 + w - 1) / cell) | 0;
+        for (let r = (y0 / cell) | 0; r <= r1; r++) grid.fill(1, r * gw + c0, r * gw + c1 + 1);
+        any = true;
+        continue;
+      }
       for (let y = 0; y < h; y++) {
         const row = ((y0 + y) / cell) | 0;
         for (let x = 0; x < w; x++) {
-          if (tile !== 255 && tile[y * TILE_SIZE + x] < MASK_ON) continue;
+          if (tile[y * TILE_SIZE + x] < MASK_ON) continue;
           grid[row * gw + (((x0 + x) / cell) | 0)] = 1;
           any = true;
         }
