@@ -4,35 +4,19 @@
  * cloud model Esc twice cancels the job. Real keys and mouse.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath } from '../support/page-helpers';
-import { chooseWithKeys, typeInto } from '../support/real-input';
-import { startOpenAIServer } from '../servers';
+import type { AppHarness } from '../support/app-harness';
+import type { OpenAIServer } from '../servers';
+import { launchWithStroke } from '../support/stroke-app';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 const job = (page: Page) => page.evaluate(() => (window as any).__maskworkTest.job() as { cancelling: boolean } | null);
 /** The messages on screen, without their × button. */
 const toasts = (page: Page) => page.locator('[data-testid="toast"] > span').allTextContents();
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1280, height: 800 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await app.page.keyboard.press('b');
-  await dragPath(app.page, [
-    [200, 200],
-    [320, 210],
-  ]);
-  await chooseWithKeys(app.page, app.page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
-  await typeInto(app.page, app.page.getByRole('textbox', { name: 'Prompt' }), 'vase');
+  ({ app, openai } = await launchWithStroke({ width: 1280, height: 800 }));
 });
 afterAll(async () => {
   await app?.close();

@@ -8,31 +8,17 @@ import { join } from 'node:path';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, summary, waitIdle } from '../support/page-helpers';
-import { chooseWithKeys, typeInto } from '../support/real-input';
-import { startOpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchWithStroke } from '../support/stroke-app';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 const staged = (page: Page) => page.evaluate(() => (window as any).__maskworkTest.staging().items.length as number);
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1600, height: 1000 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await app.page.keyboard.press('b');
-  await dragPath(app.page, [
-    [200, 200],
-    [320, 210],
-  ]);
-  await chooseWithKeys(app.page, app.page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
-  await typeInto(app.page, app.page.getByRole('textbox', { name: 'Prompt' }), 'vase');
+  ({ app, openai } = await launchWithStroke({ width: 1600, height: 1000 }));
 });
 afterAll(async () => {
   await app?.close();

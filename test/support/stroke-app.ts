@@ -1,0 +1,28 @@
+/**
+ * The app on coffee.png (600×400) with a brush stroke painted, gpt-image-2 chosen and the prompt
+ * "vase" typed, against a local OpenAI protocol server — by keys and mouse, as a retoucher would.
+ */
+import { join } from 'node:path';
+import { launchApp, PHOTOS, type AppHarness } from './app-harness';
+import { dragPath } from './page-helpers';
+import { chooseWithKeys, typeInto } from './real-input';
+import { startOpenAIServer, type OpenAIServer } from '../servers';
+
+export async function launchWithStroke(viewport: { width: number; height: number }): Promise<{ app: AppHarness; openai: OpenAIServer }> {
+  const openai = await startOpenAIServer();
+  const app = await launchApp({
+    viewport,
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
+  await app.page.keyboard.press('Control+o');
+  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await app.page.keyboard.press('b');
+  await dragPath(app.page, [
+    [200, 200],
+    [320, 210],
+  ]);
+  await chooseWithKeys(app.page, app.page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
+  await typeInto(app.page, app.page.getByRole('textbox', { name: 'Prompt' }), 'vase');
+  return { app, openai };
+}
