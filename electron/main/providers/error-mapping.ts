@@ -9,6 +9,7 @@ import { ApiError as GeminiApiError } from '@google/genai';
 import { AppError } from '../../../shared/errors';
 import { byteSize, ResponseTooLarge } from './response-guard';
 import { providerError } from './provider-error';
+import { badPortError, isBadPort } from './bad-port';
 
 /** Extra facts the caller knows that the error object may not carry. */
 export interface ErrorMappingContext {
@@ -24,6 +25,8 @@ export interface ErrorMappingContext {
   requestId?: string;
   /** A gateway's base URL: a 404 for the path (not for a model) means this URL is wrong, and is said so. */
   baseURL?: string;
+  /** The address the SDK was pointed at (a gateway's base URL, OPENAI_BASE_URL), named when it cannot be used at all. */
+  serviceURL?: string;
 }
 
 export { providerError } from './provider-error';
@@ -155,7 +158,7 @@ function transportError(
   const neverReached = chain(e).some((x) => NEVER_REACHED_CODES.has(codeOf(x) ?? ''));
   return providerError({
     kind,
-    message: `Could not reach ${service}${transportDetail(e)}. Check the network connection and the service address.`,
+    message: `Could not reach ${service}${transportDetail(e)}. ${neverReached ? 'Nothing was sent, so nothing is charged. ' : ''}Check the network connection and the service address.`,
     model,
     requestId,
     // The spend ledger takes the request's estimate back out (send-counted.ts).
@@ -222,6 +225,8 @@ export function mapOpenAIError(e: unknown, model: string, ctx: ErrorMappingConte
   const tooLarge = tooLargeError(e, model, service, requestId);
   if (tooLarge && !ctx.signal?.aborted) return tooLarge;
   const transport = transportKind(e, ctx.signal);
+  if (transport === 'network' && isBadPort(e))
+    return badPortError({ model, service, serviceURL: ctx.serviceURL, keyHint: ctx.keyHint, requestId });
   if (transport) return transportError(transport, e, model, service, requestId);
   if (!api) {
     if (e instanceof SyntaxError) return serverError(service, model, ' (the response could not be read)', requestId);
@@ -353,6 +358,7 @@ export function mapGeminiError(e: unknown, model: string, ctx: ErrorMappingConte
   if (tooLarge) return tooLarge;
   if (!(e instanceof GeminiApiError)) {
     const transport = transportKind(e, ctx.signal);
+    if (transport === 'network' && isBadPort(e)) return badPortError({ model, service, serviceURL: ctx.serviceURL, requestId });
     if (transport) return transportError(transport, e, model, service, requestId);
     if (e instanceof SyntaxError) return serverError(service, model, ' (the response could not be read)', requestId);
     return providerError({ kind: 'internal', message: `Unexpected failure while calling ${model}: ${messageOf(e)}`, model, requestId });

@@ -57,8 +57,12 @@ export function createOpenAIProvider(conn: ProviderConnection, opts: OpenAIProvi
   const service = kind === 'gateway' ? 'The gateway' : 'OpenAI';
   const mapCtx =
     kind === 'gateway'
-      ? { service: 'the gateway', keyHint: 'Settings → Gateways', ...(conn.baseURL ? { baseURL: conn.baseURL } : {}) }
-      : { service: 'OpenAI', keyHint: conn.keyHint ?? 'Settings → Keys' };
+      ? {
+          service: 'the gateway',
+          keyHint: 'Settings → Gateways',
+          ...(conn.baseURL ? { baseURL: conn.baseURL, serviceURL: conn.baseURL } : {}),
+        }
+      : { service: 'OpenAI', keyHint: conn.keyHint ?? 'Settings → Keys', ...(conn.baseURL ? { serviceURL: conn.baseURL } : {}) };
   const timeout = conn.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS;
   const client = new OpenAI({
     apiKey: conn.apiKey,

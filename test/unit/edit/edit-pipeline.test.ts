@@ -220,6 +220,25 @@ describe('failures never produce candidates', () => {
     expect(reset.info.notCharged).toBeUndefined();
   });
 
+  it('a base URL on a port fetch blocks (6000, a "bad port") never connects: not sent, nothing charged, and the message says why', async () => {
+    // Node's fetch, like Chromium, refuses the port before connecting; it read as a network error that may have been charged.
+    const other = await startMain({
+      OPENAI_API_KEY: 'sk-test-openai-key-1234',
+      OPENAI_BASE_URL: 'http://127.0.0.1:6000/v1',
+      MASKWORK_MAX_RETRIES: '0',
+    });
+    try {
+      const r = await coffeeBoxEdit(other, 'gpt-image-2');
+      expect(r.state === 'failed' && r.error.kind).toBe('network');
+      expect(r.state === 'failed' && r.error.message).toMatch(/port 6000 is one that web requests may not use/);
+      expect(r.state === 'failed' && r.error.message).toMatch(/nothing was sent and nothing is charged/);
+      expect(r.state === 'failed' && (r.spentRequests ?? 0)).toBe(0);
+      expect(other.svc.ledger.summary().today.usd).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a missing key is an auth error naming where to add it', async () => {
     const other = await startMain({});
     try {
