@@ -27,6 +27,7 @@ import type { DocState } from '../model/document-types';
 import { keepStaged } from '../commands/edit-commands';
 import { useEditor } from '../commands/store/store';
 import { fieldOwnsKey } from './keyboard/field-focus';
+import { keepTabInside, useFocusReturn } from './keyboard/modal-tab';
 import { TextCheckBadge } from './panels/TextCheckBadge';
 
 const close = () => useEditor.getState().setComparePanes(0);
@@ -165,6 +166,8 @@ function Pane(props: {
 function CompareBody({ panes }: { panes: 2 | 4 }) {
   const { staging, doc, hidden } = useEditor(useShallow((s) => ({ staging: s.staging, doc: s.doc, hidden: s.hiddenLayers })));
   const gridRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  useFocusReturn();
   const [size, setSize] = useState({ width: 1, height: 1 });
   const [view, setView] = useState<CompareViewState | null>(null);
   const [before, setBefore] = useState<Record<string, boolean>>({});
@@ -204,6 +207,8 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
     // While open, Esc closes it and no key reaches the editor's shortcuts (Esc would discard the candidates).
     const onKey = (e: KeyboardEvent) => {
       e.stopPropagation();
+      // Tab stays among the view's controls (it walked on to the editor's, hidden behind the view).
+      if (e.key === 'Tab') return keepTabInside(e, rootRef.current);
       // A field keeps its own keys (Esc in a field is the field's) — but not a pane's chooser its Esc:
       // with the list open Esc closes the list and never reaches the page, so one that does is meant
       // for the view (it did nothing after a candidate was picked there).
@@ -238,6 +243,7 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
   };
   return (
     <div
+      ref={rootRef}
       className="compare-view"
       role="dialog"
       aria-modal="true"

@@ -5,11 +5,13 @@
 import { useEffect, useRef } from 'react';
 import { answerUnsavedAsk } from '../commands/project-commands';
 import { useEditor } from '../commands/store/store';
+import { keepTabInside, useFocusReturn } from './keyboard/modal-tab';
 
 export function UnsavedPrompt() {
   const ask = useEditor((s) => s.unsavedAsk);
   const open = ask !== null;
   const first = useRef<HTMLButtonElement>(null);
+  useFocusReturn(open);
   // A dialog takes the keyboard focus, so Esc and Tab answer it.
   useEffect(() => {
     if (open) first.current?.focus();
@@ -23,9 +25,10 @@ export function UnsavedPrompt() {
         aria-modal="true"
         aria-label="Unsaved changes"
         onKeyDown={(e) => {
-          // Keys answer this question only (Esc = cancel), never the editor's shortcuts.
+          // Keys answer this question only (Esc = cancel), never the editor's shortcuts; Tab stays on its buttons.
           e.stopPropagation();
           if (e.key === 'Escape') answerUnsavedAsk('cancel');
+          else keepTabInside(e, e.currentTarget);
         }}
       >
         <h3>Unsaved changes</h3>

@@ -78,7 +78,7 @@ describe('accessible names', () => {
     await walk('an error message');
 
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    await page.getByRole('dialog', { name: 'Keys and gateways' }).waitFor();
+    await page.getByRole('dialog', { name: 'Settings', exact: true }).waitFor();
     await walk('settings dialog');
 
     const failures = [...seen].filter(([, bad]) => bad.length).map(([state, bad]) => `${state}: ${bad.join(', ')}`);

@@ -165,11 +165,20 @@ describe('compare view', () => {
     await page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Reselect' }).click();
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 4, null, { timeout: 60_000 });
-    await page.getByRole('button', { name: 'Compare…' }).click();
+    const opener = page.getByRole('button', { name: 'Compare…' });
+    await opener.click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Compare candidates' }).count()).toBe(1);
+    // Tab and Shift+Tab stay among the view's controls (they walked on to the editor's, hidden behind it).
+    const inView = () => page.evaluate(() => !!document.activeElement?.closest('[aria-label="Compare candidates"]'));
+    for (const key of ['Tab', 'Shift+Tab', 'Shift+Tab', 'Tab', 'Tab']) {
+      await page.keyboard.press(key);
+      expect(await inView(), key).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog', { name: 'Compare candidates' }).count()).toBe(0);
     expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(4);
+    // The focus is back on Compare…, not on the page.
+    expect(await opener.evaluate((b) => b === document.activeElement)).toBe(true);
   });
 
   it('any two candidates side by side: a chooser on each pane, and the zoom in figures', async () => {

@@ -36,7 +36,7 @@ async function saveKey(key: string) {
 describe('a rejected key in Settings → Keys', () => {
   it('shows as rejected (error colour, when, which key) until a new key is saved', async () => {
     const page = app.page;
-    const dialog = page.getByRole('dialog', { name: 'Keys and gateways' });
+    const dialog = page.getByRole('dialog', { name: 'Settings', exact: true });
     const status = page.getByTestId('key-status-openai');
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await dialog.waitFor();

@@ -16,7 +16,7 @@ describe('key storage without a keyring', () => {
   it('the settings warn, and a saved key shows as "for this session only"', async () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Keys and gateways' });
+    const dialog = page.getByRole('dialog', { name: 'Settings', exact: true });
     await dialog.waitFor();
     await expect.poll(() => dialog.textContent()).toMatch(/cannot be stored securely.*Environment\s+variables .* still work/s);
     const row = page.getByTestId('key-openai');

@@ -24,8 +24,11 @@ afterAll(async () => app?.close());
 const focused = (dialog: string) =>
   app.page.evaluate((name) => {
     const el = document.activeElement as HTMLInputElement | null;
+    const box = el?.closest('[role="dialog"]');
+    // The dialog's name: its aria-label, or the text of what it is labelled by (Settings: its heading).
+    const boxName = box?.getAttribute('aria-label') ?? document.getElementById(box?.getAttribute('aria-labelledby') ?? '')?.textContent;
     return {
-      inside: !!el?.closest(`[role="dialog"][aria-label="${name}"]`),
+      inside: boxName === name,
       name: (el?.getAttribute('aria-label') ?? el?.labels?.[0]?.textContent ?? el?.textContent ?? '').trim(),
     };
   }, dialog);
@@ -34,23 +37,23 @@ describe('Settings and Batch keep the keyboard inside', () => {
   it('Shift+Tab from the first control and Tab from the last wrap around inside Settings', async () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Keys and gateways' });
+    const dialog = page.getByRole('dialog', { name: 'Settings', exact: true });
     await dialog.waitFor();
     // The dialog has the focus; Tab reaches its first control, the ×.
     await page.keyboard.press('Tab');
-    expect(await focused('Keys and gateways')).toEqual({ inside: true, name: 'Close settings' });
+    expect(await focused('Settings')).toEqual({ inside: true, name: 'Close settings' });
     // Shift+Tab from there goes round to the dialog's last control, not to the page behind.
     await page.keyboard.press('Shift+Tab');
-    const last = await focused('Keys and gateways');
+    const last = await focused('Settings');
     expect(last.inside).toBe(true);
     expect(last.name).toMatch(/Log edit timings/);
     // And Tab from the last comes back to the ×.
     await page.keyboard.press('Tab');
-    expect(await focused('Keys and gateways')).toEqual({ inside: true, name: 'Close settings' });
+    expect(await focused('Settings')).toEqual({ inside: true, name: 'Close settings' });
     // Many Shift+Tabs never leave it (and Enter on what they reach opens nothing behind it).
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Shift+Tab');
-      expect((await focused('Keys and gateways')).inside, `Shift+Tab ${i + 1}`).toBe(true);
+      expect((await focused('Settings')).inside, `Shift+Tab ${i + 1}`).toBe(true);
     }
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: 5_000 });
@@ -81,7 +84,7 @@ describe('Settings and Batch keep the keyboard inside', () => {
   it('the focus follows a gateway: its key field after Add gateway and after Remove, the form after Edit and after its removal', async () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Keys and gateways' });
+    const dialog = page.getByRole('dialog', { name: 'Settings', exact: true });
     await dialog.waitFor();
     await typeInto(page, dialog.getByRole('textbox', { name: 'Gateway id' }), 'my-gw');
     await page.keyboard.press('Tab');
@@ -93,7 +96,7 @@ describe('Settings and Batch keep the keyboard inside', () => {
     await page.keyboard.press('Enter');
     await dialog.getByTestId('gateway').waitFor();
     // The next thing the gateway needs is its key: the focus is there, so the key is typed straight in.
-    await expect.poll(() => focused('Keys and gateways')).toEqual({ inside: true, name: 'My Gateway API key' });
+    await expect.poll(() => focused('Settings')).toEqual({ inside: true, name: 'My Gateway API key' });
     await page.keyboard.type('gw-key-12345678');
     await page.keyboard.press('Enter');
     const status = dialog.getByTestId('key-status-gateway:my-gw');
@@ -102,18 +105,18 @@ describe('Settings and Batch keep the keyboard inside', () => {
     // Remove the key: the button turns off; the focus goes to the key field, not the page.
     await dialog.getByTestId('key-remove-gateway:my-gw').click();
     await expect.poll(() => status.textContent()).toBe('not set');
-    await expect.poll(() => focused('Keys and gateways')).toEqual({ inside: true, name: 'My Gateway API key' });
+    await expect.poll(() => focused('Settings')).toEqual({ inside: true, name: 'My Gateway API key' });
 
     // Edit: the form below is filled and takes the focus (its name field; the id cannot change).
     await dialog.getByRole('button', { name: 'Edit', exact: true }).click();
-    await expect.poll(() => focused('Keys and gateways')).toEqual({ inside: true, name: 'Gateway name' });
+    await expect.poll(() => focused('Settings')).toEqual({ inside: true, name: 'Gateway name' });
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
-    await expect.poll(() => focused('Keys and gateways')).toEqual({ inside: true, name: 'Gateway id' });
+    await expect.poll(() => focused('Settings')).toEqual({ inside: true, name: 'Gateway id' });
 
     // Removing the gateway takes its row away: the focus goes to the form, still in the dialog.
     await dialog.getByRole('button', { name: 'Remove gateway My Gateway' }).click();
     await expect.poll(() => dialog.getByTestId('gateway').count()).toBe(0);
-    await expect.poll(() => focused('Keys and gateways')).toEqual({ inside: true, name: 'Gateway id' });
+    await expect.poll(() => focused('Settings')).toEqual({ inside: true, name: 'Gateway id' });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: 5_000 });
     expect(app.errors).toEqual([]);
@@ -122,7 +125,7 @@ describe('Settings and Batch keep the keyboard inside', () => {
   it('a refused outpaint ratio is put back and the reason said; a valid one is saved', async () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Keys and gateways' });
+    const dialog = page.getByRole('dialog', { name: 'Settings', exact: true });
     await dialog.waitFor();
     const ratio = dialog.getByRole('spinbutton', { name: 'Outpaint wider than (ratio)' });
     await typeInto(page, ratio, '0.5');
@@ -144,7 +147,7 @@ describe('Settings and Batch keep the keyboard inside', () => {
   it('the words that mean text read whole at 1280×800', async () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Keys and gateways' });
+    const dialog = page.getByRole('dialog', { name: 'Settings', exact: true });
     await dialog.waitFor();
     const words = dialog.getByRole('textbox', { name: 'Words that mean text' });
     expect(await words.inputValue()).toBe('text, label, font, logo, typography, lettering, caption, headline');

@@ -4,8 +4,19 @@
  * the page behind it (Shift+Tab from Settings' × reached "Batch…" in the status bar, and Enter
  * there opened the Batch dialog under Settings).
  */
-import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import { fieldOwnsKey } from './field-focus';
+
+/** The parts of a key event (React's or the DOM's) the wrap reads. */
+interface TabKey {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+  target: unknown;
+  preventDefault(): void;
+}
 
 const TABBABLE = 'a[href], button, input, select, textarea, [tabindex]';
 
@@ -21,16 +32,36 @@ function tabbables(box: HTMLElement): HTMLElement[] {
   });
 }
 
-/** For a dialog's onKeyDown: wraps Tab / Shift+Tab at the dialog's ends. */
-export function keepTabInside(e: ReactKeyboardEvent, box: HTMLElement | null): void {
+/** For a dialog's onKeyDown (or a window key handler while it is open): wraps Tab / Shift+Tab at the dialog's ends. */
+export function keepTabInside(e: TabKey, box: HTMLElement | null): void {
   if (e.key !== 'Tab' || e.ctrlKey || e.altKey || e.metaKey || !box || fieldOwnsKey(e)) return;
   const items = tabbables(box);
   if (!items.length) return;
   const first = items[0];
   const last = items[items.length - 1];
   const at = document.activeElement;
-  const to = e.shiftKey ? (at === first || at === box || !box.contains(at) ? last : null) : at === last ? first : null;
+  const outside = !box.contains(at);
+  const to = e.shiftKey ? (at === first || at === box || outside ? last : null) : at === last || outside ? first : null;
   if (!to) return;
   e.preventDefault();
   to.focus();
+}
+
+/**
+ * While `open`, remembers the control that had the focus when the dialog opened (the Export… button,
+ * the ⚙) and gives the focus back to it when the dialog closes, unless the focus has gone somewhere
+ * else meanwhile. It fell to the page (nothing focused), so Tab started again from the window's top.
+ * Call it before the dialog's own focusing effect.
+ */
+export function useFocusReturn(open = true): void {
+  useEffect(() => {
+    if (!open) return;
+    const at = document.activeElement;
+    const opener = at instanceof HTMLElement && at !== document.body ? at : null;
+    return () => {
+      const now = document.activeElement;
+      const lost = !now || now === document.body || !now.isConnected;
+      if (opener?.isConnected && lost) opener.focus();
+    };
+  }, [open]);
 }

@@ -10,6 +10,7 @@ import { type ExportFormat, exportOptionsFor, qualityFor } from '../../model/exp
 import { losesDepth } from '../../model/export-request';
 import { exportPromise, lossyNote, stagedNote } from '../../model/export-message';
 import { cmykConversion } from '../../../shared/document/cmyk-conversion';
+import { keepTabInside, useFocusReturn } from '../keyboard/modal-tab';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'png', label: 'PNG', hint: 'Lossless, largest files; keeps 16 bits' },
@@ -33,6 +34,7 @@ function ExportDialogBody() {
   const staged = stagedNote(useEditor((s) => s.staging.items.length));
   const [prefs, setPrefs] = useState(loadExportPrefs);
   const first = useRef<HTMLInputElement>(null);
+  useFocusReturn();
   useEffect(() => {
     requestAnimationFrame(() => first.current?.focus());
   }, []);
@@ -53,6 +55,8 @@ function ExportDialogBody() {
           e.stopPropagation();
           if (e.key === 'Escape') close();
           if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) go();
+          // Tab stays among the dialog's controls (it walked out onto the editor behind it).
+          keepTabInside(e, e.currentTarget);
         }}
       >
         <h3>Export</h3>

@@ -91,40 +91,49 @@ export function GatewaysSection() {
         }}
       >
         <h5>{draft.editing ? `Edit ${draft.id}` : 'Add a gateway'}</h5>
-        <input
-          ref={idField}
-          className="text"
-          aria-label="Gateway id"
-          placeholder="id (e.g. my-gw)"
-          value={draft.id}
-          disabled={draft.editing}
-          onChange={(e) => set({ id: e.target.value.toLowerCase() })}
-        />
-        <input
-          ref={nameField}
-          className="text"
-          aria-label="Gateway name"
-          placeholder="Name"
-          value={draft.name}
-          onChange={(e) => set({ name: e.target.value })}
-        />
-        <input
-          className="text"
-          aria-label="Base URL"
-          placeholder="https://gateway.example/v1"
-          value={draft.baseURL}
-          onChange={(e) => set({ baseURL: e.target.value })}
-        />
-        <input
-          className="text"
-          aria-label="Model ids"
-          placeholder="model ids, comma-separated"
-          value={draft.modelIds}
-          onChange={(e) => set({ modelIds: e.target.value })}
-        />
-        <label className="inline">
-          Rules and prices of
-          <select aria-label="Template" value={draft.template} onChange={(e) => set({ template: e.target.value as GatewayTemplate })}>
+        {/* Each field's visible label is its accessible name; the placeholders are only examples (they went as soon as one typed). */}
+        <label className="gateway-field">
+          <span>Gateway id</span>
+          <input
+            ref={idField}
+            className="text"
+            placeholder="e.g. my-gw"
+            value={draft.id}
+            disabled={draft.editing}
+            onChange={(e) => set({ id: e.target.value.toLowerCase() })}
+          />
+        </label>
+        <label className="gateway-field">
+          <span>Gateway name</span>
+          <input
+            ref={nameField}
+            className="text"
+            placeholder="e.g. My gateway"
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+          />
+        </label>
+        <label className="gateway-field">
+          <span>Base URL</span>
+          <input
+            className="text"
+            placeholder="https://gateway.example/v1"
+            value={draft.baseURL}
+            onChange={(e) => set({ baseURL: e.target.value })}
+          />
+        </label>
+        <label className="gateway-field">
+          <span>Model ids</span>
+          <input
+            className="text"
+            placeholder="comma-separated, e.g. gpt-image-2"
+            value={draft.modelIds}
+            onChange={(e) => set({ modelIds: e.target.value })}
+          />
+        </label>
+        <label className="gateway-field">
+          <span>Rules and prices of</span>
+          <select value={draft.template} onChange={(e) => set({ template: e.target.value as GatewayTemplate })}>
             {GATEWAY_TEMPLATES.map((t) => (
               <option key={t} value={t}>
                 {t}

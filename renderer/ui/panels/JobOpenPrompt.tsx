@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { answerOpenAsk } from '../../commands/open-guard';
+import { keepTabInside, useFocusReturn } from '../keyboard/modal-tab';
 
 export function JobOpenPrompt() {
   const ask = useEditor((s) => s.openAsk);
@@ -14,6 +15,7 @@ export function JobOpenPrompt() {
   const projectName = useEditor((s) => s.project?.name);
   const [cancelToo, setCancelToo] = useState(false);
   const first = useRef<HTMLButtonElement>(null);
+  useFocusReturn(!!ask);
   // A dialog takes the keyboard focus, so Esc and Tab answer it.
   useEffect(() => {
     if (ask) first.current?.focus();
@@ -34,9 +36,10 @@ export function JobOpenPrompt() {
         aria-label={title}
         data-testid="job-open-prompt"
         onKeyDown={(e) => {
-          // Keys answer this question only (Esc = don't open), never the editor's shortcuts.
+          // Keys answer this question only (Esc = don't open), never the editor's shortcuts; Tab stays on its controls.
           e.stopPropagation();
           if (e.key === 'Escape') answerOpenAsk('dont-open');
+          else keepTabInside(e, e.currentTarget);
         }}
       >
         <h3>{title}</h3>

@@ -117,7 +117,7 @@ export function OptionsBar() {
         className="gear"
         data-testid="open-settings"
         aria-label="Settings"
-        title="Keys & gateways"
+        title="Settings: keys, gateways, Auto's rules, diagnostics"
         onClick={() => useEditor.getState().setSettingsOpen(true)}
       >
         ⚙

@@ -1,5 +1,8 @@
-/** Keys & gateways: a modal opened from the gear in the options bar. Esc or the backdrop closes it. */
-import { useEffect, useRef } from 'react';
+/**
+ * Settings (keys, gateways, Auto's rules, project, diagnostics): a modal opened from the ⚙ in the
+ * options bar. Esc or the backdrop closes it. Its accessible name is its heading's (aria-labelledby).
+ */
+import { useEffect, useId, useRef } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { refreshProviders } from '../../commands/providers-client';
 import { KeyRow } from './KeyRow';
@@ -7,7 +10,7 @@ import { GatewaysSection } from './GatewaysSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { RoutingSection } from '../RoutingSection';
 import { ProjectSettingsSection } from '../ProjectSettingsSection';
-import { keepTabInside } from '../keyboard/modal-tab';
+import { keepTabInside, useFocusReturn } from '../keyboard/modal-tab';
 
 const close = () => useEditor.getState().setSettingsOpen(false);
 
@@ -15,6 +18,8 @@ export function SettingsModal() {
   const open = useEditor((s) => s.settingsOpen);
   const secure = useEditor((s) => s.providerSettings.secureStorageAvailable);
   const box = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useFocusReturn(open);
   useEffect(() => {
     if (!open) return;
     void refreshProviders();
@@ -41,7 +46,7 @@ export function SettingsModal() {
         className="modal"
         role="dialog"
         aria-modal="true"
-        aria-label="Keys and gateways"
+        aria-labelledby={titleId}
         data-testid="settings"
         onKeyDown={(e) => {
           // Keys typed here never reach the editor's shortcuts; Tab stays among the dialog's controls.
@@ -50,7 +55,7 @@ export function SettingsModal() {
         }}
       >
         <header className="modal-head">
-          <h3>Keys &amp; gateways</h3>
+          <h3 id={titleId}>Settings</h3>
           <span className="spacer" />
           <button type="button" aria-label="Close settings" data-testid="close-settings" onClick={close}>
             ×
