@@ -106,4 +106,15 @@ describe('edit timings', () => {
     expect(own, `own time ${own.toFixed(0)} ms, server ${serverMs.toFixed(0)} ms:\n${text}`).toBeLessThan(300 * MARGIN);
     expect(app.errors).toEqual([]);
   });
+
+  it("Settings → Diagnostics shows the last edit's timings to copy, and says where the log goes (the installed app has no console)", async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const diag = page.getByRole('region', { name: 'Diagnostics' });
+    await expect.poll(() => diag.innerText()).toMatch(/developer console \(not shown in the installed app\)/);
+    const field = diag.getByRole('textbox', { name: 'Last edit timings' });
+    expect(await field.inputValue()).toBe(logged[0]);
+    expect(await field.getAttribute('readonly')).not.toBeNull();
+    await page.keyboard.press('Escape');
+  });
 });
