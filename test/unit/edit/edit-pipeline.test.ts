@@ -204,6 +204,7 @@ describe('failures never produce candidates', () => {
       const r = await coffeeBoxEdit(other, 'gpt-image-2');
       expect(r.state === 'failed' && r.error.kind).toBe('network');
       expect(r.state === 'failed' && r.error.message).toMatch(/ECONNREFUSED/);
+      expect(r.state === 'failed' && r.error.message).toMatch(/Nothing was sent, so nothing is charged\./);
       // Nothing was charged: not in the job's result, not in the ledger.
       expect(r.state === 'failed' && (r.spentRequests ?? 0)).toBe(0);
       expect(other.svc.ledger.summary().today.usd).toBe(0);
