@@ -6,7 +6,8 @@
 import { AppError } from '../../../shared/errors';
 import { jobCancelled } from './settleable';
 import { pushPullFill } from '../../../shared/pixels/push-pull-fill';
-import { decodeAnswer, scaleTileWindows, tileAtSize, type DecodedAnswer } from './tile-scale';
+import { decodeAnswer, SCALE_PIPELINES, scaleTileWindows, tileAtSize, type DecodedAnswer } from './tile-scale';
+import { afterCritical } from './critical-work';
 import type { Size } from './provider-image';
 import { activeWindows } from '../../../shared/pixels/active-windows';
 import type { Window } from '../../../shared/pixels/box-filter';
@@ -73,6 +74,11 @@ export interface TileContext {
    * requests are out), so that work is not in their way.
    */
   onAnswer?: (answer: DecodedAnswer) => void;
+  /**
+   * Told as soon as the model's answer is in, before it is decoded (with `onAnswer`): the way from
+   * it to the dependents' requests is critical from then on (critical-work.ts).
+   */
+  onArrived?: () => void;
   scaleAfter?: Promise<unknown>;
 }
 
@@ -228,11 +234,16 @@ export function modelTiles(
     const requested = { width: tile.request.width, height: tile.request.height };
     if (!ctx.onAnswer)
       return spans.time(name('decode + scale'), () => scaleTileWindows(images[0].bytes, size, windows, model.spec.name, requested));
+    ctx.onArrived?.();
     const answer = await spans.time(name('decode'), () => decodeAnswer(images[0].bytes, model.spec.name, requested));
     ctx.onAnswer(answer);
     await ctx.scaleAfter?.catch(() => {});
     if (ctx.signal.aborted) throw jobCancelled();
-    return spans.time(name('scale'), () => scaleTileWindows(answer, size, windows, model.spec.name, requested));
+    // Background work by now (its dependents' requests are out): in short bands of rows, each started
+    // only while no other answer is being turned into a request.
+    return spans.time(name('scale'), () =>
+      scaleTileWindows(answer, size, windows, model.spec.name, requested, SCALE_PIPELINES, afterCritical),
+    );
   };
 }
 

@@ -291,12 +291,15 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           onSend: () => sending[i].resolve(),
           ...(fromAnswers && dependents[i].length
             ? {
-                onAnswer: (a) => {
-                  // From this answer to its dependents' requests, background faulting waits.
+                onArrived: () => {
+                  // From this answer's arrival to its dependents' requests, background work waits
+                  // (page faulting, the earlier tiles' scales).
                   const release = holdCritical();
                   stretches.push(release);
                   void Promise.all(dependents[i].map((d) => requestMade[d].promise)).then(release, release);
-                  answeredNow[i] = true;
+                },
+                onAnswer: (a) => {
+                  answeredNow[i] = true; // a fill ahead standing in for it stops
                   answered[i].resolve({ ...a, rect: r, weight: weight() });
                 },
                 scaleAfter: Promise.all(dependents[i].map((d) => requestMade[d].promise)),

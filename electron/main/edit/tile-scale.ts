@@ -150,7 +150,8 @@ const undecodable = (modelName: string, cause: unknown) =>
  * window is scaled in bands of rows, one pipeline each: the answer comes back as those bands
  * (`windows` then lists the bands, in order; each band's rows are the whole resize's values).
  * `answer`: the provider's bytes, or the answer decoded already ({@link decodeAnswer}: the same values,
- * without each band decoding it again).
+ * without each band decoding it again). `gate`: background work — the bands are shorter
+ * ({@link gatedBands}), `cores` at a time, each started once `gate` resolves.
  */
 export async function scaleTileWindows(
   answer: Uint8Array | DecodedAnswer,
@@ -159,6 +160,7 @@ export async function scaleTileWindows(
   modelName: string,
   requested: Size,
   cores = SCALE_PIPELINES,
+  gate?: () => Promise<void>,
 ): Promise<WindowedRgba> {
   const decoded = answer instanceof Uint8Array ? null : answer;
   const got = decoded ?? (await checkProviderImage(answer as Uint8Array, requested, modelName));
@@ -166,22 +168,54 @@ export async function scaleTileWindows(
     decoded
       ? sharp(decoded.rgba, { raw: { width: decoded.width, height: decoded.height, channels: 4 } })
       : sharp(answer as Uint8Array, { limitInputPixels: got.width * got.height }).ensureAlpha();
-  const bands = rowBands(windows, cores);
+  const bands = gate ? gatedBands(windows) : rowBands(windows, cores);
   try {
-    const parts = await Promise.all(
-      bands.map(async (win) => {
-        const part = await source()
-          .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })
-          .extract({ left: win.x0, top: win.y0, width: win.x1 - win.x0, height: win.y1 - win.y0 })
-          .raw()
-          .toBuffer();
-        return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
-      }),
-    );
+    const parts = await inPool(bands, gate ? cores : bands.length, async (win) => {
+      await gate?.();
+      const part = await source()
+        .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })
+        .extract({ left: win.x0, top: win.y0, width: win.x1 - win.x0, height: win.y1 - win.y0 })
+        .raw()
+        .toBuffer();
+      return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+    });
     return { windows: bands, parts };
   } catch (e) {
     throw undecodable(modelName, e);
   }
+}
+
+/**
+ * A gated scale's bands: each window in bands of at most {@link GATED_BAND_ROWS} rows (a few tens of
+ * milliseconds each), so that a band that has begun holds a critical step up that long at most.
+ */
+export function gatedBands(windows: readonly Window[]): Window[] {
+  return windows.flatMap((w) => {
+    const h = w.y1 - w.y0;
+    const n = Math.max(1, Math.ceil(h / GATED_BAND_ROWS));
+    return Array.from({ length: n }, (_, k) => ({
+      x0: w.x0,
+      x1: w.x1,
+      y0: w.y0 + Math.round((k * h) / n),
+      y1: w.y0 + Math.round(((k + 1) * h) / n),
+    }));
+  });
+}
+
+const GATED_BAND_ROWS = 160;
+
+/** `work` over `items` with at most `size` at once; the results in the items' order. */
+async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const run = async () => {
+    while (next < items.length) {
+      const k = next++;
+      out[k] = await work(items[k]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, run));
+  return out;
 }
 
 /** How many libvips pipelines a tile's answer is scaled in at once (this machine's cores, at most 4). */

@@ -212,6 +212,47 @@ describe('scaleTileResult', () => {
     }
   });
 
+  it('gated (background work): bands of at most 160 rows with the values of the whole resize, none begun while the gate is shut', async () => {
+    const bytes = await answer();
+    const decoded = await decodeAnswer(bytes, 'Test model', { width: 300, height: 128 });
+    const size = { width: 733, height: 312 };
+    const windows = [
+      { x0: 3, y0: 5, x1: 101, y1: 300 },
+      { x0: 600, y0: 0, x1: 733, y1: 120 },
+    ];
+    const whole = await sharp(bytes).ensureAlpha().resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
+    let open = false;
+    const waiting: (() => void)[] = [];
+    let begun = 0;
+    const gate = () =>
+      new Promise<void>((resolve) => {
+        const go = () => {
+          begun++;
+          resolve();
+        };
+        if (open) go();
+        else waiting.push(go);
+      });
+    const scaling = scaleTileWindows(decoded, size, windows, 'Test model', { width: 300, height: 128 }, 2, gate);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(begun).toBe(0); // shut: nothing started
+    expect(waiting).toHaveLength(2); // two pipelines wait at the gate
+    open = true;
+    for (const w of waiting.splice(0)) w();
+    const got = await scaling;
+    expect(got.windows.map((w) => w.y1 - w.y0).every((h) => h <= 160)).toBe(true);
+    expect(got.windows).toHaveLength(2 + 1);
+    expect(begun).toBe(got.windows.length);
+    for (const [k, win] of got.windows.entries()) {
+      const w = win.x1 - win.x0;
+      for (let y = win.y0; y < win.y1; y++) {
+        const row = got.parts[k].subarray((y - win.y0) * w * 4, (y - win.y0 + 1) * w * 4);
+        const ref = whole.subarray((y * 733 + win.x0) * 4, (y * 733 + win.x1) * 4);
+        expect(Buffer.from(row).equals(Buffer.from(ref))).toBe(true);
+      }
+    }
+  });
+
   it('decodeAnswer refuses an answer of the wrong shape, and bytes that are not an image', async () => {
     const bytes = await answer();
     await expect(decodeAnswer(bytes, 'Test model', { width: 128, height: 300 })).rejects.toThrow(/Test model returned a 300×128 image/);
