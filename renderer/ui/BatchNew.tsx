@@ -3,7 +3,7 @@
  * each image's own mask by name, the prompt, the model (or Auto), the Gemini Batch API option, and
  * the whole batch's price before anything is sent.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BatchFile, BatchEstimate } from '../../shared/ipc/batch-contract';
 import { getModel, offeredModels, type Quality } from '../../shared/models';
 import { batchQuality } from '../../shared/batch/batch-types';
@@ -16,6 +16,8 @@ const MODELS = offeredModels().filter((m) => m.status === 'active');
 const batchApiFor = (model: string) => model === 'auto' || MODELS.find((m) => m.id === model)?.provider === 'gemini';
 
 export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
+  const list = useRef<HTMLUListElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
   const [files, setFiles] = useState<BatchFile[]>([]);
   const [oneMask, setOneMask] = useState<{ maskId: string; name: string } | null>(null);
   const [useOneMask, setUseOneMask] = useState(false);
@@ -84,6 +86,20 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
       return [...fs.map((f) => byId.get(f.fileId) ?? f), ...[...byId.values()].filter((f) => !known.has(f.fileId))];
     });
   };
+  /**
+   * Takes a photo off the list (its × or Delete / Backspace on its row); the focus moves to the
+   * same place in the next row (the previous one at the end, Add images… when none is left).
+   */
+  const remove = (fileId: string, from: 'row' | 'button') => {
+    const at = files.findIndex((f) => f.fileId === fileId);
+    setFiles((fs) => fs.filter((x) => x.fileId !== fileId));
+    requestAnimationFrame(() => {
+      const rows = list.current?.querySelectorAll<HTMLLIElement>(':scope > li');
+      const row = rows?.[Math.min(at, rows.length - 1)];
+      if (!row) return addButton.current?.focus();
+      (from === 'row' ? row : row.querySelector('button'))?.focus();
+    });
+  };
   const startIt = () =>
     run(async () => {
       const b = await batch.start(draft);
@@ -98,7 +114,12 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
     <section className="batch-new" aria-label="New batch">
       <h4>New batch</h4>
       <div className="batch-row">
-        <button type="button" title="Add image files (several at once)" onClick={() => void run(async () => add(await batch.addImages()))}>
+        <button
+          ref={addButton}
+          type="button"
+          title="Add image files (several at once)"
+          onClick={() => void run(async () => add(await batch.addImages()))}
+        >
           Add images…
         </button>
         <button type="button" title="Add every image in a folder" onClick={() => void run(async () => add(await batch.addFolder()))}>
@@ -111,9 +132,19 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
         </p>
       )}
       {files.length > 0 && (
-        <ul className="batch-files" aria-label="Images in the new batch">
+        <ul ref={list} className="batch-files" aria-label="Images in the new batch">
           {files.map((f) => (
-            <li key={f.fileId}>
+            <li
+              key={f.fileId}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a row is focusable so Delete / Backspace removes its photo (its × is the pointer's way)
+              tabIndex={0}
+              title="Delete or Backspace removes this image from the batch"
+              onKeyDown={(e) => {
+                if (e.target !== e.currentTarget || (e.key !== 'Delete' && e.key !== 'Backspace')) return;
+                e.preventDefault();
+                remove(f.fileId, 'row');
+              }}
+            >
               <span>{f.name}</span>
               <span className="muted" title={!useOneMask && f.masks ? f.masks.join(', ') : undefined}>
                 {useOneMask
@@ -124,7 +155,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
                 type="button"
                 aria-label={`Remove ${f.name}`}
                 title={`Remove ${f.name} from the batch`}
-                onClick={() => setFiles((fs) => fs.filter((x) => x.fileId !== f.fileId))}
+                onClick={() => remove(f.fileId, 'button')}
               >
                 ×
               </button>

@@ -1,0 +1,91 @@
+/**
+ * The Batch panel as a Photoshop retoucher expects it, with real mouse and keys:
+ * - a photo added by mistake comes off the list (its "Remove <name>" button, or Delete / Backspace
+ *   on its focused row), and the focus stays in the list;
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { typeInto } from '../support/real-input';
+import { startGeminiBatchServer, startGeminiServer, type GeminiBatchServer, type GeminiServer } from '../servers';
+
+let app: AppHarness;
+let gemini: GeminiServer;
+let batchApi: GeminiBatchServer;
+let folder: string;
+
+beforeAll(async () => {
+  gemini = await startGeminiServer();
+  // Every Batch API job is refused (inline requests over its limit); live requests go through.
+  batchApi = await startGeminiBatchServer({ fallback: gemini.baseUrl, inlineLimitBytes: 1000 });
+  app = await launchApp({
+    env: {
+      GEMINI_API_KEY: 'AIza-e2e-batch-panel-0001',
+      GOOGLE_GEMINI_BASE_URL: batchApi.baseUrl,
+      MASKWORK_MAX_RETRIES: '0',
+      MASKWORK_BATCH_POLL_MS: '150',
+    },
+    viewport: { width: 1280, height: 800 },
+  });
+  folder = join(app.tmp, 'photos');
+  await mkdir(folder);
+  for (const n of ['coffee.png', 'rocket.jpg', 'smarties.png']) {
+    await copyFile(join(PHOTOS, n), join(folder, n));
+    const stem = n.replace(/\.\w+$/, '');
+    await copyFile(join(PHOTOS, `${stem}.mask-blob.png`), join(folder, `${stem}.mask-blob.png`));
+  }
+});
+afterAll(async () => {
+  gemini?.clearScript();
+  app?.services.batches.stop();
+  await new Promise((r) => setTimeout(r, 200));
+  await app?.services.batches.store.save();
+  await app?.close();
+  await batchApi?.close();
+  await gemini?.close();
+});
+
+const dialog = () => app.page.getByRole('dialog', { name: 'Batch' });
+const rows = () => dialog().getByRole('list', { name: 'Images in the new batch' }).getByRole('listitem');
+/** The focused element: its tag, accessible label and text (a read-only probe). */
+const focused = () =>
+  app.page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el?.tagName ?? '', label: el?.getAttribute('aria-label') ?? '', text: el?.textContent ?? '' };
+  });
+
+async function addFolder(): Promise<void> {
+  app.dialogs.folders.push(folder);
+  await dialog().getByRole('button', { name: 'Add folder…' }).click();
+  await rows().nth(2).waitFor();
+}
+
+describe('Batch panel (retoucher)', () => {
+  it('a wrong photo comes off the list (Remove, Delete, Backspace)', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: /^Batch…/ }).click();
+    const d = dialog();
+    await d.waitFor();
+
+    await addFolder();
+    await d.getByRole('button', { name: 'Remove rocket.jpg' }).click();
+    await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(2);
+    // The focus moves to the next row's Remove, so the next wrong photo is one Enter away.
+    await expect.poll(focused, { timeout: 5_000 }).toMatchObject({ tag: 'BUTTON', label: 'Remove smarties.png' });
+    // Its row, one Shift+Tab back, takes Delete.
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused()).tag).toBe('LI');
+    expect((await focused()).text).toMatch(/^smarties\.png/);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(async () => (await focused()).text, { timeout: 5_000 }).toMatch(/^coffee\.png/);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(async () => (await focused()).text, { timeout: 5_000 }).toBe('Add images…');
+
+    await addFolder();
+    await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+});
