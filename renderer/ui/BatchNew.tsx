@@ -11,11 +11,14 @@ import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
 import { useEditor } from '../commands/store/store';
 import { priceLine } from '../model/batch-view';
+import { keyProviderFor, providerLabel, withArticle } from '../model/model-options';
 
 const MODELS = offeredModels().filter((m) => m.status === 'active');
 const batchApiFor = (model: string) => model === 'auto' || MODELS.find((m) => m.id === model)?.provider === 'gemini';
 
 export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
+  const keys = useEditor((s) => s.keyStatus);
+  const gateways = useEditor((s) => s.providerSettings.gateways);
   const list = useRef<HTMLUListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const [files, setFiles] = useState<BatchFile[]>([]);
@@ -108,7 +111,22 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
       setEst(null);
       onStarted(b.id);
     });
-  const canStart = files.length > 0 && !!prompt.trim() && (!useOneMask || !!oneMask) && !busy;
+  // Why Start batch is greyed out, said beside it (as Generate says "Paint a mask first").
+  const needsKey = spec ? keyProviderFor(spec) : null;
+  const blocker = busy
+    ? null
+    : !files.length
+      ? 'Add images first'
+      : useOneMask && !oneMask
+        ? 'Choose the mask first'
+        : spec?.provider !== 'local' && !prompt.trim()
+          ? 'Type a prompt'
+          : needsKey && !keys.some((k) => k.provider === needsKey && k.isSet)
+            ? `Set ${withArticle(providerLabel(needsKey, gateways))} key in Settings (⚙)`
+            : est?.items.every((i) => i.error)
+              ? 'No image can be sent (see the reasons above)'
+              : null;
+  const canStart = !blocker && !busy;
 
   return (
     <section className="batch-new" aria-label="New batch">
@@ -245,9 +263,23 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
           {error}
         </p>
       )}
-      <button type="button" className="primary" disabled={!canStart} onClick={() => void startIt()} title="Send the batch">
-        Start batch
-      </button>
+      <div className="batch-row">
+        <button
+          type="button"
+          className="primary"
+          disabled={!canStart}
+          aria-describedby={blocker ? 'batch-blocker' : undefined}
+          onClick={() => void startIt()}
+          title="Send the batch"
+        >
+          Start batch
+        </button>
+        {blocker && (
+          <span className="blocker" id="batch-blocker" data-testid="batch-blocker" role="note">
+            {blocker}
+          </span>
+        )}
+      </div>
     </section>
   );
 }

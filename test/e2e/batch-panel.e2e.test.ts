@@ -2,11 +2,14 @@
  * The Batch panel as a Photoshop retoucher expects it, with real mouse and keys:
  * - a photo added by mistake comes off the list (its "Remove <name>" button, or Delete / Backspace
  *   on its focused row), and the focus stays in the list;
+ * - a greyed-out Start batch says why beside it ("Add images first", "Type a prompt", "Set an OpenAI
+ *   key in Settings (⚙)"), as Generate says "Paint a mask first";
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startGeminiBatchServer, startGeminiServer, type GeminiBatchServer, type GeminiServer } from '../servers';
 
@@ -62,13 +65,18 @@ async function addFolder(): Promise<void> {
 }
 
 describe('Batch panel (retoucher)', () => {
-  it('a wrong photo comes off the list (Remove, Delete, Backspace)', async () => {
+  it('a wrong photo comes off the list (Remove, Delete, Backspace); a greyed-out Start batch says why', async () => {
     const page = app.page;
     await page.getByRole('button', { name: /^Batch…/ }).click();
     const d = dialog();
     await d.waitFor();
+    const start = d.getByRole('button', { name: 'Start batch' });
+    const why = d.getByTestId('batch-blocker');
+    expect(await start.isDisabled()).toBe(true);
+    expect(await why.textContent()).toBe('Add images first');
 
     await addFolder();
+    await expect.poll(() => why.textContent(), { timeout: 10_000 }).toBe('Type a prompt');
     await d.getByRole('button', { name: 'Remove rocket.jpg' }).click();
     await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(2);
     // The focus moves to the next row's Remove, so the next wrong photo is one Enter away.
@@ -83,9 +91,16 @@ describe('Batch panel (retoucher)', () => {
     await page.keyboard.press('Backspace');
     await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(0);
     await expect.poll(async () => (await focused()).text, { timeout: 5_000 }).toBe('Add images…');
+    expect(await why.textContent()).toBe('Add images first');
 
     await addFolder();
     await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
+    await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gpt-image-2');
+    await expect.poll(() => why.textContent(), { timeout: 10_000 }).toBe('Set an OpenAI key in Settings (⚙)');
+    expect(await start.isDisabled()).toBe(true);
+    await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gemini-3.1-flash-image');
+    await expect.poll(() => why.count(), { timeout: 10_000 }).toBe(0);
+    expect(await start.isDisabled()).toBe(false);
     expect(app.errors).toEqual([]);
   }, 120_000);
 });
