@@ -25,6 +25,7 @@ export function BatchButton() {
   const [open, setOpen] = useState(false);
   const [batches, setBatches] = useState<BatchView[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
+  const [focusBatch, setFocusBatch] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const lastKey = useRef<string | null>(null);
   const refresh = useCallback(() => {
@@ -88,10 +89,18 @@ export function BatchButton() {
             <BatchNew
               onStarted={(id) => {
                 setSelected(id);
+                setFocusBatch(id);
                 refresh();
               }}
             />
-            <BatchQueue batches={batches} selected={selected} onSelect={setSelected} refresh={refresh} />
+            <BatchQueue
+              batches={batches}
+              selected={selected}
+              onSelect={setSelected}
+              refresh={refresh}
+              focusBatch={focusBatch}
+              onFocused={() => setFocusBatch(null)}
+            />
           </div>
         </div>
       )}

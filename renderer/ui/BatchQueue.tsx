@@ -40,12 +40,24 @@ export function BatchQueue({
   selected,
   onSelect,
   refresh,
+  focusBatch,
+  onFocused,
 }: {
   batches: BatchView[];
   selected: string | null;
   onSelect: (id: string) => void;
   refresh: () => void;
+  /** A batch just started: the focus goes to its Cancel batch (its line once it has ended), not to the page. */
+  focusBatch: string | null;
+  onFocused: () => void;
 }) {
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    const li = focusBatch ? list.current?.querySelector(`li[data-batch="${focusBatch}"]`) : null;
+    if (!li) return;
+    (li.querySelector<HTMLButtonElement>('.batch-cancel') ?? li.querySelector<HTMLButtonElement>('.batch-pick'))?.focus();
+    onFocused();
+  });
   const [error, setError] = useState<string | null>(null);
   const [format, setFormat] = useState<'png' | 'jpeg' | 'webp'>('png');
   const [exported, setExported] = useState<string | null>(null);
@@ -60,9 +72,9 @@ export function BatchQueue({
   return (
     <section className="batch-queue" aria-label="Batch queue">
       <h4>Queue</h4>
-      <ul className="batch-list">
+      <ul ref={list} className="batch-list">
         {batches.map((b) => (
-          <li key={b.id} className={b.id === current?.id ? 'selected' : ''}>
+          <li key={b.id} data-batch={b.id} className={b.id === current?.id ? 'selected' : ''}>
             <button
               type="button"
               className="batch-pick"
@@ -86,6 +98,7 @@ export function BatchQueue({
             {isActive(b) && (
               <button
                 type="button"
+                className="batch-cancel"
                 title="Cancel the images not finished yet"
                 onClick={(e) => {
                   // This button goes away with the cancel: the focus moves to the batch's line (still in the dialog, so Esc closes it).

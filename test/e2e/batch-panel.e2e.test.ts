@@ -4,6 +4,7 @@
  *   on its focused row), and the focus stays in the list;
  * - a greyed-out Start batch says why beside it ("Add images first", "Type a prompt", "Set an OpenAI
  *   key in Settings (⚙)"), as Generate says "Paint a mask first";
+ * - after Start batch the focus is on the running batch's Cancel batch (it fell to the dialog);
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -101,6 +102,24 @@ describe('Batch panel (retoucher)', () => {
     await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gemini-3.1-flash-image');
     await expect.poll(() => why.count(), { timeout: 10_000 }).toBe(0);
     expect(await start.isDisabled()).toBe(false);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+
+  it('after Start batch the focus is on Cancel batch (Enter cancels it)', async () => {
+    const page = app.page;
+    const d = dialog();
+    await expect.poll(() => d.getByRole('status', { name: 'Batch price' }).textContent(), { timeout: 30_000 }).toBe('3 images · ≈ $0.201');
+    // The first photo is answered; the second waits for the test (and is cancelled).
+    let release = () => {};
+    gemini.script({}, { until: new Promise<void>((r) => (release = r)) });
+    await d.getByRole('button', { name: 'Start batch' }).click();
+    const state = d.getByTestId('batch-state').first();
+    await expect.poll(async () => (await focused()).text, { timeout: 30_000 }).toBe('Cancel batch');
+    await expect.poll(() => state.textContent(), { timeout: 60_000 }).toBe('Running 2 of 3 (1 done)');
+    expect((await focused()).text).toBe('Cancel batch');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Cancelled: 1 of 3 done, 2 cancelled');
+    release();
     expect(app.errors).toEqual([]);
   }, 120_000);
 });
