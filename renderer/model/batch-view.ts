@@ -12,10 +12,13 @@ export const usd = (v: number): string => formatUsd(v);
 
 export const modelName = (id: string): string => (id === 'auto' ? 'Auto' : (getModel(id)?.name ?? id));
 
-/** Finished items (done, failed or cancelled) over all items, 0..1. */
+/**
+ * Items that were worked through (done or failed) over all items, 0..1. Cancelled ones are not
+ * counted: a cancelled batch's bar shows what was done (it read full, as if finished).
+ */
 export function progressOf(b: Pick<BatchView, 'items'>): number {
   const c = batchCounts(b.items);
-  return c.total ? (c.done + c.failed + c.cancelled) / c.total : 0;
+  return c.total ? (c.done + c.failed) / c.total : 0;
 }
 
 const isFree = (model: string) => getModel(model)?.provider === 'local';

@@ -94,7 +94,7 @@ export function BatchQueue({
             >
               {spentLine(b)}
             </span>
-            <progress aria-label={`Batch progress ${b.id}`} max={1} value={progressOf(b)} />
+            <progress aria-label={`Batch progress ${b.id}`} aria-valuetext={stateText(b)} max={1} value={progressOf(b)} />
             {isActive(b) && (
               <button
                 type="button"

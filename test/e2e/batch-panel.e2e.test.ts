@@ -5,6 +5,7 @@
  * - a greyed-out Start batch says why beside it ("Add images first", "Type a prompt", "Set an OpenAI
  *   key in Settings (⚙)"), as Generate says "Paint a mask first";
  * - after Start batch the focus is on the running batch's Cancel batch (it fell to the dialog);
+ * - a cancelled batch's bar shows what was done and says "Cancelled" (it read full);
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -105,7 +106,7 @@ describe('Batch panel (retoucher)', () => {
     expect(app.errors).toEqual([]);
   }, 120_000);
 
-  it('after Start batch the focus is on Cancel batch (Enter cancels it)', async () => {
+  it('after Start batch the focus is on Cancel batch; a cancelled batch’s bar shows what was done and says Cancelled', async () => {
     const page = app.page;
     const d = dialog();
     await expect.poll(() => d.getByRole('status', { name: 'Batch price' }).textContent(), { timeout: 30_000 }).toBe('3 images · ≈ $0.201');
@@ -120,6 +121,9 @@ describe('Batch panel (retoucher)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Cancelled: 1 of 3 done, 2 cancelled');
     release();
+    const bar = d.getByRole('progressbar').first();
+    expect(await bar.evaluate((el: HTMLProgressElement) => el.value)).toBeCloseTo(1 / 3, 5);
+    expect(await bar.getAttribute('aria-valuetext')).toBe('Cancelled: 1 of 3 done, 2 cancelled');
     expect(app.errors).toEqual([]);
   }, 120_000);
 });
