@@ -106,9 +106,12 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   const startIt = () =>
     run(async () => {
       const b = await batch.start(draft);
-      setFiles([]);
-      setAgain(null);
-      setEst(null);
+      // A Batch API job Google refused comes back failed (the queue says why): the draft stays, to try again.
+      if (b.state !== 'failed') {
+        setFiles([]);
+        setAgain(null);
+        setEst(null);
+      }
       onStarted(b.id);
     });
   // Why Start batch is greyed out, said beside it (as Generate says "Paint a mask first").

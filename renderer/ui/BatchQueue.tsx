@@ -127,8 +127,11 @@ export function BatchQueue({
                   </div>
                   <figcaption>
                     {item.name} · {itemText(item, current)}
-                    {/* "cancelled — Cancelled before a result arrived." said it twice: a cancel needs no reason. */}
-                    {item.error && item.state !== 'cancelled' ? ` — ${item.error.message}` : ''}
+                    {/* "cancelled — Cancelled before a result arrived." said it twice: a cancel needs no reason; nor
+                        does a card whose reason is the whole batch's (the queue's line says it). */}
+                    {item.error && item.state !== 'cancelled' && item.error.message !== current.error?.message
+                      ? ` — ${item.error.message}`
+                      : ''}
                   </figcaption>
                   <div className="batch-row">
                     <button

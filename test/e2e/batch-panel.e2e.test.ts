@@ -6,6 +6,8 @@
  *   key in Settings (⚙)"), as Generate says "Paint a mask first";
  * - after Start batch the focus is on the running batch's Cancel batch (it fell to the dialog);
  * - a cancelled batch's bar shows what was done and says "Cancelled" (it read full);
+ * - a Batch API job Google refuses says why once, in the queue (also in an alert above: twice), and
+ *   the draft stays to try again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -124,6 +126,25 @@ describe('Batch panel (retoucher)', () => {
     const bar = d.getByRole('progressbar').first();
     expect(await bar.evaluate((el: HTMLProgressElement) => el.value)).toBeCloseTo(1 / 3, 5);
     expect(await bar.getAttribute('aria-valuetext')).toBe('Cancelled: 1 of 3 done, 2 cancelled');
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+
+  it('a Batch API job Google refuses says why once, and the draft stays', async () => {
+    const page = app.page;
+    const d = dialog();
+    await addFolder();
+    await d.getByRole('checkbox', { name: /Gemini Batch API/ }).click();
+    const price = d.getByRole('status', { name: 'Batch price' });
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('3 images · ≈ $0.101 (standard price $0.201)');
+    await d.getByRole('button', { name: 'Start batch' }).click();
+    const state = d.getByTestId('batch-state').first();
+    await expect.poll(() => state.textContent(), { timeout: 60_000 }).toMatch(/^Failed: /);
+    const reason = (await state.textContent())!.slice('Failed: '.length);
+    expect(reason).toMatch(/exceeds the limit/);
+    // Give a late alert its chance to appear before counting.
+    await page.waitForTimeout(1000);
+    expect((await d.textContent())!.split(reason).length - 1).toBe(1);
+    expect(await rows().count()).toBe(3);
     expect(app.errors).toEqual([]);
   }, 120_000);
 });

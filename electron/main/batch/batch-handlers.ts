@@ -114,13 +114,22 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
       const { model, autoReason } = await chooseModel(svc, r.model, r.prompt, r.mode, r.quality);
       const items = r.fileIds.map((id) => files.resolve(id, r.maskId));
       const quality = qualityOf(model, r.quality);
-      const b = await batches.create({
-        items,
-        settings: { prompt: r.prompt, model, ...(quality ? { quality } : {}), featherPx: r.featherPx, colorMatch: r.colorMatch },
-        mode: r.mode,
-        ...(autoReason ? { autoReason } : {}),
-      });
-      return view(b);
+      const before = new Set(batches.list().map((b) => b.id));
+      try {
+        const b = await batches.create({
+          items,
+          settings: { prompt: r.prompt, model, ...(quality ? { quality } : {}), featherPx: r.featherPx, colorMatch: r.colorMatch },
+          mode: r.mode,
+          ...(autoReason ? { autoReason } : {}),
+        });
+        return view(b);
+      } catch (e) {
+        // A Batch API job Google refused is in the queue, failed with the reason: returned, so the
+        // panel shows the reason there once (it also came back as an error, shown twice).
+        const stored = batches.list().find((b) => !before.has(b.id));
+        if (stored?.state === 'failed') return stored;
+        throw e;
+      }
     },
     'batch:list': async () => batches.list(),
     'batch:cancel': async ({ batchId }) => view(await batches.cancel(batchId)),
