@@ -92,45 +92,33 @@ export function GatewaysSection() {
       >
         <h5>{draft.editing ? `Edit ${draft.id}` : 'Add a gateway'}</h5>
         {/* Each field's visible label is its accessible name; the placeholders are only examples (they went as soon as one typed). */}
-        <label className="gateway-field">
-          <span>Gateway id</span>
-          <input
-            ref={idField}
-            className="text"
-            placeholder="e.g. my-gw"
-            value={draft.id}
-            disabled={draft.editing}
-            onChange={(e) => set({ id: e.target.value.toLowerCase() })}
-          />
-        </label>
-        <label className="gateway-field">
-          <span>Gateway name</span>
-          <input
-            ref={nameField}
-            className="text"
-            placeholder="e.g. My gateway"
-            value={draft.name}
-            onChange={(e) => set({ name: e.target.value })}
-          />
-        </label>
-        <label className="gateway-field">
-          <span>Base URL</span>
-          <input
-            className="text"
-            placeholder="https://gateway.example/v1"
-            value={draft.baseURL}
-            onChange={(e) => set({ baseURL: e.target.value })}
-          />
-        </label>
-        <label className="gateway-field">
-          <span>Model ids</span>
-          <input
-            className="text"
-            placeholder="comma-separated, e.g. gpt-image-2"
-            value={draft.modelIds}
-            onChange={(e) => set({ modelIds: e.target.value })}
-          />
-        </label>
+        <GatewayField
+          label="Gateway id"
+          inputRef={idField}
+          placeholder="e.g. my-gw"
+          value={draft.id}
+          disabled={draft.editing}
+          onChange={(v) => set({ id: v.toLowerCase() })}
+        />
+        <GatewayField
+          label="Gateway name"
+          inputRef={nameField}
+          placeholder="e.g. My gateway"
+          value={draft.name}
+          onChange={(v) => set({ name: v })}
+        />
+        <GatewayField
+          label="Base URL"
+          placeholder="https://gateway.example/v1"
+          value={draft.baseURL}
+          onChange={(v) => set({ baseURL: v })}
+        />
+        <GatewayField
+          label="Model ids"
+          placeholder="comma-separated, e.g. gpt-image-2"
+          value={draft.modelIds}
+          onChange={(v) => set({ modelIds: v })}
+        />
         <label className="gateway-field">
           <span>Rules and prices of</span>
           <select value={draft.template} onChange={(e) => set({ template: e.target.value as GatewayTemplate })}>
@@ -160,5 +148,29 @@ export function GatewaysSection() {
         </div>
       </form>
     </section>
+  );
+}
+
+/** A text field of the gateway form: its visible label is its accessible name; the placeholder only an example. */
+function GatewayField(p: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  disabled?: boolean;
+  inputRef?: React.Ref<HTMLInputElement>;
+}) {
+  return (
+    <label className="gateway-field">
+      <span>{p.label}</span>
+      <input
+        ref={p.inputRef}
+        className="text"
+        placeholder={p.placeholder}
+        value={p.value}
+        disabled={p.disabled}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+    </label>
   );
 }
