@@ -7,12 +7,13 @@
  *   estimate ("Spent $0.134 of ≈ $0.134" read as all planned, "$0.402 of ≈ $0.335" as an overrun).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { launchApp, type AppHarness } from '../support/app-harness';
 import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
+import { copyPhotosWithMasks } from '../support/batch-folder';
 
 let app: AppHarness;
 let gemini: GeminiServer;
@@ -38,11 +39,7 @@ const dialog = () => app.page.getByRole('dialog', { name: 'Batch' });
 async function photoFolder(dir: string, names: string[]): Promise<string> {
   const folder = join(app.tmp, dir);
   await mkdir(folder);
-  for (const n of names) {
-    await copyFile(join(PHOTOS, n), join(folder, n));
-    const stem = n.replace(/\.\w+$/, '');
-    await copyFile(join(PHOTOS, `${stem}.mask-blob.png`), join(folder, `${stem}.mask-blob.png`));
-  }
+  await copyPhotosWithMasks(folder, names);
   return folder;
 }
 

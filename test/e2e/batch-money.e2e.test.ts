@@ -12,6 +12,7 @@ import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
+import { copyPhotosWithMasks } from '../support/batch-folder';
 
 let app: AppHarness;
 let openai: OpenAIServer;
@@ -25,11 +26,7 @@ beforeAll(async () => {
   });
   inDir = join(app.tmp, 'photos');
   await mkdir(inDir);
-  for (const n of ['coffee.png', 'desk-stuff.jpg', 'rocket.jpg']) {
-    await copyFile(join(PHOTOS, n), join(inDir, n));
-    const stem = n.replace(/\.\w+$/, '');
-    await copyFile(join(PHOTOS, `${stem}.mask-blob.png`), join(inDir, `${stem}-mask.png`));
-  }
+  await copyPhotosWithMasks(inDir, ['coffee.png', 'desk-stuff.jpg', 'rocket.jpg'], 'dashed');
   // chelsea.png is 451×300; rocket's mask is 640×427.
   await copyFile(join(PHOTOS, 'chelsea.png'), join(inDir, 'chelsea.png'));
   await copyFile(join(PHOTOS, 'rocket.mask-blob.png'), join(inDir, 'chelsea-mask.png'));

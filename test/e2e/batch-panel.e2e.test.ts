@@ -10,12 +10,13 @@
  *   the draft stays to try again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { launchApp, type AppHarness } from '../support/app-harness';
 import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startGeminiBatchServer, startGeminiServer, type GeminiBatchServer, type GeminiServer } from '../servers';
+import { copyPhotosWithMasks } from '../support/batch-folder';
 
 let app: AppHarness;
 let gemini: GeminiServer;
@@ -37,11 +38,7 @@ beforeAll(async () => {
   });
   folder = join(app.tmp, 'photos');
   await mkdir(folder);
-  for (const n of ['coffee.png', 'rocket.jpg', 'smarties.png']) {
-    await copyFile(join(PHOTOS, n), join(folder, n));
-    const stem = n.replace(/\.\w+$/, '');
-    await copyFile(join(PHOTOS, `${stem}.mask-blob.png`), join(folder, `${stem}.mask-blob.png`));
-  }
+  await copyPhotosWithMasks(folder, ['coffee.png', 'rocket.jpg', 'smarties.png']);
 });
 afterAll(async () => {
   gemini?.clearScript();

@@ -17,6 +17,7 @@ import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
+import { copyPhotosWithMasks } from '../support/batch-folder';
 
 let app: AppHarness;
 let openai: OpenAIServer;
@@ -64,11 +65,7 @@ describe('Batch: what a retoucher trips on', () => {
     const page = app.page;
     const inDir = join(app.tmp, 'run');
     await mkdir(inDir);
-    for (const n of ['coffee.png', 'desk-stuff.jpg', 'rocket.jpg']) {
-      await copyFile(join(PHOTOS, n), join(inDir, n));
-      const stem = n.replace(/\.\w+$/, '');
-      await copyFile(join(PHOTOS, `${stem}.mask-blob.png`), join(inDir, `${stem}.mask-blob.png`));
-    }
+    await copyPhotosWithMasks(inDir, ['coffee.png', 'desk-stuff.jpg', 'rocket.jpg']);
     const { d, list } = await openBatchWithFolder(inDir, 3);
     // The test photos' own mask names: each photo's one labelled mask, found by name.
     expect(await list.textContent()).toContain('coffee.mask-blob.png');

@@ -5,13 +5,14 @@
  * results land in the grid, and a second job cancelled from the queue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startGeminiBatchServer, startGeminiServer, type GeminiBatchServer, type GeminiServer } from '../servers';
+import { copyPhotosWithMasks } from '../support/batch-folder';
 
 const FIVE = ['chelsea.png', 'coffee.png', 'desk-stuff.jpg', 'rocket.jpg', 'smarties.png'];
 let app: AppHarness;
@@ -33,11 +34,7 @@ beforeAll(async () => {
   });
   inDir = join(app.tmp, 'photos');
   await mkdir(inDir);
-  for (const n of FIVE) {
-    await copyFile(join(PHOTOS, n), join(inDir, n));
-    const stem = n.replace(/\.\w+$/, '');
-    await copyFile(join(PHOTOS, `${stem}.mask-blob.png`), join(inDir, `${stem}-mask.png`));
-  }
+  await copyPhotosWithMasks(inDir, FIVE, 'dashed');
 });
 afterAll(async () => {
   // Batches poll and save in main: stop them before the harness removes its folder.

@@ -1,0 +1,15 @@
+/**
+ * A batch folder: test photos copied into `dir`, each with its blob mask beside it, named as the
+ * batch's mask pattern expects (`{stem}.mask-blob.png` or `{stem}-mask.png`).
+ */
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PHOTOS } from './app-harness';
+
+export async function copyPhotosWithMasks(dir: string, names: readonly string[], maskName: 'dotted' | 'dashed' = 'dotted'): Promise<void> {
+  for (const n of names) {
+    await copyFile(join(PHOTOS, n), join(dir, n));
+    const stem = n.replace(/\.\w+$/, '');
+    await copyFile(join(PHOTOS, `${stem}.mask-blob.png`), join(dir, maskName === 'dotted' ? `${stem}.mask-blob.png` : `${stem}-mask.png`));
+  }
+}
