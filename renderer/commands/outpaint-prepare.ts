@@ -3,8 +3,9 @@
  * the canvas is extended and Generate would fill it with a cloud model, main renders the working
  * canvas and encodes the first tile's request while the retoucher writes the prompt, so Ctrl+Enter
  * goes straight to the request. The extend tool's proposal (a preset, typed sides) is prepared
- * before Apply, as it would be applied: Apply then changes nothing the request is made of. Asked again (after a short pause) whenever what the request is made
- * of changes — the extension, the layers, the model or its settings; the prompt plays no part.
+ * before Apply, as it would be applied: Apply then changes nothing the request is made of. Asked
+ * again (after a short pause) whenever what the request is made of changes — the extension, the
+ * layers, the model or its settings; the prompt plays no part.
  * Nothing here changes the document; a failed ask is ignored (Generate then does the work itself).
  */
 import type { EditorStore } from './store/store';
