@@ -11,7 +11,7 @@ import { refreshSpend } from '../commands/spend-client';
 import { isActive } from '../model/batch-view';
 import { BatchNew } from './BatchNew';
 import { BatchQueue } from './BatchQueue';
-import { keepTabInside } from './keyboard/modal-tab';
+import { keepTabInside, useFocusReturn } from './keyboard/modal-tab';
 
 const POLL_MS = 600;
 /** While the dialog is closed and a batch runs: the button's count and Spent today still move. */
@@ -28,6 +28,8 @@ export function BatchButton() {
   const [focusBatch, setFocusBatch] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const lastKey = useRef<string | null>(null);
+  // Closed, the focus goes back to Batch… (it fell to the page: Tab started again from the top).
+  useFocusReturn(open);
   const refresh = useCallback(() => {
     batch.listBatches().then(
       (bs) => {

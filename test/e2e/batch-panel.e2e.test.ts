@@ -144,4 +144,19 @@ describe('Batch panel (retoucher)', () => {
     expect(await rows().count()).toBe(3);
     expect(app.errors).toEqual([]);
   }, 120_000);
+
+  it('Esc closes the dialog and gives the focus back to Batch…; Enter there opens it again', async () => {
+    const page = app.page;
+    if (!(await dialog().count())) await page.getByRole('button', { name: /^Batch…/ }).click();
+    await dialog().waitFor();
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+    await expect.poll(async () => (await focused()).text, { timeout: 5_000 }).toMatch(/^Batch…/);
+    await page.keyboard.press('Enter');
+    await dialog().waitFor();
+    await page.getByRole('button', { name: 'Close batch' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await expect.poll(async () => (await focused()).text, { timeout: 5_000 }).toMatch(/^Batch…/);
+    expect(app.errors).toEqual([]);
+  });
 });
