@@ -7,9 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath } from '../support/page-helpers';
-import { chooseWithKeys, typeInto } from '../support/real-input';
 import { startOpenAIServer } from '../servers';
+import { strokeAndPrompt } from '../support/stroke-app';
 
 const GOOD = 'sk-e2e-good-key-0001';
 let app: AppHarness;
@@ -45,13 +44,7 @@ describe('a rejected key in Settings → Keys', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
-    await page.keyboard.press('b');
-    await dragPath(page, [
-      [200, 200],
-      [320, 210],
-    ]);
-    await chooseWithKeys(page, page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
-    await typeInto(page, page.getByRole('textbox', { name: 'Prompt' }), 'vase');
+    await strokeAndPrompt(page);
     await page.keyboard.press('Control+Enter');
     await page.locator('.toast.error', { hasText: 'key was rejected' }).waitFor({ timeout: 15_000 });
 

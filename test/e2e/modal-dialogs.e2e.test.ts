@@ -12,35 +12,19 @@ import { join } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { Locator } from 'playwright-core';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath, summary, waitIdle } from '../support/page-helpers';
-import { chooseWithKeys, typeInto } from '../support/real-input';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
+import { summary, waitIdle } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
-import { startOpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchWithStroke } from '../support/stroke-app';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'maskwork-modal-'));
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1280, height: 800 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
-  const page = app.page;
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
-  await page.keyboard.press('Control+o');
-  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await waitIdle(page);
-  await page.keyboard.press('b');
-  await dragPath(page, [
-    [200, 200],
-    [320, 210],
-  ]);
-  await chooseWithKeys(page, page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
-  await typeInto(page, page.getByRole('textbox', { name: 'Prompt' }), 'vase');
+  ({ app, openai } = await launchWithStroke({ width: 1280, height: 800 }));
 });
 afterAll(async () => {
   await app?.close();

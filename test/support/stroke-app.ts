@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from './app-harness';
-import { dragPath } from './page-helpers';
+import type { Page } from 'playwright-core';
+import { dragPath, waitIdle } from './page-helpers';
 import { chooseWithKeys, typeInto } from './real-input';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
 
@@ -17,12 +18,18 @@ export async function launchWithStroke(viewport: { width: number; height: number
   app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
   await app.page.keyboard.press('Control+o');
   await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await app.page.keyboard.press('b');
-  await dragPath(app.page, [
+  await waitIdle(app.page);
+  await strokeAndPrompt(app.page);
+  return { app, openai };
+}
+
+/** B, a short brush stroke across coffee.png, gpt-image-2 chosen and "vase" typed, by keys and mouse. */
+export async function strokeAndPrompt(page: Page): Promise<void> {
+  await page.keyboard.press('b');
+  await dragPath(page, [
     [200, 200],
     [320, 210],
   ]);
-  await chooseWithKeys(app.page, app.page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
-  await typeInto(app.page, app.page.getByRole('textbox', { name: 'Prompt' }), 'vase');
-  return { app, openai };
+  await chooseWithKeys(page, page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
+  await typeInto(page, page.getByRole('textbox', { name: 'Prompt' }), 'vase');
 }
