@@ -21,6 +21,8 @@ declare const window: Window & {
   __maskworkEventStream?: string;
   __maskworkInvoke?: (channel: string, payload: string) => Promise<string>;
   __maskworkDeliver?: (name: string, payload: string) => void;
+  /** The e2e harness's stand-in for webUtils.getPathForFile: the path of a file its test dropped, or ''. */
+  __maskworkPathOf?: (name: string, size: number) => Promise<string>;
 };
 
 /** The browser's native base64 (Uint8Array.fromBase64 / toBase64, Chromium 140+) when it has one. */
@@ -105,10 +107,22 @@ if (typeof window.__maskworkInvoke === 'function') {
   void readEventStream(tab, token);
 }
 
-const api = buildBridge(invoke as never, (event, listener) => {
-  const set = listeners.get(event) ?? new Set();
-  listeners.set(event, set);
-  set.add(listener);
-  return () => set.delete(listener);
-});
+// A dropped file's path: in the app the preload asks Electron (webUtils); a page cannot. The e2e
+// harness stands in for it with the files its test dropped (`__maskworkPathOf`, by name and size);
+// the dev host has none, and opens a drop as a copy.
+const pathOf =
+  typeof window.__maskworkPathOf === 'function'
+    ? (file: unknown) => (file instanceof File ? window.__maskworkPathOf!(file.name, file.size) : '')
+    : undefined;
+
+const api = buildBridge(
+  invoke as never,
+  (event, listener) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  },
+  pathOf,
+);
 Object.defineProperty(window, 'maskwork', { value: api, writable: false, configurable: false });

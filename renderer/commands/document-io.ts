@@ -173,11 +173,18 @@ export async function openRecentProject(path: string): Promise<void> {
 }
 
 /** A dropped or pasted file: a photo, or a `.maskwork` project (which then has no file: Save asks where). */
-export async function importFile(bytes: Uint8Array, name: string): Promise<void> {
+/**
+ * Opens bytes dropped or pasted on the window. `file`: the dropped File, whose path the bridge looks
+ * up (never the page): main then opens it from that file — an original the export guard protects, a
+ * recent photo, a project saved back to itself — when the file still holds these bytes; else a copy.
+ */
+export async function importFile(bytes: Uint8Array, name: string, file?: File): Promise<void> {
   if (!(await mayReplaceDocument({ isProject: /\.maskwork$/i.test(name) }))) return;
   return guarded(`Opening ${name}…`, 'open', async () => {
-    if (/\.maskwork$/i.test(name)) await adoptProject(await unwrap(api().project.import({ bytes, name })), 'copy');
-    else await adopt(await unwrap(api().image.import({ bytes, name, checkLater: true })), true);
+    if (/\.maskwork$/i.test(name)) {
+      const opened = await unwrap(api().project.import({ bytes, name, file }));
+      await adoptProject(opened, opened.path ? 'file' : 'copy');
+    } else await adopt(await unwrap(api().image.import({ bytes, name, checkLater: true, file })), true);
     useEditor.getState().succeeded('open');
   });
 }

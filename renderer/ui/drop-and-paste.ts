@@ -2,8 +2,9 @@
 import { importFile } from '../commands/document-io';
 import { isEditableField } from './keyboard/field-focus';
 
-async function fromFile(file: File): Promise<void> {
-  await importFile(new Uint8Array(await file.arrayBuffer()), file.name || 'pasted image.png');
+/** `dropped`: a file dragged from disk, whose path the bridge may find (main opens it from there, as Ctrl+O would). */
+async function fromFile(file: File, dropped = false): Promise<void> {
+  await importFile(new Uint8Array(await file.arrayBuffer()), file.name || 'pasted image.png', dropped ? file : undefined);
 }
 
 export function installDropAndPaste(): () => void {
@@ -16,7 +17,7 @@ export function installDropAndPaste(): () => void {
   const drop = (e: DragEvent) => {
     e.preventDefault();
     const file = e.dataTransfer?.files[0];
-    if (file) void fromFile(file);
+    if (file) void fromFile(file, true);
   };
   const paste = (e: ClipboardEvent) => {
     // Pasting into a text field pastes text there.

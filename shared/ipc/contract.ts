@@ -103,12 +103,17 @@ export const channels = {
     request: s.object({ checkLater: s.optional(s.boolean()) }),
     response: s.type<OpenedImage | { project: OpenedProject } | { canceled: true }>(),
   },
-  /** Imports bytes the renderer got from drag-and-drop or the clipboard (`checkLater` as for `image:open`). */
+  /**
+   * Imports bytes the renderer got from drag-and-drop or the clipboard (`checkLater` as for `image:open`).
+   * `path`: where a dropped file came from, set by the preload from the dropped File (the bridge takes
+   * `file`, never a path from the page); main opens it as a file only if it holds exactly these bytes.
+   */
   'image:import': {
     request: s.object({
       bytes: s.bytes({ maxBytes: 400 * 1024 * 1024 }),
       name: s.string({ min: 1, max: 512 }),
       checkLater: s.optional(s.boolean()),
+      path: s.optional(s.string({ min: 1, max: 4096 })),
     }),
     response: s.type<OpenedImage>(),
   },
@@ -318,7 +323,11 @@ export const channels = {
   'project:open': { request: s.object({ recentPath: s.string({ min: 1, max: 4096 }) }), response: s.type<OpenedProject>() },
   /** Opens a project the renderer got from drag-and-drop (it has no file: Save asks where). */
   'project:import': {
-    request: s.object({ bytes: s.bytes({ maxBytes: 1024 * 1024 * 1024 }), name: s.string({ min: 1, max: 512 }) }),
+    request: s.object({
+      bytes: s.bytes({ maxBytes: 1024 * 1024 * 1024 }),
+      name: s.string({ min: 1, max: 512 }),
+      path: s.optional(s.string({ min: 1, max: 4096 })),
+    }),
     response: s.type<OpenedProject>(),
   },
   /** The recent projects, newest first. */

@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { summary, waitIdle } from '../support/page-helpers';
+import { dropFiles } from '../support/user-input';
+import { exportPngByMouse } from '../support/real-input';
+import { readFile } from 'node:fs/promises';
 
 let app: AppHarness;
 let dir: string;
@@ -17,7 +20,7 @@ const menu = () => app.page.getByRole('menu', { name: 'Project menu' });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'maskwork-recent-'));
-  for (const f of ['coffee.png', 'desk-stuff.jpg']) await copyFile(join(PHOTOS, f), join(dir, f));
+  for (const f of ['coffee.png', 'desk-stuff.jpg', 'building.jpg']) await copyFile(join(PHOTOS, f), join(dir, f));
   app = await launchApp({ viewport: { width: 1500, height: 950 } });
 });
 afterAll(async () => {
@@ -72,5 +75,26 @@ describe('recent photos', () => {
     expect(await openName()).toBe('desk-stuff.jpg'); // the open document (undo brought it back) is unchanged
     expect(await recentPhotoItems()).toEqual(['coffee.png']);
     await app.page.keyboard.press('Escape');
+  });
+
+  it('a photo dragged from a folder opens from its file: it joins the list and no export overwrites it', async () => {
+    const page = app.page;
+    const path = join(dir, 'building.jpg');
+    const before = await readFile(path);
+    // The OS names the dragged file's path (Electron's webUtils in the app; the harness stands in).
+    app.dropSources.push(path);
+    const box = (await page.getByTestId('stage').boundingBox())!;
+    await dropFiles(app.context, page, [path], { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    await expect.poll(openName, { timeout: 30_000 }).toBe('building.jpg');
+    await waitIdle(page);
+    expect(await recentPhotoItems()).toEqual(['building.jpg', 'coffee.png']);
+    await page.keyboard.press('Escape');
+    // Export over the dragged file: refused, as for a photo opened with Ctrl+O.
+    app.dialogs.saves.push(path);
+    await exportPngByMouse(page);
+    const refusal = page.locator('[data-testid="toast"]', { hasText: 'Refusing to overwrite the original' });
+    await refusal.first().waitFor({ timeout: 20_000 });
+    expect(await refusal.first().innerText()).toMatch(/building\.jpg/);
+    expect(Buffer.compare(await readFile(path), before)).toBe(0);
   });
 });

@@ -4,10 +4,10 @@
  * registers with ipcMain). Only the Electron transport itself is not exercised.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../../electron/main/create-services';
 import type { MainServices } from '../../electron/main/create-services';
@@ -63,6 +63,11 @@ export interface AppHarness {
   /** Every page error and console error, for assertions that the app kept working. */
   errors: string[];
   /**
+   * Files on disk the OS would name when one is dropped on the window (Electron's webUtils knows the
+   * path of a dragged file; a page does not): a dropped file found here by name and size gets its path.
+   */
+  dropSources: string[];
+  /**
    * Loads the app in a new page of the same browser context, served by the SAME main services (asset
    * folder, autosave): what the user sees when the app is started again after a crash.
    */
@@ -86,6 +91,7 @@ export async function launchApp(
   }
   const tmp = await mkdtemp(join(tmpdir(), 'maskwork-e2e-'));
   const dialogs = new ScriptedDialogs();
+  const dropSources: string[] = [];
   const services = createServices({
     host: 'test',
     version: '0.0.0-test',
@@ -135,6 +141,12 @@ export async function launchApp(
       });
       return JSON.stringify(encodeWire(result, nodeBase64, bytes.drop));
     });
+    // Electron's webUtils.getPathForFile, which a page cannot call: the path of a file the test
+    // listed in `dropSources` with the dropped file's name and size, else '' (opened as a copy).
+    await page.exposeBinding('__maskworkPathOf', async (_source, name: string, size: number) => {
+      for (const p of dropSources) if (basename(p) === name && (await stat(p).catch(() => null))?.size === size) return p;
+      return '';
+    });
     await page.addInitScript({ content: `window.__maskworkEventStream = ${JSON.stringify(streamId)};` });
     await page.addInitScript({ content: readFileSync(bridgePath, 'utf8') });
     await page.goto(server.url);
@@ -151,6 +163,7 @@ export async function launchApp(
     dialogs,
     tmp,
     errors,
+    dropSources,
     openPage: async () => wire(await context.newPage()),
     async close() {
       streams.close();

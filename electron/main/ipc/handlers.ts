@@ -7,6 +7,9 @@ import { AppError } from '../../../shared/errors';
 import { openImageFile, exportToFile, safeFileName, suggestedExportName } from '../services/image-files';
 import { importImage } from '../services/image-import';
 import { awaitCheck } from '../services/image-check';
+import { verifiedDropPath } from '../services/dropped-file';
+import { MAX_FILE_BYTES } from '../services/image-limits';
+import { MAX_PROJECT_BYTES } from '../project/project-container';
 import type { HandlerTable } from './dispatch';
 import type { JobServices, MainServices } from '../create-services';
 import type { JobFn } from '../jobs/job-runner';
@@ -49,7 +52,12 @@ export function createHandlers(svc: MainServices): HandlerTable {
       if (!next) return { none: true as const };
       return { ...(await openPath(svc, next.path, checkLater)), skipped: next.skipped };
     },
-    'image:import': async ({ bytes, name, checkLater }) => importImage(svc.store, bytes, name, undefined, { checkLater }),
+    'image:import': async ({ bytes, name, checkLater, path }) => {
+      // Dropped from a file that still holds these bytes: opened from it, as Ctrl+O would (dropped-file.ts).
+      const from = await verifiedDropPath(path, bytes, MAX_FILE_BYTES);
+      if (from && !isProjectPath(from)) return openPhoto(svc, from, checkLater);
+      return importImage(svc.store, bytes, name, undefined, { checkLater });
+    },
     'image:check': async ({ assetId }) => awaitCheck(svc.store, assetId),
     'asset:put': async ({ bytes, kind }) => ({ assetId: await svc.store.put(bytes, kind) }),
     'image:export': async (req) => {
@@ -143,7 +151,11 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'project:save': async (req) =>
       (await svc.projects.save({ store: svc.store, dialogs: svc.dialogs, app: svc.version }, req)) ?? { canceled: true as const },
     'project:open': async ({ recentPath }) => svc.projects.openRecent(svc.store, recentPath),
-    'project:import': async ({ bytes, name }) => loadProject(svc.store, bytes, name, undefined),
+    'project:import': async ({ bytes, name, path }) => {
+      const from = await verifiedDropPath(path, bytes, MAX_PROJECT_BYTES);
+      if (from && isProjectPath(from)) return svc.projects.open(svc.store, from);
+      return loadProject(svc.store, bytes, name, undefined);
+    },
     'project:recent': async () => svc.projects.recent(),
     'spend:summary': async () => svc.ledger.summary(),
     'prefs:get': async () => svc.prefs.get(),

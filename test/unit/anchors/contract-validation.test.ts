@@ -33,7 +33,7 @@ const layer = { assetId: 'img-0123456789abcdef0123456789abcdef', x: 0, y: 0 };
 const VALID: Record<string, Record<string, unknown>> = {
   'app:info': {},
   'image:open': { checkLater: true },
-  'image:import': { bytes: bytes(), name: 'photo.png', checkLater: true },
+  'image:import': { bytes: bytes(), name: 'photo.png', checkLater: true, path: '/home/user/photo.png' },
   'image:check': { assetId: layer.assetId },
   'image:recent': {},
   'image:reopen': { recentPath: '/tmp/photo.jpg', checkLater: true },
@@ -86,7 +86,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'project:discard': {},
   'project:save': { project: '{"current":{}}', tiles: bytes(), saveAs: true },
   'project:open': { recentPath: '/tmp/a.maskwork' },
-  'project:import': { bytes: bytes(), name: 'a.maskwork' },
+  'project:import': { bytes: bytes(), name: 'a.maskwork', path: '/home/user/a.maskwork' },
   'project:recent': {},
   'spend:summary': {},
   'prefs:get': {},

@@ -8,10 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import vm from 'node:vm';
-import { bridgeSurface } from '../../../shared/ipc/bridge';
+import { bridgeSurface, DROP_CHANNELS } from '../../../shared/ipc/bridge';
 import { channelNames, eventNames, IPC_EVENT_CHANNEL, ipcChannel } from '../../../shared/ipc/contract';
 
 const PRELOAD = resolve(__dirname, '../../../out/preload/index.cjs');
+/** Stand-ins for a File dragged from disk and one made in the page. */
+const DISK_FILE = { kind: 'dragged from disk' };
+const PAGE_FILE = { kind: 'made in the page' };
 
 interface Loaded {
   exposed: Array<{ key: string; api: any }>;
@@ -45,9 +48,17 @@ function loadPreload(): Loaded {
   };
   out.ipcRenderer = ipcRenderer;
   const contextBridge = { exposeInMainWorld: (key: string, api: unknown) => out.exposed.push({ key, api }) };
+  // Electron's webUtils: a dragged file's path; throws for anything that is not a File (here: not DISK_FILE).
+  const webUtils = {
+    getPathForFile: (file: unknown) => {
+      if (file === DISK_FILE) return '/photos/cups.jpg';
+      if (file === PAGE_FILE) return '';
+      throw new TypeError('not a File');
+    },
+  };
   const fakeRequire = (id: string) => {
     out.requires.push(id);
-    if (id === 'electron') return { contextBridge, ipcRenderer };
+    if (id === 'electron') return { contextBridge, ipcRenderer, webUtils };
     throw new Error(`the sandboxed preload required "${id}"`);
   };
   const module = { exports: {} as unknown };
@@ -119,9 +130,37 @@ describe('out/preload/index.cjs (built from electron/preload/index.ts)', () => {
       expect(result).toEqual({ ok: true, value: { echoed: ipcChannel(channel) } });
       const last = loaded.invokes.at(-1)!;
       expect(last.channel).toBe(`maskwork:${channel}`);
-      expect(last.payload).toBe(payload);
+      // The import channels send a copy (their `file` becomes a path); every other payload as it is.
+      if ((DROP_CHANNELS as readonly string[]).includes(channel)) expect(last.payload).toEqual(payload);
+      else expect(last.payload).toBe(payload);
     }
     expect(loaded.invokes).toHaveLength(channelNames.length);
+  });
+
+  it('a dropped file goes to main as the path webUtils gives, never a path the page wrote', async () => {
+    const api = loaded.exposed[0].api;
+    const bytes = new Uint8Array([1, 2, 3]);
+    const sent = async (request: Record<string, unknown>, channel: 'image:import' | 'project:import' = 'image:import') => {
+      const [domain, verb] = channel.split(':');
+      await api[domain][verb](request);
+      return loaded.invokes.at(-1)!.payload;
+    };
+    expect(await sent({ bytes, name: 'cups.jpg', file: DISK_FILE })).toEqual({ bytes, name: 'cups.jpg', path: '/photos/cups.jpg' });
+    expect(await sent({ bytes, name: 'cups.maskwork', file: DISK_FILE }, 'project:import')).toEqual({
+      bytes,
+      name: 'cups.maskwork',
+      path: '/photos/cups.jpg',
+    });
+    // A File made in the page has no path; anything else makes webUtils throw: the bytes go as a copy.
+    expect(await sent({ bytes, name: 'a.png', file: PAGE_FILE })).toEqual({ bytes, name: 'a.png' });
+    expect(await sent({ bytes, name: 'a.png', file: 'not a file' })).toEqual({ bytes, name: 'a.png' });
+    // A path written by the page is dropped, with or without a file.
+    expect(await sent({ bytes, name: 'a.png', path: '/etc/passwd' })).toEqual({ bytes, name: 'a.png' });
+    expect(await sent({ bytes, name: 'a.png', path: '/etc/passwd', file: DISK_FILE })).toEqual({
+      bytes,
+      name: 'a.png',
+      path: '/photos/cups.jpg',
+    });
   });
 
   it('exposes nothing generic: no invoke/send/on/ipcRenderer, no writable or extensible objects', () => {

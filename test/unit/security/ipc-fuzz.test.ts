@@ -34,7 +34,7 @@ const rect = { x: 0, y: 0, width: 10, height: 10 };
 const VALID: Record<string, Record<string, unknown>> = {
   'app:info': {},
   'image:open': { checkLater: true },
-  'image:import': { bytes: bytes(), name: 'photo.png', checkLater: true },
+  'image:import': { bytes: bytes(), name: 'photo.png', checkLater: true, path: '/home/user/photo.png' },
   'image:check': { assetId: layer.assetId },
   'image:recent': {},
   'image:reopen': { recentPath: '/tmp/photo.jpg', checkLater: true },
@@ -88,7 +88,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'project:discard': {},
   'project:save': { project: '{"current":{}}', tiles: bytes(), saveAs: true },
   'project:open': { recentPath: '/tmp/a.maskwork' },
-  'project:import': { bytes: bytes(), name: 'a.maskwork' },
+  'project:import': { bytes: bytes(), name: 'a.maskwork', path: '/home/user/a.maskwork' },
   'project:recent': {},
   'spend:summary': {},
   'prefs:get': {},
