@@ -128,6 +128,11 @@ function refuse(model: string, reason: string, requestId?: string, notCharged = 
   });
 }
 
+/** The address an error names (a bad port's message says which), when the connection has its own. */
+function serviceAt(conn: ProviderConnection): { serviceURL?: string } {
+  return conn.baseURL ? { serviceURL: conn.baseURL } : {};
+}
+
 /** Creates the Gemini provider for one connection (key, optional base URL without version). */
 export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProviderOptions = {}): ImageProvider {
   registerSecret(conn.apiKey);
@@ -165,7 +170,7 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
       return pickGeminiImage(resp, req.model);
     } catch (e) {
       // The rate-limit delay comes from the error body's RetryInfo (ApiError exposes no headers).
-      throw mapGeminiError(e, req.model, { signal, keyHint: conn.keyHint });
+      throw mapGeminiError(e, req.model, { signal, keyHint: conn.keyHint, ...serviceAt(conn) });
     }
   }
 
@@ -207,7 +212,7 @@ export function createGeminiProvider(conn: ProviderConnection, opts: GeminiProvi
             } catch (e) {
               const err = late()
                 ? deadlineError(req.model, 'Gemini', deadlineMs)
-                : mapGeminiError(e, req.model, { signal: inner.signal, keyHint: conn.keyHint });
+                : mapGeminiError(e, req.model, { signal: inner.signal, keyHint: conn.keyHint, ...serviceAt(conn) });
               // Siblings stopped by inner.abort() report 'cancelled' only after `fatal` is set.
               if (!fatal && FATAL_KINDS.has(err.kind)) {
                 fatal = err;

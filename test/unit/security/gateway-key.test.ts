@@ -78,3 +78,41 @@ describe('a gateway saved before https was required', () => {
     expect(result.state === 'failed' && result.error.message).toMatch(/https/);
   });
 });
+
+describe('a service on a port fetch blocks (6000, a "bad port")', () => {
+  it('a gateway saved in Settings: not sent, nothing charged, and the message says to change its base URL there', async () => {
+    await cloud.main.call('gateways:set', { ...gw('http://127.0.0.1:6000/v1'), id: 'blocked' });
+    await cloud.main.call('keys:set', { provider: 'gateway:blocked', key: 'blocked-key-123456' });
+    const before = cloud.main.svc.ledger.summary().today.usd;
+    const { result } = await smallEdit(cloud.main, photo, 'gateway:blocked/gpt-image-2');
+    expect(result.state === 'failed' && result.error.kind).toBe('network');
+    const message = result.state === 'failed' ? result.error.message : '';
+    expect(message).toMatch(/port 6000 is one that web requests may not use/);
+    expect(message).toMatch(/nothing was sent and nothing is charged/);
+    expect(message).toMatch(/change its base URL in Settings → Gateways/);
+    expect(result.state === 'failed' && (result.spentRequests ?? 0)).toBe(0);
+    expect(cloud.main.svc.ledger.summary().today.usd).toBe(before);
+  });
+
+  it('Gemini at a base URL on that port: the same, with no Settings hint (the address came from the environment)', async () => {
+    const { startMain } = await import('../../support/main-harness');
+    const other = await startMain({
+      GEMINI_API_KEY: 'AIza-test-gemini-key-000001',
+      GOOGLE_GEMINI_BASE_URL: 'http://127.0.0.1:6000',
+      MASKWORK_MAX_RETRIES: '0',
+    });
+    try {
+      const small = await importSmallPhoto(other);
+      const { result } = await smallEdit(other, small, 'gemini-3.1-flash-image');
+      expect(result.state === 'failed' && result.error.kind).toBe('network');
+      const message = result.state === 'failed' ? result.error.message : '';
+      expect(message).toMatch(/port 6000 is one that web requests may not use/);
+      expect(message).toMatch(/nothing was sent and nothing is charged/);
+      expect(message).not.toMatch(/Settings → Gateways/);
+      expect(result.state === 'failed' && (result.spentRequests ?? 0)).toBe(0);
+      expect(other.svc.ledger.summary().today.usd).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+});
