@@ -8,10 +8,10 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { summary, waitIdle } from '../support/page-helpers';
+import { dragPath, summary, waitIdle } from '../support/page-helpers';
 import { dropFiles } from '../support/user-input';
 import { exportPngByMouse } from '../support/real-input';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 
 let app: AppHarness;
 let dir: string;
@@ -96,5 +96,34 @@ describe('recent photos', () => {
     await refusal.first().waitFor({ timeout: 20_000 });
     expect(await refusal.first().innerText()).toMatch(/building\.jpg/);
     expect(Buffer.compare(await readFile(path), before)).toBe(0);
+  });
+
+  it('a project dragged from a folder opens from its file: Ctrl+S writes back to it without asking', async () => {
+    const page = app.page;
+    app.dialogs.saves.push(join(dir, 'drop-work'));
+    await page.keyboard.press('Control+s');
+    await expect.poll(async () => (await summary(page)).project?.name, { timeout: 15_000 }).toBe('drop-work.maskwork');
+    await waitIdle(page);
+    await openWithCtrlO(join(dir, 'coffee.png'), 'coffee.png');
+    const file = join(dir, 'drop-work.maskwork');
+    app.dropSources.push(file);
+    const box = (await page.getByTestId('stage').boundingBox())!;
+    await dropFiles(app.context, page, [file], { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    await expect.poll(openName, { timeout: 30_000 }).toBe('building.jpg');
+    await waitIdle(page);
+    expect(await page.title()).toBe('drop-work.maskwork — Maskwork');
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [100, 100],
+      [200, 100],
+    ]);
+    expect(await page.title()).toBe('drop-work.maskwork • — Maskwork');
+    // No save-dialog answer is queued: asking would fail. The file itself is written again.
+    const before = (await stat(file)).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    await page.keyboard.press('Control+s');
+    await expect.poll(async () => (await stat(file)).mtimeMs, { timeout: 15_000 }).toBeGreaterThan(before);
+    await waitIdle(page);
+    expect(await page.title()).toBe('drop-work.maskwork — Maskwork');
   });
 });
