@@ -5,7 +5,7 @@
  * canvas over 150 MP / 30000 px per side (or over the memory budget) before any work.
  */
 import { resolve } from 'node:path';
-import { extendBySides, extendToAspect, planOutpaint, type CanvasExtension, type ExtendAnchor } from '../../shared/geometry';
+import { centredOnGrid, extendBySides, extendToAspect, planOutpaint, type CanvasExtension, type ExtendAnchor } from '../../shared/geometry';
 import { estimateCost } from '../../shared/models';
 import { flag, int, intOr, oneOf, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { checkOutpaintBudget } from '../main/edit/outpaint-budget';
@@ -68,8 +68,11 @@ export async function runExpand(o: ExpandOptions): Promise<Record<string, unknow
     const size = { width: img.width, height: img.height };
     let ext: CanvasExtension;
     try {
+      // A JPEG centred by --aspect goes on its block grid (≤ 8 px off the centre): its data can be kept.
       ext = o.aspect
-        ? extendToAspect(size, o.aspect, anchor)
+        ? img.format === 'jpeg'
+          ? centredOnGrid(extendToAspect(size, o.aspect, anchor), size, anchor)
+          : extendToAspect(size, o.aspect, anchor)
         : extendBySides(size, { left: o.left ?? 0, right: o.right ?? 0, top: o.top ?? 0, bottom: o.bottom ?? 0 });
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));

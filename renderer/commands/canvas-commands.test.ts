@@ -102,6 +102,22 @@ describe('the extend tool proposal', () => {
     ).toHaveLength(1);
   });
 
+  it('a JPEG original is placed on its block grid by a centred preset (a PNG exactly centred), and by a new anchor', () => {
+    st().setTool('extend');
+    chooseAnchor('centre');
+    choosePreset('21:9');
+    expect(extendProposal(st())?.originalAt).toEqual({ x: 850, y: 0 }); // poster.png: exactly centred
+    const doc = st().doc!;
+    st().openDocument({ ...doc, id: `doc-${Math.random()}`, original: { ...doc.original, name: 'poster.JPG' } });
+    st().setTool('extend');
+    choosePreset('21:9');
+    expect(extendProposal(st())).toMatchObject({ canvas: { width: 2240, height: 960 }, originalAt: { x: 848, y: 0 } });
+    chooseAnchor('right');
+    expect(extendProposal(st())?.originalAt).toEqual({ x: 1700, y: 0 }); // anchored: as the aspect gives it
+    chooseAnchor('top');
+    expect(extendProposal(st())?.originalAt).toEqual({ x: 848, y: 0 });
+  });
+
   it('a new anchor moves the proposal and the view follows it, as a preset does', () => {
     st().setTool('extend');
     st().setStageSize(800, 600);

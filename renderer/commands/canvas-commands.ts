@@ -4,9 +4,20 @@
  * Apply (Enter) and Cancel (Esc, without a trace). The pixel and geometry work is pure
  * (extend-document.ts, model/extend-logic.ts); here it is routed into the store.
  */
-import type { AspectPreset, ExtendAnchor } from '../../shared/geometry';
+import { JPEG_BLOCK_GRID, type AspectPreset, type ExtendAnchor } from '../../shared/geometry';
+import type { DocState } from '../../shared/document/schema';
 import { getMask, putMask } from './blob-store';
-import { isZeroSides, presetSides, proposalFor, withSide, ZERO_SIDES, type Proposal, type Side, type Sides } from '../model/extend-logic';
+import {
+  isZeroSides,
+  presetSides,
+  proposalFor,
+  withSide,
+  ZERO_SIDES,
+  type BlockGrid,
+  type Proposal,
+  type Side,
+  type Sides,
+} from '../model/extend-logic';
 import { clampBand, extendDocument, extensionMask, extensionProblem } from '../model/extend-document';
 import { useEditor, type EditorStore } from './store/store';
 import { revealMaskOverlay } from './overlay-visibility';
@@ -64,11 +75,19 @@ function setSides(sides: Sides, preset: AspectPreset | null): void {
   st().setExtend({ sides, preset, docId: doc.id, base: { ...doc.canvas } });
 }
 
+/**
+ * A JPEG original's block grid, for a preset to place it on (see presetSides): the export then keeps
+ * the original's JPEG data. Known by the name, as the export dialog knows a JPEG.
+ */
+function blockGrid(doc: DocState): BlockGrid | undefined {
+  return /\.jpe?g$/i.test(doc.original.name) ? { at: { x: doc.original.x, y: doc.original.y }, step: JPEG_BLOCK_GRID } : undefined;
+}
+
 /** A preset aspect around the current canvas, with the current anchor; the view fits the proposal. */
 export function choosePreset(preset: AspectPreset): void {
   const doc = st().doc;
   if (!doc) return;
-  const sides = presetSides(doc.canvas, preset, st().extend.anchor);
+  const sides = presetSides(doc.canvas, preset, st().extend.anchor, blockGrid(doc));
   setSides(sides, preset);
   fitProposal();
   if (isZeroSides(sides)) st().notify('info', `The canvas is already ${preset}; nothing to extend.`);
@@ -80,7 +99,7 @@ export function chooseAnchor(anchor: ExtendAnchor): void {
   const preset = st().extend.preset;
   const doc = st().doc;
   if (preset && doc && !isZeroSides(draftSides(st()))) {
-    setSides(presetSides(doc.canvas, preset, anchor), preset);
+    setSides(presetSides(doc.canvas, preset, anchor, blockGrid(doc)), preset);
     // The proposal moved (the new area is on another side now): the view follows it, as for a preset.
     fitProposal();
   }

@@ -55,6 +55,54 @@ describe('presets', () => {
   });
 });
 
+describe('presets around a JPEG original (its 16-px block grid)', () => {
+  const grid = (x = 0, y = 0) => ({ at: { x, y }, step: 16 });
+
+  it('a centred preset lands the original on the grid, within 8 px of the centre, the canvas unchanged', () => {
+    // rocket.jpg, 640×427, to 9:16: 355 / 356 px exactly centred (355 is off the grid); 352 / 359 on it.
+    const exact = presetSides({ width: 640, height: 427 }, '9:16', 'centre');
+    expect(exact).toEqual({ left: 0, right: 0, top: 355, bottom: 356 });
+    expect(presetSides({ width: 640, height: 427 }, '9:16', 'centre', grid())).toEqual({ left: 0, right: 0, top: 352, bottom: 359 });
+    for (const a of ['1:1', '4:5', '3:2', '16:9', '21:9', '3:1', '4:1', '8:1', '9:16', '1:4']) {
+      for (const size of [
+        { width: 1200, height: 900 },
+        { width: 640, height: 427 },
+        { width: 540, height: 960 },
+        { width: 4033, height: 3025 },
+      ]) {
+        const plain = presetSides(size, a, 'centre');
+        const s = presetSides(size, a, 'centre', grid());
+        expect(s.left + s.right, `${a} ${size.width}×${size.height}`).toBe(plain.left + plain.right);
+        expect(s.top + s.bottom).toBe(plain.top + plain.bottom);
+        expect(s.left % 16).toBe(0);
+        expect(s.top % 16).toBe(0);
+        expect(Math.abs(s.left - plain.left)).toBeLessThanOrEqual(8);
+        expect(Math.abs(s.top - plain.top)).toBeLessThanOrEqual(8);
+      }
+    }
+  });
+
+  it('an original already moved by an earlier extension is put on the grid where it lands', () => {
+    // 700×427 to 16:9: 59 px to add sideways; the original is at x = 30 already, so 34 px go left (30 + 34 = 64).
+    expect(presetSides({ width: 700, height: 427 }, '16:9', 'centre', grid(30, 0))).toEqual({ left: 34, right: 25, top: 0, bottom: 0 });
+    const tall = presetSides({ width: 700, height: 427 }, '1:1', 'centre', grid(30, 5));
+    expect((5 + tall.top) % 16).toBe(0);
+    expect(tall.top + tall.bottom).toBe(273);
+  });
+
+  it('an anchored side keeps what the aspect gives; the cross axis is still put on the grid; too small a growth to reach it is left alone', () => {
+    expect(presetSides({ width: 640, height: 427 }, '9:16', 'bottom', grid())).toEqual(
+      presetSides({ width: 640, height: 427 }, '9:16', 'bottom'),
+    );
+    const crossed = presetSides({ width: 540, height: 960 }, '16:9', 'top', grid());
+    expect(crossed.left % 16).toBe(0);
+    // 5 px to share, original at x = 3: neither 0 nor 16 − 3 = 13 fits in 0…5, so the even split stays.
+    expect(presetSides({ width: 1595, height: 900 }, '16:9', 'centre', grid(3, 0))).toEqual(
+      presetSides({ width: 1595, height: 900 }, '16:9', 'centre'),
+    );
+  });
+});
+
 describe('proposal geometry', () => {
   it('moves the original by left/top, already-extended canvases included', () => {
     const p = proposalFor({ width: 800, height: 600 }, { x: 100, y: 0 }, { left: 30, right: 5, top: 7, bottom: 0 });

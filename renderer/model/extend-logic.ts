@@ -4,7 +4,7 @@
  * stage (in current document px), the side handles and their hit test, and side drags. Presets come
  * from the shared planner's `extendToAspect`.
  */
-import { extendToAspect, type ExtendAnchor } from '../../shared/geometry';
+import { extendToAspect, splitOnGrid, type ExtendAnchor } from '../../shared/geometry';
 import type { Rect, Size } from '../../shared/geometry/rect';
 
 export type Side = 'left' | 'right' | 'top' | 'bottom';
@@ -57,21 +57,33 @@ export function proposalFor(canvas: Size, original: { x: number; y: number }, si
   };
 }
 
-/** Sides that grow `canvas` to `aspect` around it (the anchor side stays put). Zero when already there. */
-export function presetSides(canvas: Size, aspect: string, anchor: ExtendAnchor): Sides {
+/** Where the original's top-left is on the current canvas, and the grid it should land on. */
+export interface BlockGrid {
+  at: { x: number; y: number };
+  step: number;
+}
+
+/**
+ * Sides that grow `canvas` to `aspect` around it (the anchor side stays put). Zero when already there.
+ * With `grid` (a JPEG original), a centred growth puts the original's top-left on the grid, moving
+ * it by at most half a step (8 px) off the exact centre, so that the export can keep its JPEG data;
+ * the canvas size and aspect are unchanged. An anchored side (the original at the right or bottom)
+ * is left as the aspect gives it.
+ */
+export function presetSides(canvas: Size, aspect: string, anchor: ExtendAnchor, grid?: BlockGrid): Sides {
   const ext = extendToAspect(canvas, aspect, anchor);
   const sides = {
-    left: ext.originalAt.x,
-    top: ext.originalAt.y,
-    right: ext.canvas.width - canvas.width - ext.originalAt.x,
-    bottom: ext.canvas.height - canvas.height - ext.originalAt.y,
+    left: Math.max(0, ext.originalAt.x),
+    top: Math.max(0, ext.originalAt.y),
+    right: Math.max(0, ext.canvas.width - canvas.width - ext.originalAt.x),
+    bottom: Math.max(0, ext.canvas.height - canvas.height - ext.originalAt.y),
   };
-  return {
-    left: Math.max(0, sides.left),
-    right: Math.max(0, sides.right),
-    top: Math.max(0, sides.top),
-    bottom: Math.max(0, sides.bottom),
-  };
+  if (!grid) return sides;
+  const [left, right] =
+    anchor === 'left' || anchor === 'right' ? [sides.left, sides.right] : splitOnGrid(sides.left, sides.right, grid.at.x, grid.step);
+  const [top, bottom] =
+    anchor === 'top' || anchor === 'bottom' ? [sides.top, sides.bottom] : splitOnGrid(sides.top, sides.bottom, grid.at.y, grid.step);
+  return { left, right, top, bottom };
 }
 
 /** The proposed canvas in CURRENT document px (it starts at -left, -top). */

@@ -25,7 +25,16 @@ export { DEFAULT_MAX_ANISOTROPY, anisotropy, aspectOptions, ratioDistance, reque
 export type { MarginPolicy, RectScale, RegionFailure, RegionInput, RegionMapping, RegionPlan } from './region';
 export { DEFAULT_MARGIN, planRegion, rectScaleFor, regionToRequest, requestToRegion } from './region';
 export type { AspectPreset, CanvasExtension, ExtendAnchor, SideExtension } from './outpaint-extend';
-export { ASPECT_PRESETS, extendBySides, extendToAspect, originalRect, parseAspect } from './outpaint-extend';
+export {
+  ASPECT_PRESETS,
+  centredOnGrid,
+  extendBySides,
+  extendToAspect,
+  JPEG_BLOCK_GRID,
+  originalRect,
+  parseAspect,
+  splitOnGrid,
+} from './outpaint-extend';
 export type { ContextPolicy, StripProblem, StripRatios, StripTile } from './strip-solver';
 export { MAX_TILES_PER_AXIS, extentForGain, extentIntervals, maxExtentForContext, minContext, solveStrip } from './strip-solver';
 export type { GrowthAxis, OutpaintInput, Phase, PhaseOrders, ResolvedOutpaint } from './outpaint-phases';

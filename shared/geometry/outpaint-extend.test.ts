@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASPECT_PRESETS, extendBySides, extendToAspect, originalRect, parseAspect } from './outpaint-extend';
+import { ASPECT_PRESETS, centredOnGrid, extendBySides, extendToAspect, originalRect, parseAspect, splitOnGrid } from './outpaint-extend';
 
 describe('extendToAspect', () => {
   it('grows a square sideways for wide presets, splitting evenly around the centre', () => {
@@ -87,5 +87,23 @@ describe('parseAspect', () => {
     expect(parseAspect(' 2.35 : 1 ')).toEqual({ w: 2.35, h: 1 });
     expect(() => parseAspect('16x9')).toThrow(RangeError);
     expect(() => parseAspect('0:1')).toThrow(RangeError);
+  });
+});
+
+describe('a JPEG original on its block grid', () => {
+  it('splitOnGrid moves the split by at most half a step so that the original lands on the grid', () => {
+    expect(splitOnGrid(355, 356, 0, 16)).toEqual([352, 359]);
+    expect(splitOnGrid(28, 28, 0, 16)).toEqual([32, 24]);
+    expect(splitOnGrid(29, 30, 30, 16)).toEqual([34, 25]); // already at x = 30: 30 + 34 = 64
+    expect(splitOnGrid(0, 0, 5, 16)).toEqual([0, 0]);
+    expect(splitOnGrid(2, 3, 3, 16)).toEqual([2, 3]); // 0…5 cannot reach a multiple of 16 from 3
+  });
+
+  it('centredOnGrid keeps the canvas and moves only a centred axis', () => {
+    const size = { width: 640, height: 427 };
+    const ext = extendToAspect(size, '9:16', 'centre');
+    expect(centredOnGrid(ext, size, 'centre')).toEqual({ canvas: ext.canvas, originalAt: { x: 0, y: 352 } });
+    const anchored = extendToAspect(size, '9:16', 'bottom');
+    expect(centredOnGrid(anchored, size, 'bottom')).toEqual(anchored);
   });
 });

@@ -88,6 +88,39 @@ export function extendBySides(original: Size, sides: SideExtension): CanvasExten
   };
 }
 
+/**
+ * The block grid a JPEG original is stored on: 16 px holds every common chroma sampling (4:4:4 is
+ * 8×8 px, 4:2:2 16×8, 4:2:0 16×16). An export keeps the original's JPEG data only where the
+ * original lands on it (electron/main/export/jpeg-export.ts).
+ */
+export const JPEG_BLOCK_GRID = 16;
+
+/**
+ * `before` + `after` px of growth on one axis, split again so that `at + before` (where the
+ * original's edge lands) is a multiple of `step`, as near the given split as fits; unchanged when
+ * no split within 0…total reaches the grid.
+ */
+export function splitOnGrid(before: number, after: number, at: number, step: number): [number, number] {
+  const total = before + after;
+  if (total === 0) return [before, after];
+  const near = Math.round((at + before) / step) * step - at;
+  const fits = [near, near - step, near + step].filter((b) => b >= 0 && b <= total);
+  if (!fits.length) return [before, after];
+  const b = fits.reduce((best, x) => (Math.abs(x - before) < Math.abs(best - before) ? x : best));
+  return [b, total - b];
+}
+
+/**
+ * A centred extension of a JPEG original moved onto its block grid (at most half a step off the
+ * centre), the canvas unchanged; an axis the anchor holds is left as it is.
+ */
+export function centredOnGrid(ext: CanvasExtension, original: Size, anchor: ExtendAnchor, step = JPEG_BLOCK_GRID): CanvasExtension {
+  const { x, y } = ext.originalAt;
+  const [left] = anchor === 'left' || anchor === 'right' ? [x] : splitOnGrid(x, ext.canvas.width - original.width - x, 0, step);
+  const [top] = anchor === 'top' || anchor === 'bottom' ? [y] : splitOnGrid(y, ext.canvas.height - original.height - y, 0, step);
+  return { canvas: ext.canvas, originalAt: { x: left, y: top } };
+}
+
 /** The original's rect inside an extended canvas (px). */
 export function originalRect(original: Size, ext: CanvasExtension): Rect {
   return { x: ext.originalAt.x, y: ext.originalAt.y, width: original.width, height: original.height };

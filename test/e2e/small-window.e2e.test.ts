@@ -78,7 +78,8 @@ describe('a 1280×800 window', () => {
     await page.keyboard.press('c');
     await page.getByRole('button', { name: 'Aspect 16:9' }).click();
     let fields = await extendFields(page);
-    expect(fields.find((f) => f.name === 'Extend left (px)')).toEqual({ name: 'Extend left (px)', value: '142', cut: false });
+    // 142 px would centre it exactly; a JPEG original goes on its 16-px block grid (144).
+    expect(fields.find((f) => f.name === 'Extend left (px)')).toEqual({ name: 'Extend left (px)', value: '144', cut: false });
     await page.getByRole('button', { name: 'Aspect 8:1' }).click();
     await page.getByRole('radio', { name: 'Anchor right' }).click();
     fields = await extendFields(page);

@@ -423,6 +423,30 @@ describe('maskwork expand', () => {
     }
   });
 
+  it('a JPEG centred by --aspect lands on its 16-px block grid, so the JPEG export keeps its data', async () => {
+    const src = join(tmp, 'grid.jpg');
+    await sharp(join(PHOTOS, 'desk-stuff.jpg')).resize(300, 200, { fit: 'cover' }).jpeg({ quality: 90 }).toFile(src);
+    const out = join(tmp, 'grid-wide.jpg');
+    const r = await run(['expand', '--image', src, '--aspect', '16:9', '--model', 'local', '--out', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // 300×200 to 16:9 is 356 px wide: 28 px each side exactly centred, 32 + 24 on the grid.
+    expect(j.canvas).toEqual({ width: 356, height: 200 });
+    expect(j.originalAt).toEqual({ x: 32, y: 0 });
+    // The original's blocks are kept: its pixels away from the band decode the same as the input's
+    // (its last 8 rows are a partial 16-px block row, encoded again from the composite, ±2).
+    const a = await sharp(out).raw().toBuffer({ resolveWithObject: true });
+    const b = await sharp(src).raw().toBuffer();
+    let diff = 0;
+    for (let y = 0; y < 176; y++)
+      for (let x = 64; x < 300 - 64; x++) {
+        const q = (y * a.info.width + x + 32) * 3;
+        const s0 = (y * 300 + x) * 3;
+        if (a.data[q] !== b[s0] || a.data[q + 1] !== b[s0 + 1] || a.data[q + 2] !== b[s0 + 2]) diff++;
+      }
+    expect(diff).toBe(0);
+  });
+
   it('extends by pixels per side with the offline engine', async () => {
     const out = join(tmp, 'sides.png');
     const r = await run([
