@@ -134,11 +134,15 @@ export function currentEstimate(s: EditorStore): Estimate | null {
 
 /** Why Generate cannot run now, or null. */
 /**
- * With no mask painted: pixels typed into the extend bar but not applied yet mean the retoucher wants
- * to outpaint, so that is what they are told to finish (else null).
+ * With no mask painted and the extend tool on, the retoucher wants to outpaint: pixels typed into the
+ * extend bar but not applied yet are what they are told to finish; with none yet, how to propose
+ * some ("Paint a mask first" said nothing of the tool in hand). Null with another tool.
  */
 export function pendingExtension(s: EditorStore): string | null {
-  return s.tool === 'extend' && !isZeroSides(s.extend.sides) ? 'Apply the extension first (Enter), then Generate' : null;
+  if (s.tool !== 'extend') return null;
+  return isZeroSides(s.extend.sides)
+    ? 'Pick a size above or drag an edge, then Enter (or paint a mask)'
+    : 'Apply the extension first (Enter), then Generate';
 }
 
 export function generateBlocker(s: EditorStore, estimate = currentEstimate(s)): string | null {

@@ -50,13 +50,16 @@ describe('one Generate: when it means "fill the extension"', () => {
 });
 
 describe('Generate with an extension typed but not applied', () => {
-  it('says to apply the extension first (one model and several), and "Paint a mask first" once the bar is empty again', () => {
+  it('says to apply the extension first (one model and several); with the bar empty, how to propose one; "Paint a mask first" with another tool', () => {
     st().setGen({ prompt: 'extend the table' });
     st().setTool('extend');
     st().setExtend({ sides: { left: 0, right: 300, top: 0, bottom: 0 } });
     expect(generateBlocker(st())).toBe('Apply the extension first (Enter), then Generate');
     expect(multiGenerateBlocker(st())).toBe('Apply the extension first (Enter), then Generate');
     st().setExtend({ sides: { left: 0, right: 0, top: 0, bottom: 0 } });
+    expect(generateBlocker(st())).toBe('Pick a size above or drag an edge, then Enter (or paint a mask)');
+    expect(multiGenerateBlocker(st())).toBe('Pick a size above or drag an edge, then Enter (or paint a mask)');
+    st().setTool('brush');
     expect(generateBlocker(st())).toBe('Paint a mask first');
     expect(multiGenerateBlocker(st())).toBe('Paint a mask first');
   });
