@@ -10,6 +10,31 @@ interface DocLike {
   canvas: { width: number; height: number };
 }
 
+/**
+ * A complete one-photo document (recovery and project loading validate it with
+ * shared/document/schema.ts) around an opened image: no layers, no versions, mask `mask-1`.
+ */
+export function photoDoc(opened: { assetId: string; width: number; height: number }, name: string, extra: { sourcePath?: string } = {}) {
+  return {
+    id: 'doc-1',
+    canvas: { width: opened.width, height: opened.height },
+    original: {
+      assetId: opened.assetId,
+      name,
+      ...extra,
+      width: opened.width,
+      height: opened.height,
+      x: 0,
+      y: 0,
+      hasIcc: false,
+      hasExif: false,
+    },
+    maskId: 'mask-1',
+    layers: [],
+    versions: [],
+  };
+}
+
 /** `project:autosave` / `project:save` request for `doc` alone (no history), its mask `mask` or empty. */
 export function oneStepProject(doc: DocLike, opts: { mask?: TiledMask; label?: string; past?: { doc: DocLike; label: string }[] } = {}) {
   const mask = opts.mask ?? createEmptyMask(doc.canvas.width, doc.canvas.height);

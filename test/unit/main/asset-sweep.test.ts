@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { startMain, type MainHarness } from '../../support/main-harness';
 import { photo } from '../../fixtures/bad-images';
-import { oneStepProject } from '../../support/project-payload';
+import { oneStepProject, photoDoc } from '../../support/project-payload';
 import { AssetStore } from '../../../electron/main/services/asset-store';
 import { assetKeepDays, KEEP_UNREFERENCED_DAYS, liveAssetIds, sweepAssets } from '../../../electron/main/services/asset-sweep';
 
@@ -51,21 +51,8 @@ async function session() {
   const { assetId: kept } = await main.call('asset:put', { bytes: await patch(200), kind: 'patch' });
   const { assetId: discarded } = await main.call('asset:put', { bytes: await patch(90), kind: 'patch' });
   const doc = {
-    id: 'doc-1',
-    canvas: { width: opened.width, height: opened.height },
-    original: {
-      assetId: opened.assetId,
-      name: opened.name,
-      width: opened.width,
-      height: opened.height,
-      x: 0,
-      y: 0,
-      hasIcc: false,
-      hasExif: false,
-    },
-    maskId: 'mask-1',
+    ...photoDoc(opened, opened.name),
     layers: [{ id: 'layer-1', name: 'Result 1', assetId: kept, x: 5, y: 6, width: 8, height: 6 }],
-    versions: [],
   };
   await main.call('project:autosave', oneStepProject(doc));
   return { original: opened.assetId as string, kept: kept as string, discarded: discarded as string };

@@ -9,44 +9,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices } from '../../../electron/main/create-services';
-import { createHandlers } from '../../../electron/main/ipc/handlers';
-import { dispatch } from '../../../electron/main/ipc/dispatch';
 import { verifiedDropPath } from '../../../electron/main/services/dropped-file';
-import type { Dialogs } from '../../../electron/main/services/dialogs';
 import { photo } from '../../fixtures/bad-images';
-import { oneStepProject } from '../../support/project-payload';
+import { mainOn, Picks } from '../../support/picked-main';
+import { oneStepProject, photoDoc } from '../../support/project-payload';
 
 let tmp: string;
 let original: string;
 let bytes: Uint8Array;
-
-class Picks implements Dialogs {
-  saves: string[] = [];
-  projects: string[] = [];
-  async chooseProjectPath() {
-    return this.projects.shift() ?? null;
-  }
-  async chooseImageToOpen() {
-    return null;
-  }
-  async chooseExportPath() {
-    return this.saves.shift() ?? null;
-  }
-}
-
-function mainOn(dir: string, picks: Picks) {
-  const svc = createServices({
-    host: 'test',
-    version: '0',
-    assetDir: join(dir, 'assets'),
-    settingsDir: join(dir, 'settings'),
-    dialogs: picks,
-    env: {},
-  });
-  const table = createHandlers(svc);
-  return (channel: string, payload: unknown): Promise<any> => dispatch(table, channel, payload, { emit: () => {} });
-}
 
 beforeEach(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'maskwork-drop-'));
@@ -138,23 +108,7 @@ describe('project:import with a dropped path', () => {
     const picks = new Picks();
     const call = mainOn(tmp, picks);
     const opened = (await call('image:import', { bytes, name: 'desk.jpg' })).value;
-    const doc = {
-      id: 'doc-1',
-      canvas: { width: opened.width, height: opened.height },
-      original: {
-        assetId: opened.assetId,
-        name: 'desk.jpg',
-        width: opened.width,
-        height: opened.height,
-        x: 0,
-        y: 0,
-        hasIcc: false,
-        hasExif: false,
-      },
-      maskId: 'mask-1',
-      layers: [],
-      versions: [],
-    };
+    const doc = photoDoc(opened, 'desk.jpg');
     const file = join(tmp, 'desk.maskwork');
     picks.projects.push(file);
     const saved = await call('project:save', { ...oneStepProject(doc), saveAs: true });

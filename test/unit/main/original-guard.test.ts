@@ -9,41 +9,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFile, link, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices } from '../../../electron/main/create-services';
-import { createHandlers } from '../../../electron/main/ipc/handlers';
-import { dispatch } from '../../../electron/main/ipc/dispatch';
-import type { Dialogs } from '../../../electron/main/services/dialogs';
 import { photo } from '../../fixtures/bad-images';
-import { oneStepProject } from '../../support/project-payload';
+import { mainOn, Picks } from '../../support/picked-main';
+import { oneStepProject, photoDoc } from '../../support/project-payload';
 
 let tmp: string;
 let original: string;
 let originalBytes: Buffer;
-
-/** Dialogs answered from queues, as a user would pick files. */
-class Picks implements Dialogs {
-  opens: string[] = [];
-  saves: string[] = [];
-  async chooseImageToOpen() {
-    return this.opens.shift() ?? null;
-  }
-  async chooseExportPath() {
-    return this.saves.shift() ?? null;
-  }
-}
-
-function mainOn(dir: string, picks: Picks, env: Record<string, string> = {}) {
-  const svc = createServices({
-    host: 'test',
-    version: '0',
-    assetDir: join(dir, 'assets'),
-    settingsDir: join(dir, 'settings'),
-    dialogs: picks,
-    env,
-  });
-  const table = createHandlers(svc);
-  return (channel: string, payload: unknown): Promise<any> => dispatch(table, channel, payload, { emit: () => {} });
-}
 
 beforeEach(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'maskwork-guard-'));
@@ -135,26 +107,9 @@ describe('after session recovery', () => {
     const call = mainOn(tmp, picks);
     picks.opens.push(original);
     const opened = (await call('image:open', {})).value;
-    // The renderer writes the autosave; here it names some other path as the source.
-    const doc = {
-      id: 'doc-1',
-      canvas: { width: opened.width, height: opened.height },
-      original: {
-        assetId: opened.assetId,
-        name: 'desk.jpg',
-        sourcePath: join(tmp, 'somewhere-else.jpg'),
-        width: opened.width,
-        height: opened.height,
-        x: 0,
-        y: 0,
-        hasIcc: false,
-        hasExif: false,
-      },
-      // A complete document: recovery validates it with shared/document/schema.ts.
-      maskId: 'mask-1',
-      layers: [],
-      versions: [],
-    };
+    // The renderer writes the autosave (a complete document: recovery validates it); here it names
+    // some other path as the source.
+    const doc = photoDoc(opened, 'desk.jpg', { sourcePath: join(tmp, 'somewhere-else.jpg') });
     expect((await call('project:autosave', oneStepProject(doc))).ok).toBe(true);
 
     // Restart: fresh services on the same folders.
