@@ -55,7 +55,11 @@ export function BatchQueue({
   useEffect(() => {
     const li = focusBatch ? list.current?.querySelector(`li[data-batch="${focusBatch}"]`) : null;
     if (!li) return;
-    (li.querySelector<HTMLButtonElement>('.batch-cancel') ?? li.querySelector<HTMLButtonElement>('.batch-pick'))?.focus();
+    // With its ring (:focus-visible) even after a click on Start batch: moved by code, Chromium drew none, and
+    // nothing on screen said where Enter or Esc would go.
+    (li.querySelector<HTMLButtonElement>('.batch-cancel') ?? li.querySelector<HTMLButtonElement>('.batch-pick'))?.focus({
+      focusVisible: true,
+    });
     onFocused();
   });
   const [error, setError] = useState<string | null>(null);
@@ -169,7 +173,8 @@ export function BatchQueue({
             })}
           </section>
           <div className="batch-row">
-            <label>
+            {/* "Format" and its list on one line: the list took the row's whole width and ran under Export kept. */}
+            <label className="inline">
               Format
               <select aria-label="Batch export format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
                 <option value="png">PNG</option>
