@@ -18,7 +18,7 @@ import {
   type BatchView,
 } from '../../../shared/batch/batch-types';
 import type { JobServices } from '../create-services';
-import { geminiConnection } from '../edit/resolve-model';
+import { geminiConnection, resolveModel } from '../edit/resolve-model';
 import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
 import { redactDeep } from '../services/redact';
 import { batchRequestOf, estimateItem, openItem, patchFromAnswer, prepareItem, runItemNow, type BatchSettings } from './batch-item';
@@ -72,6 +72,9 @@ export class BatchService {
     if (spec.provider !== 'local' && !n.settings.prompt.trim())
       throw new AppError({ kind: 'invalid-request', message: 'Type a prompt describing the change for every image.', rule: 'prompt' });
     if (!n.items.length) throw new AppError({ kind: 'invalid-request', message: 'Add at least one image to the batch.' });
+    // No key for the model: refused here, before anything is stored, sent or counted (a `now` batch was
+    // stored and each photo failed in turn; a Batch API job counted its price and took it back).
+    await resolveModel(this.svc, spec.id);
     // A model with a quality setting always gets one (Generate's default, medium): without it OpenAI uses auto, billed like high.
     const { quality: asked, ...rest } = n.settings;
     const quality = batchQuality(spec.qualities, asked);
