@@ -16,19 +16,45 @@ import { keyProviderFor, providerLabel, withArticle } from '../model/model-optio
 const MODELS = offeredModels().filter((m) => m.status === 'active');
 const batchApiFor = (model: string) => model === 'auto' || MODELS.find((m) => m.id === model)?.provider === 'gemini';
 
+/** What the user chose for the new batch, kept while the dialog is closed (for this session). */
+interface Draft {
+  files: BatchFile[];
+  oneMask: { maskId: string; name: string } | null;
+  useOneMask: boolean;
+  prompt: string;
+  model: string;
+  batchApi: boolean;
+  quality: Quality;
+}
+/**
+ * The new batch as the dialog was closed: opened again, its photos, mask, prompt and model are there.
+ * They were lost with the dialog, so doing what a greyed-out Start batch says ("Set a Google Gemini
+ * key in Settings (⚙)": close, Settings, back) meant picking everything again.
+ */
+let leftOpen: Draft | null = null;
+
 export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   const keys = useEditor((s) => s.keyStatus);
   const gateways = useEditor((s) => s.providerSettings.gateways);
   const list = useRef<HTMLUListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  const [files, setFiles] = useState<BatchFile[]>([]);
-  const [oneMask, setOneMask] = useState<{ maskId: string; name: string } | null>(null);
-  const [useOneMask, setUseOneMask] = useState(false);
-  const [prompt, setPrompt] = useState('');
-  const [model, setModel] = useState('gemini-3.1-flash-image');
-  const [batchApi, setBatchApi] = useState(false);
+  const [left] = useState(() => leftOpen);
+  const [files, setFiles] = useState<BatchFile[]>(left?.files ?? []);
+  const [oneMask, setOneMask] = useState<{ maskId: string; name: string } | null>(left?.oneMask ?? null);
+  const [useOneMask, setUseOneMask] = useState(left?.useOneMask ?? false);
+  const [prompt, setPrompt] = useState(left?.prompt ?? '');
+  const [model, setModel] = useState(left?.model ?? 'gemini-3.1-flash-image');
+  const [batchApi, setBatchApi] = useState(left?.batchApi ?? false);
   // Generate's quality (medium unless changed there) is where the batch starts; changed here, it is this batch's own.
-  const [quality, setQuality] = useState<Quality>(() => useEditor.getState().gen.quality);
+  const [quality, setQuality] = useState<Quality>(() => left?.quality ?? useEditor.getState().gen.quality);
+  const latest = useRef<Draft | null>(null);
+  latest.current = { files, oneMask, useOneMask, prompt, model, batchApi, quality };
+  useEffect(
+    () => () => {
+      leftOpen = latest.current;
+    },
+    [],
+  );
   const [est, setEst] = useState<BatchEstimate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
