@@ -134,7 +134,9 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
       const b = await batch.start(draft);
       // A Batch API job Google refused comes back failed (the queue says why): the draft stays, to try again.
       if (b.state !== 'failed') {
-        setFiles([]);
+        // A photo that could not be sent (no mask, a mask of another size: the price named it) stays, to be put right.
+        const unsent = new Set(est?.items.filter((i) => i.error).map((i) => i.fileId));
+        setFiles((fs) => fs.filter((f) => unsent.has(f.fileId)));
         setAgain(null);
         setEst(null);
       }

@@ -112,7 +112,19 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
     },
     'batch:start': async (r) => {
       const { model, autoReason } = await chooseModel(svc, r.model, r.prompt, r.mode, r.quality);
-      const items = r.fileIds.map((id) => files.resolve(id, r.maskId));
+      // A photo without its mask (none by name, or several) stays out, as the price said ("1 cannot be
+      // sent"); the others go. It refused the whole batch. With none left, that photo's reason is the answer.
+      const items: ReturnType<BatchFiles['resolve']>[] = [];
+      let left: AppError | null = null;
+      for (const id of r.fileIds) {
+        try {
+          items.push(files.resolve(id, r.maskId));
+        } catch (e) {
+          if (!(e instanceof AppError) || e.info.rule !== 'mask') throw e;
+          left ??= e;
+        }
+      }
+      if (!items.length && left) throw left;
       const quality = qualityOf(model, r.quality);
       const before = new Set(batches.list().map((b) => b.id));
       try {

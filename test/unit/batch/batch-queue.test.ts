@@ -233,7 +233,7 @@ describe('batch queue (main)', () => {
     }
   }, 60_000);
 
-  it('refuses the Batch API for a model it does not serve, and a file without a mask; Auto picks Nano Banana for it', async () => {
+  it('refuses the Batch API for a model it does not serve, and a file without a mask (sends the others); Auto picks Nano Banana for it', async () => {
     const answers = new Answers();
     const main = await startMain(env(), answers);
     try {
@@ -253,6 +253,14 @@ describe('batch queue (main)', () => {
       expect(r.error.message).toMatch(/Nano Banana/);
       const noMask = await main.callRaw('batch:start', { ...settings([files[1].fileId], 'now'), featherPx: 4, colorMatch: true });
       expect(noMask.error.message).toMatch(/No mask for building.jpg/);
+      // With a photo that has its mask, the batch goes without the one that has none (it refused them all).
+      const both = await main.call<BatchView>('batch:start', {
+        ...settings([files[0].fileId, files[1].fileId], 'now'),
+        featherPx: 4,
+        colorMatch: true,
+      });
+      expect(both.items.map((i) => i.name)).toEqual(['coffee.png']);
+      await until(main, both.id, (b) => b.state === 'done');
       const est = await main.call('batch:estimate', settings([files[0].fileId], 'batch-api', 'auto'));
       expect(est.model).toBe('gemini-3.1-flash-image');
       expect(est.autoReason).toMatch(/Batch API serves Nano Banana models only/);

@@ -1,0 +1,70 @@
+/**
+ * A folder where one photo has no mask, at 1280×800 with real mouse and keys: the price says "1
+ * cannot be sent" and Start batch is on, so Start sends the others; the one without a mask stays
+ * in the list with its reason, to be put right. Start refused the whole batch with that photo's
+ * reason (in red under the same reason already listed), and nothing was sent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { typeInto } from '../support/real-input';
+import { startGeminiServer, type GeminiServer } from '../servers';
+import { copyPhotosWithMasks } from '../support/batch-folder';
+
+let app: AppHarness;
+let gemini: GeminiServer;
+const NO_MASK = 'IMG_20261205_143512_cups.jpg';
+
+beforeAll(async () => {
+  gemini = await startGeminiServer();
+  app = await launchApp({
+    env: { GEMINI_API_KEY: 'AIza-e2e-batch-unsent-0001', GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0' },
+    viewport: { width: 1280, height: 800 },
+  });
+});
+afterAll(async () => {
+  app?.services.batches.stop();
+  await new Promise((r) => setTimeout(r, 200));
+  await app?.services.batches.store.save();
+  await app?.close();
+  await gemini?.close();
+});
+
+describe('Batch with a photo that cannot be sent', () => {
+  it('Start sends the others; the photo without a mask stays in the list with its reason', async () => {
+    const page = app.page;
+    const folder = join(app.tmp, 'photos');
+    await mkdir(folder);
+    await copyPhotosWithMasks(folder, ['coffee.png', 'rocket.jpg']);
+    await copyFile(join(PHOTOS, 'colorful-cups.jpg'), join(folder, NO_MASK));
+    const d = page.getByRole('dialog', { name: 'Batch' });
+    const rows = d.getByRole('list', { name: 'Images in the new batch' }).getByRole('listitem');
+    await page.getByRole('button', { name: /^Batch…/ }).click();
+    await d.waitFor();
+    app.dialogs.folders.push(folder);
+    await d.getByRole('button', { name: 'Add folder…' }).click();
+    await rows.nth(2).waitFor();
+    await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
+    const price = d.getByRole('status', { name: 'Batch price' });
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('2 images · ≈ $0.134 · 1 cannot be sent');
+    const start = d.getByRole('button', { name: 'Start batch' });
+    expect(await start.isDisabled()).toBe(false);
+
+    await start.click();
+    await expect.poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 60_000 }).toBe('2 of 2 done');
+    expect(gemini.requests.length).toBe(2);
+    expect(await d.getByRole('alert').count()).toBe(0);
+    // Left in the list, said why, and nothing more to start.
+    expect((await rows.allTextContents()).map((r) => r.replace(/×$/, ''))).toEqual([`${NO_MASK}no mask found`]);
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('0 images · ≈ $0.000 · 1 cannot be sent');
+    expect(await d.getByTestId('batch-blocker').textContent()).toBe('No image can be sent (see the reasons above)');
+    expect(
+      await d
+        .getByRole('listitem')
+        .filter({ hasText: `No mask for ${NO_MASK}` })
+        .count(),
+    ).toBe(1);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+});
