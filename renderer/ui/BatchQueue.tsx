@@ -62,6 +62,18 @@ export function BatchQueue({
     });
     onFocused();
   });
+  // The batch whose Cancel batch has the focus. When the batch ends, that button goes away under it and
+  // the focus moves to the batch's line, as after a cancel; it fell to the dialog, and Tab started over
+  // from the top instead of going on to the results.
+  const cancelFocused = useRef<string | null>(null);
+  useEffect(() => {
+    const id = cancelFocused.current;
+    if (!id || (document.activeElement && document.activeElement !== document.body)) return;
+    const li = list.current?.querySelector(`li[data-batch="${id}"]`);
+    if (!li || li.querySelector('.batch-cancel')) return;
+    cancelFocused.current = null;
+    li.querySelector<HTMLButtonElement>('.batch-pick')?.focus({ focusVisible: true });
+  });
   const [error, setError] = useState<string | null>(null);
   const [format, setFormat] = useState<'png' | 'jpeg' | 'webp'>('png');
   const [exported, setExported] = useState<string | null>(null);
@@ -104,6 +116,12 @@ export function BatchQueue({
                 type="button"
                 className="batch-cancel"
                 title="Cancel the images not finished yet"
+                onFocus={() => {
+                  cancelFocused.current = b.id;
+                }}
+                onBlur={(e) => {
+                  if (e.relatedTarget) cancelFocused.current = null;
+                }}
                 onClick={(e) => {
                   // This button goes away with the cancel: the focus moves to the batch's line (still in the dialog, so Esc closes it).
                   e.currentTarget.closest('li')?.querySelector<HTMLButtonElement>('.batch-pick')?.focus();

@@ -4,7 +4,8 @@
  *   on its focused row), and the focus stays in the list;
  * - a greyed-out Start batch says why beside it ("Add images first", "Type a prompt", "Set an OpenAI
  *   key in Settings (⚙)"), as Generate says "Paint a mask first";
- * - after Start batch the focus is on the running batch's Cancel batch (it fell to the dialog);
+ * - after Start batch the focus is on the running batch's Cancel batch (it fell to the dialog), and on
+ *   its line once it ends (it fell to the dialog again);
  * - a cancelled batch's bar shows what was done and says "Cancelled" (it read full);
  * - a Batch API job Google refuses says why once, in the queue (also in an alert above: twice), and
  *   the draft stays to try again.
@@ -159,4 +160,26 @@ describe('Batch panel (retoucher)', () => {
     await expect.poll(async () => (await focused()).text, { timeout: 5_000 }).toMatch(/^Batch…/);
     expect(app.errors).toEqual([]);
   });
+
+  it('a batch that ends under the focus on its Cancel batch leaves the focus on its line, with its ring', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: /^Batch…/ }).click();
+    const d = dialog();
+    await d.waitFor();
+    // The draft the refused Batch API job left (kept while the dialog was closed), sent now instead.
+    expect(await rows().count()).toBe(3);
+    await d.getByRole('checkbox', { name: /Gemini Batch API/ }).click();
+    await expect.poll(() => d.getByRole('status', { name: 'Batch price' }).textContent(), { timeout: 30_000 }).toBe('3 images · ≈ $0.201');
+    let release = () => {};
+    gemini.script({ until: new Promise<void>((r) => (release = r)) });
+    await d.getByRole('button', { name: 'Start batch' }).click();
+    await expect.poll(async () => (await focused()).text, { timeout: 30_000 }).toBe('Cancel batch');
+    release();
+    const state = d.getByTestId('batch-state').first();
+    await expect.poll(() => state.textContent(), { timeout: 60_000 }).toBe('3 of 3 done');
+    const line = d.getByRole('button', { name: /^3 images · Nano Banana 2/ }).first();
+    await expect.poll(async () => (await focused()).text, { timeout: 5_000 }).toBe(await line.textContent());
+    expect(await line.evaluate((e) => e === document.activeElement && e.matches(':focus-visible'))).toBe(true);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
 });
