@@ -76,7 +76,9 @@ export function BatchQueue({
   });
   const [error, setError] = useState<string | null>(null);
   const [format, setFormat] = useState<'png' | 'jpeg' | 'webp'>('png');
-  const [exported, setExported] = useState<string | null>(null);
+  // What the last export wrote, said under the batch it was made from only: under the next batch it read
+  // as that batch's ("Wrote 2 files…" beside "Export kept (0)…").
+  const [exported, setExported] = useState<{ batchId: string; text: string } | null>(null);
   const current = batches.find((b) => b.id === selected) ?? batches[0];
   const thumbs = useThumbs(current);
   const act = (work: () => Promise<unknown>) => {
@@ -208,16 +210,16 @@ export function BatchQueue({
                 act(async () => {
                   const r = await batch.exportKept(current.id, format);
                   if (!r) return;
-                  setExported(exportText(r));
+                  setExported({ batchId: current.id, text: exportText(r) });
                 })
               }
             >
               Export kept ({kept})…
             </button>
           </div>
-          {exported && (
+          {exported?.batchId === current.id && (
             <p role="status" aria-label="Batch export">
-              {exported}
+              {exported.text}
             </p>
           )}
         </>

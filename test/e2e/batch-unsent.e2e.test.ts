@@ -3,6 +3,8 @@
  * cannot be sent" and Start batch is on, so Start sends the others; the one without a mask stays
  * in the list with its reason, to be put right. Start refused the whole batch with that photo's
  * reason (in red under the same reason already listed), and nothing was sent.
+ * What an export wrote is said under the batch it came from; under the next batch it read as that
+ * batch's ("Wrote 1 file…" beside "Export kept (0)…").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -65,6 +67,40 @@ describe('Batch with a photo that cannot be sent', () => {
         .filter({ hasText: `No mask for ${NO_MASK}` })
         .count(),
     ).toBe(1);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+
+  it('what an export wrote is said under its own batch, not under the next one', async () => {
+    const page = app.page;
+    const d = page.getByRole('dialog', { name: 'Batch' });
+    const folder = join(app.tmp, 'photos');
+    await d.getByRole('button', { name: 'Keep coffee.png' }).click();
+    const exportKept = d.getByRole('button', { name: 'Export kept (1)…' });
+    await exportKept.waitFor();
+    const out = join(app.tmp, 'out');
+    await mkdir(out);
+    app.dialogs.folders.push(out);
+    await exportKept.click();
+    const said = d.getByRole('status', { name: 'Batch export' });
+    await expect.poll(() => said.textContent(), { timeout: 30_000 }).toMatch(/^Wrote 1 file/);
+
+    // The same photos again: a second batch, shown in the grid once started.
+    app.dialogs.folders.push(folder);
+    await d.getByRole('button', { name: 'Add folder…' }).click();
+    await d.getByRole('list', { name: 'Images in the new batch' }).getByRole('listitem').nth(2).waitFor();
+    await expect
+      .poll(() => d.getByRole('status', { name: 'Batch price' }).textContent(), { timeout: 30_000 })
+      .toBe('2 images · ≈ $0.134 · 1 cannot be sent');
+    await d.getByRole('button', { name: 'Start batch' }).click();
+    await expect.poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 60_000 }).toBe('2 of 2 done');
+    await d.getByRole('button', { name: 'Export kept (0)…' }).waitFor();
+    expect(await said.count()).toBe(0);
+    // Back on the first batch, it is said again.
+    await d
+      .getByRole('button', { name: /^2 images · / })
+      .nth(1)
+      .click();
+    await expect.poll(() => said.textContent(), { timeout: 10_000 }).toMatch(/^Wrote 1 file/);
     expect(app.errors).toEqual([]);
   }, 120_000);
 });
