@@ -32,6 +32,8 @@ interface Draft {
  * key in Settings (⚙)": close, Settings, back) meant picking everything again.
  */
 let leftOpen: Draft | null = null;
+/** What the price depends on: the prompt only for Auto (the rules read it). */
+const priceKeyOf = (d: batch.BatchDraft) => JSON.stringify({ ...d, prompt: d.model === 'auto' ? d.prompt : '' });
 
 export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   const keys = useEditor((s) => s.keyStatus);
@@ -56,6 +58,8 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
     [],
   );
   const [est, setEst] = useState<BatchEstimate | null>(null);
+  /** The draft `est` was made for: until the price of this one is in, Start batch waits. */
+  const [pricedFor, setPricedFor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** "coffee.png is already in the batch …" after a pick that repeated listed photos. */
@@ -78,8 +82,16 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
     let live = true;
     const t = setTimeout(() => {
       batch.estimate(d).then(
-        (e) => live && setEst(e),
-        (e) => live && setError(errorInfo(e).message),
+        (e) => {
+          if (!live) return;
+          setEst(e);
+          setPricedFor(priceKeyOf(d));
+        },
+        (e) => {
+          if (!live) return;
+          setError(errorInfo(e).message);
+          setPricedFor(`failed ${priceKeyOf(d)}`);
+        },
       );
     }, 250);
     return () => {
@@ -144,6 +156,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
     });
   // Why Start batch is greyed out, said beside it (as Generate says "Paint a mask first").
   const needsKey = spec ? keyProviderFor(spec) : null;
+  const priced = pricedFor === priceKeyOf(draft);
   const blocker = busy
     ? null
     : !files.length
@@ -154,9 +167,14 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
           ? 'Type a prompt'
           : needsKey && !keys.some((k) => k.provider === needsKey && k.isSet)
             ? `Set ${withArticle(providerLabel(needsKey, gateways))} key in Settings (⚙)`
-            : est?.items.every((i) => i.error)
-              ? 'No image can be sent (see the reasons above)'
-              : null;
+            : // Photos just added, the mask or the model changed: the price shown is not this batch's yet.
+              !priced
+              ? pricedFor === `failed ${priceKeyOf(draft)}`
+                ? 'No price (see why above)'
+                : 'Working out the price…'
+              : est?.items.every((i) => i.error)
+                ? 'No image can be sent (see the reasons above)'
+                : null;
   const canStart = !blocker && !busy;
 
   return (
@@ -273,7 +291,8 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
         Gemini Batch API — half price, results within 24 h
       </label>
       {est && (
-        <p className="batch-price" role="status" aria-label="Batch price">
+        // Greyed (and busy) while it is the last draft's: switching to GPT Image 2 showed Nano Banana 2's price as this one's.
+        <p className={priced ? 'batch-price' : 'batch-price stale'} role="status" aria-label="Batch price" aria-busy={!priced}>
           {priceLine(est, mode)}
           {est.autoReason ? ` · Auto: ${est.autoReason}` : ''}
         </p>

@@ -62,6 +62,8 @@ describe('Batch with GPT Image 2: quality, spend, cancel', () => {
     await quality.waitFor();
     expect(await quality.inputValue()).toBe('medium');
     const price = d.getByRole('status', { name: 'Batch price' });
+    // GPT Image 2's price, not the one still shown for Nano Banana 2 until it is in (greyed, busy).
+    await expect.poll(() => price.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
     await expect.poll(() => price.textContent(), { timeout: 30_000 }).toMatch(/^3 images · ≈ \$\d+\.\d{3} · 1 cannot be sent$/);
     const mediumText = (await price.textContent()) ?? '';
     const dollars = (t: string) => Number(/\$(\d+\.\d+)/.exec(t)?.[1]);

@@ -3,7 +3,9 @@
  * cannot be sent" and Start batch is on, so Start sends the others; the one without a mask stays
  * in the list with its reason, to be put right. Start refused the whole batch with that photo's
  * reason (in red under the same reason already listed), and nothing was sent.
- * What an export wrote is said under the batch it came from; under the next batch it read as that
+ * Start batch waits for the price of the photos just added ("Working out the price…"): it was on
+ * before the price was shown; after a change of model the last model's price is greyed until the
+ * new one is in (it read as the new model's). What an export wrote is said under the batch it came from; under the next batch it read as that
  * batch's ("Wrote 1 file…" beside "Export kept (0)…").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { typeInto } from '../support/real-input';
+import { chooseOption } from '../support/user-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
 import { copyPhotosWithMasks } from '../support/batch-folder';
 
@@ -33,6 +36,27 @@ afterAll(async () => {
   await gemini?.close();
 });
 
+type StartSeen = { rows: number; on: boolean; price: string | null; why: string | null };
+/**
+ * A read-only probe: records, at every change of the dialog, the rows listed, whether Start batch is
+ * on, the price shown and why it is off.
+ */
+function watchStart(box: Element): void {
+  const seen: StartSeen[] = [];
+  (window as unknown as { __startSeen: StartSeen[] }).__startSeen = seen;
+  const note = () => {
+    const start = [...box.querySelectorAll('button')].find((b) => b.textContent === 'Start batch');
+    seen.push({
+      rows: box.querySelectorAll('[aria-label="Images in the new batch"] > li').length,
+      on: !!start && !start.disabled,
+      price: box.querySelector('[aria-label="Batch price"]')?.textContent ?? null,
+      why: box.querySelector('[data-testid="batch-blocker"]')?.textContent ?? null,
+    });
+  };
+  new MutationObserver(note).observe(box, { subtree: true, childList: true, attributes: true, characterData: true });
+  note();
+}
+
 describe('Batch with a photo that cannot be sent', () => {
   it('Start sends the others; the photo without a mask stays in the list with its reason', async () => {
     const page = app.page;
@@ -44,14 +68,31 @@ describe('Batch with a photo that cannot be sent', () => {
     const rows = d.getByRole('list', { name: 'Images in the new batch' }).getByRole('listitem');
     await page.getByRole('button', { name: /^Batch…/ }).click();
     await d.waitFor();
+    // The prompt first, then the photos: Start batch waits for their price ("Working out the price…").
+    await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
+    await d.evaluate(watchStart);
     app.dialogs.folders.push(folder);
     await d.getByRole('button', { name: 'Add folder…' }).click();
     await rows.nth(2).waitFor();
-    await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
     const price = d.getByRole('status', { name: 'Batch price' });
-    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('2 images · ≈ $0.134 · 1 cannot be sent');
+    const priced = '2 images · ≈ $0.134 · 1 cannot be sent';
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe(priced);
     const start = d.getByRole('button', { name: 'Start batch' });
     expect(await start.isDisabled()).toBe(false);
+    // Every state the dialog went through: never on with the photos listed and their price not shown.
+    const seen = await page.evaluate(() => (window as unknown as { __startSeen: StartSeen[] }).__startSeen);
+    expect(seen.some((x) => x.rows === 3 && x.why === 'Working out the price…')).toBe(true);
+    expect(seen.filter((x) => x.rows === 3 && x.on && x.price !== priced)).toEqual([]);
+    // Another model: until its price is in, the one shown is greyed and busy, and Start waits.
+    const model = d.getByRole('combobox', { name: 'Batch model' });
+    await chooseOption(page, model, 'gemini-3-pro-image');
+    expect(await price.getAttribute('aria-busy')).toBe('true');
+    expect(await price.evaluate((e) => Number(getComputedStyle(e).opacity))).toBeLessThan(1);
+    expect(await start.isDisabled()).toBe(true);
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('2 images · ≈ $0.268 · 1 cannot be sent');
+    expect(await price.getAttribute('aria-busy')).toBe('false');
+    await chooseOption(page, model, 'gemini-3.1-flash-image');
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe(priced);
 
     await start.click();
     await expect.poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 60_000 }).toBe('2 of 2 done');
