@@ -87,6 +87,8 @@ describe('Batch dialog at 1280×800', () => {
 
     const state = d.getByTestId('batch-state').first();
     await expect.poll(() => state.textContent(), { timeout: 60_000 }).toBe('Running 2 of 3 (1 done)');
+    // The second photo's request is out (the server has it), so its cancel is a charged one.
+    await expect.poll(() => gemini.requests.length, { timeout: 30_000 }).toBe(2);
     await page.keyboard.press('Enter');
     await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Cancelled: 1 of 3 done, 2 cancelled');
     release();
