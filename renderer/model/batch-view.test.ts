@@ -79,8 +79,13 @@ describe('batch view', () => {
   });
   it('queue and price lines name the model, the mode and the price in the app’s cost format', () => {
     expect(queueLine(batch({ mode: 'batch-api', estimateUsd: 0.1005 }))).toBe(
-      '4 images · Nano Banana 2 (Gemini 3.1 Flash Image) · Batch API (half price)',
+      '4 images · Nano Banana 2 (Gemini 3.1 Flash Image) · Batch API (half price) · “p”',
     );
+    // The prompt tells two such batches apart: a long one is cut, none (the offline engine) is not shown.
+    expect(queueLine(batch({ prompt: '  remove the price sticker from every\n bottle on the shelf ' }))).toBe(
+      '4 images · Nano Banana 2 (Gemini 3.1 Flash Image) · now · “remove the price sticker from every bot…”',
+    );
+    expect(queueLine(batch({ model: 'local', prompt: '' }))).toBe('4 images · Offline fill · now');
     const e = {
       items: [
         { fileId: 'a', usd: 0.0335 },

@@ -57,11 +57,19 @@ export function stateText(b: BatchView): string {
   return doneText(c);
 }
 
-/** "5 images · GPT Image 2 · now". */
+/** How much of the prompt a queue line shows (the whole prompt is its tooltip). */
+const PROMPT_CHARS = 40;
+
+/**
+ * "5 images · GPT Image 2 · now · “remove the price sticker”": with its prompt, so two batches of as
+ * many photos with one model can be told apart (they read the same, the prompt only on hover).
+ */
 export function queueLine(b: BatchView): string {
   const n = b.items.length;
   const mode = b.mode === 'batch-api' ? 'Batch API (half price)' : 'now';
-  return `${n} image${n === 1 ? '' : 's'} · ${modelName(b.model)} · ${mode}`;
+  const p = b.prompt.trim().replace(/\s+/g, ' ');
+  const said = p.length > PROMPT_CHARS ? `${p.slice(0, PROMPT_CHARS - 1).trimEnd()}…` : p;
+  return `${n} image${n === 1 ? '' : 's'} · ${modelName(b.model)} · ${mode}${said ? ` · “${said}”` : ''}`;
 }
 
 /**

@@ -6,14 +6,15 @@
  * Start batch waits for the price of the photos just added ("Working out the price…"): it was on
  * before the price was shown; after a change of model the last model's price is greyed until the
  * new one is in (it read as the new model's). What an export wrote is said under the batch it came from; under the next batch it read as that
- * batch's ("Wrote 1 file…" beside "Export kept (0)…").
+ * batch's ("Wrote 1 file…" beside "Export kept (0)…"). The queue's line says the batch's prompt: two
+ * batches of as many photos with one model read the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { typeInto } from '../support/real-input';
-import { chooseOption } from '../support/user-input';
+import { chooseOption, retype } from '../support/user-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
 import { copyPhotosWithMasks } from '../support/batch-folder';
 
@@ -111,7 +112,7 @@ describe('Batch with a photo that cannot be sent', () => {
     expect(app.errors).toEqual([]);
   }, 120_000);
 
-  it('what an export wrote is said under its own batch, not under the next one', async () => {
+  it('what an export wrote is said under its own batch, not under the next one; the queue tells batches apart by prompt', async () => {
     const page = app.page;
     const d = page.getByRole('dialog', { name: 'Batch' });
     const folder = join(app.tmp, 'photos');
@@ -132,8 +133,16 @@ describe('Batch with a photo that cannot be sent', () => {
     await expect
       .poll(() => d.getByRole('status', { name: 'Batch price' }).textContent(), { timeout: 30_000 })
       .toBe('2 images · ≈ $0.134 · 1 cannot be sent');
+    // Another prompt: the queue's lines tell the two batches apart by it (both read "2 images · Nano Banana 2 · now").
+    await retype(d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the rocket');
     await d.getByRole('button', { name: 'Start batch' }).click();
-    await expect.poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 60_000 }).toBe('2 of 2 done');
+    const lines = d.getByRole('region', { name: 'Batch queue' }).getByRole('listitem');
+    await expect
+      .poll(() => lines.allTextContents(), { timeout: 60_000 })
+      .toEqual([
+        expect.stringMatching(/^2 images · Nano Banana 2 \(Gemini 3\.1 Flash Image\) · now · “remove the rocket”2 of 2 done/),
+        expect.stringMatching(/^2 images · Nano Banana 2 \(Gemini 3\.1 Flash Image\) · now · “remove the object”2 of 2 done/),
+      ]);
     await d.getByRole('button', { name: 'Export kept (0)…' }).waitFor();
     expect(await said.count()).toBe(0);
     // Back on the first batch, it is said again.
