@@ -11,6 +11,9 @@ import { exportText, isActive, itemText, progressOf, queueLine, spentLine, state
 
 type Thumbs = Record<string, { before: string; after: string | null }>;
 
+/** An image still waiting for its result (Redo is off). */
+const waiting = (state: BatchView['items'][number]['state']) => state === 'running' || state === 'queued' || state === 'submitted';
+
 const url = (bytes: Uint8Array) => URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'image/jpeg' }));
 
 function useThumbs(b: BatchView | undefined): Thumbs {
@@ -181,8 +184,10 @@ export function BatchQueue({
                     <button
                       type="button"
                       aria-label={`Redo ${item.name}`}
-                      disabled={item.state === 'running' || item.state === 'queued' || item.state === 'submitted'}
-                      onClick={() => act(() => batch.redo(current.id, item.id))}
+                      // Off while the image waits for its result, but keeps the focus (aria-disabled): disabled
+                      // under a pressed Redo, it dropped the focus to the dialog, and Tab started over from the top.
+                      aria-disabled={waiting(item.state)}
+                      onClick={() => !waiting(item.state) && act(() => batch.redo(current.id, item.id))}
                       title="Send this image again now (standard price)"
                     >
                       Redo

@@ -5,7 +5,7 @@
  * - a greyed-out Start batch says why beside it ("Add images first", "Type a prompt", "Set an OpenAI
  *   key in Settings (⚙)"), as Generate says "Paint a mask first";
  * - after Start batch the focus is on the running batch's Cancel batch (it fell to the dialog), and on
- *   its line once it ends (it fell to the dialog again);
+ *   its line once it ends (it fell to the dialog again); a pressed Redo keeps it while its photo is out;
  * - a cancelled batch's bar shows what was done and says "Cancelled" (it read full);
  * - a Batch API job Google refuses says why once, in the queue (also in an alert above: twice), and
  *   the draft stays to try again.
@@ -161,7 +161,7 @@ describe('Batch panel (retoucher)', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('a batch that ends under the focus on its Cancel batch leaves the focus on its line, with its ring', async () => {
+  it('a batch that ends under the focus on its Cancel batch leaves the focus on its line, with its ring; Redo keeps the focus', async () => {
     const page = app.page;
     await page.getByRole('button', { name: /^Batch…/ }).click();
     const d = dialog();
@@ -180,6 +180,25 @@ describe('Batch panel (retoucher)', () => {
     const line = d.getByRole('button', { name: /^3 images · Nano Banana 2/ }).first();
     await expect.poll(async () => (await focused()).text, { timeout: 5_000 }).toBe(await line.textContent());
     expect(await line.evaluate((e) => e === document.activeElement && e.matches(':focus-visible'))).toBe(true);
+
+    // Redo pressed: the focus stays on it while the photo is out (it fell to the dialog), and Keep is
+    // two Shift+Tab away once the new result is in.
+    let again = () => {};
+    gemini.script({ until: new Promise<void>((r) => (again = r)) });
+    const redo = d.getByRole('button', { name: 'Redo coffee.png' });
+    const caption = d.getByRole('figure', { name: 'coffee.png result' }).locator('figcaption');
+    await redo.click();
+    await expect.poll(() => caption.textContent(), { timeout: 30_000 }).toBe('coffee.png · running now');
+    expect((await focused()).label).toBe('Redo coffee.png');
+    expect(await redo.getAttribute('aria-disabled')).toBe('true');
+    again();
+    await expect.poll(() => caption.textContent(), { timeout: 30_000 }).toBe('coffee.png · ready to review');
+    expect((await focused()).label).toBe('Redo coffee.png');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused()).label).toBe('Keep coffee.png');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => caption.textContent(), { timeout: 10_000 }).toBe('coffee.png · kept');
     expect(app.errors).toEqual([]);
   }, 120_000);
 });
