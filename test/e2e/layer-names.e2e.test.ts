@@ -112,4 +112,24 @@ describe('layer names', () => {
     expect(shown).toBeGreaterThanOrEqual(30);
     expect(app.errors).toEqual([]);
   });
+
+  it('Enter or Esc in the name field gives the focus back to the row: ↑ goes on to the row above', async () => {
+    const page = app.page;
+    const layers = panel(page);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    await layers.getByRole('button', { name: 'Select layer Offline fill', exact: true }).dblclick();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Wall patch');
+    await page.keyboard.press('Enter');
+    await layers.getByRole('button', { name: 'Select layer Wall patch', exact: true }).waitFor();
+    expect(await focused()).toBe('Select layer Wall patch'); // it was BODY: the keys started from nowhere
+    await layers.getByRole('button', { name: 'Select layer Wall patch', exact: true }).dblclick();
+    await page.keyboard.type('not this');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('Select layer Wall patch');
+    await page.keyboard.press('ArrowUp'); // on to the layer above, selected
+    expect(await focused()).toMatch(/^Select layer Replace the faded label/);
+    expect(await layers.getByRole('group', { name: /^Selected layer: Replace the faded label/ }).count()).toBe(1);
+    expect(app.errors).toEqual([]);
+  });
 });

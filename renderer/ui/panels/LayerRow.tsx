@@ -30,8 +30,17 @@ export function LayerRow(props: LayerRowProps) {
   const { layer: l, selected, maskTarget, dragging, dropLine, origin, renaming, onRenaming, onSelect, onDragStart } = props;
   // Enter and Escape end the edit; the blur that follows must not commit (again, or at all).
   const ended = useRef(false);
+  // Enter or Esc hands the focus back to the row's name (the field goes, and the focus fell to the
+  // page: ↑/↓ and Tab started from nowhere, Delete spoke of the mask); a click elsewhere keeps its own.
+  const refocus = useRef(false);
+  const nameRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (renaming) ended.current = false; // a new edit (from here or from Rename below the list)
+    if (renaming)
+      ended.current = false; // a new edit (from here or from Rename below the list)
+    else if (refocus.current) {
+      refocus.current = false;
+      nameRef.current?.focus();
+    }
   }, [renaming]);
   const setRenaming = (on: boolean) => {
     ended.current = !on;
@@ -89,10 +98,11 @@ export function LayerRow(props: LayerRowProps) {
           onFocus={(e) => e.currentTarget.select()}
           onKeyDown={(e) => {
             e.stopPropagation();
-            if (e.key === 'Enter') {
-              renameLayerCmd(l.id, e.currentTarget.value);
+            if (e.key === 'Enter' || e.key === 'Escape') {
+              if (e.key === 'Enter') renameLayerCmd(l.id, e.currentTarget.value);
+              refocus.current = true;
               setRenaming(false);
-            } else if (e.key === 'Escape') setRenaming(false);
+            }
           }}
           onBlur={(e) => {
             if (ended.current) return;
@@ -103,6 +113,7 @@ export function LayerRow(props: LayerRowProps) {
       ) : (
         <button
           type="button"
+          ref={nameRef}
           className="layer-name"
           tabIndex={tabIndex}
           aria-label={`Select layer ${l.name}`}
