@@ -187,4 +187,25 @@ describe('the side column at 1500×950', () => {
     const layers = await seen(page, 'section[aria-label="Layers"] ul.layers > li');
     expect(layers.every((r) => r.fraction === 1 && r.onTop)).toBe(true);
   });
+
+  it("History gives up its room first: with ten steps the selected layer's Opacity, Rename, Duplicate and Merge down stay in sight", async () => {
+    const page = app.page;
+    const layers = page.getByRole('region', { name: 'Layers' });
+    // Four more steps (hide and show each layer): ten in all, more than History shows at once.
+    for (const name of ['Offline fill', 'Offline fill 2']) {
+      await layers.getByRole('button', { name: `Hide layer ${name}`, exact: true }).click();
+      await layers.getByRole('button', { name: `Show layer ${name}`, exact: true }).click();
+    }
+    const history = await seen(page, '[data-testid="history"] li');
+    expect(history.length).toBeGreaterThanOrEqual(10);
+    const actions = layers.getByRole('group', { name: /^Selected layer: / }).locator('button, input');
+    expect(await actions.count()).toBeGreaterThanOrEqual(4);
+    // They were below the Layers panel's fold (History kept ten steps in view).
+    expect((await seen(page, actions)).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
+    expect((await seen(page, 'section[aria-label="Layers"] ul.layers > li')).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
+    // History still shows at least four whole steps, the current one among them.
+    expect(history.filter((r) => r.fraction === 1 && r.onTop).length).toBeGreaterThanOrEqual(4);
+    expect(await seen(page, '[data-testid="history"] li.current')).toEqual([{ fraction: 1, onTop: true }]);
+    expect(app.errors).toEqual([]);
+  });
 });

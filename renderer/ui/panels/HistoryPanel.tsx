@@ -3,9 +3,12 @@
  * redoable). Steps of other photos (opening a photo is undoable) are summed up in a line above the
  * list (undo reaches them) and one below it (redo does).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { otherPhotoLines } from '../../model/history-others';
+
+/** About four and a half steps (a row is 20 px): what History keeps while Layers needs the room. */
+const HISTORY_FLOOR_PX = 92;
 
 export function HistoryPanel() {
   const past = useEditor((s) => s.past);
@@ -13,15 +16,30 @@ export function HistoryPanel() {
   const label = useEditor((s) => s.label);
   const docId = useEditor((s) => s.doc?.id);
   const list = useRef<HTMLOListElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  // History gives up its room before Layers does (styles.css), down to about four and a half steps
+  // (or all of them, when there are fewer): its floor, measured after every render since the steps and
+  // the lines about other photos change it. Layers' actions (Opacity, Rename, Merge down) were out of
+  // sight at 1500×950 with two kept layers while History showed ten steps.
+  useLayoutEffect(() => {
+    const ol = list.current;
+    const el = panel.current;
+    if (!ol || !el) return;
+    const chrome = el.scrollHeight - ol.offsetHeight; // heading, lines about other photos, padding
+    el.style.minHeight = `${chrome + Math.min(ol.scrollHeight, HISTORY_FLOOR_PX)}px`;
+  });
   // The list scrolls on its own: the current step stays in view (a new step is at the bottom).
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the steps change
   useEffect(() => {
     const ol = list.current;
     const cur = ol?.querySelector<HTMLElement>('li.current');
     if (!ol || !cur) return;
-    if (cur.offsetTop < ol.scrollTop) ol.scrollTop = cur.offsetTop;
-    else if (cur.offsetTop + cur.offsetHeight > ol.scrollTop + ol.clientHeight)
-      ol.scrollTop = cur.offsetTop + cur.offsetHeight - ol.clientHeight;
+    // From the boxes, rounded up: the list's height is what is left beside Layers, a fraction of a
+    // pixel (whole offsets left the current step an eighth of a pixel short of the list's end).
+    const c = cur.getBoundingClientRect();
+    const o = ol.getBoundingClientRect();
+    if (c.top < o.top) ol.scrollTop -= Math.ceil(o.top - c.top);
+    else if (c.bottom > o.bottom) ol.scrollTop += Math.ceil(c.bottom - o.bottom);
   }, [past.length, future.length, docId]);
   if (!docId) return null;
   const all = [
@@ -32,7 +50,7 @@ export function HistoryPanel() {
   const rows = all.map((r, i) => ({ ...r, i })).filter((r) => r.docId === docId);
   const others = otherPhotoLines(all, past.length, docId);
   return (
-    <section className="panel history-panel" aria-label="History">
+    <section className="panel history-panel" aria-label="History" ref={panel}>
       <h3>History</h3>
       {others.before && (
         <div className="muted history-others" data-testid="history-others">
