@@ -60,6 +60,13 @@ describe('export dialog', () => {
     await page.getByRole('button', { name: 'Export…', exact: true }).click();
     expect(await dialog.getByRole('radio', { name: 'JPEG' }).isChecked()).toBe(true);
     expect(Number(await dialog.getByRole('slider', { name: 'Quality' }).inputValue())).toBe(start - 12);
+    // The focus starts on the chosen format (it was on PNG, not chosen: → then picked JPEG, not WebP).
+    const jpeg = dialog.getByRole('radio', { name: 'JPEG' });
+    await expect.poll(() => jpeg.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(await dialog.getByRole('radio', { name: 'WebP' }).isChecked()).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    expect(await jpeg.isChecked()).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 

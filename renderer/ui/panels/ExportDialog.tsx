@@ -33,10 +33,12 @@ function ExportDialogBody() {
   const doc = useEditor((s) => s.doc);
   const staged = stagedNote(useEditor((s) => s.staging.items.length));
   const [prefs, setPrefs] = useState(loadExportPrefs);
-  const first = useRef<HTMLInputElement>(null);
+  // The focus starts on the chosen format, as in any radio group (it was on PNG whatever was chosen:
+  // → from there picked the format after PNG, and a screen reader read "PNG, not checked").
+  const chosen = useRef<HTMLInputElement>(null);
   useFocusReturn();
   useEffect(() => {
-    requestAnimationFrame(() => first.current?.focus());
+    requestAnimationFrame(() => chosen.current?.focus());
   }, []);
   const close = () => useEditor.getState().setExportOpen(false);
   const go = () => {
@@ -68,10 +70,10 @@ function ExportDialogBody() {
         {/* The legend is the group's visible label and its accessible name. */}
         <fieldset className="export-formats">
           <legend>Format</legend>
-          {FORMATS.map((f, i) => (
+          {FORMATS.map((f) => (
             <label key={f.value} title={f.hint}>
               <input
-                ref={i === 0 ? first : undefined}
+                ref={prefs.format === f.value ? chosen : undefined}
                 type="radio"
                 name="export-format"
                 value={f.value}
