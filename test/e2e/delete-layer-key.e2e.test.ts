@@ -193,6 +193,21 @@ describe('Delete / Backspace delete the selected layer', () => {
     await expect.poll(() => selectedIs(page, start[1])).toBe(1); // the panel selects it as it renders the restored row
   });
 
+  it('Ctrl+E with the focus on a row merges it down, and the focus goes on to the merged row; Ctrl+Z brings both back', async () => {
+    const page = app.page;
+    await panel(page)
+      .getByRole('button', { name: `Select layer ${start[2]}` })
+      .click();
+    await page.keyboard.press('Control+e');
+    await expect.poll(async () => (await names(page)).length).toBe(2);
+    const merged = (await names(page))[1];
+    // It fell to the page: ↑/↓ did nothing, and with a mask Delete spoke of the mask.
+    await expect.poll(() => focused(page)).toBe(`Select layer ${merged}`);
+    expect(await selectedIs(page, merged)).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual(start);
+  });
+
   it('in a text field the keys are the field’s: no layer is deleted', async () => {
     const page = app.page;
     const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });

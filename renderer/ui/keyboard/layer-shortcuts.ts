@@ -38,7 +38,11 @@ export const LAYER_SHORTCUTS: Shortcut[] = [
       if (!id) return hintOnce(noLayerHint('merge down'));
       const refusal = mergeDownRefusal(s().doc!, id);
       if (refusal) s().notify('info', refusal);
-      else if (!s().busy) void mergeDownCmd(id);
+      else if (!s().busy) {
+        // From the panel the focus goes on to the merged row, as after a delete (its row went away with it).
+        if (inLayerRows(e)) requestLayerRowFocus(e.target);
+        void mergeDownCmd(id);
+      }
     },
   },
   {

@@ -8,6 +8,7 @@ import { layerHasMask, layerOpacity, type PatchLayer } from '../../../shared/doc
 import { duplicateLayerCmd, mergeDownCmd, removeLayerMaskCmd, setLayerOpacityCmd } from '../../commands/layer-commands';
 import { mergeDownRefusal } from '../../model/layer-logic';
 import { useEditor } from '../../commands/store/store';
+import { requestLayerRowFocus } from './layer-row-focus';
 
 export function LayerActions({ layer, renaming, onRename }: { layer: PatchLayer; renaming: boolean; onRename(): void }) {
   const doc = useEditor((s) => s.doc);
@@ -62,7 +63,11 @@ export function LayerActions({ layer, renaming, onRename }: { layer: PatchLayer;
         <button
           type="button"
           disabled={!!mergeRefusal || !!busy}
-          onClick={() => void mergeDownCmd(layer.id)}
+          onClick={() => {
+            // The merged layer's row takes the focus (these actions are made again for it, and it fell to the page).
+            requestLayerRowFocus(null);
+            void mergeDownCmd(layer.id);
+          }}
           title={mergeRefusal ?? 'Merge this layer into the one below (opacity and layer masks applied; undoable)'}
         >
           Merge down

@@ -71,8 +71,13 @@ export function LayersPanel() {
   useEffect(() => {
     if (!settled) return;
     const list = listRef.current;
-    const asked = takeLayerRowFocus();
     const active = document.activeElement;
+    // A request made before a merge down (rendered in main, so later) is dropped if the focus has
+    // gone somewhere else meanwhile (a field, the canvas's keys): it only picks up a focus that fell.
+    const section = list?.closest('section');
+    const fell = active === document.body || active === null || !!section?.contains(active);
+    const taken = takeLayerRowFocus();
+    const asked = taken && fell ? taken : null;
     const row = active instanceof HTMLButtonElement ? active.closest('li[data-patch]') : null;
     if (!list || !selectedLayer || (!asked && (!row || !list.contains(row) || row.getAttribute('data-layer') === selectedLayer))) return;
     const cls = asked ?? ROW_BUTTONS.find((c) => active?.classList.contains(c)) ?? 'layer-name';
