@@ -208,6 +208,24 @@ describe('Delete / Backspace delete the selected layer', () => {
     await expect.poll(() => names(page)).toEqual(start);
   });
 
+  it('Duplicate pressed with the keyboard keeps the focus: Enter again makes a second copy; Ctrl+Z takes both back', async () => {
+    const page = app.page;
+    await panel(page)
+      .getByRole('button', { name: `Select layer ${start[1]}` })
+      .click();
+    const dup = panel(page).getByRole('button', { name: 'Duplicate', exact: true });
+    const onDup = () => dup.evaluate((el) => el === document.activeElement);
+    for (let i = 0; i < 8 && !(await onDup()); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await names(page)).length).toBe(4);
+    expect(await onDup()).toBe(true); // it fell to the page, and the next Enter did nothing
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await names(page)).length).toBe(5);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual(start);
+  });
+
   it('in a text field the keys are the field’s: no layer is deleted', async () => {
     const page = app.page;
     const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });

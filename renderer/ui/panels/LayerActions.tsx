@@ -29,7 +29,8 @@ export function LayerActions({ layer, renaming, onRename }: { layer: PatchLayer;
       <label className="field layer-opacity">
         <span>Opacity</span>
         <input
-          key={opacity}
+          // Shows the selected layer's value: made again for another layer or another value.
+          key={`${layer.id}:${opacity}`}
           type="number"
           min={0}
           max={100}

@@ -207,8 +207,9 @@ export function LayersPanel() {
         </li>
       </ul>
       {selected && (
+        // Not made again for another layer (no key): Duplicate pressed with the keyboard keeps the focus,
+        // so Enter again makes a second copy (the focus fell to the page). The opacity field is keyed itself.
         <LayerActions
-          key={selected.id}
           layer={selected}
           renaming={renamingId === selected.id}
           onRename={() => {
