@@ -210,6 +210,24 @@ describe('layers panel', () => {
     await expect.poll(() => page.getByRole('status', { name: 'Painting: document mask' }).count()).toBe(1);
   });
 
+  it('Remove mask pressed with the keyboard: one step, and the focus goes on to the layer’s row; Ctrl+Z brings the mask back', async () => {
+    const page = app.page;
+    const { name } = (await layerList(page))[2];
+    await panel(page)
+      .getByRole('button', { name: `Select layer ${name}`, exact: true })
+      .click();
+    const remove = panel(page).getByRole('button', { name: 'Remove mask', exact: true });
+    const onRemove = () => remove.evaluate((el) => el === document.activeElement);
+    for (let i = 0; i < 10 && !(await onRemove()); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await layerList(page))[2].maskId).toBeFalsy();
+    expect((await summary(page)).label).toBe('Remove layer mask');
+    // The button went with the mask and the focus fell to the page: Tab started again from the window's top.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Select layer ${name}`);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await layerList(page))[2].maskId).toBeTruthy();
+  });
+
   it('duplicate, delete and merge down by their buttons: one step each; the merged export is the same', async () => {
     const page = app.page;
     await panel(page).getByRole('button', { name: 'Select layer Two' }).click();

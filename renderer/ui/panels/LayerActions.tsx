@@ -76,7 +76,11 @@ export function LayerActions({ layer, renaming, onRename }: { layer: PatchLayer;
         {layerHasMask(layer) && (
           <button
             type="button"
-            onClick={() => removeLayerMaskCmd(layer.id)}
+            onClick={() => {
+              // The button goes with the mask: the focus goes on to the layer's row (it fell to the page).
+              requestLayerRowFocus(null);
+              removeLayerMaskCmd(layer.id);
+            }}
             title="Remove the layer mask: the whole layer shows again (undoable)"
           >
             Remove mask
