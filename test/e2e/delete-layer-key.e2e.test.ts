@@ -226,6 +226,24 @@ describe('Delete / Backspace delete the selected layer', () => {
     await expect.poll(() => names(page)).toEqual(start);
   });
 
+  it('the last layer deleted from its row: Ctrl+Z brings it back with the focus on its row, so Delete goes on from there', async () => {
+    const page = app.page;
+    await panel(page)
+      .getByRole('button', { name: `Select layer ${start[2]}` })
+      .click();
+    for (let i = start.length; i > 0; i--) {
+      await page.keyboard.press('Delete');
+      await expect.poll(async () => (await names(page)).length).toBe(i - 1);
+    }
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await names(page)).length).toBe(1);
+    const back = (await names(page))[0];
+    // With no row left the focus fell to the page, and the layer came back without it.
+    await expect.poll(() => focused(page)).toBe(`Select layer ${back}`);
+    for (let i = 0; i < start.length - 1; i++) await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual(start);
+  });
+
   it('in a text field the keys are the field’s: no layer is deleted', async () => {
     const page = app.page;
     const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });

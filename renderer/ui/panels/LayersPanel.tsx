@@ -34,6 +34,8 @@ export function LayersPanel() {
   const [drag, setDrag] = useState<Drag | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  // The list holds the focus for a deleted last row (a click on it is not that: its labels are not buttons).
+  const holding = useRef(false);
   // A layer that appears (Keep, Keep as layer, Duplicate, an undone delete) becomes the selected one, as
   // in Photoshop: the opacity below is then the new layer's, not the one clicked before.
   // The layers at the last change (null before the first: what is there on mount is not "added").
@@ -78,8 +80,16 @@ export function LayersPanel() {
     const fell = active === document.body || active === null || !!section?.contains(active);
     const taken = takeLayerRowFocus();
     const asked = taken && fell ? taken : null;
+    if (!list) return;
+    // The last layer deleted from its row: no row is left to take the focus, so the list holds it
+    // (it fell to the page), and the layer Ctrl+Z brings back takes it again.
+    if (asked && !selectedLayer) {
+      holding.current = true;
+      return list.focus();
+    }
     const row = active instanceof HTMLButtonElement ? active.closest('li[data-patch]') : null;
-    if (!list || !selectedLayer || (!asked && (!row || !list.contains(row) || row.getAttribute('data-layer') === selectedLayer))) return;
+    const held = active === list && holding.current;
+    if (!selectedLayer || (!asked && !held && (!row || !list.contains(row) || row.getAttribute('data-layer') === selectedLayer))) return;
     const cls = asked ?? ROW_BUTTONS.find((c) => active?.classList.contains(c)) ?? 'layer-name';
     const to = list.querySelector(`li[data-patch][data-layer="${CSS.escape(selectedLayer)}"]`);
     (to?.querySelector<HTMLElement>(`button.${cls}`) ?? to?.querySelector<HTMLElement>('button.layer-name'))?.focus();
@@ -130,6 +140,11 @@ export function LayersPanel() {
       <ul
         className="layers"
         ref={listRef}
+        // Not a Tab stop: it holds the focus while no layer row is left (see above).
+        tabIndex={-1}
+        onBlur={(e) => {
+          if (e.target === e.currentTarget) holding.current = false;
+        }}
         onKeyDown={moveFocus}
         onPointerMove={moveDrag}
         onPointerUp={endDrag}
