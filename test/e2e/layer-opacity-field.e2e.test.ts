@@ -51,4 +51,23 @@ describe('layer opacity field', () => {
     expect(await opacityOf(page)).toBe(0);
     expect(await field.inputValue()).toBe('0');
   });
+
+  it('Shift+↑/↓ step by ten, as in Photoshop and the other number fields; Enter applies', async () => {
+    const page = app.page;
+    const field = page.getByRole('spinbutton', { name: /^Opacity of / });
+    await retype(field, '50');
+    await page.keyboard.press('Enter');
+    await field.click();
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Shift+ArrowUp');
+    expect(await field.inputValue()).toBe('70'); // it was 52: Shift stepped by one
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await opacityOf(page)).toBe(0.69);
+    await field.click();
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowDown');
+    expect(await field.inputValue()).toBe('0'); // not below 0
+    await page.keyboard.press('Enter');
+    expect(await opacityOf(page)).toBe(0);
+  });
 });

@@ -43,6 +43,14 @@ export function LayerActions({ layer, renaming, onRename }: { layer: PatchLayer;
               e.preventDefault();
               commitOpacity(e.currentTarget);
             } else if (e.key === 'Escape') e.currentTarget.value = String(opacity);
+            else if (e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+              // Ten at a time, as in Photoshop and the app's other number fields (the browser stepped by one);
+              // applied by Enter or leaving the field, as ↑/↓ are.
+              e.preventDefault();
+              const v = Number(e.currentTarget.value);
+              const from = Number.isFinite(v) && e.currentTarget.value.trim() !== '' ? v : opacity;
+              e.currentTarget.value = String(Math.min(100, Math.max(0, Math.round(from) + (e.key === 'ArrowUp' ? 10 : -10))));
+            }
           }}
           onBlur={(e) => commitOpacity(e.currentTarget)}
         />
