@@ -70,4 +70,22 @@ describe('layer opacity field', () => {
     await page.keyboard.press('Enter');
     expect(await opacityOf(page)).toBe(0);
   });
+
+  it('Esc puts the value back and Enter applies it, and either gives the keys back to the editor', async () => {
+    const page = app.page;
+    const field = page.getByRole('spinbutton', { name: /^Opacity of / });
+    const inField = () => field.evaluate((el) => el === document.activeElement);
+    await retype(field, '30');
+    await page.keyboard.press('Escape');
+    expect(await field.inputValue()).toBe('0');
+    expect(await inField()).toBe(false); // it stayed in the field: the next E or [ went into it
+    expect(await opacityOf(page)).toBe(0);
+    await field.click();
+    await page.keyboard.press('Enter'); // the same value: nothing to apply
+    expect(await inField()).toBe(false);
+    await retype(field, '60');
+    await page.keyboard.press('Enter');
+    expect(await inField()).toBe(false);
+    expect(await opacityOf(page)).toBe(0.6);
+  });
 });

@@ -39,11 +39,16 @@ export function LayerActions({ layer, renaming, onRename }: { layer: PatchLayer;
           aria-label={`Opacity of ${layer.name} (%)`}
           title="Layer opacity in percent (on screen and in the export); Enter applies"
           onKeyDown={(e) => {
+            // Enter applies, Esc puts the value back; either gives the keys back to the editor, as in every
+            // number field (the focus stayed here, and the next E or [ went into the field).
             if (e.key === 'Enter') {
               e.preventDefault();
               commitOpacity(e.currentTarget);
-            } else if (e.key === 'Escape') e.currentTarget.value = String(opacity);
-            else if (e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+              e.currentTarget.blur();
+            } else if (e.key === 'Escape') {
+              e.currentTarget.value = String(opacity);
+              e.currentTarget.blur();
+            } else if (e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && !e.ctrlKey && !e.metaKey && !e.altKey) {
               // Ten at a time, as in Photoshop and the app's other number fields (the browser stepped by one);
               // applied by Enter or leaving the field, as ↑/↓ are.
               e.preventDefault();
