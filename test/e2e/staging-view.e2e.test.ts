@@ -127,6 +127,8 @@ describe('staged candidates and the view', () => {
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
     const versions = page.getByRole('region', { name: 'Versions' });
     await versions.getByRole('button', { name: 'Version 1: Offline fill' }).waitFor();
+    // The strip opens, then the view pans (under load a frame or two apart): measured once it moved.
+    await expect.poll(() => view(page), { timeout: 10_000 }).not.toEqual(start);
     await settleView(page);
     const strip = (await versions.boundingBox())!;
     const dock = (await page.getByTestId('staging-dock').boundingBox())!;
