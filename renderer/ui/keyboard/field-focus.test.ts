@@ -73,28 +73,6 @@ describe('fieldOwnsKey', () => {
   });
 });
 
-describe('Enter on a button', () => {
-  const ring = (tagName: string, visible: boolean, type?: string) => ({
-    tagName,
-    type,
-    matches: (sel: string) => visible && sel === ':focus-visible',
-  });
-  it('reached with the keyboard (its focus ring shows), Enter and Shift+Enter press the button, not the editor’s Keep', () => {
-    for (const target of [ring('BUTTON', true), ring('INPUT', true, 'button'), ring('A', true)]) {
-      expect(fieldOwnsKey({ target, key: 'Enter' }), target.tagName).toBe(true);
-      expect(fieldOwnsKey({ target, key: 'Enter', shiftKey: true }), target.tagName).toBe(true);
-      // Ctrl+Enter (generate) stays the editor's, and so do the other keys.
-      expect(fieldOwnsKey({ target, key: 'Enter', ctrlKey: true }), target.tagName).toBe(false);
-      expect(fieldOwnsKey({ target, key: 'b' }), target.tagName).toBe(false);
-    }
-  });
-  it('clicked with the mouse (no ring), Enter stays the editor’s: Keep after a click on Generate or a candidate', () => {
-    expect(fieldOwnsKey({ target: ring('BUTTON', false), key: 'Enter' })).toBe(false);
-    expect(fieldOwnsKey({ target: { tagName: 'BUTTON' }, key: 'Enter' })).toBe(false); // no DOM: no ring
-    expect(fieldOwnsKey({ target: ring('DIV', true), key: 'Enter' })).toBe(false);
-  });
-});
-
 describe('shortcuts that fire while typing', () => {
   it('are only the ones with no meaning in a field: generate, open, save, save as, export', () => {
     expect(

@@ -15,15 +15,6 @@ export interface FocusTarget {
   type?: string;
   isContentEditable?: boolean;
   readOnly?: boolean;
-  /** Element.matches: read for ':focus-visible' (absent in Node tests: no ring). */
-  matches?(selector: string): boolean;
-}
-
-/** A button (or link) pressed by Enter. */
-function isPressable(el: FocusTarget): boolean {
-  const tag = typeof el.tagName === 'string' ? el.tagName.toUpperCase() : '';
-  if (tag === 'BUTTON' || tag === 'A') return true;
-  return tag === 'INPUT' && ['button', 'submit', 'reset'].includes((el.type ?? '').toLowerCase());
 }
 
 /** `<input type=…>` kinds that do not take typed text (they are clicked or dragged). */
@@ -50,14 +41,9 @@ export function isEditableField(el: FocusTarget | null | undefined): boolean {
  * Tab is no field's: it moves the focus out of every field (no textarea here takes a tab), so a
  * dialog may keep it among its own controls (modal-tab.ts).
  */
-export function fieldOwnsKey(e: { target: unknown; key: string; ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean }): boolean {
+export function fieldOwnsKey(e: { target: unknown; key: string; ctrlKey?: boolean; metaKey?: boolean }): boolean {
   const t = e.target as FocusTarget | null;
   if (e.key === 'Tab') return false;
-  // Enter on a button reached with the keyboard (its focus ring shows) presses that button, as anywhere
-  // else. It was the editor's Enter while candidates were staged: Tab to Keep as layer, Discard, Rename
-  // or a layer's ×, Enter — and the candidate was kept whole, the mask cleared. A button clicked with
-  // the mouse shows no ring, and Enter stays the editor's (Keep, after a click on Generate or a candidate).
-  if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && t && isPressable(t) && t.matches?.(':focus-visible')) return true;
   // A select takes letters (type-ahead), arrows, Enter, Space and Esc, but no Ctrl/Cmd chord: there
   // the browser's Ctrl+Z undid the typing in the last text field (a prompt lost its last letter) while
   // the document's Ctrl+Z did nothing, right after a model was picked from the list.

@@ -87,15 +87,7 @@ export function StagingStrip() {
             type="button"
             data-testid="keep-layer"
             disabled={selKept}
-            onClick={(e) => {
-              // Kept, this button is disabled and the focus fell to the page (Tab started from the window's
-              // top): Keep beside it takes it, so Enter there does what Enter does in staging anyway.
-              const keep = e.currentTarget.parentElement?.querySelector<HTMLElement>('[data-testid="keep"]');
-              void keepStaged(false).then(() => {
-                const a = document.activeElement;
-                if (a === null || a === document.body) keep?.focus();
-              });
-            }}
+            onClick={() => void keepStaged(false)}
             title="Add as a layer and keep staging open (Shift+Enter)"
           >
             Keep as layer
