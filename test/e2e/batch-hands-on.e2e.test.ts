@@ -14,6 +14,7 @@ import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
 import { copyPhotosWithMasks } from '../support/batch-folder';
+import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
 let gemini: GeminiServer;
@@ -25,13 +26,7 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 800 },
   });
 });
-afterAll(async () => {
-  app?.services.batches.stop();
-  await new Promise((r) => setTimeout(r, 200));
-  await app?.services.batches.store.save();
-  await app?.close();
-  await gemini?.close();
-});
+afterAll(() => closeBatchApp(app, gemini));
 
 const dialog = () => app.page.getByRole('dialog', { name: 'Batch' });
 

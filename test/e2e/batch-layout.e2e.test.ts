@@ -14,6 +14,7 @@ import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { typeInto } from '../support/real-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
 import { copyPhotosWithMasks } from '../support/batch-folder';
+import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
 const LONG = 'rocket_launchpad_20261205_DSC04417_final_retouch';
@@ -26,14 +27,7 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 800 },
   });
 });
-afterAll(async () => {
-  gemini?.clearScript();
-  app?.services.batches.stop();
-  await new Promise((r) => setTimeout(r, 200));
-  await app?.services.batches.store.save();
-  await app?.close();
-  await gemini?.close();
-});
+afterAll(() => closeBatchApp(app, gemini));
 
 type Box = { x: number; y: number; width: number; height: number };
 const inside = (a: Box, b: Box) =>

@@ -13,6 +13,7 @@ import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
 import { copyPhotosWithMasks } from '../support/batch-folder';
+import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
 let openai: OpenAIServer;
@@ -31,14 +32,7 @@ beforeAll(async () => {
   await copyFile(join(PHOTOS, 'chelsea.png'), join(inDir, 'chelsea.png'));
   await copyFile(join(PHOTOS, 'rocket.mask-blob.png'), join(inDir, 'chelsea-mask.png'));
 });
-afterAll(async () => {
-  openai?.clearScript();
-  app?.services.batches.stop();
-  await new Promise((r) => setTimeout(r, 200));
-  await app?.services.batches.store.save();
-  await app?.close();
-  await openai?.close();
-});
+afterAll(() => closeBatchApp(app, openai));
 
 const dialog = () => app.page.getByRole('dialog', { name: 'Batch' });
 /** The status bar's figure (a read-only probe of what it shows). */

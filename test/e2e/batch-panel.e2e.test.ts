@@ -18,6 +18,7 @@ import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startGeminiBatchServer, startGeminiServer, type GeminiBatchServer, type GeminiServer } from '../servers';
 import { copyPhotosWithMasks } from '../support/batch-folder';
+import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
 let gemini: GeminiServer;
@@ -41,15 +42,7 @@ beforeAll(async () => {
   await mkdir(folder);
   await copyPhotosWithMasks(folder, ['coffee.png', 'rocket.jpg', 'smarties.png']);
 });
-afterAll(async () => {
-  gemini?.clearScript();
-  app?.services.batches.stop();
-  await new Promise((r) => setTimeout(r, 200));
-  await app?.services.batches.store.save();
-  await app?.close();
-  await batchApi?.close();
-  await gemini?.close();
-});
+afterAll(() => closeBatchApp(app, batchApi, gemini));
 
 const dialog = () => app.page.getByRole('dialog', { name: 'Batch' });
 const rows = () => dialog().getByRole('list', { name: 'Images in the new batch' }).getByRole('listitem');

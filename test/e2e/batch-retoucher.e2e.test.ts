@@ -18,6 +18,7 @@ import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
 import { copyPhotosWithMasks } from '../support/batch-folder';
+import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
 let openai: OpenAIServer;
@@ -29,14 +30,7 @@ beforeAll(async () => {
     viewport: { width: 1600, height: 1000 },
   });
 });
-afterAll(async () => {
-  openai?.clearScript();
-  app?.services.batches.stop();
-  await new Promise((r) => setTimeout(r, 200));
-  await app?.services.batches.store.save();
-  await app?.close();
-  await openai?.close();
-});
+afterAll(() => closeBatchApp(app, openai));
 
 const dialog = () => app.page.getByRole('dialog', { name: 'Batch' });
 /** Whether the focused element is inside the Batch dialog (a read-only probe). */

@@ -17,6 +17,7 @@ import { typeInto } from '../support/real-input';
 import { chooseOption, retype } from '../support/user-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
 import { copyPhotosWithMasks } from '../support/batch-folder';
+import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
 let gemini: GeminiServer;
@@ -29,13 +30,7 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 800 },
   });
 });
-afterAll(async () => {
-  app?.services.batches.stop();
-  await new Promise((r) => setTimeout(r, 200));
-  await app?.services.batches.store.save();
-  await app?.close();
-  await gemini?.close();
-});
+afterAll(() => closeBatchApp(app, gemini));
 
 type StartSeen = { rows: number; on: boolean; price: string | null; why: string | null };
 /**

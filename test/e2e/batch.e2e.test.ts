@@ -13,6 +13,7 @@ import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startGeminiBatchServer, startGeminiServer, type GeminiBatchServer, type GeminiServer } from '../servers';
 import { copyPhotosWithMasks } from '../support/batch-folder';
+import { closeBatchApp } from '../support/batch-app';
 
 const FIVE = ['chelsea.png', 'coffee.png', 'desk-stuff.jpg', 'rocket.jpg', 'smarties.png'];
 let app: AppHarness;
@@ -36,15 +37,7 @@ beforeAll(async () => {
   await mkdir(inDir);
   await copyPhotosWithMasks(inDir, FIVE, 'dashed');
 });
-afterAll(async () => {
-  // Batches poll and save in main: stop them before the harness removes its folder.
-  app?.services.batches.stop();
-  await new Promise((r) => setTimeout(r, 200));
-  await app?.services.batches.store.save();
-  await app?.close();
-  await batchApi?.close();
-  await gemini?.close();
-});
+afterAll(() => closeBatchApp(app, batchApi, gemini));
 
 const dialog = () => app.page.getByRole('dialog', { name: 'Batch' });
 
