@@ -172,11 +172,11 @@ export async function openRecentProject(path: string): Promise<void> {
   });
 }
 
-/** A dropped or pasted file: a photo, or a `.maskwork` project (which then has no file: Save asks where). */
 /**
- * Opens bytes dropped or pasted on the window. `file`: the dropped File, whose path the bridge looks
- * up (never the page): main then opens it from that file — an original the export guard protects, a
- * recent photo, a project saved back to itself — when the file still holds these bytes; else a copy.
+ * Opens bytes dropped or pasted on the window (a photo, or a `.maskwork` project). `file`: the
+ * dropped File, whose path the bridge looks up (never the page): main then opens it from that file —
+ * an original the export guard protects, a recent photo, a project saved back to itself — when the
+ * file still holds these bytes; else a copy.
  */
 export async function importFile(bytes: Uint8Array, name: string, file?: File): Promise<void> {
   if (!(await mayReplaceDocument({ isProject: /\.maskwork$/i.test(name) }))) return;
