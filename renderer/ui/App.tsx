@@ -12,6 +12,7 @@ import { SettingsModal } from './panels/SettingsModal';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { StatusBar } from './panels/StatusBar';
 import { Toasts } from './panels/Toasts';
+import { installKeyboardReach } from './keyboard/keyboard-reach';
 import { installShortcuts } from './keyboard/shortcuts';
 import { installGenerate } from '../commands/install-generate';
 import { installStagingHistory } from '../commands/staging-history';
@@ -35,6 +36,7 @@ import { installReleaseSelectOnPick } from './keyboard/release-select-on-pick';
 export function App() {
   const sideTop = useRef<HTMLDivElement>(null);
   useKeepScrollEnd(sideTop);
+  useEffect(() => installKeyboardReach(), []);
   useEffect(() => installShortcuts(), []);
   useEffect(() => installDropAndPaste(), []);
   useEffect(() => installGenerate(), []);

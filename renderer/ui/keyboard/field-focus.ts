@@ -9,6 +9,8 @@
  * Written against a minimal element shape so it runs in Node tests without a DOM.
  */
 
+import { reachedByKeyboard } from './keyboard-reach';
+
 /** The parts of an element the rule reads. */
 export interface FocusTarget {
   tagName?: string;
@@ -22,6 +24,18 @@ const NOT_TYPED = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'ima
 
 /** Keys a focused range slider uses to move. */
 const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/** Controls Enter presses (Space too), and those only Space presses. */
+const PRESSED_BY_ENTER = new Set(['BUTTON', 'A', 'INPUT:button', 'INPUT:submit', 'INPUT:reset']);
+const PRESSED_BY_SPACE = new Set(['INPUT:checkbox', 'INPUT:radio']);
+
+/** `el` is a control the keyboard reached (keyboard-reach.ts) and `key` presses it. */
+function pressesReached(el: FocusTarget, e: { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey || (e.key !== 'Enter' && e.key !== ' ') || !reachedByKeyboard(el)) return false;
+  const tag = typeof el.tagName === 'string' ? el.tagName.toUpperCase() : '';
+  const kind = tag === 'INPUT' ? `INPUT:${(el.type ?? '').toLowerCase()}` : tag;
+  return PRESSED_BY_ENTER.has(kind) || (e.key === ' ' && PRESSED_BY_SPACE.has(kind));
+}
 
 const isSelect = (el: FocusTarget | null | undefined) => typeof el?.tagName === 'string' && el.tagName.toUpperCase() === 'SELECT';
 
@@ -37,13 +51,23 @@ export function isEditableField(el: FocusTarget | null | undefined): boolean {
 
 /**
  * True when `e`'s key belongs to the focused field, so a window-level shortcut must leave it alone
- * (and must not call preventDefault): any key in an editable field, the moving keys on a slider.
- * Tab is no field's: it moves the focus out of every field (no textarea here takes a tab), so a
+ * (and must not call preventDefault): any key in an editable field, the moving keys on a slider,
+ * Enter and Space on a button the keyboard reached. Tab is no field's: it moves the focus out of every field (no textarea here takes a tab), so a
  * dialog may keep it among its own controls (modal-tab.ts).
  */
-export function fieldOwnsKey(e: { target: unknown; key: string; ctrlKey?: boolean; metaKey?: boolean }): boolean {
+export function fieldOwnsKey(e: {
+  target: unknown;
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+  shiftKey?: boolean;
+}): boolean {
   const t = e.target as FocusTarget | null;
   if (e.key === 'Tab') return false;
+  // Enter or Space on a button reached with Tab presses it: with candidates staged, Tab to Discard
+  // and Enter kept the candidate (the editor's Enter) and closed staging.
+  if (t && pressesReached(t, e)) return true;
   // A select takes letters (type-ahead), arrows, Enter, Space and Esc, but no Ctrl/Cmd chord: there
   // the browser's Ctrl+Z undid the typing in the last text field (a prompt lost its last letter) while
   // the document's Ctrl+Z did nothing, right after a model was picked from the list.
