@@ -14,6 +14,7 @@ import { rememberClosed, rememberDiscarded } from './staging-history';
 import { clearedMaskFor } from './mask-commands';
 import { getMask } from './blob-store';
 import { isMaskEmpty } from '../../shared/mask';
+import { forgetKeptAsLayer, rememberKeptAsLayer } from './kept-mask';
 
 let idCounter = 1;
 function newId(prefix: string): string {
@@ -100,6 +101,7 @@ export async function keepStaged(close: boolean, key?: string, from: 'strip' | '
     st().notify('info', `Already kept: this result is the layer “${layer?.name ?? ''}”. Nothing was added.${mask}`);
   }
   if (close) {
+    forgetKeptAsLayer();
     // The strip closes; undoing this Keep brings its candidates back (keep-undo.ts). The mask
     // overlay is left as the user set it (\ or its eye): the mask is empty now, so the kept result
     // shows either way, and the eye keeps telling the truth about the overlay.
@@ -114,7 +116,7 @@ export async function keepStaged(close: boolean, key?: string, from: 'strip' | '
       rememberDiscarded();
       st().clearStaging();
     }
-  }
+  } else rememberKeptAsLayer(st().doc!, c.assetId);
   return true;
 }
 

@@ -16,6 +16,7 @@ import type { SelectOp, SelectPreview } from '../workers/select-protocol';
 import { runSelectJob, type SelectJob } from './select-client';
 import { afterNextPaint, wallClock } from './edit-trace';
 import { beginSelectTrace, endSelectTrace, traceSpan } from './select-trace';
+import { selectionModeOver } from './kept-mask';
 
 const st = () => useEditor.getState();
 let running: SelectJob<unknown> | null = null;
@@ -134,7 +135,7 @@ export function objectSelectRect(rect: Rect, mode: SelectionMode): Promise<void>
 }
 
 /** One click, no rectangle: the photo's subject. */
-export function selectSubject(mode: SelectionMode = st().selectionMode): Promise<void> {
+export function selectSubject(mode: SelectionMode = selectionModeOver(st().selectionMode, false)): Promise<void> {
   return startObject(mode === 'subtract' ? 'Select subject subtract' : 'Select subject', undefined, mode);
 }
 
@@ -279,12 +280,13 @@ export async function pickRangeColor(p: DocPoint, how: 'set' | 'add' | 'remove')
 }
 
 /** Applies the colour range at full resolution by the mode (one step); the preview goes away. */
-export function applyColorRange(mode: SelectionMode): Promise<void> {
+export function applyColorRange(asked: SelectionMode): Promise<void> {
   const { colors, fuzziness } = st().select;
   if (!colors.length) {
     st().notify('info', 'Pick a colour on the photo first.');
     return Promise.resolve();
   }
+  const mode = selectionModeOver(asked, false);
   const label = mode === 'subtract' ? 'Colour range subtract' : 'Colour range';
   return run(label, { op: 'range', colors, fuzziness }, (cov) => {
     if (!cov) return;

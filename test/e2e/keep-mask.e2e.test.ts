@@ -135,3 +135,47 @@ describe('Keep and the mask', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('a selection after Keep as layer', () => {
+  it('starts a new mask (as a new selection does in Photoshop) and says so; Shift adds, Ctrl+Z brings the mask back', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+d');
+    await strokeAndGenerate(page, 200);
+    await page.keyboard.press('Shift+Enter'); // Keep as layer: the mask stays
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 3);
+    expect(await maskValue(page, 430, 200)).toBe(255);
+    // A rectangle elsewhere, no modifier: the next request covers it alone, not the area just kept.
+    await page.keyboard.press('m');
+    await dragPath(page, [
+      [600, 440],
+      [720, 520],
+    ]);
+    await expect.poll(() => maskValue(page, 660, 480)).toBe(255);
+    expect(await maskValue(page, 430, 200)).toBe(0);
+    const s = await summary(page);
+    expect(s.toasts.map((t: { message: string }) => t.message)).toContain(
+      'New selection: the mask Keep as layer left was replaced, as a new selection replaces one in Photoshop. Hold Shift to add to it instead; Ctrl+Z brings it back.',
+    );
+    // Ctrl+Z: the kept mask is back; Shift+drag adds to it.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => maskValue(page, 430, 200)).toBe(255);
+    expect(await maskValue(page, 660, 480)).toBe(0);
+    await page.keyboard.down('Shift');
+    await dragPath(page, [
+      [600, 440],
+      [720, 520],
+    ]);
+    await page.keyboard.up('Shift');
+    await expect.poll(() => maskValue(page, 660, 480)).toBe(255);
+    expect(await maskValue(page, 430, 200)).toBe(255);
+    // The mask has changed since Keep as layer: a plain rectangle adds again, as by default.
+    await dragPath(page, [
+      [100, 440],
+      [200, 520],
+    ]);
+    await expect.poll(() => maskValue(page, 150, 480)).toBe(255);
+    expect(await maskValue(page, 430, 200)).toBe(255);
+    expect(await maskValue(page, 660, 480)).toBe(255);
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@
 import { applyLasso, type DocPoint } from '../../commands/mask-commands';
 import { useEditor } from '../../commands/store/store';
 import { effectiveMode } from './selection-mode';
+import { selectionModeOver } from '../../commands/kept-mask';
 import type { LiveSurface, Tool, ToolPointer } from './tool-types';
 
 const CLOSE_RADIUS_PX = 8;
@@ -58,7 +59,7 @@ export function createLassoTool(): Tool {
     points = [];
     hover = null;
     live.clear();
-    applyLasso(poly, effectiveMode(useEditor.getState().selectionMode, mods.shift, mods.alt));
+    applyLasso(poly, selectionModeOver(effectiveMode(useEditor.getState().selectionMode, mods.shift, mods.alt), mods.shift));
   }
 
   return {

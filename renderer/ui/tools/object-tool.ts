@@ -8,6 +8,7 @@ import type { DocPoint } from '../../../shared/geometry/point';
 import { objectSelectRect, objectSessionOpen, refineObject } from '../../commands/select-commands';
 import { useEditor } from '../../commands/store/store';
 import { effectiveMode } from './selection-mode';
+import { selectionModeOver } from '../../commands/kept-mask';
 import type { LiveSurface, Tool, ToolPointer } from './tool-types';
 
 /** Diameter (document px) of a refining stroke: the brush size. */
@@ -110,7 +111,7 @@ export function createObjectTool(): Tool {
       if (x1 - x0 < 4 || y1 - y0 < 4) return;
       void objectSelectRect(
         { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
-        effectiveMode(useEditor.getState().selectionMode, mods.shift, mods.alt),
+        selectionModeOver(effectiveMode(useEditor.getState().selectionMode, mods.shift, mods.alt), mods.shift),
       );
     },
     cancel(live) {

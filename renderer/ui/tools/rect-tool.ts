@@ -7,6 +7,7 @@
 import { applyEllipse, applyRect } from '../../commands/mask-commands';
 import { useEditor } from '../../commands/store/store';
 import { effectiveMode } from './selection-mode';
+import { selectionModeOver } from '../../commands/kept-mask';
 import type { LiveSurface, Tool, ToolPointer } from './tool-types';
 
 /** The dragged box from `start` to `end`: a square with `square`, `start` its centre with `centred`. */
@@ -76,7 +77,7 @@ export function createRectTool(shape: 'rect' | 'ellipse' = 'rect'): Tool {
       state = 'dragging';
       start = p.doc;
       end = p.doc;
-      mode = effectiveMode(useEditor.getState().selectionMode, p.shift, p.alt);
+      mode = selectionModeOver(effectiveMode(useEditor.getState().selectionMode, p.shift, p.alt), p.shift);
       shiftShapes = !p.shift;
       altShapes = !p.alt;
       square = false;

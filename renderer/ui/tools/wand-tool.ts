@@ -2,6 +2,7 @@
 import { magicWandAt } from '../../commands/select-commands';
 import { useEditor } from '../../commands/store/store';
 import { effectiveMode } from './selection-mode';
+import { selectionModeOver } from '../../commands/kept-mask';
 import type { Tool } from './tool-types';
 
 export function createWandTool(): Tool {
@@ -10,7 +11,7 @@ export function createWandTool(): Tool {
     state: () => 'idle',
     down(p) {
       if (p.button !== 0) return;
-      void magicWandAt(p.doc, effectiveMode(useEditor.getState().selectionMode, p.shift, p.alt));
+      void magicWandAt(p.doc, selectionModeOver(effectiveMode(useEditor.getState().selectionMode, p.shift, p.alt), p.shift));
     },
     move() {},
     up() {},

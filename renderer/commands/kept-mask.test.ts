@@ -1,0 +1,35 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DocState } from '../model/document-types';
+import { forgetKeptAsLayer, maskLeftByKeepAsLayer, NEW_AFTER_KEEP_AS_LAYER, rememberKeptAsLayer, selectionModeOver } from './kept-mask';
+import { useEditor } from './store/store';
+
+const doc = (maskId: string, assets: string[], id = 'doc-1') =>
+  ({ id, maskId, layers: assets.map((assetId) => ({ assetId })) }) as unknown as DocState;
+
+beforeEach(() => forgetKeptAsLayer());
+
+describe('the mask Keep as layer left', () => {
+  it('is that mask while its layer is there; another mask, another photo or the layer gone end it', () => {
+    rememberKeptAsLayer(doc('m1', ['a1']), 'a1');
+    expect(maskLeftByKeepAsLayer(doc('m1', ['a1']))).toBe(true);
+    expect(maskLeftByKeepAsLayer(doc('m2', ['a1']))).toBe(false); // the mask changed
+    expect(maskLeftByKeepAsLayer(doc('m1', []))).toBe(false); // Keep as layer undone
+    expect(maskLeftByKeepAsLayer(doc('m1', ['a1'], 'doc-2'))).toBe(false);
+    forgetKeptAsLayer(); // a Keep
+    expect(maskLeftByKeepAsLayer(doc('m1', ['a1']))).toBe(false);
+  });
+
+  it('turns the default Add into a new selection, said in a toast; Shift, Subtract and New are left alone', () => {
+    const d = doc('m1', ['a1']);
+    useEditor.setState({ doc: d, toasts: [] } as never);
+    expect(selectionModeOver('add', false)).toBe('add'); // nothing kept as a layer yet
+    rememberKeptAsLayer(d, 'a1');
+    expect(selectionModeOver('add', true)).toBe('add');
+    expect(selectionModeOver('subtract', false)).toBe('subtract');
+    expect(selectionModeOver('replace', false)).toBe('replace');
+    expect(useEditor.getState().toasts).toHaveLength(0);
+    expect(selectionModeOver('add', false)).toBe('replace');
+    expect(selectionModeOver('add', false)).toBe('replace');
+    expect(useEditor.getState().toasts.map((t) => t.message)).toEqual([NEW_AFTER_KEEP_AS_LAYER]);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The mask Keep as layer leaves in place. Keep clears the mask (the area is done); Keep as layer
+ * leaves it, so more candidates of it can be kept or refined. But the selection tools add to the mask
+ * by default, so a rectangle drawn elsewhere next grew the next request over the area just kept, and
+ * regenerated it over the new layer. As long as the mask is still the one Keep as layer left (and its
+ * layer is still there), a selection made without a modifier starts a new mask instead, as a new
+ * selection does in Photoshop; Shift adds to it, Alt subtracts, and Ctrl/⌘ Z brings it back.
+ */
+import type { DocState } from '../model/document-types';
+import type { SelectionMode } from './store/tools-slice';
+import { useEditor } from './store/store';
+
+export const NEW_AFTER_KEEP_AS_LAYER =
+  'New selection: the mask Keep as layer left was replaced, as a new selection replaces one in Photoshop. Hold Shift to add to it instead; Ctrl+Z brings it back.';
+
+let left: { docId: string; maskId: string; assetId: string } | null = null;
+
+/** Called by Keep as layer once `assetId` is a layer of `doc`, whose mask stays. */
+export function rememberKeptAsLayer(doc: DocState, assetId: string): void {
+  left = { docId: doc.id, maskId: doc.maskId, assetId };
+}
+
+/** Keep (which clears the mask, and whose Reselect brings it back on purpose) ends it. */
+export function forgetKeptAsLayer(): void {
+  left = null;
+}
+
+/** `doc`'s mask is still the one Keep as layer left, and the layer it kept is still there. */
+export function maskLeftByKeepAsLayer(doc: DocState | null | undefined): boolean {
+  return !!doc && !!left && doc.id === left.docId && doc.maskId === left.maskId && doc.layers.some((l) => l.assetId === left?.assetId);
+}
+
+/**
+ * The mode a selection combines with the mask by: `mode` (the options bar's, or Shift/Alt's), except
+ * that the default Add starts a new mask over the mask Keep as layer left (said once, in a toast).
+ * `shift`: Shift was held, so Add was asked for.
+ */
+export function selectionModeOver(mode: SelectionMode, shift: boolean): SelectionMode {
+  if (mode !== 'add' || shift || !maskLeftByKeepAsLayer(useEditor.getState().doc)) return mode;
+  const s = useEditor.getState();
+  if (!s.toasts.some((t) => t.message === NEW_AFTER_KEEP_AS_LAYER)) s.notify('info', NEW_AFTER_KEEP_AS_LAYER);
+  return 'replace';
+}
