@@ -47,6 +47,11 @@ describe('the Generate panel on a short window', () => {
     await hint.waitFor({ state: 'attached' });
     expect(await shown(hint)).toBe(0);
     await more.waitFor({ state: 'visible' });
+    // The cue sits in the fade above the cost line, not over its text (it hid words of a long hint).
+    const overlap = await more.evaluate(
+      (b) => b.getBoundingClientRect().bottom - (b.nextElementSibling as Element).getBoundingClientRect().top,
+    );
+    expect(overlap).toBeLessThanOrEqual(0);
     await more.click();
     await expect.poll(() => shown(hint)).toBe(1);
     await more.waitFor({ state: 'detached' });
