@@ -16,6 +16,7 @@ import type { EditRequest } from '../edit/run-edit';
 import { exportKept, previewItem } from './batch-export';
 import { view } from './batch-record-ops';
 import { BatchFiles } from './batch-files';
+import { assertGreyMask } from './mask-colour';
 
 /** What Auto sends through the Batch API when the rules pick a model it does not serve. */
 export const BATCH_AUTO_MODEL = 'gemini-3.1-flash-image';
@@ -82,7 +83,10 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
     },
     'batch:chooseMask': async () => {
       const path = await dialogs.chooseImageToOpen();
-      return path ? files.addMask(path) : { canceled: true as const };
+      if (!path) return { canceled: true as const };
+      // A colour photo picked by mistake is refused now, with what a mask is (it was taken, and every photo failed).
+      await assertGreyMask(path);
+      return files.addMask(path);
     },
     'batch:estimate': async (r) => {
       const { model, autoReason } = await chooseModel(svc, r.model, r.prompt, r.mode, r.quality);
