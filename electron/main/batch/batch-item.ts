@@ -6,7 +6,9 @@
  * Preparation is deterministic, so a batch fetched after a restart (or by `maskwork batch fetch`)
  * re-derives the same region from the same files.
  */
+import { basename } from 'node:path';
 import type { Part } from '@google/genai';
+import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import { planRegion } from '../../../shared/geometry';
 import { estimateCost, getModel } from '../../../shared/models';
@@ -50,6 +52,27 @@ export async function openItem(svc: JobServices, paths: { image: string; mask: s
     colorMatch: s.colorMatch,
   };
   return { req, width: opened.width, height: opened.height, imageAssetId: opened.assetId };
+}
+
+/**
+ * Before a Redo of an item that failed on its mask's size: still another size, it is refused with
+ * what to do (Redo sent the same mask again, and it failed the same way). A mask put right on disk
+ * in the meantime lets the Redo go.
+ */
+export async function checkRedoMask(svc: JobServices, item: { name: string; image: string; mask: string }): Promise<void> {
+  const opened = await openImageFile(svc.store, item.image);
+  const meta = await sharp(item.mask)
+    .metadata()
+    .catch(() => null);
+  if (!meta?.width || !meta.height) return; // unreadable: the Redo says so itself
+  const [mw, mh] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
+  if (mw === opened.width && mh === opened.height) return;
+  const mask = basename(item.mask);
+  throw new AppError({
+    kind: 'invalid-request',
+    message: `Redo would send ${item.name} with the same mask, ${mask}, which is ${mw}×${mh}; the photo is ${opened.width}×${opened.height}. Save a mask of the photo’s size over ${mask} and press Redo, or start a new batch for ${item.name} with its own mask.`,
+    rule: 'mask size',
+  });
 }
 
 /** The pre-send price of one item at the batch's mode (0 for the offline engine). */

@@ -21,7 +21,16 @@ import type { JobServices } from '../create-services';
 import { geminiConnection, resolveModel } from '../edit/resolve-model';
 import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
 import { redactDeep } from '../services/redact';
-import { batchRequestOf, estimateItem, openItem, patchFromAnswer, prepareItem, runItemNow, type BatchSettings } from './batch-item';
+import {
+  batchRequestOf,
+  checkRedoMask,
+  estimateItem,
+  openItem,
+  patchFromAnswer,
+  prepareItem,
+  runItemNow,
+  type BatchSettings,
+} from './batch-item';
 import type { BatchStore } from './batch-store';
 import type { BatchRequestInput, GeminiBatchClient } from './gemini-batch-client';
 import { addUsd, cancelItems, cancelledAt, itemOf, round, view } from './batch-record-ops';
@@ -332,6 +341,7 @@ export class BatchService {
     const item = itemOf(b, itemId);
     if (item.state === 'running' || item.state === 'submitted' || (item.state === 'queued' && this.running.has(b.id)))
       throw new AppError({ kind: 'invalid-request', message: `${item.name} is still waiting for its result.`, rule: 'redo' });
+    if (item.error?.rule === 'mask size') await checkRedoMask(this.svc, item);
     item.state = 'queued';
     item.review = 'pending';
     delete item.error;

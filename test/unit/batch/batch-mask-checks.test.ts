@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { startMain } from '../../support/main-harness';
 import type { Dialogs } from '../../../electron/main/services/dialogs';
+import type { BatchView } from '../../../shared/batch/batch-types';
 import { startGeminiServer, type GeminiServer } from '../../servers';
 
 vi.mock('electron', () => ({}));
@@ -66,6 +67,49 @@ describe('one mask for all', () => {
       expect(await main.call('batch:chooseMask', {})).toMatchObject({ name: 'grey-rgb.jpg' });
       answers.opens.push(join(dir, 'in', 'coffee.mask-blob.png'));
       expect(await main.call('batch:chooseMask', {})).toMatchObject({ name: 'coffee.mask-blob.png' });
+    } finally {
+      await main.close();
+    }
+  }, 60_000);
+
+  it('Redo on a photo whose mask is another size says what to do and sends nothing', async () => {
+    const answers = new Answers();
+    const main = await startMain(env(), answers);
+    try {
+      answers.multiOpens.push([join(dir, 'in', 'coffee.png'), join(dir, 'in', 'rocket.jpg')]);
+      const { files } = await main.call('batch:addImages', {});
+      answers.opens.push(join(dir, 'in', 'coffee.mask-blob.png'));
+      const { maskId } = await main.call('batch:chooseMask', {});
+      const started = await main.call<BatchView>('batch:start', {
+        fileIds: files.map((f: { fileId: string }) => f.fileId),
+        maskId,
+        prompt: 'remove the object',
+        model: 'gemini-3.1-flash-image',
+        mode: 'now',
+        featherPx: 4,
+        colorMatch: true,
+      });
+      await main.svc.batches.idle();
+      const b = (await main.call<BatchView[]>('batch:list', {})).find((x) => x.id === started.id)!;
+      expect(b.items.map((i) => i.state)).toEqual(['done', 'failed']);
+      const sent = gemini.requests.length;
+      const r = await main.callRaw('batch:redo', { batchId: b.id, itemId: 'item-2' });
+      expect(r.ok).toBe(false);
+      expect(r.error.message).toBe(
+        'Redo would send rocket.jpg with the same mask, coffee.mask-blob.png, which is 600×400; the photo is 640×427. Save a mask of the photo’s size over coffee.mask-blob.png and press Redo, or start a new batch for rocket.jpg with its own mask.',
+      );
+      await main.svc.batches.idle();
+      const after = (await main.call<BatchView[]>('batch:list', {})).find((x) => x.id === b.id)!;
+      expect(after.items[1].state).toBe('failed');
+      expect(after.state).toBe(b.state);
+      expect(gemini.requests.length).toBe(sent);
+      // The mask put right on disk: Redo goes.
+      await copyFile(join(PHOTOS, 'rocket.mask-blob.png'), join(dir, 'in', 'coffee.mask-blob.png'));
+      await main.call('batch:redo', { batchId: b.id, itemId: 'item-2' });
+      await main.svc.batches.idle();
+      const redone = (await main.call<BatchView[]>('batch:list', {})).find((x) => x.id === b.id)!;
+      expect(redone.items[1].state).toBe('done');
+      expect(gemini.requests.length).toBe(sent + 1);
     } finally {
       await main.close();
     }
