@@ -99,6 +99,16 @@ describe('batch view', () => {
     expect(priceLine({ items: [{ fileId: 'a', usd: 0 }], totalUsd: 0, standardUsd: 0, model: 'local' }, 'now')).toBe(
       '1 image · $0.000 — free (offline)',
     );
+    // Nothing left to send: said so, without the price of nothing ("0 images · ≈ $0.000 · 1 cannot be sent").
+    const none = (n: number, model = 'gemini-3.1-flash-image') => ({
+      items: Array.from({ length: n }, (_, i) => ({ fileId: `f${i}`, usd: null, error: 'no mask' })),
+      totalUsd: 0,
+      standardUsd: 0,
+      model,
+    });
+    expect(priceLine(none(1), 'now')).toBe('Nothing to send: this image cannot be sent (see why below)');
+    expect(priceLine(none(3), 'batch-api')).toBe('Nothing to send: none of the 3 images can be sent (see why below)');
+    expect(priceLine(none(2, 'local'), 'now')).toBe('Nothing to send: none of the 2 images can be sent (see why below)');
     expect(usd(1.5)).toBe('$1.500');
     expect(usd(0.4602)).toBe('$0.460');
   });

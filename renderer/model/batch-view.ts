@@ -87,10 +87,14 @@ export function spentLine(b: BatchView): string {
   return `Spent ${usd(spent)} of ≈ ${usd(b.estimateUsd)}${redos}`;
 }
 
-/** The price line before starting: "3 images · ≈ $0.101 (standard price $0.201)". */
+/**
+ * The price line before starting: "3 images · ≈ $0.101 (standard price $0.201)"; with nothing that
+ * can be sent, "Nothing to send: …" (it read "0 images · ≈ $0.000 · 1 cannot be sent").
+ */
 export function priceLine(e: BatchEstimate, mode: 'now' | 'batch-api'): string {
   const ok = e.items.filter((i) => i.usd !== null).length;
   const bad = e.items.length - ok;
+  if (!ok && bad) return `Nothing to send: ${bad === 1 ? 'this image cannot' : `none of the ${bad} images can`} be sent (see why below)`;
   const price = isFree(e.model) ? `${usd(0)} — free (offline)` : `≈ ${usd(e.totalUsd)}`;
   const base = `${ok} image${ok === 1 ? '' : 's'} · ${price}`;
   const std = mode === 'batch-api' ? ` (standard price ${usd(e.standardUsd)})` : '';

@@ -96,7 +96,7 @@ describe('Batch with a photo that cannot be sent', () => {
     expect(await d.getByRole('alert').count()).toBe(0);
     // Left in the list, said why, and nothing more to start.
     expect((await rows.allTextContents()).map((r) => r.replace(/×$/, ''))).toEqual([`${NO_MASK}no mask found`]);
-    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('0 images · ≈ $0.000 · 1 cannot be sent');
+    await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('Nothing to send: this image cannot be sent (see why below)');
     expect(await d.getByTestId('batch-blocker').textContent()).toBe('No image can be sent (see the reasons above)');
     expect(
       await d
