@@ -317,9 +317,12 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
         <button
           type="button"
           className="primary"
-          disabled={!canStart}
+          // Off while main answers, but it keeps the focus (aria-disabled): disabled under the focus, a refused
+          // Start left the focus on the dialog, and Tab started over from the top.
+          disabled={!canStart && !busy}
+          aria-disabled={busy || undefined}
           aria-describedby={blocker ? 'batch-blocker' : undefined}
-          onClick={() => void startIt()}
+          onClick={() => !busy && void startIt()}
           title="Send the batch"
         >
           Start batch
