@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchView } from '../../shared/batch/batch-types';
-import { exportText, isActive, itemText, priceLine, progressOf, queueLine, reviewText, spentLine, stateText, usd } from './batch-view';
+import { exportText, finishedNotice, isActive, itemText, priceLine, progressOf, queueLine, reviewText, spentLine, stateText, usd } from './batch-view';
 
 const item = (state: BatchView['items'][number]['state']) => ({ id: 'item-1', name: 'a.png', state, review: 'pending' as const });
 const batch = (over: Partial<BatchView> = {}): BatchView => ({
@@ -153,5 +153,16 @@ describe('batch view', () => {
     ).toBe(
       'Wrote 0 files to /out. Not replaced, already there: coffee-edited.png, rocket-edited.png. To export them, choose another folder, or move those files away and export again. 1 failed: cat.png (The disk is full.).',
     );
+  });
+  it('says in the main window that a batch ended while the dialog was closed (not a cancelled one)', () => {
+    expect(finishedNotice(batch({ state: 'done', prompt: 'remove the  sticker' }))).toEqual({
+      tone: 'success',
+      message: 'Batch finished: 1 of 4 done, 1 failed · “remove the sticker”. Open Batch… to review and export.',
+    });
+    expect(finishedNotice(batch({ state: 'failed', error: { kind: 'auth', message: 'The key was refused.' } }))).toEqual({
+      tone: 'error',
+      message: 'Batch failed · “p”: The key was refused.',
+    });
+    expect(finishedNotice(batch({ state: 'cancelled' }))).toBeNull();
   });
 });

@@ -60,6 +60,25 @@ export function stateText(b: BatchView): string {
 /** How much of the prompt a queue line shows (the whole prompt is its tooltip). */
 const PROMPT_CHARS = 40;
 
+/** The prompt on one line, cut at {@link PROMPT_CHARS}. */
+const promptSaid = (prompt: string) => {
+  const p = prompt.trim().replace(/\s+/g, ' ');
+  return p.length > PROMPT_CHARS ? `${p.slice(0, PROMPT_CHARS - 1).trimEnd()}…` : p;
+};
+
+/**
+ * The main window's notice when a batch ends while the dialog is closed (nothing said it): "Batch
+ * finished: 2 of 2 done · “remove the object”. Open Batch… to review and export."; a failed batch
+ * with its reason, as an error (it stays until closed). Null for a cancelled one (the user did it).
+ */
+export function finishedNotice(b: BatchView): { tone: 'success' | 'error'; message: string } | null {
+  const said = promptSaid(b.prompt);
+  const what = said ? ` · “${said}”` : '';
+  if (b.state === 'done') return { tone: 'success', message: `Batch finished: ${stateText(b)}${what}. Open Batch… to review and export.` };
+  if (b.state === 'failed') return { tone: 'error', message: `Batch failed${what}: ${b.error?.message ?? 'no image could be made'}` };
+  return null;
+}
+
 /**
  * "5 images · GPT Image 2 · now · “remove the price sticker”": with its prompt, so two batches of as
  * many photos with one model can be told apart (they read the same, the prompt only on hover).
@@ -67,8 +86,7 @@ const PROMPT_CHARS = 40;
 export function queueLine(b: BatchView): string {
   const n = b.items.length;
   const mode = b.mode === 'batch-api' ? 'Batch API (half price)' : 'now';
-  const p = b.prompt.trim().replace(/\s+/g, ' ');
-  const said = p.length > PROMPT_CHARS ? `${p.slice(0, PROMPT_CHARS - 1).trimEnd()}…` : p;
+  const said = promptSaid(b.prompt);
   return `${n} image${n === 1 ? '' : 's'} · ${modelName(b.model)} · ${mode}${said ? ` · “${said}”` : ''}`;
 }
 

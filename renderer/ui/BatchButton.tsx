@@ -8,7 +8,8 @@ import type { BatchView } from '../../shared/batch/batch-types';
 import { batchSpent } from '../../shared/batch/batch-types';
 import * as batch from '../commands/batch-client';
 import { refreshSpend } from '../commands/spend-client';
-import { isActive } from '../model/batch-view';
+import { finishedNotice, isActive } from '../model/batch-view';
+import { useEditor } from '../commands/store/store';
 import { BatchNew } from './BatchNew';
 import { BatchQueue } from './BatchQueue';
 import { keepTabInside, useFocusReturn } from './keyboard/modal-tab';
@@ -28,12 +29,22 @@ export function BatchButton() {
   const [focusBatch, setFocusBatch] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const lastKey = useRef<string | null>(null);
+  /** The batches running at the last look, and whether the dialog is open: one that ends while it is closed is said in the main window. */
+  const wasActive = useRef(new Set<string>());
+  const openNow = useRef(open);
+  openNow.current = open;
   // Closed, the focus goes back to Batch… (it fell to the page: Tab started again from the top).
   useFocusReturn(open);
   const refresh = useCallback(() => {
     batch.listBatches().then(
       (bs) => {
         setBatches(bs);
+        if (!openNow.current)
+          for (const b of bs) {
+            const notice = wasActive.current.has(b.id) && !isActive(b) ? finishedNotice(b) : null;
+            if (notice) useEditor.getState().notify(notice.tone, notice.message);
+          }
+        wasActive.current = new Set(bs.filter(isActive).map((b) => b.id));
         // Batch requests go into the same spend ledger as Generate's: the status bar's "Spent today" follows them.
         const key = spendKey(bs);
         if (lastKey.current !== null && key !== lastKey.current) void refreshSpend();

@@ -1,6 +1,7 @@
 /**
  * The Batch dialog after the first batch, with real mouse and keys: a Start that main refuses keeps
- * the focus on Start batch (it fell to the dialog, and Tab started over from the top).
+ * the focus on Start batch (it fell to the dialog, and Tab started over from the top); a batch that
+ * ends while the dialog is closed says so in the main window (nothing did).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
@@ -30,6 +31,13 @@ const focused = () =>
     const e = document.activeElement as HTMLElement | null;
     return { tag: e?.tagName ?? null, name: e?.getAttribute('aria-label') ?? e?.textContent ?? null };
   });
+
+/** A server answer held until the returned function is called. */
+function holdNextAnswer(): () => void {
+  let release = () => {};
+  gemini.script({ until: new Promise<void>((r) => (release = r)) });
+  return () => release();
+}
 
 describe('Batch queue, tidied', () => {
   it('a refused Start keeps the focus on Start batch', async () => {
@@ -76,6 +84,32 @@ describe('Batch queue, tidied', () => {
     expect(await focused()).toEqual({ tag: 'BUTTON', name: 'Start batch' });
     expect(await page.evaluate(() => (window as unknown as { __disabledUnderFocus: boolean }).__disabledUnderFocus)).toBe(false);
     expect(gemini.requests.length).toBe(0);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+
+  it('a batch that ends while the dialog is closed says so in the main window; none while it is open', async () => {
+    const page = app.page;
+    const d = page.getByRole('dialog', { name: 'Batch' });
+    await app.services.keys.set('gemini', KEY);
+    await d.getByRole('button', { name: 'Start batch' }).click();
+    await expect.poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 60_000 }).toBe('2 of 2 done');
+    const notices = page.getByTestId('toast');
+    await page.waitForTimeout(500);
+    expect(await notices.allTextContents()).toEqual([]);
+
+    // A second batch, its answer held; the dialog closed while it runs.
+    app.dialogs.folders.push(join(app.tmp, 'photos'));
+    await d.getByRole('button', { name: 'Add folder…' }).click();
+    await expect.poll(() => d.getByRole('status', { name: 'Batch price' }).textContent(), { timeout: 30_000 }).toBe('2 images · ≈ $0.134');
+    const release = holdNextAnswer();
+    await d.getByRole('button', { name: 'Start batch' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^Batch…/ }).textContent(), { timeout: 10_000 }).toBe('Batch… (1 running)');
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'detached' });
+    release();
+    await expect
+      .poll(() => notices.allTextContents(), { timeout: 30_000 })
+      .toEqual([expect.stringMatching(/^Batch finished: 2 of 2 done · “remove the object”\. Open Batch… to review and export\./)]);
     expect(app.errors).toEqual([]);
   }, 120_000);
 });
