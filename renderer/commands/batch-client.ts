@@ -29,6 +29,7 @@ export async function chooseMask(): Promise<{ maskId: string; name: string } | n
 export const estimate = (d: BatchDraft): Promise<BatchEstimate> => unwrap(api().batch.estimate(d));
 export const start = (d: BatchDraft): Promise<BatchView> => unwrap(api().batch.start({ ...d, featherPx: 4, colorMatch: true }));
 export const listBatches = (): Promise<BatchView[]> => unwrap(api().batch.list({}));
+export const clearFinished = (): Promise<BatchView[]> => unwrap(api().batch.clearFinished({}));
 export const cancelBatch = (batchId: string): Promise<BatchView> => unwrap(api().batch.cancel({ batchId }));
 export const review = (batchId: string, itemId: string, r: BatchReview): Promise<BatchView> =>
   unwrap(api().batch.review({ batchId, itemId, review: r }));

@@ -77,6 +77,15 @@ export function BatchQueue({
     cancelFocused.current = null;
     li.querySelector<HTMLButtonElement>('.batch-pick')?.focus({ focusVisible: true });
   });
+  // After Clear finished, the focus goes to the first batch left (the button may go away under it).
+  const cleared = useRef(false);
+  useEffect(() => {
+    if (!cleared.current) return;
+    const pick = list.current?.querySelector<HTMLButtonElement>('.batch-pick');
+    if (!pick) return;
+    cleared.current = false;
+    pick.focus({ focusVisible: true });
+  });
   const [error, setError] = useState<string | null>(null);
   const [format, setFormat] = useState<'png' | 'jpeg' | 'webp'>('png');
   // What the last export wrote, said under the batch it was made from only: under the next batch it read
@@ -90,9 +99,25 @@ export function BatchQueue({
   };
   if (!batches.length) return <p className="muted">No batches yet.</p>;
   const kept = current?.items.filter((i) => i.review === 'kept').length ?? 0;
+  const finished = batches.filter((b) => !isActive(b)).length;
   return (
     <section className="batch-queue" aria-label="Batch queue">
-      <h4>Queue</h4>
+      <div className="batch-row">
+        <h4>Queue</h4>
+        {finished > 0 && (
+          <button
+            type="button"
+            aria-label="Clear finished batches"
+            title="Take the finished batches (done, failed, cancelled) off the queue; export what you kept first"
+            onClick={() => {
+              cleared.current = true;
+              act(() => batch.clearFinished());
+            }}
+          >
+            Clear finished ({finished})
+          </button>
+        )}
+      </div>
       <ul ref={list} className="batch-list">
         {batches.map((b) => (
           <li key={b.id} data-batch={b.id} className={b.id === current?.id ? 'selected' : ''}>

@@ -63,6 +63,8 @@ export const batchChannels = {
   /** The persisted queue, newest first. */
   'batch:list': { request: s.object({}), response: s.type<BatchView[]>() },
   'batch:cancel': { request: s.object({ batchId }), response: s.type<BatchView>() },
+  /** Takes every finished batch (done, failed, cancelled; none being redone) off the queue; the queue left, newest first. */
+  'batch:clearFinished': { request: s.object({}), response: s.type<BatchView[]>() },
   'batch:review': {
     request: s.object({ batchId, itemId, review: s.oneOf(['pending', 'kept', 'discarded'] as const) }),
     response: s.type<BatchView>(),

@@ -1,7 +1,8 @@
 /**
  * The Batch dialog after the first batch, with real mouse and keys: a Start that main refuses keeps
  * the focus on Start batch (it fell to the dialog, and Tab started over from the top); a batch that
- * ends while the dialog is closed says so in the main window (nothing did).
+ * ends while the dialog is closed says so in the main window; finished batches leave the queue with
+ * Clear finished, reached with Tab, while a running one stays and takes the focus.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
@@ -110,6 +111,39 @@ describe('Batch queue, tidied', () => {
     await expect
       .poll(() => notices.allTextContents(), { timeout: 30_000 })
       .toEqual([expect.stringMatching(/^Batch finished: 2 of 2 done · “remove the object”\. Open Batch… to review and export\./)]);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+
+  it('Clear finished, reached with Tab, takes the finished batches off the queue; a running one stays with the focus', async () => {
+    const page = app.page;
+    const d = page.getByRole('dialog', { name: 'Batch' });
+    await page.getByRole('button', { name: /^Batch…/ }).click();
+    await d.waitFor();
+    // A third batch, held while the two finished ones are cleared.
+    app.dialogs.folders.push(join(app.tmp, 'photos'));
+    await d.getByRole('button', { name: 'Add folder…' }).click();
+    await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the cup');
+    await expect.poll(() => d.getByRole('status', { name: 'Batch price' }).textContent(), { timeout: 30_000 }).toBe('2 images · ≈ $0.134');
+    const release = holdNextAnswer();
+    await d.getByRole('button', { name: 'Start batch' }).click();
+    const lines = d.getByRole('region', { name: 'Batch queue' }).getByRole('listitem');
+    await expect.poll(() => lines.count(), { timeout: 10_000 }).toBe(3);
+
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await focused()).name === 'Clear finished batches';
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lines.count(), { timeout: 10_000 }).toBe(1);
+    expect(await lines.first().textContent()).toMatch(/“remove the cup”/);
+    expect(app.services.batches.list().map((b) => b.prompt)).toEqual(['remove the cup']);
+    const f = await focused();
+    expect(f.tag).toBe('BUTTON');
+    expect(f.name).toMatch(/^2 images · .*“remove the cup”/);
+    release();
+    await expect.poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 60_000 }).toBe('2 of 2 done');
     expect(app.errors).toEqual([]);
   }, 120_000);
 });

@@ -149,6 +149,10 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
     },
     'batch:list': async () => batches.list(),
     'batch:cancel': async ({ batchId }) => view(await batches.cancel(batchId)),
+    'batch:clearFinished': async () => {
+      await batches.clearFinished();
+      return batches.list();
+    },
     'batch:review': async ({ batchId, itemId, review }) => view(await batches.review(batchId, itemId, review)),
     'batch:redo': async ({ batchId, itemId }) => view(await batches.redo(batchId, itemId)),
     'batch:preview': async ({ batchId, itemId }) => {

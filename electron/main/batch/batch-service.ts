@@ -310,6 +310,13 @@ export class BatchService {
       }
   }
 
+  /** Takes the finished batches (done, failed, cancelled, none of their images out again) off the queue. */
+  async clearFinished(): Promise<void> {
+    for (const b of [...this.store.list()])
+      if ((b.state === 'done' || b.state === 'failed' || b.state === 'cancelled') && !this.running.has(b.id)) this.store.remove(b.id);
+    await this.store.save();
+  }
+
   /** Cancels a batch: the Batch API job at Google, or the items not yet sent. */
   async cancel(id: string): Promise<BatchRecord> {
     const b = this.get(id);

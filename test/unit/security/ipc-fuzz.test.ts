@@ -102,6 +102,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'batch:start': { fileIds: ['f-1'], maskId: 'm-1', prompt: 'remove it', model: 'local', mode: 'now', featherPx: 4, colorMatch: true },
   'batch:list': {},
   'batch:cancel': { batchId: 'b-1' },
+  'batch:clearFinished': {},
   'batch:review': { batchId: 'b-1', itemId: 'item-1', review: 'kept' },
   'batch:redo': { batchId: 'b-1', itemId: 'item-1' },
   'batch:preview': { batchId: 'b-1', itemId: 'item-1' },
