@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchView } from '../../shared/batch/batch-types';
-import { exportText, finishedNotice, isActive, itemText, priceLine, progressOf, queueLine, reviewText, spentLine, stateText, usd } from './batch-view';
+import {
+  exportText,
+  finishedNotice,
+  isActive,
+  stayedText,
+  itemText,
+  priceLine,
+  progressOf,
+  queueLine,
+  reviewText,
+  spentLine,
+  stateText,
+  usd,
+} from './batch-view';
 
 const item = (state: BatchView['items'][number]['state']) => ({ id: 'item-1', name: 'a.png', state, review: 'pending' as const });
 const batch = (over: Partial<BatchView> = {}): BatchView => ({
@@ -164,5 +177,20 @@ describe('batch view', () => {
       message: 'Batch failed · “p”: The key was refused.',
     });
     expect(finishedNotice(batch({ state: 'cancelled' }))).toBeNull();
+  });
+  it('says which finished batches Clear finished left: kept results not exported yet', () => {
+    const kept = (exported?: string) => ({
+      ...item('done'),
+      review: 'kept' as const,
+      result: { assetId: 'r1', region: { x: 0, y: 0, width: 1, height: 1 }, costUsd: 0 },
+      exported,
+    });
+    expect(stayedText([batch({ state: 'done', items: [kept('r1')] }), batch({ state: 'running' })])).toBeNull();
+    expect(stayedText([batch({ state: 'done', prompt: 'remove the cup', items: [kept(), kept('r0')] })])).toBe(
+      '“remove the cup” stays: it has 2 kept results not exported yet. Export them (Export kept…), or discard them, to clear the batch.',
+    );
+    expect(stayedText([batch({ state: 'done', items: [kept()] }), batch({ state: 'cancelled', items: [kept()] })])).toBe(
+      '2 finished batches stay: they have 2 kept results not exported yet. Export them (Export kept…), or discard them, to clear those batches.',
+    );
   });
 });

@@ -2,7 +2,7 @@
  * What the Batch panel shows about a batch, in words: the queue line, the state, the progress, the
  * price line before starting. Pure: no store, no bridge, no DOM.
  */
-import { BATCH_API_TURNAROUND_HOURS, batchCounts, batchSpent, type BatchView } from '../../shared/batch/batch-types';
+import { BATCH_API_TURNAROUND_HOURS, batchCounts, batchSpent, keptNotExported, type BatchView } from '../../shared/batch/batch-types';
 import type { BatchEstimate, BatchExportResult } from '../../shared/ipc/batch-contract';
 import { getModel } from '../../shared/models';
 import { formatUsd } from './estimate';
@@ -168,4 +168,18 @@ export function exportText(r: BatchExportResult): string {
     );
   if (other.length) parts.push(`${other.length} failed: ${other.map((f) => `${f.name} (${f.message})`).join('; ')}.`);
   return parts.join(' ');
+}
+
+/**
+ * What Clear finished left, and why: "“remove the cup” stays: it has a kept result not exported yet.
+ * Export it (Export kept…), or discard it, to clear the batch." Null when it left no finished batch.
+ */
+export function stayedText(left: readonly BatchView[]): string | null {
+  const stayed = left.filter((b) => !isActive(b) && keptNotExported(b.items));
+  if (!stayed.length) return null;
+  const n = stayed.reduce((sum, b) => sum + keptNotExported(b.items), 0);
+  const who = stayed.length === 1 ? `“${promptSaid(stayed[0].prompt)}” stays` : `${stayed.length} finished batches stay`;
+  const has = stayed.length === 1 ? 'it has' : 'they have';
+  const them = n === 1 ? 'it' : 'them';
+  return `${who}: ${has} ${n === 1 ? 'a kept result' : `${n} kept results`} not exported yet. Export ${them} (Export kept…), or discard ${them}, to clear ${stayed.length === 1 ? 'the batch' : 'those batches'}.`;
 }

@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { BatchView } from '../../shared/batch/batch-types';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
-import { exportText, isActive, itemText, progressOf, queueLine, spentLine, stateText } from '../model/batch-view';
+import { clearable } from '../../shared/batch/batch-types';
+import { exportText, isActive, itemText, progressOf, queueLine, spentLine, stateText, stayedText } from '../model/batch-view';
 
 type Thumbs = Record<string, { before: string; after: string | null }>;
 
@@ -77,16 +78,20 @@ export function BatchQueue({
     cancelFocused.current = null;
     li.querySelector<HTMLButtonElement>('.batch-pick')?.focus({ focusVisible: true });
   });
-  // After Clear finished, the focus goes to the first batch left (the button may go away under it).
+  // After Clear finished, when the button goes away under the focus, the focus goes to the first batch
+  // left (it fell to the dialog); while the button stays (a batch kept back), it stays there.
   const cleared = useRef(false);
   useEffect(() => {
     if (!cleared.current) return;
-    const pick = list.current?.querySelector<HTMLButtonElement>('.batch-pick');
-    if (!pick) return;
+    const now = document.activeElement;
+    if (now?.classList.contains('batch-clear') && now.isConnected) return;
     cleared.current = false;
-    pick.focus({ focusVisible: true });
+    if (now && now !== document.body) return;
+    list.current?.querySelector<HTMLButtonElement>('.batch-pick')?.focus({ focusVisible: true });
   });
   const [error, setError] = useState<string | null>(null);
+  /** After Clear finished: say which finished batches it left (kept results not exported yet), while they are so. */
+  const [sayStayed, setSayStayed] = useState(false);
   const [format, setFormat] = useState<'png' | 'jpeg' | 'webp'>('png');
   // What the last export wrote, said under the batch it was made from only: under the next batch it read
   // as that batch's ("Wrote 2 files…" beside "Export kept (0)…").
@@ -100,6 +105,7 @@ export function BatchQueue({
   if (!batches.length) return <p className="muted">No batches yet.</p>;
   const kept = current?.items.filter((i) => i.review === 'kept').length ?? 0;
   const finished = batches.filter((b) => !isActive(b)).length;
+  const toClear = batches.filter(clearable).length;
   return (
     <section className="batch-queue" aria-label="Batch queue">
       <div className="batch-row">
@@ -108,16 +114,29 @@ export function BatchQueue({
           <button
             type="button"
             aria-label="Clear finished batches"
-            title="Take the finished batches (done, failed, cancelled) off the queue; export what you kept first"
+            title="Take the finished batches (done, failed, cancelled) off the queue; one with kept results not exported yet stays"
+            className="batch-clear"
             onClick={() => {
-              cleared.current = true;
-              act(() => batch.clearFinished());
+              setError(null);
+              batch.clearFinished().then(
+                (left) => {
+                  cleared.current = true;
+                  setSayStayed(!!stayedText(left));
+                  refresh();
+                },
+                (e) => setError(errorInfo(e).message),
+              );
             }}
           >
-            Clear finished ({finished})
+            Clear finished ({toClear})
           </button>
         )}
       </div>
+      {sayStayed && stayedText(batches) && (
+        <p className="muted" role="status" aria-label="Queue cleared">
+          {stayedText(batches)}
+        </p>
+      )}
       <ul ref={list} className="batch-list">
         {batches.map((b) => (
           <li key={b.id} data-batch={b.id} className={b.id === current?.id ? 'selected' : ''}>

@@ -48,6 +48,8 @@ export interface BatchItemRecord {
    */
   spentUsd?: number;
   result?: BatchResult;
+  /** The result asset Export kept last wrote (a redo's new result is not exported yet). */
+  exported?: string;
   error?: AppErrorInfo;
   /** CLI: the output file this item is written to. */
   output?: string;
@@ -117,4 +119,17 @@ export function batchQuality(qualities: readonly Quality[], asked: Quality | und
   if (!qualities.length) return undefined;
   if (asked && qualities.includes(asked)) return asked;
   return qualities.includes('medium') ? 'medium' : qualities[0];
+}
+
+/** A finished batch Clear finished takes off the queue: done, failed or cancelled, with nothing kept and not exported yet. */
+export function clearable(b: {
+  state: BatchRecord['state'];
+  items: ReadonlyArray<Pick<BatchItemRecord, 'review' | 'result' | 'exported'>>;
+}): boolean {
+  return (b.state === 'done' || b.state === 'failed' || b.state === 'cancelled') && !keptNotExported(b.items);
+}
+
+/** How many kept results Export kept has not written yet. */
+export function keptNotExported(items: ReadonlyArray<Pick<BatchItemRecord, 'review' | 'result' | 'exported'>>): number {
+  return items.filter((i) => i.review === 'kept' && i.result && i.exported !== i.result.assetId).length;
 }

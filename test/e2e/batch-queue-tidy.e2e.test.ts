@@ -146,4 +146,39 @@ describe('Batch queue, tidied', () => {
     await expect.poll(() => d.getByTestId('batch-state').first().textContent(), { timeout: 60_000 }).toBe('2 of 2 done');
     expect(app.errors).toEqual([]);
   }, 120_000);
+
+  it('a finished batch with a kept result not exported stays until it is exported', async () => {
+    const page = app.page;
+    const d = page.getByRole('dialog', { name: 'Batch' });
+    const lines = d.getByRole('region', { name: 'Batch queue' }).getByRole('listitem');
+    await d.getByRole('button', { name: 'Keep coffee.png' }).click();
+    await d.getByRole('button', { name: 'Export kept (1)…' }).waitFor();
+    const toClear = async () => {
+      let reached = false;
+      for (let i = 0; i < 60 && !reached; i++) {
+        await page.keyboard.press('Shift+Tab');
+        reached = (await focused()).name === 'Clear finished batches';
+      }
+      expect(reached).toBe(true);
+      await page.keyboard.press('Enter');
+    };
+    await toClear();
+    const note = d.getByRole('status', { name: 'Queue cleared' });
+    await expect
+      .poll(() => note.textContent(), { timeout: 10_000 })
+      .toBe('“remove the cup” stays: it has a kept result not exported yet. Export it (Export kept…), or discard it, to clear the batch.');
+    expect(await lines.count()).toBe(1);
+    expect(app.services.batches.list().length).toBe(1);
+    expect((await focused()).name).toBe('Clear finished batches');
+
+    const out = join(app.tmp, 'out');
+    await mkdir(out);
+    app.dialogs.folders.push(out);
+    await d.getByRole('button', { name: 'Export kept (1)…' }).click();
+    await expect.poll(() => d.getByRole('status', { name: 'Batch export' }).textContent(), { timeout: 30_000 }).toMatch(/^Wrote 1 file/);
+    await toClear();
+    await d.getByText('No batches yet.').waitFor({ timeout: 10_000 });
+    expect(app.services.batches.list()).toEqual([]);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
 });

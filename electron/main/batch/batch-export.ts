@@ -66,6 +66,8 @@ export async function exportKept(
       const { canvas, layers } = await layersOf(store, item);
       const r = await exportToFile(store, { canvas, layers, format, ...(quality ? { quality } : {}) }, target, { replaceExisting: false });
       written.push(basename(r.path));
+      // Clear finished leaves a batch whose kept results were not exported; this one was.
+      item.exported = item.result?.assetId;
     } catch (e) {
       // A file in the way is named as such: the single export's "Choose another name" is no advice here (a batch picks a folder).
       if (e instanceof AppError && e.info.rule === 'exists')

@@ -165,7 +165,9 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
       if (!dialogs.chooseFolder) throw noDialog();
       const folder = await dialogs.chooseFolder('export');
       if (!folder) return { canceled: true as const };
-      return exportKept(svc.store, b, folder, format, quality);
+      const r = await exportKept(svc.store, b, folder, format, quality);
+      await batches.store.save();
+      return r;
     },
   };
 }

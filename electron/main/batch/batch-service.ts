@@ -10,6 +10,7 @@ import { AppError, type AppErrorInfo } from '../../../shared/errors';
 import { getModel } from '../../../shared/models';
 import {
   batchApiAvailable,
+  clearable,
   batchQuality,
   type BatchItemRecord,
   type BatchMode,
@@ -21,16 +22,8 @@ import type { JobServices } from '../create-services';
 import { geminiConnection, resolveModel } from '../edit/resolve-model';
 import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
 import { redactDeep } from '../services/redact';
-import {
-  batchRequestOf,
-  checkRedoMask,
-  estimateItem,
-  openItem,
-  patchFromAnswer,
-  prepareItem,
-  runItemNow,
-  type BatchSettings,
-} from './batch-item';
+import { batchRequestOf, estimateItem, openItem, patchFromAnswer, prepareItem, runItemNow, type BatchSettings } from './batch-item';
+import { checkRedoMask } from './batch-item';
 import type { BatchStore } from './batch-store';
 import type { BatchRequestInput, GeminiBatchClient } from './gemini-batch-client';
 import { addUsd, cancelItems, cancelledAt, itemOf, round, view } from './batch-record-ops';
@@ -310,10 +303,9 @@ export class BatchService {
       }
   }
 
-  /** Takes the finished batches (done, failed, cancelled, none of their images out again) off the queue. */
+  /** Takes finished batches (none of their images out again) off the queue; one with a kept result not exported stays. */
   async clearFinished(): Promise<void> {
-    for (const b of [...this.store.list()])
-      if ((b.state === 'done' || b.state === 'failed' || b.state === 'cancelled') && !this.running.has(b.id)) this.store.remove(b.id);
+    for (const b of [...this.store.list()]) if (clearable(b) && !this.running.has(b.id)) this.store.remove(b.id);
     await this.store.save();
   }
 
