@@ -210,6 +210,11 @@ export function installTestHooks(): void {
       const s = useEditor.getState();
       return (s.doc?.layers ?? []).map((l) => ({ ...l, hidden: !layerVisible(l) }));
     },
+    /** The opacity the stage draws a kept layer with (its node's), or null when it is not drawn. */
+    drawnOpacity(layerId: string): number | null {
+      const node = getStage()?.findOne(`.patch-${layerId}`);
+      return node ? node.opacity() : null;
+    },
     /** A kept layer's layer mask at full resolution (row-major values, 255 = shown), or null without one. */
     layerMaskValues(layerId: string): number[] | null {
       const l = useEditor.getState().doc?.layers.find((x) => x.id === layerId);

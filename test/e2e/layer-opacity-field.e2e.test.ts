@@ -1,6 +1,7 @@
 /**
  * The layer opacity field shows what was applied: a typed 150 is 100 % and the field says 100, not
- * 150; a typed -20 is 0. Offline engine, keys and mouse.
+ * 150; a typed -20 is 0. The canvas follows the field as it is typed and stepped, before Enter, and
+ * the whole edit is one undo step; Esc puts the drawn opacity back. Offline engine, keys and mouse.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,18 @@ beforeAll(async () => {
   await waitIdle(page);
 }, 120_000);
 afterAll(() => app?.close());
+
+const drawn = (page: AppHarness['page']) =>
+  page.evaluate(() => {
+    const t = (window as any).__maskworkTest;
+    return t.drawnOpacity(t.docLayers()[0].id);
+  }) as Promise<number | null>;
+/** Undo steps, and the label of the last one. */
+const history = (page: AppHarness['page']) =>
+  page.evaluate(() => {
+    const s = (window as any).__maskworkTest.summary();
+    return { steps: s.historyLabels.length, label: s.label };
+  }) as Promise<{ steps: number; label: string }>;
 
 const opacityOf = (page: AppHarness['page']) =>
   page.evaluate(() => (window as any).__maskworkTest.docLayers()[0].opacity ?? 1) as Promise<number>;
@@ -87,5 +100,38 @@ describe('layer opacity field', () => {
     await page.keyboard.press('Enter');
     expect(await inField()).toBe(false);
     expect(await opacityOf(page)).toBe(0.6);
+  });
+
+  it('the canvas follows the typed and stepped value at once; Enter makes it one undo step, Esc puts it back', async () => {
+    const page = app.page;
+    const field = page.getByRole('spinbutton', { name: /^Opacity of / });
+    expect(await opacityOf(page)).toBe(0.6);
+    const before = await history(page);
+    await retype(field, '3');
+    expect(await drawn(page)).toBe(0.03); // it stayed at 0.6 until Enter
+    await page.keyboard.type('5');
+    expect(await drawn(page)).toBe(0.35);
+    await page.keyboard.press('ArrowUp');
+    expect(await drawn(page)).toBe(0.36);
+    await page.keyboard.press('Shift+ArrowUp');
+    expect(await drawn(page)).toBe(0.46);
+    expect(await opacityOf(page)).toBe(0.6); // not applied yet: no step per key
+    expect(await history(page)).toEqual(before);
+    await page.keyboard.press('Enter');
+    expect(await opacityOf(page)).toBe(0.46);
+    expect(await drawn(page)).toBe(0.46);
+    expect(await history(page)).toEqual({ steps: before.steps + 1, label: 'Layer opacity 46 %' });
+
+    await retype(field, '90');
+    expect(await drawn(page)).toBe(0.9);
+    await page.keyboard.press('Escape');
+    expect(await drawn(page)).toBe(0.46);
+    expect(await field.inputValue()).toBe('46');
+    expect(await opacityOf(page)).toBe(0.46);
+    expect(await history(page)).toEqual({ steps: before.steps + 1, label: 'Layer opacity 46 %' });
+
+    await page.keyboard.press('Control+z'); // the whole edit goes in one undo
+    await page.waitForFunction(() => ((window as any).__maskworkTest.docLayers()[0].opacity ?? 1) === 0.6);
+    expect(await drawn(page)).toBe(0.6);
   });
 });

@@ -68,6 +68,12 @@ export interface UiSlice {
    */
   openAsk: OpenAsk | null;
   setOpenAsk(v: OpenAsk | null): void;
+  /**
+   * A layer's opacity while its field is being edited (typed, stepped): the canvas draws it at once;
+   * the document (and history) gets it once, when the edit is applied (LayerActions.tsx). Null: none.
+   */
+  opacityPreview: { layerId: string; opacity: number } | null;
+  setOpacityPreview(p: { layerId: string; opacity: number } | null): void;
   /** The Export… dialog is open. */
   exportOpen: boolean;
   setExportOpen(v: boolean): void;
@@ -105,6 +111,8 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   setDroppedMask: (droppedMask) => set({ droppedMask }),
   openAsk: null,
   setOpenAsk: (openAsk) => set({ openAsk }),
+  opacityPreview: null,
+  setOpacityPreview: (opacityPreview) => set({ opacityPreview }),
   exportOpen: false,
   setExportOpen: (exportOpen) => set({ exportOpen }),
   shortcutsOpen: false,

@@ -1,5 +1,6 @@
 /**
- * One patch layer on the stage: hidden layers are not drawn; opacity is the node's; a layer with a
+ * One patch layer on the stage: hidden layers are not drawn; opacity is the node's (the one being
+ * typed in the Layers panel while it is, store's `opacityPreview`); a layer with a
  * layer mask draws its masked canvas (layer-display.ts), kept up to date tile by tile.
  */
 import { Image as KonvaImage, Rect } from 'react-konva';
@@ -7,6 +8,7 @@ import { layerOpacity, layerVisible, type PatchLayer } from '../../../shared/doc
 import { getMask, placeBitmap } from '../../commands/blob-store';
 import { maskedLayerCanvas, uncropped } from './layer-display';
 import { createFullMask } from '../../../shared/mask';
+import { useEditor } from '../../commands/store/store';
 
 /**
  * `target`: the brush paints this layer's mask. Without a mask yet it is drawn through a masked
@@ -15,6 +17,8 @@ import { createFullMask } from '../../../shared/mask';
  * reduced copy of the patch is drawn; zoomed in, the full resolution (decoded again if it was let go).
  */
 export function PatchNode({ layer, target = false, need }: { layer: PatchLayer; target?: boolean; need: number }) {
+  // The opacity being typed in the Layers panel shows at once, before it is applied.
+  const preview = useEditor((s) => (s.opacityPreview?.layerId === layer.id ? s.opacityPreview.opacity : null));
   if (!layerVisible(layer)) return null;
   const wantMask = !!layer.maskId || target;
   // Patches are kept decoded only where they are not transparent: placeBitmap says where that part goes.
@@ -36,7 +40,7 @@ export function PatchNode({ layer, target = false, need }: { layer: PatchLayer; 
       y={box.y}
       width={box.width}
       height={box.height}
-      opacity={layerOpacity(layer)}
+      opacity={preview ?? layerOpacity(layer)}
     />
   );
 }
