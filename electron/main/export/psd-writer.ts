@@ -11,6 +11,7 @@
  * ImageMagick, Maskwork's own PSD opening) — and the version info (1057) says the merged image is real. Samples are big-endian. Layers sit in the standard layer-info block at both depths
  * (Photoshop itself puts 16-bit layers in an "Lr16" block; it and ImageMagick read either).
  */
+import { legacyLayerName } from './psd-legacy-name';
 import { deflate } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { RawImage } from './composite-raw';
@@ -137,7 +138,7 @@ export function predictRows(plane: Buffer, width: number, height: number, depth:
 const channelIds = (img: RawImage) => (img.channels === 4 ? [0, 1, 2, -1] : [0, 1, 2]);
 
 function pascalName(out: Out, name: string): void {
-  const ascii = Buffer.from(name.replace(/[^\x20-\x7e]/g, '?').slice(0, 255), 'latin1');
+  const ascii = Buffer.from(legacyLayerName(name), 'latin1');
   const start = out.length;
   out.u8(ascii.byteLength);
   out.put(ascii);

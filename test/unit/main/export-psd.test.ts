@@ -15,6 +15,7 @@ import { psdImageDataInNode, psdResources } from '../../support/psd-read';
 import { AssetStore } from '../../../electron/main/services/asset-store';
 import { importImage } from '../../../electron/main/services/image-import';
 import { exportToFile } from '../../../electron/main/services/image-files';
+import { legacyLayerName } from '../../../electron/main/export/psd-legacy-name';
 import type { ExportRequest } from '../../../electron/main/services/image-export';
 import { rotatedP3Jpeg } from '../../fixtures/bad-images';
 import { deepImage, featheredPatch } from '../../fixtures/deep-images';
@@ -103,6 +104,17 @@ function flattenAgPsd(width: number, height: number, layers: Layer[]): Float64Ar
   return out;
 }
 
+describe('legacy layer names', () => {
+  it('are printable ASCII with look-alikes for punctuation, letters without accents, at most 255 bytes', () => {
+    expect(legacyLayerName('Sky · Offline fill')).toBe('Sky - Offline fill');
+    expect(legacyLayerName('“Don’t” — café… 2×3')).toBe('"Don\'t" - cafe... 2x3');
+    expect(legacyLayerName('Straße · 猫')).toBe('Strasse - ?');
+    expect(legacyLayerName('plain name')).toBe('plain name');
+    expect(legacyLayerName('…'.repeat(200))).toHaveLength(255);
+    expect(legacyLayerName('é'.repeat(300))).toBe('e'.repeat(255));
+  });
+});
+
 describe('layered PSD (8-bit)', () => {
   it('ag-psd reads the layers, names, visibility, opacity, layer mask, mask layer, ICC and XMP; its flattening equals the flat export', async () => {
     const { req, icc } = await layeredRequest();
@@ -120,6 +132,13 @@ describe('layered PSD (8-bit)', () => {
       'Mask (Maskwork)',
     ]);
     expect(layers.map((l) => !!l.hidden)).toEqual([false, false, true, false, true]);
+    // The legacy (Pascal) names, which readers without the Unicode name show: ASCII look-alikes, not "?"
+    // ("Red box ? GPT Image 2"). Each is its length byte, then the name.
+    const bytes = await readFile(psdPath);
+    const pascal = (name: string) => bytes.includes(Buffer.from(String.fromCharCode(name.length) + name, 'latin1'));
+    expect(
+      ['Red box - GPT Image 2', 'Hidden green - Local fill', 'Blue unicode - Nano Banana 2', 'Mask (Maskwork)'].filter((n) => !pascal(n)),
+    ).toEqual([]);
     expect(layers[3].opacity).toBeCloseTo(0.6, 2);
     expect(layers[3].mask?.imageData).toBeDefined();
     expect([layers[1].left, layers[1].top, layers[1].imageData?.width, layers[1].imageData?.height]).toEqual([40, 60, 120, 90]);
