@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportedMessage, exportPromise, lossyNote } from './export-message';
+import { depthNote, exportedMessage, exportPromise, lossyNote } from './export-message';
 
 describe('the export toast', () => {
   const base = { width: 6000, height: 4000, format: 'png', path: '/tmp/a.png' };
@@ -34,5 +34,15 @@ describe('the lossy note', () => {
     expect(lossyNote('jpeg', 95, true)).toBeNull();
     expect(lossyNote('png', 90, false)).toBeNull();
     expect(lossyNote('tiff', 90, false)).toBeNull();
+  });
+});
+
+describe('the bit depth the chosen format writes', () => {
+  it('PNG, TIFF and PSD follow the original; JPEG and WebP hold 8 (a 16-bit original: the dialog says what is lost)', () => {
+    expect(depthNote('tiff', 16)).toBe('TIFF: 16 bits per channel, as the original.');
+    expect(depthNote('tiff', 8)).toBe('TIFF: 8 bits per channel, as the original (a 16-bit original gives 16).');
+    expect(depthNote('psd', undefined)).toBe('PSD: 8 bits per channel, as the original (a 16-bit original gives 16).');
+    expect(depthNote('webp', 8)).toBe('WebP: 8 bits per channel.');
+    expect(depthNote('jpeg', 16)).toBeNull();
   });
 });

@@ -53,3 +53,17 @@ export function stagedNote(staged: number): string | null {
   // Not "(Enter)": in the dialog Enter exports.
   return `${what}, so the file has the photo without ${staged === 1 ? 'it' : 'them'}. To have one in the file, keep it (Keep in the strip) before exporting.`;
 }
+
+/**
+ * The bit depth the chosen format writes, said in the Export dialog under the choice: PNG, TIFF and
+ * PSD follow the original (8 or 16 bits per channel), JPEG and WebP hold 8. The choices said nothing
+ * of it on screen (the tooltips of PNG, TIFF and PSD said "keeps 16 bits", an 8-bit original
+ * included). Null for a 16-bit original to JPEG or WebP: the dialog's own note says what is lost.
+ */
+export function depthNote(format: string, depth: 8 | 16 | undefined): string | null {
+  const name = format === 'jpeg' ? 'JPEG' : format === 'webp' ? 'WebP' : format.toUpperCase();
+  if (format === 'jpeg' || format === 'webp') return depth === 16 ? null : `${name}: 8 bits per channel.`;
+  return depth === 16
+    ? `${name}: 16 bits per channel, as the original.`
+    : `${name}: 8 bits per channel, as the original (a 16-bit original gives 16).`;
+}

@@ -36,6 +36,14 @@ describe('export dialog', () => {
     // It leads the radios on their row, as "Quality" leads its slider.
     expect(labelBox!.x + labelBox!.width).toBeLessThanOrEqual(pngBox!.x);
     expect(Math.abs(labelBox!.y + labelBox!.height / 2 - (pngBox!.y + pngBox!.height / 2))).toBeLessThanOrEqual(4);
+    // The chosen format says the bit depth it writes (TIFF said nothing; it follows the original, 8-bit here).
+    const depth = dialog.getByTestId('export-depth-note');
+    await dialog.getByRole('radio', { name: 'TIFF' }).click();
+    expect(await depth.textContent()).toBe('TIFF: 8 bits per channel, as the original (a 16-bit original gives 16).');
+    await dialog.getByRole('radio', { name: 'PSD' }).click();
+    expect(await depth.textContent()).toBe('PSD: 8 bits per channel, as the original (a 16-bit original gives 16).');
+    await dialog.getByRole('radio', { name: 'PNG' }).click();
+    expect(await depth.textContent()).toBe('PNG: 8 bits per channel, as the original (a 16-bit original gives 16).');
     // A lossy format that encodes the whole photo says so (a PNG original: no JPEG data to keep).
     const lossy = dialog.getByTestId('export-lossy-note');
     expect(await lossy.count()).toBe(0);
@@ -43,6 +51,7 @@ describe('export dialog', () => {
     expect(await lossy.textContent()).toMatch(/^WebP below quality 100 encodes every pixel again/);
     await dialog.getByRole('radio', { name: 'JPEG' }).click();
     expect(await lossy.textContent()).toMatch(/^This JPEG is encoded whole/);
+    expect(await depth.textContent()).toBe('JPEG: 8 bits per channel.');
     const quality = dialog.getByRole('slider', { name: 'Quality' });
     // Tab from the format choice to the slider, as a keyboard user would.
     const focused = () => quality.evaluate((el) => el === document.activeElement);

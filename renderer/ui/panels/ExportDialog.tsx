@@ -8,16 +8,20 @@ import { exportImage } from '../../commands/document-io';
 import { loadExportPrefs, saveExportPrefs } from '../../commands/export-prefs-storage';
 import { type ExportFormat, exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { losesDepth } from '../../model/export-request';
-import { exportPromise, lossyNote, stagedNote } from '../../model/export-message';
+import { depthNote, exportPromise, lossyNote, stagedNote } from '../../model/export-message';
 import { cmykConversion } from '../../../shared/document/cmyk-conversion';
 import { keepTabInside, useFocusReturn } from '../keyboard/modal-tab';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
-  { value: 'png', label: 'PNG', hint: 'Lossless, largest files; keeps 16 bits' },
-  { value: 'jpeg', label: 'JPEG', hint: 'Small files, no transparency, 8 bits' },
-  { value: 'webp', label: 'WebP', hint: 'Small files; quality 100 is lossless; 8 bits' },
-  { value: 'tiff', label: 'TIFF', hint: 'Lossless (deflate or LZW); keeps 16 bits' },
-  { value: 'psd', label: 'PSD', hint: 'Layered for Photoshop: the original and each kept result as layers; keeps 16 bits' },
+  { value: 'png', label: 'PNG', hint: 'Lossless, largest files; 8 or 16 bits per channel, as the original' },
+  { value: 'jpeg', label: 'JPEG', hint: 'Small files, no transparency; 8 bits per channel' },
+  { value: 'webp', label: 'WebP', hint: 'Small files; quality 100 is lossless; 8 bits per channel' },
+  { value: 'tiff', label: 'TIFF', hint: 'Lossless (deflate or LZW); 8 or 16 bits per channel, as the original' },
+  {
+    value: 'psd',
+    label: 'PSD',
+    hint: 'Layered for Photoshop: the original and each kept result as layers; 8 or 16 bits per channel, as the original',
+  },
 ];
 
 /** Whether the document's original is a JPEG file (by its name; main decides whether its data can be kept). */
@@ -84,6 +88,14 @@ function ExportDialogBody() {
             </label>
           ))}
         </fieldset>
+        {(() => {
+          const note = depthNote(prefs.format, doc?.original.depth);
+          return note ? (
+            <p className="muted" data-testid="export-depth-note">
+              {note}
+            </p>
+          ) : null;
+        })()}
         {prefs.format === 'tiff' && (
           <label className="field" title="Both are lossless; LZW is read by older software, deflate is smaller">
             <span>Compression</span>
