@@ -117,12 +117,13 @@ describe('Delete / Backspace delete the selected layer', () => {
     await panel(page)
       .getByRole('button', { name: `Select layer ${middle}` })
       .click();
-    for (let i = 0; i < 8 && (await focused(page)) !== `Opacity of ${middle} (%)`; i++) {
+    // The buttons below the list are the next Tab stops (its Opacity is above it, on the heading line).
+    for (let i = 0; i < 8 && (await focused(page)) !== `Rename layer ${middle}`; i++) {
       await page.keyboard.press('Tab');
       const at = (await focused(page)) ?? '';
       expect(at.endsWith(bottom) || at.endsWith(top), `Tab reached ${at}`).toBe(false);
     }
-    expect(await focused(page)).toBe(`Opacity of ${middle} (%)`);
+    expect(await focused(page)).toBe(`Rename layer ${middle}`);
     expect(await selectedIs(page, middle)).toBe(1);
     await page.keyboard.press('Shift+Tab'); // the original's eye
     await page.keyboard.press('Shift+Tab');

@@ -3,7 +3,8 @@
  * offline engine, then the canvas extended: History shows at least four steps with every Layers row
  * still in view (two kept layers pushed History out of sight, header and all), and the outpaint's
  * cost line is never hidden under the sticky Generate button while the panel scrolls (at the top
- * of the panel it was wholly under it), and every Mask control is in sight between Generate and Layers
+ * of the panel it was wholly under it), the selected layer's Opacity and buttons are in sight with every
+ * Layers row (they were below the panel's fold), and every Mask control is in sight between Generate and Layers
  * wherever Generate is scrolled (only the panel's name showed; at 1500×950 it was cut below
  * Grow/Shrink); its heading folds it, remembered.
  */
@@ -83,6 +84,32 @@ describe('the side column at 1280×800', () => {
     const layers = await seen(page, 'section[aria-label="Layers"] ul.layers > li');
     expect(layers).toHaveLength(4);
     expect(layers.every((r) => r.fraction === 1 && r.onTop)).toBe(true);
+  });
+
+  it("the selected layer's Opacity, Rename, Duplicate and Merge down are in sight with every Layers row", async () => {
+    const page = app.page;
+    const layers = page.getByRole('region', { name: 'Layers' });
+    const opacity = layers.getByRole('spinbutton', { name: /^Opacity of / });
+    const buttons = layers.getByRole('group', { name: /^Selected layer: / }).getByRole('button');
+    expect(await buttons.allTextContents()).toEqual(['Rename', 'Duplicate', 'Merge down']);
+    // They were below the Layers panel's fold (Opacity half in sight, the buttons not at all).
+    expect(await seen(page, opacity)).toEqual([{ fraction: 1, onTop: true }]);
+    expect((await seen(page, buttons)).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
+    const rows = await seen(page, 'section[aria-label="Layers"] ul.layers > li');
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.fraction === 1 && r.onTop)).toBe(true);
+    // And they act on the selected layer from there: a click on Duplicate makes a third layer.
+    await buttons.getByText('Duplicate', { exact: true }).click();
+    await expect.poll(() => page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(3);
+    // With three, the list scrolls between them: Opacity and the buttons stay in sight.
+    expect(await seen(page, opacity)).toEqual([{ fraction: 1, onTop: true }]);
+    expect(
+      (await seen(page, layers.getByRole('group', { name: /^Selected layer: / }).getByRole('button'))).every(
+        (r) => r.fraction === 1 && r.onTop,
+      ),
+    ).toBe(true);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(2);
   });
 
   it("the outpaint's cost line is in view whenever the Generate button is, wherever the panel is scrolled", async () => {
@@ -198,8 +225,9 @@ describe('the side column at 1500×950', () => {
     }
     const history = await seen(page, '[data-testid="history"] li');
     expect(history.length).toBeGreaterThanOrEqual(10);
-    const actions = layers.getByRole('group', { name: /^Selected layer: / }).locator('button, input');
-    expect(await actions.count()).toBeGreaterThanOrEqual(4);
+    const actions = layers.getByRole('group', { name: /^Selected layer: / }).getByRole('button');
+    expect(await actions.count()).toBeGreaterThanOrEqual(3);
+    expect(await seen(page, layers.getByRole('spinbutton', { name: /^Opacity of / }))).toEqual([{ fraction: 1, onTop: true }]);
     // They were below the Layers panel's fold (History kept ten steps in view).
     expect((await seen(page, actions)).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
     expect((await seen(page, 'section[aria-label="Layers"] ul.layers > li')).every((r) => r.fraction === 1 && r.onTop)).toBe(true);

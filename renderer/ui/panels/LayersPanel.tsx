@@ -1,8 +1,10 @@
 /**
  * Layers: the document mask (top), the generated patches (top of the stack first), the original
- * (bottom, locked). Each patch: drag handle (or ↑/↓), eye, name, layer-mask target, delete; the
- * selected patch's opacity, duplicate, merge down and layer-mask removal sit below the list. Every
- * change is one undo step (renderer/commands/layer-commands.ts).
+ * (bottom, locked). Each patch: drag handle (or ↑/↓), eye, name, layer-mask target, delete. As in
+ * Photoshop, the selected patch's opacity is on the heading line and its buttons (rename, duplicate,
+ * merge down, layer-mask removal) below the list, both out of the list's scrolling: at 1280×800 with
+ * two layers they were below the panel's fold. Every change is one undo step
+ * (renderer/commands/layer-commands.ts).
  */
 import './layers.css';
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
@@ -11,6 +13,7 @@ import { candidatesShown, maskOverlayShown, toggleMaskOverlay } from '../../comm
 import { EyeIcon } from './ToolIcon';
 import { LayerRow } from './LayerRow';
 import { LayerActions } from './LayerActions';
+import { LayerOpacity } from './LayerOpacity';
 import { onLayerSelectRequest } from './layer-select-request';
 import { moveLayerCmd, setMaskTargetCmd } from '../../commands/layer-commands';
 import { dropListIndex, maskTargetLayer, stackIndexOfListed } from '../../model/layer-logic';
@@ -136,7 +139,10 @@ export function LayersPanel() {
 
   return (
     <section className="panel layers-panel" aria-label="Layers">
-      <h3>Layers</h3>
+      <div className="layers-head">
+        <h3>Layers</h3>
+        {selected && <LayerOpacity layer={selected} />}
+      </div>
       <ul
         className="layers"
         ref={listRef}
@@ -223,7 +229,7 @@ export function LayersPanel() {
       </ul>
       {selected && (
         // Not made again for another layer (no key): Duplicate pressed with the keyboard keeps the focus,
-        // so Enter again makes a second copy (the focus fell to the page). The opacity field is keyed itself.
+        // so Enter again makes a second copy (the focus fell to the page).
         <LayerActions
           layer={selected}
           renaming={renamingId === selected.id}
