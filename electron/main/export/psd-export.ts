@@ -21,9 +21,8 @@ import {
   type RawPatch,
 } from './composite-raw';
 import { writePsd, type PsdLayer } from './psd-writer';
+import { MASK_LAYER_NAME } from './psd-own-layers';
 import { exifWithOrientation1 } from './tiff-tags';
-
-export const MASK_LAYER_NAME = 'Mask (Maskwork)';
 
 function patchImage(p: RawPatch, depth: Depth): RawImage {
   if (depth === 8) return { width: p.width, height: p.height, channels: 4, depth, data: p.rgba };

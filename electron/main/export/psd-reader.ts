@@ -3,12 +3,14 @@
  * the header; the image resources (ICC profile 1039, resolution 1005, EXIF 1058, XMP 1060 and the
  * version info 1057, which says whether the merged image is real); the number of layers and groups
  * (counted, never decoded: the standard layer info or, as Photoshop writes 16- and 32-bit files, an
- * "Lr16"/"Lr32" block); and the merged (composite) image, raw, RLE (PackBits) or ZIP with or without
+ * "Lr16"/"Lr32" block; a Maskwork PSD's "Original" and mask layers are not counted); and the merged (composite) image, raw, RLE (PackBits) or ZIP with or without
  * prediction, as big-endian planes. Every length is checked against the file: a damaged or
  * truncated file throws {@link PsdReadError}, never reads past the end.
  */
 import { inflate } from 'node:zlib';
 import { promisify } from 'node:util';
+
+import { maskworkOwnLayer, writtenByMaskwork } from './psd-own-layers';
 
 const inflateAsync = promisify(inflate);
 
@@ -144,7 +146,7 @@ export function psdLayout(bytes: Uint8Array, header: PsdHeader): PsdLayout {
   top.need(layerSectionLength);
   let counted = { layerCount: 0, layers: 0, groups: 0 };
   try {
-    if (layerSectionLength) counted = countLayers(b, top.pos, top.pos + layerSectionLength);
+    if (layerSectionLength) counted = countLayers(b, top.pos, top.pos + layerSectionLength, writtenByMaskwork(resources.get(1057)));
   } catch {
     // Layers that cannot be counted do not keep the merged image from opening.
   }
@@ -186,7 +188,7 @@ function atSignature(c: Cursor, b: Buffer, end: number): boolean {
  * marker type 3); when they cannot be read, every record counts as a layer — the merged image does
  * not depend on them.
  */
-function countLayers(b: Buffer, start: number, end: number): { layerCount: number; layers: number; groups: number } {
+function countLayers(b: Buffer, start: number, end: number, maskwork: boolean): { layerCount: number; layers: number; groups: number } {
   const c = new Cursor(b, start, end, 'layer information');
   const infoLength = c.u32();
   const infoEnd = c.pos + infoLength;
@@ -216,20 +218,23 @@ function countLayers(b: Buffer, start: number, end: number): { layerCount: numbe
   const n = Math.abs(layerCount);
   if (records < 0 || n === 0) return { layerCount, layers: 0, groups: 0 };
   try {
-    return { layerCount, ...layersAndGroups(b, records, end, n) };
+    return { layerCount, ...layersAndGroups(b, records, end, n, maskwork) };
   } catch {
     return { layerCount, layers: n, groups: 0 };
   }
 }
 
-function layersAndGroups(b: Buffer, start: number, end: number, n: number): { layers: number; groups: number } {
+/** `maskwork`: the file is Maskwork's, whose "Original" and mask layers are not counted (psd-own-layers.ts). */
+function layersAndGroups(b: Buffer, start: number, end: number, n: number, maskwork: boolean): { layers: number; groups: number } {
   const c = new Cursor(b, start, end, 'layer records');
   let layers = 0;
   let groups = 0;
   for (let i = 0; i < n; i++) {
     c.skip(16); // top, left, bottom, right
     const channels = c.u16();
-    c.skip(channels * 6 + 12); // channel ids and lengths; blend signature and key; opacity, clipping, flags, filler
+    c.skip(channels * 6 + 10); // channel ids and lengths; blend signature and key; opacity, clipping
+    const hidden = (c.u8() & 0x02) !== 0; // flags
+    c.skip(1); // filler
     const extraLength = c.u32();
     c.need(extraLength);
     const extraEnd = c.pos + extraLength;
@@ -237,7 +242,8 @@ function layersAndGroups(b: Buffer, start: number, end: number, n: number): { la
     x.skip(x.u32()); // layer mask data
     x.skip(x.u32()); // blending ranges
     const nameLength = x.u8();
-    x.skip(nameLength + ((4 - ((nameLength + 1) % 4)) % 4)); // Pascal name, padded to a multiple of 4
+    const name = x.ascii(nameLength);
+    x.skip((4 - ((nameLength + 1) % 4)) % 4); // Pascal name, padded to a multiple of 4
     let section = 0;
     while (atSignature(x, b, extraEnd)) {
       x.skip(4);
@@ -249,7 +255,7 @@ function layersAndGroups(b: Buffer, start: number, end: number, n: number): { la
     }
     c.pos = extraEnd;
     if (section === 1 || section === 2) groups++;
-    else if (section !== 3) layers++;
+    else if (section !== 3 && !(maskwork && maskworkOwnLayer(i, name, hidden))) layers++;
   }
   return { layers, groups };
 }

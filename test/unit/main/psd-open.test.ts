@@ -100,6 +100,9 @@ function handmadePsd(o: {
   layerCount?: number;
   /** Per layer record: its section divider type (0: none). */
   sections?: number[];
+  /** Per layer record: its (legacy, ASCII) name, and whether it is hidden. */
+  names?: string[];
+  hidden?: boolean[];
 }): Buffer {
   const header = Buffer.alloc(26);
   header.write('8BPS', 0, 'latin1');
@@ -127,14 +130,20 @@ function handmadePsd(o: {
     // An empty rectangle, no channels, Normal at 255, no mask, no blending ranges, an empty name,
     // and a section divider ("lsct": 1 = group, 3 = its end marker) when asked for.
     const section = o.sections?.[i] ?? 0;
-    const r = Buffer.alloc(16 + 2 + 12 + 4 + 12 + (section ? 16 : 0));
+    const name = o.names?.[i] ?? '';
+    const nameSize = Math.ceil((1 + name.length) / 4) * 4; // Pascal name, padded to a multiple of 4
+    const r = Buffer.alloc(16 + 2 + 12 + 4 + 8 + nameSize + (section ? 16 : 0));
     r.write('8BIMnorm', 18, 'latin1');
     r[26] = 255;
-    r.writeUInt32BE(section ? 28 : 12, 30);
+    if (o.hidden?.[i]) r[28] = 0x02;
+    r.writeUInt32BE(8 + nameSize + (section ? 16 : 0), 30);
+    r[42] = name.length;
+    r.write(name, 43, 'latin1');
+    const at = 42 + nameSize;
     if (section) {
-      r.write('8BIMlsct', 46, 'latin1');
-      r.writeUInt32BE(4, 54);
-      r.writeUInt32BE(section, 58);
+      r.write('8BIMlsct', at, 'latin1');
+      r.writeUInt32BE(4, at + 8);
+      r.writeUInt32BE(section, at + 12);
     }
     return r;
   });
@@ -160,6 +169,15 @@ describe('a PSD Maskwork exported opens as its flattened image', () => {
     const src = await importImage(store, await taggedPhoto(), 'tagged.png');
     const p1 = await store.put(await featheredPatch(120, 90, 8, [200, 40, 90]), 'patch');
     const p2 = await store.put(await featheredPatch(60, 50, 6, [20, 180, 60]), 'patch');
+    // The mask at export time: the PSD's hidden "Mask (Maskwork)" layer (the flat formats have none).
+    const mask = await store.put(
+      new Uint8Array(
+        await sharp(Buffer.alloc(80 * 60, 255), { raw: { width: 80, height: 60, channels: 1 } })
+          .png()
+          .toBuffer(),
+      ),
+      'mask',
+    );
     const req: ExportRequest = {
       canvas: { width: 300, height: 200 },
       format: 'psd',
@@ -168,6 +186,7 @@ describe('a PSD Maskwork exported opens as its flattened image', () => {
         { assetId: p1, x: 40, y: 30, name: 'Red box · GPT Image 2' },
         { assetId: p2, x: 200, y: 100, name: 'Green · Offline fill', opacity: 0.5 },
       ],
+      mask: { assetId: mask, x: 10, y: 10 },
       provenance: { models: ['gpt-image-2'] },
     };
     const psdPath = join(tmp, 'cups.psd');
@@ -186,8 +205,11 @@ describe('a PSD Maskwork exported opens as its flattened image', () => {
       orientation: 1,
       hasIcc: true,
       hasExif: true,
-      psd: { layers: 3, groups: 0 },
+      // Its two kept results: not the "Original" (that is the image opened) nor the hidden mask layer
+      // (it said "its 4 layers are not imported").
+      psd: { layers: 2, groups: 0 },
     });
+    expect(readPsd(await readFile(psdPath), { skipLayerImageData: true, skipCompositeImageData: true }).children).toHaveLength(4);
     expect(img.depth ?? 8).toBe(8);
     const doc = await samples8(await store.get(img.assetId));
     expect([doc.width, doc.height, doc.channels]).toEqual([300, 200, 3]);
@@ -223,7 +245,7 @@ describe('a PSD Maskwork exported opens as its flattened image', () => {
     await exportToFile(store, { ...req, format: 'tiff' }, tiffPath);
 
     const img = await openImageFile(store, psdPath);
-    expect(img).toMatchObject({ name: 'cups16.psd', format: 'psd', depth: 16, width: 320, height: 240, psd: { layers: 2, groups: 0 } });
+    expect(img).toMatchObject({ name: 'cups16.psd', format: 'psd', depth: 16, width: 320, height: 240, psd: { layers: 1, groups: 0 } });
     const doc = await samples16(await store.get(img.assetId));
     const merged = readPsd(await readFile(psdPath), { useImageData: true, skipLayerImageData: true }).imageData!;
     expect(merged.data).toBeInstanceOf(Uint16Array);
@@ -257,7 +279,7 @@ describe('a PSD Maskwork exported opens as its flattened image', () => {
     );
 
     const img = await openImageFile(store, psdPath);
-    expect(img).toMatchObject({ hasIcc: true, hasExif: true, psd: { layers: 1, groups: 0 } });
+    expect(img).toMatchObject({ hasIcc: true, hasExif: true, psd: { layers: 0, groups: 0 } }); // only the "Original"
     const layers = [{ assetId: img.assetId, x: 0, y: 0 }];
     const pngPath = join(tmp, 'tagged-from-psd.png');
     expect(await exportToFile(store, { canvas: { width: 300, height: 200 }, format: 'png', layers }, pngPath)).toMatchObject({
@@ -384,6 +406,36 @@ describe('PSDs from elsewhere', () => {
       sections: [3, 0, 0, 1, 0],
     });
     expect((await importImage(store, psd, 'grouped.psd')).psd).toEqual({ layers: 3, groups: 1 });
+  });
+
+  it('only a Maskwork PSD (its version info names the writer) leaves its "Original" and hidden mask layer out of the count', async () => {
+    // Resource 1057: version 1, real merged image, writer and reader names (Unicode), file version 1.
+    const versionInfo = (writer: string) => {
+      const b = Buffer.alloc(4 + 1 + 4 + 2 * writer.length + 4 + 4);
+      b.writeUInt32BE(1, 0);
+      b[4] = 1;
+      b.writeUInt32BE(writer.length, 5);
+      for (let i = 0; i < writer.length; i++) b.writeUInt16BE(writer.charCodeAt(i), 9 + 2 * i);
+      b.writeUInt32BE(1, b.byteLength - 4);
+      return b;
+    };
+    const layered = (writer: string) =>
+      handmadePsd({
+        width: 2,
+        height: 2,
+        channels: 3,
+        depth: 8,
+        mode: 3,
+        samples: new Uint8Array(12),
+        resources: [[1057, versionInfo(writer)]],
+        layerCount: 4,
+        names: ['Original', 'Sky - Offline fill', 'Original', 'Mask (Maskwork)'],
+        hidden: [false, false, false, true],
+      });
+    // Maskwork's: the two results (one happens to be named "Original", but it is not the bottom layer).
+    expect((await importImage(store, layered('Maskwork'), 'own.psd')).psd).toEqual({ layers: 2, groups: 0 });
+    // Another program's: every layer is one.
+    expect((await importImage(store, layered('Adobe Photoshop'), 'other.psd')).psd).toEqual({ layers: 4, groups: 0 });
   });
 });
 
