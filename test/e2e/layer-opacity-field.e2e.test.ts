@@ -1,7 +1,8 @@
 /**
  * The layer opacity field shows what was applied: a typed 150 is 100 % and the field says 100, not
  * 150; a typed -20 is 0. The canvas follows the field as it is typed and stepped, before Enter, and
- * the whole edit is one undo step; Esc puts the drawn opacity back. Offline engine, keys and mouse.
+ * the whole edit is one undo step; Esc puts the drawn opacity back. A drag on the word "Opacity"
+ * (Photoshop's scrubby slider) does the same with the mouse. Offline engine, keys and mouse.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +132,33 @@ describe('layer opacity field', () => {
     expect(await history(page)).toEqual({ steps: before.steps + 1, label: 'Layer opacity 46 %' });
 
     await page.keyboard.press('Control+z'); // the whole edit goes in one undo
+    await page.waitForFunction(() => ((window as any).__maskworkTest.docLayers()[0].opacity ?? 1) === 0.6);
+    expect(await drawn(page)).toBe(0.6);
+  });
+
+  it('a drag on the word "Opacity" changes it live, one percent per pixel; letting go is one undo step', async () => {
+    const page = app.page;
+    const field = page.getByRole('spinbutton', { name: /^Opacity of / });
+    expect(await opacityOf(page)).toBe(0.6);
+    const before = await history(page);
+    // The word before the field (a person sees "Opacity [60] %" and grabs the word).
+    const word = (await field.locator('xpath=preceding-sibling::span[1]').boundingBox())!;
+    expect(await field.locator('xpath=preceding-sibling::span[1]').textContent()).toBe('Opacity');
+    const y = word.y + word.height / 2;
+    await page.mouse.move(word.x + word.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(word.x + word.width / 2 - 25, y, { steps: 5 });
+    expect(await drawn(page)).toBe(0.35);
+    expect(await field.inputValue()).toBe('35');
+    await page.mouse.move(word.x + word.width / 2 - 15, y, { steps: 3 });
+    expect(await drawn(page)).toBe(0.45);
+    expect(await opacityOf(page)).toBe(0.6); // not applied while dragging
+    await page.mouse.up();
+    expect(await opacityOf(page)).toBe(0.45);
+    expect(await history(page)).toEqual({ steps: before.steps + 1, label: 'Layer opacity 45 %' });
+    // The keys are still the editor's: the field did not take the focus.
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(false);
+    await page.keyboard.press('Control+z');
     await page.waitForFunction(() => ((window as any).__maskworkTest.docLayers()[0].opacity ?? 1) === 0.6);
     expect(await drawn(page)).toBe(0.6);
   });

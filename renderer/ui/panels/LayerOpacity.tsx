@@ -2,9 +2,10 @@
  * The selected layer's opacity, in percent, on the Layers panel's heading line as in Photoshop (the
  * actions below the list were below the fold at 1280×800 with two layers). The canvas follows each
  * typed digit and ↑/↓ step at once; Enter or leaving the field applies it as one undo step; Esc puts
- * back the value from before.
+ * back the value from before. The word "Opacity" is Photoshop's scrubby slider: dragged left or right,
+ * one percent per pixel, the canvas follows, and letting go applies it as one undo step.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { layerOpacity, type PatchLayer } from '../../../shared/document/schema';
 import { setLayerOpacityCmd } from '../../commands/layer-commands';
 import { useEditor } from '../../commands/store/store';
@@ -34,10 +35,45 @@ export function LayerOpacity({ layer }: { layer: PatchLayer }) {
     // The field shows what was applied: 150 is 100 % (it kept showing "150" over a layer at 100 %).
     el.value = String(v ?? opacity);
   };
+  const field = useRef<HTMLInputElement>(null);
+  // A drag on the word "Opacity": where it started and the value then.
+  const scrub = useRef<{ x: number; from: number } | null>(null);
+  const scrubTo = (clientX: number) => {
+    const el = field.current;
+    if (!scrub.current || !el) return;
+    el.value = String(Math.min(100, Math.max(0, scrub.current.from + Math.round(clientX - scrub.current.x))));
+    preview(el);
+  };
   return (
-    <label className="field layer-opacity">
-      <span>Opacity</span>
+    // Not a <label>: a click on "Opacity" would put the focus in the field (and the editor's keys with it)
+    // at the end of a drag; the field has its own accessible name.
+    <div className="field layer-opacity">
+      <span
+        className="layer-opacity-scrub"
+        title="Drag left or right to change the opacity (one step when you let go)"
+        onPointerDown={(e) => {
+          if (e.button !== 0 || !field.current) return;
+          e.preventDefault(); // no text selection, and the focus stays where it was
+          e.currentTarget.setPointerCapture(e.pointerId);
+          scrub.current = { x: e.clientX, from: typedPercent(field.current) ?? opacity };
+        }}
+        onPointerMove={(e) => scrubTo(e.clientX)}
+        onPointerUp={(e) => {
+          if (!scrub.current || !field.current) return;
+          scrubTo(e.clientX);
+          scrub.current = null;
+          commitOpacity(field.current);
+        }}
+        onPointerCancel={() => {
+          scrub.current = null;
+          if (field.current) field.current.value = String(opacity);
+          setPreview(null);
+        }}
+      >
+        Opacity
+      </span>
       <input
+        ref={field}
         // Shows the selected layer's value: made again for another layer or another value.
         key={`${layer.id}:${opacity}`}
         type="number"
@@ -72,6 +108,6 @@ export function LayerOpacity({ layer }: { layer: PatchLayer }) {
         onBlur={(e) => commitOpacity(e.currentTarget)}
       />
       <span>%</span>
-    </label>
+    </div>
   );
 }
