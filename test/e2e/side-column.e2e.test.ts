@@ -237,3 +237,20 @@ describe('the side column at 1500×950', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('the side column at 1024×600', () => {
+  it("the Layers panel is too short for its rows: the list keeps a row, and a scroll of the panel brings the layer's buttons in sight", async () => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1024, height: 600 });
+    const layers = page.getByRole('region', { name: 'Layers' });
+    const rows = await seen(page, 'section[aria-label="Layers"] ul.layers > li');
+    expect(rows.filter((r) => r.fraction === 1).length).toBeGreaterThanOrEqual(1);
+    const box = (await layers.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 10); // over the heading line, not the list
+    await page.mouse.wheel(0, 400);
+    const buttons = layers.getByRole('group', { name: /^Selected layer: / }).getByRole('button');
+    // They were cut off at the panel's foot with nothing to scroll.
+    await expect.poll(async () => (await seen(page, buttons)).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
+    expect(app.errors).toEqual([]);
+  });
+});
