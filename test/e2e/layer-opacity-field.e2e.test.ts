@@ -136,7 +136,7 @@ describe('layer opacity field', () => {
     expect(await drawn(page)).toBe(0.6);
   });
 
-  it('a drag on the word "Opacity" changes it live, one percent per pixel; letting go is one undo step', async () => {
+  it('a drag on the word "Opacity" changes it live, one percent per pixel; letting go is one undo step, Esc puts it back', async () => {
     const page = app.page;
     const field = page.getByRole('spinbutton', { name: /^Opacity of / });
     expect(await opacityOf(page)).toBe(0.6);
@@ -161,5 +161,20 @@ describe('layer opacity field', () => {
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => ((window as any).__maskworkTest.docLayers()[0].opacity ?? 1) === 0.6);
     expect(await drawn(page)).toBe(0.6);
+
+    // Esc during a drag puts it back: no step when the button comes up.
+    const steps = (await history(page)).steps;
+    await page.mouse.move(word.x + word.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(word.x + word.width / 2 + 30, y, { steps: 4 });
+    expect(await drawn(page)).toBe(0.9);
+    await page.keyboard.press('Escape');
+    expect(await drawn(page)).toBe(0.6);
+    expect(await field.inputValue()).toBe('60');
+    await page.mouse.move(word.x + word.width / 2 + 40, y, { steps: 2 });
+    await page.mouse.up();
+    expect(await drawn(page)).toBe(0.6);
+    expect(await opacityOf(page)).toBe(0.6);
+    expect((await history(page)).steps).toBe(steps);
   });
 });

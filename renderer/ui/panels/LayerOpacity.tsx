@@ -3,7 +3,8 @@
  * actions below the list were below the fold at 1280×800 with two layers). The canvas follows each
  * typed digit and ↑/↓ step at once; Enter or leaving the field applies it as one undo step; Esc puts
  * back the value from before. The word "Opacity" is Photoshop's scrubby slider: dragged left or right,
- * one percent per pixel, the canvas follows, and letting go applies it as one undo step.
+ * one percent per pixel, the canvas follows, and letting go applies it as one undo step (Esc before
+ * that puts it back).
  */
 import { useEffect, useRef } from 'react';
 import { layerOpacity, type PatchLayer } from '../../../shared/document/schema';
@@ -36,14 +37,31 @@ export function LayerOpacity({ layer }: { layer: PatchLayer }) {
     el.value = String(v ?? opacity);
   };
   const field = useRef<HTMLInputElement>(null);
-  // A drag on the word "Opacity": where it started and the value then.
-  const scrub = useRef<{ x: number; from: number } | null>(null);
+  // A drag on the word "Opacity": where it started, the value then, and how it ends (Esc cancels it).
+  const scrub = useRef<{ x: number; from: number; end(): void } | null>(null);
   const scrubTo = (clientX: number) => {
     const el = field.current;
     if (!scrub.current || !el) return;
     el.value = String(Math.min(100, Math.max(0, scrub.current.from + Math.round(clientX - scrub.current.x))));
     preview(el);
   };
+  /** Ends a drag; `apply`: one undo step for it, else the value from before it comes back. */
+  const endScrub = (apply: boolean) => {
+    const s = scrub.current;
+    const el = field.current;
+    if (!s) return;
+    scrub.current = null;
+    s.end();
+    if (!el) return setPreview(null);
+    if (apply) commitOpacity(el);
+    else {
+      el.value = String(opacity);
+      setPreview(null);
+    }
+  };
+  // No drag outlives the field's layer.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another layer ends the drag on the one before
+  useEffect(() => () => scrub.current?.end(), [layer.id]);
   return (
     // Not a <label>: a click on "Opacity" would put the focus in the field (and the editor's keys with it)
     // at the end of a drag; the field has its own accessible name.
@@ -54,21 +72,32 @@ export function LayerOpacity({ layer }: { layer: PatchLayer }) {
         onPointerDown={(e) => {
           if (e.button !== 0 || !field.current) return;
           e.preventDefault(); // no text selection, and the focus stays where it was
-          e.currentTarget.setPointerCapture(e.pointerId);
-          scrub.current = { x: e.clientX, from: typedPercent(field.current) ?? opacity };
+          const target = e.currentTarget;
+          const pointer = e.pointerId;
+          target.setPointerCapture(pointer);
+          // Esc during the drag puts the value back, as in the field; it is the drag's alone (no other Esc).
+          const onKey = (k: KeyboardEvent) => {
+            if (k.key !== 'Escape') return;
+            k.preventDefault();
+            k.stopImmediatePropagation();
+            endScrub(false);
+          };
+          window.addEventListener('keydown', onKey, true);
+          scrub.current = {
+            x: e.clientX,
+            from: typedPercent(field.current) ?? opacity,
+            end: () => {
+              window.removeEventListener('keydown', onKey, true);
+              if (target.hasPointerCapture(pointer)) target.releasePointerCapture(pointer);
+            },
+          };
         }}
         onPointerMove={(e) => scrubTo(e.clientX)}
         onPointerUp={(e) => {
-          if (!scrub.current || !field.current) return;
           scrubTo(e.clientX);
-          scrub.current = null;
-          commitOpacity(field.current);
+          endScrub(true);
         }}
-        onPointerCancel={() => {
-          scrub.current = null;
-          if (field.current) field.current.value = String(opacity);
-          setPreview(null);
-        }}
+        onPointerCancel={() => endScrub(false)}
       >
         Opacity
       </span>
