@@ -2,8 +2,8 @@
  * Anchor for renderer/ui/keyboard/field-focus.ts: every window- or document-level key handler in
  * renderer/ asks the one shared predicate whether the key belongs to a focused field before acting,
  * so no shortcut types over a prompt again (the Space-to-pan handler once swallowed every space typed
- * into the prompt box because it had its own, narrower check). The only exception is the settings
- * dialog, which traps keys while it is open and acts on nothing but Esc.
+ * into the prompt box because it had its own, narrower check). The exceptions (EXEMPT) act on no
+ * key a field could want: the settings dialog's key trap, and handlers that only mark or cancel.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,6 +14,9 @@ const RENDERER = join(ROOT, 'renderer');
 const EXEMPT: Record<string, string> = {
   'renderer/ui/panels/SettingsModal.tsx': 'a modal key trap: Esc closes it, other keys outside it are stopped',
   'renderer/ui/keyboard/release-select-on-pick.ts': 'acts on no key: a key on a select only marks it as worked with the keys',
+  'renderer/ui/panels/LayerOpacity.tsx': 'only while the word Opacity is dragged: Esc cancels that drag, as it cancels any gesture',
+  'renderer/ui/keyboard/keyboard-reach.ts':
+    'acts on no key: a Tab only marks the focus it moves as reached with the keyboard (field-focus reads it)',
 };
 
 function files(dir: string): string[] {
