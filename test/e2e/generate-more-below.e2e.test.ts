@@ -47,11 +47,29 @@ describe('the Generate panel on a short window', () => {
     await hint.waitFor({ state: 'attached' });
     expect(await shown(hint)).toBe(0);
     await more.waitFor({ state: 'visible' });
-    // The cue sits in the fade above the cost line, not over its text (it hid words of a long hint).
-    const overlap = await more.evaluate(
-      (b) => b.getBoundingClientRect().bottom - (b.nextElementSibling as Element).getBoundingClientRect().top,
-    );
-    expect(overlap).toBeLessThanOrEqual(0);
+    // The cue sits in the footer, beside the cost line's words, over nothing: set over the footer's
+    // edge it hid words of a long hint, and set above it, the Model list's arrow.
+    const clash = await more.evaluate((b) => {
+      const r = b.getBoundingClientRect();
+      const foot = (b.parentElement as Element).getBoundingClientRect();
+      const hits = (q: DOMRect) => q.width > 0 && q.left < r.right && r.left < q.right && q.top < r.bottom && r.top < q.bottom;
+      // The rectangles of the words themselves (a block's own box spans the float).
+      const words: DOMRect[] = [];
+      const walk = document.createTreeWalker(b.nextElementSibling as Element, NodeFilter.SHOW_TEXT);
+      for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        words.push(...range.getClientRects());
+      }
+      const panel = b.closest('section') as Element;
+      const controls = [...panel.querySelectorAll('select, input, textarea, button')].filter((e) => e !== b);
+      return {
+        outsideFooter: r.top < foot.top - 0.5,
+        overWords: words.some(hits),
+        overControls: controls.filter((e) => hits(e.getBoundingClientRect())).map((e) => e.getAttribute('aria-label') ?? e.textContent),
+      };
+    });
+    expect(clash).toEqual({ outsideFooter: false, overWords: false, overControls: [] });
     await more.click();
     await expect.poll(() => shown(hint)).toBe(1);
     await more.waitFor({ state: 'detached' });
