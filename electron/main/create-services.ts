@@ -8,6 +8,7 @@ import { GatewayStore } from './services/gateway-store';
 import { KeyStore, memoryBackend, type SecretBackend } from './services/key-store';
 import { JobRunner } from './jobs/job-runner';
 import { AutosaveStore } from './services/autosave-store';
+import { RecoveryOffer } from './services/recovery-offer';
 import { SpendLedger, type SpendCounter } from './services/spend-ledger';
 import { PrefsStore } from './services/prefs-store';
 import { ProjectSession } from './project/project-session';
@@ -30,6 +31,8 @@ export interface MainServices {
   ledger: SpendLedger;
   /** The user's app settings: routing rules, learned latencies, prompt history and presets (settings folder; memory without one). */
   prefs: PrefsStore;
+  /** The session offered at startup, written out as a project before another document's autosave replaces it. */
+  recoveryOffer: RecoveryOffer;
   /** The open document's project file and the recent projects (`recent-projects.json` beside the settings). */
   projects: ProjectSession;
   /** The first tile of the outpaint the renderer is set up for, prepared before Generate. */
@@ -64,7 +67,10 @@ export interface ServiceOptions {
   launchFiles?: LaunchFiles;
 }
 
-/** The services every host shares; the autosave lives in `<settingsDir or assetDir>/autosave/`. */
+/**
+ * The services every host shares; the autosave lives in `<settingsDir or assetDir>/autosave/`, a
+ * session another document replaced before it was restored in `…/Recovered/`.
+ */
 export function createServices(o: ServiceOptions): MainServices {
   const svc: MainServices = {
     host: o.host,
@@ -82,8 +88,16 @@ export function createServices(o: ServiceOptions): MainServices {
     launchFiles: o.launchFiles ?? new LaunchFiles(),
     recentPhotos: new RecentPhotos(o.settingsDir ? join(o.settingsDir, 'recent-photos.json') : null),
     batches: undefined as unknown as BatchService, // set below: it needs the services it belongs to
+    recoveryOffer: undefined as unknown as RecoveryOffer, // set below: it writes with the store and the recent list
     env: o.env ?? process.env,
   };
+  svc.recoveryOffer = new RecoveryOffer({
+    store: svc.store,
+    autosave: svc.autosave,
+    dir: join(o.settingsDir ?? o.assetDir, 'Recovered'),
+    app: o.version,
+    addRecent: (path, savedAt) => svc.projects.addRecent(path, savedAt),
+  });
   svc.batches = new BatchService(svc, new BatchStore(o.settingsDir ? join(o.settingsDir, 'batches.json') : null));
   return svc;
 }

@@ -51,6 +51,19 @@ async function send(docId: string): Promise<void> {
   if (!payload) return;
   const r = await api().project.autosave(payload);
   if (!r.ok) throw new Error(r.error.message);
+  const aside = r.value.keptAside;
+  if (aside) {
+    // The session offered at startup was neither restored nor discarded: say where it went.
+    if ('failed' in aside)
+      useEditor.getState().notify('error', `Your last session could not be kept before this document replaced it: ${aside.failed}`);
+    else
+      useEditor
+        .getState()
+        .notify(
+          'info',
+          `Your last session was not restored, so it was saved as a project before this document replaced it: “${aside.name}” (${aside.path}). Open it from the ▾ menu beside Save, under Recent projects.`,
+        );
+  }
   status.saves++;
   status.lastSavedAt = r.value.savedAt;
   status.lastDocId = docId;

@@ -300,7 +300,11 @@ export const channels = {
       project: s.jsonText({ maxChars: PROJECT_MAX_CHARS }),
       tiles: s.bytes({ maxBytes: PROJECT_MAX_TILE_BYTES }),
     }),
-    response: s.type<{ savedAt: number }>(),
+    /**
+     * `keptAside`: this save replaced the session offered at startup (neither restored nor
+     * discarded), which was first written out as a project of its own — where, or why it could not be.
+     */
+    response: s.type<{ savedAt: number; keptAside?: { path: string; name: string } | { failed: string } }>(),
   },
   /** The last complete autosave with the bytes of every asset it references, or null. */
   'project:recover': { request: s.object({}), response: s.type<RecoveredSession | null>() },

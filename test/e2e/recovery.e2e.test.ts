@@ -4,10 +4,12 @@
  * shutdown) and start the app again in a new page served by the same main services. The banner
  * offers the session; Restore brings back the original, the mask value for value and the undo
  * steps. Opening another photo replaces the autosave, and Discard deletes it so the next start
- * offers nothing.
+ * offers nothing. A session on offer that another photo replaces before it is answered is saved as a
+ * project first, in the recent projects.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
@@ -182,6 +184,49 @@ describe('autosave and crash recovery in Chromium through the real handlers', ()
     expect(await page.getByRole('region', { name: 'Restore session' }).count()).toBe(0);
     expect((await summary(page)).hasDoc).toBe(false);
     app.page = page;
+    expect(app.errors).toEqual([]);
+  });
+
+  it('a session on offer that another photo replaces unanswered is saved as a project first, and opens from the recent projects', async () => {
+    let page = app.page;
+    app.dialogs.opens.push(building);
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'building.jpg');
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [100, 100],
+      [300, 100],
+    ]);
+    await expect.poll(async () => (await autosaved())?.label ?? null, { timeout: 15_000, interval: 100 }).toBe('Brush stroke');
+    await autosaveSettled(page);
+
+    // A crash; at the next start the banner offers the building, and a reflexive Ctrl+O opens coffee.
+    page = await crashAndRestart(page);
+    app.page = page;
+    await page.getByRole('region', { name: 'Restore session' }).waitFor({ timeout: 15_000 });
+    app.dialogs.opens.push(coffee);
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'coffee.png');
+    await autosaveSettled(page);
+    expect((await autosaved())!.doc.original.name).toBe('coffee.png');
+
+    // The building's session was written out first, and the toast says where.
+    const dir = join(dirname(app.services.autosave.dir), 'Recovered');
+    await expect.poll(() => (existsSync(dir) ? readdirSync(dir) : []), { timeout: 15_000 }).toHaveLength(1);
+    const [file] = readdirSync(dir);
+    expect(file).toMatch(/^building \(recovered \d{4}-\d\d-\d\d \d\d-\d\d\)\.maskwork$/);
+    const toasts = (await summary(page)).toasts.map((t: { message: string }) => t.message);
+    expect(toasts.some((m: string) => m.startsWith('Your last session was not restored') && m.includes(`“${file}”`))).toBe(true);
+
+    // It opens from the ▾ menu beside Save, with its history and its mask.
+    await page.getByRole('button', { name: 'Project menu' }).click();
+    await page.getByRole('menuitem', { name: file }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'building.jpg');
+    await waitIdle(page);
+    const s = await summary(page);
+    expect(s.label).toBe('Brush stroke');
+    expect(s.historyLabels).toEqual(['Open building.jpg']);
+    expect(await maskValue(page, 200, 100)).toBe(255);
     expect(app.errors).toEqual([]);
   });
 });

@@ -137,17 +137,26 @@ export function createHandlers(svc: MainServices): HandlerTable {
       return r.state === 'done' ? { ...r, sentAt: wallClock() } : r;
     },
     'project:autosave': async ({ project, tiles }) => {
-      const savedAt = Date.now();
       const payload = parsePayload(project);
+      // The session offered at startup is written out before another document's save replaces it.
+      const keptAside = await svc.recoveryOffer.beforeAutosave(payload.current.doc.id);
+      const savedAt = Date.now();
       const bytes = await projectBytes(svc.store, payload, tiles, { embed: false, app: svc.version, savedAt });
       // Main's own record of the document's project file, so a recovered session saves back to it.
       const docId = payload.current.doc.id;
       const file = svc.projects.fileOf(docId);
       await svc.autosave.save(bytes, file ? { path: file, docId, savedAt } : null);
-      return { savedAt };
+      return keptAside ? { savedAt, keptAside } : { savedAt };
     },
-    'project:recover': async () => recoverSession(svc.store, svc.autosave, (path, docId) => svc.projects.link(path, docId)),
-    'project:discard': async () => ({ discarded: await svc.autosave.clear() }),
+    'project:recover': async () => {
+      const rec = await recoverSession(svc.store, svc.autosave, (path, docId) => svc.projects.link(path, docId));
+      svc.recoveryOffer.offer(rec ? parsePayload(rec.project).current.doc.id : null);
+      return rec;
+    },
+    'project:discard': async () => {
+      svc.recoveryOffer.settle();
+      return { discarded: await svc.autosave.clear() };
+    },
     'project:save': async (req) =>
       (await svc.projects.save({ store: svc.store, dialogs: svc.dialogs, app: svc.version }, req)) ?? { canceled: true as const },
     'project:open': async ({ recentPath }) => svc.projects.openRecent(svc.store, recentPath),

@@ -46,6 +46,11 @@ export class ProjectSession {
 
   private async remember(path: string, docId: string, savedAt: number): Promise<void> {
     this.current = { path, docId };
+    await this.addRecent(path, savedAt);
+  }
+
+  /** Puts a file at the top of the recent projects without making it the open document's file. */
+  async addRecent(path: string, savedAt: number): Promise<void> {
     const list = (await this.recent()).filter((r) => r.path !== path);
     this.list = [{ path, name: basename(path), savedAt }, ...list].slice(0, RECENT_MAX);
     await writeRecentList(this.recentFile, this.list);

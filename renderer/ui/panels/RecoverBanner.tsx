@@ -1,7 +1,8 @@
 /**
  * Non-modal offer to restore the last autosaved session, shown at startup when main has one. The
- * editor stays usable underneath; opening another document withdraws the offer (that document
- * replaces the autosave).
+ * editor stays usable underneath; opening another document withdraws the offer: that document
+ * replaces the autosave, and main first saves the session as a project in the recent projects
+ * (electron/main/services/recovery-offer.ts; the autosave's answer says where, autosave.ts).
  */
 import { useEffect, useState } from 'react';
 import type { RecoveredSession } from '../../../shared/ipc/contract-types';
