@@ -3,20 +3,17 @@
  * click with the mouse, Enter stays the editor's Keep. Tab to Discard and Enter used to keep the
  * candidate and close staging. Offline engine, keys and mouse.
  */
-import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
+import { launchWithPhoto } from '../support/launch-photo';
 import { dragPath, waitIdle } from '../support/page-helpers';
 import { retype } from '../support/user-input';
 
 let app: AppHarness;
 
 beforeAll(async () => {
-  app = await launchApp({ viewport: { width: 1280, height: 800 } });
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  app = await launchWithPhoto('coffee.png'); // 600×400, at 1280×800
 }, 120_000);
 afterAll(() => app?.close());
 
