@@ -20,7 +20,7 @@ import { effectiveGrowPx, maskRectFor, qualityFor, requestLayers, settingsForMod
 import { chargedNote, computeEstimate } from '../model/estimate';
 import { nRange, providerLabel } from '../model/model-options';
 import { refreshSpend } from './spend-client';
-import type { StagedCandidate } from '../model/staging-logic';
+import { knownOnCanvas, refinedExtension, type StagedCandidate } from '../model/staging-logic';
 import { type MultiRow, chosenRows, multiBlocker, runActive } from '../model/multi-plan';
 import { acceptsSeed } from '../model/prompt-tools';
 import { textCheckPlan } from '../model/text-check-request';
@@ -158,7 +158,13 @@ export async function refineWith(model: string, key?: string): Promise<void> {
     return;
   }
   const lineage: LineageStep[] = [...(c.lineage ?? []), { model: c.model, modelName: c.modelName, prompt: c.prompt, costUsd: c.costUsd }];
-  await runModels([{ ...row, n: 1 }], { prompt, extraLayers: [{ assetId: c.assetId, x: c.region.x, y: c.region.y }], lineage });
+  const extensionKnown = knownOnCanvas(c);
+  await runModels([{ ...row, n: 1 }], {
+    prompt,
+    extraLayers: [{ assetId: c.assetId, x: c.region.x, y: c.region.y }],
+    lineage,
+    ...(extensionKnown ? { extensionKnown } : {}),
+  });
 }
 
 interface RunOptions {
@@ -166,6 +172,7 @@ interface RunOptions {
   /** Layers composited on top of the document's for this request (a candidate being refined). */
   extraLayers?: EditRequest['layers'];
   lineage?: LineageStep[];
+  extensionKnown?: MultiRun['extensionKnown'];
 }
 
 /** One job per row, started together; each model's candidates are staged when it answers. */
@@ -184,6 +191,7 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
       (r): MultiEntryState => ({ model: r.value, modelName: r.spec.name, n: r.n, jobId: null, state: 'starting', fraction: 0 }),
     ),
     ...(o.lineage ? { lineage: o.lineage } : {}),
+    ...(o.extensionKnown ? { extensionKnown: o.extensionKnown } : {}),
   };
   jobs.clear();
   finisher.clear();
@@ -328,6 +336,8 @@ async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands
       ...(c.textCheck ? { textCheck: c.textCheck } : {}),
       ...(run.lineage ? { lineage: run.lineage } : {}),
     });
+    const extension = refinedExtension(c.region, run.extensionKnown);
+    if (extension) staged[staged.length - 1].extension = extension;
   }
   if (!staged.length) return 0;
   if (run.at) {

@@ -5,6 +5,8 @@ import {
   flipCandidate,
   parkCandidates,
   takeParked,
+  knownOnCanvas,
+  refinedExtension,
   removeCandidate,
   selectCandidate,
   selectedCandidate,
@@ -112,5 +114,18 @@ describe('parking (results of a document that is not open)', () => {
     const none = takeParked(forB.parked, 'doc-c');
     expect(none.cands).toEqual([]);
     expect(none.parked).toBe(forB.parked);
+  });
+});
+
+describe('a refined outpaint candidate', () => {
+  it('is an extension around the draft’s known part, in its own region’s coordinates; none when its region misses it', () => {
+    const draft = { region: { x: 0, y: 0, width: 711, height: 400 }, extension: { known: { x: 55, y: 0, width: 600, height: 400 } } };
+    const known = knownOnCanvas(draft);
+    expect(known).toEqual({ x: 55, y: 0, width: 600, height: 400 });
+    expect(refinedExtension({ x: 0, y: 0, width: 711, height: 400 }, known)).toEqual({ known: { x: 55, y: 0, width: 600, height: 400 } });
+    expect(refinedExtension({ x: 40, y: 0, width: 671, height: 400 }, known)).toEqual({ known: { x: 15, y: 0, width: 600, height: 400 } });
+    expect(refinedExtension({ x: 60, y: 0, width: 651, height: 400 }, known)).toBeUndefined();
+    expect(refinedExtension({ x: 0, y: 0, width: 711, height: 400 }, undefined)).toBeUndefined();
+    expect(knownOnCanvas({ region: draft.region })).toBeUndefined();
   });
 });

@@ -118,3 +118,30 @@ export function takeParked(parked: Parked, docId: string): { parked: Parked; can
   delete next[docId];
   return { parked: next, cands };
 }
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Where a candidate's extension's known part lies in the canvas (absolute), or undefined. */
+export function knownOnCanvas(c: Pick<StagedCandidate, 'region' | 'extension'>): Box | undefined {
+  if (!c.extension) return undefined;
+  const k = c.extension.known;
+  return { x: c.region.x + k.x, y: c.region.y + k.y, width: k.width, height: k.height };
+}
+
+/**
+ * A refined outpaint candidate is an extension too: it was made over the same mask, the draft's
+ * extension, so it is opaque where the draft was generated and clear over the part that was known.
+ * Without it, a kept refinement counted as an ordinary layer: the next extension's plan ignored it
+ * and filled the whole canvas again, over it. `known` is the draft's known part on the canvas; the
+ * refined candidate's extension is that part in its own region's coordinates (none when the region
+ * does not contain it).
+ */
+export function refinedExtension(region: Box, known: Box | undefined): { known: Box } | undefined {
+  if (!known) return undefined;
+  const inside =
+    known.x >= region.x &&
+    known.y >= region.y &&
+    known.x + known.width <= region.x + region.width &&
+    known.y + known.height <= region.y + region.height;
+  return inside ? { known: { x: known.x - region.x, y: known.y - region.y, width: known.width, height: known.height } } : undefined;
+}

@@ -57,4 +57,29 @@ describe('refining an outpaint candidate', () => {
     await expect.poll(() => line.count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
+
+  it('kept, the refined candidate is an extension: the next extension fills around it, not over it', async () => {
+    const { app } = cloud!;
+    const page = app.page;
+    const selected = () =>
+      page.evaluate(() => {
+        const st = (window as any).__maskworkTest.staging();
+        return st.items[st.selected].model as string;
+      });
+    for (let i = 0; i < 2 && (await selected()) !== 'gpt-image-2'; i++) await page.keyboard.press('ArrowRight');
+    expect(await selected()).toBe('gpt-image-2');
+    await page.keyboard.press('Enter'); // Keep the refined candidate
+    await expect.poll(staged).toBe(0);
+    await waitIdle(page);
+    const canvas = await page.evaluate(() => (window as any).__maskworkTest.summary().canvas as { width: number; height: number });
+    await page.keyboard.press('c');
+    await page.getByRole('button', { name: 'Aspect 9:16' }).click();
+    await page.keyboard.press('Enter');
+    await waitIdle(page);
+    const section = page.getByTestId('outpaint-section');
+    await section.waitFor();
+    // It said "… around the 600×400 photo": the kept refinement was filled again, over it.
+    await expect.poll(() => section.textContent()).toContain(`around the ${canvas.width}×${canvas.height} you kept`);
+    expect(app.errors).toEqual([]);
+  });
 });

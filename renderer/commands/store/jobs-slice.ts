@@ -71,6 +71,8 @@ export interface MultiRun {
   entries: MultiEntryState[];
   /** "Refine with…": the candidates the result is refined from (copied onto its candidates). */
   lineage?: LineageStep[];
+  /** "Refine with…" on an outpaint's candidate: its known part on the canvas (its result is an extension too). */
+  extensionKnown?: { x: number; y: number; width: number; height: number };
 }
 
 export interface RetryOffer {
