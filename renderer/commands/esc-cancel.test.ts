@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { escCancels, ESC_CONFIRM_MS } from './esc-cancel';
+import { ENDED_BEFORE_SECOND_ESC, escAfterJobEnded, escCancels, ESC_CONFIRM_MS } from './esc-cancel';
 import { useEditor } from './store/store';
 import type { JobState } from '../model/job-state';
 
@@ -70,5 +70,35 @@ describe('Esc while a job runs', () => {
   it('cancels the offline engine at once (it costs nothing)', () => {
     st().setJob(job('local', 'j3'));
     expect(escCancels(st(), 5)).toBe(true);
+  });
+});
+
+describe('the second Esc after the job it meant to cancel had finished', () => {
+  it('says the candidates are in the strip instead of discarding them; the next Esc, or a late one, discards', () => {
+    st().setJob(job('gpt-image-2', 'j9'));
+    expect(escCancels(st(), performance.now())).toBe(false); // "Press Esc again to cancel…"
+    st().setJob(null); // the result arrived before the second Esc
+    expect(escAfterJobEnded(st())).toBe(true);
+    expect(st().toasts.at(-1)?.message).toBe(ENDED_BEFORE_SECOND_ESC);
+    expect(escAfterJobEnded(st())).toBe(false); // the next press discards
+    // Too late after the end: Esc discards as always.
+    st().setJob(job('gpt-image-2', 'j10'));
+    escCancels(st(), performance.now());
+    st().setJob(null);
+    expect(escAfterJobEnded(st(), performance.now() + ESC_CONFIRM_MS + 1)).toBe(false);
+    // A job that ended with no Esc waiting: nothing to say.
+    st().setJob(job('gpt-image-2', 'j11'));
+    st().setJob(null);
+    expect(escAfterJobEnded(st())).toBe(false);
+  });
+
+  it('a job cancelled by the second Esc leaves nothing to say afterwards', () => {
+    st().setJob(job('gpt-image-2', 'j12'));
+    const t = performance.now();
+    expect(escCancels(st(), t)).toBe(false);
+    expect(escCancels(st(), t + 10)).toBe(true);
+    st().setJob({ ...st().job!, cancelling: true });
+    st().setJob(null);
+    expect(escAfterJobEnded(st())).toBe(false);
   });
 });

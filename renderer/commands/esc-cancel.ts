@@ -12,6 +12,12 @@ export const ESC_CONFIRM_MS = 3000;
 
 let armed: { jobKey: string; at: number; toast?: number } | null = null;
 let unwatch: (() => void) | null = null;
+/** When a job ended (not cancelled) while its first Esc waited for the second. */
+let endedUnderEsc: number | null = null;
+
+/** Said when the second Esc comes just after the job it meant to cancel had finished. */
+export const ENDED_BEFORE_SECOND_ESC =
+  'The job finished before your second Esc, and its candidates are in the strip (its request was charged). Press Esc again to discard them.';
 
 const keyOf = (job: NonNullable<EditorStore['job']>) => `${job.jobId ?? ''}:${job.startedAt}`;
 
@@ -31,8 +37,23 @@ function disarm(s: EditorStore): void {
 function watchJobEnd(): void {
   unwatch?.();
   unwatch = useEditor.subscribe((st) => {
-    if (armed && (!st.job || st.job.cancelling || keyOf(st.job) !== armed.jobKey)) disarm(st);
+    if (!armed || (st.job && !st.job.cancelling && keyOf(st.job) === armed.jobKey)) return;
+    if (!st.job?.cancelling) endedUnderEsc = performance.now();
+    disarm(st);
   });
+}
+
+/**
+ * Esc with no job running and candidates staged discards them all. Right after a job ended under a
+ * first Esc, though, the second Esc was meant to cancel it: it threw the finished, paid candidates
+ * away without a word. That press only says what happened (true); the next one discards.
+ */
+export function escAfterJobEnded(s: EditorStore, now = performance.now()): boolean {
+  const ended = endedUnderEsc;
+  endedUnderEsc = null;
+  if (ended === null || now - ended > ESC_CONFIRM_MS) return false;
+  s.notify('info', ENDED_BEFORE_SECOND_ESC);
+  return true;
 }
 
 /** True when this Esc should cancel the running job now; otherwise it has told the user how (and returns false). */

@@ -216,6 +216,24 @@ describe('cloud edit in the editor', () => {
     openai.clearScript();
   });
 
+  it('a second Esc just after the job finished keeps its candidates and says so; the next Esc discards', async () => {
+    const page = app.page;
+    openai.script({ delayMs: 1500 });
+    await generate(page, 'gpt-image-2', 'a small plant', 1);
+    await page.waitForFunction(() => (window as any).__maskworkTest.job()?.jobId);
+    await leaveField(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/Press Esc again to cancel GPT Image 2/);
+    // The answer comes before the second Esc: the candidate, paid for, is in the strip.
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/^The job finished before your second Esc/);
+    expect((await hooks(page, 'staging')).items).toHaveLength(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await hooks(page, 'staging')).items.length).toBe(0);
+    openai.clearScript();
+  });
+
   it('Nano Banana 2 candidates come back through the same staging', async () => {
     const page = app.page;
     const sentBefore = gemini.requests.length;

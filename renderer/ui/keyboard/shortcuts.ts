@@ -18,7 +18,7 @@ import { loadExportPrefs } from '../../commands/export-prefs-storage';
 import { exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { activeGesture } from '../tools/tool-registry';
 import { cancelJob } from '../../commands/app-job-client';
-import { escCancels } from '../../commands/esc-cancel';
+import { escAfterJobEnded, escCancels } from '../../commands/esc-cancel';
 import { generateAny } from '../../commands/generate-action';
 import { discardAllStaged, discardStaged, keepStaged } from '../../commands/edit-commands';
 import { undoStep } from '../../commands/staging-history';
@@ -318,8 +318,9 @@ export const SHORTCUTS: Shortcut[] = [
     label: "Cancel the running job (a cloud model's: press twice), else discard all candidates",
     match: (e) => e.key === 'Escape' && !activeGesture() && !s().settingsOpen && (!!s().job || s().staging.items.length > 0),
     run: () => {
-      if (!s().job) discardAllStaged();
-      else if (escCancels(s())) void cancelJob();
+      if (!s().job) {
+        if (!escAfterJobEnded(s())) discardAllStaged();
+      } else if (escCancels(s())) void cancelJob();
     },
   },
 ];
