@@ -116,7 +116,7 @@ export async function keepStaged(close: boolean, key?: string, from: 'strip' | '
       rememberDiscarded();
       st().clearStaging();
     }
-  } else rememberKeptAsLayer(st().doc!, c.assetId);
+  } else rememberKeptAsLayer(st().doc!);
   return true;
 }
 

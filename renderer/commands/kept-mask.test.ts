@@ -9,11 +9,11 @@ const doc = (maskId: string, assets: string[], id = 'doc-1') =>
 beforeEach(() => forgetKeptAsLayer());
 
 describe('the mask Keep as layer left', () => {
-  it('is that mask while its layer is there; another mask, another photo or the layer gone end it', () => {
-    rememberKeptAsLayer(doc('m1', ['a1']), 'a1');
+  it('is that mask, whatever became of its layer; another mask, another photo or a Keep end it', () => {
+    rememberKeptAsLayer(doc('m1', ['a1']));
     expect(maskLeftByKeepAsLayer(doc('m1', ['a1']))).toBe(true);
+    expect(maskLeftByKeepAsLayer(doc('m1', ['merged']))).toBe(true); // merged down (Ctrl+E): another layer, the same mask
     expect(maskLeftByKeepAsLayer(doc('m2', ['a1']))).toBe(false); // the mask changed
-    expect(maskLeftByKeepAsLayer(doc('m1', []))).toBe(false); // Keep as layer undone
     expect(maskLeftByKeepAsLayer(doc('m1', ['a1'], 'doc-2'))).toBe(false);
     forgetKeptAsLayer(); // a Keep
     expect(maskLeftByKeepAsLayer(doc('m1', ['a1']))).toBe(false);
@@ -23,7 +23,7 @@ describe('the mask Keep as layer left', () => {
     const d = doc('m1', ['a1']);
     useEditor.setState({ doc: d, toasts: [] } as never);
     expect(selectionModeOver('add', false)).toBe('add'); // nothing kept as a layer yet
-    rememberKeptAsLayer(d, 'a1');
+    rememberKeptAsLayer(d);
     expect(selectionModeOver('add', true)).toBe('add');
     expect(selectionModeOver('subtract', false)).toBe('subtract');
     expect(selectionModeOver('replace', false)).toBe('replace');

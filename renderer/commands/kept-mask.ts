@@ -2,9 +2,10 @@
  * The mask Keep as layer leaves in place. Keep clears the mask (the area is done); Keep as layer
  * leaves it, so more candidates of it can be kept or refined. But the selection tools add to the mask
  * by default, so a rectangle drawn elsewhere next grew the next request over the area just kept, and
- * regenerated it over the new layer. As long as the mask is still the one Keep as layer left (and its
- * layer is still there), a selection made without a modifier starts a new mask instead, as a new
- * selection does in Photoshop; Shift adds to it, Alt subtracts, and Ctrl/⌘ Z brings it back.
+ * regenerated it over the new layer. As long as the mask is still the one Keep as layer left, a
+ * selection made without a modifier starts a new mask instead, as a new selection does in Photoshop;
+ * Shift adds to it, Alt subtracts, and Ctrl/⌘ Z brings it back. What happened to the kept layer since
+ * does not matter (merged down with Ctrl+E it is another layer, and the mask is as spent).
  */
 import type { DocState } from '../model/document-types';
 import type { SelectionMode } from './store/tools-slice';
@@ -13,11 +14,11 @@ import { useEditor } from './store/store';
 export const NEW_AFTER_KEEP_AS_LAYER =
   'New selection: the mask Keep as layer left was replaced, as a new selection replaces one in Photoshop. Hold Shift to add to it instead; Ctrl+Z brings it back.';
 
-let left: { docId: string; maskId: string; assetId: string } | null = null;
+let left: { docId: string; maskId: string } | null = null;
 
-/** Called by Keep as layer once `assetId` is a layer of `doc`, whose mask stays. */
-export function rememberKeptAsLayer(doc: DocState, assetId: string): void {
-  left = { docId: doc.id, maskId: doc.maskId, assetId };
+/** Called by Keep as layer once the candidate is a layer of `doc`, whose mask stays. */
+export function rememberKeptAsLayer(doc: DocState): void {
+  left = { docId: doc.id, maskId: doc.maskId };
 }
 
 /** Keep (which clears the mask, and whose Reselect brings it back on purpose) ends it. */
@@ -25,9 +26,9 @@ export function forgetKeptAsLayer(): void {
   left = null;
 }
 
-/** `doc`'s mask is still the one Keep as layer left, and the layer it kept is still there. */
+/** `doc`'s mask is still the one Keep as layer left. */
 export function maskLeftByKeepAsLayer(doc: DocState | null | undefined): boolean {
-  return !!doc && !!left && doc.id === left.docId && doc.maskId === left.maskId && doc.layers.some((l) => l.assetId === left?.assetId);
+  return !!doc && !!left && doc.id === left.docId && doc.maskId === left.maskId;
 }
 
 /**

@@ -178,4 +178,26 @@ describe('a selection after Keep as layer', () => {
     expect(await maskValue(page, 660, 480)).toBe(255);
     expect(app.errors).toEqual([]);
   });
+
+  it('also once the kept layer was merged down (Ctrl+E): the mask is as spent', async () => {
+    const page = app.page;
+    await page.keyboard.press('Escape'); // the strip the last test left open
+    await expect.poll(async () => (await staged(page)).length).toBe(0);
+    const layers = (await summary(page)).layers as number;
+    await page.keyboard.press('Control+d');
+    await strokeAndGenerate(page, 350);
+    await page.keyboard.press('Shift+Enter'); // Keep as layer
+    await expect.poll(async () => (await summary(page)).layers).toBe(layers + 1);
+    await page.keyboard.press('Control+e'); // merged into the layer below
+    await expect.poll(async () => (await summary(page)).layers).toBe(layers);
+    expect(await maskValue(page, 430, 350)).toBe(255);
+    await page.keyboard.press('m');
+    await dragPath(page, [
+      [600, 440],
+      [720, 520],
+    ]);
+    await expect.poll(() => maskValue(page, 660, 480)).toBe(255);
+    expect(await maskValue(page, 430, 350)).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
 });
