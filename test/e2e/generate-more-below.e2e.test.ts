@@ -72,7 +72,7 @@ describe('the Generate panel on a short window', () => {
     expect(clash).toEqual({ outsideFooter: false, overWords: false, overControls: [] });
     await more.click();
     await expect.poll(() => shown(hint)).toBe(1);
-    await more.waitFor({ state: 'detached' });
+    await more.waitFor({ state: 'hidden' });
     // Scrolled back up with the wheel, the cue is back.
     await page.mouse.move(1150, 200);
     await page.mouse.wheel(0, -600);

@@ -281,19 +281,21 @@ export function GeneratePanel() {
       )}
       {/* The cost line and the Generate button stay in view together while the panel scrolls. */}
       <div className="generate-foot">
-        {moreBelow && (
-          <button
-            type="button"
-            className="more-below"
-            title="More of this panel is below: scroll down, or click here"
-            onClick={() => {
-              const box = rootRef.current?.parentElement;
-              box?.scrollTo({ top: box.scrollHeight });
-            }}
-          >
-            More ▾
-          </button>
-        )}
+        {/* Always laid out (hidden while nothing is below): appearing, it would change the footer's
+            lines and the column's height, and a column held at its end lost its place. */}
+        <button
+          type="button"
+          className={moreBelow ? 'more-below' : 'more-below idle'}
+          aria-hidden={!moreBelow}
+          tabIndex={moreBelow ? 0 : -1}
+          title="More of this panel is below: scroll down, or click here"
+          onClick={() => {
+            const box = rootRef.current?.parentElement;
+            box?.scrollTo({ top: box.scrollHeight });
+          }}
+        >
+          More ▾
+        </button>
         {outpaint ? (
           <OutpaintCostLine blocker={job ? null : blocker} />
         ) : (
