@@ -340,14 +340,21 @@ async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands
     if (extension) staged[staged.length - 1].extension = extension;
   }
   if (!staged.length) return 0;
+  // The run's first answer is shown; a later model's does not move the selection off the candidate
+  // being judged (it switched to the last model's while the first was being looked at).
+  const opts = { rankByText: true, keepSelected: stagedRuns.has(run.id) };
+  stagedRuns.add(run.id);
   if (run.at) {
-    offerResults(staged, run.at, { rankByText: true });
+    offerResults(staged, run.at, opts);
     return staged.length;
   }
   if (useEditor.getState().doc?.id !== run.docId) useEditor.getState().park(staged);
-  else useEditor.getState().stageCandidates(staged, { rankByText: true });
+  else useEditor.getState().stageCandidates(staged, opts);
   return staged.length;
 }
+
+/** The runs that have staged candidates already. */
+const stagedRuns = new Set<number>();
 
 /** The user has read the failures of the last run: their lines go (the run goes when nothing is left). */
 export function dismissMultiFailures(): void {

@@ -28,7 +28,7 @@
  * older ones, and those of states no longer in the history, are let go.
  */
 import type { DocState } from '../model/document-types';
-import type { StagedCandidate } from '../model/staging-logic';
+import type { AddOptions, StagedCandidate } from '../model/staging-logic';
 import { formatUsd } from '../model/estimate';
 import { releasePatch } from './candidate-assets';
 import { useEditor, type EditorStore } from './store/store';
@@ -110,11 +110,11 @@ function canRehome(at: DocState, doc: DocState | null): doc is DocState {
  * Stages `items`, made for a state of this photo the history no longer holds, over the document as
  * it is now: they are paid for, and no undo or redo reaches their state any more.
  */
-function rehome(s: EditorStore, items: StagedCandidate[], opts: { rankByText?: boolean; stepKept?: boolean } = {}): void {
+function rehome(s: EditorStore, items: StagedCandidate[], opts: AddOptions & { stepKept?: boolean } = {}): void {
   const doc = s.doc!;
   s.stageCandidates(
     items.map((c) => ({ ...c, at: doc })),
-    { rankByText: opts.rankByText },
+    { rankByText: opts.rankByText, keepSelected: opts.keepSelected },
   );
   const one = items.length === 1;
   const why = opts.stepKept
@@ -184,7 +184,7 @@ function costNote(items: readonly StagedCandidate[]): string {
  * project opened again is a new history too), where a Keep would drop redo steps or land on a
  * document they were not made for. Returns how many were staged now.
  */
-export function offerResults(items: StagedCandidate[], at: DocState, opts: { rankByText?: boolean } = {}): number {
+export function offerResults(items: StagedCandidate[], at: DocState, opts: AddOptions = {}): number {
   const s = st();
   if (!items.length) return 0;
   if (s.doc === at) {

@@ -129,3 +129,19 @@ describe('a refined outpaint candidate', () => {
     expect(knownOnCanvas({ region: draft.region })).toBeUndefined();
   });
 });
+
+describe('a later model of one run', () => {
+  it('leaves the selection on the candidate being looked at, also when the strip is ranked by text', () => {
+    const cand = (key: string, status?: 'right' | 'wrong') =>
+      ({ key, ...(status ? { textCheck: { status } } : {}) }) as unknown as StagedCandidate;
+    let s = addCandidates(EMPTY_STAGING, [cand('a1', 'wrong'), cand('a2', 'wrong')], { rankByText: true });
+    s = selectCandidate(s, 1); // looking at a2
+    const later = addCandidates(s, [cand('b1', 'right')], { rankByText: true, keepSelected: true });
+    expect(later.items.map((c) => c.key)).toEqual(['b1', 'a1', 'a2']); // the right one goes first
+    expect(later.items[later.selected].key).toBe('a2');
+    // Without it (a new Generate), the new candidate is shown.
+    const fresh = addCandidates(s, [cand('b1', 'right')], { rankByText: true });
+    expect(fresh.items[fresh.selected].key).toBe('b1');
+    expect(addCandidates(s, [cand('c1')], { keepSelected: true }).selected).toBe(1);
+  });
+});

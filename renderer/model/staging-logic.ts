@@ -48,18 +48,33 @@ export interface StagingState {
 
 export const EMPTY_STAGING: StagingState = { items: [], selected: -1 };
 
-/** Appends candidates (skipping keys already staged) and selects the first new one. */
-export function addCandidates(state: StagingState, cands: readonly StagedCandidate[], opts: { rankByText?: boolean } = {}): StagingState {
+export interface AddOptions {
+  rankByText?: boolean;
+  /**
+   * Leave the selection on the candidate it is on: the later models of one "several models at
+   * once" run. Their answers used to move it, so the candidate on screen changed while it was being
+   * judged, and an Enter at that moment kept another one.
+   */
+  keepSelected?: boolean;
+}
+
+/** Appends candidates (skipping keys already staged) and selects the first new one (or keeps the selection). */
+export function addCandidates(state: StagingState, cands: readonly StagedCandidate[], opts: AddOptions = {}): StagingState {
   const known = new Set(state.items.map((c) => c.key));
   const fresh = cands.filter((c) => !known.has(c.key));
   if (!fresh.length) return state;
-  const items = [...state.items, ...fresh];
-  if (!opts.rankByText || !fresh.some((c) => c.textCheck)) return { items, selected: state.items.length };
-  // Several jobs' candidates arriving one job at a time (several models at once, a refine): the
-  // spelled-right ones go first, as one job's are ranked in main; the new ones' best is selected.
-  const ranked = items.map((c, i) => ({ c, i })).sort((a, b) => textRank(a.c) - textRank(b.c) || a.i - b.i);
-  const best = ranked.findIndex(({ c }) => fresh.includes(c));
-  return { items: ranked.map(({ c }) => c), selected: best };
+  const was = opts.keepSelected ? state.items[state.selected]?.key : undefined;
+  let items = [...state.items, ...fresh];
+  let selected = state.items.length;
+  if (opts.rankByText && fresh.some((c) => c.textCheck)) {
+    // Several jobs' candidates arriving one job at a time (several models at once, a refine): the
+    // spelled-right ones go first, as one job's are ranked in main; the new ones' best is selected.
+    const ranked = items.map((c, i) => ({ c, i })).sort((a, b) => textRank(a.c) - textRank(b.c) || a.i - b.i);
+    selected = ranked.findIndex(({ c }) => fresh.includes(c));
+    items = ranked.map(({ c }) => c);
+  }
+  if (was !== undefined) selected = items.findIndex((c) => c.key === was);
+  return { items, selected };
 }
 
 /** Right, unsure, wrong, then candidates whose text was not checked. */

@@ -57,8 +57,20 @@ describe('several models at once', () => {
     expect((await staged()).some((c) => c.model === 'gemini-3.1-flash-image')).toBe(false);
     expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/Waiting…|Working…/);
     expect(await entry('gpt-image-2').textContent()).toMatch(/^GPT Image 2 ×2 Done in \d+\.\d s · 2 candidates · \$\d\.\d{3}$/);
+    // The candidate being looked at stays on screen as the slower model answers (it switched to the
+    // last model's candidate, and an Enter then kept another one than the one judged).
+    const selectedKey = () =>
+      page.evaluate(() => {
+        const st = (window as any).__maskworkTest.staging();
+        return st.items[st.selected]?.key as string;
+      });
+    await leaveField(page);
+    await page.keyboard.press('ArrowRight');
+    const judged = await selectedKey();
+    expect(judged).toBeTruthy();
     releaseGemini();
     await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(5);
+    expect(await selectedKey()).toBe(judged);
     const items = await staged();
     // Grouped: each model's candidates side by side, in the order the models answered.
     const order = items.map((c) => c.model);

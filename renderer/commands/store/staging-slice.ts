@@ -15,6 +15,7 @@ import {
   selectCandidate,
   type StagedCandidate,
   type StagingState,
+  type AddOptions,
 } from '../../model/staging-logic';
 import type { EditorStore } from './store';
 import type { DocState } from '../../model/document-types';
@@ -52,7 +53,7 @@ export interface StagingSlice {
   /** Stages what was parked for `docId` (it is open again). */
   unpark(docId: string): void;
   /** Adds candidates and selects the first of them (`rankByText`: spelled-right first across jobs). */
-  stageCandidates(cands: StagedCandidate[], opts?: { rankByText?: boolean }): void;
+  stageCandidates(cands: StagedCandidate[], opts?: AddOptions): void;
   selectStaged(index: number): void;
   flipStaged(dir: 1 | -1): void;
   unstage(key: string): void;
