@@ -3,6 +3,7 @@
  * the chosen model, the references that will be sent, the cost estimate and what (if anything)
  * blocks Generate. The mask bounds are cached per mask id (masks are immutable).
  */
+import { placeholderBlocker } from '../model/prompt-placeholder';
 import { maskBounds, thresholdMask, type Rect } from '../../shared/mask';
 import { getMask } from './blob-store';
 import type { EditorStore } from './store/store';
@@ -154,5 +155,6 @@ export function generateBlocker(s: EditorStore, estimate = currentEstimate(s)): 
   if (!opt.usable && opt.keyProvider)
     return `Set ${withArticle(providerLabel(opt.keyProvider, s.providerSettings.gateways))} key in Settings (⚙)`;
   if (opt.spec.provider !== 'local' && !s.gen.prompt.trim()) return 'Type a prompt';
-  return null;
+  // The offline engine does not read the prompt: a blank left in it changes nothing there.
+  return opt.spec.provider === 'local' ? null : placeholderBlocker(s.gen.prompt);
 }

@@ -24,6 +24,7 @@ import { knownOnCanvas, refinedExtension, type StagedCandidate } from '../model/
 import { type MultiRow, chosenRows, multiBlocker, runActive } from '../model/multi-plan';
 import { acceptsSeed } from '../model/prompt-tools';
 import { textCheckPlan } from '../model/text-check-request';
+import { placeholderBlocker } from '../model/prompt-placeholder';
 import { markKeyRejected, withModelNames } from './job-error-report';
 import type { MultiEntryState, MultiRun } from './store/jobs-slice';
 import type { EditorStore } from './store/store';
@@ -110,8 +111,10 @@ export function multiGenerateBlocker(s: EditorStore, rows = multiRows(s)): strin
   if (s.job || runActive(s.multiRun?.entries)) return 'A job is running';
   if (!currentMaskBounds(s)) return pendingExtension(s) ?? 'Paint a mask first';
   const options = modelOptions(s);
-  return multiBlocker(rows, s.gen.prompt, (spec) =>
-    providerLabel(options.find((o) => o.spec === spec)?.keyProvider ?? spec.provider, s.providerSettings.gateways),
+  return (
+    multiBlocker(rows, s.gen.prompt, (spec) =>
+      providerLabel(options.find((o) => o.spec === spec)?.keyProvider ?? spec.provider, s.providerSettings.gateways),
+    ) ?? placeholderBlocker(s.gen.prompt)
   );
 }
 

@@ -4,6 +4,7 @@
  * model), with the one prompt. The job then runs through job-client.ts like any edit — one progress
  * bar, Cancel, candidates staged in the same strip, Keep adds the canvas-sized patch layer.
  */
+import { placeholderBlocker } from '../model/prompt-placeholder';
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import type { EditorStore } from './store/store';
 import { useEditor } from './store/store';
@@ -60,7 +61,7 @@ export function outpaintBlocker(s: EditorStore, estimate = currentOutpaintEstima
   const opt = currentOption(s);
   if (!opt.usable && opt.keyProvider)
     return `Set ${withArticle(providerLabel(opt.keyProvider, s.providerSettings.gateways))} key in Settings (⚙)`;
-  return null;
+  return placeholderBlocker(s.gen.prompt);
 }
 
 /** The `outpaint:start` request Generate sends now (layer masks uploaded first). */

@@ -108,6 +108,13 @@ describe('prompt tools', () => {
     expect(await promptBox().inputValue()).toBe('Remove the object and continue the background naturally, same light and texture');
     await chooseOption(page, presetSelect, 'change-text');
     expect(await promptBox().inputValue()).toContain('Change the text to "…"');
+    // Its blank left as it is: Generate waits and says what to type (it was sent and charged).
+    await chooseOption(page, model(), 'gpt-image-2');
+    const generateButton = page.getByRole('button', { name: 'Generate', exact: true });
+    await expect.poll(() => generateButton.isDisabled()).toBe(true);
+    expect(await page.getByText('Type the text you want in place of “…” in the prompt').count()).toBe(1);
+    await retype(promptBox(), 'Change the text to "SALE", keeping the font');
+    await expect.poll(() => generateButton.isDisabled()).toBe(false);
 
     await retype(promptBox(), 'make the cup blue');
     await page.getByRole('button', { name: 'Save as preset…' }).click();

@@ -1,0 +1,13 @@
+/**
+ * A preset's blank left in the prompt. "Change text to …" puts `Change the text to "…", keeping the
+ * font…` in the box for the retoucher to fill in; sent as it was, the request went out and was
+ * charged for a model to write an ellipsis, and the text check could only say "not checked".
+ */
+
+/** A quoted ellipsis ("…", “...”, '…'), the blank of a preset. */
+const BLANK = /["“”'‘’«»]\s*(?:…|\.\.\.)\s*["“”'‘’«»]/;
+
+/** Why Generate waits (the blank is still in the prompt), or null. */
+export function placeholderBlocker(prompt: string): string | null {
+  return BLANK.test(prompt) ? 'Type the text you want in place of “…” in the prompt' : null;
+}
