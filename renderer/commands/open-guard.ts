@@ -42,10 +42,19 @@ export async function mayReplaceDocument(chosen: ChosenFile = {}): Promise<boole
   if (q === 'none') return true;
   if (q === 'unsaved') return photoUnsaved ? mayLeaveUnsavedPhoto() : mayLeaveUnsavedProject();
   pending?.('dont-open');
+  let stop = () => {};
   const choice = await new Promise<OpenChoice>((resolve) => {
     pending = resolve;
     useEditor.getState().setOpenAsk({ unsaved: q === 'both', project: isProject });
+    // Asked only because of the job, and the job ends while the question waits (its candidates are
+    // in the strip): the question is moot, and the file opens as it would have with no job. The
+    // dialog stayed, saying a model was still working, over a job that was done.
+    if (q === 'job')
+      stop = useEditor.subscribe((st) => {
+        if (!st.job && pending === resolve) answerOpenAsk('keep');
+      });
   });
+  stop();
   if (choice === 'dont-open') return false;
   if (choice === 'cancel') await cancelJob();
   if (typeof choice === 'object') {

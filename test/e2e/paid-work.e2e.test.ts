@@ -67,6 +67,23 @@ describe('opening another photo while a job runs', () => {
     await page.getByRole('button', { name: 'Discard all' }).click();
   });
 
+  it('the job ending while the question waits answers it: the other photo opens, the candidate waits for its photo', async () => {
+    const page = app.page;
+    await startSlowJob(page, 1500);
+    app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
+    await page.keyboard.press('Control+o');
+    const ask = page.getByRole('alertdialog', { name: 'A job is running' });
+    await ask.waitFor({ state: 'visible' });
+    // No answer: the job ends, and the dialog that said a model was still working goes by itself.
+    await ask.waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('building.jpg');
+    await waitIdle(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await summary(page)).original?.name).toBe('coffee.png');
+    await expect.poll(() => staged(page), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Discard all' }).click();
+  });
+
   it('Keep it running: the other photo opens, the results wait for their photo and land on it after undo', async () => {
     const page = app.page;
     await startSlowJob(page, 4000);
