@@ -12,7 +12,7 @@ import type { AppHarness } from '../support/app-harness';
 import { summary } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
 import { launchWithBandLayers } from '../support/band-layers';
-import { DELETE_WITH_MASK } from '../../renderer/ui/keyboard/shortcut-hints';
+import { DELETE_WITH_MASK, deletedLayerHint } from '../../renderer/ui/keyboard/shortcut-hints';
 
 let app: AppHarness;
 let launched: Awaited<ReturnType<typeof launchWithBandLayers>> | undefined;
@@ -188,7 +188,10 @@ describe('Delete / Backspace delete the selected layer', () => {
     expect(await selectedIs(page, start[1])).toBe(1);
     await page.keyboard.press('Delete');
     await expect.poll(() => names(page)).toEqual([start[0], start[2]]);
-    expect((await summary(page)).label).toBe('Delete layer');
+    const s = await summary(page);
+    expect(s.label).toBe('Delete layer');
+    // The layer went out of sight of the focus: a message names it and says how to get it back.
+    expect(s.toasts.map((t: { message: string }) => t.message)).toContain(deletedLayerHint(start[1]));
     await page.keyboard.press('Control+z');
     await expect.poll(() => names(page)).toEqual(start);
     await expect.poll(() => selectedIs(page, start[1])).toBe(1); // the panel selects it as it renders the restored row

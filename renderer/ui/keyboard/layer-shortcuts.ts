@@ -10,7 +10,7 @@ import { adjacentLayerId, mergeDownRefusal } from '../../model/layer-logic';
 import { requestLayerRowFocus } from '../panels/layer-row-focus';
 import { requestLayerSelect } from '../panels/layer-select-request';
 import { inLayerRows, selectedLayer, targetLayer } from './layer-target';
-import { hintOnce, noLayerHint } from './shortcut-hints';
+import { deletedLayerHint, hintOnce, noLayerHint } from './shortcut-hints';
 import type { Shortcut } from './shortcuts';
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
@@ -74,9 +74,12 @@ export const LAYER_SHORTCUTS: Shortcut[] = [
       !!targetLayer(e) &&
       (inLayerRows(e) || (!staging() && documentMaskEmpty())),
     run: (e) => {
-      // From the panel the focus goes on to the row now in the deleted one's place, so a second Delete works.
+      const id = targetLayer(e)!;
+      // From the panel the focus goes on to the row now in the deleted one's place, so a second Delete
+      // works; from anywhere else the layer goes out of sight, and a message names it.
       if (inLayerRows(e)) requestLayerRowFocus(e.target);
-      deleteLayerCmd(targetLayer(e)!);
+      else hintOnce(deletedLayerHint(s().doc?.layers.find((l) => l.id === id)?.name ?? 'selected'));
+      deleteLayerCmd(id);
     },
   },
 ];

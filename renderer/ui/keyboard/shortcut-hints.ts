@@ -13,6 +13,13 @@ export const NOTHING_TO_RESELECT = 'Nothing to reselect: Ctrl+Shift+D brings bac
 /** Said when Ctrl+A (mask everything) is pressed with no photo open. */
 export const NOTHING_TO_SELECT_ALL = 'No photo is open: nothing to mask. Open one (Ctrl+O), then Ctrl+A masks all of it.';
 
+/**
+ * Said when Delete, pressed away from the Layers panel with no mask, deletes the selected layer (as in
+ * Photoshop): a kept, paid result went with only "Last: Delete layer" in the status bar to say so.
+ */
+export const deletedLayerHint = (name: string) =>
+  `Deleted the layer “${name}” (Delete with no mask deletes the selected layer). Ctrl+Z brings it back.`;
+
 /** Said when Ctrl+J or Ctrl+E is pressed with no layer to act on. */
 export function noLayerHint(what: 'duplicate' | 'merge down'): string {
   return s().doc?.layers.length
