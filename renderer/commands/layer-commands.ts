@@ -80,6 +80,12 @@ export function removeLayerMaskCmd(layerId: string): void {
 }
 
 /**
+ * Said when the brush paints on a layer mask that shows all of its layer already: it recorded a step
+ * that changed nothing (in Photoshop, black paint hides; here the eraser does).
+ */
+export const NOTHING_TO_SHOW = 'All of this layer shows already: the brush brings back what the eraser (E) hid on its layer mask.';
+
+/**
  * Paints a brush or eraser stroke (document px) on a layer's mask as one step: the eraser hides the
  * layer where it passes, the brush brings it back. A layer without a mask gets one (all shown) first,
  * in the same step.
@@ -96,6 +102,11 @@ export function paintLayerMask(layerId: string, points: DocPoint[], brush: Brush
     brush.opacity,
   );
   if (next === before && l.maskId) return l.maskId;
+  if (next === before) {
+    // The brush on a layer with no mask (all of it shows): nothing changes, and no step says otherwise.
+    if (!st().toasts.some((t) => t.message === NOTHING_TO_SHOW)) st().notify('info', NOTHING_TO_SHOW);
+    return null;
+  }
   const id = putMask(next);
   st().commit(erase ? 'Eraser on layer mask' : 'Brush on layer mask', (d) => setLayerMask(d, layerId, id));
   return id;
