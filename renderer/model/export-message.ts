@@ -1,3 +1,6 @@
+import type { DocState } from './document-types';
+import { isKept } from './version-logic';
+
 /** The toast after an export: size, depth, format, where, and what of the original's metadata went with it. */
 export function exportedMessage(r: {
   width: number;
@@ -43,13 +46,23 @@ export function lossyNote(format: string, quality: number, keepsOriginalJpeg: bo
 }
 
 /**
+ * How many staged candidates the document does not have: a candidate kept with Keep as layer stays
+ * in the strip, but it is a layer of the file (it was counted as "not kept").
+ */
+export function unkeptStaged(items: readonly { assetId: string }[], doc: DocState | null): number {
+  return items.filter((c) => !isKept(doc, c.assetId)).length;
+}
+
+/**
  * Said in the Export dialog, and after an export, while candidates are staged: the file is the
  * document, which has none of them until one is kept. The candidate on screen was silently left out
  * (and a JPEG's note said "nothing visible was edited" under it).
  */
-export function stagedNote(staged: number): string | null {
+export function stagedNote(staged: number, all = staged): string | null {
   if (staged <= 0) return null;
-  const what = staged === 1 ? 'The staged candidate is not kept' : `The ${staged} staged candidates are not kept`;
+  // Some kept with Keep as layer: "the other" ones are those not in the file.
+  const which = staged < all ? ' other' : '';
+  const what = staged === 1 ? `The${which} staged candidate is not kept` : `The ${staged}${which} staged candidates are not kept`;
   // Not "(Enter)": in the dialog Enter exports.
   return `${what}, so the file has the photo without ${staged === 1 ? 'it' : 'them'}. To have one in the file, keep it (Keep in the strip) before exporting.`;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, waitIdle } from '../support/page-helpers';
+import { leaveField, retype } from '../support/user-input';
 
 let app: AppHarness;
 
@@ -62,5 +63,31 @@ describe('export with candidates staged', () => {
     expect(await dialog.getByRole('note').filter({ hasText: 'staged candidate' }).count()).toBe(0);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('a candidate kept with Keep as layer is in the file: only the others are counted', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 320],
+      [350, 320],
+    ]);
+    await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '3');
+    await leaveField(page);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 3, null, { timeout: 90_000 });
+    await waitIdle(page);
+    await page.keyboard.press('Shift+Enter'); // Keep as layer: the strip stays, with the kept one in it
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 2);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(3);
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    const note = dialog.getByRole('note').filter({ hasText: 'staged candidate' });
+    expect(await note.textContent()).toMatch(/^The 2 other staged candidates are not kept, so the file has the photo without them/);
+    app.dialogs.saves.push(join(app.tmp, 'one-kept.png'));
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await toast('one-kept.png').waitFor();
+    await toast('The 2 other staged candidates are not kept').waitFor();
+    expect(await toast('The 3 staged candidates').count()).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import { exportImage } from '../../commands/document-io';
 import { loadExportPrefs, saveExportPrefs } from '../../commands/export-prefs-storage';
 import { type ExportFormat, exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { losesDepth } from '../../model/export-request';
-import { depthNote, exportPromise, lossyNote, stagedNote } from '../../model/export-message';
+import { depthNote, exportPromise, lossyNote, stagedNote, unkeptStaged } from '../../model/export-message';
 import { cmykConversion } from '../../../shared/document/cmyk-conversion';
 import { keepTabInside, useFocusReturn } from '../keyboard/modal-tab';
 
@@ -35,7 +35,8 @@ export function ExportDialog() {
 /** Mounted while the dialog is open: its first render already has the settings (the stored ones, or the original's format). */
 function ExportDialogBody() {
   const doc = useEditor((s) => s.doc);
-  const staged = stagedNote(useEditor((s) => s.staging.items.length));
+  const items = useEditor((s) => s.staging.items);
+  const staged = stagedNote(unkeptStaged(items, doc), items.length);
   const [prefs, setPrefs] = useState(loadExportPrefs);
   // The focus starts on the chosen format, as in any radio group (it was on PNG whatever was chosen:
   // → from there picked the format after PNG, and a screen reader read "PNG, not checked").
