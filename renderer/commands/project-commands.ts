@@ -12,6 +12,7 @@ import { decodeToBitmap, getMask, putBitmap, putMask, putPatchBitmap } from './b
 import { rememberPatch } from './candidate-assets';
 import { buildProjectPayload, projectSteps, readProjectPayload } from '../model/project-payload';
 import type { Snapshot } from '../model/document-types';
+import { projectStagedNote, unkeptStaged } from '../model/export-message';
 import { withLayerMaskAssets } from './layer-mask-assets';
 import type { ReferenceImage } from './store/jobs-slice';
 import { useEditor } from './store/store';
@@ -80,7 +81,9 @@ export async function saveProject(saveAs: boolean): Promise<boolean> {
     if ('canceled' in r) return false;
     useEditor.getState().setProject({ name: r.name, path: r.path, docId: doc.id, savedDoc: doc });
     useEditor.getState().succeeded('save');
-    useEditor.getState().notify('success', `Saved ${r.name} (${(r.bytes / 2 ** 20).toFixed(1)} MB).`);
+    const items = useEditor.getState().staging.items;
+    const staged = projectStagedNote(unkeptStaged(items, doc), items.length);
+    useEditor.getState().notify('success', `Saved ${r.name} (${(r.bytes / 2 ** 20).toFixed(1)} MB).${staged ? ` ${staged}` : ''}`);
     return true;
   } catch (e) {
     const info = errorInfo(e);

@@ -68,6 +68,18 @@ export function stagedNote(staged: number, all = staged): string | null {
 }
 
 /**
+ * Said with "Saved X.maskwork" while candidates are staged and not kept: a project holds the
+ * document, not the strip, so a paid candidate was dropped from it without a word.
+ */
+export function projectStagedNote(staged: number, all = staged): string | null {
+  if (staged <= 0) return null;
+  const which = staged < all ? ' other' : '';
+  return staged === 1
+    ? `The${which} staged candidate is not in the project: keep it first to save it.`
+    : `The ${staged}${which} staged candidates are not in the project: keep the ones you want first (Keep as layer keeps more than one) to save them.`;
+}
+
+/**
  * The bit depth the chosen format writes, said in the Export dialog under the choice: PNG, TIFF and
  * PSD follow the original (8 or 16 bits per channel), JPEG and WebP hold 8. The choices said nothing
  * of it on screen (the tooltips of PNG, TIFF and PSD said "keeps 16 bits", an 8-bit original

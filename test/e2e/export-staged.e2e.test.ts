@@ -1,6 +1,8 @@
 /**
  * Export… while candidates are staged: the file is the document, which has no candidate until one is
  * kept. The dialog and the message after it say so (the candidate on screen was left out silently).
+ * Candidates kept with Keep as layer are in the file and not counted; Ctrl+S says the unkept ones are
+ * not in the project either (it said only "Saved").
  * Offline engine, keys and mouse.
  */
 import { join } from 'node:path';
@@ -89,5 +91,26 @@ describe('export with candidates staged', () => {
     await toast('one-kept.png').waitFor();
     await toast('The 2 other staged candidates are not kept').waitFor();
     expect(await toast('The 3 staged candidates').count()).toBe(0);
+  });
+
+  it('Ctrl+S says the staged candidates that are not kept are not in the project', async () => {
+    const page = app.page;
+    app.dialogs.saves.push(join(app.tmp, 'staged-work'));
+    await page.keyboard.press('Control+s');
+    const saved = page.locator('[data-testid="toast"][data-tone="success"]', { hasText: 'Saved staged-work.maskwork' });
+    await saved.waitFor();
+    expect(await saved.textContent()).toMatch(/The 2 other staged candidates are not in the project: keep/);
+    // All kept (Keep as layer on each): the save says nothing of them.
+    for (let i = 0; i < 2; i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Shift+Enter');
+      await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, 3 + i);
+    }
+    await page.keyboard.press('Control+s');
+    await expect
+      .poll(
+        async () => ((await page.evaluate(() => (window as any).__maskworkTest.summary().toasts)) as { message: string }[]).at(-1)?.message,
+      )
+      .toMatch(/^Saved staged-work\.maskwork \([\d.]+ MB\)\.$/);
   });
 });
