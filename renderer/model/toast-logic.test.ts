@@ -66,4 +66,23 @@ describe('notify', () => {
     s.succeeded('open');
     expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['untagged']);
   });
+
+  it('a message already showing is not stacked again: it comes last, its time starting again', () => {
+    const s = useEditor.getState();
+    const warn = 'Keeping now would drop 2 redo steps (“Brush stroke”, “Brush stroke”).';
+    s.notify('info', warn);
+    s.notify('success', 'exported');
+    vi.advanceTimersByTime(AUTO_DISMISS_MS - 1000);
+    s.notify('info', warn); // Keep as layer pressed on a second candidate: the same words
+    expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['exported', warn]);
+    // The first one's timer does not take the second away early.
+    vi.advanceTimersByTime(2000);
+    expect(useEditor.getState().toasts.map((x) => x.message)).toEqual([warn]);
+    vi.advanceTimersByTime(AUTO_DISMISS_MS);
+    expect(useEditor.getState().toasts).toEqual([]);
+    // Errors too: the same error twice is shown once.
+    s.notify('error', 'could not write');
+    s.notify('error', 'could not write');
+    expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['could not write']);
+  });
 });

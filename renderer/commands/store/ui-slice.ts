@@ -127,7 +127,10 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   },
   notify(tone, message, kind, action) {
     const id = toastId++;
-    set({ toasts: pushToast(get().toasts, { id, tone, message, kind, ...(action ? { action } : {}) }) });
+    // The same words still showing are not stacked again (a second Keep as layer said "Keeping now
+    // would drop…" twice, one under the other): the copy goes, the new one comes last with its full time.
+    const others = get().toasts.filter((t) => t.tone !== tone || t.message !== message);
+    set({ toasts: pushToast(others, { id, tone, message, kind, ...(action ? { action } : {}) }) });
     // Information and success messages go away by themselves; errors stay until closed.
     if (autoDismisses(tone)) setTimeout(() => get().dismiss(id), AUTO_DISMISS_MS);
   },
