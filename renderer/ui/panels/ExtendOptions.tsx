@@ -151,7 +151,7 @@ export function ExtendOptions() {
         Cancel
       </button>
       {!empty && blocker && (
-        <span className="blocker" data-testid="extend-blocker">
+        <span className="blocker" data-testid="extend-blocker" title={blocker}>
           {blocker}
         </span>
       )}
