@@ -38,6 +38,8 @@ function ExportDialogBody() {
   const items = useEditor((s) => s.staging.items);
   const staged = stagedNote(unkeptStaged(items, doc), items.length);
   const [prefs, setPrefs] = useState(loadExportPrefs);
+  // JPEG keeping the original's data: the quality is not what the kept or edited blocks get.
+  const qualityAside = prefs.format === 'jpeg' && jpegOriginal(doc) && prefs.jpegKeepOriginal;
   // The focus starts on the chosen format, as in any radio group (it was on PNG whatever was chosen:
   // → from there picked the format after PNG, and a screen reader read "PNG, not checked").
   const chosen = useRef<HTMLInputElement>(null);
@@ -149,7 +151,7 @@ function ExportDialogBody() {
           <label
             className="field"
             title={
-              prefs.format === 'jpeg' && jpegOriginal(doc) && prefs.jpegKeepOriginal
+              qualityAside
                 ? 'Used only when the whole picture is re-encoded (an extended canvas, a rotated original); edited blocks keep the original quality'
                 : 'Higher is better and larger'
             }
@@ -160,11 +162,19 @@ function ExportDialogBody() {
               min={1}
               max={100}
               aria-label="Quality"
+              aria-describedby={qualityAside ? 'export-quality-note' : undefined}
               value={prefs.quality}
               onChange={(e) => setPrefs({ ...prefs, quality: Number(e.target.value) })}
             />
             <span data-testid="export-quality">{prefs.quality}</span>
           </label>
+        )}
+        {/* Said before exporting (it was said only after): with the original's data kept, the slider mostly does nothing. */}
+        {qualityAside && (
+          <p className="muted" id="export-quality-note" data-testid="export-quality-note">
+            With the original JPEG data kept, this quality is used only when the whole picture is encoded again (an extended canvas off the
+            original's blocks, a rotated original); the edited blocks take the original's quality.
+          </p>
         )}
         {(() => {
           const note = lossyNote(prefs.format, prefs.quality, jpegOriginal(doc) && prefs.jpegKeepOriginal);
