@@ -2,7 +2,8 @@
  * Export… while candidates are staged: the file is the document, which has no candidate until one is
  * kept. The dialog and the message after it say so (the candidate on screen was left out silently).
  * Candidates kept with Keep as layer are in the file and not counted; Ctrl+S says the unkept ones are
- * not in the project either (it said only "Saved").
+ * not in the project either (it said only "Saved"). Esc with the focus outside the dialog closes it
+ * (it discarded the candidate behind it).
  * Offline engine, keys and mouse.
  */
 import { join } from 'node:path';
@@ -33,6 +34,20 @@ afterAll(() => app?.close());
 const toast = (text: string) => app.page.locator('[data-testid="toast"]', { hasText: text });
 
 describe('export with candidates staged', () => {
+  it('Esc closes the dialog wherever the focus is: it never discards the candidates behind it', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.waitFor();
+    // A click beside the dialog (on its dimmed backdrop) takes the focus out of it.
+    const box = (await dialog.boundingBox())!;
+    await page.mouse.click(box.x + box.width + 40, box.y + 40);
+    await page.keyboard.press('Escape');
+    await waitIdle(page);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(1);
+    await dialog.waitFor({ state: 'detached', timeout: 5000 });
+  });
+
   it('the dialog and the message say the unkept candidate is not in the file; after Keep they do not', async () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Export…', exact: true }).click();

@@ -43,9 +43,22 @@ function ExportDialogBody() {
   // The focus starts on the chosen format, as in any radio group (it was on PNG whatever was chosen:
   // → from there picked the format after PNG, and a screen reader read "PNG, not checked").
   const chosen = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   useFocusReturn();
   useEffect(() => {
     requestAnimationFrame(() => chosen.current?.focus());
+    // Keys while the focus is outside the dialog (before its first focus lands, after a click on the
+    // backdrop) are the dialog's too: Esc closes it, Tab goes into it, no key reaches the editor behind
+    // it (Esc discarded the staged candidates there and left the dialog open).
+    const onKey = (e: KeyboardEvent) => {
+      if (!box.current || (e.target instanceof Node && box.current.contains(e.target))) return;
+      e.stopPropagation();
+      if (e.key === 'Tab') return keepTabInside(e, box.current);
+      e.preventDefault();
+      if (e.key === 'Escape') useEditor.getState().setExportOpen(false);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
   const close = () => useEditor.getState().setExportOpen(false);
   const go = () => {
@@ -56,6 +69,7 @@ function ExportDialogBody() {
   return (
     <div className="modal-backdrop">
       <div
+        ref={box}
         className="modal export-dialog"
         role="dialog"
         aria-modal="true"
