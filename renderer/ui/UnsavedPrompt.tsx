@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { answerUnsavedAsk } from '../commands/project-commands';
 import { useEditor } from '../commands/store/store';
-import { keepTabInside, useFocusReturn } from './keyboard/modal-tab';
+import { keepTabInside, useFocusReturn, useKeysOutside } from './keyboard/modal-tab';
 
 export function UnsavedPrompt() {
   const ask = useEditor((s) => s.unsavedAsk);
@@ -16,10 +16,13 @@ export function UnsavedPrompt() {
   useEffect(() => {
     if (open) first.current?.focus();
   }, [open]);
+  const box = useRef<HTMLDivElement>(null);
+  useKeysOutside(box, () => answerUnsavedAsk('cancel'), open);
   if (!open) return null;
   return (
     <div className="modal-backdrop">
       <div
+        ref={box}
         className="modal job-open-prompt"
         role="alertdialog"
         aria-modal="true"

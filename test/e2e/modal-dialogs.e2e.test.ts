@@ -5,7 +5,8 @@
  * opened the dialog (it fell to the page). Settings is named by its heading ("Settings"; it was
  * "Keys and gateways" beside a heading "Keys & gateways", for a dialog that also holds Auto's rules
  * and diagnostics), and the gateway form's fields have visible labels (only placeholders named
- * them, gone as soon as one typed). Real keys and mouse; read-only probes.
+ * them, gone as soon as one typed). After a click beside Export or a prompt, Esc still answers it (it
+ * reached the editor). Real keys and mouse; read-only probes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -61,6 +62,13 @@ async function wrapsInside(box: Locator, first: string, last: string): Promise<v
     await page.keyboard.press('Shift+Tab');
     expect.soft((await focus(box)).inside, `Shift+Tab ${i + 1}`).toBe(true);
   }
+}
+
+/** A click beside `box`, on the dimmed backdrop: the focus leaves the dialog (keys still answer it, not the editor). */
+async function clickBeside(box: Locator): Promise<void> {
+  const b = (await box.boundingBox())!;
+  await app.page.mouse.click(b.x + b.width + 40, b.y + 20);
+  expect((await focus(box)).inside).toBe(false);
 }
 
 /** Esc closes `box` (soft check); if it did not (the focus had left it), its `fallback` button is clicked so the next test starts clean. */
@@ -138,9 +146,12 @@ describe('modal dialogs keep Tab inside, close on Esc and give the focus back', 
     const last = "Don't open";
     const first = (await ask.getByRole('button', { name: 'Save', exact: true }).count()) ? 'Save' : 'Keep it running';
     await wrapsInside(ask, first, last);
+    // Esc after a click beside it is the prompt's "Don't open" too: it cancelled the running job.
+    await clickBeside(ask);
     await escCloses(ask, "Don't open");
     expect((await summary(page)).original.name).toBe('coffee.png');
     expect.soft(await prompt.evaluate((p) => p === document.activeElement)).toBe(true);
+    // The job went on: its result comes.
     await page.getByRole('button', { name: 'Keep', exact: true }).waitFor({ timeout: 30_000 });
   });
 
@@ -155,6 +166,7 @@ describe('modal dialogs keep Tab inside, close on Esc and give the focus back', 
     const ask = page.getByRole('alertdialog', { name: 'Unsaved changes' });
     await ask.waitFor({ timeout: 10_000 });
     await wrapsInside(ask, 'Save', 'Cancel');
+    await clickBeside(ask);
     await escCloses(ask, 'Cancel');
     expect((await summary(page)).original.name).toBe('coffee.png');
     expect.soft(await prompt.evaluate((p) => p === document.activeElement)).toBe(true);

@@ -4,7 +4,7 @@
  * the page behind it (Shift+Tab from Settings' × reached "Batch…" in the status bar, and Enter
  * there opened the Batch dialog under Settings).
  */
-import { useEffect } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import { fieldOwnsKey } from './field-focus';
 
 /** The parts of a key event (React's or the DOM's) the wrap reads. */
@@ -64,4 +64,29 @@ export function useFocusReturn(open = true): void {
       if (opener?.isConnected && lost) opener.focus();
     };
   }, [open]);
+}
+
+/**
+ * While `open`, keys pressed with the focus outside the dialog `box` (before its first focus lands,
+ * after a click on the backdrop) are still the dialog's: Esc calls `onEscape`, Tab goes into it, and
+ * no key reaches the editor's shortcuts behind it. Esc there closed nothing and reached the editor:
+ * it discarded the staged candidates behind the Export dialog, or cancelled the running job behind
+ * "A job is running".
+ */
+export function useKeysOutside(box: RefObject<HTMLElement | null>, onEscape: () => void, open = true): void {
+  const esc = useRef(onEscape);
+  esc.current = onEscape;
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      const b = box.current;
+      if (!b || (e.target instanceof Node && b.contains(e.target))) return;
+      e.stopPropagation();
+      if (e.key === 'Tab') return keepTabInside(e, b);
+      e.preventDefault();
+      if (e.key === 'Escape') esc.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [open, box]);
 }

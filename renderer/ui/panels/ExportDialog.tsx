@@ -10,7 +10,7 @@ import { type ExportFormat, exportOptionsFor, qualityFor } from '../../model/exp
 import { losesDepth } from '../../model/export-request';
 import { depthNote, exportPromise, lossyNote, stagedNote, unkeptStaged } from '../../model/export-message';
 import { cmykConversion } from '../../../shared/document/cmyk-conversion';
-import { keepTabInside, useFocusReturn } from '../keyboard/modal-tab';
+import { keepTabInside, useFocusReturn, useKeysOutside } from '../keyboard/modal-tab';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'png', label: 'PNG', hint: 'Lossless, largest files; 8 or 16 bits per channel, as the original' },
@@ -47,19 +47,8 @@ function ExportDialogBody() {
   useFocusReturn();
   useEffect(() => {
     requestAnimationFrame(() => chosen.current?.focus());
-    // Keys while the focus is outside the dialog (before its first focus lands, after a click on the
-    // backdrop) are the dialog's too: Esc closes it, Tab goes into it, no key reaches the editor behind
-    // it (Esc discarded the staged candidates there and left the dialog open).
-    const onKey = (e: KeyboardEvent) => {
-      if (!box.current || (e.target instanceof Node && box.current.contains(e.target))) return;
-      e.stopPropagation();
-      if (e.key === 'Tab') return keepTabInside(e, box.current);
-      e.preventDefault();
-      if (e.key === 'Escape') useEditor.getState().setExportOpen(false);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
+  useKeysOutside(box, () => useEditor.getState().setExportOpen(false));
   const close = () => useEditor.getState().setExportOpen(false);
   const go = () => {
     saveExportPrefs(prefs);

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { answerOpenAsk } from '../../commands/open-guard';
-import { keepTabInside, useFocusReturn } from '../keyboard/modal-tab';
+import { keepTabInside, useFocusReturn, useKeysOutside } from '../keyboard/modal-tab';
 
 export function JobOpenPrompt() {
   const ask = useEditor((s) => s.openAsk);
@@ -21,6 +21,8 @@ export function JobOpenPrompt() {
     if (ask) first.current?.focus();
     setCancelToo(false);
   }, [ask]);
+  const box = useRef<HTMLDivElement>(null);
+  useKeysOutside(box, () => answerOpenAsk('dont-open'), !!ask);
   if (!ask) return null;
   const model = job?.modelName ?? 'A model';
   const wait = ask.project
@@ -30,6 +32,7 @@ export function JobOpenPrompt() {
   return (
     <div className="modal-backdrop">
       <div
+        ref={box}
         className="modal job-open-prompt"
         role="alertdialog"
         aria-modal="true"
