@@ -20,7 +20,8 @@ beforeAll(async () => {
   app.dialogs.opens.push(join(PHOTOS, 'building.jpg')); // 868×600
   await app.page.keyboard.press('Control+o');
   await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await writeFile(join(app.tmp, 'not-a-photo.png'), NOT_AN_IMAGE);
+  // Four files, four different errors: the same words twice are one message (the store's notify).
+  for (let i = 1; i <= 4; i++) await writeFile(join(app.tmp, `not-a-photo-${i}.png`), NOT_AN_IMAGE);
 });
 afterAll(async () => {
   await app?.close();
@@ -112,7 +113,7 @@ describe('messages', () => {
 
     const errors = page.locator('[data-testid="toast"][data-tone="error"]');
     for (let i = 1; i <= 4; i++) {
-      app.dialogs.opens.push(join(app.tmp, 'not-a-photo.png'));
+      app.dialogs.opens.push(join(app.tmp, `not-a-photo-${i}.png`));
       await page.keyboard.press('Control+o');
       await waitIdle(page);
       await expect.poll(() => errors.count()).toBe(Math.min(i, 3));
