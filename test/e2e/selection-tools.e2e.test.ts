@@ -468,8 +468,18 @@ describe('refine edge and zoom to mask', () => {
     expect(await maskValue(page, SQ1.x - 3, SQ1.y + 60)).toBe(255);
   });
 
-  it('Z zooms the view onto the mask', async () => {
+  it('Z zooms the view onto the mask; with no mask, Clear and Zoom to mask are off', async () => {
     const page = app.page;
+    const maskPanel = page.getByRole('region', { name: 'Mask' });
+    const clearButton = maskPanel.getByRole('button', { name: 'Clear', exact: true });
+    const zoomButton = maskPanel.getByRole('button', { name: 'Zoom to mask', exact: true });
+    expect(await clearButton.isDisabled()).toBe(false); // the square's mask from the last test
+    expect(await zoomButton.isDisabled()).toBe(false);
+    await clear();
+    await expect.poll(() => clearButton.isDisabled()).toBe(true);
+    expect(await zoomButton.isDisabled()).toBe(true);
+    await page.keyboard.press('Control+z'); // the mask is back
+    await expect.poll(() => zoomButton.isDisabled()).toBe(false);
     await leaveField(page);
     const before = (await summary(page)).scale;
     await page.keyboard.press('z');

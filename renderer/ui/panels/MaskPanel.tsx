@@ -1,5 +1,5 @@
 /** Mask operations and the overlay's look. */
-import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { clampNumber, NumberField, readNumber } from '../NumberField';
 import { maskOverlayShown, setMaskOverlay } from '../../commands/overlay-visibility';
@@ -13,6 +13,8 @@ import {
 } from '../../commands/mask-commands';
 import { refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { maskPanelOpen, rememberMaskPanelOpen } from './panel-fold';
+import { getMask } from '../../commands/blob-store';
+import { isMaskEmpty } from '../../../shared/mask';
 
 /**
  * A row: a number field in px (min 1) and the buttons that use it. With `onEnter`, Enter in the field
@@ -61,6 +63,12 @@ export function MaskPanel() {
   const color = useEditor((s) => s.maskColor);
   const opacity = useEditor((s) => s.maskOpacity);
   const hasDoc = useEditor((s) => !!s.doc);
+  // Clear and Zoom to mask have nothing to act on with an empty mask (as Photoshop greys Deselect).
+  const maskId = useEditor((s) => s.doc?.maskId);
+  const noMask = useMemo(() => {
+    const m = maskId ? getMask(maskId) : undefined;
+    return !m || isMaskEmpty(m);
+  }, [maskId]);
   const canReselect = useEditor((s) => !!reselectableMask(s));
   const refineRadius = useEditor((s) => s.select.refineRadius);
   const selecting = useEditor((s) => !!s.selecting);
@@ -96,7 +104,7 @@ export function MaskPanel() {
           <button type="button" disabled={!hasDoc} onClick={invertCurrentMask} title="Swap masked and unmasked (Ctrl+Shift+I)">
             Invert
           </button>
-          <button type="button" disabled={!hasDoc} onClick={clearCurrentMask} title="Remove the whole mask (Ctrl+D)">
+          <button type="button" disabled={!hasDoc || noMask} onClick={clearCurrentMask} title="Remove the whole mask (Ctrl+D)">
             Clear
           </button>
           <button
@@ -167,7 +175,7 @@ export function MaskPanel() {
           >
             Select subject
           </button>
-          <button type="button" disabled={!hasDoc} onClick={() => zoomToMask()} title="Zoom the view to the mask (Z)">
+          <button type="button" disabled={!hasDoc || noMask} onClick={() => zoomToMask()} title="Zoom the view to the mask (Z)">
             Zoom to mask
           </button>
         </div>
