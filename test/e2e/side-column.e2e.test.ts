@@ -101,13 +101,16 @@ describe('the side column at 1280×800', () => {
     // And they act on the selected layer from there: a click on Duplicate makes a third layer.
     await buttons.getByText('Duplicate', { exact: true }).click();
     await expect.poll(() => page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(3);
-    // With three, the list scrolls between them: Opacity and the buttons stay in sight.
-    expect(await seen(page, opacity)).toEqual([{ fraction: 1, onTop: true }]);
-    expect(
-      (await seen(page, layers.getByRole('group', { name: /^Selected layer: / }).getByRole('button'))).every(
-        (r) => r.fraction === 1 && r.onTop,
-      ),
-    ).toBe(true);
+    // With three, the list scrolls between them: Opacity and the buttons stay in sight (once the
+    // panel has laid out the new row: under load the first read came before it).
+    await expect.poll(() => seen(page, opacity)).toEqual([{ fraction: 1, onTop: true }]);
+    await expect
+      .poll(async () =>
+        (await seen(page, layers.getByRole('group', { name: /^Selected layer: / }).getByRole('button'))).every(
+          (r) => r.fraction === 1 && r.onTop,
+        ),
+      )
+      .toBe(true);
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(2);
   });
@@ -227,10 +230,13 @@ describe('the side column at 1500×950', () => {
     expect(history.length).toBeGreaterThanOrEqual(10);
     const actions = layers.getByRole('group', { name: /^Selected layer: / }).getByRole('button');
     expect(await actions.count()).toBeGreaterThanOrEqual(3);
-    expect(await seen(page, layers.getByRole('spinbutton', { name: /^Opacity of / }))).toEqual([{ fraction: 1, onTop: true }]);
+    // Read once the column has laid out the last step (under load the first read came before it).
+    await expect.poll(() => seen(page, layers.getByRole('spinbutton', { name: /^Opacity of / }))).toEqual([{ fraction: 1, onTop: true }]);
     // They were below the Layers panel's fold (History kept ten steps in view).
-    expect((await seen(page, actions)).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
-    expect((await seen(page, 'section[aria-label="Layers"] ul.layers > li')).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
+    await expect.poll(async () => (await seen(page, actions)).every((r) => r.fraction === 1 && r.onTop)).toBe(true);
+    await expect
+      .poll(async () => (await seen(page, 'section[aria-label="Layers"] ul.layers > li')).every((r) => r.fraction === 1 && r.onTop))
+      .toBe(true);
     // History still shows at least four whole steps, the current one among them.
     expect(history.filter((r) => r.fraction === 1 && r.onTop).length).toBeGreaterThanOrEqual(4);
     expect(await seen(page, '[data-testid="history"] li.current')).toEqual([{ fraction: 1, onTop: true }]);
