@@ -26,7 +26,7 @@ interface KeptArea {
   area: Rect;
   docId: string;
   view: View | null;
-  before: (View & { fitted: boolean; dockHeight: number }) | null;
+  before: (View & { fitted: boolean }) | null;
 }
 
 const viewOf = (s: Store) => ({ scale: s.scale, offsetX: s.offsetX, offsetY: s.offsetY });
@@ -46,6 +46,17 @@ export function installRevealStaged(): () => void {
   let moved: { before: View & { fitted: boolean }; after: View; docId: string } | null = null;
   let kept: KeptArea | null = null;
   return useEditor.subscribe((s, prev) => {
+    const L = ((globalThis as any).__rlog ??= []);
+    L.push([
+      Math.round(performance.now()),
+      s.doc !== prev.doc ? 'doc' : '',
+      s.staging.items.length,
+      s.dockHeight,
+      s.stageHeight,
+      s.scale.toFixed(3),
+      Math.round(s.offsetY),
+      kept ? (kept.view ? 'kv' : 'k') : '-',
+    ]);
     if (s.doc && prev.doc?.id === s.doc.id && s.doc.versions.length > prev.doc.versions.length) {
       // A Keep: its mask is still the previous state's (Keep clears it in the same step).
       kept = { area: editedArea(prev.doc.maskId, s.doc.versions.at(-1)!.region), docId: s.doc.id, view: null, before: null };
@@ -83,12 +94,15 @@ export function installRevealStaged(): () => void {
  */
 function revealKept(s: Store, kept: KeptArea, prevDock: number): void {
   if (!s.doc || s.doc.id !== kept.docId || !kept.view || !same(viewOf(s), kept.view)) return;
-  const v = revealRegion(viewOf(s), kept.area, { width: s.stageWidth, height: visibleHeight(s) });
+  const room = { width: s.stageWidth, height: visibleHeight(s) };
+  const v = revealRegion(viewOf(s), kept.area, room);
   if (v) {
-    kept.before ??= { ...viewOf(s), fitted: s.fitted, dockHeight: prevDock };
+    kept.before ??= { ...viewOf(s), fitted: s.fitted };
     s.setView(v);
-  } else if (kept.before && s.dockHeight < prevDock && s.dockHeight <= kept.before.dockHeight) {
-    // Back to (at most) the height it had before the reveal, not a settling pixel or two.
+  } else if (kept.before && s.dockHeight < prevDock && !revealRegion(kept.before, kept.area, room)) {
+    // Back only once the view before the reveal shows the kept area above the dock again (the strip
+    // collapsed), not when it settles a pixel or two smaller: the reveal's own `prevDock` was often
+    // the staging strip's, taller than the version strip, so "smaller than then" held for any settle.
     s.setView(kept.before);
     kept.before = null;
   } else return;

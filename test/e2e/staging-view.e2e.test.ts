@@ -118,6 +118,9 @@ describe('staged candidates and the view', () => {
 
   it('the first Keep opens the version strip (~110 px, where the fit left 36): the kept edit is panned clear of it at the same zoom', async () => {
     const page = app.page;
+    // The last test's strip has closed and the view knows it (a fit leaves the dock's height: under
+    // CI load Ctrl+0 once came before, fitted above a 174-px dock, and the strip never covered the edit).
+    await expect.poll(async () => (await summary(page)).dockHeight, { timeout: 10_000 }).toBeLessThanOrEqual(40);
     await page.keyboard.press('Control+0');
     await settleView(page);
     const fitted = (await summary(page)).scale;
