@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localEngineHint } from './local-engine-hint';
+import { localEngineHint, spotHint } from './local-engine-hint';
 
 const photo = { width: 1000, height: 800 };
 
@@ -55,5 +55,24 @@ describe('localEngineHint', () => {
     })!;
     expect(after.expect).toMatch(/fills the mask/);
     expect(after.suggestCloud).toBeNull();
+  });
+});
+
+describe('spotHint (a cloud model chosen)', () => {
+  const big = { width: 6000, height: 4000 };
+  it('names a spot and says the offline engine removes it free', () => {
+    expect(spotHint({ canvas: big, original: big, hole: { pixels: 4, width: 2, height: 2 } })).toMatch(
+      /^This mask is a spot \(2×2 px\): the offline engine removes spots like it as well, free/,
+    );
+    // Up to 3 % of the shorter side: 120 px on a 6000×4000 photo; 16 px on a small one.
+    expect(spotHint({ canvas: big, original: big, hole: { pixels: 9000, width: 120, height: 90 } })).not.toBeNull();
+    expect(spotHint({ canvas: big, original: big, hole: { pixels: 9000, width: 121, height: 90 } })).toBeNull();
+    const small = { width: 400, height: 300 };
+    expect(spotHint({ canvas: small, original: small, hole: { pixels: 200, width: 16, height: 14 } })).not.toBeNull();
+    expect(spotHint({ canvas: small, original: small, hole: { pixels: 200, width: 17, height: 14 } })).toBeNull();
+  });
+  it('says nothing with no mask, or for an extension', () => {
+    expect(spotHint({ canvas: big, original: big, hole: null })).toBeNull();
+    expect(spotHint({ canvas: big, original: big, hole: { pixels: 4, width: 2, height: 2 }, extending: true })).toBeNull();
   });
 });

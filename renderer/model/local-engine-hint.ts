@@ -76,3 +76,22 @@ export function localEngineHint(input: LocalHintInput): LocalHint | null {
           : null,
   };
 }
+
+/** Longest side of a mask's box, relative to the photo's shorter side, up to which it is a spot. */
+export const SPOT_SIDE = 0.03;
+/** …or up to this many pixels, on a small photo. */
+export const SPOT_MIN_PX = 16;
+
+/**
+ * Said while a cloud model is chosen and the mask is a spot (a blemish, a speck of dust, a stray
+ * stroke): the offline engine removes those as well, free and in about a second. A 2-px mask used
+ * to go to a paid model without a word. Null for an extension or a larger mask.
+ */
+export function spotHint(input: LocalHintInput): string | null {
+  const { canvas, original, hole } = input;
+  const extended = input.extending ?? (canvas.width !== original.width || canvas.height !== original.height);
+  if (extended || !hole || hole.pixels === 0) return null;
+  const side = Math.max(hole.width, hole.height);
+  if (side > Math.max(SPOT_MIN_PX, SPOT_SIDE * Math.min(canvas.width, canvas.height))) return null;
+  return `This mask is a spot (${hole.width}×${hole.height} px): the offline engine removes spots like it as well, free and in about a second. Keep the cloud model when the prompt asks for something new.`;
+}

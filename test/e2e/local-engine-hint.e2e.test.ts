@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath, summary, waitIdle } from '../support/page-helpers';
+import { docToClient, dragPath, settleView, summary, waitIdle } from '../support/page-helpers';
 
 let app: AppHarness;
 
@@ -64,5 +64,44 @@ describe('offline engine hint in the Generate panel', () => {
     await expect.poll(() => hint.textContent()).toMatch(/extends the photo by continuing the textures at its edges/);
     expect(await hint.textContent()).toMatch(/pieces of objects in the photo can show up again, cut off/);
     expect(await cloud.textContent()).toMatch(/adds 433 % of the photo's area.*cloud model/);
+  });
+});
+
+describe('a spot sent to a cloud model', () => {
+  it('says the offline engine removes it free, and its button chooses the engine', async () => {
+    const page = app.page;
+    app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg')); // 2560×1600: a spot is up to 48 px
+    await page.keyboard.press('Control+o');
+    await expect.poll(async () => (await summary(page)).canvas).toEqual({ width: 2560, height: 1600 });
+    await waitIdle(page);
+    const model = page.getByRole('combobox', { name: 'Model' });
+    await model.press('ArrowDown');
+    await expect.poll(() => model.inputValue()).not.toBe('local');
+    const spot = page.getByRole('note', { name: 'A spot: the offline engine would do' });
+    // One small dab of the brush: a speck of dust.
+    await page.getByRole('heading', { name: 'Generate', exact: true }).click();
+    await page.keyboard.press('b');
+    // [ makes the brush smaller, as in Photoshop (60 px by default).
+    while ((await summary(page)).brush.size > 30) await page.keyboard.press('BracketLeft');
+    await settleView(page);
+    const at = await docToClient(page, 1280, 800);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => spot.count()).toBe(1);
+    expect(await spot.textContent()).toMatch(/This mask is a spot \(\d+×\d+ px\): the offline engine removes spots like it as well, free/);
+    await spot.getByRole('button', { name: 'Use the offline engine' }).click();
+    await expect.poll(() => model.inputValue()).toBe('local');
+    expect(await spot.count()).toBe(0);
+    await expect.poll(() => page.getByRole('note', { name: 'What to expect from the offline engine' }).count()).toBe(1);
+
+    // A stroke across the photo is no spot: with a cloud model chosen, nothing is said.
+    await model.press('ArrowDown');
+    await page.getByRole('heading', { name: 'Generate', exact: true }).click();
+    const steps = (await summary(page)).historyLabels.length;
+    await dragPath(page, [
+      [800, 800],
+      [1800, 850],
+    ]);
+    await expect.poll(async () => (await summary(page)).historyLabels.length).toBe(steps + 1);
+    expect(await spot.count()).toBe(0);
   });
 });

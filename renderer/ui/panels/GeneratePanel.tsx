@@ -25,7 +25,7 @@ import { multiGenerateBlocker } from '../../commands/multi-generate';
 import { formatDecision } from '../../../shared/routing';
 import { expectedFor } from '../../../shared/routing/latency';
 import { formatExpected } from '../../../shared/models';
-import { clampN, maxReferences, nRange, tiersOf, type ModelOption } from '../../model/model-options';
+import { clampN, LOCAL_MODEL, maxReferences, nRange, tiersOf, type ModelOption } from '../../model/model-options';
 import { qualityFor } from '../../model/edit-request';
 import { generateAny } from '../../commands/generate-action';
 import { outpaintBlocker, outpaintMode } from '../../commands/outpaint-client';
@@ -33,7 +33,7 @@ import { CostLine, CostSize } from './CostEstimate';
 import { TextCheckOptions, useRetryWorstLine } from './TextCheckOptions';
 import { ReferenceImages } from './ReferenceImages';
 import { OutpaintCostLine, OutpaintSection } from './OutpaintSection';
-import { LocalEngineHint } from './LocalEngineHint';
+import { LocalEngineHint, SpotHint } from './LocalEngineHint';
 import { useMoreBelow } from '../useMoreBelow';
 
 const AUTO_LABEL = 'Auto — rules pick the model (Settings)';
@@ -265,6 +265,7 @@ export function GeneratePanel() {
       </div>
       <ReferenceImages max={maxReferences(spec)} modelName={spec.name} />
       <LocalEngineHint />
+      <SpotHint onUse={() => pickModel(LOCAL_MODEL)} />
       {outpaint ? (
         <OutpaintSection />
       ) : (

@@ -7,7 +7,7 @@ import { countMaskPixels } from '../../../shared/mask';
 import { getMask } from '../../commands/blob-store';
 import { useEditor } from '../../commands/store/store';
 import { currentOption, currentPlanBox, fillsExtension } from '../../commands/current-estimate';
-import { localEngineHint } from '../../model/local-engine-hint';
+import { localEngineHint, spotHint, type LocalHintInput } from '../../model/local-engine-hint';
 
 let countCache: { maskId: string; pixels: number } | null = null;
 
@@ -16,15 +16,20 @@ function maskedPixels(maskId: string): number {
   return countCache.pixels;
 }
 
-function hintFor(s: ReturnType<typeof useEditor.getState>) {
-  if (!s.doc || currentOption(s).spec.provider !== 'local') return null;
+function inputOf(s: ReturnType<typeof useEditor.getState>): LocalHintInput | null {
+  if (!s.doc) return null;
   const box = currentPlanBox(s);
-  return localEngineHint({
+  return {
     canvas: s.doc.canvas,
     original: s.doc.original,
     hole: box ? { pixels: maskedPixels(s.doc.maskId), width: box.width, height: box.height } : null,
     extending: fillsExtension(s),
-  });
+  };
+}
+
+function hintFor(s: ReturnType<typeof useEditor.getState>) {
+  const input = currentOption(s).spec.provider === 'local' ? inputOf(s) : null;
+  return input && localEngineHint(input);
 }
 
 export function LocalEngineHint() {
@@ -41,6 +46,26 @@ export function LocalEngineHint() {
           {hint.suggestCloud}
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * While a cloud model is chosen and the mask is a spot: the offline engine would do, free — with a
+ * button that chooses it (`onUse`, the panel's own model pick).
+ */
+export function SpotHint({ onUse }: { onUse: () => void }) {
+  useEditor(useShallow((s) => [s.doc, s.gen, s.keyStatus, s.providerSettings]));
+  const s = useEditor.getState();
+  const input = !s.gen.multiOn && currentOption(s).spec.provider !== 'local' ? inputOf(s) : null;
+  const text = input && spotHint(input);
+  if (!text) return null;
+  return (
+    <div className="local-engine-hint" role="note" aria-label="A spot: the offline engine would do" data-testid="spot-hint">
+      <p className="muted">{text}</p>
+      <button type="button" onClick={onUse}>
+        Use the offline engine
+      </button>
     </div>
   );
 }
