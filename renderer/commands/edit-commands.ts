@@ -14,6 +14,7 @@ import { rememberClosed, rememberDiscarded } from './staging-history';
 import { clearedMaskFor } from './mask-commands';
 import { getMask } from './blob-store';
 import { isMaskEmpty } from '../../shared/mask';
+import { verdictWords } from '../../shared/text-check/text-match';
 import { forgetKeptAsLayer, rememberKeptAsLayer } from './kept-mask';
 
 let idCounter = 1;
@@ -91,6 +92,10 @@ export async function keepStaged(close: boolean, key?: string, from: 'strip' | '
       const next = keepCandidate(d, c, ids);
       return cleared ? { ...next, maskId: cleared } : next;
     });
+    // Kept on purpose or by a reflexive Enter: either way the retoucher hears that its text was read
+    // wrong (the badge goes with the strip), before a client does.
+    if (c.textCheck?.status === 'wrong')
+      st().notify('info', `Kept with its text wrong: ${verdictWords(c.textCheck)}. Ctrl/⌘ Z undoes the Keep.`);
   } else {
     // The same pixels are a layer already (Keep as layer pressed twice, or the offline engine's
     // same seed making the same patch): nothing is added, and the retoucher is told why. Keep still
