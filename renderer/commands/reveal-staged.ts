@@ -46,17 +46,6 @@ export function installRevealStaged(): () => void {
   let moved: { before: View & { fitted: boolean }; after: View; docId: string } | null = null;
   let kept: KeptArea | null = null;
   return useEditor.subscribe((s, prev) => {
-    const L = ((globalThis as any).__rlog ??= []);
-    L.push([
-      Math.round(performance.now()),
-      s.doc !== prev.doc ? 'doc' : '',
-      s.staging.items.length,
-      s.dockHeight,
-      s.stageHeight,
-      s.scale.toFixed(3),
-      Math.round(s.offsetY),
-      kept ? (kept.view ? 'kv' : 'k') : '-',
-    ]);
     if (s.doc && prev.doc?.id === s.doc.id && s.doc.versions.length > prev.doc.versions.length) {
       // A Keep: its mask is still the previous state's (Keep clears it in the same step).
       kept = { area: editedArea(prev.doc.maskId, s.doc.versions.at(-1)!.region), docId: s.doc.id, view: null, before: null };
