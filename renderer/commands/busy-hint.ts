@@ -29,6 +29,6 @@ export function jobRunningHint(s: EditorStore): string | null {
 export function sayJobRunning(s: EditorStore): boolean {
   const hint = jobRunningHint(s);
   if (!hint) return false;
-  if (!s.toasts.some((t) => t.message === hint)) s.notify('info', hint);
+  s.notify('info', hint); // the store shows the same words once
   return true;
 }

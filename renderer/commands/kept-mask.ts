@@ -39,6 +39,6 @@ export function maskLeftByKeepAsLayer(doc: DocState | null | undefined): boolean
 export function selectionModeOver(mode: SelectionMode, shift: boolean): SelectionMode {
   if (mode !== 'add' || shift || !maskLeftByKeepAsLayer(useEditor.getState().doc)) return mode;
   const s = useEditor.getState();
-  if (!s.toasts.some((t) => t.message === NEW_AFTER_KEEP_AS_LAYER)) s.notify('info', NEW_AFTER_KEEP_AS_LAYER);
+  s.notify('info', NEW_AFTER_KEEP_AS_LAYER); // the store shows the same words once
   return 'replace';
 }

@@ -104,7 +104,7 @@ export function paintLayerMask(layerId: string, points: DocPoint[], brush: Brush
   if (next === before && l.maskId) return l.maskId;
   if (next === before) {
     // The brush on a layer with no mask (all of it shows): nothing changes, and no step says otherwise.
-    if (!st().toasts.some((t) => t.message === NOTHING_TO_SHOW)) st().notify('info', NOTHING_TO_SHOW);
+    st().notify('info', NOTHING_TO_SHOW); // the store shows the same words once
     return null;
   }
   const id = putMask(next);

@@ -27,10 +27,11 @@ export function noLayerHint(what: 'duplicate' | 'merge down'): string {
     : `There are no layers: nothing to ${what}. Keep a candidate as a layer first.`;
 }
 
-/** A hint in the status toasts, once while it is showing (a repeated key does not stack copies). */
-export const hintOnce = (message: string): void => {
-  if (!s().toasts.some((t) => t.message === message)) s().notify('info', message);
-};
+/**
+ * A hint in the status toasts, once while it is showing: the store's `notify` does not stack the same
+ * words (a repeated key moves the one copy last, with its full time).
+ */
+export const hintOnce = (message: string): void => s().notify('info', message);
 
 /** Said when a shortcut other than a zoom key is pressed while a polygon is being placed. */
 export const POLYGON_OPEN = 'A lasso polygon is open: Enter or a double-click closes it, Backspace removes its last point, Esc cancels it.';
