@@ -99,6 +99,9 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
           let req = planned.get(key);
           if (!req) {
             const paths = files.resolve(fileId, r.maskId);
+            // A mask found by name is checked as the one for all is when chosen: a colour file named
+            // like a mask (`photo.mask.png` saved from the photo) went out and came back failed.
+            if (!r.maskId) await assertGreyMask(paths.mask);
             req = (await openItem(svc, paths, { prompt: r.prompt, model, featherPx: 0, colorMatch: true })).req;
             planned.set(key, req);
           }
@@ -122,7 +125,9 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
       let left: AppError | null = null;
       for (const id of r.fileIds) {
         try {
-          items.push(files.resolve(id, r.maskId));
+          const item = files.resolve(id, r.maskId);
+          if (!r.maskId) await assertGreyMask(item.mask);
+          items.push(item);
         } catch (e) {
           if (!(e instanceof AppError) || e.info.rule !== 'mask') throw e;
           left ??= e;

@@ -1,6 +1,6 @@
 /**
- * Is the image chosen as "One mask for all" a mask at all? A colour photo picked by mistake is
- * refused when it is chosen, with what a mask is. Decided by saturation, not by the channel count: a
+ * Is the image chosen as "One mask for all" (or found by name beside a photo) a mask at all? A colour
+ * photo picked by mistake is refused when it is chosen (a mask by name: that photo cannot be sent), with what a mask is. Decided by saturation, not by the channel count: a
  * grey mask saved as RGB (or as a JPEG, with a little chroma noise at its edges) is a mask.
  */
 import { basename } from 'node:path';
@@ -48,8 +48,9 @@ export async function assertGreyMask(path: string): Promise<void> {
     px = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     channels = info.channels;
   } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError({ kind: 'bad-image', message: `The mask ${name} could not be read as an image.` }, { cause: e });
+    // Marked as the mask's (rule 'mask'): a batch leaves that photo out and sends the others.
+    if (e instanceof AppError) throw new AppError({ ...e.info, rule: 'mask' }, { cause: e });
+    throw new AppError({ kind: 'bad-image', message: `The mask ${name} could not be read as an image.`, rule: 'mask' }, { cause: e });
   }
   if (colouredShare(px, channels) > COLOURED_SHARE)
     throw new AppError({ kind: 'invalid-request', message: notAMaskMessage(name), rule: 'mask' });

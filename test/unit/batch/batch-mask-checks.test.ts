@@ -115,3 +115,32 @@ describe('one mask for all', () => {
     }
   }, 60_000);
 });
+
+describe('masks found by name', () => {
+  it('a colour file named like a mask is priced as "cannot be sent" with what a mask is, and left out of the batch', async () => {
+    const byName = join(dir, 'by-name');
+    await mkdir(byName);
+    await copyFile(join(PHOTOS, 'coffee.png'), join(byName, 'coffee.png'));
+    await copyFile(join(PHOTOS, 'coffee.mask-blob.png'), join(byName, 'coffee.mask.png'));
+    await copyFile(join(PHOTOS, 'rocket.jpg'), join(byName, 'rocket.jpg'));
+    // The photo itself saved under the mask's name, as happens with an export to the wrong file.
+    await sharp(join(PHOTOS, 'rocket.jpg')).png().toFile(join(byName, 'rocket.mask.png'));
+    const answers = new Answers();
+    answers.multiOpens.push([join(byName, 'coffee.png'), join(byName, 'rocket.jpg')]);
+    const main = await startMain(env(), answers);
+    try {
+      const { files } = await main.call('batch:addImages', {});
+      expect(files.map((f: { mask: string | null }) => f.mask)).toEqual(['coffee.mask.png', 'rocket.mask.png']);
+      const fileIds = files.map((f: { fileId: string }) => f.fileId);
+      const request = { fileIds, prompt: 'remove the object', model: 'gemini-3.1-flash-image', mode: 'now' as const };
+      const e = await main.call('batch:estimate', request);
+      expect(e.items[0].usd).toBeGreaterThan(0);
+      expect(e.items[1]).toMatchObject({ usd: null, error: expect.stringMatching(/^rocket\.mask\.png is a colour photo, not a mask\./) });
+      const started = await main.call<BatchView>('batch:start', { ...request, featherPx: 4, colorMatch: true });
+      expect(started.items.map((i) => i.name)).toEqual(['coffee.png']);
+      await main.svc.batches.idle();
+    } finally {
+      await main.close();
+    }
+  }, 60_000);
+});
