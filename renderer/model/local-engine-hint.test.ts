@@ -62,7 +62,7 @@ describe('spotHint (a cloud model chosen)', () => {
   const big = { width: 6000, height: 4000 };
   it('names a spot and says the offline engine removes it free', () => {
     expect(spotHint({ canvas: big, original: big, hole: { pixels: 4, width: 2, height: 2 } })).toMatch(
-      /^This mask is a spot \(2×2 px\): the offline engine removes spots like it as well, free/,
+      /^A spot \(2×2 px\): the offline engine removes it free, in about a second, unless the prompt asks for something new\.$/,
     );
     // Up to 3 % of the shorter side: 120 px on a 6000×4000 photo; 16 px on a small one.
     expect(spotHint({ canvas: big, original: big, hole: { pixels: 9000, width: 120, height: 90 } })).not.toBeNull();

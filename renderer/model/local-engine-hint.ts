@@ -93,5 +93,5 @@ export function spotHint(input: LocalHintInput): string | null {
   if (extended || !hole || hole.pixels === 0) return null;
   const side = Math.max(hole.width, hole.height);
   if (side > Math.max(SPOT_MIN_PX, SPOT_SIDE * Math.min(canvas.width, canvas.height))) return null;
-  return `This mask is a spot (${hole.width}×${hole.height} px): the offline engine removes spots like it as well, free and in about a second. Keep the cloud model when the prompt asks for something new.`;
+  return `A spot (${hole.width}×${hole.height} px): the offline engine removes it free, in about a second, unless the prompt asks for something new.`;
 }

@@ -87,7 +87,7 @@ describe('a spot sent to a cloud model', () => {
     const at = await docToClient(page, 1280, 800);
     await page.mouse.click(at.x, at.y);
     await expect.poll(() => spot.count()).toBe(1);
-    expect(await spot.textContent()).toMatch(/This mask is a spot \(\d+×\d+ px\): the offline engine removes spots like it as well, free/);
+    expect(await spot.textContent()).toMatch(/A spot \(\d+×\d+ px\): the offline engine removes it free, in about a second/);
     await spot.getByRole('button', { name: 'Use the offline engine' }).click();
     await expect.poll(() => model.inputValue()).toBe('local');
     expect(await spot.count()).toBe(0);
