@@ -3,11 +3,15 @@
  * open and it follows the view (Ctrl+= / Ctrl+- / Ctrl+0 / Ctrl+1 did nothing until it was closed, and
  * after a Space-drag its lines stayed where the photo had been until the mouse moved); any other
  * shortcut says how to close or cancel it (Ctrl+O, Ctrl+S or B did nothing, with nothing said — and
- * one click on the canvas with the lasso opens a polygon). Found by hand, 2026-12-04.
+ * one click on the canvas with the lasso opens a polygon). Found by hand, 2026-12-04. One click and no
+ * drag (on the pasteboard) placed a lone point that then held Ctrl+S until Esc: now a shortcut drops a
+ * lone point and runs, as a click with Photoshop's lasso leaves nothing behind (found by a tester).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { POLYGON_OPEN } from '../../renderer/ui/keyboard/shortcut-hints';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PHOTOS, type AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';
@@ -156,6 +160,35 @@ describe('polygon lasso', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await summary(page)).label).toBe('Lasso');
     expect(await maskValue(page, 120, 70)).toBe(255);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('one click and no drag (on the pasteboard) shows its point, and Ctrl+S saves at once instead of waiting behind it', async () => {
+    const page = app.page; // coffee.png 600×400, fitted
+    // The messages left by the tests before are closed, as the user would close them.
+    const dismiss = page.getByRole('button', { name: 'Dismiss' });
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+    await page.keyboard.press('Control+d');
+    await page.keyboard.press('l');
+    await clickDoc(page, -12, 200); // left of the photo
+    expect(await liveAlphaAt(page, -12, 200), 'the lone point is drawn').toBeGreaterThan(0);
+    const dir = mkdtempSync(join(tmpdir(), 'maskwork-lone-click-'));
+    app.dialogs.saves.push(join(dir, 'lone-click'));
+    await page.keyboard.press('Control+s');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'lone-click.maskwork', null, {
+      timeout: 15_000,
+    });
+    await waitIdle(page);
+    let s = await summary(page);
+    expect(s.toasts.map((t: { message: string }) => t.message)).not.toContain(POLYGON_OPEN);
+    expect(await liveAlphaAt(page, -12, 200), 'the lone point went away').toBe(0);
+    // A tool key after a lone click switches at once too; the next click starts afresh.
+    await clickDoc(page, 300, 200);
+    await page.keyboard.press('b');
+    await expect.poll(async () => (await summary(page)).tool).toBe('brush');
+    s = await summary(page);
+    expect(s.toasts.map((t: { message: string }) => t.message)).not.toContain(POLYGON_OPEN);
+    expect(s.historyLabels.at(-1)).toBe('Lasso');
     expect(app.errors).toEqual([]);
   });
 });

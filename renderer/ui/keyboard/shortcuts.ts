@@ -335,7 +335,9 @@ export function installShortcuts(): () => void {
     const g = activeGesture();
     if (g && e.key !== 'Escape') {
       if (!sc || !g.betweenClicks?.()) return;
-      if (!sc.view) {
+      // A lone first point (one click, no drag) is dropped and the shortcut runs: Ctrl+S waited
+      // behind a polygon the user did not know was open.
+      if (!sc.view && !g.dropLonePoint?.()) {
         e.preventDefault();
         hintOnce(POLYGON_OPEN);
         return;

@@ -1,7 +1,9 @@
 /**
  * Lasso and polygonal lasso in one tool (as in InvokeAI): drag draws freehand and closes on release;
  * clicks without dragging add polygon vertices, closed by double-click, Enter, or a click on the first
- * vertex. Backspace removes the last vertex; Escape cancels without a trace. Shift or Alt held at the
+ * vertex. Backspace removes the last vertex; Escape cancels without a trace. A click that placed only
+ * the first vertex holds the keys for nobody: a shortcut (Ctrl+S, a tool key) drops it and runs, as a
+ * click with Photoshop's lasso leaves nothing behind; from the second vertex on the shortcut waits. Shift or Alt held at the
  * press that starts it (the first vertex) adds or subtracts, whatever is held at the later clicks.
  */
 import { applyLasso, type DocPoint } from '../../commands/mask-commands';
@@ -19,6 +21,8 @@ export function createLassoTool(): Tool {
   let downAt: { x: number; y: number } | null = null;
   let hover: DocPoint | null = null;
   let mods = { shift: false, alt: false };
+  /** The stage's live surface, from the last press (one surface per stage): a lone point is dropped on it. */
+  let surface: LiveSurface | null = null;
 
   function draw(live: LiveSurface): void {
     live.clear();
@@ -62,11 +66,19 @@ export function createLassoTool(): Tool {
     applyLasso(poly, selectionModeOver(effectiveMode(useEditor.getState().selectionMode, mods.shift, mods.alt), mods.shift));
   }
 
+  function reset(live: LiveSurface): void {
+    state = 'idle';
+    points = [];
+    hover = null;
+    live.clear();
+  }
+
   return {
     id: 'lasso',
     state: () => state,
     down(p: ToolPointer, live) {
       if (p.button !== 0) return;
+      surface = live;
       if (state === 'polygon') {
         // The keys held at the first click chose add or subtract, as in Photoshop; the later clicks
         // (made without Alt) turned an Alt-started polygon into an add that changed nothing.
@@ -133,14 +145,14 @@ export function createLassoTool(): Tool {
       return false;
     },
     betweenClicks: () => state === 'polygon',
+    dropLonePoint() {
+      if (state !== 'polygon' || points.length !== 1 || !surface) return false;
+      reset(surface);
+      return true;
+    },
     redraw(live) {
       if (state !== 'idle') draw(live);
     },
-    cancel(live) {
-      state = 'idle';
-      points = [];
-      hover = null;
-      live.clear();
-    },
+    cancel: reset,
   };
 }

@@ -47,6 +47,11 @@ export interface Tool {
    * points now are on screen. Without it, every shortcut waits until the gesture ends.
    */
   betweenClicks?(): boolean;
+  /**
+   * Drops a gesture that holds nothing yet but its first click (a polygon's lone point), so a shortcut
+   * pressed then runs instead of waiting; true if it was dropped.
+   */
+  dropLonePoint?(): boolean;
   /** Draws the gesture in progress again (the view moved or the live canvas was resized). */
   redraw?(live: LiveSurface): void;
 }
