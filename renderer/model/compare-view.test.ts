@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   actualSize,
+  actualSizeOnEdit,
+  unionBox,
   choosePane,
   fitView,
   panBy,
@@ -49,6 +51,24 @@ describe('compare view geometry', () => {
     expect(v.scale).toBe(1);
     expect(toDoc(v, { x: 150, y: 150 })).toEqual({ x: 300, y: 200 });
     expect(panBy(v, 10, -5)).toEqual({ scale: 1, x: v.x + 10, y: v.y - 5 });
+  });
+
+  it('100 % centres on the edited area when all of it is in sight, else keeps the pane centre', () => {
+    const pane = { width: 600, height: 400 };
+    const edit = unionBox([
+      { x: 700, y: 1400, width: 100, height: 60 },
+      { x: 760, y: 1420, width: 140, height: 80 },
+    ]);
+    expect(edit).toEqual({ x: 700, y: 1400, width: 200, height: 100 });
+    expect(unionBox([])).toBeNull();
+    const fitted = fitView({ width: 2560, height: 1600 }, pane);
+    const v = actualSizeOnEdit(fitted, pane, edit);
+    expect(v.scale).toBe(1);
+    expect(toDoc(v, { x: 300, y: 200 })).toEqual({ x: 800, y: 1450 });
+    // Zoomed in on the top left (the edit out of sight): as actualSize, about the centre.
+    const zoomed = zoomAbout(fitted, 4, { x: 20, y: 20 });
+    expect(actualSizeOnEdit(zoomed, pane, edit)).toEqual(actualSize(zoomed, pane));
+    expect(actualSizeOnEdit(fitted, pane, null)).toEqual(actualSize(fitted, pane));
   });
 
   it('keeps the zoom and the point at the pane centre when the panes change size', () => {

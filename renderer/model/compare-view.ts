@@ -66,6 +66,34 @@ export function actualSize(v: CompareViewState, pane: { width: number; height: n
   return zoomAbout(v, 1 / v.scale, { x: pane.width / 2, y: pane.height / 2 });
 }
 
+type Box = { x: number; y: number; width: number; height: number };
+
+/** The smallest rectangle around all of `rects` (document px), or null for none. */
+export function unionBox(rects: readonly Box[]): Box | null {
+  if (!rects.length) return null;
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  const right = Math.max(...rects.map((r) => r.x + r.width));
+  const bottom = Math.max(...rects.map((r) => r.y + r.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+/**
+ * 100 % with the edited area in mind: when the whole of `edit` (document px: what the candidates
+ * change) is in sight — as in the fitted view the compare opens with — 100 % centres on it, so the
+ * retoucher sees what changed (it zoomed about the pane's centre, the middle of the photo, and an edit
+ * near its bottom was off screen). Zoomed in on a part of it, or elsewhere, 100 % keeps the centre.
+ */
+export function actualSizeOnEdit(v: CompareViewState, pane: { width: number; height: number }, edit: Box | null): CompareViewState {
+  if (!edit || edit.width <= 0 || edit.height <= 0) return actualSize(v, pane);
+  const a = { x: v.x + edit.x * v.scale, y: v.y + edit.y * v.scale };
+  const b = { x: a.x + edit.width * v.scale, y: a.y + edit.height * v.scale };
+  const EPS = 0.5;
+  const inSight = a.x >= -EPS && a.y >= -EPS && b.x <= pane.width + EPS && b.y <= pane.height + EPS;
+  if (!inSight) return actualSize(v, pane);
+  return { scale: 1, x: pane.width / 2 - (edit.x + edit.width / 2), y: pane.height / 2 - (edit.y + edit.height / 2) };
+}
+
 /** The next zoom level up or down (Ctrl/⌘ + and −, as on the canvas) about the pane's centre. */
 export function zoomStepView(v: CompareViewState, dir: 1 | -1, pane: { width: number; height: number }): CompareViewState {
   return zoomAbout(v, nextZoomStep(v.scale, dir) / v.scale, { x: pane.width / 2, y: pane.height / 2 });

@@ -14,12 +14,13 @@ import type { StagedCandidate } from '../model/staging-logic';
 import { wheelFactor } from '../commands/store/viewport-slice';
 import {
   type CompareViewState,
-  actualSize,
+  actualSizeOnEdit,
   choosePane,
   fitView,
   panBy,
   panesShown,
   resizeView,
+  unionBox,
   zoomAbout,
   zoomStepView,
 } from '../model/compare-view';
@@ -31,6 +32,14 @@ import { keepTabInside, useFocusReturn } from './keyboard/modal-tab';
 import { TextCheckBadge } from './panels/TextCheckBadge';
 
 const close = () => useEditor.getState().setComparePanes(0);
+
+/**
+ * What the shown candidates change, in document px: each patch's non-transparent part (the mask and
+ * its feather), or its whole region while no bitmap is decoded yet.
+ */
+function editedArea(shown: readonly StagedCandidate[]) {
+  return unionBox(shown.map((c) => placeBitmap(c.assetId, c.region, 0) ?? c.region));
+}
 
 /** What a zoom key does in the compare view, as on the canvas: Ctrl/⌘ 0 fit, Ctrl/⌘ 1 (or Alt 0) 100 %, Ctrl/⌘ + / −. */
 function compareZoomKey(e: KeyboardEvent): 'fit' | 'actual' | 'in' | 'out' | null {
@@ -203,6 +212,8 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
   sizeRef.current = size;
   const canvasRef = useRef(doc?.canvas);
   canvasRef.current = doc?.canvas;
+  /** The shown candidates (100 % centres on what they change). */
+  const shownRef = useRef<StagedCandidate[]>([]);
   useEffect(() => {
     // While open, Esc closes it and no key reaches the editor's shortcuts (Esc would discard the candidates).
     const onKey = (e: KeyboardEvent) => {
@@ -226,7 +237,8 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
       const canvas = canvasRef.current;
       if (zoom === 'fit') {
         if (canvas) setView(fitView(canvas, pane));
-      } else setView((v) => v && (zoom === 'actual' ? actualSize(v, pane) : zoomStepView(v, zoom === 'in' ? 1 : -1, pane)));
+      } else if (zoom === 'actual') setView((v) => v && actualSizeOnEdit(v, pane, editedArea(shownRef.current)));
+      else setView((v) => v && zoomStepView(v, zoom === 'in' ? 1 : -1, pane));
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
@@ -235,6 +247,7 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
   if (!doc) return null;
   const shownIdx = panesShown(staging.items.length, staging.selected, panes, picked);
   const shown = shownIdx.map((i) => staging.items[i]);
+  shownRef.current = shown;
   /** The pane point under the pointer (every pane has the same size and view). */
   const panePoint = (e: { clientX: number; clientY: number; target: EventTarget }) => {
     const canvas = (e.target as HTMLElement).closest('.compare-pane')?.querySelector('canvas');
@@ -274,7 +287,11 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
         <button type="button" onClick={() => setView(fitView(doc.canvas, size))} title="The whole photo in each pane (Ctrl/⌘ 0)">
           Fit
         </button>
-        <button type="button" onClick={() => view && setView(actualSize(view, size))} title="One photo pixel per screen pixel (Ctrl/⌘ 1)">
+        <button
+          type="button"
+          onClick={() => view && setView(actualSizeOnEdit(view, size, editedArea(shown)))}
+          title="One photo pixel per screen pixel (Ctrl/⌘ 1)"
+        >
           100 %
         </button>
         <output className="compare-zoom" aria-label="Compare zoom">
