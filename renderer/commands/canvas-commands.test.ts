@@ -131,6 +131,27 @@ describe('the extend tool proposal', () => {
     expect(after).toEqual(view());
   });
 
+  it('zoomed in, only the sides that moved count: a click on an edge or a short drag keeps the view', () => {
+    st().setTool('extend');
+    st().setStageSize(800, 600);
+    cancelExtendDraft();
+    st().fitToScreen();
+    // Zoomed in about the left edge: the right and bottom of the canvas are off screen.
+    st().zoomTo(st().scale * 4, { x: st().offsetX + 5, y: 300 });
+    const view = () => ({ scale: st().scale, x: st().offsetX, y: st().offsetY });
+    const zoomed = view();
+    fitProposalIfOffScreen([]); // a click on the edge: nothing moved
+    expect(view()).toEqual(zoomed);
+    setDraftSides({ left: 2, right: 0, top: 0, bottom: 0 }); // the left edge, still on screen
+    fitProposalIfOffScreen(['left']);
+    expect(view()).toEqual(zoomed);
+    setExtendSide('left', 3); // typed: the same
+    expect(view()).toEqual(zoomed);
+    setDraftSides({ left: 400, right: 0, top: 0, bottom: 0 }); // past the window's left edge: fits
+    fitProposalIfOffScreen(['left']);
+    expect(view().scale).toBeLessThan(zoomed.scale);
+  });
+
   it('after a handle drag, the view fits the proposal only when it reaches past the stage', () => {
     st().setTool('extend');
     st().setStageSize(800, 600);

@@ -11,6 +11,7 @@ import {
   isZeroSides,
   presetSides,
   proposalFor,
+  SIDES,
   withSide,
   ZERO_SIDES,
   type BlockGrid,
@@ -113,7 +114,7 @@ export function setExtendSide(side: Side, value: number): void {
   const doc = st().doc;
   if (!doc) return;
   setSides(withSide(draftSides(st()), doc.canvas, side, value), null);
-  fitProposalIfOffScreen();
+  fitProposalIfOffScreen([side]);
 }
 
 /** A handle drag writes whole sides (already clamped by the tool). */
@@ -173,18 +174,22 @@ export function fitProposal(): void {
 }
 
 /**
- * After a handle drag or a typed side: when the proposed canvas reaches past the visible stage (a
- * handle dragged to the window's edge can no longer be grabbed), the view fits it; a change that
- * stays in view leaves the view alone.
+ * After a handle drag or a typed side: when a side that moved (`moved`) now reaches past the visible
+ * stage (a handle dragged to the window's edge can no longer be grabbed), the view fits the proposal;
+ * a change that stays in view leaves the view alone. Only the moved sides count: zoomed in, the other
+ * sides are off screen anyway, and a click on an edge (nothing moved) or a short drag zoomed the view
+ * out to the whole canvas (found by a tester: "pressing C rezooms").
  */
-export function fitProposalIfOffScreen(): void {
+export function fitProposalIfOffScreen(moved: readonly Side[] = SIDES): void {
   const s = st();
   const doc = s.doc;
   if (!doc) return;
   const sides = draftSides(s);
-  const left = s.offsetX - sides.left * s.scale;
-  const top = s.offsetY - sides.top * s.scale;
-  const right = s.offsetX + (doc.canvas.width + sides.right) * s.scale;
-  const bottom = s.offsetY + (doc.canvas.height + sides.bottom) * s.scale;
-  if (left < 0 || top < 0 || right > s.stageWidth || bottom > visibleHeight(s)) fitProposal();
+  const past: Record<Side, boolean> = {
+    left: s.offsetX - sides.left * s.scale < 0,
+    top: s.offsetY - sides.top * s.scale < 0,
+    right: s.offsetX + (doc.canvas.width + sides.right) * s.scale > s.stageWidth,
+    bottom: s.offsetY + (doc.canvas.height + sides.bottom) * s.scale > visibleHeight(s),
+  };
+  if (moved.some((side) => past[side])) fitProposal();
 }

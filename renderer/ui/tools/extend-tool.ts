@@ -6,7 +6,7 @@
  */
 import { cancelExtendDraft, draftSides, fitProposalIfOffScreen, setDraftSides } from '../../commands/canvas-commands';
 import { useEditor } from '../../commands/store/store';
-import { dragSide, frameRect, hitSide, sideCursor, type Side, type Sides } from '../../model/extend-logic';
+import { dragSide, frameRect, hitSide, SIDES, sideCursor, type Side, type Sides } from '../../model/extend-logic';
 import type { LiveSurface, Tool, ToolPointer } from './tool-types';
 
 /** The proposed canvas in screen px and the side under `p`, or null. */
@@ -41,11 +41,15 @@ export function createExtendTool(): Tool {
     up(p) {
       if (state !== 'dragging' || !drag) return;
       const doc = useEditor.getState().doc;
-      if (doc) setDraftSides(dragSide(drag.start, doc.canvas, drag.side, drag.from, p.doc, p.alt));
+      const start = drag.start;
+      if (doc) setDraftSides(dragSide(start, doc.canvas, drag.side, drag.from, p.doc, p.alt));
       state = 'idle';
       drag = null;
-      // Dragged past the window's edge: zoom out so every handle can be grabbed again.
-      fitProposalIfOffScreen();
+      // Dragged past the window's edge: zoom out so every handle can be grabbed again. Only the sides
+      // this drag moved count; a click on an edge (nothing moved) leaves the view alone.
+      const now = draftSides(useEditor.getState());
+      const moved = SIDES.filter((side) => now[side] !== start[side]);
+      if (moved.length) fitProposalIfOffScreen(moved);
     },
     cancel() {
       // Escape during a drag drops the whole preview, as Escape does when idle.
