@@ -191,4 +191,28 @@ describe('polygon lasso', () => {
     expect(s.historyLabels.at(-1)).toBe('Lasso');
     expect(app.errors).toEqual([]);
   });
+
+  it('another tool clicked in the toolbar while a polygon is open cancels it: its keys are free again', async () => {
+    const page = app.page;
+    await page.keyboard.press('l');
+    await clickDoc(page, 100, 100);
+    await clickDoc(page, 300, 100);
+    await clickDoc(page, 300, 300);
+    const steps = (await summary(page)).historyLabels.length;
+    await page
+      .getByRole('navigation', { name: 'Tools' })
+      .getByRole('button', { name: /^Brush/ })
+      .click();
+    expect(await liveAlphaAt(page, 200, 100), 'no polygon left over the brush').toBe(0);
+    const dismiss = page.getByRole('button', { name: 'Dismiss' });
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+    await page.keyboard.press('e');
+    await expect.poll(async () => (await summary(page)).tool).toBe('eraser');
+    await page.keyboard.press('Enter');
+    const s = await summary(page);
+    expect(s.toasts.map((t: { message: string }) => t.message)).not.toContain(POLYGON_OPEN);
+    expect(s.historyLabels).toHaveLength(steps);
+    expect(await maskValue(page, 250, 150)).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
 });

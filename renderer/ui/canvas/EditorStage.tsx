@@ -212,6 +212,14 @@ export function EditorStage() {
     activeGesture()?.cancel(live);
   }, [live, docId]);
 
+  // Another tool picked with the mouse (the toolbar; the tool keys wait while a polygon is open) ends
+  // the gesture of the one before, as Esc does: a polygon stayed open under the brush, invisible but
+  // for its lines, and held every key with "A lasso polygon is open".
+  useEffect(() => {
+    const g = activeGesture();
+    if (g && g.id !== tool && g.betweenClicks?.()) g.cancel(live);
+  }, [live, tool]);
+
   // A gesture waiting between clicks (a polygon) follows the view: zoom keys, the wheel, a Space-drag
   // or a resized stage (which clears the live canvas) redraw it where its points now are.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the view and stage size are what trigger the redraw
