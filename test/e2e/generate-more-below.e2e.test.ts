@@ -2,7 +2,8 @@
  * The Generate panel scrolls above its cost line; on a 1280×800 window its last lines — the offline
  * engine's "it does not draw new objects or text", the region and the expected time — are below the
  * fold. A scrollbar was the only cue, and macOS hides it until one scrolls: a "More ▾" cue shows while
- * part of the panel is below, and a click on it scrolls there. Keys and mouse only.
+ * part of the panel is below, and a click on it scrolls there; at the end it reads "Prompt ▴" and takes
+ * one back up to the prompt. Keys and mouse only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -70,9 +71,23 @@ describe('the Generate panel on a short window', () => {
       };
     });
     expect(clash).toEqual({ outsideFooter: false, overWords: false, overControls: [] });
+    const prompt = panel.getByRole('textbox', { name: 'Prompt' });
+    expect(await shown(prompt)).toBe(1);
     await more.click();
     await expect.poll(() => shown(hint)).toBe(1);
     await more.waitFor({ state: 'hidden' });
+    // At the end the prompt is out of view: the same place now takes one back up to it (it stayed
+    // scrolled there, the prompt out of sight, with no cue but the wheel).
+    expect(await shown(prompt)).toBeLessThan(1);
+    const back = panel.getByRole('button', { name: 'Prompt ▴' });
+    await back.click();
+    await expect.poll(() => shown(prompt)).toBe(1);
+    await back.waitFor({ state: 'hidden' });
+    await more.waitFor({ state: 'visible' });
+    // Down with the wheel to the end, the way back shows too.
+    await page.mouse.move(1150, 200);
+    await page.mouse.wheel(0, 600);
+    await back.waitFor({ state: 'visible' });
     // Scrolled back up with the wheel, the cue is back.
     await page.mouse.move(1150, 200);
     await page.mouse.wheel(0, -600);

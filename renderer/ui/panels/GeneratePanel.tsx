@@ -286,16 +286,18 @@ export function GeneratePanel() {
             lines and the column's height, and a column held at its end lost its place. */}
         <button
           type="button"
-          className={moreBelow ? 'more-below' : 'more-below idle'}
+          className={`more-below ${moreBelow ?? 'idle'}`}
           aria-hidden={!moreBelow}
           tabIndex={moreBelow ? 0 : -1}
-          title="More of this panel is below: scroll down, or click here"
+          title={moreBelow === 'above' ? 'Scroll back up to the prompt' : 'More of this panel is below: scroll down, or click here'}
           onClick={() => {
             const box = rootRef.current?.parentElement;
-            box?.scrollTo({ top: box.scrollHeight });
+            box?.scrollTo({ top: moreBelow === 'above' ? 0 : box.scrollHeight });
           }}
         >
-          More ▾
+          {/* Both words laid out in one cell, the other hidden: the button keeps one width. */}
+          <span className={moreBelow === 'above' ? 'off' : undefined}>More ▾</span>
+          <span className={moreBelow === 'above' ? undefined : 'off'}>Prompt ▴</span>
         </button>
         {outpaint ? (
           <OutpaintCostLine blocker={job ? null : blocker} />
