@@ -1,5 +1,5 @@
 /**
- * "Ask several models at once": a count per model (0 = not asked) next to the Model list, one price
+ * "Ask several models at once": a count per model (0 = not asked) in place of the Model list, one price
  * for all before sending, and while it runs one line per model (waiting, done with time and cost,
  * failed) with Cancel. The candidates land in the staging strip as each model answers. (A refine's
  * line is RefineStatus's.)
@@ -48,6 +48,10 @@ export function MultiModelSection() {
       </label>
       {gen.multiOn && (
         <>
+          {/* The single Model list and Candidates are gone while this is on (GeneratePanel): this says where they went. */}
+          <div className="muted multi-note" data-testid="multi-note">
+            Candidates per model (0 = not asked): this list replaces the Model list and Candidates.
+          </div>
           <fieldset className="multi-list" aria-label="Models to ask">
             {rows.map((r) => (
               <div key={r.value} className={`multi-row${r.usable ? '' : ' unusable'}`}>
@@ -62,7 +66,10 @@ export function MultiModelSection() {
                   title={r.usable ? `0–${nRange(r.spec).max} candidates` : 'No key set (Settings ⚙)'}
                   onValue={(n) => n !== null && setGen({ multi: { ...useEditor.getState().gen.multi, [r.value]: n } })}
                 />
-                <span className="muted multi-price" title={!r.estimate.ok && !r.estimate.shared ? r.estimate.error : undefined}>
+                <span
+                  className={`muted multi-price${r.n > 0 && r.estimate.ok ? ' usd' : ''}`}
+                  title={!r.estimate.ok && !r.estimate.shared ? r.estimate.error : undefined}
+                >
                   {r.n > 0
                     ? r.estimate.ok
                       ? formatUsd(r.estimate.usd)

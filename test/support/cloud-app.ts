@@ -15,11 +15,12 @@ export interface CloudApp {
   close(): Promise<void>;
 }
 
-/** Starts both servers and the app with keys for both, no retries and no streaming. */
-export async function launchWithCloudServers(): Promise<CloudApp> {
+/** Starts both servers and the app with keys for both, no retries and no streaming (`viewport`: the harness's default unless given). */
+export async function launchWithCloudServers(viewport?: { width: number; height: number }): Promise<CloudApp> {
   const openai = await startOpenAIServer();
   const gemini = await startGeminiServer();
   const app = await launchApp({
+    ...(viewport ? { viewport } : {}),
     env: {
       OPENAI_API_KEY: 'sk-e2e-test-key-0001',
       GEMINI_API_KEY: 'gm-e2e-test-key-0002',

@@ -83,8 +83,15 @@ export function GeneratePanel() {
   const moreBelow = useMoreBelow(rootRef, true);
   const spec = opt.spec;
   const range = nRange(spec);
-  const tiers = tiersOf(spec);
-  const quality = qualityFor(gen.quality, spec);
+  // Several models at once (a masked edit's): the models and their counts are the list's, so the
+  // Model list and Candidates go, and Quality, Seed and Tier show for the models counted there.
+  const several = gen.multiOn && !outpaint;
+  const counted = several ? options.filter((o) => (gen.multi[o.value] ?? 0) > 0).map((o) => o.spec) : [spec];
+  const qualitySpec = counted.find((c) => c.qualities.length > 0);
+  const tierSpec = counted.find((c) => tiersOf(c).length > 0);
+  const tiers = tierSpec ? tiersOf(tierSpec) : [];
+  const quality = qualitySpec ? qualityFor(gen.quality, qualitySpec) : undefined;
+  const seeded = counted.some(acceptsSeed);
   const growOn = gen.grow ?? spec.provider === 'local';
 
   function pickModel(value: string) {
@@ -110,34 +117,36 @@ export function GeneratePanel() {
         onChange={(e) => setGen({ prompt: e.target.value })}
       />
       <PromptTools />
-      <label className="field">
-        <span>Model</span>
-        <select
-          data-testid="model-select"
-          aria-label="Model"
-          // The list is narrower than the longer names ("Nano Banana 2 (Gemini 3.1 Flash Image) — key set"): the whole of the choice on hover.
-          title={gen.model === AUTO_VALUE ? AUTO_LABEL : opt.label}
-          value={gen.model === AUTO_VALUE ? AUTO_VALUE : opt.value}
-          onChange={(e) => pickModel(e.target.value)}
-        >
-          <optgroup label="Auto">
-            <option value={AUTO_VALUE}>{AUTO_LABEL}</option>
-          </optgroup>
-          {GROUPS.map((g) => {
-            const items = options.filter(g.test);
-            return items.length ? (
-              <optgroup key={g.label} label={g.label}>
-                {items.map((o) => (
-                  <option key={o.value} value={o.value} data-usable={o.usable}>
-                    {o.usable ? '● ' : '○ '}
-                    {o.label}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null;
-          })}
-        </select>
-      </label>
+      {!several && (
+        <label className="field">
+          <span>Model</span>
+          <select
+            data-testid="model-select"
+            aria-label="Model"
+            // The list is narrower than the longer names ("Nano Banana 2 (Gemini 3.1 Flash Image) — key set"): the whole of the choice on hover.
+            title={gen.model === AUTO_VALUE ? AUTO_LABEL : opt.label}
+            value={gen.model === AUTO_VALUE ? AUTO_VALUE : opt.value}
+            onChange={(e) => pickModel(e.target.value)}
+          >
+            <optgroup label="Auto">
+              <option value={AUTO_VALUE}>{AUTO_LABEL}</option>
+            </optgroup>
+            {GROUPS.map((g) => {
+              const items = options.filter(g.test);
+              return items.length ? (
+                <optgroup key={g.label} label={g.label}>
+                  {items.map((o) => (
+                    <option key={o.value} value={o.value} data-usable={o.usable}>
+                      {o.usable ? '● ' : '○ '}
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null;
+            })}
+          </select>
+        </label>
+      )}
       {/* A refine of a staged candidate (an edit's or an outpaint's) says what it is doing here. */}
       <RefineStatus />
       {/* Several models at once is for masked edits; filling an extension uses the one chosen model. */}
@@ -148,18 +157,20 @@ export function GeneratePanel() {
         </p>
       )}
       <div className="row">
-        <label className="inline" title={`1–${range.max} candidates`}>
-          Candidates
-          <NumberField
-            className="num"
-            data-testid="n"
-            aria-label="Candidates"
-            min={range.min}
-            max={range.max}
-            value={gen.n}
-            onValue={(v) => v !== null && setGen({ n: clampN(v, spec) })}
-          />
-        </label>
+        {!several && (
+          <label className="inline" title={`1–${range.max} candidates`}>
+            Candidates
+            <NumberField
+              className="num"
+              data-testid="n"
+              aria-label="Candidates"
+              min={range.min}
+              max={range.max}
+              value={gen.n}
+              onValue={(v) => v !== null && setGen({ n: clampN(v, spec) })}
+            />
+          </label>
+        )}
         {quality && (
           <label className="inline">
             Quality
@@ -169,7 +180,7 @@ export function GeneratePanel() {
               value={quality}
               onChange={(e) => setGen({ quality: e.target.value as Quality })}
             >
-              {spec.qualities.map((q) => (
+              {(qualitySpec?.qualities ?? []).map((q) => (
                 <option key={q} value={q}>
                   {q}
                 </option>
@@ -177,7 +188,7 @@ export function GeneratePanel() {
             </select>
           </label>
         )}
-        {acceptsSeed(spec) && (
+        {seeded && (
           <label
             className="inline"
             title="Same seed, same mask and settings → the same result (blank: a new one each time; the candidate’s tooltip shows the seed used)"
@@ -315,7 +326,7 @@ export function GeneratePanel() {
           >
             Generate
           </button>
-          {!opt.usable && opt.keyProvider && (
+          {!several && !opt.usable && opt.keyProvider && (
             <button type="button" data-testid="set-key" onClick={() => useEditor.getState().setSettingsOpen(true)}>
               Set key…
             </button>
