@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { otherPhotoLines } from '../../model/history-others';
+import { distinctLabels } from '../../model/history-labels';
 
 /** About four and a half steps (a row is 20 px): what History keeps while Layers needs the room. */
 const HISTORY_FLOOR_PX = 92;
@@ -47,7 +48,10 @@ export function HistoryPanel() {
     { label, docId },
     ...future.map((f) => ({ label: f.label, docId: f.doc.id })),
   ];
-  const rows = all.map((r, i) => ({ ...r, i })).filter((r) => r.docId === docId);
+  const mine = all.map((r, i) => ({ ...r, i })).filter((r) => r.docId === docId);
+  // Two steps with the same words are told apart by a count ("Keep GPT Image 2 result (2)").
+  const words = distinctLabels(mine.map((r) => r.label));
+  const rows = mine.map((r, k) => ({ ...r, label: words[k] }));
   const others = otherPhotoLines(all, past.length, docId);
   return (
     <section className="panel history-panel" aria-label="History" ref={panel}>

@@ -14,29 +14,46 @@ import { PatchThumb } from './PatchThumb';
 export function VersionStrip() {
   const doc = useEditor((s) => s.doc);
   const spent = useEditor((s) => (s.doc ? (s.spentUsd[s.doc.id] ?? 0) : 0));
+  // The staging strip is in the dock (candidates, or a job's previews, as StagingStrip shows them):
+  // there is no room for the cards under it in the dock's quarter of the canvas — they were cut by
+  // the status bar — so the strip folds to its head until the candidates are kept or discarded.
+  const crowded = useEditor((s) => s.staging.items.length > 0 || (!!s.job && Object.keys(s.job.previews).length > 0));
   const [open, setOpen] = useState(true);
   const [picked, setPicked] = useState<string | null>(null);
   if (!doc) return null;
   const versions = doc.versions;
   const chosen = versions.find((v) => v.id === picked) ?? null;
+  const shown = open && !crowded;
   return (
     <section className="versions" data-testid="version-strip" aria-label="Versions">
       <div className="versions-head">
         <button
           type="button"
           data-testid="versions-toggle"
-          aria-expanded={open}
+          aria-expanded={shown}
+          disabled={crowded}
           onClick={() => setOpen(!open)}
-          title={open ? 'Hide the kept versions' : 'Show the kept versions'}
+          title={
+            crowded
+              ? 'The kept versions show again once the candidates are kept or discarded'
+              : open
+                ? 'Hide the kept versions'
+                : 'Show the kept versions'
+          }
         >
-          {open ? '▾' : '▸'} Versions ({versions.length})
+          {shown ? '▾' : '▸'} Versions ({versions.length})
         </button>
         <span data-testid="versions-total" title="Sum of the kept versions' costs; the session figure includes discarded candidates">
           Total {formatUsd(totalCost(versions))}
           <span className="muted"> · session spend {formatUsd(spent)}</span>
         </span>
+        {crowded && open && versions.length > 0 && (
+          <span className="muted" data-testid="versions-later">
+            shown again after Keep or Discard
+          </span>
+        )}
         <span className="spacer" />
-        {open && (
+        {shown && (
           <button
             type="button"
             data-testid="restore-version"
@@ -48,7 +65,7 @@ export function VersionStrip() {
           </button>
         )}
       </div>
-      {open && versions.length > 0 && (
+      {shown && versions.length > 0 && (
         <div className="versions-items">
           {versions.map((v, i) => (
             <VersionItem
