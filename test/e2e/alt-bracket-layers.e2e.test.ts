@@ -55,3 +55,31 @@ describe('Alt+[ / Alt+] select the layer below / above', () => {
     expect(await selectedIs(page, top)).toBe(1);
   });
 });
+
+describe('Ctrl+[ / Ctrl+] move the selected layer down / up (Photoshop’s Arrange)', () => {
+  it('steps it through the stack, with Shift to the bottom / top, one undo step each; at an end it says so', async () => {
+    const page = app.page;
+    const [bottom, middle, top] = await names(page);
+    await panel(page)
+      .getByRole('button', { name: `Select layer ${top}` })
+      .click();
+    await leaveField(page);
+    await page.keyboard.press('Control+BracketLeft');
+    await expect.poll(() => names(page)).toEqual([bottom, top, middle]);
+    expect((await page.evaluate(() => (window as any).__maskworkTest.summary())).label).toBe('Move layer');
+    await page.keyboard.press('Control+Shift+BracketLeft');
+    await expect.poll(() => names(page)).toEqual([top, bottom, middle]);
+    await page.keyboard.press('Control+BracketLeft');
+    await expect
+      .poll(async () =>
+        (await page.evaluate(() => (window as any).__maskworkTest.summary())).toasts.map((t: { message: string }) => t.message),
+      )
+      .toContain(`“${top}” is already the lowest layer (the original photo stays under all of them).`);
+    expect(await names(page)).toEqual([top, bottom, middle]);
+    await page.keyboard.press('Control+Shift+BracketRight');
+    await expect.poll(() => names(page)).toEqual([bottom, middle, top]);
+    expect(await selectedIs(page, top)).toBe(1); // the moved layer stays selected
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(page)).toEqual([top, bottom, middle]);
+  });
+});

@@ -1,11 +1,12 @@
 /**
  * The Layers panel's shortcuts, as in Photoshop: Ctrl/⌘ J duplicates, Ctrl/⌘ E merges down, Alt+[ / ]
- * select the layer below / above, Delete removes the selected layer. Part of the one table in
+ * select the layer below / above, Ctrl/⌘ [ / ] move it down / up (with Shift: to the bottom / top),
+ * Delete removes the selected layer. Part of the one table in
  * shortcuts.ts (spliced in at their place: the table's order decides which entry a key matches).
  */
 import { useEditor } from '../../commands/store/store';
 import { documentMaskEmpty } from '../../commands/mask-commands';
-import { deleteLayerCmd, duplicateLayerCmd, mergeDownCmd } from '../../commands/layer-commands';
+import { deleteLayerCmd, duplicateLayerCmd, mergeDownCmd, moveLayerCmd } from '../../commands/layer-commands';
 import { adjacentLayerId, mergeDownRefusal } from '../../model/layer-logic';
 import { requestLayerRowFocus } from '../panels/layer-row-focus';
 import { requestLayerSelect } from '../panels/layer-select-request';
@@ -59,6 +60,25 @@ export const LAYER_SHORTCUTS: Shortcut[] = [
     run: (e) => {
       const id = adjacentLayerId(s().doc!.layers, selectedLayer(), e.code === 'BracketLeft' ? -1 : 1);
       if (id) requestLayerSelect(id);
+    },
+  },
+  {
+    // Photoshop's Layer › Arrange: Send Backward / Bring Forward, with Shift Send to Back / Bring to Front.
+    keys: 'Ctrl+[ / Ctrl+]',
+    label: 'Move the selected layer down / up (with Shift: to the bottom / top)',
+    match: (e) => mod(e) && !e.altKey && (e.code === 'BracketLeft' || e.code === 'BracketRight') && !!s().doc && !s().settingsOpen,
+    run: (e) => {
+      const id = targetLayer(e);
+      if (!id) return hintOnce(noLayerHint('move'));
+      const layers = s().doc!.layers;
+      const from = layers.findIndex((l) => l.id === id);
+      const up = e.code === 'BracketRight';
+      const to = e.shiftKey ? (up ? layers.length - 1 : 0) : from + (up ? 1 : -1);
+      if (to < 0 || to >= layers.length || to === from)
+        return hintOnce(
+          `“${layers[from].name}” is already the ${up ? 'top' : 'lowest'} layer (the original photo stays under all of them).`,
+        );
+      moveLayerCmd(id, to);
     },
   },
   {

@@ -20,8 +20,8 @@ export const NOTHING_TO_SELECT_ALL = 'No photo is open: nothing to mask. Open on
 export const deletedLayerHint = (name: string) =>
   `Deleted the layer “${name}” (Delete with no mask deletes the selected layer). Ctrl+Z brings it back.`;
 
-/** Said when Ctrl+J or Ctrl+E is pressed with no layer to act on. */
-export function noLayerHint(what: 'duplicate' | 'merge down'): string {
+/** Said when Ctrl+J, Ctrl+E or Ctrl+[ / ] is pressed with no layer to act on. */
+export function noLayerHint(what: 'duplicate' | 'merge down' | 'move'): string {
   return s().doc?.layers.length
     ? `No layer is selected: nothing to ${what}. Click a layer in the Layers panel first.`
     : `There are no layers: nothing to ${what}. Keep a candidate as a layer first.`;
