@@ -3,8 +3,9 @@
  * path in MASKWORK_OPEN (or asks on the terminal), a batch's images MASKWORK_OPEN_MANY or
  * MASKWORK_BATCH_FOLDER (or asks), and exports go into the export folder under the
  * suggested name. The name comes from the page, so only its last part is used (`../../x` → `x`),
- * and an existing file is never replaced: an export to a taken name is refused, a project saved
- * under one gets the next free number ("photo 2.maskwork").
+ * and an existing file is never replaced: an export or a project to a taken name gets the next free
+ * number ("photo-edited 2.jpg", "photo 2.maskwork"). A second export was refused ("… already exists
+ * and was not replaced. Choose another name.") with no way here to choose one.
  */
 import { createInterface } from 'node:readline/promises';
 import { existsSync } from 'node:fs';
@@ -30,9 +31,10 @@ export function terminalDialogs(exportDir: string): Dialogs {
     },
     async chooseExportPath(suggestedName, format) {
       const name = safeFileName(suggestedName) ?? `untitled-edited.${format === 'jpeg' ? 'jpg' : format === 'tiff' ? 'tif' : format}`;
-      const fallback = join(exportDir, name);
+      const fallback = freePath(join(exportDir, name));
       const typed = await ask(`Export to [${fallback}]: `);
-      const path = typed === null ? fallback : isAbsolute(typed) ? typed : join(exportDir, typed);
+      // replaceExisting stays false: a file written there meanwhile is still never replaced.
+      const path = typed === null ? fallback : freePath(isAbsolute(typed) ? typed : join(exportDir, typed));
       return { path, replaceExisting: false };
     },
     // Batch: several images (MASKWORK_OPEN_MANY, paths separated by the OS's path-list separator, or

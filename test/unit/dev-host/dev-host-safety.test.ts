@@ -89,7 +89,7 @@ function rawPost(h: Host, path: string, headers: Record<string, string>, body: B
 }
 
 describe('dev host exports', () => {
-  it('keep only the basename of the suggested name (no ../ escape) and never replace a file', async () => {
+  it('keep only the basename of the suggested name (no ../ escape) and never replace a file (a taken name gets a number)', async () => {
     const opened = await (await rpc(host, 'image:open', {})).json();
     expect(opened.ok).toBe(true);
     const req = {
@@ -105,10 +105,10 @@ describe('dev host exports', () => {
     expect(existsSync(join(tmp, 'exports', 'escape.png'))).toBe(false);
 
     const bytes = await readFile(join(work, 'escape.png'));
+    // A second export to the same name goes to the next free number (it was refused, with no way to choose a name).
     const second = await (await rpc(host, 'image:export', req)).json();
-    expect(second.ok).toBe(false);
-    expect(second.error).toMatchObject({ kind: 'io' });
-    expect(second.error.message).toMatch(/already exists and was not replaced/);
+    expect(second.ok).toBe(true);
+    expect(second.value.path).toBe(join(work, 'escape 2.png'));
     expect(Buffer.compare(await readFile(join(work, 'escape.png')), bytes)).toBe(0);
 
     // A name that is only a path part falls back to a plain name in the export folder.
@@ -116,7 +116,7 @@ describe('dev host exports', () => {
     const dots = await (await rpc(host, 'image:export', { ...req, suggestedName: '..' })).json();
     expect(dots.ok).toBe(true);
     expect(dots.value.path).toBe(join(work, 'photo-edited.png'));
-    expect((await readdir(work)).sort()).toEqual(['escape.png', 'photo-edited.png', 'unrelated.txt']);
+    expect((await readdir(work)).sort()).toEqual(['escape 2.png', 'escape.png', 'photo-edited.png', 'unrelated.txt']);
   });
 });
 

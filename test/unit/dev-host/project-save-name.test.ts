@@ -20,3 +20,21 @@ describe('the dev host saving a project', () => {
     expect(await dialogs.chooseProjectPath!('seeding-grass.maskwork')).toBe(join(dir, 'seeding-grass 3.maskwork'));
   });
 });
+
+describe('the dev host exporting', () => {
+  it('never picks a file that exists: a second export of the same name gets the next free number', async () => {
+    const dialogs = terminalDialogs(dir);
+    const first = await dialogs.chooseExportPath('colorful-cups-edited.jpg', 'jpeg');
+    expect(first).toEqual({ path: join(dir, 'colorful-cups-edited.jpg'), replaceExisting: false });
+    await writeFile(join(dir, 'colorful-cups-edited.jpg'), 'exported before');
+    expect(await dialogs.chooseExportPath('colorful-cups-edited.jpg', 'jpeg')).toEqual({
+      path: join(dir, 'colorful-cups-edited 2.jpg'),
+      replaceExisting: false,
+    });
+    await writeFile(join(dir, 'colorful-cups-edited 2.jpg'), 'exported before too');
+    expect(await dialogs.chooseExportPath('colorful-cups-edited.jpg', 'jpeg')).toEqual({
+      path: join(dir, 'colorful-cups-edited 3.jpg'),
+      replaceExisting: false,
+    });
+  });
+});
