@@ -66,7 +66,13 @@ function ExportDialogBody() {
         onKeyDown={(e) => {
           e.stopPropagation();
           if (e.key === 'Escape') close();
-          if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) go();
+          if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
+            // The focus goes back to Export… as the dialog closes, inside this keydown: without this
+            // the key's default action (a button's press) then pressed Export… and the dialog opened
+            // again at once (a second Enter exported again).
+            e.preventDefault();
+            go();
+          }
           // Tab stays among the dialog's controls (it walked out onto the editor behind it).
           keepTabInside(e, e.currentTarget);
         }}
