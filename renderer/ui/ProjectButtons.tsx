@@ -34,6 +34,13 @@ export function ProjectButtons() {
     return () => window.removeEventListener('mousedown', close);
   }, [menu]);
 
+  // Opening a document (Ctrl+O, a drop, a paste) closes the menu: it stayed open over the new photo,
+  // its lists out of date ("Recent photos: None yet").
+  const docId = doc?.id;
+  useEffect(() => {
+    if (docId) setMenu(null);
+  }, [docId]);
+
   // Focus moves into the menu when it opens (WAI-ARIA menu button), onto its first item — Save As…,
   // or without a photo the first recent project once main has listed them. (`recent` is undefined
   // while the menu is closed, null while main is asked.)
@@ -84,6 +91,14 @@ export function ProjectButtons() {
         aria-label="Project menu"
         title="Save As…, recent projects and recent photos"
         onClick={toggle}
+        onKeyDown={(e) => {
+          // With nothing in the menu to focus (no photo, no recent files) the focus stays here, and
+          // Esc, read only inside the menu, did not close it.
+          if (e.key !== 'Escape' || !menu) return;
+          e.preventDefault();
+          e.stopPropagation();
+          close();
+        }}
       >
         ▾
       </button>

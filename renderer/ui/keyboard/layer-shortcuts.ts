@@ -11,7 +11,7 @@ import { adjacentLayerId, mergeDownRefusal } from '../../model/layer-logic';
 import { requestLayerRowFocus } from '../panels/layer-row-focus';
 import { requestLayerSelect } from '../panels/layer-select-request';
 import { inLayerRows, selectedLayer, targetLayer } from './layer-target';
-import { deletedLayerHint, hintOnce, noLayerHint } from './shortcut-hints';
+import { deletedLayerHint, hintOnce, NO_PHOTO, noLayerHint } from './shortcut-hints';
 import type { Shortcut } from './shortcuts';
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
@@ -23,8 +23,10 @@ export const LAYER_SHORTCUTS: Shortcut[] = [
   {
     keys: 'Ctrl+J',
     label: 'Duplicate the selected layer',
-    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyJ' && !!s().doc && !s().settingsOpen,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyJ' && !s().settingsOpen,
     run: (e) => {
+      // With no photo these said nothing (they did not match; Chromium's own Ctrl+J / Ctrl+E could run).
+      if (!s().doc) return hintOnce(NO_PHOTO);
       const id = targetLayer(e);
       if (id) duplicateLayerCmd(id);
       else hintOnce(noLayerHint('duplicate'));
@@ -33,8 +35,9 @@ export const LAYER_SHORTCUTS: Shortcut[] = [
   {
     keys: 'Ctrl+E',
     label: 'Merge the selected layer down',
-    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyE' && !!s().doc && !s().settingsOpen,
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyE' && !s().settingsOpen,
     run: (e) => {
+      if (!s().doc) return hintOnce(NO_PHOTO);
       const id = targetLayer(e);
       if (!id) return hintOnce(noLayerHint('merge down'));
       const refusal = mergeDownRefusal(s().doc!, id);

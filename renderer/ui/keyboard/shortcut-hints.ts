@@ -10,6 +10,12 @@ export const DELETE_WITH_MASK =
 /** Said when Ctrl+Shift+D is pressed with nothing to bring back. */
 export const NOTHING_TO_RESELECT = 'Nothing to reselect: Ctrl+Shift+D brings back the mask that the last Keep or Clear took away.';
 
+/**
+ * Said when a key that needs a photo (Ctrl+S, Ctrl+Shift+S, Ctrl+Shift+Alt+S, Ctrl+J, Ctrl+E, C) is
+ * pressed with none open: the words Generate (Ctrl+Enter) says then. Those keys did nothing and said nothing.
+ */
+export const NO_PHOTO = 'Open a photo first';
+
 /** Said when Ctrl+A (mask everything) is pressed with no photo open. */
 export const NOTHING_TO_SELECT_ALL = 'No photo is open: nothing to mask. Open one (Ctrl+O), then Ctrl+A masks all of it.';
 

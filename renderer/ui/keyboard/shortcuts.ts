@@ -26,7 +26,7 @@ import { applyExtendDraft, cancelExtendDraft, extendProposal, fitOnScreen } from
 import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, clearRangePreview, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
-import { DELETE_WITH_MASK, hintOnce, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
+import { DELETE_WITH_MASK, hintOnce, NO_PHOTO, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
 import { LAYER_SHORTCUTS } from './layer-shortcuts';
 
 export interface Shortcut {
@@ -108,7 +108,13 @@ export const SHORTCUTS: Shortcut[] = [
     run: () => clearRangePreview(),
   },
   { keys: 'L', label: 'Lasso / polygon', match: (e) => plain(e) && e.code === 'KeyL', run: () => s().setTool('lasso') },
-  { keys: 'C', label: 'Extend canvas (outpaint crop)', match: (e) => plain(e) && e.code === 'KeyC', run: () => s().setTool('extend') },
+  {
+    keys: 'C',
+    label: 'Extend canvas (outpaint crop)',
+    match: (e) => plain(e) && e.code === 'KeyC',
+    // With no photo there is nothing to extend: it chose the tool and showed its Apply, and said nothing.
+    run: () => (s().doc ? s().setTool('extend') : hintOnce(NO_PHOTO)),
+  },
   { keys: 'H', label: 'Hand (pan)', match: (e) => plain(e) && e.code === 'KeyH', run: () => s().setTool('pan') },
   {
     keys: '[',
@@ -214,7 +220,7 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'Save the project',
     global: true,
     match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyS',
-    run: () => void saveProject(false),
+    run: () => (s().doc ? void saveProject(false) : hintOnce(NO_PHOTO)),
   },
   {
     // Photoshop's keys: Ctrl+Shift+S is Save As, Ctrl+Alt+Shift+S an export (Save for Web).
@@ -222,7 +228,7 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'Save the project as…',
     global: true,
     match: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyS',
-    run: () => void saveProject(true),
+    run: () => (s().doc ? void saveProject(true) : hintOnce(NO_PHOTO)),
   },
   {
     keys: 'Ctrl+Shift+Alt+S',
@@ -230,6 +236,7 @@ export const SHORTCUTS: Shortcut[] = [
     global: true,
     match: (e) => mod(e) && e.shiftKey && e.altKey && e.code === 'KeyS',
     run: () => {
+      if (!s().doc) return hintOnce(NO_PHOTO);
       const p = loadExportPrefs();
       void exportImage(p.format, qualityFor(p), exportOptionsFor(p));
     },
