@@ -319,11 +319,30 @@ export function rememberDiscarded(): void {
   s.setDiscarded({ doc: s.doc, items: s.staging.items, selected: s.staging.selected, prev: before });
 }
 
+/**
+ * The document changed after a discard: the discard is final. The candidates it took leave the
+ * strips put away too (a strip shown again by an undo or redo stays stashed on its step), so undoing
+ * back to that step, or undoing a Keep, no longer stages a candidate the retoucher discarded.
+ */
 function dropDiscarded(): void {
   const items: StagedCandidate[] = [];
   for (let d = st().discarded; d; d = d.prev ?? null) items.push(...d.items);
   st().setDiscarded(null);
+  forgetInStashes(items, new Set(st().staging.items.map((c) => c.key)));
   release(items);
+}
+
+/** Takes `items` out of the strips put away, except those still staged (`staged`, their keys). */
+function forgetInStashes(items: readonly StagedCandidate[], staged: Set<string>): void {
+  const gone = new Set(items.map((c) => c.key).filter((k) => !staged.has(k)));
+  if (!gone.size) return;
+  stashes = stashes.flatMap((x) => {
+    if (!x.items.some((c) => gone.has(c.key))) return [x];
+    const kept = x.items.filter((c) => !gone.has(c.key));
+    if (!kept.length) return [];
+    const sel = kept.indexOf(x.items[x.selected]);
+    return [{ ...x, items: kept, selected: Math.max(0, sel) }];
+  });
 }
 
 /** What Ctrl/⌘ Z does: bring back the candidates just discarded, else undo a document step. */
