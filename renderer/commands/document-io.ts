@@ -85,16 +85,17 @@ async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
 
 /**
  * Runs `work` with a busy label and resolves with its value; a failure is an error message about
- * `action` and resolves undefined (`work` calls `succeeded` when it did).
+ * `action` and resolves undefined (`work` calls `succeeded` when it did). `file`: the path the
+ * error is about (a recent photo or project), so that saving or opening that file takes it away.
  */
-async function guarded<T>(label: string, action: ToastAction, work: () => Promise<T>): Promise<T | undefined> {
+async function guarded<T>(label: string, action: ToastAction, work: () => Promise<T>, file?: string): Promise<T | undefined> {
   const s = useEditor.getState();
   s.setBusy(label);
   try {
     return await work();
   } catch (e) {
     const info = errorInfo(e);
-    s.notify('error', info.message, info.kind, action);
+    s.notify('error', info.message, info.kind, action, file);
     return undefined;
   } finally {
     s.setBusy(null);
@@ -130,7 +131,7 @@ export async function openLaunchFile(): Promise<boolean> {
 
 /** A photo from the recent photos: read by main, then asked about as Ctrl+O's file is. A photo gone since is an error message (and leaves the list). */
 export async function openRecentPhoto(path: string): Promise<void> {
-  const r = await guarded('Opening…', 'open', () => unwrap(api().image.reopen({ recentPath: path, checkLater: true })));
+  const r = await guarded('Opening…', 'open', () => unwrap(api().image.reopen({ recentPath: path, checkLater: true })), path);
   if (r) await replaceWith(r);
 }
 
@@ -166,10 +167,15 @@ async function openChosen() {
  */
 export async function openRecentProject(path: string): Promise<void> {
   if (!(await mayReplaceDocument({ projectPath: path, isProject: true }))) return;
-  return guarded('Opening…', 'open', async () => {
-    await adoptProject(await unwrap(api().project.open({ recentPath: path })), 'file');
-    useEditor.getState().succeeded('open');
-  });
+  return guarded(
+    'Opening…',
+    'open',
+    async () => {
+      await adoptProject(await unwrap(api().project.open({ recentPath: path })), 'file');
+      useEditor.getState().succeeded('open');
+    },
+    path,
+  );
 }
 
 /**

@@ -80,7 +80,7 @@ export async function saveProject(saveAs: boolean): Promise<boolean> {
     const r = await unwrap(api().project.save({ ...payload, ...(saveAs ? { saveAs: true } : {}) }));
     if ('canceled' in r) return false;
     useEditor.getState().setProject({ name: r.name, path: r.path, docId: doc.id, savedDoc: doc });
-    useEditor.getState().succeeded('save');
+    useEditor.getState().succeeded('save', r.path);
     const items = useEditor.getState().staging.items;
     const staged = projectStagedNote(unkeptStaged(items, doc), items.length);
     useEditor.getState().notify('success', `Saved ${r.name} (${(r.bytes / 2 ** 20).toFixed(1)} MB).${staged ? ` ${staged}` : ''}`);

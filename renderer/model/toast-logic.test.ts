@@ -67,6 +67,15 @@ describe('notify', () => {
     expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['untagged']);
   });
 
+  it("saving a file takes away an open error about that file (another file's stays)", () => {
+    const s = useEditor.getState();
+    for (const t of useEditor.getState().toasts) s.dismiss(t.id);
+    s.notify('error', '“desk-stuff.maskwork” could not be read', 'io', 'open', '/p/desk-stuff.maskwork');
+    s.notify('error', '“other.maskwork” could not be read', 'io', 'open', '/p/other.maskwork');
+    s.succeeded('save', '/p/desk-stuff.maskwork');
+    expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['“other.maskwork” could not be read']);
+  });
+
   it('a message already showing is not stacked again: it comes last, its time starting again', () => {
     const s = useEditor.getState();
     const warn = 'Keeping now would drop 2 redo steps (“Brush stroke”, “Brush stroke”).';

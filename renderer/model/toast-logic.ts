@@ -27,11 +27,18 @@ export function autoDismisses(tone: ToastTone): boolean {
 /**
  * The list without the errors of `action` (it has just succeeded). A photo or project opened also
  * takes away the errors of the document before it — a failed Generate's or export's, which stayed
- * stacked over the next document as if about it.
+ * stacked over the next document as if about it. `file`: the action succeeded on that file (its
+ * path), so errors about the same file go too, whatever their action — a recent project's "could not
+ * be read (it may have been moved or deleted…)" stayed beside "Saved desk-stuff.maskwork" after Save
+ * As wrote that very file again.
  */
-export function withoutActionErrors<T extends ToastLike & { action?: ToastAction }>(list: readonly T[], action: ToastAction): T[] {
+export function withoutActionErrors<T extends ToastLike & { action?: ToastAction; file?: string }>(
+  list: readonly T[],
+  action: ToastAction,
+  file?: string,
+): T[] {
   const gone = new Set<ToastAction>(action === 'open' ? ['open', 'generate', 'export'] : [action]);
-  return list.filter((t) => t.tone !== 'error' || !t.action || !gone.has(t.action));
+  return list.filter((t) => t.tone !== 'error' || ((!t.action || !gone.has(t.action)) && (!file || t.file !== file)));
 }
 
 /** The list after adding `t`, trimmed to `max` (oldest self-dismissing message dropped first). */

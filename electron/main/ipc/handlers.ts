@@ -43,7 +43,8 @@ export function createHandlers(svc: MainServices): HandlerTable {
       } catch (e) {
         // Gone or unreadable now: said so (the error names the file), and it leaves the list.
         await svc.recentPhotos.forget(recentPath);
-        throw e;
+        if (!(e instanceof AppError)) throw e;
+        throw new AppError({ ...e.info, message: `${e.info.message} It was taken off the recent photos.` }, { cause: e });
       }
     },
     'launch:watch': async (_req, ctx) => ({ waiting: svc.launchFiles.watch((name) => ctx.emit('launch:file', { name })) }),

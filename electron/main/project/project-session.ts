@@ -4,6 +4,7 @@
  * The recent list is kept in `recent-projects.json` beside the settings (in memory without a settings
  * folder) and is the only way the renderer can name a file to open: by picking one of these paths.
  */
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors';
@@ -100,10 +101,34 @@ export class ProjectSession {
     return opened;
   }
 
-  /** Opens one of the recent projects (the renderer can name no other path). */
+  /**
+   * Opens one of the recent projects (the renderer can name no other path). One that is gone since
+   * (moved, renamed, deleted) leaves the list, as a recent photo does, and the message says so; it
+   * stayed listed, failing each time it was picked. A file still there that fails (damaged, from a
+   * newer version) stays.
+   */
   async openRecent(store: AssetStore, path: string): Promise<OpenedProject> {
     if (!(await this.recent()).some((r) => r.path === path))
       throw new AppError({ kind: 'invalid-request', message: 'Only a file from the recent projects list can be opened this way.' });
-    return this.open(store, path);
+    try {
+      return await this.open(store, path);
+    } catch (e) {
+      if (
+        !(await stat(path).then(
+          () => false,
+          () => true,
+        ))
+      )
+        throw e;
+      await this.forget(path);
+      if (!(e instanceof AppError)) throw e;
+      throw new AppError({ ...e.info, message: `${e.info.message} It was taken off the recent projects.` }, { cause: e });
+    }
+  }
+
+  /** `path` leaves the recent projects. */
+  private async forget(path: string): Promise<void> {
+    this.list = (await this.recent()).filter((r) => r.path !== path);
+    await writeRecentList(this.recentFile, this.list);
   }
 }

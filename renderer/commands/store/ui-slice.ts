@@ -13,6 +13,8 @@ export interface Toast {
   kind?: AppErrorInfo['kind'];
   /** The action an error is about: it goes when that action next succeeds (`succeeded`). */
   action?: ToastAction;
+  /** The file (its path) an error is about: it goes when that file is next opened or saved (`succeeded`). */
+  file?: string;
 }
 
 /** The project file the open document belongs to (saved to or opened from), for the title and "unsaved changes". */
@@ -83,9 +85,12 @@ export interface UiSlice {
   setMaskVisible(v: boolean): void;
   setMaskLook(color: [number, number, number], opacity: number): void;
   toggleLayer(id: string): void;
-  notify(tone: Toast['tone'], message: string, kind?: Toast['kind'], action?: ToastAction): void;
-  /** `action` succeeded: its earlier error messages are stale and go (other errors stay). */
-  succeeded(action: ToastAction): void;
+  notify(tone: Toast['tone'], message: string, kind?: Toast['kind'], action?: ToastAction, file?: string): void;
+  /**
+   * `action` succeeded (on `file`, its path, when known): its earlier error messages, and those about
+   * the same file, are stale and go (other errors stay).
+   */
+  succeeded(action: ToastAction, file?: string): void;
   dismiss(id: number): void;
   setBusy(label: string | null): void;
 }
@@ -125,18 +130,18 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
     else hidden[id] = true;
     set({ hiddenLayers: hidden });
   },
-  notify(tone, message, kind, action) {
+  notify(tone, message, kind, action, file) {
     const id = toastId++;
     // The same words still showing are not stacked again (a second Keep as layer said "Keeping now
     // would drop…" twice, one under the other): the copy goes, the new one comes last with its full time.
     const others = get().toasts.filter((t) => t.tone !== tone || t.message !== message);
-    set({ toasts: pushToast(others, { id, tone, message, kind, ...(action ? { action } : {}) }) });
+    set({ toasts: pushToast(others, { id, tone, message, kind, ...(action ? { action } : {}), ...(file ? { file } : {}) }) });
     // Information and success messages go away by themselves; errors stay until closed.
     if (autoDismisses(tone)) setTimeout(() => get().dismiss(id), AUTO_DISMISS_MS);
   },
-  succeeded(action) {
+  succeeded(action, file) {
     const toasts = get().toasts;
-    const next = withoutActionErrors(toasts, action);
+    const next = withoutActionErrors(toasts, action, file);
     if (next.length !== toasts.length) set({ toasts: next });
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
