@@ -3,7 +3,7 @@
  * A running job alone: keep it running (its results wait for the document they belong to), cancel
  * it, or don't open (JobOpenPrompt). Unsaved project changes alone — or a photo's unsaved work
  * when a project replaces it — Save / Don't save / Cancel (UnsavedPrompt). Both: one question — Save / Don't save / Don't open, with "Cancel the job" to
- * tick (JobOpenPrompt). The project already open, chosen again with nothing unsaved: nothing is
+ * tick (JobOpenPrompt). The project already open, chosen again (unsaved changes or not): nothing is
  * asked or opened.
  */
 import { openQuestion } from '../model/open-question';
@@ -36,7 +36,13 @@ export async function mayReplaceDocument(chosen: ChosenFile = {}): Promise<boole
   const photoUnsaved = isProject && photoHasUnsavedChanges();
   const q = openQuestion({ job: !!s.job, unsaved: projectHasUnsavedChanges() || photoUnsaved, sameProject });
   if (q === 'already-open') {
-    s.notify('info', `${s.project?.name ?? 'This project'} is already open: nothing was changed.`);
+    const name = s.project?.name ?? 'This project';
+    s.notify(
+      'info',
+      projectHasUnsavedChanges()
+        ? `${name} is already open, with your unsaved changes: nothing was reopened or lost.`
+        : `${name} is already open: nothing was changed.`,
+    );
     return false;
   }
   if (q === 'none') return true;

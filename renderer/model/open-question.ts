@@ -1,8 +1,9 @@
 /**
  * What to ask before a chosen file replaces the open document: nothing, one question about the
  * running job, one about unsaved changes, or one about both. Choosing the project that is already
- * open, with nothing unsaved, asks nothing and opens nothing (nothing would change, and a running
- * job keeps its document).
+ * open asks nothing and opens nothing, unsaved changes or not: as in Photoshop, opening a file that
+ * is open keeps the open document (its unsaved changes, a running job). It asked "Save them before
+ * opening another file?", and Don't save silently reverted to the saved file.
  */
 export interface OpenSituation {
   /** A job is running on the open document. */
@@ -16,7 +17,7 @@ export interface OpenSituation {
 export type OpenQuestion = 'none' | 'already-open' | 'job' | 'unsaved' | 'both';
 
 export function openQuestion(s: OpenSituation): OpenQuestion {
-  if (s.sameProject && !s.unsaved) return 'already-open';
+  if (s.sameProject) return 'already-open';
   if (s.job && s.unsaved) return 'both';
   if (s.job) return 'job';
   if (s.unsaved) return 'unsaved';

@@ -271,14 +271,17 @@ describe('results staged only over the step they were made for', () => {
     await page.keyboard.press('Control+s');
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'paid.maskwork');
     await waitIdle(page);
+    // Saved again as another file: the open document is that one's now (picking the file that is open
+    // keeps it as it is, unsaved changes and all — nothing is opened again).
+    await saveAsProject(page, 'paid-copy.maskwork');
     await page.keyboard.press('b');
     await dragPath(page, [
       [150, 340],
       [260, 350],
     ]);
     await startSlowJob(page, 4000);
-    // The same project again, with unsaved changes and a job running: one question, "Don't save"
-    // (the job goes on).
+    // The first file of the same document, with unsaved changes and a job running: one question,
+    // "Don't save" (the job goes on); the document opened from it is a new history.
     app.dialogs.opens.push(path);
     await page.keyboard.press('Control+o');
     const ask = page.getByRole('alertdialog', { name: 'Unsaved changes, and a job is running' });
