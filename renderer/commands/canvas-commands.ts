@@ -110,6 +110,18 @@ export function chooseAnchor(anchor: ExtendAnchor): void {
  * Exact pixels on one side (the side inputs). As after a handle drag, a proposal that now reaches
  * past the visible stage is fitted (Left = 500 left the new area off-screen but for a thin strip).
  */
+/**
+ * Said when a side is typed below 0 or dragged inside the photo: the tool only adds. Photoshop's crop
+ * tool (same icon, same key) crops there, and the tool stayed silent — the field went back to 0, the
+ * handle did not move.
+ */
+export const NO_CROP_MESSAGE =
+  'Extend canvas only adds to the canvas: cropping is not available in Maskwork (a side stops at 0, the edge of the canvas as it is).';
+
+export function sayNoCrop(): void {
+  st().notify('info', NO_CROP_MESSAGE);
+}
+
 export function setExtendSide(side: Side, value: number): void {
   const doc = st().doc;
   if (!doc) return;

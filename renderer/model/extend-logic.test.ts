@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extendToAspect } from '../../shared/geometry';
 import {
+  draggedInward,
   MAX_CANVAS_SIDE,
   ZERO_SIDES,
   dragSide,
@@ -162,5 +163,18 @@ describe('handles', () => {
     expect(sideCursor('left')).toBe('ew-resize');
     expect(sideCursor('bottom')).toBe('ns-resize');
     expect(sideCursor(null)).toBeNull();
+  });
+});
+
+describe('a handle dragged inside the canvas (a crop)', () => {
+  const zero = { left: 0, right: 0, top: 0, bottom: 0 };
+  it('is told from a click or an outward drag, past a few screen px of slack', () => {
+    // Right side at 0, dragged 100 doc px inward at 50 %: 50 screen px inside.
+    expect(draggedInward(zero, 'right', { x: 500, y: 10 }, { x: 400, y: 10 }, 0.5)).toBe(true);
+    expect(draggedInward(zero, 'left', { x: 0, y: 10 }, { x: 100, y: 10 }, 0.5)).toBe(true);
+    // A click's jitter, an outward drag, a proposal shrunk but not past 0: nothing to say.
+    expect(draggedInward(zero, 'right', { x: 500, y: 10 }, { x: 496, y: 10 }, 1)).toBe(false);
+    expect(draggedInward(zero, 'top', { x: 10, y: 0 }, { x: 10, y: -80 }, 1)).toBe(false);
+    expect(draggedInward({ ...zero, bottom: 200 }, 'bottom', { x: 10, y: 700 }, { x: 10, y: 550 }, 1)).toBe(false);
   });
 });

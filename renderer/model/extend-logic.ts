@@ -173,6 +173,25 @@ export function dragSide(
   return withSide(both, canvas, side, start[side] + (both[other] - start[other]));
 }
 
+/**
+ * Whether a drag of `side` went inside the canvas as it is — a crop, which the tool cannot do — by
+ * more than `slackPx` screen px (`scale`: screen px per document px), so a click's jitter on an edge
+ * says nothing.
+ */
+export function draggedInward(
+  start: Sides,
+  side: Side,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  scale: number,
+  slackPx = 6,
+): boolean {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const delta = side === 'left' ? -dx : side === 'right' ? dx : side === 'top' ? -dy : dy;
+  return (start[side] + delta) * scale < -slackPx;
+}
+
 /** The CSS cursor for hovering a side. */
 export function sideCursor(side: Side | null): string | null {
   if (!side) return null;

@@ -24,6 +24,11 @@ export interface NumberFieldProps extends InputProps {
   allowEmpty?: boolean;
   onValue(v: number | null): void;
   /**
+   * A number below `min` was typed and applied (Enter, leaving the field): it is clamped, and this
+   * says why where the floor means something (the extend tool's sides: it cannot crop).
+   */
+  onBelowMin?(): void;
+  /**
    * Runs before the field's own Enter / Esc handling; calling preventDefault there leaves the field's
    * own handling out (the extend tool's fields: Enter applies the extension, Esc drops it).
    */
@@ -63,6 +68,7 @@ export function NumberField({
   integer = true,
   allowEmpty = false,
   onValue,
+  onBelowMin,
   onKeyDown,
   onFocus,
   onBlur,
@@ -84,7 +90,10 @@ export function NumberField({
       const read = el.validity.badInput ? null : readNumber(el.value);
       if (read === 'empty') {
         if (allowEmpty) apply(null);
-      } else if (read !== null) apply(clampNumber(read, min, max, integer));
+      } else if (read !== null) {
+        if (min !== undefined && read < min) onBelowMin?.();
+        apply(clampNumber(read, min, max, integer));
+      }
     }
     setText(null);
   };

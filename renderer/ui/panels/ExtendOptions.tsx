@@ -12,6 +12,7 @@ import {
   draftSides,
   extendBlocker,
   setBand,
+  sayNoCrop,
   setExtendSide,
 } from '../../commands/canvas-commands';
 import { isZeroSides, proposalFor, SIDES, type Side } from '../../model/extend-logic';
@@ -93,6 +94,7 @@ export function ExtendOptions() {
         ))}
       </span>
       <span className="sep" />
+      {/* A side typed below 0 (a crop, as Photoshop's crop tool would) says cropping is not available, then shows 0. */}
       {SIDES.map((side) => (
         <label key={side} title={`Pixels to add on the ${side}`}>
           {SIDE_LABEL[side]}
@@ -101,6 +103,7 @@ export function ExtendOptions() {
             data-testid={`extend-side-${side}`}
             aria-label={`Extend ${side} (px)`}
             min={0}
+            onBelowMin={sayNoCrop}
             step={1}
             disabled={!doc}
             value={sides[side]}

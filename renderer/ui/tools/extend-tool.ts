@@ -4,9 +4,9 @@
  * Photoshop's crop tool resizes about the centre. The proposal itself lives in the store and is
  * drawn on the stage (ui/canvas/ExtendPreview.tsx); Enter applies it, Escape drops it without a trace.
  */
-import { cancelExtendDraft, draftSides, fitProposalIfOffScreen, setDraftSides } from '../../commands/canvas-commands';
+import { cancelExtendDraft, draftSides, fitProposalIfOffScreen, sayNoCrop, setDraftSides } from '../../commands/canvas-commands';
 import { useEditor } from '../../commands/store/store';
-import { dragSide, frameRect, hitSide, SIDES, sideCursor, type Side, type Sides } from '../../model/extend-logic';
+import { draggedInward, dragSide, frameRect, hitSide, SIDES, sideCursor, type Side, type Sides } from '../../model/extend-logic';
 import type { LiveSurface, Tool, ToolPointer } from './tool-types';
 
 /** The proposed canvas in screen px and the side under `p`, or null. */
@@ -43,6 +43,8 @@ export function createExtendTool(): Tool {
       const doc = useEditor.getState().doc;
       const start = drag.start;
       if (doc) setDraftSides(dragSide(start, doc.canvas, drag.side, drag.from, p.doc, p.alt));
+      // Dragged inside the canvas as it is (a crop, as Photoshop's crop tool would): said, not silent.
+      if (doc && draggedInward(start, drag.side, drag.from, p.doc, useEditor.getState().scale)) sayNoCrop();
       state = 'idle';
       drag = null;
       // Dragged past the window's edge: zoom out so every handle can be grabbed again. Only the sides
