@@ -95,7 +95,11 @@ export async function keepStaged(close: boolean, key?: string, from: 'strip' | '
     // Kept on purpose or by a reflexive Enter: either way the retoucher hears that its text was read
     // wrong (the badge goes with the strip), before a client does.
     if (c.textCheck?.status === 'wrong')
-      st().notify('info', `Kept with its text wrong: ${verdictWords(c.textCheck)}. Ctrl/⌘ Z undoes the Keep.`);
+      st().notify(
+        'info',
+        // "Kept with its text wrong: SPORTS 2 not found (…)", not "…wrong: Wrong: SPORTS 2 not found" (found by hand).
+        `Kept with its text wrong: ${verdictWords(c.textCheck).replace(/^Wrong: /, '')}. Ctrl/⌘ Z undoes the Keep.`,
+      );
   } else {
     // The same pixels are a layer already (Keep as layer pressed twice, or the offline engine's
     // same seed making the same patch): nothing is added, and the retoucher is told why. Keep still

@@ -42,6 +42,17 @@ describe('Keep on a candidate whose text was read wrong', () => {
     ]);
   });
 
+  it('says "not found" once, with the reading in quotes', async () => {
+    const c = st().staging.items[0];
+    st().unstage(c.key);
+    st().stageCandidates([{ ...c, textCheck: { ...verdict('wrong', '1 CE ” )'), expected: 'SPORTS 2', distance: 7, similarity: 0.1 } }]);
+    st().selectStaged(st().staging.items.findIndex((x) => x.key === c.key));
+    expect(await keepStaged(true)).toBe(true);
+    expect(st().toasts.map((t) => t.message)).toEqual([
+      'Kept with its text wrong: SPORTS 2 not found (the closest reading, “1 CE ” )”, differs in 7 characters). Ctrl/⌘ Z undoes the Keep.',
+    ]);
+  });
+
   it('says nothing for a candidate spelled right', async () => {
     st().selectStaged(1);
     expect(await keepStaged(true)).toBe(true);

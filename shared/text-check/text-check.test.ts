@@ -51,7 +51,7 @@ describe('matching', () => {
     expect(junk.status).toBe('wrong');
     expect(junk.similarity).toBeLessThan(0.5);
     expect(badgeText(junk)).toBe('not found ✗');
-    expect(verdictWords(junk)).toMatch(/^Wrong: SALE 50% not found \(the closest reading, .+, differs in \d+ characters\)$/);
+    expect(verdictWords(junk)).toMatch(/^Wrong: SALE 50% not found \(the closest reading, “.+”, differs in \d+ characters\)$/);
     // Half right is still a near miss, counted in characters.
     const half = matchText({ requested: { text: 'V2.0' }, reading: reading('V3.1') });
     expect(half.similarity).toBe(0.5);

@@ -301,7 +301,7 @@ export function verdictWords(v: TextVerdict): string {
   if (v.status === 'unsure') return `Unsure: ${unclearWords(v.note)} (read ${v.read}, asked for ${v.expected})`;
   if (!v.read) return `Wrong: no text read, asked for ${v.expected}`;
   if (v.distance === 0) return `Wrong: ${v.read} is spelled right, but the old text is still there`;
-  if (notFound(v)) return `Wrong: ${v.expected} not found (the closest reading, ${v.read}, differs in ${v.distance} characters)${old}`;
+  if (notFound(v)) return `Wrong: ${v.expected} not found (the closest reading, “${v.read}”, differs in ${v.distance} characters)${old}`;
   const n = `${v.distance} character${v.distance === 1 ? '' : 's'} wrong`;
   const looks = v.note?.startsWith('looks like') ? `; a glyph ${v.note}` : '';
   return `${n}: read ${v.read}, asked for ${v.expected}${looks}${old}`;
