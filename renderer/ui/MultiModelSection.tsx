@@ -4,7 +4,6 @@
  * failed) with Cancel. The candidates land in the staging strip as each model answers. (A refine's
  * line is RefineStatus's.)
  */
-import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cancelMulti, dismissMultiFailures, multiRows, setMultiOn } from '../commands/multi-generate';
 import { formatUsd } from '../model/estimate';
@@ -15,7 +14,14 @@ import { formatExpected } from '../../shared/models';
 import { useEditor } from '../commands/store/store';
 import { NumberField } from './NumberField';
 
-export function MultiModelSection() {
+type Rows = ReturnType<typeof multiRows>;
+let rowsCache: { key: unknown[]; rows: Rows } | null = null;
+
+/**
+ * Every model's row, estimated once per change of what they depend on (the list and the footer's
+ * price line read the same rows): estimating plans a region per model, so only while the list is on.
+ */
+function useMultiRows() {
   const { doc, gen, keyStatus, providerSettings, prefs } = useEditor(
     useShallow((s) => ({
       doc: s.doc,
@@ -25,12 +31,31 @@ export function MultiModelSection() {
       prefs: s.prefs,
     })),
   );
-  const setGen = useEditor((s) => s.setGen);
-  // Estimating every model plans a region per model: only while the list is shown.
-  const rows = useMemo(
-    () => (gen.multiOn ? multiRows({ ...useEditor.getState(), doc, gen, keyStatus, providerSettings, prefs }) : []),
-    [doc, gen, keyStatus, providerSettings, prefs],
+  const key = [doc, gen, keyStatus, providerSettings, prefs];
+  if (!rowsCache || rowsCache.key.some((k, i) => k !== key[i]))
+    rowsCache = { key, rows: gen.multiOn ? multiRows({ ...useEditor.getState(), doc, gen, keyStatus, providerSettings, prefs }) : [] };
+  return { gen, rows: rowsCache.rows };
+}
+
+/**
+ * The price of all the models asked, beside Generate (the sticky footer): the list's own total
+ * scrolled out of sight in a short column, and Generate went out with no price in view (found by hand).
+ */
+export function MultiCostLine() {
+  const { rows } = useMultiRows();
+  const total = multiTotal(rows);
+  if (!total.models || sharedRowError(rows)) return null;
+  return (
+    <div className="cost-usd" data-testid="multi-cost" title="The sum of every model's estimate; the models run side by side">
+      {total.approximate ? '≈ ' : ''}
+      {formatUsd(total.usd)} · {total.models} model{total.models === 1 ? '' : 's'}
+    </div>
   );
+}
+
+export function MultiModelSection() {
+  const { gen, rows } = useMultiRows();
+  const setGen = useEditor((s) => s.setGen);
   const total = multiTotal(rows);
   // No photo or no mask: one line under the list says so, the rows stay name · count · price.
   const shared = sharedRowError(rows);

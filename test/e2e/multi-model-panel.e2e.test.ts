@@ -54,6 +54,14 @@ describe('several models at once at 1280×800', () => {
     );
     expect(read).toHaveLength(2);
     for (const p of read) expect(p, JSON.stringify(p)).toMatchObject({ cut: false, inside: true });
+    // The total of every model asked stands beside Generate (the list's own total scrolls out of sight
+    // in a short column): the same sum, in view with the button.
+    const sum = (await panel.getByTestId('multi-total').textContent())!.match(/\$\d+\.\d+/)![0];
+    const footer = panel.getByTestId('multi-cost');
+    expect(await footer.textContent()).toMatch(new RegExp(`^(≈ )?\\${sum} · 2 models$`));
+    const [f, g] = [await footer.boundingBox(), await panel.getByRole('button', { name: 'Generate', exact: true }).boundingBox()];
+    expect(g!.y - (f!.y + f!.height)).toBeLessThan(40);
+    expect(await footer.isVisible()).toBe(true);
     // Untick: the single model and its count are back as they were.
     await box.click();
     await model.waitFor({ state: 'visible' });

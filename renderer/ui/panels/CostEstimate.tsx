@@ -2,12 +2,25 @@
  * The pre-send estimate. The dollar line and what blocks Generate sit in the Generate button's
  * sticky footer (always in view with the button); the request size stays in the panel above.
  */
+import type { ReactNode } from 'react';
 import type { Estimate } from '../../model/estimate';
 
 /** "≈ $0.053 · 1 candidate …" and why Generate is disabled, right above the button. */
-export function CostLine({ estimate, blocker, worst }: { estimate: Estimate | null; blocker: string | null; worst?: string | null }) {
+export function CostLine({
+  estimate,
+  blocker,
+  worst,
+  multi,
+}: {
+  estimate: Estimate | null;
+  blocker: string | null;
+  worst?: string | null;
+  /** With several models at once: their total, in place of the one model's price. */
+  multi?: ReactNode;
+}) {
   return (
     <div className="cost-estimate" data-testid="cost-estimate">
+      {multi}
       {estimate?.ok && (
         <div className="cost-usd" data-testid="cost-usd" title={estimate.basis}>
           {estimate.costText}

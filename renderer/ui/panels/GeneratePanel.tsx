@@ -18,7 +18,7 @@ import {
 import { AUTO_VALUE } from '../../model/auto-choice';
 import { acceptsSeed } from '../../model/prompt-tools';
 import { PromptTools } from '../PromptTools';
-import { MultiModelSection } from '../MultiModelSection';
+import { MultiCostLine, MultiModelSection } from '../MultiModelSection';
 import { NumberField } from '../NumberField';
 import { RefineStatus } from '../RefineStatus';
 import { multiGenerateBlocker } from '../../commands/multi-generate';
@@ -313,7 +313,12 @@ export function GeneratePanel() {
         {outpaint ? (
           <OutpaintCostLine blocker={job ? null : blocker} />
         ) : (
-          <CostLine estimate={gen.multiOn ? null : estimate} blocker={job ? null : blocker} worst={retryWorst} />
+          <CostLine
+            estimate={gen.multiOn ? null : estimate}
+            blocker={job ? null : blocker}
+            worst={retryWorst}
+            multi={several ? <MultiCostLine /> : null}
+          />
         )}
         <div className="row generate-row">
           <button
