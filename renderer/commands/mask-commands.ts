@@ -12,9 +12,9 @@ import {
   rasterizeEllipse,
   rasterizeRect,
   rasterizePressureStroke,
+  readMaskRegion,
   rasterizeStroke,
   type Coverage,
-  type CoverageMode,
   type Rect,
   type TiledMask,
 } from '../../shared/mask';
@@ -93,9 +93,10 @@ export function commitSelection(label: string, mode: SelectionMode, cov: Coverag
   const before = currentMask();
   if (!before || !base) return null;
   // A selection combines as a set (see CoverageMode): a Shift-click on the same area adds nothing, an Alt-click takes it all away.
-  const m: CoverageMode = mode === 'subtract' ? 'cut' : 'union';
-  const from = mode === 'replace' ? clearMask(base) : base;
-  const next = applyCoverage(from, cov, m, 1);
+  const next =
+    mode === 'intersect'
+      ? intersectCoverage(base, cov)
+      : applyCoverage(mode === 'replace' ? clearMask(base) : base, cov, mode === 'subtract' ? 'cut' : 'union', 1);
   if (next === before) return null;
   commitMask(label, next, before);
   return useEditor.getState().doc?.maskId ?? null;
@@ -107,19 +108,34 @@ export function commitReplace(label: string, cov: Coverage): void {
   if (mask) commitMask(label, applyCoverage(mask, cov, 'replace', 1), mask);
 }
 
+/**
+ * The mask where it overlaps the selection (the smaller of the two values), nothing elsewhere:
+ * Photoshop's Intersect with Selection (Shift+Alt). It subtracted, Alt winning over Shift.
+ */
+function intersectCoverage(base: TiledMask, cov: Coverage): TiledMask {
+  const old = readMaskRegion(base, cov.rect);
+  const data = new Uint8Array(cov.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = Math.min(old[i], cov.data[i]);
+  return applyCoverage(clearMask(base), { rect: cov.rect, data }, 'replace', 1);
+}
+
+/** A selection step's History label: "Lasso", "Lasso subtract", "Lasso intersect". */
+export const selectionLabel = (what: string, mode: SelectionMode) =>
+  mode === 'subtract' || mode === 'intersect' ? `${what} ${mode}` : what;
+
 export function applyEllipse(rect: Rect, mode: SelectionMode): void {
   if (rect.width < 1 || rect.height < 1) return;
-  selectionCoverage(mode, rasterizeEllipse(rect), mode === 'subtract' ? 'Ellipse subtract' : 'Ellipse');
+  selectionCoverage(mode, rasterizeEllipse(rect), selectionLabel('Ellipse', mode));
 }
 
 export function applyLasso(points: DocPoint[], mode: SelectionMode): void {
   if (points.length < 3) return;
-  selectionCoverage(mode, rasterizePolygon(points, { antialias: true }), mode === 'subtract' ? 'Lasso subtract' : 'Lasso');
+  selectionCoverage(mode, rasterizePolygon(points, { antialias: true }), selectionLabel('Lasso', mode));
 }
 
 export function applyRect(rect: Rect, mode: SelectionMode): void {
   if (rect.width < 1 || rect.height < 1) return;
-  selectionCoverage(mode, rasterizeRect(rect), mode === 'subtract' ? 'Rectangle subtract' : 'Rectangle');
+  selectionCoverage(mode, rasterizeRect(rect), selectionLabel('Rectangle', mode));
 }
 
 export function invertCurrentMask(): void {

@@ -9,7 +9,7 @@ import type { Rect } from '../../shared/geometry/rect';
 import { maskBounds, type Coverage, type TiledMask } from '../../shared/mask';
 import type { Rgb, SelectStroke } from '../../shared/select';
 import { getMask } from './blob-store';
-import { commitReplace, commitSelection } from './mask-commands';
+import { commitReplace, commitSelection, selectionLabel } from './mask-commands';
 import { useEditor } from './store/store';
 import type { SelectionMode } from './store/tools-slice';
 import type { SelectOp, SelectPreview } from '../workers/select-protocol';
@@ -94,7 +94,7 @@ export function isSelecting(): boolean {
 
 export function magicWandAt(p: DocPoint, mode: SelectionMode): Promise<void> {
   const { tolerance, contiguous, antialias } = st().select;
-  const label = mode === 'subtract' ? 'Magic wand subtract' : 'Magic wand';
+  const label = selectionLabel('Magic wand', mode);
   return run(label, { op: 'wand', x: p.x, y: p.y, tolerance, contiguous, antialias }, (cov) => {
     if (cov?.data.length) commitSelection(label, mode, cov);
   });
@@ -131,12 +131,12 @@ export function standsOut(cov: { data: Uint8Array }, photoPixels: number): boole
 
 /** A rectangle dragged with object select: its object becomes the selection (by the mode). */
 export function objectSelectRect(rect: Rect, mode: SelectionMode): Promise<void> {
-  return startObject(mode === 'subtract' ? 'Object select subtract' : 'Object select', rect, mode);
+  return startObject(selectionLabel('Object select', mode), rect, mode);
 }
 
 /** One click, no rectangle: the photo's subject. */
 export function selectSubject(mode: SelectionMode = selectionModeOver(st().selectionMode, false)): Promise<void> {
-  return startObject(mode === 'subtract' ? 'Select subject subtract' : 'Select subject', undefined, mode);
+  return startObject(selectionLabel('Select subject', mode), undefined, mode);
 }
 
 /** True while the last object select can still be refined with strokes (its result is the current mask). */
@@ -287,7 +287,7 @@ export function applyColorRange(asked: SelectionMode): Promise<void> {
     return Promise.resolve();
   }
   const mode = selectionModeOver(asked, false);
-  const label = mode === 'subtract' ? 'Colour range subtract' : 'Colour range';
+  const label = selectionLabel('Colour range', mode);
   return run(label, { op: 'range', colors, fuzziness }, (cov) => {
     if (!cov) return;
     commitSelection(label, mode, cov);

@@ -241,6 +241,26 @@ describe('marquee keys, as in Photoshop', () => {
     expect(await maskValue(page, 300, 185)).toBe(0);
     expect(await maskValue(page, 365, 250)).toBe(0);
   });
+
+  it('Shift+Alt held at the start intersects: only the overlap stays (it subtracted, Alt winning)', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('m');
+    await dragPath(page, [
+      [100, 100],
+      [300, 300],
+    ]);
+    await expect.poll(() => maskValue(page, 150, 150)).toBe(255);
+    await marquee([200, 200], [400, 400], ['Shift', 'Alt'], async () => {});
+    await page.keyboard.up('Alt');
+    await page.keyboard.up('Shift');
+    await expect.poll(async () => (await summary(page)).label).toBe('Rectangle intersect');
+    expect(await maskValue(page, 250, 250)).toBe(255); // in both
+    expect(await maskValue(page, 150, 150)).toBe(0); // only in the first
+    expect(await maskValue(page, 350, 350)).toBe(0); // only in the second
+    // Not a square shaped by the held keys: the drag's own box (200..400 both ways here).
+    expect(await maskValue(page, 295, 295)).toBe(255);
+  });
 });
 
 describe('object select and select subject', () => {

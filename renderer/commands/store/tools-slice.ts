@@ -6,7 +6,8 @@ import { DEFAULT_BAND_PX } from '../../model/extend-document';
 import type { EditorStore } from './store';
 
 export type ToolId = 'brush' | 'eraser' | 'rect' | 'ellipse' | 'lasso' | 'wand' | 'object' | 'colorRange' | 'pan' | 'extend';
-export type SelectionMode = 'add' | 'subtract' | 'replace';
+/** `intersect` (Shift+Alt, as in Photoshop) keeps only where the mask and the new selection overlap. */
+export type SelectionMode = 'add' | 'subtract' | 'replace' | 'intersect';
 
 export interface BrushSettings {
   /** Diameter in document pixels. */

@@ -93,7 +93,7 @@ export function OptionsBar() {
               className={mode === m ? 'active' : ''}
               aria-pressed={mode === m}
               onClick={() => setMode(m)}
-              title={m === 'add' ? 'Add (hold Shift)' : m === 'subtract' ? 'Subtract (hold Alt)' : 'New mask'}
+              title={m === 'add' ? 'Add (hold Shift)' : m === 'subtract' ? 'Subtract (hold Alt; Shift+Alt intersects)' : 'New mask'}
             >
               {m === 'replace' ? 'New' : m === 'add' ? 'Add' : 'Subtract'}
             </button>
