@@ -97,6 +97,8 @@ describe('Settings and Batch keep the keyboard inside', () => {
     await dialog.getByTestId('gateway').waitFor();
     // The next thing the gateway needs is its key: the focus is there, so the key is typed straight in.
     await expect.poll(() => focused('Settings')).toEqual({ inside: true, name: 'My Gateway API key' });
+    // The key's row says what it is (the gateway's name alone, under the gateway's line, read as a second gateway).
+    expect(await dialog.getByTestId('key-gateway:my-gw').locator('.key-head strong').textContent()).toBe('My Gateway API key');
     await page.keyboard.type('gw-key-12345678');
     await page.keyboard.press('Enter');
     const status = dialog.getByTestId('key-status-gateway:my-gw');

@@ -78,7 +78,8 @@ export function GatewaysSection() {
                 Remove
               </button>
             </div>
-            <KeyRow provider={`gateway:${g.id}`} label={g.name} />
+            {/* Its own words under the gateway's line: the name twice read as two gateways (found by hand). */}
+            <KeyRow provider={`gateway:${g.id}`} label={g.name} heading={`${g.name} API key`} />
           </li>
         ))}
       </ul>

@@ -30,7 +30,8 @@ export function keyStatusText(status: KeyStatus | undefined, label: string): str
   return `set · …${status.last4 ?? ''} · ${SOURCE_TEXT[status.source ?? 'keychain']}`;
 }
 
-export function KeyRow({ provider, label }: { provider: string; label: string }) {
+/** `heading`: the row's name when it is not the provider's own (a gateway's row reads "Studio proxy API key"). */
+export function KeyRow({ provider, label, heading = label }: { provider: string; label: string; heading?: string }) {
   const status = useEditor((s) => s.keyStatus.find((k) => k.provider === provider));
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
@@ -51,7 +52,7 @@ export function KeyRow({ provider, label }: { provider: string; label: string })
   return (
     <div className="key-row" data-testid={`key-${provider}`}>
       <div className="key-head">
-        <strong>{label}</strong>
+        <strong>{heading}</strong>
         <span data-testid={`key-status-${provider}`} className={status?.isSet ? (status.rejected ? 'rejected' : 'ok') : 'muted'}>
           {keyStatusText(status, label)}
         </span>
