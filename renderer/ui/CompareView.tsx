@@ -229,6 +229,12 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
         close();
         return;
       }
+      // 2 and 4 (no modifier) choose 2-up and 4-up, as the buttons do (they did nothing; found by hand).
+      if (!e.ctrlKey && !e.metaKey && !e.altKey && (e.code === 'Digit2' || e.code === 'Digit4')) {
+        e.preventDefault();
+        useEditor.getState().setComparePanes(e.code === 'Digit2' ? 2 : 4);
+        return;
+      }
       // The zoom keys act on the panes as they do on the canvas (they did nothing here).
       const zoom = compareZoomKey(e);
       if (!zoom) return;
@@ -273,6 +279,7 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
           aria-pressed={panes === 2}
           className={panes === 2 ? 'active' : ''}
           onClick={() => useEditor.getState().setComparePanes(2)}
+          title="Two panes side by side (2)"
         >
           2-up
         </button>
@@ -281,6 +288,7 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
           aria-pressed={panes === 4}
           className={panes === 4 ? 'active' : ''}
           onClick={() => useEditor.getState().setComparePanes(4)}
+          title="Four panes (4)"
         >
           4-up
         </button>

@@ -81,6 +81,11 @@ describe('compare view', () => {
     await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(2);
     await dialog.getByRole('button', { name: '4-up' }).click();
     await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(4);
+    // The keys 2 and 4 do the same.
+    await page.keyboard.press('2');
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(2);
+    await page.keyboard.press('4');
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(4);
     // Full size: each pane is a quarter of the window, not a thumbnail.
     const box = await dialog.getByTestId('compare-canvas').first().boundingBox();
     expect(box!.width).toBeGreaterThan(500);
