@@ -18,6 +18,7 @@ import { createHandlers } from '../main/ipc/handlers';
 import { dispatch } from '../main/ipc/dispatch';
 import type { ExportTarget } from '../main/services/dialogs';
 import { formatOf } from './output-paths';
+import type { ProgressLine } from './progress-line';
 import { ChargedError } from './charged';
 import { addLive, exporting, handleInterrupts, type Interruptible, removeLive } from './interrupt';
 import { cliVersion } from './version';
@@ -176,9 +177,9 @@ export class CliSession implements Interruptible {
    * Waits for a job and returns its candidates, or throws its typed error with what the requests it
    * sent were still charged (a failed tile after paid ones, a cancelled job).
    */
-  async candidatesOf(jobId: string, endProgressLine: boolean): Promise<CandidateResult[]> {
+  async candidatesOf(jobId: string, progress: ProgressLine): Promise<CandidateResult[]> {
     const result = await this.waitJob(jobId);
-    if (endProgressLine) process.stderr.write('\n');
+    progress.end();
     if (result.state === 'failed') throw new ChargedError(result.error, result.spentUsd, result.spentRequests);
     if (result.state !== 'done') {
       const spent = result.state === 'cancelled' ? result : undefined;

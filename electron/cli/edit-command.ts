@@ -16,6 +16,7 @@ import { readMaskFile } from '../main/edit/mask-file';
 import { autoReport, chooseModelFor, qualityFor, readRules, type Quality } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
 import { candidatePaths, formatOf, refuseExisting, resultLayerName } from './output-paths';
+import { progressLine } from './progress-line';
 
 const QUALITIES: Quality[] = ['low', 'medium', 'high', 'auto'];
 const SEED = () => int(0, 2 ** 31 - 1);
@@ -119,8 +120,8 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
   await refuseExisting(paths, o.overwrite);
 
   const t0 = performance.now();
-  const progress = (t: string) => !o.json && process.stderr.write(`\r${t.padEnd(60)}`);
-  const session = CliSession.start((p) => progress(`${Math.round(p.fraction * 100)}% ${p.stage}`));
+  const progress = progressLine(process.stderr, !o.json);
+  const session = CliSession.start((p) => progress.update(p.fraction, p.stage));
   try {
     // The mask is read and decoded while the image opens (both are mostly libvips work).
     const opening = asGiven(o.image, session.openImage(image));
@@ -200,7 +201,7 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
               () => false,
             )
         : null;
-    const candidates = await session.candidatesOf(jobId, !o.json);
+    const candidates = await session.candidatesOf(jobId, progress);
     const tGen = performance.now();
     const firstWritten = early !== null && (await early);
     const written = paths.slice(0, candidates.length);

@@ -13,6 +13,7 @@ import { asGiven, CliSession, unwrap } from './cli-session';
 import { autoReport, chooseModelFor, qualityFor, readRules } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
 import { formatOf, refuseExisting, resultLayerName } from './output-paths';
+import { progressLine } from './progress-line';
 import { seedsOf } from './edit-command';
 
 const SIDE = () => int(0, 1_000_000);
@@ -62,7 +63,8 @@ export async function runExpand(o: ExpandOptions): Promise<Record<string, unknow
   const anchor = (o.anchor === 'center' ? 'centre' : o.anchor) as ExtendAnchor;
 
   const t0 = performance.now();
-  const session = CliSession.start((p) => !o.json && process.stderr.write(`\r${`${Math.round(p.fraction * 100)}% ${p.stage}`.padEnd(60)}`));
+  const progress = progressLine(process.stderr, !o.json);
+  const session = CliSession.start((p) => progress.update(p.fraction, p.stage));
   try {
     const img = await asGiven(o.image, session.openImage(image));
     const size = { width: img.width, height: img.height };
@@ -110,7 +112,7 @@ export async function runExpand(o: ExpandOptions): Promise<Record<string, unknow
             ) / 10000,
         }))
       : [];
-    const candidates = await session.candidatesOf(jobId, !o.json);
+    const candidates = await session.candidatesOf(jobId, progress);
     const tGen = performance.now();
     const c = candidates[0];
     await session.exportTo(

@@ -232,6 +232,21 @@ describe('maskwork fill', () => {
     expect(inside).toBeGreaterThan(1000);
   });
 
+  it('off a terminal (stderr to a log or a pipe) says each stage once per line, with no carriage returns or percentages', async () => {
+    const out = join(tmp, 'filled-log.png');
+    const r = await run(['fill', '--image', img, '--mask', mask, '--out', out, '--seed', '3'], { OPENAI_API_KEY: '', GEMINI_API_KEY: '' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('\r');
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines.filter((l) => /^\d+% /.test(l))).toEqual([]);
+    expect(new Set(lines).size, r.stderr).toBe(lines.length);
+    expect(
+      lines.some((l) => l.startsWith('Generating with')),
+      r.stderr,
+    ).toBe(true);
+    expect(lines.length, r.stderr).toBeLessThan(10);
+  });
+
   it('is deterministic for a seed', async () => {
     const o1 = join(tmp, 'd1.png');
     const o2 = join(tmp, 'd2.png');
