@@ -9,7 +9,7 @@ import { parseOptions, required, UsageError } from './args';
 import { interrupted } from './interrupt';
 import { chargedOf, chargedWords } from './charged';
 import { EDIT_OPTIONS, editOptionsOf, runEdit } from './edit-command';
-import { chooseModel } from './model-choice';
+import { chooseModel, modelIdOf } from './model-choice';
 import { formatOf, refuseExisting } from './output-paths';
 
 const { model: _model, n: _n, ...SHARED } = EDIT_OPTIONS;
@@ -37,7 +37,8 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
       list
         .split(',')
         .map((m) => m.trim())
-        .filter(Boolean),
+        .filter(Boolean)
+        .map(modelIdOf),
     ),
   ];
   if (!models.length) throw new UsageError('--models needs at least one model id');

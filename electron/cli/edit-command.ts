@@ -13,7 +13,7 @@ import { worstCaseUsd } from '../../shared/text-check/budget';
 import { requestedText } from '../../shared/text-check/requested-text';
 import { asGiven, CliSession, unwrap } from './cli-session';
 import { readMaskFile } from '../main/edit/mask-file';
-import { autoReport, chooseModelFor, qualityFor, readRules, type Quality } from './model-choice';
+import { autoReport, chooseModelFor, modelOption, qualityFor, readRules, type Quality } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
 import { candidatePaths, formatOf, refuseExisting, resultLayerName } from './output-paths';
 import { progressLine } from './progress-line';
@@ -25,7 +25,7 @@ export const FILL_OPTIONS = { image: required(), mask: required(), out: required
 export const EDIT_OPTIONS = {
   ...FILL_OPTIONS,
   prompt: required(),
-  model: required(),
+  model: modelOption(),
   n: intOr(1, 10, 1),
   quality: oneOf(QUALITIES),
   ref: list(),

@@ -10,7 +10,7 @@ import { estimateCost } from '../../shared/models';
 import { flag, int, intOr, oneOf, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { checkOutpaintBudget } from '../main/edit/outpaint-budget';
 import { asGiven, CliSession, unwrap } from './cli-session';
-import { autoReport, chooseModelFor, qualityFor, readRules } from './model-choice';
+import { autoReport, chooseModelFor, modelOption, qualityFor, readRules } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
 import { formatOf, refuseExisting, resultLayerName } from './output-paths';
 import { progressLine } from './progress-line';
@@ -20,7 +20,7 @@ const SIDE = () => int(0, 1_000_000);
 export const EXPAND_OPTIONS = {
   image: required(),
   out: required(),
-  model: required(),
+  model: modelOption(),
   aspect: optional(),
   anchor: oneOfOr(['centre', 'center', 'left', 'right', 'top', 'bottom'], 'centre'),
   left: SIDE(),

@@ -8,16 +8,36 @@ import {
   type RoutingDecision,
   type RoutingSettings,
 } from '../../shared/routing';
+import * as v from 'valibot';
 import { UsageError } from './args';
 
 export type Quality = 'low' | 'medium' | 'high' | 'auto';
 
 const validIds = () => offeredModels().map((m) => m.id);
 
+/**
+ * The names retouchers know Google's models by, accepted wherever a model id is (`--model`,
+ * `--models`), case-insensitively; the first Nano Banana names its retired model, which then says
+ * what replaced it.
+ */
+const ALIASES: Readonly<Record<string, string>> = {
+  'nano-banana-2': 'gemini-3.1-flash-image',
+  'nano-banana-pro': 'gemini-3-pro-image',
+  'nano-banana': 'gemini-2.5-flash-image',
+};
+
+/** The catalog id for a model name as given: an id as it is, or one of the aliases above. */
+export function modelIdOf(given: string): string {
+  return ALIASES[given.trim().toLowerCase()] ?? given;
+}
+
+/** A required `--model` value, read through the aliases. */
+export const modelOption = () => v.pipe(v.string('is required'), v.nonEmpty('needs a value'), v.transform(modelIdOf));
+
 /** The catalog spec of `id`; an unknown or retired id is a usage error that lists the valid ids. */
 export function chooseModel(id: string): ModelSpec {
   const spec = getModel(id);
-  if (!spec) throw new UsageError(`unknown model “${id}”. Valid models: ${validIds().join(', ')}`);
+  if (!spec) throw new UsageError(`unknown model “${id}”. Valid models: ${validIds().join(', ')} (or nano-banana-2, nano-banana-pro)`);
   if (spec.status === 'retired') throw new UsageError(`${retiredRule(spec)}. Valid models: ${validIds().join(', ')}`);
   return spec;
 }

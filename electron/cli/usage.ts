@@ -60,7 +60,7 @@ price, results within 24 h) and returns its id at once; batch fetch <id> writes 
 the job is done (exit 3 while it is not), batch status <id> asks, batch cancel <id> cancels it.
 compare runs one edit with several models (--models a,b,c) and writes <stem>-<model>.png each.
 Models: gpt-image-2, gpt-image-1.5, gpt-image-1-mini, gemini-3.1-flash-image, gemini-3-pro-image,
-local (offline, free).
+local (offline, free); nano-banana-2 and nano-banana-pro name the two Gemini models.
 Environment:
   OPENAI_API_KEY          the key for the GPT Image models (never printed)
   GEMINI_API_KEY          the key for the Nano Banana (Gemini) models (never printed)

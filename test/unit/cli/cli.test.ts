@@ -140,6 +140,70 @@ describe('maskwork edit', () => {
     expect((await sharp(out).metadata()).format).toBe('jpeg');
   });
 
+  it('takes the Nano Banana names for the Gemini models (--model, compare --models), and says what replaced the first one', async () => {
+    const r = await run([
+      'edit',
+      '--image',
+      img,
+      '--mask',
+      mask,
+      '--prompt',
+      'a plant',
+      '--model',
+      'Nano-Banana-2',
+      '--out',
+      join(tmp, 'nb2.png'),
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).model).toBe('gemini-3.1-flash-image');
+    const c = await run([
+      'compare',
+      '--image',
+      img,
+      '--mask',
+      mask,
+      '--prompt',
+      'a plant',
+      '--models',
+      'nano-banana-pro,local',
+      '--out',
+      join(tmp, 'nbp.png'),
+    ]);
+    expect(c.code, c.stderr).toBe(0);
+    expect(existsSync(join(tmp, 'nbp-gemini-3-pro-image.png'))).toBe(true);
+    const old = await run([
+      'edit',
+      '--image',
+      img,
+      '--mask',
+      mask,
+      '--prompt',
+      'p',
+      '--model',
+      'nano-banana',
+      '--out',
+      join(tmp, 'nb.png'),
+    ]);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toMatch(/gemini-2\.5-flash-image.*gemini-3\.1-flash-image/);
+    const typo = await run([
+      'edit',
+      '--image',
+      img,
+      '--mask',
+      mask,
+      '--prompt',
+      'p',
+      '--model',
+      'nano-banana-3',
+      '--out',
+      join(tmp, 'nb3.png'),
+    ]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown model “nano-banana-3”.*nano-banana-2, nano-banana-pro/);
+  });
+
   it('fails with exit 1 and the typed message on a moderation refusal', async () => {
     const r = await run([
       'edit',
