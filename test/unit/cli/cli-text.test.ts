@@ -89,6 +89,23 @@ describe('maskwork edit --text', () => {
     expect(j.outputs).toHaveLength(3);
   });
 
+  it('without --json says per file what was read (best first), so a wrong text is seen without the JSON', async () => {
+    const [right, wrong] = await Promise.all(['v2-right.png', 'v2-wrong.png'].map((f) => readFile(join(FIX, f))));
+    openai.clearScript();
+    openai.script({ fillImages: [wrong, right] });
+    const out = join(tmp, 'plain.png');
+    const args = ['edit', '--image', join(FIX, 'label-v1.png'), '--mask', maskPath, '--prompt', "change 'V1.0' to 'V2.0'"];
+    const r = await run([...args, '--model', 'gpt-image-2', '--quality', 'low', '--n', '2', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Wrote .*plain-1\.png, .*plain-2\.png · ≈ \$/);
+    expect(lines.slice(1)).toEqual([
+      'Text “V2.0”: 1 of 2 spelled right',
+      `  ${join(tmp, 'plain-1.png')}: Spelled right: V2.0`,
+      `  ${join(tmp, 'plain-2.png')}: 1 character wrong: read V2.O, asked for V2.0; a glyph looks like "O"`,
+    ]);
+  });
+
   it('refuses --retry-text without a text to check (exit 2)', async () => {
     const r = await run([
       'edit',
