@@ -196,14 +196,20 @@ export async function runBatchApiSubmit(argv: string[]) {
 }
 
 /**
- * The mask for an image: the one `--mask` for all, or its own in the `--masks` folder. When that
- * folder is the images folder (also through another spelling or a symlink), `<stem>.png` there is
+ * The mask for an image: the one `--mask` for all, or its own in the `--masks` folder (without
+ * either, the images folder, when it holds mask-named files). When that folder is the images folder (also through another spelling or a symlink), `<stem>.png` there is
  * an image — the image itself, or a PNG of the same name — and is never taken as a mask.
  */
 function maskFinder(op: string, mask: string | undefined, masks: string | undefined, images: string): (stem: string) => string {
-  if (!mask === !masks) throw new UsageError(`batch ${op} needs --mask <png> or --masks <folder>`);
+  if (mask && masks) throw new UsageError(`batch ${op} takes --mask <png> or --masks <folder>, not both`);
   if (mask) return () => resolve(mask);
-  const folder = resolve(masks!);
+  // Neither: the masks beside the photos (photo.mask.png …), as the README's layout has them.
+  if (!masks && !readable(resolve(images)).some(isMaskName)) {
+    throw new UsageError(
+      `batch ${op} needs --mask <png> (one for all), --masks <folder>, or each photo's mask beside it (<stem>.mask.png, <stem>-mask.png or <stem>.mask-<label>.png); ${images} has none`,
+    );
+  }
+  const folder = resolve(masks ?? images);
   const beside = samePlace(folder, resolve(images));
   let names: string[] | undefined;
   return (stem) => {

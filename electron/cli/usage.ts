@@ -48,9 +48,9 @@ The extended canvas may be at most 150 MP and 30000 px per side.
 batch runs edit, fill or expand over a folder: --mask is one mask for all, --masks <folder> holds
 each image's own, named <stem>.png, <stem>.mask.png or <stem>-mask.png, else its one
 <stem>.mask-<label>.png (several labelled masks: that image fails, none is guessed). The masks may
-be in the images folder itself: files named <stem>.mask.png, <stem>-mask.png or
-<stem>.mask-<label>.png are masks there, never images (and <stem>.png there is an image, never a
-mask). Outputs are <stem>.<format>; two images with one stem (photo.jpg, photo.png) write
+be in the images folder itself (--masks <images folder>, or no mask option at all): files named
+<stem>.mask.png, <stem>-mask.png or <stem>.mask-<label>.png are masks there, never images (and
+<stem>.png there is an image, never a mask). Outputs are <stem>.<format>; two images with one stem (photo.jpg, photo.png) write
 photo-jpg.png and photo-png.png. It goes on after a failure and exits 1 if any image failed.
 --model auto lets the routing rules pick (text in the prompt → gpt-image-2, an outpaint wider than
 3:1 → gemini-3.1-flash-image, else gpt-image-2; only models whose key is set); --rules <json> uses

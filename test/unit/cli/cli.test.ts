@@ -666,6 +666,37 @@ describe('maskwork batch', () => {
     }
   });
 
+  it('without --mask or --masks, takes the masks beside the photos; a folder with none is a usage error that says where masks go', async () => {
+    const { copyFile, mkdir } = await import('node:fs/promises');
+    const dir = join(tmp, 'batch-beside');
+    await mkdir(dir, { recursive: true });
+    await copyFile(join(PHOTOS, 'chelsea.png'), join(dir, 'chelsea.png'));
+    await copyFile(join(PHOTOS, 'chelsea.mask-blob.png'), join(dir, 'chelsea.mask-blob.png'));
+    const r = await run(['batch', 'fill', '--images', dir, '--out', join(tmp, 'batch-beside-out'), '--json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: 1, failed: 0 });
+    const bare = join(tmp, 'batch-bare');
+    await mkdir(bare, { recursive: true });
+    await copyFile(join(PHOTOS, 'chelsea.png'), join(bare, 'chelsea.png'));
+    const none = await run(['batch', 'fill', '--images', bare, '--out', join(tmp, 'batch-bare-out')]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/needs --mask <png> \(one for all\), --masks <folder>, or each photo's mask beside it .*has none/);
+    const both = await run([
+      'batch',
+      'fill',
+      '--images',
+      dir,
+      '--mask',
+      join(dir, 'chelsea.mask-blob.png'),
+      '--masks',
+      dir,
+      '--out',
+      join(tmp, 'x-out'),
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/not both/);
+  });
+
   it('masks in the photos folder: a cloud batch edit sends one request per photo, each with its own mask', async () => {
     const { copyFile, mkdir } = await import('node:fs/promises');
     const dir = join(tmp, 'batch-together-edit');
