@@ -4,6 +4,7 @@
  * fitting the canvas into a pane, zooming about a point and panning.
  */
 import { nextZoomStep } from './zoom-steps';
+import { onPixelGrid } from './pixel-grid';
 
 /** Document px → pane px: pane = doc × scale + (x, y). The same for every pane. */
 export interface CompareViewState {
@@ -58,7 +59,7 @@ export function choosePane(shown: readonly number[], pane: number, candidate: nu
 /** The whole canvas centred in a pane. */
 export function fitView(canvas: { width: number; height: number }, pane: { width: number; height: number }): CompareViewState {
   const scale = Math.min(pane.width / canvas.width, pane.height / canvas.height);
-  return { scale, x: (pane.width - canvas.width * scale) / 2, y: (pane.height - canvas.height * scale) / 2 };
+  return { scale, x: onPixelGrid((pane.width - canvas.width * scale) / 2), y: onPixelGrid((pane.height - canvas.height * scale) / 2) };
 }
 
 /** 100 % (one document pixel per screen pixel) about the pane's centre, keeping the point under it. */
@@ -91,7 +92,11 @@ export function actualSizeOnEdit(v: CompareViewState, pane: { width: number; hei
   const EPS = 0.5;
   const inSight = a.x >= -EPS && a.y >= -EPS && b.x <= pane.width + EPS && b.y <= pane.height + EPS;
   if (!inSight) return actualSize(v, pane);
-  return { scale: 1, x: pane.width / 2 - (edit.x + edit.width / 2), y: pane.height / 2 - (edit.y + edit.height / 2) };
+  return {
+    scale: 1,
+    x: onPixelGrid(pane.width / 2 - (edit.x + edit.width / 2)),
+    y: onPixelGrid(pane.height / 2 - (edit.y + edit.height / 2)),
+  };
 }
 
 /** The next zoom level up or down (Ctrl/⌘ + and −, as on the canvas) about the pane's centre. */
@@ -103,7 +108,7 @@ export function zoomStepView(v: CompareViewState, dir: 1 | -1, pane: { width: nu
 export function zoomAbout(v: CompareViewState, factor: number, at: { x: number; y: number }): CompareViewState {
   const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, v.scale * factor));
   const k = scale / v.scale;
-  return { scale, x: at.x - (at.x - v.x) * k, y: at.y - (at.y - v.y) * k };
+  return { scale, x: onPixelGrid(at.x - (at.x - v.x) * k), y: onPixelGrid(at.y - (at.y - v.y) * k) };
 }
 
 export function panBy(v: CompareViewState, dx: number, dy: number): CompareViewState {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { docToClient, dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
+import { docToClient, dragPath, maskValue, settleView, summary, waitIdle } from '../support/page-helpers';
 import { leaveField, sliderTo } from '../support/user-input';
 
 let app: AppHarness;
@@ -111,14 +111,16 @@ describe('viewport', () => {
     const v = await view(page);
     const expected = Math.min((sw - 48) / W, (sh - 48) / H, 4);
     expect(v.scale).toBeCloseTo(expected, 6);
-    expect(v.x).toBeCloseTo((sw - W * v.scale) / 2, 3);
-    expect(v.y).toBeCloseTo((sh - H * v.scale) / 2, 3);
+    // Centred, on whole screen pixels (the picture's origin on the pixel grid).
+    expect(Math.abs(v.x - (sw - W * v.scale) / 2)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(v.y - (sh - H * v.scale) / 2)).toBeLessThanOrEqual(0.5);
+    expect([Number.isInteger(v.x), Number.isInteger(v.y)]).toEqual([true, true]);
     expect(v.x).toBeGreaterThanOrEqual(0);
     expect(v.y).toBeGreaterThanOrEqual(0);
     expect(v.x + W * v.scale).toBeLessThanOrEqual(sw);
     expect(v.y + H * v.scale).toBeLessThanOrEqual(sh);
     // One side touches the padding: it is as large as it can be.
-    expect(Math.min(v.x, v.y)).toBeCloseTo(24, 3);
+    expect(Math.abs(Math.min(v.x, v.y) - 24)).toBeLessThanOrEqual(0.5);
   });
 
   it("Ctrl+Alt+0 → 100 % too (Photoshop's actual pixels), not fit; Ctrl+0 still fits", async () => {
@@ -172,6 +174,53 @@ describe('viewport', () => {
       else expect(after.scale).toBeLessThan(before.scale);
       await expectDocPointAt(page, docPt, cursor);
     }
+  });
+
+  it('at 100 % reached with the wheel about the cursor, the screen shows the file’s own pixels, not blends of two (the origin on the pixel grid)', async () => {
+    const page = app.page;
+    await press(page, 'Control+Digit0');
+    await settleView(page);
+    const r = await stageRect(page);
+    // Any cursor: a zoom about it lands the picture wherever the cursor's document point says.
+    await page.mouse.move(Math.round(r.x + r.width * 0.37), Math.round(r.y + r.height * 0.41));
+    for (let i = 0; i < 12 && (await view(page)).scale !== 1; i++) {
+      await page.mouse.wheel(0, (await view(page)).scale > 1 ? 120 : -120);
+      await expect.poll(async () => (await view(page)).scale).not.toBe(0);
+    }
+    await settleView(page);
+    expect((await view(page)).scale).toBe(1);
+    await waitIdle(page);
+    // A 160×120 patch of the screen, from a whole document pixel near the stage's middle.
+    const doc0 = await docAt(page, r.x + r.width / 2, r.y + r.height / 3);
+    const dx = Math.round(doc0.x);
+    const dy = Math.round(doc0.y);
+    const c = await docToClient(page, dx, dy);
+    const shot = await page.screenshot({ clip: { x: Math.round(c.x), y: Math.round(c.y), width: 160, height: 120 } });
+    const screen = await sharp(shot).removeAlpha().raw().toBuffer();
+    const file = await sharp(join(PHOTOS, 'building.jpg'))
+      .extract({ left: dx, top: dy, width: 161, height: 121 })
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    let exact = 0;
+    let blended = 0;
+    for (let y = 0; y < 120; y++)
+      for (let x = 0; x < 160; x++)
+        for (let k = 0; k < 3; k++) {
+          const at = (yy: number, xx: number) => file[(yy * 161 + xx) * 3 + k];
+          const v = screen[(y * 160 + x) * 3 + k];
+          exact += Math.abs(v - at(y, x));
+          // What a picture half a pixel off the grid shows: each pixel the mean of it and its neighbours.
+          blended += Math.abs(v - (at(y, x) + at(y, x + 1) + at(y + 1, x) + at(y + 1, x + 1)) / 4);
+        }
+    const n = 160 * 120 * 3;
+    expect(
+      { exact: exact / n < 1, sharperThanBlend: exact < blended / 3 },
+      `mean error ${exact / n} exact, ${blended / n} vs blends`,
+    ).toEqual({
+      exact: true,
+      sharperThanBlend: true,
+    });
   });
 
   it('a mouse notch with Ctrl zooms like a plain notch (×1.16), a trackpad pinch (small Ctrl+wheel steps) still zooms smoothly', async () => {

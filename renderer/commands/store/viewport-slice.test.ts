@@ -43,6 +43,26 @@ describe('stage size', () => {
   });
 });
 
+describe('the pixel grid', () => {
+  it('a fit, 100 % and a zoom about the cursor put the picture on whole screen pixels', () => {
+    // An odd room: centring 640 px in 1001 px put the origin at x.5 (every pixel a blend of two at 100 %).
+    st().setStageSize(1001, 701);
+    st().fitToScreen();
+    expect([Number.isInteger(st().offsetX), Number.isInteger(st().offsetY)]).toEqual([true, true]);
+    st().zoomTo(1);
+    expect([st().scale, Number.isInteger(st().offsetX), Number.isInteger(st().offsetY)]).toEqual([1, true, true]);
+    st().zoomTo(2.37, { x: 333.3, y: 251.7 });
+    expect([Number.isInteger(st().offsetX), Number.isInteger(st().offsetY)]).toEqual([true, true]);
+    st().setView({ scale: 1, offsetX: 10.5, offsetY: -3.4 });
+    expect([st().offsetX, st().offsetY]).toEqual([11, -3]);
+  });
+  it('a pan by sub-pixel steps (a trackpad) still moves, on whole pixels', () => {
+    st().setView({ scale: 1, offsetX: 0, offsetY: 0 });
+    for (let i = 0; i < 10; i++) st().panBy(0.3, -0.3);
+    expect([st().offsetX, st().offsetY]).toEqual([3, -3]);
+  });
+});
+
 describe('wheel zoom', () => {
   it('stops at 100 % when a step crosses it or lands near it, and moves on from there', () => {
     expect(wheelZoom(0.95, 1.06)).toBe(1);

@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand';
 import type { EditorStore } from './store';
 import { nextZoomStep } from '../../model/zoom-steps';
+import { onPixelGrid } from '../../model/pixel-grid';
 
 export const MIN_ZOOM = 0.01;
 /**
@@ -75,66 +76,80 @@ export interface ViewportSlice {
   setView(v: { scale: number; offsetX: number; offsetY: number; fitted?: boolean }): void;
 }
 
-export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlice> = (set, get) => ({
-  scale: 1,
-  offsetX: 0,
-  offsetY: 0,
-  stageWidth: 800,
-  stageHeight: 600,
-  fitted: false,
-  dockHeight: 0,
-  setDockHeight(h) {
-    if (h !== get().dockHeight) set({ dockHeight: h });
-  },
-  setStageSize(w, h, moved) {
-    if (moved) {
-      const { offsetX, offsetY } = get();
-      set({ stageWidth: w, stageHeight: h, offsetX: offsetX - moved.dx, offsetY: offsetY - moved.dy });
-      return;
-    }
-    set({ stageWidth: w, stageHeight: h });
-    if (get().fitted) get().fitToScreen();
-  },
-  fitToScreen() {
-    const { doc } = get();
-    if (!doc) return;
-    get().fitRect({ x: 0, y: 0, width: doc.canvas.width, height: doc.canvas.height });
-    set({ fitted: true });
-  },
-  fitRect(r) {
-    const { stageWidth } = get();
-    const stageHeight = visibleHeight(get());
-    if (!(r.width > 0 && r.height > 0)) return;
-    const pad = FIT_PAD;
-    const scale = Math.min((stageWidth - 2 * pad) / r.width, (stageHeight - 2 * pad) / r.height, 1 * 4);
-    const s = Math.max(MIN_ZOOM, Math.min(scale, MAX_ZOOM));
-    // Fitting another rect (a proposed extension) is not "fit on screen": a resize keeps it.
-    set({
-      scale: s,
-      offsetX: (stageWidth - r.width * s) / 2 - r.x * s,
-      offsetY: (stageHeight - r.height * s) / 2 - r.y * s,
-      fitted: false,
-    });
-  },
-  zoomTo(scale, anchor) {
-    const { scale: old, offsetX, offsetY, stageWidth, stageHeight } = get();
-    const s = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, scale));
-    // Without a cursor: about the middle of what the dock leaves visible (where a fit centres the picture).
-    const a = anchor ?? { x: stageWidth / 2, y: visibleHeight({ stageHeight, dockHeight: get().dockHeight }) / 2 };
-    const docX = (a.x - offsetX) / old;
-    const docY = (a.y - offsetY) / old;
-    set({ scale: s, offsetX: a.x - docX * s, offsetY: a.y - docY * s, fitted: false });
-  },
-  zoomStep(dir, anchor) {
-    get().zoomTo(nextZoomStep(get().scale, dir), anchor);
-  },
-  panBy(dx, dy) {
-    set({ offsetX: get().offsetX + dx, offsetY: get().offsetY + dy, fitted: false });
-  },
-  setView(v) {
-    set({ scale: Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, v.scale)), offsetX: v.offsetX, offsetY: v.offsetY, fitted: !!v.fitted });
-  },
-});
+export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlice> = (set, get) => {
+  // What a pan moved that the pixel grid has not shown yet (a trackpad's sub-pixel deltas add up).
+  let panRest = { x: 0, y: 0 };
+  return {
+    scale: 1,
+    offsetX: 0,
+    offsetY: 0,
+    stageWidth: 800,
+    stageHeight: 600,
+    fitted: false,
+    dockHeight: 0,
+    setDockHeight(h) {
+      if (h !== get().dockHeight) set({ dockHeight: h });
+    },
+    setStageSize(w, h, moved) {
+      if (moved) {
+        const { offsetX, offsetY } = get();
+        set({ stageWidth: w, stageHeight: h, offsetX: onPixelGrid(offsetX - moved.dx), offsetY: onPixelGrid(offsetY - moved.dy) });
+        return;
+      }
+      set({ stageWidth: w, stageHeight: h });
+      if (get().fitted) get().fitToScreen();
+    },
+    fitToScreen() {
+      const { doc } = get();
+      if (!doc) return;
+      get().fitRect({ x: 0, y: 0, width: doc.canvas.width, height: doc.canvas.height });
+      set({ fitted: true });
+    },
+    fitRect(r) {
+      const { stageWidth } = get();
+      const stageHeight = visibleHeight(get());
+      if (!(r.width > 0 && r.height > 0)) return;
+      const pad = FIT_PAD;
+      const scale = Math.min((stageWidth - 2 * pad) / r.width, (stageHeight - 2 * pad) / r.height, 1 * 4);
+      const s = Math.max(MIN_ZOOM, Math.min(scale, MAX_ZOOM));
+      // Fitting another rect (a proposed extension) is not "fit on screen": a resize keeps it.
+      set({
+        scale: s,
+        offsetX: onPixelGrid((stageWidth - r.width * s) / 2 - r.x * s),
+        offsetY: onPixelGrid((stageHeight - r.height * s) / 2 - r.y * s),
+        fitted: false,
+      });
+    },
+    zoomTo(scale, anchor) {
+      const { scale: old, offsetX, offsetY, stageWidth, stageHeight } = get();
+      const s = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, scale));
+      // Without a cursor: about the middle of what the dock leaves visible (where a fit centres the picture).
+      const a = anchor ?? { x: stageWidth / 2, y: visibleHeight({ stageHeight, dockHeight: get().dockHeight }) / 2 };
+      const docX = (a.x - offsetX) / old;
+      const docY = (a.y - offsetY) / old;
+      set({ scale: s, offsetX: onPixelGrid(a.x - docX * s), offsetY: onPixelGrid(a.y - docY * s), fitted: false });
+    },
+    zoomStep(dir, anchor) {
+      get().zoomTo(nextZoomStep(get().scale, dir), anchor);
+    },
+    panBy(dx, dy) {
+      const x = get().offsetX + dx + panRest.x;
+      const y = get().offsetY + dy + panRest.y;
+      const offsetX = onPixelGrid(x);
+      const offsetY = onPixelGrid(y);
+      panRest = { x: x - offsetX, y: y - offsetY };
+      set({ offsetX, offsetY, fitted: false });
+    },
+    setView(v) {
+      set({
+        scale: Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, v.scale)),
+        offsetX: onPixelGrid(v.offsetX),
+        offsetY: onPixelGrid(v.offsetY),
+        fitted: !!v.fitted,
+      });
+    },
+  };
+};
 
 /** The stage's height above the dock (at least its always-visible row), screen px. */
 export function visibleHeight(v: { stageHeight: number; dockHeight: number }): number {
