@@ -20,6 +20,10 @@ export const GESTURE_ROWS: readonly ShortcutRow[] = [
   { keys: 'Ctrl+V', label: 'Paste an image as a new photo (in a text field it pastes text)' },
   { keys: '↑ / ↓ · Shift+↑ / ↓', label: 'Number fields: step by one · by ten' },
   { keys: 'Enter · Esc in a number field', label: 'Apply the value · put it back; either gives the keys back to the editor' },
+  {
+    keys: 'Drag the border above Layers · ↑ / ↓, Home / End on it',
+    label: 'Share the right-hand column between Generate and Layers (double-click: the default split)',
+  },
 ];
 
 /** The table's rows (duplicates of keys and label dropped), then the gestures. */

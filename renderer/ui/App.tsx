@@ -8,6 +8,7 @@ import { MaskPanel } from './panels/MaskPanel';
 import { LayersPanel } from './panels/LayersPanel';
 import { HistoryPanel } from './panels/HistoryPanel';
 import { StagingDock } from './panels/StagingDock';
+import { SideSplitter } from './panels/SideSplitter';
 import { SettingsModal } from './panels/SettingsModal';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { StatusBar } from './panels/StatusBar';
@@ -34,7 +35,9 @@ import { installReleaseFieldOnOpen } from './keyboard/release-field-on-open';
 import { installReleaseSelectOnPick } from './keyboard/release-select-on-pick';
 
 export function App() {
+  const side = useRef<HTMLElement>(null);
   const sideTop = useRef<HTMLDivElement>(null);
+  const sideBottom = useRef<HTMLDivElement>(null);
   useKeepScrollEnd(sideTop);
   useEffect(() => installKeyboardReach(), []);
   useEffect(() => installShortcuts(), []);
@@ -61,16 +64,18 @@ export function App() {
           <StagingDock />
           <Toasts />
         </main>
-        <aside className="side-panels">
+        <aside className="side-panels" ref={side}>
           {/*
            * Generate scrolls on its own; the Mask panel (collapsible), Layers and History keep their
-           * place below it, as Photoshop's Properties and Layers panels do.
+           * place below it, as Photoshop's Properties and Layers panels do. The separator above Layers
+           * shares the column between the two parts (dragged, or with the keys), as a panel dock's border.
            */}
           <div className="side-top" ref={sideTop}>
             <GeneratePanel />
           </div>
           <MaskPanel />
-          <div className="side-bottom">
+          <SideSplitter column={side} top={sideTop} bottom={sideBottom} />
+          <div className="side-bottom" ref={sideBottom}>
             <LayersPanel />
             <HistoryPanel />
           </div>

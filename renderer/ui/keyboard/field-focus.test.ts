@@ -57,6 +57,16 @@ describe('fieldOwnsKey', () => {
     for (const key of ['b', ' ', 'Enter', 'Delete', '['].concat('\\')) expect(fieldOwnsKey({ target, key }), key).toBe(false);
   });
 
+  it('a focused separator (the side column splitter) owns only the keys that move it', () => {
+    const target = { tagName: 'DIV', getAttribute: (n: string) => (n === 'role' ? 'separator' : null) };
+    for (const key of ['ArrowUp', 'ArrowDown', 'Home', 'End']) expect(fieldOwnsKey({ target, key }), key).toBe(true);
+    for (const key of ['ArrowLeft', 'ArrowRight', 'b', ' ', 'Enter', 'Delete', 'Tab'])
+      expect(fieldOwnsKey({ target, key }), key).toBe(false);
+    expect(fieldOwnsKey({ target, key: 'ArrowUp', ctrlKey: true })).toBe(false);
+    // Another element's role does not count.
+    expect(fieldOwnsKey({ target: { tagName: 'DIV', getAttribute: () => 'region' }, key: 'ArrowUp' })).toBe(false);
+  });
+
   it('no field owns Tab: it moves the focus on (a dialog keeps it among its controls)', () => {
     for (const target of [
       { tagName: 'TEXTAREA' },

@@ -3,7 +3,7 @@
  * takes typing belongs to that field. Text inputs, number inputs, textareas and contenteditable
  * elements own every key (a space, B, digits, Enter, arrows, Delete, Ctrl+A/Z…); a select owns every
  * key but Ctrl/Cmd chords (Ctrl+Z there is the document's undo, not the browser's);
- * a range slider owns the keys that move it. Only shortcuts marked global (Ctrl/Cmd+Enter generates,
+ * a range slider owns the keys that move it, a focused separator ArrowUp/ArrowDown/Home/End. Only shortcuts marked global (Ctrl/Cmd+Enter generates,
  * Ctrl/Cmd+O opens, Ctrl/Cmd+Shift+Alt+S exports) still fire there.
  *
  * Written against a minimal element shape so it runs in Node tests without a DOM.
@@ -17,6 +17,7 @@ export interface FocusTarget {
   type?: string;
   isContentEditable?: boolean;
   readOnly?: boolean;
+  getAttribute?(name: string): string | null;
 }
 
 /** `<input type=…>` kinds that do not take typed text (they are clicked or dragged). */
@@ -24,6 +25,12 @@ const NOT_TYPED = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'ima
 
 /** Keys a focused range slider uses to move. */
 const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/** Keys a focused separator (the side column's splitter) uses to move. */
+const SEPARATOR_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End']);
+
+const isSeparator = (el: FocusTarget | null | undefined) =>
+  typeof el?.getAttribute === 'function' && el.getAttribute('role') === 'separator';
 
 /** Controls Enter presses (Space too), and those only Space presses. */
 const PRESSED_BY_ENTER = new Set(['BUTTON', 'A', 'INPUT:button', 'INPUT:submit', 'INPUT:reset']);
@@ -73,5 +80,6 @@ export function fieldOwnsKey(e: {
   // the document's Ctrl+Z did nothing, right after a model was picked from the list.
   if (isSelect(t) && (e.ctrlKey || e.metaKey)) return false;
   if (isEditableField(t)) return true;
+  if (isSeparator(t) && SEPARATOR_KEYS.has(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) return true;
   return !!t && typeof t.tagName === 'string' && t.tagName.toUpperCase() === 'INPUT' && t.type === 'range' && SLIDER_KEYS.has(e.key);
 }

@@ -27,7 +27,9 @@ export function HistoryPanel() {
     const el = panel.current;
     if (!ol || !el) return;
     const chrome = el.scrollHeight - ol.offsetHeight; // heading, lines about other photos, padding
-    el.style.minHeight = `${chrome + Math.min(ol.scrollHeight, HISTORY_FLOOR_PX)}px`;
+    // As a custom property the column's CSS uses for min-height: a height chosen with the column's
+    // splitter (SideSplitter) sets the floor aside.
+    el.style.setProperty('--history-floor', `${chrome + Math.min(ol.scrollHeight, HISTORY_FLOOR_PX)}px`);
   });
   // The list scrolls on its own: the current step stays in view (a new step is at the bottom).
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the steps change

@@ -1,0 +1,176 @@
+/**
+ * The border between Generate (and the Mask panel under it) and Layers with History in the right-hand
+ * column, draggable as the border between stacked panels in Photoshop's docks: Generate was squeezed
+ * (about 310 px for 713 px of controls at 1500×950 with a kept layer) and scrolled on its own. A real
+ * separator: drag it (or ArrowUp / ArrowDown when focused, Home / End to the limits), double-click it
+ * for the default split. Neither part goes below its floor (Generate keeps its prompt and its Generate
+ * button, Layers its heading, two rows and its buttons), held again when the window changes size; the
+ * height given to Layers is remembered across sessions (side-split.ts).
+ */
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { bottomForKey, bottomLimits, clampBottom, loadSideSplit, saveSideSplit, type SplitRoom } from './side-split';
+
+interface Props {
+  column: RefObject<HTMLElement | null>;
+  top: RefObject<HTMLElement | null>;
+  bottom: RefObject<HTMLElement | null>;
+}
+
+/** Floors used while a part is not there to measure (no photo open). */
+const FALLBACK_MIN_TOP = 160;
+const FALLBACK_MIN_BOTTOM = 100;
+
+interface Measure extends SplitRoom {
+  topHeight: number;
+  bottomHeight: number;
+}
+
+function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLElement): Measure {
+  const topHeight = top.getBoundingClientRect().height;
+  const bottomHeight = bottom.getBoundingClientRect().height;
+  const columnHeight = column.clientHeight;
+  // Generate's prompt (from the part's top, scrolled or not) and its footer, which sticks to the bottom.
+  const prompt = top.querySelector('textarea');
+  const foot = top.querySelector<HTMLElement>('.generate-foot');
+  const minTop =
+    prompt && foot
+      ? prompt.getBoundingClientRect().bottom - top.getBoundingClientRect().top + top.scrollTop + foot.offsetHeight + 10
+      : FALLBACK_MIN_TOP;
+  // Layers: everything but its list (heading, buttons, padding), and two rows of the list.
+  const layers = bottom.querySelector<HTMLElement>('.layers-panel');
+  const list = layers?.querySelector<HTMLElement>('ul.layers');
+  const row = list?.querySelector<HTMLElement>(':scope > li');
+  // History gives up its room first, all but its padding (which no flex shrinks).
+  const history = bottom.querySelector<HTMLElement>('.history-panel');
+  const hs = history ? getComputedStyle(history) : null;
+  const historyPadding = hs
+    ? (['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'] as const).reduce(
+        (n, k) => n + (Number.parseFloat(hs[k]) || 0),
+        0,
+      )
+    : 0;
+  const minBottom =
+    layers && list && row
+      ? layers.scrollHeight - list.offsetHeight + 2 * row.offsetHeight + (bottom.offsetHeight - bottom.clientHeight) + historyPadding
+      : FALLBACK_MIN_BOTTOM;
+  return {
+    column: columnHeight,
+    fixed: columnHeight - topHeight - bottomHeight,
+    minTop: Math.ceil(minTop),
+    minBottom: Math.ceil(minBottom),
+    topHeight,
+    bottomHeight,
+  };
+}
+
+const same = (a: Measure | null, b: Measure) => !!a && (Object.keys(b) as (keyof Measure)[]).every((k) => Math.abs(a[k] - b[k]) < 0.5);
+
+export function SideSplitter({ column, top, bottom }: Props) {
+  const [wanted, setWanted] = useState<number | null>(() => loadSideSplit());
+  const [m, setM] = useState<Measure | null>(null);
+  const drag = useRef<{ y: number; from: number; pointer: number } | null>(null);
+  const shown = wanted !== null && m ? clampBottom(wanted, m) : null;
+
+  // Measures the column whenever any part of it changes size (the window, the Mask panel folded, a
+  // layer kept, Generate's footer growing). After the commit: the parts' refs (the column's, and Layers'
+  // after this one) are not set yet in this component's layout effects.
+  useEffect(() => {
+    const col = column.current;
+    const t = top.current;
+    const b = bottom.current;
+    if (!col || !t || !b) return;
+    let last: Measure | null = null;
+    const update = () => {
+      const next = measure(col, t, b);
+      if (same(last, next)) return;
+      last = next;
+      setM(next);
+    };
+    const ro = new ResizeObserver(update);
+    const observeAll = () => {
+      ro.disconnect();
+      for (const el of [col, ...col.children, ...t.children, ...b.children]) ro.observe(el);
+    };
+    observeAll();
+    const mo = new MutationObserver(observeAll);
+    for (const el of [col, t, b]) mo.observe(el, { childList: true });
+    update();
+    return () => {
+      ro.disconnect();
+      mo.disconnect();
+    };
+  }, [column, top, bottom]);
+
+  // The height chosen, held within the floors (again on every resize); none is the default split.
+  useLayoutEffect(() => {
+    const b = bottom.current;
+    if (!b) return;
+    b.classList.toggle('sized', shown !== null);
+    b.style.height = shown !== null ? `${shown}px` : '';
+  }, [bottom, shown]);
+
+  const set = (next: number, remember: boolean) => {
+    if (!m) return;
+    const v = clampBottom(next, m);
+    setWanted(v);
+    if (remember) saveSideSplit(v);
+  };
+  const limits = m ? bottomLimits(m) : null;
+  // The height asked for when there is one (the layout follows it a frame later), else as measured.
+  const bottomNow = m ? Math.round(shown ?? m.bottomHeight) : 0;
+  const topNow = m ? Math.round(shown !== null ? m.column - m.fixed - shown : m.topHeight) : 0;
+  // The value is Generate's height: the separator's distance from the column's top part.
+  const valueMin = m && limits ? Math.round(m.column - m.fixed - limits.max) : 0;
+  const valueMax = m && limits ? Math.round(m.column - m.fixed - limits.min) : 0;
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a movable splitter, not a thematic break (<hr> takes no focus or value)
+    <div
+      className="side-splitter"
+      role="separator"
+      aria-orientation="horizontal"
+      aria-label="Resize Generate and Layers"
+      aria-valuenow={topNow}
+      aria-valuemin={valueMin}
+      aria-valuemax={valueMax}
+      aria-valuetext={`Generate ${topNow} px, Layers and History ${bottomNow} px`}
+      title="Drag to share the column between Generate and Layers (↑ / ↓ when focused); double-click for the default"
+      tabIndex={0}
+      onPointerDown={(e) => {
+        if (e.button !== 0 || !m) return;
+        // No text selection and no drag of it: a drag right after a double-click (which had selected
+        // the words beside it) dragged the selection and the border stopped after a few pixels.
+        e.preventDefault();
+        e.currentTarget.focus({ preventScroll: true });
+        e.currentTarget.setPointerCapture(e.pointerId);
+        drag.current = { y: e.clientY, from: shown ?? m.bottomHeight, pointer: e.pointerId };
+      }}
+      onPointerMove={(e) => {
+        const d = drag.current;
+        if (!d || d.pointer !== e.pointerId || e.clientY === d.y) return;
+        set(d.from - (e.clientY - d.y), false);
+      }}
+      onPointerUp={(e) => {
+        const d = drag.current;
+        if (!d || d.pointer !== e.pointerId) return;
+        drag.current = null;
+        if (e.clientY !== d.y) set(d.from - (e.clientY - d.y), true);
+      }}
+      onLostPointerCapture={() => {
+        drag.current = null;
+      }}
+      onDoubleClick={() => {
+        setWanted(null);
+        saveSideSplit(null);
+      }}
+      onKeyDown={(e) => {
+        if (!m || e.ctrlKey || e.metaKey || e.altKey) return;
+        const next = bottomForKey(e.key, shown ?? m.bottomHeight, m);
+        if (next === null) return;
+        e.preventDefault();
+        e.stopPropagation();
+        set(next, true);
+      }}
+    />
+  );
+}
