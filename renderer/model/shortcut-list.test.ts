@@ -19,11 +19,20 @@ describe('the shortcuts list', () => {
   it('keeps the rows holding every typed word, in keys or label, any case', () => {
     const rows = shortcutRows(table);
     expect(filterShortcuts(rows, '').length).toBe(rows.length);
+    // "zoom" finds Fit on screen too (a retoucher looking for the fit key searched "zoom").
     expect(filterShortcuts(rows, '  ZOOM ').map((r) => r.label)).toEqual([
+      'Fit on screen',
       'Zoom in',
       'Zoom about the cursor (a trackpad pinch zooms smoothly)',
     ]);
-    expect(filterShortcuts(rows, 'ctrl zoom').map((r) => r.keys)).toEqual(['Ctrl++', 'Mouse wheel, Ctrl+wheel']);
+    expect(filterShortcuts(rows, 'ctrl zoom').map((r) => r.keys)).toEqual(['Ctrl+0', 'Ctrl++', 'Mouse wheel, Ctrl+wheel']);
+    // Photoshop's names for the mask commands.
+    const mask = shortcutRows([
+      { keys: 'Ctrl+A', label: 'Mask everything' },
+      { keys: 'Ctrl+D', label: 'Clear mask' },
+    ]);
+    expect(filterShortcuts(mask, 'select all').map((r) => r.keys)).toEqual(['Ctrl+A']);
+    expect(filterShortcuts(mask, 'deselect').map((r) => r.keys)).toEqual(['Ctrl+D']);
     expect(filterShortcuts(rows, 'ctrl+0').map((r) => r.label)).toEqual(['Fit on screen']);
     expect(filterShortcuts(rows, 'nothing like this')).toEqual([]);
   });

@@ -39,12 +39,33 @@ export function shortcutRows(table: readonly ShortcutRow[]): ShortcutRow[] {
   return out;
 }
 
+/**
+ * Words a retoucher searches by that a row's label does not hold: "zoom" for Fit on screen (it was
+ * not found), Photoshop's names for the mask commands ("select all", "deselect", "inverse").
+ */
+const ALSO: readonly [RegExp, string][] = [
+  [/^fit on screen$/i, 'zoom view'],
+  [/^hand \(pan\)$|^pan\b/i, 'move scroll view'],
+  [/^mask everything$/i, 'select all selection'],
+  [/^clear mask$/i, 'deselect selection'],
+  [/^invert mask$/i, 'inverse selection'],
+  [/^reselect/i, 'selection'],
+  [/^undo$|^redo$/i, 'history step back'],
+  [/^export/i, 'save as jpeg png tiff psd'],
+];
+
+function alsoFoundBy(label: string): string {
+  return ALSO.filter(([re]) => re.test(label))
+    .map(([, words]) => words)
+    .join(' ');
+}
+
 /** The rows that hold every word of `query` (in their keys or label, any case); all rows for an empty query. */
 export function filterShortcuts(rows: readonly ShortcutRow[], query: string): ShortcutRow[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return [...rows];
   return rows.filter((r) => {
-    const text = `${r.keys} ${r.label}`.toLowerCase();
+    const text = `${r.keys} ${r.label} ${alsoFoundBy(r.label)}`.toLowerCase();
     return words.every((w) => text.includes(w));
   });
 }
