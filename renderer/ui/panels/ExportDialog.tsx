@@ -11,6 +11,7 @@ import { losesDepth } from '../../model/export-request';
 import { depthNote, exportPromise, lossyNote, stagedNote, unkeptStaged } from '../../model/export-message';
 import { cmykConversion } from '../../../shared/document/cmyk-conversion';
 import { keepTabInside, useFocusReturn, useKeysOutside } from '../keyboard/modal-tab';
+import { NumberField } from '../NumberField';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'png', label: 'PNG', hint: 'Lossless, largest files; 8 or 16 bits per channel, as the original' },
@@ -37,7 +38,14 @@ function ExportDialogBody() {
   const doc = useEditor((s) => s.doc);
   const items = useEditor((s) => s.staging.items);
   const staged = stagedNote(unkeptStaged(items, doc), items.length);
-  const [prefs, setPrefs] = useState(loadExportPrefs);
+  const [prefs, setPrefsState] = useState(loadExportPrefs);
+  // What Export sends: the latest choice, also one made in the same keypress (Enter in the quality
+  // field applies the typed value, then exports).
+  const latest = useRef(prefs);
+  const setPrefs = (p: typeof prefs) => {
+    latest.current = p;
+    setPrefsState(p);
+  };
   // JPEG keeping the original's data: the quality is not what the kept or edited blocks get.
   const qualityAside = prefs.format === 'jpeg' && jpegOriginal(doc) && prefs.jpegKeepOriginal;
   // The focus starts on the chosen format, as in any radio group (it was on PNG whatever was chosen:
@@ -51,9 +59,10 @@ function ExportDialogBody() {
   useKeysOutside(box, () => useEditor.getState().setExportOpen(false));
   const close = () => useEditor.getState().setExportOpen(false);
   const go = () => {
-    saveExportPrefs(prefs);
+    const p = latest.current;
+    saveExportPrefs(p);
     close();
-    void exportImage(prefs.format, qualityFor(prefs), exportOptionsFor(prefs));
+    void exportImage(p.format, qualityFor(p), exportOptionsFor(p));
   };
   return (
     <div className="modal-backdrop">
@@ -175,7 +184,17 @@ function ExportDialogBody() {
               value={prefs.quality}
               onChange={(e) => setPrefs({ ...prefs, quality: Number(e.target.value) })}
             />
-            <span data-testid="export-quality">{prefs.quality}</span>
+            {/* Typed, as in Photoshop's JPEG Options (the slider alone took many steps to land on 92). */}
+            <NumberField
+              className="num"
+              min={1}
+              max={100}
+              value={prefs.quality}
+              onValue={(v) => v !== null && setPrefs({ ...latest.current, quality: v })}
+              aria-label="Quality value"
+              data-testid="export-quality"
+              title="Quality 1–100: type it (Enter exports), or ↑/↓ by one, Shift+↑/↓ by ten"
+            />
           </label>
         )}
         {/* Said before exporting (it was said only after): with the original's data kept, the slider mostly does nothing. */}
