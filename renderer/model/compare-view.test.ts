@@ -6,6 +6,7 @@ import {
   choosePane,
   fitView,
   panBy,
+  paneAfterArrow,
   paneCandidates,
   panesShown,
   resizeView,
@@ -15,6 +16,25 @@ import {
 } from './compare-view';
 
 describe('compare view geometry', () => {
+  it('moves the pane focus with the arrows as on a grid two wide, staying put at an edge or an empty pane', () => {
+    // 2-up: ← → only.
+    expect(paneAfterArrow(0, 'ArrowRight', 2)).toBe(1);
+    expect(paneAfterArrow(1, 'ArrowRight', 2)).toBe(1);
+    expect(paneAfterArrow(1, 'ArrowLeft', 2)).toBe(0);
+    expect(paneAfterArrow(0, 'ArrowDown', 2)).toBe(0);
+    expect(paneAfterArrow(0, 'ArrowUp', 2)).toBe(0);
+    // 4-up: 0 1 / 2 3.
+    expect(paneAfterArrow(1, 'ArrowRight', 4)).toBe(1);
+    expect(paneAfterArrow(1, 'ArrowDown', 4)).toBe(3);
+    expect(paneAfterArrow(3, 'ArrowLeft', 4)).toBe(2);
+    expect(paneAfterArrow(2, 'ArrowUp', 4)).toBe(0);
+    expect(paneAfterArrow(2, 'ArrowLeft', 4)).toBe(2);
+    // Three candidates in 4-up: no fourth pane to go to.
+    expect(paneAfterArrow(1, 'ArrowDown', 3)).toBe(1);
+    expect(paneAfterArrow(2, 'ArrowRight', 3)).toBe(2);
+    expect(paneAfterArrow(0, 'Enter', 4)).toBe(0);
+  });
+
   it('shows every candidate in order when they fit, else fills the panes from the selected one on, wrapping', () => {
     expect(paneCandidates(5, 3, 4)).toEqual([3, 4, 0, 1]);
     expect(paneCandidates(2, 1, 4)).toEqual([0, 1]);

@@ -56,6 +56,26 @@ export function choosePane(shown: readonly number[], pane: number, candidate: nu
   return out;
 }
 
+/**
+ * The pane an arrow key moves the keyboard focus to (0-based). The panes read as a grid two wide:
+ * ← → move along a row, ↑ ↓ between the rows of 4-up; at an edge, or onto an empty pane (three
+ * candidates in 4-up), the focus stays where it is.
+ */
+export function paneAfterArrow(pane: number, key: string, shown: number): number {
+  const col = pane % 2;
+  const to =
+    key === 'ArrowLeft' && col > 0
+      ? pane - 1
+      : key === 'ArrowRight' && col === 0
+        ? pane + 1
+        : key === 'ArrowUp'
+          ? pane - 2
+          : key === 'ArrowDown'
+            ? pane + 2
+            : pane;
+  return to >= 0 && to < shown ? to : pane;
+}
+
 /** The whole canvas centred in a pane. */
 export function fitView(canvas: { width: number; height: number }, pane: { width: number; height: number }): CompareViewState {
   const scale = Math.min(pane.width / canvas.width, pane.height / canvas.height);

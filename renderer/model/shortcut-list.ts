@@ -19,6 +19,7 @@ export const GESTURE_ROWS: readonly ShortcutRow[] = [
   { keys: 'Enter, double-click · Backspace', label: 'Lasso polygon: close it · remove the last point' },
   { keys: 'Ctrl+V', label: 'Paste an image as a new photo (in a text field it pastes text)' },
   { keys: '↑ / ↓ · Shift+↑ / ↓', label: 'Number fields: step by one · by ten' },
+  { keys: '← → ↑ ↓ · Enter in Compare', label: "Compare view: ring another pane (↑ ↓ in 4-up) · keep the ringed pane's candidate" },
   { keys: 'Enter · Esc in a number field', label: 'Apply the value · put it back; either gives the keys back to the editor' },
   {
     keys: 'Drag the border above Layers · ↑ / ↓, Home / End on it',

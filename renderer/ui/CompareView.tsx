@@ -18,6 +18,7 @@ import {
   choosePane,
   fitView,
   panBy,
+  paneAfterArrow,
   panesShown,
   resizeView,
   unionBox,
@@ -32,6 +33,8 @@ import { keepTabInside, useFocusReturn } from './keyboard/modal-tab';
 import { TextCheckBadge } from './panels/TextCheckBadge';
 
 const close = () => useEditor.getState().setComparePanes(0);
+/** Keep this (its button, or Enter on the focused pane). Refused (a Keep that would drop redo steps asks first): the view stays, with the reason on top. */
+const keepFromView = (key: string) => void keepStaged(true, key, 'compare').then((kept) => kept && close());
 
 /**
  * What the shown candidates change, in document px: each patch's non-transparent part (the mask and
@@ -104,6 +107,8 @@ function Pane(props: {
   size: { width: number; height: number };
   before: boolean;
   onBefore: () => void;
+  /** The pane the arrow keys have reached: ringed, and what Enter keeps. */
+  focused: boolean;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const version = useSyncExternalStore(subscribeBitmaps, bitmapsVersion);
@@ -113,7 +118,13 @@ function Pane(props: {
     if (ref.current && view) drawPane(ref.current, doc, hidden, c, view, before);
   }, [c, doc, hidden, view, before, version]);
   return (
-    <figure className="compare-pane" aria-label={`Candidate ${n}: ${c.modelName}`}>
+    <figure
+      className={props.focused ? 'compare-pane focused' : 'compare-pane'}
+      aria-label={`Candidate ${n}: ${c.modelName}`}
+      aria-current={props.focused ? 'true' : undefined}
+      tabIndex={props.focused ? 0 : -1}
+      data-pane={props.pane}
+    >
       <canvas
         ref={ref}
         data-testid="compare-canvas"
@@ -156,15 +167,7 @@ function Pane(props: {
         >
           Before
         </button>
-        <button
-          type="button"
-          className="primary"
-          aria-label={`Keep candidate ${n}`}
-          onClick={() => {
-            // Refused (a Keep that would drop redo steps asks first): the view stays, with the reason on top.
-            void keepStaged(true, c.key, 'compare').then((kept) => kept && close());
-          }}
-        >
+        <button type="button" className="primary" aria-label={`Keep candidate ${n}`} onClick={() => keepFromView(c.key)}>
           Keep this
         </button>
       </figcaption>
@@ -182,6 +185,9 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
   const [before, setBefore] = useState<Record<string, boolean>>({});
   /** The candidates picked per pane (null: from the selected one on, as the strip orders them). */
   const [picked, setPicked] = useState<number[] | null>(null);
+  /** The pane the arrow keys moved to (null: the selected candidate's); Enter keeps its candidate. */
+  const [focusPane, setFocusPane] = useState<number | null>(null);
+  const [said, setSaid] = useState('');
   const drag = useRef<{ x: number; y: number } | null>(null);
   const cols = 2;
   const rows = panes === 4 ? 2 : 1;
@@ -214,6 +220,7 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
   canvasRef.current = doc?.canvas;
   /** The shown candidates (100 % centres on what they change). */
   const shownRef = useRef<StagedCandidate[]>([]);
+  const paneKeyRef = useRef<(key: string) => void>(() => {});
   useEffect(() => {
     // While open, Esc closes it and no key reaches the editor's shortcuts (Esc would discard the candidates).
     const onKey = (e: KeyboardEvent) => {
@@ -235,6 +242,14 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
         useEditor.getState().setComparePanes(e.code === 'Digit2' ? 2 : 4);
         return;
       }
+      // ← → (↑ ↓ in 4-up) ring another pane, Enter keeps the ringed pane's candidate, as its Keep this
+      // does (only Tab to a Keep this reached one; a button the keyboard reached keeps its own Enter).
+      const arrow = e.key.startsWith('Arrow') && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
+      if (arrow || (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.altKey)) {
+        e.preventDefault();
+        if (!e.repeat || arrow) paneKeyRef.current(e.key);
+        return;
+      }
       // The zoom keys act on the panes as they do on the canvas (they did nothing here).
       const zoom = compareZoomKey(e);
       if (!zoom) return;
@@ -254,6 +269,16 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
   const shownIdx = panesShown(staging.items.length, staging.selected, panes, picked);
   const shown = shownIdx.map((i) => staging.items[i]);
   shownRef.current = shown;
+  const ringed = Math.min(focusPane ?? Math.max(0, shownIdx.indexOf(staging.selected)), shown.length - 1);
+  paneKeyRef.current = (key) => {
+    if (key === 'Enter') return shown[ringed] && keepFromView(shown[ringed].key);
+    const to = paneAfterArrow(ringed, key, shown.length);
+    setFocusPane(to);
+    const c = shown[to];
+    // Said by a screen reader (the live line), and the pane itself takes the focus (its name is read too).
+    setSaid(`Pane ${to + 1} of ${shown.length}: candidate ${staging.items.indexOf(c) + 1}, ${c.modelName}. Enter keeps it.`);
+    rootRef.current?.querySelector<HTMLElement>(`.compare-pane[data-pane="${to + 1}"]`)?.focus();
+  };
   /** The pane point under the pointer (every pane has the same size and view). */
   const panePoint = (e: { clientX: number; clientY: number; target: EventTarget }) => {
     const canvas = (e.target as HTMLElement).closest('.compare-pane')?.querySelector('canvas');
@@ -305,7 +330,10 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
         <output className="compare-zoom" aria-label="Compare zoom">
           {view ? zoomLabel(view.scale) : ''}
         </output>
-        <span className="muted">Wheel zooms and a drag pans every pane together.</span>
+        <span className="muted">Wheel zooms and a drag pans every pane together; ← → ↑ ↓ choose a pane, Enter keeps it.</span>
+        <span className="sr-only" role="status" aria-label="Focused pane">
+          {said}
+        </span>
         <span className="spacer" />
         <button type="button" onClick={close} aria-label="Close compare">
           Close
@@ -320,6 +348,9 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
         }}
         onPointerDown={(e) => {
           if ((e.target as HTMLElement).tagName !== 'CANVAS') return;
+          // The pane pressed is the one Enter keeps.
+          const at = Number((e.target as HTMLElement).closest('.compare-pane')?.getAttribute('data-pane'));
+          if (at) setFocusPane(at - 1);
           drag.current = { x: e.clientX, y: e.clientY };
           (e.target as HTMLElement).setPointerCapture(e.pointerId);
         }}
@@ -347,6 +378,7 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
             size={size}
             before={!!before[c.key]}
             onBefore={() => setBefore({ ...before, [c.key]: !before[c.key] })}
+            focused={p === ringed}
           />
         ))}
       </div>

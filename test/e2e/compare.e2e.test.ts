@@ -274,4 +274,57 @@ describe('compare view', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect((await page.evaluate(() => (window as any).__maskworkTest.layerList())).length).toBe(layers + 1);
   });
+  it('the arrow keys ring a pane (its name said), and Enter keeps the ringed pane, as its Keep this', async () => {
+    const page = app.page;
+    // The Keep above cleared the mask: Reselect brings it back for another round of four.
+    await page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Reselect' }).click();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 4, null, { timeout: 60_000 });
+    const items = await page.evaluate(() => (window as any).__maskworkTest.staging().items as { assetId: string }[]);
+    const layers = (await page.evaluate(() => (window as any).__maskworkTest.layerList())).length;
+    await page.getByRole('button', { name: 'Compare…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare candidates' });
+    // Clicked with the mouse: Enter is then the view's, not this button's again.
+    await dialog.getByRole('button', { name: '4-up' }).click();
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(4);
+    /** The ringed pane's name, and whether it shows a ring. */
+    const ringed = () =>
+      dialog.locator('figure[aria-current="true"]').evaluate((f) => ({
+        name: f.getAttribute('aria-label'),
+        ring: getComputedStyle(f).outlineStyle !== 'none',
+      }));
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    const said = dialog.getByRole('status', { name: 'Focused pane' });
+    expect(await ringed()).toEqual({ name: expect.stringMatching(/^Candidate 1:/), ring: true });
+    await page.keyboard.press('ArrowRight');
+    expect(await ringed()).toEqual({ name: expect.stringMatching(/^Candidate 2:/), ring: true });
+    expect(await focused()).toMatch(/^Candidate 2:/);
+    await expect.poll(() => said.textContent()).toMatch(/^Pane 2 of 4: candidate 2, .*Enter keeps it\.$/);
+    await page.keyboard.press('ArrowDown');
+    expect((await ringed()).name).toMatch(/^Candidate 4:/);
+    await page.keyboard.press('ArrowRight'); // the edge: stays
+    expect((await ringed()).name).toMatch(/^Candidate 4:/);
+    await page.keyboard.press('ArrowLeft');
+    expect((await ringed()).name).toMatch(/^Candidate 3:/);
+    expect(await focused()).toMatch(/^Candidate 3:/);
+    await expect.poll(() => said.textContent()).toMatch(/^Pane 3 of 4: candidate 3,/);
+    // 2 and Esc still do what they did with a pane ringed.
+    await page.keyboard.press('2');
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(2);
+    await page.keyboard.press('4');
+    await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(4);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowDown');
+    expect((await ringed()).name).toMatch(/^Candidate 3:/);
+    // Enter keeps the ringed candidate (4: the tests above kept 3 and 2, and the server paints the
+    // same pixels again) as one step and closes the view, as its Keep this does.
+    await page.keyboard.press('ArrowRight');
+    expect((await ringed()).name).toMatch(/^Candidate 4:/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    const now = await page.evaluate(() => (window as any).__maskworkTest.layerList());
+    expect(now).toHaveLength(layers + 1);
+    expect(now.map((l: { assetId: string }) => l.assetId)).toContain(items[3].assetId);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
+  });
 });
