@@ -23,9 +23,15 @@ describe('the shortcuts list', () => {
     expect(filterShortcuts(rows, '  ZOOM ').map((r) => r.label)).toEqual([
       'Fit on screen',
       'Zoom in',
+      'Zoom in / out one step at the clicked point (as in Photoshop)',
       'Zoom about the cursor (a trackpad pinch zooms smoothly)',
     ]);
-    expect(filterShortcuts(rows, 'ctrl zoom').map((r) => r.keys)).toEqual(['Ctrl+0', 'Ctrl++', 'Mouse wheel, Ctrl+wheel']);
+    expect(filterShortcuts(rows, 'ctrl zoom').map((r) => r.keys)).toEqual([
+      'Ctrl+0',
+      'Ctrl++',
+      'Ctrl+Space / Alt+Space + click',
+      'Mouse wheel, Ctrl+wheel',
+    ]);
     // Photoshop's names for the mask commands.
     const mask = shortcutRows([
       { keys: 'Ctrl+A', label: 'Mask everything' },

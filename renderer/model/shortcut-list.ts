@@ -12,6 +12,7 @@ export interface ShortcutRow {
 /** What is not in the shortcut table (the canvas's and the tools' own keys and gestures). */
 export const GESTURE_ROWS: readonly ShortcutRow[] = [
   { keys: 'Space (hold) + drag', label: 'Pan (hand), from any tool' },
+  { keys: 'Ctrl+Space / Alt+Space + click', label: 'Zoom in / out one step at the clicked point (as in Photoshop)' },
   { keys: 'Middle-button drag', label: 'Pan' },
   { keys: 'Mouse wheel, Ctrl+wheel', label: 'Zoom about the cursor (a trackpad pinch zooms smoothly)' },
   { keys: 'Shift / Alt while selecting', label: 'Add to / subtract from the mask' },

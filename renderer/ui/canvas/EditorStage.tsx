@@ -1,7 +1,8 @@
 /**
  * The canvas: a Konva stage showing the canvas area, the original and accepted patches, and the mask
  * overlay; a screen-sized live canvas above it for gestures in progress. Pointer input goes to the
- * active tool; Space-drag and the middle button pan; the wheel zooms about the cursor.
+ * active tool; Space-drag and the middle button pan (Ctrl/⌘ or Alt with Space: a click zooms in or out
+ * there); the wheel zooms about the cursor.
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -28,6 +29,7 @@ import { docPoint, docToScreen, screenPoint, screenToDoc } from '../../../shared
 import { maskTargetLayer } from '../../model/layer-logic';
 import { MaskTargetFrame, PatchNode } from './PatchNode';
 import { pruneLayerCanvases } from './layer-display';
+import { spaceClickZoom, spaceCursor } from './space-zoom';
 
 export function EditorStage() {
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -50,6 +52,10 @@ export function EditorStage() {
   const split =
     targetAt >= 0 ? { target: targetAt, above: targetAt + 1 } : { target: doc?.layers.length ?? 0, above: doc?.layers.length ?? 0 };
   const [spaceDown, setSpaceDown] = useState(false);
+  /** With Space held: Ctrl/⌘ (1) or Alt (-1) down too, so a click zooms (space-zoom.ts). */
+  const [spaceZoom, setSpaceZoom] = useState<1 | -1 | 0>(0);
+  /** A Space-zoom click: its moves and release are nobody's (no tool saw it go down). */
+  const zoomClick = useRef(false);
   const [panning, setPanning] = useState(false);
   const panFrom = useRef<{ x: number; y: number } | null>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
@@ -85,17 +91,22 @@ export function EditorStage() {
   useEffect(() => {
     // Space arms the hand, except in a text field, number field or select: there it types a space.
     const down = (e: KeyboardEvent) => {
+      setSpaceZoom(spaceClickZoom(e));
       if (e.code === 'Space' && !fieldOwnsKey(e)) {
         setSpaceDown(true);
         e.preventDefault();
       }
     };
     const up = (e: KeyboardEvent) => {
+      setSpaceZoom(spaceClickZoom(e));
       if (e.code === 'Space') setSpaceDown(false);
     };
     // Space let go in another window (Alt+Tab, a file dialog) sends no keyup here: the hand stayed
     // armed and the next drag panned instead of painting. Hold-Y is released the same way.
-    const away = () => setSpaceDown(false);
+    const away = () => {
+      setSpaceDown(false);
+      setSpaceZoom(0);
+    };
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
     window.addEventListener('blur', away);
@@ -143,6 +154,14 @@ export function EditorStage() {
     } catch {
       // Synthetic or already-released pointers cannot be captured; painting still works.
     }
+    const zoom = spaceDown && e.button === 0 ? spaceClickZoom(e) : 0;
+    if (zoom) {
+      const r = wrapRef.current!.getBoundingClientRect();
+      useEditor.getState().zoomStep(zoom, { x: e.clientX - r.left, y: e.clientY - r.top });
+      zoomClick.current = true;
+      e.preventDefault();
+      return;
+    }
     if (e.button === 1 || spaceDown || tool === 'pan') {
       setPanning(true);
       panFrom.current = { x: e.clientX, y: e.clientY };
@@ -156,6 +175,7 @@ export function EditorStage() {
   function onPointerMove(e: React.PointerEvent) {
     const p = toPointer(e);
     moveBrushCursor(cursorRef.current, p.screen);
+    if (zoomClick.current) return;
     if (panning && panFrom.current) {
       useEditor.getState().panBy(e.clientX - panFrom.current.x, e.clientY - panFrom.current.y);
       panFrom.current = { x: e.clientX, y: e.clientY };
@@ -168,6 +188,10 @@ export function EditorStage() {
   }
 
   function onPointerUp(e: React.PointerEvent) {
+    if (zoomClick.current) {
+      zoomClick.current = false;
+      return;
+    }
     if (panning) {
       setPanning(false);
       panFrom.current = null;
@@ -238,11 +262,13 @@ export function EditorStage() {
   const visibleDoc = { x: -offsetX / scale, y: -offsetY / scale, width: stageWidth / scale, height: stageHeight / scale };
   const cursor = panning
     ? 'grabbing'
-    : spaceDown || tool === 'pan'
-      ? 'grab'
-      : tool === 'brush' || tool === 'eraser'
-        ? 'none'
-        : (tool === 'extend' && toolCursor) || (tool === 'extend' ? 'default' : 'crosshair');
+    : spaceDown
+      ? spaceCursor(spaceZoom)
+      : tool === 'pan'
+        ? 'grab'
+        : tool === 'brush' || tool === 'eraser'
+          ? 'none'
+          : (tool === 'extend' && toolCursor) || (tool === 'extend' ? 'default' : 'crosshair');
 
   return (
     <div
@@ -254,7 +280,7 @@ export function EditorStage() {
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerLeave={() => moveBrushCursor(cursorRef.current, null)}
-      onDoubleClick={(e) => toolFor(tool)?.dblclick?.(toPointer(e), live)}
+      onDoubleClick={(e) => !spaceDown && toolFor(tool)?.dblclick?.(toPointer(e), live)}
       onWheel={onWheel}
       onContextMenu={(e) => e.preventDefault()}
     >
