@@ -27,6 +27,7 @@ import { JobOpenPrompt } from './panels/JobOpenPrompt';
 import { ExportDialog } from './panels/ExportDialog';
 import { CompareView } from '../ui/CompareView';
 import { UnsavedPrompt } from './UnsavedPrompt';
+import { FeatherDialog } from './FeatherDialog';
 import { activeGesture } from './tools/tool-registry';
 import { installUnsavedCloseGuard } from '../commands/project-commands';
 import { installMaskTargetGuard } from '../commands/layer-commands';
@@ -88,6 +89,7 @@ export function App() {
       <JobOpenPrompt />
       <UnsavedPrompt />
       <ExportDialog />
+      <FeatherDialog />
       <CompareView />
     </div>
   );

@@ -28,6 +28,7 @@ import { applyColorRange, cancelSelectJob, clearRangePreview, refineEdge, select
 import { saveProject } from '../../commands/project-commands';
 import { DELETE_WITH_MASK, hintOnce, NO_PHOTO, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
 import { LAYER_SHORTCUTS } from './layer-shortcuts';
+import { askFeather } from '../../commands/feather-ask';
 
 export interface Shortcut {
   keys: string;
@@ -86,6 +87,13 @@ export const SHORTCUTS: Shortcut[] = [
   },
   { keys: 'Z', label: 'Zoom to the mask', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyZ', run: () => zoomToMask() },
   { keys: 'Ctrl+Alt+R', label: 'Refine edge', match: (e) => mod(e) && e.altKey && e.code === 'KeyR', run: () => void refineEdge() },
+  {
+    // Photoshop's Select › Modify › Feather…: a radius, Enter feathers the mask as one step.
+    keys: 'Shift+F6',
+    label: 'Feather the mask… (a radius in px)',
+    match: (e) => !mod(e) && !e.altKey && e.shiftKey && e.code === 'F6' && !!s().doc && !s().settingsOpen,
+    run: () => askFeather(),
+  },
   {
     keys: 'Esc',
     label: 'Cancel the running selection (object select, subject, wand, refine edge)',
