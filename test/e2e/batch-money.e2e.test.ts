@@ -80,16 +80,16 @@ describe('Batch with GPT Image 2: quality, spend, cancel', () => {
     const state = d.getByTestId('batch-state').first();
     const spent = d.getByTestId('batch-spent').first();
     await expect.poll(() => openai.requests.length, { timeout: 30_000 }).toBe(sentBefore + 1);
-    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Running 2 of 4 (1 failed)');
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Running 1 of 3');
     // The request is out: the ledger counted it, and the status bar says so without a Generate.
     await expect.poll(spentToday, { timeout: 10_000 }).toBeGreaterThan(spentBefore);
     await expect.poll(() => spent.textContent(), { timeout: 10_000 }).toMatch(/^Spent \$0\.\d{3} of ≈ \$0\.\d{3}$/);
 
     release1();
-    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Running 3 of 4 (1 done, 1 failed)');
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Running 2 of 3 (1 done)');
     await expect.poll(() => openai.requests.length, { timeout: 30_000 }).toBe(sentBefore + 2);
     await d.getByRole('button', { name: 'Cancel batch' }).click();
-    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Cancelled: 1 of 4 done, 1 failed, 2 cancelled');
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Cancelled: 1 of 3 done, 2 cancelled');
     release2();
 
     // Two requests were sent: the queue says what they cost, the status bar counted both.

@@ -11,7 +11,7 @@ import { batchPrice, batchQuality, type BatchMode } from '../../../shared/batch/
 import type { BatchEstimate, BatchFile } from '../../../shared/ipc/batch-contract';
 import type { MainServices } from '../create-services';
 import type { HandlerTable } from '../ipc/dispatch';
-import { estimateItem, openItem } from './batch-item';
+import { assertMaskFits, estimateItem, openItem } from './batch-item';
 import type { EditRequest } from '../edit/run-edit';
 import { exportKept, previewItem } from './batch-export';
 import { view } from './batch-record-ops';
@@ -119,17 +119,19 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
     },
     'batch:start': async (r) => {
       const { model, autoReason } = await chooseModel(svc, r.model, r.prompt, r.mode, r.quality);
-      // A photo without its mask (none by name, or several) stays out, as the price said ("1 cannot be
-      // sent"); the others go. It refused the whole batch. With none left, that photo's reason is the answer.
+      // A photo without its mask (none by name, or several, or one of another size) stays out, as the
+      // price said ("1 cannot be sent"); the others go. It refused the whole batch; one whose mask was
+      // another size went, and came back as a failed card too. With none left, that photo's reason is the answer.
       const items: ReturnType<BatchFiles['resolve']>[] = [];
       let left: AppError | null = null;
       for (const id of r.fileIds) {
         try {
           const item = files.resolve(id, r.maskId);
           if (!r.maskId) await assertGreyMask(item.mask);
+          await assertMaskFits(svc, item);
           items.push(item);
         } catch (e) {
-          if (!(e instanceof AppError) || e.info.rule !== 'mask') throw e;
+          if (!(e instanceof AppError) || (e.info.rule !== 'mask' && e.info.rule !== 'mask size')) throw e;
           left ??= e;
         }
       }

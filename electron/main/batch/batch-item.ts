@@ -16,7 +16,7 @@ import { buildPatch } from '../../../shared/pixels/patch';
 import { batchPrice, type BatchMode, type BatchRecord, type BatchResult } from '../../../shared/batch/batch-types';
 import type { JobServices } from '../create-services';
 import { encodePatchPng, sourceIccPath } from '../edit/colour-space';
-import { readMaskFile } from '../edit/mask-file';
+import { readMaskFile, sizeMismatch } from '../edit/mask-file';
 import { editJob, prepareEdit, type EditRequest, type PreparedEdit } from '../edit/run-edit';
 import { scaleToRegion } from '../edit/request-pixels';
 import { openImageFile } from '../services/image-files';
@@ -54,23 +54,41 @@ export async function openItem(svc: JobServices, paths: { image: string; mask: s
   return { req, width: opened.width, height: opened.height, imageAssetId: opened.assetId };
 }
 
+/** The mask's (upright) size and the photo's, when they differ; null when they match or the mask cannot be read (said later). */
+async function maskSizes(
+  svc: JobServices,
+  item: { image: string; mask: string },
+): Promise<{ mw: number; mh: number; width: number; height: number } | null> {
+  const opened = await openImageFile(svc.store, item.image);
+  const meta = await sharp(item.mask)
+    .metadata()
+    .catch(() => null);
+  if (!meta?.width || !meta.height) return null; // unreadable: the send says so itself
+  const [mw, mh] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
+  return mw === opened.width && mh === opened.height ? null : { mw, mh, width: opened.width, height: opened.height };
+}
+
+/**
+ * Before Start: a photo whose mask is another size is refused with the price line's reason (rule
+ * 'mask size'), so the batch leaves it out; it was sent, and came back as a failed card as well.
+ */
+export async function assertMaskFits(svc: JobServices, item: { image: string; mask: string }): Promise<void> {
+  const s = await maskSizes(svc, item);
+  if (s) throw sizeMismatch(s.mw, s.mh, s.width, s.height);
+}
+
 /**
  * Before a Redo of an item that failed on its mask's size: still another size, it is refused with
  * what to do (Redo sent the same mask again, and it failed the same way). A mask put right on disk
  * in the meantime lets the Redo go.
  */
 export async function checkRedoMask(svc: JobServices, item: { name: string; image: string; mask: string }): Promise<void> {
-  const opened = await openImageFile(svc.store, item.image);
-  const meta = await sharp(item.mask)
-    .metadata()
-    .catch(() => null);
-  if (!meta?.width || !meta.height) return; // unreadable: the Redo says so itself
-  const [mw, mh] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
-  if (mw === opened.width && mh === opened.height) return;
+  const s = await maskSizes(svc, item);
+  if (!s) return;
   const mask = basename(item.mask);
   throw new AppError({
     kind: 'invalid-request',
-    message: `Redo would send ${item.name} with the same mask, ${mask}, which is ${mw}×${mh}; the photo is ${opened.width}×${opened.height}. Save a mask of the photo’s size over ${mask} and press Redo, or start a new batch for ${item.name} with its own mask.`,
+    message: `Redo would send ${item.name} with the same mask, ${mask}, which is ${s.mw}×${s.mh}; the photo is ${s.width}×${s.height}. Save a mask of the photo’s size over ${mask} and press Redo, or start a new batch for ${item.name} with its own mask.`,
     rule: 'mask size',
   });
 }

@@ -62,7 +62,8 @@ export async function readMaskFile(
   return { png: new Uint8Array(png), rect };
 }
 
-function sizeMismatch(mw: number, mh: number, width: number, height: number): AppError {
+/** Why a mask cannot be used on an image: its size (`rule: 'mask size'`). */
+export function sizeMismatch(mw: number, mh: number, width: number, height: number): AppError {
   return new AppError({
     kind: 'invalid-request',
     message: `The mask is ${mw}×${mh} but the image is ${width}×${height}; they must be the same size.`,

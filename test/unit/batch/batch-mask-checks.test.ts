@@ -76,18 +76,15 @@ describe('one mask for all', () => {
     const answers = new Answers();
     const main = await startMain(env(), answers);
     try {
-      answers.multiOpens.push([join(dir, 'in', 'coffee.png'), join(dir, 'in', 'rocket.jpg')]);
-      const { files } = await main.call('batch:addImages', {});
-      answers.opens.push(join(dir, 'in', 'coffee.mask-blob.png'));
-      const { maskId } = await main.call('batch:chooseMask', {});
-      const started = await main.call<BatchView>('batch:start', {
-        fileIds: files.map((f: { fileId: string }) => f.fileId),
-        maskId,
-        prompt: 'remove the object',
-        model: 'gemini-3.1-flash-image',
+      // Start leaves such a photo out now; a batch that has one (the CLI's, or one the mask changed under) is made directly.
+      const mask = join(dir, 'in', 'coffee.mask-blob.png');
+      const started = await main.svc.batches.create({
+        items: [
+          { name: 'coffee.png', image: join(dir, 'in', 'coffee.png'), mask },
+          { name: 'rocket.jpg', image: join(dir, 'in', 'rocket.jpg'), mask },
+        ],
+        settings: { prompt: 'remove the object', model: 'gemini-3.1-flash-image', featherPx: 4, colorMatch: true },
         mode: 'now',
-        featherPx: 4,
-        colorMatch: true,
       });
       await main.svc.batches.idle();
       const b = (await main.call<BatchView[]>('batch:list', {})).find((x) => x.id === started.id)!;
@@ -110,6 +107,40 @@ describe('one mask for all', () => {
       const redone = (await main.call<BatchView[]>('batch:list', {})).find((x) => x.id === b.id)!;
       expect(redone.items[1].state).toBe('done');
       expect(gemini.requests.length).toBe(sent + 1);
+    } finally {
+      await main.close();
+    }
+  }, 60_000);
+
+  it('a photo the one mask does not fit is priced as "cannot be sent" with the reason, and left out at Start (it also came back as a failed card)', async () => {
+    const answers = new Answers();
+    const main = await startMain(env(), answers);
+    try {
+      answers.multiOpens.push([join(dir, 'in', 'coffee.png'), join(dir, 'in', 'rocket.jpg')]);
+      const { files } = await main.call('batch:addImages', {});
+      answers.opens.push(join(PHOTOS, 'coffee.mask-blob.png')); // the copy in `in` is rocket's mask after the Redo test
+      const { maskId } = await main.call('batch:chooseMask', {});
+      const fileIds = files.map((f: { fileId: string }) => f.fileId);
+      const request = { fileIds, maskId, prompt: 'remove the object', model: 'gemini-3.1-flash-image', mode: 'now' as const };
+      const e = await main.call('batch:estimate', request);
+      expect(e.items[0].usd).toBeGreaterThan(0);
+      expect(e.items[1]).toMatchObject({ usd: null, error: 'The mask is 600×400 but the image is 640×427; they must be the same size.' });
+      const sent = gemini.requests.length;
+      const started = await main.call<BatchView>('batch:start', { ...request, featherPx: 4, colorMatch: true });
+      expect(started.items.map((i) => i.name)).toEqual(['coffee.png']);
+      await main.svc.batches.idle();
+      const b = (await main.call<BatchView[]>('batch:list', {})).find((x) => x.id === started.id)!;
+      expect(b.items.map((i) => [i.name, i.state])).toEqual([['coffee.png', 'done']]);
+      expect(b.state).toBe('done');
+      expect(gemini.requests.length).toBe(sent + 1);
+      // With only that photo, Start says why and makes no batch.
+      const before = (await main.call<BatchView[]>('batch:list', {})).length;
+      const r = await main.callRaw('batch:start', { ...request, fileIds: [fileIds[1]], featherPx: 4, colorMatch: true });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { message: 'The mask is 600×400 but the image is 640×427; they must be the same size.' },
+      });
+      expect((await main.call<BatchView[]>('batch:list', {})).length).toBe(before);
     } finally {
       await main.close();
     }
