@@ -3,7 +3,7 @@
  * BridgeError with the typed error; the panel shows it inline.
  */
 import type { BatchReview, BatchView } from '../../shared/batch/batch-types';
-import type { BatchEstimate, BatchExportResult, BatchFile } from '../../shared/ipc/batch-contract';
+import type { BatchClearResult, BatchEstimate, BatchExportResult, BatchFile } from '../../shared/ipc/batch-contract';
 import { api, unwrap } from './bridge';
 
 export interface BatchDraft {
@@ -29,7 +29,7 @@ export async function chooseMask(): Promise<{ maskId: string; name: string } | n
 export const estimate = (d: BatchDraft): Promise<BatchEstimate> => unwrap(api().batch.estimate(d));
 export const start = (d: BatchDraft): Promise<BatchView> => unwrap(api().batch.start({ ...d, featherPx: 4, colorMatch: true }));
 export const listBatches = (): Promise<BatchView[]> => unwrap(api().batch.list({}));
-export const clearFinished = (): Promise<BatchView[]> => unwrap(api().batch.clearFinished({}));
+export const clearFinished = (): Promise<BatchClearResult> => unwrap(api().batch.clearFinished({}));
 export const cancelBatch = (batchId: string): Promise<BatchView> => unwrap(api().batch.cancel({ batchId }));
 export const review = (batchId: string, itemId: string, r: BatchReview): Promise<BatchView> =>
   unwrap(api().batch.review({ batchId, itemId, review: r }));

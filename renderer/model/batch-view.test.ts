@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchView } from '../../shared/batch/batch-types';
 import {
+  clearedText,
   exportText,
   finishedNotice,
   isActive,
@@ -191,6 +192,22 @@ describe('batch view', () => {
     );
     expect(stayedText([batch({ state: 'done', items: [kept()] }), batch({ state: 'cancelled', items: [kept()] })])).toBe(
       '2 finished batches stay: they have 2 kept results not exported yet. Export them (Export kept…), or discard them, to clear those batches.',
+    );
+  });
+
+  it('Clear finished says what it deleted, what it kept and when it deleted nothing', () => {
+    expect(clearedText({ cleared: 0, deleted: { results: 0, bytes: 0, kept: 0 } })).toBeNull();
+    expect(clearedText({ cleared: 1, deleted: { results: 2, bytes: 3 * 1024 * 1024, kept: 0 } })).toBe(
+      'Cleared 1 batch; its 2 results were deleted from the app’s data folder (3.0 MB). Files you exported are not touched.',
+    );
+    expect(clearedText({ cleared: 2, deleted: { results: 1, bytes: 20_000, kept: 1 } })).toBe(
+      'Cleared 2 batches; their result was deleted from the app’s data folder (20 kB). Files you exported are not touched. 1 result stays: still in use (the open document, or another batch).',
+    );
+    expect(clearedText({ cleared: 2, deleted: { results: 0, bytes: 0, kept: 0 } })).toBe(
+      'Cleared 2 batches; they had no results to delete.',
+    );
+    expect(clearedText({ cleared: 1, deleted: null })).toBe(
+      'Cleared 1 batch; its results stay in the app’s data folder for now (the autosave could not be read), until a later start.',
     );
   });
 });

@@ -3,7 +3,7 @@
  * price line before starting. Pure: no store, no bridge, no DOM.
  */
 import { BATCH_API_TURNAROUND_HOURS, batchCounts, batchSpent, keptNotExported, type BatchView } from '../../shared/batch/batch-types';
-import type { BatchEstimate, BatchExportResult } from '../../shared/ipc/batch-contract';
+import type { BatchClearResult, BatchEstimate, BatchExportResult } from '../../shared/ipc/batch-contract';
 import { getModel } from '../../shared/models';
 import { formatUsd } from './estimate';
 
@@ -182,4 +182,27 @@ export function stayedText(left: readonly BatchView[]): string | null {
   const has = stayed.length === 1 ? 'it has' : 'they have';
   const them = n === 1 ? 'it' : 'them';
   return `${who}: ${has} ${n === 1 ? 'a kept result' : `${n} kept results`} not exported yet. Export ${them} (Export kept…), or discard ${them}, to clear ${stayed.length === 1 ? 'the batch' : 'those batches'}.`;
+}
+
+const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
+
+/**
+ * What Clear finished took off the queue and deleted: "Cleared 2 batches; their 3 results were deleted
+ * from the app’s data folder (1.2 MB). Files you exported are not touched." Null when it cleared none.
+ */
+export function clearedText(r: Pick<BatchClearResult, 'cleared' | 'deleted'>): string | null {
+  if (!r.cleared) return null;
+  const what = r.cleared === 1 ? 'Cleared 1 batch' : `Cleared ${r.cleared} batches`;
+  const its = r.cleared === 1 ? 'its' : 'their';
+  const d = r.deleted;
+  if (!d) return `${what}; ${its} results stay in the app’s data folder for now (the autosave could not be read), until a later start.`;
+  if (!d.results && !d.kept) return `${what}; ${r.cleared === 1 ? 'it' : 'they'} had no results to delete.`;
+  const parts = [what];
+  if (d.results)
+    parts.push(
+      `${its} ${d.results === 1 ? 'result was' : `${d.results} results were`} deleted from the app’s data folder (${size(d.bytes)}). Files you exported are not touched.`,
+    );
+  if (d.kept)
+    parts.push(`${d.kept === 1 ? '1 result stays' : `${d.kept} results stay`}: still in use (the open document, or another batch).`);
+  return `${parts[0]}; ${parts.slice(1).join(' ')}`;
 }

@@ -8,7 +8,7 @@ import type { BatchView } from '../../shared/batch/batch-types';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
 import { clearable } from '../../shared/batch/batch-types';
-import { exportText, isActive, itemText, progressOf, queueLine, spentLine, stateText, stayedText } from '../model/batch-view';
+import { clearedText, exportText, isActive, itemText, progressOf, queueLine, spentLine, stateText, stayedText } from '../model/batch-view';
 
 type Thumbs = Record<string, { before: string; after: string | null }>;
 
@@ -92,6 +92,8 @@ export function BatchQueue({
   const [error, setError] = useState<string | null>(null);
   /** After Clear finished: say which finished batches it left (kept results not exported yet), while they are so. */
   const [sayStayed, setSayStayed] = useState(false);
+  /** After Clear finished: how many batches it took off, and their results deleted (until the next Clear). */
+  const [sayCleared, setSayCleared] = useState<string | null>(null);
   const [format, setFormat] = useState<'png' | 'jpeg' | 'webp'>('png');
   // What the last export wrote, said under the batch it was made from only: under the next batch it read
   // as that batch's ("Wrote 2 files…" beside "Export kept (0)…").
@@ -102,7 +104,17 @@ export function BatchQueue({
     setError(null);
     work().then(refresh, (e) => setError(errorInfo(e).message));
   };
-  if (!batches.length) return <p className="muted">No batches yet.</p>;
+  if (!batches.length)
+    return (
+      <>
+        {sayCleared && (
+          <p className="muted" role="status" aria-label="Queue cleared">
+            {sayCleared}
+          </p>
+        )}
+        <p className="muted">No batches yet.</p>
+      </>
+    );
   const kept = current?.items.filter((i) => i.review === 'kept').length ?? 0;
   const finished = batches.filter((b) => !isActive(b)).length;
   const toClear = batches.filter(clearable).length;
@@ -119,9 +131,10 @@ export function BatchQueue({
             onClick={() => {
               setError(null);
               batch.clearFinished().then(
-                (left) => {
+                (r) => {
                   cleared.current = true;
-                  setSayStayed(!!stayedText(left));
+                  setSayStayed(!!stayedText(r.batches));
+                  setSayCleared(clearedText(r));
                   refresh();
                 },
                 (e) => setError(errorInfo(e).message),
@@ -132,9 +145,9 @@ export function BatchQueue({
           </button>
         )}
       </div>
-      {sayStayed && stayedText(batches) && (
+      {((sayStayed && stayedText(batches)) || sayCleared) && (
         <p className="muted" role="status" aria-label="Queue cleared">
-          {stayedText(batches)}
+          {[sayCleared, sayStayed && stayedText(batches)].filter(Boolean).join(' ')}
         </p>
       )}
       <ul ref={list} className="batch-list">

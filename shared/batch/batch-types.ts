@@ -48,6 +48,8 @@ export interface BatchItemRecord {
    */
   spentUsd?: number;
   result?: BatchResult;
+  /** Result assets a Redo replaced (main only: deleted with the batch's results when it is cleared). */
+  earlier?: string[];
   /** The result asset Export kept last wrote (a redo's new result is not exported yet). */
   exported?: string;
   error?: AppErrorInfo;
@@ -78,7 +80,7 @@ export interface BatchRecord {
 }
 
 /** What the renderer sees of a batch (paths reduced to names). */
-export type BatchView = Omit<BatchRecord, 'items'> & { items: Array<Omit<BatchItemRecord, 'image' | 'mask' | 'output'>> };
+export type BatchView = Omit<BatchRecord, 'items'> & { items: Array<Omit<BatchItemRecord, 'image' | 'mask' | 'output' | 'earlier'>> };
 
 /** Price of one request at the chosen mode. */
 export function batchPrice(standardUsd: number, mode: BatchMode): number {

@@ -33,6 +33,18 @@ export interface BatchExportResult {
   failed: Array<{ name: string; message: string; exists?: string }>;
 }
 
+/** What Clear finished did: the queue left (newest first), how many batches it took off, and their results deleted. */
+export interface BatchClearResult {
+  batches: BatchView[];
+  cleared: number;
+  /**
+   * The cleared batches' results deleted from the app's data folder (their files, `bytes` in all);
+   * `kept`: still in use elsewhere (the open document, another batch). Null: none deleted, as something
+   * the check reads (the autosave, a settings file) could not be read.
+   */
+  deleted: { results: number; bytes: number; kept: number } | null;
+}
+
 const fileId = s.string({ min: 1, max: 64, pattern: /^[a-z0-9-]+$/ });
 const batchId = s.string({ min: 1, max: 64, pattern: /^[a-z0-9-]+$/ });
 const itemId = s.string({ min: 1, max: 32, pattern: /^item-\d+$/ });
@@ -63,8 +75,11 @@ export const batchChannels = {
   /** The persisted queue, newest first. */
   'batch:list': { request: s.object({}), response: s.type<BatchView[]>() },
   'batch:cancel': { request: s.object({ batchId }), response: s.type<BatchView>() },
-  /** Takes every finished batch (done, failed, cancelled; none being redone) off the queue; the queue left, newest first. */
-  'batch:clearFinished': { request: s.object({}), response: s.type<BatchView[]>() },
+  /**
+   * Takes every finished batch (done, failed, cancelled; none being redone) off the queue and deletes
+   * their results from the app's data folder (never an exported file); the queue left, newest first.
+   */
+  'batch:clearFinished': { request: s.object({}), response: s.type<BatchClearResult>() },
   'batch:review': {
     request: s.object({ batchId, itemId, review: s.oneOf(['pending', 'kept', 'discarded'] as const) }),
     response: s.type<BatchView>(),

@@ -5,7 +5,7 @@
  * Clear finished, reached with Tab, while a running one stays and takes the focus.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchApp, type AppHarness } from '../support/app-harness';
 import { typeInto } from '../support/real-input';
@@ -32,6 +32,12 @@ const focused = () =>
     const e = document.activeElement as HTMLElement | null;
     return { tag: e?.tagName ?? null, name: e?.getAttribute('aria-label') ?? e?.textContent ?? null };
   });
+
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 /** A server answer held until the returned function is called. */
 function holdNextAnswer(): () => void {
@@ -138,6 +144,9 @@ describe('Batch queue, tidied', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => lines.count(), { timeout: 10_000 }).toBe(1);
     expect(await lines.first().textContent()).toMatch(/“remove the cup”/);
+    expect(await d.getByRole('status', { name: 'Queue cleared' }).textContent()).toMatch(
+      /^Cleared 2 batches; their \d+ results were deleted from the app’s data folder \(\d+ kB\)\. Files you exported are not touched\.$/,
+    );
     expect(app.services.batches.list().map((b) => b.prompt)).toEqual(['remove the cup']);
     const f = await focused();
     expect(f.tag).toBe('BUTTON');
@@ -176,9 +185,19 @@ describe('Batch queue, tidied', () => {
     app.dialogs.folders.push(out);
     await d.getByRole('button', { name: 'Export kept (1)…' }).click();
     await expect.poll(() => d.getByRole('status', { name: 'Batch export' }).textContent(), { timeout: 30_000 }).toMatch(/^Wrote 1 file/);
+    const results = app.services.batches.store.list()[0].items.map((i) => join(app.services.store.dir, `${i.result!.assetId}.bin`));
+    const exported = await readdir(out);
+    expect(await Promise.all(results.map(exists))).toEqual([true, true]);
     await toClear();
     await d.getByText('No batches yet.').waitFor({ timeout: 10_000 });
     expect(app.services.batches.list()).toEqual([]);
+    // Its results are deleted from the app's data folder at once, and it says so; the exported file stays.
+    expect(await note.textContent()).toMatch(
+      /^Cleared 1 batch; its 2 results were deleted from the app’s data folder \(\d+ kB\)\. Files you exported are not touched\.$/,
+    );
+    expect(await Promise.all(results.map(exists))).toEqual([false, false]);
+    expect(await readdir(out)).toEqual(exported);
+    expect(exported).toEqual(['coffee-edited.png']);
     expect(app.errors).toEqual([]);
   }, 120_000);
 });

@@ -17,6 +17,7 @@ import { exportKept, previewItem } from './batch-export';
 import { view } from './batch-record-ops';
 import { BatchFiles } from './batch-files';
 import { assertGreyMask } from './mask-colour';
+import { deleteClearedResults } from './batch-cleanup';
 
 /** What Auto sends through the Batch API when the rules pick a model it does not serve. */
 export const BATCH_AUTO_MODEL = 'gemini-3.1-flash-image';
@@ -157,8 +158,9 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
     'batch:list': async () => batches.list(),
     'batch:cancel': async ({ batchId }) => view(await batches.cancel(batchId)),
     'batch:clearFinished': async () => {
-      await batches.clearFinished();
-      return batches.list();
+      const cleared = await batches.clearFinished();
+      const deleted = await deleteClearedResults(svc, cleared, batches.store.list(), batches.store.folder);
+      return { batches: batches.list(), cleared: cleared.length, deleted };
     },
     'batch:review': async ({ batchId, itemId, review }) => view(await batches.review(batchId, itemId, review)),
     'batch:redo': async ({ batchId, itemId }) => view(await batches.redo(batchId, itemId)),

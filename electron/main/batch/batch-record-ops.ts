@@ -1,6 +1,6 @@
 /** Small operations on a batch's record, shared by the batch service's steps. */
 import { AppError } from '../../../shared/errors';
-import type { BatchItemRecord, BatchRecord, BatchView } from '../../../shared/batch/batch-types';
+import type { BatchItemRecord, BatchRecord, BatchResult, BatchView } from '../../../shared/batch/batch-types';
 import type { GeminiBatchClient } from './gemini-batch-client';
 
 /** The batch cancelled, and each of its items in one of `states` with it (`message` says why). */
@@ -26,5 +26,16 @@ export const round = (usd: number) => Math.round(usd * 10000) / 10000;
 export const addUsd = (a: number | undefined, b: number) => Math.max(0, Math.round(((a ?? 0) + b) * 1e6) / 1e6);
 
 export function view(b: BatchRecord): BatchView {
-  return { ...b, items: b.items.map(({ image: _i, mask: _m, output: _o, ...rest }) => rest) };
+  return { ...b, items: b.items.map(({ image: _i, mask: _m, output: _o, earlier: _e, ...rest }) => rest) };
 }
+
+/** The item's new result; the one a Redo replaces is remembered, to be deleted with the batch's results. */
+export function setResult(item: BatchItemRecord, result: BatchResult): void {
+  const old = item.result?.assetId;
+  if (old && old !== result.assetId && !item.earlier?.includes(old)) item.earlier = [...(item.earlier ?? []), old];
+  item.result = result;
+}
+
+/** Every result asset of a batch: the current ones and those Redo replaced. */
+export const resultAssets = (b: BatchRecord): string[] =>
+  b.items.flatMap((i) => [...(i.result ? [i.result.assetId] : []), ...(i.earlier ?? [])]);

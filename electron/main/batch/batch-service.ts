@@ -26,7 +26,7 @@ import { batchRequestOf, estimateItem, openItem, patchFromAnswer, prepareItem, r
 import { checkRedoMask } from './batch-item';
 import type { BatchStore } from './batch-store';
 import type { BatchRequestInput, GeminiBatchClient } from './gemini-batch-client';
-import { addUsd, cancelItems, cancelledAt, itemOf, round, view } from './batch-record-ops';
+import { addUsd, cancelItems, cancelledAt, itemOf, round, setResult, view } from './batch-record-ops';
 
 export interface NewBatch {
   items: Array<{ name: string; image: string; mask: string; output?: string }>;
@@ -303,10 +303,12 @@ export class BatchService {
       }
   }
 
-  /** Takes finished batches (none of their images out again) off the queue; one with a kept result not exported stays. */
-  async clearFinished(): Promise<void> {
-    for (const b of [...this.store.list()]) if (clearable(b) && !this.running.has(b.id)) this.store.remove(b.id);
+  /** Takes finished batches (none of their images out again) off the queue, answering them; one with a kept result not exported stays. */
+  async clearFinished(): Promise<BatchRecord[]> {
+    const gone = this.store.list().filter((b) => clearable(b) && !this.running.has(b.id));
+    for (const b of gone) this.store.remove(b.id);
     await this.store.save();
+    return gone;
   }
 
   /** Cancels a batch: the Batch API job at Google, or the items not yet sent. */
@@ -364,9 +366,10 @@ export class BatchService {
         await this.store.save();
         try {
           const opened = await openItem(this.svc, item, b);
-          item.result = await runItemNow(this.svc, opened.req, controller.signal, (usd) => {
+          const result = await runItemNow(this.svc, opened.req, controller.signal, (usd) => {
             item.spentUsd = addUsd(item.spentUsd, usd);
           });
+          setResult(item, result);
           item.state = 'done';
           delete item.error;
         } catch (e) {

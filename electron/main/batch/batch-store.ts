@@ -52,6 +52,11 @@ export class BatchStore {
     }
   }
 
+  /** The settings folder the queue is kept in (null: memory only). */
+  get folder(): string | null {
+    return this.file ? dirname(this.file) : null;
+  }
+
   list(): BatchRecord[] {
     return this.batches;
   }

@@ -27,6 +27,8 @@ export class AssetStore {
   private readonly writing = new Map<string, Promise<void>>();
   /** Ids put, read or given a source in this session: {@link sweep} never removes them. */
   private readonly inUse = new Set<string>();
+  /** How many times each id was put in this session: bytes put twice (the same patch from a batch and the editor) are shared. */
+  private readonly puts = new Map<string, number>();
   /** Removals {@link sweep} has started: a put of the same bytes waits for its removal, then writes them again. */
   private readonly removing = new Map<string, Promise<void>>();
   constructor(readonly dir: string) {}
@@ -39,6 +41,7 @@ export class AssetStore {
   async put(bytes: Uint8Array, kind: AssetKind, extra: Omit<AssetMeta, 'id' | 'kind'> = {}): Promise<string> {
     const id = this.idOf(bytes, kind);
     this.inUse.add(id); // before any await: a sweep that has not decided yet keeps it
+    this.puts.set(id, (this.puts.get(id) ?? 0) + 1);
     await this.removing.get(id);
     await mkdir(this.dir, { recursive: true });
     const path = this.pathOf(id);
@@ -175,6 +178,53 @@ export class AssetStore {
       }
     }
     return { removed, bytes };
+  }
+
+  /**
+   * Removes the assets `ids` now (their `.bin` and `.sources.json`), whatever their age: a cleared
+   * batch's results. Never one in `live`, one being written, nor one put more than once in this
+   * session (the same bytes came from somewhere else too). Only this folder's asset files are touched.
+   * Answers what was removed and how many were kept.
+   */
+  async removeNow(ids: Iterable<string>, live: ReadonlySet<string>): Promise<{ removed: number; bytes: number; kept: number }> {
+    let removed = 0;
+    let bytes = 0;
+    let kept = 0;
+    for (const id of new Set(ids)) {
+      if (!/^[a-z]+-[0-9a-f]{32}$/.test(id)) continue;
+      if (live.has(id) || this.writing.has(id) || (this.puts.get(id) ?? 0) > 1) {
+        kept++;
+        continue;
+      }
+      const own = [`${id}.bin`, `${id}.sources.json`].map((n) => join(this.dir, n));
+      const sizes = await Promise.all(
+        own.map((f) =>
+          stat(f).then(
+            (st) => (st.isFile() ? st.size : 0),
+            () => 0,
+          ),
+        ),
+      );
+      if (!sizes[0]) continue; // gone already
+      const removal = Promise.all(own.map((f) => rm(f, { force: true }))).then(() => {});
+      this.removing.set(
+        id,
+        removal.catch(() => {}),
+      );
+      try {
+        await removal;
+        removed++;
+        bytes += sizes[0] + sizes[1];
+        this.inUse.delete(id);
+        this.puts.delete(id);
+        this.meta.delete(id);
+      } catch {
+        // left for the startup sweep
+      } finally {
+        this.removing.delete(id);
+      }
+    }
+    return { removed, bytes, kept };
   }
 
   /** Every original identity main knows of in this session. */
