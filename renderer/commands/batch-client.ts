@@ -4,6 +4,8 @@
  */
 import type { BatchReview, BatchView } from '../../shared/batch/batch-types';
 import type { BatchClearResult, BatchEstimate, BatchExportResult, BatchFile } from '../../shared/ipc/batch-contract';
+import { events } from '../../shared/ipc/contract';
+import { parse } from '../../shared/ipc/schema';
 import { api, unwrap } from './bridge';
 
 export interface BatchDraft {
@@ -39,4 +41,22 @@ export const preview = (batchId: string, itemId: string) => unwrap(api().batch.p
 export async function exportKept(batchId: string, format: 'png' | 'jpeg' | 'webp'): Promise<BatchExportResult | null> {
   const r = await unwrap(api().batch.export({ batchId, format }));
   return 'canceled' in r ? null : r;
+}
+
+/**
+ * Hears every change of a batch main pushes (`batch:changed`, after `batch:watch`); a payload that is
+ * not a batch id and state is ignored. Returns the unsubscribe.
+ */
+export function watchBatches(onChange: (c: { batchId: string; state: BatchView['state'] }) => void): () => void {
+  const off = api().events.onBatchChanged((payload: unknown) => {
+    let c: { batchId: string; state: BatchView['state'] };
+    try {
+      c = parse(events['batch:changed'], payload);
+    } catch {
+      return;
+    }
+    onChange(c);
+  });
+  unwrap(api().batch.watch({})).catch(() => {}); // not told: the slow poll still finds it
+  return off;
 }

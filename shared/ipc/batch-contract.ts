@@ -59,7 +59,18 @@ const settings = {
   mode: s.oneOf(['now', 'batch-api'] as const),
 };
 
+/**
+ * Main → renderer (`batch:changed`, after `batch:watch`): a batch's state or progress moved — an image
+ * sent, finished or failed, the batch ended. Checked in the renderer before it is acted on.
+ */
+export const batchChangedEvent = s.object({
+  batchId,
+  state: s.oneOf(['queued', 'running', 'submitted', 'done', 'failed', 'cancelled'] as const),
+});
+
 export const batchChannels = {
+  /** The renderer that is told of every batch change from now on (`batch:changed`); polling stays only as a slow fallback. */
+  'batch:watch': { request: s.object({}), response: s.type<{ watching: true }>() },
   /** Main's open dialog (several images); returns them with the masks found by name. */
   'batch:addImages': { request: s.object({}), response: s.type<{ files: BatchFile[] } | { canceled: true }>() },
   /** Main's folder dialog; every image in it (mask files are matched, not listed). */

@@ -5,7 +5,7 @@
  * Adding a channel here is the only way to open a door between the processes.
  */
 import * as s from './schema';
-import { batchChannels } from './batch-contract';
+import { batchChangedEvent, batchChannels } from './batch-contract';
 import type {
   AppInfo,
   ExportResult,
@@ -358,6 +358,8 @@ export const events = {
   'job:progress': s.type<JobProgress>(),
   /** The OS asked to open a file (see `launch:watch`): its name, for the message. */
   'launch:file': s.type<{ name: string }>(),
+  /** A batch's state or progress changed (see `batch:watch`): its id and state; the renderer reads the queue again at once. */
+  'batch:changed': batchChangedEvent,
 } as const;
 
 export { rect as rectSchema, assetId as assetIdSchema, placedLayer as placedLayerSchema };

@@ -1,7 +1,7 @@
 /**
  * The Batch dialog after the first batch, with real mouse and keys: a Start that main refuses keeps
  * the focus on Start batch (it fell to the dialog, and Tab started over from the top); a batch that
- * ends while the dialog is closed says so in the main window; finished batches leave the queue with
+ * ends while the dialog is closed says so in the main window at once (main pushes it); finished batches leave the queue with
  * Clear finished, reached with Tab, while a running one stays and takes the focus.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,9 +113,12 @@ describe('Batch queue, tidied', () => {
     await expect.poll(() => page.getByRole('button', { name: /^Batch…/ }).textContent(), { timeout: 10_000 }).toBe('Batch… (1 running)');
     await page.keyboard.press('Escape');
     await d.waitFor({ state: 'detached' });
+    const id = app.services.batches.list()[0].id;
     release();
+    // Said as soon as main has it done (main pushes the change; it waited for a poll every 2 s).
+    await expect.poll(() => app.services.batches.get(id).state, { timeout: 30_000, interval: 10 }).toBe('done');
     await expect
-      .poll(() => notices.allTextContents(), { timeout: 30_000 })
+      .poll(() => notices.allTextContents(), { timeout: 1000, interval: 20 })
       .toEqual([expect.stringMatching(/^Batch finished: 2 of 2 done · “remove the object”\. Open Batch… to review and export\./)]);
     expect(app.errors).toEqual([]);
   }, 120_000);

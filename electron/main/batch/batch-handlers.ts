@@ -155,6 +155,10 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
         throw e;
       }
     },
+    'batch:watch': async (_r, ctx) => {
+      batches.watch.watch((c) => ctx.emit('batch:changed', c));
+      return { watching: true as const };
+    },
     'batch:list': async () => batches.list(),
     'batch:cancel': async ({ batchId }) => view(await batches.cancel(batchId)),
     'batch:clearFinished': async () => {

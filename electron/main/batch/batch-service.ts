@@ -2,9 +2,8 @@
  * The batch queue in main: creates batches (every item opened and priced before anything is sent),
  * runs `now` batches one item after another through the ordinary edit job, submits `batch-api`
  * batches to the Gemini Batch API as one job and polls it, records every state change in the
- * persisted store, and carries review marks, redo and cancel. A failed, refused or cancelled item
- * only ever changes its own record; nothing here touches an open document.
- */
+ * persisted store (its watcher told), and carries review marks, redo and cancel. A failed, refused or
+ * cancelled item only ever changes its own record; nothing here touches an open document. */
 import { randomUUID } from 'node:crypto';
 import { AppError, type AppErrorInfo } from '../../../shared/errors';
 import { getModel } from '../../../shared/models';
@@ -22,9 +21,10 @@ import type { JobServices } from '../create-services';
 import { geminiConnection, resolveModel } from '../edit/resolve-model';
 import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
 import { redactDeep } from '../services/redact';
-import { batchRequestOf, estimateItem, openItem, patchFromAnswer, prepareItem, runItemNow, type BatchSettings } from './batch-item';
-import { checkRedoMask } from './batch-item';
+import { batchRequestOf, checkRedoMask, estimateItem, openItem, patchFromAnswer, prepareItem, runItemNow } from './batch-item';
+import type { BatchSettings } from './batch-item';
 import type { BatchStore } from './batch-store';
+import { BatchWatch } from './batch-watch';
 import type { BatchRequestInput, GeminiBatchClient } from './gemini-batch-client';
 import { addUsd, cancelItems, cancelledAt, itemOf, round, setResult, view } from './batch-record-ops';
 
@@ -50,11 +50,15 @@ export class BatchService {
   private polling = false;
   private resumed = false;
 
+  readonly watch = new BatchWatch(); // told of every batch that moves (`batch:watch`)
+
   constructor(
     private readonly svc: JobServices,
     readonly store: BatchStore,
     private readonly opts: BatchServiceOptions = {},
-  ) {}
+  ) {
+    store.onChange = (batches) => this.watch.changed(batches);
+  }
 
   /**
    * Opens and prices every item, stores the batch, then starts it (now) or submits it (Batch API).
@@ -368,6 +372,7 @@ export class BatchService {
           const opened = await openItem(this.svc, item, b);
           const result = await runItemNow(this.svc, opened.req, controller.signal, (usd) => {
             item.spentUsd = addUsd(item.spentUsd, usd);
+            this.store.changed();
           });
           setResult(item, result);
           item.state = 'done';

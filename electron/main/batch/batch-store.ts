@@ -73,8 +73,17 @@ export class BatchStore {
     this.batches = this.batches.filter((b) => b.id !== id);
   }
 
-  /** Writes the queue (serialised: the last call's state wins, never a torn file). */
+  /** Hears every change {@link changed} or {@link save} reports (the batch service's watchers). */
+  onChange?: (batches: readonly BatchRecord[]) => void;
+
+  /** Reports a change not written yet (a request's spend, counted as it is sent). */
+  changed(): void {
+    this.onChange?.(this.batches);
+  }
+
+  /** Writes the queue (serialised: the last call's state wins, never a torn file), and reports the change. */
   save(): Promise<void> {
+    this.changed();
     if (!this.file) return Promise.resolve();
     const file = this.file;
     const text = JSON.stringify({ version: 1, batches: this.batches } satisfies StoreFile);

@@ -5,7 +5,8 @@
  * handler (which would throw) is never called. Unknown channel names are refused too.
  */
 import { describe, expect, it } from 'vitest';
-import { channelNames, type Channel } from '../../../shared/ipc/contract';
+import { channelNames, events, type Channel } from '../../../shared/ipc/contract';
+import { parse } from '../../../shared/ipc/schema';
 import { dispatch, type HandlerContext, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 
 const REACHED = 'HANDLER-REACHED';
@@ -98,6 +99,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'batch:chooseMask': {},
   'batch:estimate': { fileIds: ['f-1'], prompt: 'remove it', model: 'local', mode: 'now' },
   'batch:start': { fileIds: ['f-1'], maskId: 'm-1', prompt: 'remove it', model: 'local', mode: 'now', featherPx: 4, colorMatch: true },
+  'batch:watch': {},
   'batch:list': {},
   'batch:cancel': { batchId: 'b-1' },
   'batch:clearFinished': {},
@@ -246,4 +248,28 @@ describe('shared/ipc/contract.ts validated by electron/main/ipc/dispatch.ts', ()
       expect(calls).toEqual([]);
     }
   });
+
+  it('the pushed batch:changed event is checked before the renderer acts on it: a batch id and a state, nothing else', () => {
+    const valid = EVENT_VALID['batch:changed'];
+    expect(parse(events['batch:changed'], structuredClone(valid))).toEqual(valid);
+    for (const [field, value] of Object.entries(valid))
+      expect(() => parse(events['batch:changed'], { ...valid, [field]: wrongTypeFor(value) }), field).toThrow(field);
+    for (const bad of [
+      { ...valid, batchId: '../batches.json' },
+      { ...valid, batchId: '' },
+      { ...valid, state: 'exploded' },
+      { batchId: valid.batchId },
+      { ...valid, smuggled: 1 },
+      JSON.parse('{"batchId":"b-1","state":"done","__proto__":{"polluted":true}}'),
+      Object.assign(new (class Smuggler {})(), valid),
+      null,
+      'b-1',
+    ])
+      expect(() => parse(events['batch:changed'], bad), JSON.stringify(bad)).toThrow();
+  });
 });
+
+/** One valid payload per pushed event that carries fields main does not merely type (a new one gets a sample here). */
+const EVENT_VALID: Record<string, Record<string, unknown>> = {
+  'batch:changed': { batchId: 'b-1a2b3c4d', state: 'done' },
+};

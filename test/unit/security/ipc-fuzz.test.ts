@@ -6,7 +6,7 @@
  * must re-validate, be a plain object without prototype keys; nothing may pollute Object.prototype.
  */
 import { describe, expect, it } from 'vitest';
-import { channelNames, channels, type Channel } from '../../../shared/ipc/contract';
+import { channelNames, channels, events, type Channel } from '../../../shared/ipc/contract';
 import { parse } from '../../../shared/ipc/schema';
 import { dispatch, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 
@@ -100,6 +100,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'batch:chooseMask': {},
   'batch:estimate': { fileIds: ['f-1'], prompt: 'remove it', model: 'local', mode: 'now' },
   'batch:start': { fileIds: ['f-1'], maskId: 'm-1', prompt: 'remove it', model: 'local', mode: 'now', featherPx: 4, colorMatch: true },
+  'batch:watch': {},
   'batch:list': {},
   'batch:cancel': { batchId: 'b-1' },
   'batch:clearFinished': {},
@@ -176,9 +177,14 @@ function at(root: unknown, path: string[]): Record<string, unknown> {
   return cur;
 }
 
-/** One mutated payload for `channel`. */
-function mutate(r: () => number, channel: Channel): unknown {
-  const base = structuredClone(VALID[channel]);
+/** One valid payload per pushed event the renderer checks (a new one must be added here). */
+const EVENT_VALID: Record<string, Record<string, unknown>> = {
+  'batch:changed': { batchId: 'b-1a2b3c4d', state: 'running' },
+};
+
+/** One mutated payload for `channel` (or, from EVENT_VALID, an event). */
+function mutate(r: () => number, channel: string, samples: Record<string, Record<string, unknown>> = VALID): unknown {
+  const base = structuredClone(samples[channel]);
   const paths = objectPaths(base);
   const target = at(base, paths[Math.floor(r() * paths.length)]);
   const keys = Object.keys(target);
@@ -255,5 +261,33 @@ describe('IPC fuzz (fixed seed, time budget)', () => {
     expect(calls).toBeGreaterThan(channelNames.length * 20);
     expect(refused).toBeGreaterThan(calls / 4);
     console.log(`IPC fuzz: ${calls} payloads in ${Date.now() - started} ms, ${refused} refused, ${reached.length} reached a handler`);
+  });
+
+  it('a pushed batch:changed event: mutated payloads are refused or come out as a plain, valid batch id and state', () => {
+    const r = rng(SEED ^ 0xba7c);
+    const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+    let passed = 0;
+    let refused = 0;
+    for (let i = 0; i < PER_CHANNEL * 4; i++) {
+      const payload = mutate(r, 'batch:changed', EVENT_VALID);
+      let out: unknown;
+      try {
+        out = parse(events['batch:changed'], payload);
+      } catch {
+        refused++;
+        continue;
+      }
+      passed++;
+      expect(Object.getPrototypeOf(out) === Object.prototype || Object.getPrototypeOf(out) === null).toBe(true);
+      expect(Object.keys(out as object).sort()).toEqual(['batchId', 'state']);
+      const c = out as { batchId: unknown; state: unknown };
+      expect(c.batchId).toMatch(/^[a-z0-9-]{1,64}$/);
+      expect(['queued', 'running', 'submitted', 'done', 'failed', 'cancelled']).toContain(c.state);
+    }
+    expect(refused).toBeGreaterThan(PER_CHANNEL);
+    expect(refused + passed).toBe(PER_CHANNEL * 4);
+    expect(parse(events['batch:changed'], structuredClone(EVENT_VALID['batch:changed']))).toEqual(EVENT_VALID['batch:changed']);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });
