@@ -5,10 +5,12 @@
  * into the tiled mask as one history step. Escape drops it without a trace.
  * When a layer's mask is the target (Layers panel), the stroke paints that layer mask instead: the
  * eraser hides the layer, the brush brings it back, shown live on the layer (ui/canvas/layer-mask-stroke).
- */
+ * Shift+click draws a straight stroke from where the last stroke ended (stroke-anchor.ts), as in
+ * Photoshop.
+ * */
 import { paintStroke, type DocPoint } from '../../commands/mask-commands';
 import { useEditor } from '../../commands/store/store';
-import type { LiveSurface, Tool } from './tool-types';
+import type { LiveSurface, Tool, ToolPointer } from './tool-types';
 import { getMask } from '../../commands/blob-store';
 import { maskTargetLayer } from '../../model/layer-logic';
 import { paintLayerMask } from '../../commands/layer-commands';
@@ -18,6 +20,7 @@ import { redrawNodeRect } from '../canvas/partial-redraw';
 import { dropLiveHidden } from '../canvas/live-hidden';
 import type Konva from 'konva';
 import type { Rect } from '../../../shared/geometry/rect';
+import { noteStrokeEnd, strokeAnchor } from './stroke-anchor';
 
 /**
  * Redraws the layer whose mask is painted (its stage node found once per stroke): the rectangle `r`
@@ -54,29 +57,43 @@ export function createBrushTool(erase: boolean): Tool {
     ctx.fillStyle = ctx.strokeStyle;
   }
 
+  /** Starts the stroke at `p`, or with the straight segment from `from` to `p` (Shift+click). */
+  function begin(p: ToolPointer, live: LiveSurface, from: DocPoint | null): void {
+    const s = useEditor.getState();
+    state = 'painting';
+    const target = maskTargetLayer(s.doc, s.maskTarget);
+    if (target) {
+      const redraw = targetLayerRedraw(target.id);
+      redrawLayer = redraw;
+      layerStroke = beginLayerMaskStroke(target, target.maskId ? getMask(target.maskId) : null, s.brush, erase, from ?? p.doc, redraw);
+      if (from) layerStroke.to(p.doc);
+      return;
+    }
+    points = from ? [from, p.doc] : [p.doc];
+    pressures = p.pointerType === 'pen' ? points.map(() => p.pressure) : null;
+    last = p.screen;
+    live.clear();
+    styleFor(live);
+    live.ctx.beginPath();
+    if (from) {
+      const a = live.toScreen(from.x, from.y);
+      live.ctx.moveTo(a.x, a.y);
+      live.ctx.lineTo(p.screen.x, p.screen.y);
+      live.ctx.stroke();
+    } else {
+      live.ctx.arc(p.screen.x, p.screen.y, live.ctx.lineWidth / 2, 0, Math.PI * 2);
+      live.ctx.fill();
+    }
+  }
+
   return {
     id: erase ? 'eraser' : 'brush',
     state: () => state,
     down(p, live) {
       if (p.button !== 0) return;
       const s = useEditor.getState();
-      const target = maskTargetLayer(s.doc, s.maskTarget);
-      if (target) {
-        state = 'painting';
-        const redraw = targetLayerRedraw(target.id);
-        redrawLayer = redraw;
-        layerStroke = beginLayerMaskStroke(target, target.maskId ? getMask(target.maskId) : null, s.brush, erase, p.doc, redraw);
-        return;
-      }
-      state = 'painting';
-      points = [p.doc];
-      pressures = p.pointerType === 'pen' ? [p.pressure] : null;
-      last = p.screen;
-      live.clear();
-      styleFor(live);
-      live.ctx.beginPath();
-      live.ctx.arc(p.screen.x, p.screen.y, live.ctx.lineWidth / 2, 0, Math.PI * 2);
-      live.ctx.fill();
+      const from = p.shift ? strokeAnchor(s.doc) : null;
+      begin(p, live, from);
     },
     move(p, live) {
       if (state === 'painting' && layerStroke) {
@@ -111,7 +128,9 @@ export function createBrushTool(erase: boolean): Tool {
         layerStroke = null;
         redrawLayer = null;
         state = 'idle';
-        paintLayerMask(stroke.layerId, stroke.points(), useEditor.getState().brush, erase);
+        const pts = stroke.points();
+        paintLayerMask(stroke.layerId, pts, useEditor.getState().brush, erase);
+        noteStrokeEnd(useEditor.getState().doc, pts[pts.length - 1]);
         // Committed: the overlay draws the new mask from here on, not the stroke's live view.
         dropLiveHidden();
         return;
@@ -130,6 +149,7 @@ export function createBrushTool(erase: boolean): Tool {
       last = null;
       const s = useEditor.getState();
       paintStroke(stroke, s.brush, erase, pens ?? undefined, pens ? s.select.pressure : 'off');
+      noteStrokeEnd(useEditor.getState().doc, stroke[stroke.length - 1]);
       live.ctx.globalAlpha = 1;
       live.clear();
     },
