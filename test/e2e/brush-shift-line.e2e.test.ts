@@ -1,12 +1,14 @@
 /**
  * The brush and the eraser as a retoucher masks a wire: a click, then a Shift+click elsewhere joins
- * the two points with one straight stroke, one history step (it made two dots and two steps). Real
- * keys and mouse on coffee.png (600×400).
+ * the two points with one straight stroke, one history step (it made two dots and two steps). And a
+ * click on the canvas while candidates are staged (to give the keys back to the canvas, as README
+ * advises) paints nothing: it added an unseen "Brush stroke" under the hidden overlay. A drag there
+ * still paints. Real keys and mouse on coffee.png (600×400), offline engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';
-import { docToClient, maskValue, settleView, summary } from '../support/page-helpers';
+import { docToClient, dragPath, maskValue, settleView, summary, waitIdle } from '../support/page-helpers';
 
 let app: AppHarness;
 type Page = AppHarness['page'];
@@ -54,5 +56,41 @@ describe('Shift+click draws a straight stroke', () => {
     expect((await summary(page)).label).toBe('Eraser stroke');
     expect(await maskValue(page, 300, 200)).toBe(0);
     expect(await maskValue(page, 450, 275)).toBe(255); // the brush's line beyond the erased part
+  });
+});
+
+describe('a click while candidates are staged', () => {
+  it('takes the keys only: no dot, no history step; a drag still paints', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [250, 320],
+      [350, 320],
+    ]);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => page.evaluate(() => (window as any).__maskworkTest.staging().items.length), { timeout: 90_000 }).toBe(1);
+    await waitIdle(page);
+    // A click in the prompt box, then on the canvas to give the keys back.
+    await page.getByRole('textbox', { name: 'Prompt' }).click();
+    const before = await summary(page);
+    await clickAt(page, 80, 60);
+    const after = await summary(page);
+    expect(after.historyLabels).toEqual(before.historyLabels);
+    expect(after.label).toBe(before.label);
+    expect(await maskValue(page, 80, 60)).toBe(0);
+    expect(after.maskShown).toBe(false);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(1);
+    // A drag paints as before (and shows the overlay, README).
+    await dragPath(page, [
+      [60, 130],
+      [140, 130],
+    ]);
+    expect(await maskValue(page, 100, 130)).toBe(255);
+    expect((await summary(page)).historyLabels.length).toBe(before.historyLabels.length + 1);
+    expect((await summary(page)).maskShown).toBe(true);
+    // The keys are the editor's: Esc discards the candidate.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
   });
 });

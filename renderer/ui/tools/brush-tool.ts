@@ -6,8 +6,9 @@
  * When a layer's mask is the target (Layers panel), the stroke paints that layer mask instead: the
  * eraser hides the layer, the brush brings it back, shown live on the layer (ui/canvas/layer-mask-stroke).
  * Shift+click draws a straight stroke from where the last stroke ended (stroke-anchor.ts), as in
- * Photoshop.
- * */
+ * Photoshop. While candidates are staged a click paints nothing (it gives the keys back to the
+ * canvas, as README advises): the stroke starts only once the pointer moves, so a drag still paints.
+ */
 import { paintStroke, type DocPoint } from '../../commands/mask-commands';
 import { useEditor } from '../../commands/store/store';
 import type { LiveSurface, Tool, ToolPointer } from './tool-types';
@@ -20,7 +21,11 @@ import { redrawNodeRect } from '../canvas/partial-redraw';
 import { dropLiveHidden } from '../canvas/live-hidden';
 import type Konva from 'konva';
 import type { Rect } from '../../../shared/geometry/rect';
+import { candidatesShown } from '../../commands/overlay-visibility';
 import { noteStrokeEnd, strokeAnchor } from './stroke-anchor';
+
+/** How far (screen px, squared) the pointer moves before a press over staged candidates paints. */
+const CLICK_SLOP_SQ = 16;
 
 /**
  * Redraws the layer whose mask is painted (its stage node found once per stroke): the rectangle `r`
@@ -38,7 +43,9 @@ function targetLayerRedraw(layerId: string): (r?: Rect) => void {
 }
 
 export function createBrushTool(erase: boolean): Tool {
-  let state: 'idle' | 'painting' = 'idle';
+  let state: 'idle' | 'pending' | 'painting' = 'idle';
+  /** The press over staged candidates, until the pointer moves (a click there only takes the focus). */
+  let pending: ToolPointer | null = null;
   let points: DocPoint[] = [];
   /** Pen pressure per point; null when the stroke is not drawn with a pen. */
   let pressures: number[] | null = null;
@@ -93,9 +100,22 @@ export function createBrushTool(erase: boolean): Tool {
       if (p.button !== 0) return;
       const s = useEditor.getState();
       const from = p.shift ? strokeAnchor(s.doc) : null;
+      if (!from && candidatesShown(s)) {
+        state = 'pending';
+        pending = p;
+        return;
+      }
       begin(p, live, from);
     },
     move(p, live) {
+      if (state === 'pending' && pending) {
+        const dx = p.screen.x - pending.screen.x;
+        const dy = p.screen.y - pending.screen.y;
+        if (dx * dx + dy * dy < CLICK_SLOP_SQ) return;
+        const start = pending;
+        pending = null;
+        begin(start, live, null);
+      }
       if (state === 'painting' && layerStroke) {
         layerStroke.to(p.doc);
         return;
@@ -121,6 +141,12 @@ export function createBrushTool(erase: boolean): Tool {
       last = p.screen;
     },
     up(p, live) {
+      if (state === 'pending') {
+        // A click over staged candidates: no dot, no history step.
+        state = 'idle';
+        pending = null;
+        return;
+      }
       if (state === 'painting' && layerStroke) {
         layerStroke.to(p.doc);
         layerStroke.end();
@@ -161,6 +187,7 @@ export function createBrushTool(erase: boolean): Tool {
         redrawLayer = null;
       }
       state = 'idle';
+      pending = null;
       points = [];
       pressures = null;
       live.ctx.globalAlpha = 1;
