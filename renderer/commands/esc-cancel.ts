@@ -52,7 +52,7 @@ export function escAfterJobEnded(s: EditorStore, now = performance.now()): boole
   const ended = endedUnderEsc;
   endedUnderEsc = null;
   if (ended === null || now - ended > ESC_CONFIRM_MS) return false;
-  s.notify('info', ENDED_BEFORE_SECOND_ESC);
+  s.notifyAboutStaged('info', ENDED_BEFORE_SECOND_ESC);
   return true;
 }
 

@@ -100,7 +100,7 @@ export async function stageResults(ctx: StageContext, job: JobState, jobId: stri
     if (!job.at) st().stageCandidates(staged);
     trace.span('renderer: stage', t, trace.now());
     const none = noneRightSummary(cands);
-    if (none) s.notify('info', none);
+    if (none) s.notifyAboutStaged('info', none);
     return staged.length;
   }
   if (!cands.length) s.notify('info', 'The model returned no candidates; the document is unchanged.');

@@ -120,7 +120,7 @@ function rehome(s: EditorStore, items: StagedCandidate[], opts: AddOptions & { s
   const why = opts.stepKept
     ? 'your layers changed after the request left'
     : `the step ${one ? 'it was' : 'they were'} made on is not in the history any more`;
-  s.notify(
+  s.notifyAboutStaged(
     'info',
     `${count(items)} made before your latest changes ${one ? 'is' : 'are'} shown over the photo as it is now (${why}): look before you keep ${one ? 'it' : 'them'}.`,
   );

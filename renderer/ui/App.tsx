@@ -19,6 +19,7 @@ import { installGenerate } from '../commands/install-generate';
 import { installStagingHistory } from '../commands/staging-history';
 import { installRevealStaged } from '../commands/reveal-staged';
 import { installOverlayReset } from '../commands/overlay-visibility';
+import { installStagedMessages } from '../commands/staged-messages';
 import { installDropAndPaste } from './drop-and-paste';
 import { installAutosave } from '../commands/autosave';
 import { installLaunchFiles } from '../commands/launch-files';
@@ -47,6 +48,7 @@ export function App() {
   useEffect(() => installStagingHistory(), []);
   useEffect(() => installRevealStaged(), []);
   useEffect(() => installOverlayReset(), []);
+  useEffect(() => installStagedMessages(), []);
   useEffect(() => installAutosave(undefined, () => !!activeGesture()), []);
   useEffect(() => installUnsavedCloseGuard(), []);
   useEffect(() => installReleaseFieldOnOpen(), []);

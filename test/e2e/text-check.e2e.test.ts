@@ -83,6 +83,23 @@ describe('text check in the editor', () => {
     await expect.poll(() => staged(page)).toBe(0);
   });
 
+  it('"No candidate reads … right" goes when Esc discards the candidates it is about', async () => {
+    const page = app.page;
+    await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '1');
+    openai.clearScript();
+    openai.script({ fillImages: [wrong] });
+    await leaveField(page);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 90_000 });
+    await waitIdle(page);
+    const none = page.getByTestId('toasts').getByText(/^No candidate reads “V2\.0” right/);
+    await none.waitFor();
+    await page.keyboard.press('Escape'); // discard all
+    await expect.poll(() => staged(page)).toBe(0);
+    // Gone with the candidate (it stayed over the empty strip for the rest of its 5 s).
+    await expect.poll(() => none.count(), { timeout: 1000 }).toBe(0);
+  });
+
   it('checks the text of a refined candidate too, and ranks it among the others', async () => {
     const page = app.page;
     await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '1');

@@ -15,6 +15,8 @@ export interface Toast {
   action?: ToastAction;
   /** The file (its path) an error is about: it goes when that file is next opened or saved (`succeeded`). */
   file?: string;
+  /** About the staged candidates ("No candidate reads … right"): it goes when they go (staged-messages.ts). */
+  aboutStaged?: true;
 }
 
 /** The project file the open document belongs to (saved to or opened from), for the title and "unsaved changes". */
@@ -86,6 +88,10 @@ export interface UiSlice {
   setMaskLook(color: [number, number, number], opacity: number): void;
   toggleLayer(id: string): void;
   notify(tone: Toast['tone'], message: string, kind?: Toast['kind'], action?: ToastAction, file?: string): void;
+  /** A message about the candidates staged now: it goes with them (Keep, Discard all, Esc). */
+  notifyAboutStaged(tone: Toast['tone'], message: string): void;
+  /** The staged candidates went: the messages about them go too. */
+  dropStagedMessages(): void;
   /**
    * `action` succeeded (on `file`, its path, when known): its earlier error messages, and those about
    * the same file, are stale and go (other errors stay).
@@ -96,6 +102,18 @@ export interface UiSlice {
 }
 
 let toastId = 1;
+
+type SetGet = Parameters<StateCreator<EditorStore, [], [], UiSlice>>;
+
+function pushMessage(set: SetGet[0], get: SetGet[1], t: Omit<Toast, 'id'>): void {
+  const id = toastId++;
+  // The same words still showing are not stacked again (a second Keep as layer said "Keeping now
+  // would drop…" twice, one under the other): the copy goes, the new one comes last with its full time.
+  const others = get().toasts.filter((o) => o.tone !== t.tone || o.message !== t.message);
+  set({ toasts: pushToast(others, { id, ...t }) });
+  // Information and success messages go away by themselves; errors stay until closed.
+  if (autoDismisses(t.tone)) setTimeout(() => get().dismiss(id), AUTO_DISMISS_MS);
+}
 
 export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, get) => ({
   project: null,
@@ -131,13 +149,14 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
     set({ hiddenLayers: hidden });
   },
   notify(tone, message, kind, action, file) {
-    const id = toastId++;
-    // The same words still showing are not stacked again (a second Keep as layer said "Keeping now
-    // would drop…" twice, one under the other): the copy goes, the new one comes last with its full time.
-    const others = get().toasts.filter((t) => t.tone !== tone || t.message !== message);
-    set({ toasts: pushToast(others, { id, tone, message, kind, ...(action ? { action } : {}), ...(file ? { file } : {}) }) });
-    // Information and success messages go away by themselves; errors stay until closed.
-    if (autoDismisses(tone)) setTimeout(() => get().dismiss(id), AUTO_DISMISS_MS);
+    pushMessage(set, get, { tone, message, kind, ...(action ? { action } : {}), ...(file ? { file } : {}) });
+  },
+  notifyAboutStaged(tone, message) {
+    pushMessage(set, get, { tone, message, aboutStaged: true });
+  },
+  dropStagedMessages() {
+    const toasts = get().toasts;
+    if (toasts.some((t) => t.aboutStaged)) set({ toasts: toasts.filter((t) => !t.aboutStaged) });
   },
   succeeded(action, file) {
     const toasts = get().toasts;
