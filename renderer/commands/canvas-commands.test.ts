@@ -53,7 +53,7 @@ describe('extendCanvas', () => {
     expect(st().doc).toBe(d);
   });
 
-  it('undo and redo of an extension keep the photo in place on screen, or fit a fitted view', () => {
+  it('undo and redo of an extension keep the zoom and the photo in place on screen, fitted or not', () => {
     st().setStageSize(800, 600);
     expect(extendCanvas({ width: 2240, height: 960 }, { x: 850, y: 0 }, 32)).toBeNull();
     // Zoomed in by hand (not fitted): the photo's screen position is what a retoucher is looking at.
@@ -66,8 +66,23 @@ describe('extendCanvas', () => {
     expect(st().scale).toBe(0.5);
     st().redo();
     expect(onScreen()).toEqual(at);
-    // Fitted: the other canvas is fitted.
+    // Fitted: the zoom and the photo's place stay too (as in Photoshop; it was fitted again).
     st().fitToScreen();
+    const fitted = { scale: st().scale, at: onScreen() };
+    st().undo();
+    expect(st().scale).toBe(fitted.scale);
+    expect(onScreen()).toEqual(fitted.at);
+    expect(st().fitted).toBe(false);
+    st().redo();
+    expect(st().scale).toBe(fitted.scale);
+    expect(onScreen()).toEqual(fitted.at);
+  });
+
+  it('undo of an extension fits the view when the canvas would be entirely off screen', () => {
+    st().setStageSize(800, 600);
+    expect(extendCanvas({ width: 2240, height: 960 }, { x: 850, y: 0 }, 32)).toBeNull();
+    // Zoomed in on the new area far right of the photo: undone, the photo would lie left of the view.
+    st().setView({ scale: 2, offsetX: -3500, offsetY: 0 });
     st().undo();
     expect(st().fitted).toBe(true);
     expect(st().scale).toBeCloseTo(Math.min((800 - 48) / 540, (600 - 36 - 48) / 960), 6);

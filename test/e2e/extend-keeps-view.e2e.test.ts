@@ -59,4 +59,37 @@ describe('extend tool keeps the view', () => {
     expect(await view(page)).toEqual(zoomed);
     expect(app.errors).toEqual([]);
   });
+
+  it('undo and redo of Extend canvas, by keys and in History, keep the zoom and the photo where it was on screen', async () => {
+    const page = app.page;
+    await page.keyboard.press('c');
+    await page.getByRole('button', { name: 'Aspect 21:9' }).click();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await summary(page)).label).toBe('Extend canvas');
+    await page.keyboard.press('Control+0'); // fitted to the extended canvas
+    const photoAt = async () => {
+      await settleView(page);
+      const o = (await summary(page)).original as { x: number; y: number };
+      return docToClient(page, o.x, o.y);
+    };
+    const before = { scale: (await view(page)).scale, at: await photoAt() };
+    const same = async (how: string) => {
+      expect((await view(page)).scale, how).toBe(before.scale);
+      const at = await photoAt();
+      expect(Math.abs(at.x - before.at.x) + Math.abs(at.y - before.at.y), how).toBeLessThan(0.5);
+    };
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await summary(page)).label).not.toBe('Extend canvas');
+    await same('Ctrl+Z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await summary(page)).label).toBe('Extend canvas');
+    await same('Ctrl+Shift+Z');
+    // Stepping through History either side of the extension (the zoom went 134 % ↔ 146 %).
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByRole('button', { name: /^Open / }).click();
+    await same('History: Open');
+    await history.getByRole('button', { name: 'Extend canvas' }).click();
+    await same('History: Extend canvas');
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -90,19 +90,23 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
 
 /**
  * The view after undo or redo moved from `from` to `to`: another photo is fitted; a canvas of another
- * size (an extension undone or redone) is fitted when the view was fitted, and otherwise the view
- * moves with the canvas's origin, so the photo stays where it was on screen instead of jumping by the
- * width the extension added on its left.
+ * size (an extension undone or redone) keeps the zoom, and the view moves with the canvas's origin so
+ * the photo stays where it was on screen, as in Photoshop — fitted or not (a fitted view was fitted
+ * again, so stepping through History either side of "Extend canvas" changed the zoom, 134 % ↔ 146 %).
+ * Only a canvas that would then be entirely off screen is fitted.
  */
 function followView(s: EditorStore, from: DocState, to: DocState): void {
-  if (to.id !== from.id || s.fitted) {
-    if (to.id !== from.id || !sameSize(from.canvas, to.canvas)) s.fitToScreen();
+  if (to.id !== from.id) {
+    s.fitToScreen();
     return;
   }
   if (sameSize(from.canvas, to.canvas)) return;
-  const dx = (from.original.x - to.original.x) * s.scale;
-  const dy = (from.original.y - to.original.y) * s.scale;
-  if (dx || dy) s.setView({ scale: s.scale, offsetX: s.offsetX + dx, offsetY: s.offsetY + dy });
+  const offsetX = s.offsetX + (from.original.x - to.original.x) * s.scale;
+  const offsetY = s.offsetY + (from.original.y - to.original.y) * s.scale;
+  const w = to.canvas.width * s.scale;
+  const h = to.canvas.height * s.scale;
+  if (offsetX + w <= 0 || offsetY + h <= 0 || offsetX >= s.stageWidth || offsetY >= s.stageHeight) s.fitToScreen();
+  else s.setView({ scale: s.scale, offsetX, offsetY });
 }
 
 const sameSize = (a: { width: number; height: number }, b: { width: number; height: number }) =>
