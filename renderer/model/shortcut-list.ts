@@ -15,6 +15,8 @@ export const GESTURE_ROWS: readonly ShortcutRow[] = [
   { keys: 'Ctrl+Space / Alt+Space + click', label: 'Zoom in / out one step at the clicked point (as in Photoshop)' },
   { keys: 'Middle-button drag', label: 'Pan' },
   { keys: 'Mouse wheel, Ctrl+wheel', label: 'Zoom about the cursor (a trackpad pinch zooms smoothly)' },
+  { keys: 'Shift+wheel', label: 'Scroll sideways' },
+  { keys: 'Double-click the Hand', label: 'Fit on screen' },
   { keys: 'Click, then Shift+click', label: 'Brush, eraser: a straight stroke from where the last stroke ended' },
   { keys: 'Shift / Alt while selecting', label: 'Add to / subtract from the mask' },
   { keys: 'Alt-drag a handle', label: 'Extend tool: resize about the centre' },

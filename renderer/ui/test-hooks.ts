@@ -40,6 +40,7 @@ export function installTestHooks(): void {
         tool: s.tool,
         scale: s.scale,
         offset: { x: s.offsetX, y: s.offsetY },
+        fitted: s.fitted,
         // The dock height the view works with (a fit leaves it): set once the dock has laid out.
         dockHeight: s.dockHeight,
         toasts: s.toasts.map((t) => ({ tone: t.tone, message: t.message, kind: t.kind })),

@@ -249,6 +249,43 @@ describe('viewport', () => {
     await press(page, 'Control+Digit0');
   });
 
+  it('Shift+wheel scrolls sideways (as in Photoshop), Alt+wheel zooms; a double-click on the Hand fits on screen', async () => {
+    const page = app.page;
+    await press(page, 'Control+Digit1');
+    const r = await stageRect(page);
+    await page.mouse.move(Math.round(r.x + r.width * 0.4), Math.round(r.y + r.height * 0.4));
+    const sideways = async (deltaY: number) => {
+      const before = await view(page);
+      await page.keyboard.down('Shift');
+      await page.mouse.wheel(0, deltaY);
+      await page.keyboard.up('Shift');
+      await expect.poll(async () => (await view(page)).x).not.toBe(before.x);
+      const after = await view(page);
+      expect(after.scale).toBe(before.scale);
+      expect(after.y).toBe(before.y);
+      return after.x - before.x;
+    };
+    // A notch down moves the view right (the picture left), a notch up back.
+    expect(await sideways(100)).toBeCloseTo(-100, 5);
+    expect(await sideways(-100)).toBeCloseTo(100, 5);
+    // Alt+wheel zooms, as the wheel and Ctrl+wheel do.
+    const before = await view(page);
+    await page.keyboard.down('Alt');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Alt');
+    await expect.poll(async () => (await view(page)).scale).toBeGreaterThan(before.scale);
+    // The Hand's button, double-clicked: fit on screen (and the Hand is the tool).
+    await press(page, 'b');
+    await page.getByRole('navigation', { name: 'Tools' }).getByRole('button', { name: 'Hand (or hold Space) (H)' }).dblclick();
+    await expect.poll(async () => (await summary(page)).fitted).toBe(true);
+    expect((await summary(page)).tool).toBe('pan');
+    const fitted = await view(page);
+    await press(page, 'Control+Digit1');
+    await press(page, 'Control+Digit0');
+    expect(await view(page)).toEqual(fitted);
+    await press(page, 'b');
+  });
+
   it('Space-drag pans by the drag distance: mask unchanged, no history step', async () => {
     const page = app.page;
     await press(page, 'Control+Digit0');

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmptyMask } from '../../../shared/mask';
 import { putMask } from '../blob-store';
 import { useEditor } from './store';
-import { wheelFactor, wheelZoom } from './viewport-slice';
+import { wheelFactor, wheelPan, wheelZoom } from './viewport-slice';
 
 const st = () => useEditor.getState();
 
@@ -88,5 +88,13 @@ describe('wheel factor', () => {
     // A trackpad pinch: Ctrl+wheel in small pixel steps.
     expect(wheelFactor({ deltaY: -4.5, ctrlKey: true })).toBeCloseTo(Math.exp(0.045), 9);
     expect(wheelFactor({ deltaY: -4.5 })).toBeCloseTo(Math.exp(0.00675), 9);
+  });
+});
+
+describe('wheelPan', () => {
+  it('takes the larger of deltaY (as sent) and deltaX (turned sideways by Chromium), lines as 33 px', () => {
+    expect(wheelPan({ deltaX: 0, deltaY: 100 })).toBe(100);
+    expect(wheelPan({ deltaX: -100, deltaY: 0 })).toBe(-100);
+    expect(wheelPan({ deltaX: 0, deltaY: 3, deltaMode: 1 })).toBeCloseTo(100, 6);
   });
 });

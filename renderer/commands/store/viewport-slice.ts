@@ -48,6 +48,18 @@ export function wheelFactor(e: { deltaY: number; deltaMode?: number; ctrlKey?: b
   return Math.exp(-px * (pinch ? PINCH_PER_PX : WHEEL_PER_PX));
 }
 
+/**
+ * How far Shift+wheel scrolls the view sideways, screen px (positive: the view moves right, the
+ * picture left), as in Photoshop. Chromium hands Shift+wheel over as it came (deltaY) or turned
+ * sideways (deltaX, a real mouse on Windows and Linux): the larger one counts. Lines count 33 px, pages
+ * 100 px, as for the zoom.
+ */
+export function wheelPan(e: { deltaX: number; deltaY: number; deltaMode?: number }): number {
+  const d = Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.deltaY;
+  const mode = e.deltaMode ?? 0;
+  return mode === 1 ? d * (100 / 3) : mode === 2 ? d * 100 : d;
+}
+
 export interface ViewportSlice {
   scale: number;
   offsetX: number;

@@ -2,7 +2,7 @@
  * The canvas: a Konva stage showing the canvas area, the original and accepted patches, and the mask
  * overlay; a screen-sized live canvas above it for gestures in progress. Pointer input goes to the
  * active tool; Space-drag and the middle button pan (Ctrl/⌘ or Alt with Space: a click zooms in or out
- * there); the wheel zooms about the cursor.
+ * there); the wheel zooms about the cursor (Shift+wheel scrolls sideways).
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -10,7 +10,7 @@ import { Stage, Layer, Group, Image as KonvaImage, Rect, Shape } from 'react-kon
 import type Konva from 'konva';
 import { bitmapsVersion, getBitmap, getMask, subscribeBitmaps } from '../../commands/blob-store';
 import { useEditor } from '../../commands/store/store';
-import { wheelFactor, wheelZoom } from '../../commands/store/viewport-slice';
+import { wheelFactor, wheelPan, wheelZoom } from '../../commands/store/viewport-slice';
 import { maskOverlayShown } from '../../commands/overlay-visibility';
 import { toolFor, activeGesture } from '../tools/tool-registry';
 import { noteMaskGesture } from '../../commands/engine-warm';
@@ -205,7 +205,9 @@ export function EditorStage() {
     const r = wrapRef.current!.getBoundingClientRect();
     const anchor = { x: e.clientX - r.left, y: e.clientY - r.top };
     const s = useEditor.getState();
-    s.zoomTo(wheelZoom(s.scale, wheelFactor(e)), anchor);
+    // Shift+wheel scrolls sideways, as in Photoshop (it zoomed); the wheel, Ctrl+ and Alt+wheel zoom.
+    if (e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey) s.panBy(-wheelPan(e), 0);
+    else s.zoomTo(wheelZoom(s.scale, wheelFactor(e)), anchor);
   }
 
   // Escape cancels any gesture without a trace (handled here, in the capture phase, so it comes before

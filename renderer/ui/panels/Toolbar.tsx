@@ -1,9 +1,10 @@
-/** Left tool strip, Photoshop order. */
+/** Left tool strip, Photoshop order. A double-click on the Hand fits on screen, as in Photoshop. */
 import { useEditor } from '../../commands/store/store';
+import { fitOnScreen } from '../../commands/canvas-commands';
 import { ToolIcon } from './ToolIcon';
 import type { ToolId } from '../../commands/store/tools-slice';
 
-const TOOLS: { id: ToolId; key: string; label: string; glyph: string }[] = [
+const TOOLS: { id: ToolId; key: string; label: string; glyph: string; tip?: string }[] = [
   { id: 'brush', key: 'B', label: 'Brush', glyph: '✎' },
   { id: 'eraser', key: 'E', label: 'Eraser', glyph: '⌫' },
   { id: 'rect', key: 'M', label: 'Rectangle marquee', glyph: '▭' },
@@ -13,7 +14,7 @@ const TOOLS: { id: ToolId; key: string; label: string; glyph: string }[] = [
   { id: 'object', key: 'O', label: 'Object select (drag a rectangle; Shift/Alt strokes refine)', glyph: '⬚' },
   { id: 'colorRange', key: 'I', label: 'Select colour range (eyedropper)', glyph: '◐' },
   { id: 'extend', key: 'C', label: 'Extend canvas (outpaint crop)', glyph: '⛶' },
-  { id: 'pan', key: 'H', label: 'Hand (or hold Space)', glyph: '✋' },
+  { id: 'pan', key: 'H', label: 'Hand (or hold Space)', glyph: '✋', tip: ' · double-click: fit on screen' },
 ];
 
 export function Toolbar() {
@@ -27,10 +28,11 @@ export function Toolbar() {
           key={t.id}
           data-tool={t.id}
           className={tool === t.id ? 'tool active' : 'tool'}
-          title={`${t.label} (${t.key})`}
+          title={`${t.label} (${t.key})${t.tip ?? ''}`}
           aria-label={`${t.label} (${t.key})`}
           aria-pressed={tool === t.id}
           onClick={() => setTool(t.id)}
+          onDoubleClick={t.id === 'pan' ? () => fitOnScreen() : undefined}
         >
           <ToolIcon tool={t.id} />
         </button>
