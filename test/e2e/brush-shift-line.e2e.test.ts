@@ -59,6 +59,51 @@ describe('Shift+click draws a straight stroke', () => {
   });
 });
 
+describe('Shift+click on a layer mask', () => {
+  it('erases the straight line between the two points from the layer, as one step', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 100],
+      [450, 100],
+    ]);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => page.evaluate(() => (window as any).__maskworkTest.staging().items.length), { timeout: 90_000 }).toBe(1);
+    await waitIdle(page);
+    await page.keyboard.press('Shift+Enter'); // keep as layer
+    await expect.poll(async () => (await summary(page)).layers).toBe(1);
+    await page.keyboard.press('Escape'); // the strip goes
+    await page
+      .getByRole('region', { name: 'Layers' })
+      .getByRole('button', { name: /^Paint the layer mask of / })
+      .first()
+      .click();
+    await page.getByRole('status', { name: /^Painting: layer mask of / }).waitFor();
+    const layer = (await page.evaluate(() => (window as any).__maskworkTest.docLayers()))[0] as {
+      id: string;
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+    };
+    const y = layer.y + layer.height / 2;
+    const [x0, x1] = [layer.x + 10, layer.x + layer.width - 10];
+    const before = await steps(page);
+    await clickAt(page, x0, y);
+    await clickAt(page, x1, y, true);
+    expect(await steps(page)).toBe(before + 2);
+    expect((await summary(page)).label).toBe('Eraser on layer mask');
+    const values = (await page.evaluate((id) => (window as any).__maskworkTest.layerMaskValues(id), layer.id)) as number[];
+    const at = (x: number) => values[Math.round(y - layer.y) * layer.width + Math.round(x - layer.x)];
+    expect(at((x0 + x1) / 2)).toBe(0); // hidden along the line
+    expect(at(x0 + (x1 - x0) / 4)).toBe(0);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z'); // the layer goes: the next tests paint the document mask
+    await page.keyboard.press('b');
+  });
+});
+
 describe('a click while candidates are staged', () => {
   it('takes the keys only: no dot, no history step; a drag still paints', async () => {
     const page = app.page;
