@@ -25,6 +25,7 @@ describe('the shortcuts list', () => {
       'Zoom in',
       'Zoom in / out one step at the clicked point (as in Photoshop)',
       'Zoom about the cursor (a trackpad pinch zooms smoothly)',
+      'Fit on screen',
     ]);
     expect(filterShortcuts(rows, 'ctrl zoom').map((r) => r.keys)).toEqual([
       'Ctrl+0',
