@@ -9,7 +9,7 @@ import { getMask } from './blob-store';
 import type { EditorStore } from './store/store';
 import type { ReferenceImage } from './store/jobs-slice';
 import { computeEstimate, type Estimate } from '../model/estimate';
-import { buildModelOptions, LOCAL_MODEL, maxReferences, providerLabel, withArticle, type ModelOption } from '../model/model-options';
+import { buildModelOptions, LOCAL_MODEL, providerLabel, referenceLimit, withArticle, type ModelOption } from '../model/model-options';
 import { qualityFor } from '../model/edit-request';
 import { MASK_ON } from '../../shared/mask/threshold';
 import type { RoutingDecision } from '../../shared/routing';
@@ -116,7 +116,22 @@ export function currentOption(s: EditorStore): ModelOption {
 
 /** The references that will be sent: the first ones, up to what the model takes. */
 export function sentReferences(s: EditorStore): ReferenceImage[] {
-  return s.gen.references.slice(0, maxReferences(currentOption(s).spec));
+  return s.gen.references.slice(0, referenceLimitOf(s).max);
+}
+
+/**
+ * How many references the request takes: the chosen model's limit, or with several models at once
+ * the smallest among the models counted (each is sent the same references; the hidden single
+ * model's limit was shown and used, "0/15" with Offline fill, which takes none, in the list).
+ */
+export function referenceLimitOf(s: EditorStore): ReturnType<typeof referenceLimit> {
+  const spec = currentOption(s).spec;
+  if (!s.gen.multiOn) return referenceLimit([], spec);
+  const counted = modelOptions(s).filter((o) => (s.gen.multi[o.value] ?? 0) > 0);
+  return referenceLimit(
+    counted.map((o) => o.spec),
+    spec,
+  );
 }
 
 export function currentEstimate(s: EditorStore): Estimate | null {

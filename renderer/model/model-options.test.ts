@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyStatus } from '../../shared/ipc/contract-types';
 import { getModel } from '../../shared/models';
-import { buildModelOptions, clampN, defaultModel, maxReferences, nRange, providerLabel, refineDefault } from './model-options';
+import {
+  buildModelOptions,
+  clampN,
+  defaultModel,
+  maxReferences,
+  nRange,
+  providerLabel,
+  referenceLimit,
+  refineDefault,
+} from './model-options';
 import { draftProblem, draftToSettings, EMPTY_DRAFT } from './gateway-draft';
 
 const keys = (...set: string[]): KeyStatus[] =>
@@ -50,6 +59,17 @@ describe('model options', () => {
     expect(defaultModel(withKey, 'gpt-image-2')).toBe('gpt-image-2');
     expect(defaultModel(withKey, 'gemini-3-pro-image')).toBe('local');
     expect(defaultModel(withKey, null)).toBe('local');
+  });
+
+  it('several models at once take the smallest reference limit among them, and name the model that sets it', () => {
+    const gpt = getModel('gpt-image-2')!;
+    const nano = getModel('gemini-3.1-flash-image')!;
+    const local = getModel('local')!;
+    expect(referenceLimit([gpt, nano], gpt)).toEqual({ max: 12, model: nano, limitedBy: nano });
+    expect(referenceLimit([nano, gpt, local], gpt)).toEqual({ max: 0, model: local, limitedBy: local });
+    // One model counted: its own limit, not the hidden single model's; none counted: the fallback's.
+    expect(referenceLimit([local], gpt)).toEqual({ max: 0, model: local, limitedBy: null });
+    expect(referenceLimit([], gpt)).toEqual({ max: 15, model: gpt, limitedBy: null });
   });
 
   it('limits references, n and names providers', () => {

@@ -101,6 +101,21 @@ export function maxReferences(spec: ModelSpec): number {
   return Math.min(15, maxReferenceImages(spec));
 }
 
+/**
+ * The reference limit when several models are asked at once: the smallest of theirs (every model is
+ * sent the same references), and the model that sets it — the first such in `specs`. `limitedBy` is
+ * null for one model. No specs (none counted yet): `fallback`'s own limit.
+ */
+export function referenceLimit(
+  specs: readonly ModelSpec[],
+  fallback: ModelSpec,
+): { max: number; model: ModelSpec; limitedBy: ModelSpec | null } {
+  if (specs.length === 0) return { max: maxReferences(fallback), model: fallback, limitedBy: null };
+  let model = specs[0];
+  for (const s of specs) if (maxReferences(s) < maxReferences(model)) model = s;
+  return { max: maxReferences(model), model, limitedBy: specs.length > 1 ? model : null };
+}
+
 /** The n range offered in the picker: the model's range, capped at 4. */
 export function nRange(spec: ModelSpec): { min: number; max: number } {
   const max = Math.max(1, Math.min(4, spec.n.max));

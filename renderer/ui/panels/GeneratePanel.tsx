@@ -25,7 +25,7 @@ import { multiGenerateBlocker } from '../../commands/multi-generate';
 import { formatDecision } from '../../../shared/routing';
 import { expectedFor } from '../../../shared/routing/latency';
 import { formatExpected } from '../../../shared/models';
-import { clampN, LOCAL_MODEL, maxReferences, nRange, tiersOf, type ModelOption } from '../../model/model-options';
+import { clampN, LOCAL_MODEL, nRange, referenceLimit, tiersOf, type ModelOption } from '../../model/model-options';
 import { qualityFor } from '../../model/edit-request';
 import { generateAny } from '../../commands/generate-action';
 import { outpaintBlocker, outpaintMode } from '../../commands/outpaint-client';
@@ -274,7 +274,8 @@ export function GeneratePanel() {
           px
         </label>
       </div>
-      <ReferenceImages max={maxReferences(spec)} modelName={spec.name} />
+      {/* With several models at once, the smallest limit among those counted (each is sent the same references). */}
+      <ReferenceImages limit={referenceLimit(several ? counted : [], spec)} />
       <LocalEngineHint />
       <SpotHint onUse={() => pickModel(LOCAL_MODEL)} />
       {outpaint ? (

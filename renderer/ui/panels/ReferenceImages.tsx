@@ -6,8 +6,12 @@ import { useRef } from 'react';
 import { api, errorInfo, unwrap } from '../../commands/bridge';
 import { useEditor } from '../../commands/store/store';
 import type { ReferenceImage } from '../../commands/store/jobs-slice';
+import type { referenceLimit } from '../../model/model-options';
+import { shortModelName } from '../../../shared/models/display-name';
 
-export function ReferenceImages({ max, modelName }: { max: number; modelName: string }) {
+export function ReferenceImages({ limit }: { limit: ReturnType<typeof referenceLimit> }) {
+  const { max, limitedBy } = limit;
+  const modelName = limit.model.name;
   const refs = useEditor((s) => s.gen.references);
   const input = useRef<HTMLInputElement>(null);
   const over = refs.length - max;
@@ -71,12 +75,21 @@ export function ReferenceImages({ max, modelName }: { max: number; modelName: st
           data-testid="add-reference"
           disabled={max === 0}
           onClick={() => input.current?.click()}
-          title={max === 0 ? `${modelName} takes no reference images` : `Up to ${max} (drop files here too)`}
+          title={
+            max === 0
+              ? `${modelName} takes no reference images${limitedBy ? ': set its count to 0 in the list to add some for the others' : ''}`
+              : `Up to ${max}${limitedBy ? ` (${modelName}'s limit, the smallest of the models asked)` : ''} (drop files here too)`
+          }
         >
           Add reference…
         </button>
-        <span className="muted">
+        <span
+          className="muted"
+          data-testid="reference-count"
+          title={limitedBy ? `Every model asked gets the same references: ${modelName} takes the fewest (${max}).` : undefined}
+        >
           {refs.length}/{max}
+          {limitedBy && ` · ${shortModelName(modelName)}'s limit`}
         </span>
         <input
           ref={input}
@@ -95,7 +108,7 @@ export function ReferenceImages({ max, modelName }: { max: number; modelName: st
               key={r.assetId}
               data-testid="reference"
               className={i >= max ? 'unsent' : ''}
-              title={`${r.name} (${r.width}×${r.height})${i >= max ? ' — not sent to this model' : ''}`}
+              title={`${r.name} (${r.width}×${r.height})${i >= max ? ` — not sent (${modelName} takes ${max === 0 ? 'none' : `at most ${max}`})` : ''}`}
             >
               <img src={r.thumbUrl} alt={r.name} />
               <button type="button" aria-label={`Remove reference ${r.name}`} onClick={() => remove(r.assetId)}>
