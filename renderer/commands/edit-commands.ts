@@ -7,7 +7,7 @@
 import type { DocState } from '../model/document-types';
 import { ensureBitmap, markKept } from './candidate-assets';
 import { selectedCandidate, type StagedCandidate } from '../model/staging-logic';
-import { isKept, keepCandidate, keepStepLabel, restoreVersion } from '../model/version-logic';
+import { isKept, keepCandidate, keepStepLabel, keptLayerOf, restoreVersion } from '../model/version-logic';
 import { useEditor } from './store/store';
 import { untilStaged } from './early-show';
 import { rememberClosed, rememberDiscarded } from './staging-history';
@@ -105,7 +105,7 @@ export async function keepStaged(close: boolean, key?: string, from: 'strip' | '
     // same seed making the same patch): nothing is added, and the retoucher is told why. Keep still
     // clears the mask, as one step (undo brings it back with the candidates, Reselect alone).
     if (cleared) st().commit(keepStepLabel(c, true), (d) => ({ ...d, maskId: cleared }));
-    const layer = doc.layers.find((l) => l.assetId === c.assetId);
+    const layer = keptLayerOf(doc, c.assetId);
     const mask = cleared ? ' The mask was cleared (Reselect, Ctrl/⌘ Shift D, brings it back).' : '';
     st().notify('info', `Already kept: this result is the layer “${layer?.name ?? ''}”. Nothing was added.${mask}`);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocState, PatchLayer } from '../../shared/document/schema';
+import { isKept } from './version-logic';
 import {
   copyName,
   dropListIndex,
@@ -109,7 +110,21 @@ describe('layer transitions', () => {
     expect(unionRect(d.layers[0], d.layers[1])).toEqual({ x: 5, y: 0, width: 15, height: 15 });
     const merged = mergeDown(d, 'b', { assetId: `patch-${'f'.repeat(32)}`, x: 5, y: 0, width: 15, height: 15 });
     expect(ids(merged)).toEqual(['a', 'c']);
-    expect(merged.layers[0]).toEqual({ id: 'a', name: 'Layer a', assetId: `patch-${'f'.repeat(32)}`, x: 5, y: 0, width: 15, height: 15 });
+    expect(merged.layers[0]).toEqual({
+      id: 'a',
+      name: 'Layer a',
+      assetId: `patch-${'f'.repeat(32)}`,
+      x: 5,
+      y: 0,
+      width: 15,
+      height: 15,
+      mergedFrom: [d.layers[0].assetId, d.layers[1].assetId],
+    });
+    // Merged again: what both were made of, lowest first, so a candidate kept as any of them reads as kept.
+    const twice = mergeDown(merged, 'c', { assetId: `patch-${'e'.repeat(32)}`, x: 0, y: 0, width: 20, height: 20 });
+    expect(twice.layers[0].mergedFrom).toEqual([d.layers[0].assetId, d.layers[1].assetId, `patch-${'f'.repeat(32)}`, d.layers[2].assetId]);
+    expect(isKept(twice, d.layers[1].assetId)).toBe(true);
+    expect(isKept(twice, `patch-${'9'.repeat(32)}`)).toBe(false);
     expect(mergeDown(d, 'a', merged.layers[0])).toBe(d);
     expect(mergeDownRefusal(d, 'a')).toMatch(/lowest/);
     expect(mergeDownRefusal(d, 'b')).toBeNull();

@@ -112,7 +112,10 @@ export function mergeDown(
   if (i <= 0) return doc;
   const below = doc.layers[i - 1];
   if (!layerVisible(doc.layers[i]) || !layerVisible(below)) return doc;
-  const layer: PatchLayer = { id: below.id, name: below.name, ...merged };
+  const upper = doc.layers[i];
+  // What it was made of, so a candidate kept as either layer still reads as kept (the newest kept at the end).
+  const from = [...new Set([...(below.mergedFrom ?? []), below.assetId, ...(upper.mergedFrom ?? []), upper.assetId])].slice(-1024);
+  const layer: PatchLayer = { id: below.id, name: below.name, ...merged, mergedFrom: from };
   const layers = doc.layers.slice();
   layers.splice(i - 1, 2, layer);
   return { ...doc, layers };

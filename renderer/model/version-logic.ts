@@ -98,9 +98,15 @@ export function keepCandidate(doc: DocState, c: StagedCandidate, ids: { layerId:
   return { ...doc, layers, versions: [...doc.versions, version] };
 }
 
-/** `true` when the candidate's patch is already a layer of the document. */
+/** `true` when the candidate's patch is already a layer of the document, or merged down into one. */
 export function isKept(doc: DocState | null, assetId: string): boolean {
-  return !!doc?.layers.some((l) => l.assetId === assetId);
+  return !!keptLayerOf(doc, assetId);
+}
+
+/** The layer that holds the candidate's patch: its own, or the layer it was merged down into. */
+export function keptLayerOf(doc: DocState | null, assetId: string): PatchLayer | undefined {
+  const layers = doc?.layers ?? [];
+  return layers.find((l) => l.assetId === assetId) ?? layers.find((l) => l.mergedFrom?.includes(assetId));
 }
 
 /**

@@ -85,6 +85,12 @@ export const PatchLayerSchema = v.object({
    * fills only what lies outside (`knownRectOf`). Absent = an ordinary patch.
    */
   extension: v.optional(v.object({ known: v.object({ x: coord, y: coord, width: dim, height: dim }) })),
+  /**
+   * A merged layer (Merge down): the patches it was made of, lowest first (theirs too when they were
+   * merged). Its own asset is new, so a staged candidate kept and then merged lost its "Kept" mark;
+   * with this the strip still knows it is in the document (`isKept`). Absent = not merged.
+   */
+  mergedFrom: v.optional(v.pipe(v.array(assetId), v.maxLength(1024))),
 });
 
 const size = v.object({ width: dim, height: dim });
