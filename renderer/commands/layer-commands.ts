@@ -10,6 +10,7 @@ import { api, errorInfo, unwrap } from './bridge';
 import { getMask, putMask } from './blob-store';
 import { adoptPatch, markKept } from './candidate-assets';
 import {
+  addOriginalCopy,
   deleteLayer,
   duplicateLayer,
   mergeDown,
@@ -72,6 +73,35 @@ export function duplicateLayerCmd(layerId: string): string | null {
   const id = newLayerId();
   st().commit('Duplicate layer', (d) => duplicateLayer(d, layerId, id));
   return id;
+}
+
+/**
+ * Ctrl+J on the original's row (Photoshop's Layer via Copy on the Background): a new kept layer that is
+ * a copy of the whole original, just above it, as one step — made by main from the original's pixels.
+ * The original stays as it is (locked). Resolves the new layer's id, or null when nothing was made.
+ */
+export async function copyOriginalCmd(): Promise<string | null> {
+  const s = st();
+  const doc = s.doc;
+  if (!doc || s.busy) return null;
+  s.setBusy('Copying the original…');
+  try {
+    const copy = await unwrap(api().layers.original({ original: doc.original.assetId }));
+    await adoptPatch(copy.assetId, { png: copy.png });
+    markKept(copy.assetId);
+    // Another photo meanwhile: the copy belongs to the one asked about.
+    const now = st().doc;
+    if (!now || now.id !== doc.id || now.original.assetId !== doc.original.assetId) return null;
+    const id = newLayerId();
+    st().commit('Layer via Copy', (d) => addOriginalCopy(d, copy, id));
+    return id;
+  } catch (e) {
+    const info = errorInfo(e);
+    st().notify('error', `Copying the original failed: ${info.message}`, info.kind);
+    return null;
+  } finally {
+    st().setBusy(null);
+  }
 }
 
 /** Removes the layer mask (the whole layer shows again). */

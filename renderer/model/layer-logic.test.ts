@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocState, PatchLayer } from '../../shared/document/schema';
 import { isKept } from './version-logic';
 import {
+  addOriginalCopy,
   copyName,
   dropListIndex,
   stackIndexOfListed,
@@ -131,6 +132,26 @@ describe('layer transitions', () => {
     const hidden = setLayerVisible(d, 'a', false);
     expect(mergeDownRefusal(hidden, 'b')).toMatch(/Show both/);
     expect(mergeDown(hidden, 'b', merged.layers[0])).toBe(hidden);
+  });
+
+  it('a copy of the original goes just above it, where the original sits, named as a copy', () => {
+    const d = { ...docWith(L('a'), L('b')), original: { ...docWith().original, x: 7, y: 3 } };
+    const copy = addOriginalCopy(d, { assetId: `patch-${'c'.repeat(32)}`, width: 100, height: 100 }, 'o1');
+    expect(ids(copy)).toEqual(['o1', 'a', 'b']);
+    expect(copy.layers[0]).toEqual({
+      id: 'o1',
+      name: 'o.jpg copy',
+      assetId: `patch-${'c'.repeat(32)}`,
+      x: 7,
+      y: 3,
+      width: 100,
+      height: 100,
+    });
+    expect(copy.original).toBe(d.original); // the original itself is not touched
+    expect(addOriginalCopy(copy, { assetId: `patch-${'c'.repeat(32)}`, width: 100, height: 100 }, 'o2').layers[0].name).toBe(
+      'o.jpg copy 2',
+    );
+    expect(addOriginalCopy(copy, { assetId: `patch-${'c'.repeat(32)}`, width: 100, height: 100 }, 'o1')).toBe(copy);
   });
 
   it('a new layer mask drops the stale mask asset; removing the mask removes both', () => {

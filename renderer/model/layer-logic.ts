@@ -84,6 +84,28 @@ export function duplicateLayer(doc: DocState, layerId: string, newId: string): D
   return { ...doc, layers };
 }
 
+/** The Layers panel's id for the original's row (never a layer's: the original is not in `doc.layers`). */
+export const ORIGINAL_ROW = 'original';
+
+/**
+ * Ctrl+J on the original (Photoshop's Layer via Copy on the Background): a kept layer holding all of
+ * the original's pixels (`copy`, a patch main made of it), placed where the original sits, just above
+ * it (under every kept layer, so the picture does not change). The original itself stays as it is.
+ */
+export function addOriginalCopy(doc: DocState, copy: { assetId: string; width: number; height: number }, newId: string): DocState {
+  if (doc.layers.some((l) => l.id === newId)) return doc;
+  const layer: PatchLayer = {
+    id: newId,
+    name: duplicateName(doc.original.name, doc.layers),
+    assetId: copy.assetId,
+    x: doc.original.x,
+    y: doc.original.y,
+    width: copy.width,
+    height: copy.height,
+  };
+  return { ...doc, layers: [layer, ...doc.layers] };
+}
+
 /** The layer just below `layerId` (null for the lowest patch: the original is locked). */
 export function layerBelow(doc: DocState, layerId: string): PatchLayer | null {
   const i = doc.layers.findIndex((l) => l.id === layerId);

@@ -200,6 +200,14 @@ export const channels = {
     request: s.object({ original: assetId, lower: placedLayer, upper: placedLayer }),
     response: s.type<{ assetId: string; png: Uint8Array; x: number; y: number; width: number; height: number }>(),
   },
+  /**
+   * Ctrl+J on the original's row: the original (`original`, the open photo's asset) as a new patch of
+   * its whole size, its pixels as edits read them, in its colour space (as a merged layer is made).
+   */
+  'layers:original': {
+    request: s.object({ original: assetId }),
+    response: s.type<{ assetId: string; png: Uint8Array; width: number; height: number }>(),
+  },
   'keys:status': { request: s.object({}), response: s.type<KeyStatus[]>() },
   'keys:set': {
     request: s.object({ provider: providerId, key: apiKey }),

@@ -1,7 +1,8 @@
 /**
  * Alt+[ / Alt+] select the layer below / above, as in Photoshop, with the focus anywhere but a field
  * (the canvas, an empty part of a panel): ↑/↓ do this only with the focus on a layer row, and from
- * the canvas Alt+[ / Alt+] did nothing at all. At the bottom or top of the stack they stay put.
+ * the canvas Alt+[ / Alt+] did nothing at all. Below the lowest layer Alt+[ selects the original's
+ * row (Photoshop's Background); there and at the top of the stack they stay put.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
@@ -36,7 +37,12 @@ describe('Alt+[ / Alt+] select the layer below / above', () => {
     await leaveField(page);
     await page.keyboard.press('Alt+BracketLeft');
     await expect.poll(() => selectedIs(page, bottom)).toBe(1);
+    // Below the lowest layer is the original's row, as Photoshop's Background: it is selected, and stays.
     await page.keyboard.press('Alt+BracketLeft');
+    await expect.poll(() => selectedIs(page, 'coffee.png (original)')).toBe(1);
+    await page.keyboard.press('Alt+BracketLeft');
+    await expect.poll(() => selectedIs(page, 'coffee.png (original)')).toBe(1);
+    await page.keyboard.press('Alt+BracketRight');
     await expect.poll(() => selectedIs(page, bottom)).toBe(1);
     await page.keyboard.press('Alt+BracketRight');
     await expect.poll(() => selectedIs(page, middle)).toBe(1);

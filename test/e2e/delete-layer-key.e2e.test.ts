@@ -125,7 +125,7 @@ describe('Delete / Backspace delete the selected layer', () => {
     }
     expect(await focused(page)).toBe(`Rename layer ${middle}`);
     expect(await selectedIs(page, middle)).toBe(1);
-    await page.keyboard.press('Shift+Tab'); // the original's eye
+    // Straight back to the row (the original's row, not selected, is not a Tab stop: its eye was one).
     await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toBe(`Delete layer ${middle}`);
     await page.keyboard.press('Delete');

@@ -36,3 +36,24 @@ export async function mergeLayers(
   const assetId = await store.put(png, 'patch');
   return { assetId, png, x: merged.x, y: merged.y, width: merged.width, height: merged.height };
 }
+
+/**
+ * The original as a patch (Ctrl+J on the original's row, Photoshop's Layer via Copy): its pixels as
+ * every edit reads them (decoded upright, sRGB working pixels), encoded with its profile as merged
+ * layers are, so the copy over the original looks as the original does.
+ */
+export async function originalAsPatch(
+  store: AssetStore,
+  original: string,
+): Promise<{ assetId: string; png: Uint8Array; width: number; height: number }> {
+  const img = await decodeRgba(store, original, true);
+  if (img.width * img.height > MAX_MERGED_PIXELS) {
+    throw new AppError({
+      kind: 'too-large',
+      message: `A copy of the original would be ${img.width}×${img.height}, above the ${MAX_MERGED_PIXELS / 1e6} MP limit of a layer.`,
+    });
+  }
+  const png = await encodePatchPng(img.rgba, img.width, img.height, await sourceIccPath(store, original));
+  const assetId = await store.put(png, 'patch');
+  return { assetId, png, width: img.width, height: img.height };
+}

@@ -21,7 +21,7 @@ import { checkOutpaintBudget } from '../edit/outpaint-budget';
 import { recoverSession } from '../services/session-recovery';
 import { isProjectPath, loadProject, parsePayload, projectBytes } from '../project/project-files';
 import { wallClock } from '../services/wall-clock';
-import { mergeLayers } from '../edit/merge-layers';
+import { mergeLayers, originalAsPatch } from '../edit/merge-layers';
 import { pendingJobLayer } from '../export/pending-layer';
 import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/gateway-url';
 import { getModel } from '../../../shared/models';
@@ -78,6 +78,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
       });
     },
     'layers:merge': async ({ original, lower, upper }) => mergeLayers(svc.store, original, lower, upper),
+    'layers:original': async ({ original }) => originalAsPatch(svc.store, original),
     'keys:status': async () => svc.keys.statusAll(),
     'keys:set': async ({ provider, key }) => svc.keys.set(provider, key),
     'keys:remove': async ({ provider }) => svc.keys.remove(provider),

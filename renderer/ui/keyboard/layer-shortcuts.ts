@@ -6,11 +6,11 @@
  */
 import { useEditor } from '../../commands/store/store';
 import { documentMaskEmpty } from '../../commands/mask-commands';
-import { deleteLayerCmd, duplicateLayerCmd, mergeDownCmd, moveLayerCmd } from '../../commands/layer-commands';
-import { adjacentLayerId, mergeDownRefusal } from '../../model/layer-logic';
+import { copyOriginalCmd, deleteLayerCmd, duplicateLayerCmd, mergeDownCmd, moveLayerCmd } from '../../commands/layer-commands';
+import { adjacentLayerId, mergeDownRefusal, ORIGINAL_ROW } from '../../model/layer-logic';
 import { requestLayerRowFocus } from '../panels/layer-row-focus';
 import { requestLayerSelect } from '../panels/layer-select-request';
-import { inLayerRows, selectedLayer, targetLayer } from './layer-target';
+import { inLayerRows, onOriginal, selectedLayer, targetLayer } from './layer-target';
 import { deletedLayerHint, hintOnce, NO_PHOTO, noLayerHint } from './shortcut-hints';
 import type { Shortcut } from './shortcuts';
 
@@ -22,11 +22,16 @@ const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
 export const LAYER_SHORTCUTS: Shortcut[] = [
   {
     keys: 'Ctrl+J',
-    label: 'Duplicate the selected layer',
+    label: 'Duplicate the selected layer (the original selected: a copy of it as a new layer)',
     match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyJ' && !s().settingsOpen,
     run: (e) => {
       // With no photo these said nothing (they did not match; Chromium's own Ctrl+J / Ctrl+E could run).
       if (!s().doc) return hintOnce(NO_PHOTO);
+      // As Photoshop's Ctrl+J on the Background: a copy of the original as a new layer (it copied the selected kept layer).
+      if (onOriginal(e)) {
+        if (s().busy) return hintOnce(`Wait for “${s().busy}” to finish, then press Ctrl+J again.`);
+        return void copyOriginalCmd();
+      }
       const id = targetLayer(e);
       if (id) duplicateLayerCmd(id);
       else hintOnce(noLayerHint('duplicate'));
@@ -61,7 +66,12 @@ export const LAYER_SHORTCUTS: Shortcut[] = [
       !!s().doc?.layers.length &&
       !s().settingsOpen,
     run: (e) => {
-      const id = adjacentLayerId(s().doc!.layers, selectedLayer(), e.code === 'BracketLeft' ? -1 : 1);
+      const layers = s().doc!.layers;
+      const down = e.code === 'BracketLeft';
+      // The original's row is the lowest: Alt+[ from the lowest layer selects it, Alt+] goes back up.
+      if (s().selectedLayer === ORIGINAL_ROW) return down ? undefined : requestLayerSelect(layers[0].id);
+      if (down && selectedLayer() === layers[0].id) return requestLayerSelect(ORIGINAL_ROW);
+      const id = adjacentLayerId(layers, selectedLayer(), down ? -1 : 1);
       if (id) requestLayerSelect(id);
     },
   },

@@ -1,5 +1,6 @@
 /** Which layer the layer shortcuts act on (Ctrl+J, Ctrl+E, Delete, Alt+[ / Alt+]). */
 import { useEditor } from '../../commands/store/store';
+import { ORIGINAL_ROW } from '../../model/layer-logic';
 
 const s = () => useEditor.getState();
 /** The Layers panel's selected layer, while it is a layer of the open document. */
@@ -22,4 +23,15 @@ export const inLayerRows = (e: KeyboardEvent) =>
 export const targetLayer = (e: KeyboardEvent) => {
   const id = (e.target as Closest | null)?.closest?.('.layers-panel li[data-patch]')?.getAttribute?.('data-layer');
   return id && s().doc?.layers.some((l) => l.id === id) && !s().settingsOpen ? id : selectedLayer();
+};
+
+/**
+ * The layer keys act on the original: the focus is on its row, or it is the panel's selection and the
+ * focus is not on a kept layer's row.
+ */
+export const onOriginal = (e: KeyboardEvent) => {
+  if (!s().doc || s().settingsOpen) return false;
+  const t = e.target as Closest | null;
+  if (t?.closest?.(`.layers-panel li[data-layer="${ORIGINAL_ROW}"]`)) return true;
+  return !t?.closest?.('.layers-panel li[data-patch]') && s().selectedLayer === ORIGINAL_ROW;
 };

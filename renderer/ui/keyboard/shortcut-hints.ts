@@ -1,5 +1,6 @@
 /** What the shortcuts say when a key has nothing to do, or cannot act now, and how it is said. */
 import { useEditor } from '../../commands/store/store';
+import { ORIGINAL_ROW } from '../../model/layer-logic';
 
 const s = () => useEditor.getState();
 
@@ -28,6 +29,8 @@ export const deletedLayerHint = (name: string) =>
 
 /** Said when Ctrl+J, Ctrl+E or Ctrl+[ / ] is pressed with no layer to act on. */
 export function noLayerHint(what: 'duplicate' | 'merge down' | 'move'): string {
+  if (s().selectedLayer === ORIGINAL_ROW)
+    return `The original is selected, and it is locked: nothing to ${what}. Click a kept layer first.`;
   return s().doc?.layers.length
     ? `No layer is selected: nothing to ${what}. Click a layer in the Layers panel first.`
     : `There are no layers: nothing to ${what}. Keep a candidate as a layer first.`;

@@ -16,9 +16,13 @@ import { LayerActions } from './LayerActions';
 import { LayerOpacity } from './LayerOpacity';
 import { onLayerSelectRequest } from './layer-select-request';
 import { moveLayerCmd, setMaskTargetCmd } from '../../commands/layer-commands';
-import { dropListIndex, maskTargetLayer, stackIndexOfListed } from '../../model/layer-logic';
+import { dropListIndex, maskTargetLayer, ORIGINAL_ROW, stackIndexOfListed } from '../../model/layer-logic';
+import { OriginalActions } from './OriginalActions';
 import { layerOriginLines, versionOfLayer } from '../../model/version-logic';
 import { ROW_BUTTONS, takeLayerRowFocus } from './layer-row-focus';
+
+/** The rows ↑/↓ move between: the kept layers' and the original's. */
+const ROWS = `li[data-patch], li[data-layer="${ORIGINAL_ROW}"]`;
 
 interface Drag {
   layerId: string;
@@ -56,15 +60,18 @@ export function LayersPanel() {
       setSelectedId((id) => {
         // The selected layer went away (merged down, deleted): the layer now in the place below it
         // is selected — the merged layer after Merge down — not the top of the list.
-        if (id === null || ids.has(id)) return id;
+        if (id === null || id === ORIGINAL_ROW || ids.has(id)) return id;
         const at = (was ?? []).findIndex((l) => l.id === id);
         return at < 0 || !now.length ? null : now[Math.max(0, Math.min(now.length - 1, at - 1))].id;
       });
   }, [layers]);
-  const selected = doc ? (doc.layers.find((l) => l.id === selectedId) ?? target ?? doc.layers.at(-1) ?? null) : null;
+  // The original's row can be selected too (as Photoshop's Background): Ctrl+J then copies it.
+  const originalSelected = !!doc && selectedId === ORIGINAL_ROW;
+  const selected = doc && !originalSelected ? (doc.layers.find((l) => l.id === selectedId) ?? target ?? doc.layers.at(-1) ?? null) : null;
   // Published for the layer shortcuts (Ctrl+J, Ctrl+E act on the layer the actions below are for).
   const selectedLayer = selected?.id ?? null;
-  useEffect(() => useEditor.getState().setSelectedLayer(selectedLayer), [selectedLayer]);
+  const published = originalSelected ? ORIGINAL_ROW : selectedLayer;
+  useEffect(() => useEditor.getState().setSelectedLayer(published), [published]);
   // …and follows a selection made from the keyboard (Alt+[ / Alt+], shortcuts.ts).
   useEffect(() => onLayerSelectRequest(setSelectedId), []);
   // The focus follows the selection while it is on a row's button (a delete, an undo, Keep as layer
@@ -90,15 +97,18 @@ export function LayersPanel() {
       holding.current = true;
       return list.focus();
     }
-    const row = active instanceof HTMLButtonElement ? active.closest('li[data-patch]') : null;
+    // On the original's row too: after Ctrl+J there the copy is selected, and the focus goes to its row.
+    const row = active instanceof HTMLButtonElement ? active.closest(ROWS) : null;
     const held = active === list && holding.current;
-    if (!selectedLayer || (!asked && !held && (!row || !list.contains(row) || row.getAttribute('data-layer') === selectedLayer))) return;
+    // The row of the selection: a kept layer's, or the original's (chosen with Alt+[ from the lowest layer).
+    if (!published || (!asked && !held && (!row || !list.contains(row) || row.getAttribute('data-layer') === published))) return;
     const cls = asked ?? ROW_BUTTONS.find((c) => active?.classList.contains(c)) ?? 'layer-name';
-    const to = list.querySelector(`li[data-patch][data-layer="${CSS.escape(selectedLayer)}"]`);
+    const to = list.querySelector(`li[data-layer="${CSS.escape(published)}"]:is([data-patch], [data-layer="${ORIGINAL_ROW}"])`);
     (to?.querySelector<HTMLElement>(`button.${cls}`) ?? to?.querySelector<HTMLElement>('button.layer-name'))?.focus();
-  }, [settled, selectedLayer, layers]);
+  }, [settled, published, layers]);
   if (!doc) return null;
   const listed = [...doc.layers].reverse();
+  const originalTab = originalSelected || !doc.layers.length ? 0 : -1;
 
   const rowRects = () =>
     [...(listRef.current?.querySelectorAll<HTMLElement>('li[data-patch]') ?? [])].map((el) => {
@@ -122,12 +132,12 @@ export function LayersPanel() {
   function moveFocus(e: ReactKeyboardEvent) {
     if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
     const from = e.target as HTMLElement;
-    const row = from.closest('li[data-patch]');
+    const row = from.closest(ROWS);
     if (!(from instanceof HTMLButtonElement) || !row) return;
     e.preventDefault();
     e.stopPropagation();
     const next = e.key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling;
-    if (!next?.matches('li[data-patch]')) return;
+    if (!next?.matches(ROWS)) return;
     const cls = ROW_BUTTONS.find((c) => from.classList.contains(c)) ?? 'layer-name';
     (next.querySelector<HTMLElement>(`button.${cls}`) ?? next.querySelector<HTMLElement>('button.layer-name'))?.focus();
   }
@@ -205,10 +215,20 @@ export function LayersPanel() {
             />
           );
         })}
-        <li data-layer="original">
+        <li
+          data-layer={ORIGINAL_ROW}
+          className={originalSelected ? 'selected' : ''}
+          aria-current={originalSelected ? 'true' : undefined}
+          // As a kept layer's row: the focus entering it (Tab, ↓ from the lowest layer, a click on the name) selects it.
+          onFocus={() => originalSelected || setSelectedId(ORIGINAL_ROW)}
+        >
           <button
             type="button"
             className="eye"
+            // Only the selected row is a Tab stop (with no kept layer, this is the only row).
+            tabIndex={originalTab}
+            // A click on the eye shows or hides without selecting, as on a kept layer's row.
+            onMouseDown={(e) => e.preventDefault()}
             data-visible={!hidden.original}
             aria-label={hidden.original ? 'Show original' : 'Hide original'}
             onClick={() => toggle('original')}
@@ -222,11 +242,20 @@ export function LayersPanel() {
             <EyeIcon open={!hidden.original} />
           </button>
           {/* One line like the other rows: a long file name ends in … (the whole of it in the tooltip). */}
-          <span className="layer-name original-name" title={`${doc.original.name} (original, locked)`}>
+          <button
+            type="button"
+            className="layer-name original-name"
+            tabIndex={originalTab}
+            aria-label={`Select original ${doc.original.name}`}
+            aria-pressed={originalSelected}
+            title={`${doc.original.name} (original, locked)`}
+            onClick={() => setSelectedId(ORIGINAL_ROW)}
+          >
             {doc.original.name} <span className="muted">(original, locked)</span>
-          </span>
+          </button>
         </li>
       </ul>
+      {originalSelected && <OriginalActions name={doc.original.name} />}
       {selected && (
         // Not made again for another layer (no key): Duplicate pressed with the keyboard keeps the focus,
         // so Enter again makes a second copy (the focus fell to the page).

@@ -44,6 +44,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'asset:patch': { assetId: 'patch-0123456789abcdef0123456789abcdef' },
   'image:export': { canvas: { width: 10, height: 10 }, layers: [layer], format: 'png' },
   'layers:merge': { original: layer.assetId, lower: { ...layer, opacity: 0.5 }, upper: layer },
+  'layers:original': { original: layer.assetId },
   'keys:status': {},
   'keys:set': { provider: 'openai', key: 'sk-test-abcdefgh1234' },
   'keys:remove': { provider: 'openai' },
