@@ -29,6 +29,7 @@ import { ExportDialog } from './panels/ExportDialog';
 import { CompareView } from '../ui/CompareView';
 import { UnsavedPrompt } from './UnsavedPrompt';
 import { FeatherDialog } from './FeatherDialog';
+import { RevertPrompt } from './RevertPrompt';
 import { activeGesture } from './tools/tool-registry';
 import { installUnsavedCloseGuard } from '../commands/project-commands';
 import { installMaskTargetGuard } from '../commands/layer-commands';
@@ -90,6 +91,7 @@ export function App() {
       <ShortcutsDialog />
       <JobOpenPrompt />
       <UnsavedPrompt />
+      <RevertPrompt />
       <ExportDialog />
       <FeatherDialog />
       <CompareView />

@@ -1,5 +1,5 @@
 /**
- * Save, and a small menu with Save As…, the recent projects and the recent photos, in the options bar. The window title
+ * Save, and a small menu with Save As…, Revert (F12), the recent projects and the recent photos, in the options bar. The window title
  * names the project and marks unsaved changes ("cups.maskwork • — Maskwork").
  */
 import { useEffect, useRef, useState } from 'react';
@@ -7,6 +7,7 @@ import type { RecentPhoto, RecentProject } from '../../shared/ipc/contract-types
 import { hasUnsavedChanges, recentProjects, saveProject } from '../commands/project-commands';
 import { openRecentPhoto, openRecentProject, recentPhotos } from '../commands/document-io';
 import { useEditor } from '../commands/store/store';
+import { currentRevertPlan, revertDocument } from '../commands/revert';
 
 export function ProjectButtons() {
   const hasDoc = useEditor((s) => !!s.doc);
@@ -14,6 +15,8 @@ export function ProjectButtons() {
   // Re-render on every document change: "unsaved" follows the document record.
   const doc = useEditor((s) => s.doc);
   const unsaved = useEditor(() => hasUnsavedChanges());
+  // Follows the document and its file (re-rendered on each change, as `unsaved` is).
+  const revert = currentRevertPlan();
   // The menu opens at once; its recent lists are null until main has answered.
   const [menu, setMenu] = useState<{ recent: RecentProject[] | null; photos: RecentPhoto[] | null } | null>(null);
   const box = useRef<HTMLSpanElement>(null);
@@ -89,7 +92,7 @@ export function ProjectButtons() {
         aria-haspopup="menu"
         aria-expanded={!!menu}
         aria-label="Project menu"
-        title="Save As…, recent projects and recent photos"
+        title="Save As…, Revert, recent projects and recent photos"
         onClick={toggle}
         onKeyDown={(e) => {
           // With nothing in the menu to focus (no photo, no recent files) the focus stays here, and
@@ -119,6 +122,16 @@ export function ProjectButtons() {
         >
           <button type="button" role="menuitem" disabled={!hasDoc} onClick={() => pick(() => saveProject(true))} title="Ctrl+Shift+S">
             Save As…
+          </button>
+          {/* File › Revert (F12): off, saying why, with no file to go back to or nothing changed. */}
+          <button
+            type="button"
+            role="menuitem"
+            disabled={'refusal' in revert}
+            onClick={() => pick(async () => revertDocument())}
+            title={'refusal' in revert ? revert.refusal : `Back to ${revert.name} as last saved, after asking (F12)`}
+          >
+            Revert
           </button>
           <div className="menu-heading">Recent projects</div>
           {menu.recent === null && <div className="muted menu-empty">Reading…</div>}

@@ -333,6 +333,11 @@ export const channels = {
   },
   /** Opens a project from the recent list (the only path the renderer may name). */
   'project:open': { request: s.object({ recentPath: s.string({ min: 1, max: 4096 }) }), response: s.type<OpenedProject>() },
+  /**
+   * File › Revert (F12): opens again the project file main links to document `docId` (the one it was
+   * last saved to or opened from), so the renderer names no path. Refused when it has none.
+   */
+  'project:revert': { request: s.object({ docId: s.string({ min: 1, max: 200 }) }), response: s.type<OpenedProject>() },
   /** Opens a project the renderer got from drag-and-drop (it has no file: Save asks where). */
   'project:import': {
     request: s.object({

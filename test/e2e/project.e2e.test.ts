@@ -171,12 +171,12 @@ describe('a .maskwork project across a restart', () => {
     const menuItems = page.getByRole('menu', { name: 'Project menu' }).getByRole('menuitem');
     await expect
       .poll(() => menuItems.allTextContents(), { timeout: 10_000 })
-      .toEqual(['Save As…', 'copy.maskwork', 'coffee-work.maskwork']);
+      .toEqual(['Save As…', 'Revert', 'copy.maskwork', 'coffee-work.maskwork']);
     // Focus went into the menu: ↓/↑/End walk its items (wrapping), Esc closes it and gives focus
     // back to its button, where Enter opens it again.
     const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
     expect(await focused()).toBe('Save As…');
-    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // past Revert: off, just saved
     expect(await focused()).toBe('copy.maskwork');
     await page.keyboard.press('End');
     expect(await focused()).toBe('coffee-work.maskwork');

@@ -44,7 +44,7 @@ async function recentPhotoItems(): Promise<string[]> {
   const items = await menu().getByRole('menuitem').allTextContents();
   // Items after the "Recent photos" heading, in order.
   const photosAt = text.indexOf('Recent photos');
-  return items.filter((t) => text.indexOf(t, photosAt) > photosAt && t !== 'Save As…');
+  return items.filter((t) => text.indexOf(t, photosAt) > photosAt && t !== 'Save As…' && t !== 'Revert');
 }
 
 describe('recent photos', () => {

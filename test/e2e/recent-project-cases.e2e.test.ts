@@ -49,7 +49,7 @@ async function recentProjects(page: Page): Promise<string[]> {
   const text = (await menu().textContent()) ?? '';
   const photosAt = text.indexOf('Recent photos');
   const items = await menu().getByRole('menuitem').allTextContents();
-  return items.filter((t) => t !== 'Save As…' && (photosAt < 0 || text.indexOf(t) < photosAt));
+  return items.filter((t) => t !== 'Save As…' && t !== 'Revert' && (photosAt < 0 || text.indexOf(t) < photosAt));
 }
 
 describe('recent projects', () => {

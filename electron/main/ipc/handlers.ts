@@ -162,6 +162,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'project:save': async (req) =>
       (await svc.projects.save({ store: svc.store, dialogs: svc.dialogs, app: svc.version }, req)) ?? { canceled: true as const },
     'project:open': async ({ recentPath }) => svc.projects.openRecent(svc.store, recentPath),
+    'project:revert': async ({ docId }) => svc.projects.revert(svc.store, docId),
     'project:import': async ({ bytes, name, path }) => {
       const from = await verifiedDropPath(path, bytes, MAX_PROJECT_BYTES);
       if (from && isProjectPath(from)) return svc.projects.open(svc.store, from);

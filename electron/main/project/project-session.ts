@@ -126,6 +126,17 @@ export class ProjectSession {
     }
   }
 
+  /**
+   * File › Revert: the project file of document `docId` (saved to or opened from), read again. Refused
+   * when the document has none (never saved as a project here).
+   */
+  async revert(store: AssetStore, docId: string): Promise<OpenedProject> {
+    const path = this.fileOf(docId);
+    if (!path)
+      throw new AppError({ kind: 'invalid-request', message: 'This document has no project file to revert to: save it first (Ctrl+S).' });
+    return this.open(store, path);
+  }
+
   /** `path` leaves the recent projects. */
   private async forget(path: string): Promise<void> {
     this.list = (await this.recent()).filter((r) => r.path !== path);

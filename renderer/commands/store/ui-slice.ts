@@ -4,6 +4,7 @@ import type { AppErrorInfo } from '../../../shared/errors';
 import type { DocState } from '../../model/document-types';
 import type { EditorStore } from './store';
 import type { WaitingNote } from '../waiting-note';
+import type { RevertAsk } from '../../model/revert-plan';
 import { AUTO_DISMISS_MS, autoDismisses, pushToast, withoutActionErrors, type ToastAction, type ToastTone } from '../../model/toast-logic';
 
 export interface Toast {
@@ -47,6 +48,9 @@ export interface UiSlice {
    */
   unsavedAsk: { name: string; byProject: boolean } | null;
   setUnsavedAsk(ask: { name: string; byProject: boolean } | null): void;
+  /** File › Revert is being confirmed (renderer/commands/revert.ts): what would be reloaded, or null. */
+  revertAsk: RevertAsk | null;
+  setRevertAsk(ask: RevertAsk | null): void;
   maskVisible: boolean;
   /** The overlay is shown over staged candidates too (asked for while they are staged; see overlay-visibility.ts). */
   maskOverStaged: boolean;
@@ -120,6 +124,8 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   setProject: (project) => set({ project }),
   unsavedAsk: null,
   setUnsavedAsk: (unsavedAsk) => set({ unsavedAsk }),
+  revertAsk: null,
+  setRevertAsk: (revertAsk) => set({ revertAsk }),
   maskVisible: true,
   maskOverStaged: false,
   setMaskOverStaged: (maskOverStaged) => set({ maskOverStaged }),

@@ -84,11 +84,11 @@ describe('fieldOwnsKey', () => {
 });
 
 describe('shortcuts that fire while typing', () => {
-  it('are only the ones with no meaning in a field: generate, open, save, save as, export', () => {
+  it('are only the ones with no meaning in a field: generate, open, save, save as, export, revert', () => {
     expect(
       SHORTCUTS.filter((s) => s.global)
         .map((s) => s.keys)
         .sort(),
-    ).toEqual(['Ctrl+Enter', 'Ctrl+O', 'Ctrl+S', 'Ctrl+Shift+Alt+S', 'Ctrl+Shift+S']);
+    ).toEqual(['Ctrl+Enter', 'Ctrl+O', 'Ctrl+S', 'Ctrl+Shift+Alt+S', 'Ctrl+Shift+S', 'F12']);
   });
 });

@@ -26,6 +26,7 @@ import { applyExtendDraft, cancelExtendDraft, extendProposal, fitOnScreen } from
 import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, clearRangePreview, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
+import { revertDocument } from '../../commands/revert';
 import { DELETE_WITH_MASK, hintOnce, NO_PHOTO, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
 import { LAYER_SHORTCUTS } from './layer-shortcuts';
 import { askFeather } from '../../commands/feather-ask';
@@ -38,7 +39,7 @@ export interface Shortcut {
   /**
    * Also fires while focus is in a text field, number field or select (see field-focus.ts). Only for
    * keys that mean nothing to a field: Ctrl/Cmd+Enter generates from the prompt box, Ctrl/Cmd+O,
-   * Ctrl/Cmd+S, Ctrl/Cmd+Shift+S and Ctrl/Cmd+Shift+Alt+S open, save, save as and export.
+   * Ctrl/Cmd+S, Ctrl/Cmd+Shift+S and Ctrl/Cmd+Shift+Alt+S open, save, save as and export; F12 reverts.
    */
   global?: boolean;
   /** Only moves the view (zoom): also acts while a polygon is being placed (see Tool.betweenClicks). */
@@ -229,6 +230,17 @@ export const SHORTCUTS: Shortcut[] = [
     global: true,
     match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyS',
     run: () => (s().doc ? void saveProject(false) : hintOnce(NO_PHOTO)),
+  },
+  {
+    // Photoshop's File › Revert: back to the last saved state, after asking (reopening the open project keeps it).
+    keys: 'F12',
+    label: 'Revert to the saved file',
+    global: true,
+    match: (e) => e.key === 'F12' && !mod(e) && !e.altKey && !e.shiftKey,
+    run: (e) => {
+      e.preventDefault();
+      revertDocument();
+    },
   },
   {
     // Photoshop's keys: Ctrl+Shift+S is Save As, Ctrl+Alt+Shift+S an export (Save for Web).

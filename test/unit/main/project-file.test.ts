@@ -239,6 +239,22 @@ describe('project:save and opening it again', () => {
     expect((await readdir(main.tmp)).some((n) => n.includes('x.maskwork'))).toBe(false);
   });
 
+  it('Revert reads again the file main links to the document, and only that; a document with none is refused', async () => {
+    const p = await project();
+    const id = p.payload.current.doc.id;
+    const none = await main.callRaw('project:revert', { docId: 'doc-never-saved' });
+    expect(none).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request', message: expect.stringMatching(/no project file to revert to/) },
+    });
+    dialogs.answers.push(join(main.tmp, 'revert.maskwork'));
+    const saved = await main.call('project:save', { project: JSON.stringify(p.payload), tiles: p.tiles });
+    const opened = await main.call('project:revert', { docId: id });
+    expect(opened.path).toBe(saved.path);
+    expect(JSON.parse(opened.project).current.doc.id).toBe(id);
+    expect(await main.callRaw('project:revert', { docId: 'doc-other' })).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+  });
+
   it('opens only files from the recent list by path', async () => {
     const r = await main.callRaw('project:open', { recentPath: '/etc/passwd' });
     expect(r).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });

@@ -89,6 +89,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'project:discard': {},
   'project:save': { project: '{"current":{}}', tiles: bytes(), saveAs: true },
   'project:open': { recentPath: '/tmp/a.maskwork' },
+  'project:revert': { docId: 'doc-1' },
   'project:import': { bytes: bytes(), name: 'a.maskwork', path: '/home/user/a.maskwork' },
   'project:recent': {},
   'spend:summary': {},

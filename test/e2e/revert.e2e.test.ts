@@ -1,0 +1,98 @@
+/**
+ * File › Revert (F12, or Revert in the ▾ project menu), as in Photoshop: since reopening the open
+ * project keeps it as it is, there was no way back to the last saved state. Revert asks first (its
+ * focus on Cancel; Esc keeps everything), then reloads the project from its file — or a photo never
+ * saved as a project from its image file, an undo step that Ctrl+Z takes back. With nothing to
+ * revert to it is off and says why. Real keys and mouse.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, summary, waitIdle } from '../support/page-helpers';
+
+let app: AppHarness;
+type Page = AppHarness['page'];
+const maskPixels = (page: Page): Promise<number> => page.evaluate(() => (window as any).__maskworkTest.maskPixels());
+const toasts = async (page: Page): Promise<string> => JSON.stringify((await summary(page)).toasts);
+const dialog = (page: Page) => page.getByRole('alertdialog', { name: 'Revert' });
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? null);
+const revertItem = (page: Page) => page.getByRole('menu', { name: 'Project menu' }).getByRole('menuitem', { name: 'Revert' });
+
+beforeAll(async () => {
+  app = await launchApp({ viewport: { width: 1500, height: 950 } });
+});
+afterAll(() => app?.close());
+
+describe('File › Revert', () => {
+  it('with no photo, F12 says there is nothing to revert', async () => {
+    const page = app.page;
+    await page.keyboard.press('F12');
+    await expect.poll(() => toasts(page)).toContain('Open a photo first: there is nothing to revert.');
+    expect(await dialog(page).count()).toBe(0);
+  });
+
+  it('a photo: off until it changes; F12 asks (Esc keeps the edit), Revert reopens the file, Ctrl+Z brings the edit back', async () => {
+    const page = app.page;
+    app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
+    await page.keyboard.press('Control+o');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+    await page.getByRole('button', { name: 'Project menu' }).click();
+    expect(await revertItem(page).isDisabled()).toBe(true);
+    expect(await revertItem(page).getAttribute('title')).toBe('coffee.png has no changes since it was opened: there is nothing to revert.');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 150],
+      [350, 150],
+    ]);
+    const painted = await maskPixels(page);
+    expect(painted).toBeGreaterThan(0);
+    await page.keyboard.press('F12');
+    await dialog(page).waitFor();
+    expect(await focused(page)).toBe('Cancel'); // a stray F12 and Enter lose nothing
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+    expect(await maskPixels(page)).toBe(painted);
+    await page.keyboard.press('F12');
+    await dialog(page).getByRole('button', { name: 'Revert', exact: true }).click();
+    await expect.poll(() => maskPixels(page)).toBe(0);
+    await waitIdle(page);
+    expect(await toasts(page)).toContain('Reverted to coffee.png as it is on disk');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => maskPixels(page)).toBe(painted);
+  });
+
+  it('a project: Revert in the menu reloads its last save, unsaved changes gone', async () => {
+    const page = app.page;
+    const path = join(app.tmp, 'coffee.maskwork');
+    app.dialogs.saves.push(path);
+    await page.keyboard.press('Control+s');
+    await expect.poll(async () => (await summary(page)).unsaved).toBe(false);
+    const saved = await maskPixels(page);
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [100, 300],
+      [400, 300],
+    ]);
+    expect(await maskPixels(page)).toBeGreaterThan(saved);
+    expect((await summary(page)).unsaved).toBe(true);
+    await page.getByRole('button', { name: 'Project menu' }).click();
+    expect(await revertItem(page).getAttribute('title')).toBe('Back to coffee.maskwork as last saved, after asking (F12)');
+    await revertItem(page).click();
+    await dialog(page).waitFor();
+    expect(await dialog(page).textContent()).toMatch(/Your changes since coffee\.maskwork was last saved are lost/);
+    await page.keyboard.press('Shift+Tab'); // from Cancel to Revert
+    expect(await focused(page)).toBe('Revert');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => maskPixels(page)).toBe(saved);
+    await waitIdle(page);
+    const s = await summary(page);
+    expect(s.unsaved).toBe(false);
+    expect(s.project?.path).toBe(path);
+    expect(await toasts(page)).toContain('Reverted to the last saved coffee.maskwork.');
+    // Nothing left to revert: F12 says so.
+    await page.keyboard.press('F12');
+    await expect.poll(() => toasts(page)).toContain('coffee.maskwork has no unsaved changes: there is nothing to revert.');
+    expect(await dialog(page).count()).toBe(0);
+  });
+});
