@@ -14,6 +14,7 @@ import { launchWithBandLayers } from '../support/band-layers';
 import { summary, waitIdle } from '../support/page-helpers';
 import { exportPngByMouse } from '../support/real-input';
 import { leaveField } from '../support/user-input';
+import { ORIGINAL_NOT_DELETED } from '../../renderer/ui/keyboard/shortcut-hints';
 
 let app: AppHarness;
 let launched: Awaited<ReturnType<typeof launchWithBandLayers>> | undefined;
@@ -83,7 +84,7 @@ describe("the original's row", () => {
     await expect.poll(() => names(page)).toEqual(start);
   });
 
-  it('↓ from the lowest kept layer selects the original; Ctrl+J there copies it, and Ctrl+E says it is locked', async () => {
+  it('↓ from the lowest kept layer selects the original; Ctrl+J there copies it, and Delete and Ctrl+E say it is locked', async () => {
     const page = app.page;
     await panel(page)
       .getByRole('button', { name: `Select layer ${start[0]}` })
@@ -91,6 +92,10 @@ describe("the original's row", () => {
     await page.keyboard.press('ArrowDown');
     expect(await focused(page)).toBe('Select original coffee.png');
     expect(await originalName(page).getAttribute('aria-pressed')).toBe('true');
+    // Delete there deletes nothing and says why (it did nothing, and said nothing).
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => JSON.stringify((await summary(page)).toasts)).toContain(ORIGINAL_NOT_DELETED);
+    expect(await names(page)).toEqual(start);
     await page.keyboard.press('Control+e');
     await expect
       .poll(async () => JSON.stringify((await summary(page)).toasts))

@@ -10,8 +10,8 @@ import { copyOriginalCmd, deleteLayerCmd, duplicateLayerCmd, mergeDownCmd, moveL
 import { adjacentLayerId, mergeDownRefusal, ORIGINAL_ROW } from '../../model/layer-logic';
 import { requestLayerRowFocus } from '../panels/layer-row-focus';
 import { requestLayerSelect } from '../panels/layer-select-request';
-import { inLayerRows, onOriginal, selectedLayer, targetLayer } from './layer-target';
-import { deletedLayerHint, hintOnce, NO_PHOTO, noLayerHint } from './shortcut-hints';
+import { inLayerRows, inOriginalRow, onOriginal, selectedLayer, targetLayer } from './layer-target';
+import { deletedLayerHint, hintOnce, NO_PHOTO, noLayerHint, ORIGINAL_NOT_DELETED } from './shortcut-hints';
 import type { Shortcut } from './shortcuts';
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
@@ -114,5 +114,18 @@ export const LAYER_SHORTCUTS: Shortcut[] = [
       else hintOnce(deletedLayerHint(s().doc?.layers.find((l) => l.id === id)?.name ?? 'selected'));
       deleteLayerCmd(id);
     },
+  },
+  {
+    // Where Delete would delete the selected layer, with the original's row selected: it is never
+    // deleted, and says so (Photoshop refuses to delete a locked Background; here it did nothing).
+    keys: 'Delete / Backspace',
+    label: 'With the original selected: says it cannot be deleted',
+    match: (e) =>
+      plain(e) &&
+      !e.shiftKey &&
+      (e.key === 'Delete' || e.key === 'Backspace') &&
+      onOriginal(e) &&
+      (inOriginalRow(e) || (!staging() && documentMaskEmpty())),
+    run: () => hintOnce(ORIGINAL_NOT_DELETED),
   },
 ];

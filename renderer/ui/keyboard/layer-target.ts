@@ -25,6 +25,10 @@ export const targetLayer = (e: KeyboardEvent) => {
   return id && s().doc?.layers.some((l) => l.id === id) && !s().settingsOpen ? id : selectedLayer();
 };
 
+/** Focus is on a button of the original's row in the Layers panel. */
+export const inOriginalRow = (e: KeyboardEvent) =>
+  !!(e.target as Closest | null)?.closest?.(`.layers-panel li[data-layer="${ORIGINAL_ROW}"]`);
+
 /**
  * The layer keys act on the original: the focus is on its row, or it is the panel's selection and the
  * focus is not on a kept layer's row.
@@ -32,6 +36,6 @@ export const targetLayer = (e: KeyboardEvent) => {
 export const onOriginal = (e: KeyboardEvent) => {
   if (!s().doc || s().settingsOpen) return false;
   const t = e.target as Closest | null;
-  if (t?.closest?.(`.layers-panel li[data-layer="${ORIGINAL_ROW}"]`)) return true;
+  if (inOriginalRow(e)) return true;
   return !t?.closest?.('.layers-panel li[data-patch]') && s().selectedLayer === ORIGINAL_ROW;
 };

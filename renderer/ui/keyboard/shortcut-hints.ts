@@ -8,6 +8,10 @@ const s = () => useEditor.getState();
 export const DELETE_WITH_MASK =
   'Delete does not fill the mask: Ctrl+Enter (Generate) fills it — the offline engine is free — and Ctrl+D clears it. With no mask, Delete deletes the selected layer.';
 
+/** Said when Delete is pressed with the original's row selected. */
+export const ORIGINAL_NOT_DELETED =
+  'The original photo is locked and never deleted: select a kept layer to delete it (Ctrl+J on the original copies it into a layer).';
+
 /** Said when Ctrl+Shift+D is pressed with nothing to bring back. */
 export const NOTHING_TO_RESELECT = 'Nothing to reselect: Ctrl+Shift+D brings back the mask that the last Keep or Clear took away.';
 
