@@ -9,6 +9,7 @@ export function onPixelGrid(v: number, dpr = screenPixelRatio()): number {
 }
 
 function screenPixelRatio(): number {
-  const r = typeof window === 'undefined' ? 1 : window.devicePixelRatio;
+  // The screen's pixels per CSS pixel (none outside a browser: the tests' Node).
+  const r = (globalThis as { devicePixelRatio?: number }).devicePixelRatio ?? 1;
   return r > 0 && Number.isFinite(r) ? r : 1;
 }
