@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { answerOpenAsk } from '../../commands/open-guard';
-import { keepTabInside, useFocusReturn, useKeysOutside } from '../keyboard/modal-tab';
+import { AlertDialog } from '../AlertDialog';
 
 export function JobOpenPrompt() {
   const ask = useEditor((s) => s.openAsk);
@@ -15,14 +15,10 @@ export function JobOpenPrompt() {
   const projectName = useEditor((s) => s.project?.name);
   const [cancelToo, setCancelToo] = useState(false);
   const first = useRef<HTMLButtonElement>(null);
-  useFocusReturn(!!ask);
-  // A dialog takes the keyboard focus, so Esc and Tab answer it.
+  // Each question starts with "Cancel the job" unticked.
   useEffect(() => {
-    if (ask) first.current?.focus();
-    setCancelToo(false);
+    if (ask) setCancelToo(false);
   }, [ask]);
-  const box = useRef<HTMLDivElement>(null);
-  useKeysOutside(box, () => answerOpenAsk('dont-open'), !!ask);
   if (!ask) return null;
   const model = job?.modelName ?? 'A model';
   const wait = ask.project
@@ -30,79 +26,64 @@ export function JobOpenPrompt() {
     : `If it keeps running, its results wait for ${ask.unsaved ? 'this document' : (name ?? 'this photo')}: undo (Ctrl/⌘ Z) back to it to see them.`;
   const title = ask.unsaved ? 'Unsaved changes, and a job is running' : 'A job is running';
   return (
-    <div className="modal-backdrop">
-      <div
-        ref={box}
-        className="modal job-open-prompt"
-        role="alertdialog"
-        aria-modal="true"
-        aria-label={title}
-        data-testid="job-open-prompt"
-        onKeyDown={(e) => {
-          // Keys answer this question only (Esc = don't open), never the editor's shortcuts; Tab stays on its controls.
-          e.stopPropagation();
-          if (e.key === 'Escape') answerOpenAsk('dont-open');
-          else keepTabInside(e, e.currentTarget);
-        }}
-      >
-        <h3>{title}</h3>
-        {ask.unsaved ? (
-          <>
-            <p>
-              {projectName ?? 'This project'} has changes that are not saved, and {model} is still working on it. Save them before opening
-              the other file? {wait}
-            </p>
-            <label className="row">
-              <input type="checkbox" checked={cancelToo} onChange={(e) => setCancelToo(e.target.checked)} />
+    <AlertDialog open label={title} focus={first} onCancel={() => answerOpenAsk('dont-open')} testId="job-open-prompt">
+      <h3>{title}</h3>
+      {ask.unsaved ? (
+        <>
+          <p>
+            {projectName ?? 'This project'} has changes that are not saved, and {model} is still working on it. Save them before opening the
+            other file? {wait}
+          </p>
+          <label className="row">
+            <input type="checkbox" checked={cancelToo} onChange={(e) => setCancelToo(e.target.checked)} />
+            Cancel the job
+          </label>
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              ref={first}
+              onClick={() => answerOpenAsk({ save: true, cancelJob: cancelToo })}
+              title="Save, then open"
+            >
+              Save
+            </button>
+            <button
+              type="button"
+              onClick={() => answerOpenAsk({ save: false, cancelJob: cancelToo })}
+              title="Open without saving (Ctrl+Z still brings this document back)"
+            >
+              Don't save
+            </button>
+            <button type="button" onClick={() => answerOpenAsk('dont-open')} title="Stay on this project; the job goes on (Esc)">
+              Don't open
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>
+            {model} is still working on {name ?? 'this photo'}. {wait}
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              ref={first}
+              onClick={() => answerOpenAsk('keep')}
+              title="Open the other file; the job goes on"
+            >
+              Keep it running
+            </button>
+            <button type="button" onClick={() => answerOpenAsk('cancel')} title="Stop the job, then open the other file">
               Cancel the job
-            </label>
-            <div className="row">
-              <button
-                type="button"
-                className="primary"
-                ref={first}
-                onClick={() => answerOpenAsk({ save: true, cancelJob: cancelToo })}
-                title="Save, then open"
-              >
-                Save
-              </button>
-              <button
-                type="button"
-                onClick={() => answerOpenAsk({ save: false, cancelJob: cancelToo })}
-                title="Open without saving (Ctrl+Z still brings this document back)"
-              >
-                Don't save
-              </button>
-              <button type="button" onClick={() => answerOpenAsk('dont-open')} title="Stay on this project; the job goes on (Esc)">
-                Don't open
-              </button>
-            </div>
-          </>
-        ) : (
-          <>
-            <p>
-              {model} is still working on {name ?? 'this photo'}. {wait}
-            </p>
-            <div className="row">
-              <button
-                type="button"
-                className="primary"
-                ref={first}
-                onClick={() => answerOpenAsk('keep')}
-                title="Open the other file; the job goes on"
-              >
-                Keep it running
-              </button>
-              <button type="button" onClick={() => answerOpenAsk('cancel')} title="Stop the job, then open the other file">
-                Cancel the job
-              </button>
-              <button type="button" onClick={() => answerOpenAsk('dont-open')} title="Stay on this photo (Esc)">
-                Don't open
-              </button>
-            </div>
-          </>
-        )}
-      </div>
-    </div>
+            </button>
+            <button type="button" onClick={() => answerOpenAsk('dont-open')} title="Stay on this photo (Esc)">
+              Don't open
+            </button>
+          </div>
+        </>
+      )}
+    </AlertDialog>
   );
 }
