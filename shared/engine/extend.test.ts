@@ -42,6 +42,20 @@ describe('extensionPlan (when the extension path runs)', () => {
     expect(extensionPlan(cropToLayer(img, boxMask(200, 120, 40, 10, 160, 110), rect))).toBeNull();
     expect(extensionPlan(cropToLayer(img, boxMask(200, 120, 0, 0, 30, 120), rect))).toBeNull();
   });
+
+  it('leaves a deep brush hole that only touches the edge to the general fill', () => {
+    // A 110-px-wide stroke down to the bottom edge (a lighter brushed out at the photo's edge): 54 px
+    // deep, but bounded by the photo on 110 of ~540 px of its outline. It used to take the extension
+    // path, whose synthesis stamped objects of the photo into it (a half coin in desk-stuff).
+    const img = textured(300, 240);
+    const rect = { x: 0, y: 0, width: 300, height: 240 };
+    const mask = new Uint8Array(300 * 240);
+    for (let y = 0; y < 240; y++)
+      for (let x = 0; x < 300; x++) if ((x - 150) ** 2 + (Math.min(240, Math.max(100, y)) - y) ** 2 <= 55 * 55) mask[y * 300 + x] = 255;
+    expect(extensionPlan(cropToLayer(img, mask, rect))).toBeNull();
+    // A strip along the same edge, as deep: the photo bounds it along its whole length.
+    expect(extensionPlan(cropToLayer(img, boxMask(300, 240, 0, 130, 300, 240), rect))).not.toBeNull();
+  });
 });
 
 describe('inpaint on a large extension', () => {

@@ -1,6 +1,6 @@
 /**
- * The dedicated path for large outpaints / extensions: holes that reach the edge of the working
- * region and lie deep (far from any known pixel), where the general EM fill is slow (millions of
+ * The dedicated path for large outpaints / extensions: holes bounded by the edge of the working
+ * region that lie deep (far from any known pixel; the trigger is extend-plan.ts), where the general EM fill is slow (millions of
  * target patches at full resolution) and its membrane + detail finish spreads a flat gradient.
  *
  * 1. Reduce the region by a power of two f until it holds at most {@link COARSE_BUDGET} pixels
@@ -20,17 +20,18 @@
  */
 import { DEFAULT_SWEEPS, harmonicFillLayer } from './diffusion';
 import { lowFrequencyOffsets, offsetTaps } from './extend-offsets';
+import { PLAN_DEPTH, type ExtensionPlan } from './extend-plan';
 import { synthesizeField, SYNTH_TICK } from './extend-synth';
 import { downsampleConservative } from './pyramid';
 import { deriveSeed, mulberry32 } from './random';
 import type { Layer } from './region';
 
+export { extensionPlan, frameHoles, MIN_EXTENSION_DEPTH, MIN_FRAME_SHARE, type ExtensionPlan } from './extend-plan';
+
 /** Most pixels of the reduced region that the synthesis works on. */
 export const COARSE_BUDGET = 120_000;
 /** Patch radius of the coarse neighbourhood comparison (5×5). */
 const COARSE_RADIUS = 2;
-/** Hole depth (px from known data, 4-connected) from which a border-touching hole counts as an extension. */
-export const MIN_EXTENSION_DEPTH = 48;
 /** Half side of the windows whose mean colours give the band step. */
 const BAND_WINDOW = 3;
 /** Hole pixel layers over which the mirrored known pixels fade into the copy. */
@@ -38,7 +39,8 @@ export const FEATHER_DEPTH = 6;
 /**
  * Depth (full-resolution px from the band) over which the synthesis's figure/ground prior fades in
  * (extend-synth.ts): near the band the band predicts best (an edge-touching blob hole, 50–70 px deep,
- * kept more of its continuation: dev blob texture 0.83 → 0.84); far out, the photo's background does.
+ * kept more of its continuation: dev blob texture 0.83 → 0.84; such holes take the general fill since
+ * 2026-12-06, see {@link MIN_FRAME_SHARE}); far out, the photo's background does.
  */
 const RARITY_RAMP = 64;
 /** Membrane sweeps after which its share of the progress is half reported. */
@@ -53,99 +55,6 @@ const COPY_ROWS_PER_TICK = 4;
 const COPY_PIXELS_PER_UNIT = 48;
 const BLUR_TAPS_PER_UNIT = 200;
 const SETUP_PIXELS_PER_UNIT = 16;
-
-/** Distance from the band into the hole, shared by the trigger and the band finish. */
-export interface ExtensionPlan {
-  /** For hole pixels within {@link PLAN_DEPTH} steps of the band: the ring pixel they are nearest to, else −1. */
-  ring: Int32Array;
-  /** Their 4-connected step distance from the known area (1 = touching it). */
-  dist: Uint16Array;
-}
-
-/** How deep the plan's distance map is explored (≥ the trigger depth, ≥ 3τ of the band correction). */
-const PLAN_DEPTH = 72;
-
-/**
- * The plan for the extension path, or null when the general fill should run: the hole of `layer`
- * must reach the layer's edge and some hole pixel must be at least {@link MIN_EXTENSION_DEPTH} px
- * (4-connected steps) from any known pixel. `onStep` is called once per explored distance layer.
- */
-export function extensionPlan(layer: Layer, onStep?: () => void): ExtensionPlan | null {
-  const { width: w, height: h, hole } = layer;
-  let touches = false;
-  for (let x = 0; x < w && !touches; x++) touches = hole[x] === 1 || hole[(h - 1) * w + x] === 1;
-  for (let y = 0; y < h && !touches; y++) touches = hole[y * w] === 1 || hole[y * w + w - 1] === 1;
-  if (!touches) return null;
-  const plan = boundedDistance(hole, w, h, PLAN_DEPTH, onStep);
-  return plan.deepest >= MIN_EXTENSION_DEPTH ? { ring: plan.ring, dist: plan.dist } : null;
-}
-
-/**
- * 4-connected distance from the known pixels into the hole, explored up to `limit` steps.
- * `ring[p]` is the known pixel each reached hole pixel was reached from (−1 if unreached);
- * `deepest` is the largest distance reached.
- */
-function boundedDistance(hole: Uint8Array, w: number, h: number, limit: number, onStep?: () => void) {
-  const n = w * h;
-  const ring = new Int32Array(n).fill(-1);
-  const dist = new Uint16Array(n);
-  let frontier = new Int32Array(1024),
-    count = 0;
-  let next = new Int32Array(1024),
-    nextCount = 0;
-  const push = (j: number) => {
-    if (nextCount === next.length) {
-      const grown = new Int32Array(next.length * 2);
-      grown.set(next);
-      next = grown;
-    }
-    next[nextCount++] = j;
-  };
-  for (let i = 0; i < n; i++) {
-    if (hole[i]) continue;
-    const x = i % w;
-    if ((x > 0 && hole[i - 1]) || (x < w - 1 && hole[i + 1]) || (i >= w && hole[i - w]) || (i + w < n && hole[i + w])) {
-      push(i);
-      ring[i] = i;
-    }
-  }
-  let d = 0;
-  for (;;) {
-    [frontier, next] = [next, frontier];
-    count = nextCount;
-    nextCount = 0;
-    if (count === 0 || d >= limit) break;
-    d++;
-    onStep?.();
-    for (let k = 0; k < count; k++) {
-      const i = frontier[k];
-      const x = i % w,
-        src = ring[i];
-      // Unrolled 4-neighbourhood.
-      if (x > 0 && hole[i - 1] && ring[i - 1] < 0) {
-        ring[i - 1] = src;
-        dist[i - 1] = d;
-        push(i - 1);
-      }
-      if (x < w - 1 && hole[i + 1] && ring[i + 1] < 0) {
-        ring[i + 1] = src;
-        dist[i + 1] = d;
-        push(i + 1);
-      }
-      if (i >= w && hole[i - w] && ring[i - w] < 0) {
-        ring[i - w] = src;
-        dist[i - w] = d;
-        push(i - w);
-      }
-      if (i + w < n && hole[i + w] && ring[i + w] < 0) {
-        ring[i + w] = src;
-        dist[i + w] = d;
-        push(i + w);
-      }
-    }
-  }
-  return { ring, dist, deepest: count > 0 ? d : d - 1 };
-}
 
 /**
  * Fills `layer`'s hole in place by the extension method (see the module comment). Returns false,
