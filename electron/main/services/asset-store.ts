@@ -162,22 +162,37 @@ export class AssetStore {
       if (stats.some((st) => !st?.isFile() || now - st.mtimeMs < olderThanMs)) continue;
       // Checked again after the awaits, then committed in this same turn: a put from here on waits for it.
       if (this.inUse.has(id) || this.writing.has(id)) continue;
-      const removal = Promise.all(own.map((n) => rm(join(this.dir, n), { force: true }))).then(() => {});
-      this.removing.set(
-        id,
-        removal.catch(() => {}),
-      );
-      try {
-        await removal;
+      if (
+        await this.removeFiles(
+          id,
+          own.map((n) => join(this.dir, n)),
+        )
+      ) {
         removed++;
         for (const st of stats) bytes += st!.size;
-      } catch {
-        // left for the next sweep
-      } finally {
-        this.removing.delete(id);
-      }
+      } // else left for the next sweep
     }
     return { removed, bytes };
+  }
+
+  /**
+   * Deletes an asset's files; a put of the same id meanwhile waits for it (`removing`). False when
+   * the removal failed (the files are left for a later sweep).
+   */
+  private async removeFiles(id: string, paths: readonly string[]): Promise<boolean> {
+    const removal = Promise.all(paths.map((f) => rm(f, { force: true }))).then(() => {});
+    this.removing.set(
+      id,
+      removal.catch(() => {}),
+    );
+    try {
+      await removal;
+      return true;
+    } catch {
+      return false;
+    } finally {
+      this.removing.delete(id);
+    }
   }
 
   /**
@@ -206,23 +221,13 @@ export class AssetStore {
         ),
       );
       if (!sizes[0]) continue; // gone already
-      const removal = Promise.all(own.map((f) => rm(f, { force: true }))).then(() => {});
-      this.removing.set(
-        id,
-        removal.catch(() => {}),
-      );
-      try {
-        await removal;
+      if (await this.removeFiles(id, own)) {
         removed++;
         bytes += sizes[0] + sizes[1];
         this.inUse.delete(id);
         this.puts.delete(id);
         this.meta.delete(id);
-      } catch {
-        // left for the startup sweep
-      } finally {
-        this.removing.delete(id);
-      }
+      } // else left for the startup sweep
     }
     return { removed, bytes, kept };
   }
