@@ -138,4 +138,33 @@ describe('a click while candidates are staged', () => {
     await page.keyboard.press('Escape');
     await expect.poll(async () => page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
   });
+
+  it('still sets where a Shift+click draws from, as a click does in Photoshop (the line came from an older stroke)', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    // A clean mask with one short stroke, which ends at (120, 350); then candidates staged.
+    await page.keyboard.press('Control+d');
+    await dragPath(page, [
+      [60, 350],
+      [120, 350],
+    ]);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => page.evaluate(() => (window as any).__maskworkTest.staging().items.length), { timeout: 90_000 }).toBe(1);
+    await waitIdle(page);
+    // Points on the way from the older stroke's end (120, 350) to where the Shift+click lands, still unmasked.
+    const onOldPath: [number, number][] = [];
+    for (let t = 0.15; t < 0.8; t += 0.05) {
+      const p: [number, number] = [Math.round(120 + 420 * t), Math.round(350 - 290 * t)];
+      if ((await maskValue(page, p[0], p[1])) === 0) onOldPath.push(p);
+    }
+    expect(onOldPath.length).toBeGreaterThanOrEqual(3);
+    await clickAt(page, 420, 60);
+    expect(await maskValue(page, 420, 60)).toBe(0);
+    await clickAt(page, 540, 60, true);
+    for (const x of [440, 480, 520]) expect(await maskValue(page, x, 60)).toBe(255);
+    // Nothing on the way from the older stroke's end.
+    for (const [x, y] of onOldPath) expect([x, y, await maskValue(page, x, y)]).toEqual([x, y, 0]);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
+  });
 });

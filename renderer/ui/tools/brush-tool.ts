@@ -7,7 +7,8 @@
  * eraser hides the layer, the brush brings it back, shown live on the layer (ui/canvas/layer-mask-stroke).
  * Shift+click draws a straight stroke from where the last stroke ended (stroke-anchor.ts), as in
  * Photoshop. While candidates are staged a click paints nothing (it gives the keys back to the
- * canvas, as README advises): the stroke starts only once the pointer moves, so a drag still paints.
+ * canvas, as README advises) but sets where a Shift+click draws from: the stroke starts only once
+ * the pointer moves, so a drag still paints.
  */
 import { paintStroke, type DocPoint } from '../../commands/mask-commands';
 import { useEditor } from '../../commands/store/store';
@@ -142,8 +143,11 @@ export function createBrushTool(erase: boolean): Tool {
     },
     up(p, live) {
       if (state === 'pending') {
-        // A click over staged candidates: no dot, no history step.
+        // A click over staged candidates: no dot, no history step — but it is where a Shift+click
+        // draws from next, as a click sets the start point in Photoshop (the line came from the end of
+        // an older stroke, found by hand).
         state = 'idle';
+        if (pending) noteStrokeEnd(useEditor.getState().doc, pending.doc);
         pending = null;
         return;
       }
