@@ -49,6 +49,17 @@ export function clampNumber(v: number, min = -Infinity, max = Infinity, integer 
   return integer ? Math.min(max, Math.max(min, Math.round(c))) : c;
 }
 
+/**
+ * True when `text`, being typed, is a number outside min…max: the field says so (aria-invalid, a red
+ * outline) while the rest of the panel still shows the last valid value — a typed 150 for a quality of
+ * 1–100 left the slider at the 15 typed on the way, with nothing saying 150 would not be used.
+ */
+export function outOfRange(text: string | null, min = -Infinity, max = Infinity): boolean {
+  if (text === null) return false;
+  const v = readNumber(text);
+  return typeof v === 'number' && (v < min || v > max);
+}
+
 /** True when typing `v` may apply it at once: inside min…max and whole for a whole-number field. */
 export function appliesWhileTyping(v: number, min = -Infinity, max = Infinity, integer = true): boolean {
   return v >= min && v <= max && (!integer || Number.isInteger(v));
@@ -104,6 +115,7 @@ export function NumberField({
       type="number"
       min={min}
       max={max}
+      aria-invalid={outOfRange(text, min, max) || undefined}
       value={text ?? show(value)}
       onFocus={(e) => {
         entered.current = value;

@@ -85,4 +85,30 @@ describe('JPEG quality typed', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
+
+  it('a quality typed past 100 is marked as out of range while typed, and exports at 100 (the most there is)', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    const field = dialog.getByRole('spinbutton', { name: 'Quality value' });
+    await field.click();
+    await page.keyboard.press('Control+a');
+    await field.pressSequentially('150');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await page.keyboard.press('Backspace');
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+    await field.pressSequentially('0');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    const out = join(app.tmp, 'over-100.jpg');
+    app.dialogs.saves.push(out);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="toast"][data-tone="success"]', { hasText: 'over-100.jpg' }).waitFor();
+    const want = await sharp(join(PHOTOS, 'building.jpg')).jpeg({ quality: 100 }).toBuffer();
+    expect(quantTables(readFileSync(out))).toBe(quantTables(want));
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    expect(await dialog.getByRole('spinbutton', { name: 'Quality value' }).inputValue()).toBe('100');
+    expect(Number(await dialog.getByRole('slider', { name: 'Quality' }).inputValue())).toBe(100);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
 });
