@@ -7,7 +7,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startMain, type MainHarness } from '../../support/main-harness';
-import type { Dialogs } from '../../../electron/main/services/dialogs';
+import { QueuedDialogs, untilBatch } from '../../support/batch-dialogs';
 import type { BatchView } from '../../../shared/batch/batch-types';
 import type { BatchClearResult } from '../../../shared/ipc/batch-contract';
 import { startGeminiServer, type GeminiServer } from '../../servers';
@@ -19,23 +19,6 @@ const KEY = 'AIzaSyClear-maskwork-0123456789abcdef';
 
 let gemini: GeminiServer;
 let dir: string;
-
-class Answers implements Dialogs {
-  multiOpens: (string[] | null)[] = [];
-  folders: (string | null)[] = [];
-  async chooseImageToOpen() {
-    return null;
-  }
-  async chooseExportPath() {
-    return null;
-  }
-  async chooseImagesToOpen() {
-    return this.multiOpens.shift() ?? null;
-  }
-  async chooseFolder() {
-    return this.folders.shift() ?? null;
-  }
-}
 
 beforeAll(async () => {
   gemini = await startGeminiServer({ acceptedKeys: [KEY] });
@@ -59,17 +42,7 @@ const exists = (p: string) =>
     () => false,
   );
 
-async function until(main: MainHarness, id: string, ok: (b: BatchView) => boolean): Promise<BatchView> {
-  const end = Date.now() + 60_000;
-  for (;;) {
-    const b = (await main.call<BatchView[]>('batch:list', {})).find((x) => x.id === id)!;
-    if (ok(b)) return b;
-    if (Date.now() > end) throw new Error(`batch stuck: ${JSON.stringify(b.items.map((i) => i.state))}`);
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
-
-async function run(main: MainHarness, answers: Answers, names: string[]): Promise<BatchView> {
+async function run(main: MainHarness, answers: QueuedDialogs, names: string[]): Promise<BatchView> {
   answers.multiOpens.push(names.map((n) => join(dir, 'in', n)));
   const { files } = await main.call('batch:addImages', {});
   const started = await main.call<BatchView>('batch:start', {
@@ -80,12 +53,12 @@ async function run(main: MainHarness, answers: Answers, names: string[]): Promis
     featherPx: 4,
     colorMatch: true,
   });
-  return until(main, started.id, (b) => b.state === 'done');
+  return untilBatch(main, started.id, (b) => b.state === 'done');
 }
 
 describe('Clear finished', () => {
   it('deletes the cleared batches’ results from the app’s data folder, and nothing else', async () => {
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     const main = await startMain(env(), answers);
     const asset = (id: string) => join(main.tmp, 'assets', `${id}.bin`);
     try {
@@ -93,7 +66,7 @@ describe('Clear finished', () => {
       const a = await run(main, answers, ['coffee.png', 'rocket.jpg']);
       const firstCoffee = a.items[0].result!.assetId;
       await main.call('batch:redo', { batchId: a.id, itemId: 'item-1' });
-      const redone = await until(main, a.id, (b) => b.items[0].state === 'done' && b.items[0].result?.assetId !== firstCoffee);
+      const redone = await untilBatch(main, a.id, (b) => b.items[0].state === 'done' && b.items[0].result?.assetId !== firstCoffee);
       const coffee = redone.items[0].result!.assetId;
       const rocket = redone.items[1].result!.assetId;
       await main.call('batch:review', { batchId: a.id, itemId: 'item-2', review: 'kept' });

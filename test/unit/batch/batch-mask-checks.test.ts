@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { startMain } from '../../support/main-harness';
-import type { Dialogs } from '../../../electron/main/services/dialogs';
+import { QueuedDialogs } from '../../support/batch-dialogs';
 import type { BatchView } from '../../../shared/batch/batch-types';
 import { startGeminiServer, type GeminiServer } from '../../servers';
 
@@ -18,20 +18,6 @@ const KEY = 'AIzaSyMaskChecks-maskwork-0123456789ab';
 
 let gemini: GeminiServer;
 let dir: string;
-
-class Answers implements Dialogs {
-  opens: (string | null)[] = [];
-  multiOpens: (string[] | null)[] = [];
-  async chooseImageToOpen() {
-    return this.opens.shift() ?? null;
-  }
-  async chooseExportPath() {
-    return null;
-  }
-  async chooseImagesToOpen() {
-    return this.multiOpens.shift() ?? null;
-  }
-}
 
 beforeAll(async () => {
   gemini = await startGeminiServer({ acceptedKeys: [KEY] });
@@ -53,7 +39,7 @@ const env = () => ({ GEMINI_API_KEY: KEY, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl
 
 describe('one mask for all', () => {
   it('a colour photo is refused with what a mask is; a grey mask stored as RGB is taken', async () => {
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     const main = await startMain(env(), answers);
     try {
       expect((await sharp(join(dir, 'in', 'grey-rgb.jpg')).metadata()).channels).toBe(3);
@@ -73,7 +59,7 @@ describe('one mask for all', () => {
   }, 60_000);
 
   it('Redo on a photo whose mask is another size says what to do and sends nothing', async () => {
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     const main = await startMain(env(), answers);
     try {
       // Start leaves such a photo out now; a batch that has one (the CLI's, or one the mask changed under) is made directly.
@@ -113,7 +99,7 @@ describe('one mask for all', () => {
   }, 60_000);
 
   it('a photo the one mask does not fit is priced as "cannot be sent" with the reason, and left out at Start (it also came back as a failed card)', async () => {
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     const main = await startMain(env(), answers);
     try {
       answers.multiOpens.push([join(dir, 'in', 'coffee.png'), join(dir, 'in', 'rocket.jpg')]);
@@ -156,7 +142,7 @@ describe('masks found by name', () => {
     await copyFile(join(PHOTOS, 'rocket.jpg'), join(byName, 'rocket.jpg'));
     // The photo itself saved under the mask's name, as happens with an export to the wrong file.
     await sharp(join(PHOTOS, 'rocket.jpg')).png().toFile(join(byName, 'rocket.mask.png'));
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     answers.multiOpens.push([join(byName, 'coffee.png'), join(byName, 'rocket.jpg')]);
     const main = await startMain(env(), answers);
     try {

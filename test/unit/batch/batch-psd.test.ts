@@ -7,9 +7,9 @@ import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { startMain, type MainHarness } from '../../support/main-harness';
+import { startMain } from '../../support/main-harness';
+import { QueuedDialogs, untilBatch } from '../../support/batch-dialogs';
 import { writePsdOf } from '../../support/psd-fixture';
-import type { Dialogs } from '../../../electron/main/services/dialogs';
 import type { BatchView } from '../../../shared/batch/batch-types';
 import { startGeminiServer, type GeminiServer } from '../../servers';
 
@@ -20,19 +20,6 @@ const KEY = 'AIzaSyPsdBatch-maskwork-0123456789abcdef';
 
 let gemini: GeminiServer;
 let dir: string;
-
-class Answers implements Dialogs {
-  folders: (string | null)[] = [];
-  async chooseImageToOpen() {
-    return null;
-  }
-  async chooseExportPath() {
-    return null;
-  }
-  async chooseFolder() {
-    return this.folders.shift() ?? null;
-  }
-}
 
 beforeAll(async () => {
   gemini = await startGeminiServer({ acceptedKeys: [KEY] });
@@ -50,19 +37,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function until(main: MainHarness, id: string, ok: (b: BatchView) => boolean, ms = 60_000): Promise<BatchView> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const b = (await main.call<BatchView[]>('batch:list', {})).find((x) => x.id === id)!;
-    if (ok(b)) return b;
-    if (Date.now() > end) throw new Error(`batch stuck: ${JSON.stringify(b.items.map((i) => i.state))}`);
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
-
 describe('a batch folder with a PSD', () => {
   it('lists the PSD with its mask, edits its merged image and exports the kept result as PNG', async () => {
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     const main = await startMain({ GEMINI_API_KEY: KEY, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0' }, answers);
     try {
       answers.folders.push(join(dir, 'only-psd'));
@@ -83,7 +60,7 @@ describe('a batch folder with a PSD', () => {
         featherPx: 4,
         colorMatch: true,
       });
-      const done = await until(main, started.id, (b) => b.state === 'done' || b.state === 'failed');
+      const done = await untilBatch(main, started.id, (b) => b.state === 'done' || b.state === 'failed');
       expect(done.items.map((i) => [i.name, i.state])).toEqual([
         ['chelsea.png', 'done'],
         ['coffee.psd', 'done'],

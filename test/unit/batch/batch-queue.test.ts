@@ -6,8 +6,8 @@ import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { startMain, type MainHarness } from '../../support/main-harness';
-import type { Dialogs } from '../../../electron/main/services/dialogs';
+import { startMain } from '../../support/main-harness';
+import { QueuedDialogs, untilBatch } from '../../support/batch-dialogs';
 import type { BatchView } from '../../../shared/batch/batch-types';
 import { startGeminiBatchServer, startGeminiServer, startOpenAIServer, type GeminiBatchServer, type GeminiServer } from '../../servers';
 import { estimateCost } from '../../../shared/models';
@@ -21,24 +21,6 @@ const NAMES = ['coffee.png', 'chelsea.png', 'rocket.jpg'];
 let gemini: GeminiServer;
 let batchApi: GeminiBatchServer;
 let dir: string;
-
-class Answers implements Dialogs {
-  opens: (string | null)[] = [];
-  multiOpens: (string[] | null)[] = [];
-  folders: (string | null)[] = [];
-  async chooseImageToOpen() {
-    return this.opens.shift() ?? null;
-  }
-  async chooseExportPath() {
-    return null;
-  }
-  async chooseImagesToOpen() {
-    return this.multiOpens.shift() ?? null;
-  }
-  async chooseFolder() {
-    return this.folders.shift() ?? null;
-  }
-}
 
 beforeAll(async () => {
   gemini = await startGeminiServer({ acceptedKeys: [KEY] });
@@ -64,16 +46,6 @@ const env = () => ({
   MASKWORK_BATCH_POLL_MS: '40',
 });
 
-async function until(main: MainHarness, id: string, ok: (b: BatchView) => boolean, ms = 60_000): Promise<BatchView> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const b = (await main.call<BatchView[]>('batch:list', {})).find((x) => x.id === id)!;
-    if (ok(b)) return b;
-    if (Date.now() > end) throw new Error(`batch stuck: ${JSON.stringify(b.items.map((i) => i.state))}`);
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
-
 const settings = (fileIds: string[], mode: 'now' | 'batch-api', model = 'gemini-3.1-flash-image') => ({
   fileIds,
   prompt: 'remove the object',
@@ -83,7 +55,7 @@ const settings = (fileIds: string[], mode: 'now' | 'batch-api', model = 'gemini-
 
 describe('batch queue (main)', () => {
   it('now: folder with masks by name, the price first, results reviewed, one redone, the kept ones exported', async () => {
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     const main = await startMain(env(), answers);
     try {
       answers.folders.push(join(dir, 'in'));
@@ -101,7 +73,7 @@ describe('batch queue (main)', () => {
       const before = gemini.requests.length;
       const started = await main.call<BatchView>('batch:start', { ...settings(ids, 'now'), featherPx: 4, colorMatch: true });
       expect(JSON.stringify(started)).not.toContain(dir); // no paths reach the renderer
-      const done = await until(main, started.id, (b) => b.state === 'done');
+      const done = await untilBatch(main, started.id, (b) => b.state === 'done');
       expect(done.items.map((i) => i.state)).toEqual(['done', 'done', 'done']);
       expect(gemini.requests.length - before).toBe(3);
       expect(done.items[0].result?.costUsd).toBeCloseTo(0.067, 4);
@@ -113,7 +85,7 @@ describe('batch queue (main)', () => {
       await main.call('batch:review', { batchId: done.id, itemId: 'item-2', review: 'discarded' });
       const first = done.items[2].result!.assetId;
       await main.call('batch:redo', { batchId: done.id, itemId: 'item-3' });
-      const redone = await until(main, done.id, (b) => b.items[2].state === 'done' && b.items[2].result?.assetId !== first);
+      const redone = await untilBatch(main, done.id, (b) => b.items[2].state === 'done' && b.items[2].result?.assetId !== first);
       expect(redone.items[2].review).toBe('pending');
       await main.call('batch:review', { batchId: done.id, itemId: 'item-3', review: 'kept' });
 
@@ -142,7 +114,7 @@ describe('batch queue (main)', () => {
   }, 120_000);
 
   it('Batch API: one job at half price, polled to done; a job in flight survives a restart; cancel reaches Google', async () => {
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     const main = await startMain(env(), answers);
     const settingsDir = join(main.tmp, 'settings');
     try {
@@ -195,7 +167,7 @@ describe('batch queue (main)', () => {
   }, 120_000);
 
   it('now: a batch interrupted by a restart is sent again at the next start', async () => {
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     const main = await startMain(env(), answers);
     try {
       answers.multiOpens.push([join(dir, 'in', 'coffee.png'), join(dir, 'in', 'rocket.jpg')]);
@@ -209,7 +181,7 @@ describe('batch queue (main)', () => {
         featherPx: 4,
         colorMatch: true,
       });
-      await until(main, b.id, (x) => x.items[0].state === 'running', 10_000);
+      await untilBatch(main, b.id, (x) => x.items[0].state === 'running', 10_000);
       main.svc.batches.stop(); // the app quits while the first image is out
       await new Promise((r) => setTimeout(r, 100));
       const { createServices } = await import('../../../electron/main/create-services');
@@ -234,7 +206,7 @@ describe('batch queue (main)', () => {
   }, 60_000);
 
   it('refuses the Batch API for a model it does not serve, and a file without a mask (sends the others); Auto picks Nano Banana for it', async () => {
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     const main = await startMain(env(), answers);
     try {
       // building.jpg alone in a folder: no mask by name (beside it in the photos folder are its three labelled masks).
@@ -260,7 +232,7 @@ describe('batch queue (main)', () => {
         colorMatch: true,
       });
       expect(both.items.map((i) => i.name)).toEqual(['coffee.png']);
-      await until(main, both.id, (b) => b.state === 'done');
+      await untilBatch(main, both.id, (b) => b.state === 'done');
       const est = await main.call('batch:estimate', settings([files[0].fileId], 'batch-api', 'auto'));
       expect(est.model).toBe('gemini-3.1-flash-image');
       expect(est.autoReason).toMatch(/Batch API serves Nano Banana models only/);
@@ -272,7 +244,7 @@ describe('batch queue (main)', () => {
 
   it('GPT Image 2 without a quality asked: priced and sent at Generate’s default, medium (not auto, billed like high); each item says what it spent', async () => {
     const openai = await startOpenAIServer();
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     const main = await startMain(
       { ...env(), OPENAI_API_KEY: 'sk-batch-quality-0001', OPENAI_BASE_URL: openai.url, MASKWORK_STREAM: '0' },
       answers,
@@ -294,7 +266,7 @@ describe('batch queue (main)', () => {
       const b = await main.call<BatchView>('batch:start', { ...settings(ids, 'now', 'gpt-image-2'), featherPx: 4, colorMatch: true });
       expect(b.quality).toBe('medium');
       expect(b.estimateUsd).toBeCloseTo(medium.totalUsd, 4);
-      const done = await until(main, b.id, (x) => x.state === 'done');
+      const done = await untilBatch(main, b.id, (x) => x.state === 'done');
       expect(done.items.map((i) => i.state)).toEqual(['done', 'done']);
       const edits = openai.requests.filter((r) => r.path.endsWith('/images/edits'));
       expect(edits.map((r) => r.fields.quality)).toEqual(['medium', 'medium']);

@@ -7,8 +7,8 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startMain, type MainHarness } from '../../support/main-harness';
+import { QueuedDialogs } from '../../support/batch-dialogs';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
-import type { Dialogs } from '../../../electron/main/services/dialogs';
 import type { BatchView } from '../../../shared/batch/batch-types';
 import { events as eventSchemas } from '../../../shared/ipc/contract';
 import { parse } from '../../../shared/ipc/schema';
@@ -21,19 +21,6 @@ const KEY = 'AIzaSyWatch-maskwork-0123456789abcdef';
 
 let gemini: GeminiServer;
 let dir: string;
-
-class Answers implements Dialogs {
-  multiOpens: (string[] | null)[] = [];
-  async chooseImageToOpen() {
-    return null;
-  }
-  async chooseExportPath() {
-    return null;
-  }
-  async chooseImagesToOpen() {
-    return this.multiOpens.shift() ?? null;
-  }
-}
 
 beforeAll(async () => {
   gemini = await startGeminiServer({ acceptedKeys: [KEY] });
@@ -80,7 +67,7 @@ const waitFor = async (ok: () => boolean, what: string) => {
 
 describe('batch:watch', () => {
   it('pushes the request going out, each image and the end of the batch as it happens; a cancel too; the last watch is told', async () => {
-    const answers = new Answers();
+    const answers = new QueuedDialogs();
     const main = await startMain({ GEMINI_API_KEY: KEY, GOOGLE_GEMINI_BASE_URL: gemini.baseUrl, MASKWORK_MAX_RETRIES: '0' }, answers);
     try {
       const first = await watch(main);
