@@ -109,6 +109,35 @@ export function extendCanvas(img: RawImage, width: number, height: number, left:
   return { width, height, channels: 4, depth: img.depth, data: out };
 }
 
+/** Whether every alpha sample of interleaved RGBA `data` (8 or 16 bits) is opaque. */
+export function alphaAllOpaque(data: Uint8Array | Uint16Array): boolean {
+  const opaque = data instanceof Uint16Array ? 65535 : 255;
+  for (let a = 3; a < data.length; a += 4) if (data[a] !== opaque) return false;
+  return true;
+}
+
+/** RGBA rows without their alpha (RGB). */
+export function withoutAlpha<T extends Uint8Array | Uint16Array>(data: T): T {
+  const n = data.length >> 2;
+  const out = (data instanceof Uint16Array ? new Uint16Array(n * 3) : new Uint8Array(n * 3)) as T;
+  for (let i = 0, s = 0, d = 0; i < n; i++, s += 4, d += 3) {
+    out[d] = data[s];
+    out[d + 1] = data[s + 1];
+    out[d + 2] = data[s + 2];
+  }
+  return out;
+}
+
+/**
+ * An extended canvas is RGBA so that its new area can be transparent; once kept layers cover all
+ * of it, it is as opaque as the original, and a file with an alpha channel that is 255 everywhere
+ * opens in Photoshop as a transparent layer rather than a Background. Such an image loses its alpha.
+ */
+export function opaqueAsRgb(img: RawImage): RawImage {
+  if (img.channels !== 4 || !alphaAllOpaque(img.data)) return img;
+  return { ...img, channels: 3, data: withoutAlpha(img.data) };
+}
+
 /** The same pixels with an opaque alpha channel added (RGBA stays as it is). */
 export function withAlpha(img: RawImage): RawImage {
   if (img.channels === 4) return img;

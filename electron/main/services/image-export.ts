@@ -23,12 +23,15 @@ import { MAX_IMAGE_PIXELS } from './image-limits';
 import {
   decodeLayerMask,
   decodePatch,
+  alphaAllOpaque,
   decodeUpright,
   depthOf,
   extendCanvas,
   flatten,
+  opaqueAsRgb,
   sharpOfRaw,
   withMaskAndOpacity,
+  withoutAlpha,
   type RawImage,
   type RawPatch,
 } from '../export/composite-raw';
@@ -86,7 +89,9 @@ export async function rawComposite(store: AssetStore, src: ExportSource, req: Ex
   const upright = await decodeUpright(src.original, src.depth, src.cmyk);
   const placed = extendCanvas(upright, req.canvas.width, req.canvas.height, src.extend.left, src.extend.top);
   const patches = await Promise.all(src.patches.map((p) => effectivePatch(store, p)));
-  return flatten(placed, patches);
+  const flat = flatten(placed, patches);
+  // An opaque original extended and filled to the edges is saved opaque again.
+  return placed !== upright && upright.channels === 3 ? opaqueAsRgb(flat) : flat;
 }
 
 /** A layer's patch with its layer mask and opacity multiplied into the alpha (what flat exports blend). */
@@ -296,9 +301,13 @@ async function baseRows(
   if (kept) return { base: kept.rows, channels: 3, width: kept.width, height: kept.height };
   const { data, info } = await (await compositePipeline(store, src)).keepIccProfile().raw().toBuffer({ resolveWithObject: true });
   const all = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  const channels = info.channels as 3 | 4;
-  const stride = info.width * channels;
-  return { base: (y0, y1) => all.subarray(y0 * stride, y1 * stride), channels, width: info.width, height: info.height };
+  const stride = info.width * info.channels;
+  const rows = (y0: number, y1: number) => all.subarray(y0 * stride, y1 * stride);
+  // An opaque original extended and filled to the edges is saved opaque again (composite-raw.ts, opaqueAsRgb).
+  if (extended && info.channels === 4 && !src.meta.hasAlpha && alphaAllOpaque(all)) {
+    return { base: (y0, y1) => withoutAlpha(rows(y0, y1)), channels: 3, width: info.width, height: info.height };
+  }
+  return { base: rows, channels: info.channels as 3 | 4, width: info.width, height: info.height };
 }
 
 /** Largest raw composite the parallel PNG encoder holds in memory (bytes); bigger exports stream through libvips. */
