@@ -46,7 +46,8 @@ export function shortcutRows(table: readonly ShortcutRow[]): ShortcutRow[] {
 
 /**
  * Words a retoucher searches by that a row's label does not hold: "zoom" for Fit on screen (it was
- * not found), Photoshop's names for the mask commands ("select all", "deselect", "inverse").
+ * not found), Photoshop's names for the mask commands ("select all", "deselect", "inverse"), its
+ * "brush size", "hardness", "step backward", "canvas size" and "save for web".
  */
 const ALSO: readonly [RegExp, string][] = [
   [/^fit on screen$/i, 'zoom view'],
@@ -55,8 +56,12 @@ const ALSO: readonly [RegExp, string][] = [
   [/^clear mask$/i, 'deselect selection'],
   [/^invert mask$/i, 'inverse selection'],
   [/^reselect/i, 'selection'],
-  [/^undo$|^redo$/i, 'history step back'],
-  [/^export/i, 'save as jpeg png tiff psd'],
+  [/^undo$/i, 'history step backward'],
+  [/^redo$/i, 'history step forward'],
+  [/^export/i, 'save as jpeg png tiff psd save for web'],
+  [/^(smaller|larger) brush$/i, 'brush size diameter'],
+  [/^(softer|harder) brush$/i, 'brush hardness'],
+  [/^extend canvas/i, 'canvas size crop'],
 ];
 
 function alsoFoundBy(label: string): string {
@@ -67,7 +72,8 @@ function alsoFoundBy(label: string): string {
 
 /** The rows that hold every word of `query` (in their keys or label, any case); all rows for an empty query. */
 export function filterShortcuts(rows: readonly ShortcutRow[], query: string): ShortcutRow[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  // Photoshop's menus are in US English ("Color Range", "Gray"); the labels here are British.
+  const words = query.toLowerCase().replace(/color/g, 'colour').replace(/gray/g, 'grey').split(/\s+/).filter(Boolean);
   if (!words.length) return [...rows];
   return rows.filter((r) => {
     const text = `${r.keys} ${r.label} ${alsoFoundBy(r.label)}`.toLowerCase();

@@ -1,0 +1,33 @@
+/**
+ * The shortcuts list (?) finds the editor's shortcuts by the words a Photoshop user searches with:
+ * its menu names, in US spelling too. Run over the real table (renderer/ui/keyboard/shortcuts.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { filterShortcuts, shortcutRows } from '../../../renderer/model/shortcut-list';
+import { SHORTCUTS } from '../../../renderer/ui/keyboard/shortcuts';
+
+const rows = shortcutRows(SHORTCUTS);
+const keysFor = (query: string) => filterShortcuts(rows, query).map((r) => r.keys);
+
+describe("the shortcuts list finds Photoshop's words", () => {
+  it('brush size and hardness find [ ] and Shift+[ ]', () => {
+    expect(keysFor('brush size')).toEqual(expect.arrayContaining(['[', ']']));
+    expect(keysFor('size')).toEqual(expect.arrayContaining(['[', ']']));
+    expect(keysFor('hardness')).toEqual(expect.arrayContaining(['Shift+[', 'Shift+]']));
+    expect(keysFor('hardness')).not.toContain('[');
+  });
+
+  it('"color range" (US) finds the colour range rows', () => {
+    const us = filterShortcuts(rows, 'color range').map((r) => r.label);
+    expect(us.length).toBeGreaterThan(0);
+    expect(us).toEqual(filterShortcuts(rows, 'colour range').map((r) => r.label));
+  });
+
+  it('step backward / forward, canvas size, save for web', () => {
+    expect(keysFor('step backward')).toEqual(['Ctrl+Z']);
+    expect(keysFor('step forward')).toEqual(expect.arrayContaining(['Ctrl+Shift+Z', 'Ctrl+Y']));
+    expect(keysFor('canvas size')).toEqual(filterShortcuts(rows, 'extend canvas').map((r) => r.keys));
+    expect(keysFor('canvas size').length).toBeGreaterThan(0);
+    expect(keysFor('save for web')).toEqual(['Ctrl+Shift+Alt+S']);
+  });
+});
