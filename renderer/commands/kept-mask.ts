@@ -15,15 +15,39 @@ export const NEW_AFTER_KEEP_AS_LAYER =
   'New selection: the mask Keep as layer left was replaced, as a new selection replaces one in Photoshop. Hold Shift to add to it instead; Ctrl+Z brings it back.';
 
 let left: { docId: string; maskId: string } | null = null;
+let version = 0;
+const watchers = new Set<() => void>();
+
+function changed(): void {
+  version++;
+  for (const w of watchers) w();
+}
+
+/** For `useSyncExternalStore`: told whenever the remembered mask changes (the options bar shows it). */
+export function watchKeptMask(onChange: () => void): () => void {
+  watchers.add(onChange);
+  return () => watchers.delete(onChange);
+}
+
+/** Changes whenever {@link watchKeptMask} tells. */
+export function keptMaskVersion(): number {
+  return version;
+}
 
 /** Called by Keep as layer once the candidate is a layer of `doc`, whose mask stays. */
 export function rememberKeptAsLayer(doc: DocState): void {
   left = { docId: doc.id, maskId: doc.maskId };
+  changed();
 }
 
-/** Keep (which clears the mask, and whose Reselect brings it back on purpose) ends it. */
+/**
+ * Keep (which clears the mask, and whose Reselect brings it back on purpose) ends it; so does a
+ * click on Add in the options bar (the user asks to add to the mask that is there).
+ */
 export function forgetKeptAsLayer(): void {
+  if (!left) return;
   left = null;
+  changed();
 }
 
 /** `doc`'s mask is still the one Keep as layer left. */

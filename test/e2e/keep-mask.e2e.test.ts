@@ -179,6 +179,30 @@ describe('a selection after Keep as layer', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('the options bar shows New in effect over that mask; a click on Add then adds to it', async () => {
+    const page = app.page;
+    await page.keyboard.press('Escape'); // the strip the last test left open
+    await expect.poll(async () => (await staged(page)).length).toBe(0);
+    await page.keyboard.press('Control+d');
+    await strokeAndGenerate(page, 120);
+    await page.keyboard.press('Shift+Enter'); // Keep as layer: the mask stays
+    await expect.poll(() => maskValue(page, 430, 120)).toBe(255);
+    await page.keyboard.press('m');
+    const modes = page.getByRole('radiogroup', { name: 'Selection mode' });
+    const pressed = () => modes.locator('button[aria-pressed="true"]').innerText();
+    // The default is Add, but over the mask Keep as layer left a plain selection starts a new mask.
+    await expect.poll(pressed).toBe('New');
+    await modes.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(pressed).toBe('Add');
+    await dragPath(page, [
+      [600, 440],
+      [720, 520],
+    ]);
+    await expect.poll(() => maskValue(page, 660, 480)).toBe(255);
+    expect(await maskValue(page, 430, 120)).toBe(255); // added to, not replaced
+    expect(app.errors).toEqual([]);
+  });
+
   it('also once the kept layer was merged down (Ctrl+E): the mask is as spent', async () => {
     const page = app.page;
     await page.keyboard.press('Escape'); // the strip the last test left open

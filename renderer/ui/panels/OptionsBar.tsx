@@ -2,19 +2,17 @@
 import { canUndoStep, undoStep } from '../../commands/staging-history';
 import { useEditor } from '../../commands/store/store';
 import { openWithDialog } from '../../commands/document-io';
-import type { SelectionMode } from '../../commands/store/tools-slice';
 import { ExtendOptions } from './ExtendOptions';
 import { ColorRangeOptions, ObjectOptions, PressureOption, SelectingNotice, WandOptions } from '../SelectOptions';
 import { PaintTarget } from './PaintTarget';
 import { ProjectButtons } from '../ProjectButtons';
 import { NumberField } from '../NumberField';
+import { SelectionModes } from './SelectionModes';
 
 export function OptionsBar() {
   const tool = useEditor((s) => s.tool);
   const brush = useEditor((s) => s.brush);
   const setBrush = useEditor((s) => s.setBrush);
-  const mode = useEditor((s) => s.selectionMode);
-  const setMode = useEditor((s) => s.setSelectionMode);
   const hasDoc = useEditor((s) => !!s.doc);
   const canUndo = useEditor(canUndoStep);
   const canRedo = useEditor((s) => s.future.length > 0);
@@ -85,20 +83,7 @@ export function OptionsBar() {
         </span>
       )}
       {(tool === 'rect' || tool === 'ellipse' || tool === 'lasso' || tool === 'wand' || tool === 'object' || tool === 'colorRange') && (
-        <span className="tool-options" role="radiogroup" aria-label="Selection mode">
-          {(['replace', 'add', 'subtract'] as SelectionMode[]).map((m) => (
-            <button
-              type="button"
-              key={m}
-              className={mode === m ? 'active' : ''}
-              aria-pressed={mode === m}
-              onClick={() => setMode(m)}
-              title={m === 'add' ? 'Add (hold Shift)' : m === 'subtract' ? 'Subtract (hold Alt; Shift+Alt intersects)' : 'New mask'}
-            >
-              {m === 'replace' ? 'New' : m === 'add' ? 'Add' : 'Subtract'}
-            </button>
-          ))}
-        </span>
+        <SelectionModes />
       )}
       {tool === 'wand' && <WandOptions />}
       {tool === 'object' && <ObjectOptions />}
