@@ -197,3 +197,31 @@ describe('planPatch + applyPatchPlan (the mask part worked out while the model w
     expect(applyPatchPlan(empty, new Uint8Array(original), original, true).every((v) => v === 0)).toBe(true);
   });
 });
+
+describe('planPatch with solidMask (the offline engine, which fills the mask alone)', () => {
+  it('is opaque on every mask pixel (≥ 128, soft edge included) and the feathered ramp outside the mask, as without', () => {
+    const W = 80;
+    const H = 60;
+    const mask = new Uint8Array(W * H);
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const d = Math.hypot(x - 40, y - 30) - 12;
+        mask[y * W + x] = d <= 0 ? 255 : d >= 1 ? 0 : Math.round((1 - d) * 255);
+      }
+    for (const feather of [0, 4, 12]) {
+      const soft = planPatch(mask, W, H, feather, false);
+      const solid = planPatch(mask, W, H, feather, false, true);
+      expect(solid.win).toEqual(soft.win);
+      let opaque = 0;
+      for (let i = 0; i < W * H; i++) {
+        if (mask[i] >= 128) {
+          expect(solid.alpha![i]).toBe(255);
+          opaque++;
+        } else expect(solid.alpha![i]).toBe(soft.alpha![i]);
+      }
+      expect(opaque).toBeGreaterThan(400);
+      // Without it the ramp reaches into the mask: what was there shows through its edge.
+      if (feather > 0) expect(soft.alpha!.some((a, i) => mask[i] >= 128 && a < 200)).toBe(true);
+    }
+  });
+});

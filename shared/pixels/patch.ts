@@ -87,12 +87,28 @@ export interface PatchPlan {
   win: Window | null;
 }
 
-export function planPatch(mask: Uint8Array, width: number, height: number, featherPx: number, colourMatch: boolean): PatchPlan {
+/**
+ * `solidMask`: the patch is opaque over the whole mask (values ≥ MASK_ON) and the feather's ramp shows
+ * only outside it — for the offline engine, which fills the mask alone and returns every other pixel as
+ * it was: the ramp then mixes the original with itself, and nothing of what the mask covered (the
+ * removed object) shows through its edge, as the ramp's inner half let it.
+ */
+export function planPatch(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  featherPx: number,
+  colourMatch: boolean,
+  solidMask = false,
+): PatchPlan {
   if (mask.length !== width * height) throw new RangeError(`patch mask does not match ${width}×${height}`);
   // One scan for the mask's window; everything below works inside it (plus the feather's reach).
   const tight = maskWindow(mask, width, height, 0);
   if (!tight) return { width, height, tight, alpha: null, ring: null, win: null };
   const alpha = featheredAlpha(width, height, mask, featherPx, tight);
+  if (solidMask)
+    for (let y = tight.y0; y < tight.y1; y++)
+      for (let i = y * width + tight.x0, e = y * width + tight.x1; i < e; i++) if (mask[i] >= MASK_ON) alpha[i] = 255;
   // Colour match: statistics from a ring of known pixels just outside the feather band (where
   // generated and original should agree), applied as per-channel lookup tables.
   const ring = colourMatch ? sampledRing(mask, alpha, width, height, featherBand(featherPx), tight) : null;

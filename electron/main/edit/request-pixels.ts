@@ -45,6 +45,17 @@ export async function encodeRequestImage(
 }
 
 /**
+ * Region px the offline engine's hole reaches past the mask: 0 when it fills the region at its own
+ * size (every pixel it did not fill comes back as it was); when the region is scaled to the engine's
+ * pixel budget, three request pixels (the reach of scaling the mask there and the answer back), so
+ * no pixel of the mask is left to the scaled original.
+ */
+export function engineHoleMargin(covered: { width: number; height: number }, request: { width: number; height: number }): number {
+  if (covered.width === request.width && covered.height === request.height) return 0;
+  return Math.ceil(3 * Math.max(covered.width / request.width, covered.height / request.height, 1)) + 1;
+}
+
+/**
  * A region-sized binary mask scaled to the request size, binary again (≥ MASK_ON → 255). Only the
  * part of the request within reach of the mask's pixels is scaled (resize then extract: libvips
  * computes just those output pixels, the same values as a whole scale); the rest is 0, as the whole

@@ -25,7 +25,7 @@ import { originalAsSource, renderRegion, type Rect } from './region-pixels';
 import { resolveModel, type ResolvedModel } from './resolve-model';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { whileWaiting } from './while-waiting';
-import { encodeRequestImage, scaleRequestMask, scaleToRegion } from './request-pixels';
+import { encodeRequestImage, engineHoleMargin, scaleRequestMask, scaleToRegion } from './request-pixels';
 import type { Window } from '../../../shared/pixels/box-filter';
 import { previewPump } from './partial-preview';
 import { checkAndRetry, type Attempt } from '../text-check/text-job';
@@ -172,7 +172,8 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   // model works: once the request's body has left (the offline engine works in a worker: at once),
   // so it never holds up the upload; or when the first image needs it, if that comes first.
   const bodySent = local ? Promise.resolve() : nextBodySent(PLAN_FALLBACK_MS);
-  const plan = whileWaiting(() => planPatch(regionMask, region.width, region.height, req.featherPx, req.colorMatch), bodySent);
+  // The offline engine fills the mask alone (prepareEdit): its patch is opaque over the whole mask.
+  const plan = whileWaiting(() => planPatch(regionMask, region.width, region.height, req.featherPx, req.colorMatch, local), bodySent);
   // The region's pixels before the edit, copied then too when the request was encoded from the original.
   const regionPixels = whileWaiting(prep.regionPixels, bodySent);
   let retried: ReturnType<typeof setTimeout> | undefined;
@@ -356,8 +357,11 @@ export async function prepareEdit(
   imageEncode.catch(() => undefined); // awaited below; a mask error thrown first must not leave it unhandled
   const { regionMask, requestMask } = await spans.time('main: request mask', async () => {
     const regionMask = cutMask(values, req.mask.rect, region);
-    // The model repaints the whole feather band, so the blend mixes generated pixels only.
-    const band = featherBand(req.featherPx);
+    // A cloud model repaints the whole feather band, so the blend mixes generated pixels only. The
+    // offline engine returns every known pixel as it was, so it is asked to fill the mask alone (its
+    // patch is opaque over the mask, the ramp outside it): a hole as wide as the band cut through thin
+    // structures beside the mask — a cup's rim, filled with a stair-stepped notch of background.
+    const band = model.spec.provider === 'local' ? engineHoleMargin(covered, plan.request) : featherBand(req.featherPx);
     const sent = band > 0 ? dilatedMask(regionMask, region.width, region.height, band, 255) : regionMask;
     // The padding is never part of the edit: the model is asked to keep it.
     const framed = pad ? padFrame(sent, region.width, region.height, 1, pad, 'zero') : sent;
