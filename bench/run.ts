@@ -112,6 +112,9 @@ if (want('fill')) {
     stdio: 'inherit',
   });
   if (w.status !== 0) console.error(`fill warm-up bench exited with ${w.status}`);
+  // The same holes through the app's edit path, grown by Grow 6 with a 12-px feather (bench-results/app-path-bench.json).
+  const a = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/fill/app-path.ts', '--label=bench'], { stdio: 'inherit' });
+  if (a.status !== 0) console.error(`fill app-path bench exited with ${a.status}`);
 }
 
 if (want('text')) {
