@@ -127,6 +127,48 @@ describe('an offline fill beside a thin rim, with an edge feather', () => {
   });
 });
 
+describe('a region over the offline engine’s 16 MP, scaled down for it', () => {
+  it('gets a hole that still covers every pixel of the mask, with room to scale the answer back', async () => {
+    const [BW, BH] = [5200, 3600]; // 18.7 MP
+    const jpeg = await sharp({ create: { width: BW, height: BH, channels: 3, background: { r: 90, g: 120, b: 60 } } })
+      .jpeg()
+      .toBuffer();
+    const big = (await main.call('image:import', { bytes: new Uint8Array(jpeg), name: 'big.jpg' })).assetId;
+    const m = new Uint8Array(BW * BH);
+    for (let y = 0; y < BH; y++)
+      for (let x = 0; x < BW; x++) if (((x - BW / 2) / (BW * 0.47)) ** 2 + ((y - BH / 2) / (BH * 0.47)) ** 2 <= 1) m[y * BW + x] = 255;
+    const png = await sharp(m, { raw: { width: BW, height: BH, channels: 1 } })
+      .png()
+      .toBuffer();
+    const prep = await prepareEdit(main.svc, {
+      ...(await request('local')),
+      canvas: { width: BW, height: BH },
+      layers: [{ assetId: big, x: 0, y: 0 }],
+      mask: { png: new Uint8Array(png), rect: { x: 0, y: 0, width: BW, height: BH } },
+    } as never);
+    const { region, request: rq } = prep;
+    expect(rq.width * rq.height).toBeLessThan(region.width * region.height);
+    const [sx, sy] = [rq.width / region.width, rq.height / region.height];
+    // Every request pixel within 2 of a mask pixel's image is in the hole (the answer is scaled back with
+    // a kernel of that reach), so no mask pixel is left to the scaled original.
+    let uncovered = 0;
+    for (let y = 0; y < region.height; y += 3)
+      for (let x = 0; x < region.width; x += 3) {
+        if (prep.regionMask[y * region.width + x] < 128) continue;
+        const [qx, qy] = [Math.floor(x * sx), Math.floor(y * sy)];
+        for (let dy = -2; dy <= 2; dy++)
+          for (let dx = -2; dx <= 2; dx++) {
+            const [px, py] = [qx + dx, qy + dy];
+            if (px >= 0 && py >= 0 && px < rq.width && py < rq.height && prep.requestMask[py * rq.width + px] !== 255) uncovered++;
+          }
+      }
+    expect(uncovered).toBe(0);
+    // … and not the feather's band: at most a few px past the mask.
+    const inMask = (a: Uint8Array) => a.reduce((n, v) => n + (v >= 128 ? 1 : 0), 0);
+    expect(inMask(prep.requestMask) / (sx * sy)).toBeLessThan(inMask(prep.regionMask) * 1.01);
+  }, 60_000);
+});
+
 describe('engineHoleMargin', () => {
   it('is 0 at the region’s own size; scaled to the pixel budget, three request pixels in region px', () => {
     expect(engineHoleMargin({ width: 900, height: 600 }, { width: 900, height: 600 })).toBe(0);
