@@ -1,7 +1,8 @@
 /**
  * "Grow mask by N px" in the Generate panel (on by default for the offline engine): the request's
  * mask is grown before sending, so the patch reaches N px past a tight mask (no halo of the removed
- * object's edge). Real keys and mouse; the patch alpha is read back from the staged candidate.
+ * object's edge). Real keys and mouse; the patch alpha is read back from the staged candidate. The Edge
+ * feather's tooltip says the offline engine fills the mask alone (the feather leaves the photo around it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath } from '../support/page-helpers';
 import { typeInto } from '../support/real-input';
-import { leaveField } from '../support/user-input';
+import { chooseOption, leaveField } from '../support/user-input';
 
 let app: AppHarness;
 
@@ -85,5 +86,19 @@ describe('grow the mask before generating', () => {
     expect(await drawn()).toBe(true);
     await page.keyboard.press('Backslash');
     await typeInto(page, page.getByRole('spinbutton', { name: 'Edge feather (px)' }), '0');
+  });
+
+  it('the Edge feather says what it does with the offline engine (which fills the mask alone), and with a cloud model', async () => {
+    const page = app.page;
+    const tip = () => page.getByRole('spinbutton', { name: 'Edge feather (px)' }).locator('xpath=..').getAttribute('title');
+    expect(await tip()).toBe(
+      'Soft edge where the result meets the photo. The offline engine fills the mask alone and blends its own edge: the photo around the mask stays as it is',
+    );
+    const model = page.getByRole('combobox', { name: 'Model', exact: true });
+    await chooseOption(page, model, 'gpt-image-2');
+    expect(await tip()).toBe('Soft edge where the result meets the photo');
+    await chooseOption(page, model, 'local');
+    expect(await tip()).toMatch(/offline engine fills the mask alone/);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -226,7 +226,14 @@ export function GeneratePanel() {
         )}
       </div>
       <div className="row">
-        <label className="inline" title="Soft edge where the result meets the photo">
+        <label
+          className="inline"
+          title={
+            spec.provider === 'local'
+              ? 'Soft edge where the result meets the photo. The offline engine fills the mask alone and blends its own edge: the photo around the mask stays as it is'
+              : 'Soft edge where the result meets the photo'
+          }
+        >
           Edge feather
           <NumberField
             className="num"
