@@ -25,6 +25,7 @@ import {
 import { useEditor } from './store/store';
 import type { BrushSettings } from './store/tools-slice';
 import { withLayerMaskAssets } from './layer-mask-assets';
+import { viaCopyEmptyHint, viaCopyMaskId } from './layer-via-copy';
 
 const st = () => useEditor.getState();
 const layerOf = (id: string): PatchLayer | undefined => st().doc?.layers.find((l) => l.id === id);
@@ -76,14 +77,39 @@ export function duplicateLayerCmd(layerId: string): string | null {
 }
 
 /**
+ * Ctrl+J on a kept layer with a mask (Photoshop's Layer via Copy with a selection): a copy right above
+ * it whose layer mask shows only the masked part (layer-via-copy.ts), one step. Says so and makes
+ * nothing when the mask covers none of the layer.
+ */
+export function layerViaCopyCmd(layerId: string): string | null {
+  const doc = st().doc;
+  const l = layerOf(layerId);
+  if (!doc || !l) return null;
+  const maskId = viaCopyMaskId(doc, l);
+  if (!maskId) {
+    st().notify('info', viaCopyEmptyHint(l.name));
+    return null;
+  }
+  const id = newLayerId();
+  st().commit('Layer via Copy', (d) => duplicateLayer(d, layerId, id, maskId));
+  return id;
+}
+
+/**
  * Ctrl+J on the original's row (Photoshop's Layer via Copy on the Background): a new kept layer that is
- * a copy of the whole original, just above it, as one step — made by main from the original's pixels.
+ * a copy of the original, just above it, as one step — made by main from the original's pixels; with
+ * `masked` (Ctrl+J with a mask) its layer mask shows only the masked part, as the mask was when asked.
  * The original stays as it is (locked). Resolves the new layer's id, or null when nothing was made.
  */
-export async function copyOriginalCmd(): Promise<string | null> {
+export async function copyOriginalCmd(masked = false): Promise<string | null> {
   const s = st();
   const doc = s.doc;
   if (!doc || s.busy) return null;
+  const maskId = masked ? viaCopyMaskId(doc, doc.original) : undefined;
+  if (maskId === null) {
+    s.notify('info', viaCopyEmptyHint(doc.original.name));
+    return null;
+  }
   s.setBusy('Copying the original…');
   try {
     const copy = await unwrap(api().layers.original({ original: doc.original.assetId }));
@@ -93,7 +119,7 @@ export async function copyOriginalCmd(): Promise<string | null> {
     const now = st().doc;
     if (!now || now.id !== doc.id || now.original.assetId !== doc.original.assetId) return null;
     const id = newLayerId();
-    st().commit('Layer via Copy', (d) => addOriginalCopy(d, copy, id));
+    st().commit('Layer via Copy', (d) => addOriginalCopy(d, copy, id, maskId));
     return id;
   } catch (e) {
     const info = errorInfo(e);

@@ -74,13 +74,16 @@ export function duplicateName(name: string, layers: readonly { name: string }[])
 
 /**
  * Puts a copy of a layer right above it: same pixels (the asset is shared, it is immutable), same
- * properties and the same layer mask (masks are immutable too, so sharing the id is a copy).
+ * properties and the same layer mask (masks are immutable too, so sharing the id is a copy) — or,
+ * given `maskId` (Layer via Copy with a mask), that layer mask instead.
  */
-export function duplicateLayer(doc: DocState, layerId: string, newId: string): DocState {
+export function duplicateLayer(doc: DocState, layerId: string, newId: string, maskId?: string): DocState {
   const i = doc.layers.findIndex((l) => l.id === layerId);
   if (i < 0 || doc.layers.some((l) => l.id === newId)) return doc;
   const layers = doc.layers.slice();
-  layers.splice(i + 1, 0, { ...doc.layers[i], id: newId, name: duplicateName(doc.layers[i].name, doc.layers) });
+  const { maskAssetId: _asset, ...from } = doc.layers[i];
+  const copy = maskId ? { ...from, maskId } : doc.layers[i];
+  layers.splice(i + 1, 0, { ...copy, id: newId, name: duplicateName(doc.layers[i].name, doc.layers) });
   return { ...doc, layers };
 }
 
@@ -91,8 +94,14 @@ export const ORIGINAL_ROW = 'original';
  * Ctrl+J on the original (Photoshop's Layer via Copy on the Background): a kept layer holding all of
  * the original's pixels (`copy`, a patch main made of it), placed where the original sits, just above
  * it (under every kept layer, so the picture does not change). The original itself stays as it is.
+ * `maskId`: its layer mask (Layer via Copy with a mask: only the masked part shows).
  */
-export function addOriginalCopy(doc: DocState, copy: { assetId: string; width: number; height: number }, newId: string): DocState {
+export function addOriginalCopy(
+  doc: DocState,
+  copy: { assetId: string; width: number; height: number },
+  newId: string,
+  maskId?: string,
+): DocState {
   if (doc.layers.some((l) => l.id === newId)) return doc;
   const layer: PatchLayer = {
     id: newId,
@@ -102,6 +111,7 @@ export function addOriginalCopy(doc: DocState, copy: { assetId: string; width: n
     y: doc.original.y,
     width: copy.width,
     height: copy.height,
+    ...(maskId ? { maskId } : {}),
   };
   return { ...doc, layers: [layer, ...doc.layers] };
 }

@@ -6,7 +6,14 @@
  */
 import { useEditor } from '../../commands/store/store';
 import { documentMaskEmpty } from '../../commands/mask-commands';
-import { copyOriginalCmd, deleteLayerCmd, duplicateLayerCmd, mergeDownCmd, moveLayerCmd } from '../../commands/layer-commands';
+import {
+  copyOriginalCmd,
+  deleteLayerCmd,
+  duplicateLayerCmd,
+  layerViaCopyCmd,
+  mergeDownCmd,
+  moveLayerCmd,
+} from '../../commands/layer-commands';
 import { adjacentLayerId, mergeDownRefusal, ORIGINAL_ROW } from '../../model/layer-logic';
 import { requestLayerRowFocus } from '../panels/layer-row-focus';
 import { requestLayerSelect } from '../panels/layer-select-request';
@@ -22,19 +29,23 @@ const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
 export const LAYER_SHORTCUTS: Shortcut[] = [
   {
     keys: 'Ctrl+J',
-    label: 'Duplicate the selected layer (the original selected: a copy of it as a new layer)',
+    label:
+      'Duplicate the selected layer (the original selected: a copy of it as a new layer); with a mask, only the masked part (Layer via Copy)',
     match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyJ' && !s().settingsOpen,
     run: (e) => {
       // With no photo these said nothing (they did not match; Chromium's own Ctrl+J / Ctrl+E could run).
       if (!s().doc) return hintOnce(NO_PHOTO);
+      // As Photoshop's Layer via Copy, a selection (the mask) copies only its part; it copied all.
+      const masked = !documentMaskEmpty();
       // As Photoshop's Ctrl+J on the Background: a copy of the original as a new layer (it copied the selected kept layer).
       if (onOriginal(e)) {
         if (s().busy) return hintOnce(`Wait for “${s().busy}” to finish, then press Ctrl+J again.`);
-        return void copyOriginalCmd();
+        return void copyOriginalCmd(masked);
       }
       const id = targetLayer(e);
-      if (id) duplicateLayerCmd(id);
-      else hintOnce(noLayerHint('duplicate'));
+      if (!id) hintOnce(noLayerHint('duplicate'));
+      else if (masked) layerViaCopyCmd(id);
+      else duplicateLayerCmd(id);
     },
   },
   {
