@@ -135,6 +135,15 @@ export async function openRecentPhoto(path: string): Promise<void> {
   if (r) await replaceWith(r);
 }
 
+/**
+ * File › Revert of a photo: its own file (`path`, the document's `original.sourcePath`) read again —
+ * main reads it only if the photo `original` came from it, on the recent list or not.
+ */
+export async function reopenOwnPhoto(original: string, path: string): Promise<void> {
+  const r = await guarded('Opening…', 'open', () => unwrap(api().image.revert({ original, path, checkLater: true })), path);
+  if (r) await replaceWith(r);
+}
+
 /** The photos opened lately from a file, newest first (none when main cannot say). */
 export async function recentPhotos(): Promise<RecentPhoto[]> {
   try {

@@ -7,7 +7,7 @@
  */
 import { revertPlan, type RevertPlan } from '../model/revert-plan';
 import { api, errorInfo, unwrap } from './bridge';
-import { openRecentPhoto } from './document-io';
+import { reopenOwnPhoto } from './document-io';
 import { adoptProject, hasUnsavedChanges } from './project-commands';
 import { useEditor } from './store/store';
 
@@ -37,7 +37,8 @@ export async function answerRevertAsk(revert: boolean): Promise<void> {
   s.setRevertAsk(null);
   if (!revert || !ask || !doc) return;
   if (ask.from === 'photo' && ask.path) {
-    await openRecentPhoto(ask.path);
+    // Its own file, whether or not still on the recent photos list (it went through that list, and was refused).
+    await reopenOwnPhoto(doc.original.assetId, ask.path);
     const now = st().doc;
     if (now && now !== doc && now.original.sourcePath === ask.path)
       st().notify('success', `Reverted to ${ask.name} as it is on disk (Ctrl/⌘ Z brings your edits back).`);

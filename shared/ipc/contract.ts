@@ -137,6 +137,16 @@ export const channels = {
     request: s.object({ recentPath: s.string({ min: 1, max: 4096 }), checkLater: s.optional(s.boolean()) }),
     response: s.type<OpenedImage>(),
   },
+  /**
+   * File › Revert of a photo: reads the open document's photo again from its file. `path` is the
+   * document's `original.sourcePath`; main opens it only if it read `original` (the document's photo
+   * asset) from that file, so the renderer can name no other path — whether or not the photo is still
+   * on the recent photos list (it fell off after ten others and Revert was refused).
+   */
+  'image:revert': {
+    request: s.object({ original: assetId, path: s.string({ min: 1, max: 4096 }), checkLater: s.optional(s.boolean()) }),
+    response: s.type<OpenedImage>(),
+  },
   /** Waits for the check of an image opened with `checkLater`; fails with its bad-image error. */
   'image:check': { request: s.object({ assetId }), response: s.type<{ checked: true }>() },
   /** Stores a bitmap the renderer produced (an accepted patch) and returns its asset id. */

@@ -95,4 +95,47 @@ describe('File › Revert', () => {
     await expect.poll(() => toasts(page)).toContain('coffee.maskwork has no unsaved changes: there is nothing to revert.');
     expect(await dialog(page).count()).toBe(0);
   });
+
+  it('a photo that fell off the recent photos (ten others opened since): Revert still reads its own file', async () => {
+    const page = app.page;
+    const name = async () => (await summary(page)).original?.name;
+    app.dialogs.opens.push(join(PHOTOS, 'desk-stuff.jpg'));
+    await page.keyboard.press('Control+o');
+    await expect.poll(name).toBe('desk-stuff.jpg');
+    await waitIdle(page);
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [100, 100],
+      [300, 100],
+    ]);
+    const painted = await maskPixels(page);
+    expect(painted).toBeGreaterThan(0);
+    // Ten other photos, each to the top of the recent photos: desk-stuff.jpg is off the list (it keeps ten).
+    const others = ['building.jpg', 'chelsea.png', 'colorful-cups.jpg', 'cork-texture.png', 'gimp-splash.png'];
+    others.push('imagemagick-logo.png', 'rocket.jpg', 'seeding-grass.jpg', 'sign-sports-centre.jpg', 'smarties.png');
+    for (const other of others) {
+      app.dialogs.opens.push(join(PHOTOS, other));
+      await page.keyboard.press('Control+o');
+      await expect.poll(name).toBe(other);
+      await waitIdle(page);
+    }
+    await page.getByRole('button', { name: 'Project menu' }).click();
+    const menu = page.getByRole('menu', { name: 'Project menu' });
+    await menu.getByRole('menuitem', { name: /building\.jpg/ }).waitFor(); // the list is read
+    expect(await menu.getByRole('menuitem', { name: /desk-stuff\.jpg/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    // Ctrl+Z takes each open back: desk-stuff.jpg with its mask again.
+    for (let i = 0; i < others.length; i++) await page.keyboard.press('Control+z');
+    await expect.poll(name).toBe('desk-stuff.jpg');
+    await expect.poll(() => maskPixels(page)).toBe(painted);
+    await waitIdle(page);
+    await page.keyboard.press('F12');
+    await dialog(page).getByRole('button', { name: 'Revert', exact: true }).click();
+    await expect.poll(() => maskPixels(page)).toBe(0);
+    await waitIdle(page);
+    const said = await toasts(page);
+    expect(said).toContain('Reverted to desk-stuff.jpg as it is on disk');
+    expect(said).not.toContain('recent photos list');
+    expect(await name()).toBe('desk-stuff.jpg');
+  });
 });

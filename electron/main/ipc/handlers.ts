@@ -26,6 +26,7 @@ import { pendingJobLayer } from '../export/pending-layer';
 import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/gateway-url';
 import { getModel } from '../../../shared/models';
 import { warmLocalEngine } from '../providers/local-provider';
+import { revertPath } from '../services/revert-path';
 
 export function createHandlers(svc: MainServices): HandlerTable {
   return {
@@ -47,6 +48,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
         throw new AppError({ ...e.info, message: `${e.info.message} It was taken off the recent photos.` }, { cause: e });
       }
     },
+    'image:revert': async ({ original, path, checkLater }) => openPhoto(svc, await revertPath(svc.store, original, path), checkLater),
     'launch:watch': async (_req, ctx) => ({ waiting: svc.launchFiles.watch((name) => ctx.emit('launch:file', { name })) }),
     'launch:take': async ({ checkLater }) => {
       const next = svc.launchFiles.take();

@@ -76,4 +76,26 @@ describe('recent photos', () => {
     expect(names[0]).toBe('13.jpg');
     expect(names.at(-1)).toBe('4.jpg');
   });
+
+  it('image:revert reads the open photo’s own file, off the recent list too; no other file or photo', async () => {
+    const coffee = await copyIn('coffee.png');
+    const desk = await copyIn('desk-stuff.jpg');
+    picks.push(coffee, desk);
+    const opened = await main.call('image:open', {});
+    const other = await main.call('image:open', {});
+    await main.svc.recentPhotos.forget(coffee); // fell off the list (ten others opened since)
+    expect(await main.callRaw('image:reopen', { recentPath: coffee })).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    const again = await main.call('image:revert', { original: opened.assetId, path: coffee });
+    expect(again).toMatchObject({ name: 'coffee.png', width: 600, height: 400, assetId: opened.assetId });
+    // Another file, or this file for another photo: refused (the renderer names no path of its own).
+    const building = await copyIn('building.jpg');
+    expect(await main.callRaw('image:revert', { original: opened.assetId, path: building })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request' },
+    });
+    expect(await main.callRaw('image:revert', { original: other.assetId, path: coffee })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request' },
+    });
+  });
 });

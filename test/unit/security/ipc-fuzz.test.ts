@@ -38,6 +38,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'image:check': { assetId: layer.assetId },
   'image:recent': {},
   'image:reopen': { recentPath: '/tmp/photo.jpg', checkLater: true },
+  'image:revert': { original: layer.assetId, path: '/tmp/photo.jpg', checkLater: true },
   'launch:watch': {},
   'launch:take': { checkLater: true },
   'asset:put': { bytes: bytes(), kind: 'patch' },
