@@ -2,7 +2,8 @@
  * A list picked from with the mouse gives the keys back to the editor (renderer/ui/keyboard/
  * release-select-on-pick.ts): Space-drag pans (the Model list kept the focus, Space opened it and the
  * drag painted a brush stroke), → flips to the next candidate (it changed the Refine model), Esc
- * closes the compare view. A list worked with the keys keeps them. Real keys and mouse; the browser's
+ * closes the compare view. A list closed with Esc, nothing picked, keeps the focus but gives the
+ * editor its keys (B chooses the brush; the select kept them). A list worked with the keys keeps them. Real keys and mouse; the browser's
  * own list is opened with a click and picked from.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,36 @@ const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.t
 const staging = (page: Page) => page.evaluate(() => (window as any).__maskworkTest.staging() as { items: unknown[]; selected: number });
 
 describe('a list picked from with the mouse', () => {
+  it('Esc closes the Model list without a pick: the focus stays on Model, B chooses the brush, ↓ still chooses', async () => {
+    const page = app.page;
+    const model = page.getByRole('combobox', { name: 'Model', exact: true });
+    const tool = async () => (await summary(page)).tool;
+    await page.keyboard.press('e');
+    await expect.poll(tool).toBe('eraser');
+    const was = await model.inputValue();
+    const box = (await model.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2); // the browser's list opens
+    await page.keyboard.press('Escape'); // and closes, nothing picked
+    expect(await model.inputValue()).toBe(was);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Model');
+    // B is the editor's (the select kept every key, and B chose nothing).
+    await page.keyboard.press('b');
+    await expect.poll(tool).toBe('brush');
+    expect(await model.inputValue()).toBe(was);
+    await page.keyboard.press('m');
+    await expect.poll(tool).toBe('rect');
+    // Still the field with the focus: ↓ changes its choice, and it is worked with the keys from then on.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => model.inputValue()).not.toBe(was);
+    expect(await focusedTag(page)).toBe('SELECT');
+    await page.keyboard.press('b');
+    expect(await tool()).toBe('rect');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => model.inputValue()).toBe(was);
+    await page.keyboard.press('Tab');
+    expect(app.errors).toEqual([]);
+  });
+
   it('Space-drag right after picking a model pans the view and paints nothing', async () => {
     const page = app.page;
     const model = page.getByRole('combobox', { name: 'Model', exact: true });

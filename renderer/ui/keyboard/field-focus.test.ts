@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOwnsKey, isEditableField } from './field-focus';
+import { fieldOwnsKey, isEditableField, LIST_DISMISSED } from './field-focus';
 import { SHORTCUTS } from './shortcuts';
 
 describe('isEditableField', () => {
@@ -48,6 +48,14 @@ describe('fieldOwnsKey', () => {
     }
     // A text field keeps its own Ctrl+Z (the typing's undo).
     expect(fieldOwnsKey({ target: { tagName: 'TEXTAREA' }, key: 'z', ctrlKey: true })).toBe(true);
+  });
+
+  it('a select whose list Esc closed unpicked owns only the keys that work a closed select', () => {
+    const target = { tagName: 'SELECT', getAttribute: (n: string) => (n === LIST_DISMISSED ? '' : null) };
+    for (const key of ['b', ' ', 'Enter', 'ArrowLeft', 'ArrowRight', 'Escape', '[']) expect(fieldOwnsKey({ target, key }), key).toBe(false);
+    for (const key of ['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'F4'])
+      expect(fieldOwnsKey({ target, key }), key).toBe(true);
+    expect(fieldOwnsKey({ target: { tagName: 'SELECT', getAttribute: () => null }, key: 'b' })).toBe(true);
   });
 
   it('a slider owns only the keys that move it', () => {

@@ -46,6 +46,18 @@ function pressesReached(el: FocusTarget, e: { key: string; ctrlKey?: boolean; me
 
 const isSelect = (el: FocusTarget | null | undefined) => typeof el?.tagName === 'string' && el.tagName.toUpperCase() === 'SELECT';
 
+/**
+ * Set on a select whose list the mouse opened and Esc closed without a pick (release-select-on-pick.ts):
+ * it keeps the focus, and the keys that work a closed select, but every other key is the editor's.
+ */
+export const LIST_DISMISSED = 'data-list-dismissed';
+
+/** The keys that work a closed select: ↑/↓, Home/End, PageUp/PageDown change its choice, Alt+↓ and F4 open its list. */
+export const SELECT_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'F4']);
+
+const listDismissed = (el: FocusTarget | null | undefined) =>
+  isSelect(el) && typeof el?.getAttribute === 'function' && el.getAttribute(LIST_DISMISSED) !== null;
+
 /** Focus is in an editable field: a text or number input, a textarea, a select, or contenteditable. */
 export function isEditableField(el: FocusTarget | null | undefined): boolean {
   if (!el || typeof el.tagName !== 'string') return false;
@@ -79,6 +91,9 @@ export function fieldOwnsKey(e: {
   // the browser's Ctrl+Z undid the typing in the last text field (a prompt lost its last letter) while
   // the document's Ctrl+Z did nothing, right after a model was picked from the list.
   if (isSelect(t) && (e.ctrlKey || e.metaKey)) return false;
+  // Its list dismissed with Esc, no pick made: B, Space, Enter, ←/→… are the editor's again (the select
+  // kept them, so B did not choose the brush); ↑/↓ still change its choice.
+  if (listDismissed(t) && !SELECT_KEYS.has(e.key)) return false;
   if (isEditableField(t)) return true;
   if (isSeparator(t) && SEPARATOR_KEYS.has(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) return true;
   return !!t && typeof t.tagName === 'string' && t.tagName.toUpperCase() === 'INPUT' && t.type === 'range' && SLIDER_KEYS.has(e.key);

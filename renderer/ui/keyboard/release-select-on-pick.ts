@@ -10,7 +10,13 @@
  * list, not the page, so a pick made there (mouse or keys) still counts as a pointer pick. Selects in
  * a modal dialog (Export…, Settings) keep the focus: those dialogs read their keys (Esc, Enter) from
  * the focus inside them.
+ *
+ * A list the mouse opened and Esc closed without a pick (its Esc goes to the list; its key-up reaches
+ * the page) leaves the focus on the select — Tab goes on from there — but gives the editor its keys:
+ * the select is marked LIST_DISMISSED (field-focus.ts) until it is worked with ↑/↓ or left. It kept
+ * every key, so B after Esc did not choose the brush.
  */
+import { LIST_DISMISSED, SELECT_KEYS } from './field-focus';
 
 /** Starts watching selects; returns the stop function. */
 export function installReleaseSelectOnPick(): () => void {
@@ -20,6 +26,17 @@ export function installReleaseSelectOnPick(): () => void {
   };
   const key = (e: KeyboardEvent) => {
     if (e.target === pointed) pointed = null;
+    // ↑/↓ on a dismissed list's select: it is worked with the keys now, and keeps them.
+    if (e.target instanceof HTMLSelectElement && SELECT_KEYS.has(e.key)) e.target.removeAttribute(LIST_DISMISSED);
+  };
+  const keyUp = (e: KeyboardEvent) => {
+    const el = e.target;
+    if (e.key !== 'Escape' || el !== pointed || !(el instanceof HTMLSelectElement) || el.closest('.modal')) return;
+    pointed = null;
+    if (document.activeElement === el) el.setAttribute(LIST_DISMISSED, '');
+  };
+  const left = (e: FocusEvent) => {
+    if (e.target instanceof HTMLSelectElement) e.target.removeAttribute(LIST_DISMISSED);
   };
   const change = (e: Event) => {
     const el = e.target;
@@ -33,10 +50,14 @@ export function installReleaseSelectOnPick(): () => void {
   };
   document.addEventListener('pointerdown', down, true);
   document.addEventListener('keydown', key, true);
+  document.addEventListener('keyup', keyUp, true);
+  document.addEventListener('focusout', left, true);
   document.addEventListener('change', change, true);
   return () => {
     document.removeEventListener('pointerdown', down, true);
     document.removeEventListener('keydown', key, true);
+    document.removeEventListener('keyup', keyUp, true);
+    document.removeEventListener('focusout', left, true);
     document.removeEventListener('change', change, true);
   };
 }

@@ -13,7 +13,8 @@ const ROOT = resolve(__dirname, '../../..');
 const RENDERER = join(ROOT, 'renderer');
 const EXEMPT: Record<string, string> = {
   'renderer/ui/panels/SettingsModal.tsx': 'a modal key trap: Esc closes it, other keys outside it are stopped',
-  'renderer/ui/keyboard/release-select-on-pick.ts': 'acts on no key: a key on a select only marks it as worked with the keys',
+  'renderer/ui/keyboard/release-select-on-pick.ts':
+    'acts on no key: a key on a select only marks it (worked with the keys, or its list closed with Esc)',
   'renderer/ui/panels/LayerOpacity.tsx': 'only while the word Opacity is dragged: Esc cancels that drag, as it cancels any gesture',
   'renderer/ui/keyboard/keyboard-reach.ts':
     'acts on no key: a Tab only marks the focus it moves as reached with the keyboard (field-focus reads it)',
