@@ -7,7 +7,7 @@
 import type { DocState } from '../model/document-types';
 import { ensureBitmap, markKept } from './candidate-assets';
 import { selectedCandidate, type StagedCandidate } from '../model/staging-logic';
-import { isKept, keepCandidate, keepStepLabel, keptLayerOf, restoreVersion } from '../model/version-logic';
+import { candidateKept, isKept, keepCandidate, keepStepLabel, keptLayerOf, restoreVersion } from '../model/version-logic';
 import { useEditor } from './store/store';
 import { untilStaged } from './early-show';
 import { rememberClosed, rememberDiscarded } from './staging-history';
@@ -107,7 +107,11 @@ export async function keepStaged(close: boolean, key?: string, from: 'strip' | '
     if (cleared) st().commit(keepStepLabel(c, true), (d) => ({ ...d, maskId: cleared }));
     const layer = keptLayerOf(doc, c.assetId);
     const mask = cleared ? ' The mask was cleared (Reselect, Ctrl/⌘ Shift D, brings it back).' : '';
-    st().notify('info', `Already kept: this result is the layer “${layer?.name ?? ''}”. Nothing was added.${mask}`);
+    // Another candidate with the very same pixels was kept (not this one: it is not marked Kept).
+    const said = candidateKept(doc, c)
+      ? `Already kept: this result is the layer “${layer?.name ?? ''}”.`
+      : `Already kept: another candidate with the very same pixels is the layer “${layer?.name ?? ''}”.`;
+    st().notify('info', `${said} Nothing was added.${mask}`);
   }
   if (close) {
     forgetKeptAsLayer();

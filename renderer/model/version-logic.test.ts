@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocState } from './document-types';
 import type { StagedCandidate } from './staging-logic';
 import {
+  candidateKept,
   deleteLayer,
   isKept,
   keepCandidate,
@@ -76,6 +77,23 @@ describe('keep / restore / delete', () => {
     expect(d.versions[0].layersAfter).toEqual(d.layers);
     expect(isKept(d, 'patch-1-0000')).toBe(true);
     expect(isKept(d, 'patch-2-0000')).toBe(false);
+  });
+
+  it('two candidates with the same pixels (one patch): only the one kept reads kept, by its key', () => {
+    const a = cand(1);
+    const b = { ...cand(2), assetId: a.assetId };
+    const d = keepCandidate(doc0, a, ids(1));
+    expect(d.versions[0].candidate).toBe('j:1');
+    expect(isKept(d, b.assetId)).toBe(true); // the patch is in the document
+    expect(candidateKept(d, a)).toBe(true);
+    expect(candidateKept(d, b)).toBe(false);
+    expect(candidateKept(doc0, a)).toBe(false);
+    // Its layer deleted and the other kept: that one alone.
+    const e = keepCandidate(deleteLayer(d, 'L1'), b, ids(2));
+    expect([candidateKept(e, a), candidateKept(e, b)]).toEqual([false, true]);
+    // An older record (no key): by the patch, as before.
+    const old = { ...d, versions: d.versions.map(({ candidate: _k, ...v }) => v) };
+    expect([candidateKept(old, a), candidateKept(old, b)]).toEqual([true, true]);
   });
 
   it("an outpaint's candidate is kept with the part it fades into (what a later extension need not fill)", () => {

@@ -94,6 +94,7 @@ export function keepCandidate(doc: DocState, c: StagedCandidate, ids: { layerId:
     createdAt: ids.now,
     layersAfter: layers,
     ...(c.lineage?.length ? { lineage: c.lineage.map((l) => ({ ...l })) } : {}),
+    candidate: c.key,
   };
   return { ...doc, layers, versions: [...doc.versions, version] };
 }
@@ -101,6 +102,24 @@ export function keepCandidate(doc: DocState, c: StagedCandidate, ids: { layerId:
 /** `true` when the candidate's patch is already a layer of the document, or merged down into one. */
 export function isKept(doc: DocState | null, assetId: string): boolean {
   return !!keptLayerOf(doc, assetId);
+}
+
+/** The patch a version kept (its layer's, right after the Keep); undefined for an older record. */
+const keptPatchOf = (v: Version): string | undefined => v.layersAfter?.find((l) => l.id === v.layerId)?.assetId;
+
+/**
+ * `true` when this candidate was kept — the strip's "Kept" mark and Keep as layer's off state. Two
+ * candidates with the same pixels (the offline engine's same seed) share one patch, and both read
+ * Kept after one was: the Keeps that put the patch in the document say which candidate (by its key)
+ * was kept, those whose layer is still there first. Without such a record (older documents), by the patch.
+ */
+export function candidateKept(doc: DocState | null, c: Pick<StagedCandidate, 'assetId' | 'key'>): boolean {
+  if (!doc || !keptLayerOf(doc, c.assetId)) return false;
+  const keeps = doc.versions.filter((v) => keptPatchOf(v) === c.assetId);
+  const live = keeps.filter((v) => doc.layers.some((l) => l.id === v.layerId && l.assetId === c.assetId));
+  const from = live.length ? live : keeps;
+  if (!from.length || from.some((v) => v.candidate === undefined)) return true;
+  return from.some((v) => v.candidate === c.key);
 }
 
 /** The layer that holds the candidate's patch: its own, or the layer it was merged down into. */

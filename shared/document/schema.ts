@@ -128,6 +128,12 @@ export const VersionSchema = v.object({
    * draft polished by GPT Image 2). Absent = generated directly.
    */
   lineage: v.optional(v.pipe(v.array(LineageStepSchema), v.maxLength(16))),
+  /**
+   * The staged candidate it was kept from (its key, `${jobId}:${index}`). Candidates with the same
+   * pixels share one patch asset, so the strip's "Kept" mark goes by this (it marked both). Absent in
+   * older records: then by the patch.
+   */
+  candidate: v.optional(text(300)),
 });
 
 export const DocStateSchema = v.object({

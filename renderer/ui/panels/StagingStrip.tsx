@@ -6,7 +6,7 @@
 import { useEditor } from '../../commands/store/store';
 import { discardAllStaged, discardStaged, keepStaged } from '../../commands/edit-commands';
 import { formatUsd } from '../../model/estimate';
-import { isKept } from '../../model/version-logic';
+import { candidateKept } from '../../model/version-logic';
 import { shortModelName } from '../../../shared/models/display-name';
 import { PatchThumb } from './PatchThumb';
 import { TextCheckBadge } from './TextCheckBadge';
@@ -21,7 +21,7 @@ export function StagingStrip() {
   const previews = job ? Object.entries(job.previews) : [];
   if (!staging.items.length && !previews.length) return null;
   const sel = staging.items[staging.selected];
-  const selKept = !!sel && isKept(doc, sel.assetId);
+  const selKept = !!sel && candidateKept(doc, sel);
   const before = compare.held || compare.toggled;
   return (
     <section className="staging" data-testid="staging-strip" aria-label="Candidates">
@@ -45,7 +45,7 @@ export function StagingStrip() {
               {/* "Kept" on the cost line: a line of its own made the strip taller than the dock at 1280×800. */}
               <span>
                 {formatUsd(c.costUsd)} · {c.seconds.toFixed(1)}s
-                {isKept(doc, c.assetId) && (
+                {candidateKept(doc, c) && (
                   <>
                     {' · '}
                     <span className="kept">Kept</span>
