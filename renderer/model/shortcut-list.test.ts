@@ -42,5 +42,8 @@ describe('the shortcuts list', () => {
     expect(filterShortcuts(mask, 'deselect').map((r) => r.keys)).toEqual(['Ctrl+D']);
     expect(filterShortcuts(rows, 'ctrl+0').map((r) => r.label)).toEqual(['Fit on screen']);
     expect(filterShortcuts(rows, 'nothing like this')).toEqual([]);
+    // Photoshop's words for Edit › Fill… find the fill keys.
+    const fill = shortcutRows([{ keys: 'Shift+Backspace / Shift+F5', label: 'Fill the mask: Generate' }]);
+    expect(filterShortcuts(fill, 'content-aware').map((r) => r.keys)).toEqual(['Shift+Backspace / Shift+F5']);
   });
 });

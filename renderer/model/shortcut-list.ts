@@ -62,6 +62,7 @@ const ALSO: readonly [RegExp, string][] = [
   [/^(smaller|larger) brush$/i, 'brush size diameter'],
   [/^(softer|harder) brush$/i, 'brush hardness'],
   [/^extend canvas/i, 'canvas size crop'],
+  [/^fill the mask/i, 'content-aware fill edit'],
 ];
 
 function alsoFoundBy(label: string): string {

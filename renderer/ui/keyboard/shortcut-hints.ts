@@ -6,7 +6,7 @@ const s = () => useEditor.getState();
 
 /** Said when Delete or Backspace is pressed with a document mask (Photoshop would fill or clear the selection). */
 export const DELETE_WITH_MASK =
-  'Delete does not fill the mask: Ctrl+Enter (Generate) fills it — the offline engine is free — and Ctrl+D clears it. With no mask, Delete deletes the selected layer.';
+  'Delete does not fill the mask: Ctrl+Enter (Generate) or Shift+Backspace fills it — the offline engine is free — and Ctrl+D clears it. With no mask, Delete deletes the selected layer.';
 
 /** Said when Delete is pressed with the original's row selected. */
 export const ORIGINAL_NOT_DELETED =

@@ -286,6 +286,14 @@ export const SHORTCUTS: Shortcut[] = [
     },
   },
   {
+    // Photoshop's Edit › Fill… (content-aware fill of the selection): here Generate fills the mask,
+    // with the model chosen in Generate, as Ctrl+Enter; with no mask it says so. They did nothing.
+    keys: 'Shift+Backspace / Shift+F5',
+    label: 'Fill the mask: Generate, as Ctrl+Enter (Photoshop’s Edit › Fill…)',
+    match: (e) => !mod(e) && !e.altKey && e.shiftKey && (e.key === 'Backspace' || e.key === 'F5') && !s().settingsOpen,
+    run: () => void generateAny(),
+  },
+  {
     keys: 'Enter',
     label: 'Apply the canvas extension',
     match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && extending() && !staging(),
