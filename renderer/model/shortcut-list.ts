@@ -18,6 +18,10 @@ export const GESTURE_ROWS: readonly ShortcutRow[] = [
   { keys: 'Shift+wheel', label: 'Scroll sideways' },
   { keys: 'Double-click the Hand', label: 'Fit on screen' },
   { keys: 'Click, then Shift+click', label: 'Brush, eraser: a straight stroke from where the last stroke ended' },
+  {
+    keys: 'Alt+right-drag, Ctrl+Alt+drag (macOS: ⌃⌥ drag)',
+    label: 'Brush, eraser: left / right sizes the brush, up / down sets its hardness (as in Photoshop; paints nothing)',
+  },
   { keys: 'Shift / Alt while selecting', label: 'Add to / subtract from the mask' },
   { keys: 'Alt-drag a handle', label: 'Extend tool: resize about the centre' },
   { keys: 'Enter, double-click · Backspace', label: 'Lasso polygon: close it · remove the last point' },

@@ -1,13 +1,14 @@
 /**
  * Photoshop gestures a retoucher uses without thinking, which did nothing and said nothing (found by
- * hand): Shift+Backspace / Shift+F5 (Edit › Fill…) fill the mask as Generate does. Real keys and
+ * hand): Shift+Backspace / Shift+F5 (Edit › Fill…) fill the mask as Generate does; Alt+right-drag
+ * (⌃⌥-drag on macOS) sizes the brush (left/right) and sets its hardness (up/down). Real keys and
  * mouse; the offline engine (the default model). Read-only probes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';
-import { dragPath, summary, waitIdle } from '../support/page-helpers';
+import { docToClient, dragPath, settleView, summary, waitIdle } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
 
 let app: AppHarness;
@@ -55,6 +56,72 @@ describe('Shift+Backspace and Shift+F5 (Photoshop’s Edit › Fill…)', () => 
     await waitIdle(page);
     await page.keyboard.press('Escape');
     await expect.poll(() => staged(page)).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+const brush = async (page: Page): Promise<{ size: number; hardness: number }> => (await summary(page)).brush;
+const maskPixels = (page: Page) => page.evaluate(() => (window as any).__maskworkTest.maskPixels() as number);
+/** The brush circle's on-screen width and centre (a read-only look at the drawn outline). */
+const circle = async (page: Page) => {
+  const box = await page.locator('.brush-cursor').boundingBox();
+  return box && { width: box.width, x: box.x + box.width / 2, y: box.y + box.height / 2 };
+};
+
+describe('Alt+right-drag and Ctrl+Alt-drag (Photoshop’s brush HUD)', () => {
+  it('left/right sizes the brush and up/down sets its hardness, with the circle shown where the drag began; nothing is painted', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+d');
+    await page.keyboard.press('b');
+    await settleView(page);
+    const { scale } = await summary(page);
+    const before = await brush(page);
+    const steps = (await summary(page)).historyLabels.length;
+    const mask = await maskPixels(page);
+    const at = await docToClient(page, 200, 220);
+    await page.mouse.move(at.x, at.y);
+    await page.keyboard.down('Alt');
+    await page.mouse.down({ button: 'right' });
+    await page.mouse.move(at.x + 40, at.y, { steps: 5 });
+    // While dragging: the circle stays where the drag began and is the new size.
+    const mid = await brush(page);
+    expect(mid.size).toBe(Math.round(before.size + (2 * 40) / scale));
+    const c = await circle(page);
+    expect(c).not.toBeNull();
+    expect(Math.abs(c!.x - at.x)).toBeLessThan(2);
+    expect(Math.abs(c!.width - mid.size * scale)).toBeLessThan(2);
+    await page.mouse.move(at.x + 40, at.y - 50, { steps: 5 }); // up: softer
+    await page.mouse.up({ button: 'right' });
+    await page.keyboard.up('Alt');
+    const after = await brush(page);
+    expect(after.size).toBe(mid.size);
+    expect(after.hardness).toBeLessThan(before.hardness);
+    expect((await summary(page)).historyLabels.length).toBe(steps);
+    expect(await maskPixels(page)).toBe(mask);
+
+    // macOS's chord, with the eraser: Ctrl+Alt and the left button; left is smaller, down is harder.
+    await page.keyboard.press('e');
+    await page.mouse.move(at.x, at.y);
+    await page.keyboard.down('Control');
+    await page.keyboard.down('Alt');
+    await page.mouse.down();
+    await page.mouse.move(at.x - 30, at.y + 40, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    await page.keyboard.up('Control');
+    const mac = await brush(page);
+    expect(mac.size).toBe(Math.round(after.size - (2 * 30) / scale));
+    expect(mac.hardness).toBeGreaterThan(after.hardness);
+    expect((await summary(page)).historyLabels.length).toBe(steps);
+    expect(await maskPixels(page)).toBe(mask);
+
+    // A plain drag afterwards paints as always, at the new size.
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [150, 300],
+      [250, 300],
+    ]);
+    expect((await summary(page)).historyLabels.length).toBe(steps + 1);
     expect(app.errors).toEqual([]);
   });
 });

@@ -30,6 +30,8 @@ import { maskTargetLayer } from '../../model/layer-logic';
 import { MaskTargetFrame, PatchNode } from './PatchNode';
 import { pruneLayerCanvases } from './layer-display';
 import { spaceClickZoom, spaceCursor } from './space-zoom';
+import { beginBrushResize, type BrushResizeDrag, dragBrushResize } from './brush-resize';
+import { EmptyState } from './EmptyState';
 
 export function EditorStage() {
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -56,6 +58,8 @@ export function EditorStage() {
   const [spaceZoom, setSpaceZoom] = useState<1 | -1 | 0>(0);
   /** A Space-zoom click: its moves and release are nobody's (no tool saw it go down). */
   const zoomClick = useRef(false);
+  /** An Alt+right-drag (Ctrl+Alt-drag) sizing the brush (brush-resize.ts): its moves and release are its own. */
+  const resizing = useRef<BrushResizeDrag | null>(null);
   const [panning, setPanning] = useState(false);
   const panFrom = useRef<{ x: number; y: number } | null>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
@@ -162,6 +166,8 @@ export function EditorStage() {
       e.preventDefault();
       return;
     }
+    resizing.current = spaceDown ? null : beginBrushResize(e);
+    if (resizing.current) return moveBrushCursor(cursorRef.current, toPointer(e).screen); // the circle stays here
     if (e.button === 1 || spaceDown || tool === 'pan') {
       setPanning(true);
       panFrom.current = { x: e.clientX, y: e.clientY };
@@ -173,6 +179,7 @@ export function EditorStage() {
   }
 
   function onPointerMove(e: React.PointerEvent) {
+    if (resizing.current) return dragBrushResize(resizing.current, e);
     const p = toPointer(e);
     moveBrushCursor(cursorRef.current, p.screen);
     if (zoomClick.current) return;
@@ -188,6 +195,10 @@ export function EditorStage() {
   }
 
   function onPointerUp(e: React.PointerEvent) {
+    if (resizing.current) {
+      resizing.current = null;
+      return;
+    }
     if (zoomClick.current) {
       zoomClick.current = false;
       return;
@@ -380,17 +391,6 @@ export function EditorStage() {
       <canvas ref={liveRef} className="live-canvas" />
       {doc && (tool === 'brush' || tool === 'eraser') && !panning && !spaceDown && <BrushCursor ref={cursorRef} />}
       {!doc && <EmptyState />}
-    </div>
-  );
-}
-
-function EmptyState() {
-  return (
-    <div className="empty-state">
-      <h2>Open a photo to start</h2>
-      <p>
-        <kbd>Ctrl/⌘ O</kbd> to open, drag a file here, or paste an image with <kbd>Ctrl/⌘ V</kbd>.
-      </p>
     </div>
   );
 }
