@@ -24,6 +24,10 @@ export const GESTURE_ROWS: readonly ShortcutRow[] = [
   },
   { keys: 'Shift / Alt while selecting', label: 'Add to / subtract from the mask' },
   { keys: 'Alt-drag a handle', label: 'Extend tool: resize about the centre' },
+  {
+    keys: 'Alt+click an eye (Layers)',
+    label: 'Show that layer alone (the original hidden too); again: what was shown before comes back (one step each)',
+  },
   { keys: 'Enter, double-click · Backspace', label: 'Lasso polygon: close it · remove the last point' },
   { keys: 'Ctrl+V', label: 'Paste an image as a new photo (in a text field it pastes text)' },
   { keys: '↑ / ↓ · Shift+↑ / ↓', label: 'Number fields: step by one · by ten' },

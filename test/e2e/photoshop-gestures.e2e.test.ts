@@ -1,14 +1,15 @@
 /**
  * Photoshop gestures a retoucher uses without thinking, which did nothing and said nothing (found by
  * hand): Shift+Backspace / Shift+F5 (Edit › Fill…) fill the mask as Generate does; Alt+right-drag
- * (⌃⌥-drag on macOS) sizes the brush (left/right) and sets its hardness (up/down). Real keys and
+ * (⌃⌥-drag on macOS) sizes the brush (left/right) and sets its hardness (up/down); Alt+click on a
+ * layer's eye shows that layer alone, and again brings the others back. Real keys and
  * mouse; the offline engine (the default model). Read-only probes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';
-import { docToClient, dragPath, settleView, summary, waitIdle } from '../support/page-helpers';
+import { docToClient, dragPath, paintGenerateKeep, settleView, summary, waitIdle } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
 
 let app: AppHarness;
@@ -122,6 +123,54 @@ describe('Alt+right-drag and Ctrl+Alt-drag (Photoshop’s brush HUD)', () => {
       [250, 300],
     ]);
     expect((await summary(page)).historyLabels.length).toBe(steps + 1);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('Alt+click on a layer’s eye (as in Photoshop)', () => {
+  it('shows that layer alone (the original hidden too), one step; Alt+click again brings back what was shown, one step; undo and redo follow', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+d');
+    await paintGenerateKeep(page, 150, 1);
+    await paintGenerateKeep(page, 300, 2);
+    const layers = page.getByRole('region', { name: 'Layers' });
+    const eye = (verb: 'Hide' | 'Show', name: string) => layers.getByRole('button', { name: `${verb} layer ${name}`, exact: true });
+    const original = (verb: 'Hide' | 'Show') => layers.getByRole('button', { name: `${verb} original`, exact: true });
+    // The lower layer hidden by a plain click first: Alt+click twice must bring back this, not "all shown".
+    await eye('Hide', 'Offline fill').click();
+    await eye('Show', 'Offline fill').waitFor();
+    const steps = (await summary(page)).historyLabels.length;
+
+    // Alt+click on the hidden layer's eye: it alone is shown.
+    await eye('Show', 'Offline fill').click({ modifiers: ['Alt'] });
+    await original('Show').waitFor();
+    await eye('Hide', 'Offline fill').waitFor();
+    await eye('Show', 'Offline fill 2').waitFor();
+    expect((await summary(page)).historyLabels.length).toBe(steps + 1);
+    expect((await summary(page)).label).toBe('Show layer Offline fill alone');
+
+    await eye('Hide', 'Offline fill').click({ modifiers: ['Alt'] });
+    await original('Hide').waitFor();
+    await eye('Hide', 'Offline fill 2').waitFor();
+    await eye('Show', 'Offline fill').waitFor();
+    expect((await summary(page)).historyLabels.length).toBe(steps + 2);
+
+    // Undo goes back to the layer alone, the original hidden with it; again, to before; redo the same way.
+    await page.keyboard.press('Control+z');
+    await original('Show').waitFor();
+    await page.keyboard.press('Control+z');
+    await original('Hide').waitFor();
+    expect((await summary(page)).historyLabels.length).toBe(steps);
+    await page.keyboard.press('Control+Shift+z');
+    await original('Show').waitFor();
+    await page.keyboard.press('Control+Shift+z');
+    await original('Hide').waitFor();
+
+    // The original's eye: the original alone, every layer hidden.
+    await original('Hide').click({ modifiers: ['Alt'] });
+    await eye('Show', 'Offline fill 2').waitFor();
+    await eye('Show', 'Offline fill').waitFor();
+    await original('Hide').waitFor();
     expect(app.errors).toEqual([]);
   });
 });

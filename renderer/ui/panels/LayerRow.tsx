@@ -10,6 +10,7 @@ import { layerHasMask, layerOpacity, layerVisible, type PatchLayer } from '../..
 import { deleteLayerCmd, nudgeLayerCmd, renameLayerCmd, setLayerVisibleCmd, setMaskTargetCmd } from '../../commands/layer-commands';
 import { EyeIcon } from './ToolIcon';
 import { requestLayerRowFocus } from './layer-row-focus';
+import { altClickEye } from '../../commands/layer-solo';
 
 export interface LayerRowProps {
   layer: PatchLayer;
@@ -83,8 +84,8 @@ export function LayerRow(props: LayerRowProps) {
         // A click on the eye shows or hides the layer without selecting it, as in Photoshop: the focus stays where it was.
         onMouseDown={(e) => e.preventDefault()}
         aria-label={`${visible ? 'Hide' : 'Show'} layer ${l.name}`}
-        onClick={() => setLayerVisibleCmd(l.id, !visible)}
-        title={visible ? 'Hide this layer (on screen and in the export)' : 'Show this layer (on screen and in the export)'}
+        onClick={(e) => (e.altKey ? altClickEye(l.id) : setLayerVisibleCmd(l.id, !visible))}
+        title={`${visible ? 'Hide' : 'Show'} this layer (on screen and in the export) · Alt+click: this layer alone, again: the others back`}
       >
         <EyeIcon open={visible} />
       </button>

@@ -16,6 +16,7 @@ import { LayerActions } from './LayerActions';
 import { LayerOpacity } from './LayerOpacity';
 import { onLayerSelectRequest } from './layer-select-request';
 import { moveLayerCmd, setMaskTargetCmd } from '../../commands/layer-commands';
+import { altClickEye } from '../../commands/layer-solo';
 import { dropListIndex, maskTargetLayer, ORIGINAL_ROW, stackIndexOfListed } from '../../model/layer-logic';
 import { OriginalActions } from './OriginalActions';
 import { layerOriginLines, versionOfLayer } from '../../model/version-logic';
@@ -231,12 +232,12 @@ export function LayersPanel() {
             onMouseDown={(e) => e.preventDefault()}
             data-visible={!hidden.original}
             aria-label={hidden.original ? 'Show original' : 'Hide original'}
-            onClick={() => toggle('original')}
+            onClick={(e) => (e.altKey ? altClickEye(ORIGINAL_ROW) : toggle('original'))}
             // Unlike a layer's eye, a view aid: the export always has the photo under the layers.
             title={
               hidden.original
-                ? 'Show the original photo (hidden on screen only; the export always includes it)'
-                : 'Hide the original photo on screen only, to see the kept layers alone (the export always includes it)'
+                ? 'Show the original photo (hidden on screen only; the export always includes it) · Alt+click: the original alone'
+                : 'Hide the original photo on screen only, to see the kept layers alone (the export always includes it) · Alt+click: the original alone'
             }
           >
             <EyeIcon open={!hidden.original} />
