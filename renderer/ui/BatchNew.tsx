@@ -15,6 +15,16 @@ import { keyProviderFor, providerLabel, withArticle } from '../model/model-optio
 
 const MODELS = offeredModels().filter((m) => m.status === 'active');
 const batchApiFor = (model: string) => model === 'auto' || MODELS.find((m) => m.id === model)?.provider === 'gemini';
+/** Where a batch starts when Generate's model cannot run one (a gateway's model). */
+const FALLBACK_MODEL = 'gemini-3.1-flash-image';
+/**
+ * The model a new batch starts on: Generate's (Auto, the offline engine or a catalogue model). It
+ * started on Nano Banana 2 whatever Generate had, so with Offline fill chosen a paid batch could start unnoticed.
+ */
+const generateModel = (): string | null => {
+  const m = useEditor.getState().gen.model;
+  return m === 'auto' || MODELS.some((x) => x.id === m) ? m : null;
+};
 
 /** What the user chose for the new batch, kept while the dialog is closed (for this session). */
 interface Draft {
@@ -23,6 +33,8 @@ interface Draft {
   useOneMask: boolean;
   prompt: string;
   model: string;
+  /** The model was picked in this dialog: it stays (else the dialog opens on Generate's). */
+  modelPicked: boolean;
   batchApi: boolean;
   quality: Quality;
 }
@@ -45,12 +57,15 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   const [oneMask, setOneMask] = useState<{ maskId: string; name: string } | null>(left?.oneMask ?? null);
   const [useOneMask, setUseOneMask] = useState(left?.useOneMask ?? false);
   const [prompt, setPrompt] = useState(left?.prompt ?? '');
-  const [model, setModel] = useState(left?.model ?? 'gemini-3.1-flash-image');
+  const [model, setModel] = useState(() => (left?.modelPicked ? left.model : (generateModel() ?? FALLBACK_MODEL)));
+  const [modelPicked, setModelPicked] = useState(left?.modelPicked ?? false);
+  // Generate's model has no batch (a gateway's): said beside the list, so the paid fallback is seen.
+  const [fellBack] = useState(() => !modelPicked && generateModel() === null);
   const [batchApi, setBatchApi] = useState(left?.batchApi ?? false);
   // Generate's quality (medium unless changed there) is where the batch starts; changed here, it is this batch's own.
   const [quality, setQuality] = useState<Quality>(() => left?.quality ?? useEditor.getState().gen.quality);
   const latest = useRef<Draft | null>(null);
-  latest.current = { files, oneMask, useOneMask, prompt, model, batchApi, quality };
+  latest.current = { files, oneMask, useOneMask, prompt, model, modelPicked, batchApi, quality };
   useEffect(
     () => () => {
       leftOpen = latest.current;
@@ -260,7 +275,14 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
       </label>
       <label className="batch-field">
         Model
-        <select aria-label="Batch model" value={model} onChange={(e) => setModel(e.target.value)}>
+        <select
+          aria-label="Batch model"
+          value={model}
+          onChange={(e) => {
+            setModel(e.target.value);
+            setModelPicked(true);
+          }}
+        >
           <option value="auto">Auto — rules pick the model (Settings)</option>
           {MODELS.map((m) => (
             <option key={m.id} value={m.id}>
@@ -269,6 +291,12 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
           ))}
         </select>
       </label>
+      {fellBack && !modelPicked && (
+        <p className="muted" role="note">
+          Generate's model cannot run a batch (a gateway's models do not): this batch is for {getModel(FALLBACK_MODEL)?.name}, a paid model
+          — its price shows once images are added.
+        </p>
+      )}
       {shownQuality && (
         <label className="batch-field" title="The quality every image is sent at (as in Generate); higher costs more">
           Quality

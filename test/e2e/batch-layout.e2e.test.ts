@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { typeInto } from '../support/real-input';
+import { chooseOption } from '../support/user-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
 import { copyPhotosWithMasks } from '../support/batch-folder';
 import { closeBatchApp } from '../support/batch-app';
@@ -60,6 +61,8 @@ describe('Batch dialog at 1280×800', () => {
     await page.getByRole('button', { name: /^Batch…/ }).click();
     const d = page.getByRole('dialog', { name: 'Batch' });
     await d.waitFor();
+    // Generate is on Offline fill: the batch's model is picked here, as a person does.
+    await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gemini-3.1-flash-image');
     app.dialogs.folders.push(folder);
     await d.getByRole('button', { name: 'Add folder…' }).click();
     await d.getByRole('list', { name: 'Images in the new batch' }).getByRole('listitem').nth(2).waitFor();

@@ -10,6 +10,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { typeInto } from '../support/real-input';
+import { chooseOption } from '../support/user-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
 import { closeBatchApp } from '../support/batch-app';
 
@@ -41,6 +42,8 @@ describe('One mask for all, checked', () => {
     const d = page.getByRole('dialog', { name: 'Batch' });
     await page.getByRole('button', { name: /^Batch…/ }).click();
     await d.waitFor();
+    // Generate is on Offline fill: the batch's model is picked here, as a person does.
+    await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gemini-3.1-flash-image');
     app.dialogs.multiOpens.push([join(folder, 'coffee.png'), join(folder, 'rocket.jpg')]);
     await d.getByRole('button', { name: 'Add images…' }).click();
     await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
@@ -92,6 +95,8 @@ describe('One mask for all, checked', () => {
     if (!(await d.isVisible())) {
       await page.getByRole('button', { name: /^Batch…/ }).click();
       await d.waitFor();
+      // Generate is on Offline fill: the batch's model is picked here, as a person does.
+      await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gemini-3.1-flash-image');
     }
     app.dialogs.multiOpens.push([join(folder, 'coffee.png'), join(folder, 'rocket.jpg')]);
     await d.getByRole('button', { name: 'Add images…' }).click();

@@ -65,6 +65,8 @@ describe('Batch panel (retoucher)', () => {
     await page.getByRole('button', { name: /^Batch…/ }).click();
     const d = dialog();
     await d.waitFor();
+    // Generate is on Offline fill: the batch's model is picked here, as a person does.
+    await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gemini-3.1-flash-image');
     const start = d.getByRole('button', { name: 'Start batch' });
     const why = d.getByTestId('batch-blocker');
     expect(await start.isDisabled()).toBe(true);

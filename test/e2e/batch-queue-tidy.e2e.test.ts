@@ -9,6 +9,7 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchApp, type AppHarness } from '../support/app-harness';
 import { typeInto } from '../support/real-input';
+import { chooseOption } from '../support/user-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
 import { copyPhotosWithMasks } from '../support/batch-folder';
 import { closeBatchApp } from '../support/batch-app';
@@ -66,6 +67,8 @@ describe('Batch queue, tidied', () => {
     const d = page.getByRole('dialog', { name: 'Batch' });
     await page.getByRole('button', { name: /^Batch…/ }).click();
     await d.waitFor();
+    // Generate is on Offline fill: the batch's model is picked here, as a person does.
+    await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gemini-3.1-flash-image');
     app.dialogs.folders.push(folder);
     await d.getByRole('button', { name: 'Add folder…' }).click();
     await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');

@@ -64,6 +64,8 @@ describe('Batch with a photo that cannot be sent', () => {
     const rows = d.getByRole('list', { name: 'Images in the new batch' }).getByRole('listitem');
     await page.getByRole('button', { name: /^Batch…/ }).click();
     await d.waitFor();
+    // Generate is on Offline fill: the batch's model is picked here, as a person does.
+    await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gemini-3.1-flash-image');
     // The prompt first, then the photos: Start batch waits for their price ("Working out the price…").
     await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
     await d.evaluate(watchStart);

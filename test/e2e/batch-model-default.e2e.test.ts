@@ -1,0 +1,81 @@
+/**
+ * The Batch dialog starts on the model Generate has (it started on Nano Banana 2 while the editor was
+ * on Offline fill, so a paid batch could start unnoticed; found by hand): opened with Offline fill
+ * chosen it shows Offline fill, with GPT Image 2 chosen GPT Image 2; a model picked in the dialog
+ * itself stays its choice while the app runs. With a gateway's model in Generate (no batch runs it) the
+ * dialog starts on Nano Banana 2 and says so. Real keys and mouse; no key is set and nothing is sent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppHarness } from '../support/app-harness';
+import { launchWithPhoto } from '../support/launch-photo';
+import { chooseOption } from '../support/user-input';
+import { typeInto } from '../support/real-input';
+import { closeBatchApp } from '../support/batch-app';
+
+let app: AppHarness;
+
+beforeAll(async () => {
+  app = await launchWithPhoto('coffee.png');
+}, 60_000);
+afterAll(() => closeBatchApp(app));
+
+describe('the Batch dialog’s model', () => {
+  it('with a gateway’s model in Generate, starts on Nano Banana 2 and says it is paid', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings', exact: true });
+    await settings.waitFor();
+    await typeInto(page, settings.getByRole('textbox', { name: 'Gateway id' }), 'my-gw');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('My Gateway');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('http://127.0.0.1:9/v1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('gpt-image-2');
+    await page.keyboard.press('Enter');
+    await settings.getByTestId('gateway').waitFor();
+    await page.keyboard.press('Escape');
+    await settings.waitFor({ state: 'detached' });
+    await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gateway:my-gw/gpt-image-2');
+    const d = page.getByRole('dialog', { name: 'Batch' });
+    await page.getByRole('button', { name: /^Batch…/ }).click();
+    await d.waitFor();
+    expect(await d.getByRole('combobox', { name: 'Batch model' }).inputValue()).toBe('gemini-3.1-flash-image');
+    expect(await d.getByRole('note').filter({ hasText: 'cannot run a batch' }).textContent()).toContain('Nano Banana 2');
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'detached' });
+    await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'local');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('is Generate’s model when the dialog opens, unless one was picked in the dialog', async () => {
+    const page = app.page;
+    const d = page.getByRole('dialog', { name: 'Batch' });
+    const batchModel = d.getByRole('combobox', { name: 'Batch model' });
+    const editorModel = page.getByRole('combobox', { name: 'Model', exact: true });
+    const open = async () => {
+      await page.getByRole('button', { name: /^Batch…/ }).click();
+      await d.waitFor();
+    };
+    const close = async () => {
+      await page.keyboard.press('Escape');
+      await d.waitFor({ state: 'detached' });
+    };
+    expect(await editorModel.inputValue()).toBe('local');
+    await open();
+    expect(await batchModel.inputValue()).toBe('local');
+    await close();
+
+    await chooseOption(page, editorModel, 'gpt-image-2');
+    await open();
+    expect(await batchModel.inputValue()).toBe('gpt-image-2');
+    // Picked here: the dialog keeps it, whatever Generate has next.
+    await chooseOption(page, batchModel, 'gemini-3-pro-image');
+    await close();
+    await chooseOption(page, editorModel, 'local');
+    await open();
+    expect(await batchModel.inputValue()).toBe('gemini-3-pro-image');
+    await close();
+    expect(app.errors).toEqual([]);
+  });
+});
