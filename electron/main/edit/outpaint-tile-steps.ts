@@ -155,12 +155,25 @@ export const PREFILLS: Record<'smooth' | 'local', Prefill> = {
 
 const DEFAULT_PROMPT = 'Extend the scene naturally beyond the edges; match perspective, lighting and texture; no borders or frames.';
 
-/** The offline engine paints the ask area directly (seed + candidate). */
+/**
+ * The offline engine's hole in a tile: its unknown part alone (255/0). A model repaints the ask
+ * area (the unknown part plus the overlap band), so the blend mixes generated pixels only; the engine
+ * returns every known pixel as it was, so its hole is the new area and the band's blend mixes the
+ * original with itself: the original's pixels near its edge stay as they were. Asked to refill the
+ * band too, it cut through what lies along the edge (a saucer's rim, replaced by wood).
+ */
+export function engineHole(unknown: Uint8Array): Uint8Array {
+  const hole = new Uint8Array(unknown.length);
+  for (let i = 0; i < unknown.length; i++) if (unknown[i]) hole[i] = 255;
+  return hole;
+}
+
+/** The offline engine paints the tile's unknown part directly (seed + candidate). */
 export function engineTiles(seed: number): GenerateTile {
   return async (_tile, p, ctx) => {
     // Each extended side is an independent job: the sides fill in parallel worker threads.
     const [generated] = await runFillParallel(
-      { width: p.width, height: p.height, rgba: p.rgba, mask: p.ask, seed: seed + ctx.candidate },
+      { width: p.width, height: p.height, rgba: p.rgba, mask: engineHole(p.unknown), seed: seed + ctx.candidate },
       1,
       ctx.signal,
       ctx.onProgress,
