@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../../commands/store/store';
+import { currentOption } from '../../commands/current-estimate';
 import { NumberField } from '../NumberField';
 import { setBand } from '../../commands/canvas-commands';
 import { currentOutpaintEstimate } from '../../commands/outpaint-client';
@@ -15,6 +16,7 @@ import { outpaintWhat } from '../../model/outpaint-request';
 export function OutpaintSection() {
   const doc = useEditor((s) => s.doc);
   const bandPx = useEditor((s) => s.extend.bandPx);
+  const local = useEditor((s) => currentOption(s).spec.provider === 'local');
   if (!doc) return null;
   return (
     <fieldset className="outpaint-section" data-testid="outpaint-section" aria-label="Outpaint">
@@ -22,7 +24,14 @@ export function OutpaintSection() {
         {outpaintWhat(doc)}
       </div>
       <div className="row">
-        <label className="inline" title="How far the new area blends into the photo (px)">
+        <label
+          className="inline"
+          title={
+            local
+              ? 'How far the new area blends into the photo (px). The offline engine fills the new area alone and continues from the photo’s edge: the photo stays as it is'
+              : 'How far the new area blends into the photo (px)'
+          }
+        >
           Blend into the photo
           <NumberField
             className="num"
