@@ -9,6 +9,7 @@ import { encodeMaskPng } from './mask-encode';
 import type { DocState } from '../model/document-types';
 import { exportRequest, openNotes, type ExportFormat, type ExportOptions } from '../model/export-request';
 import { useEditor } from './store/store';
+import { OPEN_MAX_ZOOM } from './store/viewport-slice';
 import type { ToastAction } from '../model/toast-logic';
 import { mayReplaceDocument } from './open-guard';
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
@@ -79,7 +80,7 @@ async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
     undefined,
     { undoable: true },
   );
-  s.fitToScreen();
+  s.fitToScreen(OPEN_MAX_ZOOM); // never above 100 %, as Photoshop opens a document
   for (const note of openNotes(img)) s.notify('info', note);
 }
 

@@ -16,6 +16,7 @@ import { projectStagedNote, unkeptStaged } from '../model/export-message';
 import { withLayerMaskAssets } from './layer-mask-assets';
 import type { ReferenceImage } from './store/jobs-slice';
 import { useEditor } from './store/store';
+import { OPEN_MAX_ZOOM } from './store/viewport-slice';
 
 const HISTORY_KEY = 'maskwork.projectHistorySteps';
 
@@ -145,7 +146,7 @@ export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy' 
       ? { name: opened.name, path: opened.path, docId: loaded.current.doc.id, savedDoc: from === 'file' ? loaded.current.doc : null }
       : null,
   );
-  s.fitToScreen();
+  s.fitToScreen(OPEN_MAX_ZOOM); // never above 100 %, as a photo opens
 }
 
 /** The recent projects (empty when main cannot be asked). */

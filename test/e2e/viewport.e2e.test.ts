@@ -75,12 +75,16 @@ async function meanColour(page: Page, clip: { x: number; y: number; width: numbe
 }
 
 describe('viewport', () => {
-  it('opens a photo fitted to the window', async () => {
+  it('opens a photo fitted to the window, at 100 % at most (as Photoshop opens a document)', async () => {
     app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
     await press(app.page, 'Control+o');
     await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
     await waitIdle(app.page);
     expect((await summary(app.page)).canvas).toEqual({ width: W, height: H });
+    // The room would take it at about 107 %: it opens at 100 %, and Ctrl+0 then fills the room.
+    expect((await view(app.page)).scale).toBe(1);
+    await press(app.page, 'Control+Digit0');
+    await expect.poll(async () => (await view(app.page)).scale).toBeGreaterThan(1);
   });
 
   it('Ctrl+1 → 100 %, keeping the document point at the centre of the view fixed', async () => {

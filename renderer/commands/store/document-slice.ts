@@ -9,6 +9,7 @@ import { pinBitmaps, retainMasks } from '../blob-store';
 import type { DocState, Snapshot } from '../../model/document-types';
 import { layerMaskIds } from '../../model/layer-logic';
 import type { EditorStore } from './store';
+import { OPEN_MAX_ZOOM } from './viewport-slice';
 
 export const HISTORY_LIMIT = 100;
 
@@ -97,7 +98,7 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
  */
 function followView(s: EditorStore, from: DocState, to: DocState): void {
   if (to.id !== from.id) {
-    s.fitToScreen();
+    s.fitToScreen(OPEN_MAX_ZOOM); // as the photo opened
     return;
   }
   if (sameSize(from.canvas, to.canvas)) return;

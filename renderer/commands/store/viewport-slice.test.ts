@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmptyMask } from '../../../shared/mask';
 import { putMask } from '../blob-store';
 import { useEditor } from './store';
-import { wheelFactor, wheelPan, wheelZoom } from './viewport-slice';
+import { OPEN_MAX_ZOOM, wheelFactor, wheelPan, wheelZoom } from './viewport-slice';
 
 const st = () => useEditor.getState();
 
@@ -40,6 +40,43 @@ describe('stage size', () => {
     expect(st().offsetY).toBe(offsetY);
     // Still "fit on screen" for the next real window resize.
     expect(st().fitted).toBe(true);
+  });
+});
+
+describe('the fit and the dock', () => {
+  it('a fitted view fits again when the dock grows or shrinks, in the same change; a zoomed one stays', () => {
+    st().setDockHeight(36);
+    st().fitToScreen();
+    const open = { scale: st().scale, offsetY: st().offsetY };
+    const seen: number[] = [];
+    const off = useEditor.subscribe((s, prev) => {
+      if (s.dockHeight !== prev.dockHeight) seen.push(s.scale);
+    });
+    st().setDockHeight(180); // the staging strip
+    off();
+    expect(seen).toEqual([st().scale]); // listeners never see the new dock over the old fit
+    expect(st().scale).toBeLessThan(open.scale);
+    expect(st().offsetY + 480 * st().scale).toBeLessThanOrEqual(700 - 180);
+    expect(st().fitted).toBe(true);
+    st().setDockHeight(36);
+    expect({ scale: st().scale, offsetY: st().offsetY }).toEqual(open);
+    st().zoomTo(0.5);
+    const zoomed = { scale: st().scale, offsetX: st().offsetX, offsetY: st().offsetY };
+    st().setDockHeight(180);
+    expect({ scale: st().scale, offsetX: st().offsetX, offsetY: st().offsetY }).toEqual(zoomed);
+  });
+
+  it('the fit a photo opens with stops at 100 % and keeps that cap when the room changes; Fit on screen goes up to 400 %', () => {
+    st().setDockHeight(36);
+    st().setStageSize(2000, 1400);
+    st().fitToScreen(OPEN_MAX_ZOOM);
+    expect(st().scale).toBe(1);
+    st().setDockHeight(120);
+    expect(st().scale).toBe(1);
+    st().setStageSize(2100, 1400);
+    expect(st().scale).toBe(1);
+    st().fitToScreen();
+    expect(st().scale).toBeGreaterThan(2);
   });
 });
 

@@ -16,6 +16,10 @@ export const MIN_ZOOM = 0.01;
 export const FIT_BOTTOM_RESERVE = 36;
 const FIT_PAD = 24;
 export const MAX_ZOOM = 32;
+/** The most Fit on screen (Ctrl/⌘ 0, Fit) zooms a small photo up to, as in Photoshop. */
+export const FIT_MAX_ZOOM = 4;
+/** The most a photo opens at (opened, a project, a restored session): 100 %, as Photoshop opens a document. */
+export const OPEN_MAX_ZOOM = 1;
 
 /**
  * The zoom after a wheel step of `factor` from `scale`: a step that crosses 100 % or lands within 2 %
@@ -66,8 +70,13 @@ export interface ViewportSlice {
   offsetY: number;
   stageWidth: number;
   stageHeight: number;
-  /** True while the view is "fit on screen": resizing the stage re-fits instead of cropping. */
+  /**
+   * True while the view is the fitted one: a change of the room (the window resized, the dock grew or
+   * shrank) re-fits it instead of cropping or leaving the picture under the dock.
+   */
   fitted: boolean;
+  /** The zoom the fitted view may go up to: 100 % for the fit a photo opens with, 400 % for Fit on screen. */
+  fitMax: number;
   /** Height of the dock floating over the stage's bottom (progress, candidates, versions), screen px. */
   dockHeight: number;
   /**
@@ -76,9 +85,13 @@ export interface ViewportSlice {
    * screen at the same zoom; only a real window resize re-fits a fitted view.
    */
   setStageSize(w: number, h: number, moved?: { dx: number; dy: number }): void;
-  /** The dock's height changed: the next fit keeps clear of it (the view itself does not move). */
+  /**
+   * The dock's height changed: the next fit keeps clear of it; a fitted view fits again in the same
+   * step (a view the user zoomed or panned does not move).
+   */
   setDockHeight(h: number): void;
-  fitToScreen(): void;
+  /** The whole canvas in the room above the dock, centred, at most `maxZoom` (default: Fit on screen's 400 %). */
+  fitToScreen(maxZoom?: number): void;
   /** Fits a rect in document px (e.g. a proposed, larger canvas) in the view, centred. */
   fitRect(r: { x: number; y: number; width: number; height: number }): void;
   zoomTo(scale: number, anchor?: { x: number; y: number }): void;
@@ -98,9 +111,14 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
     stageWidth: 800,
     stageHeight: 600,
     fitted: false,
+    fitMax: FIT_MAX_ZOOM,
     dockHeight: 0,
     setDockHeight(h) {
-      if (h !== get().dockHeight) set({ dockHeight: h });
+      const s = get();
+      if (h === s.dockHeight) return;
+      // One change: a listener (reveal-staged) never sees the new dock over the old fit.
+      if (s.fitted && s.doc) set({ dockHeight: h, ...fitView({ ...s, dockHeight: h }, canvasRect(s.doc.canvas), s.fitMax) });
+      else set({ dockHeight: h });
     },
     setStageSize(w, h, moved) {
       if (moved) {
@@ -109,28 +127,18 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
         return;
       }
       set({ stageWidth: w, stageHeight: h });
-      if (get().fitted) get().fitToScreen();
+      if (get().fitted) get().fitToScreen(get().fitMax);
     },
-    fitToScreen() {
+    fitToScreen(maxZoom = FIT_MAX_ZOOM) {
       const { doc } = get();
       if (!doc) return;
-      get().fitRect({ x: 0, y: 0, width: doc.canvas.width, height: doc.canvas.height });
-      set({ fitted: true });
+      const v = fitView(get(), canvasRect(doc.canvas), maxZoom);
+      if (v) set({ ...v, fitted: true, fitMax: maxZoom });
     },
     fitRect(r) {
-      const { stageWidth } = get();
-      const stageHeight = visibleHeight(get());
-      if (!(r.width > 0 && r.height > 0)) return;
-      const pad = FIT_PAD;
-      const scale = Math.min((stageWidth - 2 * pad) / r.width, (stageHeight - 2 * pad) / r.height, 1 * 4);
-      const s = Math.max(MIN_ZOOM, Math.min(scale, MAX_ZOOM));
+      const v = fitView(get(), r, FIT_MAX_ZOOM);
       // Fitting another rect (a proposed extension) is not "fit on screen": a resize keeps it.
-      set({
-        scale: s,
-        offsetX: onPixelGrid((stageWidth - r.width * s) / 2 - r.x * s),
-        offsetY: onPixelGrid((stageHeight - r.height * s) / 2 - r.y * s),
-        fitted: false,
-      });
+      if (v) set({ ...v, fitted: false });
     },
     zoomTo(scale, anchor) {
       const { scale: old, offsetX, offsetY, stageWidth, stageHeight } = get();
@@ -159,9 +167,31 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
         offsetY: onPixelGrid(v.offsetY),
         fitted: !!v.fitted,
       });
+      // A fitted view given back (the one before a reveal) fits the room as it is now.
+      if (v.fitted) get().fitToScreen(get().fitMax);
     },
   };
 };
+
+const canvasRect = (c: { width: number; height: number }) => ({ x: 0, y: 0, width: c.width, height: c.height });
+
+/** The view that shows `r` (document px) whole and centred in the room above the dock, at most `maxZoom`; null for an empty rect. */
+function fitView(
+  v: { stageWidth: number; stageHeight: number; dockHeight: number },
+  r: { x: number; y: number; width: number; height: number },
+  maxZoom: number,
+): { scale: number; offsetX: number; offsetY: number } | null {
+  if (!(r.width > 0 && r.height > 0)) return null;
+  const { stageWidth } = v;
+  const stageHeight = visibleHeight(v);
+  const scale = Math.min((stageWidth - 2 * FIT_PAD) / r.width, (stageHeight - 2 * FIT_PAD) / r.height, maxZoom);
+  const s = Math.max(MIN_ZOOM, Math.min(scale, MAX_ZOOM));
+  return {
+    scale: s,
+    offsetX: onPixelGrid((stageWidth - r.width * s) / 2 - r.x * s),
+    offsetY: onPixelGrid((stageHeight - r.height * s) / 2 - r.y * s),
+  };
+}
 
 /** The stage's height above the dock (at least its always-visible row), screen px. */
 export function visibleHeight(v: { stageHeight: number; dockHeight: number }): number {
