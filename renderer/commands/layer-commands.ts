@@ -5,7 +5,7 @@
  */
 import { applyCoverage, createFullMask, rasterizeStroke } from '../../shared/mask';
 import type { DocPoint } from '../../shared/geometry/point';
-import { layerOpacity, type PatchLayer } from '../../shared/document/schema';
+import { layerHasMask, layerOpacity, type PatchLayer } from '../../shared/document/schema';
 import { api, errorInfo, unwrap } from './bridge';
 import { getMask, putMask } from './blob-store';
 import { adoptPatch, markKept } from './candidate-assets';
@@ -204,13 +204,22 @@ export async function mergeDownCmd(layerId: string): Promise<void> {
 
 /**
  * When the layer whose mask is painted goes (deleted, merged down, an undo past its Keep, another
- * document), painting goes back to the document mask with the tool from before, as ◐ on the Mask row
- * does: the eraser the layer mask chose stayed, under "Painting: Document mask", and the next stroke
+ * document) or another layer without a mask is selected, painting goes back to the document mask with
+ * the tool from before, as ◐ on the Mask row does (another layer with a mask: its mask is painted): the eraser the layer mask chose stayed, under "Painting: Document mask", and the next stroke
  * erased the document mask.
  */
 export function installMaskTargetGuard(): () => void {
-  return useEditor.subscribe((s) => {
-    if (s.maskTarget !== null && !s.doc?.layers.some((l) => l.id === s.maskTarget)) setMaskTargetCmd(null);
+  return useEditor.subscribe((s, prev) => {
+    if (s.maskTarget === null) return;
+    if (!s.doc?.layers.some((l) => l.id === s.maskTarget)) return setMaskTargetCmd(null);
+    // Another row selected while a layer mask is painted: painting follows the selection, as in
+    // Photoshop — that layer's mask if it has one, else the document mask (the stroke after a click
+    // on another row went to the mask of a layer no longer highlighted).
+    if (s.selectedLayer === prev.selectedLayer || s.selectedLayer === s.maskTarget) return;
+    const next = s.doc.layers.find((l) => l.id === s.selectedLayer);
+    if (next && layerHasMask(next))
+      s.setMaskTarget(next.id); // from mask to mask: the tool stays
+    else setMaskTargetCmd(null);
   });
 }
 

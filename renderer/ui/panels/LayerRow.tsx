@@ -141,11 +141,16 @@ export function LayerRow(props: LayerRowProps) {
             ? 'The brush and eraser paint this layer mask (E hides the layer, B brings it back). Click to paint the document mask again.'
             : 'Paint this layer mask with the brush and eraser: hide part of this result without regenerating'
         }
-        onClick={() => {
+        // The press does not move the focus (the row's focus selects it, and painting follows the
+        // selection: a layer without a mask went back to the document mask between press and release,
+        // the bar changed and the click was lost); the click selects, targets and focuses in one go.
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={(e) => {
           // Painting a layer's mask makes it the selected layer, as clicking a mask does in Photoshop:
           // the opacity and actions below are then this layer's.
           if (!maskTarget) onSelect();
           setMaskTargetCmd(maskTarget ? null : l.id);
+          e.currentTarget.focus();
         }}
       >
         ◐
