@@ -10,7 +10,7 @@ import './layers.css';
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { candidatesShown, maskOverlayShown, toggleMaskOverlay } from '../../commands/overlay-visibility';
-import { EyeIcon } from './ToolIcon';
+import { EyeIcon, LockIcon } from './ToolIcon';
 import { LayerRow } from './LayerRow';
 import { LayerActions } from './LayerActions';
 import { LayerOpacity } from './LayerOpacity';
@@ -242,7 +242,8 @@ export function LayersPanel() {
           >
             <EyeIcon open={!hidden.original} />
           </button>
-          {/* One line like the other rows: a long file name ends in … (the whole of it in the tooltip). */}
+          {/* One line like the other rows: a long file name ends in … (the whole of it in the tooltip);
+              "(original, locked)" is a lock, as on Photoshop's Background (it was cut to "(original, lock…"). */}
           <button
             type="button"
             className="layer-name original-name"
@@ -252,7 +253,8 @@ export function LayersPanel() {
             title={`${doc.original.name} (original, locked)`}
             onClick={() => setSelectedId(ORIGINAL_ROW)}
           >
-            {doc.original.name} <span className="muted">(original, locked)</span>
+            <span className="original-name-text">{doc.original.name}</span>
+            <LockIcon />
           </button>
         </li>
       </ul>

@@ -44,3 +44,13 @@ export function EyeIcon({ open }: { open: boolean }) {
     </svg>
   );
 }
+
+/** The original's lock, as on Photoshop's Background layer (the words are in the row's tooltip and name). */
+export function LockIcon() {
+  return (
+    <svg className="lock-icon" width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden>
+      <rect x="5" y="11" width="14" height="10" rx="1.5" />
+      <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+    </svg>
+  );
+}
