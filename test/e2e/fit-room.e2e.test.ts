@@ -2,7 +2,7 @@
  * A fit fits the room the dock leaves, and keeps fitting it: a hands-on pass found a project picked
  * from the ▾ menu "fitted at 25 %" with its bottom ~100 px under the version strip (the fit was made
  * before the strip appeared; Ctrl+0 then fitted at 21.9 %), and the same after the first Keep opened
- * the strip on a fitted photo. Now a fitted view fits again whenever the dock grows or shrinks; a
+ * the strip on a fitted photo, and after "Restore your last session". Now a fitted view fits again whenever the dock grows or shrinks; a
  * view the user zoomed stays. And a photo opens at 100 % at most, as in Photoshop (a 640×427 photo
  * opened at 179 %); Ctrl+0 still fills the window, Ctrl+1 is 100 %. 1500×800, keys and mouse.
  */
@@ -118,6 +118,34 @@ describe('the fit and the room above the dock', () => {
     await page.keyboard.press('Control+1');
     await settleView(page);
     expect((await summary(page)).scale).toBe(1);
+  });
+
+  it('a restored session ("Restore your last session") opens fitted above its version strip', async () => {
+    const old = app.page;
+    await old.getByRole('button', { name: 'Project menu' }).click();
+    await old.getByRole('menu', { name: 'Project menu' }).getByRole('menuitem', { name: 'sign.maskwork', exact: true }).click();
+    await old.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'sign-sports-centre.jpg');
+    await waitIdle(old);
+    await paintGenerateKeep(old, 200, 2, 500); // a change for the autosave: a second version
+    await old.waitForFunction(
+      () => {
+        const a = (window as any).__maskworkTest.autosave();
+        return !a.pending && a.saves > 0;
+      },
+      null,
+      { timeout: 15_000 },
+    );
+    await old.close({ runBeforeUnload: false }); // a crash
+    const page = await app.openPage();
+    const banner = page.getByRole('region', { name: 'Restore session' });
+    await banner.waitFor({ timeout: 15_000 });
+    await banner.getByRole('button', { name: 'Restore', exact: true }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().original?.name === 'sign-sports-centre.jpg');
+    await waitIdle(page);
+    await expect.poll(async () => (await room(page)).dockHeight, { timeout: 10_000 }).toBeGreaterThan(80);
+    const restored = await room(page);
+    expect(restored.bottom).toBeLessThanOrEqual(restored.dockTop);
+    expect(await ctrl0Scale(page)).toBe(restored.scale);
     expect(app.errors).toEqual([]);
   });
 });
