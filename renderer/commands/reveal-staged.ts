@@ -7,8 +7,11 @@
  * a pan or zoom of the user's afterwards stays. When the strip closes and the view is still the one it
  * moved to, the view goes back to where it was (a fitted photo is fitted again).
  *
+ * A fitted view needs none of this: it fits again above the dock whenever the dock changes height
+ * (viewport-slice), so the reveals act on a view the user zoomed or panned.
+ *
  * A kept result gets the same care once the strip has closed: the first Keep opens the version strip
- * (~110 px, where a fit left room for its 36 px head), so while the view is the one the strip's closing
+ * (~110 px, where the view left room for its 36 px head), so while the view is the one the strip's closing
  * left and until the document changes again, every change of the dock's height shows the kept area
  * above it the same way, and collapsing the version strip puts back the view its opening moved. */
 import { intersectRects, type Rect } from '../../shared/geometry';

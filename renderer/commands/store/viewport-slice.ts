@@ -10,8 +10,9 @@ import { onPixelGrid } from '../../model/pixel-grid';
 export const MIN_ZOOM = 0.01;
 /**
  * Room a fit leaves at the bottom at least, for the dock's always-visible row (the version strip's
- * head): the dock floats over the canvas, so it never resizes the stage or moves the view. While
- * the dock is taller (the progress bar, staged candidates), a fit leaves its whole height.
+ * head): the dock floats over the canvas, so it never resizes the stage, and moves only a fitted
+ * view (which fits again). While the dock is taller (the progress bar, staged candidates), a fit
+ * leaves its whole height.
  */
 export const FIT_BOTTOM_RESERVE = 36;
 const FIT_PAD = 24;
