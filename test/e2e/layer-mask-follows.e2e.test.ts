@@ -85,6 +85,13 @@ describe('the layer mask painted follows the selected layer', () => {
       .getByRole('button', { name: /^Select original / })
       .click();
     await expect.poll(() => painting(page)).toBe('Painting: document mask');
+    // Alt+[ (the layer below, as in Photoshop) from the top layer's mask: the middle one's mask.
+    await row(page, 0)
+      .getByRole('button', { name: `Paint the layer mask of ${top}` })
+      .click();
+    await page.keyboard.press('Alt+BracketLeft');
+    await expect.poll(() => row(page, 1).locator('button.layer-mask-target').getAttribute('aria-pressed')).toBe('true');
+    expect(await painting(page)).toBe(`Painting: layer mask of ${middle}`);
     expect(app.errors).toEqual([]);
   });
 });
