@@ -204,4 +204,20 @@ describe('band finish', () => {
     expect(red(77)).toBeGreaterThan(0);
     expect(red(77)).toBeLessThan(img.data[(50 * w + 83) * 4]);
   });
+
+  it('continues oblique lines straight across the edge, not mirrored into a chevron', () => {
+    // Diagonal stripes (period 12 px, at 45°); the copy in the hole is their exact continuation,
+    // so the feather should leave it (nearly) as it is. A mirror across the edge turns the stripes
+    // the other way in the first layers: a V at the edge (coffee's wood grain, 2026-12-06).
+    const stripe = (x: number, y: number) => 128 + 100 * Math.sin((2 * Math.PI * (x + y)) / 12);
+    const img = makeImage(w, h, (x, y) => [stripe(x, y), stripe(x, y), stripe(x, y)]);
+    const layer = cropToLayer(img, mask, rect);
+    for (let i = 0; i < w * h; i++) if (layer.hole[i]) layer.pix[i * 4] = img.data[i * 4];
+    featherBand(layer, extensionPlan(layer)!, FEATHER_DEPTH);
+    let err = 0,
+      n = 0;
+    for (let y = 20; y < 80; y++)
+      for (let x = 80 - FEATHER_DEPTH; x < 80; x++, n++) err += Math.abs(layer.pix[(y * w + x) * 4] - stripe(x, y));
+    expect(err / n).toBeLessThan(5); // mirrored: ≈ 52 grey levels off the stripes' continuation
+  });
 });
