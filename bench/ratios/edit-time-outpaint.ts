@@ -16,6 +16,7 @@ import sharp from 'sharp';
 import { median, type RatioRow } from './ratio';
 import { planOutpaint, tileWaits } from '../../shared/geometry';
 import { REQUEST_JPEG } from '../../electron/main/edit/request-pixels';
+import { writeBigJpeg } from './photo';
 
 export interface OutpaintSample {
   totalMs: number;
@@ -46,7 +47,12 @@ export interface OutpaintSample {
  * floor is if anything low. A prepared tile's request side is done before Ctrl+Enter: its floor is
  * the answer's part alone.
  */
-export async function tileFloor(photo: string, tile: { width: number; height: number }, request: { width: number; height: number }) {
+export async function tileFloor(
+  photo: string,
+  tile: { width: number; height: number },
+  request: { width: number; height: number },
+  photoWidth = 2560,
+) {
   const rgba = await sharp(photo).resize(tile.width, tile.height, { fit: 'fill' }).ensureAlpha().raw().toBuffer();
   const answer = await sharp(photo).resize(request.width, request.height, { fit: 'fill' }).jpeg({ quality: 100 }).toBuffer();
   const raw = { raw: { width: tile.width, height: tile.height, channels: 4 as const } };
@@ -60,7 +66,7 @@ export async function tileFloor(photo: string, tile: { width: number; height: nu
     const t1 = performance.now();
     // Scaled back only where the blend reads it, as the app does: the two extended sides and the
     // feather band into the original (586 + 64 px each side of the 2560-px photo).
-    const side = Math.min(tile.width, Math.ceil((tile.width - 2560) / 2) + 64);
+    const side = Math.min(tile.width, Math.ceil((tile.width - photoWidth) / 2) + 64);
     await Promise.all(
       [0, tile.width - side].map((left) =>
         sharp(answer)
@@ -136,8 +142,15 @@ export type OutpaintLayout = 'wide' | 'chained';
  * `layout`: 'wide' — colorful-cups to 21:9, one tile; 'chained' — colorful-cups to 8:1 from its left
  * edge, three tiles in a row (only the two made of an earlier answer are counted: `tileOwnMs`).
  */
-export async function runOutpaintTiles(runs: number, prepared = true, layout: OutpaintLayout = 'wide'): Promise<OutpaintSample[]> {
+export async function runOutpaintTiles(
+  runs: number,
+  prepared = true,
+  layout: OutpaintLayout = 'wide',
+  /** The wide layout on the 24 MP photo (6000×4000 → 21:9: one 9333×4000 tile sent at 2912×1248) instead of colorful-cups. */
+  big = false,
+): Promise<OutpaintSample[]> {
   const tmp = await mkdtemp(join(tmpdir(), 'maskwork-bench-outpaint-'));
+  const photo = big ? await writeBigJpeg(tmp) : join(PHOTOS, 'colorful-cups.jpg');
   const openai = await startBenchServer();
   const app = await launchApp({
     viewport: { width: 1600, height: 1000 },
@@ -153,11 +166,15 @@ export async function runOutpaintTiles(runs: number, prepared = true, layout: Ou
       MASKWORK_CHAIN_FROM_ANSWER: process.env.MASKWORK_CHAIN_FROM_ANSWER ?? '1',
       // A/B of chained tiles pre-filled ahead (MASKWORK_FILL_AHEAD=0: the whole pre-fill after the answers).
       MASKWORK_FILL_AHEAD: process.env.MASKWORK_FILL_AHEAD ?? '1',
+      // A/B of unprepared tiles scaled from the content's reduced copies (MASKWORK_OUTPAINT_MIP=0: from the full resolution).
+      MASKWORK_OUTPAINT_MIP: process.env.MASKWORK_OUTPAINT_MIP ?? '1',
+      // A/B of background faulting waiting for a request made after Ctrl+Enter (MASKWORK_REQUEST_CRITICAL=0: it does not).
+      MASKWORK_REQUEST_CRITICAL: process.env.MASKWORK_REQUEST_CRITICAL ?? '1',
     },
   });
   const page = app.page;
   try {
-    app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg'));
+    app.dialogs.opens.push(photo);
     await page.keyboard.press('Control+o');
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 120_000 });
     await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
@@ -173,7 +190,9 @@ export async function runOutpaintTiles(runs: number, prepared = true, layout: Ou
     // The wide layout: colorful-cups (2560×1600) extended to 21:9 is one 3733×1600 tile, sent at 2912×1248.
     const floor =
       layout === 'wide'
-        ? await tileFloor(join(PHOTOS, 'colorful-cups.jpg'), { width: 3733, height: 1600 }, { width: 2912, height: 1248 })
+        ? big
+          ? await tileFloor(photo, { width: 9333, height: 4000 }, { width: 2912, height: 1248 }, 6000)
+          : await tileFloor(photo, { width: 3733, height: 1600 }, { width: 2912, height: 1248 })
         : await chainedTileFloor();
     await floor(); // warm-up
     const samples: OutpaintSample[] = [];

@@ -1,19 +1,22 @@
 /**
  * Just the outpaint tile rows of `npm run bench -- --only edit-time` (edit-time-outpaint.ts), for
  * targeted runs: `node scripts/run-ts.mjs bench/ratios/outpaint-rows.ts [outpaints] [prepared,unprepared,chained]`
- * (default 10, all three). Prints each row's value, floor, samples and note; writes nothing.
+ * (default 10, all three) [big] (the wide rows on the 24 MP photo, 6000×4000 → 21:9, instead of colorful-cups).
+ * Prints each row's value, floor, samples and note; writes nothing.
+ * `MASKWORK_OUTPAINT_MIP=0` runs an unprepared tile without the content's reduced copies (A/B).
  * `MASKWORK_PREFAULT=0` in the environment runs them without the page pre-faulting (A/B).
  */
 import { outpaintTileRow, runOutpaintTiles } from './edit-time-outpaint';
 
 const runs = Number(process.argv[2] ?? 10);
 const rows = (process.argv[3] ?? 'prepared,unprepared,chained').split(',');
+const big = process.argv[4] === 'big';
 for (const which of rows) {
   const row =
     which === 'prepared'
-      ? outpaintTileRow(await runOutpaintTiles(runs))
+      ? outpaintTileRow(await runOutpaintTiles(runs, true, 'wide', big))
       : which === 'unprepared'
-        ? outpaintTileRow(await runOutpaintTiles(runs, false), false)
+        ? outpaintTileRow(await runOutpaintTiles(runs, false, 'wide', big), false)
         : outpaintTileRow(await runOutpaintTiles(runs, true, 'chained'), true, 'chained');
   console.log(`${row.id}: ${row.value} ms (floor ${row.floorValue} ms) ${row.pass ? 'PASS' : 'FAIL'}`);
   console.log(`  samples ${JSON.stringify(row.samples)}`);

@@ -5,6 +5,11 @@
  * such stretch is open. In the bench an answer often came while the canvas was still being faulted
  * in, and the request's own steps then shared main's thread, and the kernel's page-fault path, with
  * it. Module-wide: any job's critical stretch pauses every job's background faulting.
+ *
+ * An outpaint tile's request made after Generate (not prepared) is critical too, from the tile's start
+ * until the request is made: the canvas's faulting and the work an outpaint does while the model
+ * works (the patch's shape, the blend weight: `whileWaiting` after the body is sent or 500 ms) wait
+ * for it (`MASKWORK_REQUEST_CRITICAL=0`: they do not).
  */
 
 let open = 0;

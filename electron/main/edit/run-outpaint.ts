@@ -20,7 +20,8 @@ import { nextBodySent } from '../providers/body-sent';
 import { withJobSeed } from '../providers/local-provider';
 import { whileWaiting } from './while-waiting';
 import { prefaultRects } from './prefault';
-import { holdCritical } from './critical-work';
+import { afterCritical, holdCritical } from './critical-work';
+import { colourFromMip } from './content-mip';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
 import { runTiles } from './tile-schedule';
 import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type ChainedAhead, type TileAnswer } from './chain-ahead';
@@ -73,6 +74,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const cost = outpaintCost(plan.tiles, model.spec, req);
     // The independent tiles' requests, prepared before Generate for exactly these inputs (outpaint-prepare.ts).
     const prepared = await svc.outpaintPrep?.take(req)?.catch(() => null);
+    const critical = model.spec.provider !== 'local' && svc.env.MASKWORK_REQUEST_CRITICAL !== '0'; // requests made now: critical-work.ts
+    const bodySent = () => (critical ? nextBodySent(CANVAS_FALLBACK_MS).then(afterCritical) : nextBodySent(CANVAS_FALLBACK_MS));
     const usable = prepared && sameTiles(prepared.tiles, plan.tiles) ? prepared : null;
     // A tile that waits for no earlier one has the same input for every candidate: its masks and
     // request are made once (by the preparation or the first candidate that needs them).
@@ -103,13 +106,12 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const firstRequestMade = new Promise<void>((r) => (firstMade = r));
     // The patch's alpha and the part of it the renderer is sent, the same for every candidate: worked
     // out while the first request is with the model (or when first needed).
-    const shape = whileWaiting(() => patchShape(req.canvas, original, req.featherPx), nextBodySent(CANVAS_FALLBACK_MS));
+    const shape = whileWaiting(() => patchShape(req.canvas, original, req.featherPx), bodySent());
     const runCandidate = async (c: number): Promise<CandidateResult> => {
       // Working canvas: current composite where known (original + kept patches), unknown elsewhere
       // (the tiles' unknown maps are views of it when they span whole rows). With the first tile's
       // request in hand, the tiles whose requests are made go out first and the canvas is rendered
-      // while the model works (once a request's body has left, so it never holds up the upload):
-      // only their blends read it.
+      // while the model works (once a request's body has left, so it never holds up the upload): only their blends read it.
       const claimed = c === 0 ? usable?.claimWorking() : null;
       const sendAhead = (i: number) => !claimed && sharedRequests[i] !== undefined && sharedMasks[i] !== undefined;
       const sendFirst = sendAhead(0);
@@ -213,8 +215,9 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
             })
             .catch(() => {}); // without its fill ahead the tile's request is pre-filled whole
       // One tile: its request from the working canvas under it, the model's answer, the blend.
-      const runTile = (i: number, tile: OutpaintTile, tileSignal: AbortSignal) =>
-        runOneTile(i, tile, tileSignal)
+      const runTile = (i: number, tile: OutpaintTile, tileSignal: AbortSignal) => {
+        const making = independent[i] && !sharedRequests[i] && critical ? holdCritical() : undefined;
+        return runOneTile(i, tile, tileSignal, making)
           .then(
             () => blended[i].resolve(),
             (e: unknown) => {
@@ -223,11 +226,13 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
             },
           )
           .finally(() => {
+            making?.();
             answered[i].resolve(null);
             sending[i].resolve();
             requestMade[i].resolve();
           });
-      const runOneTile = async (i: number, tile: OutpaintTile, tileSignal: AbortSignal) => {
+      };
+      const runOneTile = async (i: number, tile: OutpaintTile, tileSignal: AbortSignal, making?: () => void) => {
         if (tileSignal.aborted) throw cancelled();
         board.start(c, i);
         const phase = model.spec.provider === 'local' ? 'working' : 'waiting';
@@ -247,8 +252,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           return spans.time(`main: tile #${k} ${masks ? 'crop' : 'crop + ask mask'}`, () => tileCut(canvas, W, tile, req.featherPx, masks));
         };
         // A chained tile made ahead is made at its request size: from the earlier tiles' answers as
-        // they came, or read from the canvas after their blends (only what those changed is scaled
-        // now). It is never cut out.
+        // they came, or read from the canvas after their blends (only what those changed is scaled now). It is never cut out.
         const atRequest = chainPart
           ? { ...(await chainedPixels(i, k, waits[i], chainPart, r)), requestMask: chainPart.requestMask }
           : undefined;
@@ -265,13 +269,13 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         const weight =
           masks?.weight !== undefined
             ? () => masks.weight!
-            : whileWaiting(() => weightOf(cut!), model.spec.provider === 'local' ? Promise.resolve() : nextBodySent(CANVAS_FALLBACK_MS));
+            : whileWaiting(() => weightOf(cut!), model.spec.provider === 'local' ? Promise.resolve() : bodySent());
         weights[i] = weight;
         const pixels =
           ahead ??
           (atRequest
             ? { width: r.width, height: r.height, rgba: NONE, unknown: NONE, ...masks!, atRequest }
-            : { width: r.width, height: r.height, ...cut! });
+            : { width: r.width, height: r.height, ...cut!, fromMip: colourFromMip(svc, req, tile) });
         const waiting = tileWaitNotices(model, board, progress, c, i);
         const generated = await generate(tile, pixels, {
           signal: tileSignal,
@@ -282,6 +286,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           onRequest: independent[i]
             ? (q) => {
                 sharedRequests[i] = q;
+                making?.();
                 if (i === 0) firstMade();
               }
             : (q) => {
