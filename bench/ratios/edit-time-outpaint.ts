@@ -166,9 +166,7 @@ export async function runOutpaintTiles(
       MASKWORK_CHAIN_FROM_ANSWER: process.env.MASKWORK_CHAIN_FROM_ANSWER ?? '1',
       // A/B of chained tiles pre-filled ahead (MASKWORK_FILL_AHEAD=0: the whole pre-fill after the answers).
       MASKWORK_FILL_AHEAD: process.env.MASKWORK_FILL_AHEAD ?? '1',
-      // A/B of unprepared tiles scaled from the content's reduced copies (MASKWORK_OUTPAINT_MIP=0: from the full resolution).
-      MASKWORK_OUTPAINT_MIP: process.env.MASKWORK_OUTPAINT_MIP ?? '1',
-      // A/B of background faulting waiting for a request made after Ctrl+Enter (MASKWORK_REQUEST_CRITICAL=0: it does not).
+      // A/B of an unprepared tile's request as a critical stretch (MASKWORK_REQUEST_CRITICAL=0: not one).
       MASKWORK_REQUEST_CRITICAL: process.env.MASKWORK_REQUEST_CRITICAL ?? '1',
     },
   });

@@ -3,7 +3,7 @@
  * targeted runs: `node scripts/run-ts.mjs bench/ratios/outpaint-rows.ts [outpaints] [prepared,unprepared,chained]`
  * (default 10, all three) [big] (the wide rows on the 24 MP photo, 6000×4000 → 21:9, instead of colorful-cups).
  * Prints each row's value, floor, samples and note; writes nothing.
- * `MASKWORK_OUTPAINT_MIP=0` runs an unprepared tile without the content's reduced copies (A/B).
+ * `MASKWORK_REQUEST_CRITICAL=0` runs an unprepared tile's request without its critical stretch (A/B).
  * `MASKWORK_PREFAULT=0` in the environment runs them without the page pre-faulting (A/B).
  */
 import { outpaintTileRow, runOutpaintTiles } from './edit-time-outpaint';

@@ -15,7 +15,6 @@ import { ProjectSession } from './project/project-session';
 import { BatchService } from './batch/batch-service';
 import { BatchStore } from './batch/batch-store';
 import { OutpaintPrep } from './edit/outpaint-prepare';
-import { ContentMip } from './edit/content-mip';
 
 /** Everything main's handlers and jobs may use; built by createServices for each host. */
 export interface MainServices {
@@ -38,8 +37,6 @@ export interface MainServices {
   projects: ProjectSession;
   /** The first tile of the outpaint the renderer is set up for, prepared before Generate. */
   outpaintPrep: OutpaintPrep;
-  /** The document's content at ½, ¼, … for tiles scaled to their request after Ctrl+Enter (content-mip.ts). */
-  contentMip: ContentMip;
   /** The persisted batch queue (`batches.json` in the settings folder; memory without one). */
   batches: BatchService;
   /** The photos opened lately from a file (`recent-photos.json` beside the settings; memory without one). */
@@ -54,7 +51,7 @@ export interface MainServices {
 export type ModelServices = Pick<MainServices, 'keys' | 'gateways' | 'env'>;
 /** What an edit or outpaint job needs: model resolution, the asset store and the spend ledger. */
 export type JobServices = ModelServices &
-  Pick<MainServices, 'store'> & { ledger: SpendCounter } & Partial<Pick<MainServices, 'prefs' | 'outpaintPrep' | 'contentMip'>>;
+  Pick<MainServices, 'store'> & { ledger: SpendCounter } & Partial<Pick<MainServices, 'prefs' | 'outpaintPrep'>>;
 
 export interface ServiceOptions {
   host: MainServices['host'];
@@ -88,7 +85,6 @@ export function createServices(o: ServiceOptions): MainServices {
     prefs: new PrefsStore(o.settingsDir ? join(o.settingsDir, 'prefs.json') : null),
     projects: new ProjectSession(o.settingsDir ? join(o.settingsDir, 'recent-projects.json') : null),
     outpaintPrep: new OutpaintPrep(),
-    contentMip: new ContentMip(),
     launchFiles: o.launchFiles ?? new LaunchFiles(),
     recentPhotos: new RecentPhotos(o.settingsDir ? join(o.settingsDir, 'recent-photos.json') : null),
     batches: undefined as unknown as BatchService, // set below: it needs the services it belongs to

@@ -38,11 +38,6 @@ export interface TilePixels {
   rgba: Uint8Array;
   unknown: Uint8Array;
   ask: Uint8Array;
-  /**
-   * The tile's colour at a request size where `unknown` (that size's flags) is 0, from a reduced copy
-   * of the content (content-mip.ts): then only the masks are scaled from the full resolution.
-   */
-  fromMip?: (size: Size, unknown: Uint8Array) => Uint8Array;
   /** The active windows of `unknown` at the blend's reach (`tileReach`), when worked out already. */
   windows?: Window[];
   /**

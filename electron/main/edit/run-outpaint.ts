@@ -21,7 +21,6 @@ import { withJobSeed } from '../providers/local-provider';
 import { whileWaiting } from './while-waiting';
 import { prefaultRects } from './prefault';
 import { afterCritical, holdCritical } from './critical-work';
-import { colourFromMip } from './content-mip';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
 import { runTiles } from './tile-schedule';
 import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type ChainedAhead, type TileAnswer } from './chain-ahead';
@@ -74,7 +73,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const cost = outpaintCost(plan.tiles, model.spec, req);
     // The independent tiles' requests, prepared before Generate for exactly these inputs (outpaint-prepare.ts).
     const prepared = await svc.outpaintPrep?.take(req)?.catch(() => null);
-    const critical = model.spec.provider !== 'local' && svc.env.MASKWORK_REQUEST_CRITICAL !== '0'; // requests made now: critical-work.ts
+    // A request made after Generate is critical (critical-work.ts): faulting and the work done while the model works wait for it.
+    const critical = model.spec.provider !== 'local' && svc.env.MASKWORK_REQUEST_CRITICAL !== '0';
     const bodySent = () => (critical ? nextBodySent(CANVAS_FALLBACK_MS).then(afterCritical) : nextBodySent(CANVAS_FALLBACK_MS));
     const usable = prepared && sameTiles(prepared.tiles, plan.tiles) ? prepared : null;
     // A tile that waits for no earlier one has the same input for every candidate: its masks and
@@ -275,7 +275,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           ahead ??
           (atRequest
             ? { width: r.width, height: r.height, rgba: NONE, unknown: NONE, ...masks!, atRequest }
-            : { width: r.width, height: r.height, ...cut!, fromMip: colourFromMip(svc, req, tile) });
+            : { width: r.width, height: r.height, ...cut! });
         const waiting = tileWaitNotices(model, board, progress, c, i);
         const generated = await generate(tile, pixels, {
           signal: tileSignal,

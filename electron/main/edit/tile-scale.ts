@@ -40,13 +40,10 @@ export async function tileAtSize(p: TilePixels, size: Size): Promise<TilePixels>
   // unknown map already is 0/255 (no 6 MP pass and no fresh 6 MB buffer for it).
   const unknown255 = is255(p.unknown) ? p.unknown : to255(p.unknown);
   // With the tile's active windows known, the masks are scaled only there (both are 0 outside them).
-  const unknownAt = p.windows ? scaledMaskWindows(unknown255, from, size, p.windows, true) : scaled(unknown255, from, 1, size).then(flags);
   const [rgba, unknown, ask] = await Promise.all([
-    // From a reduced copy of the content where there is one (content-mip.ts): only the known pixels
-    // are read, so it waits for the unknown flags. Else the colour in two bands of rows, one per
-    // libvips thread (sharp runs each pipeline on one here).
-    p.fromMip ? unknownAt.then((u) => p.fromMip!(size, u)) : scaled(p.rgba, from, 4, size, 2),
-    unknownAt,
+    // The colour in two bands of rows, one per libvips thread (sharp runs each pipeline on one here).
+    scaled(p.rgba, from, 4, size, 2),
+    p.windows ? scaledMaskWindows(unknown255, from, size, p.windows, true) : scaled(unknown255, from, 1, size).then(flags),
     p.windows ? scaledMaskWindows(p.ask, from, size, p.windows, false) : scaled(p.ask, from, 1, size),
   ]);
   return { width: size.width, height: size.height, rgba, unknown, ask };

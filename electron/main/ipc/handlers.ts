@@ -17,7 +17,6 @@ import { countedFor } from '../services/spend-ledger';
 import { editJob } from '../edit/run-edit';
 import { batchHandlers } from '../batch/batch-handlers';
 import { outpaintJob } from '../edit/run-outpaint';
-import { holdingMipBuild } from '../edit/content-mip';
 import { checkOutpaintBudget } from '../edit/outpaint-budget';
 import { recoverSession } from '../services/session-recovery';
 import { isProjectPath, loadProject, parsePayload, projectBytes } from '../project/project-files';
@@ -90,7 +89,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
       const receivedAt = wallClock();
       return {
         jobId: svc.jobs.start(
-          counted(svc, (s) => holdingMipBuild(editJob(s, req, receivedAt))),
+          counted(svc, (s) => editJob(s, req, receivedAt)),
           (p) => ctx.emit('job:progress', p),
         ),
       };
@@ -100,8 +99,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
       checkOutpaintBudget(req, svc.env); // limits and memory before any work
       return {
         jobId: svc.jobs.start(
-          // The content's levels are not built while it runs (content-mip.ts).
-          counted(svc, (s) => holdingMipBuild(outpaintJob(s, req, undefined, receivedAt))),
+          counted(svc, (s) => outpaintJob(s, req, undefined, receivedAt)),
           (p) => ctx.emit('job:progress', p),
         ),
       };
@@ -109,8 +107,6 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'outpaint:prepare': async (req) => {
       // Within the limits only (a plan Generate would refuse is not prepared); the work runs meanwhile.
       checkOutpaintBudget(req, svc.env);
-      // The content's reduced copies, for a tile that is not prepared when Ctrl+Enter comes (content-mip.ts).
-      svc.contentMip.update(svc, req);
       // MASKWORK_OUTPAINT_PREPARE=0 turns it off (the bench measures a tile that could not be prepared).
       if (svc.env.MASKWORK_OUTPAINT_PREPARE === '0') return { preparing: false };
       svc.outpaintPrep.prepare(svc, req);
