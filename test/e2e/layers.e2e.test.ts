@@ -242,7 +242,8 @@ describe('layers panel', () => {
     await leaveField(page);
     await page.keyboard.press('Control+j');
     await expect.poll(() => names(page)).toEqual(['One', 'Two', 'Two copy', 'Three']);
-    expect((await summary(page)).label).toBe('Duplicate layer');
+    // The document mask painted above is a selection: Ctrl+J is Photoshop's Layer via Copy of it.
+    expect((await summary(page)).label).toBe('Layer via Copy');
     await page.keyboard.press('Control+e');
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().label === 'Merge down');
     expect((await names(page)).length).toBe(3);
