@@ -1,7 +1,9 @@
 /**
  * "Revert to the saved file?": asked before File › Revert (F12) reloads the document from its file,
- * since its changes go (Revert / Cancel; Esc cancels). The focus starts on Cancel: a stray F12 and
- * Enter lose nothing.
+ * since its changes go (Revert / Cancel; Esc cancels). A photo's revert is an undo step (Ctrl/⌘ Z
+ * brings the edits back), so the focus starts on Revert and F12, Enter reverts, as F12 does at once in
+ * Photoshop. A project's revert drops its unsaved undo steps, so there the focus starts on Cancel
+ * (which is then the highlighted answer): a stray F12 and Enter lose nothing.
  */
 import { useRef } from 'react';
 import { answerRevertAsk } from '../commands/revert';
@@ -11,8 +13,10 @@ import { AlertDialog } from './AlertDialog';
 export function RevertPrompt() {
   const ask = useEditor((s) => s.revertAsk);
   const cancel = useRef<HTMLButtonElement>(null);
+  const revert = useRef<HTMLButtonElement>(null);
+  const undoable = ask?.from === 'photo';
   return (
-    <AlertDialog open={ask !== null} label="Revert" focus={cancel} onCancel={() => void answerRevertAsk(false)}>
+    <AlertDialog open={ask !== null} label="Revert" focus={undoable ? revert : cancel} onCancel={() => void answerRevertAsk(false)}>
       {ask && (
         <>
           <h3>Revert to the saved file?</h3>
@@ -24,13 +28,20 @@ export function RevertPrompt() {
           <div className="row">
             <button
               type="button"
-              className="primary"
+              ref={revert}
+              className={undoable ? 'primary' : undefined}
               onClick={() => void answerRevertAsk(true)}
               title={`Reload ${ask.name} (F12 asks this again)`}
             >
               Revert
             </button>
-            <button type="button" ref={cancel} onClick={() => void answerRevertAsk(false)} title="Keep the document as it is (Esc)">
+            <button
+              type="button"
+              ref={cancel}
+              className={undoable ? undefined : 'primary'}
+              onClick={() => void answerRevertAsk(false)}
+              title="Keep the document as it is (Esc)"
+            >
               Cancel
             </button>
           </div>

@@ -1,7 +1,7 @@
 /**
  * File › Revert (F12, or Revert in the ▾ project menu), as in Photoshop: since reopening the open
  * project keeps it as it is, there was no way back to the last saved state. Revert asks first (its
- * focus on Cancel; Esc keeps everything), then reloads the project from its file — or a photo never
+ * focus on Revert for a photo, whose revert is undoable, and on Cancel for a project; Esc keeps everything), then reloads the project from its file — or a photo never
  * saved as a project from its image file, an undo step that Ctrl+Z takes back. With nothing to
  * revert to it is off and says why. Real keys and mouse.
  */
@@ -49,12 +49,15 @@ describe('File › Revert', () => {
     expect(painted).toBeGreaterThan(0);
     await page.keyboard.press('F12');
     await dialog(page).waitFor();
-    expect(await focused(page)).toBe('Cancel'); // a stray F12 and Enter lose nothing
+    // A photo's revert is an undo step: the focus is on the highlighted Revert, as F12 reverts at once in Photoshop.
+    expect(await focused(page)).toBe('Revert');
+    expect(await dialog(page).getByRole('button', { name: 'Revert', exact: true }).getAttribute('class')).toBe('primary');
     await page.keyboard.press('Escape');
     await dialog(page).waitFor({ state: 'detached' });
     expect(await maskPixels(page)).toBe(painted);
     await page.keyboard.press('F12');
-    await dialog(page).getByRole('button', { name: 'Revert', exact: true }).click();
+    await dialog(page).waitFor();
+    await page.keyboard.press('Enter');
     await expect.poll(() => maskPixels(page)).toBe(0);
     await waitIdle(page);
     expect(await toasts(page)).toContain('Reverted to coffee.png as it is on disk');
@@ -81,6 +84,9 @@ describe('File › Revert', () => {
     await revertItem(page).click();
     await dialog(page).waitFor();
     expect(await dialog(page).textContent()).toMatch(/Your changes since coffee\.maskwork was last saved are lost/);
+    // A project's revert drops its unsaved undo steps: the focus starts on Cancel, the highlighted answer.
+    expect(await focused(page)).toBe('Cancel');
+    expect(await dialog(page).getByRole('button', { name: 'Cancel', exact: true }).getAttribute('class')).toBe('primary');
     await page.keyboard.press('Shift+Tab'); // from Cancel to Revert
     expect(await focused(page)).toBe('Revert');
     await page.keyboard.press('Enter');
