@@ -22,7 +22,7 @@ import {
 import { clampBand, extendDocument, extensionMask, extensionProblem } from '../model/extend-document';
 import { useEditor, type EditorStore } from './store/store';
 import { revealMaskOverlay } from './overlay-visibility';
-import { visibleHeight } from './store/viewport-slice';
+import { FIT_MAX_ZOOM, OPEN_MAX_ZOOM, visibleHeight } from './store/viewport-slice';
 
 const st = () => useEditor.getState();
 
@@ -90,7 +90,7 @@ export function choosePreset(preset: AspectPreset): void {
   if (!doc) return;
   const sides = presetSides(doc.canvas, preset, st().extend.anchor, blockGrid(doc));
   setSides(sides, preset);
-  fitProposal();
+  fitProposal(toolFitMax());
   if (isZeroSides(sides)) st().notify('info', `The canvas is already ${preset}; nothing to extend.`);
 }
 
@@ -102,7 +102,7 @@ export function chooseAnchor(anchor: ExtendAnchor): void {
   if (preset && doc && !isZeroSides(draftSides(st()))) {
     setSides(presetSides(doc.canvas, preset, anchor, blockGrid(doc)), preset);
     // The proposal moved (the new area is on another side now): the view follows it, as for a preset.
-    fitProposal();
+    fitProposal(toolFitMax());
   }
 }
 
@@ -158,8 +158,9 @@ export function applyExtendDraft(): void {
     s.notify('error', problem);
     return;
   }
+  const maxZoom = toolFitMax();
   cancelExtendDraft();
-  st().fitToScreen();
+  st().fitToScreen(maxZoom);
 }
 
 /**
@@ -171,18 +172,30 @@ export function fitOnScreen(): void {
   else st().fitToScreen();
 }
 
-/** Fits the proposed canvas in the view (so every handle can be reached). */
-export function fitProposal(): void {
+/** Fits the proposed canvas in the view (so every handle can be reached), at most `maxZoom` (default: Fit on screen's). */
+export function fitProposal(maxZoom?: number): void {
   const s = st();
   const doc = s.doc;
   if (!doc) return;
   const sides = draftSides(s);
-  s.fitRect({
-    x: 0 - sides.left,
-    y: 0 - sides.top,
-    width: doc.canvas.width + sides.left + sides.right,
-    height: doc.canvas.height + sides.top + sides.bottom,
-  });
+  s.fitRect(
+    {
+      x: 0 - sides.left,
+      y: 0 - sides.top,
+      width: doc.canvas.width + sides.left + sides.right,
+      height: doc.canvas.height + sides.top + sides.bottom,
+    },
+    maxZoom,
+  );
+}
+
+/**
+ * The most the extend tool's own fits (a preset, an anchor, a side taken off screen, Apply) zoom to:
+ * 100 %, or the zoom the user has if that is more. They zoomed a small photo opened at 100 % past it
+ * (coffee.png to 21:9: 122.7 %), where Photoshop's Canvas Size keeps the zoom; Ctrl/⌘ 0 still fits up to 400 %.
+ */
+function toolFitMax(): number {
+  return Math.min(FIT_MAX_ZOOM, Math.max(OPEN_MAX_ZOOM, st().scale));
 }
 
 /**
@@ -203,5 +216,5 @@ export function fitProposalIfOffScreen(moved: readonly Side[] = SIDES): void {
     right: s.offsetX + (doc.canvas.width + sides.right) * s.scale > s.stageWidth,
     bottom: s.offsetY + (doc.canvas.height + sides.bottom) * s.scale > visibleHeight(s),
   };
-  if (moved.some((side) => past[side])) fitProposal();
+  if (moved.some((side) => past[side])) fitProposal(toolFitMax());
 }

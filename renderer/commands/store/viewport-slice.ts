@@ -93,8 +93,8 @@ export interface ViewportSlice {
   setDockHeight(h: number): void;
   /** The whole canvas in the room above the dock, centred, at most `maxZoom` (default: Fit on screen's 400 %). */
   fitToScreen(maxZoom?: number): void;
-  /** Fits a rect in document px (e.g. a proposed, larger canvas) in the view, centred. */
-  fitRect(r: { x: number; y: number; width: number; height: number }): void;
+  /** Fits a rect in document px (e.g. a proposed, larger canvas) in the view, centred, at most `maxZoom` (default 400 %). */
+  fitRect(r: { x: number; y: number; width: number; height: number }, maxZoom?: number): void;
   zoomTo(scale: number, anchor?: { x: number; y: number }): void;
   zoomStep(dir: 1 | -1, anchor?: { x: number; y: number }): void;
   panBy(dx: number, dy: number): void;
@@ -136,8 +136,8 @@ export const createViewportSlice: StateCreator<EditorStore, [], [], ViewportSlic
       const v = fitView(get(), canvasRect(doc.canvas), maxZoom);
       if (v) set({ ...v, fitted: true, fitMax: maxZoom });
     },
-    fitRect(r) {
-      const v = fitView(get(), r, FIT_MAX_ZOOM);
+    fitRect(r, maxZoom = FIT_MAX_ZOOM) {
+      const v = fitView(get(), r, maxZoom);
       // Fitting another rect (a proposed extension) is not "fit on screen": a resize keeps it.
       if (v) set({ ...v, fitted: false });
     },
