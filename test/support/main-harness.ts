@@ -58,6 +58,16 @@ export async function startMain(env: Record<string, string | undefined> = {}, di
   };
 }
 
+/** A stored candidate patch (a PNG asset) as straight RGBA, the region's size. */
+export async function patchRgba(main: MainHarness, assetId: string): Promise<Uint8Array> {
+  return new Uint8Array(
+    await sharp(await main.svc.store.get(assetId))
+      .ensureAlpha()
+      .raw()
+      .toBuffer(),
+  );
+}
+
 /** Loads a dev-set mask (white = hole) as values and the PNG the renderer would send for its bbox. */
 export async function maskForEdit(path: string): Promise<{
   values: Uint8Array;

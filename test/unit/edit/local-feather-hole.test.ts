@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
-import { startMain, type MainHarness } from '../../support/main-harness';
+import { patchRgba, startMain, type MainHarness } from '../../support/main-harness';
 import { prepareEdit } from '../../../electron/main/edit/run-edit';
 import { engineHoleMargin } from '../../../electron/main/edit/request-pixels';
 import { clearRegionCache } from '../../../electron/main/edit/region-pixels';
@@ -96,12 +96,7 @@ describe('an offline fill beside a thin rim, with an edge feather', () => {
     if (result.state !== 'done') return;
     expect(result.candidates).toHaveLength(2);
     for (const c of result.candidates) {
-      const patch = new Uint8Array(
-        await sharp(await main.svc.store.get(c.assetId))
-          .ensureAlpha()
-          .raw()
-          .toBuffer(),
-      );
+      const patch = await patchRgba(main, c.assetId);
       const out = new Uint8Array(photo);
       const r = c.region;
       compositeOverInto(out, W, patch, r.width, { sx: 0, sy: 0, dx: r.x, dy: r.y, width: r.width, height: r.height });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
-import { startMain, type MainHarness } from '../../support/main-harness';
+import { patchRgba, startMain, type MainHarness } from '../../support/main-harness';
 import { compositeOverInto } from '../../../shared/pixels/patch';
 
 const workerBuilt = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
@@ -64,12 +64,7 @@ describe('an offline outpaint with the default 32-px band', () => {
     if (result.state !== 'done') return;
     expect(result.candidates).toHaveLength(2);
     for (const c of result.candidates) {
-      const patch = new Uint8Array(
-        await sharp(await main.svc.store.get(c.assetId))
-          .ensureAlpha()
-          .raw()
-          .toBuffer(),
-      );
+      const patch = await patchRgba(main, c.assetId);
       // The canvas as the document shows it: the original at its place, the patch over it.
       const out = new Uint8Array(W * H * 4);
       for (let y = 0; y < H; y++) out.set(original.subarray(y * OW * 4, (y + 1) * OW * 4), (y * W + OX) * 4);
