@@ -33,7 +33,6 @@ import { RevertPrompt } from './RevertPrompt';
 import { activeGesture } from './tools/tool-registry';
 import { installUnsavedCloseGuard } from '../commands/project-commands';
 import { installMaskTargetGuard } from '../commands/layer-commands';
-import { useKeepScrollEnd } from './useKeepScrollEnd';
 import { installReleaseFieldOnOpen } from './keyboard/release-field-on-open';
 import { installReleaseSelectOnPick } from './keyboard/release-select-on-pick';
 
@@ -41,7 +40,6 @@ export function App() {
   const side = useRef<HTMLElement>(null);
   const sideTop = useRef<HTMLDivElement>(null);
   const sideBottom = useRef<HTMLDivElement>(null);
-  useKeepScrollEnd(sideTop);
   useEffect(() => installKeyboardReach(), []);
   useEffect(() => installShortcuts(), []);
   useEffect(() => installDropAndPaste(), []);

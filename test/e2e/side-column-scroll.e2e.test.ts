@@ -26,7 +26,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const column = (page: Page) => page.locator('.side-top');
+const column = (page: Page) => page.locator('.generate-scroll');
 /** The column's scroll position and how far it can scroll. */
 const scroll = (page: Page) => column(page).evaluate((e) => ({ top: e.scrollTop, room: e.scrollHeight - e.clientHeight }));
 /**
@@ -36,7 +36,8 @@ const scroll = (page: Page) => column(page).evaluate((e) => ({ top: e.scrollTop,
  */
 async function invertButton(page: Page) {
   const box = (await page.getByRole('region', { name: 'Mask' }).getByRole('button', { name: 'Invert', exact: true }).boundingBox())!;
-  const col = (await column(page).boundingBox())!;
+  // The part Generate takes (its controls' scrolling box, then its footer), not the box alone.
+  const col = (await page.locator('.side-top').boundingBox())!;
   const height = page.viewportSize()!.height;
   return { fromBottom: col.y + col.height - box.y, inView: box.y >= col.y + col.height && box.y + box.height <= height };
 }

@@ -117,7 +117,7 @@ describe('the side column at 1280×800', () => {
 
   it("the outpaint's cost line is in view whenever the Generate button is, wherever the panel is scrolled", async () => {
     const page = app.page;
-    const panel = page.locator('.side-top');
+    const panel = page.locator('.generate-scroll');
     const box = (await panel.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 40);
     await page.mouse.wheel(0, -5000);
@@ -151,7 +151,7 @@ describe('the side column at 1280×800', () => {
 
   it('the Mask panel shows all its controls wherever Generate is scrolled, with the prompt in sight above it', async () => {
     const page = app.page;
-    const top = page.locator('.side-top');
+    const top = page.locator('.generate-scroll');
     const box = (await top.boundingBox())!;
     const mask = page.getByRole('region', { name: 'Mask' });
     const controls = mask.locator('button, input');
@@ -207,7 +207,7 @@ describe('the side column at 1500×950', () => {
   it('shows every Mask control with two kept layers, Generate scrolled to its top', async () => {
     const page = app.page;
     await page.setViewportSize({ width: 1500, height: 950 });
-    const top = page.locator('.side-top');
+    const top = page.locator('.generate-scroll');
     const box = (await top.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 40);
     await page.mouse.wheel(0, -5000);

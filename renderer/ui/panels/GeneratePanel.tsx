@@ -35,6 +35,7 @@ import { ReferenceImages } from './ReferenceImages';
 import { OutpaintCostLine, OutpaintSection } from './OutpaintSection';
 import { LocalEngineHint, SpotHint } from './LocalEngineHint';
 import { useMoreBelow } from '../useMoreBelow';
+import { useKeepScrollEnd } from '../useKeepScrollEnd';
 
 const AUTO_LABEL = 'Auto — rules pick the model (Settings)';
 
@@ -78,9 +79,11 @@ export function GeneratePanel() {
     };
   }, [doc, gen, keyStatus, providerSettings, job, prefs, multiRun, pending]);
   const retryWorst = useRetryWorstLine(estimate?.ok ? estimate.usd : null);
-  // The panel scrolls in the side column: a cue while some of it is below the fold.
-  const rootRef = useRef<HTMLElement>(null);
-  const moreBelow = useMoreBelow(rootRef, true);
+  // The panel's controls scroll above its footer (in the layout's flow, not over them): a cue while
+  // some of them are below the fold, and a box scrolled to its end stays there as lines come and go.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const moreBelow = useMoreBelow(scrollRef);
+  useKeepScrollEnd(scrollRef);
   const spec = opt.spec;
   const range = nRange(spec);
   // Several models at once (a masked edit's): the models and their counts are the list's, so the
@@ -105,200 +108,205 @@ export function GeneratePanel() {
   }
 
   return (
-    <section className="panel generate-panel" aria-label="Generate" ref={rootRef}>
-      <h3>Generate</h3>
-      <textarea
-        className="prompt"
-        data-testid="prompt"
-        aria-label="Prompt"
-        rows={3}
-        placeholder="What should fill the mask? (Ctrl/⌘+Enter generates)"
-        value={gen.prompt}
-        onChange={(e) => setGen({ prompt: e.target.value })}
-      />
-      <PromptTools />
-      {!several && (
-        <label className="field">
-          <span>Model</span>
-          <select
-            data-testid="model-select"
-            aria-label="Model"
-            // The list is narrower than the longer names ("Nano Banana 2 (Gemini 3.1 Flash Image) — key set"): the whole of the choice on hover.
-            title={gen.model === AUTO_VALUE ? AUTO_LABEL : opt.label}
-            value={gen.model === AUTO_VALUE ? AUTO_VALUE : opt.value}
-            onChange={(e) => pickModel(e.target.value)}
-          >
-            <optgroup label="Auto">
-              <option value={AUTO_VALUE}>{AUTO_LABEL}</option>
-            </optgroup>
-            {GROUPS.map((g) => {
-              const items = options.filter(g.test);
-              return items.length ? (
-                <optgroup key={g.label} label={g.label}>
-                  {items.map((o) => (
-                    <option key={o.value} value={o.value} data-usable={o.usable}>
-                      {o.usable ? '● ' : '○ '}
-                      {o.label}
+    <section className="panel generate-panel" aria-label="Generate">
+      {/* The controls scroll in their own box; the footer is the next box down, never over them. */}
+      <div className="generate-scroll" ref={scrollRef}>
+        <div className="generate-body">
+          <h3>Generate</h3>
+          <textarea
+            className="prompt"
+            data-testid="prompt"
+            aria-label="Prompt"
+            rows={3}
+            placeholder="What should fill the mask? (Ctrl/⌘+Enter generates)"
+            value={gen.prompt}
+            onChange={(e) => setGen({ prompt: e.target.value })}
+          />
+          <PromptTools />
+          {!several && (
+            <label className="field">
+              <span>Model</span>
+              <select
+                data-testid="model-select"
+                aria-label="Model"
+                // The list is narrower than the longer names ("Nano Banana 2 (Gemini 3.1 Flash Image) — key set"): the whole of the choice on hover.
+                title={gen.model === AUTO_VALUE ? AUTO_LABEL : opt.label}
+                value={gen.model === AUTO_VALUE ? AUTO_VALUE : opt.value}
+                onChange={(e) => pickModel(e.target.value)}
+              >
+                <optgroup label="Auto">
+                  <option value={AUTO_VALUE}>{AUTO_LABEL}</option>
+                </optgroup>
+                {GROUPS.map((g) => {
+                  const items = options.filter(g.test);
+                  return items.length ? (
+                    <optgroup key={g.label} label={g.label}>
+                      {items.map((o) => (
+                        <option key={o.value} value={o.value} data-usable={o.usable}>
+                          {o.usable ? '● ' : '○ '}
+                          {o.label}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ) : null;
+                })}
+              </select>
+            </label>
+          )}
+          {/* A refine of a staged candidate (an edit's or an outpaint's) says what it is doing here. */}
+          <RefineStatus />
+          {/* Several models at once is for masked edits; filling an extension uses the one chosen model. */}
+          {!outpaint && <MultiModelSection />}
+          {auto && !gen.multiOn && (
+            <p className="auto-pick" data-testid="auto-pick" role="status" aria-label="Auto pick">
+              Auto picked {formatDecision(auto)}
+            </p>
+          )}
+          <div className="row">
+            {!several && (
+              <label className="inline" title={`1–${range.max} candidates`}>
+                Candidates
+                <NumberField
+                  className="num"
+                  data-testid="n"
+                  aria-label="Candidates"
+                  min={range.min}
+                  max={range.max}
+                  value={gen.n}
+                  onValue={(v) => v !== null && setGen({ n: clampN(v, spec) })}
+                />
+              </label>
+            )}
+            {quality && (
+              <label className="inline">
+                Quality
+                <select
+                  data-testid="quality"
+                  aria-label="Quality"
+                  value={quality}
+                  onChange={(e) => setGen({ quality: e.target.value as Quality })}
+                >
+                  {(qualitySpec?.qualities ?? []).map((q) => (
+                    <option key={q} value={q}>
+                      {q}
                     </option>
                   ))}
-                </optgroup>
-              ) : null;
-            })}
-          </select>
-        </label>
-      )}
-      {/* A refine of a staged candidate (an edit's or an outpaint's) says what it is doing here. */}
-      <RefineStatus />
-      {/* Several models at once is for masked edits; filling an extension uses the one chosen model. */}
-      {!outpaint && <MultiModelSection />}
-      {auto && !gen.multiOn && (
-        <p className="auto-pick" data-testid="auto-pick" role="status" aria-label="Auto pick">
-          Auto picked {formatDecision(auto)}
-        </p>
-      )}
-      <div className="row">
-        {!several && (
-          <label className="inline" title={`1–${range.max} candidates`}>
-            Candidates
-            <NumberField
-              className="num"
-              data-testid="n"
-              aria-label="Candidates"
-              min={range.min}
-              max={range.max}
-              value={gen.n}
-              onValue={(v) => v !== null && setGen({ n: clampN(v, spec) })}
-            />
-          </label>
-        )}
-        {quality && (
-          <label className="inline">
-            Quality
-            <select
-              data-testid="quality"
-              aria-label="Quality"
-              value={quality}
-              onChange={(e) => setGen({ quality: e.target.value as Quality })}
+                </select>
+              </label>
+            )}
+            {seeded && (
+              <label
+                className="inline"
+                title="Same seed, same mask and settings → the same result (blank: a new one each time; the candidate’s tooltip shows the seed used)"
+              >
+                Seed
+                <NumberField
+                  className="num seed"
+                  aria-label="Seed"
+                  placeholder="random"
+                  min={0}
+                  max={2 ** 31 - 1}
+                  allowEmpty
+                  value={gen.seed ?? null}
+                  onValue={(v) => setGen({ seed: v ?? undefined })}
+                />
+              </label>
+            )}
+            {tiers.length > 0 && (
+              <label className="inline">
+                Tier
+                <select
+                  data-testid="tier"
+                  aria-label="Gemini tier"
+                  value={gen.imageSize && tiers.includes(gen.imageSize) ? gen.imageSize : ''}
+                  onChange={(e) => setGen({ imageSize: (e.target.value || undefined) as GeminiImageSize | undefined })}
+                >
+                  <option value="">Auto</option>
+                  {tiers.map((t) => (
+                    <option key={t} value={t}>
+                      {t}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </div>
+          <div className="row">
+            <label
+              className="inline"
+              title={
+                spec.provider === 'local'
+                  ? 'Soft edge where the result meets the photo. The offline engine fills the mask alone and blends its own edge: the photo around the mask stays as it is'
+                  : 'Soft edge where the result meets the photo'
+              }
             >
-              {(qualitySpec?.qualities ?? []).map((q) => (
-                <option key={q} value={q}>
-                  {q}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {seeded && (
-          <label
-            className="inline"
-            title="Same seed, same mask and settings → the same result (blank: a new one each time; the candidate’s tooltip shows the seed used)"
-          >
-            Seed
-            <NumberField
-              className="num seed"
-              aria-label="Seed"
-              placeholder="random"
-              min={0}
-              max={2 ** 31 - 1}
-              allowEmpty
-              value={gen.seed ?? null}
-              onValue={(v) => setGen({ seed: v ?? undefined })}
-            />
-          </label>
-        )}
-        {tiers.length > 0 && (
-          <label className="inline">
-            Tier
-            <select
-              data-testid="tier"
-              aria-label="Gemini tier"
-              value={gen.imageSize && tiers.includes(gen.imageSize) ? gen.imageSize : ''}
-              onChange={(e) => setGen({ imageSize: (e.target.value || undefined) as GeminiImageSize | undefined })}
+              Edge feather
+              <NumberField
+                className="num"
+                data-testid="feather"
+                aria-label="Edge feather (px)"
+                min={0}
+                max={256}
+                value={gen.featherPx}
+                onValue={(v) => v !== null && setGen({ featherPx: v })}
+              />
+              px
+            </label>
+            <label className="inline" title="Match the colours of the generated pixels to their surroundings">
+              <input
+                type="checkbox"
+                data-testid="color-match"
+                checked={gen.colorMatch}
+                onChange={(e) => setGen({ colorMatch: e.target.checked })}
+              />
+              Colour match
+            </label>
+          </div>
+          <div className="row">
+            <label
+              className="inline"
+              title="For removing things: grow the mask before sending, so a tight mask around an object leaves no halo (on by default for the offline engine)"
             >
-              <option value="">Auto</option>
-              {tiers.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </div>
-      <div className="row">
-        <label
-          className="inline"
-          title={
-            spec.provider === 'local'
-              ? 'Soft edge where the result meets the photo. The offline engine fills the mask alone and blends its own edge: the photo around the mask stays as it is'
-              : 'Soft edge where the result meets the photo'
-          }
-        >
-          Edge feather
-          <NumberField
-            className="num"
-            data-testid="feather"
-            aria-label="Edge feather (px)"
-            min={0}
-            max={256}
-            value={gen.featherPx}
-            onValue={(v) => v !== null && setGen({ featherPx: v })}
-          />
-          px
-        </label>
-        <label className="inline" title="Match the colours of the generated pixels to their surroundings">
-          <input
-            type="checkbox"
-            data-testid="color-match"
-            checked={gen.colorMatch}
-            onChange={(e) => setGen({ colorMatch: e.target.checked })}
-          />
-          Colour match
-        </label>
-      </div>
-      <div className="row">
-        <label
-          className="inline"
-          title="For removing things: grow the mask before sending, so a tight mask around an object leaves no halo (on by default for the offline engine)"
-        >
-          <input
-            type="checkbox"
-            data-testid="grow-mask"
-            aria-label="Grow the mask before generating"
-            checked={growOn}
-            onChange={(e) => setGen({ grow: e.target.checked })}
-          />
-          Grow mask by
-          <NumberField
-            className="num"
-            data-testid="grow-px"
-            aria-label="Grow by (px)"
-            min={0}
-            max={64}
-            value={gen.growPx}
-            onValue={(v) => v !== null && setGen({ growPx: v })}
-          />
-          px
-        </label>
-      </div>
-      {/* With several models at once, the smallest limit among those counted (each is sent the same references). */}
-      <ReferenceImages limit={referenceLimit(several ? counted : [], spec)} />
-      <LocalEngineHint />
-      <SpotHint onUse={() => pickModel(LOCAL_MODEL)} />
-      {outpaint ? (
-        <OutpaintSection />
-      ) : (
-        <>
-          <CostSize estimate={gen.multiOn ? null : estimate} />
-          {expected && !gen.multiOn && (
-            <div className="muted" data-testid="expected-time" title={expected.basis}>
-              Expected: {formatExpected(expected)}
-              {expected.basis.startsWith('your last') ? ' (learned from your requests)' : ''}
-            </div>
+              <input
+                type="checkbox"
+                data-testid="grow-mask"
+                aria-label="Grow the mask before generating"
+                checked={growOn}
+                onChange={(e) => setGen({ grow: e.target.checked })}
+              />
+              Grow mask by
+              <NumberField
+                className="num"
+                data-testid="grow-px"
+                aria-label="Grow by (px)"
+                min={0}
+                max={64}
+                value={gen.growPx}
+                onValue={(v) => v !== null && setGen({ growPx: v })}
+              />
+              px
+            </label>
+          </div>
+          {/* With several models at once, the smallest limit among those counted (each is sent the same references). */}
+          <ReferenceImages limit={referenceLimit(several ? counted : [], spec)} />
+          <LocalEngineHint />
+          <SpotHint onUse={() => pickModel(LOCAL_MODEL)} />
+          {outpaint ? (
+            <OutpaintSection />
+          ) : (
+            <>
+              <CostSize estimate={gen.multiOn ? null : estimate} />
+              {expected && !gen.multiOn && (
+                <div className="muted" data-testid="expected-time" title={expected.basis}>
+                  Expected: {formatExpected(expected)}
+                  {expected.basis.startsWith('your last') ? ' (learned from your requests)' : ''}
+                </div>
+              )}
+              <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />
+            </>
           )}
-          <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />
-        </>
-      )}
+        </div>
+      </div>
       {/* The cost line and the Generate button stay in view together while the panel scrolls. */}
       <div className="generate-foot">
         {/* Always laid out (hidden while nothing is below): appearing, it would change the footer's
@@ -310,7 +318,7 @@ export function GeneratePanel() {
           tabIndex={moreBelow ? 0 : -1}
           title={moreBelow === 'above' ? 'Scroll back up to the prompt' : 'More of this panel is below: scroll down, or click here'}
           onClick={() => {
-            const box = rootRef.current?.parentElement;
+            const box = scrollRef.current;
             box?.scrollTo({ top: moreBelow === 'above' ? 0 : box.scrollHeight });
           }}
         >

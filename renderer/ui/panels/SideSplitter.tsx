@@ -29,12 +29,13 @@ function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLElement): Me
   const topHeight = top.getBoundingClientRect().height;
   const bottomHeight = bottom.getBoundingClientRect().height;
   const columnHeight = column.clientHeight;
-  // Generate's prompt (from the part's top, scrolled or not) and its footer, which sticks to the bottom.
+  // Generate's prompt (from the part's top, its controls scrolled or not) and its footer below them.
   const prompt = top.querySelector('textarea');
   const foot = top.querySelector<HTMLElement>('.generate-foot');
+  const scrolled = top.querySelector<HTMLElement>('.generate-scroll')?.scrollTop ?? 0;
   const minTop =
     prompt && foot
-      ? prompt.getBoundingClientRect().bottom - top.getBoundingClientRect().top + top.scrollTop + foot.offsetHeight + 10
+      ? prompt.getBoundingClientRect().bottom - top.getBoundingClientRect().top + scrolled + foot.offsetHeight + 10
       : FALLBACK_MIN_TOP;
   // Layers: everything but its list (heading, buttons, padding), and two rows of the list.
   const layers = bottom.querySelector<HTMLElement>('.layers-panel');
@@ -89,7 +90,8 @@ export function SideSplitter({ column, top, bottom }: Props) {
     const ro = new ResizeObserver(update);
     const observeAll = () => {
       ro.disconnect();
-      for (const el of [col, ...col.children, ...t.children, ...b.children]) ro.observe(el);
+      // Generate's footer too: it can grow while its panel (held by the column) keeps its height.
+      for (const el of [col, ...col.children, ...t.children, ...t.querySelectorAll('.generate-foot'), ...b.children]) ro.observe(el);
     };
     observeAll();
     const mo = new MutationObserver(observeAll);
