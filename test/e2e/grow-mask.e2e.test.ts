@@ -60,7 +60,7 @@ describe('grow the mask before generating', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('the canvas shows where Generate will touch: a dashed band outline grown by the feather and the grow, also with the overlay hidden', async () => {
+  it('the canvas shows where Generate will touch: a dashed outline grown by the grow, and for a cloud model the feather, also with the overlay hidden', async () => {
     const page = app.page;
     const probe = () => page.evaluate(() => (window as any).__maskworkTest.featherBand());
     const rect = await page.evaluate(() => (window as any).__maskworkTest.maskBounds());
@@ -71,12 +71,21 @@ describe('grow the mask before generating', () => {
     expect(band.radius).toBe(6);
     expect(band.x0).toBe(rect.x - 6);
     expect(band.x1).toBe(rect.x + rect.width + 6);
-    // Typing a wider feather moves the outline out by the same amount.
+    // The offline engine fills the grown mask alone (the photo past it stays as it was): a wider
+    // feather does not move the line (it was drawn 26 px out, over pixels the engine leaves).
     await typeInto(page, page.getByRole('spinbutton', { name: 'Edge feather (px)' }), '20');
+    band = await probe();
+    expect(band.radius).toBe(6);
+    expect(band.y0).toBe(rect.y - 6);
+    // A cloud model repaints the feather's band too: the line moves out by the feather.
+    const model = page.getByRole('combobox', { name: 'Model', exact: true });
+    await chooseOption(page, model, 'gpt-image-2');
     band = await probe();
     expect(band.radius).toBe(26);
     expect(band.y0).toBe(rect.y - 26);
     expect(band.y1).toBe(rect.y + rect.height + 26);
+    await chooseOption(page, model, 'local');
+    expect((await probe()).radius).toBe(6);
     // The outline is a node on the stage, still shown after the overlay is hidden with \.
     const drawn = () => page.evaluate(() => (window as any).__maskworkTest.featherBandDrawn() as boolean);
     await leaveField(page); // keys back to the editor
@@ -92,7 +101,7 @@ describe('grow the mask before generating', () => {
     const page = app.page;
     const tip = () => page.getByRole('spinbutton', { name: 'Edge feather (px)' }).locator('xpath=..').getAttribute('title');
     expect(await tip()).toBe(
-      'Soft edge where the result meets the photo. The offline engine fills the mask alone and blends its own edge: the photo around the mask stays as it is',
+      'Soft edge where the result meets the photo. The offline engine fills the mask alone and blends its own edge: the photo around the mask stays as it is, and the dashed line on the canvas marks the mask it fills (grown when Grow is on)',
     );
     const model = page.getByRole('combobox', { name: 'Model', exact: true });
     await chooseOption(page, model, 'gpt-image-2');

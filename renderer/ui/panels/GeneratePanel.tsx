@@ -236,7 +236,7 @@ export function GeneratePanel() {
               className="inline"
               title={
                 spec.provider === 'local'
-                  ? 'Soft edge where the result meets the photo. The offline engine fills the mask alone and blends its own edge: the photo around the mask stays as it is'
+                  ? 'Soft edge where the result meets the photo. The offline engine fills the mask alone and blends its own edge: the photo around the mask stays as it is, and the dashed line on the canvas marks the mask it fills (grown when Grow is on)'
                   : 'Soft edge where the result meets the photo'
               }
             >
