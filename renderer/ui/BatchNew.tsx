@@ -15,6 +15,11 @@ import { keyProviderFor, providerLabel, withArticle } from '../model/model-optio
 
 const MODELS = offeredModels().filter((m) => m.status === 'active');
 const batchApiFor = (model: string) => model === 'auto' || MODELS.find((m) => m.id === model)?.provider === 'gemini';
+/** Why a model has no Batch API option: the offline engine runs here, and only Gemini offers one. */
+const noBatchApi = (model: string) =>
+  getModel(model)?.provider === 'local'
+    ? 'Offline fill runs on this computer, free: no Batch API (that is for Nano Banana models)'
+    : `${getModel(model)?.name ?? 'This model'} is sent image by image: the half-price Batch API is for Nano Banana models only`;
 /** Where a batch starts when Generate's model cannot run one (a gateway's model). */
 const FALLBACK_MODEL = 'gemini-3.1-flash-image';
 /**
@@ -309,15 +314,17 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
           </select>
         </label>
       )}
-      <label className="batch-check" title="Nano Banana models only: one Gemini batch job, billed at 50 %, answered within 24 h">
-        <input
-          type="checkbox"
-          checked={mode === 'batch-api'}
-          disabled={!batchApiFor(model)}
-          onChange={(e) => setBatchApi(e.target.checked)}
-        />
-        Gemini Batch API — half price, results within 24 h
-      </label>
+      {batchApiFor(model) ? (
+        <label className="batch-check" title="Nano Banana models only: one Gemini batch job, billed at 50 %, answered within 24 h">
+          <input type="checkbox" checked={mode === 'batch-api'} onChange={(e) => setBatchApi(e.target.checked)} />
+          Gemini Batch API — half price, results within 24 h
+        </label>
+      ) : (
+        // Not a greyed box (it read as a broken option with Offline fill): one line on why there is none.
+        <p className="muted batch-check" role="note" aria-label="Batch API">
+          {noBatchApi(model)}
+        </p>
+      )}
       {est && (
         // Greyed (and busy) while it is the last draft's: switching to GPT Image 2 showed Nano Banana 2's price as this one's.
         <p className={priced ? 'batch-price' : 'batch-price stale'} role="status" aria-label="Batch price" aria-busy={!priced}>

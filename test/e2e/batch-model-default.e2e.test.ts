@@ -3,7 +3,9 @@
  * on Offline fill, so a paid batch could start unnoticed; found by hand): opened with Offline fill
  * chosen it shows Offline fill, with GPT Image 2 chosen GPT Image 2; a model picked in the dialog
  * itself stays its choice while the app runs. With a gateway's model in Generate (no batch runs it) the
- * dialog starts on Nano Banana 2 and says so. Real keys and mouse; no key is set and nothing is sent.
+ * dialog starts on Nano Banana 2 and says so. A model without the Gemini Batch API (Offline fill, GPT
+ * Image 2) shows one line saying why, not a greyed box (it read as a broken option with Offline fill;
+ * found by hand). Real keys and mouse; no key is set and nothing is sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
@@ -76,6 +78,32 @@ describe('the Batch dialog’s model', () => {
     await open();
     expect(await batchModel.inputValue()).toBe('gemini-3-pro-image');
     await close();
+    expect(app.errors).toEqual([]);
+  });
+  it('has the Batch API box only for a model that has it; for the others one line says why', async () => {
+    const page = app.page;
+    const d = page.getByRole('dialog', { name: 'Batch' });
+    const batchModel = d.getByRole('combobox', { name: 'Batch model' });
+    await page.getByRole('button', { name: /^Batch…/ }).click();
+    await d.waitFor();
+    const box = d.getByRole('checkbox', { name: /Gemini Batch API/ });
+    const why = d.getByRole('note', { name: 'Batch API' });
+    await chooseOption(page, batchModel, 'local');
+    expect(await box.count()).toBe(0);
+    expect(await why.textContent()).toBe('Offline fill runs on this computer, free: no Batch API (that is for Nano Banana models)');
+    await chooseOption(page, batchModel, 'gpt-image-2');
+    expect(await box.count()).toBe(0);
+    expect(await why.textContent()).toBe('GPT Image 2 is sent image by image: the half-price Batch API is for Nano Banana models only');
+    // One line: the note is no taller than the box's row.
+    expect((await why.boundingBox())!.height).toBeLessThan(24);
+    await chooseOption(page, batchModel, 'gemini-3.1-flash-image');
+    expect(await why.count()).toBe(0);
+    expect(await box.isEnabled()).toBe(true);
+    await box.click();
+    expect(await box.isChecked()).toBe(true);
+    await box.click();
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'detached' });
     expect(app.errors).toEqual([]);
   });
 });

@@ -211,7 +211,8 @@ describe('a 1280×800 window', () => {
     const box = (await dialog.boundingBox())!;
     const close = (await dialog.getByRole('button', { name: 'Close batch' }).boundingBox())!;
     expect(box.x + box.width - (close.x + close.width)).toBeLessThanOrEqual(24);
-    const check = (await dialog.getByText('Gemini Batch API — half price, results within 24 h').boundingBox())!;
+    // On Generate's Offline fill: the line saying it has no Batch API, where the Batch API box is for Nano Banana.
+    const check = (await dialog.getByRole('note', { name: 'Batch API' }).boundingBox())!;
     const start = (await dialog.getByRole('button', { name: 'Start batch' }).boundingBox())!;
     expect(start.y).toBeGreaterThanOrEqual(check.y + check.height);
     await page.keyboard.press('Escape');
