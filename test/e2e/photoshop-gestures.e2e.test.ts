@@ -127,6 +127,47 @@ describe('Alt+right-drag and Ctrl+Alt-drag (Photoshop’s brush HUD)', () => {
   });
 });
 
+describe('a brush resize drag the browser cancels', () => {
+  it('ends at the size of its last move: later moves neither size the brush nor hold the circle where the drag began', async () => {
+    // A real mouse cannot make a pointercancel (the browser sends it when it takes the pointer away
+    // mid-drag, e.g. the window losing it), so that one event is dispatched on the stage; every other
+    // step is the real mouse and keys.
+    const page = app.page;
+    await page.keyboard.press('b');
+    await settleView(page);
+    const steps = (await summary(page)).historyLabels.length;
+    const mask = await maskPixels(page);
+    const at = await docToClient(page, 200, 220);
+    await page.mouse.move(at.x, at.y);
+    await page.keyboard.down('Alt');
+    await page.mouse.down({ button: 'right' });
+    await page.mouse.move(at.x + 30, at.y + 20, { steps: 5 });
+    const last = await brush(page);
+    await page.dispatchEvent('[data-testid="stage"]', 'pointercancel', { pointerId: 1, pointerType: 'mouse', isPrimary: true });
+    await page.keyboard.up('Alt');
+    // The pointer goes on moving (no pointerup came): the brush stays as the drag left it (it went on
+    // growing with every move), and the circle follows the pointer again (it stayed where the drag began).
+    const to = { x: at.x + 150, y: at.y - 60 };
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    expect(await brush(page)).toEqual(last);
+    const c = await circle(page);
+    expect(c).not.toBeNull();
+    expect(Math.abs(c!.x - to.x)).toBeLessThan(2);
+    expect(Math.abs(c!.y - to.y)).toBeLessThan(2);
+    await page.mouse.up({ button: 'right' });
+    expect(await brush(page)).toEqual(last);
+    expect((await summary(page)).historyLabels.length).toBe(steps);
+    expect(await maskPixels(page)).toBe(mask);
+    // Nothing is stuck: a plain drag paints one stroke.
+    await dragPath(page, [
+      [150, 340],
+      [250, 340],
+    ]);
+    expect((await summary(page)).historyLabels.length).toBe(steps + 1);
+    expect(app.errors).toEqual([]);
+  });
+});
+
 describe('Alt+click on a layer’s eye (as in Photoshop)', () => {
   it('shows that layer alone (the original hidden too), one step; Alt+click again brings back what was shown, one step; undo and redo follow', async () => {
     const page = app.page;

@@ -30,7 +30,7 @@ import { maskTargetLayer } from '../../model/layer-logic';
 import { MaskTargetFrame, PatchNode } from './PatchNode';
 import { pruneLayerCanvases } from './layer-display';
 import { spaceClickZoom, spaceCursor } from './space-zoom';
-import { beginBrushResize, type BrushResizeDrag, dragBrushResize } from './brush-resize';
+import { beginBrushResize, type BrushResizeDrag, cancelBrushResize, dragBrushResize } from './brush-resize';
 import { EmptyState } from './EmptyState';
 
 export function EditorStage() {
@@ -292,6 +292,7 @@ export function EditorStage() {
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
+      onPointerCancel={() => cancelBrushResize(resizing, () => moveBrushCursor(cursorRef.current, null))}
       onPointerLeave={() => moveBrushCursor(cursorRef.current, null)}
       onDoubleClick={(e) => !spaceDown && toolFor(tool)?.dblclick?.(toPointer(e), live)}
       onWheel={onWheel}

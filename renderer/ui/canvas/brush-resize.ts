@@ -41,3 +41,15 @@ export function dragBrushResize(d: BrushResizeDrag, e: { clientX: number; client
   const hardness = Math.round(Math.min(1, Math.max(0, d.hardness + (e.clientY - d.y) / HARDNESS_SPAN)) * 100) / 100;
   s.setBrush({ size, hardness });
 }
+
+/**
+ * A pointer the browser takes away mid-drag (pointercancel: the window lost it) ends the resize with
+ * the brush as it was at the last move. No pointerup follows a cancel: every later move went on
+ * sizing the brush, the circle held where the drag began. The circle hides until the next move shows
+ * it at the pointer.
+ */
+export function cancelBrushResize(drag: { current: BrushResizeDrag | null }, hide: () => void): void {
+  if (!drag.current) return;
+  drag.current = null;
+  hide();
+}
