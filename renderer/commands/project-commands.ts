@@ -100,10 +100,13 @@ export async function saveProject(saveAs: boolean): Promise<boolean> {
  * open document. `file`: opened from a path, which becomes the document's file (Ctrl+S saves there);
  * `copy`: a dropped project, which has no file yet (Ctrl+S asks where); `recovered`: a restored
  * autosave, whose file (when main still links it to one: `opened.path`) holds an earlier state —
- * Ctrl+S saves back to it, and until then it has unsaved changes.
+ * Ctrl+S saves back to it, and until then it has unsaved changes; `revert`: the open project's own
+ * file read again (File › Revert), whose saved state becomes one undo step on this session's history
+ * (Ctrl/⌘ Z brings the changes back, as a photo's revert does) — it replaced the whole history with
+ * the file's, and the unsaved steps were gone.
  * Throws when the project cannot be shown; the open document is then unchanged.
  */
-export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy' | 'recovered'): Promise<void> {
+export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy' | 'recovered' | 'revert'): Promise<void> {
   const bitmaps: [string, ImageBitmap][] = [];
   const have = (id: string) => id in opened.assets;
   try {
@@ -140,10 +143,12 @@ export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy' 
     return { ...r, thumbUrl: URL.createObjectURL(new Blob([a.bytes as BlobPart], { type: a.mime })) };
   });
   s.setGen({ references });
-  s.loadHistory({ doc: loaded.current.doc, label: loaded.current.label, past: loaded.past, future: loaded.future });
+  if (from === 'revert') s.openDocument(loaded.current.doc, `Revert to ${opened.name}`, { undoable: true });
+  else s.loadHistory({ doc: loaded.current.doc, label: loaded.current.label, past: loaded.past, future: loaded.future });
+  const saved = from === 'file' || from === 'revert';
   s.setProject(
     from !== 'copy' && opened.path
-      ? { name: opened.name, path: opened.path, docId: loaded.current.doc.id, savedDoc: from === 'file' ? loaded.current.doc : null }
+      ? { name: opened.name, path: opened.path, docId: loaded.current.doc.id, savedDoc: saved ? loaded.current.doc : null }
       : null,
   );
   s.fitToScreen(OPEN_MAX_ZOOM); // never above 100 %, as a photo opens

@@ -1,7 +1,8 @@
 /**
- * File › Revert (F12, as in Photoshop): back to the last saved state. A project is read again from its
- * file (main knows which: `project:revert`), a photo never saved as a project from its image file
- * (as a recent photo opens: an undo step, so Ctrl/⌘ Z brings the edits back). Asked first
+ * File › Revert (F12, as in Photoshop): back to the last saved state, as an undo step (Ctrl/⌘ Z brings
+ * the edits back). A project is read again from its file (main knows which: `project:revert`), its
+ * saved state one step on this session's history; a photo never saved as a project from its image
+ * file (as a recent photo opens). Asked first
  * (RevertPrompt), since the changes go; refused, with the reason, when there is no file or nothing
  * changed (renderer/model/revert-plan.ts).
  */
@@ -46,8 +47,8 @@ export async function answerRevertAsk(revert: boolean): Promise<void> {
   }
   s.setBusy('Reverting…');
   try {
-    await adoptProject(await unwrap(api().project.revert({ docId: doc.id })), 'file');
-    st().notify('success', `Reverted to the last saved ${ask.name}.`);
+    await adoptProject(await unwrap(api().project.revert({ docId: doc.id })), 'revert');
+    st().notify('success', `Reverted to the last saved ${ask.name} (Ctrl/⌘ Z brings your changes back).`);
   } catch (e) {
     const info = errorInfo(e);
     st().notify('error', info.message, info.kind);

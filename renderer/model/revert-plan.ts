@@ -9,7 +9,7 @@
 export interface RevertAsk {
   /** The file's name ("coffee.maskwork", "coffee.png"). */
   name: string;
-  /** A project file (its undo history comes from the file: no undo back), or the photo's image file (undoable). */
+  /** A project file or the photo's image file (either revert is an undo step). */
   from: 'project' | 'photo';
   /** The image file's path (a photo); a project's file is main's to know. */
   path?: string;

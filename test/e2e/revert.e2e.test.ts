@@ -1,8 +1,9 @@
 /**
  * File › Revert (F12, or Revert in the ▾ project menu), as in Photoshop: since reopening the open
  * project keeps it as it is, there was no way back to the last saved state. Revert asks first (its
- * focus on Revert for a photo, whose revert is undoable, and on Cancel for a project; Esc keeps everything), then reloads the project from its file — or a photo never
- * saved as a project from its image file, an undo step that Ctrl+Z takes back. With nothing to
+ * focus on Revert; Esc keeps everything), then reloads the project from its file — or a photo never
+ * saved as a project from its image file — as an undo step that Ctrl+Z takes back (a project's revert
+ * replaced the whole history with the file's, and its unsaved steps were gone). With nothing to
  * revert to it is off and says why. Real keys and mouse.
  */
 import { join } from 'node:path';
@@ -65,7 +66,7 @@ describe('File › Revert', () => {
     await expect.poll(() => maskPixels(page)).toBe(painted);
   });
 
-  it('a project: Revert in the menu reloads its last save, unsaved changes gone', async () => {
+  it('a project: Revert in the menu reloads its last save, an undo step: Ctrl+Z brings the changes back, redo reverts again', async () => {
     const page = app.page;
     const path = join(app.tmp, 'coffee.maskwork');
     app.dialogs.saves.push(path);
@@ -77,25 +78,37 @@ describe('File › Revert', () => {
       [100, 300],
       [400, 300],
     ]);
-    expect(await maskPixels(page)).toBeGreaterThan(saved);
+    const changed = await maskPixels(page);
+    expect(changed).toBeGreaterThan(saved);
     expect((await summary(page)).unsaved).toBe(true);
     await page.getByRole('button', { name: 'Project menu' }).click();
     expect(await revertItem(page).getAttribute('title')).toBe('Back to coffee.maskwork as last saved, after asking (F12)');
     await revertItem(page).click();
     await dialog(page).waitFor();
-    expect(await dialog(page).textContent()).toMatch(/Your changes since coffee\.maskwork was last saved are lost/);
-    // A project's revert drops its unsaved undo steps: the focus starts on Cancel, the highlighted answer.
-    expect(await focused(page)).toBe('Cancel');
-    expect(await dialog(page).getByRole('button', { name: 'Cancel', exact: true }).getAttribute('class')).toBe('primary');
-    await page.keyboard.press('Shift+Tab'); // from Cancel to Revert
+    expect(await dialog(page).textContent()).toMatch(/Your changes since are set aside: Ctrl\/⌘ Z brings them back/);
+    // An undo step, as a photo's: the focus is on the highlighted Revert.
     expect(await focused(page)).toBe('Revert');
+    expect(await dialog(page).getByRole('button', { name: 'Revert', exact: true }).getAttribute('class')).toBe('primary');
     await page.keyboard.press('Enter');
     await expect.poll(() => maskPixels(page)).toBe(saved);
     await waitIdle(page);
-    const s = await summary(page);
+    let s = await summary(page);
     expect(s.unsaved).toBe(false);
     expect(s.project?.path).toBe(path);
-    expect(await toasts(page)).toContain('Reverted to the last saved coffee.maskwork.');
+    expect(await toasts(page)).toContain('Reverted to the last saved coffee.maskwork (Ctrl/⌘ Z brings your changes back).');
+    // Ctrl+Z: the stroke made after the save is back, unsaved (the file's history replaced this
+    // session's, and Ctrl+Z went to a step before the save); redo reverts again.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => maskPixels(page)).toBe(changed);
+    s = await summary(page);
+    expect(s.unsaved).toBe(true);
+    expect(s.project?.path).toBe(path);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => maskPixels(page)).toBe(saved);
+    s = await summary(page);
+    expect(s.unsaved).toBe(false);
+    expect(s.historyLabels.at(-1)).toBe('Brush stroke'); // the step before the revert: the stroke
+    expect(s.label).toBe('Revert to coffee.maskwork');
     // Nothing left to revert: F12 says so.
     await page.keyboard.press('F12');
     await expect.poll(() => toasts(page)).toContain('coffee.maskwork has no unsaved changes: there is nothing to revert.');
