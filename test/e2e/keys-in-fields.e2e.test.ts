@@ -125,6 +125,7 @@ const ROWS: Row[] = [
     select: selectSame,
   })),
   { chord: 'Backslash', shortcut: 'Toggle overlay', textarea: typed('\\'), number: unchanged, select: selectSame },
+  { chord: 'KeyQ', shortcut: 'Quick Mask', text: 'q', textarea: typed('q'), number: unchanged, select: selectSame },
   { chord: 'Space', shortcut: 'Space-to-pan', textarea: typed(' '), number: unchanged, opensList: true },
   {
     chord: 'ArrowLeft',
@@ -314,6 +315,9 @@ describe('editor shortcuts do not fire while typing', () => {
     // \ switches the overlay as drawn (over the staged candidates here, where it starts hidden).
     await page.keyboard.press('Backslash');
     expect((await appState(page)).maskShown).toBe(!s0.maskShown);
+    // Q (Photoshop's Quick Mask) switches it back.
+    await page.keyboard.press('KeyQ');
+    expect((await appState(page)).maskShown).toBe(s0.maskShown);
     await page.keyboard.press('BracketRight');
     expect((await appState(page)).brush.size).toBeGreaterThan(s0.brush.size);
     await page.keyboard.press('Digit5');

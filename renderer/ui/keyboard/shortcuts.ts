@@ -161,6 +161,14 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => plain(e) && e.code === 'Backslash',
     run: () => toggleMaskOverlay(),
   },
+  // Photoshop's Quick Mask key: there it shows the selection as a red overlay to paint on, which the
+  // mask overlay here always is; Q switches it as \ does.
+  {
+    keys: 'Q',
+    label: 'Toggle mask overlay (Quick Mask)',
+    match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyQ',
+    run: () => toggleMaskOverlay(),
+  },
   { keys: 'Ctrl+Z', label: 'Undo', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyZ', run: () => undoStep() },
   { keys: 'Ctrl+Shift+Z', label: 'Redo', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyZ', run: () => s().redo() },
   { keys: 'Ctrl+Y', label: 'Redo', match: (e) => mod(e) && e.code === 'KeyY', run: () => s().redo() },

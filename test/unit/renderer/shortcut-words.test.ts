@@ -30,4 +30,10 @@ describe("the shortcuts list finds Photoshop's words", () => {
     expect(keysFor('canvas size').length).toBeGreaterThan(0);
     expect(keysFor('save for web')).toEqual(['Ctrl+Shift+Alt+S']);
   });
+
+  it('"quick mask" finds Q, which switches the mask overlay as \\ does', () => {
+    expect(keysFor('quick mask')).toEqual(['Q']);
+    const label = (keys: string) => rows.find((r) => r.keys === keys)?.label ?? '';
+    expect(label('Q')).toMatch(/mask overlay/i);
+  });
 });
