@@ -168,6 +168,59 @@ describe('a brush resize drag the browser cancels', () => {
   });
 });
 
+describe('a pan or a stroke the browser cancels', () => {
+  // As above, the pointercancel alone is dispatched (a real mouse cannot make one); the rest is the
+  // real mouse and keys. The mouse stays down after it, as a pointer the browser took away would
+  // (no pointerup comes): the moves that follow must belong to no gesture.
+  const cancel = (page: Page) =>
+    page.dispatchEvent('[data-testid="stage"]', 'pointercancel', { pointerId: 1, pointerType: 'mouse', isPrimary: true });
+  const offset = async (page: Page) => (await summary(page)).offset as { x: number; y: number };
+
+  it('a Space-drag stops panning at the cancel; later moves pan nothing and paint nothing', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    await settleView(page);
+    const steps = (await summary(page)).historyLabels.length;
+    const mask = await maskPixels(page);
+    const at = await docToClient(page, 200, 200);
+    await page.mouse.move(at.x, at.y);
+    await page.keyboard.down('Space');
+    await page.mouse.down();
+    await page.mouse.move(at.x + 40, at.y + 30, { steps: 4 });
+    const panned = await offset(page);
+    await cancel(page);
+    await page.keyboard.up('Space');
+    await page.mouse.move(at.x + 140, at.y - 50, { steps: 6 });
+    expect(await offset(page)).toEqual(panned);
+    await page.mouse.up();
+    expect(await offset(page)).toEqual(panned);
+    expect((await summary(page)).historyLabels.length).toBe(steps);
+    expect(await maskPixels(page)).toBe(mask);
+  });
+
+  it('a brush stroke is finished as drawn at the cancel, one step; later moves add nothing to it', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+d');
+    await settleView(page);
+    const steps = (await summary(page)).historyLabels.length;
+    const from = await docToClient(page, 120, 260);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 80, from.y, { steps: 6 });
+    await cancel(page);
+    await expect.poll(async () => (await summary(page)).historyLabels.length).toBe(steps + 1);
+    const drawn = await maskPixels(page);
+    expect(drawn).toBeGreaterThan(0);
+    // The button is still down: these moves and the release paint nothing more and make no step.
+    await page.mouse.move(from.x + 80, from.y + 120, { steps: 6 });
+    await page.mouse.up();
+    expect(await maskPixels(page)).toBe(drawn);
+    expect((await summary(page)).historyLabels.length).toBe(steps + 1);
+    expect((await summary(page)).label).toMatch(/^Brush stroke/);
+    expect(app.errors).toEqual([]);
+  });
+});
+
 describe('Alt+click on a layer’s eye (as in Photoshop)', () => {
   it('shows that layer alone (the original hidden too), one step; Alt+click again brings back what was shown, one step; undo and redo follow', async () => {
     const page = app.page;

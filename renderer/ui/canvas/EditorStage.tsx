@@ -13,8 +13,7 @@ import { useEditor } from '../../commands/store/store';
 import { wheelFactor, wheelPan, wheelZoom } from '../../commands/store/viewport-slice';
 import { maskOverlayShown } from '../../commands/overlay-visibility';
 import { toolFor, activeGesture } from '../tools/tool-registry';
-import { noteMaskGesture } from '../../commands/engine-warm';
-import type { LiveSurface, ToolPointer } from '../tools/tool-types';
+import type { LiveSurface } from '../tools/tool-types';
 import { hiddenPart, MaskOverlayPainter } from './mask-overlay';
 import { liveHiddenPart } from './live-hidden';
 import { BrushCursor, moveBrushCursor } from './BrushCursor';
@@ -25,12 +24,12 @@ import { FeatherBandOutline } from './FeatherBandOutline';
 import { ColorRangePreview } from '../ColorRangePreview';
 import { checker } from './checker';
 import { fieldOwnsKey } from '../keyboard/field-focus';
-import { docPoint, docToScreen, screenPoint, screenToDoc } from '../../../shared/geometry/point';
+import { docPoint, docToScreen } from '../../../shared/geometry/point';
 import { maskTargetLayer } from '../../model/layer-logic';
 import { MaskTargetFrame, PatchNode } from './PatchNode';
 import { pruneLayerCanvases } from './layer-display';
 import { spaceClickZoom, spaceCursor } from './space-zoom';
-import { beginBrushResize, type BrushResizeDrag, cancelBrushResize, dragBrushResize } from './brush-resize';
+import { useStagePointer } from './stage-pointer';
 import { EmptyState } from './EmptyState';
 
 export function EditorStage() {
@@ -56,12 +55,6 @@ export function EditorStage() {
   const [spaceDown, setSpaceDown] = useState(false);
   /** With Space held: Ctrl/⌘ (1) or Alt (-1) down too, so a click zooms (space-zoom.ts). */
   const [spaceZoom, setSpaceZoom] = useState<1 | -1 | 0>(0);
-  /** A Space-zoom click: its moves and release are nobody's (no tool saw it go down). */
-  const zoomClick = useRef(false);
-  /** An Alt+right-drag (Ctrl+Alt-drag) sizing the brush (brush-resize.ts): its moves and release are its own. */
-  const resizing = useRef<BrushResizeDrag | null>(null);
-  const [panning, setPanning] = useState(false);
-  const panFrom = useRef<{ x: number; y: number } | null>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
   const tool = useEditor((s) => s.tool);
   const [toolCursor, setToolCursor] = useState<string | null>(null);
@@ -136,80 +129,15 @@ export function EditorStage() {
     [],
   );
 
-  function toPointer(e: React.PointerEvent | React.MouseEvent): ToolPointer {
-    const r = wrapRef.current!.getBoundingClientRect();
-    const screen = screenPoint(e.clientX - r.left, e.clientY - r.top);
-    return {
-      doc: screenToDoc(screen, useEditor.getState()),
-      screen,
-      shift: e.shiftKey,
-      alt: e.altKey,
-      button: e.button,
-      detail: e.detail,
-      pressure: 'pressure' in e ? e.pressure : 0.5,
-      pointerType: 'pointerType' in e ? e.pointerType : 'mouse',
-    };
-  }
-
-  function onPointerDown(e: React.PointerEvent) {
-    if (!useEditor.getState().doc) return;
-    try {
-      wrapRef.current!.setPointerCapture(e.pointerId);
-    } catch {
-      // Synthetic or already-released pointers cannot be captured; painting still works.
-    }
-    const zoom = spaceDown && e.button === 0 ? spaceClickZoom(e) : 0;
-    if (zoom) {
-      const r = wrapRef.current!.getBoundingClientRect();
-      useEditor.getState().zoomStep(zoom, { x: e.clientX - r.left, y: e.clientY - r.top });
-      zoomClick.current = true;
-      e.preventDefault();
-      return;
-    }
-    resizing.current = spaceDown ? null : beginBrushResize(e);
-    if (resizing.current) return moveBrushCursor(cursorRef.current, toPointer(e).screen); // the circle stays here
-    if (e.button === 1 || spaceDown || tool === 'pan') {
-      setPanning(true);
-      panFrom.current = { x: e.clientX, y: e.clientY };
-      e.preventDefault();
-      return;
-    }
-    if (tool !== 'extend') noteMaskGesture(); // the offline engine warms up meanwhile (engine-warm.ts)
-    toolFor(tool)?.down(toPointer(e), live);
-  }
-
-  function onPointerMove(e: React.PointerEvent) {
-    if (resizing.current) return dragBrushResize(resizing.current, e);
-    const p = toPointer(e);
-    moveBrushCursor(cursorRef.current, p.screen);
-    if (zoomClick.current) return;
-    if (panning && panFrom.current) {
-      useEditor.getState().panBy(e.clientX - panFrom.current.x, e.clientY - panFrom.current.y);
-      panFrom.current = { x: e.clientX, y: e.clientY };
-      return;
-    }
-    const t = toolFor(tool);
-    t?.move(p, live);
-    const c = t?.cursor?.(p, live) ?? null;
-    if (c !== toolCursor) setToolCursor(c);
-  }
-
-  function onPointerUp(e: React.PointerEvent) {
-    if (resizing.current) {
-      resizing.current = null;
-      return;
-    }
-    if (zoomClick.current) {
-      zoomClick.current = false;
-      return;
-    }
-    if (panning) {
-      setPanning(false);
-      panFrom.current = null;
-      return;
-    }
-    toolFor(tool)?.up(toPointer(e), live);
-  }
+  const pointer = useStagePointer({
+    wrapRef,
+    cursorRef,
+    live,
+    tool,
+    spaceDown,
+    onToolCursor: (c) => c !== toolCursor && setToolCursor(c),
+  });
+  const { panning, toPointer } = pointer;
 
   function onWheel(e: React.WheelEvent) {
     if (!useEditor.getState().doc) return;
@@ -289,10 +217,7 @@ export function EditorStage() {
       className="stage-wrap"
       data-testid="stage"
       style={{ cursor }}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onPointerCancel={() => cancelBrushResize(resizing, () => moveBrushCursor(cursorRef.current, null))}
+      {...pointer.handlers}
       onPointerLeave={() => moveBrushCursor(cursorRef.current, null)}
       onDoubleClick={(e) => !spaceDown && toolFor(tool)?.dblclick?.(toPointer(e), live)}
       onWheel={onWheel}
