@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { ENDED_BEFORE_SECOND_ESC, escAfterJobEnded, escCancels, ESC_CONFIRM_MS } from './esc-cancel';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ENDED_BEFORE_SECOND_ESC, escAfterJobEnded, escCancels, escHasWork, ESC_CONFIRM_MS } from './esc-cancel';
 import { useEditor } from './store/store';
 import type { JobState } from '../model/job-state';
 
@@ -24,6 +24,24 @@ const infos = () => st().toasts.filter((t) => t.tone === 'info').length;
 
 beforeEach(() => {
   st().setJob(null);
+  st().setMultiRun(null);
+});
+
+const entry = (model: string, modelName: string, state: 'running' | 'done') => ({
+  model,
+  modelName,
+  n: 1,
+  jobId: `${model}-job`,
+  state,
+  fraction: 0,
+});
+const run = (id: number, entries: ReturnType<typeof entry>[]) => ({
+  id,
+  docId: 'd',
+  canvas: { width: 10, height: 10 },
+  prompt: 'p',
+  startedAt: 1,
+  entries,
 });
 
 describe('Esc while a job runs', () => {
@@ -32,7 +50,7 @@ describe('Esc while a job runs', () => {
     const before = infos();
     expect(escCancels(st(), 1000)).toBe(false);
     expect(infos()).toBe(before + 1);
-    expect(st().toasts.at(-1)?.message).toMatch(/Press Esc again to cancel GPT Image 2/);
+    expect(st().toasts.at(-1)?.message).toMatch(/Press Esc again within 3 s to cancel GPT Image 2: its request is sent/);
     expect(escCancels(st(), 1000 + ESC_CONFIRM_MS - 1)).toBe(true);
     // Answered, the "press again" message goes (it stayed over "Cancelled").
     const asking = () => st().toasts.filter((t) => /Press Esc again/.test(t.message)).length;
@@ -100,5 +118,55 @@ describe('the second Esc after the job it meant to cancel had finished', () => {
     st().setJob({ ...st().job!, cancelling: true });
     st().setJob(null);
     expect(escAfterJobEnded(st())).toBe(false);
+  });
+});
+
+describe('Esc while several models work at once', () => {
+  const asking = () => st().toasts.filter((t) => /Press Esc again within/.test(t.message));
+
+  it('is work for Esc while a paid model still runs, asks first naming it, and cancels at the second press', () => {
+    st().setMultiRun(run(1, [entry('local', 'Offline fill', 'done'), entry('gemini-3.1-flash-image', 'Nano Banana 2', 'running')]));
+    expect(escHasWork(st())).toBe(true);
+    expect(escCancels(st(), 70_000)).toBe(false);
+    expect(asking().at(-1)?.message).toBe(
+      'Press Esc again within 3 s to cancel Nano Banana 2: its request is sent and is charged either way.',
+    );
+    expect(escCancels(st(), 70_000 + ESC_CONFIRM_MS - 1)).toBe(true);
+    expect(asking()).toHaveLength(0);
+  });
+
+  it('names every paid model still running; the offline engine alone stops at once', () => {
+    st().setMultiRun(run(2, [entry('gpt-image-2', 'GPT Image 2', 'running'), entry('gemini-3.1-flash-image', 'Nano Banana 2', 'running')]));
+    expect(escCancels(st(), 80_000)).toBe(false);
+    expect(asking().at(-1)?.message).toMatch(
+      /^Press Esc again within 3 s to cancel GPT Image 2 and Nano Banana 2: their requests are sent and are charged/,
+    );
+    st().setMultiRun(run(3, [entry('local', 'Offline fill', 'running'), entry('gpt-image-2', 'GPT Image 2', 'done')]));
+    expect(asking()).toHaveLength(0); // another run: the old question goes
+    expect(escCancels(st(), 90_000)).toBe(true);
+  });
+
+  it('a finished run is no work for Esc (its candidates are then for Esc to discard)', () => {
+    st().setMultiRun(run(4, [entry('gpt-image-2', 'GPT Image 2', 'done')]));
+    expect(escHasWork(st())).toBe(false);
+    expect(escCancels(st(), 100_000)).toBe(false);
+  });
+});
+
+describe('the "press again" message', () => {
+  it('goes when its time is up (it stayed, and a late second Esc only asked again)', () => {
+    vi.useFakeTimers();
+    try {
+      st().setJob(job('gpt-image-2', 'j20'));
+      expect(escCancels(st(), 200_000)).toBe(false);
+      const asking = () => st().toasts.filter((t) => /Press Esc again within/.test(t.message)).length;
+      expect(asking()).toBe(1);
+      vi.advanceTimersByTime(ESC_CONFIRM_MS - 1);
+      expect(asking()).toBe(1);
+      vi.advanceTimersByTime(2);
+      expect(asking()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -5,6 +5,7 @@
  * offline engine (free) and the Cancel button stop at once.
  */
 import { modelOptions } from './current-estimate';
+import { discardAllStaged } from './edit-commands';
 import { type EditorStore, useEditor } from './store/store';
 
 /** How long the first Esc waits for the second. */
@@ -19,7 +20,35 @@ let endedUnderEsc: number | null = null;
 export const ENDED_BEFORE_SECOND_ESC =
   'The job finished before your second Esc, and its candidates are in the strip (its request was charged). Press Esc again to discard them.';
 
+/** What a first Esc waits to cancel: a single job, or the models of a several-models run still working. */
+interface EscTarget {
+  key: string;
+  names: string;
+  /** Only the offline engine is working: nothing is charged, Esc stops it at once. */
+  free: boolean;
+}
+
 const keyOf = (job: NonNullable<EditorStore['job']>) => `${job.jobId ?? ''}:${job.startedAt}`;
+
+/** The several-models run's entries still working. */
+export function multiWorking(s: Pick<EditorStore, 'multiRun'>): NonNullable<EditorStore['multiRun']>['entries'] {
+  return s.multiRun?.entries.filter((e) => e.state === 'starting' || e.state === 'running') ?? [];
+}
+
+const isFree = (s: EditorStore, model: string) => modelOptions(s).find((o) => o.value === model)?.spec.provider === 'local';
+
+const listed = (names: string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
+function targetOf(s: EditorStore): EscTarget | null {
+  if (s.job) return { key: keyOf(s.job), names: s.job.modelName, free: isFree(s, s.job.model) };
+  const working = multiWorking(s);
+  if (!working.length || !s.multiRun) return null;
+  return {
+    key: `multi:${s.multiRun.id}`,
+    names: listed(working.map((e) => e.modelName)),
+    free: working.every((e) => isFree(s, e.model)),
+  };
+}
 
 /** Forgets the first Esc and takes its "press again" message away. */
 function disarm(s: EditorStore): void {
@@ -31,13 +60,15 @@ function disarm(s: EditorStore): void {
 }
 
 /**
- * While a first Esc waits: the job ending (done, failed, cancelled by the button) or being cancelled
- * takes the "press again" message away — it stayed on screen over a job that was already over.
+ * While a first Esc waits: the job or run ending (done, failed, cancelled by the button) or being
+ * cancelled takes the "press again" message away — it stayed on screen over a job that was already over.
  */
 function watchJobEnd(): void {
   unwatch?.();
   unwatch = useEditor.subscribe((st) => {
-    if (!armed || (st.job && !st.job.cancelling && keyOf(st.job) === armed.jobKey)) return;
+    if (!armed) return;
+    const t = st.job?.cancelling ? null : targetOf(st);
+    if (t && t.key === armed.jobKey) return;
     if (!st.job?.cancelling) endedUnderEsc = performance.now();
     disarm(st);
   });
@@ -56,18 +87,53 @@ export function escAfterJobEnded(s: EditorStore, now = performance.now()): boole
   return true;
 }
 
-/** True when this Esc should cancel the running job now; otherwise it has told the user how (and returns false). */
+/**
+ * True when this Esc should cancel the running job — or every model of a several-models run still
+ * working — now; otherwise it has told the user how (and returns false). What a run's models already
+ * brought stays in the strip: the first Esc used to discard it without a word while the others ran on.
+ */
 export function escCancels(s: EditorStore, now = performance.now()): boolean {
-  const job = s.job;
-  if (!job) return false;
-  const free = modelOptions(s).find((o) => o.value === job.model)?.spec.provider === 'local';
-  const jobKey = keyOf(job);
-  const confirmed = armed && armed.jobKey === jobKey && now - armed.at <= ESC_CONFIRM_MS;
+  const target = targetOf(s);
+  if (!target) return false;
+  const confirmed = armed && armed.jobKey === target.key && now - armed.at <= ESC_CONFIRM_MS;
   // The "press again" message goes once answered or asked anew (it stayed over "Cancelled", and stacked).
   disarm(s);
-  if (free || confirmed) return true;
-  s.notify('info', `Press Esc again to cancel ${job.modelName}: its request is sent and is charged either way.`);
-  armed = { jobKey, at: now, toast: useEditor.getState().toasts.at(-1)?.id };
+  if (target.free || confirmed) return true;
+  const sent = target.names.includes(' and ') ? 'their requests are sent and are' : 'its request is sent and is';
+  s.notify('info', `Press Esc again within ${ESC_CONFIRM_MS / 1000} s to cancel ${target.names}: ${sent} charged either way.`);
+  const mine = { jobKey: target.key, at: now, toast: useEditor.getState().toasts.at(-1)?.id };
+  armed = mine;
   watchJobEnd();
+  // The offer lasts as long as it says: past it the message goes (it stayed, and a late second Esc only asked again).
+  setTimeout(() => {
+    if (armed === mine) disarm(useEditor.getState());
+  }, ESC_CONFIRM_MS);
   return false;
+}
+
+/**
+ * Esc with candidates staged and nothing running discards them all, as Photoshop's Esc cancels — and
+ * now says so and how to get them back: a reflex Esc took paid candidates away without a word (Ctrl/⌘ Z
+ * brought them back, but nothing said it would).
+ */
+export function escDiscardsAll(): void {
+  const n = useEditor.getState().staging.items.length;
+  if (!n) return;
+  discardAllStaged();
+  useEditor
+    .getState()
+    .notify('info', `Discarded ${n === 1 ? 'the candidate' : `${n} candidates`}: Ctrl/⌘ Z brings ${n === 1 ? 'it' : 'them'} back.`);
+}
+
+/** Esc has something of the editor's to do: a job or several models running, or candidates staged. */
+export function escHasWork(s: EditorStore): boolean {
+  return !!s.job || multiWorking(s).length > 0 || s.staging.items.length > 0;
+}
+
+/** The editor's Esc: cancel what runs (a paid model's on the second press), else discard the candidates. */
+export function escPressed(cancelJob: () => Promise<unknown>, cancelMulti: () => Promise<unknown>): void {
+  const s = useEditor.getState();
+  if (s.job || multiWorking(s).length > 0) {
+    if (escCancels(s)) void (s.job ? cancelJob() : cancelMulti());
+  } else if (!escAfterJobEnded(s)) escDiscardsAll();
 }

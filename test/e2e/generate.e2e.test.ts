@@ -207,7 +207,7 @@ describe('cloud edit in the editor', () => {
     await page.waitForFunction(() => (window as any).__maskworkTest.job()?.jobId);
     await leaveField(page);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/Press Esc again to cancel GPT Image 2/);
+    await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/Press Esc again within 3 s to cancel GPT Image 2/);
     expect(await page.evaluate(() => (window as any).__maskworkTest.job()?.cancelling)).toBe(false);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 10_000 });
@@ -223,7 +223,7 @@ describe('cloud edit in the editor', () => {
     await page.waitForFunction(() => (window as any).__maskworkTest.job()?.jobId);
     await leaveField(page);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/Press Esc again to cancel GPT Image 2/);
+    await expect.poll(() => page.locator('.toast.info').last().textContent()).toMatch(/Press Esc again within 3 s to cancel GPT Image 2/);
     // The answer comes before the second Esc: the candidate, paid for, is in the strip.
     await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 30_000 });
     await page.keyboard.press('Escape');

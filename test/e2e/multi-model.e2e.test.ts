@@ -147,6 +147,44 @@ describe('several models at once', () => {
     expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
   });
 
+  it('Esc with models still working keeps what is back and asks first; the second Esc cancels the rest; a third discards, and says Ctrl+Z brings them back', async () => {
+    const page = app.page;
+    let releaseGemini: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      releaseGemini = r;
+    });
+    gemini.script({ until: held, times: 2 });
+    try {
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
+      await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(3);
+      await expect.poll(() => gemini.requests.filter((q) => q.outcome === 'pending').length, { timeout: 30_000 }).toBe(2);
+      await leaveField(page);
+      // The first Esc threw the three candidates away without a word while Nano Banana 2 ran on.
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => page.locator('.toast.info').last().textContent())
+        .toMatch(/^Press Esc again within 3 s to cancel Nano Banana 2 \(Gemini 3\.1 Flash Image\): its request is sent/);
+      expect((await staged()).length).toBe(3);
+      expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(/Waiting…|Working…/);
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(async () => (await entry('gemini-3.1-flash-image').textContent()) ?? '', { timeout: 30_000 })
+        .toMatch(/Cancelled — 2 requests were sent and are charged/);
+      expect((await staged()).map((c) => c.model).sort()).toEqual(['gpt-image-2', 'gpt-image-2', 'local']);
+      // Nothing runs now: Esc discards them all, and says how to get them back.
+      await page.keyboard.press('Escape');
+      await expect.poll(async () => (await staged()).length).toBe(0);
+      expect(await page.locator('.toast.info').last().textContent()).toMatch(/^Discarded 3 candidates: Ctrl\/⌘ Z brings them back\./);
+      await page.keyboard.press('Control+z');
+      await expect.poll(async () => (await staged()).length).toBe(3);
+    } finally {
+      releaseGemini();
+      gemini.clearScript();
+    }
+    await page.getByRole('button', { name: 'Discard all' }).click();
+    expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
+  });
+
   it('with no mask, "Paint a mask first" is said once under the list, and every row keeps its name on a line', async () => {
     const page = app.page;
     await leaveField(page);

@@ -18,9 +18,10 @@ import { loadExportPrefs } from '../../commands/export-prefs-storage';
 import { exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { activeGesture } from '../tools/tool-registry';
 import { cancelJob } from '../../commands/app-job-client';
-import { escAfterJobEnded, escCancels } from '../../commands/esc-cancel';
+import { escHasWork, escPressed } from '../../commands/esc-cancel';
+import { cancelMulti } from '../../commands/multi-generate';
 import { generateAny } from '../../commands/generate-action';
-import { discardAllStaged, discardStaged, keepStaged } from '../../commands/edit-commands';
+import { discardStaged, keepStaged } from '../../commands/edit-commands';
 import { undoStep } from '../../commands/staging-history';
 import { applyExtendDraft, cancelExtendDraft, extendProposal, fitOnScreen } from '../../commands/canvas-commands';
 import { fieldOwnsKey } from './field-focus';
@@ -358,13 +359,9 @@ export const SHORTCUTS: Shortcut[] = [
   },
   {
     keys: 'Esc',
-    label: "Cancel the running job (a cloud model's: press twice), else discard all candidates",
-    match: (e) => e.key === 'Escape' && !activeGesture() && !s().settingsOpen && (!!s().job || s().staging.items.length > 0),
-    run: () => {
-      if (!s().job) {
-        if (!escAfterJobEnded(s())) discardAllStaged();
-      } else if (escCancels(s())) void cancelJob();
-    },
+    label: "Cancel the running job or models (a cloud model's: press twice), else discard all candidates",
+    match: (e) => e.key === 'Escape' && !activeGesture() && !s().settingsOpen && escHasWork(s()),
+    run: () => escPressed(cancelJob, cancelMulti),
   },
 ];
 
