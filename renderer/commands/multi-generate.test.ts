@@ -105,3 +105,12 @@ describe('several models at once: Cancel all models', () => {
     expect(entryStatus(entry)).toBe('Cancelled — 2 requests were sent and are charged (≈ $0.13)');
   });
 });
+
+describe("a model's failure names it once", () => {
+  it('main names the model already: the toast puts no second name before it; a bare message still gets one', async () => {
+    const { namedOnce } = await import('./multi-generate');
+    const nb2 = 'Nano Banana 2 (Gemini 3.1 Flash Image)';
+    expect(namedOnce(nb2, `${nb2} rejected the request — bad`)).toBe(`${nb2} rejected the request — bad`);
+    expect(namedOnce(nb2, 'The service is busy')).toBe(`${nb2}: The service is busy`);
+  });
+});

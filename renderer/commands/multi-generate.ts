@@ -253,13 +253,20 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
       finisher.follow(jobId);
     } catch (e) {
       const info = errorInfo(e);
-      useEditor.getState().patchMultiEntry(run.id, r.value, { state: 'failed', error: info.message });
+      const said = withModelNames(useEditor.getState(), info.message, info.model, r.value);
+      useEditor.getState().patchMultiEntry(run.id, r.value, { state: 'failed', error: said });
       if (info.kind === 'auth') markKeyRejected(useEditor.getState(), r.value);
-      useEditor
-        .getState()
-        .notify('error', `${r.spec.name}: ${withModelNames(useEditor.getState(), info.message, info.model, r.value)}`, info.kind);
+      useEditor.getState().notify('error', namedOnce(r.spec.name, said), info.kind);
     }
   }
+}
+
+/**
+ * A model's failure, its name said once: main's messages name the model already ("Nano Banana 2 (Gemini
+ * 3.1 Flash Image) rejected the request"), and the toast put the name before it again.
+ */
+export function namedOnce(name: string, message: string): string {
+  return message.includes(name) ? message : `${name}: ${message}`;
 }
 
 /** Stages a finished job's candidates, or marks its entry failed or cancelled (once per job). */
@@ -287,11 +294,11 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
     }
   } else if (r.state === 'failed') {
     s.addSpend(run.docId, r.spentUsd ?? 0);
-    s.patchMultiEntry(runId, model, { state: 'failed', error: r.error.message });
+    const said = withModelNames(s, r.error.message, r.error.model, model);
+    s.patchMultiEntry(runId, model, { state: 'failed', error: said });
     if (r.error.kind === 'auth') markKeyRejected(s, model);
     const charged = chargedNote(r.spentUsd, r.spentRequests);
-    const said = withModelNames(s, r.error.message, r.error.model, model);
-    s.notify('error', `${entry.modelName}: ${charged ? `${said.replace(/\.?\s*$/, '.')} ${charged}.` : said}`, r.error.kind);
+    s.notify('error', namedOnce(entry.modelName, charged ? `${said.replace(/\.?\s*$/, '.')} ${charged}.` : said), r.error.kind);
   } else {
     s.addSpend(run.docId, r.spentUsd ?? 0); // requests sent before the cancel may be billed
     // Its line says what the requests it had sent are charged, as a single job's cancel does.

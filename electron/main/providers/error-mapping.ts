@@ -7,9 +7,26 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { ApiError as GeminiApiError } from '@google/genai';
 import { AppError } from '../../../shared/errors';
+import { getModel } from '../../../shared/models/catalog';
 import { byteSize, ResponseTooLarge } from './response-guard';
 import { providerError } from './provider-error';
 import { badPortError, isBadPort } from './bad-port';
+
+/**
+ * The message naming the model as the app does ("Nano Banana 2 (Gemini 3.1 Flash Image) rejected the
+ * request"), not by its wire id: the renderer put names in its toasts, but a several-models line and
+ * the batch queue showed main's message as it was ("Failed: gemini-3.1-flash-image rejected …"). The
+ * id inside an address or a path the service quoted ("…/models/gemini-3.1-flash-image:batchGenerate…")
+ * stays as it is; `info.model` stays the id (the renderer matches models by it). A gateway's model
+ * (not in the catalog) keeps its own name.
+ */
+export function inWords(err: AppError, model: string): AppError {
+  const name = getModel(model)?.name;
+  if (!name || name === model) return err;
+  const id = model.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const message = err.info.message.replace(new RegExp(`(?<![\\w/.:-])${id}(?![\\w.-]|:)`, 'g'), name);
+  return message === err.info.message ? err : new AppError({ ...err.info, message });
+}
 
 /** Extra facts the caller knows that the error object may not carry. */
 export interface ErrorMappingContext {
@@ -218,6 +235,10 @@ function serverError(service: string, model: string, detail: string, requestId?:
 
 /** Maps an error thrown by the `openai` SDK (or while reading its response) to an AppError. */
 export function mapOpenAIError(e: unknown, model: string, ctx: ErrorMappingContext = {}): AppError {
+  return inWords(mapOpenAIErrorAsSent(e, model, ctx), model);
+}
+
+function mapOpenAIErrorAsSent(e: unknown, model: string, ctx: ErrorMappingContext): AppError {
   if (e instanceof AppError) return e;
   const service = ctx.service ?? 'OpenAI';
   const api = e instanceof APIError ? e : undefined;
@@ -350,6 +371,10 @@ function geminiRule(message: string, status: number): string | undefined {
 
 /** Maps an error thrown by `@google/genai` (or our own response checks) to an AppError. */
 export function mapGeminiError(e: unknown, model: string, ctx: ErrorMappingContext = {}): AppError {
+  return inWords(mapGeminiErrorAsSent(e, model, ctx), model);
+}
+
+function mapGeminiErrorAsSent(e: unknown, model: string, ctx: ErrorMappingContext): AppError {
   if (e instanceof AppError) return e;
   const service = ctx.service ?? 'Gemini';
   const requestId = ctx.requestId;

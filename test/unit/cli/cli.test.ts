@@ -219,7 +219,7 @@ describe('maskwork edit', () => {
       join(tmp, 'x.png'),
     ]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/moderation: .*gpt-image-2/);
+    expect(r.stderr).toMatch(/moderation: .*GPT Image 2/);
     expect(r.stderr).not.toMatch(/sk-cli-test/);
     expect(existsSync(join(tmp, 'x.png'))).toBe(false);
     // The PNG that was being written while the edit ran left nothing behind either.

@@ -131,7 +131,7 @@ describe('failures never produce candidates', () => {
     expect(result.state).toBe('failed');
     if (result.state === 'failed') {
       expect(result.error.kind).toBe('moderation');
-      expect(result.error.message).toMatch(/gpt-image-2/);
+      expect(result.error.message).toMatch(/GPT Image 2/);
       expect(result.error.message).not.toMatch(/sk-test/);
     }
   });

@@ -3,7 +3,7 @@ import { ApiError } from '@google/genai';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { deadlineError, mapGeminiError, mapOpenAIError } from '../../../electron/main/providers/error-mapping';
+import { deadlineError, inWords, mapGeminiError, mapOpenAIError } from '../../../electron/main/providers/error-mapping';
 import { classifyGeminiFailure } from '../../../electron/main/providers/gemini-provider';
 import { toBlackWhiteMaskPng, toOpenAIMaskPng } from '../../../electron/main/providers/mask-encoding';
 import { inputFidelityFor } from '../../../electron/main/providers/openai-provider';
@@ -49,7 +49,7 @@ describe('mapOpenAIError', () => {
       oa(400, { message: 'rejected', code: 'moderation_blocked', moderation_details: { categories: ['violence', 'gore'] } }),
       'gpt-image-2',
     );
-    expect(e.message).toBe('gpt-image-2 refused this request (safety system: violence, gore). Try rephrasing, or try another model.');
+    expect(e.message).toBe('GPT Image 2 refused this request (safety system: violence, gore). Try rephrasing, or try another model.');
     expect(e.info).toMatchObject({ kind: 'moderation', model: 'gpt-image-2', requestId: 'req_abc' });
     const inStream = new APIError(
       undefined,
@@ -79,7 +79,7 @@ describe('mapOpenAIError', () => {
     );
     expect(e.info.rule).toBe('size');
     expect(e.message).toBe(
-      "gpt-image-2 rejected the request — size: Invalid size '1000x1000'. Width and height must both be divisible by 16.",
+      "GPT Image 2 rejected the request — size: Invalid size '1000x1000'. Width and height must both be divisible by 16.",
     );
   });
 
@@ -220,5 +220,26 @@ describe('mask encodings', () => {
     expect(inputFidelityFor('gpt-image-2')).toBeUndefined();
     expect(inputFidelityFor('gpt-image-1-mini')).toBeUndefined();
     expect(inputFidelityFor('gpt-image-1.5')).toBe('high');
+  });
+});
+
+describe('messages name the model as the app does', () => {
+  it('the catalog name, not the wire id, in the words; the id kept in info.model and inside a path the service quoted', () => {
+    const named = inWords(
+      new AppError({
+        kind: 'invalid-request',
+        message:
+          'gemini-3.1-flash-image rejected the request — Method not found: POST /v1/models/gemini-3.1-flash-image:batchGenerateContent',
+        model: 'gemini-3.1-flash-image',
+      }),
+      'gemini-3.1-flash-image',
+    );
+    expect(named.message).toBe(
+      'Nano Banana 2 (Gemini 3.1 Flash Image) rejected the request — Method not found: POST /v1/models/gemini-3.1-flash-image:batchGenerateContent',
+    );
+    expect(named.info.model).toBe('gemini-3.1-flash-image');
+    // A gateway's own model, not in the catalog, keeps its name.
+    const own = new AppError({ kind: 'server', message: 'acme-img-3 failed', model: 'acme-img-3' });
+    expect(inWords(own, 'acme-img-3')).toBe(own);
   });
 });

@@ -82,7 +82,7 @@ describe('Gemini provider (real SDK, local server)', () => {
     const e = await appErrorOf(provider({ maxRetries: 2 }).edit(await req({ model: 'gemini-3-pro-image', aspectRatio: '8:1' }), callCtx()));
     expect(e.kind).toBe('invalid-request');
     expect(e.info.rule).toBe('aspectRatio');
-    expect(e.message).toMatch(/^gemini-3-pro-image rejected the request — Unsupported aspect ratio: 8:1/);
+    expect(e.message).toMatch(/^Nano Banana Pro \(Gemini 3 Pro Image\) rejected the request — Unsupported aspect ratio: 8:1/);
     expect(since(before)).toHaveLength(1); // 400 is not retried
   });
 
@@ -92,7 +92,7 @@ describe('Gemini provider (real SDK, local server)', () => {
     expect(e.kind).toBe('moderation');
     expect(e.info.model).toBe('gemini-3.1-flash-image');
     expect(e.message).toBe(
-      'gemini-3.1-flash-image refused this request (prompt blocked: PROHIBITED_CONTENT). Try rephrasing, or try another model.',
+      'Nano Banana 2 (Gemini 3.1 Flash Image) refused this request (prompt blocked: PROHIBITED_CONTENT). Try rephrasing, or try another model.',
     );
     // Nothing was generated: the ledger takes the request's estimate back out.
     expect(e.info.notCharged).toBe(true);
@@ -101,7 +101,7 @@ describe('Gemini provider (real SDK, local server)', () => {
   it('an IMAGE_SAFETY finish is moderation naming the model', async () => {
     const e = await appErrorOf(provider().edit(await req({ prompt: `x ${MODERATE_TRIGGER}` }), callCtx()));
     expect(e.kind).toBe('moderation');
-    expect(e.message).toContain('gemini-3.1-flash-image refused this request (safety filter: IMAGE_SAFETY)');
+    expect(e.message).toContain('Nano Banana 2 (Gemini 3.1 Flash Image) refused this request (safety filter: IMAGE_SAFETY)');
     expect(e.info.requestId).toMatch(/^mock-resp-\d+$/);
   });
 
@@ -115,7 +115,9 @@ describe('Gemini provider (real SDK, local server)', () => {
     server.script({ noImage: true });
     const e = await appErrorOf(provider().edit(await req(), callCtx()));
     expect(e.kind).toBe('server');
-    expect(e.message).toMatch(/^gemini-3.1-flash-image returned no image \(finish reason STOP\)\. The model said: "I can describe/);
+    expect(e.message).toMatch(
+      /^Nano Banana 2 \(Gemini 3\.1 Flash Image\) returned no image \(finish reason STOP\)\. The model said: "I can describe/,
+    );
     server.script({ finishReason: 'NO_IMAGE' });
     expect((await appErrorOf(provider().edit(await req(), callCtx()))).message).toContain('finish reason NO_IMAGE');
   });

@@ -135,6 +135,6 @@ describe('inline images through the real SDK against the local server', () => {
     const p = createOpenAIProvider({ apiKey: 'sk-test-inline-0001', baseURL: server.url, maxRetries: 0, maxResponseBytes: 64 * 1024 });
     const e = await appErrorOf(p.edit(await editRequest({ n: 1 }), callCtx()));
     expect(e.kind).toBe('too-large');
-    expect(e.message).toMatch(/larger than 64 kB for gpt-image-2; it was refused and nothing was kept/);
+    expect(e.message).toMatch(/larger than 64 kB for GPT Image 2; it was refused and nothing was kept/);
   });
 });

@@ -174,7 +174,7 @@ describe('OpenAI provider (real SDK, local server)', () => {
     const e = await appErrorOf(provider().edit(await editRequest({ prompt: `nudge ${MODERATE_TRIGGER}` }), callCtx()));
     expect(e.kind).toBe('moderation');
     expect(e.info.model).toBe('gpt-image-2');
-    expect(e.message).toBe('gpt-image-2 refused this request (safety system: sexual). Try rephrasing, or try another model.');
+    expect(e.message).toBe('GPT Image 2 refused this request (safety system: sexual). Try rephrasing, or try another model.');
     expect(e.info.requestId).toMatch(/^req_\d+$/);
     expect(e.message).not.toContain(KEY);
   });
@@ -202,7 +202,7 @@ describe('OpenAI provider (real SDK, local server)', () => {
     expect(waits).toEqual([{ reason: 'rate-limit', afterMs: 0 }]);
     expect(e.kind).toBe('rate-limit');
     expect(e.info.retryAfterSeconds).toBe(0);
-    expect(e.message).toContain('gpt-image-2');
+    expect(e.message).toContain('GPT Image 2');
     expect(since(before)).toHaveLength(2);
   });
 
@@ -264,7 +264,7 @@ describe('OpenAI provider (real SDK, local server)', () => {
     const e = await appErrorOf(provider().edit(await editRequest({ size: { width: 1000, height: 1000 } }), callCtx()));
     expect(e.kind).toBe('invalid-request');
     expect(e.info.rule).toBe('size');
-    expect(e.message).toMatch(/^gpt-image-2 rejected the request — size: .*divisible by 16/);
+    expect(e.message).toMatch(/^GPT Image 2 rejected the request — size: .*divisible by 16/);
   });
 
   it('connection refused is a network error', async () => {
@@ -304,7 +304,7 @@ describe('gateway through the provider factory', () => {
     // OpenAI itself (no gateway base URL in the message context) keeps the request's wording.
     const direct = createOpenAIProvider({ apiKey: KEY, baseURL: root, maxRetries: 0 });
     expect((await appErrorOf(direct.edit(await editRequest({ model: 'gpt-image-2' }), callCtx()))).message).toMatch(
-      /^gpt-image-2 rejected the request — Invalid URL/,
+      /^GPT Image 2 rejected the request — Invalid URL/,
     );
   });
 
