@@ -1,4 +1,7 @@
-/** One instance per tool id; tools keep their gesture state between events. */
+/**
+ * One instance per tool id; tools keep their gesture state between events. The selection tools change
+ * nothing while candidates are staged (staged-guard.ts).
+ */
 import type { ToolId } from '../../commands/store/tools-slice';
 import { createBrushTool } from './brush-tool';
 import { createExtendTool } from './extend-tool';
@@ -8,16 +11,17 @@ import { createWandTool } from './wand-tool';
 import { createObjectTool } from './object-tool';
 import { createColorRangeTool } from './color-range-tool';
 import type { Tool } from './tool-types';
+import { guardWhileStaged } from './staged-guard';
 
 const tools: Partial<Record<ToolId, Tool>> = {
   brush: createBrushTool(false),
   eraser: createBrushTool(true),
-  rect: createRectTool('rect'),
-  ellipse: createRectTool('ellipse'),
-  wand: createWandTool(),
-  object: createObjectTool(),
-  colorRange: createColorRangeTool(),
-  lasso: createLassoTool(),
+  rect: guardWhileStaged(createRectTool('rect')),
+  ellipse: guardWhileStaged(createRectTool('ellipse')),
+  wand: guardWhileStaged(createWandTool()),
+  object: guardWhileStaged(createObjectTool()),
+  colorRange: guardWhileStaged(createColorRangeTool()),
+  lasso: guardWhileStaged(createLassoTool()),
   extend: createExtendTool(),
 };
 
