@@ -95,3 +95,26 @@ describe('notify', () => {
     expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['could not write']);
   });
 });
+
+describe('offersUndo', () => {
+  it('knows the messages that offer Ctrl+Z, and no other', async () => {
+    const { offersUndo } = await import('./toast-logic');
+    const { deletedLayerHint } = await import('../ui/keyboard/shortcut-hints');
+    const { NEW_AFTER_KEEP_AS_LAYER } = await import('../commands/kept-mask');
+    expect(offersUndo(deletedLayerHint('Layer 1'))).toBe(true);
+    expect(offersUndo(NEW_AFTER_KEEP_AS_LAYER)).toBe(true);
+    expect(offersUndo('Kept with its text wrong: SPORTS not found. Ctrl/⌘ Z undoes the Keep.')).toBe(true);
+    expect(offersUndo('Reverted to a.jpg as it is on disk (Ctrl/⌘ Z brings your edits back).')).toBe(true);
+    expect(offersUndo('Already kept. The mask was cleared (Reselect, Ctrl/⌘ Shift D, brings it back).')).toBe(false);
+    expect(offersUndo('Saved a.maskwork')).toBe(false);
+  });
+
+  it('an undo or a redo takes those messages away, and leaves the others', () => {
+    const s = useEditor.getState();
+    useEditor.setState({ toasts: [] });
+    s.notify('info', 'Deleted the layer “A” (…). Ctrl+Z brings it back.');
+    s.notify('info', 'Saved a.maskwork');
+    useEditor.getState().dropUndoOffers();
+    expect(useEditor.getState().toasts.map((t) => t.message)).toEqual(['Saved a.maskwork']);
+  });
+});

@@ -41,6 +41,15 @@ export function withoutActionErrors<T extends ToastLike & { action?: ToastAction
   return list.filter((t) => t.tone !== 'error' || ((!t.action || !gone.has(t.action)) && (!file || t.file !== file)));
 }
 
+/**
+ * Whether a message offers an undo ("… Ctrl+Z brings it back", "Ctrl/⌘ Z undoes the Keep"): the next
+ * undo or redo uses that offer or makes it stale, so the message goes then ("Deleted the layer … Ctrl+Z
+ * brings it back" stayed on screen after Ctrl+Z had brought the layer back).
+ */
+export function offersUndo(message: string): boolean {
+  return /Ctrl(\/⌘)?[+ ]Z (brings|undoes)/.test(message);
+}
+
 /** The list after adding `t`, trimmed to `max` (oldest self-dismissing message dropped first). */
 export function pushToast<T extends ToastLike>(list: readonly T[], t: T, max = MAX_TOASTS): T[] {
   const next = [...list, t];

@@ -73,6 +73,7 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
     if (!doc || !past.length) return;
     const prev = past[past.length - 1];
     set({ doc: prev.doc, label: prev.label, past: past.slice(0, -1), future: [{ doc, label }, ...future] });
+    get().dropUndoOffers(); // "Ctrl+Z brings it back" is used, or stale
     followView(get(), doc, prev.doc);
   },
   redo() {
@@ -80,6 +81,7 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
     if (!doc || !future.length) return;
     const next = future[0];
     set({ doc: next.doc, label: next.label, past: [...past, { doc, label }], future: future.slice(1) });
+    get().dropUndoOffers();
     followView(get(), doc, next.doc);
   },
   jumpTo(index) {

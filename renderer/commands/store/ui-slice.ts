@@ -5,7 +5,15 @@ import type { DocState } from '../../model/document-types';
 import type { EditorStore } from './store';
 import type { WaitingNote } from '../waiting-note';
 import type { RevertAsk } from '../../model/revert-plan';
-import { AUTO_DISMISS_MS, autoDismisses, pushToast, withoutActionErrors, type ToastAction, type ToastTone } from '../../model/toast-logic';
+import {
+  AUTO_DISMISS_MS,
+  autoDismisses,
+  offersUndo,
+  pushToast,
+  withoutActionErrors,
+  type ToastAction,
+  type ToastTone,
+} from '../../model/toast-logic';
 
 export interface Toast {
   id: number;
@@ -96,6 +104,8 @@ export interface UiSlice {
   notifyAboutStaged(tone: Toast['tone'], message: string): void;
   /** The staged candidates went: the messages about them go too. */
   dropStagedMessages(): void;
+  /** An undo or redo was made: the messages that offer one ("Ctrl+Z brings it back") go (toast-logic.ts). */
+  dropUndoOffers(): void;
   /**
    * `action` succeeded (on `file`, its path, when known): its earlier error messages, and those about
    * the same file, are stale and go (other errors stay).
@@ -163,6 +173,10 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
   dropStagedMessages() {
     const toasts = get().toasts;
     if (toasts.some((t) => t.aboutStaged)) set({ toasts: toasts.filter((t) => !t.aboutStaged) });
+  },
+  dropUndoOffers() {
+    const toasts = get().toasts;
+    if (toasts.some((t) => offersUndo(t.message))) set({ toasts: toasts.filter((t) => !offersUndo(t.message)) });
   },
   succeeded(action, file) {
     const toasts = get().toasts;
