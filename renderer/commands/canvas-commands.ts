@@ -8,6 +8,8 @@ import { JPEG_BLOCK_GRID, type AspectPreset, type ExtendAnchor } from '../../sha
 import type { DocState } from '../../shared/document/schema';
 import { getMask, putMask } from './blob-store';
 import {
+  dragSide,
+  dragSideKeepingAspect,
   isZeroSides,
   presetSides,
   proposalFor,
@@ -129,9 +131,41 @@ export function setExtendSide(side: Side, value: number): void {
   fitProposalIfOffScreen([side]);
 }
 
-/** A handle drag writes whole sides (already clamped by the tool). */
+/** Whole sides set at once (already clamped), free of any preset. */
 export function setDraftSides(sides: Sides): void {
   setSides(sides, null);
+}
+
+/** The preset whose aspect the proposal keeps (chosen for this document and canvas), or null: free. */
+export function activePreset(s: EditorStore): AspectPreset | null {
+  const { doc, extend } = s;
+  if (!doc || !extend.preset || extend.docId !== doc.id || !extend.base) return null;
+  return extend.base.width === doc.canvas.width && extend.base.height === doc.canvas.height ? extend.preset : null;
+}
+
+/**
+ * A handle drag from `start` (the sides at the press) to `to`: with a preset chosen its aspect is
+ * kept, the other axis following (dragSideKeepingAspect), as Photoshop's crop tool keeps a ratio;
+ * without one (the preset let go, or a side typed) the side alone moves.
+ */
+export function dragDraft(
+  start: Sides,
+  side: Side,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  fromCentre: boolean,
+): void {
+  const s = st();
+  const doc = s.doc;
+  if (!doc) return;
+  const preset = activePreset(s);
+  if (!preset) return setSides(dragSide(start, doc.canvas, side, from, to, fromCentre), null);
+  setSides(dragSideKeepingAspect(start, doc.canvas, side, from, to, fromCentre, preset, s.extend.anchor, blockGrid(doc)), preset);
+}
+
+/** The pressed preset clicked again: the proposal stays as it is, and handle drags no longer keep the preset's aspect. */
+export function chooseFreeAspect(): void {
+  st().setExtend({ preset: null });
 }
 
 export function setBand(px: number): void {

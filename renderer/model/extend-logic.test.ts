@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extendToAspect } from '../../shared/geometry';
 import {
   draggedInward,
+  dragSideKeepingAspect,
   MAX_CANVAS_SIDE,
   ZERO_SIDES,
   dragSide,
@@ -176,5 +177,49 @@ describe('a handle dragged inside the canvas (a crop)', () => {
     expect(draggedInward(zero, 'right', { x: 500, y: 10 }, { x: 496, y: 10 }, 1)).toBe(false);
     expect(draggedInward(zero, 'top', { x: 10, y: 0 }, { x: 10, y: -80 }, 1)).toBe(false);
     expect(draggedInward({ ...zero, bottom: 200 }, 'bottom', { x: 10, y: 700 }, { x: 10, y: 550 }, 1)).toBe(false);
+  });
+});
+
+describe('dragSideKeepingAspect', () => {
+  const canvas = { width: 2560, height: 1600 };
+  const ratioOf = (s: { left: number; right: number; top: number; bottom: number }) =>
+    (canvas.width + s.left + s.right) / (canvas.height + s.top + s.bottom);
+
+  it('a bottom drag with 16:9 chosen (centred) grows the width evenly to match', () => {
+    const start = presetSides(canvas, '16:9', 'centre');
+    const next = dragSideKeepingAspect(start, canvas, 'bottom', { x: 0, y: 1600 }, { x: 0, y: 1798 }, false, '16:9', 'centre');
+    expect(next.bottom).toBe(198);
+    expect(next.top).toBe(0);
+    expect(Math.abs(ratioOf(next) - 16 / 9)).toBeLessThan(0.001);
+    expect(Math.abs(next.left - next.right)).toBeLessThanOrEqual(1);
+  });
+
+  it('the anchor holding the other axis gets none of its growth; the dragged axis never goes below the preset', () => {
+    const start = presetSides(canvas, '16:9', 'left');
+    const down = dragSideKeepingAspect(start, canvas, 'bottom', { x: 0, y: 1600 }, { x: 0, y: 1700 }, false, '16:9', 'left');
+    expect(down.left).toBe(0);
+    expect(Math.abs(ratioOf(down) - 16 / 9)).toBeLessThan(0.001);
+    // The right side dragged inward past what 16:9 needs: it stays at the preset.
+    const inward = dragSideKeepingAspect(start, canvas, 'right', { x: 2844, y: 0 }, { x: 2700, y: 0 }, false, '16:9', 'left');
+    expect(inward).toEqual(start);
+  });
+
+  it('Alt: both sides of the dragged axis move, the other axis follows', () => {
+    const start = presetSides(canvas, '16:9', 'centre');
+    const next = dragSideKeepingAspect(start, canvas, 'right', { x: 2702, y: 0 }, { x: 2802, y: 0 }, true, '16:9', 'centre');
+    expect(next.right - start.right).toBe(100);
+    expect(next.left - start.left).toBe(100);
+    expect(Math.abs(ratioOf(next) - 16 / 9)).toBeLessThan(0.001);
+    expect(next.top + next.bottom).toBeGreaterThan(0);
+  });
+
+  it('a JPEG original stays on its block grid across the other axis', () => {
+    const start = presetSides(canvas, '16:9', 'centre', { at: { x: 0, y: 0 }, step: 16 });
+    const next = dragSideKeepingAspect(start, canvas, 'bottom', { x: 0, y: 1600 }, { x: 0, y: 1800 }, false, '16:9', 'centre', {
+      at: { x: 0, y: 0 },
+      step: 16,
+    });
+    expect(next.left % 16).toBe(0);
+    expect(Math.abs(ratioOf(next) - 16 / 9)).toBeLessThan(0.001);
   });
 });

@@ -4,7 +4,7 @@
  * stage (in current document px), the side handles and their hit test, and side drags. Presets come
  * from the shared planner's `extendToAspect`.
  */
-import { extendToAspect, splitOnGrid, type ExtendAnchor } from '../../shared/geometry';
+import { extendToAspect, parseAspect, splitOnGrid, type ExtendAnchor } from '../../shared/geometry';
 import type { Rect, Size } from '../../shared/geometry/rect';
 
 export type Side = 'left' | 'right' | 'top' | 'bottom';
@@ -171,6 +171,58 @@ export function dragSide(
   const other = opposite(side);
   const both = withSide(moved, canvas, other, start[other] + (moved[side] - start[side]));
   return withSide(both, canvas, side, start[side] + (both[other] - start[other]));
+}
+
+/**
+ * A side drag with a preset's aspect kept, as Photoshop's crop tool keeps a ratio set: the dragged
+ * axis follows the pointer (never below what the preset needs around the canvas), and the other axis
+ * grows or shrinks to match, split by the anchor — all of it on the far side when the anchor holds
+ * that axis (left, right, top, bottom), else evenly (a JPEG original on its block grid, as the preset
+ * put it). A drag used to drop the ratio silently (16:9 became 2844×1798).
+ */
+export function dragSideKeepingAspect(
+  start: Sides,
+  canvas: Size,
+  side: Side,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  fromCentre: boolean,
+  aspect: string,
+  anchor: ExtendAnchor,
+  grid?: BlockGrid,
+): Sides {
+  const { w, h } = parseAspect(aspect);
+  const ratio = w / h;
+  const horizontal = side === 'left' || side === 'right';
+  const [a, b]: [Side, Side] = horizontal ? ['left', 'right'] : ['top', 'bottom'];
+  const [c, d]: [Side, Side] = horizontal ? ['top', 'bottom'] : ['left', 'right'];
+  const along = horizontal ? canvas.width : canvas.height;
+  const across = horizontal ? canvas.height : canvas.width;
+  // The length across follows the length along: `along × k`.
+  const k = horizontal ? 1 / ratio : ratio;
+  const least = presetSides(canvas, aspect, anchor);
+  const min = along + least[a] + least[b];
+  const max = Math.min(MAX_CANVAS_SIDE, Math.floor(MAX_CANVAS_SIDE / k));
+  const free = dragSide(start, canvas, side, from, to, fromCentre);
+  const length = along + free[a] + free[b];
+  const want = Math.min(max, Math.max(min, length));
+  const next: Record<Side, number> = { ...free };
+  let change = want - length;
+  if (change && fromCentre) {
+    const other = opposite(side);
+    const half = change > 0 ? Math.ceil(change / 2) : Math.floor(change / 2);
+    next[side] += half;
+    next[other] += change - half;
+    change = 0;
+  }
+  next[side] += change;
+  const extra = Math.max(0, Math.round(want * k) - across);
+  const held = horizontal ? anchor === 'top' || anchor === 'bottom' : anchor === 'left' || anchor === 'right';
+  let before = !held ? Math.floor(extra / 2) : anchor === 'left' || anchor === 'top' ? 0 : extra;
+  if (!held && grid) before = splitOnGrid(before, extra - before, horizontal ? grid.at.y : grid.at.x, grid.step)[0];
+  next[c] = before;
+  next[d] = extra - before;
+  return next;
 }
 
 /**

@@ -7,7 +7,9 @@ import { useEditor } from '../../commands/store/store';
 import {
   applyExtendDraft,
   cancelExtendDraft,
+  activePreset,
   chooseAnchor,
+  chooseFreeAspect,
   choosePreset,
   draftSides,
   extendBlocker,
@@ -37,6 +39,7 @@ export function ExtendOptions() {
   const sides = useEditor((s) => draftSides(s));
   const blocker = useEditor((s) => extendBlocker(s));
   const empty = isZeroSides(sides);
+  const preset = useEditor((s) => activePreset(s));
   const proposal = doc && !empty ? proposalFor(doc.canvas, doc.original, sides) : null;
   const inputKeys = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
@@ -59,13 +62,19 @@ export function ExtendOptions() {
             data-testid="extend-preset"
             data-preset={p}
             aria-label={`Aspect ${p}`}
-            title={`Extend the canvas to ${p} around the anchor (Enter applies)`}
-            aria-pressed={!empty && extend.preset === p}
-            className={!empty && extend.preset === p ? 'active' : ''}
+            title={
+              !empty && preset === p
+                ? `${p} is kept while you drag the handles. Click to drag them freely (the proposal stays)`
+                : `Extend the canvas to ${p} around the anchor (Enter applies); dragging a handle keeps ${p}`
+            }
+            aria-pressed={!empty && preset === p}
+            className={!empty && preset === p ? 'active' : ''}
             disabled={!doc}
             onClick={(e) => {
               release(e);
-              choosePreset(p);
+              // The pressed preset clicked again is let go: the proposal stays, drags are free.
+              if (!empty && preset === p) chooseFreeAspect();
+              else choosePreset(p);
             }}
           >
             {p}

@@ -1,12 +1,13 @@
 /**
  * Extend tool (C, like Photoshop's crop tool): drag a side of the proposed canvas outward to extend
  * that side (whole pixels; the side inputs follow); with Alt held the opposite side moves as much, as
- * Photoshop's crop tool resizes about the centre. The proposal itself lives in the store and is
+ * Photoshop's crop tool resizes about the centre. With a preset aspect chosen the drag keeps it (the
+ * other axis follows), until the preset is let go (clicked again) or a side is typed. The proposal itself lives in the store and is
  * drawn on the stage (ui/canvas/ExtendPreview.tsx); Enter applies it, Escape drops it without a trace.
  */
-import { cancelExtendDraft, draftSides, fitProposalIfOffScreen, sayNoCrop, setDraftSides } from '../../commands/canvas-commands';
+import { cancelExtendDraft, dragDraft, draftSides, fitProposalIfOffScreen, sayNoCrop } from '../../commands/canvas-commands';
 import { useEditor } from '../../commands/store/store';
-import { draggedInward, dragSide, frameRect, hitSide, SIDES, sideCursor, type Side, type Sides } from '../../model/extend-logic';
+import { draggedInward, frameRect, hitSide, SIDES, sideCursor, type Side, type Sides } from '../../model/extend-logic';
 import type { LiveSurface, Tool, ToolPointer } from './tool-types';
 
 /** The proposed canvas in screen px and the side under `p`, or null. */
@@ -35,14 +36,13 @@ export function createExtendTool(): Tool {
     },
     move(p) {
       if (state !== 'dragging' || !drag) return;
-      const doc = useEditor.getState().doc;
-      if (doc) setDraftSides(dragSide(drag.start, doc.canvas, drag.side, drag.from, p.doc, p.alt));
+      dragDraft(drag.start, drag.side, drag.from, p.doc, p.alt);
     },
     up(p) {
       if (state !== 'dragging' || !drag) return;
       const doc = useEditor.getState().doc;
       const start = drag.start;
-      if (doc) setDraftSides(dragSide(start, doc.canvas, drag.side, drag.from, p.doc, p.alt));
+      dragDraft(start, drag.side, drag.from, p.doc, p.alt);
       // Dragged inside the canvas as it is (a crop, as Photoshop's crop tool would): said, not silent.
       if (doc && draggedInward(start, drag.side, drag.from, p.doc, useEditor.getState().scale)) sayNoCrop();
       state = 'idle';
