@@ -5,10 +5,21 @@
  * The magic wand's click added a "Magic wand" step and a whole other region to the mask, and a
  * marquee drag added its box — unseen under the candidate, and the next Generate's estimate jumped.
  * A gesture already under way when candidates arrive (a polygon being placed) goes on as before.
+ * Once the candidate shown is kept as a layer (Keep as layer leaves the strip open), selecting goes on
+ * as usual: the next request's area, over the mask Keep as layer left (README).
  */
 import { useEditor } from '../../commands/store/store';
 import { candidatesShown } from '../../commands/overlay-visibility';
+import { candidateKept } from '../../model/version-logic';
 import type { Tool } from './tool-types';
+
+/** Candidates are on the canvas, and the one shown is not kept yet: a selection would change the mask unseen. */
+function guarded(): boolean {
+  const s = useEditor.getState();
+  if (!candidatesShown(s)) return false;
+  const shown = s.staging.items[s.staging.selected];
+  return !shown || !candidateKept(s.doc, shown);
+}
 
 /** What a drag over staged candidates with a selection tool says. */
 export const STAGED_SELECTION_MESSAGE = 'Keep or Discard the candidates first: the selection tools change nothing while they are staged.';
@@ -24,7 +35,7 @@ export function guardWhileStaged(tool: Tool): Tool {
     id: tool.id,
     state: () => (press ? 'staged-press' : tool.state()),
     down(p, live) {
-      if (p.button === 0 && tool.state() === 'idle' && candidatesShown(useEditor.getState())) {
+      if (p.button === 0 && tool.state() === 'idle' && guarded()) {
         press = { x: p.screen.x, y: p.screen.y, dragged: false };
         return;
       }
@@ -51,7 +62,7 @@ export function guardWhileStaged(tool: Tool): Tool {
       tool.cancel(live);
     },
     dblclick(p, live) {
-      if (tool.state() === 'idle' && candidatesShown(useEditor.getState())) return;
+      if (tool.state() === 'idle' && guarded()) return;
       tool.dblclick?.(p, live);
     },
   };
