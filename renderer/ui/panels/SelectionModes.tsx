@@ -1,5 +1,5 @@
 /**
- * The selection tools' New / Add / Subtract. While the mask is the one Keep as layer left, the
+ * The selection tools' New / Add / Subtract / Intersect (Photoshop's four; Intersect was only Shift+Alt). While the mask is the one Keep as layer left, the
  * default Add starts a new mask (commands/kept-mask.ts), so New shows as the mode in effect; a click
  * on Add then means Add, over that mask too.
  */
@@ -8,7 +8,9 @@ import { forgetKeptAsLayer, keptMaskVersion, maskLeftByKeepAsLayer, watchKeptMas
 import { useEditor } from '../../commands/store/store';
 import type { SelectionMode } from '../../commands/store/tools-slice';
 
-const MODES: SelectionMode[] = ['replace', 'add', 'subtract'];
+const MODES: SelectionMode[] = ['replace', 'add', 'subtract', 'intersect'];
+
+const NAMES: Record<SelectionMode, string> = { replace: 'New', add: 'Add', subtract: 'Subtract', intersect: 'Intersect' };
 
 export function SelectionModes() {
   const mode = useEditor((s) => s.selectionMode);
@@ -33,13 +35,15 @@ export function SelectionModes() {
             m === 'add'
               ? 'Add (hold Shift)'
               : m === 'subtract'
-                ? 'Subtract (hold Alt; Shift+Alt intersects)'
-                : overKept
-                  ? 'New mask: the next selection replaces the mask Keep as layer left (click Add, or hold Shift, to add to it)'
-                  : 'New mask'
+                ? 'Subtract (hold Alt)'
+                : m === 'intersect'
+                  ? 'Intersect: keep the mask only where the selection overlaps it (hold Shift+Alt)'
+                  : overKept
+                    ? 'New mask: the next selection replaces the mask Keep as layer left (click Add, or hold Shift, to add to it)'
+                    : 'New mask'
           }
         >
-          {m === 'replace' ? 'New' : m === 'add' ? 'Add' : 'Subtract'}
+          {NAMES[m]}
         </button>
       ))}
     </span>
