@@ -69,6 +69,16 @@ export function hasUnsavedChanges(): boolean {
   return past.some((p) => p.doc.id === doc.id);
 }
 
+/**
+ * The open document's name as the window title and the status bar show it: its project file's
+ * ("building.maskwork") once it belongs to one, else the photo's. Null without a document.
+ */
+export function documentName(s: Pick<ReturnType<typeof useEditor.getState>, 'doc' | 'project'> = useEditor.getState()): string | null {
+  const { doc, project } = s;
+  if (!doc) return null;
+  return project && project.docId === doc.id ? project.name : doc.original.name;
+}
+
 /** Saves the open document (Save As: always asks where). Resolves true when it was written. */
 export async function saveProject(saveAs: boolean): Promise<boolean> {
   const s = useEditor.getState();

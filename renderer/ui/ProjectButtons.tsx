@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { RecentPhoto, RecentProject } from '../../shared/ipc/contract-types';
-import { hasUnsavedChanges, recentProjects, saveProject } from '../commands/project-commands';
+import { documentName, hasUnsavedChanges, recentProjects, saveProject } from '../commands/project-commands';
 import { openRecentPhoto, openRecentProject, recentPhotos } from '../commands/document-io';
 import { useEditor } from '../commands/store/store';
 import { currentRevertPlan, revertDocument } from '../commands/revert';
@@ -24,7 +24,7 @@ export function ProjectButtons() {
   const list = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const name = project && doc && project.docId === doc.id ? project.name : doc?.original.name;
+    const name = documentName({ doc, project });
     document.title = name ? `${name}${unsaved ? ' •' : ''} — Maskwork` : 'Maskwork';
   }, [project, doc, unsaved]);
 

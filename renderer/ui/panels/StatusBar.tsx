@@ -4,18 +4,40 @@ import { useEditor } from '../../commands/store/store';
 import { fitOnScreen } from '../../commands/canvas-commands';
 import { formatUsd } from '../../model/estimate';
 import { BatchButton } from '../BatchButton';
+import { documentName, hasUnsavedChanges } from '../../commands/project-commands';
 
 export function StatusBar() {
   const doc = useEditor((s) => s.doc);
   const busy = useEditor((s) => s.busy);
   const label = useEditor((s) => s.label);
+  const name = useEditor((s) => documentName(s));
+  // Follows every change of the document and its file, as the window title does.
+  const unsaved = useEditor(() => hasUnsavedChanges());
+  const fromPhoto = useEditor((s) => (s.doc && name !== s.doc.original.name ? s.doc.original.name : null));
   return (
     <footer className="status-bar">
       {doc ? (
         <>
-          <span className="status-name" title={doc.original.name}>
-            {doc.original.name}
+          {/* The project's name once the document is one (it showed the photo's), and • while changes are
+              not saved, as the window title and Photoshop's tab (*) mark them. */}
+          <span
+            className="status-name"
+            data-testid="status-name"
+            title={[name, fromPhoto && `(project of ${fromPhoto})`, unsaved && '— unsaved changes'].filter(Boolean).join(' ')}
+          >
+            {name}
           </span>
+          {unsaved && (
+            <span
+              className="status-unsaved"
+              data-testid="status-unsaved"
+              role="img"
+              aria-label="Unsaved changes"
+              title="Unsaved changes (Ctrl/⌘ S saves a project)"
+            >
+              •
+            </span>
+          )}
           <span>
             {doc.canvas.width}×{doc.canvas.height} px ({((doc.canvas.width * doc.canvas.height) / 1e6).toFixed(1)} MP)
           </span>
