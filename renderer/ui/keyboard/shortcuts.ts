@@ -40,7 +40,8 @@ export interface Shortcut {
   /**
    * Also fires while focus is in a text field, number field or select (see field-focus.ts). Only for
    * keys that mean nothing to a field: Ctrl/Cmd+Enter generates from the prompt box, Ctrl/Cmd+O,
-   * Ctrl/Cmd+S, Ctrl/Cmd+Shift+S and Ctrl/Cmd+Shift+Alt+S open, save, save as and export; F12 reverts.
+   * Ctrl/Cmd+S, Ctrl/Cmd+Shift+S, Ctrl/Cmd+Shift+Alt+S and Ctrl/Cmd+Alt+Shift+W open, save, save as, export
+   * and open Export…; F12 reverts.
    */
   global?: boolean;
   /** Only moves the view (zoom): also acts while a polygon is being placed (see Tool.betweenClicks). */
@@ -269,6 +270,14 @@ export const SHORTCUTS: Shortcut[] = [
       const p = loadExportPrefs();
       void exportImage(p.format, qualityFor(p), exportOptionsFor(p));
     },
+  },
+  {
+    // Photoshop's File › Export › Export As… (Ctrl+Shift+E is its Merge Visible, which the app has not).
+    keys: 'Ctrl+Alt+Shift+W',
+    label: 'Export… (choose the format and quality: PNG, JPEG, WebP, TIFF, PSD)',
+    global: true,
+    match: (e) => mod(e) && e.shiftKey && e.altKey && e.code === 'KeyW',
+    run: () => (s().doc ? s().setExportOpen(true) : hintOnce(NO_PHOTO)),
   },
   {
     keys: '?',

@@ -26,7 +26,7 @@ export function OptionsBar() {
         type="button"
         disabled={!hasDoc}
         onClick={() => useEditor.getState().setExportOpen(true)}
-        title="Export the full-resolution image as PNG, JPEG, WebP, TIFF or a layered PSD (Ctrl+Shift+Alt+S exports again with the last choice)"
+        title="Export the full-resolution image as PNG, JPEG, WebP, TIFF or a layered PSD (Ctrl+Alt+Shift+W; Ctrl+Shift+Alt+S exports again with the last choice)"
       >
         Export…
       </button>

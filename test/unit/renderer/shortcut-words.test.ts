@@ -36,4 +36,9 @@ describe("the shortcuts list finds Photoshop's words", () => {
     const label = (keys: string) => rows.find((r) => r.keys === keys)?.label ?? '';
     expect(label('Q')).toMatch(/mask overlay/i);
   });
+
+  it('"export as" finds Ctrl+Alt+Shift+W, which opens Export…', () => {
+    expect(keysFor('export as')).toContain('Ctrl+Alt+Shift+W');
+    expect(keysFor('Ctrl+Alt+Shift+W')).toEqual(['Ctrl+Alt+Shift+W']);
+  });
 });
