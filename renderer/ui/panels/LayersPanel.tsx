@@ -21,6 +21,7 @@ import { dropListIndex, maskTargetLayer, ORIGINAL_ROW, stackIndexOfListed } from
 import { OriginalActions } from './OriginalActions';
 import { layerOriginLines, versionOfLayer } from '../../model/version-logic';
 import { ROW_BUTTONS, takeLayerRowFocus } from './layer-row-focus';
+import { useLayersFloor } from './layers-floor';
 
 /** The rows ↑/↓ move between: the kept layers' and the original's. */
 const ROWS = `li[data-patch], li[data-layer="${ORIGINAL_ROW}"]`;
@@ -107,6 +108,8 @@ export function LayersPanel() {
     const to = list.querySelector(`li[data-layer="${CSS.escape(published)}"]:is([data-patch], [data-layer="${ORIGINAL_ROW}"])`);
     (to?.querySelector<HTMLElement>(`button.${cls}`) ?? to?.querySelector<HTMLElement>('button.layer-name'))?.focus();
   }, [settled, published, layers]);
+  // Three whole rows always in sight, none cut; the selected row scrolled into view.
+  useLayersFloor(listRef, published);
   if (!doc) return null;
   const listed = [...doc.layers].reverse();
   const originalTab = originalSelected || !doc.layers.length ? 0 : -1;

@@ -4,7 +4,7 @@
  * (about 310 px for 713 px of controls at 1500×950 with a kept layer) and scrolled on its own. A real
  * separator: drag it (or ArrowUp / ArrowDown when focused, Home / End to the limits), double-click it
  * for the default split. Neither part goes below its floor (Generate keeps its prompt and its Generate
- * button, Layers its heading, two rows and its buttons), held again when the window changes size; the
+ * button, Layers its heading, three whole rows and its buttons), held again when the window changes size; the
  * height given to Layers is remembered across sessions (side-split.ts).
  */
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
@@ -20,12 +20,14 @@ interface Props {
 const FALLBACK_MIN_TOP = 160;
 const FALLBACK_MIN_BOTTOM = 100;
 
-interface Measure extends SplitRoom {
+export interface Measure extends SplitRoom {
+  /** The lower part's least height in the default split: Layers' floor and History's. */
+  defaultMinBottom: number;
   topHeight: number;
   bottomHeight: number;
 }
 
-function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLElement): Measure {
+export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLElement): Measure {
   const topHeight = top.getBoundingClientRect().height;
   const bottomHeight = bottom.getBoundingClientRect().height;
   const columnHeight = column.clientHeight;
@@ -37,10 +39,11 @@ function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLElement): Me
     prompt && foot
       ? prompt.getBoundingClientRect().bottom - top.getBoundingClientRect().top + scrolled + foot.offsetHeight + 10
       : FALLBACK_MIN_TOP;
-  // Layers: everything but its list (heading, buttons, padding), and two rows of the list.
+  // Layers: everything but its list (heading, buttons, padding), and the list's floor (three whole rows,
+  // layers-floor.ts; two rows left the rest of three layers and the original in a 50 px box).
   const layers = bottom.querySelector<HTMLElement>('.layers-panel');
   const list = layers?.querySelector<HTMLElement>('ul.layers');
-  const row = list?.querySelector<HTMLElement>(':scope > li');
+  const listFloor = list ? Number.parseFloat(getComputedStyle(list).minHeight) || 0 : 0;
   // History gives up its room first, all but its padding (which no flex shrinks).
   const history = bottom.querySelector<HTMLElement>('.history-panel');
   const hs = history ? getComputedStyle(history) : null;
@@ -50,15 +53,16 @@ function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLElement): Me
         0,
       )
     : 0;
-  const minBottom =
-    layers && list && row
-      ? layers.scrollHeight - list.offsetHeight + 2 * row.offsetHeight + (bottom.offsetHeight - bottom.clientHeight) + historyPadding
-      : FALLBACK_MIN_BOTTOM;
+  const layersMin = layers && list ? layers.scrollHeight - list.offsetHeight + listFloor + (bottom.offsetHeight - bottom.clientHeight) : 0;
+  // The default split's floor: Layers' and History's (its four steps, or the height its splitter gave it).
+  const historyMin = history ? Number.parseFloat(getComputedStyle(history).minHeight) || 0 : 0;
+  const minBottom = layers && list ? layersMin + historyPadding : FALLBACK_MIN_BOTTOM;
   return {
     column: columnHeight,
     fixed: columnHeight - topHeight - bottomHeight,
     minTop: Math.ceil(minTop),
     minBottom: Math.ceil(minBottom),
+    defaultMinBottom: Math.ceil(layers && list ? layersMin + Math.max(historyMin, historyPadding) : 0),
     topHeight,
     bottomHeight,
   };
@@ -109,7 +113,11 @@ export function SideSplitter({ column, top, bottom }: Props) {
     if (!b) return;
     b.classList.toggle('sized', shown !== null);
     b.style.height = shown !== null ? `${shown}px` : '';
-  }, [bottom, shown]);
+    // The default split grows past its share (45 %) for Layers' three rows and History's floor, as
+    // far as Generate's floor allows: at 1280×720 the 40 % left Layers' list one row and a half.
+    const floor = shown === null && m ? Math.min(m.defaultMinBottom, m.column - m.fixed - m.minTop) : 0;
+    b.style.minHeight = floor > 0 ? `${floor}px` : '';
+  }, [bottom, shown, m]);
 
   const set = (next: number, remember: boolean) => {
     if (!m) return;

@@ -37,7 +37,7 @@ export interface SplitRoom {
   fixed: number;
   /** Generate's least: its heading, prompt and the Generate button's footer. */
   minTop: number;
-  /** Layers and History's least: the Layers heading, two rows and its buttons. */
+  /** Layers and History's least: the Layers heading, three whole rows and its buttons. */
   minBottom: number;
 }
 
