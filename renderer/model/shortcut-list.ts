@@ -37,6 +37,10 @@ export const GESTURE_ROWS: readonly ShortcutRow[] = [
     keys: 'Drag the border above Layers · ↑ / ↓, Home / End on it',
     label: 'Share the right-hand column between Generate and Layers (double-click: the default split)',
   },
+  {
+    keys: 'Drag the border above History · ↑ / ↓, Home / End on it',
+    label: 'Share the room between Layers and History (double-click: the default)',
+  },
 ];
 
 /** The table's rows (duplicates of keys and label dropped), then the gestures. */

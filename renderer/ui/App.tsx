@@ -9,6 +9,7 @@ import { LayersPanel } from './panels/LayersPanel';
 import { HistoryPanel } from './panels/HistoryPanel';
 import { StagingDock } from './panels/StagingDock';
 import { SideSplitter } from './panels/SideSplitter';
+import { HistorySplitter } from './panels/HistorySplitter';
 import { SettingsModal } from './panels/SettingsModal';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { StatusBar } from './panels/StatusBar';
@@ -79,6 +80,7 @@ export function App() {
           <SideSplitter column={side} top={sideTop} bottom={sideBottom} />
           <div className="side-bottom" ref={sideBottom}>
             <LayersPanel />
+            <HistorySplitter column={side} top={sideTop} bottom={sideBottom} />
             <HistoryPanel />
           </div>
         </aside>

@@ -56,7 +56,9 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
   const layersMin = layers && list ? layers.scrollHeight - list.offsetHeight + listFloor + (bottom.offsetHeight - bottom.clientHeight) : 0;
   // The default split's floor: Layers' and History's (its four steps, or the height its splitter gave it).
   const historyMin = history ? Number.parseFloat(getComputedStyle(history).minHeight) || 0 : 0;
-  const minBottom = layers && list ? layersMin + historyPadding : FALLBACK_MIN_BOTTOM;
+  // A height chosen here: History gives up its room, unless its own splitter gave it one (HistorySplitter).
+  const historyLeast = bottom.classList.contains('history-sized') ? Math.max(historyMin, historyPadding) : historyPadding;
+  const minBottom = layers && list ? layersMin + historyLeast : FALLBACK_MIN_BOTTOM;
   return {
     column: columnHeight,
     fixed: columnHeight - topHeight - bottomHeight,
