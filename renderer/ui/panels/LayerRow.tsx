@@ -1,5 +1,5 @@
 /**
- * One patch layer in the Layers panel: drag handle (mouse: drag; keyboard: ↑/↓ move it one step),
+ * One patch layer in the Layers panel: drag handle, the layer's thumbnail (mouse: drag; keyboard: ↑/↓ move it one step),
  * eye, name (click selects, double-click renames; the Rename button is below the list, with the
  * selected layer's other actions, so the name keeps the row's width), layer-mask target button, delete.
  * The focus and the selection agree: a row that takes the focus is selected, and only the selected
@@ -11,9 +11,12 @@ import { deleteLayerCmd, nudgeLayerCmd, renameLayerCmd, setLayerVisibleCmd, setM
 import { EyeIcon } from './ToolIcon';
 import { requestLayerRowFocus } from './layer-row-focus';
 import { altClickEye } from '../../commands/layer-solo';
+import { LayerThumb } from './LayerThumb';
 
 export interface LayerRowProps {
   layer: PatchLayer;
+  /** The document's size: the thumbnail shows the layer where it lies in it. */
+  canvas: { width: number; height: number };
   selected: boolean;
   maskTarget: boolean;
   dragging: boolean;
@@ -28,7 +31,7 @@ export interface LayerRowProps {
 }
 
 export function LayerRow(props: LayerRowProps) {
-  const { layer: l, selected, maskTarget, dragging, dropLine, origin, renaming, onRenaming, onSelect, onDragStart } = props;
+  const { layer: l, canvas, selected, maskTarget, dragging, dropLine, origin, renaming, onRenaming, onSelect, onDragStart } = props;
   // Enter and Escape end the edit; the blur that follows must not commit (again, or at all).
   const ended = useRef(false);
   // Enter or Esc hands the focus back to the row's name (the field goes, and the focus fell to the
@@ -47,6 +50,15 @@ export function LayerRow(props: LayerRowProps) {
     ended.current = !on;
     onRenaming(on);
   };
+  // A kept result's name ends in its model ("A bright yellow paper cup · Nano Banana 2"): the model
+  // goes on a second, smaller line, so the prompt's words are not cut for it (two layers from one
+  // prompt both read "A bright yellow paper cup · Na…"). A name without it shows whole as before.
+  // A duplicate's " copy" stays with the model ("GPT Image 2 copy"), whole on that line.
+  const model = origin.find((o) => o.startsWith('Model: '))?.slice('Model: '.length);
+  const cut = model ? l.name.lastIndexOf(` · ${model}`) : -1;
+  const tail = cut > 0 ? l.name.slice(cut + 3) : '';
+  const split = !!model && cut > 0 && tail.startsWith(model) && /^( copy( \d+)?)*$/.test(tail.slice(model.length));
+  const head = split ? l.name.slice(0, cut) : l.name;
   const visible = layerVisible(l);
   const opacity = Math.round(layerOpacity(l) * 100);
   const cls = [selected && 'selected', maskTarget && 'mask-target', dragging && 'dragging', dropLine && `drop-${dropLine}`]
@@ -65,6 +77,7 @@ export function LayerRow(props: LayerRowProps) {
         tabIndex={tabIndex}
         aria-label={`Move layer ${l.name}`}
         title="Drag to reorder · ↑/↓ move one step"
+        // The layer's thumbnail is its handle, as in Photoshop: a click selects the layer, a drag moves it.
         onPointerDown={onDragStart}
         onKeyDown={(e) => {
           if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
@@ -74,7 +87,7 @@ export function LayerRow(props: LayerRowProps) {
           }
         }}
       >
-        ⠿
+        <LayerThumb layer={l} canvas={canvas} />
       </button>
       <button
         type="button"
@@ -125,7 +138,10 @@ export function LayerRow(props: LayerRowProps) {
           onDoubleClick={() => setRenaming(true)}
         >
           {/* Up to two lines, then … (the whole name is in the tooltip and the accessible name, the whole prompt in the tooltip). */}
-          <span className="layer-name-text">{l.name}</span>
+          <span className="layer-name-lines">
+            <span className="layer-name-text">{head}</span>
+            {split && <span className="layer-name-model">{tail}</span>}
+          </span>
           {opacity < 100 && <span className="muted layer-name-opacity">{opacity}%</span>}
         </button>
       )}

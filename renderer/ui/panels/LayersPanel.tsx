@@ -207,6 +207,7 @@ export function LayersPanel() {
             <LayerRow
               key={l.id}
               layer={l}
+              canvas={doc.canvas}
               selected={selected?.id === l.id}
               maskTarget={target?.id === l.id}
               dragging={drag?.layerId === l.id}

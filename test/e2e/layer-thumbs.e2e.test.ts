@@ -1,0 +1,127 @@
+/**
+ * Layers rows show a thumbnail (the layer's pixels where they lie in the document, over a
+ * checkerboard), drawn once per change of the layer, not on every render; and a kept result's model
+ * is on a second, smaller line, so the prompt's words are not cut for it: two layers from one prompt
+ * both read "A bright yellow paper cup · Na…" (1500×950, found by hand). The whole name stays in the
+ * row's tooltip and accessible name. gpt-image-2 against the local OpenAI server; keys and mouse; the
+ * canvases' pixels and draw counts are read-only probes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, waitIdle } from '../support/page-helpers';
+import { chooseOption, retype } from '../support/user-input';
+import { startOpenAIServer } from '../servers';
+
+let app: AppHarness;
+let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+
+const PROMPT = 'a bright yellow paper cup';
+const NAME = 'A bright yellow paper cup · GPT Image 2';
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    viewport: { width: 1500, height: 950 },
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  const page = app.page;
+  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
+  await page.keyboard.press('Control+o');
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await waitIdle(page);
+  await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
+  await page.keyboard.press('b');
+  await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '120');
+  await dragPath(page, [
+    [500, 350],
+    [800, 450],
+  ]);
+  await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), PROMPT);
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  const keep = page.getByRole('button', { name: 'Keep', exact: true });
+  await keep.waitFor({ timeout: 60_000 });
+  await keep.click();
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
+  await waitIdle(page);
+  await page.keyboard.press('Control+j');
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 2);
+  await waitIdle(page);
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+const layers = () => app.page.getByRole('region', { name: 'Layers' });
+
+/** Each layer row's thumbnail: its CSS size, draw count, and pixels neither checkerboard nor empty. */
+function thumbs() {
+  return layers()
+    .locator('li[data-patch] canvas.layer-thumb')
+    .evaluateAll((cs) =>
+      (cs as HTMLCanvasElement[]).map((c) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let layer = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          const grey = d[i] === d[i + 1] && d[i + 1] === d[i + 2] && (d[i] === 0x8a || d[i] === 0xc8);
+          if (d[i + 3] > 0 && !grey) layer++;
+        }
+        const r = c.getBoundingClientRect();
+        return { w: r.width, h: r.height, draws: Number(c.dataset.draws ?? 0), layer };
+      }),
+    );
+}
+
+describe('Layers rows', () => {
+  it('show a small thumbnail of the layer’s pixels', async () => {
+    await expect.poll(async () => (await thumbs()).filter((t) => t.layer > 0).length, { timeout: 10_000 }).toBe(2);
+    for (const t of await thumbs()) {
+      expect(t.w).toBeLessThanOrEqual(40);
+      expect(t.h).toBeLessThanOrEqual(40);
+      expect(t.w).toBeGreaterThanOrEqual(24);
+    }
+  });
+
+  it('draw it once per change of the layer, not on every render', async () => {
+    const page = app.page;
+    const before = (await thumbs()).map((t) => t.draws);
+    expect(before).toHaveLength(2);
+    for (const n of before) expect(n).toBeGreaterThanOrEqual(1);
+    // Renders of the panel that do not touch the layers' pixels: a brush stroke on the mask, an opacity.
+    await dragPath(page, [
+      [300, 300],
+      [400, 320],
+    ]);
+    await waitIdle(page);
+    await page.getByRole('button', { name: `Hide layer ${NAME}`, exact: true }).click();
+    await page.getByRole('button', { name: `Show layer ${NAME}`, exact: true }).click();
+    await waitIdle(page);
+    expect((await thumbs()).map((t) => t.draws)).toEqual(before);
+  });
+
+  it('show the prompt’s words whole and the model on its own line; the whole name in the tooltip', async () => {
+    const page = app.page;
+    for (const name of [NAME, `${NAME} copy`]) {
+      const button = layers().getByRole('button', { name: `Select layer ${name}`, exact: true });
+      expect(await button.getAttribute('title')).toContain(name);
+      const shown = await button.evaluate((b) => {
+        const whole = (el: Element | null) => !!el && el.scrollWidth <= el.clientWidth + 0.5 && el.scrollHeight <= el.clientHeight + 0.5;
+        const head = b.querySelector('.layer-name-text');
+        const model = b.querySelector('.layer-name-model');
+        return { head: head?.textContent, headWhole: whole(head), model: model?.textContent, modelWhole: whole(model) };
+      });
+      expect(shown).toEqual({
+        head: 'A bright yellow paper cup',
+        headWhole: true,
+        model: name.endsWith('copy') ? 'GPT Image 2 copy' : 'GPT Image 2',
+        modelWhole: true,
+      });
+    }
+    // At 1280×720 too.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const model = layers().locator('.layer-name-model').first();
+    expect(await model.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5)).toBe(true);
+    expect(app.errors).toEqual([]);
+  });
+});
