@@ -10,7 +10,7 @@ import { ensureBitmap } from '../../commands/candidate-assets';
 import type { PatchLayer } from '../../../shared/document/schema';
 
 /** The thumbnail's side in CSS pixels. */
-export const LAYER_THUMB_PX = 32;
+export const LAYER_THUMB_PX = 24;
 
 interface Props {
   layer: Pick<PatchLayer, 'assetId' | 'x' | 'y' | 'width' | 'height'>;
