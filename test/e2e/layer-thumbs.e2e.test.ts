@@ -124,4 +124,28 @@ describe('Layers rows', () => {
     expect(await model.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5)).toBe(true);
     expect(app.errors).toEqual([]);
   });
+
+  it('at 1280×720 with a third such layer (three-line rows): the layer buttons and the current History step stay whole', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+j');
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 3);
+    await waitIdle(page);
+    const within = async (inner: ReturnType<typeof page.locator>, outer: ReturnType<typeof page.locator>) => {
+      const i = (await inner.boundingBox())!;
+      const o = (await outer.boundingBox())!;
+      return i.y >= o.y - 0.5 && i.y + i.height <= o.y + o.height + 0.5;
+    };
+    const panel = layers();
+    // The panel scrolled its buttons half away: the list took its three rows' room from them.
+    const buttons = panel.getByRole('group', { name: /^Selected layer: / }).getByRole('button');
+    expect(await buttons.allTextContents()).toEqual(expect.arrayContaining(['Rename', 'Duplicate', 'Merge down']));
+    for (const b of await buttons.all()) await expect.poll(() => within(b, panel)).toBe(true);
+    // Three whole rows in the list (the mask and two layers) at least.
+    const list = panel.locator('ul.layers');
+    let whole = 0;
+    for (const r of await list.locator(':scope > li').all()) if (await within(r, list)) whole++;
+    expect(whole).toBeGreaterThanOrEqual(3);
+    const history = page.getByTestId('history');
+    await expect.poll(() => within(history.locator('li.current'), history)).toBe(true);
+  });
 });

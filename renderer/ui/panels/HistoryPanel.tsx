@@ -35,14 +35,23 @@ export function HistoryPanel() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the steps change
   useEffect(() => {
     const ol = list.current;
-    const cur = ol?.querySelector<HTMLElement>('li.current');
-    if (!ol || !cur) return;
-    // From the boxes, rounded up: the list's height is what is left beside Layers, a fraction of a
-    // pixel (whole offsets left the current step an eighth of a pixel short of the list's end).
-    const c = cur.getBoundingClientRect();
-    const o = ol.getBoundingClientRect();
-    if (c.top < o.top) ol.scrollTop -= Math.ceil(o.top - c.top);
-    else if (c.bottom > o.bottom) ol.scrollTop += Math.ceil(c.bottom - o.bottom);
+    if (!ol) return;
+    const reveal = () => {
+      const cur = ol.querySelector<HTMLElement>('li.current');
+      if (!cur) return;
+      // From the boxes, rounded up: the list's height is what is left beside Layers, a fraction of a
+      // pixel (whole offsets left the current step an eighth of a pixel short of the list's end).
+      const c = cur.getBoundingClientRect();
+      const o = ol.getBoundingClientRect();
+      if (c.top < o.top) ol.scrollTop -= Math.ceil(o.top - c.top);
+      else if (c.bottom > o.bottom) ol.scrollTop += Math.ceil(c.bottom - o.bottom);
+    };
+    reveal();
+    // Again when the list's height settles after the step (the column gives Layers a new row's room
+    // a frame later, and History gives way): the current step was left half below the list's end.
+    const ro = new ResizeObserver(reveal);
+    ro.observe(ol);
+    return () => ro.disconnect();
   }, [past.length, future.length, docId]);
   if (!docId) return null;
   const all = [

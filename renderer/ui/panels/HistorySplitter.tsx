@@ -34,7 +34,7 @@ function measureRoom(column: HTMLElement, top: HTMLElement, bottom: HTMLElement)
   const min = Math.ceil(history.scrollHeight - ol.offsetHeight + 2 * step + olPadding);
   // The lower part's room (its height when the column's other split holds it, else all Generate does
   // not need for its prompt and button), less Layers' floor (its heading, three rows, its buttons).
-  const listFloor = Number.parseFloat(getComputedStyle(list).minHeight) || 0;
+  const listFloor = Number.parseFloat(list.style.getPropertyValue('--layers-list-floor')) || 27;
   const layersMin = layers.scrollHeight - list.offsetHeight + listFloor;
   const m = measure(column, top, bottom);
   const lower = bottom.classList.contains('sized') ? m.bottomHeight : m.column - m.fixed - m.minTop;

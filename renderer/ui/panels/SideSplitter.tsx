@@ -20,7 +20,12 @@ interface Props {
 const FALLBACK_MIN_TOP = 160;
 const FALLBACK_MIN_BOTTOM = 100;
 
+/** What History's default floor (about four and a half steps) gives up first on a short column: two and a half steps. */
+const HISTORY_GIVE_PX = 50;
+
 export interface Measure extends SplitRoom {
+  historyGive: number;
+  listGive: number;
   /** The lower part's least height in the default split: Layers' floor and History's. */
   defaultMinBottom: number;
   topHeight: number;
@@ -43,7 +48,9 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
   // layers-floor.ts; two rows left the rest of three layers and the original in a 50 px box).
   const layers = bottom.querySelector<HTMLElement>('.layers-panel');
   const list = layers?.querySelector<HTMLElement>('ul.layers');
-  const listFloor = list ? Number.parseFloat(getComputedStyle(list).minHeight) || 0 : 0;
+  // As set (layers-floor.ts), not as squeezed below (the computed min-height): no feedback.
+  const listFloor = list ? Number.parseFloat(list.style.getPropertyValue('--layers-list-floor')) || 27 : 0;
+  const rowMax = list ? Number.parseFloat(list.style.getPropertyValue('--layers-row-max')) || 27 : 0;
   // History gives up its room first, all but its padding (which no flex shrinks).
   const history = bottom.querySelector<HTMLElement>('.history-panel');
   const hs = history ? getComputedStyle(history) : null;
@@ -55,9 +62,12 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
     : 0;
   const layersMin = layers && list ? layers.scrollHeight - list.offsetHeight + listFloor + (bottom.offsetHeight - bottom.clientHeight) : 0;
   // The default split's floor: Layers' and History's (its four steps, or the height its splitter gave it).
-  const historyMin = history ? Number.parseFloat(getComputedStyle(history).minHeight) || 0 : 0;
+  const historySized = bottom.classList.contains('history-sized');
+  const historyMin = !history
+    ? 0
+    : Number.parseFloat(historySized ? history.style.minHeight : history.style.getPropertyValue('--history-floor')) || 0;
   // A height chosen here: History gives up its room, unless its own splitter gave it one (HistorySplitter).
-  const historyLeast = bottom.classList.contains('history-sized') ? Math.max(historyMin, historyPadding) : historyPadding;
+  const historyLeast = historySized ? Math.max(historyMin, historyPadding) : historyPadding;
   const minBottom = layers && list ? layersMin + historyLeast : FALLBACK_MIN_BOTTOM;
   return {
     column: columnHeight,
@@ -65,6 +75,10 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
     minTop: Math.ceil(minTop),
     minBottom: Math.ceil(minBottom),
     defaultMinBottom: Math.ceil(layers && list ? layersMin + Math.max(historyMin, historyPadding) : 0),
+    // What may give way when the column is too short for those floors: History down to two steps (not
+    // a height the user gave it), then Layers' list down to its tallest row.
+    historyGive: history && !historySized ? Math.max(0, Math.min(HISTORY_GIVE_PX, historyMin - historyPadding)) : 0,
+    listGive: Math.max(0, listFloor - rowMax),
     topHeight,
     bottomHeight,
   };
@@ -96,12 +110,22 @@ export function SideSplitter({ column, top, bottom }: Props) {
     const ro = new ResizeObserver(update);
     const observeAll = () => {
       ro.disconnect();
-      // Generate's footer too: it can grow while its panel (held by the column) keeps its height.
-      for (const el of [col, ...col.children, ...t.children, ...t.querySelectorAll('.generate-foot'), ...b.children]) ro.observe(el);
+      // Generate's footer too: it can grow while its panel (held by the column) keeps its height. Layers'
+      // and History's parts too: a second row of layer buttons grows the panel's content, not its box.
+      for (const el of [
+        col,
+        ...col.children,
+        ...t.children,
+        ...t.querySelectorAll('.generate-foot'),
+        ...b.children,
+        ...b.querySelectorAll(':scope > section > *'),
+      ])
+        ro.observe(el);
     };
     observeAll();
     const mo = new MutationObserver(observeAll);
-    for (const el of [col, t, b]) mo.observe(el, { childList: true });
+    for (const el of [col, t]) mo.observe(el, { childList: true });
+    mo.observe(b, { childList: true, subtree: true });
     update();
     return () => {
       ro.disconnect();
@@ -117,8 +141,16 @@ export function SideSplitter({ column, top, bottom }: Props) {
     b.style.height = shown !== null ? `${shown}px` : '';
     // The default split grows past its share (45 %) for Layers' three rows and History's floor, as
     // far as Generate's floor allows: at 1280×720 the 40 % left Layers' list one row and a half.
-    const floor = shown === null && m ? Math.min(m.defaultMinBottom, m.column - m.fixed - m.minTop) : 0;
+    const cap = m ? m.column - m.fixed - m.minTop : 0;
+    const floor = shown === null && m ? Math.min(m.defaultMinBottom, cap) : 0;
     b.style.minHeight = floor > 0 ? `${floor}px` : '';
+    // Too short for both floors (1280×720, three layers with two-line names): History gives way, then
+    // Layers' list, so its Opacity and buttons stay in sight (the panel scrolled them half away).
+    const excess = shown === null && m ? Math.max(0, m.defaultMinBottom - cap) : 0;
+    const historyGive = m ? Math.min(excess, m.historyGive) : 0;
+    const listGive = m ? Math.min(excess - historyGive, m.listGive) : 0;
+    b.style.setProperty('--history-squeeze', `${Math.ceil(historyGive)}px`);
+    b.style.setProperty('--layers-squeeze', `${Math.ceil(listGive)}px`);
   }, [bottom, shown, m]);
 
   const set = (next: number, remember: boolean) => {

@@ -28,9 +28,13 @@ export function useLayersFloor(list: RefObject<HTMLUListElement | null>, selecte
     const ul = list.current;
     if (!ul) return;
     const rows = [...ul.querySelectorAll<HTMLElement>(':scope > li')];
-    const floor = Math.ceil(layersListFloor(rows.map((r) => r.getBoundingClientRect().height)));
+    const heights = rows.map((r) => r.getBoundingClientRect().height);
+    const floor = Math.ceil(layersListFloor(heights));
     const was = ul.style.getPropertyValue('--layers-list-floor');
     if (was !== `${floor}px`) ul.style.setProperty('--layers-list-floor', `${floor}px`);
+    // The tallest row: what the list keeps when the column is too short for three (SideSplitter).
+    const tallest = `${Math.ceil(Math.max(0, ...heights))}px`;
+    if (ul.style.getPropertyValue('--layers-row-max') !== tallest) ul.style.setProperty('--layers-row-max', tallest);
     if (shown.current === selected) return;
     shown.current = selected;
     const sel = ul.querySelector<HTMLElement>(':scope > li.selected');
