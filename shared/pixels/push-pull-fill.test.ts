@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pushPullFill } from './push-pull-fill';
+import { pushPullFill, pushPullWork } from './push-pull-fill';
 
 function image(width: number, height: number, colour: (x: number, y: number) => [number, number, number]) {
   const rgba = new Uint8Array(width * height * 4);
@@ -169,5 +169,24 @@ describe('pushPullFill against its definition', () => {
       for (let i = 0; i < fast.length; i++) if (fast[i] !== slow[i]) diff++;
       expect(diff, `${w}×${h}`).toBe(0);
     }
+  });
+});
+
+describe('pushPullFill: work under the unknown columns only', () => {
+  it('samples the coarse levels only under columns that hold unknown pixels (an outpaint strip at each side), with the same bytes as the definition', () => {
+    const W = 300;
+    const H = 120;
+    const rgba = image(W, H, (x, y) => [(x * 5) & 255, (y * 3) & 255, (x + y) & 255]);
+    const unknown = new Uint8Array(W * H);
+    // A third of the width unknown, in two strips (21:9 from 16:10 is ≈ 31 %).
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (x < 50 || x >= 250) unknown[y * W + x] = 255;
+    const before = pushPullWork.samples;
+    const out = pushPullFill(rgba, unknown, W, H);
+    const taken = pushPullWork.samples - before;
+    // Full rows at every level would be ≈ ⅔ · W · H samples (W · H/2 for the full-size write, a third
+    // of that again for the levels): a third of it is under the strips.
+    expect(taken).toBeGreaterThan(0);
+    expect(taken).toBeLessThan(0.3 * W * H);
+    expect(Buffer.from(out).equals(Buffer.from(pushPullByDefinition(rgba, unknown, W, H)))).toBe(true);
   });
 });

@@ -29,8 +29,11 @@ function scratch(slot: number, length: number): Float32Array {
   return pool[slot].subarray(0, length);
 }
 
-/** Level 1 straight from the bytes (no float copy of the full-size image). */
-function firstLevel(rgba: Uint8Array, unknown: Uint8Array, width: number, height: number): Level {
+/**
+ * Level 1 straight from the bytes (no float copy of the full-size image). `cols`: set to 1 for every
+ * full-size column that holds an unknown pixel (read here anyway).
+ */
+function firstLevel(rgba: Uint8Array, unknown: Uint8Array, width: number, height: number, cols: Uint8Array): Level {
   const w = Math.ceil(width / 2);
   const h = Math.ceil(height / 2);
   const c = scratch(0, w * h * 3);
@@ -51,30 +54,33 @@ function firstLevel(rgba: Uint8Array, unknown: Uint8Array, width: number, height
           g += rgba[i * 4 + 1];
           b += rgba[i * 4 + 2];
           n++;
-        }
+        } else cols[2 * X] = 1;
         if (!unknown[i + 1]) {
           r += rgba[i * 4 + 4];
           g += rgba[i * 4 + 5];
           b += rgba[i * 4 + 6];
           n++;
-        }
+        } else cols[2 * X + 1] = 1;
         if (!unknown[j]) {
           r += rgba[j * 4];
           g += rgba[j * 4 + 1];
           b += rgba[j * 4 + 2];
           n++;
-        }
+        } else cols[2 * X] = 1;
         if (!unknown[j + 1]) {
           r += rgba[j * 4 + 4];
           g += rgba[j * 4 + 5];
           b += rgba[j * 4 + 6];
           n++;
-        }
+        } else cols[2 * X + 1] = 1;
       } else {
         for (let y = 2 * Y; y < Math.min(2 * Y + 2, height); y++) {
           for (let x = 2 * X; x < Math.min(2 * X + 2, width); x++) {
             const i = y * width + x;
-            if (unknown[i]) continue;
+            if (unknown[i]) {
+              cols[x] = 1;
+              continue;
+            }
             r += rgba[i * 4];
             g += rgba[i * 4 + 1];
             b += rgba[i * 4 + 2];
@@ -150,9 +156,11 @@ function axis(fine: number, coarse: number): Axis {
 }
 
 /**
- * A coarse row sampled along x at every fine column (RGB, doubles: the exact first step of
+ * A coarse row sampled along x at the fine columns in `runs` (RGB, doubles: the exact first step of
  * bilinear interpolation's horizontal step, taken first). Each coarse row serves up to four fine
- * rows, so the horizontal half of every sample is worked out once per coarse row instead of per pixel.
+ * rows, so the horizontal half of every sample is worked out once per coarse row instead of per
+ * pixel — and only under the columns that can hold a pixel to complete (an outpaint's unknown part
+ * is often two strips at the sides: a third of the width), the rest of the row is never read.
  */
 class RowSamples {
   private rows = new Map<number, Float64Array>();
@@ -162,6 +170,8 @@ class RowSamples {
     private readonly coarseW: number,
     private readonly X: Axis,
     private readonly fineW: number,
+    /** Fine column runs [a, b) as pairs: only these are sampled. */
+    private readonly runs: Int32Array,
   ) {}
 
   /** The coarse rows `r0` and `r1` sampled along x; rows no longer needed are reused. */
@@ -181,23 +191,50 @@ class RowSamples {
     const { i0, i1, t } = this.X;
     const c = this.c;
     const base = r * this.coarseW;
-    for (let x = 0, o = 0; x < this.fineW; x++, o += 3) {
-      const a = (base + i0[x]) * 3;
-      const b = (base + i1[x]) * 3;
-      const tx = t[x];
-      out[o] = c[a] + (c[b] - c[a]) * tx;
-      out[o + 1] = c[a + 1] + (c[b + 1] - c[a + 1]) * tx;
-      out[o + 2] = c[a + 2] + (c[b + 2] - c[a + 2]) * tx;
+    const runs = this.runs;
+    for (let k = 0; k < runs.length; k += 2) {
+      for (let x = runs[k], o = 3 * runs[k]; x < runs[k + 1]; x++, o += 3) {
+        const a = (base + i0[x]) * 3;
+        const b = (base + i1[x]) * 3;
+        const tx = t[x];
+        out[o] = c[a] + (c[b] - c[a]) * tx;
+        out[o + 1] = c[a + 1] + (c[b + 1] - c[a + 1]) * tx;
+        out[o + 2] = c[a + 2] + (c[b + 2] - c[a + 2]) * tx;
+      }
+      pushPullWork.samples += runs[k + 1] - runs[k];
     }
     this.rows.set(r, out);
     return out;
   }
 }
 
+/** Work counted for tests: coarse samples taken along rows (one per fine column of a sampled row). */
+export const pushPullWork = { samples: 0 };
+
+/** Runs [a, b) of set flags, as pairs. */
+function runsOf(flags: Uint8Array): Int32Array {
+  const out: number[] = [];
+  for (let x = 0; x < flags.length; x++) {
+    if (!flags[x]) continue;
+    const a = x;
+    while (x < flags.length && flags[x]) x++;
+    out.push(a, x);
+  }
+  return Int32Array.from(out);
+}
+
+/** Column flags one level coarser: a column is set when either of its two finer columns is. */
+function coarserCols(cols: Uint8Array, w: number): Uint8Array {
+  const out = new Uint8Array(w);
+  for (let x = 0; x < cols.length; x++) if (cols[x]) out[x >> 1] = 1;
+  return out;
+}
+
 /** Completes `fine` from the (complete) coarser level: each pixel short of full weight takes the rest from it. */
-function pull(fine: Level, coarse: Level): void {
+function pull(fine: Level, coarse: Level, cols: Uint8Array): void {
   const Y = axis(fine.h, coarse.h);
-  const rows = new RowSamples(coarse.c, coarse.w, axis(fine.w, coarse.w), fine.w);
+  // A pixel short of full weight lies in a column of `cols` (its whole block is unknown at full size).
+  const rows = new RowSamples(coarse.c, coarse.w, axis(fine.w, coarse.w), fine.w, runsOf(cols));
   const { c: fc, a } = fine;
   for (let y = 0; y < fine.h; y++) {
     let start = y * fine.w;
@@ -220,9 +257,9 @@ function pull(fine: Level, coarse: Level): void {
 }
 
 /** Writes the unknown pixels of the full-size image from the (complete) first level. */
-function writeUnknown(level: Level, unknown: Uint8Array, out: Uint8Array, width: number, height: number): void {
+function writeUnknown(level: Level, unknown: Uint8Array, out: Uint8Array, width: number, height: number, cols: Uint8Array): void {
   const Y = axis(height, level.h);
-  const rows = new RowSamples(level.c, level.w, axis(width, level.w), width);
+  const rows = new RowSamples(level.c, level.w, axis(width, level.w), width, runsOf(cols));
   for (let y = 0; y < height; y++) {
     let start = y * width;
     const end = start + width;
@@ -259,12 +296,17 @@ export function pushPullFill(rgba: Uint8Array, unknown: Uint8Array, width: numbe
   const out = into ?? new Uint8Array(rgba);
   if (into && into !== rgba) into.set(rgba);
   if (!anySet(unknown)) return out;
-  const levels: Level[] = [firstLevel(rgba, unknown, width, height)];
+  // Which columns hold an unknown pixel, at full size and at each level (a level's pixel short of
+  // full weight has only such pixels under it): the only columns the fill samples.
+  const cols = new Uint8Array(width);
+  const levels: Level[] = [firstLevel(rgba, unknown, width, height, cols)];
   while (levels.at(-1)!.w > 1 || levels.at(-1)!.h > 1) levels.push(push(levels.at(-1)!, levels.length));
   const top = levels.at(-1)!;
   if (top.a[0] === 0) top.c.fill(128);
   top.a[0] = 1;
-  for (let l = levels.length - 2; l >= 0; l--) pull(levels[l], levels[l + 1]);
-  writeUnknown(levels[0], unknown, out, width, height);
+  const levelCols = [coarserCols(cols, levels[0].w)];
+  for (let l = 1; l < levels.length; l++) levelCols.push(coarserCols(levelCols[l - 1], levels[l].w));
+  for (let l = levels.length - 2; l >= 0; l--) pull(levels[l], levels[l + 1], levelCols[l]);
+  writeUnknown(levels[0], unknown, out, width, height, cols);
   return out;
 }
