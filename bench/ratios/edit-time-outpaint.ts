@@ -168,6 +168,8 @@ export async function runOutpaintTiles(
       MASKWORK_FILL_AHEAD: process.env.MASKWORK_FILL_AHEAD ?? '1',
       // A/B of an unprepared tile's request as a critical stretch (MASKWORK_REQUEST_CRITICAL=0: not one).
       MASKWORK_REQUEST_CRITICAL: process.env.MASKWORK_REQUEST_CRITICAL ?? '1',
+      // A/B of an unprepared tile made at its request size from one row of its masks (MASKWORK_MASKS_AT_REQUEST=0: from the full-size masks).
+      MASKWORK_MASKS_AT_REQUEST: process.env.MASKWORK_MASKS_AT_REQUEST ?? '1',
     },
   });
   const page = app.page;

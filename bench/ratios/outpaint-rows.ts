@@ -4,6 +4,7 @@
  * (default 10, all three) [big] (the wide rows on the 24 MP photo, 6000×4000 → 21:9, instead of colorful-cups).
  * Prints each row's value, floor, samples and note; writes nothing.
  * `MASKWORK_REQUEST_CRITICAL=0` runs an unprepared tile's request without its critical stretch (A/B).
+ * `MASKWORK_MASKS_AT_REQUEST=0` makes it from its full-size masks, as before (A/B).
  * `MASKWORK_PREFAULT=0` in the environment runs them without the page pre-faulting (A/B).
  */
 import { outpaintTileRow, runOutpaintTiles } from './edit-time-outpaint';

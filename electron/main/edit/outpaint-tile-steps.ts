@@ -21,6 +21,7 @@ import type { JobServices } from '../create-services';
 import type { ResolvedModel } from './resolve-model';
 import { sendCounted } from './send-counted';
 import { encodeRequestImage, scaleRequestMask } from './request-pixels';
+import { tileAtRequest, type AlongCut } from './tile-at-request';
 import { noSpans, type SpanRecorder } from '../../../shared/timing/spans';
 import { refillWindow, type Refill } from './chain-fill-ahead';
 import type { WaitNotice } from '../providers/wait-notice';
@@ -46,6 +47,11 @@ export interface TilePixels {
    * pre-filled already but for that band (chain-fill-ahead.ts): only the band is pre-filled.
    */
   atRequest?: { pixels: TilePixels; requestMask: Uint8Array; refill?: Refill };
+  /**
+   * An independent tile whose unknown part is the same in every row or column (`cutAlong`): made at
+   * its request size from that row (tile-at-request.ts); its `ask` is then empty. Smooth pre-fill only.
+   */
+  along?: AlongCut;
 }
 
 export interface TileContext {
@@ -106,8 +112,27 @@ export async function encodeTileRequest(
   } = {},
 ): Promise<TileRequestBytes> {
   const { spans = noSpans, name = (step: string) => `main: tile ${step}`, prepareMask } = o;
+  const along = p.along;
+  const scale = (): Promise<TilePixels & { release?: () => void }> =>
+    along ? tileAtRequest(p.rgba, p, along.along, along.band, tile.request) : tileAtSize(p, tile.request);
+  const small: TilePixels & { release?: () => void } = p.atRequest?.pixels ?? (await spans.time(name('scale to request'), scale));
+  try {
+    return await prefillAndEncode(tile, p, small, prefill, signal, { spans, name, prepareMask });
+  } finally {
+    small.release?.(); // its buffers serve the next request (read no more: the request is encoded)
+  }
+}
+
+async function prefillAndEncode(
+  tile: OutpaintTile,
+  p: TilePixels,
+  small: TilePixels,
+  prefill: Prefill,
+  signal: AbortSignal,
+  o: { spans: SpanRecorder; name: (step: string) => string; prepareMask?: (mask: Uint8Array, size: Size) => Promise<void> },
+): Promise<TileRequestBytes> {
+  const { spans, name, prepareMask } = o;
   const r = tile.rect;
-  const small = p.atRequest?.pixels ?? (await spans.time(name('scale to request'), () => tileAtSize(p, tile.request)));
   // A scaled tile is this step's own: pre-filled in place (no copy of it).
   const refill = p.atRequest?.refill;
   const prefilled = await spans.time(name('prefill'), () =>

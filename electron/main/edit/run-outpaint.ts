@@ -21,6 +21,7 @@ import { withJobSeed } from '../providers/local-provider';
 import { whileWaiting } from './while-waiting';
 import { prefaultRects } from './prefault';
 import { afterCritical, holdCritical } from './critical-work';
+import { cutAlong } from './tile-at-request';
 import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
 import { runTiles } from './tile-schedule';
 import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type ChainedAhead, type TileAnswer } from './chain-ahead';
@@ -77,8 +78,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const critical = model.spec.provider !== 'local' && svc.env.MASKWORK_REQUEST_CRITICAL !== '0';
     const bodySent = () => (critical ? nextBodySent(CANVAS_FALLBACK_MS).then(afterCritical) : nextBodySent(CANVAS_FALLBACK_MS));
     const usable = prepared && sameTiles(prepared.tiles, plan.tiles) ? prepared : null;
-    // A tile that waits for no earlier one has the same input for every candidate: its masks and
-    // request are made once (by the preparation or the first candidate that needs them).
+    const fromRow = model.spec.provider !== 'local' && (req.prefill ?? 'smooth') === 'smooth' && svc.env.MASKWORK_MASKS_AT_REQUEST !== '0';
+    // A tile that waits for no earlier one has the same input for every candidate: its masks and request are made once (prepared or here).
     const independent = independentTiles(plan.tiles);
     const sharedMasks: (TileMasks | undefined)[] = plan.tiles.map((_, i) => usable?.ready[i]?.masks);
     const sharedRequests: (TileRequestBytes | undefined)[] = plan.tiles.map((_, i) => usable?.ready[i]?.request);
@@ -95,8 +96,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const waits = tileWaits(plan.tiles);
     const dependents = plan.tiles.map((_, j) => waits.flatMap((w, k) => (w.includes(j) ? [k] : [])));
     let chainParts: Promise<(ChainedAhead | undefined)[]> | null = anyChained && usable?.chained ? Promise.resolve(usable.chained) : null;
-    // Candidates run side by side when they fit the memory budget together (each has its own working
-    // canvas); one that fails stops the others.
+    // Candidates run side by side when they fit the memory budget together (each has its own working canvas); one that fails stops the others.
     const siblings = new AbortController();
     const signal = AbortSignal.any([jobSignal, siblings.signal]);
     // One bar and one label for every candidate, whether they run one after the other or side by side.
@@ -104,8 +104,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const waitingLabel = () => `${board.label()} · waiting for ${model.spec.name}`;
     let firstMade: () => void = () => {};
     const firstRequestMade = new Promise<void>((r) => (firstMade = r));
-    // The patch's alpha and the part of it the renderer is sent, the same for every candidate: worked
-    // out while the first request is with the model (or when first needed).
+    // The patch's alpha and the part of it sent, the same for every candidate: made while the first request is out (or when needed).
     const shape = whileWaiting(() => patchShape(req.canvas, original, req.featherPx), bodySent());
     const runCandidate = async (c: number): Promise<CandidateResult> => {
       // Working canvas: current composite where known (original + kept patches), unknown elsewhere
@@ -165,9 +164,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       const stretches: (() => void)[] = [];
       // Per tile: its request on its way to the model (made here or given).
       const sending = plan.tiles.map(() => settleable<void>());
-      // Each chained tile's request starts as a copy of its ahead colour, made (its pages faulted in)
-      // once the requests of the tiles it waits for are out — while the model works, not after the
-      // answers — and only then, so a long chain holds one or two such copies, not one per tile.
+      // Each chained tile's request starts as a copy of its ahead colour, made (its pages faulted in) once the requests of the tiles
+      // it waits for are out — while the model works, not after the answers — so a long chain holds one or two such copies.
       const copies = new ChainCopies();
       // Per tile: its request as sent and its blend weight, once known (a chained tile's fill ahead reads them).
       const sent: (TileRequestBytes | undefined)[] = [];
@@ -189,9 +187,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
                 spans.add(`main: tile #${k} filled ahead (prepared)`, spans.now(), spans.now());
                 return;
               }
-              // Filled here only behind tiles that are chained themselves: behind the first tiles the
-              // fill (≈ 100 ms of this thread, in steps) met the working canvas's render and the first
-              // answer, and held that answer up more than it saved (A/B in docs/edit-time.md).
+              // Filled here only behind tiles that are chained themselves: behind the first tiles the fill (≈ 100 ms of this
+              // thread, in steps) met the canvas's render and the first answer, and held it up more than it saved (docs/edit-time.md).
               if (!copy || !fillsAhead || !w.some((j) => !independent[j])) return;
               const start = spans.now();
               const refill = await fillFromRequests(
@@ -249,7 +246,10 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         const cutNow = async () => {
           const canvas = await canvasReady;
           // With its masks made already (prepared, or a chained tile's made ahead) only the crop is left.
-          return spans.time(`main: tile #${k} ${masks ? 'crop' : 'crop + ask mask'}`, () => tileCut(canvas, W, tile, req.featherPx, masks));
+          // A tile made here whose unknown part is the same in every row or column: at its request size from one row (tile-at-request.ts).
+          const along = () => !masks && fromRow && independent[i] && cutAlong(canvas, W, tile, req.featherPx, original);
+          const cut = () => along() || tileCut(canvas, W, tile, req.featherPx, masks);
+          return spans.time(`main: tile #${k} ${masks ? 'crop' : 'crop + ask mask'}`, cut);
         };
         // A chained tile made ahead is made at its request size: from the earlier tiles' answers as
         // they came, or read from the canvas after their blends (only what those changed is scaled now). It is never cut out.
