@@ -170,6 +170,8 @@ export async function runOutpaintTiles(
       MASKWORK_REQUEST_CRITICAL: process.env.MASKWORK_REQUEST_CRITICAL ?? '1',
       // A/B of an unprepared tile made at its request size from one row of its masks (MASKWORK_MASKS_AT_REQUEST=0: from the full-size masks).
       MASKWORK_MASKS_AT_REQUEST: process.env.MASKWORK_MASKS_AT_REQUEST ?? '1',
+      // A/B of the request mask and its wire form made before the pre-fill (MASKWORK_MASK_FIRST=0: after it).
+      MASKWORK_MASK_FIRST: process.env.MASKWORK_MASK_FIRST ?? '1',
     },
   });
   const page = app.page;

@@ -5,6 +5,7 @@
  * Prints each row's value, floor, samples and note; writes nothing.
  * `MASKWORK_REQUEST_CRITICAL=0` runs an unprepared tile's request without its critical stretch (A/B).
  * `MASKWORK_MASKS_AT_REQUEST=0` makes it from its full-size masks, as before (A/B).
+ * `MASKWORK_MASK_FIRST=0` makes its request mask after the pre-fill, as before (A/B).
  * `MASKWORK_PREFAULT=0` in the environment runs them without the page pre-faulting (A/B).
  */
 import { outpaintTileRow, runOutpaintTiles } from './edit-time-outpaint';

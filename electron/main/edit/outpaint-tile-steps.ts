@@ -109,15 +109,17 @@ export async function encodeTileRequest(
     name?: (step: string) => string;
     /** Makes the request mask's wire form (the provider's `prepareMask`). */
     prepareMask?: (mask: Uint8Array, size: Size) => Promise<void>;
+    /** The request mask and its wire form before the pre-fill (default; `MASKWORK_MASK_FIRST=0`: after it, as before). */
+    maskFirst?: boolean;
   } = {},
 ): Promise<TileRequestBytes> {
-  const { spans = noSpans, name = (step: string) => `main: tile ${step}`, prepareMask } = o;
+  const { spans = noSpans, name = (step: string) => `main: tile ${step}`, prepareMask, maskFirst } = o;
   const along = p.along;
   const scale = (): Promise<TilePixels & { release?: () => void }> =>
     along ? tileAtRequest(p.rgba, p, along.along, along.band, tile.request) : tileAtSize(p, tile.request);
   const small: TilePixels & { release?: () => void } = p.atRequest?.pixels ?? (await spans.time(name('scale to request'), scale));
   try {
-    return await prefillAndEncode(tile, p, small, prefill, signal, { spans, name, prepareMask });
+    return await prefillAndEncode(tile, p, small, prefill, signal, { spans, name, prepareMask, maskFirst });
   } finally {
     small.release?.(); // its buffers serve the next request (read no more: the request is encoded)
   }
@@ -129,10 +131,21 @@ async function prefillAndEncode(
   small: TilePixels,
   prefill: Prefill,
   signal: AbortSignal,
-  o: { spans: SpanRecorder; name: (step: string) => string; prepareMask?: (mask: Uint8Array, size: Size) => Promise<void> },
+  o: {
+    spans: SpanRecorder;
+    name: (step: string) => string;
+    prepareMask?: (mask: Uint8Array, size: Size) => Promise<void>;
+    maskFirst?: boolean;
+  },
 ): Promise<TileRequestBytes> {
-  const { spans, name, prepareMask } = o;
+  const { spans, name, prepareMask, maskFirst = true } = o;
   const r = tile.rect;
+  const ready = p.atRequest?.requestMask;
+  const region = { x: r.x, y: r.y, width: small.width, height: small.height };
+  // With `maskFirst` the request mask is made before the pre-fill (the tile is at the request's size)
+  // and its wire form (the provider's PNG, deflated off main's thread) while the pre-fill runs.
+  const first =
+    maskFirst && !ready ? await spans.time(name('request mask'), () => maskAndWire(small.ask, region, tile.request, prepareMask)) : null;
   // A scaled tile is this step's own: pre-filled in place (no copy of it).
   const refill = p.atRequest?.refill;
   const prefilled = await spans.time(name('prefill'), () =>
@@ -140,22 +153,35 @@ async function prefillAndEncode(
       ? refillWindow(small.rgba, small.width, refill, (w) => prefill({ ...w, ask: NO_ASK }, signal, true))
       : prefill(small, signal, small !== p),
   );
-  const ready = p.atRequest?.requestMask;
   return spans.time(
     name('request encode'),
     async () => {
-      const region = { x: r.x, y: r.y, width: small.width, height: small.height };
-      // The request mask is ready first (the tile is at the request's size): its wire form (the
-      // provider's PNG) is made while libvips encodes the image, not after it.
-      const requestMask = ready ?? (await scaleRequestMask(small.ask, region, tile.request));
-      const [requestImage] = await Promise.all([
-        encodeRequestImage(prefilled, region, tile.request, false),
-        ready ? undefined : prepareMask?.(requestMask, tile.request),
-      ]);
-      return { requestImage, requestMask };
+      // Else the request mask is made here: its wire form while libvips encodes the image, not after it.
+      const made =
+        first ?? (ready ? { requestMask: ready, wire: undefined } : await maskAndWire(small.ask, region, tile.request, prepareMask));
+      const [requestImage] = await Promise.all([encodeRequestImage(prefilled, region, tile.request, false), made.wire]);
+      return { requestImage, requestMask: made.requestMask };
     },
     (q) => q.requestImage.length,
   );
+}
+
+/**
+ * The request mask from the ask at the request size, and its wire form started (awaited by the
+ * caller; the rows are filtered on this thread before this resolves, the deflate is in the pool:
+ * one turn of the event loop lets the provider's wrapper reach it).
+ */
+async function maskAndWire(
+  ask: Uint8Array,
+  region: { x: number; y: number; width: number; height: number },
+  request: Size,
+  prepareMask?: (mask: Uint8Array, size: Size) => Promise<void>,
+): Promise<{ requestMask: Uint8Array; wire: Promise<void> | undefined }> {
+  const requestMask = await scaleRequestMask(ask, region, request);
+  const wire = prepareMask?.(requestMask, request);
+  wire?.catch(() => {}); // awaited with the image's encode
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return { requestMask, wire };
 }
 
 /**
@@ -218,7 +244,7 @@ export function modelTiles(
   model: ResolvedModel,
   req: RequestOf<'outpaint:start'>,
   prefill: Prefill,
-  svc: Pick<JobServices, 'ledger'>,
+  svc: Pick<JobServices, 'ledger'> & Partial<Pick<JobServices, 'env'>>,
   spans: SpanRecorder = noSpans,
 ): GenerateTile {
   return async (tile, p, ctx) => {
@@ -226,7 +252,8 @@ export function modelTiles(
     let request = ctx.request;
     if (!request) {
       // Its wire mask is made once for every candidate that sends it (the request's mask never changes).
-      request = await encodeTileRequest(tile, p, prefill, ctx.signal, { spans, name, prepareMask: wireMaskOf(model) });
+      const maskFirst = svc.env?.MASKWORK_MASK_FIRST !== '0';
+      request = await encodeTileRequest(tile, p, prefill, ctx.signal, { spans, name, prepareMask: wireMaskOf(model), maskFirst });
       ctx.onRequest?.(request);
     }
     ctx.onSend?.();
@@ -289,7 +316,7 @@ export function modelTiles(
 export function tileStepFor(
   model: ResolvedModel,
   req: RequestOf<'outpaint:start'>,
-  svc: Pick<JobServices, 'ledger'>,
+  svc: Pick<JobServices, 'ledger'> & Partial<Pick<JobServices, 'env'>>,
   spans: SpanRecorder = noSpans,
 ): GenerateTile {
   return model.spec.provider === 'local'

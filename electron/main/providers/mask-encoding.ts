@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
-import { alphaMaskPng } from './alpha-mask-png';
+import { alphaMaskPng, alphaMaskPngOff } from './alpha-mask-png';
 
 /** Width and height of a mask in pixels. */
 export interface MaskSize {
@@ -47,10 +47,21 @@ function ahead(convention: Convention, mask: Uint8Array, size: MaskSize): Promis
 export function makeMaskAhead(convention: Convention, mask: Uint8Array, size: MaskSize): Promise<Buffer> {
   const made = ahead(convention, mask, size);
   if (made !== undefined) return made;
-  const png = convention === 'alpha' ? toOpenAIMaskPng(mask, size) : toBlackWhiteMaskPng(mask, size);
+  // Deflated off main's thread: made ahead, main goes on meanwhile (an outpaint tile's pre-fill).
+  const png = convention === 'alpha' ? alphaOff(mask, size) : toBlackWhiteMaskPng(mask, size);
   madeAhead[convention].set(mask, { width: size.width, height: size.height, png });
   png.catch(() => madeAhead[convention].delete(mask)); // a mask that failed is made (and refused) again when sent
   return png;
+}
+
+/** The OpenAI mask's rows filtered now, on this thread, and deflated on libuv's pool. */
+function alphaOff(mask: Uint8Array, size: MaskSize): Promise<Buffer> {
+  try {
+    checkMask(mask, size);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return alphaMaskPngOff(mask, size.width, size.height);
 }
 
 /**
