@@ -159,8 +159,8 @@ export function dragDraft(
   const doc = s.doc;
   if (!doc) return;
   const preset = activePreset(s);
-  if (!preset) return setSides(dragSide(start, doc.canvas, side, from, to, fromCentre), null);
-  setSides(dragSideKeepingAspect(start, doc.canvas, side, from, to, fromCentre, preset, s.extend.anchor, blockGrid(doc)), preset);
+  if (!preset) setSides(dragSide(start, doc.canvas, side, from, to, fromCentre), null);
+  else setSides(dragSideKeepingAspect(start, doc.canvas, side, from, to, fromCentre, preset, s.extend.anchor, blockGrid(doc)), preset);
 }
 
 /** The pressed preset clicked again: the proposal stays as it is, and handle drags no longer keep the preset's aspect. */

@@ -7,26 +7,10 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { ApiError as GeminiApiError } from '@google/genai';
 import { AppError } from '../../../shared/errors';
-import { getModel } from '../../../shared/models/catalog';
+import { inWords } from './model-words';
 import { byteSize, ResponseTooLarge } from './response-guard';
 import { providerError } from './provider-error';
 import { badPortError, isBadPort } from './bad-port';
-
-/**
- * The message naming the model as the app does ("Nano Banana 2 (Gemini 3.1 Flash Image) rejected the
- * request"), not by its wire id: the renderer put names in its toasts, but a several-models line and
- * the batch queue showed main's message as it was ("Failed: gemini-3.1-flash-image rejected …"). The
- * id inside an address or a path the service quoted ("…/models/gemini-3.1-flash-image:batchGenerate…")
- * stays as it is; `info.model` stays the id (the renderer matches models by it). A gateway's model
- * (not in the catalog) keeps its own name.
- */
-export function inWords(err: AppError, model: string): AppError {
-  const name = getModel(model)?.name;
-  if (!name || name === model) return err;
-  const id = model.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const message = err.info.message.replace(new RegExp(`(?<![\\w/.:-])${id}(?![\\w.-]|:)`, 'g'), name);
-  return message === err.info.message ? err : new AppError({ ...err.info, message });
-}
 
 /** Extra facts the caller knows that the error object may not carry. */
 export interface ErrorMappingContext {
@@ -47,6 +31,9 @@ export interface ErrorMappingContext {
 }
 
 export { providerError } from './provider-error';
+export { inWords } from './model-words';
+export { parseGeminiErrorBody, retryDelayFromBody } from './gemini-error-body';
+import { parseGeminiErrorBody, retryDelayFromBody } from './gemini-error-body';
 
 /** "12 s", or "3 min" from a minute on. */
 export function waitText(ms: number): string {
@@ -331,33 +318,6 @@ function mapOpenAIErrorAsSent(e: unknown, model: string, ctx: ErrorMappingContex
 
 // ---------------------------------------------------------------------------------------------
 // Gemini
-
-interface GoogleErrorBody {
-  code?: number;
-  message?: string;
-  status?: string;
-  details?: Array<{ '@type'?: string; reason?: string; retryDelay?: string }>;
-}
-
-/** The `{error:{...}}` body that @google/genai serialises into ApiError.message. */
-export function parseGeminiErrorBody(e: GeminiApiError): GoogleErrorBody {
-  try {
-    const parsed = JSON.parse(e.message) as { error?: GoogleErrorBody };
-    if (parsed && typeof parsed === 'object' && parsed.error && typeof parsed.error === 'object') return parsed.error;
-  } catch {
-    /* not JSON: fall through */
-  }
-  return { message: e.message };
-}
-
-/** RetryInfo.retryDelay ("7s", "0.5s") from a Google error body, in ms. */
-export function retryDelayFromBody(body: GoogleErrorBody): number | undefined {
-  for (const d of body.details ?? []) {
-    const m = typeof d.retryDelay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(d.retryDelay.trim()) : null;
-    if (m) return Number(m[1]) * 1000;
-  }
-  return undefined;
-}
 
 function geminiRule(message: string, status: number): string | undefined {
   if (/aspect ratio/i.test(message)) return 'aspectRatio';

@@ -92,11 +92,11 @@ describe('fieldOwnsKey', () => {
 });
 
 describe('shortcuts that fire while typing', () => {
-  it('are only the ones with no meaning in a field: generate, open, save, save as, export, revert', () => {
+  it('are only the ones with no meaning in a field: generate, open, save, save as, export, export as, revert', () => {
     expect(
       SHORTCUTS.filter((s) => s.global)
         .map((s) => s.keys)
         .sort(),
-    ).toEqual(['Ctrl+Enter', 'Ctrl+O', 'Ctrl+S', 'Ctrl+Shift+Alt+S', 'Ctrl+Shift+S', 'F12']);
+    ).toEqual(['Ctrl+Alt+Shift+W', 'Ctrl+Enter', 'Ctrl+O', 'Ctrl+S', 'Ctrl+Shift+Alt+S', 'Ctrl+Shift+S', 'F12']);
   });
 });

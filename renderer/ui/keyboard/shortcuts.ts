@@ -23,13 +23,14 @@ import { cancelMulti } from '../../commands/multi-generate';
 import { generateAny } from '../../commands/generate-action';
 import { discardStaged, keepStaged } from '../../commands/edit-commands';
 import { undoStep } from '../../commands/staging-history';
-import { applyExtendDraft, cancelExtendDraft, extendProposal, fitOnScreen } from '../../commands/canvas-commands';
+import { applyExtendDraft, cancelExtendDraft, extendProposal } from '../../commands/canvas-commands';
 import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, clearRangePreview, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
 import { revertDocument } from '../../commands/revert';
 import { DELETE_WITH_MASK, hintOnce, NO_PHOTO, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
 import { LAYER_SHORTCUTS } from './layer-shortcuts';
+import { VIEW_SHORTCUTS } from './view-shortcuts';
 import { askFeather } from '../../commands/feather-ask';
 
 export interface Shortcut {
@@ -163,8 +164,7 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => plain(e) && e.code === 'Backslash',
     run: () => toggleMaskOverlay(),
   },
-  // Photoshop's Quick Mask key: there it shows the selection as a red overlay to paint on, which the
-  // mask overlay here always is; Q switches it as \ does.
+  // Photoshop's Quick Mask key (a red overlay to paint the selection on, which the mask overlay always is).
   {
     keys: 'Q',
     label: 'Toggle mask overlay (Quick Mask)',
@@ -174,42 +174,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+Z', label: 'Undo', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyZ', run: () => undoStep() },
   { keys: 'Ctrl+Shift+Z', label: 'Redo', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyZ', run: () => s().redo() },
   { keys: 'Ctrl+Y', label: 'Redo', match: (e) => mod(e) && e.code === 'KeyY', run: () => s().redo() },
-  {
-    keys: 'Ctrl+0',
-    label: 'Fit on screen',
-    match: (e) => mod(e) && !e.altKey && (e.code === 'Digit0' || e.code === 'Numpad0'),
-    run: () => fitOnScreen(),
-    view: true,
-  },
-  // Photoshop's older "Actual Pixels" key; it used to fall through to Ctrl+0 and fit instead.
-  {
-    keys: 'Ctrl+Alt+0',
-    label: 'Zoom 100 % (actual pixels)',
-    match: (e) => mod(e) && e.altKey && (e.code === 'Digit0' || e.code === 'Numpad0'),
-    run: () => s().zoomTo(1),
-    view: true,
-  },
-  {
-    keys: 'Ctrl+1',
-    label: 'Zoom 100 %',
-    match: (e) => mod(e) && (e.code === 'Digit1' || e.code === 'Numpad1'),
-    run: () => s().zoomTo(1),
-    view: true,
-  },
-  {
-    keys: 'Ctrl++',
-    label: 'Zoom in',
-    match: (e) => mod(e) && (e.code === 'Equal' || e.code === 'NumpadAdd'),
-    run: () => s().zoomStep(1),
-    view: true,
-  },
-  {
-    keys: 'Ctrl+-',
-    label: 'Zoom out',
-    match: (e) => mod(e) && (e.code === 'Minus' || e.code === 'NumpadSubtract'),
-    run: () => s().zoomStep(-1),
-    view: true,
-  },
+  ...VIEW_SHORTCUTS,
   { keys: 'Ctrl+Shift+I', label: 'Invert mask', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyI', run: () => invertCurrentMask() },
   {
     keys: 'Ctrl+A',
