@@ -11,6 +11,8 @@
  * timings; the same data is read here through the read-only probe `editTimings()`). Each pixel span
  * is set against sharp doing the same pixel work on the same sizes in the same run.
  */
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchApp, type AppHarness } from '../../test/support/app-harness';
 import { dragPath, summary } from '../../test/support/page-helpers';
@@ -99,8 +101,15 @@ export async function oneEdit(
     await page.waitForFunction((n) => (window as any).__maskworkTest.editsShown() > n, before, { timeout: 180_000, polling: 10 });
   } catch (e) {
     const s = await summary(page);
+    const state = await page.evaluate(() => {
+      const t = (window as any).__maskworkTest;
+      return { job: t.job(), staged: t.staging().items.length, mask: t.maskPixels?.() };
+    });
+    const said = { tool: s.tool, last: s.historyLabels?.slice(-3), layers: s.layers, ...state };
+    const shot = join(tmpdir(), `maskwork-edit-time-${i + 1}.png`);
+    await page.screenshot({ path: shot }).catch(() => undefined);
     throw new Error(
-      `edit ${i + 1}: no candidate shown (${e instanceof Error ? e.message : e}); toasts ${JSON.stringify(s.toasts)}, errors ${app.errors.join('; ')}`,
+      `edit ${i + 1}: no candidate shown (${e instanceof Error ? e.message : e}; screenshot ${shot}); toasts ${JSON.stringify(s.toasts)}, errors ${app.errors.join('; ')}; app ${JSON.stringify(said).slice(0, 1200)}`,
     );
   }
   const trace = (await page.evaluate(() => (window as any).__maskworkTest.editTimings().at(-1))) as {
