@@ -6,9 +6,10 @@
  * three rows and Generate beyond its prompt and Generate button (held again when the window changes
  * size). The height is remembered across sessions (history-split.ts).
  */
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import { clampHistory, historyForKey, loadHistoryHeight, saveHistoryHeight, type HistoryRoom } from './history-split';
 import { measure } from './SideSplitter';
+import { useBorderDrag } from './border-drag';
 
 interface Props {
   column: RefObject<HTMLElement | null>;
@@ -46,7 +47,6 @@ const same = (a: Room | null, b: Room | null) => !!a && !!b && a.now === b.now &
 export function HistorySplitter({ column, top, bottom }: Props) {
   const [wanted, setWanted] = useState<number | null>(() => loadHistoryHeight());
   const [room, setRoom] = useState<Room | null>(null);
-  const drag = useRef<{ y: number; from: number; pointer: number } | null>(null);
   const shown = wanted !== null && room ? clampHistory(wanted, room) : null;
 
   useEffect(() => {
@@ -94,6 +94,7 @@ export function HistorySplitter({ column, top, bottom }: Props) {
     setWanted(v);
     if (remember) saveHistoryHeight(v);
   };
+  const border = useBorderDrag(set);
   const now = room ? Math.round(shown ?? room.now) : 0;
   if (!room) return <div className="history-splitter" aria-hidden="true" />;
 
@@ -112,25 +113,9 @@ export function HistorySplitter({ column, top, bottom }: Props) {
       tabIndex={0}
       onPointerDown={(e) => {
         if (e.button !== 0) return;
-        e.preventDefault();
-        e.currentTarget.focus({ preventScroll: true });
-        e.currentTarget.setPointerCapture(e.pointerId);
-        drag.current = { y: e.clientY, from: now, pointer: e.pointerId };
+        border.start(e, now);
       }}
-      onPointerMove={(e) => {
-        const d = drag.current;
-        if (!d || d.pointer !== e.pointerId || e.clientY === d.y) return;
-        set(d.from - (e.clientY - d.y), false);
-      }}
-      onPointerUp={(e) => {
-        const d = drag.current;
-        if (!d || d.pointer !== e.pointerId) return;
-        drag.current = null;
-        if (e.clientY !== d.y) set(d.from - (e.clientY - d.y), true);
-      }}
-      onLostPointerCapture={() => {
-        drag.current = null;
-      }}
+      {...border.handlers}
       onDoubleClick={() => {
         setWanted(null);
         saveHistoryHeight(null);

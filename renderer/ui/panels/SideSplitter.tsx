@@ -7,8 +7,9 @@
  * button, Layers its heading, three whole rows and its buttons), held again when the window changes size; the
  * height given to Layers is remembered across sessions (side-split.ts).
  */
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import { bottomForKey, bottomLimits, clampBottom, loadSideSplit, saveSideSplit, type SplitRoom } from './side-split';
+import { useBorderDrag } from './border-drag';
 
 interface Props {
   column: RefObject<HTMLElement | null>;
@@ -89,7 +90,6 @@ const same = (a: Measure | null, b: Measure) => !!a && (Object.keys(b) as (keyof
 export function SideSplitter({ column, top, bottom }: Props) {
   const [wanted, setWanted] = useState<number | null>(() => loadSideSplit());
   const [m, setM] = useState<Measure | null>(null);
-  const drag = useRef<{ y: number; from: number; pointer: number } | null>(null);
   const shown = wanted !== null && m ? clampBottom(wanted, m) : null;
 
   // Measures the column whenever any part of it changes size (the window, the Mask panel folded, a
@@ -159,6 +159,7 @@ export function SideSplitter({ column, top, bottom }: Props) {
     setWanted(v);
     if (remember) saveSideSplit(v);
   };
+  const border = useBorderDrag(set);
   const limits = m ? bottomLimits(m) : null;
   // The height asked for when there is one (the layout follows it a frame later), else as measured.
   const bottomNow = m ? Math.round(shown ?? m.bottomHeight) : 0;
@@ -182,27 +183,9 @@ export function SideSplitter({ column, top, bottom }: Props) {
       tabIndex={0}
       onPointerDown={(e) => {
         if (e.button !== 0 || !m) return;
-        // No text selection and no drag of it: a drag right after a double-click (which had selected
-        // the words beside it) dragged the selection and the border stopped after a few pixels.
-        e.preventDefault();
-        e.currentTarget.focus({ preventScroll: true });
-        e.currentTarget.setPointerCapture(e.pointerId);
-        drag.current = { y: e.clientY, from: shown ?? m.bottomHeight, pointer: e.pointerId };
+        border.start(e, shown ?? m.bottomHeight);
       }}
-      onPointerMove={(e) => {
-        const d = drag.current;
-        if (!d || d.pointer !== e.pointerId || e.clientY === d.y) return;
-        set(d.from - (e.clientY - d.y), false);
-      }}
-      onPointerUp={(e) => {
-        const d = drag.current;
-        if (!d || d.pointer !== e.pointerId) return;
-        drag.current = null;
-        if (e.clientY !== d.y) set(d.from - (e.clientY - d.y), true);
-      }}
-      onLostPointerCapture={() => {
-        drag.current = null;
-      }}
+      {...border.handlers}
       onDoubleClick={() => {
         setWanted(null);
         saveSideSplit(null);
