@@ -87,8 +87,10 @@ describe('kill -9 after editing a saved project', () => {
     await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 30_000 });
     await waitIdle(page);
     expect(await maskValue(page, 250, 300)).toBe(255);
-    // The project's own file, with changes it does not hold yet.
-    await expect.poll(() => page.title()).toBe('coffee.maskwork • — Maskwork');
+    // The project's own file, with changes it does not hold yet. Linking the restored session to its
+    // file is main's answer after the restore (it reads the file first): under load it took over the
+    // poll's default second, and the title still showed the photo's name.
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toBe('coffee.maskwork • — Maskwork');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.title(), { timeout: 30_000 }).toBe('coffee.maskwork — Maskwork');
     expect(await projects()).toEqual(['coffee.maskwork']);
