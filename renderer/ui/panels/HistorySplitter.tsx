@@ -6,10 +6,11 @@
  * three rows and Generate beyond its prompt and Generate button (held again when the window changes
  * size). The height is remembered across sessions (history-split.ts).
  */
-import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import { clampHistory, historyForKey, loadHistoryHeight, saveHistoryHeight, type HistoryRoom } from './history-split';
 import { measure } from './SideSplitter';
 import { useBorderDrag } from './border-drag';
+import { useColumnMeasure } from './observe-column';
 
 interface Props {
   column: RefObject<HTMLElement | null>;
@@ -42,39 +43,12 @@ function measureRoom(column: HTMLElement, top: HTMLElement, bottom: HTMLElement)
   return { now, min, max: Math.floor(lower - (bottom.offsetHeight - bottom.clientHeight) - layersMin) };
 }
 
-const same = (a: Room | null, b: Room | null) => !!a && !!b && a.now === b.now && a.min === b.min && a.max === b.max;
+const same = (a: Room | null, b: Room) => !!a && a.now === b.now && a.min === b.min && a.max === b.max;
 
 export function HistorySplitter({ column, top, bottom }: Props) {
   const [wanted, setWanted] = useState<number | null>(() => loadHistoryHeight());
-  const [room, setRoom] = useState<Room | null>(null);
+  const room = useColumnMeasure({ column, top, bottom }, { measure: measureRoom, same });
   const shown = wanted !== null && room ? clampHistory(wanted, room) : null;
-
-  useEffect(() => {
-    const col = column.current;
-    const t = top.current;
-    const b = bottom.current;
-    if (!col || !t || !b) return;
-    let last: Room | null = null;
-    const update = () => {
-      const next = measureRoom(col, t, b);
-      if (!next || same(last, next)) return;
-      last = next;
-      setRoom(next);
-    };
-    const ro = new ResizeObserver(update);
-    const observeAll = () => {
-      ro.disconnect();
-      for (const el of [col, ...col.children, ...t.children, ...b.children]) ro.observe(el);
-    };
-    observeAll();
-    const mo = new MutationObserver(observeAll);
-    for (const el of [col, t, b]) mo.observe(el, { childList: true });
-    update();
-    return () => {
-      ro.disconnect();
-      mo.disconnect();
-    };
-  }, [column, top, bottom]);
 
   // The height chosen, within the room (again on every resize); none is the default. Again when the
   // room changes: History's panel is a new element after a photo opens (none without one).

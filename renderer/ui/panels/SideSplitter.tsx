@@ -7,9 +7,10 @@
  * button, Layers its heading, three whole rows and its buttons), held again when the window changes size; the
  * height given to Layers is remembered across sessions (side-split.ts).
  */
-import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import { bottomForKey, bottomLimits, clampBottom, loadSideSplit, saveSideSplit, type SplitRoom } from './side-split';
 import { useBorderDrag } from './border-drag';
+import { useColumnMeasure } from './observe-column';
 
 interface Props {
   column: RefObject<HTMLElement | null>;
@@ -85,53 +86,19 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
   };
 }
 
+const footAndSections = (top: HTMLElement, bottom: HTMLElement): Element[] => [
+  ...top.querySelectorAll('.generate-foot'),
+  ...bottom.querySelectorAll(':scope > section > *'),
+];
+
 const same = (a: Measure | null, b: Measure) => !!a && (Object.keys(b) as (keyof Measure)[]).every((k) => Math.abs(a[k] - b[k]) < 0.5);
 
 export function SideSplitter({ column, top, bottom }: Props) {
   const [wanted, setWanted] = useState<number | null>(() => loadSideSplit());
-  const [m, setM] = useState<Measure | null>(null);
+  // Generate's footer too: it can grow while its panel (held by the column) keeps its height. Layers'
+  // and History's parts too: a second row of layer buttons grows the panel's content, not its box.
+  const m = useColumnMeasure({ column, top, bottom }, { measure, same, more: footAndSections, bottomSubtree: true });
   const shown = wanted !== null && m ? clampBottom(wanted, m) : null;
-
-  // Measures the column whenever any part of it changes size (the window, the Mask panel folded, a
-  // layer kept, Generate's footer growing). After the commit: the parts' refs (the column's, and Layers'
-  // after this one) are not set yet in this component's layout effects.
-  useEffect(() => {
-    const col = column.current;
-    const t = top.current;
-    const b = bottom.current;
-    if (!col || !t || !b) return;
-    let last: Measure | null = null;
-    const update = () => {
-      const next = measure(col, t, b);
-      if (same(last, next)) return;
-      last = next;
-      setM(next);
-    };
-    const ro = new ResizeObserver(update);
-    const observeAll = () => {
-      ro.disconnect();
-      // Generate's footer too: it can grow while its panel (held by the column) keeps its height. Layers'
-      // and History's parts too: a second row of layer buttons grows the panel's content, not its box.
-      for (const el of [
-        col,
-        ...col.children,
-        ...t.children,
-        ...t.querySelectorAll('.generate-foot'),
-        ...b.children,
-        ...b.querySelectorAll(':scope > section > *'),
-      ])
-        ro.observe(el);
-    };
-    observeAll();
-    const mo = new MutationObserver(observeAll);
-    for (const el of [col, t]) mo.observe(el, { childList: true });
-    mo.observe(b, { childList: true, subtree: true });
-    update();
-    return () => {
-      ro.disconnect();
-      mo.disconnect();
-    };
-  }, [column, top, bottom]);
 
   // The height chosen, held within the floors (again on every resize); none is the default split.
   useLayoutEffect(() => {
