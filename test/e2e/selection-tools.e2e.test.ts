@@ -502,7 +502,7 @@ describe('refine edge and zoom to mask', () => {
     await expect.poll(() => zoomButton.isDisabled()).toBe(false);
     await leaveField(page);
     const before = (await summary(page)).scale;
-    await page.keyboard.press('z');
+    await page.keyboard.press('Shift+Z'); // Zoom to mask (Z is the Zoom tool, as in Photoshop)
     await settleView(page);
     const s = await summary(page);
     expect(s.scale).toBeGreaterThan(before * 2);

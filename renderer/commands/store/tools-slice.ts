@@ -5,7 +5,7 @@ import { ZERO_SIDES, type Sides } from '../../model/extend-logic';
 import { DEFAULT_BAND_PX } from '../../model/extend-document';
 import type { EditorStore } from './store';
 
-export type ToolId = 'brush' | 'eraser' | 'rect' | 'ellipse' | 'lasso' | 'wand' | 'object' | 'colorRange' | 'pan' | 'extend';
+export type ToolId = 'brush' | 'eraser' | 'rect' | 'ellipse' | 'lasso' | 'wand' | 'object' | 'colorRange' | 'pan' | 'zoom' | 'extend';
 /** `intersect` (Shift+Alt, as in Photoshop) keeps only where the mask and the new selection overlap. */
 export type SelectionMode = 'add' | 'subtract' | 'replace' | 'intersect';
 

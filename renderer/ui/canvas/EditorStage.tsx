@@ -29,6 +29,7 @@ import { maskTargetLayer } from '../../model/layer-logic';
 import { MaskTargetFrame, PatchNode } from './PatchNode';
 import { pruneLayerCanvases } from './layer-display';
 import { spaceClickZoom, spaceCursor } from './space-zoom';
+import { zoomToolCursor } from './zoom-tool';
 import { useStagePointer } from './stage-pointer';
 import { EmptyState } from './EmptyState';
 
@@ -207,9 +208,11 @@ export function EditorStage() {
       ? spaceCursor(spaceZoom)
       : tool === 'pan'
         ? 'grab'
-        : tool === 'brush' || tool === 'eraser'
-          ? 'none'
-          : (tool === 'extend' && toolCursor) || (tool === 'extend' ? 'default' : 'crosshair');
+        : tool === 'zoom'
+          ? zoomToolCursor(spaceZoom < 0)
+          : tool === 'brush' || tool === 'eraser'
+            ? 'none'
+            : (tool === 'extend' && toolCursor) || (tool === 'extend' ? 'default' : 'crosshair');
 
   return (
     <div

@@ -17,6 +17,7 @@ import { screenPoint, screenToDoc } from '../../../shared/geometry/point';
 import { moveBrushCursor } from './BrushCursor';
 import { spaceClickZoom } from './space-zoom';
 import { beginBrushResize, type BrushResizeDrag, cancelBrushResize, dragBrushResize } from './brush-resize';
+import { beginZoomPress, releaseStep, scrubScale, type ZoomPress } from './zoom-tool';
 
 interface StagePointerInput {
   wrapRef: RefObject<HTMLDivElement | null>;
@@ -35,6 +36,8 @@ export function useStagePointer({ wrapRef, cursorRef, live, tool, spaceDown, onT
   const resizing = useRef<BrushResizeDrag | null>(null);
   const [panning, setPanning] = useState(false);
   const panFrom = useRef<{ x: number; y: number } | null>(null);
+  /** A press of the Zoom tool: a click zooms a step on release, a drag sideways scrubs (zoom-tool.ts). */
+  const zoomPress = useRef<ZoomPress | null>(null);
   /** The tool's drag in progress, and where its pointer was last seen (a cancel ends it there). */
   const toolDrag = useRef<ToolPointer | null>(null);
 
@@ -70,6 +73,13 @@ export function useStagePointer({ wrapRef, cursorRef, live, tool, spaceDown, onT
     }
     resizing.current = spaceDown ? null : beginBrushResize(e);
     if (resizing.current) return moveBrushCursor(cursorRef.current, toPointer(e).screen); // the circle stays here
+    if (tool === 'zoom' && e.button === 0) {
+      const r = wrapRef.current!.getBoundingClientRect();
+      const at = { x: e.clientX - r.left, y: e.clientY - r.top };
+      zoomPress.current = beginZoomPress(at, e.clientX, useEditor.getState().scale, e.altKey);
+      e.preventDefault();
+      return;
+    }
     if (e.button === 1 || spaceDown || tool === 'pan') {
       setPanning(true);
       panFrom.current = { x: e.clientX, y: e.clientY };
@@ -87,6 +97,11 @@ export function useStagePointer({ wrapRef, cursorRef, live, tool, spaceDown, onT
     const p = toPointer(e);
     moveBrushCursor(cursorRef.current, p.screen);
     if (zoomClick.current) return;
+    if (zoomPress.current) {
+      const next = scrubScale(zoomPress.current, e.clientX);
+      if (next !== null) useEditor.getState().zoomTo(next, zoomPress.current.anchor);
+      return;
+    }
     if (panning && panFrom.current) {
       useEditor.getState().panBy(e.clientX - panFrom.current.x, e.clientY - panFrom.current.y);
       panFrom.current = { x: e.clientX, y: e.clientY };
@@ -108,6 +123,13 @@ export function useStagePointer({ wrapRef, cursorRef, live, tool, spaceDown, onT
       zoomClick.current = false;
       return;
     }
+    if (zoomPress.current) {
+      const press = zoomPress.current;
+      zoomPress.current = null;
+      const step = at() ? releaseStep(press) : 0;
+      if (step) useEditor.getState().zoomStep(step, press.anchor);
+      return;
+    }
     if (panning || panFrom.current) {
       setPanning(false);
       panFrom.current = null;
@@ -127,8 +149,9 @@ export function useStagePointer({ wrapRef, cursorRef, live, tool, spaceDown, onT
       onPointerUp: (e: React.PointerEvent) => end(() => toPointer(e)),
       onPointerCancel: () => {
         cancelBrushResize(resizing, () => moveBrushCursor(cursorRef.current, null));
-        // No tool drag open (the pointer went down elsewhere): nothing of the tool's to end.
-        end(() => toolDrag.current);
+        // No tool drag open (the pointer went down elsewhere): nothing of the tool's to end. A Zoom
+        // click the browser took away is no click (a scrub stays where it got to).
+        end(() => (zoomPress.current ? null : toolDrag.current));
       },
     },
   };

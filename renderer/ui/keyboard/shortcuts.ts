@@ -89,7 +89,8 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && s().tool === 'colorRange' && s().select.colors.length > 0 && !staging(),
     run: () => void applyColorRange(s().selectionMode),
   },
-  { keys: 'Z', label: 'Zoom to the mask', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyZ', run: () => zoomToMask() },
+  { keys: 'Z', label: 'Zoom tool', match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyZ', run: () => s().setTool('zoom') },
+  { keys: 'Shift+Z', label: 'Zoom to the mask', match: (e) => plain(e) && e.shiftKey && e.code === 'KeyZ', run: () => zoomToMask() },
   { keys: 'Ctrl+Alt+R', label: 'Refine edge', match: (e) => mod(e) && e.altKey && e.code === 'KeyR', run: () => void refineEdge() },
   {
     // Photoshop's Select › Modify › Feather…: a radius, Enter feathers the mask as one step.

@@ -175,7 +175,7 @@ export function MaskPanel() {
           >
             Select subject
           </button>
-          <button type="button" disabled={!hasDoc || noMask} onClick={() => zoomToMask()} title="Zoom the view to the mask (Z)">
+          <button type="button" disabled={!hasDoc || noMask} onClick={() => zoomToMask()} title="Zoom the view to the mask (Shift+Z)">
             Zoom to mask
           </button>
         </div>

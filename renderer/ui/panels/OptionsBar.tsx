@@ -3,6 +3,7 @@ import { canUndoStep, undoStep } from '../../commands/staging-history';
 import { useEditor } from '../../commands/store/store';
 import { openWithDialog } from '../../commands/document-io';
 import { ExtendOptions } from './ExtendOptions';
+import { ZoomOptions } from './ZoomOptions';
 import { ColorRangeOptions, ObjectOptions, PressureOption, SelectingNotice, WandOptions } from '../SelectOptions';
 import { PaintTarget } from './PaintTarget';
 import { ProjectButtons } from '../ProjectButtons';
@@ -90,6 +91,7 @@ export function OptionsBar() {
       {tool === 'colorRange' && <ColorRangeOptions />}
       <SelectingNotice />
       {tool === 'extend' && <ExtendOptions />}
+      {tool === 'zoom' && <ZoomOptions />}
       <span className="spacer" />
       <button type="button" disabled={!canUndo} onClick={undoStep} aria-label="Undo" title="Undo (Ctrl+Z)">
         ↶

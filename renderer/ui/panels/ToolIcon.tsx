@@ -12,6 +12,7 @@ const PATHS: Record<ToolId, string> = {
   lasso: 'M12 4c5 0 8 2.2 8 5s-3 5-8 5-8-2.2-8-5 3-5 8-5zM7 13c-1 2 0 4 2 4s2 2 0 3',
   pan: 'M8 12V6a1.5 1.5 0 0 1 3 0v5V4.5a1.5 1.5 0 0 1 3 0V11V6a1.5 1.5 0 0 1 3 0v8c0 4-2.5 6-6 6-2.5 0-4-1.5-5.5-4L4 12.5a1.4 1.4 0 0 1 2.3-1.6z',
   extend: 'M7 3v14h14M3 7h14v14',
+  zoom: 'M10.5 4a6.5 6.5 0 1 1 0 13 6.5 6.5 0 0 1 0-13zM15.3 15.3L20 20M10.5 8v5M8 10.5h5',
 };
 
 export function ToolIcon({ tool }: { tool: ToolId }) {

@@ -1,4 +1,7 @@
-/** Left tool strip, Photoshop order. A double-click on the Hand fits on screen, as in Photoshop. */
+/**
+ * Left tool strip, Photoshop order. A double-click on the Hand fits on screen, on the Zoom tool shows
+ * 100 %, as in Photoshop.
+ */
 import { useEditor } from '../../commands/store/store';
 import { fitOnScreen } from '../../commands/canvas-commands';
 import { ToolIcon } from './ToolIcon';
@@ -15,6 +18,7 @@ const TOOLS: { id: ToolId; key: string; label: string; glyph: string; tip?: stri
   { id: 'colorRange', key: 'I', label: 'Select colour range (eyedropper)', glyph: '◐' },
   { id: 'extend', key: 'C', label: 'Extend canvas (outpaint crop)', glyph: '⛶' },
   { id: 'pan', key: 'H', label: 'Hand (or hold Space)', glyph: '✋', tip: ' · double-click: fit on screen' },
+  { id: 'zoom', key: 'Z', label: 'Zoom (click: in, Alt+click: out, drag sideways)', glyph: '🔍', tip: ' · double-click: 100 %' },
 ];
 
 export function Toolbar() {
@@ -32,7 +36,7 @@ export function Toolbar() {
           aria-label={`${t.label} (${t.key})`}
           aria-pressed={tool === t.id}
           onClick={() => setTool(t.id)}
-          onDoubleClick={t.id === 'pan' ? () => fitOnScreen() : undefined}
+          onDoubleClick={t.id === 'pan' ? () => fitOnScreen() : t.id === 'zoom' ? () => useEditor.getState().zoomTo(1) : undefined}
         >
           <ToolIcon tool={t.id} />
         </button>
