@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctLabels } from './history-labels';
+import { currentStepWords, distinctLabels } from './history-labels';
 
 describe('distinctLabels', () => {
   it('counts a label that comes again, the first keeping its plain words', () => {
@@ -26,5 +26,18 @@ describe('distinctLabels', () => {
   it('leaves a list with no repeats as it is', () => {
     expect(distinctLabels(['Open a.png', 'Invert mask'])).toEqual(['Open a.png', 'Invert mask']);
     expect(distinctLabels([])).toEqual([]);
+  });
+});
+
+describe('currentStepWords', () => {
+  const step = (label: string, id = 'a') => ({ label, doc: { id } });
+  it("counts the current step among its document's steps, as the History panel does", () => {
+    expect(currentStepWords([step('Open x.jpg'), step('Keep GPT Image 2 result')], 'Keep GPT Image 2 result', 'a')).toBe(
+      'Keep GPT Image 2 result (2)',
+    );
+    expect(currentStepWords([step('Open x.jpg')], 'Rectangle', 'a')).toBe('Rectangle');
+  });
+  it("leaves out another photo's steps (History lists them apart)", () => {
+    expect(currentStepWords([step('Rectangle', 'b'), step('Open x.jpg')], 'Rectangle', 'a')).toBe('Rectangle');
   });
 });

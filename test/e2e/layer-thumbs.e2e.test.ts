@@ -83,6 +83,27 @@ describe('Layers rows', () => {
     }
   });
 
+  it('eye, thumbnail, name in every row as in Photoshop: the eyes in one column, the original with its thumbnail', async () => {
+    const rows = await layers()
+      .locator('ul.layers > li')
+      .evaluateAll((lis) =>
+        lis.map((li) => {
+          const eye = li.querySelector('button.eye')?.getBoundingClientRect();
+          const thumb = li.querySelector('canvas.layer-thumb')?.getBoundingClientRect();
+          return { id: li.getAttribute('data-layer'), eye: eye?.x ?? null, thumb: thumb?.x ?? null };
+        }),
+      );
+    const withThumbs = rows.filter((r) => r.thumb !== null);
+    expect(withThumbs.length).toBe(3); // two kept layers and the original
+    expect(rows.at(-1)!.thumb).not.toBeNull(); // the original's row is the last
+    for (const r of withThumbs) {
+      expect(r.eye).not.toBeNull();
+      expect(r.eye!).toBeLessThan(r.thumb!);
+      expect(Math.abs(r.eye! - withThumbs[0].eye!)).toBeLessThan(0.5);
+      expect(Math.abs(r.thumb! - withThumbs[0].thumb!)).toBeLessThan(0.5);
+    }
+  });
+
   it('draw it once per change of the layer, not on every render', async () => {
     const page = app.page;
     const before = (await thumbs()).map((t) => t.draws);
@@ -98,6 +119,17 @@ describe('Layers rows', () => {
     await page.getByRole('button', { name: `Show layer ${NAME}`, exact: true }).click();
     await waitIdle(page);
     expect((await thumbs()).map((t) => t.draws)).toEqual(before);
+  });
+
+  it("the status bar's Last: says the current step as History does (a brush stroke again: Brush stroke (n))", async () => {
+    await dragPath(app.page, [
+      [200, 200],
+      [260, 230],
+    ]);
+    await waitIdle(app.page);
+    const current = (await app.page.getByTestId('history').locator('li.current').textContent())!.trim();
+    expect(current).toMatch(/^Brush stroke \(\d+\)$/);
+    expect((await app.page.locator('footer.status-bar .status-last').textContent())!.trim()).toBe(`Last: ${current}`);
   });
 
   it('show the prompt’s words whole and the model on its own line; the whole name in the tooltip', async () => {

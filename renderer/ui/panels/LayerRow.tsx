@@ -70,7 +70,22 @@ export function LayerRow(props: LayerRowProps) {
   return (
     // The focus entering the row (Tab, ↑/↓, a click) selects its layer, so the layer keys (Delete,
     // Ctrl+J, Ctrl+E) and the actions below the list act on the row that has the focus.
+    // Eye, thumbnail, name, as in Photoshop (the thumbnail came first, so the eyes of kept layers and the
+    // original's row were not in one column).
     <li data-layer={l.id} data-patch="" className={cls} aria-current={selected ? 'true' : undefined} onFocus={() => selected || onSelect()}>
+      <button
+        type="button"
+        className="eye"
+        tabIndex={tabIndex}
+        data-visible={visible}
+        // A click on the eye shows or hides the layer without selecting it, as in Photoshop: the focus stays where it was.
+        onMouseDown={(e) => e.preventDefault()}
+        aria-label={`${visible ? 'Hide' : 'Show'} layer ${l.name}`}
+        onClick={(e) => (e.altKey ? altClickEye(l.id) : setLayerVisibleCmd(l.id, !visible))}
+        title={`${visible ? 'Hide' : 'Show'} this layer (on screen and in the export) · Alt+click: this layer alone, again: the others back`}
+      >
+        <EyeIcon open={visible} />
+      </button>
       <button
         type="button"
         className="layer-handle"
@@ -88,19 +103,6 @@ export function LayerRow(props: LayerRowProps) {
         }}
       >
         <LayerThumb layer={l} canvas={canvas} />
-      </button>
-      <button
-        type="button"
-        className="eye"
-        tabIndex={tabIndex}
-        data-visible={visible}
-        // A click on the eye shows or hides the layer without selecting it, as in Photoshop: the focus stays where it was.
-        onMouseDown={(e) => e.preventDefault()}
-        aria-label={`${visible ? 'Hide' : 'Show'} layer ${l.name}`}
-        onClick={(e) => (e.altKey ? altClickEye(l.id) : setLayerVisibleCmd(l.id, !visible))}
-        title={`${visible ? 'Hide' : 'Show'} this layer (on screen and in the export) · Alt+click: this layer alone, again: the others back`}
-      >
-        <EyeIcon open={visible} />
       </button>
       {renaming ? (
         <input

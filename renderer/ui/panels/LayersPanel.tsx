@@ -11,6 +11,7 @@ import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, 
 import { useEditor } from '../../commands/store/store';
 import { candidatesShown, maskOverlayShown, toggleMaskOverlay } from '../../commands/overlay-visibility';
 import { EyeIcon, LockIcon } from './ToolIcon';
+import { LayerThumb } from './LayerThumb';
 import { LayerRow } from './LayerRow';
 import { LayerActions } from './LayerActions';
 import { LayerOpacity } from './LayerOpacity';
@@ -246,6 +247,10 @@ export function LayersPanel() {
           >
             <EyeIcon open={!hidden.original} />
           </button>
+          {/* The original's thumbnail, as Photoshop's Background row has (not a handle: the original does not move). */}
+          <span className="layer-thumb-static" aria-hidden="true">
+            <LayerThumb layer={doc.original} canvas={doc.canvas} />
+          </span>
           {/* One line like the other rows: a long file name ends in … (the whole of it in the tooltip);
               "(original, locked)" is a lock, as on Photoshop's Background (it was cut to "(original, lock…"). */}
           <button

@@ -4,12 +4,14 @@ import { useEditor } from '../../commands/store/store';
 import { fitOnScreen } from '../../commands/canvas-commands';
 import { formatUsd } from '../../model/estimate';
 import { BatchButton } from '../BatchButton';
+import { currentStepWords } from '../../model/history-labels';
 import { documentName, hasUnsavedChanges } from '../../commands/project-commands';
 
 export function StatusBar() {
   const doc = useEditor((s) => s.doc);
   const busy = useEditor((s) => s.busy);
-  const label = useEditor((s) => s.label);
+  // The current step as History's highlighted row says it ("Keep … result (2)").
+  const label = useEditor((s) => (s.doc ? currentStepWords(s.past, s.label, s.doc.id) : s.label));
   const name = useEditor((s) => documentName(s));
   // Follows every change of the document and its file, as the window title does.
   const unsaved = useEditor(() => hasUnsavedChanges());
