@@ -128,6 +128,7 @@ export function installTestHooks(): void {
           assetId: c.assetId,
           region: { ...c.region },
           costUsd: c.costUsd,
+          seconds: c.seconds,
           extension: c.extension,
         })),
         selected: staging.selected,
