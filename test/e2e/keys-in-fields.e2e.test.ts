@@ -82,6 +82,8 @@ interface Row {
    * to the editor, as in Photoshop: the focus leaves the field, the key does nothing else.
    */
   leavesNumber?: boolean;
+  /** The key leaves the prompt box too (its text kept), the keys the editor's again. */
+  leavesTextarea?: boolean;
 }
 
 const typed = (ch: string) => (b: Field, a: Field) => {
@@ -171,7 +173,8 @@ const ROWS: Row[] = [
     select: selectSame,
   },
   { chord: 'Backspace', shortcut: 'Polygon: remove a point', textarea: (b, a) => expect(a.value).toBe(b.value!.slice(0, -1)) },
-  { chord: 'Escape', shortcut: 'Discard all candidates', textarea: unchanged, leavesNumber: true, select: selectSame },
+  // Esc leaves the prompt box too (its text kept): the next key is the editor's.
+  { chord: 'Escape', shortcut: 'Discard all candidates', leavesTextarea: true, leavesNumber: true, select: selectSame },
   {
     chord: 'Control+KeyA',
     shortcut: 'Mask everything',
@@ -237,7 +240,7 @@ async function checkRows(field: Locator, kind: 'textarea' | 'number' | 'select',
     });
     if (kind === 'select' && row.opensList) await page.keyboard.press('Escape'); // close the list it opened
     const after = await focused(page);
-    if (kind === 'number' && row.leavesNumber) {
+    if ((kind === 'number' && row.leavesNumber) || (kind === 'textarea' && row.leavesTextarea)) {
       expect(after.label, `${kind}: ${row.chord} gives the keys back to the editor`).toBeNull();
       expect(await field.inputValue(), `${kind}: ${row.chord} keeps the value`).toBe(before.value);
       expect(await appState(page), `${kind}: ${row.chord} (${row.shortcut})`).toEqual(base);
@@ -267,6 +270,12 @@ describe('editor shortcuts do not fire while typing', () => {
     await prompt.press('Control+a');
     await prompt.pressSequentially('a b  c ');
     expect(await prompt.inputValue()).toBe('a b  c ');
+    // Esc leaves the prompt with its text, and the next letter is the editor's (Esc then E typed an "e").
+    await app.page.keyboard.press('Escape');
+    await app.page.keyboard.press('e');
+    expect(await prompt.inputValue()).toBe('a b  c ');
+    expect((await app.page.evaluate(() => (window as any).__maskworkTest.summary())).tool).toBe('eraser');
+    await app.page.keyboard.press('b');
   });
 
   it('in a number field', async () => {

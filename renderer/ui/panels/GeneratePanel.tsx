@@ -121,6 +121,13 @@ export function GeneratePanel() {
             placeholder="What should fill the mask? (Ctrl/⌘+Enter generates)"
             value={gen.prompt}
             onChange={(e) => setGen({ prompt: e.target.value })}
+            // Esc leaves the prompt, its text kept, and the keys are the editor's again (as Enter and Esc
+            // leave a number field, and Photoshop's fields): Esc then C typed a "c" into the prompt.
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.nativeEvent.isComposing) return;
+              e.preventDefault();
+              e.currentTarget.blur();
+            }}
           />
           <PromptTools />
           {!several && (
