@@ -18,6 +18,7 @@ export const GESTURE_ROWS: readonly ShortcutRow[] = [
   { keys: 'Shift+wheel', label: 'Scroll sideways' },
   { keys: 'Double-click the Hand', label: 'Fit on screen' },
   { keys: 'Click, then Shift+click', label: 'Brush, eraser: a straight stroke from where the last stroke ended' },
+  { keys: 'Alt+drag', label: 'Brush: erase the mask; eraser: paint it (as a Lightroom mask brush)' },
   {
     keys: 'Alt+right-drag, Ctrl+Alt+drag (macOS: ⌃⌥ drag)',
     label: 'Brush, eraser: left / right sizes the brush, up / down sets its hardness (as in Photoshop; paints nothing)',

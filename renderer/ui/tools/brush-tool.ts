@@ -52,6 +52,12 @@ export function createBrushTool(erase: boolean): Tool {
   let pressures: number[] | null = null;
   let last: { x: number; y: number } | null = null;
   let layerStroke: LayerMaskStroke | null = null;
+  /**
+   * This stroke erases: the eraser's, or the brush's with Alt held at the press (and the eraser's with
+   * Alt paints), as Alt flips a mask brush in Lightroom and Camera Raw. Photoshop's Alt picks a colour,
+   * which a mask has no use for: an Alt+click with the brush painted a dot.
+   */
+  let strokeErase = erase;
   let redrawLayer: ((r?: Rect) => void) | null = null;
 
   function styleFor(live: LiveSurface): void {
@@ -61,7 +67,7 @@ export function createBrushTool(erase: boolean): Tool {
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
     ctx.lineWidth = Math.max(1, s.brush.size * live.scale());
-    ctx.strokeStyle = erase ? 'rgba(240,240,240,0.55)' : `rgba(${r},${g},${b},${Math.max(0.35, s.maskOpacity) * s.brush.opacity})`;
+    ctx.strokeStyle = strokeErase ? 'rgba(240,240,240,0.55)' : `rgba(${r},${g},${b},${Math.max(0.35, s.maskOpacity) * s.brush.opacity})`;
     ctx.fillStyle = ctx.strokeStyle;
   }
 
@@ -69,11 +75,19 @@ export function createBrushTool(erase: boolean): Tool {
   function begin(p: ToolPointer, live: LiveSurface, from: DocPoint | null): void {
     const s = useEditor.getState();
     state = 'painting';
+    strokeErase = erase !== p.alt;
     const target = maskTargetLayer(s.doc, s.maskTarget);
     if (target) {
       const redraw = targetLayerRedraw(target.id);
       redrawLayer = redraw;
-      layerStroke = beginLayerMaskStroke(target, target.maskId ? getMask(target.maskId) : null, s.brush, erase, from ?? p.doc, redraw);
+      layerStroke = beginLayerMaskStroke(
+        target,
+        target.maskId ? getMask(target.maskId) : null,
+        s.brush,
+        strokeErase,
+        from ?? p.doc,
+        redraw,
+      );
       if (from) layerStroke.to(p.doc);
       return;
     }
@@ -159,7 +173,7 @@ export function createBrushTool(erase: boolean): Tool {
         redrawLayer = null;
         state = 'idle';
         const pts = stroke.points();
-        paintLayerMask(stroke.layerId, pts, useEditor.getState().brush, erase);
+        paintLayerMask(stroke.layerId, pts, useEditor.getState().brush, strokeErase);
         noteStrokeEnd(useEditor.getState().doc, pts[pts.length - 1]);
         // Committed: the overlay draws the new mask from here on, not the stroke's live view.
         dropLiveHidden();
@@ -178,7 +192,7 @@ export function createBrushTool(erase: boolean): Tool {
       pressures = null;
       last = null;
       const s = useEditor.getState();
-      paintStroke(stroke, s.brush, erase, pens ?? undefined, pens ? s.select.pressure : 'off');
+      paintStroke(stroke, s.brush, strokeErase, pens ?? undefined, pens ? s.select.pressure : 'off');
       noteStrokeEnd(useEditor.getState().doc, stroke[stroke.length - 1]);
       live.ctx.globalAlpha = 1;
       live.clear();
