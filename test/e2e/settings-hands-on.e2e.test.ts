@@ -160,4 +160,27 @@ describe('Settings and Batch keep the keyboard inside', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: 5_000 });
   });
+
+  it('its title and × stay in view while the dialog scrolls to its end (they scrolled away)', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings', exact: true });
+    await dialog.waitFor();
+    const box = (await dialog.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 400);
+    // Read-only probes: the dialog did scroll, and the × is inside its visible box, on top.
+    await expect.poll(() => dialog.evaluate((el) => el.scrollTop)).toBeGreaterThan(200);
+    const close = dialog.getByRole('button', { name: 'Close settings' });
+    const c = (await close.boundingBox())!;
+    expect(c.y).toBeGreaterThanOrEqual(box.y);
+    expect(c.y + c.height).toBeLessThanOrEqual(box.y + 60);
+    const onTop = await close.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+    });
+    expect(onTop).toBe(true);
+    await close.click();
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+  });
 });
