@@ -36,12 +36,17 @@ import { installUnsavedCloseGuard } from '../commands/project-commands';
 import { installMaskTargetGuard } from '../commands/layer-commands';
 import { installReleaseFieldOnOpen } from './keyboard/release-field-on-open';
 import { installReleaseSelectOnPick } from './keyboard/release-select-on-pick';
+import { installCanvasFocus } from './keyboard/canvas-focus';
+import { useWorkspaceView } from '../commands/workspace-view';
 
 export function App() {
   const side = useRef<HTMLElement>(null);
   const sideTop = useRef<HTMLDivElement>(null);
   const sideBottom = useRef<HTMLDivElement>(null);
+  // Tab / Shift+Tab on the canvas hide the panels (workspace-view.ts); hidden, not unmounted: the prompt keeps its words.
+  const panels = useWorkspaceView((v) => v.panels);
   useEffect(() => installKeyboardReach(), []);
+  useEffect(() => installCanvasFocus(), []);
   useEffect(() => installShortcuts(), []);
   useEffect(() => installDropAndPaste(), []);
   useEffect(() => installGenerate(), []);
@@ -56,7 +61,7 @@ export function App() {
   useEffect(() => installMaskTargetGuard(), []);
   useEffect(() => installLaunchFiles(), []);
   return (
-    <div className="app">
+    <div className={panels === 'none' ? 'app' : `app panels-hidden-${panels}`}>
       <OptionsBar />
       <div className="workspace">
         <Toolbar />

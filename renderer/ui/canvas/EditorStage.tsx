@@ -21,6 +21,7 @@ import { registerStageAccess } from './stage-access';
 import { StagedCandidateNode } from './StagedCandidateNode';
 import { ExtendPreview } from './ExtendPreview';
 import { FeatherBandOutline } from './FeatherBandOutline';
+import { useWorkspaceView } from '../../commands/workspace-view';
 import { ColorRangePreview } from '../ColorRangePreview';
 import { checker } from './checker';
 import { fieldOwnsKey } from '../keyboard/field-focus';
@@ -58,6 +59,8 @@ export function EditorStage() {
   const [spaceZoom, setSpaceZoom] = useState<1 | -1 | 0>(0);
   const cursorRef = useRef<HTMLDivElement>(null);
   const tool = useEditor((s) => s.tool);
+  // Ctrl+H (Show Extras) hides the outlines; the overlay through its own setting (workspace-view.ts).
+  const extrasHidden = useWorkspaceView((v) => v.extrasHidden);
   const [toolCursor, setToolCursor] = useState<string | null>(null);
 
   painter.setColor(maskColor);
@@ -307,11 +310,11 @@ export function EditorStage() {
             )}
           </Group>
           {/* The band Generate will touch, shown even with the overlay hidden (not while candidates are judged). */}
-          <Group name="feather-band" visible={!!doc && !staging}>
+          <Group name="feather-band" visible={!!doc && !staging && !extrasHidden}>
             {doc && <FeatherBandOutline scale={scale} />}
           </Group>
           <Group name="range-preview-group">{doc && <ColorRangePreview />}</Group>
-          <Group name="mask-target" visible={!!maskTarget && !staging}>
+          <Group name="mask-target" visible={!!maskTarget && !staging && !extrasHidden}>
             {maskTarget && <MaskTargetFrame layer={maskTarget} scale={scale} />}
           </Group>
           <Group name="extend-preview">{doc && <ExtendPreview scale={scale} />}</Group>

@@ -48,3 +48,18 @@ export const hintOnce = (message: string): void => s().notify('info', message);
 
 /** Said when a shortcut other than a zoom key is pressed while a polygon is being placed. */
 export const POLYGON_OPEN = 'A lasso polygon is open: Enter or a double-click closes it, Backspace removes its last point, Esc cancels it.';
+
+/** The hints already said this session, by key (hintOncePerSession). */
+const saidThisSession = new Set<string>();
+
+/**
+ * A hint said once per session for `id` (a Photoshop key that means something else here, Tab's
+ * "panels hidden"): the first press tells what Maskwork does instead, later presses are quiet.
+ * Returns whether it was said.
+ */
+export function hintOncePerSession(id: string, message: string): boolean {
+  if (saidThisSession.has(id)) return false;
+  saidThisSession.add(id);
+  hintOnce(message);
+  return true;
+}

@@ -30,7 +30,8 @@ import { saveProject } from '../../commands/project-commands';
 import { revertDocument } from '../../commands/revert';
 import { DELETE_WITH_MASK, hintOnce, NO_PHOTO, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
 import { LAYER_SHORTCUTS } from './layer-shortcuts';
-import { VIEW_SHORTCUTS } from './view-shortcuts';
+import { VIEW_SHORTCUTS, WORKSPACE_SHORTCUTS } from './view-shortcuts';
+import { PHOTOSHOP_KEYS } from './photoshop-keys';
 import { askFeather } from '../../commands/feather-ask';
 
 export interface Shortcut {
@@ -172,18 +173,31 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => plain(e) && !e.shiftKey && e.code === 'KeyQ',
     run: () => toggleMaskOverlay(),
   },
-  { keys: 'Ctrl+Z', label: 'Undo', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyZ', run: () => undoStep() },
+  { keys: 'Ctrl+Z', label: 'Undo', match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyZ', run: () => undoStep() },
+  // Photoshop's Step Backward (Edit menu); it undid already, unlisted.
+  {
+    keys: 'Ctrl+Alt+Z',
+    label: 'Step backward (Undo)',
+    match: (e) => mod(e) && !e.shiftKey && e.altKey && e.code === 'KeyZ',
+    run: () => undoStep(),
+  },
   { keys: 'Ctrl+Shift+Z', label: 'Redo', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyZ', run: () => s().redo() },
   { keys: 'Ctrl+Y', label: 'Redo', match: (e) => mod(e) && e.code === 'KeyY', run: () => s().redo() },
   ...VIEW_SHORTCUTS,
+  ...WORKSPACE_SHORTCUTS,
   { keys: 'Ctrl+Shift+I', label: 'Invert mask', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyI', run: () => invertCurrentMask() },
   {
     keys: 'Ctrl+A',
     label: 'Mask everything',
-    match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyA',
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyA',
     run: () => (s().doc ? selectAllMask() : hintOnce(NOTHING_TO_SELECT_ALL)),
   },
-  { keys: 'Ctrl+D', label: 'Clear mask', match: (e) => mod(e) && !e.shiftKey && e.code === 'KeyD', run: () => clearCurrentMask() },
+  {
+    keys: 'Ctrl+D',
+    label: 'Clear mask',
+    match: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyD',
+    run: () => clearCurrentMask(),
+  },
   {
     keys: 'Ctrl+Shift+D',
     label: 'Reselect: the mask Keep or Clear took away',
@@ -332,6 +346,7 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => plain(e) && e.key === 'Delete' && staging(),
     run: () => discardStaged(),
   },
+  ...PHOTOSHOP_KEYS,
   {
     keys: 'Esc',
     label: "Cancel the running job or models (a cloud model's: press twice), else discard all candidates",

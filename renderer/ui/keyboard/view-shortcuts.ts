@@ -6,6 +6,9 @@
 import { useEditor } from '../../commands/store/store';
 import { fitOnScreen } from '../../commands/canvas-commands';
 import type { Shortcut } from './shortcuts';
+import { togglePanels, toggleExtras } from '../../commands/workspace-view';
+import { canvasFocused } from './canvas-focus';
+import { hintOnce, hintOncePerSession } from './shortcut-hints';
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const s = () => useEditor.getState();
@@ -46,5 +49,33 @@ export const VIEW_SHORTCUTS: Shortcut[] = [
     match: (e) => mod(e) && (e.code === 'Minus' || e.code === 'NumpadSubtract'),
     run: () => s().zoomStep(-1),
     view: true,
+  },
+];
+
+/**
+ * Photoshop's Tab / Shift+Tab (hide the panels / the side panels) and Show Extras (workspace-view.ts).
+ * Tab only while the canvas has the focus (canvas-focus.ts): anywhere else it moves the focus, so the
+ * controls stay reachable with the keyboard. Ctrl+H is the Control key on macOS too: ⌘H is the
+ * system's Hide Maskwork (the application menu's), which every Mac app keeps — Photoshop asks which
+ * one ⌘H should be; here ⌃H is Show Extras and ⌘H hides the app.
+ */
+export const WORKSPACE_SHORTCUTS: Shortcut[] = [
+  {
+    keys: 'Tab',
+    label: 'Hide / show the panels (after a click on the canvas; elsewhere Tab moves the focus)',
+    match: (e) => e.key === 'Tab' && !mod(e) && !e.altKey && !e.shiftKey && canvasFocused(),
+    run: () => togglePanels(false, (m) => hintOncePerSession('Tab', m)),
+  },
+  {
+    keys: 'Shift+Tab',
+    label: 'Hide / show the side panels (after a click on the canvas)',
+    match: (e) => e.key === 'Tab' && !mod(e) && !e.altKey && e.shiftKey && canvasFocused(),
+    run: () => togglePanels(true, (m) => hintOncePerSession('Tab', m)),
+  },
+  {
+    keys: 'Ctrl+H',
+    label: 'Hide / show extras: the mask overlay and the dashed outlines (macOS: ⌃H; ⌘H hides Maskwork)',
+    match: (e) => e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey && e.code === 'KeyH',
+    run: () => toggleExtras(hintOnce),
   },
 ];

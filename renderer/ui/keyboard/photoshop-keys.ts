@@ -1,0 +1,54 @@
+/**
+ * Photoshop keys for tools and commands Maskwork has not. They did nothing and said nothing; now the
+ * first press in a session says, in one line, what Maskwork does instead (hintOncePerSession), and
+ * later presses are quiet. Part of the one table in shortcuts.ts, so the `?` list finds them
+ * ("healing", "clone", "transform"…).
+ */
+import type { Shortcut } from './shortcuts';
+import { hintOncePerSession } from './shortcut-hints';
+
+const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
+
+/** What each key says (exported for the unit test). */
+export const PHOTOSHOP_KEY_HINTS = {
+  V: 'V (Move) — Maskwork moves no pixels by hand: Space-drag or H pans the view; to move something, mask it and where it goes with the Brush (B) and say so in the prompt.',
+  J: 'J (Spot Healing) — in Maskwork: paint over it with the Brush (B) and Generate (Ctrl+Enter) with Offline fill, free and offline.',
+  S: 'S (Clone Stamp) — in Maskwork: paint over what should go with the Brush (B) and Generate (Ctrl+Enter); Offline fill is free and offline.',
+  G: 'G (Gradient / Paint Bucket) — Maskwork paints no colour: mask the area with the Brush (B) and describe the fill in the prompt, then Generate.',
+  T: 'T (Type) — Maskwork adds no text layers: mask where the words go with the Brush (B) and write them in the prompt, in quotes; Generate checks the text.',
+  'Ctrl+T':
+    'Ctrl+T (Free Transform) — Maskwork does not transform pixels: mask the part with the Brush (B) and describe the change in the prompt; the Extend tool (C) enlarges the canvas.',
+  'Ctrl+R': 'Ctrl+R (Rulers) — Maskwork has no rulers: the status bar shows the photo’s size, and the Extend tool (C) its new size in px.',
+  'Ctrl+N': 'Ctrl+N (New) — Maskwork edits a photo: Ctrl+O opens one, Ctrl+V pastes one from the clipboard.',
+  'Alt+Backspace':
+    'Alt+Backspace (Fill with colour) — here the mask is the selection, and Generate fills it: Shift+Backspace or Ctrl+Enter (Offline fill is free); Ctrl+A masks everything.',
+} as const;
+
+type HintKey = keyof typeof PHOTOSHOP_KEY_HINTS;
+
+const hint = (keys: HintKey, label: string, match: (e: KeyboardEvent) => boolean): Shortcut => ({
+  keys,
+  label,
+  match,
+  run: () => void hintOncePerSession(keys, PHOTOSHOP_KEY_HINTS[keys]),
+});
+
+const letter = (code: string) => (e: KeyboardEvent) => plain(e) && !e.shiftKey && e.code === code;
+const ctrl = (code: string) => (e: KeyboardEvent) => mod(e) && !e.altKey && !e.shiftKey && e.code === code;
+
+export const PHOTOSHOP_KEYS: Shortcut[] = [
+  hint('V', 'Photoshop’s Move tool: says how to move the view or an object here', letter('KeyV')),
+  hint('J', 'Photoshop’s Spot Healing brush: says to paint with the Brush and Generate', letter('KeyJ')),
+  hint('S', 'Photoshop’s Clone Stamp: says to paint with the Brush and Generate', letter('KeyS')),
+  hint('G', 'Photoshop’s Gradient / Paint Bucket: says to mask and describe the fill', letter('KeyG')),
+  hint('T', 'Photoshop’s Type tool: says to mask and write the words in the prompt', letter('KeyT')),
+  hint('Ctrl+T', 'Photoshop’s Free Transform: says what to do instead', ctrl('KeyT')),
+  hint('Ctrl+R', 'Photoshop’s Rulers: says where the sizes are', ctrl('KeyR')),
+  hint('Ctrl+N', 'Photoshop’s New document: says to open or paste a photo', ctrl('KeyN')),
+  hint(
+    'Alt+Backspace',
+    'Photoshop’s Fill with foreground colour: says how the mask is filled here',
+    (e) => e.altKey && !mod(e) && !e.shiftKey && e.key === 'Backspace',
+  ),
+];
