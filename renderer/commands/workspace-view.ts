@@ -33,7 +33,7 @@ export function nextPanels(now: PanelsHidden, shift: boolean): PanelsHidden {
 }
 
 export const PANELS_HIDDEN_HINT =
-  'Panels hidden: Tab shows them again (Shift+Tab hides the side panels only). Tab hides them only after a click on the canvas: click a panel to Tab through its controls.';
+  'Panels hidden: Tab shows them again (Shift+Tab hides the side panels only). To Tab through the controls, click a panel first.';
 export const EXTRAS_HIDDEN_HINT = 'Extras hidden (the mask overlay and the dashed outlines): Ctrl+H shows them again.';
 
 /** Tab / Shift+Tab on the canvas; says how to get the panels back when it hides them. */
