@@ -27,8 +27,19 @@ describe('Photoshop keys Maskwork has not', () => {
     expect(infos()).toEqual([PHOTOSHOP_KEY_HINTS['Ctrl+T']]);
   });
 
-  it('cover V, J, S, G, T, Ctrl+T, Ctrl+R, Ctrl+N and Alt+Backspace, each naming its key and a Maskwork key to use', () => {
-    expect(PHOTOSHOP_KEYS.map((s) => s.keys)).toEqual(['V', 'J', 'S', 'G', 'T', 'Ctrl+T', 'Ctrl+R', 'Ctrl+N', 'Alt+Backspace']);
+  it('cover V, J, S, G, T, Ctrl+T, Ctrl+R, Ctrl+N, Alt+Backspace and Ctrl+Backspace, each naming its key and a Maskwork key to use', () => {
+    expect(PHOTOSHOP_KEYS.map((s) => s.keys)).toEqual([
+      'V',
+      'J',
+      'S',
+      'G',
+      'T',
+      'Ctrl+T',
+      'Ctrl+R',
+      'Ctrl+N',
+      'Alt+Backspace',
+      'Ctrl+Backspace',
+    ]);
     for (const [key, words] of Object.entries(PHOTOSHOP_KEY_HINTS)) {
       expect(words.startsWith(`${key} (`), key).toBe(true);
       expect(words, key).toMatch(/\((B|C|H|Ctrl\+Enter)\)|Ctrl\+[OV]|Shift\+Backspace/);

@@ -22,7 +22,9 @@ export const PHOTOSHOP_KEY_HINTS = {
   'Ctrl+R': 'Ctrl+R (Rulers) — Maskwork has no rulers: the status bar shows the photo’s size, and the Extend tool (C) its new size in px.',
   'Ctrl+N': 'Ctrl+N (New) — Maskwork edits a photo: Ctrl+O opens one, Ctrl+V pastes one from the clipboard.',
   'Alt+Backspace':
-    'Alt+Backspace (Fill with colour) — here the mask is the selection, and Generate fills it: Shift+Backspace or Ctrl+Enter (Offline fill is free); Ctrl+A masks everything.',
+    'Alt+Backspace (Fill with foreground colour) — here the mask is the selection, and Generate fills it: Shift+Backspace or Ctrl+Enter (Offline fill is free); Ctrl+A masks everything.',
+  'Ctrl+Backspace':
+    'Ctrl+Backspace (Fill with background colour) — here the mask is the selection, and Generate fills it: Shift+Backspace or Ctrl+Enter (Offline fill is free); Ctrl+D clears the mask.',
 } as const;
 
 type HintKey = keyof typeof PHOTOSHOP_KEY_HINTS;
@@ -50,5 +52,10 @@ export const PHOTOSHOP_KEYS: Shortcut[] = [
     'Alt+Backspace',
     'Photoshop’s Fill with foreground colour: says how the mask is filled here',
     (e) => e.altKey && !mod(e) && !e.shiftKey && e.key === 'Backspace',
+  ),
+  hint(
+    'Ctrl+Backspace',
+    'Photoshop’s Fill with background colour: says how the mask is filled here',
+    (e) => mod(e) && !e.altKey && !e.shiftKey && e.key === 'Backspace',
   ),
 ];
