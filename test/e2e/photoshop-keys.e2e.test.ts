@@ -68,6 +68,24 @@ describe('Photoshop keys', () => {
     expect(await tools().isVisible()).toBe(true);
   });
 
+  it('a middle-button pan while typing the prompt leaves the focus in it (only a left click on the canvas takes it)', async () => {
+    const page = app.page;
+    const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });
+    await prompt.click();
+    await page.keyboard.type('a red ');
+    const box = (await page.locator('.canvas-host').boundingBox())!;
+    await page.mouse.move(box.x + 300, box.y + 300);
+    await page.mouse.down({ button: 'middle' });
+    await page.mouse.move(box.x + 340, box.y + 320, { steps: 4 });
+    await page.mouse.up({ button: 'middle' });
+    await page.keyboard.type('bike');
+    expect(await prompt.inputValue()).toBe('a red bike');
+    expect((await summary(page)).tool).toBe('pan');
+    // Typed words go: Ctrl+A, Delete in the field.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+  });
+
   it('Ctrl+H hides the mask overlay and the dashed outline; Ctrl+H again shows them', async () => {
     const page = app.page;
     // A click on the canvas (the hand still chosen) gives the keys back to the editor.

@@ -28,10 +28,11 @@ const CANVAS = '.canvas-host';
 export function installCanvasFocus(): () => void {
   const down = (e: PointerEvent) => {
     pressOnCanvas = e.target instanceof Element && !!e.target.closest(CANVAS);
-    // A press on the canvas gives the keys back to the editor, with every tool: the hand's press
-    // (and Space-drag's) prevents the default, and a button clicked before kept the focus, and Tab.
+    // A click on the canvas gives the keys back to the editor with every tool: the hand's press
+    // prevents the default, and a button clicked before kept the focus, and Tab. Not a middle-button
+    // pan: the prompt being typed keeps its focus through it, as before.
     const a = document.activeElement;
-    if (pressOnCanvas && a instanceof HTMLElement && a !== document.body) a.blur();
+    if (pressOnCanvas && e.button === 0 && a instanceof HTMLElement && a !== document.body) a.blur();
   };
   // A control that takes the focus after the press (a click, a Tab, a dialog's field) ends it.
   const focusIn = (e: FocusEvent) => {
