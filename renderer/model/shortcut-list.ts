@@ -77,6 +77,7 @@ const ALSO: readonly [RegExp, string][] = [
   [/^(softer|harder) brush$/i, 'brush hardness'],
   [/^extend canvas/i, 'canvas size crop'],
   [/^fill the mask/i, 'content-aware fill edit'],
+  [/^hide \/ show the (side )?panels/i, 'hide panels workspace screen mode'],
 ];
 
 function alsoFoundBy(label: string): string {

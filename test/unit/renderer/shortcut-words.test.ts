@@ -41,4 +41,13 @@ describe("the shortcuts list finds Photoshop's words", () => {
     expect(keysFor('export as')).toContain('Ctrl+Alt+Shift+W');
     expect(keysFor('Ctrl+Alt+Shift+W')).toEqual(['Ctrl+Alt+Shift+W']);
   });
+
+  it("Photoshop's tools Maskwork has not, Show Extras and hiding the panels are found by their names", () => {
+    expect(keysFor('spot healing')).toEqual(['J']);
+    expect(keysFor('clone stamp')).toEqual(['S']);
+    expect(keysFor('free transform')).toEqual(['Ctrl+T']);
+    expect(keysFor('extras')).toEqual(['Ctrl+H']);
+    expect(keysFor('hide panels')).toEqual(expect.arrayContaining(['Tab']));
+    expect(keysFor('screen mode')).toEqual(expect.arrayContaining(['Tab', 'Shift+Tab']));
+  });
 });
