@@ -79,7 +79,7 @@ describe("the original's row", () => {
     expect(await layerMask(page, (copy as any).id)).toEqual(mask);
     // The copy is the selected layer, and its row has the focus (it was on the original's name).
     expect(await panel(page).getByRole('group', { name: 'Selected layer: coffee.png copy', exact: true }).count()).toBe(1);
-    expect(await focused(page)).toBe('Select layer coffee.png copy');
+    await expect.poll(() => focused(page)).toBe('Select layer coffee.png copy');
     // Under the kept layers it changes nothing: the export is the same, pixel for pixel.
     expect((await exportNow(page)).equals(before)).toBe(true);
   });
@@ -117,7 +117,7 @@ describe("the original's row", () => {
       .getByRole('button', { name: `Select layer ${start[0]}` })
       .click();
     await page.keyboard.press('ArrowDown');
-    expect(await focused(page)).toBe('Select original coffee.png');
+    await expect.poll(() => focused(page)).toBe('Select original coffee.png');
     expect(await originalName(page).getAttribute('aria-pressed')).toBe('true');
     // Delete there deletes nothing and says why (it did nothing, and said nothing).
     await page.keyboard.press('Delete');
@@ -130,7 +130,7 @@ describe("the original's row", () => {
     await page.keyboard.press('Control+j');
     await expect.poll(() => names(page)).toEqual(['coffee.png copy', ...start]);
     await page.keyboard.press('ArrowUp'); // from the copy's row (it has the focus) to the next kept layer
-    expect(await focused(page)).toBe(`Select layer ${start[0]}`);
+    await expect.poll(() => focused(page)).toBe(`Select layer ${start[0]}`);
     await page.keyboard.press('Control+z');
     await expect.poll(() => names(page)).toEqual(start);
     // Duplicate below the list copies the whole original with the mouse (Photoshop's Duplicate Layer).
