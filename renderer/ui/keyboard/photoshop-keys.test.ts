@@ -27,7 +27,7 @@ describe('Photoshop keys Maskwork has not', () => {
     expect(infos()).toEqual([PHOTOSHOP_KEY_HINTS['Ctrl+T']]);
   });
 
-  it('cover V, J, S, G, T, Ctrl+T, Ctrl+R, Ctrl+N, Alt+Backspace and Ctrl+Backspace, each naming its key and a Maskwork key to use', () => {
+  it('cover V, J, S, G, T, Ctrl+T, Ctrl+R, Ctrl+N, Alt+Backspace, Ctrl+Shift+E and Ctrl+Backspace, each naming its key and a Maskwork key to use', () => {
     expect(PHOTOSHOP_KEYS.map((s) => s.keys)).toEqual([
       'V',
       'J',
@@ -38,11 +38,12 @@ describe('Photoshop keys Maskwork has not', () => {
       'Ctrl+R',
       'Ctrl+N',
       'Alt+Backspace',
+      'Ctrl+Shift+E',
       'Ctrl+Backspace',
     ]);
     for (const [key, words] of Object.entries(PHOTOSHOP_KEY_HINTS)) {
       expect(words.startsWith(`${key} (`), key).toBe(true);
-      expect(words, key).toMatch(/\((B|C|H|Ctrl\+Enter)\)|Ctrl\+[OV]|Shift\+Backspace/);
+      expect(words, key).toMatch(/\((B|C|H|Ctrl\+Enter|Ctrl\+Alt\+Shift\+W)\)|Ctrl\+[OV]|Shift\+Backspace/);
     }
   });
 

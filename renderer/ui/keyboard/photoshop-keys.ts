@@ -25,6 +25,8 @@ export const PHOTOSHOP_KEY_HINTS = {
     'Alt+Backspace (Fill with foreground colour) — here the mask is the selection, and Generate fills it: Shift+Backspace or Ctrl+Enter (Offline fill is free); Ctrl+A masks everything.',
   'Ctrl+Backspace':
     'Ctrl+Backspace (Fill with background colour) — here the mask is the selection, and Generate fills it: Shift+Backspace or Ctrl+Enter (Offline fill is free); Ctrl+D clears the mask.',
+  'Ctrl+Shift+E':
+    'Ctrl+Shift+E (Merge Visible) — Maskwork keeps its layers apart until you export: Ctrl+E merges the selected layer down; Export… (Ctrl+Alt+Shift+W) writes the visible layers into one file.',
 } as const;
 
 type HintKey = keyof typeof PHOTOSHOP_KEY_HINTS;
@@ -52,6 +54,11 @@ export const PHOTOSHOP_KEYS: Shortcut[] = [
     'Alt+Backspace',
     'Photoshop’s Fill with foreground colour: says how the mask is filled here',
     (e) => e.altKey && !mod(e) && !e.shiftKey && e.key === 'Backspace',
+  ),
+  hint(
+    'Ctrl+Shift+E',
+    'Photoshop’s Merge Visible: says how to merge down or export the visible layers',
+    (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyE',
   ),
   hint(
     'Ctrl+Backspace',
