@@ -59,6 +59,17 @@ describe('the version strip and History at 1280×800', () => {
     await expect.poll(async () => (await boxes(page)).cards.length).toBe(2);
     let b = await boxes(page);
     for (const bottom of b.cards) expect(bottom, JSON.stringify(b)).toBeLessThanOrEqual(b.status);
+    // Each card gives the area of the photo it covers, not the size the model was asked for (read as
+    // the result's size); the tooltip has both.
+    const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());
+    const cards = strip.getByTestId('version');
+    for (const [i, v] of versions.entries()) {
+      const size = `${v.region.width}×${v.region.height}`;
+      expect(await cards.nth(i).locator('.tag-size').textContent()).toMatch(new RegExp(`^${size} · `));
+      expect(await cards.nth(i).getAttribute('title')).toContain(
+        `${size} px of the photo, sent at ${v.requestSize.width}×${v.requestSize.height}`,
+      );
+    }
 
     // Two Keeps of the same model: the History lines differ.
     const keep = (await summary(page)).historyLabels.find((l: string) => l.startsWith('Keep '));

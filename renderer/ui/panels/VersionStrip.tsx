@@ -118,7 +118,7 @@ const VersionItem = memo(function VersionItem({
       data-version-id={v.id}
       aria-pressed={picked}
       aria-label={`Version ${index + 1}: ${versionModelName(v)}`}
-      title={`${versionModelName(v)}\n${v.prompt || '(no prompt)'}\n${v.requestSize.width}×${v.requestSize.height} from ${v.region.width}×${v.region.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.seed !== undefined ? `\nseed ${v.seed}` : ''}${v.requestId ? `\nrequest ${v.requestId}` : ''}${v.lineage?.length ? `\nRefined from ${v.lineage.map((l) => `${l.modelName} (${formatUsd(l.costUsd)})`).join(' → ')}` : ''}`}
+      title={`${versionModelName(v)}\n${v.prompt || '(no prompt)'}\n${v.region.width}×${v.region.height} px of the photo, sent at ${v.requestSize.width}×${v.requestSize.height} · ${formatUsd(v.costUsd)} · ${v.seconds.toFixed(1)} s\n${new Date(v.createdAt).toLocaleString()}${v.seed !== undefined ? `\nseed ${v.seed}` : ''}${v.requestId ? `\nrequest ${v.requestId}` : ''}${v.lineage?.length ? `\nRefined from ${v.lineage.map((l) => `${l.modelName} (${formatUsd(l.costUsd)})`).join(' → ')}` : ''}`}
       onClick={() => onPick((current) => (current === v.id ? null : v.id))}
     >
       {assetId ? (
@@ -128,8 +128,10 @@ const VersionItem = memo(function VersionItem({
       )}
       <span className="tag">
         <span className="tag-model">{shortModelName(versionModelName(v))}</span>
+        {/* The area of the photo it covers (it gave the model's request size, 1456×624 on a 1400×600
+            photo, which a retoucher read as the result's size; the tooltip has both). */}
         <span className="tag-size">
-          {v.requestSize.width}×{v.requestSize.height} · {formatUsd(v.costUsd)} · {v.seconds.toFixed(1)}s
+          {v.region.width}×{v.region.height} · {formatUsd(v.costUsd)} · {v.seconds.toFixed(1)}s
         </span>
         {v.lineage?.length ? (
           <span className="lineage" data-testid="version-lineage">
