@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { docToClient, dragPath, settleView, summary } from '../support/page-helpers';
+import { clientToDoc, docToClient, dragPath, settleView, summary } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
 import { nextZoomStep } from '../../renderer/model/zoom-steps';
 
@@ -28,13 +28,6 @@ afterAll(async () => {
 const maskPixels = (page: Page): Promise<number> => page.evaluate(() => (window as any).__maskworkTest.maskPixels());
 const cursor = (page: Page) => page.getByTestId('stage').evaluate((el) => (el as HTMLElement).style.cursor);
 
-/** The document point under a client point. */
-async function docAt(page: Page, p: { x: number; y: number }) {
-  const r = (await page.getByTestId('stage').boundingBox())!;
-  const s = await summary(page);
-  return { x: (p.x - r.x - s.offset.x) / s.scale, y: (p.y - r.y - s.offset.y) / s.scale };
-}
-
 /** Holds `keys` in that order, clicks at `p`, lets them go; returns the cursor seen while held. */
 async function clickHolding(page: Page, keys: string[], p: { x: number; y: number }): Promise<string> {
   for (const k of keys) await page.keyboard.down(k);
@@ -53,12 +46,12 @@ describe('Ctrl+Space / Alt+Space click zoom', () => {
     const before = await summary(page);
     const pixels = await maskPixels(page);
     const p = await docToClient(page, 420, 260);
-    const under = await docAt(page, p);
+    const under = await clientToDoc(page, p);
 
     expect(await clickHolding(page, ['Control', 'Space'], p)).toBe('zoom-in');
     const zoomedIn = nextZoomStep(before.scale, 1);
     await expect.poll(async () => (await summary(page)).scale).toBe(zoomedIn);
-    const inAt = await docAt(page, p);
+    const inAt = await clientToDoc(page, p);
     expect(Math.abs(inAt.x - under.x)).toBeLessThan(1.5);
     expect(Math.abs(inAt.y - under.y)).toBeLessThan(1.5);
 
@@ -67,7 +60,7 @@ describe('Ctrl+Space / Alt+Space click zoom', () => {
     const zoomedOut = nextZoomStep(zoomedIn, -1); // the preset below (the fitted zoom is none)
     expect(zoomedOut).toBeLessThan(zoomedIn);
     await expect.poll(async () => (await summary(page)).scale).toBe(zoomedOut);
-    const outAt = await docAt(page, p);
+    const outAt = await clientToDoc(page, p);
     expect(Math.abs(outAt.x - under.x)).toBeLessThan(1.5);
     expect(Math.abs(outAt.y - under.y)).toBeLessThan(1.5);
     await page.keyboard.down('Alt');

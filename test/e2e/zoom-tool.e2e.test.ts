@@ -5,20 +5,17 @@
  * dab: the clicks here change neither the mask nor the history. Shift+Z zooms to the mask.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { docToClient, dragPath, settleView, summary } from '../support/page-helpers';
+import type { AppHarness } from '../support/app-harness';
+import { launchWithPhoto } from '../support/launch-photo';
+import { clientToDoc, docToClient, dragPath, settleView, summary } from '../support/page-helpers';
 import { leaveField } from '../support/user-input';
 import { nextZoomStep } from '../../renderer/model/zoom-steps';
 
 let app: AppHarness;
 
 beforeAll(async () => {
-  app = await launchApp();
-  app.dialogs.opens.push(join(PHOTOS, 'building.jpg'));
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  app = await launchWithPhoto('building.jpg');
   await settleView(app.page);
 });
 afterAll(async () => {
@@ -28,13 +25,6 @@ afterAll(async () => {
 const maskPixels = (page: Page): Promise<number> => page.evaluate(() => (window as any).__maskworkTest.maskPixels());
 const cursor = (page: Page) => page.getByTestId('stage').evaluate((el) => (el as HTMLElement).style.cursor);
 const scale = async (page: Page) => (await summary(page)).scale;
-
-/** The document point under a client point. */
-async function docAt(page: Page, p: { x: number; y: number }) {
-  const r = (await page.getByTestId('stage').boundingBox())!;
-  const s = await summary(page);
-  return { x: (p.x - r.x - s.offset.x) / s.scale, y: (p.y - r.y - s.offset.y) / s.scale };
-}
 
 describe('Zoom tool (Z)', () => {
   it('a click zooms in at the point, Alt+click out, a sideways drag scrubs; nothing is painted', async () => {
@@ -59,11 +49,11 @@ describe('Zoom tool (Z)', () => {
     const p = await docToClient(page, 360, 230);
     await page.mouse.move(p.x, p.y);
     expect(await cursor(page)).toBe('zoom-in');
-    const under = await docAt(page, p);
+    const under = await clientToDoc(page, p);
     await page.mouse.click(p.x, p.y);
     const zoomedIn = nextZoomStep(before.scale, 1);
     await expect.poll(() => scale(page)).toBe(zoomedIn);
-    const inAt = await docAt(page, p);
+    const inAt = await clientToDoc(page, p);
     expect(Math.abs(inAt.x - under.x)).toBeLessThan(1.5);
     expect(Math.abs(inAt.y - under.y)).toBeLessThan(1.5);
 
@@ -76,7 +66,7 @@ describe('Zoom tool (Z)', () => {
 
     // A drag 150 px to the right doubles the zoom about where it began; back to the left halves it.
     const s0 = await scale(page);
-    const at0 = await docAt(page, p);
+    const at0 = await clientToDoc(page, p);
     await page.mouse.move(p.x, p.y);
     await page.mouse.down();
     await page.mouse.move(p.x + 75, p.y + 3, { steps: 5 });
@@ -84,7 +74,7 @@ describe('Zoom tool (Z)', () => {
     await page.mouse.up();
     const s1 = await scale(page);
     expect(s1 / s0).toBeCloseTo(2, 1);
-    const at1 = await docAt(page, p);
+    const at1 = await clientToDoc(page, p);
     expect(Math.abs(at1.x - at0.x)).toBeLessThan(1.5);
     expect(Math.abs(at1.y - at0.y)).toBeLessThan(1.5);
     await page.mouse.down();

@@ -14,6 +14,13 @@ export async function docToClient(page: Page, x: number, y: number): Promise<{ x
   return page.evaluate(([px, py]) => (window as any).__maskworkTest.docToClient(px, py), [x, y] as const);
 }
 
+/** The document point under a client point, from the stage's box and the view (read-only). */
+export async function clientToDoc(page: Page, p: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const r = (await page.getByTestId('stage').boundingBox())!;
+  const s = await summary(page);
+  return { x: (p.x - r.x - s.offset.x) / s.scale, y: (p.y - r.y - s.offset.y) / s.scale };
+}
+
 /** Waits until the view transform is the same over two animation frames (no re-fit in flight). */
 export async function settleView(page: Page): Promise<void> {
   await page.waitForFunction(
