@@ -15,6 +15,7 @@ import {
   proposalFor,
   sideCursor,
   withSide,
+  gridSplitNote,
 } from './extend-logic';
 
 const poster = { width: 540, height: 960 };
@@ -221,5 +222,18 @@ describe('dragSideKeepingAspect', () => {
     });
     expect(next.left % 16).toBe(0);
     expect(Math.abs(ratioOf(next) - 16 / 9)).toBeLessThan(0.001);
+  });
+});
+
+describe('gridSplitNote', () => {
+  it('says why a centred JPEG proposal is split unevenly, and nothing otherwise', () => {
+    const sides = { left: 96, right: 103, top: 0, bottom: 0 };
+    expect(gridSplitNote(sides, 'centre', true, 16)).toMatch(
+      /^L 96 \/ R 103: not split evenly on purpose — the photo stays on its JPEG's 16-px block grid/,
+    );
+    expect(gridSplitNote(sides, 'left', true, 16)).toBeNull();
+    expect(gridSplitNote(sides, 'centre', false, 16)).toBeNull();
+    expect(gridSplitNote({ left: 100, right: 100, top: 0, bottom: 0 }, 'centre', true, 16)).toBeNull();
+    expect(gridSplitNote({ left: 0, right: 0, top: 352, bottom: 359 }, 'centre', true, 16)).toMatch(/^T 352 \/ B 359: /);
   });
 });

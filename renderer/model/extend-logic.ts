@@ -86,6 +86,20 @@ export function presetSides(canvas: Size, aspect: string, anchor: ExtendAnchor, 
   return { left, right, top, bottom };
 }
 
+/**
+ * Why a centred proposal on a JPEG is not split evenly ("L 96 / R 103"), for the sides' tooltip: the
+ * preset put the photo on its JPEG's block grid (presetSides) and nothing said so. Null when the
+ * split is even, anchored, or the photo is no JPEG.
+ */
+export function gridSplitNote(sides: Sides, anchor: ExtendAnchor, jpeg: boolean, step: number): string | null {
+  if (!jpeg || anchor !== 'centre') return null;
+  const uneven: string[] = [];
+  if (sides.left + sides.right > 0 && sides.left !== sides.right) uneven.push(`L ${sides.left} / R ${sides.right}`);
+  if (sides.top + sides.bottom > 0 && sides.top !== sides.bottom) uneven.push(`T ${sides.top} / B ${sides.bottom}`);
+  if (!uneven.length) return null;
+  return `${uneven.join(', ')}: not split evenly on purpose — the photo stays on its JPEG's ${step}-px block grid (at most ${step / 2} px off centre), so Export keeps its original data outside the new area`;
+}
+
 /** The proposed canvas in CURRENT document px (it starts at -left, -top). */
 export function frameRect(canvas: Size, sides: Sides): FrameRect {
   return {

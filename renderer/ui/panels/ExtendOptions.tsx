@@ -2,7 +2,7 @@
  * The extend tool's options bar: preset aspects with an anchor, exact pixels per side, the overlap
  * band, the proposed size, Apply (Enter) and Cancel extension (Esc). Every change is a preview until Apply.
  */
-import { ASPECT_PRESETS, type ExtendAnchor } from '../../../shared/geometry';
+import { ASPECT_PRESETS, JPEG_BLOCK_GRID, type ExtendAnchor } from '../../../shared/geometry';
 import { useEditor } from '../../commands/store/store';
 import {
   applyExtendDraft,
@@ -17,7 +17,7 @@ import {
   sayNoCrop,
   setExtendSide,
 } from '../../commands/canvas-commands';
-import { isZeroSides, proposalFor, SIDES, type Side } from '../../model/extend-logic';
+import { gridSplitNote, isZeroSides, proposalFor, SIDES, type Side } from '../../model/extend-logic';
 import { NumberField } from '../NumberField';
 
 const ANCHORS: { id: ExtendAnchor; glyph: string; label: string }[] = [
@@ -41,6 +41,7 @@ export function ExtendOptions() {
   const empty = isZeroSides(sides);
   const preset = useEditor((s) => activePreset(s));
   const proposal = doc && !empty ? proposalFor(doc.canvas, doc.original, sides) : null;
+  const gridNote = doc ? gridSplitNote(sides, extend.anchor, /\.jpe?g$/i.test(doc.original.name), JPEG_BLOCK_GRID) : null;
   const inputKeys = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -105,7 +106,7 @@ export function ExtendOptions() {
       <span className="sep" />
       {/* A side typed below 0 (a crop, as Photoshop's crop tool would) says cropping is not available, then shows 0. */}
       {SIDES.map((side) => (
-        <label key={side} title={`Pixels to add on the ${side}`}>
+        <label key={side} title={gridNote ? `Pixels to add on the ${side}. ${gridNote}` : `Pixels to add on the ${side}`}>
           {SIDE_LABEL[side]}
           <NumberField
             className="num"
