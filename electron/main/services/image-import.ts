@@ -15,6 +15,7 @@ import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS, refuseOversize } from './image-limits
 import { flattenPsd } from './psd-import';
 import { rememberDecoded, type DecodedImage } from './decoded-original';
 import { decodeChecked, startCheck } from './image-check';
+import { damageClause, FETCH_AGAIN, isCutShort } from './damage-words';
 import { depthOf } from '../export/composite-raw';
 import { exifFromTiff } from '../export/tiff-tags';
 import { pngSourceMetadata } from '../export/png-source-metadata';
@@ -70,11 +71,11 @@ async function importDecodable(
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (e) {
     // A file cut short before its image begins (an interrupted download or copy) is incomplete, not damaged.
-    const cut = /premature end|unexpected end|truncated/i.test(reason(e));
+    // The decoder's own words ("VipsJpeg: premature end of JPEG image") are not said: they name the library.
     throw badImage(
-      cut
-        ? `${label} is damaged or incomplete: the file ends before its ${format.toUpperCase()} image begins — an interrupted download or copy? (${reason(e)}).`
-        : `${label} looks like a ${format.toUpperCase()} file but its header is damaged (${reason(e)}).`,
+      isCutShort(e)
+        ? `${label} is damaged or incomplete: the file ends before its ${format.toUpperCase()} image begins — an interrupted download or copy? ${FETCH_AGAIN}`
+        : `${label} looks like a ${format.toUpperCase()} file but its header is damaged, so its picture cannot be read. ${FETCH_AGAIN}`,
       e,
     );
   }
@@ -163,18 +164,10 @@ function hasOwnExif(format: OpenedImage['format'], bytes: Uint8Array): boolean {
 const mimeOf = (format: string): OpenedImage['displayMime'] =>
   format === 'jpeg' ? 'image/jpeg' : format === 'png' ? 'image/png' : 'image/webp';
 
-const damaged = (label: string) => (e: unknown) => badImage(`${label} is damaged or incomplete and cannot be opened (${reason(e)}).`, e);
+const damaged = (label: string) => (e: unknown) => badImage(`${label} is damaged or incomplete: ${damageClause(e)} ${FETCH_AGAIN}`, e);
 
 function badImage(message: string, cause?: unknown): AppError {
   return new AppError({ kind: 'bad-image', message }, { cause });
-}
-
-function reason(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return msg
-    .split('\n')[0]
-    .replace(/^Input (buffer|file) /, '')
-    .slice(0, 160);
 }
 
 /** A greyscale file: sharp's grey spaces, or one channel (two with alpha) whatever the space says. */

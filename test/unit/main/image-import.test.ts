@@ -146,7 +146,11 @@ describe('importImage: good files', () => {
     const img = await importImage(store, bytes, 'scrambled.jpg', undefined, { checkLater: true });
     const e = await rejection(awaitCheck(store, img.assetId));
     expect(e.info.kind).toBe('bad-image');
-    expect(e.info.message).toMatch(/“scrambled\.jpg” is damaged or incomplete .*Corrupt JPEG data/);
+    // In a retoucher's words, with what to try — not the decoder's ("VipsJpeg: Corrupt JPEG data: …").
+    expect(e.info.message).toMatch(
+      /^“scrambled\.jpg” is damaged or incomplete: part of its picture data is corrupt\. Copy it again from where it came from/,
+    );
+    expect(e.info.message).not.toMatch(/vips|JPEG data|data segment|premature/i);
     expect(await storedAssets()).toEqual(before);
   });
 
@@ -181,7 +185,10 @@ describe('importImage: bad files are refused with a clear message and nothing is
     const e = await rejection(importImage(store, truncated(photo('building.jpg'), 0.6), 'building-cut.jpg'));
     expect(e.kind).toBe('bad-image');
     expect(e.message).toContain('“building-cut.jpg”');
-    expect(e.message).toMatch(/damaged or incomplete/);
+    expect(e.message).toMatch(
+      /damaged or incomplete: the file stops partway through its picture — an interrupted download or copy\? Copy it again/,
+    );
+    expect(e.message).not.toMatch(/vips|premature|JPEG image\)/i);
     expect(await storedAssets()).toEqual(before);
   });
 
@@ -193,6 +200,20 @@ describe('importImage: bad files are refused with a clear message and nothing is
     expect(e.kind).toBe('bad-image');
     expect(e.message).toMatch(/^“cups-cut\.jpg” is damaged or incomplete: the file ends before its JPEG image begins/);
     expect(e.message).not.toMatch(/header is damaged/);
+    expect(e.message).toMatch(/Copy it again from where it came from/);
+    expect(e.message).not.toMatch(/vips|premature|datastream/i);
+    expect(await storedAssets()).toEqual(before);
+  });
+
+  it('a JPEG whose header is overwritten → "header is damaged", what to try, no decoder words; nothing stored', async () => {
+    const before = await storedAssets();
+    const bytes = new Uint8Array(await readFile(photo('building.jpg')));
+    bytes.fill(0x55, 20, 400);
+    const e = await rejection(importImage(store, bytes, 'smudged.jpg'));
+    expect(e.kind).toBe('bad-image');
+    expect(e.message).toBe(
+      '“smudged.jpg” looks like a JPEG file but its header is damaged, so its picture cannot be read. Copy it again from where it came from (the camera card, a backup, the original download), or open it in another program and save a new copy.',
+    );
     expect(await storedAssets()).toEqual(before);
   });
 
