@@ -28,6 +28,8 @@ export async function chooseMask(): Promise<{ maskId: string; name: string } | n
   return 'canceled' in r ? null : r;
 }
 
+/** Of a file's several labelled masks, the one to use ("3 masks, which one?"): the file as main has it now. */
+export const pickMask = (fileId: string, mask: string): Promise<BatchFile> => unwrap(api().batch.pickMask({ fileId, mask }));
 export const estimate = (d: BatchDraft): Promise<BatchEstimate> => unwrap(api().batch.estimate(d));
 export const start = (d: BatchDraft): Promise<BatchView> => unwrap(api().batch.start({ ...d, featherPx: 4, colorMatch: true }));
 export const listBatches = (): Promise<BatchView[]> => unwrap(api().batch.list({}));

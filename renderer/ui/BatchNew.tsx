@@ -49,8 +49,8 @@ interface Draft {
  * key in Settings (⚙)": close, Settings, back) meant picking everything again.
  */
 let leftOpen: Draft | null = null;
-/** What the price depends on: the prompt only for Auto (the rules read it). */
-const priceKeyOf = (d: batch.BatchDraft) => JSON.stringify({ ...d, prompt: d.model === 'auto' ? d.prompt : '' });
+/** What the price depends on: the prompt only for Auto (the rules read it), and the masks picked in the rows. */
+const priceKeyOf = (d: batch.BatchDraft, picks: string) => JSON.stringify({ ...d, prompt: d.model === 'auto' ? d.prompt : '', picks });
 
 export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   const keys = useEditor((s) => s.keyStatus);
@@ -91,10 +91,12 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   const qualities = spec?.qualities ?? [];
   const shownQuality = batchQuality(qualities, quality);
   const draft: batch.BatchDraft = { fileIds: files.map((f) => f.fileId), ...(maskId ? { maskId } : {}), prompt, model, quality, mode };
-  const key = JSON.stringify(draft);
+  // The masks picked in the rows ("3 masks, which one?") are main's, not the draft's: a pick prices the batch again.
+  const picks = files.map((f) => (f.masks ? (f.mask ?? '') : '')).join('|');
+  const key = JSON.stringify({ d: draft, picks });
 
   useEffect(() => {
-    const d = JSON.parse(key) as batch.BatchDraft;
+    const { d, picks } = JSON.parse(key) as { d: batch.BatchDraft; picks: string };
     if (!d.fileIds.length || (useOneMask && !d.maskId)) {
       setEst(null);
       return;
@@ -105,12 +107,12 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
         (e) => {
           if (!live) return;
           setEst(e);
-          setPricedFor(priceKeyOf(d));
+          setPricedFor(priceKeyOf(d, picks));
         },
         (e) => {
           if (!live) return;
           setError(errorInfo(e).message);
-          setPricedFor(`failed ${priceKeyOf(d)}`);
+          setPricedFor(`failed ${priceKeyOf(d, picks)}`);
         },
       );
     }, 250);
@@ -176,7 +178,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
     });
   // Why Start batch is greyed out, said beside it (as Generate says "Paint a mask first").
   const needsKey = spec ? keyProviderFor(spec) : null;
-  const priced = pricedFor === priceKeyOf(draft);
+  const priced = pricedFor === priceKeyOf(draft, picks);
   const blocker = busy
     ? null
     : !files.length
@@ -189,7 +191,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
             ? `Set ${withArticle(providerLabel(needsKey, gateways))} key in Settings (⚙)`
             : // Photos just added, the mask or the model changed: the price shown is not this batch's yet.
               !priced
-              ? pricedFor === `failed ${priceKeyOf(draft)}`
+              ? pricedFor === `failed ${priceKeyOf(draft, picks)}`
                 ? 'No price (see why above)'
                 : 'Working out the price…'
               : est?.items.every((i) => i.error)
@@ -233,11 +235,34 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
               }}
             >
               <span>{f.name}</span>
-              <span className="muted" title={!useOneMask && f.masks ? f.masks.join(', ') : undefined}>
-                {useOneMask
-                  ? (oneMask?.name ?? 'choose a mask')
-                  : (f.mask ?? (f.masks ? `${f.masks.length} masks, which one?` : 'no mask found'))}
-              </span>
+              {!useOneMask && f.masks ? (
+                // Several labelled masks: none is guessed, the user picks the one for this photo (it only said "3 masks, which one?").
+                <select
+                  aria-label={`Mask for ${f.name}`}
+                  title={`${f.name} has ${f.masks.length} masks: choose the one to use`}
+                  value={f.mask ?? ''}
+                  onChange={(e) => {
+                    const name = e.target.value;
+                    void run(async () => {
+                      const now = await batch.pickMask(f.fileId, name);
+                      setFiles((fs) => fs.map((x) => (x.fileId === now.fileId ? now : x)));
+                    });
+                  }}
+                >
+                  {!f.mask && (
+                    <option value="" disabled>
+                      {`${f.masks.length} masks, which one?`}
+                    </option>
+                  )}
+                  {f.masks.map((m) => (
+                    <option key={m} value={m}>
+                      {m}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <span className="muted">{useOneMask ? (oneMask?.name ?? 'choose a mask') : (f.mask ?? 'no mask found')}</span>
+              )}
               <button
                 type="button"
                 aria-label={`Remove ${f.name}`}

@@ -75,6 +75,8 @@ export const batchChannels = {
   'batch:addImages': { request: s.object({}), response: s.type<{ files: BatchFile[] } | { canceled: true }>() },
   /** Main's folder dialog; every image in it (mask files are matched, not listed). */
   'batch:addFolder': { request: s.object({}), response: s.type<{ files: BatchFile[] } | { canceled: true }>() },
+  /** Of a file's several labelled masks (`BatchFile.masks`), the one to use: the file as it is now. */
+  'batch:pickMask': { request: s.object({ fileId, mask: s.string({ min: 1, max: 255 }) }), response: s.type<BatchFile>() },
   /** Main's open dialog for the one mask used for every file. */
   'batch:chooseMask': { request: s.object({}), response: s.type<{ maskId: string; name: string } | { canceled: true }>() },
   /** The whole batch's price before starting (each image opened and planned as Generate would). */

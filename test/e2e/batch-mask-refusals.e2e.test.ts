@@ -75,11 +75,15 @@ describe('One mask for all, checked', () => {
     expect(await d.getByLabel('Batch results').getByRole('figure').allInnerTexts()).toHaveLength(1);
     expect(await d.getByRole('figure', { name: 'rocket.jpg result' }).count()).toBe(0);
     expect(await d.getByRole('figure', { name: 'coffee.png result' }).count()).toBe(1);
-    expect(await d.getByText('The mask is 600×400 but the image is 640×427', { exact: false }).count()).toBe(1);
+    expect(await d.getByText('is 600×400 but the photo is 640×427', { exact: false }).count()).toBe(1);
+    // Its name, both sizes and what to do (it said only "The mask is 600×400 but the image is 640×427; they must be the same size.").
     expect(
       await d
         .getByRole('listitem')
-        .filter({ hasText: /^rocket\.jpg: The mask is 600×400 but the image is 640×427; they must be the same size\.$/ })
+        .filter({
+          hasText:
+            /^rocket\.jpg: The mask for all, coffee\.mask-blob\.png, is 600×400 but the photo is 640×427; a mask must be the size of its photo\. Start batch sends the other photos without it: give it a batch of its own with a 640×427 mask, or remove it\.$/,
+        })
         .count(),
     ).toBe(1);
     expect(app.errors).toEqual([]);

@@ -66,8 +66,8 @@ describe('Batch with GPT Image 2: quality, spend, cancel', () => {
     await chooseOption(page, quality, 'medium');
     await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe(mediumText);
     // The photo that cannot be sent is named.
-    expect(await d.getByRole('listitem').filter({ hasText: 'The mask is 640×427' }).textContent()).toMatch(
-      /^chelsea\.png: The mask is 640×427/,
+    expect(await d.getByRole('listitem').filter({ hasText: 'is 640×427 but the photo is' }).textContent()).toMatch(
+      /^chelsea\.png: Its mask, chelsea-mask\.png, is 640×427 but the photo is 451×300; a mask must be the size of its photo\. Save a 451×300 mask over chelsea-mask\.png and add the photo again/,
     );
 
     // The first two requests wait for the test; the third is never reached (cancelled).

@@ -74,7 +74,10 @@ function listing(dir: string): string[] {
  * when a folder has more than one labelled mask for it and nothing else. `list` reads a folder
  * (cached by the caller for a whole folder of images).
  */
-export function findMaskByName(image: string, list: (dir: string) => string[] = listing): { mask: string | null; several?: string[] } {
+export function findMaskByName(
+  image: string,
+  list: (dir: string) => string[] = listing,
+): { mask: string | null; several?: string[]; severalIn?: string } {
   const dir = dirname(image);
   const stem = basename(image, extname(image));
   for (const [folder, beside] of [
@@ -83,7 +86,7 @@ export function findMaskByName(image: string, list: (dir: string) => string[] = 
   ] as const) {
     const r = pickMask(stem, list(folder), beside);
     if (r.mask) return { mask: join(folder, r.mask) };
-    if (r.several) return r;
+    if (r.several) return { ...r, severalIn: folder };
   }
   return { mask: null };
 }
@@ -114,7 +117,7 @@ export function outputStems(names: readonly string[]): string[] {
 }
 
 export class BatchFiles {
-  private readonly files = new Map<string, { path: string; mask: string | null; several?: string[] }>();
+  private readonly files = new Map<string, { path: string; mask: string | null; several?: string[]; severalIn?: string }>();
   /** The id each image path was given: picked again (Add images… then Add folder… over it), it keeps it. */
   private readonly ids = new Map<string, string>();
 
@@ -130,10 +133,10 @@ export class BatchFiles {
     for (const p of paths) {
       const path = resolve(p);
       if (!IMAGE_EXT.has(extname(path).toLowerCase()) || isMaskName(basename(path))) continue;
-      const { mask, several } = findMaskByName(path, list);
+      const { mask, several, severalIn } = findMaskByName(path, list);
       const fileId = this.ids.get(path) ?? `f-${randomUUID().slice(0, 12)}`;
       this.ids.set(path, fileId);
-      this.files.set(fileId, { path, mask, ...(several ? { several } : {}) });
+      this.files.set(fileId, { path, mask, ...(several ? { several, severalIn } : {}) });
       out.push({ fileId, name: basename(path), mask: mask ? basename(mask) : null, ...(several ? { masks: several } : {}) });
     }
     return out;
@@ -160,6 +163,19 @@ export class BatchFiles {
     return { maskId, name: basename(path) };
   }
 
+  /**
+   * Of an image's several labelled masks, the one the user picked in its row ("3 masks, which one?"):
+   * it is that image's mask from now on (the list stays, to pick another). Only one of its own.
+   */
+  pickMask(fileId: string, name: string): BatchFile {
+    const f = this.files.get(fileId);
+    if (!f) throw new AppError({ kind: 'not-found', message: 'That file is no longer in the batch list; add it again.' });
+    if (!f.several?.includes(name) || !f.severalIn)
+      throw new AppError({ kind: 'invalid-request', message: `${name} is not one of ${basename(f.path)}'s masks.`, rule: 'mask' });
+    f.mask = join(f.severalIn, name);
+    return { fileId, name: basename(f.path), mask: name, masks: f.several };
+  }
+
   /** The image path and its mask: the one mask for all, else its own by name. */
   resolve(fileId: string, maskId?: string): { name: string; image: string; mask: string } {
     const f = this.files.get(fileId);
@@ -168,7 +184,11 @@ export class BatchFiles {
     if (maskId && !one) throw new AppError({ kind: 'not-found', message: 'Choose the mask again.' });
     const mask = one ?? f.mask;
     if (!mask && f.several)
-      throw new AppError({ kind: 'invalid-request', message: severalMasksMessage(basename(f.path), f.several), rule: 'mask' });
+      throw new AppError({
+        kind: 'invalid-request',
+        message: `${basename(f.path)} has ${f.several.length} masks (${f.several.join(', ')}): choose the one to use in its row above (“${f.several.length} masks, which one?”).`,
+        rule: 'mask',
+      });
     if (!mask)
       throw new AppError({
         kind: 'invalid-request',

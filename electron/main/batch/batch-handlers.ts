@@ -11,7 +11,8 @@ import { batchPrice, batchQuality, type BatchMode } from '../../../shared/batch/
 import type { BatchEstimate, BatchFile } from '../../../shared/ipc/batch-contract';
 import type { MainServices } from '../create-services';
 import type { HandlerTable } from '../ipc/dispatch';
-import { assertMaskFits, estimateItem, openItem } from './batch-item';
+import { assertMaskFits, estimateItem, maskSizeAdvice, openItem } from './batch-item';
+import { MaskSizeError } from '../edit/mask-file';
 import type { EditRequest } from '../edit/run-edit';
 import { exportKept, previewItem } from './batch-export';
 import { view } from './batch-record-ops';
@@ -82,6 +83,11 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
       const folder = await dialogs.chooseFolder('images');
       return folder ? picked(await files.addFolder(folder)) : { canceled: true as const };
     },
+    'batch:pickMask': async (r) => {
+      const f = files.pickMask(r.fileId, r.mask);
+      for (const key of planned.keys()) if (key.startsWith(`${r.fileId}|`)) planned.delete(key);
+      return f;
+    },
     'batch:chooseMask': async () => {
       const path = await dialogs.chooseImageToOpen();
       if (!path) return { canceled: true as const };
@@ -111,7 +117,9 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
           out.standardUsd += standard;
           out.totalUsd += batchPrice(standard, r.mode);
         } catch (e) {
-          out.items.push({ fileId, usd: null, error: e instanceof AppError ? e.message : String(e) });
+          // A mask of another size is said with its name, both sizes and what to do (it had no next step).
+          const said = e instanceof MaskSizeError ? maskSizeAdvice(files.resolve(fileId, r.maskId).mask, e, !!r.maskId) : e;
+          out.items.push({ fileId, usd: null, error: said instanceof AppError ? said.message : String(said) });
         }
       }
       out.totalUsd = Math.round(out.totalUsd * 10000) / 10000;
@@ -129,7 +137,7 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
         try {
           const item = files.resolve(id, r.maskId);
           if (!r.maskId) await assertGreyMask(item.mask);
-          await assertMaskFits(svc, item);
+          await assertMaskFits(svc, item, !!r.maskId);
           items.push(item);
         } catch (e) {
           if (!(e instanceof AppError) || (e.info.rule !== 'mask' && e.info.rule !== 'mask size')) throw e;

@@ -16,7 +16,7 @@ import { buildPatch } from '../../../shared/pixels/patch';
 import { batchPrice, type BatchMode, type BatchRecord, type BatchResult } from '../../../shared/batch/batch-types';
 import type { JobServices } from '../create-services';
 import { encodePatchPng, sourceIccPath } from '../edit/colour-space';
-import { readMaskFile, sizeMismatch } from '../edit/mask-file';
+import { MaskSizeError, readMaskFile } from '../edit/mask-file';
 import { editJob, prepareEdit, type EditRequest, type PreparedEdit } from '../edit/run-edit';
 import { scaleToRegion } from '../edit/request-pixels';
 import { openImageFile } from '../services/image-files';
@@ -72,9 +72,27 @@ async function maskSizes(
  * Before Start: a photo whose mask is another size is refused with the price line's reason (rule
  * 'mask size'), so the batch leaves it out; it was sent, and came back as a failed card as well.
  */
-export async function assertMaskFits(svc: JobServices, item: { image: string; mask: string }): Promise<void> {
+export async function assertMaskFits(svc: JobServices, item: { image: string; mask: string }, oneForAll: boolean): Promise<void> {
   const s = await maskSizes(svc, item);
-  if (s) throw sizeMismatch(s.mw, s.mh, s.width, s.height);
+  if (s) throw maskSizeAdvice(item.mask, new MaskSizeError({ width: s.mw, height: s.mh }, s), oneForAll);
+}
+
+/**
+ * A batch photo whose mask is another size, said with both sizes, the mask's name and what to do
+ * (it said only "The mask is 600×400 but the image is 640×427; they must be the same size.").
+ */
+export function maskSizeAdvice(maskPath: string, e: MaskSizeError, oneForAll: boolean): AppError {
+  const mask = basename(maskPath);
+  const m = `${e.mask.width}×${e.mask.height}`;
+  const photo = `${e.image.width}×${e.image.height}`;
+  const fix = oneForAll
+    ? `Start batch sends the other photos without it: give it a batch of its own with a ${photo} mask, or remove it.`
+    : `Save a ${photo} mask over ${mask} and add the photo again (Add images…); until then Start batch leaves it out.`;
+  return new AppError({
+    kind: 'invalid-request',
+    message: `${oneForAll ? 'The mask for all' : 'Its mask'}, ${mask}, is ${m} but the photo is ${photo}; a mask must be the size of its photo. ${fix}`,
+    rule: 'mask size',
+  });
 }
 
 /**

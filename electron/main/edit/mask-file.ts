@@ -62,13 +62,23 @@ export async function readMaskFile(
   return { png: new Uint8Array(png), rect };
 }
 
+/** A mask of another size than its image, with both sizes (a batch says what to do with them). */
+export class MaskSizeError extends AppError {
+  constructor(
+    readonly mask: { width: number; height: number },
+    readonly image: { width: number; height: number },
+  ) {
+    super({
+      kind: 'invalid-request',
+      message: `The mask is ${mask.width}×${mask.height} but the image is ${image.width}×${image.height}; they must be the same size.`,
+      rule: 'mask size',
+    });
+  }
+}
+
 /** Why a mask cannot be used on an image: its size (`rule: 'mask size'`). */
 export function sizeMismatch(mw: number, mh: number, width: number, height: number): AppError {
-  return new AppError({
-    kind: 'invalid-request',
-    message: `The mask is ${mw}×${mh} but the image is ${width}×${height}; they must be the same size.`,
-    rule: 'mask size',
-  });
+  return new MaskSizeError({ width: mw, height: mh }, { width, height });
 }
 
 /** sRGB byte → linear light, and the linear luminance of sRGB 127.5 (the "> 127" threshold). */

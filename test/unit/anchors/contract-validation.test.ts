@@ -100,6 +100,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'batch:addImages': {},
   'batch:addFolder': {},
   'batch:chooseMask': {},
+  'batch:pickMask': { fileId: 'f-1', mask: 'smarties.mask-box.png' },
   'batch:estimate': { fileIds: ['f-1'], prompt: 'remove it', model: 'local', mode: 'now' },
   'batch:start': { fileIds: ['f-1'], maskId: 'm-1', prompt: 'remove it', model: 'local', mode: 'now', featherPx: 4, colorMatch: true },
   'batch:watch': {},

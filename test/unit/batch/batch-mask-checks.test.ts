@@ -110,7 +110,12 @@ describe('one mask for all', () => {
       const request = { fileIds, maskId, prompt: 'remove the object', model: 'gemini-3.1-flash-image', mode: 'now' as const };
       const e = await main.call('batch:estimate', request);
       expect(e.items[0].usd).toBeGreaterThan(0);
-      expect(e.items[1]).toMatchObject({ usd: null, error: 'The mask is 600×400 but the image is 640×427; they must be the same size.' });
+      // Its name, both sizes and what to do (it said only "The mask is 600×400 but the image is 640×427; they must be the same size.").
+      expect(e.items[1]).toMatchObject({
+        usd: null,
+        error:
+          'The mask for all, coffee.mask-blob.png, is 600×400 but the photo is 640×427; a mask must be the size of its photo. Start batch sends the other photos without it: give it a batch of its own with a 640×427 mask, or remove it.',
+      });
       const sent = gemini.requests.length;
       const started = await main.call<BatchView>('batch:start', { ...request, featherPx: 4, colorMatch: true });
       expect(started.items.map((i) => i.name)).toEqual(['coffee.png']);
@@ -124,7 +129,10 @@ describe('one mask for all', () => {
       const r = await main.callRaw('batch:start', { ...request, fileIds: [fileIds[1]], featherPx: 4, colorMatch: true });
       expect(r).toMatchObject({
         ok: false,
-        error: { message: 'The mask is 600×400 but the image is 640×427; they must be the same size.' },
+        error: {
+          message:
+            'The mask for all, coffee.mask-blob.png, is 600×400 but the photo is 640×427; a mask must be the size of its photo. Start batch sends the other photos without it: give it a batch of its own with a 640×427 mask, or remove it.',
+        },
       });
       expect((await main.call<BatchView[]>('batch:list', {})).length).toBe(before);
     } finally {
@@ -155,6 +163,63 @@ describe('masks found by name', () => {
       expect(e.items[1]).toMatchObject({ usd: null, error: expect.stringMatching(/^rocket\.mask\.png is a colour photo, not a mask\./) });
       const started = await main.call<BatchView>('batch:start', { ...request, featherPx: 4, colorMatch: true });
       expect(started.items.map((i) => i.name)).toEqual(['coffee.png']);
+      await main.svc.batches.idle();
+    } finally {
+      await main.close();
+    }
+  }, 60_000);
+
+  it('a mask of another size found by name says its name, both sizes and what to do', async () => {
+    const wrong = join(dir, 'wrong-size');
+    await mkdir(wrong);
+    await copyFile(join(PHOTOS, 'rocket.jpg'), join(wrong, 'rocket.jpg'));
+    await copyFile(join(PHOTOS, 'coffee.mask-blob.png'), join(wrong, 'rocket.mask.png'));
+    const answers = new QueuedDialogs();
+    answers.multiOpens.push([join(wrong, 'rocket.jpg')]);
+    const main = await startMain(env(), answers);
+    try {
+      const { files } = await main.call('batch:addImages', {});
+      const request = { fileIds: [files[0].fileId], prompt: 'remove the object', model: 'gemini-3.1-flash-image', mode: 'now' as const };
+      const e = await main.call('batch:estimate', request);
+      expect(e.items[0]).toEqual({
+        fileId: files[0].fileId,
+        usd: null,
+        error:
+          'Its mask, rocket.mask.png, is 600×400 but the photo is 640×427; a mask must be the size of its photo. Save a 640×427 mask over rocket.mask.png and add the photo again (Add images…); until then Start batch leaves it out.',
+      });
+    } finally {
+      await main.close();
+    }
+  }, 60_000);
+
+  it('of several labelled masks, the one picked (batch:pickMask) is priced and sent; none is guessed before', async () => {
+    const several = join(dir, 'several');
+    await mkdir(several);
+    await copyFile(join(PHOTOS, 'smarties.png'), join(several, 'smarties.png'));
+    for (const m of ['blob', 'box', 'thin'])
+      await copyFile(join(PHOTOS, `smarties.mask-${m}.png`), join(several, `smarties.mask-${m}.png`));
+    const answers = new QueuedDialogs();
+    answers.multiOpens.push([join(several, 'smarties.png')]);
+    const main = await startMain(env(), answers);
+    try {
+      const { files } = await main.call('batch:addImages', {});
+      expect(files[0]).toMatchObject({ mask: null, masks: ['smarties.mask-blob.png', 'smarties.mask-box.png', 'smarties.mask-thin.png'] });
+      const fileId = files[0].fileId;
+      const request = { fileIds: [fileId], prompt: 'remove the object', model: 'gemini-3.1-flash-image', mode: 'now' as const };
+      const before = await main.call('batch:estimate', request);
+      expect(before.items[0]).toMatchObject({
+        usd: null,
+        error: expect.stringMatching(/^smarties\.png has 3 masks .*: choose the one to use in its row/),
+      });
+      // Not one of its own: refused.
+      expect(await main.callRaw('batch:pickMask', { fileId, mask: 'coffee.mask-blob.png' })).toMatchObject({ ok: false });
+      const picked = await main.call('batch:pickMask', { fileId, mask: 'smarties.mask-box.png' });
+      expect(picked).toEqual({ fileId, name: 'smarties.png', mask: 'smarties.mask-box.png', masks: files[0].masks });
+      const after = await main.call('batch:estimate', request);
+      expect(after.items[0].usd).toBeGreaterThan(0);
+      const started = await main.call<BatchView>('batch:start', { ...request, featherPx: 4, colorMatch: true });
+      const record = main.svc.batches.get(started.id);
+      expect(record.items.map((i) => i.mask)).toEqual([join(several, 'smarties.mask-box.png')]);
       await main.svc.batches.idle();
     } finally {
       await main.close();
