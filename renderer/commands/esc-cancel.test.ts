@@ -129,7 +129,7 @@ describe('Esc while several models work at once', () => {
     expect(escHasWork(st())).toBe(true);
     expect(escCancels(st(), 70_000)).toBe(false);
     expect(asking().at(-1)?.message).toBe(
-      'Press Esc again within 3 s to cancel Nano Banana 2: its request is sent and is charged either way.',
+      'Press Esc again within 3 s to cancel Nano Banana 2: its request is sent and may be charged either way.',
     );
     expect(escCancels(st(), 70_000 + ESC_CONFIRM_MS - 1)).toBe(true);
     expect(asking()).toHaveLength(0);
@@ -139,7 +139,7 @@ describe('Esc while several models work at once', () => {
     st().setMultiRun(run(2, [entry('gpt-image-2', 'GPT Image 2', 'running'), entry('gemini-3.1-flash-image', 'Nano Banana 2', 'running')]));
     expect(escCancels(st(), 80_000)).toBe(false);
     expect(asking().at(-1)?.message).toMatch(
-      /^Press Esc again within 3 s to cancel GPT Image 2 and Nano Banana 2: their requests are sent and are charged/,
+      /^Press Esc again within 3 s to cancel GPT Image 2 and Nano Banana 2: their requests are sent and may be charged/,
     );
     st().setMultiRun(run(3, [entry('local', 'Offline fill', 'running'), entry('gpt-image-2', 'GPT Image 2', 'done')]));
     expect(asking()).toHaveLength(0); // another run: the old question goes

@@ -99,7 +99,8 @@ export function escCancels(s: EditorStore, now = performance.now()): boolean {
   // The "press again" message goes once answered or asked anew (it stayed over "Cancelled", and stacked).
   disarm(s);
   if (target.free || confirmed) return true;
-  const sent = target.names.includes(' and ') ? 'their requests are sent and are' : 'its request is sent and is';
+  // "may be": once it is out the service may make (and bill) the image whatever the app does; it said "is charged".
+  const sent = target.names.includes(' and ') ? 'their requests are sent and may be' : 'its request is sent and may be';
   s.notify('info', `Press Esc again within ${ESC_CONFIRM_MS / 1000} s to cancel ${target.names}: ${sent} charged either way.`);
   const mine = { jobKey: target.key, at: now, toast: useEditor.getState().toasts.at(-1)?.id };
   armed = mine;

@@ -330,6 +330,51 @@ describe('job client', () => {
     expect(st().staging.items).toEqual([]);
   });
 
+  it('a paid job that fails or is cancelled says whether it was charged, as the ledger counted it (it said nothing when nothing was)', async () => {
+    client.installJobEvents();
+    const startPaid = async (model: string, name: string) => {
+      client.beginJob(docId, model, name, '', 'edit', { width: 10, height: 10 });
+      const j = job();
+      await client.sendJob(j.kind === 'edit' ? { ...j, req: { ...j.req, model } } : j, docId);
+    };
+    // Refused before anything was made: the ledger took it back.
+    await startPaid('gpt-image-2', 'GPT Image 2');
+    main.results.set('job-1', {
+      state: 'failed',
+      error: { kind: 'invalid-request', message: 'GPT Image 2 rejected the request — size: invalid' },
+    });
+    main.emit({ jobId: 'job-1', fraction: 1, stage: 'failed' });
+    await flush();
+    expect(st().toasts.at(-1)?.message).toBe('GPT Image 2 rejected the request — size: invalid. Nothing was charged.');
+    // Timed out after it was sent: counted, and may be billed.
+    await startPaid('gpt-image-2', 'GPT Image 2');
+    main.results.set('job-2', {
+      state: 'failed',
+      error: { kind: 'timeout', message: 'OpenAI did not answer in time while running GPT Image 2. Try again.' },
+      spentUsd: 0.053,
+      spentRequests: 1,
+    });
+    main.emit({ jobId: 'job-2', fraction: 1, stage: 'failed' });
+    await flush();
+    expect(st().toasts.at(-1)?.message).toBe(
+      "OpenAI did not answer in time while running GPT Image 2. Try again. 1 request was sent and may be charged by OpenAI (≈ $0.05, counted in today's spend).",
+    );
+    // Cancelled after sending (Gemini goes on with a request the app stopped waiting for).
+    await startPaid('gemini-3.1-flash-image', 'Nano Banana 2');
+    main.results.set('job-3', { state: 'cancelled', spentUsd: 0.134, spentRequests: 2 });
+    main.emit({ jobId: 'job-3', fraction: 1, stage: 'cancelled' });
+    await flush();
+    expect(st().toasts.at(-1)?.message).toBe(
+      "Cancelled — the document is unchanged. 2 requests were sent and may be charged by Google (≈ $0.13, counted in today's spend).",
+    );
+    // Cancelled before anything reached the service.
+    await startPaid('gemini-3.1-flash-image', 'Nano Banana 2');
+    main.results.set('job-4', { state: 'cancelled' });
+    main.emit({ jobId: 'job-4', fraction: 1, stage: 'cancelled' });
+    await flush();
+    expect(st().toasts.at(-1)?.message).toBe('Cancelled — the document is unchanged. Nothing was charged.');
+  });
+
   it('Cancel before the start is answered cancels the job as soon as it has an id', async () => {
     client.installJobEvents();
     client.beginJob(docId, 'local', 'Offline engine', '', 'edit', { width: 10, height: 10 });

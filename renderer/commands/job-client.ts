@@ -19,7 +19,7 @@ import { adaptRequest, effectiveGrowPx, maskRectFor, requestLayers, settingsForM
 import { adaptOutpaintRequest } from '../model/outpaint-request';
 import { AUTO_VALUE } from '../model/auto-choice';
 import { acceptsSeed } from '../model/prompt-tools';
-import { chargedNote } from '../model/estimate';
+import { billerOf, chargeClause, withCharge } from '../model/charge-words';
 import { expectedFor } from '../../shared/routing/latency';
 import { currentTextCheck } from './text-check-state';
 import { stageResults } from './stage-results';
@@ -253,10 +253,17 @@ export function createJobClient(deps: JobClientDeps): JobClient {
   }
 
   /** A job that could not start: the bar goes away and the error is shown. */
+  /** Whether a job that ended without a result was charged, as the spend ledger counted it ('' offline). */
+  function chargeOf(model: string, usd?: number, requests?: number): string {
+    const spec = modelOptions(st()).find((o) => o.value === model || o.spec.id === model)?.spec;
+    return spec ? chargeClause(usd, requests, billerOf(spec)) : '';
+  }
+
   function failStart(e: unknown): void {
     const job = st().job;
     endJob();
-    reportJobError(deps.store, errorInfo(e), job?.model ?? '', job?.modelName ?? '');
+    // Refused before it started: nothing was sent.
+    reportJobError(deps.store, errorInfo(e), job?.model ?? '', job?.modelName ?? '', chargeOf(job?.model ?? ''));
   }
 
   function onProgress(p: JobProgress): void {
@@ -335,9 +342,10 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       trace.drop();
       st().addSpend(job.docId, r.spentUsd ?? 0); // requests sent before it failed or was cancelled may be billed
       // Said with the outcome: the spend went up although the document did not change.
-      const charged = chargedNote(r.spentUsd, r.spentRequests);
+      // Whether it was charged, as the spend ledger counted it: "Nothing was charged." or "… may be charged by OpenAI".
+      const charged = chargeOf(job.model, r.spentUsd, r.spentRequests);
       if (r.state === 'failed') reportJobError(deps.store, r.error, job.model, job.modelName, charged);
-      else st().notify('info', `Cancelled — the document is unchanged${charged ? `; ${charged}` : ''}`);
+      else st().notify('info', withCharge('Cancelled — the document is unchanged', charged));
       endJob();
     } catch (e) {
       endJob();

@@ -5,6 +5,7 @@
 import type { AppErrorInfo } from '../../shared/errors';
 import { modelOptions } from './current-estimate';
 import type { EditorStore } from './store/store';
+import { withCharge } from '../model/charge-words';
 
 /**
  * The message with the model's wire id ("gemini-3.1-flash-image") in words the rest of the app uses
@@ -19,7 +20,7 @@ export function withModelNames(s: EditorStore, message: string, ...ids: (string 
   return out;
 }
 
-/** `charged`: what the job was still charged (chargedNote), said after the error. */
+/** `charged`: whether the job was charged (chargeClause), said as the error's last sentence. */
 export function reportJobError(
   store: { getState(): EditorStore },
   raw: AppErrorInfo,
@@ -30,7 +31,7 @@ export function reportJobError(
   const st = () => store.getState();
   const s = st();
   const said = withModelNames(s, raw.message, raw.model, model);
-  const info = { ...raw, message: charged ? `${said.replace(/\.?\s*$/, '.')} ${charged}.` : said };
+  const info = { ...raw, message: withCharge(said, charged) };
   if (info.kind === 'auth') markKeyRejected(s, info.model ?? model);
   if (info.kind !== 'moderation') {
     s.notify('error', info.message, info.kind, 'generate');

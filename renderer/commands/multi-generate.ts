@@ -17,7 +17,8 @@ import { adoptPatch, candidatePatch } from './candidate-assets';
 import { offerResults } from './staging-history';
 import { currentMaskBounds, currentOption, currentPlanBox, modelOptions, pendingExtension, sentReferences } from './current-estimate';
 import { effectiveGrowPx, maskRectFor, qualityFor, requestLayers, settingsForModel, type EditRequest } from '../model/edit-request';
-import { chargedNote, computeEstimate } from '../model/estimate';
+import { computeEstimate } from '../model/estimate';
+import { billerOf, chargeClause, withCharge } from '../model/charge-words';
 import { nRange, providerLabel } from '../model/model-options';
 import { refreshSpend } from './spend-client';
 import { knownOnCanvas, refinedExtension, type StagedCandidate } from '../model/staging-logic';
@@ -296,11 +297,15 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
     }
   } else if (r.state === 'failed') {
     s.addSpend(run.docId, r.spentUsd ?? 0);
-    const said = withModelNames(s, r.error.message, r.error.model, model);
+    // Whether it was charged, as the spend ledger counted it, on its line and in the message.
+    const spec = modelOptions(s).find((o) => o.value === model || o.spec.id === model)?.spec;
+    const said = withCharge(
+      withModelNames(s, r.error.message, r.error.model, model),
+      chargeClause(r.spentUsd, r.spentRequests, billerOf(spec)),
+    );
     s.patchMultiEntry(runId, model, { state: 'failed', error: said });
     if (r.error.kind === 'auth') markKeyRejected(s, model);
-    const charged = chargedNote(r.spentUsd, r.spentRequests);
-    s.notify('error', namedOnce(entry.modelName, charged ? `${said.replace(/\.?\s*$/, '.')} ${charged}.` : said), r.error.kind);
+    s.notify('error', namedOnce(entry.modelName, said), r.error.kind);
   } else {
     s.addSpend(run.docId, r.spentUsd ?? 0); // requests sent before the cancel may be billed
     // Its line says what the requests it had sent are charged, as a single job's cancel does.

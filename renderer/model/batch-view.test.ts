@@ -5,6 +5,7 @@ import {
   exportText,
   finishedNotice,
   isActive,
+  itemError,
   stayedText,
   itemText,
   priceLine,
@@ -148,7 +149,8 @@ describe('batch view', () => {
   it('a cancelled image whose request was already out says what it was charged', () => {
     const now = batch();
     expect(itemText({ state: 'cancelled', review: 'pending', spentUsd: 0.067 }, now)).toBe(
-      'cancelled after its request was sent (charged ≈ $0.067)',
+      // "may be": the service may have made the image before the cancel reached it (it said "charged").
+      `cancelled after its request was sent (may be charged by ${now.model === 'gpt-image-2' ? 'OpenAI' : 'Google'}, ≈ $0.067)`,
     );
     expect(itemText({ state: 'cancelled', review: 'pending' }, now)).toBe('cancelled');
   });
@@ -175,8 +177,26 @@ describe('batch view', () => {
     });
     expect(finishedNotice(batch({ state: 'failed', error: { kind: 'auth', message: 'The key was refused.' } }))).toEqual({
       tone: 'error',
-      message: 'Batch failed · “p”: The key was refused.',
+      message: 'Batch failed · “p”: The key was refused. Nothing was charged.',
     });
+    // What the ledger still counts for it is said as what it is: maybe billed.
+    const failedAfterSending = batch({ state: 'failed', items: [{ ...item('failed'), spentUsd: 0.067 }, item('failed')] });
+    expect(finishedNotice(failedAfterSending)?.message).toBe(
+      "Batch failed · “p”: no image could be made. 1 request was sent and may be charged by Google (≈ $0.07, counted in today's spend).",
+    );
+    expect(stateText(failedAfterSending)).toBe(
+      "Failed. 1 request was sent and may be charged by Google (≈ $0.07, counted in today's spend).",
+    );
+    expect(stateText(batch({ state: 'failed', error: { kind: 'auth', message: 'Google refused the key.' } }))).toBe(
+      'Failed: Google refused the key. Nothing was charged.',
+    );
+    expect(stateText(batch({ state: 'failed', model: 'local' }))).toBe('Failed');
+    expect(
+      itemError(
+        { error: { kind: 'invalid-request', message: 'Nano Banana 2 rejected the request — imageSize' } },
+        'gemini-3.1-flash-image',
+      ),
+    ).toBe('Nano Banana 2 rejected the request — imageSize. Nothing was charged.');
     expect(finishedNotice(batch({ state: 'cancelled' }))).toBeNull();
   });
   it('says which finished batches Clear finished left: kept results not exported yet', () => {

@@ -6,6 +6,7 @@ import { BATCH_API_TURNAROUND_HOURS, batchCounts, batchSpent, keptNotExported, t
 import type { BatchClearResult, BatchEstimate, BatchExportResult } from '../../shared/ipc/batch-contract';
 import { getModel } from '../../shared/models';
 import { formatUsd } from './estimate';
+import { billerOf, chargeClause, withCharge } from './charge-words';
 
 /** The app's cost format ("$0.460", as Generate and the status bar write it). */
 export const usd = (v: number): string => formatUsd(v);
@@ -53,8 +54,22 @@ export function stateText(b: BatchView): string {
     return `Running ${now >= 0 ? now + 1 : Math.min(finished + 1, c.total)} of ${c.total}${soFar.length ? ` (${soFar.join(', ')})` : ''}`;
   }
   if (b.state === 'cancelled') return `Cancelled: ${doneText(c)}`;
-  if (b.state === 'failed') return `Failed${b.error ? `: ${b.error.message}` : ''}`;
+  if (b.state === 'failed') return withCharge(`Failed${b.error ? `: ${b.error.message}` : ''}`, batchCharge(b));
   return doneText(c);
+}
+
+/**
+ * Whether a failed batch was charged, as the spend ledger counted it: "Nothing was charged" (a job
+ * Google refused, no photo sent) or "2 requests were sent and may be charged by OpenAI (≈ …)"; '' offline.
+ */
+export function batchCharge(b: Pick<BatchView, 'model' | 'items'>): string {
+  const spent = batchSpent(b.items);
+  return chargeClause(spent, b.items.filter((i) => (i.spentUsd ?? 0) > 0).length, billerOf(getModel(b.model)));
+}
+
+/** A failed photo's reason with whether its request was charged ("… Nothing was charged."). */
+export function itemError(item: Pick<BatchView['items'][number], 'spentUsd' | 'error'>, model: string): string {
+  return withCharge(item.error?.message ?? '', chargeClause(item.spentUsd, 1, billerOf(getModel(model))));
 }
 
 /** How much of the prompt a queue line shows (the whole prompt is its tooltip). */
@@ -75,7 +90,8 @@ export function finishedNotice(b: BatchView): { tone: 'success' | 'error'; messa
   const said = promptSaid(b.prompt);
   const what = said ? ` · “${said}”` : '';
   if (b.state === 'done') return { tone: 'success', message: `Batch finished: ${stateText(b)}${what}. Open Batch… to review and export.` };
-  if (b.state === 'failed') return { tone: 'error', message: `Batch failed${what}: ${b.error?.message ?? 'no image could be made'}` };
+  if (b.state === 'failed')
+    return { tone: 'error', message: withCharge(`Batch failed${what}: ${b.error?.message ?? 'no image could be made'}`, batchCharge(b)) };
   return null;
 }
 
@@ -133,7 +149,7 @@ export function reviewText(review: BatchView['items'][number]['review']): string
  */
 export function itemText(
   item: Pick<BatchView['items'][number], 'state' | 'review' | 'spentUsd'>,
-  b: Pick<BatchView, 'mode' | 'remote'>,
+  b: Pick<BatchView, 'mode' | 'remote'> & { model?: string },
 ): string {
   switch (item.state) {
     case 'done':
@@ -148,7 +164,10 @@ export function itemText(
       return 'failed';
     case 'cancelled':
       // Its request was already out when the cancel came: counted in the batch's spent and Spent today, so said here.
-      return item.spentUsd ? `cancelled after its request was sent (charged ≈ ${usd(item.spentUsd)})` : 'cancelled';
+      // "may be": the service may have made the image before the cancel reached it (it said "charged").
+      return item.spentUsd
+        ? `cancelled after its request was sent (may be charged${b.model ? ` by ${billerOf(getModel(b.model)) ?? 'the service'}` : ''}, ≈ ${usd(item.spentUsd)})`
+        : 'cancelled';
   }
 }
 

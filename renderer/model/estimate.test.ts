@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getModel, gatewayModel } from '../../shared/models';
-import { chargedNote, computeEstimate, formatUsd } from './estimate';
+import { computeEstimate, formatUsd } from './estimate';
 
 const canvas = { width: 2100, height: 1400 };
 const spec = (id: string) => getModel(id)!;
@@ -120,15 +120,5 @@ describe('computeEstimate', () => {
     expect(formatUsd(0)).toBe('$0.000');
     expect(formatUsd(0.0534)).toBe('$0.053');
     expect(formatUsd(1.2)).toBe('$1.200');
-  });
-});
-
-describe('chargedNote', () => {
-  it('says how many requests were sent and what they are charged; nothing when nothing was charged', () => {
-    expect(chargedNote(0.314, 3)).toBe('3 requests were sent and are charged (≈ $0.31)');
-    expect(chargedNote(0.105, 1)).toBe('1 request was sent and is charged (≈ $0.10)');
-    expect(chargedNote(0.004, 1)).toBe('1 request was sent and is charged (≈ $0.004)');
-    expect(chargedNote(0, 2)).toBe('');
-    expect(chargedNote(undefined, undefined)).toBe('');
   });
 });

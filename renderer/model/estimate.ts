@@ -49,18 +49,6 @@ export function formatUsd(usd: number): string {
   return `$${usd.toFixed(3)}`;
 }
 
-/**
- * What a cancelled or failed job was still charged: "3 requests were sent and are charged (≈ $0.31)";
- * '' when nothing that costs was sent (the offline engine, a request the service rejected).
- */
-export function chargedNote(usd: number | undefined, requests: number | undefined): string {
-  if (!usd || usd <= 0) return '';
-  const dollars = usd < 0.01 ? usd.toFixed(3) : usd.toFixed(2);
-  const n = requests && requests > 0 ? requests : 0;
-  const sent = n === 1 ? '1 request was sent and is charged' : `${n || 'Some'} requests were sent and are charged`;
-  return `${sent} (≈ $${dollars})`;
-}
-
 export function computeEstimate(input: EstimateInput): Estimate {
   const { spec } = input;
   if (!input.bbox || input.bbox.width <= 0 || input.bbox.height <= 0) {

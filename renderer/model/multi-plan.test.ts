@@ -51,13 +51,16 @@ describe('several models at once', () => {
     expect(entryStatus({ ...e, state: 'running', fraction: 0.42 })).toBe('Working… 42 %');
     expect(entryStatus({ ...e, state: 'done', seconds: 4.21, received: 2, costUsd: 0.106 })).toBe('Done in 4.2 s · 2 candidates · $0.106');
     expect(entryStatus({ ...e, state: 'failed', error: 'boom' })).toBe('Failed: boom');
-    expect(entryStatus({ ...e, state: 'cancelled' })).toBe('Cancelled');
-    // A model cancelled after its requests went out says what they are charged, in a single job's words.
-    expect(entryStatus({ ...e, state: 'cancelled', spentUsd: 0.134, spentRequests: 2 })).toBe(
-      'Cancelled — 2 requests were sent and are charged (≈ $0.13)',
+    // Whether it was charged, as the ledger counted it, in a single job's words: nothing sent, nothing charged…
+    expect(entryStatus({ ...e, state: 'cancelled' })).toBe('Cancelled. Nothing was charged.');
+    expect(entryStatus({ ...e, model: 'local', state: 'cancelled' })).toBe('Cancelled');
+    // …and requests already out may be billed (the service may have made the image before the cancel reached it).
+    const nb2 = { ...e, model: 'gemini-3.1-flash-image' };
+    expect(entryStatus({ ...nb2, state: 'cancelled', spentUsd: 0.134, spentRequests: 2 })).toBe(
+      "Cancelled. 2 requests were sent and may be charged by Google (≈ $0.13, counted in today's spend).",
     );
-    expect(entryStatus({ ...e, state: 'cancelled', spentUsd: 0.067, spentRequests: 1 })).toBe(
-      'Cancelled — 1 request was sent and is charged (≈ $0.07)',
+    expect(entryStatus({ ...nb2, model: 'gpt-image-2', state: 'cancelled', spentUsd: 0.067, spentRequests: 1 })).toBe(
+      "Cancelled. 1 request was sent and may be charged by OpenAI (≈ $0.07, counted in today's spend).",
     );
     expect(runActive([{ ...e, state: 'done' }])).toBe(false);
     expect(

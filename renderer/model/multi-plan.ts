@@ -4,7 +4,8 @@
  */
 import type { ExpectedTime, ModelSpec } from '../../shared/models';
 import type { MultiEntryState } from './job-state';
-import { chargedNote } from './estimate';
+import { getModel } from '../../shared/models';
+import { billerOf, chargeClause, withCharge } from './charge-words';
 import { withArticle } from './model-options';
 
 export interface MultiRow {
@@ -77,8 +78,9 @@ export function multiBlocker(rows: readonly MultiRow[], prompt: string, keyLabel
 }
 
 /**
- * "Done in 4.2 s · 2 candidates · $0.106", "Waiting…", "Failed: …", "Cancelled — 1 request was sent
- * and is charged (≈ $0.07)" (sentence case, as the rest of the UI; the charge in a single job's words).
+ * "Done in 4.2 s · 2 candidates · $0.106", "Waiting…", "Failed: …", "Cancelled. 1 request was sent
+ * and may be charged by Google (≈ $0.07, counted in today's spend)." or "Cancelled. Nothing was
+ * charged." (sentence case, as the rest of the UI; the charge in a single job's words).
  */
 export function entryStatus(e: MultiEntryState): string {
   switch (e.state) {
@@ -91,8 +93,7 @@ export function entryStatus(e: MultiEntryState): string {
     case 'failed':
       return `Failed: ${e.error ?? 'unknown error'}`;
     case 'cancelled': {
-      const charged = chargedNote(e.spentUsd, e.spentRequests);
-      return charged ? `Cancelled — ${charged}` : 'Cancelled';
+      return withCharge('Cancelled', chargeClause(e.spentUsd, e.spentRequests, billerOf(getModel(e.model))));
     }
   }
 }

@@ -8,7 +8,18 @@ import type { BatchView } from '../../shared/batch/batch-types';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
 import { clearable } from '../../shared/batch/batch-types';
-import { clearedText, exportText, isActive, itemText, progressOf, queueLine, spentLine, stateText, stayedText } from '../model/batch-view';
+import {
+  clearedText,
+  exportText,
+  isActive,
+  itemError,
+  itemText,
+  progressOf,
+  queueLine,
+  spentLine,
+  stateText,
+  stayedText,
+} from '../model/batch-view';
 
 type Thumbs = Record<string, { before: string; after: string | null }>;
 
@@ -214,7 +225,7 @@ export function BatchQueue({
                     {/* "cancelled — Cancelled before a result arrived." said it twice: a cancel needs no reason; nor
                         does a card whose reason is the whole batch's (the queue's line says it). */}
                     {item.error && item.state !== 'cancelled' && item.error.message !== current.error?.message
-                      ? ` — ${item.error.message}`
+                      ? ` — ${itemError(item, current.model)}`
                       : ''}
                   </figcaption>
                   <div className="batch-row">

@@ -105,7 +105,7 @@ describe('Batch: what a retoucher trips on (hands-on)', () => {
         .getByRole('figure', { name: `${name} result` })
         .locator('figcaption')
         .textContent();
-    expect(await caption('coffee.png')).toBe('coffee.png · cancelled after its request was sent (charged ≈ $0.067)');
+    expect(await caption('coffee.png')).toBe('coffee.png · cancelled after its request was sent (may be charged by Google, ≈ $0.067)');
     expect(await caption('rocket.jpg')).toBe('rocket.jpg · cancelled');
     const spent = d.getByTestId('batch-spent').first();
     expect(await spent.textContent()).toBe('Spent $0.067 of ≈ $0.134');

@@ -1,6 +1,6 @@
 /**
  * The Batch dialog at 1280×800 (a laptop window), with real mouse and keys:
- * - a long caption ("<long camera name>.jpg · cancelled after its request was sent (charged ≈
+ * - a long caption ("<long camera name>.jpg · cancelled after its request was sent (may be charged by Google, ≈
  *   $0.067)") wraps inside its card (it ran on in one line into the next card) and all of it is read;
  * - the export Format list and "Export kept (N)…" do not overlap;
  * - after Start batch the focused Cancel batch shows a focus ring (the focus was moved there by code
@@ -90,7 +90,7 @@ describe('Batch dialog at 1280×800', () => {
     await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('Cancelled: 1 of 3 done, 2 cancelled');
     release();
 
-    const long = `${LONG}.jpg · cancelled after its request was sent (charged ≈ $0.067)`;
+    const long = `${LONG}.jpg · cancelled after its request was sent (may be charged by Google, ≈ $0.067)`;
     const card = d.getByRole('figure', { name: `${LONG}.jpg result` });
     const caption = card.locator('figcaption');
     await expect.poll(() => caption.textContent(), { timeout: 10_000 }).toBe(long);

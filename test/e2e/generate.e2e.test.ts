@@ -155,9 +155,11 @@ describe('cloud edit in the editor', () => {
     expect(inside).toBeGreaterThan(1000);
   });
 
-  it('a moderation refusal names the model, offers another, and leaves the document unchanged', async () => {
+  it('a moderation refusal names the model, offers another, says nothing was charged, and leaves the document unchanged', async () => {
     const page = app.page;
     const before = await summary(page);
+    await app.services.ledger.flushed();
+    const ledgerBefore = app.services.ledger.summary().today;
     await generate(page, 'gpt-image-2', 'something the safety system refuses [[moderate]]', 1);
     const toast = page.locator('.toast.error').last();
     // Named as the app names it elsewhere, not by its wire id.
@@ -173,9 +175,15 @@ describe('cloud edit in the editor', () => {
     expect(after.layers).toBe(before.layers);
     expect((await hooks(page, 'staging')).items).toHaveLength(0);
     expect(await toast.textContent()).not.toMatch(/sk-e2e/);
+    // Refused (HTTP 400): the ledger took it back, and the message says so — it said nothing of the charge.
+    expect(await toast.textContent()).toMatch(/\. Nothing was charged\. Retry the same request on another model:/);
+    await app.services.ledger.flushed();
+    const ledgerAfter = app.services.ledger.summary().today;
+    expect(ledgerAfter.usd).toBeCloseTo(ledgerBefore.usd, 6);
+    expect(ledgerAfter.rejected).toBe(ledgerBefore.rejected + 1);
   });
 
-  it('cancel mid-job leaves the document unchanged, and says the request already sent is charged', async () => {
+  it('cancel mid-job leaves the document unchanged, and says the request already sent may be charged', async () => {
     const page = app.page;
     const before = await summary(page);
     const spentBefore = (await hooks(page, 'costs')).sessionUsd as number;
@@ -190,7 +198,7 @@ describe('cloud edit in the editor', () => {
     const charged = ((await hooks(page, 'costs')).sessionUsd as number) - spentBefore;
     expect(charged).toBeGreaterThan(0);
     expect(await page.locator('.toast.info').last().textContent()).toContain(
-      `Cancelled — the document is unchanged; 1 request was sent and is charged (≈ $${charged < 0.01 ? charged.toFixed(3) : charged.toFixed(2)})`,
+      `Cancelled — the document is unchanged. 1 request was sent and may be charged by OpenAI (≈ $${charged < 0.01 ? charged.toFixed(3) : charged.toFixed(2)}, counted in today's spend).`,
     );
     const after = await summary(page);
     expect(after.historyLabels).toEqual(before.historyLabels);

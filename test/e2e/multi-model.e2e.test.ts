@@ -101,6 +101,10 @@ describe('several models at once', () => {
     gemini.script({ status: 500, times: Infinity });
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await expect.poll(async () => (await entry('gemini-3.1-flash-image').textContent()) ?? '', { timeout: 60_000 }).toMatch(/Failed: /);
+    // A server error after the requests reached Google: counted in the ledger, so said as maybe billed (it said nothing).
+    expect(await entry('gemini-3.1-flash-image').textContent()).toMatch(
+      /may be charged by Google \(≈ \$0\.\d+, counted in today's spend\)\.$/,
+    );
     await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(3);
     const models = (await staged()).map((c) => c.model).sort();
     expect(models).toEqual(['gpt-image-2', 'gpt-image-2', 'local']);
@@ -139,7 +143,7 @@ describe('several models at once', () => {
       await cancel.click();
       await expect
         .poll(async () => (await entry('gemini-3.1-flash-image').textContent()) ?? '', { timeout: 30_000 })
-        .toMatch(/Cancelled — 2 requests were sent and are charged \(≈ \$0\.\d+\)$/);
+        .toMatch(/Cancelled\. 2 requests were sent and may be charged by Google \(≈ \$0\.\d+, counted in today's spend\)\.$/);
       expect(await cancel.count()).toBe(0);
       expect((await staged()).map((c) => c.model).sort()).toEqual(['gpt-image-2', 'gpt-image-2', 'local']);
       expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(layers);
@@ -173,7 +177,7 @@ describe('several models at once', () => {
       await page.keyboard.press('Escape');
       await expect
         .poll(async () => (await entry('gemini-3.1-flash-image').textContent()) ?? '', { timeout: 30_000 })
-        .toMatch(/Cancelled — 2 requests were sent and are charged/);
+        .toMatch(/Cancelled\. 2 requests were sent and may be charged by Google/);
       expect((await staged()).map((c) => c.model).sort()).toEqual(['gpt-image-2', 'gpt-image-2', 'local']);
       // Nothing runs now: Esc discards them all, and says how to get them back.
       await page.keyboard.press('Escape');

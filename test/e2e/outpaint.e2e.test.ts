@@ -400,11 +400,11 @@ describe('outpainting', () => {
     expect(after.canvas).toEqual(before.canvas);
     expect(after.layers).toBe(0);
     expect((await hooks(page, 'staging')).items).toEqual([]);
-    // The tile sent before the cancel is charged: said with the outcome, as the spend shows it.
+    // The tile sent before the cancel is counted, and may be billed: said with the outcome, as the spend shows it.
     const spent = (await hooks(page, 'costs')).sessionUsd as number;
     expect(spent).toBeGreaterThan(0);
     expect(after.toasts.map((t: { message: string }) => t.message).join('\n')).toContain(
-      `Cancelled — the document is unchanged; 1 request was sent and is charged (≈ $${spent < 0.01 ? spent.toFixed(3) : spent.toFixed(2)})`,
+      `Cancelled — the document is unchanged. 1 request was sent and may be charged by OpenAI (≈ $${spent < 0.01 ? spent.toFixed(3) : spent.toFixed(2)}, counted in today's spend).`,
     );
     // Cancelling between tiles: no tile after the cancel reached the server.
     expect(server.requests.length - base).toBe(1);

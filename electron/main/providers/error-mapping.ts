@@ -162,7 +162,8 @@ function transportError(
   const neverReached = chain(e).some((x) => NEVER_REACHED_CODES.has(codeOf(x) ?? ''));
   return providerError({
     kind,
-    message: `Could not reach ${service}${transportDetail(e)}. ${neverReached ? 'Nothing was sent, so nothing is charged. ' : ''}Check the network connection and the service address.`,
+    // Whether it is charged comes last, as the renderer says it of every failure (renderer/model/charge-words.ts).
+    message: `Could not reach ${service}${transportDetail(e)}. Check the network connection and the service address.${neverReached ? ' Nothing was sent, so nothing is charged.' : ''}`,
     model,
     requestId,
     // The spend ledger takes the request's estimate back out (send-counted.ts).
