@@ -116,3 +116,26 @@ describe("a model's failure names it once", () => {
     expect(namedOnce(nb2, 'The service is busy')).toBe(`${nb2}: The service is busy`);
   });
 });
+
+describe('several models at once: a model main refuses to start', () => {
+  it('its line and message say nothing was charged (nothing was sent; it said nothing of it)', async () => {
+    const start = bridge.edit.start;
+    bridge.edit.start = () =>
+      Promise.resolve({
+        ok: false,
+        error: { kind: 'invalid-request', message: 'GPT Image 2 cannot make 5000×20 (aspect over 3:1).' },
+      }) as never;
+    try {
+      st().setProviderInfo({ keyStatus: [{ provider: 'openai', isSet: true, last4: '2222' }] });
+      st().setGen({ multiOn: true, multi: { local: 0, 'gemini-3.1-flash-image': 0, 'gpt-image-2': 1 }, prompt: 'a vase' });
+      await generateMulti();
+      await settle();
+      expect(st().multiRun?.entries).toMatchObject([
+        { model: 'gpt-image-2', state: 'failed', error: 'GPT Image 2 cannot make 5000×20 (aspect over 3:1). Nothing was charged.' },
+      ]);
+      expect(st().toasts.at(-1)?.message).toMatch(/cannot make 5000×20 \(aspect over 3:1\)\. Nothing was charged\.$/);
+    } finally {
+      bridge.edit.start = start;
+    }
+  });
+});

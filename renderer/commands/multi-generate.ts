@@ -254,7 +254,11 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
       finisher.follow(jobId);
     } catch (e) {
       const info = errorInfo(e);
-      const said = withModelNames(useEditor.getState(), info.message, info.model, r.value);
+      // Refused before it started: nothing was sent ("Nothing was charged."; the offline engine says nothing of it).
+      const said = withCharge(
+        withModelNames(useEditor.getState(), info.message, info.model, r.value),
+        chargeClause(0, 0, billerOf(r.spec)),
+      );
       useEditor.getState().patchMultiEntry(run.id, r.value, { state: 'failed', error: said });
       if (info.kind === 'auth') markKeyRejected(useEditor.getState(), r.value);
       useEditor.getState().notify('error', namedOnce(r.spec.name, said), info.kind);
