@@ -130,7 +130,7 @@ describe('Batch: what a retoucher trips on', () => {
     await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'local');
     const price = d.getByRole('status', { name: 'Batch price' });
     await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('3 images · $0.000 — free (offline) · 1 cannot be sent');
-    expect(await d.getByRole('listitem').filter({ hasText: 'smarties.png has 3 masks' }).textContent()).toMatch(
+    expect(await d.getByRole('listitem').filter({ hasText: 'smarties.png: It has 3 masks' }).textContent()).toMatch(
       /smarties\.mask-blob\.png, smarties\.mask-box\.png, smarties\.mask-thin\.png/,
     );
     await d.getByRole('button', { name: 'Remove smarties.png' }).click();
@@ -185,7 +185,7 @@ describe('Batch: what a retoucher trips on', () => {
     if ((await model.inputValue()) !== 'local') await chooseOption(page, model, 'local');
     const price = d.getByRole('status', { name: 'Batch price' });
     await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('1 image · $0.000 — free (offline) · 1 cannot be sent');
-    expect(await d.getByRole('listitem').filter({ hasText: 'smarties.png has 3 masks' }).textContent()).toMatch(
+    expect(await d.getByRole('listitem').filter({ hasText: 'smarties.png: It has 3 masks' }).textContent()).toMatch(
       /choose the one to use in its row above/,
     );
 
@@ -193,7 +193,7 @@ describe('Batch: what a retoucher trips on', () => {
     const which = list.getByRole('combobox', { name: 'Mask for smarties.png' });
     await chooseOption(page, which, 'smarties.mask-box.png');
     await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('2 images · $0.000 — free (offline)');
-    expect(await d.getByRole('listitem').filter({ hasText: 'smarties.png has 3 masks' }).count()).toBe(0);
+    expect(await d.getByRole('listitem').filter({ hasText: 'smarties.png: It has 3 masks' }).count()).toBe(0);
     // The question is gone from the list: the choice stays, another can be picked.
     expect(await which.evaluate((el: HTMLSelectElement) => [...el.options].map((o) => o.textContent))).toEqual([
       'smarties.mask-blob.png',

@@ -186,7 +186,8 @@ export class BatchFiles {
     if (!mask && f.several)
       throw new AppError({
         kind: 'invalid-request',
-        message: `${basename(f.path)} has ${f.several.length} masks (${f.several.join(', ')}): choose the one to use in its row above (“${f.several.length} masks, which one?”).`,
+        // Said after the photo's name ("smarties.png: It has 3 masks …"), as a mask of another size is.
+        message: `It has ${f.several.length} masks (${f.several.join(', ')}): choose the one to use in its row above (“${f.several.length} masks, which one?”).`,
         rule: 'mask',
       });
     if (!mask)

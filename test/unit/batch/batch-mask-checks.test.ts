@@ -209,7 +209,7 @@ describe('masks found by name', () => {
       const before = await main.call('batch:estimate', request);
       expect(before.items[0]).toMatchObject({
         usd: null,
-        error: expect.stringMatching(/^smarties\.png has 3 masks .*: choose the one to use in its row/),
+        error: expect.stringMatching(/^It has 3 masks .*: choose the one to use in its row/),
       });
       // Not one of its own: refused.
       expect(await main.callRaw('batch:pickMask', { fileId, mask: 'coffee.mask-blob.png' })).toMatchObject({ ok: false });

@@ -83,7 +83,7 @@ describe('mask names', () => {
     ]);
     expect(files.resolve(listed[0].fileId).mask).toBe(join(inDir, 'chelsea.mask-blob.png'));
     expect(() => files.resolve(listed[1].fileId)).toThrow(
-      'coffee.png has 2 masks (coffee.mask-blob.png, coffee.mask-box.png): choose the one to use in its row above (“2 masks, which one?”).',
+      'It has 2 masks (coffee.mask-blob.png, coffee.mask-box.png): choose the one to use in its row above (“2 masks, which one?”).',
     );
   });
 
