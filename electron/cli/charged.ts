@@ -37,15 +37,15 @@ export function roundUsd(usd: number): number {
   return Math.round(usd * 10000) / 10000;
 }
 
-/** "1 request was sent and is charged (≈ $0.105)", or '' when nothing was charged. */
+/** "1 request was sent and may be charged (≈ $0.105)", or '' when nothing was charged. */
 export function chargedText(e: unknown): string {
   const c = e instanceof ChargedError ? e.charged : undefined;
   return c ? chargedWords(c) : '';
 }
 
-/** "2 requests were sent and are charged (≈ $0.08)". */
+/** "2 requests were sent and may be charged (≈ $0.08)". */
 export function chargedWords(c: Charged): string {
   const n = c.requestsCharged;
-  const sent = n === 1 ? '1 request was sent and is charged' : `${n ?? 'Some'} requests were sent and are charged`;
+  const sent = n === 1 ? '1 request was sent and may be charged' : `${n ?? 'Some'} requests were sent and may be charged`;
   return `${sent} (≈ $${c.spentUsd})`;
 }

@@ -89,7 +89,7 @@ export function formatCompare(rows: CompareRow[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** "server: The service failed. 1 request was sent and is charged (≈ $0.04)." — the charge only when there is one. */
+/** "server: The service failed. 1 request was sent and may be charged (≈ $0.04)." — the charge only when there is one. */
 function failedWords(r: CompareRow): string {
   const charged = r.spentUsd ? ` ${chargedWords({ spentUsd: r.spentUsd, requestsCharged: r.requestsCharged })}.` : '';
   return `${r.error?.kind}: ${r.error?.message}${charged}`;

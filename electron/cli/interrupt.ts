@@ -2,7 +2,7 @@
  * Ctrl+C (SIGINT) or SIGTERM while a command runs: every running job is cancelled (its requests are
  * aborted), no new job or export starts, and once the command has stopped the CLI says what was
  * written and what the requests it sent are charged, then exits 130 (143 for SIGTERM):
- * "Interrupted — nothing was written; 2 requests were sent and are charged (≈ $0.08)." With --json
+ * "Interrupted — nothing was written; 2 requests were sent and may be charged (≈ $0.08)." With --json
  * it is the error object of the failure path, `{"error": {…}, "spentUsd", "requestsCharged"}`.
  * A second Ctrl+C stops at once. Files are only ever placed whole (temp file + rename), so an
  * interrupted export leaves no partial output.

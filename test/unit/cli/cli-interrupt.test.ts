@@ -105,7 +105,7 @@ describe('Ctrl+C while requests are out', () => {
     expect(j.requestsCharged).toBe(2);
     expect(j.spentUsd).toBeGreaterThan(0.1);
     expect(j).not.toHaveProperty('outputs');
-    expect(r.stderr).toContain(`maskwork: Interrupted — nothing was written; 2 requests were sent and are charged (≈ $${j.spentUsd}).`);
+    expect(r.stderr).toContain(`maskwork: Interrupted — nothing was written; 2 requests were sent and may be charged (≈ $${j.spentUsd}).`);
     expect(await settled(() => mine().every((q) => q.aborted))).toBe(true);
     expect(mine()).toHaveLength(2);
     // No output, no temp file beside it.
@@ -144,7 +144,7 @@ describe('Ctrl+C while requests are out', () => {
     expect(r.code).toBe(130);
     expect(r.stdout).toBe('');
     const m = r.stderr.match(
-      /maskwork: Interrupted — wrote (.*) before it, nothing more; 2 requests were sent and are charged \(≈ \$([0-9.]+)\)\.\n$/,
+      /maskwork: Interrupted — wrote (.*) before it, nothing more; 2 requests were sent and may be charged \(≈ \$([0-9.]+)\)\.\n$/,
     );
     expect(m, r.stderr).not.toBeNull();
     expect(m![1]).toBe(join(outDir, 'a.png'));
@@ -200,7 +200,7 @@ describe('Ctrl+C while requests are out', () => {
     expect(mine()).toHaveLength(3);
     expect(j.spentUsd).toBeGreaterThan(0);
     expect(r.stderr).toContain(
-      `maskwork: Terminated — nothing was written; ${j.requestsCharged} requests were sent and are charged (≈ $${j.spentUsd}).`,
+      `maskwork: Terminated — nothing was written; ${j.requestsCharged} requests were sent and may be charged (≈ $${j.spentUsd}).`,
     );
     expect(await readdir(outDir)).toEqual([]);
   });

@@ -493,7 +493,7 @@ describe('maskwork expand', () => {
           expect(j.spentUsd).toBeGreaterThan(0);
         } else {
           expect(r.stderr).toMatch(
-            new RegExp(`maskwork: server: .* ${sent} requests were sent and are charged \\(≈ \\$0\\.\\d+\\)\\.\\n$`),
+            new RegExp(`maskwork: server: .* ${sent} requests were sent and may be charged \\(≈ \\$0\\.\\d+\\)\\.\\n$`),
           );
         }
       } finally {
@@ -851,8 +851,8 @@ describe('maskwork compare', () => {
           expect(j.rows[0].spentUsd).toBeGreaterThan(0);
           expect(j.rows[1].ok).toBe(true);
         } else {
-          expect(r.stderr).toMatch(/ {2}gpt-image-2 failed: server: .* 1 request was sent and is charged \(≈ \$0\.\d+\)\.\n/);
-          expect(r.stdout).toMatch(/^gpt-image-2 \| failed: server: .* 1 request was sent and is charged \(≈ \$0\.\d+\)\.$/m);
+          expect(r.stderr).toMatch(/ {2}gpt-image-2 failed: server: .* 1 request was sent and may be charged \(≈ \$0\.\d+\)\.\n/);
+          expect(r.stdout).toMatch(/^gpt-image-2 \| failed: server: .* 1 request was sent and may be charged \(≈ \$0\.\d+\)\.$/m);
         }
       } finally {
         openai.clearScript();
