@@ -10,6 +10,7 @@ import { JobRunner } from './jobs/job-runner';
 import { AutosaveStore } from './services/autosave-store';
 import { RecoveryOffer } from './services/recovery-offer';
 import { SpendLedger, type SpendCounter } from './services/spend-ledger';
+import { SpendGate } from './services/spend-gate';
 import { PrefsStore } from './services/prefs-store';
 import { ProjectSession } from './project/project-session';
 import { BatchService } from './batch/batch-service';
@@ -27,8 +28,8 @@ export interface MainServices {
   jobs: JobRunner;
   /** The crash-safe autosave of the open document (next to the settings, or the assets without them). */
   autosave: AutosaveStore;
-  /** What was spent per day, across documents (settings folder; memory without one). */
-  ledger: SpendLedger;
+  /** What was spent per day, across documents (settings folder; memory without one), behind the spend cap. */
+  ledger: SpendGate;
   /** The user's app settings: routing rules, learned latencies, prompt history and presets (settings folder; memory without one). */
   prefs: PrefsStore;
   /** The session offered at startup, written out as a project before another document's autosave replaces it. */
@@ -81,7 +82,7 @@ export function createServices(o: ServiceOptions): MainServices {
     gateways: new GatewayStore(o.settingsDir ? join(o.settingsDir, 'gateways.json') : null),
     jobs: new JobRunner(2),
     autosave: new AutosaveStore(join(o.settingsDir ?? o.assetDir, 'autosave')),
-    ledger: new SpendLedger(o.settingsDir ? join(o.settingsDir, 'spend-ledger.json') : null),
+    ledger: undefined as unknown as SpendGate, // set below: the cap is in the prefs
     prefs: new PrefsStore(o.settingsDir ? join(o.settingsDir, 'prefs.json') : null),
     projects: new ProjectSession(o.settingsDir ? join(o.settingsDir, 'recent-projects.json') : null),
     outpaintPrep: new OutpaintPrep(),
@@ -91,6 +92,8 @@ export function createServices(o: ServiceOptions): MainServices {
     recoveryOffer: undefined as unknown as RecoveryOffer, // set below: it writes with the store and the recent list
     env: o.env ?? process.env,
   };
+  const ledger = new SpendLedger(o.settingsDir ? join(o.settingsDir, 'spend-ledger.json') : null);
+  svc.ledger = new SpendGate(ledger, () => svc.prefs.get().spendCap);
   svc.recoveryOffer = new RecoveryOffer({
     store: svc.store,
     autosave: svc.autosave,

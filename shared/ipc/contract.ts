@@ -33,6 +33,7 @@ import type {
   SpendSummary,
 } from './contract-types';
 import type { AppPrefs } from '../prefs/app-prefs';
+import { MAX_CAP_USD } from '../prefs/spend-cap';
 
 /** Largest project record (document + undo history + mask references, JSON text); pixels never go in it. */
 export const PROJECT_MAX_CHARS = 64 * 1024 * 1024;
@@ -313,6 +314,14 @@ export const channels = {
   'prefs:routing': { request: s.object({ settings: s.jsonText({ maxChars: 100_000 }) }), response: s.type<AppPrefs>() },
   /** Replaces the prompt presets (JSON of PromptPreset[], validated in main). */
   'prefs:presets': { request: s.object({ presets: s.jsonText({ maxChars: 300_000 }) }), response: s.type<AppPrefs>() },
+  /** Settings → Spend cap: the most paid requests may cost per day and per month (a limit left out is off). */
+  'prefs:spendCap': {
+    request: s.object({
+      dailyUsd: s.optional(s.number({ min: 0, max: MAX_CAP_USD })),
+      monthlyUsd: s.optional(s.number({ min: 0, max: MAX_CAP_USD })),
+    }),
+    response: s.type<AppPrefs>(),
+  },
   /** Adds a prompt to the recent prompts (global and, with `docKey`, the document's). */
   'prefs:prompt': {
     request: s.object({ prompt: s.string({ min: 1, max: 32_000 }), docKey: s.optional(s.string({ min: 1, max: 600 })) }),

@@ -19,7 +19,7 @@ import {
 } from '../../../shared/batch/batch-types';
 import type { JobServices } from '../create-services';
 import { geminiConnection, resolveModel } from '../edit/resolve-model';
-import { NOT_CHARGED_KINDS } from '../services/spend-ledger';
+import { NOT_CHARGED_KINDS, withinCap } from '../services/spend-ledger';
 import { redactDeep } from '../services/redact';
 import { batchRequestOf, checkRedoMask, estimateItem, openItem, patchFromAnswer, prepareItem, runItemNow } from './batch-item';
 import type { BatchSettings } from './batch-item';
@@ -115,7 +115,7 @@ export class BatchService {
       }
       b.items.push(item);
     }
-    b.estimateUsd = round(b.items.reduce((s, i) => s + (i.estimateUsd ?? 0), 0));
+    b.estimateUsd = withinCap(this.svc.ledger, round(b.items.reduce((s, i) => s + (i.estimateUsd ?? 0), 0))); // refused above the spend cap
     this.store.add(b);
     await this.store.save();
     if (n.mode === 'batch-api') await this.submit(b, signal);

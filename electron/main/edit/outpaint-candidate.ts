@@ -9,12 +9,22 @@ import { patchInPlace } from '../../../shared/pixels/outpaint-masks';
 import type { SpanRecorder } from '../../../shared/timing/spans';
 import type { JobServices } from '../create-services';
 import type { JobContext } from '../jobs/job-runner';
+import type { SpendCounter } from '../services/spend-ledger';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { patchPixels, type PatchShape } from './outpaint-patch-shape';
 import type { OutpaintRequest } from './run-outpaint';
 
-/** What every tile's request costs, estimated at its request size. */
-export function outpaintCost(tiles: readonly OutpaintTile[], spec: ModelSpec, req: Pick<OutpaintRequest, 'quality'>): number {
+/**
+ * What every tile's request costs, estimated at its request size (one candidate). With `cap`, the
+ * job's worst case (every candidate's tiles) is held under the spend cap first, or refused before
+ * any tile is sent (spend-gate.ts; the offline engine is free).
+ */
+export function outpaintCost(
+  tiles: readonly OutpaintTile[],
+  spec: ModelSpec,
+  req: Pick<OutpaintRequest, 'quality' | 'n'>,
+  cap?: SpendCounter,
+): number {
   let cost = 0;
   for (const t of tiles)
     cost += estimateCost({
@@ -24,6 +34,7 @@ export function outpaintCost(tiles: readonly OutpaintTile[], spec: ModelSpec, re
       quality: req.quality,
       imageSize: t.request.imageSize,
     }).usd;
+  cap?.reserve?.(cost * req.n);
   return cost;
 }
 

@@ -30,7 +30,7 @@ import type { Window } from '../../../shared/pixels/box-filter';
 import { previewPump } from './partial-preview';
 import { checkAndRetry, type Attempt } from '../text-check/text-job';
 import { sendCounted } from './send-counted';
-
+import { reserveEdit } from './edit-spend';
 import { EDIT_COMPOSITING, EDIT_GENERATING_SPAN, EDIT_PARTIAL_IMAGE, EDIT_REQUEST_SENT, PROGRESS_PREPARING } from '../jobs/progress-steps';
 import { createSpanRecorder, noSpans, type SpanRecorder } from '../../../shared/timing/spans';
 import { wallClock } from '../services/wall-clock';
@@ -84,7 +84,10 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
         spans,
       });
     const tc = req.textCheck;
-    if (!tc) return (await run(model, prepared, req.n, 0, 0, [0, 1])).candidates;
+    if (!tc) {
+      reserveEdit(svc, req, model, prepared, references.length); // under the spend cap, or refused: nothing sent
+      return (await run(model, prepared, req.n, 0, 0, [0, 1])).candidates;
+    }
     const retryModel = tc.retryModel && tc.retryModel !== req.model ? await resolveModel(svc, tc.retryModel) : model;
     const retryPrep = retryModel === model ? prepared : await prepareEdit(svc, { ...req, model: tc.retryModel! }, retryModel);
     const retryCost = estimateCost({
@@ -96,6 +99,7 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
       imageSize: retryPrep.request.imageSize,
       referenceImages: references.length,
     }).usd;
+    reserveEdit(svc, req, model, prepared, references.length, { ...tc, usd: retryCost });
     let index = req.n;
     return checkAndRetry({
       textCheck: tc,

@@ -71,7 +71,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         rule: 'canvas',
       });
     const { width: W } = req.canvas;
-    const cost = outpaintCost(plan.tiles, model.spec, req);
+    const cost = outpaintCost(plan.tiles, model.spec, req, svc.ledger); // every candidate's tiles held under the spend cap
     // The independent tiles' requests, prepared before Generate for exactly these inputs (outpaint-prepare.ts).
     const prepared = await svc.outpaintPrep?.take(req)?.catch(() => null);
     // A request made after Generate is critical (critical-work.ts): faulting and the work done while the model works wait for it.

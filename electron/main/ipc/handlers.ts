@@ -175,6 +175,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
     'prefs:get': async () => svc.prefs.get(),
     'prefs:routing': async ({ settings }) => svc.prefs.setRouting(settings),
     'prefs:presets': async ({ presets }) => svc.prefs.setPresets(presets),
+    'prefs:spendCap': async (cap) => svc.prefs.setSpendCap(cap),
     'prefs:prompt': async ({ prompt, docKey }) => svc.prefs.recordPrompt(prompt, docKey ?? null),
     ...batchHandlers(svc),
   };
@@ -182,7 +183,15 @@ export function createHandlers(svc: MainServices): HandlerTable {
 
 /** A job whose requests go into the app's ledger and also into the job's own spend (its result says what it cost). */
 function counted(svc: MainServices, job: (svc: JobServices) => JobFn): JobFn {
-  return (ctx) => job({ ...svc, ledger: countedFor(svc.ledger, (usd, requests) => ctx.spent?.(usd, requests)) })(ctx);
+  return async (ctx) => {
+    // The job's hold under the spend cap (its worst case, taken before its first request) ends with it.
+    const own = svc.ledger.forJob();
+    try {
+      return await job({ ...svc, ledger: countedFor(own, (usd, requests) => ctx.spent?.(usd, requests)) })(ctx);
+    } finally {
+      own.release();
+    }
+  };
 }
 
 /** A file main holds the path of (the open dialog's, or one the OS asked for): a project or a photo. */

@@ -12,6 +12,7 @@ import { type AppPrefs, DEFAULT_PREFS, parseAppPrefs } from '../../../shared/pre
 import { parsePresets, recordPrompt } from '../../../shared/prompts/prompts';
 import { addLatencySample, latencyKey } from '../../../shared/routing/latency';
 import { parseRoutingSettings } from '../../../shared/routing/rules';
+import type { SpendCap } from '../../../shared/prefs/spend-cap';
 
 export class PrefsStore {
   private prefs: AppPrefs = DEFAULT_PREFS;
@@ -50,6 +51,15 @@ export class PrefsStore {
     if (!presets)
       throw new AppError({ kind: 'invalid-request', message: 'These prompt presets are not valid; nothing was changed.', rule: 'presets' });
     return this.update({ ...this.prefs, presets });
+  }
+
+  /** Settings → Spend cap (validated by the IPC contract: amounts from 0 to MAX_CAP_USD; absent: that limit is off). */
+  setSpendCap(cap: SpendCap): AppPrefs {
+    const spendCap: SpendCap = {
+      ...(cap.dailyUsd !== undefined ? { dailyUsd: cap.dailyUsd } : {}),
+      ...(cap.monthlyUsd !== undefined ? { monthlyUsd: cap.monthlyUsd } : {}),
+    };
+    return this.update({ ...this.prefs, spendCap });
   }
 
   recordPrompt(prompt: string, docKey: string | null): AppPrefs {

@@ -29,8 +29,18 @@ export interface SentRequest {
   readonly requests: number;
 }
 
-/** What a job needs of the ledger: count a request as it is sent, take back one the service rejected. */
-export type SpendCounter = Pick<SpendLedger, 'sent' | 'rejected'>;
+/**
+ * What a job needs of the ledger: count a request as it is sent, take back one the service rejected;
+ * `reserve` holds the job's worst case under the spend cap before its first request, `check` refuses
+ * (throws) a sum the cap does not allow (spend-gate.ts).
+ */
+export type SpendCounter = Pick<SpendLedger, 'sent' | 'rejected'> & { reserve?(usd: number): void; check?(usd: number): void };
+
+/** `usd`, once the spend cap allows it (else the cap's refusal is thrown): a batch's total before it is stored. */
+export function withinCap(counter: SpendCounter, usd: number): number {
+  counter.check?.(usd);
+  return usd;
+}
 
 /**
  * The ledger as one job sees it: every request still goes into `ledger`, and the job's own net
@@ -48,6 +58,7 @@ export function countedFor(ledger: SpendCounter, onSpend: (usd: number, requests
       ledger.rejected(r);
       onSpend(-r.usd, -r.requests);
     },
+    ...(ledger.reserve ? { reserve: (usd: number) => ledger.reserve?.(usd) } : {}),
   };
 }
 

@@ -96,6 +96,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'prefs:get': {},
   'prefs:routing': { settings: '{"rules":[],"defaultModel":"local"}' },
   'prefs:presets': { presets: '[]' },
+  'prefs:spendCap': { dailyUsd: 5, monthlyUsd: 50 },
   'prefs:prompt': { prompt: 'a glass vase', docKey: 'box.jpg 600×400' },
   'batch:addImages': {},
   'batch:addFolder': {},

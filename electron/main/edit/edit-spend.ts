@@ -1,0 +1,35 @@
+/**
+ * An edit's worst case under the spend cap, held before its first request (spend-gate.ts): its
+ * candidates at the request size, plus every text retry the budget allows. Refused (thrown) when it
+ * would go above the cap: nothing is sent.
+ */
+import { estimateCost } from '../../../shared/models';
+import { retryBudget } from '../../../shared/text-check/budget';
+import type { JobServices } from '../create-services';
+import type { EditRequest, PreparedEdit } from './run-edit';
+import type { ResolvedModel } from './resolve-model';
+
+export function reserveEdit(
+  svc: Pick<JobServices, 'ledger'>,
+  req: EditRequest,
+  model: ResolvedModel,
+  prep: PreparedEdit,
+  references: number,
+  /** Text retries: at most `retries`, at `usd` each, within `maxUsd` (the retry budget). */
+  retry?: { retries: number; maxUsd?: number; usd: number },
+): void {
+  const retriesUsd = retry ? retryBudget(retry.retries, retry.maxUsd, retry.usd) * retry.usd : 0;
+  const first =
+    model.spec.provider === 'local'
+      ? 0
+      : estimateCost({
+          modelId: model.spec,
+          width: prep.request.width,
+          height: prep.request.height,
+          quality: req.quality,
+          n: req.n,
+          imageSize: prep.request.imageSize,
+          referenceImages: references,
+        }).usd;
+  svc.ledger.reserve?.(first + retriesUsd);
+}
