@@ -2,6 +2,7 @@
  * Key status and gateways through the bridge. The renderer only ever learns "set or not", the last
  * four characters and where a key comes from; keys typed here go straight to main.
  */
+import type { SpendCap } from '../../shared/prefs/spend-cap';
 import type { GatewaySettings, KeyStatus } from '../../shared/ipc/contract-types';
 import type { RoutingSettings } from '../../shared/routing';
 import { api, errorInfo, unwrap } from './bridge';
@@ -135,6 +136,18 @@ export async function refreshPrefs(): Promise<void> {
     useEditor.getState().setPrefs(await unwrap(api().prefs.get({})));
   } catch {
     // Keep what we have; the next refresh tries again.
+  }
+}
+
+/** Saves Settings → Spend cap in main (a limit left out is off); a refusal is shown and nothing changes. */
+export async function saveSpendCap(cap: SpendCap): Promise<boolean> {
+  try {
+    useEditor.getState().setPrefs(await unwrap(api().prefs.spendCap({ ...cap })));
+    return true;
+  } catch (e) {
+    const info = errorInfo(e);
+    useEditor.getState().notify('error', info.message, info.kind);
+    return false;
   }
 }
 

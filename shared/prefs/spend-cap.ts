@@ -36,9 +36,12 @@ export interface PeriodSpend {
   readonly month: number;
 }
 
-/** "$5.00", "$0.16"; a sum under a cent keeps three places ("$0.004"). */
+/**
+ * "$5.00", "$5.12" for whole cents; "$0.038" otherwise, as the cost line says it (two places made a
+ * $0.038 request "$0.04" beside the line's "≈ $0.038", and a total of $0.052 "$0.05, above your $0.05 cap").
+ */
 export function capUsd(usd: number): string {
-  return `$${usd > 0 && usd < 0.01 ? usd.toFixed(3) : usd.toFixed(2)}`;
+  return `$${Math.abs(usd * 100 - Math.round(usd * 100)) < 1e-6 ? usd.toFixed(2) : usd.toFixed(3)}`;
 }
 
 const PERIODS = [

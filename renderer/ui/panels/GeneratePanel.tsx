@@ -30,6 +30,7 @@ import { qualityFor } from '../../model/edit-request';
 import { generateAny } from '../../commands/generate-action';
 import { outpaintBlocker, outpaintMode } from '../../commands/outpaint-client';
 import { CostLine, CostSize } from './CostEstimate';
+import { SpendCapLine } from './SpendCapLine';
 import { TextCheckOptions, useRetryWorstLine } from './TextCheckOptions';
 import { ReferenceImages } from './ReferenceImages';
 import { OutpaintCostLine, OutpaintSection } from './OutpaintSection';
@@ -343,6 +344,7 @@ export function GeneratePanel() {
             multi={several ? <MultiCostLine /> : null}
           />
         )}
+        <SpendCapLine />
         <div className="row generate-row">
           <button
             type="button"

@@ -1,5 +1,5 @@
 /**
- * Settings (keys, gateways, Auto's rules, project, diagnostics): a modal opened from the ⚙ in the
+ * Settings (keys, spend cap, gateways, Auto's rules, project, diagnostics): a modal opened from the ⚙ in the
  * options bar. Esc or the backdrop closes it. Its accessible name is its heading's (aria-labelledby).
  */
 import { useEffect, useId, useRef } from 'react';
@@ -9,6 +9,7 @@ import { KeyRow } from './KeyRow';
 import { GatewaysSection } from './GatewaysSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { RoutingSection } from '../RoutingSection';
+import { SpendCapSection } from './SpendCapSection';
 import { ProjectSettingsSection } from '../ProjectSettingsSection';
 import { keepTabInside, useFocusReturn } from '../keyboard/modal-tab';
 
@@ -72,6 +73,7 @@ export function SettingsModal() {
           <KeyRow provider="openai" label="OpenAI" />
           <KeyRow provider="gemini" label="Google Gemini" />
         </section>
+        <SpendCapSection />
         <GatewaysSection />
         <RoutingSection />
         <ProjectSettingsSection />

@@ -25,6 +25,10 @@ describe('the cap check (pure)', () => {
         'Raise the cap in Settings → Spend cap, or use Offline fill (free).',
     );
     expect(capRefusal({ dailyUsd: 5 }, { today: 4.84, month: 20 }, 0.16)).toBeNull();
+    // Amounts that are not whole cents read as the cost line reads them ("≈ $0.038"), never rounded onto the cap.
+    expect(capRefusal({ dailyUsd: 0.05 }, { today: 0.014, month: 0.014 }, 0.038)).toContain(
+      "(≈ $0.038) would take today's spend to $0.052, above your $0.05 daily cap",
+    );
     expect(capRefusal({ monthlyUsd: 20 }, { today: 0, month: 19.9 }, 0.16)).toContain(
       "this month's spend to $20.06, above your $20.00 monthly cap",
     );
