@@ -2,6 +2,7 @@
 import { AppError } from '../../../shared/errors';
 import type { BatchItemRecord, BatchRecord, BatchResult, BatchView } from '../../../shared/batch/batch-types';
 import type { GeminiBatchClient } from './gemini-batch-client';
+import type { SpendCounter } from '../services/spend-ledger';
 
 /** The batch cancelled, and each of its items in one of `states` with it (`message` says why). */
 export function cancelItems(b: BatchRecord, states: readonly BatchItemRecord['state'][], message: string): void {
@@ -39,3 +40,21 @@ export function setResult(item: BatchItemRecord, result: BatchResult): void {
 /** Every result asset of a batch: the current ones and those Redo replaced. */
 export const resultAssets = (b: BatchRecord): string[] =>
   b.items.flatMap((i) => [...(i.result ? [i.result.assetId] : []), ...(i.earlier ?? [])]);
+
+/**
+ * Counts a Batch API job in the ledger as it is sent. The spend cap may refuse it there (another
+ * job spent while the items were prepared): the batch and its queued items then fail with the cap's
+ * message, saved, and the refusal is thrown — nothing was sent or counted.
+ */
+export async function sentUnderCap(ledger: SpendCounter, b: BatchRecord, usd: number, requests: number, save: () => Promise<void>) {
+  try {
+    return ledger.sent(usd, requests);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    b.state = 'failed';
+    b.error = { ...e.info };
+    for (const i of b.items) if (i.state === 'queued') Object.assign(i, { state: 'failed', error: b.error });
+    await save();
+    throw e;
+  }
+}

@@ -26,7 +26,7 @@ import type { BatchSettings } from './batch-item';
 import type { BatchStore } from './batch-store';
 import { BatchWatch } from './batch-watch';
 import type { BatchRequestInput, GeminiBatchClient } from './gemini-batch-client';
-import { addUsd, cancelItems, cancelledAt, itemOf, round, setResult, view } from './batch-record-ops';
+import { addUsd, cancelItems, cancelledAt, itemOf, round, sentUnderCap, setResult, view } from './batch-record-ops';
 
 export interface NewBatch {
   items: Array<{ name: string; image: string; mask: string; output?: string }>;
@@ -207,7 +207,7 @@ export class BatchService {
     if (signal?.aborted) return stopped();
     const queued = b.items.filter((i) => i.state === 'queued');
     const usd = queued.reduce((s, i) => s + (i.estimateUsd ?? 0), 0);
-    const sent = this.svc.ledger.sent(usd, requests.length);
+    const sent = await sentUnderCap(this.svc.ledger, b, usd, requests.length, () => this.store.save());
     // Counted at the batch price as the job is sent (as the ledger does); taken back if Google refuses it.
     const spendOf = (sign: number) => {
       for (const i of queued) i.spentUsd = addUsd(i.spentUsd, sign * (i.estimateUsd ?? 0));
