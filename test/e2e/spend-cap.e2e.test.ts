@@ -72,4 +72,23 @@ describe('Settings → Spend cap', () => {
     await expect.poll(async () => Number(await page.getByTestId('spend').getAttribute('data-today'))).toBeGreaterThan(0);
     expect(app.errors).toEqual([]);
   });
+
+  it('a monthly cap too: the tighter limit is the one said; a value that is not an amount is said so and the cap in use stays', async () => {
+    const page = app.page;
+    const dialog = page.getByRole('dialog', { name: 'Settings', exact: true });
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await dialog.waitFor();
+    const month = dialog.getByRole('textbox', { name: 'Spend cap per month (USD)' });
+    await month.click();
+    await month.pressSequentially('2x');
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toBe('Not an amount in dollars (up to $100,000); the cap in use is unchanged.');
+    await page.keyboard.press('Tab'); // left: the field shows the cap in use, $2 (typed before the x)
+    expect(await month.inputValue()).toBe('2');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // $5 a day, $2 a month, some cents spent: the month is the tighter.
+    await expect.poll(() => page.getByTestId('spend-cap-left').textContent()).toMatch(/^Spend cap: \$1\.\d+ left this month$/);
+  });
 });

@@ -27,33 +27,39 @@ function CapField({ limit, label, per }: { limit: Limit; label: string; per: str
     if (document.activeElement?.getAttribute('aria-label') !== label) setText(saved === undefined ? '' : String(saved));
   }, [saved, label]);
   return (
-    <label className="inline">
-      ${' '}
-      <input
-        type="text"
-        inputMode="decimal"
-        className="num"
-        aria-label={label}
-        placeholder="off"
-        value={text}
-        onChange={(e) => {
-          const next = e.currentTarget.value;
-          setText(next);
-          const v = amountOf(next);
-          setBad(v === null);
-          if (v === null) return;
-          const cap: SpendCap = { ...(useEditor.getState().prefs?.spendCap ?? {}) };
-          const { [limit]: _old, ...rest } = cap;
-          void saveSpendCap(v === undefined ? rest : { ...rest, [limit]: v });
-        }}
-      />{' '}
-      {per}
+    <>
+      <label className="inline">
+        ${' '}
+        <input
+          type="text"
+          inputMode="decimal"
+          className="num"
+          aria-label={label}
+          placeholder="off"
+          value={text}
+          onChange={(e) => {
+            const next = e.currentTarget.value;
+            setText(next);
+            const v = amountOf(next);
+            setBad(v === null);
+            if (v === null) return;
+            const cap: SpendCap = { ...(useEditor.getState().prefs?.spendCap ?? {}) };
+            const { [limit]: _old, ...rest } = cap;
+            void saveSpendCap(v === undefined ? rest : { ...rest, [limit]: v });
+          }}
+          // Left with a value that is not an amount: the field shows the cap in use again (the reason stays beside it).
+          onBlur={() => {
+            if (amountOf(text) === null) setText(saved === undefined ? '' : String(saved));
+          }}
+        />{' '}
+        {per}
+      </label>
       {bad && (
-        <span className="routing-refused" role="status">
+        <span className="routing-refused spend-cap-refused" role="status">
           Not an amount in dollars (up to ${MAX_CAP_USD.toLocaleString('en-US')}); the cap in use is unchanged.
         </span>
       )}
-    </label>
+    </>
   );
 }
 
