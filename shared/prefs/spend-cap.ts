@@ -51,9 +51,9 @@ const PERIODS = [
 
 /**
  * Why a paid request of `usd` (its worst case) may not be sent, or null when it fits under every
- * limit set. A free request (the offline engine) is never refused, even over the cap.
+ * limit set; `what` names it ("This batch"). A free request (the offline engine) is never refused, even over the cap.
  */
-export function capRefusal(cap: SpendCap | undefined, spent: PeriodSpend, usd: number): string | null {
+export function capRefusal(cap: SpendCap | undefined, spent: PeriodSpend, usd: number, what = 'This request'): string | null {
   if (!cap || !(usd > 0)) return null;
   for (const p of PERIODS) {
     const limit = cap[p.key];
@@ -62,7 +62,7 @@ export function capRefusal(cap: SpendCap | undefined, spent: PeriodSpend, usd: n
     // A micro-dollar of rounding never refuses a request that lands on the cap exactly.
     if (after > limit + 1e-6)
       return (
-        `This request (≈ ${capUsd(usd)}) would take ${p.words} to ${capUsd(after)}, above your ${capUsd(limit)} ${p.cap} cap. ` +
+        `${what} (≈ ${capUsd(usd)}) would take ${p.words} to ${capUsd(after)}, above your ${capUsd(limit)} ${p.cap} cap. ` +
         'Raise the cap in Settings → Spend cap, or use Offline fill (free).'
       );
   }

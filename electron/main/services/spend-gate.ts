@@ -51,10 +51,10 @@ export class SpendGate {
 
   /**
    * Throws when a paid request of `usd` would go above the cap: the ledger's today and month plus
-   * what every job holds (but `own`, whose room this request is).
+   * what every job holds (but `own`, whose room this request is); `what` names it in the refusal.
    */
-  check(usd: number, own?: Hold): void {
-    const refusal = capRefusal(this.cap(), this.spent(own), usd);
+  check(usd: number, own?: Hold, what?: string): void {
+    const refusal = capRefusal(this.cap(), this.spent(own), usd, what);
     if (refusal) throw new AppError({ kind: 'invalid-request', message: refusal, rule: 'spend-cap' });
   }
 

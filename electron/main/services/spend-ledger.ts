@@ -34,11 +34,14 @@ export interface SentRequest {
  * `reserve` holds the job's worst case under the spend cap before its first request, `check` refuses
  * (throws) a sum the cap does not allow (spend-gate.ts).
  */
-export type SpendCounter = Pick<SpendLedger, 'sent' | 'rejected'> & { reserve?(usd: number): void; check?(usd: number): void };
+export type SpendCounter = Pick<SpendLedger, 'sent' | 'rejected'> & {
+  reserve?(usd: number): void;
+  check?(usd: number, own?: undefined, what?: string): void;
+};
 
 /** `usd`, once the spend cap allows it (else the cap's refusal is thrown): a batch's total before it is stored. */
 export function withinCap(counter: SpendCounter, usd: number): number {
-  counter.check?.(usd);
+  counter.check?.(usd, undefined, 'This batch');
   return usd;
 }
 

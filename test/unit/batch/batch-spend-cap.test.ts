@@ -72,9 +72,7 @@ describe('a batch under the spend cap', () => {
         const r = await start(mode);
         expect(r.ok).toBe(false);
         expect(r.error).toMatchObject({ kind: 'invalid-request', rule: 'spend-cap' });
-        expect(r.error.message).toMatch(
-          /^This request \(≈ \$[\d.]+\) would take today's spend to \$[\d.]+, above your \$[\d.]+ daily cap\./,
-        );
+        expect(r.error.message).toMatch(/^This batch \(≈ \$[\d.]+\) would take today's spend to \$[\d.]+, above your \$[\d.]+ daily cap\./);
       }
       expect(await main.call('batch:list', {})).toEqual([]);
       expect(gemini.requests.length + batchApi.log.length).toBe(sent);

@@ -10,6 +10,9 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { SpendLedger } from '../../../electron/main/services/spend-ledger';
+import { PrefsStore } from '../../../electron/main/services/prefs-store';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { SpendGate } from '../../../electron/main/services/spend-gate';
 import { capLeft, capRefusal, parseSpendCap, type SpendCap } from '../../../shared/prefs/spend-cap';
 import { estimateCost, getModel } from '../../../shared/models';
@@ -46,6 +49,23 @@ describe('the cap check (pure)', () => {
     expect(capLeft({ dailyUsd: 5, monthlyUsd: 50 }, { today: 1, month: 47 })).toEqual({ usd: 3, words: 'this month' });
     expect(capLeft({ dailyUsd: 5 }, { today: 6, month: 6 })).toEqual({ usd: 0, words: 'today' });
     expect(capLeft({}, { today: 1, month: 1 })).toBeNull();
+  });
+});
+
+describe('the cap in prefs.json', () => {
+  it('survives a restart; a limit cleared is gone from the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'maskwork-cap-'));
+    try {
+      const file = join(dir, 'prefs.json');
+      const prefs = new PrefsStore(file);
+      expect(prefs.get().spendCap).toEqual({});
+      prefs.setSpendCap({ dailyUsd: 5, monthlyUsd: 60 });
+      prefs.setSpendCap({ monthlyUsd: 60 });
+      await prefs.flushed();
+      expect(new PrefsStore(file).get().spendCap).toEqual({ monthlyUsd: 60 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
