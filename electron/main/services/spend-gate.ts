@@ -33,7 +33,7 @@ export class SpendGate {
 
   /** Counts a paid request about to be sent; refused (thrown) when the cap does not allow it. */
   sent(usd: number, requests = 1): SentRequest {
-    this.check(usd);
+    this.refuse(usd);
     return this.ledger.sent(usd, requests);
   }
 
@@ -49,13 +49,9 @@ export class SpendGate {
     return this.ledger.flushed();
   }
 
-  /**
-   * Throws when a paid request of `usd` would go above the cap: the ledger's today and month plus
-   * what every job holds (but `own`, whose room this request is); `what` names it in the refusal.
-   */
-  check(usd: number, own?: Hold, what?: string): void {
-    const refusal = capRefusal(this.cap(), this.spent(own), usd, what);
-    if (refusal) throw new AppError({ kind: 'invalid-request', message: refusal, rule: 'spend-cap' });
+  /** Throws when a paid request (or batch: `what`) of `usd` would go above the cap: the ledger's today and month plus what every job holds. */
+  check(usd: number, what?: string): void {
+    this.refuse(usd, undefined, what);
   }
 
   forJob(): JobSpend {
@@ -63,13 +59,13 @@ export class SpendGate {
     return {
       reserve: (usd) => {
         if (!(usd > 0)) return;
-        this.check(usd);
+        this.refuse(usd);
         hold.left += usd;
         this.holds.add(hold);
       },
       sent: (usd, requests = 1) => {
         // Within what the job holds it was allowed already; beyond it (no hold, or more than the worst case) it is checked now.
-        if (usd > hold.left + 1e-9) this.check(usd, hold);
+        if (usd > hold.left + 1e-9) this.refuse(usd, hold);
         hold.left = Math.max(0, hold.left - (Number.isFinite(usd) ? usd : 0));
         return this.ledger.sent(usd, requests);
       },
@@ -79,6 +75,12 @@ export class SpendGate {
         this.holds.delete(hold);
       },
     };
+  }
+
+  /** The cap's refusal, thrown, when `usd` more would go above it; what `own` holds is this request's room, not counted again. */
+  private refuse(usd: number, own?: Hold, what?: string): void {
+    const refusal = capRefusal(this.cap(), this.spent(own), usd, what);
+    if (refusal) throw new AppError({ kind: 'invalid-request', message: refusal, rule: 'spend-cap' });
   }
 
   private spent(except?: Hold): PeriodSpend {

@@ -36,12 +36,12 @@ export interface SentRequest {
  */
 export type SpendCounter = Pick<SpendLedger, 'sent' | 'rejected'> & {
   reserve?(usd: number): void;
-  check?(usd: number, own?: undefined, what?: string): void;
+  check?(usd: number, what?: string): void;
 };
 
 /** `usd`, once the spend cap allows it (else the cap's refusal is thrown): a batch's total before it is stored. */
 export function withinCap(counter: SpendCounter, usd: number): number {
-  counter.check?.(usd, undefined, 'This batch');
+  counter.check?.(usd, 'This batch');
   return usd;
 }
 
