@@ -22,7 +22,8 @@ import { billerOf, chargeClause, withCharge } from '../model/charge-words';
 import { nRange, providerLabel } from '../model/model-options';
 import { refreshSpend } from './spend-client';
 import { knownOnCanvas, refinedExtension, type StagedCandidate } from '../model/staging-logic';
-import { type MultiRow, chosenRows, multiBlocker, runActive } from '../model/multi-plan';
+import { type MultiRow, chosenRows, multiBlocker, multiTotal, runActive } from '../model/multi-plan';
+import { capRefusal } from '../../shared/prefs/spend-cap';
 import { acceptsSeed } from '../model/prompt-tools';
 import { textCheckPlan } from '../model/text-check-request';
 import { placeholderBlocker } from '../model/prompt-placeholder';
@@ -140,6 +141,11 @@ export async function generateMulti(): Promise<void> {
     s.notify('info', blocker);
     return;
   }
+  // Above the spend cap none of the models is started: main checks each model's job on its own, and
+  // would refuse only those that no longer fit (the others ran). Main's check stays the real one.
+  const spent = s.spend && { today: s.spend.today.usd, month: s.spend.month.usd };
+  const overCap = spent && capRefusal(s.prefs?.spendCap, spent, multiTotal(rows).usd);
+  if (overCap) return s.notify('error', overCap, 'invalid-request');
   await runModels(chosenRows(rows), { prompt: s.gen.prompt });
 }
 
