@@ -29,8 +29,7 @@ import { textCheckPlan } from '../model/text-check-request';
 import { placeholderBlocker } from '../model/prompt-placeholder';
 import { markKeyRejected, withModelNames } from './job-error-report';
 import type { MultiEntryState, MultiRun } from './store/jobs-slice';
-import type { EditorStore } from './store/store';
-import { useEditor } from './store/store';
+import { useEditor, type EditorStore } from './store/store';
 import { runMaskOp } from '../workers/mask-ops-client';
 import { createJobFinisher, type EndedResult } from './job-finisher';
 import { sayJobRunning } from './busy-hint';
@@ -296,8 +295,7 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
       s.patchMultiEntry(runId, model, {
         state: 'done',
         fraction: 1,
-        // The cards' own time (the model's, as main measured it), so the line and its cards agree (the
-        // line said 10.2 s from the run's start, after staging, beside cards of 8.5 s).
+        // The cards' own time (the model's, as main measured it): the line said the run's, 10.2 s beside 8.5 s.
         seconds: r.candidates.length ? Math.max(...r.candidates.map((c) => c.seconds)) : (Date.now() - run.startedAt) / 1000,
         costUsd: r.candidates.reduce((t, c) => t + (c.costUsd || 0), 0),
         received: staged,
