@@ -35,6 +35,8 @@ export interface LaneState {
   /** Patch radius. */
   r: number;
   rowStep: number;
+  /** Level.texture. */
+  texture: boolean;
   pix: Float32Array;
   hole: Uint8Array;
   srcOk: Uint8Array;
@@ -82,7 +84,16 @@ export function chunkRange(n: number, c: number, chunks = LANE_CHUNKS): [number,
 
 /** A `Level`-shaped view of the state (what the pass functions take). */
 function levelOf(s: LaneState): Level {
-  return levelRecord({ width: s.width, height: s.height, pix: s.pix, hole: s.hole }, s.srcOk, 0, s.targets, s.targetId, s.rowStep, s.depth);
+  return levelRecord(
+    { width: s.width, height: s.height, pix: s.pix, hole: s.hole },
+    s.srcOk,
+    0,
+    s.targets,
+    s.targetId,
+    s.rowStep,
+    s.depth,
+    s.texture,
+  );
 }
 
 /**
@@ -158,6 +169,7 @@ export function splitPasses(level: Level, r: number, nnf: Int32Array, holes: Int
     height: level.height,
     r,
     rowStep: level.rowStep,
+    texture: level.texture,
     pix: level.pix,
     hole: level.hole,
     srcOk: level.srcOk,

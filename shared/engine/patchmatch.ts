@@ -7,6 +7,7 @@
  */
 import type { Level } from './pyramid';
 import type { Rng } from './random';
+import { patchSsdWithTexture } from './texture-channel';
 
 /** Polled during long passes; throws to abort. */
 export type CancelCheck = () => void;
@@ -21,8 +22,20 @@ export const SEARCH_TICK = CANCEL_STRIDE;
  * over the target patch's pixels that fall inside the level, every `rowStep`-th row and column
  * (from the first one inside). Stops early once `limit` is passed.
  * Sources are always fully inside the level, so only the target side needs clipping.
+ * `texture`: compare the alpha slot too (the texture feature of the coarse levels, texture-channel.ts).
  */
-export function patchSsd(pix: Float32Array, w: number, h: number, r: number, t: number, s: number, limit: number, rowStep: number): number {
+export function patchSsd(
+  pix: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+  t: number,
+  s: number,
+  limit: number,
+  rowStep: number,
+  texture = false,
+): number {
+  if (texture) return patchSsdWithTexture(pix, w, h, r, t, s, limit, rowStep);
   const tx = t % w,
     ty = (t - tx) / w;
   if (r === 3 && rowStep <= 2 && tx >= 3 && ty >= 3 && tx + 3 < w && ty + 3 < h)
@@ -184,7 +197,7 @@ export function upsampleNnf(fine: Level, coarse: Level, coarseNnf: Int32Array, r
 /** Recomputes `dist` for the current image (needed after every vote changes the hole), for targets `[from, to)`. */
 export function refreshDistances(level: Level, r: number, nnf: Int32Array, dist: Float32Array, from = 0, to = level.targets.length): void {
   const { pix, width: w, height: h, targets } = level;
-  for (let k = from; k < to; k++) dist[k] = patchSsd(pix, w, h, r, targets[k], nnf[k], Infinity, level.rowStep);
+  for (let k = from; k < to; k++) dist[k] = patchSsd(pix, w, h, r, targets[k], nnf[k], Infinity, level.rowStep, level.texture);
 }
 
 /**
@@ -228,7 +241,7 @@ function searchRange(
   j0: number,
   j1: number,
 ): void {
-  const { pix, width: w, height: h, targets, targetId, srcOk, rowStep } = level;
+  const { pix, width: w, height: h, targets, targetId, srcOk, rowStep, texture } = level;
   const step = reverse ? -1 : 1;
   const lo = r,
     hiX = w - 1 - r,
@@ -248,7 +261,7 @@ function searchRange(
         const cand = nnf[nk] + step;
         const csx = cand % w;
         if (csx >= lo && csx <= hiX && cand !== best && srcOk[cand]) {
-          const d = patchSsd(pix, w, h, r, t, cand, bestD, rowStep);
+          const d = patchSsd(pix, w, h, r, t, cand, bestD, rowStep, texture);
           if (d < bestD) {
             bestD = d;
             best = cand;
@@ -262,7 +275,7 @@ function searchRange(
       if (nk >= from && nk < to) {
         const cand = nnf[nk] + step * w;
         if (cand >= 0 && cand < srcOk.length && cand !== best && srcOk[cand]) {
-          const d = patchSsd(pix, w, h, r, t, cand, bestD, rowStep);
+          const d = patchSsd(pix, w, h, r, t, cand, bestD, rowStep, texture);
           if (d < bestD) {
             bestD = d;
             best = cand;
@@ -280,7 +293,7 @@ function searchRange(
       sy = sy < lo ? lo : sy > hiY ? hiY : sy;
       const cand = sy * w + sx;
       if (cand === best || !srcOk[cand]) continue;
-      const d = patchSsd(pix, w, h, r, t, cand, bestD, rowStep);
+      const d = patchSsd(pix, w, h, r, t, cand, bestD, rowStep, texture);
       if (d < bestD) {
         bestD = d;
         best = cand;

@@ -22,6 +22,8 @@ export interface Level extends Layer {
   rowStep: number;
   /** Chamfer distance (pixels) from each pixel to the nearest known pixel; 0 when known. */
   depth: Float32Array;
+  /** Whether the patch distance compares the texture feature in the alpha slot (texture-channel.ts). */
+  texture: boolean;
 }
 
 /**
@@ -133,6 +135,7 @@ export function levelRecord(
   targetId: Int32Array,
   rowStep: number,
   depth: Float32Array,
+  texture = false,
 ): Level {
   return {
     width: layer.width,
@@ -145,6 +148,7 @@ export function levelRecord(
     targetId,
     rowStep,
     depth,
+    texture,
   };
 }
 
