@@ -6,7 +6,7 @@
  * the flattest sources — building.jpg's facade hole was filled with sky, which the membrane turned
  * into a white smear. After Newson et al. (2014), each pixel also carries the local strength of its
  * texture: the mean absolute luma gradient over a 5×5 window of known pixels, computed once at full
- * resolution. The pyramid averages it (a coarse pixel keeps its children's fine texture, which the
+ * resolution, saturated (see {@link TEXTURE_SCALE}). The pyramid averages it (a coarse pixel keeps its children's fine texture, which the
  * averaging of the colours loses), the coarsest level's harmonic guess smooths it into the hole and
  * every vote copies it with the colour, so it stays consistent with the sources chosen. Only levels
  * from {@link TEXTURE_MIN_LEVEL} up compare it (where the structure is chosen, and cheap), and only
@@ -15,11 +15,20 @@
  */
 import type { Layer } from './region';
 
-/** √λ: the feature's scale against 0–255 RGB in the squared distance (16: sky stayed; 64: trees). */
-export const TEXTURE_SCALE = 32;
+/**
+ * The feature is `TEXTURE_SCALE · m / (m + TEXTURE_KNEE)` for a mean luma step m (0–255 units): it
+ * saturates, so it tells textured from flat (sky m ≈ 0.5: 80; the facade, grass, trees m ≈ 8–20: 320–360)
+ * while leaving the choice among textured sources to the colours. Linear (32 · m) continued the facade
+ * too but, dominating RGB between textures, drew autumn-valley's grass up into its trees and a grey
+ * block of concrete into fig-bowl's fig.
+ */
+export const TEXTURE_SCALE = 400;
+/** The mean luma step at which the feature is half its scale. */
+export const TEXTURE_KNEE = 2;
 /**
  * The finest pyramid level (0 = full resolution) whose search compares the feature. From level 2 the
- * facade came out the same, at ≈ 10 % more CPU; from level 4 sky came back into it.
+ * facade came out the same, at ≈ 10 % more CPU; from level 4 sky came back into it (measured with
+ * the linear feature).
  */
 export const TEXTURE_MIN_LEVEL = 3;
 /** Half-side of the window the gradient is averaged over. */
@@ -65,7 +74,10 @@ export function addTextureChannel(layer: Layer, scale = TEXTURE_SCALE): boolean 
   // 5×5 mean over the pixels that have a gradient: separable window sums of g and of the count.
   const sg = boxSum(boxSum(g, w, h, 1, w), h, w, w, 1);
   const sn = boxSum(boxSum(ok, w, h, 1, w), h, w, w, 1);
-  for (let i = 0; i < w * h; i++) pix[i * 4 + 3] = hole[i] ? 0 : sn[i] > 0 ? (scale * sg[i]) / sn[i] : 0;
+  for (let i = 0; i < w * h; i++) {
+    const m = sn[i] > 0 ? sg[i] / sn[i] : 0;
+    pix[i * 4 + 3] = hole[i] ? 0 : (scale * m) / (m + TEXTURE_KNEE);
+  }
   return true;
 }
 
