@@ -148,23 +148,33 @@ export function currentEstimate(s: EditorStore): Estimate | null {
   });
 }
 
-/** Why Generate cannot run now, or null. */
+/** What Generate says while an extension is proposed over a leftover mask: both ways out. */
+export const APPLY_OR_DROP = 'Apply the extension (Enter) to fill the new area, or drop it (Esc) to edit the mask';
+
 /**
- * With no mask painted and the extend tool on, the retoucher wants to outpaint: pixels typed into the
- * extend bar but not applied yet are what they are told to finish; with none yet, how to propose
- * some ("Paint a mask first" said nothing of the tool in hand). Null with another tool.
+ * With the extend tool in hand, the proposal comes first. Pixels proposed but not applied yet block
+ * every Generate (one model, several, the extension's fill): with a mask left over it ran a paid
+ * edit of that mask and left the proposal unapplied (hands-on H3), so the message names both ways
+ * out; with no mask, Apply. With nothing proposed and no mask, how to propose some ("Paint a mask
+ * first" said nothing of the tool in hand). Null with another tool, or nothing proposed over a mask.
  */
 export function pendingExtension(s: EditorStore): string | null {
   if (s.tool !== 'extend') return null;
-  return isZeroSides(s.extend.sides)
-    ? 'Pick a size above or drag an edge, then Enter (or paint a mask)'
-    : 'Apply the extension first (Enter), then Generate';
+  return proposalBlocker(s) ?? (currentMaskBounds(s) ? null : 'Pick a size above or drag an edge, then Enter (or paint a mask)');
 }
 
+/** An extension proposed in the bar and not applied yet: what Generate says, else null. */
+export function proposalBlocker(s: EditorStore): string | null {
+  if (s.tool !== 'extend' || isZeroSides(s.extend.sides)) return null;
+  return currentMaskBounds(s) ? APPLY_OR_DROP : 'Apply the extension first (Enter), then Generate';
+}
+
+/** Why Generate cannot run now, or null. */
 export function generateBlocker(s: EditorStore, estimate = currentEstimate(s)): string | null {
   if (!s.doc) return 'Open a photo first';
   if (s.job || runActive(s.multiRun?.entries)) return 'A job is running';
-  if (estimate && !estimate.ok && estimate.code === 'empty-mask') return pendingExtension(s) ?? estimate.error;
+  const pending = pendingExtension(s);
+  if (pending) return pending;
   if (estimate && !estimate.ok) return estimate.error;
   const opt = currentOption(s);
   if (!opt.usable && opt.keyProvider)

@@ -110,7 +110,9 @@ export function setMultiOn(on: boolean): void {
 export function multiGenerateBlocker(s: EditorStore, rows = multiRows(s)): string | null {
   if (!s.doc) return 'Open a photo first';
   if (s.job || runActive(s.multiRun?.entries)) return 'A job is running';
-  if (!currentMaskBounds(s)) return pendingExtension(s) ?? 'Paint a mask first';
+  const pending = pendingExtension(s);
+  if (pending) return pending;
+  if (!currentMaskBounds(s)) return 'Paint a mask first';
   const options = modelOptions(s);
   return (
     multiBlocker(rows, s.gen.prompt, (spec) =>

@@ -9,7 +9,7 @@ import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import type { EditorStore } from './store/store';
 import { useEditor } from './store/store';
 import { providerLabel, withArticle } from '../model/model-options';
-import { currentOption, fillsExtension } from './current-estimate';
+import { currentOption, fillsExtension, proposalBlocker } from './current-estimate';
 import { beginJob, failStart, sendJob } from './app-job-client';
 import { editTracer } from './edit-trace';
 import { acceptsSeed } from '../model/prompt-tools';
@@ -57,6 +57,8 @@ export function outpaintBlocker(s: EditorStore, estimate = currentOutpaintEstima
   if (!s.doc) return 'Open a photo first';
   if (!hasExtension(s.doc)) return 'Extend the canvas first (C)';
   if (s.job) return 'A job is running';
+  const pending = proposalBlocker(s);
+  if (pending) return pending;
   if (estimate && !estimate.ok) return estimate.error;
   const opt = currentOption(s);
   if (!opt.usable && opt.keyProvider)

@@ -3,8 +3,8 @@ import { createEmptyMask, rasterizeRect, applyCoverage } from '../../shared/mask
 import { getMask, putMask } from './blob-store';
 import { extendCanvas } from './canvas-commands';
 import { useEditor } from './store/store';
-import { outpaintMode } from './outpaint-client';
-import { generateBlocker } from './current-estimate';
+import { outpaintBlocker, outpaintMode } from './outpaint-client';
+import { APPLY_OR_DROP, generateBlocker } from './current-estimate';
 import { multiGenerateBlocker } from './multi-generate';
 
 const st = () => useEditor.getState();
@@ -62,5 +62,26 @@ describe('Generate with an extension typed but not applied', () => {
     st().setTool('brush');
     expect(generateBlocker(st())).toBe('Paint a mask first');
     expect(multiGenerateBlocker(st())).toBe('Paint a mask first');
+  });
+
+  it('with a mask left over, a proposal still blocks Generate and names both ways out (it ran an edit of the old mask)', () => {
+    st().setGen({ prompt: 'extend the table' });
+    const id = putMask(applyCoverage(createEmptyMask(600, 400), rasterizeRect({ x: 100, y: 100, width: 50, height: 50 }), 'add', 1));
+    st().commit('Rectangle', (d) => ({ ...d, maskId: id }));
+    st().setTool('extend');
+    expect(generateBlocker(st())).not.toBe(APPLY_OR_DROP);
+    st().setExtend({ sides: { left: 0, right: 300, top: 0, bottom: 0 } });
+    expect(generateBlocker(st())).toBe(APPLY_OR_DROP);
+    expect(multiGenerateBlocker(st())).toBe(APPLY_OR_DROP);
+    expect(APPLY_OR_DROP).toBe('Apply the extension (Enter) to fill the new area, or drop it (Esc) to edit the mask');
+  });
+
+  it('on a canvas extended already, a further proposal blocks filling the extension too', () => {
+    st().setGen({ prompt: 'extend the table' });
+    extendCanvas({ width: 1200, height: 400 }, { x: 300, y: 0 });
+    expect(outpaintMode(st())).toBe(true);
+    st().setTool('extend');
+    st().setExtend({ sides: { left: 0, right: 0, top: 200, bottom: 0 } });
+    expect(outpaintBlocker(st())).toBe(APPLY_OR_DROP);
   });
 });

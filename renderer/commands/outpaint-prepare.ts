@@ -14,6 +14,7 @@ import { outpaintBlocker, outpaintMode, outpaintRequestOf } from './outpaint-cli
 import type { OutpaintRequest } from '../model/outpaint-request';
 import { extendBlocker, extendProposal } from './canvas-commands';
 import { extendDocument } from '../model/extend-document';
+import { ZERO_SIDES } from '../model/extend-logic';
 
 export interface PrepareDeps {
   store: { getState(): EditorStore; subscribe(fn: (s: EditorStore) => void): () => void };
@@ -41,7 +42,8 @@ export function wantsPreparation(s: EditorStore): boolean {
 export function proposedState(s: EditorStore): EditorStore | null {
   const p = extendProposal(s);
   if (!p || !s.doc || extendBlocker(s)) return null;
-  return { ...s, doc: extendDocument(s.doc, p.canvas, p.originalAt, s.doc.maskId) };
+  // Applied, the proposal is gone from the bar (a pending one blocks Generate).
+  return { ...s, doc: extendDocument(s.doc, p.canvas, p.originalAt, s.doc.maskId), extend: { ...s.extend, sides: ZERO_SIDES } };
 }
 
 /** What to prepare now: the proposal as it would be applied, else the document when set up for an outpaint. */
