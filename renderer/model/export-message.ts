@@ -1,5 +1,7 @@
 import type { DocState } from './document-types';
 import { isKept } from './version-logic';
+import { hasExtension } from './outpaint-request';
+import { layerHasMask, layerOpacity, layerVisible } from '../../shared/document/schema';
 
 /** The toast after an export: size, depth, format, where, and what of the original's metadata went with it. */
 export function exportedMessage(r: {
@@ -91,4 +93,30 @@ export function depthNote(format: string, depth: 8 | 16 | undefined): string | n
   return depth === 16
     ? `${name}: 16 bits per channel, as the original.`
     : `${name}: 8 bits per channel, as the original (a 16-bit original gives 16).`;
+}
+
+/**
+ * Said in the Export dialog when JPEG is chosen and part of the canvas is transparent (an extension
+ * not filled yet): JPEG has no alpha, so those pixels are exported over white, as Photoshop's JPEG
+ * matte and the PSD's merged image have them (they were black bars, unsaid). A canvas-sized layer
+ * kept before layers recorded their extension (an older project) counts as filling it.
+ */
+export function transparencyNote(format: string, doc: DocState | null): string | null {
+  if (format !== 'jpeg' || !doc || !hasExtension(doc)) return null;
+  const { width: W, height: H } = doc.canvas;
+  if (
+    doc.layers.some(
+      (l) =>
+        !l.extension &&
+        layerVisible(l) &&
+        layerOpacity(l) === 1 &&
+        !layerHasMask(l) &&
+        l.x <= 0 &&
+        l.y <= 0 &&
+        l.x + l.width >= W &&
+        l.y + l.height >= H,
+    )
+  )
+    return null;
+  return 'Transparent areas (the unfilled extension) become white in JPEG; choose PNG, WebP, TIFF or PSD to keep them.';
 }

@@ -83,8 +83,9 @@ export async function patchedJpegExport(
     throw new Error(`unexpected decode ${decodedOriginal.width}x${decodedOriginal.height} for ${file.width}x${file.height}`);
   const canvas = extendCanvas(decodedOriginal, width, height, extend.left, extend.top);
   for (const p of stored) compositeOver(canvas, p);
-  // The transparent extension is black, as a whole JPEG re-encode writes it.
-  const composite = canvas.channels === 4 ? dropAlpha(canvas.data as Uint8Array) : (canvas.data as Uint8Array);
+  // JPEG has no alpha: a transparent extension goes over white, as Photoshop's JPEG matte and the
+  // PSD's merged image (and the whole re-encode) have it. It was black without a word.
+  const composite = canvas.channels === 4 ? rgbOverWhite(canvas.data as Uint8Array) : (canvas.data as Uint8Array);
   const patched = patchJpeg(frame, flags, composite, src.xmp);
   if (!patched) return null;
   // The promise checked on the result: a file this reader misread (damaged data a decoder repairs
@@ -157,12 +158,19 @@ function storedPatch(p: RawPatch, orientation: number, w: number, h: number): Ra
   return { x: Math.min(ax, bx), y: Math.min(ay, by), width, height, rgba: out };
 }
 
-function dropAlpha(rgba: Uint8Array): Uint8Array {
+/** 8-bit RGBA as RGB blended over white (alpha 0 is white), the arithmetic of psd-writer's overWhite. */
+export function rgbOverWhite(rgba: Uint8Array): Uint8Array {
   const out = new Uint8Array((rgba.length / 4) * 3);
   for (let i = 0, o = 0; i < rgba.length; i += 4, o += 3) {
-    out[o] = rgba[i];
-    out[o + 1] = rgba[i + 1];
-    out[o + 2] = rgba[i + 2];
+    const a = rgba[i + 3];
+    if (a === 255) {
+      out[o] = rgba[i];
+      out[o + 1] = rgba[i + 1];
+      out[o + 2] = rgba[i + 2];
+      continue;
+    }
+    const k = a / 255;
+    for (let c = 0; c < 3; c++) out[o + c] = Math.round(rgba[i + c] * k + 255 * (1 - k));
   }
   return out;
 }

@@ -191,11 +191,15 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
  * The original, upright, extended and with the visible patches composited (libvips, lazily).
  * `input`: the bytes libvips decodes instead of the original (the same pixels, other metadata).
  */
-async function compositePipeline(store: AssetStore, src: ExportSource, input: Uint8Array = src.original): Promise<Sharp> {
+async function compositePipeline(store: AssetStore, src: ExportSource, input: Uint8Array = src.original, matte = false): Promise<Sharp> {
   const { extend } = src;
   let pipeline = sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient();
   const extended = !!(extend.left || extend.top || extend.right || extend.bottom);
-  if (extended) {
+  // `matte`: over white, opaque (the layers then blend over white where nothing is under them).
+  if (matte && src.meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+  if (extended && matte) {
+    pipeline = pipeline.extend({ ...extend, background: { r: 255, g: 255, b: 255, alpha: 1 } });
+  } else if (extended) {
     pipeline = pipeline.ensureAlpha().extend({ ...extend, background: { r: 0, g: 0, b: 0, alpha: 0 } });
   }
   if (src.patches.length) {
@@ -212,7 +216,7 @@ async function compositePipeline(store: AssetStore, src: ExportSource, input: Ui
     );
     pipeline = pipeline.composite(inputs);
     // Compositing adds an alpha band; an opaque original that was not extended stays opaque.
-    if (!src.meta.hasAlpha && !extended) pipeline = pipeline.removeAlpha();
+    if (matte || (!src.meta.hasAlpha && !extended)) pipeline = pipeline.removeAlpha();
   }
   return pipeline;
 }
@@ -342,7 +346,9 @@ async function encodeWithSharp(
   // data, orientation 1 (libvips read none, so the pixels are upright as they are).
   const input =
     byLibvips && !src.meta.exif && src.meta.format === 'png' ? withExifChunk(src.original, exifWithOrientation1(src.exif!)) : undefined;
-  let pipeline = await compositePipeline(store, src, input);
+  // JPEG has no alpha: transparent areas (an unfilled extension) go over white, as Photoshop's JPEG
+  // matte and the PSD's merged image have them (libvips dropped the alpha: black bars, unsaid).
+  let pipeline = await compositePipeline(store, src, input, req.format === 'jpeg');
   // EXIF, IPTC and XMP as they were (orientation reset); the ICC profile as it was, except for CMYK,
   // whose pixels are converted to sRGB with the file's profile. EXIF libvips would not keep whole is
   // replaced by libvips' own few tags, with which the original's are merged afterwards.

@@ -8,7 +8,7 @@ import { exportImage } from '../../commands/document-io';
 import { loadExportPrefs, saveExportPrefs } from '../../commands/export-prefs-storage';
 import { type ExportFormat, exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { losesDepth } from '../../model/export-request';
-import { depthNote, exportPromise, lossyNote, stagedNote, unkeptStaged } from '../../model/export-message';
+import { depthNote, exportPromise, lossyNote, stagedNote, transparencyNote, unkeptStaged } from '../../model/export-message';
 import { cmykConversion } from '../../../shared/document/cmyk-conversion';
 import { keepTabInside, useFocusReturn, useKeysOutside } from '../keyboard/modal-tab';
 import { NumberField } from '../NumberField';
@@ -109,6 +109,14 @@ function ExportDialogBody() {
             </label>
           ))}
         </fieldset>
+        {(() => {
+          const note = transparencyNote(prefs.format, doc);
+          return note ? (
+            <p className="muted" role="note" data-testid="export-transparency-note">
+              {note}
+            </p>
+          ) : null;
+        })()}
         {(() => {
           const note = depthNote(prefs.format, doc?.original.depth);
           return note ? (
