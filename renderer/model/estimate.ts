@@ -30,7 +30,7 @@ export interface EstimateOk {
   /** How the dollar figure was computed (tooltip). */
   basis: string;
   approximate: boolean;
-  /** "$0.123" or "$0.000 — free (offline)". */
+  /** "≈ $0.025 (GPT Image 2, medium)" or "$0.000 — free (offline)". */
   costText: string;
   /** "1536×1024 from a 2100×1400 region" (+ ", padded to 894×600 past the photo's edges"). */
   sizeText: string;
@@ -89,7 +89,11 @@ export function computeEstimate(input: EstimateInput): Estimate {
     ...(frame ? { frame } : {}),
     basis: cost.basis,
     approximate: cost.approximate,
-    costText: free ? `${formatUsd(0)} — free (offline)` : `${cost.approximate ? '≈ ' : ''}${formatUsd(cost.usd)}`,
+    // The model named beside the price, as the extension's line says it ("≈ $0.033 (GPT Image 2, medium)"):
+    // the footer is always in view, the Model list may be scrolled out of it (a 1280×720 window).
+    costText: free
+      ? `${formatUsd(0)} — free (offline)`
+      : `${cost.approximate ? '≈ ' : ''}${formatUsd(cost.usd)} (${[spec.name, quality, request.imageSize ?? imageSize].filter(Boolean).join(', ')})`,
     sizeText: `${request.width}×${request.height} from a ${region.width}×${region.height} region${padded}`,
   };
 }
