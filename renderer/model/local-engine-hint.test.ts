@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localEngineHint, spotHint } from './local-engine-hint';
+import { localEngineHint, localTextWarning, spotHint } from './local-engine-hint';
 
 const photo = { width: 1000, height: 800 };
 
@@ -74,5 +74,27 @@ describe('spotHint (a cloud model chosen)', () => {
   it('says nothing with no mask, or for an extension', () => {
     expect(spotHint({ canvas: big, original: big, hole: null })).toBeNull();
     expect(spotHint({ canvas: big, original: big, hole: { pixels: 4, width: 2, height: 2 }, extending: true })).toBeNull();
+  });
+});
+
+describe('localTextWarning', () => {
+  const routing = {
+    defaultModel: 'local',
+    rules: [{ id: 't', enabled: true, when: { kind: 'text-in-prompt' as const, words: ['banner'] }, use: 'gpt-image-2' }],
+  };
+  it("warns for a prompt that asks for text (quotes, a text word, the user's own word, a non-Latin script)", () => {
+    const said = 'Offline fill cannot write text: it continues the texture around the mask. Choose GPT Image 2 for text.';
+    expect(localTextWarning('change the text to "SALE 20%"', null, false)).toBe(said);
+    expect(localTextWarning('add a logo', null, false)).toBe(said);
+    expect(localTextWarning('a banner over the door', routing, false)).toBe(said);
+    expect(localTextWarning('写真', null, false)).toBe(said);
+    expect(localTextWarning('a sign that says "OPEN"', null, true)).toBe(
+      'Offline fill cannot write text: it continues the textures at the photo’s edges. Choose GPT Image 2 for text.',
+    );
+  });
+  it('says nothing for a removal or an empty prompt', () => {
+    expect(localTextWarning('remove the scratch', null, false)).toBeNull();
+    expect(localTextWarning('', null, false)).toBeNull();
+    expect(localTextWarning('a banner over the door', null, false)).toBeNull();
   });
 });

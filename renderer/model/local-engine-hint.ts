@@ -6,6 +6,8 @@
  * (bench/fill): the engine holds up on holes up to ~25 % of the region around them, and an extension
  * that adds more than the photo's own area is mostly repeated texture.
  */
+import { DEFAULT_TEXT_WORDS, textSignal } from '../../shared/routing';
+import type { RoutingSettings } from '../../shared/routing/rules';
 
 /** Share of the photo masked from which a cloud model is suggested. */
 export const LARGE_HOLE_SHARE = 0.15;
@@ -94,4 +96,16 @@ export function spotHint(input: LocalHintInput): string | null {
   const side = Math.max(hole.width, hole.height);
   if (side > Math.max(SPOT_MIN_PX, SPOT_SIDE * Math.min(canvas.width, canvas.height))) return null;
   return `A spot (${hole.width}×${hole.height} px): the offline engine removes it free, in about a second, unless the prompt asks for something new.`;
+}
+
+/**
+ * While the offline engine is chosen and the prompt asks for text (quotes, a text word — the
+ * default ones and those of the user's text rule — or a non-Latin script, as Auto reads it): the
+ * engine cannot write it. It ran such a prompt silently and smeared the sign (hands-on H3).
+ */
+export function localTextWarning(prompt: string, routing: RoutingSettings | null | undefined, extending: boolean): string | null {
+  const ruleWords = (routing?.rules ?? []).flatMap((r) => (r.when.kind === 'text-in-prompt' ? r.when.words : []));
+  if (!textSignal(prompt, [...DEFAULT_TEXT_WORDS, ...ruleWords])) return null;
+  const does = extending ? 'it continues the textures at the photo’s edges' : 'it continues the texture around the mask';
+  return `Offline fill cannot write text: ${does}. Choose GPT Image 2 for text.`;
 }

@@ -34,7 +34,7 @@ import { SpendCapLine } from './SpendCapLine';
 import { TextCheckOptions, useRetryWorstLine } from './TextCheckOptions';
 import { ReferenceImages } from './ReferenceImages';
 import { OutpaintCostLine, OutpaintSection } from './OutpaintSection';
-import { LocalEngineHint, SpotHint } from './LocalEngineHint';
+import { LocalEngineHint, LocalTextWarning, SpotHint } from './LocalEngineHint';
 import { useMoreBelow } from '../useMoreBelow';
 import { useKeepScrollEnd } from '../useKeepScrollEnd';
 
@@ -131,6 +131,7 @@ export function GeneratePanel() {
             }}
           />
           <PromptTools />
+          <LocalTextWarning />
           {!several && (
             <label className="field">
               <span>Model</span>

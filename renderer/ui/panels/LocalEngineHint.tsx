@@ -7,7 +7,7 @@ import { countMaskPixels } from '../../../shared/mask';
 import { getMask } from '../../commands/blob-store';
 import { useEditor } from '../../commands/store/store';
 import { currentOption, currentPlanBox, fillsExtension } from '../../commands/current-estimate';
-import { localEngineHint, spotHint, type LocalHintInput } from '../../model/local-engine-hint';
+import { localEngineHint, localTextWarning, spotHint, type LocalHintInput } from '../../model/local-engine-hint';
 
 let countCache: { maskId: string; pixels: number } | null = null;
 
@@ -47,6 +47,25 @@ export function LocalEngineHint() {
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * Under the prompt, before Generate, while the offline engine is the model Generate will use and the
+ * prompt asks for text: it cannot write it (it ran such a prompt silently and smeared the sign).
+ */
+export function LocalTextWarning() {
+  useEditor(useShallow((s) => [s.doc, s.gen, s.keyStatus, s.providerSettings, s.prefs]));
+  const s = useEditor.getState();
+  const text =
+    s.doc && !s.gen.multiOn && currentOption(s).spec.provider === 'local'
+      ? localTextWarning(s.gen.prompt, s.prefs?.routing, fillsExtension(s))
+      : null;
+  if (!text) return null;
+  return (
+    <p className="warning" role="note" aria-label="The offline engine cannot write text" data-testid="local-engine-text">
+      {text}
+    </p>
   );
 }
 
