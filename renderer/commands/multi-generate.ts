@@ -9,15 +9,13 @@
 import type { LineageStep } from '../../shared/document/schema';
 import { withLayerMaskAssets } from './layer-mask-assets';
 import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
-import { expectedFor } from '../../shared/routing/latency';
 import { getMask } from './blob-store';
 import { api, errorInfo, unwrap } from './bridge';
 import { encodeMaskPng } from './mask-encode';
 import { adoptPatch, candidatePatch } from './candidate-assets';
 import { offerResults } from './staging-history';
-import { currentMaskBounds, currentOption, currentPlanBox, modelOptions, pendingExtension, sentReferences } from './current-estimate';
-import { effectiveGrowPx, maskRectFor, qualityFor, requestLayers, settingsForModel, type EditRequest } from '../model/edit-request';
-import { computeEstimate } from '../model/estimate';
+import { currentMaskBounds, currentOption, modelOptions, pendingExtension, sentReferences } from './current-estimate';
+import { effectiveGrowPx, maskRectFor, requestLayers, settingsForModel, type EditRequest } from '../model/edit-request';
 import { billerOf, chargeClause, withCharge } from '../model/charge-words';
 import { nRange, providerLabel } from '../model/model-options';
 import { refreshSpend } from './spend-client';
@@ -33,6 +31,9 @@ import { useEditor, type EditorStore } from './store/store';
 import { runMaskOp } from '../workers/mask-ops-client';
 import { createJobFinisher, type EndedResult } from './job-finisher';
 import { sayJobRunning } from './busy-hint';
+import { multiRows } from './multi-rows';
+
+export { multiRows };
 
 let runCounter = 0;
 /** The progress listener is installed once, at the first several-models Generate, for the window's life. */
@@ -49,45 +50,6 @@ const finisher = createJobFinisher({
     if (hit) useEditor.getState().patchMultiEntry(hit[0], hit[1], { state: 'failed', error: errorInfo(e).message });
   },
 });
-
-/** Every offered model with its count, the estimate of its request and its usual time. */
-export function multiRows(s: EditorStore): MultiRow[] {
-  const doc = s.doc;
-  const bbox = currentPlanBox(s);
-  const refs = sentReferences(s);
-  return modelOptions(s).map((o) => {
-    const range = nRange(o.spec);
-    const n = Math.min(range.max, Math.max(0, Math.round(s.gen.multi[o.value] ?? 0)));
-    if (!doc)
-      return {
-        value: o.value,
-        spec: o.spec,
-        usable: o.usable,
-        n,
-        estimate: { ok: false, error: 'Open a photo first', shared: true },
-        expected: null,
-      };
-    const e = computeEstimate({
-      canvas: doc.canvas,
-      bbox,
-      spec: o.spec,
-      quality: qualityFor(s.gen.quality, o.spec),
-      imageSize: s.gen.imageSize,
-      n: Math.max(1, n),
-      references: refs,
-    });
-    return {
-      value: o.value,
-      spec: o.spec,
-      usable: o.usable,
-      n,
-      estimate: e.ok
-        ? { ok: true, usd: e.usd, approximate: e.approximate }
-        : { ok: false, error: e.error, ...(e.code === 'empty-mask' ? { shared: true } : {}) },
-      expected: e.ok ? expectedFor(o.spec, e.request, s.prefs?.latency ?? {}) : null,
-    };
-  });
-}
 
 /**
  * Turns "several models at once" on or off. Turned on with no model counted yet, it starts from the
