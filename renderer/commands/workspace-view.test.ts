@@ -51,3 +51,18 @@ describe('Ctrl+H: the extras', () => {
     expect(overlay()).toBe(false);
   });
 });
+
+describe('a hint that stopped being true goes', () => {
+  const messages = () => useEditor.getState().toasts.map((t) => t.message);
+  it("'Panels hidden' goes when Tab brings them back, 'Extras hidden' when Ctrl+H shows them (they stayed up)", () => {
+    const notify = (m: string) => useEditor.getState().notify('info', m);
+    togglePanels(false, notify);
+    expect(messages()).toContain(PANELS_HIDDEN_HINT);
+    togglePanels(false, notify);
+    expect(messages()).not.toContain(PANELS_HIDDEN_HINT);
+    toggleExtras(notify);
+    expect(messages()).toContain(EXTRAS_HIDDEN_HINT);
+    toggleExtras(notify);
+    expect(messages()).not.toContain(EXTRAS_HIDDEN_HINT);
+  });
+});

@@ -41,6 +41,7 @@ export function togglePanels(shift: boolean, say: (message: string) => void): vo
   const next = nextPanels(useWorkspaceView.getState().panels, shift);
   useWorkspaceView.setState({ panels: next });
   if (next !== 'none') say(PANELS_HIDDEN_HINT);
+  else useEditor.getState().dropMessages([PANELS_HIDDEN_HINT]); // no longer true: it stayed up
 }
 
 /** Ctrl+H: hides the extras, or shows them again (the overlay as it was when they were hidden). */
@@ -54,5 +55,6 @@ export function toggleExtras(say: (message: string) => void): void {
     return;
   }
   useWorkspaceView.setState({ extrasHidden: false, overlayWasShown: false });
+  useEditor.getState().dropMessages([EXTRAS_HIDDEN_HINT]); // no longer true: it stayed up
   if (v.overlayWasShown) setMaskOverlay(true);
 }

@@ -58,6 +58,34 @@ describe('Photoshop keys', () => {
     await expect.poll(sideShown).toBe(true);
   });
 
+  it("with the brush, Tab leaves no outline away from the pointer, and 'Panels hidden' goes once they are back", async () => {
+    const page = app.page;
+    await page.keyboard.press('h');
+    const box = (await page.locator('.canvas-host').boundingBox())!;
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press('b');
+    await page.mouse.move(at.x + 5, at.y + 5);
+    await page.mouse.move(at.x, at.y);
+    // Read-only probe: the outline's centre on screen, or null while it is hidden.
+    const outline = () =>
+      page.locator('.brush-cursor').evaluate((el) => {
+        if ((el as HTMLElement).style.display === 'none') return null;
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      });
+    const near = (o: { x: number; y: number } | null) => o === null || (Math.abs(o.x - at.x) < 2 && Math.abs(o.y - at.y) < 2);
+    expect(await outline()).not.toBeNull();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => tools().isVisible()).toBe(false);
+    expect(near(await outline())).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => tools().isVisible()).toBe(true);
+    expect(near(await outline())).toBe(true);
+    expect((await infos()).map((t) => t.message)).not.toContainEqual(expect.stringMatching(/^Panels hidden/));
+    await page.keyboard.press('h'); // the hand again, as the tests below expect
+  });
+
   it('Tab in the prompt box moves the focus on, as in any field; the panels stay', async () => {
     const page = app.page;
     const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });

@@ -112,6 +112,8 @@ export interface UiSlice {
    */
   succeeded(action: ToastAction, file?: string): void;
   dismiss(id: number): void;
+  /** Messages with these words go (a hint that stopped being true: "Panels hidden" once they are back). */
+  dropMessages(messages: readonly string[]): void;
   setBusy(label: string | null): void;
 }
 
@@ -184,5 +186,9 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
     if (next.length !== toasts.length) set({ toasts: next });
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  dropMessages(messages) {
+    const toasts = get().toasts;
+    if (toasts.some((t) => messages.includes(t.message))) set({ toasts: toasts.filter((t) => !messages.includes(t.message)) });
+  },
   setBusy: (busy) => set({ busy }),
 });

@@ -79,6 +79,9 @@ export function EditorStage() {
       const moved = sameWindow && last ? { dx: now.left - last.left, dy: now.top - last.top } : undefined;
       if (r.width > 0 && r.height > 0) last = now;
       useEditor.getState().setStageSize(Math.floor(r.width), Math.floor(r.height), moved);
+      // The brush outline is placed in the stage's own pixels: with the stage moved or resized (Tab hid
+      // the panels) it stood ~45 px off the pointer until the mouse moved. The next move shows it again.
+      moveBrushCursor(cursorRef.current, null);
       const live = liveRef.current!;
       live.width = Math.floor(r.width);
       live.height = Math.floor(r.height);

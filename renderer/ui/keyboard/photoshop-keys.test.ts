@@ -25,6 +25,10 @@ describe('Photoshop keys Maskwork has not', () => {
     expect(t?.match(ev('t', 'KeyT', { ctrlKey: true }))).toBe(true);
     t?.run(ev('t', 'KeyT', { ctrlKey: true }));
     expect(infos()).toEqual([PHOTOSHOP_KEY_HINTS['Ctrl+T']]);
+    // One such hint at a time: the next key's takes the place of the one showing (they stacked three high).
+    const v = PHOTOSHOP_KEYS.find((s) => s.keys === 'V');
+    v?.run(ev('v', 'KeyV'));
+    expect(infos()).toEqual([PHOTOSHOP_KEY_HINTS.V]);
   });
 
   it('cover V, J, S, G, T, Ctrl+T, Ctrl+R, Ctrl+N, Alt+Backspace, Ctrl+Shift+E and Ctrl+Backspace, each naming its key and a Maskwork key to use', () => {

@@ -6,6 +6,7 @@
  */
 import type { Shortcut } from './shortcuts';
 import { hintOncePerSession } from './shortcut-hints';
+import { useEditor } from '../../commands/store/store';
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
@@ -35,7 +36,11 @@ const hint = (keys: HintKey, label: string, match: (e: KeyboardEvent) => boolean
   keys,
   label,
   match,
-  run: () => void hintOncePerSession(keys, PHOTOSHOP_KEY_HINTS[keys]),
+  run: () => {
+    // One such hint at a time: J, V, S pressed in a row stacked three over the photo.
+    const others = Object.values(PHOTOSHOP_KEY_HINTS).filter((m) => m !== PHOTOSHOP_KEY_HINTS[keys]);
+    if (hintOncePerSession(keys, PHOTOSHOP_KEY_HINTS[keys])) useEditor.getState().dropMessages(others);
+  },
 });
 
 const letter = (code: string) => (e: KeyboardEvent) => plain(e) && !e.shiftKey && e.code === code;
