@@ -146,6 +146,8 @@ export async function runBatchApiSubmit(argv: string[]) {
     ...o
   } = parseOptions('batch edit', rest, {
     ...without(EDIT_OPTIONS, ['image', 'mask', 'out', 'n', 'ref', 'text', 'retry-text', 'seed']),
+    // The Batch API's requests are stored by main's batch service, which still wants a prompt.
+    prompt: required(),
     ...FOLDERS,
     mask: optional(),
     masks: optional(),

@@ -24,7 +24,8 @@ const SEED = () => int(0, 2 ** 31 - 1);
 export const FILL_OPTIONS = { image: required(), mask: required(), out: required(), seed: SEED(), overwrite: flag(), json: flag() };
 export const EDIT_OPTIONS = {
   ...FILL_OPTIONS,
-  prompt: required(),
+  // Left out (or empty), a cloud model removes what is masked: main sends shared/prompts REMOVE_PROMPT.
+  prompt: optional(),
   model: modelOption(),
   n: intOr(1, 10, 1),
   quality: oneOf(QUALITIES),
@@ -81,7 +82,7 @@ export function editOptionsOf(a: {
   image: string;
   mask: string;
   out: string;
-  prompt: string;
+  prompt?: string;
   model: string;
   n: number;
   quality?: Quality;
@@ -96,7 +97,7 @@ export function editOptionsOf(a: {
   rules?: string;
 }): EditOptions {
   const { ref, feather, 'no-color-match': noColorMatch, 'retry-text': retryText, ...rest } = a;
-  return { ...rest, refs: ref, featherPx: feather, colorMatch: !noColorMatch, retryText: retryText ?? 0 };
+  return { ...rest, prompt: a.prompt ?? '', refs: ref, featherPx: feather, colorMatch: !noColorMatch, retryText: retryText ?? 0 };
 }
 
 export async function runEdit(o: EditOptions, warn: (line: string) => void): Promise<Record<string, unknown>> {

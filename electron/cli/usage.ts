@@ -2,7 +2,7 @@
  * The help text. Kept apart from the commands (and imports nothing) so `maskwork --help` loads no
  * SDK, no sharp and no main-process code.
  */
-export const EDIT_USAGE = `maskwork edit --image <file> --mask <png> --prompt <text> --model <id|auto> [--rules <json>] [--n <k>]
+export const EDIT_USAGE = `maskwork edit --image <file> --mask <png> [--prompt <text>] --model <id|auto> [--rules <json>] [--n <k>]
               [--quality low|medium|high|auto] [--ref <file>]... [--feather <px>] [--no-color-match]
               [--seed <n>] [--text <text> [--retry-text <n>]] --out <file.png|.jpg|.webp|.tif|.psd> [--overwrite] [--json]`;
 export const FILL_USAGE = `maskwork fill --image <file> --mask <png> --out <file.png|.tif|.psd|…> [--seed <n>] [--overwrite] [--json]`;
@@ -14,7 +14,7 @@ export const BATCH_USAGE = `maskwork batch <edit|fill|expand> --images <folder> 
               --out <folder> [--format png|jpg|webp|tif|psd] [options of that command] [--json]
   maskwork batch edit … --model gemini-3.1-flash-image|gemini-3-pro-image|auto --batch-api [--json]
   maskwork batch status|fetch|cancel <batch id> [--json] [--overwrite]`;
-export const COMPARE_USAGE = `maskwork compare --image <file> --mask <png> --prompt <text> --models <id,id,...>
+export const COMPARE_USAGE = `maskwork compare --image <file> --mask <png> [--prompt <text>] --models <id,id,...>
               --out <file.png> [--quality low|medium|high|auto] [--overwrite] [--json]`;
 
 export const USAGE = `Maskwork command line
@@ -28,6 +28,8 @@ export const USAGE = `Maskwork command line
 
 The mask is a PNG of the image's size; white (luminance > 127) marks what to change.
 --quality defaults to medium (as in the app) for models that have qualities.
+Without --prompt a cloud model removes what is masked and continues the surroundings (as
+Photoshop's Generative Fill with an empty prompt).
 With --n k > 1, edit writes <stem>-1.png … <stem>-k.png (also when a model returns fewer).
 --text (or a quoted text in --prompt) reads every candidate back with the offline OCR and ranks the
 spelled-right ones first; --retry-text n sends up to n more requests until one is right (every file

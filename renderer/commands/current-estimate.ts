@@ -179,7 +179,7 @@ export function generateBlocker(s: EditorStore, estimate = currentEstimate(s)): 
   const opt = currentOption(s);
   if (!opt.usable && opt.keyProvider)
     return `Set ${withArticle(providerLabel(opt.keyProvider, s.providerSettings.gateways))} key in Settings (⚙)`;
-  if (opt.spec.provider !== 'local' && !s.gen.prompt.trim()) return 'Type a prompt';
-  // The offline engine does not read the prompt: a blank left in it changes nothing there.
+  // An empty prompt is sent as Generative Fill's (main's REMOVE_PROMPT). The offline engine does not
+  // read the prompt: a blank left in it changes nothing there.
   return opt.spec.provider === 'local' ? null : placeholderBlocker(s.gen.prompt);
 }

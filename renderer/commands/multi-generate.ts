@@ -77,7 +77,7 @@ export function multiGenerateBlocker(s: EditorStore, rows = multiRows(s)): strin
   if (!currentMaskBounds(s)) return 'Paint a mask first';
   const options = modelOptions(s);
   return (
-    multiBlocker(rows, s.gen.prompt, (spec) =>
+    multiBlocker(rows, (spec) =>
       providerLabel(options.find((o) => o.spec === spec)?.keyProvider ?? spec.provider, s.providerSettings.gateways),
     ) ?? placeholderBlocker(s.gen.prompt)
   );

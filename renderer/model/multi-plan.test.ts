@@ -34,15 +34,16 @@ describe('several models at once', () => {
   });
   it('says what blocks it', () => {
     const label = (s: ModelSpec) => (s.provider === 'openai' ? 'OpenAI' : 'Google Gemini');
-    expect(multiBlocker([row('gpt-image-2', 0, 0)], 'x', label)).toBe('Choose at least one model and how many candidates');
-    expect(multiBlocker([row('gpt-image-2', 1, 0, { usable: false })], 'x', label)).toBe(
+    expect(multiBlocker([row('gpt-image-2', 0, 0)], label)).toBe('Choose at least one model and how many candidates');
+    expect(multiBlocker([row('gpt-image-2', 1, 0, { usable: false })], label)).toBe(
       'Set an OpenAI key in Settings (⚙) or set GPT Image 2 to 0',
     );
-    expect(multiBlocker([row('gpt-image-2', 1, 0, { estimate: { ok: false, error: 'Paint a mask first' } })], 'x', label)).toBe(
+    expect(multiBlocker([row('gpt-image-2', 1, 0, { estimate: { ok: false, error: 'Paint a mask first' } })], label)).toBe(
       'GPT Image 2: Paint a mask first',
     );
-    expect(multiBlocker([row('gpt-image-2', 1, 0.05)], ' ', label)).toBe('Type a prompt');
-    expect(multiBlocker([row('local', 1, 0)], '', label)).toBeNull();
+    // An empty prompt is no blocker: main sends Generative Fill's removal prompt.
+    expect(multiBlocker([row('gpt-image-2', 1, 0.05)], label)).toBeNull();
+    expect(multiBlocker([row('local', 1, 0)], label)).toBeNull();
   });
   it('describes each model’s state', () => {
     const e = { model: 'm', modelName: 'M', n: 2, jobId: 'j', fraction: 0 };

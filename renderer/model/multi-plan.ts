@@ -65,15 +65,14 @@ export function sharedRowError(rows: readonly MultiRow[]): string | null {
   return null;
 }
 
-/** Why the several-models Generate cannot run, or null. */
-export function multiBlocker(rows: readonly MultiRow[], prompt: string, keyLabel: (spec: ModelSpec) => string): string | null {
+/** Why the several-models Generate cannot run, or null (an empty prompt is sent as main's REMOVE_PROMPT). */
+export function multiBlocker(rows: readonly MultiRow[], keyLabel: (spec: ModelSpec) => string): string | null {
   const chosen = chosenRows(rows);
   if (!chosen.length) return 'Choose at least one model and how many candidates';
   for (const r of chosen) {
     if (!r.usable) return `Set ${withArticle(keyLabel(r.spec))} key in Settings (⚙) or set ${r.spec.name} to 0`;
     if (!r.estimate.ok) return `${r.spec.name}: ${r.estimate.error}`;
   }
-  if (chosen.some((r) => r.spec.provider !== 'local') && !prompt.trim()) return 'Type a prompt';
   return null;
 }
 

@@ -34,6 +34,7 @@ import { reserveEdit } from './edit-spend';
 import { EDIT_COMPOSITING, EDIT_GENERATING_SPAN, EDIT_PARTIAL_IMAGE, EDIT_REQUEST_SENT, PROGRESS_PREPARING } from '../jobs/progress-steps';
 import { createSpanRecorder, noSpans, type SpanRecorder } from '../../../shared/timing/spans';
 import { wallClock } from '../services/wall-clock';
+import { promptOrRemove } from '../../../shared/prompts/remove-prompt';
 
 export type EditRequest = RequestOf<'edit:start'>;
 
@@ -45,14 +46,8 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
     if (receivedAt !== undefined) spans.add('main: queued', receivedAt, spans.now());
     progress(PROGRESS_PREPARING, 'Preparing…', undefined, 'preparing');
     const model = await resolveModel(svc, request.model);
-    const req = withJobSeed(request, model.spec.provider); // the offline engine's seed, candidate i: seed + i
-    if (model.spec.provider !== 'local' && !req.prompt.trim()) {
-      throw new AppError({
-        kind: 'invalid-request',
-        message: 'Type a prompt describing the change (the offline engine is the only model that works without one).',
-        rule: 'prompt',
-      });
-    }
+    // The offline engine's seed, candidate i: seed + i. An empty prompt is Generative Fill's: remove and continue.
+    const req = withJobSeed(request, model.spec.provider);
     // Looked up while the edit is prepared (it reads the original's file).
     const iccLookup = sourceIccPath(svc.store, req.layers[0].assetId);
     iccLookup.catch(() => {}); // awaited below, after prep's own errors
@@ -185,7 +180,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
     model.provider.edit(
       {
         model: model.wireModel,
-        prompt: req.prompt,
+        prompt: promptOrRemove(req.prompt),
         image: requestImage,
         mask: requestMask,
         size: { width: request.width, height: request.height },

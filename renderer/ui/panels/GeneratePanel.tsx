@@ -37,6 +37,7 @@ import { OutpaintCostLine, OutpaintSection } from './OutpaintSection';
 import { LocalEngineHint, LocalTextWarning, SpotHint } from './LocalEngineHint';
 import { useMoreBelow } from '../useMoreBelow';
 import { useKeepScrollEnd } from '../useKeepScrollEnd';
+import { EMPTY_PROMPT_NOTE } from '../../../shared/prompts/remove-prompt';
 
 const AUTO_LABEL = 'Auto — rules pick the model (Settings)';
 
@@ -132,6 +133,11 @@ export function GeneratePanel() {
           />
           <PromptTools />
           <LocalTextWarning />
+          {!outpaint && !gen.prompt.trim() && counted.some((c) => c.provider !== 'local') && (
+            <div className="muted" data-testid="empty-prompt-note">
+              {EMPTY_PROMPT_NOTE}
+            </div>
+          )}
           {!several && (
             <label className="field">
               <span>Model</span>
