@@ -7,6 +7,7 @@ import {
   fitView,
   panBy,
   paneAfterArrow,
+  scrollTwoUp,
   paneCandidates,
   panesShown,
   resizeView,
@@ -114,5 +115,17 @@ describe('compare view geometry', () => {
     expect(Number.isInteger(out.x) && Number.isInteger(out.y)).toBe(true);
     expect(zoomStepView(out, 1, pane).scale).toBe(1);
     expect(zoomStepView({ scale: 32, x: 0, y: 0 }, 1, pane).scale).toBe(32);
+  });
+});
+
+describe('scrollTwoUp', () => {
+  it('2-up at its edges moves the panes along by one; otherwise (4-up, a middle pane, no more candidates) nothing', () => {
+    expect(scrollTwoUp([0, 1], 1, 'ArrowRight', 3, 2)).toEqual([1, 2]);
+    expect(scrollTwoUp([1, 2], 1, 'ArrowRight', 3, 2)).toBeNull();
+    expect(scrollTwoUp([1, 2], 0, 'ArrowLeft', 3, 2)).toEqual([0, 1]);
+    expect(scrollTwoUp([0, 1], 0, 'ArrowLeft', 3, 2)).toBeNull();
+    expect(scrollTwoUp([0, 1], 0, 'ArrowRight', 3, 2)).toBeNull();
+    expect(scrollTwoUp([2, 0], 1, 'ArrowRight', 3, 2)).toEqual([0, 1]);
+    expect(scrollTwoUp([0, 1, 2, 3], 1, 'ArrowRight', 5, 4)).toBeNull();
   });
 });

@@ -76,6 +76,31 @@ export function paneAfterArrow(pane: number, key: string, shown: number): number
   return to >= 0 && to < shown ? to : pane;
 }
 
+/**
+ * 2-up with more candidates than panes: → on the right pane, or ← on the left one, brings the next
+ * (previous) candidate into view — the panes move along the strip by one, the ringed pane showing the
+ * newcomer ([1 2] → [2 3]); the third was reachable only through a pane's chooser. Null when that is
+ * not the case (4-up, a pane that is not at that edge, no candidate further on): the ring stays.
+ */
+export function scrollTwoUp(shown: readonly number[], pane: number, key: string, count: number, panes: number): number[] | null {
+  if (panes !== 2 || shown.length !== 2) return null;
+  if (key === 'ArrowRight' && pane === 1) {
+    const next = shown[1] + 1;
+    return next < count ? [shown[1], next] : null;
+  }
+  if (key === 'ArrowLeft' && pane === 0) {
+    const prev = shown[0] - 1;
+    return prev >= 0 ? [prev, shown[0]] : null;
+  }
+  return null;
+}
+
+/** An arrow key in the view: the pane it rings (paneAfterArrow) and, 2-up at an edge, the panes moved along (scrollTwoUp). */
+export function arrowMove(shown: readonly number[], pane: number, key: string, count: number, panes: number) {
+  const to = paneAfterArrow(pane, key, shown.length);
+  return { to, moved: to === pane ? scrollTwoUp(shown, pane, key, count, panes) : null };
+}
+
 /** The whole canvas centred in a pane. */
 export function fitView(canvas: { width: number; height: number }, pane: { width: number; height: number }): CompareViewState {
   const scale = Math.min(pane.width / canvas.width, pane.height / canvas.height);

@@ -15,10 +15,10 @@ import { wheelFactor } from '../commands/store/viewport-slice';
 import {
   type CompareViewState,
   actualSizeOnEdit,
+  arrowMove,
   choosePane,
   fitView,
   panBy,
-  paneAfterArrow,
   panesShown,
   resizeView,
   unionBox,
@@ -272,9 +272,10 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
   const ringed = Math.min(focusPane ?? Math.max(0, shownIdx.indexOf(staging.selected)), shown.length - 1);
   paneKeyRef.current = (key) => {
     if (key === 'Enter') return shown[ringed] && keepFromView(shown[ringed].key);
-    const to = paneAfterArrow(ringed, key, shown.length);
+    const { to, moved } = arrowMove(shownIdx, ringed, key, staging.items.length, panes);
+    if (moved) setPicked(moved);
     setFocusPane(to);
-    const c = shown[to];
+    const c = moved ? staging.items[moved[to]] : shown[to];
     // Said by a screen reader (the live line), and the pane itself takes the focus (its name is read too).
     setSaid(`Pane ${to + 1} of ${shown.length}: candidate ${staging.items.indexOf(c) + 1}, ${c.modelName}. Enter keeps it.`);
     rootRef.current?.querySelector<HTMLElement>(`.compare-pane[data-pane="${to + 1}"]`)?.focus();
@@ -330,7 +331,10 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
         <output className="compare-zoom" aria-label="Compare zoom">
           {view ? zoomLabel(view.scale) : ''}
         </output>
-        <span className="muted">Wheel zooms and a drag pans every pane together; ← → ↑ ↓ choose a pane, Enter keeps it.</span>
+        <span className="muted">
+          Wheel zooms and a drag pans every pane together;{' '}
+          {panes === 4 ? '← → ↑ ↓ choose a pane' : '← → choose a pane, then the next candidate'}, Enter keeps it.
+        </span>
         <span className="sr-only" role="status" aria-label="Focused pane">
           {said}
         </span>
@@ -366,7 +370,8 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
       >
         {shown.map((c, p) => (
           <Pane
-            key={c.key}
+            // biome-ignore lint/suspicious/noArrayIndexKey: by pane, so its element (and the focus) stays as ← → move the candidates along (2-up)
+            key={`pane-${p + 1}`}
             c={c}
             n={staging.items.indexOf(c) + 1}
             pane={p + 1}
