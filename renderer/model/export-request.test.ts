@@ -90,10 +90,18 @@ describe('export request', () => {
 
   it('a PSD with layers says only its flattened image opened', () => {
     expect(openNotes({ name: 'x.psd', psd: { layers: 5, groups: 0 } })).toEqual([
-      'Opened the flattened image of x.psd (its 5 layers are not imported).',
+      'Opened x.psd as one flattened image (its layers merged into a single picture); its 5 layers are not imported as separate layers.',
     ]);
-    expect(openNotes({ name: 'x.psd', psd: { layers: 1, groups: 0 } })[0]).toContain('(its layer is not imported)');
-    expect(openNotes({ name: 'x.psd', psd: { layers: 12, groups: 3 } })[0]).toContain('(its 12 layers in 3 groups are not imported)');
+    expect(openNotes({ name: 'x.psd', psd: { layers: 1, groups: 0 } })[0]).toContain('; its layer is not imported as separate layers.');
+    expect(openNotes({ name: 'x.psd', psd: { layers: 12, groups: 3 } })[0]).toContain('; its 12 layers in 3 groups are not imported');
+    // Maskwork's own PSD: every layer counted, and named (it said "its layer is not imported" for Original, a result and the mask).
+    expect(openNotes({ name: 'x.psd', psd: { layers: 3, groups: 0, maskworkResults: 1 } })[0]).toContain(
+      '; its 3 layers (the Original, 1 kept result and the hidden mask) are not imported as separate layers.',
+    );
+    expect(openNotes({ name: 'x.psd', psd: { layers: 1, groups: 0, maskworkResults: 0 } })).toEqual([]);
+    expect(openNotes({ name: 'x.psd', psd: { layers: 3, groups: 0, maskworkResults: 2 } })[0]).toContain(
+      'its 3 layers (the Original and 2 kept results) are',
+    );
     expect(openNotes({ name: 'x.psd', psd: { layers: 0, groups: 0 } })).toEqual([]);
     expect(openNotes({ name: 'x.psd', depth: 16, psd: { layers: 2, groups: 0 } })).toHaveLength(2);
   });

@@ -60,7 +60,10 @@ export function losesDepth(doc: DocState | null, format: ExportFormat): boolean 
 export function openNotes(img: Pick<OpenedImage, 'name' | 'depth' | 'colourModel' | 'psd'> & { hasIcc?: boolean }): string[] {
   const notes: string[] = [];
   const layers = psdLayersNote(img.psd);
-  if (layers) notes.push(`Opened the flattened image of ${img.name} (${layers} not imported).`);
+  if (layers)
+    notes.push(
+      `Opened ${img.name} as one flattened image (its layers merged into a single picture); ${layers} not imported as separate layers.`,
+    );
   if (img.colourModel === 'cmyk') {
     notes.push(
       `${img.name} is a CMYK file: Maskwork edits it in RGB (${cmykConversion(img.hasIcc !== false)}), and exports are RGB with an sRGB profile.`,
@@ -70,10 +73,21 @@ export function openNotes(img: Pick<OpenedImage, 'name' | 'depth' | 'colourModel
   return notes;
 }
 
-/** "its 5 layers are", "its layer is", "its 12 layers in 3 groups are"; null for a PSD without layers. */
+/**
+ * "its 5 layers are", "its layer is", "its 12 layers in 3 groups are", and for Maskwork's own PSD
+ * "its 3 layers (the Original, 1 kept result and the hidden mask) are" (it said "its layer is" for
+ * those three); null for a PSD without layers.
+ */
 function psdLayersNote(psd: OpenedImage['psd']): string | null {
-  if (!psd || (!psd.layers && !psd.groups)) return null;
+  // Maskwork's PSD of the photo alone (only its "Original"): nothing is left behind.
+  if (!psd || (!psd.layers && !psd.groups) || psd.maskworkResults === 0) return null;
   const count = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
+  const results = psd.maskworkResults;
+  if (results !== undefined && !psd.groups && psd.layers > results) {
+    const kept = `${results} kept result${results === 1 ? '' : 's'}`;
+    const own = psd.layers - results > 1 ? `the Original, ${kept} and the hidden mask` : `the Original and ${kept}`;
+    return `its ${psd.layers} layers (${own}) are`;
+  }
   if (!psd.groups) return `its ${count(psd.layers, 'layer is', 'layers are')}`;
   const groups = psd.groups === 1 ? 'one group' : `${psd.groups} groups`;
   if (!psd.layers) return `its ${groups} ${psd.groups === 1 ? 'is' : 'are'}`;

@@ -35,8 +35,10 @@ export interface OpenedImage {
   /**
    * A PSD opens as its merged (flattened) image: how many layers and layer groups the file has (none
    * of them is imported). The stored original is that image as a PNG with the PSD's metadata.
+   * `maskworkResults`: a PSD Maskwork wrote, how many of its layers are kept results (the others are
+   * its "Original" and hidden mask layer).
    */
-  psd?: { layers: number; groups: number };
+  psd?: { layers: number; groups: number; maskworkResults?: number };
   /** Bytes the renderer can decode for display (the file itself when possible). */
   display: Uint8Array;
   displayMime: 'image/jpeg' | 'image/png' | 'image/webp';

@@ -50,6 +50,8 @@ export interface PsdLayout {
   layerCount: number;
   /** Layers that hold pixels (or adjustments, text…): every layer record but groups and their end markers. */
   layers: number;
+  /** In a PSD Maskwork wrote: its kept results (the layers but its "Original" and hidden mask layer). */
+  maskworkResults?: number;
   /** Layer groups (folders). */
   groups: number;
   /** False when resource 1057 says the merged image is not real ("Maximize Compatibility" off). */
@@ -144,7 +146,7 @@ export function psdLayout(bytes: Uint8Array, header: PsdHeader): PsdLayout {
   top.what = 'layer and mask information';
   const layerSectionLength = top.u32();
   top.need(layerSectionLength);
-  let counted = { layerCount: 0, layers: 0, groups: 0 };
+  let counted: Counted = { layerCount: 0, layers: 0, groups: 0 };
   try {
     if (layerSectionLength) counted = countLayers(b, top.pos, top.pos + layerSectionLength, writtenByMaskwork(resources.get(1057)));
   } catch {
@@ -188,7 +190,9 @@ function atSignature(c: Cursor, b: Buffer, end: number): boolean {
  * marker type 3); when they cannot be read, every record counts as a layer — the merged image does
  * not depend on them.
  */
-function countLayers(b: Buffer, start: number, end: number, maskwork: boolean): { layerCount: number; layers: number; groups: number } {
+type Counted = { layerCount: number; layers: number; groups: number; maskworkResults?: number };
+
+function countLayers(b: Buffer, start: number, end: number, maskwork: boolean): Counted {
   const c = new Cursor(b, start, end, 'layer information');
   const infoLength = c.u32();
   const infoEnd = c.pos + infoLength;
@@ -224,11 +228,12 @@ function countLayers(b: Buffer, start: number, end: number, maskwork: boolean): 
   }
 }
 
-/** `maskwork`: the file is Maskwork's, whose "Original" and mask layers are not counted (psd-own-layers.ts). */
-function layersAndGroups(b: Buffer, start: number, end: number, n: number, maskwork: boolean): { layers: number; groups: number } {
+/** `maskwork`: the file is Maskwork's, whose "Original" and mask layers are counted apart from its results (psd-own-layers.ts). */
+function layersAndGroups(b: Buffer, start: number, end: number, n: number, maskwork: boolean): Omit<Counted, 'layerCount'> {
   const c = new Cursor(b, start, end, 'layer records');
   let layers = 0;
   let groups = 0;
+  let own = 0;
   for (let i = 0; i < n; i++) {
     c.skip(16); // top, left, bottom, right
     const channels = c.u16();
@@ -255,9 +260,12 @@ function layersAndGroups(b: Buffer, start: number, end: number, n: number, maskw
     }
     c.pos = extraEnd;
     if (section === 1 || section === 2) groups++;
-    else if (section !== 3 && !(maskwork && maskworkOwnLayer(i, name, hidden))) layers++;
+    else if (section !== 3) {
+      layers++;
+      if (maskwork && maskworkOwnLayer(i, name, hidden)) own++;
+    }
   }
-  return { layers, groups };
+  return { layers, groups, ...(maskwork ? { maskworkResults: layers - own } : {}) };
 }
 
 /** Largest merged image this reads, all channels inflated at once (ZIP): 1.5 GB. */

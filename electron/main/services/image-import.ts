@@ -51,7 +51,15 @@ export async function importImage(
     // The merged image, as a PNG with the PSD's metadata, is the original (psd-import.ts); the name stays x.psd.
     const psd = await flattenPsd(bytes, label);
     const img = await importDecodable(store, psd.png, 'png', label, name, sourcePath, opts);
-    return { ...img, format: 'psd', psd: { layers: psd.layers, groups: psd.groups } };
+    return {
+      ...img,
+      format: 'psd',
+      psd: {
+        layers: psd.layers,
+        groups: psd.groups,
+        ...(psd.maskworkResults === undefined ? {} : { maskworkResults: psd.maskworkResults }),
+      },
+    };
   }
   return importDecodable(store, bytes, format, label, name, sourcePath, opts);
 }

@@ -22,6 +22,8 @@ export interface FlattenedPsd {
   /** Layers (groups and their end markers not counted) and groups the file has; none is imported. */
   layers: number;
   groups: number;
+  /** A PSD Maskwork wrote: how many of its layers are kept results (the others: "Original", the hidden mask). */
+  maskworkResults?: number;
 }
 
 /** Resource ids (Adobe's "Image Resource IDs"). */
@@ -76,7 +78,8 @@ export async function flattenPsd(bytes: Uint8Array, label: string): Promise<Flat
   }
   if (alpha && layout.resources.has(VERSION_INFO)) removeWhiteMatte(planes, depth);
   const png = await encodePng(interleaved(planes, width, height, depth), metadataOf(layout));
-  return { png, layers: layout.layers, groups: layout.groups };
+  const own = layout.maskworkResults === undefined ? {} : { maskworkResults: layout.maskworkResults };
+  return { png, layers: layout.layers, groups: layout.groups, ...own };
 }
 
 function metadataOf(layout: PsdLayout): { icc?: Uint8Array; exif?: Uint8Array; xmp?: string; dpi?: number } {

@@ -205,9 +205,8 @@ describe('a PSD Maskwork exported opens as its flattened image', () => {
       orientation: 1,
       hasIcc: true,
       hasExif: true,
-      // Its two kept results: not the "Original" (that is the image opened) nor the hidden mask layer
-      // (it said "its 4 layers are not imported").
-      psd: { layers: 2, groups: 0 },
+      // All four layers, two of them kept results (the others its "Original" and hidden mask layer).
+      psd: { layers: 4, groups: 0, maskworkResults: 2 },
     });
     expect(readPsd(await readFile(psdPath), { skipLayerImageData: true, skipCompositeImageData: true }).children).toHaveLength(4);
     expect(img.depth ?? 8).toBe(8);
@@ -245,7 +244,14 @@ describe('a PSD Maskwork exported opens as its flattened image', () => {
     await exportToFile(store, { ...req, format: 'tiff' }, tiffPath);
 
     const img = await openImageFile(store, psdPath);
-    expect(img).toMatchObject({ name: 'cups16.psd', format: 'psd', depth: 16, width: 320, height: 240, psd: { layers: 1, groups: 0 } });
+    expect(img).toMatchObject({
+      name: 'cups16.psd',
+      format: 'psd',
+      depth: 16,
+      width: 320,
+      height: 240,
+      psd: { layers: 2, groups: 0, maskworkResults: 1 },
+    });
     const doc = await samples16(await store.get(img.assetId));
     const merged = readPsd(await readFile(psdPath), { useImageData: true, skipLayerImageData: true }).imageData!;
     expect(merged.data).toBeInstanceOf(Uint16Array);
@@ -279,7 +285,7 @@ describe('a PSD Maskwork exported opens as its flattened image', () => {
     );
 
     const img = await openImageFile(store, psdPath);
-    expect(img).toMatchObject({ hasIcc: true, hasExif: true, psd: { layers: 0, groups: 0 } }); // only the "Original"
+    expect(img).toMatchObject({ hasIcc: true, hasExif: true, psd: { layers: 1, groups: 0, maskworkResults: 0 } }); // only the "Original"
     const layers = [{ assetId: img.assetId, x: 0, y: 0 }];
     const pngPath = join(tmp, 'tagged-from-psd.png');
     expect(await exportToFile(store, { canvas: { width: 300, height: 200 }, format: 'png', layers }, pngPath)).toMatchObject({
@@ -408,7 +414,7 @@ describe('PSDs from elsewhere', () => {
     expect((await importImage(store, psd, 'grouped.psd')).psd).toEqual({ layers: 3, groups: 1 });
   });
 
-  it('only a Maskwork PSD (its version info names the writer) leaves its "Original" and hidden mask layer out of the count', async () => {
+  it('only a Maskwork PSD (its version info names the writer) counts its "Original" and hidden mask layer apart from its results', async () => {
     // Resource 1057: version 1, real merged image, writer and reader names (Unicode), file version 1.
     const versionInfo = (writer: string) => {
       const b = Buffer.alloc(4 + 1 + 4 + 2 * writer.length + 4 + 4);
@@ -432,8 +438,8 @@ describe('PSDs from elsewhere', () => {
         names: ['Original', 'Sky - Offline fill', 'Original', 'Mask (Maskwork)'],
         hidden: [false, false, false, true],
       });
-    // Maskwork's: the two results (one happens to be named "Original", but it is not the bottom layer).
-    expect((await importImage(store, layered('Maskwork'), 'own.psd')).psd).toEqual({ layers: 2, groups: 0 });
+    // Maskwork's: four layers, the two results apart (one happens to be named "Original", but it is not the bottom layer).
+    expect((await importImage(store, layered('Maskwork'), 'own.psd')).psd).toEqual({ layers: 4, groups: 0, maskworkResults: 2 });
     // Another program's: every layer is one.
     expect((await importImage(store, layered('Adobe Photoshop'), 'other.psd')).psd).toEqual({ layers: 4, groups: 0 });
   });
