@@ -4,7 +4,7 @@
  */
 import type { Rect } from '../geometry/rect';
 import { fastGuidedFilter } from './guided-filter';
-import type { PixelSource } from './rgba';
+import { cropImage, type PixelSource } from './rgba';
 
 export interface EdgeRefineOptions {
   /** Guided filter window radius (px). */
@@ -23,72 +23,125 @@ export interface EdgeRefineOptions {
 }
 
 /**
+ * How far (px) a pixel's refined value depends on the mask and photo around it: each guided-filter
+ * pass averages the coefficients over its window, which were found from means over the window
+ * (2r), and the fast filter's cells add up to a cell on each side.
+ */
+export function refineReach(radius: number, passes = 1, subsample = 1): number {
+  const r = Math.max(1, Math.round(radius));
+  if (subsample <= 1) return 2 * r * passes;
+  const s = Math.floor(subsample);
+  return passes * (2 * s * Math.max(1, Math.round(r / s)) + 2 * s);
+}
+
+/** Whether every value of `band` (rows from `b0`, `W` wide) in the rectangle equals `v`. */
+function allEqual(band: Uint8Array, W: number, b0: number, x0: number, y0: number, x1: number, y1: number, v: number): boolean {
+  for (let y = y0; y < y1; y++) {
+    for (let i = (y - b0) * W + x0, end = i + x1 - x0; i < end; i++) if (band[i] !== v) return false;
+  }
+  return true;
+}
+
+/** The part `rect` (in the coordinates of a w-wide plane placed at ox, oy) of a plane of floats. */
+function cropPlane(q: Float32Array, w: number, ox: number, oy: number, x: number, y: number, cw: number, ch: number): Float32Array {
+  const out = new Float32Array(cw * ch);
+  for (let r = 0; r < ch; r++) out.set(q.subarray((y - oy + r) * w + x - ox, (y - oy + r) * w + x - ox + cw), r * cw);
+  return out;
+}
+
+/**
  * Refines `soft` (values 0..255 over `region`, document px of `src`) along its edges, in place, and
- * returns it. Blocks without an edge keep their values. Every block sees the values as they were
- * before any block was refined: the rows around the current row of blocks are kept as they were.
+ * returns it. Blocks are filtered with the margin the filter reaches (`refineReach`), so the result
+ * equals filtering the whole region at once (within a level): no seam at the block borders. Every
+ * block sees the values as they were before any block was refined. A block whose surroundings
+ * (within the reach) are all one value is not filtered — the filter keeps a constant — but
+ * sharpened the same; neighbouring blocks of a row that need the filter share one crop.
  */
 export function refineAlongEdge(src: PixelSource, region: Rect, soft: Uint8Array, opts: EdgeRefineOptions): Uint8Array {
   const { width: W, height: H } = region;
   const B = opts.block ?? 64;
   const r = Math.max(1, Math.round(opts.radius));
+  const passes = opts.passes ?? 1;
+  const subsample = opts.subsample ?? 1;
+  const step = refineReach(r, 1, subsample);
+  const M = step * passes;
   const sharpen = opts.sharpen ?? 1;
-  // The unrefined rows b0..b1 of the current row of blocks (its rows plus r above and below).
-  let band = new Uint8Array(Math.min(H, B + 2 * r) * W);
+  const level = (q: number) => {
+    const v = (q - 0.5) * sharpen + 0.5;
+    return v <= 0 ? 0 : v >= 1 ? 255 : (v * 255 + 0.5) | 0;
+  };
+  // The unrefined rows b0..b1 of the current row of blocks (its rows plus M above and below).
+  let band = new Uint8Array(Math.min(H, B + 2 * M) * W);
   let spare = new Uint8Array(band.length);
   let b0 = 0;
+  const nbx = Math.ceil(W / B);
+  const flat = new Int16Array(nbx);
   for (let by = 0; by < H; by += B) {
     const bh = Math.min(B, H - by);
-    const n0 = Math.max(0, by - r);
-    const n1 = Math.min(H, by + bh + r);
+    const n0 = Math.max(0, by - M);
+    const n1 = Math.min(H, by + bh + M);
     // Rows above `by` were refined by the previous row of blocks: take them from its band.
     if (n0 < by) spare.set(band.subarray((n0 - b0) * W, (by - b0) * W));
     spare.set(soft.subarray(by * W, n1 * W), (by - n0) * W);
     [band, spare] = [spare, band];
     b0 = n0;
-    for (let bx = 0; bx < W; bx += B) {
+    // Each block's value if it and everything within the filter's reach is that one value, else -1.
+    for (let i = 0; i < nbx; i++) {
       if (opts.shouldStop?.()) throw new Error('cancelled');
-      const bw = Math.min(B, W - bx);
-      // Is the block all one value? (Stops at the first pixel that differs.)
-      const min = band[(by - b0) * W + bx];
-      let max = min;
-      for (let y = by; y < by + bh && max === min; y++) {
-        for (let i = (y - b0) * W + bx, end = i + bw; i < end; i++) {
-          if (band[i] !== min) {
-            max = 256;
-            break;
-          }
-        }
+      const bx = i * B;
+      const v = band[(by - b0) * W + bx];
+      const x0 = Math.max(0, bx - M);
+      const x1 = Math.min(W, bx + B + M);
+      flat[i] = allEqual(band, W, b0, bx, by, Math.min(W, bx + B), by + bh, v) && allEqual(band, W, b0, x0, n0, x1, n1, v) ? v : -1;
+    }
+    for (let i = 0; i < nbx; ) {
+      if (flat[i] >= 0) {
+        const c = flat[i];
+        const v = level(c / 255);
+        const bx = i * B;
+        if (v !== c) for (let y = by; y < by + bh; y++) soft.fill(v, y * W + bx, y * W + Math.min(W, bx + B));
+        i++;
+        continue;
       }
-      // An edge can also run along the block's border: look one radius beyond it.
-      if (max === min) {
-        const ex0 = Math.max(0, bx - r);
-        const ex1 = Math.min(W, bx + bw + r);
-        for (let y = n0; y < n1 && max === min; y += Math.max(1, n1 - n0 - 1)) {
-          for (let x = ex0; x < ex1; x++) if (band[(y - b0) * W + x] !== min) max = 256;
-        }
-        for (let x = ex0; x < ex1 && max === min; x += Math.max(1, ex1 - ex0 - 1)) {
-          for (let y = n0; y < n1; y++) if (band[(y - b0) * W + x] !== min) max = 256;
-        }
-        if (max === min) continue;
-      }
-      const ex = Math.max(0, bx - r);
-      const ey = n0;
-      const ew = Math.min(W, bx + bw + r) - ex;
-      const eh = n1 - n0;
-      const img = src.read({ x: region.x + ex, y: region.y + ey, width: ew, height: eh });
-      const p = new Float32Array(ew * eh);
+      // A run of blocks that need the filter (at most 16, to bound the crop).
+      let j = i + 1;
+      while (j < nbx && j - i < 16 && flat[j] < 0) j++;
+      const bx = i * B;
+      const bx1 = Math.min(W, j * B);
+      i = j;
+      if (opts.shouldStop?.()) throw new Error('cancelled');
+      let ex = Math.max(0, bx - M);
+      let ey = n0;
+      let ew = Math.min(W, bx1 + M) - ex;
+      let eh = n1 - n0;
+      const full = src.read({ x: region.x + ex, y: region.y + ey, width: ew, height: eh });
+      const fx = ex;
+      const fy = ey;
+      let q: Float32Array = new Float32Array(ew * eh);
       for (let y = 0; y < eh; y++) {
         const si = (ey + y - b0) * W + ex;
-        for (let x = 0; x < ew; x++) p[y * ew + x] = band[si + x] * (1 / 255);
+        for (let x = 0; x < ew; x++) q[y * ew + x] = band[si + x] * (1 / 255);
       }
-      let q: Float32Array = p;
-      for (let k = 0; k < (opts.passes ?? 1); k++) q = fastGuidedFilter(img.data, q, ew, eh, r, opts.eps, opts.subsample ?? 1);
+      for (let k = 0; k < passes; k++) {
+        // This pass is needed only where the later passes reach: crop what the last one made.
+        const m = (passes - 1 - k) * step;
+        const cx = Math.max(ex, bx - m - step);
+        const cy = Math.max(ey, by - m - step);
+        const cw = Math.min(ex + ew, bx1 + m + step) - cx;
+        const ch = Math.min(ey + eh, by + bh + m + step) - cy;
+        if (cx !== ex || cy !== ey || cw !== ew || ch !== eh) {
+          q = cropPlane(q, ew, ex, ey, cx, cy, cw, ch);
+          [ex, ey, ew, eh] = [cx, cy, cw, ch];
+        }
+        const img =
+          ex === fx && ey === fy && ew === full.width && eh === full.height
+            ? full
+            : cropImage(full, { x: ex - fx, y: ey - fy, width: ew, height: eh });
+        q = fastGuidedFilter(img.data, q, ew, eh, r, opts.eps, subsample);
+      }
       for (let y = by; y < by + bh; y++) {
         const qi = (y - ey) * ew - ex;
-        for (let x = bx; x < bx + bw; x++) {
-          const v = (q[qi + x] - 0.5) * sharpen + 0.5;
-          soft[y * W + x] = v <= 0 ? 0 : v >= 1 ? 255 : (v * 255 + 0.5) | 0;
-        }
+        for (let x = bx; x < bx1; x++) soft[y * W + x] = level(q[qi + x]);
       }
     }
   }

@@ -6,7 +6,7 @@ import { expandRect, intersectRects } from '../geometry/rect';
 import { maskBounds } from '../mask/mask-queries';
 import { readMaskRegion } from '../mask/mask-region';
 import type { Coverage, TiledMask } from '../mask/tiled-mask';
-import { refineAlongEdge } from './edge-refine';
+import { refineAlongEdge, refineReach } from './edge-refine';
 import type { PixelSource } from './rgba';
 
 export interface RefineMaskOptions {
@@ -22,11 +22,13 @@ export function refineMaskEdge(src: PixelSource, mask: TiledMask, opts: RefineMa
   const b = maskBounds(mask);
   if (!b) return null;
   const r = Math.max(1, Math.round(opts.radius));
-  const region = intersectRects(expandRect(b, 2 * r), { x: 0, y: 0, width: mask.width, height: mask.height });
+  const passes = 2;
+  // As far as the filter reaches beyond the mask, so the region's border cuts no window short.
+  const region = intersectRects(expandRect(b, refineReach(r, passes)), { x: 0, y: 0, width: mask.width, height: mask.height });
   if (!region) return null;
   const soft = readMaskRegion(mask, region);
   const s = Math.min(1, Math.max(0, opts.smoothness ?? 0.3));
   const eps = 1e-4 * 10 ** (3 * s);
-  const data = refineAlongEdge(src, region, soft, { radius: r, eps, sharpen: 3, passes: 2, shouldStop: opts.shouldStop });
+  const data = refineAlongEdge(src, region, soft, { radius: r, eps, sharpen: 3, passes, shouldStop: opts.shouldStop });
   return { rect: region, data };
 }
