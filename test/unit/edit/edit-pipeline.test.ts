@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { type startOpenAIServer, PALETTE } from '../../servers';
+import { REMOVE_PROMPT } from '../../../shared/prompts/remove-prompt';
 import { startMain, startMainWithServers, maskForEdit, farFromMask, type CloudHarness, type MainHarness } from '../../support/main-harness';
 import { featherBand } from '../../../shared/pixels/patch';
 import { checkPatchPixels, cropRgba } from '../../../shared/ipc/patch-pixels';
@@ -136,9 +137,11 @@ describe('failures never produce candidates', () => {
     }
   });
 
-  it('an empty prompt for a cloud model is an invalid request', async () => {
+  it("an empty prompt for a cloud model sends main's removal prompt, as Photoshop's Generative Fill (it was refused)", async () => {
+    const before = openai.requests.length;
     const { result } = await runEdit('gpt-image-2', 'coffee.png', 'coffee.mask-box.png', { prompt: '  ' });
-    expect(result.state === 'failed' && result.error.kind).toBe('invalid-request');
+    expect(result.state === 'failed' ? result.error : result.state).toBe('done');
+    expect(openai.requests.slice(before).map((r) => r.fields.prompt)).toEqual([REMOVE_PROMPT]);
   });
 
   it('a retired model is refused with a clear message', async () => {
