@@ -4,6 +4,7 @@
  * (contrast with the border — a saliency), weighted gently toward the centre. Pixels that fit the
  * border model well and touch the border are marked background for sure; the rest is left to the cut.
  */
+import { withoutCutObjects } from './border-objects';
 import { boxMean } from './guided-filter';
 import { Gmm, GMM_COMPONENTS, kmeansComponents } from './gmm';
 import { BG, PROBABLY_BG, PROBABLY_FG } from './grabcut';
@@ -55,6 +56,15 @@ export function subjectPrior(img: RgbaImage): SubjectPrior {
   gmm.learn(rgb, idx, nb, comp);
   for (let t = 0; t < nb; t++) comp[idx[t]] = gmm.component(rgb[idx[t] * 3], rgb[idx[t] * 3 + 1], rgb[idx[t] * 3 + 2]);
   gmm.learn(rgb, idx, nb, comp);
+  const kept = withoutCutObjects(gmm, idx, nb, comp, w, h);
+  if (kept < nb) {
+    // Objects cut by the frame are not the backdrop: learn the border without them.
+    nb = kept;
+    kmeansComponents(rgb, idx, nb, GMM_COMPONENTS, comp);
+    gmm.learn(rgb, idx, nb, comp);
+    for (let t = 0; t < nb; t++) comp[idx[t]] = gmm.component(rgb[idx[t] * 3], rgb[idx[t] * 3 + 1], rgb[idx[t] * 3 + 2]);
+    gmm.learn(rgb, idx, nb, comp);
+  }
 
   const d = new Float32Array(n);
   for (let p = 0; p < n; p++) d[p] = gmm.negLogLikelihood(rgb[p * 3], rgb[p * 3 + 1], rgb[p * 3 + 2]);
