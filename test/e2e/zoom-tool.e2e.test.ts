@@ -88,6 +88,27 @@ describe('Zoom tool (Z)', () => {
     expect(after.historyLabels).toEqual(before.historyLabels);
   });
 
+  it('Space held with the Zoom tool pans, as the hand does with every other tool', async () => {
+    const page = app.page;
+    await page.keyboard.press('z');
+    expect((await summary(page)).tool).toBe('zoom');
+    const s0 = await summary(page);
+    const p = await docToClient(page, 360, 230);
+    await page.mouse.move(p.x, p.y);
+    await page.keyboard.down('Space');
+    await page.mouse.down();
+    await page.mouse.move(p.x - 60, p.y - 40, { steps: 6 });
+    await page.mouse.move(p.x - 120, p.y - 80, { steps: 6 });
+    await page.mouse.up();
+    await page.keyboard.up('Space');
+    const s1 = await summary(page);
+    // It zoomed (2.0 → 0.79 found by hand) instead of panning.
+    expect(s1.scale).toBe(s0.scale);
+    expect(s1.offset.x - s0.offset.x).toBeCloseTo(-120, 0);
+    expect(s1.offset.y - s0.offset.y).toBeCloseTo(-80, 0);
+    expect(s1.historyLabels).toEqual(s0.historyLabels);
+  });
+
   it('double-click on the Zoom tool shows 100 %; Shift+Z zooms to the mask; B is the brush again', async () => {
     const page = app.page;
     await page.keyboard.press('Control+Digit0');

@@ -73,7 +73,7 @@ export function useStagePointer({ wrapRef, cursorRef, live, tool, spaceDown, onT
     }
     resizing.current = spaceDown ? null : beginBrushResize(e);
     if (resizing.current) return moveBrushCursor(cursorRef.current, toPointer(e).screen); // the circle stays here
-    if (tool === 'zoom' && e.button === 0) {
+    if (tool === 'zoom' && e.button === 0 && !spaceDown) {
       const r = wrapRef.current!.getBoundingClientRect();
       const at = { x: e.clientX - r.left, y: e.clientY - r.top };
       zoomPress.current = beginZoomPress(at, e.clientX, useEditor.getState().scale, e.altKey);
