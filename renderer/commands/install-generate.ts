@@ -1,7 +1,7 @@
 /**
  * Wiring that lives as long as the window: job progress events, key status, gateways and the spend
  * ledger at start, candidates parked while their document is not open (and staged again when it
- * comes back), and the release of the hold-to-compare key.
+ * comes back), each photo's own prompt box, and the release of the hold-to-compare key.
  */
 import { useEditor } from './store/store';
 import { installJobEvents } from './app-job-client';
@@ -10,6 +10,7 @@ import { recordPrompt } from '../commands/prompts-client';
 import { refreshSpend } from './spend-client';
 import { installOutpaintPrepare } from './outpaint-prepare';
 import { installEngineWarm } from './engine-warm';
+import { createPromptPerPhoto } from './prompt-per-photo';
 import { api, unwrap } from './bridge';
 
 export function installGenerate(): () => void {
@@ -30,9 +31,12 @@ export function installGenerate(): () => void {
   let docId = useEditor.getState().doc?.id;
   // Another document: its candidates wait for it (undo brings it back); a running job keeps running
   // (opening asked first) and its results land on the document it belongs to.
+  const prompts = createPromptPerPhoto();
   const offDoc = useEditor.subscribe((s) => {
     if (s.doc?.id === docId) return;
+    const gen = prompts.switchTo(docId, s.doc?.id, s.gen);
     docId = s.doc?.id;
+    if (gen) useEditor.getState().setGen(gen);
     s.parkStaging();
     if (docId) useEditor.getState().unpark(docId);
   });
