@@ -44,7 +44,18 @@ describe('progress display', () => {
     expect(at3.percent).toBeNull();
     expect(at3.bar).toBeCloseTo(50, 0);
     expect(at5.bar).toBeGreaterThan(at3.bar);
-    expect(progressDisplay(base, base.startedAt + 60_000).bar).toBe(95);
+    expect(progressDisplay(base, base.startedAt + 9000).bar).toBe(95);
+  });
+
+  it('far past the usual time it says "longer than usual" and shows activity, not a full bar', () => {
+    const at11 = progressDisplay(base, base.startedAt + 11_000);
+    expect(at11.detail).toBe('11 s · usually 4–6 s');
+    const at30 = progressDisplay(base, base.startedAt + 30_000);
+    expect(at30.detail).toBe('30 s · longer than usual (usually 4–6 s)');
+    expect(at30.indeterminate).toBe(true);
+    const quick = { ...base, expected: { low: 1, high: 2, basis: '' } };
+    expect(progressDisplay(quick, base.startedAt + 6000).indeterminate).toBe(false);
+    expect(progressDisplay(quick, base.startedAt + 7500).detail).toBe('7 s · longer than usual (usually 1–2 s)');
   });
 
   it('without a known usual time it shows the elapsed seconds only', () => {

@@ -1,8 +1,8 @@
 /**
  * What the progress bar says, honestly: "Preparing…" while main plans and encodes (never "Queued
  * 0 %"); while a request that does not stream is out, the elapsed seconds and the usual time for
- * that model and size, with the bar filled by time (never past 95 %) instead of sitting at 8 %;
- * otherwise the stage and the percentage.
+ * that model and size, with the bar filled by time (never past 95 %) instead of sitting at 8 %, and
+ * "longer than usual" with a moving bar once the wait is far past it; otherwise the stage and the percentage.
  */
 import { formatExpected } from '../../shared/models';
 import type { JobState } from './job-state';
@@ -29,6 +29,9 @@ type JobView = Pick<JobState, 'jobId' | 'fraction' | 'stage' | 'phase' | 'expect
  */
 export const PREPARING_QUIET_MS = 300;
 
+/** Seconds after which a wait is "longer than usual": twice the usual high, and at least 5 s past it. */
+export const lateAfter = (high: number): number => Math.max(2 * high, high + 5);
+
 /** Main's stage words in sentence case, as the rest of the UI ("done" → "Done", "cancelled" → "Cancelled"). */
 export function sentenceCase(stage: string): string {
   return stage.charAt(0).toUpperCase() + stage.slice(1);
@@ -45,7 +48,19 @@ export function progressDisplay(job: JobView, now: number): ProgressDisplay {
   }
   if (job.phase === 'waiting') {
     const e = job.expected;
-    const byTime = e ? Math.min(95, ((now - job.startedAt) / 1000 / e.high) * 100) : 0;
+    const elapsed = (now - job.startedAt) / 1000;
+    if (e && elapsed > lateAfter(e.high)) {
+      // Far past the usual time the bar would sit full for as long as the wait lasts (a usual 1–2 s
+      // learned from quick requests, then a 30 s answer — found by hand): it says so and shows activity.
+      return {
+        label: sentenceCase(job.stage),
+        detail: `${secs} s · longer than usual (${formatExpected(e)})`,
+        bar: 95,
+        percent: null,
+        indeterminate: true,
+      };
+    }
+    const byTime = e ? Math.min(95, (elapsed / e.high) * 100) : 0;
     return {
       label: sentenceCase(job.stage),
       detail: e ? `${secs} s · ${formatExpected(e)}` : `${secs} s`,
