@@ -242,6 +242,32 @@ describe('marquee keys, as in Photoshop', () => {
     expect(await maskValue(page, 365, 250)).toBe(0);
   });
 
+  it('Space held mid-drag moves the marquee; let go, the drag goes on from there (it did nothing)', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('m');
+    await settleView(page);
+    const at = (x: number, y: number) => docToClient(page, x, y);
+    const a = await at(100, 100);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    const b = await at(200, 200);
+    await page.mouse.move(b.x, b.y, { steps: 4 });
+    await page.keyboard.down('Space');
+    const c = await at(300, 250);
+    await page.mouse.move(c.x, c.y, { steps: 4 });
+    await page.keyboard.up('Space');
+    const d = await at(350, 300);
+    await page.mouse.move(d.x, d.y, { steps: 4 });
+    await page.mouse.up();
+    // Moved by (100, 50) while Space was down, then grown: (200, 150)…(350, 300).
+    await expect.poll(() => maskValue(page, 210, 160)).toBe(255);
+    expect(await maskValue(page, 340, 290)).toBe(255);
+    expect(await maskValue(page, 120, 120)).toBe(0);
+    expect(await maskValue(page, 190, 140)).toBe(0);
+    expect(await maskValue(page, 360, 310)).toBe(0);
+  });
+
   it('Shift+Alt held at the start intersects: only the overlap stays (it subtracted, Alt winning)', async () => {
     const page = app.page;
     await clear();

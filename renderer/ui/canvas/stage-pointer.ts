@@ -49,6 +49,7 @@ export function useStagePointer({ wrapRef, cursorRef, live, tool, spaceDown, onT
       screen,
       shift: e.shiftKey,
       alt: e.altKey,
+      space: spaceDown,
       button: e.button,
       detail: e.detail,
       pressure: 'pressure' in e ? e.pressure : 0.5,

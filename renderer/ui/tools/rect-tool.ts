@@ -2,7 +2,8 @@
  * Rectangular and elliptical marquee: drag to select; commits one mask change on release. As in
  * Photoshop, the keys held when the drag starts choose the mode (Shift adds, Alt subtracts) and keys
  * pressed once it has started shape it: Shift makes a square or a circle, Alt draws from the centre.
- * A key held from the start shapes the drag only after it is let go and pressed again.
+ * A key held from the start shapes the drag only after it is let go and pressed again. Space held
+ * mid-drag moves the marquee instead of growing it.
  */
 import { applyEllipse, applyRect } from '../../commands/mask-commands';
 import { useEditor } from '../../commands/store/store';
@@ -86,6 +87,13 @@ export function createRectTool(shape: 'rect' | 'ellipse' = 'rect'): Tool {
     },
     move(p, live) {
       if (state !== 'dragging') return;
+      if (p.space) {
+        // Space held mid-drag moves the marquee as drawn so far; let go, and the drag goes on from there.
+        start = { x: start.x + p.doc.x - end.x, y: start.y + p.doc.y - end.y };
+        end = p.doc;
+        draw(live);
+        return;
+      }
       end = p.doc;
       track(p);
       draw(live);

@@ -8,6 +8,8 @@ export interface ToolPointer {
   screen: ScreenPoint;
   shift: boolean;
   alt: boolean;
+  /** Space held: a marquee being drawn moves with the pointer instead of growing (Photoshop). */
+  space?: boolean;
   button: number;
   detail: number;
   /** Pointer events' pressure (0..1; a mouse reports 0.5 while pressed) and the device kind. */
