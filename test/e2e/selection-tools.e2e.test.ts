@@ -268,6 +268,32 @@ describe('marquee keys, as in Photoshop', () => {
     expect(await maskValue(page, 360, 310)).toBe(0);
   });
 
+  it('arrows nudge the mask with a selection tool: 1 px, Shift 10 px, one step each (they did nothing)', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('m');
+    await dragPath(page, [
+      [100, 100],
+      [200, 200],
+    ]);
+    await expect.poll(() => maskValue(page, 101, 150)).toBe(255);
+    const steps = (await summary(page)).historyLabels.length;
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    // 100…199 both ways, moved by (3, 10): 103…202 across, 110…209 down.
+    await expect.poll(() => maskValue(page, 201, 150)).toBe(255);
+    expect(await maskValue(page, 101, 150)).toBe(0);
+    expect(await maskValue(page, 150, 105)).toBe(0);
+    expect(await maskValue(page, 150, 208)).toBe(255);
+    const after = await summary(page);
+    expect(after.label).toBe('Nudge mask');
+    expect(after.historyLabels.length).toBe(steps + 4);
+    // With the brush the arrows leave the mask alone, as in Photoshop.
+    await page.keyboard.press('b');
+    await page.keyboard.press('ArrowLeft');
+    expect((await summary(page)).historyLabels.length).toBe(steps + 4);
+  });
+
   it('Shift+Alt held at the start intersects: only the overlap stays (it subtracted, Alt winning)', async () => {
     const page = app.page;
     await clear();

@@ -30,7 +30,7 @@ import { saveProject } from '../../commands/project-commands';
 import { revertDocument } from '../../commands/revert';
 import { DELETE_WITH_MASK, hintOnce, NO_PHOTO, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
 import { LAYER_SHORTCUTS } from './layer-shortcuts';
-import { VIEW_SHORTCUTS, WORKSPACE_SHORTCUTS } from './view-shortcuts';
+import { NUDGE_SHORTCUTS, VIEW_SHORTCUTS, WORKSPACE_SHORTCUTS } from './view-shortcuts';
 import { PHOTOSHOP_KEYS } from './photoshop-keys';
 import { askFeather } from '../../commands/feather-ask';
 
@@ -185,6 +185,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+Y', label: 'Redo', match: (e) => mod(e) && e.code === 'KeyY', run: () => s().redo() },
   ...VIEW_SHORTCUTS,
   ...WORKSPACE_SHORTCUTS,
+  ...NUDGE_SHORTCUTS,
   { keys: 'Ctrl+Shift+I', label: 'Invert mask', match: (e) => mod(e) && e.shiftKey && e.code === 'KeyI', run: () => invertCurrentMask() },
   {
     keys: 'Ctrl+A',

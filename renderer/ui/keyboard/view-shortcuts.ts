@@ -9,6 +9,8 @@ import type { Shortcut } from './shortcuts';
 import { togglePanels, toggleExtras } from '../../commands/workspace-view';
 import { canvasFocused } from './canvas-focus';
 import { hintOnce, hintOncePerSession } from './shortcut-hints';
+import { nudgeDocumentMask } from '../../commands/mask-nudge';
+import type { ToolId } from '../../commands/store/tools-slice';
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const s = () => useEditor.getState();
@@ -77,5 +79,34 @@ export const WORKSPACE_SHORTCUTS: Shortcut[] = [
     label: 'Hide / show extras: the mask overlay and the dashed outlines (macOS: ⌃H; ⌘H hides Maskwork)',
     match: (e) => e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey && e.code === 'KeyH',
     run: () => toggleExtras(hintOnce),
+  },
+];
+
+/** The tools whose arrows move the selection in Photoshop (the marquees, lassos, wand, object selection). */
+const SELECTING: ReadonlySet<ToolId> = new Set(['rect', 'ellipse', 'lasso', 'wand', 'object', 'colorRange']);
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+/**
+ * ←/→/↑/↓ (Shift: 10 px) move the mask with a selection tool, as a selection is nudged in Photoshop;
+ * not while candidates are staged (← / → step through them) or a control has the focus.
+ */
+export const NUDGE_SHORTCUTS: Shortcut[] = [
+  {
+    keys: '← / → / ↑ / ↓ / Shift+← / Shift+→ / Shift+↑ / Shift+↓',
+    label: 'Nudge the mask 1 px (Shift: 10 px) with a selection tool',
+    match: (e) =>
+      !mod(e) &&
+      !e.altKey &&
+      e.key in ARROWS &&
+      SELECTING.has(s().tool) &&
+      !!s().doc &&
+      s().staging.items.length === 0 &&
+      !document.querySelector('[aria-modal="true"]') &&
+      (document.activeElement === document.body || !document.activeElement),
+    run: (e) => {
+      const [dx, dy] = ARROWS[e.key];
+      const k = e.shiftKey ? 10 : 1;
+      nudgeDocumentMask(dx * k, dy * k);
+    },
   },
 ];
