@@ -8,6 +8,7 @@ import type { BatchView } from '../../shared/batch/batch-types';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
 import { clearable } from '../../shared/batch/batch-types';
+import { BatchInspect } from './BatchInspect';
 import {
   clearedText,
   exportText,
@@ -111,6 +112,9 @@ export function BatchQueue({
   const [exported, setExported] = useState<{ batchId: string; text: string } | null>(null);
   const current = batches.find((b) => b.id === selected) ?? batches[0];
   const thumbs = useThumbs(current);
+  /** The result looked at closely (BatchInspect), in the selected batch only. */
+  const [inspect, setInspect] = useState<{ batchId: string; at: number } | null>(null);
+  const inspecting = inspect && current && inspect.batchId === current.id ? inspect : null;
   const act = (work: () => Promise<unknown>) => {
     setError(null);
     work().then(refresh, (e) => setError(errorInfo(e).message));
@@ -211,15 +215,38 @@ export function BatchQueue({
         <>
           <h4>Review</h4>
           {current.autoReason && <p className="muted">Auto: {current.autoReason}</p>}
-          <section className="batch-grid" aria-label="Batch results">
-            {current.items.map((item) => {
+          {inspecting && (
+            <BatchInspect
+              items={current.items}
+              at={inspecting.at}
+              thumb={(item) => thumbs[`${current.id}/${item.id}/${item.result?.assetId ?? 'none'}`]}
+              onMove={(at) => setInspect({ batchId: current.id, at })}
+              onClose={() => {
+                const name = current.items[inspecting.at]?.name;
+                setInspect(null);
+                // Back on the card looked at, as Esc from any view returns the focus where it came from.
+                requestAnimationFrame(() =>
+                  document.querySelector<HTMLButtonElement>(`button[aria-label="Look at ${CSS.escape(name ?? '')}"]`)?.focus(),
+                );
+              }}
+              onReview={(item, review) => act(() => batch.review(current.id, item.id, review))}
+            />
+          )}
+          <section className="batch-grid" aria-label="Batch results" hidden={!!inspecting}>
+            {current.items.map((item, index) => {
               const t = thumbs[`${current.id}/${item.id}/${item.result?.assetId ?? 'none'}`];
               return (
                 <figure key={item.id} className={`batch-card ${item.review}`} aria-label={`${item.name} result`}>
-                  <div className="batch-thumbs">
+                  <button
+                    type="button"
+                    className="batch-thumbs-open"
+                    aria-label={`Look at ${item.name}`}
+                    title="Look closer: before and after, large (← / → through the results, Esc back)"
+                    onClick={() => setInspect({ batchId: current.id, at: index })}
+                  >
                     {t?.before && <img src={t.before} alt={`${item.name} before`} />}
                     {t?.after && <img src={t.after} alt={`${item.name} after`} />}
-                  </div>
+                  </button>
                   <figcaption>
                     {item.name} · {itemText(item, current)}
                     {/* "cancelled — Cancelled before a result arrived." said it twice: a cancel needs no reason; nor
