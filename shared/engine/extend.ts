@@ -14,11 +14,14 @@
  *    f pixels where it jumps). So the detail is real photo detail at full resolution.
  * 4. Band correction: the local low-frequency step between the known pixels and the copy along
  *    the band is measured per ring pixel and removed inside the hole, decaying over τ pixels.
+ * 5. Energy cap (extend-energy.ts): a copy busier than both the band and the known region has its
+ *    detail scaled down to that level.
  *
  * Cost is O(region / f² · candidates · patch²) + O(hole pixels): an 8:1 poster extension is a few
  * seconds on one core.
  */
 import { DEFAULT_SWEEPS, harmonicFillLayer } from './diffusion';
+import { CAP_PASSES, CAP_ROWS, capExtensionEnergy } from './extend-energy';
 import { lowFrequencyOffsets, offsetTaps } from './extend-offsets';
 import { PLAN_DEPTH, type ExtensionPlan } from './extend-plan';
 import { synthesizeField, SYNTH_TICK } from './extend-synth';
@@ -90,7 +93,9 @@ export function extendLayer(
   const rowUnits = Math.max(1, w / COPY_PIXELS_PER_UNIT);
   const blurUnits = (rows: number, taps: number) => (rows * coarse.width * taps) / BLUR_TAPS_PER_UNIT;
   const blurTotal = blurUnits(2 * coarse.height, offsetTaps());
-  const total = 3 * setupUnits + coarseHoles + blurTotal + h * rowUnits + 2 * setupUnits;
+  // The energy cap's blur (extend-energy.ts): 26 taps per channel row pixel, when it runs.
+  const capUnits = (w * h * 26) / BLUR_TAPS_PER_UNIT;
+  const total = 3 * setupUnits + coarseHoles + blurTotal + h * rowUnits + 2 * setupUnits + capUnits;
   let done = 0;
   const tick = (units: number) => {
     done += units;
@@ -185,6 +190,9 @@ export function extendLayer(
   tick(setupUnits);
   featherBand(layer, plan, FEATHER_DEPTH);
   tick(setupUnits);
+  // 5. No busier than what it continues.
+  const capTick = capUnits / (CAP_PASSES * Math.ceil(h / CAP_ROWS));
+  if (capExtensionEnergy(layer, plan, () => tick(capTick)) === 1) tick(capUnits / 2);
   return true;
 }
 
