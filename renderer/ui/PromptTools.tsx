@@ -8,6 +8,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { deletePreset, savePreset } from '../commands/prompts-client';
 import { docKey, recentPrompts } from '../model/prompt-tools';
 import { useEditor } from '../commands/store/store';
+import { TEXT_KEYS } from './keyboard/field-focus';
+import { usePromptPick } from './usePromptPick';
 
 const short = (p: string) => (p.length > 60 ? `${p.slice(0, 59)}…` : p);
 
@@ -26,6 +28,32 @@ export function PromptTools() {
   const presets = prefs?.presets ?? [];
   const recent = recentPrompts(prefs?.history, docKey(doc));
   const current = presets.find((p) => p.id === gen.presetId);
+  const presetName = (p: (typeof presets)[number]) => `${p.name}${p.draft && !/\bdraft\b/i.test(p.name) ? ' (draft)' : ''}`;
+  // ↑/↓ and letters preview a row; Enter (or a pick in the opened list) puts it in the prompt box.
+  const presetPick = usePromptPick(
+    [{ value: '', label: 'No preset' }, ...presets.map((p) => ({ value: p.id, label: presetName(p) }))],
+    current ? current.id : '',
+    (id) => {
+      const p = presets.find((x) => x.id === id);
+      setGen(p ? { presetId: p.id, ...(p.prompt ? { prompt: p.prompt } : {}) } : { presetId: null });
+    },
+  );
+  const recentPick = usePromptPick(
+    [{ value: '', label: 'Recent…' }, ...[...recent.thisDoc, ...recent.others].map((p) => ({ value: p, label: short(p) }))],
+    '',
+    (p) => {
+      if (p) setGen({ prompt: p });
+    },
+  );
+  const previewed = presets.find((p) => p.id === presetPick.preview);
+  const preview =
+    presetPick.preview !== null
+      ? previewed
+        ? `${presetName(previewed)}: ${previewed.prompt ? `“${short(previewed.prompt)}”` : 'keeps your prompt'}`
+        : 'No preset (your prompt stays)'
+      : recentPick.preview
+        ? `“${short(recentPick.preview)}”`
+        : null;
 
   const save = async () => {
     if (!name.trim()) return;
@@ -43,17 +71,17 @@ export function PromptTools() {
           aria-label="Prompt preset"
           // The row's width (less the ✕ that deletes it): the chosen name reads whole; the tooltip says it too.
           title={current ? current.name : 'No preset'}
-          value={current ? current.id : ''}
-          onChange={(e) => {
-            const p = presets.find((x) => x.id === e.currentTarget.value);
-            setGen(p ? { presetId: p.id, ...(p.prompt ? { prompt: p.prompt } : {}) } : { presetId: null });
-          }}
+          {...{ [TEXT_KEYS]: '' }}
+          value={presetPick.value}
+          onKeyDown={presetPick.onKeyDown}
+          onBlur={presetPick.onBlur}
+          onPointerDown={presetPick.onPointerDown}
+          onChange={(e) => presetPick.onPick(e.currentTarget.value)}
         >
           <option value="">No preset</option>
           {presets.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
-              {p.draft && !/\bdraft\b/i.test(p.name) ? ' (draft)' : ''}
+              {presetName(p)}
             </option>
           ))}
         </select>
@@ -79,11 +107,13 @@ export function PromptTools() {
           className="recent-prompts"
           title="Recent prompts"
           aria-label="Recent prompts"
-          value=""
+          {...{ [TEXT_KEYS]: '' }}
+          value={recentPick.value}
           disabled={!recent.thisDoc.length && !recent.others.length}
-          onChange={(e) => {
-            if (e.currentTarget.value) setGen({ prompt: e.currentTarget.value });
-          }}
+          onKeyDown={recentPick.onKeyDown}
+          onBlur={recentPick.onBlur}
+          onPointerDown={recentPick.onPointerDown}
+          onChange={(e) => recentPick.onPick(e.currentTarget.value)}
         >
           <option value="">Recent…</option>
           {recent.thisDoc.length > 0 && (
@@ -128,6 +158,11 @@ export function PromptTools() {
           </>
         )}
       </div>
+      {preview && (
+        <div className="muted prompt-preview" role="status" aria-label="Prompt preview">
+          Preview — {preview}. Enter takes it, Esc keeps your prompt.
+        </div>
+      )}
     </div>
   );
 }

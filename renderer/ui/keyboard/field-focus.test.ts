@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOwnsKey, isEditableField, LIST_DISMISSED } from './field-focus';
+import { fieldOwnsKey, isEditableField, LIST_DISMISSED, TEXT_KEYS } from './field-focus';
 import { SHORTCUTS } from './shortcuts';
 
 describe('isEditableField', () => {
@@ -48,6 +48,18 @@ describe('fieldOwnsKey', () => {
     }
     // A text field keeps its own Ctrl+Z (the typing's undo).
     expect(fieldOwnsKey({ target: { tagName: 'TEXTAREA' }, key: 'z', ctrlKey: true })).toBe(true);
+  });
+
+  it("a prompt list (TEXT_KEYS) keeps undo and redo, the prompt's; other chords are the editor's", () => {
+    const target = { tagName: 'SELECT', getAttribute: (n: string) => (n === TEXT_KEYS ? '' : null) };
+    expect(fieldOwnsKey({ target, key: 'z', code: 'KeyZ', ctrlKey: true })).toBe(true);
+    expect(fieldOwnsKey({ target, key: 'Z', code: 'KeyZ', ctrlKey: true, shiftKey: true })).toBe(true);
+    expect(fieldOwnsKey({ target, key: 'y', code: 'KeyY', metaKey: true })).toBe(true);
+    expect(fieldOwnsKey({ target, key: 'z', ctrlKey: true })).toBe(true);
+    for (const key of ['s', 'o', 'a'])
+      expect(fieldOwnsKey({ target, key, code: `Key${key.toUpperCase()}`, ctrlKey: true }), key).toBe(false);
+    // Any other select: Ctrl+Z is the document's.
+    expect(fieldOwnsKey({ target: { tagName: 'SELECT', getAttribute: () => null }, key: 'z', code: 'KeyZ', ctrlKey: true })).toBe(false);
   });
 
   it('a select whose list Esc closed unpicked owns only the keys that work a closed select', () => {

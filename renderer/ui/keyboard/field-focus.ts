@@ -55,6 +55,20 @@ export const LIST_DISMISSED = 'data-list-dismissed';
 /** The keys that work a closed select: ↑/↓, Home/End, PageUp/PageDown change its choice, Alt+↓ and F4 open its list. */
 export const SELECT_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'F4']);
 
+/**
+ * Set on a select that belongs to a text field (the prompt's Prompt preset and Recent prompts lists):
+ * its Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z / Ctrl+Y are the text's (the list undoes its last pick into the
+ * prompt box, usePromptPick.ts), not the document's — Ctrl+Z there undid a mask stroke.
+ */
+export const TEXT_KEYS = 'data-text-keys';
+
+const textKeys = (el: FocusTarget | null | undefined) =>
+  isSelect(el) && typeof el?.getAttribute === 'function' && el.getAttribute(TEXT_KEYS) !== null;
+
+/** Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl/Cmd+Y (and Alt+Z, Photoshop's step backward): undo and redo. */
+const undoChord = (e: { key: string; code?: string; ctrlKey?: boolean; metaKey?: boolean }) =>
+  !!(e.ctrlKey || e.metaKey) && (e.code ? e.code === 'KeyZ' || e.code === 'KeyY' : /^[zy]$/i.test(e.key));
+
 const listDismissed = (el: FocusTarget | null | undefined) =>
   isSelect(el) && typeof el?.getAttribute === 'function' && el.getAttribute(LIST_DISMISSED) !== null;
 
@@ -77,6 +91,7 @@ export function isEditableField(el: FocusTarget | null | undefined): boolean {
 export function fieldOwnsKey(e: {
   target: unknown;
   key: string;
+  code?: string;
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
@@ -90,7 +105,8 @@ export function fieldOwnsKey(e: {
   // A select takes letters (type-ahead), arrows, Enter, Space and Esc, but no Ctrl/Cmd chord: there
   // the browser's Ctrl+Z undid the typing in the last text field (a prompt lost its last letter) while
   // the document's Ctrl+Z did nothing, right after a model was picked from the list.
-  if (isSelect(t) && (e.ctrlKey || e.metaKey)) return false;
+  // A prompt list keeps undo and redo: they are the prompt's (TEXT_KEYS).
+  if (isSelect(t) && (e.ctrlKey || e.metaKey)) return textKeys(t) && undoChord(e);
   // Its list dismissed with Esc, no pick made: B, Space, Enter, ←/→… are the editor's again (the select
   // kept them, so B did not choose the brush); ↑/↓ still change its choice.
   if (listDismissed(t) && !SELECT_KEYS.has(e.key)) return false;
