@@ -86,4 +86,21 @@ describe('the spend cap line in the Generate panel', () => {
     expect(spendCapView(st())?.warning).toBeNull();
     st().setGen({ multiOn: false });
   });
+
+  it('an extension proposed and not applied: no warning, Generate runs nothing (it priced the old mask)', () => {
+    openWithMask();
+    st().setGen({ multiOn: false, model: 'gpt-image-2', n: 1, prompt: 'a vase' });
+    st().setSpend(spend(0, 0));
+    st().setPrefs({ ...DEFAULT_PREFS, spendCap: { dailyUsd: 0.001 } });
+    expect(spendCapView(st())?.warning).toContain('daily cap');
+    st().setTool('extend');
+    st().setExtend({ sides: { left: 0, right: 120, top: 0, bottom: 0 } });
+    expect(nextGenerateWorstUsd(st())).toBeNull();
+    expect(spendCapView(st())).toEqual({ left: expect.stringMatching(/^Spend cap: /), warning: null });
+    st().setGen({ multiOn: true, multi: { 'gpt-image-2': 1, 'gemini-3.1-flash-image': 1 } });
+    expect(nextGenerateWorstUsd(st())).toBeNull();
+    st().setGen({ multiOn: false });
+    st().setTool('brush');
+    expect(spendCapView(st())?.warning).toContain('daily cap');
+  });
 });

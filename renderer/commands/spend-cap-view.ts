@@ -5,19 +5,25 @@
  */
 import { capLeft, capRefusal, capUsd, capIsOn, type PeriodSpend } from '../../shared/prefs/spend-cap';
 import { worstCaseText } from '../model/text-check-request';
-import { currentEstimate } from './current-estimate';
+import { currentEstimate, pendingExtension, proposalBlocker } from './current-estimate';
 import { multiRows } from './multi-generate';
 import { multiTotal } from '../model/multi-plan';
 import { currentOutpaintEstimate, outpaintMode } from './outpaint-client';
 import { currentTextCheck, retryRequestUsd } from './text-check-state';
 import type { EditorStore } from './store/store';
 
-/** The most the next Generate can spend: an extension's every tile, several models' sum, or an edit with its text retries. */
+/**
+ * The most the next Generate can spend: an extension's every tile, several models' sum, or an edit
+ * with its text retries. Null while an extension proposed and not applied blocks Generate: it runs
+ * nothing then (the warning priced the old mask's edit).
+ */
 export function nextGenerateWorstUsd(s: EditorStore): number | null {
   if (outpaintMode(s)) {
+    if (proposalBlocker(s)) return null;
     const o = currentOutpaintEstimate(s);
     return o?.ok ? o.usd : null;
   }
+  if (pendingExtension(s)) return null;
   if (s.gen.multiOn) return multiTotal(multiRows(s)).usd;
   const e = currentEstimate(s);
   if (!e?.ok) return null;

@@ -3,7 +3,8 @@
  * left from before: Ctrl+Enter, Shift+Backspace, the Generate button and "Several models at once"
  * send nothing and say to apply the extension or drop it. Ctrl+Enter ran a paid GPT Image 2 edit of
  * the old mask and left the canvas unextended, the footer silent (hands-on H3). Esc drops the
- * proposal and Generate edits the mask again. Real keys and mouse, GPT Image 2 on a local server.
+ * proposal and Generate edits the mask again. While blocked the footer shows no price (it showed the old
+ * mask's above the blocker). Real keys and mouse, GPT Image 2 on a local server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -51,6 +52,8 @@ describe('Generate with an extension proposed over a leftover mask', () => {
       .toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('generate-blocker').textContent()).toBe(SAID);
     expect(await panel.getByRole('button', { name: 'Generate' }).isDisabled()).toBe(true);
+    // No price above it: the old mask's edit is not what Generate would run (it showed "≈ $0.0…").
+    expect(await page.getByTestId('cost-usd').count()).toBe(0);
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => toasts(page)).toContain(SAID);
     await page.keyboard.press('Shift+Backspace');
@@ -60,6 +63,7 @@ describe('Generate with an extension proposed over a leftover mask', () => {
     // Several models at once.
     await page.getByRole('checkbox', { name: 'Several models at once' }).click();
     await expect.poll(() => page.getByTestId('generate-blocker').textContent()).toBe(SAID);
+    expect(await page.getByTestId('multi-cost').count()).toBe(0);
     await page.keyboard.press('Control+Enter');
     await page.waitForTimeout(500);
     expect(openai.requests.length).toBe(sent);
@@ -69,6 +73,8 @@ describe('Generate with an extension proposed over a leftover mask', () => {
     // Esc drops the proposal: Generate edits the mask.
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('generate-blocker').count()).toBe(0);
+    // The mask's edit is what Generate runs again: its price is back.
+    await expect.poll(() => page.getByTestId('cost-usd').textContent()).toMatch(/\$\d/);
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => openai.requests.length, { timeout: 15_000 }).toBe(sent + 1);
     expect(app.errors).toEqual([]);

@@ -14,6 +14,7 @@ import {
   generateBlocker,
   modelOptions,
   pendingExtension,
+  proposalBlocker,
 } from '../../commands/current-estimate';
 import { AUTO_VALUE } from '../../model/auto-choice';
 import { acceptsSeed } from '../../model/prompt-tools';
@@ -49,7 +50,7 @@ const GROUPS: { label: string; test: (o: ModelOption) => boolean }[] = [
 ];
 
 export function GeneratePanel() {
-  const { doc, gen, keyStatus, providerSettings, job, prefs, multiRun, pending } = useEditor(
+  const { doc, gen, keyStatus, providerSettings, job, prefs, multiRun, pending, proposal } = useEditor(
     useShallow((s) => ({
       doc: s.doc,
       gen: s.gen,
@@ -60,6 +61,8 @@ export function GeneratePanel() {
       multiRun: s.multiRun,
       // An extension proposed in the bar but not applied: what Generate says changes with it.
       pending: pendingExtension(s),
+      // The same, for filling an extension already applied (what its Generate waits for).
+      proposal: proposalBlocker(s),
     })),
   );
   const setGen = useEditor((s) => s.setGen);
@@ -341,14 +344,16 @@ export function GeneratePanel() {
           <span className={moreBelow === 'above' ? 'off' : undefined}>More ▾</span>
           <span className={moreBelow === 'above' ? undefined : 'off'}>Prompt ▴</span>
         </button>
+        {/* An extension proposed and not applied blocks Generate: no price for an edit it would not run
+            (the old mask's price stood above "Apply the extension (Enter)…"). */}
         {outpaint ? (
-          <OutpaintCostLine blocker={job ? null : blocker} />
+          <OutpaintCostLine blocker={job ? null : blocker} priced={!proposal} />
         ) : (
           <CostLine
-            estimate={gen.multiOn ? null : estimate}
+            estimate={gen.multiOn || pending ? null : estimate}
             blocker={job ? null : blocker}
             worst={retryWorst}
-            multi={several ? <MultiCostLine /> : null}
+            multi={several && !pending ? <MultiCostLine /> : null}
           />
         )}
         <SpendCapLine />

@@ -50,7 +50,8 @@ export function OutpaintSection() {
 }
 
 /** The plan's requests and cost ("4 requests · ≈ $0.290") and what blocks it, right above Generate. */
-export function OutpaintCostLine({ blocker }: { blocker: string | null }) {
+/** `priced` false: the blocker alone (an extension proposed and not applied: Generate runs nothing). */
+export function OutpaintCostLine({ blocker, priced = true }: { blocker: string | null; priced?: boolean }) {
   const { doc, gen, keyStatus, providerSettings, extend } = useEditor(
     useShallow((s) => ({
       doc: s.doc,
@@ -67,7 +68,7 @@ export function OutpaintCostLine({ blocker }: { blocker: string | null }) {
   if (!doc) return null;
   return (
     <>
-      {estimate?.ok && (
+      {priced && estimate?.ok && (
         <div
           className="cost-usd outpaint-estimate"
           data-testid="outpaint-estimate"

@@ -9,7 +9,7 @@ import { useEditor } from '../../commands/store/store';
 import { spendCapView } from '../../commands/spend-cap-view';
 
 export function SpendCapLine() {
-  const { doc, gen, keyStatus, providerSettings, prefs, spend, extend } = useEditor(
+  const { doc, gen, keyStatus, providerSettings, prefs, spend, extend, tool } = useEditor(
     useShallow((s) => ({
       doc: s.doc,
       gen: s.gen,
@@ -18,11 +18,12 @@ export function SpendCapLine() {
       prefs: s.prefs,
       spend: s.spend,
       extend: s.extend,
+      tool: s.tool,
     })),
   );
   const view = useMemo(
-    () => spendCapView({ ...useEditor.getState(), doc, gen, keyStatus, providerSettings, prefs, spend, extend }),
-    [doc, gen, keyStatus, providerSettings, prefs, spend, extend],
+    () => spendCapView({ ...useEditor.getState(), doc, gen, keyStatus, providerSettings, prefs, spend, extend, tool }),
+    [doc, gen, keyStatus, providerSettings, prefs, spend, extend, tool],
   );
   if (!view) return null;
   return (
