@@ -8,11 +8,17 @@ import { currentEstimate } from './current-estimate';
 import { currentOutpaintEstimate, outpaintMode } from './outpaint-client';
 import type { EditorStore } from './store/store';
 
-/** "≈ $0.079" (or "free") for `model` with `n` candidates (default: the panel's), or null when it cannot be estimated. */
-export function priceWith(s: EditorStore, model: string, n?: number): string | null {
+/** The estimate in dollars for `model` with `n` candidates (default: the panel's), or null when it cannot be estimated. */
+export function usdWith(s: EditorStore, model: string, n?: number): number | null {
   const as = { ...s, gen: { ...s.gen, model, ...(n !== undefined ? { n } : {}) } };
   const e = outpaintMode(as) ? currentOutpaintEstimate(as) : currentEstimate(as);
-  if (!e?.ok) return null;
-  if (e.usd === 0) return 'free';
-  return `≈ $${e.usd.toFixed(3)}`;
+  return e?.ok ? e.usd : null;
+}
+
+/** "≈ $0.079" (or "free") for `model` with `n` candidates (default: the panel's), or null when it cannot be estimated. */
+export function priceWith(s: EditorStore, model: string, n?: number): string | null {
+  const usd = usdWith(s, model, n);
+  if (usd === null) return null;
+  if (usd === 0) return 'free';
+  return `≈ $${usd.toFixed(3)}`;
 }

@@ -39,6 +39,17 @@ export interface CapView {
   warning: string | null;
 }
 
+/**
+ * Main's refusal, in its words, of a paid request of `usd` sent now (the Refine button's one
+ * candidate: main refuses it above the cap as it does a Generate), or null when it fits or the cap
+ * is off (or the ledger is not read yet).
+ */
+export function capWarningFor(s: EditorStore, usd: number | null): string | null {
+  const cap = s.prefs?.spendCap;
+  if (usd === null || !capIsOn(cap) || !s.spend) return null;
+  return capRefusal(cap, { today: s.spend.today.usd, month: s.spend.month.usd }, usd);
+}
+
 /** Null while the cap is off (or the ledger is not read yet). */
 export function spendCapView(s: EditorStore): CapView | null {
   const cap = s.prefs?.spendCap;

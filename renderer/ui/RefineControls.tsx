@@ -9,12 +9,20 @@ import { refineWith } from '../commands/multi-generate';
 import { modelOptions } from '../commands/current-estimate';
 import { refineDefault } from '../model/model-options';
 import { useEditor } from '../commands/store/store';
-import { priceWith } from '../commands/model-price';
+import { priceWith, usdWith } from '../commands/model-price';
+import { capWarningFor } from '../commands/spend-cap-view';
 import { shortModelName } from '../../shared/models/display-name';
 
 export function RefineControls() {
+  // prefs and spend: the spend cap's warning below follows the cap and the ledger.
   const { staging, keyStatus, providerSettings } = useEditor(
-    useShallow((s) => ({ staging: s.staging, keyStatus: s.keyStatus, providerSettings: s.providerSettings })),
+    useShallow((s) => ({
+      staging: s.staging,
+      keyStatus: s.keyStatus,
+      providerSettings: s.providerSettings,
+      prefs: s.prefs,
+      spend: s.spend,
+    })),
   );
   // The retoucher's choice stays, as a Photoshop list keeps its value: the model picked here or last
   // refined with. It used to live only while the strip was open and to count only when picked, so a
@@ -30,36 +38,50 @@ export function RefineControls() {
   const choose = (refineModel: string) => useEditor.getState().setGen({ refineModel });
   // One candidate of the chosen model over the same mask: said before the click, like Generate's.
   const price = priceWith(useEditor.getState(), value, 1);
+  // Above Settings → Spend cap main refuses it (nothing sent): said before the click, in the words
+  // the Generate panel and main use, and the button waits (it gave no warning, then an error).
+  const over = capWarningFor(useEditor.getState(), usdWith(useEditor.getState(), value, 1));
   return (
-    <span className="refine">
-      {/* Short names ("Nano Banana Pro"), the list as wide as the chosen one: the strip's row then fits a 1280×800 window. */}
-      <select
-        aria-label="Refine with"
-        value={value}
-        title={usable.find((o) => o.value === value)?.spec.name}
-        onChange={(e) => choose(e.currentTarget.value)}
-      >
-        {usable.map((o) => (
-          <option key={o.value} value={o.value} title={o.spec.name}>
-            {shortModelName(o.spec.name)}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        onClick={() => {
-          choose(value);
-          void refineWith(value, sel.key);
-        }}
-        title={`Send this candidate (over the photo) to the chosen model with the same mask and the prompt in the box${price ? ` (${price})` : ''}`}
-      >
-        Refine
-      </button>
-      {price && (
-        <span className="muted" data-testid="refine-price">
-          {price}
-        </span>
+    <>
+      <span className="refine">
+        {/* Short names ("Nano Banana Pro"), the list as wide as the chosen one: the strip's row then fits a 1280×800 window. */}
+        <select
+          aria-label="Refine with"
+          value={value}
+          title={usable.find((o) => o.value === value)?.spec.name}
+          onChange={(e) => choose(e.currentTarget.value)}
+        >
+          {usable.map((o) => (
+            <option key={o.value} value={o.value} title={o.spec.name}>
+              {shortModelName(o.spec.name)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={!!over}
+          onClick={() => {
+            choose(value);
+            void refineWith(value, sel.key);
+          }}
+          title={
+            over ??
+            `Send this candidate (over the photo) to the chosen model with the same mask and the prompt in the box${price ? ` (${price})` : ''}`
+          }
+        >
+          Refine
+        </button>
+        {price && (
+          <span className="muted" data-testid="refine-price">
+            {price}
+          </span>
+        )}
+      </span>
+      {over && (
+        <div className="warning refine-cap" role="alert" data-testid="refine-cap-warning">
+          Refine: {over}
+        </div>
       )}
-    </span>
+    </>
   );
 }
