@@ -146,8 +146,8 @@ export async function runBatchApiSubmit(argv: string[]) {
     ...o
   } = parseOptions('batch edit', rest, {
     ...without(EDIT_OPTIONS, ['image', 'mask', 'out', 'n', 'ref', 'text', 'retry-text', 'seed']),
-    // The Batch API's requests are stored by main's batch service, which still wants a prompt.
-    prompt: required(),
+    // Left out, as for edit: each image is sent main's removal prompt (batchRequestOf, REMOVE_PROMPT).
+    prompt: optional(),
     ...FOLDERS,
     mask: optional(),
     masks: optional(),
@@ -156,7 +156,7 @@ export async function runBatchApiSubmit(argv: string[]) {
   const { rules, ...opt } = o;
   // Auto may only pick among the Batch API's models: the Nano Banana ones (GEMINI_API_KEY).
   const picked = chooseModelFor(opt.model, {
-    prompt: opt.prompt,
+    prompt: opt.prompt ?? '',
     outpaint: null,
     quality: opt.quality,
     env: { GEMINI_API_KEY: process.env.GEMINI_API_KEY },
@@ -187,7 +187,7 @@ export async function runBatchApiSubmit(argv: string[]) {
     images: pairs,
     out,
     format,
-    prompt: o.prompt,
+    prompt: o.prompt ?? '',
     model: spec.id,
     ...(quality ? { quality } : {}),
     featherPx: Number(o.feather),

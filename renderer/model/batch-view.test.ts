@@ -101,6 +101,7 @@ describe('batch view', () => {
       '4 images · Nano Banana 2 (Gemini 3.1 Flash Image) · now · “remove the price sticker from every bot…”',
     );
     expect(queueLine(batch({ model: 'local', prompt: '' }))).toBe('4 images · Offline fill · now');
+    expect(queueLine(batch({ prompt: '' }))).toMatch(/ · now · empty prompt: remove$/);
     const e = {
       items: [
         { fileId: 'a', usd: 0.0335 },

@@ -103,7 +103,9 @@ export function queueLine(b: BatchView): string {
   const n = b.items.length;
   const mode = b.mode === 'batch-api' ? 'Batch API (half price)' : 'now';
   const said = promptSaid(b.prompt);
-  return `${n} image${n === 1 ? '' : 's'} · ${modelName(b.model)} · ${mode}${said ? ` · “${said}”` : ''}`;
+  // An empty prompt with a cloud model removes what is masked (main's REMOVE_PROMPT): said, as the dialog said it.
+  const what = said ? ` · “${said}”` : isFree(b.model) ? '' : ' · empty prompt: remove';
+  return `${n} image${n === 1 ? '' : 's'} · ${modelName(b.model)} · ${mode}${what}`;
 }
 
 /**

@@ -12,6 +12,7 @@ import * as batch from '../commands/batch-client';
 import { useEditor } from '../commands/store/store';
 import { priceLine } from '../model/batch-view';
 import { keyProviderFor, providerLabel, withArticle } from '../model/model-options';
+import { BatchPromptField } from './BatchPromptField';
 
 const MODELS = offeredModels().filter((m) => m.status === 'active');
 const batchApiFor = (model: string) => model === 'auto' || MODELS.find((m) => m.id === model)?.provider === 'gemini';
@@ -185,18 +186,16 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
       ? 'Add images first'
       : useOneMask && !oneMask
         ? 'Choose the mask first'
-        : spec?.provider !== 'local' && !prompt.trim()
-          ? 'Type a prompt'
-          : needsKey && !keys.some((k) => k.provider === needsKey && k.isSet)
-            ? `Set ${withArticle(providerLabel(needsKey, gateways))} key in Settings (⚙)`
-            : // Photos just added, the mask or the model changed: the price shown is not this batch's yet.
-              !priced
-              ? pricedFor === `failed ${priceKeyOf(draft, picks)}`
-                ? 'No price (see why above)'
-                : 'Working out the price…'
-              : est?.items.every((i) => i.error)
-                ? 'No image can be sent (see the reasons above)'
-                : null;
+        : needsKey && !keys.some((k) => k.provider === needsKey && k.isSet)
+          ? `Set ${withArticle(providerLabel(needsKey, gateways))} key in Settings (⚙)`
+          : // Photos just added, the mask or the model changed: the price shown is not this batch's yet.
+            !priced
+            ? pricedFor === `failed ${priceKeyOf(draft, picks)}`
+              ? 'No price (see why above)'
+              : 'Working out the price…'
+            : est?.items.every((i) => i.error)
+              ? 'No image can be sent (see the reasons above)'
+              : null;
   const canStart = !blocker && !busy;
 
   return (
@@ -299,10 +298,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
           </button>
         )}
       </fieldset>
-      <label className="batch-field">
-        Prompt
-        <textarea aria-label="Batch prompt" rows={2} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
-      </label>
+      <BatchPromptField prompt={prompt} local={spec?.provider === 'local'} onChange={setPrompt} />
       <label className="batch-field">
         Model
         <select

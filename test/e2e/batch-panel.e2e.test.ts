@@ -2,8 +2,9 @@
  * The Batch panel as a Photoshop retoucher expects it, with real mouse and keys:
  * - a photo added by mistake comes off the list (its "Remove <name>" button, or Delete / Backspace
  *   on its focused row), and the focus stays in the list;
- * - a greyed-out Start batch says why beside it ("Add images first", "Type a prompt", "Set an OpenAI
- *   key in Settings (⚙)"), as Generate says "Paint a mask first";
+ * - a greyed-out Start batch says why beside it ("Add images first", "Set an OpenAI key in Settings
+ *   (⚙)"), as Generate says "Paint a mask first"; an empty prompt does not grey it out (it removes
+ *   what is masked, and the dialog says so);
  * - after Start batch the focus is on the running batch's Cancel batch (it fell to the dialog), and on
  *   its line once it ends (it fell to the dialog again); a pressed Redo keeps it while its photo is out;
  * - a cancelled batch's bar shows what was done and says "Cancelled" (it read full);
@@ -73,7 +74,12 @@ describe('Batch panel (retoucher)', () => {
     expect(await why.textContent()).toBe('Add images first');
 
     await addFolder();
-    await expect.poll(() => why.textContent(), { timeout: 10_000 }).toBe('Type a prompt');
+    // No prompt needed: an empty one removes what is masked in every image (main's removal prompt), and
+    // the dialog says so; Start batch is on once the price is in (it said "Type a prompt").
+    const note = d.getByRole('note', { name: 'Empty prompt' });
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toMatch(/^Empty prompt: the model removes what is masked/);
+    await expect.poll(() => why.count(), { timeout: 10_000 }).toBe(0);
+    expect(await start.isDisabled()).toBe(false);
     await d.getByRole('button', { name: 'Remove rocket.jpg' }).click();
     await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(2);
     // The focus moves to the next row's Remove, so the next wrong photo is one Enter away.
@@ -92,6 +98,7 @@ describe('Batch panel (retoucher)', () => {
 
     await addFolder();
     await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
+    await expect.poll(() => note.count()).toBe(0);
     await chooseOption(page, d.getByRole('combobox', { name: 'Batch model' }), 'gpt-image-2');
     await expect.poll(() => why.textContent(), { timeout: 10_000 }).toBe('Set an OpenAI key in Settings (⚙)');
     expect(await start.isDisabled()).toBe(true);

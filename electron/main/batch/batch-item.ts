@@ -25,6 +25,7 @@ import { buildGeminiInstruction } from '../providers/gemini-instruction';
 import { imageMime, toBlackWhiteMaskPng } from '../providers/mask-encoding';
 import type { ProviderImage } from '../providers/provider-types';
 import type { BatchRequestInput } from './gemini-batch-client';
+import { promptOrRemove } from '../../../shared/prompts/remove-prompt';
 
 export type BatchSettings = Pick<BatchRecord, 'prompt' | 'model' | 'quality' | 'featherPx' | 'colorMatch'>;
 
@@ -152,7 +153,7 @@ export async function batchRequestOf(key: string, prep: PreparedEdit, prompt: st
   const size = { width: prep.request.width, height: prep.request.height };
   const mask = await toBlackWhiteMaskPng(prep.requestMask, size);
   const parts: Part[] = [
-    { text: buildGeminiInstruction(prompt, 0) },
+    { text: buildGeminiInstruction(promptOrRemove(prompt), 0) },
     { inlineData: { mimeType: imageMime(prep.requestImage), data: b64(prep.requestImage) } },
     { inlineData: { mimeType: 'image/png', data: b64(mask) } },
   ];

@@ -75,8 +75,8 @@ export class BatchService {
         message: `The Batch API is for Nano Banana models (Gemini); ${spec.name} runs now at its standard price.`,
         rule: 'batch-api',
       });
-    if (spec.provider !== 'local' && !n.settings.prompt.trim())
-      throw new AppError({ kind: 'invalid-request', message: 'Type a prompt describing the change for every image.', rule: 'prompt' });
+    // An empty prompt is allowed: a cloud model then removes what is masked (shared/prompts REMOVE_PROMPT,
+    // applied where each request is built: run-edit for a batch run now, batchRequestOf for the Batch API).
     if (!n.items.length) throw new AppError({ kind: 'invalid-request', message: 'Add at least one image to the batch.' });
     // No key for the model: refused here, before anything is stored, sent or counted (a `now` batch was
     // stored and each photo failed in turn; a Batch API job counted its price and took it back).

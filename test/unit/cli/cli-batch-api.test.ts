@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { startGeminiBatchServer, type GeminiBatchServer } from '../../servers/gemini-batch-server';
 import { interruptCliWhen } from '../../support/cli-signal';
+import { REMOVE_PROMPT } from '../../../shared/prompts/remove-prompt';
 
 const REPO = resolve(__dirname, '../../..');
 const PHOTOS = resolve(REPO, '../shared/testdata/photos');
@@ -131,6 +132,16 @@ describe('maskwork batch --batch-api', () => {
     expect(again.code).toBe(1);
     expect(JSON.stringify(JSON.parse(again.stdout).items)).toMatch(/already exists/);
     expect((await readFile(join(tmp, 'out', 'coffee.png'))).length).toBeGreaterThan(0);
+  });
+
+  it('without --prompt each image is sent the removal prompt, as edit does (--prompt was required)', async () => {
+    const args = submitArgs('out-empty', ['--json']).filter((a, i, all) => a !== '--prompt' && all[i - 1] !== '--prompt');
+    expect(args).not.toContain('--prompt');
+    const s = await run(args);
+    expect(s.code, s.stderr).toBe(0);
+    const job = server.batches.get(JSON.parse(s.stdout).batchId.split('/')[1])!;
+    expect(job.requests).toHaveLength(3);
+    for (const q of job.requests) expect(JSON.stringify(q.request.contents)).toContain(REMOVE_PROMPT);
   });
 
   it('photo.jpg and photo.png with a labelled mask beside them: two requests, two distinct outputs', async () => {
