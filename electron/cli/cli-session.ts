@@ -22,8 +22,13 @@ import type { ProgressLine } from './progress-line';
 import { ChargedError } from './charged';
 import { addLive, exporting, handleInterrupts, type Interruptible, removeLive } from './interrupt';
 import { cliVersion } from './version';
+import { appSettingsDir, readSpendCap } from './app-settings';
 
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
+
+/** The spend ledger writes of closed sessions: the CLI waits for them before it exits at once (interrupted). */
+const ledgerWrites = new Set<Promise<void>>();
+export const ledgerWritten = (): Promise<unknown> => Promise.all([...ledgerWrites]);
 
 /**
  * Temp folders of live sessions, removed on exit and on Ctrl+C (SIGINT) / SIGTERM, which first stop
@@ -81,12 +86,15 @@ export class CliSession implements Interruptible {
     private readonly tmp: string,
     onProgress: (p: JobProgress) => void,
   ) {
+    const settings = appSettingsDir(process.env);
     this.svc = createServices({
       host: 'cli',
       version: cliVersion(),
       assetDir: join(tmp, 'assets'),
       settingsDir: null,
       env: process.env,
+      // The app's spend cap and ledger hold here too (app-settings.ts): refused above the cap, counted in the ledger.
+      ...(settings ? { spend: { ledgerFile: join(settings, 'spend-ledger.json'), cap: () => readSpendCap(settings) } } : {}),
       dialogs: {
         chooseImageToOpen: async () => this.opens.shift() ?? null,
         chooseExportPath: async () => this.exports.shift() ?? null,
@@ -208,7 +216,13 @@ export class CliSession implements Interruptible {
     }
   }
 
+  /** Resolves once this session's requests are in the app's spend ledger on disk. */
+  flushed(): Promise<void> {
+    return this.svc.ledger.flushed();
+  }
+
   close(): void {
+    ledgerWrites.add(this.svc.ledger.flushed());
     removeLive(this);
     rmSync(this.tmp, { recursive: true, force: true });
     liveTemps.delete(this.tmp);

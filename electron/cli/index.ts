@@ -101,4 +101,8 @@ async function run(cmd: string, rest: string[], json: boolean, warn: (line: stri
 
 process.exitCode = await main(process.argv.slice(2));
 // Interrupted: exit now, whatever (an aborted socket, a worker) might still be winding down.
-if (process.exitCode === 130 || process.exitCode === 143) process.exit();
+if (process.exitCode === 130 || process.exitCode === 143) {
+  // What the interrupted requests cost is in the app's spend ledger first (the cap counts it).
+  await (await import('./cli-session')).ledgerWritten();
+  process.exit();
+}

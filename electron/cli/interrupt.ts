@@ -16,6 +16,8 @@ export interface Interruptible {
   spent(): { usd: number; requests: number };
   /** Cancels the running jobs and refuses new jobs and exports. */
   stop(): void;
+  /** Resolves once what was sent is in the app's spend ledger on disk. */
+  flushed?(): Promise<void>;
 }
 
 const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -106,6 +108,7 @@ function onSignal(signal: Signal): void {
   // command stops by itself (its job ends cancelled) and the entry reports; this is the fallback.
   const exitNow = async (newline: boolean) => {
     const code = await reportInterrupt(newline);
+    await Promise.all([...live].map((s) => s.flushed?.()));
     cleanup();
     process.exit(code);
   };

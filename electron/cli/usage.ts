@@ -70,6 +70,11 @@ Environment:
   GOOGLE_GEMINI_BASE_URL  another Gemini endpoint
   MASKWORK_STATE_DIR      where batch --batch-api keeps its jobs (else $XDG_STATE_HOME/maskwork,
                           else ~/.local/state/maskwork)
+  MASKWORK_SETTINGS_DIR   the app's settings folder (else ~/.config/Maskwork on Linux, ~/Library/
+                          Application Support/Maskwork on macOS, %APPDATA%\\Maskwork on Windows): the
+                          spend cap set in the app (Settings → Spend cap) holds here too — a request
+                          above it is refused before it is sent (exit 1) — and what is sent is counted
+                          in the app's spend ledger
 Ctrl+C cancels the running requests, writes nothing more and says what was written and what the
 requests already sent are charged (with --json as the error object).
 Exit codes: 0 success, 1 failed or refused (the typed error is printed), 2 bad usage,

@@ -16,6 +16,7 @@ import { ProjectSession } from './project/project-session';
 import { BatchService } from './batch/batch-service';
 import { BatchStore } from './batch/batch-store';
 import { OutpaintPrep } from './edit/outpaint-prepare';
+import type { SpendCap } from '../../shared/prefs/spend-cap';
 
 /** Everything main's handlers and jobs may use; built by createServices for each host. */
 export interface MainServices {
@@ -66,6 +67,11 @@ export interface ServiceOptions {
   env?: Record<string, string | undefined>;
   /** The queue of files the OS asked to open (made before the app is ready, when it has one). */
   launchFiles?: LaunchFiles;
+  /**
+   * The spend ledger's file and the spend cap, when they are not the settings folder's (the CLI: the
+   * app's ledger and the cap in the app's prefs.json, with no other settings).
+   */
+  spend?: { ledgerFile: string; cap: () => SpendCap | undefined };
 }
 
 /**
@@ -92,8 +98,8 @@ export function createServices(o: ServiceOptions): MainServices {
     recoveryOffer: undefined as unknown as RecoveryOffer, // set below: it writes with the store and the recent list
     env: o.env ?? process.env,
   };
-  const ledger = new SpendLedger(o.settingsDir ? join(o.settingsDir, 'spend-ledger.json') : null);
-  svc.ledger = new SpendGate(ledger, () => svc.prefs.get().spendCap);
+  const ledger = new SpendLedger(o.spend?.ledgerFile ?? (o.settingsDir ? join(o.settingsDir, 'spend-ledger.json') : null));
+  svc.ledger = new SpendGate(ledger, o.spend?.cap ?? (() => svc.prefs.get().spendCap));
   svc.recoveryOffer = new RecoveryOffer({
     store: svc.store,
     autosave: svc.autosave,

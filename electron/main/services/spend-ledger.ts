@@ -6,7 +6,7 @@
  * `send-counted.ts`) is taken back out of the dollars and counted as rejected (not charged).
  * Writes go to a temp file renamed over the old one, one at a time.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SpendPeriod, SpendSummary } from '../../../shared/ipc/contract-types';
@@ -77,8 +77,57 @@ export function dayOf(t: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/** A ledger file's days (empty when there is none or it cannot be read). */
+function readDays(file: string): Record<string, DayTotals> {
+  const days: Record<string, DayTotals> = {};
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LedgerFile>;
+    if (parsed?.version === 1 && parsed.days && typeof parsed.days === 'object') {
+      for (const [day, t] of Object.entries(parsed.days)) {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(day) && t && Number.isFinite(t.usd) && Number.isFinite(t.requests))
+          days[day] = { usd: t.usd, requests: t.requests, rejected: Number.isFinite(t.rejected) ? t.rejected : 0 };
+      }
+    }
+  } catch {
+    // No ledger yet (or an unreadable one): start from zero rather than refuse to work.
+  }
+  return days;
+}
+
+/**
+ * `a` plus the changes in `d`, day by day: totals never go below zero dollars; changes (`totals`
+ * false: a rejected request's cost taken back is negative) are summed as they are.
+ */
+function addDays(a: Record<string, DayTotals>, d: Record<string, DayTotals>, totals = true): Record<string, DayTotals> {
+  const out = { ...a };
+  for (const [day, x] of Object.entries(d)) {
+    const t = out[day] ?? { usd: 0, requests: 0, rejected: 0 };
+    const usd = round(t.usd + x.usd);
+    out[day] = { usd: totals ? Math.max(0, usd) : usd, requests: t.requests + x.requests, rejected: t.rejected + x.rejected };
+  }
+  return out;
+}
+
+const mtimeOf = (file: string): number | null => {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The ledger file is shared: the app and the command line (`maskwork edit …`, which enforces the same
+ * spend cap against it) may both run. Each keeps what it has not written yet as changes (`pending`)
+ * and writes the file as read just then plus those changes, so neither overwrites the other's
+ * requests; a file changed by the other (its time differs) is read again before the totals are used.
+ */
 export class SpendLedger {
   private days: Record<string, DayTotals> = {};
+  /** Changes not written to the file yet. */
+  private pending: Record<string, DayTotals> = {};
+  /** The file's modification time as last read or written. */
+  private seen: number | null = null;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -86,38 +135,43 @@ export class SpendLedger {
     private readonly now: () => number = Date.now,
   ) {
     if (!file) return;
-    try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LedgerFile>;
-      if (parsed?.version === 1 && parsed.days && typeof parsed.days === 'object') {
-        for (const [day, t] of Object.entries(parsed.days)) {
-          if (/^\d{4}-\d{2}-\d{2}$/.test(day) && t && Number.isFinite(t.usd) && Number.isFinite(t.requests))
-            this.days[day] = { usd: t.usd, requests: t.requests, rejected: Number.isFinite(t.rejected) ? t.rejected : 0 };
-        }
-      }
-    } catch {
-      // No ledger yet (or an unreadable one): start from zero rather than refuse to work.
-    }
+    this.seen = mtimeOf(file);
+    this.days = readDays(file);
+  }
+
+  /** The file changed since it was last read or written (another process wrote it): read it again. */
+  private reload(): void {
+    const file = this.file;
+    if (!file) return;
+    const m = mtimeOf(file);
+    if (m === null || m === this.seen) return;
+    this.seen = m;
+    this.days = addDays(readDays(file), this.pending);
+  }
+
+  private change(day: string, d: DayTotals): void {
+    this.days = addDays(this.days, { [day]: d });
+    if (this.file) this.pending = addDays(this.pending, { [day]: d }, false);
   }
 
   /** Records `requests` requests (parallel ones count each) at the moment they are sent, with their estimated cost. */
   sent(usd: number, requests = 1): SentRequest {
     const day = dayOf(this.now());
-    const t = this.days[day] ?? { usd: 0, requests: 0, rejected: 0 };
     const cost = Number.isFinite(usd) && usd > 0 ? usd : 0;
-    this.days[day] = { usd: round(t.usd + cost), requests: t.requests + requests, rejected: t.rejected };
+    this.change(day, { usd: cost, requests, rejected: 0 });
     this.persist();
     return { day, usd: cost, requests };
   }
 
   /** The service rejected the request outright: its cost comes back out (it stays counted as sent). */
   rejected(r: SentRequest): void {
-    const t = this.days[r.day];
-    if (!t) return;
-    this.days[r.day] = { usd: round(Math.max(0, t.usd - r.usd)), requests: t.requests, rejected: t.rejected + r.requests };
+    if (!this.days[r.day]) return;
+    this.change(r.day, { usd: -r.usd, requests: 0, rejected: r.requests });
     this.persist();
   }
 
   summary(): SpendSummary {
+    this.reload();
     const today = dayOf(this.now());
     const month = today.slice(0, 7);
     const byMonth = new Map<string, SpendPeriod>();
@@ -148,16 +202,23 @@ export class SpendLedger {
   private persist(): void {
     const file = this.file;
     if (!file) return;
-    const text = JSON.stringify({ version: 1, days: this.days } satisfies LedgerFile);
-    this.writing = this.writing
-      .then(async () => {
+    this.writing = this.writing.then(async () => {
+      const changes = this.pending;
+      if (!Object.keys(changes).length) return;
+      this.pending = {};
+      try {
+        // The file as it is now (another process may have added to it) plus this process's changes.
+        const days = addDays(readDays(file), changes);
         await mkdir(dirname(file), { recursive: true });
-        const tmp = `${file}.tmp`;
-        await writeFile(tmp, text);
+        const tmp = `${file}.${process.pid}.tmp`;
+        await writeFile(tmp, JSON.stringify({ version: 1, days } satisfies LedgerFile));
         await rename(tmp, file);
-      })
-      .catch(() => {
+        this.seen = mtimeOf(file);
+        this.days = addDays(days, this.pending);
+      } catch {
         // A failed write keeps the totals in memory; the next change tries again.
-      });
+        this.pending = addDays(changes, this.pending, false);
+      }
+    });
   }
 }

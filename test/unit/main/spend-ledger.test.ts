@@ -49,6 +49,26 @@ describe('SpendLedger', () => {
     expect(JSON.parse(await readFile(file, 'utf8')).version).toBe(1);
   });
 
+  it('two processes on one file (the app and the CLI): neither overwrites the other, each sees the other’s spend', async () => {
+    const file = join(dir, 'shared-ledger.json');
+    const t = new Date(2026, 11, 6, 12, 0).getTime();
+    const app = new SpendLedger(file, () => t);
+    const cli = new SpendLedger(file, () => t);
+    app.sent(0.5);
+    await app.flushed();
+    // The CLI read the file before the app wrote it: its write adds to what is there now.
+    const r = cli.sent(0.25, 2);
+    cli.rejected(cli.sent(0.1));
+    await cli.flushed();
+    expect(JSON.parse(await readFile(file, 'utf8')).days['2026-12-06']).toEqual({ usd: 0.75, requests: 4, rejected: 1 });
+    expect(r.usd).toBe(0.25);
+    // The app reads the file again before its totals are used (the spend cap counts the CLI's requests).
+    expect(app.summary().today).toMatchObject({ usd: 0.75, requests: 4, rejected: 1 });
+    app.sent(0.05);
+    await app.flushed();
+    expect(new SpendLedger(file, () => t).summary().today).toMatchObject({ usd: 0.8, requests: 5, rejected: 1 });
+  });
+
   it('a damaged file reads as an empty ledger; no file keeps it in memory', () => {
     const s = new SpendLedger(join(dir, 'missing', 'x.json')).summary();
     expect(s.today.usd).toBe(0);
