@@ -82,3 +82,9 @@ export function checkOutpaintBudget(
   }
   return { canvasPixels, largestTilePixels, bytes };
 }
+
+/** Several cloud candidates whose working canvases fit the memory budget together run side by side. */
+export function inParallel(svc: { env: Record<string, string | undefined> }, req: OutpaintRequest, provider: string): boolean {
+  if (req.n < 2 || provider === 'local') return false;
+  return checkOutpaintBudget(req, svc.env).bytes * req.n <= memoryBudgetBytes(svc.env);
+}

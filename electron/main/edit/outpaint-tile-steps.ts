@@ -6,7 +6,7 @@
 import { AppError } from '../../../shared/errors';
 import { jobCancelled } from './settleable';
 import { pushPullFill } from '../../../shared/pixels/push-pull-fill';
-import { decodeAnswer, SCALE_PIPELINES, scaleTileWindows, tileAtSize, type DecodedAnswer } from './tile-scale';
+import { BACKGROUND_PIPELINES, decodeAnswer, SCALE_PIPELINES, scaleTileWindows, tileAtSize, type DecodedAnswer } from './tile-scale';
 import { afterCritical } from './critical-work';
 import type { Size } from './provider-image';
 import { activeWindows } from '../../../shared/pixels/active-windows';
@@ -305,10 +305,10 @@ export function modelTiles(
     await ctx.scaleAfter?.catch(() => {});
     if (ctx.signal.aborted) throw jobCancelled();
     // Background work by now (its dependents' requests are out): in short bands of rows, each started
-    // only while no other answer is being turned into a request.
-    return spans.time(name('scale'), () =>
-      scaleTileWindows(answer, size, windows, model.spec.name, requested, SCALE_PIPELINES, afterCritical),
-    );
+    // only while no other answer is being turned into a request, on all cores but one (a core is left
+    // to the next answer's decode and request; MASKWORK_BACKGROUND_YIELDS=0: on all of them).
+    const cores = svc.env?.MASKWORK_BACKGROUND_YIELDS === '0' ? SCALE_PIPELINES : BACKGROUND_PIPELINES;
+    return spans.time(name('scale'), () => scaleTileWindows(answer, size, windows, model.spec.name, requested, cores, afterCritical));
   };
 }
 

@@ -45,3 +45,35 @@ export async function prefaultRects(buf: Uint8Array, width: number, rects: reado
     await range(at, Math.min(buf.length, at + SLICE_BYTES));
   }
 }
+
+/**
+ * An outpaint's working canvas (`width` px wide), once `canvas` is rendered, faulted in under its
+ * tiles' rects, then the rest; then the renderer's copy of the patch (`copyBytes()` bytes, known by
+ * then) allocated, handed to `onCopy` (the candidate may take it before its pages are all faulted
+ * in) and faulted in. A canvas that fails to render is left to whoever awaits it.
+ */
+export function prefaultThenCopy(
+  canvas: Promise<{ working: Uint8Array }>,
+  width: number,
+  tiles: readonly { rect: Rect }[],
+  copyBytes: () => number | undefined,
+  onCopy: (copy: Uint8Array) => void,
+  signal: AbortSignal,
+): void {
+  void canvas.then(
+    async ({ working }) => {
+      await prefaultRects(
+        working,
+        width,
+        tiles.map((t) => t.rect),
+        signal,
+      );
+      const bytes = copyBytes();
+      if (!bytes || signal.aborted) return;
+      const copy = new Uint8Array(bytes);
+      onCopy(copy);
+      await prefaultRects(copy, bytes / 4, [], signal);
+    },
+    () => {},
+  );
+}

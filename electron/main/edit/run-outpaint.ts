@@ -12,17 +12,18 @@ import { planOutpaint } from '../../../shared/geometry';
 import type { JobServices } from '../create-services';
 import type { JobFn } from '../jobs/job-runner';
 import { resolveModel } from './resolve-model';
-import { blendTile, tileBlendWeight } from '../../../shared/pixels/outpaint-masks';
+import { blendTile, tileBlendWeight, tileView } from '../../../shared/pixels/outpaint-masks';
 import { patchShape } from './outpaint-patch-shape';
 import { type GenerateTile, type TileRequestBytes, tileStepFor, wireMaskOf } from './outpaint-tile-steps';
 import { independentTiles, renderWorking, sameTiles, tileCut, type TileMasks, type WorkingCanvas } from './outpaint-prepare';
 import { nextBodySent } from '../providers/body-sent';
 import { withJobSeed } from '../providers/local-provider';
 import { whileWaiting } from './while-waiting';
-import { prefaultRects } from './prefault';
+import { prefaultThenCopy } from './prefault';
 import { afterCritical, holdCritical } from './critical-work';
 import { cutAlong } from './tile-at-request';
-import { checkOutpaintBudget, memoryBudgetBytes } from './outpaint-budget';
+import { tilesBeforeCanvas } from './tile-from-original';
+import { inParallel } from './outpaint-budget';
 import { runTiles } from './tile-schedule';
 import { aheadCopy, chainedAtRequest, chainedFromAnswers, prepareChained, type ChainedAhead, type TileAnswer } from './chain-ahead';
 import { ChainCopies, fillFromRequests } from './chain-copies';
@@ -76,6 +77,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const prepared = await svc.outpaintPrep?.take(req)?.catch(() => null);
     // A request made after Generate is critical (critical-work.ts): faulting and the work done while the model works wait for it.
     const critical = model.spec.provider !== 'local' && svc.env.MASKWORK_REQUEST_CRITICAL !== '0';
+    // Background work (scales to full size, blends, a fill ahead) leaves a core and main's thread to a critical stretch (MASKWORK_BACKGROUND_YIELDS=0: not).
+    const yieldBg = svc.env.MASKWORK_BACKGROUND_YIELDS !== '0';
     const bodySent = () => (critical ? nextBodySent(CANVAS_FALLBACK_MS).then(afterCritical) : nextBodySent(CANVAS_FALLBACK_MS));
     const usable = prepared && sameTiles(prepared.tiles, plan.tiles) ? prepared : null;
     const fromRow = model.spec.provider !== 'local' && (req.prefill ?? 'smooth') === 'smooth' && svc.env.MASKWORK_MASKS_AT_REQUEST !== '0';
@@ -115,36 +118,34 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       const sendAhead = (i: number) => !claimed && sharedRequests[i] !== undefined && sharedMasks[i] !== undefined;
       const sendFirst = sendAhead(0);
       const render = () => spans.time('main: working canvas', () => renderWorking(svc, req));
+      // Or the first candidate's requests are made from the original and the canvas is rendered after them (tile-from-original.ts).
+      const early =
+        c === 0 && !claimed && !sendFirst && fromRow ? await tilesBeforeCanvas(svc, req, plan.tiles, independent, sharedRequests) : null;
       const canvasReady: Promise<WorkingCanvas> = claimed
         ? Promise.resolve(claimed)
         : sendFirst
           ? nextBodySent(CANVAS_FALLBACK_MS).then(render)
-          : render();
-      canvasReady.catch(() => {}); // awaited below; an error is thrown there
+          : early
+            ? bodySent().then(render)
+            : render();
+      // Awaited below (an error is thrown there); past it, and any critical stretch, an early tile's blend weight is worked out.
+      const canvasSettled = canvasReady.catch(() => {}).then(afterCritical);
       let rendered: WorkingCanvas | undefined;
       void canvasReady.then(
         (c) => (rendered = c),
         () => {},
       );
-      // Its new area's pages are faulted in while the model works, not in the blends after it answers,
-      // then the renderer's copy of the patch is allocated and faulted in (the offline engine's workers
-      // have the cores meanwhile: its blends fault as they go).
+      // Its new area's pages faulted in while the model works (not in the blends after it answers), then the renderer's
+      // copy of the patch (the offline engine's workers have the cores meanwhile: its blends fault as they go).
       let pixelsInto: Uint8Array | undefined;
       if (model.spec.provider !== 'local' && svc.env.MASKWORK_PREFAULT !== '0')
-        void canvasReady.then(
-          async (canvas) => {
-            await prefaultRects(
-              canvas.working,
-              W,
-              plan.tiles.map((t) => t.rect),
-              signal,
-            );
-            const { copyBytes } = shape();
-            if (!copyBytes || signal.aborted) return;
-            pixelsInto = new Uint8Array(copyBytes);
-            await prefaultRects(pixelsInto, copyBytes / 4, [], signal);
-          },
-          () => {},
+        prefaultThenCopy(
+          canvasReady,
+          W,
+          plan.tiles,
+          () => shape().copyBytes,
+          (copy) => (pixelsInto = copy),
+          signal,
         );
       // Started before this canvas gets any blend (each blend waits for it to have read the canvas);
       // one that fails leaves the chained tiles to be made the usual way.
@@ -201,8 +202,9 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
                   canvas: () => rendered?.working ?? null,
                   canvasWidth: W,
                   rect: plan.tiles[i].rect,
-                  // Stopped once the copy is taken or an answer it stands in for is in: the request is
-                  // then made the whole way (the fill is in steps; nothing is written after either).
+                  // It goes before the background scales and blends (`critical`), and stops once the copy is taken or an
+                  // answer it stands in for is in: the request is then made the whole way (nothing is written after either).
+                  critical: yieldBg,
                   stop: () => !copies.holds(i, copy) || signal.aborted || w.some((j) => answeredNow[j]),
                 },
               );
@@ -224,6 +226,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           )
           .finally(() => {
             making?.();
+            early?.[i].release();
             answered[i].resolve(null);
             sending[i].resolve();
             requestMade[i].resolve();
@@ -262,14 +265,16 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           requestMade[i].resolve();
           await Promise.all(waits[i].map((j) => blended[j].promise));
         }
-        const cut = ahead || atRequest ? null : await cutNow();
-        // The blend weight depends only on the unknown map: prepared, or worked out while the model works.
+        const cut = ahead || atRequest ? null : (early?.[i] ?? (await cutNow()));
+        // The blend weight depends only on the unknown map: prepared, or worked out while the model works
+        // (an early tile's map is the canvas's, rendered after its request: as `tileCut` gives it).
+        const known = (u: Uint8Array) => (u.length ? u : tileView(rendered!.working, rendered!.unknownMap, W, r).unknown);
         const weightOf = (t: { unknown: Uint8Array; windows: TileMasks['windows'] }) =>
-          tileBlendWeight(t.unknown, r.width, r.height, req.featherPx, t.windows);
+          tileBlendWeight(known(t.unknown), r.width, r.height, req.featherPx, t.windows);
         const weight =
           masks?.weight !== undefined
             ? () => masks.weight!
-            : whileWaiting(() => weightOf(cut!), model.spec.provider === 'local' ? Promise.resolve() : bodySent());
+            : whileWaiting(() => weightOf(cut!), model.spec.provider === 'local' ? Promise.resolve() : early ? canvasSettled : bodySent());
         weights[i] = weight;
         const pixels =
           ahead ??
@@ -317,7 +322,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
         }).finally(waiting.end);
         const { working, unknownMap } = await canvasReady;
         await partsRead; // the ahead parts have read this canvas before anything is blended into it
-        await Promise.all(waits[i].map((j) => blended[j].promise)); // blended in plan order where tiles overlap
+        // Blended in plan order where tiles overlap, and (background work) while no answer is being made into a request.
+        await Promise.all([...waits[i].map((j) => blended[j].promise), yieldBg && afterCritical()]);
         const { ask, windows } = cut ?? masks!;
         await spans.time(`main: tile #${k} blend`, () => {
           const w = weight();
@@ -386,12 +392,6 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const rest = Array.from({ length: req.n - 1 }, (_, i) => runCandidate(i + 1).catch(stopOthers));
     return Promise.all([first, ...rest]);
   };
-}
-
-/** Several cloud candidates whose working canvases fit the memory budget together run side by side. */
-function inParallel(svc: JobServices, req: OutpaintRequest, provider: string): boolean {
-  if (req.n < 2 || provider === 'local') return false;
-  return checkOutpaintBudget(req, svc.env).bytes * req.n <= memoryBudgetBytes(svc.env);
 }
 
 /** The longest the working canvas waits for the first tile's request body to be sent before it is rendered anyway. */

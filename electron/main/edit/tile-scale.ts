@@ -221,6 +221,9 @@ async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) =
 /** How many libvips pipelines a tile's answer is scaled in at once (this machine's cores, at most 4). */
 export const SCALE_PIPELINES = Math.max(1, Math.min(4, availableParallelism()));
 
+/** How many a scale that is background work runs at once: all cores but one (at least one). */
+export const BACKGROUND_PIPELINES = Math.max(1, SCALE_PIPELINES - 1);
+
 /** A band is never shorter than this many rows (each pipeline decodes the answer down to its band). */
 const MIN_BAND_ROWS = 128;
 

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerateTile } from '../../../electron/main/edit/outpaint-tile-steps';
 import { outpaintJob, type OutpaintRequest } from '../../../electron/main/edit/run-outpaint';
-import { afterCritical } from '../../../electron/main/edit/critical-work';
+import { afterCritical, holdCritical } from '../../../electron/main/edit/critical-work';
 import { type MainHarness, startMain } from '../../support/main-harness';
 
 let main: MainHarness;
@@ -71,5 +71,34 @@ describe('a request made after Generate is critical', () => {
       main.svc.env.MASKWORK_REQUEST_CRITICAL = undefined;
     }
     expect(seen).toEqual([false, false]);
+  });
+});
+
+describe('a tile blend is background work', () => {
+  /** A step that answers while another answer is being made into a request (a stretch it opens, closed after `ms`). */
+  const answeringDuring =
+    (ms: number): GenerateTile =>
+    async (_tile, p, ctx) => {
+      ctx.onRequest?.({ requestImage: new Uint8Array(1), requestMask: new Uint8Array(1) });
+      const release = holdCritical();
+      setTimeout(release, ms);
+      return new Uint8Array(p.width * p.height * 4).fill(200);
+    };
+
+  it('waits while a critical stretch is open (MASKWORK_BACKGROUND_YIELDS=0: it does not)', async () => {
+    const took = async (env?: string) => {
+      main.svc.env.MASKWORK_BACKGROUND_YIELDS = env;
+      try {
+        const t0 = performance.now();
+        const [c] = await run(answeringDuring(300));
+        const blend = c.spans!.find((s) => s.name.endsWith(' blend'))!;
+        return { job: performance.now() - t0, blendAfter: blend.start - (performance.timeOrigin + t0) };
+      } finally {
+        main.svc.env.MASKWORK_BACKGROUND_YIELDS = undefined;
+        await afterCritical();
+      }
+    };
+    expect((await took()).blendAfter).toBeGreaterThanOrEqual(290);
+    expect((await took('0')).blendAfter).toBeLessThan(250);
   });
 });
