@@ -10,7 +10,6 @@ import { fillAhead, type Refill } from './chain-fill-ahead';
 import type { ChainedAhead, TileAnswer } from './chain-ahead';
 import type { TileRequestBytes } from './outpaint-tile-steps';
 import { decodeAnswer } from './tile-scale';
-import { holdCritical } from './critical-work';
 
 export class ChainCopies {
   private readonly copies: (Uint8Array | undefined)[] = [];
@@ -61,28 +60,6 @@ export interface EarlierTile {
  * written, or between steps: see `fillAhead`).
  */
 export async function fillFromRequests(
-  part: ChainedAhead,
-  copy: Uint8Array,
-  earlier: readonly EarlierTile[],
-  o: {
-    modelName: string;
-    canvas: () => Uint8Array | null;
-    canvasWidth: number;
-    rect: OutpaintTile['rect'];
-    stop: () => boolean;
-    /** Held as a critical stretch (critical-work.ts): background scales and faulting wait for it. */
-    critical?: boolean;
-  },
-): Promise<Refill | null | undefined> {
-  const release = o.critical ? holdCritical() : () => {};
-  try {
-    return await fillStandIns(part, copy, earlier, o);
-  } finally {
-    release();
-  }
-}
-
-async function fillStandIns(
   part: ChainedAhead,
   copy: Uint8Array,
   earlier: readonly EarlierTile[],

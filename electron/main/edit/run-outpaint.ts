@@ -77,7 +77,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const prepared = await svc.outpaintPrep?.take(req)?.catch(() => null);
     // A request made after Generate is critical (critical-work.ts): faulting and the work done while the model works wait for it.
     const critical = model.spec.provider !== 'local' && svc.env.MASKWORK_REQUEST_CRITICAL !== '0';
-    // Background work (scales to full size, blends, a fill ahead) leaves a core and main's thread to a critical stretch (MASKWORK_BACKGROUND_YIELDS=0: not).
+    // Background work (blends, scales to full size) gives way to a critical stretch (MASKWORK_BACKGROUND_YIELDS=0: not).
     const yieldBg = svc.env.MASKWORK_BACKGROUND_YIELDS !== '0';
     const bodySent = () => (critical ? nextBodySent(CANVAS_FALLBACK_MS).then(afterCritical) : nextBodySent(CANVAS_FALLBACK_MS));
     const usable = prepared && sameTiles(prepared.tiles, plan.tiles) ? prepared : null;
@@ -202,9 +202,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
                   canvas: () => rendered?.working ?? null,
                   canvasWidth: W,
                   rect: plan.tiles[i].rect,
-                  // It goes before the background scales and blends (`critical`), and stops once the copy is taken or an
-                  // answer it stands in for is in: the request is then made the whole way (nothing is written after either).
-                  critical: yieldBg,
+                  // Stopped once the copy is taken or an answer it stands in for is in: the request is
+                  // then made the whole way (the fill is in steps; nothing is written after either).
                   stop: () => !copies.holds(i, copy) || signal.aborted || w.some((j) => answeredNow[j]),
                 },
               );
