@@ -39,8 +39,9 @@ export interface OutpaintSample {
 
 /**
  * The floor of one tile's pixel work, libvips alone on the bench's sizes (the 3733×1600 tile, its
- * 2912×1248 request), in two parts: the request's (scale the tile's RGBA to the request, encode the
- * request JPEG q92) and the answer's (decode a JPEG answer of the request's size — tiles ask for JPEG
+ * 2912×1248 request), in two parts: the request's (scale the tile's RGBA to the request across its
+ * known columns — what the app scales since 2026-12-06; the floor scaled the whole tile before —
+ * into a request-sized buffer, encode the request JPEG q92) and the answer's (decode a JPEG answer of the request's size — tiles ask for JPEG
  * at compression 100, as the local server paints it — and scale it back to
  * the tile, lanczos3, inside the two extended sides, as the app does: libvips computes only the
  * extracted pixels). The pre-fill and the blend have no libvips counterpart and are left out, so the
@@ -56,9 +57,41 @@ export async function tileFloor(
   const rgba = await sharp(photo).resize(tile.width, tile.height, { fit: 'fill' }).ensureAlpha().raw().toBuffer();
   const answer = await sharp(photo).resize(request.width, request.height, { fit: 'fill' }).jpeg({ quality: 100 }).toBuffer();
   const raw = { raw: { width: tile.width, height: tile.height, channels: 4 as const } };
+  // The request's known columns, as the app finds them (tile-at-request.ts): where the tile's unknown
+  // row (0/255), scaled like the colour, is 0. The app scales the colour only there (the pre-fill
+  // writes the rest), in two bands of rows, one libvips pipeline each; so does the floor.
+  const left = Math.floor((tile.width - photoWidth) / 2);
+  const row = new Uint8Array(tile.width).map((_, x) => (x < left || x >= left + photoWidth ? 255 : 0));
+  const scaledRow = await sharp(row, { raw: { width: tile.width, height: 1, channels: 1 } })
+    .resize(request.width, 1, { fit: 'fill', kernel: 'linear' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const K0 = scaledRow.indexOf(0);
+  const K1 = scaledRow.lastIndexOf(0) + 1;
+  const half = Math.round(request.height / 2);
+  const bands = [
+    [0, half],
+    [half, request.height - half],
+  ];
+  // Kept from one run to the next, as the app keeps its request buffers.
+  const small = Buffer.alloc(request.width * request.height * 4);
   return async (): Promise<{ request: number; answer: number }> => {
     const t0 = performance.now();
-    const small = await sharp(rgba, raw).resize(request.width, request.height, { fit: 'fill', kernel: 'linear' }).raw().toBuffer();
+    const parts = await Promise.all(
+      bands.map(([top, height]) =>
+        sharp(rgba, raw)
+          .resize(request.width, request.height, { fit: 'fill', kernel: 'linear' })
+          .extract({ left: K0, top, width: K1 - K0, height })
+          .raw()
+          .toBuffer(),
+      ),
+    );
+    // Into the request (the pre-filled columns are left as they are: the pre-fill has no libvips counterpart).
+    const w = K1 - K0;
+    bands.forEach(([top, height], k) => {
+      for (let y = 0; y < height; y++) parts[k].copy(small, ((top + y) * request.width + K0) * 4, y * w * 4, (y + 1) * w * 4);
+    });
     await sharp(small, { raw: { width: request.width, height: request.height, channels: 4 } })
       .removeAlpha()
       .jpeg(REQUEST_JPEG)
@@ -172,6 +205,10 @@ export async function runOutpaintTiles(
       MASKWORK_MASKS_AT_REQUEST: process.env.MASKWORK_MASKS_AT_REQUEST ?? '1',
       // A/B of the request mask and its wire form made before the pre-fill (MASKWORK_MASK_FIRST=0: after it).
       MASKWORK_MASK_FIRST: process.env.MASKWORK_MASK_FIRST ?? '1',
+      // A/B of an unprepared tile's request made from the original before the working canvas (MASKWORK_REQUEST_BEFORE_CANVAS=0: after it).
+      MASKWORK_REQUEST_BEFORE_CANVAS: process.env.MASKWORK_REQUEST_BEFORE_CANVAS ?? '1',
+      // A/B of background work yielding to critical stretches: blends wait, fills ahead hold one, scales leave a core (MASKWORK_BACKGROUND_YIELDS=0: not).
+      MASKWORK_BACKGROUND_YIELDS: process.env.MASKWORK_BACKGROUND_YIELDS ?? '1',
     },
   });
   const page = app.page;
