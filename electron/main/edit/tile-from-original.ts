@@ -36,8 +36,8 @@ export interface TileFromOriginal {
 
 /** Buffers of a tile's size, kept between outpaints. */
 const spare: Uint8Array[] = [];
-/** At most this many are kept (two tiles side by side: one per extended side). */
-const SPARE_MAX = 2;
+/** At most this many bytes of them are kept (two of the bench's 24 MB tiles side by side: one per extended side). */
+const SPARE_MAX_BYTES = 64 * 1024 * 1024;
 /** A tile larger than this (bytes of RGBA) is left to the canvas: its own buffer would double what the outpaint holds. */
 export const FROM_ORIGINAL_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -86,7 +86,8 @@ export function tileFromOriginal(src: RegionSource, original: Rect, tile: Outpai
       if (released) return;
       released = true;
       spare.push(rgba);
-      spare.splice(0, Math.max(0, spare.length - SPARE_MAX));
+      // The latest kept, within the bytes allowed.
+      while (spare.reduce((t, b) => t + b.length, 0) > SPARE_MAX_BYTES) spare.shift();
     },
   };
 }
