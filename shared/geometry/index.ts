@@ -23,7 +23,7 @@ export { fitAspect, insideCanvas, placeAxis } from './fit';
 export type { AspectOptions, ModelRequest, RequestOptions } from './request-size';
 export { DEFAULT_MAX_ANISOTROPY, anisotropy, aspectOptions, ratioDistance, requestFor } from './request-size';
 export type { MarginPolicy, RectScale, RegionFailure, RegionInput, RegionMapping, RegionPlan } from './region';
-export { DEFAULT_MARGIN, planRegion, rectScaleFor, regionToRequest, requestToRegion } from './region';
+export { DEFAULT_MARGIN, contextMargin, planRegion, rectScaleFor, regionToRequest, requestToRegion } from './region';
 export type { AspectPreset, CanvasExtension, ExtendAnchor, SideExtension } from './outpaint-extend';
 export {
   ASPECT_PRESETS,
@@ -48,3 +48,5 @@ export { formatPlanTable, planTable } from './plan-table';
 export { checkOutpaintPlan, checkRegionPlan, knownLines, regionAspectReachable } from './plan-checks';
 export type { DocPoint, ScreenPoint, ViewTransform } from './point';
 export { docPoint, docToScreen, screenPoint, screenToDoc } from './point';
+export type { PartGroups, RegionsInput, RegionsPlan } from './region-groups';
+export { MAX_AREAS, groupParts, planRegions, unionRects } from './region-groups';

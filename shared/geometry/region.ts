@@ -32,6 +32,12 @@ const SNAP_SHRINK = 0.05;
 /** 64 px or half the bbox's long side, whichever is larger. */
 export const DEFAULT_MARGIN: MarginPolicy = { minPx: 64, fraction: 0.5 };
 
+/** The context a region keeps around a mask box `B` on every side (px). */
+export function contextMargin(B: Size, margin?: Partial<MarginPolicy>): number {
+  const policy = { ...DEFAULT_MARGIN, ...margin };
+  return Math.round(Math.max(policy.minPx, policy.fraction * Math.max(B.width, B.height)));
+}
+
 /** What to plan. All rects and sizes are in document px. */
 export interface RegionInput {
   /** Document canvas size (px). */
@@ -98,8 +104,7 @@ function plan(input: RegionInput, suggest: boolean): RegionPlan | RegionFailure 
   const C = canvasRect(input.canvas);
   const B = intersectRects(input.bbox, C);
   if (!B) return { ok: false, code: 'empty-mask', reason: 'the mask is empty or outside the canvas' };
-  const policy = { ...DEFAULT_MARGIN, ...input.margin };
-  const margin = Math.round(Math.max(policy.minPx, policy.fraction * Math.max(B.width, B.height)));
+  const margin = contextMargin(B, input.margin);
   // B lies inside C, so the grown box overlaps C at least in B.
   const D = intersectRects(expandRect(B, margin), C) ?? B;
 

@@ -31,3 +31,4 @@ export { growMask } from './grow-mask';
 export { bandOutline, type BandOutline } from './band-outline';
 export { featherMask } from './feather-mask';
 export { maskRegionToRgbaOverlay, tileToOverlayRGBA, overlaySize, type RgbColor } from './overlay';
+export { maskParts, valuesParts, PartGrid, PART_CELL } from './mask-parts';
