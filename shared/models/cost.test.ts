@@ -42,7 +42,7 @@ describe('estimateCost for gpt-image-2', () => {
     expect(est.perImage).toBeCloseTo(0.212, 6);
     expect(est.usd).toBeCloseTo(0.212, 6);
     expect(est.approximate).toBe(true);
-    expect(est.basis).toMatch(/1024×1024 row scaled by area, 4\.19 MP of its 1\.05 MP\)/);
+    expect(est.basis).toMatch(/1024×1024 row scaled by area: 2048×2048 is 4\.19 MP, 4 × the row's 1\.05 MP\)/);
   });
 
   it('prices auto (and no quality) as high, the upper bound', () => {

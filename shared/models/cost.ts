@@ -97,7 +97,9 @@ export function estimateCost(input: CostInput): CostEstimate {
       const rowName = oblong ? '1536×1024' : '1024×1024';
       // In megapixels: "768,512/1,572,864 px" read like a pair of coordinates.
       const mp = (a: number) => `${(a / 1e6).toFixed(2)} MP`;
-      const scaled = exact ? '' : ` scaled by area, ${mp(w * h)} of its ${mp(rowArea)}`;
+      // "scaled by area: 2304×1536 is 3.54 MP, 2.25 × the row's 1.57 MP" ("3.54 MP of its 1.57 MP" read as nonsense).
+      const times = `${(Math.round(((w * h) / rowArea) * 100) / 100).toString()} ×`;
+      const scaled = exact ? '' : ` scaled by area: ${w}×${h} is ${mp(w * h)}, ${times} the row's ${mp(rowArea)}`;
       const auto = input.quality === 'auto' || !input.quality ? ' (auto priced as high)' : '';
       return {
         usd: round6(perImage * n + inputUsd),
