@@ -4,7 +4,7 @@
  * blocks Generate. The mask bounds are cached per mask id (masks are immutable).
  */
 import { placeholderBlocker } from '../model/prompt-placeholder';
-import { maskBounds, thresholdMask, type Rect } from '../../shared/mask';
+import { maskBounds, maskParts, thresholdMask, type Rect } from '../../shared/mask';
 import { getMask } from './blob-store';
 import type { EditorStore } from './store/store';
 import type { ReferenceImage } from './store/jobs-slice';
@@ -17,8 +17,9 @@ import { AUTO_VALUE, autoDecision } from '../model/auto-choice';
 import { runActive } from '../model/multi-plan';
 import { hasExtension, knownRectOf } from '../model/outpaint-request';
 import { isZeroSides } from '../model/extend-logic';
+import { STRONGER_TEXT_MODEL, textCheckPlan } from '../model/text-check-request';
 
-let boundsCache: { maskId: string; bbox: Rect | null; planBox: Rect | null } | null = null;
+let boundsCache: { maskId: string; bbox: Rect | null; planBox: Rect | null; parts?: Rect[] } | null = null;
 
 function bounds(s: EditorStore) {
   const doc = s.doc;
@@ -34,6 +35,17 @@ function bounds(s: EditorStore) {
 /** Bounds of every masked pixel (value > 0): what the mask PNG sent to main must cover. */
 export function currentMaskBounds(s: EditorStore): Rect | null {
   return bounds(s)?.bbox ?? null;
+}
+
+/**
+ * The boxes of the mask's separate parts (pixels ≥ MASK_ON), as main finds them: parts far apart
+ * make an edit in areas. Worked out when first asked for, once per mask.
+ */
+export function currentMaskParts(s: EditorStore): Rect[] {
+  const b = bounds(s);
+  if (!b?.planBox || !s.doc) return [];
+  b.parts ??= maskParts(getMask(s.doc.maskId), MASK_ON);
+  return b.parts;
 }
 
 /** Bounds of the pixels at least half masked (≥ MASK_ON): the box main plans the region around. */
@@ -99,7 +111,15 @@ export function currentAutoDecision(s: EditorStore): RoutingDecision {
     // The price of this very request with each model (an empty mask prices a 1024² request).
     priceOf: (spec) => {
       if (!doc || !bbox || outpaint) return null;
-      const e = computeEstimate({ canvas: doc.canvas, bbox, spec, quality: qualityFor(s.gen.quality, spec), n: 1, references: [] });
+      const e = computeEstimate({
+        canvas: doc.canvas,
+        bbox,
+        parts: currentMaskParts(s),
+        spec,
+        quality: qualityFor(s.gen.quality, spec),
+        n: 1,
+        references: [],
+      });
       return e.ok ? e.usd : null;
     },
   });
@@ -137,9 +157,13 @@ export function referenceLimitOf(s: EditorStore): ReturnType<typeof referenceLim
 export function currentEstimate(s: EditorStore): Estimate | null {
   if (!s.doc) return null;
   const { spec } = currentOption(s);
+  // An edit with the text check is one region (main never splits it: the check reads one region).
+  const stronger = modelOptions(s).find((o) => o.value === STRONGER_TEXT_MODEL);
+  const checked = !!textCheckPlan(s.gen.prompt, s.gen.textCheck, spec, !!stronger?.usable)?.request;
   return computeEstimate({
     canvas: s.doc.canvas,
     bbox: currentPlanBox(s),
+    ...(checked ? {} : { parts: currentMaskParts(s) }),
     spec,
     quality: qualityFor(s.gen.quality, spec),
     imageSize: s.gen.imageSize,

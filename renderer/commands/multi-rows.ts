@@ -1,7 +1,7 @@
 /** The several-models list's rows: every offered model with its count, estimate and usual time. */
 import type { EditorStore } from './store/store';
 import { expectedFor } from '../../shared/routing/latency';
-import { currentPlanBox, modelOptions, sentReferences } from './current-estimate';
+import { currentMaskParts, currentPlanBox, modelOptions, sentReferences } from './current-estimate';
 import { qualityFor } from '../model/edit-request';
 import { computeEstimate } from '../model/estimate';
 import { nRange } from '../model/model-options';
@@ -27,6 +27,7 @@ export function multiRows(s: EditorStore): MultiRow[] {
     const e = computeEstimate({
       canvas: doc.canvas,
       bbox,
+      parts: currentMaskParts(s),
       spec: o.spec,
       quality: qualityFor(s.gen.quality, o.spec),
       imageSize: s.gen.imageSize,

@@ -3,13 +3,18 @@
  * model would be asked for, and the dollars that costs. Pure: the same function feeds the Generate
  * panel and the `estimate()` test hook.
  */
-import { planRegion, type Rect } from '../../shared/geometry';
+import { planRegions, type Rect, type RegionPlan } from '../../shared/geometry';
 import { estimateCost, type GeminiImageSize, type ModelSpec, type Quality } from '../../shared/models';
 
 export interface EstimateInput {
   canvas: { width: number; height: number };
   /** Bounding box of the mask, or null when the mask is empty. */
   bbox: Rect | null;
+  /**
+   * The boxes of the mask's separate parts (shared/mask/mask-parts.ts): parts far apart make an
+   * edit in areas, one request each. Absent: one region around `bbox`.
+   */
+  parts?: readonly Rect[];
   spec: ModelSpec;
   quality?: Quality;
   imageSize?: GeminiImageSize;
@@ -23,8 +28,10 @@ export interface EstimateOk {
   usd: number;
   /** Output size the model is asked for. */
   request: { width: number; height: number; imageSize?: GeminiImageSize; aspect?: string };
-  /** Crop of the document sent to the model (document px). */
+  /** Crop of the document sent to the model (document px); in areas: the first area's. */
   region: Rect;
+  /** An edit in areas (more than one): each area's region and request, one request each. */
+  areas?: { region: Rect; request: { width: number; height: number } }[];
   /** The region plus the border mirrored past the photo's edges that the request covers, when padded. */
   frame?: Rect;
   /** How the dollar figure was computed (tooltip). */
@@ -59,43 +66,64 @@ export function computeEstimate(input: EstimateInput): Estimate {
     spec.sizeRule.kind === 'aspect-list' && input.imageSize && spec.sizeRule.imageSizes.includes(input.imageSize)
       ? input.imageSize
       : undefined;
-  const plan = planRegion({ canvas: input.canvas, bbox: input.bbox, model: spec, quality, imageSize });
-  if (!plan.ok) {
-    const error = plan.code === 'empty-mask' ? 'Paint a mask first' : capitalise(plan.reason);
-    return { ok: false, code: plan.code, error };
+  const planned = planRegions({ canvas: input.canvas, bbox: input.bbox, parts: input.parts ?? [], model: spec, quality, imageSize });
+  if (!planned.ok) {
+    const error = planned.code === 'empty-mask' ? 'Paint a mask first' : capitalise(planned.reason);
+    return { ok: false, code: planned.code, error };
   }
-  let cost: ReturnType<typeof estimateCost>;
+  const costs: ReturnType<typeof estimateCost>[] = [];
   try {
-    cost = estimateCost({
-      modelId: spec,
-      width: plan.request.width,
-      height: plan.request.height,
-      quality,
-      n: input.n,
-      imageSize: plan.request.imageSize ?? imageSize,
-      referenceImages: input.references,
-    });
+    for (const p of planned.plans) {
+      costs.push(
+        estimateCost({
+          modelId: spec,
+          width: p.request.width,
+          height: p.request.height,
+          quality,
+          n: input.n,
+          imageSize: p.request.imageSize ?? imageSize,
+          referenceImages: input.references,
+        }),
+      );
+    }
   } catch (e) {
     return { ok: false, code: 'cost', error: e instanceof Error ? e.message : String(e) };
   }
   const free = spec.pricing.kind === 'free';
+  const plan = planned.plans[0];
   const { region, request, frame } = plan;
-  const padded = frame ? `, padded to ${frame.width}×${frame.height} past the photo's edges` : '';
+  const count = planned.plans.length;
+  const usd = costs.reduce((t, c) => t + c.usd, 0);
+  const approximate = costs.some((c) => c.approximate);
+  const price = `${approximate ? '≈ ' : ''}${formatUsd(usd)} (${[spec.name, quality, request.imageSize ?? imageSize].filter(Boolean).join(', ')})`;
+  // An edit in areas says so beside the price: "2 areas, 2 requests: ≈ $0.147 (GPT Image 2, high)".
+  const areas = count > 1 ? `${count} areas${free ? '' : `, ${count} requests`}` : '';
+  const capped = planned.capped ? ` (${planned.capped} separate parts; nearby ones joined)` : '';
   return {
     ok: true,
-    usd: cost.usd,
+    usd,
     request: { width: request.width, height: request.height, imageSize: request.imageSize, aspect: request.aspect },
     region,
+    ...(count > 1
+      ? { areas: planned.plans.map((p) => ({ region: { ...p.region }, request: { width: p.request.width, height: p.request.height } })) }
+      : {}),
     ...(frame ? { frame } : {}),
-    basis: cost.basis,
-    approximate: cost.approximate,
+    basis: count > 1 ? costs.map((c, i) => `Area ${i + 1}: ${c.basis}`).join('\n') : costs[0].basis,
+    approximate,
     // The model named beside the price, as the extension's line says it ("≈ $0.033 (GPT Image 2, medium)"):
     // the footer is always in view, the Model list may be scrolled out of it (a 1280×720 window).
-    costText: free
-      ? `${formatUsd(0)} — free (offline)`
-      : `${cost.approximate ? '≈ ' : ''}${formatUsd(cost.usd)} (${[spec.name, quality, request.imageSize ?? imageSize].filter(Boolean).join(', ')})`,
-    sizeText: `${request.width}×${request.height} from a ${region.width}×${region.height} region${padded}`,
+    costText: free ? `${formatUsd(0)} — free (offline)${areas ? `, ${areas}` : ''}` : `${areas ? `${areas}: ` : ''}${price}`,
+    sizeText:
+      count > 1
+        ? `${count} areas${capped}, ${free ? 'filled one after another' : 'one request each'}: ${planned.plans.map(areaText).join('; ')}`
+        : areaText(plan),
   };
+}
+
+/** "1536×1024 from a 2100×1400 region" (+ ", padded to 894×600 past the photo's edges"). */
+function areaText(p: RegionPlan): string {
+  const padded = p.frame ? `, padded to ${p.frame.width}×${p.frame.height} past the photo's edges` : '';
+  return `${p.request.width}×${p.request.height} from a ${p.region.width}×${p.region.height} region${padded}`;
 }
 
 function capitalise(s: string): string {

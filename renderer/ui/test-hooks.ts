@@ -186,6 +186,7 @@ export function installTestHooks(): void {
             ...(e.frame ? { frame: { ...e.frame } } : {}),
             text: e.costText,
             size: e.sizeText,
+            ...(e.areas ? { areas: e.areas.map((a) => ({ region: { ...a.region }, request: { ...a.request } })) } : {}),
             basis: e.basis,
           }
         : { error: e.error, code: e.code };

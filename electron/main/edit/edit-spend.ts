@@ -13,23 +13,30 @@ export function reserveEdit(
   svc: Pick<JobServices, 'ledger'>,
   req: EditRequest,
   model: ResolvedModel,
-  prep: PreparedEdit,
+  /** Several: an edit in areas, one request each. */
+  prep: PreparedEdit | readonly PreparedEdit[],
   references: number,
   /** Text retries: at most `retries`, at `usd` each, within `maxUsd` (the retry budget). */
   retry?: { retries: number; maxUsd?: number; usd: number },
 ): void {
   const retriesUsd = retry ? retryBudget(retry.retries, retry.maxUsd, retry.usd) * retry.usd : 0;
+  const preps = Array.isArray(prep) ? prep : [prep as PreparedEdit];
   const first =
     model.spec.provider === 'local'
       ? 0
-      : estimateCost({
-          modelId: model.spec,
-          width: prep.request.width,
-          height: prep.request.height,
-          quality: req.quality,
-          n: req.n,
-          imageSize: prep.request.imageSize,
-          referenceImages: references,
-        }).usd;
+      : preps.reduce(
+          (t, p) =>
+            t +
+            estimateCost({
+              modelId: model.spec,
+              width: p.request.width,
+              height: p.request.height,
+              quality: req.quality,
+              n: req.n,
+              imageSize: p.request.imageSize,
+              referenceImages: references,
+            }).usd,
+          0,
+        );
   svc.ledger.reserve?.(first + retriesUsd);
 }

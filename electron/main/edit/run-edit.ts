@@ -8,11 +8,9 @@ import { serviceName, waitWords } from '../providers/wait-notice';
 import { AppError } from '../../../shared/errors';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
-import { planRegion } from '../../../shared/geometry';
-import { frameCrop, framePadding } from '../../../shared/geometry/region-pad';
-import { padFrame } from '../../../shared/pixels/pad-frame';
+import { frameCrop } from '../../../shared/geometry/region-pad';
 import { estimateCost } from '../../../shared/models';
-import { applyPatchPlan, dilatedMask, featherBand, generatedWindow, planPatch } from '../../../shared/pixels/patch';
+import { applyPatchPlan, planPatch } from '../../../shared/pixels/patch';
 import { nextBodySent } from '../providers/body-sent';
 import { withJobSeed } from '../providers/local-provider';
 import { alphaBounds } from '../../../shared/pixels/alpha-bounds';
@@ -20,26 +18,32 @@ import { cropRgba } from '../../../shared/ipc/patch-pixels';
 import type { JobServices } from '../create-services';
 import type { JobContext, JobFn } from '../jobs/job-runner';
 import { sniffImageFormat } from '../services/image-sniff';
-import { cutMask, decodeMaskRect, maskBBox } from './mask-input';
-import { originalAsSource, renderRegion, type Rect } from './region-pixels';
 import { resolveModel, type ResolvedModel } from './resolve-model';
 import { encodePatchPng, sourceIccPath } from './colour-space';
 import { whileWaiting } from './while-waiting';
-import { encodeRequestImage, engineHoleMargin, scaleRequestMask, scaleToRegion } from './request-pixels';
-import type { Window } from '../../../shared/pixels/box-filter';
+import { scaleToRegion } from './request-pixels';
 import { previewPump } from './partial-preview';
 import { checkAndRetry, type Attempt } from '../text-check/text-job';
 import { sendCounted } from './send-counted';
 import { reserveEdit } from './edit-spend';
 import { EDIT_COMPOSITING, EDIT_GENERATING_SPAN, EDIT_PARTIAL_IMAGE, EDIT_REQUEST_SENT, PROGRESS_PREPARING } from '../jobs/progress-steps';
-import { createSpanRecorder, noSpans, type SpanRecorder } from '../../../shared/timing/spans';
+import { createSpanRecorder, type SpanRecorder } from '../../../shared/timing/spans';
 import { wallClock } from '../services/wall-clock';
 import { promptOrRemove } from '../../../shared/prompts/remove-prompt';
 
+import { prepareAreas, prepareEdit, type PreparedEdit } from './prepare-edit';
+import { runAreas } from './run-areas';
+
 export type EditRequest = RequestOf<'edit:start'>;
+export { prepareEdit, type PreparedEdit };
+
+/** `areas`: a mask of parts far apart may be edited as one region per group (see prepareAreas). */
+export interface EditJobOptions {
+  readonly areas?: boolean;
+}
 
 /** `receivedAt`: when main had the `edit:start` request (wall clock), the first of the job's spans. */
-export function editJob(svc: JobServices, request: EditRequest, receivedAt?: number): JobFn {
+export function editJob(svc: JobServices, request: EditRequest, receivedAt?: number, opts: EditJobOptions = {}): JobFn {
   return async ({ signal, progress, patchReady }) => {
     const started = Date.now();
     const spans = createSpanRecorder(wallClock);
@@ -51,7 +55,10 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
     // Looked up while the edit is prepared (it reads the original's file).
     const iccLookup = sourceIccPath(svc.store, req.layers[0].assetId);
     iccLookup.catch(() => {}); // awaited below, after prep's own errors
-    const prepared = await prepareEdit(svc, req, model, spans);
+    const tc = req.textCheck;
+    // The text check reads one region (and retries it): its edits are never split.
+    const areas = opts.areas && !tc ? await prepareAreas(svc, req, model, spans) : null;
+    const prepared = areas ? areas.preps[0] : await prepareEdit(svc, req, model, spans);
     if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
     const references = await Promise.all(
       req.references.map(async (id, i) => {
@@ -60,7 +67,7 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
       }),
     );
     const icc = await iccLookup;
-    const run = (m: ResolvedModel, prep: PreparedEdit, n: number, first: number, attempt: number, share: [number, number]) =>
+    const run = (m: ResolvedModel, prep: PreparedEdit, n: number, first: number, attempt: number, share: [number, number], bare = false) =>
       requestCandidates({
         svc,
         req,
@@ -77,8 +84,22 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
         patchReady,
         share,
         spans,
+        bare,
       });
-    const tc = req.textCheck;
+    if (areas && areas.preps.length > 1) {
+      reserveEdit(svc, req, model, areas.preps, references.length); // every area's request under the cap, or none sent
+      return runAreas({
+        svc,
+        req,
+        model,
+        preps: areas.preps,
+        run: (prep, share) => run(model, prep, req.n, 0, 0, share, true),
+        icc,
+        spans,
+        patchReady,
+        progress,
+      });
+    }
     if (!tc) {
       reserveEdit(svc, req, model, prepared, references.length); // under the spend cap, or refused: nothing sent
       return (await run(model, prepared, req.n, 0, 0, [0, 1])).candidates;
@@ -131,6 +152,8 @@ interface CandidateRequest {
   share: [number, number];
   /** The job's spans; every candidate carries a copy of them as they stand when it is ready. */
   spans: SpanRecorder;
+  /** One area of several: the patches only (no early pixels, no asset); runAreas composes them. */
+  bare?: boolean;
 }
 
 /** One provider request → its candidates (patches stored as assets) and the RGBA patches for the text check. */
@@ -207,7 +230,8 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
         },
         onPartial: (candidate, bytes) => {
           c.spans.add(`main: partial image #${c.first + candidate}`, sentAt, c.spans.now(), bytes.length);
-          sendPreview(candidate, bytes);
+          // One area of several: a preview would show that area alone as the candidate.
+          if (!c.bare) sendPreview(candidate, bytes);
         },
       },
     ),
@@ -241,6 +265,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       );
       const before = await regionPixels();
       const patch = await c.spans.time(`main: patch build #${k}`, async () => applyPatchPlan(plan(), generated, before, true));
+      if (c.bare) return { patch, pixels: undefined, assetId: '', requestId: img.requestId, opaque: undefined };
       const opaque = alphaBounds(patch, region.width, region.height);
       // The renderer gets the raw pixels of the part that shows (a transparent patch: one transparent pixel),
       // ahead of the result when the job can send them: it builds the bitmap while the PNG is encoded here.
@@ -280,114 +305,6 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
   }));
   const patches = built.map((b) => b.patch);
   return { candidates, patches, prep };
-}
-
-export interface PreparedEdit {
-  region: Rect;
-  request: { width: number; height: number; aspect?: string; imageSize?: '512' | '1K' | '2K' | '4K' };
-  /**
-   * The region's pixels before the edit (RGBA), made once when first asked for: when the original
-   * alone makes the region, the request is encoded from the decoded original and this copy is left
-   * until the request is out (`regionPixelsWhen`).
-   */
-  regionPixels: () => Promise<Uint8Array>;
-  /**
-   * The region under the document's layers alone, when the request adds a candidate being refined
-   * on top (`textCheck.documentLayers`): what the text check reads the old text from and puts each
-   * candidate over, as it will be kept.
-   */
-  documentPixels?: () => Promise<Uint8Array>;
-  regionMask: Uint8Array;
-  requestImage: Uint8Array;
-  requestMask: Uint8Array;
-  /** The part of the region the patch reads of a generated image (scaled alone; see scaleToRegion). */
-  generatedWindow: Window | null;
-  /**
-   * What the request covers when it is padded past the photo's edges (RegionPlan.frame): the request
-   * image is the region mirrored out to it, the mask 0 there, and the answer is cropped back to the region.
-   */
-  frame?: Rect;
-}
-
-/** Everything before the provider call (measured by the bench as "edit prep"). */
-export async function prepareEdit(
-  svc: JobServices,
-  req: EditRequest,
-  resolved?: ResolvedModel,
-  spans: SpanRecorder = noSpans,
-): Promise<PreparedEdit> {
-  const model = resolved ?? (await resolveModel(svc, req.model));
-  const values = await spans.time('main: mask decode', () => decodeMaskRect(req.mask.png, req.mask.rect));
-  const bbox = maskBBox(values, req.mask.rect);
-  if (!bbox)
-    throw new AppError({ kind: 'invalid-request', message: 'The mask is empty: paint over what should change first.', rule: 'mask' });
-  const plan = planRegion({ canvas: req.canvas, bbox, model: model.spec, quality: req.quality, imageSize: req.imageSize });
-  if (!plan.ok) throw new AppError({ kind: 'invalid-request', message: plan.reason, rule: 'region', model: req.model });
-  const { region, frame } = plan;
-  // A request padded past the photo's edges covers the frame: the region mirrored out to it.
-  const pad = frame ? framePadding(region, frame) : null;
-  const covered = frame ?? region;
-  // The original alone under the region (no kept layer there, no padding): the request is encoded
-  // from the decoded original, and the region's own copy (a fresh buffer: ≈ 2.6 ms of page faults
-  // per MB here) waits until the request is out.
-  const original = pad ? null : await originalAsSource(svc.store, req.layers, region);
-  const render = () => renderRegion(svc.store, req.layers, region);
-  const rendered = original ? null : await spans.time('main: region pixels', render);
-  let copy: Promise<Uint8Array> | null = rendered ? Promise.resolve(rendered) : null;
-  const regionPixels = () => {
-    if (!copy) {
-      copy = render();
-      copy.catch(() => undefined); // a job that ends before it is read must not leave it unhandled
-    }
-    return copy;
-  };
-  // The request image encodes on libvips' threads while this thread cuts, dilates and scales the mask.
-  const imageEncode = spans.time(
-    'main: request encode',
-    () =>
-      encodeRequestImage(
-        original ?? (pad ? padFrame(rendered!, region.width, region.height, 4, pad, 'mirror') : rendered!),
-        covered,
-        plan.request,
-        model.spec.provider === 'local',
-      ),
-    (r) => r.length,
-  );
-  imageEncode.catch(() => undefined); // awaited below; a mask error thrown first must not leave it unhandled
-  const { regionMask, requestMask } = await spans.time('main: request mask', async () => {
-    const regionMask = cutMask(values, req.mask.rect, region);
-    // A cloud model repaints the whole feather band, so the blend mixes generated pixels only. The
-    // offline engine returns every known pixel as it was, so it is asked to fill the mask alone (its
-    // patch is opaque over the mask, the ramp outside it): a hole as wide as the band cut through thin
-    // structures beside the mask — a cup's rim, filled with a stair-stepped notch of background.
-    const band = model.spec.provider === 'local' ? engineHoleMargin(covered, plan.request) : featherBand(req.featherPx);
-    const sent = band > 0 ? dilatedMask(regionMask, region.width, region.height, band, 255) : regionMask;
-    // The padding is never part of the edit: the model is asked to keep it.
-    const framed = pad ? padFrame(sent, region.width, region.height, 1, pad, 'zero') : sent;
-    // Planned at the request's size (no padding): the dilated mask, 0 or 255 already, is the request
-    // mask itself — no third region-sized buffer (each fresh one is page faults here).
-    const atSize = !pad && band > 0 && plan.request.width === region.width && plan.request.height === region.height;
-    return { regionMask, requestMask: atSize ? sent : await scaleRequestMask(framed, covered, plan.request) };
-  });
-  const requestImage = await imageEncode;
-  const generated = generatedWindow(regionMask, region.width, region.height, req.featherPx);
-  const docLayers = req.textCheck?.documentLayers;
-  let docCopy: Promise<Uint8Array> | null = null;
-  const documentPixels =
-    docLayers !== undefined && docLayers < req.layers.length
-      ? () => (docCopy ??= renderRegion(svc.store, req.layers.slice(0, docLayers), region))
-      : undefined;
-  return {
-    region,
-    request: plan.request,
-    regionPixels,
-    ...(documentPixels ? { documentPixels } : {}),
-    regionMask,
-    requestImage,
-    requestMask,
-    generatedWindow: generated,
-    ...(frame ? { frame } : {}),
-  };
 }
 
 /** The longest the patch plan waits for the request's body to be sent before it is worked out anyway. */

@@ -89,7 +89,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
       const receivedAt = wallClock();
       return {
         jobId: svc.jobs.start(
-          counted(svc, (s) => editJob(s, req, receivedAt)),
+          counted(svc, (s) => editJob(s, req, receivedAt, { areas: true })),
           (p) => ctx.emit('job:progress', p),
         ),
       };
