@@ -117,6 +117,32 @@ describe('computeEstimate', () => {
     expect(e.basis).toMatch(/gateway/);
   });
 
+  it('parts far apart: priced as their areas, one request each, and said so', () => {
+    const big = { width: 6000, height: 4000 };
+    const parts = [
+      { x: 340, y: 340, width: 160, height: 120 },
+      { x: 5540, y: 3540, width: 160, height: 120 },
+    ];
+    const bbox = { x: 340, y: 340, width: 5360, height: 3320 };
+    const input = { canvas: big, bbox, spec: spec('gpt-image-2'), quality: 'medium' as const, n: 2, references: [] };
+    const one = computeEstimate(input);
+    const areas = computeEstimate({ ...input, parts });
+    if (!one.ok || !areas.ok) throw new Error('no estimate');
+    expect(one.sizeText).toBe('2304×1536 from a 6000×4000 region');
+    expect(areas.areas).toHaveLength(2);
+    const each = computeEstimate({ ...input, bbox: parts[0], parts: [parts[0]] });
+    if (!each.ok) throw new Error(each.error);
+    expect(areas.usd).toBeCloseTo(2 * each.usd, 9);
+    expect(areas.usd).toBeLessThan(one.usd);
+    expect(areas.costText).toBe(`2 areas, 2 requests: ≈ ${formatUsd(areas.usd)} (GPT Image 2, medium)`);
+    expect(areas.sizeText).toBe('2 areas, one request each: 896×784 from a 320×280 region; 896×784 from a 320×280 region');
+    expect(areas.basis.split('\n')).toHaveLength(2);
+    const local = computeEstimate({ ...input, spec: spec('local'), parts });
+    if (!local.ok) throw new Error(local.error);
+    expect(local.costText).toBe('$0.000 — free (offline), 2 areas');
+    expect(local.sizeText).toMatch(/^2 areas, filled one after another: 320×280 from a 320×280 region; /);
+  });
+
   it('formats dollars with three decimals', () => {
     expect(formatUsd(0)).toBe('$0.000');
     expect(formatUsd(0.0534)).toBe('$0.053');
