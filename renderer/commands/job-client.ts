@@ -101,8 +101,9 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     );
     const estimate = currentEstimate(s);
     const perRequest = estimate?.ok ? expectedFor(opt.spec, estimate.request, s.prefs?.latency ?? {}) : null;
-    // The offline engine runs candidates one after another; cloud candidates come in one go.
-    const expected = opt.spec.provider === 'local' ? timesInSequence(perRequest, settings.n) : perRequest;
+    // The offline engine runs candidates (and an edit's areas) one after another; cloud candidates come in one go.
+    const areas = estimate?.ok ? (estimate.areas?.length ?? 1) : 1;
+    const expected = opt.spec.provider === 'local' ? timesInSequence(perRequest, settings.n * areas) : perRequest;
     const encode = async () => {
       const t = trace.now();
       const png = await deps.encodeMask(doc.maskId, rect, grow);

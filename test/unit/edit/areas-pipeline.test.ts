@@ -1,0 +1,89 @@
+/**
+ * An edit in areas through the real handler table and the OpenAI SDK against the local server: two
+ * dabs in opposite corners of a 6000×4000 photo are two requests at the dabs' size, the spend cap
+ * holds both before the first is sent (refused where one would fit), the ledger counts both, and
+ * the candidate is one patch over both areas costing their sum.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { startMainWithServers, type CloudHarness } from '../../support/main-harness';
+
+const W = 6000;
+const H = 4000;
+const DABS = [
+  { x: 340, y: 340, width: 160, height: 120 },
+  { x: 5540, y: 3540, width: 160, height: 120 },
+];
+const RECT = { x: 340, y: 340, width: 5360, height: 3320 };
+
+let cloud: CloudHarness;
+let request: Record<string, unknown>;
+beforeAll(async () => {
+  cloud = await startMainWithServers({ MASKWORK_STREAM: '0', MASKWORK_MAX_RETRIES: '0' });
+  const photo = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 90, g: 120, b: 150 } } })
+    .jpeg()
+    .toBuffer();
+  const img = await cloud.main.call('image:import', { bytes: new Uint8Array(photo), name: 'big.jpg' });
+  const values = new Uint8Array(RECT.width * RECT.height);
+  for (const d of DABS)
+    for (let y = d.y; y < d.y + d.height; y++)
+      values.fill(255, (y - RECT.y) * RECT.width + d.x - RECT.x, (y - RECT.y) * RECT.width + d.x - RECT.x + d.width);
+  const png = await sharp(values, { raw: { width: RECT.width, height: RECT.height, channels: 1 } })
+    .png()
+    .toBuffer();
+  request = {
+    canvas: { width: W, height: H },
+    layers: [{ assetId: img.assetId, x: 0, y: 0 }],
+    mask: { png: new Uint8Array(png), rect: RECT },
+    prompt: 'remove the spot',
+    model: 'gpt-image-2',
+    quality: 'medium',
+    n: 2,
+    references: [],
+    featherPx: 6,
+    colorMatch: true,
+  };
+}, 120_000);
+afterAll(async () => {
+  await cloud?.close();
+});
+
+describe('two corner dabs on 24 MP', () => {
+  it('the cap holds both areas first: refused where one fits, nothing sent', async () => {
+    const { main, openai } = cloud;
+    const today = (await main.call('spend:summary', {})).today.usd;
+    await main.call('prefs:spendCap', { dailyUsd: today + 0.12 }); // one area (2 images, ≈ $0.083) fits, two (≈ $0.166) do not
+    const sent = openai.requests.length;
+    const { jobId } = await main.call('edit:start', request as never);
+    const r = await main.waitJob(jobId);
+    expect(r.state).toBe('failed');
+    if (r.state === 'failed') expect(r.error).toMatchObject({ rule: 'spend-cap' });
+    expect(openai.requests.length).toBe(sent);
+    expect((await main.call('spend:summary', {})).today.usd).toBe(today);
+  });
+
+  it('two small requests; each candidate is one patch over both areas, costing their sum; the ledger counts both', async () => {
+    const { main, openai } = cloud;
+    await main.call('prefs:spendCap', {});
+    const before = await main.call('spend:summary', {});
+    const sent = openai.requests.length;
+    const { jobId } = await main.call('edit:start', request as never);
+    const r = await main.waitJob(jobId);
+    expect(r.state).toBe('done');
+    if (r.state !== 'done') return;
+    const reqs = openai.requests.slice(sent);
+    expect(reqs.map((q) => q.outputSize)).toEqual(['896x784', '896x784']);
+    expect(r.candidates).toHaveLength(2);
+    const after = await main.call('spend:summary', {});
+    const spent = after.today.usd - before.today.usd;
+    for (const c of r.candidates) {
+      expect(c.region).toEqual({ x: 260, y: 260, width: 5520, height: 3480 }); // the box around the two 320×280 regions
+      // Opaque over both dabs, transparent between them.
+      expect(c.opaque).toMatchObject({ x: expect.any(Number), width: expect.any(Number) });
+      expect(c.opaque!.x).toBeLessThanOrEqual(DABS[0].x - c.region.x);
+      expect(c.opaque!.x + c.opaque!.width).toBeGreaterThanOrEqual(DABS[1].x + DABS[1].width - c.region.x);
+    }
+    expect(r.candidates[0].costUsd + r.candidates[1].costUsd).toBeCloseTo(spent, 6);
+    expect(after.today.requests - before.today.requests).toBe(2);
+  });
+});
