@@ -143,6 +143,20 @@ describe('computeEstimate', () => {
     expect(local.sizeText).toMatch(/^2 areas, filled one after another: 320×280 from a 320×280 region; /);
   });
 
+  it('more than 8 areas apart: the nearest are joined, and the size line says so', () => {
+    const dabs = Array.from({ length: 11 }, (_, i) => ({
+      x: 100 + (i % 4) * 1500 - (i === 10 ? 800 : 0),
+      y: 100 + Math.floor(i / 4) * 1300,
+      width: 40,
+      height: 40,
+    }));
+    const bbox = { x: 100, y: 100, width: 4540, height: 2640 };
+    const e = computeEstimate({ canvas: { width: 6000, height: 4000 }, bbox, parts: dabs, spec: spec('local'), n: 1, references: [] });
+    if (!e.ok) throw new Error(e.error);
+    expect(e.areas).toHaveLength(8);
+    expect(e.sizeText).toMatch(/^8 areas \(of 11 apart, the nearest joined\), filled one after another: /);
+  });
+
   it('formats dollars with three decimals', () => {
     expect(formatUsd(0)).toBe('$0.000');
     expect(formatUsd(0.0534)).toBe('$0.053');

@@ -98,7 +98,8 @@ export function computeEstimate(input: EstimateInput): Estimate {
   const price = `${approximate ? '≈ ' : ''}${formatUsd(usd)} (${[spec.name, quality, request.imageSize ?? imageSize].filter(Boolean).join(', ')})`;
   // An edit in areas says so beside the price: "2 areas, 2 requests: ≈ $0.147 (GPT Image 2, high)".
   const areas = count > 1 ? `${count} areas${free ? '' : `, ${count} requests`}` : '';
-  const capped = planned.capped ? ` (${planned.capped} separate parts; nearby ones joined)` : '';
+  // More groups than MAX_AREAS: "8 areas (of 11 apart, the nearest joined)".
+  const capped = planned.capped ? ` (of ${planned.capped} apart, the nearest joined)` : '';
   return {
     ok: true,
     usd,
