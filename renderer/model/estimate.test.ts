@@ -137,6 +137,10 @@ describe('computeEstimate', () => {
     expect(areas.costText).toBe(`2 areas, 2 requests: ≈ ${formatUsd(areas.usd)} (GPT Image 2, medium)`);
     expect(areas.sizeText).toBe('2 areas, one request each: 896×784 from a 320×280 region; 896×784 from a 320×280 region');
     expect(areas.basis.split('\n')).toHaveLength(2);
+    // Gemini makes one image per request: 2 candidates in 2 areas are 4 requests.
+    const gemini = computeEstimate({ ...input, spec: spec('gemini-3.1-flash-image'), quality: undefined, parts });
+    if (!gemini.ok) throw new Error(gemini.error);
+    expect(gemini.costText).toMatch(/^2 areas, 4 requests: /);
     const local = computeEstimate({ ...input, spec: spec('local'), parts });
     if (!local.ok) throw new Error(local.error);
     expect(local.costText).toBe('$0.000 — free (offline), 2 areas');

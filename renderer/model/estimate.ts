@@ -97,7 +97,9 @@ export function computeEstimate(input: EstimateInput): Estimate {
   const approximate = costs.some((c) => c.approximate);
   const price = `${approximate ? '≈ ' : ''}${formatUsd(usd)} (${[spec.name, quality, request.imageSize ?? imageSize].filter(Boolean).join(', ')})`;
   // An edit in areas says so beside the price: "2 areas, 2 requests: ≈ $0.147 (GPT Image 2, high)".
-  const areas = count > 1 ? `${count} areas${free ? '' : `, ${count} requests`}` : '';
+  // A model that makes one image per request (Gemini) is sent one request per candidate per area.
+  const requests = count * (spec.n.native ? 1 : input.n);
+  const areas = count > 1 ? `${count} areas${free ? '' : `, ${requests} requests`}` : '';
   // More groups than MAX_AREAS: "8 areas (of 11 apart, the nearest joined)".
   const capped = planned.capped ? ` (of ${planned.capped} apart, the nearest joined)` : '';
   return {
