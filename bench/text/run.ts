@@ -13,7 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { checkCandidate, prepareTextCheck } from '../../electron/main/text-check/check-candidates';
+import { judgeCandidate, prepareTextCheck } from '../../electron/main/text-check/check-candidates';
 import { shutdownOcr } from '../../electron/main/text-check/ocr-engine';
 import { availableFonts, renderText } from './render-text';
 import { type BenchSet, oldTextFor, SETS } from './sets';
@@ -48,6 +48,8 @@ interface Row {
   rendered: string;
   truth: boolean;
   status: string;
+  /** The first reading's verdict (before the second, single-line reading of a misread line). */
+  first: string;
   read: string;
   note?: string;
   ms: number;
@@ -107,7 +109,7 @@ async function runSet(
           const ctx = await prepareTextCheck({ text: expected }, base, mask, region, old ? undefined : '', old !== undefined);
           prepareMs.push(performance.now() - p0);
           const t0 = performance.now();
-          const v = await checkCandidate(ctx!, base, SIZE, patch);
+          const { verdict: v, first } = await judgeCandidate(ctx!, base, SIZE, patch);
           const ms = decodeMs + performance.now() - t0;
           const f0 = performance.now();
           await sharp(png).greyscale().raw().toBuffer();
@@ -119,6 +121,7 @@ async function runSet(
             rendered,
             truth: rendered === expected,
             status: v.status,
+            first: first.status,
             read: v.read,
             note: v.note,
             ms,
@@ -133,7 +136,10 @@ async function runSet(
               : row.status === 'right'
                 ? ' <- WRONG MARKED RIGHT'
                 : '';
-            console.log(`${font} ${px}px s${si} "${rendered}": ${row.status} "${row.read}" ${row.note ?? ''} ${Math.round(ms)} ms${flag}`);
+            const again = first === v ? '' : ` (first read: ${first.status} "${first.read}")`;
+            console.log(
+              `${font} ${px}px s${si} "${rendered}": ${row.status} "${row.read}" ${row.note ?? ''} ${Math.round(ms)} ms${flag}${again}`,
+            );
           }
         }
   return rows;
@@ -156,6 +162,11 @@ function summarise(rows: Row[]) {
       .filter((r) => r.status !== 'right')
       .map((r) => `${r.font} ${r.px}px "${r.rendered}": ${r.status} "${r.read}"${r.note ? ` (${r.note})` : ''}`),
     unsure: rows.filter((r) => r.status === 'unsure').length,
+    /** The first reading alone (no second, single-line reading): wrong marked right, recall. */
+    firstReading: {
+      wrongMarkedRight: rows.filter((r) => !r.truth && r.first === 'right').length,
+      recall: rightTruth.length ? rightTruth.filter((r) => r.first === 'right').length / rightTruth.length : 1,
+    },
     msPerCandidate: { p50: Math.round(med(times)), p95: Math.round(p95(times)) },
   };
 }
@@ -225,6 +236,11 @@ async function main() {
     'precision of "spelled right"': { ...col((s) => s.precision.toFixed(3)), target: '1', pass: '' },
     'recall (right ones marked right)': { ...col((s) => s.recall.toFixed(3)), target: '≥ 0.95', pass: ok((t) => t.recall95) },
     'marked unsure': { ...col((s) => s.unsure), target: '', pass: '' },
+    'first reading alone: wrong marked right / recall': {
+      ...col((s) => `${s.firstReading.wrongMarkedRight} / ${s.firstReading.recall.toFixed(3)}`),
+      target: '',
+      pass: '',
+    },
     'ms per candidate p50 / p95': {
       ...col((s) => `${s.msPerCandidate.p50} / ${s.msPerCandidate.p95}`),
       target: '< 1000',

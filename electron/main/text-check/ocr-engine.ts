@@ -66,8 +66,18 @@ export async function shutdownOcr(): Promise<void> {
   if (w !== null) await (await w.catch(() => null))?.terminate();
 }
 
-/** Reads the text in a greyscale image. Boxes are in the image's pixels. */
-export async function readText(img: GreyImage): Promise<OcrReading> {
+/**
+ * Tesseract's page segmentation modes used for a second reading: '13' reads the image as one raw
+ * line (no layout analysis), '11' looks for sparse text in any order.
+ */
+export type SecondReadMode = '13' | '11';
+
+/**
+ * Reads the text in a greyscale image. Boxes are in the image's pixels. `psm`: Tesseract's page
+ * segmentation mode for this read only; tesseract.js sets it for the one recognition and restores
+ * the worker's own after it.
+ */
+export async function readText(img: GreyImage, psm?: SecondReadMode): Promise<OcrReading> {
   if (idle) clearTimeout(idle);
   idle = null;
   busy++;
@@ -80,7 +90,7 @@ export async function readText(img: GreyImage): Promise<OcrReading> {
     const png = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
       .png({ compressionLevel: 1 })
       .toBuffer();
-    const r = await w.recognize(png, {}, { text: true, blocks: true });
+    const r = await w.recognize(png, psm ? { tessedit_pageseg_mode: psm, user_defined_dpi: '70' } : {}, { text: true, blocks: true });
     const glyphs: OcrReading['glyphs'] = [];
     let word = 0;
     let line = 0;

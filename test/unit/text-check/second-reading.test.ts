@@ -1,0 +1,50 @@
+/**
+ * A second reading of a line the first reading got wrong only outside the near-miss families
+ * (shared/text-check/misread.ts; electron/main/text-check/check-candidates.ts, judgeCandidate), on
+ * committed renderings (test/fixtures/text/make-fixtures.ts) with the old text under the mask, as an
+ * edit job reads them.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { judgeCandidate, prepareTextCheck } from '../../../electron/main/text-check/check-candidates';
+import { shutdownOcr } from '../../../electron/main/text-check/ocr-engine';
+
+const FIX = resolve(__dirname, '../../fixtures/text');
+
+afterAll(async () => {
+  await shutdownOcr();
+});
+
+async function rgba(name: string) {
+  const { data, info } = await sharp(await readFile(join(FIX, name)))
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { px: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
+
+async function check(name: string, text: string, old: string) {
+  const cand = await rgba(name);
+  const base = (await rgba(old)).px;
+  const mask = new Uint8Array(cand.width * cand.height).fill(1);
+  const ctx = await prepareTextCheck({ text }, base, mask, { width: cand.width, height: cand.height });
+  return judgeCandidate(ctx!, base, cand.width, cand.px);
+}
+
+describe('a misread line is read a second time', () => {
+  it('marks a right line right when the first reading added a letter no near miss involves', async () => {
+    // Okolaks 32 px: the first reading is "Parks 31" (an s that is not there); read as one raw line, "Park 31".
+    const { first, verdict } = await check('second-okolaks-park-31.png', 'Park 31', 'second-okolaks-park-21-old.png');
+    expect(first).toMatchObject({ status: 'wrong', read: 'Parks 31' });
+    expect(verdict).toMatchObject({ status: 'right', read: 'Park 31' });
+  });
+
+  it('never confirms an O or 0 on a second reading: Okolaks draws them with the same pixels', async () => {
+    // "0VEN 5" asked as "OVEN 5": first read "OUEN 5", then "OVEN 5" — and the width rules take its 0 for the O.
+    const { first, verdict } = await check('second-okolaks-0ven-5.png', 'OVEN 5', 'second-okolaks-oven-4-old.png');
+    expect(first.status).toBe('wrong');
+    expect(verdict).toMatchObject({ status: 'unsure', read: 'OVEN 5', note: 'O/0 unclear' });
+  });
+});
