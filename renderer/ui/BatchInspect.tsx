@@ -63,28 +63,39 @@ export function BatchInspect({
         <button type="button" onClick={() => step(1)} disabled={items.length < 2} title="Next result (→)">
           Next
         </button>
-        <button
-          type="button"
-          aria-label={`Keep ${item.name}`}
-          aria-pressed={item.review === 'kept'}
-          disabled={!item.result || item.state !== 'done'}
-          onClick={() => onReview(item, 'kept')}
-        >
-          Keep
-        </button>
-        <button
-          type="button"
-          aria-label={`Discard ${item.name}`}
-          aria-pressed={item.review === 'discarded'}
-          disabled={item.state !== 'done' && item.state !== 'failed'}
-          onClick={() => onReview(item, 'discarded')}
-        >
-          Discard
-        </button>
+        <ReviewButtons item={item} onReview={(review) => onReview(item, review)} />
         <span className="muted">
           {item.name} · {at + 1} of {items.length}
         </span>
       </div>
     </section>
+  );
+}
+
+/** Keep and Discard for one result, on its card in the grid and in the closer look. */
+export function ReviewButtons({ item, onReview }: { item: Item; onReview: (review: 'kept' | 'discarded') => void }) {
+  return (
+    <>
+      <button
+        type="button"
+        aria-label={`Keep ${item.name}`}
+        aria-pressed={item.review === 'kept'}
+        disabled={!item.result || item.state !== 'done'}
+        onClick={() => onReview('kept')}
+        title="Keep this result for the export"
+      >
+        Keep
+      </button>
+      <button
+        type="button"
+        aria-label={`Discard ${item.name}`}
+        aria-pressed={item.review === 'discarded'}
+        disabled={item.state !== 'done' && item.state !== 'failed'}
+        onClick={() => onReview('discarded')}
+        title="Leave this result out of the export"
+      >
+        Discard
+      </button>
+    </>
   );
 }

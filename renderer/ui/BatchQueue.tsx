@@ -8,7 +8,7 @@ import type { BatchView } from '../../shared/batch/batch-types';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
 import { clearable } from '../../shared/batch/batch-types';
-import { BatchInspect } from './BatchInspect';
+import { BatchInspect, ReviewButtons } from './BatchInspect';
 import {
   clearedText,
   exportText,
@@ -256,26 +256,7 @@ export function BatchQueue({
                       : ''}
                   </figcaption>
                   <div className="batch-row">
-                    <button
-                      type="button"
-                      aria-label={`Keep ${item.name}`}
-                      aria-pressed={item.review === 'kept'}
-                      disabled={!item.result || item.state !== 'done'}
-                      onClick={() => act(() => batch.review(current.id, item.id, 'kept'))}
-                      title="Keep this result for the export"
-                    >
-                      Keep
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`Discard ${item.name}`}
-                      aria-pressed={item.review === 'discarded'}
-                      disabled={item.state !== 'done' && item.state !== 'failed'}
-                      onClick={() => act(() => batch.review(current.id, item.id, 'discarded'))}
-                      title="Leave this result out of the export"
-                    >
-                      Discard
-                    </button>
+                    <ReviewButtons item={item} onReview={(review) => act(() => batch.review(current.id, item.id, review))} />
                     <button
                       type="button"
                       aria-label={`Redo ${item.name}`}
