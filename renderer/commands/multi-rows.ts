@@ -40,7 +40,7 @@ export function multiRows(s: EditorStore): MultiRow[] {
       usable: o.usable,
       n,
       estimate: e.ok
-        ? { ok: true, usd: e.usd, approximate: e.approximate }
+        ? { ok: true, usd: e.usd, approximate: e.approximate, ...(e.areas && e.areas.length > 1 ? { areas: e.areas.length } : {}) }
         : { ok: false, error: e.error, ...(e.code === 'empty-mask' ? { shared: true } : {}) },
       expected: e.ok ? expectedFor(o.spec, e.request, s.prefs?.latency ?? {}) : null,
     };

@@ -24,6 +24,12 @@ describe('several models at once', () => {
     ]);
     expect(t).toMatchObject({ models: 3, candidates: 5, usd: 0.24, approximate: true });
     expect(t.expected?.high).toBe(4);
+    expect(t.areas).toBe(1);
+  });
+  it('says when a model’s edit goes in areas (a mask in parts far apart): the most areas of the chosen models', () => {
+    const inAreas = { estimate: { ok: true as const, usd: 0.083, approximate: true, areas: 2 } };
+    expect(multiTotal([row('gpt-image-2', 1, 0.083, inAreas), row('local', 1, 0)]).areas).toBe(2);
+    expect(multiTotal([row('gpt-image-2', 0, 0.083, inAreas), row('local', 1, 0)]).areas).toBe(1); // not asked
   });
   it("says a reason every model shares (no mask) once, not a model's own reason", () => {
     const noMask = { estimate: { ok: false as const, error: 'Paint a mask first', shared: true } };

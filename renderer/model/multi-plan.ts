@@ -17,7 +17,7 @@ export interface MultiRow {
    * The estimate of this model's request (or why it cannot run; `shared`: the reason is the same for
    * every model — no photo, no mask — and is said once under the list, not in each row).
    */
-  estimate: { ok: true; usd: number; approximate: boolean } | { ok: false; error: string; shared?: boolean };
+  estimate: { ok: true; usd: number; approximate: boolean; areas?: number } | { ok: false; error: string; shared?: boolean };
   expected: ExpectedTime | null;
 }
 
@@ -28,6 +28,8 @@ export interface MultiTotal {
   approximate: boolean;
   /** The slowest model's usual time (they run side by side). */
   expected: ExpectedTime | null;
+  /** The most areas a chosen model's edit is split into (1: one region each). */
+  areas: number;
 }
 
 /** The rows with a count > 0. */
@@ -40,10 +42,12 @@ export function multiTotal(rows: readonly MultiRow[]): MultiTotal {
   let usd = 0;
   let approximate = false;
   let expected: ExpectedTime | null = null;
+  let areas = 1;
   for (const r of chosen) {
     if (r.estimate.ok) {
       usd += r.estimate.usd;
       approximate ||= r.estimate.approximate;
+      areas = Math.max(areas, r.estimate.areas ?? 1);
     }
     if (r.expected && (!expected || r.expected.high > expected.high)) expected = r.expected;
   }
@@ -53,6 +57,7 @@ export function multiTotal(rows: readonly MultiRow[]): MultiTotal {
     usd: Math.round(usd * 1e6) / 1e6,
     approximate,
     expected,
+    areas,
   };
 }
 

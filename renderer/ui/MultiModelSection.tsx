@@ -46,9 +46,14 @@ export function MultiCostLine() {
   const total = multiTotal(rows);
   if (!total.models || sharedRowError(rows)) return null;
   return (
-    <div className="cost-usd" data-testid="multi-cost" title="The sum of every model's estimate; the models run side by side">
+    <div
+      className="cost-usd"
+      data-testid="multi-cost"
+      title={`The sum of every model's estimate; the models run side by side${total.areas > 1 ? '. The mask is in parts far apart: each area is its own request, where that costs no more than one around them all' : ''}`}
+    >
       {total.approximate ? '≈ ' : ''}
       {formatUsd(total.usd)} · {total.models} model{total.models === 1 ? '' : 's'}
+      {total.areas > 1 ? ` · ${total.areas} areas` : ''}
     </div>
   );
 }
