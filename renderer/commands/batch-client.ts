@@ -21,6 +21,9 @@ export interface BatchDraft {
 const files = (r: { files: BatchFile[] } | { canceled: true }): BatchFile[] => ('canceled' in r ? [] : r.files);
 
 export const addImages = async (): Promise<BatchFile[]> => files(await unwrap(api().batch.addImages({})));
+/** An image dropped on the Batch dialog (the transport finds its path from `file`; without one main keeps a copy). */
+export const addDropped = async (file: File): Promise<BatchFile[]> =>
+  (await unwrap(api().batch.addDropped({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || 'dropped.png', file }))).files;
 export const addFolder = async (): Promise<BatchFile[]> => files(await unwrap(api().batch.addFolder({})));
 
 export async function chooseMask(): Promise<{ maskId: string; name: string } | null> {

@@ -110,6 +110,14 @@ export async function openWithDialog(): Promise<void> {
   if (r) await replaceWith(r);
 }
 
+/** Several files handed over at once (at launch, or dropped): the first opens, this names the others. */
+export function notOpenedMessage(skipped: readonly string[]): string {
+  const n = skipped.length;
+  const named = n <= 3 ? skipped : [...skipped.slice(0, 2), `${n - 2} more files`];
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  return `Maskwork edits one photo at a time: ${list} ${n === 1 ? 'was' : 'were'} not opened (Batch… edits many).`;
+}
+
 /**
  * The oldest file the OS asked the app to open ("Open with", a double-click, a second launch), read
  * by main and shown as a file chosen with Ctrl+O is — asked about first the same way. False when
@@ -119,13 +127,7 @@ export async function openLaunchFile(): Promise<boolean> {
   const r = await guarded('Opening…', 'open', () => unwrap(api().launch.take({ checkLater: true })));
   if (!r || 'none' in r) return false;
   const { skipped, ...opened } = r;
-  if (skipped.length)
-    useEditor
-      .getState()
-      .notify(
-        'info',
-        `Maskwork edits one photo at a time: ${skipped.length === 1 ? `${skipped[0]} was` : `${skipped.length} more files were`} not opened (Batch… edits many).`,
-      );
+  if (skipped.length) useEditor.getState().notify('info', notOpenedMessage(skipped));
   await replaceWith(opened);
   return true;
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { BatchFile, BatchEstimate } from '../../shared/ipc/batch-contract';
-import { getModel, offeredModels, type Quality } from '../../shared/models';
+import { getModel, type Quality } from '../../shared/models';
 import { batchQuality } from '../../shared/batch/batch-types';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
@@ -13,24 +13,8 @@ import { useEditor } from '../commands/store/store';
 import { priceLine } from '../model/batch-view';
 import { keyProviderFor, providerLabel, withArticle } from '../model/model-options';
 import { BatchPromptField } from './BatchPromptField';
-
-const MODELS = offeredModels().filter((m) => m.status === 'active');
-const batchApiFor = (model: string) => model === 'auto' || MODELS.find((m) => m.id === model)?.provider === 'gemini';
-/** Why a model has no Batch API option: the offline engine runs here, and only Gemini offers one. */
-const noBatchApi = (model: string) =>
-  getModel(model)?.provider === 'local'
-    ? 'Offline fill runs on this computer, free: no Batch API (that is for Nano Banana models)'
-    : `${getModel(model)?.name ?? 'This model'} is sent image by image: the half-price Batch API is for Nano Banana models only`;
-/** Where a batch starts when Generate's model cannot run one (a gateway's model). */
-const FALLBACK_MODEL = 'gemini-3.1-flash-image';
-/**
- * The model a new batch starts on: Generate's (Auto, the offline engine or a catalogue model). It
- * started on Nano Banana 2 whatever Generate had, so with Offline fill chosen a paid batch could start unnoticed.
- */
-const generateModel = (): string | null => {
-  const m = useEditor.getState().gen.model;
-  return m === 'auto' || MODELS.some((x) => x.id === m) ? m : null;
-};
+import { addDroppedFiles, useBatchDrops } from './batch-drop';
+import { batchApiFor, FALLBACK_MODEL, generateModel, MODELS, noBatchApi } from './batch-models';
 
 /** What the user chose for the new batch, kept while the dialog is closed (for this session). */
 interface Draft {
@@ -150,6 +134,14 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
       return [...fs.map((f) => byId.get(f.fileId) ?? f), ...[...byId.values()].filter((f) => !known.has(f.fileId))];
     });
   };
+  // Files dropped on the dialog join the batch (non-images and refusals said inline).
+  useBatchDrops((dropped) =>
+    run(async () => {
+      const { added, problem } = await addDroppedFiles(dropped);
+      if (added.length) add(added);
+      if (problem) setError(problem);
+    }),
+  );
   /**
    * Takes a photo off the list (its × or Delete / Backspace on its row); the focus moves to the
    * same place in the next row (the previous one at the end, Add images… when none is left).

@@ -1,6 +1,11 @@
 /** Drag-and-drop and clipboard paste of image files: the bytes go to main, which decodes and validates them. */
-import { importFile } from '../commands/document-io';
+import { importFile, notOpenedMessage } from '../commands/document-io';
+import { useEditor } from '../commands/store/store';
+import { dropOnBatch } from './batch-drop';
 import { isEditableField } from './keyboard/field-focus';
+
+/** The modal dialog open over the editor (Settings, Export, Batch, a question), if any. */
+const openModal = () => document.querySelector<HTMLElement>('[role="dialog"][aria-modal="true"], [role="alertdialog"][aria-modal="true"]');
 
 /** `dropped`: a file dragged from disk, whose path the bridge may find (main opens it from there, as Ctrl+O would). */
 async function fromFile(file: File, dropped = false): Promise<void> {
@@ -16,8 +21,22 @@ export function installDropAndPaste(): () => void {
   };
   const drop = (e: DragEvent) => {
     e.preventDefault();
-    const file = e.dataTransfer?.files[0];
-    if (file) void fromFile(file, true);
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (!files.length) return;
+    const modal = openModal();
+    if (modal) {
+      // On the Batch dialog the files join the batch; over any other dialog nothing replaces the
+      // document behind it (a drop there opened the first file in the editor, silently).
+      if (modal.getAttribute('aria-label') === 'Batch' && dropOnBatch(files)) return;
+      const name = modal.getAttribute('aria-label');
+      useEditor
+        .getState()
+        .notify('info', `Nothing was opened: close ${name ? `the ${name} dialog` : 'the dialog'} first, then drop the file on the photo.`);
+      return;
+    }
+    const skipped = files.slice(1).map((f) => f.name);
+    if (skipped.length) useEditor.getState().notify('info', notOpenedMessage(skipped));
+    void fromFile(files[0], true);
   };
   const paste = (e: ClipboardEvent) => {
     // Pasting into a text field pastes text there.

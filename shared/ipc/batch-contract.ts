@@ -75,6 +75,19 @@ export const batchChannels = {
   'batch:addImages': { request: s.object({}), response: s.type<{ files: BatchFile[] } | { canceled: true }>() },
   /** Main's folder dialog; every image in it (mask files are matched, not listed). */
   'batch:addFolder': { request: s.object({}), response: s.type<{ files: BatchFile[] } | { canceled: true }>() },
+  /**
+   * An image dropped on the Batch dialog: its bytes and name, and `path` (set by the transport from
+   * the dropped File, never by the page). From its file when that still holds these bytes (its mask
+   * is found by name beside it); else a copy in the app's data folder (no mask by name: one mask for all).
+   */
+  'batch:addDropped': {
+    request: s.object({
+      bytes: s.bytes({ maxBytes: 400 * 1024 * 1024 }),
+      name: s.string({ min: 1, max: 512 }),
+      path: s.optional(s.string({ min: 1, max: 4096 })),
+    }),
+    response: s.type<{ files: BatchFile[] }>(),
+  },
   /** Of a file's several labelled masks (`BatchFile.masks`), the one to use: the file as it is now. */
   'batch:pickMask': { request: s.object({ fileId, mask: s.string({ min: 1, max: 255 }) }), response: s.type<BatchFile>() },
   /** Main's open dialog for the one mask used for every file. */

@@ -12,7 +12,7 @@ type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V 
 type CamelEvent<E extends string> = E extends `${infer D}:${infer V}` ? `on${Capitalize<D>}${Capitalize<V>}` : never;
 
 /** The channels that import dropped bytes: their `path` is never the page's; the bridge sets it from `file`. */
-export const DROP_CHANNELS = ['image:import', 'project:import'] as const;
+export const DROP_CHANNELS = ['image:import', 'project:import', 'batch:addDropped'] as const;
 type DropChannel = (typeof DROP_CHANNELS)[number];
 
 /**

@@ -19,6 +19,7 @@ import { view } from './batch-record-ops';
 import { BatchFiles } from './batch-files';
 import { assertGreyMask } from './mask-colour';
 import { deleteClearedResults } from './batch-cleanup';
+import { addDropped } from './batch-dropped';
 
 /** What Auto sends through the Batch API when the rules pick a model it does not serve. */
 export const BATCH_AUTO_MODEL = 'gemini-3.1-flash-image';
@@ -83,6 +84,7 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
       const folder = await dialogs.chooseFolder('images');
       return folder ? picked(await files.addFolder(folder)) : { canceled: true as const };
     },
+    'batch:addDropped': async (r) => picked((await addDropped(files, svc.store.dir, r)).files),
     'batch:pickMask': async (r) => {
       const f = files.pickMask(r.fileId, r.mask);
       for (const key of planned.keys()) if (key.startsWith(`${r.fileId}|`)) planned.delete(key);

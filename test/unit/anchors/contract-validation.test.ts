@@ -99,6 +99,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'prefs:spendCap': { dailyUsd: 5, monthlyUsd: 50 },
   'prefs:prompt': { prompt: 'a glass vase', docKey: 'box.jpg 600×400' },
   'batch:addImages': {},
+  'batch:addDropped': { bytes: bytes(), name: 'coffee.png', path: '/home/user/coffee.png' },
   'batch:addFolder': {},
   'batch:chooseMask': {},
   'batch:pickMask': { fileId: 'f-1', mask: 'smarties.mask-box.png' },

@@ -1,0 +1,41 @@
+/**
+ * An image dropped on the Batch dialog. In the app the preload finds the path it was dragged from:
+ * taken (as a picked file is, its mask found by name beside it) only when the file there still holds
+ * the dropped bytes (dropped-file.ts). Without one (the dev host, a file changed since the drop) the
+ * bytes are kept as a copy in the app's data folder: listed and sent like any other, its mask is
+ * the one for all (no mask can be found by name beside a copy).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { BatchFile } from '../../../shared/ipc/batch-contract';
+import { verifiedDropPath } from '../services/dropped-file';
+import { MAX_FILE_BYTES } from '../services/image-limits';
+import { safeFileName } from '../services/image-files';
+import { IMAGE_EXT, isMaskName, type BatchFiles } from './batch-files';
+
+export async function addDropped(
+  files: BatchFiles,
+  assetDir: string,
+  r: { bytes: Uint8Array; name: string; path?: string },
+): Promise<{ files: BatchFile[] }> {
+  const name = safeFileName(r.name) ?? 'dropped.png';
+  if (isMaskName(name))
+    throw new AppError({
+      kind: 'invalid-request',
+      message: `${name} is named like a mask: choose it under One mask for all.`,
+      rule: 'mask',
+    });
+  if (!IMAGE_EXT.has(extname(name).toLowerCase()))
+    throw new AppError({ kind: 'invalid-request', message: `${name} is not an image a batch takes (jpg, png, webp, tif, psd).` });
+  const from = await verifiedDropPath(r.path, r.bytes, MAX_FILE_BYTES);
+  let path = from;
+  if (!path) {
+    const dir = join(assetDir, 'batch-dropped', randomUUID());
+    await mkdir(dir, { recursive: true });
+    path = join(dir, basename(name));
+    await writeFile(path, r.bytes);
+  }
+  return { files: files.add([path]) };
+}
