@@ -13,7 +13,7 @@ import { OPEN_MAX_ZOOM } from './store/viewport-slice';
 import type { ToastAction } from '../model/toast-logic';
 import { mayReplaceDocument } from './open-guard';
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
-import { adoptProject } from './project-commands';
+import { adoptProject, photoHasUnsavedChanges } from './project-commands';
 
 /** Unique across sessions too: a project opened from another session keeps its id, and Save finds its file by it. */
 const newDocId = () => `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -24,7 +24,7 @@ const newDocId = () => `doc-${Date.now().toString(36)}-${Math.random().toString(
  * upright JPEG is shown from a reduced decode first (what the fitted view needs) and the full
  * resolution replaces it when decoded.
  */
-async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
+async function adopt(img: OpenedImage, checking: boolean, sayKept = true): Promise<void> {
   const s0 = useEditor.getState();
   const dpr = globalThis.devicePixelRatio || 1;
   const screen = { width: Math.max(1, s0.stageWidth) * dpr, height: Math.max(1, s0.stageHeight) * dpr };
@@ -55,6 +55,9 @@ async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
   }
   const maskId = putMask(createEmptyMask(img.width, img.height));
   const s = useEditor.getState();
+  // A photo with work on it (a kept result, perhaps paid for) is replaced as an undo step: said, so a
+  // drop or a paste over it is not a silent loss (it went without a word).
+  const left = sayKept && photoHasUnsavedChanges() ? s.doc?.original.name : undefined;
   s.openDocument(
     {
       id: newDocId(),
@@ -81,8 +84,12 @@ async function adopt(img: OpenedImage, checking: boolean): Promise<void> {
     { undoable: true },
   );
   s.fitToScreen(OPEN_MAX_ZOOM); // never above 100 %, as Photoshop opens a document
+  if (left) s.notify('info', keptMessage(left));
   for (const note of openNotes(img)) s.notify('info', note);
 }
+
+/** After another photo replaced one with work on it (Ctrl/⌘ O, a drop, a paste, a recent photo). */
+export const keptMessage = (name: string) => `Your work on ${name} is kept: Ctrl/⌘ Z brings it back.`;
 
 /**
  * Runs `work` with a busy label and resolves with its value; a failure is an error message about
@@ -144,7 +151,7 @@ export async function openRecentPhoto(path: string): Promise<void> {
  */
 export async function reopenOwnPhoto(original: string, path: string): Promise<void> {
   const r = await guarded('Opening…', 'open', () => unwrap(api().image.revert({ original, path, checkLater: true })), path);
-  if (r) await replaceWith(r);
+  if (r) await replaceWith(r, false); // Revert says it itself
 }
 
 /** The photos opened lately from a file, newest first (none when main cannot say). */
@@ -157,12 +164,12 @@ export async function recentPhotos(): Promise<RecentPhoto[]> {
 }
 
 /** A file main has read (a photo, or a project) replaces the document, once the question about what would be lost allows it. */
-async function replaceWith(r: OpenedImage | { project: OpenedProject }): Promise<void> {
+async function replaceWith(r: OpenedImage | { project: OpenedProject }, sayKept = true): Promise<void> {
   const isProject = 'project' in r;
   if (!(await mayReplaceDocument(isProject ? { projectPath: r.project.path, isProject } : {}))) return;
   await guarded('Opening…', 'open', async () => {
     if ('project' in r) await adoptProject(r.project, 'file');
-    else await adopt(r, true);
+    else await adopt(r, true, sayKept);
     useEditor.getState().succeeded('open');
   });
 }

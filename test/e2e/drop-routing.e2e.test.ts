@@ -10,7 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';
-import { summary, waitIdle } from '../support/page-helpers';
+import { dragPath, summary, waitIdle } from '../support/page-helpers';
 import { dropFiles } from '../support/user-input';
 import { copyPhotosWithMasks } from '../support/batch-folder';
 
@@ -75,5 +75,27 @@ describe('dropped files', () => {
     await toast('chelsea.png was not opened').waitFor({ state: 'visible' });
     await waitIdle(app.page);
     expect(app.errors).toEqual([]);
+  });
+
+  it('over a photo with work on it: the message says the work is kept and Ctrl+Z brings it back, as Ctrl+O', async () => {
+    const page = app.page;
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [200, 200],
+      [320, 210],
+    ]);
+    await dropOn('[data-testid="stage"]', ['chelsea.png']);
+    await expect.poll(openName, { timeout: 30_000 }).toBe('chelsea.png');
+    const kept = toast('Your work on rocket.jpg is kept: Ctrl/⌘ Z brings it back.');
+    await kept.waitFor({ state: 'visible' });
+    await waitIdle(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(openName).toBe('rocket.jpg');
+    await kept.waitFor({ state: 'detached' });
+    // Ctrl+O says the same.
+    app.dialogs.opens.push(join(desk, 'chelsea.png'));
+    await page.keyboard.press('Control+o');
+    await kept.waitFor({ state: 'visible' });
+    expect(await openName()).toBe('chelsea.png');
   });
 });
