@@ -29,6 +29,10 @@ export const GESTURE_ROWS: readonly ShortcutRow[] = [
     keys: 'Alt+click an eye (Layers)',
     label: 'Show that layer alone (the original hidden too); again: what was shown before comes back (one step each)',
   },
+  {
+    keys: 'Ctrl/⌘+click a thumbnail (Layers)',
+    label: "Load the layer's pixels as the mask; +Shift adds them, +Alt subtracts them (as Photoshop loads a selection)",
+  },
   { keys: 'Enter, double-click · Backspace', label: 'Lasso polygon: close it · remove the last point' },
   { keys: 'Ctrl+V', label: 'Paste an image as a new photo (in a text field it pastes text)' },
   { keys: '↑ / ↓ · Shift+↑ / ↓', label: 'Number fields: step by one · by ten' },

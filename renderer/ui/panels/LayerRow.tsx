@@ -12,6 +12,7 @@ import { EyeIcon } from './ToolIcon';
 import { requestLayerRowFocus } from './layer-row-focus';
 import { altClickEye } from '../../commands/layer-solo';
 import { LayerThumb } from './LayerThumb';
+import { loadLayerAsMaskCmd, loadModeOf } from '../../commands/layer-as-mask';
 
 export interface LayerRowProps {
   layer: PatchLayer;
@@ -91,9 +92,14 @@ export function LayerRow(props: LayerRowProps) {
         className="layer-handle"
         tabIndex={tabIndex}
         aria-label={`Move layer ${l.name}`}
-        title="Drag to reorder · ↑/↓ move one step"
-        // The layer's thumbnail is its handle, as in Photoshop: a click selects the layer, a drag moves it.
+        title="Drag to reorder · ↑/↓ move one step · Ctrl/⌘+click: the layer's pixels as the mask (+Shift adds, +Alt subtracts)"
+        // The layer's thumbnail is its handle, as in Photoshop: a click selects the layer, a drag moves it;
+        // Ctrl/⌘+click loads its pixels as the mask (Photoshop's selection from layer transparency).
         onPointerDown={onDragStart}
+        onClick={(e) => {
+          const mode = loadModeOf(e);
+          if (mode) void loadLayerAsMaskCmd(l.id, mode);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
             e.preventDefault();
