@@ -156,4 +156,21 @@ describe('Photoshop keys', () => {
     await expect.poll(async () => (await infos()).some((t) => t.message.startsWith('Ctrl+T (Free Transform)'))).toBe(true);
     expect((await summary(page)).tool).toBe(tool);
   });
+
+  it('Ctrl+Alt+C (Canvas Size) chooses the Extend tool; Ctrl+Alt+I, F and Ctrl+Shift+Alt+E say what to do instead', async () => {
+    const page = app.page;
+    const said = async (start: string) => (await infos()).some((t) => t.message.startsWith(start));
+    for (const [key, start] of [
+      ['Control+Alt+i', 'Ctrl+Alt+I (Image Size)'],
+      ['f', 'F (Screen Mode)'],
+      ['Control+Shift+Alt+e', 'Ctrl+Shift+Alt+E (Stamp Visible)'],
+    ] as const) {
+      await page.keyboard.press(key);
+      await expect.poll(() => said(start)).toBe(true);
+    }
+    await page.keyboard.press('Control+Alt+c');
+    await expect.poll(async () => (await summary(page)).tool).toBe('extend');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('h');
+  });
 });

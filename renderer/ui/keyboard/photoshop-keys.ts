@@ -28,6 +28,11 @@ export const PHOTOSHOP_KEY_HINTS = {
     'Ctrl+Backspace (Fill with background colour) — here the mask is the selection, and Generate fills it: Shift+Backspace or Ctrl+Enter (Offline fill is free); Ctrl+D clears the mask.',
   'Ctrl+Shift+E':
     'Ctrl+Shift+E (Merge Visible) — Maskwork keeps its layers apart until you export: Ctrl+E merges the selected layer down; Export… (Ctrl+Alt+Shift+W) writes the visible layers into one file.',
+  'Ctrl+Alt+I':
+    'Ctrl+Alt+I (Image Size) — Maskwork does not resample the photo: Export… (Ctrl+Alt+Shift+W) writes it at its own size, and the Extend tool (C, or Ctrl+Alt+C) enlarges the canvas.',
+  F: 'F (Screen Mode) — after a click on the canvas, Tab hides the panels and Shift+Tab the side panels only; the Hand (H) or Space-drag pans, Ctrl+0 fits the photo.',
+  'Ctrl+Shift+Alt+E':
+    'Ctrl+Shift+Alt+E (Stamp Visible) — Maskwork keeps its layers apart until you export: Export… (Ctrl+Alt+Shift+W) writes the visible layers into one file; Ctrl+E merges the selected layer down.',
 } as const;
 
 type HintKey = keyof typeof PHOTOSHOP_KEY_HINTS;
@@ -64,6 +69,17 @@ export const PHOTOSHOP_KEYS: Shortcut[] = [
     'Ctrl+Shift+E',
     'Photoshop’s Merge Visible: says how to merge down or export the visible layers',
     (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyE',
+  ),
+  hint(
+    'Ctrl+Alt+I',
+    'Photoshop’s Image Size: says how the size is set here',
+    (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyI',
+  ),
+  hint('F', 'Photoshop’s Screen Mode: says how to hide the panels here', letter('KeyF')),
+  hint(
+    'Ctrl+Shift+Alt+E',
+    'Photoshop’s Stamp Visible: says how to export the visible layers as one',
+    (e) => mod(e) && e.shiftKey && e.altKey && e.code === 'KeyE',
   ),
   hint(
     'Ctrl+Backspace',

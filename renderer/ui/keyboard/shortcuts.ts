@@ -129,6 +129,12 @@ export const SHORTCUTS: Shortcut[] = [
     // With no photo there is nothing to extend: it chose the tool and showed its Apply, and said nothing.
     run: () => (s().doc ? s().setTool('extend') : hintOnce(NO_PHOTO)),
   },
+  {
+    keys: 'Ctrl+Alt+C',
+    label: 'Extend canvas (Photoshop’s Canvas Size)',
+    match: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyC',
+    run: () => (s().doc ? s().setTool('extend') : hintOnce(NO_PHOTO)),
+  },
   { keys: 'H', label: 'Hand (pan)', match: (e) => plain(e) && e.code === 'KeyH', run: () => s().setTool('pan') },
   {
     keys: '[',
