@@ -27,6 +27,7 @@
  * At most {@link MAX_STASHES} strips are held (their patch bytes too, so they can be drawn again);
  * older ones, and those of states no longer in the history, are let go.
  */
+import { undoUnderJobNote } from './job-undo-note';
 import type { DocState } from '../model/document-types';
 import type { AddOptions, StagedCandidate } from '../model/staging-logic';
 import { formatUsd } from '../model/estimate';
@@ -355,7 +356,9 @@ export function undoStep(): void {
     show([...d.items, ...extra], d.selected);
     return;
   }
+  const note = s.past.length ? undoUnderJobNote(s) : null;
   s.undo();
+  if (note) s.notify('info', note);
 }
 
 /** Whether `undoStep` has something to do. */

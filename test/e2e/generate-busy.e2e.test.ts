@@ -59,6 +59,11 @@ describe('Generate while a job runs', () => {
     const note = page.getByRole('status', { name: 'Candidates waiting' });
     await note.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await note.textContent()).toBe('1 candidate waiting: redo once');
+    // The undo said the job goes on (and is charged), how its results come back and how to cancel it.
+    const said = (await toasts(page)).filter((t) => t.startsWith('GPT Image 2 keeps working'));
+    expect(said).toEqual([
+      'GPT Image 2 keeps working: undo does not stop the job (its request is sent and charged). Its results wait for the step it was started on — redo (Ctrl/⌘ Shift Z) back to it to see them. To cancel the job, press Esc twice.',
+    ]);
     // It wrapped the photo's name and the last step onto a second line; they give way, cut with ….
     expect((await bar.boundingBox())!.height).toBe(oneLine);
     expect(await page.locator('footer.status-bar .status-last').getAttribute('title')).toBe('Last: Open coffee.png');
