@@ -2,6 +2,7 @@
  * Photoshop-style shortcuts. One table; the help overlay and the tooltips read it too.
  * Ctrl on Windows/Linux, Cmd on macOS (either works everywhere).
  */
+import { opacityFromDigit, type DigitState } from '../../model/opacity-digits';
 import { useEditor } from '../../commands/store/store';
 import { toggleMaskOverlay } from '../../commands/overlay-visibility';
 import { nextBrushSize, nextHardness } from '../../commands/store/tools-slice';
@@ -51,6 +52,8 @@ export interface Shortcut {
 }
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+/** The last number key, for two typed quickly (opacity-digits.ts). */
+let lastDigit: DigitState | null = null;
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
 const s = () => useEditor.getState();
 const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
@@ -162,9 +165,13 @@ export const SHORTCUTS: Shortcut[] = [
   },
   {
     keys: '1…0',
-    label: 'Brush opacity 10…100 %',
+    label: 'Brush opacity 10…100 %; two digits quickly: that % (4 5 = 45 %, 0 5 = 5 %)',
     match: (e) => plain(e) && !e.shiftKey && /^Digit[0-9]$/.test(e.code),
-    run: (e) => s().setBrush({ opacity: (Number(e.code.slice(5)) || 10) / 10 }),
+    run: (e) => {
+      const r = opacityFromDigit(lastDigit, Number(e.code.slice(5)), e.timeStamp);
+      lastDigit = r.next;
+      s().setBrush({ opacity: r.opacity });
+    },
   },
   {
     keys: '\\',
