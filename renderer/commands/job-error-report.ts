@@ -6,6 +6,7 @@ import type { AppErrorInfo } from '../../shared/errors';
 import { modelOptions } from './current-estimate';
 import type { EditorStore } from './store/store';
 import { withCharge } from '../model/charge-words';
+import { dropOnNextAction } from './drop-on-action';
 
 /**
  * The message with the model's wire id ("gemini-3.1-flash-image") in words the rest of the app uses
@@ -22,7 +23,7 @@ export function withModelNames(s: EditorStore, message: string, ...ids: (string 
 
 /** `charged`: whether the job was charged (chargeClause), said as the error's last sentence. */
 export function reportJobError(
-  store: { getState(): EditorStore },
+  store: { getState(): EditorStore; subscribe?(l: (s: EditorStore) => void): () => void },
   raw: AppErrorInfo,
   model: string,
   modelName: string,
@@ -35,6 +36,8 @@ export function reportJobError(
   if (info.kind === 'auth') markKeyRejected(s, info.model ?? model);
   if (info.kind !== 'moderation') {
     s.notify('error', info.message, info.kind, 'generate');
+    // The Generate panel keeps saying a cap refusal for the Generate as it is now: the message goes with the next action.
+    if (info.rule === 'spend-cap') dropOnNextAction(store, info.message);
     return;
   }
   const refused = (info.model && modelOptions(s).find((o) => o.value === info.model)?.spec.name) || modelName || info.model || 'The model';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithStroke } from '../support/stroke-app';
 import type { AppHarness } from '../support/app-harness';
 import type { OpenAIServer } from '../servers';
-import { waitIdle } from '../support/page-helpers';
+import { dragPath, waitIdle } from '../support/page-helpers';
 
 let app: AppHarness;
 let openai: OpenAIServer;
@@ -61,6 +61,16 @@ describe('Settings → Spend cap', () => {
     expect((await hooks('staging')).items.length).toBe(0);
     expect((await hooks('summary')).layers).toBe(layers);
     expect(await page.getByTestId('spend').getAttribute('data-today')).toBe('0');
+    // It stays while nothing is done (it went under the later messages' stack); the next action takes it
+    // away, as other transient messages go — the panel's warning still says it for the Generate as it is.
+    await page.waitForTimeout(6000);
+    expect(await toast.count()).toBe(1);
+    await dragPath(page, [
+      [150, 150],
+      [200, 160],
+    ]);
+    await toast.waitFor({ state: 'detached' });
+    await expect.poll(() => warning.textContent()).toMatch(/above your \$0\.01 daily cap/);
 
     // Raised: the warning goes and the same Generate reaches the server.
     await setDailyCap('5');
