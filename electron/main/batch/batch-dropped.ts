@@ -30,12 +30,12 @@ export async function addDropped(
   if (!IMAGE_EXT.has(extname(name).toLowerCase()))
     throw new AppError({ kind: 'invalid-request', message: `${name} is not an image a batch takes (jpg, png, webp, tif, psd).` });
   const from = await verifiedDropPath(r.path, r.bytes, MAX_FILE_BYTES);
-  let path = from;
-  if (!path) {
-    const dir = join(assetDir, 'batch-dropped', randomUUID());
-    await mkdir(dir, { recursive: true });
-    path = join(dir, basename(name));
-    await writeFile(path, r.bytes);
-  }
-  return { files: files.add([path]) };
+  if (from) return { files: files.add([from]) };
+  const dir = join(assetDir, 'batch-dropped', randomUUID());
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, basename(name));
+  await writeFile(path, r.bytes);
+  const added = files.add([path]);
+  for (const f of added) files.copies.add(f.fileId);
+  return { files: added };
 }

@@ -118,6 +118,8 @@ export function outputStems(names: readonly string[]): string[] {
 
 export class BatchFiles {
   private readonly files = new Map<string, { path: string; mask: string | null; several?: string[]; severalIn?: string }>();
+  /** Images dropped without a path, kept as copies in the data folder: no mask can be put beside them. */
+  readonly copies = new Set<string>();
   /** The id each image path was given: picked again (Add images… then Add folder… over it), it keeps it. */
   private readonly ids = new Map<string, string>();
 
@@ -193,7 +195,9 @@ export class BatchFiles {
     if (!mask)
       throw new AppError({
         kind: 'invalid-request',
-        message: `No mask for ${basename(f.path)}: choose one mask for all, or put ${basename(f.path, extname(f.path))}-mask.png beside it.`,
+        message: this.copies.has(fileId)
+          ? `No mask for ${basename(f.path)}: it was dropped as a copy (where it came from is not known here), so choose one mask for all.`
+          : `No mask for ${basename(f.path)}: choose one mask for all, or put ${basename(f.path, extname(f.path))}-mask.png beside it.`,
         rule: 'mask',
       });
     return { name: basename(f.path), image: f.path, mask };

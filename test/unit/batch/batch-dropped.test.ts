@@ -35,6 +35,8 @@ describe('batch:addDropped', () => {
     for (const path of [undefined, join(dir, 'coffee.png')]) {
       const r = await addDropped(files, join(dir, 'assets'), { bytes, name: '../../coffee.png', ...(path ? { path } : {}) });
       expect(r.files).toEqual([expect.objectContaining({ name: 'coffee.png', mask: null })]);
+      // Its own mask cannot be put beside a copy: the message says to choose one for all.
+      expect(() => files.resolve(r.files[0].fileId)).toThrow('dropped as a copy');
       const copy = files.resolve(r.files[0].fileId, files.addMask(join(PHOTOS, 'coffee.mask-blob.png')).maskId).image;
       expect(copy.startsWith(join(dir, 'assets', 'batch-dropped'))).toBe(true);
       expect(new Uint8Array(await readFile(copy))).toEqual(bytes);
