@@ -127,6 +127,11 @@ export class BatchFiles {
    * Registers picked image paths (mask-named files are skipped) and returns them by id; a path
    * picked before comes back under its first id (its mask looked for again), so the panel lists it once.
    */
+  /** Every image path listed for the new batch (a dropped copy among them stays on Clear finished). */
+  imagePaths(): Set<string> {
+    return new Set([...this.files.values()].map((f) => f.path));
+  }
+
   add(paths: string[]): BatchFile[] {
     const out: BatchFile[] = [];
     // Each folder is read once for all its images.

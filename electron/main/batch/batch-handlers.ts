@@ -19,7 +19,7 @@ import { view } from './batch-record-ops';
 import { BatchFiles } from './batch-files';
 import { assertGreyMask } from './mask-colour';
 import { deleteClearedResults } from './batch-cleanup';
-import { addDropped } from './batch-dropped';
+import { addDropped, removeDroppedCopies } from './batch-dropped';
 
 /** What Auto sends through the Batch API when the rules pick a model it does not serve. */
 export const BATCH_AUTO_MODEL = 'gemini-3.1-flash-image';
@@ -174,6 +174,7 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
     'batch:clearFinished': async () => {
       const cleared = await batches.clearFinished();
       const deleted = await deleteClearedResults(svc, cleared, batches.store.list(), batches.store.folder);
+      await removeDroppedCopies(svc.store.dir, cleared, batches.store.list(), files.imagePaths());
       return { batches: batches.list(), cleared: cleared.length, deleted };
     },
     'batch:review': async ({ batchId, itemId, review }) => view(await batches.review(batchId, itemId, review)),

@@ -4,11 +4,12 @@
  * the file changed; a mask-named file or a non-image refused with the reason.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchFiles } from '../../../electron/main/batch/batch-files';
-import { addDropped } from '../../../electron/main/batch/batch-dropped';
+import { addDropped, removeDroppedCopies } from '../../../electron/main/batch/batch-dropped';
+import type { BatchRecord } from '../../../shared/batch/batch-types';
 
 const PHOTOS = process.env.MASKWORK_PHOTOS ?? '/work/shared/testdata/photos';
 let dir: string;
@@ -48,5 +49,26 @@ describe('batch:addDropped', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     await expect(addDropped(files, dir, { bytes, name: 'coffee-mask.png' })).rejects.toThrow('named like a mask');
     await expect(addDropped(files, dir, { bytes, name: 'notes.txt' })).rejects.toThrow('not an image a batch takes');
+  });
+
+  it('Clear finished deletes the copies only cleared batches used; one still listed or in a batch left stays', async () => {
+    const bytes = new Uint8Array(await readFile(join(PHOTOS, 'coffee.png')));
+    const files = new BatchFiles();
+    const assets = join(dir, 'assets');
+    const copyOf = async (name: string) => {
+      const r = await addDropped(files, assets, { bytes, name });
+      return files.resolve(r.files[0].fileId, files.addMask(join(PHOTOS, 'coffee.mask-blob.png')).maskId).image;
+    };
+    const [gone, leftOne, listed] = [await copyOf('a.png'), await copyOf('b.png'), await copyOf('c.png')];
+    const batchOf = (...images: string[]) => ({ items: images.map((image) => ({ image })) }) as unknown as BatchRecord;
+    // A photo picked from its own folder is never touched.
+    const own = join(dir, 'own.png');
+    await writeFile(own, bytes);
+    const n = await removeDroppedCopies(assets, [batchOf(gone, leftOne, listed, own)], [batchOf(leftOne)], new Set([listed]));
+    expect(n).toBe(1);
+    await expect(access(gone)).rejects.toThrow();
+    await access(leftOne);
+    await access(listed);
+    await access(own);
   });
 });
