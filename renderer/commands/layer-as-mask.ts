@@ -62,3 +62,14 @@ export async function loadLayerAsMaskCmd(id: string, mode: SelectionMode): Promi
   if (!cov || useEditor.getState().doc !== doc) return;
   commitSelection(LABELS[mode], mode, cov);
 }
+
+/**
+ * Ctrl/⌘+click on the original's thumbnail: the original's area (opaque everywhere, as Photoshop's
+ * Background) into the mask by `mode`; on a canvas extended past it, the new area stays out.
+ */
+export function loadOriginalAsMaskCmd(mode: SelectionMode): void {
+  const o = useEditor.getState().doc?.original;
+  if (!o) return;
+  const rect = { x: o.x, y: o.y, width: o.width, height: o.height };
+  commitSelection(LABELS[mode].replace('layer', 'original'), mode, { rect, data: new Uint8Array(o.width * o.height).fill(255) });
+}

@@ -57,4 +57,18 @@ describe('Ctrl+click on a layer thumbnail', () => {
     await expect.poll(label).toBe('Subtract layer from mask');
     expect(app.errors).toEqual([]);
   });
+
+  it('then the arrows nudge the loaded mask with a selection tool (they moved the layer); the original’s thumbnail loads its area', async () => {
+    const page = app.page;
+    await page.keyboard.press('m');
+    await thumb().click({ modifiers: ['Control'] });
+    await expect.poll(label).toBe('Load layer as mask');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(label).toBe('Nudge mask');
+
+    const photo = (await summary(page)).original;
+    await page.getByTitle("Ctrl/⌘+click: the original's area as the mask").click({ modifiers: ['Control'] });
+    await expect.poll(label).toBe('Load original as mask');
+    expect(await maskPixels()).toBe(photo.width * photo.height);
+  });
 });

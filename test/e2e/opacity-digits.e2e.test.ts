@@ -36,4 +36,15 @@ describe('number keys set the brush opacity', () => {
     expect(await opacity()).toBe(70);
     expect(app.errors).toEqual([]);
   });
+
+  it('with a selection tool the digits leave the brush alone and say so once (its opacity changed unseen)', async () => {
+    const page = app.page;
+    await page.keyboard.press('m');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('4');
+    await page.keyboard.press('5');
+    await expect.poll(() => page.getByText('The number keys set the brush’s opacity').count()).toBe(1);
+    await page.keyboard.press('b');
+    expect(await opacity()).toBe(70);
+  });
 });

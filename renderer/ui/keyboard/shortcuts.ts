@@ -29,7 +29,7 @@ import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, clearRangePreview, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
 import { revertDocument } from '../../commands/revert';
-import { DELETE_WITH_MASK, hintOnce, NO_PHOTO, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
+import { DELETE_WITH_MASK, hintOnce, hintOncePerSession, NO_PHOTO, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
 import { LAYER_SHORTCUTS } from './layer-shortcuts';
 import { NUDGE_SHORTCUTS, VIEW_SHORTCUTS, WORKSPACE_SHORTCUTS } from './view-shortcuts';
 import { PHOTOSHOP_KEYS } from './photoshop-keys';
@@ -165,9 +165,12 @@ export const SHORTCUTS: Shortcut[] = [
   },
   {
     keys: '1…0',
-    label: 'Brush opacity 10…100 %; two digits quickly: that % (4 5 = 45 %, 0 5 = 5 %)',
+    label: 'Brush opacity 10…100 % (brush or eraser chosen); two digits quickly: that % (4 5 = 45 %, 0 5 = 5 %)',
     match: (e) => plain(e) && !e.shiftKey && /^Digit[0-9]$/.test(e.code),
     run: (e) => {
+      // With another tool the brush's opacity changed unseen, and the next stroke came out half-strength.
+      if (s().tool !== 'brush' && s().tool !== 'eraser')
+        return void hintOncePerSession('digits', 'The number keys set the brush’s opacity: choose the brush (B) or eraser (E) first.');
       const r = opacityFromDigit(lastDigit, Number(e.code.slice(5)), e.timeStamp);
       lastDigit = r.next;
       s().setBrush({ opacity: r.opacity });

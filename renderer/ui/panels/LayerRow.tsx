@@ -98,7 +98,10 @@ export function LayerRow(props: LayerRowProps) {
         onPointerDown={onDragStart}
         onClick={(e) => {
           const mode = loadModeOf(e);
-          if (mode) void loadLayerAsMaskCmd(l.id, mode);
+          if (!mode) return;
+          void loadLayerAsMaskCmd(l.id, mode);
+          // The keys go back to the canvas, so the arrows then nudge the loaded mask (↑/↓ here moved the layer).
+          e.currentTarget.blur();
         }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {

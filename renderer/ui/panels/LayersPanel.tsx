@@ -6,6 +6,7 @@
  * two layers they were below the panel's fold. Every change is one undo step
  * (renderer/commands/layer-commands.ts).
  */
+import { loadModeOf, loadOriginalAsMaskCmd } from '../../commands/layer-as-mask';
 import './layers.css';
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useEditor } from '../../commands/store/store';
@@ -248,7 +249,15 @@ export function LayersPanel() {
             <EyeIcon open={!hidden.original} />
           </button>
           {/* The original's thumbnail, as Photoshop's Background row has (not a handle: the original does not move). */}
-          <span className="layer-thumb-static" aria-hidden="true">
+          <span
+            className="layer-thumb-static"
+            aria-hidden="true"
+            title="Ctrl/⌘+click: the original's area as the mask (+Shift adds, +Alt subtracts)"
+            onClick={(e) => {
+              const mode = loadModeOf(e);
+              if (mode) loadOriginalAsMaskCmd(mode);
+            }}
+          >
             <LayerThumb layer={doc.original} canvas={doc.canvas} />
           </span>
           {/* One line like the other rows: a long file name ends in … (the whole of it in the tooltip);
