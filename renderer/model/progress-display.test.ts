@@ -53,6 +53,7 @@ describe('progress display', () => {
     const at30 = progressDisplay(base, base.startedAt + 30_000);
     expect(at30.detail).toBe('30 s · longer than usual (usually 4–6 s)');
     expect(at30.indeterminate).toBe(true);
+    expect(at30.bar).toBe(0); // the stripe shows across the whole bar, not in a sliver beside a full fill
     const quick = { ...base, expected: { low: 1, high: 2, basis: '' } };
     expect(progressDisplay(quick, base.startedAt + 6000).indeterminate).toBe(false);
     expect(progressDisplay(quick, base.startedAt + 7500).detail).toBe('7 s · longer than usual (usually 1–2 s)');

@@ -55,7 +55,7 @@ export function progressDisplay(job: JobView, now: number): ProgressDisplay {
       return {
         label: sentenceCase(job.stage),
         detail: `${secs} s · longer than usual (${formatExpected(e)})`,
-        bar: 95,
+        bar: 0, // the moving stripe over the whole bar (under a 95 % fill it showed in the last 5 % only)
         percent: null,
         indeterminate: true,
       };

@@ -64,8 +64,9 @@ export function BatchInspect({
           Next
         </button>
         <ReviewButtons item={item} onReview={(review) => onReview(item, review)} />
-        <span className="muted">
+        <span className="muted" data-testid="batch-inspect-state">
           {item.name} · {at + 1} of {items.length}
+          {item.review === 'kept' ? ' · kept' : item.review === 'discarded' ? ' · discarded' : ''}
         </span>
       </div>
     </section>

@@ -50,6 +50,8 @@ describe('Batch results, looked at closely', () => {
     await expect
       .poll(() => after.evaluate((el) => (el as HTMLImageElement).complete && el.getBoundingClientRect().width))
       .toBeGreaterThan(3 * smallWidth);
+    // The dialog widens to the window while a result is looked at (each side was ~360 px at 760 px).
+    expect((await d.boundingBox())!.width).toBeGreaterThan(1000);
     expect(await view.getByRole('img', { name: 'coffee.png before' }).isVisible()).toBe(true);
 
     await page.keyboard.press('ArrowRight');
@@ -57,6 +59,8 @@ describe('Batch results, looked at closely', () => {
     await next.waitFor();
     await next.getByRole('button', { name: 'Keep rocket.jpg' }).click();
     await expect.poll(() => next.getByRole('button', { name: 'Keep rocket.jpg' }).getAttribute('aria-pressed')).toBe('true');
+    // Said there in words too (only the grid's card showed it).
+    await expect.poll(() => next.getByTestId('batch-inspect-state').textContent()).toBe('rocket.jpg · 2 of 2 · kept');
     await page.keyboard.press('ArrowLeft');
     await d.getByRole('region', { name: 'Result 1 of 2: coffee.png' }).waitFor();
     await page.keyboard.press('ArrowLeft'); // round to the last

@@ -29,7 +29,15 @@ import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, clearRangePreview, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
 import { revertDocument } from '../../commands/revert';
-import { DELETE_WITH_MASK, hintOnce, hintOncePerSession, NO_PHOTO, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
+import {
+  DELETE_WITH_MASK,
+  hintOnce,
+  hintOncePerSession,
+  NO_PHOTO,
+  NOTHING_TO_RESELECT,
+  NOTHING_TO_SELECT_ALL,
+  POLYGON_OPEN,
+} from './shortcut-hints';
 import { LAYER_SHORTCUTS } from './layer-shortcuts';
 import { NUDGE_SHORTCUTS, VIEW_SHORTCUTS, WORKSPACE_SHORTCUTS } from './view-shortcuts';
 import { PHOTOSHOP_KEYS } from './photoshop-keys';
