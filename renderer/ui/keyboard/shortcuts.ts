@@ -2,10 +2,8 @@
  * Photoshop-style shortcuts. One table; the help overlay and the tooltips read it too.
  * Ctrl on Windows/Linux, Cmd on macOS (either works everywhere).
  */
-import { opacityFromDigit, type DigitState } from '../../model/opacity-digits';
 import { useEditor } from '../../commands/store/store';
 import { toggleMaskOverlay } from '../../commands/overlay-visibility';
-import { nextBrushSize, nextHardness } from '../../commands/store/tools-slice';
 import {
   clearCurrentMask,
   documentMaskEmpty,
@@ -29,16 +27,9 @@ import { fieldOwnsKey } from './field-focus';
 import { applyColorRange, cancelSelectJob, clearRangePreview, refineEdge, selectSubject, zoomToMask } from '../../commands/select-commands';
 import { saveProject } from '../../commands/project-commands';
 import { revertDocument } from '../../commands/revert';
-import {
-  DELETE_WITH_MASK,
-  hintOnce,
-  hintOncePerSession,
-  NO_PHOTO,
-  NOTHING_TO_RESELECT,
-  NOTHING_TO_SELECT_ALL,
-  POLYGON_OPEN,
-} from './shortcut-hints';
+import { DELETE_WITH_MASK, hintOnce, NO_PHOTO, NOTHING_TO_RESELECT, NOTHING_TO_SELECT_ALL, POLYGON_OPEN } from './shortcut-hints';
 import { LAYER_SHORTCUTS } from './layer-shortcuts';
+import { BRUSH_SHORTCUTS } from './brush-shortcuts';
 import { NUDGE_SHORTCUTS, VIEW_SHORTCUTS, WORKSPACE_SHORTCUTS } from './view-shortcuts';
 import { PHOTOSHOP_KEYS } from './photoshop-keys';
 import { askFeather } from '../../commands/feather-ask';
@@ -60,8 +51,6 @@ export interface Shortcut {
 }
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
-/** The last number key, for two typed quickly (opacity-digits.ts). */
-let lastDigit: DigitState | null = null;
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
 const s = () => useEditor.getState();
 const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
@@ -147,43 +136,7 @@ export const SHORTCUTS: Shortcut[] = [
     run: () => (s().doc ? s().setTool('extend') : hintOnce(NO_PHOTO)),
   },
   { keys: 'H', label: 'Hand (pan)', match: (e) => plain(e) && e.code === 'KeyH', run: () => s().setTool('pan') },
-  {
-    keys: '[',
-    label: 'Smaller brush',
-    match: (e) => plain(e) && !e.shiftKey && e.code === 'BracketLeft',
-    run: () => s().setBrush({ size: nextBrushSize(s().brush.size, -1) }),
-  },
-  {
-    keys: ']',
-    label: 'Larger brush',
-    match: (e) => plain(e) && !e.shiftKey && e.code === 'BracketRight',
-    run: () => s().setBrush({ size: nextBrushSize(s().brush.size, 1) }),
-  },
-  {
-    keys: 'Shift+[',
-    label: 'Softer brush',
-    match: (e) => plain(e) && e.shiftKey && e.code === 'BracketLeft',
-    run: () => s().setBrush({ hardness: nextHardness(s().brush.hardness, -1) }),
-  },
-  {
-    keys: 'Shift+]',
-    label: 'Harder brush',
-    match: (e) => plain(e) && e.shiftKey && e.code === 'BracketRight',
-    run: () => s().setBrush({ hardness: nextHardness(s().brush.hardness, 1) }),
-  },
-  {
-    keys: '1…0',
-    label: 'Brush opacity 10…100 % (brush or eraser chosen); two digits quickly: that % (4 5 = 45 %, 0 5 = 5 %)',
-    match: (e) => plain(e) && !e.shiftKey && /^Digit[0-9]$/.test(e.code),
-    run: (e) => {
-      // With another tool the brush's opacity changed unseen, and the next stroke came out half-strength.
-      if (s().tool !== 'brush' && s().tool !== 'eraser')
-        return void hintOncePerSession('digits', 'The number keys set the brush’s opacity: choose the brush (B) or eraser (E) first.');
-      const r = opacityFromDigit(lastDigit, Number(e.code.slice(5)), e.timeStamp);
-      lastDigit = r.next;
-      s().setBrush({ opacity: r.opacity });
-    },
-  },
+  ...BRUSH_SHORTCUTS,
   {
     keys: '\\',
     label: 'Toggle mask overlay',
