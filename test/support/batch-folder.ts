@@ -5,6 +5,7 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PHOTOS } from './app-harness';
+import type { Dialogs } from '../../electron/main/services/dialogs';
 
 export async function copyPhotosWithMasks(dir: string, names: readonly string[], maskName: 'dotted' | 'dashed' = 'dotted'): Promise<void> {
   for (const n of names) {
@@ -13,3 +14,10 @@ export async function copyPhotosWithMasks(dir: string, names: readonly string[],
     await copyFile(join(PHOTOS, `${stem}.mask-blob.png`), join(dir, maskName === 'dotted' ? `${stem}.mask-blob.png` : `${stem}-mask.png`));
   }
 }
+
+/** Main's dialogs answering every folder question with `folder` and cancelling the rest. */
+export const folderOnce = (folder: string): Dialogs => ({
+  chooseImageToOpen: async () => null,
+  chooseExportPath: async () => null,
+  chooseFolder: async () => folder,
+});

@@ -3,18 +3,16 @@
 // REMOVE_PROMPT) as an empty prompt in Generate does — run now (OpenAI, Gemini) and through the
 // Gemini Batch API.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startMain } from '../../support/main-harness';
-import type { Dialogs } from '../../../electron/main/services/dialogs';
+import { copyPhotosWithMasks, folderOnce } from '../../support/batch-folder';
 import { startGeminiBatchServer, startGeminiServer, startOpenAIServer } from '../../servers';
 import type { GeminiBatchServer, GeminiServer, OpenAIServer } from '../../servers';
 import { REMOVE_PROMPT } from '../../../shared/prompts/remove-prompt';
 
 vi.mock('electron', () => ({}));
-
-const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
 
 let gemini: GeminiServer;
 let batchApi: GeminiBatchServer;
@@ -26,22 +24,13 @@ beforeAll(async () => {
   batchApi = await startGeminiBatchServer({ fallback: gemini.baseUrl, pendingMs: 20, runningMs: 20 });
   openai = await startOpenAIServer();
   dir = await mkdtemp(join(tmpdir(), 'maskwork-batch-empty-'));
-  for (const n of ['coffee.png', 'rocket.jpg']) {
-    await copyFile(join(PHOTOS, n), join(dir, n));
-    await copyFile(join(PHOTOS, n.replace(/\.\w+$/, '.mask-blob.png')), join(dir, n.replace(/\.\w+$/, '-mask.png')));
-  }
+  await copyPhotosWithMasks(dir, ['coffee.png', 'rocket.jpg'], 'dashed');
 });
 afterAll(async () => {
   await batchApi?.close();
   await gemini?.close();
   await openai?.close();
   await rm(dir, { recursive: true, force: true });
-});
-
-const folderOnce = (folder: string): Dialogs => ({
-  chooseImageToOpen: async () => null,
-  chooseExportPath: async () => null,
-  chooseFolder: async () => folder,
 });
 
 /** The text parts of every request in the Batch API jobs created so far. */

@@ -3,17 +3,15 @@
 // A `now` batch was stored and started, and each photo failed in turn with the same message (the
 // panel had already emptied its list); a Batch API one counted its price and took it back.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startMain } from '../../support/main-harness';
-import type { Dialogs } from '../../../electron/main/services/dialogs';
+import { copyPhotosWithMasks, folderOnce } from '../../support/batch-folder';
 import { startGeminiBatchServer, startGeminiServer, startOpenAIServer } from '../../servers';
 import type { GeminiBatchServer, GeminiServer, OpenAIServer } from '../../servers';
 
 vi.mock('electron', () => ({}));
-
-const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
 
 let gemini: GeminiServer;
 let batchApi: GeminiBatchServer;
@@ -25,22 +23,13 @@ beforeAll(async () => {
   batchApi = await startGeminiBatchServer({ fallback: gemini.baseUrl });
   openai = await startOpenAIServer();
   dir = await mkdtemp(join(tmpdir(), 'maskwork-batch-nokey-'));
-  for (const n of ['coffee.png', 'rocket.jpg']) {
-    await copyFile(join(PHOTOS, n), join(dir, n));
-    await copyFile(join(PHOTOS, n.replace(/\.\w+$/, '.mask-blob.png')), join(dir, n.replace(/\.\w+$/, '-mask.png')));
-  }
+  await copyPhotosWithMasks(dir, ['coffee.png', 'rocket.jpg'], 'dashed');
 });
 afterAll(async () => {
   await batchApi?.close();
   await gemini?.close();
   await openai?.close();
   await rm(dir, { recursive: true, force: true });
-});
-
-const folderOnce = (folder: string): Dialogs => ({
-  chooseImageToOpen: async () => null,
-  chooseExportPath: async () => null,
-  chooseFolder: async () => folder,
 });
 
 describe('a batch without its model’s key', () => {
