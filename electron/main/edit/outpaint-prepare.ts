@@ -26,6 +26,7 @@ import { encodeTileRequest, PREFILLS, wireMaskOf, type TileRequestBytes } from '
 import { aheadCopy, chainedBytes, prepareChained, type ChainedAhead } from './chain-ahead';
 import { fillAhead, type Refill } from './chain-fill-ahead';
 import { decodeAnswer } from './tile-scale';
+import { alongCut } from './tile-at-request';
 
 /** A chained tile's request copy pre-filled ahead, with what to fill again once the answers are in. */
 export interface FilledAhead {
@@ -134,9 +135,11 @@ export async function prepareOutpaint(
     if (!independent[i]) continue;
     const cut = tileCut(rendered, req.canvas.width, tile, req.featherPx);
     // The provider's wire mask too (the OpenAI alpha PNG of a 3.6 MP request: up to ~130 ms cold).
+    // Made as the job makes it when nothing is prepared (tileAtRequest where it can): the same bytes.
+    const along = (req.prefill ?? 'smooth') === 'smooth' ? (alongCut(tile, req.original, req.featherPx) ?? undefined) : undefined;
     const request = await encodeTileRequest(
       tile,
-      { width: tile.rect.width, height: tile.rect.height, ...cut },
+      { width: tile.rect.width, height: tile.rect.height, ...cut, along },
       PREFILLS[req.prefill ?? 'smooth'],
       signal,
       { prepareMask: wireMaskOf(model) },

@@ -111,15 +111,31 @@ export async function encodeTileRequest(
     prepareMask?: (mask: Uint8Array, size: Size) => Promise<void>;
     /** The request mask and its wire form before the pre-fill (default; `MASKWORK_MASK_FIRST=0`: after it, as before). */
     maskFirst?: boolean;
+    /** A tile of whole rows or columns pre-filled from the full-size tile while its colour is scaled (default; `MASKWORK_ALONG_PREFILL=0`: after the scale, from the request's pixels, as before). */
+    alongPrefill?: boolean;
   } = {},
 ): Promise<TileRequestBytes> {
-  const { spans = noSpans, name = (step: string) => `main: tile ${step}`, prepareMask, maskFirst } = o;
+  const { spans = noSpans, name = (step: string) => `main: tile ${step}`, prepareMask, maskFirst, alongPrefill = true } = o;
   const along = p.along;
-  const scale = (): Promise<TilePixels & { release?: () => void }> =>
-    along ? tileAtRequest(p.rgba, p, along.along, along.band, tile.request) : tileAtSize(p, tile.request);
-  const small: TilePixels & { release?: () => void } = p.atRequest?.pixels ?? (await spans.time(name('scale to request'), scale));
+  // A tile of whole rows or columns: its pre-fill and its request mask (and the mask's wire form)
+  // are made while libvips scales its colour, not after it.
+  const early = along && alongPrefill && prefill === PREFILLS.smooth && !p.atRequest;
+  let wire: Promise<void> | undefined;
+  const onRequestMask = early
+    ? (mask: Uint8Array) => {
+        wire = prepareMask?.(mask, tile.request);
+        wire?.catch(() => {}); // awaited with the image's encode
+      }
+    : undefined;
+  const scale = (): Promise<TilePixels & { release?: () => void; requestMask?: Uint8Array }> =>
+    along
+      ? tileAtRequest(p.rgba, p, along.along, along.band, tile.request, { prefill: early, onRequestMask })
+      : tileAtSize(p, tile.request);
+  const small: TilePixels & { release?: () => void; requestMask?: Uint8Array } =
+    p.atRequest?.pixels ?? (await spans.time(name(early ? 'scale to request + prefill' : 'scale to request'), scale));
   try {
-    return await prefillAndEncode(tile, p, small, prefill, signal, { spans, name, prepareMask, maskFirst });
+    const made = small.requestMask ? { requestMask: small.requestMask, wire } : undefined;
+    return await prefillAndEncode(tile, p, small, prefill, signal, { spans, name, prepareMask, maskFirst, made });
   } finally {
     small.release?.(); // its buffers serve the next request (read no more: the request is encoded)
   }
@@ -136,11 +152,13 @@ async function prefillAndEncode(
     name: (step: string) => string;
     prepareMask?: (mask: Uint8Array, size: Size) => Promise<void>;
     maskFirst?: boolean;
+    /** The request mask made already, its wire form started. */
+    made?: { requestMask: Uint8Array; wire: Promise<void> | undefined };
   },
 ): Promise<TileRequestBytes> {
   const { spans, name, prepareMask, maskFirst = true } = o;
   const r = tile.rect;
-  const ready = p.atRequest?.requestMask;
+  const ready = o.made?.requestMask ?? p.atRequest?.requestMask;
   const region = { x: r.x, y: r.y, width: small.width, height: small.height };
   // With `maskFirst` the request mask is made before the pre-fill (the tile is at the request's size)
   // and its wire form (the provider's PNG, deflated off main's thread) while the pre-fill runs.
@@ -148,17 +166,21 @@ async function prefillAndEncode(
     maskFirst && !ready ? await spans.time(name('request mask'), () => maskAndWire(small.ask, region, tile.request, prepareMask)) : null;
   // A scaled tile is this step's own: pre-filled in place (no copy of it).
   const refill = p.atRequest?.refill;
-  const prefilled = await spans.time(name('prefill'), () =>
-    refill
-      ? refillWindow(small.rgba, small.width, refill, (w) => prefill({ ...w, ask: NO_ASK }, signal, true))
-      : prefill(small, signal, small !== p),
-  );
+  const prefilled = (small as { prefilled?: boolean }).prefilled
+    ? small.rgba
+    : await spans.time(name('prefill'), () =>
+        refill
+          ? refillWindow(small.rgba, small.width, refill, (w) => prefill({ ...w, ask: NO_ASK }, signal, true))
+          : prefill(small, signal, small !== p),
+      );
   return spans.time(
     name('request encode'),
     async () => {
       // Else the request mask is made here: its wire form while libvips encodes the image, not after it.
       const made =
-        first ?? (ready ? { requestMask: ready, wire: undefined } : await maskAndWire(small.ask, region, tile.request, prepareMask));
+        first ??
+        o.made ??
+        (ready ? { requestMask: ready, wire: undefined } : await maskAndWire(small.ask, region, tile.request, prepareMask));
       const [requestImage] = await Promise.all([encodeRequestImage(prefilled, region, tile.request, false), made.wire]);
       return { requestImage, requestMask: made.requestMask };
     },
@@ -253,7 +275,14 @@ export function modelTiles(
     if (!request) {
       // Its wire mask is made once for every candidate that sends it (the request's mask never changes).
       const maskFirst = svc.env?.MASKWORK_MASK_FIRST !== '0';
-      request = await encodeTileRequest(tile, p, prefill, ctx.signal, { spans, name, prepareMask: wireMaskOf(model), maskFirst });
+      const alongPrefill = svc.env?.MASKWORK_ALONG_PREFILL !== '0';
+      request = await encodeTileRequest(tile, p, prefill, ctx.signal, {
+        spans,
+        name,
+        prepareMask: wireMaskOf(model),
+        maskFirst,
+        alongPrefill,
+      });
       ctx.onRequest?.(request);
     }
     ctx.onSend?.();

@@ -20,6 +20,8 @@ import type { Window } from '../../../shared/pixels/box-filter';
 import { tileReach, tileView } from '../../../shared/pixels/outpaint-masks';
 import type { Size } from './provider-image';
 import type { OutpaintTile } from '../../../shared/geometry';
+import { prefillAlong } from '../../../shared/pixels/along-prefill';
+import { MASK_ON } from '../../../shared/mask/threshold';
 
 /** Where the original lies across a tile whose unknown part is the same in every row ('columns') or column ('rows'). */
 export interface UnknownAlong {
@@ -80,12 +82,19 @@ export function cutAlong(
   featherPx: number,
   original: Rect,
 ) {
+  const cut = alongCut(tile, original, featherPx);
+  if (!cut) return null;
+  const crop = tileView(canvas.working, canvas.unknownMap, canvasWidth, tile.rect);
+  return { ...crop, windows: windowsAlong(cut.along, tile.rect, featherPx), ask: new Uint8Array(0), along: cut };
+}
+
+/** How {@link tileAtRequest} can make `tile`'s request, or null when it cannot (its unknown part differs between rows and columns, or its request is not smaller). */
+export function alongCut(tile: OutpaintTile, original: Rect, featherPx: number): AlongCut | null {
   const r = tile.rect;
   const along = unknownAlong(r, original);
   const { width, height } = tile.request;
   if (!along || width > r.width || height > r.height || (width === r.width && height === r.height)) return null;
-  const crop = tileView(canvas.working, canvas.unknownMap, canvasWidth, r);
-  return { ...crop, windows: windowsAlong(along, r, featherPx), ask: new Uint8Array(0), along: { along, band: featherPx } };
+  return { along, band: featherPx };
 }
 
 /** Buffers of a request's size, kept between requests (several at once when tiles are made side by side). */
@@ -108,6 +117,10 @@ export interface TileAtRequest {
   unknown: Uint8Array;
   /** The ask mask scaled (grey), as `tileAtSize` gives it. */
   ask: Uint8Array;
+  /** Whether the smooth pre-fill is written already ({@link tileAtRequest}'s `prefill`). */
+  prefilled?: boolean;
+  /** The request mask when asked for (`onRequestMask`): 255 where the ask is at least `MASK_ON`, as `scaleRequestMask` makes it from `ask`. */
+  requestMask?: Uint8Array;
   release(): void;
 }
 
@@ -132,8 +145,16 @@ export async function tileAtRequest(
   along: UnknownAlong,
   band: number,
   size: Size,
-  pipelines = 2,
+  o: {
+    /** libvips pipelines for the colour (bands of rows). */
+    pipelines?: number;
+    /** Also write the smooth pre-fill into the unknown pixels (`prefillAlong`) while libvips scales the colour. */
+    prefill?: boolean;
+    /** Also make the request mask (`scaleRequestMask`'s bytes) and hand it here while libvips scales the colour (to start its wire form). */
+    onRequestMask?: (mask: Uint8Array) => void;
+  } = {},
 ): Promise<TileAtRequest> {
+  const { pipelines = 2, prefill = false, onRequestMask } = o;
   const cols = along.axis === 'columns';
   const n = cols ? from.width : from.height;
   const m = cols ? size.width : size.height;
@@ -165,6 +186,14 @@ export async function tileAtRequest(
       unknown.fill(u[y] ? 1 : 0, y * width, (y + 1) * width);
       ask.fill(a[y], y * width, (y + 1) * width);
     }
+  let requestMask: Uint8Array | undefined;
+  if (onRequestMask) {
+    requestMask = requestMaskOf(a, cols, size);
+    onRequestMask(requestMask);
+  }
+  // The pre-fill too: it reads the full-size tile and writes only the unknown pixels, which the
+  // colour's scale never writes.
+  if (prefill) prefillAlong(rgba, from, along, size, unknown, out);
   await colour;
   let released = false;
   return {
@@ -173,6 +202,8 @@ export async function tileAtRequest(
     rgba: out,
     unknown,
     ask,
+    prefilled: prefill,
+    requestMask,
     release() {
       if (released) return;
       released = true;
@@ -180,6 +211,17 @@ export async function tileAtRequest(
       spare.splice(0, Math.max(0, spare.length - SPARE_MAX)); // the latest kept
     },
   };
+}
+
+/** The request mask from the ask's scaled row (or column): 255 where it reaches `MASK_ON`, the row repeated. */
+function requestMaskOf(a: Uint8Array, cols: boolean, size: Size): Uint8Array {
+  const { width, height } = size;
+  const mask = new Uint8Array(width * height);
+  if (cols) {
+    const row = a.map((v) => (v >= MASK_ON ? 255 : 0));
+    for (let y = 0; y < height; y++) mask.set(row, y * width);
+  } else for (let y = 0; y < height; y++) if (a[y] >= MASK_ON) mask.fill(255, y * width, (y + 1) * width);
+  return mask;
 }
 
 /** `rgba` scaled to `size` (linear) inside `win` only, written into `out` (request-sized), in bands of rows, one libvips pipeline each. */

@@ -182,6 +182,26 @@ describe('outpaint:prepare', () => {
     expect(warm.candidates[0].assetId).toBe(cold.candidates[0].assetId);
   });
 
+  it('a tile sent smaller than it is (colorful-cups to 21:9: 3733×1600 at 2912×1248) sends the same bytes prepared or not', async () => {
+    const png = await sharp(join(PHOTOS, 'colorful-cups.jpg')).png({ compressionLevel: 1 }).toBuffer();
+    const img = await main.call('image:import', { bytes: new Uint8Array(png), name: 'cups.png' });
+    const ext = extendToAspect({ width: 2560, height: 1600 }, '21:9', 'centre');
+    const req = {
+      ...base,
+      canvas: ext.canvas,
+      original: { ...ext.originalAt, width: 2560, height: 1600 },
+      layers: [{ assetId: img.assetId, ...ext.originalAt }],
+      n: 1,
+    };
+    const cold = await run(req);
+    // Made after Generate, pre-filled while its colour was scaled.
+    expect(stepsOf(cold.candidates[0])).toContain('main: tile #1 scale to request + prefill');
+    expect(await await prepared(req)).not.toBeNull();
+    const warm = await run(req);
+    expect(stepsOf(warm.candidates[0]).filter((n) => n.includes('scale to request'))).toEqual([]);
+    expect(warm.sent).toEqual(cold.sent);
+  });
+
   it('a preparation for other inputs is not used; the offline engine has nothing to prepare', async () => {
     await prepared({ ...base, featherPx: 24 });
     expect(main.svc.outpaintPrep.take(base)).toBeNull();

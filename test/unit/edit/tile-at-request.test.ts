@@ -40,7 +40,7 @@ describe('a tile at its request size from one row of its masks', () => {
     ['a tile of part of the canvas', 1400, 600, { x: 220, y: 0, width: 960, height: 600 }, 700, 468, 32],
   ];
   for (const [name, W, H, o, rw, rh, band] of cases)
-    it(`${name}: the same request bytes as from the full-size masks`, async () => {
+    it(`${name}: the same request bytes as from the full-size masks (pre-filled after the scale, MASKWORK_ALONG_PREFILL=0)`, async () => {
       const canvas = canvasOf(W, H, o);
       const rect = name.startsWith('a tile of part') ? { x: 0, y: 0, width: 900, height: H } : { x: 0, y: 0, width: W, height: H };
       const tile = { rect, request: { width: rw, height: rh } } as OutpaintTile;
@@ -51,7 +51,9 @@ describe('a tile at its request size from one row of its masks', () => {
       expect(cut!.windows).toEqual(old.windows);
       const signal = new AbortController().signal;
       const a = await encodeTileRequest(tile, { width: rect.width, height: rect.height, ...old }, PREFILLS.smooth, signal);
-      const b = await encodeTileRequest(tile, { width: rect.width, height: rect.height, ...cut! }, PREFILLS.smooth, signal);
+      const b = await encodeTileRequest(tile, { width: rect.width, height: rect.height, ...cut! }, PREFILLS.smooth, signal, {
+        alongPrefill: false,
+      });
       expect(same(a.requestMask, b.requestMask)).toBe(true);
       expect(same(a.requestImage, b.requestImage)).toBe(true);
       // The masks themselves, as tileAtSize gives them.
