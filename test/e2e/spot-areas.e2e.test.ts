@@ -115,20 +115,39 @@ describe('two dabs in opposite corners of a 24 MP photo', () => {
     await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 0);
   }, 240_000);
 
-  it("one area's request failing fails the edit: nothing staged, the document unchanged, and it says so", async () => {
+  it("one area's request failing fails the edit at once: the other is stopped, nothing staged, the document unchanged, and it says so", async () => {
     const page = app.page;
     const before = await summary(page);
-    openai.script({ delayMs: 10 }, { status: 500, shouldRetry: false });
+    // One fails as soon as the other has reached the server; the other would take a minute.
+    let reached = () => {};
+    const other = new Promise<void>((r) => {
+      reached = r;
+    });
+    openai.script(
+      { status: 500, shouldRetry: false, until: other },
+      {
+        match: () => {
+          reached();
+          return true;
+        },
+        delayMs: 60_000,
+      },
+    );
     const sent = openai.requests.length;
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await expect.poll(() => openai.requests.length, { timeout: 30_000 }).toBe(sent + 2);
-    await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 20_000 });
     const toast = page.locator('.toast.error').last();
-    await expect.poll(() => toast.textContent(), { timeout: 10_000 }).toMatch(/1 of the 2 areas came back; nothing was changed\./);
+    await expect
+      .poll(() => toast.textContent(), { timeout: 10_000 })
+      .toMatch(/^Area [12] of 2: .+\. Nothing was changed; 1 other area's request was stopped\./);
+    // The slow one's connection was closed by the app, not answered.
+    await expect.poll(() => openai.requests[sent + 1].aborted, { timeout: 5000 }).toBe(true);
     expect((await probe<any>(page, 'staging')).items).toHaveLength(0);
     const after = await summary(page);
     expect(after.historyLabels).toEqual(before.historyLabels);
     expect(after.layers).toBe(before.layers);
+    openai.clearScript();
   }, 120_000);
 
   it('the offline engine: each dab filled at full resolution in its own small region', async () => {

@@ -3,7 +3,9 @@
  * answers (candidate k = every area's answer k) into one patch over the box around the regions.
  * The offline engine fills the areas one after another (each fill already uses the engine's
  * workers); a cloud model gets the requests at once. Any area's failure fails the job: nothing is
- * kept, and the job's result says what the requests that reached the service were charged.
+ * kept, the other areas' requests still running are stopped at once (their signal aborted, so no
+ * retry of theirs is sent and no more is spent than what was in flight), the error names the area,
+ * and the job's result says what the requests that reached the service may be charged.
  */
 import { AppError } from '../../../shared/errors';
 import { unionRects } from '../../../shared/geometry';
@@ -24,8 +26,10 @@ export interface AreasRun {
   req: EditRequest;
   model: ResolvedModel;
   preps: PreparedEdit[];
-  /** One area's request: its patches (region-sized RGBA), filling part `share` of the progress bar. */
-  run: (prep: PreparedEdit, share: [number, number]) => Promise<Attempt>;
+  /** One area's request: its patches (region-sized RGBA), filling part `share` of the progress bar; stopped by `stop`. */
+  run: (prep: PreparedEdit, share: [number, number], stop: AbortSignal) => Promise<Attempt>;
+  /** The job's signal (a cancel). */
+  signal: AbortSignal;
   icc: string | null;
   spans: SpanRecorder;
   patchReady?: JobContext['patchReady'];
@@ -35,16 +39,34 @@ export interface AreasRun {
 export async function runAreas(a: AreasRun): Promise<CandidateResult[]> {
   const { preps, model } = a;
   const count = preps.length;
-  let attempts: Attempt[];
+  // The first area to fail stops the others: their requests are aborted, whatever they were doing.
+  const stopper = new AbortController();
+  const stop = AbortSignal.any([a.signal, stopper.signal]);
+  let failure: { area: number; reason: unknown } | undefined;
+  const area = (i: number, share: [number, number]) =>
+    a.run(preps[i], share, stop).catch((reason: unknown) => {
+      if (!failure) {
+        failure = { area: i, reason };
+        stopper.abort();
+      }
+      throw reason;
+    });
+  let attempts: Attempt[] = [];
+  /** After a failure: the other areas left without an answer (stopped, or never started). */
+  let left = 0;
   if (model.spec.provider === 'local') {
-    attempts = [];
-    for (const [i, prep] of preps.entries()) attempts.push(await a.run(prep, [i / count, (i + 1) / count]));
+    try {
+      for (let i = 0; i < count; i++) attempts.push(await area(i, [i / count, (i + 1) / count]));
+    } catch {
+      left = count - attempts.length - 1; // never started
+    }
   } else {
-    const settled = await Promise.allSettled(preps.map((prep) => a.run(prep, [0, 1])));
-    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    if (failed) throw areaFailure(failed.reason, settled.filter((s) => s.status === 'fulfilled').length, count);
-    attempts = settled.map((s) => (s as PromiseFulfilledResult<Attempt>).value);
+    // Every area settles (the stopped ones at once) before the job ends: the ledger has each one's outcome.
+    const settled = await Promise.allSettled(preps.map((_, i) => area(i, [0, 1])));
+    if (!failure) attempts = settled.map((s) => (s as PromiseFulfilledResult<Attempt>).value);
+    else left = settled.filter((s, i) => s.status === 'rejected' && i !== failure?.area).length;
   }
+  if (failure) throw areaFailure(failure.reason, failure.area, count, left, model.spec.provider === 'local');
   const n = Math.min(...attempts.map((t) => t.patches.length));
   const box = unionRects(preps.map((p) => p.region));
   const out: CandidateResult[] = [];
@@ -112,9 +134,17 @@ function over(
   }
 }
 
-/** One area's request failed: its error, saying which and how many came back (nothing is kept). */
-function areaFailure(reason: unknown, done: number, count: number): unknown {
+/**
+ * One area's request failed: its error, saying which area ("Area 2 of 3: …"), that nothing was
+ * changed, and how many others were stopped (or, offline, not filled). A cancel stays a cancel.
+ */
+function areaFailure(reason: unknown, area: number, count: number, left: number, local: boolean): unknown {
   if (!(reason instanceof AppError) || reason.kind === 'cancelled') return reason;
-  const message = `${reason.info.message.replace(/\.?$/, '.')} ${done} of the ${count} areas came back; nothing was changed.`;
+  const others = !left
+    ? ''
+    : local
+      ? `; ${left === 1 ? 'the area after it was' : `the ${left} areas after it were`} not filled`
+      : `; ${left === 1 ? "1 other area's request was" : `${left} other areas' requests were`} stopped`;
+  const message = `Area ${area + 1} of ${count}: ${reason.info.message.replace(/\.?$/, '.')} Nothing was changed${others}.`;
   return new AppError({ ...reason.info, message }, { cause: reason });
 }

@@ -67,7 +67,16 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
       }),
     );
     const icc = await iccLookup;
-    const run = (m: ResolvedModel, prep: PreparedEdit, n: number, first: number, attempt: number, share: [number, number], bare = false) =>
+    const run = (
+      m: ResolvedModel,
+      prep: PreparedEdit,
+      n: number,
+      first: number,
+      attempt: number,
+      share: [number, number],
+      bare = false,
+      stop = signal,
+    ) =>
       requestCandidates({
         svc,
         req,
@@ -79,7 +88,7 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
         first,
         attempt,
         started,
-        signal,
+        signal: stop,
         progress,
         patchReady,
         share,
@@ -93,7 +102,8 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
         req,
         model,
         preps: areas.preps,
-        run: (prep, share) => run(model, prep, req.n, 0, 0, share, true),
+        run: (prep, share, stop) => run(model, prep, req.n, 0, 0, share, true, stop),
+        signal,
         icc,
         spans,
         patchReady,
