@@ -109,6 +109,12 @@ describe('two dabs in opposite corners of a 24 MP photo', () => {
       expect(i).toBeLessThan(2);
     }
     await patchesBoth(page, items);
+    // The renderer was sent each area's pixels, not the 5520×3480 box between them (77 MB before).
+    const trace = (await probe<any[]>(page, 'editTimings')).at(-1);
+    const sentPixels = trace.spans.filter((s: any) => s.name.startsWith('transport ← main (pixels')).map((s: any) => s.bytes);
+    expect(sentPixels.length).toBeGreaterThan(0);
+    for (const b of sentPixels)
+      expect(b).toBeLessThanOrEqual(est.areas.reduce((t: number, a: any) => t + a.region.width * a.region.height * 4, 0));
     // The two candidates together cost what the panel said (two requests of two images each).
     expect(items.reduce((t, c) => t + c.costUsd, 0)).toBeCloseTo(est.usd, 6);
     await page.keyboard.press('Escape');
@@ -171,5 +177,35 @@ describe('two dabs in opposite corners of a 24 MP photo', () => {
     const [kept] = await probe<any[]>(page, 'versions');
     expect(kept.requestSize.width * kept.requestSize.height).toBeLessThan(1_000_000);
     expect(kept.requestSize.width - est.areas[0].request.width).toBeLessThanOrEqual(64);
+    // Exported, the photo is the original's pixels everywhere outside the two areas' regions.
+    const out = join(dir, 'kept.png');
+    app.dialogs.saves.push(out);
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'PNG' }).click();
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.locator('[data-testid="toast"][data-tone="success"]', { hasText: 'kept.png' }).waitFor({ timeout: 120_000 });
+    const [a, b] = await Promise.all(
+      [join(dir, 'big.jpg'), out].map((f) => sharp(f).removeAlpha().raw().toBuffer({ resolveWithObject: true })),
+    );
+    expect([b.info.width, b.info.height]).toEqual([W, H]);
+    const regions = est.areas.map((r: any) => r.region as { x: number; y: number; width: number; height: number });
+    let outside = 0;
+    let changedOutside = 0;
+    let changedInside = 0;
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const i = (y * W + x) * 3;
+        const same = a.data[i] === b.data[i] && a.data[i + 1] === b.data[i + 1] && a.data[i + 2] === b.data[i + 2];
+        const inside = regions.some((r: any) => x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height);
+        if (inside) changedInside += same ? 0 : 1;
+        else {
+          outside++;
+          changedOutside += same ? 0 : 1;
+        }
+      }
+    expect(outside).toBeGreaterThan(W * H * 0.9);
+    expect(changedOutside).toBe(0);
+    expect(changedInside).toBeGreaterThan(1000);
   }, 240_000);
 });

@@ -17,6 +17,8 @@ import type { JobServices } from '../create-services';
 import type { JobContext, JobFn } from '../jobs/job-runner';
 import type { Attempt } from '../text-check/text-job';
 import { encodePatchPng } from './colour-space';
+import type { Rect } from '../../../shared/geometry/rect';
+import type { PatchPixels } from '../../../shared/ipc/patch-pixels';
 import type { PreparedEdit } from './prepare-edit';
 import type { ResolvedModel } from './resolve-model';
 import type { EditRequest } from './run-edit';
@@ -72,11 +74,13 @@ export async function runAreas(a: AreasRun): Promise<CandidateResult[]> {
   const out: CandidateResult[] = [];
   for (let k = 0; k < n; k++) {
     a.progress(0.97, `Compositing ${count} areas`, undefined, 'working');
-    const patch = new Uint8Array(box.width * box.height * 4);
-    for (const [j, t] of attempts.entries()) over(patch, box, t.patches[k], preps[j].region);
-    const opaque = alphaBounds(patch, box.width, box.height);
-    const rect = opaque ?? { x: 0, y: 0, width: 1, height: 1 };
-    const pixels = { rect, rgba: cropRgba(patch, box.width, rect) };
+    // The renderer gets each area's own pixels (pieces), not the box between them: two dabs in
+    // opposite corners of a 24 MP photo were 72 MB of mostly transparent pixels, now ≈ 0.7 MB.
+    const { pixels, opaque } = areaPieces(
+      attempts.map((t) => t.patches[k]),
+      preps.map((p) => p.region),
+      box,
+    );
     a.patchReady?.({
       candidate: k,
       size: { width: box.width, height: box.height },
@@ -84,6 +88,10 @@ export async function runAreas(a: AreasRun): Promise<CandidateResult[]> {
       pixels,
       sentAt: a.spans.now(),
     });
+    // The asset (keep, export, undo, project) is still one PNG over the box: transparent between the
+    // areas, which deflates to almost nothing.
+    const patch = new Uint8Array(box.width * box.height * 4);
+    for (const [j, t] of attempts.entries()) over(patch, box, t.patches[k], preps[j].region);
     const png = await a.spans.time(`main: patch encode #${k}`, () => encodePatchPng(patch, box.width, box.height, a.icc));
     const assetId = await a.svc.store.putInBackground(png, 'patch');
     const parts = attempts.map((t) => t.candidates[k]);
@@ -102,6 +110,36 @@ export async function runAreas(a: AreasRun): Promise<CandidateResult[]> {
     });
   }
   return out;
+}
+
+/**
+ * A candidate's pixels for the renderer from its areas' patches (each RGBA over its region): one
+ * piece per area, its part with alpha > 0 (relative to `box`), packed in area order — drawn in that
+ * order, each over the ones before, they make what `over` composes. `opaque`: the pieces' union.
+ */
+export function areaPieces(
+  patches: readonly Uint8Array[],
+  regions: readonly Rect[],
+  box: Rect,
+): { pixels: PatchPixels; opaque: Rect | null } {
+  const pieces: Rect[] = [];
+  const parts: Uint8Array[] = [];
+  for (const [j, r] of regions.entries()) {
+    const b = alphaBounds(patches[j], r.width, r.height);
+    if (!b) continue;
+    pieces.push({ x: r.x - box.x + b.x, y: r.y - box.y + b.y, width: b.width, height: b.height });
+    parts.push(cropRgba(patches[j], r.width, b));
+  }
+  if (!pieces.length) return { pixels: { rect: { x: 0, y: 0, width: 1, height: 1 }, rgba: new Uint8Array(4) }, opaque: null };
+  const rect = unionRects(pieces);
+  if (pieces.length === 1) return { pixels: { rect, rgba: parts[0] }, opaque: rect };
+  const rgba = new Uint8Array(parts.reduce((t, q) => t + q.length, 0));
+  let at = 0;
+  for (const q of parts) {
+    rgba.set(q, at);
+    at += q.length;
+  }
+  return { pixels: { rect, rgba, pieces }, opaque: rect };
 }
 
 /** Puts `src` (RGBA over `at`) over `dst` (RGBA over `box`). */

@@ -83,6 +83,15 @@ describe('two corner dabs on 24 MP', () => {
       expect(c.opaque!.x).toBeLessThanOrEqual(DABS[0].x - c.region.x);
       expect(c.opaque!.x + c.opaque!.width).toBeGreaterThanOrEqual(DABS[1].x + DABS[1].width - c.region.x);
     }
+    // The renderer is sent each area's own pixels, not the 5520×3480 box between them (77 MB).
+    for (const c of r.candidates) {
+      expect(c.pixels?.pieces).toHaveLength(2);
+      for (const q of c.pixels!.pieces!) expect(q.width * q.height).toBeLessThanOrEqual(320 * 280);
+      expect(c.pixels!.rgba.byteLength).toBeLessThanOrEqual(2 * 320 * 280 * 4);
+      const [a, b] = c.pixels!.pieces!;
+      expect(a.x).toBeLessThanOrEqual(DABS[0].x - c.region.x);
+      expect(b.x + b.width).toBeGreaterThanOrEqual(DABS[1].x + DABS[1].width - c.region.x);
+    }
     expect(r.candidates[0].costUsd + r.candidates[1].costUsd).toBeCloseTo(spent, 6);
     expect(after.today.requests - before.today.requests).toBe(2);
   });
