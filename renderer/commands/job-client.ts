@@ -292,10 +292,13 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     if (!job.cancelling || TERMINAL.has(p.stage)) patch.stage = p.stage;
     if (p.preview) {
       trace.span(`renderer: partial #${p.preview.candidate} received`, trace.now(), trace.now(), p.preview.bytes.length);
-      const old = job.previews[p.preview.candidate];
-      if (old) deps.revokeUrls([old]);
-      patch.previews = { ...job.previews, [p.preview.candidate]: deps.previewUrl(p.preview.bytes) };
-      if (showEarly) partialShow?.offer(p.jobId, p.preview.candidate, p.preview.bytes, p.preview.region);
+      // One area's partial (an edit in areas) would stand for the whole candidate in the strip: the canvas only.
+      if (p.preview.area === undefined) {
+        const old = job.previews[p.preview.candidate];
+        if (old) deps.revokeUrls([old]);
+        patch.previews = { ...job.previews, [p.preview.candidate]: deps.previewUrl(p.preview.bytes) };
+      }
+      if (showEarly) partialShow?.offer(p.jobId, p.preview.candidate, p.preview.bytes, p.preview.region, p.preview.area);
     }
     st().patchJob(job.jobId, patch);
     if (TERMINAL.has(p.stage) || p.fraction >= 1) {

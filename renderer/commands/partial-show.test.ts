@@ -3,7 +3,7 @@
  * the running edit's first candidate is drawn over its region until its pixels come or the job ends.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPartialShow, partialView } from './partial-show';
+import { createPartialShow, partialView, partialViews } from './partial-show';
 import { useEditor } from './store/store';
 import { compositingJob, openBlankDoc } from './job-state-fixture';
 
@@ -136,5 +136,28 @@ describe('partial images on the canvas', () => {
     failing.offer('job-4', 0, bytes(1), region);
     await flush();
     expect(partialView()).toBeNull();
+  });
+
+  it("an edit in areas: each area's latest partial is drawn in its own place, beside the others", async () => {
+    const show = make();
+    const other = { x: 50, y: 60, width: 20, height: 20 };
+    show.offer('job-1', 0, bytes(1), region, 0);
+    show.offer('job-1', 0, bytes(2), other, 1);
+    await flush();
+    expect(partialViews().map((v) => [v.area, v.region, nameOf(v.bmp)])).toEqual([
+      [0, region, 'p1'],
+      [1, other, 'p2'],
+    ]);
+    // Area 1's next partial replaces area 1's only.
+    show.offer('job-1', 0, bytes(3), other, 1);
+    await flush();
+    expect(partialViews().map((v) => nameOf(v.bmp))).toEqual(['p1', 'p3']);
+    for (const f of later.splice(0)) f();
+    expect(closed).toEqual(['p2']);
+    expect(st().job?.partialShown).toBe(3);
+    show.end();
+    expect(partialViews()).toEqual([]);
+    for (const f of later.splice(0)) f();
+    expect(closed.sort()).toEqual(['p1', 'p2', 'p3']);
   });
 });

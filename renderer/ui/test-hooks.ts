@@ -2,7 +2,7 @@
  * Read-only probes for the e2e tests and the benchmark (`window.__maskworkTest`). They read state;
  * they never change the document, so exposing them in the app is harmless.
  */
-import { partialView } from '../commands/partial-show';
+import { partialViews } from '../commands/partial-show';
 import { layerVisible } from '../../shared/document/schema';
 import { bandOutline, getMaskValue, countMaskPixels, maskBounds, maskToArray } from '../../shared/mask';
 import { bandRadius } from './canvas/FeatherBandOutline';
@@ -68,11 +68,16 @@ export function installTestHooks(): void {
     editsShown(): number {
       return editTracer.shownCount();
     },
-    /** The running edit's partial image drawn on the canvas: how many so far and where (null when none is shown). */
+    /**
+     * The running edit's partial image drawn on the canvas: how many so far and where (null when none
+     * is shown); `regions`: every one drawn (one per area of an edit in areas).
+     */
     partialShown() {
       const job = useEditor.getState().job;
-      const v = partialView();
-      return job?.partialShown && v && v.jobId === job.jobId ? { count: job.partialShown, region: { ...v.region } } : null;
+      const vs = partialViews().filter((v) => v.jobId === job?.jobId);
+      return job?.partialShown && vs.length
+        ? { count: job.partialShown, region: { ...vs[0].region }, regions: vs.map((v) => ({ ...v.region })) }
+        : null;
     },
     maskValue(x: number, y: number): number {
       const doc = useEditor.getState().doc;

@@ -113,9 +113,11 @@ export interface JobProgress {
   phase?: JobPhase;
   /**
    * Optional partial preview (encoded PNG/JPEG/WebP) for a candidate index; an edit's covers its
-   * `region` (canvas pixels; the preview is that region scaled down).
+   * `region` (canvas pixels; the preview is that region scaled down). `area`: an edit in areas, the
+   * preview is of that area's region alone (shown in its place with the other areas' latest; it does
+   * not stand for the candidate in the strip).
    */
-  preview?: { candidate: number; bytes: Uint8Array; region?: { x: number; y: number; width: number; height: number } };
+  preview?: { candidate: number; bytes: Uint8Array; region?: { x: number; y: number; width: number; height: number }; area?: number };
   /**
    * An edit candidate's pixels as soon as its patch is built, before main has encoded its PNG and
    * finished the job (issue 16): the renderer builds the bitmap meanwhile and asks `job:result` to

@@ -6,11 +6,13 @@
  * way to the candidate when it comes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { docToClient, dragPath } from '../support/page-helpers';
-import { chooseOption, leaveField, retype } from '../support/user-input';
+import { docToClient, dragPath, settleView, waitIdle } from '../support/page-helpers';
+import { chooseOption, leaveField, retype, sliderTo } from '../support/user-input';
 import { paletteColour, startOpenAIServer } from '../servers';
 
 let app: AppHarness;
@@ -80,4 +82,61 @@ describe('partial images on the canvas', () => {
     expect(await page.evaluate(() => (window as any).__maskworkTest.partialShown())).toBeNull();
     expect(app.errors).toEqual([]);
   });
+
+  it("an edit in areas: each area's latest partial shows in its own place while the requests stream", async () => {
+    const page = app.page;
+    const dir = await mkdtemp(join(tmpdir(), 'maskwork-partial-areas-'));
+    try {
+      await sharp(join(PHOTOS, 'colorful-cups.jpg')).resize(6000, 4000, { fit: 'fill' }).jpeg({ quality: 85 }).toFile(join(dir, 'big.jpg'));
+      await page.keyboard.press('Escape'); // the last test's candidate, discarded
+      await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 0);
+      app.dialogs.opens.push(join(dir, 'big.jpg'));
+      await page.keyboard.press('Control+o');
+      await page.waitForFunction(() => (window as any).__maskworkTest.summary().canvas?.width === 6000, null, { timeout: 60_000 });
+      await settleView(page);
+      await page.keyboard.press('b');
+      await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '120');
+      await sliderTo(page.getByRole('slider', { name: 'Hardness' }), 'max');
+      await leaveField(page);
+      const dabs = [
+        { x: 400, y: 400 },
+        { x: 5600, y: 3600 },
+      ];
+      for (const d of dabs)
+        await dragPath(page, [
+          [d.x - 20, d.y],
+          [d.x + 20, d.y],
+        ]);
+      await waitIdle(page);
+      await page.keyboard.press('\\');
+      await page.waitForFunction(() => !(window as any).__maskworkTest.summary().maskVisible);
+      expect((await page.evaluate(() => (window as any).__maskworkTest.estimate())).areas).toHaveLength(2);
+      const before = await Promise.all(dabs.map((d) => screenColour(d.x, d.y)));
+
+      await page.keyboard.press('Control+Enter');
+      await page.waitForFunction(() => ((window as any).__maskworkTest.partialShown()?.regions.length ?? 0) === 2, null, {
+        timeout: 30_000,
+      });
+      const regions = (await page.evaluate(() => (window as any).__maskworkTest.partialShown().regions)) as {
+        x: number;
+        y: number;
+        width: number;
+        height: number;
+      }[];
+      // One over each dab, each the size of its area (not the box around both).
+      for (const d of dabs) expect(regions.some((r) => r.x <= d.x && d.x < r.x + r.width && r.y <= d.y && d.y < r.y + r.height)).toBe(true);
+      for (const r of regions) expect(r.width * r.height).toBeLessThan(1_000_000);
+      expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
+      const colour = paletteColour(0);
+      for (const [i, d] of dabs.entries()) {
+        expect(near(before[i], colour, 60)).toBe(false);
+        await expect.poll(() => screenColour(d.x, d.y), { timeout: 5_000 }).toSatisfy((c: number[]) => near(c, colour, 40));
+      }
+      await page.getByRole('button', { name: 'Keep', exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await page.evaluate(() => (window as any).__maskworkTest.partialShown())).toBeNull();
+      expect(app.errors).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

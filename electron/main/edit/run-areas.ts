@@ -28,8 +28,8 @@ export interface AreasRun {
   req: EditRequest;
   model: ResolvedModel;
   preps: PreparedEdit[];
-  /** One area's request: its patches (region-sized RGBA), filling part `share` of the progress bar; stopped by `stop`. */
-  run: (prep: PreparedEdit, share: [number, number], stop: AbortSignal) => Promise<Attempt>;
+  /** Area `area`'s request: its patches (region-sized RGBA), filling part `share` of the progress bar; stopped by `stop`. */
+  run: (prep: PreparedEdit, share: [number, number], stop: AbortSignal, area: number) => Promise<Attempt>;
   /** The job's signal (a cancel). */
   signal: AbortSignal;
   icc: string | null;
@@ -46,7 +46,7 @@ export async function runAreas(a: AreasRun): Promise<CandidateResult[]> {
   const stop = AbortSignal.any([a.signal, stopper.signal]);
   let failure: { area: number; reason: unknown } | undefined;
   const area = (i: number, share: [number, number]) =>
-    a.run(preps[i], share, stop).catch((reason: unknown) => {
+    a.run(preps[i], share, stop, i).catch((reason: unknown) => {
       if (!failure) {
         failure = { area: i, reason };
         stopper.abort();

@@ -74,7 +74,7 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
       first: number,
       attempt: number,
       share: [number, number],
-      bare = false,
+      area?: number,
       stop = signal,
     ) =>
       requestCandidates({
@@ -93,7 +93,7 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
         patchReady,
         share,
         spans,
-        bare,
+        area,
       });
     if (areas && areas.preps.length > 1) {
       reserveEdit(svc, req, model, areas.preps, references.length); // every area's request under the cap, or none sent
@@ -102,7 +102,7 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
         req,
         model,
         preps: areas.preps,
-        run: (prep, share, stop) => run(model, prep, req.n, 0, 0, share, true, stop),
+        run: (prep, share, stop, area) => run(model, prep, req.n, 0, 0, share, area, stop),
         signal,
         icc,
         spans,
@@ -162,8 +162,11 @@ interface CandidateRequest {
   share: [number, number];
   /** The job's spans; every candidate carries a copy of them as they stand when it is ready. */
   spans: SpanRecorder;
-  /** One area of several: the patches only (no early pixels, no asset); runAreas composes them. */
-  bare?: boolean;
+  /**
+   * One area of several (its index): the patches only (no early pixels, no asset); runAreas composes
+   * them. Its partial images are sent marked with the area, to be shown in its place.
+   */
+  area?: number;
 }
 
 /** One provider request → its candidates (patches stored as assets) and the RGBA patches for the text check. */
@@ -195,7 +198,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       progress(
         at(EDIT_PARTIAL_IMAGE),
         `Generating with ${model.spec.name}${retry}`,
-        { candidate: c.first + candidate, bytes: preview, region: { ...region } },
+        { candidate: c.first + candidate, bytes: preview, region: { ...region }, ...(c.area === undefined ? {} : { area: c.area }) },
         'working',
       ),
     prep.frame ? frameCrop(region, prep.frame) : undefined,
@@ -240,8 +243,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
         },
         onPartial: (candidate, bytes) => {
           c.spans.add(`main: partial image #${c.first + candidate}`, sentAt, c.spans.now(), bytes.length);
-          // One area of several: a preview would show that area alone as the candidate.
-          if (!c.bare) sendPreview(candidate, bytes);
+          sendPreview(candidate, bytes);
         },
       },
     ),
@@ -275,7 +277,7 @@ async function requestCandidates(c: CandidateRequest): Promise<Attempt> {
       );
       const before = await regionPixels();
       const patch = await c.spans.time(`main: patch build #${k}`, async () => applyPatchPlan(plan(), generated, before, true));
-      if (c.bare) return { patch, pixels: undefined, assetId: '', requestId: img.requestId, opaque: undefined };
+      if (c.area !== undefined) return { patch, pixels: undefined, assetId: '', requestId: img.requestId, opaque: undefined };
       const opaque = alphaBounds(patch, region.width, region.height);
       // The renderer gets the raw pixels of the part that shows (a transparent patch: one transparent pixel),
       // ahead of the result when the job can send them: it builds the bitmap while the PNG is encoded here.

@@ -11,7 +11,7 @@ import { useEditor } from '../../commands/store/store';
 import { ensureBitmap } from '../../commands/candidate-assets';
 import { selectedCandidate } from '../../model/staging-logic';
 import { earlyView, type EarlyView } from '../../commands/early-show';
-import { partialView, type PartialView } from '../../commands/partial-show';
+import { partialViews, type PartialView } from '../../commands/partial-show';
 
 export function StagedCandidateNode({ scale }: { scale: number }) {
   const earlyJob = useEditor((s) => (s.job?.early ? s.job.jobId : null));
@@ -19,12 +19,19 @@ export function StagedCandidateNode({ scale }: { scale: number }) {
   const partialJob = useEditor((s) => (s.job?.partialShown ? `${s.job.jobId}#${s.job.partialShown}` : null));
   const view = earlyJob ? earlyView() : null;
   if (view && view.jobId === earlyJob) return <EarlyCandidate view={view} scale={scale} />;
-  const partial = partialJob ? partialView() : null;
-  if (partial && partialJob?.startsWith(`${partial.jobId}#`)) return <PartialCandidate view={partial} scale={scale} />;
+  const partials = partialJob ? partialViews().filter((p) => partialJob.startsWith(`${p.jobId}#`)) : [];
+  if (partials.length)
+    return (
+      <>
+        {partials.map((p) => (
+          <PartialCandidate key={p.area ?? -1} view={p} scale={scale} />
+        ))}
+      </>
+    );
   return <SelectedCandidate scale={scale} />;
 }
 
-/** A streaming edit's latest partial image over its region, cut out by the mask (renderer/commands/partial-show.ts). */
+/** A streaming edit's latest partial image over its region (or one area's), cut out by the mask (renderer/commands/partial-show.ts). */
 function PartialCandidate({ view, scale }: { view: PartialView; scale: number }) {
   const r = view.region;
   return (

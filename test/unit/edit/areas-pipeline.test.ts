@@ -95,4 +95,32 @@ describe('two corner dabs on 24 MP', () => {
     expect(r.candidates[0].costUsd + r.candidates[1].costUsd).toBeCloseTo(spent, 6);
     expect(after.today.requests - before.today.requests).toBe(2);
   });
+
+  it("streaming: each area's partial images are sent marked with the area and its own region", async () => {
+    const { main } = cloud;
+    const env = main.svc.env as Record<string, string | undefined>;
+    env.MASKWORK_STREAM = '1';
+    try {
+      const from = main.progress.length;
+      const { jobId } = await main.call('edit:start', { ...request, n: 1 } as never);
+      const r = await main.waitJob(jobId);
+      expect(r.state).toBe('done');
+      const previews = main.progress
+        .slice(from)
+        .filter((p) => p.jobId === jobId && p.preview)
+        .map((p) => p.preview!);
+      expect(previews.length).toBeGreaterThan(0);
+      // None stands for the whole candidate; both areas have theirs, each over its own 320×280 region.
+      expect(previews.every((p) => p.area === 0 || p.area === 1)).toBe(true);
+      expect(new Set(previews.map((p) => p.area))).toEqual(new Set([0, 1]));
+      for (const p of previews) {
+        const d = DABS[p.area!];
+        expect(p.region).toMatchObject({ width: 320, height: 280 });
+        expect(p.region!.x <= d.x && d.x + d.width <= p.region!.x + p.region!.width).toBe(true);
+        expect(p.region!.y <= d.y && d.y + d.height <= p.region!.y + p.region!.height).toBe(true);
+      }
+    } finally {
+      env.MASKWORK_STREAM = '0';
+    }
+  });
 });
