@@ -209,6 +209,8 @@ export async function runOutpaintTiles(
       MASKWORK_REQUEST_BEFORE_CANVAS: process.env.MASKWORK_REQUEST_BEFORE_CANVAS ?? '1',
       // A/B of background work yielding to critical stretches: blends wait, fills ahead hold one, scales leave a core (MASKWORK_BACKGROUND_YIELDS=0: not).
       MASKWORK_BACKGROUND_YIELDS: process.env.MASKWORK_BACKGROUND_YIELDS ?? '1',
+      // A/B of a tile of whole rows or columns pre-filled from the full-size tile while its colour is scaled (MASKWORK_ALONG_PREFILL=0: after the scale).
+      MASKWORK_ALONG_PREFILL: process.env.MASKWORK_ALONG_PREFILL ?? '1',
     },
   });
   const page = app.page;

@@ -7,6 +7,7 @@
  * `MASKWORK_MASKS_AT_REQUEST=0` makes it from its full-size masks, as before (A/B).
  * `MASKWORK_MASK_FIRST=0` makes its request mask after the pre-fill, as before (A/B).
  * `MASKWORK_REQUEST_BEFORE_CANVAS=0` makes its request after the working canvas, as before (A/B).
+ * `MASKWORK_ALONG_PREFILL=0`: an unprepared tile is pre-filled after its scale, from the request's pixels, as before (A/B).
  * `MASKWORK_BACKGROUND_YIELDS=0`: background scales, blends and fills ahead do not give way to critical stretches (A/B).
  * `MASKWORK_PREFAULT=0` in the environment runs them without the page pre-faulting (A/B).
  */
