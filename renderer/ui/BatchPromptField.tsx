@@ -4,19 +4,23 @@
  * It was required ("Type a prompt" greyed Start batch out).
  */
 import { EMPTY_PROMPT_NOTE } from '../../shared/prompts/remove-prompt';
+import { useId } from 'react';
+import { TypingTextarea } from './TypingTextarea';
 
 /** `local`: the batch's model is the offline engine (it reads no prompt). */
 export function BatchPromptField({ prompt, local, onChange }: { prompt: string; local: boolean; onChange: (p: string) => void }) {
+  const id = useId();
   return (
     <>
-      <label className="batch-field">
+      <label className="batch-field" htmlFor={id}>
         Prompt
-        <textarea
+        <TypingTextarea
+          id={id}
           aria-label="Batch prompt"
           rows={2}
           placeholder={local ? 'Offline fill reads no prompt' : 'Empty: remove what is masked'}
           value={prompt}
-          onChange={(e) => onChange(e.target.value)}
+          onValue={onChange}
         />
       </label>
       {!local && !prompt.trim() && (

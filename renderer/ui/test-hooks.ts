@@ -50,6 +50,7 @@ export function installTestHooks(): void {
         // What is drawn: the setting, and over staged candidates only when asked for.
         maskShown: maskOverlayShown(s),
         brush: s.brush,
+        prompt: s.gen.prompt,
       };
     },
     /** The kept layers' records (asset id, place, size), read-only. */

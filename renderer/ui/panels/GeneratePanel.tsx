@@ -18,6 +18,7 @@ import {
 } from '../../commands/current-estimate';
 import { AUTO_VALUE } from '../../model/auto-choice';
 import { acceptsSeed } from '../../model/prompt-tools';
+import { TypingTextarea } from '../TypingTextarea';
 import { PromptTools } from '../PromptTools';
 import { MultiCostLine, MultiModelSection } from '../MultiModelSection';
 import { NumberField } from '../NumberField';
@@ -118,14 +119,14 @@ export function GeneratePanel() {
       <div className="generate-scroll" ref={scrollRef}>
         <div className="generate-body">
           <h3>Generate</h3>
-          <textarea
+          <TypingTextarea
             className="prompt"
             data-testid="prompt"
             aria-label="Prompt"
             rows={3}
             placeholder="What should fill the mask? (Ctrl/⌘+Enter generates)"
             value={gen.prompt}
-            onChange={(e) => setGen({ prompt: e.target.value })}
+            onValue={(prompt) => setGen({ prompt })}
             // Esc leaves the prompt, its text kept, and the keys are the editor's again (as Enter and Esc
             // leave a number field, and Photoshop's fields): Esc then C typed a "c" into the prompt.
             onKeyDown={(e) => {
