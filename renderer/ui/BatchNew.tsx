@@ -143,7 +143,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
     }),
   );
   /**
-   * Takes a photo off the list (its × or Delete / Backspace on its row); the focus moves to the
+   * Takes a photo off the list (its ×, or Delete / Backspace on its row or its ×); the focus moves to the
    * same place in the next row (the previous one at the end, Add images… when none is left).
    */
   const remove = (fileId: string, from: 'row' | 'button') => {
@@ -220,9 +220,11 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
               tabIndex={0}
               title="Delete or Backspace removes this image from the batch"
               onKeyDown={(e) => {
-                if (e.target !== e.currentTarget || (e.key !== 'Delete' && e.key !== 'Backspace')) return;
+                // On the row or on its × (a keyboard user tabs to the ×: Delete there did nothing).
+                const on = e.target === e.currentTarget ? 'row' : (e.target as HTMLElement).dataset.remove ? 'button' : null;
+                if (!on || (e.key !== 'Delete' && e.key !== 'Backspace') || e.ctrlKey || e.metaKey || e.altKey) return;
                 e.preventDefault();
-                remove(f.fileId, 'row');
+                remove(f.fileId, on);
               }}
             >
               <span>{f.name}</span>
@@ -257,7 +259,8 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
               <button
                 type="button"
                 aria-label={`Remove ${f.name}`}
-                title={`Remove ${f.name} from the batch`}
+                data-remove="1"
+                title={`Remove ${f.name} from the batch (Delete)`}
                 onClick={() => remove(f.fileId, 'button')}
               >
                 ×

@@ -1,7 +1,7 @@
 /**
  * The Batch panel as a Photoshop retoucher expects it, with real mouse and keys:
  * - a photo added by mistake comes off the list (its "Remove <name>" button, or Delete / Backspace
- *   on its focused row), and the focus stays in the list;
+ *   on its focused row or its focused ×), and the focus stays in the list;
  * - a greyed-out Start batch says why beside it ("Add images first", "Set an OpenAI key in Settings
  *   (⚙)"), as Generate says "Paint a mask first"; an empty prompt does not grey it out (it removes
  *   what is masked, and the dialog says so);
@@ -95,6 +95,24 @@ describe('Batch panel (retoucher)', () => {
     await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(0);
     await expect.poll(async () => (await focused()).text, { timeout: 5_000 }).toBe('Add images…');
     expect(await why.textContent()).toBe('Add images first');
+
+    // A focused × takes Delete and Backspace too, as a file manager's list does (they did nothing
+    // there; Enter and Space did): the focus goes to the next row's ×, the previous one's at the end.
+    await addFolder();
+    for (let i = 0; i < 4 && (await focused()).label !== 'Remove coffee.png'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'BUTTON', label: 'Remove coffee.png' });
+    await page.keyboard.press('Delete');
+    await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(2);
+    await expect.poll(focused, { timeout: 5_000 }).toMatchObject({ tag: 'BUTTON', label: 'Remove rocket.jpg' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'BUTTON', label: 'Remove smarties.png' });
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(focused, { timeout: 5_000 }).toMatchObject({ tag: 'BUTTON', label: 'Remove rocket.jpg' });
+    await page.keyboard.press('Delete');
+    await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(async () => (await focused()).text, { timeout: 5_000 }).toBe('Add images…');
 
     await addFolder();
     await typeInto(page, d.getByRole('textbox', { name: 'Batch prompt' }), 'remove the object');
