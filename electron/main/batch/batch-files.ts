@@ -92,6 +92,25 @@ export function findMaskByName(
 }
 
 /**
+ * Every file the app would take as a mask of `image` by name, beside it and in `masks/` (the plain
+ * names and each labelled one): for a message naming a mask that fits when the one used does not.
+ */
+export function masksByName(image: string, list: (dir: string) => string[] = listing): string[] {
+  const dir = dirname(image);
+  const stem = basename(image, extname(image));
+  return (
+    [
+      [dir, true],
+      [join(dir, 'masks'), false],
+    ] as const
+  ).flatMap(([folder, beside]) => {
+    const names = list(folder);
+    const plain = maskNamesFor(stem, beside).filter((n) => names.includes(n));
+    return [...plain, ...names.filter((n) => isLabelledMaskOf(n, stem)).sort()].map((n) => join(folder, n));
+  });
+}
+
+/**
  * Output stems for a batch's images (file names, in batch order), distinct also ignoring case: the
  * image's own stem (`rocket.jpg` → `rocket`); when two images of the batch share a stem, each
  * carries its extension (`photo.jpg` → `photo-jpg`, `photo.png` → `photo-png`); a clash left after

@@ -120,7 +120,7 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
           out.totalUsd += batchPrice(standard, r.mode);
         } catch (e) {
           // A mask of another size is said with its name, both sizes and what to do (it had no next step).
-          const said = e instanceof MaskSizeError ? maskSizeAdvice(files.resolve(fileId, r.maskId).mask, e, !!r.maskId) : e;
+          const said = e instanceof MaskSizeError ? await maskSizeAdvice(files.resolve(fileId, r.maskId), e, !!r.maskId) : e;
           out.items.push({ fileId, usd: null, error: said instanceof AppError ? said.message : String(said) });
         }
       }

@@ -6,7 +6,7 @@
  * Preparation is deterministic, so a batch fetched after a restart (or by `maskwork batch fetch`)
  * re-derives the same region from the same files.
  */
-import { basename } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import type { Part } from '@google/genai';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
@@ -25,6 +25,7 @@ import { buildGeminiInstruction } from '../providers/gemini-instruction';
 import { imageMime, toBlackWhiteMaskPng } from '../providers/mask-encoding';
 import type { ProviderImage } from '../providers/provider-types';
 import type { BatchRequestInput } from './gemini-batch-client';
+import { masksByName } from './batch-files';
 import { promptOrRemove } from '../../../shared/prompts/remove-prompt';
 
 export type BatchSettings = Pick<BatchRecord, 'prompt' | 'model' | 'quality' | 'featherPx' | 'colorMatch'>;
@@ -55,18 +56,26 @@ export async function openItem(svc: JobServices, paths: { image: string; mask: s
   return { req, width: opened.width, height: opened.height, imageAssetId: opened.assetId };
 }
 
+/** A mask file's upright size, or null when it cannot be read. */
+async function uprightSize(path: string): Promise<{ width: number; height: number } | null> {
+  const meta = await sharp(path)
+    .metadata()
+    .catch(() => null);
+  if (!meta?.width || !meta.height) return null;
+  return (meta.orientation ?? 1) >= 5 ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
+}
+
 /** The mask's (upright) size and the photo's, when they differ; null when they match or the mask cannot be read (said later). */
 async function maskSizes(
   svc: JobServices,
   item: { image: string; mask: string },
 ): Promise<{ mw: number; mh: number; width: number; height: number } | null> {
   const opened = await openImageFile(svc.store, item.image);
-  const meta = await sharp(item.mask)
-    .metadata()
-    .catch(() => null);
-  if (!meta?.width || !meta.height) return null; // unreadable: the send says so itself
-  const [mw, mh] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
-  return mw === opened.width && mh === opened.height ? null : { mw, mh, width: opened.width, height: opened.height };
+  const m = await uprightSize(item.mask);
+  if (!m) return null; // unreadable: the send says so itself
+  return m.width === opened.width && m.height === opened.height
+    ? null
+    : { mw: m.width, mh: m.height, width: opened.width, height: opened.height };
 }
 
 /**
@@ -75,20 +84,42 @@ async function maskSizes(
  */
 export async function assertMaskFits(svc: JobServices, item: { image: string; mask: string }, oneForAll: boolean): Promise<void> {
   const s = await maskSizes(svc, item);
-  if (s) throw maskSizeAdvice(item.mask, new MaskSizeError({ width: s.mw, height: s.mh }, s), oneForAll);
+  if (s) throw await maskSizeAdvice(item, new MaskSizeError({ width: s.mw, height: s.mh }, s), oneForAll);
 }
 
 /**
- * A batch photo whose mask is another size, said with both sizes, the mask's name and what to do
- * (it said only "The mask is 600×400 but the image is 640×427; they must be the same size.").
+ * The masks the app finds by name for `item.image` (batch-files.ts) other than the one used that
+ * are the photo's size, as named from the photo's folder (`chelsea.mask-blob.png`, `masks/chelsea.png`).
  */
-export function maskSizeAdvice(maskPath: string, e: MaskSizeError, oneForAll: boolean): AppError {
-  const mask = basename(maskPath);
+async function fittingMasks(item: { image: string; mask: string }, size: { width: number; height: number }): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of masksByName(item.image)) {
+    if (resolve(p) === resolve(item.mask)) continue;
+    const m = await uprightSize(p);
+    if (m?.width === size.width && m.height === size.height) out.push(relative(dirname(item.image), p));
+  }
+  return out;
+}
+
+/** "a.png", "a.png and b.png", "a.png, b.png and c.png". */
+const andList = (names: readonly string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
+/**
+ * A batch photo whose mask is another size, said with both sizes, the mask's name and what to do
+ * (it said only "The mask is 600×400 but the image is 640×427; they must be the same size."), and the
+ * masks beside the photo that fit, when there are (chelsea's own three went unmentioned).
+ */
+export async function maskSizeAdvice(item: { image: string; mask: string }, e: MaskSizeError, oneForAll: boolean): Promise<AppError> {
+  const mask = basename(item.mask);
   const m = `${e.mask.width}×${e.mask.height}`;
   const photo = `${e.image.width}×${e.image.height}`;
+  const fit = await fittingMasks(item, e.image);
+  const fits = fit.length ? `${andList(fit)} beside it ${fit.length === 1 ? 'is' : 'are'} ${photo}` : '';
   const fix = oneForAll
-    ? `Start batch sends the other photos without it: give it a batch of its own with a ${photo} mask, or remove it.`
-    : `Save a ${photo} mask over ${mask} and add the photo again (Add images…); until then Start batch leaves it out.`;
+    ? `Start batch sends the other photos without it: give it a batch of its own with a ${photo} mask${fits ? ` (${fits})` : ''}, or remove it.`
+    : fits
+      ? `${fits}: save ${fit.length === 1 ? 'it' : 'the one to use'} as ${mask} and add the photo again (Add images…); until then Start batch leaves it out.`
+      : `Save a ${photo} mask over ${mask} and add the photo again (Add images…); until then Start batch leaves it out.`;
   return new AppError({
     kind: 'invalid-request',
     message: `${oneForAll ? 'The mask for all' : 'Its mask'}, ${mask}, is ${m} but the photo is ${photo}; a mask must be the size of its photo. ${fix}`,

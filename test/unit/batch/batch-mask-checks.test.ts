@@ -192,6 +192,42 @@ describe('masks found by name', () => {
     }
   }, 60_000);
 
+  it('chelsea: the masks beside the photo that fit are named, for its own mask and for the one for all', async () => {
+    const fits = join(dir, 'fits');
+    await mkdir(fits);
+    // chelsea.png is 451×300; rocket's mask (640×427) saved as its plain-named mask, its own three beside it.
+    await copyFile(join(PHOTOS, 'chelsea.png'), join(fits, 'chelsea.png'));
+    await copyFile(join(PHOTOS, 'rocket.mask-blob.png'), join(fits, 'chelsea-mask.png'));
+    await copyFile(join(PHOTOS, 'chelsea.mask-blob.png'), join(fits, 'chelsea.mask-blob.png'));
+    await mkdir(join(fits, 'masks'));
+    for (const m of ['box', 'thin']) await copyFile(join(PHOTOS, `chelsea.mask-${m}.png`), join(fits, 'masks', `chelsea.mask-${m}.png`));
+    const answers = new QueuedDialogs();
+    answers.multiOpens.push([join(fits, 'chelsea.png')]);
+    const main = await startMain(env(), answers);
+    try {
+      const { files } = await main.call('batch:addImages', {});
+      expect(files[0].mask).toBe('chelsea-mask.png');
+      const request = { fileIds: [files[0].fileId], prompt: 'remove the object', model: 'gemini-3.1-flash-image', mode: 'now' as const };
+      expect((await main.call('batch:estimate', request)).items[0].error).toBe(
+        'Its mask, chelsea-mask.png, is 640×427 but the photo is 451×300; a mask must be the size of its photo. chelsea.mask-blob.png, masks/chelsea.mask-box.png and masks/chelsea.mask-thin.png beside it are 451×300: save the one to use as chelsea-mask.png and add the photo again (Add images…); until then Start batch leaves it out.',
+      );
+      // One that fits, as the one for all: Start says the same.
+      await rm(join(fits, 'masks'), { recursive: true });
+      answers.opens.push(join(PHOTOS, 'coffee.mask-blob.png'));
+      const { maskId } = await main.call('batch:chooseMask', {});
+      const r = await main.callRaw('batch:start', { ...request, maskId, featherPx: 4, colorMatch: true });
+      expect(r).toMatchObject({
+        ok: false,
+        error: {
+          message:
+            'The mask for all, coffee.mask-blob.png, is 600×400 but the photo is 451×300; a mask must be the size of its photo. Start batch sends the other photos without it: give it a batch of its own with a 451×300 mask (chelsea.mask-blob.png beside it is 451×300), or remove it.',
+        },
+      });
+    } finally {
+      await main.close();
+    }
+  }, 60_000);
+
   it('of several labelled masks, the one picked (batch:pickMask) is priced and sent; none is guessed before', async () => {
     const several = join(dir, 'several');
     await mkdir(several);
