@@ -161,6 +161,38 @@ describe('computeEstimate', () => {
     expect(e.sizeText).toMatch(/^8 areas \(of 11 apart, the nearest joined\), filled one after another: /);
   });
 
+  it('past 8 areas, back to one region: the cost line says why (it only dropped "areas")', () => {
+    // Dabs on a 4-wide grid over a 1280×960 photo (found by hand: 11 dabs or more were one region, silently).
+    const dabs = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ x: 100 + (i % 4) * 330, y: 100 + Math.floor(i / 4) * 240, width: 50, height: 50 }));
+    const input = (n: number) => {
+      const parts = dabs(n);
+      const bbox = {
+        x: 100,
+        y: 100,
+        width: Math.max(...parts.map((p) => p.x + 50)) - 100,
+        height: Math.max(...parts.map((p) => p.y + 50)) - 100,
+      };
+      return { canvas: { width: 1280, height: 960 }, bbox, parts, n: 1, references: [] };
+    };
+    const ten = computeEstimate({ ...input(10), spec: spec('local') });
+    if (!ten.ok) throw new Error(ten.error);
+    expect(ten.costText).toBe('$0.000 — free (offline), 8 areas');
+    // Eleven: each its own area would beat one region; the nearest joined down to 8 do not.
+    const eleven = computeEstimate({ ...input(11), spec: spec('local') });
+    if (!eleven.ok) throw new Error(eleven.error);
+    expect(eleven.areas).toBeUndefined();
+    expect(eleven.costText).toBe('$0.000 — free (offline) · one region: 11 areas apart, more than 8');
+    expect(eleven.sizeText).toBe(
+      '1280×960 from a 1280×960 region — one region: 11 areas apart are more than 8, and joined down to 8 they were no smaller',
+    );
+    // GPT Image 2 sends the same dabs as one region for its own reason (one request costs less than
+    // eight, at full size): nothing said about areas, as before.
+    const paid = computeEstimate({ ...input(11), spec: spec('gpt-image-2'), quality: 'medium' });
+    if (!paid.ok) throw new Error(paid.error);
+    expect(paid.costText).toBe(`≈ ${formatUsd(paid.usd)} (GPT Image 2, medium)`);
+  });
+
   it('formats dollars with three decimals', () => {
     expect(formatUsd(0)).toBe('$0.000');
     expect(formatUsd(0.0534)).toBe('$0.053');

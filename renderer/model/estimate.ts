@@ -3,7 +3,7 @@
  * model would be asked for, and the dollars that costs. Pure: the same function feeds the Generate
  * panel and the `estimate()` test hook.
  */
-import { planRegions, type Rect, type RegionPlan } from '../../shared/geometry';
+import { MAX_AREAS, planRegions, type Rect, type RegionPlan } from '../../shared/geometry';
 import { estimateCost, type GeminiImageSize, type ModelSpec, type Quality } from '../../shared/models';
 
 export interface EstimateInput {
@@ -102,6 +102,8 @@ export function computeEstimate(input: EstimateInput): Estimate {
   const areas = count > 1 ? `${count} areas${free ? '' : `, ${requests} requests`}` : '';
   // More groups than MAX_AREAS: "8 areas (of 11 apart, the nearest joined)".
   const capped = planned.capped ? ` (of ${planned.capped} apart, the nearest joined)` : '';
+  // Back to one region past MAX_AREAS, said (the cost line just dropped "areas"): "· one region: 15 areas apart, more than 8".
+  const over = planned.overMax ? ` · one region: ${planned.overMax} areas apart, more than ${MAX_AREAS}` : '';
   return {
     ok: true,
     usd,
@@ -115,11 +117,11 @@ export function computeEstimate(input: EstimateInput): Estimate {
     approximate,
     // The model named beside the price, as the extension's line says it ("≈ $0.033 (GPT Image 2, medium)"):
     // the footer is always in view, the Model list may be scrolled out of it (a 1280×720 window).
-    costText: free ? `${formatUsd(0)} — free (offline)${areas ? `, ${areas}` : ''}` : `${areas ? `${areas}: ` : ''}${price}`,
+    costText: (free ? `${formatUsd(0)} — free (offline)${areas ? `, ${areas}` : ''}` : `${areas ? `${areas}: ` : ''}${price}`) + over,
     sizeText:
       count > 1
         ? `${count} areas${capped}, ${free ? 'filled one after another' : 'one request each'}: ${planned.plans.map(areaText).join('; ')}`
-        : areaText(plan),
+        : `${areaText(plan)}${planned.overMax ? ` — one region: ${planned.overMax} areas apart are more than ${MAX_AREAS}, and joined down to ${MAX_AREAS} they were no smaller` : ''}`,
   };
 }
 

@@ -116,6 +116,12 @@ export interface RegionsPlan {
   readonly groups: Rect[];
   /** More groups than {@link MAX_AREAS}: how many there were (nearby ones were joined). */
   readonly capped?: number;
+  /**
+   * One region only because the parts lay in more groups than {@link MAX_AREAS}: how many (each its
+   * own area would have been better than one region; joined down to that many they were not). The
+   * cost line says so (it fell back silently).
+   */
+  readonly overMax?: number;
 }
 
 /** Request px per region px below which a region counts as scaled down. */
@@ -132,18 +138,33 @@ export function planRegions(input: RegionsInput): RegionsPlan | RegionFailure {
   if (input.parts.length < 2) return single();
   const { groups, capped } = groupParts(input.parts, input.canvas, input.margin);
   if (groups.length < 2) return single();
+  const split = planAll(input, groups);
+  if (split && !whole.ok) return { ok: true, plans: split, groups, ...(capped ? { capped } : {}) };
+  if (split && whole.ok && better(input, whole, split)) return { ok: true, plans: split, groups, ...(capped ? { capped } : {}) };
+  if (!whole.ok || !capped) return single();
+  // Joined down to MAX_AREAS the areas were no better; all of them would have been: the cap is why
+  // the edit is one region, and the cost line says so (it dropped "areas" silently).
+  const all = planAll(input, groupParts(input.parts, input.canvas, input.margin, Infinity).groups);
+  return all && better(input, whole, all) ? { ok: true, plans: [whole], groups: [whole.bbox], overMax: capped } : single();
+}
+
+/** Each group planned as its own region, or null when one of them cannot be. */
+function planAll(input: RegionsInput, groups: readonly Rect[]): RegionPlan[] | null {
   const plans: RegionPlan[] = [];
   for (const g of groups) {
     const p = planRegion({ ...input, bbox: g });
-    if (!p.ok) return single();
+    if (!p.ok) return null;
     plans.push(p);
   }
-  const split: RegionsPlan = { ok: true, plans, groups, ...(capped ? { capped } : {}) };
-  if (!whole.ok) return split;
+  return plans;
+}
+
+/** Whether the areas' plans beat the one region (see the module comment). */
+function better(input: RegionInput, whole: RegionPlan, plans: readonly RegionPlan[]): boolean {
   const scaledDown = whole.scale < SCALED_DOWN && plans.every((p) => p.scale > whole.scale);
   const area = (p: RegionPlan) => rectArea(p.frame ?? p.region);
   const larger = area(whole) > 2 * plans.reduce((t, p) => t + area(p), 0);
-  return scaledDown || (larger && costOf(input, plans) <= costOf(input, [whole]) * (1 + 1e-9)) ? split : single();
+  return scaledDown || (larger && costOf(input, plans) <= costOf(input, [whole]) * (1 + 1e-9));
 }
 
 /** What the requests cost together (one image each; 0 for a free model). */
