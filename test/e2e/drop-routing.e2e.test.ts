@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import type { AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';
 import { dragPath, summary, waitIdle } from '../support/page-helpers';
@@ -63,8 +64,19 @@ describe('dropped files', () => {
     const d = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await d.waitFor();
     await dropOn('.shortcuts-modal', ['rocket.jpg']);
-    await toast('close the Keyboard shortcuts dialog first').waitFor({ state: 'visible' });
+    const said = toast('close the Keyboard shortcuts dialog first');
+    await said.waitFor({ state: 'visible' });
     expect(await openName()).toBe('coffee.png');
+    // The message is on top of the dialog's dimmed backdrop, readable (it was under it): its own
+    // background (#2b2b2b) on screen, not dimmed to ~19, and its × takes the click (the backdrop
+    // took it, and closed the dialog).
+    const box = (await said.boundingBox())!;
+    const png = await page.screenshot({ clip: { x: Math.round(box.x + 4), y: Math.round(box.y + box.height / 2), width: 1, height: 1 } });
+    const [r] = await sharp(png).removeAlpha().raw().toBuffer();
+    expect(r).toBeGreaterThan(36);
+    await said.getByRole('button', { name: 'Dismiss' }).click({ timeout: 5_000 });
+    await said.waitFor({ state: 'detached' });
+    expect(await d.isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await d.waitFor({ state: 'detached' });
   });

@@ -20,7 +20,15 @@ export function Toasts() {
             {t.message}
             {t.kind === 'moderation' && <RetryOffer toastId={t.id} />}
           </span>
-          <button type="button" onClick={() => dismiss(t.id)} aria-label="Dismiss" title="Close this message">
+          <button
+            type="button"
+            // Over an open dialog the click leaves the focus in it, so Esc still closes it (the button
+            // took the focus, went with its message, and left Esc with nothing to close).
+            onMouseDown={(e) => document.querySelector('[aria-modal="true"]') && e.preventDefault()}
+            onClick={() => dismiss(t.id)}
+            aria-label="Dismiss"
+            title="Close this message"
+          >
             ×
           </button>
         </div>
