@@ -13,6 +13,7 @@ import { worstCaseUsd } from '../../shared/text-check/budget';
 import { requestedText } from '../../shared/text-check/requested-text';
 import { asGiven, CliSession, unwrap } from './cli-session';
 import { readMaskFile } from '../main/edit/mask-file';
+import { withMaskAdvice } from './mask-advice';
 import { autoReport, chooseModelFor, modelOption, qualityFor, readRules, type Quality } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
 import { candidatePaths, formatOf, refuseExisting, resultLayerName } from './output-paths';
@@ -126,7 +127,10 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
   try {
     // The mask is read and decoded while the image opens (both are mostly libvips work).
     const opening = asGiven(o.image, session.openImage(image));
-    const reading = asGiven(o.mask, readMaskFile(resolve(o.mask), opening));
+    const reading = asGiven(
+      o.mask,
+      withMaskAdvice(readMaskFile(resolve(o.mask), opening), image, { given: o.mask, path: resolve(o.mask) }),
+    );
     reading.catch(() => {}); // an image that fails to open is the error reported, below
     const img = await opening;
     const mask = await reading;

@@ -91,7 +91,7 @@ export async function assertMaskFits(svc: JobServices, item: { image: string; ma
  * The masks the app finds by name for `item.image` (batch-files.ts) other than the one used that
  * are the photo's size, as named from the photo's folder (`chelsea.mask-blob.png`, `masks/chelsea.png`).
  */
-async function fittingMasks(item: { image: string; mask: string }, size: { width: number; height: number }): Promise<string[]> {
+export async function fittingMasks(item: { image: string; mask: string }, size: { width: number; height: number }): Promise<string[]> {
   const out: string[] = [];
   for (const p of masksByName(item.image)) {
     if (resolve(p) === resolve(item.mask)) continue;

@@ -233,7 +233,9 @@ describe('maskwork edit', () => {
       .toFile(wrong);
     const r = await run(['edit', '--image', img, '--mask', wrong, '--prompt', 'p', '--model', 'gpt-image-2', '--out', join(tmp, 'y.png')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/mask is 300×200 but the image is 600×400/);
+    expect(r.stderr).toMatch(/mask “[^”]*wrong-mask\.png” is 300×200 but the image is 600×400; a mask must be the size of its image/);
+    // What to do: the masks beside the image that fit are named.
+    expect(r.stderr).toContain('--mask coffee.mask-blob.png, coffee.mask-box.png or coffee.mask-thin.png (beside the image) are 600×400');
   });
 
   it('exits 2 on bad usage', async () => {
