@@ -1,8 +1,9 @@
 /**
  * Staged candidates float in the dock over the stage's bottom. When the area the selected candidate
  * changes (the mask within its region; the region itself without a mask) would sit under the dock
- * (an edit near the photo's bottom), the view pans up just enough — zooming
- * out only when the region is taller than the room above the dock — so the result shows. It acts when
+ * (an edit near the photo's bottom), the view pans up just enough, at the user's zoom, so the result
+ * shows — unless it is taller than the room and already fills a good part of it (a detail zoomed into:
+ * reveal-region.ts). It acts when
  * a candidate gets selected (staged, flipped to, brought back by undo) or the dock grows while one is:
  * a pan or zoom of the user's afterwards stays. When the strip closes and the view is still the one it
  * moved to, the view goes back to where it was (a fitted photo is fitted again).

@@ -17,7 +17,7 @@ describe('revealRegion', () => {
 
   it('pans a region under the dock up just enough, at the same zoom and across-position', () => {
     const view = { scale: 1.5, offsetX: 20, offsetY: 10 };
-    const r = { x: 100, y: 300, width: 200, height: 100 }; // screen 460..610: under the dock from 500
+    const r = { x: 100, y: 340, width: 200, height: 100 }; // screen 520..670: wholly under the dock from 500
     const v = revealRegion(view, r, room)!;
     expect(v.scale).toBe(1.5);
     expect(v.offsetX).toBe(20);
@@ -26,15 +26,27 @@ describe('revealRegion', () => {
     expect(box.top).toBeGreaterThanOrEqual(REVEAL_PAD);
   });
 
-  it('zooms out only as far as needed when the region is taller than the room above the dock', () => {
+  it('leaves a region taller than the room and in sight above the dock alone: the zoom and the place the user looks at stay', () => {
     const view = { scale: 2, offsetX: 0, offsetY: 0 };
-    const r = { x: 100, y: 100, width: 200, height: 400 }; // 800 px tall on screen, 500 px of room
+    // A tall mask seen zoomed in on its upper part: 200..1000 on screen, 500 px of room.
+    expect(revealRegion(view, { x: 100, y: 100, width: 200, height: 400 }, room)).toBeNull();
+    // Its lower end in sight above the dock: a third of the room.
+    expect(revealRegion(view, { x: 100, y: -200, width: 200, height: 400 }, room)).toBeNull(); // -400..400
+  });
+
+  it('pans a region taller than the room and (nearly) out of sight under the dock until its top shows, at the same zoom', () => {
+    const view = { scale: 2, offsetX: 30, offsetY: 0 };
+    const r = { x: 100, y: 200, width: 200, height: 400 }; // 400..1200 on screen: 100 of 500 px of room
     const v = revealRegion(view, r, room)!;
-    expect(v.scale).toBeCloseTo((room.height - 2 * REVEAL_PAD) / 400, 10);
-    const box = screenBox(v, r);
-    expect(box.top).toBeCloseTo(REVEAL_PAD, 6);
-    expect(box.bottom).toBeCloseTo(room.height - REVEAL_PAD, 6);
-    // The region's centre stays where it was across the screen.
-    expect(200 * v.scale + v.offsetX).toBeCloseTo(200 * 2, 6);
+    expect(v.scale).toBe(2);
+    expect(v.offsetX).toBe(30);
+    expect(screenBox(v, r).top).toBe(REVEAL_PAD);
+  });
+
+  it('pans a region that fits the room whole above the dock, however much of it showed', () => {
+    const view = { scale: 1, offsetX: 0, offsetY: 0 };
+    const r = { x: 100, y: 420, width: 200, height: 100 }; // 80 px above the dock, 20 under it
+    const v = revealRegion(view, r, room)!;
+    expect(screenBox(v, r).bottom).toBe(room.height - REVEAL_PAD);
   });
 });
