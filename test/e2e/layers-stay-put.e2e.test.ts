@@ -4,7 +4,8 @@
  * had added a History step and the mask had brought the cost line into Generate, and the lower part of
  * the column (sized by its content, held at the column's bottom) grew by a step, moving every row up
  * 20 px. Now History keeps its room from the first step and the rows do not move while Generate's
- * lines, the mask or the History steps change. 1500×950 and 1280×720, offline engine, mouse and keys.
+ * lines, the mask or the History steps change. 1500×950, 1280×720 and 1280×660, offline engine, mouse
+ * and keys.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
@@ -116,11 +117,46 @@ async function scenario(viewport: { width: number; height: number }) {
   app = undefined;
 }
 
+/**
+ * A window too short for both floors (1280×660, three kept layers): the lower part's height follows
+ * Generate's floor, which counted its footer as tall as it was — the price's two lines in place of
+ * "Paint a mask first" moved every row 15 px. Its footer keeps two lines for the price now.
+ */
+async function shortColumn() {
+  app = await launchWithPhoto('building.jpg', { width: 1280, height: 660 });
+  const page = app.page;
+  for (const [i, y] of [150, 300, 450].entries()) await paintGenerateKeep(page, y, i + 1);
+  const blocker = page.getByTestId('generate-blocker');
+  await expect.poll(() => blocker.textContent()).toMatch(/Paint a mask first/);
+  await still(page, 'Ctrl+click on a layer thumbnail', async () => {
+    await layers(page)
+      .getByRole('button', { name: /^Move layer/ })
+      .first()
+      .click({ modifiers: ['Control'] });
+    await expect.poll(() => label(page)).toBe('Load layer as mask');
+  });
+  expect(await blocker.count()).toBe(0); // Generate's footer changed: the price in place of the hint
+  await still(page, 'Ctrl+D', async () => {
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => blocker.count()).toBe(1);
+  });
+  await still(page, 'Ctrl+Z', async () => {
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => blocker.count()).toBe(0);
+  });
+  expect(app.errors).toEqual([]);
+  await app.close();
+  app = undefined;
+}
+
 describe('the Layers rows under the pointer', () => {
   it('do not move while Generate, the mask and History change (1500×950)', async () => {
     await scenario({ width: 1500, height: 950 });
   }, 240_000);
   it('nor at 1280×720', async () => {
     await scenario({ width: 1280, height: 720 });
+  }, 240_000);
+  it("nor on a column too short for both floors (1280×660, three layers) when Generate's footer changes", async () => {
+    await shortColumn();
   }, 240_000);
 });
