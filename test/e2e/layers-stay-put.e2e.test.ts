@@ -68,6 +68,28 @@ async function scenario(viewport: { width: number; height: number }) {
   await expect.poll(() => label(page)).toBe('Load original as mask');
   await expect(page.getByRole('textbox', { name: /New name for/ }).count()).resolves.toBe(0);
 
+  // Selecting the original and a layer again: their buttons below the list are one row alike (the
+  // original's note took two lines and its selection moved the rows up 18 px).
+  await still(page, "a click on the original's name", async () => {
+    await layers(page)
+      .getByRole('button', { name: /^Select original/ })
+      .click();
+    await expect(
+      layers(page)
+        .getByRole('group', { name: /\(original\)$/ })
+        .count(),
+    ).resolves.toBe(1);
+  });
+  await still(page, "a click on the layer's name", async () => {
+    await layers(page)
+      .getByRole('button', { name: /^Select layer/ })
+      .click();
+    await expect(
+      layers(page)
+        .getByRole('group', { name: /\(original\)$/ })
+        .count(),
+    ).resolves.toBe(0);
+  });
   heights.add(
     await still(page, 'Clear the mask', async () => {
       await page.getByRole('button', { name: 'Clear', exact: true }).click();

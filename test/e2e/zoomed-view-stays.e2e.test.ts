@@ -3,9 +3,9 @@
  * after Keep, the version strip) floats over the canvas's bottom, and when the edited area reached
  * under it the view panned up and zoomed out to show the whole area — at 220 % on part of a tall mask
  * it went to about 120 % and another part of the photo, and the retoucher lost the place looked at.
- * Now the zoom is never changed for the strips, and the view moves only when nothing of the edit is in
- * sight above them (staging-view.e2e). 1280×800, offline engine, keys and mouse; the view read from the
- * test probe.
+ * Now the zoom is never changed for the strips, and an edit taller than the room above them that fills
+ * a third of it is left where it is (an edit that fits is still panned into view whole: staging-view.e2e).
+ * 1280×800, offline engine, keys and mouse; the view read from the test probe.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';

@@ -24,7 +24,11 @@ export function OriginalActions({ name }: { name: string }) {
         >
           Duplicate
         </button>
-        <span className="muted">Locked: the original is never changed</span>
+        {/* One row, as a layer's buttons: "Locked: the original is never changed" took two lines, and
+            selecting the original moved every Layers row up 18 px under the pointer. */}
+        <span className="muted" title="The original is never changed: Duplicate makes a copy above it to work on">
+          Locked: never changed
+        </span>
       </div>
     </fieldset>
   );
