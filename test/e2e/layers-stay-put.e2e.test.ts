@@ -132,6 +132,29 @@ async function scenario(viewport: { width: number; height: number }) {
       await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 0);
     }),
   );
+  // A layer mask (the eraser on the layer's mask): its Remove mask button wraps below the others, and
+  // selecting the original, then the layer again, moved the rows 24 px.
+  await layers(page)
+    .getByRole('button', { name: /^Paint the layer mask of/ })
+    .click();
+  await page.keyboard.press('e');
+  await dragPath(page, [
+    [150, 300],
+    [300, 300],
+  ]);
+  await expect(layers(page).getByRole('button', { name: 'Remove mask' }).count()).resolves.toBe(1);
+  await still(page, "a click on the original's name, a layer mask in the document", async () => {
+    await layers(page)
+      .getByRole('button', { name: /^Select original/ })
+      .click();
+    await expect(layers(page).getByRole('button', { name: 'Remove mask' }).count()).resolves.toBe(0);
+  });
+  await still(page, "a click on the masked layer's name", async () => {
+    await layers(page)
+      .getByRole('button', { name: /^Select layer/ })
+      .click();
+    await expect(layers(page).getByRole('button', { name: 'Remove mask' }).count()).resolves.toBe(1);
+  });
   // The Generate panel did change height on the way (else this would test nothing).
   expect(heights.size).toBeGreaterThan(1);
   expect(app.errors).toEqual([]);

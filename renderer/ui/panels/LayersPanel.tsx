@@ -24,6 +24,7 @@ import { OriginalActions } from './OriginalActions';
 import { layerOriginLines, versionOfLayer } from '../../model/version-logic';
 import { ROW_BUTTONS, takeLayerRowFocus } from './layer-row-focus';
 import { useLayersFloor } from './layers-floor';
+import { layerHasMask } from '../../../shared/document/schema';
 
 /** The rows ↑/↓ move between: the kept layers' and the original's. */
 const ROWS = `li[data-patch], li[data-layer="${ORIGINAL_ROW}"]`;
@@ -154,7 +155,9 @@ export function LayersPanel() {
   }
 
   return (
-    <section className="panel layers-panel" aria-label="Layers">
+    // With a layer mask in the document the buttons below the list keep two rows for every row selected
+    // (a masked layer's Remove mask wraps to a second one): selecting another row moved them all 24 px.
+    <section className={`panel layers-panel${doc.layers.some(layerHasMask) ? ' has-layer-mask' : ''}`} aria-label="Layers">
       <div className="layers-head">
         <h3>Layers</h3>
         {selected && <LayerOpacity layer={selected} />}
