@@ -155,9 +155,13 @@ export function LayersPanel() {
   }
 
   return (
-    // With a layer mask in the document the buttons below the list keep two rows for every row selected
-    // (a masked layer's Remove mask wraps to a second one): selecting another row moved them all 24 px.
-    <section className={`panel layers-panel${doc.layers.some(layerHasMask) ? ' has-layer-mask' : ''}`} aria-label="Layers">
+    // With kept layers the heading keeps the Opacity field's height (the original's row has none), and
+    // with a layer mask the buttons below the list keep two rows for every row selected (a masked
+    // layer's Remove mask wraps to a second one): selecting another row moved them all 2 or 24 px.
+    <section
+      className={`panel layers-panel${doc.layers.length ? ' has-layers' : ''}${doc.layers.some(layerHasMask) ? ' has-layer-mask' : ''}`}
+      aria-label="Layers"
+    >
       <div className="layers-head">
         <h3>Layers</h3>
         {selected && <LayerOpacity layer={selected} />}
