@@ -1,7 +1,16 @@
 /** Native dialogs for the Electron app. */
 import { dialog, type BrowserWindow } from 'electron';
 import type { Dialogs } from './services/dialogs';
+import { join } from 'node:path';
 import { OPENABLE_IMAGE_EXTENSIONS, safeFileName } from './services/image-files';
+
+/**
+ * A save dialog's `defaultPath`: the name in `folder` (main's own record of where the photo or project
+ * is), so the dialog starts there. A bare name started wherever the OS chose.
+ */
+function inFolder(folder: string | undefined, name: string): string {
+  return folder ? join(folder, name) : name;
+}
 
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   return {
@@ -17,17 +26,20 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
-    async chooseExportPath(suggestedName, format) {
+    async chooseExportPath(suggestedName, format, folder) {
       const win = getWindow();
       const ext = format === 'jpeg' ? ['jpg', 'jpeg'] : format === 'tiff' ? ['tif', 'tiff'] : [format];
-      const opts = { defaultPath: safeFileName(suggestedName) ?? 'untitled', filters: [{ name: format.toUpperCase(), extensions: ext }] };
+      const opts = {
+        defaultPath: inFolder(folder, safeFileName(suggestedName) ?? 'untitled'),
+        filters: [{ name: format.toUpperCase(), extensions: ext }],
+      };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
-    async chooseProjectPath(suggestedName) {
+    async chooseProjectPath(suggestedName, folder) {
       const win = getWindow();
       const opts = {
-        defaultPath: safeFileName(suggestedName) ?? 'Untitled.maskwork',
+        defaultPath: inFolder(folder, safeFileName(suggestedName) ?? 'Untitled.maskwork'),
         filters: [{ name: 'Maskwork project', extensions: ['maskwork'] }],
       };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);

@@ -32,6 +32,8 @@ export class ScriptedDialogs implements Dialogs {
   /** Batch: answers of the multi-file open dialog, and of the folder dialog. */
   readonly multiOpens: (string[] | null)[] = [];
   readonly folders: (string | null)[] = [];
+  /** What main passed to each save dialog (export and project), in order: the name offered and the folder it starts in. */
+  readonly asked: { dialog: 'export' | 'project'; name: string; folder?: string }[] = [];
   async chooseImagesToOpen(): Promise<string[] | null> {
     if (!this.multiOpens.length) throw new Error('test did not queue a multi-open answer');
     return this.multiOpens.shift()!;
@@ -44,13 +46,18 @@ export class ScriptedDialogs implements Dialogs {
     if (!this.opens.length) throw new Error('test did not queue an open-dialog answer');
     return this.opens.shift()!;
   }
-  async chooseExportPath(): Promise<string | null> {
+  async chooseExportPath(name: string, _format?: string, folder?: string): Promise<string | null> {
+    this.asked.push({ dialog: 'export', name, ...(folder ? { folder } : {}) });
+    return this.nextSave();
+  }
+  private nextSave(): string | null {
     if (!this.saves.length) throw new Error('test did not queue a save-dialog answer');
     return this.saves.shift()!;
   }
   /** Save / Save As of a project: answered from the same queue as exports (`saves`). */
-  async chooseProjectPath(): Promise<string | null> {
-    return this.chooseExportPath();
+  async chooseProjectPath(name: string, folder?: string): Promise<string | null> {
+    this.asked.push({ dialog: 'project', name, ...(folder ? { folder } : {}) });
+    return this.nextSave();
   }
 }
 

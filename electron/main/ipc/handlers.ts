@@ -27,6 +27,7 @@ import { gatewayUrlProblem, normalizeGatewayUrl } from '../../../shared/models/g
 import { getModel } from '../../../shared/models';
 import { warmLocalEngine } from '../providers/local-provider';
 import { revertPath } from '../services/revert-path';
+import { folderOfSource } from '../services/dialog-folder';
 
 export function createHandlers(svc: MainServices): HandlerTable {
   return {
@@ -70,6 +71,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
       const chosen = await svc.dialogs.chooseExportPath(
         safeFileName(req.suggestedName) ?? suggestedExportName(source.name, req.format),
         req.format,
+        await folderOfSource(svc.store, req.layers[0].assetId),
       );
       if (!chosen) return { canceled: true as const };
       const target = typeof chosen === 'string' ? { path: chosen, replaceExisting: true } : chosen;

@@ -5,7 +5,7 @@
  * folder) and is the only way the renderer can name a file to open: by picking one of these paths.
  */
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors';
 import type { OpenedProject, ProjectSaved, RecentProject } from '../../../shared/ipc/contract-types';
@@ -14,6 +14,7 @@ import type { Dialogs } from '../services/dialogs';
 import { writeFileAtomic, type AtomicWriteHooks } from './atomic-write';
 import { parsePayload, projectBytes, readProjectFile, withProjectExtension } from './project-files';
 import { readRecentList, writeRecentList } from '../services/recent-list';
+import { existingFolder, folderOfSource } from '../services/dialog-folder';
 
 /** Recent projects remembered. */
 export const RECENT_MAX = 10;
@@ -67,12 +68,16 @@ export class ProjectSession {
   ): Promise<ProjectSaved | null> {
     const payload = parsePayload(req.project);
     const docId = payload.current.doc.id;
-    let path = req.saveAs ? null : this.fileOf(docId);
+    const own = this.fileOf(docId);
+    let path = req.saveAs ? null : own;
     if (!path) {
       if (!deps.dialogs.chooseProjectPath)
         throw new AppError({ kind: 'invalid-request', message: 'Saving projects is not available here.' });
+      // Save As of a project offers its own name in its own folder; a first save, the photo's name
+      // beside the photo (it offered the photo's name in whatever folder the OS chose).
       const base = payload.current.doc.original.name.replace(/\.[^.]*$/, '') || 'Untitled';
-      const chosen = await deps.dialogs.chooseProjectPath(`${base}.maskwork`);
+      const folder = own ? await existingFolder(dirname(own)) : await folderOfSource(deps.store, payload.current.doc.original.assetId);
+      const chosen = await deps.dialogs.chooseProjectPath(own ? basename(own) : `${base}.maskwork`, folder);
       if (!chosen) return null;
       path = resolve(withProjectExtension(chosen));
     }

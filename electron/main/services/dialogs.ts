@@ -5,14 +5,20 @@ export interface Dialogs {
   /**
    * The export target, or null when the user cancelled. A plain path means the user has confirmed
    * replacing an existing file (the native save dialog asks); `{ path, replaceExisting: false }` asks
-   * main to refuse a file that already exists (the CLI without --overwrite, the dev host).
+   * main to refuse a file that already exists (the CLI without --overwrite, the dev host). `folder`:
+   * where the dialog starts (the original photo's folder), when main knows one that exists.
    */
-  chooseExportPath(suggestedName: string, format: 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd'): Promise<string | ExportTarget | null>;
+  chooseExportPath(
+    suggestedName: string,
+    format: 'png' | 'jpeg' | 'webp' | 'tiff' | 'psd',
+    folder?: string,
+  ): Promise<string | ExportTarget | null>;
   /**
    * Where to save a project (Save As, or the first Save), or null when cancelled. The native dialog
-   * asks before replacing an existing file. Hosts without projects (the CLI) leave it out.
+   * asks before replacing an existing file. Hosts without projects (the CLI) leave it out. `folder`:
+   * where the dialog starts (the project's own folder, else the original photo's).
    */
-  chooseProjectPath?(suggestedName: string): Promise<string | null>;
+  chooseProjectPath?(suggestedName: string, folder?: string): Promise<string | null>;
   /** Batch: several images at once; null when cancelled. Hosts without it cannot add batch files this way. */
   chooseImagesToOpen?(): Promise<string[] | null>;
   /** Batch: a folder of images to add, or the folder to export kept results into; null when cancelled. */
