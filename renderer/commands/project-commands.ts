@@ -57,7 +57,11 @@ export async function currentProjectPayload(): Promise<{ project: string; tiles:
     past: await Promise.all(steps.past.map(out)),
     future: await Promise.all(steps.future.map(out)),
   };
-  const { project, tiles } = buildProjectPayload(state, getMask, { historyLimit: limit, references: s.gen.references });
+  const { project, tiles } = buildProjectPayload(state, getMask, {
+    historyLimit: limit,
+    references: s.gen.references,
+    prompt: { prompt: s.gen.prompt, text: s.gen.textCheck.text },
+  });
   return { project, tiles };
 }
 
@@ -147,18 +151,25 @@ export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy' 
     putPatchBitmap(id, b);
   }
   const s = useEditor.getState();
-  for (const r of s.gen.references) URL.revokeObjectURL(r.thumbUrl);
+  // A revert replaces the document's own references; another document's stay with it for Ctrl/⌘ Z back.
+  if (from === 'revert') for (const r of s.gen.references) URL.revokeObjectURL(r.thumbUrl);
   const references: ReferenceImage[] = loaded.references.map((r) => {
     const a = opened.assets[r.assetId];
     return { ...r, thumbUrl: URL.createObjectURL(new Blob([a.bytes as BlobPart], { type: a.mime })) };
   });
-  s.setGen({ references });
   if (from === 'revert') s.openDocument(loaded.current.doc, `Revert to ${opened.name}`, { undoable: true });
   else s.loadHistory({ doc: loaded.current.doc, label: loaded.current.label, past: loaded.past, future: loaded.future });
-  const saved = from === 'file' || from === 'revert';
+  // After the document changed: another document's prompt box starts empty (prompt-per-photo.ts), and
+  // what the project saved goes into it. A revert keeps the words typed since (the revert is undoable;
+  // they would not be); a project saved with an empty box leaves what was typed before the first photo.
+  const saved = loaded.prompt;
+  const words = from !== 'revert' && saved && (saved.prompt || saved.text) ? saved : null;
+  const gen = useEditor.getState().gen;
+  s.setGen({ references, ...(words ? { prompt: words.prompt, textCheck: { ...gen.textCheck, text: words.text } } : {}) });
+  const fromFile = from === 'file' || from === 'revert';
   s.setProject(
     from !== 'copy' && opened.path
-      ? { name: opened.name, path: opened.path, docId: loaded.current.doc.id, savedDoc: saved ? loaded.current.doc : null }
+      ? { name: opened.name, path: opened.path, docId: loaded.current.doc.id, savedDoc: fromFile ? loaded.current.doc : null }
       : null,
   );
   s.fitToScreen(OPEN_MAX_ZOOM); // never above 100 %, as a photo opens

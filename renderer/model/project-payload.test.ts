@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCoverage, createEmptyMask, getMaskValue, type TiledMask } from '../../shared/mask';
 import type { DocState, Snapshot } from './document-types';
 import { buildProjectPayload, projectSteps, readProjectPayload, type HistoryState } from './project-payload';
+import { PROJECT_PROMPT_MAX } from '../../shared/project/project-schema';
 
 const img = (c: string) => `img-${c.repeat(32)}`;
 function doc(id: string, maskId: string, extra: Partial<DocState> = {}): DocState {
@@ -88,6 +89,30 @@ describe('buildProjectPayload → readProjectPayload', () => {
     // The same mask id in two steps is one mask again.
     expect(loaded.past[1].doc.maskId).toBe(loaded.future[0].doc.maskId);
     expect(loaded.references).toEqual([{ assetId: img('c'), name: 'ref.png', width: 5, height: 5 }]);
+  });
+
+  it('keeps the prompt box (a prompt too long to send is cut to what can be), and has none from an older file', () => {
+    const { masks, state } = world();
+    const get = (id: string) => masks.get(id)!;
+    const long = 'x'.repeat(PROJECT_PROMPT_MAX + 10);
+    const withPrompt = buildProjectPayload(state, get, { historyLimit: 100, references: [], prompt: { prompt: long, text: 'OAK' } });
+    const loaded = readProjectPayload(
+      withPrompt.project,
+      withPrompt.tiles,
+      () => 'x',
+      () => true,
+    );
+    expect(loaded.prompt).toEqual({ prompt: long.slice(0, PROJECT_PROMPT_MAX), text: 'OAK' });
+    const older = buildProjectPayload(state, get, { historyLimit: 100, references: [] });
+    expect(JSON.parse(older.project).prompt).toBeUndefined();
+    expect(
+      readProjectPayload(
+        older.project,
+        older.tiles,
+        () => 'x',
+        () => true,
+      ).prompt,
+    ).toBeUndefined();
   });
 
   it('drops layers whose image is missing, and refuses an inconsistent payload', () => {

@@ -15,6 +15,7 @@ import {
   maskIdsOf,
   payloadProblem,
   PROJECT_HISTORY_MAX,
+  PROJECT_PROMPT_MAX,
   ProjectPayloadSchema,
   remapMaskIds,
   type ProjectPayload,
@@ -34,6 +35,12 @@ export interface HistoryState {
 /** A reference image of the Generate panel as the project keeps it. */
 export type ProjectReference = ProjectPayload['references'][number];
 
+/** The prompt box as the project keeps it: the prompt and the text check's Text. */
+export interface ProjectPrompt {
+  prompt: string;
+  text: string;
+}
+
 /** The steps a project keeps (see the file comment). */
 export function projectSteps(s: HistoryState, historyLimit: number): { past: Snapshot[]; future: Snapshot[] } {
   const limit = Math.max(0, Math.min(PROJECT_HISTORY_MAX, Math.floor(historyLimit)));
@@ -48,7 +55,7 @@ export function projectSteps(s: HistoryState, historyLimit: number): { past: Sna
 export function buildProjectPayload(
   s: HistoryState,
   getMask: (id: string) => TiledMask,
-  opts: { historyLimit: number; references: readonly ProjectReference[] },
+  opts: { historyLimit: number; references: readonly ProjectReference[]; prompt?: ProjectPrompt },
 ): { project: string; tiles: Uint8Array; steps: number } {
   const { past, future } = projectSteps(s, opts.historyLimit);
   // Layer and version records once each: the history repeats them in every step (step-pack.ts).
@@ -65,6 +72,9 @@ export function buildProjectPayload(
     masks: packed.masks,
     tileCount: packed.tileCount,
     references: opts.references.map(({ assetId, name, width, height }) => ({ assetId, name, width, height })),
+    ...(opts.prompt
+      ? { prompt: { prompt: opts.prompt.prompt.slice(0, PROJECT_PROMPT_MAX), text: opts.prompt.text.slice(0, PROJECT_PROMPT_MAX) } }
+      : {}),
     historyLimit: Math.max(0, Math.min(PROJECT_HISTORY_MAX, Math.floor(opts.historyLimit))),
   };
   return { project: JSON.stringify(payload), tiles: packed.pool, steps: past.length + future.length };
@@ -76,6 +86,8 @@ export interface LoadedProject {
   past: Snapshot[];
   future: Snapshot[];
   references: ProjectReference[];
+  /** The prompt box saved with the project; absent in a project from an older Maskwork. */
+  prompt?: ProjectPrompt;
   historyLimit: number;
 }
 
@@ -113,6 +125,7 @@ export function readProjectPayload(
     past: steps.slice(1, 1 + p.past.length),
     future: steps.slice(1 + p.past.length),
     references: p.references.filter((ref) => haveAsset(ref.assetId)),
+    ...(p.prompt ? { prompt: p.prompt } : {}),
     historyLimit: p.historyLimit,
   };
 }

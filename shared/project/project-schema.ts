@@ -54,6 +54,9 @@ export const PackedDocSchema = v.object({
   versions: v.pipe(v.array(poolIndex), v.maxLength(10_000)),
 });
 
+/** The longest prompt a project keeps (what a request can send); a longer box is saved cut to this. */
+export const PROJECT_PROMPT_MAX = 32_000;
+
 /** One state of the document with the label of the step that produced it (as in the History panel). */
 export const ProjectStepSchema = v.object({ doc: PackedDocSchema, label: text(500) });
 
@@ -74,6 +77,11 @@ export const ProjectPayloadSchema = v.object({
   tileCount: count,
   /** Reference images attached in the Generate panel. */
   references: v.optional(v.pipe(v.array(v.object({ assetId, name: text(1024), width: dim, height: dim })), v.maxLength(64)), []),
+  /**
+   * The Generate panel's prompt box as it was saved: the prompt and the text check's Text. Optional: a
+   * project from an older Maskwork has none (its prompt box is left as it is).
+   */
+  prompt: v.optional(v.object({ prompt: text(PROJECT_PROMPT_MAX), text: text(PROJECT_PROMPT_MAX) })),
   /** The undo-step limit the project was saved with (the setting "Undo steps kept in projects"). */
   historyLimit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(PROJECT_HISTORY_MAX)),
 });
