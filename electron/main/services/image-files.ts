@@ -98,7 +98,9 @@ async function guardOriginals(store: AssetStore, req: ExportRequest & { allowOve
   if (hit) {
     throw new AppError({
       kind: 'io',
-      message: `Refusing to overwrite the original “${basename(hit.realPath)}”. Choose another name, or allow overwriting the original explicitly.`,
+      // The app has no way to allow it (only the CLI's --overwrite): the message said "or allow
+      // overwriting the original explicitly", and a retoucher looked for that option in vain.
+      message: `Refusing to overwrite the original “${basename(hit.realPath)}”: Maskwork keeps the photo it opened as it was. Choose another name, such as “${suggestedExportName(basename(hit.realPath), req.format)}”.`,
       rule: 'original',
     });
   }
