@@ -12,11 +12,18 @@ function inFolder(folder: string | undefined, name: string): string {
   return folder ? join(folder, name) : name;
 }
 
+/** The formats as the Export dialog names them. */
+const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP', tiff: 'TIFF', psd: 'PSD' } as const;
+
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   return {
     async chooseImageToOpen() {
       const win = getWindow();
+      // Titled and labelled for what they do: without, the OS showed its plain "Open File" / "Save File"
+      // with a Save button, an export's dialog the same as a project's.
       const opts = {
+        title: 'Open a photo or project',
+        buttonLabel: 'Open',
         properties: ['openFile' as const],
         filters: [
           { name: 'Images and projects', extensions: [...OPENABLE_IMAGE_EXTENSIONS, 'maskwork'] },
@@ -30,8 +37,10 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       const win = getWindow();
       const ext = format === 'jpeg' ? ['jpg', 'jpeg'] : format === 'tiff' ? ['tif', 'tiff'] : [format];
       const opts = {
+        title: `Export as ${FORMAT_NAMES[format]}`,
+        buttonLabel: 'Export',
         defaultPath: inFolder(folder, safeFileName(suggestedName) ?? 'untitled'),
-        filters: [{ name: format.toUpperCase(), extensions: ext }],
+        filters: [{ name: `${FORMAT_NAMES[format]} image`, extensions: ext }],
       };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return r.canceled || !r.filePath ? null : r.filePath;
@@ -39,6 +48,8 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
     async chooseProjectPath(suggestedName, folder) {
       const win = getWindow();
       const opts = {
+        title: 'Save the project as',
+        buttonLabel: 'Save',
         defaultPath: inFolder(folder, safeFileName(suggestedName) ?? 'Untitled.maskwork'),
         filters: [{ name: 'Maskwork project', extensions: ['maskwork'] }],
       };
