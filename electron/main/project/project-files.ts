@@ -26,7 +26,7 @@ import {
 import type { AssetStore } from '../services/asset-store';
 import { safeFileName } from '../services/image-files';
 import { importImage } from '../services/image-import';
-import { readRegularFile } from '../services/file-identity';
+import { identityOf, readRegularFile } from '../services/file-identity';
 import { sniffImageFormat } from '../services/image-sniff';
 import { decodeProject, encodeProject, MAX_PROJECT_BYTES } from './project-container';
 
@@ -139,6 +139,11 @@ export async function loadProject(store: AssetStore, bytes: Uint8Array, name: st
       const doc = [manifest.project.current, ...manifest.project.past, ...manifest.project.future].find(
         (s) => s.doc.original.assetId === a.id,
       )?.doc;
+      // The photo the project was made from, where it still is: exports never replace it, also when
+      // this asset folder has no record of main opening it (swept since, another computer) — an
+      // export over it was written, and the photo was gone.
+      const madeFrom = doc?.original.sourcePath ? await identityOf(doc.original.sourcePath) : null;
+      if (madeFrom) store.protect(madeFrom);
       // Same import as opening a photo: display bytes with EXIF orientation applied, metadata registered for export.
       const sourcePath = (await store.sourcesOf(a.id))[0]?.realPath;
       const opened = await importImage(store, data, doc?.original.name ?? 'original', sourcePath);

@@ -232,9 +232,22 @@ export class AssetStore {
     return { removed, bytes, kept };
   }
 
-  /** Every original identity main knows of in this session. */
+  /**
+   * Files an export must not replace though main did not read them this time: the photo a reopened
+   * project names as where its original came from (project-files.ts). Kept for the session only,
+   * and only for the guard: it is no source of any asset (Revert, the dialogs' folder).
+   */
+  private readonly protectedFiles: FileIdentity[] = [];
+
+  /** Adds `identity` to the files the export guard refuses to replace (see {@link protectedFiles}). */
+  protect(identity: FileIdentity): void {
+    if (!this.protectedFiles.some((k) => k.realPath === identity.realPath && k.dev === identity.dev && k.ino === identity.ino))
+      this.protectedFiles.push(identity);
+  }
+
+  /** Every original identity main knows of in this session, and the files it protects. */
   knownSources(): FileIdentity[] {
-    return [...this.sources.values()].flat();
+    return [...[...this.sources.values()].flat(), ...this.protectedFiles];
   }
 
   private pathOf(id: string): string {
