@@ -257,17 +257,9 @@ function pull(fine: Level, coarse: Level, cols: Uint8Array): void {
 }
 
 /** Writes the unknown pixels of the full-size image from the (complete) first level. */
-function writeUnknown(
-  level: Level,
-  unknown: Uint8Array,
-  out: Uint8Array,
-  width: number,
-  height: number,
-  cols: Uint8Array,
-  factor = 2,
-): void {
-  const Y = axis(height, level.h, factor);
-  const rows = new RowSamples(level.c, level.w, axis(width, level.w, factor), width, runsOf(cols));
+function writeUnknown(level: Level, unknown: Uint8Array, out: Uint8Array, width: number, height: number, cols: Uint8Array): void {
+  const Y = axis(height, level.h);
+  const rows = new RowSamples(level.c, level.w, axis(width, level.w), width, runsOf(cols));
   for (let y = 0; y < height; y++) {
     let start = y * width;
     const end = start + width;

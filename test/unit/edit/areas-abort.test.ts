@@ -6,8 +6,8 @@
  * Real handler table and OpenAI SDK against the local server (one retry allowed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import sharp from 'sharp';
 import { startMainWithServers, type CloudHarness } from '../../support/main-harness';
+import { areasRequest } from '../../support/areas-request';
 
 const W = 3000;
 const H = 2000;
@@ -23,29 +23,7 @@ let request: Record<string, unknown>;
 let bothUsd = 0;
 beforeAll(async () => {
   cloud = await startMainWithServers({ MASKWORK_STREAM: '0', MASKWORK_MAX_RETRIES: '1' });
-  const photo = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 90, g: 120, b: 150 } } })
-    .jpeg()
-    .toBuffer();
-  const img = await cloud.main.call('image:import', { bytes: new Uint8Array(photo), name: 'big.jpg' });
-  const values = new Uint8Array(RECT.width * RECT.height);
-  for (const d of DABS)
-    for (let y = d.y; y < d.y + d.height; y++)
-      values.fill(255, (y - RECT.y) * RECT.width + d.x - RECT.x, (y - RECT.y) * RECT.width + d.x - RECT.x + d.width);
-  const png = await sharp(values, { raw: { width: RECT.width, height: RECT.height, channels: 1 } })
-    .png()
-    .toBuffer();
-  request = {
-    canvas: { width: W, height: H },
-    layers: [{ assetId: img.assetId, x: 0, y: 0 }],
-    mask: { png: new Uint8Array(png), rect: RECT },
-    prompt: 'remove the spot',
-    model: 'gpt-image-2',
-    quality: 'medium',
-    n: 1,
-    references: [],
-    featherPx: 6,
-    colorMatch: true,
-  };
+  request = await areasRequest(cloud.main, { width: W, height: H }, DABS, RECT, 1);
 }, 120_000);
 afterAll(async () => {
   await cloud?.close();
