@@ -11,7 +11,8 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath, summary, waitIdle } from '../support/page-helpers';
+import { strokeAndSaveProject } from '../support/stroke-app';
+import { summary, waitIdle } from '../support/page-helpers';
 
 let first: AppHarness | null = null;
 let second: AppHarness | null = null;
@@ -37,15 +38,7 @@ describe("a reopened project's photo is never overwritten", () => {
     await app.page.keyboard.press('Control+o');
     await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
     await waitIdle(app.page);
-    await app.page.keyboard.press('b');
-    await dragPath(app.page, [
-      [200, 150],
-      [260, 170],
-    ]);
-    app.dialogs.saves.push(join(dir, 'coffee-work'));
-    await app.page.keyboard.press('Control+s');
-    await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'coffee-work.maskwork');
-    await waitIdle(app.page);
+    await strokeAndSaveProject(app, dir, 'coffee-work');
     await app.close();
     first = null;
 

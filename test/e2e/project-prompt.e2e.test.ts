@@ -12,7 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath, summary, waitIdle } from '../support/page-helpers';
+import { strokeAndSaveProject } from '../support/stroke-app';
+import { summary, waitIdle } from '../support/page-helpers';
 import { chooseWithKeys, typeInto } from '../support/real-input';
 import { startOpenAIServer } from '../servers';
 import { leaveField } from '../support/user-input';
@@ -60,15 +61,7 @@ describe('the prompt box is saved with the project', () => {
     await (await chooser).setFiles(join(PHOTOS, 'cork-texture.png'));
     await expect.poll(() => references(app).count()).toBe(1);
     await leaveField(app.page);
-    await app.page.keyboard.press('b');
-    await dragPath(app.page, [
-      [200, 150],
-      [260, 170],
-    ]);
-    app.dialogs.saves.push(join(dir, 'coffee-work'));
-    await app.page.keyboard.press('Control+s');
-    await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().project?.name === 'coffee-work.maskwork');
-    await waitIdle(app.page);
+    await strokeAndSaveProject(app, dir, 'coffee-work');
     expect(app.errors).toEqual([]);
     await app.close();
     first = null;

@@ -33,3 +33,16 @@ export async function strokeAndPrompt(page: Page): Promise<void> {
   await chooseWithKeys(page, page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
   await typeInto(page, page.getByRole('textbox', { name: 'Prompt' }), 'vase');
 }
+
+/** B, a short stroke across coffee.png, then Ctrl+S saving the project as `<dir>/<name>` (the scripted dialog answers), waited for. */
+export async function strokeAndSaveProject(app: AppHarness, dir: string, name: string): Promise<void> {
+  await app.page.keyboard.press('b');
+  await dragPath(app.page, [
+    [200, 150],
+    [260, 170],
+  ]);
+  app.dialogs.saves.push(join(dir, name));
+  await app.page.keyboard.press('Control+s');
+  await app.page.waitForFunction((n) => (window as any).__maskworkTest.summary().project?.name === `${n}.maskwork`, name);
+  await waitIdle(app.page);
+}
