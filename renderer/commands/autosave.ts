@@ -14,6 +14,14 @@
 import { api } from './bridge';
 import { currentProjectPayload } from './project-commands';
 import { useEditor } from './store/store';
+import { promptWords } from './prompt-mark';
+import type { GenSettings } from './store/jobs-slice';
+
+function promptDiffers(a: GenSettings, b: GenSettings): boolean {
+  const x = promptWords(a);
+  const y = promptWords(b);
+  return x.prompt !== y.prompt || x.text !== y.text || x.references !== y.references;
+}
 
 /** Longest time from a change to the start of its save (ms). */
 export const AUTOSAVE_DELAY_MS = 1000;
@@ -135,6 +143,9 @@ function schedule(delayMs: number): void {
 export function installAutosave(delayMs = AUTOSAVE_DELAY_MS, busy: () => boolean = () => false): () => void {
   gestureActive = busy;
   const unsubscribe = useEditor.subscribe((s, prev) => {
+    // The prompt box is saved too (prompt-mark.ts): typing in it is a change like any other, on the
+    // same clock, so a long prompt typed letter by letter is one save a second at most.
+    if (s.doc && s.doc === prev.doc && s.gen !== prev.gen && promptDiffers(s.gen, prev.gen)) schedule(delayMs);
     if (s.doc === prev.doc || !s.doc) return;
     const opened = !prev.doc || prev.doc.id !== s.doc.id || (s.past.length === 0 && s.future.length === 0);
     // A kept result (a new version) is paid-for work: it is saved at once, not after the quiet period,

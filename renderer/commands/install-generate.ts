@@ -11,6 +11,7 @@ import { refreshSpend } from './spend-client';
 import { installOutpaintPrepare } from './outpaint-prepare';
 import { installEngineWarm } from './engine-warm';
 import { createPromptPerPhoto } from './prompt-per-photo';
+import { markPromptAtRest } from './prompt-mark';
 import { api, unwrap } from './bridge';
 
 export function installGenerate(): () => void {
@@ -37,6 +38,7 @@ export function installGenerate(): () => void {
     const gen = prompts.switchTo(docId, s.doc?.id, s.gen);
     docId = s.doc?.id;
     if (gen) useEditor.getState().setGen(gen);
+    markPromptAtRest(); // another document: its prompt box as it comes is not a change (prompt-mark.ts)
     s.parkStaging();
     if (docId) useEditor.getState().unpark(docId);
   });

@@ -16,6 +16,7 @@ import { projectStagedNote, unkeptStaged } from '../model/export-message';
 import { withLayerMaskAssets } from './layer-mask-assets';
 import type { ReferenceImage } from './store/jobs-slice';
 import { useEditor } from './store/store';
+import { markPromptAtRest, promptChanged, promptWords } from './prompt-mark';
 import { OPEN_MAX_ZOOM } from './store/viewport-slice';
 
 const HISTORY_KEY = 'maskwork.projectHistorySteps';
@@ -65,8 +66,16 @@ export async function currentProjectPayload(): Promise<{ project: string; tiles:
   return { project, tiles };
 }
 
-/** True when the open document has changes no project file holds (its own file, or none yet after an edit). */
+/**
+ * True when the open document has changes no project file holds (its own file, or none yet after an
+ * edit): in the document, or in the prompt box (prompt-mark.ts).
+ */
 export function hasUnsavedChanges(): boolean {
+  return hasUnsavedDocChanges() || promptChanged();
+}
+
+/** The document's own part of hasUnsavedChanges: its layers, mask, versions (what Revert brings back). */
+export function hasUnsavedDocChanges(): boolean {
   const { doc, past, project } = useEditor.getState();
   if (!doc) return false;
   if (project && project.docId === doc.id) return doc !== project.savedDoc;
@@ -90,11 +99,13 @@ export async function saveProject(saveAs: boolean): Promise<boolean> {
   if (!doc) return false;
   s.setBusy('Saving…');
   try {
+    const words = promptWords(s.gen); // what the payload holds (it reads the store as it is now)
     const payload = await currentProjectPayload();
     if (!payload) return false;
     const r = await unwrap(api().project.save({ ...payload, ...(saveAs ? { saveAs: true } : {}) }));
     if ('canceled' in r) return false;
     useEditor.getState().setProject({ name: r.name, path: r.path, docId: doc.id, savedDoc: doc });
+    if (useEditor.getState().doc?.id === doc.id) markPromptAtRest(words);
     useEditor.getState().succeeded('save', r.path);
     const items = useEditor.getState().staging.items;
     const staged = projectStagedNote(unkeptStaged(items, doc), items.length);
@@ -166,6 +177,9 @@ export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy' 
   const words = from !== 'revert' && saved && (saved.prompt || saved.text) ? saved : null;
   const gen = useEditor.getState().gen;
   s.setGen({ references, ...(words ? { prompt: words.prompt, textCheck: { ...gen.textCheck, text: words.text } } : {}) });
+  // The box as the file has it is at rest; a Revert keeps the words typed since, still unsaved.
+  if (from !== 'revert') markPromptAtRest();
+  else if (saved) markPromptAtRest({ ...promptWords(useEditor.getState().gen), prompt: saved.prompt, text: saved.text });
   const fromFile = from === 'file' || from === 'revert';
   s.setProject(
     from !== 'copy' && opened.path

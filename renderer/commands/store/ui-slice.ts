@@ -5,6 +5,7 @@ import type { DocState } from '../../model/document-types';
 import type { EditorStore } from './store';
 import type { WaitingNote } from '../waiting-note';
 import type { RevertAsk } from '../../model/revert-plan';
+import type { PromptMark } from '../prompt-mark';
 import {
   AUTO_DISMISS_MS,
   autoDismisses,
@@ -49,6 +50,9 @@ export interface OpenAsk {
 export interface UiSlice {
   project: ProjectFile | null;
   setProject(p: ProjectFile | null): void;
+  /** The prompt box as the open document opened or was last saved (renderer/commands/prompt-mark.ts). */
+  promptMark: PromptMark | null;
+  setPromptMark(m: PromptMark | null): void;
   /** "Save changes?" is being asked before another file opens (renderer/commands/project-commands.ts). */
   /**
    * The unsaved-changes question, while open: the document or project it is about (its name), and
@@ -134,6 +138,8 @@ function pushMessage(set: SetGet[0], get: SetGet[1], t: Omit<Toast, 'id'>): void
 export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, get) => ({
   project: null,
   setProject: (project) => set({ project }),
+  promptMark: null,
+  setPromptMark: (promptMark) => set({ promptMark }),
   unsavedAsk: null,
   setUnsavedAsk: (unsavedAsk) => set({ unsavedAsk }),
   revertAsk: null,
