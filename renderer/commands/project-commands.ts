@@ -16,6 +16,7 @@ import { projectStagedNote, unkeptStaged } from '../model/export-message';
 import { withLayerMaskAssets } from './layer-mask-assets';
 import type { ReferenceImage } from './store/jobs-slice';
 import { useEditor } from './store/store';
+import { reselectableMask } from './mask-commands';
 import { markPromptAtRest, promptChanged, promptWords } from './prompt-mark';
 import { OPEN_MAX_ZOOM } from './store/viewport-slice';
 
@@ -50,6 +51,7 @@ export async function currentProjectPayload(): Promise<{ project: string; tiles:
   const s = useEditor.getState();
   if (!s.doc) return null;
   const limit = loadHistoryLimit();
+  const reselect = reselectableMask(s);
   const steps = projectSteps({ doc: s.doc, label: s.label, past: s.past, future: s.future }, limit);
   const out = async (x: Snapshot): Promise<Snapshot> => ({ doc: await withLayerMaskAssets(x.doc), label: x.label });
   const state = {
@@ -62,6 +64,7 @@ export async function currentProjectPayload(): Promise<{ project: string; tiles:
     historyLimit: limit,
     references: s.gen.references,
     prompt: { prompt: s.gen.prompt, text: s.gen.textCheck.text },
+    selection: { ...(s.selectedLayer ? { layer: s.selectedLayer } : {}), ...(reselect ? { reselectMaskId: reselect } : {}) },
   });
   return { project, tiles };
 }
@@ -180,6 +183,11 @@ export async function adoptProject(opened: OpenedProject, from: 'file' | 'copy' 
   // The box as the file has it is at rest; a Revert keeps the words typed since, still unsaved.
   if (from !== 'revert') markPromptAtRest();
   else if (saved) markPromptAtRest({ ...promptWords(useEditor.getState().gen), prompt: saved.prompt, text: saved.text });
+  // What was selected at the save: the layer (the panel selects it when its rows show) and what
+  // Reselect brings back. A revert keeps the session's own.
+  const sel = from !== 'revert' ? loaded.selection : undefined;
+  if (sel?.layer) s.setLayerToSelect(sel.layer);
+  if (sel?.reselectMaskId) s.setDroppedMask({ docId: loaded.current.doc.id, maskId: sel.reselectMaskId });
   const fromFile = from === 'file' || from === 'revert';
   s.setProject(
     from !== 'copy' && opened.path

@@ -115,6 +115,47 @@ describe('buildProjectPayload → readProjectPayload', () => {
     ).toBeUndefined();
   });
 
+  it('keeps the selected layer and the mask Reselect brings back (under its new id); an older file has neither', () => {
+    const { masks, state } = world();
+    const dropped = applyCoverage(
+      createEmptyMask(600, 300),
+      { rect: { x: 5, y: 5, width: 4, height: 4 }, data: new Uint8Array(16).fill(200) },
+      'replace',
+    );
+    masks.set('dropped', dropped); // in no step: only Reselect refers to it
+    const get = (id: string) => masks.get(id)!;
+    const saved = buildProjectPayload(state, get, {
+      historyLimit: 100,
+      references: [],
+      selection: { layer: 'l1', reselectMaskId: 'dropped' },
+    });
+    const put = new Map<string, TiledMask>();
+    const loaded = readProjectPayload(
+      saved.project,
+      saved.tiles,
+      (m) => {
+        put.set(`n${put.size}`, m);
+        return `n${put.size - 1}`;
+      },
+      () => true,
+    );
+    expect(loaded.selection?.layer).toBe('l1');
+    const id = loaded.selection?.reselectMaskId ?? '';
+    expect(id).toMatch(/^n\d+$/);
+    expect(getMaskValue(put.get(id)!, 6, 6)).toBe(200);
+    expect(getMaskValue(put.get(id)!, 20, 20)).toBe(0);
+    const older = buildProjectPayload(state, get, { historyLimit: 100, references: [] });
+    expect(JSON.parse(older.project).selection).toBeUndefined();
+    expect(
+      readProjectPayload(
+        older.project,
+        older.tiles,
+        () => 'x',
+        () => true,
+      ).selection,
+    ).toBeUndefined();
+  });
+
   it('drops layers whose image is missing, and refuses an inconsistent payload', () => {
     const { masks, state } = world();
     const { project, tiles } = buildProjectPayload(state, (id) => masks.get(id)!, { historyLimit: 100, references: [] });

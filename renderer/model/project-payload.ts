@@ -41,6 +41,12 @@ export interface ProjectPrompt {
   text: string;
 }
 
+/** What was selected at the save: the layer (or the original's row) and the mask Reselect brings back. */
+export interface ProjectSelection {
+  layer?: string;
+  reselectMaskId?: string;
+}
+
 /** The steps a project keeps (see the file comment). */
 export function projectSteps(s: HistoryState, historyLimit: number): { past: Snapshot[]; future: Snapshot[] } {
   const limit = Math.max(0, Math.min(PROJECT_HISTORY_MAX, Math.floor(historyLimit)));
@@ -55,13 +61,15 @@ export function projectSteps(s: HistoryState, historyLimit: number): { past: Sna
 export function buildProjectPayload(
   s: HistoryState,
   getMask: (id: string) => TiledMask,
-  opts: { historyLimit: number; references: readonly ProjectReference[]; prompt?: ProjectPrompt },
+  opts: { historyLimit: number; references: readonly ProjectReference[]; prompt?: ProjectPrompt; selection?: ProjectSelection },
 ): { project: string; tiles: Uint8Array; steps: number } {
   const { past, future } = projectSteps(s, opts.historyLimit);
   // Layer and version records once each: the history repeats them in every step (step-pack.ts).
   const steps = packSteps([{ doc: s.doc, label: s.label }, ...past, ...future].map((x) => ({ doc: x.doc, label: x.label })));
   const ids = maskIdsOf(steps.layers);
   for (const step of steps.steps) maskIdsOf(step.doc, ids);
+  const sel = opts.selection;
+  if (sel?.reselectMaskId) ids.add(sel.reselectMaskId);
   const packed = packMasks(new Map([...ids].map((id) => [id, getMask(id)])));
   const payload: ProjectPayloadInput = {
     current: steps.steps[0],
@@ -75,6 +83,7 @@ export function buildProjectPayload(
     ...(opts.prompt
       ? { prompt: { prompt: opts.prompt.prompt.slice(0, PROJECT_PROMPT_MAX), text: opts.prompt.text.slice(0, PROJECT_PROMPT_MAX) } }
       : {}),
+    ...(sel && (sel.layer || sel.reselectMaskId) ? { selection: { ...sel } } : {}),
     historyLimit: Math.max(0, Math.min(PROJECT_HISTORY_MAX, Math.floor(opts.historyLimit))),
   };
   return { project: JSON.stringify(payload), tiles: packed.pool, steps: past.length + future.length };
@@ -88,6 +97,8 @@ export interface LoadedProject {
   references: ProjectReference[];
   /** The prompt box saved with the project; absent in a project from an older Maskwork. */
   prompt?: ProjectPrompt;
+  /** What was selected at the save, its mask under its new id; absent in a project from an older Maskwork. */
+  selection?: ProjectSelection;
   historyLimit: number;
 }
 
@@ -126,6 +137,14 @@ export function readProjectPayload(
     future: steps.slice(1 + p.past.length),
     references: p.references.filter((ref) => haveAsset(ref.assetId)),
     ...(p.prompt ? { prompt: p.prompt } : {}),
+    ...(p.selection
+      ? {
+          selection: {
+            ...(p.selection.layer ? { layer: p.selection.layer } : {}),
+            ...(p.selection.reselectMaskId ? { reselectMaskId: ids.get(p.selection.reselectMaskId) } : {}),
+          },
+        }
+      : {}),
     historyLimit: p.historyLimit,
   };
 }

@@ -82,6 +82,11 @@ export const ProjectPayloadSchema = v.object({
    * project from an older Maskwork has none (its prompt box is left as it is).
    */
   prompt: v.optional(v.object({ prompt: text(PROJECT_PROMPT_MAX), text: text(PROJECT_PROMPT_MAX) })),
+  /**
+   * What was selected at the save: the Layers panel's layer (a layer id, or the original's row) and the
+   * mask Reselect would bring back (a key of `masks`). Optional: an older project has neither.
+   */
+  selection: v.optional(v.object({ layer: v.optional(text(200)), reselectMaskId: v.optional(text(200)) })),
   /** The undo-step limit the project was saved with (the setting "Undo steps kept in projects"). */
   historyLimit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(PROJECT_HISTORY_MAX)),
 });
@@ -160,6 +165,8 @@ export function payloadProblem(p: ProjectPayload): string | null {
     for (const id of maskIdsOf(step.doc)) if (!p.masks[id]) return `the mask ${id} of “${step.label}” is missing`;
   }
   for (const l of p.layers) if (l.maskId && !p.masks[l.maskId]) return `the mask ${l.maskId} of the layer “${l.name}” is missing`;
+  const reselect = p.selection?.reselectMaskId;
+  if (reselect && !p.masks[reselect]) return `the mask ${reselect} Reselect brings back is missing`;
   for (const [id, m] of Object.entries(p.masks)) {
     if (m.tiles.some((t) => t >= p.tileCount)) return `the mask ${id} refers to a tile that is not in the file`;
   }

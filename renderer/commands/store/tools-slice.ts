@@ -44,6 +44,9 @@ export interface ToolsSlice {
   /** The layer the Layers panel has selected (its actions' layer), for Ctrl+J and Ctrl+E; null without layers. */
   selectedLayer: string | null;
   setSelectedLayer(layerId: string | null): void;
+  /** The layer a reopened project had selected: the Layers panel selects it when its layers show. */
+  layerToSelect: string | null;
+  setLayerToSelect(layerId: string | null): void;
   setTool(tool: ToolId): void;
   setBrush(patch: Partial<BrushSettings>): void;
   setSelectionMode(mode: SelectionMode): void;
@@ -73,6 +76,8 @@ export const createToolsSlice: StateCreator<EditorStore, [], [], ToolsSlice> = (
   setSelectedLayer: (selectedLayer) => {
     if (get().selectedLayer !== selectedLayer) set({ selectedLayer });
   },
+  layerToSelect: null,
+  setLayerToSelect: (layerToSelect) => set({ layerToSelect }),
   // Leaving the extend tool drops its preview (the proposal never outlives the tool).
   setTool: (tool) => set(tool === 'extend' ? { tool } : { tool, extend: { ...get().extend, sides: ZERO_SIDES, preset: null } }),
   setBrush: (patch) => {

@@ -58,6 +58,12 @@ export function LayersPanel() {
     const ids = new Set(now.map((l) => l.id));
     const was = before.current;
     before.current = now;
+    // A reopened project's layers: the layer it was saved with selected (it was the top one).
+    const saved = useEditor.getState().layerToSelect;
+    if (saved !== null) {
+      useEditor.getState().setLayerToSelect(null);
+      if (saved === ORIGINAL_ROW || ids.has(saved)) return setSelectedId(saved);
+    }
     const wasIds = new Set((was ?? []).map((l) => l.id));
     const added = was ? now.filter((l) => !wasIds.has(l.id)) : [];
     if (added.length) setSelectedId(added[added.length - 1].id);
