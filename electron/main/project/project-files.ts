@@ -5,7 +5,7 @@
  * belongs to (so Ctrl+S saves there without asking) and the recent files. The renderer never names a
  * path to write: paths come from the save dialog or from main's own records.
  */
-import { basename, extname, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors';
 import type { OpenedProject } from '../../../shared/ipc/contract-types';
@@ -144,6 +144,9 @@ export async function loadProject(store: AssetStore, bytes: Uint8Array, name: st
       // export over it was written, and the photo was gone.
       const madeFrom = doc?.original.sourcePath ? await identityOf(doc.original.sourcePath) : null;
       if (madeFrom) store.protect(madeFrom);
+      // …and where the save dialogs start (Export, a first Save), when that folder is still there.
+      const recorded = doc?.original.sourcePath;
+      if (recorded && isAbsolute(recorded)) store.recordFolder(a.id, dirname(recorded));
       // Same import as opening a photo: display bytes with EXIF orientation applied, metadata registered for export.
       const sourcePath = (await store.sourcesOf(a.id))[0]?.realPath;
       const opened = await importImage(store, data, doc?.original.name ?? 'original', sourcePath);

@@ -235,7 +235,7 @@ export class AssetStore {
   /**
    * Files an export must not replace though main did not read them this time: the photo a reopened
    * project names as where its original came from (project-files.ts). Kept for the session only,
-   * and only for the guard: it is no source of any asset (Revert, the dialogs' folder).
+   * and only for the guard: it is no source of any asset (Revert; the dialogs' folder is recordFolder's).
    */
   private readonly protectedFiles: FileIdentity[] = [];
 
@@ -243,6 +243,23 @@ export class AssetStore {
   protect(identity: FileIdentity): void {
     if (!this.protectedFiles.some((k) => k.realPath === identity.realPath && k.dev === identity.dev && k.ino === identity.ino))
       this.protectedFiles.push(identity);
+  }
+
+  /**
+   * The folder a reopened project names as where its original came from (project-files.ts), for the
+   * save dialogs to start in when main has no record of reading that photo (a restarted app, a new
+   * asset folder). Kept for the session only; not a source of the asset (Revert, the export guard).
+   */
+  private readonly recordedFolders = new Map<string, string>();
+
+  /** Notes where asset `id`'s photo was, by a project's record (see {@link recordedFolders}). */
+  recordFolder(id: string, folder: string): void {
+    this.recordedFolders.set(id, folder);
+  }
+
+  /** The folder a project recorded for asset `id`'s photo, if one was opened this session. */
+  recordedFolder(id: string): string | undefined {
+    return this.recordedFolders.get(id);
   }
 
   /** Every original identity main knows of in this session, and the files it protects. */

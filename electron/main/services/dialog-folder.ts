@@ -8,10 +8,17 @@ import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AssetStore } from './asset-store';
 
-/** The folder of the file main read asset `assetId` from, if main knows one and it is still there. */
+/**
+ * The folder of the file main read asset `assetId` from, if main knows one and it is still there;
+ * else the folder a reopened project recorded for its photo (`doc.original.sourcePath`), if it is
+ * still there. After a restart the dialogs of a reopened project started wherever the OS chose.
+ */
 export async function folderOfSource(store: AssetStore, assetId: string): Promise<string | undefined> {
   const path = store.info(assetId)?.sourcePath ?? (await store.sourcesOf(assetId))[0]?.realPath;
-  return path ? existingFolder(dirname(path)) : undefined;
+  const read = path ? await existingFolder(dirname(path)) : undefined;
+  if (read) return read;
+  const recorded = store.recordedFolder(assetId);
+  return recorded ? existingFolder(recorded) : undefined;
 }
 
 /** `folder` when it is a folder that exists (a card or drive taken out since: the OS chooses). */

@@ -5,9 +5,14 @@
  * the OS chose. And they say what they are for: an export's dialog was the OS's plain "Save File" with
  * a Save button, the same as the project's, and the file type read "JPEG".
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronDialogs } from '../../../electron/main/electron-dialogs';
+import { photo } from '../../fixtures/bad-images';
+import { mainOn, Picks } from '../../support/picked-main';
+import { oneStepProject, photoDoc } from '../../support/project-payload';
 
 interface Shown {
   defaultPath?: string;
@@ -64,5 +69,61 @@ describe('where the native save dialogs start', () => {
       ['Export as TIFF', 'Export', 'TIFF image'],
       ['Save the project as', 'Save', 'Maskwork project'],
     ]);
+  });
+});
+
+/**
+ * A reopened project in a restarted app (fresh main services on a new asset folder, which has no
+ * record of main reading the photo): its Export dialog starts in the folder the project records as
+ * where its photo came from (`doc.original.sourcePath`), while that folder is there. It started
+ * wherever the OS chose; the record only guarded the original against an export over it.
+ */
+describe('a reopened project’s dialogs, after a restart', () => {
+  /** Main's dialogs with the real native save dialog (recording its options; cancelled) for exports. */
+  class NativePicks extends Picks {
+    readonly native = electronDialogs(() => null);
+    override async chooseExportPath(...args: unknown[]) {
+      const [name, format, folder] = args as Parameters<ReturnType<typeof electronDialogs>['chooseExportPath']>;
+      await this.native.chooseExportPath(name, format, folder);
+      return null;
+    }
+  }
+  let tmp: string;
+  beforeEach(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'maskwork-dialog-reopened-'));
+  });
+  afterEach(async () => {
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('Export starts in the photo’s folder; with that folder gone, where the OS chooses', async () => {
+    const shoot = join(tmp, 'Wedding 2026');
+    await mkdir(shoot);
+    const photoPath = join(shoot, 'desk.jpg');
+    await copyFile(photo('desk-stuff.jpg'), photoPath);
+    const picks = new Picks();
+    const call = mainOn(join(tmp, 'before'), picks);
+    picks.opens.push(photoPath);
+    const opened = (await call('image:open', {})).value;
+    picks.projects.push(join(tmp, 'desk'));
+    const saved = await call('project:save', oneStepProject(photoDoc(opened, 'desk.jpg', { sourcePath: photoPath })));
+    expect(saved.ok).toBe(true);
+
+    const picks2 = new NativePicks();
+    const call2 = mainOn(join(tmp, 'after'), picks2);
+    picks2.opens.push(saved.value.path);
+    expect((await call2('image:open', {})).value.project).toBeDefined();
+    const exportReq = {
+      canvas: { width: opened.width, height: opened.height },
+      layers: [{ assetId: opened.assetId, x: 0, y: 0 }],
+      format: 'jpeg',
+    };
+    shown.length = 0;
+    expect((await call2('image:export', exportReq)).value).toEqual({ canceled: true });
+    expect(shown[0].defaultPath).toBe(join(shoot, 'desk-edited.jpg'));
+
+    await rm(shoot, { recursive: true });
+    expect((await call2('image:export', exportReq)).value).toEqual({ canceled: true });
+    expect(shown[1].defaultPath).toBe('desk-edited.jpg');
   });
 });
