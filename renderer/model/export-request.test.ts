@@ -88,19 +88,25 @@ describe('export request', () => {
     expect(openNotes({ name: 'x.png', depth: 8 })).toEqual([]);
   });
 
-  it('a PSD with layers says only its flattened image opened', () => {
+  it('a PSD with several layers says its flattened image opened; one with a single layer opens silently', () => {
     expect(openNotes({ name: 'x.psd', psd: { layers: 5, groups: 0 } })).toEqual([
-      'Opened x.psd as one flattened image (its layers merged into a single picture); its 5 layers are not imported as separate layers.',
+      'x.psd has 5 layers; Maskwork opened the flattened image (its layers are not imported).',
     ]);
-    expect(openNotes({ name: 'x.psd', psd: { layers: 1, groups: 0 } })[0]).toContain('; its layer is not imported as separate layers.');
-    expect(openNotes({ name: 'x.psd', psd: { layers: 12, groups: 3 } })[0]).toContain('; its 12 layers in 3 groups are not imported');
+    // A single layer, or only a background, is the photo: nothing is left behind, as in Photoshop
+    // (it said "its layer is not imported as separate layers").
+    expect(openNotes({ name: 'x.psd', psd: { layers: 1, groups: 0 } })).toEqual([]);
+    expect(openNotes({ name: 'x.psd', psd: { layers: 1, groups: 1 } })).toEqual([]);
+    expect(openNotes({ name: 'x.psd', psd: { layers: 12, groups: 3 } })[0]).toBe(
+      'x.psd has 12 layers in 3 groups; Maskwork opened the flattened image (its layers are not imported).',
+    );
+    expect(openNotes({ name: 'x.psd', psd: { layers: 2, groups: 1 } })[0]).toContain('has 2 layers in one group;');
     // Maskwork's own PSD: every layer counted, and named (it said "its layer is not imported" for Original, a result and the mask).
-    expect(openNotes({ name: 'x.psd', psd: { layers: 3, groups: 0, maskworkResults: 1 } })[0]).toContain(
-      '; its 3 layers (the Original, 1 kept result and the hidden mask) are not imported as separate layers.',
+    expect(openNotes({ name: 'x.psd', psd: { layers: 3, groups: 0, maskworkResults: 1 } })[0]).toBe(
+      'x.psd has 3 layers (the Original, 1 kept result and the hidden mask); Maskwork opened the flattened image (its layers are not imported).',
     );
     expect(openNotes({ name: 'x.psd', psd: { layers: 1, groups: 0, maskworkResults: 0 } })).toEqual([]);
     expect(openNotes({ name: 'x.psd', psd: { layers: 3, groups: 0, maskworkResults: 2 } })[0]).toContain(
-      'its 3 layers (the Original and 2 kept results) are',
+      'has 3 layers (the Original and 2 kept results);',
     );
     expect(openNotes({ name: 'x.psd', psd: { layers: 0, groups: 0 } })).toEqual([]);
     expect(openNotes({ name: 'x.psd', depth: 16, psd: { layers: 2, groups: 0 } })).toHaveLength(2);

@@ -60,10 +60,7 @@ export function losesDepth(doc: DocState | null, format: ExportFormat): boolean 
 export function openNotes(img: Pick<OpenedImage, 'name' | 'depth' | 'colourModel' | 'psd'> & { hasIcc?: boolean }): string[] {
   const notes: string[] = [];
   const layers = psdLayersNote(img.psd);
-  if (layers)
-    notes.push(
-      `Opened ${img.name} as one flattened image (its layers merged into a single picture); ${layers} not imported as separate layers.`,
-    );
+  if (layers) notes.push(`${img.name} has ${layers}; Maskwork opened the flattened image (its layers are not imported).`);
   if (img.colourModel === 'cmyk') {
     notes.push(
       `${img.name} is a CMYK file: Maskwork edits it in RGB (${cmykConversion(img.hasIcc !== false)}), and exports are RGB with an sRGB profile.`,
@@ -74,22 +71,19 @@ export function openNotes(img: Pick<OpenedImage, 'name' | 'depth' | 'colourModel
 }
 
 /**
- * "its 5 layers are", "its layer is", "its 12 layers in 3 groups are", and for Maskwork's own PSD
- * "its 3 layers (the Original, 1 kept result and the hidden mask) are" (it said "its layer is" for
- * those three); null for a PSD without layers.
+ * "5 layers", "12 layers in 3 groups", and for Maskwork's own PSD "3 layers (the Original, 1 kept
+ * result and the hidden mask)"; null when opening the flattened image leaves nothing behind: no
+ * layers, a single layer (or only a background) — that layer is the photo, as Photoshop opens it
+ * (it said "its layer is not imported as separate layers") — or Maskwork's PSD of the Original alone.
  */
 function psdLayersNote(psd: OpenedImage['psd']): string | null {
-  // Maskwork's PSD of the photo alone (only its "Original"): nothing is left behind.
-  if (!psd || (!psd.layers && !psd.groups) || psd.maskworkResults === 0) return null;
-  const count = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
+  if (!psd || psd.layers <= 1 || psd.maskworkResults === 0) return null;
   const results = psd.maskworkResults;
   if (results !== undefined && !psd.groups && psd.layers > results) {
     const kept = `${results} kept result${results === 1 ? '' : 's'}`;
     const own = psd.layers - results > 1 ? `the Original, ${kept} and the hidden mask` : `the Original and ${kept}`;
-    return `its ${psd.layers} layers (${own}) are`;
+    return `${psd.layers} layers (${own})`;
   }
-  if (!psd.groups) return `its ${count(psd.layers, 'layer is', 'layers are')}`;
-  const groups = psd.groups === 1 ? 'one group' : `${psd.groups} groups`;
-  if (!psd.layers) return `its ${groups} ${psd.groups === 1 ? 'is' : 'are'}`;
-  return `its ${psd.layers === 1 ? 'one layer' : `${psd.layers} layers`} in ${groups} ${psd.layers === 1 ? 'is' : 'are'}`;
+  if (!psd.groups) return `${psd.layers} layers`;
+  return `${psd.layers} layers in ${psd.groups === 1 ? 'one group' : `${psd.groups} groups`}`;
 }

@@ -178,10 +178,10 @@ describe('16-bit round trip in the app', () => {
     await waitIdle(page);
     expect((await summary(page)).original.depth).toBe(16);
     expect(await page.getByTestId('status-mode').textContent()).toBe('RGB/16');
-    await page.locator('[data-testid="toast"]', { hasText: 'Opened deep-cloud.psd as one flattened image' }).first().waitFor();
-    expect(await page.locator('[data-testid="toast"]', { hasText: 'flattened image' }).first().textContent()).toContain(
+    await page.locator('[data-testid="toast"]', { hasText: 'deep-cloud.psd has 3 layers' }).first().waitFor();
+    expect(await page.locator('[data-testid="toast"]', { hasText: 'deep-cloud.psd has' }).first().textContent()).toContain(
       // Its three layers, counted and named (it said "its layer is not imported" for them).
-      'its 3 layers (the Original, 1 kept result and the hidden mask) are not imported as separate layers.',
+      'deep-cloud.psd has 3 layers (the Original, 1 kept result and the hidden mask); Maskwork opened the flattened image (its layers are not imported).',
     );
     expect(app.errors).toEqual([]);
   });

@@ -1,4 +1,5 @@
 /** A PSD made with Maskwork's own PSD export (one layer, "Original", and its merged image) from an image file. */
+import { writePsd } from 'ag-psd';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,4 +18,18 @@ export async function writePsdOf(image: string, out: string): Promise<{ width: n
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * A PSD as another program writes it (ag-psd, no Maskwork version info): `layers` plain layers over a
+ * merged image of the same grey, 0 for a file with only its merged image (Photoshop's "Background" alone).
+ */
+export function foreignPsd(layers: number, width = 64, height = 48): Uint8Array {
+  const grey = (v: number) => {
+    const data = new Uint8ClampedArray(width * height * 4).fill(v);
+    for (let i = 3; i < data.length; i += 4) data[i] = 255;
+    return { width, height, data, colorSpace: 'srgb' } as ImageData;
+  };
+  const children = Array.from({ length: layers }, (_, i) => ({ name: `Layer ${i + 1}`, top: 0, left: 0, imageData: grey(120) }));
+  return new Uint8Array(writePsd({ width, height, imageData: grey(120), children }, { generateThumbnail: false }));
 }
