@@ -14,6 +14,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
 import { IMAGE_EXT, isMaskName, maskNamesText, outputStems, pickMask, severalMasksMessage } from '../main/batch/batch-files';
+import { OPENABLE_IMAGE_NAMES } from '../../shared/files/image-formats';
 import { flag, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { submitBatchApi } from './batch-api-command';
 import { chargedOf, chargedText } from './charged';
@@ -115,7 +116,7 @@ export async function runBatch(
 }
 
 /**
- * The images of a folder (jpg, png, webp, tif, psd: the app batch's list), sorted by name; files
+ * The images of a folder (jpg, png, webp, tif, gif, avif, psd: the app batch's list), sorted by name; files
  * named like masks (`<stem>-mask.png`, `<stem>.mask.png`, `<stem>.mask-<label>.png`) are masks, not images.
  */
 async function listImages(folder: string): Promise<string[]> {
@@ -125,7 +126,7 @@ async function listImages(folder: string): Promise<string[]> {
   } catch {
     throw new AppError({ kind: 'io', message: `Cannot read the folder ${folder}.` });
   }
-  if (!files.length) throw new AppError({ kind: 'invalid-request', message: `No images (jpg, png, webp, tif, psd) in ${folder}.` });
+  if (!files.length) throw new AppError({ kind: 'invalid-request', message: `No images (${OPENABLE_IMAGE_NAMES}) in ${folder}.` });
   return files;
 }
 

@@ -60,7 +60,8 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       const win = getWindow();
       const opts = {
         properties: ['openFile' as const, 'multiSelections' as const],
-        filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'psd'] }],
+        // The same formats as Ctrl+O's (it listed no .gif or .avif, which Ctrl+O and the batch open).
+        filters: [{ name: 'Images', extensions: [...OPENABLE_IMAGE_EXTENSIONS] }],
       };
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return r.canceled || !r.filePaths.length ? null : r.filePaths;

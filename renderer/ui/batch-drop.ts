@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { BatchFile } from '../../shared/ipc/batch-contract';
+import { hasImageExtension, OPENABLE_IMAGE_NAMES } from '../../shared/files/image-formats';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
 
@@ -34,8 +35,6 @@ export function dropOnBatch(files: File[]): boolean {
   return true;
 }
 
-const IMAGE_NAME = /\.(jpe?g|png|webp|tiff?|psd)$/i;
-
 /**
  * Adds dropped files to the batch: the images (each as main lists it, with its mask found by name
  * when it came from a file), and a message naming what was not added and why (not an image, or main's reason).
@@ -45,7 +44,7 @@ export async function addDroppedFiles(files: File[]): Promise<{ added: BatchFile
   const notImages: string[] = [];
   const refused: string[] = [];
   for (const f of files) {
-    if (!IMAGE_NAME.test(f.name)) {
+    if (!hasImageExtension(f.name)) {
       notImages.push(f.name || 'A file');
       continue;
     }
@@ -58,7 +57,7 @@ export async function addDroppedFiles(files: File[]): Promise<{ added: BatchFile
   const lines = [
     ...(notImages.length
       ? [
-          `${notImages.join(', ')} ${notImages.length === 1 ? 'is not an image' : 'are not images'} a batch takes (jpg, png, webp, tif, psd): not added.`,
+          `${notImages.join(', ')} ${notImages.length === 1 ? 'is not an image' : 'are not images'} a batch takes (${OPENABLE_IMAGE_NAMES}): not added.`,
         ]
       : []),
     ...refused,

@@ -15,6 +15,7 @@ import { MAX_FILE_BYTES } from '../services/image-limits';
 import { safeFileName } from '../services/image-files';
 import { IMAGE_EXT, isMaskName, type BatchFiles } from './batch-files';
 import type { BatchRecord } from '../../../shared/batch/batch-types';
+import { OPENABLE_IMAGE_NAMES } from '../../../shared/files/image-formats';
 
 export async function addDropped(
   files: BatchFiles,
@@ -29,7 +30,7 @@ export async function addDropped(
       rule: 'mask',
     });
   if (!IMAGE_EXT.has(extname(name).toLowerCase()))
-    throw new AppError({ kind: 'invalid-request', message: `${name} is not an image a batch takes (jpg, png, webp, tif, psd).` });
+    throw new AppError({ kind: 'invalid-request', message: `${name} is not an image a batch takes (${OPENABLE_IMAGE_NAMES}).` });
   const from = await verifiedDropPath(r.path, r.bytes, MAX_FILE_BYTES);
   if (from) return { files: files.add([from]) };
   const dir = join(assetDir, 'batch-dropped', randomUUID());

@@ -12,9 +12,13 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { BatchFile } from '../../../shared/ipc/batch-contract';
+import { OPENABLE_IMAGE_EXTENSIONS, OPENABLE_IMAGE_NAMES } from '../../../shared/files/image-formats';
 
-/** What a batch lists: the formats the app opens by name, a PSD as its merged image (services/psd-import.ts). */
-export const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.tif', '.tiff', '.psd']);
+/**
+ * What a batch lists: the formats the app opens by name (the same list as Ctrl+O's: it lacked .gif and
+ * .avif), a PSD as its merged image (services/psd-import.ts). Each item opens as Ctrl+O opens it.
+ */
+export const IMAGE_EXT = new Set(OPENABLE_IMAGE_EXTENSIONS.map((e) => `.${e}`));
 /**
  * `<stem>.mask.png`, `<stem>-mask.png`, and the dot form with a label: `<stem>.mask-<label>.png`
  * (also `.mask_<label>` and `.mask.<label>`), as in `photo.mask-sky.png`. Not `photo.masked.png`.
@@ -178,7 +182,7 @@ export class BatchFiles {
     }
     const files = this.add(names.map((n) => join(folder, n)));
     if (!files.length)
-      throw new AppError({ kind: 'invalid-request', message: `No images (jpg, png, webp, tif, psd) in ${basename(folder)}.` });
+      throw new AppError({ kind: 'invalid-request', message: `No images (${OPENABLE_IMAGE_NAMES}) in ${basename(folder)}.` });
     return files;
   }
 

@@ -14,8 +14,8 @@ import { renderExport, type ExportFormat, type ExportRequest } from './image-exp
 import { MAX_FILE_BYTES } from './image-limits';
 import { findSameFile, readRegularFile } from './file-identity';
 
-/** The image files Ctrl+O offers and the OS may open with Maskwork (package.json build.fileAssociations, tested). */
-export const OPENABLE_IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif', 'psd'] as const;
+/** The image files Ctrl+O and a batch's Add images… offer and the OS may open with Maskwork (shared/files/image-formats.ts). */
+export { OPENABLE_IMAGE_EXTENSIONS } from '../../../shared/files/image-formats';
 
 /** `checkLater` as for importImage; the file's identity is recorded when the asset is stored. */
 export async function openImageFile(store: AssetStore, path: string, opts: { checkLater?: boolean } = {}): Promise<OpenedImage> {

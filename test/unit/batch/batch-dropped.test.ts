@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { access, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { BatchFiles } from '../../../electron/main/batch/batch-files';
 import { addDropped, removeDroppedCopies } from '../../../electron/main/batch/batch-dropped';
 import type { BatchRecord } from '../../../shared/batch/batch-types';
@@ -48,7 +49,18 @@ describe('batch:addDropped', () => {
     const files = new BatchFiles();
     const bytes = new Uint8Array([1, 2, 3]);
     await expect(addDropped(files, dir, { bytes, name: 'coffee-mask.png' })).rejects.toThrow('named like a mask');
-    await expect(addDropped(files, dir, { bytes, name: 'notes.txt' })).rejects.toThrow('not an image a batch takes');
+    await expect(addDropped(files, dir, { bytes, name: 'notes.txt' })).rejects.toThrow(
+      'notes.txt is not an image a batch takes (jpg, png, webp, tif, gif, avif, psd).',
+    );
+  });
+
+  it('a dropped .gif or .avif is taken, as Ctrl+O opens them (it was refused as "not an image a batch takes")', async () => {
+    const files = new BatchFiles();
+    for (const name of ['coffee.gif', 'coffee.AVIF']) {
+      const bytes = new Uint8Array(await sharp(join(PHOTOS, 'coffee.png'))[name.endsWith('gif') ? 'gif' : 'avif']().toBuffer());
+      const r = await addDropped(files, join(dir, 'assets'), { bytes, name });
+      expect(r.files).toEqual([expect.objectContaining({ name, mask: null })]);
+    }
   });
 
   it('Clear finished deletes the copies only cleared batches used; one still listed or in a batch left stays', async () => {

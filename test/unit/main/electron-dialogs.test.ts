@@ -127,3 +127,16 @@ describe('a reopened project’s dialogs, after a restart', () => {
     expect(shown[1].defaultPath).toBe('desk-edited.jpg');
   });
 });
+
+describe('which image formats the open dialogs offer', () => {
+  it("the batch's Add images… offers exactly Ctrl+O's image formats (it lacked .gif and .avif)", async () => {
+    shown.length = 0;
+    const dialogs = electronDialogs(() => null);
+    await dialogs.chooseImageToOpen();
+    await dialogs.chooseImagesToOpen!();
+    const [open, batch] = shown.map((o) => o.filters ?? []);
+    const openImages = open[0].extensions.filter((e) => e !== 'maskwork');
+    expect(batch.map((f) => f.extensions)).toEqual([openImages]);
+    expect(openImages).toEqual(expect.arrayContaining(['gif', 'avif', 'psd', 'jpg', 'tif']));
+  });
+});
