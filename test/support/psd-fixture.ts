@@ -26,8 +26,7 @@ export async function writePsdOf(image: string, out: string): Promise<{ width: n
  */
 export function foreignPsd(layers: number, width = 64, height = 48): Uint8Array {
   const grey = (v: number) => {
-    const data = new Uint8ClampedArray(width * height * 4).fill(v);
-    for (let i = 3; i < data.length; i += 4) data[i] = 255;
+    const data = new Uint8ClampedArray(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : v));
     return { width, height, data, colorSpace: 'srgb' } as ImageData;
   };
   const children = Array.from({ length: layers }, (_, i) => ({ name: `Layer ${i + 1}`, top: 0, left: 0, imageData: grey(120) }));
