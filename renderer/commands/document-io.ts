@@ -7,7 +7,7 @@ import { decodePreview, decodeToBitmap, getBitmap, getMask, putBitmap, putMask }
 import { maskBounds } from '../../shared/mask';
 import { encodeMaskPng } from './mask-encode';
 import type { DocState } from '../model/document-types';
-import { exportRequest, openNotes, type ExportFormat, type ExportOptions } from '../model/export-request';
+import { cutShortNote, exportRequest, openNotes, type ExportFormat, type ExportOptions } from '../model/export-request';
 import { useEditor } from './store/store';
 import { OPEN_MAX_ZOOM } from './store/viewport-slice';
 import type { ToastAction } from '../model/toast-logic';
@@ -85,6 +85,8 @@ async function adopt(img: OpenedImage, checking: boolean, sayKept = true): Promi
   );
   s.fitToScreen(OPEN_MAX_ZOOM); // never above 100 %, as Photoshop opens a document
   if (left) s.notify('info', keptMessage(left));
+  const cut = cutShortNote(img);
+  if (cut) s.notify('error', cut, 'bad-image');
   for (const note of openNotes(img)) s.notify('info', note);
 }
 

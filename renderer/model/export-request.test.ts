@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocState } from '../../shared/document/schema';
-import { exportRequest, losesDepth, openNotes } from './export-request';
+import { cutShortNote, exportRequest, losesDepth, openNotes } from './export-request';
 
 const A = 'img-0123456789abcdef0123456789abcdef';
 const P = (n: number) => `patch-${String(n).repeat(32)}`;
@@ -110,5 +110,16 @@ describe('export request', () => {
     );
     expect(openNotes({ name: 'x.psd', psd: { layers: 0, groups: 0 } })).toEqual([]);
     expect(openNotes({ name: 'x.psd', depth: 16, psd: { layers: 2, groups: 0 } })).toHaveLength(2);
+  });
+
+  it('a JPEG cut short is said to be damaged, with the rows missing and what the export holds', () => {
+    expect(cutShortNote({ name: 'photo.jpg', orientation: 1 })).toBeNull();
+    expect(cutShortNote({ name: 'photo.jpg', orientation: 1, cutShort: { missingRows: 215 } })).toBe(
+      'photo.jpg is damaged: the bottom 215 rows are missing — the file stops before its end (an interrupted download or copy?). Maskwork opened the rest, with those rows grey; exports have them grey too.',
+    );
+    expect(cutShortNote({ name: 'p.jpg', orientation: 6, cutShort: { missingRows: 1 } })).toContain(
+      'is damaged: 1 row of its picture is missing',
+    );
+    expect(cutShortNote({ name: 'p.jpg', orientation: 1, cutShort: { missingRows: 0 } })).toMatch(/coarse or incomplete/);
   });
 });

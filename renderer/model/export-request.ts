@@ -71,6 +71,21 @@ export function openNotes(img: Pick<OpenedImage, 'name' | 'depth' | 'colourModel
 }
 
 /**
+ * What to say of a JPEG that stops before its end (main opened the part that is there, the rest grey):
+ * how many rows are missing, and that an export has them grey too — it was refused outright.
+ */
+export function cutShortNote(img: Pick<OpenedImage, 'name' | 'orientation' | 'cutShort'>): string | null {
+  if (!img.cutShort) return null;
+  const n = img.cutShort.missingRows;
+  const rows = n === 1 ? '1 row' : `${n} rows`;
+  const are = n === 1 ? 'is' : 'are';
+  const where = (img.orientation ?? 1) === 1 ? `the bottom ${rows} ${are} missing` : `${rows} of its picture ${are} missing`;
+  const why = 'the file stops before its end (an interrupted download or copy?)';
+  if (!n) return `${img.name} is damaged: ${why}, so its picture may be coarse or incomplete. Maskwork opened what it holds.`;
+  return `${img.name} is damaged: ${where} — ${why}. Maskwork opened the rest, with those rows grey; exports have them grey too.`;
+}
+
+/**
  * "5 layers", "12 layers in 3 groups", and for Maskwork's own PSD "3 layers (the Original, 1 kept
  * result and the hidden mask)"; null when opening the flattened image leaves nothing behind: no
  * layers, a single layer (or only a background) — that layer is the photo, as Photoshop opens it

@@ -39,6 +39,12 @@ export interface OpenedImage {
    * its "Original" and hidden mask layer).
    */
   psd?: { layers: number; groups: number; maskworkResults?: number };
+  /**
+   * A JPEG that stops before its end (an interrupted download or copy): what it holds opened, the rows
+   * it lacks grey, and the stored original is that picture as a PNG. `missingRows`: grey rows at the
+   * bottom of the stored image (0 when the whole picture is there but coarse, as a cut progressive file).
+   */
+  cutShort?: { missingRows: number };
   /** Bytes the renderer can decode for display (the file itself when possible). */
   display: Uint8Array;
   displayMime: 'image/jpeg' | 'image/png' | 'image/webp';

@@ -1,5 +1,5 @@
 /**
- * Bad input through the UI (real handlers behind window.maskwork): a truncated JPEG, an empty file,
+ * Bad input through the UI (real handlers behind window.maskwork): a JPEG cut where its picture starts, an empty file,
  * a text file named photo.png, a PNG whose header claims 30000×30000 and a JPEG with scrambled data, opened from the dialog
  * (Ctrl+O) and dragged from the desktop (Chromium's own drag-and-drop input with real files), and an
  * image too wide to open pasted with Ctrl+V from the system clipboard. Each shows an error toast
@@ -20,7 +20,7 @@ import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
 import { copyImageToClipboard, dropFiles, leaveField } from '../support/user-input';
 import { exportPngByMouse } from '../support/real-input';
-import { NOT_AN_IMAGE, pngHeaderOnly, truncated } from '../fixtures/bad-images';
+import { cutAtPictureStart, NOT_AN_IMAGE, pngHeaderOnly } from '../fixtures/bad-images';
 
 let app: AppHarness;
 const good = join(PHOTOS, 'building.jpg'); // 868×600
@@ -47,7 +47,8 @@ beforeAll(async () => {
   bad = [
     {
       name: 'building-cut.jpg',
-      bytes: truncated(good, 0.6),
+      // Cut where its picture starts: one cut later opens as the part that is there (jpeg-cut-short.e2e).
+      bytes: cutAtPictureStart(good),
       kind: 'bad-image',
       // What is wrong and what to try, in a retoucher's words (it ended "(VipsJpeg: premature end of JPEG image)").
       says: /“building-cut\.jpg” is damaged or incomplete: the file stops partway through its picture — an interrupted download or copy\? Copy it again from where it came from/,

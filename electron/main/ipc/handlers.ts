@@ -60,7 +60,7 @@ export function createHandlers(svc: MainServices): HandlerTable {
       // Dropped from a file that still holds these bytes: opened from it, as Ctrl+O would (dropped-file.ts).
       const from = await verifiedDropPath(path, bytes, MAX_FILE_BYTES);
       if (from && !isProjectPath(from)) return openPhoto(svc, from, checkLater);
-      return importImage(svc.store, bytes, name, undefined, { checkLater });
+      return importImage(svc.store, bytes, name, undefined, { checkLater, openCutShort: true });
     },
     'image:check': async ({ assetId }) => awaitCheck(svc.store, assetId),
     'asset:put': async ({ bytes, kind }) => ({ assetId: await svc.store.put(bytes, kind) }),
@@ -204,7 +204,7 @@ async function openPath(svc: MainServices, path: string, checkLater?: boolean) {
 
 /** A photo read from its file goes to the top of the recent photos. */
 async function openPhoto(svc: MainServices, path: string, checkLater?: boolean) {
-  const opened = await openImageFile(svc.store, path, { checkLater });
+  const opened = await openImageFile(svc.store, path, { checkLater, openCutShort: true });
   await svc.recentPhotos.remember(path);
   return opened;
 }

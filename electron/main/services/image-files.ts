@@ -17,11 +17,19 @@ import { findSameFile, readRegularFile } from './file-identity';
 /** The image files Ctrl+O and a batch's Add images… offer and the OS may open with Maskwork (shared/files/image-formats.ts). */
 export { OPENABLE_IMAGE_EXTENSIONS } from '../../../shared/files/image-formats';
 
-/** `checkLater` as for importImage; the file's identity is recorded when the asset is stored. */
-export async function openImageFile(store: AssetStore, path: string, opts: { checkLater?: boolean } = {}): Promise<OpenedImage> {
+/** `checkLater`, `openCutShort` as for importImage; the file's identity is recorded when the asset is stored. */
+export async function openImageFile(
+  store: AssetStore,
+  path: string,
+  opts: { checkLater?: boolean; openCutShort?: boolean } = {},
+): Promise<OpenedImage> {
   const { bytes, identity } = await readRegularFile(path, MAX_FILE_BYTES);
   const onStored = (assetId: string) => store.addSource(assetId, identity);
-  return importImage(store, bytes, basename(path), resolve(path), { checkLater: opts.checkLater, onStored });
+  return importImage(store, bytes, basename(path), resolve(path), {
+    checkLater: opts.checkLater,
+    openCutShort: opts.openCutShort,
+    onStored,
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import type { AssetStore } from './asset-store';
 import { sniffImageFormat, type SniffedFormat } from './image-sniff';
 import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS, refuseOversize } from './image-limits';
 import { flattenPsd } from './psd-import';
+import { endsWithJpegEnd, partialJpeg } from './jpeg-partial';
 import { rememberDecoded, type DecodedImage } from './decoded-original';
 import { decodeChecked, startCheck } from './image-check';
 import { damageClause, FETCH_AGAIN, isCutShort } from './damage-words';
@@ -26,13 +27,16 @@ sharp.cache(false);
  * `checkLater`: for files the renderer shows as they are (JPEG, upright PNG/WebP), return as soon as
  * the header is checked and run the full decode alongside the renderer's (`image:check` awaits it;
  * the asset is stored when it passes). Otherwise the decode happens here, before returning.
+ * `openCutShort`: a JPEG that stops before its end opens as the part that is there (`cutShort` says
+ * how much is missing; jpeg-partial.ts) — for the editor, where the user is told; a batch, with no
+ * one to tell, refuses it as before.
  */
 export async function importImage(
   store: AssetStore,
   bytes: Uint8Array,
   name: string,
   sourcePath?: string,
-  opts: { checkLater?: boolean; onStored?: (assetId: string) => Promise<void> } = {},
+  opts: { checkLater?: boolean; openCutShort?: boolean; onStored?: (assetId: string) => Promise<void> } = {},
 ): Promise<OpenedImage> {
   const label = `“${basename(name)}”`;
   if (bytes.byteLength === 0) throw badImage(`${label} is empty (0 bytes). Choose another file.`);
@@ -60,6 +64,14 @@ export async function importImage(
         ...(psd.maskworkResults === undefined ? {} : { maskworkResults: psd.maskworkResults }),
       },
     };
+  }
+  if (format === 'jpeg' && opts.openCutShort && !endsWithJpegEnd(bytes)) {
+    // Cut short: the part that is there opens, as a PNG original, with how much is missing (jpeg-partial.ts).
+    const part = await partialJpeg(bytes);
+    if (part) {
+      const img = await importDecodable(store, part.png, 'png', label, name, sourcePath, { ...opts, checkLater: false });
+      return { ...img, format: 'jpeg', cutShort: { missingRows: part.missingRows } };
+    }
   }
   return importDecodable(store, bytes, format, label, name, sourcePath, opts);
 }

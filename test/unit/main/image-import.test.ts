@@ -14,7 +14,7 @@ import { importImage } from '../../../electron/main/services/image-import';
 import { openImageFile } from '../../../electron/main/services/image-files';
 import { awaitDecoded, forgetDecoded, recallDecoded } from '../../../electron/main/services/decoded-original';
 import { awaitCheck } from '../../../electron/main/services/image-check';
-import { NOT_AN_IMAGE, photo, pngHeaderOnly, rotatedP3Jpeg, truncated } from '../../fixtures/bad-images';
+import { cutAtPictureStart, NOT_AN_IMAGE, photo, pngHeaderOnly, rotatedP3Jpeg, truncated } from '../../fixtures/bad-images';
 import { appErrorOf } from '../../support/app-error';
 
 let tmp: string;
@@ -102,7 +102,7 @@ describe('importImage: good files', () => {
     expect([kept!.width, kept!.height]).toEqual([600, 868]);
     expect(Buffer.compare(Buffer.from(kept!.rgba), fresh.data)).toBe(0);
     // A file that fails to open replaces nothing.
-    await importImage(store, truncated(photo('building.jpg')), 'broken.jpg').catch(() => {});
+    await importImage(store, NOT_AN_IMAGE, 'broken.jpg').catch(() => {});
     expect(recallDecoded(img.assetId)).toBe(kept);
     forgetDecoded();
   });
@@ -127,14 +127,10 @@ describe('importImage: good files', () => {
     forgetDecoded();
   });
 
-  it('checkLater on a truncated JPEG: the check fails with the same bad-image message and stores nothing', async () => {
-    const before = await storedAssets();
-    const img = await importImage(store, truncated(photo('building.jpg')), 'cut.jpg', undefined, { checkLater: true });
-    const e = await rejection(awaitCheck(store, img.assetId));
-    expect(e.info.kind).toBe('bad-image');
-    expect(e.info.message).toMatch(/“cut\.jpg” is damaged or incomplete/);
-    expect(await storedAssets()).toEqual(before);
-    expect((await rejection(awaitCheck(store, img.assetId))).info.kind).toBe('not-found');
+  it('checkLater on a truncated JPEG: it opens at once as the part that is there (no check left to fail later)', async () => {
+    const img = await importImage(store, truncated(photo('building.jpg')), 'cut.jpg', undefined, { checkLater: true, openCutShort: true });
+    expect(img.cutShort?.missingRows).toBeGreaterThan(0);
+    await expect(awaitCheck(store, img.assetId)).resolves.toEqual({ checked: true });
   });
 
   it('checkLater on a JPEG with damaged data inside: the reduced check fails like a full decode and stores nothing', async () => {
@@ -180,16 +176,58 @@ describe('importImage: bad files are refused with a clear message and nothing is
     expect(e.message).toMatch(/not an image/);
   });
 
-  it('truncated JPEG (first 60 % of building.jpg) → bad-image "damaged or incomplete"', async () => {
+  it('truncated JPEG (first 60 % of building.jpg) opens as the part that is there, the missing rows grey and counted', async () => {
+    // It was refused outright ("damaged or incomplete"); Photoshop opens the part that is there.
+    const whole = await sharp(photo('building.jpg')).raw().toBuffer({ resolveWithObject: true });
+    const img = await importImage(store, truncated(photo('building.jpg'), 0.6), 'building-cut.jpg', undefined, { openCutShort: true });
+    expect(img).toMatchObject({ name: 'building-cut.jpg', format: 'jpeg', width: 868, height: 600, displayMime: 'image/png' });
+    const missing = img.cutShort!.missingRows;
+    expect(missing).toBeGreaterThan(150);
+    expect(missing).toBeLessThan(300);
+    // The original is the decoded picture as a PNG: the rows the file holds equal the whole file's, the rest grey.
+    const stored = await store.get(img.assetId);
+    const { data, info } = await sharp(stored).raw().toBuffer({ resolveWithObject: true });
+    expect([(await sharp(stored).metadata()).format, info.width, info.height, info.channels]).toEqual(['png', 868, 600, 3]);
+    const stride = 868 * 3;
+    const kept = (600 - missing - 32) * stride; // the last MCU rows the file reaches may be partial
+    expect(Buffer.compare(data.subarray(0, kept), whole.data.subarray(0, kept))).toBe(0);
+    expect(data.subarray((600 - missing) * stride).every((v) => v === 128)).toBe(true);
+  });
+
+  it('a truncated JPEG where no one is told (a batch): refused as "damaged or incomplete", nothing stored', async () => {
     const before = await storedAssets();
     const e = await rejection(importImage(store, truncated(photo('building.jpg'), 0.6), 'building-cut.jpg'));
     expect(e.kind).toBe('bad-image');
-    expect(e.message).toContain('“building-cut.jpg”');
     expect(e.message).toMatch(
-      /damaged or incomplete: the file stops partway through its picture — an interrupted download or copy\? Copy it again/,
+      /“building-cut\.jpg” is damaged or incomplete: the file stops partway through its picture — an interrupted download or copy\? Copy it again/,
     );
     expect(e.message).not.toMatch(/vips|premature|JPEG image\)/i);
     expect(await storedAssets()).toEqual(before);
+  });
+
+  it('a JPEG cut where its picture starts: nothing to open, refused as "stops partway through its picture"', async () => {
+    const before = await storedAssets();
+    const e = await rejection(
+      importImage(store, cutAtPictureStart(photo('building.jpg')), 'building-cut.jpg', undefined, { openCutShort: true }),
+    );
+    expect(e.kind).toBe('bad-image');
+    expect(e.message).toMatch(/^“building-cut\.jpg” is damaged or incomplete: the file stops partway through its picture/);
+    expect(await storedAssets()).toEqual(before);
+  });
+
+  it('a truncated progressive JPEG opens whole but coarse: no rows counted missing, still said to be damaged', async () => {
+    const prog = new Uint8Array(await sharp(photo('building.jpg')).jpeg({ progressive: true }).toBuffer());
+    const img = await importImage(store, prog.slice(0, prog.length >> 1), 'prog-cut.jpg', undefined, { openCutShort: true });
+    expect(img.cutShort).toEqual({ missingRows: 0 });
+  });
+
+  it('a JPEG with junk after its end opens as usual, not as cut short', async () => {
+    const bytes = new Uint8Array(await readFile(photo('rocket.jpg')));
+    const img = await importImage(store, new Uint8Array([...bytes, ...new Uint8Array(100).fill(7)]), 'tail.jpg', undefined, {
+      openCutShort: true,
+    });
+    expect(img.cutShort).toBeUndefined();
+    expect(img.displayMime).toBe('image/jpeg');
   });
 
   it('a JPEG cut before its image begins (first 30 kB of colorful-cups.jpg) → "ends before its image begins", not "header is damaged"', async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BAD_IMAGES } from '../../fixtures/bad-images';
+import { BAD_IMAGES, photo, truncated } from '../../fixtures/bad-images';
 import { startMain, type MainHarness } from '../../support/main-harness';
 
 let main: MainHarness;
@@ -35,5 +35,14 @@ describe('bad-image corpus', () => {
   it('nothing was stored for any of them', async () => {
     const names = await readdir(join(main.tmp, 'assets')).catch(() => [] as string[]);
     expect(names.filter((n) => n.startsWith('img-'))).toEqual([]);
+  });
+
+  it('a JPEG cut short later in its picture is not among them: it opens as the part that is there, the missing rows counted', async () => {
+    for (const fraction of [0.6, 0.05]) {
+      const r = await main.callRaw('image:import', { bytes: truncated(photo('building.jpg'), fraction), name: 'cut.jpg' });
+      expect(r.ok, JSON.stringify(r.error ?? null)).toBe(true);
+      expect(r.value.cutShort.missingRows).toBeGreaterThan(fraction === 0.6 ? 150 : 500);
+      expect(r.value.cutShort.missingRows).toBeLessThan(600);
+    }
   });
 });
