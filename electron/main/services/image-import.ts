@@ -13,7 +13,7 @@ import type { AssetStore } from './asset-store';
 import { sniffImageFormat, type SniffedFormat } from './image-sniff';
 import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS, refuseOversize } from './image-limits';
 import { flattenPsd } from './psd-import';
-import { endsWithJpegEnd, partialJpeg } from './jpeg-partial';
+import { reachesJpegEnd, partialJpeg } from './jpeg-partial';
 import { rememberDecoded, type DecodedImage } from './decoded-original';
 import { decodeChecked, startCheck } from './image-check';
 import { damageClause, FETCH_AGAIN, isCutShort } from './damage-words';
@@ -65,7 +65,7 @@ export async function importImage(
       },
     };
   }
-  if (format === 'jpeg' && opts.openCutShort && !endsWithJpegEnd(bytes)) {
+  if (format === 'jpeg' && opts.openCutShort && !reachesJpegEnd(bytes)) {
     // Cut short: the part that is there opens, as a PNG original, with how much is missing (jpeg-partial.ts).
     const part = await partialJpeg(bytes);
     if (part) {

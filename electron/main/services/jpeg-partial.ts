@@ -10,10 +10,27 @@ import sharp, { type OutputInfo } from 'sharp';
 import { MAX_IMAGE_PIXELS } from './image-limits';
 import { isCutShort } from './damage-words';
 
-/** Whether the file ends with the JPEG end-of-image marker (a few bytes of padding after it allowed). */
-export function endsWithJpegEnd(bytes: Uint8Array): boolean {
-  for (let i = bytes.length - 2; i >= Math.max(0, bytes.length - 64); i--) if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return true;
-  return false;
+const END = Buffer.from([0xff, 0xd9]);
+
+/**
+ * Whether the JPEG's picture data reaches its end-of-image marker: the segments are walked to the
+ * first start of scan (an EXIF thumbnail's own markers, inside its segment, are skipped), and an end
+ * marker is looked for after it — in the scan data every 0xFF is followed by 0 or a restart marker,
+ * so one found there is the end. Data after the end (a Motion Photo's video) does not matter.
+ */
+export function reachesJpegEnd(bytes: Uint8Array): boolean {
+  let at = 2;
+  while (at + 4 <= bytes.length) {
+    if (bytes[at] !== 0xff) return true; // not a marker where one belongs: leave it to the decoder
+    const marker = bytes[at + 1];
+    if (marker === 0xff) {
+      at++; // fill byte
+      continue;
+    }
+    if (marker === 0xda) break;
+    at += 2 + ((bytes[at + 2] << 8) | bytes[at + 3]);
+  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(END, at + 2) >= 0;
 }
 
 /**

@@ -3,7 +3,7 @@
  * with the right size, format and flags; EXIF orientation is applied for display; broken and
  * hostile files fail with a clear bad-image / too-large message and store nothing.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { importImage } from '../../../electron/main/services/image-import';
 import { openImageFile } from '../../../electron/main/services/image-files';
 import { awaitDecoded, forgetDecoded, recallDecoded } from '../../../electron/main/services/decoded-original';
 import { awaitCheck } from '../../../electron/main/services/image-check';
+import { reachesJpegEnd } from '../../../electron/main/services/jpeg-partial';
 import { cutAtPictureStart, NOT_AN_IMAGE, photo, pngHeaderOnly, rotatedP3Jpeg, truncated } from '../../fixtures/bad-images';
 import { appErrorOf } from '../../support/app-error';
 
@@ -221,13 +222,21 @@ describe('importImage: bad files are refused with a clear message and nothing is
     expect(img.cutShort).toEqual({ missingRows: 0 });
   });
 
-  it('a JPEG with junk after its end opens as usual, not as cut short', async () => {
+  it('a JPEG with data after its end (a Motion Photo’s video) opens as usual, on the fast path, not as cut short', async () => {
     const bytes = new Uint8Array(await readFile(photo('rocket.jpg')));
-    const img = await importImage(store, new Uint8Array([...bytes, ...new Uint8Array(100).fill(7)]), 'tail.jpg', undefined, {
-      openCutShort: true,
-    });
+    const tail = new Uint8Array([...bytes, ...new Uint8Array(5000).map((_, i) => (i * 31) & 255)]);
+    const img = await importImage(store, tail, 'tail.jpg', undefined, { checkLater: true, openCutShort: true });
     expect(img.cutShort).toBeUndefined();
-    expect(img.displayMime).toBe('image/jpeg');
+    expect(Buffer.compare(Buffer.from(img.display), Buffer.from(tail))).toBe(0);
+    await expect(awaitCheck(store, img.assetId)).resolves.toEqual({ checked: true });
+  });
+
+  it('a JPEG reaches its end when an end marker follows its picture data, whatever comes after (no second decode for a Motion Photo)', () => {
+    const bytes = new Uint8Array(readFileSync(photo('rocket.jpg')));
+    expect(reachesJpegEnd(bytes)).toBe(true);
+    expect(reachesJpegEnd(new Uint8Array([...bytes, ...new Uint8Array(5000).map((_, i) => (i * 31) & 255)]))).toBe(true);
+    expect(reachesJpegEnd(truncated(photo('rocket.jpg'), 0.9))).toBe(false);
+    expect(reachesJpegEnd(cutAtPictureStart(photo('rocket.jpg')))).toBe(false);
   });
 
   it('a JPEG cut before its image begins (first 30 kB of colorful-cups.jpg) → "ends before its image begins", not "header is damaged"', async () => {
