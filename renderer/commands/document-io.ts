@@ -75,6 +75,7 @@ async function adopt(img: OpenedImage, checking: boolean, sayKept = true): Promi
         ...(img.depth === 16 ? { depth: 16 as const } : {}),
         ...(img.colourModel ? { colourModel: img.colourModel } : {}),
         ...(img.grey ? { grey: true as const } : {}),
+        ...(img.cutShort ? { cutShort: true as const } : {}),
       },
       maskId,
       layers: [],

@@ -39,6 +39,11 @@ export const OriginalRefSchema = v.object({
    * the project as RGB, where a new colourModel value would fail their picklist.
    */
   grey: v.optional(v.literal(true)),
+  /**
+   * True when the file is a JPEG cut short (image-import.ts, jpeg-partial.ts): the original is the
+   * part that was there, stored as a PNG, so an export cannot keep the file's JPEG data.
+   */
+  cutShort: v.optional(v.literal(true)),
 });
 
 /** How a layer combines with what is below it. Only Normal (source-over) exists today. */

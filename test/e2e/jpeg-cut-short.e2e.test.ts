@@ -39,6 +39,16 @@ describe('a JPEG cut short', () => {
     expect(rows).toBeLessThan(300);
     expect(text).toContain('exports have them grey too');
 
+    // Export… as JPEG: no "Keep the original JPEG data" to offer (the original is the part that was there,
+    // as a PNG), and the dialog says the JPEG is encoded whole (it offered to keep the cut file's data).
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'JPEG' }).click();
+    await dialog.getByText('This JPEG is encoded whole').waitFor();
+    expect(await dialog.getByRole('checkbox', { name: 'Keep the original JPEG data where you did not edit' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
     const out = join(app.tmp, 'photo-edited.png');
     app.dialogs.saves.push(out);
     await exportPngByMouse(page);

@@ -26,7 +26,9 @@ const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
 ];
 
 /** Whether the document's original is a JPEG file (by its name; main decides whether its data can be kept). */
-const jpegOriginal = (doc: { original: { name: string } } | null) => !!doc && /\.jpe?g$/i.test(doc.original.name);
+/** A JPEG original whose data an export can keep: not one cut short (its original is the part that was there, as a PNG). */
+const jpegOriginal = (doc: { original: { name: string; cutShort?: true } } | null) =>
+  !!doc && /\.jpe?g$/i.test(doc.original.name) && !doc.original.cutShort;
 
 export function ExportDialog() {
   const open = useEditor((s) => s.exportOpen);
