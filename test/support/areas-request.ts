@@ -18,9 +18,10 @@ export async function areasRequest(
     .toBuffer();
   const img = await main.call('image:import', { bytes: new Uint8Array(photo), name: 'big.jpg' });
   const values = new Uint8Array(rect.width * rect.height);
-  for (const d of dabs)
-    for (let y = d.y; y < d.y + d.height; y++)
-      values.fill(255, (y - rect.y) * rect.width + d.x - rect.x, (y - rect.y) * rect.width + d.x - rect.x + d.width);
+  for (const d of dabs) {
+    const on = new Uint8Array(d.width).map(() => 255);
+    for (let y = d.y; y < d.y + d.height; y++) values.set(on, (y - rect.y) * rect.width + d.x - rect.x);
+  }
   const png = await sharp(values, { raw: { width: rect.width, height: rect.height, channels: 1 } })
     .png()
     .toBuffer();
