@@ -37,3 +37,16 @@ export async function untilBatch(main: MainHarness, id: string, ok: (b: BatchVie
     await new Promise((r) => setTimeout(r, 40));
   }
 }
+
+/** `batch:start` now with Nano Banana 2 and "remove the object" on `files`, waited for until done or failed. */
+export async function runBatchNow(main: MainHarness, files: readonly { fileId: string }[]): Promise<BatchView> {
+  const started = await main.call<BatchView>('batch:start', {
+    fileIds: files.map((f) => f.fileId),
+    prompt: 'remove the object',
+    model: 'gemini-3.1-flash-image',
+    mode: 'now',
+    featherPx: 4,
+    colorMatch: true,
+  });
+  return untilBatch(main, started.id, (b) => b.state === 'done' || b.state === 'failed');
+}

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { startMain } from '../../support/main-harness';
-import { QueuedDialogs, untilBatch } from '../../support/batch-dialogs';
-import type { BatchView } from '../../../shared/batch/batch-types';
+import { QueuedDialogs, runBatchNow } from '../../support/batch-dialogs';
 import { startGeminiServer, type GeminiServer } from '../../servers';
 
 vi.mock('electron', () => ({}));
@@ -51,15 +50,7 @@ describe('a batch with a .gif and an .avif', () => {
         ['coffee.gif', 'coffee-mask.png'],
         ['chelsea.avif', 'chelsea-mask.png'],
       ]);
-      const started = await main.call<BatchView>('batch:start', {
-        fileIds: files.map((f: { fileId: string }) => f.fileId),
-        prompt: 'remove the object',
-        model: 'gemini-3.1-flash-image',
-        mode: 'now',
-        featherPx: 4,
-        colorMatch: true,
-      });
-      const done = await untilBatch(main, started.id, (b) => b.state === 'done' || b.state === 'failed');
+      const done = await runBatchNow(main, files);
       expect(done.items.map((i) => [i.name, i.state])).toEqual([
         ['coffee.gif', 'done'],
         ['chelsea.avif', 'done'],

@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { startMain } from '../../support/main-harness';
-import { QueuedDialogs, untilBatch } from '../../support/batch-dialogs';
+import { QueuedDialogs, runBatchNow } from '../../support/batch-dialogs';
 import { writePsdOf } from '../../support/psd-fixture';
-import type { BatchView } from '../../../shared/batch/batch-types';
 import { startGeminiServer, type GeminiServer } from '../../servers';
 
 vi.mock('electron', () => ({}));
@@ -52,15 +51,7 @@ describe('a batch folder with a PSD', () => {
         ['chelsea.png', 'chelsea-mask.png'],
         ['coffee.psd', 'coffee-mask.png'],
       ]);
-      const started = await main.call<BatchView>('batch:start', {
-        fileIds: files.map((f: { fileId: string }) => f.fileId),
-        prompt: 'remove the object',
-        model: 'gemini-3.1-flash-image',
-        mode: 'now',
-        featherPx: 4,
-        colorMatch: true,
-      });
-      const done = await untilBatch(main, started.id, (b) => b.state === 'done' || b.state === 'failed');
+      const done = await runBatchNow(main, files);
       expect(done.items.map((i) => [i.name, i.state])).toEqual([
         ['chelsea.png', 'done'],
         ['coffee.psd', 'done'],
