@@ -58,3 +58,21 @@ describe('the version strip after the first Keep', () => {
     expect(view()).toEqual(start);
   });
 });
+
+describe('the staging strip laid out after its candidate was staged', () => {
+  it('reveals for the room the strip leaves, worked out from the view before the first reveal', () => {
+    st().clearStaging();
+    st().setDockHeight(36);
+    // Zoomed to 200 %: the 200-px-tall region starts 240 px down, its bottom far under the dock.
+    st().setView({ scale: 2, offsetX: 0, offsetY: 240 });
+    const docId = st().doc!.id;
+    st().stageCandidates([stagedFixture({ jobId: 'job-2', index: 0, docId, assetId: 'patch-0', size: 100 })]);
+    st().selectStaged(0);
+    // Staged over the 36-px head: panned until the whole region was above it.
+    expect(view().offsetY).toBe(240 + (300 - 36 - 12 - 440));
+    st().setDockHeight(184); // the strip is laid out
+    // From the view before: taller than the 116 px left, out of sight there — its top at the stage's top
+    // (from the first reveal's view it counted as a detail in sight, and stayed 40 px lower).
+    expect(view()).toEqual({ scale: 2, offsetX: 0, offsetY: 12 });
+  });
+});

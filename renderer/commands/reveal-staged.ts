@@ -71,7 +71,12 @@ export function installRevealStaged(): () => void {
     if (!c || !s.doc || c.docId !== s.doc.id) return;
     const picked = c.key !== selectedCandidate(prev.staging)?.key;
     if (!picked && !(s.dockHeight > prev.dockHeight)) return;
-    const v = revealRegion(viewOf(s), editedArea(s.doc.maskId, c.region), { width: s.stageWidth, height: visibleHeight(s) });
+    // A candidate is staged before the strip that shows it has been laid out, so its reveal meets
+    // the dock as it was (its head, or a job's bar); when the dock then grows and the view is still
+    // the one that reveal set, it is worked out again from the view before it, for the room there
+    // is now — not from a pan made for a room the strip never left.
+    const base = !picked && moved?.docId === s.doc.id && same(viewOf(s), moved.after) ? moved.before : null;
+    const v = revealRegion(base ?? viewOf(s), editedArea(s.doc.maskId, c.region), { width: s.stageWidth, height: visibleHeight(s) });
     if (!v) return;
     const before = moved && same(viewOf(s), moved.after) ? moved.before : { ...viewOf(s), fitted: s.fitted };
     s.setView(v);
