@@ -181,6 +181,12 @@ export async function runOutpaintTiles(
   layout: OutpaintLayout = 'wide',
   /** The wide layout on the 24 MP photo (6000×4000 → 21:9: one 9333×4000 tile sent at 2912×1248) instead of colorful-cups. */
   big = false,
+  /**
+   * `handMs`: before each Ctrl+Enter, Quality is switched by keys (high, medium, … in turn: the
+   * request's pixels stay the same, its preparation does not) and Ctrl+Enter comes `handMs` later,
+   * as a quick hand does — the job waits for the preparation under way (`main: preparation wait`).
+   */
+  o: { handMs?: number } = {},
 ): Promise<OutpaintSample[]> {
   const tmp = await mkdtemp(join(tmpdir(), 'maskwork-bench-outpaint-'));
   const photo = big ? await writeBigJpeg(tmp) : join(PHOTOS, 'colorful-cups.jpg');
@@ -240,6 +246,10 @@ export async function runOutpaintTiles(
     for (let i = 0; i <= runs; i++) {
       const before = (await page.evaluate(() => (window as any).__maskworkTest.editsShown())) as number;
       const reqsBefore = openai.requests.length;
+      if (o.handMs !== undefined) {
+        await chooseOption(page, page.getByRole('combobox', { name: 'Quality' }), i % 2 ? 'medium' : 'high');
+        await page.waitForTimeout(o.handMs);
+      }
       const t0 = wall();
       await page.keyboard.press('Control+Enter');
       await page.waitForFunction((n) => (window as any).__maskworkTest.editsShown() > n, before, { timeout: 300_000, polling: 10 });
@@ -252,9 +262,11 @@ export async function runOutpaintTiles(
         .slice(reqsBefore)
         .map((r) => ({ name: 'server', start: r.receivedAt, end: r.answeredAt ?? r.receivedAt }));
       const tileSpans = trace.spans.filter((s) => (layout === 'wide' ? /^main: tile #\d+$/ : CHAINED_SPAN).test(s.name));
+      // A preparation still under way at Ctrl+Enter: the job's wait for it is the tiles' own time too.
+      const wait = trace.spans.filter((x) => x.name === 'main: preparation wait').reduce((t, x) => t + x.end - x.start, 0);
       const spanOwnMs = tileSpans.map((t) => {
         const inside = reqs.filter((r) => r.start >= t.start && r.end <= t.end);
-        return t.end - t.start - coveredMs(inside, 'server');
+        return t.end - t.start - coveredMs(inside, 'server') + (layout === 'wide' ? wait : 0);
       });
       // The chained layout's requests go out one after the other: tile k's request is received
       // after tile k − 1's answer has left the server.
@@ -285,12 +297,18 @@ export async function runOutpaintTiles(
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-export function outpaintTileRow(samples: OutpaintSample[], prepared = true, layout: OutpaintLayout = 'wide'): RatioRow {
+export function outpaintTileRow(
+  samples: OutpaintSample[],
+  prepared = true,
+  layout: OutpaintLayout = 'wide',
+  /** Samples of `runOutpaintTiles`' `handMs`: Ctrl+Enter soon after a change, the preparation still under way. */
+  hand?: number,
+): RatioRow {
   const chained = layout === 'chained';
   const perTile = median(samples.flatMap((s) => s.tileOwnMs));
   // The pixel work that stands between Ctrl+Enter and the screen: a prepared tile's request is made
   // before; a chained tile's request is encoded at its turn.
-  const floorOf = (f: OutpaintSample['floorMs']) => (prepared && !chained ? f.answer : f.request + f.answer);
+  const floorOf = (f: OutpaintSample['floorMs']) => (prepared && !chained && hand === undefined ? f.answer : f.request + f.answer);
   const floorMs = median(samples.map((s) => floorOf(s.floorMs)));
   const own = median(samples.map((s) => s.totalMs - s.serverMs));
   const fixed = (name: string) =>
@@ -307,12 +325,20 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true, layo
   }
   const stepText = [...steps].map(([k, v]) => `${k} ${r1(median(v))}`).join(', ');
   return {
-    id: chained ? 'outpaint-tile-chained' : prepared ? 'outpaint-tile' : 'outpaint-tile-unprepared',
+    id: chained
+      ? 'outpaint-tile-chained'
+      : hand !== undefined
+        ? 'outpaint-tile-hand'
+        : prepared
+          ? 'outpaint-tile'
+          : 'outpaint-tile-unprepared',
     measure: chained
       ? "an outpaint tile made of an earlier tile's answer, what it adds beyond its request: from the server's answer to the tile before to its request at the server (2560×1600 photo → 8:1 from its left edge, tiles 2 and 3 of 3, prepared as the app does)"
-      : prepared
-        ? "an outpaint tile's own time beyond its request, prepared before Ctrl+Enter (2560×1600 photo → 21:9, gpt-image-2, e2e harness)"
-        : "an outpaint tile's own time beyond its request, not prepared (same photo; preparing off)",
+      : hand !== undefined
+        ? `an outpaint tile's own time beyond its request when Ctrl+Enter comes ${hand} ms after a change that needs a new preparation (Quality switched by keys), the wait for the preparation under way included (same photo)`
+        : prepared
+          ? "an outpaint tile's own time beyond its request, prepared before Ctrl+Enter (2560×1600 photo → 21:9, gpt-image-2, e2e harness)"
+          : "an outpaint tile's own time beyond its request, not prepared (same photo; preparing off)",
     floor: 'absolute limit',
     value: r1(perTile),
     floorValue: r1(floorMs),
@@ -323,6 +349,6 @@ export function outpaintTileRow(samples: OutpaintSample[], prepared = true, layo
     pass: perTile <= 150,
     runs: samples.length,
     samples: { value: samples.flatMap((s) => s.tileOwnMs.map(r1)), floor: samples.map((s) => r1(floorOf(s.floorMs))) },
-    note: `libvips floor of a tile's pixel work (${chained ? 'JPEG answer decode, request JPEG encode' : prepared ? 'JPEG answer decode + scale back into the sides' : 'scale to request, JPEG encode, JPEG answer decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${chained ? `tiles 2 and 3 of 3, per tile; their spans minus their server time (the earlier tile's scale and blend now run inside them, while they are out) ${r1(median(samples.flatMap((s) => s.spanOwnMs ?? [])))} ms` : `${samples[0]?.tiles ?? 0} tiles per outpaint`}; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
+    note: `libvips floor of a tile's pixel work (${chained ? 'JPEG answer decode, request JPEG encode' : prepared && hand === undefined ? 'JPEG answer decode + scale back into the sides' : 'scale to request, JPEG encode, JPEG answer decode + scale back into the sides'}; same sizes, same run) ${r1(floorMs)} ms, own/floor ${r2(perTile / floorMs)}×; ${chained ? `tiles 2 and 3 of 3, per tile; their spans minus their server time (the earlier tile's scale and blend now run inside them, while they are out) ${r1(median(samples.flatMap((s) => s.spanOwnMs ?? [])))} ms` : `${samples[0]?.tiles ?? 0} tiles per outpaint`}; per tile (ms): ${stepText}; whole outpaint own time ${r1(own)} ms (server ${r1(median(samples.map((s) => s.serverMs)))} ms); once per outpaint: working canvas ${fixed('main: working canvas')} ms, patch build ${fixed('main: patch build')} ms, patch encode ${fixed('main: patch encode')} ms, asset id ${fixed('main: asset id')} ms, pixels to the renderer ${fixed('transport ← main (pixels #0)')} ms, early paint ${fixed('renderer: early paint')} ms`,
   };
 }

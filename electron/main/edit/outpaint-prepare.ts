@@ -15,6 +15,7 @@
  * working canvas is handed over once, since the job blends into it.
  */
 import type { RequestOf } from '../../../shared/ipc/contract';
+import type { SpanRecorder } from '../../../shared/timing/spans';
 import { planOutpaint, tileWaits, type OutpaintTile } from '../../../shared/geometry';
 import type { Window } from '../../../shared/pixels/box-filter';
 import { activeWindows } from '../../../shared/pixels/active-windows';
@@ -208,6 +209,21 @@ export const PREP_IDLE_MS = 5 * 60_000;
  */
 export function lightened(p: PreparedOutpaint): PreparedOutpaint {
   return { tiles: p.tiles, ready: p.ready, chained: null, filled: [], claimWorking: () => null };
+}
+
+/**
+ * The preparation made from exactly `req`'s inputs, once it is ready, or null. A wait for one still
+ * under way when Generate came is timed (`main: preparation wait`): it is the tiles' own time too.
+ */
+export async function takePreparation(
+  prep: Pick<OutpaintPrep, 'take'> | undefined,
+  req: OutpaintRequest,
+  spans: Pick<SpanRecorder, 'add' | 'now'>,
+): Promise<PreparedOutpaint | null> {
+  const from = spans.now();
+  const p = await prep?.take(req)?.catch(() => null);
+  if (p) spans.add('main: preparation wait', from, spans.now());
+  return p ?? null;
 }
 
 /** At most one preparation, for the latest inputs the renderer asked for. */

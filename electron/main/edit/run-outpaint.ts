@@ -15,7 +15,15 @@ import { resolveModel } from './resolve-model';
 import { blendTile, tileBlendWeight, tileView } from '../../../shared/pixels/outpaint-masks';
 import { patchShape } from './outpaint-patch-shape';
 import { type GenerateTile, type TileRequestBytes, tileStepFor, wireMaskOf } from './outpaint-tile-steps';
-import { independentTiles, renderWorking, sameTiles, tileCut, type TileMasks, type WorkingCanvas } from './outpaint-prepare';
+import {
+  independentTiles,
+  renderWorking,
+  sameTiles,
+  takePreparation,
+  tileCut,
+  type TileMasks,
+  type WorkingCanvas,
+} from './outpaint-prepare';
 import { nextBodySent } from '../providers/body-sent';
 import { withJobSeed } from '../providers/local-provider';
 import { whileWaiting } from './while-waiting';
@@ -74,7 +82,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const { width: W } = req.canvas;
     const cost = outpaintCost(plan.tiles, model.spec, req, svc.ledger); // every candidate's tiles held under the spend cap
     // The independent tiles' requests, prepared before Generate for exactly these inputs (outpaint-prepare.ts).
-    const prepared = await svc.outpaintPrep?.take(req)?.catch(() => null);
+    const prepared = await takePreparation(svc.outpaintPrep, req, spans);
     // A request made after Generate is critical (critical-work.ts): faulting and the work done while the model works wait for it.
     const critical = model.spec.provider !== 'local' && svc.env.MASKWORK_REQUEST_CRITICAL !== '0';
     // Background work (blends, scales to full size) gives way to a critical stretch (MASKWORK_BACKGROUND_YIELDS=0: not).
