@@ -26,6 +26,7 @@ import { runMaskOp } from '../workers/mask-ops-client';
 import type { BrushSettings, SelectionMode } from './store/tools-slice';
 import type { PressureUse } from './store/select-slice';
 import type { DocPoint } from '../../shared/geometry/point';
+import { holdsPainting, NEW_OVER_PAINTING, notePainting, type Painting } from './painted-mask';
 
 export type { DocPoint };
 
@@ -46,10 +47,11 @@ export function showDocumentMask(): void {
 }
 
 /** Commits a mask change and shows the document mask (showDocumentMask). */
-function commitMask(label: string, next: TiledMask, prev: TiledMask): void {
+function commitMask(label: string, next: TiledMask, prev: TiledMask, painting: Painting = 'carry'): void {
   if (next === prev) return;
   const id = putMask(next);
   const s = useEditor.getState();
+  notePainting(id, s.doc?.maskId, painting);
   s.commit(label, (doc) => ({ ...doc, maskId: id }));
   showDocumentMask();
 }
@@ -75,7 +77,12 @@ export function paintStroke(
           use,
         )
       : rasterizeStroke(points, { size: brush.size, hardness: brush.hardness });
-  commitMask(erase ? 'Eraser stroke' : 'Brush stroke', applyCoverage(mask, cov, erase ? 'subtract' : 'add', brush.opacity), mask);
+  commitMask(
+    erase ? 'Eraser stroke' : 'Brush stroke',
+    applyCoverage(mask, cov, erase ? 'subtract' : 'add', brush.opacity),
+    mask,
+    erase ? 'carry' : 'painted',
+  );
 }
 
 function selectionCoverage(mode: SelectionMode, cov: Coverage, label: string): void {
@@ -98,7 +105,10 @@ export function commitSelection(label: string, mode: SelectionMode, cov: Coverag
       ? intersectCoverage(base, cov)
       : applyCoverage(mode === 'replace' ? clearMask(base) : base, cov, mode === 'subtract' ? 'cut' : 'union', 1);
   if (next === before) return null;
-  commitMask(label, next, before);
+  // A new selection over a painted mask says so: the painting goes (one step: Ctrl+Z brings it back).
+  const replaced = useEditor.getState().doc?.maskId;
+  if (mode === 'replace' && holdsPainting(replaced) && !isMaskEmpty(before)) useEditor.getState().notify('info', NEW_OVER_PAINTING);
+  commitMask(label, next, before, mode === 'replace' ? 'none' : 'carry');
   return useEditor.getState().doc?.maskId ?? null;
 }
 
@@ -146,7 +156,7 @@ export function invertCurrentMask(): void {
 /** Ctrl+A: the whole canvas becomes the mask (one step). */
 export function selectAllMask(): void {
   const mask = currentMask();
-  if (mask) commitMask('Select all', createFullMask(mask.width, mask.height), mask);
+  if (mask) commitMask('Select all', createFullMask(mask.width, mask.height), mask, 'none');
 }
 
 /** No document mask: Maskwork's "no selection", when Delete acts on the selected layer as in Photoshop. */
@@ -159,7 +169,7 @@ export function clearCurrentMask(): void {
   const doc = useEditor.getState().doc;
   const mask = currentMask();
   if (!doc || !mask || isMaskEmpty(mask)) return;
-  commitMask('Clear mask', clearMask(mask), mask);
+  commitMask('Clear mask', clearMask(mask), mask, 'none');
   useEditor.getState().setDroppedMask({ docId: doc.id, maskId: doc.maskId });
 }
 

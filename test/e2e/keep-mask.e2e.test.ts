@@ -136,9 +136,13 @@ describe('Keep and the mask', () => {
   });
 });
 
-describe('a selection after Keep as layer', () => {
+describe('a selection after Keep as layer, with Add chosen in the options bar', () => {
   it('starts a new mask (as a new selection does in Photoshop) and says so; Shift adds, Ctrl+Z brings the mask back', async () => {
     const page = app.page;
+    // A plain selection makes a new selection by default (as in Photoshop); these tests are about a
+    // user who chose Add for plain selections (the default until 2026-12-06): Add stays chosen in them.
+    await page.keyboard.press('m');
+    await page.getByRole('radiogroup', { name: 'Selection mode' }).getByRole('button', { name: 'Add', exact: true }).click();
     await page.keyboard.press('Control+d');
     await strokeAndGenerate(page, 200);
     await page.keyboard.press('Shift+Enter'); // Keep as layer: the mask stays
@@ -168,7 +172,7 @@ describe('a selection after Keep as layer', () => {
     await page.keyboard.up('Shift');
     await expect.poll(() => maskValue(page, 660, 480)).toBe(255);
     expect(await maskValue(page, 430, 200)).toBe(255);
-    // The mask has changed since Keep as layer: a plain rectangle adds again, as by default.
+    // The mask has changed since Keep as layer: a plain rectangle adds again, as Add is chosen.
     await dragPath(page, [
       [100, 440],
       [200, 520],
@@ -190,7 +194,7 @@ describe('a selection after Keep as layer', () => {
     await page.keyboard.press('m');
     const modes = page.getByRole('radiogroup', { name: 'Selection mode' });
     const pressed = () => modes.locator('button[aria-pressed="true"]').innerText();
-    // The default is Add, but over the mask Keep as layer left a plain selection starts a new mask.
+    // Add is chosen (the test above), but over the mask Keep as layer left a plain selection starts a new mask.
     await expect.poll(pressed).toBe('New');
     await modes.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(pressed).toBe('Add');

@@ -68,7 +68,8 @@ export const BRUSH_MAX = 2500;
 export const createToolsSlice: StateCreator<EditorStore, [], [], ToolsSlice> = (set, get) => ({
   tool: 'brush',
   brush: { size: 60, hardness: 0.8, opacity: 1 },
-  selectionMode: 'add',
+  // New, as in Photoshop: a plain drag or click makes a new selection; Shift adds, Alt subtracts, both intersect.
+  selectionMode: 'replace',
   extend: DEFAULT_EXTEND,
   maskTarget: null,
   setMaskTarget: (maskTarget) => set({ maskTarget }),

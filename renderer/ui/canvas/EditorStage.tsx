@@ -31,6 +31,10 @@ import { MaskTargetFrame, PatchNode } from './PatchNode';
 import { pruneLayerCanvases } from './layer-display';
 import { spaceClickZoom, spaceCursor } from './space-zoom';
 import { zoomToolCursor } from './zoom-tool';
+import { modeInEffect, selectionCursor, useHeldModifiers } from '../tools/held-modifiers';
+
+/** The tools whose press Shift / Alt turn into add / subtract / intersect (the cursor shows which). */
+const MARQUEE_TOOLS = new Set(['rect', 'ellipse', 'lasso', 'wand', 'object']);
 import { useStagePointer } from './stage-pointer';
 import { EmptyState } from './EmptyState';
 
@@ -59,6 +63,8 @@ export function EditorStage() {
   const [spaceZoom, setSpaceZoom] = useState<1 | -1 | 0>(0);
   const cursorRef = useRef<HTMLDivElement>(null);
   const tool = useEditor((s) => s.tool);
+  const selectionMode = useEditor((s) => s.selectionMode);
+  const held = useHeldModifiers();
   // Ctrl+H (Show Extras) hides the outlines; the overlay through its own setting (workspace-view.ts).
   const extrasHidden = useWorkspaceView((v) => v.extrasHidden);
   const [toolCursor, setToolCursor] = useState<string | null>(null);
@@ -218,7 +224,9 @@ export function EditorStage() {
           ? zoomToolCursor(spaceZoom < 0)
           : tool === 'brush' || tool === 'eraser'
             ? 'none'
-            : (tool === 'extend' && toolCursor) || (tool === 'extend' ? 'default' : 'crosshair');
+            : MARQUEE_TOOLS.has(tool)
+              ? selectionCursor(modeInEffect(selectionMode, held))
+              : (tool === 'extend' && toolCursor) || (tool === 'extend' ? 'default' : 'crosshair');
 
   return (
     <div

@@ -1,12 +1,14 @@
 /**
- * The selection tools' New / Add / Subtract / Intersect (Photoshop's four; Intersect was only Shift+Alt). While the mask is the one Keep as layer left, the
- * default Add starts a new mask (commands/kept-mask.ts), so New shows as the mode in effect; a click
- * on Add then means Add, over that mask too.
+ * The selection tools' New / Add / Subtract / Intersect (Photoshop's four; Intersect was only Shift+Alt).
+ * New is the default, as in Photoshop. While Shift / Alt are held the mode they ask for shows as the one
+ * in effect. With Add chosen, over the mask Keep as layer left a plain selection still starts a new mask
+ * (commands/kept-mask.ts), so New shows as the mode in effect; a click on Add then means Add, over that mask too.
  */
 import { useSyncExternalStore } from 'react';
 import { forgetKeptAsLayer, keptMaskVersion, maskLeftByKeepAsLayer, watchKeptMask } from '../../commands/kept-mask';
 import { useEditor } from '../../commands/store/store';
 import type { SelectionMode } from '../../commands/store/tools-slice';
+import { modeInEffect, useHeldModifiers } from '../tools/held-modifiers';
 
 const MODES: SelectionMode[] = ['replace', 'add', 'subtract', 'intersect'];
 
@@ -18,7 +20,9 @@ export function SelectionModes() {
   const doc = useEditor((s) => s.doc);
   useSyncExternalStore(watchKeptMask, keptMaskVersion);
   const overKept = mode === 'add' && maskLeftByKeepAsLayer(doc);
-  const shown: SelectionMode = overKept ? 'replace' : mode;
+  // Shift / Alt held: the mode they ask for shows as the one in effect, as Photoshop's options bar does.
+  const held = useHeldModifiers();
+  const shown: SelectionMode = held.shift || held.alt ? modeInEffect(mode, held) : overKept ? 'replace' : mode;
   return (
     <span className="tool-options" role="radiogroup" aria-label="Selection mode">
       {MODES.map((m) => (
@@ -40,7 +44,7 @@ export function SelectionModes() {
                   ? 'Intersect: keep the mask only where the selection overlaps it (hold Shift+Alt)'
                   : overKept
                     ? 'New mask: the next selection replaces the mask Keep as layer left (click Add, or hold Shift, to add to it)'
-                    : 'New mask'
+                    : 'New selection: replaces the mask (hold Shift to add, Alt to subtract)'
           }
         >
           {NAMES[m]}
