@@ -21,16 +21,26 @@ import { selectionModeOver } from './kept-mask';
 const st = () => useEditor.getState();
 let running: SelectJob<unknown> | null = null;
 
-/** Object select's open session: later Shift/Alt strokes redo the cut over the mask it started from. */
+/**
+ * Object select's open session: later Shift/Alt strokes redo the cut over the mask it started from.
+ * Each result is remembered with the strokes that made it, so after an undo of a stroke the next one
+ * goes on from the result shown (the session closed on an undo, and a Shift-click did nothing).
+ */
 interface ObjectSession {
   docId: string;
   rect?: Rect;
-  strokes: SelectStroke[];
   mode: SelectionMode;
   base: TiledMask;
-  resultMaskId: string;
+  results: Array<{ maskId: string; strokes: SelectStroke[] }>;
 }
 let session: ObjectSession | null = null;
+
+/** The session's result that is the mask now, with its strokes; null when the mask is another one. */
+function openResult(): { maskId: string; strokes: SelectStroke[] } | null {
+  const doc = st().doc;
+  if (!session || !doc || session.docId !== doc.id) return null;
+  return session.results.find((r) => r.maskId === doc.maskId) ?? null;
+}
 
 /** Runs `op`; calls `land` with the result if the mask is still the one the job started from. */
 async function run(label: string, op: SelectOp, land: (cov: Coverage | null) => void): Promise<void> {
@@ -115,7 +125,7 @@ function startObject(label: string, rect: Rect | undefined, mode: SelectionMode)
       return;
     }
     const id = commitSelection(label, mode, cov, base);
-    session = id ? { docId: doc.id, rect, strokes: [], mode, base, resultMaskId: id } : null;
+    session = id ? { docId: doc.id, rect, mode, base, results: [{ maskId: id, strokes: [] }] } : null;
   });
 }
 
@@ -141,20 +151,20 @@ export function selectSubject(mode: SelectionMode = selectionModeOver(st().selec
 
 /** True while the last object select can still be refined with strokes (its result is the current mask). */
 export function objectSessionOpen(): boolean {
-  const doc = st().doc;
-  return !!session && !!doc && session.docId === doc.id && session.resultMaskId === doc.maskId;
+  return openResult() !== null;
 }
 
 /** A Shift (object) or Alt (not object) stroke: redoes the cut with it, as one more step. */
 export function refineObject(points: DocPoint[], size: number, object: boolean): Promise<void> {
-  if (!objectSessionOpen() || !session || points.length === 0) return Promise.resolve();
+  const from = openResult();
+  if (!from || !session || points.length === 0) return Promise.resolve();
   const open = session;
-  const strokes = [...open.strokes, { points: points.map((p) => ({ x: p.x, y: p.y })), size, object }];
+  const strokes = [...from.strokes, { points: points.map((p) => ({ x: p.x, y: p.y })), size, object }];
   const label = object ? 'Object select: add to object' : 'Object select: not object';
   return run(label, { op: 'object', rect: open.rect, strokes }, (cov) => {
     if (!cov) return;
     const id = commitSelection(label, open.mode, cov, open.base);
-    if (id) session = { ...open, strokes, resultMaskId: id };
+    if (id && session === open) open.results.push({ maskId: id, strokes });
   });
 }
 

@@ -53,11 +53,38 @@ function normalizeRect(r: Rect, W: number, H: number): Rect | null {
   return x1 - x0 >= 2 && y1 - y0 >= 2 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
 }
 
+/**
+ * `rect` grown to take in each object stroke and what is around it — a brush width and a half, or half
+ * the rectangle's shorter side if that is more — within the photo.
+ */
+export function withObjectStrokes(rect: Rect, strokes: readonly SelectStroke[], W: number, H: number): Rect {
+  let x0 = rect.x;
+  let y0 = rect.y;
+  let x1 = rect.x + rect.width;
+  let y1 = rect.y + rect.height;
+  for (const s of strokes) {
+    if (!s.object) continue;
+    const reach = Math.max(1.5 * s.size, 0.5 * Math.min(rect.width, rect.height));
+    for (const p of s.points) {
+      x0 = Math.min(x0, Math.floor(p.x - reach));
+      y0 = Math.min(y0, Math.floor(p.y - reach));
+      x1 = Math.max(x1, Math.ceil(p.x + reach));
+      y1 = Math.max(y1, Math.ceil(p.y + reach));
+    }
+  }
+  x0 = Math.max(0, x0);
+  y0 = Math.max(0, y0);
+  return { x: x0, y: y0, width: Math.min(W, x1) - x0, height: Math.min(H, y1) - y0 };
+}
+
 export function selectObject(src: PixelSource, req: ObjectSelectRequest): ObjectSelectResult {
   const W = src.width;
   const H = src.height;
-  const rect = req.rect ? normalizeRect(req.rect, W, H) : null;
-  if (req.rect && !rect) throw new RangeError('the rectangle is outside the photo or too small');
+  const drawn = req.rect ? normalizeRect(req.rect, W, H) : null;
+  if (req.rect && !drawn) throw new RangeError('the rectangle is outside the photo or too small');
+  // What may be selected: the rectangle, and around each "object" stroke up to a brush width beyond it
+  // (a Shift-click on a part the rectangle left out brings that part in; it was cut off at the rectangle).
+  const rect = drawn ? withObjectStrokes(drawn, req.strokes ?? [], W, H) : null;
   let region: Rect = { x: 0, y: 0, width: W, height: H };
   if (rect) {
     const m = Math.max(8, Math.round(0.1 * Math.max(rect.width, rect.height)));
@@ -78,10 +105,14 @@ export function selectObject(src: PixelSource, req: ObjectSelectRequest): Object
   let prior: Float32Array | undefined;
   if (rect) {
     trimap = new Uint8Array(sw * sh);
-    const rx0 = Math.floor((rect.x - region.x) * kx);
-    const ry0 = Math.floor((rect.y - region.y) * ky);
-    const rx1 = Math.ceil((rect.x + rect.width - region.x) * kx);
-    const ry1 = Math.ceil((rect.y + rect.height - region.y) * ky);
+    const box = (r: Rect) => ({
+      x0: Math.floor((r.x - region.x) * kx),
+      y0: Math.floor((r.y - region.y) * ky),
+      x1: Math.ceil((r.x + r.width - region.x) * kx),
+      y1: Math.ceil((r.y + r.height - region.y) * ky),
+    });
+    // As if the rectangle had been drawn to take in what the object strokes reach.
+    const { x0: rx0, y0: ry0, x1: rx1, y1: ry1 } = box(rect);
     for (let y = ry0; y < ry1; y++) trimap.fill(PROBABLY_FG, y * sw + rx0, y * sw + rx1);
     // A rectangle that covers the whole photo leaves no background sample: its outer ring is assumed.
     if (rx0 <= 0 && ry0 <= 0 && rx1 >= sw && ry1 >= sh) {
@@ -95,7 +126,16 @@ export function selectObject(src: PixelSource, req: ObjectSelectRequest): Object
   }
   for (const s of req.strokes ?? []) {
     const pts = s.points.map((p) => ({ x: (p.x - region.x) * kx, y: (p.y - region.y) * ky }));
-    const cov = rasterizeStroke(pts, { size: Math.max(1, s.size * kx), hardness: 1 });
+    const size = Math.max(1, s.size * kx);
+    if (s.object) {
+      // "This is the object": the stroke's core is, the rest of the brush only probably — the cut
+      // decides it by colour and edges, so background under the brush stays out (a Shift-click near an
+      // edge stamped the brush's whole circle into the selection).
+      label(rasterizeStroke(pts, { size, hardness: 1 }), PROBABLY_FG);
+      label(rasterizeStroke(pts, { size: Math.max(1, size / 4), hardness: 1 }), FG);
+    } else label(rasterizeStroke(pts, { size, hardness: 1 }), BG); // "not the object": all of it.
+  }
+  function label(cov: Coverage, value: number): void {
     const { x: cx, y: cy, width: cw, height: ch } = cov.rect;
     for (let y = 0; y < ch; y++) {
       const yy = cy + y;
@@ -103,7 +143,7 @@ export function selectObject(src: PixelSource, req: ObjectSelectRequest): Object
       for (let x = 0; x < cw; x++) {
         const xx = cx + x;
         if (xx < 0 || xx >= sw || cov.data[y * cw + x] < 128) continue;
-        trimap[yy * sw + xx] = s.object ? FG : BG;
+        trimap[yy * sw + xx] = value;
       }
     }
   }
