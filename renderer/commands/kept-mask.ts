@@ -1,9 +1,9 @@
 /**
  * The mask Keep as layer leaves in place. Keep clears the mask (the area is done); Keep as layer
- * leaves it, so more candidates of it can be kept or refined. But the selection tools add to the mask
- * by default, so a rectangle drawn elsewhere next grew the next request over the area just kept, and
- * regenerated it over the new layer. As long as the mask is still the one Keep as layer left, a
- * selection made without a modifier starts a new mask instead, as a new selection does in Photoshop;
+ * leaves it, so more candidates of it can be kept or refined. With Add chosen in the options bar (the
+ * default until 2026-12-06; New is now, as in Photoshop), a rectangle drawn elsewhere next grew the next
+ * request over the area just kept, and regenerated it over the new layer. As long as the mask is still
+ * the one Keep as layer left, a selection made without a modifier starts a new mask instead, as a new selection does in Photoshop;
  * Shift adds to it, Alt subtracts, and Ctrl/⌘ Z brings it back. What happened to the kept layer since
  * does not matter (merged down with Ctrl+E it is another layer, and the mask is as spent).
  */
@@ -57,7 +57,7 @@ export function maskLeftByKeepAsLayer(doc: DocState | null | undefined): boolean
 
 /**
  * The mode a selection combines with the mask by: `mode` (the options bar's, or Shift/Alt's), except
- * that the default Add starts a new mask over the mask Keep as layer left (said once, in a toast).
+ * that Add (chosen in the options bar) starts a new mask over the mask Keep as layer left (said once, in a toast).
  * `shift`: Shift was held, so Add was asked for.
  */
 export function selectionModeOver(mode: SelectionMode, shift: boolean): SelectionMode {

@@ -58,6 +58,8 @@ describe('editor core in Chromium through the real handlers', () => {
     expect(await maskValue(page, 500, 300)).toBe(0);
 
     await page.keyboard.press('l');
+    // Shift held at the press adds the lasso to the strokes (a plain lasso is a new selection, as in Photoshop).
+    await page.keyboard.down('Shift');
     await dragPath(
       page,
       [
@@ -69,7 +71,9 @@ describe('editor core in Chromium through the real handlers', () => {
       ],
       6,
     );
+    await page.keyboard.up('Shift');
     expect(await maskValue(page, 575, 325)).toBe(255); // inside lasso
+    expect(await maskValue(page, 200, 100)).toBe(255); // the strokes are still there
     expect(await maskValue(page, 800, 325)).toBe(0);
 
     await page.keyboard.press('Control+Shift+I');
