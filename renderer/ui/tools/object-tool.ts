@@ -1,7 +1,8 @@
 /**
  * Object select (O): drag a rectangle around an object; its mask comes from the graph-cut engine in
- * the select worker. While that result is the current mask, Shift-strokes mark "object" and
- * Alt-strokes "not object" and redo the cut (one more undo step each); otherwise Shift/Alt drags
+ * the select worker. While that result is the current mask, Shift-strokes mark "object" (a hint: the
+ * core is fixed, the cut decides the rest of the brush, drawn fainter) and Alt-strokes "not object"
+ * and redo the cut (one more undo step each); otherwise Shift/Alt drags
  * are rectangles that add/subtract, as with the marquee. Escape cancels the drag or the running job.
  */
 import type { DocPoint } from '../../../shared/geometry/point';
@@ -46,8 +47,6 @@ export function createObjectTool(): Tool {
     ctx.save();
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
-    ctx.lineWidth = Math.max(2, strokeSize() * live.scale());
-    ctx.strokeStyle = object ? 'rgba(40,200,90,0.6)' : 'rgba(230,60,60,0.6)';
     ctx.beginPath();
     const p0 = live.toScreen(points[0].x, points[0].y);
     ctx.moveTo(p0.x, p0.y);
@@ -56,6 +55,18 @@ export function createObjectTool(): Tool {
       ctx.lineTo(s.x, s.y);
     }
     if (points.length === 1) ctx.lineTo(p0.x + 0.01, p0.y);
+    const width = strokeSize() * live.scale();
+    if (object) {
+      // "Object": only the core (a quarter of the brush) is fixed; the rest is a hint the cut decides.
+      ctx.lineWidth = Math.max(2, width);
+      ctx.strokeStyle = 'rgba(40,200,90,0.25)';
+      ctx.stroke();
+      ctx.lineWidth = Math.max(2, width / 4);
+      ctx.strokeStyle = 'rgba(40,200,90,0.8)';
+    } else {
+      ctx.lineWidth = Math.max(2, width);
+      ctx.strokeStyle = 'rgba(230,60,60,0.6)';
+    }
     ctx.stroke();
     ctx.restore();
   }
