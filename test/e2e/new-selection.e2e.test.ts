@@ -165,6 +165,13 @@ describe('new selection, as in Photoshop', () => {
     await waitIdle(page);
     await expect.poll(() => maskValue(page, E.cx, E.cy)).toBe(255);
     expect(await maskValue(page, SQ.x + 50, SQ.y + 50)).toBe(255);
+    // Colour range: Shift adds a picked colour there, not a mode; the bar keeps its own.
+    await page.keyboard.press('i');
+    await page.keyboard.down('Shift');
+    await page.mouse.move(c.x + 5, c.y);
+    expect(await pressed()).toBe('New');
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('m');
     expect(app.errors).toEqual([]);
   });
 });

@@ -20,9 +20,11 @@ export function SelectionModes() {
   const doc = useEditor((s) => s.doc);
   useSyncExternalStore(watchKeptMask, keptMaskVersion);
   const overKept = mode === 'add' && maskLeftByKeepAsLayer(doc);
-  // Shift / Alt held: the mode they ask for shows as the one in effect, as Photoshop's options bar does.
+  // Shift / Alt held: the mode they ask for shows as the one in effect, as Photoshop's options bar does
+  // (not with colour range: there they add or remove a picked colour, and Enter applies by the bar's mode).
   const held = useHeldModifiers();
-  const shown: SelectionMode = held.shift || held.alt ? modeInEffect(mode, held) : overKept ? 'replace' : mode;
+  const keysAsk = useEditor((s) => s.tool !== 'colorRange') && (held.shift || held.alt);
+  const shown: SelectionMode = keysAsk ? modeInEffect(mode, held) : overKept ? 'replace' : mode;
   return (
     <span className="tool-options" role="radiogroup" aria-label="Selection mode">
       {MODES.map((m) => (
