@@ -6,6 +6,7 @@
 import { applyCoverage, clearMask, maskBounds, readMaskRegion } from '../../shared/mask';
 import { getMask, putMask } from './blob-store';
 import { showDocumentMask } from './mask-commands';
+import { notePainting } from './painted-mask';
 import { useEditor } from './store/store';
 
 export function nudgeDocumentMask(dx: number, dy: number): boolean {
@@ -17,6 +18,7 @@ export function nudgeDocumentMask(dx: number, dy: number): boolean {
   const data = readMaskRegion(mask, b);
   const next = applyCoverage(clearMask(mask), { rect: { x: b.x + dx, y: b.y + dy, width: b.width, height: b.height }, data }, 'replace', 1);
   const id = putMask(next);
+  notePainting(id, doc?.maskId, 'carry'); // a nudged painting is still painting (a new selection over it says so)
   s.commit('Nudge mask', (d) => ({ ...d, maskId: id }));
   showDocumentMask();
   return true;

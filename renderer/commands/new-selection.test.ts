@@ -78,3 +78,13 @@ describe('new selection (the default, as in Photoshop)', () => {
     expect(decodeURIComponent(selectionCursor('subtract'))).toContain('>−</text>');
   });
 });
+
+describe('painting carried through a nudge', () => {
+  it('a painted mask nudged with the arrows is still painting: a new selection over it says so', async () => {
+    const { nudgeDocumentMask } = await import('./mask-nudge');
+    paintStroke([docPoint(20, 20)], brush, false);
+    nudgeDocumentMask(3, 0);
+    applyRect({ x: 60, y: 60, width: 30, height: 30 }, 'replace');
+    expect(told()).toBe(1);
+  });
+});
