@@ -259,6 +259,19 @@ describe('job client', () => {
     expect(earlyView()).toBeNull();
   });
 
+  it('a progress event that does not match the schema (an area that is not one) is ignored; the next good one counts', async () => {
+    client.installJobEvents();
+    await start();
+    main.emit({ jobId: 'job-1', fraction: 0.3, stage: 'Generating', phase: 'working' });
+    const preview = { candidate: 0, bytes: new Uint8Array([1]), region: { x: 0, y: 0, width: 10, height: 10 } };
+    for (const area of [-1, 2.5, 99, '1'])
+      main.emit({ jobId: 'job-1', fraction: 0.6, stage: `bad ${area}`, preview: { ...preview, area } } as unknown as JobProgress);
+    main.emit({ jobId: 'job-1', fraction: 2, stage: 'beyond' });
+    expect(st().job).toMatchObject({ fraction: 0.3, stage: 'Generating', previews: {} });
+    main.emit({ jobId: 'job-1', fraction: 0.5, stage: 'Generating', preview: { ...preview, area: 1 } });
+    expect(st().job).toMatchObject({ fraction: 0.5 });
+  });
+
   it('pixels of the wrong size are not taken: the result brings them (and is validated there)', async () => {
     client.installJobEvents();
     await start();

@@ -9,6 +9,7 @@
  */
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import type { JobProgress } from '../../shared/ipc/contract-types';
+import { readJobProgress } from '../../shared/ipc/job-progress';
 import type { JobKind } from './store/jobs-slice';
 import type { DocState } from '../model/document-types';
 import { timesInSequence, type ExpectedTime } from '../../shared/models';
@@ -194,7 +195,11 @@ export function createJobClient(deps: JobClientDeps): JobClient {
 
   /** Subscribes to job progress; returns the unsubscribe. */
   function installJobEvents(): () => void {
-    const off = deps.bridge().events.onJobProgress(onProgress);
+    // A malformed event is ignored (the poll and the result still come).
+    const off = deps.bridge().events.onJobProgress((payload: unknown) => {
+      const p = readJobProgress(payload);
+      if (p) onProgress(p);
+    });
     return () => {
       off();
       stopPoll();

@@ -8,7 +8,8 @@
  */
 import type { LineageStep } from '../../shared/document/schema';
 import { withLayerMaskAssets } from './layer-mask-assets';
-import type { CandidateResult, JobProgress } from '../../shared/ipc/contract-types';
+import type { CandidateResult } from '../../shared/ipc/contract-types';
+import { readJobProgress } from '../../shared/ipc/job-progress';
 import { getMask } from './blob-store';
 import { api, errorInfo, unwrap } from './bridge';
 import { encodeMaskPng } from './mask-encode';
@@ -86,8 +87,9 @@ export function multiGenerateBlocker(s: EditorStore, rows = multiRows(s)): strin
 function ensureEvents(): void {
   if (listening) return;
   listening = true;
-  api().events.onJobProgress((p: JobProgress) => {
-    const hit = jobs.get(p.jobId);
+  api().events.onJobProgress((payload: unknown) => {
+    const p = readJobProgress(payload);
+    const hit = p && jobs.get(p.jobId);
     if (!hit) return;
     const [runId, model] = hit;
     useEditor.getState().patchMultiEntry(runId, model, { fraction: p.fraction });

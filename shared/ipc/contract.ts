@@ -6,6 +6,7 @@
  */
 import * as s from './schema';
 import { batchChangedEvent, batchChannels } from './batch-contract';
+import { jobProgressEvent } from './job-progress';
 import {
   apiKey,
   assetId,
@@ -25,7 +26,6 @@ import type {
   RecentPhoto,
   ProjectSaved,
   RecentProject,
-  JobProgress,
   JobResult,
   KeyStatus,
   ProviderSettings,
@@ -333,7 +333,8 @@ export const channels = {
 
 /** Main → renderer pushes. */
 export const events = {
-  'job:progress': s.type<JobProgress>(),
+  /** Checked in the renderer before it is acted on (job-progress.ts). */
+  'job:progress': jobProgressEvent,
   /** The OS asked to open a file (see `launch:watch`): its name, for the message. */
   'launch:file': s.type<{ name: string }>(),
   /** A batch's state or progress changed (see `batch:watch`): its id and state; the renderer reads the queue again at once. */

@@ -273,9 +273,53 @@ describe('shared/ipc/contract.ts validated by electron/main/ipc/dispatch.ts', ()
     ])
       expect(() => parse(events['batch:changed'], bad), JSON.stringify(bad)).toThrow();
   });
+
+  it("the pushed job:progress event is checked before the renderer acts on it, a partial image's area too", () => {
+    const valid = EVENT_VALID['job:progress'];
+    const preview = valid.preview as Record<string, unknown>;
+    expect(parse(events['job:progress'], structuredClone(valid))).toEqual(valid);
+    for (const [field, value] of Object.entries(valid))
+      expect(() => parse(events['job:progress'], { ...valid, [field]: wrongTypeFor(value) }), field).toThrow(field);
+    for (const [field, value] of Object.entries(preview))
+      expect(() => parse(events['job:progress'], { ...valid, preview: { ...preview, [field]: wrongTypeFor(value) } }), field).toThrow(
+        `preview.${field}`,
+      );
+    for (const area of [-1, 1.5, 8, 1e9, Number.NaN, '0', null])
+      expect(() => parse(events['job:progress'], { ...valid, preview: { ...preview, area } }), String(area)).toThrow('preview.area');
+    for (const bad of [
+      { ...valid, fraction: 1.5 },
+      { ...valid, phase: 'sleeping' },
+      { ...valid, jobId: '' },
+      { ...valid, smuggled: 1 },
+      { ...valid, preview: { ...preview, smuggled: 1 } },
+      { ...valid, preview: { ...preview, region: { x: 0, y: 0, width: 0, height: 5 } } },
+      { jobId: 'job-1', fraction: 0.5 },
+      null,
+      'job-1',
+    ])
+      expect(() => parse(events['job:progress'], bad), JSON.stringify(bad)).toThrow();
+    // Without an area (one region), and carrying a candidate's pixels ahead of the result.
+    const { area: _area, ...whole } = preview;
+    const patch = {
+      candidate: 0,
+      size: { width: 4, height: 4 },
+      origin: { x: 3, y: 5 },
+      pixels: { rect: { x: 0, y: 0, width: 1, height: 1 }, rgba: new Uint8Array(4) },
+      sentAt: 1.5e12,
+    };
+    expect(parse(events['job:progress'], { ...valid, preview: whole, patch })).toEqual({ ...valid, preview: whole, patch });
+  });
 });
 
 /** One valid payload per pushed event that carries fields main does not merely type (a new one gets a sample here). */
 const EVENT_VALID: Record<string, Record<string, unknown>> = {
   'batch:changed': { batchId: 'b-1a2b3c4d', state: 'done' },
+  // An edit in areas: area 2's partial image over its region (spot healing in areas).
+  'job:progress': {
+    jobId: 'job-1',
+    fraction: 0.4,
+    stage: 'Generating with GPT-Image-2',
+    phase: 'working',
+    preview: { candidate: 0, bytes: new Uint8Array([137, 80, 78, 71]), region: { x: 10, y: 20, width: 64, height: 48 }, area: 2 },
+  },
 };

@@ -186,6 +186,13 @@ function at(root: unknown, path: string[]): Record<string, unknown> {
 /** One valid payload per pushed event the renderer checks (a new one must be added here). */
 const EVENT_VALID: Record<string, Record<string, unknown>> = {
   'batch:changed': { batchId: 'b-1a2b3c4d', state: 'running' },
+  'job:progress': {
+    jobId: 'job-7',
+    fraction: 0.25,
+    stage: 'Generating',
+    phase: 'working',
+    preview: { candidate: 0, bytes: bytes(), region: { x: 0, y: 0, width: 32, height: 32 }, area: 1 },
+  },
 };
 
 /** One mutated payload for `channel` (or, from EVENT_VALID, an event). */
@@ -293,6 +300,38 @@ describe('IPC fuzz (fixed seed, time budget)', () => {
     expect(refused).toBeGreaterThan(PER_CHANNEL);
     expect(refused + passed).toBe(PER_CHANNEL * 4);
     expect(parse(events['batch:changed'], structuredClone(EVENT_VALID['batch:changed']))).toEqual(EVENT_VALID['batch:changed']);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+  it('a pushed job:progress event: mutated payloads are refused or come out plain, with a whole-number area of a real area', () => {
+    const r = rng(SEED ^ 0x9a05);
+    const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+    let passed = 0;
+    let refused = 0;
+    for (let i = 0; i < PER_CHANNEL * 4; i++) {
+      const payload = mutate(r, 'job:progress', EVENT_VALID);
+      let out: unknown;
+      try {
+        out = parse(events['job:progress'], payload);
+      } catch {
+        refused++;
+        continue;
+      }
+      passed++;
+      const p = out as { fraction: unknown; preview?: Record<string, unknown> };
+      expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+      for (const k of PROTO_KEYS) expect(Object.hasOwn(out as object, k)).toBe(false);
+      expect(p.fraction).toBeGreaterThanOrEqual(0);
+      expect(p.fraction).toBeLessThanOrEqual(1);
+      if (p.preview?.area !== undefined) {
+        expect(Number.isInteger(p.preview.area)).toBe(true);
+        expect(p.preview.area).toBeGreaterThanOrEqual(0);
+        expect(p.preview.area).toBeLessThan(8);
+      }
+    }
+    expect(refused).toBeGreaterThan(PER_CHANNEL);
+    expect(refused + passed).toBe(PER_CHANNEL * 4);
+    expect(parse(events['job:progress'], structuredClone(EVENT_VALID['job:progress']))).toEqual(EVENT_VALID['job:progress']);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
