@@ -10,6 +10,7 @@ import { revertPlan, type RevertPlan } from '../model/revert-plan';
 import { api, errorInfo, unwrap } from './bridge';
 import { reopenOwnPhoto } from './document-io';
 import { adoptProject, hasUnsavedDocChanges } from './project-commands';
+import { promptChanged } from './prompt-mark';
 import { useEditor } from './store/store';
 
 const st = () => useEditor.getState();
@@ -17,7 +18,7 @@ const st = () => useEditor.getState();
 /** What Revert would do now, or why it cannot (the menu item's tooltip, F12's message). */
 export function currentRevertPlan(): RevertPlan {
   const s = st();
-  return revertPlan({ doc: s.doc, project: s.project, unsaved: hasUnsavedDocChanges() });
+  return revertPlan({ doc: s.doc, project: s.project, unsaved: hasUnsavedDocChanges(), promptChanged: promptChanged() });
 }
 
 /** F12 / the menu's Revert: says why not, or asks before reverting. */

@@ -37,4 +37,17 @@ describe('File › Revert', () => {
       refusal: 'coffee.png has no changes since it was opened: there is nothing to revert.',
     });
   });
+
+  it('with only words typed in the prompt box (the • in the title), says so: Revert does not take words back', () => {
+    expect(revertPlan({ doc: doc('/p/coffee.png'), project: null, unsaved: false, promptChanged: true })).toEqual({
+      refusal:
+        'coffee.png has no changes since it was opened, only words typed in the prompt box (the •), which Revert does not take back: there is nothing to revert.',
+    });
+    expect(
+      revertPlan({ doc: doc('/p/coffee.png'), project: { docId: 'd1', name: 'coffee.maskwork' }, unsaved: false, promptChanged: true }),
+    ).toEqual({
+      refusal:
+        'coffee.maskwork has no unsaved changes, only words typed in the prompt box (the •), which Revert does not take back: there is nothing to revert.',
+    });
+  });
 });

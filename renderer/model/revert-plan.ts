@@ -21,6 +21,8 @@ export interface RevertSituation {
   project: { docId: string; name: string } | null;
   /** The document has changes its file does not hold. */
   unsaved: boolean;
+  /** Words typed in the prompt box since it opened or was saved (the title's • without other changes): Revert does not take them back. */
+  promptChanged?: boolean;
 }
 
 export type RevertPlan = RevertAsk | { refusal: string };
@@ -28,12 +30,14 @@ export type RevertPlan = RevertAsk | { refusal: string };
 export function revertPlan(x: RevertSituation): RevertPlan {
   const { doc, project } = x;
   if (!doc) return { refusal: 'Open a photo first: there is nothing to revert.' };
+  // The • in the title stands for them: "no changes" beside it read as wrong (found by hand).
+  const words = x.promptChanged ? ', only words typed in the prompt box (the •), which Revert does not take back' : '';
   if (project && project.docId === doc.id) {
-    if (!x.unsaved) return { refusal: `${project.name} has no unsaved changes: there is nothing to revert.` };
+    if (!x.unsaved) return { refusal: `${project.name} has no unsaved changes${words}: there is nothing to revert.` };
     return { name: project.name, from: 'project' };
   }
   if (doc.original.sourcePath) {
-    if (!x.unsaved) return { refusal: `${doc.original.name} has no changes since it was opened: there is nothing to revert.` };
+    if (!x.unsaved) return { refusal: `${doc.original.name} has no changes since it was opened${words}: there is nothing to revert.` };
     return { name: doc.original.name, from: 'photo', path: doc.original.sourcePath };
   }
   return {

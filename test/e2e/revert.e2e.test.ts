@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, summary, waitIdle } from '../support/page-helpers';
+import { leaveField } from '../support/user-input';
 
 let app: AppHarness;
 type Page = AppHarness['page'];
@@ -41,6 +42,25 @@ describe('File › Revert', () => {
     expect(await revertItem(page).isDisabled()).toBe(true);
     expect(await revertItem(page).getAttribute('title')).toBe('coffee.png has no changes since it was opened: there is nothing to revert.');
     await page.keyboard.press('Escape');
+    // Only words typed in the prompt box: the title has its •, and F12 says the words are the change
+    // it does not take back — "no changes" beside the • read as wrong (found by hand).
+    const prompt = page.getByRole('textbox', { name: 'Prompt' });
+    await prompt.click();
+    await prompt.pressSequentially('a red mug');
+    await leaveField(page);
+    await expect.poll(() => page.title()).toBe('coffee.png • — Maskwork');
+    await page.keyboard.press('F12');
+    await expect
+      .poll(() => toasts(page))
+      .toContain(
+        'coffee.png has no changes since it was opened, only words typed in the prompt box (the •), which Revert does not take back',
+      );
+    expect(await dialog(page).count()).toBe(0);
+    await prompt.click();
+    await prompt.press('Control+a');
+    await prompt.press('Delete');
+    await leaveField(page);
+    await expect.poll(() => page.title()).toBe('coffee.png — Maskwork');
     await page.keyboard.press('b');
     await dragPath(page, [
       [150, 150],
