@@ -3,6 +3,7 @@ import { dialog, type BrowserWindow } from 'electron';
 import type { Dialogs } from './services/dialogs';
 import { join } from 'node:path';
 import { OPENABLE_IMAGE_EXTENSIONS, safeFileName } from './services/image-files';
+import { MASK_IMAGE_EXTENSIONS } from '../../shared/files/image-formats';
 
 /**
  * A save dialog's `defaultPath`: the name in `folder` (main's own record of where the photo or project
@@ -55,6 +56,17 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    async chooseMaskToOpen() {
+      const win = getWindow();
+      const opts = {
+        title: 'Choose the mask for every image',
+        buttonLabel: 'Choose',
+        properties: ['openFile' as const],
+        filters: [{ name: 'Mask images', extensions: [...MASK_IMAGE_EXTENSIONS] }],
+      };
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
     async chooseImagesToOpen() {
       const win = getWindow();

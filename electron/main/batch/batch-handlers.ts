@@ -4,6 +4,7 @@
  * of everything kept. `auto` is resolved here with the user's routing rules (Settings); with the
  * Batch API it may only pick a Nano Banana model.
  */
+import { basename } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { getModel, offeredModels } from '../../../shared/models';
 import { AUTO_MODEL, formatDecision, routeModel } from '../../../shared/routing';
@@ -18,6 +19,7 @@ import { exportKept, previewItem } from './batch-export';
 import { view } from './batch-record-ops';
 import { BatchFiles } from './batch-files';
 import { assertGreyMask } from './mask-colour';
+import { hasMaskImageExtension, MASK_IMAGE_NAMES } from '../../../shared/files/image-formats';
 import { deleteClearedResults } from './batch-cleanup';
 import { addDropped, removeDroppedCopies } from './batch-dropped';
 
@@ -91,8 +93,15 @@ export function batchHandlers(svc: MainServices): Pick<HandlerTable, BatchChanne
       return f;
     },
     'batch:chooseMask': async () => {
-      const path = await dialogs.chooseImageToOpen();
+      const path = await (dialogs.chooseMaskToOpen ?? dialogs.chooseImageToOpen).call(dialogs);
       if (!path) return { canceled: true as const };
+      // A project or a PSD (a host's plain open dialog lists them) is no mask: said before it is read.
+      if (!hasMaskImageExtension(basename(path)))
+        throw new AppError({
+          kind: 'invalid-request',
+          message: `${basename(path)} is not a mask image: choose a ${MASK_IMAGE_NAMES} mask (white = change).`,
+          rule: 'mask',
+        });
       // A colour photo picked by mistake is refused now, with what a mask is (it was taken, and every photo failed).
       await assertGreyMask(path);
       return files.addMask(path);

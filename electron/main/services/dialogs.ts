@@ -19,6 +19,11 @@ export interface Dialogs {
    * where the dialog starts (the project's own folder, else the original photo's).
    */
   chooseProjectPath?(suggestedName: string, folder?: string): Promise<string | null>;
+  /**
+   * Batch: the One mask for all, listing mask image formats only (not Ctrl+O's projects and PSDs);
+   * null when cancelled. Hosts without it ask with chooseImageToOpen (main refuses a file that is not a mask image).
+   */
+  chooseMaskToOpen?(): Promise<string | null>;
   /** Batch: several images at once; null when cancelled. Hosts without it cannot add batch files this way. */
   chooseImagesToOpen?(): Promise<string[] | null>;
   /** Batch: a folder of images to add, or the folder to export kept results into; null when cancelled. */

@@ -58,6 +58,30 @@ describe('one mask for all', () => {
     }
   }, 60_000);
 
+  it('the mask dialog offers mask images only, and a project file or a PSD given anyway is refused with what to choose', async () => {
+    class MaskDialogs extends QueuedDialogs {
+      masks: (string | null)[] = [];
+      async chooseMaskToOpen() {
+        return this.masks.shift() ?? null;
+      }
+    }
+    const answers = new MaskDialogs();
+    const main = await startMain(env(), answers);
+    try {
+      answers.masks.push(join(dir, 'in', 'coffee.mask-blob.png'));
+      expect(await main.call('batch:chooseMask', {})).toMatchObject({ name: 'coffee.mask-blob.png' });
+      expect(answers.opens).toEqual([]); // not Ctrl+O's dialog (it listed .maskwork projects)
+      for (const name of ['coffee.maskwork', 'coffee.psd']) {
+        answers.masks.push(join(dir, 'in', name));
+        const r = await main.callRaw('batch:chooseMask', {});
+        expect(r.ok).toBe(false);
+        expect(r.error.message).toBe(`${name} is not a mask image: choose a png, jpg, webp, tif, gif or avif mask (white = change).`);
+      }
+    } finally {
+      await main.close();
+    }
+  }, 60_000);
+
   it('Redo on a photo whose mask is another size says what to do and sends nothing', async () => {
     const answers = new QueuedDialogs();
     const main = await startMain(env(), answers);

@@ -139,4 +139,16 @@ describe('which image formats the open dialogs offer', () => {
     expect(batch.map((f) => f.extensions)).toEqual([openImages]);
     expect(openImages).toEqual(expect.arrayContaining(['gif', 'avif', 'psd', 'jpg', 'tif']));
   });
+
+  it("the batch's One mask for all offers mask image formats only: no .maskwork project, no PSD", async () => {
+    shown.length = 0;
+    await electronDialogs(() => null).chooseMaskToOpen!();
+    expect(shown.map((o) => [o.title, o.buttonLabel, o.filters])).toEqual([
+      [
+        'Choose the mask for every image',
+        'Choose',
+        [{ name: 'Mask images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif'] }],
+      ],
+    ]);
+  });
 });
