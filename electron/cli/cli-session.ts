@@ -156,13 +156,14 @@ export class CliSession implements Interruptible {
     if (this.stopped) hook();
   }
 
-  /** Net requests sent so far (the service's outright rejections taken out) and their estimated cost. */
+  /**
+   * This session's net requests sent so far (the service's outright rejections taken out) and their
+   * estimated cost. Its own only: the app's ledger file also holds the app's, earlier runs' and a
+   * batch's earlier sessions' requests (summing its months said "3 requests were sent" for two).
+   */
   spent(): { usd: number; requests: number } {
-    const months = this.svc.ledger.summary().months;
-    return {
-      usd: months.reduce((s, m) => s + m.usd, 0),
-      requests: months.reduce((s, m) => s + m.requests - m.rejected, 0),
-    };
+    const own = this.svc.ledger.own();
+    return { usd: own.usd, requests: own.requests - own.rejected };
   }
 
   /** Opens a file through main (`image:open`), which reads it and records the original's identity. */

@@ -45,6 +45,11 @@ export class SpendGate {
     return this.ledger.summary();
   }
 
+  /** The requests this process recorded itself (SpendLedger.own). */
+  own(): ReturnType<SpendLedger['own']> {
+    return this.ledger.own();
+  }
+
   flushed(): Promise<void> {
     return this.ledger.flushed();
   }

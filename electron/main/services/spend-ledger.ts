@@ -129,6 +129,8 @@ export class SpendLedger {
   /** The file's modification time as last read or written. */
   private seen: number | null = null;
   private writing: Promise<void> = Promise.resolve();
+  /** What this ledger itself recorded (not what the file held or another process added). */
+  private mine: DayTotals = { usd: 0, requests: 0, rejected: 0 };
 
   constructor(
     private readonly file: string | null,
@@ -150,6 +152,7 @@ export class SpendLedger {
   }
 
   private change(day: string, d: DayTotals): void {
+    this.mine = { usd: round(this.mine.usd + d.usd), requests: this.mine.requests + d.requests, rejected: this.mine.rejected + d.rejected };
     this.days = addDays(this.days, { [day]: d });
     if (this.file) this.pending = addDays(this.pending, { [day]: d }, false);
   }
@@ -168,6 +171,11 @@ export class SpendLedger {
     if (!this.days[r.day]) return;
     this.change(r.day, { usd: -r.usd, requests: 0, rejected: r.requests });
     this.persist();
+  }
+
+  /** The requests this ledger recorded itself and their net cost: a CLI run's own, apart from the file's others. */
+  own(): DayTotals {
+    return { ...this.mine };
   }
 
   summary(): SpendSummary {
