@@ -3,6 +3,7 @@
  * signalled once `ready()` holds, and followed to its exit with everything it printed.
  */
 import { spawn } from 'node:child_process';
+import { withTestSettings } from './cli-run';
 
 export interface Interrupted {
   code: number | null;
@@ -21,7 +22,7 @@ export async function interruptCliWhen(
   signal: NodeJS.Signals = 'SIGINT',
   after?: () => void,
 ): Promise<Interrupted> {
-  const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...args], { env: withTestSettings(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => {

@@ -25,6 +25,8 @@ beforeAll(async () => {
   vi.stubEnv('GEMINI_API_KEY', KEY);
   vi.stubEnv('GOOGLE_GEMINI_BASE_URL', server.baseUrl);
   vi.stubEnv('MASKWORK_MAX_RETRIES', '0');
+  // The session reads the app's spend cap and adds to its ledger: a folder of its own, never the machine's app's.
+  vi.stubEnv('MASKWORK_SETTINGS_DIR', join(tmp, 'settings'));
 });
 afterAll(async () => {
   vi.unstubAllEnvs();

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { startGeminiBatchServer, type GeminiBatchServer } from '../../servers/gemini-batch-server';
 import { interruptCliWhen } from '../../support/cli-signal';
+import { withTestSettings } from '../../support/cli-run';
 import { REMOVE_PROMPT } from '../../../shared/prompts/remove-prompt';
 
 const REPO = resolve(__dirname, '../../..');
@@ -52,7 +53,7 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
       process.execPath,
       [BIN, ...args],
       {
-        env: cliEnv(),
+        env: withTestSettings(cliEnv()),
         timeout: 120_000,
       },
       (err, stdout, stderr) => res({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startGeminiServer, startOpenAIServer } from '../../servers';
 import { interruptCliWhen, type Interrupted as Ended } from '../../support/cli-signal';
+import { withTestSettings } from '../../support/cli-run';
 
 const REPO = resolve(__dirname, '../../..');
 const PHOTOS = resolve(REPO, '../shared/testdata/photos');
@@ -58,7 +59,9 @@ const cliEnv = (): NodeJS.ProcessEnv => ({
 /** Runs the CLI to its end; its stdout. */
 function runToEnd(args: string[]): Promise<string> {
   return new Promise((res, rej) =>
-    execFile(process.execPath, [BIN, ...args], { env: cliEnv(), timeout: 120_000 }, (err, stdout) => (err ? rej(err) : res(stdout))),
+    execFile(process.execPath, [BIN, ...args], { env: withTestSettings(cliEnv()), timeout: 120_000 }, (err, stdout) =>
+      err ? rej(err) : res(stdout),
+    ),
   );
 }
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { startGeminiServer, startOpenAIServer } from '../../servers';
-import { assertCliBuilt, BIN, type CliResult, PHOTOS, REPO, runCli } from '../../support/cli-run';
+import { assertCliBuilt, BIN, type CliResult, PHOTOS, REPO, runCli, withTestSettings } from '../../support/cli-run';
 
 const img = join(PHOTOS, 'coffee.png');
 const mask = join(PHOTOS, 'coffee.mask-blob.png');
@@ -247,7 +247,7 @@ describe('temp folders', () => {
 
     openai.script({ hangMs: 20_000 });
     const child = spawn(process.execPath, [BIN, ...editArgs(img, join(tmp, 'interrupted.png'))], {
-      env: env({ TMPDIR: own }),
+      env: withTestSettings(env({ TMPDIR: own })),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));

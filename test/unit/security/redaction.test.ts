@@ -16,6 +16,7 @@ import { redactDeep, redactSecrets, registerSecret } from '../../../electron/mai
 import { startMainWithServers, type CloudHarness } from '../../support/main-harness';
 import { importSmallPhoto, smallEdit, type SmallEdit } from '../../support/small-edit';
 import { TEST_KEYS, expectNoSecret, secretEncodings } from '../../support/secrets';
+import { withTestSettings } from '../../support/cli-run';
 
 let cloud: CloudHarness;
 let photo: SmallEdit;
@@ -190,7 +191,7 @@ describe('the CLI prints no key (--json and stderr)', () => {
       execFile(
         process.execPath,
         [join(REPO, 'bin/maskwork.mjs'), ...args],
-        { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
+        { env: withTestSettings({ PATH: process.env.PATH ?? '', ...env }), timeout: 60_000 },
         (err, stdout, stderr) => res({ code: err ? Number((err as { code?: unknown }).code ?? 1) : 0, stdout, stderr }),
       );
     });
