@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blurOwnSide, blurOwnSideBoxes, boxWidthsFor } from './blur-box';
+import { blurOwnSide } from './blur-box';
+import { blurOwnSideBoxes, boxWidthsFor } from './box-cascade-blur';
 
 /** A busy image with an irregular hole, so the two sides differ everywhere. */
 function scene(w: number, h: number) {

@@ -21,7 +21,8 @@ import { patchMatchPass, refreshDistances, SEARCH_TICK as SEARCH_UNIT } from './
 import { levelRecord, type Level } from './pyramid';
 import { mulberry32 } from './random';
 import { gatherVote, VOTE_TICK as VOTE_UNIT } from './vote';
-import { blurSideBoxes, type Box } from './blur-box';
+import type { Box } from './blur-box';
+import { blurSideBoxes } from './box-cascade-blur';
 
 /** Fixed number of chunks of a split pass (independent of how many threads run them). */
 export const LANE_CHUNKS = 2;

@@ -23,7 +23,8 @@
  */
 import { harmonicFillLayer, type SweepCounts } from './diffusion';
 import type { Layer } from './region';
-import { blurOwnSide, blurOwnSideBoxes, type Box } from './blur-box';
+import { blurOwnSide, type Box } from './blur-box';
+import { blurOwnSideBoxes } from './box-cascade-blur';
 
 export { blurBox } from './blur-box';
 
