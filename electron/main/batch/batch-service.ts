@@ -2,10 +2,11 @@
  * The batch queue in main: creates batches (every item opened and priced before anything is sent),
  * runs `now` batches one item after another through the ordinary edit job, submits `batch-api`
  * batches to the Gemini Batch API as one job and polls it, records every state change in the
- * persisted store (its watcher told), and carries review marks, redo and cancel. A failed, refused or
+ * persisted store (its watcher told), and carries review marks, redo and cancel. The Batch API job
+ * itself — submission, its state and answers — is batch-api-job.ts. A failed, refused or
  * cancelled item only ever changes its own record; nothing here touches an open document. */
 import { randomUUID } from 'node:crypto';
-import { AppError, type AppErrorInfo } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { getModel } from '../../../shared/models';
 import {
   batchApiAvailable,
@@ -18,15 +19,14 @@ import {
   type BatchView,
 } from '../../../shared/batch/batch-types';
 import type { JobServices } from '../create-services';
-import { geminiConnection, resolveModel } from '../edit/resolve-model';
-import { NOT_CHARGED_KINDS, withinCap } from '../services/spend-ledger';
-import { redactDeep } from '../services/redact';
-import { batchRequestOf, checkRedoMask, estimateItem, openItem, patchFromAnswer, prepareItem, runItemNow } from './batch-item';
+import { resolveModel } from '../edit/resolve-model';
+import { withinCap } from '../services/spend-ledger';
+import { checkRedoMask, estimateItem, openItem, runItemNow } from './batch-item';
 import type { BatchSettings } from './batch-item';
 import type { BatchStore } from './batch-store';
 import { BatchWatch } from './batch-watch';
-import type { BatchRequestInput, GeminiBatchClient } from './gemini-batch-client';
-import { addUsd, cancelItems, cancelledAt, itemOf, round, sentUnderCap, setResult, view } from './batch-record-ops';
+import { batchApiClient, errorInfo, refreshBatchApi, reopenIfMissing, submitBatchApi } from './batch-api-job';
+import { addUsd, cancelItems, itemOf, round, setResult, view } from './batch-record-ops';
 
 export interface NewBatch {
   items: Array<{ name: string; image: string; mask: string; output?: string }>;
@@ -40,9 +40,6 @@ export interface BatchServiceOptions {
   /** How often submitted Batch API jobs are polled (default 30 s; MASKWORK_BATCH_POLL_MS). */
   pollMs?: number;
 }
-
-const info = (e: unknown): AppErrorInfo =>
-  redactDeep(e instanceof AppError ? { ...e.info } : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e) });
 
 export class BatchService {
   private readonly running = new Map<string, AbortController>();
@@ -111,7 +108,7 @@ export class BatchService {
         item.estimateUsd = estimateItem(opened.req, n.mode);
       } catch (e) {
         item.state = 'failed';
-        item.error = info(e);
+        item.error = errorInfo(e);
       }
       b.items.push(item);
     }
@@ -175,78 +172,9 @@ export class BatchService {
     }
   }
 
-  private async client(model: string): Promise<GeminiBatchClient> {
-    // The Gemini SDK is loaded only when a Batch API job needs it (a local fill never does).
-    const { createGeminiBatchClient } = await import('./gemini-batch-client');
-    return createGeminiBatchClient(await geminiConnection(this.svc, model));
-  }
-
-  /** Prepares every queued item and submits them as one Gemini batch job (counted in the ledger at the batch price). */
+  /** Prepares and submits a Batch API batch as one job (batch-api-job.ts), then polls it. */
   private async submit(b: BatchRecord, signal?: AbortSignal): Promise<void> {
-    const requests: BatchRequestInput[] = [];
-    const stopped = async () => {
-      cancelItems(b, ['queued'], 'Interrupted before it was sent.');
-      await this.store.save();
-    };
-    for (const item of b.items.filter((i) => i.state === 'queued')) {
-      if (signal?.aborted) return stopped();
-      try {
-        const opened = await openItem(this.svc, item, b);
-        requests.push(await batchRequestOf(item.id, await prepareItem(this.svc, opened.req), b.prompt));
-      } catch (e) {
-        item.state = 'failed';
-        item.error = info(e);
-      }
-    }
-    if (!requests.length) {
-      b.state = 'failed';
-      b.error = { kind: 'invalid-request', message: 'No image of this batch could be prepared; nothing was sent.' };
-      await this.store.save();
-      return;
-    }
-    if (signal?.aborted) return stopped();
-    const queued = b.items.filter((i) => i.state === 'queued');
-    const usd = queued.reduce((s, i) => s + (i.estimateUsd ?? 0), 0);
-    const sent = await sentUnderCap(this.svc.ledger, b, usd, requests.length, () => this.store.save());
-    // Counted at the batch price as the job is sent (as the ledger does); taken back if Google refuses it.
-    const spendOf = (sign: number) => {
-      for (const i of queued) i.spentUsd = addUsd(i.spentUsd, sign * (i.estimateUsd ?? 0));
-    };
-    spendOf(1);
-    try {
-      const client = await this.client(b.model);
-      const remote = await client.submit(b.model, `maskwork ${b.id}`, requests);
-      b.remote = { name: remote.name, state: remote.state, checkedAt: Date.now() };
-      // Interrupted while the job was on its way: cancel it at Google; if that fails it stays submitted
-      // (to fetch or cancel later).
-      if (signal?.aborted && b.state !== 'cancelled' && (await cancelledAt(client, remote.name))) {
-        b.remote.state = 'cancelled';
-        cancelItems(b, ['queued'], 'Interrupted; the job was cancelled at Google.');
-        await this.store.save();
-        return;
-      }
-      if (b.state === 'cancelled') {
-        // Cancelled while the requests were on their way: cancel the job Google just accepted.
-        await cancelledAt(client, remote.name);
-        b.remote.state = 'cancelled';
-        await this.store.save();
-        return;
-      }
-      b.state = 'submitted';
-      for (const i of b.items) if (i.state === 'queued') i.state = 'submitted';
-    } catch (e) {
-      if (e instanceof AppError && (NOT_CHARGED_KINDS.has(e.kind) || e.info.notCharged)) {
-        this.svc.ledger.rejected(sent);
-        spendOf(-1);
-      }
-      b.state = 'failed';
-      b.error = info(e);
-      for (const i of b.items) if (i.state === 'queued') Object.assign(i, { state: 'failed', error: b.error });
-      await this.store.save();
-      throw e;
-    }
-    await this.store.save();
-    this.startPolling();
+    if (await submitBatchApi(this.svc, this.store, b, signal)) this.startPolling();
   }
 
   /**
@@ -254,57 +182,12 @@ export class BatchService {
    * a result. Without `collect` only the state is recorded (the CLI's `status`).
    */
   async refresh(id: string, collect = true): Promise<BatchRecord> {
-    const b = this.get(id);
-    if (b.mode !== 'batch-api' || !b.remote || b.state !== 'submitted') return b;
-    const client = await this.client(b.model);
-    const remote = await client.get(b.remote.name);
-    b.remote = { name: b.remote.name, state: remote.state, checkedAt: Date.now() };
-    if (remote.state === 'succeeded' && collect) {
-      const byKey = new Map((remote.results ?? []).map((r) => [r.key, r]));
-      for (const item of b.items.filter((i) => i.state === 'submitted')) {
-        const r = byKey.get(item.id);
-        try {
-          if (!r) throw new AppError({ kind: 'server', message: 'The batch job returned no answer for this image.', model: b.model });
-          if (r.error) throw new AppError(r.error);
-          const opened = await openItem(this.svc, item, b);
-          const prep = await prepareItem(this.svc, opened.req);
-          item.result = await patchFromAnswer(this.svc, opened.req, prep, r.image!, item.estimateUsd ?? 0);
-          item.state = 'done';
-        } catch (e) {
-          item.state = 'failed';
-          item.error = info(e);
-        }
-      }
-      b.state = 'done';
-    } else if (remote.state === 'failed' || remote.state === 'cancelled' || remote.state === 'expired') {
-      const message =
-        remote.state === 'expired'
-          ? 'The Batch API job expired before it finished (Google drops jobs not done within 48 h).'
-          : remote.state === 'cancelled'
-            ? 'The batch job was cancelled.'
-            : 'The Batch API job failed as a whole; nothing was returned.';
-      b.state = remote.state === 'cancelled' ? 'cancelled' : 'failed';
-      b.error = { kind: remote.state === 'cancelled' ? 'cancelled' : 'server', message, model: b.model };
-      for (const i of b.items)
-        if (i.state === 'submitted') Object.assign(i, { state: remote.state === 'cancelled' ? 'cancelled' : 'failed', error: b.error });
-    }
-    await this.store.save();
-    return b;
+    return refreshBatchApi(this.svc, this.store, this.get(id), collect);
   }
 
   /** Puts a finished Batch API batch back to submitted when its result assets are gone (a new CLI session). */
   async reopenIfMissing(id: string): Promise<void> {
-    const b = this.get(id);
-    if (b.mode !== 'batch-api' || b.state !== 'done' || !b.remote) return;
-    let missing = false;
-    for (const i of b.items) if (i.result && !(await this.svc.store.assetExists(i.result.assetId))) missing = true;
-    if (!missing) return;
-    b.state = 'submitted';
-    for (const i of b.items)
-      if (i.result || i.state === 'done') {
-        delete i.result;
-        i.state = 'submitted';
-      }
+    await reopenIfMissing(this.svc, this.get(id));
   }
 
   /** Takes finished batches (none of their images out again) off the queue, answering them; one with a kept result not exported stays. */
@@ -320,7 +203,7 @@ export class BatchService {
     const b = this.get(id);
     if (b.state === 'done' || b.state === 'failed' || b.state === 'cancelled') return b;
     if (b.mode === 'batch-api' && b.remote) {
-      const client = await this.client(b.model);
+      const client = await batchApiClient(this.svc, b.model);
       await client.cancel(b.remote.name);
       b.remote.state = 'cancelled';
     }
@@ -380,7 +263,7 @@ export class BatchService {
         } catch (e) {
           if (controller.signal.aborted) break;
           item.state = 'failed';
-          item.error = info(e);
+          item.error = errorInfo(e);
         }
         await this.store.save();
       }
