@@ -178,3 +178,19 @@ export function resizeView(
   const c = toDoc(v, { x: from.width / 2, y: from.height / 2 });
   return { scale: v.scale, x: to.width / 2 - c.x * v.scale, y: to.height / 2 - c.y * v.scale };
 }
+
+/** What a zoom key does in the compare view, as on the canvas: Ctrl/⌘ 0 fit, Ctrl/⌘ 1 (or Alt 0) 100 %, Ctrl/⌘ + / −. */
+export function compareZoomKey(e: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'code'>): 'fit' | 'actual' | 'in' | 'out' | null {
+  if (!(e.ctrlKey || e.metaKey)) return null;
+  if (e.code === 'Digit0' || e.code === 'Numpad0') return e.altKey ? 'actual' : 'fit';
+  if (e.code === 'Digit1' || e.code === 'Numpad1') return 'actual';
+  if (e.code === 'Equal' || e.code === 'NumpadAdd') return 'in';
+  if (e.code === 'Minus' || e.code === 'NumpadSubtract') return 'out';
+  return null;
+}
+
+/** The zoom as the retoucher reads it: "33.3 %", "100 %", "250 %". */
+export function zoomLabel(scale: number): string {
+  const pct = Math.round(scale * 1000) / 10;
+  return pct >= 100 || Number.isInteger(pct) ? `${Math.round(pct)} %` : `${pct.toFixed(1)} %`;
+}

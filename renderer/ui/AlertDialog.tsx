@@ -6,6 +6,7 @@
  */
 import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import { keepTabInside, useFocusReturn, useKeysOutside } from './keyboard/modal-tab';
+import { DialogMessages } from './panels/DialogMessages';
 
 export function AlertDialog(props: {
   open: boolean;
@@ -39,6 +40,7 @@ export function AlertDialog(props: {
           else keepTabInside(e, e.currentTarget);
         }}
       >
+        <DialogMessages />
         {children}
       </div>
     </div>

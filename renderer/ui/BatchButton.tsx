@@ -14,6 +14,7 @@ import { useEditor } from '../commands/store/store';
 import { BatchNew } from './BatchNew';
 import { BatchQueue } from './BatchQueue';
 import { keepTabInside, useFocusReturn } from './keyboard/modal-tab';
+import { DialogMessages } from './panels/DialogMessages';
 
 /**
  * Only a fallback: main pushes every change (`batch:changed`). While the dialog is open, or closed
@@ -111,6 +112,7 @@ export function BatchButton() {
               keepTabInside(e, box.current);
             }}
           >
+            <DialogMessages />
             <div className="modal-head">
               <h3>Batch</h3>
               <span className="spacer" />

@@ -24,6 +24,8 @@ import {
   unionBox,
   zoomAbout,
   zoomStepView,
+  compareZoomKey,
+  zoomLabel,
 } from '../model/compare-view';
 import type { DocState } from '../model/document-types';
 import { keepStaged } from '../commands/edit-commands';
@@ -31,6 +33,7 @@ import { useEditor } from '../commands/store/store';
 import { fieldOwnsKey } from './keyboard/field-focus';
 import { keepTabInside, useFocusReturn } from './keyboard/modal-tab';
 import { TextCheckBadge } from './panels/TextCheckBadge';
+import { DialogMessages } from './panels/DialogMessages';
 
 const close = () => useEditor.getState().setComparePanes(0);
 /** Keep this (its button, or Enter on the focused pane). Refused (a Keep that would drop redo steps asks first): the view stays, with the reason on top. */
@@ -42,22 +45,6 @@ const keepFromView = (key: string) => void keepStaged(true, key, 'compare').then
  */
 function editedArea(shown: readonly StagedCandidate[]) {
   return unionBox(shown.map((c) => placeBitmap(c.assetId, c.region, 0) ?? c.region));
-}
-
-/** What a zoom key does in the compare view, as on the canvas: Ctrl/⌘ 0 fit, Ctrl/⌘ 1 (or Alt 0) 100 %, Ctrl/⌘ + / −. */
-function compareZoomKey(e: KeyboardEvent): 'fit' | 'actual' | 'in' | 'out' | null {
-  if (!(e.ctrlKey || e.metaKey)) return null;
-  if (e.code === 'Digit0' || e.code === 'Numpad0') return e.altKey ? 'actual' : 'fit';
-  if (e.code === 'Digit1' || e.code === 'Numpad1') return 'actual';
-  if (e.code === 'Equal' || e.code === 'NumpadAdd') return 'in';
-  if (e.code === 'Minus' || e.code === 'NumpadSubtract') return 'out';
-  return null;
-}
-
-/** The zoom as the retoucher reads it: "33.3 %", "100 %", "250 %". */
-function zoomLabel(scale: number): string {
-  const pct = Math.round(scale * 1000) / 10;
-  return pct >= 100 || Number.isInteger(pct) ? `${Math.round(pct)} %` : `${pct.toFixed(1)} %`;
 }
 
 function drawPane(
@@ -298,6 +285,7 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
       data-x={view?.x}
       data-y={view?.y}
     >
+      <DialogMessages />
       <header className="compare-head">
         <strong>Compare</strong>
         <button

@@ -7,6 +7,7 @@ import { answerFeather, useFeatherAsk } from '../commands/feather-ask';
 import { clampNumber, NumberField, readNumber } from './NumberField';
 import { fieldOwnsKey } from './keyboard/field-focus';
 import { keepTabInside, useFocusReturn, useKeysOutside } from './keyboard/modal-tab';
+import { DialogMessages } from './panels/DialogMessages';
 
 const MAX = 500; // as the Mask panel's Feather px
 
@@ -52,6 +53,7 @@ function FeatherBody() {
   return (
     <div className="modal-backdrop">
       <div ref={box} className="modal feather-dialog" role="dialog" aria-modal="true" aria-label="Feather selection" onKeyDown={onKeyDown}>
+        <DialogMessages />
         <h3>Feather selection</h3>
         <div className="row">
           <span>Feather radius</span>

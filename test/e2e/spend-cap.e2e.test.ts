@@ -92,7 +92,8 @@ describe('Settings → Spend cap', () => {
     await month.click();
     await month.pressSequentially('2x');
     await expect
-      .poll(() => dialog.getByRole('status').textContent())
+      // The field's own status line (the dialog's Messages region is a status too).
+      .poll(() => dialog.getByRole('region', { name: 'Spend cap' }).getByRole('status').textContent())
       .toBe('Not an amount in dollars (up to $100,000); the cap in use is unchanged.');
     await page.keyboard.press('Tab'); // left: the field shows the cap in use, $2 (typed before the x)
     expect(await month.inputValue()).toBe('2');

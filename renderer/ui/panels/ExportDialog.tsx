@@ -12,6 +12,7 @@ import { depthNote, exportPromise, lossyNote, stagedNote, transparencyNote, unke
 import { cmykConversion } from '../../../shared/document/cmyk-conversion';
 import { keepTabInside, useFocusReturn, useKeysOutside } from '../keyboard/modal-tab';
 import { NumberField } from '../NumberField';
+import { DialogMessages } from './DialogMessages';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'png', label: 'PNG', hint: 'Lossless, largest files; 8 or 16 bits per channel, as the original' },
@@ -88,6 +89,7 @@ function ExportDialogBody() {
           keepTabInside(e, e.currentTarget);
         }}
       >
+        <DialogMessages />
         <h3>Export</h3>
         {staged && (
           <p className="warning" role="note">

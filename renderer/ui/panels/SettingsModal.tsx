@@ -12,6 +12,7 @@ import { RoutingSection } from '../RoutingSection';
 import { SpendCapSection } from './SpendCapSection';
 import { ProjectSettingsSection } from '../ProjectSettingsSection';
 import { keepTabInside, useFocusReturn } from '../keyboard/modal-tab';
+import { DialogMessages } from './DialogMessages';
 
 const close = () => useEditor.getState().setSettingsOpen(false);
 
@@ -55,6 +56,7 @@ export function SettingsModal() {
           keepTabInside(e, box.current);
         }}
       >
+        <DialogMessages />
         <header className="modal-head">
           <h3 id={titleId}>Settings</h3>
           <span className="spacer" />

@@ -8,6 +8,7 @@ import { useEditor } from '../../commands/store/store';
 import { filterShortcuts, shortcutRows } from '../../model/shortcut-list';
 import { SHORTCUTS } from '../keyboard/shortcuts';
 import { keepTabInside } from '../keyboard/modal-tab';
+import { DialogMessages } from './DialogMessages';
 
 const close = () => {
   useEditor.getState().setShortcutsOpen(false);
@@ -41,6 +42,7 @@ function ShortcutsList() {
           } else keepTabInside(e, e.currentTarget);
         }}
       >
+        <DialogMessages />
         <header className="modal-head">
           <h3>Keyboard shortcuts</h3>
           <span className="spacer" />
