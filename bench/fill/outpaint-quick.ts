@@ -2,9 +2,11 @@
  * Dev tool: the centre-half outpaint of every photo of a set, through the app's `local` path (engine-runner.ts; needs `npm run build`), with the
  * bench's quality metrics (texture, block error, seam) per photo; `--dump=DIR` writes the results;
  * `--seeds=1,2,3` runs each photo with several seeds (the texture of each); `--depth` adds the texture
- * ratio of each side and of four depth bands (W/16 wide each, from the band outwards, both sides).
+ * ratio of each side and of four depth bands (W/16 wide each, from the band outwards, both sides);
+ * `--rotate` turns each photo a quarter clockwise first, so its centre half is extended above and
+ * below (a second case per photo, with other content beyond the edges; not tuned on).
  *
- *   node scripts/run-ts.mjs bench/fill/outpaint-quick.ts [--sets=dev] [--only=a,b] [--seeds=1] [--depth] [--dump=DIR]
+ *   node scripts/run-ts.mjs bench/fill/outpaint-quick.ts [--sets=dev] [--only=a,b] [--seeds=1] [--depth] [--rotate] [--dump=DIR]
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +14,7 @@ import sharp from 'sharp';
 import { seamScore, textureScore, type RgbaImage } from '../../shared/engine';
 import { engineFill } from './engine-runner';
 import { listAllPhotos, loadRgba, type PhotoSet } from './load';
-import { blockColourError, centreHalfMask } from './outpaint';
+import { blockColourError, centreHalfMask, quarterTurn } from './outpaint';
 
 const argv = process.argv.slice(2);
 const arg = (f: string) => argv.find((a) => a.startsWith(`--${f}=`))?.slice(f.length + 3) ?? null;
@@ -21,6 +23,7 @@ const only = arg('only')?.split(',') ?? null;
 const dump = arg('dump');
 const seeds = (arg('seeds') ?? '1').split(',').map(Number);
 const depth = argv.includes('--depth');
+const rotate = argv.includes('--rotate');
 if (dump) mkdirSync(dump, { recursive: true });
 const save = (img: RgbaImage, file: string) =>
   sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length), { raw: { width: img.width, height: img.height, channels: 4 } })
@@ -32,7 +35,8 @@ let inRange = 0,
   n = 0;
 for (const photo of listAllPhotos(sets)) {
   if (only && !only.some((w) => photo.name.includes(w))) continue;
-  const image = await loadRgba(photo.path);
+  const loaded = await loadRgba(photo.path);
+  const image = rotate ? quarterTurn(loaded) : loaded;
   const mask = centreHalfMask(image.width, image.height);
   for (const seed of seeds) {
     const t0 = performance.now();

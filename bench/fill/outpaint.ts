@@ -18,6 +18,27 @@ export function centreHalfMask(width: number, height: number): Uint8Array {
 }
 
 /**
+ * `image` turned a quarter clockwise (width and height swap): with {@link centreHalfMask} the
+ * rotated photo is extended above and below its centre half, a second case with known truth for
+ * every photo (top and bottom content differs from left and right), not tuned on.
+ */
+export function quarterTurn(image: RgbaImage): RgbaImage {
+  const { width: w, height: h, data } = image;
+  const out = new Uint8ClampedArray(w * h * 4);
+  // Output pixel (x, y), in an h-wide image, is input pixel (y, h − 1 − x).
+  for (let y = 0; y < w; y++)
+    for (let x = 0; x < h; x++) {
+      const o = (y * h + x) * 4,
+        i = ((h - 1 - x) * w + y) * 4;
+      out[o] = data[i];
+      out[o + 1] = data[i + 1];
+      out[o + 2] = data[i + 2];
+      out[o + 3] = data[i + 3];
+    }
+  return { width: h, height: w, data: out };
+}
+
+/**
  * Block-colour error: the photo is cut into `block`×`block` tiles; over tiles that lie entirely in
  * the hole, the mean absolute difference (0..255, averaged over R, G, B) between the tile's mean
  * colour in `result` and in `truth`. Measures whether the new area has the right large-scale colours

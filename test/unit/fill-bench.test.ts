@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { nsFill, teleaFill } from '../../bench/fill/telea';
 import { meanColourFill } from '../../bench/fill/baselines';
 import { generatedMask } from '../../bench/fill/masks';
-import { blockColourError, centreHalfMask, poster8to1 } from '../../bench/fill/outpaint';
+import { blockColourError, centreHalfMask, poster8to1, quarterTurn } from '../../bench/fill/outpaint';
 import type { RgbaImage } from '../../shared/engine';
 
 function ramp(w: number, h: number): RgbaImage {
@@ -113,6 +113,23 @@ describe('outpaint scores', () => {
     expect(blockColourError(img, img, mask)).toBe(0);
     const shifted = { ...img, data: img.data.map((v, i) => (i % 4 === 2 ? v + 30 : v)) };
     expect(blockColourError(shifted, img, mask)).toBeCloseTo(10, 5);
+  });
+
+  it('turns a photo a quarter clockwise, so the centre-half mask extends its top and bottom', () => {
+    // 3 × 2 image, pixel value = 10·row + column in every channel.
+    const data = new Uint8ClampedArray(3 * 2 * 4);
+    for (let i = 0; i < 6; i++) data.fill(10 * Math.floor(i / 3) + (i % 3), i * 4, i * 4 + 4);
+    const t = quarterTurn({ width: 3, height: 2, data });
+    expect([t.width, t.height]).toEqual([2, 3]);
+    // Clockwise: the bottom-left pixel (row 1, column 0) lands top-left, the top row becomes the right column.
+    expect([...t.data].filter((_, i) => i % 4 === 0)).toEqual([10, 0, 11, 1, 12, 2]);
+    // The rotated photo's left and right quarters are the original's bottom and top quarters.
+    const img = ramp(64, 32);
+    const rot = quarterTurn(img);
+    const mask = centreHalfMask(rot.width, rot.height);
+    expect([mask[0], mask[rot.width - 1], mask[Math.floor(rot.width / 2)]]).toEqual([255, 255, 0]);
+    // Green holds the row: the rotated top row runs from the original's bottom row (131) to its top row (100).
+    expect([rot.data[1], rot.data[(rot.width - 1) * 4 + 1]]).toEqual([131, 100]);
   });
 
   it('builds an 8:1 canvas around a 9:16 poster', () => {
