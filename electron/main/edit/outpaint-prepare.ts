@@ -51,6 +51,8 @@ export interface TileMasks {
   windows: Window[];
   /** The blend weight (`tileBlendWeight`), once worked out. */
   weight?: Uint8Array;
+  /** A prepared tile's unknown map (a view of the kept working canvas), until its weight is worked out. */
+  unknown?: Uint8Array;
 }
 
 /** A tile's masks and request, made before Generate. */
@@ -146,9 +148,14 @@ export async function prepareOutpaint(
       { prepareMask: wireMaskOf(model) },
     );
     if (signal.aborted) return null;
-    const weight = tileBlendWeight(cut.unknown, tile.rect.width, tile.rect.height, req.featherPx, cut.windows);
-    ready[i] = { masks: { ask: cut.ask, windows: cut.windows, weight }, request };
+    // With the working canvas kept, its blend weight is not made here — a Generate that comes while
+    // this runs waits for all of it (the weight took 30–120 ms of that wait) — but by the job, while
+    // the model works, from the unknown map kept with the masks (a view of the kept canvas).
+    const weight = canvas ? undefined : tileBlendWeight(cut.unknown, tile.rect.width, tile.rect.height, req.featherPx, cut.windows);
+    ready[i] = { masks: { ask: cut.ask, windows: cut.windows, ...(weight ? { weight } : { unknown: cut.unknown }) }, request };
   }
+  // A chained tile's fill ahead reads its earlier tiles' weights: those are made as it needs them.
+  const weightOf = (j: number) => withWeight(ready[j]!.masks, plan.tiles[j].rect, req.featherPx).weight!;
   // Made from the canvas before any blend; kept only within the same budget as the canvas.
   let chained: (ChainedAhead | undefined)[] | null = null;
   if (independent.some((x) => !x)) {
@@ -172,7 +179,7 @@ export async function prepareOutpaint(
         waits[i].map(async (j) => ({
           ...(await decodeAnswer(ready[j]!.request.requestImage, model.spec.name, plan.tiles[j].request)),
           rect: plan.tiles[j].rect,
-          weight: ready[j]!.masks.weight!,
+          weight: weightOf(j),
         })),
       );
       const refill = await fillAhead(part, rendered.working, req.canvas.width, plan.tiles[i].rect, earlier, copy, () => signal.aborted);
@@ -207,8 +214,21 @@ export const PREP_IDLE_MS = 5 * 60_000;
  * chained tiles' parts while the requests are out, as for a canvas too large to keep waiting. A new
  * object: a job that took `p` already keeps what it holds.
  */
-export function lightened(p: PreparedOutpaint): PreparedOutpaint {
-  return { tiles: p.tiles, ready: p.ready, chained: null, filled: [], claimWorking: () => null };
+export function lightened(p: PreparedOutpaint, featherPx: number): PreparedOutpaint {
+  // A weight not worked out yet is made now, from the unknown map, which then goes with the canvas
+  // (new objects: a job that took `p` keeps what it holds).
+  const ready = p.ready.map((t, i) => {
+    if (!t) return t;
+    const { unknown: _u, ...masks } = withWeight({ ...t.masks }, p.tiles[i].rect, featherPx);
+    return { ...t, masks };
+  });
+  return { tiles: p.tiles, ready, chained: null, filled: [], claimWorking: () => null };
+}
+
+/** `masks` with its blend weight worked out (from its unknown map) when it has none yet. */
+export function withWeight(masks: TileMasks, size: { width: number; height: number }, featherPx: number): TileMasks {
+  if (!masks.weight && masks.unknown) masks.weight = tileBlendWeight(masks.unknown, size.width, size.height, featherPx, masks.windows);
+  return masks;
 }
 
 /**
@@ -228,7 +248,7 @@ export async function takePreparation(
 
 /** At most one preparation, for the latest inputs the renderer asked for. */
 export class OutpaintPrep {
-  private entry: { key: string; abort: AbortController; ready: Promise<PreparedOutpaint | null> } | null = null;
+  private entry: { key: string; abort: AbortController; ready: Promise<PreparedOutpaint | null>; featherPx: number } | null = null;
   private idle: ReturnType<typeof setTimeout> | null = null;
 
   private readonly idleMs: number;
@@ -247,7 +267,7 @@ export class OutpaintPrep {
       const abort = new AbortController();
       // A preparation that fails is simply not used: the job then meets (and reports) the problem itself.
       const ready = prepareOutpaint(svc, req, abort.signal, this.keepWorkingMaxBytes).catch(() => null);
-      const entry = { key, abort, ready };
+      const entry = { key, abort, ready, featherPx: req.featherPx };
       this.entry = entry;
       // Its idle time counts from when it is ready.
       void ready.then(() => {
@@ -261,7 +281,7 @@ export class OutpaintPrep {
     const entry = this.entry;
     this.idle = setTimeout(() => {
       this.idle = null;
-      if (entry && this.entry === entry) entry.ready = entry.ready.then((p) => p && lightened(p));
+      if (entry && this.entry === entry) entry.ready = entry.ready.then((p) => p && lightened(p, entry.featherPx));
     }, this.idleMs);
     this.idle.unref?.();
   }

@@ -12,18 +12,12 @@ import { planOutpaint } from '../../../shared/geometry';
 import type { JobServices } from '../create-services';
 import type { JobFn } from '../jobs/job-runner';
 import { resolveModel } from './resolve-model';
-import { blendTile, tileBlendWeight, tileView } from '../../../shared/pixels/outpaint-masks';
+import { blendTile } from '../../../shared/pixels/outpaint-masks';
 import { patchShape } from './outpaint-patch-shape';
 import { type GenerateTile, type TileRequestBytes, tileStepFor, wireMaskOf } from './outpaint-tile-steps';
-import {
-  independentTiles,
-  renderWorking,
-  sameTiles,
-  takePreparation,
-  tileCut,
-  type TileMasks,
-  type WorkingCanvas,
-} from './outpaint-prepare';
+import { independentTiles, renderWorking, sameTiles, takePreparation, tileCut } from './outpaint-prepare';
+import type { TileMasks, WorkingCanvas } from './outpaint-prepare';
+import { tileWeight } from './tile-weight';
 import { nextBodySent } from '../providers/body-sent';
 import { withJobSeed } from '../providers/local-provider';
 import { whileWaiting } from './while-waiting';
@@ -273,15 +267,11 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
           await Promise.all(waits[i].map((j) => blended[j].promise));
         }
         const cut = ahead || atRequest ? null : (early?.[i] ?? (await cutNow()));
-        // The blend weight depends only on the unknown map: prepared, or worked out while the model works
-        // (an early tile's map is the canvas's, rendered after its request: as `tileCut` gives it).
-        const known = (u: Uint8Array) => (u.length ? u : tileView(rendered!.working, rendered!.unknownMap, W, r).unknown);
-        const weightOf = (t: { unknown: Uint8Array; windows: TileMasks['windows'] }) =>
-          tileBlendWeight(known(t.unknown), r.width, r.height, req.featherPx, t.windows);
-        const weight =
-          masks?.weight !== undefined
-            ? () => masks.weight!
-            : whileWaiting(() => weightOf(cut!), model.spec.provider === 'local' ? Promise.resolve() : early ? canvasSettled : bodySent());
+        // The blend weight depends only on the unknown map: prepared, or worked out while the model works (tile-weight.ts).
+        const weight = tileWeight({
+          ...{ masks, cut, rect: r, canvasWidth: W, featherPx: req.featherPx, rendered: () => rendered },
+          start: () => (model.spec.provider === 'local' ? Promise.resolve() : early ? canvasSettled : bodySent()),
+        });
         weights[i] = weight;
         const pixels =
           ahead ??

@@ -71,6 +71,10 @@ describe('outpaint:prepare', () => {
     const ready = await prepared({ ...base, prompt: '', n: 1 });
     expect(ready).not.toBeNull();
     expect(await ready).not.toBeNull();
+    // Without its blend weight: a Generate that came while the preparation ran waited for that too
+    // (30–120 ms in the bench); the job works it out while the model works.
+    expect((await ready)!.ready[0]!.masks.weight).toBeUndefined();
+    expect((await ready)!.ready[0]!.masks.unknown?.length).toBeGreaterThan(0);
     const warm = await run(base);
     expect(warm.sent).toEqual(cold.sent);
     expect(warm.candidates.map((c) => c.assetId)).toEqual(cold.candidates.map((c) => c.assetId));
@@ -244,6 +248,10 @@ describe('outpaint:prepare', () => {
       expect(idle).not.toBeNull();
       expect(idle!.claimWorking()).toBeNull();
       expect(idle!.ready[0]?.request).toBe(fresh.ready[0]?.request);
+      // Its tile's blend weight is worked out as it goes idle, and the canvas's unknown map is let go.
+      expect(idle!.ready[0]?.masks.weight?.length).toBe(fresh.ready[0]!.masks.unknown!.length);
+      expect(idle!.ready[0]?.masks.unknown).toBeUndefined();
+      expect(fresh.ready[0]?.masks.weight).toBeUndefined(); // a job that took the fresh one has its own
       // The preparation made before the pause still holds its canvas for a job that took it then.
       expect(fresh.claimWorking()).not.toBeNull();
       const late = await run({ ...base, n: 1 });
