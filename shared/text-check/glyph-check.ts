@@ -10,7 +10,7 @@ import { couldBeWedgeSerif } from './serif-wedge';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
 import { provedByPartners } from './zero-partners';
 import { monospaced } from './monospaced';
-import { byReference, type GlyphReference } from './reference-glyphs';
+import { byReference, lowerOByReference, type GlyphReference } from './reference-glyphs';
 
 /**
  * Second look at characters the OCR's language model happily swaps (O/0, l/1, rn/m): the LSTM reads
@@ -237,6 +237,8 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     if (aspect > ROUND_GLYPH_MAX_ASPECT || g.h < ROUND_GLYPH_MIN_HEIGHT * tallest) return { result: 'unsure', between: 'O/0' };
     // The old text's own zeros and Os, when the candidate keeps its lettering: the same ink as one
     // of them settles it; not the size of the asked kind's never passes as right (reference-glyphs.ts).
+    // A lowercase o with the old text's own o's ink, in a font whose old 0 or O is unlike it.
+    if (ctx.typed === 'o' && lowerOByReference(g, ctx.line, ctx.shapes, img.scale ?? 1, ctx.reference)) return { result: 'ok' };
     const byRef = byReference(g, ctx.typed, ctx.line, ctx.shapes, img.scale ?? 1, ctx.reference);
     if (byRef && byRef.result !== 'unsure') return byRef;
     const v = roundByWidth(img, ch, glyphBox, ctx, g, mono);
