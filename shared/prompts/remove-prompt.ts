@@ -16,3 +16,10 @@ export function promptOrRemove(prompt: string): string {
 /** The Generate panel's line under an empty prompt with a cloud model. */
 export const EMPTY_PROMPT_NOTE =
   "Empty prompt: the model removes what is masked and continues the surroundings, as Photoshop's Generative Fill does";
+
+/**
+ * The Generate panel's empty prompt box with a cloud model says what an empty prompt does, in the box
+ * itself: a line under it moved the Model list as a cloud model was picked, and the rows below at the
+ * first key typed.
+ */
+export const EMPTY_PROMPT_PLACEHOLDER = 'Empty: the model removes what is masked and continues the surroundings (Ctrl/⌘+Enter)';

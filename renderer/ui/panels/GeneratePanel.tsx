@@ -39,7 +39,7 @@ import { OutpaintCostLine, OutpaintSection } from './OutpaintSection';
 import { LocalEngineHint, LocalTextWarning, SpotHint } from './LocalEngineHint';
 import { useMoreBelow } from '../useMoreBelow';
 import { useKeepScrollEnd } from '../useKeepScrollEnd';
-import { EMPTY_PROMPT_NOTE } from '../../../shared/prompts/remove-prompt';
+import { EMPTY_PROMPT_PLACEHOLDER } from '../../../shared/prompts/remove-prompt';
 
 const AUTO_LABEL = 'Auto — rules pick the model (Settings)';
 
@@ -102,6 +102,8 @@ export function GeneratePanel() {
   const quality = qualitySpec ? qualityFor(gen.quality, qualitySpec) : undefined;
   const seeded = counted.some(acceptsSeed);
   const growOn = gen.grow ?? spec.provider === 'local';
+  // An empty prompt asks a cloud model to remove what is masked (an outpaint keeps its own default).
+  const emptyRemoves = !outpaint && counted.some((c) => c.provider !== 'local');
 
   function pickModel(value: string) {
     if (value === AUTO_VALUE) {
@@ -124,7 +126,9 @@ export function GeneratePanel() {
             data-testid="prompt"
             aria-label="Prompt"
             rows={3}
-            placeholder="What should fill the mask? (Ctrl/⌘+Enter generates)"
+            // With a cloud model the empty box says what an empty prompt does (a line under the box moved
+            // the Model list as it was picked, and the rows below at the first key typed).
+            placeholder={emptyRemoves ? EMPTY_PROMPT_PLACEHOLDER : 'What should fill the mask? (Ctrl/⌘+Enter generates)'}
             value={gen.prompt}
             onValue={(prompt) => setGen({ prompt })}
             // Esc leaves the prompt, its text kept, and the keys are the editor's again (as Enter and Esc
@@ -137,11 +141,6 @@ export function GeneratePanel() {
           />
           <PromptTools />
           <LocalTextWarning />
-          {!outpaint && !gen.prompt.trim() && counted.some((c) => c.provider !== 'local') && (
-            <div className="muted" data-testid="empty-prompt-note">
-              {EMPTY_PROMPT_NOTE}
-            </div>
-          )}
           {!several && (
             <label className="field">
               <span>Model</span>
