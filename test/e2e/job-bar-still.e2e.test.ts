@@ -88,4 +88,30 @@ describe("a running job's bar", () => {
     const s = await summary(page);
     expect(stage.y + s.offset.y + s.canvas.height * s.scale).toBeLessThanOrEqual(dock.y + 1);
   });
+
+  it('with a kept version in the open strip, covers the head row and none of the version cards', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    const items = page.getByTestId('version-strip').locator('.versions-items');
+    await items.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [600, 250],
+      [700, 270],
+    ]);
+    openai.script({ delayMs: 2500 });
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('job-progress').waitFor({ state: 'visible', timeout: 10_000 });
+    const bar = (await page.getByTestId('job-progress').boundingBox())!;
+    const head = (await page.getByTestId('version-strip').locator('.versions-head').boundingBox())!;
+    const cards = (await items.boundingBox())!;
+    const cancel = (await page.getByRole('button', { name: 'Cancel job' }).boundingBox())!;
+    // The head row is under the bar; the cards' tops are not (the bar cut 6 px off them).
+    expect(bar.y).toBeLessThanOrEqual(head.y + 0.5);
+    expect(bar.y + bar.height).toBeGreaterThanOrEqual(head.y + head.height - 0.5);
+    expect(bar.y + bar.height).toBeLessThanOrEqual(cards.y + 0.5);
+    // And the bar's own row fits in it.
+    expect(cancel.y + cancel.height).toBeLessThanOrEqual(bar.y + bar.height + 0.5);
+    await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 30_000 });
+  });
 });
