@@ -106,9 +106,11 @@ export function commitSelection(label: string, mode: SelectionMode, cov: Coverag
       : applyCoverage(mode === 'replace' ? clearMask(base) : base, cov, mode === 'subtract' ? 'cut' : 'union', 1);
   if (next === before) return null;
   // A new selection over a painted mask says so: the painting goes (one step: Ctrl+Z brings it back).
+  // Said once the step is made: the next step takes the message away (document-slice's commit).
   const replaced = useEditor.getState().doc?.maskId;
-  if (mode === 'replace' && holdsPainting(replaced) && !isMaskEmpty(before)) useEditor.getState().notify('info', NEW_OVER_PAINTING);
+  const overPainting = mode === 'replace' && holdsPainting(replaced) && !isMaskEmpty(before);
   commitMask(label, next, before, mode === 'replace' ? 'none' : 'carry');
+  if (overPainting) useEditor.getState().notify('info', NEW_OVER_PAINTING);
   return useEditor.getState().doc?.maskId ?? null;
 }
 

@@ -121,6 +121,36 @@ describe('new selection, as in Photoshop', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('the message goes at the next step: Ctrl+Z then undoes that step, not the new selection', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('b');
+    await dragPath(page, [
+      [100, 740],
+      [300, 740],
+    ]);
+    await expect.poll(() => maskValue(page, 200, 740)).toBe(255);
+    await page.keyboard.press('m');
+    await dragPath(page, [
+      [600, 60],
+      [700, 160],
+    ]);
+    await expect.poll(told).toBe(1);
+    // A Shift-added rectangle: one Ctrl+Z now takes that away, the painting needs two, so "Ctrl+Z
+    // brings the painting back" stopped being true (it stayed up, and one Ctrl+Z did not).
+    await page.keyboard.down('Shift');
+    await dragPath(page, [
+      [700, 400],
+      [800, 500],
+    ]);
+    await page.keyboard.up('Shift');
+    await expect.poll(() => maskValue(page, 750, 450)).toBe(255);
+    expect(await told()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => maskValue(page, 200, 740)).toBe(255);
+  });
+
   it('held keys show the mode in effect in the options bar and the cursor (+ − ×); Shift adds, let go it is New again', async () => {
     const page = app.page;
     await clear();
