@@ -204,6 +204,29 @@ describe('new selection, as in Photoshop', () => {
     await page.keyboard.press('m');
     expect(app.errors).toEqual([]);
   });
+
+  it('Shift pressed during a plain ellipse drag (a circle, in Photoshop) leaves the bar and the cursor at New', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('Shift+m');
+    await settleView(page);
+    const a = await docToClient(page, 300, 300);
+    const b = await docToClient(page, 500, 400);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x, b.y, { steps: 4 });
+    // Photoshop: Shift after the press constrains the shape; the mode was set at the press (New).
+    await page.keyboard.down('Shift');
+    await page.mouse.move(b.x + 4, b.y + 2, { steps: 2 });
+    expect([await pressed(), await cursorSign()]).toEqual(['New', '']);
+    await page.mouse.up();
+    await expect.poll(async () => (await summary(page)).label).toBe('Ellipse');
+    // Let go of the mouse with Shift still held: the next press would add, and the bar says so.
+    await expect.poll(pressed).toBe('Add');
+    await page.keyboard.up('Shift');
+    await expect.poll(pressed).toBe('New');
+    await page.keyboard.press('m');
+  });
 });
 
 describe('object select: Shift-click is a hint, not a circle', () => {

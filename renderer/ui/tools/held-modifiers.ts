@@ -1,7 +1,7 @@
 /**
- * Shift and Alt as the user holds them now, for what the selection tools show before the press: the
- * options bar's mode in effect (Shift: Add, Alt: Subtract, both: Intersect) and the cursor's badge
- * (+, −, ×), as Photoshop shows them. Read from every key and pointer event on the window; a key typed
+ * Shift and Alt as the user holds them now (as they were at the press while a button is down), for
+ * what the selection tools show before the press: the options bar's mode in effect (Shift: Add, Alt:
+ * Subtract, both: Intersect) and the cursor's badge (+, −, ×), as Photoshop shows them. Read from every key and pointer event on the window; a key typed
  * in a text field is the field's (fieldOwnsKey), and the window losing focus lets go of both.
  */
 import { useSyncExternalStore } from 'react';
@@ -16,6 +16,12 @@ export interface HeldModifiers {
 
 const NONE: HeldModifiers = { shift: false, alt: false };
 let held: HeldModifiers = NONE;
+/**
+ * A button is down: a drag's mode was set at its press, and Shift / Alt pressed during it shape the
+ * marquee (a square or circle, from the centre), as in Photoshop. The bar and the cursor kept
+ * following the keys and showed Add (+) over a plain drag that then replaced the mask.
+ */
+let down = false;
 const watchers = new Set<() => void>();
 let listening = false;
 
@@ -25,12 +31,28 @@ function set(next: HeldModifiers): void {
   for (const w of watchers) w();
 }
 
+/** The keys now: shown at once, or at the release while a button is down. */
+function update(next: HeldModifiers): void {
+  if (!down) set(next);
+}
+
 function fromKey(e: KeyboardEvent): void {
-  set(fieldOwnsKey(e as unknown as Parameters<typeof fieldOwnsKey>[0]) ? NONE : { shift: e.shiftKey, alt: e.altKey });
+  update(fieldOwnsKey(e as unknown as Parameters<typeof fieldOwnsKey>[0]) ? NONE : { shift: e.shiftKey, alt: e.altKey });
 }
 
 function fromPointer(e: PointerEvent): void {
-  set({ shift: e.shiftKey, alt: e.altKey });
+  update({ shift: e.shiftKey, alt: e.altKey });
+}
+
+function press(e: PointerEvent): void {
+  down = false;
+  fromPointer(e);
+  down = true;
+}
+
+function release(e: PointerEvent): void {
+  down = false;
+  fromPointer(e);
 }
 
 function listen(): void {
@@ -39,8 +61,13 @@ function listen(): void {
   window.addEventListener('keydown', fromKey, true);
   window.addEventListener('keyup', fromKey, true);
   window.addEventListener('pointermove', fromPointer, true);
-  window.addEventListener('pointerdown', fromPointer, true);
-  window.addEventListener('blur', () => set(NONE));
+  window.addEventListener('pointerdown', press, true);
+  window.addEventListener('pointerup', release, true);
+  window.addEventListener('pointercancel', release, true);
+  window.addEventListener('blur', () => {
+    down = false;
+    update(NONE);
+  });
 }
 
 function subscribe(onChange: () => void): () => void {
