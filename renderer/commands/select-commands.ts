@@ -17,6 +17,7 @@ import { runSelectJob, type SelectJob } from './select-client';
 import { afterNextPaint, wallClock } from './edit-trace';
 import { beginSelectTrace, endSelectTrace, traceSpan } from './select-trace';
 import { selectionModeOver } from './kept-mask';
+import { withinCut } from './object-cut';
 
 const st = () => useEditor.getState();
 let running: SelectJob<unknown> | null = null;
@@ -31,12 +32,13 @@ interface ObjectSession {
   rect?: Rect;
   mode: SelectionMode;
   base: TiledMask;
-  results: Array<{ maskId: string; strokes: SelectStroke[] }>;
+  /** Each result's mask, the strokes that made it and its cut (an Alt stroke's cut stays within it). */
+  results: Array<{ maskId: string; strokes: SelectStroke[]; cut: Coverage }>;
 }
 let session: ObjectSession | null = null;
 
 /** The session's result that is the mask now, with its strokes; null when the mask is another one. */
-function openResult(): { maskId: string; strokes: SelectStroke[] } | null {
+function openResult(): ObjectSession['results'][number] | null {
   const doc = st().doc;
   if (!session || !doc || session.docId !== doc.id) return null;
   return session.results.find((r) => r.maskId === doc.maskId) ?? null;
@@ -125,7 +127,7 @@ function startObject(label: string, rect: Rect | undefined, mode: SelectionMode)
       return;
     }
     const id = commitSelection(label, mode, cov, base);
-    session = id ? { docId: doc.id, rect, mode, base, results: [{ maskId: id, strokes: [] }] } : null;
+    session = id ? { docId: doc.id, rect, mode, base, results: [{ maskId: id, strokes: [], cut: cov }] } : null;
   });
 }
 
@@ -161,10 +163,11 @@ export function refineObject(points: DocPoint[], size: number, object: boolean):
   const open = session;
   const strokes = [...from.strokes, { points: points.map((p) => ({ x: p.x, y: p.y })), size, object }];
   const label = object ? 'Object select: add to object' : 'Object select: not object';
-  return run(label, { op: 'object', rect: open.rect, strokes }, (cov) => {
-    if (!cov) return;
+  return run(label, { op: 'object', rect: open.rect, strokes }, (found) => {
+    if (!found) return;
+    const cov = object ? found : withinCut(found, from.cut);
     const id = commitSelection(label, open.mode, cov, open.base);
-    if (id && session === open) open.results.push({ maskId: id, strokes });
+    if (id && session === open) open.results.push({ maskId: id, strokes, cut: cov });
   });
 }
 
