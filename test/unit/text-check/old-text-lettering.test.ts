@@ -3,34 +3,13 @@
  * confirmed by the old text's own o (shared/text-check/reference-glyphs.ts), on committed renderings
  * (test/fixtures/text/make-fixtures.ts) through the code an edit job runs.
  */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkCandidate, prepareTextCheck } from '../../../electron/main/text-check/check-candidates';
 import { shutdownOcr } from '../../../electron/main/text-check/ocr-engine';
-
-const FIX = resolve(__dirname, '../../fixtures/text');
+import { checkOverOld as check } from '../../support/text-fixtures';
 
 afterAll(async () => {
   await shutdownOcr();
 });
-
-async function rgba(name: string) {
-  const { data, info } = await sharp(await readFile(join(FIX, name)))
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { px: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
-}
-
-async function check(name: string, text: string, old: string) {
-  const cand = await rgba(name);
-  const base = (await rgba(old)).px;
-  const mask = new Uint8Array(cand.width * cand.height).fill(1);
-  const ctx = await prepareTextCheck({ text }, base, mask, { width: cand.width, height: cand.height });
-  return checkCandidate(ctx!, base, cand.width, cand.px);
-}
 
 describe('the old text as the reference, past glyphs paired with the wrong ink', () => {
   it('confirms Karmilla 96 px "Box 306" over "Box 305" (its 3 measured with part of the 0), not "Box 3O6"', async () => {

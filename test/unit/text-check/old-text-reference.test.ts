@@ -4,26 +4,16 @@
  * region before the edit shows the old text, read once when the check is prepared, and each
  * candidate is read and judged against that lettering's own zeros.
  */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCandidate, prepareTextCheck } from '../../../electron/main/text-check/check-candidates';
 import { shutdownOcr } from '../../../electron/main/text-check/ocr-engine';
-
-const FIX = resolve(__dirname, '../../fixtures/text');
+import { fixtureRgba } from '../../support/text-fixtures';
 
 afterAll(async () => {
   await shutdownOcr();
 });
 
-async function rgba(name: string) {
-  const { data, info } = await sharp(await readFile(join(FIX, name)))
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { px: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
-}
+const rgba = fixtureRgba;
 
 /** The candidate `name` over a region that showed `old` before the edit (none: its plain background). */
 async function check(name: string, text: string, old?: string) {

@@ -4,34 +4,13 @@
  * committed renderings (test/fixtures/text/make-fixtures.ts) with the old text under the mask, as an
  * edit job reads them.
  */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { judgeCandidate, prepareTextCheck } from '../../../electron/main/text-check/check-candidates';
 import { shutdownOcr } from '../../../electron/main/text-check/ocr-engine';
-
-const FIX = resolve(__dirname, '../../fixtures/text');
+import { judgeOverOld as check } from '../../support/text-fixtures';
 
 afterAll(async () => {
   await shutdownOcr();
 });
-
-async function rgba(name: string) {
-  const { data, info } = await sharp(await readFile(join(FIX, name)))
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { px: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
-}
-
-async function check(name: string, text: string, old: string) {
-  const cand = await rgba(name);
-  const base = (await rgba(old)).px;
-  const mask = new Uint8Array(cand.width * cand.height).fill(1);
-  const ctx = await prepareTextCheck({ text }, base, mask, { width: cand.width, height: cand.height });
-  return judgeCandidate(ctx!, base, cand.width, cand.px);
-}
 
 describe('a misread line is read a second time', () => {
   it('marks a right line right when the first reading added a letter no near miss involves', async () => {
