@@ -23,7 +23,7 @@ export async function fixtureRgba(name: string) {
 async function overOld(name: string, text: string, old: string) {
   const cand = await fixtureRgba(name);
   const base = (await fixtureRgba(old)).px;
-  const mask = new Uint8Array(cand.width * cand.height).fill(1);
+  const mask = Uint8Array.from({ length: cand.width * cand.height }, () => 1);
   const ctx = await prepareTextCheck({ text }, base, mask, { width: cand.width, height: cand.height });
   return { ctx: ctx!, base, cand };
 }
