@@ -33,6 +33,8 @@ export interface OutpaintSample {
   spanOwnMs?: number[];
   /** Every span of the outpaint (the tiles' steps included). */
   spans: TimingSpan[];
+  /** The server's requests (received → answered), on the spans' clock. */
+  serverSpans?: { start: number; end: number }[];
   /** libvips doing a tile's pixel work on the same sizes, timed right after this outpaint (ms): the request's side and the answer's. */
   floorMs: { request: number; answer: number };
 }
@@ -217,6 +219,8 @@ export async function runOutpaintTiles(
       MASKWORK_BACKGROUND_YIELDS: process.env.MASKWORK_BACKGROUND_YIELDS ?? '1',
       // A/B of a tile of whole rows or columns pre-filled from the full-size tile while its colour is scaled (MASKWORK_ALONG_PREFILL=0: after the scale).
       MASKWORK_ALONG_PREFILL: process.env.MASKWORK_ALONG_PREFILL ?? '1',
+      // A/B of answers decoded and scaled in the pixel worker into pooled buffers (MASKWORK_PIXEL_WORKER=0: on main).
+      MASKWORK_PIXEL_WORKER: process.env.MASKWORK_PIXEL_WORKER ?? '1',
     },
   });
   const page = app.page;
@@ -280,6 +284,7 @@ export async function runOutpaintTiles(
           tileOwnMs: layout === 'wide' ? spanOwnMs : gaps,
           spanOwnMs: layout === 'wide' ? undefined : spanOwnMs,
           spans: trace.spans,
+          serverSpans: reqs.map(({ start, end }) => ({ start, end })),
           floorMs: await floor(),
         });
       await page.keyboard.press('Escape');

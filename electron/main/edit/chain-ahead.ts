@@ -19,6 +19,7 @@ import { rowBands, SCALE_PIPELINES, scaledReach, tileAtSize } from './tile-scale
 import type { TilePixels } from './outpaint-tile-steps';
 import type { DecodedAnswer } from './tile-scale';
 import { FORCE_GENERAL, oneAnswer, sampleAxis } from './answer-sampling';
+import type { PixelLease } from './pixel-pool';
 
 /** What a chained tile needs that does not depend on the earlier tiles' answers. */
 export interface ChainedAhead {
@@ -265,10 +266,12 @@ export function chainedFromAnswers(
  * into it once the answers are in. A fresh buffer of a request's size (15 MB for 3312×1104) costs
  * ≈ 45–50 ms here in page faults and zeroing alone, against < 1 ms to write into one already touched
  * — made after the answers, that was most of the step. Undefined when the tile has no ahead colour
- * (at its request's size already: it is cut from the canvas).
+ * (at its request's size already: it is cut from the canvas). With `lease`, in one of the job's pooled
+ * buffers (pixel-pool.ts): a job that reran the outpaint before touched it already.
  */
-export function aheadCopy(ahead: ChainedAhead | undefined): Uint8Array | undefined {
-  return ahead?.small.rgba.length ? new Uint8Array(ahead.small.rgba) : undefined;
+export function aheadCopy(ahead: ChainedAhead | undefined, lease?: PixelLease): Uint8Array | undefined {
+  if (!ahead?.small.rgba.length) return undefined;
+  return lease ? lease.copyOf(ahead.small.rgba) : new Uint8Array(ahead.small.rgba);
 }
 
 /** The request's start: the ahead copy made earlier when there is one of the right size, else a fresh copy. */

@@ -6,7 +6,15 @@
 import { AppError } from '../../../shared/errors';
 import { jobCancelled } from './settleable';
 import { pushPullFill } from '../../../shared/pixels/push-pull-fill';
-import { BACKGROUND_PIPELINES, decodeAnswer, SCALE_PIPELINES, scaleTileWindows, tileAtSize, type DecodedAnswer } from './tile-scale';
+import {
+  BACKGROUND_PIPELINES,
+  decodeAnswer,
+  SCALE_PIPELINES,
+  scaleTileWindows,
+  tileAtSize,
+  type DecodedAnswer,
+  type Leased,
+} from './tile-scale';
 import { afterCritical } from './critical-work';
 import type { Size } from './provider-image';
 import { activeWindows } from '../../../shared/pixels/active-windows';
@@ -86,6 +94,8 @@ export interface TileContext {
    */
   onArrived?: () => void;
   scaleAfter?: Promise<unknown>;
+  /** Where a model step's decoded answer and scaled bands go (the job's pooled buffers: pixel-pool.ts). */
+  pixels?: Leased;
 }
 
 /** A model tile's request as sent: the pre-filled tile at the request size (JPEG) and its ask mask. */
@@ -327,9 +337,11 @@ export function modelTiles(
     const size = { width: p.width, height: p.height };
     const requested = { width: tile.request.width, height: tile.request.height };
     if (!ctx.onAnswer)
-      return spans.time(name('decode + scale'), () => scaleTileWindows(images[0].bytes, size, windows, model.spec.name, requested));
+      return spans.time(name('decode + scale'), () =>
+        scaleTileWindows(images[0].bytes, size, windows, model.spec.name, requested, SCALE_PIPELINES, undefined, ctx.pixels),
+      );
     ctx.onArrived?.();
-    const answer = await spans.time(name('decode'), () => decodeAnswer(images[0].bytes, model.spec.name, requested));
+    const answer = await spans.time(name('decode'), () => decodeAnswer(images[0].bytes, model.spec.name, requested, ctx.pixels));
     ctx.onAnswer(answer);
     await ctx.scaleAfter?.catch(() => {});
     if (ctx.signal.aborted) throw jobCancelled();
@@ -337,7 +349,9 @@ export function modelTiles(
     // only while no other answer is being turned into a request, on all cores but one (a core is left
     // to the next answer's decode and request; MASKWORK_BACKGROUND_YIELDS=0: on all of them).
     const cores = svc.env?.MASKWORK_BACKGROUND_YIELDS === '0' ? SCALE_PIPELINES : BACKGROUND_PIPELINES;
-    return spans.time(name('scale'), () => scaleTileWindows(answer, size, windows, model.spec.name, requested, cores, afterCritical));
+    return spans.time(name('scale'), () =>
+      scaleTileWindows(answer, size, windows, model.spec.name, requested, cores, afterCritical, ctx.pixels),
+    );
   };
 }
 

@@ -15,6 +15,7 @@ import { resolveModel } from './resolve-model';
 import { blendTile } from '../../../shared/pixels/outpaint-masks';
 import { patchShape } from './outpaint-patch-shape';
 import { type GenerateTile, type TileRequestBytes, tileStepFor, wireMaskOf } from './outpaint-tile-steps';
+import { PixelLease } from './pixel-pool';
 import { independentTiles, renderWorking, sameTiles, takePreparation, tileCut } from './outpaint-prepare';
 import type { TileMasks, WorkingCanvas } from './outpaint-prepare';
 import { tileWeight } from './tile-weight';
@@ -117,6 +118,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       // request in hand, the tiles whose requests are made go out first and the canvas is rendered
       // while the model works (once a request's body has left, so it never holds up the upload): only their blends read it.
       const claimed = c === 0 ? usable?.claimWorking() : null;
+      const pooled = { lease: new PixelLease(), env: svc.env }; // answers and scales in pooled buffers (pixel-pool.ts)
       const sendAhead = (i: number) => !claimed && sharedRequests[i] !== undefined && sharedMasks[i] !== undefined;
       const sendFirst = sendAhead(0);
       const render = () => spans.time('main: working canvas', () => renderWorking(svc, req));
@@ -183,7 +185,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
             .then(async (parts) => {
               // Pre-filled in the preparation: a copy of that (the same cost as one of the ahead colour).
               const prepared = fillsAhead ? usable?.filled[i] : undefined;
-              const copy = prepared ? new Uint8Array(prepared.copy) : aheadCopy(parts[i]);
+              const copy = prepared ? pooled.lease.copyOf(prepared.copy) : aheadCopy(parts[i], pooled.lease);
               const k = c * plan.tiles.length + i + 1;
               if (!copies.offer(i, copy, prepared?.refill)) return;
               if (prepared) {
@@ -296,6 +298,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
                 requestMade[i].resolve();
               },
           onSend: () => sending[i].resolve(),
+          pixels: pooled,
           ...(fromAnswers && dependents[i].length
             ? {
                 onArrived: () => {
@@ -350,7 +353,8 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       // A cloud model's tiles that do not overlap run at once (the offline engine's use both cores
       // already); a chained one starts once the answers it is made of are in (or its blends, without them).
       try {
-        await runTiles(plan.tiles, runTile, signal, parallelTiles, fromAnswers ? (d) => answered[d].promise : undefined);
+        // The pooled buffers are given back once every answer is decoded, scaled and blended (none if a tile failed).
+        await pooled.lease.over(runTiles(plan.tiles, runTile, signal, parallelTiles, fromAnswers ? (d) => answered[d].promise : undefined));
       } finally {
         // A dependent that never ran (a failed or cancelled job) closes no stretch: the tiles' end does.
         for (const release of stretches) release();

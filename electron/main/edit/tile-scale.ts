@@ -12,6 +12,8 @@ import type { Window } from '../../../shared/pixels/box-filter';
 import type { WindowedRgba } from '../../../shared/pixels/outpaint-masks';
 import { checkProviderImage, type Size } from './provider-image';
 import type { TilePixels } from './outpaint-tile-steps';
+import type { PixelLease } from './pixel-pool';
+import { pixelWorkerOn, runPixelJob } from './pixel-worker-client';
 
 async function scaled(data: Uint8Array, from: Size, channels: 1 | 4, to: Size, bands = 1): Promise<Uint8Array> {
   const band = (top: number, height: number) => {
@@ -123,10 +125,22 @@ export interface DecodedAnswer {
   rgba: Uint8Array;
 }
 
-/** `bytes` (a provider's image) checked ({@link checkProviderImage}) and decoded to RGBA at its own size. */
-export async function decodeAnswer(bytes: Uint8Array, modelName: string, requested: Size): Promise<DecodedAnswer> {
+/**
+ * `bytes` (a provider's image) checked ({@link checkProviderImage}) and decoded to RGBA at its own size.
+ * With `lease` (and the pixel worker running: pixel-worker-client.ts) it is decoded there into a
+ * buffer of the lease (pixel-pool.ts): the same bytes, none of them allocated on main's heap.
+ */
+export async function decodeAnswer(bytes: Uint8Array, modelName: string, requested: Size, lease?: Leased): Promise<DecodedAnswer> {
   const got = await checkProviderImage(bytes, requested, modelName);
   try {
+    if (lease && pixelWorkerOn(lease.env)) {
+      const into = lease.lease.take(got.width * got.height * 4);
+      const r = await runPixelJob({
+        source: { kind: 'encoded', bytes: ownBytes(bytes), limitPixels: got.width * got.height },
+        into: { sab: into.buffer as SharedArrayBuffer, byteLength: into.byteLength },
+      });
+      return { width: r.width, height: r.height, rgba: into };
+    }
     const { data, info } = await sharp(bytes, { limitInputPixels: got.width * got.height })
       .ensureAlpha()
       .raw()
@@ -136,6 +150,15 @@ export async function decodeAnswer(bytes: Uint8Array, modelName: string, request
     throw undecodable(modelName, e);
   }
 }
+
+/** A job's pixel lease and its environment (MASKWORK_PIXEL_WORKER=0: pipelines on main). */
+export interface Leased {
+  lease: PixelLease;
+  env?: Record<string, string | undefined>;
+}
+
+/** `bytes` alone in its buffer (a message to the worker copies a view's whole buffer). */
+const ownBytes = (b: Uint8Array) => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice());
 
 const undecodable = (modelName: string, cause: unknown) =>
   new AppError({ kind: 'server', message: `${modelName} returned an image Maskwork could not decode.` }, { cause });
@@ -161,6 +184,7 @@ export async function scaleTileWindows(
   requested: Size,
   cores = SCALE_PIPELINES,
   gate?: () => Promise<void>,
+  lease?: Leased,
 ): Promise<WindowedRgba> {
   const decoded = answer instanceof Uint8Array ? null : answer;
   const got = decoded ?? (await checkProviderImage(answer as Uint8Array, requested, modelName));
@@ -168,10 +192,24 @@ export async function scaleTileWindows(
     decoded
       ? sharp(decoded.rgba, { raw: { width: decoded.width, height: decoded.height, channels: 4 } })
       : sharp(answer as Uint8Array, { limitInputPixels: got.width * got.height }).ensureAlpha();
+  // In the pixel worker (pixel-worker-client.ts), into the lease's buffers: the same pipeline, the same bytes.
+  const inWorker = !!lease && (!decoded || decoded.rgba.buffer instanceof SharedArrayBuffer) && pixelWorkerOn(lease.env);
+  const encoded = decoded ? null : ownBytes(answer as Uint8Array);
   const bands = gate ? gatedBands(windows) : rowBands(windows, cores);
   try {
     const parts = await inPool(bands, gate ? cores : bands.length, async (win) => {
       await gate?.();
+      if (inWorker) {
+        const into = lease!.lease.take((win.x1 - win.x0) * (win.y1 - win.y0) * 4);
+        await runPixelJob({
+          source: decoded
+            ? { kind: 'raw', sab: decoded.rgba.buffer as SharedArrayBuffer, width: decoded.width, height: decoded.height }
+            : { kind: 'encoded', bytes: encoded!, limitPixels: got.width * got.height },
+          scale: { size, win },
+          into: { sab: into.buffer as SharedArrayBuffer, byteLength: into.byteLength },
+        });
+        return into;
+      }
       const part = await source()
         .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })
         .extract({ left: win.x0, top: win.y0, width: win.x1 - win.x0, height: win.y1 - win.y0 })

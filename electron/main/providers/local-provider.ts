@@ -6,14 +6,12 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { randomInt } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join, sep } from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { ProviderKind } from '../../../shared/models/model-types';
 import type { ImageProvider, ProviderEditRequest, ProviderImage } from './provider-types';
 import { startHeartbeat } from './progress-heartbeat';
+import { builtWorker } from '../built-worker';
 import { runFillParallel } from './local-parallel';
 import { acquireEngineWorker, discardEngineWorker, releaseEngineWorker, warmEngineWorker, type WarmAnswer } from './local-worker-pool';
 
@@ -21,16 +19,7 @@ import { acquireEngineWorker, discardEngineWorker, releaseEngineWorker, warmEngi
 const MS_PER_MP = 1100;
 
 function workerPath(): string {
-  const near = ['./local-worker.js', '../main/local-worker.js', '../../../out/main/local-worker.js'].map((rel) =>
-    fileURLToPath(new URL(rel, import.meta.url)),
-  );
-  // In a packaged app the worker is unpacked next to the asar (package.json build.asarUnpack).
-  const candidates = [
-    ...near.map((p) => p.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`)),
-    ...near,
-    join(process.cwd(), 'out', 'main', 'local-worker.js'),
-  ];
-  const found = candidates.find((p) => existsSync(p));
+  const found = builtWorker('local-worker.js');
   if (!found)
     throw new AppError({
       kind: 'internal',

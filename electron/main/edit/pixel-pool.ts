@@ -1,0 +1,133 @@
+/**
+ * Large pixel buffers an outpaint's tiles reuse instead of allocating (issue 16). Every buffer V8
+ * did not allocate itself — sharp's outputs in Node, and in Electron its copies once they outlive a
+ * couple of minor collections — counts against the old generation's limit until the next full
+ * collection (V8 adds external memory allocated since the last mark-compact to the old generation's
+ * size). A tile's decoded answer (15 MB for 3312×1104) and its scale to full size (≈ 30 MB) did so
+ * on every tile: the main thread marked its whole heap every few hundred milliseconds, often while an
+ * answer was being turned into the next request (measured: 0–220 ms of a chained tile's 100–450 ms).
+ * Buffers taken from the pool are SharedArrayBuffers made once: the pixel worker (pixel-worker.ts)
+ * writes sharp's results into them, so main's isolate allocates nothing per tile.
+ *
+ * A {@link PixelLease} hands a job its buffers and gives them back only when the job says every
+ * reader is done (`release`); a job that fails just drops its lease (its buffers are collected like
+ * any other, and never reused while something might still write into them).
+ */
+
+/** Buffers are made in steps of this many bytes, so that nearly equal sizes share them. */
+const STEP = 1 << 20;
+/** Free buffers kept at most (bytes). */
+export const POOL_MAX_BYTES = 320 * STEP;
+/** A free buffer not taken again within this long is let go. */
+export const POOL_IDLE_MS = 30_000;
+
+interface Free {
+  sab: SharedArrayBuffer;
+  since: number;
+}
+
+const free: Free[] = [];
+let freeBytes = 0;
+let trim: ReturnType<typeof setTimeout> | null = null;
+const stats = { made: 0, reused: 0 };
+
+/** Tests and the bench: how many buffers were made and reused so far. */
+export function pixelPoolStats(): { made: number; reused: number; freeBytes: number } {
+  return { ...stats, freeBytes };
+}
+
+/** Tests: forget every free buffer and the counts. */
+export function resetPixelPool(): void {
+  free.length = 0;
+  freeBytes = 0;
+  stats.made = 0;
+  stats.reused = 0;
+}
+
+function takeShared(bytes: number): SharedArrayBuffer {
+  const size = Math.max(STEP, Math.ceil(bytes / STEP) * STEP);
+  // The smallest free buffer that holds it, if it is not more than twice its size.
+  let best = -1;
+  for (let k = 0; k < free.length; k++) {
+    const n = free[k].sab.byteLength;
+    if (n >= size && n <= 2 * size && (best < 0 || n < free[best].sab.byteLength)) best = k;
+  }
+  if (best >= 0) {
+    const [f] = free.splice(best, 1);
+    freeBytes -= f.sab.byteLength;
+    stats.reused++;
+    return f.sab;
+  }
+  stats.made++;
+  return new SharedArrayBuffer(size);
+}
+
+function giveShared(sab: SharedArrayBuffer): void {
+  free.push({ sab, since: Date.now() });
+  freeBytes += sab.byteLength;
+  // Over the cap: the oldest go first.
+  while (freeBytes > POOL_MAX_BYTES && free.length) freeBytes -= free.shift()!.sab.byteLength;
+  trim ??= setTimeout(trimIdle, POOL_IDLE_MS);
+  trim.unref?.();
+}
+
+function trimIdle(): void {
+  trim = null;
+  const now = Date.now();
+  for (let k = free.length - 1; k >= 0; k--)
+    if (now - free[k].since >= POOL_IDLE_MS) {
+      freeBytes -= free[k].sab.byteLength;
+      free.splice(k, 1);
+    }
+  if (free.length) {
+    trim = setTimeout(trimIdle, POOL_IDLE_MS);
+    trim.unref?.();
+  }
+}
+
+/** A job's buffers from the pool: taken as it needs them, given back together once it is done with all of them. */
+export class PixelLease {
+  private taken: SharedArrayBuffer[] = [];
+  private closed = false;
+
+  /** A buffer of exactly `bytes` bytes (zeroed only when new: the caller writes every byte it reads). */
+  take(bytes: number): Uint8Array {
+    if (this.closed) throw new Error('pixel lease used after it was released');
+    const sab = takeShared(bytes);
+    this.taken.push(sab);
+    return new Uint8Array(sab, 0, bytes);
+  }
+
+  /** A copy of `src` in a buffer of the lease (a plain copy once the lease is released or dropped). */
+  copyOf(src: Uint8Array): Uint8Array {
+    if (this.closed) return new Uint8Array(src);
+    const out = this.take(src.length);
+    out.set(src);
+    return out;
+  }
+
+  /** Every buffer back to the pool: nothing reads or writes them any more. */
+  release(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const sab of this.taken.splice(0)) giveShared(sab);
+  }
+
+  /** Released once `work` is done, dropped if it fails (its buffers may still be written into then). */
+  async over<T>(work: Promise<T>): Promise<T> {
+    try {
+      const out = await work;
+      this.release();
+      return out;
+    } catch (e) {
+      this.drop();
+      throw e;
+    }
+  }
+
+  /** The job failed or was cancelled: its buffers are not reused (something may still hold them). */
+  drop(): void {
+    this.closed = true;
+    this.taken.length = 0;
+  }
+}

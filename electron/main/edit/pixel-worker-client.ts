@@ -1,0 +1,78 @@
+/**
+ * Main's side of the pixel worker (pixel-worker.ts): one worker thread, started at its first job
+ * and kept (unref'd while it has none, so it never keeps a CLI run alive). Not built (unit tests
+ * before `npm run build`) or turned off (`MASKWORK_PIXEL_WORKER=0`): callers run the same pipelines
+ * in main instead.
+ */
+import { Worker } from 'node:worker_threads';
+import { builtWorker } from '../built-worker';
+import type { PixelJob, PixelReply } from './pixel-worker-protocol';
+
+type Pending = { resolve: (r: { width: number; height: number }) => void; reject: (e: Error) => void };
+
+let worker: Worker | null = null;
+let missing = false;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+let jobsRun = 0;
+
+/** Tests and the bench: jobs the worker has answered so far. */
+export function pixelWorkerJobs(): number {
+  return jobsRun;
+}
+
+/** Tests: jobs sent to the worker and not answered yet. */
+export function pixelJobsPending(): number {
+  return pending.size;
+}
+
+/** Whether jobs can go to the worker (`env`: the job's environment; MASKWORK_PIXEL_WORKER=0 turns it off). */
+export function pixelWorkerOn(env?: Record<string, string | undefined>): boolean {
+  if (env?.MASKWORK_PIXEL_WORKER === '0' || missing) return false;
+  if (worker) return true;
+  const path = builtWorker('pixel-worker.js');
+  if (!path) {
+    missing = true;
+    return false;
+  }
+  const w = new Worker(path);
+  w.on('message', (r: PixelReply) => {
+    const p = pending.get(r.id);
+    if (!p) return;
+    pending.delete(r.id);
+    jobsRun++;
+    if (!pending.size) w.unref();
+    if (r.ok) p.resolve({ width: r.width, height: r.height });
+    else p.reject(new Error(r.message));
+  });
+  const lost = (e: Error) => {
+    if (worker === w) worker = null; // the next job starts a new one
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  w.on('error', lost);
+  w.on('exit', (code) => lost(new Error(`the pixel worker stopped (exit code ${code})`)));
+  w.unref();
+  worker = w;
+  return true;
+}
+
+/** Runs `job` in the worker ({@link pixelWorkerOn} must have said yes): the size of what it wrote into `job.into`. */
+export function runPixelJob(job: Omit<PixelJob, 'id'>): Promise<{ width: number; height: number }> {
+  const w = worker;
+  if (!w) return Promise.reject(new Error('the pixel worker is not running'));
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.ref();
+    w.postMessage({ ...job, id } satisfies PixelJob);
+  });
+}
+
+/** Tests: stop the worker (the next job starts another). */
+export async function stopPixelWorker(): Promise<void> {
+  const w = worker;
+  worker = null;
+  missing = false;
+  if (w) await w.terminate();
+}
