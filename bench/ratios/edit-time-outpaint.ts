@@ -17,6 +17,7 @@ import { median, type RatioRow } from './ratio';
 import { planOutpaint, tileWaits } from '../../shared/geometry';
 import { REQUEST_JPEG } from '../../electron/main/edit/request-pixels';
 import { writeBigJpeg } from './photo';
+import { resetPixelPool } from '../../electron/main/edit/pixel-pool';
 
 export interface OutpaintSample {
   totalMs: number;
@@ -254,6 +255,8 @@ export async function runOutpaintTiles(
         await chooseOption(page, page.getByRole('combobox', { name: 'Quality' }), i % 2 ? 'medium' : 'high');
         await page.waitForTimeout(o.handMs);
       }
+      // MASKWORK_BENCH_COLD_POOL=1: every outpaint finds the pixel pool empty, as the first one after minutes away does.
+      if (process.env.MASKWORK_BENCH_COLD_POOL === '1') resetPixelPool();
       const t0 = wall();
       await page.keyboard.press('Control+Enter');
       await page.waitForFunction((n) => (window as any).__maskworkTest.editsShown() > n, before, { timeout: 300_000, polling: 10 });

@@ -296,6 +296,8 @@ export function modelTiles(
       ctx.onRequest?.(request);
     }
     ctx.onSend?.();
+    // The buffer its answer will be decoded into, taken now (the way from that answer to the next requests allocates none).
+    if (ctx.onAnswer && ctx.pixels) ctx.pixels.lease.reserve(tile.request.width * tile.request.height * 4);
     const { requestImage, requestMask } = request;
     const sentAt = spans.now();
     const usd = estimateCost({

@@ -103,6 +103,16 @@ describe('the pixel pool', () => {
     expect(c.take(2_500_000).buffer).not.toBe(first.buffer);
     expect(pixelPoolStats()).toMatchObject({ made: 2, reused: 1, freeBytes: 0 });
     c.release();
+    // A buffer reserved ahead is the one a later ask of that size gets; another size gets its own.
+    const d = new PixelLease();
+    d.reserve(4_000_000);
+    const made = pixelPoolStats().made + pixelPoolStats().reused;
+    const other = d.take(4_000_001);
+    const reserved = d.take(4_000_000);
+    expect(reserved.length).toBe(4_000_000);
+    expect(reserved.buffer).not.toBe(other.buffer);
+    expect(pixelPoolStats().made + pixelPoolStats().reused).toBe(made + 1);
+    d.release();
     // Far smaller asks do not take a buffer more than twice their size.
     expect(new PixelLease().take(100_000).buffer).not.toBe(first.buffer);
   });
