@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DocState } from '../model/document-types';
-import { forgetKeptAsLayer, maskLeftByKeepAsLayer, NEW_AFTER_KEEP_AS_LAYER, rememberKeptAsLayer, selectionModeOver } from './kept-mask';
+import {
+  forgetKeptAsLayer,
+  maskLeftByKeepAsLayer,
+  NEW_AFTER_KEEP_AS_LAYER,
+  noteNewOverKept,
+  rememberKeptAsLayer,
+  selectionModeOver,
+} from './kept-mask';
 import { useEditor } from './store/store';
 
 const doc = (maskId: string, assets: string[], id = 'doc-1') =>
@@ -19,7 +26,7 @@ describe('the mask Keep as layer left', () => {
     expect(maskLeftByKeepAsLayer(doc('m1', ['a1']))).toBe(false);
   });
 
-  it('turns the default Add into a new selection, said in a toast; Shift, Subtract and New are left alone', () => {
+  it('turns the default Add into a new selection, said in a toast once it is made; Shift, Subtract and New are left alone', () => {
     const d = doc('m1', ['a1']);
     useEditor.setState({ doc: d, toasts: [] } as never);
     expect(selectionModeOver('add', false)).toBe('add'); // nothing kept as a layer yet
@@ -30,6 +37,12 @@ describe('the mask Keep as layer left', () => {
     expect(useEditor.getState().toasts).toHaveLength(0);
     expect(selectionModeOver('add', false)).toBe('replace');
     expect(selectionModeOver('add', false)).toBe('replace');
+    // Said after the step (the next step takes it away), not at the press: before, it stayed up over later steps.
+    expect(useEditor.getState().toasts).toHaveLength(0);
+    noteNewOverKept('m2'); // another mask replaced: not this one
+    expect(useEditor.getState().toasts).toHaveLength(0);
+    noteNewOverKept('m1');
+    noteNewOverKept('m1');
     expect(useEditor.getState().toasts.map((t) => t.message)).toEqual([NEW_AFTER_KEEP_AS_LAYER]);
   });
 });

@@ -8,13 +8,15 @@
  * does not matter (merged down with Ctrl+E it is another layer, and the mask is as spent).
  */
 import type { DocState } from '../model/document-types';
+import { NEW_AFTER_KEEP_AS_LAYER } from './painted-mask';
 import type { SelectionMode } from './store/tools-slice';
 import { useEditor } from './store/store';
 
-export const NEW_AFTER_KEEP_AS_LAYER =
-  'New selection: the mask Keep as layer left was replaced, as a new selection replaces one in Photoshop. Hold Shift to add to it instead; Ctrl+Z brings it back.';
+export { NEW_AFTER_KEEP_AS_LAYER };
 
 let left: { docId: string; maskId: string } | null = null;
+/** The kept mask a selection was turned into a new one over (said once that selection is made). */
+let turned: string | null = null;
 let version = 0;
 const watchers = new Set<() => void>();
 
@@ -37,6 +39,7 @@ export function keptMaskVersion(): number {
 /** Called by Keep as layer once the candidate is a layer of `doc`, whose mask stays. */
 export function rememberKeptAsLayer(doc: DocState): void {
   left = { docId: doc.id, maskId: doc.maskId };
+  turned = null;
   changed();
 }
 
@@ -45,6 +48,7 @@ export function rememberKeptAsLayer(doc: DocState): void {
  * click on Add in the options bar (the user asks to add to the mask that is there).
  */
 export function forgetKeptAsLayer(): void {
+  turned = null;
   if (!left) return;
   left = null;
   changed();
@@ -57,12 +61,24 @@ export function maskLeftByKeepAsLayer(doc: DocState | null | undefined): boolean
 
 /**
  * The mode a selection combines with the mask by: `mode` (the options bar's, or Shift/Alt's), except
- * that Add (chosen in the options bar) starts a new mask over the mask Keep as layer left (said once, in a toast).
- * `shift`: Shift was held, so Add was asked for.
+ * that Add (chosen in the options bar) starts a new mask over the mask Keep as layer left (said in a
+ * toast once the selection is made: {@link noteNewOverKept}). `shift`: Shift was held, so Add was asked for.
  */
 export function selectionModeOver(mode: SelectionMode, shift: boolean): SelectionMode {
-  if (mode !== 'add' || shift || !maskLeftByKeepAsLayer(useEditor.getState().doc)) return mode;
-  const s = useEditor.getState();
-  s.notify('info', NEW_AFTER_KEEP_AS_LAYER); // the store shows the same words once
+  const doc = useEditor.getState().doc;
+  if (mode !== 'add' || shift || !maskLeftByKeepAsLayer(doc)) return mode;
+  turned = doc?.maskId ?? null;
   return 'replace';
+}
+
+/**
+ * Called once a new selection replaced the mask `replacedId`: if it was the kept mask Add was turned
+ * into New over, says so. Said after the step, as the next step takes it away ("Ctrl+Z brings it back"
+ * is true only while the selection is the last step: document-slice's commit); it was said before the
+ * step and stayed up over the next ones.
+ */
+export function noteNewOverKept(replacedId: string | undefined): void {
+  if (!turned || turned !== replacedId) return;
+  turned = null;
+  useEditor.getState().notify('info', NEW_AFTER_KEEP_AS_LAYER); // the store shows the same words once
 }

@@ -26,6 +26,7 @@ import { runMaskOp } from '../workers/mask-ops-client';
 import type { BrushSettings, SelectionMode } from './store/tools-slice';
 import type { PressureUse } from './store/select-slice';
 import type { DocPoint } from '../../shared/geometry/point';
+import { noteNewOverKept } from './kept-mask';
 import { holdsPainting, NEW_OVER_PAINTING, notePainting, type Painting } from './painted-mask';
 
 export type { DocPoint };
@@ -111,6 +112,7 @@ export function commitSelection(label: string, mode: SelectionMode, cov: Coverag
   const overPainting = mode === 'replace' && holdsPainting(replaced) && !isMaskEmpty(before);
   commitMask(label, next, before, mode === 'replace' ? 'none' : 'carry');
   if (overPainting) useEditor.getState().notify('info', NEW_OVER_PAINTING);
+  if (mode === 'replace') noteNewOverKept(replaced);
   return useEditor.getState().doc?.maskId ?? null;
 }
 

@@ -23,3 +23,7 @@ export function holdsPainting(id: string | undefined): boolean {
 
 export const NEW_OVER_PAINTING =
   'New selection: it replaced the mask you painted, as a new selection does in Photoshop. Hold Shift to add to it instead; Ctrl+Z brings the painting back.';
+
+/** Said by kept-mask.ts; here so the store's commit can take it away without importing the store's users. */
+export const NEW_AFTER_KEEP_AS_LAYER =
+  'New selection: the mask Keep as layer left was replaced, as a new selection replaces one in Photoshop. Hold Shift to add to it instead; Ctrl+Z brings it back.';

@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { pinBitmaps, retainMasks } from '../blob-store';
-import { NEW_OVER_PAINTING } from '../painted-mask';
+import { NEW_AFTER_KEEP_AS_LAYER, NEW_OVER_PAINTING } from '../painted-mask';
 import type { DocState, Snapshot } from '../../model/document-types';
 import { layerMaskIds } from '../../model/layer-logic';
 import type { EditorStore } from './store';
@@ -60,8 +60,8 @@ export const createDocumentSlice: StateCreator<EditorStore, [], [], DocumentSlic
     const trimmed = [...past, ...others, { doc, label: get().label }].slice(-HISTORY_LIMIT);
     set({ doc: next, label, past: trimmed, future: [] });
     collect(get());
-    // "Ctrl+Z brings the painting back" is true only while the new selection is the last step.
-    get().dropMessages([NEW_OVER_PAINTING]);
+    // "Ctrl+Z brings the painting back" (or the kept mask) is true only while the new selection is the last step.
+    get().dropMessages([NEW_OVER_PAINTING, NEW_AFTER_KEEP_AS_LAYER]);
     if (others.length) {
       const names = [...new Set(others.map((f) => f.doc.original.name))].join(', ');
       const one = others.length === 1;
