@@ -26,6 +26,7 @@ import { capRefusal } from '../../shared/prefs/spend-cap';
 import { acceptsSeed } from '../model/prompt-tools';
 import { textCheckPlan } from '../model/text-check-request';
 import { placeholderBlocker } from '../model/prompt-placeholder';
+import { NO_MASK } from '../model/estimate';
 import { markKeyRejected, withModelNames } from './job-error-report';
 import type { MultiEntryState, MultiRun } from './store/jobs-slice';
 import { useEditor, type EditorStore } from './store/store';
@@ -75,7 +76,7 @@ export function multiGenerateBlocker(s: EditorStore, rows = multiRows(s)): strin
   if (s.job || runActive(s.multiRun?.entries)) return 'A job is running';
   const pending = pendingExtension(s);
   if (pending) return pending;
-  if (!currentMaskBounds(s)) return 'Paint a mask first';
+  if (!currentMaskBounds(s)) return NO_MASK;
   const options = modelOptions(s);
   return (
     multiBlocker(rows, (spec) =>

@@ -50,7 +50,7 @@ describe('one Generate: when it means "fill the extension"', () => {
 });
 
 describe('Generate with an extension typed but not applied', () => {
-  it('says to apply the extension first (one model and several); with the bar empty, how to propose one; "Paint a mask first" with another tool', () => {
+  it('says to apply the extension first (one model and several); with the bar empty, how to propose one; "Paint a mask or select an area first" with another tool', () => {
     st().setGen({ prompt: 'extend the table' });
     st().setTool('extend');
     st().setExtend({ sides: { left: 0, right: 300, top: 0, bottom: 0 } });
@@ -60,8 +60,8 @@ describe('Generate with an extension typed but not applied', () => {
     expect(generateBlocker(st())).toBe('Pick a size above or drag an edge, then Enter (or paint a mask)');
     expect(multiGenerateBlocker(st())).toBe('Pick a size above or drag an edge, then Enter (or paint a mask)');
     st().setTool('brush');
-    expect(generateBlocker(st())).toBe('Paint a mask first');
-    expect(multiGenerateBlocker(st())).toBe('Paint a mask first');
+    expect(generateBlocker(st())).toBe('Paint a mask or select an area first');
+    expect(multiGenerateBlocker(st())).toBe('Paint a mask or select an area first');
   });
 
   it('with a mask left over, a proposal still blocks Generate and names both ways out (it ran an edit of the old mask)', () => {

@@ -8,7 +8,7 @@ const spec = (id: string) => getModel(id)!;
 describe('computeEstimate', () => {
   it('asks for a mask when there is none', () => {
     const e = computeEstimate({ canvas, bbox: null, spec: spec('gpt-image-2'), n: 1, references: [] });
-    expect(e).toEqual({ ok: false, code: 'empty-mask', error: 'Paint a mask first' });
+    expect(e).toEqual({ ok: false, code: 'empty-mask', error: 'Paint a mask or select an area first' });
     const z = computeEstimate({ canvas, bbox: { x: 5, y: 5, width: 0, height: 3 }, spec: spec('local'), n: 1, references: [] });
     expect(z.ok).toBe(false);
   });

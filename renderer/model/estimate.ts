@@ -56,10 +56,16 @@ export function formatUsd(usd: number): string {
   return `$${usd.toFixed(3)}`;
 }
 
+/**
+ * Why Generate waits with no mask: in words that fit the selection tools as well as the brush (it said
+ * "Paint a mask first" to someone holding the marquee or the lasso).
+ */
+export const NO_MASK = 'Paint a mask or select an area first';
+
 export function computeEstimate(input: EstimateInput): Estimate {
   const { spec } = input;
   if (!input.bbox || input.bbox.width <= 0 || input.bbox.height <= 0) {
-    return { ok: false, code: 'empty-mask', error: 'Paint a mask first' };
+    return { ok: false, code: 'empty-mask', error: NO_MASK };
   }
   const quality = spec.qualities.length && input.quality && spec.qualities.includes(input.quality) ? input.quality : undefined;
   const imageSize =
@@ -68,7 +74,7 @@ export function computeEstimate(input: EstimateInput): Estimate {
       : undefined;
   const planned = planRegions({ canvas: input.canvas, bbox: input.bbox, parts: input.parts ?? [], model: spec, quality, imageSize });
   if (!planned.ok) {
-    const error = planned.code === 'empty-mask' ? 'Paint a mask first' : capitalise(planned.reason);
+    const error = planned.code === 'empty-mask' ? NO_MASK : capitalise(planned.reason);
     return { ok: false, code: planned.code, error };
   }
   const costs: ReturnType<typeof estimateCost>[] = [];

@@ -32,8 +32,8 @@ describe('several models at once', () => {
     expect(multiTotal([row('gpt-image-2', 0, 0.083, inAreas), row('local', 1, 0)]).areas).toBe(1); // not asked
   });
   it("says a reason every model shares (no mask) once, not a model's own reason", () => {
-    const noMask = { estimate: { ok: false as const, error: 'Paint a mask first', shared: true } };
-    expect(sharedRowError([row('gpt-image-2', 2, 0, noMask), row('local', 0, 0, noMask)])).toBe('Paint a mask first');
+    const noMask = { estimate: { ok: false as const, error: 'Paint a mask or select an area first', shared: true } };
+    expect(sharedRowError([row('gpt-image-2', 2, 0, noMask), row('local', 0, 0, noMask)])).toBe('Paint a mask or select an area first');
     expect(sharedRowError([row('gpt-image-2', 0, 0, noMask)])).toBeNull(); // not counted: not asked
     expect(sharedRowError([row('gpt-image-2', 2, 0, { estimate: { ok: false, error: 'Region too large' } })])).toBeNull();
     expect(sharedRowError([row('gpt-image-2', 2, 0.1)])).toBeNull();
@@ -44,9 +44,9 @@ describe('several models at once', () => {
     expect(multiBlocker([row('gpt-image-2', 1, 0, { usable: false })], label)).toBe(
       'Set an OpenAI key in Settings (⚙) or set GPT Image 2 to 0',
     );
-    expect(multiBlocker([row('gpt-image-2', 1, 0, { estimate: { ok: false, error: 'Paint a mask first' } })], label)).toBe(
-      'GPT Image 2: Paint a mask first',
-    );
+    expect(
+      multiBlocker([row('gpt-image-2', 1, 0, { estimate: { ok: false, error: 'Paint a mask or select an area first' } })], label),
+    ).toBe('GPT Image 2: Paint a mask or select an area first');
     // An empty prompt is no blocker: main sends Generative Fill's removal prompt.
     expect(multiBlocker([row('gpt-image-2', 1, 0.05)], label)).toBeNull();
     expect(multiBlocker([row('local', 1, 0)], label)).toBeNull();

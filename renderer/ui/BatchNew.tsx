@@ -169,7 +169,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
       }
       onStarted(b.id);
     });
-  // Why Start batch is greyed out, said beside it (as Generate says "Paint a mask first").
+  // Why Start batch is greyed out, said beside it (as Generate says "Paint a mask or select an area first").
   const needsKey = spec ? keyProviderFor(spec) : null;
   const priced = pricedFor === priceKeyOf(draft, picks);
   const blocker = busy

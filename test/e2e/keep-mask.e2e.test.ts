@@ -49,6 +49,11 @@ describe('Keep and the mask', () => {
     expect(s.maskVisible).toBe(true);
     const layers = page.getByRole('region', { name: 'Layers' });
     expect(await layers.getByRole('button', { name: 'Hide mask overlay' }).getAttribute('data-visible')).toBe('true');
+    // Generate says what comes next in words that fit the selection tools as well as the brush (it said
+    // "Paint a mask first" to someone holding the marquee).
+    await page.keyboard.press('m');
+    const note = page.getByRole('region', { name: 'Generate' }).getByRole('note');
+    await expect.poll(() => note.textContent()).toBe('Paint a mask or select an area first');
     // The next stroke, lower down: its request is made around it alone, far from the kept area.
     await strokeAndGenerate(page, 480);
     const [c] = await staged(page);

@@ -51,7 +51,7 @@ async function scenario(viewport: { width: number; height: number }) {
   await paintGenerateKeep(page, 300, 1); // one kept layer: Mask, Offline fill, the original
   const heights = new Set<string>([`${(await rows(page)).generate}/${(await rows(page)).foot}`]);
 
-  // Ctrl+click the layer's thumbnail (the mask appears: the cost line replaces "Paint a mask first"),
+  // Ctrl+click the layer's thumbnail (the mask appears: the cost line replaces "Paint a mask or select an area first"),
   // then the original's where it was before: it loads the original's area, not a click on Rename.
   const original = (await layers(page).getByTitle("Ctrl/⌘+click: the original's area as the mask").boundingBox())!;
   heights.add(
@@ -165,14 +165,14 @@ async function scenario(viewport: { width: number; height: number }) {
 /**
  * A window too short for both floors (1280×660, three kept layers): the lower part's height follows
  * Generate's floor, which counted its footer as tall as it was — the price's two lines in place of
- * "Paint a mask first" moved every row 15 px. Its footer keeps two lines for the price now.
+ * "Paint a mask first" (now "… or select an area first") moved every row 15 px. Its footer keeps two lines for the price now.
  */
 async function shortColumn() {
   app = await launchWithPhoto('building.jpg', { width: 1280, height: 660 });
   const page = app.page;
   for (const [i, y] of [150, 300, 450].entries()) await paintGenerateKeep(page, y, i + 1);
   const blocker = page.getByTestId('generate-blocker');
-  await expect.poll(() => blocker.textContent()).toMatch(/Paint a mask first/);
+  await expect.poll(() => blocker.textContent()).toMatch(/Paint a mask or select an area first/);
   await still(page, 'Ctrl+click on a layer thumbnail', async () => {
     await layers(page)
       .getByRole('button', { name: /^Move layer/ })

@@ -193,7 +193,7 @@ describe('several models at once', () => {
     expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
   });
 
-  it('with no mask, "Paint a mask first" is said once under the list, and every row keeps its name on a line', async () => {
+  it('with no mask, "Paint a mask or select an area first" is said once under the list, and every row keeps its name on a line', async () => {
     const page = app.page;
     await leaveField(page);
     await page.keyboard.press('Control+d');
@@ -212,11 +212,11 @@ describe('several models at once', () => {
     expect(look.length).toBeGreaterThan(2);
     for (const r of look) {
       // The message in the Nano Banana 2 row squeezed its name to one word per line.
-      expect(r.text, r.name ?? '').not.toMatch(/Paint a mask first/);
+      expect(r.text, r.name ?? '').not.toMatch(/Paint a mask or select an area first/);
       expect(r.lines, `${r.name} wraps`).toBeLessThanOrEqual(2);
     }
     const note = page.getByTestId('multi-blocker');
-    expect(await note.textContent()).toBe('Paint a mask first');
+    expect(await note.textContent()).toBe('Paint a mask or select an area first');
     const [listBox, noteBox] = [(await list.boundingBox())!, (await note.boundingBox())!];
     expect(noteBox.y).toBeGreaterThanOrEqual(listBox.y + listBox.height - 1);
     // No price without a mask: the total says what is counted, not "$0.000".

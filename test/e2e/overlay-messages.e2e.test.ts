@@ -90,7 +90,7 @@ describe('messages', () => {
     const page = app.page;
     await page.keyboard.press('Control+d');
     await page.keyboard.press('Control+Enter');
-    const toast = page.locator('[data-testid="toast"][data-tone="info"]', { hasText: 'Paint a mask first' });
+    const toast = page.locator('[data-testid="toast"][data-tone="info"]', { hasText: 'Paint a mask or select an area first' });
     await toast.waitFor({ state: 'visible' });
     const shown = Date.now();
     await page.waitForTimeout(3000);

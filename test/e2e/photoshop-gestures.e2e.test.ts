@@ -27,7 +27,7 @@ describe('Shift+Backspace and Shift+F5 (Photoshop’s Edit › Fill…)', () => 
   it('with no mask say to paint one; in the prompt box Shift+Backspace deletes a letter; with a mask each fills it as Generate', async () => {
     const page = app.page;
     await page.keyboard.press('Shift+Backspace');
-    await expect.poll(() => infos(page)).toContain('Paint a mask first');
+    await expect.poll(() => infos(page)).toContain('Paint a mask or select an area first');
     expect(await staged(page)).toBe(0);
 
     // Typing: the key is the prompt box's.

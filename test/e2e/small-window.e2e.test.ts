@@ -89,13 +89,13 @@ describe('a 1280×800 window', () => {
     expect(overflow).toBe(0);
     const panel = page.getByRole('region', { name: 'Generate' });
     await expect.poll(() => panel.textContent()).toContain('Apply the extension first (Enter), then Generate');
-    expect(await panel.textContent()).not.toContain('Paint a mask first');
+    expect(await panel.textContent()).not.toContain('Paint a mask or select an area first');
     // Esc drops the proposal; the extend tool is still in hand, so the panel says how to make one.
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.textContent()).toContain('Pick a size above or drag an edge, then Enter (or paint a mask)');
-    expect(await panel.textContent()).not.toContain('Paint a mask first');
+    expect(await panel.textContent()).not.toContain('Paint a mask or select an area first');
     await page.keyboard.press('b');
-    await expect.poll(() => panel.textContent()).toContain('Paint a mask first');
+    await expect.poll(() => panel.textContent()).toContain('Paint a mask or select an area first');
     await page.keyboard.press('Control+0');
   });
 
