@@ -58,7 +58,11 @@ export function MultiCostLine() {
   );
 }
 
-export function MultiModelSection() {
+/**
+ * `off`: why it cannot be used now (filling an extended canvas uses the one model chosen). The box
+ * stays in its place, greyed out and unticked, saying why: it went away, and every row below moved up.
+ */
+export function MultiModelSection({ off }: { off?: string }) {
   const { gen, rows } = useMultiRows();
   const setGen = useEditor((s) => s.setGen);
   const total = multiTotal(rows);
@@ -67,65 +71,71 @@ export function MultiModelSection() {
   const { shown, active, failedShown, refining } = useRunLines();
   return (
     <div className="multi-models">
-      <label className="inline" title="One Generate asks every model with a count above 0; candidates arrive as each answers">
+      <label
+        className={`inline${off ? ' off' : ''}`}
+        title={off ?? 'One Generate asks every model with a count above 0; candidates arrive as each answers'}
+      >
         <input
           type="checkbox"
           aria-label="Ask several models at once"
-          checked={gen.multiOn}
+          checked={gen.multiOn && !off}
+          disabled={!!off}
           onChange={(e) => setMultiOn(e.currentTarget.checked)}
         />
         Several models at once
       </label>
-      {gen.multiOn && (
-        <>
-          {/* The single Model list and Candidates are gone while this is on (GeneratePanel): this says where they went. */}
-          <div className="muted multi-note" data-testid="multi-note">
-            Candidates per model (0 = not asked): this list replaces the Model list and Candidates.
-          </div>
-          <fieldset className="multi-list" aria-label="Models to ask">
-            {rows.map((r) => (
-              <div key={r.value} className={`multi-row${r.usable ? '' : ' unusable'}`}>
-                <span className="multi-name">{r.spec.name}</span>
-                <NumberField
-                  className="num"
-                  aria-label={`${r.spec.name} candidates`}
-                  min={0}
-                  max={nRange(r.spec).max}
-                  value={r.n}
-                  disabled={!r.usable}
-                  title={r.usable ? `0–${nRange(r.spec).max} candidates` : 'No key set (Settings ⚙)'}
-                  onValue={(n) => n !== null && setGen({ multi: { ...useEditor.getState().gen.multi, [r.value]: n } })}
-                />
-                <span
-                  className={`muted multi-price${r.n > 0 && r.estimate.ok ? ' usd' : ''}`}
-                  title={!r.estimate.ok && !r.estimate.shared ? r.estimate.error : undefined}
-                >
-                  {r.n > 0
-                    ? r.estimate.ok
-                      ? formatUsd(r.estimate.usd)
-                      : r.estimate.shared
-                        ? ''
-                        : r.estimate.error
-                    : r.usable
-                      ? ''
-                      : 'no key'}
-                </span>
+      {off
+        ? null
+        : gen.multiOn && (
+            <>
+              {/* The single Model list and Candidates are gone while this is on (GeneratePanel): this says where they went. */}
+              <div className="muted multi-note" data-testid="multi-note">
+                Candidates per model (0 = not asked): this list replaces the Model list and Candidates.
               </div>
-            ))}
-          </fieldset>
-          <div className="multi-total" data-testid="multi-total" title="The sum of every model's estimate; the models run side by side">
-            {total.models} model{total.models === 1 ? '' : 's'} · {total.candidates} candidate{total.candidates === 1 ? '' : 's'}
-            {shared ? '' : ` · ${total.approximate ? '≈ ' : ''}${formatUsd(total.usd)}`}
-            {!shared && total.expected ? ` · ${formatExpected(total.expected)}` : ''}
-          </div>
-          {shared && (
-            <div className="multi-blocker" data-testid="multi-blocker" role="note">
-              {shared}
-            </div>
+              <fieldset className="multi-list" aria-label="Models to ask">
+                {rows.map((r) => (
+                  <div key={r.value} className={`multi-row${r.usable ? '' : ' unusable'}`}>
+                    <span className="multi-name">{r.spec.name}</span>
+                    <NumberField
+                      className="num"
+                      aria-label={`${r.spec.name} candidates`}
+                      min={0}
+                      max={nRange(r.spec).max}
+                      value={r.n}
+                      disabled={!r.usable}
+                      title={r.usable ? `0–${nRange(r.spec).max} candidates` : 'No key set (Settings ⚙)'}
+                      onValue={(n) => n !== null && setGen({ multi: { ...useEditor.getState().gen.multi, [r.value]: n } })}
+                    />
+                    <span
+                      className={`muted multi-price${r.n > 0 && r.estimate.ok ? ' usd' : ''}`}
+                      title={!r.estimate.ok && !r.estimate.shared ? r.estimate.error : undefined}
+                    >
+                      {r.n > 0
+                        ? r.estimate.ok
+                          ? formatUsd(r.estimate.usd)
+                          : r.estimate.shared
+                            ? ''
+                            : r.estimate.error
+                        : r.usable
+                          ? ''
+                          : 'no key'}
+                    </span>
+                  </div>
+                ))}
+              </fieldset>
+              <div className="multi-total" data-testid="multi-total" title="The sum of every model's estimate; the models run side by side">
+                {total.models} model{total.models === 1 ? '' : 's'} · {total.candidates} candidate{total.candidates === 1 ? '' : 's'}
+                {shared ? '' : ` · ${total.approximate ? '≈ ' : ''}${formatUsd(total.usd)}`}
+                {!shared && total.expected ? ` · ${formatExpected(total.expected)}` : ''}
+              </div>
+              {shared && (
+                <div className="multi-blocker" data-testid="multi-blocker" role="note">
+                  {shared}
+                </div>
+              )}
+            </>
           )}
-        </>
-      )}
-      {!refining && shown.length > 0 && (
+      {!off && !refining && shown.length > 0 && (
         <div className="multi-run" role="status" aria-label="Models asked">
           {shown.map((e) => (
             <div key={e.model} className={`multi-entry ${e.state}`} data-testid="multi-entry" data-model={e.model}>

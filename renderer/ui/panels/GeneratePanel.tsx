@@ -42,6 +42,7 @@ import { useKeepScrollEnd } from '../useKeepScrollEnd';
 import { EMPTY_PROMPT_PLACEHOLDER } from '../../../shared/prompts/remove-prompt';
 
 const AUTO_LABEL = 'Auto — rules pick the model (Settings)';
+const MULTI_OFF_OUTPAINT = 'Filling an extended canvas uses the one model chosen above; several models at once are for masked edits';
 
 const GROUPS: { label: string; test: (o: ModelOption) => boolean }[] = [
   { label: 'This computer', test: (o) => o.spec.provider === 'local' },
@@ -173,8 +174,9 @@ export function GeneratePanel() {
           )}
           {/* A refine of a staged candidate (an edit's or an outpaint's) says what it is doing here. */}
           <RefineStatus />
-          {/* Several models at once is for masked edits; filling an extension uses the one chosen model. */}
-          {!outpaint && <MultiModelSection />}
+          {/* Several models at once is for masked edits; filling an extension uses the one chosen model
+              (greyed out in its place: hidden, it moved every row below up). */}
+          <MultiModelSection off={outpaint ? MULTI_OFF_OUTPAINT : undefined} />
           {auto && !gen.multiOn && (
             <p className="auto-pick" data-testid="auto-pick" role="status" aria-label="Auto pick">
               Auto picked {formatDecision(auto)}
