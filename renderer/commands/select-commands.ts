@@ -156,6 +156,19 @@ export function objectSessionOpen(): boolean {
   return openResult() !== null;
 }
 
+/**
+ * A Shift / Alt press at `p` is a stroke for the open session (object / not object): it begins within
+ * the session's rectangle grown by `reach` (anywhere for a subject, which has none). Begun farther
+ * away it is a rectangle that adds or subtracts another object, as Shift / Alt drags do in Photoshop's
+ * Object Selection and as the options bar says (Add / Subtract); it painted a stroke there.
+ */
+export function objectStrokeAt(p: DocPoint, reach: number): boolean {
+  if (!session || !openResult()) return false;
+  const r = session.rect;
+  if (!r) return true;
+  return p.x >= r.x - reach && p.x <= r.x + r.width + reach && p.y >= r.y - reach && p.y <= r.y + r.height + reach;
+}
+
 /** A Shift (object) or Alt (not object) stroke: redoes the cut with it, as one more step. */
 export function refineObject(points: DocPoint[], size: number, object: boolean): Promise<void> {
   const from = openResult();

@@ -62,8 +62,11 @@ export function ObjectOptions() {
         Select subject
       </button>
       <SampleChoice />
-      <span className="hint" title="Drag a rectangle; then Shift-paint “object”, Alt-paint “not object”">
-        Drag a rectangle; then Shift-paint “object”, Alt-paint “not object”
+      <span
+        className="hint"
+        title="Drag a rectangle; then, inside it, Shift-paint “object”, Alt-paint “not object”; Shift-drag away from it adds another object, Alt-drag takes one away"
+      >
+        Drag a rectangle; inside it Shift-paint “object”, Alt-paint “not object”; Shift-drag elsewhere adds another
       </span>
     </span>
   );

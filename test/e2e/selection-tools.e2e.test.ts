@@ -396,6 +396,34 @@ describe('object select and select subject', () => {
     expect(await maskValue(page, SQ2.x + 50, SQ2.y + 50)).toBe(255);
   });
 
+  it('a Shift-drag begun away from the object\'s rectangle adds a second object, as in Photoshop (it painted an "object" stroke)', async () => {
+    const page = app.page;
+    await clear();
+    await page.keyboard.press('o');
+    const box = { x: SQ2.x - 60, y: SQ2.y - 60, width: SQ2.s + 120, height: SQ2.s + 120 };
+    await dragPath(page, [
+      [box.x, box.y],
+      [box.x + box.width, box.y + box.height],
+    ]);
+    await idle();
+    await expect.poll(async () => (await summary(page)).label).toBe('Object select');
+    expect(await maskValue(page, SQ1.x + SQ1.s / 2, SQ1.y + SQ1.s / 2)).toBe(0);
+    // The options bar says Add while Shift is held: a rectangle around the upper square adds it.
+    await page.keyboard.down('Shift');
+    const modes = page.getByRole('radiogroup', { name: 'Selection mode' });
+    await expect.poll(() => modes.locator('button[aria-pressed="true"]').innerText()).toBe('Add');
+    await dragPath(page, [
+      [SQ1.x - 50, SQ1.y - 50],
+      [SQ1.x + SQ1.s + 50, SQ1.y + SQ1.s + 50],
+    ]);
+    await page.keyboard.up('Shift');
+    await idle();
+    await expect.poll(() => maskValue(page, SQ1.x + SQ1.s / 2, SQ1.y + SQ1.s / 2)).toBe(255);
+    expect(await maskValue(page, SQ2.x + 50, SQ2.y + 50)).toBe(255); // the first object stays
+    expect((await summary(page)).label).toBe('Object select');
+    expect(await maskValue(page, SQ1.x - 40, SQ1.y - 40)).toBe(0); // the object, not the rectangle
+  });
+
   it('Shift+O selects the subject of the photo with one key', async () => {
     const page = app.page;
     await clear();

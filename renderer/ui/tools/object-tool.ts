@@ -2,11 +2,11 @@
  * Object select (O): drag a rectangle around an object; its mask comes from the graph-cut engine in
  * the select worker. While that result is the current mask, Shift-strokes mark "object" (a hint: the
  * core is fixed, the cut decides the rest of the brush, drawn fainter) and Alt-strokes "not object"
- * and redo the cut (one more undo step each); otherwise Shift/Alt drags
- * are rectangles that add/subtract, as with the marquee. Escape cancels the drag or the running job.
+ * and redo the cut (one more undo step each) when begun within its rectangle (grown by a brush width and
+ * a half); otherwise Shift/Alt drags are rectangles that add/subtract another object, as in Photoshop. Escape cancels the drag or the running job.
  */
 import type { DocPoint } from '../../../shared/geometry/point';
-import { objectSelectRect, objectSessionOpen, refineObject } from '../../commands/select-commands';
+import { objectSelectRect, objectStrokeAt, refineObject } from '../../commands/select-commands';
 import { useEditor } from '../../commands/store/store';
 import { effectiveMode } from './selection-mode';
 import { selectionModeOver } from '../../commands/kept-mask';
@@ -84,7 +84,9 @@ export function createObjectTool(): Tool {
     down(p: ToolPointer, live) {
       if (p.button !== 0 || useEditor.getState().selecting) return;
       mods = { shift: p.shift, alt: p.alt };
-      if ((p.shift || p.alt) && objectSessionOpen()) {
+      // Within (or near) the open selection's rectangle a Shift / Alt drag paints a hint; away from it,
+      // it is another rectangle that adds / subtracts (Photoshop's Shift / Alt drag; the options bar's mode).
+      if ((p.shift || p.alt) && objectStrokeAt(p.doc, strokeSize() * 1.5)) {
         state = 'stroke';
         object = !p.alt;
         points = [p.doc];
