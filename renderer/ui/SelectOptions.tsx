@@ -66,7 +66,7 @@ export function ObjectOptions() {
         className="hint"
         title="Drag a rectangle; then, inside it, Shift-paint “object”, Alt-paint “not object”; Shift-drag away from it adds another object, Alt-drag takes one away"
       >
-        Drag a rectangle; inside it Shift-paint “object”, Alt-paint “not object”; Shift-drag elsewhere adds another
+        Drag a rectangle; inside it Shift-paint “object”, Alt-paint “not object”
       </span>
     </span>
   );
