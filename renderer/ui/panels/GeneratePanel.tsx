@@ -141,7 +141,6 @@ export function GeneratePanel() {
             }}
           />
           <PromptTools />
-          <LocalTextWarning />
           {!several && (
             <label className="field">
               <span>Model</span>
@@ -172,6 +171,8 @@ export function GeneratePanel() {
               </select>
             </label>
           )}
+          {/* Under the Model list it is about: above it, it pushed the list down as Offline fill was chosen. */}
+          <LocalTextWarning />
           {/* A refine of a staged candidate (an edit's or an outpaint's) says what it is doing here. */}
           <RefineStatus />
           {/* Several models at once is for masked edits; filling an extension uses the one chosen model

@@ -51,7 +51,7 @@ export function LocalEngineHint() {
 }
 
 /**
- * Under the prompt, before Generate, while the offline engine is the model Generate will use and the
+ * Under the Model list, before Generate, while the offline engine is the model Generate will use and the
  * prompt asks for text: it cannot write it (it ran such a prompt silently and smeared the sign).
  */
 export function LocalTextWarning() {
