@@ -157,10 +157,10 @@ export function objectSessionOpen(): boolean {
 }
 
 /**
- * A Shift / Alt press at `p` is a stroke for the open session (object / not object): it begins within
- * the session's rectangle grown by `reach` (anywhere for a subject, which has none). Begun farther
- * away it is a rectangle that adds or subtracts another object, as Shift / Alt drags do in Photoshop's
- * Object Selection and as the options bar says (Add / Subtract); it painted a stroke there.
+ * `p` is within the open session's rectangle grown by `reach` (anywhere for a subject, which has
+ * none): the object tool's Shift / Alt press there is a hint for the cut (object / not object). A drag
+ * begun outside the rectangle is one that adds or subtracts another object, as Shift / Alt drags do
+ * in Photoshop's Object Selection and as the options bar says (Add / Subtract); it painted a stroke.
  */
 export function objectStrokeAt(p: DocPoint, reach: number): boolean {
   if (!session || !openResult()) return false;

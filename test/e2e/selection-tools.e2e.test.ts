@@ -408,13 +408,15 @@ describe('object select and select subject', () => {
     await idle();
     await expect.poll(async () => (await summary(page)).label).toBe('Object select');
     expect(await maskValue(page, SQ1.x + SQ1.s / 2, SQ1.y + SQ1.s / 2)).toBe(0);
-    // The options bar says Add while Shift is held: a rectangle around the upper square adds it.
+    // The options bar says Add while Shift is held: a rectangle around the upper square adds it, drawn
+    // from a corner 30 px outside the first rectangle (within a brush width and a half of it, where a
+    // Shift-click is still a hint).
     await page.keyboard.down('Shift');
     const modes = page.getByRole('radiogroup', { name: 'Selection mode' });
     await expect.poll(() => modes.locator('button[aria-pressed="true"]').innerText()).toBe('Add');
     await dragPath(page, [
+      [SQ1.x + SQ1.s + 40, box.y - 30],
       [SQ1.x - 50, SQ1.y - 50],
-      [SQ1.x + SQ1.s + 50, SQ1.y + SQ1.s + 50],
     ]);
     await page.keyboard.up('Shift');
     await idle();

@@ -2,8 +2,9 @@
  * Object select (O): drag a rectangle around an object; its mask comes from the graph-cut engine in
  * the select worker. While that result is the current mask, Shift-strokes mark "object" (a hint: the
  * core is fixed, the cut decides the rest of the brush, drawn fainter) and Alt-strokes "not object"
- * and redo the cut (one more undo step each) when begun within its rectangle (grown by a brush width and
- * a half); otherwise Shift/Alt drags are rectangles that add/subtract another object, as in Photoshop. Escape cancels the drag or the running job.
+ * and redo the cut (one more undo step each) when begun within its rectangle (a Shift/Alt click also
+ * within a brush width and a half of it); otherwise Shift/Alt drags are rectangles that add/subtract
+ * another object, as in Photoshop. Escape cancels the drag or the running job.
  */
 import type { DocPoint } from '../../../shared/geometry/point';
 import { objectSelectRect, objectStrokeAt, refineObject } from '../../commands/select-commands';
@@ -21,6 +22,8 @@ export function createObjectTool(): Tool {
   let end: DocPoint | null = null;
   let points: DocPoint[] = [];
   let object = true;
+  /** A Shift / Alt press near (not in) the open selection's rectangle: a click there is a hint, a drag a rectangle. */
+  let hintIfClick = false;
   let mods = { shift: false, alt: false };
 
   function drawRect(live: LiveSurface): void {
@@ -84,14 +87,21 @@ export function createObjectTool(): Tool {
     down(p: ToolPointer, live) {
       if (p.button !== 0 || useEditor.getState().selecting) return;
       mods = { shift: p.shift, alt: p.alt };
-      // Within (or near) the open selection's rectangle a Shift / Alt drag paints a hint; away from it,
-      // it is another rectangle that adds / subtracts (Photoshop's Shift / Alt drag; the options bar's mode).
-      if ((p.shift || p.alt) && objectStrokeAt(p.doc, strokeSize() * 1.5)) {
+      // Within the open selection's rectangle a Shift / Alt drag paints a hint; outside it, it is another
+      // rectangle that adds / subtracts (Photoshop's Shift / Alt drag; the options bar's mode). A click
+      // (no drag) near it, within a brush width and a half, is still a hint: it may bring in a part the
+      // rectangle left out.
+      hintIfClick = false;
+      if ((p.shift || p.alt) && objectStrokeAt(p.doc, 0)) {
         state = 'stroke';
         object = !p.alt;
         points = [p.doc];
         drawStroke(live);
         return;
+      }
+      if ((p.shift || p.alt) && objectStrokeAt(p.doc, strokeSize() * 1.5)) {
+        hintIfClick = true;
+        object = !p.alt;
       }
       state = 'rect';
       start = end = p.doc;
@@ -121,6 +131,10 @@ export function createObjectTool(): Tool {
       const x1 = Math.round(Math.max(start.x, end.x));
       const y1 = Math.round(Math.max(start.y, end.y));
       reset(live);
+      if (x1 - x0 < 4 && y1 - y0 < 4 && hintIfClick) {
+        void refineObject([p.doc], strokeSize(), object);
+        return;
+      }
       if (x1 - x0 < 4 || y1 - y0 < 4) return;
       void objectSelectRect(
         { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
