@@ -44,5 +44,11 @@ describe('the mask Keep as layer left', () => {
     noteNewOverKept('m1');
     noteNewOverKept('m1');
     expect(useEditor.getState().toasts.map((t) => t.message)).toEqual([NEW_AFTER_KEEP_AS_LAYER]);
+    // A selection turned into New but never made (cancelled), then one with New chosen: nothing said.
+    useEditor.setState({ toasts: [] } as never);
+    expect(selectionModeOver('add', false)).toBe('replace');
+    expect(selectionModeOver('replace', false)).toBe('replace');
+    noteNewOverKept('m1');
+    expect(useEditor.getState().toasts).toHaveLength(0);
   });
 });

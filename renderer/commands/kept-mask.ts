@@ -66,6 +66,7 @@ export function maskLeftByKeepAsLayer(doc: DocState | null | undefined): boolean
  */
 export function selectionModeOver(mode: SelectionMode, shift: boolean): SelectionMode {
   const doc = useEditor.getState().doc;
+  turned = null; // each selection asks anew (one cancelled before it was made says nothing later)
   if (mode !== 'add' || shift || !maskLeftByKeepAsLayer(doc)) return mode;
   turned = doc?.maskId ?? null;
   return 'replace';
