@@ -11,3 +11,13 @@ const BLANK = /["“”'‘’«»]\s*(?:…|\.\.\.)\s*["“”'‘’«»]/;
 export function placeholderBlocker(prompt: string): string | null {
   return BLANK.test(prompt) ? 'Type the text you want in place of “…” in the prompt' : null;
 }
+
+/** Where the blank's ellipsis is in `prompt` (inside its quotes), or null: the caret goes there. */
+export function blankRange(prompt: string): { start: number; end: number } | null {
+  const m = BLANK.exec(prompt);
+  if (!m) return null;
+  const dots = /…|\.\.\./.exec(m[0]);
+  if (!dots) return null;
+  const start = m.index + dots.index;
+  return { start, end: start + dots[0].length };
+}

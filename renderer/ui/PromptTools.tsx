@@ -7,11 +7,29 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { deletePreset, savePreset } from '../commands/prompts-client';
 import { docKey, recentPrompts } from '../model/prompt-tools';
+import { blankRange } from '../model/prompt-placeholder';
 import { useEditor } from '../commands/store/store';
 import { TEXT_KEYS } from './keyboard/field-focus';
 import { usePromptPick } from './usePromptPick';
 
 const short = (p: string) => (p.length > 60 ? `${p.slice(0, 59)}…` : p);
+
+/**
+ * A preset with a blank ("Change text to …"): the caret goes to the prompt with the "…" selected, so
+ * the text typed next replaces it. The pick gave the keys back to the editor (a mouse pick leaves the
+ * list, release-select-on-pick.ts; a key pick stayed on it), and the text typed then switched tools.
+ * After that release (a task later) and once the prompt box shows the preset.
+ */
+function selectBlankSoon(prompt: string): void {
+  const range = blankRange(prompt);
+  if (!range) return;
+  setTimeout(() => {
+    const box = document.querySelector<HTMLTextAreaElement>('.generate-panel textarea.prompt');
+    if (!box || box.value !== prompt) return;
+    box.focus();
+    box.setSelectionRange(range.start, range.end);
+  }, 0);
+}
 
 export function PromptTools() {
   const { prefs, doc, gen } = useEditor(useShallow((s) => ({ prefs: s.prefs, doc: s.doc, gen: s.gen })));
@@ -36,6 +54,7 @@ export function PromptTools() {
     (id) => {
       const p = presets.find((x) => x.id === id);
       setGen(p ? { presetId: p.id, ...(p.prompt ? { prompt: p.prompt } : {}) } : { presetId: null });
+      if (p?.prompt) selectBlankSoon(p.prompt);
     },
   );
   const recentPick = usePromptPick(
