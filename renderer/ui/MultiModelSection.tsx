@@ -84,57 +84,55 @@ export function MultiModelSection({ off }: { off?: string }) {
         />
         Several models at once
       </label>
-      {off
-        ? null
-        : gen.multiOn && (
-            <>
-              {/* The single Model list and Candidates are gone while this is on (GeneratePanel): this says where they went. */}
-              <div className="muted multi-note" data-testid="multi-note">
-                Candidates per model (0 = not asked): this list replaces the Model list and Candidates.
+      {gen.multiOn && !off && (
+        <>
+          {/* The single Model list and Candidates are gone while this is on (GeneratePanel): this says where they went. */}
+          <div className="muted multi-note" data-testid="multi-note">
+            Candidates per model (0 = not asked): this list replaces the Model list and Candidates.
+          </div>
+          <fieldset className="multi-list" aria-label="Models to ask">
+            {rows.map((r) => (
+              <div key={r.value} className={`multi-row${r.usable ? '' : ' unusable'}`}>
+                <span className="multi-name">{r.spec.name}</span>
+                <NumberField
+                  className="num"
+                  aria-label={`${r.spec.name} candidates`}
+                  min={0}
+                  max={nRange(r.spec).max}
+                  value={r.n}
+                  disabled={!r.usable}
+                  title={r.usable ? `0–${nRange(r.spec).max} candidates` : 'No key set (Settings ⚙)'}
+                  onValue={(n) => n !== null && setGen({ multi: { ...useEditor.getState().gen.multi, [r.value]: n } })}
+                />
+                <span
+                  className={`muted multi-price${r.n > 0 && r.estimate.ok ? ' usd' : ''}`}
+                  title={!r.estimate.ok && !r.estimate.shared ? r.estimate.error : undefined}
+                >
+                  {r.n > 0
+                    ? r.estimate.ok
+                      ? formatUsd(r.estimate.usd)
+                      : r.estimate.shared
+                        ? ''
+                        : r.estimate.error
+                    : r.usable
+                      ? ''
+                      : 'no key'}
+                </span>
               </div>
-              <fieldset className="multi-list" aria-label="Models to ask">
-                {rows.map((r) => (
-                  <div key={r.value} className={`multi-row${r.usable ? '' : ' unusable'}`}>
-                    <span className="multi-name">{r.spec.name}</span>
-                    <NumberField
-                      className="num"
-                      aria-label={`${r.spec.name} candidates`}
-                      min={0}
-                      max={nRange(r.spec).max}
-                      value={r.n}
-                      disabled={!r.usable}
-                      title={r.usable ? `0–${nRange(r.spec).max} candidates` : 'No key set (Settings ⚙)'}
-                      onValue={(n) => n !== null && setGen({ multi: { ...useEditor.getState().gen.multi, [r.value]: n } })}
-                    />
-                    <span
-                      className={`muted multi-price${r.n > 0 && r.estimate.ok ? ' usd' : ''}`}
-                      title={!r.estimate.ok && !r.estimate.shared ? r.estimate.error : undefined}
-                    >
-                      {r.n > 0
-                        ? r.estimate.ok
-                          ? formatUsd(r.estimate.usd)
-                          : r.estimate.shared
-                            ? ''
-                            : r.estimate.error
-                        : r.usable
-                          ? ''
-                          : 'no key'}
-                    </span>
-                  </div>
-                ))}
-              </fieldset>
-              <div className="multi-total" data-testid="multi-total" title="The sum of every model's estimate; the models run side by side">
-                {total.models} model{total.models === 1 ? '' : 's'} · {total.candidates} candidate{total.candidates === 1 ? '' : 's'}
-                {shared ? '' : ` · ${total.approximate ? '≈ ' : ''}${formatUsd(total.usd)}`}
-                {!shared && total.expected ? ` · ${formatExpected(total.expected)}` : ''}
-              </div>
-              {shared && (
-                <div className="multi-blocker" data-testid="multi-blocker" role="note">
-                  {shared}
-                </div>
-              )}
-            </>
+            ))}
+          </fieldset>
+          <div className="multi-total" data-testid="multi-total" title="The sum of every model's estimate; the models run side by side">
+            {total.models} model{total.models === 1 ? '' : 's'} · {total.candidates} candidate{total.candidates === 1 ? '' : 's'}
+            {shared ? '' : ` · ${total.approximate ? '≈ ' : ''}${formatUsd(total.usd)}`}
+            {!shared && total.expected ? ` · ${formatExpected(total.expected)}` : ''}
+          </div>
+          {shared && (
+            <div className="multi-blocker" data-testid="multi-blocker" role="note">
+              {shared}
+            </div>
           )}
+        </>
+      )}
       {!off && !refining && shown.length > 0 && (
         <div className="multi-run" role="status" aria-label="Models asked">
           {shown.map((e) => (
