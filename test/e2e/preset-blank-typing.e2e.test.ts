@@ -42,10 +42,11 @@ describe('a preset with a blank', () => {
 
   it('taken with Enter from the keys’ preview, the same', async () => {
     const page = app.page;
-    await presets().focus();
+    await promptBox().click();
+    await page.keyboard.press('Tab'); // to the Prompt preset list
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Prompt preset');
     await page.keyboard.press('Home'); // No preset
     await page.keyboard.press('Enter');
-    await presets().focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
