@@ -10,6 +10,7 @@ import { buildPyramid, makeLevel, type Level } from './pyramid';
 import { deriveSeed, mulberry32, type Rng } from './random';
 import { countHoles, cropToLayer, fillRegionFor, maskBounds, pasteHole, type Layer } from './region';
 import { finishFill } from './seam';
+import { bestSources, relaxToSources } from './gradient-relax';
 import { softenSeam } from './seam-soften';
 import { assertImageAndMask, copyImage, FillCancelledError, type FillOptions, type RgbaImage } from './types';
 import { computeWeights, DEFAULT_WEIGHTING, gatherVote, holePixels, VOTE_TICK, writePixels, type VoteWeighting } from './vote';
@@ -34,6 +35,12 @@ const DEFAULT_ITERATIONS = 1;
 const EXTRA_ITERATIONS_PER_LEVEL = 0;
 /** Cap on EM iterations at any level. */
 const MAX_LEVEL_ITERATIONS = 12;
+/**
+ * Gauss–Seidel sweeps of the relaxation towards the sources' steps (gradient-relax.ts) when the
+ * finish would amplify the vote's detail: 10 and 30 gave the same dev figures to ±0.02 dB and looked
+ * alike on bokeh-dandelion (30 a little smoother); each sweep costs about one pass over the hole.
+ */
+const RELAX_SWEEPS = 10;
 /** PatchMatch sweeps per EM iteration. */
 const SWEEPS = 1;
 /** Random-search radius below the two coarsest levels, in patch sides (those search everywhere). */
@@ -273,7 +280,8 @@ function runLevel(
   if (finest) {
     let maxDepth = 0;
     for (const p of holes) if (level.depth[p] > maxDepth) maxDepth = level.depth[p];
-    finishFill(level, holeCount, tick, maxDepth, split?.blurSides);
+    const relax = () => relaxToSources(level, holes, bestSources(level, r, nnf, weights, holes), RELAX_SWEEPS);
+    finishFill(level, holeCount, tick, maxDepth, split?.blurSides, relax);
   }
   if (level.pix !== ownPix) ownPix.set(level.pix);
   return nnf;

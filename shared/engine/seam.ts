@@ -68,6 +68,14 @@ export const FEATHER_LAYERS = 4;
  * 0.93 → 1.00, seam 2.89 → 1.51, PSNR 15.25 → 15.10 (Telea 14.76); dev blob unchanged within 0.01.
  */
 export const STATS_BAND_SIGMAS = 2;
+/**
+ * When the detail gain would be above this, the vote is first relaxed towards its sources' own steps
+ * (`relax` of {@link finishFill}; gradient-relax.ts): the gain would otherwise amplify the steps
+ * between unrelated sources as if they were texture — on bokeh-dandelion's holes (gain 1.5 and 2.7,
+ * the ring full of the seed head's filaments) a patchwork of sharp-edged shards. Tuned on the dev set
+ * (1 also relaxed building's facade, whose ledges came out softer; 1.5 left dandelion's blob hole out).
+ */
+export const RELAX_ABOVE_GAIN = 1.2;
 /** Cap on the estimated detail autocorrelation ρ. */
 const MAX_RHO = 0.9;
 
@@ -253,21 +261,31 @@ function feather(level: Layer, box: Box, layer: Int8Array, ext: Float32Array, de
  * Replaces the hole's colour in `level.pix` (the exemplar vote) by its detail layer: gained,
  * and feathered into the known detail near the border. RGB only; alpha keeps the vote.
  */
-function toDetail(level: Layer, box: Box, sigma: number, boxBlur: BoxBlur = blurOwnSideBoxes): void {
+function toDetail(level: Layer, box: Box, sigma: number, boxBlur: BoxBlur = blurOwnSideBoxes, relax?: () => void): void {
   const { width: w, hole, pix } = level;
   const bw = box.x1 - box.x0 + 1,
     bh = box.y1 - box.y0 + 1;
   // Detail = pixel − blur of its own side (hole pixels from the vote, known ones from the photo).
-  const low = (sigma >= BOX_BLUR_MIN_SIGMA ? boxBlur : blurOwnSide)(pix, w, level.height, box, sigma, hole);
-  const det = new Float32Array(bw * bh * 4);
-  for (let y = box.y0; y <= box.y1; y++) {
-    for (let x = box.x0; x <= box.x1; x++) {
-      const j = (y - box.y0) * bw + (x - box.x0),
-        i4 = (y * w + x) * 4;
-      for (let c = 0; c < 3; c++) det[j * 4 + c] = pix[i4 + c] - low[j * 3 + c];
+  const detailOf = () => {
+    const low = (sigma >= BOX_BLUR_MIN_SIGMA ? boxBlur : blurOwnSide)(pix, w, level.height, box, sigma, hole);
+    const d = new Float32Array(bw * bh * 4);
+    for (let y = box.y0; y <= box.y1; y++) {
+      for (let x = box.x0; x <= box.x1; x++) {
+        const j = (y - box.y0) * bw + (x - box.x0),
+          i4 = (y * w + x) * 4;
+        for (let c = 0; c < 3; c++) d[j * 4 + c] = pix[i4 + c] - low[j * 3 + c];
+      }
     }
+    return d;
+  };
+  let det = detailOf();
+  let { rho, gain } = detailStats(level, box, det);
+  if (relax && gain > RELAX_ABOVE_GAIN) {
+    // The gain would amplify the steps between the vote's sources with the texture: calm them first.
+    relax();
+    det = detailOf();
+    ({ rho, gain } = detailStats(level, box, det));
   }
-  const { rho, gain } = detailStats(level, box, det);
   // Layer of every box pixel: 0 known, t ≥ 1 hole at 4-connected distance t (≤ FEATHER_LAYERS), -1 deeper.
   const layer = new Int8Array(bw * bh).fill(-1);
   const ext = new Float32Array(bw * bh * 3);
@@ -299,8 +317,17 @@ export type BoxBlur = typeof blurOwnSideBoxes;
  * plus the Poisson membrane that carries the structure from the known pixels.
  * @param level - finest level; its hole pixels hold the voted fill, known pixels the photo
  * @param boxBlur - the detail blur for σ ≥ {@link BOX_BLUR_MIN_SIGMA} (same result, maybe split over lanes)
+ * @param relax - smooths the steps between the vote's sources in `level.pix` (gradient-relax.ts); run
+ *   when the detail gain would exceed {@link RELAX_ABOVE_GAIN}
  */
-export function finishFill(level: Layer, units = 0, tick?: (units: number) => void, maxDepth = 0, boxBlur?: BoxBlur): void {
+export function finishFill(
+  level: Layer,
+  units = 0,
+  tick?: (units: number) => void,
+  maxDepth = 0,
+  boxBlur?: BoxBlur,
+  relax?: () => void,
+): void {
   // Progress: `units` spread over the membrane's sweeps (≈ fine + 8 coarse levels' worth).
   const perSweep = Math.floor(units / (MEMBRANE_SWEEPS.fine + 8 * MEMBRANE_SWEEPS.coarse));
   let spent = 0;
@@ -318,7 +345,7 @@ export function finishFill(level: Layer, units = 0, tick?: (units: number) => vo
   if (ring.length === 0) return;
   const sigma = detailSigmaFor(maxDepth);
   const statsBox = grow(level, bounds, Math.ceil(STATS_BAND_SIGMAS * sigma));
-  toDetail(level, statsBox, sigma, boxBlur);
+  toDetail(level, statsBox, sigma, boxBlur, relax);
   const { width: w, hole, pix } = level;
   const { x0, y0, x1, y1 } = box;
   const bw = x1 - x0 + 1,
