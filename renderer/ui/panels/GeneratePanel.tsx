@@ -142,7 +142,8 @@ export function GeneratePanel() {
           />
           <PromptTools />
           {!several && (
-            <label className="field">
+            // The name beside the list, as in Photoshop's options (above it, it took a line Quality needed at 1280×800).
+            <label className="field model-field">
               <span>Model</span>
               <select
                 data-testid="model-select"
@@ -183,7 +184,7 @@ export function GeneratePanel() {
               Auto picked {formatDecision(auto)}
             </p>
           )}
-          <div className="row">
+          <div className="row gen-numbers">
             {!several && (
               <label className="inline" title={`1–${range.max} candidates`}>
                 Candidates
@@ -252,6 +253,20 @@ export function GeneratePanel() {
               </label>
             )}
           </div>
+          {/* The request's size and expected time right under Quality, which changes them: below the edge
+              controls they were out of view at 1280×800. Two lines kept whether or not they show (a mask
+              painted or cleared does not move the rows below). */}
+          {!outpaint && !gen.multiOn && (
+            <div className="gen-size">
+              <CostSize estimate={estimate} />
+              {expected && (
+                <div className="muted" data-testid="expected-time" title={expected.basis}>
+                  Expected: {formatExpected(expected)}
+                  {expected.basis.startsWith('your last') ? ' (learned from your requests)' : ''}
+                </div>
+              )}
+            </div>
+          )}
           <div className="row">
             <label
               className="inline"
@@ -316,13 +331,6 @@ export function GeneratePanel() {
             <OutpaintSection />
           ) : (
             <>
-              <CostSize estimate={gen.multiOn ? null : estimate} />
-              {expected && !gen.multiOn && (
-                <div className="muted" data-testid="expected-time" title={expected.basis}>
-                  Expected: {formatExpected(expected)}
-                  {expected.basis.startsWith('your last') ? ' (learned from your requests)' : ''}
-                </div>
-              )}
               <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />
             </>
           )}
