@@ -217,6 +217,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
     expected: ExpectedTime | null = null,
   ): void {
     cancelWanted = false;
+    st().supersede('generate'); // a new request: the last one's failure and its Retry buttons are stale
     st().setJob({
       jobId: null,
       kind,

@@ -34,6 +34,8 @@ export function reportJobError(
   const said = withModelNames(s, raw.message, raw.model, model);
   const info = { ...raw, message: withCharge(said, charged) };
   if (info.kind === 'auth') markKeyRejected(s, info.model ?? model);
+  // Only the latest failure shows (one that failed before its job showed did not clear the last one's).
+  s.supersede('generate');
   if (info.kind !== 'moderation') {
     s.notify('error', info.message, info.kind, 'generate');
     // The Generate panel keeps saying a cap refusal for the Generate as it is now: the message goes with the next action.

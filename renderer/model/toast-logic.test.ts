@@ -67,6 +67,18 @@ describe('notify', () => {
     expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['untagged']);
   });
 
+  it("a new Generate takes away the last one's failure and its Retry offer; other errors stay", () => {
+    const s = useEditor.getState();
+    for (const t of useEditor.getState().toasts) s.dismiss(t.id);
+    s.notify('error', 'GPT Image 2 refused this request', 'moderation', 'generate');
+    const refused = useEditor.getState().toasts.at(-1)!.id;
+    s.setRetryOffer(refused, { refusedModel: 'gpt-image-2', models: [{ value: 'local', name: 'Offline fill' }] });
+    s.notify('error', 'could not write', 'io', 'export');
+    s.supersede('generate');
+    expect(useEditor.getState().toasts.map((x) => x.message)).toEqual(['could not write']);
+    expect(useEditor.getState().retryOffers[refused]).toBeUndefined();
+  });
+
   it("saving a file takes away an open error about that file (another file's stays)", () => {
     const s = useEditor.getState();
     for (const t of useEditor.getState().toasts) s.dismiss(t.id);

@@ -115,6 +115,11 @@ export interface UiSlice {
    * the same file, are stale and go (other errors stay).
    */
   succeeded(action: ToastAction, file?: string): void;
+  /**
+   * A new attempt at `action` began or failed (a Generate, or a Retry on another model): the earlier
+   * attempts' error messages, and their Retry offers, are stale and go — only the latest failure shows.
+   */
+  supersede(action: ToastAction): void;
   dismiss(id: number): void;
   /** Messages with these words go (a hint that stopped being true: "Panels hidden" once they are back). */
   dropMessages(messages: readonly string[]): void;
@@ -190,6 +195,14 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
     const toasts = get().toasts;
     const next = withoutActionErrors(toasts, action, file);
     if (next.length !== toasts.length) set({ toasts: next });
+  },
+  supersede(action) {
+    const { toasts, retryOffers } = get();
+    const gone = toasts.filter((t) => t.tone === 'error' && t.action === action).map((t) => t.id);
+    if (!gone.length) return;
+    const offers = { ...retryOffers };
+    for (const id of gone) delete offers[id];
+    set({ toasts: toasts.filter((t) => !gone.includes(t.id)), retryOffers: offers });
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
   dropMessages(messages) {
