@@ -27,6 +27,7 @@ import { encodeTileRequest, PREFILLS, wireMaskOf, type TileRequestBytes } from '
 import { aheadCopy, chainedBytes, prepareChained, type ChainedAhead } from './chain-ahead';
 import { fillAhead, type Refill } from './chain-fill-ahead';
 import { decodeAnswer } from './tile-scale';
+import { pixelWorkerOn } from './pixel-worker-client';
 import { alongCut } from './tile-at-request';
 
 /** A chained tile's request copy pre-filled ahead, with what to fill again once the answers are in. */
@@ -119,6 +120,8 @@ export async function prepareOutpaint(
 ): Promise<PreparedOutpaint | null> {
   const model = await resolveModel(svc, req.model);
   if (model.spec.provider === 'local') return null;
+  pixelWorkerOn(svc.env); // started now (it loads sharp): warm when the first answer comes
+
   const plan = planOutpaint({
     canvas: req.canvas,
     original: req.original,

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { builtWorker } from '../built-worker';
 import type { PixelJob, PixelReply } from './pixel-worker-protocol';
+import { PixelLease } from './pixel-pool';
 
 type Pending = { resolve: (r: { width: number; height: number }) => void; reject: (e: Error) => void };
 
@@ -19,6 +20,11 @@ let jobsRun = 0;
 /** Tests and the bench: jobs the worker has answered so far. */
 export function pixelWorkerJobs(): number {
   return jobsRun;
+}
+
+/** Tests: whether the worker is running. */
+export function pixelWorkerRunning(): boolean {
+  return worker !== null;
 }
 
 /** Tests: jobs sent to the worker and not answered yet. */
@@ -55,6 +61,15 @@ export function pixelWorkerOn(env?: Record<string, string | undefined>): boolean
   w.unref();
   worker = w;
   return true;
+}
+
+/** A job's pooled buffers (pixel-pool.ts); `warm`: the worker started now (it loads sharp), so that it is warm by the first answer. */
+export function jobPixels(
+  env: Record<string, string | undefined> | undefined,
+  warm: boolean,
+): { lease: PixelLease; env?: Record<string, string | undefined> } {
+  if (warm) pixelWorkerOn(env);
+  return { lease: new PixelLease(), env };
 }
 
 /** Runs `job` in the worker ({@link pixelWorkerOn} must have said yes): the size of what it wrote into `job.into`. */

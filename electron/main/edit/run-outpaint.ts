@@ -15,7 +15,7 @@ import { resolveModel } from './resolve-model';
 import { blendTile } from '../../../shared/pixels/outpaint-masks';
 import { patchShape } from './outpaint-patch-shape';
 import { type GenerateTile, type TileRequestBytes, tileStepFor, wireMaskOf } from './outpaint-tile-steps';
-import { PixelLease } from './pixel-pool';
+import { jobPixels } from './pixel-worker-client';
 import { independentTiles, renderWorking, sameTiles, takePreparation, tileCut } from './outpaint-prepare';
 import type { TileMasks, WorkingCanvas } from './outpaint-prepare';
 import { tileWeight } from './tile-weight';
@@ -118,7 +118,7 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
       // request in hand, the tiles whose requests are made go out first and the canvas is rendered
       // while the model works (once a request's body has left, so it never holds up the upload): only their blends read it.
       const claimed = c === 0 ? usable?.claimWorking() : null;
-      const pooled = { lease: new PixelLease(), env: svc.env }; // answers and scales in pooled buffers (pixel-pool.ts)
+      const pooled = jobPixels(svc.env, model.spec.provider !== 'local'); // answers and scales in pooled buffers (pixel-pool.ts)
       const sendAhead = (i: number) => !claimed && sharedRequests[i] !== undefined && sharedMasks[i] !== undefined;
       const sendFirst = sendAhead(0);
       const render = () => spans.time('main: working canvas', () => renderWorking(svc, req));

@@ -12,7 +12,7 @@ import { extendToAspect } from '../../../shared/geometry';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { CandidateResult } from '../../../shared/ipc/contract-types';
 import { pixelPoolStats, resetPixelPool } from '../../../electron/main/edit/pixel-pool';
-import { pixelWorkerJobs } from '../../../electron/main/edit/pixel-worker-client';
+import { pixelWorkerJobs, pixelWorkerRunning, stopPixelWorker } from '../../../electron/main/edit/pixel-worker-client';
 
 const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
 
@@ -77,6 +77,15 @@ describe('an outpaint with the pixel worker', () => {
     expect(asset(second)).toBe(asset(onMain));
     expect(pixelPoolStats().made).toBe(made);
     expect(pixelPoolStats().reused).toBeGreaterThanOrEqual(made);
+  });
+
+  it('the worker is started by the preparation (it loads sharp while the prompt is written), not at the first answer', async () => {
+    await stopPixelWorker();
+    expect(pixelWorkerRunning()).toBe(false);
+    main.svc.outpaintPrep.clear();
+    await main.call('outpaint:prepare', wide);
+    await main.svc.outpaintPrep.take(wide);
+    expect(pixelWorkerRunning()).toBe(true);
   });
 
   it('a job that fails after its first answer gives no buffer back; the next job is unchanged', async () => {
