@@ -91,4 +91,67 @@ describe('glyphs matched to the OCR symbols by order', () => {
     expect(shapes).not.toBeNull();
     expect(checkGlyph(img2, '0', line[2].box, { typed: '0', word: line, line, shapes })).toEqual({ result: 'ok' });
   });
+  it('joins the halves of a ring whose hairlines binarised away, by the symbol box that holds them', () => {
+    // An "O" drawn as its two thick sides only (x 10–18 and 32–40, 14 px apart: the thin top and
+    // bottom lost at 32 px in Computer Modern Serif), then a "V"-like block and an "E"-like block.
+    const broken = draw(120, 80, [
+      [10, 18, 10, 70],
+      [32, 40, 10, 70],
+      [50, 70, 10, 70],
+      [80, 100, 10, 70],
+    ]);
+    const syms = [
+      { text: 'O', box: { x0: 10, y0: 10, x1: 41, y1: 70 } },
+      { text: 'V', box: { x0: 50, y0: 10, x1: 70, y1: 70 } },
+      { text: 'E', box: { x0: 80, y0: 10, x1: 100, y1: 70 } },
+    ];
+    const shapes = wordShapes(broken, syms);
+    expect(shapes).not.toBeNull();
+    const o = shapes!.get(syms[0].box)!;
+    expect([o.x, o.w, o.h, o.parts]).toEqual([10, 30, 60, 2]);
+    expect(shapes!.get(syms[1].box)!.x).toBe(50);
+  });
+  it('joins no speck into a ring, no piece into another letter, nor pieces no symbol box holds', () => {
+    // A ring's two sides, then a short speck inside the "0"'s box: a 0 and a neighbour's piece.
+    const speck = draw(120, 80, [
+      [10, 18, 10, 70],
+      [32, 40, 10, 70],
+      [42, 45, 30, 36],
+      [60, 80, 10, 70],
+    ]);
+    const syms = [
+      { text: '0', box: { x0: 10, y0: 10, x1: 46, y1: 70 } },
+      { text: '5', box: { x0: 60, y0: 10, x1: 80, y1: 70 } },
+    ];
+    expect(wordShapes(speck, syms)).toBeNull();
+    // One side of a ring and a short piece beside it, in the "0"'s box: not a ring's two sides.
+    const short = draw(120, 80, [
+      [10, 18, 10, 70],
+      [32, 40, 30, 50],
+      [60, 80, 10, 70],
+    ]);
+    expect(wordShapes(short, syms)).toBeNull();
+    // Three blocks for two symbols whose boxes hold only the outer two.
+    const gap = draw(120, 80, [
+      [10, 20, 10, 70],
+      [40, 50, 10, 70],
+      [80, 90, 10, 70],
+    ]);
+    const two = [
+      { text: 'H', box: { x0: 10, y0: 10, x1: 20, y1: 70 } },
+      { text: 'E', box: { x0: 80, y0: 10, x1: 90, y1: 70 } },
+    ];
+    expect(wordShapes(gap, two)).toBeNull();
+    // The ring's box holds only its left side; the right side's middle lies in the next letter's box.
+    const shifted = draw(120, 80, [
+      [10, 18, 10, 70],
+      [32, 40, 10, 70],
+      [50, 70, 30, 70],
+    ]);
+    const oc = [
+      { text: 'O', box: { x0: 10, y0: 10, x1: 30, y1: 70 } },
+      { text: 'c', box: { x0: 31, y0: 30, x1: 70, y1: 70 } },
+    ];
+    expect(wordShapes(shifted, oc)).toBeNull();
+  });
 });

@@ -132,6 +132,60 @@ function cutThinnest(groups: Group[], label: Int32Array, w: number, height: numb
 }
 
 /**
+ * A ring whose hairlines binarised away falls apart: the thin top and bottom of a high-contrast O
+ * (Computer Modern Serif at 32 px: its left and right halves, 7 px apart — in the old text and the
+ * candidate alike, so neither word paired with its symbols and the old text gave no reference O).
+ * With more pieces than symbols, each piece goes to the symbol whose box holds its middle column.
+ * When every symbol gets exactly one piece but the rings (O, 0), which get two, and those two are
+ * alike — each nearly the word's full height, of about one height and width, as a ring's two
+ * sides are — each ring's two pieces are one glyph. Anything else (a V's thin arm lost, a piece
+ * whose middle lies in the next letter's box: the LSTM's boxes are rough) leaves the word to the
+ * box-based lookup, as before.
+ */
+function joinRings(
+  groups: readonly Group[],
+  symbols: readonly { text: string; box: Box }[],
+  tallest: number,
+  left: number,
+): Group[] | null {
+  const sorted = [...symbols].sort((a, b) => a.box.x0 + a.box.x1 - (b.box.x0 + b.box.x1));
+  const owner = groups.map((g) => {
+    const mid = left + (g.x0 + g.x1) / 2;
+    return sorted.findIndex((s) => mid >= s.box.x0 && mid <= s.box.x1 + 1);
+  });
+  if (owner.some((o) => o < 0)) return null;
+  const out: Group[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    const mine = groups.filter((_, i) => owner[i] === k);
+    if (mine.length === 1) {
+      out.push(mine[0]);
+      continue;
+    }
+    if (mine.length !== 2 || !RINGS.has(sorted[k].text) || mine.some((g) => g.cut)) return null;
+    const [a, b] = mine;
+    const [ha, hb] = [a.y1 - a.y0 + 1, b.y1 - b.y0 + 1];
+    const [wa, wb] = [a.x1 - a.x0 + 1, b.x1 - b.x0 + 1];
+    if (Math.min(ha, hb) < RING_SIDE_HEIGHT * tallest || Math.abs(ha - hb) > 0.1 * Math.max(ha, hb)) return null;
+    if (Math.max(wa, wb) > RING_SIDES_ALIKE * Math.min(wa, wb)) return null;
+    out.push({
+      x0: Math.min(a.x0, b.x0),
+      y0: Math.min(a.y0, b.y0),
+      x1: Math.max(a.x1, b.x1),
+      y1: Math.max(a.y1, b.y1),
+      ids: [...a.ids, ...b.ids],
+    });
+  }
+  return out.length === groups.length ? null : out;
+}
+
+/** The symbols whose two sides are joined when their hairlines broke (joinRings). */
+const RINGS = new Set(['O', '0']);
+/** Each side of a broken ring spans at least this share of the word's tallest component. */
+const RING_SIDE_HEIGHT = 0.8;
+/** The wider side of a broken ring is at most this many times as wide as the other. */
+const RING_SIDES_ALIKE = 1.5;
+
+/**
  * The shapes of a word's symbols, keyed by their box objects, or null when the glyphs cannot be
  * matched to the symbols one to one. `ink` covers the word's area, whose left edge is at `left` in
  * the image, its top edge at `top`.
@@ -151,6 +205,10 @@ export function segmentWord(
   const want = symbols.length;
   let cuts = 0;
   while (groups.length < want && cuts < 2 && cutThinnest(groups, label, w, tallest)) cuts++;
+  if (groups.length > want) {
+    const joined = joinRings(groups, symbols, tallest, left);
+    if (joined) groups.splice(0, groups.length, ...joined);
+  }
   if (groups.length !== want) return null;
   const sorted = [...symbols].sort((a, b) => a.box.x0 + a.box.x1 - (b.box.x0 + b.box.x1));
   const out = new Map<Box, Shape>();
