@@ -1,8 +1,9 @@
 /**
  * Main's side of the pixel worker (pixel-worker.ts): one worker thread, started at its first job
  * and kept (unref'd while it has none, so it never keeps a CLI run alive). Not built (unit tests
- * before `npm run build`) or turned off (`MASKWORK_PIXEL_WORKER=0`): callers run the same pipelines
- * in main instead.
+ * before `npm run build`), turned off (`MASKWORK_PIXEL_WORKER=0`) or lost (it stopped, or failed to
+ * start — e.g. a packaged app whose worker cannot load sharp): callers run the same pipelines in main
+ * instead, the lost job included. A worker that failed with an error is not started again.
  */
 import { Worker } from 'node:worker_threads';
 import { builtWorker } from '../built-worker';
@@ -13,6 +14,16 @@ type Pending = { resolve: (r: { width: number; height: number }) => void; reject
 
 let worker: Worker | null = null;
 let missing = false;
+let pathForTests: string | null = null;
+
+/** The worker stopped or failed before it answered: the job is to be run in main instead. */
+export class PixelWorkerLost extends Error {}
+
+/** Tests: start the worker from `path` (null: the built one) and forget that one was missing or broken. */
+export function setPixelWorkerPathForTests(path: string | null): void {
+  pathForTests = path;
+  missing = false;
+}
 let nextId = 1;
 const pending = new Map<number, Pending>();
 let jobsRun = 0;
@@ -36,7 +47,7 @@ export function pixelJobsPending(): number {
 export function pixelWorkerOn(env?: Record<string, string | undefined>): boolean {
   if (env?.MASKWORK_PIXEL_WORKER === '0' || missing) return false;
   if (worker) return true;
-  const path = builtWorker('pixel-worker.js');
+  const path = pathForTests ?? builtWorker('pixel-worker.js');
   if (!path) {
     missing = true;
     return false;
@@ -51,13 +62,16 @@ export function pixelWorkerOn(env?: Record<string, string | undefined>): boolean
     if (r.ok) p.resolve({ width: r.width, height: r.height });
     else p.reject(new Error(r.message));
   });
-  const lost = (e: Error) => {
+  const lost = (why: string) => {
     if (worker === w) worker = null; // the next job starts a new one
-    for (const p of pending.values()) p.reject(e);
+    for (const p of pending.values()) p.reject(new PixelWorkerLost(why));
     pending.clear();
   };
-  w.on('error', lost);
-  w.on('exit', (code) => lost(new Error(`the pixel worker stopped (exit code ${code})`)));
+  w.on('error', (e) => {
+    missing = true; // broken (not stopped): main does the work from now on
+    lost(`the pixel worker failed: ${e.message}`);
+  });
+  w.on('exit', (code) => lost(`the pixel worker stopped (exit code ${code})`));
   w.unref();
   worker = w;
   return true;

@@ -13,7 +13,7 @@ import type { WindowedRgba } from '../../../shared/pixels/outpaint-masks';
 import { checkProviderImage, type Size } from './provider-image';
 import type { TilePixels } from './outpaint-tile-steps';
 import type { PixelLease } from './pixel-pool';
-import { pixelWorkerOn, runPixelJob } from './pixel-worker-client';
+import { pixelWorkerOn, PixelWorkerLost, runPixelJob } from './pixel-worker-client';
 
 async function scaled(data: Uint8Array, from: Size, channels: 1 | 4, to: Size, bands = 1): Promise<Uint8Array> {
   const band = (top: number, height: number) => {
@@ -135,11 +135,11 @@ export async function decodeAnswer(bytes: Uint8Array, modelName: string, request
   try {
     if (lease && pixelWorkerOn(lease.env)) {
       const into = lease.lease.take(got.width * got.height * 4);
-      const r = await runPixelJob({
+      const r = await inWorker({
         source: { kind: 'encoded', bytes: ownBytes(bytes), limitPixels: got.width * got.height },
         into: { sab: into.buffer as SharedArrayBuffer, byteLength: into.byteLength },
       });
-      return { width: r.width, height: r.height, rgba: into };
+      if (r) return { width: r.width, height: r.height, rgba: into };
     }
     const { data, info } = await sharp(bytes, { limitInputPixels: got.width * got.height })
       .ensureAlpha()
@@ -148,6 +148,16 @@ export async function decodeAnswer(bytes: Uint8Array, modelName: string, request
     return { width: info.width, height: info.height, rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   } catch (e) {
     throw undecodable(modelName, e);
+  }
+}
+
+/** A job in the pixel worker; null when the worker was lost on the way (the caller runs it in main). */
+async function inWorker(job: Parameters<typeof runPixelJob>[0]): Promise<{ width: number; height: number } | null> {
+  try {
+    return await runPixelJob(job);
+  } catch (e) {
+    if (e instanceof PixelWorkerLost) return null;
+    throw e;
   }
 }
 
@@ -193,22 +203,22 @@ export async function scaleTileWindows(
       ? sharp(decoded.rgba, { raw: { width: decoded.width, height: decoded.height, channels: 4 } })
       : sharp(answer as Uint8Array, { limitInputPixels: got.width * got.height }).ensureAlpha();
   // In the pixel worker (pixel-worker-client.ts), into the lease's buffers: the same pipeline, the same bytes.
-  const inWorker = !!lease && (!decoded || decoded.rgba.buffer instanceof SharedArrayBuffer) && pixelWorkerOn(lease.env);
-  const encoded = decoded ? null : ownBytes(answer as Uint8Array);
+  const worker = !!lease && (!decoded || decoded.rgba.buffer instanceof SharedArrayBuffer) && pixelWorkerOn(lease.env);
+  const encoded = worker && !decoded ? ownBytes(answer as Uint8Array) : null;
   const bands = gate ? gatedBands(windows) : rowBands(windows, cores);
   try {
     const parts = await inPool(bands, gate ? cores : bands.length, async (win) => {
       await gate?.();
-      if (inWorker) {
+      if (worker && pixelWorkerOn(lease!.env)) {
         const into = lease!.lease.take((win.x1 - win.x0) * (win.y1 - win.y0) * 4);
-        await runPixelJob({
+        const done = await inWorker({
           source: decoded
             ? { kind: 'raw', sab: decoded.rgba.buffer as SharedArrayBuffer, width: decoded.width, height: decoded.height }
             : { kind: 'encoded', bytes: encoded!, limitPixels: got.width * got.height },
           scale: { size, win },
           into: { sab: into.buffer as SharedArrayBuffer, byteLength: into.byteLength },
         });
-        return into;
+        if (done) return into;
       }
       const part = await source()
         .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })

@@ -5,11 +5,19 @@
  * reused. (The worker is the built out/main/pixel-worker.js: `npm test` builds it first.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { decodeAnswer, scaleTileWindows, type Leased } from '../../../electron/main/edit/tile-scale';
 import { PixelLease, pixelPoolStats, resetPixelPool } from '../../../electron/main/edit/pixel-pool';
-import { pixelJobsPending, pixelWorkerJobs, pixelWorkerOn, stopPixelWorker } from '../../../electron/main/edit/pixel-worker-client';
+import {
+  pixelJobsPending,
+  pixelWorkerJobs,
+  pixelWorkerOn,
+  setPixelWorkerPathForTests,
+  stopPixelWorker,
+} from '../../../electron/main/edit/pixel-worker-client';
 import { AppError } from '../../../shared/errors';
 
 const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
@@ -69,7 +77,7 @@ describe('the pixel worker', () => {
     }
   });
 
-  it('a worker that stopped fails its job with a clear error; the next job starts another', async () => {
+  it('a worker stopped while it decodes: the answer is decoded in main instead (the same bytes); the next job starts another', async () => {
     // A large answer (10 MP: a decode of some 100 ms), the worker stopped while it decodes it.
     const big = { width: 4000, height: 2500 };
     const bytes = new Uint8Array(
@@ -78,11 +86,36 @@ describe('the pixel worker', () => {
     const pending = decodeAnswer(bytes, 'GPT Image 2', big, leased());
     while (pixelJobsPending() === 0) await new Promise((r) => setTimeout(r, 1));
     await stopPixelWorker();
-    const e = await pending.catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(AppError);
-    expect((e as AppError).message).toMatch(/could not decode/);
+    const got = await pending;
+    expect(got.rgba.buffer).not.toBeInstanceOf(SharedArrayBuffer); // made in main
+    const own = await decodeAnswer(bytes, 'GPT Image 2', big);
+    expect(Buffer.compare(Buffer.from(got.rgba), Buffer.from(own.rgba))).toBe(0);
     const again = await decodeAnswer(answer, 'GPT Image 2', SIZE, leased());
     expect(again.rgba.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('a worker that cannot start (its script throws, as one that cannot load sharp would): main does the work, and it is not started again', async () => {
+    await stopPixelWorker();
+    const dir = await mkdtemp(join(tmpdir(), 'maskwork-pixel-worker-'));
+    const broken = join(dir, 'broken-worker.mjs');
+    await writeFile(broken, "throw new Error('Cannot find module sharp');\n");
+    setPixelWorkerPathForTests(broken);
+    try {
+      const jobs = pixelWorkerJobs();
+      const tile = { width: 1000, height: 625 };
+      const windows = [{ x0: 500, y0: 0, x1: 1000, y1: 625 }];
+      const decoded = await decodeAnswer(answer, 'GPT Image 2', SIZE, leased());
+      const scaled = await scaleTileWindows(answer, tile, windows, 'GPT Image 2', SIZE, 2, undefined, leased());
+      const ref = await scaleTileWindows(answer, tile, windows, 'GPT Image 2', SIZE, 2);
+      expect(Buffer.compare(Buffer.from(decoded.rgba), Buffer.from((await decodeAnswer(answer, 'GPT Image 2', SIZE)).rgba))).toBe(0);
+      expect(scaled.parts.map((p, k) => Buffer.compare(Buffer.from(p), Buffer.from(ref.parts[k])))).toEqual([0, 0]);
+      expect(pixelWorkerJobs()).toBe(jobs);
+      expect(pixelWorkerOn({})).toBe(false);
+    } finally {
+      setPixelWorkerPathForTests(null);
+      await rm(dir, { recursive: true, force: true });
+    }
+    expect(pixelWorkerOn({})).toBe(true);
   });
 });
 
