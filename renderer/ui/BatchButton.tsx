@@ -78,7 +78,9 @@ export function BatchButton() {
   useEffect(() => {
     if (!open) return;
     refresh();
-    requestAnimationFrame(() => box.current?.focus());
+    // At once, not at the next frame: an Esc pressed right after the click (a quick hand, a busy
+    // machine) went to the page behind and the dialog stayed open.
+    box.current?.focus();
     const t = setInterval(refresh, FALLBACK_POLL_MS);
     return () => clearInterval(t);
   }, [open, refresh]);

@@ -106,4 +106,25 @@ describe('the Batch dialog’s model', () => {
     await d.waitFor({ state: 'detached' });
     expect(app.errors).toEqual([]);
   });
+
+  it('closes on Esc pressed at once, before the page has drawn a frame (a busy machine; CI met it)', async () => {
+    const page = app.page;
+    // Frames held back, as on a loaded machine: whatever the dialog leaves to the next frame has not happened yet.
+    await page.evaluate(() => {
+      (window as unknown as { __raf: typeof requestAnimationFrame }).__raf = window.requestAnimationFrame;
+      window.requestAnimationFrame = () => 0;
+    });
+    try {
+      const d = page.getByRole('dialog', { name: 'Batch' });
+      await page.getByRole('button', { name: /^Batch…/ }).click();
+      await d.waitFor();
+      await page.keyboard.press('Escape');
+      await d.waitFor({ state: 'detached', timeout: 5_000 });
+    } finally {
+      await page.evaluate(() => {
+        window.requestAnimationFrame = (window as unknown as { __raf: typeof requestAnimationFrame }).__raf;
+      });
+    }
+    expect(app.errors).toEqual([]);
+  });
 });
