@@ -6,15 +6,8 @@
 import { AppError } from '../../../shared/errors';
 import { jobCancelled } from './settleable';
 import { pushPullFill } from '../../../shared/pixels/push-pull-fill';
-import {
-  BACKGROUND_PIPELINES,
-  decodeAnswer,
-  SCALE_PIPELINES,
-  scaleTileWindows,
-  tileAtSize,
-  type DecodedAnswer,
-  type Leased,
-} from './tile-scale';
+import { BACKGROUND_PIPELINES, decodeAnswer, SCALE_PIPELINES, scaleTileWindows, tileAtSize, type DecodedAnswer } from './tile-scale';
+import type { Leased } from './pixel-pool';
 import { afterCritical } from './critical-work';
 import type { Size } from './provider-image';
 import { activeWindows } from '../../../shared/pixels/active-windows';

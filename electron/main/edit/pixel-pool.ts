@@ -91,6 +91,12 @@ function trimIdle(): void {
 }
 
 /** A job's buffers from the pool: taken as it needs them, given back together once it is done with all of them. */
+/** A job's pixel lease and its environment (MASKWORK_PIXEL_WORKER=0: pipelines on main). */
+export interface Leased {
+  lease: PixelLease;
+  env?: Record<string, string | undefined>;
+}
+
 export class PixelLease {
   private taken: SharedArrayBuffer[] = [];
   private reserved = new Map<number, { buf: Uint8Array; touching: AbortController }[]>();

@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { builtWorker } from '../built-worker';
 import type { PixelJob, PixelReply } from './pixel-worker-protocol';
-import { PixelLease } from './pixel-pool';
+import { type Leased, PixelLease } from './pixel-pool';
 
 type Pending = { resolve: (r: { width: number; height: number }) => void; reject: (e: Error) => void };
 
@@ -78,10 +78,7 @@ export function pixelWorkerOn(env?: Record<string, string | undefined>): boolean
 }
 
 /** A job's pooled buffers (pixel-pool.ts); `warm`: the worker started now (it loads sharp), so that it is warm by the first answer. */
-export function jobPixels(
-  env: Record<string, string | undefined> | undefined,
-  warm: boolean,
-): { lease: PixelLease; env?: Record<string, string | undefined> } {
+export function jobPixels(env: Record<string, string | undefined> | undefined, warm: boolean): Leased {
   if (warm) pixelWorkerOn(env);
   return { lease: new PixelLease(), env };
 }

@@ -12,7 +12,7 @@ import type { Window } from '../../../shared/pixels/box-filter';
 import type { WindowedRgba } from '../../../shared/pixels/outpaint-masks';
 import { checkProviderImage, type Size } from './provider-image';
 import type { TilePixels } from './outpaint-tile-steps';
-import type { PixelLease } from './pixel-pool';
+import type { Leased } from './pixel-pool';
 import { pixelWorkerOn, PixelWorkerLost, runPixelJob } from './pixel-worker-client';
 
 async function scaled(data: Uint8Array, from: Size, channels: 1 | 4, to: Size, bands = 1): Promise<Uint8Array> {
@@ -159,12 +159,6 @@ async function inWorker(job: Parameters<typeof runPixelJob>[0]): Promise<{ width
     if (e instanceof PixelWorkerLost) return null;
     throw e;
   }
-}
-
-/** A job's pixel lease and its environment (MASKWORK_PIXEL_WORKER=0: pipelines on main). */
-export interface Leased {
-  lease: PixelLease;
-  env?: Record<string, string | undefined>;
 }
 
 /** `bytes` alone in its buffer (a message to the worker copies a view's whole buffer). */

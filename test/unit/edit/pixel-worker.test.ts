@@ -9,8 +9,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { decodeAnswer, scaleTileWindows, type Leased } from '../../../electron/main/edit/tile-scale';
-import { PixelLease, pixelPoolStats, resetPixelPool } from '../../../electron/main/edit/pixel-pool';
+import { decodeAnswer, scaleTileWindows } from '../../../electron/main/edit/tile-scale';
+import { type Leased, PixelLease, pixelPoolStats, resetPixelPool } from '../../../electron/main/edit/pixel-pool';
 import {
   pixelJobsPending,
   pixelWorkerJobs,
