@@ -37,6 +37,7 @@ import { tileWaitNotices } from './outpaint-wait';
 import { createSpanRecorder } from '../../../shared/timing/spans';
 import { wallClock } from '../services/wall-clock';
 import { finishCandidate, outpaintCost } from './outpaint-candidate';
+import { outpaintModes } from './outpaint-modes';
 import { jobCancelled as cancelled, settleable } from './settleable';
 
 export type OutpaintRequest = RequestOf<'outpaint:start'>;
@@ -78,27 +79,20 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     const cost = outpaintCost(plan.tiles, model.spec, req, svc.ledger); // every candidate's tiles held under the spend cap
     // The independent tiles' requests, prepared before Generate for exactly these inputs (outpaint-prepare.ts).
     const prepared = await takePreparation(svc.outpaintPrep, req, spans);
-    // A request made after Generate is critical (critical-work.ts): faulting and the work done while the model works wait for it.
-    const critical = model.spec.provider !== 'local' && svc.env.MASKWORK_REQUEST_CRITICAL !== '0';
-    // Background work (blends, scales to full size) gives way to a critical stretch (MASKWORK_BACKGROUND_YIELDS=0: not).
-    const yieldBg = svc.env.MASKWORK_BACKGROUND_YIELDS !== '0';
-    const bodySent = () => (critical ? nextBodySent(CANVAS_FALLBACK_MS).then(afterCritical) : nextBodySent(CANVAS_FALLBACK_MS));
     const usable = prepared && sameTiles(prepared.tiles, plan.tiles) ? prepared : null;
-    const fromRow = model.spec.provider !== 'local' && (req.prefill ?? 'smooth') === 'smooth' && svc.env.MASKWORK_MASKS_AT_REQUEST !== '0';
     // A tile that waits for no earlier one has the same input for every candidate: its masks and request are made once (prepared or here).
     const independent = independentTiles(plan.tiles);
     const sharedMasks: (TileMasks | undefined)[] = plan.tiles.map((_, i) => usable?.ready[i]?.masks);
     const sharedRequests: (TileRequestBytes | undefined)[] = plan.tiles.map((_, i) => usable?.ready[i]?.request);
-    // A cloud model's tiles that overlap earlier ones: what does not depend on the earlier answers
-    // (their masks, the rest of their request at its size) is made from the canvas before any blend,
-    // once for every candidate (chain-ahead.ts) — by the preparation, or while the first tiles are out.
-    const anyChained = model.spec.provider !== 'local' && independent.some((x) => !x) && svc.env.MASKWORK_CHAIN_AHEAD !== '0';
-    const parallelTiles = model.spec.provider !== 'local' && svc.env.MASKWORK_PARALLEL_TILES !== '0';
-    // With tiles side by side, a chained tile's request is made from the earlier tiles' answers as
-    // they come, and their blends wait until it is out (chainedFromAnswers).
-    const fromAnswers = anyChained && parallelTiles && svc.env.MASKWORK_CHAIN_FROM_ANSWER !== '0';
-    // Their smooth pre-fill is then made ahead, from what the earlier tiles were sent (chain-fill-ahead.ts).
-    const fillsAhead = fromAnswers && (req.prefill ?? 'smooth') === 'smooth' && svc.env.MASKWORK_FILL_AHEAD !== '0';
+    // What is on for this request (outpaint-modes.ts); a cloud model's chained tiles get what does not depend
+    // on the earlier answers made before any blend, once for every candidate — by the preparation, or while the first tiles are out.
+    const { critical, yieldBg, fromRow, anyChained, parallelTiles, fromAnswers, fillsAhead } = outpaintModes(
+      model.spec.provider === 'local',
+      req,
+      svc.env,
+      independent,
+    );
+    const bodySent = () => (critical ? nextBodySent(CANVAS_FALLBACK_MS).then(afterCritical) : nextBodySent(CANVAS_FALLBACK_MS));
     const waits = tileWaits(plan.tiles);
     const dependents = plan.tiles.map((_, j) => waits.flatMap((w, k) => (w.includes(j) ? [k] : [])));
     let chainParts: Promise<(ChainedAhead | undefined)[]> | null = anyChained && usable?.chained ? Promise.resolve(usable.chained) : null;
