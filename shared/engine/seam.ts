@@ -22,6 +22,7 @@
  *   fades in as 1 − ρ^layer. This hides the texture seam without moving it.
  */
 import { harmonicFillLayer, type SweepCounts } from './diffusion';
+import { cropGuide, guidedMembrane, ringSeparation, GUIDE_ABOVE_SEPARATION } from './guided-membrane';
 import type { Layer } from './region';
 import { blurOwnSide, type Box } from './blur-box';
 import { blurOwnSideBoxes } from './box-cascade-blur';
@@ -261,13 +262,14 @@ function feather(level: Layer, box: Box, layer: Int8Array, ext: Float32Array, de
  * Replaces the hole's colour in `level.pix` (the exemplar vote) by its detail layer: gained,
  * and feathered into the known detail near the border. RGB only; alpha keeps the vote.
  */
-function toDetail(level: Layer, box: Box, sigma: number, boxBlur: BoxBlur = blurOwnSideBoxes, relax?: () => void): void {
+function toDetail(level: Layer, box: Box, sigma: number, boxBlur: BoxBlur = blurOwnSideBoxes, relax?: () => void): Float32Array {
   const { width: w, hole, pix } = level;
   const bw = box.x1 - box.x0 + 1,
     bh = box.y1 - box.y0 + 1;
   // Detail = pixel − blur of its own side (hole pixels from the vote, known ones from the photo).
+  let low: Float32Array = new Float32Array(0);
   const detailOf = () => {
-    const low = (sigma >= BOX_BLUR_MIN_SIGMA ? boxBlur : blurOwnSide)(pix, w, level.height, box, sigma, hole);
+    low = (sigma >= BOX_BLUR_MIN_SIGMA ? boxBlur : blurOwnSide)(pix, w, level.height, box, sigma, hole);
     const d = new Float32Array(bw * bh * 4);
     for (let y = box.y0; y <= box.y1; y++) {
       for (let x = box.x0; x <= box.x1; x++) {
@@ -307,6 +309,7 @@ function toDetail(level: Layer, box: Box, sigma: number, boxBlur: BoxBlur = blur
       for (let c = 0; c < 3; c++) pix[i4 + c] = gain * det[b * 4 + c];
     }
   }
+  return low; // the vote's smooth part: the membrane's guide
 }
 
 /** A {@link blurOwnSideBoxes} (the host may run its two sides on two threads: lanes.ts). */
@@ -345,7 +348,7 @@ export function finishFill(
   if (ring.length === 0) return;
   const sigma = detailSigmaFor(maxDepth);
   const statsBox = grow(level, bounds, Math.ceil(STATS_BAND_SIGMAS * sigma));
-  toDetail(level, statsBox, sigma, boxBlur, relax);
+  const low = toDetail(level, statsBox, sigma, boxBlur, relax);
   const { width: w, hole, pix } = level;
   const { x0, y0, x1, y1 } = box;
   const bw = x1 - x0 + 1,
@@ -378,7 +381,10 @@ export function finishFill(
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) if (hole[y * w + x]) membrane.hole[(y - y0) * bw + (x - x0)] = 1;
   }
-  harmonicFillLayer(membrane, { ...MEMBRANE_SWEEPS, onSweep });
+  const sweeps = { ...MEMBRANE_SWEEPS, onSweep };
+  // A ring of two distinct colours: the vote's layout decides which reaches where (guided-membrane.ts).
+  if (ringSeparation(membrane) >= GUIDE_ABOVE_SEPARATION) guidedMembrane(membrane, cropGuide(low, statsBox, box), sweeps);
+  else harmonicFillLayer(membrane, sweeps);
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const i = y * w + x;
