@@ -11,6 +11,7 @@ import { nRange } from '../model/model-options';
 import { entryStatus, multiTotal, sharedRowError } from '../model/multi-plan';
 import { useRunLines } from './run-lines';
 import { formatExpected } from '../../shared/models';
+import { shortModelName } from '../../shared/models/display-name';
 import { useEditor } from '../commands/store/store';
 import { NumberField } from './NumberField';
 
@@ -93,7 +94,11 @@ export function MultiModelSection({ off }: { off?: string }) {
           <fieldset className="multi-list" aria-label="Models to ask">
             {rows.map((r) => (
               <div key={r.value} className={`multi-row${r.usable ? '' : ' unusable'}`}>
-                <span className="multi-name">{r.spec.name}</span>
+                {/* The short name on the row's one line ("Nano Banana 2 (Gemini 3.1 Flash Image)" wrapped to three
+                    lines at 1280×800 and pushed its price down); the whole in the tooltip and the field's name. */}
+                <span className="multi-name" title={r.spec.name}>
+                  {shortModelName(r.spec.name)}
+                </span>
                 <NumberField
                   className="num"
                   aria-label={`${r.spec.name} candidates`}
