@@ -60,6 +60,31 @@ export function MultiCostLine() {
 }
 
 /**
+ * The "Several models at once" box, on the Generate heading's line (under the Model list it took a
+ * line the Edge group and the text check needed at 1280×800). `off`: why it cannot be used now; it
+ * stays in its place, greyed out and unticked, saying why.
+ */
+export function MultiToggle({ off }: { off?: string }) {
+  const multiOn = useEditor((s) => s.gen.multiOn);
+  return (
+    <label
+      className={`inline multi-toggle${off ? ' off' : ''}`}
+      title={off ?? 'One Generate asks every model with a count above 0; candidates arrive as each answers'}
+    >
+      <input
+        type="checkbox"
+        aria-label="Ask several models at once"
+        checked={multiOn && !off}
+        disabled={!!off}
+        onChange={(e) => setMultiOn(e.currentTarget.checked)}
+      />
+      {/* Short on the heading's line ("…at once" ran past the panel's edge); the box's name says it whole. */}
+      Several models
+    </label>
+  );
+}
+
+/**
  * `off`: why it cannot be used now (filling an extended canvas uses the one model chosen). The box
  * stays in its place, greyed out and unticked, saying why: it went away, and every row below moved up.
  */
@@ -72,19 +97,6 @@ export function MultiModelSection({ off }: { off?: string }) {
   const { shown, active, failedShown, refining } = useRunLines();
   return (
     <div className="multi-models">
-      <label
-        className={`inline${off ? ' off' : ''}`}
-        title={off ?? 'One Generate asks every model with a count above 0; candidates arrive as each answers'}
-      >
-        <input
-          type="checkbox"
-          aria-label="Ask several models at once"
-          checked={gen.multiOn && !off}
-          disabled={!!off}
-          onChange={(e) => setMultiOn(e.currentTarget.checked)}
-        />
-        Several models at once
-      </label>
       {gen.multiOn && !off && (
         <>
           {/* The single Model list and Candidates are gone while this is on (GeneratePanel): this says where they went. */}

@@ -22,4 +22,4 @@ export const EMPTY_PROMPT_NOTE =
  * itself: a line under it moved the Model list as a cloud model was picked, and the rows below at the
  * first key typed.
  */
-export const EMPTY_PROMPT_PLACEHOLDER = 'Empty: the model removes what is masked and continues the surroundings (Ctrl/⌘+Enter)';
+export const EMPTY_PROMPT_PLACEHOLDER = 'Empty: the model removes what is masked (Ctrl/⌘+Enter)';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath } from '../support/page-helpers';
-import { chooseOption, retype, sliderTo } from '../support/user-input';
+import { chooseOption, retype, sliderTo, openEdgeGroup } from '../support/user-input';
 import { paletteColour, startOpenAIServer } from '../servers';
 
 let app: AppHarness;
@@ -66,6 +66,7 @@ const close = (a: number[], b: readonly number[], tol = 8) => a.every((v, i) => 
 describe('compare view', () => {
   it('2-up and 4-up at full size, synchronised zoom and pan, before/after per pane, keep from there', async () => {
     const page = app.page;
+    await openEdgeGroup(page);
     await page.getByRole('checkbox', { name: 'Colour match' }).click(); // the candidates keep the server's exact colours
     await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
     await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '4');

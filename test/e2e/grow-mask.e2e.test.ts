@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath } from '../support/page-helpers';
 import { typeInto } from '../support/real-input';
-import { chooseOption, leaveField } from '../support/user-input';
+import { chooseOption, leaveField, openEdgeGroup } from '../support/user-input';
 
 let app: AppHarness;
 
@@ -24,6 +24,7 @@ beforeAll(async () => {
     [250, 150],
     [330, 230],
   ]);
+  await openEdgeGroup(app.page);
   await typeInto(app.page, app.page.getByRole('spinbutton', { name: 'Edge feather (px)' }), '0');
 });
 afterAll(async () => {

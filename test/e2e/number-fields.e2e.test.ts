@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { summary } from '../support/page-helpers';
-import { leaveField } from '../support/user-input';
+import { leaveField, openEdgeGroup } from '../support/user-input';
 
 let app: AppHarness;
 
@@ -142,6 +142,7 @@ describe('every number field of the options bar, the Generate panel and the Mask
     await leaveField(page);
     const spin = (name: string) => page.getByRole('spinbutton', { name, exact: true });
     await typeAndEnter(page, spin('Candidates'), '3', '3');
+    await openEdgeGroup(page);
     await typeAndEnter(page, spin('Edge feather (px)'), '30', '30');
     await typeAndEnter(page, spin('Edge feather (px)'), '300', '256');
     await typeAndEnter(page, spin('Grow by (px)'), '12', '12');

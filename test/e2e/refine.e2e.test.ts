@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { AppHarness } from '../support/app-harness';
 import { type CloudApp, launchWithCloudServers, openAndPaint } from '../support/cloud-app';
-import { chooseOption, retype } from '../support/user-input';
+import { chooseOption, retype, openEdgeGroup } from '../support/user-input';
 import { type GeminiServer, type OpenAIServer, PALETTE } from '../servers';
 
 let app: AppHarness;
@@ -44,6 +44,7 @@ describe('Refine with…', () => {
   it('sends a Nano Banana 2 draft to GPT Image 2 in one click and records the lineage', async () => {
     const page = app.page;
     // Colour match off, so the draft's masked area keeps the server's exact colour (checked on the wire below).
+    await openEdgeGroup(page);
     await page.getByRole('checkbox', { name: 'Colour match' }).click();
     await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gemini-3.1-flash-image');
     await retype(page.getByRole('textbox', { name: 'Prompt', exact: true }), 'a glass vase');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { docToClient, summary, waitIdle } from '../support/page-helpers';
+import { openEdgeGroup } from '../support/user-input';
 
 let app: AppHarness;
 
@@ -82,6 +83,9 @@ describe('the side column keeps its scroll position', () => {
 
   it('scrolled to its end, a magic-wand click leaves it there and the Mask panel where it was', async () => {
     const page = app.page;
+    // With no mask and the Edge group folded, Generate fits at 1280×800 (generate-edge-fold.e2e): its
+    // rows unfolded make it scroll.
+    await openEdgeGroup(page);
     await wheelColumn(page, 1);
     const before = await scroll(page);
     expect(before.top).toBeGreaterThan(0); // the column does scroll at 1280×800

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, waitIdle } from '../support/page-helpers';
-import { chooseOption } from '../support/user-input';
+import { chooseOption, openEdgeGroup } from '../support/user-input';
 
 let app: AppHarness;
 
@@ -57,6 +57,7 @@ const wholeSteps = (page: Page) =>
 describe('the default split', () => {
   it('shows Generate’s Candidates, Edge feather and Grow with nine History steps; History scrolls, four steps and the current one in view', async () => {
     const page = app.page;
+    await openEdgeGroup(page);
     const fields = [
       page.getByRole('spinbutton', { name: 'Candidates' }),
       page.getByRole('spinbutton', { name: 'Edge feather (px)' }),

@@ -121,3 +121,9 @@ export async function penStroke(
   await send('mouseReleased', pts[pts.length - 1]);
   await cdp.detach();
 }
+
+/** Unfolds Generate's Edge group (feather, colour match, grow) by a click on its line, if it is folded. */
+export async function openEdgeGroup(page: Page): Promise<void> {
+  const edge = page.getByRole('region', { name: 'Generate' }).getByRole('button', { name: 'Edge', exact: true });
+  if ((await edge.getAttribute('aria-expanded')) === 'false') await edge.click();
+}

@@ -20,7 +20,7 @@ import { AUTO_VALUE } from '../../model/auto-choice';
 import { acceptsSeed } from '../../model/prompt-tools';
 import { TypingTextarea } from '../TypingTextarea';
 import { PromptTools } from '../PromptTools';
-import { MultiCostLine, MultiModelSection } from '../MultiModelSection';
+import { MultiCostLine, MultiModelSection, MultiToggle } from '../MultiModelSection';
 import { NumberField } from '../NumberField';
 import { RefineStatus } from '../RefineStatus';
 import { multiGenerateBlocker } from '../../commands/multi-generate';
@@ -32,6 +32,7 @@ import { qualityFor } from '../../model/edit-request';
 import { generateAny } from '../../commands/generate-action';
 import { outpaintBlocker, outpaintMode } from '../../commands/outpaint-client';
 import { CostLine, CostSize } from './CostEstimate';
+import { EdgeOptions } from './EdgeOptions';
 import { SpendCapLine } from './SpendCapLine';
 import { TextCheckOptions, useRetryWorstLine } from './TextCheckOptions';
 import { ReferenceImages } from './ReferenceImages';
@@ -42,7 +43,7 @@ import { useKeepScrollEnd } from '../useKeepScrollEnd';
 import { EMPTY_PROMPT_PLACEHOLDER } from '../../../shared/prompts/remove-prompt';
 
 const AUTO_LABEL = 'Auto — rules pick the model (Settings)';
-const MULTI_OFF_OUTPAINT = 'Filling an extended canvas uses the one model chosen above; several models at once are for masked edits';
+const MULTI_OFF_OUTPAINT = 'Filling an extended canvas uses the one model in the Model list; several models at once are for masked edits';
 
 const GROUPS: { label: string; test: (o: ModelOption) => boolean }[] = [
   { label: 'This computer', test: (o) => o.spec.provider === 'local' },
@@ -121,7 +122,11 @@ export function GeneratePanel() {
       {/* The controls scroll in their own box; the footer is the next box down, never over them. */}
       <div className="generate-scroll" ref={scrollRef}>
         <div className="generate-body">
-          <h3>Generate</h3>
+          {/* The heading's line also holds "Several models at once" (it switches the Model list below to a list of models). */}
+          <div className="generate-head">
+            <h3>Generate</h3>
+            <MultiToggle off={outpaint ? MULTI_OFF_OUTPAINT : undefined} />
+          </div>
           <TypingTextarea
             className="prompt"
             data-testid="prompt"
@@ -267,73 +272,14 @@ export function GeneratePanel() {
               )}
             </div>
           )}
-          <div className="row">
-            <label
-              className="inline"
-              title={
-                spec.provider === 'local'
-                  ? 'Soft edge where the result meets the photo. The offline engine fills the mask alone and blends its own edge: the photo around the mask stays as it is, and the dashed line on the canvas marks the mask it fills (grown when Grow is on)'
-                  : 'Soft edge where the result meets the photo'
-              }
-            >
-              Edge feather
-              <NumberField
-                className="num"
-                data-testid="feather"
-                aria-label="Edge feather (px)"
-                min={0}
-                max={256}
-                value={gen.featherPx}
-                onValue={(v) => v !== null && setGen({ featherPx: v })}
-              />
-              px
-            </label>
-            <label className="inline" title="Match the colours of the generated pixels to their surroundings">
-              <input
-                type="checkbox"
-                data-testid="color-match"
-                checked={gen.colorMatch}
-                onChange={(e) => setGen({ colorMatch: e.target.checked })}
-              />
-              Colour match
-            </label>
-          </div>
-          <div className="row">
-            <label
-              className="inline"
-              title="For removing things: grow the mask before sending, so a tight mask around an object leaves no halo (on by default for the offline engine)"
-            >
-              <input
-                type="checkbox"
-                data-testid="grow-mask"
-                aria-label="Grow the mask before generating"
-                checked={growOn}
-                onChange={(e) => setGen({ grow: e.target.checked })}
-              />
-              Grow mask by
-              <NumberField
-                className="num"
-                data-testid="grow-px"
-                aria-label="Grow by (px)"
-                min={0}
-                max={64}
-                value={gen.growPx}
-                onValue={(v) => v !== null && setGen({ growPx: v })}
-              />
-              px
-            </label>
-          </div>
+          {/* Folded to one line with its values by default (EdgeOptions): its rows took the room the text check needed. */}
+          <EdgeOptions spec={spec} growOn={growOn} />
+          {!outpaint && <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />}
           {/* With several models at once, the smallest limit among those counted (each is sent the same references). */}
           <ReferenceImages limit={referenceLimit(several ? counted : [], spec)} />
           <LocalEngineHint />
           <SpotHint onUse={() => pickModel(LOCAL_MODEL)} />
-          {outpaint ? (
-            <OutpaintSection />
-          ) : (
-            <>
-              <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />
-            </>
-          )}
+          {outpaint && <OutpaintSection />}
         </div>
       </div>
       {/* The cost line and the Generate button stay in view together while the panel scrolls. */}

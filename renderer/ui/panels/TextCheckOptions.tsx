@@ -51,13 +51,14 @@ export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
   if (spec.provider === 'local') return null;
   return (
     <fieldset className="text-check-options" aria-label="Text check">
-      <label className="field">
+      {/* The name beside the field, as Model's (above it, it took a line: at 1280×800 the field was below the fold). */}
+      <label className="field text-field">
         <span>Text</span>
         <input
           type="text"
           data-testid="text-field"
           aria-label="Text"
-          placeholder={plan && !tc.text ? plan.requested.text : 'Text the edit should show (optional)'}
+          placeholder={plan && !tc.text ? plan.requested.text : 'Words it should show (optional)'}
           value={tc.text}
           onChange={(e) => set({ text: e.target.value })}
         />

@@ -1,21 +1,41 @@
 /**
- * Whether the Mask panel is unfolded, remembered across sessions (localStorage, as the last model is).
- * It starts unfolded: its controls are what a retoucher looks for there.
+ * Whether a foldable panel or group is unfolded, remembered across sessions (localStorage, as the last
+ * model is). The Mask panel starts unfolded: its controls are what a retoucher looks for there. The
+ * Generate panel's Edge group starts folded to one line with its values (at 1280×800 its three rows
+ * and the text check were below the fold).
  */
 const KEY = 'maskwork.maskPanelOpen';
+const EDGE_KEY = 'maskwork.edgeGroupOpen';
 
-export function maskPanelOpen(): boolean {
+function read(key: string, fallback: boolean): boolean {
   try {
-    return localStorage.getItem(KEY) !== '0';
+    const v = localStorage.getItem(key);
+    return v === null ? fallback : v !== '0';
   } catch {
-    return true;
+    return fallback;
   }
 }
 
-export function rememberMaskPanelOpen(open: boolean): void {
+function write(key: string, open: boolean): void {
   try {
-    localStorage.setItem(KEY, open ? '1' : '0');
+    localStorage.setItem(key, open ? '1' : '0');
   } catch {
-    // Storage may be unavailable (private profile); the panel then starts unfolded next time.
+    // Storage may be unavailable (private profile); the fold then starts as by default next time.
   }
+}
+
+export function maskPanelOpen(): boolean {
+  return read(KEY, true);
+}
+
+export function rememberMaskPanelOpen(open: boolean): void {
+  write(KEY, open);
+}
+
+export function edgeGroupOpen(): boolean {
+  return read(EDGE_KEY, false);
+}
+
+export function rememberEdgeGroupOpen(open: boolean): void {
+  write(EDGE_KEY, open);
 }
