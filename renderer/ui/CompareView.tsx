@@ -167,6 +167,11 @@ function CompareBody({ panes }: { panes: 2 | 4 }) {
   const gridRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   useFocusReturn();
+  // Open, the view takes the focus on its ringed pane, as a dialog does: it stayed on Compare…, hidden
+  // behind the view (a screen reader said nothing of it). useFocusReturn gives it back on close.
+  useEffect(() => {
+    rootRef.current?.querySelector<HTMLElement>('.compare-pane[aria-current="true"]')?.focus();
+  }, []);
   const [size, setSize] = useState({ width: 1, height: 1 });
   const [view, setView] = useState<CompareViewState | null>(null);
   const [before, setBefore] = useState<Record<string, boolean>>({});
