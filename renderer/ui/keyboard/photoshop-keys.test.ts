@@ -31,7 +31,7 @@ describe('Photoshop keys Maskwork has not', () => {
     expect(infos()).toEqual([PHOTOSHOP_KEY_HINTS.V]);
   });
 
-  it('cover V, J, S, G, T, Ctrl+T, Ctrl+R, Ctrl+N, Alt+Backspace, Ctrl+Shift+E, Ctrl+Alt+I, F, Ctrl+Shift+Alt+E and Ctrl+Backspace, each naming its key and a Maskwork key to use', () => {
+  it('cover V, J, S, G, T, Ctrl+T, Ctrl+R, Ctrl+N, Ctrl+Shift+N, Alt+Backspace, Ctrl+Shift+E, Ctrl+Alt+I, F, Ctrl+Shift+Alt+E and Ctrl+Backspace, each naming its key and a Maskwork key to use', () => {
     expect(PHOTOSHOP_KEYS.map((s) => s.keys)).toEqual([
       'V',
       'J',
@@ -41,6 +41,7 @@ describe('Photoshop keys Maskwork has not', () => {
       'Ctrl+T',
       'Ctrl+R',
       'Ctrl+N',
+      'Ctrl+Shift+N',
       'Alt+Backspace',
       'Ctrl+Shift+E',
       'Ctrl+Alt+I',

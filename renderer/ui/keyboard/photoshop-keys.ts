@@ -22,6 +22,8 @@ export const PHOTOSHOP_KEY_HINTS = {
     'Ctrl+T (Free Transform) — Maskwork does not transform pixels: mask the part with the Brush (B) and describe the change in the prompt; the Extend tool (C) enlarges the canvas.',
   'Ctrl+R': 'Ctrl+R (Rulers) — Maskwork has no rulers: the status bar shows the photo’s size, and the Extend tool (C) its new size in px.',
   'Ctrl+N': 'Ctrl+N (New) — Maskwork edits a photo: Ctrl+O opens one, Ctrl+V pastes one from the clipboard.',
+  'Ctrl+Shift+N':
+    'Ctrl+Shift+N (New Layer) — Maskwork’s layers are the results you keep: after Generate (Ctrl+Enter), Keep as layer (Shift+Enter) adds one; Ctrl+J copies the masked part of the selected layer.',
   'Alt+Backspace':
     'Alt+Backspace (Fill with foreground colour) — here the mask is the selection, and Generate fills it: Shift+Backspace or Ctrl+Enter (Offline fill is free); Ctrl+A masks everything.',
   'Ctrl+Backspace':
@@ -60,6 +62,11 @@ export const PHOTOSHOP_KEYS: Shortcut[] = [
   hint('Ctrl+T', 'Photoshop’s Free Transform: says what to do instead', ctrl('KeyT')),
   hint('Ctrl+R', 'Photoshop’s Rulers: says where the sizes are', ctrl('KeyR')),
   hint('Ctrl+N', 'Photoshop’s New document: says to open or paste a photo', ctrl('KeyN')),
+  hint(
+    'Ctrl+Shift+N',
+    'Photoshop’s New Layer: says where layers come from here',
+    (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyN',
+  ),
   hint(
     'Alt+Backspace',
     'Photoshop’s Fill with foreground colour: says how the mask is filled here',

@@ -250,6 +250,13 @@ export const SHORTCUTS: Shortcut[] = [
     run: () => s().setShortcutsOpen(true),
   },
   {
+    // Photoshop's Edit › Preferences (it did nothing).
+    keys: 'Ctrl+K',
+    label: 'Settings (Photoshop’s Preferences)',
+    match: (e) => mod(e) && !e.altKey && !e.shiftKey && e.code === 'KeyK',
+    run: () => s().setSettingsOpen(true),
+  },
+  {
     keys: 'Ctrl+Enter',
     label: 'Generate',
     global: true,

@@ -104,7 +104,7 @@ export function OptionsBar() {
         className="gear"
         data-testid="open-settings"
         aria-label="Settings"
-        title="Settings: keys, gateways, Auto's rules, diagnostics"
+        title="Settings: keys, gateways, Auto's rules, diagnostics (Ctrl+K)"
         onClick={() => useEditor.getState().setSettingsOpen(true)}
       >
         ⚙
