@@ -3,6 +3,7 @@
  * model would be asked for, and the dollars that costs. Pure: the same function feeds the Generate
  * panel and the `estimate()` test hook.
  */
+import { shortModelName } from '../../shared/models/display-name';
 import { MAX_AREAS, planRegions, type Rect, type RegionPlan } from '../../shared/geometry';
 import { estimateCost, type GeminiImageSize, type ModelSpec, type Quality } from '../../shared/models';
 
@@ -101,7 +102,8 @@ export function computeEstimate(input: EstimateInput): Estimate {
   const count = planned.plans.length;
   const usd = costs.reduce((t, c) => t + c.usd, 0);
   const approximate = costs.some((c) => c.approximate);
-  const price = `${approximate ? '≈ ' : ''}${formatUsd(usd)} (${[spec.name, quality, request.imageSize ?? imageSize].filter(Boolean).join(', ')})`;
+  // The short name ("Nano Banana 2"): the whole one took three lines of the footer at 1280×800.
+  const price = `${approximate ? '≈ ' : ''}${formatUsd(usd)} (${[shortModelName(spec.name), quality, request.imageSize ?? imageSize].filter(Boolean).join(', ')})`;
   // An edit in areas says so beside the price: "2 areas, 2 requests: ≈ $0.147 (GPT Image 2, high)".
   // A model that makes one image per request (Gemini) is sent one request per candidate per area.
   const requests = count * (spec.n.native ? 1 : input.n);

@@ -1,0 +1,41 @@
+/**
+ * The price beside Generate names Nano Banana 2 by its short name at 1280×800: "≈ $0.067 (Nano Banana
+ * 2, 1K)". With the whole catalogue name, "(Nano Banana 2 (Gemini 3.1 Flash Image), 1K)", the line
+ * took three lines of the footer and pushed the Generate panel's controls up under its fold. The Model
+ * list keeps the whole name. Keys and mouse only, against the local Gemini protocol server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppHarness } from '../support/app-harness';
+import { type CloudApp, launchWithCloudServers, openAndPaint } from '../support/cloud-app';
+import { chooseWithKeys } from '../support/real-input';
+
+let app: AppHarness;
+let cloud: CloudApp | undefined;
+
+beforeAll(async () => {
+  cloud = await launchWithCloudServers({ width: 1280, height: 800 });
+  ({ app } = cloud);
+  await openAndPaint(app, 'coffee.png', 30, [
+    [200, 150],
+    [300, 150],
+  ]);
+});
+afterAll(() => cloud?.close());
+
+describe('the price line with Nano Banana 2 at 1280×800', () => {
+  it('names the model short and takes at most two lines', async () => {
+    const page = app.page;
+    const panel = page.getByRole('region', { name: 'Generate' });
+    await chooseWithKeys(page, panel.getByRole('combobox', { name: 'Model' }), 'gemini-3.1-flash-image');
+    const price = panel.getByTestId('cost-usd');
+    await expect.poll(() => price.textContent()).toMatch(/^≈ \$\d+\.\d{3} \(Nano Banana 2, (512|1K|2K|4K)\)$/);
+    const lines = await price.evaluate((e) =>
+      Math.round(e.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(e).lineHeight)),
+    );
+    expect(lines).toBeLessThanOrEqual(2);
+    expect(await panel.getByRole('combobox', { name: 'Model' }).getAttribute('title')).toMatch(
+      /^Nano Banana 2 \(Gemini 3\.1 Flash Image\)/,
+    );
+    expect(app.errors).toEqual([]);
+  });
+});
