@@ -232,6 +232,12 @@ describe("a model's name wherever a kept result shows it", () => {
     expect(d.layers[0].name).toMatch(/ · GPT Image 2$/);
   });
 
+  it("a Nano Banana result's History step names it short, as its card does (the whole name took two lines of History)", () => {
+    const nb2 = { ...cand(1, 'gemini-3.1-flash-image'), modelName: 'Nano Banana 2 (Gemini 3.1 Flash Image)' };
+    expect(keepStepLabel(nb2)).toBe('Keep Nano Banana 2 result');
+    expect(keepStepLabel(nb2, true)).toBe('Keep Nano Banana 2 result (already a layer)');
+  });
+
   it('the offline engine reads "Offline fill" on its layer, its version and its History step, as in the picker', async () => {
     const { getModel } = await import('../../shared/models');
     const name = getModel('local')!.name;

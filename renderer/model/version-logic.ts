@@ -2,6 +2,7 @@
  * Document updates for keeping candidates, restoring versions and deleting layers. Pure functions
  * `DocState → DocState` that the edit commands pass to `commit`, so each is one undo step.
  */
+import { shortModelName } from '../../shared/models/display-name';
 import { getModel } from '../../shared/models';
 import type { DocState, PatchLayer, Version } from './document-types';
 import type { StagedCandidate } from './staging-logic';
@@ -52,9 +53,12 @@ export function layerOriginLines(v: Pick<Version, 'model' | 'modelName' | 'promp
   return [`Prompt: ${prompt}`, `Model: ${model}`];
 }
 
-/** The History step of a Keep: "Keep GPT Image 2 result", "Keep Offline fill result". */
+/**
+ * The History step of a Keep: "Keep GPT Image 2 result", "Keep Nano Banana 2 result" (the short name,
+ * as the candidate's card: the whole took two lines of History and was cut in the status bar).
+ */
 export function keepStepLabel(c: Pick<StagedCandidate, 'model' | 'modelName'>, alreadyLayer = false): string {
-  return `Keep ${c.modelName || modelDisplayName(c.model)} result${alreadyLayer ? ' (already a layer)' : ''}`;
+  return `Keep ${shortModelName(c.modelName || modelDisplayName(c.model))} result${alreadyLayer ? ' (already a layer)' : ''}`;
 }
 
 /**

@@ -5,6 +5,7 @@
  * The focus and the selection agree: a row that takes the focus is selected, and only the selected
  * row's buttons are Tab stops (↑/↓ on its other buttons go to the next row; LayersPanel).
  */
+import { shortModelName } from '../../../shared/models/display-name';
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import { layerHasMask, layerOpacity, layerVisible, type PatchLayer } from '../../../shared/document/schema';
 import { deleteLayerCmd, nudgeLayerCmd, renameLayerCmd, setLayerVisibleCmd, setMaskTargetCmd } from '../../commands/layer-commands';
@@ -151,7 +152,8 @@ export function LayerRow(props: LayerRowProps) {
           {/* Up to two lines, then … (the whole name is in the tooltip and the accessible name, the whole prompt in the tooltip). */}
           <span className="layer-name-lines">
             <span className="layer-name-text">{head}</span>
-            {split && <span className="layer-name-model">{tail}</span>}
+            {/* The model's short name ("Nano Banana 2"; the whole was cut to "Nano Banana 2 (Gem…"): the whole in the row's tooltip. */}
+            {split && model && <span className="layer-name-model">{shortModelName(model) + tail.slice(model.length)}</span>}
           </span>
           {opacity < 100 && <span className="muted layer-name-opacity">{opacity}%</span>}
         </button>
