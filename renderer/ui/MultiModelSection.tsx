@@ -154,8 +154,8 @@ export function MultiModelSection({ off }: { off?: string }) {
         <div className="multi-run" role="status" aria-label="Models asked">
           {shown.map((e) => (
             <div key={e.model} className={`multi-entry ${e.state}`} data-testid="multi-entry" data-model={e.model}>
-              <span className="multi-name">
-                {e.modelName} ×{e.n}
+              <span className="multi-name" title={e.modelName}>
+                {shortModelName(e.modelName)} ×{e.n}
               </span>{' '}
               <span>{entryStatus(e)}</span>
             </div>

@@ -64,4 +64,13 @@ describe('the models list at 1280×800', () => {
     expect(rows.find((r) => r.title === PRO)?.name).toBe('Nano Banana Pro');
     expect(app.errors).toEqual([]);
   });
+
+  it('while and after they run, each model’s line names it short too', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+Enter');
+    const line = page.locator('[data-testid="multi-entry"][data-model="gemini-3.1-flash-image"]');
+    await expect.poll(() => line.textContent(), { timeout: 60_000 }).toMatch(/^Nano Banana 2 ×2 Done in /);
+    expect(await line.locator('.multi-name').getAttribute('title')).toBe(NB2);
+    expect(app.errors).toEqual([]);
+  });
 });
