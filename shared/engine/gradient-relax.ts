@@ -53,6 +53,33 @@ export function bestSources(level: Level, r: number, nnf: Int32Array, weights: F
  * @param src - per entry of `holes`, its source pixel (−1: the pixel is left as it is)
  */
 export function relaxToSources(layer: Layer, holes: Int32Array, src: Int32Array, sweeps: number): void {
+  const { pix } = layer;
+  const n = holes.length;
+  const { nbr, count, rhs } = guidance(layer, holes, src);
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    for (let j = 0; j < n; j++) {
+      const m = count[j];
+      if (m === 0) continue;
+      let r = 0,
+        g = 0,
+        b = 0;
+      for (let k = j * 4, end = k + m; k < end; k++) {
+        const q4 = nbr[k];
+        r += pix[q4];
+        g += pix[q4 + 1];
+        b += pix[q4 + 2];
+      }
+      const p4 = holes[j] * 4,
+        j3 = j * 3;
+      pix[p4] = (r - rhs[j3]) / m;
+      pix[p4 + 1] = (g - rhs[j3 + 1]) / m;
+      pix[p4 + 2] = (b - rhs[j3 + 2]) / m;
+    }
+  }
+}
+
+/** The Poisson system of {@link relaxToSources}: per hole entry its neighbours (pixel × 4), their count, the guidance sum. */
+function guidance(layer: Layer, holes: Int32Array, src: Int32Array): { nbr: Int32Array; count: Uint8Array; rhs: Float32Array } {
   const { width: w, height: h, pix, hole } = layer;
   const n = holes.length;
   const srcOf = new Int32Array(w * h).fill(-1);
@@ -100,24 +127,120 @@ export function relaxToSources(layer: Layer, holes: Int32Array, src: Int32Array,
       count[j]++;
     }
   }
-  for (let sweep = 0; sweep < sweeps; sweep++) {
+  return { nbr, count, rhs };
+}
+
+/**
+ * The relaxation of {@link relaxToSources} solved to convergence (preconditioned conjugate gradients,
+ * diagonal preconditioner, RGB as three systems), started from the vote: every step between two
+ * sources is spread over the whole hole, as a Poisson blend of the copied regions (Image Melding's
+ * integration). Stops when the residual falls below `tol` × its start or after `maxIter` iterations.
+ * @returns the iterations used
+ */
+export function meldToSources(layer: Layer, holes: Int32Array, src: Int32Array, maxIter: number, tol = 1e-3): number {
+  const { pix, hole } = layer;
+  const n = holes.length;
+  const { nbr, count, rhs } = guidance(layer, holes, src);
+  // Index of each solved pixel in `holes` (−1: fixed — known, or a hole pixel without estimates).
+  const at = new Int32Array(hole.length).fill(-1);
+  for (let j = 0; j < n; j++) if (count[j] > 0) at[holes[j]] = j;
+  const link = new Int32Array(n * 4).fill(-1);
+  for (let j = 0; j < n; j++) for (let k = j * 4, end = k + count[j]; k < end; k++) link[k] = at[nbr[k] >> 2];
+  // A x = m x_p − Σ x_q (solved q), b = Σ x_q (fixed q) − rhs; the residual b − A x = Σ x_q (all q) − rhs − m x_p.
+  const r = new Float32Array(n * 3),
+    d = new Float32Array(n * 3),
+    ad = new Float32Array(n * 3);
+  const rz = [0, 0, 0],
+    r0 = [0, 0, 0];
+  for (let j = 0; j < n; j++) {
+    const m = count[j];
+    if (m === 0) continue;
+    const p4 = holes[j] * 4;
+    for (let c = 0; c < 3; c++) {
+      let s = -rhs[j * 3 + c] - m * pix[p4 + c];
+      for (let k = j * 4, end = k + m; k < end; k++) s += pix[nbr[k] + c];
+      r[j * 3 + c] = s;
+      d[j * 3 + c] = s / m;
+      rz[c] += (s * s) / m;
+      r0[c] += s * s;
+    }
+  }
+  const limit = r0.map((v) => v * tol * tol);
+  let it = 0;
+  for (; it < maxIter; it++) {
+    let dad0 = 0,
+      dad1 = 0,
+      dad2 = 0;
     for (let j = 0; j < n; j++) {
       const m = count[j];
       if (m === 0) continue;
-      let r = 0,
-        g = 0,
-        b = 0;
+      const j3 = j * 3;
+      let s0 = m * d[j3],
+        s1 = m * d[j3 + 1],
+        s2 = m * d[j3 + 2];
       for (let k = j * 4, end = k + m; k < end; k++) {
-        const q4 = nbr[k];
-        r += pix[q4];
-        g += pix[q4 + 1];
-        b += pix[q4 + 2];
+        const q = link[k];
+        if (q < 0) continue;
+        const q3 = q * 3;
+        s0 -= d[q3];
+        s1 -= d[q3 + 1];
+        s2 -= d[q3 + 2];
       }
+      ad[j3] = s0;
+      ad[j3 + 1] = s1;
+      ad[j3 + 2] = s2;
+      dad0 += d[j3] * s0;
+      dad1 += d[j3 + 1] * s1;
+      dad2 += d[j3 + 2] * s2;
+    }
+    const a0 = dad0 > 0 ? rz[0] / dad0 : 0,
+      a1 = dad1 > 0 ? rz[1] / dad1 : 0,
+      a2 = dad2 > 0 ? rz[2] / dad2 : 0;
+    let z0 = 0,
+      z1 = 0,
+      z2 = 0,
+      rr0 = 0,
+      rr1 = 0,
+      rr2 = 0;
+    for (let j = 0; j < n; j++) {
+      const m = count[j];
+      if (m === 0) continue;
       const p4 = holes[j] * 4,
         j3 = j * 3;
-      pix[p4] = (r - rhs[j3]) / m;
-      pix[p4 + 1] = (g - rhs[j3 + 1]) / m;
-      pix[p4 + 2] = (b - rhs[j3 + 2]) / m;
+      pix[p4] += a0 * d[j3];
+      pix[p4 + 1] += a1 * d[j3 + 1];
+      pix[p4 + 2] += a2 * d[j3 + 2];
+      const e0 = r[j3] - a0 * ad[j3],
+        e1 = r[j3 + 1] - a1 * ad[j3 + 1],
+        e2 = r[j3 + 2] - a2 * ad[j3 + 2];
+      r[j3] = e0;
+      r[j3 + 1] = e1;
+      r[j3 + 2] = e2;
+      z0 += (e0 * e0) / m;
+      z1 += (e1 * e1) / m;
+      z2 += (e2 * e2) / m;
+      rr0 += e0 * e0;
+      rr1 += e1 * e1;
+      rr2 += e2 * e2;
     }
+    if (rr0 <= limit[0] && rr1 <= limit[1] && rr2 <= limit[2]) {
+      it++;
+      break;
+    }
+    const b0 = rz[0] > 0 ? z0 / rz[0] : 0,
+      b1 = rz[1] > 0 ? z1 / rz[1] : 0,
+      b2 = rz[2] > 0 ? z2 / rz[2] : 0;
+    for (let j = 0; j < n; j++) {
+      const m = count[j];
+      if (m === 0) continue;
+      const j3 = j * 3;
+      d[j3] = r[j3] / m + b0 * d[j3];
+      d[j3 + 1] = r[j3 + 1] / m + b1 * d[j3 + 1];
+      d[j3 + 2] = r[j3 + 2] / m + b2 * d[j3 + 2];
+    }
+    rz[0] = z0;
+    rz[1] = z1;
+    rz[2] = z2;
   }
+  return it;
 }

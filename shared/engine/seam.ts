@@ -20,12 +20,19 @@
  *   of the hole, decaying by ρ per layer, with ρ the lag-1 autocorrelation of the known detail
  *   (the best linear prediction of a neighbour for an AR(1)-like texture); the exemplar detail
  *   fades in as 1 − ρ^layer. This hides the texture seam without moving it.
+ *
+ * Where the gain would exceed {@link RELAX_ABOVE_GAIN} on a smooth ring (out of focus, sky: see
+ * meld-finish.ts), there is no membrane: the vote, melded to convergence, is the fill.
  */
 import { harmonicFillLayer, type SweepCounts } from './diffusion';
 import { cropGuide, guidedMembrane, ringSeparation, GUIDE_ABOVE_SEPARATION } from './guided-membrane';
 import type { Layer } from './region';
 import { blurOwnSide, type Box } from './blur-box';
 import { blurOwnSideBoxes } from './box-cascade-blur';
+import { feather } from './feather';
+import { addGainedDetail, medianSteps, SMOOTH_RING_STEP } from './meld-finish';
+
+export { FEATHER_LAYERS } from './feather';
 
 export { blurBox } from './blur-box';
 
@@ -59,8 +66,6 @@ export function detailSigmaFor(depth: number): number {
 export const BOX_BLUR_MIN_SIGMA = 4;
 /** Largest amplification of the exemplar detail towards the surroundings' detail strength. */
 export const MAX_DETAIL_GAIN = 3;
-/** Hole pixel layers (4-connected distance from known pixels) the known detail is continued into. */
-export const FEATHER_LAYERS = 4;
 /**
  * The detail statistics (gain, ρ) are measured on the known pixels within this many detail σ of the
  * hole's bounding box. With the box grown by 1 px only, a rectangular hole had a single known pixel
@@ -179,90 +184,16 @@ function detailStats(level: Layer, box: Box, det: Float32Array): { rho: number; 
 }
 
 /**
- * The feathering of {@link toDetail}: the first {@link FEATHER_LAYERS} hole layers (4-connected
- * distance t from the known pixels, breadth first) continue the known detail `ext`, decaying by ρ
- * per layer, and fade the exemplar detail in as 1 − ρ^t. Marks those pixels with their layer in
- * `layer` (−1 stays for deeper ones). Fronts are index lists in discovery order.
- */
-function feather(level: Layer, box: Box, layer: Int8Array, ext: Float32Array, det: Float32Array, rho: number, gain: number): void {
-  const { width: w, pix } = level;
-  const bw = box.x1 - box.x0 + 1,
-    bh = box.y1 - box.y0 + 1;
-  let front = new Int32Array(bw * bh),
-    next = new Int32Array(bw * bh);
-  let nf = 0;
-  for (let y = 0; y < bh; y++) {
-    for (let x = 0; x < bw; x++) {
-      const b = y * bw + x;
-      if (layer[b] !== -1) continue;
-      if (
-        (x > 0 && layer[b - 1] === 0) ||
-        (x < bw - 1 && layer[b + 1] === 0) ||
-        (y > 0 && layer[b - bw] === 0) ||
-        (y < bh - 1 && layer[b + bw] === 0)
-      )
-        front[nf++] = b;
-    }
-  }
-  for (let t = 1; t <= FEATHER_LAYERS && nf > 0; t++) {
-    for (let j = 0; j < nf; j++) layer[front[j]] = t;
-    let nn = 0;
-    const keep = 1 - rho ** t;
-    const prev = t - 1;
-    for (let j = 0; j < nf; j++) {
-      const b = front[j];
-      const x = b % bw,
-        y = (b - x) / bw;
-      let n = 0,
-        r = 0,
-        g = 0,
-        bl = 0;
-      // Neighbours left, right, up, down: sum those of the previous layer, queue the fresh ones (−2).
-      for (let side = 0; side < 4; side++) {
-        let q: number;
-        if (side === 0) {
-          if (x === 0) continue;
-          q = b - 1;
-        } else if (side === 1) {
-          if (x === bw - 1) continue;
-          q = b + 1;
-        } else if (side === 2) {
-          if (y === 0) continue;
-          q = b - bw;
-        } else {
-          if (y === bh - 1) continue;
-          q = b + bw;
-        }
-        const lq = layer[q];
-        if (lq === prev) {
-          r += ext[q * 3];
-          g += ext[q * 3 + 1];
-          bl += ext[q * 3 + 2];
-          n++;
-        } else if (lq === -1) {
-          layer[q] = -2;
-          next[nn++] = q;
-        }
-      }
-      ext[b * 3] = (rho * r) / n;
-      ext[b * 3 + 1] = (rho * g) / n;
-      ext[b * 3 + 2] = (rho * bl) / n;
-      const i4 = ((y + box.y0) * w + x + box.x0) * 4;
-      for (let c = 0; c < 3; c++) pix[i4 + c] = ext[b * 3 + c] + keep * gain * det[b * 4 + c];
-    }
-    for (let j = 0; j < nn; j++) layer[next[j]] = -1;
-    const swap = front;
-    front = next;
-    next = swap;
-    nf = nn;
-  }
-}
-
-/**
  * Replaces the hole's colour in `level.pix` (the exemplar vote) by its detail layer: gained,
  * and feathered into the known detail near the border. RGB only; alpha keeps the vote.
  */
-function toDetail(level: Layer, box: Box, sigma: number, boxBlur: BoxBlur = blurOwnSideBoxes, relax?: () => void): Float32Array {
+function toDetail(
+  level: Layer,
+  box: Box,
+  sigma: number,
+  boxBlur: BoxBlur = blurOwnSideBoxes,
+  relax?: (converge: boolean) => void,
+): Float32Array | null {
   const { width: w, hole, pix } = level;
   const bw = box.x1 - box.x0 + 1,
     bh = box.y1 - box.y0 + 1;
@@ -284,8 +215,16 @@ function toDetail(level: Layer, box: Box, sigma: number, boxBlur: BoxBlur = blur
   let { rho, gain } = detailStats(level, box, det);
   if (relax && gain > RELAX_ABOVE_GAIN) {
     // The gain would amplify the steps between the vote's sources with the texture: calm them first.
-    relax();
+    const steps = medianSteps(level, box, det);
+    const smooth = steps.known < SMOOTH_RING_STEP;
+    relax(smooth);
     det = detailOf();
+    if (smooth) {
+      // A smooth background: the melded vote is the fill, its detail gained by the median steps (meld-finish.ts).
+      const { known, hole } = medianSteps(level, box, det);
+      addGainedDetail(level, box, det, hole > 0 ? Math.min(MAX_DETAIL_GAIN, Math.max(1, known / hole)) : 1, sigma);
+      return null;
+    }
     ({ rho, gain } = detailStats(level, box, det));
   }
   // Layer of every box pixel: 0 known, t ≥ 1 hole at 4-connected distance t (≤ FEATHER_LAYERS), -1 deeper.
@@ -309,7 +248,7 @@ function toDetail(level: Layer, box: Box, sigma: number, boxBlur: BoxBlur = blur
       for (let c = 0; c < 3; c++) pix[i4 + c] = gain * det[b * 4 + c];
     }
   }
-  return low; // the vote's smooth part: the membrane's guide
+  return low; // the vote's smooth part: the membrane's guide (null above: no membrane)
 }
 
 /** A {@link blurOwnSideBoxes} (the host may run its two sides on two threads: lanes.ts). */
@@ -321,7 +260,8 @@ export type BoxBlur = typeof blurOwnSideBoxes;
  * @param level - finest level; its hole pixels hold the voted fill, known pixels the photo
  * @param boxBlur - the detail blur for σ ≥ {@link BOX_BLUR_MIN_SIGMA} (same result, maybe split over lanes)
  * @param relax - smooths the steps between the vote's sources in `level.pix` (gradient-relax.ts); run
- *   when the detail gain would exceed {@link RELAX_ABOVE_GAIN}
+ *   when the detail gain would exceed {@link RELAX_ABOVE_GAIN}. `converge`: to convergence (a meld; the
+ *   ring is smooth, and the melded vote with its gained detail is the fill: meld-finish.ts)
  */
 export function finishFill(
   level: Layer,
@@ -329,7 +269,7 @@ export function finishFill(
   tick?: (units: number) => void,
   maxDepth = 0,
   boxBlur?: BoxBlur,
-  relax?: () => void,
+  relax?: (converge: boolean) => void,
 ): void {
   // Progress: `units` spread over the membrane's sweeps (≈ fine + 8 coarse levels' worth).
   const perSweep = Math.floor(units / (MEMBRANE_SWEEPS.fine + 8 * MEMBRANE_SWEEPS.coarse));
@@ -349,6 +289,10 @@ export function finishFill(
   const sigma = detailSigmaFor(maxDepth);
   const statsBox = grow(level, bounds, Math.ceil(STATS_BAND_SIGMAS * sigma));
   const low = toDetail(level, statsBox, sigma, boxBlur, relax);
+  if (!low) {
+    tick?.(units);
+    return;
+  }
   const { width: w, hole, pix } = level;
   const { x0, y0, x1, y1 } = box;
   const bw = x1 - x0 + 1,
