@@ -7,6 +7,7 @@ import { bareFootFlag, shortFlagOnFeet, stemFeatures } from './bare-foot-flag';
 import { partnerDiffers } from './same-shape';
 import { checkM, rPairGap } from './m-check';
 import { couldBeWedgeSerif } from './serif-wedge';
+import { italicFootedOne, topRightReach } from './italic-foot';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
 import { provedByPartners } from './zero-partners';
 import { monospaced } from './monospaced';
@@ -320,11 +321,15 @@ function checkStem(img: GreyImage, ch: string, glyphBox: Box, ctx: GlyphContext,
   // A level flag on a stem with bare feet is a 1 of a geometric sans (URW Gothic, Open Sans): no
   // l or I of 46 Debian fonts reaches that far left at its top without a foot (bare-foot-flag.ts).
   const bare = !g.cut && bareFootFlag(feet);
-  const looks = depth > 0.14 || bare ? '1' : depth < 0.125 ? 'l' : null;
+  // A flag over a foot on both sides, on a line sheared upright: an italic serif 1, whose short
+  // sloping flag the depth misses; an italic l ends in a tail to the right (italic-foot.ts).
+  const italicOne =
+    !g.cut && italicFootedOne(feet, topRightReach(g.ink, g.w, g.h, flagReach(g.ink, g.w, g.h).stemRight), img.slant ?? 0, mono);
+  const looks = depth > 0.14 || bare || italicOne ? '1' : depth < 0.125 ? 'l' : null;
   const stem = ch === 'i' ? 'I' : 'l';
   // A short flag over feet on both sides is also what a serif l's top serif looks like in small
   // text scaled up to be read (Linux Libertine, 20 px): no proof unless the digit cell confirms a 1.
-  if (looks === '1' && !bare && (img.scale ?? 1) > 1 && shortFlagOnFeet(feet)) {
+  if (looks === '1' && !bare && !italicOne && (img.scale ?? 1) > 1 && shortFlagOnFeet(feet)) {
     if (ch === '1' && !mono && fillsDigitCell(glyphBox, ctx.line, ctx.shapes)) return { result: 'ok' };
     return { result: 'unsure', between: `1/${stem}` };
   }

@@ -144,3 +144,16 @@ describe('text check on a condensed O with no other digit on the line', () => {
     expect(o.verdict.status).not.toBe('right');
   });
 });
+
+describe('text check on an italic serif 1 (flag short once upright, feet both sides)', () => {
+  it('marks Nimbus Roman Italic’s 1 right and its l drawn for a 1 not right', async () => {
+    // Sheared upright, the 1's sloping flag reaches only 0.07–0.09 of the height down (an l's
+    // serif): the flag rule vetoed it as an l at every size. It stands on a foot on both sides; the
+    // italic l ends in a tail to the right (shared/text-check/italic-foot.ts).
+    const one = await check('italic-serif-size-11.png', 'Size 11');
+    expect(one.slant).toBeGreaterThan(0.15);
+    expect(one.verdict).toMatchObject({ status: 'right', read: 'Size 11' });
+    const l = await check('italic-serif-size-l1.png', 'Size 11');
+    expect(l.verdict.status).not.toBe('right');
+  });
+});
