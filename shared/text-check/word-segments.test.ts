@@ -154,4 +154,30 @@ describe('glyphs matched to the OCR symbols by order', () => {
     ];
     expect(wordShapes(shifted, oc)).toBeNull();
   });
+
+  it('takes the pieces of a percent sign whose lower ring stands apart for one glyph', () => {
+    // "0%" as Nimbus Roman Italic draws it sheared upright: a ring (x 10–34), then the % as its
+    // slash run into its upper ring (x 40–65, the full height) and its lower ring (x 67–79, the
+    // lower half), which shares too few columns with the slash to be stacked onto it.
+    const pct = draw(100, 80, [
+      [10, 34, 10, 70],
+      [40, 66, 10, 70],
+      [67, 80, 40, 70],
+    ]);
+    const syms = [
+      { text: '0', box: { x0: 10, y0: 10, x1: 36, y1: 70 } },
+      { text: '%', box: { x0: 40, y0: 10, x1: 81, y1: 70 } },
+    ];
+    const shapes = wordShapes(pct, syms);
+    expect(shapes).not.toBeNull();
+    expect(shapes!.get(syms[0].box)!.w).toBe(24);
+    expect(shapes!.get(syms[1].box)!.w).toBe(40);
+    // Two pieces as tall as a letter in the % sign's box: a letter's side given to it, not a %.
+    const two = draw(100, 80, [
+      [10, 34, 10, 70],
+      [40, 66, 10, 70],
+      [70, 80, 12, 70],
+    ]);
+    expect(wordShapes(two, syms)).toBeNull();
+  });
 });

@@ -138,7 +138,8 @@ function cutThinnest(groups: Group[], label: Int32Array, w: number, height: numb
  * With more pieces than symbols, each piece goes to the symbol whose box holds its middle column.
  * When every symbol gets exactly one piece but the rings (O, 0), which get two, and those two are
  * alike — each nearly the word's full height, of about one height and width, as a ring's two
- * sides are — each ring's two pieces are one glyph. Anything else (a V's thin arm lost, a piece
+ * sides are — each ring's two pieces are one glyph. A percent sign's pieces (at most one of them
+ * tall: the slash) are one glyph too. Anything else (a V's thin arm lost, a piece
  * whose middle lies in the next letter's box: the LSTM's boxes are rough) leaves the word to the
  * box-based lookup, as before.
  */
@@ -161,21 +162,35 @@ function joinRings(
       out.push(mine[0]);
       continue;
     }
-    if (mine.length !== 2 || !RINGS.has(sorted[k].text) || mine.some((g) => g.cut)) return null;
+    if (mine.some((g) => g.cut)) return null;
+    if (sorted[k].text === '%') {
+      // A percent sign's rings and slash: in italic lettering sheared upright (Nimbus Roman Italic)
+      // the lower ring shares too few columns with the slash to be stacked onto it. At most one
+      // piece as tall as a ring's side (the slash; a letter's side given to it would be another).
+      if (mine.length > 3 || mine.filter((g) => g.y1 - g.y0 + 1 >= RING_SIDE_HEIGHT * tallest).length > 1) return null;
+      out.push(joined(mine));
+      continue;
+    }
+    if (mine.length !== 2 || !RINGS.has(sorted[k].text)) return null;
     const [a, b] = mine;
     const [ha, hb] = [a.y1 - a.y0 + 1, b.y1 - b.y0 + 1];
     const [wa, wb] = [a.x1 - a.x0 + 1, b.x1 - b.x0 + 1];
     if (Math.min(ha, hb) < RING_SIDE_HEIGHT * tallest || Math.abs(ha - hb) > 0.1 * Math.max(ha, hb)) return null;
     if (Math.max(wa, wb) > RING_SIDES_ALIKE * Math.min(wa, wb)) return null;
-    out.push({
-      x0: Math.min(a.x0, b.x0),
-      y0: Math.min(a.y0, b.y0),
-      x1: Math.max(a.x1, b.x1),
-      y1: Math.max(a.y1, b.y1),
-      ids: [...a.ids, ...b.ids],
-    });
+    out.push(joined(mine));
   }
   return out.length === groups.length ? null : out;
+}
+
+/** Pieces as one glyph. */
+function joined(pieces: readonly Group[]): Group {
+  return {
+    x0: Math.min(...pieces.map((g) => g.x0)),
+    y0: Math.min(...pieces.map((g) => g.y0)),
+    x1: Math.max(...pieces.map((g) => g.x1)),
+    y1: Math.max(...pieces.map((g) => g.y1)),
+    ids: pieces.flatMap((g) => g.ids),
+  };
 }
 
 /** The symbols whose two sides are joined when their hairlines broke (joinRings). */
