@@ -14,6 +14,14 @@ const OFFSET_SIGMA = 1.5;
 const LARGE_SIGMA = 4;
 /** How much of the large scale comes from the membrane rather than the synthesis (0..1). */
 export const MEMBRANE_SHARE = 0.5;
+/**
+ * Most the membrane may move a cell's large-scale colour (RGB distance, 0..255 levels). Where the
+ * synthesis copies something distinct from the membrane's blend of the band's colours (a white
+ * flower at ladybird's band, the dark gaps between colorful-cups' cups), half the difference made
+ * a colour that is neither: a grey flower ending in a straight edge where the band correction
+ * stops, grey gaps with dark specks. Differences up to 2 × this still get their half share.
+ */
+export const MEMBRANE_PULL_MAX = 12;
 
 /** Kernel sizes of the three blurs of {@link lowFrequencyOffsets}, summed (for progress weights). */
 export function offsetTaps(): number {
@@ -26,9 +34,10 @@ export function offsetTaps(): number {
  * - blur(synthesis)(cell) − blur(synthesis)(source of cell), at σ = {@link OFFSET_SIGMA}: turns
  *   the colour jumps where the field changes source into smooth transitions (zero where the field
  *   is coherent over the blur's support);
- * - {@link MEMBRANE_SHARE} × (large-scale membrane − large-scale synthesis) at the cell: the
- *   largest scales lean towards the harmonic membrane (the smooth continuation of the colours at
- *   the band), since a copied region's overall colour is a guess from elsewhere in the photo.
+ * - {@link MEMBRANE_SHARE} × (large-scale membrane − large-scale synthesis) at the cell, at most
+ *   {@link MEMBRANE_PULL_MAX} levels long: the largest scales lean towards the harmonic membrane
+ *   (the smooth continuation of the colours at the band), since a copied region's overall colour
+ *   is a guess from elsewhere in the photo — but only so far, so a copied object keeps its colour.
  */
 export function lowFrequencyOffsets(
   coarse: Layer,
@@ -44,10 +53,15 @@ export function lowFrequencyOffsets(
   for (let i = 0; i < w * h; i++) {
     const s = src[i];
     if (!hole[i] || s < 0) continue;
-    for (let c = 0; c < 3; c++) {
-      const j = i * 3 + c;
-      out[j] = blurred[j] - blurred[s * 3 + c] + MEMBRANE_SHARE * (largeMembrane[j] - largeSynth[j]);
-    }
+    const j = i * 3;
+    const d0 = largeMembrane[j] - largeSynth[j],
+      d1 = largeMembrane[j + 1] - largeSynth[j + 1],
+      d2 = largeMembrane[j + 2] - largeSynth[j + 2];
+    const pull = MEMBRANE_SHARE * Math.hypot(d0, d1, d2);
+    const g = pull > MEMBRANE_PULL_MAX ? (MEMBRANE_SHARE * MEMBRANE_PULL_MAX) / pull : MEMBRANE_SHARE;
+    out[j] = blurred[j] - blurred[s * 3] + g * d0;
+    out[j + 1] = blurred[j + 1] - blurred[s * 3 + 1] + g * d1;
+    out[j + 2] = blurred[j + 2] - blurred[s * 3 + 2] + g * d2;
   }
   return out;
 }
