@@ -30,7 +30,7 @@ import type { Layer } from './region';
 import { blurOwnSide, type Box } from './blur-box';
 import { blurOwnSideBoxes } from './box-cascade-blur';
 import { feather } from './feather';
-import { addGainedDetail, medianSteps, SMOOTH_RING_STEP } from './meld-finish';
+import { addGainedDetail, addLow, medianSteps, opposedHues, SMOOTH_RING_STEP } from './meld-finish';
 
 export { FEATHER_LAYERS } from './feather';
 
@@ -227,6 +227,15 @@ function toDetail(
     }
     ({ rho, gain } = detailStats(level, box, det));
   }
+  // Sky through leaves: the membrane would average the ring's opposed hues to grey; the meld's large
+  // scales guide it instead (meld-finish.ts opposedHues; a smooth ring, a colour ramp, keeps the membrane).
+  let meldLow: Float32Array | null = null;
+  const textured = () => medianSteps(level, box, det).known >= SMOOTH_RING_STEP;
+  if (relax && !(gain > RELAX_ABOVE_GAIN) && opposedHues(level, box, low) && textured()) {
+    relax(true);
+    detailOf(); // `low` becomes the meld's σ blur; `det` stays the vote's
+    meldLow = low;
+  }
   // Layer of every box pixel: 0 known, t ≥ 1 hole at 4-connected distance t (≤ FEATHER_LAYERS), -1 deeper.
   const layer = new Int8Array(bw * bh).fill(-1);
   const ext = new Float32Array(bw * bh * 3);
@@ -248,7 +257,8 @@ function toDetail(
       for (let c = 0; c < 3; c++) pix[i4 + c] = gain * det[b * 4 + c];
     }
   }
-  return low; // the vote's smooth part: the membrane's guide (null above: no membrane)
+  if (meldLow) addLow(level, box, meldLow);
+  return meldLow ?? low; // the vote's (or the meld's) smooth part: the membrane's guide (null above: no membrane)
 }
 
 /** A {@link blurOwnSideBoxes} (the host may run its two sides on two threads: lanes.ts). */
