@@ -32,3 +32,26 @@ export function sayJobRunning(s: EditorStore): boolean {
   s.notify('info', hint); // the store shows the same words once
   return true;
 }
+
+/**
+ * Enter / Shift+Enter while a job runs and the strip holds only candidates from before it (a Keep
+ * undone, a strip left open, then Generate again): the key is the reflex for "keep what comes", and it
+ * kept the earlier candidate at once while the new results then arrived on top of it. It keeps
+ * nothing until the running work's candidates are in the strip, and says why; the Keep button,
+ * clicked, still keeps the earlier candidate shown. Null when Enter keeps as usual — no job runs, the
+ * running edit's first candidate is on screen (Keep waits for it), or the running work has staged some.
+ */
+export function keepWaitHint(s: EditorStore): string | null {
+  if (!s.staging.items.length) return null;
+  const job = s.job;
+  const run = s.multiRun && runActive(s.multiRun.entries) ? s.multiRun : null;
+  if ((!job || job.early) && !run) return null;
+  const since = Math.min(job?.startedAt ?? Infinity, run?.startedAt ?? Infinity);
+  if (s.staging.items.some((c) => c.createdAt >= since)) return null;
+  const after = 'To keep the earlier candidate shown now, click Keep.';
+  if (job) {
+    const free = modelOptions(s).find((o) => o.value === job.model)?.spec.provider === 'local';
+    return `${job.modelName} is still working: Enter keeps nothing until its candidates arrive (Esc${free ? '' : ' twice'} cancels it). ${after}`;
+  }
+  return `Models are still working: Enter keeps nothing until their candidates arrive (${run!.lineage?.length ? 'Cancel refine' : 'Cancel all models'} stops them). ${after}`;
+}

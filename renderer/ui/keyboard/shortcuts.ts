@@ -33,6 +33,7 @@ import { BRUSH_SHORTCUTS } from './brush-shortcuts';
 import { NUDGE_SHORTCUTS, VIEW_SHORTCUTS, WORKSPACE_SHORTCUTS } from './view-shortcuts';
 import { PHOTOSHOP_KEYS } from './photoshop-keys';
 import { askFeather } from '../../commands/feather-ask';
+import { keepWaitHint } from '../../commands/busy-hint';
 
 export interface Shortcut {
   keys: string;
@@ -56,6 +57,12 @@ const s = () => useEditor.getState();
 const staging = () => s().staging.items.length > 0 && !s().settingsOpen;
 /** Candidates staged, or an edit's first one on screen ahead of its result (Keep waits for it to stage). */
 const keepable = () => (s().staging.items.length > 0 || !!s().job?.early) && !s().settingsOpen;
+/** A job runs and only earlier candidates are staged: Enter says so and keeps nothing (busy-hint.ts). */
+const keepNotYet = () => {
+  const hint = keepWaitHint(s());
+  if (hint) s().notify('info', hint);
+  return !!hint;
+};
 /** The extend tool has a proposal on the stage. */
 const extending = () => !!extendProposal(s()) && !s().settingsOpen;
 
@@ -292,13 +299,13 @@ export const SHORTCUTS: Shortcut[] = [
     keys: 'Enter',
     label: 'Keep the selected candidate',
     match: (e) => plain(e) && !e.shiftKey && e.key === 'Enter' && keepable(),
-    run: () => void keepStaged(true),
+    run: () => void (keepNotYet() || keepStaged(true)),
   },
   {
     keys: 'Shift+Enter',
     label: 'Keep as layer (staging stays open)',
     match: (e) => plain(e) && e.shiftKey && e.key === 'Enter' && keepable(),
-    run: () => void keepStaged(false),
+    run: () => void (keepNotYet() || keepStaged(false)),
   },
   {
     keys: '← / →',
