@@ -4,6 +4,7 @@
  * model), with the one prompt. The job then runs through job-client.ts like any edit — one progress
  * bar, Cancel, candidates staged in the same strip, Keep adds the canvas-sized patch layer.
  */
+import { shortModelName } from '../../shared/models/display-name';
 import { placeholderBlocker } from '../model/prompt-placeholder';
 import { withLayerMaskAssets } from '../commands/layer-mask-assets';
 import type { EditorStore } from './store/store';
@@ -42,12 +43,13 @@ export function currentOutpaintEstimate(s: EditorStore): OutpaintEstimate | null
   const doc = s.doc;
   if (!doc) return null;
   const opt = currentOption(s);
-  // The model's name as every other line says it ("GPT Image 2"; a gateway's own name).
+  // The model's short name, as the edit's cost line says it ("Nano Banana 2"; a gateway's own name):
+  // the whole "Nano Banana 2 (Gemini 3.1 Flash Image)" took the line to three lines at 1280×800.
   return computeOutpaintEstimate({
     canvas: doc.canvas,
     original: knownRectOf(doc),
     spec: opt.spec,
-    modelLabel: opt.spec.name,
+    modelLabel: shortModelName(opt.spec.name),
     settings: settings(s),
   });
 }

@@ -98,7 +98,7 @@ describe('computeOutpaintEstimate', () => {
       settings: { n: 1, featherPx: 32 },
     });
     expect(e).toMatchObject({ ok: true, requests: 1, tiles: 1, usd: 0 });
-    if (e.ok) expect(e.text).toBe('1 candidate on this computer · $0.000 — free (offline)');
+    if (e.ok) expect(e.text).toBe('1 candidate · $0.000 — free (offline)');
     // Its candidates run one after the other (main never runs the offline engine's side by side).
     const two = computeOutpaintEstimate({
       canvas: ext.canvas,
@@ -109,7 +109,7 @@ describe('computeOutpaintEstimate', () => {
     });
     if (!e.ok || !two.ok || !e.expected || !two.expected) throw new Error('no estimate');
     // Said as candidates, as the progress line counts them ("Tile 1 of 1, candidate 2"), not "2 passes".
-    expect(two.text).toBe('2 candidates on this computer · $0.000 — free (offline)');
+    expect(two.text).toBe('2 candidates · $0.000 — free (offline)');
     expect(two.expected.high).toBeCloseTo(2 * e.expected.high, 9);
   });
 

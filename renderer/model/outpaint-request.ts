@@ -141,7 +141,7 @@ export interface OutpaintEstimateOk {
   tiles: number;
   usd: number;
   approximate: boolean;
-  /** "2 requests · ≈ $0.088 (GPT Image 2, medium)", "1 candidate on this computer · $0.000 — free (offline)". */
+  /** "2 requests · ≈ $0.088 (GPT Image 2, medium)", "1 candidate · $0.000 — free (offline)". */
   text: string;
   /** One line per tile (tooltip). */
   detail: string;
@@ -209,7 +209,8 @@ export function computeOutpaintEstimate(input: OutpaintEstimateInput): OutpaintE
   // progress line counts them too: "The extension, candidate 2 of 3"), not "passes".
   const made = (n: number) => `${n} candidate${n === 1 ? '' : 's'}`;
   const count = local
-    ? `${plan.tiles.length === 1 ? made(s.n) : `${plan.tiles.length} tiles × ${made(s.n)}`} on this computer`
+    ? // "(offline)" says where: "… on this computer" made the line three lines at 1280×800.
+      `${plan.tiles.length === 1 ? made(s.n) : `${plan.tiles.length} tiles × ${made(s.n)}`}`
     : `${requests} request${requests === 1 ? '' : 's'}`;
   // Said as the edit's cost line says it: "$0.000 — free (offline)", "≈ $0.088 (GPT Image 2, medium)".
   const money =

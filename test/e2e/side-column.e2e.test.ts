@@ -144,7 +144,7 @@ describe('the side column at 1280×800', () => {
     expect(
       await page
         .getByRole('region', { name: 'Generate' })
-        .getByText(/candidate on this computer/)
+        .getByText(/^1 candidate · \$0\.000 — free/)
         .count(),
     ).toBe(1);
   });
