@@ -22,12 +22,37 @@ interface Props {
 const FALLBACK_MIN_TOP = 160;
 const FALLBACK_MIN_BOTTOM = 100;
 
+/** A History step's height (its list scrolls by them). */
+const STEP_PX = 20;
+
+/** History's heading with its margins. */
+function historyHeading(history: HTMLElement): number {
+  const h = history.querySelector('h3');
+  if (!h) return 0;
+  const cs = getComputedStyle(h);
+  return h.offsetHeight + (Number.parseFloat(cs.marginTop) || 0) + (Number.parseFloat(cs.marginBottom) || 0);
+}
+
 /** What History's default floor (about four and a half steps) gives up first on a short column: two and a half steps. */
 const HISTORY_GIVE_PX = 50;
 
 export interface Measure extends SplitRoom {
   historyGive: number;
+  /** What History gives for `comfortTop`: all but its heading and two whole steps (not a height the user gave it). */
+  historyComfortGive: number;
   listGive: number;
+  /**
+   * Generate down to its folded Edge line, with its footer: what the default split leaves it when
+   * History can give its room for that (at 1280×800 with four kept layers Generate had 277 px and its
+   * Edge line was below the fold, the request size half cut). Never below `minTop`.
+   */
+  comfortTop: number;
+  /**
+   * The lower part's least for `comfortTop`: History at its heading and two steps, Layers' three whole rows.
+   */
+  comfortLeast: number;
+  /** 1 when Layers' list scrolls in the default split anyway (more layers than fit): only then does Generate take History's room. */
+  comfortOn: number;
   /** The lower part's least height in the default split: Layers' floor and History's. */
   defaultMinBottom: number;
   topHeight: number;
@@ -46,6 +71,18 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
     prompt && foot
       ? prompt.getBoundingClientRect().bottom - top.getBoundingClientRect().top + scrolled + foot.offsetHeight + 10
       : FALLBACK_MIN_TOP;
+  // The Edge line (folded or not, its first line) and all the part holds below the scrolled controls
+  // (the footer, borders): the scrolling box then ends below the line.
+  const edge = top.querySelector('.edge-group .group-fold');
+  const scroller = top.querySelector('.generate-scroll');
+  const tr = top.getBoundingClientRect();
+  const comfortTop =
+    edge && scroller
+      ? Math.max(
+          minTop,
+          edge.getBoundingClientRect().bottom - tr.top + scrolled + 4 + (tr.bottom - scroller.getBoundingClientRect().bottom),
+        )
+      : minTop;
   // Layers: everything but its list (heading, buttons, padding), and the list's floor (three whole rows,
   // layers-floor.ts; two rows left the rest of three layers and the original in a 50 px box).
   const layers = bottom.querySelector<HTMLElement>('.layers-panel');
@@ -71,6 +108,14 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
   // A height chosen here: History gives up its room, unless its own splitter gave it one (HistorySplitter).
   const historyLeast = historySized ? Math.max(historyMin, historyPadding) : historyPadding;
   const minBottom = layers && list ? layersMin + historyLeast : FALLBACK_MIN_BOTTOM;
+  const historyComfortGive =
+    history && !historySized ? Math.max(0, historyMin - historyPadding - historyHeading(history) - 2 * STEP_PX - 1) : 0;
+  // Layers with every row, and whether the default split (up to 40 % of the column under 860 px, else
+  // 45 %, styles.css) holds them all with History's floor: then the split stays as it is (History's
+  // four steps, every row); else the list scrolls anyway and goes to its three rows for Generate.
+  const layersAll = layers && list ? layersMin - listFloor + list.scrollHeight : 0;
+  const share = columnHeight * (window.innerHeight <= 860 ? 0.4 : 0.45);
+  const allFit = layersAll + historyMin <= share;
   return {
     column: columnHeight,
     fixed: columnHeight - topHeight - bottomHeight,
@@ -80,7 +125,11 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
     // What may give way when the column is too short for those floors: History down to two steps (not
     // a height the user gave it), then Layers' list down to its tallest row.
     historyGive: history && !historySized ? Math.max(0, Math.min(HISTORY_GIVE_PX, historyMin - historyPadding)) : 0,
+    historyComfortGive,
     listGive: Math.max(0, listFloor - rowMax),
+    comfortTop: Math.ceil(comfortTop),
+    comfortLeast: Math.ceil(layersMin + Math.max(historyPadding, historyMin - historyComfortGive)),
+    comfortOn: allFit ? 0 : 1,
     topHeight,
     bottomHeight,
   };
@@ -88,6 +137,8 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
 
 const footAndSections = (top: HTMLElement, bottom: HTMLElement): Element[] => [
   ...top.querySelectorAll('.generate-foot'),
+  // Its controls growing above the Edge line (the Several models rows) move the line.
+  ...top.querySelectorAll('.generate-body'),
   ...bottom.querySelectorAll(':scope > section > *'),
 ];
 
@@ -109,13 +160,23 @@ export function SideSplitter({ column, top, bottom }: Props) {
     // The default split grows past its share (45 %) for Layers' three rows and History's floor, as
     // far as Generate's floor allows: at 1280×720 the 40 % left Layers' list one row and a half.
     const cap = m ? m.column - m.fixed - m.minTop : 0;
-    const floor = shown === null && m ? Math.min(m.defaultMinBottom, cap) : 0;
-    b.style.minHeight = floor > 0 ? `${floor}px` : '';
     // Too short for both floors (1280×720, three layers with two-line names): History gives way, then
     // Layers' list, so its Opacity and buttons stay in sight (the panel scrolled them half away).
     const excess = shown === null && m ? Math.max(0, m.defaultMinBottom - cap) : 0;
-    const historyGive = m ? Math.min(excess, m.historyGive) : 0;
-    const listGive = m ? Math.min(excess - historyGive, m.listGive) : 0;
+    const hardGive = m ? Math.min(excess, m.historyGive) : 0;
+    const listGive = m ? Math.min(excess - hardGive, m.listGive) : 0;
+    // Generate keeps its controls down to the Edge line in view too, History giving up to two steps
+    // for it (never Layers' rows): at 1280×800 with four kept layers Layers and History took 40 % and
+    // Generate's Edge line and request size were below its fold.
+    const comfort = shown === null && m?.comfortOn ? m.column - m.fixed - m.comfortTop : null;
+    // History gives what Generate needs beyond what Layers keeps (its rows as the default shows them).
+    const historyGive =
+      m && comfort !== null
+        ? Math.max(hardGive, Math.min(m.comfortLeast + m.historyComfortGive - comfort, m.historyComfortGive))
+        : hardGive;
+    const floor = shown === null && m ? Math.min(m.defaultMinBottom - historyGive, cap) : 0;
+    b.style.minHeight = floor > 0 ? `${floor}px` : '';
+    b.style.setProperty('--side-bottom-most', comfort !== null ? `${Math.max(comfort, m?.comfortLeast ?? 0, floor, 0)}px` : '100%');
     b.style.setProperty('--history-squeeze', `${Math.ceil(historyGive)}px`);
     b.style.setProperty('--layers-squeeze', `${Math.ceil(listGive)}px`);
   }, [bottom, shown, m]);

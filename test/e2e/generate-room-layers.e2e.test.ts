@@ -1,0 +1,98 @@
+/**
+ * Generate keeps its room with several kept layers at 1280×800: with four, Layers and History took
+ * 40 % of the column and Generate's box shrank so that its Edge line (and the request size above it)
+ * were below the fold, under the footer. History gives up to two of its steps for them (never Layers'
+ * three whole rows): Candidates, the Edge line and Generate stay in view, with the current History
+ * step and the selected layer's buttons. Real keys and mouse (found by hand on colorful-cups.jpg).
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, waitIdle } from '../support/page-helpers';
+import { chooseWithKeys, typeInto } from '../support/real-input';
+import { startOpenAIServer, type OpenAIServer } from '../servers';
+
+let app: AppHarness;
+let openai: OpenAIServer;
+
+beforeAll(async () => {
+  openai = await startOpenAIServer();
+  app = await launchApp({
+    viewport: { width: 1280, height: 800 },
+    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
+  });
+  const page = app.page;
+  app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg')); // 2560×1600
+  await page.keyboard.press('Control+o');
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  await waitIdle(page);
+  const panel = page.getByRole('region', { name: 'Generate' });
+  await chooseWithKeys(page, panel.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
+  await typeInto(page, panel.getByRole('textbox', { name: 'Prompt' }), 'a paper boat');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('b');
+  for (let i = 0; i < 4; i++) {
+    const y = 300 + i * 300;
+    await dragPath(page, [
+      [700, y],
+      [1200, y + 40],
+    ]);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, i + 1);
+    await waitIdle(page);
+  }
+  // The next edit's mask: Generate shows its price and request size.
+  await dragPath(page, [
+    [1600, 500],
+    [1900, 520],
+  ]);
+}, 300_000);
+afterAll(async () => {
+  await app?.close();
+  await openai?.close();
+});
+
+/** How much of `el` shows: the part inside every scrolling ancestor and the window, and whether it is on top there. */
+async function seen(el: Locator): Promise<{ fraction: number; onTop: boolean }> {
+  return el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    let top = Math.max(r.top, 0);
+    let bottom = Math.min(r.bottom, window.innerHeight);
+    for (let p = e.parentElement; p; p = p.parentElement) {
+      if (getComputedStyle(p).overflowY === 'visible') continue;
+      const pr = p.getBoundingClientRect();
+      top = Math.max(top, pr.top);
+      bottom = Math.min(bottom, pr.bottom);
+    }
+    const fraction = r.height > 0 ? Math.max(0, bottom - top) / r.height : 0;
+    const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+    return { fraction, onTop: fraction > 0 && !!hit && (hit === e || e.contains(hit)) };
+  });
+}
+
+describe('Generate with four kept layers at 1280×800', () => {
+  it('keeps Candidates, the request size, the Edge line and Generate in view; Layers keeps three whole rows', async () => {
+    const page = app.page;
+    const panel = page.getByRole('region', { name: 'Generate' });
+    const whole = { fraction: 1, onTop: true };
+    const shown = {
+      candidates: await seen(panel.getByRole('spinbutton', { name: 'Candidates' })),
+      size: await seen(panel.getByTestId('cost-size')),
+      edge: await seen(panel.getByRole('button', { name: /^Edge/ })),
+      generate: await seen(panel.getByRole('button', { name: 'Generate', exact: true })),
+    };
+    expect(shown).toEqual({ candidates: whole, size: whole, edge: whole, generate: whole });
+    // What gave the room is History's, not the Layers list's three rows or its buttons.
+    const layers = page.getByRole('region', { name: 'Layers' });
+    const rows = await layers.locator('ul.layers > li').all();
+    const wholeRows = (await Promise.all(rows.map((r) => seen(r)))).filter((r) => r.fraction === 1 && r.onTop);
+    expect(wholeRows.length).toBeGreaterThanOrEqual(3);
+    const buttons = layers.getByRole('group', { name: /^Selected layer: / }).getByRole('button');
+    for (const b of await buttons.all()) expect(await seen(b)).toEqual(whole);
+    expect(await seen(page.locator('[data-testid="history"] li.current'))).toEqual(whole);
+    expect(app.errors).toEqual([]);
+  });
+});
