@@ -7,7 +7,7 @@
  * run (sharp decoding + greyscaling the same 1 MP PNG).
  *
  * Options (for targeted runs while developing): --quick (dev set, half its fonts, 2 sizes),
- * --sets dev,added,held,new,wider,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,probe,mono,italic,blur, --fonts <substring>[,…], --sizes 20,32, --pairs <substring of the text>[,…],
+ * --sets dev,added,held,new,wider,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,lword,probe,mono,italic,blur, --fonts <substring>[,…], --sizes 20,32, --pairs <substring of the text>[,…],
  * --schemes 0,1,2 (only the candidates drawn in those colour schemes: 0 dark on cream, 1 light on
  * navy, 2 red on white), --rows (print every candidate with its scheme).
  */

@@ -93,7 +93,8 @@ export interface BenchSet {
     | 'fresh3'
     | 'fresh4'
     | 'fresh5'
-    | 'fresh6';
+    | 'fresh6'
+    | 'lword';
   name: string;
   fonts: Record<string, string>;
   pairs: [string, string][];
@@ -485,6 +486,33 @@ export const SETS: BenchSet[] = [
       ['Summit 8', 'Surnmit 8'],
       ['Lift 1.5', 'Lift l.5'],
       ['Code 708', 'Code 7O8'],
+    ],
+  },
+  {
+    // A 1 drawn for the l of a word of letters, the old text showing that l and no 1: the near miss
+    // the old-l rule (shared/text-check/word-l.ts) must keep from right. Every set's fonts but fresh
+    // held back 3 (run once, last).
+    key: 'lword',
+    name: 'l-in-a-word probe',
+    fonts: {
+      ...FONT_FILES,
+      ...ADDED_DEV_FONT_FILES,
+      ...HELD_BACK_FONT_FILES,
+      ...NEW_HELD_BACK_FONT_FILES,
+      ...WIDER_DEV_FONT_FILES,
+      ...FRESH_HELD_BACK_FONT_FILES,
+      ...FRESH_HELD_BACK_2_FONT_FILES,
+      ...FRESH_HELD_BACK_4_FONT_FILES,
+      ...FRESH_HELD_BACK_5_FONT_FILES,
+      ...FRESH_HELD_BACK_6_FONT_FILES,
+      ...PROBE_FONT_FILES,
+      ...MONO_PROBE_FONT_FILES,
+      ...ITALIC_MONO_PROBE_FONT_FILES,
+    },
+    pairs: [
+      ['Only 7,99 €', 'On1y 7,99 €'],
+      ['Wool 8', 'Woo1 8'],
+      ['Hello 5', 'He1lo 5'],
     ],
   },
   {

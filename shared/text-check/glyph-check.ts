@@ -12,6 +12,7 @@ import { labelComponents, segmentWord, type Shape } from './word-segments';
 import { provedByPartners } from './zero-partners';
 import { monospaced } from './monospaced';
 import { byReference, lowerOByReference, type GlyphReference } from './reference-glyphs';
+import { oldLAgain } from './word-l';
 
 /**
  * Second look at characters the OCR's language model happily swaps (O/0, l/1, rn/m): the LSTM reads
@@ -255,6 +256,14 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     // another character (same-shape.ts).
     if (v.result === 'ok' && ch === '1' && partnerDiffers(glyphBox, ctx.line, ctx.shapes, img.scale ?? 1))
       return { result: 'unsure', between: '1/l' };
+    // An unsure l inside a word of letters with the old text's own l's ink (word-l.ts).
+    if (
+      v.result === 'unsure' &&
+      !byRef &&
+      ctx.typed === 'l' &&
+      oldLAgain(g, glyphBox, ctx.word, ctx.line, ctx.shapes, img.scale ?? 1, ctx.reference)
+    )
+      return { result: 'ok' };
     return byRef && v.result === 'ok' ? byRef : v;
   }
   if (ch === 'm') {

@@ -72,4 +72,14 @@ describe('the old text under the mask tells 1 from l', () => {
     const right = await check('ref-prociono-orbit-6.png', 'Orbit 6', 'ref-prociono-orbit-5-old.png');
     expect(right.verdict).toMatchObject({ status: 'right', read: 'Orbit 6' });
   });
+
+  it("confirms an l inside a word of letters by the old text's l, and never a 1 drawn there", async () => {
+    // URW Bookman Light 96 px over "Only 7,98 €": the old text shows the l and no 1, and the l's
+    // wedge serif made the flag rules unsure (shared/text-check/word-l.ts).
+    const right = await check('word-l-bookman-only-799.png', 'Only 7,99 €', 'word-l-bookman-only-798-old.png');
+    expect(right.ctx.reference?.glyphs.map((g) => g.text)).toContain('l');
+    expect(right.verdict).toMatchObject({ status: 'right', read: 'Only 7,99 €' });
+    const wrong = await check('word-l-bookman-on1y-799.png', 'Only 7,99 €', 'word-l-bookman-only-798-old.png');
+    expect(wrong.verdict.status).not.toBe('right');
+  });
 });
