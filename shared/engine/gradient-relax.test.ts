@@ -4,29 +4,12 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { relaxToSources } from './gradient-relax';
 import { inpaint } from './inpaint';
+import { SOURCE_LAYER, sourceLayer } from './test-helpers';
 import { changedOutsideMask } from './metrics';
-import type { Layer } from './region';
 import type { RgbaImage } from './types';
 
-const W = 60,
-  H = 20;
-/** A grey layer of value f(x, y) with a hole over columns 20–39 (all rows but the first and last). */
-function layer(f: (x: number, y: number) => number): { layer: Layer; holes: Int32Array } {
-  const pix = new Float32Array(W * H * 4);
-  const hole = new Uint8Array(W * H);
-  const holes: number[] = [];
-  for (let y = 0; y < H; y++)
-    for (let x = 0; x < W; x++) {
-      const i = y * W + x;
-      const v = f(x, y);
-      pix.set([v, v, v, 255], i * 4);
-      if (x >= 20 && x < 40 && y > 0 && y < H - 1) {
-        hole[i] = 1;
-        holes.push(i);
-      }
-    }
-  return { layer: { width: W, height: H, pix, hole }, holes: Int32Array.from(holes) };
-}
+const { W, H } = SOURCE_LAYER;
+const layer = sourceLayer;
 
 describe('relaxToSources', () => {
   it('spreads the step between two sources of another shade, which neither source has', () => {

@@ -1,6 +1,7 @@
 /**
  * Synthetic images and masks for the engine's tests (pure TypeScript, no I/O).
  */
+import type { Layer } from './region';
 import type { RgbaImage } from './types';
 
 /** A `w × h` RGBA image whose pixels come from `f(x, y) → [r, g, b]` (opaque). */
@@ -70,4 +71,26 @@ export function sameBytes(a: RgbaImage, b: RgbaImage): boolean {
   if (a.data.length !== b.data.length) return false;
   for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) return false;
   return true;
+}
+
+/** The size of {@link sourceLayer}'s layers. */
+export const SOURCE_LAYER = { W: 60, H: 20 } as const;
+
+/** A grey 60 × 20 layer of value f(x, y) with a hole over columns 20–39 (all rows but the first and last): the relaxation's and the meld's cases. */
+export function sourceLayer(f: (x: number, y: number) => number): { layer: Layer; holes: Int32Array } {
+  const { W, H } = SOURCE_LAYER;
+  const pix = new Float32Array(W * H * 4);
+  const hole = new Uint8Array(W * H);
+  const holes: number[] = [];
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const i = y * W + x;
+      const v = f(x, y);
+      pix.set([v, v, v, 255], i * 4);
+      if (x >= 20 && x < 40 && y > 0 && y < H - 1) {
+        hole[i] = 1;
+        holes.push(i);
+      }
+    }
+  return { layer: { width: W, height: H, pix, hole }, holes: Int32Array.from(holes) };
 }
