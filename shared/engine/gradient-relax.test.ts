@@ -8,7 +8,7 @@ import { SOURCE_LAYER, sourceLayer } from './test-helpers';
 import { changedOutsideMask } from './metrics';
 import type { RgbaImage } from './types';
 
-const { W, H } = SOURCE_LAYER;
+const { W } = SOURCE_LAYER;
 const layer = sourceLayer;
 
 describe('relaxToSources', () => {
