@@ -18,16 +18,28 @@ const short = (p: string) => (p.length > 60 ? `${p.slice(0, 59)}…` : p);
  * A preset with a blank ("Change text to …"): the caret goes to the prompt with the "…" selected, so
  * the text typed next replaces it. The pick gave the keys back to the editor (a mouse pick leaves the
  * list, release-select-on-pick.ts; a key pick stayed on it), and the text typed then switched tools.
- * After that release (a task later) and once the prompt box shows the preset.
+ * The box gets the preset and the caret at once, inside the pick (keys typed right after Enter, before
+ * React showed the preset or a timer ran, went to the tool shortcuts on a busy machine); a task later,
+ * once more if the focus went elsewhere meanwhile and the box still shows the preset untouched.
  */
 function selectBlankSoon(prompt: string): void {
   const range = blankRange(prompt);
   if (!range) return;
-  setTimeout(() => {
-    const box = document.querySelector<HTMLTextAreaElement>('.generate-panel textarea.prompt');
-    if (!box || box.value !== prompt) return;
+  const find = () => document.querySelector<HTMLTextAreaElement>('.generate-panel textarea.prompt');
+  const place = (box: HTMLTextAreaElement) => {
     box.focus();
     box.setSelectionRange(range.start, range.end);
+  };
+  const now = find();
+  if (now) {
+    // The store already holds `prompt`; React renders the same value, so the selection stays.
+    now.value = prompt;
+    place(now);
+  }
+  setTimeout(() => {
+    const box = find();
+    if (!box || box.value !== prompt || document.activeElement === box) return;
+    place(box);
   }, 0);
 }
 
