@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await rm(dir, { recursive: true, force: true });
+  // The ledger's last write can still be landing (its temp file): retry as rm does for ENOTEMPTY (CI saw it).
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 describe('a CLI session’s spend', () => {
