@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { devExtraPath, hasDevExtra } from '../../bench/fill/dev-extra';
+import { loadRgba } from '../../bench/fill/load';
 import { capExtensionEnergy, ENERGY_CAP, meanGradients } from './extend-energy';
 import { extensionPlan } from './extend-plan';
 import { inpaint } from './inpaint';
@@ -51,12 +50,9 @@ describe('capExtensionEnergy', () => {
   });
 });
 
-const NUTHATCH = join(process.cwd(), 'bench', 'fill', 'photos', 'dev', 'bokeh-nuthatch.jpg');
-
-describe.skipIf(!existsSync(NUTHATCH))('outpainting a photo whose band is busier than what the frame hides', () => {
+describe.skipIf(!hasDevExtra('bokeh-nuthatch'))('outpainting a photo whose band is busier than what the frame hides', () => {
   it('bokeh-nuthatch, centre half → full width: the bark beside the bird is not copied sharper than the photo', async () => {
-    const { data, info } = await sharp(NUTHATCH).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const photo: RgbaImage = { width: info.width, height: info.height, data: new Uint8ClampedArray(data) };
+    const photo = await loadRgba(devExtraPath('bokeh-nuthatch'));
     const { width: w, height: h } = photo;
     const q = Math.floor(w / 4);
     const sideMask = (x0: number, x1: number) => {

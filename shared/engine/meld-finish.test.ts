@@ -1,14 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { fillDevExtra, hasDevExtra, rectHole } from '../../bench/fill/dev-extra';
 import { generatedMask } from '../../bench/fill/masks';
 import { meldToSources, relaxToSources } from './gradient-relax';
-import { inpaint } from './inpaint';
 import { SOURCE_LAYER, sourceLayer } from './test-helpers';
 import { medianSteps, opposedHues } from './meld-finish';
-import { changedOutsideMask } from './metrics';
-import type { RgbaImage } from './types';
 
 const { W, H } = SOURCE_LAYER;
 const layer = sourceLayer;
@@ -68,17 +63,13 @@ describe('medianSteps', () => {
   });
 });
 
-const DANDELION = join(process.cwd(), 'bench', 'fill', 'photos', 'dev', 'bokeh-dandelion.jpg');
+const dandelionBox = (w: number, h: number) => rectHole(w, h, 361, 220, 799, 538);
 
-describe.skipIf(!existsSync(DANDELION))('a large hole over an out-of-focus background', () => {
+describe.skipIf(!hasDevExtra('bokeh-dandelion'))('a large hole over an out-of-focus background', () => {
   it('bokeh-dandelion’s box hole is neither grainy nor washed out', async () => {
-    const { data, info } = await sharp(DANDELION).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const img: RgbaImage = { width: info.width, height: info.height, data: new Uint8ClampedArray(data) };
+    const { img, mask: box, out, changedOutside } = await fillDevExtra('bokeh-dandelion', dandelionBox);
     const w = img.width;
-    const box = new Uint8Array(w * img.height);
-    for (let y = 220; y < 538; y++) box.fill(255, y * w + 361, y * w + 799);
-    const out = inpaint(img, box, { seed: 1 });
-    expect(changedOutsideMask(out, img, box)).toBe(0);
+    expect(changedOutside).toBe(0);
     const luma = (d: ArrayLike<number>, i: number) => 0.299 * d[i * 4] + 0.587 * d[i * 4 + 1] + 0.114 * d[i * 4 + 2];
     let n = 0,
       steep = 0,
@@ -117,16 +108,13 @@ describe('opposedHues', () => {
   });
 });
 
-const FOLIAGE = join(process.cwd(), 'bench', 'fill', 'photos', 'dev', 'foliage-branch');
-
-describe.skipIf(!existsSync(`${FOLIAGE}.jpg`))('a hole over sky seen through leaves', () => {
+describe.skipIf(!hasDevExtra('foliage-branch'))('a hole over sky seen through leaves', () => {
   it('foliage-branch’s blob hole keeps the colours of the leaves and the sky', async () => {
-    const { data, info } = await sharp(`${FOLIAGE}.jpg`).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const img: RgbaImage = { width: info.width, height: info.height, data: new Uint8ClampedArray(data) };
     // The bench's blob mask for this photo (bench/fill/masks.ts, seeded from its name).
-    const mask = generatedMask('foliage-branch', 'blob', info.width, info.height);
-    const out = inpaint(img, mask, { seed: 1 });
-    expect(changedOutsideMask(out, img, mask)).toBe(0);
+    const { img, mask, out, changedOutside } = await fillDevExtra('foliage-branch', (w, h) =>
+      generatedMask('foliage-branch', 'blob', w, h),
+    );
+    expect(changedOutside).toBe(0);
     const chroma = (d: ArrayLike<number>, i: number) => Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]);
     let fill = 0,
       truth = 0;
