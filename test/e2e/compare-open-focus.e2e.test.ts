@@ -6,26 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
-import { launchWithPhoto } from '../support/launch-photo';
-import { dragPath } from '../support/page-helpers';
-import { retype, sliderTo } from '../support/user-input';
+import { launchWithOfflineCandidates } from '../support/launch-photo';
 
 let app: AppHarness;
 
 beforeAll(async () => {
-  app = await launchWithPhoto('coffee.png');
-  const page = app.page;
-  await page.keyboard.press('b');
-  await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '40');
-  await sliderTo(page.getByRole('slider', { name: 'Hardness' }), 'max');
-  await dragPath(page, [
-    [180, 160],
-    [300, 160],
-  ]);
-  await retype(page.getByRole('spinbutton', { name: 'Candidates' }), '2');
-  await page.getByRole('button', { name: 'Generate', exact: true }).click();
-  await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 2, null, { timeout: 90_000 });
-  await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 60_000 });
+  app = await launchWithOfflineCandidates(2);
 }, 150_000);
 afterAll(async () => {
   await app?.close();

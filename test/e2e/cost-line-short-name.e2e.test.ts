@@ -7,19 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
-import { type CloudApp, launchWithCloudServers, openAndPaint } from '../support/cloud-app';
+import { type CloudApp, launchCloudWithShortStroke } from '../support/cloud-app';
 import { chooseWithKeys } from '../support/real-input';
 
 let app: AppHarness;
 let cloud: CloudApp | undefined;
 
 beforeAll(async () => {
-  cloud = await launchWithCloudServers({ width: 1280, height: 800 });
+  cloud = await launchCloudWithShortStroke();
   ({ app } = cloud);
-  await openAndPaint(app, 'coffee.png', 30, [
-    [200, 150],
-    [300, 150],
-  ]);
 });
 afterAll(() => cloud?.close());
 

@@ -5,6 +5,7 @@
  * candidates are in the strip, and say so; then Enter keeps the new one, shown. Real keys.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toastTexts } from '../support/page-helpers';
 import type { Page } from 'playwright-core';
 import type { AppHarness } from '../support/app-harness';
 import type { OpenAIServer } from '../servers';
@@ -15,7 +16,7 @@ let openai: OpenAIServer;
 const t = (page: Page) => page.evaluate(() => (window as any).__maskworkTest.summary() as { layers: number; historyLabels: string[] });
 const staged = (page: Page) =>
   page.evaluate(() => (window as any).__maskworkTest.staging() as { items: { key: string; jobId: string }[]; selected: number });
-const toasts = (page: Page) => page.locator('[data-testid="toast"] > span').allTextContents();
+const toasts = toastTexts;
 
 beforeAll(async () => {
   ({ app, openai } = await launchWithStroke({ width: 1280, height: 800 }));

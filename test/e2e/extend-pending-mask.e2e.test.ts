@@ -11,12 +11,12 @@ import type { Page } from 'playwright-core';
 import type { AppHarness } from '../support/app-harness';
 import type { OpenAIServer } from '../servers';
 import { launchWithStroke } from '../support/stroke-app';
-import { docToClient, settleView } from '../support/page-helpers';
+import { docToClient, settleView, toastTexts } from '../support/page-helpers';
 
 let app: AppHarness;
 let openai: OpenAIServer;
 const SAID = 'Apply the extension (Enter) to fill the new area, or drop it (Esc) to edit the mask';
-const toasts = (page: Page) => page.locator('[data-testid="toast"] > span').allTextContents();
+const toasts = toastTexts;
 const canvas = (page: Page) => page.evaluate(() => (window as any).__maskworkTest.summary().canvas as { width: number; height: number });
 
 beforeAll(async () => {

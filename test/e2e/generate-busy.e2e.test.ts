@@ -4,6 +4,7 @@
  * cloud model Esc twice cancels the job. Real keys and mouse.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toastTexts } from '../support/page-helpers';
 import type { Page } from 'playwright-core';
 import type { AppHarness } from '../support/app-harness';
 import type { OpenAIServer } from '../servers';
@@ -12,8 +13,7 @@ import { launchWithStroke } from '../support/stroke-app';
 let app: AppHarness;
 let openai: OpenAIServer;
 const job = (page: Page) => page.evaluate(() => (window as any).__maskworkTest.job() as { cancelling: boolean } | null);
-/** The messages on screen, without their × button. */
-const toasts = (page: Page) => page.locator('[data-testid="toast"] > span').allTextContents();
+const toasts = toastTexts;
 
 beforeAll(async () => {
   ({ app, openai } = await launchWithStroke({ width: 1280, height: 800 }));

@@ -6,7 +6,7 @@
  * rows show in view, and the fold is remembered after a reload. Keys and mouse only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
+import { wholeInView } from '../support/page-helpers';
 import type { AppHarness } from '../support/app-harness';
 import type { OpenAIServer } from '../servers';
 import { launchWithStroke } from '../support/stroke-app';
@@ -22,15 +22,6 @@ afterAll(async () => {
   await app?.close();
   await openai?.close();
 });
-
-/** Whether all of `el` shows: inside the window and, in Generate's scrolling box, above its footer. */
-const wholeInView = (el: Locator) =>
-  el.evaluate((e) => {
-    const r = e.getBoundingClientRect();
-    if (r.height === 0 || r.top < 0 || r.bottom > window.innerHeight) return false;
-    const box = e.closest('.generate-scroll')?.getBoundingClientRect();
-    return !box || (r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5);
-  });
 
 describe('the Generate panel’s edge options and text check at 1280×800', () => {
   it('are in view without scrolling; Edge unfolds in view and stays unfolded', async () => {

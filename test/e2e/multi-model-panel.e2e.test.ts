@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
-import { type CloudApp, launchWithCloudServers, openAndPaint } from '../support/cloud-app';
+import { type CloudApp, launchCloudWithShortStroke } from '../support/cloud-app';
 import { chooseOption, retype } from '../support/user-input';
 
 const NB2 = 'Nano Banana 2 (Gemini 3.1 Flash Image)';
@@ -14,12 +14,8 @@ let app: AppHarness;
 let cloud: CloudApp | undefined;
 
 beforeAll(async () => {
-  cloud = await launchWithCloudServers({ width: 1280, height: 800 });
+  cloud = await launchCloudWithShortStroke();
   ({ app } = cloud);
-  await openAndPaint(app, 'coffee.png', 30, [
-    [200, 150],
-    [300, 150],
-  ]);
 });
 afterAll(() => cloud?.close());
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
-import { type CloudApp, launchWithCloudServers, openAndPaint } from '../support/cloud-app';
+import { type CloudApp, launchCloudWithShortStroke } from '../support/cloud-app';
 import { leaveField, retype } from '../support/user-input';
 
 let app: AppHarness;
@@ -15,12 +15,8 @@ const NB2 = 'Nano Banana 2 (Gemini 3.1 Flash Image)';
 const PRO = 'Nano Banana Pro (Gemini 3 Pro Image)';
 
 beforeAll(async () => {
-  cloud = await launchWithCloudServers({ width: 1280, height: 800 });
+  cloud = await launchCloudWithShortStroke();
   ({ app } = cloud);
-  await openAndPaint(app, 'coffee.png', 30, [
-    [200, 150],
-    [300, 150],
-  ]);
 });
 afterAll(() => cloud?.close());
 

@@ -6,17 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
-import { launchWithPhoto } from '../support/launch-photo';
-import { dragPath } from '../support/page-helpers';
+import { launchWithSignMarquee } from '../support/launch-photo';
 
 let app: AppHarness;
 beforeAll(async () => {
-  app = await launchWithPhoto('sign-sports-centre.jpg', { width: 1440, height: 900 });
-  await app.page.keyboard.press('m');
-  await dragPath(app.page, [
-    [440, 820],
-    [860, 900],
-  ]);
+  app = await launchWithSignMarquee();
 }, 120_000);
 afterAll(() => app?.close());
 

@@ -52,3 +52,13 @@ export async function openAndPaint(app: AppHarness, photo: string, size: number,
   await sliderTo(app.page.getByRole('slider', { name: 'Hardness' }), 'max');
   await dragPath(app.page, path);
 }
+
+/** Both servers and the app at 1280×800, coffee.png open and a short 30-px stroke painted: the models-list files' start. */
+export async function launchCloudWithShortStroke(): Promise<CloudApp> {
+  const cloud = await launchWithCloudServers({ width: 1280, height: 800 });
+  await openAndPaint(cloud.app, 'coffee.png', 30, [
+    [200, 150],
+    [300, 150],
+  ]);
+  return cloud;
+}

@@ -1,5 +1,5 @@
 /** Small helpers that drive the editor like a user (mouse in document coordinates) and read its probes. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 
 export async function summary(page: Page): Promise<any> {
@@ -76,4 +76,19 @@ export async function paintGenerateKeep(page: Page, y: number, layers: number, t
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, layers);
   await waitIdle(page);
+}
+
+/** The messages on screen, without their × button. */
+export function toastTexts(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="toast"] > span').allTextContents();
+}
+
+/** Whether all of `el` shows: inside the window and, in Generate's scrolling box, above its footer. */
+export function wholeInView(el: Locator): Promise<boolean> {
+  return el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    if (r.height === 0 || r.top < 0 || r.bottom > window.innerHeight) return false;
+    const box = e.closest('.generate-scroll')?.getBoundingClientRect();
+    return !box || (r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5);
+  });
 }
