@@ -11,6 +11,7 @@ export {
   psnrInMask,
   seamScore,
   ssimInRect,
+  straightStepShare,
   textureScore,
 } from './metrics';
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedOutsideMask, psnrInMask, seamScore, ssimInRect, textureScore } from './metrics';
+import { changedOutsideMask, psnrInMask, seamScore, ssimInRect, straightStepShare, textureScore } from './metrics';
 import { boxMask, checkerImage, makeImage } from './test-helpers';
 
 describe('metrics', () => {
@@ -43,5 +43,24 @@ describe('metrics', () => {
     data[(10 * 32 + 10) * 4] ^= 1; // inside the hole
     data[(1 * 32 + 1) * 4 + 3] ^= 1; // outside, alpha only
     expect(changedOutsideMask({ ...a, data }, a, mask)).toBe(1);
+  });
+
+  it('straightStepShare finds a mosaic of straight-edged blocks, not soft blobs nor one-pixel noise', () => {
+    const all = new Uint8Array(64 * 64).fill(255);
+    // 16-px blocks of unrelated greys: every block border is a sharp straight step.
+    const mosaic = makeImage(64, 64, (x, y) => {
+      const v = 60 + (((x >> 4) * 7 + (y >> 4) * 13) % 5) * 30;
+      return [v, v, v];
+    });
+    expect(straightStepShare(mosaic, all)).toBeGreaterThan(0.05);
+    // Soft round blobs (out of focus) and a checker of 1-px noise: no long sharp run.
+    const blobs = makeImage(64, 64, (x, y) => {
+      const v = 128 + 60 * Math.sin(x / 5) * Math.cos(y / 7);
+      return [v, v, v];
+    });
+    expect(straightStepShare(blobs, all)).toBe(0);
+    const noise = makeImage(64, 64, (x, y) => ((x * 31 + y * 17) % 7 < 3 ? [90, 90, 90] : [140, 140, 140]));
+    expect(straightStepShare(noise, all)).toBe(0);
+    expect(straightStepShare(mosaic, new Uint8Array(64 * 64))).toBe(0);
   });
 });
