@@ -101,8 +101,10 @@ export function addGainedDetail(level: Layer, box: Box, det: Float32Array, gain:
  * the next is 0.19 (ladybird); dogs-window blob (0.84) and bokeh-nuthatch box (0.76) are grey (8, 13).
  * The ring must also be textured (median detail step ≥ 8: a smooth colour ramp keeps the plain
  * membrane, which is exact there; so bokeh-nuthatch blob, median 3.1, is left out).
- * There the membrane is guided by the meld's large scales (seam.ts): the fill is the vote's detail
- * (gained and feathered as usual) + the meld's σ blur + a harmonic correction to meet the ring.
+ * There the vote is melded and the membrane guided by it (seam.ts): the fill is the meld's detail
+ * (gained and feathered as usual) + the meld's σ blur + a harmonic correction to meet the ring. (The
+ * vote's own detail over the meld's σ blur, until 2026-12-07 noon, kept the steps between its copied
+ * pieces: a mosaic of straight-edged leaf shards, `straightStepShare` 0.0063 against the truth's 0.0005.)
  */
 export const OPPOSED_MIN_CHROMA = 20;
 export const OPPOSED_MIN_DISPERSION = 0.5;

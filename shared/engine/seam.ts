@@ -227,13 +227,15 @@ function toDetail(
     }
     ({ rho, gain } = detailStats(level, box, det));
   }
-  // Sky through leaves: the membrane would average the ring's opposed hues to grey; the meld's large
-  // scales guide it instead (meld-finish.ts opposedHues; a smooth ring, a colour ramp, keeps the membrane).
+  // Sky through leaves: the membrane would average the ring's opposed hues to grey; the meld guides it
+  // instead (meld-finish.ts opposedHues; a smooth ring, a colour ramp, keeps the membrane). Its detail
+  // too: the vote's kept the steps between its copied pieces, a mosaic of straight-edged leaf shards.
   let meldLow: Float32Array | null = null;
   const textured = () => medianSteps(level, box, det).known >= SMOOTH_RING_STEP;
   if (relax && !(gain > RELAX_ABOVE_GAIN) && opposedHues(level, box, low) && textured()) {
     relax(true);
-    detailOf(); // `low` becomes the meld's σ blur; `det` stays the vote's
+    det = detailOf(); // `low` and `det` become the meld's σ blur and detail
+    ({ rho, gain } = detailStats(level, box, det));
     meldLow = low;
   }
   // Layer of every box pixel: 0 known, t ≥ 1 hole at 4-connected distance t (≤ FEATHER_LAYERS), -1 deeper.
