@@ -7,9 +7,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath, waitIdle } from '../support/page-helpers';
+import { dragPath, seen, waitIdle } from '../support/page-helpers';
 import { chooseWithKeys, typeInto } from '../support/real-input';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
 
@@ -54,24 +53,6 @@ afterAll(async () => {
   await app?.close();
   await openai?.close();
 });
-
-/** How much of `el` shows: the part inside every scrolling ancestor and the window, and whether it is on top there. */
-async function seen(el: Locator): Promise<{ fraction: number; onTop: boolean }> {
-  return el.evaluate((e) => {
-    const r = e.getBoundingClientRect();
-    let top = Math.max(r.top, 0);
-    let bottom = Math.min(r.bottom, window.innerHeight);
-    for (let p = e.parentElement; p; p = p.parentElement) {
-      if (getComputedStyle(p).overflowY === 'visible') continue;
-      const pr = p.getBoundingClientRect();
-      top = Math.max(top, pr.top);
-      bottom = Math.min(bottom, pr.bottom);
-    }
-    const fraction = r.height > 0 ? Math.max(0, bottom - top) / r.height : 0;
-    const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
-    return { fraction, onTop: fraction > 0 && !!hit && (hit === e || e.contains(hit)) };
-  });
-}
 
 describe('Generate with four kept layers at 1280×800', () => {
   it('keeps Candidates, the request size, the Edge line and Generate in view; Layers keeps three whole rows', async () => {

@@ -92,3 +92,21 @@ export function wholeInView(el: Locator): Promise<boolean> {
     return !box || (r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5);
   });
 }
+
+/** How much of `el` shows: the part inside every scrolling ancestor and the window, and whether it is on top there. */
+export async function seen(el: Locator): Promise<{ fraction: number; onTop: boolean }> {
+  return el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    let top = Math.max(r.top, 0);
+    let bottom = Math.min(r.bottom, window.innerHeight);
+    for (let p = e.parentElement; p; p = p.parentElement) {
+      if (getComputedStyle(p).overflowY === 'visible') continue;
+      const pr = p.getBoundingClientRect();
+      top = Math.max(top, pr.top);
+      bottom = Math.min(bottom, pr.bottom);
+    }
+    const fraction = r.height > 0 ? Math.max(0, bottom - top) / r.height : 0;
+    const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+    return { fraction, onTop: fraction > 0 && !!hit && (hit === e || e.contains(hit)) };
+  });
+}

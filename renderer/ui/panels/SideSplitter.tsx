@@ -48,11 +48,10 @@ export interface Measure extends SplitRoom {
    */
   comfortTop: number;
   /**
-   * The lower part's least for `comfortTop`: History at its heading and two steps, Layers' three whole rows.
+   * The lower part's least for `comfortTop`: History at its heading and two steps, Layers with every row
+   * when the default split holds them all, else its three whole rows.
    */
   comfortLeast: number;
-  /** 1 when Layers' list scrolls in the default split anyway (more layers than fit): only then does Generate take History's room. */
-  comfortOn: number;
   /** The lower part's least height in the default split: Layers' floor and History's. */
   defaultMinBottom: number;
   topHeight: number;
@@ -111,11 +110,12 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
   const historyComfortGive =
     history && !historySized ? Math.max(0, historyMin - historyPadding - historyHeading(history) - 2 * STEP_PX - 1) : 0;
   // Layers with every row, and whether the default split (up to 40 % of the column under 860 px, else
-  // 45 %, styles.css) holds them all with History's floor: then the split stays as it is (History's
-  // four steps, every row); else the list scrolls anyway and goes to its three rows for Generate.
-  const layersAll = layers && list ? layersMin - listFloor + list.scrollHeight : 0;
+  // 45 %, styles.css) holds them all with History's floor: then Generate's room for its Edge line is
+  // History's alone, every row staying; else the list scrolls anyway and goes to its three rows too.
+  // (With the panel's own border, which its scrollHeight leaves out: the last row was 1 px short.)
+  const layersAll = layers && list ? layersMin - listFloor + list.scrollHeight + layers.offsetHeight - layers.clientHeight : 0;
   const share = columnHeight * (window.innerHeight <= 860 ? 0.4 : 0.45);
-  const allFit = layersAll + historyMin <= share;
+  const layersLeast = layersAll + historyMin <= share ? Math.max(layersMin, layersAll) : layersMin;
   return {
     column: columnHeight,
     fixed: columnHeight - topHeight - bottomHeight,
@@ -128,8 +128,7 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
     historyComfortGive,
     listGive: Math.max(0, listFloor - rowMax),
     comfortTop: Math.ceil(comfortTop),
-    comfortLeast: Math.ceil(layersMin + Math.max(historyPadding, historyMin - historyComfortGive)),
-    comfortOn: allFit ? 0 : 1,
+    comfortLeast: Math.ceil(layersLeast + Math.max(historyPadding, historyMin - historyComfortGive)),
     topHeight,
     bottomHeight,
   };
@@ -167,8 +166,10 @@ export function SideSplitter({ column, top, bottom }: Props) {
     const listGive = m ? Math.min(excess - hardGive, m.listGive) : 0;
     // Generate keeps its controls down to the Edge line in view too, History giving up to two steps
     // for it (never Layers' rows): at 1280×800 with four kept layers Layers and History took 40 % and
-    // Generate's Edge line and request size were below its fold.
-    const comfort = shown === null && m?.comfortOn ? m.column - m.fixed - m.comfortTop : null;
+    // Generate's Edge line and request size were below its fold — and with one kept layer after an
+    // extension too, while History kept four steps (with fewer, this was left to when Layers' list
+    // scrolled anyway). Only what the line needs: with room for it, nothing changes.
+    const comfort = shown === null && m ? m.column - m.fixed - m.comfortTop : null;
     // History gives what Generate needs beyond what Layers keeps (its rows as the default shows them).
     const historyGive =
       m && comfort !== null
