@@ -40,9 +40,24 @@ export interface LocalHint {
   expect: string;
   /** Set when the hole or extension is large: the suggestion to use a cloud model. */
   suggestCloud: string | null;
+  /**
+   * The gist on one line of the panel (up to about 30 characters: it is cut beyond 180 px), the rest
+   * folded under it (the whole note, 7 lines and more at 1280×800, was at the panel's end and cut at
+   * its fold after an extension).
+   */
+  short: string;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+const FILLS_MASK =
+  'Offline engine: fills the mask by continuing the texture around it — good for removing small objects, blemishes and wires. It does not draw new objects or text, and it does not read the prompt.';
+
+/**
+ * Before a mask is painted (the line under the Model list stays while the offline engine is chosen:
+ * appearing with the first stroke, it moved the rows below and Layers' under the pointer).
+ */
+export const LOCAL_HINT_NO_MASK: LocalHint = { short: 'texture only · no new objects', expect: FILLS_MASK, suggestCloud: null };
 
 /** The hint for the current document, or null when there is nothing to fill. */
 export function localEngineHint(input: LocalHintInput): LocalHint | null {
@@ -50,13 +65,14 @@ export function localEngineHint(input: LocalHintInput): LocalHint | null {
   const extended = input.extending ?? (canvas.width !== original.width || canvas.height !== original.height);
   if (extended) {
     const added = (canvas.width * canvas.height - original.width * original.height) / (original.width * original.height);
+    const large = added > LARGE_EXTENSION;
     return {
+      short: large ? 'too large · use a cloud model' : 'edge textures · no new objects',
       expect:
         'Offline engine: extends the photo by continuing the textures at its edges (sky, grass, walls, fabric), with patches copied from the photo itself — so pieces of objects in the photo can show up again, cut off. It does not continue an object across the edge or add new ones, and it does not read the prompt.',
-      suggestCloud:
-        added > LARGE_EXTENSION
-          ? `This extension adds ${pct(added)} of the photo's area: most of it would be repeated texture, with copies of what is in the photo. A cloud model (GPT Image, Gemini) can continue the scene.`
-          : null,
+      suggestCloud: large
+        ? `This extension adds ${pct(added)} of the photo's area: most of it would be repeated texture, with copies of what is in the photo. A cloud model (GPT Image, Gemini) can continue the scene.`
+        : null,
     };
   }
   if (!hole || hole.pixels === 0) return null;
@@ -64,18 +80,19 @@ export function localEngineHint(input: LocalHintInput): LocalHint | null {
   const short = Math.min(canvas.width, canvas.height);
   const side = Math.max(hole.width, hole.height) / short;
   const thin = hole.pixels / Math.hypot(hole.width, hole.height) <= THIN_HOLE * short;
+  const large = share > LARGE_HOLE_SHARE;
+  const long = !large && side > LARGE_HOLE_SIDE && !thin;
   return {
-    expect:
-      'Offline engine: fills the mask by continuing the texture around it — good for removing small objects, blemishes and wires. It does not draw new objects or text, and it does not read the prompt.',
+    short: large ? 'large hole · use a cloud model' : long ? 'long hole · use a cloud model' : 'texture only · no new objects',
+    expect: FILLS_MASK,
     // Said by what makes it large: its area, or (a long mask that is not thin) how far it spans. A thin
     // one (a pencil, a wire) is filled across its thickness: it used to get "spans 296×179 px … a cloud
     // model will do better" under the promise "good for removing … wires".
-    suggestCloud:
-      share > LARGE_HOLE_SHARE
-        ? `This mask covers ${pct(share)} of the photo: a hole this large needs new content, which the offline engine cannot invent. A cloud model (GPT Image, Gemini) will do better.`
-        : side > LARGE_HOLE_SIDE && !thin
-          ? `This mask spans ${hole.width}×${hole.height} px, ${pct(side)} of the photo's shorter side: filling across that needs new content, which the offline engine cannot invent. A cloud model (GPT Image, Gemini) will do better.`
-          : null,
+    suggestCloud: large
+      ? `This mask covers ${pct(share)} of the photo: a hole this large needs new content, which the offline engine cannot invent. A cloud model (GPT Image, Gemini) will do better.`
+      : long
+        ? `This mask spans ${hole.width}×${hole.height} px, ${pct(side)} of the photo's shorter side: filling across that needs new content, which the offline engine cannot invent. A cloud model (GPT Image, Gemini) will do better.`
+        : null,
   };
 }
 

@@ -27,7 +27,10 @@ describe('offline engine hint in the Generate panel', () => {
     const page = app.page;
     const hint = page.getByRole('note', { name: 'What to expect from the offline engine' });
     const cloud = hint.getByTestId('local-engine-suggest-cloud');
-    expect(await hint.count()).toBe(0);
+    // Before a mask: the engine's gist already (a line that appeared with the first stroke moved the rows below).
+    expect(await hint.count()).toBe(1);
+    expect(await hint.getByTestId('local-engine-short').textContent()).toBe('texture only · no new objects');
+    expect(await cloud.count()).toBe(0);
 
     // A small brush stroke: texture continuation, no cloud suggestion.
     await page.keyboard.press('b');

@@ -177,6 +177,8 @@ export function GeneratePanel() {
               </select>
             </label>
           )}
+          {/* Under the Model list it is about: one line, the whole note folded under it (at the panel's end it was cut at its fold). */}
+          <LocalEngineHint />
           {/* Under the Model list it is about: above it, it pushed the list down as Offline fill was chosen. */}
           <LocalTextWarning />
           {/* A refine of a staged candidate (an edit's or an outpaint's) says what it is doing here. */}
@@ -277,7 +279,6 @@ export function GeneratePanel() {
           {!outpaint && <TextCheckOptions firstUsd={estimate?.ok ? estimate.usd : null} />}
           {/* With several models at once, the smallest limit among those counted (each is sent the same references). */}
           <ReferenceImages limit={referenceLimit(several ? counted : [], spec)} />
-          <LocalEngineHint />
           <SpotHint onUse={() => pickModel(LOCAL_MODEL)} />
           {outpaint && <OutpaintSection />}
         </div>

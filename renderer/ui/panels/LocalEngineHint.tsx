@@ -2,12 +2,20 @@
  * The offline engine's expectations for the mask or extension at hand (see model/local-engine-hint.ts),
  * shown in the Generate panel only while the local engine is the chosen model.
  */
+import { useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { countMaskPixels } from '../../../shared/mask';
 import { getMask } from '../../commands/blob-store';
 import { useEditor } from '../../commands/store/store';
 import { currentOption, currentPlanBox, fillsExtension } from '../../commands/current-estimate';
-import { localEngineHint, localTextWarning, spotHint, type LocalHintInput } from '../../model/local-engine-hint';
+import {
+  LOCAL_HINT_NO_MASK,
+  localEngineHint,
+  localTextWarning,
+  spotHint,
+  type LocalHint,
+  type LocalHintInput,
+} from '../../model/local-engine-hint';
 
 let countCache: { maskId: string; pixels: number } | null = null;
 
@@ -29,23 +37,65 @@ function inputOf(s: ReturnType<typeof useEditor.getState>): LocalHintInput | nul
 
 function hintFor(s: ReturnType<typeof useEditor.getState>) {
   const input = currentOption(s).spec.provider === 'local' ? inputOf(s) : null;
-  return input && localEngineHint(input);
+  return input && (localEngineHint(input) ?? LOCAL_HINT_NO_MASK);
 }
 
+/**
+ * Under the Model list, one line with the gist ("▸ Expect  texture only · no new objects or text", in
+ * the warning's colour when a cloud model would do better), the whole note folded under it as a
+ * Photoshop panel section folds: at the panel's end it was cut at its fold at 1280×800 (an extension
+ * showed a line and a half of its seven). Folded again whenever it goes away (another model chosen):
+ * unfolded, it is read once, and its lines would hold the controls below out of view.
+ */
 export function LocalEngineHint() {
   // Re-render when the document, the mask, the chosen model or the keys change; the mask bounds and
   // pixel count are cached per mask id, so computing the hint on render is cheap.
   useEditor(useShallow((s) => [s.doc, s.gen, s.keyStatus, s.providerSettings]));
   const hint = hintFor(useEditor.getState());
-  if (!hint) return null;
+  return hint ? <HintNote hint={hint} /> : null;
+}
+
+function HintNote({ hint }: { hint: LocalHint }) {
+  const [open, setOpen] = useState(false);
+  const bodyId = useId();
+  const summaryId = useId();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const toggle = () => {
+    setOpen(!open);
+    // Unfolded, all of it comes into view (the panel scrolls it up when it reaches past the fold).
+    if (!open) requestAnimationFrame(() => boxRef.current?.scrollIntoView({ block: 'nearest' }));
+  };
   return (
-    <div className="local-engine-hint" role="note" aria-label="What to expect from the offline engine" data-testid="local-engine-hint">
-      <p className="muted">{hint.expect}</p>
-      {hint.suggestCloud && (
-        <p className="warning" data-testid="local-engine-suggest-cloud">
-          {hint.suggestCloud}
-        </p>
-      )}
+    <div
+      className="local-engine-hint"
+      role="note"
+      aria-label="What to expect from the offline engine"
+      data-testid="local-engine-hint"
+      ref={boxRef}
+    >
+      <button
+        type="button"
+        className="group-fold"
+        aria-expanded={open}
+        aria-controls={bodyId}
+        aria-label="What to expect"
+        aria-describedby={summaryId}
+        title={open ? 'Fold the note to one line' : `${hint.expect}${hint.suggestCloud ? ` ${hint.suggestCloud}` : ''}`}
+        onClick={toggle}
+      >
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span> Expect
+        <span id={summaryId} className={`group-summary ${hint.suggestCloud ? 'hint-warn' : 'muted'}`} data-testid="local-engine-short">
+          {hint.short}
+        </span>
+      </button>
+      <div id={bodyId} className="hint-body" hidden={!open}>
+        <p className="muted">{hint.expect}</p>
+        {hint.suggestCloud && (
+          <p className="warning" data-testid="local-engine-suggest-cloud">
+            {hint.suggestCloud}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

@@ -75,11 +75,14 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
   const edge = top.querySelector('.edge-group .group-fold');
   const scroller = top.querySelector('.generate-scroll');
   const tr = top.getBoundingClientRect();
+  // Not the offline engine's note unfolded above the line (read once, then folded): History and Layers
+  // would move as it unfolds.
+  const unfolded = top.querySelector<HTMLElement>('.local-engine-hint .hint-body:not([hidden])')?.offsetHeight ?? 0;
   const comfortTop =
     edge && scroller
       ? Math.max(
           minTop,
-          edge.getBoundingClientRect().bottom - tr.top + scrolled + 4 + (tr.bottom - scroller.getBoundingClientRect().bottom),
+          edge.getBoundingClientRect().bottom - unfolded - tr.top + scrolled + 4 + (tr.bottom - scroller.getBoundingClientRect().bottom),
         )
       : minTop;
   // Layers: everything but its list (heading, buttons, padding), and the list's floor (three whole rows,
