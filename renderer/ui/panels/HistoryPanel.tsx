@@ -3,7 +3,7 @@
  * redoable). Steps of other photos (opening a photo is undoable) are summed up in a line above the
  * list (undo reaches them) and one below it (redo does).
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useEditor } from '../../commands/store/store';
 import { otherPhotoLines } from '../../model/history-others';
 import { distinctLabels } from '../../model/history-labels';
@@ -18,6 +18,31 @@ export function HistoryPanel() {
   const docId = useEditor((s) => s.doc?.id);
   const list = useRef<HTMLOListElement>(null);
   const panel = useRef<HTMLElement>(null);
+  // Steps scrolled out of sight above the list, said on the heading's line: with two kept layers at
+  // 1280×800 History shows two steps (Generate's Edge line takes the rest), and the earlier ones
+  // looked missing.
+  const [above, setAbove] = useState(0);
+  useEffect(() => {
+    const ol = list.current;
+    if (!ol) return;
+    const count = () => {
+      const top = ol.getBoundingClientRect().top;
+      let n = 0;
+      for (const li of ol.children) {
+        if (li.getBoundingClientRect().top >= top - 0.5) break;
+        n++;
+      }
+      setAbove(n);
+    };
+    count();
+    ol.addEventListener('scroll', count);
+    const ro = new ResizeObserver(count);
+    ro.observe(ol);
+    return () => {
+      ol.removeEventListener('scroll', count);
+      ro.disconnect();
+    };
+  });
   // History gives up its room before Layers does (styles.css), down to about four and a half steps
   // (or all of them, when there are fewer): its floor, measured after every render since the steps and
   // the lines about other photos change it. Layers' actions (Opacity, Rename, Merge down) were out of
@@ -67,6 +92,16 @@ export function HistoryPanel() {
   return (
     <section className="panel history-panel" aria-label="History" ref={panel}>
       <h3>History</h3>
+      {above > 0 && (
+        <button
+          type="button"
+          className="history-above"
+          title="Scroll History up to its first step"
+          onClick={() => list.current?.scrollTo({ top: 0 })}
+        >
+          ▴ {above} earlier {above === 1 ? 'step' : 'steps'}
+        </button>
+      )}
       {others.before && (
         <div className="muted history-others" data-testid="history-others">
           {others.before}
