@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localEngineHint, localTextWarning, spotHint } from './local-engine-hint';
+import { LOCAL_HINT_NO_MASK, localEngineHint, localTextWarning, spotHint } from './local-engine-hint';
 
 const photo = { width: 1000, height: 800 };
 
@@ -55,6 +55,33 @@ describe('localEngineHint', () => {
     })!;
     expect(after.expect).toMatch(/fills the mask/);
     expect(after.suggestCloud).toBeNull();
+  });
+
+  it('says its gist in a line short enough for the panel, the cloud suggestion there too', () => {
+    const desk = { width: 640, height: 480 };
+    const cases = [
+      [
+        localEngineHint({ canvas: photo, original: photo, hole: { pixels: 40 * 200, width: 200, height: 40 } }),
+        'texture only · no new objects',
+      ],
+      [
+        localEngineHint({ canvas: photo, original: photo, hole: { pixels: 0.3 * 800000, width: 600, height: 400 } }),
+        'large hole · use a cloud model',
+      ],
+      [
+        localEngineHint({ canvas: desk, original: desk, hole: { pixels: 346 * 45, width: 296, height: 179 } }),
+        'long hole · use a cloud model',
+      ],
+      [localEngineHint({ canvas: { width: 1400, height: 800 }, original: photo, hole: null }), 'edge textures · no new objects'],
+      [localEngineHint({ canvas: { width: 8 * 800, height: 800 }, original: photo, hole: null }), 'too large · use a cloud model'],
+      [LOCAL_HINT_NO_MASK, 'texture only · no new objects'],
+    ] as const;
+    for (const [hint, short] of cases) {
+      expect(hint!.short).toBe(short);
+      // About 180 px at 11 px beside "▸ Expect" in a 1280-px window's side column (cut with … beyond).
+      expect(hint!.short.length).toBeLessThanOrEqual(30);
+    }
+    expect(LOCAL_HINT_NO_MASK.suggestCloud).toBeNull();
   });
 });
 
