@@ -5,6 +5,7 @@
  * ladybird.jpg), and nothing said the rest was below. Real keys and mouse; the offline engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import type { AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';
 import { seen } from '../support/page-helpers';
@@ -17,6 +18,19 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const whole = { fraction: 1, onTop: true };
+
+/**
+ * Whether `el` ends above the fade Generate lays over its last visible lines while more is below (its
+ * last line was half under it once unfolded, its box still wholly inside the scrolling box).
+ */
+const clearOfFade = (el: Locator) =>
+  el.evaluate((e) => {
+    const foot = document.querySelector('.generate-foot')!;
+    const fade = getComputedStyle(foot, '::before');
+    if (fade.content === 'none' || fade.content === '') return true;
+    const top = foot.getBoundingClientRect().top + Number.parseFloat(fade.top);
+    return e.getBoundingClientRect().bottom <= top + 0.5;
+  });
 
 /** C, a preset aspect, Enter: the canvas extended, as a user does it. */
 async function extendTo(aspect: string) {
@@ -51,6 +65,7 @@ describe('the offline engine’s note at 1280×800', () => {
     expect(await fold.getAttribute('aria-expanded')).toBe('true');
     const body = note.locator('p');
     await expect.poll(() => seen(body.first())).toEqual(whole);
+    expect(await clearOfFade(body.last())).toBe(true);
     expect(await body.first().textContent()).toMatch(/extends the photo by continuing the textures at its edges/);
     // Enter on the focused line folds it again.
     await page.keyboard.press('Enter');
@@ -71,6 +86,7 @@ describe('the offline engine’s note at 1280×800', () => {
     await fold.click();
     const cloud = note.getByTestId('local-engine-suggest-cloud');
     await expect.poll(() => seen(cloud)).toEqual(whole);
+    expect(await clearOfFade(cloud)).toBe(true);
     expect(await cloud.textContent()).toMatch(/adds 167 % of the photo's area.*cloud model/);
     expect(app.errors).toEqual([]);
   });
