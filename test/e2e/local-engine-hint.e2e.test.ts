@@ -62,6 +62,9 @@ describe('offline engine hint in the Generate panel', () => {
     await page.keyboard.press('c');
     await page.getByRole('radio', { name: 'Anchor centre' }).click();
     await page.getByRole('button', { name: 'Aspect 8:1' }).click();
+    // Proposed, not applied yet: the line already says what the engine would make of it.
+    await expect.poll(() => hint.getByTestId('local-engine-short').textContent()).toBe('too large · use a cloud model');
+    expect(await cloud.textContent()).toMatch(/adds 433 % of the photo's area.*cloud model/);
     await page.getByTestId('extend-apply').click();
     await expect.poll(async () => (await summary(page)).canvas).toEqual({ width: 3200, height: 400 });
     await expect.poll(() => hint.textContent()).toMatch(/extends the photo by continuing the textures at its edges/);

@@ -8,6 +8,7 @@ import { countMaskPixels } from '../../../shared/mask';
 import { getMask } from '../../commands/blob-store';
 import { useEditor } from '../../commands/store/store';
 import { currentOption, currentPlanBox, fillsExtension } from '../../commands/current-estimate';
+import { proposedState } from '../../commands/outpaint-prepare';
 import {
   LOCAL_HINT_NO_MASK,
   localEngineHint,
@@ -26,6 +27,10 @@ function maskedPixels(maskId: string): number {
 
 function inputOf(s: ReturnType<typeof useEditor.getState>): LocalHintInput | null {
   if (!s.doc) return null;
+  // An extension proposed and not applied yet: what the engine would make of it once applied (the
+  // line said "texture only · no new objects" over an 8:1 proposal, and turned orange only on Apply).
+  const proposed = proposedState(s)?.doc;
+  if (proposed) return { canvas: proposed.canvas, original: proposed.original, hole: null, extending: true };
   const box = currentPlanBox(s);
   return {
     canvas: s.doc.canvas,
@@ -50,7 +55,7 @@ function hintFor(s: ReturnType<typeof useEditor.getState>) {
 export function LocalEngineHint() {
   // Re-render when the document, the mask, the chosen model or the keys change; the mask bounds and
   // pixel count are cached per mask id, so computing the hint on render is cheap.
-  useEditor(useShallow((s) => [s.doc, s.gen, s.keyStatus, s.providerSettings]));
+  useEditor(useShallow((s) => [s.doc, s.gen, s.keyStatus, s.providerSettings, s.extend, s.tool]));
   const hint = hintFor(useEditor.getState());
   return hint ? <HintNote hint={hint} /> : null;
 }
@@ -124,7 +129,7 @@ export function LocalTextWarning() {
  * button that chooses it (`onUse`, the panel's own model pick).
  */
 export function SpotHint({ onUse }: { onUse: () => void }) {
-  useEditor(useShallow((s) => [s.doc, s.gen, s.keyStatus, s.providerSettings]));
+  useEditor(useShallow((s) => [s.doc, s.gen, s.keyStatus, s.providerSettings, s.extend, s.tool]));
   const s = useEditor.getState();
   const input = !s.gen.multiOn && currentOption(s).spec.provider !== 'local' ? inputOf(s) : null;
   const text = input && spotHint(input);
