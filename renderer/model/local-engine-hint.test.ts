@@ -33,8 +33,13 @@ describe('localEngineHint', () => {
     const pencil = localEngineHint({ canvas: desk, original: desk, hole: { pixels: 346 * 30, width: 296, height: 179 } })!;
     expect(pencil.suggestCloud).toBeNull();
     expect(pencil.expect).toMatch(/wires/);
-    // Thicker than 8 % of the shorter side along its length: not thin.
-    const bar = localEngineHint({ canvas: desk, original: desk, hole: { pixels: 346 * 45, width: 296, height: 179 } })!;
+    // The default 60-px brush across a grass blade on ladybird.jpg (960×600): 62 px thick, 10 % of the short side.
+    const lady = { width: 960, height: 600 };
+    const blade = localEngineHint({ canvas: lady, original: lady, hole: { pixels: 427 * 62, width: 366, height: 220 } })!;
+    expect(blade.suggestCloud).toBeNull();
+    expect(blade.short).toBe('texture only · no new objects');
+    // Thicker than 12 % of the shorter side along its length: not thin.
+    const bar = localEngineHint({ canvas: desk, original: desk, hole: { pixels: 346 * 70, width: 296, height: 179 } })!;
     expect(bar.suggestCloud).toMatch(/^This mask spans 296×179 px/);
   });
 
@@ -69,7 +74,7 @@ describe('localEngineHint', () => {
         'large hole · use a cloud model',
       ],
       [
-        localEngineHint({ canvas: desk, original: desk, hole: { pixels: 346 * 45, width: 296, height: 179 } }),
+        localEngineHint({ canvas: desk, original: desk, hole: { pixels: 346 * 70, width: 296, height: 179 } }),
         'long hole · use a cloud model',
       ],
       [localEngineHint({ canvas: { width: 1400, height: 800 }, original: photo, hole: null }), 'edge textures · no new objects'],
