@@ -135,112 +135,189 @@ function guidance(layer: Layer, holes: Int32Array, src: Int32Array): { nbr: Int3
  * diagonal preconditioner, RGB as three systems), started from the vote: every step between two
  * sources is spread over the whole hole, as a Poisson blend of the copied regions (Image Melding's
  * integration). Stops when the residual falls below `tol` × its start or after `maxIter` iterations.
+ *
+ * The solved pixels (hole pixels with estimates) are packed into dense arrays with their links to
+ * other solved pixels, and each pass of an iteration is its own small loop ({@link applyMeld},
+ * {@link stepMeld}, {@link nextDirection}): the same operations in the same order as one loop over the
+ * hole list with skips and a scatter into the layer (the bytes are identical), ≈ 2× faster.
  * @returns the iterations used
  */
 export function meldToSources(layer: Layer, holes: Int32Array, src: Int32Array, maxIter: number, tol = 1e-3): number {
   const { pix, hole } = layer;
-  const n = holes.length;
   const { nbr, count, rhs } = guidance(layer, holes, src);
-  // Index of each solved pixel in `holes` (−1: fixed — known, or a hole pixel without estimates).
-  const at = new Int32Array(hole.length).fill(-1);
-  for (let j = 0; j < n; j++) if (count[j] > 0) at[holes[j]] = j;
-  const link = new Int32Array(n * 4).fill(-1);
-  for (let j = 0; j < n; j++) for (let k = j * 4, end = k + count[j]; k < end; k++) link[k] = at[nbr[k] >> 2];
-  // A x = m x_p − Σ x_q (solved q), b = Σ x_q (fixed q) − rhs; the residual b − A x = Σ x_q (all q) − rhs − m x_p.
-  const r = new Float32Array(n * 3),
-    d = new Float32Array(n * 3),
-    ad = new Float32Array(n * 3);
-  const rz = [0, 0, 0],
-    r0 = [0, 0, 0];
-  for (let j = 0; j < n; j++) {
-    const m = count[j];
-    if (m === 0) continue;
-    const p4 = holes[j] * 4;
-    for (let c = 0; c < 3; c++) {
-      let s = -rhs[j * 3 + c] - m * pix[p4 + c];
-      for (let k = j * 4, end = k + m; k < end; k++) s += pix[nbr[k] + c];
-      r[j * 3 + c] = s;
-      d[j * 3 + c] = s / m;
-      rz[c] += (s * s) / m;
-      r0[c] += s * s;
-    }
-  }
-  const limit = r0.map((v) => v * tol * tol);
+  const sys = meldSystem(pix, hole.length, holes, nbr, count, rhs);
+  const { ns, x, r, d, ad, rz, r0 } = sys;
+  const limit = [r0[0] * tol * tol, r0[1] * tol * tol, r0[2] * tol * tol];
+  const sums = new Float64Array(6);
   let it = 0;
   for (; it < maxIter; it++) {
-    let dad0 = 0,
-      dad1 = 0,
-      dad2 = 0;
-    for (let j = 0; j < n; j++) {
-      const m = count[j];
-      if (m === 0) continue;
-      const j3 = j * 3;
-      let s0 = m * d[j3],
-        s1 = m * d[j3 + 1],
-        s2 = m * d[j3 + 2];
-      for (let k = j * 4, end = k + m; k < end; k++) {
-        const q = link[k];
-        if (q < 0) continue;
-        const q3 = q * 3;
-        s0 -= d[q3];
-        s1 -= d[q3 + 1];
-        s2 -= d[q3 + 2];
-      }
-      ad[j3] = s0;
-      ad[j3 + 1] = s1;
-      ad[j3 + 2] = s2;
-      dad0 += d[j3] * s0;
-      dad1 += d[j3 + 1] * s1;
-      dad2 += d[j3 + 2] * s2;
-    }
-    const a0 = dad0 > 0 ? rz[0] / dad0 : 0,
-      a1 = dad1 > 0 ? rz[1] / dad1 : 0,
-      a2 = dad2 > 0 ? rz[2] / dad2 : 0;
-    let z0 = 0,
-      z1 = 0,
-      z2 = 0,
-      rr0 = 0,
-      rr1 = 0,
-      rr2 = 0;
-    for (let j = 0; j < n; j++) {
-      const m = count[j];
-      if (m === 0) continue;
-      const p4 = holes[j] * 4,
-        j3 = j * 3;
-      pix[p4] += a0 * d[j3];
-      pix[p4 + 1] += a1 * d[j3 + 1];
-      pix[p4 + 2] += a2 * d[j3 + 2];
-      const e0 = r[j3] - a0 * ad[j3],
-        e1 = r[j3 + 1] - a1 * ad[j3 + 1],
-        e2 = r[j3 + 2] - a2 * ad[j3 + 2];
-      r[j3] = e0;
-      r[j3 + 1] = e1;
-      r[j3 + 2] = e2;
-      z0 += (e0 * e0) / m;
-      z1 += (e1 * e1) / m;
-      z2 += (e2 * e2) / m;
-      rr0 += e0 * e0;
-      rr1 += e1 * e1;
-      rr2 += e2 * e2;
-    }
-    if (rr0 <= limit[0] && rr1 <= limit[1] && rr2 <= limit[2]) {
+    applyMeld(sys, sums);
+    const a0 = sums[0] > 0 ? rz[0] / sums[0] : 0,
+      a1 = sums[1] > 0 ? rz[1] / sums[1] : 0,
+      a2 = sums[2] > 0 ? rz[2] / sums[2] : 0;
+    stepMeld(ns, sys.m, x, r, d, ad, a0, a1, a2, sums);
+    if (sums[3] <= limit[0] && sums[4] <= limit[1] && sums[5] <= limit[2]) {
       it++;
       break;
     }
-    const b0 = rz[0] > 0 ? z0 / rz[0] : 0,
-      b1 = rz[1] > 0 ? z1 / rz[1] : 0,
-      b2 = rz[2] > 0 ? z2 / rz[2] : 0;
-    for (let j = 0; j < n; j++) {
-      const m = count[j];
-      if (m === 0) continue;
-      const j3 = j * 3;
-      d[j3] = r[j3] / m + b0 * d[j3];
-      d[j3 + 1] = r[j3 + 1] / m + b1 * d[j3 + 1];
-      d[j3 + 2] = r[j3 + 2] / m + b2 * d[j3 + 2];
-    }
+    const z0 = sums[0],
+      z1 = sums[1],
+      z2 = sums[2];
+    nextDirection(ns, sys.m, r, d, rz[0] > 0 ? z0 / rz[0] : 0, rz[1] > 0 ? z1 / rz[1] : 0, rz[2] > 0 ? z2 / rz[2] : 0);
     rz[0] = z0;
     rz[1] = z1;
     rz[2] = z2;
   }
+  for (let i = 0; i < ns; i++) {
+    const p4 = sys.pixel[i] * 4,
+      i3 = i * 3;
+    pix[p4] = x[i3];
+    pix[p4 + 1] = x[i3 + 1];
+    pix[p4 + 2] = x[i3 + 2];
+  }
   return it;
+}
+
+/** The meld's system over its solved pixels, packed: per pixel its count m, its links (CSR, × 3) and x, r, d, ad (RGB). */
+interface MeldSystem {
+  ns: number;
+  pixel: Int32Array;
+  m: Uint8Array;
+  start: Int32Array;
+  to: Int32Array;
+  x: Float32Array;
+  r: Float32Array;
+  d: Float32Array;
+  ad: Float32Array;
+  rz: number[];
+  r0: number[];
+}
+
+function meldSystem(pix: Float32Array, size: number, holes: Int32Array, nbr: Int32Array, count: Uint8Array, rhs: Float32Array): MeldSystem {
+  const n = holes.length;
+  // Packed index of each solved pixel (−1: fixed — known, or a hole pixel without estimates).
+  const at = new Int32Array(size).fill(-1);
+  let ns = 0;
+  for (let j = 0; j < n; j++) if (count[j] > 0) at[holes[j]] = ns++;
+  const pixel = new Int32Array(ns),
+    m = new Uint8Array(ns),
+    start = new Int32Array(ns + 1),
+    to = new Int32Array(ns * 4);
+  const x = new Float32Array(ns * 3),
+    r = new Float32Array(ns * 3),
+    d = new Float32Array(ns * 3),
+    ad = new Float32Array(ns * 3);
+  const rz = [0, 0, 0],
+    r0 = [0, 0, 0];
+  let links = 0;
+  // A x = m x_p − Σ x_q (solved q), b = Σ x_q (fixed q) − rhs; the residual b − A x = Σ x_q (all q) − rhs − m x_p.
+  for (let j = 0, i = 0; j < n; j++) {
+    const mj = count[j];
+    if (mj === 0) continue;
+    pixel[i] = holes[j];
+    m[i] = mj;
+    start[i] = links;
+    for (let k = j * 4, end = k + mj; k < end; k++) {
+      const q = at[nbr[k] >> 2];
+      if (q >= 0) to[links++] = q * 3;
+    }
+    const p4 = holes[j] * 4,
+      i3 = i * 3;
+    for (let c = 0; c < 3; c++) {
+      x[i3 + c] = pix[p4 + c];
+      let s = -rhs[j * 3 + c] - mj * pix[p4 + c];
+      for (let k = j * 4, end = k + mj; k < end; k++) s += pix[nbr[k] + c];
+      r[i3 + c] = s;
+      d[i3 + c] = s / mj;
+      rz[c] += (s * s) / mj;
+      r0[c] += s * s;
+    }
+    i++;
+  }
+  start[ns] = links;
+  return { ns, pixel, m, start, to, x, r, d, ad, rz, r0 };
+}
+
+/** ad = A d; `sums[0..2]` = d · A d per channel. */
+function applyMeld(sys: MeldSystem, sums: Float64Array): void {
+  const { ns, m, start, to, d, ad } = sys;
+  let dad0 = 0,
+    dad1 = 0,
+    dad2 = 0;
+  for (let i = 0, i3 = 0; i < ns; i++, i3 += 3) {
+    const mi = m[i];
+    let s0 = mi * d[i3],
+      s1 = mi * d[i3 + 1],
+      s2 = mi * d[i3 + 2];
+    for (let k = start[i], end = start[i + 1]; k < end; k++) {
+      const q3 = to[k];
+      s0 -= d[q3];
+      s1 -= d[q3 + 1];
+      s2 -= d[q3 + 2];
+    }
+    ad[i3] = s0;
+    ad[i3 + 1] = s1;
+    ad[i3 + 2] = s2;
+    dad0 += d[i3] * s0;
+    dad1 += d[i3 + 1] * s1;
+    dad2 += d[i3 + 2] * s2;
+  }
+  sums[0] = dad0;
+  sums[1] = dad1;
+  sums[2] = dad2;
+}
+
+/** x += a d, r −= a A d; `sums` = the new r · M⁻¹ r (0..2) and r · r (3..5) per channel. */
+function stepMeld(
+  ns: number,
+  m: Uint8Array,
+  x: Float32Array,
+  r: Float32Array,
+  d: Float32Array,
+  ad: Float32Array,
+  a0: number,
+  a1: number,
+  a2: number,
+  sums: Float64Array,
+): void {
+  let z0 = 0,
+    z1 = 0,
+    z2 = 0,
+    rr0 = 0,
+    rr1 = 0,
+    rr2 = 0;
+  for (let i = 0, i3 = 0; i < ns; i++, i3 += 3) {
+    x[i3] += a0 * d[i3];
+    x[i3 + 1] += a1 * d[i3 + 1];
+    x[i3 + 2] += a2 * d[i3 + 2];
+    const e0 = r[i3] - a0 * ad[i3],
+      e1 = r[i3 + 1] - a1 * ad[i3 + 1],
+      e2 = r[i3 + 2] - a2 * ad[i3 + 2];
+    r[i3] = e0;
+    r[i3 + 1] = e1;
+    r[i3 + 2] = e2;
+    const mi = m[i];
+    z0 += (e0 * e0) / mi;
+    z1 += (e1 * e1) / mi;
+    z2 += (e2 * e2) / mi;
+    rr0 += e0 * e0;
+    rr1 += e1 * e1;
+    rr2 += e2 * e2;
+  }
+  sums[0] = z0;
+  sums[1] = z1;
+  sums[2] = z2;
+  sums[3] = rr0;
+  sums[4] = rr1;
+  sums[5] = rr2;
+}
+
+/** d = M⁻¹ r + b d. */
+function nextDirection(ns: number, m: Uint8Array, r: Float32Array, d: Float32Array, b0: number, b1: number, b2: number): void {
+  for (let i = 0, i3 = 0; i < ns; i++, i3 += 3) {
+    const mi = m[i];
+    d[i3] = r[i3] / mi + b0 * d[i3];
+    d[i3 + 1] = r[i3 + 1] / mi + b1 * d[i3 + 1];
+    d[i3 + 2] = r[i3 + 2] / mi + b2 * d[i3 + 2];
+  }
 }
