@@ -28,8 +28,11 @@ import type { Layer } from './region';
 /** The ring's median detail step below which a hole's background counts as smooth (see above). */
 export const SMOOTH_RING_STEP = 8;
 
-/** Median detail step (L1 RGB, right + down) of the known and of the hole pixels in `box`. */
-export function medianSteps(level: Layer, box: Box, det: Float32Array): { known: number; hole: number } {
+/**
+ * Median detail step (L1 RGB, right + down) of the known and of the hole pixels in `box`.
+ * @param holeToo - false: the known pixels' only (`hole` is then 0)
+ */
+export function medianSteps(level: Layer, box: Box, det: Float32Array, holeToo = true): { known: number; hole: number } {
   const { width: w, hole } = level;
   const bw = box.x1 - box.x0 + 1;
   const cap = (box.y1 - box.y0) * (bw - 1);
@@ -41,7 +44,7 @@ export function medianSteps(level: Layer, box: Box, det: Float32Array): { known:
     for (let x = box.x0; x < box.x1; x++) {
       const i = y * w + x;
       const isKnown = !hole[i] && !hole[i + 1] && !hole[i + w];
-      if (!isKnown && !(hole[i] && hole[i + 1] && hole[i + w])) continue;
+      if (!isKnown && !(holeToo && hole[i] && hole[i + 1] && hole[i + w])) continue;
       const b = ((y - box.y0) * bw + (x - box.x0)) * 4;
       let g = 0;
       for (let c = 0; c < 3; c++) g += Math.abs(det[b + 4 + c] - det[b + c]) + Math.abs(det[b + bw * 4 + c] - det[b + c]);
@@ -49,8 +52,42 @@ export function medianSteps(level: Layer, box: Box, det: Float32Array): { known:
       else inHole[nh++] = g;
     }
   }
-  const median = (a: Float32Array, n: number) => (n === 0 ? 0 : a.subarray(0, n).sort()[n >> 1]);
+  const median = (a: Float32Array, n: number) => (n === 0 ? 0 : selectKth(a, n, n >> 1));
   return { known: median(known, nk), hole: median(inHole, nh) };
+}
+
+/**
+ * The `k`-th smallest of `a[0…n − 1]` (0-based), which it reorders: the value `a.subarray(0, n).sort()[k]`
+ * has, in O(n) (quickselect, three-way partition: a smooth ring's steps are mostly equal, often 0).
+ */
+export function selectKth(a: Float32Array, n: number, k: number): number {
+  let lo = 0,
+    hi = n - 1;
+  while (lo < hi) {
+    // Median of three as the pivot; then a[lo…lt − 1] < p, a[lt…gt] = p, a[gt + 1…hi] > p.
+    const mid = (lo + hi) >> 1;
+    const x = a[lo],
+      y = a[mid],
+      z = a[hi];
+    const p = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let lt = lo,
+      i = lo,
+      gt = hi;
+    while (i <= gt) {
+      const v = a[i];
+      if (v < p) {
+        a[i++] = a[lt];
+        a[lt++] = v;
+      } else if (v > p) {
+        a[i] = a[gt];
+        a[gt--] = v;
+      } else i++;
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return p;
+  }
+  return a[k];
 }
 
 /**

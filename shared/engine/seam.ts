@@ -198,10 +198,14 @@ function toDetail(
   const bw = box.x1 - box.x0 + 1,
     bh = box.y1 - box.y0 + 1;
   // Detail = pixel − blur of its own side (hole pixels from the vote, known ones from the photo).
+  // One detail buffer, rewritten by each `detailOf` (the earlier detail is not read after it).
   let low: Float32Array = new Float32Array(0);
-  const detailOf = () => {
+  const blurNow = () => {
     low = (sigma >= BOX_BLUR_MIN_SIGMA ? boxBlur : blurOwnSide)(pix, w, level.height, box, sigma, hole);
-    const d = new Float32Array(bw * bh * 4);
+  };
+  const d = new Float32Array(bw * bh * 4);
+  const detailOf = () => {
+    blurNow();
     for (let y = box.y0; y <= box.y1; y++) {
       for (let x = box.x0; x <= box.x1; x++) {
         const j = (y - box.y0) * bw + (x - box.x0),
@@ -215,8 +219,7 @@ function toDetail(
   let { rho, gain } = detailStats(level, box, det);
   if (relax && gain > RELAX_ABOVE_GAIN) {
     // The gain would amplify the steps between the vote's sources with the texture: calm them first.
-    const steps = medianSteps(level, box, det);
-    const smooth = steps.known < SMOOTH_RING_STEP;
+    const smooth = medianSteps(level, box, det, false).known < SMOOTH_RING_STEP;
     relax(smooth);
     det = detailOf();
     if (smooth) {
@@ -231,7 +234,7 @@ function toDetail(
   // instead (meld-finish.ts opposedHues; a smooth ring, a colour ramp, keeps the membrane). Its detail
   // too: the vote's kept the steps between its copied pieces, a mosaic of straight-edged leaf shards.
   let meldLow: Float32Array | null = null;
-  const textured = () => medianSteps(level, box, det).known >= SMOOTH_RING_STEP;
+  const textured = () => medianSteps(level, box, det, false).known >= SMOOTH_RING_STEP;
   if (relax && !(gain > RELAX_ABOVE_GAIN) && opposedHues(level, box, low) && textured()) {
     relax(true);
     det = detailOf(); // `low` and `det` become the meld's σ blur and detail
