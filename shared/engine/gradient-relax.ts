@@ -80,7 +80,11 @@ export function relaxToSources(layer: Layer, holes: Int32Array, src: Int32Array,
 }
 
 /** The Poisson system of {@link relaxToSources}: per hole entry its neighbours (pixel × 4), their count, the guidance sum. */
-export function guidance(layer: Layer, holes: Int32Array, src: Int32Array): { nbr: Int32Array; count: Uint8Array; rhs: Float32Array } {
+export function guidance(
+  layer: Layer,
+  holes: Int32Array,
+  src: Int32Array,
+): { nbr: Int32Array; count: Uint8Array; rhs: Float32Array; srcOf: Int32Array } {
   const { width: w, height: h, pix, hole } = layer;
   const n = holes.length;
   const srcOf = new Int32Array(w * h).fill(-1);
@@ -128,7 +132,7 @@ export function guidance(layer: Layer, holes: Int32Array, src: Int32Array): { nb
       count[j]++;
     }
   }
-  return { nbr, count, rhs };
+  return { nbr, count, rhs, srcOf };
 }
 
 /**
@@ -141,8 +145,8 @@ export function guidance(layer: Layer, holes: Int32Array, src: Int32Array): { nb
  */
 export function meldToSources(layer: Layer, holes: Int32Array, src: Int32Array, maxIter: number, tol = 1e-3): number {
   const { pix, hole } = layer;
-  const { nbr, count, rhs } = guidance(layer, holes, src);
-  const sys = meldSystem(pix, hole.length, holes, nbr, count, rhs);
+  const { nbr, count, rhs, srcOf } = guidance(layer, holes, src);
+  const sys = meldSystem(pix, srcOf, holes, nbr, count, rhs);
   const it = solvePacked(sys, maxIter, tol);
   const { x, pixel } = sys;
   for (let i = 0; i < sys.ns; i++) {
@@ -158,15 +162,16 @@ export function meldToSources(layer: Layer, holes: Int32Array, src: Int32Array, 
 /** The meld's Poisson system over its solved pixels (hole pixels with estimates), packed; `pixel`: each one's layer index. */
 function meldSystem(
   pix: Float32Array,
-  size: number,
+  at: Int32Array,
   holes: Int32Array,
   nbr: Int32Array,
   count: Uint8Array,
   rhs: Float32Array,
 ): PackedSystem & { pixel: Int32Array } {
   const n = holes.length;
-  // Packed index of each solved pixel (−1: fixed — known, or a hole pixel without estimates).
-  const at = new Int32Array(size).fill(-1);
+  // Packed index of each solved pixel (−1: fixed — known, or a hole pixel without estimates), in `at`
+  // (one layer-sized scratch array: guidance's sources per pixel, not read after it).
+  at.fill(-1);
   let ns = 0;
   for (let j = 0; j < n; j++) if (count[j] > 0) at[holes[j]] = ns++;
   const pixel = new Int32Array(ns),
