@@ -141,21 +141,13 @@ export function guidance(
  * between two sources is spread over the whole hole, as a Poisson blend of the copied regions (Image
  * Melding's integration). Stops when the residual falls below `tol` × its start or after `maxIter`
  * iterations.
- * @param solve - the solve (lanes.ts `meld`: on two threads, the same floats)
  * @returns the iterations used
  */
-export function meldToSources(
-  layer: Layer,
-  holes: Int32Array,
-  src: Int32Array,
-  maxIter: number,
-  tol = 1e-3,
-  solve: (sys: PackedSystem, maxIter: number, tol: number) => number = solvePacked,
-): number {
-  const { pix } = layer;
+export function meldToSources(layer: Layer, holes: Int32Array, src: Int32Array, maxIter: number, tol = 1e-3): number {
+  const { pix, hole } = layer;
   const { nbr, count, rhs, srcOf } = guidance(layer, holes, src);
   const sys = meldSystem(pix, srcOf, holes, nbr, count, rhs);
-  const it = solve(sys, maxIter, tol);
+  const it = solvePacked(sys, maxIter, tol);
   const { x, pixel } = sys;
   for (let i = 0; i < sys.ns; i++) {
     const p4 = pixel[i] * 4,

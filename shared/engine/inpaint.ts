@@ -290,7 +290,7 @@ function runLevel(
     for (const p of holes) if (level.depth[p] > maxDepth) maxDepth = level.depth[p];
     const relax = (converge: boolean) => {
       const src = bestSources(level, r, nnf, weights, holes);
-      if (converge) meldToSources(level, holes, src, MELD_MAX_ITERATIONS, MELD_TOLERANCE, split?.meld);
+      if (converge) meldToSources(level, holes, src, MELD_MAX_ITERATIONS, MELD_TOLERANCE);
       else relaxToSources(level, holes, src, RELAX_SWEEPS);
     };
     finishFill(level, holeCount, tick, maxDepth, split?.blurSides, relax);

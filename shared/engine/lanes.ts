@@ -9,10 +9,7 @@
  *   with its own random stream;
  * - vote: `voted[j]` for its hole pixels (sources are known pixels, which no chunk writes);
  * - blur (the finish's detail blur, σ ≥ 4): chunk 0 blurs the hole side, chunk 1 the known side
- *   (`blurSideBoxes`), each writing its own pixels of the task's `low`;
- * - meld (the finish's conjugate gradients, meld-cg.ts): chunk 0 solves red and green, chunk 1 blue,
- *   in step — only when the host's lanes are {@link FillLanes.concurrent} (the chunks wait on each
- *   other); otherwise the one-thread solve, with the same floats.
+ *   (`blurSideBoxes`), each writing its own pixels of the task's `low`.
  * So the result is the same bytes whether the chunks run one after the other (no lanes: the
  * renderer, tests, one core) or at the same time on two threads (the host supplies a
  * {@link FillLanes} and the arrays live on SharedArrayBuffers).
@@ -26,7 +23,6 @@ import { mulberry32 } from './random';
 import { gatherVote, VOTE_TICK as VOTE_UNIT } from './vote';
 import type { Box } from './blur-box';
 import { blurSideBoxes } from './box-cascade-blur';
-import { meldLane, solveLane, type MeldLane, type PackedSystem } from './meld-cg';
 
 /** Fixed number of chunks of a split pass (independent of how many threads run them). */
 export const LANE_CHUNKS = 2;
@@ -63,9 +59,7 @@ export type LaneTask =
   | { kind: 'search'; reverse: boolean; searchRadius: number; seed: number }
   | { kind: 'vote'; winnerDepth: number; stride: number }
   /** `low`: 3 floats per pixel of `box` (on a SharedArrayBuffer with lanes). */
-  | { kind: 'blur'; box: Box; sigma: number; low: Float32Array }
-  /** Chunk 1's channel (blue) of the meld, its arrays on SharedArrayBuffers. */
-  | { kind: 'meld'; lane: MeldLane };
+  | { kind: 'blur'; box: Box; sigma: number; low: Float32Array };
 
 /** Host-provided second thread. */
 export interface FillLanes {
@@ -75,11 +69,6 @@ export interface FillLanes {
    * the other, with the same bytes, and nothing is shared.
    */
   accepts?(targets: number): boolean;
-  /**
-   * True when {@link run} really runs the two chunks at the same time, so that they may wait on each
-   * other (the meld task); a host that runs them one after the other leaves it unset.
-   */
-  concurrent?: boolean;
   /** Called once per split level, before any {@link run}: hand `state` to the other thread. */
   share(state: LaneState): void;
   /**
@@ -115,10 +104,6 @@ function levelOf(s: LaneState): Level {
 export function runLaneTask(state: LaneState, task: LaneTask, c: number, tick: () => void = () => {}): void {
   if (task.kind === 'blur') {
     blurSideBoxes(state.pix, state.width, state.height, task.box, task.sigma, state.hole, c === 0 ? 0 : 1, task.low);
-    return;
-  }
-  if (task.kind === 'meld') {
-    solveLane(task.lane, c);
     return;
   }
   const level = levelOf(state);
@@ -160,8 +145,6 @@ export interface SplitPasses {
   vote(winnerDepth: number, stride: number, tick: (units: number) => void): void;
   /** The finish's box blur of both sides (`blurOwnSideBoxes`), one side per chunk. */
   blurSides(pix: Float32Array, w: number, h: number, box: Box, sigma: number, hole: Uint8Array): Float32Array;
-  /** The meld's solve on both threads (x of `sys` set, the iterations returned); undefined without concurrent lanes. */
-  meld?: (sys: PackedSystem, maxIter: number, tol: number) => number;
 }
 
 /**
@@ -223,29 +206,5 @@ export function splitPasses(level: Level, r: number, nnf: Int32Array, holes: Int
       run({ kind: 'blur', box, sigma, low }, 0, 0, () => {});
       return low;
     },
-    meld: lanes?.concurrent ? (sys, maxIter, tol) => meldOnLanes(lanes, sys, maxIter, tol) : undefined,
   };
-}
-
-/** Runs the meld's channels on the two lanes (see {@link LaneTask} `meld`) and gathers x into `sys`. */
-function meldOnLanes(lanes: FillLanes, sys: PackedSystem, maxIter: number, tol: number): number {
-  const { ns, to } = sys;
-  const link = new Int32Array(new SharedArrayBuffer(to.byteLength));
-  for (let k = 0; k < to.length; k++) link[k] = to[k] / 3;
-  const flags = new Int32Array(new SharedArrayBuffer(8 * maxIter));
-  const shared = { ...sys, m: toShared(sys.m), start: toShared(sys.start) };
-  const blue = meldLane(shared, link, [2], maxIter, tol, flags, (n) => new Float32Array(new SharedArrayBuffer(4 * n)));
-  const redGreen = meldLane(sys, link, [0, 1], maxIter, tol, flags, (n) => new Float32Array(n));
-  let it = 0;
-  lanes.run({ kind: 'meld', lane: blue }, () => {
-    it = solveLane(redGreen, 0);
-  });
-  const [r, g] = redGreen.x,
-    [b] = blue.x;
-  for (let i = 0; i < ns; i++) {
-    sys.x[i * 3] = r[i];
-    sys.x[i * 3 + 1] = g[i];
-    sys.x[i * 3 + 2] = b[i];
-  }
-  return it;
 }

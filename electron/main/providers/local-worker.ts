@@ -84,13 +84,10 @@ function helperLanes(): {
   /** Ends the helper thread (a later split level starts a new one). */
   stop: () => void;
   passes: () => number;
-  /** Of those, the meld's (the finish's conjugate gradients, one channel here). */
-  melds: () => number;
   resetPasses: () => void;
 } {
   let helper: Worker | null = null;
-  let passes = 0,
-    melds = 0;
+  let passes = 0;
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const startAt = laneStartTargets();
   const start = () => {
@@ -101,7 +98,6 @@ function helperLanes(): {
     start,
     lanes: {
       accepts: (targets) => helper !== null || targets >= startAt,
-      concurrent: true,
       share: (state) => start().postMessage({ type: 'share', state }),
       run: (task, local) => {
         Atomics.store(flag, 0, 0);
@@ -110,7 +106,6 @@ function helperLanes(): {
         if (Atomics.wait(flag, 0, 0, LANE_TIMEOUT_MS) === 'timed-out') throw new Error('the engine helper thread did not answer');
         if (Atomics.load(flag, 0) !== 1) throw new Error('the engine helper thread failed');
         passes++;
-        if (task.kind === 'meld') melds++;
       },
     },
     // The helper drops the finished fill's shared arrays (it stays up, warm, for the next fill).
@@ -120,10 +115,8 @@ function helperLanes(): {
       helper = null;
     },
     passes: () => passes,
-    melds: () => melds,
     resetPasses: () => {
       passes = 0;
-      melds = 0;
     },
   };
 }
@@ -158,10 +151,8 @@ function fillMain(job: FillJob): void {
     lanes?.release();
   }
   const data = out.data instanceof Uint8Array ? out.data : new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength);
-  // lanePasses: passes the helper thread ran (0 without lanes or when the hole was too small to split); laneMelds: of them, melds.
-  parentPort!.postMessage({ type: 'done', rgba: data, lanePasses: lanes?.passes() ?? 0, laneMelds: lanes?.melds() ?? 0 }, [
-    data.buffer as ArrayBuffer,
-  ]);
+  // lanePasses: passes the helper thread ran (0 without lanes or when the hole was too small to split).
+  parentPort!.postMessage({ type: 'done', rgba: data, lanePasses: lanes?.passes() ?? 0 }, [data.buffer as ArrayBuffer]);
 }
 
 function countHoles(mask: Uint8Array): number {
