@@ -144,7 +144,7 @@ export function guidance(
  * @returns the iterations used
  */
 export function meldToSources(layer: Layer, holes: Int32Array, src: Int32Array, maxIter: number, tol = 1e-3): number {
-  const { pix, hole } = layer;
+  const { pix } = layer;
   const { nbr, count, rhs, srcOf } = guidance(layer, holes, src);
   const sys = meldSystem(pix, srcOf, holes, nbr, count, rhs);
   const it = solvePacked(sys, maxIter, tol);
