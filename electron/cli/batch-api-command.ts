@@ -163,6 +163,8 @@ async function writeOutputs(store: AssetStore, service: BatchService, b: BatchRe
             { assetId: item.result.assetId, x: item.result.region.x, y: item.result.region.y },
           ],
           format: b.format ?? 'png',
+          // The edit record names the model (it said "Maskwork" alone), as `batch` without --batch-api does.
+          provenance: { models: [b.model] },
           ...(overwrite ? { allowOverwriteSource: true } : {}),
         },
         item.output,

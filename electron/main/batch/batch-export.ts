@@ -64,7 +64,11 @@ export async function exportKept(
     const target = join(folder, `${stemOf.get(item)}-edited.${ext}`);
     try {
       const { canvas, layers } = await layersOf(store, item);
-      const r = await exportToFile(store, { canvas, layers, format, ...(quality ? { quality } : {}) }, target, { replaceExisting: false });
+      // The edit record names the batch's model, as a single export and the CLI do (it said "Maskwork" alone).
+      const provenance = { models: [b.model] };
+      const r = await exportToFile(store, { canvas, layers, format, provenance, ...(quality ? { quality } : {}) }, target, {
+        replaceExisting: false,
+      });
       written.push(basename(r.path));
       // Clear finished leaves a batch whose kept results were not exported; this one was.
       item.exported = item.result?.assetId;

@@ -119,6 +119,8 @@ describe('maskwork batch --batch-api', () => {
       const out = join(tmp, 'out', `${name}.png`);
       const [a, b] = await Promise.all([sharp(join(PHOTOS, `${name}.${ext}`)).metadata(), sharp(out).metadata()]);
       expect([b.width, b.height]).toEqual([a.width, a.height]);
+      // The edit record names the model (it said "Maskwork" alone).
+      expect(b.xmp?.toString('utf8')).toContain('<Iptc4xmpExt:AISystemUsed>Google gemini-3.1-flash-image<');
     }
     // Outside the mask's feather band the pixels are the input's; inside, the server's paint shows.
     const orig = await sharp(join(PHOTOS, 'coffee.png')).removeAlpha().raw().toBuffer();
