@@ -3,7 +3,7 @@
  * BridgeError with the typed error; the panel shows it inline.
  */
 import type { BatchReview, BatchView } from '../../shared/batch/batch-types';
-import type { BatchClearResult, BatchEstimate, BatchExportResult, BatchFile } from '../../shared/ipc/batch-contract';
+import type { BatchClearResult, BatchEstimate, BatchExportFormat, BatchExportResult, BatchFile } from '../../shared/ipc/batch-contract';
 import { events } from '../../shared/ipc/contract';
 import { parse } from '../../shared/ipc/schema';
 import { api, unwrap } from './bridge';
@@ -43,7 +43,7 @@ export const review = (batchId: string, itemId: string, r: BatchReview): Promise
 export const redo = (batchId: string, itemId: string): Promise<BatchView> => unwrap(api().batch.redo({ batchId, itemId }));
 export const preview = (batchId: string, itemId: string) => unwrap(api().batch.preview({ batchId, itemId }));
 
-export async function exportKept(batchId: string, format: 'png' | 'jpeg' | 'webp'): Promise<BatchExportResult | null> {
+export async function exportKept(batchId: string, format: BatchExportFormat): Promise<BatchExportResult | null> {
   const r = await unwrap(api().batch.export({ batchId, format }));
   return 'canceled' in r ? null : r;
 }

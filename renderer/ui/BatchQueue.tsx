@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { BatchView } from '../../shared/batch/batch-types';
+import type { BatchExportFormat } from '../../shared/ipc/batch-contract';
 import { errorInfo } from '../commands/bridge';
 import * as batch from '../commands/batch-client';
 import { clearable } from '../../shared/batch/batch-types';
@@ -106,7 +107,7 @@ export function BatchQueue({
   const [sayStayed, setSayStayed] = useState(false);
   /** After Clear finished: how many batches it took off, and their results deleted (until the next Clear). */
   const [sayCleared, setSayCleared] = useState<string | null>(null);
-  const [format, setFormat] = useState<'png' | 'jpeg' | 'webp'>('png');
+  const [format, setFormat] = useState<BatchExportFormat>('png');
   // What the last export wrote, said under the batch it was made from only: under the next batch it read
   // as that batch's ("Wrote 2 files…" beside "Export kept (0)…").
   const [exported, setExported] = useState<{ batchId: string; text: string } | null>(null);
@@ -281,6 +282,8 @@ export function BatchQueue({
                 <option value="png">PNG</option>
                 <option value="jpeg">JPEG</option>
                 <option value="webp">WebP</option>
+                <option value="tiff">TIFF</option>
+                <option value="psd">PSD (layers)</option>
               </select>
             </label>
             <button

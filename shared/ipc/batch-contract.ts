@@ -6,6 +6,10 @@ import * as s from './schema';
 import type { BatchView } from '../batch/batch-types';
 
 /** A file main picked for a batch, by id; `mask` is the per-file mask found by name, if any. */
+/** The formats Export kept writes (TIFF and layered PSD too, as the CLI's `batch --format`). */
+export const BATCH_EXPORT_FORMATS = ['png', 'jpeg', 'webp', 'tiff', 'psd'] as const;
+export type BatchExportFormat = (typeof BATCH_EXPORT_FORMATS)[number];
+
 export interface BatchFile {
   fileId: string;
   name: string;
@@ -118,7 +122,7 @@ export const batchChannels = {
   'batch:export': {
     request: s.object({
       batchId,
-      format: s.oneOf(['png', 'jpeg', 'webp'] as const),
+      format: s.oneOf(BATCH_EXPORT_FORMATS),
       quality: s.optional(s.number({ int: true, min: 1, max: 100 })),
     }),
     response: s.type<BatchExportResult | { canceled: true }>(),

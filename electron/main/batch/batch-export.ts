@@ -7,8 +7,11 @@ import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { BatchItemRecord, BatchRecord } from '../../../shared/batch/batch-types';
-import type { BatchExportResult } from '../../../shared/ipc/batch-contract';
+import type { BatchExportFormat, BatchExportResult } from '../../../shared/ipc/batch-contract';
+import { layerName } from '../../../shared/document/layer-name';
+import { getModel } from '../../../shared/models/catalog';
 import type { AssetStore } from '../services/asset-store';
+import type { PlacedAsset } from '../export/export-types';
 import { renderExport } from '../services/image-export';
 import { exportToFile, openImageFile } from '../services/image-files';
 import { outputStems } from './batch-files';
@@ -17,7 +20,7 @@ const PREVIEW_EDGE = 512;
 
 async function layersOf(store: AssetStore, item: BatchItemRecord) {
   const img = await openImageFile(store, item.image);
-  const layers = [{ assetId: img.assetId, x: 0, y: 0 }];
+  const layers: PlacedAsset[] = [{ assetId: img.assetId, x: 0, y: 0 }];
   if (item.result) layers.push({ assetId: item.result.assetId, x: item.result.region.x, y: item.result.region.y });
   return { canvas: { width: img.width, height: img.height }, layers };
 }
@@ -50,12 +53,12 @@ export async function exportKept(
   store: AssetStore,
   b: BatchRecord,
   folder: string,
-  format: 'png' | 'jpeg' | 'webp',
+  format: BatchExportFormat,
   quality?: number,
 ): Promise<BatchExportResult> {
   const kept = b.items.filter((i) => i.review === 'kept' && i.result);
   if (!kept.length) throw new AppError({ kind: 'invalid-request', message: 'Keep at least one result before exporting.', rule: 'review' });
-  const ext = format === 'jpeg' ? 'jpg' : format;
+  const ext = format === 'jpeg' ? 'jpg' : format === 'tiff' ? 'tif' : format;
   const written: string[] = [];
   const failed: BatchExportResult['failed'] = [];
   const stems = outputStems(b.items.map((i) => i.name));
@@ -64,6 +67,8 @@ export async function exportKept(
     const target = join(folder, `${stemOf.get(item)}-edited.${ext}`);
     try {
       const { canvas, layers } = await layersOf(store, item);
+      // A PSD's result layer is named as the app names a kept layer (prompt words · model).
+      if (layers[1]) layers[1] = { ...layers[1], name: layerName(getModel(b.model)?.name ?? b.model, b.prompt) };
       // The edit record names the batch's model, as a single export and the CLI do (it said "Maskwork" alone).
       const provenance = { models: [b.model] };
       const r = await exportToFile(store, { canvas, layers, format, provenance, ...(quality ? { quality } : {}) }, target, {

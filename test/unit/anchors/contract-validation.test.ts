@@ -112,7 +112,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'batch:review': { batchId: 'b-1', itemId: 'item-1', review: 'kept' },
   'batch:redo': { batchId: 'b-1', itemId: 'item-1' },
   'batch:preview': { batchId: 'b-1', itemId: 'item-1' },
-  'batch:export': { batchId: 'b-1', format: 'png' },
+  'batch:export': { batchId: 'b-1', format: 'tiff' },
 };
 
 /** A value of the wrong type for whatever `v` is. */

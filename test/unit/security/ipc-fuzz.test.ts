@@ -113,7 +113,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'batch:review': { batchId: 'b-1', itemId: 'item-1', review: 'kept' },
   'batch:redo': { batchId: 'b-1', itemId: 'item-1' },
   'batch:preview': { batchId: 'b-1', itemId: 'item-1' },
-  'batch:export': { batchId: 'b-1', format: 'png' },
+  'batch:export': { batchId: 'b-1', format: 'psd' },
 };
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'prototype', '__defineGetter__'];
