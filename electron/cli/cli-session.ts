@@ -217,6 +217,11 @@ export class CliSession implements Interruptible {
     }
   }
 
+  /** What this run's exports said (each once), for `--json`'s `notes`: they went to stderr only. */
+  get notes(): string[] {
+    return [...this.saidNotes];
+  }
+
   /** Resolves once this session's requests are in the app's spend ledger on disk. */
   flushed(): Promise<void> {
     return this.svc.ledger.flushed();

@@ -253,6 +253,8 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
         ...(c0.spans?.length ? { spans: relativeSpans(c0.spans, performance.timeOrigin + t0) } : {}),
       },
       outputs: written,
+      // What the export said (the JPEG's kept data, a 16-bit source written as 8 bits): on stderr too.
+      ...(session.notes.length ? { notes: session.notes } : {}),
       // The offline engine: each output's seed (in the order of outputs); `--seed` with it repeats that output.
       ...seedsOf(candidates),
       requestIds: candidates.map((c) => c.requestId).filter(Boolean),

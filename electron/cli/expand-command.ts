@@ -140,6 +140,7 @@ export async function runExpand(o: ExpandOptions): Promise<Record<string, unknow
       estimatedCostUsd: Math.round(tiles.reduce((s, t) => s + t.costUsd, 0) * 10000) / 10000,
       timings: { generateMs: Math.round(tGen - t0), writeMs: Math.round(tEnd - tGen), totalMs: Math.round(tEnd - t0) },
       outputs: [out],
+      ...(session.notes.length ? { notes: session.notes } : {}),
       ...seedsOf(candidates),
     };
   } finally {

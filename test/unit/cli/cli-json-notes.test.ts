@@ -1,0 +1,54 @@
+/**
+ * `--json` carries what the export said (`notes`): a script reading stdout learns that the JPEG kept
+ * the original's data outside the edit, or that a 16-bit source was written as 8 bits. The notes went
+ * to stderr only, so the JSON said nothing of them (found by hand, U7).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assertCliBuilt, PHOTOS, runCli } from '../../support/cli-run';
+
+let tmp: string;
+
+beforeAll(async () => {
+  assertCliBuilt();
+  tmp = await mkdtemp(join(tmpdir(), 'maskwork-cli-notes-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('fill --json', () => {
+  it('has the export’s notes beside the outputs', async () => {
+    const out = join(tmp, 'rocket.jpg');
+    const r = await runCli(
+      ['fill', '--image', join(PHOTOS, 'rocket.jpg'), '--mask', join(PHOTOS, 'rocket.mask-blob.png'), '--out', out, '--json'],
+      { PATH: process.env.PATH ?? '' },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.outputs).toEqual([out]);
+    expect(j.notes).toEqual([
+      expect.stringMatching(/^JPEG: the original's image data was kept wherever you did not edit — \d+ of 4320 blocks/),
+    ]);
+  });
+
+  it('has none when the export said nothing (a PNG)', async () => {
+    const r = await runCli(
+      [
+        'fill',
+        '--image',
+        join(PHOTOS, 'coffee.png'),
+        '--mask',
+        join(PHOTOS, 'coffee.mask-blob.png'),
+        '--out',
+        join(tmp, 'c.png'),
+        '--json',
+      ],
+      { PATH: process.env.PATH ?? '' },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).notes).toBeUndefined();
+  });
+});
