@@ -3,7 +3,7 @@
  * the never-overwrite rule checked before any work (nothing is generated, or paid for, only to be
  * refused at the end). Main checks again when it writes.
  */
-import { lstat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { layerName } from '../../shared/document/layer-name';
@@ -35,8 +35,24 @@ export function candidatePaths(out: string, asked: number): string[] {
   return Array.from({ length: asked }, (_, i) => join(dirname(out), `${stem}-${i + 1}${ext}`));
 }
 
-/** Refuses (exit 1, before any work) when one of `paths` exists — a file, a folder or a link — unless `overwrite`. */
+/**
+ * Refuses (exit 1, before any work) when one of `paths` exists — a file, a folder or a link — unless
+ * `overwrite`; and, `overwrite` or not, when the folder they go into does not exist (the edit was made,
+ * then "Could not write “…/r.png”: ENOENT").
+ */
 export async function refuseExisting(paths: readonly string[], overwrite: boolean): Promise<void> {
+  for (const folder of new Set(paths.map((p) => dirname(p)))) {
+    const isFolder = await stat(folder).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!isFolder)
+      throw new AppError({
+        kind: 'io',
+        message: `The folder ${folder} does not exist; nothing was done. Create it first, or choose another --out.`,
+        rule: 'no-folder',
+      });
+  }
   if (overwrite) return;
   for (const p of paths) {
     const there = await lstat(p).then(

@@ -1,7 +1,8 @@
 /**
  * `--json` carries what the export said (`notes`): a script reading stdout learns that the JPEG kept
  * the original's data outside the edit, or that a 16-bit source was written as 8 bits. The notes went
- * to stderr only, so the JSON said nothing of them (found by hand, U7).
+ * to stderr only, so the JSON said nothing of them (found by hand, U7). And an --out whose folder does
+ * not exist is refused before any work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +18,33 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
+});
+
+describe('--out in a folder that does not exist', () => {
+  it('is refused before any work, in plain words (it filled, then said “Could not write …: ENOENT”)', async () => {
+    const out = join(tmp, 'no-such-folder', 'r.png');
+    for (const cmd of ['fill', 'edit'])
+      for (const overwrite of [[], ['--overwrite']]) {
+        const r = await runCli(
+          [
+            cmd,
+            '--image',
+            join(PHOTOS, 'rocket.jpg'),
+            '--mask',
+            join(PHOTOS, 'rocket.mask-blob.png'),
+            '--out',
+            out,
+            ...overwrite,
+            ...(cmd === 'edit' ? ['--model', 'local'] : []),
+          ],
+          { PATH: process.env.PATH ?? '' },
+        );
+        expect([r.code, r.stderr]).toEqual([
+          1,
+          `maskwork: io: The folder ${join(tmp, 'no-such-folder')} does not exist; nothing was done. Create it first, or choose another --out.\n`,
+        ]);
+      }
+  });
 });
 
 describe('fill --json', () => {
