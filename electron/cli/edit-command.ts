@@ -13,6 +13,7 @@ import { worstCaseUsd } from '../../shared/text-check/budget';
 import { requestedText } from '../../shared/text-check/requested-text';
 import { asGiven, CliSession, unwrap } from './cli-session';
 import { readMaskFile } from '../main/edit/mask-file';
+import { assertGreyMask } from '../main/batch/mask-colour';
 import { withMaskAdvice } from './mask-advice';
 import { autoReport, chooseModelFor, modelOption, qualityFor, readRules, type Quality } from './model-choice';
 import { AUTO_MODEL, formatDecision } from '../../shared/routing';
@@ -132,8 +133,13 @@ export async function runEdit(o: EditOptions, warn: (line: string) => void): Pro
       withMaskAdvice(readMaskFile(resolve(o.mask), opening), image, { given: o.mask, path: resolve(o.mask) }),
     );
     reading.catch(() => {}); // an image that fails to open is the error reported, below
+    // A colour photo given as the mask (the image itself, by mistake) is refused, as the app's batch
+    // refuses it: it was thresholded and filled wherever the photo is bright.
+    const grey = asGiven(o.mask, assertGreyMask(resolve(o.mask)));
+    grey.catch(() => {});
     const img = await opening;
     const mask = await reading;
+    await grey;
     const refs = [];
     for (const r of o.refs) refs.push((await asGiven(r, session.openImage(resolve(r)))).assetId);
     const tOpen = performance.now();

@@ -2,12 +2,13 @@
  * `--json` carries what the export said (`notes`): a script reading stdout learns that the JPEG kept
  * the original's data outside the edit, or that a 16-bit source was written as 8 bits. The notes went
  * to stderr only, so the JSON said nothing of them (found by hand, U7). And an --out whose folder does
- * not exist is refused before any work.
+ * not exist is refused before any work, and a colour photo given as the mask is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { assertCliBuilt, PHOTOS, runCli } from '../../support/cli-run';
 
 let tmp: string;
@@ -44,6 +45,18 @@ describe('--out in a folder that does not exist', () => {
           `maskwork: io: The folder ${join(tmp, 'no-such-folder')} does not exist; nothing was done. Create it first, or choose another --out.\n`,
         ]);
       }
+  });
+});
+
+describe('a colour photo as --mask', () => {
+  it('is refused as the app’s batch refuses it (the photo itself given by mistake was filled wherever it is bright)', async () => {
+    const out = join(tmp, 'photo-as-mask.jpg');
+    const r = await runCli(['fill', '--image', join(PHOTOS, 'rocket.jpg'), '--mask', join(PHOTOS, 'rocket.jpg'), '--out', out], {
+      PATH: process.env.PATH ?? '',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^maskwork: invalid-request: rocket\.jpg is a colour photo, not a mask\. A mask is a black-and-white/);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
