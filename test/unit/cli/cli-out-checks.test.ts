@@ -1,5 +1,5 @@
 /**
- * `--json` carries what the export said (`notes`): a script reading stdout learns that the JPEG kept
+ * What a retoucher trips on with the CLI (found by hand, U7). `--json` carries what the export said (`notes`): a script reading stdout learns that the JPEG kept
  * the original's data outside the edit, or that a 16-bit source was written as 8 bits. The notes went
  * to stderr only, so the JSON said nothing of them (found by hand, U7). And an --out whose folder does
  * not exist is refused before any work, and a colour photo given as the mask is refused.
