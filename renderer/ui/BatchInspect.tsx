@@ -1,7 +1,9 @@
 /**
  * A closer look at one batch result: the photo before and after side by side, as large as the dialog
  * allows (main's previews are up to 512 px), with Keep / Discard and ← / → through the batch's
- * results; Esc or Back returns to the grid. The grid's 75-px thumbnails were the only way to judge a
+ * results; Keep or Discard moves on to the next result, as Lightroom's auto-advance does (the focus
+ * stays on the button, so Enter, Enter, … goes through a batch; it took → after each one, found by
+ * hand); Esc or Back returns to the grid. The grid's 75-px thumbnails were the only way to judge a
  * result before keeping it (found by hand).
  */
 import { useEffect, useRef } from 'react';
@@ -63,7 +65,13 @@ export function BatchInspect({
         <button type="button" onClick={() => step(1)} disabled={items.length < 2} title="Next result (→)">
           Next
         </button>
-        <ReviewButtons item={item} onReview={(review) => onReview(item, review)} />
+        <ReviewButtons
+          item={item}
+          onReview={(review) => {
+            onReview(item, review);
+            if (at < items.length - 1) onMove(at + 1); // the last one stays, showing it was kept
+          }}
+        />
         <span className="muted" data-testid="batch-inspect-state">
           {item.name} · {at + 1} of {items.length}
           {item.review === 'kept' ? ' · kept' : item.review === 'discarded' ? ' · discarded' : ''}

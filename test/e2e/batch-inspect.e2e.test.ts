@@ -1,7 +1,7 @@
 /**
  * A batch result looked at closely, with real mouse and keys: a click on a result's thumbnails opens
  * it before and after, large (the grid's 75-px thumbnails were the only view — found by hand); → and ←
- * step through the batch's results, Keep there keeps that one, and Esc returns to the grid with the
+ * step through the batch's results, Keep there keeps that one and moves on to the next, and Esc returns to the grid with the
  * focus on the card looked at last, the dialog still open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +62,14 @@ describe('Batch results, looked at closely', () => {
     // Said there in words too (only the grid's card showed it).
     await expect.poll(() => next.getByTestId('batch-inspect-state').textContent()).toBe('rocket.jpg · 2 of 2 · kept');
     await page.keyboard.press('ArrowLeft');
-    await d.getByRole('region', { name: 'Result 1 of 2: coffee.png' }).waitFor();
+    const first = d.getByRole('region', { name: 'Result 1 of 2: coffee.png' });
+    await first.waitFor();
+    // Keep moves on to the next result, the focus on its Keep (Enter, Enter, … goes through a batch).
+    await first.getByRole('button', { name: 'Keep coffee.png' }).click();
+    await next.waitFor();
+    await expect.poll(focusedLabel).toBe('Keep rocket.jpg');
+    await page.keyboard.press('ArrowLeft');
+    await first.waitFor();
     await page.keyboard.press('ArrowLeft'); // round to the last
     await d.getByRole('region', { name: 'Result 2 of 2: rocket.jpg' }).waitFor();
 
@@ -71,6 +78,7 @@ describe('Batch results, looked at closely', () => {
     expect(await d.isVisible()).toBe(true); // Esc left the closer look, not the dialog
     await expect.poll(focusedLabel).toBe('Look at rocket.jpg');
     expect(await grid.getByRole('button', { name: 'Keep rocket.jpg' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await grid.getByRole('button', { name: 'Keep coffee.png' }).getAttribute('aria-pressed')).toBe('true');
     expect(app.errors).toEqual([]);
   }, 240_000);
 });
