@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { launchApp, type AppHarness } from '../support/app-harness';
 import { chooseOption } from '../support/user-input';
-import { copyPhotosWithMasks } from '../support/batch-folder';
+import { photosFolder } from '../support/batch-folder';
 import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
@@ -18,9 +18,7 @@ let folder: string;
 
 beforeAll(async () => {
   app = await launchApp({ viewport: { width: 1280, height: 800 } });
-  folder = join(app.tmp, 'photos');
-  await mkdir(folder);
-  await copyPhotosWithMasks(folder, ['rocket.jpg']);
+  folder = await photosFolder(app, ['rocket.jpg']);
 });
 afterAll(() => closeBatchApp(app));
 

@@ -5,12 +5,10 @@
  * focus on the card looked at last, the dialog still open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { launchApp, type AppHarness } from '../support/app-harness';
 import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
-import { copyPhotosWithMasks } from '../support/batch-folder';
+import { photosFolder } from '../support/batch-folder';
 import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
@@ -18,9 +16,7 @@ let folder: string;
 
 beforeAll(async () => {
   app = await launchApp({ viewport: { width: 1280, height: 800 } });
-  folder = join(app.tmp, 'photos');
-  await mkdir(folder);
-  await copyPhotosWithMasks(folder, ['coffee.png', 'rocket.jpg']);
+  folder = await photosFolder(app, ['coffee.png', 'rocket.jpg']);
 });
 afterAll(() => closeBatchApp(app));
 

@@ -7,14 +7,14 @@
  *   after a mouse click, so Chromium drew none and nothing on screen said where the keys would go).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { typeInto } from '../support/real-input';
 import { chooseOption } from '../support/user-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
-import { copyPhotosWithMasks } from '../support/batch-folder';
+import { photosFolder } from '../support/batch-folder';
 import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
@@ -52,9 +52,7 @@ const ringOf = (el: Locator) =>
 describe('Batch dialog at 1280×800', () => {
   it('Cancel batch shows its focus ring; a long caption stays in its card; Format and Export kept do not overlap', async () => {
     const page = app.page;
-    const folder = join(app.tmp, 'photos');
-    await mkdir(folder);
-    await copyPhotosWithMasks(folder, ['coffee.png', 'smarties.png']);
+    const folder = await photosFolder(app, ['coffee.png', 'smarties.png']);
     // A camera-style name with no place to break, second in the list: its request goes out, then is cancelled.
     await copyFile(join(PHOTOS, 'rocket.jpg'), join(folder, `${LONG}.jpg`));
     await copyFile(join(PHOTOS, 'rocket.mask-blob.png'), join(folder, `${LONG}.mask-blob.png`));

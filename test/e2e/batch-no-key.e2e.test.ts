@@ -7,13 +7,11 @@
  * and the batch then runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { launchApp, type AppHarness } from '../support/app-harness';
 import { typeInto } from '../support/real-input';
 import { chooseOption } from '../support/user-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
-import { copyPhotosWithMasks } from '../support/batch-folder';
+import { photosFolder } from '../support/batch-folder';
 import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
@@ -32,9 +30,7 @@ afterAll(() => closeBatchApp(app, gemini));
 describe('Batch without the model’s key', () => {
   it('nothing is sent or charged; after setting the key in Settings the new batch is still there and runs', async () => {
     const page = app.page;
-    const folder = join(app.tmp, 'photos');
-    await mkdir(folder);
-    await copyPhotosWithMasks(folder, ['coffee.png', 'rocket.jpg']);
+    const folder = await photosFolder(app, ['coffee.png', 'rocket.jpg']);
     const d = page.getByRole('dialog', { name: 'Batch' });
     const rows = d.getByRole('list', { name: 'Images in the new batch' }).getByRole('listitem');
     await page.getByRole('button', { name: /^Batch…/ }).click();

@@ -12,13 +12,11 @@
  *   the draft stays to try again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { launchApp, type AppHarness } from '../support/app-harness';
 import { chooseOption } from '../support/user-input';
 import { typeInto } from '../support/real-input';
 import { startGeminiBatchServer, startGeminiServer, type GeminiBatchServer, type GeminiServer } from '../servers';
-import { copyPhotosWithMasks } from '../support/batch-folder';
+import { photosFolder } from '../support/batch-folder';
 import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
@@ -39,9 +37,7 @@ beforeAll(async () => {
     },
     viewport: { width: 1280, height: 800 },
   });
-  folder = join(app.tmp, 'photos');
-  await mkdir(folder);
-  await copyPhotosWithMasks(folder, ['coffee.png', 'rocket.jpg', 'smarties.png']);
+  folder = await photosFolder(app, ['coffee.png', 'rocket.jpg', 'smarties.png']);
 });
 afterAll(() => closeBatchApp(app, batchApi, gemini));
 

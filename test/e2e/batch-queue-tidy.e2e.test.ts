@@ -11,7 +11,7 @@ import { launchApp, type AppHarness } from '../support/app-harness';
 import { typeInto } from '../support/real-input';
 import { chooseOption } from '../support/user-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
-import { copyPhotosWithMasks } from '../support/batch-folder';
+import { photosFolder } from '../support/batch-folder';
 import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
@@ -61,9 +61,7 @@ describe('Batch queue, tidied', () => {
     await page.keyboard.press('Escape');
     await settings.waitFor({ state: 'detached' });
 
-    const folder = join(app.tmp, 'photos');
-    await mkdir(folder);
-    await copyPhotosWithMasks(folder, ['coffee.png', 'rocket.jpg']);
+    const folder = await photosFolder(app, ['coffee.png', 'rocket.jpg']);
     const d = page.getByRole('dialog', { name: 'Batch' });
     await page.getByRole('button', { name: /^Batch…/ }).click();
     await d.waitFor();

@@ -16,7 +16,7 @@ import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { typeInto } from '../support/real-input';
 import { chooseOption, retype } from '../support/user-input';
 import { startGeminiServer, type GeminiServer } from '../servers';
-import { copyPhotosWithMasks } from '../support/batch-folder';
+import { photosFolder } from '../support/batch-folder';
 import { closeBatchApp } from '../support/batch-app';
 
 let app: AppHarness;
@@ -56,9 +56,7 @@ function watchStart(box: Element): void {
 describe('Batch with a photo that cannot be sent', () => {
   it('Start sends the others; the photo without a mask stays in the list with its reason', async () => {
     const page = app.page;
-    const folder = join(app.tmp, 'photos');
-    await mkdir(folder);
-    await copyPhotosWithMasks(folder, ['coffee.png', 'rocket.jpg']);
+    const folder = await photosFolder(app, ['coffee.png', 'rocket.jpg']);
     await copyFile(join(PHOTOS, 'colorful-cups.jpg'), join(folder, NO_MASK));
     const d = page.getByRole('dialog', { name: 'Batch' });
     const rows = d.getByRole('list', { name: 'Images in the new batch' }).getByRole('listitem');
