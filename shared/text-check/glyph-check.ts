@@ -13,6 +13,7 @@ import { provedByPartners } from './zero-partners';
 import { monospaced } from './monospaced';
 import { byReference, lowerOByReference, type GlyphReference } from './reference-glyphs';
 import { oldLAgain } from './word-l';
+import { oneForL } from './one-for-l';
 
 /**
  * Second look at characters the OCR's language model happily swaps (O/0, l/1, rn/m): the LSTM reads
@@ -336,6 +337,8 @@ function checkStem(img: GreyImage, ch: string, glyphBox: Box, ctx: GlyphContext,
     !g.cut && italicFootedOne(feet, topRightReach(g.ink, g.w, g.h, flagReach(g.ink, g.w, g.h).stemRight), img.slant ?? 0, mono);
   const looks = depth > 0.14 || bare || italicOne ? '1' : depth < 0.125 ? 'l' : null;
   const stem = ch === 'i' ? 'I' : 'l';
+  // Asked for an l: a narrow 1 (Dosis) or one left leaning (italic at 20 px) the depth missed (one-for-l.ts).
+  if (ch === 'l' && looks !== '1' && oneForL(g, img.slant ?? 0, mono)) return { result: 'unsure', between: '1/l' };
   // A short flag over feet on both sides is also what a serif l's top serif looks like in small
   // text scaled up to be read (Linux Libertine, 20 px): no proof unless the digit cell confirms a 1.
   if (looks === '1' && !bare && !italicOne && (img.scale ?? 1) > 1 && shortFlagOnFeet(feet)) {
