@@ -5,7 +5,7 @@ import { couldBeBlurredBar, couldBeFlatBar } from './flat-bar';
 import { flagReach } from './flag-reach';
 import { bareFootFlag, shortFlagOnFeet, stemFeatures } from './bare-foot-flag';
 import { partnerDiffers } from './same-shape';
-import { checkM, rPairGap } from './m-check';
+import { checkM, pairedWithM, rPairGap } from './m-check';
 import { couldBeWedgeSerif } from './serif-wedge';
 import { italicFootedOne, topRightReach } from './italic-foot';
 import { labelComponents, segmentWord, type Shape } from './word-segments';
@@ -268,6 +268,8 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     return byRef && v.result === 'ok' ? byRef : v;
   }
   if (ch === 'm') {
+    // Ink paired with the m that is not over its box or is taller than the line's x-height (m-check.ts).
+    if (!pairedWithM(g, glyphBox, ctx.line, ctx.shapes)) return { result: 'unsure', between: 'rn/m' };
     const gaps = ctx.gapShapes ?? ctx.shapes;
     return checkM(g, {
       byOrder: ctx.shapes?.get(glyphBox) !== undefined,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGlyph, type GreyImage, wordShapes } from './glyph-check';
-import { checkM, hasInnerGap, rPairGap, smallestGap, stemsOf } from './m-check';
+import { checkM, hasInnerGap, pairedWithM, rPairGap, smallestGap, stemsOf } from './m-check';
 import { matchText } from './text-match';
 
 /** A one-piece glyph: an arch across the top (rows 0–2) and stems (x0, x1) down to the baseline. */
@@ -233,5 +233,30 @@ describe('the rn evidence on light text (gaps measured polarity-balanced)', () =
   it('stays unsure when the r comes within 1 source px of the n, in either polarity', () => {
     expect(matchText({ requested: { text: 'rn am' }, ...reading(2, 34, 221) }).status).toBe('unsure');
     expect(matchText({ requested: { text: 'rn am' }, ...reading(2, 247, 53) }).status).toBe('unsure');
+  });
+});
+
+describe('the ink paired with an m', () => {
+  const box = { x0: 114, y0: 40, x1: 147, y1: 63 };
+  const o = { text: 'o', box: { x0: 75, y0: 40, x1: 99, y1: 63 } };
+  const m = { text: 'm', box };
+  const shapes = new Map([[o.box, { h: 23 }]]);
+  it('must lie over the m’s box and be no taller than the line’s x-height letters allow', () => {
+    expect(pairedWithM({ x: 116, w: 30, h: 23 }, box, [o, m], shapes)).toBe(true);
+    // The 2 beside the word, paired with the m by order.
+    expect(pairedWithM({ x: 163, w: 20, h: 31 }, box, [o, m], shapes)).toBe(false);
+    // Over the box but half again as tall as the o.
+    expect(pairedWithM({ x: 116, w: 30, h: 31 }, box, [o, m], shapes)).toBe(false);
+    // No other x-height letter on the line: only the box decides.
+    expect(pairedWithM({ x: 116, w: 30, h: 31 }, box, [m], shapes)).toBe(true);
+  });
+
+  it('takes stems a read pixel from even as even (a small monospaced m: 3 and 4 px)', () => {
+    const mono = blob(21, 23, [
+      [0, 2],
+      [6, 8],
+      [13, 15],
+    ]);
+    expect(checkM(mono, { byOrder: true, scale: 2, word: looseWord })).toEqual({ result: 'ok' });
   });
 });

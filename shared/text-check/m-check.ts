@@ -11,7 +11,7 @@
  * candidate must never be marked right, and this costs recall on small text (measured in the text
  * bench).
  */
-import type { GlyphVerdict } from './glyph-check';
+import type { Box, GlyphRef, GlyphVerdict } from './glyph-check';
 
 /** x-height (source pixels) below which a one-piece "m" needs positive evidence. */
 export const SMALL_M_PX = 14;
@@ -34,6 +34,37 @@ export const LOOSE_GAP_PX = 2;
 export const R_PAIR_GAP_PX = 1.5;
 /** Letters whose left side and kerning after an r are an n's: a stem with the n's top-left serif. */
 export const N_LIKE = /^[nmr]$/;
+
+/** Lowercase letters of x-height alone: no ascender, descender or dot. */
+const X_LETTERS = /^[acemnorsuvwxz]$/;
+/** An m's shape at most this much taller than the line's other x-height letters (an o overshoots a little). */
+const M_OVER_X = 1.2;
+
+/**
+ * Whether the shape paired with an "m" can be the m at all: over the m's box (a shape found by
+ * order, `x` set, that lies wholly beside the box is another glyph's ink) and, where the line has
+ * other x-height letters, not more than M_OVER_X taller than their median height. URW Gothic Demi
+ * Oblique and P052 Italic at 20 px, light on dark, drew "Norrn 2": the OCR read "Norm 2" and boxed
+ * its r over the whole "rrn", the word's ink split into N, o, that blob and the 2 beside it, and the
+ * 2 (15.5 source px tall) was paired with the m — tall enough for the size gate to pass it as an m:
+ * marked right (2026-12-07, a probe of 79 fonts; no bench text).
+ */
+export function pairedWithM(
+  g: { x?: number; w: number; h: number },
+  box: Box,
+  line: readonly GlyphRef[],
+  shapes: ReadonlyMap<Box, { h: number }> | undefined,
+): boolean {
+  if (g.x !== undefined && (g.x >= box.x1 || g.x + g.w <= box.x0)) return false;
+  const xs = line
+    .filter((o) => o.box !== box && X_LETTERS.test(o.text))
+    .flatMap((o) => {
+      const h = shapes?.get(o.box)?.h;
+      return h === undefined ? [] : [h];
+    })
+    .sort((a, b) => a - b);
+  return !xs.length || g.h <= M_OVER_X * xs[Math.floor(xs.length / 2)];
+}
 
 /** Runs of ink columns [x0, x1] in the lower part of the glyph (65–85 % of its height): its stems. */
 export function stemsOf(ink: Uint8Array, w: number, h: number): [number, number][] {
@@ -119,7 +150,8 @@ export function checkM(
   if (stems.length !== 3) return unsure;
   const gap1 = stems[1][0] - stems[0][1] - 1;
   const gap2 = stems[2][0] - stems[1][1] - 1;
-  const even = gap1 >= 0.8 * gap2 && gap1 <= 1.25 * gap2;
+  // Even: within a fifth, or a pixel of the image read (a small monospaced m: 3 and 4 px).
+  const even = (gap1 >= 0.8 * gap2 && gap1 <= 1.25 * gap2) || Math.abs(gap1 - gap2) <= 1;
   const gap = smallestGap(o.word);
   const loose = gap !== null && gap / o.scale >= LOOSE_GAP_PX;
   // This font's r keeps clear of an n, m or r elsewhere on the line: its rn would not touch.
