@@ -269,7 +269,7 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
   }
   if (ch === 'm') {
     // Ink paired with the m that is not over its box or is taller than the line's x-height (m-check.ts).
-    if (!pairedWithM(g, glyphBox, ctx.line, ctx.shapes)) return { result: 'unsure', between: 'rn/m' };
+    if (!pairedWithM(g, glyphBox, ctx.line, ctx.shapes, ctx.typed === 'M')) return { result: 'unsure', between: 'rn/m' };
     const gaps = ctx.gapShapes ?? ctx.shapes;
     return checkM(g, {
       byOrder: ctx.shapes?.get(glyphBox) !== undefined,

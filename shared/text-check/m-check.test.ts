@@ -242,13 +242,15 @@ describe('the ink paired with an m', () => {
   const m = { text: 'm', box };
   const shapes = new Map([[o.box, { h: 23 }]]);
   it('must lie over the m’s box and be no taller than the line’s x-height letters allow', () => {
-    expect(pairedWithM({ x: 116, w: 30, h: 23 }, box, [o, m], shapes)).toBe(true);
+    expect(pairedWithM({ x: 116, w: 30, h: 23 }, box, [o, m], shapes, false)).toBe(true);
     // The 2 beside the word, paired with the m by order.
-    expect(pairedWithM({ x: 163, w: 20, h: 31 }, box, [o, m], shapes)).toBe(false);
+    expect(pairedWithM({ x: 163, w: 20, h: 31 }, box, [o, m], shapes, false)).toBe(false);
     // Over the box but half again as tall as the o.
-    expect(pairedWithM({ x: 116, w: 30, h: 31 }, box, [o, m], shapes)).toBe(false);
+    expect(pairedWithM({ x: 116, w: 30, h: 31 }, box, [o, m], shapes, false)).toBe(false);
+    // A capital M asked: as tall as the line's capitals.
+    expect(pairedWithM({ x: 116, w: 30, h: 31 }, box, [o, m], shapes, true)).toBe(true);
     // No other x-height letter on the line: only the box decides.
-    expect(pairedWithM({ x: 116, w: 30, h: 31 }, box, [m], shapes)).toBe(true);
+    expect(pairedWithM({ x: 116, w: 30, h: 31 }, box, [m], shapes, false)).toBe(true);
   });
 
   it('takes stems a read pixel from even as even (a small monospaced m: 3 and 4 px)', () => {

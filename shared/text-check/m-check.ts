@@ -43,7 +43,8 @@ const M_OVER_X = 1.2;
 /**
  * Whether the shape paired with an "m" can be the m at all: over the m's box (a shape found by
  * order, `x` set, that lies wholly beside the box is another glyph's ink) and, where the line has
- * other x-height letters, not more than M_OVER_X taller than their median height. URW Gothic Demi
+ * other x-height letters, not more than M_OVER_X taller than their median height (a lowercase m asked;
+ * a capital M is as tall as the line's capitals). URW Gothic Demi
  * Oblique and P052 Italic at 20 px, light on dark, drew "Norrn 2": the OCR read "Norm 2" and boxed
  * its r over the whole "rrn", the word's ink split into N, o, that blob and the 2 beside it, and the
  * 2 (15.5 source px tall) was paired with the m — tall enough for the size gate to pass it as an m:
@@ -54,8 +55,10 @@ export function pairedWithM(
   box: Box,
   line: readonly GlyphRef[],
   shapes: ReadonlyMap<Box, { h: number }> | undefined,
+  capital: boolean,
 ): boolean {
   if (g.x !== undefined && (g.x >= box.x1 || g.x + g.w <= box.x0)) return false;
+  if (capital) return true;
   const xs = line
     .filter((o) => o.box !== box && X_LETTERS.test(o.text))
     .flatMap((o) => {
