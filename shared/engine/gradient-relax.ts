@@ -14,7 +14,8 @@
  * pixels), which the finish's membrane sets.
  */
 import type { Level } from './pyramid';
-import { packedSystem, solvePacked, type PackedSystem } from './meld-cg';
+import { packedSystem, solveMultigrid, type PackedSystem } from './meld-cg';
+import { buildLevels } from './meld-mg';
 import type { Layer } from './region';
 
 /**
@@ -136,8 +137,8 @@ export function guidance(
 }
 
 /**
- * The relaxation of {@link relaxToSources} solved to convergence (preconditioned conjugate gradients,
- * diagonal preconditioner, RGB as three systems, meld-cg.ts), started from the vote: every step
+ * The relaxation of {@link relaxToSources} solved to convergence (conjugate gradients preconditioned
+ * by a multigrid V-cycle, RGB as three systems, meld-cg.ts and meld-mg.ts), started from the vote: every step
  * between two sources is spread over the whole hole, as a Poisson blend of the copied regions (Image
  * Melding's integration). Stops when the residual falls below `tol` × its start or after `maxIter`
  * iterations.
@@ -147,8 +148,14 @@ export function meldToSources(layer: Layer, holes: Int32Array, src: Int32Array, 
   const { pix } = layer;
   const { nbr, count, rhs, srcOf } = guidance(layer, holes, src);
   const sys = meldSystem(pix, srcOf, holes, nbr, count, rhs);
-  const it = solvePacked(sys, maxIter, tol);
   const { x, pixel } = sys;
+  const px = new Int32Array(sys.ns),
+    py = new Int32Array(sys.ns);
+  for (let i = 0; i < sys.ns; i++) {
+    px[i] = pixel[i] % layer.width;
+    py[i] = (pixel[i] - px[i]) / layer.width;
+  }
+  const it = solveMultigrid(sys, buildLevels(sys.m, sys.start, sys.to, px, py), maxIter, tol);
   for (let i = 0; i < sys.ns; i++) {
     const p4 = pixel[i] * 4,
       i3 = i * 3;
@@ -202,8 +209,6 @@ function meldSystem(
       let s = -rhs[j * 3 + c] - mj * pix[p4 + c];
       for (let k = j * 4, end = k + mj; k < end; k++) s += pix[nbr[k] + c];
       r[i3 + c] = s;
-      d[i3 + c] = s / mj;
-      rz[c] += (s * s) / mj;
       r0[c] += s * s;
     }
     i++;

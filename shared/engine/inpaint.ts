@@ -43,12 +43,13 @@ const MAX_LEVEL_ITERATIONS = 12;
 const RELAX_SWEEPS = 10;
 /**
  * The meld (the relaxation to convergence, on smooth backgrounds: meld-finish.ts) stops when its
- * residual is 1 % of the start's: 89 conjugate-gradient iterations on bokeh-dandelion's box hole
- * (0.3–0.45 CPU s at load 10); 0.1 % took 397 and looked the same (+0.1 dB), 2 % / 4 % (51 / 27)
- * brought faint region borders back (dandelion blob −0.8 / −1.4 dB).
+ * residual is 0.1 % of the start's: 9 multigrid-preconditioned conjugate-gradient iterations on
+ * bokeh-dandelion's box hole (meld-cg.ts; 6–9 on the bench's melded fills). Until 2026-12-07 it stopped
+ * at 1 % with a diagonal preconditioner (89 iterations there, 13 grey levels mean from the converged
+ * blend; 0.1 % took 397); 2 % / 4 % then brought faint region borders back (dandelion blob −0.8 / −1.4 dB).
  */
-const MELD_TOLERANCE = 1e-2;
-const MELD_MAX_ITERATIONS = 400;
+const MELD_TOLERANCE = 1e-3;
+const MELD_MAX_ITERATIONS = 60;
 /** PatchMatch sweeps per EM iteration. */
 const SWEEPS = 1;
 /** Random-search radius below the two coarsest levels, in patch sides (those search everywhere). */

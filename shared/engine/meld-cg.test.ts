@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { guidance, meldToSources } from './gradient-relax';
 import { selectKth } from './meld-finish';
+import { buildLevels, type MgLevel, vCycle } from './meld-mg';
 import { mulberry32 } from './random';
 import { sourceLayer } from './test-helpers';
 import type { Layer } from './region';
 
 /**
- * The meld's conjugate gradients as they were written before the packed system (one loop over the
- * hole list, skipping pixels without estimates and fixed links, x updated in the layer): the packed
- * solve must give the same floats and the same iteration count.
+ * The meld's plain conjugate gradients (diagonal preconditioner, one loop over the hole list, as the meld
+ * solved until 2026-12-07), run long: the reference the multigrid-preconditioned solve must reach.
  */
 function referenceMeld(layer: Layer, holes: Int32Array, src: Int32Array, maxIter: number, tol: number): number {
   const { pix, hole } = layer;
@@ -87,20 +87,115 @@ function noisyCase(seed: number) {
   return { l, holes, src };
 }
 
-describe('meldToSources (packed conjugate gradients)', () => {
-  it('gives the same floats and iterations as the one-loop solve it replaced', () => {
+describe('meldToSources (multigrid-preconditioned conjugate gradients)', () => {
+  it('reaches the converged blend of a long plain solve in a few iterations, and takes fewer the looser the stop', () => {
     for (const seed of [1, 2, 3]) {
-      for (const tol of [1e-2, 1e-4]) {
-        const a = noisyCase(seed),
-          b = noisyCase(seed);
-        expect(Array.from(a.l.pix)).toEqual(Array.from(b.l.pix));
-        const itA = referenceMeld(a.l, a.holes, a.src, 400, tol);
-        const itB = meldToSources(b.l, b.holes, b.src, 400, tol);
-        expect(itB).toBe(itA);
-        expect(itA).toBeGreaterThan(3);
-        expect(Array.from(b.l.pix)).toEqual(Array.from(a.l.pix));
+      const a = noisyCase(seed),
+        b = noisyCase(seed),
+        c = noisyCase(seed);
+      const itRef = referenceMeld(a.l, a.holes, a.src, 5000, 1e-7);
+      expect(itRef).toBeGreaterThan(60);
+      const it3 = meldToSources(b.l, b.holes, b.src, 60, 1e-3);
+      const it5 = meldToSources(c.l, c.holes, c.src, 60, 1e-5);
+      expect(it3).toBeGreaterThanOrEqual(3);
+      expect(it3).toBeLessThanOrEqual(10);
+      expect(it5).toBeGreaterThan(it3);
+      expect(it5).toBeLessThanOrEqual(16);
+      let max3 = 0,
+        max5 = 0;
+      for (const p of a.holes) {
+        for (let ch = 0; ch < 3; ch++) {
+          const ref = a.l.pix[p * 4 + ch];
+          max3 = Math.max(max3, Math.abs(b.l.pix[p * 4 + ch] - ref));
+          max5 = Math.max(max5, Math.abs(c.l.pix[p * 4 + ch] - ref));
+        }
+      }
+      expect(max3).toBeLessThan(1);
+      expect(max5).toBeLessThan(0.02);
+      // Known pixels are not touched.
+      for (let p = 0; p < a.l.hole.length; p++) {
+        if (!a.l.hole[p]) for (let ch = 0; ch < 4; ch++) expect(b.l.pix[p * 4 + ch]).toBe(a.l.pix[p * 4 + ch]);
       }
     }
+  });
+
+  it('gives the same bytes every run', () => {
+    const a = noisyCase(4),
+      b = noisyCase(4);
+    expect(meldToSources(a.l, a.holes, a.src, 60, 1e-3)).toBe(meldToSources(b.l, b.holes, b.src, 60, 1e-3));
+    expect(Array.from(b.l.pix)).toEqual(Array.from(a.l.pix));
+  });
+});
+
+describe('the multigrid levels of the meld (meld-mg.ts)', () => {
+  /** The fine system of noisyCase, packed as gradient-relax.ts packs it, and its levels. */
+  function levelsOf(seed: number) {
+    const { l, holes, src } = noisyCase(seed);
+    const { nbr, count } = guidance(l, holes, src);
+    const at = new Int32Array(l.hole.length).fill(-1);
+    let ns = 0;
+    for (let j = 0; j < holes.length; j++) if (count[j] > 0) at[holes[j]] = ns++;
+    const m = new Uint8Array(ns),
+      start = new Int32Array(ns + 1),
+      to: number[] = [],
+      px = new Int32Array(ns),
+      py = new Int32Array(ns);
+    for (let j = 0, i = 0; j < holes.length; j++) {
+      if (count[j] === 0) continue;
+      m[i] = count[j];
+      px[i] = holes[j] % l.width;
+      py[i] = Math.floor(holes[j] / l.width);
+      for (let k = j * 4; k < j * 4 + count[j]; k++) if (at[nbr[k] >> 2] >= 0) to.push(at[nbr[k] >> 2] * 3);
+      start[++i] = to.length;
+    }
+    return buildLevels(m, start, Int32Array.from(to), px, py);
+  }
+  const apply = (L: MgLevel, v: Float64Array) =>
+    Float64Array.from({ length: L.n }, (_, i) => {
+      let s = L.diag[i] * v[i];
+      for (let k = L.start[i]; k < L.start[i + 1]; k++) s -= L.wt[k] * v[L.to[k]];
+      return s;
+    });
+
+  it('coarsens 2 × 2 by position to a few dozen cells, each coarse system Pᵀ A P', () => {
+    const levels = levelsOf(1);
+    expect(levels.length).toBeGreaterThanOrEqual(3);
+    expect(levels[levels.length - 1].n).toBeLessThanOrEqual(48);
+    const rng = mulberry32(9);
+    for (let l = 0; l + 1 < levels.length; l++) {
+      const F = levels[l],
+        C = levels[l + 1];
+      expect(C.n).toBeLessThanOrEqual(Math.ceil(F.n / 2));
+      const u = Float64Array.from({ length: C.n }, () => rng.next() - 0.5);
+      const Pu = Float64Array.from({ length: F.n }, (_, i) => u[F.agg[i]]);
+      const APu = apply(F, Pu);
+      const PtAPu = new Float64Array(C.n);
+      for (let i = 0; i < F.n; i++) PtAPu[F.agg[i]] += APu[i];
+      const Acu = apply(C, u);
+      for (let I = 0; I < C.n; I++) expect(Acu[I]).toBeCloseTo(PtAPu[I], 4);
+    }
+  });
+
+  it('is a symmetric positive definite preconditioner (u · M v = v · M u, u · M u > 0)', () => {
+    const levels = levelsOf(2);
+    const n3 = levels[0].n * 3;
+    const rng = mulberry32(5);
+    const u = Float32Array.from({ length: n3 }, () => rng.next() - 0.5),
+      v = Float32Array.from({ length: n3 }, () => rng.next() - 0.5);
+    const Mu = new Float32Array(n3),
+      Mv = new Float32Array(n3);
+    vCycle(levels, u, Mu);
+    vCycle(levels, v, Mv);
+    let uMv = 0,
+      vMu = 0,
+      uMu = 0;
+    for (let i = 0; i < n3; i++) {
+      uMv += u[i] * Mv[i];
+      vMu += v[i] * Mu[i];
+      uMu += u[i] * Mu[i];
+    }
+    expect(Math.abs(uMv - vMu)).toBeLessThan(1e-4 * Math.abs(uMu));
+    expect(uMu).toBeGreaterThan(0);
   });
 });
 
