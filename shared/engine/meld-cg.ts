@@ -40,7 +40,7 @@ export function packedSystem(
 
 /**
  * Conjugate gradients preconditioned by one multigrid V-cycle (meld-mg.ts) per iteration, from x, until
- * the residual is below `tol` × its start (per channel, r · r as in {@link solvePacked}) or `maxIter` iterations.
+ * the residual r · r is below `tol`² × its start (per channel) or after `maxIter` iterations.
  * @returns the iterations used
  */
 export function solveMultigrid(sys: PackedSystem, levels: MgLevel[], maxIter: number, tol: number): number {
