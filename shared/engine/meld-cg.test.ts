@@ -211,3 +211,34 @@ describe('selectKth (the median steps of meld-finish.ts)', () => {
     }
   });
 });
+
+describe('the multigrid levels of an island without a fixed neighbour', () => {
+  it('give finite corrections where the coarse cell has no diagonal', () => {
+    // Rows 0, 1: a pair at (0, 0), (1, 0) linked only to each other (m = 1 each: a singular block, one
+    // cell from level 1 on). Rows 2..101: a 10 × 10 patch at (4..13, 0..9), fixed ring all around.
+    const px: number[] = [0, 1],
+      py: number[] = [0, 0],
+      m: number[] = [1, 1],
+      to: number[] = [3, 0],
+      start: number[] = [0, 1, 2];
+    for (let y = 0; y < 10; y++) {
+      for (let x = 0; x < 10; x++) {
+        px.push(4 + x);
+        py.push(y);
+        m.push(4);
+        const row = 2 + y * 10 + x;
+        if (x > 0) to.push((row - 1) * 3);
+        if (x < 9) to.push((row + 1) * 3);
+        if (y > 0) to.push((row - 10) * 3);
+        if (y < 9) to.push((row + 10) * 3);
+        start.push(to.length);
+      }
+    }
+    const levels = buildLevels(Uint8Array.from(m), Int32Array.from(start), Int32Array.from(to), Int32Array.from(px), Int32Array.from(py));
+    expect(levels.length).toBeGreaterThanOrEqual(2);
+    const r = Float32Array.from({ length: 102 * 3 }, (_, i) => ((i * 7) % 5) - 2),
+      z = new Float32Array(102 * 3);
+    vCycle(levels, r, z);
+    for (const v of z) expect(Number.isFinite(v)).toBe(true);
+  });
+});

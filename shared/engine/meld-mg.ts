@@ -13,6 +13,11 @@
 export interface MgLevel {
   n: number;
   diag: Float32Array;
+  /**
+   * 1 / diag, or 0 where diag is 0: a cell whose pixels link only to each other (an island of the hole
+   * without a fixed neighbour, whose system is singular) gets no correction there instead of NaN.
+   */
+  inv: Float64Array;
   start: Int32Array;
   to: Int32Array;
   wt: Float32Array;
@@ -59,7 +64,8 @@ export function buildLevels(m: Uint8Array, start: Int32Array, to3: Int32Array, p
 }
 
 function makeLevel(n: number, diag: Float32Array, start: Int32Array, to: Int32Array, wt: Float32Array): MgLevel {
-  return { n, diag, start, to, wt, agg: new Int32Array(0), b: new Float32Array(n * 3), x: new Float32Array(n * 3) };
+  const inv = Float64Array.from(diag, (v) => (v > 0 ? 1 / v : 0));
+  return { n, diag, inv, start, to, wt, agg: new Int32Array(0), b: new Float32Array(n * 3), x: new Float32Array(n * 3) };
 }
 
 /** The next level: cells of 2 × 2 rows by position (in order of first appearance), A_c = Pᵀ A P. */
@@ -160,7 +166,7 @@ function cycle(levels: MgLevel[], l: number): void {
 
 /** One Gauss–Seidel sweep over the level's rows, forward or backward. */
 function sweep(L: MgLevel, forward: boolean): void {
-  const { n, diag, start, to, wt, b, x } = L;
+  const { n, inv, start, to, wt, b, x } = L;
   for (let t = 0; t < n; t++) {
     const i = forward ? t : n - 1 - t;
     const i3 = i * 3;
@@ -174,10 +180,10 @@ function sweep(L: MgLevel, forward: boolean): void {
       s1 += w * x[q3 + 1];
       s2 += w * x[q3 + 2];
     }
-    const di = diag[i];
-    x[i3] = s0 / di;
-    x[i3 + 1] = s1 / di;
-    x[i3 + 2] = s2 / di;
+    const di = inv[i];
+    x[i3] = s0 * di;
+    x[i3 + 1] = s1 * di;
+    x[i3 + 2] = s2 * di;
   }
 }
 
