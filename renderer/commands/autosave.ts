@@ -9,7 +9,9 @@
  * A save due while a job runs waits for it to end, at most AUTOSAVE_JOB_WAIT_MS (then it saves during
  * the provider's wait), so packing and writing the project never competes with the edit for the
  * renderer's or main's time.
- * Saves run one at a time; a failure is a console warning, never a dialog.
+ * Saves run one at a time; a failure is a console warning, never a dialog. A save reads the document,
+ * its history and masks as they were when it started (`currentProjectPayload`): a project opened while
+ * it runs replaces them, and the save still writes the state it started on; the new one is saved next.
  */
 import { api } from './bridge';
 import { currentProjectPayload } from './project-commands';

@@ -24,6 +24,20 @@ export function getMask(id: string): TiledMask {
   return m;
 }
 
+/**
+ * The masks as they are now, read later: a save or upload that yields (PNG encoding, IPC) reads the
+ * masks of the state it started from even when that document was replaced meanwhile and its masks
+ * left the store (masks are immutable; the copy holds references, not pixels).
+ */
+export function maskReader(): (id: string) => TiledMask {
+  const held = new Map(masks);
+  return (id) => {
+    const m = held.get(id);
+    if (!m) throw new Error(`mask ${id} is not in the blob store`);
+    return m;
+  };
+}
+
 /** Drops every mask whose id is not in `live` (history trimmed, document closed). */
 export function retainMasks(live: Set<string>): void {
   for (const id of masks.keys()) if (!live.has(id)) masks.delete(id);

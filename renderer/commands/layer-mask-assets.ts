@@ -3,21 +3,22 @@
  * PSD and the project file read it as a grey PNG asset. `withLayerMaskAssets` uploads every layer
  * mask the document uses that main has not got yet (masks are immutable, so each is uploaded once)
  * and returns the document with `maskAssetId` filled — call it before sending a document anywhere.
+ * `read`: where the masks come from (a save passes the store as it was when it started: `maskReader`).
  */
 import type { DocState, PatchLayer } from '../../shared/document/schema';
 import { api, unwrap } from './bridge';
 import { getMask, putMask } from './blob-store';
 import { decodeMaskPng, encodeMaskPng } from './mask-encode';
-import { applyCoverage, createEmptyMask } from '../../shared/mask';
+import { applyCoverage, createEmptyMask, type TiledMask } from '../../shared/mask';
 import { layerMaskIds, withMaskAssets } from '../model/layer-logic';
 
 /** mask-store id → asset id of its PNG in main. */
 const uploaded = new Map<string, string>();
 
-export async function withLayerMaskAssets(doc: DocState): Promise<DocState> {
+export async function withLayerMaskAssets(doc: DocState, read: (id: string) => TiledMask = getMask): Promise<DocState> {
   for (const id of layerMaskIds(doc)) {
     if (uploaded.has(id)) continue;
-    const mask = getMask(id);
+    const mask = read(id);
     const png = await encodeMaskPng(mask, { x: 0, y: 0, width: mask.width, height: mask.height });
     const { assetId } = await unwrap(api().asset.put({ bytes: png, kind: 'mask' }));
     uploaded.set(id, assetId);

@@ -8,7 +8,7 @@
 import type { OpenedProject, RecentProject } from '../../shared/ipc/contract-types';
 import { PROJECT_HISTORY_MAX } from '../../shared/project/project-schema';
 import { api, errorInfo, unwrap } from './bridge';
-import { decodeToBitmap, getMask, putBitmap, putMask, putPatchBitmap } from './blob-store';
+import { decodeToBitmap, maskReader, putBitmap, putMask, putPatchBitmap } from './blob-store';
 import { rememberPatch } from './candidate-assets';
 import { buildProjectPayload, projectSteps, readProjectPayload } from '../model/project-payload';
 import type { Snapshot } from '../model/document-types';
@@ -50,17 +50,20 @@ export function saveHistoryLimit(n: number): number {
 export async function currentProjectPayload(): Promise<{ project: string; tiles: Uint8Array } | null> {
   const s = useEditor.getState();
   if (!s.doc) return null;
+  // Everything is read from the state as it is now: a project opened while the layer masks upload
+  // replaces the history and frees its masks, and this save still writes the state it started on.
+  const read = maskReader();
   const limit = loadHistoryLimit();
   const reselect = reselectableMask(s);
   const steps = projectSteps({ doc: s.doc, label: s.label, past: s.past, future: s.future }, limit);
-  const out = async (x: Snapshot): Promise<Snapshot> => ({ doc: await withLayerMaskAssets(x.doc), label: x.label });
+  const out = async (x: Snapshot): Promise<Snapshot> => ({ doc: await withLayerMaskAssets(x.doc, read), label: x.label });
   const state = {
-    doc: await withLayerMaskAssets(s.doc),
+    doc: await withLayerMaskAssets(s.doc, read),
     label: s.label,
     past: await Promise.all(steps.past.map(out)),
     future: await Promise.all(steps.future.map(out)),
   };
-  const { project, tiles } = buildProjectPayload(state, getMask, {
+  const { project, tiles } = buildProjectPayload(state, read, {
     historyLimit: limit,
     references: s.gen.references,
     prompt: { prompt: s.gen.prompt, text: s.gen.textCheck.text },
