@@ -13,6 +13,18 @@ describe('the export toast', () => {
     );
     expect(exportedMessage(base)).toBe('Exported 6000×4000 PNG to /tmp/a.png.');
   });
+  it('names the XMP and the edit record when they went into the file, as the dialog promised', () => {
+    expect(exportedMessage({ ...base, keptIcc: true, keptExif: true, keptXmp: true, editRecord: true })).toBe(
+      'Exported 6000×4000 PNG to /tmp/a.png (colour profile, EXIF and XMP kept, with an edit record of the AI models used).',
+    );
+    expect(exportedMessage({ ...base, keptExif: true, editRecord: true })).toBe(
+      'Exported 6000×4000 PNG to /tmp/a.png (EXIF kept, with an edit record of the AI models used).',
+    );
+    expect(exportedMessage({ ...base, editRecord: true })).toBe(
+      'Exported 6000×4000 PNG to /tmp/a.png (with an edit record of the AI models used).',
+    );
+    expect(exportedMessage({ ...base, keptXmp: true })).toBe('Exported 6000×4000 PNG to /tmp/a.png (XMP kept).');
+  });
   it('the dialog promises only what the photo has', () => {
     expect(exportPromise({ hasIcc: true, hasExif: true })).toBe(
       'Full resolution, EXIF, colour profile and XMP (if any) kept, with an edit record (AI models used), to a new file.',

@@ -12,10 +12,15 @@ export function exportedMessage(r: {
   path: string;
   keptIcc?: boolean;
   keptExif?: boolean;
+  keptXmp?: boolean;
+  editRecord?: boolean;
 }): string {
   const depth = r.depth === 16 ? ' 16-bit' : '';
-  const kept = [r.keptIcc ? 'colour profile' : null, r.keptExif ? 'EXIF' : null].filter(Boolean).join(' and ');
-  return `Exported ${r.width}×${r.height}${depth} ${r.format.toUpperCase()} to ${r.path}${kept ? ` (${kept} kept)` : ''}.`;
+  // What the Export dialog promised (exportPromise), as far as it went into the file.
+  const kept = [r.keptIcc ? 'colour profile' : null, r.keptExif ? 'EXIF' : null, r.keptXmp ? 'XMP' : null].filter((x): x is string => !!x);
+  const list = kept.length > 1 ? `${kept.slice(0, -1).join(', ')} and ${kept[kept.length - 1]}` : (kept[0] ?? '');
+  const parts = [list ? `${list} kept` : null, r.editRecord ? 'with an edit record of the AI models used' : null].filter(Boolean);
+  return `Exported ${r.width}×${r.height}${depth} ${r.format.toUpperCase()} to ${r.path}${parts.length ? ` (${parts.join(', ')})` : ''}.`;
 }
 
 /**

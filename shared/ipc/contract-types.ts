@@ -60,6 +60,10 @@ export interface ExportResult {
   bytes: number;
   keptExif: boolean;
   keptIcc: boolean;
+  /** The original's XMP went into the file. */
+  keptXmp: boolean;
+  /** The XMP edit record (the AI models used) went into the file. */
+  editRecord: boolean;
   /** Bits per channel written (16 only for a 16-bit document exported as PNG, TIFF or PSD). */
   depth?: 8 | 16;
   /** What the user should be told about this export (depth reduced to 8 bits, CMYK converted to RGB). */

@@ -50,6 +50,10 @@ export interface EncodedExport {
   height: number;
   keptExif: boolean;
   keptIcc: boolean;
+  /** The original's XMP went into the file. */
+  keptXmp: boolean;
+  /** The XMP edit record (the AI models used) went into the file: an AI result is visible. */
+  editRecord: boolean;
   /** Bits per channel written. */
   depth: Depth;
   /** Things the user should know about this export (depth reduced, colour converted). */
@@ -69,6 +73,8 @@ export interface ExportSource {
   patches: PlacedAsset[];
   /** The original's XMP with the edit record added (or as it was, when nothing AI-made is visible). */
   xmp: string | undefined;
+  /** What `xmp` holds: the original's own XMP, the edit record (every encoder writes `xmp` when set). */
+  xmpHolds: { original: boolean; record: boolean };
   /**
    * The original's EXIF: libvips' reading, else for a TIFF its own tags and for a PNG an eXIf chunk
    * libvips does not see (after the image data) or a "Raw profile type exif" (png-source-metadata.ts).

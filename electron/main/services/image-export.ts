@@ -81,7 +81,19 @@ export async function prepareExport(store: AssetStore, req: ExportRequest): Prom
   const edited = !!req.pending || (req.format === 'psd' ? layers.length > 0 : patches.length > 0);
   const xmp = edited ? provenanceXmp(req.provenance ?? { models: [] }, oldXmp) : oldXmp;
   const exif = meta.exif ?? (meta.format === 'tiff' ? exifFromTiff(original) : png.exif);
-  return { baseAssetId: base.assetId, original, meta, depth: depthOf(meta), cmyk: meta.space === 'cmyk', extend, patches, xmp, exif };
+  const xmpHolds = { original: !!oldXmp, record: edited };
+  return {
+    baseAssetId: base.assetId,
+    original,
+    meta,
+    depth: depthOf(meta),
+    cmyk: meta.space === 'cmyk',
+    extend,
+    patches,
+    xmp,
+    xmpHolds,
+    exif,
+  };
 }
 
 /** The flat composite as raw pixels at the document's depth (TIFF, 16-bit PNG, PSD's merged image). */
@@ -122,17 +134,20 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
     }
     const bytes = await encodePngAround(store, src, pending);
     const { width, height } = req.canvas;
-    return { bytes, width, height, keptExif: !!src.exif, keptIcc: !!src.meta.icc, depth: 8, notes: exportNotes(src, req.format) };
+    const xmp = { keptXmp: src.xmpHolds.original, editRecord: src.xmpHolds.record };
+    return { bytes, width, height, keptExif: !!src.exif, keptIcc: !!src.meta.icc, ...xmp, depth: 8, notes: exportNotes(src, req.format) };
   }
   const src = await prepareExport(store, req);
   const { width, height } = req.canvas;
   const keptExif = !!src.exif;
   const keptIcc = !!src.meta.icc && !src.cmyk;
+  // Every encoder writes src.xmp (the original's XMP, with the edit record when an AI result shows).
+  const xmp = { keptXmp: src.xmpHolds.original, editRecord: src.xmpHolds.record };
   const notes = exportNotes(src, req.format);
   try {
     if (req.format === 'psd') {
       const bytes = await encodePsd(store, src, req);
-      return { bytes, width, height, keptExif, keptIcc, depth: src.depth, notes };
+      return { bytes, width, height, keptExif, keptIcc, ...xmp, depth: src.depth, notes };
     }
     if (req.format === 'tiff' || (req.format === 'png' && src.depth === 16)) {
       const flat = await rawComposite(store, src, req);
@@ -159,7 +174,7 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
           .toBuffer();
         bytes = addTiffMetadata(new Uint8Array(tiff), meta);
       }
-      return { bytes, width, height, keptExif, keptIcc, depth: src.depth, notes };
+      return { bytes, width, height, keptExif, keptIcc, ...xmp, depth: src.depth, notes };
     }
     const patched = await patchedJpegExport(src, req, () => Promise.all(src.patches.map((p) => effectivePatch(store, p)))).catch(
       (e: unknown) => {
@@ -171,13 +186,13 @@ export async function renderExport(store: AssetStore, req: ExportRequest): Promi
       },
     );
     if (patched && 'bytes' in patched)
-      return { bytes: patched.bytes, width, height, keptExif, keptIcc, depth: 8, notes: [...notes, patched.note] };
+      return { bytes: patched.bytes, width, height, keptExif, keptIcc, ...xmp, depth: 8, notes: [...notes, patched.note] };
     if (patched) notes.push(patched.reason);
     const { bytes, exifLeftOut, exifNote } = parallelPng(src, req)
       ? { bytes: await encodePngParallel(store, src) }
       : await encodeWithSharp(store, src, req);
     for (const n of [exifLeftOut, exifNote]) if (n) notes.push(n);
-    return { bytes, width, height, keptExif: keptExif && !exifLeftOut, keptIcc, depth: 8, notes };
+    return { bytes, width, height, keptExif: keptExif && !exifLeftOut, keptIcc, ...xmp, depth: 8, notes };
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError(

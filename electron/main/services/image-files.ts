@@ -89,6 +89,8 @@ export async function exportToFile(
     bytes: out.bytes.byteLength,
     keptExif: out.keptExif,
     keptIcc: out.keptIcc,
+    keptXmp: out.keptXmp,
+    editRecord: out.editRecord,
     depth: out.depth,
     ...(out.notes.length ? { notes: out.notes } : {}),
   };

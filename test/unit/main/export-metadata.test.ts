@@ -65,7 +65,9 @@ describe('XMP edit record', () => {
         format,
       };
       const plain = join(tmp, `record.${format}`);
-      await exportToFile(store, { ...base, provenance: { models: ['gpt-image-2', 'local', 'gpt-image-2'] } }, plain);
+      const r = await exportToFile(store, { ...base, provenance: { models: ['gpt-image-2', 'local', 'gpt-image-2'] } }, plain);
+      // What the export message names: the original's XMP went with the file, and the record.
+      expect(r).toMatchObject({ keptXmp: true, editRecord: true });
       const meta = await sharp(plain).metadata();
       const xmp = meta.xmp!.toString();
       expect(xmpValues(xmp, 'DigitalSourceType')).toEqual([DIGITAL_SOURCE_TYPE]);
@@ -93,7 +95,7 @@ describe('XMP edit record', () => {
     const img = await importImage(store, src, 'tagged.jpg');
     const patch = await store.put(await featheredPatch(80, 60), 'patch');
     const out = join(tmp, 'none.png');
-    await exportToFile(
+    const r = await exportToFile(
       store,
       {
         canvas: { width: 868, height: 600 },
@@ -109,6 +111,21 @@ describe('XMP edit record', () => {
     const xmp = (await sharp(out).metadata()).xmp!.toString();
     expect(xmp).toContain('Test Photographer');
     expect(xmp).not.toContain('DigitalSourceType');
+    expect(r).toMatchObject({ keptXmp: true, editRecord: false });
+  });
+
+  it('a photo with no XMP: the record is written and no XMP is said to be kept', async () => {
+    const img = await importImage(store, new Uint8Array(await sharp(photo('building.jpg')).jpeg().toBuffer()), 'plain.jpg');
+    const patch = await store.put(await featheredPatch(80, 60), 'patch');
+    for (const format of ['png', 'psd'] as const) {
+      const out = join(tmp, `plain-record.${format}`);
+      const layers = [
+        { assetId: img.assetId, x: 0, y: 0 },
+        { assetId: patch, x: 10, y: 10 },
+      ];
+      const r = await exportToFile(store, { canvas: { width: 868, height: 600 }, layers, format, provenance: { models: ['local'] } }, out);
+      expect([format, r.keptXmp, r.editRecord]).toEqual([format, false, true]);
+    }
   });
 
   it('a record already in the original is replaced, not repeated', () => {
