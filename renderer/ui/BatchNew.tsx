@@ -27,6 +27,8 @@ interface Draft {
   modelPicked: boolean;
   batchApi: boolean;
   quality: Quality;
+  /** A batch was just started from this list, which emptied it: nothing is missing (until an add). */
+  started: boolean;
 }
 /**
  * The new batch as the dialog was closed: opened again, its photos, mask, prompt and model are there.
@@ -54,8 +56,9 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   const [batchApi, setBatchApi] = useState(left?.batchApi ?? false);
   // Generate's quality (medium unless changed there) is where the batch starts; changed here, it is this batch's own.
   const [quality, setQuality] = useState<Quality>(() => left?.quality ?? useEditor.getState().gen.quality);
+  const [started, setStarted] = useState(left?.started ?? false);
   const latest = useRef<Draft | null>(null);
-  latest.current = { files, oneMask, useOneMask, prompt, model, modelPicked, batchApi, quality };
+  latest.current = { files, oneMask, useOneMask, prompt, model, modelPicked, batchApi, quality, started };
   useEffect(
     () => () => {
       leftOpen = latest.current;
@@ -121,6 +124,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   // A photo picked again (Add images… then Add folder… over it) comes back under its id: listed,
   // sent and charged once. Its row takes the mask found now.
   const add = (more: BatchFile[]) => {
+    if (more.length) setStarted(false);
     const listed = new Set(files.map((f) => f.fileId));
     const repeated = more.filter((f) => listed.has(f.fileId));
     setAgain(
@@ -164,6 +168,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
         // A photo that could not be sent (no mask, a mask of another size: the price named it) stays, to be put right.
         const unsent = new Set(est?.items.filter((i) => i.error).map((i) => i.fileId));
         setFiles((fs) => fs.filter((f) => unsent.has(f.fileId)));
+        setStarted(true);
         setAgain(null);
         setEst(null);
       }
@@ -172,10 +177,15 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   // Why Start batch is greyed out, said beside it (as Generate says "Paint a mask or select an area first").
   const needsKey = spec ? keyProviderFor(spec) : null;
   const priced = pricedFor === priceKeyOf(draft, picks);
+  // The list a batch was just started from is empty: nothing is wrong there, so nothing is said
+  // ("Add images first" read as a fault of the batch that had just started).
+  const empty = !files.length;
   const blocker = busy
     ? null
-    : !files.length
-      ? 'Add images first'
+    : empty
+      ? started
+        ? null
+        : 'Add images first'
       : useOneMask && !oneMask
         ? 'Choose the mask first'
         : needsKey && !keys.some((k) => k.provider === needsKey && k.isSet)
@@ -188,7 +198,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
             : est?.items.every((i) => i.error)
               ? 'No image can be sent (see the reasons above)'
               : null;
-  const canStart = !blocker && !busy;
+  const canStart = !empty && !blocker && !busy;
 
   return (
     <section className="batch-new" aria-label="New batch">
