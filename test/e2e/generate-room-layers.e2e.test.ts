@@ -1,31 +1,16 @@
-/**
- * Generate keeps its room with several kept layers at 1280×800: with four, Layers and History took
- * 40 % of the column and Generate's box shrank so that its Edge line (and the request size above it)
- * were below the fold, under the footer. History gives up to two of its steps for them (never Layers'
- * three whole rows): Candidates, the Edge line and Generate stay in view, with the current History
- * step and the selected layer's buttons. Real keys and mouse (found by hand on colorful-cups.jpg).
- */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
 import { dragPath, seen, waitIdle } from '../support/page-helpers';
 import { chooseWithKeys, typeInto } from '../support/real-input';
-import { startOpenAIServer, type OpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 
 let app: AppHarness;
 let openai: OpenAIServer;
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1280, height: 800 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
+  ({ app, openai } = await launchOpenAIWithPhoto('colorful-cups.jpg', { width: 1280, height: 800 })); // 2560×1600
   const page = app.page;
-  app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg')); // 2560×1600
-  await page.keyboard.press('Control+o');
-  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await waitIdle(page);
   const panel = page.getByRole('region', { name: 'Generate' });
   await chooseWithKeys(page, panel.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
   await typeInto(page, panel.getByRole('textbox', { name: 'Prompt' }), 'a paper boat');

@@ -6,15 +6,15 @@
  * gpt-image-2 against the local OpenAI server; keys and mouse.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
 import { axControls } from '../support/a11y';
 import { dragPath, waitIdle } from '../support/page-helpers';
 import { chooseOption, retype, sliderTo } from '../support/user-input';
-import { startOpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 type Page = AppHarness['page'];
 
 const V2 = 'change the text from V1.0 to V2.0';
@@ -22,16 +22,8 @@ const V3 = 'change the text from V1.0 to V3.0';
 const LONG = 'change the text on the bottle label from version 1.0 to version 2.0, keep the same font and colour';
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1280, height: 800 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
+  ({ app, openai } = await launchOpenAIWithPhoto('coffee.png', { width: 1280, height: 800 })); // 600×400
   const page = app.page;
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
-  await page.keyboard.press('Control+o');
-  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await waitIdle(page);
   await page.keyboard.press('b');
   await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '40');
   await sliderTo(page.getByRole('slider', { name: 'Hardness' }), 'max');

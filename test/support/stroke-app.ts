@@ -9,18 +9,27 @@ import { dragPath, waitIdle } from './page-helpers';
 import { chooseWithKeys, typeInto } from './real-input';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
 
-export async function launchWithStroke(viewport: { width: number; height: number }): Promise<{ app: AppHarness; openai: OpenAIServer }> {
+/** The app at `viewport` against a local OpenAI protocol server (key set, no retries, no streaming), `photo` opened with Ctrl+O and settled. */
+export async function launchOpenAIWithPhoto(
+  photo: string,
+  viewport: { width: number; height: number },
+): Promise<{ app: AppHarness; openai: OpenAIServer }> {
   const openai = await startOpenAIServer();
   const app = await launchApp({
     viewport,
     env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
   });
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png'));
+  app.dialogs.opens.push(join(PHOTOS, photo));
   await app.page.keyboard.press('Control+o');
   await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
   await waitIdle(app.page);
-  await strokeAndPrompt(app.page);
   return { app, openai };
+}
+
+export async function launchWithStroke(viewport: { width: number; height: number }): Promise<{ app: AppHarness; openai: OpenAIServer }> {
+  const launched = await launchOpenAIWithPhoto('coffee.png', viewport);
+  await strokeAndPrompt(launched.app.page);
+  return launched;
 }
 
 /** B, a short brush stroke across coffee.png, gpt-image-2 chosen and "vase" typed, by keys and mouse. */
