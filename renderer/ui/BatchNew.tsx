@@ -12,6 +12,7 @@ import * as batch from '../commands/batch-client';
 import { useEditor } from '../commands/store/store';
 import { priceLine } from '../model/batch-view';
 import { keyProviderFor, providerLabel, withArticle } from '../model/model-options';
+import { BatchFileList } from './BatchFileList';
 import { BatchPromptField } from './BatchPromptField';
 import { addDroppedFiles, useBatchDrops } from './batch-drop';
 import { batchApiFor, FALLBACK_MODEL, generateModel, MODELS, noBatchApi } from './batch-models';
@@ -42,8 +43,9 @@ const priceKeyOf = (d: batch.BatchDraft, picks: string) => JSON.stringify({ ...d
 export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
   const keys = useEditor((s) => s.keyStatus);
   const gateways = useEditor((s) => s.providerSettings.gateways);
-  const list = useRef<HTMLUListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  /** Each row's latest mask pick (see onPickMask). */
+  const pickSeq = useRef(new Map<string, number>());
   const [left] = useState(() => leftOpen);
   const [files, setFiles] = useState<BatchFile[]>(left?.files ?? []);
   const [oneMask, setOneMask] = useState<{ maskId: string; name: string } | null>(left?.oneMask ?? null);
@@ -146,20 +148,6 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
       if (problem) setError(problem);
     }),
   );
-  /**
-   * Takes a photo off the list (its ×, or Delete / Backspace on its row or its ×); the focus moves to the
-   * same place in the next row (the previous one at the end, Add images… when none is left).
-   */
-  const remove = (fileId: string, from: 'row' | 'button') => {
-    const at = files.findIndex((f) => f.fileId === fileId);
-    setFiles((fs) => fs.filter((x) => x.fileId !== fileId));
-    requestAnimationFrame(() => {
-      const rows = list.current?.querySelectorAll<HTMLLIElement>(':scope > li');
-      const row = rows?.[Math.min(at, rows.length - 1)];
-      if (!row) return addButton.current?.focus();
-      (from === 'row' ? row : row.querySelector('button'))?.focus();
-    });
-  };
   const startIt = () =>
     run(async () => {
       const b = await batch.start(draft);
@@ -221,64 +209,24 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
           {again}
         </p>
       )}
-      {files.length > 0 && (
-        <ul ref={list} className="batch-files" aria-label="Images in the new batch">
-          {files.map((f) => (
-            <li
-              key={f.fileId}
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a row is focusable so Delete / Backspace removes its photo (its × is the pointer's way)
-              tabIndex={0}
-              title="Delete or Backspace removes this image from the batch"
-              onKeyDown={(e) => {
-                // On the row or on its × (a keyboard user tabs to the ×: Delete there did nothing).
-                const on = e.target === e.currentTarget ? 'row' : (e.target as HTMLElement).dataset.remove ? 'button' : null;
-                if (!on || (e.key !== 'Delete' && e.key !== 'Backspace') || e.ctrlKey || e.metaKey || e.altKey) return;
-                e.preventDefault();
-                remove(f.fileId, on);
-              }}
-            >
-              <span>{f.name}</span>
-              {!useOneMask && f.masks ? (
-                // Several labelled masks: none is guessed, the user picks the one for this photo (it only said "3 masks, which one?").
-                <select
-                  aria-label={`Mask for ${f.name}`}
-                  title={`${f.name} has ${f.masks.length} masks: choose the one to use`}
-                  value={f.mask ?? ''}
-                  onChange={(e) => {
-                    const name = e.target.value;
-                    void run(async () => {
-                      const now = await batch.pickMask(f.fileId, name);
-                      setFiles((fs) => fs.map((x) => (x.fileId === now.fileId ? now : x)));
-                    });
-                  }}
-                >
-                  {!f.mask && (
-                    <option value="" disabled>
-                      {`${f.masks.length} masks, which one?`}
-                    </option>
-                  )}
-                  {f.masks.map((m) => (
-                    <option key={m} value={m}>
-                      {m}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <span className="muted">{useOneMask ? (oneMask?.name ?? 'choose a mask') : (f.mask ?? 'no mask found')}</span>
-              )}
-              <button
-                type="button"
-                aria-label={`Remove ${f.name}`}
-                data-remove="1"
-                title={`Remove ${f.name} from the batch (Delete)`}
-                onClick={() => remove(f.fileId, 'button')}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <BatchFileList
+        files={files}
+        oneMask={useOneMask ? (oneMask?.name ?? 'choose a mask') : null}
+        onRemove={(fileId) => setFiles((fs) => fs.filter((x) => x.fileId !== fileId))}
+        onPickMask={(fileId, name) => {
+          // Shown at once; main's answer is taken only for the latest pick of that row. Applying each
+          // answer as it came set the row back to an earlier pick while arrows went on (main kept the
+          // last one sent, the row showed another, and the next arrow started from the wrong place).
+          const seq = (pickSeq.current.get(fileId) ?? 0) + 1;
+          pickSeq.current.set(fileId, seq);
+          setFiles((fs) => fs.map((x) => (x.fileId === fileId ? { ...x, mask: name } : x)));
+          void run(async () => {
+            const now = await batch.pickMask(fileId, name);
+            if (pickSeq.current.get(fileId) === seq) setFiles((fs) => fs.map((x) => (x.fileId === now.fileId ? now : x)));
+          });
+        }}
+        onEmptied={() => addButton.current?.focus()}
+      />
       <fieldset className="batch-mask" aria-label="Mask">
         <label title="Each image uses <name>-mask.png, <name>.mask.png or its one <name>.mask-<label>.png beside it, or masks/<name>.png">
           <input type="radio" name="batch-mask" checked={!useOneMask} onChange={() => setUseOneMask(false)} />

@@ -69,8 +69,8 @@ describe('Batch: the note beside Start batch after a start', () => {
     await d.getByRole('button', { name: 'Add folder…' }).click();
     await rows().nth(1).waitFor();
     await rows().first().click();
+    // Two quick presses (the focus must be on the next row as soon as the first row is gone).
     await page.keyboard.press('Delete');
-    await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(1);
     await page.keyboard.press('Delete');
     await expect.poll(() => rows().count(), { timeout: 5_000 }).toBe(0);
     await expect.poll(() => why.textContent(), { timeout: 5_000 }).toBe('Add images first');
