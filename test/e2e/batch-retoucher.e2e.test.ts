@@ -201,6 +201,14 @@ describe('Batch: what a retoucher trips on', () => {
       'smarties.mask-thin.png',
     ]);
 
+    // Arrows on the closed list, one after another as a person's quick taps (thin, box, blob, box):
+    // each pick is shown at once and the last one is what goes out (main's answer to an earlier
+    // pick set the row back to it while the arrows went on, and the next arrow moved from there).
+    for (const key of ['ArrowDown', 'ArrowUp', 'ArrowUp', 'ArrowDown']) await page.keyboard.press(key);
+    await expect.poll(() => which.inputValue(), { timeout: 5_000 }).toBe('smarties.mask-box.png');
+    await page.waitForTimeout(300);
+    expect(await which.inputValue()).toBe('smarties.mask-box.png');
+
     await d.getByRole('button', { name: 'Start batch' }).click();
     const state = d.getByTestId('batch-state').first();
     await expect.poll(() => state.textContent(), { timeout: 60_000 }).toBe('2 of 2 done');
