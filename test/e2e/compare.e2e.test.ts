@@ -7,24 +7,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath } from '../support/page-helpers';
 import { chooseOption, retype, sliderTo, openEdgeGroup } from '../support/user-input';
-import { paletteColour, startOpenAIServer } from '../servers';
+import { paletteColour, type OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 const photo = join(PHOTOS, 'coffee.png');
 const P = { x: 250, y: 160 }; // inside the mask, document px
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
-  app.dialogs.opens.push(photo);
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  ({ app, openai } = await launchOpenAIWithPhoto({ photo }));
   await app.page.keyboard.press('b');
   await retype(app.page.getByRole('spinbutton', { name: 'Brush size' }), '60');
   await sliderTo(app.page.getByRole('slider', { name: 'Hardness' }), 'max');

@@ -6,14 +6,14 @@
  * own time on 24 MP) is carried by `npm run bench -- --only edit-time`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
 import { dragPath } from '../support/page-helpers';
 import { chooseOption, leaveField, retype } from '../support/user-input';
-import { startOpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 const logged: string[] = [];
 
 /** Maskwork's own time may be this many times the 300 ms target before this test fails: the first edit of a session
@@ -21,17 +21,15 @@ const logged: string[] = [];
 const MARGIN = 25;
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
+  ({ app, openai } = await launchOpenAIWithPhoto({
+    photo: 'colorful-cups.jpg', // 2560×1600
     viewport: { width: 1600, height: 1000 },
-    env: { OPENAI_API_KEY: 'sk-e2e-timing-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
+    env: { OPENAI_API_KEY: 'sk-e2e-timing-key-0001' },
+  }));
+  // Edits log their timing when a candidate is on screen; opening the photo logs none.
   app.page.on('console', (m) => {
     if (m.type() === 'info' && m.text().startsWith('Maskwork edit')) logged.push(m.text());
   });
-  app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg')); // 2560×1600
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
 });
 afterAll(async () => {
   await app?.close();

@@ -8,34 +8,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { exportPngByMouse } from '../support/real-input';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, summary, waitIdle } from '../support/page-helpers';
 import { chooseOption, leaveField, retype, sliderTo } from '../support/user-input';
-import { startOpenAIServer, startGeminiServer } from '../servers';
+import { startGeminiServer, type OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 import { featherBand } from '../../shared/pixels/patch';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 let gemini: Awaited<ReturnType<typeof startGeminiServer>>;
 const photo = join(PHOTOS, 'coffee.png'); // 600×400
 const hooks = (page: AppHarness['page'], fn: string) => page.evaluate((f) => (window as any).__maskworkTest[f](), fn);
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
   gemini = await startGeminiServer();
-  app = await launchApp({
-    env: {
-      OPENAI_API_KEY: 'sk-e2e-test-key-0001',
-      GEMINI_API_KEY: 'gm-e2e-test-key-0002',
-      OPENAI_BASE_URL: openai.url,
-      GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
-      MASKWORK_MAX_RETRIES: '0',
-      MASKWORK_STREAM: '0',
-    },
-  });
-  app.dialogs.opens.push(photo);
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  ({ app, openai } = await launchOpenAIWithPhoto({
+    photo,
+    env: { GEMINI_API_KEY: 'gm-e2e-test-key-0002', GOOGLE_GEMINI_BASE_URL: gemini.baseUrl },
+  }));
   await app.page.keyboard.press('b');
   await retype(app.page.getByRole('spinbutton', { name: 'Brush size' }), '40');
   await sliderTo(app.page.getByRole('slider', { name: 'Hardness' }), 'max');

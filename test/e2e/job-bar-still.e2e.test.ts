@@ -7,15 +7,15 @@
  * 1500×800, sign-sports-centre.jpg (1280×960: the room's height limits the fit); real keys and mouse.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
 import { dragPath, settleView, summary } from '../support/page-helpers';
 import { chooseWithKeys, typeInto } from '../support/real-input';
-import { startOpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 
 const view = async (page: Page) => {
   const s = await summary(page);
@@ -25,14 +25,7 @@ const pictureDraws = (page: Page) =>
   page.evaluate(() => ((window as any).__maskworkBench.drawStats() as Record<string, { draws: number }>).picture?.draws ?? 0);
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1500, height: 800 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
-  app.dialogs.opens.push(join(PHOTOS, 'sign-sports-centre.jpg'));
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  ({ app, openai } = await launchOpenAIWithPhoto('sign-sports-centre.jpg', { width: 1500, height: 800 }));
   await chooseWithKeys(app.page, app.page.getByRole('combobox', { name: 'Model' }), 'gpt-image-2');
   await typeInto(app.page, app.page.getByRole('textbox', { name: 'Prompt' }), 'plain wall');
 }, 120_000);

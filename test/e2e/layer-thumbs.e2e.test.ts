@@ -7,29 +7,21 @@
  * canvases' pixels and draw counts are read-only probes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
 import { dragPath, waitIdle } from '../support/page-helpers';
 import { chooseOption, retype } from '../support/user-input';
-import { startOpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 
 const PROMPT = 'a bright yellow paper cup';
 const NAME = 'A bright yellow paper cup · GPT Image 2';
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1500, height: 950 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
+  ({ app, openai } = await launchOpenAIWithPhoto('coffee.png', { width: 1500, height: 950 })); // 600×400
   const page = app.page;
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
-  await page.keyboard.press('Control+o');
-  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await waitIdle(page);
   await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'gpt-image-2');
   await page.keyboard.press('b');
   await retype(page.getByRole('spinbutton', { name: 'Brush size' }), '120');

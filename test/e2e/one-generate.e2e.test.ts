@@ -4,24 +4,17 @@
  * count and price beforehand — in plain words (no "tiles", no aspect rules). Real keys and mouse.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
 import { summary, waitIdle } from '../support/page-helpers';
 import { chooseWithKeys, typeInto } from '../support/real-input';
-import { startOpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1600, height: 1000 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
-  app.dialogs.opens.push(join(PHOTOS, 'coffee.png')); // 600×400
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+  ({ app, openai } = await launchOpenAIWithPhoto('coffee.png', { width: 1600, height: 1000 })); // 600×400
 });
 afterAll(async () => {
   await app?.close();

@@ -6,26 +6,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { dragPath, summary, waitIdle } from '../support/page-helpers';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
+import { dragPath, summary } from '../support/page-helpers';
 import { chooseWithKeys, typeInto } from '../support/real-input';
 import { leaveField } from '../support/user-input';
-import { startOpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 import { REMOVE_PROMPT } from '../../shared/prompts/remove-prompt';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1600, height: 1000 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
-  app.dialogs.opens.push(join(PHOTOS, 'sign-sports-centre.jpg'));
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await waitIdle(app.page);
+  ({ app, openai } = await launchOpenAIWithPhoto('sign-sports-centre.jpg', { width: 1600, height: 1000 }));
 });
 afterAll(async () => {
   await app?.close();

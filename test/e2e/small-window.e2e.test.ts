@@ -7,33 +7,25 @@
  * or left out on screen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOpenAIServer } from '../servers';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, waitIdle } from '../support/page-helpers';
 import { chooseOption, leaveField, retype } from '../support/user-input';
 import { join } from 'node:path';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 type Page = AppHarness['page'];
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
+  ({ app, openai } = await launchOpenAIWithPhoto({
+    photo: 'colorful-cups.jpg', // 2560×1600
     viewport: { width: 1280, height: 800 },
     // A Gemini key too (no request goes there): the strip's Refine list then offers Nano Banana Pro, whose
     // long name pushes the Reveal slider onto a second row.
-    env: {
-      OPENAI_API_KEY: 'sk-e2e-test-key-0001',
-      GEMINI_API_KEY: 'gm-e2e-test-key-0002',
-      OPENAI_BASE_URL: openai.url,
-      MASKWORK_MAX_RETRIES: '0',
-      MASKWORK_STREAM: '0',
-    },
-  });
-  app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg')); // 2560×1600
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+    env: { GEMINI_API_KEY: 'gm-e2e-test-key-0002' },
+  }));
 }, 120_000);
 afterAll(async () => {
   await app?.close();

@@ -7,14 +7,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOpenAIServer } from '../servers';
-import { launchApp, REPO, type AppHarness } from '../support/app-harness';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
+import { REPO, type AppHarness } from '../support/app-harness';
 import { dragPath, waitIdle } from '../support/page-helpers';
 import { chooseOption, leaveField, retype } from '../support/user-input';
 
 const FIX = join(REPO, 'test/fixtures/text');
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 let right: Buffer;
 let wrong: Buffer;
 let wrong3: Buffer;
@@ -23,14 +24,8 @@ const staged = (page: AppHarness['page']) => page.evaluate(() => (window as any)
 
 beforeAll(async () => {
   [right, wrong, wrong3] = await Promise.all(['v2-right.png', 'v2-wrong.png', 'v3-wrong.png'].map((f) => readFile(join(FIX, f))));
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    env: { OPENAI_API_KEY: 'sk-e2e-text-key-0003', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
+  ({ app, openai } = await launchOpenAIWithPhoto({ photo: join(FIX, 'label-v1.png'), env: { OPENAI_API_KEY: 'sk-e2e-text-key-0003' } }));
   const page = app.page;
-  app.dialogs.opens.push(join(FIX, 'label-v1.png'));
-  await page.keyboard.press('Control+o');
-  await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
   // A rectangle selection over the text.
   await page.keyboard.press('m');
   await dragPath(page, [
