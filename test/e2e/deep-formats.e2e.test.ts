@@ -9,20 +9,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { readPsd } from 'ag-psd';
-import { launchApp, type AppHarness } from '../support/app-harness';
+import type { AppHarness } from '../support/app-harness';
 import { dragPath, summary, waitIdle } from '../support/page-helpers';
 import { chooseOption, retype, sliderTo } from '../support/user-input';
-import { startOpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 import { deepImage, type Deep } from '../fixtures/deep-images';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
+  ({ app, openai } = await launchOpenAIWithPhoto({}));
 });
 afterAll(async () => {
   await app?.close();

@@ -12,10 +12,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, maskValue, summary, waitIdle } from '../support/page-helpers';
 import { chooseOption, retype } from '../support/user-input';
-import { startOpenAIServer, type OpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 
 const PROMPT = "replace the label with 'V2.0' [keep] the font — café 中文";
 const photo = join(PHOTOS, 'coffee.png'); // 600×400
@@ -24,10 +25,7 @@ let app: AppHarness;
 let openai: OpenAIServer;
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
+  ({ app, openai } = await launchOpenAIWithPhoto({}));
 });
 afterAll(async () => {
   await app?.close();

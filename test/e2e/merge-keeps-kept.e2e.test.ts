@@ -6,20 +6,17 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
-import { startOpenAIServer } from '../servers';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 import { dragPath, waitIdle } from '../support/page-helpers';
 import { chooseOption, retype } from '../support/user-input';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 
 beforeAll(async () => {
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    viewport: { width: 1500, height: 950 },
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
+  ({ app, openai } = await launchOpenAIWithPhoto({ viewport: { width: 1500, height: 950 } }));
 });
 afterAll(async () => {
   await app?.close();

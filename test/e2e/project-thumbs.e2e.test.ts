@@ -11,13 +11,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, waitIdle } from '../support/page-helpers';
 import { chooseOption, retype, sliderTo } from '../support/user-input';
-import { startOpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 let dir: string;
 
 type Thumb = { width: number; height: number; data: number[] };
@@ -60,10 +61,7 @@ function meanDiff(a: Thumb, b: Thumb): number {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'maskwork-thumbs-'));
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
+  ({ app, openai } = await launchOpenAIWithPhoto({}));
 });
 afterAll(async () => {
   await app?.close();

@@ -10,13 +10,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
+import { PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, settleView, summary, waitIdle } from '../support/page-helpers';
 import { chooseOption, leaveField, retype, sliderTo } from '../support/user-input';
-import { startOpenAIServer } from '../servers';
+import type { OpenAIServer } from '../servers';
+import { launchOpenAIWithPhoto } from '../support/stroke-app';
 
 let app: AppHarness;
-let openai: Awaited<ReturnType<typeof startOpenAIServer>>;
+let openai: OpenAIServer;
 let dir: string;
 type Page = AppHarness['page'];
 const W = 6000;
@@ -33,10 +34,7 @@ const probe = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'maskwork-areas-'));
   await sharp(join(PHOTOS, 'colorful-cups.jpg')).resize(W, H, { fit: 'fill' }).jpeg({ quality: 85 }).toFile(join(dir, 'big.jpg'));
-  openai = await startOpenAIServer();
-  app = await launchApp({
-    env: { OPENAI_API_KEY: 'sk-e2e-test-key-0001', OPENAI_BASE_URL: openai.url, MASKWORK_MAX_RETRIES: '0', MASKWORK_STREAM: '0' },
-  });
+  ({ app, openai } = await launchOpenAIWithPhoto({}));
   app.dialogs.opens.push(join(dir, 'big.jpg'));
   await app.page.keyboard.press('Control+o');
   await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc, null, { timeout: 60_000 });
