@@ -14,6 +14,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
 import { IMAGE_EXT, isMaskName, maskNamesText, outputStems, pickMask, severalMasksMessage } from '../main/batch/batch-files';
+import { unreadableFolder } from '../main/services/read-errors';
 import { OPENABLE_IMAGE_NAMES } from '../../shared/files/image-formats';
 import { flag, oneOfOr, optional, parseOptions, required, UsageError } from './args';
 import { submitBatchApi } from './batch-api-command';
@@ -123,8 +124,8 @@ async function listImages(folder: string): Promise<string[]> {
   let files: string[];
   try {
     files = (await readdir(resolve(folder))).filter((f) => IMAGE_EXT.has(extname(f).toLowerCase()) && !isMaskName(f)).sort();
-  } catch {
-    throw new AppError({ kind: 'io', message: `Cannot read the folder ${folder}.` });
+  } catch (e) {
+    throw unreadableFolder(folder, e);
   }
   if (!files.length) throw new AppError({ kind: 'invalid-request', message: `No images (${OPENABLE_IMAGE_NAMES}) in ${folder}.` });
   return files;

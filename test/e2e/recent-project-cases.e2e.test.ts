@@ -67,7 +67,7 @@ describe('recent projects', () => {
     await menu().getByRole('menuitem', { name: 'desk-stuff.maskwork', exact: true }).click();
     await page.locator('[data-testid="toast"]', { hasText: 'taken off the recent projects' }).waitFor();
     expect(await errors(page)).toEqual([
-      '“desk-stuff.maskwork” could not be read (it may have been moved or deleted, or is not readable). It was taken off the recent projects.',
+      'No such file: “desk-stuff.maskwork” (it may have been moved, renamed or deleted). It was taken off the recent projects.',
     ]);
     expect((await summary(page)).project?.name).toBe('desk-stuff 2.maskwork'); // the open document is unchanged
     expect(await recentProjects(page)).toEqual(['desk-stuff 2.maskwork']);

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { BatchFile } from '../../../shared/ipc/batch-contract';
 import { OPENABLE_IMAGE_EXTENSIONS, OPENABLE_IMAGE_NAMES } from '../../../shared/files/image-formats';
+import { unreadableFolder } from '../services/read-errors';
 
 /**
  * What a batch lists: the formats the app opens by name (the same list as Ctrl+O's: it lacked .gif and
@@ -177,8 +178,8 @@ export class BatchFiles {
     let names: string[];
     try {
       names = (await readdir(folder)).sort();
-    } catch {
-      throw new AppError({ kind: 'io', message: `Cannot read the folder ${basename(folder)}.` });
+    } catch (e) {
+      throw unreadableFolder(basename(folder), e);
     }
     const files = this.add(names.map((n) => join(folder, n)));
     if (!files.length)

@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { unreadableFile } from './read-errors';
 
 export interface FileIdentity {
   /** Real path (symlinks resolved) when main opened it. */
@@ -47,14 +48,19 @@ function tooBig(path: string, maxBytes: number): AppError {
  */
 export async function readRegularFile(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; identity: FileIdentity }> {
   const abs = resolve(path);
-  const missing = () =>
-    new AppError({ kind: 'io', message: `“${basename(abs)}” could not be read (it may have been moved or deleted, or is not readable).` });
-  const before = await stat(abs).catch(() => null);
-  if (!before) throw missing();
+  let failed: unknown;
+  const before = await stat(abs).catch((e) => {
+    failed = e;
+    return null;
+  });
+  if (!before) throw unreadableFile(basename(abs), failed);
   if (!before.isFile()) throw notRegular(abs);
   if (before.size > maxBytes) throw tooBig(abs, maxBytes);
-  const fh = await open(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch(() => null);
-  if (!fh) throw missing();
+  const fh = await open(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch((e) => {
+    failed = e;
+    return null;
+  });
+  if (!fh) throw unreadableFile(basename(abs), failed);
   try {
     const st = await fh.stat({ bigint: true });
     if (!st.isFile()) throw notRegular(abs);

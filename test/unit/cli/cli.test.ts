@@ -406,7 +406,11 @@ describe('maskwork fill', () => {
     const missing = join(tmp, 'no-such-folder', 'nope.jpg');
     const r = await run(['fill', '--image', missing, '--mask', mask, '--out', join(tmp, 'never.png')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`io: “${missing}” could not be read`);
+    // A path that does not exist says so in the words a person expects, not "could not be read".
+    expect(r.stderr).toContain(`io: No such file: “${missing}” (it may have been moved, renamed or deleted).`);
+    const noFolder = await run(['batch', 'fill', '--images', join(tmp, 'no-such-folder'), '--mask', mask, '--out', join(tmp, 'never-out')]);
+    expect(noFolder.code).toBe(1);
+    expect(noFolder.stderr).toContain(`io: No such folder: ${join(tmp, 'no-such-folder')}.`);
     const badMask = join(tmp, 'broken-mask.png');
     await writeFile(badMask, 'not a png');
     const m = await run(['fill', '--image', img, '--mask', badMask, '--out', join(tmp, 'never.png')]);

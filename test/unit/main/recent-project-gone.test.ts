@@ -27,8 +27,7 @@ describe('a recent project that cannot be opened', () => {
     await expect(session.openRecent(main.svc.store, gone)).rejects.toMatchObject({
       info: {
         kind: 'io',
-        message:
-          '“desk-stuff.maskwork” could not be read (it may have been moved or deleted, or is not readable). It was taken off the recent projects.',
+        message: 'No such file: “desk-stuff.maskwork” (it may have been moved, renamed or deleted). It was taken off the recent projects.',
       },
     });
     expect((await session.recent()).map((r) => r.path)).toEqual([other]);
