@@ -1,11 +1,11 @@
 /**
  * Does a prompt ask for text or typography? The routing rule "text in the prompt → GPT Image 2"
  * (providers.md §7: GPT-Image-2 renders text, especially CJK and RTL, more reliably) asks this.
- * Three signals, checked in this order: a quoted string (the same quote pairs the text check reads),
+ * Three signals, checked in this order: a quoted string (named by the text the text check reads as asked for),
  * one of the rule's words as a whole word (plural allowed), a letter of a non-Latin script.
  * Pure: no I/O.
  */
-import { quotedStrings } from '../text-check/requested-text';
+import { requestedText } from '../text-check/requested-text';
 import { uncheckableScript } from '../text-check/scripts';
 
 /** Why a prompt counts as asking for text, or null when it does not. */
@@ -34,8 +34,9 @@ export function nonLatinScript(prompt: string): string | null {
  * with an optional plural "s"/"es"), then a non-Latin script. Empty words are ignored.
  */
 export function textSignal(prompt: string, words: readonly string[] = DEFAULT_TEXT_WORDS): TextSignal | null {
-  const quoted = quotedStrings(prompt);
-  if (quoted.length) return { kind: 'quote', text: quoted[0].value };
+  // The text asked for ("change 'V1.0' to 'V2.0'" → V2.0), as the text check reads it, not the first quote.
+  const asked = requestedText(prompt);
+  if (asked) return { kind: 'quote', text: asked.text };
   for (const raw of words) {
     const word = raw.trim();
     if (!word) continue;

@@ -24,7 +24,7 @@ const base = (patch: Partial<RoutingInput> = {}): RoutingInput => ({
 
 describe('textSignal', () => {
   it('finds quotes of every kind the text check reads', () => {
-    expect(textSignal("change the box text from 'V1.0' to 'V2.0'")).toEqual({ kind: 'quote', text: 'V1.0' });
+    expect(textSignal("change the box text from 'V1.0' to 'V2.0'")).toEqual({ kind: 'quote', text: 'V2.0' });
     expect(textSignal('write “SALE” on it')).toEqual({ kind: 'quote', text: 'SALE' });
     expect(textSignal('make it say «Bonjour»')).toEqual({ kind: 'quote', text: 'Bonjour' });
   });
@@ -60,8 +60,9 @@ describe('routeModel with the default rules', () => {
       base({ prompt: "change 'V1.0' to 'V2.0'", settings: { ...DEFAULT_ROUTING, defaultModel: 'gemini-3.1-flash-image' } }),
     );
     expect(d).toMatchObject({ modelId: 'gpt-image-2', ruleId: 'text' });
-    expect(d.reason).toBe('the prompt asks for text (the quoted text “V1.0”)');
-    expect(formatDecision(d)).toBe('GPT Image 2 — the prompt asks for text (the quoted text “V1.0”)');
+    // The text asked for, not the text it replaces (it named “V1.0”, the old text, as the prompt's first quote).
+    expect(d.reason).toBe('the prompt asks for text (the quoted text “V2.0”)');
+    expect(formatDecision(d)).toBe('GPT Image 2 — the prompt asks for text (the quoted text “V2.0”)');
   });
   it('a non-Latin script → GPT Image 2', () => {
     const d = routeModel(base({ prompt: '把招牌改成 欢迎光临', settings: { ...DEFAULT_ROUTING, defaultModel: 'local' } }));

@@ -41,6 +41,9 @@ describe('Auto model choice', () => {
     await chooseOption(page, page.getByRole('combobox', { name: 'Model', exact: true }), 'auto');
     await retype(prompt(), 'change the label to "SALE"');
     await expect.poll(() => pick().textContent()).toBe('Auto picked GPT Image 2 — the prompt asks for text (the quoted text “SALE”)');
+    // A change names the text asked for, not the old text it replaces (it said “Car Parks”).
+    await retype(prompt(), "change the text from 'Car Parks' to 'Car Park 2'");
+    await expect.poll(() => pick().textContent()).toBe('Auto picked GPT Image 2 — the prompt asks for text (the quoted text “Car Park 2”)');
     // Expected time before sending: the published figures until this user has requests of their own.
     await expect.poll(() => page.getByTestId('expected-time').textContent()).toBe('Expected: usually 4–6 s');
     await retype(prompt(), 'a glass vase');
