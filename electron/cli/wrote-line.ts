@@ -14,9 +14,20 @@ export function wroteLine(result: { outputs?: unknown; seeds?: unknown; estimate
   const outputs = Array.isArray(result.outputs) ? (result.outputs as string[]) : [];
   const seeds = Array.isArray(result.seeds) && result.seeds.length === outputs.length ? (result.seeds as number[]) : null;
   const files = outputs.map((o, i) => (seeds ? `${o} (seed ${seeds[i]})` : o)).join(', ');
-  const usd =
-    typeof result.estimatedCostUsd === 'number' && result.estimatedCostUsd > 0 ? ` · ≈ $${result.estimatedCostUsd.toFixed(3)}` : '';
-  return `Wrote ${files}${usd}\n${textLines(result.textCheck)}`;
+  return `Wrote ${files}${costText(result.estimatedCostUsd, result.textCheck)}\n${textLines(result.textCheck)}`;
+}
+
+/**
+ * " · ≈ $0.053", or with text retries sent the cost of every request and how many retries
+ * (" · ≈ $0.159 with 2 text retries"): it gave the first request's estimate alone, so three files
+ * written by three requests read as the price of one.
+ */
+function costText(estimate: unknown, check: unknown): string {
+  const c = check as { requests?: unknown; costUsd?: unknown } | undefined;
+  const retries = typeof c?.requests === 'number' ? c.requests - 1 : 0;
+  if (retries > 0 && typeof c?.costUsd === 'number' && c.costUsd > 0)
+    return ` · ≈ $${c.costUsd.toFixed(3)} with ${retries} text ${retries === 1 ? 'retry' : 'retries'}`;
+  return typeof estimate === 'number' && estimate > 0 ? ` · ≈ $${estimate.toFixed(3)}` : '';
 }
 
 function textLines(check: unknown): string {

@@ -106,6 +106,27 @@ describe('maskwork edit --text', () => {
     ]);
   });
 
+  it('without --json the Wrote line counts the text retries in its cost (it gave the first request only)', async () => {
+    const wrong = await readFile(join(FIX, 'v2-wrong.png'));
+    openai.clearScript();
+    openai.script({ fillImages: [wrong], times: Infinity });
+    const args = ['edit', '--image', join(FIX, 'label-v1.png'), '--mask', maskPath, '--prompt', "change 'V1.0' to 'V2.0'"];
+    const model = ['--model', 'gpt-image-2', '--quality', 'low'];
+    const once = await run([...args, ...model, '--out', join(tmp, 'once.png')]);
+    expect(once.code, once.stderr).toBe(0);
+    const one = Number(/· ≈ \$(\d+\.\d{3})$/.exec(once.stdout.trim().split('\n')[0])?.[1]);
+    expect(one).toBeGreaterThan(0);
+    const r = await run([...args, ...model, '--retry-text', '1', '--out', join(tmp, 'retried.png')]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    const m = /^Wrote (.+) · ≈ \$(\d+\.\d{3}) with 1 text retry$/.exec(lines[0]);
+    expect(m, lines[0]).not.toBeNull();
+    expect(m![1]).toBe(`${join(tmp, 'retried-1.png')}, ${join(tmp, 'retried-2.png')}`);
+    expect(Math.abs(Number(m![2]) - 2 * one)).toBeLessThanOrEqual(0.0011); // two requests, each rounded to 3 places
+    expect(lines[1]).toBe('Text “V2.0”: none spelled right');
+    openai.clearScript();
+  });
+
   it('refuses --retry-text without a text to check (exit 2)', async () => {
     const r = await run([
       'edit',
