@@ -5,6 +5,7 @@
  * record (paths, outputs, settings) is kept in the CLI's state folder so a later `fetch` can write
  * the results: `$MASKWORK_STATE_DIR`, else `$XDG_STATE_HOME/maskwork`, else `~/.local/state/maskwork`.
  */
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -36,7 +37,7 @@ function withService<T>(fn: (svc: BatchService, session: CliSession) => Promise<
 }
 
 /** What `--json` prints about a batch: its Batch API id and state, the items and the cost. */
-export function report(b: BatchRecord) {
+export function report(b: BatchRecord, alreadyWritten: ReadonlySet<string> = new Set()) {
   const counts = batchCounts(b.items);
   return {
     batchId: b.remote?.name ?? null,
@@ -54,6 +55,7 @@ export function report(b: BatchRecord) {
       image: i.image,
       state: i.state,
       ...(i.output ? { output: i.output } : {}),
+      ...(alreadyWritten.has(i.id) ? { alreadyWritten: true } : {}),
       ...(i.error ? { error: i.error } : {}),
       ...(i.result ? { costUsd: i.result.costUsd, requestId: i.result.requestId } : {}),
     })),
@@ -118,6 +120,7 @@ export async function runBatchId(
     const known = service.store.get(id);
     if (!known) throw new AppError({ kind: 'not-found', message: `No batch ${id} in ${stateDir()} (submit with --batch-api first).` });
     let b = known;
+    let already: ReadonlySet<string> = new Set();
     if (verb === 'cancel') {
       // Interrupted: the line says whether the job was cancelled at Google, from the record.
       reportSubject(() => cancelInterrupted(service.store.get(id) ?? known));
@@ -136,22 +139,32 @@ export async function runBatchId(
         json: { batchId: name },
       }));
       b = await service.refresh(id);
-      if (b.state === 'done') await writeOutputs(session.svc.store, service, b, 'overwrite' in o && !!o.overwrite);
+      if (b.state === 'done') already = await writeOutputs(session.svc.store, service, b, 'overwrite' in o && !!o.overwrite);
     }
     const remote = b.remote?.state;
     const ready = verb === 'status' && remote !== undefined && ['succeeded', 'failed', 'cancelled', 'expired'].includes(remote);
     const finished = ready || b.state === 'done' || b.state === 'failed' || b.state === 'cancelled';
     const failed = b.state === 'failed' || b.state === 'cancelled' || b.items.some((i) => i.state === 'failed');
     const code = verb === 'cancel' ? 0 : !finished ? 3 : failed || (ready && remote !== 'succeeded') ? 1 : 0;
-    return { report: report(b), code };
+    return { report: report(b, already), code };
   });
 }
 
-/** Writes every finished item's result to its output file (refusing existing files unless overwrite). */
-async function writeOutputs(store: AssetStore, service: BatchService, b: BatchRecord, overwrite: boolean): Promise<void> {
+/**
+ * Writes every finished item's result to its output file (refusing existing files unless overwrite).
+ * A file an earlier fetch of this batch wrote is left as it is and the item stays done: fetching
+ * again marked every item failed ("already exists"), exit 1, and `batch status` said so from then on.
+ * Returns the ids of the items left so.
+ */
+async function writeOutputs(store: AssetStore, service: BatchService, b: BatchRecord, overwrite: boolean): Promise<Set<string>> {
+  const already = new Set<string>();
   for (const item of b.items) {
     if (interrupted()) break;
     if (item.state !== 'done' || !item.result || !item.output) continue;
+    if (item.written && !overwrite && existsSync(item.output)) {
+      already.add(item.id);
+      continue;
+    }
     try {
       const img = await openImageFile(store, item.image);
       const written = exportToFile(
@@ -172,10 +185,12 @@ async function writeOutputs(store: AssetStore, service: BatchService, b: BatchRe
       );
       // Tracked: an interrupt's report names the files written before it.
       await exporting(written, item.output);
+      item.written = true;
     } catch (e) {
       item.state = 'failed';
       item.error = e instanceof AppError ? e.info : { kind: 'io', message: String(e) };
     }
   }
   await service.store.save();
+  return already;
 }

@@ -73,11 +73,8 @@ async function run(cmd: string, rest: string[], json: boolean, warn: (line: stri
   } else if (cmd === 'batch' && ['status', 'fetch', 'cancel'].includes(rest[0])) {
     const { runBatchId } = await import('./batch-api-command');
     const { report, code } = await runBatchId(rest[0] as 'status' | 'fetch' | 'cancel', rest.slice(1));
-    out(
-      json
-        ? `${JSON.stringify(report)}\n`
-        : `${report.batchId ?? report.id}: ${report.state}${report.remoteState ? ` (Batch API: ${report.remoteState})` : ''}, ${report.done} done, ${report.failed} failed\n`,
-    );
+    const verb = rest[0] as 'status' | 'fetch' | 'cancel';
+    out(json ? `${JSON.stringify(report)}\n` : (await import('./batch-id-text')).batchIdText(verb, report));
     return code;
   } else if (cmd === 'batch' && rest.includes('--batch-api')) {
     const { runBatchApiSubmit } = await import('./batch-command');

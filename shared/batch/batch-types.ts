@@ -55,6 +55,8 @@ export interface BatchItemRecord {
   error?: AppErrorInfo;
   /** CLI: the output file this item is written to. */
   output?: string;
+  /** CLI: a fetch wrote this item's result to `output` (a later fetch leaves that file as it is). */
+  written?: boolean;
 }
 
 export interface BatchRecord {

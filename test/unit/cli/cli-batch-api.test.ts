@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
@@ -130,11 +130,38 @@ describe('maskwork batch --batch-api', () => {
       .toBuffer();
     expect(got.subarray(0, 30)).toEqual(orig.subarray(0, 30));
     expect(got.equals(orig)).toBe(false);
-    // Fetching again does not overwrite what was written.
+    // Fetching again does not overwrite what was written, and is no failure: the photos stay done
+    // (every one was marked failed, "already exists", exit 1, and `batch status` said so from then on).
+    const written = await readFile(join(tmp, 'out', 'coffee.png'));
     const again = await run(['batch', 'fetch', r.batchId, '--json']);
-    expect(again.code).toBe(1);
-    expect(JSON.stringify(JSON.parse(again.stdout).items)).toMatch(/already exists/);
-    expect((await readFile(join(tmp, 'out', 'coffee.png'))).length).toBeGreaterThan(0);
+    expect(again.code, again.stdout).toBe(0);
+    const twice = JSON.parse(again.stdout);
+    expect(twice).toMatchObject({ state: 'done', done: 3, failed: 0 });
+    expect(twice.items.map((i: { alreadyWritten?: boolean }) => i.alreadyWritten)).toEqual([true, true, true]);
+    expect((await readFile(join(tmp, 'out', 'coffee.png'))).equals(written)).toBe(true);
+    const plain = await run(['batch', 'fetch', r.batchId]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.split('\n')).toContain(
+      `  ${join(tmp, 'out', 'coffee.png')}: written by an earlier fetch, left as it is (--overwrite writes it again)`,
+    );
+    const st2 = await run(['batch', 'status', r.batchId]);
+    expect(st2.stdout).toBe(`${r.batchId}: done (Batch API: succeeded), 3 done, 0 failed\n`);
+  });
+
+  it('a photo whose output a stranger put there fails with its reason on its own line, without --json too', async () => {
+    const s = await submit('stranger');
+    expect(s.code, s.stderr).toBe(0);
+    const id = JSON.parse(s.stdout).batchId as string;
+    await mkdir(join(tmp, 'stranger'), { recursive: true });
+    await writeFile(join(tmp, 'stranger', 'coffee.png'), 'not ours');
+    for (let i = 0; i < 4; i++) await run(['batch', 'status', id, '--json']);
+    const f = await run(['batch', 'fetch', id]);
+    expect(f.code).toBe(1);
+    const lines = f.stdout.split('\n');
+    expect(lines[0]).toMatch(/: done \(Batch API: succeeded\), 2 done, 1 failed$/);
+    expect(lines).toContain('  coffee.png: io: “coffee.png” already exists and was not replaced. Choose another name.');
+    expect(lines).toContain(`  Wrote ${join(tmp, 'stranger', 'chelsea.png')}`);
+    expect(await readFile(join(tmp, 'stranger', 'coffee.png'), 'utf8')).toBe('not ours');
   });
 
   it('without --prompt each image is sent the removal prompt, as edit does (--prompt was required)', async () => {
