@@ -38,6 +38,10 @@ export function reportJobError(
   s.supersede('generate');
   if (info.kind !== 'moderation') {
     s.notify('error', info.message, info.kind, 'generate');
+    // "try again in 12 s" counts down to the end of the service's wait (it stayed "12 s" for good).
+    const toastId = st().toasts.at(-1)?.id;
+    if (info.kind === 'rate-limit' && info.retryAfterSeconds && toastId !== undefined)
+      s.setToastRetryAt(toastId, Date.now() + info.retryAfterSeconds * 1000);
     // The Generate panel keeps saying a cap refusal for the Generate as it is now: the message goes with the next action.
     if (info.rule === 'spend-cap') dropOnNextAction(store, info.message);
     return;

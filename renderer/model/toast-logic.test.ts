@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTO_DISMISS_MS, MAX_TOASTS, pushToast, type ToastLike } from './toast-logic';
+import { AUTO_DISMISS_MS, MAX_TOASTS, countdownMessage, pushToast, type ToastLike } from './toast-logic';
 import { useEditor } from '../commands/store/store';
 
 const t = (id: number, tone: ToastLike['tone']): ToastLike => ({ id, tone });
@@ -128,5 +128,18 @@ describe('offersUndo', () => {
     s.notify('info', 'Saved a.maskwork');
     useEditor.getState().dropUndoOffers();
     expect(useEditor.getState().toasts.map((t) => t.message)).toEqual(['Saved a.maskwork']);
+  });
+});
+
+describe('countdownMessage', () => {
+  const said = 'OpenAI is limiting requests to GPT Image 2; try again in 12 s. Nothing was charged.';
+  it('counts a rate limit’s wait down, then says it can be tried again now', () => {
+    expect(countdownMessage(said, 8_200)).toBe('OpenAI is limiting requests to GPT Image 2; try again in 9 s. Nothing was charged.');
+    expect(countdownMessage(said, 0)).toBe('OpenAI is limiting requests to GPT Image 2; you can try again now. Nothing was charged.');
+    expect(countdownMessage(said, -5_000)).toContain('you can try again now.');
+    expect(countdownMessage('Google is limiting requests to x; try again in 2 min.', 95_000)).toBe(
+      'Google is limiting requests to x; try again in 2 min.',
+    );
+    expect(countdownMessage('Something else.', 0)).toBe('Something else.');
   });
 });

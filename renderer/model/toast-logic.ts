@@ -59,3 +59,14 @@ export function pushToast<T extends ToastLike>(list: readonly T[], t: T, max = M
   }
   return next;
 }
+
+/**
+ * A rate limit's message as its wait passes: "… try again in 12 s." counts down (`msLeft` to go) and,
+ * once the wait is over, says "you can try again now" — it said "try again in 12 s" for as long as it
+ * stayed on screen, a minute later too. Words other than that phrase are kept.
+ */
+export function countdownMessage(message: string, msLeft: number): string {
+  const s = Math.max(0, Math.ceil(msLeft / 1000));
+  const when = s === 0 ? 'you can try again now' : `try again in ${s >= 60 ? `${Math.ceil(s / 60)} min` : `${s} s`}`;
+  return message.replace(/try again in \d+ (?:s|min)\b/, when);
+}

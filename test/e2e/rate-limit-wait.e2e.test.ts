@@ -43,5 +43,28 @@ describe('a rate limit while generating', () => {
     await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 30_000 });
     expect(openai.requests.slice(sent).map((r) => r.status ?? 200)).toEqual([429, 200]);
     expect(app.errors).toEqual([]);
+    await page.getByRole('button', { name: 'Discard all' }).click();
+  });
+
+  it('a rate limit that outlasts the retries: its message counts the wait down, then says to try again now', async () => {
+    const page = app.page;
+    openai.script({ status: 429, retryAfter: '3', times: 2 });
+    const sent = openai.requests.length;
+    await page.getByRole('textbox', { name: 'Prompt', exact: true }).click();
+    await page.keyboard.press('Control+Enter');
+    const toast = page.locator('[data-testid="toast"][data-kind="rate-limit"]');
+    await toast.waitFor({ timeout: 20_000 });
+    expect(openai.requests.slice(sent).map((r) => r.status)).toEqual([429, 429]);
+    const said = await toast.textContent();
+    expect(said).toMatch(/^OpenAI is limiting requests to GPT Image 2; try again in [1-3] s\. Nothing was charged\./);
+    // It said "try again in 3 s" for as long as it stayed.
+    await expect
+      .poll(() => toast.textContent(), { timeout: 10_000, interval: 100 })
+      .toMatch(/^OpenAI is limiting requests to GPT Image 2; you can try again now\. Nothing was charged\./);
+    expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
+    // And a Generate now goes through.
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 30_000 });
+    expect(app.errors).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ export interface Toast {
   file?: string;
   /** About the staged candidates ("No candidate reads … right"): it goes when they go (staged-messages.ts). */
   aboutStaged?: true;
+  /** A rate limit's end (epoch ms): its "try again in 12 s" counts down to it (toast-logic.ts `countdownMessage`). */
+  retryAt?: number;
 }
 
 /** The project file the open document belongs to (saved to or opened from), for the title and "unsaved changes". */
@@ -121,6 +123,8 @@ export interface UiSlice {
    */
   supersede(action: ToastAction): void;
   dismiss(id: number): void;
+  /** The message `id` says a rate limit's wait, which ends at `at` (epoch ms): it counts down to it. */
+  setToastRetryAt(id: number, at: number): void;
   /** Messages with these words go (a hint that stopped being true: "Panels hidden" once they are back). */
   dropMessages(messages: readonly string[]): void;
   setBusy(label: string | null): void;
@@ -205,6 +209,7 @@ export const createUiSlice: StateCreator<EditorStore, [], [], UiSlice> = (set, g
     set({ toasts: toasts.filter((t) => !gone.includes(t.id)), retryOffers: offers });
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  setToastRetryAt: (id, retryAt) => set({ toasts: get().toasts.map((t) => (t.id === id ? { ...t, retryAt } : t)) }),
   dropMessages(messages) {
     const toasts = get().toasts;
     if (toasts.some((t) => messages.includes(t.message))) set({ toasts: toasts.filter((t) => !messages.includes(t.message)) });

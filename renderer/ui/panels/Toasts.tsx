@@ -1,5 +1,7 @@
 /** Messages, top of the canvas (never over the staging strip): errors stay until closed; information fades after ~5 s. */
 import { useEditor } from '../../commands/store/store';
+import { useEffect, useState } from 'react';
+import { countdownMessage } from '../../model/toast-logic';
 import { RetryOffer } from './RetryOffer';
 
 export function Toasts() {
@@ -17,7 +19,7 @@ export function Toasts() {
           role={t.tone === 'error' ? 'alert' : undefined}
         >
           <span>
-            {t.message}
+            {t.retryAt ? <Countdown message={t.message} at={t.retryAt} /> : t.message}
             {t.kind === 'moderation' && <RetryOffer toastId={t.id} />}
           </span>
           <button
@@ -35,4 +37,15 @@ export function Toasts() {
       ))}
     </div>
   );
+}
+
+/** A rate limit's words, counting down to `at` and then saying it can be tried again (toast-logic.ts). */
+function Countdown({ message, at }: { message: string; at: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (now >= at) return;
+    const t = setTimeout(() => setNow(Date.now()), Math.min(1000, at - now));
+    return () => clearTimeout(t);
+  }, [now, at]);
+  return <>{countdownMessage(message, at - now)}</>;
 }
