@@ -47,5 +47,6 @@ function Countdown({ message, at }: { message: string; at: number }) {
     const t = setTimeout(() => setNow(Date.now()), Math.min(1000, at - now));
     return () => clearTimeout(t);
   }, [now, at]);
-  return <>{countdownMessage(message, at - now)}</>;
+  // Not read out again every second: the alert said the message once, as it came.
+  return <span aria-live="off">{countdownMessage(message, at - now)}</span>;
 }
