@@ -21,7 +21,7 @@ import { billerOf, chargeClause, withCharge } from '../model/charge-words';
 import { nRange, providerLabel } from '../model/model-options';
 import { refreshSpend } from './spend-client';
 import { knownOnCanvas, refinedExtension, type StagedCandidate } from '../model/staging-logic';
-import { type MultiRow, chosenRows, multiBlocker, multiTotal, runActive } from '../model/multi-plan';
+import { type MultiRow, cancelledRunMessage, chosenRows, multiBlocker, multiTotal, runActive } from '../model/multi-plan';
 import { capRefusal } from '../../shared/prefs/spend-cap';
 import { acceptsSeed } from '../model/prompt-tools';
 import { textCheckPlan } from '../model/text-check-request';
@@ -172,6 +172,7 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
   jobs.clear();
   finisher.clear();
   s.setMultiRun(run);
+  s.supersede('generate'); // a new run: the last Generate's failures are stale (a refusal stayed over this run's work)
   const bounds = currentMaskBounds(s)!;
   const references = sentReferences(s).map((r) => r.assetId);
   // Started one after another (each waits only for main's "started"), so they run side by side.
@@ -280,7 +281,7 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
     );
     s.patchMultiEntry(runId, model, { state: 'failed', error: said });
     if (r.error.kind === 'auth') markKeyRejected(s, model);
-    s.notify('error', namedOnce(entry.modelName, said), r.error.kind);
+    s.notify('error', namedOnce(entry.modelName, said), r.error.kind, 'generate');
   } else {
     s.addSpend(run.docId, r.spentUsd ?? 0); // requests sent before the cancel may be billed
     // Its line says what the requests it had sent are charged, as a single job's cancel does.
@@ -289,6 +290,9 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
       ...(r.spentUsd ? { spentUsd: r.spentUsd } : {}),
       ...(r.spentRequests ? { spentRequests: r.spentRequests } : {}),
     });
+    const ended = useEditor.getState().multiRun;
+    const said = ended?.id === runId ? cancelledRunMessage(ended.entries) : null;
+    if (said) s.notify('info', said);
   }
   void refreshSpend();
 }

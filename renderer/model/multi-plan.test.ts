@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { getModel, type ModelSpec } from '../../shared/models';
 import type { MultiEntryState } from './job-state';
-import { entryStatus, multiBlocker, multiTotal, runActive, sharedRowError, shownEntries, type MultiRow } from './multi-plan';
+import {
+  cancelledRunMessage,
+  entryStatus,
+  multiBlocker,
+  multiTotal,
+  runActive,
+  sharedRowError,
+  shownEntries,
+  type MultiRow,
+} from './multi-plan';
 
 const spec = (id: string) => getModel(id) as ModelSpec;
 const row = (id: string, n: number, usd: number, patch: Partial<MultiRow> = {}): MultiRow => ({
@@ -104,5 +113,29 @@ describe('several models at once', () => {
     expect(models({ docId: 'a', stagedJobIds: new Set(['j1']) }, refine([done]))).toEqual([]);
     expect(models({ docId: 'a', stagedJobIds: new Set() }, refine([running]))).toEqual(['local']);
     expect(models({ docId: 'a', stagedJobIds: new Set() }, refine([failed]))).toEqual(['gemini-3.1-flash-image']);
+  });
+});
+
+describe('cancelledRunMessage', () => {
+  const e = (model: string, state: MultiEntryState['state'], spentUsd = 0, spentRequests = 0): MultiEntryState => ({
+    model,
+    modelName: model,
+    n: 1,
+    jobId: 'j',
+    state,
+    fraction: 0,
+    spentUsd,
+    spentRequests,
+  });
+  it('says what a run cancelled before any answer may cost, per biller, once no model works', () => {
+    expect(cancelledRunMessage([e('gpt-image-2', 'cancelled', 0.024, 1), e('gemini-3.1-flash-image', 'cancelled', 0.134, 2)])).toBe(
+      "Cancelled — the document is unchanged. 1 request was sent and may be charged by OpenAI (≈ $0.02, counted in today's spend); 2 requests were sent and may be charged by Google (≈ $0.13, counted in today's spend).",
+    );
+    expect(cancelledRunMessage([e('gpt-image-2', 'cancelled')])).toBe('Cancelled — the document is unchanged. Nothing was charged.');
+    expect(cancelledRunMessage([e('local', 'cancelled')])).toBe('Cancelled — the document is unchanged.');
+    // Still working, or a model answered (the cancelled lines show beside it): nothing to add.
+    expect(cancelledRunMessage([e('gpt-image-2', 'cancelled'), e('local', 'running')])).toBeNull();
+    expect(cancelledRunMessage([e('gpt-image-2', 'cancelled'), e('local', 'done')])).toBeNull();
+    expect(cancelledRunMessage([e('gpt-image-2', 'failed')])).toBeNull();
   });
 });

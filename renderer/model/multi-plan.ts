@@ -128,3 +128,26 @@ export function shownEntries(
 export function runActive(entries: readonly MultiEntryState[] | undefined): boolean {
   return !!entries?.some((e) => e.state === 'starting' || e.state === 'running');
 }
+
+/**
+ * What a several-models run says once its last model stopped, when it was cancelled before any model
+ * answered: its cancelled lines show only beside a finished one, so "Cancel all models" ended with
+ * every line gone and no word of what the requests already sent may be charged (a single job's
+ * cancel says it). Null while a model works, when none was cancelled, or when one finished.
+ */
+export function cancelledRunMessage(entries: readonly MultiEntryState[]): string | null {
+  if (runActive(entries) || entries.some((e) => e.state === 'done')) return null;
+  const cancelled = entries.filter((e) => e.state === 'cancelled');
+  if (!cancelled.length) return null;
+  const byBiller = new Map<string, { usd: number; n: number }>();
+  for (const e of cancelled) {
+    const biller = billerOf(getModel(e.model));
+    if (biller === null) continue; // the offline engine is free
+    const t = byBiller.get(biller) ?? { usd: 0, n: 0 };
+    byBiller.set(biller, { usd: t.usd + (e.spentUsd ?? 0), n: t.n + (e.spentRequests ?? 0) });
+  }
+  const said = 'Cancelled — the document is unchanged';
+  if (!byBiller.size) return `${said}.`;
+  const charged = [...byBiller].filter(([, t]) => t.usd > 0).map(([biller, t]) => chargeClause(t.usd, t.n, biller));
+  return `${said}. ${charged.length ? charged.join('; ') : 'Nothing was charged'}.`;
+}

@@ -193,6 +193,49 @@ describe('several models at once', () => {
     expect(await page.evaluate(() => (window as any).__maskworkTest.staging().items.length)).toBe(0);
   });
 
+  it('Cancel all models before any model answered says so and what the sent requests may cost; a new run clears the last one’s failure', async () => {
+    const page = app.page;
+    const openai = cloud!.openai;
+    await retype(page.getByRole('spinbutton', { name: `${LOCAL} candidates` }), '0');
+    // A run whose Nano Banana 2 failed: its error message is up.
+    gemini.script({ status: 500, times: Infinity });
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    const failure = page.locator('[data-testid="toast"][data-tone="error"]', { hasText: 'Nano Banana 2' });
+    await failure.waitFor({ timeout: 60_000 });
+    await expect.poll(async () => (await staged()).length, { timeout: 60_000 }).toBe(2);
+    gemini.clearScript();
+    await page.getByRole('button', { name: 'Discard all' }).click();
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    gemini.script({ until: held, times: Infinity });
+    openai.script({ until: held, times: Infinity });
+    try {
+      const layers = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
+      // The new run began: the last run's failure is stale (it stayed over the models now working).
+      await expect.poll(() => failure.count()).toBe(0);
+      await expect.poll(() => gemini.requests.filter((q) => q.outcome === 'pending').length, { timeout: 30_000 }).toBe(2);
+      await expect.poll(() => openai.requests.filter((q) => q.outcome === 'pending').length, { timeout: 30_000 }).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Cancel all models' }).click();
+      // Every line went with the cancel; a message says what a single job's cancel says (it said nothing).
+      await expect
+        .poll(() => page.locator('[data-testid="toast"][data-tone="info"]').last().textContent(), { timeout: 30_000 })
+        .toMatch(
+          /^Cancelled — the document is unchanged\. 1 request was sent and may be charged by OpenAI \(≈ \$0\.\d+, counted in today's spend\); 2 requests were sent and may be charged by Google \(≈ \$0\.\d+, counted in today's spend\)\./,
+        );
+      expect(await page.getByRole('status', { name: 'Models asked' }).count()).toBe(0);
+      expect((await staged()).length).toBe(0);
+      expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(layers);
+    } finally {
+      release();
+      gemini.clearScript();
+      openai.clearScript();
+    }
+    await retype(page.getByRole('spinbutton', { name: `${LOCAL} candidates` }), '1');
+  });
+
   it('with no mask, "Paint a mask or select an area first" is said once under the list, and every row keeps its name on a line', async () => {
     const page = app.page;
     await leaveField(page);
