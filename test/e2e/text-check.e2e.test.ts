@@ -197,4 +197,37 @@ describe('text check in the editor', () => {
     expect(openai.requests.length - sent).toBe(2);
     expect(await page.getByTestId('text-badge').allTextContents()).toEqual(['V2.0 ✓', 'V2.O ✗ 1 character']);
   });
+
+  it('Esc Esc during a retry keeps the candidate the first request made (it was thrown away, paid for)', async () => {
+    const page = app.page;
+    await page.keyboard.press('Escape');
+    await expect.poll(() => staged(page)).toBe(0);
+    const layers = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    openai.clearScript();
+    openai.script({ fillImages: [wrong] }, { fillImages: [wrong], until: held });
+    const sent = openai.requests.length;
+    try {
+      await leaveField(page);
+      await page.keyboard.press('Control+Enter');
+      // The retry is out (held by the server): the first answer was read wrong.
+      await expect
+        .poll(() => openai.requests.slice(sent).map((q) => q.outcome ?? 'success'), { timeout: 60_000 })
+        .toEqual(['success', 'pending']);
+      await page.keyboard.press('Escape');
+      await page.locator('[data-testid="toast"]', { hasText: 'Press Esc again' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 30_000 });
+      await waitIdle(page);
+      expect(await page.getByTestId('text-badge').allTextContents()).toEqual(['V2.O ✗ 1 character']);
+      expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(layers);
+      expect(openai.requests.length - sent).toBe(2);
+    } finally {
+      release();
+      openai.clearScript();
+    }
+  });
 });

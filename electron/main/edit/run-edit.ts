@@ -44,7 +44,7 @@ export interface EditJobOptions {
 
 /** `receivedAt`: when main had the `edit:start` request (wall clock), the first of the job's spans. */
 export function editJob(svc: JobServices, request: EditRequest, receivedAt?: number, opts: EditJobOptions = {}): JobFn {
-  return async ({ signal, progress, patchReady }) => {
+  return async ({ signal, progress, patchReady, keepOnCancel }) => {
     const started = Date.now();
     const spans = createSpanRecorder(wallClock);
     if (receivedAt !== undefined) spans.add('main: queued', receivedAt, spans.now());
@@ -138,6 +138,7 @@ export function editJob(svc: JobServices, request: EditRequest, receivedAt?: num
       retryCostUsd: retryCost,
       signal,
       progress,
+      keepOnCancel,
     });
   };
 }

@@ -2,7 +2,9 @@
  * Long jobs (generations, fills, outpaint plans): bounded concurrency, a job id returned at once,
  * progress pushed as events, cancellation through an AbortSignal that reaches the SDK call, and a
  * final result the renderer fetches. A job that fails or is cancelled produces no candidates, so it
- * can never change the document. Results, errors and progress are redacted here too, because the
+ * can never change the document — but a job that says, once cancelled, that what it returns was made
+ * before the cancel (`keepOnCancel`: a text retry cancelled after the first attempt) ends done with
+ * those candidates, staged for the user to keep or discard (they were made and paid for). Results, errors and progress are redacted here too, because the
  * CLI reads them from the runner without going through dispatch.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +22,11 @@ export interface JobContext {
    * rejected); a failed or cancelled result reports the sums.
    */
   spent?(usd: number, requests?: number): void;
+  /**
+   * Called when the job was cancelled part way and returns what it made before: the result is then
+   * done with those candidates instead of cancelled (absent: the job cannot keep anything).
+   */
+  keepOnCancel?(): void;
 }
 
 export type JobFn = (ctx: JobContext) => Promise<CandidateResult[]>;
@@ -32,6 +39,8 @@ interface JobRecord {
   spentUsd: number;
   /** Net count of those requests (sent minus rejected). */
   spentRequests: number;
+  /** The job kept what it made before a cancel (JobContext.keepOnCancel). */
+  keepOnCancel?: true;
 }
 
 export class JobRunner {
@@ -78,8 +87,11 @@ export class JobRunner {
             record.spentUsd += usd;
             record.spentRequests += requests;
           },
+          keepOnCancel: () => {
+            record.keepOnCancel = true;
+          },
         });
-        if (controller.signal.aborted) throw cancelled();
+        if (controller.signal.aborted && !(record.keepOnCancel && candidates.length)) throw cancelled();
         record.result = redactDeep({ state: 'done', candidates });
         onProgress({ jobId, fraction: 1, stage: 'done' });
       } catch (e) {

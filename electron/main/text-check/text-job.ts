@@ -32,6 +32,8 @@ export interface RetryPlan {
   retryCostUsd: number;
   signal: AbortSignal;
   progress: Parameters<JobFn>[0]['progress'];
+  /** The job's JobContext.keepOnCancel: a cancel during a retry keeps the earlier attempts' candidates. */
+  keepOnCancel?: () => void;
 }
 
 export async function checkAndRetry(plan: RetryPlan): Promise<CandidateResult[]> {
@@ -74,12 +76,26 @@ export async function checkAndRetry(plan: RetryPlan): Promise<CandidateResult[]>
   let done = await check(plan.first);
   // A text the OCR cannot read is never retried: nothing could tell a retry is better.
   const allowed = uncheckableScript(tc.text) ? 0 : retryBudget(tc.retries, tc.maxUsd, plan.retryCostUsd);
+  // Spelled right first; the sort is stable, so the order of requests is kept otherwise.
+  const ranked = () =>
+    all
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => rankOf(a.c.textCheck) - rankOf(b.c.textCheck) || a.i - b.i)
+      .map(({ c }) => c);
+  // Cancelled during the retries: the earlier attempts' candidates were made and paid for, so they are
+  // kept, as a failed retry keeps them (a cancel threw them away, the first one shown as a preview).
+  const keep = () => {
+    if (!plan.keepOnCancel || !all.length) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
+    plan.keepOnCancel();
+    return ranked();
+  };
   for (let k = 1; !done && k <= allowed; k++) {
-    if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'Cancelled.' });
+    if (signal.aborted) return keep();
     let attempt: Attempt;
     try {
       attempt = await plan.retry(k);
     } catch (e) {
+      if (signal.aborted) return keep();
       // A failed retry keeps what the earlier attempts produced (their cost is spent).
       if (e instanceof AppError && e.info.kind === 'cancelled') throw e;
       break;
@@ -87,9 +103,5 @@ export async function checkAndRetry(plan: RetryPlan): Promise<CandidateResult[]>
     progress(0.9, `Reading the text (retry ${k})`, undefined, 'working');
     done = await check(attempt);
   }
-  // Spelled right first; the sort is stable, so the order of requests is kept otherwise.
-  return all
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => rankOf(a.c.textCheck) - rankOf(b.c.textCheck) || a.i - b.i)
-    .map(({ c }) => c);
+  return signal.aborted ? keep() : ranked();
 }

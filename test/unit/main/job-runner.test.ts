@@ -77,6 +77,31 @@ describe('JobRunner', () => {
     expect(runner.cancel('no-such-job')).toBe(false);
   });
 
+  it('a job that keeps what it made before the cancel (keepOnCancel) ends done with it; with nothing made, cancelled', async () => {
+    const runner = new JobRunner(2);
+    const start = (made: number) => {
+      const entered = deferred();
+      const id = runner.start(
+        async ({ signal, keepOnCancel }: JobContext) => {
+          entered.resolve();
+          await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+          keepOnCancel?.();
+          return Array.from({ length: made }, (_, index) => ({ index }) as never);
+        },
+        () => {},
+      );
+      return { id, entered: entered.promise };
+    };
+    const kept = start(1);
+    await kept.entered;
+    runner.cancel(kept.id);
+    expect(await runner.wait(kept.id)).toEqual({ state: 'done', candidates: [{ index: 0 }] });
+    const none = start(0);
+    await none.entered;
+    runner.cancel(none.id);
+    expect(await runner.wait(none.id)).toEqual({ state: 'cancelled' });
+  });
+
   it('a job cancelled while queued never runs', async () => {
     const runner = new JobRunner(1);
     const gate = deferred();
