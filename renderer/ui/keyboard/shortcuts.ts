@@ -345,6 +345,15 @@ export const SHORTCUTS: Shortcut[] = [
     match: (e) => e.key === 'Escape' && !activeGesture() && !s().settingsOpen && escHasWork(s()),
     run: () => escPressed(cancelJob, cancelMulti),
   },
+  {
+    // Esc's last meaning, after every one above (a gesture, a selection job, the colour range, the
+    // extension, a job, the candidates; dialogs and fields keep theirs): the newest message goes, as a
+    // transient panel does in Photoshop. Only its × closed one, and an error message stays until closed.
+    keys: 'Esc',
+    label: 'Close the newest message (when Esc has nothing else to cancel)',
+    match: (e) => e.key === 'Escape' && !activeGesture() && !s().settingsOpen && s().toasts.length > 0,
+    run: () => s().dismiss(s().toasts[s().toasts.length - 1].id),
+  },
 ];
 
 export function installShortcuts(): () => void {

@@ -29,7 +29,7 @@ export function Toasts() {
             onMouseDown={(e) => document.querySelector('[aria-modal="true"]') && e.preventDefault()}
             onClick={() => dismiss(t.id)}
             aria-label="Dismiss"
-            title="Close this message"
+            title="Close this message (Esc closes the newest)"
           >
             ×
           </button>
