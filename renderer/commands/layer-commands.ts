@@ -50,6 +50,22 @@ export function setLayerOpacityCmd(layerId: string, percent: number): void {
   st().commit(`Layer opacity ${Math.round(o * 100)} %`, (d) => setLayerOpacity(d, layerId, o));
 }
 
+/** The step the last number key made on a layer's opacity, for a second key that pairs with it. */
+let digitStep: { doc: unknown; layerId: string } | null = null;
+
+/**
+ * The number keys with a tool that does not paint, as in Photoshop: the layer's opacity (`percent`).
+ * A second digit that pairs with the first (4 then 5 = 45 %) amends the first's step while nothing
+ * has changed since, so the pair is one undo step, as a typed value is.
+ */
+export function setLayerOpacityFromKey(layerId: string, percent: number, paired: boolean): void {
+  const amend = paired && digitStep?.layerId === layerId && digitStep.doc === st().doc;
+  digitStep = null;
+  if (amend) st().undo();
+  setLayerOpacityCmd(layerId, percent);
+  if (!paired) digitStep = { doc: st().doc, layerId };
+}
+
 export function renameLayerCmd(layerId: string, name: string): void {
   st().commit('Rename layer', (d) => renameLayer(d, layerId, name));
 }

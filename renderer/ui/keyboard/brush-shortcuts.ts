@@ -1,12 +1,19 @@
 /**
  * The brush's keys, as in Photoshop: [ and ] size it, Shift+[ and Shift+] set its hardness, and the
- * number keys its opacity (two typed quickly: that percentage). Part of the one table in shortcuts.ts.
+ * number keys its opacity (two typed quickly: that percentage) — with a tool that does not paint, the
+ * selected layer's, as in Photoshop. Part of the one table in shortcuts.ts.
  */
 import { opacityFromDigit, type DigitState } from '../../model/opacity-digits';
 import { useEditor } from '../../commands/store/store';
 import { nextBrushSize, nextHardness } from '../../commands/store/tools-slice';
 import type { Shortcut } from './shortcuts';
 import { hintOncePerSession } from './shortcut-hints';
+import { targetLayer } from './layer-target';
+import { setLayerOpacityFromKey } from '../../commands/layer-commands';
+
+/** The number keys with a tool that does not paint and no kept layer selected. */
+export const DIGITS_NO_LAYER =
+  'The number keys set the brush’s opacity: choose the brush (B) or eraser (E) first — or, with this tool, select a kept layer to set its opacity.';
 
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
 const s = () => useEditor.getState();
@@ -40,15 +47,20 @@ export const BRUSH_SHORTCUTS: Shortcut[] = [
   },
   {
     keys: '1…0',
-    label: 'Brush opacity 10…100 % (brush or eraser chosen); two digits quickly: that % (4 5 = 45 %, 0 5 = 5 %)',
+    label:
+      'Opacity 10…100 %: the brush’s (brush or eraser chosen), else the selected layer’s; two digits quickly: that % (4 5 = 45 %, 0 5 = 5 %)',
     match: (e) => plain(e) && !e.shiftKey && /^Digit[0-9]$/.test(e.code),
     run: (e) => {
-      // With another tool the brush's opacity changed unseen, and the next stroke came out half-strength.
-      if (s().tool !== 'brush' && s().tool !== 'eraser')
-        return void hintOncePerSession('digits', 'The number keys set the brush’s opacity: choose the brush (B) or eraser (E) first.');
+      const painting = s().tool === 'brush' || s().tool === 'eraser';
+      // As in Photoshop, with a tool that does not paint they set the selected layer's opacity (they
+      // only said to choose the brush). With no layer selected they say so: the brush's opacity
+      // changed unseen, and the next stroke came out half-strength.
+      const layer = painting ? null : targetLayer(e);
+      if (!painting && !layer) return void hintOncePerSession('digits', DIGITS_NO_LAYER);
       const r = opacityFromDigit(lastDigit, Number(e.code.slice(5)), e.timeStamp);
       lastDigit = r.next;
-      s().setBrush({ opacity: r.opacity });
+      if (layer) setLayerOpacityFromKey(layer, Math.round(r.opacity * 100), r.next === null);
+      else s().setBrush({ opacity: r.opacity });
     },
   },
 ];
