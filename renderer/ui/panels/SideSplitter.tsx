@@ -38,7 +38,11 @@ const HISTORY_GIVE_PX = 50;
 
 export interface Measure extends SplitRoom {
   historyGive: number;
-  /** What History gives for `comfortTop`: all but its heading and two whole steps (not a height the user gave it). */
+  /**
+   * What History gives for `comfortTop`: all but its heading and its current step (not a height the user
+   * gave it). It kept two steps, and with two kept layers at 1280×800 the Edge line stayed 17 px under
+   * Generate's footer; only what the line needs is given, so History keeps two or more when it can.
+   */
   historyComfortGive: number;
   listGive: number;
   /**
@@ -48,7 +52,7 @@ export interface Measure extends SplitRoom {
    */
   comfortTop: number;
   /**
-   * The lower part's least for `comfortTop`: History at its heading and two steps, Layers with every row
+   * The lower part's least for `comfortTop`: History at its heading and one step, Layers with every row
    * when the default split holds them all, else its three whole rows.
    */
   comfortLeast: number;
@@ -111,7 +115,7 @@ export function measure(column: HTMLElement, top: HTMLElement, bottom: HTMLEleme
   const historyLeast = historySized ? Math.max(historyMin, historyPadding) : historyPadding;
   const minBottom = layers && list ? layersMin + historyLeast : FALLBACK_MIN_BOTTOM;
   const historyComfortGive =
-    history && !historySized ? Math.max(0, historyMin - historyPadding - historyHeading(history) - 2 * STEP_PX - 1) : 0;
+    history && !historySized ? Math.max(0, historyMin - historyPadding - historyHeading(history) - STEP_PX - 1) : 0;
   // Layers with every row, and whether the default split (up to 40 % of the column under 860 px, else
   // 45 %, styles.css) holds them all with History's floor: then Generate's room for its Edge line is
   // History's alone, every row staying; else the list scrolls anyway and goes to its three rows too.
@@ -167,7 +171,7 @@ export function SideSplitter({ column, top, bottom }: Props) {
     const excess = shown === null && m ? Math.max(0, m.defaultMinBottom - cap) : 0;
     const hardGive = m ? Math.min(excess, m.historyGive) : 0;
     const listGive = m ? Math.min(excess - hardGive, m.listGive) : 0;
-    // Generate keeps its controls down to the Edge line in view too, History giving up to two steps
+    // Generate keeps its controls down to the Edge line in view too, History giving up to all but one step
     // for it (never Layers' rows): at 1280×800 with four kept layers Layers and History took 40 % and
     // Generate's Edge line and request size were below its fold — and with one kept layer after an
     // extension too, while History kept four steps (with fewer, this was left to when Layers' list
