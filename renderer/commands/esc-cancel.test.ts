@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ENDED_BEFORE_SECOND_ESC, escAfterJobEnded, escCancels, escHasWork, ESC_CONFIRM_MS } from './esc-cancel';
+import { discardedMessage, ENDED_BEFORE_SECOND_ESC, escAfterJobEnded, escCancels, escHasWork, ESC_CONFIRM_MS } from './esc-cancel';
 import { useEditor } from './store/store';
 import type { JobState } from '../model/job-state';
 
@@ -168,5 +168,17 @@ describe('the "press again" message', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('what Esc says as it closes the strip', () => {
+  it('names what went and what stays as layers', () => {
+    expect(discardedMessage(1, 0)).toBe('Discarded the candidate: Ctrl/⌘ Z brings it back.');
+    expect(discardedMessage(3, 0)).toBe('Discarded 3 candidates: Ctrl/⌘ Z brings them back.');
+    // Every candidate kept as a layer: nothing was discarded (it said "Discarded 2 candidates").
+    expect(discardedMessage(2, 2)).toBe('Closed the candidates: all 2 stay as layers (Ctrl/⌘ Z brings the strip back).');
+    expect(discardedMessage(1, 1)).toBe('Closed the candidates: it stays as a layer (Ctrl/⌘ Z brings the strip back).');
+    expect(discardedMessage(3, 1)).toBe('Discarded 2 candidates; the one kept as a layer stays: Ctrl/⌘ Z brings them back.');
+    expect(discardedMessage(3, 2)).toBe('Discarded 1 candidate; the 2 kept as layers stay: Ctrl/⌘ Z brings it back.');
   });
 });

@@ -6,6 +6,7 @@
  */
 import { modelOptions } from './current-estimate';
 import { discardAllStaged } from './edit-commands';
+import { candidateKept } from '../model/version-logic';
 import { type EditorStore, useEditor } from './store/store';
 
 /** How long the first Esc waits for the second. */
@@ -118,12 +119,25 @@ export function escCancels(s: EditorStore, now = performance.now()): boolean {
  * brought them back, but nothing said it would).
  */
 export function escDiscardsAll(): void {
-  const n = useEditor.getState().staging.items.length;
+  const s = useEditor.getState();
+  const n = s.staging.items.length;
   if (!n) return;
+  const kept = s.staging.items.filter((c) => candidateKept(s.doc, c)).length;
   discardAllStaged();
-  useEditor
-    .getState()
-    .notify('info', `Discarded ${n === 1 ? 'the candidate' : `${n} candidates`}: Ctrl/⌘ Z brings ${n === 1 ? 'it' : 'them'} back.`);
+  useEditor.getState().notify('info', discardedMessage(n, kept));
+}
+
+/**
+ * What Esc says when it closes the strip of `n` candidates, `kept` of them already kept as layers.
+ * Those stay: "Discarded 2 candidates" over two kept layers read as if the layers had gone too.
+ */
+export function discardedMessage(n: number, kept: number): string {
+  const gone = n - kept;
+  const them = (k: number) => (k === 1 ? 'it' : 'them');
+  if (!kept) return `Discarded ${n === 1 ? 'the candidate' : `${n} candidates`}: Ctrl/⌘ Z brings ${them(n)} back.`;
+  if (!gone)
+    return `Closed the candidates: ${n === 1 ? 'it stays as a layer' : `all ${n} stay as layers`} (Ctrl/⌘ Z brings the strip back).`;
+  return `Discarded ${gone === 1 ? '1 candidate' : `${gone} candidates`}; the ${kept === 1 ? 'one' : kept} kept as ${kept === 1 ? 'a layer stays' : 'layers stay'}: Ctrl/⌘ Z brings ${them(gone)} back.`;
 }
 
 /** Esc has something of the editor's to do: a job or several models running, or candidates staged. */

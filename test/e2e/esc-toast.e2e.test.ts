@@ -95,6 +95,19 @@ describe('Esc and the messages', () => {
     expect(await has(NO_LAYERS)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => toastTexts(page)).toEqual([]);
+  });
+
+  it('says the candidates kept as layers stay when it closes their strip (it said "Discarded 2 candidates")', async () => {
+    const page = app.page;
+    await page.keyboard.press('Control+Enter'); // the mask from before, Candidates 1: one at a time
+    await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 90_000 });
+    await page.waitForFunction(() => (window as any).__maskworkTest.job() === null, null, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Keep as layer' }).click();
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
+    await page.keyboard.press('Escape');
+    await expect.poll(staged).toBe(0);
+    await expect.poll(() => toastTexts(page)).toEqual(['Closed the candidates: it stays as a layer (Ctrl/⌘ Z brings the strip back).']);
+    expect((await summary(page)).layers).toBe(1);
     expect(app.errors).toEqual([]);
   });
 });
