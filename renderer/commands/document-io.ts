@@ -1,5 +1,5 @@
 /** Opening (dialog, drop, paste) and exporting, through the bridge. Failures become toasts; the open document is untouched. */
-import { exportedMessage, stagedNote, unkeptStaged } from '../model/export-message';
+import { exportedMessage, hiddenNote, stagedNote, unkeptStaged } from '../model/export-message';
 import type { OpenedImage, OpenedProject, RecentPhoto } from '../../shared/ipc/contract-types';
 import { createEmptyMask } from '../../shared/mask';
 import { api, errorInfo, unwrap } from './bridge';
@@ -231,6 +231,8 @@ export function exportImage(format: ExportFormat, quality?: number, opts: Export
     useEditor.getState().succeeded('export');
     notify('success', exportedMessage(r));
     for (const note of r.notes ?? []) notify('info', note);
+    const hidden = format === 'psd' ? null : hiddenNote(format, doc, state.hiddenLayers);
+    if (hidden) notify('info', hidden);
     const items = state.staging.items;
     const staged = stagedNote(unkeptStaged(items, doc), items.length);
     if (staged) notify('info', staged);

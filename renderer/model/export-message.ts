@@ -75,6 +75,23 @@ export function stagedNote(staged: number, all = staged): string | null {
 }
 
 /**
+ * Said in the Export dialog, and after a flat export, while kept layers are hidden (their eye, or shown
+ * alone with Alt+click): a flat file leaves them out, as the canvas does, and a PSD has them hidden. A
+ * layer hidden to compare and forgotten went out of the PNG without a word: the file was the photo
+ * without that edit, and the message only lost its "with an edit record".
+ */
+export function hiddenNote(format: string, doc: DocState | null, hiddenOnScreen: Readonly<Record<string, true>> = {}): string | null {
+  const hidden = doc?.layers.filter((l) => !layerVisible(l) || !!hiddenOnScreen[l.id]) ?? [];
+  const n = hidden.length;
+  if (!n) return null;
+  const what = n === 1 ? `The layer “${hidden[0].name}” is hidden` : `${n} layers are hidden`;
+  const it = n === 1 ? 'it' : 'them';
+  if (format === 'psd') return `${what}: the PSD has ${n === 1 ? 'it as a hidden layer' : 'them as hidden layers'}.`;
+  const name = format === 'jpeg' ? 'JPEG' : format === 'webp' ? 'WebP' : format.toUpperCase();
+  return `${what}, so the ${name} leaves ${it} out, as the canvas does: show ${it} (the eye in Layers) to have ${it} in the file.`;
+}
+
+/**
  * Said with "Saved X.maskwork" while candidates are staged and not kept: a project holds the
  * document, not the strip, so a paid candidate was dropped from it without a word.
  */

@@ -8,7 +8,7 @@ import { exportImage } from '../../commands/document-io';
 import { loadExportPrefs, saveExportPrefs } from '../../commands/export-prefs-storage';
 import { type ExportFormat, exportOptionsFor, qualityFor } from '../../model/export-prefs';
 import { losesDepth } from '../../model/export-request';
-import { depthNote, exportPromise, lossyNote, stagedNote, transparencyNote, unkeptStaged } from '../../model/export-message';
+import { depthNote, exportPromise, hiddenNote, lossyNote, stagedNote, transparencyNote, unkeptStaged } from '../../model/export-message';
 import { cmykConversion } from '../../../shared/document/cmyk-conversion';
 import { keepTabInside, useFocusReturn, useKeysOutside } from '../keyboard/modal-tab';
 import { NumberField } from '../NumberField';
@@ -40,6 +40,7 @@ export function ExportDialog() {
 function ExportDialogBody() {
   const doc = useEditor((s) => s.doc);
   const items = useEditor((s) => s.staging.items);
+  const hiddenLayers = useEditor((s) => s.hiddenLayers);
   const staged = stagedNote(unkeptStaged(items, doc), items.length);
   const [prefs, setPrefsState] = useState(loadExportPrefs);
   // What Export sends: the latest choice, also one made in the same keypress (Enter in the quality
@@ -113,6 +114,14 @@ function ExportDialogBody() {
             </label>
           ))}
         </fieldset>
+        {(() => {
+          const note = hiddenNote(prefs.format, doc, hiddenLayers);
+          return note ? (
+            <p className={prefs.format === 'psd' ? 'muted' : 'warning'} role="note" data-testid="export-hidden-note">
+              {note}
+            </p>
+          ) : null;
+        })()}
         {(() => {
           const note = transparencyNote(prefs.format, doc);
           return note ? (
