@@ -16,6 +16,7 @@ import { LayerThumb } from './LayerThumb';
 import { LayerRow } from './LayerRow';
 import { LayerActions } from './LayerActions';
 import { LayerOpacity } from './LayerOpacity';
+import { LayersScrollHint } from './LayersScrollHint';
 import { onLayerSelectRequest } from './layer-select-request';
 import { moveLayerCmd, setMaskTargetCmd } from '../../commands/layer-commands';
 import { altClickEye } from '../../commands/layer-solo';
@@ -170,6 +171,7 @@ export function LayersPanel() {
     >
       <div className="layers-head">
         <h3>Layers</h3>
+        <LayersScrollHint list={listRef} />
         {selected && <LayerOpacity layer={selected} />}
       </div>
       <ul
