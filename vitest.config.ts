@@ -2,9 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Two workers on CI's two cores: the unit files run beside the e2e files (which go one at a time,
-    // each drives one Chromium). Vitest's default there is one worker (cores − 1), and the whole run
-    // was serial: 25 of CI's 30 minutes.
+    // Two workers on CI's two cores: the unit files run two at a time (then the e2e files, one at a
+    // time: each drives one Chromium). Vitest's default there is one worker (cores − 1), and the whole
+    // run was serial: 25 of CI's 30 minutes.
     maxWorkers: 2,
     projects: [
       {
