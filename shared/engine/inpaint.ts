@@ -15,6 +15,7 @@ import { softenSeam } from './seam-soften';
 import { assertImageAndMask, copyImage, FillCancelledError, type FillOptions, type RgbaImage } from './types';
 import { computeWeights, DEFAULT_WEIGHTING, gatherVote, holePixels, VOTE_TICK, writePixels, type VoteWeighting } from './vote';
 import { upsampleLevelImage } from './upsample';
+import { occurrencePass } from './occurrence';
 import { addTextureChannel, dropTextureChannel, TEXTURE_MIN_LEVEL } from './texture-channel';
 
 /** Default patch side. */
@@ -50,6 +51,19 @@ const RELAX_SWEEPS = 10;
  */
 const MELD_TOLERANCE = 1e-3;
 const MELD_MAX_ITERATIONS = 60;
+/**
+ * Occurrence penalty (occurrence.ts) on the levels from OCCURRENCE_MIN_LEVEL up (8× coarser than the
+ * region and more: where the two coarsest levels search the whole region and the hole's layout is
+ * chosen): a source area used more than twice pays this × the level's mean patch distance × its
+ * relative over-use. Without it the coarse search stamped one distinctive piece over the whole hole:
+ * foliage-branch's box got a grid of the dragonfly's white wing edges. From level 1 or 2 up it
+ * brought over-textured boxes (chelsea) towards their truth and the dev box set's mean texture below
+ * the goal's 0.85; with one free copy it pushed scarce textures out (autumn-valley's larches); at 0.5
+ * (or 0.25) seed 6 (or 2, 3, 8) copied a piece of a coin into desk-stuff's edge hole
+ * (edge-hole-photos.test.ts; without the penalty seeds 1–8 copy none): docs/benchmarks.md, helper B8.
+ */
+const OCCURRENCE_WEIGHT = 1;
+const OCCURRENCE_MIN_LEVEL = 3;
 /** PatchMatch sweeps per EM iteration. */
 const SWEEPS = 1;
 /** Random-search radius below the two coarsest levels, in patch sides (those search everywhere). */
@@ -220,6 +234,7 @@ function fillByExemplar(layer: Layer, s: Settings, textured: boolean): void {
       tick,
       holesAt[l],
       s.lanes,
+      l >= OCCURRENCE_MIN_LEVEL ? OCCURRENCE_WEIGHT : 0,
     );
   }
   softenSeam(layer);
@@ -242,6 +257,7 @@ function runLevel(
   tick: (units: number) => void,
   holeCount: number,
   lanes?: FillLanes,
+  occurrence = 0,
 ): Int32Array {
   const n = level.targets.length;
   const voteTick = () => tick(VOTE_TICK);
@@ -278,6 +294,7 @@ function runLevel(
       for (let sweep = 0; sweep < SWEEPS; sweep++) {
         const reverse = (it + sweep) % 2 === 1;
         if (split) split.search(reverse, searchRadius, rng.int(0x7fffffff), tick);
+        else if (occurrence > 0) occurrencePass(level, r, nnf, dist, rng, reverse, searchRadius, searchTick, occurrence);
         else patchMatchPass(level, r, nnf, dist, rng, reverse, searchRadius, searchTick);
       }
       if (!split) tick(n % SEARCH_TICK);
