@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guidance, meldToSources } from './gradient-relax';
 import { selectKth } from './meld-finish';
-import { buildLevels, type MgLevel, vCycle } from './meld-mg';
+import { buildLevels, COARSE_GAIN, type MgLevel, vCycle } from './meld-mg';
 import { mulberry32 } from './random';
 import { sourceLayer } from './test-helpers';
 import type { Layer } from './region';
@@ -173,6 +173,59 @@ describe('the multigrid levels of the meld (meld-mg.ts)', () => {
       for (let i = 0; i < F.n; i++) PtAPu[F.agg[i]] += APu[i];
       const Acu = apply(C, u);
       for (let I = 0; I < C.n; I++) expect(Acu[I]).toBeCloseTo(PtAPu[I], 4);
+    }
+  });
+
+  /** The V-cycle as written before the finest level's passes were specialised: every level through `to` and `wt`. */
+  function referenceCycle(levels: MgLevel[], r: Float32Array, z: Float32Array): void {
+    const b = levels.map((L, l) => (l === 0 ? r : new Float32Array(L.n * 3)));
+    const x = levels.map((L, l) => (l === 0 ? z : new Float32Array(L.n * 3)));
+    const sweep = (l: number, forward: boolean) => {
+      const L = levels[l];
+      for (let t = 0; t < L.n; t++) {
+        const i = forward ? t : L.n - 1 - t;
+        const s = [b[l][i * 3], b[l][i * 3 + 1], b[l][i * 3 + 2]];
+        for (let k = L.start[i]; k < L.start[i + 1]; k++) for (let c = 0; c < 3; c++) s[c] += L.wt[k] * x[l][L.to[k] * 3 + c];
+        for (let c = 0; c < 3; c++) x[l][i * 3 + c] = s[c] * L.inv[i];
+      }
+    };
+    const cycle = (l: number) => {
+      const L = levels[l];
+      x[l].fill(0);
+      if (l === levels.length - 1) {
+        for (let s = 0; s < 4; s++) {
+          sweep(l, true);
+          sweep(l, false);
+        }
+        return;
+      }
+      sweep(l, true);
+      b[l + 1].fill(0);
+      for (let i = 0; i < L.n; i++) {
+        const s = [0, 1, 2].map((c) => b[l][i * 3 + c] - L.diag[i] * x[l][i * 3 + c]);
+        for (let k = L.start[i]; k < L.start[i + 1]; k++) for (let c = 0; c < 3; c++) s[c] += L.wt[k] * x[l][L.to[k] * 3 + c];
+        for (let c = 0; c < 3; c++) b[l + 1][L.agg[i] * 3 + c] += s[c];
+      }
+      cycle(l + 1);
+      for (let i = 0; i < L.n; i++) for (let c = 0; c < 3; c++) x[l][i * 3 + c] += COARSE_GAIN * x[l + 1][L.agg[i] * 3 + c];
+      sweep(l, false);
+    };
+    cycle(0);
+  }
+
+  it('gives the same floats as the plain cycle through every level weights (the finest level skips the × 1)', () => {
+    for (const seed of [1, 2]) {
+      const levels = levelsOf(seed);
+      expect(levels[0].unit).toBe(true);
+      expect(levels.slice(1).every((L) => !L.unit)).toBe(true);
+      const n3 = levels[0].n * 3;
+      const rng = mulberry32(seed + 10);
+      const r = Float32Array.from({ length: n3 }, () => rng.next() * 40 - 20);
+      const z = new Float32Array(n3),
+        ref = new Float32Array(n3);
+      vCycle(levels, r, z);
+      referenceCycle(levels, r, ref);
+      expect(Buffer.from(z.buffer).equals(Buffer.from(ref.buffer))).toBe(true);
     }
   });
 

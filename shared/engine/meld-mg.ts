@@ -20,7 +20,11 @@ export interface MgLevel {
   inv: Float64Array;
   start: Int32Array;
   to: Int32Array;
+  /** `to` × 3 (the linked row's first RGB entry). */
+  to3: Int32Array;
   wt: Float32Array;
+  /** Every link weighs 1 (the finest level): its passes skip the multiplications by `wt` (× 1 is exact). */
+  unit: boolean;
   /** Per row, its cell on the next coarser level (empty on the coarsest). */
   agg: Int32Array;
   /** Right-hand side and solution of this level's correction (RGB). */
@@ -44,8 +48,10 @@ export function buildLevels(m: Uint8Array, start: Int32Array, to3: Int32Array, p
   const to = new Int32Array(links),
     wt = new Float32Array(links).fill(1);
   for (let k = 0; k < links; k++) to[k] = to3[k] / 3;
-  // The top level's b and x are the conjugate gradients' r and z (set by vCycle).
-  let level: MgLevel = { ...makeLevel(0, Float32Array.from(m), start, to, wt), n };
+  const diag = new Float32Array(n);
+  for (let i = 0; i < n; i++) diag[i] = m[i];
+  // The top level's b and x are the conjugate gradients' r and z (set by vCycle), so it allocates none.
+  let level = makeLevel(n, diag, start, to, wt, to3, 0);
   const levels = [level];
   let x = px,
     y = py;
@@ -63,9 +69,39 @@ export function buildLevels(m: Uint8Array, start: Int32Array, to3: Int32Array, p
   return levels;
 }
 
-function makeLevel(n: number, diag: Float32Array, start: Int32Array, to: Int32Array, wt: Float32Array): MgLevel {
-  const inv = Float64Array.from(diag, (v) => (v > 0 ? 1 / v : 0));
-  return { n, diag, inv, start, to, wt, agg: new Int32Array(0), b: new Float32Array(n * 3), x: new Float32Array(n * 3) };
+/**
+ * A level (one object shape for all, so the passes see one map). `to3`: the links × 3, given on the
+ * finest level (whose weights are all 1: `unit`); `rhs`: entries of b and x (0 on the finest level).
+ */
+function makeLevel(
+  n: number,
+  diag: Float32Array,
+  start: Int32Array,
+  to: Int32Array,
+  wt: Float32Array,
+  to3: Int32Array | null,
+  rhs: number,
+): MgLevel {
+  const inv = new Float64Array(n);
+  for (let i = 0; i < n; i++) inv[i] = diag[i] > 0 ? 1 / diag[i] : 0;
+  let t3 = to3;
+  if (!t3) {
+    t3 = new Int32Array(to.length);
+    for (let k = 0; k < to.length; k++) t3[k] = to[k] * 3;
+  }
+  return {
+    n,
+    diag,
+    inv,
+    start,
+    to,
+    to3: t3,
+    wt,
+    unit: to3 !== null,
+    agg: new Int32Array(0),
+    b: new Float32Array(rhs),
+    x: new Float32Array(rhs),
+  };
 }
 
 /** The next level: cells of 2 × 2 rows by position (in order of first appearance), A_c = Pᵀ A P. */
@@ -86,21 +122,23 @@ function coarsen(f: MgLevel, x: Int32Array, y: Int32Array): { level: MgLevel; x:
   const bw = x1 - x0 + 1;
   const cellOf = new Int32Array(bw * (y1 - y0 + 1)).fill(-1);
   const agg = new Int32Array(n);
-  const cxs: number[] = [],
-    cys: number[] = [];
+  // At most n cells: their positions fill the first nc entries.
+  const cxs = new Int32Array(n),
+    cys = new Int32Array(n);
+  let nc = 0;
   for (let i = 0; i < n; i++) {
     const cx = x[i] >> 1,
       cy = y[i] >> 1;
     const key = (cy - y0) * bw + (cx - x0);
     if (cellOf[key] < 0) {
-      cellOf[key] = cxs.length;
-      cxs.push(cx);
-      cys.push(cy);
+      cellOf[key] = nc;
+      cxs[nc] = cx;
+      cys[nc] = cy;
+      nc++;
     }
     agg[i] = cellOf[key];
   }
   f.agg = agg;
-  const nc = cxs.length;
   // Links between cells join 4-neighbouring cells only (the fine links join 4-neighbours): 4 slots a row.
   const cdiag = new Float32Array(nc),
     slotTo = new Int32Array(nc * 4),
@@ -135,7 +173,7 @@ function coarsen(f: MgLevel, x: Int32Array, y: Int32Array): { level: MgLevel; x:
       cwt[cstart[I] + s] = slotWt[I * 4 + s];
     }
   }
-  return { level: makeLevel(nc, cdiag, cstart, cto, cwt), x: Int32Array.from(cxs), y: Int32Array.from(cys) };
+  return { level: makeLevel(nc, cdiag, cstart, cto, cwt, null, nc * 3), x: cxs.subarray(0, nc), y: cys.subarray(0, nc) };
 }
 
 /** z = M⁻¹ r: one V-cycle over `levels` (r and z RGB, the fine level's rows). */
@@ -166,7 +204,8 @@ function cycle(levels: MgLevel[], l: number): void {
 
 /** One Gauss–Seidel sweep over the level's rows, forward or backward. */
 function sweep(L: MgLevel, forward: boolean): void {
-  const { n, inv, start, to, wt, b, x } = L;
+  if (L.unit) return forward ? sweepUnitForward(L) : sweepUnitBackward(L);
+  const { n, inv, start, to3, wt, b, x } = L;
   for (let t = 0; t < n; t++) {
     const i = forward ? t : n - 1 - t;
     const i3 = i * 3;
@@ -174,7 +213,7 @@ function sweep(L: MgLevel, forward: boolean): void {
       s1 = b[i3 + 1],
       s2 = b[i3 + 2];
     for (let k = start[i], end = start[i + 1]; k < end; k++) {
-      const q3 = to[k] * 3,
+      const q3 = to3[k],
         w = wt[k];
       s0 += w * x[q3];
       s1 += w * x[q3 + 1];
@@ -187,9 +226,53 @@ function sweep(L: MgLevel, forward: boolean): void {
   }
 }
 
+/**
+ * {@link sweep} forward on the finest level (weights 1), whose first sweep starts from x = 0 (the
+ * cycle clears it): the same sums in the same order without the × 1.
+ */
+function sweepUnitForward(L: MgLevel): void {
+  const { n, inv, start, to3, b, x } = L;
+  for (let i = 0, i3 = 0; i < n; i++, i3 += 3) {
+    let s0 = b[i3],
+      s1 = b[i3 + 1],
+      s2 = b[i3 + 2];
+    for (let k = start[i], end = start[i + 1]; k < end; k++) {
+      const q3 = to3[k];
+      s0 += x[q3];
+      s1 += x[q3 + 1];
+      s2 += x[q3 + 2];
+    }
+    const di = inv[i];
+    x[i3] = s0 * di;
+    x[i3 + 1] = s1 * di;
+    x[i3 + 2] = s2 * di;
+  }
+}
+
+/** {@link sweep} backward on the finest level (weights 1). */
+function sweepUnitBackward(L: MgLevel): void {
+  const { n, inv, start, to3, b, x } = L;
+  for (let i = n - 1, i3 = i * 3; i >= 0; i--, i3 -= 3) {
+    let s0 = b[i3],
+      s1 = b[i3 + 1],
+      s2 = b[i3 + 2];
+    for (let k = start[i], end = start[i + 1]; k < end; k++) {
+      const q3 = to3[k];
+      s0 += x[q3];
+      s1 += x[q3 + 1];
+      s2 += x[q3 + 2];
+    }
+    const di = inv[i];
+    x[i3] = s0 * di;
+    x[i3 + 1] = s1 * di;
+    x[i3 + 2] = s2 * di;
+  }
+}
+
 /** bc = Pᵀ (b − A x). */
 function restrictResidual(L: MgLevel, bc: Float32Array): void {
-  const { n, diag, start, to, wt, b, x, agg } = L;
+  if (L.unit) return restrictUnit(L, bc);
+  const { n, diag, start, to3, wt, b, x, agg } = L;
   bc.fill(0);
   for (let i = 0, i3 = 0; i < n; i++, i3 += 3) {
     const di = diag[i];
@@ -197,11 +280,33 @@ function restrictResidual(L: MgLevel, bc: Float32Array): void {
       s1 = b[i3 + 1] - di * x[i3 + 1],
       s2 = b[i3 + 2] - di * x[i3 + 2];
     for (let k = start[i], end = start[i + 1]; k < end; k++) {
-      const q3 = to[k] * 3,
+      const q3 = to3[k],
         w = wt[k];
       s0 += w * x[q3];
       s1 += w * x[q3 + 1];
       s2 += w * x[q3 + 2];
+    }
+    const c3 = agg[i] * 3;
+    bc[c3] += s0;
+    bc[c3 + 1] += s1;
+    bc[c3 + 2] += s2;
+  }
+}
+
+/** {@link restrictResidual} on the finest level (weights 1): the same sums without the × 1. */
+function restrictUnit(L: MgLevel, bc: Float32Array): void {
+  const { n, diag, start, to3, b, x, agg } = L;
+  bc.fill(0);
+  for (let i = 0, i3 = 0; i < n; i++, i3 += 3) {
+    const di = diag[i];
+    let s0 = b[i3] - di * x[i3],
+      s1 = b[i3 + 1] - di * x[i3 + 1],
+      s2 = b[i3 + 2] - di * x[i3 + 2];
+    for (let k = start[i], end = start[i + 1]; k < end; k++) {
+      const q3 = to3[k];
+      s0 += x[q3];
+      s1 += x[q3 + 1];
+      s2 += x[q3 + 2];
     }
     const c3 = agg[i] * 3;
     bc[c3] += s0;
