@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blurOwnSide } from './blur-box';
-import { blurOwnSideBoxes, boxWidthsFor } from './box-cascade-blur';
+import { blurOwnSideBoxes, blurSideBoxes, boxWidthsFor } from './box-cascade-blur';
 
 /** A busy image with an irregular hole, so the two sides differ everywhere. */
 function scene(w: number, h: number) {
@@ -64,6 +64,21 @@ describe('blurOwnSideBoxes (the detail blur for σ ≥ 4)', () => {
         const j = ((y - box.y0) * bw + (x - box.x0)) * 3;
         for (let c = 0; c < 3; c++) expect(got[j + c]).toBeCloseTo(acc[c] / sw, 3);
       }
+    }
+  });
+
+  it('blurs the hole side again over an earlier blur to the same floats as a fresh blur, after hole pixels changed (the finish after relax)', () => {
+    const w = 47,
+      h = 39;
+    const { pix, hole } = scene(w, h);
+    const box = { x0: 2, y0: 1, x1: 44, y1: 36 };
+    for (const sigma of [4, 6.5, 8]) {
+      const low = blurOwnSideBoxes(pix, w, h, box, sigma, hole);
+      const changed = pix.slice();
+      for (let i = 0; i < w * h; i++) if (hole[i]) for (let c = 0; c < 3; c++) changed[i * 4 + c] = (i * 13 + c * 71) % 256;
+      blurSideBoxes(changed, w, h, box, sigma, hole, 0, low);
+      const fresh = blurOwnSideBoxes(changed, w, h, box, sigma, hole);
+      expect(Buffer.from(low.buffer).equals(Buffer.from(fresh.buffer))).toBe(true);
     }
   });
 

@@ -28,7 +28,7 @@ import { harmonicFillLayer, type SweepCounts } from './diffusion';
 import { cropGuide, guidedMembrane, ringSeparation, GUIDE_ABOVE_SEPARATION } from './guided-membrane';
 import type { Layer } from './region';
 import { blurOwnSide, type Box } from './blur-box';
-import { blurOwnSideBoxes } from './box-cascade-blur';
+import { blurOwnSideBoxes, blurSideBoxes } from './box-cascade-blur';
 import { feather } from './feather';
 import { addGainedDetail, addLow, medianSteps, opposedHues, SMOOTH_RING_STEP } from './meld-finish';
 
@@ -200,8 +200,18 @@ function toDetail(
   // Detail = pixel − blur of its own side (hole pixels from the vote, known ones from the photo).
   // One detail buffer, rewritten by each `detailOf` (the earlier detail is not read after it).
   let low: Float32Array = new Float32Array(0);
+  let knownBlurred = false;
   const blurNow = () => {
-    low = (sigma >= BOX_BLUR_MIN_SIGMA ? boxBlur : blurOwnSide)(pix, w, level.height, box, sigma, hole);
+    if (sigma < BOX_BLUR_MIN_SIGMA) low = blurOwnSide(pix, w, level.height, box, sigma, hole);
+    else if (knownBlurred) {
+      // Again after `relax`, which changes hole pixels only: the box cascade's sides share nothing, so
+      // the known side's blur stands and only the hole side is blurred again, over the same `low` (the
+      // earlier blur is not read after this; every hole pixel gets its entry: it counts on its own side).
+      blurSideBoxes(pix, w, level.height, box, sigma, hole, 0, low);
+    } else {
+      low = boxBlur(pix, w, level.height, box, sigma, hole);
+      knownBlurred = true;
+    }
   };
   const d = new Float32Array(bw * bh * 4);
   const detailOf = () => {
