@@ -204,7 +204,11 @@ function cycle(levels: MgLevel[], l: number): void {
 
 /** One Gauss–Seidel sweep over the level's rows, forward or backward. */
 function sweep(L: MgLevel, forward: boolean): void {
-  if (L.unit) return forward ? sweepUnitForward(L) : sweepUnitBackward(L);
+  if (L.unit) {
+    if (forward) sweepUnitForward(L);
+    else sweepUnitBackward(L);
+    return;
+  }
   const { n, inv, start, to3, wt, b, x } = L;
   for (let t = 0; t < n; t++) {
     const i = forward ? t : n - 1 - t;
@@ -271,7 +275,10 @@ function sweepUnitBackward(L: MgLevel): void {
 
 /** bc = Pᵀ (b − A x). */
 function restrictResidual(L: MgLevel, bc: Float32Array): void {
-  if (L.unit) return restrictUnit(L, bc);
+  if (L.unit) {
+    restrictUnit(L, bc);
+    return;
+  }
   const { n, diag, start, to3, wt, b, x, agg } = L;
   bc.fill(0);
   for (let i = 0, i3 = 0; i < n; i++, i3 += 3) {
