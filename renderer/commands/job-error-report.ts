@@ -38,10 +38,7 @@ export function reportJobError(
   s.supersede('generate');
   if (info.kind !== 'moderation') {
     s.notify('error', info.message, info.kind, 'generate');
-    // "try again in 12 s" counts down to the end of the service's wait (it stayed "12 s" for good).
-    const toastId = st().toasts.at(-1)?.id;
-    if (info.kind === 'rate-limit' && info.retryAfterSeconds && toastId !== undefined)
-      s.setToastRetryAt(toastId, Date.now() + info.retryAfterSeconds * 1000);
+    countDownMessage(st(), info.message, info);
     // The Generate panel keeps saying a cap refusal for the Generate as it is now: the message goes with the next action.
     if (info.rule === 'spend-cap') dropOnNextAction(store, info.message);
     return;
@@ -55,6 +52,23 @@ export function reportJobError(
   s.notify('error', `${text}${others.length ? ' Retry the same request on another model:' : ''}`, 'moderation', 'generate');
   const toastId = st().toasts.at(-1)?.id;
   if (toastId !== undefined && others.length) s.setRetryOffer(toastId, { refusedModel: model, models: others });
+}
+
+/**
+ * A rate limit's message just shown (`message`) counts its "try again in 12 s" down to the end of the
+ * service's wait (it stayed "12 s" for good). Returns when the wait ends (epoch ms), or undefined
+ * when `info` is not a rate limit with a wait.
+ */
+export function countDownMessage(
+  s: EditorStore,
+  message: string,
+  info: Pick<AppErrorInfo, 'kind' | 'retryAfterSeconds'>,
+): number | undefined {
+  if (info.kind !== 'rate-limit' || !info.retryAfterSeconds) return undefined;
+  const at = Date.now() + info.retryAfterSeconds * 1000;
+  const toastId = s.toasts.findLast((t) => t.message === message)?.id;
+  if (toastId !== undefined) s.setToastRetryAt(toastId, at);
+  return at;
 }
 
 /**

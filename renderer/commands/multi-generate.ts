@@ -27,7 +27,7 @@ import { acceptsSeed } from '../model/prompt-tools';
 import { textCheckPlan } from '../model/text-check-request';
 import { placeholderBlocker } from '../model/prompt-placeholder';
 import { NO_MASK } from '../model/estimate';
-import { markKeyRejected, withModelNames } from './job-error-report';
+import { countDownMessage, markKeyRejected, withModelNames } from './job-error-report';
 import type { MultiEntryState, MultiRun } from './store/jobs-slice';
 import { useEditor, type EditorStore } from './store/store';
 import { runMaskOp } from '../workers/mask-ops-client';
@@ -235,6 +235,8 @@ async function runModels(chosen: readonly MultiRow[], o: RunOptions): Promise<vo
       useEditor.getState().patchMultiEntry(run.id, r.value, { state: 'failed', error: said });
       if (info.kind === 'auth') markKeyRejected(useEditor.getState(), r.value);
       useEditor.getState().notify('error', namedOnce(r.spec.name, said), info.kind);
+      const retryAt = countDownMessage(useEditor.getState(), namedOnce(r.spec.name, said), info);
+      if (retryAt) useEditor.getState().patchMultiEntry(run.id, r.value, { retryAt });
     }
   }
 }
@@ -279,9 +281,11 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
       withModelNames(s, r.error.message, r.error.model, model),
       chargeClause(r.spentUsd, r.spentRequests, billerOf(spec)),
     );
-    s.patchMultiEntry(runId, model, { state: 'failed', error: said });
     if (r.error.kind === 'auth') markKeyRejected(s, model);
     s.notify('error', namedOnce(entry.modelName, said), r.error.kind, 'generate');
+    // A rate limit's "try again in 12 s" counts down in the message and on the line, as a single model's does.
+    const retryAt = countDownMessage(useEditor.getState(), namedOnce(entry.modelName, said), r.error);
+    s.patchMultiEntry(runId, model, { state: 'failed', error: said, ...(retryAt ? { retryAt } : {}) });
   } else {
     s.addSpend(run.docId, r.spentUsd ?? 0); // requests sent before the cancel may be billed
     // Its line says what the requests it had sent are charged, as a single job's cancel does.

@@ -48,6 +48,8 @@ export interface MultiEntryState {
   costUsd?: number;
   received?: number;
   error?: string;
+  /** Failed on a rate limit: when its wait ends (epoch ms); the line's "try again in 12 s" counts down to it. */
+  retryAt?: number;
   /** Cancelled: what the requests it had sent are still charged, and how many (main's job result). */
   spentUsd?: number;
   spentRequests?: number;

@@ -4,6 +4,7 @@
  * failed) with Cancel. The candidates land in the staging strip as each model answers. (A refine's
  * line is RefineStatus's.)
  */
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cancelMulti, dismissMultiFailures, multiRows, setMultiOn } from '../commands/multi-generate';
 import { formatUsd } from '../model/estimate';
@@ -14,6 +15,8 @@ import { formatExpected } from '../../shared/models';
 import { shortModelName } from '../../shared/models/display-name';
 import { useEditor } from '../commands/store/store';
 import { NumberField } from './NumberField';
+import { Countdown } from './Countdown';
+import { useRevealOnStart } from './useReveal';
 
 type Rows = ReturnType<typeof multiRows>;
 let rowsCache: { key: unknown[]; rows: Rows } | null = null;
@@ -94,7 +97,7 @@ export function MultiModelSection({ off }: { off?: string }) {
   const total = multiTotal(rows);
   // No photo or no mask: one line under the list says so, the rows stay name · count · price.
   const shared = sharedRowError(rows);
-  const { shown, active, failedShown, refining } = useRunLines();
+  const { shown, refining } = useRunLines();
   return (
     <div className="multi-models">
       {gen.multiOn && !off && (
@@ -150,36 +153,50 @@ export function MultiModelSection({ off }: { off?: string }) {
           )}
         </>
       )}
-      {!off && !refining && shown.length > 0 && (
-        <div className="multi-run" role="status" aria-label="Models asked">
-          {shown.map((e) => (
-            <div key={e.model} className={`multi-entry ${e.state}`} data-testid="multi-entry" data-model={e.model}>
-              <span className="multi-name" title={e.modelName}>
-                {shortModelName(e.modelName)} ×{e.n}
-              </span>{' '}
-              <span>{entryStatus(e)}</span>
-            </div>
-          ))}
-          {active && (
-            <button
-              type="button"
-              title="Stop every model still working; the candidates already back stay in the strip"
-              onClick={() => void cancelMulti()}
-            >
-              Cancel all models
-            </button>
-          )}
-          {failedShown && (
-            <button
-              type="button"
-              aria-label="Dismiss failed models"
-              onClick={() => dismissMultiFailures()}
-              title="Hide the failed models’ lines"
-            >
-              Dismiss
-            </button>
-          )}
+      {!off && !refining && shown.length > 0 && <RunLines />}
+    </div>
+  );
+}
+
+/**
+ * Every model's line while they work (and after), with Cancel all models or Dismiss. A run that starts
+ * brings them into view: under the list, at 1280×800 they were below the panel's fold, and a person
+ * saw only "A job is running" in the footer.
+ */
+function RunLines() {
+  const { shown, active, failedShown } = useRunLines();
+  const runId = useEditor((s) => s.multiRun?.id ?? null);
+  const ref = useRef<HTMLDivElement>(null);
+  useRevealOnStart(ref, active ? runId : null);
+  return (
+    <div className="multi-run" role="status" aria-label="Models asked" ref={ref}>
+      {shown.map((e) => (
+        <div key={e.model} className={`multi-entry ${e.state}`} data-testid="multi-entry" data-model={e.model}>
+          <span className="multi-name" title={e.modelName}>
+            {shortModelName(e.modelName)} ×{e.n}
+          </span>{' '}
+          {/* A rate limit's "try again in 12 s" counts down, as its message does. */}
+          <span>{e.state === 'failed' && e.retryAt ? <Countdown message={entryStatus(e)} at={e.retryAt} /> : entryStatus(e)}</span>
         </div>
+      ))}
+      {active && (
+        <button
+          type="button"
+          title="Stop every model still working; the candidates already back stay in the strip"
+          onClick={() => void cancelMulti()}
+        >
+          Cancel all models
+        </button>
+      )}
+      {failedShown && (
+        <button
+          type="button"
+          aria-label="Dismiss failed models"
+          onClick={() => dismissMultiFailures()}
+          title="Hide the failed models’ lines"
+        >
+          Dismiss
+        </button>
       )}
     </div>
   );

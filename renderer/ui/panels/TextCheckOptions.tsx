@@ -3,11 +3,12 @@
  * will be checked, and "Retry until the text is right" (up to N more requests and at most $X) with
  * the worst case in dollars before starting.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../../commands/store/store';
 import { currentTextCheck, retryRequestUsd } from '../../commands/text-check-state';
 import { NumberField } from '../NumberField';
+import { revealInBox } from '../useReveal';
 import { STRONGER_TEXT_MODEL, worstCaseText, type TextCheckSettings } from '../../model/text-check-request';
 import './text-check.css';
 
@@ -48,6 +49,16 @@ export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
   const tc = gen.textCheck;
   const set = (patch: Partial<TextCheckSettings>) =>
     useEditor.getState().setGen({ textCheck: { ...useEditor.getState().gen.textCheck, ...patch } });
+  // Ticked at the panel's fold, the box's limits and their worst case were under the footer: they come
+  // into view (the box staying in view too), once, as the tick lands.
+  const retryRef = useRef<HTMLDivElement>(null);
+  const lastRef = useRef<HTMLDivElement>(null);
+  const revealTick = useRef(false);
+  useEffect(() => {
+    if (!revealTick.current || tc.retries <= 0) return;
+    revealTick.current = false;
+    if (retryRef.current) revealInBox(retryRef.current, lastRef.current ?? retryRef.current);
+  });
   if (spec.provider === 'local') return null;
   return (
     <fieldset className="text-check-options" aria-label="Text check">
@@ -78,14 +89,17 @@ export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
       {plan && !plan.unchecked && !gen.multiOn && (
         <>
           {/* The checkbox on its own line; its two limits below it, each label on one line (the panel is narrow). */}
-          <div className="retry-text">
+          <div className="retry-text" ref={retryRef}>
             <label className="inline">
               <input
                 type="checkbox"
                 data-testid="retry-text"
                 aria-label="Retry until the text is right"
                 checked={tc.retries > 0}
-                onChange={(e) => set({ retries: e.target.checked ? Math.max(1, tc.retries || DEFAULT_RETRIES) : 0 })}
+                onChange={(e) => {
+                  revealTick.current = e.target.checked;
+                  set({ retries: e.target.checked ? Math.max(1, tc.retries || DEFAULT_RETRIES) : 0 });
+                }}
               />
               Retry until the text is right
             </label>
@@ -135,7 +149,7 @@ export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {
             </label>
           )}
           {worst && tc.retries > 0 && (
-            <div className="cost-worst" data-testid="text-check-worst">
+            <div className="cost-worst" data-testid="text-check-worst" ref={lastRef}>
               {worst.text}
             </div>
           )}

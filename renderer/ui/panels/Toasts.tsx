@@ -1,7 +1,6 @@
 /** Messages, top of the canvas (never over the staging strip): errors stay until closed; information fades after ~5 s. */
 import { useEditor } from '../../commands/store/store';
-import { useEffect, useState } from 'react';
-import { countdownMessage } from '../../model/toast-logic';
+import { Countdown } from '../Countdown';
 import { RetryOffer } from './RetryOffer';
 
 export function Toasts() {
@@ -37,16 +36,4 @@ export function Toasts() {
       ))}
     </div>
   );
-}
-
-/** A rate limit's words, counting down to `at` and then saying it can be tried again (toast-logic.ts). */
-function Countdown({ message, at }: { message: string; at: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (now >= at) return;
-    const t = setTimeout(() => setNow(Date.now()), Math.min(1000, at - now));
-    return () => clearTimeout(t);
-  }, [now, at]);
-  // Not read out again every second: the alert said the message once, as it came.
-  return <span aria-live="off">{countdownMessage(message, at - now)}</span>;
 }
