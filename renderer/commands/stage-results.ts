@@ -26,8 +26,17 @@ export interface StageContext {
   early?: Pick<EarlyPatches, 'claim'>;
 }
 
-/** Stages the candidates; returns how many are shown (0 when none or when they wait for another photo). */
-export async function stageResults(ctx: StageContext, job: JobState, jobId: string, cands: CandidateResult[]): Promise<number> {
+/**
+ * Stages the candidates; returns how many are shown (0 when none or when they wait for another photo).
+ * `keptOnCancel`: the job was cancelled during its text retries and these are what it made before.
+ */
+export async function stageResults(
+  ctx: StageContext,
+  job: JobState,
+  jobId: string,
+  cands: CandidateResult[],
+  keptOnCancel = false,
+): Promise<number> {
   const { trace, now } = ctx;
   const st = () => ctx.store.getState();
   const { docId, prompt, modelName, canvas } = job;
@@ -99,7 +108,7 @@ export async function stageResults(ctx: StageContext, job: JobState, jobId: stri
     const t = trace.now();
     if (!job.at) st().stageCandidates(staged);
     trace.span('renderer: stage', t, trace.now());
-    const none = noneRightSummary(cands);
+    const none = noneRightSummary(cands, keptOnCancel);
     if (none) s.notifyAboutStaged('info', none);
     return staged.length;
   }

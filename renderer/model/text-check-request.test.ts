@@ -46,4 +46,24 @@ describe('the line when no candidate reads right', () => {
     expect(noneRightSummary([{ textCheck: v('wrong') }, { textCheck: v('right'), attempt: 1 }])).toBeNull();
     expect(noneRightSummary([{ textCheck: v('not-checked') }, {}])).toBeNull();
   });
+  it('after a cancel during the retries, says it was cancelled and what was kept', () => {
+    // It said "No candidate reads “V2.0” right." with no word of the cancel.
+    expect(noneRightSummary([{ textCheck: v('wrong'), attempt: 0 }], true)).toBe(
+      'Cancelled during the text retries: the candidate already made is kept, and it does not read “SALE 20%” right. Keep it by eye, or generate again.',
+    );
+    expect(
+      noneRightSummary(
+        [
+          { textCheck: v('wrong'), attempt: 0 },
+          { textCheck: v('unsure'), attempt: 1 },
+        ],
+        true,
+      ),
+    ).toBe(
+      'Cancelled during the text retries: the 2 candidates already made are kept, and none reads “SALE 20%” right (the unsure ones may be right: look at their badges). Keep one by eye, or generate again.',
+    );
+    expect(noneRightSummary([{ textCheck: v('wrong') }, { textCheck: v('right') }], true)).toBe(
+      'Cancelled during the text retries: the 2 candidates already made are kept.',
+    );
+  });
 });

@@ -59,13 +59,26 @@ export function worstCaseText(firstUsd: number, retryUsd: number, req: TextCheck
 /**
  * The line that sums up a text-checked job none of whose candidates reads right ("No candidate reads
  * “SALE 20%” right after 2 retries: …"), or null (one is right, or nothing was checked). Without it
- * the strip showed only red badges, with no word on whether the retries had run out.
+ * the strip showed only red badges, with no word on whether the retries had run out. `cancelled`: the
+ * job was cancelled during its retries and kept the candidates already made (main's `keptOnCancel`):
+ * the line says so, whatever they read ("No candidate reads … right" read as if the retries ran out).
  */
-export function noneRightSummary(cands: readonly { textCheck?: { status: string; expected: string }; attempt?: number }[]): string | null {
+export function noneRightSummary(
+  cands: readonly { textCheck?: { status: string; expected: string }; attempt?: number }[],
+  cancelled = false,
+): string | null {
   const checked = cands.filter((c) => c.textCheck && c.textCheck.status !== 'not-checked');
-  if (!checked.length || checked.some((c) => c.textCheck!.status === 'right')) return null;
+  const noneRight = checked.length > 0 && !checked.some((c) => c.textCheck!.status === 'right');
+  const unsure = checked.some((c) => c.textCheck!.status === 'unsure') ? ' (the unsure ones may be right: look at their badges)' : '';
+  if (cancelled) {
+    const one = cands.length === 1;
+    const kept = `Cancelled during the text retries: ${one ? 'the candidate already made is kept' : `the ${cands.length} candidates already made are kept`}`;
+    if (!noneRight) return `${kept}.`;
+    const expected = checked[0].textCheck!.expected;
+    return `${kept}, and ${one ? 'it does not read' : 'none reads'} “${expected}” right${unsure}. Keep ${one ? 'it' : 'one'} by eye, or generate again.`;
+  }
+  if (!noneRight) return null;
   const retries = Math.max(0, ...cands.map((c) => c.attempt ?? 0));
   const after = retries ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
-  const unsure = checked.some((c) => c.textCheck!.status === 'unsure') ? ' (the unsure ones may be right: look at their badges)' : '';
   return `No candidate reads “${checked[0].textCheck!.expected}” right${after}${unsure}. Keep one by eye, or generate again.`;
 }

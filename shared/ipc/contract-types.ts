@@ -185,7 +185,17 @@ export interface CandidateResult {
 
 export type JobResult =
   | { state: 'running'; fraction: number }
-  | { state: 'done'; candidates: CandidateResult[] /** When main handed the result out (wall clock ms). */; sentAt?: number }
+  | {
+      state: 'done';
+      candidates: CandidateResult[];
+      /** When main handed the result out (wall clock ms). */
+      sentAt?: number;
+      /**
+       * The job was cancelled part way and these are what it made before (JobContext.keepOnCancel: a
+       * cancel during "Retry until the text is right"): the renderer says it was cancelled.
+       */
+      keptOnCancel?: true;
+    }
   /**
    * `spentUsd`: what the job's requests that reached a service cost (the spend ledger's count for
    * this job; absent when nothing was sent): a failed or cancelled job may still have been billed.

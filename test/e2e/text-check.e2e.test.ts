@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenAIServer } from '../servers';
 import { launchOpenAIWithPhoto } from '../support/stroke-app';
 import { REPO, type AppHarness } from '../support/app-harness';
-import { dragPath, waitIdle } from '../support/page-helpers';
+import { dragPath, toastTexts, waitIdle } from '../support/page-helpers';
 import { chooseOption, leaveField, retype } from '../support/user-input';
 
 const FIX = join(REPO, 'test/fixtures/text');
@@ -225,6 +225,13 @@ describe('text check in the editor', () => {
       expect(await page.getByTestId('text-badge').allTextContents()).toEqual(['V2.O ✗ 1 character']);
       expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(layers);
       expect(openai.requests.length - sent).toBe(2);
+      // The message says the cancel and what was kept (it said "No candidate reads “V2.0” right", as if
+      // the retries had run out).
+      await expect
+        .poll(() => toastTexts(page))
+        .toContainEqual(
+          'Cancelled during the text retries: the candidate already made is kept, and it does not read “V2.0” right. Keep it by eye, or generate again.',
+        );
     } finally {
       release();
       openai.clearScript();

@@ -92,7 +92,9 @@ export class JobRunner {
           },
         });
         if (controller.signal.aborted && !(record.keepOnCancel && candidates.length)) throw cancelled();
-        record.result = redactDeep({ state: 'done', candidates });
+        // Kept on a cancel: said so, or the renderer's line read as if the retries had run out.
+        const kept = controller.signal.aborted ? { keptOnCancel: true as const } : {};
+        record.result = redactDeep({ state: 'done', candidates, ...kept });
         onProgress({ jobId, fraction: 1, stage: 'done' });
       } catch (e) {
         const spent = Math.round(record.spentUsd * 1e6) / 1e6;

@@ -95,7 +95,8 @@ describe('JobRunner', () => {
     const kept = start(1);
     await kept.entered;
     runner.cancel(kept.id);
-    expect(await runner.wait(kept.id)).toEqual({ state: 'done', candidates: [{ index: 0 }] });
+    // Said kept on a cancel (the renderer said "No candidate reads … right", no word of the cancel).
+    expect(await runner.wait(kept.id)).toEqual({ state: 'done', candidates: [{ index: 0 }], keptOnCancel: true });
     const none = start(0);
     await none.entered;
     runner.cancel(none.id);
