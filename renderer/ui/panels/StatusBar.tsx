@@ -1,4 +1,5 @@
 /** The status bar: document facts, what the last step was, busy work, and what was spent (the app's ledger). */
+import { useId, useState } from 'react';
 import type { SpendSummary } from '../../../shared/ipc/contract-types';
 import { useEditor } from '../../commands/store/store';
 import { fitOnScreen } from '../../commands/canvas-commands';
@@ -114,13 +115,45 @@ function ZoomControls() {
   );
 }
 
-/** Spent today and this month across every document (requests sent, cancelled ones included). */
+/**
+ * Spent today and this month across every document (requests sent, cancelled ones included). What it
+ * counts, and the last days and months, were only in a hover tooltip the keyboard could not reach: the
+ * figure is a button whose description is that explanation, and Enter (or a click) shows it above the
+ * bar, as the Edge and Expect lines unfold theirs; Esc, Enter again or leaving it puts it away.
+ */
 function SpendFigure() {
   const spend = useEditor((s) => s.spend);
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
   if (!spend) return null;
+  const explained = spendTooltip(spend);
   return (
-    <span className="spend" data-testid="spend" data-today={spend.today.usd} data-month={spend.month.usd} title={spendTooltip(spend)}>
-      Spent today {formatUsd(spend.today.usd)} · this month {formatUsd(spend.month.usd)}
+    <span className="spend-wrap">
+      <button
+        type="button"
+        className="spend"
+        data-testid="spend"
+        data-today={spend.today.usd}
+        data-month={spend.month.usd}
+        title={open ? 'Hide the explanation' : explained}
+        aria-expanded={open}
+        aria-controls={detailsId}
+        aria-describedby={detailsId}
+        onClick={() => setOpen(!open)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !open) return;
+          // Only the explanation goes: Esc did not reach the editor (it discards staged candidates).
+          e.preventDefault();
+          e.stopPropagation();
+          setOpen(false);
+        }}
+      >
+        Spent today {formatUsd(spend.today.usd)} · this month {formatUsd(spend.month.usd)}
+      </button>
+      <span id={detailsId} className="spend-details" role="note" aria-label="What was spent" hidden={!open}>
+        {explained}
+      </span>
     </span>
   );
 }
