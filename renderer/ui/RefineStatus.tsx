@@ -7,6 +7,7 @@
 import { cancelMulti, dismissMultiFailures } from '../commands/multi-generate';
 import { entryStatus } from '../model/multi-plan';
 import { useRunLines } from './run-lines';
+import { Countdown } from './Countdown';
 
 export function RefineStatus() {
   const { shown, active, failedShown, refining } = useRunLines();
@@ -15,7 +16,9 @@ export function RefineStatus() {
     <div className="multi-run" role="status" aria-label="Refine">
       {shown.map((e) => (
         <div key={e.model} className={`multi-entry ${e.state}`} data-testid="refine-entry" data-model={e.model}>
-          <span className="multi-name">Refine with {e.modelName}:</span> <span>{entryStatus(e)}</span>
+          <span className="multi-name">Refine with {e.modelName}:</span>{' '}
+          {/* A rate limit's "try again in 12 s" counts down, as its message does. */}
+          <span>{e.state === 'failed' && e.retryAt ? <Countdown message={entryStatus(e)} at={e.retryAt} /> : entryStatus(e)}</span>
         </div>
       ))}
       {active && (

@@ -173,4 +173,22 @@ describe('Refine with…', () => {
     expect((await staged())[0].model).toBe('gemini-3.1-flash-image');
     expect(await refineWith.inputValue()).toBe('gemini-3-pro-image');
   });
+
+  it('a rate limit the refine hits counts its wait down on its line and in its message', async () => {
+    const page = app.page;
+    await chooseOption(page, page.getByRole('combobox', { name: 'Refine with' }), 'gpt-image-2');
+    openai.script({ status: 429, retryAfter: '3' });
+    await page.getByRole('button', { name: 'Refine', exact: true }).click();
+    const line = page.getByRole('status', { name: 'Refine' });
+    await expect
+      .poll(() => line.textContent(), { timeout: 30_000 })
+      .toMatch(/^Refine with GPT Image 2: Failed: OpenAI is limiting requests to GPT Image 2; try again in [1-3] s\./);
+    // It said "try again in 3 s" for as long as it stayed; the message counts down with it.
+    await expect
+      .poll(() => line.textContent(), { timeout: 10_000, interval: 100 })
+      .toMatch(/^Refine with GPT Image 2: Failed: OpenAI is limiting requests to GPT Image 2; you can try again now\./);
+    const toast = page.locator('[data-testid="toast"][data-kind="rate-limit"]');
+    expect(await toast.textContent()).toMatch(/^OpenAI is limiting requests to GPT Image 2; you can try again now\./);
+    expect(app.errors).toEqual([]);
+  });
 });
