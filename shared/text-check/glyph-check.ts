@@ -14,6 +14,7 @@ import { monospaced } from './monospaced';
 import { byReference, lowerOByReference, type GlyphReference } from './reference-glyphs';
 import { oldLAgain } from './word-l';
 import { oneForL } from './one-for-l';
+import { inkFitsGlyph, wordTallest } from './paired-ink';
 
 /**
  * Second look at characters the OCR's language model happily swaps (O/0, l/1, rn/m): the LSTM reads
@@ -214,7 +215,7 @@ const ZERO_UNDER_DIGITS = 1.18;
 const SHEARED_ZERO_UNDER = 1.15;
 /** Widest O or 0 drawn (ink width over height; wide fonts' O reaches ≈ 1.1): wider is two glyphs run together. */
 const ROUND_GLYPH_MAX_ASPECT = 1.3;
-/** An O or 0 is as tall as the word's tallest glyphs (the OCR's boxes); under this share it is a fragment. */
+/** An O or 0 is as tall as the word's tallest glyphs (wordTallest); under this share it is a fragment. */
 const ROUND_GLYPH_MIN_HEIGHT = 0.6;
 
 /**
@@ -229,8 +230,13 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
   if (g.parts === 0) return { result: 'unsure', between: 'shapes' };
   const aspect = g.w / g.h;
   const mono = monospaced(ctx.line, ctx.shapes);
-  if (ch === '0' || ch === 'o') {
-    const tallest = Math.max(...ctx.word.map((o) => o.box.y1 - o.box.y0), g.h);
+  // Ink paired with this symbol that lies beside its box, or is too short for the glyph, is another
+  // letter's (paired-ink.ts): no rule below may confirm that ink as this glyph.
+  const round = ch === '0' || ch === 'o';
+  const tallest = wordTallest(g, ctx.word, ctx.shapes);
+  if ((round || ch === '1' || ch === 'l' || ch === 'i') && !inkFitsGlyph(g, glyphBox, tallest, ctx.typed !== 'o'))
+    return { result: 'unsure', between: round ? 'O/0' : `1/${ch === 'i' ? 'I' : 'l'}` };
+  if (round) {
     // A lowercase o is clearly shorter than the word's tallest letters; a 0 or O is not.
     if (ctx.typed === 'o' && g.h < tallest * 0.8) return { result: 'ok' };
     // The ink found for this glyph must be one round glyph: two rings run together at a small size
