@@ -162,6 +162,19 @@ function summarise(rows: Row[]) {
       .filter((r) => r.status !== 'right')
       .map((r) => `${r.font} ${r.px}px "${r.rendered}": ${r.status} "${r.read}"${r.note ? ` (${r.note})` : ''}`),
     unsure: rows.filter((r) => r.status === 'unsure').length,
+    /**
+     * Right candidates not marked right, by cause: "unsure: rn/m unclear", "wrong: looks like "l""
+     * (a glyph rule vetoed a right glyph), "wrong: misread" (the OCR read other text), most first.
+     */
+    lostBy: Object.entries(
+      rightTruth
+        .filter((r) => r.status !== 'right')
+        .reduce<Record<string, number>>((m, r) => {
+          const why = `${r.status}: ${r.note ?? 'misread'}`;
+          m[why] = (m[why] ?? 0) + 1;
+          return m;
+        }, {}),
+    ).sort((a, b) => b[1] - a[1]),
     /** The first reading alone (no second, single-line reading): wrong marked right, recall. */
     firstReading: {
       wrongMarkedRight: rows.filter((r) => !r.truth && r.first === 'right').length,
@@ -256,7 +269,10 @@ async function main() {
   });
   for (const { set, summary: s } of results) {
     if (s.wrongMarkedRight.length) console.log(`${set.name}: wrong marked right:`, s.wrongMarkedRight.join('; '));
-    if (s.rightNotMarked.length) console.log(`${set.name}: right not marked right:`, s.rightNotMarked.slice(0, 40).join('; '));
+    if (s.rightNotMarked.length) {
+      console.log(`${set.name}: right not marked right, by cause:`, s.lostBy.map(([why, n]) => `${n} ${why}`).join(', '));
+      console.log(`${set.name}: right not marked right:`, s.rightNotMarked.slice(0, 40).join('; '));
+    }
   }
 }
 
