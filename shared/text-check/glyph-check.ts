@@ -234,7 +234,7 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
   // letter's (paired-ink.ts): no rule below may confirm that ink as this glyph.
   const round = ch === '0' || ch === 'o';
   const tallest = wordTallest(g, ctx.word, ctx.shapes);
-  if ((round || ch === '1' || ch === 'l' || ch === 'i') && !inkFitsGlyph(g, glyphBox, tallest, ctx.typed !== 'o'))
+  if ((round || ch === '1' || ch === 'l' || ch === 'i') && !inkFitsGlyph(g, glyphBox, ctx.word, tallest, ctx.typed !== 'o'))
     return { result: 'unsure', between: round ? 'O/0' : `1/${ch === 'i' ? 'I' : 'l'}` };
   if (round) {
     // A lowercase o is clearly shorter than the word's tallest letters; a 0 or O is not.

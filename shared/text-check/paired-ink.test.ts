@@ -49,6 +49,27 @@ describe('ink paired with a 1, l or 0 by order', () => {
     expect(checkGlyph(img, '0', zero, zctx(dottedRing(140)))).toEqual({ result: 'unsure', between: 'O/0' });
   });
 
+  it('takes ink under a neighbour’s box as its own when the boxes sit a letter off (CMU Serif 20 px "Hall")', () => {
+    // As measured: the first l boxed over the a, its ink (by order) under the second l's box.
+    const H = { x0: 34, y0: 32, x1: 60, y1: 61 };
+    const a = { x0: 53, y0: 32, x1: 70, y1: 61 };
+    const l1 = { x0: 64, y0: 43, x1: 82, y1: 61 };
+    const l2 = { x0: 84, y0: 32, x1: 103, y1: 61 };
+    const hall = [
+      { text: 'H', box: H },
+      { text: 'a', box: a },
+      { text: 'l', box: l1 },
+      { text: 'l', box: l2 },
+    ];
+    const shapes = new Map([
+      [H, shape(26, 29, 34, () => true)],
+      [a, shape(16, 18, 64, () => true)],
+      [l1, bareStem(29, 84)],
+      [l2, bareStem(28, 95)],
+    ]);
+    expect(checkGlyph(img, 'l', l1, { typed: 'l', word: hall, line: hall, shapes })).toEqual({ result: 'ok' });
+  });
+
   it('is never confirmed from ink too short for a full-height glyph', () => {
     // An o's height (28 of the word's 40) passes; a speck of 16 over the box does not.
     expect(checkGlyph(img, 'l', l, ctx('l', new Map([[l, bareStem(28, 102)]])))).toEqual({ result: 'ok' });
@@ -59,11 +80,11 @@ describe('ink paired with a 1, l or 0 by order', () => {
 
   it('holds a lowercase o to its box only (it is x-height)', () => {
     const o = { x0: 52, y0: 32, x1: 74, y1: 60 };
-    expect(inkFitsGlyph({ x: 54, w: 20, h: 18 }, o, 40, false)).toBe(true);
-    expect(inkFitsGlyph({ x: 80, w: 20, h: 18 }, o, 40, false)).toBe(false);
+    expect(inkFitsGlyph({ x: 54, w: 20, h: 18 }, o, word, 40, false)).toBe(true);
+    expect(inkFitsGlyph({ x: 120, w: 20, h: 18 }, o, word, 40, false)).toBe(false);
     // Ink not found by order (no x): only its height can be judged.
-    expect(inkFitsGlyph({ w: 20, h: 18 }, o, 40, true)).toBe(false);
-    expect(inkFitsGlyph({ w: 6, h: 40 }, l, 40, true)).toBe(true);
+    expect(inkFitsGlyph({ w: 20, h: 18 }, o, word, 40, true)).toBe(false);
+    expect(inkFitsGlyph({ w: 6, h: 40 }, l, word, 40, true)).toBe(true);
   });
 });
 

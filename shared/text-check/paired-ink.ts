@@ -6,7 +6,11 @@
  * checked as the m (m-check.ts, `pairedWithM`). The 1/l and O/0 rules measure a flag, a foot, a width
  * or a dot on that ink and would confirm the neighbour's shape just as readily, so before they run:
  *
- * - ink found by order must overlap the symbol's box (ink wholly beside it is another glyph's);
+ * - ink found by order must overlap the boxes of the symbol or of its neighbours in the word. The
+ *   LSTM's boxes can sit a whole letter off while the order is right (CMU Serif 20 px "Hall": the
+ *   first l boxed over the a, its ink under the second l's box; DejaVu Sans Bold "ORGANIC": the I
+ *   boxed over the N), so only ink beyond the neighbours' boxes — the 2 of the next word paired
+ *   with the m of "Norm" — is taken for another glyph's;
  * - a 1, l, I, 0 or O spans the full height of its word's tallest letters: paired ink under
  *   FULL_HEIGHT of the word's tallest glyph (wordTallest) is a fragment or a smaller letter. (A
  *   lowercase o is x-height; it is held only to the box.)
@@ -19,9 +23,18 @@ import type { Shape } from './word-segments';
 /** Share of the word's tallest symbol box a full-height glyph's ink reaches (as the O/0 rule's fragment gate). */
 export const FULL_HEIGHT = 0.6;
 
-/** Ink found by order (`x` set) that lies wholly left or right of the symbol's box. */
-export function besideBox(g: { x?: number; w: number }, box: Box): boolean {
-  return g.x !== undefined && (g.x >= box.x1 || g.x + g.w <= box.x0);
+/**
+ * Ink found by order (`x` set) that lies wholly left or right of the boxes of the symbol and of the
+ * symbols beside it in its word (by their boxes' centres).
+ */
+export function besideBox(g: { x?: number; w: number }, box: Box, word: readonly { box: Box }[] = []): boolean {
+  if (g.x === undefined) return false;
+  const order = [...word.map((o) => o.box).filter((b) => b !== box), box].sort((a, b) => a.x0 + a.x1 - (b.x0 + b.x1));
+  const k = order.indexOf(box);
+  const reach = [order[k - 1], box, order[k + 1]].filter((b): b is Box => b !== undefined);
+  const x0 = Math.min(...reach.map((b) => b.x0));
+  const x1 = Math.max(...reach.map((b) => b.x1));
+  return g.x >= x1 || g.x + g.w <= x0;
 }
 
 /**
@@ -41,9 +54,15 @@ export function wordTallest(
 }
 
 /**
- * Whether the ink `g` can be the glyph of `box`: over its box, and when `fullHeight` at least
- * FULL_HEIGHT of `tallest` (wordTallest).
+ * Whether the ink `g` can be the glyph of `box` in `word`: not beside its and its neighbours' boxes
+ * (besideBox), and when `fullHeight` at least FULL_HEIGHT of `tallest` (wordTallest).
  */
-export function inkFitsGlyph(g: { x?: number; w: number; h: number }, box: Box, tallest: number, fullHeight: boolean): boolean {
-  return !besideBox(g, box) && (!fullHeight || g.h >= FULL_HEIGHT * tallest);
+export function inkFitsGlyph(
+  g: { x?: number; w: number; h: number },
+  box: Box,
+  word: readonly { box: Box }[],
+  tallest: number,
+  fullHeight: boolean,
+): boolean {
+  return !besideBox(g, box, word) && (!fullHeight || g.h >= FULL_HEIGHT * tallest);
 }
