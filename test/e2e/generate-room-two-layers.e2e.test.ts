@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
 import { launchWithPhoto } from '../support/launch-photo';
-import { paintGenerateKeep, seen } from '../support/page-helpers';
+import { expectGenerateRoom } from '../support/generate-room';
+import { paintGenerateKeep } from '../support/page-helpers';
 
 let app: AppHarness;
 
@@ -22,20 +23,7 @@ afterAll(() => app?.close());
 describe('Generate with two kept layers at 1280×800', () => {
   it('keeps the Edge line and Generate in view; Layers keeps every row and its buttons, History its current step', async () => {
     const page = app.page;
-    const panel = page.getByRole('region', { name: 'Generate' });
-    const whole = { fraction: 1, onTop: true };
-    const edge = panel.getByRole('button', { name: /^Edge/ });
-    await edge.waitFor({ state: 'attached' });
-    await expect.poll(() => seen(edge)).toEqual(whole);
-    expect(await seen(panel.getByRole('spinbutton', { name: 'Candidates' }))).toEqual(whole);
-    expect(await seen(panel.getByRole('button', { name: 'Generate', exact: true }))).toEqual(whole);
-    const layers = page.getByRole('region', { name: 'Layers' });
-    const rows = await layers.locator('ul.layers > li').all();
-    expect(rows.length).toBe(4); // the mask, two kept layers, the original
-    for (const r of rows) expect(await seen(r)).toEqual(whole);
-    const buttons = layers.getByRole('group', { name: /^Selected layer: / }).getByRole('button');
-    for (const b of await buttons.all()) expect(await seen(b)).toEqual(whole);
-    expect(await seen(page.locator('[data-testid="history"] li.current'))).toEqual(whole);
+    await expectGenerateRoom(page, 4); // the mask, two kept layers, the original
     await expect.poll(() => page.getByRole('button', { name: /earlier steps?$/ }).count()).toBe(1);
     expect(app.errors).toEqual([]);
   });
