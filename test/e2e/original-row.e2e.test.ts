@@ -129,6 +129,7 @@ describe("the original's row", () => {
       .toContain('The original is selected, and it is locked: nothing to merge down.');
     await page.keyboard.press('Control+j');
     await expect.poll(() => names(page)).toEqual(['coffee.png copy', ...start]);
+    await expect.poll(() => focused(page)).toBe('Select layer coffee.png copy');
     await page.keyboard.press('ArrowUp'); // from the copy's row (it has the focus) to the next kept layer
     await expect.poll(() => focused(page)).toBe(`Select layer ${start[0]}`);
     await page.keyboard.press('Control+z');

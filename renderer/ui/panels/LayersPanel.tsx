@@ -8,7 +8,14 @@
  */
 import { loadModeOf, loadOriginalAsMaskCmd } from '../../commands/layer-as-mask';
 import './layers.css';
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import { useEditor } from '../../commands/store/store';
 import { candidatesShown, maskOverlayShown, toggleMaskOverlay } from '../../commands/overlay-visibility';
 import { EyeIcon, LockIcon } from './ToolIcon';
@@ -91,8 +98,10 @@ export function LayersPanel() {
   // selected row takes it, on the same kind of button. Waits while the selection is being settled
   // (the selected layer just went away and the one in its place is about to be chosen).
   const settled = selectedId === null || !!layers?.some((l) => l.id === selectedId);
+  // In the commit that shows the selection (a layout effect): moved after the paint, a key pressed
+  // as the new row appeared (↑ right after Ctrl+J) still went to the row the focus was leaving.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a delete that leaves the selection as it was still asks for the focus
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!settled) return;
     const list = listRef.current;
     const active = document.activeElement;
