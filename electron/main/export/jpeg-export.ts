@@ -12,6 +12,7 @@ import { jpegForPatching, keptOutside, patchJpeg } from './jpeg/jpeg-patch';
 import { coveredMcus, placeFrame } from './jpeg/jpeg-blocks';
 import { MAX_IMAGE_PIXELS } from '../services/image-limits';
 import { compositeOver, extendCanvas, type RawImage, type RawPatch } from './composite-raw';
+import { keepUnchanged, originalMcus } from './jpeg/unchanged-mcus';
 
 export type JpegPatchExport =
   | {
@@ -81,11 +82,16 @@ export async function patchedJpegExport(
   const decodedOriginal = await base;
   if (decodedOriginal.width !== file.width || decodedOriginal.height !== file.height)
     throw new Error(`unexpected decode ${decodedOriginal.width}x${decodedOriginal.height} for ${file.width}x${file.height}`);
+  // The original's pixels of the MCUs the layers reach, before they are blended over (the
+  // composite is made in place), so that those they leave as they were keep the original's data.
+  const grid = { width, height, mw: 8 * frame.hMax, mh: 8 * frame.vMax, mcusX: frame.mcusX };
+  const before = originalMcus(flags, outside, grid, decodedOriginal, extended ? extend.left : 0, extended ? extend.top : 0);
   const canvas = extendCanvas(decodedOriginal, width, height, extend.left, extend.top);
   for (const p of stored) compositeOver(canvas, p);
   // JPEG has no alpha: a transparent extension goes over white, as Photoshop's JPEG matte and the
   // PSD's merged image (and the whole re-encode) have it. It was black without a word.
   const composite = canvas.channels === 4 ? rgbOverWhite(canvas.data as Uint8Array) : (canvas.data as Uint8Array);
+  keepUnchanged(flags, before, grid, composite);
   const patched = patchJpeg(frame, flags, composite, src.xmp);
   if (!patched) return null;
   // The promise checked on the result: a file this reader misread (damaged data a decoder repairs
