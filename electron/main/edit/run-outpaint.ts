@@ -105,7 +105,12 @@ export function outpaintJob(svc: JobServices, req: OutpaintRequest, tileStep = t
     let firstMade: () => void = () => {};
     const firstRequestMade = new Promise<void>((r) => (firstMade = r));
     // The patch's alpha and the part of it sent, the same for every candidate: made while the first request is out (or when needed).
-    const shape = whileWaiting(() => patchShape(req.canvas, original, req.featherPx), bodySent());
+    // The offline engine returns the photo's pixels in the band as they were, so its patch covers the
+    // new area alone: over the band it only mixed the photo with itself, and for a photo in a profile
+    // other than sRGB (the engine works in sRGB, the patch is converted back) it moved the band's
+    // samples by a few levels (up to 4 on rocket.jpg, Adobe RGB, in every export format).
+    const band = model.spec.provider === 'local' ? 0 : req.featherPx;
+    const shape = whileWaiting(() => patchShape(req.canvas, original, band), bodySent());
     const runCandidate = async (c: number): Promise<CandidateResult> => {
       // Working canvas: current composite where known (original + kept patches), unknown elsewhere
       // (the tiles' unknown maps are views of it when they span whole rows). With the first tile's

@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import sharp from 'sharp';
 import { patchRgba, startMain, type MainHarness } from '../../support/main-harness';
 import { compositeOverInto } from '../../../shared/pixels/patch';
+import { photo } from '../../fixtures/bad-images';
 
 const workerBuilt = existsSync(resolve(__dirname, '../../../out/main/local-worker.js'));
 /** The original: 160×120, extended to 320×120 with 80 px on either side. */
@@ -87,5 +88,58 @@ describe('an offline outpaint with the default 32-px band', () => {
         }
       expect({ changed, postChanged, newOpaque }).toEqual({ changed: 0, postChanged: 0, newOpaque: (W - OW) * H });
     }
+  });
+});
+
+describe('an offline outpaint of a photo in a wide-gamut profile', () => {
+  // rocket.jpg is tagged Adobe RGB (1998). The engine works in sRGB and the patch is converted back
+  // to the photo's profile, so the band's pixels, the photo's own, came back a few levels off (up to 4
+  // on rocket.jpg to 21:9, in every export format): the engine's patch now covers the new area alone.
+  it.runIf(workerBuilt)("leaves the original's samples in the band exactly as they were", async () => {
+    // Its top-left corner: a deep blue sky, where the round trip through sRGB moved 248 of its pixels.
+    const src = sharp(photo('rocket.jpg')).extract({ left: 0, top: 0, width: OW, height: H }).keepIccProfile();
+    const png = new Uint8Array(await src.png().toBuffer());
+    expect((await sharp(png).metadata()).icc).toBeTruthy();
+    const tagged = new Uint8Array(await sharp(png).keepIccProfile().ensureAlpha().raw().toBuffer());
+    const id = (await main.call('image:import', { bytes: png, name: 'rocket-crop.png' })).assetId;
+    const { jobId } = await main.call('outpaint:start', {
+      canvas: { width: W, height: H },
+      original: { x: OX, y: 0, width: OW, height: H },
+      layers: [{ assetId: id, x: OX, y: 0 }],
+      prompt: '',
+      model: 'local',
+      n: 1,
+      featherPx: 32,
+      seed: 1,
+    });
+    const result = await main.waitJob(jobId);
+    expect(result.state === 'failed' ? result.error : result.state).toBe('done');
+    if (result.state !== 'done') return;
+    const c = result.candidates[0];
+    // The patch's samples as stored (in the photo's profile, as the export composites them).
+    const patch = new Uint8Array(
+      await sharp(await main.svc.store.get(c.assetId))
+        .keepIccProfile()
+        .ensureAlpha()
+        .raw()
+        .toBuffer(),
+    );
+    const out = new Uint8Array(W * H * 4);
+    for (let y = 0; y < H; y++) out.set(tagged.subarray(y * OW * 4, (y + 1) * OW * 4), (y * W + OX) * 4);
+    const r = c.region;
+    compositeOverInto(out, W, patch, r.width, { sx: 0, sy: 0, dx: r.x, dy: r.y, width: r.width, height: r.height });
+    let changed = 0;
+    let newOpaque = 0;
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const i = (y * W + x) * 4;
+        if (x < OX || x >= OX + OW) {
+          if (out[i + 3] === 255) newOpaque++;
+          continue;
+        }
+        const o = (y * OW + x - OX) * 4;
+        if (out[i] !== tagged[o] || out[i + 1] !== tagged[o + 1] || out[i + 2] !== tagged[o + 2]) changed++;
+      }
+    expect({ changed, newOpaque }).toEqual({ changed: 0, newOpaque: (W - OW) * H });
   });
 });
