@@ -64,4 +64,25 @@ describe('the keyboard shortcuts list', () => {
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
   });
+
+  it('opened from the ⌨ button with the keyboard, Esc gives the focus back to it, and Tab goes on from there', async () => {
+    // As Settings, Export… and Batch… do: the focus fell to the page, so the next Tab started again
+    // from the window's top (Open…) and a keyboard user had lost their place.
+    const page = app.page;
+    const button = page.getByRole('button', { name: 'Keyboard shortcuts', exact: true });
+    const focused = () => button.evaluate((b) => b === document.activeElement);
+    await page.mouse.click(5, 795); // the status bar's left end: nothing there takes the focus
+    for (let i = 0; i < 80 && !(await focused()); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
+    await page.keyboard.press('Enter');
+    await dialog().waitFor();
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+    expect(await focused()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Batch…');
+    // The editor's keys still act (a key on a focused button is the editor's, as after Settings).
+    await page.keyboard.press('b');
+    expect((await summary(page)).tool).toBe('brush');
+  });
 });

@@ -10,10 +10,22 @@ import { SHORTCUTS } from '../keyboard/shortcuts';
 import { keepTabInside } from '../keyboard/modal-tab';
 import { DialogMessages } from './DialogMessages';
 
-const close = () => {
+/**
+ * Closes the list. The focus goes back to the control that had it when the list opened (the ⌨
+ * button, reached by Tab), as Settings and Export give it back: it fell to the page, so the next Tab
+ * started again from the window's top. Opened from the canvas (`?`), nothing had it: the focus leaves
+ * the closed dialog, and the editor's shortcuts act on the next key either way.
+ */
+const closeTo = (opener: HTMLElement | null) => {
   useEditor.getState().setShortcutsOpen(false);
-  // The editor's shortcuts act on the next key (nothing in the closed dialog keeps the focus).
-  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  if (opener?.isConnected) opener.focus();
+  else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+};
+
+/** What has the focus as the list opens, read while it renders (before the find field takes it). */
+const focusedControl = () => {
+  const at = document.activeElement;
+  return at instanceof HTMLElement && at !== document.body ? at : null;
 };
 
 export function ShortcutsDialog() {
@@ -23,6 +35,8 @@ export function ShortcutsDialog() {
 }
 
 function ShortcutsList() {
+  const [opener] = useState(focusedControl);
+  const close = () => closeTo(opener);
   const [query, setQuery] = useState('');
   const rows = useMemo(() => shortcutRows(SHORTCUTS), []);
   const shown = filterShortcuts(rows, query);
