@@ -13,6 +13,8 @@ import { coveredMcus, placeFrame } from './jpeg/jpeg-blocks';
 import { MAX_IMAGE_PIXELS } from '../services/image-limits';
 import { compositeOver, extendCanvas, type RawImage, type RawPatch } from './composite-raw';
 import { keepUnchanged, originalMcus } from './jpeg/unchanged-mcus';
+import type { JpegSegment } from './jpeg/jpeg-read';
+import { exifWithPictureSize } from './tiff-tags';
 
 export type JpegPatchExport =
   | {
@@ -75,6 +77,12 @@ export async function patchedJpegExport(
         reason: `JPEG: the whole picture was re-encoded — the extension shifts the original ${extend.left} px right and ${extend.top} px down, off its ${mw}×${mh} px blocks (extend on the right and bottom, or by multiples of ${mw} px on the left and ${mh} px on top, to keep its data).`,
       };
     ({ frame, outside } = placeFrame(file, width, height, extend.left, extend.top));
+    // The EXIF says the extended picture's size (it said the original's).
+    const exifSized = (m: JpegSegment) =>
+      m.marker === 0xe1 && Buffer.from(m.data.subarray(0, 6)).toString('latin1') === 'Exif\0\0'
+        ? { ...m, data: exifWithPictureSize(m.data, width, height) }
+        : m;
+    frame = { ...frame, meta: frame.meta.map(exifSized) };
   }
   const stored = await layers;
   const flags = coveredMcus(frame, stored);

@@ -220,6 +220,45 @@ export function exifWithOrientation1(exif: Uint8Array): Uint8Array {
 }
 
 /**
+ * A copy of EXIF bytes whose PixelXDimension and PixelYDimension (EXIF sub-IFD) say `width` ×
+ * `height`: an extended canvas's export said the original's size (2560×1600 for a 3733×1600 file),
+ * as exiftool and Lightroom read it; Photoshop writes the saved size. A SHORT tag too small for the
+ * size becomes a LONG (the value stays in the entry's 4 bytes). Tags it does not have stay absent.
+ */
+export function exifWithPictureSize(exif: Uint8Array, width: number, height: number): Uint8Array {
+  const copy = Buffer.from(exif);
+  const base = copy.subarray(0, 6).toString('latin1') === 'Exif\0\0' ? 6 : 0;
+  try {
+    const r = readerOf(copy.subarray(base));
+    const w16 = (v: number, o: number) => (r.le ? copy.writeUInt16LE(v, base + o) : copy.writeUInt16BE(v, base + o));
+    const w32 = (v: number, o: number) => (r.le ? copy.writeUInt32LE(v, base + o) : copy.writeUInt32BE(v, base + o));
+    const entries = (at: number) => {
+      if (at + 2 > r.b.byteLength) return [];
+      const n = r.u16(at);
+      return Array.from({ length: n }, (_, i) => at + 2 + i * 12).filter((e) => e + 12 <= r.b.byteLength);
+    };
+    const pointer = entries(r.u32(4)).find((e) => r.u16(e) === EXIF_IFD);
+    if (pointer === undefined) return exif;
+    for (const e of entries(r.u32(pointer + 8))) {
+      const tag = r.u16(e);
+      if ((tag !== 0xa002 && tag !== 0xa003) || r.u32(e + 4) !== 1) continue;
+      const v = tag === 0xa002 ? width : height;
+      const type = r.u16(e + 2);
+      if (type === 3 && v <= 0xffff) {
+        w16(v, e + 8);
+        w16(0, e + 10);
+      } else if (type === 3 || type === 4) {
+        w16(4, e + 2);
+        w32(v, e + 8);
+      }
+    }
+  } catch {
+    return exif; // unreadable EXIF: left as it is
+  }
+  return new Uint8Array(copy);
+}
+
+/**
  * The EXIF of a TIFF original (its descriptive IFD0 tags and EXIF/GPS sub-IFDs) as a stand-alone
  * EXIF block, or undefined when it has none — libvips does not read EXIF out of TIFF files.
  */

@@ -40,7 +40,7 @@ import { pngSourceMetadata } from '../export/png-source-metadata';
 import { encodePng, type PngRows } from '../export/png-encode';
 import type { PendingLayer } from '../export/pending-layer';
 import { decodedBaseFor } from '../export/decoded-base';
-import { addTiffMetadata, exifFromTiff, exifWithOrientation1 } from '../export/tiff-tags';
+import { addTiffMetadata, exifFromTiff, exifWithOrientation1, exifWithPictureSize } from '../export/tiff-tags';
 import { libvipsKeepsExif, withOriginalExif } from '../export/exif-containers';
 import { provenanceXmp } from '../export/xmp-provenance';
 import { encodePsd } from '../export/psd-export';
@@ -80,7 +80,10 @@ export async function prepareExport(store: AssetStore, req: ExportRequest): Prom
   const oldXmp = meta.xmp ? meta.xmp.toString('utf8') : png.xmp;
   const edited = !!req.pending || (req.format === 'psd' ? layers.length > 0 : patches.length > 0);
   const xmp = edited ? provenanceXmp(req.provenance ?? { models: [] }, oldXmp) : oldXmp;
-  const exif = meta.exif ?? (meta.format === 'tiff' ? exifFromTiff(original) : png.exif);
+  const theirs = meta.exif ?? (meta.format === 'tiff' ? exifFromTiff(original) : png.exif);
+  // An extended canvas's EXIF says its size, not the original's (upright: its pixels are written so).
+  const extended = extend.left || extend.top || extend.right || extend.bottom;
+  const exif = theirs && extended ? exifWithPictureSize(theirs, width, height) : theirs;
   const xmpHolds = { original: !!oldXmp, record: edited };
   return {
     baseAssetId: base.assetId,
