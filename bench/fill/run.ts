@@ -74,11 +74,17 @@ const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
  * the sizes the sets' regions have, round and deep holes, until V8 has compiled the engine's loops
  * in the pool's workers and their lane helpers: the timed fills then measure the engine, not the
  * JIT. Returns the warm-up's wall time in seconds.
+ * The 448-px region's hole (≈ 57 k pixels) is above the fill worker's lane-start threshold (50 k,
+ * local-worker.ts), so the lane helper starts and compiles its half of the split passes here. Up to
+ * 384 px only (≈ 42 k), it never started: the first real fills with ≥ 50 k hole pixels (the dev set's
+ * building, first in the run) started it cold and waited on its interpreted half — the first 8 dev
+ * blob/box fills cost 1.13–1.15 CPU s/MP vs 0.89–0.97 with the helper warmed (3 alternating fresh
+ * processes each, load 9–10).
  */
 async function warmUpEngine(): Promise<number> {
   const t0 = performance.now();
   for (let round = 0; round < 2; round++)
-    for (const side of [128, 256, 384]) {
+    for (const side of [128, 256, 384, 448]) {
       const job = warmupJob(side, 0.6);
       const data = new Uint8ClampedArray(job.rgba.buffer, job.rgba.byteOffset, job.rgba.byteLength);
       await engineFill({ width: job.width, height: job.height, data }, job.mask, round + 1);
