@@ -12,16 +12,11 @@
  * fewer jobs than cores (one hole, one candidate), each job also splits the large levels of its
  * fill over a helper thread (shared/engine/lanes.ts; same bytes as without).
  */
-import { availableParallelism } from 'node:os';
 import { fillRegionFor, HOLE_THRESHOLD, type Rect } from '../../../shared/engine';
 import { runFillInWorker, type LocalFillInput } from './local-provider';
+import { workerCount } from './local-worker-pool';
 
-/** Worker threads used at most (the machine's cores, capped: the fill is memory-bound beyond that). */
-export function workerCount(): number {
-  const env = Number(process.env.MASKWORK_ENGINE_THREADS);
-  if (Number.isFinite(env) && env >= 1) return Math.floor(env);
-  return Math.max(1, Math.min(4, availableParallelism()));
-}
+export { workerCount };
 
 /** One independent piece of a fill: a region of the image and the hole pixels inside it. */
 export interface FillJob {

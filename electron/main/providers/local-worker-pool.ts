@@ -19,7 +19,15 @@
  *   warm-up (≤ ~0.15 s) and runs with whatever the warm-up compiled. An ask while a worker is idle
  *   restarts its idle time, so a retoucher who keeps painting keeps it warm. The CLI never asks.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+
+/** Worker threads a fill uses at most (the machine's cores, capped: the fill is memory-bound beyond that). */
+export function workerCount(): number {
+  const env = Number(process.env.MASKWORK_ENGINE_THREADS);
+  if (Number.isFinite(env) && env >= 1) return Math.floor(env);
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
 
 /** Idle workers kept at most (the parallel fill uses at most 4). */
 export const MAX_IDLE = 4;
@@ -157,9 +165,13 @@ export function warmEngineWorker(path: string, side?: number, hole?: number): Wa
   if (!reuseEnabled()) return 'off';
   if (busy > 0) return 'busy';
   const have = idle.find((e) => e.path === path && !e.warming) ?? idle.find((e) => e.path === path);
+  // With a core to spare, a fill of one hole splits its large levels over the worker's lane helper:
+  // that warms up too (local-worker.ts), and an idle worker whose helper was trimmed starts it again.
+  const lanes = workerCount() > 1;
   if (have) {
     if (have.warming) return 'warming';
     armIdle(have);
+    if (lanes) have.worker.postMessage({ type: 'warm-lanes' });
     return 'warm';
   }
   if (idle.length >= MAX_IDLE) return 'off';
@@ -187,7 +199,7 @@ export function warmEngineWorker(path: string, side?: number, hole?: number): Wa
   worker.on('error', onError);
   worker.on('exit', dropOnExit);
   idle.push(e);
-  worker.postMessage({ type: 'warm', side, hole });
+  worker.postMessage({ type: 'warm', side, hole, lanes });
   return 'started';
 }
 

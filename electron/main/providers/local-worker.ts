@@ -13,6 +13,12 @@
  *
  * `{ type: 'warm' }` (asked before Generate, see engine-warmup.ts) runs a small synthetic fill so the
  * engine's hot loops are compiled before the first real one, and answers `{ type: 'warmed', ms }`.
+ * With `lanes: true` (the machine has a core to spare) it also starts the helper thread, which runs
+ * the same warm-up in its own isolate meanwhile, on the other core; `{ type: 'warm-lanes' }` does only
+ * that, for a worker whose helper was trimmed. A cold helper made a fill's split passes wait on its
+ * interpreted half: the first 8 dev blob/box fills after the bench's warm-up cost 1.13–1.15 CPU s/MP
+ * with the helper cold vs 0.89–0.97 with it warmed (3 alternating fresh processes each, load 9–10).
+ * A running helper is also used for split levels below the start threshold (see below).
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -58,22 +64,35 @@ function laneStartTargets(): number {
 
 function laneMain(init: LaneInit): void {
   let state: LaneState | null = null;
-  parentPort!.on('message', (m: { type: 'share'; state: LaneState } | { type: 'release' } | { type: 'run'; task: LaneTask }) => {
-    if (m.type === 'share' || m.type === 'release') {
-      state = m.type === 'share' ? m.state : null;
-      return;
-    }
-    let result = 1;
-    try {
-      if (!state) throw new Error('no state shared');
-      runLaneTask(state, m.task, 1);
-    } catch (e) {
-      result = 2;
-      parentPort!.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-    Atomics.store(init.flag, 0, result);
-    Atomics.notify(init.flag, 0);
-  });
+  parentPort!.on(
+    'message',
+    (m: { type: 'share'; state: LaneState } | { type: 'release' } | { type: 'run'; task: LaneTask } | { type: 'warm' }) => {
+      if (m.type === 'warm') {
+        // The same warm-up fill as the fill thread's: it compiles the passes the helper's chunks run.
+        try {
+          runWarmup();
+        } catch {
+          // A helper whose warm-up failed is as good as a cold one.
+        }
+        parentPort!.postMessage({ type: 'warmed' });
+        return;
+      }
+      if (m.type === 'share' || m.type === 'release') {
+        state = m.type === 'share' ? m.state : null;
+        return;
+      }
+      let result = 1;
+      try {
+        if (!state) throw new Error('no state shared');
+        runLaneTask(state, m.task, 1);
+      } catch (e) {
+        result = 2;
+        parentPort!.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+      }
+      Atomics.store(init.flag, 0, result);
+      Atomics.notify(init.flag, 0);
+    },
+  );
 }
 
 /** Lanes backed by one helper worker, created on first use and kept for the worker's later fills. */
@@ -81,6 +100,11 @@ function helperLanes(): {
   lanes: FillLanes;
   start: () => void;
   release: () => void;
+  /**
+   * Starts the helper thread, unless it runs, and has it run the warm-up fill (a fill's tasks queue
+   * behind it); resolves when that is done (at once if the helper was running).
+   */
+  warm: () => Promise<void>;
   /** Ends the helper thread (a later split level starts a new one). */
   stop: () => void;
   passes: () => number;
@@ -110,6 +134,23 @@ function helperLanes(): {
     },
     // The helper drops the finished fill's shared arrays (it stays up, warm, for the next fill).
     release: () => helper?.postMessage({ type: 'release' }),
+    warm: () => {
+      if (helper) return Promise.resolve();
+      const h = start();
+      return new Promise<void>((done) => {
+        const onMessage = (m: { type: string }) => {
+          if (m.type === 'warmed') off();
+        };
+        const off = () => {
+          h.off('message', onMessage);
+          h.off('exit', off);
+          done();
+        };
+        h.on('message', onMessage);
+        h.on('exit', off);
+        h.postMessage({ type: 'warm' });
+      });
+    },
     stop: () => {
       void helper?.terminate();
       helper = null;
@@ -164,17 +205,33 @@ function countHoles(mask: Uint8Array): number {
 const data = workerData as LaneInit | undefined;
 if (data?.role === 'lane') laneMain(data);
 else
-  parentPort!.on('message', (m: { type: 'fill'; job: FillJob } | { type: 'warm'; side?: number; hole?: number } | { type: 'trim' }) => {
-    if (m.type === 'fill') return fillMain(m.job);
-    // Kept idle for long (local-worker-pool.ts): the helper thread's isolate (≈ 70–90 MB after a few
-    // fills) goes; this thread's compiled engine, the part that makes the next fill warm, stays.
-    if (m.type === 'trim') return helper?.stop();
-    // The warm-up asked before Generate (local-worker-pool.ts): a small synthetic fill, then `warmed`.
-    let ms = -1;
-    try {
-      ms = runWarmup(m.side, m.hole);
-    } catch {
-      // A warm-up that fails leaves a worker as good as a fresh one: it still says so, and stays usable.
-    }
-    parentPort!.postMessage({ type: 'warmed', ms });
-  });
+  parentPort!.on(
+    'message',
+    (
+      m:
+        | { type: 'fill'; job: FillJob }
+        | { type: 'warm'; side?: number; hole?: number; lanes?: boolean }
+        | { type: 'trim' }
+        | { type: 'warm-lanes' },
+    ) => {
+      if (m.type === 'fill') return fillMain(m.job);
+      let lanesWarm: Promise<void> | undefined;
+      if (m.type === 'warm-lanes' || (m.type === 'warm' && m.lanes)) {
+        helper ??= helperLanes();
+        lanesWarm = helper.warm();
+        if (m.type === 'warm-lanes') return;
+      }
+      // Kept idle for long (local-worker-pool.ts): the helper thread's isolate (≈ 70–90 MB after a few
+      // fills) goes; this thread's compiled engine, the part that makes the next fill warm, stays.
+      if (m.type === 'trim') return helper?.stop();
+      // The warm-up asked before Generate (local-worker-pool.ts): a small synthetic fill, then `warmed`.
+      let ms = -1;
+      try {
+        ms = runWarmup(m.side, m.hole);
+      } catch {
+        // A warm-up that fails leaves a worker as good as a fresh one: it still says so, and stays usable.
+      }
+      // `warmed` once the helper's warm-up is done too (it runs on the other core meanwhile).
+      void (lanesWarm ?? Promise.resolve()).then(() => parentPort!.postMessage({ type: 'warmed', ms }));
+    },
+  );

@@ -84,6 +84,65 @@ describe.runIf(built)('idle engine workers', () => {
     }
   });
 
+  /** A 480 × 420 fill with lanes (a 160 × 140 hole: split levels, below the helper's start threshold) and the helper's pass count. */
+  async function splitFill(seed = 2): Promise<{ out: Uint8Array; passes: number }> {
+    const { rgba, mask } = synthetic(480, 420);
+    let passes = -1;
+    const out = await runFillInWorker(
+      { width: 480, height: 420, rgba: rgba.slice(), mask, seed, lanes: true },
+      new AbortController().signal,
+      undefined,
+      (w) =>
+        w.on('message', (m: { type: string; lanePasses?: number }) => {
+          if (m.type === 'done') passes = m.lanePasses ?? -1;
+        }),
+    );
+    return { out, passes };
+  }
+
+  it('the warm-up also starts and warms the lane helper: the next split fill runs half on it, same bytes as one thread', async () => {
+    await closeIdleEngineWorkers();
+    const threads = process.env.MASKWORK_ENGINE_THREADS;
+    process.env.MASKWORK_ENGINE_THREADS = '2';
+    try {
+      const cold = await splitFill(); // a fresh worker: no helper below the start threshold
+      expect(cold.passes).toBe(0);
+      await closeIdleEngineWorkers();
+      expect(warmLocalEngine()).toBe('started');
+      await warmedUp();
+      const warm = await splitFill();
+      expect(warm.passes).toBeGreaterThanOrEqual(3);
+      expect(Buffer.from(warm.out).equals(Buffer.from(cold.out))).toBe(true);
+      // With one thread to use the warm-up leaves the helper alone.
+      await closeIdleEngineWorkers();
+      process.env.MASKWORK_ENGINE_THREADS = '1';
+      expect(warmLocalEngine()).toBe('started');
+      await warmedUp();
+      expect((await splitFill()).passes).toBe(0);
+    } finally {
+      if (threads === undefined) delete process.env.MASKWORK_ENGINE_THREADS;
+      else process.env.MASKWORK_ENGINE_THREADS = threads;
+    }
+  });
+
+  it('an ask for an idle worker whose helper was trimmed starts the helper again', async () => {
+    await closeIdleEngineWorkers();
+    setIdleTimesForTests(100, 60_000);
+    const threads = process.env.MASKWORK_ENGINE_THREADS;
+    process.env.MASKWORK_ENGINE_THREADS = '2';
+    try {
+      expect(warmLocalEngine()).toBe('started');
+      await warmedUp();
+      await sleep(400); // past the short idle time: kept as the last one, helper ended
+      expect(engineWorkerState().idle).toBe(1);
+      expect(warmLocalEngine()).toBe('warm');
+      expect((await splitFill()).passes).toBeGreaterThanOrEqual(3);
+    } finally {
+      if (threads === undefined) delete process.env.MASKWORK_ENGINE_THREADS;
+      else process.env.MASKWORK_ENGINE_THREADS = threads;
+    }
+  });
+
   it('a warm-up worker is the last one idle too: it stays past the short idle time', async () => {
     await closeIdleEngineWorkers();
     setIdleTimesForTests(100, 60_000);
