@@ -6,7 +6,7 @@
  * retoucher's first real fill starts warm. Everything it allocates is garbage once it returns (a few
  * hundred kB: nothing large is kept in the worker's heap).
  */
-import { inpaint } from '../../../shared/engine';
+import { inpaint, type FillLanes } from '../../../shared/engine';
 
 /**
  * Side of the synthetic region (px) and its round hole's diameter ÷ side. A hole 34 px deep gets the
@@ -53,15 +53,17 @@ export function warmupJob(side = WARMUP_SIDE, hole = WARMUP_HOLE): { width: numb
 
 /**
  * Runs the warm-up fill (with a progress callback, as real fills have); returns its wall time in ms.
- * `side` ≤ 0: no fill (the bench's "start the worker only").
+ * `side` ≤ 0: no fill (the bench's "start the worker only"). `lanes`: the fill worker's lane helper
+ * (its split levels then run on two threads, on shared arrays, as a large fill's do).
  */
-export function runWarmup(side = WARMUP_SIDE, hole = WARMUP_HOLE): number {
+export function runWarmup(side = WARMUP_SIDE, hole = WARMUP_HOLE, lanes?: FillLanes): number {
   if (side <= 0) return 0;
   const t0 = performance.now();
   const job = warmupJob(side, hole);
   let last = 0;
   inpaint({ width: job.width, height: job.height, data: job.rgba }, job.mask, {
     seed: 1,
+    lanes,
     onProgress: (f) => {
       if (f > last) last = f;
     },

@@ -22,7 +22,7 @@
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { runWarmup } from './engine-warmup';
+import { runWarmup, WARMUP_HOLE } from './engine-warmup';
 import { HOLE_THRESHOLD, inpaint, runLaneTask, type FillLanes, type LaneState, type LaneTask } from '../../../shared/engine';
 
 interface FillJob {
@@ -164,6 +164,9 @@ function helperLanes(): {
 
 let helper: ReturnType<typeof helperLanes> | null = null;
 
+/** The lane warm-up's side: its round hole (≈ 22.7 k pixels) is just above LANE_MIN_TARGETS, so its finest level splits. */
+const SPLIT_WARMUP_SIDE = 200;
+
 function fillMain(job: FillJob): void {
   let last = -1;
   let lastAt = 0;
@@ -231,7 +234,20 @@ else
       } catch {
         // A warm-up that fails leaves a worker as good as a fresh one: it still says so, and stays usable.
       }
-      // `warmed` once the helper's warm-up is done too (it runs on the other core meanwhile).
-      void (lanesWarm ?? Promise.resolve()).then(() => parentPort!.postMessage({ type: 'warmed', ms }));
+      // `warmed` once the helper's warm-up is done too (it runs on the other core meanwhile), and a
+      // fill with split levels has run on both threads: the passes on shared arrays are compiled too.
+      void (lanesWarm ?? Promise.resolve()).then(() => {
+        if (lanesWarm && helper)
+          try {
+            helper.resetPasses();
+            ms += runWarmup(SPLIT_WARMUP_SIDE, WARMUP_HOLE, helper.lanes);
+          } catch {
+            // As above.
+          } finally {
+            helper.release();
+          }
+        // lanePasses: passes the helper ran in the warm-up (tests).
+        parentPort!.postMessage({ type: 'warmed', ms, lanePasses: lanesWarm ? (helper?.passes() ?? 0) : 0 });
+      });
     },
   );

@@ -168,3 +168,27 @@ describe.runIf(built)('warm engine workers', () => {
     expect(idleEngineWorkers()).toBe(0);
   });
 });
+
+describe.runIf(built)('the worker warm-up message', () => {
+  /** A fresh worker's answer to `{ type: 'warm', lanes }`. */
+  async function warmAnswer(lanes: boolean): Promise<{ ms: number; lanePasses: number }> {
+    const { Worker: W } = await import('node:worker_threads');
+    const w = new W(resolve(__dirname, '../../../out/main/local-worker.js'));
+    try {
+      return await new Promise((done, fail) => {
+        w.on('message', (m: { type: string; ms: number; lanePasses: number }) => m.type === 'warmed' && done(m));
+        w.on('error', fail);
+        w.postMessage({ type: 'warm', lanes });
+      });
+    } finally {
+      await w.terminate();
+    }
+  }
+
+  it('with lanes, also runs a fill whose split levels go half to the helper (the passes on shared arrays get compiled)', async () => {
+    const withLanes = await warmAnswer(true);
+    expect(withLanes.lanePasses).toBeGreaterThanOrEqual(3);
+    expect(withLanes.ms).toBeGreaterThan(0);
+    expect((await warmAnswer(false)).lanePasses).toBe(0);
+  });
+});
