@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     runs = await fillBench();
     const aggs = aggregate(runs);
     console.log(`\nFill\n${table(AGGREGATE_HEADER, aggregateRows(aggs))}\n`);
-    checks.push(...checkTargets(aggs, 'inpaint', ['ns', 'telea']));
+    checks.push(...checkTargets(aggs, 'inpaint', ['ns', 'telea'], runs));
   }
   if (!args.has('--no-outpaint')) {
     outpaint = await runOutpaintCases(methods, { sets, only, quick, verbose });

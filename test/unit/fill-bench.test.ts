@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { nsFill, teleaFill } from '../../bench/fill/telea';
 import { meanColourFill } from '../../bench/fill/baselines';
+import { aggregate, checkTargets, holeShare, type RunResult, smallHoleSpeedChecks } from '../../bench/fill/report';
 import { generatedMask } from '../../bench/fill/masks';
 import { blockColourError, centreHalfMask, poster8to1, quarterTurn } from '../../bench/fill/outpaint';
 import type { RgbaImage } from '../../shared/engine';
@@ -137,5 +138,52 @@ describe('outpaint scores', () => {
     expect(image.width).toBe(512);
     expect(posterWidth).toBe(36);
     expect(mask.reduce((a, v) => a + (v ? 0 : 1), 0)).toBe(36 * 64);
+  });
+});
+
+describe('the speed goal as issue 13 writes it (holes ≤ 25 % of the region)', () => {
+  const run = (set: string, kind: 'thin' | 'blob' | 'box', holeShare: number, seconds: number, method = 'inpaint'): RunResult => ({
+    image: `${set}-${kind}-${holeShare}`,
+    set,
+    kind,
+    method,
+    holePixels: holeShare * 1e6,
+    regionMegapixels: 1,
+    seconds,
+    secondsPerMegapixel: seconds,
+    cpuSeconds: 1.5 * seconds,
+    floorSeconds: 0.01,
+    floorCpuSeconds: 0.01,
+    psnr: 20,
+    ssim: 0.8,
+    seam: 2,
+    truthSeam: 2,
+    texture: 1,
+    changedOutside: 0,
+    maxRssGrowthMb: 0,
+  });
+
+  it('averages the blob and box fills whose hole is at most a quarter of the region, per set, and says how many it left out', () => {
+    const runs = [
+      run('dev', 'blob', 0.1, 0.8),
+      run('dev', 'box', 0.25, 1.0),
+      run('dev', 'box', 0.34, 3.0), // larger than the goal covers
+      run('dev', 'thin', 0.02, 0.1), // not a blob or box
+      run('dev', 'box', 0.2, 9.0, 'ns'), // another method
+      run('heldout', 'box', 0.2, 1.3),
+    ];
+    const checks = smallHoleSpeedChecks(runs, 'inpaint');
+    expect(checks.map((c) => c.pass)).toEqual([true, false]);
+    expect(checks[0].detail).toMatch(/^0\.900 s\/MP wall over 2 fills \(1 larger left out\), worst 1\.000; CPU 1\.350/);
+    expect(checks[1].detail).toMatch(/^1\.300 s\/MP wall over 1 fills \(0 larger/);
+    expect(holeShare(runs[2])).toBeCloseTo(0.34, 6);
+  });
+
+  it('is one of the fill targets when the runs are given, and the stricter per-kind lines stay', () => {
+    const runs = [run('dev', 'box', 0.2, 0.9), run('dev', 'box', 0.3, 2.0)];
+    const withRuns = checkTargets(aggregate(runs), 'inpaint', [], runs).map((c) => c.target);
+    expect(withRuns).toContain('≤ 1 s/MP region (dev, box)');
+    expect(withRuns).toContain('≤ 1 s/MP region, holes ≤ 25 % of it (dev, blob + box)');
+    expect(checkTargets(aggregate(runs), 'inpaint', []).some((c) => c.target.includes('25 %'))).toBe(false);
   });
 });
