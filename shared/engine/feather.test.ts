@@ -35,8 +35,9 @@ describe.skipIf(!hasDevExtra('bokeh-nuthatch'))('the finish’s feathered border
       expect(border).toBeLessThan(2 * inside);
     }
     // Hole pixels on straight sharp steps: the truth has 0.0004, the fill had 0.0036 (2026-12-07), most
-    // of it on that frame; 0.0020 with the taper (the rest: seams between copied blocks of bark).
+    // of it on that frame; 0.0020 with the taper, 0.0013 after the gain fix — the rest seams between
+    // copied blocks of bark, each row taken from another row of patches (vote.ts); 0.0004 since.
     expect(straightStepShare(img, mask)).toBeLessThan(0.001);
-    expect(straightStepShare(out, mask)).toBeLessThan(0.0025);
+    expect(straightStepShare(out, mask)).toBeLessThan(0.0008);
   }, 60_000);
 });

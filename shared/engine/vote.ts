@@ -67,6 +67,12 @@ export const VOTE_TICK = 4096;
  * nnf(t) + o contributes with that patch's weight. Pixels nobody votes for keep their colour.
  * `stride` > 1 only takes patches at offsets that are multiples of it (e.g. 9 of 49 for stride 3):
  * used on levels too large to search, where it cuts the vote's cost by the same factor.
+ * Pixels deeper than `winnerDepth` instead copy the source pixel of the patch centred on them (the
+ * field's own copy, no mean: keeps the texture sharp). Until 2026-12-07 they copied the most trusted
+ * covering patch's pixel; its border confidence γ^(−depth) made that the patch nearest the border, so
+ * each row (column) of a box hole came from another row of patches and the fill was a mosaic of
+ * straight steps (bokeh-nuthatch's box: `straightStepShare` 0.0013, truth 0.0005; now 0.0004). The
+ * field's own copy steps only where the field's coherent pieces meet, along irregular lines.
  */
 export function gatherVote(
   level: Level,
@@ -113,36 +119,29 @@ function voteRange(
       sg = 0,
       sb = 0,
       sa = 0,
-      sw = 0,
-      bestW = -1,
-      bestS = -1;
+      sw = 0;
     // Offsets that are multiples of `stride` (all of them for stride 1).
     const oxs = stride > 1 ? Math.ceil(ox0 / stride) * stride : ox0;
     const oys = stride > 1 ? Math.ceil(oy0 / stride) * stride : oy0;
     const o4 = j * 4;
-    if (depth[p] > winnerDepth) {
-      // Deep pixel: only the most trusted patch's source pixel is taken, so the weighted sums (and
-      // the reads of every other source pixel) are skipped — the same result as the full loop.
-      for (let oy = oys; oy <= oy1; oy += stride) {
-        const rowOff = oy * w;
-        for (let ox = oxs; ox <= ox1; ox += stride) {
-          const off = rowOff + ox;
-          const k = targetId[p - off];
-          if (k < 0) continue;
-          const wt = weights[k];
-          if (wt > bestW) {
-            bestW = wt;
-            bestS = (nnf[k] + off) * 4;
-          }
-        }
+    // Deep pixels copy the source pixel of the patch centred on them (the field's own copy, see
+    // above); from winnerDepth to 2 × winnerDepth that copy fades in over the weighted mean.
+    let t = 0,
+      c4 = -1;
+    const d = depth[p];
+    if (d > winnerDepth) {
+      const k = targetId[p];
+      if (k >= 0) {
+        c4 = nnf[k] * 4;
+        t = d >= 2 * winnerDepth ? 1 : (d - winnerDepth) / winnerDepth;
       }
-      if (bestS >= 0) {
-        out[o4] = pix[bestS];
-        out[o4 + 1] = pix[bestS + 1];
-        out[o4 + 2] = pix[bestS + 2];
-        out[o4 + 3] = pix[bestS + 3];
-        continue;
-      }
+    }
+    if (t === 1) {
+      out[o4] = pix[c4];
+      out[o4 + 1] = pix[c4 + 1];
+      out[o4 + 2] = pix[c4 + 2];
+      out[o4 + 3] = pix[c4 + 3];
+      continue;
     }
     for (let oy = oys; oy <= oy1; oy += stride) {
       const rowOff = oy * w;
@@ -152,10 +151,6 @@ function voteRange(
         if (k < 0) continue;
         const wt = weights[k];
         const s4 = (nnf[k] + off) * 4;
-        if (wt > bestW) {
-          bestW = wt;
-          bestS = s4;
-        }
         sr += wt * pix[s4];
         sg += wt * pix[s4 + 1];
         sb += wt * pix[s4 + 2];
@@ -164,10 +159,18 @@ function voteRange(
       }
     }
     if (sw > 0) {
-      out[o4] = sr / sw;
-      out[o4 + 1] = sg / sw;
-      out[o4 + 2] = sb / sw;
-      out[o4 + 3] = sa / sw;
+      // (1 − t) applied after the division: deep in a large hole the weights are subnormal, and 1 / sw overflows.
+      const u = 1 - t;
+      out[o4] = (sr / sw) * u;
+      out[o4 + 1] = (sg / sw) * u;
+      out[o4 + 2] = (sb / sw) * u;
+      out[o4 + 3] = (sa / sw) * u;
+      if (t > 0) {
+        out[o4] += t * pix[c4];
+        out[o4 + 1] += t * pix[c4 + 1];
+        out[o4 + 2] += t * pix[c4 + 2];
+        out[o4 + 3] += t * pix[c4 + 3];
+      }
     } else {
       const p4 = p * 4;
       out[o4] = pix[p4];
