@@ -67,8 +67,9 @@ export const VOTE_TICK = 4096;
  * nnf(t) + o contributes with that patch's weight. Pixels nobody votes for keep their colour.
  * `stride` > 1 only takes patches at offsets that are multiples of it (e.g. 9 of 49 for stride 3):
  * used on levels too large to search, where it cuts the vote's cost by the same factor.
- * Pixels deeper than `winnerDepth` instead copy the source pixel of the patch centred on them (the
- * field's own copy, no mean: keeps the texture sharp). Until 2026-12-07 they copied the most trusted
+ * Pixels deeper than 2 × `winnerDepth` instead copy the source pixel of the patch centred on them (the
+ * field's own copy, no mean: keeps the texture sharp); from `winnerDepth` to there that copy fades in
+ * over the mean (a hard switch at `winnerDepth` left a step a few pixels inside the hole). Until 2026-12-07 they copied the most trusted
  * covering patch's pixel; its border confidence γ^(−depth) made that the patch nearest the border, so
  * each row (column) of a box hole came from another row of patches and the fill was a mosaic of
  * straight steps (bokeh-nuthatch's box: `straightStepShare` 0.0013, truth 0.0005; now 0.0004). The
