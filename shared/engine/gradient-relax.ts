@@ -16,6 +16,7 @@
 import type { Level } from './pyramid';
 import { packedSystem, solveMultigrid, type PackedSystem } from './meld-cg';
 import { buildLevels } from './meld-mg';
+import { CUT_RECORD, fadeCutSteps, MAX_CUT_SHARE } from './meld-cut';
 import type { Layer } from './region';
 
 /**
@@ -80,12 +81,18 @@ export function relaxToSources(layer: Layer, holes: Int32Array, src: Int32Array,
   }
 }
 
-/** The Poisson system of {@link relaxToSources}: per hole entry its neighbours (pixel × 4), their count, the guidance sum. */
+/**
+ * The Poisson system of {@link relaxToSources}: per hole entry its neighbours (pixel × 4), their count, the guidance sum.
+ * @param cut - a link to a known pixel q whose step from p's value (the vote) differs from the source's step by more
+ *   than this (L1 RGB) is left out and listed in `cuts` (p, q, the source's step × 3: meld-cut.ts); `ringLinks`
+ *   counts the links to known pixels, cut or not
+ */
 export function guidance(
   layer: Layer,
   holes: Int32Array,
   src: Int32Array,
-): { nbr: Int32Array; count: Uint8Array; rhs: Float32Array; srcOf: Int32Array } {
+  cut = Infinity,
+): { nbr: Int32Array; count: Uint8Array; rhs: Float32Array; srcOf: Int32Array; cuts: number[]; ringLinks: number } {
   const { width: w, height: h, pix, hole } = layer;
   const n = holes.length;
   const srcOf = new Int32Array(w * h).fill(-1);
@@ -93,6 +100,8 @@ export function guidance(
   const nbr = new Int32Array(n * 4);
   const count = new Uint8Array(n);
   const rhs = new Float32Array(n * 3);
+  const cuts: number[] = [];
+  let ringLinks = 0;
   for (let j = 0; j < n; j++) {
     const p = holes[j];
     const s = srcOf[p];
@@ -123,6 +132,21 @@ export function guidance(
       }
       if (a < 0 && b < 0) continue;
       const m = a >= 0 && b >= 0 ? 2 : 1;
+      if (!hole[q]) {
+        ringLinks++;
+        const p4 = p * 4,
+          q4 = q * 4,
+          a4 = a * 4,
+          s4 = s * 4;
+        const e =
+          Math.abs(pix[q4] - pix[p4] - pix[a4] + pix[s4]) +
+          Math.abs(pix[q4 + 1] - pix[p4 + 1] - pix[a4 + 1] + pix[s4 + 1]) +
+          Math.abs(pix[q4 + 2] - pix[p4 + 2] - pix[a4 + 2] + pix[s4 + 2]);
+        if (e > cut) {
+          cuts.push(p, q, pix[a4] - pix[s4], pix[a4 + 1] - pix[s4 + 1], pix[a4 + 2] - pix[s4 + 2]);
+          continue;
+        }
+      }
       for (let c = 0; c < 3; c++) {
         let g = 0;
         if (a >= 0) g += pix[a * 4 + c] - pix[s * 4 + c];
@@ -133,7 +157,7 @@ export function guidance(
       count[j]++;
     }
   }
-  return { nbr, count, rhs, srcOf };
+  return { nbr, count, rhs, srcOf, cuts, ringLinks };
 }
 
 /**
@@ -144,9 +168,12 @@ export function guidance(
  * iterations.
  * @returns the iterations used
  */
-export function meldToSources(layer: Layer, holes: Int32Array, src: Int32Array, maxIter: number, tol = 1e-3): number {
+export function meldToSources(layer: Layer, holes: Int32Array, src: Int32Array, maxIter: number, tol = 1e-3, cut = Infinity): number {
   const { pix } = layer;
-  const { nbr, count, rhs, srcOf } = guidance(layer, holes, src);
+  let g = guidance(layer, holes, src, cut);
+  // Most of the ring cut: the vote is off everywhere, not crossed by a few objects — meld it all.
+  if (g.cuts.length / CUT_RECORD > MAX_CUT_SHARE * g.ringLinks) g = guidance(layer, holes, src);
+  const { nbr, count, rhs, srcOf, cuts } = g;
   const sys = meldSystem(pix, srcOf, holes, nbr, count, rhs);
   const { x, pixel } = sys;
   const px = new Int32Array(sys.ns),
@@ -163,6 +190,7 @@ export function meldToSources(layer: Layer, holes: Int32Array, src: Int32Array, 
     pix[p4 + 1] = x[i3 + 1];
     pix[p4 + 2] = x[i3 + 2];
   }
+  if (cuts.length > 0) fadeCutSteps(layer, cuts);
   return it;
 }
 

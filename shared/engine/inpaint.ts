@@ -16,6 +16,7 @@ import { assertImageAndMask, copyImage, FillCancelledError, type FillOptions, ty
 import { computeWeights, DEFAULT_WEIGHTING, gatherVote, holePixels, VOTE_TICK, writePixels, type VoteWeighting } from './vote';
 import { upsampleLevelImage } from './upsample';
 import { occurrencePass } from './occurrence';
+import { MELD_CUT } from './meld-cut';
 import { addTextureChannel, dropTextureChannel, TEXTURE_MIN_LEVEL } from './texture-channel';
 
 /** Default patch side. */
@@ -308,7 +309,7 @@ function runLevel(
     for (const p of holes) if (level.depth[p] > maxDepth) maxDepth = level.depth[p];
     const relax = (converge: boolean) => {
       const src = bestSources(level, r, nnf, weights, holes);
-      if (converge) meldToSources(level, holes, src, MELD_MAX_ITERATIONS, MELD_TOLERANCE);
+      if (converge) meldToSources(level, holes, src, MELD_MAX_ITERATIONS, MELD_TOLERANCE, MELD_CUT);
       else relaxToSources(level, holes, src, RELAX_SWEEPS);
     };
     finishFill(level, holeCount, tick, maxDepth, split?.blurSides, relax);
