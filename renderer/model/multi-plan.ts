@@ -15,7 +15,7 @@ export interface MultiRow {
   n: number;
   /**
    * The estimate of this model's request (or why it cannot run; `shared`: the reason is the same for
-   * every model — no photo, no mask — and is said once under the list, not in each row).
+   * every model — no photo, no mask — and is said once, beside Generate, not in each row).
    */
   estimate: { ok: true; usd: number; approximate: boolean; areas?: number } | { ok: false; error: string; shared?: boolean };
   expected: ExpectedTime | null;
@@ -62,8 +62,9 @@ export function multiTotal(rows: readonly MultiRow[]): MultiTotal {
 }
 
 /**
- * The reason no counted model can be priced when it is the same for all (no photo, no mask): said
- * once under the list. (Inside a row it squeezed the model's name to one word per line.)
+ * The reason no counted model can be priced when it is the same for all (no photo, no mask): the rows
+ * and the total then show no price, and Generate's footer says why once. (Inside a row it squeezed the
+ * model's name to one word per line.)
  */
 export function sharedRowError(rows: readonly MultiRow[]): string | null {
   for (const r of chosenRows(rows)) if (!r.estimate.ok && r.estimate.shared) return r.estimate.error;

@@ -95,7 +95,8 @@ export function MultiModelSection({ off }: { off?: string }) {
   const { gen, rows } = useMultiRows();
   const setGen = useEditor((s) => s.setGen);
   const total = multiTotal(rows);
-  // No photo or no mask: one line under the list says so, the rows stay name · count · price.
+  // No photo or no mask: the rows and the total show no price; the footer beside Generate says why, once
+  // (a line under the list said it too, and a screen reader read it twice).
   const shared = sharedRowError(rows);
   const { shown, refining } = useRunLines();
   return (
@@ -146,11 +147,6 @@ export function MultiModelSection({ off }: { off?: string }) {
             {shared ? '' : ` · ${total.approximate ? '≈ ' : ''}${formatUsd(total.usd)}`}
             {!shared && total.expected ? ` · ${formatExpected(total.expected)}` : ''}
           </div>
-          {shared && (
-            <div className="multi-blocker" data-testid="multi-blocker" role="note">
-              {shared}
-            </div>
-          )}
         </>
       )}
       {!off && !refining && shown.length > 0 && <RunLines />}
