@@ -87,6 +87,15 @@ describe('fieldOwnsKey', () => {
     expect(fieldOwnsKey({ target: { tagName: 'DIV', getAttribute: () => 'region' }, key: 'ArrowUp' })).toBe(false);
   });
 
+  it("a focused radio (the extend tool's Anchor group) owns the arrows, Home and End that move the choice", () => {
+    const target = { tagName: 'BUTTON', getAttribute: (n: string) => (n === 'role' ? 'radio' : null) };
+    for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'])
+      expect(fieldOwnsKey({ target, key }), key).toBe(true);
+    for (const key of ['b', 'Escape', 'Delete', 'Tab']) expect(fieldOwnsKey({ target, key }), key).toBe(false);
+    expect(fieldOwnsKey({ target, key: 'ArrowLeft', ctrlKey: true })).toBe(false);
+    expect(fieldOwnsKey({ target: { tagName: 'INPUT', type: 'radio' }, key: 'ArrowDown' })).toBe(true);
+  });
+
   it('no field owns Tab: it moves the focus on (a dialog keeps it among its controls)', () => {
     for (const target of [
       { tagName: 'TEXTAREA' },

@@ -3,7 +3,7 @@
  * takes typing belongs to that field. Text inputs, number inputs, textareas and contenteditable
  * elements own every key (a space, B, digits, Enter, arrows, Delete, Ctrl+A/Z…); a select owns every
  * key but Ctrl/Cmd chords (Ctrl+Z there is the document's undo, not the browser's);
- * a range slider owns the keys that move it, a focused separator ArrowUp/ArrowDown/Home/End. Only shortcuts marked global (Ctrl/Cmd+Enter generates,
+ * a range slider owns the keys that move it, a focused separator ArrowUp/ArrowDown/Home/End, a focused radio the arrows/Home/End. Only shortcuts marked global (Ctrl/Cmd+Enter generates,
  * Ctrl/Cmd+O opens, Ctrl/Cmd+Shift+Alt+S exports) still fire there.
  *
  * Written against a minimal element shape so it runs in Node tests without a DOM.
@@ -31,6 +31,13 @@ const SEPARATOR_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End']);
 
 const isSeparator = (el: FocusTarget | null | undefined) =>
   typeof el?.getAttribute === 'function' && el.getAttribute('role') === 'separator';
+
+/** Keys a focused radio of a radio group (the extend tool's Anchor) uses to move the choice. */
+const RADIO_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+
+const isRadio = (el: FocusTarget | null | undefined) =>
+  (typeof el?.getAttribute === 'function' && el.getAttribute('role') === 'radio') ||
+  (typeof el?.tagName === 'string' && el.tagName.toUpperCase() === 'INPUT' && (el.type ?? '').toLowerCase() === 'radio');
 
 /** Controls Enter presses (Space too), and those only Space presses. */
 const PRESSED_BY_ENTER = new Set(['BUTTON', 'A', 'INPUT:button', 'INPUT:submit', 'INPUT:reset']);
@@ -112,5 +119,6 @@ export function fieldOwnsKey(e: {
   if (listDismissed(t) && !SELECT_KEYS.has(e.key)) return false;
   if (isEditableField(t)) return true;
   if (isSeparator(t) && SEPARATOR_KEYS.has(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) return true;
+  if (isRadio(t) && RADIO_KEYS.has(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) return true;
   return !!t && typeof t.tagName === 'string' && t.tagName.toUpperCase() === 'INPUT' && t.type === 'range' && SLIDER_KEYS.has(e.key);
 }

@@ -2,13 +2,12 @@
  * The extend tool's options bar: preset aspects with an anchor, exact pixels per side, the overlap
  * band, the proposed size, Apply (Enter) and Cancel extension (Esc). Every change is a preview until Apply.
  */
-import { ASPECT_PRESETS, JPEG_BLOCK_GRID, type ExtendAnchor } from '../../../shared/geometry';
+import { ASPECT_PRESETS, JPEG_BLOCK_GRID } from '../../../shared/geometry';
 import { useEditor } from '../../commands/store/store';
 import {
   applyExtendDraft,
   cancelExtendDraft,
   activePreset,
-  chooseAnchor,
   chooseFreeAspect,
   choosePreset,
   draftSides,
@@ -19,14 +18,7 @@ import {
 } from '../../commands/canvas-commands';
 import { gridSplitNote, isZeroSides, proposalFor, SIDES, type Side } from '../../model/extend-logic';
 import { NumberField } from '../NumberField';
-
-const ANCHORS: { id: ExtendAnchor; glyph: string; label: string }[] = [
-  { id: 'centre', glyph: '◼', label: 'Centre: grow both sides evenly' },
-  { id: 'left', glyph: '◧', label: 'Left: keep the photo at the left, grow to the right' },
-  { id: 'right', glyph: '◨', label: 'Right: keep the photo at the right, grow to the left' },
-  { id: 'top', glyph: '⬒', label: 'Top: keep the photo at the top, grow downwards' },
-  { id: 'bottom', glyph: '⬓', label: 'Bottom: keep the photo at the bottom, grow upwards' },
-];
+import { AnchorGroup } from './AnchorGroup';
 
 const SIDE_LABEL: Record<Side, string> = { left: 'L', right: 'R', top: 'T', bottom: 'B' };
 
@@ -82,27 +74,7 @@ export function ExtendOptions() {
           </button>
         ))}
       </span>
-      <span className="extend-anchors" role="radiogroup" aria-label="Anchor">
-        {ANCHORS.map((a) => (
-          <button
-            type="button"
-            key={a.id}
-            role="radio"
-            data-testid="extend-anchor"
-            data-anchor={a.id}
-            aria-label={`Anchor ${a.id}`}
-            aria-checked={extend.anchor === a.id}
-            className={extend.anchor === a.id ? 'active' : ''}
-            title={a.label}
-            onClick={(e) => {
-              release(e);
-              chooseAnchor(a.id);
-            }}
-          >
-            {a.glyph}
-          </button>
-        ))}
-      </span>
+      <AnchorGroup anchor={extend.anchor} />
       <span className="sep" />
       {/* A side typed below 0 (a crop, as Photoshop's crop tool would) says cropping is not available, then shows 0. */}
       {SIDES.map((side) => (
