@@ -26,10 +26,10 @@ describe('Intersect in the options bar', () => {
     ]);
     await expect.poll(() => maskValue(page, 150, 150)).toBe(255);
     const modes = page.getByRole('radiogroup', { name: 'Selection mode' });
-    const intersect = modes.getByRole('button', { name: 'Intersect', exact: true });
+    const intersect = modes.getByRole('radio', { name: 'Intersect', exact: true });
     await intersect.click();
-    expect(await intersect.getAttribute('aria-pressed')).toBe('true');
-    expect(await modes.getByRole('button', { name: 'Add', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    expect(await intersect.getAttribute('aria-checked')).toBe('true');
+    expect(await modes.getByRole('radio', { name: 'Add', exact: true }).getAttribute('aria-checked')).toBe('false');
     await dragPath(page, [
       [200, 200],
       [400, 380],
@@ -47,7 +47,49 @@ describe('Intersect in the options bar', () => {
     await page.keyboard.up('Shift');
     await expect.poll(() => maskValue(page, 460, 80)).toBe(255);
     expect(await maskValue(page, 250, 250)).toBe(255);
-    await modes.getByRole('button', { name: 'Add', exact: true }).click();
+    await modes.getByRole('radio', { name: 'Add', exact: true }).click();
+    expect(app.errors).toEqual([]);
+  });
+
+  it('New / Add / Subtract / Intersect are one radio group: one Tab stop, the arrows move the mode', async () => {
+    const page = app.page;
+    const modes = page.getByRole('radiogroup', { name: 'Selection mode' });
+    const radios = modes.getByRole('radio');
+    expect(await radios.count()).toBe(4);
+    await modes.getByRole('radio', { name: 'New', exact: true }).click();
+    const focused = () =>
+      page.evaluate(() => ({
+        role: document.activeElement?.getAttribute('role') ?? null,
+        name: document.activeElement?.textContent ?? null,
+        checked: document.activeElement?.getAttribute('aria-checked') ?? null,
+      }));
+    // The click left the focus on New: Tab leaves the group (it went on to Add, Subtract, Intersect).
+    expect(await focused()).toEqual({ role: 'radio', name: 'New', checked: 'true' });
+    await page.keyboard.press('Tab');
+    expect((await focused()).role).not.toBe('radio');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toEqual({ role: 'radio', name: 'New', checked: 'true' });
+    // → chooses Subtract after Add, and a plain drag then subtracts.
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toEqual({ role: 'radio', name: 'Add', checked: 'true' });
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toEqual({ role: 'radio', name: 'Subtract', checked: 'true' });
+    expect(await radios.evaluateAll((rs) => rs.map((r) => (r as HTMLElement).tabIndex))).toEqual([-1, -1, 0, -1]);
+    await page.keyboard.press('End');
+    expect(await focused()).toEqual({ role: 'radio', name: 'Intersect', checked: 'true' });
+    await page.keyboard.press('ArrowDown'); // wraps
+    expect(await focused()).toEqual({ role: 'radio', name: 'New', checked: 'true' });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toEqual({ role: 'radio', name: 'Subtract', checked: 'true' });
+    const before = await maskValue(page, 460, 80);
+    expect(before).toBe(255);
+    await dragPath(page, [
+      [430, 50],
+      [490, 110],
+    ]);
+    await expect.poll(() => maskValue(page, 460, 80)).toBe(0);
+    await modes.getByRole('radio', { name: 'Add', exact: true }).click();
     expect(app.errors).toEqual([]);
   });
 });

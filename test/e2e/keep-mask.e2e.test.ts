@@ -150,7 +150,7 @@ describe('a selection after Keep as layer, with Add chosen in the options bar', 
     // A plain selection makes a new selection by default (as in Photoshop); these tests are about a
     // user who chose Add for plain selections (the default until 2026-12-06): Add stays chosen in them.
     await page.keyboard.press('m');
-    await page.getByRole('radiogroup', { name: 'Selection mode' }).getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Selection mode' }).getByRole('radio', { name: 'Add', exact: true }).click();
     await page.keyboard.press('Control+d');
     await strokeAndGenerate(page, 200);
     await page.keyboard.press('Shift+Enter'); // Keep as layer: the mask stays
@@ -211,10 +211,10 @@ describe('a selection after Keep as layer, with Add chosen in the options bar', 
     await expect.poll(() => maskValue(page, 430, 120)).toBe(255);
     await page.keyboard.press('m');
     const modes = page.getByRole('radiogroup', { name: 'Selection mode' });
-    const pressed = () => modes.locator('button[aria-pressed="true"]').innerText();
+    const pressed = () => modes.locator('[role="radio"].active').innerText();
     // Add is chosen (the test above), but over the mask Keep as layer left a plain selection starts a new mask.
     await expect.poll(pressed).toBe('New');
-    await modes.getByRole('button', { name: 'Add', exact: true }).click();
+    await modes.getByRole('radio', { name: 'Add', exact: true }).click();
     await expect.poll(pressed).toBe('Add');
     await dragPath(page, [
       [600, 440],

@@ -55,7 +55,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const modes = () => app.page.getByRole('radiogroup', { name: 'Selection mode' });
-const pressed = () => modes().locator('button[aria-pressed="true"]').innerText();
+const pressed = () => modes().locator('[role="radio"].active').innerText();
 /** The sign the canvas cursor carries ('' for the plain crosshair). */
 const cursorSign = () =>
   app.page

@@ -413,7 +413,7 @@ describe('object select and select subject', () => {
     // Shift-click is still a hint).
     await page.keyboard.down('Shift');
     const modes = page.getByRole('radiogroup', { name: 'Selection mode' });
-    await expect.poll(() => modes.locator('button[aria-pressed="true"]').innerText()).toBe('Add');
+    await expect.poll(() => modes.locator('[role="radio"].active').innerText()).toBe('Add');
     await dragPath(page, [
       [SQ1.x + SQ1.s + 40, box.y - 30],
       [SQ1.x - 50, SQ1.y - 50],
@@ -687,7 +687,7 @@ describe('a selection that finds nothing', () => {
     expect(await page.evaluate(() => (window as any).__maskworkTest.maskPixels())).toBe(pixels);
     expect((await summary(page)).label).toBe('Rectangle');
     await page.keyboard.press('o');
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('radio', { name: 'New', exact: true }).click();
     await dragPath(page, [
       [200, 120],
       [330, 250],

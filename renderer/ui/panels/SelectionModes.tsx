@@ -9,6 +9,7 @@ import { forgetKeptAsLayer, keptMaskVersion, maskLeftByKeepAsLayer, watchKeptMas
 import { useEditor } from '../../commands/store/store';
 import type { SelectionMode } from '../../commands/store/tools-slice';
 import { modeInEffect, useHeldModifiers } from '../tools/held-modifiers';
+import { useRovingRadios } from '../roving-radio';
 
 const MODES: SelectionMode[] = ['replace', 'add', 'subtract', 'intersect'];
 
@@ -24,19 +25,25 @@ export function SelectionModes() {
   // (not with colour range: there they add or remove a picked colour, and Enter applies by the bar's mode).
   const held = useHeldModifiers();
   const keysAsk = useEditor((s) => s.tool !== 'colorRange') && (held.shift || held.alt);
-  const shown: SelectionMode = keysAsk ? modeInEffect(mode, held) : overKept ? 'replace' : mode;
+  const chosen: SelectionMode = overKept ? 'replace' : mode;
+  const shown: SelectionMode = keysAsk ? modeInEffect(mode, held) : chosen;
+  const choose = (m: SelectionMode) => {
+    if (m === 'add') forgetKeptAsLayer();
+    setMode(m);
+  };
+  // One control, as Photoshop's four buttons: radios (they were toggle buttons inside a radio group,
+  // four Tab stops), one Tab stop, the arrows move the mode. The checked radio and the Tab stop are the
+  // mode chosen, not the one Shift / Alt show while held (Shift+Tab came back to Add).
+  const { onKeyDown, radio } = useRovingRadios(MODES, chosen, choose);
   return (
-    <span className="tool-options" role="radiogroup" aria-label="Selection mode">
+    <span className="tool-options" role="radiogroup" aria-label="Selection mode" onKeyDown={onKeyDown}>
       {MODES.map((m) => (
         <button
           type="button"
           key={m}
           className={shown === m ? 'active' : ''}
-          aria-pressed={shown === m}
-          onClick={() => {
-            if (m === 'add') forgetKeptAsLayer();
-            setMode(m);
-          }}
+          {...radio(m)}
+          onClick={() => choose(m)}
           title={
             m === 'add'
               ? 'Add (hold Shift)'
