@@ -11,13 +11,15 @@
  * - random sources anywhere (more when the neighbourhood offers nothing).
  * An occurrence penalty (a per-source use count) keeps the synthesis from stamping the same source
  * region over and over on long extensions, and a rarity penalty (how uncommon a source's colour is
- * among the known pixels) favours the photo's background over its subject. Sources in and next to
+ * among the known pixels) and a distinctness penalty (how unlike any other part of the photo a
+ * source's patch is: extend-distinct.ts) favour the photo's background over its subject. Sources in and next to
  * sharp structure that the band does not have (lettering, a logo) are not used at all
  * ({@link excludeStructure}).
  *
  * The result is a source index per hole pixel (the field), so the caller can copy full-resolution
  * detail from it.
  */
+import { patchDistinctness } from './extend-distinct';
 import type { Layer } from './region';
 import type { Rng } from './random';
 
@@ -60,6 +62,12 @@ const STRUCTURE_FLOOR = 40;
  * would carry a dark speck into the extension.
  */
 const STRUCTURE_REACH = 4;
+/**
+ * Figure/ground prior by shape: penalty per unit of a source's patch distinctness (extend-distinct.ts,
+ * in the unit of the match cost), faded in with the rarity penalty. Keeps distinct objects (a rocket's
+ * nose, lamps) from floating in the extension.
+ */
+export const DISTINCT_WEIGHT = 1;
 /** Floor of the typical match cost (mean squared RGB difference per pixel). */
 const MIN_COST_REF = 25;
 /** Pixels synthesised between progress ticks. */
@@ -147,15 +155,23 @@ export function synthesizeField(
     occurrencePenalty?: number;
     rarityWeight?: number;
     rarityRamp?: number;
+    distinctWeight?: number;
     onSetup?: () => void;
     detail?: Float32Array;
+    reachDetail?: Float32Array;
   } = {},
 ): Int32Array | null {
-  const { occurrencePenalty = OCCURRENCE_PENALTY, rarityWeight = RARITY_WEIGHT, rarityRamp = 0, onSetup } = opts;
+  const {
+    occurrencePenalty = OCCURRENCE_PENALTY,
+    rarityWeight = RARITY_WEIGHT,
+    rarityRamp = 0,
+    distinctWeight = DISTINCT_WEIGHT,
+    onSetup,
+  } = opts;
   const { width: w, height: h, pix, hole } = layer;
   const n = w * h;
   const ok = sourceMask(layer, r);
-  if (opts.detail) excludeStructure(ok, opts.detail, w, h, hole);
+  if (opts.detail) excludeStructure(ok, opts.detail, w, h, hole, opts.reachDetail);
   const sources: number[] = [];
   for (let i = 0; i < n; i++) if (ok[i]) sources.push(i);
   if (sources.length === 0) return null;
@@ -167,6 +183,7 @@ export function synthesizeField(
   for (let i = 0; i < n; i++) avail[i] = hole[i] ? 0 : 1;
   const uses = new Uint16Array(n);
   const rarity = colourRarity(pix, ok, n);
+  const distinct = distinctWeight > 0 ? patchDistinctness(pix, ok, w, h, r, dilate(hole, w, h, MIRROR_DEPTH)) : null;
   onSetup?.();
   const cands = new Int32Array(8 * 2 + LOCAL_SAMPLES + GLOBAL_SAMPLES + ANYWHERE_SAMPLES);
   let costRef = 4 * MIN_COST_REF;
@@ -228,7 +245,8 @@ export function synthesizeField(
       const c = cands[ci];
       if (c === best) continue;
       const match = neighbourhoodCost(pix, avail, w, h, r, p, c);
-      const cost = match + penalty * uses[c] + rarityPenalty * rarity[c];
+      let cost = match + penalty * uses[c] + rarityPenalty * rarity[c];
+      if (distinct) cost += distinctWeight * ramp * distinct[c];
       if (cost < bestCost) {
         bestCost = cost;
         bestMatch = match;
@@ -317,7 +335,14 @@ export function colourRarity(pix: Float32Array, ok: Uint8Array, n: number): Floa
  * source's surroundings) would bring it back into the extension as stray strokes and dark specks.
  * Nothing is dropped if fewer than half of the sources would remain.
  */
-export function excludeStructure(ok: Uint8Array, detail: Float32Array, w: number, h: number, hole: Uint8Array): void {
+export function excludeStructure(
+  ok: Uint8Array,
+  detail: Float32Array,
+  w: number,
+  h: number,
+  hole: Uint8Array,
+  reachDetail: Float32Array = detail,
+): void {
   const near = dilate(hole, w, h, MIRROR_DEPTH);
   let nv = 0;
   for (let i = 0; i < w * h; i++) if (!hole[i] && near[i]) nv++;
@@ -327,7 +352,7 @@ export function excludeStructure(ok: Uint8Array, detail: Float32Array, w: number
   vals.sort();
   const limit = Math.max(STRUCTURE_FLOOR, STRUCTURE_RATIO * vals[Math.floor(STRUCTURE_BAND_QUANTILE * (vals.length - 1))]);
   const seeds = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) if (!hole[i] && detail[i] >= limit) seeds[i] = 1;
+  for (let i = 0; i < w * h; i++) if (!hole[i] && reachDetail[i] >= limit) seeds[i] = 1;
   const drop = dilate(seeds, w, h, STRUCTURE_REACH);
   let before = 0,
     after = 0;

@@ -126,7 +126,7 @@ describe('synthesizeField', () => {
     const mask = boxMask(120, 60, 0, 0, 60, 60);
     const redShare = (weight: number, ramp = 0, x0 = 0, x1 = 40) => {
       const l = cropToLayer(img, mask, { x: 0, y: 0, width: 120, height: 60 });
-      synthesizeField(l, 2, mulberry32(3), () => {}, { rarityWeight: weight, rarityRamp: ramp });
+      synthesizeField(l, 2, mulberry32(3), () => {}, { rarityWeight: weight, rarityRamp: ramp, distinctWeight: 0 });
       let red = 0;
       for (let y = 24; y < 36; y++) for (let x = x0; x < x1; x++) red += l.pix[(y * 120 + x) * 4] > 120 ? 1 : 0;
       return red / (12 * (x1 - x0));
