@@ -11,20 +11,6 @@ import type { Locator } from 'playwright-core';
 import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { dragPath, waitIdle } from '../support/page-helpers';
 
-let app: AppHarness;
-
-beforeAll(async () => {
-  // 1280×720: at 1280×800 only the references' line is below the fold now, too little to scroll the prompt away.
-  app = await launchApp({ viewport: { width: 1280, height: 720 } });
-  app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg'));
-  await app.page.keyboard.press('Control+o');
-  await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
-  await waitIdle(app.page);
-});
-afterAll(async () => {
-  await app?.close();
-});
-
 /** How much of `el`'s height shows inside the side column's scrolling top part (0…1). */
 const shown = (el: Locator) =>
   el.evaluate((e) => {
@@ -35,7 +21,21 @@ const shown = (el: Locator) =>
     return Math.max(0, visible) / r.height;
   });
 
-describe('the Generate panel on a short window', () => {
+// 1280×720: at 1280×800 only the references' line is below the fold now, too little to scroll the
+// prompt away. 1280×680: the footer's cue sat over the Edge row's button.
+describe.each([720, 680])('the Generate panel on a 1280×%i window', (height) => {
+  let app: AppHarness;
+  beforeAll(async () => {
+    app = await launchApp({ viewport: { width: 1280, height } });
+    app.dialogs.opens.push(join(PHOTOS, 'colorful-cups.jpg'));
+    await app.page.keyboard.press('Control+o');
+    await app.page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
+    await waitIdle(app.page);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
   it('says there is more below the fold, and a click shows it', async () => {
     const page = app.page;
     const panel = page.getByRole('region', { name: 'Generate' });
@@ -55,7 +55,10 @@ describe('the Generate panel on a short window', () => {
     const clash = await more.evaluate((b) => {
       const r = b.getBoundingClientRect();
       const foot = (b.parentElement as Element).getBoundingClientRect();
-      const hits = (q: DOMRect) => q.width > 0 && q.left < r.right && r.left < q.right && q.top < r.bottom && r.top < q.bottom;
+      // A control scrolled wholly under the footer shows nothing (its visible rectangle is 0 px tall):
+      // at 1280×680 the Edge row's button, clipped away just below the fold, counted as under the cue.
+      const hits = (q: DOMRect) =>
+        q.width > 0 && q.height > 0 && q.left < r.right && r.left < q.right && q.top < r.bottom && r.top < q.bottom;
       // The rectangles of the words themselves (a block's own box spans the float).
       const words: DOMRect[] = [];
       const walk = document.createTreeWalker(b.nextElementSibling as Element, NodeFilter.SHOW_TEXT);
