@@ -19,7 +19,8 @@ describe('computeEstimate', () => {
     expect(e.usd).toBe(0);
     expect(e.costText).toBe('$0.000 — free (offline)');
     expect(e.request).toMatchObject({ width: e.region.width, height: e.region.height });
-    expect(e.sizeText).toBe(`${e.request.width}×${e.request.height} from a ${e.region.width}×${e.region.height} region`);
+    // Sent at the region's own size: said once (it read "584×346 from a 584×346 region").
+    expect(e.sizeText).toBe(`${e.region.width}×${e.region.height} region at full size`);
     // The region holds the bbox and stays inside the canvas.
     expect(e.region.x).toBeLessThanOrEqual(900);
     expect(e.region.x + e.region.width).toBeGreaterThanOrEqual(1100);
@@ -144,7 +145,7 @@ describe('computeEstimate', () => {
     const local = computeEstimate({ ...input, spec: spec('local'), parts });
     if (!local.ok) throw new Error(local.error);
     expect(local.costText).toBe('$0.000 — free (offline), 2 areas');
-    expect(local.sizeText).toMatch(/^2 areas, filled one after another: 320×280 from a 320×280 region; /);
+    expect(local.sizeText).toMatch(/^2 areas, filled one after another: 320×280 region at full size; /);
   });
 
   it('more than 8 areas apart: the nearest are joined, and the size line says so', () => {
@@ -184,7 +185,7 @@ describe('computeEstimate', () => {
     expect(eleven.areas).toBeUndefined();
     expect(eleven.costText).toBe('$0.000 — free (offline) · one region: 11 areas apart, more than 8');
     expect(eleven.sizeText).toBe(
-      '1280×960 from a 1280×960 region — one region: 11 areas apart are more than 8, and joined down to 8 they were no smaller',
+      '1280×960 region at full size — one region: 11 areas apart are more than 8, and joined down to 8 they were no smaller',
     );
     // GPT Image 2 sends the same dabs as one region for its own reason (one request costs less than
     // eight, at full size): nothing said about areas, as before.

@@ -133,10 +133,15 @@ export function computeEstimate(input: EstimateInput): Estimate {
   };
 }
 
-/** "1536×1024 from a 2100×1400 region" (+ ", padded to 894×600 past the photo's edges"). */
+/**
+ * "1536×1024 from a 2100×1400 region" (+ ", padded to 894×600 past the photo's edges"); a request the
+ * region's own size says it once, "584×346 region at full size" (it read "584×346 from a 584×346 region").
+ */
 function areaText(p: RegionPlan): string {
   const padded = p.frame ? `, padded to ${p.frame.width}×${p.frame.height} past the photo's edges` : '';
-  return `${p.request.width}×${p.request.height} from a ${p.region.width}×${p.region.height} region${padded}`;
+  const region = `${p.region.width}×${p.region.height}`;
+  const same = p.request.width === p.region.width && p.request.height === p.region.height;
+  return `${same ? `${region} region at full size` : `${p.request.width}×${p.request.height} from a ${region} region`}${padded}`;
 }
 
 function capitalise(s: string): string {

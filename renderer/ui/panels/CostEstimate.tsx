@@ -36,7 +36,7 @@ export function CostLine({
   );
 }
 
-/** The request size and region ("1024×688 from a 1024×688 region"), with the pricing basis as a tooltip. */
+/** The request size and region ("1536×1024 from a 2100×1400 region", or "584×346 region at full size"), with the pricing basis as a tooltip. */
 export function CostSize({ estimate }: { estimate: Estimate | null }) {
   if (!estimate?.ok) return null;
   return (
