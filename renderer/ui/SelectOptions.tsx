@@ -64,9 +64,9 @@ export function ObjectOptions() {
       <SampleChoice />
       <span
         className="hint"
-        title="Drag a rectangle; then, inside it, Shift-paint “object”, Alt-paint “not object”; Shift-drag away from it adds another object, Alt-drag takes one away"
+        title="Drag a rectangle; then, inside it, Shift-paint “object” or Alt-click “not object”; Shift-drag away from it adds another object; Alt-drag a rectangle anywhere takes its object away"
       >
-        Drag a rectangle; inside it Shift-paint “object”, Alt-paint “not object”
+        Drag a rectangle; inside it Shift-paint “object”, Alt-click “not object”; Alt-drag subtracts
       </span>
     </span>
   );

@@ -1,10 +1,12 @@
 /**
  * Object select (O): drag a rectangle around an object; its mask comes from the graph-cut engine in
  * the select worker. While that result is the current mask, Shift-strokes mark "object" (a hint: the
- * core is fixed, the cut decides the rest of the brush, drawn fainter) and Alt-strokes "not object"
- * and redo the cut (one more undo step each) when begun within its rectangle (a Shift/Alt click also
- * within a brush width and a half of it); otherwise Shift/Alt drags are rectangles that add/subtract
- * another object, as in Photoshop. Escape cancels the drag or the running job.
+ * core is fixed, the cut decides the rest of the brush, drawn fainter) and redo the cut (one more undo
+ * step each) when begun within its rectangle (a Shift-click also within a brush width and a half of
+ * it); an Alt-click there marks "not object" the same way. Every Alt drag is a rectangle that subtracts
+ * the object found in it, as in Photoshop's Object Selection (begun inside the rectangle it painted a
+ * "not object" stroke), and a Shift drag begun outside it one that adds another object. Escape cancels
+ * the drag or the running job.
  */
 import type { DocPoint } from '../../../shared/geometry/point';
 import { objectSelectRect, objectStrokeAt, refineObject } from '../../commands/select-commands';
@@ -87,12 +89,13 @@ export function createObjectTool(): Tool {
     down(p: ToolPointer, live) {
       if (p.button !== 0 || useEditor.getState().selecting) return;
       mods = { shift: p.shift, alt: p.alt };
-      // Within the open selection's rectangle a Shift / Alt drag paints a hint; outside it, it is another
-      // rectangle that adds / subtracts (Photoshop's Shift / Alt drag; the options bar's mode). A click
-      // (no drag) near it, within a brush width and a half, is still a hint: it may bring in a part the
-      // rectangle left out.
+      // Within the open selection's rectangle a Shift drag paints a hint; outside it, it is another
+      // rectangle that adds (Photoshop's Shift drag; the options bar's mode). An Alt drag is always a
+      // rectangle that subtracts the object in it, as Photoshop's Alt drag does. A Shift or Alt click
+      // (no drag) near it, within a brush width and a half, is a hint: "object" may bring in a part the
+      // rectangle left out, "not object" takes one away.
       hintIfClick = false;
-      if ((p.shift || p.alt) && objectStrokeAt(p.doc, 0)) {
+      if (p.shift && !p.alt && objectStrokeAt(p.doc, 0)) {
         state = 'stroke';
         object = !p.alt;
         points = [p.doc];
