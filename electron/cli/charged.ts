@@ -4,6 +4,7 @@
  * from the commands (imports only the error type) so the entry can report it without loading main.
  */
 import { AppError, type AppErrorInfo } from '../../shared/errors';
+import { formatUsd } from '../../shared/money';
 
 export interface Charged {
   /** Net cost of the requests sent, rounded like the CLI's estimates (4 decimals). */
@@ -47,5 +48,5 @@ export function chargedText(e: unknown): string {
 export function chargedWords(c: Charged): string {
   const n = c.requestsCharged;
   const sent = n === 1 ? '1 request was sent and may be charged' : `${n ?? 'Some'} requests were sent and may be charged`;
-  return `${sent} (≈ $${c.spentUsd})`;
+  return `${sent} (≈ ${formatUsd(c.spentUsd)})`;
 }

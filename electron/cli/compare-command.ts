@@ -11,6 +11,7 @@ import { chargedOf, chargedWords } from './charged';
 import { EDIT_OPTIONS, editOptionsOf, runEdit } from './edit-command';
 import { chooseModel, modelIdOf } from './model-choice';
 import { formatOf, refuseExisting } from './output-paths';
+import { formatUsd } from '../../shared/money';
 
 const { model: _model, n: _n, ...SHARED } = EDIT_OPTIONS;
 const COMPARE_OPTIONS = { ...SHARED, models: required() };
@@ -82,7 +83,7 @@ export function formatCompare(rows: CompareRow[]): string {
   for (const r of rows) {
     lines.push(
       r.ok
-        ? `${r.model} | ${r.requestSize?.width}×${r.requestSize?.height} | $${(r.estimatedCostUsd ?? 0).toFixed(3)} | ${((r.totalMs ?? 0) / 1000).toFixed(1)} s | ${r.output}`
+        ? `${r.model} | ${r.requestSize?.width}×${r.requestSize?.height} | ${formatUsd(r.estimatedCostUsd ?? 0)} | ${((r.totalMs ?? 0) / 1000).toFixed(1)} s | ${r.output}`
         : `${r.model} | failed: ${failedWords(r)}`,
     );
   }

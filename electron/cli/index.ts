@@ -9,6 +9,7 @@
  */
 import { USAGE } from './usage';
 import { cliVersion } from './version';
+import { formatUsd } from '../../shared/money';
 
 interface ErrorShape {
   kind: string;
@@ -82,14 +83,14 @@ async function run(cmd: string, rest: string[], json: boolean, warn: (line: stri
     out(
       json
         ? `${JSON.stringify(r)}\n`
-        : `Submitted ${r.batchId} (${r.requests} images, ≈ $${r.estimatedCostUsd} at the Batch API price); results within 24 h: maskwork batch fetch ${r.batchId}\n`,
+        : `Submitted ${r.batchId} (${r.requests} images, ≈ ${formatUsd(r.estimatedCostUsd)} at the Batch API price); results within 24 h: maskwork batch fetch ${r.batchId}\n`,
     );
     return r.state === 'failed' ? 1 : 0;
   } else if (cmd === 'batch') {
     const { runBatch } = await import('./batch-command');
     const r = await runBatch(rest, (line) => process.stderr.write(`${line}\n`));
     if (json) out(`${JSON.stringify(r)}\n`);
-    else out(`${r.ok} done, ${r.failed} failed${r.estimatedCostUsd ? `, ≈ $${r.estimatedCostUsd}` : ''}\n`);
+    else out(`${r.ok} done, ${r.failed} failed${r.estimatedCostUsd ? `, ≈ ${formatUsd(r.estimatedCostUsd)}` : ''}\n`);
     return r.failed ? 1 : 0;
   } else throw new UsageError(`unknown command “${cmd}”`);
   out(json ? `${JSON.stringify(result)}\n` : (await import('./wrote-line')).wroteLine(result));

@@ -7,6 +7,7 @@
  * should not need --json to learn that none is right.
  */
 import { type TextVerdict, verdictWords } from '../../shared/text-check/text-match';
+import { formatUsd } from '../../shared/money';
 
 type CheckedCandidate = Partial<TextVerdict> & { output?: string };
 
@@ -26,8 +27,8 @@ function costText(estimate: unknown, check: unknown): string {
   const c = check as { requests?: unknown; costUsd?: unknown } | undefined;
   const retries = typeof c?.requests === 'number' ? c.requests - 1 : 0;
   if (retries > 0 && typeof c?.costUsd === 'number' && c.costUsd > 0)
-    return ` · ≈ $${c.costUsd.toFixed(3)} with ${retries} text ${retries === 1 ? 'retry' : 'retries'}`;
-  return typeof estimate === 'number' && estimate > 0 ? ` · ≈ $${estimate.toFixed(3)}` : '';
+    return ` · ≈ ${formatUsd(c.costUsd)} with ${retries} text ${retries === 1 ? 'retry' : 'retries'}`;
+  return typeof estimate === 'number' && estimate > 0 ? ` · ≈ ${formatUsd(estimate)}` : '';
 }
 
 function textLines(check: unknown): string {

@@ -370,7 +370,7 @@ describe('job client', () => {
     main.emit({ jobId: 'job-2', fraction: 1, stage: 'failed' });
     await flush();
     expect(st().toasts.at(-1)?.message).toBe(
-      "OpenAI did not answer in time while running GPT Image 2. Try again. 1 request was sent and may be charged by OpenAI (≈ $0.05, counted in today's spend).",
+      "OpenAI did not answer in time while running GPT Image 2. Try again. 1 request was sent and may be charged by OpenAI (≈ $0.053, counted in today's spend).",
     );
     // Cancelled after sending (Gemini goes on with a request the app stopped waiting for).
     await startPaid('gemini-3.1-flash-image', 'Nano Banana 2');
@@ -378,7 +378,7 @@ describe('job client', () => {
     main.emit({ jobId: 'job-3', fraction: 1, stage: 'cancelled' });
     await flush();
     expect(st().toasts.at(-1)?.message).toBe(
-      "Cancelled — the document is unchanged. 2 requests were sent and may be charged by Google (≈ $0.13, counted in today's spend).",
+      "Cancelled — the document is unchanged. 2 requests were sent and may be charged by Google (≈ $0.134, counted in today's spend).",
     );
     // Cancelled before anything reached the service.
     await startPaid('gemini-3.1-flash-image', 'Nano Banana 2');

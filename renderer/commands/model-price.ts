@@ -7,6 +7,7 @@
 import { currentEstimate } from './current-estimate';
 import { currentOutpaintEstimate, outpaintMode } from './outpaint-client';
 import type { EditorStore } from './store/store';
+import { formatUsd } from '../../shared/money';
 
 /** The estimate in dollars for `model` with `n` candidates (default: the panel's), or null when it cannot be estimated. */
 export function usdWith(s: EditorStore, model: string, n?: number): number | null {
@@ -20,5 +21,5 @@ export function priceWith(s: EditorStore, model: string, n?: number): string | n
   const usd = usdWith(s, model, n);
   if (usd === null) return null;
   if (usd === 0) return 'free';
-  return `≈ $${usd.toFixed(3)}`;
+  return `≈ ${formatUsd(usd)}`;
 }

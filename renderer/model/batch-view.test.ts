@@ -125,7 +125,7 @@ describe('batch view', () => {
     expect(priceLine(none(1), 'now')).toBe('Nothing to send: this image cannot be sent (see why below)');
     expect(priceLine(none(3), 'batch-api')).toBe('Nothing to send: none of the 3 images can be sent (see why below)');
     expect(priceLine(none(2, 'local'), 'now')).toBe('Nothing to send: none of the 2 images can be sent (see why below)');
-    expect(usd(1.5)).toBe('$1.500');
+    expect(usd(1.5)).toBe('$1.50');
     expect(usd(0.4602)).toBe('$0.460');
   });
   it('says what a batch has spent of its estimate', () => {
@@ -183,10 +183,10 @@ describe('batch view', () => {
     // What the ledger still counts for it is said as what it is: maybe billed.
     const failedAfterSending = batch({ state: 'failed', items: [{ ...item('failed'), spentUsd: 0.067 }, item('failed')] });
     expect(finishedNotice(failedAfterSending)?.message).toBe(
-      "Batch failed · “p”: no image could be made. 1 request was sent and may be charged by Google (≈ $0.07, counted in today's spend).",
+      "Batch failed · “p”: no image could be made. 1 request was sent and may be charged by Google (≈ $0.067, counted in today's spend).",
     );
     expect(stateText(failedAfterSending)).toBe(
-      "Failed. 1 request was sent and may be charged by Google (≈ $0.07, counted in today's spend).",
+      "Failed. 1 request was sent and may be charged by Google (≈ $0.067, counted in today's spend).",
     );
     expect(stateText(batch({ state: 'failed', error: { kind: 'auth', message: 'Google refused the key.' } }))).toBe(
       'Failed: Google refused the key. Nothing was charged.',

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { billerOf, chargeClause, withCharge } from './charge-words';
+import { formatUsd } from '../../shared/money';
 
 describe('chargeClause: whether a failed or cancelled request is charged, as the spend ledger counted it', () => {
   it('what the ledger counts "may be charged" by the service that bills it, with the estimate it counted', () => {
-    expect(chargeClause(0.314, 3, 'OpenAI')).toBe("3 requests were sent and may be charged by OpenAI (≈ $0.31, counted in today's spend)");
-    expect(chargeClause(0.105, 1, 'Google')).toBe("1 request was sent and may be charged by Google (≈ $0.10, counted in today's spend)");
+    expect(chargeClause(0.314, 3, 'OpenAI')).toBe("3 requests were sent and may be charged by OpenAI (≈ $0.314, counted in today's spend)");
+    expect(chargeClause(0.105, 1, 'Google')).toBe("1 request was sent and may be charged by Google (≈ $0.105, counted in today's spend)");
+    // The amount as the candidate's card says it (a $0.027 request read "≈ $0.03" in the cancel message).
+    expect(chargeClause(0.027, 1, 'OpenAI')).toContain(`≈ ${formatUsd(0.027)},`);
+    expect(chargeClause(0.027, 1, 'OpenAI')).toContain('≈ $0.027,');
     expect(chargeClause(0.004, 1, 'OpenAI')).toBe("1 request was sent and may be charged by OpenAI (≈ $0.004, counted in today's spend)");
   });
   it('what the ledger took back, or nothing sent: "Nothing was charged" (it said nothing); the offline engine: nothing said', () => {

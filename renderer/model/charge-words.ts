@@ -9,6 +9,7 @@
  * charged" of a request that may not have been.
  */
 import type { ModelSpec } from '../../shared/models';
+import { formatUsd } from '../../shared/money';
 
 /** Who bills a model's requests ("OpenAI", "Google", "the gateway"); null for the offline engine (free). */
 export function billerOf(spec: Pick<ModelSpec, 'provider'> | undefined): string | null {
@@ -33,10 +34,9 @@ export function billerOf(spec: Pick<ModelSpec, 'provider'> | undefined): string 
 export function chargeClause(usd: number | undefined, requests: number | undefined, biller: string | null): string {
   if (biller === null) return '';
   if (!usd || usd <= 0) return 'Nothing was charged';
-  const dollars = usd < 0.01 ? usd.toFixed(3) : usd.toFixed(2);
   const n = requests && requests > 0 ? requests : 0;
   const sent = n === 1 ? '1 request was sent' : `${n || 'Some'} requests were sent`;
-  return `${sent} and may be charged by ${biller} (≈ $${dollars}, counted in today's spend)`;
+  return `${sent} and may be charged by ${biller} (≈ ${formatUsd(usd)}, counted in today's spend)`;
 }
 
 /** A message that already says whether it was charged ("Nothing was sent, so nothing is charged."). */

@@ -194,9 +194,9 @@ describe('computeEstimate', () => {
     expect(paid.costText).toBe(`≈ ${formatUsd(paid.usd)} (GPT Image 2, medium)`);
   });
 
-  it('formats dollars with three decimals', () => {
+  it('formats dollars with three decimals under a dollar, cents above (shared/money.ts)', () => {
     expect(formatUsd(0)).toBe('$0.000');
     expect(formatUsd(0.0534)).toBe('$0.053');
-    expect(formatUsd(1.2)).toBe('$1.200');
+    expect(formatUsd(1.2)).toBe('$1.20');
   });
 });

@@ -6,6 +6,7 @@
 import { shortModelName } from '../../shared/models/display-name';
 import { MAX_AREAS, planRegions, type Rect, type RegionPlan } from '../../shared/geometry';
 import { estimateCost, type GeminiImageSize, type ModelSpec, type Quality } from '../../shared/models';
+import { formatUsd } from '../../shared/money';
 
 export interface EstimateInput {
   canvas: { width: number; height: number };
@@ -53,9 +54,8 @@ export interface EstimateError {
 
 export type Estimate = EstimateOk | EstimateError;
 
-export function formatUsd(usd: number): string {
-  return `$${usd.toFixed(3)}`;
-}
+/** The one money formatter (shared/money.ts), here for the renderer's existing imports. */
+export { formatUsd };
 
 /**
  * Why Generate waits with no mask: in words that fit the selection tools as well as the brush (it said

@@ -73,10 +73,10 @@ describe('several models at once', () => {
     // …and requests already out may be billed (the service may have made the image before the cancel reached it).
     const nb2 = { ...e, model: 'gemini-3.1-flash-image' };
     expect(entryStatus({ ...nb2, state: 'cancelled', spentUsd: 0.134, spentRequests: 2 })).toBe(
-      "Cancelled. 2 requests were sent and may be charged by Google (≈ $0.13, counted in today's spend).",
+      "Cancelled. 2 requests were sent and may be charged by Google (≈ $0.134, counted in today's spend).",
     );
     expect(entryStatus({ ...nb2, model: 'gpt-image-2', state: 'cancelled', spentUsd: 0.067, spentRequests: 1 })).toBe(
-      "Cancelled. 1 request was sent and may be charged by OpenAI (≈ $0.07, counted in today's spend).",
+      "Cancelled. 1 request was sent and may be charged by OpenAI (≈ $0.067, counted in today's spend).",
     );
     expect(runActive([{ ...e, state: 'done' }])).toBe(false);
     expect(
@@ -129,7 +129,7 @@ describe('cancelledRunMessage', () => {
   });
   it('says what a run cancelled before any answer may cost, per biller, once no model works', () => {
     expect(cancelledRunMessage([e('gpt-image-2', 'cancelled', 0.024, 1), e('gemini-3.1-flash-image', 'cancelled', 0.134, 2)])).toBe(
-      "Cancelled — the document is unchanged. 1 request was sent and may be charged by OpenAI (≈ $0.02, counted in today's spend); 2 requests were sent and may be charged by Google (≈ $0.13, counted in today's spend).",
+      "Cancelled — the document is unchanged. 1 request was sent and may be charged by OpenAI (≈ $0.024, counted in today's spend); 2 requests were sent and may be charged by Google (≈ $0.134, counted in today's spend).",
     );
     expect(cancelledRunMessage([e('gpt-image-2', 'cancelled')])).toBe('Cancelled — the document is unchanged. Nothing was charged.');
     expect(cancelledRunMessage([e('local', 'cancelled')])).toBe('Cancelled — the document is unchanged.');

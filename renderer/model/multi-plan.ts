@@ -7,6 +7,7 @@ import type { MultiEntryState } from './job-state';
 import { getModel } from '../../shared/models';
 import { billerOf, chargeClause, withCharge } from './charge-words';
 import { withArticle } from './model-options';
+import { formatUsd } from '../../shared/money';
 
 export interface MultiRow {
   value: string;
@@ -94,7 +95,7 @@ export function entryStatus(e: MultiEntryState): string {
     case 'running':
       return e.fraction > 0 ? `Working… ${Math.round(e.fraction * 100)} %` : 'Waiting…';
     case 'done':
-      return `Done in ${(e.seconds ?? 0).toFixed(1)} s · ${e.received ?? 0} candidate${e.received === 1 ? '' : 's'} · $${(e.costUsd ?? 0).toFixed(3)}`;
+      return `Done in ${(e.seconds ?? 0).toFixed(1)} s · ${e.received ?? 0} candidate${e.received === 1 ? '' : 's'} · ${formatUsd(e.costUsd ?? 0)}`;
     case 'failed':
       return `Failed: ${e.error ?? 'unknown error'}`;
     case 'cancelled': {

@@ -7,6 +7,7 @@ import type { ModelSpec } from '../../shared/models';
 import { worstCaseUsd } from '../../shared/text-check/budget';
 import { requestedText, type RequestedText } from '../../shared/text-check/requested-text';
 import { uncheckableScript } from '../../shared/text-check/scripts';
+import { formatUsd } from '../../shared/money';
 
 export interface TextCheckSettings {
   /** The Text field; empty = take the text from the prompt's quotes. */
@@ -49,7 +50,7 @@ export function textCheckPlan(prompt: string, s: TextCheckSettings, spec: ModelS
 /** "Up to $0.160: this request $0.053 + up to 2 retries × $0.053". */
 export function worstCaseText(firstUsd: number, retryUsd: number, req: TextCheckRequest): { usd: number; retries: number; text: string } {
   const w = worstCaseUsd(firstUsd, retryUsd, req.retries, req.maxUsd);
-  const usd = (v: number) => `$${v.toFixed(3)}`;
+  const usd = formatUsd;
   const text = w.retries
     ? `Up to ${usd(w.usd)}: this request ${usd(firstUsd)} + up to ${w.retries} ${w.retries === 1 ? 'retry' : 'retries'} × ${usd(retryUsd)}`
     : `${usd(firstUsd)}: no retry fits the budget`;

@@ -11,6 +11,7 @@ import type { Size } from './rect';
 import type { AspectPreset, ExtendAnchor } from './outpaint-extend';
 import { ASPECT_PRESETS, extendToAspect, originalRect } from './outpaint-extend';
 import { planOutpaint } from './outpaint-plan';
+import { formatUsd } from '../money';
 
 /** One cell of the table. */
 export interface PlanTableRow {
@@ -71,7 +72,7 @@ export function formatPlanTable(rows: readonly PlanTableRow[]): string {
   for (const preset of presets) {
     const cells = models.map((m) => {
       const r = rows.find((x) => x.preset === preset && x.model === m);
-      return !r || r.requests === null ? '—' : `${r.requests} · $${(r.costUsd ?? 0).toFixed(3)}`;
+      return !r || r.requests === null ? '—' : `${r.requests} · ${formatUsd(r.costUsd ?? 0)}`;
     });
     lines.push(`| ${preset} | ${cells.join(' | ')} |`);
   }

@@ -5,6 +5,7 @@
  * (`electron/main/services/spend-gate.ts`), the Generate panel shows what is left and warns with the
  * same words.
  */
+import { formatUsd } from '../money';
 
 export interface SpendCap {
   /** The most paid requests may cost per local calendar day; absent: no daily limit. */
@@ -37,11 +38,12 @@ export interface PeriodSpend {
 }
 
 /**
- * "$5.00", "$5.12" for whole cents; "$0.038" otherwise, as the cost line says it (two places made a
- * $0.038 request "$0.04" beside the line's "≈ $0.038", and a total of $0.052 "$0.05, above your $0.05 cap").
+ * A cap or a period's spend in the app's one money format (shared/money.ts): "$5.00", "$0.038",
+ * "$0.050" — as the cost line says it (two places made a $0.038 request "$0.04" beside the line's
+ * "≈ $0.038").
  */
 export function capUsd(usd: number): string {
-  return `$${Math.abs(usd * 100 - Math.round(usd * 100)) < 1e-6 ? usd.toFixed(2) : usd.toFixed(3)}`;
+  return formatUsd(usd);
 }
 
 const PERIODS = [

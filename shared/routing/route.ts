@@ -7,6 +7,7 @@ import { estimateCost, getModel } from '../models';
 import type { ModelSpec, Quality } from '../models';
 import { describeSignal, textSignal } from './prompt-signals';
 import { CHEAPEST, type RoutingRule, type RoutingSettings } from './rules';
+import { formatUsd } from '../money';
 
 export interface Size {
   readonly width: number;
@@ -100,9 +101,7 @@ function cheapest(input: RoutingInput): { spec: ModelSpec; usd: number } | null 
   return best;
 }
 
-function usd(x: number): string {
-  return x < 0.1 ? `$${x.toFixed(3)}` : `$${x.toFixed(2)}`;
-}
+const usd = formatUsd;
 
 /**
  * Picks the model for one Generate. Rules are tried in order; a matching rule whose model is not

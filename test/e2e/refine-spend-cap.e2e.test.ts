@@ -58,7 +58,7 @@ describe('Refine with… and the spend cap', () => {
     const warning = page.getByTestId('refine-cap-warning');
     await expect
       .poll(() => warning.textContent())
-      .toMatch(/^Refine: This request \(≈ \$0\.\d+\) would take today's spend to \$0\.\d+, above your \$0\.05 daily cap\. Raise the cap/);
+      .toMatch(/^Refine: This request \(≈ \$0\.\d+\) would take today's spend to \$0\.\d+, above your \$0\.050 daily cap\. Raise the cap/);
     expect(await refine.isDisabled()).toBe(true);
     expect(await refine.getAttribute('title')).toMatch(/^This request \(≈ \$0\.\d+\) would take today's spend/);
     const sent = openai.requests.length;

@@ -44,16 +44,16 @@ describe('Settings → Spend cap', () => {
     const page = app.page;
     await setDailyCap('0.01');
     // The panel shows what is left and warns before Generate, in main's words.
-    await expect.poll(() => page.getByTestId('spend-cap-left').textContent()).toBe('Spend cap: $0.01 left today');
+    await expect.poll(() => page.getByTestId('spend-cap-left').textContent()).toBe('Spend cap: $0.010 left today');
     const warning = page.getByTestId('spend-cap-warning');
     await expect
       .poll(() => warning.textContent())
-      .toMatch(/^This request \(≈ \$0\.\d+\) would take today's spend to \$0\.\d+, above your \$0\.01 daily cap\./);
+      .toMatch(/^This request \(≈ \$0\.\d+\) would take today's spend to \$0\.\d+, above your \$0\.010 daily cap\./);
 
     const sent = openai.requests.length;
     const layers = (await hooks('summary')).layers;
     await page.keyboard.press('Control+Enter');
-    const toast = page.locator('.toast.error', { hasText: 'above your $0.01 daily cap' });
+    const toast = page.locator('.toast.error', { hasText: 'above your $0.010 daily cap' });
     await toast.waitFor({ timeout: 15_000 });
     expect(await toast.textContent()).toContain('Raise the cap in Settings → Spend cap, or use Offline fill (free).');
     await waitIdle(page);
@@ -70,7 +70,7 @@ describe('Settings → Spend cap', () => {
       [200, 160],
     ]);
     await toast.waitFor({ state: 'detached' });
-    await expect.poll(() => warning.textContent()).toMatch(/above your \$0\.01 daily cap/);
+    await expect.poll(() => warning.textContent()).toMatch(/above your \$0\.010 daily cap/);
 
     // Raised: the warning goes and the same Generate reaches the server.
     await setDailyCap('5');

@@ -11,6 +11,7 @@ import { NumberField } from '../NumberField';
 import { revealInBox } from '../useReveal';
 import { STRONGER_TEXT_MODEL, worstCaseText, type TextCheckSettings } from '../../model/text-check-request';
 import './text-check.css';
+import { formatUsd } from '../../../shared/money';
 
 /** The retries ticking "Retry until the text is right" turns on. */
 const DEFAULT_RETRIES = 2;
@@ -41,7 +42,7 @@ function useTextCheckPlan(firstUsd: number | null) {
 export function useRetryWorstLine(firstUsd: number | null): string | null {
   const { gen, worst } = useTextCheckPlan(firstUsd);
   if (!worst || gen.multiOn || gen.textCheck.retries <= 0 || !worst.retries) return null;
-  return `up to $${worst.usd.toFixed(3)} with ${worst.retries} text ${worst.retries === 1 ? 'retry' : 'retries'}`;
+  return `up to ${formatUsd(worst.usd)} with ${worst.retries} text ${worst.retries === 1 ? 'retry' : 'retries'}`;
 }
 
 export function TextCheckOptions({ firstUsd }: { firstUsd: number | null }) {

@@ -24,13 +24,13 @@ const PHOTOS = resolve(__dirname, '../../../../shared/testdata/photos');
 describe('the cap check (pure)', () => {
   it("says the request, the period's total after it and the cap; a request that lands on the cap exactly goes", () => {
     expect(capRefusal({ dailyUsd: 5 }, { today: 4.96, month: 20 }, 0.16)).toBe(
-      "This request (≈ $0.16) would take today's spend to $5.12, above your $5.00 daily cap. " +
+      "This request (≈ $0.160) would take today's spend to $5.12, above your $5.00 daily cap. " +
         'Raise the cap in Settings → Spend cap, or use Offline fill (free).',
     );
     expect(capRefusal({ dailyUsd: 5 }, { today: 4.84, month: 20 }, 0.16)).toBeNull();
     // Amounts that are not whole cents read as the cost line reads them ("≈ $0.038"), never rounded onto the cap.
     expect(capRefusal({ dailyUsd: 0.05 }, { today: 0.014, month: 0.014 }, 0.038)).toContain(
-      "(≈ $0.038) would take today's spend to $0.052, above your $0.05 daily cap",
+      "(≈ $0.038) would take today's spend to $0.052, above your $0.050 daily cap",
     );
     expect(capRefusal({ monthlyUsd: 20 }, { today: 0, month: 19.9 }, 0.16)).toContain(
       "this month's spend to $20.06, above your $20.00 monthly cap",
