@@ -341,6 +341,14 @@ describe('job client', () => {
     await flush();
     expect(st().spentUsd[docId]).toBeCloseTo(0.06, 6);
     expect(st().staging.items).toEqual([]);
+    // A text retry cancelled after it was sent: the kept candidate ($0.01) and the retry's own request,
+    // as the ledger counted them (the session spend had the candidate's cost alone).
+    await start();
+    main.results.set('job-3', { state: 'done', candidates: [candidate(0)], keptOnCancel: true, spentUsd: 0.02, spentRequests: 2 });
+    main.emit({ jobId: 'job-3', fraction: 1, stage: 'done' });
+    await flush();
+    expect(st().staging.items).toHaveLength(1);
+    expect(st().spentUsd[docId]).toBeCloseTo(0.08, 6);
   });
 
   it('a paid job that fails or is cancelled says whether it was charged, as the ledger counted it (it said nothing when nothing was)', async () => {

@@ -261,7 +261,7 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
   const entry = run.entries.find((e) => e.model === model)!;
   if (r.state === 'done') {
     try {
-      const staged = await stage(run, entry, jobId, r.candidates);
+      const staged = await stage(run, entry, jobId, r.candidates, r.spentUsd);
       s.patchMultiEntry(runId, model, {
         state: 'done',
         fraction: 1,
@@ -301,12 +301,10 @@ async function finish(jobId: string, r: EndedResult): Promise<void> {
   void refreshSpend();
 }
 
-async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands: CandidateResult[]): Promise<number> {
+/** `spentUsd`: the ledger's count for the job (a cancelled or failed text retry's request has no candidate). */
+async function stage(run: MultiRun, entry: MultiEntryState, jobId: string, cands: CandidateResult[], spentUsd?: number): Promise<number> {
   const s = useEditor.getState();
-  s.addSpend(
-    run.docId,
-    cands.reduce((t, c) => t + (c.costUsd || 0), 0),
-  );
+  s.addSpend(run.docId, spentUsd ?? cands.reduce((t, c) => t + (c.costUsd || 0), 0));
   const staged: StagedCandidate[] = [];
   for (const c of cands) {
     try {

@@ -29,6 +29,8 @@ export interface StageContext {
 /**
  * Stages the candidates; returns how many are shown (0 when none or when they wait for another photo).
  * `keptOnCancel`: the job was cancelled during its text retries and these are what it made before.
+ * `spentUsd`: what main's ledger counted for the job, which the session spend adds (a cancelled or
+ * failed text retry's own request has no candidate; the candidates' cost alone left it out).
  */
 export async function stageResults(
   ctx: StageContext,
@@ -36,15 +38,13 @@ export async function stageResults(
   jobId: string,
   cands: CandidateResult[],
   keptOnCancel = false,
+  spentUsd?: number,
 ): Promise<number> {
   const { trace, now } = ctx;
   const st = () => ctx.store.getState();
   const { docId, prompt, modelName, canvas } = job;
   const s = st();
-  s.addSpend(
-    docId,
-    cands.reduce((sum, c) => sum + (c.costUsd || 0), 0),
-  );
+  s.addSpend(docId, spentUsd ?? cands.reduce((sum, c) => sum + (c.costUsd || 0), 0));
   const elsewhere = s.doc?.id !== docId;
   if (!job.at && !elsewhere && s.doc && (s.doc.canvas.width !== canvas.width || s.doc.canvas.height !== canvas.height)) {
     s.notify('info', 'The canvas size changed while the job ran; its results were not staged.');

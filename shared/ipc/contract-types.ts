@@ -195,6 +195,12 @@ export type JobResult =
        * cancel during "Retry until the text is right"): the renderer says it was cancelled.
        */
       keptOnCancel?: true;
+      /**
+       * What the ledger counted for the job's requests (as for a failed one; absent when nothing): more
+       * than its candidates' cost when a text retry was cancelled or failed after it was sent.
+       */
+      spentUsd?: number;
+      spentRequests?: number;
     }
   /**
    * `spentUsd`: what the job's requests that reached a service cost (the spend ledger's count for

@@ -210,6 +210,9 @@ describe('text check in the editor', () => {
     openai.clearScript();
     openai.script({ fillImages: [wrong] }, { fillImages: [wrong], until: held });
     const sent = openai.requests.length;
+    const session = async () => ((await page.evaluate(() => (window as any).__maskworkTest.costs())) as { sessionUsd: number }).sessionUsd;
+    const ledgerBefore = app.services.ledger.summary().today.usd;
+    const sessionBefore = await session();
     try {
       await leaveField(page);
       await page.keyboard.press('Control+Enter');
@@ -225,6 +228,12 @@ describe('text check in the editor', () => {
       expect(await page.getByTestId('text-badge').allTextContents()).toEqual(['V2.O ✗ 1 character']);
       expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(layers);
       expect(openai.requests.length - sent).toBe(2);
+      // The session spend counts the cancelled retry's own request too, as main's ledger does (it
+      // counted only the kept candidate's).
+      const ledgerAdded = app.services.ledger.summary().today.usd - ledgerBefore;
+      expect(app.services.ledger.summary().today.requests).toBeGreaterThanOrEqual(2);
+      expect(ledgerAdded).toBeGreaterThan(0);
+      expect((await session()) - sessionBefore).toBeCloseTo(ledgerAdded, 6);
       // The message says the cancel and what was kept (it said "No candidate reads “V2.0” right", as if
       // the retries had run out).
       await expect

@@ -94,11 +94,12 @@ export class JobRunner {
         if (controller.signal.aborted && !(record.keepOnCancel && candidates.length)) throw cancelled();
         // Kept on a cancel: said so, or the renderer's line read as if the retries had run out.
         const kept = controller.signal.aborted ? { keptOnCancel: true as const } : {};
-        record.result = redactDeep({ state: 'done', candidates, ...kept });
+        // What the ledger counted, as a failed job says it: a text retry cancelled or failed after it was
+        // sent has no candidate to carry its cost (the session spend left it out).
+        record.result = redactDeep({ state: 'done', candidates, ...kept, ...spentOf(record) });
         onProgress({ jobId, fraction: 1, stage: 'done' });
       } catch (e) {
-        const spent = Math.round(record.spentUsd * 1e6) / 1e6;
-        const cost = spent > 0 ? { spentUsd: spent, ...(record.spentRequests > 0 ? { spentRequests: record.spentRequests } : {}) } : {};
+        const cost = spentOf(record);
         record.result =
           controller.signal.aborted || (e instanceof AppError && e.kind === 'cancelled')
             ? { state: 'cancelled', ...cost }
@@ -165,4 +166,10 @@ function cancelled(): AppError {
 function toInfo(e: unknown): AppErrorInfo {
   if (e instanceof AppError) return redactDeep({ ...e.info });
   return { kind: 'internal', message: redactSecrets(e instanceof Error ? e.message : String(e)).slice(0, 500) };
+}
+
+/** `spentUsd` / `spentRequests` of a job's result: the ledger's count for it, absent when nothing was spent. */
+function spentOf(record: { spentUsd: number; spentRequests: number }): { spentUsd?: number; spentRequests?: number } {
+  const spent = Math.round(record.spentUsd * 1e6) / 1e6;
+  return spent > 0 ? { spentUsd: spent, ...(record.spentRequests > 0 ? { spentRequests: record.spentRequests } : {}) } : {};
 }

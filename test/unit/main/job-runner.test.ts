@@ -101,6 +101,28 @@ describe('JobRunner', () => {
     await none.entered;
     runner.cancel(none.id);
     expect(await runner.wait(none.id)).toEqual({ state: 'cancelled' });
+    // What the ledger counted comes with what was kept: the cancelled retry's own request has no candidate.
+    const entered = deferred();
+    const paid = runner.start(
+      async ({ signal, keepOnCancel, spent }: JobContext) => {
+        spent?.(0.03, 1);
+        spent?.(0.03, 1);
+        entered.resolve();
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+        keepOnCancel?.();
+        return [{ index: 0, costUsd: 0.03 }] as never;
+      },
+      () => {},
+    );
+    await entered.promise;
+    runner.cancel(paid);
+    expect(await runner.wait(paid)).toEqual({
+      state: 'done',
+      candidates: [{ index: 0, costUsd: 0.03 }],
+      keptOnCancel: true,
+      spentUsd: 0.06,
+      spentRequests: 2,
+    });
   });
 
   it('a job cancelled while queued never runs', async () => {
