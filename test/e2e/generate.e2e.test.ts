@@ -14,6 +14,7 @@ import { chooseOption, leaveField, retype, sliderTo } from '../support/user-inpu
 import { startGeminiServer, type OpenAIServer } from '../servers';
 import { launchOpenAIWithPhoto } from '../support/stroke-app';
 import { featherBand } from '../../shared/pixels/patch';
+import { formatUsd } from '../../shared/money';
 
 let app: AppHarness;
 let openai: OpenAIServer;
@@ -189,7 +190,7 @@ describe('cloud edit in the editor', () => {
     const charged = ((await hooks(page, 'costs')).sessionUsd as number) - spentBefore;
     expect(charged).toBeGreaterThan(0);
     expect(await page.locator('.toast.info').last().textContent()).toContain(
-      `Cancelled — the document is unchanged. 1 request was sent and may be charged by OpenAI (≈ $${charged < 0.01 ? charged.toFixed(3) : charged.toFixed(2)}, counted in today's spend).`,
+      `Cancelled — the document is unchanged. 1 request was sent and may be charged by OpenAI (≈ ${formatUsd(charged)}, counted in today's spend).`,
     );
     const after = await summary(page);
     expect(after.historyLabels).toEqual(before.historyLabels);

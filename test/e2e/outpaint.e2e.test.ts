@@ -18,6 +18,7 @@ import { launchApp, PHOTOS, type AppHarness } from '../support/app-harness';
 import { docToClient, summary, waitIdle } from '../support/page-helpers';
 import { chooseOption, leaveField, retype } from '../support/user-input';
 import { startOpenAIServer, type OpenAIServer } from '../servers';
+import { formatUsd } from '../../shared/money';
 
 let app: AppHarness;
 let server: OpenAIServer;
@@ -405,7 +406,7 @@ describe('outpainting', () => {
     const spent = (await hooks(page, 'costs')).sessionUsd as number;
     expect(spent).toBeGreaterThan(0);
     expect(after.toasts.map((t: { message: string }) => t.message).join('\n')).toContain(
-      `Cancelled — the document is unchanged. 1 request was sent and may be charged by OpenAI (≈ $${spent < 0.01 ? spent.toFixed(3) : spent.toFixed(2)}, counted in today's spend).`,
+      `Cancelled — the document is unchanged. 1 request was sent and may be charged by OpenAI (≈ ${formatUsd(spent)}, counted in today's spend).`,
     );
     // Cancelling between tiles: no tile after the cancel reached the server.
     expect(server.requests.length - base).toBe(1);
