@@ -66,7 +66,7 @@ export function ObjectOptions() {
         className="hint"
         title="Drag a rectangle; then, inside it, Shift-paint “object” or Alt-click “not object”; Shift-drag away from it adds another object; Alt-drag a rectangle anywhere takes its object away"
       >
-        Drag a rectangle; inside it Shift-paint “object”, Alt-click “not object”; Alt-drag subtracts
+        Drag a rectangle; inside it Shift-paint “object”, Alt-click “not object”
       </span>
     </span>
   );
