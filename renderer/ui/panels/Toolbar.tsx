@@ -14,7 +14,12 @@ const TOOLS: { id: ToolId; key: string; label: string; glyph: string; tip?: stri
   { id: 'ellipse', key: 'Shift+M', label: 'Ellipse marquee', glyph: '◯' },
   { id: 'lasso', key: 'L', label: 'Lasso / polygon (click points, Enter closes)', glyph: '➰' },
   { id: 'wand', key: 'W', label: 'Magic wand', glyph: '✦' },
-  { id: 'object', key: 'O', label: 'Object select (drag a rectangle; Shift/Alt strokes refine)', glyph: '⬚' },
+  {
+    id: 'object',
+    key: 'O',
+    label: 'Object select (drag a rectangle; Shift strokes and Alt-clicks refine, Alt-drag subtracts)',
+    glyph: '⬚',
+  },
   { id: 'colorRange', key: 'I', label: 'Select colour range (eyedropper)', glyph: '◐' },
   { id: 'extend', key: 'C', label: 'Extend canvas (outpaint crop)', glyph: '⛶' },
   { id: 'pan', key: 'H', label: 'Hand (or hold Space)', glyph: '✋', tip: ' · double-click: fit on screen' },
