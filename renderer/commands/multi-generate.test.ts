@@ -103,7 +103,7 @@ describe('several models at once: Cancel all models', () => {
     const entry = st().multiRun!.entries[0];
     expect(entry).toMatchObject({ state: 'cancelled', spentUsd: 0.134, spentRequests: 2 });
     expect(entryStatus(entry)).toMatch(
-      /^Cancelled\. 2 requests were sent and may be charged by (Google|OpenAI) \(≈ \$0\.13, counted in today's spend\)\.$/,
+      /^Cancelled\. 2 requests were sent and may be charged by (Google|OpenAI) \(≈ \$0\.134, counted in today's spend\)\.$/,
     );
   });
 });

@@ -257,7 +257,7 @@ describe('maskwork batch --batch-api', () => {
     expect(r.stdout).toBe('');
     // 3 images at half of $0.067.
     expect(r.stderr).toBe(
-      `maskwork: Interrupted — the Batch API job batches/${made[0].id} was cancelled as soon as Google accepted it; 3 requests were sent and may be charged (≈ $0.1005).\n`,
+      `maskwork: Interrupted — the Batch API job batches/${made[0].id} was cancelled as soon as Google accepted it; 3 requests were sent and may be charged (≈ $0.101).\n`,
     );
     const st = await run(['batch', 'status', `batches/${made[0].id}`, '--json']);
     expect(JSON.parse(st.stdout)).toMatchObject({ state: 'cancelled', remoteState: 'cancelled' });

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { startGeminiServer, startOpenAIServer } from '../../servers';
 import { interruptCliWhen, type Interrupted as Ended } from '../../support/cli-signal';
 import { withTestSettings } from '../../support/cli-run';
+import { formatUsd } from '../../../shared/money';
 
 const REPO = resolve(__dirname, '../../..');
 const PHOTOS = resolve(REPO, '../shared/testdata/photos');
@@ -108,7 +109,9 @@ describe('Ctrl+C while requests are out', () => {
     expect(j.requestsCharged).toBe(2);
     expect(j.spentUsd).toBeGreaterThan(0.1);
     expect(j).not.toHaveProperty('outputs');
-    expect(r.stderr).toContain(`maskwork: Interrupted — nothing was written; 2 requests were sent and may be charged (≈ $${j.spentUsd}).`);
+    expect(r.stderr).toContain(
+      `maskwork: Interrupted — nothing was written; 2 requests were sent and may be charged (≈ ${formatUsd(j.spentUsd)}).`,
+    );
     expect(await settled(() => mine().every((q) => q.aborted))).toBe(true);
     expect(mine()).toHaveLength(2);
     // No output, no temp file beside it.
@@ -203,7 +206,7 @@ describe('Ctrl+C while requests are out', () => {
     expect(mine()).toHaveLength(3);
     expect(j.spentUsd).toBeGreaterThan(0);
     expect(r.stderr).toContain(
-      `maskwork: Terminated — nothing was written; ${j.requestsCharged} requests were sent and may be charged (≈ $${j.spentUsd}).`,
+      `maskwork: Terminated — nothing was written; ${j.requestsCharged} requests were sent and may be charged (≈ ${formatUsd(j.spentUsd)}).`,
     );
     expect(await readdir(outDir)).toEqual([]);
   });

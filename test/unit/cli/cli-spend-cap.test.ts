@@ -69,7 +69,7 @@ describe('the app’s spend cap on the command line', () => {
     const r = await edit('refused.png');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /This request \(≈ \$0\.\d+\) would take today's spend to \$0\.\d+, above your \$0\.01 daily cap\. Raise the cap in Settings → Spend cap, or use Offline fill \(free\)\./,
+      /This request \(≈ \$0\.\d+\) would take today's spend to \$0\.\d+, above your \$0\.010 daily cap\. Raise the cap in Settings → Spend cap, or use Offline fill \(free\)\./,
     );
     expect(openai.requests.length).toBe(sent);
     expect(existsSync(join(tmp, 'refused.png'))).toBe(false);
