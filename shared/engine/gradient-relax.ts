@@ -202,7 +202,7 @@ function meldSystem(
   nbr: Int32Array,
   count: Uint8Array,
   rhs: Float32Array,
-): PackedSystem & { pixel: Int32Array } {
+): PackedSystem {
   const n = holes.length;
   // Packed index of each solved pixel (−1: fixed — known, or a hole pixel without estimates), in `at`
   // (one layer-sized scratch array: guidance's sources per pixel, not read after it).
@@ -242,5 +242,5 @@ function meldSystem(
     i++;
   }
   start[ns] = links;
-  return { ...packedSystem(ns, m, start, to, x, r, d, rz, r0), pixel };
+  return packedSystem(ns, m, start, to, x, r, d, rz, r0, pixel);
 }

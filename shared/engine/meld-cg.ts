@@ -22,8 +22,15 @@ export interface PackedSystem {
   /** r · M⁻¹ r per channel (the solver's), and r · r at the start (the stopping rule's reference). */
   rz: number[];
   r0: number[];
+  /** Each row's pixel (the caller's index). */
+  pixel: Int32Array;
 }
 
+/**
+ * The system as one object literal of one shape: a spread `{ ...packedSystem(…), pixel }` got a map
+ * that did not outlive a GC (a new one most fills), so the solver's optimised code deoptimised on
+ * "wrong map" fill after fill.
+ */
 export function packedSystem(
   ns: number,
   m: Uint8Array,
@@ -34,8 +41,9 @@ export function packedSystem(
   d: Float32Array,
   rz: number[],
   r0: number[],
+  pixel: Int32Array,
 ): PackedSystem {
-  return { ns, m, start, to, x, r, d, ad: new Float32Array(ns * 3), rz, r0 };
+  return { ns, m, start, to, x, r, d, ad: new Float32Array(ns * 3), rz, r0, pixel };
 }
 
 /**
