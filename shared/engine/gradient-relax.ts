@@ -216,8 +216,8 @@ function meldSystem(
   const x = new Float32Array(ns * 3),
     r = new Float32Array(ns * 3),
     d = new Float32Array(ns * 3);
-  const rz = [0, 0, 0],
-    r0 = [0, 0, 0];
+  const rz = new Float64Array(3),
+    r0 = new Float64Array(3);
   let links = 0;
   // A x = m x_p − Σ x_q (solved q), b = Σ x_q (fixed q) − rhs; the residual b − A x = Σ x_q (all q) − rhs − m x_p.
   for (let j = 0, i = 0; j < n; j++) {

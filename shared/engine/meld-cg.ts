@@ -19,9 +19,12 @@ export interface PackedSystem {
   r: Float32Array;
   d: Float32Array;
   ad: Float32Array;
-  /** r · M⁻¹ r per channel (the solver's), and r · r at the start (the stopping rule's reference). */
-  rz: number[];
-  r0: number[];
+  /**
+   * r · M⁻¹ r per channel (the solver's), and r · r at the start (the stopping rule's reference).
+   * Typed arrays: a `[0, 0, 0]` array's elements kind went from Smi to double while the solver ran.
+   */
+  rz: Float64Array;
+  r0: Float64Array;
   /** Each row's pixel (the caller's index). */
   pixel: Int32Array;
 }
@@ -39,8 +42,8 @@ export function packedSystem(
   x: Float32Array,
   r: Float32Array,
   d: Float32Array,
-  rz: number[],
-  r0: number[],
+  rz: Float64Array,
+  r0: Float64Array,
   pixel: Int32Array,
 ): PackedSystem {
   return { ns, m, start, to, x, r, d, ad: new Float32Array(ns * 3), rz, r0, pixel };
@@ -52,15 +55,17 @@ export function packedSystem(
  * @returns the iterations used
  */
 export function solveMultigrid(sys: PackedSystem, levels: MgLevel[], maxIter: number, tol: number): number {
-  const { ns, x, r, d, ad, rz } = sys;
-  const limit = sys.r0.map((v) => v * tol * tol);
+  const { ns, x, r, d, ad, rz, r0 } = sys;
+  const limit0 = r0[0] * tol * tol,
+    limit1 = r0[1] * tol * tol,
+    limit2 = r0[2] * tol * tol;
   const z = new Float32Array(ns * 3);
   const sums = new Float64Array(6);
   vCycle(levels, r, z);
   dots(ns, r, z, sums);
   d.set(z);
   for (let c = 0; c < 3; c++) rz[c] = sums[c];
-  if (sys.r0[0] <= limit[0] && sys.r0[1] <= limit[1] && sys.r0[2] <= limit[2]) return 0;
+  if (r0[0] <= limit0 && r0[1] <= limit1 && r0[2] <= limit2) return 0;
   let it = 0;
   for (; it < maxIter; it++) {
     applyMeld(sys, sums);
@@ -68,7 +73,7 @@ export function solveMultigrid(sys: PackedSystem, levels: MgLevel[], maxIter: nu
       a1 = sums[1] > 0 ? rz[1] / sums[1] : 0,
       a2 = sums[2] > 0 ? rz[2] / sums[2] : 0;
     stepResidual(ns, x, r, d, ad, a0, a1, a2, sums);
-    if (sums[3] <= limit[0] && sums[4] <= limit[1] && sums[5] <= limit[2]) {
+    if (sums[3] <= limit0 && sums[4] <= limit1 && sums[5] <= limit2) {
       it++;
       break;
     }
