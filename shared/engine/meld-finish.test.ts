@@ -58,7 +58,7 @@ describe('medianSteps', () => {
     const { layer: l } = layer((x) => 100 + 0.5 * x + (x % 10 === 0 && (x < 20 || x >= 40) ? 120 : 0));
     const det = new Float32Array(W * H * 4);
     for (let i = 0; i < W * H; i++) for (let c = 0; c < 3; c++) det[i * 4 + c] = l.pix[i * 4 + c] - 100 - 0.5 * (i % W);
-    const { known, hole } = medianSteps(l, { x0: 0, y0: 0, x1: W - 1, y1: H - 1 }, det);
+    const [known, hole] = medianSteps(l, { x0: 0, y0: 0, x1: W - 1, y1: H - 1 }, det);
     expect(known).toBe(0);
     expect(hole).toBe(0);
   });

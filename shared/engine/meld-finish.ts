@@ -31,8 +31,9 @@ export const SMOOTH_RING_STEP = 8;
 /**
  * Median detail step (L1 RGB, right + down) of the known and of the hole pixels in `box`.
  * @param holeToo - false: the known pixels' only (`hole` is then 0)
+ * @returns [known, hole] (a typed array: see seam.ts detailStats on why not an object)
  */
-export function medianSteps(level: Layer, box: Box, det: Float32Array, holeToo = true): { known: number; hole: number } {
+export function medianSteps(level: Layer, box: Box, det: Float32Array, holeToo = true): Float64Array {
   const { width: w, hole } = level;
   const bw = box.x1 - box.x0 + 1;
   const cap = (box.y1 - box.y0) * (bw - 1);
@@ -53,7 +54,7 @@ export function medianSteps(level: Layer, box: Box, det: Float32Array, holeToo =
     }
   }
   const median = (a: Float32Array, n: number) => (n === 0 ? 0 : selectKth(a, n, n >> 1));
-  return { known: median(known, nk), hole: median(inHole, nh) };
+  return Float64Array.of(median(known, nk), median(inHole, nh));
 }
 
 /**

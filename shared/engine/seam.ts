@@ -136,8 +136,10 @@ function grow(level: Layer, b: Box, pad: number): Box {
  * Detail statistics of the known pixels in `box`: lag-1 autocorrelation ρ of the detail and
  * the ratio (known detail gradient) / (hole detail gradient), both over RGB.
  * @param det - detail (pixel − blur) per box pixel, 4 floats each
+ * @returns [ρ, gain] (a typed array: a fresh `{ rho, gain }` literal, holding a Smi one fill and a
+ *   double the next, got a new map after every GC and deoptimised this function and toDetail each fill)
  */
-function detailStats(level: Layer, box: Box, det: Float32Array): { rho: number; gain: number } {
+function detailStats(level: Layer, box: Box, det: Float32Array): Float64Array {
   const { width: w, hole } = level;
   const bw = box.x1 - box.x0 + 1;
   let num = 0,
@@ -180,7 +182,7 @@ function detailStats(level: Layer, box: Box, det: Float32Array): { rho: number; 
   }
   const rho = den > 0 ? Math.min(MAX_RHO, Math.max(0, num / (2 * den))) : 0;
   const ratio = nk > 0 && nh > 0 && gh > 0 ? gk / nk / (gh / nh) : 1;
-  return { rho, gain: Math.min(MAX_DETAIL_GAIN, Math.max(1, ratio)) };
+  return Float64Array.of(rho, Math.min(MAX_DETAIL_GAIN, Math.max(1, ratio)));
 }
 
 /**
@@ -226,29 +228,29 @@ function toDetail(
     return d;
   };
   let det = detailOf();
-  let { rho, gain } = detailStats(level, box, det);
-  if (relax && gain > RELAX_ABOVE_GAIN) {
+  let stats = detailStats(level, box, det);
+  if (relax && stats[1] > RELAX_ABOVE_GAIN) {
     // The gain would amplify the steps between the vote's sources with the texture: calm them first.
-    const smooth = medianSteps(level, box, det, false).known < SMOOTH_RING_STEP;
+    const smooth = medianSteps(level, box, det, false)[0] < SMOOTH_RING_STEP;
     relax(smooth);
     det = detailOf();
     if (smooth) {
       // A smooth background: the melded vote is the fill, its detail gained by the median steps (meld-finish.ts).
-      const { known, hole } = medianSteps(level, box, det);
+      const [known, hole] = medianSteps(level, box, det);
       addGainedDetail(level, box, det, hole > 0 ? Math.min(MAX_DETAIL_GAIN, Math.max(1, known / hole)) : 1, sigma);
       return null;
     }
-    ({ rho, gain } = detailStats(level, box, det));
+    stats = detailStats(level, box, det);
   }
   // Sky through leaves: the membrane would average the ring's opposed hues to grey; the meld guides it
   // instead (meld-finish.ts opposedHues; a smooth ring, a colour ramp, keeps the membrane). Its detail
   // too: the vote's kept the steps between its copied pieces, a mosaic of straight-edged leaf shards.
   let meldLow: Float32Array | null = null;
-  const textured = () => medianSteps(level, box, det, false).known >= SMOOTH_RING_STEP;
-  if (relax && !(gain > RELAX_ABOVE_GAIN) && opposedHues(level, box, low) && textured()) {
+  const textured = () => medianSteps(level, box, det, false)[0] >= SMOOTH_RING_STEP;
+  if (relax && !(stats[1] > RELAX_ABOVE_GAIN) && opposedHues(level, box, low) && textured()) {
     relax(true);
     det = detailOf(); // `low` and `det` become the meld's σ blur and detail
-    ({ rho, gain } = detailStats(level, box, det));
+    stats = detailStats(level, box, det);
     meldLow = low;
   }
   // Layer of every box pixel: 0 known, t ≥ 1 hole at 4-connected distance t (≤ FEATHER_LAYERS), -1 deeper.
@@ -263,6 +265,8 @@ function toDetail(
       ext[b * 3 + 2] = det[b * 4 + 2];
     }
   }
+  const rho = stats[0],
+    gain = stats[1];
   if (rho > 0) feather(level, box, layer, ext, det, rho, gain);
   for (let y = 0; y < bh; y++) {
     for (let x = 0; x < bw; x++) {
