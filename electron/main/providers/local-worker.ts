@@ -237,7 +237,7 @@ else
       // `warmed` once the helper's warm-up is done too (it runs on the other core meanwhile), and a
       // fill with split levels has run on both threads: the passes on shared arrays are compiled too.
       void (lanesWarm ?? Promise.resolve()).then(() => {
-        if (lanesWarm && helper)
+        if (lanesWarm !== undefined && helper)
           try {
             helper.resetPasses();
             ms += runWarmup(SPLIT_WARMUP_SIDE, WARMUP_HOLE, helper.lanes);
@@ -247,7 +247,7 @@ else
             helper.release();
           }
         // lanePasses: passes the helper ran in the warm-up (tests).
-        parentPort!.postMessage({ type: 'warmed', ms, lanePasses: lanesWarm ? (helper?.passes() ?? 0) : 0 });
+        parentPort!.postMessage({ type: 'warmed', ms, lanePasses: lanesWarm !== undefined ? (helper?.passes() ?? 0) : 0 });
       });
     },
   );
