@@ -75,7 +75,14 @@ export function extendBlocker(s: EditorStore): string | null {
 function setSides(sides: Sides, preset: AspectPreset | null): void {
   const doc = st().doc;
   if (!doc) return;
-  st().setExtend({ sides, preset, docId: doc.id, base: { ...doc.canvas } });
+  const s = st();
+  // The view the retoucher had before the proposal began, for Esc to give back.
+  const kept = s.extend.viewBefore;
+  const viewBefore =
+    kept && kept.docId === doc.id
+      ? kept
+      : { docId: doc.id, scale: s.scale, offsetX: s.offsetX, offsetY: s.offsetY, fitted: s.fitted, fitMax: s.fitMax, moved: false };
+  st().setExtend({ sides, preset, docId: doc.id, base: { ...doc.canvas }, viewBefore });
 }
 
 /**
@@ -172,9 +179,21 @@ export function setBand(px: number): void {
   st().setExtend({ bandPx: clampBand(px) });
 }
 
-/** Esc / Cancel: the preview goes away and nothing else changes. */
+function dropDraft(): void {
+  st().setExtend({ sides: ZERO_SIDES, preset: null, docId: null, base: null, viewBefore: null });
+}
+
+/**
+ * Esc / Cancel: the preview goes away and, when the tool's fits moved the view for the proposal, the
+ * view the retoucher had before comes back (a fitted photo is fitted again); nothing else changes.
+ */
 export function cancelExtendDraft(): void {
-  st().setExtend({ sides: ZERO_SIDES, preset: null, docId: null, base: null });
+  const s = st();
+  const before = s.extend.viewBefore;
+  dropDraft();
+  if (!before?.moved || before.docId !== s.doc?.id) return;
+  if (before.fitted) st().fitToScreen(before.fitMax);
+  else st().setView({ scale: before.scale, offsetX: before.offsetX, offsetY: before.offsetY });
 }
 
 /** Enter / Apply: one undo step, then the view fits the whole new canvas. */
@@ -193,7 +212,7 @@ export function applyExtendDraft(): void {
     return;
   }
   const maxZoom = toolFitMax();
-  cancelExtendDraft();
+  dropDraft();
   st().fitToScreen(maxZoom);
 }
 
@@ -212,6 +231,8 @@ export function fitProposal(maxZoom?: number): void {
   const doc = s.doc;
   if (!doc) return;
   const sides = draftSides(s);
+  const before = s.extend.viewBefore;
+  if (before && before.docId === doc.id && !before.moved) s.setExtend({ viewBefore: { ...before, moved: true } });
   s.fitRect(
     {
       x: 0 - sides.left,

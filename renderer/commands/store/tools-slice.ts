@@ -31,6 +31,19 @@ export interface ExtendDraft {
   anchor: ExtendAnchor;
   /** Overlap band into the original: masked on extension and blended by outpainting (px). */
   bandPx: number;
+  /** The view before the proposal began (Esc gives it back if the tool's fits moved it); null: none. */
+  viewBefore: ViewBeforeProposal | null;
+}
+
+export interface ViewBeforeProposal {
+  docId: string;
+  scale: number;
+  offsetX: number;
+  offsetY: number;
+  fitted: boolean;
+  fitMax: number;
+  /** True once the tool fitted the proposal (moved the view). */
+  moved: boolean;
 }
 
 export interface ToolsSlice {
@@ -60,6 +73,7 @@ export const DEFAULT_EXTEND: ExtendDraft = {
   preset: null,
   anchor: 'centre',
   bandPx: DEFAULT_BAND_PX,
+  viewBefore: null,
 };
 
 export const BRUSH_MIN = 1;
@@ -80,7 +94,8 @@ export const createToolsSlice: StateCreator<EditorStore, [], [], ToolsSlice> = (
   layerToSelect: null,
   setLayerToSelect: (layerToSelect) => set({ layerToSelect }),
   // Leaving the extend tool drops its preview (the proposal never outlives the tool).
-  setTool: (tool) => set(tool === 'extend' ? { tool } : { tool, extend: { ...get().extend, sides: ZERO_SIDES, preset: null } }),
+  setTool: (tool) =>
+    set(tool === 'extend' ? { tool } : { tool, extend: { ...get().extend, sides: ZERO_SIDES, preset: null, viewBefore: null } }),
   setBrush: (patch) => {
     const b = { ...get().brush, ...patch };
     b.size = Math.round(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, b.size)));
