@@ -183,10 +183,11 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
             ? pricedFor === `failed ${priceKeyOf(draft, picks)}`
               ? 'No price (see why above)'
               : 'Working out the price…'
-            : est?.items.every((i) => i.error)
-              ? 'No image can be sent (see the reasons above)'
-              : null;
-  const canStart = !empty && !blocker && !busy;
+            : null;
+  // No image can be sent: the price line says so (and each image's reason is listed under it), once; Start
+  // is off and described by that line. A note beside Start said it a third time.
+  const nothingToSend = !blocker && !!est?.items.length && est.items.every((i) => i.error);
+  const canStart = !empty && !blocker && !busy && !nothingToSend;
 
   return (
     <section className="batch-new" aria-label="New batch">
@@ -301,7 +302,13 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
       )}
       {est && (
         // Greyed (and busy) while it is the last draft's: switching to GPT Image 2 showed Nano Banana 2's price as this one's.
-        <p className={priced ? 'batch-price' : 'batch-price stale'} role="status" aria-label="Batch price" aria-busy={!priced}>
+        <p
+          className={priced ? 'batch-price' : 'batch-price stale'}
+          id="batch-price"
+          role="status"
+          aria-label="Batch price"
+          aria-busy={!priced}
+        >
           {priceLine(est, mode)}
           {est.autoReason ? ` · Auto: ${est.autoReason}` : ''}
         </p>
@@ -330,7 +337,7 @@ export function BatchNew({ onStarted }: { onStarted: (id: string) => void }) {
           // Start left the focus on the dialog, and Tab started over from the top.
           disabled={!canStart && !busy}
           aria-disabled={busy || undefined}
-          aria-describedby={blocker ? 'batch-blocker' : undefined}
+          aria-describedby={blocker ? 'batch-blocker' : nothingToSend ? 'batch-price' : undefined}
           onClick={() => !busy && void startIt()}
           title="Send the batch"
         >

@@ -97,7 +97,12 @@ describe('Batch with a photo that cannot be sent', () => {
     // Left in the list, said why, and nothing more to start.
     expect((await rows.allTextContents()).map((r) => r.replace(/×$/, ''))).toEqual([`${NO_MASK}no mask found`]);
     await expect.poll(() => price.textContent(), { timeout: 30_000 }).toBe('Nothing to send: this image cannot be sent (see why below)');
-    expect(await d.getByTestId('batch-blocker').textContent()).toBe('No image can be sent (see the reasons above)');
+    // Said once: the price line, then the photo's own reason; no note beside Start batch saying it again.
+    expect(await d.getByTestId('batch-blocker').count()).toBe(0);
+    const startOff = d.getByRole('button', { name: 'Start batch' });
+    expect(await startOff.isDisabled()).toBe(true);
+    expect(await startOff.getAttribute('aria-describedby')).toBe('batch-price');
+    expect(await d.getByText(/cannot be sent|can be sent/).count()).toBe(1);
     expect(
       await d
         .getByRole('listitem')
