@@ -16,6 +16,7 @@ import sharp from 'sharp';
 import { judgeCandidate, prepareTextCheck } from '../../electron/main/text-check/check-candidates';
 import { shutdownOcr } from '../../electron/main/text-check/ocr-engine';
 import { availableFonts, renderText } from './render-text';
+import { sameAsRightRendering } from './same-pixels';
 import { type BenchSet, oldTextFor, SETS } from './sets';
 
 const SCHEMES = [
@@ -55,6 +56,11 @@ interface Row {
   ms: number;
   /** The old text under the candidate (--old), when the requested text gives one. */
   old?: string;
+  /**
+   * A wrong candidate marked right whose image is the requested text's image, pixel for pixel (the
+   * requested text drawn in the same font, size, colours, place and blur): no reader can tell them.
+   */
+  samePixels?: boolean;
 }
 
 /** Time to prepare each candidate's check (with --old: reading the old text), ms. */
@@ -111,6 +117,11 @@ async function runSet(
           const t0 = performance.now();
           const { verdict: v, first } = await judgeCandidate(ctx!, base, SIZE, patch);
           const ms = decodeMs + performance.now() - t0;
+          // A wrong candidate marked right: is it the right rendering's pixels? (computed, not assumed)
+          const same =
+            rendered !== expected && v.status === 'right'
+              ? await sameAsRightRendering(patch, { font, px, width: SIZE, height: SIZE, ...scheme }, expected, blur)
+              : undefined;
           const f0 = performance.now();
           await sharp(png).greyscale().raw().toBuffer();
           floorMs.push(performance.now() - f0);
@@ -126,6 +137,7 @@ async function runSet(
             note: v.note,
             ms,
             ...(old ? { old } : {}),
+            ...(same !== undefined ? { samePixels: same } : {}),
           };
           rows.push(row);
           if (print) {
@@ -134,7 +146,9 @@ async function runSet(
                 ? ''
                 : ' <- not right'
               : row.status === 'right'
-                ? ' <- WRONG MARKED RIGHT'
+                ? same
+                  ? ' <- wrong marked right (indistinguishable: same pixels as a right rendering)'
+                  : ' <- WRONG MARKED RIGHT'
                 : '';
             const again = first === v ? '' : ` (first read: ${first.status} "${first.read}")`;
             console.log(
@@ -150,6 +164,9 @@ function summarise(rows: Row[]) {
   const markedRight = rows.filter((r) => r.status === 'right');
   const truePos = markedRight.filter((r) => r.truth).length;
   const falsePos = markedRight.filter((r) => !r.truth);
+  // Wrong ✓ whose image is the right rendering's pixels (no reader can tell), and the others.
+  const samePos = falsePos.filter((r) => r.samePixels);
+  const realPos = falsePos.filter((r) => !r.samePixels);
   const times = rows.map((r) => r.ms);
   return {
     candidates: rows.length,
@@ -157,7 +174,12 @@ function summarise(rows: Row[]) {
     wrong: rows.length - rightTruth.length,
     precision: markedRight.length ? truePos / markedRight.length : 1,
     recall: rightTruth.length ? truePos / rightTruth.length : 1,
+    /** Every wrong candidate marked right (the raw count). */
     wrongMarkedRight: falsePos.map((r) => `${r.font} ${r.px}px "${r.rendered}" read "${r.read}"`),
+    /** Of those, the ones whose image equals the right rendering's, pixel for pixel. */
+    indistinguishable: samePos.map((r) => `${r.font} ${r.px}px "${r.rendered}" read "${r.read}"`),
+    /** Of those, the ones a reader could have told from the right rendering: checker errors. */
+    checkerErrors: realPos.map((r) => `${r.font} ${r.px}px "${r.rendered}" read "${r.read}"`),
     rightNotMarked: rightTruth
       .filter((r) => r.status !== 'right')
       .map((r) => `${r.font} ${r.px}px "${r.rendered}": ${r.status} "${r.read}"${r.note ? ` (${r.note})` : ''}`),
@@ -186,7 +208,8 @@ function summarise(rows: Row[]) {
 type Summary = ReturnType<typeof summarise>;
 
 const targets = (s: Summary) => ({
-  noWrongMarkedRight: s.wrongMarkedRight.length === 0,
+  /** No wrong candidate marked right that differs from the right rendering in any pixel. */
+  noWrongMarkedRight: s.checkerErrors.length === 0,
   recall95: s.recall >= 0.95,
   under1s: s.msPerCandidate.p50 < 1000,
 });
@@ -241,8 +264,18 @@ async function main() {
   const ok = (f: (t: ReturnType<typeof targets>) => boolean) =>
     results.map(({ set, summary }) => `${set.name} ${f(targets(summary)) ? 'PASS' : 'FAIL'}`).join(', ');
   console.table({
-    'wrong candidates marked right': {
+    'wrong candidates marked right (raw)': {
       ...col((s) => `${s.wrongMarkedRight.length} of ${s.wrong}`),
+      target: '',
+      pass: '',
+    },
+    '  of them indistinguishable: same pixels as a right rendering': {
+      ...col((s) => s.indistinguishable.length),
+      target: '',
+      pass: '',
+    },
+    '  of them checker errors (differ from the right rendering)': {
+      ...col((s) => s.checkerErrors.length),
       target: '0',
       pass: ok((t) => t.noWrongMarkedRight),
     },
@@ -268,7 +301,9 @@ async function main() {
     'ratio to floor (all sets)': { ...col(() => ''), target: `${result.ratioToFloor}×`, pass: '' },
   });
   for (const { set, summary: s } of results) {
-    if (s.wrongMarkedRight.length) console.log(`${set.name}: wrong marked right:`, s.wrongMarkedRight.join('; '));
+    if (s.checkerErrors.length) console.log(`${set.name}: wrong marked right:`, s.checkerErrors.join('; '));
+    if (s.indistinguishable.length)
+      console.log(`${set.name}: wrong marked right, indistinguishable (same pixels as a right rendering):`, s.indistinguishable.join('; '));
     if (s.rightNotMarked.length) {
       console.log(`${set.name}: right not marked right, by cause:`, s.lostBy.map(([why, n]) => `${n} ${why}`).join(', '));
       console.log(`${set.name}: right not marked right:`, s.rightNotMarked.slice(0, 40).join('; '));
