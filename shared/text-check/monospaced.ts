@@ -17,24 +17,43 @@ export function monospaced(line: readonly GlyphRef[], shapes?: ReadonlyMap<Box, 
     .map((o) => {
       const s = found ? shapes.get(o.box) : undefined;
       return s?.x !== undefined
-        ? { text: o.text, x0: s.x, x1: s.x + s.w, h: s.h }
-        : { text: o.text, x0: o.box.x0, x1: o.box.x1, h: o.box.y1 - o.box.y0 };
+        ? { text: o.text, word: o.word, x0: s.x, x1: s.x + s.w, h: s.h }
+        : { text: o.text, word: o.word, x0: o.box.x0, x1: o.box.x1, h: o.box.y1 - o.box.y0 };
     })
     .sort((a, b) => a.x0 - b.x0);
+  const even = (d: readonly number[], orPunctuation: boolean) => {
+    if (d.length < 2) return false;
+    const mean = d.reduce((a, b) => a + b, 0) / d.length;
+    if (found && cells.some((c) => c.x1 - c.x0 > mean * 1.05)) return false;
+    // Evenly spaced letters of similar width ("SALE" in many fonts) also count: unsure rather than wrong.
+    return (
+      (mean > 0 && d.every((v) => Math.abs(v - mean) <= mean * 0.08)) || (orPunctuation && found === true && punctuationInCells(cells))
+    );
+  };
+  if (even(letterPitches(cells, false), true)) return true;
+  // A wide monospaced font's pitch can exceed 1.2 of its x-height (Anonymous Pro: 31 px cells for
+  // 25 px lowercase at 56 px), so lowercase neighbours in one word were taken for a word space and
+  // "Zone 08" had one pitch left: not monospaced, and the width rules took its plain O for the
+  // slashed zero. Where the OCR gives the glyphs' words, the spacings inside a word count whatever
+  // their size (only as more evidence for monospaced: the line must still be evenly spaced).
+  return cells.every((c) => c.word !== undefined) && even(letterPitches(cells, true), false);
+}
+
+/**
+ * Centre-to-centre spacings of neighbouring glyphs next to a letter (two digits apart do not count:
+ * most fonts draw digits at one width). A word space is not a letter spacing: by `byWord`, two glyphs
+ * of different OCR words; otherwise a spacing over 1.2 of the taller glyph's height.
+ */
+function letterPitches(cells: readonly { text: string; word?: number; x0: number; x1: number; h: number }[], byWord: boolean): number[] {
   const d: number[] = [];
   for (let i = 1; i < cells.length; i++) {
     if (/^\d$/.test(cells[i].text) && /^\d$/.test(cells[i - 1].text)) continue;
     const gap = (cells[i].x0 + cells[i].x1) / 2 - (cells[i - 1].x0 + cells[i - 1].x1) / 2;
     const h = Math.max(cells[i].h, cells[i - 1].h);
-    // A word space is not a letter spacing.
-    if (gap > h * 1.2) continue;
+    if (byWord ? cells[i].word !== cells[i - 1].word : gap > h * 1.2) continue;
     d.push(gap);
   }
-  if (d.length < 2) return false;
-  const mean = d.reduce((a, b) => a + b, 0) / d.length;
-  if (found && cells.some((c) => c.x1 - c.x0 > mean * 1.05)) return false;
-  // Evenly spaced letters of similar width ("SALE" in many fonts) also count: unsure rather than wrong.
-  return (mean > 0 && d.every((v) => Math.abs(v - mean) <= mean * 0.08)) || (found === true && punctuationInCells(cells));
+  return d;
 }
 
 /**
