@@ -38,6 +38,21 @@ describe('monospaced', () => {
     ).toBe(false);
   });
 
+  it('takes no evidence from the words on the OCR boxes alone (no glyph shapes to rule out a wide glyph)', () => {
+    // Nimbus Roman Italic 20 px "Woo1 8" as the check saw it, on the OCR's boxes: W, o, o, 1 spaced
+    // 22.5, 20 and 20.5 px (within 8 %), the W 32 px wide. Proportional: its leaning-1 rule must run.
+    const refs: GlyphRef[] = (
+      [
+        ['W', 0, 33, 65, 25],
+        ['o', 0, 62, 81, 17],
+        ['o', 0, 82, 101, 17],
+        ['l', 0, 106, 118, 27],
+        ['8', 1, 132, 151, 26],
+      ] as const
+    ).map(([text, word, x0, x1, h]) => ({ text, word, box: { x0, y0: 0, x1, y1: h } }));
+    expect(monospaced(refs)).toBe(false);
+  });
+
   it('keeps a proportional word proportional', () => {
     // Unevenly spaced letters of one word: not monospaced, with or without the words.
     const { refs, shapes } = line([

@@ -35,8 +35,11 @@ export function monospaced(line: readonly GlyphRef[], shapes?: ReadonlyMap<Box, 
   // 25 px lowercase at 56 px), so lowercase neighbours in one word were taken for a word space and
   // "Zone 08" had one pitch left: not monospaced, and the width rules took its plain O for the
   // slashed zero. Where the OCR gives the glyphs' words, the spacings inside a word count whatever
-  // their size (only as more evidence for monospaced: the line must still be evenly spaced).
-  return cells.every((c) => c.word !== undefined) && even(letterPitches(cells, true), false);
+  // their size (only as more evidence for monospaced: the line must still be evenly spaced), and only
+  // on the glyphs' own ink, where a glyph wider than the pitch rules it out: on the OCR's boxes,
+  // Nimbus Roman Italic's "Woo1" (20 px) spaces W, o, o, 1 within 8 % and the line passed for
+  // monospaced, which turns off the leaning-1 rule (one-for-l.ts) and marked that 1 right as an l.
+  return found === true && cells.every((c) => c.word !== undefined) && even(letterPitches(cells, true), false);
 }
 
 /**
