@@ -31,7 +31,9 @@ describe('size line with two areas', () => {
       ]);
       await waitIdle(page);
       const line = page.getByRole('region', { name: 'Generate' }).getByTestId('cost-size');
-      await expect.poll(async () => await line.textContent()).toMatch(/^2 areas, filled one after another: .+ region; .+ region$/);
+      await expect
+        .poll(async () => await line.textContent())
+        .toMatch(/^2 areas, filled one after another: .+ region( at full size)?; .+ region( at full size)?$/);
       const box = await line.evaluate((el) => {
         const r = el.getBoundingClientRect();
         const p = el.parentElement!.getBoundingClientRect();
