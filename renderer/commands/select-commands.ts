@@ -158,9 +158,9 @@ export function objectSessionOpen(): boolean {
 
 /**
  * `p` is within the open session's rectangle grown by `reach` (anywhere for a subject, which has
- * none): the object tool's Shift / Alt press there is a hint for the cut (object / not object). A drag
- * begun outside the rectangle is one that adds or subtracts another object, as Shift / Alt drags do
- * in Photoshop's Object Selection and as the options bar says (Add / Subtract); it painted a stroke.
+ * none): the object tool's Shift / Alt click there is a hint for the cut (object / not object). Every
+ * drag is a rectangle that adds or subtracts another object, as Shift / Alt drags do in Photoshop's
+ * Object Selection and as the options bar says (Add / Subtract); begun inside, one painted a stroke.
  */
 export function objectStrokeAt(p: DocPoint, reach: number): boolean {
   if (!session || !openResult()) return false;
@@ -169,7 +169,7 @@ export function objectStrokeAt(p: DocPoint, reach: number): boolean {
   return p.x >= r.x - reach && p.x <= r.x + r.width + reach && p.y >= r.y - reach && p.y <= r.y + r.height + reach;
 }
 
-/** A Shift (object) or Alt (not object) stroke: redoes the cut with it, as one more step. */
+/** A Shift (object) or Alt (not object) click or stroke: redoes the cut with it, as one more step. */
 export function refineObject(points: DocPoint[], size: number, object: boolean): Promise<void> {
   const from = openResult();
   if (!from || !session || points.length === 0) return Promise.resolve();

@@ -64,9 +64,9 @@ export function ObjectOptions() {
       <SampleChoice />
       <span
         className="hint"
-        title="Drag a rectangle; then, inside it, Shift-paint “object” or Alt-click “not object”; Shift-drag away from it adds another object; Alt-drag a rectangle anywhere takes its object away"
+        title="Drag a rectangle; Shift-drag another to add its object, Alt-drag one to take its object away (begun anywhere); then, inside the rectangle, Shift-click “object” or Alt-click “not object”"
       >
-        Drag a rectangle; inside it Shift-paint “object”, Alt-click “not object”
+        Drag a rectangle; inside it Shift-click “object”, Alt-click “not object”
       </span>
     </span>
   );

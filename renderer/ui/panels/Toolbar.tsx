@@ -17,7 +17,7 @@ const TOOLS: { id: ToolId; key: string; label: string; glyph: string; tip?: stri
   {
     id: 'object',
     key: 'O',
-    label: 'Object select (drag a rectangle; Shift strokes and Alt-clicks refine, Alt-drag subtracts)',
+    label: 'Object select (drag a rectangle; Shift-drag adds, Alt-drag subtracts; Shift- and Alt-clicks refine)',
     glyph: '⬚',
   },
   { id: 'colorRange', key: 'I', label: 'Select colour range (eyedropper)', glyph: '◐' },

@@ -1,12 +1,12 @@
 /**
  * Object select (O): drag a rectangle around an object; its mask comes from the graph-cut engine in
- * the select worker. While that result is the current mask, Shift-strokes mark "object" (a hint: the
- * core is fixed, the cut decides the rest of the brush, drawn fainter) and redo the cut (one more undo
- * step each) when begun within its rectangle (a Shift-click also within a brush width and a half of
- * it); an Alt-click there marks "not object" the same way. Every Alt drag is a rectangle that subtracts
- * the object found in it, as in Photoshop's Object Selection (begun inside the rectangle it painted a
- * "not object" stroke), and a Shift drag begun outside it one that adds another object. Escape cancels
- * the drag or the running job.
+ * the select worker. Every drag is a rectangle, as in Photoshop's Object Selection: a plain one a new
+ * selection, a Shift drag one that adds the object found in it, an Alt drag one that subtracts it —
+ * begun inside the open selection's rectangle too (a Shift drag there painted an "object" stroke, an
+ * Alt drag a "not object" one). While that result is the current mask, a Shift-click within its
+ * rectangle (or a brush width and a half of it) marks "object" (a hint: the core is fixed, the cut
+ * decides the rest of the brush) and an Alt-click "not object", and redoes the cut (one more undo step
+ * each). Escape cancels the drag or the running job.
  */
 import type { DocPoint } from '../../../shared/geometry/point';
 import { objectSelectRect, objectStrokeAt, refineObject } from '../../commands/select-commands';
@@ -15,16 +15,19 @@ import { effectiveMode } from './selection-mode';
 import { selectionModeOver } from '../../commands/kept-mask';
 import type { LiveSurface, Tool, ToolPointer } from './tool-types';
 
-/** Diameter (document px) of a refining stroke: the brush size. */
+/** Diameter (document px) of a refining click: the brush size. */
 const strokeSize = () => useEditor.getState().brush.size;
 
+/** A press that moves less than this (document px) both ways is a click, not a rectangle. */
+const CLICK = 4;
+
 export function createObjectTool(): Tool {
-  let state: 'idle' | 'rect' | 'stroke' = 'idle';
+  let state: 'idle' | 'rect' = 'idle';
   let start: DocPoint | null = null;
   let end: DocPoint | null = null;
-  let points: DocPoint[] = [];
+  /** "Object" (Shift) or "not object" (Alt) for a hint click. */
   let object = true;
-  /** A Shift / Alt press near (not in) the open selection's rectangle: a click there is a hint, a drag a rectangle. */
+  /** A Shift / Alt press in or near the open selection's rectangle: a click there is a hint, a drag a rectangle. */
   let hintIfClick = false;
   let mods = { shift: false, alt: false };
 
@@ -45,41 +48,9 @@ export function createObjectTool(): Tool {
     ctx.restore();
   }
 
-  function drawStroke(live: LiveSurface): void {
-    live.clear();
-    if (!points.length) return;
-    const ctx = live.ctx;
-    ctx.save();
-    ctx.lineCap = 'round';
-    ctx.lineJoin = 'round';
-    ctx.beginPath();
-    const p0 = live.toScreen(points[0].x, points[0].y);
-    ctx.moveTo(p0.x, p0.y);
-    for (const p of points) {
-      const s = live.toScreen(p.x, p.y);
-      ctx.lineTo(s.x, s.y);
-    }
-    if (points.length === 1) ctx.lineTo(p0.x + 0.01, p0.y);
-    const width = strokeSize() * live.scale();
-    if (object) {
-      // "Object": only the core (a quarter of the brush) is fixed; the rest is a hint the cut decides.
-      ctx.lineWidth = Math.max(2, width);
-      ctx.strokeStyle = 'rgba(40,200,90,0.25)';
-      ctx.stroke();
-      ctx.lineWidth = Math.max(2, width / 4);
-      ctx.strokeStyle = 'rgba(40,200,90,0.8)';
-    } else {
-      ctx.lineWidth = Math.max(2, width);
-      ctx.strokeStyle = 'rgba(230,60,60,0.6)';
-    }
-    ctx.stroke();
-    ctx.restore();
-  }
-
   function reset(live: LiveSurface): void {
     state = 'idle';
     start = end = null;
-    points = [];
     live.clear();
   }
 
@@ -89,44 +60,23 @@ export function createObjectTool(): Tool {
     down(p: ToolPointer, live) {
       if (p.button !== 0 || useEditor.getState().selecting) return;
       mods = { shift: p.shift, alt: p.alt };
-      // Within the open selection's rectangle a Shift drag paints a hint; outside it, it is another
-      // rectangle that adds (Photoshop's Shift drag; the options bar's mode). An Alt drag is always a
-      // rectangle that subtracts the object in it, as Photoshop's Alt drag does. A Shift or Alt click
-      // (no drag) near it, within a brush width and a half, is a hint: "object" may bring in a part the
-      // rectangle left out, "not object" takes one away.
-      hintIfClick = false;
-      if (p.shift && !p.alt && objectStrokeAt(p.doc, 0)) {
-        state = 'stroke';
-        object = !p.alt;
-        points = [p.doc];
-        drawStroke(live);
-        return;
-      }
-      if ((p.shift || p.alt) && objectStrokeAt(p.doc, strokeSize() * 1.5)) {
-        hintIfClick = true;
-        object = !p.alt;
-      }
+      // Every drag is a rectangle: Shift adds the object in it, Alt subtracts it, as in Photoshop's
+      // Object Selection and as the options bar says (Add / Subtract), wherever it begins. A Shift or
+      // Alt click (no drag) in or near the open selection's rectangle, within a brush width and a half,
+      // is a hint for the cut: "object" may bring in a part the rectangle left out, "not object" takes
+      // one away.
+      hintIfClick = (p.shift || p.alt) && objectStrokeAt(p.doc, strokeSize() * 1.5);
+      object = !p.alt;
       state = 'rect';
       start = end = p.doc;
       drawRect(live);
     },
     move(p, live) {
-      if (state === 'rect') {
-        end = p.doc;
-        drawRect(live);
-      } else if (state === 'stroke') {
-        points.push(p.doc);
-        drawStroke(live);
-      }
+      if (state !== 'rect') return;
+      end = p.doc;
+      drawRect(live);
     },
     up(p, live) {
-      if (state === 'stroke') {
-        points.push(p.doc);
-        const pts = points;
-        reset(live);
-        void refineObject(pts, strokeSize(), object);
-        return;
-      }
       if (state !== 'rect' || !start) return;
       end = p.doc;
       const x0 = Math.round(Math.min(start.x, end.x));
@@ -134,11 +84,11 @@ export function createObjectTool(): Tool {
       const x1 = Math.round(Math.max(start.x, end.x));
       const y1 = Math.round(Math.max(start.y, end.y));
       reset(live);
-      if (x1 - x0 < 4 && y1 - y0 < 4 && hintIfClick) {
+      if (x1 - x0 < CLICK && y1 - y0 < CLICK && hintIfClick) {
         void refineObject([p.doc], strokeSize(), object);
         return;
       }
-      if (x1 - x0 < 4 || y1 - y0 < 4) return;
+      if (x1 - x0 < CLICK || y1 - y0 < CLICK) return;
       void objectSelectRect(
         { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
         selectionModeOver(effectiveMode(useEditor.getState().selectionMode, mods.shift, mods.alt), mods.shift),
