@@ -1,6 +1,6 @@
 /**
- * Object select's "this is the object" stroke (Shift-paint) is a hint, not a stamp: the cut decides
- * what under the brush is the object. A Shift-click near an object's edge added the brush's whole
+ * Object select's "this is the object" stroke (a Shift-click; it was Shift-paint) is a hint, not a
+ * stamp: the cut decides what under the brush is the object. A Shift-click near an object's edge added the brush's whole
  * circle, background included, and a click on a part the rectangle left out added nothing.
  */
 import { describe, expect, it } from 'vitest';
