@@ -336,7 +336,7 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       if (r.state === 'done') {
         traceResult(trace, r.candidates, { sendStart, sentBytes, sentAt: r.sentAt, asked, got });
         const ctx = { store: deps.store, adoptPatch: deps.adoptPatch, trace, now, early: earlyPatches };
-        const shown = await stageResults(ctx, job, jobId, r.candidates, !!r.keptOnCancel, r.spentUsd);
+        const shown = await stageResults(ctx, job, jobId, r.candidates, !!r.keptOnCancel, r.spentUsd, last?.job);
         endJob();
         // A job that answered: an earlier Generate's error message is stale now.
         if (r.candidates.length) st().succeeded('generate');

@@ -11,7 +11,8 @@ import { candidatePatch, sourceBytes } from './candidate-assets';
 import { modelOptions } from './current-estimate';
 import type { EditTracer } from './edit-trace';
 import type { EarlyPatches } from './early-patches';
-import type { JobClientDeps } from './job-client-types';
+import type { JobClientDeps, JobRequest } from './job-client-types';
+import { billerOf } from '../model/charge-words';
 import type { JobState } from './store/jobs-slice';
 import { noneRightSummary } from '../model/text-check-request';
 import { offerResults } from './staging-history';
@@ -30,7 +31,8 @@ export interface StageContext {
  * Stages the candidates; returns how many are shown (0 when none or when they wait for another photo).
  * `keptOnCancel`: the job was cancelled during its text retries and these are what it made before.
  * `spentUsd`: what main's ledger counted for the job, which the session spend adds (a cancelled or
- * failed text retry's own request has no candidate; the candidates' cost alone left it out).
+ * failed text retry's own request has no candidate; the candidates' cost alone left it out), and what
+ * the cancel's line says may be charged. `sent`: the job's request (whom its text retries went to).
  */
 export async function stageResults(
   ctx: StageContext,
@@ -39,6 +41,7 @@ export async function stageResults(
   cands: CandidateResult[],
   keptOnCancel = false,
   spentUsd?: number,
+  sent?: JobRequest,
 ): Promise<number> {
   const { trace, now } = ctx;
   const st = () => ctx.store.getState();
@@ -50,7 +53,8 @@ export async function stageResults(
     s.notify('info', 'The canvas size changed while the job ran; its results were not staged.');
     return 0;
   }
-  const names = new Map(modelOptions(s).map((o) => [o.value, o.spec.name]));
+  const options = modelOptions(s);
+  const names = new Map(options.map((o) => [o.value, o.spec.name]));
   const staged: StagedCandidate[] = [];
   // All candidates decode at once (the browser decodes images off the main thread).
   const decoded = await Promise.all(
@@ -108,7 +112,10 @@ export async function stageResults(
     const t = trace.now();
     if (!job.at) st().stageCandidates(staged);
     trace.span('renderer: stage', t, trace.now());
-    const none = noneRightSummary(cands, keptOnCancel);
+    // The retries go to the text check's stronger model when it was chosen (Gemini → GPT Image 2): its biller.
+    const retryModel = (sent?.kind === 'edit' && sent.req.textCheck?.retryModel) || job.model;
+    const retrySpec = options.find((o) => o.value === retryModel)?.spec;
+    const none = noneRightSummary(cands, keptOnCancel ? { spentUsd, biller: billerOf(retrySpec) } : null);
     if (none) s.notifyAboutStaged('info', none);
     return staged.length;
   }

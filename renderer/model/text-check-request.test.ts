@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveModel } from '../../shared/models';
-import { DEFAULT_TEXT_CHECK, noneRightSummary, textCheckPlan, worstCaseText } from './text-check-request';
+import { DEFAULT_TEXT_CHECK, noneRightSummary, retryChargeSentence, textCheckPlan, worstCaseText } from './text-check-request';
 
 const spec = (id: string) => resolveModel(id)!;
 
@@ -48,7 +48,7 @@ describe('the line when no candidate reads right', () => {
   });
   it('after a cancel during the retries, says it was cancelled and what was kept', () => {
     // It said "No candidate reads “V2.0” right." with no word of the cancel.
-    expect(noneRightSummary([{ textCheck: v('wrong'), attempt: 0 }], true)).toBe(
+    expect(noneRightSummary([{ textCheck: v('wrong'), attempt: 0 }], { biller: 'OpenAI' })).toBe(
       'Cancelled during the text retries: the candidate already made is kept, and it does not read “SALE 20%” right. Keep it by eye, or generate again.',
     );
     expect(
@@ -57,13 +57,35 @@ describe('the line when no candidate reads right', () => {
           { textCheck: v('wrong'), attempt: 0 },
           { textCheck: v('unsure'), attempt: 1 },
         ],
-        true,
+        { biller: 'OpenAI' },
       ),
     ).toBe(
       'Cancelled during the text retries: the 2 candidates already made are kept, and none reads “SALE 20%” right (the unsure ones may be right: look at their badges). Keep one by eye, or generate again.',
     );
-    expect(noneRightSummary([{ textCheck: v('wrong') }, { textCheck: v('right') }], true)).toBe(
+    expect(noneRightSummary([{ textCheck: v('wrong') }, { textCheck: v('right') }], { biller: 'OpenAI' })).toBe(
       'Cancelled during the text retries: the 2 candidates already made are kept.',
     );
+  });
+  it('after a cancel during the retries, says whether the retry that was out may be charged (it said nothing of it)', () => {
+    const wrong = { textCheck: v('wrong'), attempt: 0, costUsd: 0.053 };
+    // The ledger counted the first request and the retry that was out: the retry reached the service.
+    expect(noneRightSummary([wrong], { biller: 'OpenAI', spentUsd: 0.106 })).toBe(
+      'Cancelled during the text retries: the candidate already made is kept, and it does not read “SALE 20%” right. Keep it by eye, or generate again. ' +
+        "The cancelled retry's request was sent and may be charged by OpenAI (≈ $0.053, counted in today's spend).",
+    );
+    // Retries from Nano Banana 2 to GPT Image 2: the retry's own price, whoever bills the first request.
+    const kept = [wrong, { textCheck: v('right'), attempt: 1, costUsd: 0.053 }];
+    expect(noneRightSummary(kept, { biller: 'OpenAI', spentUsd: 0.106 + 0.067 })).toBe(
+      "Cancelled during the text retries: the 2 candidates already made are kept. The cancelled retry's request was sent and may be charged by OpenAI (≈ $0.067, counted in today's spend).",
+    );
+    // Nothing beyond the kept candidates: no retry was out (cancelled before it was sent, the ledger took it back).
+    expect(noneRightSummary([wrong], { biller: 'Google', spentUsd: 0.053 })).toBe(
+      'Cancelled during the text retries: the candidate already made is kept, and it does not read “SALE 20%” right. Keep it by eye, or generate again. The retry was not sent, so it is not charged.',
+    );
+    // The offline engine is free, and an unknown count says nothing.
+    expect(noneRightSummary([{ ...wrong, costUsd: 0 }], { biller: null, spentUsd: 0 })).toBe(
+      'Cancelled during the text retries: the candidate already made is kept, and it does not read “SALE 20%” right. Keep it by eye, or generate again.',
+    );
+    expect(retryChargeSentence([wrong], { biller: 'OpenAI' })).toBe('');
   });
 });

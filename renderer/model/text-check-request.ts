@@ -58,15 +58,39 @@ export function worstCaseText(firstUsd: number, retryUsd: number, req: TextCheck
 }
 
 /**
+ * A cancel during the text retries, as main's job result says it: what the spend ledger counted for
+ * the job (`spentUsd`, absent when unknown) and who bills the retries (null: the offline engine, free).
+ */
+export interface RetriesCancelled {
+  spentUsd?: number;
+  biller: string | null;
+}
+
+/**
+ * What the cancelled retry costs, as a sentence: the ledger's count beyond the kept candidates' cost
+ * is the request that was out when the cancel came (retries go one at a time). It reached the
+ * service, so it may be charged (the service may have made the image and billed it); nothing beyond
+ * them means no retry was sent (the ledger took it back). '' when that cannot be told or it is free.
+ */
+export function retryChargeSentence(cands: readonly { costUsd?: number }[], c: RetriesCancelled): string {
+  if (c.biller === null || c.spentUsd === undefined) return '';
+  const extra = c.spentUsd - cands.reduce((sum, x) => sum + (x.costUsd || 0), 0);
+  if (extra < 0.0005) return 'The retry was not sent, so it is not charged.';
+  return `The cancelled retry's request was sent and may be charged by ${c.biller} (≈ ${formatUsd(extra)}, counted in today's spend).`;
+}
+
+/**
  * The line that sums up a text-checked job none of whose candidates reads right ("No candidate reads
  * “SALE 20%” right after 2 retries: …"), or null (one is right, or nothing was checked). Without it
  * the strip showed only red badges, with no word on whether the retries had run out. `cancelled`: the
  * job was cancelled during its retries and kept the candidates already made (main's `keptOnCancel`):
- * the line says so, whatever they read ("No candidate reads … right" read as if the retries ran out).
+ * the line says so, whatever they read ("No candidate reads … right" read as if the retries ran out),
+ * and whether the retry that was out may be charged (it said nothing of it, as if only the kept
+ * candidates cost anything).
  */
 export function noneRightSummary(
-  cands: readonly { textCheck?: { status: string; expected: string }; attempt?: number }[],
-  cancelled = false,
+  cands: readonly { textCheck?: { status: string; expected: string }; attempt?: number; costUsd?: number }[],
+  cancelled: RetriesCancelled | null = null,
 ): string | null {
   const checked = cands.filter((c) => c.textCheck && c.textCheck.status !== 'not-checked');
   const noneRight = checked.length > 0 && !checked.some((c) => c.textCheck!.status === 'right');
@@ -74,9 +98,13 @@ export function noneRightSummary(
   if (cancelled) {
     const one = cands.length === 1;
     const kept = `Cancelled during the text retries: ${one ? 'the candidate already made is kept' : `the ${cands.length} candidates already made are kept`}`;
-    if (!noneRight) return `${kept}.`;
+    const charge = retryChargeSentence(cands, cancelled);
+    const said = (line: string) => (charge ? `${line} ${charge}` : line);
+    if (!noneRight) return said(`${kept}.`);
     const expected = checked[0].textCheck!.expected;
-    return `${kept}, and ${one ? 'it does not read' : 'none reads'} “${expected}” right${unsure}. Keep ${one ? 'it' : 'one'} by eye, or generate again.`;
+    return said(
+      `${kept}, and ${one ? 'it does not read' : 'none reads'} “${expected}” right${unsure}. Keep ${one ? 'it' : 'one'} by eye, or generate again.`,
+    );
   }
   if (!noneRight) return null;
   const retries = Math.max(0, ...cands.map((c) => c.attempt ?? 0));

@@ -235,11 +235,16 @@ describe('text check in the editor', () => {
       expect(ledgerAdded).toBeGreaterThan(0);
       expect((await session()) - sessionBefore).toBeCloseTo(ledgerAdded, 6);
       // The message says the cancel and what was kept (it said "No candidate reads “V2.0” right", as if
-      // the retries had run out).
+      // the retries had run out), and that the retry's request, out when Esc came, may be charged — at
+      // what the ledger counted beyond the kept candidate (it said nothing of it).
+      const keptUsd = ((await page.evaluate(() => (window as any).__maskworkTest.staging().items)) as { costUsd: number }[])[0].costUsd;
+      const retryUsd = `$${(ledgerAdded - keptUsd).toFixed(3)}`;
+      expect(ledgerAdded - keptUsd).toBeGreaterThan(0);
       await expect
         .poll(() => toastTexts(page))
         .toContainEqual(
-          'Cancelled during the text retries: the candidate already made is kept, and it does not read “V2.0” right. Keep it by eye, or generate again.',
+          'Cancelled during the text retries: the candidate already made is kept, and it does not read “V2.0” right. Keep it by eye, or generate again. ' +
+            `The cancelled retry's request was sent and may be charged by OpenAI (≈ ${retryUsd}, counted in today's spend).`,
         );
     } finally {
       release();
