@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { launchApp, type AppHarness } from '../support/app-harness';
-import { docToClient, maskValue, settleView, summary } from '../support/page-helpers';
+import { dragPath, maskValue, settleView, summary, waitIdle } from '../support/page-helpers';
 
 const W = 1000;
 const H = 700;
@@ -39,33 +39,35 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app?.close());
 
-const idle = () => app.page.waitForFunction(() => !(window as any).__maskworkTest.summary().busy);
-
-/** A drag from document point `a` to `b` with the real mouse, `held` keys down from before the press. */
-async function dragDoc(a: [number, number], b: [number, number], held: string[] = []): Promise<void> {
-  const page = app.page;
-  const p = await docToClient(page, a[0], a[1]);
-  const q = await docToClient(page, b[0], b[1]);
-  for (const k of held) await page.keyboard.down(k);
-  await page.mouse.move(p.x, p.y);
-  await page.mouse.down();
-  await page.mouse.move(q.x, q.y, { steps: 10 });
-  await page.mouse.up();
-  for (const k of held) await page.keyboard.up(k);
-}
+const idle = () => waitIdle(app.page);
 
 describe("object select's Alt-drag", () => {
   it('begun inside the open rectangle, subtracts the object found in the new rectangle', async () => {
     const page = app.page;
     await page.keyboard.press('o');
-    await dragDoc([A.x - 60, A.y - 60], [B.x + B.s + 60, B.y + B.s + 60]);
+    await dragPath(
+      app.page,
+      [
+        [A.x - 60, A.y - 60],
+        [B.x + B.s + 60, B.y + B.s + 60],
+      ],
+      10,
+    );
     await idle();
     await expect.poll(async () => (await summary(page)).label).toBe('Object select');
     expect(await maskValue(page, A.x + 80, A.y + 80)).toBe(255);
     expect(await maskValue(page, B.x + 80, B.y + 80)).toBe(255);
     const steps = (await summary(page)).historyLabels.length;
     // Alt-drag around B alone, begun inside the first rectangle (between the squares).
-    await dragDoc([B.x - 40, B.y - 40], [B.x + B.s + 40, B.y + B.s + 40], ['Alt']);
+    await dragPath(
+      app.page,
+      [
+        [B.x - 40, B.y - 40],
+        [B.x + B.s + 40, B.y + B.s + 40],
+      ],
+      10,
+      ['Alt'],
+    );
     await idle();
     await expect.poll(async () => (await summary(page)).label).toBe('Object select subtract');
     expect((await summary(page)).historyLabels.length).toBe(steps + 1);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { launchApp, type AppHarness } from '../support/app-harness';
-import { docToClient, maskValue, settleView, summary } from '../support/page-helpers';
+import { docToClient, dragPath, maskValue, settleView, summary, waitIdle } from '../support/page-helpers';
 
 const W = 1000;
 const H = 700;
@@ -42,7 +42,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app?.close());
 
-const idle = () => app.page.waitForFunction(() => !(window as any).__maskworkTest.summary().busy);
+const idle = () => waitIdle(app.page);
 const steps = async () => (await summary(app.page)).historyLabels.length as number;
 /** The square's centre and two of its corners, 5 px in. */
 const inside = (q: Sq): Array<[number, number]> => [
@@ -52,32 +52,34 @@ const inside = (q: Sq): Array<[number, number]> => [
 ];
 const values = (q: Sq) => Promise.all(inside(q).map(([x, y]) => maskValue(app.page, x, y)));
 
-/** A drag from document point `a` to `b` with the real mouse, `held` keys down from before the press. */
-async function dragDoc(a: [number, number], b: [number, number], held: string[] = []): Promise<void> {
-  const page = app.page;
-  const p = await docToClient(page, a[0], a[1]);
-  const q = await docToClient(page, b[0], b[1]);
-  for (const k of held) await page.keyboard.down(k);
-  await page.mouse.move(p.x, p.y);
-  await page.mouse.down();
-  await page.mouse.move(q.x, q.y, { steps: 10 });
-  await page.mouse.up();
-  for (const k of held) await page.keyboard.up(k);
-}
-
 describe("object select's Shift-drag", () => {
   it('begun inside the open rectangle, adds the object found in the new rectangle, one undo step each', async () => {
     const page = app.page;
     await page.keyboard.press('o');
     // A rectangle around A alone, 60 px of ground around it (it reaches x 470, short of B at 520).
-    await dragDoc([A.x - 60, A.y - 60], [A.x + A.s + 60, A.y + A.s + 60]);
+    await dragPath(
+      app.page,
+      [
+        [A.x - 60, A.y - 60],
+        [A.x + A.s + 60, A.y + A.s + 60],
+      ],
+      10,
+    );
     await idle();
     await expect.poll(async () => (await summary(page)).label).toBe('Object select');
     expect(await values(A)).toEqual([255, 255, 255]);
     expect(await values(B)).toEqual([0, 0, 0]);
     const first = await steps();
     // Shift-drag around B, begun inside A's rectangle (in the ground between the squares).
-    await dragDoc([A.x + A.s + 50, B.y - 40], [B.x + B.s + 40, B.y + B.s + 40], ['Shift']);
+    await dragPath(
+      app.page,
+      [
+        [A.x + A.s + 50, B.y - 40],
+        [B.x + B.s + 40, B.y + B.s + 40],
+      ],
+      10,
+      ['Shift'],
+    );
     await idle();
     await expect.poll(() => maskValue(page, B.x + B.s / 2, B.y + B.s / 2)).toBe(255);
     expect((await summary(page)).label).toBe('Object select');
@@ -87,7 +89,15 @@ describe("object select's Shift-drag", () => {
     expect(await maskValue(page, A.x + A.s + 55, B.y + B.s / 2)).toBe(0); // the object, not the rectangle
     expect(await values(C)).toEqual([0, 0, 0]);
     // Again from inside B's rectangle (its lower margin, above C): C is added, one more step.
-    await dragDoc([C.x + C.s + 30, B.y + B.s + 30], [C.x - 40, C.y + C.s + 40], ['Shift']);
+    await dragPath(
+      app.page,
+      [
+        [C.x + C.s + 30, B.y + B.s + 30],
+        [C.x - 40, C.y + C.s + 40],
+      ],
+      10,
+      ['Shift'],
+    );
     await idle();
     await expect.poll(() => maskValue(page, C.x + C.s / 2, C.y + C.s / 2)).toBe(255);
     expect(await steps()).toBe(first + 2);

@@ -43,10 +43,14 @@ export async function screenRgb(page: Page, x: number, y: number): Promise<numbe
   return Array.from((await sharp(png).removeAlpha().raw().toBuffer()).subarray(0, 3));
 }
 
-/** Presses at the first point, moves through the others (with `steps` intermediate moves each), releases. */
-export async function dragPath(page: Page, pts: Array<[number, number]>, steps = 8): Promise<void> {
+/**
+ * Presses at the first point, moves through the others (with `steps` intermediate moves each), releases;
+ * `held` keys (e.g. `['Alt']`) go down before the press and up after the release.
+ */
+export async function dragPath(page: Page, pts: Array<[number, number]>, steps = 8, held: string[] = []): Promise<void> {
   await settleView(page);
   const first = await docToClient(page, pts[0][0], pts[0][1]);
+  for (const k of held) await page.keyboard.down(k);
   await page.mouse.move(first.x, first.y);
   await page.mouse.down();
   for (const [x, y] of pts.slice(1)) {
@@ -54,6 +58,7 @@ export async function dragPath(page: Page, pts: Array<[number, number]>, steps =
     await page.mouse.move(c.x, c.y, { steps });
   }
   await page.mouse.up();
+  for (const k of held) await page.keyboard.up(k);
 }
 
 export async function waitIdle(page: Page): Promise<void> {
