@@ -58,6 +58,15 @@ async function paneColours(p: { x: number; y: number }): Promise<number[][]> {
 
 const close = (a: number[], b: readonly number[], tol = 8) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
 
+/**
+ * Whether pane i shows `want[i]` at document point `p` (a null entry is not checked). The panes draw
+ * once their images have decoded, so callers poll this rather than read the pixels once.
+ */
+async function panesShow(p: { x: number; y: number }, want: (readonly number[] | null)[], tol = 8): Promise<boolean> {
+  const got = await paneColours(p);
+  return want.every((w, i) => w === null || (got[i] !== undefined && close(got[i], w, tol)));
+}
+
 describe('compare view', () => {
   it('2-up and 4-up at full size, synchronised zoom and pan, before/after per pane, keep from there', async () => {
     const page = app.page;
@@ -88,8 +97,8 @@ describe('compare view', () => {
     expect(box!.height).toBeGreaterThan(300);
 
     // Every pane shows its own candidate at the same document point.
-    const colours = await paneColours(P);
-    for (const [i, c] of colours.entries()) expect(close(c, paletteColour(items[i].index))).toBe(true);
+    const candidates = () => items.map((it) => paletteColour(it.index));
+    await expect.poll(() => panesShow(P, candidates())).toBe(true);
     // …and the photo outside the painted stroke: a patch is held only where it is not transparent,
     // and each pane places that part where it belongs (not stretched over the whole region).
     const { data, info } = await sharp(photo).removeAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -98,7 +107,15 @@ describe('compare view', () => {
       return [data[o], data[o + 1], data[o + 2]];
     };
     const Q = { x: 250, y: 280 }; // 120 px below the stroke, inside the region sent to the model
-    for (const c of await paneColours(Q)) expect(close(c, photoAt(Q), 24)).toBe(true);
+    await expect
+      .poll(() =>
+        panesShow(
+          Q,
+          items.map(() => photoAt(Q)),
+          24,
+        ),
+      )
+      .toBe(true);
 
     // Wheel over pane 1 zooms every pane about the cursor.
     const v0 = await view();
@@ -106,7 +123,7 @@ describe('compare view', () => {
     await page.mouse.move(c1!.x + P.x * v0.scale + v0.x, c1!.y + P.y * v0.scale + v0.y);
     await page.mouse.wheel(0, -400);
     await expect.poll(async () => (await view()).scale).toBeGreaterThan(v0.scale * 1.5);
-    for (const [i, c] of (await paneColours(P)).entries()) expect(close(c, paletteColour(items[i].index))).toBe(true);
+    await expect.poll(() => panesShow(P, candidates())).toBe(true);
     // Drag on pane 3 pans every pane.
     const v1 = await view();
     const c3 = await dialog.getByTestId('compare-canvas').nth(2).boundingBox();
@@ -117,7 +134,7 @@ describe('compare view', () => {
     const v2 = await view();
     expect(v2.x - v1.x).toBeCloseTo(40, 0);
     expect(v2.y - v1.y).toBeCloseTo(30, 0);
-    for (const [i, c] of (await paneColours(P)).entries()) expect(close(c, paletteColour(items[i].index))).toBe(true);
+    await expect.poll(() => panesShow(P, candidates())).toBe(true);
 
     // 2-up and back keeps the zoom and what was at the panes' centre (it used to fit the photo again).
     const size = async () => (await dialog.getByTestId('compare-canvas').first().boundingBox())!;
@@ -139,7 +156,7 @@ describe('compare view', () => {
     const back = await centreDoc();
     expect(Math.abs(back.x - before4.x)).toBeLessThan(2);
     expect(Math.abs(back.y - before4.y)).toBeLessThan(2);
-    for (const [i, c] of (await paneColours(P)).entries()) expect(close(c, paletteColour(items[i].index))).toBe(true);
+    await expect.poll(() => panesShow(P, candidates())).toBe(true);
 
     // Before on pane 2 only: the photo there, the candidates elsewhere — and its button looks pressed.
     const fill = (name: string) => dialog.getByRole('button', { name }).evaluate((b) => getComputedStyle(b).backgroundColor);
@@ -147,10 +164,8 @@ describe('compare view', () => {
     await dialog.getByRole('button', { name: 'Before: candidate 2' }).click();
     expect(await fill('Before: candidate 2')).not.toBe(unpressed);
     expect(await fill('Before: candidate 1')).toBe(unpressed);
-    const after = await paneColours(P);
-    expect(close(after[1], photoAt(P), 24)).toBe(true);
-    expect(close(after[0], paletteColour(items[0].index))).toBe(true);
-    expect(close(after[2], paletteColour(items[2].index))).toBe(true);
+    await expect.poll(() => panesShow(P, [null, photoAt(P), null, null], 24)).toBe(true);
+    await expect.poll(() => panesShow(P, [candidates()[0], null, candidates()[2], null])).toBe(true);
 
     // Keep candidate 3 from the compare view.
     await dialog.getByRole('button', { name: 'Keep candidate 3' }).click();
@@ -191,11 +206,8 @@ describe('compare view', () => {
     const dialog = page.getByRole('dialog', { name: 'Compare candidates' });
     await dialog.getByRole('button', { name: '2-up' }).click();
     await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(2);
-    const shows = async (a: number, b: number) => {
-      const c = await paneColours(P);
-      return close(c[0], paletteColour(items[a].index)) && close(c[1], paletteColour(items[b].index));
-    };
-    expect(await shows(0, 1)).toBe(true);
+    const shows = (a: number, b: number) => panesShow(P, [paletteColour(items[a].index), paletteColour(items[b].index)]);
+    await expect.poll(() => shows(0, 1)).toBe(true);
     // Candidate 4 beside candidate 1, chosen with the keys on pane 2's chooser.
     await chooseOption(page, dialog.getByRole('combobox', { name: 'Candidate in pane 2' }), '3');
     await expect.poll(() => shows(0, 3)).toBe(true);
@@ -206,7 +218,7 @@ describe('compare view', () => {
     // 4-up keeps the two picks in the first panes and fills the others.
     await dialog.getByRole('button', { name: '4-up' }).click();
     await expect.poll(() => dialog.getByTestId('compare-canvas').count()).toBe(4);
-    expect(await shows(3, 0)).toBe(true);
+    await expect.poll(() => shows(3, 0)).toBe(true);
 
     // The shared zoom in figures: fitted, then 100 % after the button.
     const zoom = dialog.getByRole('status', { name: 'Compare zoom' });
