@@ -10,7 +10,9 @@ import type { EditorStore } from './store/store';
 import type { ReferenceImage } from './store/jobs-slice';
 import { computeEstimate, type Estimate } from '../model/estimate';
 import { buildModelOptions, LOCAL_MODEL, providerLabel, referenceLimit, withArticle, type ModelOption } from '../model/model-options';
-import { qualityFor } from '../model/edit-request';
+import { effectiveGrowPx, qualityFor } from '../model/edit-request';
+import { canvasRect, expandRect, intersectRects } from '../../shared/geometry';
+import type { ModelSpec } from '../../shared/models';
 import { MASK_ON } from '../../shared/mask/threshold';
 import type { RoutingDecision } from '../../shared/routing';
 import { AUTO_VALUE, autoDecision } from '../model/auto-choice';
@@ -53,6 +55,22 @@ export function currentPlanBox(s: EditorStore): Rect | null {
   return bounds(s)?.planBox ?? null;
 }
 
+/**
+ * The box and the parts main plans the request around, for `spec`: the job grows the mask by the
+ * Edge's grow before sending it (`effectiveGrowPx`, on by default for the offline engine), so they
+ * grow with it, inside the photo. Planned around the mask as painted, the panel said "520×432 region
+ * at full size" for a request the kept version then gave as 532×444 (found by hand).
+ */
+export function sentPlanInput(s: EditorStore, spec: ModelSpec): { bbox: Rect | null; parts: Rect[] } {
+  const bbox = currentPlanBox(s);
+  const parts = currentMaskParts(s);
+  const grow = effectiveGrowPx(s.gen, spec);
+  if (!grow || !bbox || !s.doc) return { bbox, parts };
+  const photo = canvasRect(s.doc.canvas);
+  const grown = (r: Rect) => intersectRects(expandRect(r, grow), photo) ?? r;
+  return { bbox: grown(bbox), parts: parts.map(grown) };
+}
+
 let optionsCache: { keys: unknown; settings: unknown; options: ModelOption[] } | null = null;
 
 export function modelOptions(s: EditorStore): ModelOption[] {
@@ -92,6 +110,9 @@ export function currentAutoDecision(s: EditorStore): RoutingDecision {
     s.gen.prompt,
     s.gen.presetId,
     s.gen.quality,
+    // The prices compared are of the grown mask's request (sentPlanInput).
+    s.gen.grow,
+    s.gen.growPx,
     s.prefs,
     s.keyStatus,
     s.providerSettings,
@@ -101,7 +122,6 @@ export function currentAutoDecision(s: EditorStore): RoutingDecision {
   ];
   if (autoCache?.key.every((k, i) => k === key[i])) return autoCache.decision;
   const doc = s.doc;
-  const bbox = currentPlanBox(s);
   const decision = autoDecision({
     prompt: s.gen.prompt,
     outpaint,
@@ -110,11 +130,12 @@ export function currentAutoDecision(s: EditorStore): RoutingDecision {
     options: modelOptions(s),
     // The price of this very request with each model (an empty mask prices a 1024² request).
     priceOf: (spec) => {
+      const { bbox, parts } = sentPlanInput(s, spec);
       if (!doc || !bbox || outpaint) return null;
       const e = computeEstimate({
         canvas: doc.canvas,
         bbox,
-        parts: currentMaskParts(s),
+        parts,
         spec,
         quality: qualityFor(s.gen.quality, spec),
         n: 1,
@@ -160,10 +181,11 @@ export function currentEstimate(s: EditorStore): Estimate | null {
   // An edit with the text check is one region (main never splits it: the check reads one region).
   const stronger = modelOptions(s).find((o) => o.value === STRONGER_TEXT_MODEL);
   const checked = !!textCheckPlan(s.gen.prompt, s.gen.textCheck, spec, !!stronger?.usable)?.request;
+  const { bbox, parts } = sentPlanInput(s, spec);
   return computeEstimate({
     canvas: s.doc.canvas,
-    bbox: currentPlanBox(s),
-    ...(checked ? {} : { parts: currentMaskParts(s) }),
+    bbox,
+    ...(checked ? {} : { parts }),
     spec,
     quality: qualityFor(s.gen.quality, spec),
     imageSize: s.gen.imageSize,

@@ -1,7 +1,7 @@
 /** The several-models list's rows: every offered model with its count, estimate and usual time. */
 import type { EditorStore } from './store/store';
 import { expectedFor } from '../../shared/routing/latency';
-import { currentMaskParts, currentPlanBox, modelOptions, sentReferences } from './current-estimate';
+import { modelOptions, sentPlanInput, sentReferences } from './current-estimate';
 import { qualityFor } from '../model/edit-request';
 import { computeEstimate } from '../model/estimate';
 import { nRange } from '../model/model-options';
@@ -10,7 +10,6 @@ import type { MultiRow } from '../model/multi-plan';
 /** Every offered model with its count, the estimate of its request and its usual time. */
 export function multiRows(s: EditorStore): MultiRow[] {
   const doc = s.doc;
-  const bbox = currentPlanBox(s);
   const refs = sentReferences(s);
   return modelOptions(s).map((o) => {
     const range = nRange(o.spec);
@@ -24,10 +23,11 @@ export function multiRows(s: EditorStore): MultiRow[] {
         estimate: { ok: false, error: 'Open a photo first', shared: true },
         expected: null,
       };
+    const { bbox, parts } = sentPlanInput(s, o.spec);
     const e = computeEstimate({
       canvas: doc.canvas,
       bbox,
-      parts: currentMaskParts(s),
+      parts,
       spec: o.spec,
       quality: qualityFor(s.gen.quality, o.spec),
       imageSize: s.gen.imageSize,

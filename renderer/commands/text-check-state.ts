@@ -1,7 +1,7 @@
 /** The text check as the current editor state asks for it, and what one retry request costs. */
 import type { ModelSpec } from '../../shared/models';
 import type { EditorStore } from './store/store';
-import { currentOption, currentPlanBox, modelOptions, sentReferences } from './current-estimate';
+import { currentOption, modelOptions, sentPlanInput, sentReferences } from './current-estimate';
 import { qualityFor } from '../model/edit-request';
 import { computeEstimate } from '../model/estimate';
 import { STRONGER_TEXT_MODEL, textCheckPlan, type TextCheckPlan } from '../model/text-check-request';
@@ -18,7 +18,7 @@ export function retryRequestUsd(s: EditorStore, model?: string): number | null {
   const spec = (model && modelOptions(s).find((o) => o.value === model)?.spec) || currentOption(s).spec;
   const e = computeEstimate({
     canvas: s.doc.canvas,
-    bbox: currentPlanBox(s),
+    bbox: sentPlanInput(s, spec).bbox,
     spec,
     quality: qualityFor(s.gen.quality, spec),
     imageSize: s.gen.imageSize,
