@@ -279,11 +279,12 @@ describe('editor shortcuts do not fire while typing', () => {
   });
 
   it('in a number field', async () => {
-    const grow = app.page.getByRole('spinbutton', { name: 'Grow or shrink by px', exact: true });
-    await checkRows(grow, 'number', async () => {
-      await grow.click();
-      await grow.press('Control+a');
-      await grow.pressSequentially('8');
+    // Candidates: a field whose Enter only applies (the Mask panel's px fields also grow, feather or refine on Enter).
+    const count = app.page.getByRole('spinbutton', { name: 'Candidates', exact: true });
+    await checkRows(count, 'number', async () => {
+      await count.click();
+      await count.press('Control+a');
+      await count.pressSequentially('3');
     });
   });
 

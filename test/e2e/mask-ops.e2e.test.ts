@@ -97,6 +97,24 @@ describe('Enter in the Mask panel fields', () => {
   });
 });
 
+describe('Enter in the Grow field', () => {
+  it("Enter in Grow or shrink by px grows by the typed number, as Photoshop's Expand does, and gives the keys back", async () => {
+    const page = app.page;
+    const rect = await page.evaluate(() => (window as any).__maskworkTest.maskBounds());
+    expect(await maskValue(page, rect.x - 4, rect.y + 50)).toBe(0);
+    // It did nothing (found by hand): the number was taken and the mask stayed as it was.
+    await retype(page.getByRole('spinbutton', { name: 'Grow or shrink by px' }), '5');
+    await page.keyboard.press('Enter');
+    await step(/Grow mask 5px/);
+    expect(await maskValue(page, rect.x - 4, rect.y + 50)).toBe(255);
+    expect(await maskValue(page, rect.x - 8, rect.y + 50)).toBe(0);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await page.keyboard.press('Control+z'); // the editor has the keys again
+    expect(await maskValue(page, rect.x - 4, rect.y + 50)).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});
+
 describe('Photoshop selection shortcuts', () => {
   it('Ctrl+A masks everything, Ctrl+D clears, X swaps brush and eraser', async () => {
     const page = app.page;

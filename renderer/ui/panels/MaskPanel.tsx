@@ -18,8 +18,8 @@ import { isMaskEmpty } from '../../../shared/mask';
 
 /**
  * A row: a number field in px (min 1) and the buttons that use it. With `onEnter`, Enter in the field
- * applies the typed number and then does what the row's button does (Photoshop's Feather dialog: type,
- * Enter); the field gives the keys back to the editor as any number field does on Enter. Esc keeps the
+ * applies the typed number and then does what the row's (first) button does (Photoshop's Feather and
+ * Expand dialogs: type, Enter); the field gives the keys back to the editor as any number field does on Enter. Esc keeps the
  * field's usual meaning: put back the number it had and do nothing.
  */
 function PxRow(p: {
@@ -116,12 +116,19 @@ export function MaskPanel() {
             Reselect
           </button>
         </div>
-        <PxRow value={grow} max={500} label="Grow or shrink by px" onValue={(v) => setGrow(Math.max(1, v))}>
+        {/* Enter grows, as Photoshop's Select › Modify › Expand does on Enter (it did nothing here). */}
+        <PxRow
+          value={grow}
+          max={500}
+          label="Grow or shrink by px"
+          onValue={(v) => setGrow(Math.max(1, v))}
+          onEnter={hasDoc ? (v) => void growCurrentMask(v) : undefined}
+        >
           <button
             type="button"
             disabled={!hasDoc}
             onClick={() => void growCurrentMask(grow)}
-            title="Grow the mask outwards by this many pixels"
+            title="Grow the mask outwards by this many pixels (or Enter in the field)"
           >
             Grow
           </button>
