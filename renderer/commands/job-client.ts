@@ -12,7 +12,7 @@ import type { JobProgress } from '../../shared/ipc/contract-types';
 import { readJobProgress } from '../../shared/ipc/job-progress';
 import type { JobKind } from './store/jobs-slice';
 import type { DocState } from '../model/document-types';
-import { timesInSequence, type ExpectedTime } from '../../shared/models';
+import type { ExpectedTime } from '../../shared/models';
 import { errorInfo, unwrap } from './bridge';
 import { createEarlyPatches } from './early-patches';
 import { currentEstimate, currentMaskBounds, currentOption, generateBlocker, modelOptions, sentReferences } from './current-estimate';
@@ -21,7 +21,7 @@ import { adaptOutpaintRequest } from '../model/outpaint-request';
 import { AUTO_VALUE } from '../model/auto-choice';
 import { acceptsSeed } from '../model/prompt-tools';
 import { billerOf, chargeClause, withCharge } from '../model/charge-words';
-import { expectedFor } from '../../shared/routing/latency';
+import { expectedForRun } from '../../shared/routing/latency';
 import { currentTextCheck } from './text-check-state';
 import { stageResults } from './stage-results';
 import { reportJobError } from './job-error-report';
@@ -101,10 +101,10 @@ export function createJobClient(deps: JobClientDeps): JobClient {
       doc.canvas,
     );
     const estimate = currentEstimate(s);
-    const perRequest = estimate?.ok ? expectedFor(opt.spec, estimate.request, s.prefs?.latency ?? {}) : null;
     // The offline engine runs candidates (and an edit's areas) one after another; cloud candidates come in one go.
-    const areas = estimate?.ok ? (estimate.areas?.length ?? 1) : 1;
-    const expected = opt.spec.provider === 'local' ? timesInSequence(perRequest, settings.n * areas) : perRequest;
+    const expected = estimate?.ok
+      ? expectedForRun(opt.spec, estimate.request, s.prefs?.latency ?? {}, settings.n, estimate.areas?.length ?? 1)
+      : null;
     const encode = async () => {
       const t = trace.now();
       const png = await deps.encodeMask(doc.maskId, rect, grow);

@@ -1,6 +1,6 @@
 /** The several-models list's rows: every offered model with its count, estimate and usual time. */
 import type { EditorStore } from './store/store';
-import { expectedFor } from '../../shared/routing/latency';
+import { expectedForRun } from '../../shared/routing/latency';
 import { modelOptions, sentPlanInput, sentReferences } from './current-estimate';
 import { qualityFor } from '../model/edit-request';
 import { computeEstimate } from '../model/estimate';
@@ -42,7 +42,7 @@ export function multiRows(s: EditorStore): MultiRow[] {
       estimate: e.ok
         ? { ok: true, usd: e.usd, approximate: e.approximate, ...(e.areas && e.areas.length > 1 ? { areas: e.areas.length } : {}) }
         : { ok: false, error: e.error, ...(e.code === 'empty-mask' ? { shared: true } : {}) },
-      expected: e.ok ? expectedFor(o.spec, e.request, s.prefs?.latency ?? {}) : null,
+      expected: e.ok ? expectedForRun(o.spec, e.request, s.prefs?.latency ?? {}, Math.max(1, n), e.areas?.length ?? 1) : null,
     };
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getModel, type ModelSpec } from '../models';
-import { LATENCY_SAMPLES, addLatencySample, expectedFor, latencyKey, learnedExpected, parseLatencyTable } from './latency';
+import { LATENCY_SAMPLES, addLatencySample, expectedFor, expectedForRun, latencyKey, learnedExpected, parseLatencyTable } from './latency';
 
 const gpt = getModel('gpt-image-2') as ModelSpec;
 const SQ = { width: 1024, height: 1024 };
@@ -34,5 +34,15 @@ describe('learned latency', () => {
   it('reads only well-formed entries from disk', () => {
     expect(parseLatencyTable({ a: [1, 'x', -2, 3], b: 'no', c: [] })).toEqual({ a: [1, 3] });
     expect(parseLatencyTable(null)).toEqual({});
+  });
+});
+
+describe('one Generate', () => {
+  it('the offline engine: one candidate’s time per candidate and per area (made one after another); a cloud model: one request’s', () => {
+    const local = getModel('local') as ModelSpec;
+    const one = expectedFor(local, { width: 400, height: 300 }, {})!;
+    expect(expectedForRun(local, { width: 400, height: 300 }, {}, 3)).toMatchObject({ low: one.low * 3, high: one.high * 3 });
+    expect(expectedForRun(local, { width: 400, height: 300 }, {}, 2, 2)).toMatchObject({ low: one.low * 4, high: one.high * 4 });
+    expect(expectedForRun(gpt, SQ, {}, 4, 2)).toEqual(expectedFor(gpt, SQ, {}));
   });
 });

@@ -4,7 +4,7 @@
  * at least MIN_SAMPLES requests in a size tier, its expectation comes from them (the middle 60 % of
  * the last LATENCY_SAMPLES) instead of the published table. Pure.
  */
-import { expectedSeconds, latencyTier, type ExpectedTime, type ModelSpec } from '../models';
+import { expectedSeconds, latencyTier, timesInSequence, type ExpectedTime, type ModelSpec } from '../models';
 
 /** Seconds of the last requests, by `latencyKey`. */
 export type LatencyTable = Readonly<Record<string, readonly number[]>>;
@@ -53,6 +53,23 @@ export function expectedFor(spec: ModelSpec, size: { width: number; height: numb
     if (learned) return learned;
   }
   return expectedSeconds(spec, size);
+}
+
+/**
+ * What one Generate takes: `n` candidates over `areas` areas of `size` each. The offline engine makes
+ * them one after another; a cloud model's candidates come in one request (an edit's areas side by side).
+ * The Generate panel said one candidate's time ("usually 1 s") for three offline candidates, which the
+ * job itself expected to take three times as long.
+ */
+export function expectedForRun(
+  spec: ModelSpec,
+  size: { width: number; height: number },
+  table: LatencyTable,
+  n: number,
+  areas = 1,
+): ExpectedTime | null {
+  const one = expectedFor(spec, size, table);
+  return spec.provider === 'local' ? timesInSequence(one, Math.max(1, Math.round(n)) * Math.max(1, areas)) : one;
 }
 
 /** A latency table read from disk → only well-formed entries. */

@@ -25,7 +25,7 @@ import { NumberField } from '../NumberField';
 import { RefineStatus } from '../RefineStatus';
 import { multiGenerateBlocker } from '../../commands/multi-generate';
 import { formatDecision } from '../../../shared/routing';
-import { expectedFor } from '../../../shared/routing/latency';
+import { expectedForRun } from '../../../shared/routing/latency';
 import { formatExpected } from '../../../shared/models';
 import { clampN, LOCAL_MODEL, nRange, referenceLimit, tiersOf, type ModelOption } from '../../model/model-options';
 import { qualityFor } from '../../model/edit-request';
@@ -83,7 +83,7 @@ export function GeneratePanel() {
       outpaint,
       blocker: outpaint ? outpaintBlocker(s) : gen.multiOn ? multiGenerateBlocker(s) : generateBlocker(s, estimate),
       auto: gen.model === AUTO_VALUE ? currentAutoDecision(s) : null,
-      expected: estimate?.ok ? expectedFor(opt.spec, estimate.request, prefs?.latency ?? {}) : null,
+      expected: estimate?.ok ? expectedForRun(opt.spec, estimate.request, prefs?.latency ?? {}, gen.n, estimate.areas?.length ?? 1) : null,
     };
   }, [doc, gen, keyStatus, providerSettings, job, prefs, multiRun, pending]);
   const retryWorst = useRetryWorstLine(estimate?.ok ? estimate.usd : null);
