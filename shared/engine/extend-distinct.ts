@@ -13,7 +13,9 @@
  * known patch at least {@link EXCLUSION} px away (Chebyshev), found by PatchMatch over the sources
  * (random start, propagation, random search; {@link ITERATIONS} scans).
  */
+import { downsampleConservative } from './pyramid';
 import { mulberry32 } from './random';
+import type { Layer } from './region';
 
 /** Least Chebyshev distance (px) of a look-alike: nearer patches overlap (or nearly) the source's own. */
 export const EXCLUSION = 6;
@@ -117,4 +119,93 @@ export function patchDistinctness(
   const common = vals[Math.floor(QUANTILE * (vals.length - 1))];
   for (const p of sources) out[p] = Math.max(0, (Number.isFinite(best[p]) ? best[p] : 0) - common);
   return out;
+}
+
+/**
+ * Distinctness at several scales: per source of `layer`, the largest of {@link patchDistinctness} on the
+ * layer itself and on it halved `levels` times (each coarse value applied to the fine pixels of its
+ * cell; each level's own band quantile subtracted). One (2r+1)² patch sees only a piece of an object's
+ * outline, and a piece of a curved outline has look-alikes a few px further along that outline: an
+ * eye's rim and lids scored as common as fur at the synthesis's scale, and the chelsea outpaint had
+ * cat eyes pasted into the new fur. Halved, the same patch covers the rim with the iris beside it,
+ * which has no look-alike ("What makes a patch distinct?" compares patches across scales too).
+ * `band` marks the known pixels near the hole (its level's quantile is taken among them); `bandReach`
+ * is its width in px of `layer`, halved with each level.
+ */
+export function multiScaleDistinctness(
+  layer: Layer,
+  ok: Uint8Array,
+  r: number,
+  bandReach: number,
+  levels = SCALES,
+  tick?: () => void,
+): Float32Array {
+  const { width: w, height: h } = layer;
+  const out = patchDistinctness(layer.pix, ok, w, h, r, nearHole(layer, bandReach), tick);
+  let coarse = layer;
+  for (let k = 1; k <= levels; k++) {
+    if (Math.min(coarse.width, coarse.height) < 8 * (2 * r + 1)) break;
+    coarse = downsampleConservative(coarse);
+    const cw = coarse.width,
+      ch = coarse.height;
+    const cok = knownPatches(coarse, r);
+    const d = patchDistinctness(coarse.pix, cok, cw, ch, r, nearHole(coarse, Math.max(r, bandReach >> k)), tick);
+    for (let y = 0; y < h; y++) {
+      const row = Math.min(ch - 1, y >> k) * cw;
+      for (let x = 0; x < w; x++) {
+        const i = y * w + x;
+        if (ok[i]) out[i] = Math.max(out[i], d[row + Math.min(cw - 1, x >> k)]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Halvings {@link multiScaleDistinctness} looks at besides the layer's own scale. */
+export const SCALES = 1;
+
+/** Centres whose (2r+1)² patch is inside the layer and fully known. */
+function knownPatches(layer: Layer, r: number): Uint8Array {
+  const { width: w, height: h, hole } = layer;
+  const ok = new Uint8Array(w * h);
+  for (let y = r; y < h - r; y++)
+    for (let x = r; x < w - r; x++) {
+      let any = 0;
+      for (let dy = -r; dy <= r && !any; dy++) for (let dx = -r; dx <= r; dx++) any |= hole[(y + dy) * w + x + dx];
+      ok[y * w + x] = any ? 0 : 1;
+    }
+  return ok;
+}
+
+/** 1 on the pixels within Chebyshev distance `reach` of a hole pixel. */
+function nearHole(layer: Layer, reach: number): Uint8Array {
+  const { width: w, height: h, hole } = layer;
+  const dist = new Int32Array(w * h).fill(1 << 30);
+  for (let i = 0; i < w * h; i++) if (hole[i]) dist[i] = 0;
+  // Two chamfer passes with unit steps in all 8 directions: exact Chebyshev distance.
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      let d = dist[i];
+      if (x > 0) d = Math.min(d, dist[i - 1] + 1);
+      if (y > 0) {
+        d = Math.min(d, dist[i - w] + 1);
+        if (x > 0) d = Math.min(d, dist[i - w - 1] + 1);
+        if (x < w - 1) d = Math.min(d, dist[i - w + 1] + 1);
+      }
+      dist[i] = d;
+    }
+  for (let y = h - 1; y >= 0; y--)
+    for (let x = w - 1; x >= 0; x--) {
+      const i = y * w + x;
+      let d = dist[i];
+      if (x < w - 1) d = Math.min(d, dist[i + 1] + 1);
+      if (y < h - 1) {
+        d = Math.min(d, dist[i + w] + 1);
+        if (x < w - 1) d = Math.min(d, dist[i + w + 1] + 1);
+        if (x > 0) d = Math.min(d, dist[i + w - 1] + 1);
+      }
+      dist[i] = d;
+    }
+  return Uint8Array.from(dist, (d) => (d <= reach ? 1 : 0));
 }

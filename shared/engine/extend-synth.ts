@@ -19,7 +19,7 @@
  * The result is a source index per hole pixel (the field), so the caller can copy full-resolution
  * detail from it.
  */
-import { patchDistinctness } from './extend-distinct';
+import { multiScaleDistinctness } from './extend-distinct';
 import type { Layer } from './region';
 import type { Rng } from './random';
 
@@ -64,8 +64,9 @@ const STRUCTURE_FLOOR = 40;
 const STRUCTURE_REACH = 4;
 /**
  * Figure/ground prior by shape: penalty per unit of a source's patch distinctness (extend-distinct.ts,
- * in the unit of the match cost), faded in with the rarity penalty. Keeps distinct objects (a rocket's
- * nose, lamps) from floating in the extension.
+ * in the unit of the match cost), in full from the band (not faded in with the rarity penalty: near the
+ * band the mirror-point candidates sample the object the band cuts, and chelsea's right eye went on
+ * with a second pupil beside it). Keeps distinct objects (a rocket's nose, lamps, eyes) out of the extension.
  */
 export const DISTINCT_WEIGHT = 1;
 /** Floor of the typical match cost (mean squared RGB difference per pixel). */
@@ -183,7 +184,7 @@ export function synthesizeField(
   for (let i = 0; i < n; i++) avail[i] = hole[i] ? 0 : 1;
   const uses = new Uint16Array(n);
   const rarity = colourRarity(pix, ok, n);
-  const distinct = distinctWeight > 0 ? patchDistinctness(pix, ok, w, h, r, dilate(hole, w, h, MIRROR_DEPTH)) : null;
+  const distinct = distinctWeight > 0 ? multiScaleDistinctness(layer, ok, r, MIRROR_DEPTH) : null;
   onSetup?.();
   const cands = new Int32Array(8 * 2 + LOCAL_SAMPLES + GLOBAL_SAMPLES + ANYWHERE_SAMPLES);
   let costRef = 4 * MIN_COST_REF;
@@ -246,7 +247,7 @@ export function synthesizeField(
       if (c === best) continue;
       const match = neighbourhoodCost(pix, avail, w, h, r, p, c);
       let cost = match + penalty * uses[c] + rarityPenalty * rarity[c];
-      if (distinct) cost += distinctWeight * ramp * distinct[c];
+      if (distinct) cost += distinctWeight * distinct[c];
       if (cost < bestCost) {
         bestCost = cost;
         bestMatch = match;
