@@ -44,7 +44,7 @@ function furWithEyes(w: number, h: number): RgbaImage {
   });
 }
 
-const luma = (d: Uint8ClampedArray, i: number) => 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+const luma = (d: ArrayLike<number>, i: number) => 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
 
 describe('outpaint: a pair of small, high-contrast eyes is not copied into the fur', () => {
   it('extends the fur around two eyes without green iris or dark rim pieces', () => {

@@ -44,7 +44,8 @@ export const FEATHER_DEPTH = 6;
  * Depth (full-resolution px from the band) over which the synthesis's figure/ground prior fades in
  * (extend-synth.ts): near the band the band predicts best (an edge-touching blob hole, 50–70 px deep,
  * kept more of its continuation: dev blob texture 0.83 → 0.84; such holes take the general fill since
- * 2026-12-06, see {@link MIN_FRAME_SHARE}); far out, the photo's background does.
+ * 2026-12-06, see {@link MIN_FRAME_SHARE}); far out, the photo's background does. The colour-rarity part
+ * only: the distinctness penalty is paid in full from the band (extend-synth.ts, DISTINCT_WEIGHT).
  */
 const RARITY_RAMP = 64;
 /** Membrane sweeps after which its share of the progress is half reported. */
