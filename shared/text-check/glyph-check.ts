@@ -15,6 +15,7 @@ import { byReference, lowerOByReference, type GlyphReference } from './reference
 import { oldLAgain } from './word-l';
 import { oneForL } from './one-for-l';
 import { inkFitsGlyph, wordTallest } from './paired-ink';
+import { topBarBothSides } from './capital-i';
 
 /**
  * Second look at characters the OCR's language model happily swaps (O/0, l/1, rn/m): the LSTM reads
@@ -42,8 +43,7 @@ export interface Box {
   y1: number;
 }
 
-export type { Shape };
-export { inkOf };
+export { inkOf, type Shape };
 
 export type GlyphVerdict = { result: 'ok' } | { result: 'veto'; looksLike: string } | { result: 'unsure'; between: string };
 
@@ -254,6 +254,8 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
     return byRef && v.result === 'ok' ? byRef : v;
   }
   if (ch === '1' || ch === 'l' || (ch === 'i' && ctx.typed === 'I')) {
+    // A capital I's bar or serifs reach out on both sides of its top, a 1's flag on the left only (capital-i.ts).
+    if (ch === 'i' && !g.cut && topBarBothSides(g.ink, g.w, g.h)) return { result: 'ok' };
     // The old text's own 1s and l's, as for O and 0: the same ink settles it, and where the old
     // text has the asked kind nothing else passes as right (reference-glyphs.ts).
     const byRef = byReference(g, ctx.typed, ctx.line, ctx.shapes, img.scale ?? 1, ctx.reference);
