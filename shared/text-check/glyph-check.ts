@@ -16,6 +16,7 @@ import { oldLAgain } from './word-l';
 import { oneForL } from './one-for-l';
 import { inkFitsGlyph, wordTallest } from './paired-ink';
 import { topBarBothSides } from './capital-i';
+import { xHeightO } from './lower-o';
 
 /**
  * Second look at characters the OCR's language model happily swaps (O/0, l/1, rn/m): the LSTM reads
@@ -237,8 +238,8 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
   if ((round || ch === '1' || ch === 'l' || ch === 'i') && !inkFitsGlyph(g, glyphBox, ctx.word, tallest, ctx.typed !== 'o'))
     return { result: 'unsure', between: round ? 'O/0' : `1/${ch === 'i' ? 'I' : 'l'}` };
   if (round) {
-    // A lowercase o is clearly shorter than the word's tallest letters; a 0 or O is not.
-    if (ctx.typed === 'o' && g.h < tallest * 0.8) return { result: 'ok' };
+    // A lowercase o is x-height, shorter than the word's tallest letters; a 0 or O is not (lower-o.ts).
+    if (ctx.typed === 'o' && xHeightO(g, tallest, ctx.word, ctx.shapes, img.scale ?? 1)) return { result: 'ok' };
     // The ink found for this glyph must be one round glyph: two rings run together at a small size
     // (light text on a dark ground: "Lot 1OO" in Go Mono at 20 px) measure as one wide shape whose
     // middle — where they touch — looks like a zero's dot, and the piece cut off beside it as a
@@ -256,8 +257,7 @@ export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: Glyph
   if (ch === '1' || ch === 'l' || (ch === 'i' && ctx.typed === 'I')) {
     // A capital I's bar or serifs reach out on both sides of its top, a 1's flag on the left only (capital-i.ts).
     if (ch === 'i' && !g.cut && topBarBothSides(g.ink, g.w, g.h)) return { result: 'ok' };
-    // The old text's own 1s and l's, as for O and 0: the same ink settles it, and where the old
-    // text has the asked kind nothing else passes as right (reference-glyphs.ts).
+    // The old text's own 1s and l's, as its 0s and Os for O and 0 (reference-glyphs.ts).
     const byRef = byReference(g, ctx.typed, ctx.line, ctx.shapes, img.scale ?? 1, ctx.reference);
     if (byRef && byRef.result !== 'unsure') return byRef;
     const v = checkStem(img, ch, glyphBox, ctx, g, mono);
