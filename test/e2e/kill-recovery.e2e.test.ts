@@ -97,7 +97,8 @@ describe('kill -9 of the app process', () => {
     await generate(page);
     await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 90_000 });
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
-    expect((await summary(page)).layers).toBe(1);
+    // Keep commits once the candidate's bitmap is there (a decode when it was let go): polled.
+    await expect.poll(async () => (await summary(page)).layers).toBe(1);
     await expect.poll(async () => (await savedDoc())?.layers?.length ?? 0, { timeout: 15_000, interval: 25 }).toBe(1);
     await kill9();
     await page.close();

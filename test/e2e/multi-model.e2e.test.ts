@@ -112,7 +112,8 @@ describe('several models at once', () => {
     // Keep one: the document changes only now, by one layer.
     const before = await page.evaluate(() => (window as any).__maskworkTest.summary().layers);
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
-    expect(await page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(before + 1);
+    // Keep commits once the candidate's bitmap is there (a decode when it was let go): polled.
+    await expect.poll(() => page.evaluate(() => (window as any).__maskworkTest.summary().layers)).toBe(before + 1);
     // The answered models' lines went with their candidates; the failure stays until dismissed.
     expect(await entry('gpt-image-2').count()).toBe(0);
     expect(await entry('local').count()).toBe(0);

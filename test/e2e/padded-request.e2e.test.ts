@@ -83,7 +83,8 @@ describe('a whole-photo mask with Nano Banana 2 on a 1.45:1 photo', () => {
     expect(staged.costUsd).toBeCloseTo(est.usd, 6);
 
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
-    expect((await summary(page)).layers).toBe(1);
+    // Keep commits once the candidate's bitmap is there (a decode when it was let go): polled.
+    await expect.poll(async () => (await summary(page)).layers).toBe(1);
     const versions = await hooks(page, 'versions');
     expect(versions[0]).toMatchObject({ model: 'gemini-3.1-flash-image', requestSize: { width: 1264, height: 848 } });
     expect(versions[0].region).toEqual({ x: 0, y: 0, width: W, height: H });

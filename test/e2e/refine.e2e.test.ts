@@ -111,9 +111,13 @@ describe('Refine with…', () => {
     expect(line).toEqual({ lines: 1, ellipsis: 'ellipsis' });
     expect(await lineage.getAttribute('title')).toBe('Refined from Nano Banana 2 (Gemini 3.1 Flash Image)');
     // The refined candidate is selected: keep it.
+    const readVersions = () => page.evaluate(() => (window as any).__maskworkTest.versions() as { model: string }[]);
+    const versionsBefore = (await readVersions()).length;
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
-    const versions = await page.evaluate(() => (window as any).__maskworkTest.versions());
-    expect(versions.at(-1).model).toBe('gpt-image-2');
+    // Keep commits once the candidate's bitmap is there (a decode when it was let go): polled.
+    await expect.poll(async () => (await readVersions()).length).toBe(versionsBefore + 1);
+    const versions = await readVersions();
+    expect(versions.at(-1)!.model).toBe('gpt-image-2');
     expect(await page.getByTestId('version-lineage').last().textContent()).toBe('Nano Banana 2 → GPT Image 2');
     // The card stays short: size · cost · time on one line (it wrapped), the lineage on at most two (it took three).
     const lines = await page

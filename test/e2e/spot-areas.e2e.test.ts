@@ -168,8 +168,10 @@ describe('two dabs in opposite corners of a 24 MP photo', () => {
     await patchesBoth(page, items);
     const versionsBefore = (await summary(page)).layers;
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    // Keep is not a busy step (waitIdle does not wait for it): it commits once the candidate's bitmap
+    // is there (a decode when it was let go), so the layer count is polled.
     await waitIdle(page);
-    expect((await summary(page)).layers).toBe(versionsBefore + 1);
+    await expect.poll(async () => (await summary(page)).layers).toBe(versionsBefore + 1);
     // Filled at the areas' own size (no 24 MP, no resampling): the request is the first area's (the
     // offline engine's mask is grown by a few px before it is sent, which the estimate leaves out).
     const [kept] = await probe<any[]>(page, 'versions');
