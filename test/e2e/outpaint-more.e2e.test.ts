@@ -92,11 +92,14 @@ describe('outpainting: the prepared request, a second extension, cancel', () => 
         const thumb = page.getByRole('button', { name: 'Candidate 1: GPT Image 2' }).locator('canvas');
         const at = (4 / s.canvas.width) * Number(await thumb.getAttribute('width'));
         const y = Number(await thumb.getAttribute('height')) / 2;
-        const px = await thumb.evaluate((c: HTMLCanvasElement, p) => [...c.getContext('2d')!.getImageData(p.x, p.y, 1, 1).data], {
-          x: Math.floor(at),
-          y: Math.floor(y),
-        });
-        expect(px[0] > 200 && px[1] < 60 && px[2] < 60, `${px}`).toBe(true);
+        // The thumbnail draws the layer under it once that layer's bitmap is there (a decode when it was
+        // let go), after the strip has rendered: polled, not read once.
+        const px = () =>
+          thumb.evaluate((c: HTMLCanvasElement, p) => [...c.getContext('2d')!.getImageData(p.x, p.y, 1, 1).data], {
+            x: Math.floor(at),
+            y: Math.floor(y),
+          });
+        await expect.poll(px).toSatisfy(([r, g, b]: number[]) => r > 200 && g < 60 && b < 60);
       },
       2,
     );

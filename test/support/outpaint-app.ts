@@ -62,9 +62,12 @@ export async function chooseModel(page: Page, model: string) {
 
 /** Generate, then Keep; `staged` runs while the candidate is on screen, before Keep. */
 export async function runOutpaintAndKeep(page: Page, staged?: () => Promise<void>, layersAfter = 1): Promise<void> {
+  const shownBefore: number = await hooks(page, 'editsShown');
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   await page.waitForFunction(() => (window as any).__maskworkTest.staging().items.length === 1, null, { timeout: 60_000 });
   await page.waitForFunction(() => (window as any).__maskworkTest.job() === null);
+  // On screen: the job ends before the candidate is painted, and `staged` may read the canvas.
+  await page.waitForFunction((n) => (window as any).__maskworkTest.editsShown() > n, shownBefore);
   const shown = await hooks(page, 'staging');
   const { canvas } = await summary(page);
   expect(shown.items[0].region).toEqual({ x: 0, y: 0, width: canvas.width, height: canvas.height });
