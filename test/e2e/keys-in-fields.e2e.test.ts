@@ -337,6 +337,8 @@ describe('editor shortcuts do not fire while typing', () => {
     await page.keyboard.press('Delete');
     expect((await appState(page)).staged).toHaveLength(2);
     await page.keyboard.press('Enter');
+    // Keep commits once the candidate's bitmap is there (a decode when it was let go): polled.
+    await expect.poll(async () => (await summary(page)).layers).toBe(1);
     const kept = await summary(page);
     expect(kept.layers).toBe(1);
     expect(kept.historyLabels).toHaveLength(s0.history.length + 1);

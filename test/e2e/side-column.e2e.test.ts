@@ -25,7 +25,7 @@ beforeAll(async () => {
   await page.waitForFunction(() => (window as any).__maskworkTest.summary().hasDoc);
   await waitIdle(page);
   await page.keyboard.press('b');
-  for (const y of [500, 1100]) {
+  for (const [i, y] of [500, 1100].entries()) {
     await dragPath(page, [
       [800, y],
       [1100, y + 100],
@@ -34,6 +34,8 @@ beforeAll(async () => {
     const keep = page.getByRole('button', { name: 'Keep', exact: true });
     await keep.waitFor({ timeout: 120_000 });
     await keep.click();
+    // Keep is not a busy step (waitIdle does not wait for it): it commits once the candidate's bitmap is there.
+    await page.waitForFunction((n) => (window as any).__maskworkTest.summary().layers === n, i + 1);
     await waitIdle(page);
   }
   await page.keyboard.press('c');
