@@ -112,6 +112,9 @@ describe('panels and bars', () => {
     const bar = page.locator('header.options-bar');
     expect(((await bar.innerText()).match(/100\s?%/g) ?? []).length).toBeLessThanOrEqual(1);
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    // Keep is not a busy step (waitIdle does not wait for it): it commits once the candidate's bitmap is
+    // there, and an Esc before that discarded the candidate instead.
+    await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
     await waitIdle(page);
 
     await page.keyboard.press('c');

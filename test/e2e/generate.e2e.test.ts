@@ -78,6 +78,8 @@ describe('cloud edit in the editor', () => {
     const staging = await hooks(page, 'staging');
     expect(staging.selected).toBe(1);
     await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    // Keep commits once the candidate's bitmap is there (a decode when it was let go): polled.
+    await expect.poll(async () => (await summary(page)).layers).toBe(1);
     const kept = await summary(page);
     expect(kept.layers).toBe(1);
     expect(kept.label).toMatch(/Keep GPT Image 2/);

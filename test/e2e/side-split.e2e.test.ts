@@ -34,8 +34,9 @@ beforeAll(async () => {
   const keep = page.getByRole('button', { name: 'Keep', exact: true });
   await keep.waitFor({ timeout: 120_000 });
   await keep.click();
+  // Keep is not a busy step (waitIdle does not wait for it): it commits once the candidate's bitmap is there.
+  await page.waitForFunction(() => (window as any).__maskworkTest.summary().layers === 1);
   await waitIdle(page);
-  expect((await summary(page)).layers).toBe(1);
 }, 300_000);
 afterAll(async () => {
   await app?.close();
