@@ -12,7 +12,12 @@
  * 3. Copy full-resolution detail through that field: every full-resolution hole pixel takes the
  *    real pixel at the same offset inside its coarse cell's source block, blended bilinearly with
  *    the neighbouring cells' sources (identical where the field is coherent; a soft transition over
- *    f pixels where it jumps). So the detail is real photo detail at full resolution.
+ *    f pixels where it jumps). So the detail is real photo detail at full resolution. The blend
+ *    keeps its contrast: the sources' local means blend linearly, their details (pixel − local
+ *    mean) with weights scaled by 1/√Σw², as unrelated textures average to less than either (the
+ *    field jumps between a third and a half of its neighbouring cells, so nearly every pixel of an
+ *    f = 2 copy was such a blend: drum-table's cork floor and wall came out smeared, the dev set's
+ *    extensions at 0.7–0.9 of their sources' texture).
  * 4. Band correction: the local low-frequency step between the known pixels and the copy along
  *    the band is measured per ring pixel and removed inside the hole, decaying over τ pixels.
  * 5. Energy cap (extend-energy.ts): a copy busier than both the band and the known region has its
@@ -133,6 +138,14 @@ export function extendLayer(
     ch = coarse.height;
   const cpix = coarse.pix;
   const offset = lowFrequencyOffsets(coarse, src, membrane.pix, (rows, taps) => tick(blurUnits(rows, taps)));
+  // The distinct sources of one pixel's (up to) four cells: index, position, summed weight.
+  const tapSrc = new Int32Array(4),
+    tapX = new Int32Array(4),
+    tapY = new Int32Array(4),
+    tapW = new Float64Array(4);
+  // A source's local mean colour, computed where a blend needs it (a whole-photo table of them
+  // would cost 16 bytes per known pixel).
+  const mean = new Float64Array(4);
   for (let y = 0; y < h; y++) {
     if (y > 0 && y % COPY_ROWS_PER_TICK === 0) tick(COPY_ROWS_PER_TICK * rowUnits);
     const v = (y + 0.5) / f - 0.5;
@@ -144,11 +157,13 @@ export function extendLayer(
       const u = (x + 0.5) / f - 0.5;
       const cx0 = Math.floor(u),
         fx = u - cx0;
-      let r = 0,
-        g = 0,
-        b = 0,
-        a = 0,
-        sw = 0;
+      // The distinct source pixels of the (up to) four cells, with their summed weights; the
+      // offsets blend linearly.
+      let nt = 0,
+        sw = 0,
+        o0 = 0,
+        o1 = 0,
+        o2 = 0;
       for (let k = 0; k < 4; k++) {
         const wx = k & 1 ? fx : 1 - fx,
           wy = k & 2 ? fy : 1 - fy;
@@ -165,14 +180,53 @@ export function extendLayer(
         if (sx < 0 || sy < 0 || sx >= w || sy >= h) continue;
         const si = sy * w + sx;
         if (hole[si]) continue;
-        const s4 = si * 4,
-          o3 = (cy * cw + cx) * 3;
-        r += wt * (pix[s4] + offset[o3]);
-        g += wt * (pix[s4 + 1] + offset[o3 + 1]);
-        b += wt * (pix[s4 + 2] + offset[o3 + 2]);
-        a += wt * pix[s4 + 3];
+        const o3 = (cy * cw + cx) * 3;
+        o0 += wt * offset[o3];
+        o1 += wt * offset[o3 + 1];
+        o2 += wt * offset[o3 + 2];
+        let t = 0;
+        while (t < nt && tapSrc[t] !== si) t++;
+        if (t === nt) {
+          tapSrc[nt] = si;
+          tapX[nt] = sx;
+          tapY[nt] = sy;
+          tapW[nt++] = 0;
+        }
+        tapW[t] += wt;
         sw += wt;
       }
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
+      if (nt === 1) {
+        // A coherent field: the source pixel itself.
+        const s4 = tapSrc[0] * 4;
+        r = sw * pix[s4];
+        g = sw * pix[s4 + 1];
+        b = sw * pix[s4 + 2];
+        a = sw * pix[s4 + 3];
+      } else if (nt > 1) {
+        // Unrelated details averaged lose contrast (an even blend of two has 1/√2 of their
+        // deviation): the local means blend linearly, the details (pixel − local mean) with the
+        // weights scaled by 1/√Σu² (u: the normalised weights), so they keep the sources' own.
+        let q = 0;
+        for (let t = 0; t < nt; t++) q += (tapW[t] / sw) ** 2;
+        const gain = 1 / Math.sqrt(q);
+        for (let t = 0; t < nt; t++) {
+          const s4 = tapSrc[t] * 4,
+            wt = tapW[t],
+            wd = wt * gain;
+          coarseMean(coarse, f, tapX[t], tapY[t], mean);
+          r += wt * mean[0] + wd * (pix[s4] - mean[0]);
+          g += wt * mean[1] + wd * (pix[s4 + 1] - mean[1]);
+          b += wt * mean[2] + wd * (pix[s4 + 2] - mean[2]);
+          a += wt * mean[3] + wd * (pix[s4 + 3] - mean[3]);
+        }
+      }
+      r += o0;
+      g += o1;
+      b += o2;
       const i4 = i * 4;
       if (sw > 0) {
         pix[i4] = r / sw;
@@ -197,6 +251,39 @@ export function extendLayer(
   const capTick = capUnits / (CAP_PASSES * Math.ceil(h / CAP_ROWS));
   if (capExtensionEnergy(layer, plan, () => tick(capTick)) === 1) tick(capUnits / 2);
   return true;
+}
+
+/**
+ * The local mean colour (RGBA) at full-resolution pixel (x, y) of a known source: the bilinear
+ * interpolation of the known cells of `coarse` (the f×f block means) around it, renormalised over
+ * the known ones (the pixel's own cell is known).
+ */
+function coarseMean(coarse: Layer, f: number, x: number, y: number, out: Float64Array): void {
+  const { width: cw, height: ch, pix: cp, hole: chole } = coarse;
+  const u = (x + 0.5) / f - 0.5,
+    v = (y + 0.5) / f - 0.5;
+  const x0 = Math.floor(u),
+    y0 = Math.floor(v),
+    fx = u - x0,
+    fy = v - y0;
+  for (let j = 0; j < 4; j++) out[j] = 0;
+  let sw = 0;
+  for (let k = 0; k < 4; k++) {
+    const cx = x0 + (k & 1),
+      cy = y0 + (k >> 1);
+    if (cx < 0 || cy < 0 || cx >= cw || cy >= ch) continue;
+    const c = cy * cw + cx;
+    if (chole[c]) continue;
+    const wt = (k & 1 ? fx : 1 - fx) * (k & 2 ? fy : 1 - fy);
+    if (wt <= 0) continue;
+    for (let j = 0; j < 4; j++) out[j] += wt * cp[c * 4 + j];
+    sw += wt;
+  }
+  if (sw > 0) for (let j = 0; j < 4; j++) out[j] /= sw;
+  else {
+    const c = Math.min(ch - 1, Math.floor(y / f)) * cw + Math.min(cw - 1, Math.floor(x / f));
+    for (let j = 0; j < 4; j++) out[j] = cp[c * 4 + j];
+  }
 }
 
 /**
