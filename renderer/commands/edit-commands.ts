@@ -41,7 +41,39 @@ function find(key?: string): StagedCandidate | null {
  * kept or refined. Resolves false when it did not keep (a guard said why), so the compare view
  * stays open over the refusal; `from` the compare view, the refusal says how to redo from there.
  */
-export async function keepStaged(close: boolean, key?: string, from: 'strip' | 'compare' = 'strip'): Promise<boolean> {
+export function keepStaged(close: boolean, key?: string, from: 'strip' | 'compare' = 'strip'): Promise<boolean> {
+  // One Keep at a time, in the order pressed: a Keep waits for its candidate's bitmap (a decode when a
+  // zoomed-out view had let it go), and a second Enter in that wait added the same layer twice.
+  const before = keeping,
+    n = ++keepsPressed;
+  const mine = (async () => {
+    try {
+      // Idle, it starts at once: what it keeps is decided when pressed (the early candidate's edit, below).
+      if (before) await before.catch(() => false);
+      return await keepNow(close, key, from);
+    } finally {
+      // Before the caller's await resumes: a discard right after an awaited Keep acts at once.
+      if (keepsPressed === n) keeping = null;
+    }
+  })();
+  keeping = mine;
+  return mine;
+}
+
+/** The Keep still under way (waiting for its bitmap), if any: Esc and Delete act after it. */
+let keeping: Promise<boolean> | null = null;
+let keepsPressed = 0;
+
+/** Whether a Keep is still under way (waiting for its candidate's bitmap). */
+export const keepUnderWay = (): boolean => keeping !== null;
+
+/** Runs `act` now, or after the Keep under way (an Esc right after Enter discarded the strip the Keep was closing). */
+export function afterKeep(act: () => void): void {
+  if (keeping) void keeping.then(act, act);
+  else act();
+}
+
+async function keepNow(close: boolean, key: string | undefined, from: 'strip' | 'compare'): Promise<boolean> {
   // The running edit's first candidate is on screen but not staged yet: Keep acts once it is (and
   // not at all when that edit failed: the candidate selected before it is not what was on screen).
   const waitFor = st().job?.early ? st().job?.jobId : null;
@@ -155,6 +187,7 @@ function hasMaskToClear(maskId: string): boolean {
 
 /** Removes one candidate from staging (the document is untouched; Ctrl/⌘ Z brings it back). */
 export function discardStaged(key?: string): void {
+  if (keeping) return afterKeep(() => discardStaged(key));
   const c = find(key);
   if (!c) return;
   rememberDiscarded();
@@ -163,6 +196,7 @@ export function discardStaged(key?: string): void {
 
 /** Ends staging (the document is untouched; Ctrl/⌘ Z brings the candidates back until it changes). */
 export function discardAllStaged(): void {
+  if (keeping) return afterKeep(discardAllStaged);
   if (!st().staging.items.length) return;
   rememberDiscarded();
   st().clearStaging();

@@ -5,7 +5,7 @@
  * offline engine (free) and the Cancel button stop at once.
  */
 import { modelOptions } from './current-estimate';
-import { discardAllStaged } from './edit-commands';
+import { afterKeep, discardAllStaged, keepUnderWay } from './edit-commands';
 import { candidateKept } from '../model/version-logic';
 import { type EditorStore, useEditor } from './store/store';
 
@@ -119,6 +119,8 @@ export function escCancels(s: EditorStore, now = performance.now()): boolean {
  * brought them back, but nothing said it would).
  */
 export function escDiscardsAll(): void {
+  // Right after Enter the Keep may still wait for its bitmap: the Esc acts after it, on what is left.
+  if (keepUnderWay()) return afterKeep(escDiscardsAll);
   const s = useEditor.getState();
   const n = s.staging.items.length;
   if (!n) return;
