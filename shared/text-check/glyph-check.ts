@@ -17,6 +17,8 @@ import { oneForL } from './one-for-l';
 import { inkFitsGlyph, wordTallest } from './paired-ink';
 import { topBarBothSides } from './capital-i';
 import { xHeightO } from './lower-o';
+import { spacedUnlikeOld } from './glyph-spacing';
+import { centreInk, centreOf } from './centre-ink';
 
 /**
  * Second look at characters the OCR's language model happily swaps (O/0, l/1, rn/m): the LSTM reads
@@ -225,6 +227,15 @@ const ROUND_GLYPH_MIN_HEIGHT = 0.6;
  * slash and the l's tail decide, and without them the verdict is "unsure".
  */
 export function checkGlyph(img: GreyImage, ch: string, glyphBox: Box, ctx: GlyphContext): GlyphVerdict {
+  const v = checkShape(img, ch, glyphBox, ctx);
+  // The same ink on another advance than the old text's (glyph-spacing.ts): Routed Gothic's O for a 0.
+  const stem = ch === '1' || (ch === 'l' && ctx.typed !== 'L');
+  if (v.result !== 'ok' || !(ch === '0' || (ch === 'o' && ctx.typed === 'O') || stem)) return v;
+  if (!spacedUnlikeOld(img, glyphBox, ctx.line, ctx.shapes, ctx.reference?.pairs)) return v;
+  return { result: 'unsure', between: stem ? '1/l' : 'O/0' };
+}
+
+function checkShape(img: GreyImage, ch: string, glyphBox: Box, ctx: GlyphContext): GlyphVerdict {
   if (ch === 'l' && ctx.typed === 'L') return { result: 'ok' };
   if (ch === 'i' && ctx.typed !== 'I') return { result: 'ok' };
   const g = ctx.shapes?.get(glyphBox) ?? shapeOf(img, glyphBox, ctx.word);
@@ -381,19 +392,4 @@ function checkStem(img: GreyImage, ch: string, glyphBox: Box, ctx: GlyphContext,
  */
 export function flagDepth(ink: Uint8Array, w: number, h: number): number {
   return (flagReach(ink, w, h).deepest + 1) / h;
-}
-
-function centreOf(img: GreyImage, box: Box, line: readonly GlyphRef[]): number {
-  const g = shapeOf(img, box, line);
-  return centreInk(g.ink, g.w, g.h);
-}
-
-function centreInk(ink: Uint8Array, w: number, h: number): number {
-  const x0 = Math.floor(w * 0.4);
-  const x1 = Math.max(x0 + 1, Math.ceil(w * 0.6));
-  const y0 = Math.floor(h * 0.4);
-  const y1 = Math.max(y0 + 1, Math.ceil(h * 0.6));
-  let n = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) n += ink[y * w + x];
-  return n / ((x1 - x0) * (y1 - y0));
 }

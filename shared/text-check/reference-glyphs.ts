@@ -15,6 +15,7 @@
  * is left to those rules.
  */
 import type { Box, GlyphRef, GlyphVerdict, GreyImage } from './glyph-check';
+import type { RefPair } from './glyph-spacing';
 import type { Shape } from './word-segments';
 
 /** A glyph of the old text as read (small text is read at twice its size). */
@@ -30,6 +31,8 @@ export interface RefGlyph {
 
 export interface GlyphReference {
   glyphs: RefGlyph[];
+  /** Neighbouring glyphs of the old text and their spacing (glyph-spacing.ts). */
+  pairs?: RefPair[];
 }
 
 /**

@@ -8,6 +8,7 @@
 import sharp from 'sharp';
 import { estimateSlant, shear } from '../../../shared/text-check/deslant';
 import { wordShapes, type Box, type GreyImage, type Shape } from '../../../shared/text-check/glyph-check';
+import { spacingPairs } from '../../../shared/text-check/glyph-spacing';
 import { referenceFrom, type GlyphReference } from '../../../shared/text-check/reference-glyphs';
 import type { RequestedText } from '../../../shared/text-check/requested-text';
 import { uncheckableScript } from '../../../shared/text-check/scripts';
@@ -167,7 +168,8 @@ function referenceOf(reading: OcrReading, grey: GreyImage): GlyphReference | und
     if (found) for (const [b, sh] of found) shapes.set(b, sh);
   }
   const ref = referenceFrom(reading.glyphs, shapes, grey);
-  return ref.glyphs.length ? ref : undefined;
+  const pairs = spacingPairs(reading.glyphs, shapes, grey);
+  return ref.glyphs.length || pairs.length ? { ...ref, pairs } : undefined;
 }
 
 /** Second readings of a misread line, in order: as one raw line, then as sparse text. */
