@@ -87,15 +87,25 @@ export function inkCentre(img: GreyImage, s: Placed): number {
   return sum > 0 ? s.x + sx / sum : s.x + w / 2;
 }
 
-/** The line's glyphs with a shape found by order, left to right. */
-function inOrder(line: readonly GlyphRef[], shapes: ReadonlyMap<Box, Shape>): { text: string; box: Box; s: Placed }[] {
-  const out: { text: string; box: Box; s: Placed }[] = [];
+type Cell = { text: string; box: Box; s: Placed | null };
+
+/**
+ * The line's glyphs in reading order, each with its shape when it was found by order (else null: a
+ * glyph cut from its neighbour's ink, or a word whose glyphs did not pair up). Only two glyphs that
+ * follow each other in the reading, both placed, left to right, form a pair: a glyph without a shape
+ * between two others must not make them neighbours ("EDITION" with its T and second I unplaced).
+ */
+function inOrder(line: readonly GlyphRef[], shapes: ReadonlyMap<Box, Shape>): Cell[] {
+  const out: Cell[] = [];
   for (const o of line) {
+    if (!o.text.trim()) continue;
     const s = shapes.get(o.box);
-    if (placed(s) && o.text.trim()) out.push({ text: o.text, box: o.box, s });
+    out.push({ text: o.text, box: o.box, s: placed(s) ? s : null });
   }
-  return out.sort((p, q) => p.s.x - q.s.x);
+  return out;
 }
+
+const pairOf = (p: Cell, q: Cell): [Placed, Placed] | null => (p.s && q.s && q.s.x > p.s.x ? [p.s, q.s] : null);
 
 /** The old text's neighbouring pairs on each line (`glyphs` with their line index), measured in `img`. */
 export function spacingPairs(
@@ -111,9 +121,11 @@ export function spacingPairs(
       shapes,
     );
     for (let i = 1; i < row.length; i++) {
-      const [p, q] = [row[i - 1], row[i]];
-      const pitch = inkCentre(img, q.s) - inkCentre(img, p.s);
-      out.push({ a: p.text, b: q.text, pitch, aw: p.s.w, ah: p.s.h, bw: q.s.w, bh: q.s.h, scale });
+      const pq = pairOf(row[i - 1], row[i]);
+      if (!pq) continue;
+      const [p, q] = pq;
+      const pitch = inkCentre(img, q) - inkCentre(img, p);
+      out.push({ a: row[i - 1].text, b: row[i].text, pitch, aw: p.w, ah: p.h, bw: q.w, bh: q.h, scale });
     }
   }
   return out;
@@ -145,21 +157,24 @@ export function spacedUnlikeOld(
   const scale = img.scale ?? 1;
   const row = inOrder(line, shapes);
   const k = row.findIndex((o) => o.box === glyphBox);
-  if (k < 0) return false;
+  const me = row[k]?.s;
+  if (!me) return false;
   for (const j of [k - 1, k + 1]) {
     if (j < 0 || j >= row.length) continue;
-    if (row[j].s.h < MIN_PARTNER * row[k].s.h) continue;
-    const [p, q] = j < k ? [row[j], row[k]] : [row[k], row[j]];
+    const [a, b] = j < k ? [row[j], row[k]] : [row[k], row[j]];
+    const pq = pairOf(a, b);
+    if (!pq || (row[j].s?.h ?? 0) < MIN_PARTNER * me.h) continue;
+    const [p, q] = pq;
     const olds = pairs.filter(
       (o) =>
         o.scale === scale &&
-        o.a === p.text &&
-        o.b === q.text &&
-        sameSize(p.s.w, p.s.h, o.aw, o.ah, scale) &&
-        sameSize(q.s.w, q.s.h, o.bw, o.bh, scale),
+        o.a === a.text &&
+        o.b === b.text &&
+        sameSize(p.w, p.h, o.aw, o.ah, scale) &&
+        sameSize(q.w, q.h, o.bw, o.bh, scale),
     );
     if (!olds.length) continue;
-    const pitch = inkCentre(img, q.s) - inkCentre(img, p.s);
+    const pitch = inkCentre(img, q) - inkCentre(img, p);
     if (olds.every((o) => Math.abs(pitch - o.pitch) > PITCH_OFF * scale)) return true;
   }
   return false;
