@@ -35,8 +35,8 @@ export interface RefPair {
  * bench's right candidates are the old glyphs drawn again 0.4 px off (on a line whose start moves
  * with its length) and measure mostly within 0.4 px, but up to 0.75 px (CMU Sans Serif "al" at
  * 32 px, Lemonada "k1" at 96 px: a renderer's glyph placement and binarisation at another phase).
- * Routed Gothic's O for a 0 sits 1.0–1.2 px off at 32 px and 2–4 px at 56–96 px, its 1 for an l
- * about as far; at 20 px both are 0.5–0.6 px off, within the noise, and stay unsettled here.
+ * Routed Gothic's O for a 0 and 1 for an l sit 0.9–1.0 px off at 32 px (a thin margin) and 1.5–3 px
+ * at 56–96 px; at 20 px 0.5–0.7 px, within the noise, and stay unsettled here.
  */
 export const PITCH_OFF = 0.9;
 /** A neighbour shorter than this share of the glyph (a stop, a comma) is too small to place reliably. */
