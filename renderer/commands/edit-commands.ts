@@ -187,7 +187,10 @@ function hasMaskToClear(maskId: string): boolean {
 
 /** Removes one candidate from staging (the document is untouched; Ctrl/⌘ Z brings it back). */
 export function discardStaged(key?: string): void {
-  if (keeping) return afterKeep(() => discardStaged(key));
+  if (keeping) {
+    afterKeep(() => discardStaged(key));
+    return;
+  }
   const c = find(key);
   if (!c) return;
   rememberDiscarded();
@@ -196,7 +199,10 @@ export function discardStaged(key?: string): void {
 
 /** Ends staging (the document is untouched; Ctrl/⌘ Z brings the candidates back until it changes). */
 export function discardAllStaged(): void {
-  if (keeping) return afterKeep(discardAllStaged);
+  if (keeping) {
+    afterKeep(discardAllStaged);
+    return;
+  }
   if (!st().staging.items.length) return;
   rememberDiscarded();
   st().clearStaging();

@@ -120,7 +120,10 @@ export function escCancels(s: EditorStore, now = performance.now()): boolean {
  */
 export function escDiscardsAll(): void {
   // Right after Enter the Keep may still wait for its bitmap: the Esc acts after it, on what is left.
-  if (keepUnderWay()) return afterKeep(escDiscardsAll);
+  if (keepUnderWay()) {
+    afterKeep(escDiscardsAll);
+    return;
+  }
   const s = useEditor.getState();
   const n = s.staging.items.length;
   if (!n) return;
