@@ -5,9 +5,8 @@
  */
 import type { Result } from '../../shared/errors';
 import type { CandidateResult, JobProgress, JobResult } from '../../shared/ipc/contract-types';
-import { createEmptyMask } from '../../shared/mask';
-import { putMask } from './blob-store';
 import { useEditor } from './store/store';
+import { openBlankDoc } from './job-state-fixture';
 import { createJobClient, type JobClient, type JobClientDeps, type JobRequest } from './job-client';
 
 export const st = () => useEditor.getState();
@@ -160,14 +159,6 @@ export function resetJobClientFixture(): void {
   spendRefreshes = 0;
   st().clearStaging();
   st().setJob(null);
-  docId = `doc-${Math.random()}`;
-  st().openDocument({
-    id: docId,
-    canvas: { width: 10, height: 10 },
-    original: { assetId: 'asset-original', name: 'a.png', width: 10, height: 10, x: 0, y: 0, hasIcc: false, hasExif: false },
-    maskId: putMask(createEmptyMask(10, 10)),
-    layers: [],
-    versions: [],
-  });
+  docId = openBlankDoc(10);
   client = makeClient();
 }

@@ -6,12 +6,11 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CandidateResult } from '../../shared/ipc/contract-types';
-import { createEmptyMask } from '../../shared/mask';
-import { putMask } from './blob-store';
 import type { JobRequest } from './job-client-types';
 import { stageResults, type StageContext } from './stage-results';
 import type { JobState } from './store/jobs-slice';
 import { useEditor } from './store/store';
+import { openBlankDoc } from './job-state-fixture';
 
 const st = () => useEditor.getState();
 let docId: string;
@@ -75,15 +74,7 @@ const kept =
 
 beforeEach(() => {
   st().clearStaging();
-  docId = `doc-${Math.random()}`;
-  st().openDocument({
-    id: docId,
-    canvas: { width: 10, height: 10 },
-    original: { assetId: 'asset-original', name: 'a.png', width: 10, height: 10, x: 0, y: 0, hasIcc: false, hasExif: false },
-    maskId: putMask(createEmptyMask(10, 10)),
-    layers: [],
-    versions: [],
-  });
+  docId = openBlankDoc(10);
 });
 
 describe('a cancel during the text retries', () => {
