@@ -52,7 +52,8 @@ describe('a failed Generate after a failed Generate', () => {
     // Its Retry sends the latest request; refused again, that message replaces it.
     await retry.click();
     await expect.poll(() => edits().length, { timeout: 30_000 }).toBe(3);
-    expect(String(edits()[2].fields.prompt)).toContain('a blue bowl');
+    // The server records a request when it arrives and its fields once the body is read.
+    await expect.poll(() => String(edits()[2].fields.prompt), { timeout: 30_000 }).toContain('a blue bowl');
     expect(edits()[2].fields.model).toBe('gpt-image-1.5');
     await idle();
     await expect.poll(() => alerts.count()).toBe(1);
