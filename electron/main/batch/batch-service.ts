@@ -238,6 +238,15 @@ export class BatchService {
     return b;
   }
 
+  /**
+   * Saves the queue from the background run: a failed write (the disk, or the settings folder gone as
+   * the app quits) leaves the queue in memory and the next save writes all of it, instead of an
+   * unhandled rejection that stopped the run.
+   */
+  private persist(): Promise<void> {
+    return this.store.save().catch(() => {});
+  }
+
   /** Runs queued items one after another in the background (a batch at a time per batch). */
   private runNow(b: BatchRecord, only?: BatchItemRecord[]): void {
     if (this.running.has(b.id) && !only) return;
@@ -250,7 +259,7 @@ export class BatchService {
       for (const item of todo) {
         if (controller.signal.aborted) break;
         item.state = 'running';
-        await this.store.save();
+        await this.persist();
         try {
           const opened = await openItem(this.svc, item, b);
           const result = await runItemNow(this.svc, opened.req, controller.signal, (usd) => {
@@ -265,13 +274,13 @@ export class BatchService {
           item.state = 'failed';
           item.error = errorInfo(e);
         }
-        await this.store.save();
+        await this.persist();
       }
       this.running.delete(b.id);
       // Stopped (the app is quitting): what was running stays so, and is sent again at the next start.
       if (controller.signal.aborted && b.state === 'running') return;
       if (b.state === 'running') b.state = b.items.every((i) => i.state === 'failed') ? 'failed' : 'done';
-      await this.store.save();
+      await this.persist();
     })();
   }
 

@@ -87,12 +87,14 @@ export class BatchStore {
     if (!this.file) return Promise.resolve();
     const file = this.file;
     const text = JSON.stringify({ version: 1, batches: this.batches } satisfies StoreFile);
-    this.writing = this.writing.then(async () => {
+    const write = this.writing.then(async () => {
       await mkdir(dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
       await writeFile(tmp, text);
       await rename(tmp, file);
     });
-    return this.writing;
+    // A failed write is the caller's to report; the next save still writes (it stopped every later one).
+    this.writing = write.catch(() => {});
+    return write;
   }
 }
