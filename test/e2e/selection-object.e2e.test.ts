@@ -22,6 +22,21 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Clears, presses O and drags a rectangle around the lower square with background around it; returns the rectangle. */
+async function cutLowerSquare(): Promise<{ x: number; y: number; width: number; height: number }> {
+  const page = app.page;
+  await clear();
+  await page.keyboard.press('o');
+  const box = { x: SQ2.x - 60, y: SQ2.y - 60, width: SQ2.s + 120, height: SQ2.s + 120 };
+  await dragPath(page, [
+    [box.x, box.y],
+    [box.x + box.width, box.y + box.height],
+  ]);
+  await idle();
+  await expect.poll(async () => (await summary(page)).label).toBe('Object select');
+  return box;
+}
+
 describe('object select and select subject', () => {
   it('O and a rectangle around the ellipse select the ellipse only (one step)', async () => {
     const page = app.page;
@@ -59,16 +74,8 @@ describe('object select and select subject', () => {
 
   it('a Shift-click marks "object": background under it joins the cut, as one more step; undo takes it back', async () => {
     const page = app.page;
-    await clear();
-    await page.keyboard.press('o');
     // A rectangle around the lower square with background around it: the cut takes the square alone.
-    const box = { x: SQ2.x - 60, y: SQ2.y - 60, width: SQ2.s + 120, height: SQ2.s + 120 };
-    await dragPath(page, [
-      [box.x, box.y],
-      [box.x + box.width, box.y + box.height],
-    ]);
-    await idle();
-    await expect.poll(async () => (await summary(page)).label).toBe('Object select');
+    const box = await cutLowerSquare();
     const above = { x: SQ2.x + SQ2.s / 2, y: SQ2.y - 25 };
     expect(await maskValue(page, above.x, above.y)).toBe(0);
     expect(await maskValue(page, SQ2.x + 50, SQ2.y + 50)).toBe(255);
@@ -91,15 +98,7 @@ describe('object select and select subject', () => {
 
   it('a Shift-drag begun away from the object\'s rectangle adds a second object, as in Photoshop (it painted an "object" stroke)', async () => {
     const page = app.page;
-    await clear();
-    await page.keyboard.press('o');
-    const box = { x: SQ2.x - 60, y: SQ2.y - 60, width: SQ2.s + 120, height: SQ2.s + 120 };
-    await dragPath(page, [
-      [box.x, box.y],
-      [box.x + box.width, box.y + box.height],
-    ]);
-    await idle();
-    await expect.poll(async () => (await summary(page)).label).toBe('Object select');
+    const box = await cutLowerSquare();
     expect(await maskValue(page, SQ1.x + SQ1.s / 2, SQ1.y + SQ1.s / 2)).toBe(0);
     // The options bar says Add while Shift is held: a rectangle around the upper square adds it, drawn
     // from a corner 30 px outside the first rectangle (within a brush width and a half of it, where a
